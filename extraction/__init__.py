@@ -1,0 +1,1 @@
+"""Reading and understanding notes: files -> cards -> concepts and relations."""

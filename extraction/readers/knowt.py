@@ -1,0 +1,69 @@
+"""Knowt flashcard sets copied from the web page.
+
+The page starts with the set's title, then site chrome (ratings, "Learn", "Practice
+Test", "Earn XP", "Study Analytics", a description) and "N Terms". Each card follows:
+its number, "New cards", the term or question, a blank line, and the definition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extraction.readers._base import CardBuilder, RawNote, clean_line
+from extraction.readers.boilerplate import is_boilerplate
+from extraction.records import Card
+
+FORMAT = "knowt"
+EXTENSIONS = (".txt", ".text", "")
+
+_NEW_CARDS = re.compile(r"^new cards$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d{1,5}$")
+_CHROME = re.compile(r"earn xp|study analytics|studied by|spaced repetition", re.IGNORECASE)
+
+
+def _card_starts(lines: list[str]) -> list[int]:
+    """Indices of the card-number lines that are followed by "New cards"."""
+    starts = []
+    for i, line in enumerate(lines):
+        if _NUMBER.match(line):
+            nxt = next((t for t in lines[i + 1 :] if t), "")
+            if _NEW_CARDS.match(nxt):
+                starts.append(i)
+    return starts
+
+
+def sniff(raw: RawNote) -> float:
+    if not raw.is_text:
+        return 0.0
+    lines = [clean_line(t) for t in raw.lines]
+    cards = len(_card_starts(lines))
+    if cards >= 1 and any(_CHROME.search(t) for t in lines[:80]):
+        return 0.95
+    return 0.8 if cards >= 2 else 0.0
+
+
+def read(raw: RawNote) -> Iterator[Card]:
+    lines = [clean_line(t) for t in raw.lines]
+    starts = _card_starts(lines)
+    title = next((t for t in lines if t), "")
+    section = (title,) if starts and title and not is_boilerplate(title) else ()
+    builder = CardBuilder(raw, FORMAT)
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        block = [
+            (n + 1, lines[n])
+            for n in range(start + 1, end)
+            if not _NEW_CARDS.match(lines[n]) and not is_boilerplate(lines[n])
+        ]
+        while block and not block[0][1]:
+            block.pop(0)
+        # The term is the first paragraph; the definition is the rest.
+        split = next((j for j, (_, t) in enumerate(block) if not t), len(block))
+        term = block[:split]
+        yield builder.card(
+            title=" ".join(t for _, t in term),
+            body_lines=block[split:],
+            title_line=term[0][0] if term else start + 1,
+            section=section,
+        )

@@ -1,0 +1,142 @@
+"""Plain text and outline summaries: headings are short lines standing alone.
+
+A lecture summary pasted from a slide deck or a note app keeps its headings as short
+lines without end punctuation, set apart by blank lines, with paragraphs and bullets
+under them. Each heading starts a card (title = heading, section = the headings above
+it); text with no headings becomes one card per paragraph.
+
+A run of consecutive headings ("Autoencoders" / "Training") is read as a path: the
+run of *k* headings replaces the last *k* levels of the current path, which keeps
+sibling sections ("Loss Function" after "Training") under the same parent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from extraction.readers._base import CardBuilder, RawNote, clean_line
+from extraction.readers.boilerplate import is_boilerplate
+from extraction.records import Card
+
+FORMAT = "outline"
+EXTENSIONS = (".txt", ".text", "")
+
+_BULLET = re.compile(r"^(?:[•◦▪‣●○■□➢➤►\-*+]|\(?\d{1,2}[.)]|[a-z][.)])\s")
+_MATHY = re.compile(r"[\\=^_{}|<>]|\b\w\(\w")
+_END_PUNCT = re.compile(r"[.,;:!?…]$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_heading_text(text: str, *, max_words: int = 10) -> bool:
+    """Could ``text`` be a heading: short, capitalised, no end punctuation, no maths?
+
+    >>> is_heading_text("Loss Function"), is_heading_text("Where:")
+    (True, False)
+    >>> is_heading_text("The model undergoes training on normal data.")
+    False
+    """
+    if not text or len(text) > 90 or _END_PUNCT.search(text) or _BULLET.match(text):
+        return False
+    if _MATHY.search(text) or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    words = _WORD.findall(text)
+    return 0 < len(words) <= max_words
+
+
+def _headings(lines: Sequence[tuple[int, str]]) -> list[bool]:
+    """Mark heading lines: heading-like text that stands apart from running prose."""
+    texts = [t for _, t in lines]
+    marks = [False] * len(texts)
+    blank_separated = sum(1 for t in texts if not t) >= 0.1 * max(1, len(texts))
+    for i, text in enumerate(texts):
+        if not is_heading_text(text):
+            continue
+        prev = texts[i - 1] if i > 0 else ""
+        nxt = next((t for t in texts[i + 1 :] if t), "")
+        if not nxt:
+            continue
+        if blank_separated:
+            # In blank-separated text a heading follows a blank line or another heading.
+            starts_block = i == 0 or not prev or marks[i - 1]
+        else:
+            # In wrapped text (PDF) it follows a finished sentence or another heading.
+            starts_block = i == 0 or marks[i - 1] or bool(re.search(r"[.!?:]$", prev))
+        marks[i] = starts_block
+    return marks
+
+
+def segment(
+    lines: Sequence[tuple[int, str]],
+    builder: CardBuilder,
+    *,
+    root: Sequence[str] = (),
+) -> Iterator[Card]:
+    """Split ``(line number, text)`` lines into cards at headings.
+
+    Parameters
+    ----------
+    lines : sequence of (int, str)
+        The text, one entry per line, already cleaned; blank lines as ``""``.
+    builder : CardBuilder
+        Numbers the cards.
+    root : sequence of str
+        Section path above everything in the text (a document title).
+    """
+    lines = [(n, t) for n, t in lines if not is_boilerplate(t)]
+    marks = _headings(lines)
+    path: list[str] = []
+    title, title_line = "", 0
+    body: list[tuple[int, str]] = []
+
+    def flush() -> Iterator[Card]:
+        if title or any(t for _, t in body):
+            yield builder.card(
+                title=title,
+                body_lines=body,
+                title_line=title_line or (body[0][0] if body else 0),
+                section=(*root, *path[:-1]) if title else (*root, *path),
+            )
+
+    i = 0
+    while i < len(lines):
+        if not marks[i]:
+            number, text = lines[i]
+            if title or text or body:
+                body.append((number, text))
+            i += 1
+            continue
+        run = []
+        while i < len(lines) and (marks[i] or not lines[i][1]):
+            if marks[i]:
+                run.append(lines[i])
+            i += 1
+        yield from flush()
+        keep = max(0, len(path) - len(run))
+        path = path[:keep] + [t for _, t in run]
+        title, title_line = run[-1][1], run[-1][0]
+        body = []
+    yield from flush()
+
+
+def _paragraph_cards(lines: Sequence[tuple[int, str]], builder: CardBuilder) -> Iterator[Card]:
+    paragraph: list[tuple[int, str]] = []
+    for number, text in [*lines, (0, "")]:
+        if text and not is_boilerplate(text):
+            paragraph.append((number, text))
+        elif paragraph:
+            yield builder.card(title="", body_lines=paragraph, title_line=paragraph[0][0])
+            paragraph = []
+
+
+def sniff(raw: RawNote) -> float:
+    """Any readable text is plain text, at the lowest confidence."""
+    return 0.1 if raw.is_text else 0.0
+
+
+def read(raw: RawNote) -> Iterator[Card]:
+    lines = [(n, clean_line(t)) for n, t in enumerate(raw.lines, start=1)]
+    if any(_headings([(n, t) for n, t in lines if not is_boilerplate(t)])):
+        yield from segment(lines, CardBuilder(raw, FORMAT))
+    else:
+        yield from _paragraph_cards(lines, CardBuilder(raw, "text"))

@@ -1,0 +1,117 @@
+"""The concept a card is about, read from its title ("What is X?", "Define X", a term).
+
+Title patterns are data (:data:`TITLE_PATTERNS`): each has a group ``x`` that holds the
+concept's name. This is the structural half of concept finding; the NLP half (noun
+chunks, acronyms, definitions in prose) builds on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Title shapes that name their subject, tried in order; ``x`` is the concept.
+TITLE_PATTERNS: tuple[str, ...] = (
+    r"what (?:is|are) the (?:components|parts|elements|types|kinds) of (?P<x>.+)",
+    r"what (?:is|are) the (?:main |key |primary )?idea (?:of|behind) (?P<x>.+)",
+    r"what (?:is|are) (?:(?:an?|the)\s+)?(?P<x>[^,]+?)(?:,? and (?:how|what|why) .*)?"
+    r"(?: in the context of .*)?",
+    r"define (?:what )?(?:(?:an?|the)\s+)?(?P<x>.+?)(?: (?:is|are))?",
+    r"(?:explain|describe) (?:the |an? )?(?P<x>.+)",
+    r"(?P<x>.+?) stands for",
+    r"(?P<x>.+?) (?:is|are) (?:used|tricky to use) (?:for|in)",
+    r"(?:advantages|disadvantages|applications|properties|examples|types|limitations) of "
+    r"(?:an? |the )?(?P<x>.+)",
+    r"what does (?:an? |the )?(?P<x>.+?) do",
+    r"how does (?:an? |the )?(?P<x>.+?) work",
+)
+_COMPILED = tuple(re.compile(rf"^{p}$", re.IGNORECASE) for p in TITLE_PATTERNS)
+_ABBREV = re.compile(r"\s*\(([A-Za-z][\w-]{0,14})\)\s*$")
+_TRAILING = re.compile(r"[\s?.!:]+$")
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*s?$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleConcept:
+    """The concept named by a title: its display name and an acronym, if given."""
+
+    name: str
+    acronym: str = ""
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular, for the common English endings.
+
+    >>> singular("autoencoders"), singular("classes"), singular("loss"), singular("GANs")
+    ('autoencoder', 'class', 'loss', 'GAN')
+    """
+    lower = word.lower()
+    if lower.endswith(("ss", "us", "is", "ias", "ics")) or len(word) <= 3:
+        return word
+    if lower.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + ("Y" if word[-1].isupper() else "y")
+    if lower.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def concept_key(name: str) -> str:
+    """Canonical id of a concept name: lower case except acronyms, last word singular.
+
+    >>> concept_key("Recurrent Neural Networks"), concept_key("the LSTM cells")
+    ('recurrent neural network', 'LSTM cell')
+    """
+    name = _ARTICLE.sub("", name.strip())
+    words = name.replace("–", "-").split()
+    if not words:
+        return ""
+    words[-1] = singular(words[-1])
+    return " ".join(w if _ACRONYM.match(w) else w.lower() for w in words)
+
+
+def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
+    """The concept that ``title`` asks about, or None.
+
+    Parameters
+    ----------
+    title : str
+        A card title.
+    term : bool
+        The title is a bare term (a heading or the front of a term card), so it is
+        the concept itself when short enough.
+
+    Examples
+    --------
+    >>> title_concept("What are Generative Adversial Networks? (GANs)")
+    TitleConcept(name='Generative Adversial Networks', acronym='GANs')
+    >>> title_concept("LSTM stands for")
+    TitleConcept(name='LSTM', acronym='')
+    >>> title_concept("What are the pros and cons of a typical RNN architecture?") is None
+    True
+    """
+    text = _TRAILING.sub("", title.strip())
+    acronym = ""
+    text = re.sub(r"\?\s*(\([^()]*\))$", r" \1", text)
+    if m := _ABBREV.search(text):
+        acronym, text = m.group(1), text[: m.start()]
+    text = _TRAILING.sub("", text)
+    name = None
+    for pattern in _COMPILED:
+        if m := pattern.match(text):
+            name = m.group("x")
+            break
+    if name is None and term:
+        name = text
+    if name is None:
+        return None
+    name = _TRAILING.sub("", _ARTICLE.sub("", name.strip()))
+    if m := _ABBREV.search(name):
+        acronym, name = acronym or m.group(1), name[: m.start()].strip()
+    words = _WORD.findall(name)
+    if not 1 <= len(words) <= 6 or re.search(r"[?:;=]|\b(?:and|or|vs)\b", name):
+        return None
+    return TitleConcept(name=name, acronym=acronym)

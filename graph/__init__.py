@@ -1,0 +1,1 @@
+"""The concept graph: records -> NetworkX graph; queries, rendering, export, CLI."""

@@ -1,0 +1,128 @@
+"""Command line: ``python -m graph build|cards ...``.
+
+Human output by default, ``--json`` for machines; errors go to stderr and a failed
+command exits non-zero. A build goes on past files it cannot read: each gets a
+one-line ``warning: <file>: <reason>`` and the graph is written from the rest
+(exit 0); when no file at all can be read, nothing is written (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+
+from extraction.readers import DEFAULT_MAX_BYTES, read_file, read_paths
+from graph.build import build_graph
+from graph.io import write_graph
+
+
+def _max_bytes(value: str) -> int:
+    try:
+        megabytes = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
+    if megabytes <= 0:
+        raise argparse.ArgumentTypeError("the size limit must be positive")
+    return int(megabytes * 1024 * 1024)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m graph", description="Concept Atlas: course notes -> concept map."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="read notes and write the concept graph (JSON)")
+    build.add_argument("notes", nargs="+", help="note files or folders, any supported format")
+    build.add_argument("--out", required=True, help="where to write the graph JSON")
+    build.add_argument(
+        "--max-size",
+        type=_max_bytes,
+        default=DEFAULT_MAX_BYTES,
+        metavar="MB",
+        help=f"skip files larger than this (default {DEFAULT_MAX_BYTES // 2**20} MB)",
+    )
+    build.add_argument("--json", action="store_true", help="print a JSON summary")
+
+    cards = sub.add_parser("cards", help="show how a file is read: its format and cards")
+    cards.add_argument("file", help="one note file")
+    cards.add_argument("--max-size", type=_max_bytes, default=DEFAULT_MAX_BYTES, metavar="MB")
+    cards.add_argument("--json", action="store_true", help="print the cards as JSON")
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    results = read_paths(args.notes, max_bytes=args.max_size)
+    for result in results:
+        for error in result.source.errors:
+            print(f"warning: {result.source.path}: {error}", file=sys.stderr)
+    if not results:
+        print("error: no note files found in " + " ".join(args.notes), file=sys.stderr)
+        return 1
+    if not any(result.ok for result in results):
+        print("error: none of the files could be read; no graph written", file=sys.stderr)
+        return 1
+    G = build_graph(results)
+    write_graph(G, args.out)
+    read_ok = sum(1 for r in results if r.ok)
+    summary = {
+        "out": args.out,
+        "files": len(results),
+        "files_read": read_ok,
+        "cards": sum(len(r.cards) for r in results),
+        "nodes": G.number_of_nodes(),
+        "edges": G.number_of_edges(),
+        "errors": [
+            {"path": r.source.path, "errors": r.source.errors} for r in results if r.source.errors
+        ],
+    }
+    if args.json:
+        print(json.dumps(summary, indent=1))
+    else:
+        for result in results:
+            s = result.source
+            mark = "ok " if not s.errors else "ERR"
+            print(f"{mark} {s.path}  {s.format or '-'}  {s.cards} cards")
+        print(
+            f"wrote {args.out}: {summary['nodes']} concepts, {summary['edges']} edges "
+            f"from {summary['cards']} cards in {read_ok}/{len(results)} files"
+        )
+    return 0
+
+
+def _cards(args: argparse.Namespace) -> int:
+    result = read_file(args.file, max_bytes=args.max_size)
+    source = result.source
+    if source.errors:
+        for error in source.errors:
+            print(f"error: {args.file}: {error}", file=sys.stderr)
+        return 1
+    if args.json:
+        payload = {"source": asdict(source), "cards": [asdict(card) for card in result.cards]}
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{source.path}: {source.format}, {source.cards} cards")
+    for card in result.cards:
+        where = f"lines {card.lines[0]}-{card.lines[1]}"
+        section = f"  [{' › '.join(card.section)}]" if card.section else ""
+        print(f"\n#{card.id.rsplit('#', 1)[1]}  {where}{section}")
+        print(f"  Q: {card.title}" if card.title else "  Q: (none)")
+        for i, line in enumerate(card.body.splitlines() or ["(empty)"]):
+            print(f"  {'A: ' if i == 0 else '   '}{line}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"build": _build, "cards": _cards}
+    try:
+        return handlers[args.command](args)
+    except BrokenPipeError:  # e.g. `| head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

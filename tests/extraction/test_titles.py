@@ -1,0 +1,73 @@
+"""The concept a card title names."""
+
+import pytest
+
+from extraction.titles import concept_key, singular, title_concept
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "acronym"),
+    [
+        ("What is Anomaly Detection?", "Anomaly Detection", ""),
+        ("What is an attention mechanism, and how does it work?", "attention mechanism", ""),
+        ("What are Convolutional Neural Networks? (CNN)", "Convolutional Neural Networks", "CNN"),
+        (
+            "What is the Maximum A Posteriori (MAP) Estimate ?",
+            "Maximum A Posteriori (MAP) Estimate",
+            "",
+        ),
+        ("Define regularization", "regularization", ""),
+        ("Define what a Gaussian Process is", "Gaussian Process", ""),
+        ("Explain backpropagation", "backpropagation", ""),
+        ("Dropout stands for", "Dropout", ""),
+        ("What are the components of a transformer?", "transformer", ""),
+        ("What does the forget gate do?", "forget gate", ""),
+        ("Applications of PCA", "PCA", ""),
+    ],
+)
+def test_titles_name_their_concept(title, name, acronym):
+    found = title_concept(title)
+    assert found is not None and (found.name, found.acronym) == (name, acronym)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "What are the pros and cons of a typical RNN architecture?",
+        "How can we generate adversarial images?",
+        "Why use basis functions?",
+        "What is the difference between bagging and boosting?",
+        "",
+    ],
+)
+def test_titles_that_name_no_single_concept(title):
+    assert title_concept(title) is None
+
+
+def test_titles_terms_name_themselves_only_when_asked():
+    assert title_concept("Gated Recurrent Unit (GRU)", term=True).acronym == "GRU"
+    assert title_concept("Gated Recurrent Unit", term=False) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Autoencoders", "autoencoder"),
+        ("the Recurrent Neural Networks", "recurrent neural network"),
+        ("GANs", "GAN"),
+        ("LSTM cells", "LSTM cell"),
+        ("Loss", "loss"),
+        ("Gaussian Process", "gaussian process"),
+    ],
+)
+def test_titles_concept_key(name, key):
+    assert concept_key(name) == key
+
+
+def test_titles_singular_keeps_non_plurals():
+    assert [singular(w) for w in ("analysis", "bias", "class", "dynamics")] == [
+        "analysis",
+        "bias",
+        "class",
+        "dynamics",
+    ]

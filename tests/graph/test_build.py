@@ -1,0 +1,155 @@
+"""Building concept-graph/1 from notes, and the `python -m graph` commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+
+from extraction.readers import read_paths
+from graph.__main__ import main
+from graph.build import SCHEMA, build_graph
+from graph.io import GraphFileError, read_graph, write_graph
+from tests.conftest import CORPORA, DATA, ROOT, SEEDS, requires_shared
+
+
+@pytest.fixture(scope="module")
+def sample_graph():
+    return build_graph(read_paths([DATA]))
+
+
+def test_build_sample_graph_follows_the_contract(sample_graph):
+    G = sample_graph
+    assert isinstance(G, nx.MultiDiGraph)
+    assert G.graph["schema"] == SCHEMA
+    sources = G.graph["sources"]
+    assert len(sources) == len(list(DATA.iterdir())) >= 3
+    assert len({s["format"] for s in sources}) >= 3
+    for s in sources:
+        assert set(s) >= {"path", "sha256", "format", "cards", "errors"}
+        assert s["cards"] > 0 and not s["errors"] and len(s["sha256"]) == 64
+    for _, attrs in G.nodes(data=True):
+        assert set(attrs) >= {"label", "aliases", "definition", "importance", "topic", "mentions"}
+        assert 0 <= attrs["importance"] <= 1
+    for _, _, attrs in G.edges(data=True):
+        assert attrs["relation"] and 0 <= attrs["confidence"] <= 1
+        for e in attrs["evidence"]:
+            assert set(e) == {"source", "line", "text"}
+
+
+def test_build_concepts_named_by_card_titles(sample_graph):
+    nodes = sample_graph.nodes
+    for key in ("dropout", "gradient descent", "recurrent neural network", "backpropagation"):
+        assert key in nodes, key
+    rnn = nodes["recurrent neural network"]
+    assert "RNN" in rnn["aliases"] and rnn["definition"].startswith("A neural network with a loop")
+
+
+def test_build_evidence_is_a_sentence_of_the_cited_line(sample_graph):
+    for _, _, attrs in sample_graph.edges(data=True):
+        for e in attrs["evidence"]:
+            line = (DATA / e["source"]).read_text(encoding="utf-8").split("\n")[e["line"] - 1]
+            assert e["text"].split()[0].strip("*") in line
+
+
+def test_build_graph_file_round_trip(sample_graph, tmp_path):
+    path = tmp_path / "graph.json"
+    write_graph(sample_graph, path)
+    data = json.loads(path.read_text())
+    assert data["directed"] and data["multigraph"] and "edges" in data
+    G = read_graph(path)
+    assert nx.utils.graphs_equal(G, sample_graph)
+    assert G.graph == sample_graph.graph
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [("{not json", "invalid JSON"), ('{"graph": {"schema": "other/9"}}', "schema")],
+)
+def test_build_read_graph_rejects_other_files(tmp_path, content, reason):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with pytest.raises(GraphFileError, match=reason):
+        read_graph(path)
+
+
+def test_build_cli_writes_graph_and_reports_bad_files(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = tmp_path / "g.json"
+    assert main(["build", str(DATA), str(tmp_path / "empty.txt"), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "warning:" in captured.err and "empty.txt: empty file" in captured.err
+    G = read_graph(out)
+    assert len(G.graph["sources"]) == len(list(DATA.iterdir())) + 1
+    assert G.number_of_nodes() > 10
+
+
+def test_build_cli_fails_when_nothing_can_be_read(tmp_path, capsys):
+    (tmp_path / "empty.md").write_bytes(b"")
+    out = tmp_path / "g.json"
+    assert main(["build", str(tmp_path / "empty.md"), "--out", str(out)]) == 1
+    assert "error:" in capsys.readouterr().err and not out.exists()
+
+
+def test_build_cli_cards_shows_format_and_cards(capsys):
+    assert main(["cards", str(DATA / "sequence-models-qa.txt")]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].endswith("qa-list, 11 cards")
+    assert "Q: What is a transformer?" in out
+
+
+def test_build_cli_cards_json(capsys):
+    assert main(["cards", str(DATA / "optimisation-quizlet.tsv"), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["source"]["format"] == "csv" and len(payload["cards"]) == 10
+    assert payload["cards"][0]["title"] == "Gradient descent"
+
+
+def test_build_cli_cards_error_goes_to_stderr(tmp_path, capsys):
+    path = tmp_path / "x.bin"
+    path.write_bytes(b"\x00\x01")
+    assert main(["cards", str(path)]) == 1
+    assert "unsupported file type" in capsys.readouterr().err
+
+
+def test_build_cli_runs_as_module(tmp_path):
+    out = tmp_path / "g.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "graph", "build", str(DATA), "--out", str(out), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["nodes"] == read_graph(out).number_of_nodes()
+
+
+@requires_shared
+def test_build_seeds_graph(tmp_path):
+    out = tmp_path / "seeds.json"
+    assert main(["build", str(SEEDS), "--out", str(out)]) == 0
+    G = read_graph(out)
+    assert [s["format"] for s in G.graph["sources"]] == [
+        "knowt",
+        "outline",
+        "brainscape",
+        "quizlet",
+        "qa-list",
+    ]
+    assert G.number_of_nodes() >= 80
+    for key in ("anomaly detection", "autoencoder", "LSTM", "transformer"):
+        assert key in G, key
+
+
+@pytest.mark.slow
+@requires_shared
+def test_build_corpora_graph_reads_every_format(tmp_path):
+    out = tmp_path / "corpora.json"
+    assert main(["build", str(CORPORA), "--out", str(out)]) == 0
+    sources = read_graph(out).graph["sources"]
+    assert {s["format"] for s in sources} >= {"markdown", "anki-apkg", "crowdanki", "pdf"}
+    assert [s["path"] for s in sources if s["errors"]] == []
