@@ -26,6 +26,15 @@ _BULLET = re.compile(r"^(?:[•◦▪‣●○■□➢➤►\-*+]|\(?\d{1,2}[.)
 _MATHY = re.compile(r"[\\=^_{}|<>]|\b\w\(\w")
 _END_PUNCT = re.compile(r"[.,;:!?…]$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = re.compile(
+    rf"^(?:{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH}\.? \d{{4}}"
+    rf"|{_MONTH} \d{{4}})$",
+    re.IGNORECASE,
+)
 
 
 def is_heading_text(text: str, *, max_words: int = 10) -> bool:
@@ -38,7 +47,7 @@ def is_heading_text(text: str, *, max_words: int = 10) -> bool:
     """
     if not text or len(text) > 90 or _END_PUNCT.search(text) or _BULLET.match(text):
         return False
-    if _MATHY.search(text) or not (text[0].isupper() or text[0].isdigit()):
+    if _MATHY.search(text) or not (text[0].isupper() or text[0].isdigit()) or _DATE.match(text):
         return False
     words = _WORD.findall(text)
     return 0 < len(words) <= max_words
@@ -49,6 +58,8 @@ def _headings(lines: Sequence[tuple[int, str]]) -> list[bool]:
     texts = [t for _, t in lines]
     marks = [False] * len(texts)
     blank_separated = sum(1 for t in texts if not t) >= 0.1 * max(1, len(texts))
+    widths = sorted(len(t) for t in texts if t)
+    full_width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
     for i, text in enumerate(texts):
         if not is_heading_text(text):
             continue
@@ -60,10 +71,36 @@ def _headings(lines: Sequence[tuple[int, str]]) -> list[bool]:
             # In blank-separated text a heading follows a blank line or another heading.
             starts_block = i == 0 or not prev or marks[i - 1]
         else:
-            # In wrapped text (PDF) it follows a finished sentence or another heading.
-            starts_block = i == 0 or marks[i - 1] or bool(re.search(r"[.!?:]$", prev))
+            # In wrapped text (PDF) it follows a finished sentence, a line that stops
+            # short of the full width (a paragraph's or a formula's end), or a heading.
+            starts_block = (
+                i == 0
+                or marks[i - 1]
+                or bool(re.search(r"[.!?:]$", prev))
+                or len(prev) < 0.7 * full_width
+                or nxt.startswith("•")
+            )
         marks[i] = starts_block
     return marks
+
+
+def _join_wrapped_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join "SVM cost functions from logistic regression cost" / "functions"."""
+    out: list[tuple[int, str]] = []
+    for number, text in lines:
+        if (
+            out
+            and text
+            and text[0].islower()
+            and len(_WORD.findall(text)) <= 3
+            and not _END_PUNCT.search(text)
+            and is_heading_text(out[-1][1])
+            and is_heading_text(f"{out[-1][1]} {text}")
+        ):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+            continue
+        out.append((number, text))
+    return out
 
 
 def segment(
@@ -83,7 +120,7 @@ def segment(
     root : sequence of str
         Section path above everything in the text (a document title).
     """
-    lines = [(n, t) for n, t in lines if not is_boilerplate(t)]
+    lines = _join_wrapped_headings([(n, t) for n, t in lines if not is_boilerplate(t)])
     marks = _headings(lines)
     path: list[str] = []
     title, title_line = "", 0

@@ -1,0 +1,194 @@
+"""Anki packages (``.apkg``, ``.colpkg``): a ZIP holding the collection as SQLite.
+
+The collection (``collection.anki21``, else ``collection.anki2``) uses Anki's legacy
+schema: ``notes.flds`` holds a note's fields joined by ``"\\x1f"``, ``col.models`` names
+the fields of each note type and ``col.decks`` names the decks. It is opened from memory,
+never written to disk. One card is read per *note* (a "Basic (and reversed card)" note
+makes two Anki cards but is one unit of notes); ``lines`` count notes, in creation order.
+
+Newer Anki versions write ``collection.anki21b`` (zstd-compressed, new schema), which
+is refused with a hint to export for older versions.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import closing
+from typing import Any
+
+from extraction.errors import ReadError
+from extraction.readers._base import CardBuilder, RawNote
+from extraction.readers._html import block_lines, deck_path, note_text
+from extraction.records import Card
+
+FORMAT = "anki-apkg"
+EXTENSIONS = (".apkg", ".colpkg")
+
+ZIP_MAGIC = b"PK\x03\x04"
+#: Largest uncompressed ZIP member read, in bytes.
+MAX_MEMBER_BYTES = 200 * 1024 * 1024
+#: Largest uncompressed / compressed size ratio of a ZIP member.
+MAX_RATIO = 200
+
+_CURRENT = "collection.anki21"
+_LEGACY = "collection.anki2"
+_NEWER = "collection.anki21b"
+
+
+def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
+    """Open ``data`` as a ZIP archive, refusing members that would unpack too large.
+
+    Parameters
+    ----------
+    data : bytes
+        The archive.
+    what : str
+        The file kind named in errors (``".apkg"``, ``".docx"``).
+
+    Raises
+    ------
+    ReadError
+        Not a ZIP archive, or a member over :data:`MAX_MEMBER_BYTES` or :data:`MAX_RATIO`.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        raise ReadError(f"corrupt {what}: not a ZIP archive") from None
+    for info in archive.infolist():
+        ratio = info.file_size / max(1, info.compress_size)
+        if info.file_size > MAX_MEMBER_BYTES or ratio > MAX_RATIO:
+            raise ReadError(
+                f"refused {what}: member '{info.filename}' would unpack to "
+                f"{info.file_size / 1e6:.1f} MB (compression ratio {ratio:.0f}), "
+                "which looks like a ZIP bomb"
+            )
+    return archive
+
+
+def read_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:
+    """Read one member of an archive from :func:`open_zip`, within the size limit.
+
+    Raises
+    ------
+    ReadError
+        The member is damaged or unpacks beyond :data:`MAX_MEMBER_BYTES`.
+    """
+    try:
+        with archive.open(name) as member:
+            data = member.read(MAX_MEMBER_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        raise ReadError(f"corrupt {what}: cannot unpack '{name}' ({exc})") from None
+    if len(data) > MAX_MEMBER_BYTES:
+        raise ReadError(f"refused {what}: member '{name}' unpacks beyond 200 MB")
+    return data
+
+
+def zip_names(data: bytes) -> list[str]:
+    """Member names of a ZIP archive; ``[]`` when ``data`` is not one."""
+    if not data.startswith(ZIP_MAGIC):
+        return []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.namelist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        return []
+
+
+def sniff(raw: RawNote) -> float:
+    """1.0 for a ZIP holding an Anki collection; 0.6 for any other ``.apkg``/``.colpkg``
+    (so that :func:`read` says what is wrong with it)."""
+    if any(name.startswith("collection.anki2") for name in zip_names(raw.data)):
+        return 1.0
+    return 0.6 if raw.suffix in EXTENSIONS else 0.0
+
+
+def _collection_bytes(data: bytes) -> bytes:
+    """The SQLite collection inside a package."""
+    with open_zip(data, ".apkg") as archive:
+        names = set(archive.namelist())
+        if _CURRENT in names:
+            name = _CURRENT
+        elif _NEWER in names:
+            # Newer exports also hold a stub collection.anki2 saying "update Anki".
+            raise ReadError(
+                "newer Anki format (collection.anki21b) is not supported; "
+                "export with 'Support older Anki versions' ticked"
+            )
+        elif _LEGACY in names:
+            name = _LEGACY
+        else:
+            raise ReadError("corrupt .apkg: no Anki collection inside")
+        return read_member(archive, name, ".apkg")
+
+
+def _json_column(con: sqlite3.Connection, column: str) -> dict[str, Any]:
+    """A JSON column of the one-row ``col`` table, as a dict (empty when blank)."""
+    (value,) = con.execute(f"SELECT {column} FROM col").fetchone() or ("",)
+    if not value:
+        return {}
+    try:
+        parsed = json.loads(value)
+    except (json.JSONDecodeError, TypeError) as exc:
+        raise ReadError(f"corrupt .apkg: col.{column} is not valid JSON ({exc})") from None
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def _notes(con: sqlite3.Connection) -> Iterator[tuple[int, str, int | None]]:
+    """``(model id, fields, deck id)`` of every note, in creation order; the deck is the
+    one of the note's first card."""
+    yield from con.execute(
+        "SELECT n.mid, n.flds, (SELECT c.did FROM cards c WHERE c.nid = n.id "
+        "ORDER BY c.ord LIMIT 1) FROM notes n ORDER BY n.id"
+    )
+
+
+def _text(value: object) -> str:
+    """A SQLite text value (old collections may hold bytes)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return "" if value is None else str(value)
+
+
+def _cards(con: sqlite3.Connection, builder: CardBuilder) -> Iterator[Card]:
+    models = _json_column(con, "models")
+    decks = _json_column(con, "decks")
+    for number, (mid, flds, did) in enumerate(_notes(con), start=1):
+        model = models.get(str(mid)) or {}
+        names = [f.get("name", "") for f in model.get("flds", []) if isinstance(f, dict)]
+        title, blocks = note_text(names, _text(flds).split("\x1f"))
+        if not title and not blocks:
+            continue  # an image-only (or empty) note
+        deck = (decks.get(str(did)) or {}).get("name", "")
+        yield builder.card(
+            title=title,
+            body_lines=block_lines(blocks, number),
+            title_line=number,
+            section=deck_path(deck),
+        )
+
+
+def read(raw: RawNote) -> Iterator[Card]:
+    """The notes of an Anki package, one card each: first field the title, the other
+    fields (HTML as text) the body, the deck path the section.
+
+    Raises
+    ------
+    ReadError
+        Not a ZIP, no collection, a newer-format collection, or damaged SQLite.
+    """
+    collection = _collection_bytes(raw.data)
+    builder = CardBuilder(raw, FORMAT)
+    try:
+        with closing(sqlite3.connect(":memory:")) as con:
+            con.deserialize(collection)
+            cards = list(_cards(con, builder))
+    except sqlite3.Error as exc:
+        raise ReadError(
+            f"corrupt .apkg: the collection is not a readable database ({exc})"
+        ) from None
+    yield from cards

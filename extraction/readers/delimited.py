@@ -1,0 +1,284 @@
+"""Flashcards exported as delimited text: Anki's "Notes in Plain Text", Quizlet, CSV/TSV.
+
+Anki 2.1.55+ starts its text export with header lines such as ``#separator:tab``,
+``#html:true``, ``#deck column:2`` and ``#tags column:3``. They set the delimiter and say
+which columns are metadata: GUID, note type and tags columns are dropped, the deck
+column becomes the section. Quizlet exports one ``term<TAB>definition`` (or comma
+separated, quoted) row per card. An optional header row ("term,definition") is skipped.
+
+Each row is one card: the first column the title, the next non-empty columns the body.
+``lines`` are the file lines the row spans; quoted fields may span several.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from extraction.errors import ReadError
+from extraction.readers._base import CardBuilder, RawNote, clean_line, normalise_glyphs
+from extraction.readers._html import deck_path, field_lines, is_metadata_field, looks_like_html
+from extraction.records import Card
+
+FORMAT = "csv"
+EXTENSIONS = (".csv", ".tsv", ".txt")
+
+#: Anki's names for separators in ``#separator:``.
+SEPARATORS = {
+    "tab": "\t",
+    "comma": ",",
+    "semicolon": ";",
+    "pipe": "|",
+    "space": " ",
+    "colon": ":",
+}
+#: First cells of a header row (lower case) and the second cells they pair with.
+HEADER_ROWS = {
+    "term": {"definition", "definitions", "meaning"},
+    "front": {"back"},
+    "question": {"answer"},
+    "q": {"a"},
+    "word": {"definition", "meaning"},
+}
+#: Columns named in ``#columns:`` that are never card text.
+_METADATA_COLUMNS = frozenset({"guid", "notetype", "note type", "deck"})
+_HEADER = re.compile(r"^#([a-z][a-z ]*):(.*)$", re.IGNORECASE)
+_SAMPLE_LINES = 200
+
+
+@dataclass
+class Layout:
+    """How to read the rows of a file, from its Anki header lines.
+
+    Attributes
+    ----------
+    delimiter : str or None
+        The separator (``None``: guess it from the rows).
+    html : bool or None
+        Fields are HTML (``None``: decide per field, from its tags).
+    dropped : set of int
+        0-based columns that are metadata.
+    deck_column : int or None
+        0-based column naming each row's deck.
+    deck : tuple of str
+        Deck path of every row (``#deck:Name``).
+    header_lines : int
+        How many header lines precede the rows.
+    """
+
+    delimiter: str | None = None
+    html: bool | None = None
+    dropped: set[int] = field(default_factory=set)
+    deck_column: int | None = None
+    deck: tuple[str, ...] = ()
+    header_lines: int = 0
+
+
+def parse_headers(lines: Sequence[str]) -> Layout:
+    """Read Anki's ``#key:value`` header lines at the top of a text export.
+
+    >>> layout = parse_headers(["#separator:Pipe", "#html:false", "#tags column:3", "a|b|c"])
+    >>> layout.delimiter, layout.html, layout.dropped, layout.header_lines
+    ('|', False, {2}, 3)
+    """
+    layout = Layout()
+    columns = ""
+    for line in lines:
+        match = _HEADER.match(line.strip())
+        if not match:
+            break
+        layout.header_lines += 1
+        key, value = match.group(1).strip().lower(), match.group(2).strip()
+        if key == "separator" and value:
+            layout.delimiter = SEPARATORS.get(value.lower(), value[0])
+        elif key == "html":
+            layout.html = value.lower() == "true"
+        elif key == "deck":
+            layout.deck = deck_path(value)
+        elif key == "columns":
+            columns = match.group(2)
+        elif key.endswith(" column") and value.isdigit() and int(value) > 0:
+            index = int(value) - 1
+            if key == "deck column":
+                layout.deck_column = index
+            layout.dropped.add(index)
+    if columns and layout.delimiter:
+        for index, name in enumerate(columns.split(layout.delimiter)):
+            if is_metadata_field(name) or name.strip().lower() in _METADATA_COLUMNS:
+                layout.dropped.add(index)
+                if name.strip().lower() == "deck":
+                    layout.deck_column = index
+    return layout
+
+
+def _parse(text: str, delimiter: str) -> list[list[str]]:
+    """Rows of ``text`` (empty rows included); ``[]`` when the csv module gives up."""
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:
+        return []
+
+
+def column_share(rows: Sequence[Sequence[str]]) -> tuple[float, int]:
+    """Share of non-empty rows having the most common width of 2 or more, and that width.
+
+    >>> column_share([["a", "b"], ["c", "d"], ["e"], []])
+    (0.6666666666666666, 2)
+    """
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    widths = Counter(len(r) for r in rows if len(r) >= 2)
+    if not rows or not widths:
+        return 0.0, 0
+    width, count = widths.most_common(1)[0]
+    return count / len(rows), width
+
+
+def _preferred(suffix: str) -> tuple[str, ...]:
+    return (",", ";", "\t", "|") if suffix == ".csv" else ("\t", ",", ";", "|")
+
+
+def guess_delimiter(text: str, suffix: str) -> str | None:
+    """The delimiter giving most rows one width of >= 2 columns, if most rows have it.
+
+    >>> guess_delimiter("a;b\\nc;d, e\\n", ".csv")
+    ';'
+    """
+    sample = "\n".join(text.split("\n")[:_SAMPLE_LINES])
+    best, best_share = None, 0.0
+    for delimiter in _preferred(suffix):
+        share, _ = column_share(_parse(sample, delimiter))
+        if share > best_share:
+            best, best_share = delimiter, share
+    return best if best_share >= 0.5 else None
+
+
+def sniff(raw: RawNote) -> float:
+    """0.95 for an Anki text export; for ``.csv``/``.tsv`` 0.9 with a consistent delimiter,
+    else 0.2 (so that :func:`read` says what is wrong); for ``.txt`` 0.5 when nearly every
+    line is ``term<TAB>definition``; 0 otherwise."""
+    if not raw.is_text:
+        return 0.2 if raw.suffix in (".csv", ".tsv") else 0.0
+    first = raw.lines[0].lstrip() if raw.lines else ""
+    if first.startswith(("#separator:", "#html:")):
+        return 0.95
+    if raw.suffix in (".csv", ".tsv"):
+        return 0.9 if guess_delimiter(raw.text, raw.suffix) else 0.2
+    if raw.suffix == ".txt":
+        lines = [line for line in raw.lines if line.strip()]
+        tabbed = sum(1 for line in lines if line.count("\t") == 1)
+        return 0.5 if tabbed >= 3 and tabbed >= 0.8 * len(lines) else 0.0
+    return 0.0
+
+
+def _is_header_row(cells: Sequence[str]) -> bool:
+    """``term,definition``-style column names.
+
+    >>> _is_header_row(["Term", "Definition"]), _is_header_row(["LSTM", "a cell"])
+    (True, False)
+    """
+    names = [c.strip().lower() for c in cells]
+    return len(names) >= 2 and names[1] in HEADER_ROWS.get(names[0], ())
+
+
+def cell_lines(cell: str, first_line: int, html: bool | None) -> list[tuple[int, str]]:
+    """The text lines of one field with their file lines, cleaned.
+
+    Plain text keeps its own line breaks, one file line each; an HTML field renders to
+    lines that all cite the line the field starts on.
+
+    >>> cell_lines("a<br>b", 4, None), cell_lines(" x \\n\\ny", 7, False)
+    ([(4, 'a'), (4, 'b')], [(7, 'x'), (8, ''), (9, 'y')])
+    """
+    if html or (html is None and looks_like_html(cell)):
+        return [(first_line, line) for line in field_lines(cell)]
+    pairs = [
+        (first_line + i, clean_line(normalise_glyphs(line)))
+        for i, line in enumerate(cell.split("\n"))
+    ]
+    while pairs and not pairs[-1][1]:
+        pairs.pop()
+    return pairs
+
+
+def _fit(cells: list[str], width: int, delimiter: str) -> list[str]:
+    """Join the cells beyond ``width`` back into the last one (unquoted commas in a
+    definition).
+
+    >>> _fit(["t", "a", " b"], 2, ",")
+    ['t', 'a, b']
+    """
+    if width < 2 or len(cells) <= width:
+        return cells
+    return [*cells[: width - 1], delimiter.join(cells[width - 1 :])]
+
+
+def _row_card(
+    cells: Sequence[str], span: tuple[int, int], layout: Layout, builder: CardBuilder
+) -> Card | None:
+    """The card of the row on lines ``span``, or ``None`` when the row has no text."""
+    first_line, last_line = span
+    fields: list[list[tuple[int, str]]] = []
+    deck = layout.deck
+    line = first_line
+    for index, cell in enumerate(cells):
+        if index == layout.deck_column:
+            deck = deck_path(cell.strip()) or deck
+        if index not in layout.dropped:
+            fields.append(cell_lines(cell, line, layout.html))
+        line += cell.count("\n")
+    fields = [f for i, f in enumerate(fields) if i == 0 or any(t for _, t in f)]
+    if not fields or not any(t for f in fields for _, t in f):
+        return None
+    title = " ".join(t for _, t in fields[0] if t)
+    body: list[tuple[int, str]] = []
+    for pairs in fields[1:]:
+        if body:
+            body.append((pairs[0][0], ""))
+        body.extend(pairs)
+    title_line = fields[0][0][0] if fields[0] else first_line
+    return builder.card(
+        title=title, body_lines=body, title_line=title_line, section=deck, last_line=last_line
+    )
+
+
+def _rows(text: str, delimiter: str, offset: int) -> Iterator[tuple[int, int, list[str]]]:
+    """``(first line, last line, cells)`` of each row; lines count from ``offset + 1``."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    done = 0
+    try:
+        for cells in reader:
+            yield offset + done + 1, offset + reader.line_num, cells
+            done = reader.line_num
+    except csv.Error as exc:
+        raise ReadError(f"malformed delimited text at line {offset + done + 1}: {exc}") from None
+
+
+def read(raw: RawNote) -> Iterator[Card]:
+    """One card per row: first column the title, the next non-empty columns the body.
+
+    Raises
+    ------
+    ReadError
+        Not text, or no row with two or more columns.
+    """
+    lines = raw.lines
+    layout = parse_headers(lines)
+    text = "\n".join(lines[layout.header_lines :])
+    delimiter = layout.delimiter or guess_delimiter(text, raw.suffix) or _preferred(raw.suffix)[0]
+    rows = [row for row in _rows(text, delimiter, layout.header_lines) if any(row[2])]
+    share, width = column_share([cells for _, _, cells in rows])
+    if not share:
+        raise ReadError("no delimited columns found")
+    if layout.delimiter:
+        width = 0  # Anki exports: every column is its own field
+    builder = CardBuilder(raw, FORMAT)
+    for number, (first, last, cells) in enumerate(rows):
+        if number == 0 and _is_header_row(cells):
+            continue
+        card = _row_card(_fit(cells, width, delimiter), (first, last), layout, builder)
+        if card:
+            yield card

@@ -1,0 +1,132 @@
+"""PDF lecture notes and slides: the text layer, cleaned, cut into cards at headings.
+
+The text of every page is extracted with pypdf and cleaned of typesetting artefacts:
+ligatures, bullet glyphs (LaTeX bullets come out as U+0088), page numbers and plot
+tick labels (lines of bare numbers), words hyphenated across lines. The cleaned lines
+of all pages are numbered 1.. in order and segmented like a plain-text outline
+(:func:`extraction.readers.outline.segment`). Scanned PDFs have no text layer and are
+refused with a hint to run OCR.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Iterator
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError
+
+from extraction.errors import ReadError
+from extraction.readers import outline
+from extraction.readers._base import CardBuilder, RawNote, clean_line, normalise_glyphs
+from extraction.records import Card
+
+FORMAT = "pdf"
+EXTENSIONS = (".pdf",)
+
+#: Most pages read from one PDF.
+MAX_PAGES = 2000
+_MAGIC = b"%PDF-"
+#: Bytes of junk tolerated before the ``%PDF-`` header.
+_HEADER_WINDOW = 1024
+
+_ENCRYPTED = "encrypted PDF: remove the password and try again"
+_BULLET = re.compile(r"^[\u0088•◦▪‣\uf0b7–]\s*")
+_NUMBERS_ONLY = re.compile(r"^[−\-+]?\d+(?:[.,]\d+)?(?:\s+[−\-+]?\d+(?:[.,]\d+)?)*$")
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+_CONTINUATION = re.compile(r"^([a-z]\S*)\s*(.*)$")
+
+
+def sniff(raw: RawNote) -> float:
+    """1.0 when ``%PDF-`` stands within the first KB; 0.5 for another ``.pdf`` (so that
+    :func:`read` says it is not a PDF)."""
+    if _MAGIC in raw.data[: _HEADER_WINDOW + len(_MAGIC)]:
+        return 1.0
+    return 0.5 if raw.suffix in EXTENSIONS else 0.0
+
+
+def clean_pdf_line(line: str) -> str:
+    """One extracted line, cleaned: glyphs normalised, a leading bullet glyph as ``"• "``,
+    and ``""`` for a line of bare numbers (page number, plot ticks).
+
+    >>> clean_pdf_line("\\x88 Deﬁne the margin"), clean_pdf_line("−3 −2 −1 1 2 3")
+    ('• Define the margin', '')
+    """
+    line = clean_line(normalise_glyphs(line))
+    if _NUMBERS_ONLY.match(line):
+        return ""
+    return _BULLET.sub("• ", line, count=1).rstrip()
+
+
+def join_lines(lines: Iterable[str]) -> list[str]:
+    """Put a lone bullet before its item, and the rest of a word hyphenated at a line end
+    after its first part.
+
+    >>> join_lines(["the hyper-", "parameter C", "X-", "Ray", "•", "item"])
+    ['the hyperparameter', 'C', 'X-', 'Ray', '• item']
+    """
+    joined: list[str] = []
+    for line in lines:
+        match = _CONTINUATION.match(line)
+        if joined and joined[-1] == "•":
+            joined[-1] = f"• {line}"
+            continue
+        if joined and match and _HYPHENATED.search(joined[-1]):
+            joined[-1] = joined[-1][:-1] + match.group(1)
+            line = match.group(2)
+            if not line:
+                continue
+        joined.append(line)
+    return joined
+
+
+def clean_pages(pages: Iterable[str]) -> list[str]:
+    """The cleaned, non-empty lines of all pages' text, in order.
+
+    >>> clean_pages(["Margins\\n\\x88 wide mar-\\ngins generalise\\n1", "2"])
+    ['Margins', '• wide margins', 'generalise']
+    """
+    lines = [clean_pdf_line(line) for page in pages for line in page.split("\n")]
+    return join_lines(line for line in lines if line)
+
+
+def _open(data: bytes) -> PdfReader:
+    """A reader for ``data``, decrypted if the empty password opens it."""
+    if _MAGIC not in data[: _HEADER_WINDOW + len(_MAGIC)]:
+        raise ReadError("not a PDF file")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise FileNotDecryptedError("the empty password does not open it")
+        pages = len(reader.pages)
+    except (FileNotDecryptedError, DependencyError):
+        raise ReadError(_ENCRYPTED) from None
+    except Exception as exc:  # pypdf raises many types on damaged files
+        raise ReadError(f"corrupt PDF: {exc or type(exc).__name__}") from None
+    if pages > MAX_PAGES:
+        raise ReadError(f"PDF has {pages} pages, over the {MAX_PAGES}-page limit")
+    return reader
+
+
+def _page_texts(reader: PdfReader) -> Iterator[str]:
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            yield page.extract_text() or ""
+        except Exception as exc:  # pypdf raises many types on damaged pages
+            raise ReadError(f"corrupt PDF: page {number} cannot be read ({exc})") from None
+
+
+def read(raw: RawNote) -> Iterator[Card]:
+    """Cards of a PDF's text, split at headings like a plain-text outline.
+
+    Raises
+    ------
+    ReadError
+        Not a PDF, damaged, encrypted, over :data:`MAX_PAGES` pages, or without text.
+    """
+    lines = clean_pages(_page_texts(_open(raw.data)))
+    if not lines:
+        raise ReadError("PDF has no text layer (scanned pages?); run OCR first")
+    numbered = list(enumerate(lines, start=1))
+    yield from outline.segment(numbered, CardBuilder(raw, FORMAT))

@@ -1,0 +1,155 @@
+"""Delimited flashcard exports: Anki plain-text notes, Quizlet TSV/CSV, encodings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extraction.readers import delimited, read_file
+from extraction.readers._base import RawNote
+
+ANKI_EXPORT = (
+    "#separator:tab\n"
+    "#html:true\n"
+    "#guid column:1\n"
+    "#notetype column:2\n"
+    "#deck column:3\n"
+    "#tags column:6\n"
+    "k1\tBasic\tML::Kernels\tWhat is a <b>kernel</b>?\t"
+    '"A similarity&nbsp;function<br>between points"\tsvm week12\n'
+    "k2\tBasic\tML\tDe\ufb01ne margin\t<div>Gap between</div><div>classes</div>\t\n"
+    'k3\tBasic\tML\tMultiline\t"first\n<br>second"\t\n'
+)
+
+
+def _read(tmp_path: Path, name: str, data: str | bytes):
+    path = tmp_path / name
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return read_file(path)
+
+
+def test_delimited_anki_export_headers(tmp_path):
+    result = _read(tmp_path, "notes.txt", ANKI_EXPORT)
+    assert result.ok and result.source.format == "csv", result.source.errors
+    assert [(c.title, c.body, c.section, c.lines) for c in result.cards] == [
+        ("What is a kernel?", "A similarity function\nbetween points", ("ML", "Kernels"), (7, 7)),
+        ("Define margin", "Gap between\nclasses", ("ML",), (8, 8)),
+        ("Multiline", "first\nsecond", ("ML",), (9, 10)),
+    ]
+    # GUID, note type and tags never reach the text.
+    text = " ".join(c.title + c.body for c in result.cards)
+    assert "k1" not in text and "Basic" not in text and "svm week12" not in text
+
+
+@pytest.mark.parametrize(
+    ("header", "delimiter"),
+    [
+        ("#separator:Comma", ","),
+        ("#separator:semicolon", ";"),
+        ("#separator:Pipe", "|"),
+        ("#separator:Space", " "),
+        ("#separator:tab", "\t"),
+        ("#separator:@", "@"),
+    ],
+)
+def test_delimited_anki_separator_names(tmp_path, header, delimiter):
+    rows = [f"Epoch{delimiter}One_pass", f"Batch{delimiter}A_group"]
+    result = _read(tmp_path, "notes.txt", "\n".join([header, "#html:false", *rows]) + "\n")
+    assert result.ok, result.source.errors
+    assert [(c.title, c.body) for c in result.cards] == [
+        ("Epoch", "One_pass"),
+        ("Batch", "A_group"),
+    ]
+
+
+def test_delimited_quizlet_tsv(tmp_path):
+    text = "Overfitting\tLearning noise in the training set\nBias\tError from wrong assumptions\n"
+    text += 'Variance\tSensitivity to the sample, e.g. a "wiggly" fit\n'
+    result = _read(tmp_path, "set.tsv", text)
+    assert result.ok, result.source.errors
+    assert [c.title for c in result.cards] == ["Overfitting", "Bias", "Variance"]
+    assert result.cards[2].body == 'Sensitivity to the sample, e.g. a "wiggly" fit'
+    assert [c.lines for c in result.cards] == [(1, 1), (2, 2), (3, 3)]
+
+
+def test_delimited_quizlet_csv_quoted_multiline_definition(tmp_path):
+    text = (
+        "term,definition\n"
+        'Gradient,"The vector of partial derivatives,\npointing uphill"\n'
+        "Learning rate,Step size, usually small\n"
+    )
+    result = _read(tmp_path, "set.csv", text)
+    assert result.ok, result.source.errors
+    first, second = result.cards
+    assert (first.title, first.body) == (
+        "Gradient",
+        "The vector of partial derivatives,\npointing uphill",
+    )
+    assert first.lines == (2, 3) and first.title_line == 2 and first.body_lines == (2, 3)
+    # An unquoted comma in a two-column set belongs to the definition.
+    assert (second.title, second.body, second.lines) == (
+        "Learning rate",
+        "Step size, usually small",
+        (4, 4),
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "cp1252"])
+def test_delimited_csv_encodings(tmp_path, encoding):
+    text = "front,back\nCafé,A naïve résumé\nSoftmax,Turns scores into probabilities\n"
+    result = _read(tmp_path, "set.csv", text.encode(encoding))
+    assert result.ok, result.source.errors
+    assert len(result.cards) == 2
+    assert (result.cards[0].title, result.cards[0].body) == ("Café", "A naïve résumé")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "score"),
+    [
+        ("a.txt", "#separator:tab\nA\tB\n", 0.95),
+        ("a.csv", "#html:true\nA,B\n", 0.95),
+        ("a.csv", "A,B\nC,D\nE,F\n", 0.9),
+        ("a.tsv", "A\tB\nC\tD\n", 0.9),
+        ("a.csv", "just one column\nof words\n", 0.2),
+        ("a.txt", "A\tB\nC\tD\nE\tF\n", 0.5),
+        ("a.txt", "A\tB\nC\tD\nplain line\nmore prose\n", 0.0),
+        ("a.txt", "What is a kernel?\nA similarity function.\n", 0.0),
+    ],
+)
+def test_delimited_sniff(name, text, score):
+    assert delimited.sniff(RawNote(path=Path(name), data=text.encode())) == score
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("set.csv", "one column only\nand another line\n", "no delimited columns found"),
+        ("set.tsv", "no tabs here\nat all\n", "no delimited columns found"),
+        ("set.csv", bytes(range(256)) * 8, "binary file"),
+    ],
+)
+def test_delimited_bad_input_one_clear_error(tmp_path, name, data, reason):
+    result = _read(tmp_path, name, data)
+    assert result.cards == []
+    assert len(result.source.errors) == 1
+    assert reason in result.source.errors[0]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["#separator:tab", "a\tb"], ("\t", None, set(), None, 1)),
+        (["#separator:comma", "#html:true", "#deck column:2"], (",", True, {1}, 1, 3)),
+        (["#separator:tab", "#columns:Front\tBack\tTags"], ("\t", None, {2}, None, 2)),
+        (["#notetype column:1", "#guid column:4"], (None, None, {0, 3}, None, 2)),
+        (["no header"], (None, None, set(), None, 0)),
+    ],
+)
+def test_delimited_parse_headers(lines, expected):
+    layout = delimited.parse_headers(lines)
+    got = (layout.delimiter, layout.html, layout.dropped, layout.deck_column, layout.header_lines)
+    assert got == expected

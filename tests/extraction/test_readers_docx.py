@@ -1,0 +1,133 @@
+"""Word documents: headings make cards, lists and tables their bodies; damaged files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx as python_docx
+import pytest
+
+from extraction.readers import docx, read_file
+from extraction.readers._base import RawNote
+
+
+def _lecture(path: Path) -> Path:
+    document = python_docx.Document()
+    document.add_paragraph("Notes taken in week 12.")
+    document.add_heading("Support Vector Machines", level=0)
+    document.add_heading("Kernels", level=1)
+    document.add_paragraph("A kernel compares two points.")
+    document.add_paragraph("Linear kernel", style="List Bullet")
+    document.add_paragraph("Gaussian kernel", style="List Number")
+    document.add_paragraph("")
+    document.add_paragraph("")
+    document.add_paragraph("Chosen by\tcross-validation\non held-out data, de\ufb01nitely.")
+    table = document.add_table(rows=2, cols=2)
+    for (row, col), text in {
+        (0, 0): "Kernel",
+        (0, 1): "Width",
+        (1, 0): "Gaussian",
+        (1, 1): "sigma",
+    }.items():
+        table.cell(row, col).text = text
+    document.add_heading("Gaussian kernel", level=2)
+    document.add_heading("Margins", level=1)
+    document.add_paragraph("The widest gap between classes.")
+    document.save(str(path))
+    return path
+
+
+def test_docx_headings_make_cards(tmp_path):
+    result = read_file(_lecture(tmp_path / "week12.docx"))
+    assert result.ok, result.source.errors
+    assert result.source.format == "docx"
+    svm = "Support Vector Machines"
+    assert [(c.title, c.section, c.lines) for c in result.cards] == [
+        ("", (), (1, 1)),
+        (svm, (), (2, 2)),
+        ("Kernels", (svm,), (3, 11)),
+        ("Gaussian kernel", (svm, "Kernels"), (12, 12)),
+        ("Margins", (svm,), (13, 14)),
+    ]
+    kernels = result.cards[2]
+    assert kernels.body == (
+        "A kernel compares two points.\n• Linear kernel\n• Gaussian kernel\n\n"
+        "Chosen by cross-validation\non held-out data, definitely.\n"
+        "Kernel — Width\nGaussian — sigma"
+    )
+    assert kernels.body_lines == (4, 5, 6, 7, 9, 9, 10, 11)
+    assert result.cards[0].body == "Notes taken in week 12."
+
+
+def test_docx_merged_cells_are_not_repeated(tmp_path):
+    document = python_docx.Document()
+    document.add_heading("Summary", level=1)
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "All kernels"
+    table.cell(1, 0).text = "RBF"
+    table.cell(1, 2).text = "smooth"
+    document.save(str(tmp_path / "t.docx"))
+    (card,) = read_file(tmp_path / "t.docx").cards
+    assert card.body == "All kernels\nRBF — smooth"
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _truncated(tmp_path: Path) -> bytes:
+    data = _lecture(tmp_path / "x.docx").read_bytes()
+    return data[: len(data) // 2]
+
+
+def _broken_xml(tmp_path: Path) -> bytes:
+    with zipfile.ZipFile(_lecture(tmp_path / "x.docx")) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    members["word/document.xml"] = b"<w:document><w:body><unclosed>"
+    return _zip(members)
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda _: b"plain text, not a document", "corrupt .docx: not a ZIP archive"),
+        (_truncated, "corrupt .docx: not a ZIP archive"),
+        (lambda _: _zip({"content.xml": b"<x/>"}), "not a Word document"),
+        (_broken_xml, "corrupt .docx: "),
+        (lambda _: _zip({"word/document.xml": bytes(5_000_000)}), "ZIP bomb"),
+    ],
+    ids=["text", "truncated", "odt-like", "broken-xml", "bomb"],
+)
+def test_docx_bad_file_one_clear_error(tmp_path, make, reason):
+    path = tmp_path / "notes.docx"
+    path.write_bytes(make(tmp_path))
+    result = read_file(path)
+    assert result.cards == []
+    assert len(result.source.errors) == 1
+    assert reason in result.source.errors[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "score"),
+    [
+        (_zip({"word/document.xml": b"<x/>"}), 1.0),
+        (_zip({"content.xml": b"<x/>"}), 0.5),
+        (b"not a zip", 0.5),
+    ],
+)
+def test_docx_sniff(data, score):
+    assert docx.sniff(RawNote(path=Path("a.docx"), data=data)) == score
+
+
+@pytest.mark.parametrize(
+    ("style", "level"),
+    [("Title", 0), ("Heading 1", 1), ("heading 3", 3), ("Normal", None), ("List Bullet", None)],
+)
+def test_docx_heading_level(style, level):
+    assert docx.heading_level(style) == level

@@ -1,0 +1,208 @@
+"""PDF notes: the real lecture PDF, generated PDFs, text cleaning, damaged files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+from extraction.readers import pdf, read_file
+from extraction.readers._base import RawNote
+from tests.conftest import CORPORA, requires_shared
+
+SVM_PDF = CORPORA / "pdf" / "week_12_support_vector_machines.pdf"
+requires_pdf = pytest.mark.skipif(
+    not SVM_PDF.is_file(), reason=f"the lecture PDF is not here: {SVM_PDF} is absent"
+)
+NUMBERS_ONLY = re.compile(r"^[\s\d.,−+-]+$")
+
+
+def _text_pdf(pages: list[list[str]]) -> PdfWriter:
+    """A PDF whose pages show ``pages`` (lines of Latin-1 text) in Helvetica."""
+    writer = PdfWriter()
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+    )
+    for lines in pages:
+        page = writer.add_blank_page(612, 792)
+        fonts = DictionaryObject({NameObject("/F1"): font})
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+        shown = "".join(f"({line}) Tj 0 -14 Td " for line in lines)
+        stream = DecodedStreamObject()
+        stream.set_data(f"BT /F1 12 Tf 72 720 Td {shown}ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    return writer
+
+
+NOTES = [
+    [
+        "Support vector machines",
+        "An SVM finds the widest margin between classes.",
+        "Kernels",
+        "A kernel measures how similar two given points are, as a func-",
+        "tion of both points.",
+        "\x88 Linear kernel: no mapping at all.",
+        "\x88 Gaussian kernel: depends on a width.",
+        "-3 -2 -1 1 2 3",
+        "1",
+    ],
+    ["Regularisation", "A large C gives low bias and high variance.", "2"],
+]
+
+
+def _write(writer: PdfWriter, path: Path) -> Path:
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+@requires_shared
+@requires_pdf
+def test_pdf_real_lecture_notes():
+    result = read_file(SVM_PDF)
+    assert result.ok, result.source.errors
+    assert result.source.format == "pdf"
+    cards = result.cards
+    titles = [card.title for card in cards]
+    assert len(cards) >= 8
+    assert all(titles)
+    # Headings after a bullet, and a heading wrapped over two lines, are found whole.
+    assert {"Kernels", "Large margin intuition"} <= set(titles)
+    assert "SVM cost functions from logistic regression cost functions" in titles
+    assert not any(re.search(r"\b20\d\d\b", card.title) for card in cards)  # no dates
+    for card in cards:
+        text = card.title + "\n" + card.body
+        assert "\x88" not in text and "\ufb01" not in text, card
+        assert not any(NUMBERS_ONLY.match(line) for line in text.splitlines()), card
+        assert "p. " not in text
+        assert len(card.body_lines) == len(card.body.splitlines())
+    bodies = "\n".join(card.body for card in cards)
+    assert "• Flat when cost is 0." in bodies.splitlines()
+    assert "find a non-linear boundary" in bodies
+
+
+def test_pdf_generated_notes_become_cards(tmp_path):
+    result = read_file(_write(_text_pdf(NOTES), tmp_path / "svm.pdf"))
+    assert result.ok, result.source.errors
+    assert [(c.title, c.body) for c in result.cards] == [
+        ("Support vector machines", "An SVM finds the widest margin between classes."),
+        (
+            "Kernels",
+            "A kernel measures how similar two given points are, as a function\nof both points.\n"
+            "• Linear kernel: no mapping at all.\n• Gaussian kernel: depends on a width.",
+        ),
+        ("Regularisation", "A large C gives low bias and high variance."),
+    ]
+    # Lines count the cleaned lines of all pages (page numbers and ticks dropped).
+    assert [c.lines for c in result.cards] == [(1, 2), (3, 7), (8, 9)]
+
+
+def test_pdf_empty_password_is_opened(tmp_path):
+    writer = _text_pdf(NOTES)
+    writer.encrypt(user_password="", owner_password="owner-only")
+    result = read_file(_write(writer, tmp_path / "locked-for-editing.pdf"))
+    assert result.ok, result.source.errors
+    assert len(result.cards) == 3
+
+
+def _encrypted(tmp_path: Path) -> bytes:
+    writer = _text_pdf(NOTES)
+    writer.encrypt("secret")
+    return _write(writer, tmp_path / "x.pdf").read_bytes()
+
+
+def _blank(tmp_path: Path) -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    writer.add_blank_page(612, 792)
+    return _write(writer, tmp_path / "x.pdf").read_bytes()
+
+
+def _truncated(tmp_path: Path) -> bytes:
+    data = _write(_text_pdf(NOTES), tmp_path / "x.pdf").read_bytes()
+    return data[:200]
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (_encrypted, "encrypted PDF: remove the password and try again"),
+        (_blank, "PDF has no text layer (scanned pages?); run OCR first"),
+        (_truncated, "corrupt PDF: "),
+        (lambda _: b"%PDF-1.7\n" + b"\x00garbage\xff" * 300, "corrupt PDF: "),
+        (lambda _: b"just some text pretending to be a PDF", "not a PDF file"),
+    ],
+    ids=["encrypted", "text-less", "truncated", "garbage", "not-pdf"],
+)
+def test_pdf_bad_file_one_clear_error(tmp_path, make, reason):
+    path = tmp_path / "notes.pdf"
+    path.write_bytes(make(tmp_path))
+    result = read_file(path)
+    assert result.cards == []
+    assert len(result.source.errors) == 1
+    assert reason in result.source.errors[0]
+
+
+def test_pdf_page_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf, "MAX_PAGES", 1)
+    result = read_file(_write(_text_pdf(NOTES), tmp_path / "long.pdf"))
+    assert result.cards == [] and "over the 1-page limit" in result.source.errors[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "score"),
+    [
+        (b"%PDF-1.5\n...", "a.pdf", 1.0),
+        (b"junk" * 100 + b"%PDF-1.5\n...", "a.pdf", 1.0),
+        (b"junk" * 300 + b"%PDF-1.5\n...", "a.pdf", 0.5),
+        (b"plain text", "a.pdf", 0.5),
+    ],
+)
+def test_pdf_sniff(data, name, score):
+    assert pdf.sniff(RawNote(path=Path(name), data=data)) == score
+
+
+@pytest.mark.parametrize(
+    ("line", "cleaned"),
+    [
+        ("\x88 Flat when cost is 0.", "• Flat when cost is 0."),
+        ("• item", "• item"),
+        ("◦ sub item", "• sub item"),
+        ("▪ square", "• square"),
+        ("‣ triangle", "• triangle"),
+        ("\uf0b7 symbol font", "• symbol font"),
+        ("– dash item", "• dash item"),
+        ("overﬁtting and ﬂat", "overfitting and flat"),
+        ("12", ""),
+        ("−3 −2 −1 1 2 3", ""),
+        ("0.5 1.0 1.5", ""),
+        ("θ0 = −0.5", "θ0 = −0.5"),
+        ("x − 1", "x − 1"),
+        ("Week 12", "Week 12"),
+    ],
+)
+def test_pdf_clean_line(line, cleaned):
+    assert pdf.clean_pdf_line(line) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["hyper-", "parameters are set"], ["hyperparameters", "are set"]),
+        (["a regu-", "larisation"], ["a regularisation"]),
+        (["X-", "Ray images"], ["X-", "Ray images"]),
+        (["value 3-", "4 times"], ["value 3-", "4 times"]),
+        (["•", "lone bullet"], ["• lone bullet"]),
+    ],
+)
+def test_pdf_join_lines(lines, joined):
+    assert pdf.join_lines(lines) == joined
