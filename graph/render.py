@@ -1,0 +1,694 @@
+"""Draw a concept graph as a standalone, offline HTML page (pyvis / vis-network).
+
+The page carries vis-network in-line and references nothing on the network: pyvis's
+hard-coded CDN tags are stripped and :func:`to_html` checks that no external URL is
+left (:func:`external_urls`). Notes are untrusted, so every piece of note text reaches
+the page only as JSON data (``<``, ``>``, ``&`` and ``'`` escaped as ``\\uXXXX``) and is
+shown by vis-network as plain text (canvas labels; tooltips set with ``innerText``).
+
+The page sets ``window.conceptAtlasReady = true`` once the map has been drawn with its
+final layout, so that browser tests can wait on it instead of polling the canvas
+(``window.conceptAtlasReadyMs`` says when, in milliseconds since the page started).
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("rnn", label="RNN", importance=0.9, topic="sequence models")
+>>> G.add_node("lstm", label="LSTM", importance=0.7, topic="sequence models")
+>>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9, evidence=[])
+>>> page = to_html(G)
+>>> page.startswith("<html>") and "conceptAtlasReady" in page
+True
+>>> external_urls(page)
+[]
+>>> legend_items(G).topics
+{'sequence models': '#a0cbe8'}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html as html_lib
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+from pyvis.network import Network
+
+__all__ = [
+    "LARGE_GRAPH",
+    "NO_TOPIC",
+    "RELATION_STYLES",
+    "Legend",
+    "RelationStyle",
+    "escape_markdown",
+    "external_urls",
+    "legend_html",
+    "legend_items",
+    "ranked_concepts",
+    "to_html",
+    "topic_colours",
+]
+
+#: Above this many drawn nodes, positions are precomputed and physics stays off.
+LARGE_GRAPH = 150
+
+#: Iterations of the physics simulation before the layout is frozen (small graphs).
+STABILIZATION_ITERATIONS = 200
+
+#: Typed edges are labelled on the canvas only when at most this many edges are drawn
+#: (``related_to`` edges never are: their dashes say it).
+EDGE_LABEL_LIMIT = 60
+
+#: Seed of every layout, so that the same graph is always drawn the same way.
+LAYOUT_SEED = 7
+
+#: Qualitative palette for topics (Tableau 10, then its lighter companions).
+TOPIC_PALETTE: tuple[str, ...] = (
+    "#4e79a7",
+    "#f28e2b",
+    "#59a14f",
+    "#e15759",
+    "#76b7b2",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#86bcb6",
+    "#a0cbe8",
+    "#ffbe7d",
+)
+
+#: Colour of concepts without a topic.
+NO_TOPIC_COLOUR = "#94a3b8"
+#: Legend name of concepts without a topic.
+NO_TOPIC = "(no topic)"
+
+DEFINITION_CHARS = 300
+EVIDENCE_CHARS = 300
+LABEL_CHARS = 48
+
+
+@dataclass(frozen=True, slots=True)
+class RelationStyle:
+    """How edges of one relation type are drawn.
+
+    Attributes
+    ----------
+    label : str
+        Human name of the relation ("prerequisite of").
+    colour : str
+        Line colour (``#rrggbb``).
+    dashes : bool
+        Whether the line is dashed.
+    arrows : bool
+        Whether the line ends in an arrow at its target (symmetric and weak
+        relations have none).
+    """
+
+    label: str
+    colour: str
+    dashes: bool = False
+    arrows: bool = True
+
+
+#: Style of each relation of the concept-graph/1 vocabulary, in legend order.
+RELATION_STYLES: dict[str, RelationStyle] = {
+    "prerequisite_of": RelationStyle("prerequisite of", "#1b1b1b"),
+    "is_a": RelationStyle("is a", "#3b5ba5"),
+    "part_of": RelationStyle("part of", "#2a9d8f"),
+    "uses": RelationStyle("uses", "#7b4fa0"),
+    "addresses": RelationStyle("addresses", "#3f8f3a"),
+    "causes": RelationStyle("causes", "#c0392b"),
+    "used_for": RelationStyle("used for", "#d9822b"),
+    "example_of": RelationStyle("example of", "#8c6d46"),
+    "contrasts_with": RelationStyle("contrasts with", "#d6457a", arrows=False),
+    "related_to": RelationStyle("related to", "#9a9a9a", dashes=True, arrows=False),
+}
+_UNKNOWN_RELATION = RelationStyle("related", "#9a9a9a", dashes=True, arrows=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Legend:
+    """What the colours of a drawn graph mean.
+
+    Attributes
+    ----------
+    topics : dict[str, str]
+        Topic name -> node colour, largest topic first.
+    relations : dict[str, RelationStyle]
+        Relation type -> edge style, for the relations present, in vocabulary order.
+    """
+
+    topics: dict[str, str]
+    relations: dict[str, RelationStyle]
+
+
+def topic_colours(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Colour of every topic of ``G``, largest topic first.
+
+    A topic's colour depends on its name only (a hash picks its slot in the
+    palette), so a topic keeps its colour when other notes are added; two topics
+    never share a colour while the palette has room.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A concept graph; nodes may carry a ``topic``.
+
+    Returns
+    -------
+    dict[str, str]
+        Topic -> ``#rrggbb``; concepts without a topic are listed as ``"(no topic)"``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("a", {"topic": "optimisation"}), ("b", {"topic": ""})])
+    >>> topic_colours(G)
+    {'optimisation': '#f28e2b', '(no topic)': '#94a3b8'}
+    """
+    sizes = Counter(_topic(attrs) for _, attrs in G.nodes(data=True))
+    named = sorted((t for t in sizes if t != NO_TOPIC), key=lambda t: (-sizes[t], t))
+    taken: set[int] = set()
+    colours: dict[str, str] = {}
+    for topic in sorted(named):
+        start = int.from_bytes(hashlib.sha256(topic.encode()).digest()[:4], "big")
+        probes = [(start + step) % len(TOPIC_PALETTE) for step in range(len(TOPIC_PALETTE))]
+        slot = next((p for p in probes if p not in taken), probes[0])
+        taken.add(slot)
+        colours[topic] = TOPIC_PALETTE[slot]
+    ordered = {topic: colours[topic] for topic in named}
+    if NO_TOPIC in sizes:
+        ordered[NO_TOPIC] = NO_TOPIC_COLOUR
+    return ordered
+
+
+def legend_items(G: nx.MultiDiGraph) -> Legend:
+    """The topics and relation types of ``G`` with their colours, for a legend.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A concept graph.
+
+    Returns
+    -------
+    Legend
+        Topic colours (as :func:`to_html` draws them) and the styles of the relation
+        types that occur in ``G``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", relation="related_to")
+    >>> style = legend_items(G).relations["related_to"]
+    >>> style.label, style.dashes, style.arrows
+    ('related to', True, False)
+    """
+    present = {attrs.get("relation", "related_to") for *_, attrs in G.edges(data=True)}
+    relations = {r: s for r, s in RELATION_STYLES.items() if r in present}
+    relations.update({r: _UNKNOWN_RELATION for r in sorted(present - RELATION_STYLES.keys())})
+    return Legend(topics=topic_colours(G), relations=relations)
+
+
+def legend_html(legend: Legend) -> str:
+    """The legend as a small HTML fragment (note text escaped), for ``st.html``.
+
+    Parameters
+    ----------
+    legend : Legend
+        What :func:`legend_items` returned.
+
+    Returns
+    -------
+    str
+        Two rows of swatches: topics (dots) and relation types (line samples).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", topic="<i>rnn</i>")
+    >>> fragment = legend_html(legend_items(G))
+    >>> "&lt;i&gt;rnn&lt;/i&gt;" in fragment, "<i>" in fragment
+    (True, False)
+    """
+    topics = "".join(
+        f'<span style="{_CHIP}"><span style="display:inline-block;width:12px;height:12px;'
+        f'border-radius:50%;background:{colour}"></span>{html_lib.escape(topic)}</span>'
+        for topic, colour in legend.topics.items()
+    )
+    relations = "".join(
+        f'<span style="{_CHIP}"><span style="display:inline-block;width:26px;height:0;'
+        f'border-top:3px {"dashed" if style.dashes else "solid"} {style.colour}"></span>'
+        f"{html_lib.escape(style.label)}{' →' if style.arrows else ''}</span>"
+        for style in legend.relations.values()
+    )
+    rows = [
+        f'<div style="{_ROW}"><b style="{_HEAD}">Topics</b>{topics}</div>' if topics else "",
+        f'<div style="{_ROW}"><b style="{_HEAD}">Relations</b>{relations}</div>'
+        if relations
+        else "",
+    ]
+    return f'<div style="font-size:13px;line-height:1.6">{"".join(rows)}</div>'
+
+
+_CHIP = "display:inline-flex;align-items:center;gap:6px;margin:2px 14px 2px 0;white-space:nowrap"
+_ROW = "display:flex;flex-wrap:wrap;align-items:center;margin-bottom:4px"
+_HEAD = "margin-right:12px;min-width:72px"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&])")
+
+
+def escape_markdown(text: str) -> str:
+    r"""``text`` for ``st.markdown``, shown literally (no links, images, HTML or maths).
+
+    Every ASCII punctuation character that Markdown, Streamlit's directives or
+    KaTeX could act on is backslash-escaped; line breaks are kept.
+
+    Examples
+    --------
+    >>> print(escape_markdown("![x](http://a.b/c.png) costs $5"))
+    \!\[x\]\(http\://a\.b/c\.png\) costs \$5
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+_EXTERNAL_REF = re.compile(
+    r"""(?:\b(?:src|href|srcset|poster|action|data)\s*=\s*["']?\s*"""
+    r"""|\burl\(\s*["']?\s*|@import\s+["']?\s*)"""
+    r"""((?:https?:)?//[^\s"'<>)]+)""",
+    re.IGNORECASE,
+)
+_EXTERNAL_TAGS = re.compile(
+    r"""<link\b[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//[^>]*>"""
+    r"""|<script\b[^>]*\bsrc\s*=\s*["']?\s*(?:https?:)?//[^>]*>\s*</script\s*>""",
+    re.IGNORECASE,
+)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
+
+
+def external_urls(html: str) -> list[str]:
+    """URLs that a browser would fetch from another host when loading ``html``.
+
+    Looks at ``src``/``href``-like attributes (also when set from JavaScript),
+    CSS ``url(...)`` and ``@import``. ``data:`` URLs and relative paths are local;
+    URLs that only appear inside strings (licence notices, XML namespaces) are not
+    fetched and not reported.
+
+    Parameters
+    ----------
+    html : str
+        An HTML page.
+
+    Returns
+    -------
+    list[str]
+        The absolute or protocol-relative URLs referenced, in page order.
+
+    Examples
+    --------
+    >>> external_urls('<script src="https://cdn.example/x.js"></script><img src="a.png">')
+    ['https://cdn.example/x.js']
+    >>> external_urls('<div style="background:url(//cdn.example/bg.png)"></div>')
+    ['//cdn.example/bg.png']
+    >>> external_urls('createElementNS("http://www.w3.org/2000/svg", "g")')
+    []
+    """
+    return _EXTERNAL_REF.findall(html)
+
+
+def to_html(
+    G: nx.MultiDiGraph,
+    *,
+    height: str = "720px",
+    physics: bool | None = None,
+    max_nodes: int = 400,
+    selected: Hashable | None = None,
+) -> str:
+    """Draw ``G`` as a standalone HTML page that needs no network.
+
+    Nodes are sized by ``importance`` and coloured by ``topic`` (see
+    :func:`topic_colours`); their tooltip gives the definition (cut to about 300
+    characters) and aliases. Edges are coloured per relation type
+    (:data:`RELATION_STYLES`), dashed for ``related_to``, end in an arrow for
+    directed relations, are wider when more confident, and their tooltip gives the
+    relation and its first evidence sentence.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A concept graph (node and edge attributes of concept-graph/1).
+    height : str
+        CSS height of the drawing.
+    physics : bool, optional
+        ``True``: lay out with a short physics simulation (200 iterations), then
+        freeze it. ``False``: precompute positions with ``nx.spring_layout`` and keep
+        physics off. ``None`` (default): the simulation up to :data:`LARGE_GRAPH`
+        drawn nodes, precomputed positions above.
+    max_nodes : int
+        Draw only this many nodes, the most important first.
+    selected : hashable, optional
+        A node to highlight (always drawn, and selected when the page opens).
+
+    Returns
+    -------
+    str
+        The HTML page.
+
+    Raises
+    ------
+    ValueError
+        If the page would still reference an external URL (a pyvis change).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("x", label="<script>alert(1)</script>", importance=1.0)
+    >>> page = to_html(G, physics=False)
+    >>> "<script>alert(1)" in page, "\\\\u003cscript\\\\u003ealert(1)" in page
+    (False, True)
+    """
+    colours = topic_colours(G)
+    keep = _top_nodes(G, max_nodes, selected)
+    sub = G.subgraph(keep)
+    use_physics = sub.number_of_nodes() <= LARGE_GRAPH if physics is None else physics
+    positions = {} if use_physics else _positions(sub)
+
+    net = Network(
+        height=height,
+        width="100%",
+        directed=True,
+        cdn_resources="in_line",
+        bgcolor="#ffffff",
+        font_color="#1f2933",
+    )
+    ids = {node: str(node) for node in sub.nodes}
+    for node, attrs in sub.nodes(data=True):
+        net.add_node(
+            ids[node],
+            **_node_options(node, attrs, colours, positions.get(node), node == selected),
+        )
+    edges = list(sub.edges(keys=True, data=True))
+    show_labels = len(edges) <= EDGE_LABEL_LIMIT
+    parallel: Counter[frozenset[Hashable]] = Counter()
+    for u, v, _, attrs in edges:
+        pair = frozenset((u, v))
+        options = _edge_options(sub, u, v, attrs, parallel[pair], show_labels)
+        parallel[pair] += 1
+        net.add_edge(ids[u], ids[v], **options)
+    net.options = _network_options(use_physics, large=sub.number_of_nodes() > LARGE_GRAPH)
+
+    html = _strip_external(net.generate_html())
+    html = _inject(html, use_physics, None if selected is None else ids.get(selected))
+    leftover = external_urls(html)
+    if leftover:
+        raise ValueError(f"rendered page still references external URLs: {leftover}")
+    return html
+
+
+def _topic(attrs: Mapping[str, Any]) -> str:
+    return str(attrs.get("topic") or "").strip() or NO_TOPIC
+
+
+def _importance(attrs: Mapping[str, Any]) -> float:
+    try:
+        value = float(attrs.get("importance", 0.0))
+    except (TypeError, ValueError):
+        return 0.0
+    return min(1.0, max(0.0, value)) if math.isfinite(value) else 0.0
+
+
+def ranked_concepts(G: nx.MultiDiGraph) -> list[Hashable]:
+    """The nodes of ``G``, most important first (then most mentioned, then by id).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("a", {"importance": 0.2}), ("b", {"importance": 0.9}), ("c", {})])
+    >>> ranked_concepts(G)
+    ['b', 'a', 'c']
+    """
+    ranked = sorted(
+        G.nodes(data=True),
+        key=lambda item: (-_importance(item[1]), -_mentions(item[1]), str(item[0])),
+    )
+    return [node for node, _ in ranked]
+
+
+def _mentions(attrs: Mapping[str, Any]) -> int:
+    try:
+        return int(attrs.get("mentions", 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _top_nodes(G: nx.MultiDiGraph, limit: int, selected: Hashable | None) -> list[Hashable]:
+    """The ``limit`` most important nodes, ``selected`` included."""
+    keep = ranked_concepts(G)[: max(0, limit)]
+    if selected is not None and selected in G and selected not in keep:
+        keep = [*keep[:-1], selected] if keep else [selected]
+    return keep
+
+
+def _positions(G: nx.MultiDiGraph) -> dict[Hashable, tuple[float, float]]:
+    """Spring-layout positions in canvas pixels, spread with the number of nodes."""
+    if G.number_of_nodes() == 0:
+        return {}
+    layout = nx.spring_layout(nx.Graph(G), seed=LAYOUT_SEED)
+    scale = 140.0 * math.sqrt(G.number_of_nodes())
+    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in layout.items()}
+
+
+def _plain(text: str) -> str:
+    """Note text as a vis-network tooltip that is always shown as plain text.
+
+    vis-network sets string tooltips with ``innerText``; pyvis switches every node
+    tooltip to ``innerHTML`` when one contains ``"href"``, so that word is broken
+    with a zero-width space.
+    """
+    return text.replace("href", "hre\u200bf")
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _node_options(
+    node: Hashable,
+    attrs: Mapping[str, Any],
+    colours: Mapping[str, str],
+    position: tuple[float, float] | None,
+    is_selected: bool,
+) -> dict[str, Any]:
+    label = _cut(attrs.get("label") or node, LABEL_CHARS)
+    importance = _importance(attrs)
+    topic = _topic(attrs)
+    colour = colours.get(topic, NO_TOPIC_COLOUR)
+    aliases = [str(a) for a in attrs.get("aliases") or [] if str(a).strip()]
+    lines = [label]
+    if attrs.get("definition"):
+        lines.append(_cut(attrs["definition"], DEFINITION_CHARS))
+    if aliases:
+        lines.append("Also: " + _cut(", ".join(aliases), DEFINITION_CHARS))
+    mentions = _mentions(attrs)
+    lines.append(f"Topic: {topic} · {mentions} mention{'s' if mentions != 1 else ''}")
+    options: dict[str, Any] = {
+        "label": label,
+        "title": _plain("\n".join(lines)),
+        "shape": "dot",
+        "size": 10 + 26 * importance,
+        "color": {
+            "background": colour,
+            "border": "#1f2933" if is_selected else _darker(colour),
+            "highlight": {"background": colour, "border": "#1f2933"},
+            "hover": {"background": colour, "border": "#1f2933"},
+        },
+        "borderWidth": 4 if is_selected else 1.5,
+        "borderWidthSelected": 4,
+        "font": {
+            "size": round(15 + 7 * importance),
+            "face": "Inter, Segoe UI, Helvetica, Arial, sans-serif",
+            "color": "#1f2933",
+            "strokeWidth": 3,
+            "strokeColor": "#ffffff",
+        },
+        "widthConstraint": {"maximum": 170},
+    }
+    if position is not None:
+        options["x"], options["y"] = position
+    return options
+
+
+def _edge_options(
+    G: nx.MultiDiGraph,
+    u: Hashable,
+    v: Hashable,
+    attrs: Mapping[str, Any],
+    parallel_index: int,
+    show_label: bool,
+) -> dict[str, Any]:
+    relation = str(attrs.get("relation") or "related_to")
+    style = RELATION_STYLES.get(relation, _UNKNOWN_RELATION)
+    try:
+        confidence = min(1.0, max(0.0, float(attrs.get("confidence", 0.5))))
+    except (TypeError, ValueError):
+        confidence = 0.5
+    name = style.label
+    if attrs.get("label"):
+        name = f"{name} ({_cut(attrs['label'], 40)})"
+    source = _cut(G.nodes[u].get("label") or u, LABEL_CHARS)
+    target = _cut(G.nodes[v].get("label") or v, LABEL_CHARS)
+    lines = [f"{source} —{name}→ {target}", f"confidence {confidence:.2f}"]
+    evidence = _first_evidence(attrs.get("evidence") or [])
+    if evidence:
+        lines.append(evidence)
+    options: dict[str, Any] = {
+        "title": _plain("\n".join(lines)),
+        "color": {"color": style.colour, "highlight": style.colour, "hover": style.colour},
+        "width": 1 + 3 * confidence,
+        "dashes": style.dashes,
+        "arrows": {"to": {"enabled": style.arrows, "scaleFactor": 0.7}},
+    }
+    if show_label and relation != "related_to":
+        options["label"] = style.label
+        options["font"] = {
+            "size": 11,
+            "color": style.colour,
+            "strokeWidth": 3,
+            "strokeColor": "#ffffff",
+            "align": "middle",
+        }
+    if parallel_index:
+        bend = "curvedCW" if parallel_index % 2 else "curvedCCW"
+        options["smooth"] = {
+            "enabled": True,
+            "type": bend,
+            "roundness": 0.2 * ((parallel_index + 1) // 2),
+        }
+    return options
+
+
+def _first_evidence(evidence: Iterable[Any]) -> str:
+    for item in evidence:
+        if isinstance(item, Mapping):
+            text, src, line = item.get("text"), item.get("source"), item.get("line")
+        else:
+            text = getattr(item, "text", None)
+            src, line = getattr(item, "source", None), getattr(item, "line", None)
+        if text:
+            where = f" ({src}, line {line})" if src and line else f" ({src})" if src else ""
+            return f"“{_cut(text, EVIDENCE_CHARS)}”{where}"
+    return ""
+
+
+def _darker(colour: str, factor: float = 0.7) -> str:
+    """``colour`` (``#rrggbb``) scaled towards black."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(round(c * factor) for c in (r, g, b)))
+
+
+def _network_options(use_physics: bool, *, large: bool) -> dict[str, Any]:
+    physics: dict[str, Any] = {"enabled": False}
+    if use_physics:
+        physics = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -70,
+                "centralGravity": 0.015,
+                "springLength": 115,
+                "springConstant": 0.06,
+                "avoidOverlap": 1.0,
+            },
+            "stabilization": {
+                "enabled": True,
+                "iterations": STABILIZATION_ITERATIONS,
+                "updateInterval": 25,
+                "fit": True,
+            },
+        }
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": not large},
+        "physics": physics,
+        "edges": {"smooth": {"enabled": False}, "selectionWidth": 1.5},
+        "nodes": {"shadow": {"enabled": False}},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": large,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+        },
+    }
+
+
+def _strip_external(html: str) -> str:
+    """Drop pyvis's CDN ``<link>``/``<script src>`` tags and its empty headings."""
+    return _EMPTY_HEADING.sub("", _EXTERNAL_TAGS.sub("", html))
+
+
+_PAGE_CSS = """
+<style type="text/css">
+  html, body { margin: 0; padding: 0; background: #ffffff; }
+  #mynetwork { border: none !important; float: none !important; width: 100% !important; }
+  div.vis-tooltip {
+    white-space: pre-wrap !important; max-width: 380px; font-family: Inter, "Segoe UI",
+    Helvetica, Arial, sans-serif !important; font-size: 13px !important; line-height: 1.4;
+    background: #ffffff !important; border: 1px solid #d0d7de !important;
+    border-radius: 6px !important; padding: 8px 10px !important; color: #1f2933 !important;
+    box-shadow: 0 4px 14px rgba(0, 0, 0, 0.12) !important;
+  }
+</style>
+"""
+
+_READY_JS = """
+              (function () {
+                var settled = %(settled)s;
+                var selected = %(selected)s;
+                window.conceptAtlasReady = false;
+                function markReady() {
+                  if (!settled || window.conceptAtlasReady) { return; }
+                  if (selected !== null) { network.selectNodes([selected]); }
+                  window.conceptAtlasReadyMs = performance.now();
+                  window.conceptAtlasReady = true;
+                }
+                network.on("afterDrawing", markReady);
+                if (!settled) {
+                  network.once("stabilizationIterationsDone", function () {
+                    network.setOptions({physics: {enabled: false}});
+                    settled = true;
+                    network.redraw();
+                  });
+                } else {
+                  network.redraw();
+                }
+              })();
+"""
+
+
+def _js_literal(value: Any) -> str:
+    """``value`` as a JavaScript literal that is safe inside a ``<script>`` element."""
+    text = json.dumps(value)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _inject(html: str, use_physics: bool, selected: str | None) -> str:
+    """Add the page CSS and the script that freezes physics and sets the ready flag."""
+    script = _READY_JS % {
+        "settled": "false" if use_physics else "true",
+        "selected": _js_literal(selected),
+    }
+    call = "drawGraph();"
+    if html.count(call) != 1 or html.count("</head>") != 1:
+        raise ValueError("unexpected pyvis template: cannot attach the ready flag")
+    html = html.replace(call, call + "\n" + script)
+    return html.replace("</head>", _PAGE_CSS + "</head>")

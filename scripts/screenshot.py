@@ -1,0 +1,215 @@
+"""Screenshot the app for the README: ``python scripts/screenshot.py [--out docs/screenshot.png]``.
+
+Starts ``streamlit run streamlit_app.py`` on a free local port, opens it in the system
+Chromium (``/usr/bin/chromium``; Playwright never downloads a browser here) with every
+request to another host blocked, waits until the concept map has been drawn, and saves
+a 1400x900 screenshot. ``tests/test_browser.py`` drives the app with the same helpers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Frame, Page, Playwright, Route, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+GRAPH_FRAME = 'iframe[title="Concept map"]'
+VIEWPORT = {"width": 1400, "height": 900}
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def run_app(timeout: float = 60.0) -> Iterator[str]:
+    """Serve ``streamlit_app.py`` headless on a free port; yields its URL.
+
+    Raises
+    ------
+    RuntimeError
+        If the server exits or is not healthy within ``timeout`` seconds.
+    """
+    port = free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "viewer",
+    ]  # fmt: skip
+    server = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if server.poll() is not None:
+                output = server.stdout.read() if server.stdout else ""
+                raise RuntimeError(f"streamlit exited with {server.returncode}:\n{output}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit not healthy on {url} after {timeout:.0f} s")
+            time.sleep(0.25)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        if server.stdout:
+            server.stdout.close()
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    """The system Chromium, headless, with background networking off."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+@dataclass
+class Offline:
+    """Blocks every request to a host other than this machine and records it."""
+
+    blocked: list[tuple[str, str]] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        """Route every request of ``page`` (and its frames) through :meth:`handle`."""
+        page.route("**/*", self.handle)
+
+    def handle(self, route: Route) -> None:
+        request = route.request
+        host = urlsplit(request.url).hostname or ""
+        if urlsplit(request.url).scheme in {"http", "https", "ws", "wss"} and (
+            host not in LOCAL_HOSTS
+        ):
+            self.blocked.append((request.url, request.frame.url))
+            route.abort()
+        else:
+            route.continue_()
+
+
+def open_map(page: Page, url: str, timeout_ms: float = 120_000) -> tuple[Frame, float]:
+    """Open the app and wait until its concept map is drawn and settled.
+
+    Returns
+    -------
+    tuple[Frame, float]
+        The graph's frame and the seconds from navigation to
+        ``window.conceptAtlasReady``.
+    """
+    start = time.monotonic()
+    page.goto(url, wait_until="domcontentloaded")
+    handle = page.wait_for_selector(GRAPH_FRAME, state="attached", timeout=timeout_ms)
+    frame = handle.content_frame() if handle else None
+    if frame is None:
+        raise RuntimeError("the concept map iframe has no frame")
+    frame.wait_for_function("window.conceptAtlasReady === true", timeout=timeout_ms)
+    return frame, time.monotonic() - start
+
+
+_FRESH_MAP = """(selector) => {
+    const frame = document.querySelector(selector);
+    const view = frame && frame.contentWindow;
+    return !!view && view.conceptAtlasReady === true && view.conceptAtlasStale !== true;
+}"""
+
+
+def select_first_concept(page: Page, timeout_ms: float = 120_000) -> Frame:
+    """Pick the first (most important) concept in the picker; wait for the redrawn map."""
+    old = page.wait_for_selector(GRAPH_FRAME, state="attached", timeout=timeout_ms)
+    if old and old.content_frame():
+        old.content_frame().evaluate("window.conceptAtlasStale = true")
+    page.get_by_test_id("stSelectbox").click()
+    page.get_by_role("option").first.click()
+    page.wait_for_function(_FRESH_MAP, arg=GRAPH_FRAME, timeout=timeout_ms)
+    handle = page.wait_for_selector(GRAPH_FRAME, state="attached", timeout=timeout_ms)
+    frame = handle.content_frame() if handle else None
+    if frame is None:
+        raise RuntimeError("the concept map iframe has no frame")
+    return frame
+
+
+def painted_pixels(frame: Frame) -> int:
+    """How many pixels of the vis-network canvas are not transparent."""
+    return int(
+        frame.evaluate(
+            """() => {
+                const canvas = document.querySelector("#mynetwork canvas");
+                if (!canvas || !canvas.width || !canvas.height) { return 0; }
+                const ctx = canvas.getContext("2d");
+                const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+                let painted = 0;
+                for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) { painted++; } }
+                return painted;
+            }"""
+        )
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
+    args = parser.parse_args(argv)
+    if not CHROMIUM.exists():
+        print(f"error: {CHROMIUM} not found", file=sys.stderr)
+        return 1
+    with run_app() as url, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            page = browser.new_page(viewport=VIEWPORT)
+            offline = Offline()
+            offline.attach(page)
+            frame, seconds = open_map(page, url)
+            first_draw = frame.evaluate("window.conceptAtlasReadyMs")
+            frame = select_first_concept(page)
+            redraw = frame.evaluate("window.conceptAtlasReadyMs")
+            painted = painted_pixels(frame)
+            page.wait_for_timeout(600)  # let the loading bar, if any, fade out
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(args.out))
+        finally:
+            browser.close()
+    for blocked, origin in offline.blocked:
+        print(f"blocked {blocked} (from {origin})", file=sys.stderr)
+    print(
+        f"map ready {seconds:.2f} s after opening the app; in its frame: {first_draw:.0f} ms, "
+        f"{redraw:.0f} ms after selecting a concept; {painted} pixels drawn; wrote {args.out}"
+    )
+    return 0 if painted and not offline.blocked else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
