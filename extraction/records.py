@@ -77,6 +77,7 @@ class Concept:
     importance: float = 0.0
     topic: str = ""
     first_seen: tuple[str, int] | None = None
+    cards: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from extraction.readers import read_paths
+from extraction.readers import read_bytes, read_paths
 from extraction.records import Card, Concept, Evidence, ReadResult, Relation
 from extraction.titles import concept_key, title_concept
 
@@ -51,6 +51,7 @@ def card_concepts(cards: Iterable[Card]) -> dict[str, Concept]:
                 id=key, label=label, topic=card.section[-1] if card.section else ""
             )
             concept.first_seen = (card.source, card.title_line)
+        concept.cards.append(card.id)
         for alias in (found.name, found.acronym):
             if alias and alias.lower() != key.lower() and alias not in concept.aliases:
                 concept.aliases.append(alias)
@@ -155,6 +156,7 @@ def build_graph(results: Sequence[ReadResult], *, model: str | None = None) -> n
             topic=concept.topic,
             mentions=concept.mentions,
             first_seen=list(concept.first_seen) if concept.first_seen else None,
+            cards=concept.cards,
         )
     for relation in relations:
         G.add_edge(
@@ -171,3 +173,24 @@ def build_graph(results: Sequence[ReadResult], *, model: str | None = None) -> n
 def build_from_paths(paths: Sequence[str | Path], **read_options) -> nx.MultiDiGraph:
     """Read ``paths`` (files or folders) and build their graph."""
     return build_graph(read_paths(paths, **read_options))
+
+
+def build_atlas(
+    paths: Sequence[str | Path], uploads: Sequence[tuple[str, bytes]] = ()
+) -> tuple[nx.MultiDiGraph, dict[str, Card]]:
+    """Read note files and uploaded ``(name, bytes)`` pairs; return the graph and the
+    cards by id. An upload named like a file on disk is cited as ``upload/<name>``.
+
+    Examples
+    --------
+    >>> G, cards = build_atlas(["data"], [("extra.txt", b"What is a tensor?\nAn array.")])
+    >>> "tensor" in G and any(c.source == "extra.txt" for c in cards.values())
+    True
+    """
+    results = read_paths(paths)
+    on_disk = {Path(p).name for p in paths} | {Path(r.source.path).name for r in results}
+    for name, data in uploads:
+        cited = f"upload/{name}" if name in on_disk else name
+        results.append(read_bytes(data, path=Path(name), name=cited))
+    cards = {card.id: card for result in results for card in result.cards}
+    return build_graph(results), cards
