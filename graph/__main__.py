@@ -9,6 +9,7 @@ one-line ``warning: <file>: <reason>`` and the graph is written from the rest
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,11 @@ from dataclasses import asdict
 from extraction.readers import DEFAULT_MAX_BYTES, read_file, read_paths
 from graph.build import build_graph
 from graph.io import write_graph
+
+
+#: Modules that add subcommands: each has ``add_cli(subparsers)``, and every parser it
+#: adds sets ``func`` (``parser.set_defaults(func=handler)``; ``handler(args) -> int``).
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def _max_bytes(value: str) -> int:
@@ -51,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     cards.add_argument("file", help="one note file")
     cards.add_argument("--max-size", type=_max_bytes, default=DEFAULT_MAX_BYTES, metavar="MB")
     cards.add_argument("--json", action="store_true", help="print the cards as JSON")
+    build.set_defaults(func=_build)
+    cards.set_defaults(func=_cards)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_cli(sub)
     return parser
 
 
@@ -117,9 +127,8 @@ def _cards(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"build": _build, "cards": _cards}
     try:
-        return handlers[args.command](args)
+        return args.func(args)
     except BrokenPipeError:  # e.g. `| head`
         return 0
 
