@@ -1,126 +1,55 @@
 """Records -> the concept graph (a NetworkX ``MultiDiGraph``, schema concept-graph/1).
 
-The first graph names a concept for every card whose title names one (a term, a
-heading, "What is X?", "X stands for"), defines it by that card's answer, and links two
-concepts with a weak ``related_to`` edge where one's card mentions the other, citing
-the sentence that does.
+Cards are read by :mod:`extraction.readers`; :func:`extraction.concepts.extract_concepts`
+names the concepts (each once, with aliases, definition and mentions); this module
+turns them into nodes, and links a card's concept to the concepts its answer
+mentions with weak ``related_to`` edges that cite the sentence.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 import networkx as nx
+from spacy.language import Language
 
+from extraction import nlp as nlp_module
+from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.readers import read_bytes, read_paths
-from extraction.records import Card, Concept, Evidence, ReadResult, Relation
-from extraction.titles import concept_key, title_concept
+from extraction.records import Card, ReadResult, Relation
 
 SCHEMA = "concept-graph/1"
 
-#: Formats whose card titles are bare terms or headings rather than questions.
-_TERM_TITLE_FORMATS = {"outline", "markdown", "pdf", "docx", "anki-apkg", "crowdanki", "csv"}
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
-
-def card_concepts(cards: Iterable[Card]) -> dict[str, Concept]:
-    """Concepts named by card titles, keyed by canonical id, in order of first card.
-
-    >>> from extraction.records import Card
-    >>> c = Card("n#1", "n.txt", "quizlet", (1, 2), "What is a Transformer Model?",
-    ...          "A model that relies on attention.", body_lines=(2,))
-    >>> list(card_concepts([c]))
-    ['transformer model']
-    """
-    concepts: dict[str, Concept] = {}
-    for card in cards:
-        found = title_concept(card.title, term=card.format in _TERM_TITLE_FORMATS)
-        if found is None:
-            continue
-        key = concept_key(found.name)
-        if not key:
-            continue
-        concept = concepts.get(key)
-        if concept is None:
-            label = f"{found.name} ({found.acronym})" if found.acronym else found.name
-            concept = concepts[key] = Concept(
-                id=key, label=label, topic=card.section[-1] if card.section else ""
-            )
-            concept.first_seen = (card.source, card.title_line)
-        concept.cards.append(card.id)
-        for alias in (found.name, found.acronym):
-            if alias and alias.lower() != key.lower() and alias not in concept.aliases:
-                concept.aliases.append(alias)
-        if not concept.definition and card.body.strip():
-            first = _first_sentences(card.body)
-            concept.definition = first
-            concept.definition_evidence = Evidence(card.source, card.line_of(0), first)
-    return concepts
-
-
-def _first_sentences(body: str, limit: int = 400) -> str:
-    text = ""
-    for m in _SENTENCE.finditer(body):
-        piece = m.group(0).strip()
-        if piece:
-            text = f"{text} {piece}".strip()
-        if len(text) >= 60 or "\n" in body[: m.end()]:
-            break
-    return text[:limit]
-
-
-def _name_patterns(concepts: dict[str, Concept]) -> dict[str, re.Pattern[str]]:
-    patterns = {}
-    for key, concept in concepts.items():
-        names = {key, *concept.aliases}
-        alternatives = sorted((re.escape(n) for n in names if len(n) >= 2), key=len, reverse=True)
-        # Acronyms match case-sensitively; other names ignore case and allow a plural.
-        parts = [
-            f"(?-i:{a})" if a.isupper() or re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s?", a) else a
-            for a in alternatives
-        ]
-        patterns[key] = re.compile(rf"\b(?:{'|'.join(parts)})(?:s|es)?\b", re.IGNORECASE)
-    return patterns
-
-
-def mention_relations(cards: Sequence[Card], concepts: dict[str, Concept]) -> list[Relation]:
-    """``related_to`` edges: the concept a card is about -> each concept its body names."""
-    patterns = _name_patterns(concepts)
-    mentions: dict[str, int] = defaultdict(int)
+def mention_relations(index: ConceptIndex) -> list[Relation]:
+    """``related_to`` edges: the concept a card is about -> each concept its answer
+    names, with the sentences that name it (at most three per edge)."""
     edges: dict[tuple[str, str], Relation] = {}
-    for card in cards:
-        found = title_concept(card.title, term=card.format in _TERM_TITLE_FORMATS)
-        subject = concept_key(found.name) if found else None
-        for sentence in _SENTENCE.finditer(card.body):
-            raw = sentence.group(0)
-            text = raw.strip()
-            if not text:
-                continue
-            line = card.line_of(sentence.start() + len(raw) - len(raw.lstrip()))
-            for key, pattern in patterns.items():
-                if not pattern.search(text):
+    subjects: dict[str, list[str]] = defaultdict(list)
+    for concept in index.concepts.values():
+        for card_id in concept.cards:
+            subjects[card_id].append(concept.id)
+    for card_id, found in index.card_mentions.items():
+        for subject in subjects.get(card_id, ()):
+            for target, evidence in found:
+                if target == subject:
                     continue
-                mentions[key] += 1
-                if subject and subject in concepts and key != subject:
-                    relation = edges.get((subject, key))
-                    if relation is None:
-                        relation = edges[(subject, key)] = Relation(
-                            subject, key, "related_to", 0.3, label="mentions"
-                        )
-                    if len(relation.evidence) < 3:
-                        relation.evidence.append(Evidence(card.source, line, text))
-    for key, count in mentions.items():
-        concepts[key].mentions = count
+                relation = edges.get((subject, target))
+                if relation is None:
+                    relation = edges[(subject, target)] = Relation(
+                        subject, target, "related_to", 0.2, label="mentions"
+                    )
+                if evidence not in relation.evidence and len(relation.evidence) < 3:
+                    relation.evidence.append(evidence)
     for relation in edges.values():
-        relation.confidence = min(0.5, 0.2 + 0.1 * len(relation.evidence))
+        relation.confidence = round(min(0.5, 0.2 + 0.1 * len(relation.evidence)), 3)
     return list(edges.values())
 
 
-def build_graph(results: Sequence[ReadResult], *, model: str | None = None) -> nx.MultiDiGraph:
+def build_graph(results: Sequence[ReadResult], *, nlp: Language | None = None) -> nx.MultiDiGraph:
     """The concept graph of the cards in ``results``.
 
     Parameters
@@ -128,8 +57,8 @@ def build_graph(results: Sequence[ReadResult], *, model: str | None = None) -> n
     results : sequence of ReadResult
         What :func:`extraction.readers.read_paths` returned, bad files included (they
         are listed in ``G.graph["sources"]`` with their errors).
-    model : str, optional
-        Name of the NLP pipeline that read the notes, stored as ``G.graph["model"]``.
+    nlp : spacy.language.Language, optional
+        The pipeline that reads the notes (default :func:`extraction.nlp.load`).
 
     Examples
     --------
@@ -139,31 +68,33 @@ def build_graph(results: Sequence[ReadResult], *, model: str | None = None) -> n
     ('concept-graph/1', True)
     """
     cards = [card for result in results for card in result.cards]
-    concepts = card_concepts(cards)
-    relations = mention_relations(cards, concepts)
-    top = max((c.mentions for c in concepts.values()), default=0) or 1
-    G = nx.MultiDiGraph(schema=SCHEMA, model=model, sources=[asdict(r.source) for r in results])
-    for concept in concepts.values():
+    order = list(dict.fromkeys(card.source for card in cards))
+    index = extract_concepts(cards, nlp=nlp, order=order)
+    G = nx.MultiDiGraph(
+        schema=SCHEMA,
+        model=nlp_module.pipeline_name(),
+        sources=[asdict(r.source) for r in results],
+    )
+    for concept in index.concepts.values():
+        evidence = concept.definition_evidence
         G.add_node(
             concept.id,
             label=concept.label,
             aliases=concept.aliases,
             definition=concept.definition,
-            definition_evidence=asdict(concept.definition_evidence)
-            if concept.definition_evidence
-            else None,
-            importance=round(min(1.0, (concept.mentions + 1) / (top + 1)), 3),
+            definition_evidence=asdict(evidence) if evidence else None,
+            importance=concept.importance,
             topic=concept.topic,
             mentions=concept.mentions,
             first_seen=list(concept.first_seen) if concept.first_seen else None,
             cards=concept.cards,
         )
-    for relation in relations:
+    for relation in mention_relations(index):
         G.add_edge(
             relation.source,
             relation.target,
             relation=relation.relation,
-            confidence=round(relation.confidence, 3),
+            confidence=relation.confidence,
             evidence=[asdict(e) for e in relation.evidence],
             label=relation.label,
         )

@@ -141,8 +141,14 @@ def test_build_seeds_graph(tmp_path):
         "qa-list",
     ]
     assert G.number_of_nodes() >= 80
-    for key in ("anomaly detection", "autoencoder", "LSTM", "transformer"):
-        assert key in G, key
+    names = {
+        name.lower(): node
+        for node, attrs in G.nodes(data=True)
+        for name in (node, attrs["label"], *attrs["aliases"])
+    }
+    for name in ("anomaly detection", "autoencoder", "lstm", "transformer"):
+        assert name in names, name
+    assert names["lstm"] == names["long short-term memory"]  # acronym and expansion merged
 
 
 @pytest.mark.slow

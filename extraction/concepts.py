@@ -1,0 +1,899 @@
+"""Concepts: candidate terms from the notes -> canonical concepts, aliases, definitions.
+
+Candidates come from the structure of the notes (the subject of a card's question,
+a term card's term, a heading) and from the text (noun chunks trimmed of determiners,
+pronouns and vague modifiers; acronyms). Variants are merged on evidence found in the
+notes themselves: an acronym given with its expansion ("Long Short-Term Memory
+(LSTM)", "LSTM stands for ..."), an acronym whose letters are the initials of a
+phrase used elsewhere, singular/plural, hyphen/space/case variants, and "X cell",
+"X unit", "X model" where "X" is used alone too. A candidate becomes a concept when the
+notes give evidence that it is one: it is what a card is about, or it recurs and is
+specific (rare in general English, per ``wordfreq``), never when it only appears inside
+an analogy ("Think of it like ...").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
+
+from extraction import nlp as nlp_module
+from extraction import patterns
+from extraction.readers.prompts import is_term
+from extraction.records import Card, Concept, Evidence
+from extraction.titles import singular, title_concept
+
+# -- data -------------------------------------------------------------------------
+
+#: Modifiers that say nothing about what a thing is ("the main idea", "a typical RNN").
+VAGUE_MODIFIERS = frozenset(
+    """
+    typical different various certain specific new main key primary important simple basic
+    other such same whole entire several many more most few additional common particular
+    good better best significant overall general given respective corresponding appropriate
+    relevant possible actual real previous next current initial final first second third
+    last single multiple both each every all some any own original following above below
+    much little big huge tiny numerous one two three four five large small larger smaller
+    greater higher lower extra further usual standard classic traditional plain regular
+    normal similar high low model subsequent separate simplified
+    """.split()
+)
+
+#: Heads that add nothing to the modifier they follow: "LSTM cell" is the LSTM.
+GENERIC_HEADS = frozenset(
+    """
+    cell unit model network architecture mechanism problem method technique approach
+    algorithm framework structure system process procedure task operation
+    """.split()
+)
+
+#: Sentences that carry an analogy; what they name belongs to the analogy, not the course.
+ANALOGY = re.compile(
+    r"\b(?:think of|imagine|analog(?:ous|y) to|akin to|is like|are like|was like"
+    r"|(?:it|this|that|they|which)(?:'s|’s|'re|’re| is| are) like|the (?:former|latter) is like"
+    r"|like (?:a|an) (?!\w+ (?:of|for)\b)|similar to (?:how|reading|taking|trying))",
+    re.IGNORECASE,
+)
+
+#: Tokens that open a chunk and are dropped: determiners, pronouns, numbers.
+_DROP_POS = frozenset(
+    {"DET", "PRON", "NUM", "PART", "PUNCT", "SYM", "CCONJ", "ADP", "SPACE", "X", "ADV"}
+)
+ACRONYM = re.compile(r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|io|html?)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤►\-*+–—>]+|\(?\d{1,2}[.)]|[a-z][.)](?=\s))\s*")
+_LABEL = re.compile(r"^([A-Z][^:.!?]{1,60}?):\s+(\S.*)$")
+_WORDISH = re.compile(r"[A-Za-z]")
+#: Words a concept name never starts or ends with, whatever the tagger says.
+_EDGE_STOP = frozenset(
+    """
+    a an the this that these those its their our your my his her it they we you i of for to
+    in on at by with and or but as from into via than
+    """.split()
+)
+COMMON_ZIPF = 4.0  # a word at least this frequent in English is not specific by itself
+
+
+@cache
+def _zipf(word: str) -> float:
+    return zipf_frequency(word.lower(), "en")
+
+
+def is_acronym(text: str) -> bool:
+    """Two capitals or more in one short word: "LSTM", "GANs", "ReLU", "t-SNE".
+
+    >>> is_acronym("LSTM"), is_acronym("GANs"), is_acronym("Transformer"), is_acronym("I")
+    (True, True, False, False)
+    """
+    return bool(ACRONYM.match(text)) and text.upper() != "II"
+
+
+def concept_id(words: Sequence[str]) -> str:
+    """Canonical id: lower case except acronyms, last word singular.
+
+    >>> concept_id(["Recurrent", "Neural", "Networks"]), concept_id(["LSTM", "cells"])
+    ('recurrent neural network', 'LSTM cell')
+    """
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    *head, last = words
+    last = _singular_acronym(last) if is_acronym(last) else singular(last)
+    return " ".join(w if is_acronym(w) else w.lower() for w in [*head, last])
+
+
+def _singular_acronym(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 2 else word
+
+
+def match_key(name: str) -> str:
+    """What two spellings of one concept share: case (except acronyms), hyphens and
+    spaces, and an adjective's "-al" on a modifier ("convolution(al) layer") folded.
+
+    >>> match_key("Encoder-Decoder models") == match_key("encoder decoder model")
+    True
+    >>> match_key("layer-wise relevance") == match_key("Layerwise relevance")
+    True
+    >>> match_key("convolution layer") == match_key("convolutional layers")
+    True
+    """
+    words = concept_id(re.split(r"[\s\-–/]+", name.strip())).split()
+    words = [
+        w[:-2] if len(w) > 6 and w.endswith("al") and not is_acronym(w) else w for w in words[:-1]
+    ] + words[-1:]
+    return "".join(words)
+
+
+# -- segments: the text units parsed -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A title or a logical line of a card's body: what spaCy parses."""
+
+    card: Card
+    line: int
+    text: str
+    is_title: bool
+    is_term: bool = False  # a term line inside an answer, heading its explanation
+    #: (character offset in ``text``, file line) where each joined line starts
+    starts: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The file line of the character at ``offset`` in :attr:`text`."""
+        line = self.line
+        for start, number in self.starts:
+            if start <= offset:
+                line = number
+        return line
+
+
+def card_segments(card: Card) -> Iterator[Segment]:
+    """The title, then the body's logical lines: bullets stripped, wrapped lines joined,
+    and term lines that head an explanation ("Forget gate" / "decides how much ...")
+    marked as terms.
+    """
+    if card.title.strip():
+        yield Segment(card, card.title_line, card.title.strip(), True)
+    logical: list[tuple[int, str, tuple[tuple[int, int], ...]]] = []
+    joinable = False
+    for line, raw in zip(card.body_lines or (), card.body.splitlines(), strict=False):
+        text = _BULLET.sub("", raw).strip()
+        if not text or not _WORDISH.search(text):
+            joinable = False
+            continue
+        if joinable and text[0].islower() and not is_term(logical[-1][1]):
+            first, joined, starts = logical[-1]
+            starts = (*starts, (len(joined) + 1, line))
+            logical[-1] = (first, f"{joined} {text}", starts)
+        else:
+            logical.append((line, text, ((0, line),)))
+        joinable = not re.search(r"[.!?:;]$", logical[-1][1])
+    for i, (line, text, starts) in enumerate(logical):
+        following = logical[i + 1][1] if i + 1 < len(logical) else ""
+        heads = is_term(text) and bool(following) and not is_term(following)
+        yield Segment(card, line, text, False, is_term=heads, starts=starts)
+
+
+# -- candidates ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Candidate:
+    """Everything the notes say about one spelling-normalised term."""
+
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    mentions: list[Evidence] = field(default_factory=list)
+    cards: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    subject_of: list[Card] = field(default_factory=list)  # cards about it
+    #: structural evidence: "title" (named in a question), "label" ("X: ..." or a term
+    #: line heading an explanation), "named" ("called X"), "defined" ("X is a ...")
+    flags: set[str] = field(default_factory=set)
+    definitions: list[Evidence] = field(default_factory=list)
+    first: tuple[int, int, int] = (1 << 30, 0, 0)  # (file order, line, card order)
+
+    @property
+    def words(self) -> list[str]:
+        return self.key.split()
+
+
+def _trim(tokens: Sequence[Token]) -> list[Token]:
+    """Drop determiners, pronouns, possessives and vague modifiers at the edges."""
+    toks = [t for t in tokens if "\\" not in t.text]
+    while (
+        toks
+        and not (len(toks) > 1 and _hyphen_after(toks[0]))
+        and (
+            toks[0].pos_ in _DROP_POS
+            or (toks[0].lower_ in VAGUE_MODIFIERS and len(toks) > 1)
+            or toks[0].lower_ in _EDGE_STOP
+            or toks[0].tag_ in {"PRP$", "WDT", "WP", "WP$", "POS"}
+            or not _WORDISH.search(toks[0].text)
+        )
+    ):
+        toks.pop(0)
+    while toks and (
+        toks[-1].pos_ in _DROP_POS - {"NUM"}
+        or toks[-1].tag_ == "POS"
+        or toks[-1].lower_ in _EDGE_STOP
+        or not _WORDISH.search(toks[-1].text)
+    ):
+        toks.pop()
+    # A possessive inside ("the model's output") keeps only what follows it.
+    for i, tok in enumerate(toks):
+        if tok.tag_ == "POS" or tok.text in {"'s", "’s"}:
+            toks = toks[i + 1 :]
+            break
+    return toks
+
+
+def _hyphen_after(tok: Token) -> bool:
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text in {"-", "–"} and not tok.whitespace_
+
+
+def _words(tokens: Sequence[Token]) -> list[str]:
+    """Surface words of a token run, hyphenated compounds kept together."""
+    words: list[str] = []
+    glue = False
+    for tok in tokens:
+        if tok.text in {"-", "–"} and words:
+            words[-1] += "-"
+            glue = True
+            continue
+        if glue:
+            words[-1] += tok.text
+            glue = False
+        else:
+            words.append(tok.text)
+    return [w.strip("-") for w in words if w.strip("-")]
+
+
+def _phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
+    """``(key, surface form)`` of a token run, or None when nothing is left.
+
+    The run must end in a noun, unless ``lenient``: a title pattern already marked it
+    as a name, and the tagger often mislabels the last word of a short title.
+    """
+    toks = _trim(tokens)
+    if not toks:
+        return None
+    nounish = {"NOUN", "PROPN"} | ({"VERB", "ADJ", "ADV", "X"} if lenient else set())
+    if all(t.pos_ not in nounish and not is_acronym(t.text) for t in toks):
+        return None
+    if toks[-1].pos_ not in nounish and not is_acronym(toks[-1].text):
+        return None
+    words = _words(toks)
+    if not words or len(words) > 6 or any(_URL.search(w) for w in words):
+        return None
+    if toks[-1].tag_ not in {"NNS", "NNPS"} and not is_acronym(words[-1]):
+        key = " ".join(w if is_acronym(w) else w.lower() for w in words)
+    else:
+        key = concept_id(words)
+    surface = " ".join(words)
+    return key, surface
+
+
+def _chunks(span: Span | Doc) -> Iterator[list[Token]]:
+    """Noun chunks, split at parentheses and at "of"-less coordination."""
+    for chunk in span.noun_chunks:
+        runs: list[list[Token]] = [[]]
+        slashed: set[int] = set()  # runs that end at a "/"
+        for tok in chunk:
+            if _breaks_run(tok):
+                if tok.text == "/" and runs[-1]:
+                    slashed.add(len(runs) - 1)
+                runs.append([])
+            else:
+                runs[-1].append(tok)
+        for i, run in enumerate(runs):
+            if not run:
+                continue
+            parts = _coordinated(run)
+            yield from parts
+            if len(parts) > 1:
+                continue
+            # "vanishing/exploding gradient problem" -> "vanishing gradient problem" too
+            if i in slashed and len(run) == 1 and i + 1 < len(runs) and len(runs[i + 1]) >= 2:
+                yield [run[0], *runs[i + 1][1:]]
+
+
+_GLUE = frozenset({"-", "–", "'", "’"})
+_ABBREVIATIONS = frozenset({"e.g.", "i.e.", "e.g", "i.e", "etc", "etc.", "vs", "vs."})
+
+
+def _breaks_run(tok: Token) -> bool:
+    """Punctuation (but hyphens), arrows, maths signs and "e.g." end a term."""
+    text = tok.text
+    if text in _GLUE:
+        return False
+    return (
+        tok.is_punct
+        or tok.pos_ == "SYM"
+        or tok.lower_ in _ABBREVIATIONS
+        or bool(re.search(r"[()\[\]{}+=<>→“”\"]|->", text))
+    )
+
+
+def _split_runs(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Token runs between punctuation: "LSTM (long short-term memory)" -> two runs."""
+    runs: list[list[Token]] = [[]]
+    for tok in tokens:
+        if _breaks_run(tok):
+            runs.append([])
+        else:
+            runs[-1].append(tok)
+    return [r for r in runs if r]
+
+
+def _coordinated(run: list[Token]) -> list[list[Token]]:
+    """Split "forget and input gate" into "forget gate", "input gate"; "ML and
+    statistics" into "ML", "statistics". A conjunct without a noun of its own shares
+    the last conjunct's head noun."""
+    parts: list[list[Token]] = [[]]
+    for tok in run:
+        if tok.pos_ == "CCONJ" and tok.lower_ in {"and", "or", "&"}:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return [run]
+    head = parts[-1][-1]
+    out = []
+    for part in parts[:-1]:
+        last = part[-1]
+        has_noun = (last.pos_ in {"NOUN", "PROPN"} and last.tag_ != "VBG") or is_acronym(last.text)
+        out.append(part if has_noun else [*part, head])
+    return [*out, parts[-1]]
+
+
+def _listed_chunks(sent: Span, *, whole_line: bool) -> set[int]:
+    """Token indices of noun phrases the sentence lists: a coordination of three or
+    more ("DNN, Clustering, Naive Bayes, Decision tree"), a pair joined by "/" or
+    "&", or a line that is nothing but a short noun phrase (a list item)."""
+    listed: set[int] = set()
+    chunks = list(sent.noun_chunks)
+    for chunk in chunks:
+        head = chunk.root
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head
+        members = [head, *(t for t in head.subtree if t.dep_ == "conj")]
+        if len(members) >= 3 or any(t.text in {"/", "&"} for t in chunk):
+            listed.update(t.i for t in chunk)
+    if whole_line and len(chunks) == 1:
+        chunk = chunks[0]
+        rest = [t for t in sent if not (chunk.start <= t.i < chunk.end) and not t.is_punct]
+        if not rest and len(chunk) <= 6:
+            listed.update(t.i for t in chunk)
+    return listed
+
+
+def _acronym_tokens(span: Span | Doc) -> Iterator[Token]:
+    for tok in span:
+        if is_acronym(tok.text) and not _URL.search(tok.text):
+            yield tok
+
+
+_PAREN_PAIR = re.compile(
+    r"(?P<long>[A-Za-z][\w'’\- ]{2,80}?)\s*\(\s*(?P<short>[A-Za-z][\w\-]{1,10})\s*\)"
+)
+_PAREN_REVERSED = re.compile(
+    r"\b(?P<short>[A-Z][A-Za-z0-9\-]{1,9})\s*\(\s*(?P<long>[A-Za-z][\w'’\- ]{3,80}?)\s*\)"
+)
+_STANDS_FOR = re.compile(
+    r"^(?P<short>[A-Z][A-Za-z0-9\-]{1,9})\s+(?:stands for|means|is short for)\s*(?P<long>.*)$",
+    re.IGNORECASE,
+)
+
+
+def initials_match(short: str, long: str) -> bool:
+    """Do the letters of ``short`` spell the initials of ``long``?
+
+    Hyphenated parts count as words; "of", "and", "the", "for", "to" may be skipped.
+
+    >>> initials_match("LSTM", "Long Short-Term Memory")
+    True
+    >>> initials_match("GAN", "Generative Adversarial Networks")
+    True
+    >>> initials_match("MAP", "feature map")
+    False
+    """
+    letters = re.sub(r"[^A-Za-z]", "", _singular_acronym(short)).lower()
+    parts = [p for p in re.split(r"[\s\-–/]+", long.strip()) if p]
+    skippable = {"of", "and", "the", "for", "to", "a", "an", "in", "on", "with"}
+
+    def match(i: int, j: int) -> bool:
+        if i == len(letters):
+            return j == len(parts) or all(p.lower() in skippable for p in parts[j:])
+        if j == len(parts):
+            return False
+        word = parts[j].lower()
+        if word[0] == letters[i] and match(i + 1, j + 1):
+            return True
+        # a word may give two letters at a compound boundary: BackPropagation -> BP
+        if (
+            len(word) > 5
+            and word[0] == letters[i]
+            and i + 1 < len(letters)
+            and letters[i + 1] in word[3:]
+            and match(i + 2, j + 1)
+        ):
+            return True
+        return word in skippable and match(i, j + 1)
+
+    return len(letters) >= 2 and match(0, 0)
+
+
+def _expansion_from(long: str, short: str) -> str | None:
+    """The words of ``long`` that ``short`` abbreviates (the shortest tail that matches)."""
+    words = long.split()
+    for start in range(len(words) - 1, -1, -1):
+        tail = " ".join(words[start:])
+        if initials_match(short, tail):
+            return tail
+    return None
+
+
+def alias_pairs(text: str) -> Iterator[tuple[str, str]]:
+    """``(acronym, expansion)`` pairs that a sentence states.
+
+    >>> list(alias_pairs("Long Short-Term Memory (LSTM) networks"))
+    [('LSTM', 'Long Short-Term Memory')]
+    >>> list(alias_pairs("ReLU (Rectified Linear Unit) activation"))
+    [('ReLU', 'Rectified Linear Unit')]
+    """
+    for m in _PAREN_PAIR.finditer(text):
+        short = m.group("short")
+        if is_acronym(short) and (long := _expansion_from(m.group("long"), short)):
+            yield short, long
+    for m in _PAREN_REVERSED.finditer(text):
+        short, long = m.group("short"), m.group("long")
+        if is_acronym(short) and initials_match(short, long):
+            yield short, long
+
+
+# -- the extractor ------------------------------------------------------------------
+
+
+@dataclass
+class ConceptIndex:
+    """The concepts of a set of cards, and where each is mentioned."""
+
+    concepts: dict[str, Concept]
+    mentions: dict[str, list[Evidence]]
+    #: canonical id of every spelling key that was merged into a concept
+    resolve: dict[str, str]
+    #: the parsed segments, for later stages (relations)
+    segments: list[tuple[Segment, Doc]] = field(default_factory=list)
+    #: card id -> (concept id, evidence) for every mention in that card
+    card_mentions: dict[str, list[tuple[str, Evidence]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+
+_PREPOSITIONS = frozenset("of in with for from on using via about between".split())
+
+
+def _refine(tokens: Sequence[Token]) -> list[Token]:
+    """The concept inside a question's subject.
+
+    "function of the input gate" -> "input gate" (a generic word before "of"),
+    "forget gate in LSTM" -> "forget gate" (a specific one), "Identifying Anomalies"
+    -> "Anomalies" (a leading gerund).
+    """
+    toks = _trim(tokens)
+    # "Identifying Anomalies", "Optimizing the Objective" -- but not "Learning rate"
+    if (
+        len(toks) > 1
+        and toks[0].tag_ == "VBG"
+        and (toks[1].pos_ == "DET" or toks[-1].tag_ in {"NNS", "NNPS"})
+    ):
+        toks = _trim(toks[1:])
+    for i, tok in enumerate(toks):
+        if tok.lower_ in _PREPOSITIONS and 0 < i < len(toks) - 1:
+            left, right = _trim(toks[:i]), _trim(toks[i + 1 :])
+            left_words = _words(left)
+            generic = not left_words or all(
+                _zipf(w) >= COMMON_ZIPF and not is_acronym(w) for w in left_words
+            )
+            return _refine(right) if generic else _refine(left)
+    return toks
+
+
+def _span_of(doc: Doc, text: str, start_at: int = 0) -> Span | None:
+    at = doc.text.find(text, start_at)
+    if at < 0:
+        return None
+    return doc.char_span(at, at + len(text), alignment_mode="expand")
+
+
+_QUESTION_FORMATS = frozenset({"knowt", "brainscape", "quizlet", "qa-list"})
+
+
+def _title_subjects(seg: Segment, doc: Doc) -> Iterator[tuple[tuple[str, str], str]]:
+    """``((key, surface), how)`` for what a title is about; ``how`` is "subject" for the
+    concept the card is about and "title" for the narrower concept inside a heading."""
+    question = seg.card.format in _QUESTION_FORMATS and not _looks_like_term(seg.text)
+    found = title_concept(seg.text, term=not question or _looks_like_term(seg.text))
+    if not found:
+        return
+    span = _span_of(doc, found.name)
+    if span is None:
+        return
+    runs = _split_runs(_refine(list(span)))
+    for part in _coordinated(runs[0]) if runs else []:
+        if phrase := _phrase(part, lenient=True):
+            yield phrase, "subject"
+    if found.acronym:
+        yield (_singular_acronym(found.acronym), found.acronym), "subject"
+
+
+def _title_pairs(seg: Segment) -> Iterator[tuple[str, str]]:
+    """An acronym a title gives for its subject: "What are Deep Convolutional GANs?
+    (DGANs)". Trusted when the letters appear in order and the first ones agree."""
+    found = title_concept(seg.text, term=True)
+    if found and found.acronym:
+        short = _singular_acronym(found.acronym).lower()
+        long = found.name.lower()
+        at = 0
+        for ch in short:
+            at = long.find(ch, at) + 1
+            if at == 0:
+                return
+        if short[0] == long[0]:
+            yield found.acronym, found.name
+
+
+def _is_label(span: Span) -> bool:
+    """A short noun phrase heading an explanation ("Reset gate: ..."), not a clause."""
+    words = [t for t in span if not t.is_punct]
+    return 0 < len(words) <= 5 and not any(t.pos_ in {"VERB", "AUX", "ADP"} for t in words)
+
+
+def _looks_like_term(title: str) -> bool:
+    words = title.split()
+    return 1 <= len(words) <= 5 and not title.rstrip().endswith(("?", ":"))
+
+
+def _named(doc: Span | Doc, nlp: Language) -> Iterator[list[Token]]:
+    """Noun phrases introduced by name: "known as poisoning"."""
+    m = patterns.matcher(nlp, "NAMING")
+    for _, _, end in m(doc):
+        chunk = next((c for c in doc.noun_chunks if c.start == end), None)
+        if chunk is not None:
+            yield list(chunk)
+        elif end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}:
+            yield [doc[end]]
+
+
+def _defined(sent: Span, nlp: Language) -> list[Token] | None:
+    """The subject of a defining sentence ("Feature maps are outputs of a filter")."""
+    chunks = list(sent.noun_chunks)
+    if not chunks or chunks[0].start - sent.start > 1:
+        return None
+    m = patterns.matcher(nlp, "DEFINING")
+    end = chunks[0].end
+    for _, start, _ in m(sent.as_doc()):
+        if start + sent.start == end:
+            return list(chunks[0])
+    return None
+
+
+def extract_concepts(
+    cards: Sequence[Card],
+    *,
+    nlp: Language | None = None,
+    order: Sequence[str] = (),
+) -> ConceptIndex:
+    """Concepts of ``cards``, each named once, with aliases, definition and mentions.
+
+    Parameters
+    ----------
+    cards : sequence of Card
+        All cards of a build, in course order.
+    nlp : spacy.language.Language, optional
+        The pipeline (default :func:`extraction.nlp.load`).
+    order : sequence of str
+        Source names in course order, for "where it first appears".
+    """
+    nlp = nlp or nlp_module.load()
+    segments = [seg for card in cards for seg in card_segments(card)]
+    docs = list(nlp_module.pipe((s.text for s in segments), nlp=nlp))
+    file_rank = {name: i for i, name in enumerate(order)}
+    candidates: dict[str, Candidate] = {}
+    pairs: list[tuple[str, str]] = []
+    occurrences: list[tuple[str, str, Evidence]] = []
+
+    def note(
+        key: str, surface: str, seg: Segment, sentence: str, flag: str = "", at: int = 0
+    ) -> Candidate:
+        cand = candidates.get(key)
+        if cand is None:
+            cand = candidates[key] = Candidate(key)
+        cand.forms[surface] += 1
+        cand.cards.add(seg.card.id)
+        cand.sources.add(seg.card.source)
+        if flag:
+            cand.flags.add(flag)
+        evidence = Evidence(seg.card.source, seg.line_at(at), sentence)
+        if len(cand.mentions) < 50:
+            cand.mentions.append(evidence)
+        rank = (file_rank.get(seg.card.source, len(file_rank)), evidence.line, 0)
+        cand.first = min(cand.first, rank)
+        occurrences.append((seg.card.id, key, evidence))
+        return cand
+
+    for seg, doc in zip(segments, docs, strict=True):
+        if seg.is_title:
+            for (key, surface), how in _title_subjects(seg, doc):
+                cand = note(key, surface, seg, seg.text, how)
+                if how == "subject" and seg.card not in cand.subject_of:
+                    cand.subject_of.append(seg.card)
+            pairs.extend(_title_pairs(seg))
+            if m := _STANDS_FOR.match(seg.text.strip()):
+                body = seg.card.body.strip().splitlines()
+                long = m.group("long") or (body[0] if body else "")
+                if initials_match(m.group("short"), long):
+                    pairs.append((m.group("short"), long.strip(" .")))
+        elif (label := _LABEL.match(seg.text)) and (span := _span_of(doc, label.group(1))):
+            if _is_label(span) and (phrase := _phrase(list(span))):
+                cand = note(*phrase, seg, seg.text, "label")
+                cand.definitions.append(Evidence(seg.card.source, seg.line, label.group(2)))
+        elif seg.is_term and (phrase := _phrase(list(doc))):
+            note(*phrase, seg, seg.text, "label")
+        flag = "title" if seg.is_title else ""
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if ANALOGY.search(text):
+                continue
+            pairs.extend(alias_pairs(text))
+            listed = _listed_chunks(sent, whole_line=len(list(doc.sents)) == 1)
+            for run in _chunks(sent):
+                if phrase := _phrase(run):
+                    in_list = run[0].i in listed or run[-1].i in listed
+                    how = flag or ("listed" if in_list else "")
+                    cand = note(*phrase, seg, text, how, at=sent.start_char)
+                    if any(t.is_title and t.i > sent.start and t.pos_ == "PROPN" for t in run):
+                        cand.flags.add("proper")
+            for tok in _acronym_tokens(sent):
+                note(_singular_acronym(tok.text), tok.text, seg, text, flag, at=sent.start_char)
+            for run in _named(sent, nlp):
+                if phrase := _phrase(run):
+                    note(*phrase, seg, text, "named", at=sent.start_char)
+            if not seg.is_title and (run := _defined(sent, nlp)) and (phrase := _phrase(run)):
+                cand = note(*phrase, seg, text, "defined", at=sent.start_char)
+                cand.definitions.append(
+                    Evidence(seg.card.source, seg.line_at(sent.start_char), text)
+                )
+    index = _merge_and_select(candidates, pairs, segments, docs)
+    for card_id, key, evidence in occurrences:
+        if (concept := index.resolve.get(key)) is not None:
+            index.card_mentions[card_id].append((concept, evidence))
+    return index
+
+
+def _merge_and_select(
+    candidates: dict[str, Candidate],
+    pairs: Iterable[tuple[str, str]],
+    segments: list[Segment],
+    docs: list[Doc],
+) -> ConceptIndex:
+    """Merge the candidates that name one concept, then keep those that are concepts."""
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+
+    # 1. spelling variants (case, hyphens, spaces, plurals) share a match key
+    spelled: dict[str, str] = {}  # match key -> first candidate key
+    for key in candidates:
+        union(spelled.setdefault(match_key(key), key), key)
+    words_of = {" ".join(k.lower().split()): k for k in candidates}
+
+    def known(name: str) -> str | None:
+        return spelled.get(match_key(name))
+
+    # 2. acronyms stated with their expansion, or spelled by the initials of one phrase
+    for short, long in pairs:
+        s_key, l_key = known(short), known(long)
+        if s_key and l_key:
+            union(l_key, s_key)
+    acronyms = [k for k in candidates if " " not in k and is_acronym(k)]
+    multiword = [k for k in candidates if " " in k]
+    for a in acronyms:
+        spelled_out = {find(k) for k in multiword if initials_match(a, k)}
+        if len(spelled_out) == 1:
+            union(spelled_out.pop(), a)
+    # 3. an optional inner modifier: "targeted (adversarial) attack"
+    for key in multiword:
+        words = key.lower().split()
+        for i in range(1, len(words) - 1):
+            shorter = words_of.get(" ".join(words[:i] + words[i + 1 :]))
+            if shorter:
+                union(shorter, key)
+    # 4. "LSTM cell state" is the cell state (of the LSTM), when both are used
+    for key in multiword:
+        words = key.split()
+        if len(words) >= 3 and is_acronym(words[0]) and (rest := known(" ".join(words[1:]))):
+            union(rest, key)
+    # 5. "X cell", "X model", ... where X is used alone
+    for key in multiword:
+        words = key.split()
+        if words[-1].lower() in GENERIC_HEADS and (base := known(" ".join(words[:-1]))):
+            union(base, key)
+
+    merged: dict[str, list[Candidate]] = defaultdict(list)
+    for key, cand in candidates.items():
+        merged[find(key)].append(cand)
+    return _select(merged, segments, docs)
+
+
+def _specific(words: Sequence[str]) -> bool:
+    """Is a term specific: an acronym, or a word rare in general English?"""
+    return any(is_acronym(w) or _zipf(w) < COMMON_ZIPF for w in words)
+
+
+#: Flags that show the notes treat a term as a concept in its own right.
+STRONG_FLAGS = frozenset({"label", "named", "defined"})
+RARE_ZIPF = 3.0  # rarer than this in English: a term by itself
+
+
+def _score(cands: list[Candidate]) -> tuple[float, bool]:
+    """Evidence that a group of candidates is a concept, and whether it is one.
+
+    A concept is what a card is about, or a term the notes single out (a label, a
+    name, a defined subject, a question's words) that is specific, or a specific
+    term that recurs across cards. Words common in general English ("training",
+    "input data") need the notes to single them out.
+    """
+    subject = sum(len(c.subject_of) for c in cands)
+    cards = len(set().union(*(c.cards for c in cands)))
+    sources = len(set().union(*(c.sources for c in cands)))
+    mentions = sum(sum(c.forms.values()) for c in cands)
+    flags = set().union(*(c.flags for c in cands))
+    single = all(len(c.words) == 1 for c in cands)
+    acronym = any(is_acronym(c.key) for c in cands)
+    specific = any(_specific(c.words) for c in cands)
+    rare = acronym or any(_zipf(w) < RARE_ZIPF for c in cands for w in c.words)
+    strong = bool(flags & STRONG_FLAGS)
+    score = (
+        2.0 * min(subject, 3)
+        + 0.8 * len(flags & STRONG_FLAGS)
+        + 0.5 * ("title" in flags)
+        + math.log1p(mentions)
+        + 0.5 * (sources - 1)
+        + 0.3 * math.log1p(cards)
+    )
+    singled_out = subject > 0 or strong or "title" in flags or "listed" in flags
+    if single and not acronym:
+        keep = (specific and singled_out) or (rare and cards >= 2)
+    elif single:
+        keep = cards >= 2 or singled_out
+    else:
+        distinctive = acronym or any(_zipf(w) < 3.5 for c in cands for w in c.words)
+        keep = (
+            subject > 0
+            or strong
+            or ("title" in flags and (distinctive or cards >= 2))
+            or ("listed" in flags and (specific or mentions >= 2))
+            or (specific and (cards >= 2 or mentions >= 3))
+            or (rare and "proper" in flags)
+        )
+    return score, keep
+
+
+def _select(
+    merged: dict[str, list[Candidate]], segments: list[Segment], docs: list[Doc]
+) -> ConceptIndex:
+    concepts: dict[str, Concept] = {}
+    mentions: dict[str, list[Evidence]] = {}
+    resolve: dict[str, str] = {}
+    scored = []
+    for cands in merged.values():
+        score, keep = _score(cands)
+        if keep:
+            scored.append((score, cands))
+    top = max((s for s, _ in scored), default=1.0) or 1.0
+    for score, cands in sorted(scored, key=lambda sc: -sc[0]):
+        concept = _concept(cands)
+        if concept.id in concepts:
+            continue
+        concept.importance = round(min(1.0, score / top), 3)
+        concepts[concept.id] = concept
+        mentions[concept.id] = sorted(
+            {e for c in cands for e in c.mentions}, key=lambda e: (e.source, e.line)
+        )
+        for c in cands:
+            resolve[c.key] = concept.id
+            resolve[match_key(c.key)] = concept.id
+    return ConceptIndex(concepts, mentions, resolve, list(zip(segments, docs, strict=True)))
+
+
+def _concept(cands: list[Candidate]) -> Concept:
+    """Name, aliases and definition of a merged group."""
+    forms: Counter[str] = Counter()
+    for c in cands:
+        forms.update(c.forms)
+    acronyms = sorted({f for f in forms if is_acronym(f.split()[-1]) and " " not in f})
+    expansions = [c for c in cands if " " in c.key or not is_acronym(c.key)]
+    main = max(
+        expansions or cands,
+        key=lambda c: (len(c.subject_of) > 0, sum(c.forms.values()), -len(c.key)),
+    )
+    if acronyms and expansions:
+        long = max(expansions, key=lambda c: (sum(c.forms.values()), len(c.key)))
+        main = long if " " in long.key else main
+    label_form = max(
+        (f for f in forms if match_key(f) == match_key(main.key)),
+        key=lambda f: (forms[f], f[:1].isupper()),
+        default=main.key,
+    )
+    label = label_form if any(is_acronym(w) for w in label_form.split()) else main.key
+    short = acronyms[0] if acronyms and main.key not in acronyms else ""
+    if short and short not in label:
+        label = f"{label} ({_singular_acronym(short)})"
+    aliases = sorted(
+        {f.lower() if not is_acronym(f) else f for f in forms} - {main.key, main.key.lower()},
+        key=str.lower,
+    )
+    subject_cards = [card for c in cands for card in c.subject_of]
+    first = min(cands, key=lambda c: c.first)
+    concept = Concept(id=main.key, label=label, aliases=aliases)
+    concept.mentions = sum(sum(c.forms.values()) for c in cands)
+    concept.cards = sorted({card.id for card in subject_cards})
+    if first.mentions:
+        concept.first_seen = (first.mentions[0].source, first.mentions[0].line)
+    for card in subject_cards:
+        if card.body.strip():
+            text = _definition_text(card.body)
+            concept.definition = text
+            concept.definition_evidence = Evidence(card.source, card.line_of(0), text)
+            concept.topic = card.section[-1] if card.section else ""
+            break
+    if not concept.definition:
+        stated = [e for c in cands for e in c.definitions]
+        if stated:
+            first_def = min(stated, key=lambda e: (e.source, e.line))
+            concept.definition = first_def.text[:400]
+            concept.definition_evidence = first_def
+    return concept
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _definition_text(body: str, limit: int = 400) -> str:
+    """The first sentence(s) of an answer, bullets stripped, up to ~``limit`` chars."""
+    lines = [_BULLET.sub("", line).strip() for line in body.splitlines()]
+    lines = [line for line in lines if line]
+    text = ""
+    for line in lines:
+        for sentence in _SENTENCE_END.split(line):
+            if ANALOGY.search(sentence) and text:
+                return text
+            text = f"{text} {sentence}".strip() if text else sentence
+            if len(text) >= 80:
+                return text[:limit]
+        if len(text) >= 40:
+            break
+    return text[:limit]

@@ -1,0 +1,45 @@
+"""Token patterns kept as data (spaCy ``Matcher`` patterns), each with a test.
+
+The pipeline runs without a lemmatizer (see :mod:`extraction.nlp`), so patterns match
+on ``LOWER`` forms rather than lemmas.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+#: A term introduced by name: the noun phrase right after the match is a concept.
+#: "(called mode collapse)", "is known as poisoning", "referred to as BPTT".
+NAMING: dict[str, list[list[dict]]] = {
+    "called": [[{"LOWER": {"IN": ["called", "termed", "dubbed", "named"]}}]],
+    "known_as": [
+        [{"LOWER": {"IN": ["known", "referred"]}}, {"LOWER": "to", "OP": "?"}, {"LOWER": "as"}]
+    ],
+}
+
+#: A sentence that defines its subject: "X is a ...", "X are ...", "X refers to ...".
+#: The pattern matches the verb right after the sentence's first noun phrase.
+DEFINING: dict[str, list[list[dict]]] = {
+    "copula": [
+        [
+            {"LOWER": {"IN": ["is", "are"]}},
+            {"LOWER": {"IN": ["a", "an", "the", "one"]}, "OP": "?"},
+            {"POS": {"IN": ["NOUN", "ADJ", "PROPN", "VERB", "ADV"]}},
+        ]
+    ],
+    "refers": [[{"LOWER": {"IN": ["refers", "refer"]}}, {"LOWER": "to"}]],
+    "denotes": [[{"LOWER": {"IN": ["denotes", "means", "describes", "represents"]}}]],
+}
+
+
+@cache
+def matcher(nlp: Language, name: str) -> Matcher:
+    """A ``Matcher`` holding the patterns of the table ``name`` ("NAMING", "DEFINING")."""
+    table = {"NAMING": NAMING, "DEFINING": DEFINING}[name]
+    m = Matcher(nlp.vocab)
+    for label, patterns in table.items():
+        m.add(label, patterns)
+    return m
