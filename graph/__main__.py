@@ -19,10 +19,9 @@ from extraction.readers import DEFAULT_MAX_BYTES, read_file, read_paths
 from graph.build import build_graph
 from graph.io import write_graph
 
-
 #: Modules that add subcommands: each has ``add_cli(subparsers)``, and every parser it
 #: adds sets ``func`` (``parser.set_defaults(func=handler)``; ``handler(args) -> int``).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("graph.query", "graph.export")
 
 
 def _max_bytes(value: str) -> int:
