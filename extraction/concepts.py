@@ -144,6 +144,7 @@ class Segment:
     text: str
     is_title: bool
     is_term: bool = False  # a term line inside an answer, heading its explanation
+    is_heading: bool = False  # a section heading above cards (parsed once)
     #: (character offset in ``text``, file line) where each joined line starts
     starts: tuple[tuple[int, int], ...] = ()
 
@@ -154,6 +155,16 @@ class Segment:
             if start <= offset:
                 line = number
         return line
+
+
+def _heading_segments(cards: Iterable[Card]) -> Iterator[Segment]:
+    """Each section heading once, at its line (formats that record heading lines)."""
+    seen: set[tuple[str, int]] = set()
+    for card in cards:
+        for heading, line in zip(card.section, card.section_lines, strict=False):
+            if (card.source, line) not in seen:
+                seen.add((card.source, line))
+                yield Segment(card, line, heading, True, is_heading=True)
 
 
 def card_segments(card: Card) -> Iterator[Segment]:
@@ -170,7 +181,8 @@ def card_segments(card: Card) -> Iterator[Segment]:
         if not text or not _WORDISH.search(text):
             joinable = False
             continue
-        if joinable and text[0].islower() and not is_term(logical[-1][1]):
+        bullet = text != raw.strip()  # a list item starts a line of its own
+        if joinable and not bullet and text[0].islower() and not is_term(logical[-1][1]):
             first, joined, starts = logical[-1]
             starts = (*starts, (len(joined) + 1, line))
             logical[-1] = (first, f"{joined} {text}", starts)
@@ -358,6 +370,24 @@ def _coordinated(run: list[Token]) -> list[list[Token]]:
     return [*out, parts[-1]]
 
 
+def _is_compound(run: Sequence[Token]) -> bool:
+    """A noun-noun compound ("decision tree", "speech recognition"): a lexicalised
+    term far more often than an adjective and a noun ("long sequence")."""
+    toks = [t for t in _trim(run) if t.text not in _GLUE]
+    return len(toks) >= 2 and all(t.pos_ in {"NOUN", "PROPN"} for t in toks)
+
+
+def _compound_base(run: Sequence[Token]) -> list[Token] | None:
+    """ "face recognition" in "face recognition algorithms": a noun compound before a
+    generic head is a term of its own."""
+    toks = _trim(run)
+    if len(toks) >= 3 and toks[-1].lower_ in GENERIC_HEADS | {"algorithms", "tasks", "models"}:
+        base = toks[:-1]
+        if _is_compound(base):
+            return base
+    return None
+
+
 def _listed_chunks(sent: Span, *, whole_line: bool) -> set[int]:
     """Token indices of noun phrases the sentence lists: a coordination of three or
     more ("DNN, Clustering, Naive Bayes, Decision tree"), a pair joined by "/" or
@@ -371,6 +401,10 @@ def _listed_chunks(sent: Span, *, whole_line: bool) -> set[int]:
         members = [head, *(t for t in head.subtree if t.dep_ == "conj")]
         if len(members) >= 3 or any(t.text in {"/", "&"} for t in chunk):
             listed.update(t.i for t in chunk)
+    plain = re.sub(r"\([^()]*\)", "", sent.text)
+    parts = [p.strip() for p in re.split(r",|;|\band\b|\bor\b", plain) if p.strip()]
+    if len(parts) >= 3 and all(len(p.split()) <= 5 for p in parts):
+        listed.update(t.i for t in sent if t.pos_ in {"NOUN", "PROPN", "ADJ"} or is_acronym(t.text))
     if whole_line and len(chunks) == 1:
         chunk = chunks[0]
         rest = [t for t in sent if not (chunk.start <= t.i < chunk.end) and not t.is_punct]
@@ -397,10 +431,13 @@ _STANDS_FOR = re.compile(
 )
 
 
-def initials_match(short: str, long: str) -> bool:
+def initials_match(short: str, long: str, *, strict: bool = False) -> bool:
     """Do the letters of ``short`` spell the initials of ``long``?
 
     Hyphenated parts count as words; "of", "and", "the", "for", "to" may be skipped.
+    Unless ``strict``, a long word may give two letters at a compound boundary
+    ("BackPropagation Through Time" -> BPTT): fine for a pair the notes state, too
+    loose for guessing which phrase an acronym stands for.
 
     >>> initials_match("LSTM", "Long Short-Term Memory")
     True
@@ -423,7 +460,8 @@ def initials_match(short: str, long: str) -> bool:
             return True
         # a word may give two letters at a compound boundary: BackPropagation -> BP
         if (
-            len(word) > 5
+            not strict
+            and len(word) > 5
             and word[0] == letters[i]
             and i + 1 < len(letters)
             and letters[i + 1] in word[3:]
@@ -519,6 +557,7 @@ def _span_of(doc: Doc, text: str, start_at: int = 0) -> Span | None:
 
 
 _QUESTION_FORMATS = frozenset({"knowt", "brainscape", "quizlet", "qa-list"})
+_SECTION_FORMATS = frozenset({"outline", "text", "markdown", "pdf", "docx"})
 
 
 def _title_subjects(seg: Segment, doc: Doc) -> Iterator[tuple[tuple[str, str], str]]:
@@ -534,6 +573,14 @@ def _title_subjects(seg: Segment, doc: Doc) -> Iterator[tuple[tuple[str, str], s
     runs = _split_runs(_refine(list(span)))
     for part in _coordinated(runs[0]) if runs else []:
         if phrase := _phrase(part, lenient=True):
+            yield phrase, "subject"
+    # A heading that joins two terms ("Anomaly Detection with Autoencoders") names a
+    # topic of its own when its first term is specific.
+    whole = _trim(list(span))
+    preps = [t for t in whole if t.lower_ in _PREPOSITIONS]
+    if not question and len(preps) == 1 and len(whole) <= 6:
+        left = _words(_trim(whole[: whole.index(preps[0])]))
+        if left and _specific(left) and (phrase := _phrase(whole, lenient=True)):
             yield phrase, "subject"
     if found.acronym:
         yield (_singular_acronym(found.acronym), found.acronym), "subject"
@@ -558,7 +605,10 @@ def _title_pairs(seg: Segment) -> Iterator[tuple[str, str]]:
 def _is_label(span: Span) -> bool:
     """A short noun phrase heading an explanation ("Reset gate: ..."), not a clause."""
     words = [t for t in span if not t.is_punct]
-    return 0 < len(words) <= 5 and not any(t.pos_ in {"VERB", "AUX", "ADP"} for t in words)
+    glued = {t.i for t in span if t.i > 0 and (t.nbor(-1).text in _GLUE or _hyphen_after(t))}
+    return 0 < len(words) <= 5 and not any(
+        t.pos_ in {"VERB", "AUX"} or (t.pos_ == "ADP" and t.i not in glued) for t in words
+    )
 
 
 def _looks_like_term(title: str) -> bool:
@@ -569,12 +619,26 @@ def _looks_like_term(title: str) -> bool:
 def _named(doc: Span | Doc, nlp: Language) -> Iterator[list[Token]]:
     """Noun phrases introduced by name: "known as poisoning"."""
     m = patterns.matcher(nlp, "NAMING")
+    offset = doc.start if isinstance(doc, Span) else 0
+    doc_ = doc.doc if isinstance(doc, Span) else doc
     for _, _, end in m(doc):
+        end += offset
         chunk = next((c for c in doc.noun_chunks if c.start == end), None)
         if chunk is not None:
             yield list(chunk)
-        elif end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}:
-            yield [doc[end]]
+        elif end < len(doc_) and doc_[end].pos_ in {"NOUN", "PROPN"}:
+            yield [doc_[end]]
+
+
+def _glossed(sent: Span, nlp: Language) -> Iterator[list[Token]]:
+    """Both terms of a gloss: "a latent space (bottleneck)" -> latent space, bottleneck."""
+    for _, start, end in patterns.matcher(nlp, "GLOSS")(sent):
+        start, end = start + sent.start, end + sent.start
+        inner = list(sent.doc[start + 2 : end - 1])
+        outer = next((c for c in sent.noun_chunks if c.end == start + 1), None)
+        if outer is not None and not is_acronym(inner[-1].text):
+            yield list(outer)
+            yield inner
 
 
 def _defined(sent: Span, nlp: Language) -> list[Token] | None:
@@ -608,12 +672,13 @@ def extract_concepts(
         Source names in course order, for "where it first appears".
     """
     nlp = nlp or nlp_module.load()
-    segments = [seg for card in cards for seg in card_segments(card)]
+    segments = [*_heading_segments(cards), *(seg for card in cards for seg in card_segments(card))]
     docs = list(nlp_module.pipe((s.text for s in segments), nlp=nlp))
     file_rank = {name: i for i, name in enumerate(order)}
     candidates: dict[str, Candidate] = {}
     pairs: list[tuple[str, str]] = []
     occurrences: list[tuple[str, str, Evidence]] = []
+    title_terms: dict[str, set[str]] = defaultdict(set)
 
     def note(
         key: str, surface: str, seg: Segment, sentence: str, flag: str = "", at: int = 0
@@ -637,6 +702,9 @@ def extract_concepts(
     for seg, doc in zip(segments, docs, strict=True):
         if seg.is_title:
             for (key, surface), how in _title_subjects(seg, doc):
+                if seg.is_heading:
+                    note(key, surface, seg, seg.text, "heading")
+                    continue
                 cand = note(key, surface, seg, seg.text, how)
                 if how == "subject" and seg.card not in cand.subject_of:
                     cand.subject_of.append(seg.card)
@@ -647,7 +715,7 @@ def extract_concepts(
                 if initials_match(m.group("short"), long):
                     pairs.append((m.group("short"), long.strip(" .")))
         elif (label := _LABEL.match(seg.text)) and (span := _span_of(doc, label.group(1))):
-            if _is_label(span) and (phrase := _phrase(list(span))):
+            if _is_label(span) and (phrase := _phrase(list(span), lenient=True)):
                 cand = note(*phrase, seg, seg.text, "label")
                 cand.definitions.append(Evidence(seg.card.source, seg.line, label.group(2)))
         elif seg.is_term and (phrase := _phrase(list(doc))):
@@ -666,16 +734,32 @@ def extract_concepts(
                     cand = note(*phrase, seg, text, how, at=sent.start_char)
                     if any(t.is_title and t.i > sent.start and t.pos_ == "PROPN" for t in run):
                         cand.flags.add("proper")
+                    if _is_compound(run):
+                        cand.flags.add("compound")
+                    if (base := _compound_base(run)) and (phrase := _phrase(base)):
+                        note(*phrase, seg, text, "compound", at=sent.start_char)
             for tok in _acronym_tokens(sent):
-                note(_singular_acronym(tok.text), tok.text, seg, text, flag, at=sent.start_char)
+                how = flag or ("listed" if tok.i in listed else "")
+                note(_singular_acronym(tok.text), tok.text, seg, text, how, at=sent.start_char)
             for run in _named(sent, nlp):
                 if phrase := _phrase(run):
                     note(*phrase, seg, text, "named", at=sent.start_char)
+            for run in _glossed(sent, nlp):
+                if phrase := _phrase(run):
+                    note(*phrase, seg, text, "named", at=sent.start_char)
+            if seg.is_title:
+                for _, start, end in patterns.matcher(nlp, "NOUN_PHRASE")(sent):
+                    if phrase := _phrase(list(sent[start:end])):
+                        title_terms[phrase[0]].add(seg.card.id)
             if not seg.is_title and (run := _defined(sent, nlp)) and (phrase := _phrase(run)):
                 cand = note(*phrase, seg, text, "defined", at=sent.start_char)
                 cand.definitions.append(
                     Evidence(seg.card.source, seg.line_at(sent.start_char), text)
                 )
+    for key, card_ids in title_terms.items():
+        if (cand := candidates.get(key)) is not None:
+            cand.flags.add("title")
+            cand.cards.update(card_ids)
     index = _merge_and_select(candidates, pairs, segments, docs)
     for card_id, key, evidence in occurrences:
         if (concept := index.resolve.get(key)) is not None:
@@ -713,24 +797,24 @@ def _merge_and_select(
     def known(name: str) -> str | None:
         return spelled.get(match_key(name))
 
-    # 2. acronyms stated with their expansion, or spelled by the initials of one phrase
-    for short, long in pairs:
-        s_key, l_key = known(short), known(long)
-        if s_key and l_key:
-            union(l_key, s_key)
-    acronyms = [k for k in candidates if " " not in k and is_acronym(k)]
     multiword = [k for k in candidates if " " in k]
-    for a in acronyms:
-        spelled_out = {find(k) for k in multiword if initials_match(a, k)}
-        if len(spelled_out) == 1:
-            union(spelled_out.pop(), a)
-    # 3. an optional inner modifier: "targeted (adversarial) attack"
+    # 2. an optional inner modifier: "targeted (adversarial) attack"
     for key in multiword:
         words = key.lower().split()
         for i in range(1, len(words) - 1):
             shorter = words_of.get(" ".join(words[:i] + words[i + 1 :]))
             if shorter:
                 union(shorter, key)
+    # 3. acronyms stated with their expansion, or spelled by the initials of one phrase
+    for short, long in pairs:
+        s_key, l_key = known(short), known(long)
+        if s_key and l_key:
+            union(l_key, s_key)
+    acronyms = [k for k in candidates if " " not in k and is_acronym(k)]
+    for a in acronyms:
+        spelled_out = {find(k) for k in multiword if initials_match(a, k, strict=True)}
+        if len(spelled_out) == 1:
+            union(spelled_out.pop(), a)
     # 4. "LSTM cell state" is the cell state (of the LSTM), when both are used
     for key in multiword:
         words = key.split()
@@ -739,7 +823,12 @@ def _merge_and_select(
     # 5. "X cell", "X model", ... where X is used alone
     for key in multiword:
         words = key.split()
-        if words[-1].lower() in GENERIC_HEADS and (base := known(" ".join(words[:-1]))):
+        base_words = words[:-1]
+        if (
+            words[-1].lower() in GENERIC_HEADS
+            and _specific(base_words)
+            and (base := known(" ".join(base_words)))
+        ):
             union(base, key)
 
     merged: dict[str, list[Candidate]] = defaultdict(list)
@@ -766,15 +855,16 @@ def _score(cands: list[Candidate]) -> tuple[float, bool]:
     term that recurs across cards. Words common in general English ("training",
     "input data") need the notes to single them out.
     """
-    subject = sum(len(c.subject_of) for c in cands)
+    subject = sum(len(c.subject_of) for c in cands) + any("heading" in c.flags for c in cands)
     cards = len(set().union(*(c.cards for c in cands)))
     sources = len(set().union(*(c.sources for c in cands)))
     mentions = sum(sum(c.forms.values()) for c in cands)
     flags = set().union(*(c.flags for c in cands))
-    single = all(len(c.words) == 1 for c in cands)
+    main = max(cands, key=lambda c: (sum(c.forms.values()), -len(c.key)))
+    single = len(main.words) == 1 or all(len(c.words) == 1 for c in cands)
     acronym = any(is_acronym(c.key) for c in cands)
-    specific = any(_specific(c.words) for c in cands)
-    rare = acronym or any(_zipf(w) < RARE_ZIPF for c in cands for w in c.words)
+    specific = acronym or _specific(main.words)
+    rare = acronym or any(_zipf(w) < RARE_ZIPF for w in main.words)
     strong = bool(flags & STRONG_FLAGS)
     score = (
         2.0 * min(subject, 3)
@@ -785,7 +875,15 @@ def _score(cands: list[Candidate]) -> tuple[float, bool]:
         + 0.3 * math.log1p(cards)
     )
     singled_out = subject > 0 or strong or "title" in flags or "listed" in flags
-    if single and not acronym:
+    # named only by headings of prose sections (true too when only section headings name it)
+    heading_only = subject > 0 and all(
+        card.format in _SECTION_FORMATS for c in cands for card in c.subject_of
+    )
+    if single and not acronym and heading_only:
+        # a one-word heading ("Metric", "Approach") is a concept only if it is rare
+        # or the notes use it elsewhere
+        keep = specific and (rare or cards >= 2)
+    elif single and not acronym:
         keep = (specific and singled_out) or (rare and cards >= 2)
     elif single:
         keep = cards >= 2 or singled_out
@@ -795,9 +893,9 @@ def _score(cands: list[Candidate]) -> tuple[float, bool]:
             subject > 0
             or strong
             or ("title" in flags and (distinctive or cards >= 2))
-            or ("listed" in flags and (specific or mentions >= 2))
+            or ("listed" in flags and (specific or "compound" in flags))
             or (specific and (cards >= 2 or mentions >= 3))
-            or (rare and "proper" in flags)
+            or (specific and "proper" in flags)
         )
     return score, keep
 

@@ -18,6 +18,13 @@ NAMING: dict[str, list[list[dict]]] = {
     "known_as": [
         [{"LOWER": {"IN": ["known", "referred"]}}, {"LOWER": "to", "OP": "?"}, {"LOWER": "as"}]
     ],
+    # examples name instances: "such as ReLU", "models like ChatGPT", "e.g. sigmoid"
+    "example": [
+        [{"LOWER": "such"}, {"LOWER": "as"}],
+        [{"LOWER": "like"}],
+        [{"LOWER": {"IN": ["e.g.", "e.g", "eg", "including"]}}],
+        [{"LOWER": "for"}, {"LOWER": {"IN": ["example", "instance"]}}, {"ORTH": ",", "OP": "?"}],
+    ],
 }
 
 #: A sentence that defines its subject: "X is a ...", "X are ...", "X refers to ...".
@@ -35,10 +42,34 @@ DEFINING: dict[str, list[list[dict]]] = {
 }
 
 
+#: A noun phrase by part of speech, for questions the parser reads badly ("What role
+#: does the hidden state play in RNNs?"): every run of modifiers ending in a noun.
+NOUN_PHRASE: dict[str, list[list[dict]]] = {
+    "np": [
+        [{"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "*"}, {"POS": {"IN": ["NOUN", "PROPN"]}}]
+    ],
+}
+
+#: A term glossed by another in parentheses: "a latent space (bottleneck)".
+GLOSS: dict[str, list[list[dict]]] = {
+    "gloss": [
+        [
+            {"POS": {"IN": ["NOUN", "PROPN"]}},
+            {"ORTH": "("},
+            {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "{0,2}"},
+            {"POS": {"IN": ["NOUN", "PROPN"]}},
+            {"ORTH": ")"},
+        ]
+    ],
+}
+
+
 @cache
 def matcher(nlp: Language, name: str) -> Matcher:
-    """A ``Matcher`` holding the patterns of the table ``name`` ("NAMING", "DEFINING")."""
-    table = {"NAMING": NAMING, "DEFINING": DEFINING}[name]
+    """A ``Matcher`` holding the patterns of the table ``name`` (``"NAMING"``, ...)."""
+    table = {"NAMING": NAMING, "DEFINING": DEFINING, "NOUN_PHRASE": NOUN_PHRASE, "GLOSS": GLOSS}[
+        name
+    ]
     m = Matcher(nlp.vocab)
     for label, patterns in table.items():
         m.add(label, patterns)

@@ -35,6 +35,8 @@ class Card:
     body_lines : tuple[int, ...]
         The file line of each line of ``body`` (``len(body.splitlines())`` entries),
         so that a sentence found in the body can cite its line.
+    section_lines : tuple[int, ...]
+        The line of each heading in ``section``, where the format has them.
     """
 
     id: str
@@ -46,6 +48,7 @@ class Card:
     section: tuple[str, ...] = ()
     title_line: int = 0
     body_lines: tuple[int, ...] = ()
+    section_lines: tuple[int, ...] = ()
 
     def line_of(self, offset: int) -> int:
         """File line of the character at ``offset`` in :attr:`body`."""

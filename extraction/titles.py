@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 #: Title shapes that name their subject, tried in order; ``x`` is the concept.
 TITLE_PATTERNS: tuple[str, ...] = (
+    r"what (?:is|are) (?:(?:an?|the)\s+)?(?P<x>.+?) (?:\w+ly )?used (?:for|in)",
     r"what (?:is|are) the (?:components|parts|elements|types|kinds) of (?P<x>.+)",
     r"what (?:is|are) the (?:main |key |primary )?idea (?:of|behind) (?P<x>.+)",
     r"what (?:is|are) (?:(?:an?|the)\s+)?(?P<x>[^,]+?)(?:,? and (?:how|what|why) .*)?"

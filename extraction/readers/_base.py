@@ -165,6 +165,7 @@ class CardBuilder:
         title_line: int,
         section: Sequence[str] = (),
         last_line: int | None = None,
+        section_lines: Sequence[int] = (),
     ) -> Card:
         """Build a card from a title and ``(line number, text)`` body lines.
 
@@ -189,4 +190,5 @@ class CardBuilder:
             section=tuple(s for s in section if s),
             title_line=title_line,
             body_lines=tuple(n for n, _ in pairs),
+            section_lines=tuple(section_lines) if all(section) else (),
         )

@@ -161,19 +161,25 @@ def read(raw: RawNote) -> Iterator[Card]:
         raw.__dict__["text"] = text
         raw.__dict__["lines"] = text.split("\n")
     builder = CardBuilder(raw, FORMAT)
-    path: list[tuple[int, str]] = []  # (level, heading)
+    path: list[tuple[int, str, int]] = []  # (level, heading, line)
     title, title_line = "", 0
     body: list[tuple[int, str]] = []
 
     def flush() -> Iterator[Card]:
         if title or any(t for _, t in body):
-            section = [h for _, h in path[:-1]] if title else [h for _, h in path]
-            yield builder.card(title=title, body_lines=body, title_line=title_line, section=section)
+            above = path[:-1] if title else path
+            yield builder.card(
+                title=title,
+                body_lines=body,
+                title_line=title_line,
+                section=[h for _, h, _ in above],
+                section_lines=[n for _, _, n in above],
+            )
 
     for number, line, level in _prose_lines(raw):
         if level:
             yield from flush()
-            path = [(lv, h) for lv, h in path if lv < level] + [(level, line)]
+            path = [p for p in path if p[0] < level] + [(level, line, number)]
             title, title_line, body = line, number, []
         elif not is_boilerplate(line) or not line:
             body.append((number, line))

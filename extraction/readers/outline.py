@@ -122,7 +122,7 @@ def segment(
     """
     lines = _join_wrapped_headings([(n, t) for n, t in lines if not is_boilerplate(t)])
     marks = _headings(lines)
-    path: list[str] = []
+    path: list[tuple[int, str]] = []
     title, title_line = "", 0
     body: list[tuple[int, str]] = []
 
@@ -132,7 +132,8 @@ def segment(
                 title=title,
                 body_lines=body,
                 title_line=title_line or (body[0][0] if body else 0),
-                section=(*root, *path[:-1]) if title else (*root, *path),
+                section=(*root, *(t for _, t in (path[:-1] if title else path))),
+                section_lines=() if root else tuple(n for n, _ in (path[:-1] if title else path)),
             )
 
     i = 0
@@ -150,7 +151,7 @@ def segment(
             i += 1
         yield from flush()
         keep = max(0, len(path) - len(run))
-        path = path[:keep] + [t for _, t in run]
+        path = path[:keep] + list(run)
         title, title_line = run[-1][1], run[-1][0]
         body = []
     yield from flush()
