@@ -519,6 +519,30 @@ class ConceptIndex:
         default_factory=lambda: defaultdict(list)
     )
 
+    def lookup(self, tokens: Sequence[Token] | Span) -> str | None:
+        """The concept a token run names ("the LSTM cells" -> "long short-term memory"),
+        trying the whole run, then each coordinated part's last words; None if none."""
+        toks = list(tokens)
+        for run in [toks, *_coordinated(toks)]:
+            for start in range(len(run)):
+                phrase = _phrase(run[start:], lenient=True)
+                if phrase and (found := self.find(phrase[0])):
+                    return found
+        return None
+
+    def find(self, name: str) -> str | None:
+        """The concept id for a name (id, alias or spelling variant), else None."""
+        if name in self.concepts:
+            return name
+        return self.resolve.get(name) or self.resolve.get(match_key(name))
+
+    def sentences(self) -> Iterator[tuple[Segment, Span]]:
+        """Every parsed sentence with its segment (analogies excluded)."""
+        for seg, doc in self.segments:
+            for sent in doc.sents:
+                if not ANALOGY.search(sent.text):
+                    yield seg, sent
+
 
 _PREPOSITIONS = frozenset("of in with for from on using via about between".split())
 
