@@ -1,0 +1,795 @@
+"""Exports of the concept graph: each format read back by its own library or parsed."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import sqlite3
+import xml.etree.ElementTree as ET
+import zipfile
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from PIL import Image
+
+from extraction.readers import read_file
+from graph.__main__ import main
+from graph.build import SCHEMA, build_atlas
+from graph.export import (
+    FOLDER_FORMATS,
+    FORMATS,
+    PICTURE_MAX_NODES,
+    export,
+    safe_file_name,
+    study_order,
+    subgraph_for,
+    to_dot,
+    to_markdown_guide,
+    to_mermaid,
+    write_anki,
+    write_csv,
+    write_gexf,
+    write_graphml,
+    write_html,
+    write_json,
+    write_obsidian,
+    write_picture,
+)
+from graph.io import read_graph, write_graph
+from graph.query import UnknownConceptError
+from graph.render import external_urls
+from tests.conftest import DATA
+
+HOSTILE = 'Evil "q" [x](javascript:alert(1)) <script>alert(1)</script>\nline2 {a}|`b`#c;'
+HOSTILE_DEFINITION = "Click [x](javascript:alert(1)) or <script>alert(1)</script> *now*"
+
+
+def ev(text: str, line: int = 1) -> list[dict[str, Any]]:
+    return [{"source": "notes.md", "line": line, "text": text}]
+
+
+def typed_graph() -> nx.MultiDiGraph:
+    """Concepts with every concept-graph/1 attribute, typed and parallel edges, a
+    prerequisite chain (algebra, calculus -> gradient -> backprop -> rnn -> lstm) and a
+    concept with a hostile label and definition."""
+    G = nx.MultiDiGraph(
+        schema=SCHEMA,
+        model="test",
+        sources=[{"path": "notes.md", "sha256": "0" * 64, "format": "markdown", "cards": 9}],
+    )
+    concepts = [
+        ("algebra", "linear algebra", "maths", 0.5),
+        ("calculus", "calculus", "maths", 0.6),
+        ("gradient", "gradient", "optimisation", 0.8),
+        ("backprop", "backpropagation", "optimisation", 0.9),
+        ("rnn", "recurrent neural network (RNN)", "sequence models", 1.0),
+        ("lstm", "LSTM", "sequence models", 0.7),
+        ("gru", "GRU", "sequence models", 0.4),
+        ("evil", HOSTILE, "", 0.2),
+    ]
+    for i, (node, label, topic, importance) in enumerate(concepts, start=1):
+        G.add_node(
+            node,
+            label=label,
+            aliases=[f"{node}s", f"the {node}"],
+            definition=HOSTILE_DEFINITION if node == "evil" else f"{label} is defined here.",
+            definition_evidence={"source": "notes.md", "line": i, "text": f"{label} is ..."},
+            importance=importance,
+            topic=topic,
+            mentions=i,
+            first_seen=["notes.md", i],
+            cards=[f"notes.md#{i}"],
+        )
+    G.nodes["gru"]["definition"] = ""
+    G.nodes["gru"]["definition_evidence"] = None
+    G.nodes["gru"]["first_seen"] = None
+    edges = [
+        ("algebra", "gradient", "prerequisite_of"),
+        ("calculus", "gradient", "prerequisite_of"),
+        ("gradient", "backprop", "prerequisite_of"),
+        ("backprop", "rnn", "prerequisite_of"),
+        ("rnn", "lstm", "prerequisite_of"),
+        ("lstm", "rnn", "is_a"),
+        ("lstm", "rnn", "uses"),
+        ("gru", "lstm", "contrasts_with"),
+        ("evil", "lstm", "related_to"),
+        ("lstm", "gradient", "addresses"),
+    ]
+    for i, (u, v, relation) in enumerate(edges, start=10):
+        G.add_edge(
+            u,
+            v,
+            relation=relation,
+            confidence=0.8,
+            evidence=ev(f"{u} {relation} {v}.", i),
+            label="mentions" if relation == "related_to" else "",
+        )
+    return G
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[nx.MultiDiGraph, dict]:
+    return build_atlas([DATA])
+
+
+@pytest.fixture(scope="module")
+def sample_file(sample, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("graph") / "graph.json"
+    write_graph(sample[0], path)
+    return path
+
+
+def flat(value: Any) -> Any:
+    """What GraphML/GEXF store for an attribute value."""
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def edge_multiset(G: nx.MultiDiGraph, drop: tuple[str, ...] = ()) -> list:
+    return sorted(
+        (u, v, json.dumps({k: a[k] for k in sorted(a) if k not in drop}, sort_keys=True))
+        for u, v, a in G.edges(data=True)
+    )
+
+
+def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    H = nx.MultiDiGraph()
+    H.add_nodes_from((n, {k: flat(v) for k, v in a.items()}) for n, a in G.nodes(data=True))
+    H.add_edges_from(
+        (u, v, k, {x: flat(y) for x, y in a.items()})
+        for u, v, k, a in G.edges(keys=True, data=True)
+    )
+    return H
+
+
+# --------------------------------------------------------------------------- graph files
+
+
+@pytest.mark.parametrize("which", ["typed", "sample"])
+def test_export_graphml_reads_back_with_networkx(which, sample, tmp_path):
+    G = typed_graph() if which == "typed" else sample[0]
+    path = tmp_path / "g.graphml"
+    write_graphml(G, path)
+    H = nx.read_graphml(path, force_multigraph=True)
+    assert isinstance(H, nx.MultiDiGraph)
+    expected = flat_graph(G)
+    assert dict(H.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert edge_multiset(H) == edge_multiset(expected)
+    assert json.loads(H.graph["sources"]) == G.graph["sources"]
+    assert H.graph["schema"] == SCHEMA
+    for node, attrs in H.nodes(data=True):
+        assert json.loads(attrs["aliases"]) == G.nodes[node]["aliases"]
+
+
+def test_export_graphml_unifies_mixed_attribute_types(tmp_path):
+    G = nx.MultiDiGraph()
+    G.add_node("a", importance=1, mentions=2, topic="x")
+    G.add_node("b", importance=0.5, mentions="many", topic=None)
+    write_graphml(G, tmp_path / "g.graphml")
+    H = nx.read_graphml(tmp_path / "g.graphml")
+    assert H.nodes["a"]["importance"] == 1.0 and H.nodes["b"]["importance"] == 0.5
+    assert H.nodes["a"]["mentions"] == "2" and H.nodes["b"]["mentions"] == "many"
+    assert H.nodes["b"]["topic"] == ""
+
+
+@pytest.mark.parametrize("which", ["typed", "sample"])
+def test_export_gexf_reads_back_with_networkx(which, sample, tmp_path):
+    G = typed_graph() if which == "typed" else sample[0]
+    path = tmp_path / "g.gexf"
+    write_gexf(G, path)
+    H = nx.read_gexf(path, relabel=False)
+    expected = flat_graph(G)
+    assert set(H) == set(G)
+    for node, attrs in H.nodes(data=True):
+        viz = attrs.pop("viz")
+        assert set(viz) == {"color", "size"}
+        assert attrs == expected.nodes[node]
+    assert edge_multiset(H, drop=("id",)) == edge_multiset(expected)
+    assert H.graph["name"] == SCHEMA
+
+
+def test_export_gexf_colours_nodes_by_topic(tmp_path):
+    write_gexf(typed_graph(), tmp_path / "g.gexf")
+    H = nx.read_gexf(tmp_path / "g.gexf", relabel=False)
+    colour = {n: tuple(H.nodes[n]["viz"]["color"][c] for c in "rgb") for n in H}
+    assert colour["rnn"] == colour["lstm"] != colour["calculus"] == colour["algebra"]
+    assert H.nodes["rnn"]["viz"]["size"] > H.nodes["gru"]["viz"]["size"]
+
+
+@pytest.mark.parametrize("which", ["typed", "sample"])
+def test_export_json_round_trips_through_read_graph(which, sample, tmp_path):
+    G = typed_graph() if which == "typed" else sample[0]
+    write_json(G, tmp_path / "g.json")
+    H = read_graph(tmp_path / "g.json")
+    assert nx.utils.graphs_equal(G, H)
+    assert H.graph == G.graph
+
+
+def test_export_csv_reads_back_with_the_csv_module(tmp_path):
+    G = typed_graph()
+    write_csv(G, tmp_path / "csv")
+    with (tmp_path / "csv" / "nodes.csv").open(encoding="utf-8-sig", newline="") as f:
+        nodes = list(csv.DictReader(f))
+    with (tmp_path / "csv" / "edges.csv").open(encoding="utf-8-sig", newline="") as f:
+        edges = list(csv.DictReader(f))
+    assert len(nodes) == G.number_of_nodes() and len(edges) == G.number_of_edges()
+    by_id = {row["id"]: row for row in nodes}
+    assert by_id["evil"]["label"] == HOSTILE
+    assert by_id["rnn"]["aliases"] == "rnns|the rnn"
+    assert by_id["rnn"]["cards"] == "notes.md#5"
+    assert (by_id["rnn"]["definition_source"], by_id["rnn"]["definition_line"]) == ("notes.md", "5")
+    assert by_id["gru"]["first_seen_line"] == "" and by_id["gru"]["definition_line"] == ""
+    first = next(r for r in edges if r["source"] == "lstm" and r["relation"] == "uses")
+    assert first["target"] == "rnn" and first["evidence"] == "lstm uses rnn."
+    assert (first["evidence_source"], first["evidence_line"]) == ("notes.md", "16")
+    assert first["evidence_count"] == "1" and float(first["confidence"]) == 0.8
+
+
+def test_export_csv_quotes_formulas_as_text(tmp_path):
+    G = nx.MultiDiGraph()
+    G.add_node("x", label="=cmd|' /C calc'!A0", definition="@SUM(1)", topic="-2+3")
+    write_csv(G, tmp_path)
+    row = next(csv.DictReader((tmp_path / "nodes.csv").open(encoding="utf-8-sig", newline="")))
+    assert row["label"] == "'=cmd|' /C calc'!A0"
+    assert row["definition"] == "'@SUM(1)" and row["topic"] == "'-2+3"
+
+
+# --------------------------------------------------------------------------- diagrams
+
+MERMAID_NODE = re.compile(r'^  (n\d+)\["([^"\n]*)"\]$')
+MERMAID_EDGE = re.compile(r"^  (n\d+) (-->|-\.-|---)\|(\w+)\| (n\d+)$")
+
+
+def mermaid_unescape(text: str) -> str:
+    return re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), text)
+
+
+@pytest.mark.parametrize("which", ["typed", "sample"])
+def test_export_mermaid_declares_every_node_once_and_links_declared_ids(which, sample):
+    G = typed_graph() if which == "typed" else sample[0]
+    text = to_mermaid(G)
+    lines = text.splitlines()
+    assert lines[0] == "flowchart LR"
+    declared = [m.groups() for line in lines if (m := MERMAID_NODE.match(line))]
+    ids = [node_id for node_id, _ in declared]
+    assert len(ids) == len(set(ids)) == G.number_of_nodes()
+    labels = sorted(mermaid_unescape(label) for _, label in declared)
+    assert labels == sorted(" ".join(str(a["label"]).split()) for _, a in G.nodes(data=True))
+    edges = [m.groups() for line in lines if (m := MERMAID_EDGE.match(line))]
+    assert len(edges) == G.number_of_edges()
+    assert all(u in ids and v in ids for u, _, _, v in edges)
+    assert sorted(r for _, _, r, _ in edges) == sorted(r for *_, r in G.edges(data="relation"))
+    others = [
+        line for line in lines[1:] if not (MERMAID_NODE.match(line) or MERMAID_EDGE.match(line))
+    ]
+    assert all(re.match(r"^  (classDef|class|linkStyle) [\w,#:.-]+", line) for line in others)
+    assert text.count('"') == 2 * G.number_of_nodes()
+
+
+def test_export_mermaid_styles_edges_by_relation():
+    text = to_mermaid(typed_graph())
+    assert " -->|prerequisite_of| " in text
+    assert " -.-|related_to| " in text and " ---|contrasts_with| " in text
+    assert "linkStyle" in text and "classDef topic" in text
+
+
+def test_export_mermaid_escapes_a_hostile_label():
+    G = nx.MultiDiGraph()
+    G.add_node("evil", label=HOSTILE)
+    (line,) = [line for line in to_mermaid(G).splitlines() if line.startswith("  n0[")]
+    match = MERMAID_NODE.match(line)
+    assert match, line
+    inner = match.group(2)
+    assert not set(re.sub(r"#\d+;", "", inner)) & set('"<>[](){}|`;#\n')
+    assert mermaid_unescape(inner) == HOSTILE.replace("\n", " ")
+
+
+DOT_STRING = r'"(?:[^"\\]|\\.)*"'
+DOT_NODE = re.compile(rf"^  ({DOT_STRING}) \[(.*)\];$")
+DOT_EDGE = re.compile(rf"^  ({DOT_STRING}) -> ({DOT_STRING}) \[(.*)\];$")
+
+
+def dot_unquote(token: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), token[1:-1])
+
+
+def dot_attrs(text: str) -> dict[str, str]:
+    return {k: dot_unquote(v) for k, v in re.findall(rf"(\w+)=({DOT_STRING})", text)}
+
+
+@pytest.mark.parametrize("which", ["typed", "sample"])
+def test_export_dot_declares_every_node_once_and_links_declared_ids(which, sample):
+    G = typed_graph() if which == "typed" else sample[0]
+    text = to_dot(G)
+    lines = text.splitlines()
+    assert lines[0] == 'digraph "concept_atlas" {' and lines[-1] == "}"
+    nodes = [
+        (dot_unquote(m.group(1)), dot_attrs(m.group(2))) for m in map(DOT_NODE.match, lines) if m
+    ]
+    node_ids = [node for node, _ in nodes]
+    assert sorted(node_ids) == sorted(G) and len(set(node_ids)) == len(node_ids)
+    assert all(attrs["label"] == G.nodes[node]["label"] for node, attrs in nodes)
+    edges = [m for m in map(DOT_EDGE.match, lines) if m]
+    assert len(edges) == G.number_of_edges()
+    for m in edges:
+        assert dot_unquote(m.group(1)) in G and dot_unquote(m.group(2)) in G
+        assert dot_attrs(m.group(3))["label"] in {r for *_, r in G.edges(data="relation")}
+    assert len(lines) == 4 + len(nodes) + len(edges) + 1
+    outside = re.sub(DOT_STRING, "", text)
+    assert '"' not in outside and outside.count("[") == outside.count("]")
+    assert outside.count("{") == outside.count("}") == 1
+
+
+def test_export_dot_escapes_a_hostile_label():
+    G = nx.MultiDiGraph()
+    G.add_node('a"b\\', label=HOSTILE + "\\")
+    (line,) = [line for line in to_dot(G).splitlines() if "[label=" in line]
+    match = DOT_NODE.match(line)
+    assert match, line
+    assert dot_unquote(match.group(1)) == 'a"b\\'
+    assert dot_attrs(match.group(2))["label"] == HOSTILE + "\\"
+
+
+def test_export_dot_styles_symmetric_and_weak_relations():
+    lines = to_dot(typed_graph()).splitlines()
+    (contrast,) = [line for line in lines if 'label="contrasts_with"' in line]
+    (weak,) = [line for line in lines if 'label="related_to"' in line]
+    assert 'dir="none"' in contrast and 'style="dashed"' in weak
+
+
+# --------------------------------------------------------------------------- study guide
+
+
+def test_export_markdown_guide_follows_the_given_order():
+    G = typed_graph()
+    order = ["calculus", "algebra", "gradient", "backprop"]
+    text = to_markdown_guide(G, order, title="Path")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## 1. calculus",
+        "## 2. linear algebra",
+        "## 3. gradient",
+        "## 4. backpropagation",
+    ]
+    assert text.startswith("# Path\n")
+    assert "gradient is defined here\\." in text
+    assert "**linear algebra** *prerequisite of* **gradient**" in text
+    assert "“algebra prerequisite\\_of gradient\\.” — notes\\.md, line 10" in text
+    assert "lstm" not in text.lower()
+
+
+def test_export_markdown_guide_groups_by_topic_then_importance():
+    text = to_markdown_guide(typed_graph())
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    topics = [h for h in headings if h.startswith("## ")]
+    assert topics == ["## sequence models", "## maths", "## optimisation", "## \\(no topic\\)"]
+    concepts = [h for h in headings if h.startswith("### ")]
+    assert concepts[:3] == ["### recurrent neural network \\(RNN\\)", "### LSTM", "### GRU"]
+    assert "*No definition in the notes.*" in text
+    assert "*Also called:* rnns, the rnn" in text
+
+
+def test_export_markdown_guide_makes_injected_markup_inert():
+    markdown_it = pytest.importorskip("markdown_it")
+    text = to_markdown_guide(typed_graph())
+    rendered = markdown_it.MarkdownIt("commonmark").render(text)
+    assert "<script" not in rendered and "<a " not in rendered and "javascript:" in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert "[x](javascript:alert(1))" in html.unescape(rendered)
+    assert "<em>now</em>" not in rendered
+    headings = re.findall(r"<h(\d)>", rendered)
+    assert headings.count("1") == 1
+
+
+# --------------------------------------------------------------------------- Anki
+
+
+def apkg_notes(path: Path) -> list[list[str]]:
+    """The fields of every note of an .apkg, in note id order."""
+    with zipfile.ZipFile(path) as archive:
+        data = archive.read("collection.anki2")
+    with closing(sqlite3.connect(":memory:")) as con:
+        con.deserialize(data)
+        rows = con.execute("SELECT flds FROM notes ORDER BY id").fetchall()
+        due = [d for (d,) in con.execute("SELECT due FROM cards ORDER BY id")]
+    assert due == sorted(due)
+    return [flds.split("\x1f") for (flds,) in rows]
+
+
+def test_export_anki_writes_one_escaped_note_per_definition(tmp_path):
+    G = typed_graph()
+    path = tmp_path / "deck.apkg"
+    assert write_anki(G, path) == 7
+    notes = apkg_notes(path)
+    defined = [n for n, d in G.nodes(data="definition") if d]
+    assert len(notes) == len(defined) == 7
+    fronts = [front for front, _ in notes]
+    assert html.escape(HOSTILE) in fronts and HOSTILE not in fronts
+    (evil_back,) = [back for front, back in notes if front == html.escape(HOSTILE)]
+    assert "<script>" not in evil_back and "&lt;script&gt;" in evil_back
+    assert "notes.md, line 8" in evil_back
+    assert "GRU" not in fronts
+
+
+def test_export_anki_orders_notes_by_prerequisites(tmp_path):
+    G = typed_graph()
+    write_anki(G, tmp_path / "deck.apkg")
+    labels = [html.unescape(front) for front, _ in apkg_notes(tmp_path / "deck.apkg")]
+    ids = {G.nodes[n]["label"]: n for n in G}
+    position = {ids[label]: i for i, label in enumerate(labels)}
+    for u, v, relation in G.edges(data="relation"):
+        if relation == "prerequisite_of":
+            assert position[u] < position[v], (u, v)
+    assert labels.index("calculus") < labels.index("linear algebra")  # ties: importance
+
+
+def test_export_anki_is_read_back_by_the_project_reader(tmp_path):
+    G = typed_graph()
+    path = tmp_path / "deck.apkg"
+    write_anki(G, path, order=["lstm", "rnn", "gru"])
+    result = read_file(path)
+    assert result.source.format == "anki-apkg" and not result.source.errors
+    assert [card.title for card in result.cards] == ["LSTM", "recurrent neural network (RNN)"]
+    assert result.cards[0].body.startswith("LSTM is defined here.")
+
+
+def test_export_anki_ids_are_stable(tmp_path):
+    G = typed_graph()
+    write_anki(G, tmp_path / "a.apkg")
+    write_anki(G, tmp_path / "b.apkg")
+
+    def ids(path: Path) -> tuple:
+        with zipfile.ZipFile(path) as archive:
+            data = archive.read("collection.anki2")
+        with closing(sqlite3.connect(":memory:")) as con:
+            con.deserialize(data)
+            models, decks = con.execute("SELECT models, decks FROM col").fetchone()
+            guids = [g for (g,) in con.execute("SELECT guid FROM notes ORDER BY id")]
+        return sorted(json.loads(models)), sorted(json.loads(decks)), guids
+
+    assert ids(tmp_path / "a.apkg") == ids(tmp_path / "b.apkg")
+
+
+def test_export_anki_cites_the_card_when_a_definition_has_no_evidence(sample, tmp_path):
+    G, cards = sample
+    node = next(n for n, a in G.nodes(data=True) if a.get("definition") and a.get("cards"))
+    G = G.subgraph([node]).copy()
+    G.nodes[node]["definition_evidence"] = None
+    write_anki(G, tmp_path / "deck.apkg", cards=cards)
+    card = cards[G.nodes[node]["cards"][0]]
+    (note,) = apkg_notes(tmp_path / "deck.apkg")
+    assert html.escape(f"{card.source}, line {card.title_line}") in note[1]
+
+
+# --------------------------------------------------------------------------- Obsidian
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    """Parse the YAML subset the Obsidian export writes: ``key: <JSON>`` and ``key:``
+    followed by ``  - <JSON string>`` items."""
+    assert text.startswith("---\n")
+    block, _, _ = text[4:].partition("\n---\n")
+    data: dict[str, Any] = {}
+    key = None
+    for line in block.splitlines():
+        if line.startswith("  - "):
+            assert key is not None and isinstance(data[key], list)
+            data[key].append(json.loads(line[4:]))
+        else:
+            key, _, value = line.partition(": ") if ": " in line else (line[:-1], "", "")
+            assert re.fullmatch(r"[a-z]+", key), line
+            data[key] = json.loads(value) if value else []
+    return data
+
+
+WIKILINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]|]+))?\]\]")
+
+
+def test_export_obsidian_writes_a_linked_note_per_concept(tmp_path):
+    G = typed_graph()
+    folder = tmp_path / "vault"
+    files = write_obsidian(G, folder)
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == G.number_of_nodes() + 1 and "Index.md" in names
+    assert sorted(f.name for f in files.values()) == sorted(set(names) - {"Index.md"})
+    for node, path in files.items():
+        text = path.read_text(encoding="utf-8")
+        meta = front_matter(text)
+        a = G.nodes[node]
+        assert set(meta) == {"aliases", "topic", "importance", "mentions", "tags"}
+        assert all(alias in meta["aliases"] for alias in a["aliases"])
+        assert meta["topic"] == a["topic"] and meta["importance"] == a["importance"]
+        assert meta["mentions"] == a["mentions"] and "concept-atlas" in meta["tags"]
+        assert all(" " not in tag for tag in meta["tags"])
+    for path in folder.iterdir():
+        for target, _ in WIKILINK.findall(path.read_text(encoding="utf-8")):
+            assert (folder / f"{target}.md").is_file(), (path.name, target)
+    lstm = files["lstm"].read_text(encoding="utf-8")
+    assert "## Relations" in lstm and "### requires" in lstm and "### is a" in lstm
+    assert "[[recurrent neural network (RNN)]]" in lstm and "[[GRU]]" in lstm
+    assert "- is a [[recurrent neural network (RNN)]]: “lstm is\\_a rnn\\.”" in lstm
+    index = (folder / "Index.md").read_text(encoding="utf-8")
+    assert len(WIKILINK.findall(index)) == G.number_of_nodes()
+
+
+def test_export_obsidian_note_of_a_hostile_concept_is_inert(tmp_path):
+    markdown_it = pytest.importorskip("markdown_it")
+    files = write_obsidian(typed_graph(), tmp_path)
+    path = files["evil"]
+    assert path.parent == tmp_path
+    text = path.read_text(encoding="utf-8")
+    meta = front_matter(text)
+    assert meta["aliases"][0] == HOSTILE.replace("\n", " ")
+    body = text.split("\n---\n", 1)[1]
+    rendered = markdown_it.MarkdownIt("commonmark").render(body)
+    assert "<script" not in rendered and "<a " not in rendered
+    for other in files.values():
+        links = WIKILINK.findall(other.read_text(encoding="utf-8"))
+        assert all((tmp_path / f"{target}.md").is_file() for target, _ in links)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("../../etc/passwd", "etc passwd"),
+        ("a/b:c*?", "a b c"),
+        ("CON", "_CON"),
+        ("com1.txt", "_com1.txt"),
+        (".hidden", "hidden"),
+        ("..", "concept"),
+        ("tab\there\x00", "tab here"),
+        ("C:\\Windows\\system32", "C Windows system32"),
+        ("[[link]] | #tag ^block", "link tag block"),
+        ("x" * 200, "x" * 80),
+    ],
+)
+def test_export_safe_file_name(label, expected):
+    assert safe_file_name(label) == expected
+
+
+def test_export_obsidian_keeps_hostile_names_inside_the_folder(tmp_path):
+    G = nx.MultiDiGraph()
+    labels = ["../../etc/passwd", "CON", "a/b:c*?", "A B C", "Index", "index", ".bashrc", "/"]
+    for i, label in enumerate(labels):
+        G.add_node(f"n{i}", label=label, importance=1 - i / 10)
+    G.add_edges_from(("n0", f"n{i}", {"relation": "related_to"}) for i in range(1, len(labels)))
+    folder = tmp_path / "vault"
+    files = write_obsidian(G, folder)
+    assert all(path.resolve().parent == folder.resolve() for path in files.values())
+    names = [path.name for path in files.values()]
+    assert len({name.casefold() for name in names}) == len(labels)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*names, "Index.md"])
+    assert not any(name.startswith(".") for name in names)
+    assert files["n2"].name == "a b c.md" and files["n3"].name == "A B C 2.md"
+    assert files["n4"].name == "Index 2.md" and files["n1"].name == "_CON.md"
+    assert not (tmp_path / "etc").exists()
+    for path in folder.iterdir():
+        for target, _ in WIKILINK.findall(path.read_text(encoding="utf-8")):
+            assert (folder / f"{target}.md").is_file()
+
+
+# --------------------------------------------------------------------------- pictures
+
+
+def test_export_html_is_offline_and_escapes_labels(tmp_path):
+    G = typed_graph()
+    write_html(G, tmp_path / "map.html")
+    page = (tmp_path / "map.html").read_text(encoding="utf-8")
+    assert external_urls(page) == []
+    assert "<script>alert(1)" not in page
+    for _, label in G.nodes(data="label"):
+        escaped = json.dumps(" ".join(label.split()))[1:-1]
+        escaped = escaped.replace("<", "\\u003c").replace(">", "\\u003e")
+        assert escaped[:40] in page, label
+
+
+def test_export_png_is_a_sane_picture(sample, tmp_path):
+    path = tmp_path / "map.png"
+    assert write_picture(sample[0], path) == sample[0].number_of_nodes()
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert path.stat().st_size > 10_000
+    with Image.open(path) as image:
+        width, height = image.size
+    assert 800 <= width <= 4000 and 600 <= height <= 3200
+
+
+def test_export_svg_parses_and_holds_the_labels(tmp_path):
+    G = typed_graph()
+    path = tmp_path / "map.svg"
+    write_picture(G, path, order=study_order(G), focus="rnn", title="Path <to> $x$")
+    root = ET.parse(path).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    texts = " ".join("".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "linear algebra" in texts and "LSTM" in texts and "prerequisite of" in texts
+    assert "Path <to> $x$" in texts
+    assert "<script>" not in path.read_text(encoding="utf-8")
+
+
+def test_export_picture_caps_the_number_of_concepts(tmp_path):
+    G = nx.MultiDiGraph()
+    for i in range(PICTURE_MAX_NODES + 30):
+        G.add_node(i, label=f"concept {i}", importance=i / 200)
+    G.add_edges_from((i, i + 1, {"relation": "uses"}) for i in range(0, 100, 2))
+    path = tmp_path / "map.svg"
+    assert write_picture(G, path, focus=0) == PICTURE_MAX_NODES
+    text = path.read_text(encoding="utf-8")
+    assert f"the {PICTURE_MAX_NODES} most important of {G.number_of_nodes()}" in text
+    assert ">concept 0<" in text and ">concept 149<" in text and ">concept 1<" not in text
+
+
+def test_export_picture_refuses_other_formats(tmp_path):
+    with pytest.raises(ValueError, match="unknown picture format"):
+        write_picture(typed_graph(), tmp_path / "map.pdf")
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def test_export_focus_selects_the_neighbourhood():
+    G = typed_graph()
+    assert sorted(subgraph_for(G, focus="LSTM", depth=0)) == ["lstm"]
+    assert sorted(subgraph_for(G, focus="lstm")) == ["evil", "gradient", "gru", "lstm", "rnn"]
+    assert sorted(subgraph_for(G, focus="the gru", depth=2)) == [
+        "evil",
+        "gradient",
+        "gru",
+        "lstm",
+        "rnn",
+    ]
+    H = subgraph_for(G, focus="GRU", depth=3)
+    assert set(H) == set(G) and H.number_of_edges() == G.number_of_edges()
+    assert H.graph == G.graph and H is not G
+
+
+def test_export_path_selects_the_target_and_its_prerequisites():
+    G = typed_graph()
+    H = subgraph_for(G, path_target="RNN")
+    assert sorted(H) == ["algebra", "backprop", "calculus", "gradient", "rnn"]
+    assert sorted(subgraph_for(G, path_target="lstm")) == sorted([*H, "lstm"])
+    assert sorted(subgraph_for(G, path_target="gru")) == ["gru"]
+    assert H.number_of_edges() == 4
+    assert set(G) == set(typed_graph())
+
+
+def test_export_selection_errors():
+    G = typed_graph()
+    with pytest.raises(UnknownConceptError):
+        subgraph_for(G, focus="quantum chromodynamics")
+    with pytest.raises(ValueError, match="not both"):
+        subgraph_for(G, focus="rnn", path_target="lstm")
+    with pytest.raises(ValueError, match="depth"):
+        subgraph_for(G, focus="rnn", depth=-1)
+
+
+def test_export_study_order_puts_prerequisites_first_and_breaks_cycles():
+    G = typed_graph()
+    _ = G.add_edge("lstm", "algebra", relation="prerequisite_of", confidence=0.1)
+    order = study_order(G)
+    assert sorted(order) == sorted(G)
+    position = {node: i for i, node in enumerate(order)}
+    assert position["gradient"] < position["backprop"] < position["rnn"] < position["lstm"]
+    assert order.index("calculus") < order.index("algebra")
+
+
+def test_export_writes_a_learning_path_in_study_order(tmp_path):
+    G = typed_graph()
+    H = export(G, "markdown", tmp_path / "path.md", path_target="lstm")
+    text = (tmp_path / "path.md").read_text(encoding="utf-8")
+    assert text.startswith("# Learning path to LSTM\n")
+    steps = re.findall(r"^## \d+\. (.*)$", text, flags=re.MULTILINE)
+    assert steps[-1] == "LSTM" and len(steps) == H.number_of_nodes() == 6
+    assert steps.index("gradient") < steps.index("backpropagation")
+    export(G, "obsidian", tmp_path / "vault", path_target="lstm")
+    index = (tmp_path / "vault" / "Index.md").read_text(encoding="utf-8")
+    assert index.splitlines()[-1] == "6. [[LSTM]]"
+
+
+def test_export_rejects_an_unknown_format(tmp_path):
+    with pytest.raises(ValueError, match="unknown export format 'pdf'"):
+        export(typed_graph(), "pdf", tmp_path / "x.pdf")
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def check_output(fmt: str, out: Path, G: nx.MultiDiGraph) -> None:
+    """A quick look at each format, read back with its own library where one exists."""
+    if fmt in FOLDER_FORMATS:
+        assert out.is_dir()
+        files = sorted(p.name for p in out.iterdir())
+        expected = ["edges.csv", "nodes.csv"] if fmt == "csv" else None
+        assert files == expected if expected else len(files) == G.number_of_nodes() + 1
+    elif fmt == "graphml":
+        assert nx.read_graphml(out).number_of_nodes() == G.number_of_nodes()
+    elif fmt == "gexf":
+        assert nx.read_gexf(out).number_of_edges() == G.number_of_edges()
+    elif fmt == "json":
+        assert nx.utils.graphs_equal(read_graph(out), G)
+    elif fmt == "anki":
+        defined = sum(1 for _, d in G.nodes(data="definition") if d)
+        assert len(read_file(out).cards) == defined
+    elif fmt == "png":
+        with Image.open(out) as image:
+            assert image.format == "PNG"
+    elif fmt == "svg":
+        ET.parse(out)
+    else:
+        text = out.read_text(encoding="utf-8")
+        assert text.strip()
+        if fmt == "html":
+            assert external_urls(text) == []
+
+
+SUFFIX = {"anki": ".apkg", "markdown": ".md", "mermaid": ".mmd", "csv": "", "obsidian": ""}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_cli_writes_every_format(fmt, sample, sample_file, tmp_path, capsys):
+    G = sample[0]
+    out = tmp_path / f"out{SUFFIX.get(fmt, '.' + fmt)}"
+    assert main(["export", "--graph", str(sample_file), "--format", fmt, "--out", str(out)]) == 0
+    stdout = capsys.readouterr().out
+    expected = f"{G.number_of_nodes()} concepts, {G.number_of_edges()} relations"
+    assert stdout == f"wrote {out} ({expected})\n"
+    check_output(fmt, out, G)
+
+
+@pytest.mark.parametrize("fmt", ["json", "mermaid", "markdown"])
+def test_export_cli_focus_and_path(fmt, sample, sample_file, tmp_path, capsys):
+    G = sample[0]
+    focus = max(G, key=G.degree)
+    out = tmp_path / f"focus.{fmt}"
+    args = ["export", "--graph", str(sample_file), "--format", fmt, "--out", str(out)]
+    assert main([*args, "--focus", G.nodes[focus]["label"], "--depth", "1", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    neighbours = set(G.predecessors(focus)) | set(G.successors(focus)) | {focus}
+    assert summary == {
+        "out": str(out),
+        "format": fmt,
+        "concepts": len(neighbours),
+        "relations": G.subgraph(neighbours).number_of_edges(),
+    }
+    assert main([*args, "--path", G.nodes[focus]["label"]]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {out} (")
+
+
+def test_export_cli_reports_errors_on_stderr(sample_file, tmp_path, capsys):
+    out = tmp_path / "x.md"
+    base = ["export", "--format", "markdown", "--out", str(out)]
+    code = main([*base, "--graph", str(sample_file), "--focus", "no such concept xyz"])
+    assert code != 0
+    err = capsys.readouterr()
+    assert "no concept matches 'no such concept xyz'" in err.err and err.out == ""
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    for graph in (bad, tmp_path / "missing.json"):
+        assert main([*base, "--graph", str(graph)]) != 0
+        assert f"error: {graph}" in capsys.readouterr().err
+    assert not out.exists()
+    with pytest.raises(SystemExit) as exc:
+        main(["export", "--graph", str(sample_file), "--format", "pdf", "--out", str(out)])
+    assert exc.value.code != 0
+    assert "invalid choice: 'pdf'" in capsys.readouterr().err
+
+
+def test_export_cli_reports_an_unwritable_output(sample_file, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    args = ["export", "--graph", str(sample_file), "--format", "csv", "--out", str(blocker)]
+    assert main(args) == 1
+    assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_export_formats_are_the_documented_ones():
+    design = " ".join(
+        "html graphml gexf json csv mermaid dot markdown anki obsidian png svg".split()
+    )
+    assert " ".join(FORMATS) == design
