@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -296,9 +296,9 @@ def _phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str
     return key, surface
 
 
-def _chunks(span: Span | Doc) -> Iterator[list[Token]]:
-    """Noun chunks, split at parentheses and at "of"-less coordination."""
-    for chunk in span.noun_chunks:
+def _chunks(chunks: Iterable[Span]) -> Iterator[list[Token]]:
+    """Noun chunks as term runs: split at punctuation, coordination distributed."""
+    for chunk in chunks:
         runs: list[list[Token]] = [[]]
         slashed: set[int] = set()  # runs that end at a "/"
         for tok in chunk:
@@ -388,12 +388,11 @@ def _compound_base(run: Sequence[Token]) -> list[Token] | None:
     return None
 
 
-def _listed_chunks(sent: Span, *, whole_line: bool) -> set[int]:
+def _listed_chunks(sent: Span, chunks: list[Span], *, whole_line: bool) -> set[int]:
     """Token indices of noun phrases the sentence lists: a coordination of three or
     more ("DNN, Clustering, Naive Bayes, Decision tree"), a pair joined by "/" or
     "&", or a line that is nothing but a short noun phrase (a list item)."""
     listed: set[int] = set()
-    chunks = list(sent.noun_chunks)
     for chunk in chunks:
         head = chunk.root
         while head.dep_ == "conj" and head.head != head:
@@ -471,6 +470,25 @@ def initials_match(short: str, long: str, *, strict: bool = False) -> bool:
         return word in skippable and match(i, j + 1)
 
     return len(letters) >= 2 and match(0, 0)
+
+
+_SKIPPABLE = frozenset({"of", "and", "the", "for", "to", "a", "an", "in", "on", "with"})
+
+
+def _initials(phrase: str) -> set[str]:
+    """The strict initials a phrase may be abbreviated to (small words optional).
+
+    >>> sorted(_initials("back propagation through time"))
+    ['bptt']
+    >>> sorted(_initials("mean of squares"))
+    ['mos', 'ms']
+    """
+    parts = [p.lower() for p in re.split(r"[\s\-–/]+", phrase.strip()) if p]
+    found = {""}
+    for part in parts:
+        options = {part[0]} | ({""} if part in _SKIPPABLE else set())
+        found = {f + o for f in found for o in options}
+    return {f for f in found if len(f) >= 2}
 
 
 def _expansion_from(long: str, short: str) -> str | None:
@@ -640,42 +658,88 @@ def _looks_like_term(title: str) -> bool:
     return 1 <= len(words) <= 5 and not title.rstrip().endswith(("?", ":"))
 
 
-def _named(doc: Span | Doc, nlp: Language) -> Iterator[list[Token]]:
-    """Noun phrases introduced by name: "known as poisoning"."""
-    m = patterns.matcher(nlp, "NAMING")
-    offset = doc.start if isinstance(doc, Span) else 0
-    doc_ = doc.doc if isinstance(doc, Span) else doc
-    for _, _, end in m(doc):
-        end += offset
-        chunk = next((c for c in doc.noun_chunks if c.start == end), None)
+@dataclass(frozen=True, slots=True)
+class _View:
+    """A sentence with its noun chunks and pattern matches (computed once per doc)."""
+
+    sent: Span
+    chunks: list[Span]
+    matches: dict[str, list[tuple[int, int]]]  # table -> [(start, end)] in the doc
+
+
+#: Cheap word checks that decide whether a pattern table can match a text at all.
+_TRIGGERS = {
+    "NAMING": re.compile(
+        r"\b(?:called|termed|dubbed|named|known|referred|such|like|e\.?g|"
+        r"including|example|instance)\b",
+        re.IGNORECASE,
+    ),
+    "GLOSS": re.compile(r"\("),
+    "DEFINING": re.compile(
+        r"\b(?:is|are|refers?|denotes|means|describes|represents)\b", re.IGNORECASE
+    ),
+}
+
+
+def _views(doc: Doc, nlp: Language, *, title: bool) -> Iterator[_View]:
+    chunks = list(doc.noun_chunks)
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    tables = [t for t, trigger in _TRIGGERS.items() if trigger.search(doc.text)]
+    if title:
+        tables.append("NOUN_PHRASE")
+    for table in tables:
+        for _, start, end in patterns.matcher(nlp, table)(doc):
+            found[table].append((start, end))
+    for sent in doc.sents:
+        inside = lambda s, e, sent=sent: sent.start <= s and e <= sent.end  # noqa: E731
+        yield _View(
+            sent,
+            [c for c in chunks if inside(c.start, c.end)],
+            {t: [(s, e) for s, e in spans if inside(s, e)] for t, spans in found.items()},
+        )
+
+
+def _named(view: _View) -> Iterator[list[Token]]:
+    """Noun phrases introduced by name or as an example: "known as poisoning"."""
+    doc = view.sent.doc
+    for _, end in view.matches.get("NAMING", ()):
+        chunk = next((c for c in view.chunks if c.start == end), None)
         if chunk is not None:
             yield list(chunk)
-        elif end < len(doc_) and doc_[end].pos_ in {"NOUN", "PROPN"}:
-            yield [doc_[end]]
+        elif end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}:
+            yield [doc[end]]
 
 
-def _glossed(sent: Span, nlp: Language) -> Iterator[list[Token]]:
+def _glossed(view: _View) -> Iterator[list[Token]]:
     """Both terms of a gloss: "a latent space (bottleneck)" -> latent space, bottleneck."""
-    for _, start, end in patterns.matcher(nlp, "GLOSS")(sent):
-        start, end = start + sent.start, end + sent.start
-        inner = list(sent.doc[start + 2 : end - 1])
-        outer = next((c for c in sent.noun_chunks if c.end == start + 1), None)
+    for start, end in view.matches.get("GLOSS", ()):
+        inner = list(view.sent.doc[start + 2 : end - 1])
+        outer = next((c for c in view.chunks if c.end == start + 1), None)
         if outer is not None and not is_acronym(inner[-1].text):
             yield list(outer)
             yield inner
 
 
-def _defined(sent: Span, nlp: Language) -> list[Token] | None:
+def _defined(view: _View) -> list[Token] | None:
     """The subject of a defining sentence ("Feature maps are outputs of a filter")."""
-    chunks = list(sent.noun_chunks)
+    chunks, sent = view.chunks, view.sent
     if not chunks or chunks[0].start - sent.start > 1:
         return None
-    m = patterns.matcher(nlp, "DEFINING")
-    end = chunks[0].end
-    for _, start, _ in m(sent.as_doc()):
-        if start + sent.start == end:
-            return list(chunks[0])
+    if any(start == chunks[0].end for start, _ in view.matches.get("DEFINING", ())):
+        return list(chunks[0])
     return None
+
+
+def segments_of(cards: Sequence[Card]) -> list[list[Segment]]:
+    """The segments to parse, one list per source file in order of first appearance:
+    its section headings (once each), then its cards' titles and body lines."""
+    by_source: dict[str, list[Card]] = defaultdict(list)
+    for card in cards:
+        by_source[card.source].append(card)
+    return [
+        [*_heading_segments(group), *(seg for card in group for seg in card_segments(card))]
+        for group in by_source.values()
+    ]
 
 
 def extract_concepts(
@@ -683,6 +747,7 @@ def extract_concepts(
     *,
     nlp: Language | None = None,
     order: Sequence[str] = (),
+    parse: Callable[[Sequence[str]], list[Doc]] | None = None,
 ) -> ConceptIndex:
     """Concepts of ``cards``, each named once, with aliases, definition and mentions.
 
@@ -694,10 +759,17 @@ def extract_concepts(
         The pipeline (default :func:`extraction.nlp.load`).
     order : sequence of str
         Source names in course order, for "where it first appears".
+    parse : callable, optional
+        Parses one file's segment texts (default: the pipeline, uncached); pass
+        :meth:`extraction.cache.ParseCache.parse` to reuse earlier parses.
     """
     nlp = nlp or nlp_module.load()
-    segments = [*_heading_segments(cards), *(seg for card in cards for seg in card_segments(card))]
-    docs = list(nlp_module.pipe((s.text for s in segments), nlp=nlp))
+    parse = parse or (lambda texts: list(nlp_module.pipe(texts, nlp=nlp)))
+    segments: list[Segment] = []
+    docs: list[Doc] = []
+    for file_segments in segments_of(cards):
+        segments.extend(file_segments)
+        docs.extend(parse([seg.text for seg in file_segments]))
     file_rank = {name: i for i, name in enumerate(order)}
     candidates: dict[str, Candidate] = {}
     pairs: list[tuple[str, str]] = []
@@ -745,13 +817,15 @@ def extract_concepts(
         elif seg.is_term and (phrase := _phrase(list(doc))):
             note(*phrase, seg, seg.text, "label")
         flag = "title" if seg.is_title else ""
-        for sent in doc.sents:
+        views = list(_views(doc, nlp, title=seg.is_title))
+        for view in views:
+            sent = view.sent
             text = sent.text.strip()
             if ANALOGY.search(text):
                 continue
             pairs.extend(alias_pairs(text))
-            listed = _listed_chunks(sent, whole_line=len(list(doc.sents)) == 1)
-            for run in _chunks(sent):
+            listed = _listed_chunks(sent, view.chunks, whole_line=len(views) == 1)
+            for run in _chunks(view.chunks):
                 if phrase := _phrase(run):
                     in_list = run[0].i in listed or run[-1].i in listed
                     how = flag or ("listed" if in_list else "")
@@ -765,17 +839,16 @@ def extract_concepts(
             for tok in _acronym_tokens(sent):
                 how = flag or ("listed" if tok.i in listed else "")
                 note(_singular_acronym(tok.text), tok.text, seg, text, how, at=sent.start_char)
-            for run in _named(sent, nlp):
+            for run in _named(view):
                 if phrase := _phrase(run):
                     note(*phrase, seg, text, "named", at=sent.start_char)
-            for run in _glossed(sent, nlp):
+            for run in _glossed(view):
                 if phrase := _phrase(run):
                     note(*phrase, seg, text, "named", at=sent.start_char)
-            if seg.is_title:
-                for _, start, end in patterns.matcher(nlp, "NOUN_PHRASE")(sent):
-                    if phrase := _phrase(list(sent[start:end])):
-                        title_terms[phrase[0]].add(seg.card.id)
-            if not seg.is_title and (run := _defined(sent, nlp)) and (phrase := _phrase(run)):
+            for start, end in view.matches.get("NOUN_PHRASE", ()):
+                if phrase := _phrase(list(sent.doc[start:end])):
+                    title_terms[phrase[0]].add(seg.card.id)
+            if not seg.is_title and (run := _defined(view)) and (phrase := _phrase(run)):
                 cand = note(*phrase, seg, text, "defined", at=sent.start_char)
                 cand.definitions.append(
                     Evidence(seg.card.source, seg.line_at(sent.start_char), text)
@@ -835,8 +908,13 @@ def _merge_and_select(
         if s_key and l_key:
             union(l_key, s_key)
     acronyms = [k for k in candidates if " " not in k and is_acronym(k)]
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for k in multiword:
+        for letters in _initials(k):
+            by_initials[letters].append(k)
     for a in acronyms:
-        spelled_out = {find(k) for k in multiword if initials_match(a, k, strict=True)}
+        letters = re.sub(r"[^a-z]", "", _singular_acronym(a).lower())
+        spelled_out = {find(k) for k in by_initials.get(letters, ())}
         if len(spelled_out) == 1:
             union(spelled_out.pop(), a)
     # 4. "LSTM cell state" is the cell state (of the LSTM), when both are used

@@ -12,6 +12,7 @@ which also keeps "data" from becoming "datum".
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -48,6 +49,14 @@ def pipe(texts: Iterable[str], *, nlp: Language | None = None) -> Iterator[Doc]:
     """Parse ``texts`` in batches, in order."""
     nlp = nlp or load()
     yield from nlp.pipe(texts, batch_size=BATCH_SIZE)
+
+
+def model_version() -> str:
+    """The installed version of the pipeline package, without loading it."""
+    try:
+        return importlib.metadata.version(model_name())
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def pipeline_name() -> str:

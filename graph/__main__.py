@@ -15,8 +15,9 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 
+from extraction.cache import default_cache_dir
 from extraction.readers import DEFAULT_MAX_BYTES, read_file, read_paths
-from graph.build import build_graph
+from graph.build import build_cached
 from graph.io import write_graph
 
 #: Modules that add subcommands: each has ``add_cli(subparsers)``, and every parser it
@@ -50,6 +51,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="MB",
         help=f"skip files larger than this (default {DEFAULT_MAX_BYTES // 2**20} MB)",
     )
+    build.add_argument(
+        "--cache",
+        metavar="DIR",
+        default=None,
+        help="reuse the parses of unchanged files from DIR "
+        "(default: $CONCEPT_ATLAS_CACHE or the user cache folder)",
+    )
+    build.add_argument("--no-cache", action="store_true", help="parse every file again")
     build.add_argument("--json", action="store_true", help="print a JSON summary")
 
     cards = sub.add_parser("cards", help="show how a file is read: its format and cards")
@@ -74,7 +83,8 @@ def _build(args: argparse.Namespace) -> int:
     if not any(result.ok for result in results):
         print("error: none of the files could be read; no graph written", file=sys.stderr)
         return 1
-    G = build_graph(results)
+    cache_dir = None if args.no_cache else (args.cache or default_cache_dir())
+    G = build_cached(results, cache_dir=cache_dir)
     write_graph(G, args.out)
     read_ok = sum(1 for r in results if r.ok)
     summary = {

@@ -8,6 +8,7 @@ mentions with weak ``related_to`` edges that cite the sentence.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -17,11 +18,11 @@ import networkx as nx
 from spacy.language import Language
 
 from extraction import nlp as nlp_module
+from extraction.cache import ParseCache
 from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.readers import read_bytes, read_paths
 from extraction.records import Card, ReadResult, Relation
-
-SCHEMA = "concept-graph/1"
+from graph.io import SCHEMA, GraphFileError, read_graph, write_graph
 
 
 def mention_relations(index: ConceptIndex) -> list[Relation]:
@@ -49,7 +50,12 @@ def mention_relations(index: ConceptIndex) -> list[Relation]:
     return list(edges.values())
 
 
-def build_graph(results: Sequence[ReadResult], *, nlp: Language | None = None) -> nx.MultiDiGraph:
+def build_graph(
+    results: Sequence[ReadResult],
+    *,
+    nlp: Language | None = None,
+    cache: ParseCache | None = None,
+) -> nx.MultiDiGraph:
     """The concept graph of the cards in ``results``.
 
     Parameters
@@ -59,6 +65,8 @@ def build_graph(results: Sequence[ReadResult], *, nlp: Language | None = None) -
         are listed in ``G.graph["sources"]`` with their errors).
     nlp : spacy.language.Language, optional
         The pipeline that reads the notes (default :func:`extraction.nlp.load`).
+    cache : ParseCache, optional
+        Reuse (and store) the parses of unchanged files.
 
     Examples
     --------
@@ -69,7 +77,9 @@ def build_graph(results: Sequence[ReadResult], *, nlp: Language | None = None) -
     """
     cards = [card for result in results for card in result.cards]
     order = list(dict.fromkeys(card.source for card in cards))
-    index = extract_concepts(cards, nlp=nlp, order=order)
+    nlp = nlp or nlp_module.load()
+    parse = cache.parse if cache is not None else None
+    index = extract_concepts(cards, nlp=nlp, order=order, parse=parse)
     G = nx.MultiDiGraph(
         schema=SCHEMA,
         model=nlp_module.pipeline_name(),
@@ -98,6 +108,50 @@ def build_graph(results: Sequence[ReadResult], *, nlp: Language | None = None) -
             evidence=[asdict(e) for e in relation.evidence],
             label=relation.label,
         )
+    return G
+
+
+def code_version() -> str:
+    """A digest of the code that turns notes into a graph: a memo from older code is
+    never reused."""
+    digest = hashlib.sha256()
+    for package in ("extraction", "graph"):
+        for path in sorted((Path(__file__).resolve().parents[1] / package).rglob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_key(results: Sequence[ReadResult]) -> str:
+    """What a build depends on: every file's name, content and reading, the pipeline,
+    and the code."""
+    parts = [
+        nlp_module.model_name(),
+        nlp_module.model_version(),
+        code_version(),
+        *(f"{r.source.path}|{r.source.sha256}|{r.source.format}|{r.source.cards}" for r in results),
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def build_cached(
+    results: Sequence[ReadResult], *, cache_dir: str | Path | None, nlp: Language | None = None
+) -> nx.MultiDiGraph:
+    """:func:`build_graph`, reusing earlier work under ``cache_dir`` (None: no cache).
+
+    An unchanged set of notes reuses its finished graph; otherwise each unchanged
+    file reuses its parses and only changed files are parsed again.
+    """
+    if cache_dir is None:
+        return build_graph(results, nlp=nlp)
+    memo = Path(cache_dir) / "graphs" / f"{build_key(results)}.json"
+    if memo.exists():
+        try:
+            return read_graph(memo)
+        except GraphFileError:
+            memo.unlink(missing_ok=True)  # half-written or corrupt: build again
+    nlp = nlp or nlp_module.load()
+    G = build_graph(results, nlp=nlp, cache=ParseCache(cache_dir, nlp))
+    write_graph(G, memo)
     return G
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.build import SCHEMA
+#: The schema name written in ``G.graph["schema"]`` (see design.md).
+SCHEMA = "concept-graph/1"
 
 
 class GraphFileError(ValueError):
