@@ -536,6 +536,8 @@ class ConceptIndex:
     card_mentions: dict[str, list[tuple[str, Evidence]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    _card_subjects: dict[str, list[str]] | None = field(default=None, repr=False)
+    _headings: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     def lookup(self, tokens: Sequence[Token] | Span) -> str | None:
         """The concept a token run names ("the LSTM cells" -> "long short-term memory"),
@@ -547,6 +549,24 @@ class ConceptIndex:
                 if phrase and (found := self.find(phrase[0])):
                     return found
         return None
+
+    def subjects(self, card: Card) -> list[str]:
+        """The concepts a card is about: those it is the card of, else the concept its
+        innermost section heading names."""
+        if self._card_subjects is None:
+            self._card_subjects = defaultdict(list)
+            for concept in self.concepts.values():
+                for card_id in concept.cards:
+                    self._card_subjects[card_id].append(concept.id)
+            for seg, doc in self.segments:
+                if seg.is_heading and (found := self.lookup(doc)):
+                    self._headings[(seg.card.source, seg.line)] = found
+        if found := self._card_subjects.get(card.id):
+            return found
+        for line in reversed(card.section_lines):
+            if heading := self._headings.get((card.source, line)):
+                return [heading]
+        return []
 
     def find(self, name: str) -> str | None:
         """The concept id for a name (id, alias or spelling variant), else None."""
@@ -1040,17 +1060,30 @@ def _concept(cands: list[Candidate]) -> Concept:
         expansions or cands,
         key=lambda c: (len(c.subject_of) > 0, sum(c.forms.values()), -len(c.key)),
     )
-    if acronyms and expansions:
-        long = max(expansions, key=lambda c: (sum(c.forms.values()), len(c.key)))
-        main = long if " " in long.key else main
-    label_form = max(
-        (f for f in forms if match_key(f) == match_key(main.key)),
-        key=lambda f: (forms[f], f[:1].isupper()),
-        default=main.key,
+    spelled = [
+        c for c in expansions if any(initials_match(a, c.key, strict=True) for a in acronyms)
+    ]
+    bare = {c.key: c for c in cands}
+    if spelled:  # the acronym's expansion names the concept: "long short-term memory"
+        main = max(spelled, key=lambda c: (sum(c.forms.values()), len(c.key)))
+    elif acronyms and (short_form := bare.get(_singular_acronym(acronyms[0]))):
+        main = short_form  # "GRU", not "GRU cell"
+    elif len(main.words) > 1 and main.words[-1].lower() in GENERIC_HEADS:
+        main = bare.get(" ".join(main.words[:-1]), main)  # "transformer", not "... model"
+    # a plural key gives way to its singular when the group has it
+    main = bare.get(concept_id(main.key.split()), main)
+    # the most used spelling that is the singular of the key keeps its capitals
+    # ("Long Short-Term Memory", "SmoothGrad"); otherwise the key itself
+    singular_forms = [f for f in forms if concept_id(f.split()).lower() == main.key.lower()]
+    label_form = max(singular_forms, key=lambda f: (forms[f], f[:1].isupper()), default="")
+    keeps_case = label_form and any(
+        is_acronym(w) or w[1:] != w[1:].lower() for w in label_form.split()
     )
-    label = label_form if any(is_acronym(w) for w in label_form.split()) else main.key
-    short = acronyms[0] if acronyms and main.key not in acronyms else ""
-    if short and short not in label:
+    label = label_form if keeps_case else main.key
+    if is_acronym(label):
+        label = _singular_acronym(label)
+    short = _singular_acronym(acronyms[0]) if acronyms else ""
+    if short and short != main.key and short not in label:
         label = f"{label} ({_singular_acronym(short)})"
     aliases = sorted(
         {f.lower() if not is_acronym(f) else f for f in forms} - {main.key, main.key.lower()},

@@ -9,7 +9,6 @@ mentions with weak ``related_to`` edges that cite the sentence.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -23,18 +22,16 @@ from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.readers import read_bytes, read_paths
 from extraction.records import Card, ReadResult, Relation
 from graph.io import SCHEMA, GraphFileError, read_graph, write_graph
+from graph.topics import assign_topics, compute_importance
 
 
-def mention_relations(index: ConceptIndex) -> list[Relation]:
-    """``related_to`` edges: the concept a card is about -> each concept its answer
-    names, with the sentences that name it (at most three per edge)."""
+def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relation]:
+    """``related_to`` edges: the concept a card is about (its own, else its section's)
+    -> each concept its answer names, with the sentences that name it (at most three)."""
     edges: dict[tuple[str, str], Relation] = {}
-    subjects: dict[str, list[str]] = defaultdict(list)
-    for concept in index.concepts.values():
-        for card_id in concept.cards:
-            subjects[card_id].append(concept.id)
-    for card_id, found in index.card_mentions.items():
-        for subject in subjects.get(card_id, ()):
+    for card in cards:
+        found = index.card_mentions.get(card.id, ())
+        for subject in index.subjects(card) if found else ():
             for target, evidence in found:
                 if target == subject:
                     continue
@@ -48,6 +45,11 @@ def mention_relations(index: ConceptIndex) -> list[Relation]:
     for relation in edges.values():
         relation.confidence = round(min(0.5, 0.2 + 0.1 * len(relation.evidence)), 3)
     return list(edges.values())
+
+
+#: Share of PageRank in a concept's importance; the rest is the evidence that the notes
+#: single it out (what cards are about, labels, definitions, mentions).
+GRAPH_IMPORTANCE_WEIGHT = 0.3
 
 
 def build_graph(
@@ -99,7 +101,7 @@ def build_graph(
             first_seen=list(concept.first_seen) if concept.first_seen else None,
             cards=concept.cards,
         )
-    for relation in mention_relations(index):
+    for relation in mention_relations(index, cards):
         G.add_edge(
             relation.source,
             relation.target,
@@ -108,6 +110,11 @@ def build_graph(
             evidence=[asdict(e) for e in relation.evidence],
             label=relation.label,
         )
+    evidence = dict(G.nodes(data="importance"))
+    for node, rank in compute_importance(G).items():
+        blended = (1 - GRAPH_IMPORTANCE_WEIGHT) * evidence[node] + GRAPH_IMPORTANCE_WEIGHT * rank
+        G.nodes[node]["importance"] = round(blended, 3)
+    assign_topics(G)
     return G
 
 
