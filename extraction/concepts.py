@@ -70,7 +70,7 @@ _DROP_POS = frozenset(
 ACRONYM = re.compile(r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|io|html?)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤►\-*+–—>]+|\(?\d{1,2}[.)]|[a-z][.)](?=\s))\s*")
-_LABEL = re.compile(r"^([A-Z][^:.!?]{1,60}?):\s+(\S.*)$")
+_LABEL = re.compile(r"^([A-Za-z0-9][^:.!?]{0,60}?):\s+(\S.*)$")
 _WORDISH = re.compile(r"[A-Za-z]")
 #: Words a concept name never starts or ends with, whatever the tagger says.
 _EDGE_STOP = frozenset(
@@ -84,6 +84,11 @@ COMMON_ZIPF = 4.0  # a word at least this frequent in English is not specific by
 
 @cache
 def _zipf(word: str) -> float:
+    """How common ``word`` is in English (Zipf scale). A word of three or more
+    hyphenated parts ("many-to-many", "sequence-to-sequence") is a coined compound:
+    wordfreq would score it by its common parts."""
+    if word.count("-") >= 2:
+        return 2.0
     return zipf_frequency(word.lower(), "en")
 
 
@@ -114,6 +119,9 @@ def _singular_acronym(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 2 else word
 
 
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
+
+
 def match_key(name: str) -> str:
     """What two spellings of one concept share: case (except acronyms), hyphens and
     spaces, and an adjective's "-al" on a modifier ("convolution(al) layer") folded.
@@ -125,7 +133,8 @@ def match_key(name: str) -> str:
     >>> match_key("convolution layer") == match_key("convolutional layers")
     True
     """
-    words = concept_id(re.split(r"[\s\-–/]+", name.strip())).split()
+    parts = [_NUMBER_WORDS.get(w, w) for w in re.split(r"[\s\-–/]+", name.strip())]
+    words = concept_id(parts).split()
     words = [
         w[:-2] if len(w) > 6 and w.endswith("al") and not is_acronym(w) else w for w in words[:-1]
     ] + words[-1:]
@@ -181,8 +190,9 @@ def card_segments(card: Card) -> Iterator[Segment]:
         if not text or not _WORDISH.search(text):
             joinable = False
             continue
-        bullet = text != raw.strip()  # a list item starts a line of its own
-        if joinable and not bullet and text[0].islower() and not is_term(logical[-1][1]):
+        # a list item ("- x", "many-to-1: y") starts a line of its own
+        item = text != raw.strip() or bool(_LABEL.match(text))
+        if joinable and not item and text[0].islower() and not is_term(logical[-1][1]):
             first, joined, starts = logical[-1]
             starts = (*starts, (len(joined) + 1, line))
             logical[-1] = (first, f"{joined} {text}", starts)
@@ -388,11 +398,65 @@ def _compound_base(run: Sequence[Token]) -> list[Token] | None:
     return None
 
 
+_EXAMPLE_CUE = re.compile(r"\b(?:e\.?g\.?|for example|for instance|such as|like)\b", re.I)
+
+
+def _list_items(sent: Span, chunks: list[Span]) -> Iterator[tuple[list[Token], bool]]:
+    """Items of an enumeration ("used for data compression (...), denoising (...), and
+    feature extraction"), read from the tokens, so that items the parser does not
+    chunk are found too; with whether each stands after an example cue ("e.g.")."""
+    items: list[list[Token]] = [[]]
+    depth = 0
+    for tok in sent:
+        if tok.text in {"(", "["}:
+            depth += 1
+        elif tok.text in {")", "]"}:
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif tok.text in {",", ";"} or (tok.pos_ == "CCONJ" and tok.lower_ in {"and", "or"}):
+            items.append([])
+        elif not tok.is_punct or tok.text in _GLUE:
+            items[-1].append(tok)
+    items = [i for i in items if i]
+    if len(items) < 3 or any(len(i) > 6 for i in items[1:]):
+        return
+    cue = _EXAMPLE_CUE.search(sent.text)
+    cue_at = sent.start_char + cue.start() if cue else None
+    lead = items[0]
+    last_chunk = next((c for c in reversed(chunks) if c.end <= lead[-1].i + 1), None)
+    if last_chunk is not None and last_chunk.start >= lead[0].i:
+        items[0] = list(last_chunk)
+    trimmed = [_trim(runs[-1]) if (runs := _split_runs(item)) else [] for item in items]
+    if not all(_nominal(item) for item in trimmed[1:]):
+        return  # a run of clauses, not an enumeration
+    for item in trimmed:
+        if _nominal(item):
+            yield item, cue_at is not None and item[0].idx > cue_at
+
+
+def _nominal(toks: Sequence[Token]) -> bool:
+    """A short noun phrase, or a gerund naming a technique ("denoising")."""
+    words = [t for t in toks if t.text not in _GLUE]
+    if len(words) == 1:
+        word = words[0]
+        return word.pos_ in {"NOUN", "PROPN"} or word.tag_ == "VBG" or is_acronym(word.text)
+    glued = {t.i for t in toks if t.i > 0 and (t.nbor(-1).text in _GLUE or _hyphen_after(t))}
+    return (
+        2 <= len(words) <= 4
+        and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.i in glued for t in words)
+        and words[-1].pos_ in {"NOUN", "PROPN"}
+    )
+
+
 def _listed_chunks(sent: Span, chunks: list[Span], *, whole_line: bool) -> set[int]:
-    """Token indices of noun phrases the sentence lists: a coordination of three or
-    more ("DNN, Clustering, Naive Bayes, Decision tree"), a pair joined by "/" or
-    "&", or a line that is nothing but a short noun phrase (a list item)."""
+    """Token indices of noun phrases the parser sees listed: a coordination of three
+    or more, a pair joined by "/" or "&", or a line that is nothing but a short noun
+    phrase (a list item). :func:`_list_items` reads enumerations the parser misses."""
     listed: set[int] = set()
+    cue = _EXAMPLE_CUE.search(sent.text)
+    if cue:  # what follows an example cue is an example, not a listed term
+        chunks = [c for c in chunks if c.start_char < sent.start_char + cue.start()]
     for chunk in chunks:
         head = chunk.root
         while head.dep_ == "conj" and head.head != head:
@@ -400,10 +464,6 @@ def _listed_chunks(sent: Span, chunks: list[Span], *, whole_line: bool) -> set[i
         members = [head, *(t for t in head.subtree if t.dep_ == "conj")]
         if len(members) >= 3 or any(t.text in {"/", "&"} for t in chunk):
             listed.update(t.i for t in chunk)
-    plain = re.sub(r"\([^()]*\)", "", sent.text)
-    parts = [p.strip() for p in re.split(r",|;|\band\b|\bor\b", plain) if p.strip()]
-    if len(parts) >= 3 and all(len(p.split()) <= 5 for p in parts):
-        listed.update(t.i for t in sent if t.pos_ in {"NOUN", "PROPN", "ADJ"} or is_acronym(t.text))
     if whole_line and len(chunks) == 1:
         chunk = chunks[0]
         rest = [t for t in sent if not (chunk.start <= t.i < chunk.end) and not t.is_punct]
@@ -701,6 +761,17 @@ _TRIGGERS = {
 }
 
 
+def _extend_hyphens(chunk: Span) -> Span:
+    """Take in the words glued to a chunk by hyphens: "Sequence-to-sequence transformer"
+    that the parser chunks as "sequence transformer"."""
+    doc, start = chunk.doc, chunk.start
+    while start >= 2 and doc[start - 1].text in _GLUE and not doc[start - 2].whitespace_:
+        if doc[start - 1].whitespace_:
+            break
+        start -= 2
+    return doc[start : chunk.end] if start != chunk.start else chunk
+
+
 def _views(doc: Doc, nlp: Language, *, title: bool) -> Iterator[_View]:
     chunks = list(doc.noun_chunks)
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -710,6 +781,7 @@ def _views(doc: Doc, nlp: Language, *, title: bool) -> Iterator[_View]:
     for table in tables:
         for _, start, end in patterns.matcher(nlp, table)(doc):
             found[table].append((start, end))
+    chunks = [_extend_hyphens(c) for c in chunks]
     for sent in doc.sents:
         inside = lambda s, e, sent=sent: sent.start <= s and e <= sent.end  # noqa: E731
         yield _View(
@@ -856,15 +928,22 @@ def extract_concepts(
                         cand.flags.add("compound")
                     if (base := _compound_base(run)) and (phrase := _phrase(base)):
                         note(*phrase, seg, text, "compound", at=sent.start_char)
+            for item, example in _list_items(sent, view.chunks):
+                if phrase := _phrase(item, lenient=True):
+                    cand = note(
+                        *phrase, seg, text, "example" if example else "listed", at=sent.start_char
+                    )
             for tok in _acronym_tokens(sent):
                 how = flag or ("listed" if tok.i in listed else "")
                 note(_singular_acronym(tok.text), tok.text, seg, text, how, at=sent.start_char)
             for run in _named(view):
                 if phrase := _phrase(run):
                     note(*phrase, seg, text, "named", at=sent.start_char)
-            for run in _glossed(view):
-                if phrase := _phrase(run):
-                    note(*phrase, seg, text, "named", at=sent.start_char)
+            glossed = [p for run in _glossed(view) if (p := _phrase(run))]
+            for phrase in glossed:
+                note(*phrase, seg, text, "named", at=sent.start_char)
+            if len(glossed) == 2:  # "a latent space (bottleneck)": two names, one thing
+                pairs.append((glossed[1][0], glossed[0][0]))
             for start, end in view.matches.get("NOUN_PHRASE", ()):
                 if phrase := _phrase(list(sent.doc[start:end])):
                     title_terms[phrase[0]].add(seg.card.id)
@@ -942,7 +1021,29 @@ def _merge_and_select(
         words = key.split()
         if len(words) >= 3 and is_acronym(words[0]) and (rest := known(" ".join(words[1:]))):
             union(rest, key)
-    # 5. "X cell", "X model", ... where X is used alone
+    # 5. "many-to-one RNN" is the many-to-one (RNN) when "many-to-one" is used alone
+    for key in multiword:
+        words = key.split()
+        if (
+            is_acronym(words[-1])
+            and (base := known(" ".join(words[:-1])))
+            and _specific(words[:-1])
+        ):
+            union(base, key)
+    # 6. a word used in a single compound ("compression" in "data compression")
+    heads: dict[str, set[str]] = defaultdict(set)
+    for key in multiword:
+        heads[match_key(key.split()[-1])].add(find(key))
+    for key, cand in candidates.items():
+        if (
+            " " not in key
+            and not is_acronym(key)
+            and not cand.subject_of
+            and RARE_ZIPF <= _zipf(key) < COMMON_ZIPF  # a term by itself, or too vague
+            and len(heads.get(match_key(key), ())) == 1
+        ):
+            union(next(iter(heads[match_key(key)])), key)
+    # 7. "X cell", "X model", ... where X is used alone
     for key in multiword:
         words = key.split()
         base_words = words[:-1]
@@ -996,7 +1097,13 @@ def _score(cands: list[Candidate]) -> tuple[float, bool]:
         + 0.5 * (sources - 1)
         + 0.3 * math.log1p(cards)
     )
-    singled_out = subject > 0 or strong or "title" in flags or "listed" in flags
+    singled_out = (
+        subject > 0
+        or strong
+        or "title" in flags
+        or "listed" in flags
+        or ("example" in flags and (rare or "proper" in flags))
+    )
     # named only by headings of prose sections (true too when only section headings name it)
     heading_only = subject > 0 and all(
         card.format in _SECTION_FORMATS for c in cands for card in c.subject_of
@@ -1015,7 +1122,7 @@ def _score(cands: list[Candidate]) -> tuple[float, bool]:
             subject > 0
             or strong
             or ("title" in flags and (distinctive or cards >= 2))
-            or ("listed" in flags and (specific or "compound" in flags))
+            or (flags & {"listed", "example"} and (specific or "compound" in flags))
             or (specific and (cards >= 2 or mentions >= 3))
             or (specific and "proper" in flags)
         )

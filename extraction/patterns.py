@@ -34,7 +34,8 @@ DEFINING: dict[str, list[list[dict]]] = {
         [
             {"LOWER": {"IN": ["is", "are"]}},
             {"LOWER": {"IN": ["a", "an", "the", "one"]}, "OP": "?"},
-            {"POS": {"IN": ["NOUN", "ADJ", "PROPN", "VERB", "ADV"]}},
+            {"POS": {"IN": ["ADJ", "VERB"]}, "TAG": {"NOT_IN": ["VBN"]}, "OP": "*"},
+            {"POS": {"IN": ["NOUN", "PROPN"]}},
         ]
     ],
     "refers": [[{"LOWER": {"IN": ["refers", "refer"]}}, {"LOWER": "to"}]],
