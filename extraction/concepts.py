@@ -419,20 +419,26 @@ def _list_items(sent: Span, chunks: list[Span]) -> Iterator[tuple[list[Token], b
         elif not tok.is_punct or tok.text in _GLUE:
             items[-1].append(tok)
     items = [i for i in items if i]
-    if len(items) < 3 or any(len(i) > 6 for i in items[1:]):
+    trimmed = [_trim(runs[-1]) if (runs := _split_runs(item)) else [] for item in items]
+    # the enumeration is the run of noun-phrase items at the end, led by the last noun
+    # phrase before it ("... are used for data compression, denoising, and feature
+    # extraction"); a run of clauses is no enumeration
+    start = len(trimmed)
+    while start > 0 and _nominal(trimmed[start - 1]):
+        start -= 1
+    if start > 0:
+        lead = items[start - 1]
+        last_chunk = next((c for c in reversed(chunks) if c.end <= lead[-1].i + 1), None)
+        if last_chunk is not None and last_chunk.start >= lead[0].i:
+            trimmed[start - 1] = _trim(list(last_chunk))
+            start -= 1
+    enumeration = [item for item in trimmed[start:] if _nominal(item)]
+    if len(enumeration) < 3:
         return
     cue = _EXAMPLE_CUE.search(sent.text)
     cue_at = sent.start_char + cue.start() if cue else None
-    lead = items[0]
-    last_chunk = next((c for c in reversed(chunks) if c.end <= lead[-1].i + 1), None)
-    if last_chunk is not None and last_chunk.start >= lead[0].i:
-        items[0] = list(last_chunk)
-    trimmed = [_trim(runs[-1]) if (runs := _split_runs(item)) else [] for item in items]
-    if not all(_nominal(item) for item in trimmed[1:]):
-        return  # a run of clauses, not an enumeration
-    for item in trimmed:
-        if _nominal(item):
-            yield item, cue_at is not None and item[0].idx > cue_at
+    for item in enumeration:
+        yield item, cue_at is not None and item[0].idx > cue_at
 
 
 def _nominal(toks: Sequence[Token]) -> bool:
@@ -656,8 +662,8 @@ def _refine(tokens: Sequence[Token]) -> list[Token]:
     # "Identifying Anomalies", "Optimizing the Objective" -- but not "Learning rate"
     if (
         len(toks) > 1
-        and toks[0].tag_ == "VBG"
-        and (toks[1].pos_ == "DET" or toks[-1].tag_ in {"NNS", "NNPS"})
+        and (toks[0].tag_ == "VBG" or toks[0].lower_.endswith("ing"))
+        and (toks[1].pos_ == "DET" or toks[-1].tag_ in {"NNS", "NNPS"} or is_acronym(toks[-1].text))
     ):
         toks = _trim(toks[1:])
     for i, tok in enumerate(toks):
@@ -702,7 +708,7 @@ def _title_subjects(seg: Segment, doc: Doc) -> Iterator[tuple[tuple[str, str], s
     preps = [t for t in whole if t.lower_ in _PREPOSITIONS]
     if not question and len(preps) == 1 and len(whole) <= 6:
         left = _words(_trim(whole[: whole.index(preps[0])]))
-        if left and _specific(left) and (phrase := _phrase(whole, lenient=True)):
+        if len(left) >= 2 and _specific(left) and (phrase := _phrase(whole, lenient=True)):
             yield phrase, "subject"
     if found.acronym:
         yield (_singular_acronym(found.acronym), found.acronym), "subject"
@@ -933,8 +939,11 @@ def extract_concepts(
                     cand = note(
                         *phrase, seg, text, "example" if example else "listed", at=sent.start_char
                     )
+            cue = _EXAMPLE_CUE.search(text)
+            cue_at = sent.start_char + cue.start() if cue else len(seg.text) + 1
             for tok in _acronym_tokens(sent):
                 how = flag or ("listed" if tok.i in listed else "")
+                how = how or ("example" if tok.idx > cue_at else "")
                 note(_singular_acronym(tok.text), tok.text, seg, text, how, at=sent.start_char)
             for run in _named(view):
                 if phrase := _phrase(run):
@@ -1068,6 +1077,7 @@ def _specific(words: Sequence[str]) -> bool:
 #: Flags that show the notes treat a term as a concept in its own right.
 STRONG_FLAGS = frozenset({"label", "named", "defined"})
 RARE_ZIPF = 3.0  # rarer than this in English: a term by itself
+COMMON_DISCOUNT = 0.6  # importance kept by a term made only of common words
 
 
 def _score(cands: list[Candidate]) -> tuple[float, bool]:
@@ -1097,6 +1107,8 @@ def _score(cands: list[Candidate]) -> tuple[float, bool]:
         + 0.5 * (sources - 1)
         + 0.3 * math.log1p(cards)
     )
+    if not specific:
+        score *= COMMON_DISCOUNT  # "input data" is everywhere and says little
     singled_out = (
         subject > 0
         or strong
@@ -1113,7 +1125,7 @@ def _score(cands: list[Candidate]) -> tuple[float, bool]:
         # or the notes use it elsewhere
         keep = specific and (rare or cards >= 2)
     elif single and not acronym:
-        keep = (specific and singled_out) or (rare and cards >= 2)
+        keep = (specific and (singled_out or "proper" in flags)) or (rare and cards >= 2)
     elif single:
         keep = cards >= 2 or singled_out
     else:
