@@ -1,0 +1,196 @@
+"""Concept extraction: candidates, canonical names, merged aliases, what is not a concept."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.concepts import (
+    alias_pairs,
+    card_segments,
+    concept_id,
+    extract_concepts,
+    initials_match,
+    is_acronym,
+    match_key,
+)
+from extraction.records import Card
+
+
+def card(title: str, body: str, *, n: int = 1, source: str = "notes.txt", fmt: str = "quizlet"):
+    lines = body.splitlines()
+    return Card(
+        id=f"{source}#{n}",
+        source=source,
+        format=fmt,
+        lines=(n * 10, n * 10 + len(lines)),
+        title=title,
+        body=body,
+        title_line=n * 10,
+        body_lines=tuple(range(n * 10 + 1, n * 10 + 1 + len(lines))),
+    )
+
+
+def names(index) -> dict[str, str]:
+    """Every name (id, label, alias; lower case) -> concept id."""
+    return {
+        name.lower(): c.id for c in index.concepts.values() for name in (c.id, c.label, *c.aliases)
+    }
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Recurrent", "Neural", "Networks"], "recurrent neural network"),
+        (["LSTM", "cells"], "LSTM cell"),
+        (["GANs"], "GAN"),
+        (["Autoencoders"], "autoencoder"),
+        (["data"], "data"),
+        (["Gaussian", "Process"], "gaussian process"),
+    ],
+)
+def test_concepts_canonical_id(words, expected):
+    assert concept_id(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Encoder-Decoder models", "encoder decoder model"),
+        ("layer-wise relevance propagation", "Layerwise relevance propagation"),
+        ("convolution layer", "convolutional layers"),
+        ("many-to-1", "many-to-one"),
+    ],
+)
+def test_concepts_spelling_variants_share_a_key(a, b):
+    assert match_key(a) == match_key(b)
+
+
+def test_concepts_short_acronyms_keep_their_case():
+    assert match_key("MAP") != match_key("map")
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "strict", "expected"),
+    [
+        ("LSTM", "Long Short-Term Memory", True, True),
+        ("GAN", "generative adversarial networks", True, True),
+        ("MAP", "feature map", True, False),
+        ("LRP", "learned pattern", True, False),
+        ("BPTT", "Backpropagation Through Time", False, True),
+        ("BPTT", "Backpropagation Through Time", True, False),
+    ],
+)
+def test_concepts_initials_match(short, long, strict, expected):
+    assert initials_match(short, long, strict=strict) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Long Short-Term Memory (LSTM) networks", [("LSTM", "Long Short-Term Memory")]),
+        ("ReLU (Rectified Linear Unit) activation", [("ReLU", "Rectified Linear Unit")]),
+        ("the output (see above) matters", []),
+    ],
+)
+def test_concepts_alias_pairs(text, pairs):
+    assert list(alias_pairs(text)) == pairs
+
+
+@pytest.mark.parametrize(("word", "expected"), [("LSTM", True), ("ReLU", True), ("The", False)])
+def test_concepts_is_acronym(word, expected):
+    assert is_acronym(word) is expected
+
+
+def test_concepts_acronym_and_expansion_in_different_files_merge():
+    index = extract_concepts(
+        [
+            card("What is an LSTM?", "A recurrent unit with gates.", source="a.txt"),
+            card(
+                "What is a long short-term memory network?",
+                "Long short-term memory keeps a cell state across steps.",
+                n=2,
+                source="b.txt",
+            ),
+        ]
+    )
+    found = names(index)
+    assert found["lstm"] == found["long short-term memory"]
+
+
+def test_concepts_stands_for_card_merges():
+    index = extract_concepts(
+        [
+            card("GRU stands for", "Gated Recurrent Unit"),
+            card("What is a GRU?", "A gated unit.", n=2),
+        ]
+    )
+    found = names(index)
+    assert found["gru"] == found["gated recurrent unit"]
+
+
+def test_concepts_plural_and_generic_head_variants_merge():
+    index = extract_concepts(
+        [
+            card("What are Transformers?", "Models built on self-attention."),
+            card("Explain the transformer model", "The transformer model uses attention.", n=2),
+        ]
+    )
+    found = names(index)
+    assert found["transformers"] == found["transformer"] == found["transformer model"]
+
+
+def test_concepts_definition_and_evidence_come_from_the_card():
+    index = extract_concepts(
+        [card("What is dropout?", "A regularization method that drops neurons.\nIt helps.")]
+    )
+    dropout = index.concepts[index.find("dropout")]
+    assert dropout.definition == "A regularization method that drops neurons."
+    assert dropout.definition_evidence.line == 11
+    assert dropout.cards == ["notes.txt#1"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Think of it like a balloon animal squeezed flat.",
+        "It's like whispering the answer to a sniper during an exam.",
+    ],
+)
+def test_concepts_analogies_name_no_concept(body):
+    index = extract_concepts(
+        [card("What is an autoencoder?", f"A network that reconstructs its input. {body}")]
+    )
+    found = names(index)
+    assert not {"balloon animal", "sniper", "exam"} & set(found)
+
+
+def test_concepts_generic_nouns_and_pronouns_are_not_concepts():
+    index = extract_concepts(
+        [
+            card("What is an encoder?", "It maps the input to a code. The model uses the data."),
+            card("What is a decoder?", "It maps the code back to the input of the model.", n=2),
+        ]
+    )
+    found = names(index)
+    assert {"encoder", "decoder"} <= set(found)
+    assert not {"it", "the input", "input", "model", "the model", "data"} & set(found)
+
+
+def test_concepts_label_lines_define_terms():
+    index = extract_concepts(
+        [
+            card(
+                "How does a GRU control information?",
+                "Reset gate: decides what to forget\n"
+                "Update gate: decides how much new state to keep",
+            )
+        ]
+    )
+    reset = index.concepts[index.find("reset gate")]
+    assert reset.definition == "decides what to forget"
+
+
+def test_concepts_segments_join_wrapped_lines_but_not_list_items():
+    c = card("Q?", "a long sentence that wraps\nonto the next line.\n- item one\n- item two")
+    texts = [s.text for s in card_segments(c) if not s.is_title]
+    assert texts == ["a long sentence that wraps onto the next line.", "item one", "item two"]
