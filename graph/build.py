@@ -19,8 +19,10 @@ from spacy.language import Language
 from extraction import nlp as nlp_module
 from extraction.cache import ParseCache
 from extraction.concepts import ConceptIndex, extract_concepts
+from extraction.prerequisites import prerequisite_relations
 from extraction.readers import read_bytes, read_paths
 from extraction.records import Card, ReadResult, Relation
+from extraction.relations import typed_relations
 from graph.io import SCHEMA, GraphFileError, read_graph, write_graph
 from graph.topics import assign_topics, compute_importance
 
@@ -101,7 +103,13 @@ def build_graph(
             first_seen=list(concept.first_seen) if concept.first_seen else None,
             cards=concept.cards,
         )
-    for relation in mention_relations(index, cards):
+    typed = typed_relations(index)
+    prerequisites = prerequisite_relations(index, typed)
+    linked = {frozenset((r.source, r.target)) for r in typed}
+    mentions = [
+        r for r in mention_relations(index, cards) if frozenset((r.source, r.target)) not in linked
+    ]
+    for relation in [*typed, *prerequisites, *mentions]:
         G.add_edge(
             relation.source,
             relation.target,

@@ -1,0 +1,497 @@
+"""Relation cues kept as data: one table per relation of the vocabulary in ``design.md``.
+
+A :class:`Cue` is a spaCy ``Matcher`` pattern for the words that signal a relation
+("relies on", "is a type of", "such as") and a *frame* saying where the two concepts
+stand around those words (see :data:`FRAMES`). Every cue carries a one-sentence example
+and the triple it must give; ``tests/extraction/test_relations.py`` runs them all.
+
+The pipeline runs without a lemmatizer (see :mod:`extraction.nlp`), so cues match
+``LOWER`` forms and list the inflections they accept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+#: Where the concepts stand around a cue.
+FRAMES = {
+    "svo": "X <cue> Y: the subject (or the nearest concept before) and the concept(s) after",
+    "kinds": "Y <cue> X1, X2: the instances after a plural class, each X is_a Y",
+    "instances": "Y <cue> X1, X2: the instances after a singular class, each X example_of Y",
+    "between": "<cue> X and Y: both after the cue",
+    "fronted": "<cue> X, Y ...: X after the cue, Y the first concept after the comma",
+    "list": "a title <cue> X, answered by a list: each listed concept with X",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Words that signal a relation, and how to read the concepts around them.
+
+    Attributes
+    ----------
+    name : str
+        Unique name of the cue (the ``Matcher`` key).
+    pattern : list of dict
+        A spaCy ``Matcher`` token pattern.
+    confidence : float
+        Confidence of an edge the cue gives with an explicit subject.
+    frame : str
+        One of :data:`FRAMES`.
+    reverse : bool
+        The concept after the cue is the source ("Y is addressed by X", "X consists of
+        Y" for ``part_of``, "components of X" answered by Y).
+    example : str
+        A sentence (for ``"list"`` cues: ``"title || answer"``) the cue must read.
+    expected : tuple of str
+        ``(source, target)`` that ``example`` gives, as the concepts are named there.
+    gap : int
+        Most tokens between the cue and the concept after it.
+    """
+
+    name: str
+    pattern: list[dict]
+    confidence: float
+    frame: str = "svo"
+    reverse: bool = False
+    example: str = ""
+    expected: tuple[str, str] = ("", "")
+    gap: int = 6
+
+
+def _words(forms: str) -> dict:
+    """A token whose lower-case form is one of the space-separated ``forms``."""
+    return {"LOWER": {"IN": forms.split()}}
+
+
+_BE = _words("is are was were be being been")
+_A = {"LOWER": {"IN": ["a", "an", "the", "one"]}, "OP": "?"}
+_ADV = {"POS": "ADV", "OP": "*"}
+_MODS = {"POS": {"IN": ["ADJ", "ADV"]}, "OP": "*"}
+#: Nouns that name a kind of their "of" object: "a (simplified) variant of the LSTM".
+KIND_WORDS = frozenset(
+    """
+    kind kinds type types variant variants version versions form forms class subclass
+    category subtype family special extension generalization generalisation
+    specialization specialisation instance modification
+    """.split()
+)
+_KIND = {"LOWER": {"IN": sorted(KIND_WORDS)}}
+_PLURAL_ITEMS = _words(
+    "components parts elements building blocks gates layers pieces "
+    "constituents ingredients modules stages steps"
+)
+
+IS_A: list[Cue] = [
+    Cue(
+        "is_kind_of",
+        [_BE, _A, _MODS, _KIND, {"LOWER": "case", "OP": "?"}, {"LOWER": "of"}],
+        0.9,
+        example="A GRU is a simplified variant of the LSTM.",
+        expected=("GRU", "LSTM"),
+    ),
+    Cue(
+        "serves_as",
+        [_words("serves serve acts act functions"), _ADV, {"LOWER": "as"}],
+        0.65,
+        example="The mean squared error typically serves as a loss function.",
+        expected=("mean squared error", "loss function"),
+    ),
+    Cue(
+        "such_as_kinds",
+        [{"LOWER": "such"}, {"LOWER": "as"}],
+        0.75,
+        frame="kinds",
+        example="Activation functions such as ReLU keep gradients alive.",
+        expected=("ReLU", "activation function"),
+    ),
+    Cue(
+        "eg_kinds",
+        [
+            {"ORTH": {"IN": [",", "("]}, "OP": "?"},
+            _words("e.g. e.g eg including like especially"),
+        ],
+        0.7,
+        frame="kinds",
+        example="Activation functions, e.g. sigmoid, can saturate.",
+        expected=("sigmoid", "activation function"),
+    ),
+    Cue(
+        "types_of",
+        [_words("types kinds variants forms categories families"), {"LOWER": "of"}],
+        0.7,
+        frame="list",
+        reverse=True,
+        example="What are the two types of neural network? || Autoencoder: compresses data",
+        expected=("autoencoder", "neural network"),
+    ),
+    Cue(
+        "examples_of",
+        [_words("examples instances"), {"LOWER": "of"}],
+        0.65,
+        frame="list",
+        reverse=True,
+        example="Examples of loss functions || mean squared error, cross-entropy loss",
+        expected=("cross-entropy loss", "loss function"),
+    ),
+]
+
+PART_OF: list[Cue] = [
+    Cue(
+        "consists_of",
+        [
+            _words("consists consist consisting composed comprised made"),
+            {"LOWER": "up", "OP": "?"},
+            {"LOWER": "of"},
+        ],
+        0.85,
+        reverse=True,
+        example="An autoencoder consists of an encoder and a decoder.",
+        expected=("decoder", "autoencoder"),
+    ),
+    Cue(
+        "comprises",
+        [_words("comprises comprise contains contain includes include")],
+        0.7,
+        reverse=True,
+        example="Each LSTM cell contains a forget gate.",
+        expected=("forget gate", "LSTM"),
+    ),
+    Cue(
+        "has",
+        [{"LOWER": {"IN": ["has", "have"]}, "POS": "VERB"}],
+        0.5,
+        reverse=True,
+        gap=2,
+        example="A GRU has an update gate.",
+        expected=("update gate", "GRU"),
+    ),
+    Cue(
+        "is_part_of",
+        [_BE, _A, _MODS, _words("part component element layer"), {"LOWER": "of"}],
+        0.85,
+        example="The forget gate is a component of the LSTM.",
+        expected=("forget gate", "LSTM"),
+    ),
+    Cue(
+        "components_of",
+        [_PLURAL_ITEMS, {"LOWER": "blocks", "OP": "?"}, _words("of in")],
+        0.7,
+        frame="list",
+        reverse=True,
+        example="What are the components of an LSTM? || Forget gate, input gate, output gate",
+        expected=("input gate", "LSTM"),
+    ),
+]
+
+USES: list[Cue] = [
+    Cue(
+        "relies_on",
+        [
+            _words("relies rely relying builds build depends depend draws"),
+            _ADV,
+            {"LOWER": {"IN": ["on", "upon"]}},
+        ],
+        0.8,
+        example="The transformer relies solely on attention mechanisms.",
+        expected=("transformer", "attention mechanism"),
+    ),
+    Cue(
+        "uses",
+        [
+            _words(
+                "uses use employs employ leverages leverage utilizes utilises utilize exploits "
+                "requires require applies computes compute calculate calculates"
+            )
+        ],
+        0.7,
+        example="The fast gradient sign method uses the gradient of the loss.",
+        expected=("fast gradient sign method", "gradient"),
+    ),
+    Cue(
+        "based_on",
+        [_BE, _ADV, _words("based built founded grounded"), {"LOWER": {"IN": ["on"]}}],
+        0.8,
+        example="Guided backpropagation is based on backpropagation.",
+        expected=("guided backpropagation", "backpropagation"),
+    ),
+    Cue(
+        "used_by",
+        [_BE, _ADV, _words("used employed utilized leveraged"), {"LOWER": "by"}],
+        0.75,
+        reverse=True,
+        example="Attention mechanisms are used by the transformer.",
+        expected=("transformer", "attention mechanism"),
+    ),
+]
+
+ADDRESSES: list[Cue] = [
+    Cue(
+        "addresses",
+        [
+            _words(
+                "addresses address addressing solves solve solving mitigates mitigate mitigating "
+                "prevents prevent preventing tackles tackle alleviates alleviate overcomes "
+                "overcome avoids avoid fixes fix counters counter combats combat remedies handles"
+            )
+        ],
+        0.8,
+        example="LSTMs address the vanishing gradient problem.",
+        expected=("LSTM", "vanishing gradient problem"),
+    ),
+    Cue(
+        "reduces",
+        [_words("reduces reduce reducing lessens minimizes minimises")],
+        0.55,
+        example="Gradient clipping reduces the exploding gradient problem.",
+        expected=("gradient clipping", "exploding gradient problem"),
+    ),
+    Cue(
+        "helps_against",
+        [
+            _words("helps help protects protect defends defend guards"),
+            _words("against"),
+        ],
+        0.75,
+        example="Adversarial training helps against adversarial attacks.",
+        expected=("adversarial training", "adversarial attack"),
+    ),
+    Cue(
+        "robust_to",
+        [_words("robust resilient resistant"), _words("to against")],
+        0.65,
+        example="Ensembles are robust to adversarial attacks.",
+        expected=("ensemble", "adversarial attack"),
+    ),
+    Cue(
+        "addressed_by",
+        [
+            _BE,
+            _ADV,
+            _words(
+                "addressed solved mitigated prevented tackled reduced alleviated overcome fixed "
+                "countered remedied handled"
+            ),
+            {"LOWER": "by"},
+        ],
+        0.8,
+        reverse=True,
+        example="The vanishing gradient problem is addressed by LSTMs.",
+        expected=("LSTM", "vanishing gradient problem"),
+    ),
+    Cue(
+        "solution_to",
+        [_words("solution remedy answer defense defence"), _words("to for")],
+        0.7,
+        example="Gradient clipping is a solution to exploding gradients.",
+        expected=("gradient clipping", "exploding gradient"),
+    ),
+]
+
+CAUSES: list[Cue] = [
+    Cue(
+        "leads_to",
+        [
+            _words("leads lead leading results result resulting gives"),
+            {"LOWER": "rise", "OP": "?"},
+            _words("to in"),
+        ],
+        0.75,
+        example="Sigmoid activations lead to vanishing gradients.",
+        expected=("sigmoid", "vanishing gradient"),
+    ),
+    Cue(
+        "causes",
+        [
+            _words(
+                "causes cause causing produces produce producing triggers trigger induces induce "
+                "creates"
+            )
+        ],
+        0.7,
+        example="Training a GAN often causes mode collapse.",
+        expected=("GAN", "mode collapse"),
+    ),
+    Cue(
+        "caused_by",
+        [_BE, _ADV, _words("caused produced triggered induced"), {"LOWER": "by"}],
+        0.75,
+        reverse=True,
+        example="Mode collapse is caused by the GAN training dynamics.",
+        expected=("GAN", "mode collapse"),
+    ),
+]
+
+USED_FOR: list[Cue] = [
+    Cue(
+        "used_for",
+        [
+            _BE,
+            _ADV,
+            _words("used applied employed useful suitable suited designed"),
+            _ADV,
+            _words("for in to"),
+        ],
+        0.8,
+        example="Autoencoders are used for data compression and denoising.",
+        expected=("autoencoder", "denoising"),
+    ),
+    Cue(
+        "designed_to_process",
+        [
+            _words("designed made built"),
+            {"LOWER": "to"},
+            _words("process handle model perform"),
+        ],
+        0.7,
+        example="Recurrent networks are designed to process sequential data.",
+        expected=("recurrent network", "sequential data"),
+    ),
+    Cue(
+        "applications_of",
+        [_words("applications uses application"), {"LOWER": "of"}],
+        0.7,
+        frame="list",
+        example="Applications of autoencoders || denoising, anomaly detection",
+        expected=("autoencoder", "denoising"),
+    ),
+    Cue(
+        "what_used_for",
+        [_words("used useful good"), _ADV, _words("for")],
+        0.7,
+        frame="list",
+        example="What is an autoencoder used for? || Denoising and anomaly detection",
+        expected=("autoencoder", "anomaly detection"),
+    ),
+]
+
+CONTRASTS_WITH: list[Cue] = [
+    Cue(
+        "difference_between",
+        [_words("difference differences distinction contrast"), {"LOWER": "between"}],
+        0.85,
+        frame="between",
+        example="What is the difference between BPTT and TBPTT?",
+        expected=("BPTT", "TBPTT"),
+    ),
+    Cue(
+        "versus",
+        [_words("vs vs. versus")],
+        0.85,
+        frame="svo",
+        example="LSTM vs. GRU",
+        expected=("LSTM", "GRU"),
+    ),
+    Cue(
+        "compared_to",
+        [_words("compared comparison relative"), _words("to with")],
+        0.7,
+        example="LSTMs are slower compared to GRUs.",
+        expected=("LSTM", "GRU"),
+    ),
+    Cue(
+        "unlike",
+        [_words("unlike contrary"), {"LOWER": "to", "OP": "?"}],
+        0.8,
+        frame="fronted",
+        example="Unlike RNNs, transformers read the whole sequence at once.",
+        expected=("RNN", "transformer"),
+    ),
+    Cue(
+        "in_contrast_to",
+        [{"LOWER": "in"}, _words("contrast opposition"), _words("to with")],
+        0.8,
+        frame="fronted",
+        example="In contrast to RNNs, transformers read the whole sequence at once.",
+        expected=("RNN", "transformer"),
+    ),
+]
+
+EXAMPLE_OF: list[Cue] = [
+    Cue(
+        "such_as_instances",
+        [{"LOWER": "such"}, {"LOWER": "as"}],
+        0.7,
+        frame="instances",
+        example="Natural language processing such as machine translation is sequential.",
+        expected=("machine translation", "natural language processing"),
+    ),
+    Cue(
+        "eg_instances",
+        [
+            {"ORTH": {"IN": [",", "(", ":"]}, "OP": "?"},
+            _words("e.g. e.g eg including like especially"),
+        ],
+        0.7,
+        frame="instances",
+        example="NLP e.g. sentiment analysis, machine translation",
+        expected=("sentiment analysis", "NLP"),
+    ),
+    Cue(
+        "for_example",
+        [{"LOWER": "for"}, _words("example instance"), {"ORTH": {"IN": [",", ":"]}, "OP": "?"}],
+        0.65,
+        frame="instances",
+        example="Network visualization, for example occlusion, explains a classifier.",
+        expected=("occlusion", "network visualization"),
+    ),
+    Cue(
+        "is_an_example_of",
+        [_BE, _A, _MODS, _words("example instance application"), {"LOWER": "of"}],
+        0.85,
+        example="Machine translation is an example of natural language processing.",
+        expected=("machine translation", "natural language processing"),
+    ),
+]
+
+#: Confidence of "X is a Y" with concepts on both sides of a copula (parsed, no cue).
+COPULA_CONFIDENCE = 0.75
+#: Confidence of "X, a Y, ..." (an apposition after a comma).
+APPOSITION_CONFIDENCE = 0.6
+#: Copulas that state what a thing is.
+COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
+
+#: Every table, by the relation it gives.
+TABLES: dict[str, list[Cue]] = {
+    "is_a": IS_A,
+    "part_of": PART_OF,
+    "uses": USES,
+    "addresses": ADDRESSES,
+    "causes": CAUSES,
+    "used_for": USED_FOR,
+    "contrasts_with": CONTRASTS_WITH,
+    "example_of": EXAMPLE_OF,
+}
+
+#: Relations that read the same both ways.
+SYMMETRIC = frozenset({"contrasts_with"})
+
+#: Words that end a clause in notes: a concept is never looked for across them.
+CLAUSE_BREAKS = frozenset({";", ":", "->", "–>", "-->", ">", "→", "=>", "⇒", "—", "–", "|"})
+
+
+def cue(name: str) -> tuple[str, Cue]:
+    """The relation and the cue called ``name``.
+
+    >>> cue("relies_on")[0]
+    'uses'
+    """
+    for relation, table in TABLES.items():
+        for c in table:
+            if c.name == name:
+                return relation, c
+    raise KeyError(name)
+
+
+@cache
+def matcher(nlp: Language) -> Matcher:
+    """A ``Matcher`` holding every cue of :data:`TABLES` under its name."""
+    m = Matcher(nlp.vocab)
+    for table in TABLES.values():
+        for c in table:
+            m.add(c.name, [c.pattern])
+    return m

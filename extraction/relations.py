@@ -1,0 +1,659 @@
+"""Typed relations between concepts, each explained by the sentences that state it.
+
+The cues are data (:mod:`extraction.relation_patterns`, one table per relation); this
+module finds the concepts around each cue. A sentence's concepts are its longest token
+runs that :meth:`ConceptIndex.find` knows. Around a cue:
+
+- the *subject* is the syntactic subject of the cue's verb (through relative clauses:
+  "a model that relies on X"), else the nearest concept before the cue in the same
+  clause; when the clause has none ("They consist of ...", an answer that starts with
+  its verb, "... -> address the vanishing gradient problem") it is the concept the card
+  is about, with lower confidence;
+- the *objects* are the first concept after the cue and every concept listed with it
+  ("an encoder and a decoder", "A, B (note), and C").
+
+Card-level frames read a question and its answer: "What are the components of X?"
+answered by a list gives one ``part_of`` edge per listed concept, "types of X" gives
+``is_a``, "applications of X" / "What is X used for?" give ``used_for``. An answer that
+is a bare noun phrase ("A sequence transduction model that ...") defines the card's
+subject: subject ``is_a`` that phrase's concept.
+
+A verb between two concepts that no table knows gives a weak ``related_to`` edge
+labelled with the verb. Edges with the same ``(source, target, relation)`` are merged,
+keeping up to :data:`MAX_EVIDENCE` distinct sentences and raising the confidence
+(noisy-or); a pair keeps only its best typed relation (``contrasts_with`` may stand
+beside another).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from extraction import nlp as nlp_module
+from extraction import relation_patterns as rp
+from extraction.concepts import ConceptIndex, Segment
+from extraction.records import Evidence, Relation
+
+#: Most evidence sentences kept per edge.
+MAX_EVIDENCE = 3
+#: Highest confidence a merged edge reaches.
+MAX_CONFIDENCE = 0.95
+#: Confidence factor when the subject is the card's subject rather than in the sentence.
+CARD_SUBJECT_FACTOR = 0.75
+#: Confidence of "What is X? -- A Y that ..." (X is_a Y).
+DEFINITION_CONFIDENCE = 0.6
+#: Confidence of a verb between two concepts that no table knows.
+VERB_CONFIDENCE = 0.35
+#: Longest run of tokens between a cue and the concept it governs.
+MAX_GAP = 6
+#: Longest name tried as a concept, in tokens.
+MAX_NAME = 7
+
+_EDGE_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "PART", "AUX", "SPACE"})
+_GAP_POS = frozenset({"DET", "ADJ", "ADV", "NUM", "PUNCT", "NOUN", "PROPN", "PART", "ADP", "X"})
+_LIST_GAP = frozenset({",", "and", "or", "&", "/", "as", "well", "also", "then", "the", "a", "an"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_PRONOUNS = frozenset(
+    "they it this these that those which who its their them he she we one".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A concept named by the tokens ``start:end`` of a document."""
+
+    concept: str
+    start: int
+    end: int
+
+    def covers(self, token: Token) -> bool:
+        return self.start <= token.i < self.end
+
+
+def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
+    """The concepts ``sent`` names, longest names first, left to right, not overlapping.
+
+    Examples
+    --------
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {name}?", body,
+    ...               title_line=i, body_lines=(i,)) for i, (name, body) in enumerate([
+    ...     ("an RNN", "A network with a loop."),
+    ...     ("an LSTM", "The LSTMs are RNNs with gates.")])]
+    >>> index = extract_concepts(cards)
+    >>> sent = [t for s, t in index.sentences() if not s.is_title][-1]
+    >>> [m.concept for m in mentions(index, sent)]
+    ['LSTM', 'RNN']
+    """
+    found: list[Mention] = []
+    i, end = sent.start, sent.end
+    doc = sent.doc
+    while i < end:
+        if doc[i].pos_ in _EDGE_POS and not doc[i].is_upper:
+            i += 1
+            continue
+        hit = None
+        for j in range(min(end, i + MAX_NAME), i, -1):
+            last = doc[j - 1]
+            if last.pos_ in _EDGE_POS and not last.is_upper:
+                continue
+            concept = index.find(doc[i:j].text)
+            if concept is not None:
+                hit = Mention(concept, i, j)
+                break
+        if hit is None:
+            i += 1
+        else:
+            found.append(hit)
+            i = hit.end
+    return found
+
+
+@dataclass(slots=True)
+class _Context:
+    """What a cue is read against: the sentence, its concepts and its card."""
+
+    index: ConceptIndex
+    seg: Segment
+    sent: Span
+    found: list[Mention]
+    subjects: list[str]  # concepts the card is about
+    evidence: Evidence
+    first: bool  # the first sentence of the card's answer
+
+
+def _mention_of(ctx: _Context, token: Token) -> Mention | None:
+    """The concept a token stands in, or the one its phrase ends with."""
+    for m in ctx.found:
+        if m.covers(token):
+            return m
+    inside = [m for m in ctx.found if token.left_edge.i <= m.start and m.end - 1 <= token.i]
+    return inside[-1] if inside else None
+
+
+def _broken(doc, start: int, end: int) -> bool:
+    """Does a clause break stand between ``start`` and ``end``?"""
+    return any(doc[k].text in rp.CLAUSE_BREAKS for k in range(start, end))
+
+
+def _verb_of(span: Span) -> Token:
+    for tok in span:
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+    return span.root
+
+
+def _dep_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, following xcomp/conj/relative clauses upwards."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
+                    return tok.head  # "functions that produce": the functions
+                return child
+        if tok.dep_ in {"relcl", "acl"}:
+            return tok.head
+        if tok.dep_ in {"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep"} and (
+            tok.head != tok
+        ):
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
+    """The subject concept(s) of a cue and a confidence factor; ``([], 0)`` if none."""
+    doc = ctx.sent.doc
+    clause_start = ctx.sent.start
+    for k in range(cue.start - 1, ctx.sent.start - 1, -1):
+        if doc[k].text in rp.CLAUSE_BREAKS:
+            clause_start = k + 1
+            break
+    subj = _dep_subject(_verb_of(cue))
+    if subj is not None and subj.i < cue.start and subj.i >= clause_start:
+        if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
+            return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
+        if subj.dep_ == "ROOT" and subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects:
+            # "A sequence transduction model that relies on ...": the answer defines
+            # the card's subject with a bare noun phrase
+            return ctx.subjects, CARD_SUBJECT_FACTOR
+        m = _mention_of(ctx, subj)
+        if m is not None:
+            return _with_conjuncts(ctx, m), 1.0
+        if subj.pos_ in {"NOUN", "PROPN"}:
+            return [], 0.0  # the subject is named, and it is no concept
+    before = [m for m in ctx.found if clause_start <= m.start and m.end <= cue.start]
+    if before:
+        m = before[-1]
+        gap = doc[m.end : cue.start]
+        if len(gap) <= MAX_GAP and not any(t.pos_ == "VERB" for t in gap):
+            return _with_conjuncts(ctx, m), 0.9
+        return [], 0.0
+    clause = doc[clause_start : cue.start]
+    if (
+        ctx.subjects
+        and not ctx.seg.is_title
+        and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
+    ):
+        return ctx.subjects, CARD_SUBJECT_FACTOR
+    return [], 0.0
+
+
+def _with_conjuncts(ctx: _Context, m: Mention) -> list[str]:
+    """``m`` and the concepts coordinated with it ("sigmoid and tanh cause ...")."""
+    found = [m.concept]
+    doc = ctx.sent.doc
+    for other in ctx.found:
+        if other is m or other.concept in found:
+            continue
+        lo, hi = (other.end, m.start) if other.end <= m.start else (m.end, other.start)
+        gap = doc[lo:hi]
+        listed = 0 < len(gap) <= 3 and all(t.lower_ in _LIST_GAP for t in gap)
+        if listed and any(t.lower_ in {"and", "or", "/", "&"} for t in gap):
+            found.append(other.concept)
+    return found
+
+
+def _objects(
+    ctx: _Context, start: int, *, stop: int | None = None, max_gap: int = MAX_GAP
+) -> list[str]:
+    """The first concept at or after ``start`` (within ``max_gap`` tokens, no verb,
+    conjunction or clause break between, any noun between governing it) and the
+    concepts listed after it."""
+    doc = ctx.sent.doc
+    stop = ctx.sent.end if stop is None else stop
+    after = [m for m in ctx.found if m.start >= start and m.end <= stop]
+    if not after:
+        return []
+    first = after[0]
+    gap = doc[start : first.start]
+    if len(gap) > max_gap or _broken(doc, start, first.start):
+        return []
+    target = doc[first.end - 1]
+    # "of an encoder and a decoder": a conjunction may precede a concept listed after
+    # one the notes do not name as a concept
+    listed_after = target.dep_ == "conj" and start <= target.head.i < first.start
+    blocked = {"VERB", "AUX"} if listed_after else {"VERB", "AUX", "CCONJ"}
+    if any(t.pos_ in blocked and t.tag_ not in {"VBG", "VBN"} for t in gap):
+        return []
+    for t in gap:
+        # a noun between the cue and the concept must govern it ("access to gradients")
+        # or modify it ("the model's gradients"), not stand beside it
+        modifier = t.dep_ in {"poss", "compound", "nmod"}
+        if t.pos_ in {"NOUN", "PROPN"} and not modifier and t not in target.ancestors:
+            return []
+    listed = [first.concept]
+    conj = {t.i for t in doc[first.start : first.end] for t in _conjuncts(t)}
+    prev = first
+    for m in after[1:]:
+        between = [t for t in _outside_parens(doc, prev.end, m.start)]
+        plain = all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3
+        if plain or any(doc[k].i in conj for k in range(m.start, m.end)):
+            if m.concept not in listed:
+                listed.append(m.concept)
+            prev = m
+            continue
+        break
+    return listed
+
+
+def _conjuncts(token: Token) -> Iterator[Token]:
+    for t in token.subtree:
+        if t.dep_ == "conj" and t.head.i >= token.i:
+            yield t
+
+
+def _outside_parens(doc, start: int, end: int) -> list[Token]:
+    depth, kept = 0, []
+    for k in range(start, end):
+        t = doc[k]
+        if t.text in {"(", "["}:
+            depth += 1
+        elif t.text in {")", "]"}:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kept.append(t)
+    return kept
+
+
+def _class_before(ctx: _Context, cue: Span) -> Mention | None:
+    """The class an instance list follows: "activation functions (that ...) such as"."""
+    doc = ctx.sent.doc
+    anchor = doc[cue.end - 1]
+    head = anchor.head if anchor.head.i < cue.start else None
+    if head is not None:
+        m = _mention_of(ctx, head)
+        if m is not None and not _broken(doc, m.end, cue.start):
+            return m
+    before = [m for m in ctx.found if m.end <= cue.start]
+    if before:
+        m = before[-1]
+        gap = doc[m.end : cue.start]
+        if len(gap) <= 2 and not _broken(doc, m.end, cue.start):
+            return m
+    return None
+
+
+def _plural(ctx: _Context, m: Mention) -> bool:
+    return ctx.sent.doc[m.end - 1].tag_ in {"NNS", "NNPS"}
+
+
+def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
+    """Edges one cue match gives in its sentence."""
+    doc = ctx.sent.doc
+    if cue.frame == "svo":
+        objects = _objects(ctx, span.end, max_gap=cue.gap)
+        if not objects:
+            return
+        subjects, factor = _subject(ctx, span)
+        pairs = [(s, o) for s in subjects for o in objects]
+    elif cue.frame in {"kinds", "instances"}:
+        cls = _class_before(ctx, span)
+        if cls is None or (_plural(ctx, cls) != (cue.frame == "kinds")):
+            return
+        factor = 1.0
+        pairs = [(o, cls.concept) for o in _objects(ctx, span.end)]
+    elif cue.frame == "between":
+        objects = _objects(ctx, span.end)
+        factor = 1.0
+        pairs = [(objects[0], o) for o in objects[1:2]] if len(objects) >= 2 else []
+    elif cue.frame == "fronted":
+        comma = next((t.i for t in doc[span.end : ctx.sent.end] if t.text == ","), None)
+        if comma is None:
+            return
+        left = _objects(ctx, span.end, stop=comma)
+        right = _objects(ctx, comma + 1)
+        factor = 1.0
+        pairs = [(a, b) for a in left[:1] for b in right[:1]]
+    else:  # "list" frames are read per card by _list_edges
+        return
+    for source, target in pairs:
+        if cue.reverse:
+            source, target = target, source
+        yield Relation(source, target, relation, round(cue.confidence * factor, 3), [ctx.evidence])
+
+
+def _kind_of(ctx: _Context, noun: Token) -> Mention | None:
+    """The concept a noun phrase names: its own, or for "a variant of Y" the Y."""
+    if noun.lower_ in rp.KIND_WORDS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found = _objects(ctx, prep.i + 1)
+                return next((m for m in ctx.found if m.concept in found[:1]), None)
+        return None
+    return _mention_of(ctx, noun)
+
+
+def _definition_edges(ctx: _Context) -> Iterator[Relation]:
+    """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y."""
+    root = ctx.sent.root
+    if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
+        return
+    if ctx.sent[0].lower_ not in {"a", "an", "one"}:
+        return
+    m = _kind_of(ctx, root)
+    if m is None or (root.lower_ not in rp.KIND_WORDS and m.start > ctx.sent.start + 5):
+        return
+    for subject in ctx.subjects:
+        yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, [ctx.evidence])
+
+
+def _copula_edges(ctx: _Context) -> Iterator[Relation]:
+    """ "X is a Y" (both concepts, no negation) and "X, a Y, ...": X is_a Y."""
+    for tok in ctx.sent:
+        if tok.lower_ in rp.COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+            if subj is None or attr is None or attr.lower_ in rp.KIND_WORDS:
+                continue
+            x, y = _mention_of(ctx, subj), _mention_of(ctx, attr)
+            if x is not None and y is not None and y.end - 1 == attr.i:
+                for source in _with_conjuncts(ctx, x):
+                    yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, [ctx.evidence])
+        elif tok.dep_ == "appos" and tok.left_edge.i > 0:
+            before = ctx.sent.doc[tok.left_edge.i - 1]
+            article = ctx.sent.doc[tok.left_edge.i]
+            if before.text != "," or article.lower_ not in {"a", "an"}:
+                continue
+            x, y = _mention_of(ctx, tok.head), _mention_of(ctx, tok)
+            if x is not None and y is not None and x.end <= y.start:
+                yield Relation(
+                    x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, [ctx.evidence]
+                )
+
+
+def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
+    """A verb no cue knows, between a subject concept and an object concept."""
+    doc = ctx.sent.doc
+    for verb in ctx.sent:
+        if verb.pos_ != "VERB" or verb.i in taken or verb.tag_ in {"VBN", "VBG"}:
+            continue
+        objects: list[str] = []
+        for child in verb.children:
+            if child.dep_ in {"dobj", "attr", "oprd"}:
+                objects += _objects(ctx, child.left_edge.i, stop=child.i + 1)[:1]
+            elif child.dep_ in {"prep", "agent"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        objects += _objects(ctx, pobj.left_edge.i, stop=pobj.i + 1)[:1]
+        if not objects:
+            # "controls how much of the previous cell state is forgotten"
+            inside = {t.i for t in verb.subtree}
+            later = [m for m in ctx.found if m.start > verb.i and m.end - 1 in inside]
+            objects = [later[0].concept] if later else []
+        if not objects:
+            continue
+        subjects, factor = _subject(ctx, doc[verb.i : verb.i + 1])
+        label = verb.lower_
+        for s in subjects:
+            for o in objects:
+                yield Relation(
+                    s,
+                    o,
+                    "related_to",
+                    round(VERB_CONFIDENCE * factor, 3),
+                    [ctx.evidence],
+                    label=label,
+                )
+
+
+def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[str]:
+    """Concepts an answer lists: the concept of each label or term line ("Reset gate:
+    ..."), and the items of a line that is only a short list."""
+    items: list[str] = []
+    for seg, sent in segs:
+        found = mentions(index, sent)
+        if not found:
+            continue
+        doc = sent.doc
+        label_end = next((t.i for t in sent if t.text == ":"), None)
+        if seg.is_term or (label_end is not None and label_end - sent.start <= 6):
+            head = found[0]
+            if head.start <= sent.start + 1 and (label_end is None or head.end <= label_end):
+                items.append(head.concept)
+            continue
+        words = [t for t in sent if not t.is_punct]
+        parts = [p for p in _split_list(doc[sent.start : sent.end]) if p]
+        if len(parts) >= 1 and all(len(p) <= 6 for p in parts) and len(words) <= 40:
+            verbs = [
+                t
+                for t in sent
+                if t.pos_ == "VERB"
+                and t.tag_ not in {"VBG", "VBN"}
+                and t.dep_ not in {"compound", "amod"}
+            ]
+            if not verbs:
+                items.extend(m.concept for m in found)
+    return list(dict.fromkeys(items))
+
+
+def _split_list(span: Span) -> list[list[Token]]:
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for t in span:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (t.text in {",", ";", "/"} or t.lower_ in {"and", "or"}):
+            parts.append([])
+        elif depth == 0 and not t.is_punct:
+            parts[-1].append(t)
+    return parts
+
+
+def _list_edges(
+    index: ConceptIndex,
+    title: tuple[Segment, Span],
+    body: Sequence[tuple[Segment, Span]],
+    cues: Iterable[tuple[str, rp.Cue, Span]],
+) -> Iterator[Relation]:
+    """Card frames: a question naming a relation to X, answered by a list."""
+    seg, sent = title
+    found = mentions(index, sent)
+    items = None
+    for relation, cue, span in cues:
+        if cue.frame != "list":
+            continue
+        after = [m for m in found if m.start >= span.end]
+        before = [m for m in found if m.end <= span.start]
+        anchor = after[0] if after else (before[-1] if before else None)
+        if anchor is None:
+            continue
+        if items is None:
+            items = _listed(index, body)
+        evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+        for item in items:
+            if item == anchor.concept:
+                continue
+            source, target = (item, anchor.concept) if cue.reverse else (anchor.concept, item)
+            line_ev = next(
+                (
+                    Evidence(s.card.source, s.line_at(t.start_char), t.text.strip())
+                    for s, t in body
+                    if any(m.concept == item for m in mentions(index, t))
+                ),
+                evidence,
+            )
+            yield Relation(source, target, relation, cue.confidence, [line_ev])
+
+
+def _card_subjects(index: ConceptIndex) -> dict[str, list[str]]:
+    subjects: dict[str, list[str]] = defaultdict(list)
+    for concept in index.concepts.values():
+        for card_id in concept.cards:
+            subjects[card_id].append(concept.id)
+    return subjects
+
+
+def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
+    """Every edge every cue gives, one sentence each, before merging.
+
+    Use :func:`typed_relations` for the graph; this is what it merges.
+    """
+    nlp = nlp_module.load()
+    matcher = rp.matcher(nlp)
+    subjects = _card_subjects(index)
+    by_card: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
+    for seg, sent in index.sentences():
+        if not seg.is_heading:
+            by_card[seg.card.id].append((seg, sent))
+    for sents in by_card.values():
+        first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
+        title_cues: list[tuple[str, rp.Cue, Span]] = []
+        for i, (seg, sent) in enumerate(sents):
+            found = mentions(index, sent)
+            evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+            ctx = _Context(
+                index, seg, sent, found, subjects.get(seg.card.id, []), evidence, i == first_body
+            )
+            taken: set[int] = set()
+            for match_id, start, end in matcher(sent):
+                relation, cue = rp.cue(nlp.vocab.strings[match_id])
+                span = sent[start:end]
+                taken.update(t.i for t in span)
+                if seg.is_title and cue.frame == "list":
+                    title_cues.append((relation, cue, span))
+                yield from _cue_edges(ctx, relation, cue, span)
+            yield from _definition_edges(ctx)
+            yield from _copula_edges(ctx)
+            yield from _verb_edges(ctx, taken)
+        titles = [(seg, sent) for seg, sent in sents if seg.is_title]
+        body = [(seg, sent) for seg, sent in sents if not seg.is_title]
+        if titles and title_cues and body:
+            yield from _list_edges(index, titles[0], body, title_cues)
+
+
+def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
+    """One edge per ``(source, target, relation)``: evidence pooled (at most
+    :data:`MAX_EVIDENCE`, distinct), confidence raised by each further sentence
+    (noisy-or, capped at :data:`MAX_CONFIDENCE`). Self-loops are dropped.
+
+    Examples
+    --------
+    >>> e1, e2 = Evidence("n.txt", 1, "A uses B."), Evidence("n.txt", 2, "A relies on B.")
+    >>> [(r.confidence, len(r.evidence)) for r in merge_relations(
+    ...     [Relation("a", "b", "uses", 0.7, [e1]), Relation("a", "b", "uses", 0.8, [e2]),
+    ...      Relation("a", "b", "uses", 0.8, [e2])])]
+    [(0.94, 2)]
+    """
+    merged: dict[tuple[str, str, str], Relation] = {}
+    sentences: dict[tuple[str, str, str], dict[Evidence, float]] = defaultdict(dict)
+    for r in relations:
+        if r.source == r.target:
+            continue
+        key = (r.source, r.target, r.relation)
+        if key not in merged:
+            merged[key] = Relation(r.source, r.target, r.relation, 0.0, [], r.label)
+        for e in r.evidence:
+            sentences[key][e] = max(sentences[key].get(e, 0.0), r.confidence)
+    for key, relation in merged.items():
+        ranked = sorted(sentences[key].items(), key=lambda ec: -ec[1])
+        doubt = 1.0
+        for _, confidence in ranked:
+            doubt *= 1.0 - confidence
+        relation.confidence = round(min(MAX_CONFIDENCE, 1.0 - doubt), 3)
+        relation.evidence = [e for e, _ in ranked[:MAX_EVIDENCE]]
+    return list(merged.values())
+
+
+def _resolve_conflicts(relations: list[Relation]) -> list[Relation]:
+    """Keep one typed relation per pair of concepts (the most confident; contrasts stand
+    beside it), and no ``related_to`` where a typed one exists."""
+    best: dict[frozenset[str], Relation] = {}
+    for r in relations:
+        if r.relation in rp.SYMMETRIC or r.relation == "related_to":
+            continue
+        pair = frozenset((r.source, r.target))
+        rank = (r.confidence, len(r.evidence), r.relation == "is_a")
+        held = best.get(pair)
+        if held is None or rank > (held.confidence, len(held.evidence), held.relation == "is_a"):
+            best[pair] = r
+    kept = []
+    for r in relations:
+        pair = frozenset((r.source, r.target))
+        if (
+            r.relation in rp.SYMMETRIC
+            or (r.relation != "related_to" and best.get(pair) is r)
+            or (r.relation == "related_to" and pair not in best)
+        ):
+            kept.append(r)
+    return kept
+
+
+def _symmetric(relations: list[Relation]) -> list[Relation]:
+    """Both directions of every symmetric relation, sharing evidence and confidence."""
+    out = list(relations)
+    have = {(r.source, r.target, r.relation) for r in relations}
+    for r in relations:
+        if r.relation in rp.SYMMETRIC and (r.target, r.source, r.relation) not in have:
+            out.append(Relation(r.target, r.source, r.relation, r.confidence, list(r.evidence)))
+            have.add((r.target, r.source, r.relation))
+    return merge_relations(out)
+
+
+def typed_relations(
+    index: ConceptIndex, *, min_confidence: float = 0.0, untyped: bool = True
+) -> list[Relation]:
+    """Typed relations between the concepts of ``index``, each with evidence.
+
+    Parameters
+    ----------
+    index : ConceptIndex
+        What :func:`extraction.concepts.extract_concepts` returned.
+    min_confidence : float
+        Edges less confident than this (after merging) are left out.
+    untyped : bool
+        Also give ``related_to`` edges for verbs no table knows, labelled with the verb.
+
+    Returns
+    -------
+    list of Relation
+        Sorted by source, relation, target; ``contrasts_with`` edges come in both
+        directions.
+
+    Examples
+    --------
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {name}?", body,
+    ...               title_line=i, body_lines=(i,)) for i, (name, body) in enumerate([
+    ...     ("an encoder", "A network that compresses."),
+    ...     ("a decoder", "A network that decompresses."),
+    ...     ("an autoencoder", "It consists of an encoder and a decoder.")])]
+    >>> [(r.source, r.relation, r.target) for r in typed_relations(extract_concepts(cards))]
+    [('decoder', 'part_of', 'autoencoder'), ('encoder', 'part_of', 'autoencoder')]
+    """
+    raw = [r for r in raw_relations(index) if untyped or r.relation != "related_to"]
+    relations = _symmetric(_resolve_conflicts(merge_relations(raw)))
+    kept = [r for r in relations if r.confidence >= min_confidence]
+    return sorted(kept, key=lambda r: (r.source, r.relation, r.target))

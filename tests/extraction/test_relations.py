@@ -1,0 +1,299 @@
+"""Typed relations: every cue of extraction/relation_patterns.py on its own sentence, the
+subject rules (coordination, passives, subjects from the question), merging, and
+properties of the relations read from the real notes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from functools import cache
+
+import pytest
+
+from extraction.concepts import ConceptIndex, extract_concepts
+from extraction.readers import read_paths
+from extraction.records import Card, Evidence, Relation
+from extraction.relation_patterns import FRAMES, TABLES, Cue
+from extraction.relations import merge_relations, typed_relations
+from tests.conftest import SEEDS, SHARED, requires_shared
+from tests.quality import dev_scores
+
+DEV = SHARED / "eval" / "dev"
+
+
+def tiny_index(text: str, *names: str) -> ConceptIndex:
+    """An index of one card holding ``text`` (``"question || answer"`` for a Q/A card,
+    else a titleless paragraph), after one "What is NAME?" card per concept named."""
+    cards = [
+        Card(f"t.txt#{i}", "t.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {name}?",
+             "See the lecture.", title_line=2 * i + 1, body_lines=(2 * i + 2,))
+        for i, name in enumerate(names)
+    ]  # fmt: skip
+    title, _, body = text.rpartition("||")
+    k, first = len(names), 2 * len(names) + 2
+    lines = tuple(range(first, first + len(body.strip().splitlines())))
+    cards.append(
+        Card(f"t.txt#{k}", "t.txt", "qa-list" if title else "text", (first - 1, lines[-1]),
+             title.strip(), body.strip(), title_line=first - 1, body_lines=lines)
+    )  # fmt: skip
+    return extract_concepts(cards)
+
+
+def triples(index: ConceptIndex, **options) -> set[tuple[str, str, str]]:
+    return {(r.source, r.relation, r.target) for r in typed_relations(index, **options)}
+
+
+def expect(index: ConceptIndex, source: str, relation: str, target: str) -> tuple:
+    return (index.find(source), relation, index.find(target))
+
+
+CUES = [(relation, cue) for relation, table in TABLES.items() for cue in table]
+
+
+@pytest.mark.parametrize(("relation", "cue"), CUES, ids=[c.name for _, c in CUES])
+def test_relations_cue_reads_its_example(relation: str, cue: Cue):
+    source, target = cue.expected
+    index = tiny_index(cue.example, source, target)
+    assert expect(index, source, relation, target) in triples(index)
+
+
+def test_relations_cue_tables_are_well_formed():
+    names = [cue.name for _, cue in CUES]
+    assert len(names) == len(set(names))
+    for _, cue in CUES:
+        assert cue.frame in FRAMES and cue.example and all(cue.expected)
+        assert 0 < cue.confidence <= 1
+
+
+SENTENCES = [
+    # coordination gives one edge per conjunct, on either side
+    (
+        "An autoencoder consists of an encoder and a decoder.",
+        ("encoder", "decoder", "autoencoder"),
+        [("encoder", "part_of", "autoencoder"), ("decoder", "part_of", "autoencoder")],
+    ),
+    (
+        "Sigmoid and tanh cause vanishing gradients.",
+        ("sigmoid", "tanh", "vanishing gradient"),
+        [("sigmoid", "causes", "vanishing gradient"), ("tanh", "causes", "vanishing gradient")],
+    ),
+    # passives put the agent first
+    (
+        "Vanishing gradients are addressed by LSTMs and GRUs.",
+        ("vanishing gradient", "LSTM", "GRU"),
+        [("LSTM", "addresses", "vanishing gradient"), ("GRU", "addresses", "vanishing gradient")],
+    ),
+    # a verb and its preposition
+    (
+        "The transformer relies solely on attention mechanisms.",
+        ("transformer", "attention mechanism"),
+        [("transformer", "uses", "attention mechanism")],
+    ),
+    # "X is a Y" with concepts on both sides of the copula
+    (
+        "Autoencoders are neural networks trained to reconstruct their input.",
+        ("autoencoder", "neural network"),
+        [("autoencoder", "is_a", "neural network")],
+    ),
+    # an apposition after a comma
+    (
+        "Anomaly detection, a self-supervised learning task, finds outliers.",
+        ("anomaly detection", "self-supervised learning task"),
+        [("anomaly detection", "is_a", "self-supervised learning task")],
+    ),
+    # a list after "such as", past a parenthesis
+    (
+        "Loss functions such as mean squared error (for regression) and cross-entropy loss.",
+        ("loss function", "mean squared error", "cross-entropy loss"),
+        [
+            ("mean squared error", "is_a", "loss function"),
+            ("cross-entropy loss", "is_a", "loss function"),
+        ],
+    ),
+    # a relative pronoun stands for the noun it follows
+    (
+        "Use activation functions that produce vanishing gradients.",
+        ("activation function", "vanishing gradient"),
+        [("activation function", "causes", "vanishing gradient")],
+    ),
+    # the subject stands only in the question
+    (
+        "What is an autoencoder? || It consists of an encoder and a decoder.",
+        ("encoder", "decoder"),
+        [("encoder", "part_of", "autoencoder"), ("decoder", "part_of", "autoencoder")],
+    ),
+    (
+        "What is a GRU? || A variant of the LSTM with fewer parameters.",
+        ("LSTM",),
+        [("GRU", "is_a", "LSTM")],
+    ),
+    (
+        "What is the transformer? || A sequence model that relies on attention mechanisms.",
+        ("attention mechanism",),
+        [("transformer", "uses", "attention mechanism")],
+    ),
+    (
+        "What is an LSTM? || gates keep error flowing -> address the vanishing gradient problem",
+        ("vanishing gradient problem",),
+        [("LSTM", "addresses", "vanishing gradient problem")],
+    ),
+    (
+        "What does the forget gate do? || controls how much of the cell state is forgotten",
+        ("cell state",),
+        [("forget gate", "related_to", "cell state")],
+    ),
+    # question frames answered by lists
+    (
+        "What are the components of an LSTM? || Forget gate, input gate, output gate",
+        ("forget gate", "input gate", "output gate"),
+        [
+            ("forget gate", "part_of", "LSTM"),
+            ("input gate", "part_of", "LSTM"),
+            ("output gate", "part_of", "LSTM"),
+        ],
+    ),
+    (
+        "What are the two types of adversarial attacks? || Targeted attacks: pick the label\n"
+        "Untargeted attacks: any wrong label",
+        ("targeted attack", "untargeted attack"),
+        [
+            ("targeted attack", "is_a", "adversarial attack"),
+            ("untargeted attack", "is_a", "adversarial attack"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), SENTENCES)
+def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expected: list):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    for source, relation, target in expected:
+        assert expect(index, source, relation, target) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a negated copula states nothing
+        ("An LSTM is not a transformer.", ("LSTM", "transformer"), ("LSTM", "transformer")),
+        # a noun that is no concept stands between: "images", not the discriminator
+        (
+            "The generator produces realistic images and the discriminator is forced to guess.",
+            ("generator", "discriminator"),
+            ("generator", "discriminator"),
+        ),
+        # an analogy is no evidence
+        (
+            "Think of it like an autoencoder that uses a decoder.",
+            ("autoencoder", "decoder"),
+            ("autoencoder", "decoder"),
+        ),
+    ],
+)
+def test_relations_ignore_what_the_sentence_does_not_say(text, names, absent):
+    index = tiny_index(text, *names)
+    pairs = {(s, t) for s, r, t in triples(index) if r != "related_to"}
+    a, b = index.find(absent[0]), index.find(absent[1])
+    assert (a, b) not in pairs and (b, a) not in pairs
+
+
+def test_relations_contrasts_come_both_ways():
+    index = tiny_index("What is the difference between BPTT and TBPTT?", "BPTT", "TBPTT")
+    found = triples(index)
+    assert ("BPTT", "contrasts_with", "TBPTT") in found
+    assert ("TBPTT", "contrasts_with", "BPTT") in found
+
+
+def test_relations_merge_pools_evidence_and_raises_confidence():
+    sentences = [Evidence("n.txt", i, f"A uses B ({i}).") for i in range(5)]
+    merged = merge_relations(
+        [Relation("a", "b", "uses", 0.5, [e]) for e in sentences]
+        + [Relation("a", "b", "uses", 0.5, [sentences[0]]), Relation("a", "a", "uses", 0.9)]
+    )
+    assert len(merged) == 1
+    (edge,) = merged
+    assert len(edge.evidence) == 3 and len(set(edge.evidence)) == 3
+    assert 0.5 < edge.confidence <= 0.95
+
+
+def test_relations_min_confidence_filters():
+    index = tiny_index(
+        "What is an autoencoder? || It has a decoder. An autoencoder consists of an encoder.",
+        "encoder",
+        "decoder",
+    )
+    low = triples(index, untyped=False)
+    high = triples(index, min_confidence=0.8, untyped=False)
+    assert expect(index, "decoder", "part_of", "autoencoder") in low - high
+    assert expect(index, "encoder", "part_of", "autoencoder") in high
+
+
+# -- the real notes ----------------------------------------------------------------------
+
+
+@cache
+def seed_relations() -> tuple[ConceptIndex, tuple[Relation, ...]]:
+    results = read_paths(sorted(SEEDS.glob("*.txt")))
+    cards = [card for result in results for card in result.cards]
+    index = extract_concepts(cards, order=[r.source.path for r in results])
+    return index, tuple(typed_relations(index))
+
+
+@requires_shared
+def test_relations_seed_evidence_is_verbatim():
+    index, relations = seed_relations()
+    files = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    squeezed = {name: " ".join(text.split()) for name, text in files.items()}
+    assert relations
+    for r in relations:
+        assert r.evidence and r.source in index.concepts and r.target in index.concepts
+        for e in r.evidence:
+            lines = files[e.source].splitlines()
+            assert 1 <= e.line <= len(lines)
+            # the sentence may run over wrapped lines: compare with whitespace folded
+            assert " ".join(e.text.split()) in squeezed[e.source], asdict(e)
+            first_word = re.escape(e.text.split()[0])
+            assert re.search(first_word, lines[e.line - 1]), (e.line, e.text)
+
+
+@requires_shared
+def test_relations_seed_no_self_loops_and_symmetric_contrasts():
+    _, relations = seed_relations()
+    assert all(r.source != r.target for r in relations)
+    contrasts = {(r.source, r.target) for r in relations if r.relation == "contrasts_with"}
+    assert contrasts and all((b, a) in contrasts for a, b in contrasts)
+    assert all(0 < r.confidence <= 1 for r in relations)
+
+
+# -- quality on the development gold ------------------------------------------------------
+
+#: Floors on ../shared/eval/dev (seeds 000-003). Where the issue's target is not reached
+#: yet, the floor holds the level reached so far (a regression guard) and TARGETS says
+#: where it has to go.
+FLOORS = {
+    "relation_recall_any": 0.44,
+    "relation_recall_typed": 0.20,
+    "typed_precision_on_gold_pairs": 0.80,
+    "prereq_recall_path3": 0.33,
+    "prereq_direction_precision": 0.85,
+}
+TARGETS = {"relation_recall_any": 0.65, "relation_recall_typed": 0.45, "prereq_recall_path3": 0.55}
+CEILINGS = {"prereq_reversed": 0.08}
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory):
+    return dev_scores(tmp_path_factory.mktemp("relations-quality"))
+
+
+@pytest.mark.slow
+@requires_shared
+@pytest.mark.parametrize("metric", [*FLOORS, *CEILINGS])
+def test_relations_quality_on_dev_gold(scores, metric: str):
+    value = scores[metric]
+    assert value is not None
+    if metric in FLOORS:
+        assert value >= FLOORS[metric], (metric, value)
+    else:
+        assert value <= CEILINGS[metric], (metric, value)
