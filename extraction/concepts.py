@@ -97,8 +97,16 @@ def is_acronym(text: str) -> bool:
 
     >>> is_acronym("LSTM"), is_acronym("GANs"), is_acronym("Transformer"), is_acronym("I")
     (True, True, False, False)
+    >>> is_acronym("t-SNE"), is_acronym("Short-Term")
+    (True, False)
     """
-    return bool(ACRONYM.match(text)) and text.upper() != "II"
+    if not ACRONYM.match(text) or text.upper() == "II":
+        return False
+    # capitals only at the start of hyphenated words ("Short-Term") make no acronym
+    return any(
+        sum(c.isupper() for c in part[1:]) or (len(part) > 1 and part.isupper())
+        for part in text.split("-")
+    )
 
 
 def concept_id(words: Sequence[str]) -> str:
@@ -281,6 +289,10 @@ def _words(tokens: Sequence[Token]) -> list[str]:
     return [w.strip("-") for w in words if w.strip("-")]
 
 
+#: Tags no term contains: wh-words, modals and finite verbs.
+_CLAUSE_TAGS = frozenset({"WRB", "WP", "WDT", "MD", "VBZ", "VBP", "VBD"})
+
+
 def _phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
     """``(key, surface form)`` of a token run, or None when nothing is left.
 
@@ -288,8 +300,8 @@ def _phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str
     as a name, and the tagger often mislabels the last word of a short title.
     """
     toks = _trim(tokens)
-    if not toks:
-        return None
+    if not toks or any(t.pos_ == "AUX" or t.tag_ in _CLAUSE_TAGS for t in toks):
+        return None  # a clause ("How does a GRU control information"), not a name
     nounish = {"NOUN", "PROPN"} | ({"VERB", "ADJ", "ADV", "X"} if lenient else set())
     if all(t.pos_ not in nounish and not is_acronym(t.text) for t in toks):
         return None
@@ -617,8 +629,8 @@ class ConceptIndex:
         return None
 
     def subjects(self, card: Card) -> list[str]:
-        """The concepts a card is about: those it is the card of, else the concept its
-        innermost section heading names."""
+        """The concepts a card is about: those it is the card of, else the one or two
+        its question names, else the concept its innermost section heading names."""
         if self._card_subjects is None:
             self._card_subjects = defaultdict(list)
             for concept in self.concepts.values():
@@ -629,6 +641,13 @@ class ConceptIndex:
                     self._headings[(seg.card.source, seg.line)] = found
         if found := self._card_subjects.get(card.id):
             return found
+        named = list(
+            dict.fromkeys(
+                c for c, e in self.card_mentions.get(card.id, ()) if e.line == card.title_line
+            )
+        )
+        if card.title and 1 <= len(named) <= 2:  # "How does a GRU control information?"
+            return named
         for line in reversed(card.section_lines):
             if heading := self._headings.get((card.source, line)):
                 return [heading]
@@ -670,8 +689,10 @@ def _refine(tokens: Sequence[Token]) -> list[Token]:
         if tok.lower_ in _PREPOSITIONS and 0 < i < len(toks) - 1:
             left, right = _trim(toks[:i]), _trim(toks[i + 1 :])
             left_words = _words(left)
-            generic = not left_words or all(
-                _zipf(w) >= COMMON_ZIPF and not is_acronym(w) for w in left_words
+            # one common word ("function of", "role of") frames the subject; a
+            # compound ("forget gate in LSTM") is the subject
+            generic = not left_words or (
+                len(left_words) == 1 and _zipf(left_words[0]) >= COMMON_ZIPF
             )
             return _refine(right) if generic else _refine(left)
     return toks
@@ -1067,6 +1088,27 @@ def _merge_and_select(
     for key, cand in candidates.items():
         merged[find(key)].append(cand)
     return _select(merged, segments, docs)
+
+
+def is_specific(words: Sequence[str]) -> bool:
+    """Does a term have an acronym or a word rarer than Zipf 4 in general English?
+
+    >>> is_specific(["attention", "mechanism"]), is_specific(["input", "data"])
+    (False, False)
+    >>> is_specific(["autoencoder"])
+    True
+    """
+    return _specific(words)
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    """``(label, rest)`` of a "Label: explanation" line, else None.
+
+    >>> label_of("Reset gate: decides what to forget")
+    ('Reset gate', 'decides what to forget')
+    """
+    m = _LABEL.match(text)
+    return (m.group(1), m.group(2)) if m else None
 
 
 def _specific(words: Sequence[str]) -> bool:

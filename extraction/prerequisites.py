@@ -28,6 +28,7 @@ import networkx as nx
 
 from extraction.concepts import ConceptIndex
 from extraction.records import Evidence, Relation
+from extraction.relations import COMPONENT_LABEL
 
 PREREQUISITE = "prerequisite_of"
 
@@ -105,7 +106,7 @@ def typed_prerequisites(index: ConceptIndex, typed: Iterable[Relation]) -> list[
         if r.relation in STUDY_ORDER:
             first, weight = STUDY_ORDER[r.relation]
             a, b = (r.source, r.target) if first == "source" else (r.target, r.source)
-        elif r.relation == "part_of":
+        elif r.relation == "part_of" and r.label != COMPONENT_LABEL:
             part, whole = r.source, r.target
             named = cards.get(part, set())
             together = len(named & cards.get(whole, set())) / len(named) if named else 1.0
@@ -336,7 +337,7 @@ def prerequisite_relations(
     --------
     >>> from extraction.records import Card
     >>> from extraction.concepts import extract_concepts
-    >>> from extraction.relations import typed_relations
+    >>> from extraction.relations import COMPONENT_LABEL, typed_relations
     >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {name}?", body,
     ...               title_line=i, body_lines=(i,)) for i, (name, body) in enumerate([
     ...     ("an RNN", "A network with a loop."), ("a GRU", "A GRU is a kind of RNN.")])]

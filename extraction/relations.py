@@ -27,16 +27,19 @@ beside another).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
 from extraction import nlp as nlp_module
 from extraction import relation_patterns as rp
-from extraction.concepts import ConceptIndex, Segment
+from extraction.concepts import ConceptIndex, Segment, is_acronym, is_specific, label_of
 from extraction.records import Evidence, Relation
+from extraction.titles import singular
 
 #: Most evidence sentences kept per edge.
 MAX_EVIDENCE = 3
@@ -515,6 +518,92 @@ def _card_subjects(index: ConceptIndex) -> dict[str, list[str]]:
     return subjects
 
 
+#: Head nouns that name a part of something larger: "forget gate", "hidden layer".
+COMPONENT_HEADS = frozenset(
+    """
+    gate layer state cell unit block node neuron head module component filter kernel
+    """.split()
+)
+#: Words in an answer saying that what it lists are the subject's parts.
+_WHOLE_CUE = re.compile(
+    r"\b(?:composed of|consists? of|made up of|comprises?|contains?|components?|parts?)\b",
+    re.IGNORECASE,
+)
+_PART_PREPOSITIONS = frozenset({"in", "of"})
+#: Label of part_of edges read from an answer's structure: their study order is unsure
+#: (a gate is learned after its LSTM, an encoder before its encoder-decoder), so
+#: :mod:`extraction.prerequisites` does not order study by them.
+COMPONENT_LABEL = "component"
+_NAME_PREPOSITIONS = frozenset({"for", "with", "of", "in", "on", "using", "via"})
+
+
+def _head_word(name: str) -> str:
+    return singular(name.split()[-1].lower()) if name.split() else ""
+
+
+def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
+    """A concept named by a compound is a kind of the concept its head names:
+    "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection."""
+    for concept in index.concepts.values():
+        evidence = index.mentions.get(concept.id, [])
+        names = [concept.id] + [
+            a for a in concept.aliases if any(w[:1].isupper() for w in a.split()) and " " in a
+        ]  # spellings of the concept's own name, not merged synonyms
+        for name in names:
+            words = name.split()
+            if cut := next((i for i, w in enumerate(words) if w.lower() in _NAME_PREPOSITIONS), 0):
+                words = words[:cut]  # "anomaly detection for time series": its head is before "for"
+            parent = None
+            for k in range(1, len(words)):
+                tail = " ".join(words[k:])
+                if is_acronym(tail) or is_specific(words[k:]):
+                    parent = index.find(tail)
+                    if parent and parent != concept.id:
+                        break
+                    parent = None
+            cited = [e for e in evidence if name.lower() in e.text.lower()][:1] or evidence[:1]
+            if parent and cited:
+                yield Relation(concept.id, parent, "is_a", 0.6, cited)
+                break
+
+
+def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
+    """Parts named inside the answer about a whole: a label ("Reset gate: ...") in a
+    card about the GRU, when its head names a part (gate, layer, state ...) or the
+    answer says the subject is composed of what it lists; and "X in Y" in a question
+    ("What does the forget gate in LSTM do?") when X names a part."""
+    for seg, doc in index.segments:
+        if seg.is_heading:
+            continue
+        text_ev = Evidence(seg.card.source, seg.line, seg.text)
+        if seg.is_title:
+            for sent in doc.sents:
+                found = mentions(index, sent)
+                for part, whole in pairwise(found):
+                    between = [t for t in doc[part.end : whole.start] if t.pos_ != "DET"]
+                    if (
+                        len(between) == 1
+                        and between[0].lower_ in _PART_PREPOSITIONS
+                        and part.concept != whole.concept
+                        and _head_word(part.concept) in COMPONENT_HEADS
+                    ):
+                        yield Relation(
+                            part.concept, whole.concept, "part_of", 0.7, [text_ev],
+                            label=COMPONENT_LABEL,
+                        )  # fmt: skip
+            continue
+        labelled = label_of(seg.text)
+        if not labelled:
+            continue
+        part = index.find(labelled[0]) or index.lookup(doc[: len(labelled[0].split())])
+        wholes = [w for w in index.subjects(seg.card) if w != part]
+        if not part or not wholes:
+            continue
+        if _head_word(labelled[0]) in COMPONENT_HEADS or _WHOLE_CUE.search(seg.card.body):
+            for whole in wholes:
+                yield Relation(part, whole, "part_of", 0.65, [text_ev], label=COMPONENT_LABEL)
+
+
 def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     """Every edge every cue gives, one sentence each, before merging.
 
@@ -551,6 +640,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         body = [(seg, sent) for seg, sent in sents if not seg.is_title]
         if titles and title_cues and body:
             yield from _list_edges(index, titles[0], body, title_cues)
+    yield from _kind_edges(index)
+    yield from _component_edges(index)
 
 
 def merge_relations(relations: Iterable[Relation]) -> list[Relation]:

@@ -272,8 +272,8 @@ def test_relations_seed_no_self_loops_and_symmetric_contrasts():
 #: yet, the floor holds the level reached so far (a regression guard) and TARGETS says
 #: where it has to go.
 FLOORS = {
-    "relation_recall_any": 0.44,
-    "relation_recall_typed": 0.20,
+    "relation_recall_any": 0.52,
+    "relation_recall_typed": 0.24,
     "typed_precision_on_gold_pairs": 0.80,
     "prereq_recall_path3": 0.33,
     "prereq_direction_precision": 0.85,
@@ -297,3 +297,53 @@ def test_relations_quality_on_dev_gold(scores, metric: str):
         assert value >= FLOORS[metric], (metric, value)
     else:
         assert value <= CEILINGS[metric], (metric, value)
+
+
+# -- relations read from the structure of the notes ---------------------------------------
+
+
+def _qa(*pairs: tuple[str, str]) -> list[Card]:
+    cards = []
+    for i, (title, body) in enumerate(pairs, start=1):
+        first = 10 * i
+        body_lines = tuple(range(first + 1, first + 1 + len(body.splitlines())))
+        cards.append(
+            Card(f"s.txt#{i}", "s.txt", "qa-list", (first, first + 3), title, body,
+                 title_line=first, body_lines=body_lines)
+        )  # fmt: skip
+    return cards
+
+
+def _edges(cards: list[Card]) -> set[tuple[str, str, str]]:
+    return {(r.source, r.relation, r.target) for r in typed_relations(extract_concepts(cards))}
+
+
+def test_relations_compound_names_a_kind_of_its_head():
+    cards = _qa(
+        ("What is an RNN?", "A recurrent network with a hidden state."),
+        ("What is a many-to-one RNN?", "An RNN that reads a sequence and outputs one value."),
+    )
+    assert ("many-to-one RNN", "is_a", "RNN") in _edges(cards)
+
+
+def test_relations_component_labels_are_parts_of_the_card_subject():
+    cards = _qa(
+        ("What is a GRU?", "A recurrent unit with two gates."),
+        ("How does a GRU control information?",
+         "Reset gate: decides how much of the old state to forget\n"
+         "Update gate: decides how much new state to keep"),
+    )  # fmt: skip
+    edges = _edges(cards)
+    assert ("reset gate", "part_of", "GRU") in edges
+    assert ("update gate", "part_of", "GRU") in edges
+
+
+def test_relations_part_in_whole_in_a_question():
+    cards = _qa(
+        ("What is an LSTM?", "A recurrent unit with a cell state and gates."),
+        (
+            "What does the forget gate in an LSTM do?",
+            "Controls how much of the cell state is kept.",
+        ),
+    )
+    assert ("forget gate", "part_of", "LSTM") in _edges(cards)
