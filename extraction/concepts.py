@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -127,9 +127,12 @@ def _singular_acronym(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 2 else word
 
 
+#: British spellings folded to American ones: normalisation, optimise, analyse.
+_BRITISH = re.compile(r"(?<=\w{3})(?<!w)(i|y)s(ation|e|ed|es|ing|er)$")  # not "-wise"
 _NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(name: str) -> str:
     """What two spellings of one concept share: case (except acronyms), hyphens and
     spaces, and an adjective's "-al" on a modifier ("convolution(al) layer") folded.
@@ -140,8 +143,13 @@ def match_key(name: str) -> str:
     True
     >>> match_key("convolution layer") == match_key("convolutional layers")
     True
+    >>> match_key("batch normalisation") == match_key("Batch Normalization")
+    True
     """
-    parts = [_NUMBER_WORDS.get(w, w) for w in re.split(r"[\s\-–/]+", name.strip())]
+    parts = [
+        _BRITISH.sub(r"\1z\2", _NUMBER_WORDS.get(w, w))
+        for w in re.split(r"[\s\-–/]+", name.strip())
+    ]
     words = concept_id(parts).split()
     words = [
         w[:-2] if len(w) > 6 and w.endswith("al") and not is_acronym(w) else w for w in words[:-1]
@@ -616,6 +624,7 @@ class ConceptIndex:
     )
     _card_subjects: dict[str, list[str]] | None = field(default=None, repr=False)
     _headings: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
+    _found: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def lookup(self, tokens: Sequence[Token] | Span) -> str | None:
         """The concept a token run names ("the LSTM cells" -> "long short-term memory"),
@@ -657,12 +666,15 @@ class ConceptIndex:
         """The concept id for a name (id, alias or spelling variant), else None."""
         if name in self.concepts:
             return name
-        return self.resolve.get(name) or self.resolve.get(match_key(name))
+        found = self._found.get(name, self)
+        if found is self:
+            found = self._found[name] = self.resolve.get(name) or self.resolve.get(match_key(name))
+        return found
 
     def sentences(self) -> Iterator[tuple[Segment, Span]]:
         """Every parsed sentence with its segment (analogies excluded)."""
         for seg, doc in self.segments:
-            for sent in doc.sents:
+            for sent in sentences_of(doc):
                 if not ANALOGY.search(sent.text):
                     yield seg, sent
 
@@ -737,17 +749,18 @@ def _title_subjects(seg: Segment, doc: Doc) -> Iterator[tuple[tuple[str, str], s
 
 def _title_pairs(seg: Segment) -> Iterator[tuple[str, str]]:
     """An acronym a title gives for its subject: "What are Deep Convolutional GANs?
-    (DGANs)". Trusted when the letters appear in order and the first ones agree."""
+    (DGANs)". Trusted when the acronym spells the name's initials, or ends with the
+    acronym the name ends with and starts with its first letter ("DGAN", "Deep
+    Convolutional GANs") -- not "ML" for "Maximum Likelihood Estimate"."""
     found = title_concept(seg.text, term=True)
     if found and found.acronym:
-        short = _singular_acronym(found.acronym).lower()
-        long = found.name.lower()
-        at = 0
-        for ch in short:
-            at = long.find(ch, at) + 1
-            if at == 0:
-                return
-        if short[0] == long[0]:
+        short = _singular_acronym(found.acronym)
+        last = _singular_acronym(found.name.split()[-1])
+        if initials_match(short, found.name) or (
+            is_acronym(last)
+            and short.endswith(last)
+            and short[:1].lower() == found.name[:1].lower()
+        ):
             yield found.acronym, found.name
 
 
@@ -763,6 +776,17 @@ def _is_label(span: Span) -> bool:
 def _looks_like_term(title: str) -> bool:
     words = title.split()
     return 1 <= len(words) <= 5 and not title.rstrip().endswith(("?", ":"))
+
+
+_SENTS = "concept_atlas_sents"
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, computed once per doc (spaCy walks every token each time)."""
+    sents = doc.user_data.get(_SENTS)
+    if sents is None:
+        sents = doc.user_data[_SENTS] = list(doc.sents)
+    return sents
 
 
 @dataclass(frozen=True, slots=True)
@@ -809,7 +833,11 @@ def _views(doc: Doc, nlp: Language, *, title: bool) -> Iterator[_View]:
         for _, start, end in patterns.matcher(nlp, table)(doc):
             found[table].append((start, end))
     chunks = [_extend_hyphens(c) for c in chunks]
-    for sent in doc.sents:
+    sents = sentences_of(doc)
+    if len(sents) == 1:  # most segments are one sentence
+        yield _View(sents[0], chunks, dict(found))
+        return
+    for sent in sents:
         inside = lambda s, e, sent=sent: sent.start <= s and e <= sent.end  # noqa: E731
         yield _View(
             sent,

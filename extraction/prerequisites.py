@@ -145,12 +145,23 @@ def name_prerequisites(index: ConceptIndex) -> list[Relation]:
         c: index.mentions.get(c, [])[:1] or ([e] if (e := concept.definition_evidence) else [])
         for c, concept in index.concepts.items()
     }
+    owners: dict[str, set[str]] = defaultdict(set)  # a name -> the concepts named so
+    for concept, concept_names in names.items():
+        for name in concept_names:
+            owners[name].add(concept)
     edges = []
-    for a, a_names in names.items():
-        for b, b_names in names.items():
-            if a == b or a_names & b_names or not evidence[b]:
-                continue
-            if any(f" {x} " in f" {y} " for x in a_names for y in b_names):
+    for b, b_names in names.items():
+        if not evidence[b]:
+            continue
+        inner: set[str] = set()  # the concepts named by a run of words inside a name of b
+        for name in b_names:
+            words = name.split()
+            for i in range(len(words)):
+                for j in range(i + 1, len(words) + 1):
+                    if j - i < len(words):
+                        inner |= owners.get(" ".join(words[i:j]), set())
+        for a in sorted(inner):
+            if a != b and not names[a] & b_names:
                 edges.append(Relation(a, b, PREREQUISITE, NAMED_AFTER, evidence[b], label="name"))
     return edges
 

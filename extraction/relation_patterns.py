@@ -487,6 +487,34 @@ def cue(name: str) -> tuple[str, Cue]:
     raise KeyError(name)
 
 
+def _required_words(pattern: list[dict]) -> frozenset[str] | None:
+    """Words one of which a sentence must contain for ``pattern`` to match: those of its
+    first required token with a ``LOWER`` constraint (None when it has none)."""
+    for token in pattern:
+        if token.get("OP") in {"?", "*"}:
+            continue
+        lower = token.get("LOWER")
+        if isinstance(lower, str):
+            return frozenset({lower})
+        if isinstance(lower, dict) and "IN" in lower:
+            return frozenset(lower["IN"])
+    return None
+
+
+@cache
+def trigger_words() -> frozenset[str] | None:
+    """Every word some cue needs: a sentence with none of them matches no cue. None when
+    some cue needs no particular word (then every sentence must be matched)."""
+    words: set[str] = set()
+    for table in TABLES.values():
+        for c in table:
+            required = _required_words(c.pattern)
+            if required is None:
+                return None
+            words |= required
+    return frozenset(words)
+
+
 @cache
 def matcher(nlp: Language) -> Matcher:
     """A ``Matcher`` holding every cue of :data:`TABLES` under its name."""

@@ -37,7 +37,14 @@ from spacy.tokens import Span, Token
 
 from extraction import nlp as nlp_module
 from extraction import relation_patterns as rp
-from extraction.concepts import ConceptIndex, Segment, is_acronym, is_specific, label_of
+from extraction.concepts import (
+    ConceptIndex,
+    Segment,
+    is_acronym,
+    is_specific,
+    label_of,
+    sentences_of,
+)
 from extraction.records import Evidence, Relation
 from extraction.titles import singular
 
@@ -94,26 +101,27 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     ['LSTM', 'RNN']
     """
     found: list[Mention] = []
-    i, end = sent.start, sent.end
-    doc = sent.doc
-    while i < end:
-        if doc[i].pos_ in _EDGE_POS and not doc[i].is_upper:
+    toks = list(sent)
+    edge = [t.pos_ in _EDGE_POS and not t.is_upper for t in toks]
+    pieces = [t.text_with_ws for t in toks]
+    i, n = 0, len(toks)
+    while i < n:
+        if edge[i]:
             i += 1
             continue
         hit = None
-        for j in range(min(end, i + MAX_NAME), i, -1):
-            last = doc[j - 1]
-            if last.pos_ in _EDGE_POS and not last.is_upper:
+        for j in range(min(n, i + MAX_NAME), i, -1):
+            if edge[j - 1]:
                 continue
-            concept = index.find(doc[i:j].text)
+            concept = index.find("".join(pieces[i:j]).strip())
             if concept is not None:
-                hit = Mention(concept, i, j)
+                hit = Mention(concept, toks[i].i, toks[j - 1].i + 1)
                 break
         if hit is None:
             i += 1
         else:
             found.append(hit)
-            i = hit.end
+            i += hit.end - hit.start
     return found
 
 
@@ -577,7 +585,7 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
             continue
         text_ev = Evidence(seg.card.source, seg.line, seg.text)
         if seg.is_title:
-            for sent in doc.sents:
+            for sent in sentences_of(doc):
                 found = mentions(index, sent)
                 for part, whole in pairwise(found):
                     between = [t for t in doc[part.end : whole.start] if t.pos_ != "DET"]
@@ -611,6 +619,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     """
     nlp = nlp_module.load()
     matcher = rp.matcher(nlp)
+    triggers = rp.trigger_words()
     subjects = _card_subjects(index)
     by_card: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
     for seg, sent in index.sentences():
@@ -626,7 +635,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
                 index, seg, sent, found, subjects.get(seg.card.id, []), evidence, i == first_body
             )
             taken: set[int] = set()
-            for match_id, start, end in matcher(sent):
+            cued = triggers is None or any(t.lower_ in triggers for t in sent)
+            for match_id, start, end in matcher(sent) if cued else ():
                 relation, cue = rp.cue(nlp.vocab.strings[match_id])
                 span = sent[start:end]
                 taken.update(t.i for t in span)

@@ -47,6 +47,10 @@ RELATIONS = (
     "prerequisite_of",
 )
 PREREQUISITE = "prerequisite_of"
+#: Prerequisites weaker than this (inferred from co-occurrence alone) stay in the graph
+#: but learning paths and "what next" do not follow them: chained, they make paths long
+#: and noisy.
+STUDY_MIN_CONFIDENCE = 0.36
 
 #: Queries this short never match by fuzzy spelling ("MAP" is not "map", nor "MLP").
 SHORT_QUERY = 4
@@ -505,6 +509,7 @@ def _study(G: nx.MultiDiGraph) -> tuple[_Index, _StudyOrder]:
             (u, v, k, a)
             for u, v, k, a in G.edges(keys=True, data=True)
             if a.get("relation") == PREREQUISITE
+            and a.get("confidence", 1.0) >= STUDY_MIN_CONFIDENCE
         )
         break_cycles(dag)
         parents = {node: list(dict.fromkeys(dag.predecessors(node))) for node in dag}
@@ -524,7 +529,8 @@ def learning_path(G: nx.MultiDiGraph, target: Any, *, known: Collection = ()) ->
     first), then importance (higher first), then where the notes introduce them
     (``first_seen``: file order, then line). Depth grows along every prerequisite edge,
     so this order is topological. Cycles of prerequisites are broken first
-    (:func:`break_cycles` on a copy; ``G`` is unchanged).
+    (:func:`break_cycles` on a copy; ``G`` is unchanged), and prerequisites weaker than
+    :data:`STUDY_MIN_CONFIDENCE` are not followed.
 
     Examples
     --------
