@@ -36,9 +36,11 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pyvis
 from pyvis.network import Network
 
 __all__ = [
@@ -49,11 +51,14 @@ __all__ = [
     "RelationStyle",
     "escape_markdown",
     "external_urls",
+    "layout_positions",
     "legend_html",
     "legend_items",
+    "network_data",
     "ranked_concepts",
     "to_html",
     "topic_colours",
+    "vis_network_js",
 ]
 
 #: Above this many drawn nodes, positions are precomputed and physics stays off.
@@ -190,13 +195,16 @@ def topic_colours(G: nx.MultiDiGraph) -> dict[str, str]:
     return ordered
 
 
-def legend_items(G: nx.MultiDiGraph) -> Legend:
+def legend_items(G: nx.MultiDiGraph, colours: Mapping[str, str] | None = None) -> Legend:
     """The topics and relation types of ``G`` with their colours, for a legend.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A concept graph.
+    colours : mapping of str to str, optional
+        Topic colours to use (:func:`topic_colours` of a larger graph that ``G`` is
+        part of, so that a part keeps the colours of the whole); default ``G``'s own.
 
     Returns
     -------
@@ -215,7 +223,10 @@ def legend_items(G: nx.MultiDiGraph) -> Legend:
     present = {attrs.get("relation", "related_to") for *_, attrs in G.edges(data=True)}
     relations = {r: s for r, s in RELATION_STYLES.items() if r in present}
     relations.update({r: _UNKNOWN_RELATION for r in sorted(present - RELATION_STYLES.keys())})
-    return Legend(topics=topic_colours(G), relations=relations)
+    own = topic_colours(G)
+    if colours is not None:
+        own = {topic: colours.get(topic, colour) for topic, colour in own.items()}
+    return Legend(topics=own, relations=relations)
 
 
 def legend_html(legend: Legend) -> str:
@@ -374,12 +385,7 @@ def to_html(
     >>> "<script>alert(1)" in page, "\\\\u003cscript\\\\u003ealert(1)" in page
     (False, True)
     """
-    colours = topic_colours(G)
-    keep = _top_nodes(G, max_nodes, selected)
-    sub = G.subgraph(keep)
-    use_physics = sub.number_of_nodes() <= LARGE_GRAPH if physics is None else physics
-    positions = {} if use_physics else _positions(sub)
-
+    data = network_data(G, physics=physics, max_nodes=max_nodes, selected=selected)
     net = Network(
         height=height,
         width="100%",
@@ -388,28 +394,157 @@ def to_html(
         bgcolor="#ffffff",
         font_color="#1f2933",
     )
-    ids = {node: str(node) for node in sub.nodes}
-    for node, attrs in sub.nodes(data=True):
-        net.add_node(
-            ids[node],
-            **_node_options(node, attrs, colours, positions.get(node), node == selected),
-        )
-    edges = list(sub.edges(keys=True, data=True))
-    show_labels = len(edges) <= EDGE_LABEL_LIMIT
-    parallel: Counter[frozenset[Hashable]] = Counter()
-    for u, v, _, attrs in edges:
-        pair = frozenset((u, v))
-        options = _edge_options(sub, u, v, attrs, parallel[pair], show_labels)
-        parallel[pair] += 1
-        net.add_edge(ids[u], ids[v], **options)
-    net.options = _network_options(use_physics, large=sub.number_of_nodes() > LARGE_GRAPH)
-
+    for options in data["nodes"]:
+        net.add_node(options.pop("id"), **options)
+    for options in data["edges"]:
+        net.add_edge(options.pop("from"), options.pop("to"), **options)
+    net.options = data["options"]
+    use_physics = data["options"]["physics"]["enabled"]
     html = _strip_external(net.generate_html())
-    html = _inject(html, use_physics, None if selected is None else ids.get(selected))
+    html = _inject(html, use_physics, data["selected"])
     leftover = external_urls(html)
     if leftover:
         raise ValueError(f"rendered page still references external URLs: {leftover}")
     return html
+
+
+def network_data(
+    G: nx.MultiDiGraph,
+    *,
+    physics: bool | None = None,
+    max_nodes: int = 400,
+    selected: Hashable | None = None,
+    positions: Mapping[Hashable, tuple[float, float]] | None = None,
+    hierarchical: bool = False,
+    levels: Mapping[Hashable, int] | None = None,
+    colours: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """What vis-network needs to draw ``G``: its nodes, edges and options, as JSON data.
+
+    :func:`to_html` puts this in a page; the app hands it to its map component. Note
+    text stays data: vis-network draws labels on a canvas and sets tooltips as text.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A concept graph (node and edge attributes of concept-graph/1).
+    physics : bool, optional
+        As in :func:`to_html`: a short simulation that then freezes (``True``), fixed
+        positions (``False``), or the simulation up to :data:`LARGE_GRAPH` nodes (``None``).
+    max_nodes : int
+        Draw only this many nodes, the most important first.
+    selected : hashable, optional
+        A node to highlight (always drawn).
+    positions : mapping of node to (x, y), optional
+        Precomputed canvas positions (:func:`layout_positions`) used without physics;
+        computed here when needed and not given.
+    hierarchical : bool
+        Lay the nodes out left to right along the edges (a learning path), no physics.
+    levels : mapping of node to int, optional
+        The column of each node in a hierarchical layout (default: from the edges).
+    colours : mapping of str to str, optional
+        Topic colours (default :func:`topic_colours` of ``G``), as in :func:`legend_items`.
+
+    Returns
+    -------
+    dict
+        ``{"nodes": [...], "edges": [...], "options": {...}, "selected": id or None}``;
+        node ids are ``str(node)``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
+    >>> data = network_data(G, physics=False, selected="lstm")
+    >>> [n["id"] for n in data["nodes"]], data["edges"][0]["from"], data["selected"]
+    (['rnn', 'lstm'], 'rnn', 'lstm')
+    >>> network_data(G, hierarchical=True)["options"]["layout"]["hierarchical"]["direction"]
+    'LR'
+    """
+    colours = {**topic_colours(G), **(colours or {})}
+    sub = G.subgraph(_top_nodes(G, max_nodes, selected))
+    if hierarchical:
+        use_physics = False
+    elif physics is None:
+        use_physics = sub.number_of_nodes() <= LARGE_GRAPH
+    else:
+        use_physics = physics
+    if use_physics or hierarchical:
+        positions = {}
+    elif positions is None or any(node not in positions for node in sub):
+        positions = layout_positions(sub)
+    ids = {node: str(node) for node in sub.nodes}
+    nodes = [
+        {
+            "id": ids[node],
+            **_node_options(node, attrs, colours, positions.get(node), node == selected),
+        }
+        for node, attrs in sub.nodes(data=True)
+    ]
+    if hierarchical and levels:
+        for node, options in zip(sub.nodes, nodes, strict=True):
+            if node in levels:
+                options["level"] = int(levels[node])
+    edge_list = list(sub.edges(keys=True, data=True))
+    show_labels = len(edge_list) <= EDGE_LABEL_LIMIT
+    parallel: Counter[frozenset[Hashable]] = Counter()
+    edges = []
+    for u, v, _, attrs in edge_list:
+        pair = frozenset((u, v))
+        options = _edge_options(sub, u, v, attrs, parallel[pair], show_labels)
+        parallel[pair] += 1
+        edges.append({"from": ids[u], "to": ids[v], **options})
+    options = _network_options(use_physics, large=sub.number_of_nodes() > LARGE_GRAPH)
+    if hierarchical:
+        options["layout"] = {
+            "hierarchical": {
+                "enabled": True,
+                "direction": "LR",
+                "sortMethod": "directed",
+                "levelSeparation": 230,
+                "nodeSpacing": 110,
+                "shakeTowards": "roots",
+            }
+        }
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": options,
+        "selected": None if selected is None else ids.get(selected),
+    }
+
+
+def layout_positions(G: nx.MultiDiGraph) -> dict[Hashable, tuple[float, float]]:
+    """Spring-layout positions of ``G``'s nodes in canvas pixels (fixed seed), spread
+    with the number of nodes, for drawing without physics.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b")
+    >>> sorted(layout_positions(G)) == ["a", "b"]
+    True
+    """
+    if G.number_of_nodes() == 0:
+        return {}
+    layout = nx.spring_layout(nx.Graph(G), seed=LAYOUT_SEED)
+    scale = 140.0 * math.sqrt(G.number_of_nodes())
+    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in layout.items()}
+
+
+def vis_network_js() -> Path:
+    """The vis-network script that pyvis ships (Apache-2.0 / MIT), for offline pages.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the installed pyvis no longer carries it.
+    """
+    library = Path(pyvis.__file__).parent / "templates" / "lib"
+    found = sorted(library.glob("vis-*/vis-network.min.js"))
+    if not found:
+        raise FileNotFoundError("pyvis does not ship vis-network.min.js any more")
+    return found[-1]
 
 
 def _topic(attrs: Mapping[str, Any]) -> str:
@@ -454,15 +589,6 @@ def _top_nodes(G: nx.MultiDiGraph, limit: int, selected: Hashable | None) -> lis
     if selected is not None and selected in G and selected not in keep:
         keep = [*keep[:-1], selected] if keep else [selected]
     return keep
-
-
-def _positions(G: nx.MultiDiGraph) -> dict[Hashable, tuple[float, float]]:
-    """Spring-layout positions in canvas pixels, spread with the number of nodes."""
-    if G.number_of_nodes() == 0:
-        return {}
-    layout = nx.spring_layout(nx.Graph(G), seed=LAYOUT_SEED)
-    scale = 140.0 * math.sqrt(G.number_of_nodes())
-    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in layout.items()}
 
 
 def _plain(text: str) -> str:

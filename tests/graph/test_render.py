@@ -20,9 +20,11 @@ from graph.render import (
     external_urls,
     legend_html,
     legend_items,
+    network_data,
     ranked_concepts,
     to_html,
     topic_colours,
+    vis_network_js,
 )
 
 HOSTILE = "<script>alert('pwned')</script>"
@@ -252,3 +254,40 @@ def test_empty_graph_renders() -> None:
     nodes, edges, _ = page_data(html)
     assert nodes == [] and edges == []
     assert external_urls(html) == []
+
+
+def test_network_data_is_what_the_page_draws() -> None:
+    G = make_graph(12)
+    data = network_data(G, physics=False, selected="c3")
+    nodes, edges, options = page_data(to_html(G, physics=False, selected="c3"))
+    assert [node["id"] for node in data["nodes"]] == [node["id"] for node in nodes]
+    shared = ("id", "label", "title", "size", "color", "from", "to", "dashes", "width", "arrows")
+    for ours, drawn in zip(data["nodes"] + data["edges"], nodes + edges, strict=True):
+        assert {k: ours.get(k) for k in shared} == {k: drawn.get(k) for k in shared}
+    assert data["options"] == options
+    assert data["selected"] == "c3"
+
+
+def test_network_data_uses_given_positions_and_colours() -> None:
+    G = make_graph(4)
+    positions = {node: (float(i), 2.0 * i) for i, node in enumerate(G)}
+    data = network_data(G, physics=False, positions=positions, colours={"attention": "#000000"})
+    by_id = {node["id"]: node for node in data["nodes"]}
+    assert (by_id["c1"]["x"], by_id["c1"]["y"]) == (1.0, 2.0)
+    assert by_id["c2"]["color"]["background"] == "#000000"  # c2's topic is attention
+    legend = legend_items(G, {"attention": "#000000"})
+    assert legend.topics["attention"] == "#000000"
+
+
+def test_hierarchical_layout_for_paths() -> None:
+    G = make_graph(4)
+    data = network_data(G, hierarchical=True, levels={f"c{i}": i for i in range(4)})
+    assert data["options"]["physics"]["enabled"] is False
+    assert data["options"]["layout"]["hierarchical"]["direction"] == "LR"
+    assert [node["level"] for node in data["nodes"]] == [0, 1, 2, 3]
+    assert all("x" not in node for node in data["nodes"])
+
+
+def test_vis_network_js_ships_with_pyvis() -> None:
+    script = vis_network_js()
+    assert script.name == "vis-network.min.js" and script.stat().st_size > 100_000

@@ -1,0 +1,566 @@
+"""What the explorer shows: notes to read, the part of the graph to draw, a concept's
+relations, topics at a glance and downloads. Plain functions over the graph, so the
+Streamlit shell (``streamlit_app.py``) only wires widgets to them.
+
+Examples
+--------
+>>> G = nx.MultiDiGraph()
+>>> G.add_nodes_from([("rnn", {"importance": 0.9}), ("lstm", {"importance": 0.7}),
+...                   ("gate", {"importance": 0.2})])
+>>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
+>>> _ = G.add_edge("lstm", "gate", relation="related_to", confidence=0.2)
+>>> view = select_view(G, max_nodes=2)
+>>> sorted(view.graph), view.graph.number_of_edges(), view.total
+(['lstm', 'rnn'], 1, 3)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import tempfile
+import zipfile
+from collections import defaultdict
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from extraction.readers import (
+    DEFAULT_MAX_BYTES,
+    iter_note_files,
+    read_bytes,
+    read_file,
+)
+from extraction.records import Card, ReadResult
+from graph.export import (
+    FOLDER_FORMATS,
+    export,
+    to_markdown_guide,
+    to_mermaid,
+    write_anki,
+    write_picture,
+)
+from graph.query import PREREQUISITE, neighbourhood
+from graph.render import RELATION_STYLES, ranked_concepts, topic_colours
+
+__all__ = [
+    "DOWNLOADS",
+    "PATH_FORMATS",
+    "WEAK_RELATION",
+    "Download",
+    "Link",
+    "NoteFile",
+    "TopicSummary",
+    "View",
+    "cards_by_id",
+    "download",
+    "download_name",
+    "filter_edges",
+    "graph_key",
+    "links_of",
+    "note_files",
+    "path_graph",
+    "read_note",
+    "select_view",
+    "slug",
+    "topic_summaries",
+]
+
+#: The weak relation: co-occurrence or an untyped verb, hidden from the map by default.
+WEAK_RELATION = "related_to"
+
+
+# --------------------------------------------------------------------------- notes in
+
+
+@dataclass(frozen=True, slots=True)
+class NoteFile:
+    """One note file to read: on disk (``path``) or uploaded (``data``).
+
+    Attributes
+    ----------
+    name : str
+        The name its cards cite (as :func:`extraction.readers.read_paths` names it).
+    digest : str
+        SHA-256 of its content: the cache key of its reading.
+    path : str or None
+        The file on disk.
+    data : bytes or None
+        The uploaded content.
+    """
+
+    name: str
+    digest: str
+    path: str | None = None
+    data: bytes | None = None
+
+
+def note_files(
+    paths: Iterable[str | os.PathLike[str]], uploads: Iterable[tuple[str, bytes]] = ()
+) -> list[NoteFile]:
+    """The note files among ``paths`` (files or folders) and uploaded ``(name, bytes)``.
+
+    Files are named as :func:`extraction.readers.read_paths` names them (a second
+    ``notes.md`` in another folder is ``folder/notes.md``) and an upload named like a
+    file on disk is ``upload/<name>``, as in :func:`graph.build.build_atlas`. Files
+    over the size limit are not hashed (their reading reports the limit).
+
+    Examples
+    --------
+    >>> files = note_files(["data"], [("neural-network-basics.md", b"# Extra")])
+    >>> files[-1].name, files[-1].path is None
+    ('upload/neural-network-basics.md', True)
+    """
+    found: list[NoteFile] = []
+    seen: set[str] = set()
+    for path in iter_note_files(paths):
+        name = path.name if path.name not in seen else f"{path.parent.name}/{path.name}"
+        seen.add(name)
+        found.append(NoteFile(name=name, digest=_file_digest(path), path=str(path)))
+    on_disk = {Path(note.name).name for note in found}
+    for name, data in uploads:
+        cited = f"upload/{name}" if name in on_disk else name
+        found.append(NoteFile(name=cited, digest=hashlib.sha256(data).hexdigest(), data=data))
+    return found
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        if path.stat().st_size > DEFAULT_MAX_BYTES:
+            return f"too-large:{path.stat().st_size}:{path.stat().st_mtime_ns}"
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
+
+
+def read_note(note: NoteFile) -> ReadResult:
+    """Read one note file into cards; never raises (errors go to ``source.errors``).
+
+    Examples
+    --------
+    >>> result = read_note(NoteFile("q.txt", "-", data=b"What is a tensor?\\nAn array."))
+    >>> result.source.format, len(result.cards)
+    ('text', 1)
+    """
+    if note.data is not None:
+        return read_bytes(note.data, path=Path(note.name), name=note.name)
+    return read_file(note.path or note.name, name=note.name)
+
+
+def cards_by_id(results: Iterable[ReadResult]) -> dict[str, Card]:
+    """Every card of ``results``, by card id."""
+    return {card.id: card for result in results for card in result.cards}
+
+
+# --------------------------------------------------------------------------- the map
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The part of the graph to draw.
+
+    Attributes
+    ----------
+    graph : networkx.MultiDiGraph
+        The concepts and edges to draw.
+    total : int
+        Concepts that passed the filters (and the focus), before the cap on drawn nodes.
+    focus : hashable or None
+        The concept whose neighbourhood this is.
+    """
+
+    graph: nx.MultiDiGraph
+    total: int
+    focus: Hashable | None = None
+
+    @property
+    def capped(self) -> bool:
+        """Whether some concepts were left out to keep the drawing fast."""
+        return self.graph.number_of_nodes() < self.total
+
+
+def filter_edges(
+    G: nx.MultiDiGraph,
+    *,
+    relations: Collection[str] | None = None,
+    min_confidence: float = 0.0,
+    show_weak: bool = True,
+) -> nx.MultiDiGraph:
+    """A copy of ``G`` with every concept but only the edges that pass the filters.
+
+    Parameters
+    ----------
+    relations : collection of str, optional
+        Keep only these relation types (default: all).
+    min_confidence : float
+        Keep only edges at least this confident.
+    show_weak : bool
+        Keep the weak ``related_to`` edges.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", relation="is_a", confidence=0.9)
+    >>> _ = G.add_edge("a", "c", relation="related_to", confidence=0.3)
+    >>> H = filter_edges(G, show_weak=False)
+    >>> sorted(H), [(u, v) for u, v in H.edges()]
+    (['a', 'b', 'c'], [('a', 'b')])
+    """
+    wanted = None if relations is None else set(relations)
+
+    def keep(attrs: Mapping[str, Any]) -> bool:
+        relation = attrs.get("relation") or WEAK_RELATION
+        if wanted is not None and relation not in wanted:
+            return False
+        if not show_weak and relation == WEAK_RELATION:
+            return False
+        return _confidence(attrs) >= min_confidence
+
+    H = nx.MultiDiGraph(**G.graph)
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from((u, v, k, a) for u, v, k, a in G.edges(keys=True, data=True) if keep(a))
+    return H
+
+
+def select_view(
+    G: nx.MultiDiGraph,
+    *,
+    relations: Collection[str] | None = None,
+    min_confidence: float = 0.0,
+    show_weak: bool = True,
+    focus: Hashable | None = None,
+    depth: int = 1,
+    max_nodes: int = 150,
+    selected: Hashable | None = None,
+) -> View:
+    """The concepts and edges the map draws.
+
+    Edges are filtered (:func:`filter_edges`); with a ``focus``, only its neighbourhood
+    within ``depth`` hops along the edges kept is shown (:func:`graph.query.neighbourhood`);
+    then at most ``max_nodes`` concepts are drawn, the most important first, the focus
+    and the ``selected`` concept always among them.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v in [("a", "b"), ("b", "c"), ("c", "d")]:
+    ...     _ = G.add_edge(u, v, relation="uses", confidence=0.8)
+    >>> view = select_view(G, focus="b", depth=1)
+    >>> sorted(view.graph), view.focus, view.capped
+    (['a', 'b', 'c'], 'b', False)
+    >>> sorted(select_view(G, max_nodes=1, selected="d").graph)
+    ['d']
+    """
+    H = filter_edges(G, relations=relations, min_confidence=min_confidence, show_weak=show_weak)
+    if focus is not None and focus in H:
+        H = neighbourhood(H, focus, depth=depth)
+    else:
+        focus = None
+    pinned = [node for node in (focus, selected) if node is not None and node in H]
+    keep = list(dict.fromkeys(pinned))
+    for node in ranked_concepts(H):
+        if len(keep) >= max(max_nodes, len(pinned)):
+            break
+        if node not in keep:
+            keep.append(node)
+    drawn = nx.MultiDiGraph(**H.graph)
+    drawn.add_nodes_from((node, H.nodes[node]) for node in keep)
+    drawn.add_edges_from(H.subgraph(keep).edges(keys=True, data=True))
+    return View(graph=drawn, total=H.number_of_nodes(), focus=focus)
+
+
+def graph_key(G: nx.MultiDiGraph) -> str:
+    """A digest of ``G``'s concepts and edges, to cache what depends on its shape
+    (a layout) across reruns.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", relation="uses")
+    >>> H = G.copy()
+    >>> graph_key(G) == graph_key(H)
+    True
+    >>> _ = H.add_edge("b", "c", relation="uses")
+    >>> graph_key(G) == graph_key(H)
+    False
+    """
+    digest = hashlib.sha256()
+    for node in sorted(map(str, G.nodes)):
+        digest.update(f"n\0{node}\0".encode())
+    edges = sorted((str(u), str(v), str(a.get("relation"))) for u, v, a in G.edges(data=True))
+    for u, v, relation in edges:
+        digest.update(f"e\0{u}\0{v}\0{relation}\0".encode())
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- a concept
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One relation of a concept, seen from that concept.
+
+    Attributes
+    ----------
+    other : hashable
+        The concept at the other end.
+    relation : str
+        The relation type.
+    outgoing : bool
+        ``True`` when the edge points from the concept to ``other``.
+    confidence : float
+        The edge's confidence (0..1).
+    evidence : tuple of mapping
+        The sentences that state it (``{"source", "line", "text"}``).
+    label : str
+        The verb phrase of a ``related_to`` edge, or "".
+    """
+
+    other: Hashable
+    relation: str
+    outgoing: bool
+    confidence: float
+    evidence: tuple[Mapping[str, Any], ...]
+    label: str = ""
+
+
+def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:
+    """Every relation of ``node``, grouped by type (in the order of the relation
+    vocabulary, unknown types last), most confident first within a type.
+
+    ``links_of(G, n)["prerequisite_of"]`` holds what to learn before ``n``
+    (``outgoing`` False) and what builds on it (``outgoing`` True).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("lstm", "gate", relation="uses", confidence=0.6,
+    ...                evidence=[{"source": "n.md", "line": 3, "text": "LSTMs use gates."}])
+    >>> groups = links_of(G, "lstm")
+    >>> list(groups), groups["prerequisite_of"][0].other, groups["prerequisite_of"][0].outgoing
+    (['prerequisite_of', 'uses'], 'rnn', False)
+    """
+    groups: dict[str, list[Link]] = defaultdict(list)
+    edges = [(v, True, a) for _, v, a in G.out_edges(node, data=True)]
+    edges += [(u, False, a) for u, _, a in G.in_edges(node, data=True) if u != node]
+    for other, outgoing, attrs in edges:
+        relation = str(attrs.get("relation") or WEAK_RELATION)
+        evidence = tuple(e for e in attrs.get("evidence") or () if isinstance(e, Mapping))
+        label = str(attrs.get("label") or "")
+        groups[relation].append(
+            Link(other, relation, outgoing, _confidence(attrs), evidence, label)
+        )
+    order = {relation: i for i, relation in enumerate(RELATION_STYLES)}
+    return {
+        relation: sorted(groups[relation], key=lambda link: (-link.confidence, str(link.other)))
+        for relation in sorted(groups, key=lambda r: (order.get(r, len(order)), r))
+    }
+
+
+# --------------------------------------------------------------------------- topics
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSummary:
+    """A topic at a glance: its colour on the map, size and most important concepts."""
+
+    name: str
+    colour: str
+    size: int
+    top: tuple[Hashable, ...]
+
+
+def topic_summaries(G: nx.MultiDiGraph, *, top: int = 8) -> list[TopicSummary]:
+    """Every topic, largest first (concepts without a topic last), with its ``top``
+    most important concepts.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("a", {"topic": "t", "importance": 0.1}),
+    ...                   ("b", {"topic": "t", "importance": 0.9})])
+    >>> [(s.name, s.size, s.top) for s in topic_summaries(G)]
+    [('t', 2, ('b', 'a'))]
+    """
+    members: dict[str, list[Hashable]] = defaultdict(list)
+    colours = topic_colours(G)
+    for node in ranked_concepts(G):
+        topic = str(G.nodes[node].get("topic") or "").strip()
+        members[topic if topic in colours else next(iter(colours))].append(node)
+    return [
+        TopicSummary(name, colour, len(members[name]), tuple(members[name][:top]))
+        for name, colour in colours.items()
+    ]
+
+
+# --------------------------------------------------------------------------- learning path
+
+
+def path_graph(
+    G: nx.MultiDiGraph, path: Sequence[Hashable]
+) -> tuple[nx.MultiDiGraph, dict[Hashable, int]]:
+    """The concepts of a learning path with the ``prerequisite_of`` edges between them,
+    and each concept's column (0 for what can be learned first), for a left-to-right
+    drawing.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v in [("algebra", "calculus"), ("calculus", "backprop"), ("algebra", "backprop")]:
+    ...     _ = G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("algebra", "backprop", relation="related_to", confidence=0.2)
+    >>> H, levels = path_graph(G, ["algebra", "calculus", "backprop"])
+    >>> H.number_of_edges(), levels
+    (3, {'algebra': 0, 'calculus': 1, 'backprop': 2})
+    """
+    H = nx.MultiDiGraph(**G.graph)
+    H.add_nodes_from((node, G.nodes[node]) for node in path if node in G)
+    H.add_edges_from(
+        (u, v, k, a)
+        for u, v, k, a in G.subgraph(H.nodes).edges(keys=True, data=True)
+        if a.get("relation") == PREREQUISITE
+    )
+    levels: dict[Hashable, int] = {}
+    for node in H:
+        parents = [p for p in H.predecessors(node) if p in levels]
+        levels[node] = max((levels[p] + 1 for p in parents), default=0)
+    return H, levels
+
+
+# --------------------------------------------------------------------------- downloads
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A file to offer for download."""
+
+    file_name: str
+    mime: str
+    data: bytes
+
+
+#: Each export format: (button label, file suffix, MIME type); folder formats are zipped.
+DOWNLOADS: dict[str, tuple[str, str, str]] = {
+    "html": ("Interactive map (HTML)", ".html", "text/html"),
+    "png": ("Picture (PNG)", ".png", "image/png"),
+    "svg": ("Picture (SVG)", ".svg", "image/svg+xml"),
+    "markdown": ("Study guide (Markdown)", ".md", "text/markdown"),
+    "anki": ("Anki deck (.apkg)", ".apkg", "application/octet-stream"),
+    "obsidian": ("Obsidian vault (zip)", ".zip", "application/zip"),
+    "mermaid": ("Mermaid flowchart", ".mmd", "text/plain"),
+    "dot": ("Graphviz DOT", ".dot", "text/vnd.graphviz"),
+    "csv": ("Nodes and edges (CSV, zip)", ".zip", "application/zip"),
+    "json": ("Concept graph (JSON)", ".json", "application/json"),
+    "graphml": ("GraphML (yEd, Gephi)", ".graphml", "application/xml"),
+    "gexf": ("GEXF (Gephi)", ".gexf", "application/xml"),
+}
+
+#: The formats a learning path is offered in (written in study order).
+PATH_FORMATS: tuple[str, ...] = ("markdown", "anki", "mermaid", "png")
+
+
+def download(
+    G: nx.MultiDiGraph,
+    fmt: str,
+    *,
+    stem: str = "concept-atlas",
+    cards: Mapping[str, Card] | None = None,
+    order: Sequence[Hashable] | None = None,
+    title: str | None = None,
+) -> Download:
+    """``G`` exported as ``fmt`` (:mod:`graph.export`), in memory; folder formats zipped.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        What to export (the whole graph, the current view, a learning path).
+    fmt : str
+        A key of :data:`DOWNLOADS`.
+    stem : str
+        The download's file name without suffix.
+    cards : mapping of str to Card, optional
+        The cards by id (Anki cites them).
+    order : sequence of node, optional
+        A learning path in study order: ``fmt`` must be one of :data:`PATH_FORMATS`,
+        written as numbered steps.
+    title : str, optional
+        The heading of a learning path's guide, deck and picture.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
+    >>> got = download(G, "csv")
+    >>> got.file_name, got.data[:2]
+    ('concept-atlas-csv.zip', b'PK')
+    >>> download(G, "markdown", order=["rnn", "lstm"], title="Path").data.splitlines()[0]
+    b'# Path'
+    """
+    if fmt not in DOWNLOADS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    if order is not None and fmt not in PATH_FORMATS:
+        raise ValueError(f"a learning path is not exported as {fmt!r}")
+    _, suffix, mime = DOWNLOADS[fmt]
+    with tempfile.TemporaryDirectory(prefix="concept-atlas-") as tmp:
+        out = Path(tmp) / (stem if fmt in FOLDER_FORMATS else f"{stem}{suffix}")
+        if order is None:
+            export(G, fmt, out, cards=cards)
+        elif fmt == "markdown":
+            out.write_text(to_markdown_guide(G, order, title=title), encoding="utf-8")
+        elif fmt == "mermaid":
+            out.write_text(to_mermaid(G), encoding="utf-8")
+        elif fmt == "anki":
+            deck = (title or "Concept Atlas").replace("::", ":")
+            write_anki(G, out, order, cards, deck_name=deck)
+        else:
+            write_picture(G, out, fmt, order=order, title=title)
+        data = _zip_folder(out) if fmt in FOLDER_FORMATS else out.read_bytes()
+    return Download(download_name(fmt, stem), mime, data)
+
+
+def download_name(fmt: str, stem: str) -> str:
+    """The file name of a download: ``stem`` and the format's suffix (folder formats
+    are zips named after the format).
+
+    Examples
+    --------
+    >>> download_name("markdown", "guide"), download_name("obsidian", "guide")
+    ('guide.md', 'guide-obsidian.zip')
+    """
+    suffix = DOWNLOADS[fmt][1]
+    return f"{stem}-{fmt}{suffix}" if fmt in FOLDER_FORMATS else f"{stem}{suffix}"
+
+
+def slug(text: str, *, max_chars: int = 60) -> str:
+    """``text`` as a safe file-name stem: lower-case ASCII words joined by hyphens.
+
+    Examples
+    --------
+    >>> slug("LSTM (long short-term memory)"), slug("<script>"), slug("…")
+    ('lstm-long-short-term-memory', 'script', 'concept')
+    """
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words)[:max_chars].strip("-") or "concept"
+
+
+def _zip_folder(folder: Path) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, Path(folder.name) / path.relative_to(folder))
+    return buffer.getvalue()
+
+
+def _confidence(attrs: Mapping[str, Any]) -> float:
+    try:
+        return float(attrs.get("confidence") or 0.0)
+    except (TypeError, ValueError):
+        return 0.0
