@@ -132,7 +132,7 @@ _BRITISH = re.compile(r"(?<=\w{3})(?<!w)(i|y)s(ation|e|ed|es|ing|er)$")  # not "
 _NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def match_key(name: str) -> str:
     """What two spellings of one concept share: case (except acronyms), hyphens and
     spaces, and an adjective's "-al" on a modifier ("convolution(al) layer") folded.
@@ -625,6 +625,7 @@ class ConceptIndex:
     _card_subjects: dict[str, list[str]] | None = field(default=None, repr=False)
     _headings: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
     _found: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _first_words: frozenset[str] | None = field(default=None, repr=False)
 
     def lookup(self, tokens: Sequence[Token] | Span) -> str | None:
         """The concept a token run names ("the LSTM cells" -> "long short-term memory"),
@@ -661,6 +662,19 @@ class ConceptIndex:
             if heading := self._headings.get((card.source, line)):
                 return [heading]
         return []
+
+    def first_words(self) -> frozenset[str]:
+        """Lower-case first words (and their singular) of every name the index knows:
+        a run of words can name a concept only if it starts with one of them."""
+        if self._first_words is None:
+            words = set()
+            for name in [*self.resolve, *self.concepts]:
+                parts = re.split(r"[\s\-–/]+", name.strip())
+                if parts and parts[0]:
+                    first = parts[0].lower()
+                    words.update({first, singular(first), f"{first}s", f"{first}es"})
+            self._first_words = frozenset(words)
+        return self._first_words
 
     def find(self, name: str) -> str | None:
         """The concept id for a name (id, alias or spelling variant), else None."""

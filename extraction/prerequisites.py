@@ -229,12 +229,13 @@ def definition_prerequisites(
                     if evidence not in uses[(a, b)]:
                         uses[(a, b)].append(evidence)
     ranks = _rank(index, _course_order(index))
+    title_lines = {(seg.card.source, seg.line) for seg, _ in index.segments if seg.is_title}
     edges = []
     for (a, b), named in counts.items():
         if frozenset((a, b)) in linked:
             continue
         asymmetry = len(named) - len(counts.get((b, a), ()))
-        introduced = _introduced_in(index, a, named)
+        introduced = _introduced_in(index, a, named, title_lines)
         if introduced and ranks.get(b, (0, 0)) <= ranks.get(a, (0, 0)):
             # A is first named while B is explained: B introduces A
             a, b = b, a
@@ -248,13 +249,15 @@ def definition_prerequisites(
     return edges
 
 
-def _introduced_in(index: ConceptIndex, concept: str, card_ids: set[str]) -> bool:
+def _introduced_in(
+    index: ConceptIndex, concept: str, card_ids: set[str], title_lines: set[tuple[str, int]]
+) -> bool:
     """Is ``concept`` first named in the answer of one of ``card_ids`` (not in its
-    question, where it only sets the scene: "the forget gate in LSTM")?"""
+    question, where it only sets the scene: "the forget gate in LSTM")? ``title_lines``
+    are the (source, line) of every question."""
     first = index.concepts[concept].first_seen
     if first is None:
         return False
-    title_lines = {(seg.card.source, seg.line) for seg, _ in index.segments if seg.is_title}
     for card_id in card_ids:
         for named, evidence in index.card_mentions.get(card_id, ()):
             at = (evidence.source, evidence.line)
@@ -314,16 +317,24 @@ def break_cycles(edges: list[Relation]) -> list[Relation]:
     D = nx.DiGraph()
     by_pair = {(r.source, r.target): r for r in edges}
     D.add_edges_from(sorted(by_pair))
-    while True:
+    # Cycles live inside strongly connected components: search each on its own (a
+    # search over the whole graph for every removal is quadratic on large notes).
+    work = [D.subgraph(c).copy() for c in nx.strongly_connected_components(D) if len(c) > 1]
+    while work:
+        part = work.pop()
         try:
-            cycle = nx.find_cycle(D)
+            cycle = nx.find_cycle(part)
         except nx.NetworkXNoCycle:
-            break
+            continue
         weakest = min(
             ((u, v) for u, v, *_ in cycle),
             key=lambda p: (by_pair[p].confidence, len(by_pair[p].evidence), p),
         )
+        part.remove_edge(*weakest)
         D.remove_edge(*weakest)
+        work.extend(
+            part.subgraph(c).copy() for c in nx.strongly_connected_components(part) if len(c) > 1
+        )
     return [r for r in edges if D.has_edge(r.source, r.target)]
 
 

@@ -102,7 +102,8 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     """
     found: list[Mention] = []
     toks = list(sent)
-    edge = [t.pos_ in _EDGE_POS and not t.is_upper for t in toks]
+    starts = index.first_words()
+    edge = [(t.pos_ in _EDGE_POS and not t.is_upper) or t.lower_ not in starts for t in toks]
     pieces = [t.text_with_ws for t in toks]
     i, n = 0, len(toks)
     while i < n:
@@ -111,7 +112,7 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
             continue
         hit = None
         for j in range(min(n, i + MAX_NAME), i, -1):
-            if edge[j - 1]:
+            if toks[j - 1].pos_ in _EDGE_POS and not toks[j - 1].is_upper:
                 continue
             concept = index.find("".join(pieces[i:j]).strip())
             if concept is not None:
