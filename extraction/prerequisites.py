@@ -303,7 +303,7 @@ def _merge(edges: Iterable[Relation], ranks: dict[str, tuple[int, int]]) -> list
 
 
 def break_cycles(edges: list[Relation]) -> list[Relation]:
-    """``edges`` without cycles: while one remains, its weakest edge (lowest confidence,
+    """``edges`` without cycles: on every cycle the weakest edge (lowest confidence,
     then least evidence, then smallest ids) goes.
 
     Examples
@@ -314,28 +314,25 @@ def break_cycles(edges: list[Relation]) -> list[Relation]:
     >>> [(r.source, r.target) for r in break_cycles(edges)]
     [('a', 'b'), ('b', 'c')]
     """
-    D = nx.DiGraph()
     by_pair = {(r.source, r.target): r for r in edges}
+    D = nx.DiGraph()
     D.add_edges_from(sorted(by_pair))
-    # Cycles live inside strongly connected components: search each on its own (a
-    # search over the whole graph for every removal is quadratic on large notes).
-    work = [D.subgraph(c).copy() for c in nx.strongly_connected_components(D) if len(c) > 1]
-    while work:
-        part = work.pop()
-        try:
-            cycle = nx.find_cycle(part)
-        except nx.NetworkXNoCycle:
+    strength = lambda p: (-by_pair[p].confidence, -len(by_pair[p].evidence), p)  # noqa: E731
+    dropped: set[tuple[str, str]] = set()
+    # Cycles live inside strongly connected components. In each, edges are kept from
+    # the strongest down and an edge that would close a cycle is dropped: on every
+    # cycle it is the weakest edge that goes, with no search of the whole graph.
+    for component in nx.strongly_connected_components(D):
+        if len(component) < 2:
             continue
-        weakest = min(
-            ((u, v) for u, v, *_ in cycle),
-            key=lambda p: (by_pair[p].confidence, len(by_pair[p].evidence), p),
-        )
-        part.remove_edge(*weakest)
-        D.remove_edge(*weakest)
-        work.extend(
-            part.subgraph(c).copy() for c in nx.strongly_connected_components(part) if len(c) > 1
-        )
-    return [r for r in edges if D.has_edge(r.source, r.target)]
+        kept = nx.DiGraph()
+        kept.add_nodes_from(component)
+        for u, v in sorted(D.subgraph(component).edges, key=strength):
+            if nx.has_path(kept, v, u):
+                dropped.add((u, v))
+            else:
+                kept.add_edge(u, v)
+    return [r for r in edges if (r.source, r.target) not in dropped]
 
 
 def prerequisite_relations(
