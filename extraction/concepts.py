@@ -595,6 +595,8 @@ def alias_pairs(text: str) -> Iterator[tuple[str, str]]:
     >>> list(alias_pairs("ReLU (Rectified Linear Unit) activation"))
     [('ReLU', 'Rectified Linear Unit')]
     """
+    if "(" not in text:
+        return
     for m in _PAREN_PAIR.finditer(text):
         short = m.group("short")
         if is_acronym(short) and (long := _expansion_from(m.group("long"), short)):

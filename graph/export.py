@@ -334,26 +334,49 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
 
 def _scalar_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``G`` whose attributes are all str, int, float or bool, one type per
-    attribute name (per graph, nodes and edges)."""
+    attribute name (per graph, nodes and edges), and whose text (node ids included)
+    holds only characters XML 1.0 allows: a control character in the notes would
+    otherwise stop GraphML and GEXF from being written."""
     H = nx.MultiDiGraph()
     H.graph.update(_uniform([{k: _scalar(v) for k, v in G.graph.items()}])[0])
+    ids: dict[Hashable, Hashable] = {}
+    taken: set[Hashable] = set()
+    for node in G.nodes:
+        clean = _xml_text(node) if isinstance(node, str) else node
+        name, n = clean, 1
+        while name in taken:  # two ids that differ only by control characters
+            n += 1
+            name = f"{clean} ({n})"
+        taken.add(name)
+        ids[node] = name
     nodes = _uniform([{k: _scalar(v) for k, v in a.items()} for _, a in G.nodes(data=True)])
-    H.add_nodes_from(zip(G.nodes, nodes, strict=True))
+    H.add_nodes_from(zip((ids[n] for n in G.nodes), nodes, strict=True))
     edges = list(G.edges(keys=True, data=True))
     flat = _uniform([{k: _scalar(v) for k, v in a.items()} for *_, a in edges])
-    H.add_edges_from((u, v, k, a) for (u, v, k, _), a in zip(edges, flat, strict=True))
+    H.add_edges_from((ids[u], ids[v], k, a) for (u, v, k, _), a in zip(edges, flat, strict=True))
     return H
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (C0 controls but tab and
+    line breaks, lone surrogates, U+FFFE and U+FFFF)."""
+    return _XML_INVALID.sub("", text)
 
 
 def _scalar(value: Any) -> str | int | float | bool:
     if value is None:
         return ""
-    if isinstance(value, bool | int | float | str):
+    if isinstance(value, bool | int | float):
         return value
+    if isinstance(value, str):
+        return _xml_text(value)
     if isinstance(value, Mapping | list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
-        return json.dumps(items, ensure_ascii=False, default=str)
-    return str(value)
+        return _xml_text(json.dumps(items, ensure_ascii=False, default=str))
+    return _xml_text(str(value))
 
 
 def _uniform(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -995,7 +1018,8 @@ def _note_names(G: nx.MultiDiGraph) -> dict[Hashable, str]:
 
 
 def _wikilink(G: nx.MultiDiGraph, node: Hashable, names: Mapping[Hashable, str]) -> str:
-    label = re.sub(r"[\[\]|]", " ", _one_line(_label(G, node)))
+    # the shown text of a [[link|text]] is raw Markdown to most viewers: no tag in it
+    label = re.sub(r"[\[\]|<>]", " ", _one_line(_label(G, node)))
     label = " ".join(label.split())
     return f"[[{names[node]}]]" if label == names[node] else f"[[{names[node]}|{label}]]"
 

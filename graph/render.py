@@ -273,20 +273,23 @@ def legend_html(legend: Legend) -> str:
 _CHIP = "display:inline-flex;align-items:center;gap:6px;margin:2px 14px 2px 0;white-space:nowrap"
 _ROW = "display:flex;flex-wrap:wrap;align-items:center;margin-bottom:4px"
 _HEAD = "margin-right:12px;min-width:72px"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&=])")
 
 
 def escape_markdown(text: str) -> str:
     r"""``text`` for ``st.markdown``, shown literally (no links, images, HTML or maths).
 
     Every ASCII punctuation character that Markdown, Streamlit's directives or
-    KaTeX could act on is backslash-escaped; line breaks are kept.
+    KaTeX could act on is backslash-escaped (``=`` too: a line of them under text
+    would make it a heading); line breaks (``\n``, ``\r\n`` or a lone ``\r``) are kept
+    as hard breaks.
 
     Examples
     --------
     >>> print(escape_markdown("![x](http://a.b/c.png) costs $5"))
     \!\[x\]\(http\://a\.b/c\.png\) costs \$5
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
 
 

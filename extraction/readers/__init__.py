@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from extraction.errors import ReadError
+from extraction.limits import MAX_FILE_BYTES
 from extraction.readers import (
     apkg,
     brainscape,
@@ -50,7 +51,7 @@ READERS: tuple[ModuleType, ...] = (
 )
 
 #: Default largest file read, in bytes (``--max-size`` on the command line).
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_FILE_BYTES
 
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(
     ext for reader in READERS for ext in reader.EXTENSIONS if ext
@@ -77,7 +78,8 @@ def detect(raw: RawNote) -> ModuleType:
     if score <= 0:
         if not raw.is_text:
             decode_text(raw.data)  # raises the decoding error, which says why
-        raise ReadError(f"not recognised as {suffix} notes")
+        tried = ", ".join(reader.FORMAT for reader in candidates)
+        raise ReadError(f"not recognised as {suffix} notes (tried: {tried})")
     return best
 
 

@@ -26,6 +26,7 @@ from functools import cached_property
 from pathlib import Path
 
 from extraction.errors import ReadError
+from extraction.limits import MAX_LINE_CHARS, MAX_TEXT_LINES
 from extraction.records import Card
 
 _BOMS = (
@@ -131,11 +132,45 @@ class RawNote:
 
     @cached_property
     def lines(self) -> list[str]:
-        return self.text.split("\n")
+        """The lines of :attr:`text`; raises :class:`ReadError` for text over
+        :data:`~extraction.limits.MAX_TEXT_LINES` lines or with a line over
+        :data:`~extraction.limits.MAX_LINE_CHARS` characters."""
+        return split_lines(self.text)
+
+    @cached_property
+    def clean_lines(self) -> list[str]:
+        """:attr:`lines` through :func:`clean_line`, computed once for every reader."""
+        return [clean_line(line) for line in self.lines]
+
+
+def split_lines(text: str) -> list[str]:
+    """``text`` split at ``"\\n"``, refusing more lines or longer lines than the limits allow.
+
+    >>> split_lines("a\\nb")
+    ['a', 'b']
+    >>> split_lines("x" * 100_001)
+    Traceback (most recent call last):
+    ...
+    extraction.errors.ReadError: line 1 has 100,001 characters, over the 100,000-character limit
+    """
+    count = text.count("\n") + 1
+    if count > MAX_TEXT_LINES:
+        raise ReadError(f"text has {count:,} lines, over the {MAX_TEXT_LINES:,}-line limit")
+    lines = text.split("\n")
+    longest = max(lines, key=len)
+    if len(longest) > MAX_LINE_CHARS:
+        number = lines.index(longest) + 1
+        raise ReadError(
+            f"line {number} has {len(longest):,} characters, "
+            f"over the {MAX_LINE_CHARS:,}-character limit"
+        )
+    return lines
 
 
 def clean_line(line: str) -> str:
     """Strip a line and fold odd spaces (NBSP, zero-width) to plain ones."""
+    if line.isascii():
+        return line.strip()
     line = line.replace("\u00a0", " ").replace("\u200b", "").replace("\u202f", " ")
     return line.strip()
 

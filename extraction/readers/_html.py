@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
 
+from extraction.errors import ReadError
+from extraction.limits import MAX_FIELD_CHARS
 from extraction.readers._base import clean_line, normalise_glyphs
 
 #: Tags that start and end a line of text (``<br>`` always starts a new one).
@@ -22,11 +24,15 @@ _HIDDEN_TAGS = frozenset({"style", "script", "head", "title", "template"})
 #: Table cells: kept on one line, apart.
 _CELL_TAGS = frozenset({"td", "th"})
 
-_SOUND = re.compile(r"\[sound:[^\]]*\]")
-_LATEX = re.compile(r"\[(\$\$?|latex)\](.*?)\[/\1\]", re.DOTALL)
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^{}]*)?\}\}", re.DOTALL)
+# Spans are bounded: an unbounded ``.*?`` rescans the rest of the field from every
+# unclosed opener, which is quadratic on a field of repeated "{{c1::".
+_SOUND = re.compile(r"\[sound:[^\]]{0,1000}\]")
+_LATEX = re.compile(r"\[(\$\$?|latex)\](.{0,5000}?)\[/\1\]", re.DOTALL)
+_CLOZE = re.compile(r"\{\{c\d{1,4}::(.{0,5000}?)(?:::[^{}]{0,1000})?\}\}", re.DOTALL)
+#: Embedded images (``src="data:image/png;base64,..."``): never text, possibly megabytes.
+_DATA_URI = re.compile(r"data:[\w/+.-]{0,100}(?:;[\w=.-]{0,100})*,[A-Za-z0-9+/=%\s]*")
 _HTML_HINT = re.compile(
-    r"<(?:br|div|p|b|i|u|em|strong|span|li|ul|ol|img|a|sub|sup|font|table|tr|td)\b[^>]*>"
+    r"<(?:br|div|p|b|i|u|em|strong|span|li|ul|ol|img|a|sub|sup|font|table|tr|td)\b[^>]{0,2000}>"
     r"|</[a-z][a-z0-9]*\s*>|&(?:nbsp|amp|lt|gt|quot|#\d+|#x[0-9a-f]+);",
     re.IGNORECASE,
 )
@@ -47,6 +53,21 @@ class _TextExtractor(HTMLParser):
         """Start a new line unless the current one is still empty (block boundaries)."""
         if self.lines[-1].strip():
             self.lines.append("")
+
+    # The standard library's parser (CPython < 3.13) raises AssertionError on some
+    # malformed markup ("<![$]", odd start tags); returning -1 makes it show the
+    # markup as text instead, as browsers do.
+    def parse_html_declaration(self, i: int) -> int:
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            return -1
+
+    def parse_starttag(self, i: int) -> int:
+        try:
+            return super().parse_starttag(i)
+        except AssertionError:
+            return -1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN_TAGS:
@@ -107,7 +128,23 @@ def field_lines(html: str) -> list[str]:
     --------
     >>> field_lines("A <b>vector</b>&nbsp;is<div>an {{c1::array::what?}}</div><img src='x.jpg'>")
     ['A vector is', 'an array']
+
+    Raises
+    ------
+    ReadError
+        The field is longer than :data:`~extraction.limits.MAX_FIELD_CHARS` once embedded
+        ``data:`` images are dropped.
     """
+    html = _DATA_URI.sub("", html)
+    if len(html) > MAX_FIELD_CHARS:
+        raise ReadError(
+            f"a note field has {len(html):,} characters, "
+            f"over the {MAX_FIELD_CHARS:,}-character limit"
+        )
+    # A "<" after the last ">" opens a tag that never closes; the standard library's
+    # parser (before Python 3.12.11) rescans the rest of the field from each one.
+    last_close = html.rfind(">") + 1
+    html = html[:last_close] + html[last_close:].replace("<", "&lt;")
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()

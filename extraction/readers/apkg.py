@@ -13,7 +13,6 @@ is refused with a hint to export for older versions.
 from __future__ import annotations
 
 import io
-import json
 import sqlite3
 import zipfile
 import zlib
@@ -22,26 +21,45 @@ from contextlib import closing
 from typing import Any
 
 from extraction.errors import ReadError
+from extraction.limits import (
+    MAX_ARCHIVE_MEMBERS,
+    MAX_COMPRESSION_RATIO,
+    MAX_MEMBER_BYTES,
+    MAX_TOTAL_UNCOMPRESSED_BYTES,
+    Deadline,
+)
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers._html import block_lines, deck_path, note_text
+from extraction.readers.crowdanki import json_list, parse_json
 from extraction.records import Card
 
 FORMAT = "anki-apkg"
 EXTENSIONS = (".apkg", ".colpkg")
 
 ZIP_MAGIC = b"PK\x03\x04"
-#: Largest uncompressed ZIP member read, in bytes.
-MAX_MEMBER_BYTES = 200 * 1024 * 1024
-#: Largest uncompressed / compressed size ratio of a ZIP member.
-MAX_RATIO = 200
+#: Signature of a ZIP central-directory entry: each member has one.
+_ENTRY_MAGIC = b"PK\x01\x02"
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError)
 
 _CURRENT = "collection.anki21"
 _LEGACY = "collection.anki2"
 _NEWER = "collection.anki21b"
 
 
+def _too_many_members(data: bytes) -> bool:
+    """More central-directory signatures than members allowed: ``zipfile`` would build
+    an object for each entry (a 50 MB archive can list a million) before any check.
+    The count of signatures bounds the count of entries from above."""
+    return data.count(_ENTRY_MAGIC) > MAX_ARCHIVE_MEMBERS
+
+
 def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
-    """Open ``data`` as a ZIP archive, refusing members that would unpack too large.
+    """Open ``data`` as a ZIP archive, refusing one that would unpack too large.
+
+    The limits (:mod:`extraction.limits`) are checked from the central directory
+    before anything is unpacked: the number of members, each member's size and
+    compression ratio, and the members' total size. The sizes are declared, so
+    :func:`read_member` also caps what it actually unpacks.
 
     Parameters
     ----------
@@ -53,20 +71,34 @@ def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
     Raises
     ------
     ReadError
-        Not a ZIP archive, or a member over :data:`MAX_MEMBER_BYTES` or :data:`MAX_RATIO`.
+        Not a ZIP archive, or over one of the limits.
     """
+    if _too_many_members(data):
+        raise ReadError(
+            f"refused {what}: the ZIP archive lists more than {MAX_ARCHIVE_MEMBERS:,} members"
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+    except _ZIP_ERRORS:
         raise ReadError(f"corrupt {what}: not a ZIP archive") from None
-    for info in archive.infolist():
+    members = archive.infolist()
+    total = 0
+    for info in members:
         ratio = info.file_size / max(1, info.compress_size)
-        if info.file_size > MAX_MEMBER_BYTES or ratio > MAX_RATIO:
+        if info.file_size > MAX_MEMBER_BYTES or ratio > MAX_COMPRESSION_RATIO:
+            archive.close()
             raise ReadError(
-                f"refused {what}: member '{info.filename}' would unpack to "
+                f"refused {what}: member '{info.filename[:100]}' would unpack to "
                 f"{info.file_size / 1e6:.1f} MB (compression ratio {ratio:.0f}), "
                 "which looks like a ZIP bomb"
             )
+        total += info.file_size
+    if total > MAX_TOTAL_UNCOMPRESSED_BYTES:
+        archive.close()
+        raise ReadError(
+            f"refused {what}: its {len(members):,} members would unpack to "
+            f"{total / 1e6:.1f} MB, over the {MAX_TOTAL_UNCOMPRESSED_BYTES / 1e6:.0f} MB limit"
+        )
     return archive
 
 
@@ -76,26 +108,35 @@ def read_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:
     Raises
     ------
     ReadError
-        The member is damaged or unpacks beyond :data:`MAX_MEMBER_BYTES`.
+        The member is damaged, encrypted, or unpacks beyond its declared size or
+        :data:`~extraction.limits.MAX_MEMBER_BYTES` (the header is never trusted: at
+        most one byte more than the limit is unpacked).
     """
+    declared = archive.getinfo(name).file_size
+    limit = min(declared, MAX_MEMBER_BYTES)
     try:
         with archive.open(name) as member:
-            data = member.read(MAX_MEMBER_BYTES + 1)
+            data = member.read(limit + 1)
+    except RuntimeError:  # zipfile's "File ... is encrypted, password required"
+        raise ReadError(f"refused {what}: member '{name}' is encrypted") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
         raise ReadError(f"corrupt {what}: cannot unpack '{name}' ({exc})") from None
-    if len(data) > MAX_MEMBER_BYTES:
-        raise ReadError(f"refused {what}: member '{name}' unpacks beyond 200 MB")
+    if len(data) > limit:
+        raise ReadError(
+            f"refused {what}: member '{name}' unpacks beyond its declared "
+            f"{declared / 1e6:.1f} MB or the {MAX_MEMBER_BYTES / 1e6:.0f} MB limit"
+        )
     return data
 
 
 def zip_names(data: bytes) -> list[str]:
     """Member names of a ZIP archive; ``[]`` when ``data`` is not one."""
-    if not data.startswith(ZIP_MAGIC):
+    if not data.startswith(ZIP_MAGIC) or _too_many_members(data):
         return []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return archive.namelist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+    except _ZIP_ERRORS:
         return []
 
 
@@ -132,9 +173,9 @@ def _json_column(con: sqlite3.Connection, column: str) -> dict[str, Any]:
     if not value:
         return {}
     try:
-        parsed = json.loads(value)
-    except (json.JSONDecodeError, TypeError) as exc:
-        raise ReadError(f"corrupt .apkg: col.{column} is not valid JSON ({exc})") from None
+        parsed = parse_json(_text(value))
+    except ReadError as exc:
+        raise ReadError(f"corrupt .apkg: col.{column}: {exc}") from None
     return parsed if isinstance(parsed, dict) else {}
 
 
@@ -154,21 +195,32 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _cards(con: sqlite3.Connection, builder: CardBuilder) -> Iterator[Card]:
+def _object(value: object) -> dict[str, Any]:
+    """``value`` when it is a JSON object, else ``{}`` (a damaged collection may hold anything).
+
+    >>> _object({"name": "D"}), _object(["D"])
+    ({'name': 'D'}, {})
+    """
+    return value if isinstance(value, dict) else {}
+
+
+def _cards(con: sqlite3.Connection, builder: CardBuilder, deadline: Deadline) -> Iterator[Card]:
     models = _json_column(con, "models")
     decks = _json_column(con, "decks")
     for number, (mid, flds, did) in enumerate(_notes(con), start=1):
-        model = models.get(str(mid)) or {}
-        names = [f.get("name", "") for f in model.get("flds", []) if isinstance(f, dict)]
+        deadline.check(f"note {number}")
+        model = _object(models.get(str(mid)))
+        fields = [f for f in json_list(model.get("flds")) if isinstance(f, dict)]
+        names = [str(f.get("name", "")) for f in fields]
         title, blocks = note_text(names, _text(flds).split("\x1f"))
         if not title and not blocks:
             continue  # an image-only (or empty) note
-        deck = (decks.get(str(did)) or {}).get("name", "")
+        deck = _object(decks.get(str(did))).get("name", "")
         yield builder.card(
             title=title,
             body_lines=block_lines(blocks, number),
             title_line=number,
-            section=deck_path(deck),
+            section=deck_path(_text(deck)),
         )
 
 
@@ -183,11 +235,16 @@ def read(raw: RawNote) -> Iterator[Card]:
     """
     collection = _collection_bytes(raw.data)
     builder = CardBuilder(raw, FORMAT)
+    deadline = Deadline()
     try:
         with closing(sqlite3.connect(":memory:")) as con:
+            # A crafted database can make one query run for hours; SQLite calls this
+            # every 10,000 steps, and a true result interrupts the query.
+            con.set_progress_handler(deadline.expired, 10_000)
             con.deserialize(collection)
-            cards = list(_cards(con, builder))
+            cards = list(_cards(con, builder, deadline))
     except sqlite3.Error as exc:
+        deadline.check("a database query")
         raise ReadError(
             f"corrupt .apkg: the collection is not a readable database ({exc})"
         ) from None

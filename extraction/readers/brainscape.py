@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extraction.readers._base import CardBuilder, RawNote, clean_line
+from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.records import Card
 
@@ -26,7 +26,7 @@ _RATING_PROMPT = re.compile(r"^how well did you know this\??$", re.IGNORECASE)
 def sniff(raw: RawNote) -> float:
     if not raw.is_text:
         return 0.0
-    lines = [clean_line(t) for t in raw.lines]
+    lines = raw.clean_lines
     questions = sum(1 for t in lines if _Q.match(t))
     answers = sum(1 for t in lines if _A.match(t))
     if questions >= 2 and answers >= 2:
@@ -46,7 +46,7 @@ def _strip_tail(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def read(raw: RawNote) -> Iterator[Card]:
-    lines = [clean_line(t) for t in raw.lines]
+    lines = raw.clean_lines
     marks = [i for i, t in enumerate(lines) if _Q.match(t)]
     first = next((t for t in lines[: marks[0]] if t), "") if marks else ""
     section = (first,) if first and not _NUMBER.match(first) else ()

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extraction.errors import ReadError
+from extraction.limits import MAX_TABLE_CELLS
 from extraction.readers._base import CardBuilder, RawNote, clean_line, normalise_glyphs
 from extraction.readers._html import deck_path, field_lines, is_metadata_field, looks_like_html
 from extraction.records import Card
@@ -246,15 +247,31 @@ def _row_card(
 
 
 def _rows(text: str, delimiter: str, offset: int) -> Iterator[tuple[int, int, list[str]]]:
-    """``(first line, last line, cells)`` of each row; lines count from ``offset + 1``."""
+    """``(first line, last line, cells)`` of each row; lines count from ``offset + 1``.
+
+    Raises :class:`ReadError` past :data:`~extraction.limits.MAX_TABLE_CELLS` cells.
+    """
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     done = 0
+    total = 0
     try:
         for cells in reader:
+            total += len(cells)
+            if total > MAX_TABLE_CELLS:
+                raise ReadError(
+                    f"delimited text has over {MAX_TABLE_CELLS:,} cells "
+                    f"(at line {offset + done + 1}), too many to be flashcards"
+                )
             yield offset + done + 1, offset + reader.line_num, cells
             done = reader.line_num
     except csv.Error as exc:
-        raise ReadError(f"malformed delimited text at line {offset + done + 1}: {exc}") from None
+        line = offset + done + 1
+        if "field limit" in str(exc):
+            raise ReadError(
+                f"a field starting at line {line} is over {csv.field_size_limit():,} "
+                "characters, the CSV reader's limit"
+            ) from None
+        raise ReadError(f"malformed delimited text at line {line}: {exc}") from None
 
 
 def read(raw: RawNote) -> Iterator[Card]:

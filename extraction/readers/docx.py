@@ -20,6 +20,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from extraction.errors import ReadError
+from extraction.limits import MAX_TEXT_LINES, Deadline
 from extraction.readers._base import CardBuilder, RawNote, clean_line, normalise_glyphs
 from extraction.readers.apkg import open_zip, zip_names
 from extraction.records import Card
@@ -121,18 +122,34 @@ def table_row_text(cells: list[str]) -> str:
 
 
 def blocks(document: Document) -> Iterator[Block]:
-    """The document's paragraphs and table rows, numbered from 1, in order."""
+    """The document's paragraphs and table rows, numbered from 1, in order.
+
+    Raises :class:`ReadError` past :data:`~extraction.limits.MAX_TEXT_LINES` of them
+    or the time budget.
+    """
+    deadline = Deadline()
     number = 0
+
+    def advance() -> int:
+        nonlocal number
+        number += 1
+        deadline.check(f"paragraph {number}")
+        if number > MAX_TEXT_LINES:
+            raise ReadError(
+                f"document has over {MAX_TEXT_LINES:,} paragraphs and table rows, "
+                "too many to be notes"
+            )
+        return number
+
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             for row in item.rows:
-                number += 1
+                line = advance()
                 text = table_row_text([cell.text for cell in row.cells])
                 if text:
-                    yield Block(number, text)
+                    yield Block(line, text)
         else:
-            number += 1
-            yield from _paragraph_blocks(item, number)
+            yield from _paragraph_blocks(item, advance())
 
 
 def _cards(items: Iterable[Block], builder: CardBuilder) -> Iterator[Card]:
@@ -187,6 +204,8 @@ def read(raw: RawNote) -> Iterator[Card]:
     document = _open(raw.data)
     try:
         items = list(blocks(document))
+    except ReadError:
+        raise
     except Exception as exc:  # malformed parts surface while walking the body
         raise ReadError(f"corrupt .docx: {exc or type(exc).__name__}") from None
     yield from _cards(items, CardBuilder(raw, FORMAT))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extraction.readers._base import CardBuilder, RawNote, clean_line
+from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.records import Card
 
@@ -23,20 +23,26 @@ _CHROME = re.compile(r"earn xp|study analytics|studied by|spaced repetition", re
 
 
 def _card_starts(lines: list[str]) -> list[int]:
-    """Indices of the card-number lines that are followed by "New cards"."""
+    """Indices of the card-number lines whose next non-blank line is "New cards".
+
+    >>> _card_starts(["1", "", "New cards", "2", "Term", "3", "new cards"])
+    [0, 5]
+    """
     starts = []
-    for i, line in enumerate(lines):
-        if _NUMBER.match(line):
-            nxt = next((t for t in lines[i + 1 :] if t), "")
-            if _NEW_CARDS.match(nxt):
-                starts.append(i)
-    return starts
+    following = ""  # the first non-blank line after the current one, scanning backwards
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if _NUMBER.match(line) and _NEW_CARDS.match(following):
+            starts.append(i)
+        if line:
+            following = line
+    return starts[::-1]
 
 
 def sniff(raw: RawNote) -> float:
     if not raw.is_text:
         return 0.0
-    lines = [clean_line(t) for t in raw.lines]
+    lines = raw.clean_lines
     cards = len(_card_starts(lines))
     if cards >= 1 and any(_CHROME.search(t) for t in lines[:80]):
         return 0.95
@@ -44,7 +50,7 @@ def sniff(raw: RawNote) -> float:
 
 
 def read(raw: RawNote) -> Iterator[Card]:
-    lines = [clean_line(t) for t in raw.lines]
+    lines = raw.clean_lines
     starts = _card_starts(lines)
     title = next((t for t in lines if t), "")
     section = (title,) if starts and title and not is_boilerplate(title) else ()

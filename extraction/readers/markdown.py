@@ -19,24 +19,24 @@ from extraction.records import Card
 FORMAT = "markdown"
 EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".txt", "")
 
-_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATX = re.compile(r"^(#{1,6})\s+(.*)$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _DIRECTIVE_LINE = re.compile(r"^\s*:(?:label|width|eqlabel|bibliography|begin_tab|end_tab):")
 _TAB_OPEN = re.compile(r"^\s*:begin_tab:`([^`]*)`")
 _TAB_CLOSE = re.compile(r"^\s*:end_tab:")
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
+# Inline spans have bounded lengths: an unbounded ``.+?`` rescans the rest of the line
+# from every unclosed opener, which is quadratic on a long line of ``**`` or ``[``.
 _INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> text
-    (re.compile(r":(?:numref|ref|eqref):`[^`]*`"), ""),  # cross references
-    (re.compile(r":(?:cite|citet|citep):`[^`]*`"), ""),  # citations
-    (re.compile(r":[a-z_]+:`([^`]*)`"), r"\1"),  # other roles -> content
+    (re.compile(r"!\[([^\]]{0,500})\]\([^)]{0,2000}\)"), r"\1"),  # images -> alt text
+    (re.compile(r"\[([^\]]{1,500})\]\([^)]{0,2000}\)"), r"\1"),  # links -> text
+    (re.compile(r":(?:numref|ref|eqref):`[^`]{0,500}`"), ""),  # cross references
+    (re.compile(r":(?:cite|citet|citep):`[^`]{0,500}`"), ""),  # citations
+    (re.compile(r":[a-z_]{1,40}:`([^`]{0,500})`"), r"\1"),  # other roles -> content
     (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),  # italics
+    (re.compile(r"(\*\*|__)(.{1,500}?)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])([*_])(?!\s)(.{1,500}?)(?<!\s)\1(?![\w*])"), r"\2"),  # italics
     (re.compile(r"<[^>\n]{1,200}>"), ""),  # inline HTML tags
 )
 _LATEX_COMMAND = re.compile(
@@ -67,11 +67,50 @@ def inline_text(line: str) -> str:
     return line.replace("\\*", "*").replace("\\_", "_").strip()
 
 
+def atx_heading(line: str) -> tuple[int, str] | None:
+    """The level and text of an ATX heading line (``"## Title ##"``), else ``None``.
+
+    A closing run of ``#`` is dropped only after a space, as in CommonMark, so that
+    "C#" keeps its sharp.
+
+    >>> atx_heading("## Gated units ##"), atx_heading("# C#"), atx_heading("#hashtag")
+    ((2, 'Gated units'), (1, 'C#'), None)
+    """
+    match = _ATX.match(line)
+    if not match:
+        return None
+    text = match.group(2).strip()
+    closed = text.rstrip("#")
+    if closed != text and (not closed or closed[-1].isspace()):
+        text = closed.rstrip()
+    return len(match.group(1)), text
+
+
+def blank_html_comments(text: str) -> str:
+    """``text`` with each ``<!-- ... -->`` replaced by its line breaks, in one pass.
+
+    An unclosed comment is left as it is.
+
+    >>> blank_html_comments("a<!-- x\\ny -->b <!-- open")
+    'a\\nb <!-- open'
+    """
+    parts: list[str] = []
+    position = 0
+    while (start := text.find("<!--", position)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        parts += [text[position:start], "\n" * text.count("\n", start, end)]
+        position = end + 3
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 def sniff(raw: RawNote) -> float:
     if not raw.is_text:
         return 0.0
     lines = raw.lines[:400]
-    headings = sum(1 for t in lines if _ATX.match(t))
+    headings = sum(1 for t in lines if atx_heading(t))
     if raw.suffix in (".md", ".markdown", ".mdown", ".mkd"):
         return 0.9
     fences = sum(1 for t in lines if _FENCE.match(t))
@@ -143,8 +182,9 @@ def _prose_lines(raw: RawNote) -> Iterator[tuple[int, str, int]]:
             continue
         if not in_tab:
             tab_group = False
-        if m := _ATX.match(line):
-            yield number, inline_text(m.group(2)), len(m.group(1))
+        if heading := atx_heading(line):
+            level, text = heading
+            yield number, inline_text(text), level
             continue
         if i < len(lines) and _SETEXT.match(lines[i]) and not stripped.startswith(("-", "*")):
             level = 1 if lines[i].strip().startswith("=") else 2
@@ -155,7 +195,7 @@ def _prose_lines(raw: RawNote) -> Iterator[tuple[int, str, int]]:
 
 
 def read(raw: RawNote) -> Iterator[Card]:
-    text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), raw.text)
+    text = blank_html_comments(raw.text)
     if text != raw.text:
         raw = RawNote(path=raw.path, data=raw.data, name=raw.name)
         raw.__dict__["text"] = text

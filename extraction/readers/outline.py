@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from extraction.readers._base import CardBuilder, RawNote, clean_line
+from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.records import Card
 
@@ -60,11 +60,12 @@ def _headings(lines: Sequence[tuple[int, str]]) -> list[bool]:
     blank_separated = sum(1 for t in texts if not t) >= 0.1 * max(1, len(texts))
     widths = sorted(len(t) for t in texts if t)
     full_width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
+    following = _next_filled(texts)
     for i, text in enumerate(texts):
         if not is_heading_text(text):
             continue
         prev = texts[i - 1] if i > 0 else ""
-        nxt = next((t for t in texts[i + 1 :] if t), "")
+        nxt = following[i]
         if not nxt:
             continue
         if blank_separated:
@@ -82,6 +83,18 @@ def _headings(lines: Sequence[tuple[int, str]]) -> list[bool]:
             )
         marks[i] = starts_block
     return marks
+
+
+def _next_filled(texts: Sequence[str]) -> list[str]:
+    """For each line, the first non-empty line after it (``""`` at the end), in one pass.
+
+    >>> _next_filled(["a", "", "b", ""])
+    ['b', 'b', '', '']
+    """
+    following = [""] * len(texts)
+    for i in range(len(texts) - 2, -1, -1):
+        following[i] = texts[i + 1] or following[i + 1]
+    return following
 
 
 def _join_wrapped_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -173,7 +186,7 @@ def sniff(raw: RawNote) -> float:
 
 
 def read(raw: RawNote) -> Iterator[Card]:
-    lines = [(n, clean_line(t)) for n, t in enumerate(raw.lines, start=1)]
+    lines = list(enumerate(raw.clean_lines, start=1))
     if any(_headings([(n, t) for n, t in lines if not is_boilerplate(t)])):
         yield from segment(lines, CardBuilder(raw, FORMAT))
     else:

@@ -14,10 +14,17 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError
+from pypdf import PageObject, PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
 from extraction.errors import ReadError
+from extraction.limits import (
+    MAX_PAGE_CHARS,
+    MAX_PAGE_CONTENT_BYTES,
+    MAX_PDF_PAGE_SECONDS,
+    MAX_PDF_PAGES,
+    Deadline,
+)
 from extraction.readers import outline
 from extraction.readers._base import CardBuilder, RawNote, clean_line, normalise_glyphs
 from extraction.records import Card
@@ -25,8 +32,8 @@ from extraction.records import Card
 FORMAT = "pdf"
 EXTENSIONS = (".pdf",)
 
-#: Most pages read from one PDF.
-MAX_PAGES = 2000
+#: Most pages read from one PDF (:data:`extraction.limits.MAX_PDF_PAGES`).
+MAX_PAGES = MAX_PDF_PAGES
 _MAGIC = b"%PDF-"
 #: Bytes of junk tolerated before the ``%PDF-`` header.
 _HEADER_WINDOW = 1024
@@ -102,6 +109,8 @@ def _open(data: bytes) -> PdfReader:
         pages = len(reader.pages)
     except (FileNotDecryptedError, DependencyError):
         raise ReadError(_ENCRYPTED) from None
+    except LimitReachedError as exc:
+        raise ReadError(f"refused PDF: over pypdf's safety limits ({exc})") from None
     except Exception as exc:  # pypdf raises many types on damaged files
         raise ReadError(f"corrupt PDF: {exc or type(exc).__name__}") from None
     if pages > MAX_PAGES:
@@ -109,12 +118,56 @@ def _open(data: bytes) -> PdfReader:
     return reader
 
 
-def _page_texts(reader: PdfReader) -> Iterator[str]:
+def _page_text(page: PageObject, number: int, deadline: Deadline) -> str:
+    """The text of one page, stopped as soon as it passes the length limit, the page's
+    time limit or the file's time budget: pypdf calls the visitors for every operator
+    and piece of text, and the :class:`ReadError` they raise ends the extraction (a
+    small compressed page can hold millions of operators)."""
+    size = 0
+    page_deadline = Deadline(MAX_PDF_PAGE_SECONDS)
+
+    def count_text(text: str, *_: object) -> None:
+        nonlocal size
+        size += len(text)
+        if size > MAX_PAGE_CHARS:
+            raise ReadError(
+                f"PDF page {number} has over {MAX_PAGE_CHARS:,} characters of text, "
+                "which is not lecture notes"
+            )
+
+    def check_time(*_: object) -> None:
+        deadline.check(f"page {number}")
+        if page_deadline.expired():
+            raise ReadError(
+                f"PDF page {number} took over {MAX_PDF_PAGE_SECONDS:g} s to read "
+                "(too many drawing operators to be notes)"
+            )
+
+    try:
+        contents = page.get_contents()
+        content_bytes = len(contents.get_data()) if contents is not None else 0
+        if content_bytes > MAX_PAGE_CONTENT_BYTES:
+            raise ReadError(
+                f"PDF page {number} has {content_bytes / 1e6:.1f} MB of drawing instructions, "
+                f"over the {MAX_PAGE_CONTENT_BYTES / 1e6:.1f} MB limit"
+            )
+        return page.extract_text(visitor_text=count_text, visitor_operand_before=check_time) or ""
+    except ReadError:
+        raise
+    except LimitReachedError as exc:  # pypdf's own caps, e.g. on decompressed stream size
+        raise ReadError(
+            f"refused PDF: page {number} is over pypdf's safety limits ({exc}); "
+            "it looks like a decompression bomb"
+        ) from None
+    except Exception as exc:  # pypdf raises many types on damaged pages
+        raise ReadError(f"corrupt PDF: page {number} cannot be read ({exc})") from None
+
+
+def _page_texts(reader: PdfReader, deadline: Deadline) -> Iterator[str]:
+    """The text of each page, within the time budget and the per-page length limit."""
     for number, page in enumerate(reader.pages, start=1):
-        try:
-            yield page.extract_text() or ""
-        except Exception as exc:  # pypdf raises many types on damaged pages
-            raise ReadError(f"corrupt PDF: page {number} cannot be read ({exc})") from None
+        deadline.check(f"page {number}")
+        yield _page_text(page, number, deadline)
 
 
 def read(raw: RawNote) -> Iterator[Card]:
@@ -123,9 +176,12 @@ def read(raw: RawNote) -> Iterator[Card]:
     Raises
     ------
     ReadError
-        Not a PDF, damaged, encrypted, over :data:`MAX_PAGES` pages, or without text.
+        Not a PDF, damaged, encrypted, over :data:`MAX_PAGES` pages, a page over
+        :data:`~extraction.limits.MAX_PAGE_CHARS` characters, over the time budget
+        (:data:`~extraction.limits.FILE_TIME_BUDGET_S`), or without text.
     """
-    lines = clean_pages(_page_texts(_open(raw.data)))
+    deadline = Deadline()
+    lines = clean_pages(_page_texts(_open(raw.data), deadline))
     if not lines:
         raise ReadError("PDF has no text layer (scanned pages?); run OCR first")
     numbered = list(enumerate(lines, start=1))

@@ -19,8 +19,9 @@ from collections.abc import Iterator, Sequence
 from extraction.readers._base import CardBuilder
 from extraction.records import Card
 
-#: A line ending in a question mark, perhaps followed by "(ABBR)".
-QUESTION_END = r"\?\s*(?:\([^()]{1,40}\))?\s*$"
+#: A line ending in a question mark, perhaps followed by "(ABBR)". (One ``\s*`` per gap:
+#: two in a row backtrack quadratically over a long run of spaces.)
+QUESTION_END = r"\?\s*(?:\([^()]{1,40}\)\s*)?$"
 
 #: Interrogatives that open a question even without "?".
 WH_START = r"(?:what|how|why|when|where|which|who|whom|whose)\b"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extraction.readers._base import CardBuilder, RawNote, clean_line
+from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.readers.prompts import is_question, segment_prompts
 from extraction.records import Card
@@ -22,7 +22,7 @@ def sniff(raw: RawNote) -> float:
     """A list of questions: many prompt lines and hardly any blank-line paragraphs."""
     if not raw.is_text:
         return 0.0
-    texts = [clean_line(t) for t in raw.lines]
+    texts = raw.clean_lines
     filled = [t for t in texts if t]
     if len(filled) < 4:
         return 0.0
@@ -34,6 +34,6 @@ def sniff(raw: RawNote) -> float:
 
 
 def read(raw: RawNote) -> Iterator[Card]:
-    lines = [(n, clean_line(t)) for n, t in enumerate(raw.lines, start=1)]
+    lines = list(enumerate(raw.clean_lines, start=1))
     lines = [(n, t) for n, t in lines if t and not is_boilerplate(t)]
     yield from segment_prompts(lines, CardBuilder(raw, FORMAT))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extraction.readers._base import CardBuilder, RawNote, clean_line
+from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.readers.prompts import is_prompt, segment_prompts
 from extraction.records import Card
@@ -23,7 +23,7 @@ _MARKER = re.compile(r"^(?:Q|A|new cards)$", re.IGNORECASE)
 
 
 def _lines(raw: RawNote) -> list[tuple[int, str]]:
-    return [(n, t) for n, t in ((n, clean_line(t)) for n, t in enumerate(raw.lines, 1)) if t]
+    return [(n, t) for n, t in enumerate(raw.clean_lines, start=1) if t]
 
 
 def sniff(raw: RawNote) -> float:

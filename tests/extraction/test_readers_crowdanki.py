@@ -154,4 +154,4 @@ def test_crowdanki_bad_json_one_clear_error(tmp_path, text, reason):
     [(1, 0), ([], 1), ({"a": {"b": [1]}}, 3), ([[[]], []], 3)],
 )
 def test_crowdanki_json_depth(value, depth):
-    assert crowdanki.json_depth(value) == depth
+    assert crowdanki.json_depth(json.dumps(value)) == depth
