@@ -144,6 +144,11 @@ def citation(evidence: Mapping[str, Any] | None) -> str:
 # --------------------------------------------------------------------------- sidebar
 
 
+def upload_limit_mb() -> int:
+    """The largest upload the server accepts, in MB (``server.maxUploadSize``)."""
+    return int(st.get_option("server.maxUploadSize"))
+
+
 def notes_input() -> tuple[list[view.NoteFile], str]:
     """The notes the student chose in the sidebar, and why there are none (or "")."""
     st.sidebar.header("Your notes", anchor=False)
@@ -156,7 +161,7 @@ def notes_input() -> tuple[list[view.NoteFile], str]:
             type=sorted(ext.lstrip(".") for ext in SUPPORTED_EXTENSIONS),
             accept_multiple_files=True,
             help="Flashcard exports (Quizlet, Knowt, Brainscape, Anki), Markdown, text, "
-            "PDF or Word. Several files at once.",
+            f"PDF or Word. Several files at once, up to {upload_limit_mb()} MB each.",
         )
         uploads = [(upload.name, upload.getvalue()) for upload in uploaded or []]
         if not uploads:

@@ -323,7 +323,7 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     H = _scalar_copy(G)
     H.graph = {"name": str(G.graph.get("schema") or "")}
     colours = topic_colours(G)
-    for node, attrs in H.nodes(data=True):
+    for node, (_, attrs) in zip(G.nodes, H.nodes(data=True), strict=True):  # same order
         r, g, b = _rgb(colours.get(_topic(G.nodes[node]), "#94a3b8"))
         attrs["viz"] = {
             "color": {"r": r, "g": g, "b": b, "a": 1.0},

@@ -69,6 +69,7 @@ __all__ = [
     "select_view",
     "slug",
     "topic_summaries",
+    "upload_name",
 ]
 
 #: The weak relation: co-occurrence or an untyped verb, hidden from the map by default.
@@ -107,7 +108,8 @@ def note_files(
 
     Files are named as :func:`extraction.readers.read_paths` names them (a second
     ``notes.md`` in another folder is ``folder/notes.md``) and an upload named like a
-    file on disk is ``upload/<name>``, as in :func:`graph.build.build_atlas`. Files
+    file on disk is ``upload/<name>``, as in :func:`graph.build.build_atlas`; an upload's
+    name is cleaned first (:func:`upload_name`: no folders, no control characters). Files
     over the size limit are not hashed (their reading reports the limit).
 
     Examples
@@ -123,10 +125,59 @@ def note_files(
         seen.add(name)
         found.append(NoteFile(name=name, digest=_file_digest(path), path=str(path)))
     on_disk = {Path(note.name).name for note in found}
-    for name, data in uploads:
+    uploaded: set[str] = set()
+    for raw_name, data in uploads:
+        name = upload_name(raw_name)
+        stem, suffix = os.path.splitext(name)
+        n = 1
+        while name in uploaded:  # two uploads cited alike (a/x.md and b/x.md)
+            n += 1
+            name = f"{stem} ({n}){suffix}"
+        uploaded.add(name)
         cited = f"upload/{name}" if name in on_disk else name
         found.append(NoteFile(name=cited, digest=hashlib.sha256(data).hexdigest(), data=data))
     return found
+
+
+#: Longest name (in UTF-8 bytes) an upload is cited by; most file systems allow 255.
+UPLOAD_NAME_BYTES = 255
+#: Control, zero-width and bidirectional-formatting characters (a U+202E "RTL override"
+#: makes ``evil\u202egnp.md`` show as ``evildm.png``).
+_NAME_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def upload_name(name: str) -> str:
+    """The name an uploaded file is cited by: its last path part only (``/`` and ``\\``
+    both separate), without control, zero-width or bidirectional-override characters,
+    at most :data:`UPLOAD_NAME_BYTES` bytes with its extension kept, never empty,
+    ``.`` or ``..``.
+
+    The browser sends the name, so it is untrusted: this keeps a citation from
+    pretending to be another file or folder (nothing is ever written under it).
+
+    Examples
+    --------
+    >>> upload_name("../../etc/passwd.md"), upload_name("..\\\\..\\\\evil.md")
+    ('passwd.md', 'evil.md')
+    >>> upload_name("a\\x00b\\nc.txt"), upload_name("evil\\u202egnp.md"), upload_name("..")
+    ('abc.txt', 'evilgnp.md', 'upload')
+    >>> len(upload_name("x" * 300 + ".md").encode()), upload_name("x" * 300 + ".md")[-3:]
+    (255, '.md')
+    """
+    text = _NAME_UNSAFE.sub("", str(name)).replace("\\", "/")
+    text = text.rstrip("/").rsplit("/", 1)[-1].strip()
+    if text in {"", ".", ".."}:
+        return "upload"
+    stem, dot, suffix = text.rpartition(".")
+    if not dot or not stem or len(suffix) > 16:
+        stem, suffix = text, ""
+    else:
+        suffix = "." + suffix
+    budget = UPLOAD_NAME_BYTES - len(suffix.encode())
+    stem = stem.encode()[:budget].decode("utf-8", "ignore")
+    return (stem + suffix) if stem.strip(". ") else "upload" + suffix
 
 
 def _file_digest(path: Path) -> str:
