@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 
 from extraction.errors import ReadError
-from extraction.limits import MAX_FILE_BYTES
+from extraction.limits import MAX_FILE_BYTES, MAX_NAME_CHARS
 from extraction.readers import (
     apkg,
     brainscape,
@@ -56,6 +57,57 @@ DEFAULT_MAX_BYTES = MAX_FILE_BYTES
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(
     ext for reader in READERS for ext in reader.EXTENSIONS if ext
 )
+
+
+_NAME_SEPARATORS = re.compile(r"[/\\]+")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+# Control characters, line and paragraph separators, and bidirectional overrides that
+# would make a name display as something else.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shorten(part: str) -> str:
+    """A name component of at most :data:`~extraction.limits.MAX_NAME_CHARS` characters,
+    its extension kept."""
+    if len(part) <= MAX_NAME_CHARS:
+        return part
+    stem, dot, ext = part.rpartition(".")
+    if dot and stem and len(ext) <= 10:
+        return f"{stem[: MAX_NAME_CHARS - len(ext) - 2]}….{ext}"
+    return part[: MAX_NAME_CHARS - 1] + "…"
+
+
+def cited_name(name: str, *, parts: int = 2) -> str:
+    r"""The name cards cite for a file called ``name``: a label, never a path to follow.
+
+    Both ``/`` and ``\`` separate components. Unprintable characters are removed (line
+    breaks become spaces) and long components shortened. A name of up to ``parts`` plain
+    components keeps them: ``folder/notes.md`` is how :func:`read_paths` and uploads
+    name a second file of the same name. Any other name (absolute, with a drive letter,
+    ``.`` or ``..`` components, or deeper) is cut to its final component. The result
+    never starts with ``/`` nor holds ``..``, so it cannot lead out of a folder.
+
+    >>> cited_name("../../etc/passwd.txt"), cited_name("C:\\evil.md"), cited_name("b/notes.md")
+    ('passwd.txt', 'evil.md', 'b/notes.md')
+    >>> cited_name("/abs/path.md"), cited_name("notes\x00.txt"), cited_name("a\nb.md")
+    ('path.md', 'notes.txt', 'a b.md')
+    >>> cited_name(".."), len(cited_name("x" * 300 + ".md"))
+    ('unnamed', 120)
+    """
+    kept: list[str] = []
+    plain = True
+    for part in _NAME_SEPARATORS.split(name):
+        part = _UNPRINTABLE.sub(lambda m: " " if m.group().isspace() else "", part)
+        part = " ".join(part.split())
+        if not kept:
+            part = _DRIVE.sub("", part)
+        if part in ("", ".", ".."):
+            plain = False
+        else:
+            kept.append(_shorten(part))
+    if not plain or len(kept) > parts:
+        kept = kept[-1:]
+    return "/".join(kept) or "unnamed"
 
 
 def formats() -> list[str]:
@@ -108,7 +160,7 @@ def read_file(
         if size > max_bytes:
             raise ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit")
         data = path.read_bytes()
-        return read_bytes(data, path=path, name=name, source=source)
+        return read_bytes(data, path=path, name=name, source=source, max_bytes=max_bytes)
     except ReadError as exc:
         source.errors.append(str(exc))
     except OSError as exc:
@@ -122,13 +174,24 @@ def read_bytes(
     path: str | os.PathLike[str],
     name: str | None = None,
     source: SourceInfo | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ReadResult:
-    """Read notes already in memory (an upload); ``path`` gives the name and extension."""
+    """Read notes already in memory (an upload). Never raises for bad input.
+
+    ``path`` gives the name and extension; it and ``name`` are only labels, never
+    opened: cards cite :func:`cited_name` of ``name`` (default: of the last component
+    of ``path``). Data over ``max_bytes`` is refused unread.
+    """
     path = Path(path)
-    source = source or SourceInfo(path=str(path))
+    cited = cited_name(name) if name else cited_name(str(path), parts=1)
+    source = source or SourceInfo(path=cited_name(str(path)))
     source.sha256 = hashlib.sha256(data).hexdigest()
-    raw = RawNote(path=path, data=data, name=name or path.name)
+    raw = RawNote(path=path, data=data, name=cited)
     try:
+        if len(data) > max_bytes:
+            raise ReadError(
+                f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit"
+            )
         if not data.strip():
             raise ReadError("empty file")
         reader = detect(raw)

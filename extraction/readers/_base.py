@@ -40,7 +40,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def decode_text(data: bytes) -> str:
-    """Decode the bytes of a text file: BOMs (UTF-8/16/32), UTF-8, else Windows-1252/Latin-1.
+    """Decode the bytes of a text file: BOMs (UTF-8/16/32), UTF-8, else each line as UTF-8
+    or Windows-1252/Latin-1.
 
     Line endings become ``\\n``. Raises :class:`ReadError` for binary data.
 
@@ -70,7 +71,7 @@ def decode_text(data: bytes) -> str:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
-                text = "".join(_decode_cp1252_or_latin1(data))
+                text = _decode_mixed(data)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:20000]
     if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
@@ -90,6 +91,25 @@ def _utf16_without_bom(data: bytes) -> str | None:
             except UnicodeDecodeError:
                 return None
     return None
+
+
+def _decode_mixed(data: bytes) -> str:
+    """Text that is not all UTF-8: each line decoded as UTF-8 when it is valid, else as
+    Windows-1252/Latin-1 (notes pasted together from files saved in both encodings).
+    Over :data:`~extraction.limits.MAX_TEXT_LINES` lines, the whole as Windows-1252.
+
+    >>> _decode_mixed("café\\n".encode() + "naïve".encode("latin-1"))
+    'café\\nnaïve'
+    """
+    if data.count(b"\n") >= MAX_TEXT_LINES:
+        return "".join(_decode_cp1252_or_latin1(data))
+    lines = []
+    for line in data.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append("".join(_decode_cp1252_or_latin1(line)))
+    return "\n".join(lines)
 
 
 def _decode_cp1252_or_latin1(data: bytes) -> Iterable[str]:

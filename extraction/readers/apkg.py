@@ -39,6 +39,7 @@ EXTENSIONS = (".apkg", ".colpkg")
 ZIP_MAGIC = b"PK\x03\x04"
 #: Signature of a ZIP central-directory entry: each member has one.
 _ENTRY_MAGIC = b"PK\x01\x02"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError)
 
 _CURRENT = "collection.anki21"
@@ -148,9 +149,9 @@ def sniff(raw: RawNote) -> float:
     return 0.6 if raw.suffix in EXTENSIONS else 0.0
 
 
-def _collection_bytes(data: bytes) -> bytes:
-    """The SQLite collection inside a package."""
-    with open_zip(data, ".apkg") as archive:
+def _collection_bytes(data: bytes, what: str) -> bytes:
+    """The SQLite collection inside a package (``what``: ``".apkg"`` or ``".colpkg"``)."""
+    with open_zip(data, what) as archive:
         names = set(archive.namelist())
         if _CURRENT in names:
             name = _CURRENT
@@ -163,8 +164,8 @@ def _collection_bytes(data: bytes) -> bytes:
         elif _LEGACY in names:
             name = _LEGACY
         else:
-            raise ReadError("corrupt .apkg: no Anki collection inside")
-        return read_member(archive, name, ".apkg")
+            raise ReadError(f"corrupt {what}: no Anki collection inside")
+        return read_member(archive, name, what)
 
 
 def _json_column(con: sqlite3.Connection, column: str) -> dict[str, Any]:
@@ -233,7 +234,12 @@ def read(raw: RawNote) -> Iterator[Card]:
     ReadError
         Not a ZIP, no collection, a newer-format collection, or damaged SQLite.
     """
-    collection = _collection_bytes(raw.data)
+    collection = _collection_bytes(raw.data, raw.suffix if raw.suffix in EXTENSIONS else ".apkg")
+    if not collection.startswith(_SQLITE_MAGIC):
+        # sqlite3 cannot deserialize some non-databases (an empty one: MemoryError).
+        raise ReadError(
+            "corrupt .apkg: the collection is not a readable database (no SQLite header)"
+        )
     builder = CardBuilder(raw, FORMAT)
     deadline = Deadline()
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extraction.errors import ReadError
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.readers.prompts import is_prompt, segment_prompts
@@ -39,6 +40,15 @@ def sniff(raw: RawNote) -> float:
 
 
 def read(raw: RawNote) -> Iterator[Card]:
+    """Cards of a Quizlet set: its first line the section, then prompts and answers.
+
+    Raises
+    ------
+    ReadError
+        Not text, or nothing but boilerplate.
+    """
     lines = [(n, t) for n, t in _lines(raw) if not is_boilerplate(t)]
+    if not lines:
+        raise ReadError("not a Quizlet set: no text besides exporter boilerplate")
     title, rest = lines[0][1], lines[1:]
     yield from segment_prompts(rest, CardBuilder(raw, FORMAT), section=(title,))
