@@ -20,7 +20,7 @@ from extraction import nlp as nlp_module
 from extraction.cache import ParseCache
 from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.prerequisites import prerequisite_relations
-from extraction.readers import read_bytes, read_paths
+from extraction.readers import cited_name, read_bytes, read_paths
 from extraction.records import Card, ReadResult, Relation
 from extraction.relations import typed_relations
 from graph.io import SCHEMA, GraphFileError, read_graph, write_graph
@@ -178,8 +178,10 @@ def build_from_paths(paths: Sequence[str | Path], **read_options) -> nx.MultiDiG
 def build_atlas(
     paths: Sequence[str | Path], uploads: Sequence[tuple[str, bytes]] = ()
 ) -> tuple[nx.MultiDiGraph, dict[str, Card]]:
-    """Read note files and uploaded ``(name, bytes)`` pairs; return the graph and the
-    cards by id. An upload named like a file on disk is cited as ``upload/<name>``.
+    r"""Read note files and uploaded ``(name, bytes)`` pairs; return the graph and the
+    cards by id. Uploads are cited by their cleaned name
+    (:func:`extraction.readers.cited_name`); one named like a file on disk is cited as
+    ``upload/<name>``, and colliding uploads are numbered.
 
     Examples
     --------
@@ -188,9 +190,18 @@ def build_atlas(
     True
     """
     results = read_paths(paths)
-    on_disk = {Path(p).name for p in paths} | {Path(r.source.path).name for r in results}
+    taken = {Path(r.source.path).name for r in results}
+    taken |= {card.source for r in results for card in r.cards[:1]}
     for name, data in uploads:
-        cited = f"upload/{name}" if name in on_disk else name
+        cited = cited_name(name)  # what the cards will cite: never a path to follow
+        if cited in taken:
+            cited = cited_name(f"upload/{cited}")
+        n = 2
+        while cited in taken:  # two uploads whose cleaned names collide
+            stem, dot, ext = cited.rpartition(".")
+            cited = f"{stem} ({n}).{ext}" if dot else f"{cited} ({n})"
+            n += 1
+        taken.add(cited)
         results.append(read_bytes(data, path=Path(name), name=cited))
     cards = {card.id: card for result in results for card in result.cards}
     return build_graph(results), cards
