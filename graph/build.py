@@ -185,7 +185,9 @@ def build_atlas(
 
     Examples
     --------
-    >>> G, cards = build_atlas(["data"], [("extra.txt", b"What is a tensor?\nAn array.")])
+    >>> upload = b"What is a tensor?\nAn array.\nWhat is a scalar?\nA number.\n" * 2 + (
+    ...     b"What is a vector?\nA list of numbers.\n")
+    >>> G, cards = build_atlas(["data"], [("extra.txt", upload)])
     >>> "tensor" in G and any(c.source == "extra.txt" for c in cards.values())
     True
     """
