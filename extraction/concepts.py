@@ -247,7 +247,7 @@ class Candidate:
 
 def _trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop determiners, pronouns, possessives and vague modifiers at the edges."""
-    toks = [t for t in tokens if "\\" not in t.text]
+    toks = [t for t in tokens if not _MATH_TOKEN.search(t.text)]  # x_1, W^T, \\ldots
     while (
         toks
         and not (len(toks) > 1 and _hyphen_after(toks[0]))
@@ -273,6 +273,9 @@ def _trim(tokens: Sequence[Token]) -> list[Token]:
             toks = toks[i + 1 :]
             break
     return toks
+
+
+_MATH_TOKEN = re.compile(r"[\\_^]")
 
 
 def _hyphen_after(tok: Token) -> bool:

@@ -49,12 +49,16 @@ _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]+?)\$")
 def latex_to_text(expr: str) -> str:
     r"""Reduce an inline formula to readable symbols.
 
+    Command names go (``\\ldots`` is no word of the notes); symbols stay.
+
     >>> latex_to_text(r"\mathbf{W}_{xh} \in \mathbb{R}^{d}")
-    'W_xh in R^d'
+    'W_xh R^d'
+    >>> latex_to_text(r"x_1, \ldots, x_n")
+    'x_1, , x_n'
     """
     expr = _LATEX_COMMAND.sub("", expr)
     expr = re.sub(r"\\mathbb\{(\w)\}", r"\1", expr)
-    expr = _LATEX_OTHER.sub(r"\1", expr)
+    expr = _LATEX_OTHER.sub(" ", expr)
     expr = expr.replace("{", "").replace("}", "")
     return re.sub(r"\s+", " ", expr).strip()
 

@@ -101,7 +101,8 @@ def test_markdown_inline_text(source, expected):
 
 
 def test_markdown_latex_to_text():
-    assert latex_to_text(r"\mathbf{x}_t \in \mathbb{R}^d") == "x_t in R^d"
+    assert latex_to_text(r"\mathbf{x}_t \in \mathbb{R}^d") == "x_t R^d"
+    assert "ldots" not in latex_to_text(r"x_1, \ldots, x_n")
 
 
 @pytest.mark.slow
