@@ -30,7 +30,6 @@ _COMPILED = tuple(re.compile(rf"^{p}$", re.IGNORECASE) for p in TITLE_PATTERNS)
 _ABBREV = re.compile(r"\s*\(([A-Za-z][\w-]{0,14})\)\s*$")
 _TRAILING = re.compile(r"[\s?.!:]+$")
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*s?$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -58,20 +57,6 @@ def singular(word: str) -> str:
     if lower.endswith("s"):
         return word[:-1]
     return word
-
-
-def concept_key(name: str) -> str:
-    """Canonical id of a concept name: lower case except acronyms, last word singular.
-
-    >>> concept_key("Recurrent Neural Networks"), concept_key("the LSTM cells")
-    ('recurrent neural network', 'LSTM cell')
-    """
-    name = _ARTICLE.sub("", name.strip())
-    words = name.replace("–", "-").split()
-    if not words:
-        return ""
-    words[-1] = singular(words[-1])
-    return " ".join(w if _ACRONYM.match(w) else w.lower() for w in words)
 
 
 def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:

@@ -46,6 +46,7 @@ def names(index) -> dict[str, str]:
         (["Autoencoders"], "autoencoder"),
         (["data"], "data"),
         (["Gaussian", "Process"], "gaussian process"),
+        (["Loss"], "loss"),
     ],
 )
 def test_concepts_canonical_id(words, expected):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extraction.titles import concept_key, singular, title_concept
+from extraction.titles import singular, title_concept
 
 
 @pytest.mark.parametrize(
@@ -47,21 +47,6 @@ def test_titles_that_name_no_single_concept(title):
 def test_titles_terms_name_themselves_only_when_asked():
     assert title_concept("Gated Recurrent Unit (GRU)", term=True).acronym == "GRU"
     assert title_concept("Gated Recurrent Unit", term=False) is None
-
-
-@pytest.mark.parametrize(
-    ("name", "key"),
-    [
-        ("Autoencoders", "autoencoder"),
-        ("the Recurrent Neural Networks", "recurrent neural network"),
-        ("GANs", "GAN"),
-        ("LSTM cells", "LSTM cell"),
-        ("Loss", "loss"),
-        ("Gaussian Process", "gaussian process"),
-    ],
-)
-def test_titles_concept_key(name, key):
-    assert concept_key(name) == key
 
 
 def test_titles_singular_keeps_non_plurals():
