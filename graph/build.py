@@ -170,11 +170,6 @@ def build_cached(
     return G
 
 
-def build_from_paths(paths: Sequence[str | Path], **read_options) -> nx.MultiDiGraph:
-    """Read ``paths`` (files or folders) and build their graph."""
-    return build_graph(read_paths(paths, **read_options))
-
-
 def build_atlas(
     paths: Sequence[str | Path], uploads: Sequence[tuple[str, bytes]] = ()
 ) -> tuple[nx.MultiDiGraph, dict[str, Card]]:

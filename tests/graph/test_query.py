@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from graph.__main__ import main
-from graph.build import build_atlas, build_from_paths
+from graph.build import build_atlas
 from graph.io import write_graph
 from graph.query import (
     NoConnectionError,
@@ -180,7 +180,7 @@ def sample_graph():
 def seeds_graph():
     if not SEEDS.is_dir():
         pytest.skip(f"the real notes are not here: {SEEDS} is absent")
-    return build_from_paths([SEEDS])
+    return build_atlas([SEEDS])[0]
 
 
 @pytest.mark.parametrize("graph", ["sample_graph", "seeds_graph"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.build import build_from_paths
+from graph.build import build_atlas
 from graph.topics import MISCELLANEOUS, assign_topics, compute_importance, edge_strength
 from tests.conftest import SEEDS, requires_shared
 
@@ -138,7 +138,7 @@ def test_topics_importance_deterministic_and_stored():
 def seeds_graph():
     if not SEEDS.is_dir():
         pytest.skip(f"the real notes are not here: {SEEDS} is absent")
-    return build_from_paths([SEEDS])
+    return build_atlas([SEEDS])[0]
 
 
 @requires_shared
