@@ -8,33 +8,21 @@ downloaded browser.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
+from tests.conftest import BROWSER_TEST, load_module
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no system Chromium at {CHROMIUM}"),
-]
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = BROWSER_TEST
 
 
 def load_driver() -> ModuleType:
     """``scripts/screenshot.py``, which starts the app and drives Chromium."""
-    path = ROOT / "scripts" / "screenshot.py"
-    spec = importlib.util.spec_from_file_location("concept_atlas_screenshot", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ROOT / "scripts" / "screenshot.py", "concept_atlas_screenshot")
 
 
 def test_concept_map_draws_offline_and_a_click_opens_the_concept(tmp_path: Path) -> None:

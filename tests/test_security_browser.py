@@ -8,8 +8,6 @@ Uses the system Chromium at /usr/bin/chromium, never a downloaded browser.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from pathlib import Path
 from types import ModuleType
@@ -17,35 +15,21 @@ from types import ModuleType
 import pytest
 
 from graph.export import write_html
+from tests.conftest import BROWSER_TEST, CHROMIUM, load_module
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no system Chromium at {CHROMIUM}"),
-]
-
-
-def load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture(scope="module")
 def driver() -> ModuleType:
     """``scripts/screenshot.py``: starts the app and drives Chromium."""
-    return load(ROOT / "scripts" / "screenshot.py", "concept_atlas_screenshot")
+    return load_module(ROOT / "scripts" / "screenshot.py", "concept_atlas_screenshot")
 
 
 @pytest.fixture(scope="module")
 def hostile() -> ModuleType:
-    return load(ROOT / "tests" / "test_security_app.py", "concept_atlas_security_app")
+    return load_module(ROOT / "tests" / "test_security_app.py", "concept_atlas_security_app")
 
 
 class Watch:
@@ -222,7 +206,7 @@ def test_hostile_notes_never_run_in_the_app(
 
 def test_the_html_export_of_hostile_notes_never_runs_them(tmp_path: Path) -> None:
     playwright_api = pytest.importorskip("playwright.sync_api")
-    escaping = load(ROOT / "tests" / "graph" / "test_export_escaping.py", "escaping_fixture")
+    escaping = load_module(ROOT / "tests" / "graph" / "test_export_escaping.py", "escaping_fixture")
     out = tmp_path / "map.html"
     write_html(escaping.hostile_graph(), out)
     with playwright_api.sync_playwright() as playwright:

@@ -16,7 +16,6 @@ from extraction.records import Card, Evidence, Relation
 from extraction.relation_patterns import FRAMES, TABLES, Cue
 from extraction.relations import merge_relations, typed_relations
 from tests.conftest import SEEDS, SHARED, requires_shared
-from tests.quality import dev_scores
 
 DEV = SHARED / "eval" / "dev"
 
@@ -282,16 +281,11 @@ TARGETS = {"relation_recall_any": 0.65, "relation_recall_typed": 0.45, "prereq_r
 CEILINGS = {"prereq_reversed": 0.08}
 
 
-@pytest.fixture(scope="module")
-def scores(tmp_path_factory):
-    return dev_scores(tmp_path_factory.mktemp("relations-quality"))
-
-
 @pytest.mark.slow
 @requires_shared
 @pytest.mark.parametrize("metric", [*FLOORS, *CEILINGS])
-def test_relations_quality_on_dev_gold(scores, metric: str):
-    value = scores[metric]
+def test_relations_quality_on_dev_gold(dev_scores, metric: str):
+    value = dev_scores[metric]
     assert value is not None
     if metric in FLOORS:
         assert value >= FLOORS[metric], (metric, value)
