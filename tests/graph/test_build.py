@@ -159,3 +159,41 @@ def test_build_corpora_graph_reads_every_format(tmp_path):
     sources = read_graph(out).graph["sources"]
     assert {s["format"] for s in sources} >= {"markdown", "anki-apkg", "crowdanki", "pdf"}
     assert [s["path"] for s in sources if s["errors"]] == []
+
+
+def test_build_concepts_sharing_sentences_are_weakly_related():
+    from extraction.concepts import extract_concepts
+    from extraction.records import Card
+    from graph.build import SAME_SENTENCE, mention_relations
+
+    texts = [
+        ("What is an encoder?", "A network that compresses its input."),
+        ("What is a decoder?", "A network that rebuilds an input from a code."),
+        ("What is a latent code?", "A short vector."),
+        ("What is the reconstruction loss?", "An error to minimise."),
+        (
+            "How is an autoencoder trained?",
+            "The encoder and the decoder are trained together.\n"
+            "The encoder feeds the decoder a latent code.\n"
+            "The reconstruction loss compares input and output.",
+        ),
+    ]
+    cards = [
+        Card(f"n.txt#{i}", "n.txt", "qa-list", (10 * i, 10 * i + 3), title, body,
+             title_line=10 * i, body_lines=tuple(range(10 * i + 1, 10 * i + 4)))
+        for i, (title, body) in enumerate(texts)
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    together = {
+        frozenset((r.source, r.target)): r
+        for r in mention_relations(index, cards)
+        if r.label == SAME_SENTENCE
+    }
+    pair = together[frozenset(("encoder", "decoder"))]
+    assert pair.relation == "related_to" and len(pair.evidence) == 2
+    assert all("encoder" in e.text and "decoder" in e.text for e in pair.evidence)
+    # weighted by how often: twice together outranks once, and both stay weak
+    once = together[frozenset(("encoder", "latent code"))]
+    assert once.confidence < pair.confidence <= 0.3
+    # concepts in different sentences are not linked this way
+    assert frozenset(("reconstruction loss", "latent code")) not in together
