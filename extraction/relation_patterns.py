@@ -130,6 +130,18 @@ IS_A: list[Cue] = [
         expected=("autoencoder", "neural network"),
     ),
     Cue(
+        "class_kinds",
+        [
+            _words("types kinds variants architectures versions flavors flavours"),
+            {"IS_PUNCT": True},
+        ],
+        0.65,
+        frame="list",
+        reverse=True,
+        example="What are some RNN architectures? || LSTM: gated cells",
+        expected=("LSTM", "RNN"),
+    ),
+    Cue(
         "examples_of",
         [_words("examples instances"), {"LOWER": "of"}],
         0.65,

@@ -14,9 +14,15 @@ runs that :meth:`ConceptIndex.find` knows. Around a cue:
 
 Card-level frames read a question and its answer: "What are the components of X?"
 answered by a list gives one ``part_of`` edge per listed concept, "types of X" gives
-``is_a``, "applications of X" / "What is X used for?" give ``used_for``. An answer that
-is a bare noun phrase ("A sequence transduction model that ...") defines the card's
-subject: subject ``is_a`` that phrase's concept.
+``is_a`` (so does "What are some X architectures?"), "applications of X" / "What is
+X used for?" give ``used_for``; in an answer to a question about applications, a label
+line naming uses ("1-to-many: image captioning") gives label ``used_for`` each. An
+answer that is a bare noun phrase ("A sequence transduction model that ...") defines
+the card's subject: subject ``is_a`` that phrase's concept.
+
+Names speak too: a compound is a kind of its head ("time series anomaly detection"),
+a name with a preposition is a kind of what precedes it and, after "with", "using" or
+"via", uses what follows ("anomaly detection with autoencoders").
 
 A verb between two concepts that no table knows gives a weak ``related_to`` edge
 labelled with the verb. Edges with the same ``(source, target, relation)`` are merged,
@@ -498,7 +504,9 @@ def _list_edges(
             continue
         after = [m for m in found if m.start >= span.end]
         before = [m for m in found if m.end <= span.start]
-        anchor = after[0] if after else (before[-1] if before else None)
+        # "RNN architectures?" may itself be a name of the RNN
+        around = [m for m in found if m.start <= span.start < m.end]
+        anchor = next(iter(around + after[:1] + before[-1:]), None)
         if anchor is None:
             continue
         if items is None:
@@ -517,6 +525,34 @@ def _list_edges(
                 evidence,
             )
             yield Relation(source, target, relation, cue.confidence, [line_ev])
+
+
+#: A question asking what things are good for: its answer's labels are the things.
+_APPLICATIONS = re.compile(
+    r"\b(?:applications?|use[- ]cases?|used (?:for|in)|useful (?:for|in)|good for)\b",
+    re.IGNORECASE,
+)
+
+
+def _application_edges(
+    index: ConceptIndex, body: Sequence[tuple[Segment, Span]]
+) -> Iterator[Relation]:
+    """Label lines answering a question about applications: "1-to-many: image
+    captioning" gives ``1-to-many used_for image captioning``."""
+    for seg in dict.fromkeys(seg for seg, _ in body):
+        doc = next(d for s, d in index.segments if s is seg)
+        colon = next((t.i for t in doc if t.text == ":"), None)
+        if colon is None or colon > 6:
+            continue
+        found = mentions(index, doc[:])
+        label = [m for m in found if m.end <= colon and m.start <= 1]
+        rest = doc[colon + 1 :]
+        if not label or len(rest) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
+            continue  # the answer explains its label rather than naming uses
+        evidence = Evidence(seg.card.source, seg.line, seg.text.strip())
+        for m in found:
+            if m.start > colon and m.concept != label[0].concept:
+                yield Relation(label[0].concept, m.concept, "used_for", 0.65, [evidence])
 
 
 def _card_subjects(index: ConceptIndex) -> dict[str, list[str]]:
@@ -544,6 +580,8 @@ _PART_PREPOSITIONS = frozenset({"in", "of"})
 #: :mod:`extraction.prerequisites` does not order study by them.
 COMPONENT_LABEL = "component"
 _NAME_PREPOSITIONS = frozenset({"for", "with", "of", "in", "on", "using", "via"})
+#: Prepositions in a name that say what the concept is done with.
+_MEANS_PREPOSITIONS = frozenset({"with", "using", "via"})
 
 
 def _head_word(name: str) -> str:
@@ -560,17 +598,24 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
         ]  # spellings of the concept's own name, not merged synonyms
         for name in names:
             words = name.split()
+            cited = [e for e in evidence if name.lower() in e.text.lower()][:1] or evidence[:1]
+            first = 1
             if cut := next((i for i, w in enumerate(words) if w.lower() in _NAME_PREPOSITIONS), 0):
-                words = words[:cut]  # "anomaly detection for time series": its head is before "for"
+                # "anomaly detection for time series": its head is before "for"; "with
+                # autoencoders", "using attention": what it is done with
+                means = " ".join(words[cut + 1 :])
+                tool = index.find(means) if words[cut].lower() in _MEANS_PREPOSITIONS else None
+                if tool and tool != concept.id and cited:
+                    yield Relation(concept.id, tool, "uses", 0.6, cited)
+                words, first = words[:cut], 0
             parent = None
-            for k in range(1, len(words)):
+            for k in range(first, len(words)):
                 tail = " ".join(words[k:])
                 if is_acronym(tail) or is_specific(words[k:]):
                     parent = index.find(tail)
                     if parent and parent != concept.id:
                         break
                     parent = None
-            cited = [e for e in evidence if name.lower() in e.text.lower()][:1] or evidence[:1]
             if parent and cited:
                 yield Relation(concept.id, parent, "is_a", 0.6, cited)
                 break
@@ -651,6 +696,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         body = [(seg, sent) for seg, sent in sents if not seg.is_title]
         if titles and title_cues and body:
             yield from _list_edges(index, titles[0], body, title_cues)
+        if titles and body and _APPLICATIONS.search(titles[0][0].card.title):
+            yield from _application_edges(index, body)
     yield from _kind_edges(index)
     yield from _component_edges(index)
 

@@ -341,3 +341,44 @@ def test_relations_part_in_whole_in_a_question():
         ),
     )
     assert ("forget gate", "part_of", "LSTM") in _edges(cards)
+
+
+def test_relations_name_with_a_preposition_is_a_kind_of_what_precedes_it():
+    cards = _qa(
+        ("What is anomaly detection?", "Finding data points that do not fit the rest."),
+        ("What is an autoencoder?", "A network trained to reconstruct its input."),
+        (
+            "Anomaly detection with autoencoders",
+            "Points with a high reconstruction error are flagged as anomalies.",
+        ),
+    )
+    edges = _edges(cards)
+    assert ("anomaly detection with autoencoder", "is_a", "anomaly detection") in edges
+    assert ("anomaly detection with autoencoder", "uses", "autoencoder") in edges
+
+
+@pytest.mark.parametrize(
+    ("title", "used_for"),
+    [
+        ("Name applications of RNN configurations.", True),
+        ("Which tasks are these RNN configurations used for?", True),
+        # the labels explain the configurations: no application is named
+        ("How do the RNN configurations differ?", False),
+    ],
+)
+def test_relations_application_labels_give_used_for(title: str, used_for: bool):
+    cards = _qa(
+        ("What is a deep RNN?", "An RNN with stacked layers."),
+        ("What is speech recognition?", "Turning audio into text."),
+        (title, "Deep RNN: speech recognition"),
+    )
+    assert (("deep RNN", "used_for", "speech recognition") in _edges(cards)) is used_for
+
+
+def test_relations_application_labels_that_explain_are_not_uses():
+    cards = _qa(
+        ("What is a decoder?", "A network that generates a sequence."),
+        ("What is autoregression?", "Predicting the next value from the previous ones."),
+        ("What are decoders used for?", "Decoder: generates tokens by autoregression"),
+    )
+    assert not any(r == "used_for" for _, r, _ in _edges(cards))
