@@ -64,6 +64,8 @@ CARD_SUBJECT_FACTOR = 0.75
 DEFINITION_CONFIDENCE = 0.6
 #: Confidence of a verb between two concepts that no table knows.
 VERB_CONFIDENCE = 0.35
+#: Confidence of "A Bs" where concept A names a kind of the plural concept B.
+MODIFIER_CONFIDENCE = 0.6
 #: Longest run of tokens between a cue and the concept it governs.
 MAX_GAP = 6
 #: Longest name tried as a concept, in tokens.
@@ -118,7 +120,10 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
             continue
         hit = None
         for j in range(min(n, i + MAX_NAME), i, -1):
-            if toks[j - 1].pos_ in _EDGE_POS and not toks[j - 1].is_upper:
+            if (toks[j - 1].pos_ in _EDGE_POS and not toks[j - 1].is_upper) or toks[j - 1].text in {
+                "/",
+                "&",
+            }:
                 continue
             concept = index.find("".join(pieces[i:j]).strip())
             if concept is not None:
@@ -319,6 +324,25 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
     return None
 
 
+#: Head nouns of a class too general to be the kind of its instances when the line
+#: has a label: "Clever propagation: employ methods such as DeepLift".
+GENERIC_CLASSES = frozenset(
+    "method technique approach strategy way tool algorithm solution option".split()
+)
+
+
+def _label(ctx: _Context) -> Mention | None:
+    """The concept a sentence opens with as its label ("Reset gate: ..."), if any."""
+    doc = ctx.sent.doc
+    colon = next((t.i for t in ctx.sent if t.text == ":"), None)
+    if colon is None or colon - ctx.sent.start > 6:
+        return None
+    first = ctx.found[0] if ctx.found else None
+    if first is not None and first.start <= ctx.sent.start + 1 and first.end <= colon:
+        return first if all(not t.is_alpha for t in doc[first.end : colon]) else None
+    return None
+
+
 def _plural(ctx: _Context, m: Mention) -> bool:
     return ctx.sent.doc[m.end - 1].tag_ in {"NNS", "NNPS"}
 
@@ -333,11 +357,19 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         subjects, factor = _subject(ctx, span)
         pairs = [(s, o) for s in subjects for o in objects]
     elif cue.frame in {"kinds", "instances"}:
-        cls = _class_before(ctx, span)
-        if cls is None or (_plural(ctx, cls) != (cue.frame == "kinds")):
-            return
         factor = 1.0
-        pairs = [(o, cls.concept) for o in _objects(ctx, span.end)]
+        cls = _class_before(ctx, span)
+        word = doc[span.start - 1] if span.start > ctx.sent.start else None
+        generic = (
+            _head_word(cls.concept) if cls else singular(word.lower_) if word else ""
+        ) in GENERIC_CLASSES
+        if generic and cue.frame == "kinds" and (label := _label(ctx)) is not None:
+            target = label.concept  # "Clever propagation: employ methods such as DeepLift"
+        elif cls is None or (_plural(ctx, cls) != (cue.frame == "kinds")):
+            return
+        else:
+            target = cls.concept
+        pairs = [(o, target) for o in _objects(ctx, span.end)]
     elif cue.frame == "between":
         objects = _objects(ctx, span.end)
         factor = 1.0
@@ -407,6 +439,27 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(
                     x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, [ctx.evidence]
                 )
+
+
+def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
+    """A concept naming the kind of a plural class right after it: "ReLU (Rectified
+    Linear Unit) activation functions" gives ReLU is_a activation function."""
+    doc = ctx.sent.doc
+    for k, b in enumerate(ctx.found):
+        if k == 0 or doc[b.end - 1].tag_ not in {"NNS", "NNPS"}:
+            continue
+        a = ctx.found[k - 1]
+        same = [m for m in ctx.found[:k] if m.concept == a.concept]
+        # the tokens between are a's own gloss ("(Rectified Linear Unit)") or punctuation
+        gap = [t for t in doc[a.end : b.start] if not t.is_punct]
+        if a.concept == b.concept or gap:
+            continue
+        if any(
+            doc[m.start : m.end].root.dep_ in {"compound", "nmod", "amod"}
+            and b.start <= doc[m.start : m.end].root.head.i < b.end
+            for m in same
+        ):
+            yield Relation(a.concept, b.concept, "is_a", MODIFIER_CONFIDENCE, [ctx.evidence])
 
 
 def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
@@ -555,6 +608,34 @@ def _application_edges(
                 yield Relation(label[0].concept, m.concept, "used_for", 0.65, [evidence])
 
 
+_TOPIC_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]]) -> list[str]:
+    """What a question asks about when no concept has the card as its own: the
+    question's grammatical subject ("Why are RNNs suitable for ...?"), or what its
+    subject or object is "of" ("the limitations of RNNs", "Name the advantages of
+    the GRU"), or the agent ("tasks performed by encoders and decoders"), with the
+    concepts listed beside it."""
+    for seg, sent in sents:
+        if not seg.is_title:
+            break
+        found = mentions(index, sent)
+        ctx = _Context(index, seg, sent, found, [], None, False)  # type: ignore[arg-type]
+        roots = [(m, sent.doc[m.start : m.end].root) for m in found]
+        for m, root in roots:
+            if root.dep_ in _TOPIC_DEPS:
+                inner = [
+                    n for n, r in roots if r.dep_ == "pobj" and r.head.head == root
+                    and r.head.lower_ == "of"
+                ]  # fmt: skip
+                return _with_conjuncts(ctx, inner[0] if inner else m)
+        for m, root in roots:
+            if root.dep_ == "pobj" and root.head.lower_ in {"of", "by"}:
+                return _with_conjuncts(ctx, m)
+    return []
+
+
 def _card_subjects(index: ConceptIndex) -> dict[str, list[str]]:
     subjects: dict[str, list[str]] = defaultdict(list)
     for concept in index.concepts.values():
@@ -674,12 +755,11 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     for sents in by_card.values():
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
+        about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
-            ctx = _Context(
-                index, seg, sent, found, subjects.get(seg.card.id, []), evidence, i == first_body
-            )
+            ctx = _Context(index, seg, sent, found, about, evidence, i == first_body)
             taken: set[int] = set()
             cued = triggers is None or any(t.lower_ in triggers for t in sent)
             for match_id, start, end in matcher(sent) if cued else ():
@@ -691,6 +771,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
                 yield from _cue_edges(ctx, relation, cue, span)
             yield from _definition_edges(ctx)
             yield from _copula_edges(ctx)
+            yield from _modifier_edges(ctx)
             yield from _verb_edges(ctx, taken)
         titles = [(seg, sent) for seg, sent in sents if seg.is_title]
         body = [(seg, sent) for seg, sent in sents if not seg.is_title]

@@ -141,6 +141,33 @@ SENTENCES = [
         ("cell state",),
         [("forget gate", "related_to", "cell state")],
     ),
+    # a concept modifying a plural class names a kind of it, past its own gloss
+    (
+        "Gradients vanish when using ReLU (Rectified Linear Unit) activation functions.",
+        ("ReLU", "activation function"),
+        [("ReLU", "is_a", "activation function")],
+    ),
+    # instances of a generic class ("methods") belong to the line's label
+    (
+        "Clever propagation: employ methods such as DeepLift and deconvolution.",
+        ("clever propagation", "DeepLift", "deconvolution"),
+        [
+            ("DeepLift", "is_a", "clever propagation"),
+            ("deconvolution", "is_a", "clever propagation"),
+        ],
+    ),
+    # a pronoun in the answer stands for the question's grammatical subject
+    (
+        "Why are RNNs suited to time series? || They contain hidden states.",
+        ("RNN", "time series", "hidden state"),
+        [("hidden state", "part_of", "RNN")],
+    ),
+    # names joined by a slash are coordinated
+    (
+        "Name the advantages of the LSTM/GRU compared to the Elman cell",
+        ("LSTM", "GRU", "Elman cell"),
+        [("LSTM", "contrasts_with", "Elman cell"), ("GRU", "contrasts_with", "Elman cell")],
+    ),
     # question frames answered by lists
     (
         "What are the components of an LSTM? || Forget gate, input gate, output gate",
@@ -181,6 +208,14 @@ def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expec
             "The generator produces realistic images and the discriminator is forced to guess.",
             ("generator", "discriminator"),
             ("generator", "discriminator"),
+        ),
+        # a singular head is a part or a property, not a class: no is_a
+        ("Each LSTM cell keeps a state.", ("LSTM", "cell"), ("LSTM", "cell")),
+        # the answer's pronoun is not the question's object
+        (
+            "Why are RNNs suited to time series? || They contain hidden states.",
+            ("RNN", "time series", "hidden state"),
+            ("time series", "hidden state"),
         ),
         # an analogy is no evidence
         (
