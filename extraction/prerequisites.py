@@ -6,9 +6,13 @@ Two kinds of evidence order concepts for study:
   :data:`STUDY_ORDER`: the general before the specific (``X is_a Y``: Y first; also
   ``example_of``), what is used before what uses it (``uses``), the problem before its
   remedy (``X addresses Y``: Y first), the cause before its effect (``causes``). A part
-  and its whole (``part_of``) go by how the notes treat the part: a part the notes
-  mostly mention with its whole (an LSTM's forget gate) is learned after the whole; a
-  building block the notes use elsewhere too (an encoder) comes before.
+  and its whole (``part_of``) go in the order the notes introduce them: notes that
+  present the LSTM and then its gates teach the whole first, notes that explain layers
+  and then build a network from them teach the parts first. When the notes name both at
+  once, a part they mostly mention with its whole (an LSTM's forget gate) is learned
+  after it and a building block they use elsewhere too (an encoder) before it.
+- **Names**: a concept whose name holds another's ("time series anomaly detection",
+  "convolutional layer" holding "convolution") is learned after it.
 - **Definitions**: when the cards about B mention A more often than the cards about A
   mention B, A is needed to read B's definition. Pairs that a typed relation links are
   left to it.
@@ -21,6 +25,7 @@ then least evidence), like :func:`graph.query.break_cycles`.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -28,7 +33,6 @@ import networkx as nx
 
 from extraction.concepts import ConceptIndex
 from extraction.records import Evidence, Relation
-from extraction.relations import COMPONENT_LABEL
 
 PREREQUISITE = "prerequisite_of"
 
@@ -101,16 +105,22 @@ def typed_prerequisites(index: ConceptIndex, typed: Iterable[Relation]) -> list[
     [('RNN', 'GRU', 0.855, 'is_a')]
     """
     cards = _cards_naming(index)
+    ranks = _rank(index, _course_order(index))
     edges = []
     for r in typed:
         if r.relation in STUDY_ORDER:
             first, weight = STUDY_ORDER[r.relation]
             a, b = (r.source, r.target) if first == "source" else (r.target, r.source)
-        elif r.relation == "part_of" and r.label != COMPONENT_LABEL:
+        elif r.relation == "part_of":
             part, whole = r.source, r.target
-            named = cards.get(part, set())
-            together = len(named & cards.get(whole, set())) / len(named) if named else 1.0
-            a, b = (whole, part) if together >= DEPENDENT_PART else (part, whole)
+            if part in ranks and whole in ranks and ranks[part] != ranks[whole]:
+                # the notes introduce a whole and then explain its parts, or build it
+                # from parts they have already explained
+                a, b = (whole, part) if ranks[whole] < ranks[part] else (part, whole)
+            else:
+                named = cards.get(part, set())
+                together = len(named & cards.get(whole, set())) / len(named) if named else 1.0
+                a, b = (whole, part) if together >= DEPENDENT_PART else (part, whole)
             weight = PART_WEIGHT
         else:
             continue
@@ -125,6 +135,10 @@ def _names(index: ConceptIndex, concept: str) -> set[str]:
     c = index.concepts[concept]
     label = c.label.split(" (")[0]  # "long short-term memory (LSTM)"
     return {" ".join(f.lower().replace("-", " ").split()) for f in (c.id, label) if f}
+
+
+#: "convolutional" names its noun "convolution" inside a name.
+_ADJECTIVE = re.compile(r"(?<=\w\w)ional\b")
 
 
 def name_prerequisites(index: ConceptIndex) -> list[Relation]:
@@ -154,7 +168,7 @@ def name_prerequisites(index: ConceptIndex) -> list[Relation]:
         if not evidence[b]:
             continue
         inner: set[str] = set()  # the concepts named by a run of words inside a name of b
-        for name in b_names:
+        for name in b_names | {_ADJECTIVE.sub("ion", n) for n in b_names}:
             words = name.split()
             for i in range(len(words)):
                 for j in range(i + 1, len(words) + 1):
@@ -356,7 +370,7 @@ def prerequisite_relations(
     --------
     >>> from extraction.records import Card
     >>> from extraction.concepts import extract_concepts
-    >>> from extraction.relations import COMPONENT_LABEL, typed_relations
+    >>> from extraction.relations import typed_relations
     >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {name}?", body,
     ...               title_line=i, body_lines=(i,)) for i, (name, body) in enumerate([
     ...     ("an RNN", "A network with a loop."), ("a GRU", "A GRU is a kind of RNN.")])]

@@ -112,23 +112,29 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     toks = list(sent)
     starts = index.first_words()
     edge = [(t.pos_ in _EDGE_POS and not t.is_upper) or t.lower_ not in starts for t in toks]
+    last = [(t.pos_ in _EDGE_POS and not t.is_upper) or t.text in {"/", "&"} for t in toks]
     pieces = [t.text_with_ws for t in toks]
-    i, n = 0, len(toks)
-    while i < n:
-        if edge[i]:
-            i += 1
-            continue
-        hit = None
+    n = len(toks)
+
+    def longest(i: int) -> Mention | None:
         for j in range(min(n, i + MAX_NAME), i, -1):
-            if (toks[j - 1].pos_ in _EDGE_POS and not toks[j - 1].is_upper) or toks[j - 1].text in {
-                "/",
-                "&",
-            }:
-                continue
-            concept = index.find("".join(pieces[i:j]).strip())
-            if concept is not None:
-                hit = Mention(concept, toks[i].i, toks[j - 1].i + 1)
-                break
+            if not last[j - 1] and (concept := index.find("".join(pieces[i:j]).strip())):
+                return Mention(concept, toks[i].i, toks[j - 1].i + 1)
+        return None
+
+    i = 0
+    while i < n:
+        # "vanishing/exploding gradient problem": the first word shares the rest's head
+        if i + 2 < n and toks[i + 1].text in {"/", "and", "or"} and not toks[i].is_punct:
+            after = longest(i + 2)
+            if after is not None and after.end - after.start >= 2:
+                rest = "".join(pieces[i + 3 : i + 2 + after.end - after.start]).strip()
+                concept = index.find(f"{toks[i].text} {rest}")
+                if concept is not None and concept != after.concept:
+                    found.append(Mention(concept, toks[i].i, toks[i].i + 1))
+                    i += 1
+                    continue
+        hit = None if edge[i] else longest(i)
         if hit is None:
             i += 1
         else:
@@ -220,9 +226,16 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             return _with_conjuncts(ctx, m), 0.9
         return [], 0.0
     clause = doc[clause_start : cue.start]
+    # "How can X be used ...? -- Calculate the error ...": a step the reader takes
+    imperative = (
+        cue.start == ctx.sent.start
+        and doc[cue.start].tag_ == "VB"
+        and _PROCEDURE.match(ctx.seg.card.title) is not None
+    )
     if (
         ctx.subjects
         and not ctx.seg.is_title
+        and not imperative
         and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
@@ -608,6 +621,8 @@ def _application_edges(
                 yield Relation(label[0].concept, m.concept, "used_for", 0.65, [evidence])
 
 
+#: A question asking for a procedure, answered by steps in the imperative.
+_PROCEDURE = re.compile(r"\s*how\b", re.IGNORECASE)
 _TOPIC_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -656,9 +671,8 @@ _WHOLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _PART_PREPOSITIONS = frozenset({"in", "of"})
-#: Label of part_of edges read from an answer's structure: their study order is unsure
-#: (a gate is learned after its LSTM, an encoder before its encoder-decoder), so
-#: :mod:`extraction.prerequisites` does not order study by them.
+#: Label of part_of edges read from an answer's structure (a label line in a card about
+#: the whole, "the forget gate in LSTM" in a question) rather than from a sentence.
 COMPONENT_LABEL = "component"
 _NAME_PREPOSITIONS = frozenset({"for", "with", "of", "in", "on", "using", "via"})
 #: Prepositions in a name that say what the concept is done with.

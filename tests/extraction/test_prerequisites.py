@@ -75,6 +75,21 @@ def test_prerequisites_building_block_before_its_whole():
     assert (edge.source, edge.target) == ("encoder", "autoencoder")
 
 
+@pytest.mark.parametrize(
+    ("part_line", "whole_line", "first"),
+    [
+        (5, 1, "LSTM"),  # the notes introduce the LSTM, then explain its gate
+        (1, 5, "forget gate"),  # the notes explain the gate, then build the LSTM from it
+    ],
+)
+def test_prerequisites_part_and_whole_follow_the_course_order(part_line, whole_line, first):
+    index = index_of({"c1": ["LSTM", "forget gate"], "c2": ["forget gate"]}, {})
+    index.concepts["forget gate"].first_seen = ("n.txt", part_line)
+    index.concepts["LSTM"].first_seen = ("n.txt", whole_line)
+    (edge,) = typed_prerequisites(index, [Relation("forget gate", "LSTM", "part_of", 0.9, [E])])
+    assert edge.source == first
+
+
 def test_prerequisites_definition_asymmetry():
     # both cards about the LSTM name the RNN; the RNN's card never names the LSTM
     index = index_of(
@@ -94,6 +109,16 @@ def test_prerequisites_name_inside_a_name():
     ]  # fmt: skip
     pairs = {(r.source, r.target) for r in name_prerequisites(extract_concepts(cards))}
     assert pairs == {("anomaly detection", "time series anomaly detection")}
+
+
+def test_prerequisites_name_inside_a_name_as_an_adjective():
+    cards = [
+        Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {name}?",
+             "See the lecture.", title_line=2 * i + 1, body_lines=(2 * i + 2,))
+        for i, name in enumerate(["a convolution", "a convolutional layer"])
+    ]  # fmt: skip
+    pairs = {(r.source, r.target) for r in name_prerequisites(extract_concepts(cards))}
+    assert pairs == {("convolution", "convolutional layer")}
 
 
 def test_prerequisites_break_cycles_drops_the_weakest():

@@ -162,6 +162,16 @@ SENTENCES = [
         ("RNN", "time series", "hidden state"),
         [("hidden state", "part_of", "RNN")],
     ),
+    # "vanishing/exploding gradient problem" names both problems
+    (
+        "What is an LSTM? || additive state updates -> address the vanishing/exploding "
+        "gradient problem",
+        ("vanishing gradient problem", "exploding gradient problem"),
+        [
+            ("LSTM", "addresses", "vanishing gradient problem"),
+            ("LSTM", "addresses", "exploding gradient problem"),
+        ],
+    ),
     # names joined by a slash are coordinated
     (
         "Name the advantages of the LSTM/GRU compared to the Elman cell",
@@ -216,6 +226,12 @@ def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expec
             "Why are RNNs suited to time series? || They contain hidden states.",
             ("RNN", "time series", "hidden state"),
             ("time series", "hidden state"),
+        ),
+        # a step of a procedure is done by the reader, not by the card's subject
+        (
+            "How can autoencoders find anomalies? || Calculate the reconstruction error.",
+            ("autoencoder", "reconstruction error"),
+            ("autoencoder", "reconstruction error"),
         ),
         # an analogy is no evidence
         (
