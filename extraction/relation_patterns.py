@@ -22,6 +22,7 @@ FRAMES = {
     "svo": "X <cue> Y: the subject (or the nearest concept before) and the concept(s) after",
     "kinds": "Y <cue> X1, X2: the instances after a plural class, each X is_a Y",
     "instances": "Y <cue> X1, X2: the instances after a singular class, each X example_of Y",
+    "near": "X ... <cue> Y: the nearest concept before the cue in its clause, the one after",
     "between": "<cue> X and Y: both after the cue",
     "fronted": "<cue> X, Y ...: X after the cue, Y the first concept after the comma",
     "list": "a title <cue> X, answered by a list: each listed concept with X",
@@ -353,6 +354,14 @@ USED_FOR: list[Cue] = [
         expected=("autoencoder", "denoising"),
     ),
     Cue(
+        "suitable_for",
+        [_words("suitable suited useful ideal appropriate beneficial"), {"LOWER": "for"}],
+        0.7,
+        frame="near",
+        example="Why are RNNs suitable for sequential data?",
+        expected=("RNN", "sequential data"),
+    ),
+    Cue(
         "designed_to_process",
         [
             _words("designed made built"),
@@ -402,7 +411,8 @@ CONTRASTS_WITH: list[Cue] = [
         "compared_to",
         [_words("compared comparison relative"), _words("to with")],
         0.7,
-        example="LSTMs are slower compared to GRUs.",
+        frame="near",
+        example="When would LSTMs be the better choice compared to GRUs?",
         expected=("LSTM", "GRU"),
     ),
     Cue(

@@ -10,11 +10,15 @@ runs that :meth:`ConceptIndex.find` knows. Around a cue:
   its verb, "... -> address the vanishing gradient problem") it is the concept the card
   is about, with lower confidence;
 - the *objects* are the first concept after the cue and every concept listed with it
-  ("an encoder and a decoder", "A, B (note), and C").
+  ("an encoder and a decoder", "A, B (note), and C");
+- a name whose head is elided is completed from the next one ("vanishing/exploding
+  gradient problem", "targeted and black box attacks"), and a sentence that turns to an
+  analogy is read up to where the analogy starts.
 
 Card-level frames read a question and its answer: "What are the components of X?"
 answered by a list gives one ``part_of`` edge per listed concept, "types of X" gives
-``is_a`` (so does "What are some X architectures?"), "applications of X" / "What is
+``is_a`` (so does "What are some X architectures?"; two kinds listed also contrast with
+each other), "applications of X" / "What is
 X used for?" give ``used_for``; in an answer to a question about applications, a label
 line naming uses ("1-to-many: image captioning") gives label ``used_for`` each. An
 answer that is a bare noun phrase ("A sequence transduction model that ...") defines
@@ -44,6 +48,7 @@ from spacy.tokens import Span, Token
 from extraction import nlp as nlp_module
 from extraction import relation_patterns as rp
 from extraction.concepts import (
+    ANALOGY,
     ConceptIndex,
     Segment,
     is_acronym,
@@ -64,6 +69,8 @@ CARD_SUBJECT_FACTOR = 0.75
 DEFINITION_CONFIDENCE = 0.6
 #: Confidence of a verb between two concepts that no table knows.
 VERB_CONFIDENCE = 0.35
+#: Confidence of "the two kinds of X are A and B": A contrasts_with B.
+TWO_KINDS_CONFIDENCE = 0.6
 #: Confidence of "A Bs" where concept A names a kind of the plural concept B.
 MODIFIER_CONFIDENCE = 0.6
 #: Longest run of tokens between a cue and the concept it governs.
@@ -127,13 +134,16 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
         # "vanishing/exploding gradient problem": the first word shares the rest's head
         if i + 2 < n and toks[i + 1].text in {"/", "and", "or"} and not toks[i].is_punct:
             after = longest(i + 2)
-            if after is not None and after.end - after.start >= 2:
-                rest = "".join(pieces[i + 3 : i + 2 + after.end - after.start]).strip()
-                concept = index.find(f"{toks[i].text} {rest}")
-                if concept is not None and concept != after.concept:
-                    found.append(Mention(concept, toks[i].i, toks[i].i + 1))
-                    i += 1
-                    continue
+            size = after.end - after.start if after is not None else 0
+            shared = (  # "targeted and black box attacks": the head, then more of the name
+                index.find(f"{toks[i].text} {''.join(pieces[k : i + 2 + size]).strip()}")
+                for k in range(i + 1 + size, i + 2, -1)
+            )
+            concept = next((c for c in shared if c is not None), None) if size >= 2 else None
+            if concept is not None and concept != after.concept:
+                found.append(Mention(concept, toks[i].i, toks[i].i + 1))
+                i += 1
+                continue
         hit = None if edge[i] else longest(i)
         if hit is None:
             i += 1
@@ -383,6 +393,15 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         else:
             target = cls.concept
         pairs = [(o, target) for o in _objects(ctx, span.end)]
+    elif cue.frame == "near":
+        objects = _objects(ctx, span.end, max_gap=cue.gap)
+        before = [
+            m for m in ctx.found if m.end <= span.start and not _broken(doc, m.end, span.start)
+        ]
+        if not objects or not before:
+            return
+        factor = 1.0
+        pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
     elif cue.frame == "between":
         objects = _objects(ctx, span.end)
         factor = 1.0
@@ -591,6 +610,9 @@ def _list_edges(
                 evidence,
             )
             yield Relation(source, target, relation, cue.confidence, [line_ev])
+        kinds = [item for item in items if item != anchor.concept]
+        if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
+            yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, [evidence])
 
 
 #: A question asking what things are good for: its answer's labels are the things.
@@ -753,6 +775,20 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
                 yield Relation(part, whole, "part_of", 0.65, [text_ev], label=COMPONENT_LABEL)
 
 
+def _literal_sentences(index: ConceptIndex) -> Iterator[tuple[Segment, Span]]:
+    """Every parsed sentence with its segment; a sentence that turns to an analogy
+    ("..., similar to reading a book by ...") up to where the analogy starts."""
+    for seg, doc in index.segments:
+        for sent in sentences_of(doc):
+            analogy = ANALOGY.search(sent.text)
+            if analogy is not None:
+                cut = sent.char_span(0, analogy.start(), alignment_mode="contract")
+                if cut is None or len(cut) < 3:
+                    continue
+                sent = sent.doc[cut.start : cut.end]
+            yield seg, sent
+
+
 def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     """Every edge every cue gives, one sentence each, before merging.
 
@@ -763,7 +799,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     triggers = rp.trigger_words()
     subjects = _card_subjects(index)
     by_card: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
-    for seg, sent in index.sentences():
+    for seg, sent in _literal_sentences(index):
         if not seg.is_heading:
             by_card[seg.card.id].append((seg, sent))
     for sents in by_card.values():

@@ -195,7 +195,22 @@ SENTENCES = [
         [
             ("targeted attack", "is_a", "adversarial attack"),
             ("untargeted attack", "is_a", "adversarial attack"),
+            # two kinds are set side by side
+            ("targeted attack", "contrasts_with", "untargeted attack"),
         ],
+    ),
+    # the head of "black box attacks" is shared by "targeted"
+    (
+        "What is the difference between targeted and black box attacks?",
+        ("targeted attack", "black box attack"),
+        [("targeted attack", "contrasts_with", "black box attack")],
+    ),
+    # what a sentence says before it turns to an analogy still counts
+    (
+        "Unlike RNNs, transformers see the whole input, similar to reading a book by "
+        "jumping between pages.",
+        ("RNN", "transformer"),
+        [("RNN", "contrasts_with", "transformer")],
     ),
 ]
 
