@@ -8,11 +8,14 @@ Two kinds of evidence order concepts for study:
   remedy (``X addresses Y``: Y first), the cause before its effect (``causes``). A part
   and its whole (``part_of``) go in the order the notes introduce them: notes that
   present the LSTM and then its gates teach the whole first, notes that explain layers
-  and then build a network from them teach the parts first. When the notes name both at
-  once, a part they mostly mention with its whole (an LSTM's forget gate) is learned
-  after it and a building block they use elsewhere too (an encoder) before it.
+  and then build a network from them teach the parts first. A part of several wholes
+  (an encoder, of the autoencoder and of the transformer) is a building block and comes
+  first. When the notes name both at once, a part they mostly mention with its whole
+  (an LSTM's forget gate) is learned after it and a building block they use elsewhere
+  too before it.
 - **Names**: a concept whose name holds another's ("time series anomaly detection",
-  "convolutional layer" holding "convolution") is learned after it.
+  "convolutional layer" holding "convolution", "TBPTT" holding "BPTT") is learned
+  after it.
 - **Definitions**: when the cards about B mention A more often than the cards about A
   mention B, A is needed to read B's definition. Pairs that a typed relation links are
   left to it.
@@ -31,7 +34,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from extraction.concepts import ConceptIndex
+from extraction.concepts import ConceptIndex, is_acronym
 from extraction.records import Evidence, Relation
 
 PREREQUISITE = "prerequisite_of"
@@ -98,7 +101,7 @@ def typed_prerequisites(index: ConceptIndex, typed: Iterable[Relation]) -> list[
 
     Examples
     --------
-    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.concepts import ConceptIndex, is_acronym
     >>> e = Evidence("n.txt", 3, "A GRU is a kind of RNN.")
     >>> [(r.source, r.target, r.confidence, r.label) for r in typed_prerequisites(
     ...     ConceptIndex({}, {}, {}), [Relation("GRU", "RNN", "is_a", 0.9, [e])])]
@@ -106,6 +109,11 @@ def typed_prerequisites(index: ConceptIndex, typed: Iterable[Relation]) -> list[
     """
     cards = _cards_naming(index)
     ranks = _rank(index, _course_order(index))
+    typed = list(typed)
+    wholes: dict[str, set[str]] = defaultdict(set)
+    for r in typed:
+        if r.relation == "part_of":
+            wholes[r.source].add(r.target)
     edges = []
     for r in typed:
         if r.relation in STUDY_ORDER:
@@ -113,7 +121,10 @@ def typed_prerequisites(index: ConceptIndex, typed: Iterable[Relation]) -> list[
             a, b = (r.source, r.target) if first == "source" else (r.target, r.source)
         elif r.relation == "part_of":
             part, whole = r.source, r.target
-            if part in ranks and whole in ranks and ranks[part] != ranks[whole]:
+            # a building block of several wholes (not parts of one another) comes first
+            if len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1:
+                a, b = part, whole
+            elif part in ranks and whole in ranks and ranks[part] != ranks[whole]:
                 # the notes introduce a whole and then explain its parts, or build it
                 # from parts they have already explained
                 a, b = (whole, part) if ranks[whole] < ranks[part] else (part, whole)
@@ -174,6 +185,12 @@ def name_prerequisites(index: ConceptIndex) -> list[Relation]:
                 for j in range(i + 1, len(words) + 1):
                     if j - i < len(words):
                         inner |= owners.get(" ".join(words[i:j]), set())
+            if len(words) == 1 and is_acronym(index.concepts[b].id):
+                # "TBPTT" is "BPTT" with one more word in front
+                tail = words[0][1:]
+                while len(tail) >= 3:
+                    inner |= {a for a in owners.get(tail, ()) if is_acronym(index.concepts[a].id)}
+                    tail = tail[1:]
         for a in sorted(inner):
             if a != b and not names[a] & b_names:
                 edges.append(Relation(a, b, PREREQUISITE, NAMED_AFTER, evidence[b], label="name"))

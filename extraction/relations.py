@@ -473,6 +473,13 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 )
 
 
+def _named(span: Span) -> bool:
+    """Does ``span`` spell a name (an acronym, or capitalised words mid-sentence)?"""
+    return is_acronym(span.text) or (
+        span.start > span.sent.start and all(t.text[:1].isupper() for t in span if t.is_alpha)
+    )
+
+
 def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
     """A concept naming the kind of a plural class right after it: "ReLU (Rectified
     Linear Unit) activation functions" gives ReLU is_a activation function."""
@@ -482,6 +489,8 @@ def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
             continue
         a = ctx.found[k - 1]
         same = [m for m in ctx.found[:k] if m.concept == a.concept]
+        if not any(_named(doc[m.start : m.end]) for m in same):
+            continue  # "gradient tensors" are tensors of gradients, not kinds of tensor
         # the tokens between are a's own gloss ("(Rectified Linear Unit)") or punctuation
         gap = [t for t in doc[a.end : b.start] if not t.is_punct]
         if a.concept == b.concept or gap:

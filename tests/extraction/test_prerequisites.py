@@ -90,6 +90,25 @@ def test_prerequisites_part_and_whole_follow_the_course_order(part_line, whole_l
     assert edge.source == first
 
 
+def test_prerequisites_part_of_several_wholes_comes_first():
+    # the notes present the autoencoder and the transformer before the encoder, yet the
+    # encoder is a building block of both
+    index = index_of({"c1": ["encoder", "autoencoder"], "c2": ["encoder", "transformer"]}, {})
+    for concept, line in [("autoencoder", 1), ("transformer", 2), ("encoder", 3)]:
+        index.concepts[concept].first_seen = ("n.txt", line)
+    edges = typed_prerequisites(
+        index,
+        [
+            Relation("encoder", "autoencoder", "part_of", 0.9, [E]),
+            Relation("encoder", "transformer", "part_of", 0.9, [E]),
+        ],
+    )
+    assert {(r.source, r.target) for r in edges} == {
+        ("encoder", "autoencoder"),
+        ("encoder", "transformer"),
+    }
+
+
 def test_prerequisites_definition_asymmetry():
     # both cards about the LSTM name the RNN; the RNN's card never names the LSTM
     index = index_of(

@@ -242,6 +242,12 @@ def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expec
             ("RNN", "time series", "hidden state"),
             ("time series", "hidden state"),
         ),
+        # a common noun modifying a plural class is what the class holds, not a kind of it
+        (
+            "Larger gradient tensors are stored until the update.",
+            ("gradient", "tensor"),
+            ("gradient", "tensor"),
+        ),
         # a step of a procedure is done by the reader, not by the card's subject
         (
             "How can autoencoders find anomalies? || Calculate the reconstruction error.",
