@@ -354,6 +354,13 @@ USED_FOR: list[Cue] = [
         expected=("autoencoder", "denoising"),
     ),
     Cue(
+        "facilitates",
+        [_words("facilitates facilitate facilitating enables enable enabling")],
+        0.6,
+        example="Residual connections facilitate gradient flow.",
+        expected=("residual connection", "gradient flow"),
+    ),
+    Cue(
         "suitable_for",
         [_words("suitable suited useful ideal appropriate beneficial"), {"LOWER": "for"}],
         0.7,

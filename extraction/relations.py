@@ -7,8 +7,11 @@ runs that :meth:`ConceptIndex.find` knows. Around a cue:
 - the *subject* is the syntactic subject of the cue's verb (through relative clauses:
   "a model that relies on X"), else the nearest concept before the cue in the same
   clause; when the clause has none ("They consist of ...", an answer that starts with
-  its verb, "... -> address the vanishing gradient problem") it is the concept the card
-  is about, with lower confidence;
+  its verb, "... -> address the vanishing gradient problem") it is the line's label
+  ("BPTT: one update requires ...") or else the concept the card is about, with lower
+  confidence. A card no concept owns is about its question's grammatical subject, or
+  what that subject is "of" ("the advantages of the LSTM/GRU"). The steps answering a
+  "How ...?" question are the reader's, not the card subject's;
 - the *objects* are the first concept after the cue and every concept listed with it
   ("an encoder and a decoder", "A, B (note), and C");
 - a name whose head is elided is completed from the next one ("vanishing/exploding
@@ -24,7 +27,9 @@ line naming uses ("1-to-many: image captioning") gives label ``used_for`` each. 
 answer that is a bare noun phrase ("A sequence transduction model that ...") defines
 the card's subject: subject ``is_a`` that phrase's concept.
 
-Names speak too: a compound is a kind of its head ("time series anomaly detection"),
+Names speak too: a compound is a kind of its head ("time series anomaly detection"), an
+acronym of the acronym it ends with ("TBPTT", "BPTT"), a name of a plural class it
+modifies ("ReLU activation functions"),
 a name with a preposition is a kind of what precedes it and, after "with", "using" or
 "via", uses what follows ("anomaly detection with autoencoders").
 
@@ -227,6 +232,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if m is not None:
             return _with_conjuncts(ctx, m), 1.0
         if subj.pos_ in {"NOUN", "PROPN"}:
+            label = _label(ctx)
+            if label is not None and label.end <= subj.i:
+                # "BPTT: one update requires backpropagation": what the label does
+                return [label.concept], CARD_SUBJECT_FACTOR
             return [], 0.0  # the subject is named, and it is no concept
     before = [m for m in ctx.found if clause_start <= m.start and m.end <= cue.start]
     if before:
@@ -242,6 +251,13 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         and doc[cue.start].tag_ == "VB"
         and _PROCEDURE.match(ctx.seg.card.title) is not None
     )
+    label = _label(ctx)
+    if (
+        label is not None
+        and label.end < cue.start
+        and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
+    ):
+        return [label.concept], CARD_SUBJECT_FACTOR  # "Update gate: ... -> facilitates Y"
     if (
         ctx.subjects
         and not ctx.seg.is_title
@@ -343,7 +359,23 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
         m = before[-1]
         gap = doc[m.end : cue.start]
         if len(gap) <= 2 and not _broken(doc, m.end, cue.start):
-            return m
+            return _outer_class(ctx, m) or m
+    return None
+
+
+def _outer_class(ctx: _Context, m: Mention) -> Mention | None:
+    """The class whose relative clause ``m`` ends: in "activation functions that
+    produce small gradients, e.g. sigmoid", the examples are activation functions."""
+    tok = ctx.sent.doc[m.start : m.end].root
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            outer = _mention_of(ctx, tok.head)
+            if outer is not None and outer.end <= m.start and _plural(ctx, outer):
+                return outer
+            return None
+        if tok.head == tok:
+            return None
+        tok = tok.head
     return None
 
 
@@ -358,10 +390,14 @@ def _label(ctx: _Context) -> Mention | None:
     """The concept a sentence opens with as its label ("Reset gate: ..."), if any."""
     doc = ctx.sent.doc
     colon = next((t.i for t in ctx.sent if t.text == ":"), None)
-    if colon is None or colon - ctx.sent.start > 6:
+    found, start = ctx.found, ctx.sent.start
+    if colon is None and 0 < start <= 7 and doc[start - 1].text == ":":
+        colon, start = start - 1, 0  # "BPTT:" parsed as a sentence of its own
+        found = mentions(ctx.index, doc[:colon])
+    if colon is None or colon - start > 6:
         return None
-    first = ctx.found[0] if ctx.found else None
-    if first is not None and first.start <= ctx.sent.start + 1 and first.end <= colon:
+    first = found[0] if found else None
+    if first is not None and first.start <= start + 1 and first.end <= colon:
         return first if all(not t.is_alpha for t in doc[first.end : colon]) else None
     return None
 
@@ -739,6 +775,13 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                 tail = " ".join(words[k:])
                 if is_acronym(tail) or is_specific(words[k:]):
                     parent = index.find(tail)
+                    if parent and parent != concept.id:
+                        break
+                    parent = None
+            if parent is None and len(words) == 1 and is_acronym(name):
+                # "TBPTT" is a kind of "BPTT", "DCGAN" of "GAN"
+                for k in range(1, len(name) - 2):
+                    parent = index.find(name[k:]) if is_acronym(name[k:]) else None
                     if parent and parent != concept.id:
                         break
                     parent = None

@@ -172,6 +172,18 @@ SENTENCES = [
             ("LSTM", "addresses", "exploding gradient problem"),
         ],
     ),
+    # examples after a relative clause belong to the class the clause describes
+    (
+        "Activation functions that produce small gradients, e.g. sigmoid, slow learning.",
+        ("activation function", "gradient", "sigmoid"),
+        [("sigmoid", "is_a", "activation function")],
+    ),
+    # a label line: what follows the colon says what the label does
+    (
+        "BPTT: one update requires backpropagation through the whole sequence",
+        ("BPTT", "backpropagation"),
+        [("BPTT", "uses", "backpropagation")],
+    ),
     # names joined by a slash are coordinated
     (
         "Name the advantages of the LSTM/GRU compared to the Elman cell",
@@ -454,3 +466,11 @@ def test_relations_application_labels_that_explain_are_not_uses():
         ("What are decoders used for?", "Decoder: generates tokens by autoregression"),
     )
     assert not any(r == "used_for" for _, r, _ in _edges(cards))
+
+
+def test_relations_acronym_inside_an_acronym_is_a_kind_of_it():
+    cards = _qa(
+        ("What is BPTT?", "Backpropagation over the unrolled sequence."),
+        ("What is TBPTT?", "BPTT over chunks of the sequence."),
+    )
+    assert ("TBPTT", "is_a", "BPTT") in _edges(cards)
