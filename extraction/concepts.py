@@ -881,9 +881,23 @@ def _glossed(view: _View) -> Iterator[list[Token]]:
     for start, end in view.matches.get("GLOSS", ()):
         inner = list(view.sent.doc[start + 2 : end - 1])
         outer = next((c for c in view.chunks if c.end == start + 1), None)
-        if outer is not None and not is_acronym(inner[-1].text):
+        if outer is not None and not is_acronym(inner[-1].text) and not _names_action(outer, inner):
             yield list(outer)
             yield inner
+
+
+def _names_action(outer: Span, inner: list[Token]) -> bool:
+    """Does a gloss name the action the phrase before it is part of? "Training the model
+    on adversarial examples (adversarial training)" glosses the training, not the
+    examples."""
+    tok = outer.root
+    for _ in range(3):
+        if tok.dep_ not in {"pobj", "dobj", "prep"} or tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok.lower_ in {t.lower_ for t in inner}
+    return False
 
 
 def _defined(view: _View) -> list[Token] | None:

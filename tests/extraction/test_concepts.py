@@ -129,6 +129,29 @@ def test_concepts_stands_for_card_merges():
     assert found["gru"] == found["gated recurrent unit"]
 
 
+@pytest.mark.parametrize(
+    ("body", "same"),
+    [
+        # a gloss of a noun names the same thing
+        ("The encoder compresses the input into a latent space (bottleneck).", True),
+        # a gloss of an action names the action, not its object
+        ("Training the model on latent spaces (latent space training).", False),
+    ],
+)
+def test_concepts_gloss_merges_only_what_it_glosses(body: str, same: bool):
+    index = extract_concepts(
+        [
+            card("What is a latent space?", "A compressed representation."),
+            card("What is a bottleneck?", "A narrow layer.", n=2),
+            card("What is latent space training?", "Training in the latent space.", n=3),
+            card("How are autoencoders built?", body, n=4),
+        ]
+    )
+    found = names(index)
+    glossed = "bottleneck" if "bottleneck" in body else "latent space training"
+    assert (found.get(glossed) == found["latent space"]) is same
+
+
 def test_concepts_plural_and_generic_head_variants_merge():
     index = extract_concepts(
         [
