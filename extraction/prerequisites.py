@@ -8,14 +8,14 @@ Two kinds of evidence order concepts for study:
   remedy (``X addresses Y``: Y first), the cause before its effect (``causes``). A part
   and its whole (``part_of``) go in the order the notes introduce them: notes that
   present the LSTM and then its gates teach the whole first, notes that explain layers
-  and then build a network from them teach the parts first. A part of several wholes
-  (an encoder, of the autoencoder and of the transformer) is a building block and comes
-  first. When the notes name both at once, a part they mostly mention with its whole
-  (an LSTM's forget gate) is learned after it and a building block they use elsewhere
-  too before it.
-- **Names**: a concept whose name holds another's ("time series anomaly detection",
-  "convolutional layer" holding "convolution", "TBPTT" holding "BPTT") is learned
-  after it.
+  and then build a network from them teach the parts first. A part the notes call a
+  building block of its whole, or a part of several wholes (an encoder, of the
+  autoencoder and of the transformer), comes first. When the notes name both at once,
+  a part they mostly mention with its whole (an LSTM's forget gate) is learned after
+  it and a building block they use elsewhere too before it.
+- **Names**: a concept whose name holds another's ("time series anomaly detection";
+  "convolutional layer" holding "convolution", "neural network" holding "neuron",
+  "BatchNorm" holding "batch", "TBPTT" holding "BPTT") is learned after it.
 - **Definitions**: when the cards about B mention A more often than the cards about A
   mention B, A is needed to read B's definition. Pairs that a typed relation links are
   left to it.
@@ -36,6 +36,7 @@ import networkx as nx
 
 from extraction.concepts import ConceptIndex, is_acronym
 from extraction.records import Evidence, Relation
+from extraction.relation_patterns import BUILDING_BLOCK
 
 PREREQUISITE = "prerequisite_of"
 
@@ -121,8 +122,12 @@ def typed_prerequisites(index: ConceptIndex, typed: Iterable[Relation]) -> list[
             a, b = (r.source, r.target) if first == "source" else (r.target, r.source)
         elif r.relation == "part_of":
             part, whole = r.source, r.target
-            # a building block of several wholes (not parts of one another) comes first
-            if len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1:
+            # a building block (so called, or of several wholes not parts of one another)
+            # comes first
+            if (
+                r.label == BUILDING_BLOCK
+                or len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1
+            ):
                 a, b = part, whole
             elif part in ranks and whole in ranks and ranks[part] != ranks[whole]:
                 # the notes introduce a whole and then explain its parts, or build it
@@ -145,11 +150,19 @@ def typed_prerequisites(index: ConceptIndex, typed: Iterable[Relation]) -> list[
 def _names(index: ConceptIndex, concept: str) -> set[str]:
     c = index.concepts[concept]
     label = c.label.split(" (")[0]  # "long short-term memory (LSTM)"
-    return {" ".join(f.lower().replace("-", " ").split()) for f in (c.id, label) if f}
+    forms = {c.id, label, _CAMEL.sub(" ", c.id)}  # "BatchNorm" holds "batch"
+    return {" ".join(f.lower().replace("-", " ").split()) for f in forms if f}
 
 
-#: "convolutional" names its noun "convolution" inside a name.
-_ADJECTIVE = re.compile(r"(?<=\w\w)ional\b")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+#: Adjectives that name their noun inside a name: "convolutional" -> "convolution",
+#: "neural" -> "neuron".
+_ADJECTIVES = [(re.compile(r"(?<=\w\w\w)ional\b"), "ion"), (re.compile(r"(?<=\w\w\w)al\b"), "on")]
+
+
+def _noun_forms(name: str) -> set[str]:
+    """``name`` and its spellings with an adjective turned into its noun."""
+    return {name} | {pattern.sub(noun, name) for pattern, noun in _ADJECTIVES}
 
 
 def name_prerequisites(index: ConceptIndex) -> list[Relation]:
@@ -179,7 +192,7 @@ def name_prerequisites(index: ConceptIndex) -> list[Relation]:
         if not evidence[b]:
             continue
         inner: set[str] = set()  # the concepts named by a run of words inside a name of b
-        for name in b_names | {_ADJECTIVE.sub("ion", n) for n in b_names}:
+        for name in {form for n in b_names for form in _noun_forms(n)}:
             words = name.split()
             for i in range(len(words)):
                 for j in range(i + 1, len(words) + 1):

@@ -17,6 +17,10 @@ from functools import cache
 from spacy.language import Language
 from spacy.matcher import Matcher
 
+#: Label of ``part_of`` edges whose part is called a building block of its whole: the
+#: part is learned first.
+BUILDING_BLOCK = "building block"
+
 #: Where the concepts stand around a cue.
 FRAMES = {
     "svo": "X <cue> Y: the subject (or the nearest concept before) and the concept(s) after",
@@ -52,6 +56,8 @@ class Cue:
         ``(source, target)`` that ``example`` gives, as the concepts are named there.
     gap : int
         Most tokens between the cue and the concept after it.
+    label : str
+        Label of the edges the cue gives (:data:`BUILDING_BLOCK`), empty for most.
     """
 
     name: str
@@ -62,6 +68,7 @@ class Cue:
     example: str = ""
     expected: tuple[str, str] = ("", "")
     gap: int = 6
+    label: str = ""
 
 
 def _words(forms: str) -> dict:
@@ -120,6 +127,14 @@ IS_A: list[Cue] = [
         frame="kinds",
         example="Activation functions, e.g. sigmoid, can saturate.",
         expected=("sigmoid", "activation function"),
+    ),
+    Cue(
+        "exemplified_by",
+        [_words("exemplified illustrated typified epitomized epitomised"), {"LOWER": "by"}],
+        0.7,
+        frame="instances",
+        example="It needs an encoder-decoder model, exemplified by autoencoders.",
+        expected=("autoencoder", "encoder-decoder model"),
     ),
     Cue(
         "types_of",
@@ -182,6 +197,14 @@ PART_OF: list[Cue] = [
         gap=2,
         example="A GRU has an update gate.",
         expected=("update gate", "GRU"),
+    ),
+    Cue(
+        "building_block_of",
+        [_words("building basic fundamental"), _words("block blocks"), _words("of for")],
+        0.85,
+        label=BUILDING_BLOCK,
+        example="The convolutional layer is the most important building block of a CNN.",
+        expected=("convolutional layer", "CNN"),
     ),
     Cue(
         "is_part_of",

@@ -350,6 +350,8 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
     doc = ctx.sent.doc
     anchor = doc[cue.end - 1]
     head = anchor.head if anchor.head.i < cue.start else None
+    if doc[cue.start].dep_ == "acl" and doc[cue.start].head.i < cue.start:
+        head = doc[cue.start].head  # "a model, exemplified by ...": the model
     if head is not None:
         m = _mention_of(ctx, head)
         if m is not None and not _broken(doc, m.end, cue.start):
@@ -455,7 +457,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
     for source, target in pairs:
         if cue.reverse:
             source, target = target, source
-        yield Relation(source, target, relation, round(cue.confidence * factor, 3), [ctx.evidence])
+        confidence = round(cue.confidence * factor, 3)
+        yield Relation(source, target, relation, confidence, [ctx.evidence], label=cue.label)
 
 
 def _kind_of(ctx: _Context, noun: Token) -> Mention | None:

@@ -19,6 +19,7 @@ from extraction.prerequisites import (
 )
 from extraction.readers import read_paths
 from extraction.records import Card, Concept, Evidence, Relation
+from extraction.relation_patterns import BUILDING_BLOCK
 from extraction.relations import typed_relations
 from tests.conftest import SEEDS, requires_shared
 
@@ -109,6 +110,15 @@ def test_prerequisites_part_of_several_wholes_comes_first():
     }
 
 
+def test_prerequisites_building_block_comes_first_whatever_the_course_order():
+    index = index_of({"c1": ["convolutional layer", "CNN"]}, {})
+    index.concepts["CNN"].first_seen = ("n.txt", 1)
+    index.concepts["convolutional layer"].first_seen = ("n.txt", 5)
+    relation = Relation("convolutional layer", "CNN", "part_of", 0.9, [E], label=BUILDING_BLOCK)
+    (edge,) = typed_prerequisites(index, [relation])
+    assert (edge.source, edge.target) == ("convolutional layer", "CNN")
+
+
 def test_prerequisites_definition_asymmetry():
     # both cards about the LSTM name the RNN; the RNN's card never names the LSTM
     index = index_of(
@@ -130,14 +140,23 @@ def test_prerequisites_name_inside_a_name():
     assert pairs == {("anomaly detection", "time series anomaly detection")}
 
 
-def test_prerequisites_name_inside_a_name_as_an_adjective():
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("a convolution", "a convolutional layer"),  # an adjective names its noun
+        ("a neuron", "a neural network"),
+        ("a batch", "BatchNorm"),  # words run together in camel case
+    ],
+)
+def test_prerequisites_name_inside_a_name_in_another_form(first: str, then: str):
     cards = [
         Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {name}?",
              "See the lecture.", title_line=2 * i + 1, body_lines=(2 * i + 2,))
-        for i, name in enumerate(["a convolution", "a convolutional layer"])
+        for i, name in enumerate([first, then])
     ]  # fmt: skip
-    pairs = {(r.source, r.target) for r in name_prerequisites(extract_concepts(cards))}
-    assert pairs == {("convolution", "convolutional layer")}
+    index = extract_concepts(cards)
+    pairs = {(r.source, r.target) for r in name_prerequisites(index)}
+    assert pairs == {(index.find(first.split()[-1]), index.find(then.removeprefix("a ")))}
 
 
 def test_prerequisites_break_cycles_drops_the_weakest():
