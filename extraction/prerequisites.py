@@ -17,8 +17,11 @@ Two kinds of evidence order concepts for study:
   "convolutional layer" holding "convolution", "neural network" holding "neuron",
   "BatchNorm" holding "batch", "TBPTT" holding "BPTT") is learned after it.
 - **Definitions**: when the cards about B mention A more often than the cards about A
-  mention B, A is needed to read B's definition. Pairs that a typed relation links are
-  left to it.
+  mention B, A is needed to read B's definition; but when A is first named in the answer
+  about B, B introduces A and comes first, unless A is a notion the notes use in more
+  cards than B. Cards no concept owns count for what their question names, with the
+  lowest confidence (below what learning paths follow). Pairs that a typed relation
+  links are left to it.
 
 Where the notes introduce each concept (``first_seen``) is a weak tiebreak: an edge
 that goes against the course order loses a little confidence, one that follows it gains
@@ -187,6 +190,11 @@ def name_prerequisites(index: ConceptIndex) -> list[Relation]:
     for concept, concept_names in names.items():
         for name in concept_names:
             owners[name].add(concept)
+    acronyms: dict[str, set[str]] = defaultdict(set)  # "LSTM" -> long short-term memory
+    for concept in index.concepts.values():
+        for alias in concept.aliases:
+            if is_acronym(alias):
+                acronyms[alias].add(concept.id)
     edges = []
     for b, b_names in names.items():
         if not evidence[b]:
@@ -204,6 +212,8 @@ def name_prerequisites(index: ConceptIndex) -> list[Relation]:
                 while len(tail) >= 3:
                     inner |= {a for a in owners.get(tail, ()) if is_acronym(index.concepts[a].id)}
                     tail = tail[1:]
+        for word in index.concepts[b].id.split():  # "LSTM cell state", in its own case
+            inner |= acronyms.get(word, set()) if word != index.concepts[b].id else set()
         for a in sorted(inner):
             if a != b and not names[a] & b_names:
                 edges.append(Relation(a, b, PREREQUISITE, NAMED_AFTER, evidence[b], label="name"))
@@ -262,7 +272,16 @@ def definition_prerequisites(
     [('RNN', 'LSTM')]
     """
     linked = set(linked)
-    subject_cards: dict[str, list[str]] = {c.id: c.cards for c in index.concepts.values()}
+    subject_cards: dict[str, list[str]] = defaultdict(list)
+    for concept in index.concepts.values():
+        subject_cards[concept.id].extend(concept.cards)
+    owned_cards = {card for cards in subject_cards.values() for card in cards}
+    for card in dict.fromkeys(seg.card for seg, _ in index.segments if not seg.is_heading):
+        if card.id not in owned_cards:
+            for subject in index.subjects(card):  # what its question names
+                subject_cards[subject].append(card.id)
+    owned = {c.id: set(c.cards) for c in index.concepts.values()}
+    naming = _cards_naming(index)
     uses: dict[tuple[str, str], list[Evidence]] = defaultdict(list)  # (A, B): B's cards name A
     counts: dict[tuple[str, str], set[str]] = defaultdict(set)
     for b, card_ids in subject_cards.items():
@@ -280,12 +299,18 @@ def definition_prerequisites(
             continue
         asymmetry = len(named) - len(counts.get((b, a), ()))
         introduced = _introduced_in(index, a, named, title_lines)
-        if introduced and ranks.get(b, (0, 0)) <= ranks.get(a, (0, 0)):
+        if (
+            introduced
+            and ranks.get(b, (0, 0)) <= ranks.get(a, (0, 0))
+            and len(naming.get(a, ())) <= len(naming.get(b, ()))  # not a notion used all over
+        ):
             # A is first named while B is explained: B introduces A
             a, b = b, a
         elif asymmetry <= 0:
             continue
         confidence = min(DEFINITION_MAX, DEFINITION_BASE + DEFINITION_STEP * (abs(asymmetry) - 1))
+        if not (named & owned.get(b, set()) or counts.get((b, a), set()) & owned.get(a, set())):
+            confidence = DEFINITION_BASE  # only cards whose question names the concept
         edges.append(
             Relation(a, b, PREREQUISITE, round(confidence, 3), uses[(a, b)][:MAX_EVIDENCE]
                      or uses[(b, a)][:MAX_EVIDENCE], label="definition")

@@ -207,6 +207,21 @@ PART_OF: list[Cue] = [
         expected=("convolutional layer", "CNN"),
     ),
     Cue(
+        "has_fundamental_parts",
+        [
+            _words("have has"),
+            {"POS": "NUM", "OP": "?"},
+            _words("fundamental basic core essential"),
+            _PLURAL_ITEMS,
+        ],
+        0.75,
+        frame="list",
+        reverse=True,
+        label=BUILDING_BLOCK,
+        example="CNNs have three fundamental layers. Name them || Pooling layer, dense layer",
+        expected=("pooling layer", "CNN"),
+    ),
+    Cue(
         "is_part_of",
         [_BE, _A, _MODS, _words("part component element layer"), {"LOWER": "of"}],
         0.85,

@@ -657,7 +657,7 @@ def _list_edges(
                 ),
                 evidence,
             )
-            yield Relation(source, target, relation, cue.confidence, [line_ev])
+            yield Relation(source, target, relation, cue.confidence, [line_ev], label=cue.label)
         kinds = [item for item in items if item != anchor.concept]
         if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, [evidence])

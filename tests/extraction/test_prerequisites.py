@@ -130,6 +130,40 @@ def test_prerequisites_definition_asymmetry():
     assert definition_prerequisites(index, linked=[frozenset(("RNN", "LSTM"))]) == []
 
 
+@pytest.mark.parametrize(
+    ("elsewhere", "first"),
+    [
+        ([], "guided backpropagation"),  # first named in its card: the card introduces it
+        (["c2", "c3", "c4"], "neuron"),  # a notion the notes use all over comes first
+    ],
+)
+def test_prerequisites_introduced_in_a_card_unless_used_all_over(elsewhere, first):
+    mentions = {"c1": ["guided backpropagation", "neuron"]}
+    mentions |= {card: ["neuron"] for card in elsewhere}
+    index = index_of(mentions, {"guided backpropagation": ["c1"]})
+    for concept in index.concepts.values():
+        concept.first_seen = ("n.txt", 1)
+    (edge,) = definition_prerequisites(index)
+    assert edge.source == first
+
+
+def test_prerequisites_question_cards_give_weak_definition_edges():
+    # no concept owns the cards; their questions name the LSTM, their answers the RNN
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "Why do LSTMs train well?",
+             "They are RNNs with gates.", title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "Where are LSTMs used?",
+             "Wherever RNNs are, for long sequences.", title_line=3, body_lines=(4,)),
+        Card("n#3", "n.txt", "qa-list", (5, 6), "What is an RNN?",
+             "A network with a loop.", title_line=5, body_lines=(6,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    (edge,) = [r for r in definition_prerequisites(index) if r.target == index.find("LSTM")]
+    assert edge.source == index.find("RNN")
+    # weaker than what a concept's own cards show: learning paths leave it out
+    assert edge.confidence < 0.36
+
+
 def test_prerequisites_name_inside_a_name():
     cards = [
         Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {name}?",
