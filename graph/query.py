@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import heapq
 import itertools
 import json
 import re
@@ -51,6 +52,10 @@ PREREQUISITE = "prerequisite_of"
 #: but learning paths and "what next" do not follow them: chained, they make paths long
 #: and noisy.
 STUDY_MIN_CONFIDENCE = 0.36
+#: Weakest chain of prerequisites (the product of its confidences) that puts a concept
+#: on a learning path: a direct prerequisite of 0.36 or more always, two links of 0.6,
+#: three of 0.7.
+PATH_MIN_STRENGTH = 0.34
 
 #: Queries this short never match by fuzzy spelling ("MAP" is not "map", nor "MLP").
 SHORT_QUERY = 4
@@ -131,6 +136,7 @@ class _Index:
 class _StudyOrder:
     parents: dict[Any, list]  # prerequisite_of predecessors, cycles broken
     order: dict[Any, tuple]  # study rank: (depth, -importance, first_seen, id)
+    strength: dict[tuple[Any, Any], float]  # (parent, child) -> the edge's confidence
 
 
 _CACHE_KEY = "concept_atlas.graph.query"
@@ -517,13 +523,28 @@ def _study(G: nx.MultiDiGraph) -> tuple[_Index, _StudyOrder]:
         for node in nx.topological_sort(dag):
             depth[node] = max((depth[p] + 1 for p in parents[node]), default=0)
         order = {n: (depth[n], -index.importance[n], index.first_seen[n], str(n)) for n in parents}
-        index.study = _StudyOrder(parents, order)
+        strength: dict[tuple[Any, Any], float] = {}
+        for u, v, a in dag.edges(data=True):
+            strength[(u, v)] = max(strength.get((u, v), 0.0), float(a.get("confidence", 1.0)))
+        index.study = _StudyOrder(parents, order, strength)
     return index, index.study
 
 
-def learning_path(G: nx.MultiDiGraph, target: Any, *, known: Collection = ()) -> list:
+def learning_path(
+    G: nx.MultiDiGraph,
+    target: Any,
+    *,
+    known: Collection = (),
+    min_strength: float = PATH_MIN_STRENGTH,
+) -> list:
     """What to study, in order, to learn ``target``: its ``prerequisite_of`` ancestors
     that are not ``known``, then the target itself (always last, even when known).
+
+    An ancestor is on the path when its strongest chain of prerequisites down to
+    ``target`` is at least ``min_strength`` strong (the product of the edges'
+    confidences, :data:`PATH_MIN_STRENGTH` by default): a concept needed for a
+    prerequisite of a prerequisite of a prerequisite, each link unsure, is no longer
+    needed for the target. ``min_strength=0`` gives every ancestor.
 
     Concepts are sorted by depth (the longest chain of prerequisites above them; shallower
     first), then importance (higher first), then where the notes introduce them
@@ -547,15 +568,21 @@ def learning_path(G: nx.MultiDiGraph, target: Any, *, known: Collection = ()) ->
     _require(G, target)
     _, study = _study(G)
     known = set(known)
-    seen = {target}
-    stack = [target]
-    while stack:
-        for parent in study.parents[stack.pop()]:
-            if parent not in seen:
-                seen.add(parent)
-                stack.append(parent)
-    seen.discard(target)
-    return [*sorted(seen - known, key=study.order.__getitem__), target]
+    best = {target: 1.0}  # the strongest chain from each ancestor down to the target
+    heap = [(-1.0, 0, target)]
+    tie = 0
+    while heap:
+        negative, _, node = heapq.heappop(heap)
+        if -negative < best.get(node, 0.0):
+            continue
+        for parent in study.parents[node]:
+            chain = -negative * study.strength[(parent, node)]
+            if chain >= min_strength and chain > best.get(parent, 0.0):
+                best[parent] = chain
+                tie += 1
+                heapq.heappush(heap, (-chain, tie, parent))
+    del best[target]
+    return [*sorted(set(best) - known, key=study.order.__getitem__), target]
 
 
 def what_next(G: nx.MultiDiGraph, known: Collection) -> list:

@@ -334,6 +334,18 @@ def test_query_learning_path(G, target, known, expected):
     assert learning_path(G, target, known=known) == expected
 
 
+def test_query_learning_path_drops_ancestors_behind_weak_chains():
+    # goal <- a (0.9) <- b (0.6) <- c (0.5): the chain from c is 0.27 strong
+    G = nx.MultiDiGraph()
+    for u, v, confidence in [("a", "goal", 0.9), ("b", "a", 0.6), ("c", "b", 0.5)]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=confidence)
+    assert learning_path(G, "goal") == ["b", "a", "goal"]
+    assert learning_path(G, "goal", min_strength=0) == ["c", "b", "a", "goal"]
+    # a second, stronger chain brings c back
+    G.add_edge("c", "a", relation="prerequisite_of", confidence=0.8)
+    assert learning_path(G, "goal") == ["c", "b", "a", "goal"]
+
+
 def test_query_learning_path_ties_by_first_seen_in_file_order():
     G = nx.MultiDiGraph(sources=[{"path": "notes/b.txt"}, {"path": "notes/a.txt"}])
     G.add_node("late", first_seen=["a.txt", 1])
