@@ -73,6 +73,13 @@ _BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤►\-*+–—>]+|\(
 _LABEL = re.compile(r"^([A-Za-z0-9][^:.!?]{0,60}?):\s+(\S.*)$")
 _WORDISH = re.compile(r"[A-Za-z]")
 #: Words a concept name never starts or ends with, whatever the tagger says.
+#: Verbs a study prompt opens with ("Define Reinforcement Learning"): never part of a name.
+INSTRUCTIONS = frozenset(
+    """
+    define explain describe calculate compute assume compare derive discuss summarize
+    summarise outline prove illustrate contrast evaluate identify interpret
+    """.split()
+)
 _EDGE_STOP = frozenset(
     """
     a an the this that these those its their our your my his her it they we you i of for to
@@ -257,6 +264,7 @@ def _trim(tokens: Sequence[Token]) -> list[Token]:
             or toks[0].lower_ in _EDGE_STOP
             or toks[0].tag_ in {"PRP$", "WDT", "WP", "WP$", "POS"}
             or not _WORDISH.search(toks[0].text)
+            or (toks[0].is_sent_start and toks[0].lower_ in INSTRUCTIONS and len(toks) > 1)
         )
     ):
         toks.pop(0)

@@ -218,3 +218,16 @@ def test_concepts_segments_join_wrapped_lines_but_not_list_items():
     c = card("Q?", "a long sentence that wraps\nonto the next line.\n- item one\n- item two")
     texts = [s.text for s in card_segments(c) if not s.is_title]
     assert texts == ["a long sentence that wraps onto the next line.", "item one", "item two"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Define Reinforcement Learning", "Explain Exploding Gradients", "Calculate the Posterior"],
+)
+def test_concepts_study_prompt_verbs_are_not_part_of_names(title: str):
+    index = extract_concepts(
+        [card(title, "See the lecture notes."), card("Why revise?", f"{title} again.", n=2)]
+    )
+    first_words = {name.split()[0] for name in names(index)}
+    assert not first_words & {"define", "explain", "calculate"}, names(index)
+    assert set(names(index)) & {"reinforcement learning", "exploding gradient", "posterior"}
