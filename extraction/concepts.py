@@ -258,6 +258,7 @@ def _trim(tokens: Sequence[Token]) -> list[Token]:
     while (
         toks
         and not (len(toks) > 1 and _hyphen_after(toks[0]))
+        and not _grades_next(toks)
         and (
             toks[0].pos_ in _DROP_POS
             or (toks[0].lower_ in VAGUE_MODIFIERS and len(toks) > 1)
@@ -284,6 +285,19 @@ def _trim(tokens: Sequence[Token]) -> list[Token]:
 
 
 _MATH_TOKEN = re.compile(r"[\\_^]")
+
+
+def _grades_next(toks: Sequence[Token]) -> bool:
+    """Is the first token an adverb grading the adjective after it, inside a name
+    ("fully connected layer", "densely connected network")?"""
+    return (
+        len(toks) > 2
+        and toks[0].pos_ == "ADV"
+        and toks[0].head == toks[1]
+        and toks[1].tag_ in {"JJ", "VBN"}
+        and toks[0].lower_.endswith("ly")
+        and toks[0].lower_ not in VAGUE_MODIFIERS
+    )
 
 
 def _hyphen_after(tok: Token) -> bool:

@@ -231,3 +231,16 @@ def test_concepts_study_prompt_verbs_are_not_part_of_names(title: str):
     first_words = {name.split()[0] for name in names(index)}
     assert not first_words & {"define", "explain", "calculate"}, names(index)
     assert set(names(index)) & {"reinforcement learning", "exploding gradient", "posterior"}
+
+
+def test_concepts_adverb_grading_a_name_stays_in_it():
+    index = extract_concepts(
+        [
+            card("What is a CNN?", "A network of convolutions."),
+            card("Fully Connected Neural Network", "Every unit feeds every unit.", n=2),
+        ]
+    )
+    found = names(index)
+    assert "fully connected neural network" in found
+    # "connected neural network" spells C-N-N, yet it is no CNN
+    assert found["fully connected neural network"] != found["cnn"]
