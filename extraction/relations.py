@@ -27,6 +27,9 @@ line naming uses ("1-to-many: image captioning") gives label ``used_for`` each. 
 answer that is a bare noun phrase ("A sequence transduction model that ...") defines
 the card's subject: subject ``is_a`` that phrase's concept.
 
+A part named with its whole ("the forget gate of the LSTM", "the LSTM's cell state") is
+``part_of`` it when its head names a part (gate, layer, state ...).
+
 Names speak too: a compound is a kind of its head ("time series anomaly detection"), an
 acronym of the acronym it ends with ("TBPTT", "BPTT"), a name of a plural class it
 modifies ("ReLU activation functions"),
@@ -74,6 +77,8 @@ CARD_SUBJECT_FACTOR = 0.75
 DEFINITION_CONFIDENCE = 0.6
 #: Confidence of a verb between two concepts that no table knows.
 VERB_CONFIDENCE = 0.35
+#: Confidence of "the forget gate of the LSTM" (a part's head, "of"/"in"/"'s", a whole).
+PART_PHRASE_CONFIDENCE = 0.6
 #: Confidence of "the two kinds of X are A and B": A contrasts_with B.
 TWO_KINDS_CONFIDENCE = 0.6
 #: Confidence of "A Bs" where concept A names a kind of the plural concept B.
@@ -542,6 +547,24 @@ def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(a.concept, b.concept, "is_a", MODIFIER_CONFIDENCE, [ctx.evidence])
 
 
+def _part_phrase_edges(ctx: _Context) -> Iterator[Relation]:
+    """A part named with its whole in a body sentence: "the forget gate of the LSTM",
+    "the hidden state in an RNN", "the LSTM's cell state", when the part's head names a
+    part (gate, layer, state ...)."""
+    doc = ctx.sent.doc
+    for a, b in pairwise(ctx.found):
+        between = [t for t in doc[a.end : b.start] if t.pos_ != "DET"]
+        if a.concept == b.concept or len(between) != 1:
+            continue
+        if between[0].lower_ in _PART_PREPOSITIONS and _head_word(a.concept) in COMPONENT_HEADS:
+            part, whole = a.concept, b.concept
+        elif between[0].tag_ == "POS" and _head_word(b.concept) in COMPONENT_HEADS:
+            part, whole = b.concept, a.concept
+        else:
+            continue
+        yield Relation(part, whole, "part_of", PART_PHRASE_CONFIDENCE, [ctx.evidence])
+
+
 def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
     """A verb no cue knows, between a subject concept and an object concept."""
     doc = ctx.sent.doc
@@ -877,6 +900,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             yield from _definition_edges(ctx)
             yield from _copula_edges(ctx)
             yield from _modifier_edges(ctx)
+            if not seg.is_title:  # questions are read by _component_edges
+                yield from _part_phrase_edges(ctx)
             yield from _verb_edges(ctx, taken)
         titles = [(seg, sent) for seg, sent in sents if seg.is_title]
         body = [(seg, sent) for seg, sent in sents if not seg.is_title]

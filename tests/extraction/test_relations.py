@@ -184,6 +184,17 @@ SENTENCES = [
         ("BPTT", "backpropagation"),
         [("BPTT", "uses", "backpropagation")],
     ),
+    # a part named with its whole: "of", "in", a possessive
+    (
+        "The forget gate of the LSTM decides what to drop.",
+        ("forget gate", "LSTM"),
+        [("forget gate", "part_of", "LSTM")],
+    ),
+    (
+        "The LSTM's cell state carries memory.",
+        ("LSTM", "cell state"),
+        [("cell state", "part_of", "LSTM")],
+    ),
     # names joined by a slash are coordinated
     (
         "Name the advantages of the LSTM/GRU compared to the Elman cell",
@@ -253,6 +264,12 @@ def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expec
             "Why are RNNs suited to time series? || They contain hidden states.",
             ("RNN", "time series", "hidden state"),
             ("time series", "hidden state"),
+        ),
+        # a whole's "of" object is no part unless the head names a part
+        (
+            "The output of the LSTM feeds the classifier.",
+            ("output", "LSTM"),
+            ("output", "LSTM"),
         ),
         # a common noun modifying a plural class is what the class holds, not a kind of it
         (
