@@ -400,7 +400,10 @@ USED_FOR: list[Cue] = [
     ),
     Cue(
         "suitable_for",
-        [_words("suitable suited useful ideal appropriate beneficial"), {"LOWER": "for"}],
+        [
+            _words("suitable suited useful ideal appropriate beneficial invaluable valuable"),
+            {"LOWER": "for"},
+        ],
         0.7,
         frame="near",
         example="Why are RNNs suitable for sequential data?",
