@@ -31,6 +31,7 @@ from typing import Any
 import networkx as nx
 from rapidfuzz import fuzz, process
 
+from extraction.concepts import initials_match
 from graph.io import GraphFileError, graph_to_data, read_graph
 from graph.topics import edge_strength
 
@@ -187,7 +188,10 @@ def resolve(G: nx.MultiDiGraph, name: str, *, cutoff: float = 85) -> Any | None:
 
     Tried in order: the node id; a label, alias or id spelled exactly (also "LSTM" and
     "long short-term memory" for "LSTM (long short-term memory)"); the same ignoring
-    case; the same after :func:`normalise`; and last a close spelling (rapidfuzz
+    case; the same after :func:`normalise`; the same with a generic head word
+    (:data:`GENERIC_HEADS`) added or left out ("attention" finds "attention mechanism");
+    an acronym of the query's words ("gated recurrent unit" finds "GRU"); and last a
+    close spelling (rapidfuzz
     ``token_sort_ratio`` over normalised names, score >= ``cutoff``). A close spelling
     is not enough for short queries (<= :data:`SHORT_QUERY` characters), and a short
     all-caps query is an acronym that matches only as written: "MAP" never means
@@ -223,6 +227,8 @@ def resolve(G: nx.MultiDiGraph, name: str, *, cutoff: float = 85) -> Any | None:
             return _best(index, found)
     if short:
         return None
+    if found := _by_generic_head(index, normalise(query)) or _by_initials(index, query):
+        return _best(index, found)
     matches = process.extract(
         normalise(query), index.norms, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=None
     )
@@ -230,6 +236,39 @@ def resolve(G: nx.MultiDiGraph, name: str, *, cutoff: float = 85) -> Any | None:
         return None
     top = max(score for _, score, _ in matches)
     return _best(index, (index.entries[i][0] for _, score, i in matches if score == top))
+
+
+#: Head words a name may carry or leave out: "attention" and "attention mechanism",
+#: "sigmoid" and "sigmoid function" name one concept.
+GENERIC_HEADS = frozenset(
+    "mechanism model architecture network method function problem algorithm technique".split()
+)
+
+
+def _by_generic_head(index: _Index, query: str) -> list:
+    """Nodes named like ``query`` (normalised) with a generic head word added or left out."""
+    words = query.split()
+    if len(words) > 1 and words[-1] in GENERIC_HEADS:
+        return list(index.normalised.get(" ".join(words[:-1]), ()))
+    return [
+        n for head in sorted(GENERIC_HEADS) for n in index.normalised.get(f"{query} {head}", ())
+    ]
+
+
+def _by_initials(index: _Index, query: str) -> list:
+    """Nodes named only by an acronym of the words of ``query``: "gated recurrent unit"
+    is the "GRU", "backpropagation through time" the "BPTT" (a node that also has a
+    spelled-out name, which the query did not match, is something else)."""
+    if len(query.split()) < 2:
+        return []
+    spelled = {node for node, name, _, _ in index.entries if len(name.split()) > 1}
+    return [
+        node
+        for name, nodes in index.exact.items()
+        if _is_acronym(name) and initials_match(name, query)
+        for node in nodes
+        if node not in spelled  # a spelled-out name the query did not match: not this one
+    ]
 
 
 def search(G: nx.MultiDiGraph, query: str, *, limit: int = 10) -> list[tuple[Any, float]]:

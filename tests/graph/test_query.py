@@ -129,6 +129,26 @@ def test_query_resolve_all_caps_short_query_never_matches_a_word():
     assert resolve(G, "MAP") is None and resolve(G, "Map") == "map"
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("attention", "attention mechanism"),  # a generic head word added
+        ("sigmoid function", "sigmoid"),  # or left out
+        ("gated recurrent unit", "GRU"),  # the acronym of the words
+        ("backpropagation through time", "BPTT"),  # two letters from one long word
+        # an acronym with its own expansion stands for that expansion only
+        ("generative adversarial network", None),
+        ("attention span", None),
+    ],
+)
+def test_query_resolve_generic_heads_and_acronyms(name, expected):
+    G = nx.MultiDiGraph()
+    for node in ("attention mechanism", "sigmoid", "GRU", "BPTT"):
+        G.add_node(node, label=node)
+    G.add_node("GAN", label="GAN (graph attention network)")
+    assert resolve(G, name) == expected
+
+
 def test_query_resolve_cutoff(G):
     assert resolve(G, "probabilty theory", cutoff=95) is None
     assert resolve(G, "probabilty theory", cutoff=60) == "probability"
