@@ -36,6 +36,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from extraction import nlp as nlp_module
+from extraction import patterns
 from extraction import relation_patterns as rp
 from extraction.concepts import (
     ConceptIndex,
@@ -619,8 +620,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     Use :func:`typed_relations` for the graph; this is what it merges.
     """
     nlp = nlp_module.load()
-    matcher = rp.matcher(nlp)
-    triggers = rp.trigger_words()
+    matcher = patterns.relation_cues(nlp)  # rp.matcher, run only with the cues a sentence can match
     subjects = _card_subjects(index)
     by_card: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
     for seg, sent in index.sentences():
@@ -636,8 +636,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
                 index, seg, sent, found, subjects.get(seg.card.id, []), evidence, i == first_body
             )
             taken: set[int] = set()
-            cued = triggers is None or any(t.lower_ in triggers for t in sent)
-            for match_id, start, end in matcher(sent) if cued else ():
+            for match_id, start, end in matcher(sent):
                 relation, cue = rp.cue(nlp.vocab.strings[match_id])
                 span = sent[start:end]
                 taken.update(t.i for t in span)
