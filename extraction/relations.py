@@ -631,10 +631,15 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
+            card_subjects = subjects.get(seg.card.id, [])
+            # Every edge joins two concepts the sentence names, or the card's subject and
+            # one it names: a sentence with fewer gives only self-loops (merge_relations
+            # drops them), and is read only for a title's list cues.
+            idle = not found or (not card_subjects and len({m.concept for m in found}) < 2)
+            if idle and not seg.is_title:
+                continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
-            ctx = _Context(
-                index, seg, sent, found, subjects.get(seg.card.id, []), evidence, i == first_body
-            )
+            ctx = _Context(index, seg, sent, found, card_subjects, evidence, i == first_body)
             taken: set[int] = set()
             for match_id, start, end in matcher(sent):
                 relation, cue = rp.cue(nlp.vocab.strings[match_id])
@@ -642,7 +647,10 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
                 taken.update(t.i for t in span)
                 if seg.is_title and cue.frame == "list":
                     title_cues.append((relation, cue, span))
-                yield from _cue_edges(ctx, relation, cue, span)
+                if not idle:
+                    yield from _cue_edges(ctx, relation, cue, span)
+            if idle:
+                continue
             yield from _definition_edges(ctx)
             yield from _copula_edges(ctx)
             yield from _verb_edges(ctx, taken)
