@@ -458,7 +458,7 @@ def _list_items(sent: Span, chunks: list[Span]) -> Iterator[tuple[list[Token], b
     enumeration = [item for item in trimmed[start:] if _nominal(item)]
     if len(enumeration) < 3:
         return
-    cue = _EXAMPLE_CUE.search(sent.text)
+    cue = _EXAMPLE_CUE.search(span_text(sent))
     cue_at = sent.start_char + cue.start() if cue else None
     for item in enumeration:
         yield item, cue_at is not None and item[0].idx > cue_at
@@ -483,7 +483,7 @@ def _listed_chunks(sent: Span, chunks: list[Span], *, whole_line: bool) -> set[i
     or more, a pair joined by "/" or "&", or a line that is nothing but a short noun
     phrase (a list item). :func:`_list_items` reads enumerations the parser misses."""
     listed: set[int] = set()
-    cue = _EXAMPLE_CUE.search(sent.text)
+    cue = _EXAMPLE_CUE.search(span_text(sent))
     if cue:  # what follows an example cue is an example, not a listed term
         chunks = [c for c in chunks if c.start_char < sent.start_char + cue.start()]
     for chunk in chunks:
@@ -694,7 +694,7 @@ class ConceptIndex:
         """Every parsed sentence with its segment (analogies excluded)."""
         for seg, doc in self.segments:
             for sent in sentences_of(doc):
-                if not ANALOGY.search(sent.text):
+                if not ANALOGY.search(span_text(sent)):
                     yield seg, sent
 
 
@@ -730,7 +730,7 @@ def _refine(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _span_of(doc: Doc, text: str, start_at: int = 0) -> Span | None:
-    at = doc.text.find(text, start_at)
+    at = span_text(doc).find(text, start_at)
     if at < 0:
         return None
     return doc.char_span(at, at + len(text), alignment_mode="expand")
@@ -798,6 +798,22 @@ def _looks_like_term(title: str) -> bool:
 
 
 _SENTS = "concept_atlas_sents"
+_TEXT = "concept_atlas_text"
+
+
+def span_text(span: Span | Doc) -> str:
+    """``span.text``, sliced from the doc's text, which is joined from its tokens once
+    per doc (spaCy joins them again on every ``.text``).
+
+    >>> doc = nlp_module.load()("A GRU gates.  An LSTM too.")
+    >>> [span_text(s) for s in doc.sents] == [s.text for s in doc.sents]
+    True
+    """
+    doc = span if isinstance(span, Doc) else span.doc
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text if span is doc else text[span.start_char : span.end_char]
 
 
 def sentences_of(doc: Doc) -> list[Span]:
@@ -845,7 +861,8 @@ def _extend_hyphens(chunk: Span) -> Span:
 def _views(doc: Doc, nlp: Language, *, title: bool) -> Iterator[_View]:
     chunks = list(doc.noun_chunks)
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    tables = [t for t, trigger in _TRIGGERS.items() if trigger.search(doc.text)]
+    text = span_text(doc)
+    tables = [t for t, trigger in _TRIGGERS.items() if trigger.search(text)]
     if title:
         tables.append("NOUN_PHRASE")
     for table in tables:
@@ -986,7 +1003,7 @@ def extract_concepts(
         views = list(_views(doc, nlp, title=seg.is_title))
         for view in views:
             sent = view.sent
-            text = sent.text.strip()
+            text = span_text(sent).strip()
             if ANALOGY.search(text):
                 continue
             pairs.extend(alias_pairs(text))
