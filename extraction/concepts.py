@@ -310,7 +310,11 @@ def _phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str
     The run must end in a noun, unless ``lenient``: a title pattern already marked it
     as a name, and the tagger often mislabels the last word of a short title.
     """
-    toks = _trim(tokens)
+    return _trimmed_phrase(_trim(tokens), lenient=lenient)
+
+
+def _trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
+    """:func:`_phrase` of a run already trimmed by :func:`_trim`."""
     if not toks or any(t.pos_ == "AUX" or t.tag_ in _CLAUSE_TAGS for t in toks):
         return None  # a clause ("How does a GRU control information"), not a name
     nounish = {"NOUN", "PROPN"} | ({"VERB", "ADJ", "ADV", "X"} if lenient else set())
@@ -406,16 +410,25 @@ def _coordinated(run: list[Token]) -> list[list[Token]]:
 def _is_compound(run: Sequence[Token]) -> bool:
     """A noun-noun compound ("decision tree", "speech recognition"): a lexicalised
     term far more often than an adjective and a noun ("long sequence")."""
-    toks = [t for t in _trim(run) if t.text not in _GLUE]
+    return _trimmed_compound(_trim(run))
+
+
+def _trimmed_compound(trimmed: Sequence[Token]) -> bool:
+    """:func:`_is_compound` of a run already trimmed by :func:`_trim`."""
+    toks = [t for t in trimmed if t.text not in _GLUE]
     return len(toks) >= 2 and all(t.pos_ in {"NOUN", "PROPN"} for t in toks)
 
 
 def _compound_base(run: Sequence[Token]) -> list[Token] | None:
     """ "face recognition" in "face recognition algorithms": a noun compound before a
     generic head is a term of its own."""
-    toks = _trim(run)
+    return _trimmed_base(_trim(run))
+
+
+def _trimmed_base(toks: Sequence[Token]) -> list[Token] | None:
+    """:func:`_compound_base` of a run already trimmed by :func:`_trim`."""
     if len(toks) >= 3 and toks[-1].lower_ in GENERIC_HEADS | {"algorithms", "tasks", "models"}:
-        base = toks[:-1]
+        base = list(toks[:-1])
         if _is_compound(base):
             return base
     return None
@@ -1009,15 +1022,16 @@ def extract_concepts(
             pairs.extend(alias_pairs(text))
             listed = _listed_chunks(sent, view.chunks, whole_line=len(views) == 1)
             for run in _chunks(view.chunks):
-                if phrase := _phrase(run):
+                trimmed = _trim(run)  # once for the phrase and the compound checks
+                if phrase := _trimmed_phrase(trimmed):
                     in_list = run[0].i in listed or run[-1].i in listed
                     how = flag or ("listed" if in_list else "")
                     cand = note(*phrase, seg, text, how, at=sent.start_char)
                     if any(t.is_title and t.i > sent.start and t.pos_ == "PROPN" for t in run):
                         cand.flags.add("proper")
-                    if _is_compound(run):
+                    if _trimmed_compound(trimmed):
                         cand.flags.add("compound")
-                    if (base := _compound_base(run)) and (phrase := _phrase(base)):
+                    if (base := _trimmed_base(trimmed)) and (phrase := _phrase(base)):
                         note(*phrase, seg, text, "compound", at=sent.start_char)
             for item, example in _list_items(sent, view.chunks):
                 if phrase := _phrase(item, lenient=True):
