@@ -21,7 +21,7 @@ from extraction.cache import ParseCache
 from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.prerequisites import prerequisite_relations
 from extraction.readers import cited_name, read_bytes, read_paths
-from extraction.records import Card, ReadResult, Relation
+from extraction.records import Card, Evidence, ReadResult, Relation
 from extraction.relations import typed_relations
 from graph.io import SCHEMA, GraphFileError, read_graph, write_graph
 from graph.topics import assign_topics, compute_importance
@@ -47,6 +47,11 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
     for relation in edges.values():
         relation.confidence = round(min(0.5, 0.2 + 0.1 * len(relation.evidence)), 3)
     return list(edges.values())
+
+
+def _evidence(e: Evidence) -> dict:
+    """``dataclasses.asdict(e)``, built directly (asdict deep-copies, field by field)."""
+    return {"source": e.source, "line": e.line, "text": e.text}
 
 
 #: Share of PageRank in a concept's importance; the rest is the evidence that the notes
@@ -96,7 +101,7 @@ def build_graph(
             label=concept.label,
             aliases=concept.aliases,
             definition=concept.definition,
-            definition_evidence=asdict(evidence) if evidence else None,
+            definition_evidence=_evidence(evidence) if evidence else None,
             importance=concept.importance,
             topic=concept.topic,
             mentions=concept.mentions,
@@ -115,7 +120,7 @@ def build_graph(
             relation.target,
             relation=relation.relation,
             confidence=relation.confidence,
-            evidence=[asdict(e) for e in relation.evidence],
+            evidence=[_evidence(e) for e in relation.evidence],
             label=relation.label,
         )
     evidence = dict(G.nodes(data="importance"))
