@@ -966,6 +966,14 @@ def extract_concepts(
     for file_segments in segments_of(cards):
         segments.extend(file_segments)
         docs.extend(parse([seg.text for seg in file_segments]))
+    with nlp_module.paused_gc():  # parsing is done: what follows makes objects that live on
+        return _extract(segments, docs, nlp, order)
+
+
+def _extract(
+    segments: list[Segment], docs: list[Doc], nlp: Language, order: Sequence[str]
+) -> ConceptIndex:
+    """:func:`extract_concepts` after parsing."""
     file_rank = {name: i for i, name in enumerate(order)}
     candidates: dict[str, Candidate] = {}
     pairs: list[tuple[str, str]] = []

@@ -89,6 +89,15 @@ def build_graph(
     nlp = nlp or nlp_module.load()
     parse = cache.parse if cache is not None else None
     index = extract_concepts(cards, nlp=nlp, order=order, parse=parse)
+    with nlp_module.paused_gc():  # see paused_gc: the later stages parse nothing
+        return _graph(results, cards, index)
+
+
+def _graph(
+    results: Sequence[ReadResult], cards: list[Card], index: ConceptIndex
+) -> nx.MultiDiGraph:
+    """The graph of ``index``: nodes, typed, prerequisite and mention edges, importance
+    and topics."""
     G = nx.MultiDiGraph(
         schema=SCHEMA,
         model=nlp_module.pipeline_name(),
