@@ -441,6 +441,10 @@ def _list_items(sent: Span, chunks: list[Span]) -> Iterator[tuple[list[Token], b
     """Items of an enumeration ("used for data compression (...), denoising (...), and
     feature extraction"), read from the tokens, so that items the parser does not
     chunk are found too; with whether each stands after an example cue ("e.g.")."""
+    text = span_text(sent)
+    lower = text.lower()
+    if text.count(",") + text.count(";") + lower.count("and") + lower.count("or") < 2:
+        return  # fewer than two separators: fewer than three items
     items: list[list[Token]] = [[]]
     depth = 0
     for tok in sent:
@@ -455,7 +459,14 @@ def _list_items(sent: Span, chunks: list[Span]) -> Iterator[tuple[list[Token], b
         elif not tok.is_punct or tok.text in _GLUE:
             items[-1].append(tok)
     items = [i for i in items if i]
-    trimmed = [_trim(runs[-1]) if (runs := _split_runs(item)) else [] for item in items]
+    if len(items) < 3:
+        return
+    # trimmed from the end, as far as the enumeration reaches
+    trimmed: list[list[Token]] = [[] for _ in items]
+    for k in range(len(items) - 1, -1, -1):
+        trimmed[k] = _trim(runs[-1]) if (runs := _split_runs(items[k])) else []
+        if not _nominal(trimmed[k]):
+            break
     # the enumeration is the run of noun-phrase items at the end, led by the last noun
     # phrase before it ("... are used for data compression, denoising, and feature
     # extraction"); a run of clauses is no enumeration
