@@ -67,15 +67,17 @@ def pipeline_name() -> str:
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc(generation: int = 0) -> Iterator[None]:
     """Pause Python's cyclic garbage collector for a stage that allocates many objects
-    that live on (candidates, evidence, relations), then collect once what it left in
-    the youngest generation.
+    that live on (candidates, evidence, relations), then collect ``generation`` (0: the
+    objects the stage made; 2: everything) once.
 
     A build makes hundreds of thousands of containers that survive to its end; each
     time their number grows by a quarter, the collector walks every object in the
     process, the parsed docs included (on d2l, ~10 full collections, 2-4 s per build).
     The stage still pays for its own garbage: the collection on exit is timed with it.
+    :func:`graph.build.build_graph` ends with a full collection, so that the one the
+    build would otherwise leave pending does not fall on the caller's next step.
     Nothing is paused when the collector is already off.
     """
     if not gc.isenabled():
@@ -86,4 +88,4 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-        gc.collect(0)
+        gc.collect(generation)

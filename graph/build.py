@@ -89,7 +89,7 @@ def build_graph(
     nlp = nlp or nlp_module.load()
     parse = cache.parse if cache is not None else None
     index = extract_concepts(cards, nlp=nlp, order=order, parse=parse)
-    with nlp_module.paused_gc():  # see paused_gc: the later stages parse nothing
+    with nlp_module.paused_gc(2):  # see paused_gc: the later stages parse nothing
         return _graph(results, cards, index)
 
 
