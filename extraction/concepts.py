@@ -332,7 +332,11 @@ def _phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str
     The run must end in a noun, unless ``lenient``: a title pattern already marked it
     as a name, and the tagger often mislabels the last word of a short title.
     """
-    toks = _trim(tokens)
+    return _trimmed_phrase(_trim(tokens), lenient=lenient)
+
+
+def _trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
+    """:func:`_phrase` of a run already trimmed by :func:`_trim`."""
     if not toks or any(t.pos_ == "AUX" or t.tag_ in _CLAUSE_TAGS for t in toks):
         return None  # a clause ("How does a GRU control information"), not a name
     nounish = {"NOUN", "PROPN"} | ({"VERB", "ADJ", "ADV", "X"} if lenient else set())
@@ -428,16 +432,25 @@ def _coordinated(run: list[Token]) -> list[list[Token]]:
 def _is_compound(run: Sequence[Token]) -> bool:
     """A noun-noun compound ("decision tree", "speech recognition"): a lexicalised
     term far more often than an adjective and a noun ("long sequence")."""
-    toks = [t for t in _trim(run) if t.text not in _GLUE]
+    return _trimmed_compound(_trim(run))
+
+
+def _trimmed_compound(trimmed: Sequence[Token]) -> bool:
+    """:func:`_is_compound` of a run already trimmed by :func:`_trim`."""
+    toks = [t for t in trimmed if t.text not in _GLUE]
     return len(toks) >= 2 and all(t.pos_ in {"NOUN", "PROPN"} for t in toks)
 
 
 def _compound_base(run: Sequence[Token]) -> list[Token] | None:
     """ "face recognition" in "face recognition algorithms": a noun compound before a
     generic head is a term of its own."""
-    toks = _trim(run)
+    return _trimmed_base(_trim(run))
+
+
+def _trimmed_base(toks: Sequence[Token]) -> list[Token] | None:
+    """:func:`_compound_base` of a run already trimmed by :func:`_trim`."""
     if len(toks) >= 3 and toks[-1].lower_ in GENERIC_HEADS | {"algorithms", "tasks", "models"}:
-        base = toks[:-1]
+        base = list(toks[:-1])
         if _is_compound(base):
             return base
     return None
@@ -450,6 +463,10 @@ def _list_items(sent: Span, chunks: list[Span]) -> Iterator[tuple[list[Token], b
     """Items of an enumeration ("used for data compression (...), denoising (...), and
     feature extraction"), read from the tokens, so that items the parser does not
     chunk are found too; with whether each stands after an example cue ("e.g.")."""
+    text = span_text(sent)
+    lower = text.lower()
+    if text.count(",") + text.count(";") + lower.count("and") + lower.count("or") < 2:
+        return  # fewer than two separators: fewer than three items
     items: list[list[Token]] = [[]]
     depth = 0
     for tok in sent:
@@ -464,7 +481,14 @@ def _list_items(sent: Span, chunks: list[Span]) -> Iterator[tuple[list[Token], b
         elif not tok.is_punct or tok.text in _GLUE:
             items[-1].append(tok)
     items = [i for i in items if i]
-    trimmed = [_trim(runs[-1]) if (runs := _split_runs(item)) else [] for item in items]
+    if len(items) < 3:
+        return
+    # trimmed from the end, as far as the enumeration reaches
+    trimmed: list[list[Token]] = [[] for _ in items]
+    for k in range(len(items) - 1, -1, -1):
+        trimmed[k] = _trim(runs[-1]) if (runs := _split_runs(items[k])) else []
+        if not _nominal(trimmed[k]):
+            break
     # the enumeration is the run of noun-phrase items at the end, led by the last noun
     # phrase before it ("... are used for data compression, denoising, and feature
     # extraction"); a run of clauses is no enumeration
@@ -480,7 +504,7 @@ def _list_items(sent: Span, chunks: list[Span]) -> Iterator[tuple[list[Token], b
     enumeration = [item for item in trimmed[start:] if _nominal(item)]
     if len(enumeration) < 3:
         return
-    cue = _EXAMPLE_CUE.search(sent.text)
+    cue = _EXAMPLE_CUE.search(span_text(sent))
     cue_at = sent.start_char + cue.start() if cue else None
     for item in enumeration:
         yield item, cue_at is not None and item[0].idx > cue_at
@@ -505,7 +529,7 @@ def _listed_chunks(sent: Span, chunks: list[Span], *, whole_line: bool) -> set[i
     or more, a pair joined by "/" or "&", or a line that is nothing but a short noun
     phrase (a list item). :func:`_list_items` reads enumerations the parser misses."""
     listed: set[int] = set()
-    cue = _EXAMPLE_CUE.search(sent.text)
+    cue = _EXAMPLE_CUE.search(span_text(sent))
     if cue:  # what follows an example cue is an example, not a listed term
         chunks = [c for c in chunks if c.start_char < sent.start_char + cue.start()]
     for chunk in chunks:
@@ -716,7 +740,7 @@ class ConceptIndex:
         """Every parsed sentence with its segment (analogies excluded)."""
         for seg, doc in self.segments:
             for sent in sentences_of(doc):
-                if not ANALOGY.search(sent.text):
+                if not ANALOGY.search(span_text(sent)):
                     yield seg, sent
 
 
@@ -752,7 +776,7 @@ def _refine(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _span_of(doc: Doc, text: str, start_at: int = 0) -> Span | None:
-    at = doc.text.find(text, start_at)
+    at = span_text(doc).find(text, start_at)
     if at < 0:
         return None
     return doc.char_span(at, at + len(text), alignment_mode="expand")
@@ -820,6 +844,22 @@ def _looks_like_term(title: str) -> bool:
 
 
 _SENTS = "concept_atlas_sents"
+_TEXT = "concept_atlas_text"
+
+
+def span_text(span: Span | Doc) -> str:
+    """``span.text``, sliced from the doc's text, which is joined from its tokens once
+    per doc (spaCy joins them again on every ``.text``).
+
+    >>> doc = nlp_module.load()("A GRU gates.  An LSTM too.")
+    >>> [span_text(s) for s in doc.sents] == [s.text for s in doc.sents]
+    True
+    """
+    doc = span if isinstance(span, Doc) else span.doc
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text if span is doc else text[span.start_char : span.end_char]
 
 
 def sentences_of(doc: Doc) -> list[Span]:
@@ -867,7 +907,8 @@ def _extend_hyphens(chunk: Span) -> Span:
 def _views(doc: Doc, nlp: Language, *, title: bool) -> Iterator[_View]:
     chunks = list(doc.noun_chunks)
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    tables = [t for t, trigger in _TRIGGERS.items() if trigger.search(doc.text)]
+    text = span_text(doc)
+    tables = [t for t, trigger in _TRIGGERS.items() if trigger.search(text)]
     if title:
         tables.append("NOUN_PHRASE")
     for table in tables:
@@ -972,6 +1013,14 @@ def extract_concepts(
     for file_segments in segments_of(cards):
         segments.extend(file_segments)
         docs.extend(parse([seg.text for seg in file_segments]))
+    with nlp_module.paused_gc():  # parsing is done: what follows makes objects that live on
+        return _extract(segments, docs, nlp, order)
+
+
+def _extract(
+    segments: list[Segment], docs: list[Doc], nlp: Language, order: Sequence[str]
+) -> ConceptIndex:
+    """:func:`extract_concepts` after parsing."""
     file_rank = {name: i for i, name in enumerate(order)}
     candidates: dict[str, Candidate] = {}
     pairs: list[tuple[str, str]] = []
@@ -1022,21 +1071,22 @@ def extract_concepts(
         views = list(_views(doc, nlp, title=seg.is_title))
         for view in views:
             sent = view.sent
-            text = sent.text.strip()
+            text = span_text(sent).strip()
             if ANALOGY.search(text):
                 continue
             pairs.extend(alias_pairs(text))
             listed = _listed_chunks(sent, view.chunks, whole_line=len(views) == 1)
             for run in _chunks(view.chunks):
-                if phrase := _phrase(run):
+                trimmed = _trim(run)  # once for the phrase and the compound checks
+                if phrase := _trimmed_phrase(trimmed):
                     in_list = run[0].i in listed or run[-1].i in listed
                     how = flag or ("listed" if in_list else "")
                     cand = note(*phrase, seg, text, how, at=sent.start_char)
                     if any(t.is_title and t.i > sent.start and t.pos_ == "PROPN" for t in run):
                         cand.flags.add("proper")
-                    if _is_compound(run):
+                    if _trimmed_compound(trimmed):
                         cand.flags.add("compound")
-                    if (base := _compound_base(run)) and (phrase := _phrase(base)):
+                    if (base := _trimmed_base(trimmed)) and (phrase := _phrase(base)):
                         note(*phrase, seg, text, "compound", at=sent.start_char)
             for item, example in _list_items(sent, view.chunks):
                 if phrase := _phrase(item, lenient=True):

@@ -75,3 +75,107 @@ def matcher(nlp: Language, name: str) -> Matcher:
     for label, patterns in table.items():
         m.add(label, patterns)
     return m
+
+
+# -- matching only the patterns a text can match ----------------------------------------
+
+_OPTIONAL_OPS = frozenset({"?", "*", "!"})
+_LOWER_IDS = "concept_atlas_lower_ids"
+
+
+def _optional(op: object) -> bool:
+    """Does a token spec with this ``OP`` match zero tokens ("?", "*", "!", "{0,n}",
+    "{,n}")?"""
+    if op is None or op == "+":
+        return False
+    if isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+        low = op[1:-1].split(",")[0].strip()
+        return not low or int(low) == 0
+    return op in _OPTIONAL_OPS
+
+
+def required_words(pattern: list[dict]) -> frozenset[str] | None:
+    """Lower-case words one of which a text must contain for ``pattern`` to match: those
+    of its first required token with a ``LOWER`` constraint (a string or ``{"IN": ...}``);
+    None when no required token names its words.
+
+    >>> sorted(required_words([{"LOWER": "such"}, {"LOWER": "as"}]))
+    ['such']
+    >>> sorted(required_words([{"ORTH": ",", "OP": "?"}, {"LOWER": {"IN": ["e.g.", "like"]}}]))
+    ['e.g.', 'like']
+    >>> required_words([{"POS": "NOUN"}]) is None
+    True
+    """
+    for spec in pattern:
+        attrs = {str(k).upper(): v for k, v in spec.items()}
+        if _optional(attrs.get("OP")):
+            continue
+        lower = attrs.get("LOWER")
+        if isinstance(lower, str):
+            return frozenset({lower})
+        if isinstance(lower, dict) and isinstance(lower.get("IN"), list | tuple):
+            return frozenset(lower["IN"])
+    return None
+
+
+class GatedMatcher:
+    """A spaCy ``Matcher`` over ``rules`` that, for each text, runs only the patterns
+    whose required words (:func:`required_words`) the text contains.
+
+    A pattern whose required words are absent cannot match, so the result is exactly
+    that of one ``Matcher`` holding every rule, in the same order: the matcher steps
+    through each pattern's states independently and in the order the patterns were
+    added, and the patterns kept for a text are added in that order. Most of a
+    ``Matcher``'s time goes to testing each token against the first token of every
+    pattern; a sentence contains the words of only a few.
+
+    Parameters
+    ----------
+    vocab : spacy.vocab.Vocab
+        The vocabulary of the docs to match.
+    rules : iterable of (str, list of patterns)
+        As for ``Matcher.add(key, patterns)``, in the order they would be added.
+    """
+
+    def __init__(self, vocab, rules) -> None:
+        from spacy.strings import get_string_id
+
+        self.vocab = vocab
+        self._patterns: list[tuple[str, list[dict], frozenset[int] | None]] = []
+        for key, patterns in rules:
+            for pattern in patterns:
+                words = required_words(pattern)
+                ids = None if words is None else frozenset(get_string_id(w) for w in words)
+                self._patterns.append((key, pattern, ids))
+        self._matchers: dict[tuple[int, ...], Matcher] = {}
+
+    def __call__(self, doclike) -> list[tuple[int, int, int]]:
+        """``Matcher.__call__(doclike)``: ``(match_id, start, end)`` triples."""
+        doc = doclike.doc if hasattr(doclike, "doc") else doclike
+        ids = doc.user_data.get(_LOWER_IDS)
+        if ids is None:
+            ids = doc.user_data[_LOWER_IDS] = doc.to_array("LOWER").tolist()
+        present = set(ids) if doclike is doc else set(ids[doclike.start : doclike.end])
+        chosen = tuple(
+            i for i, (_, _, need) in enumerate(self._patterns)
+            if need is None or not need.isdisjoint(present)
+        )  # fmt: skip
+        if not chosen:
+            return []
+        matcher = self._matchers.get(chosen)
+        if matcher is None:
+            matcher = self._matchers[chosen] = Matcher(self.vocab)
+            for i in chosen:
+                key, pattern, _ = self._patterns[i]
+                matcher.add(key, [pattern])
+        return matcher(doclike)
+
+
+@cache
+def relation_cues(nlp: Language) -> GatedMatcher:
+    """The cues of :data:`extraction.relation_patterns.TABLES`, added in the order
+    :func:`extraction.relation_patterns.matcher` adds them, as a :class:`GatedMatcher`."""
+    from extraction import relation_patterns as rp
+
+    rules = [(c.name, [c.pattern]) for table in rp.TABLES.values() for c in table]
+    return GatedMatcher(nlp.vocab, rules)

@@ -234,11 +234,12 @@ def cooccurrence_prerequisites(
         by = defaultdict(list)
         for concept, e in found:
             by[concept].append(e)
-        for a in by:
-            for b in by:
-                if a != b and len(evidence[(a, b)]) < MAX_EVIDENCE:
-                    shared = [e for e in by[b] if e in by[a]]
-                    evidence[(a, b)].append((shared or by[b])[0])
+        for a, a_evidence in by.items():
+            in_a = set(a_evidence)
+            for b, b_evidence in by.items():
+                if a != b and len(held := evidence[(a, b)]) < MAX_EVIDENCE:
+                    # the first sentence naming both, else the first naming b
+                    held.append(next((e for e in b_evidence if e in in_a), b_evidence[0]))
     edges = []
     for (a, b), found in evidence.items():
         if frozenset((a, b)) in linked or a not in index.concepts or b not in index.concepts:

@@ -54,6 +54,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from extraction import nlp as nlp_module
+from extraction import patterns
 from extraction import relation_patterns as rp
 from extraction.concepts import (
     ANALOGY,
@@ -873,8 +874,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     Use :func:`typed_relations` for the graph; this is what it merges.
     """
     nlp = nlp_module.load()
-    matcher = rp.matcher(nlp)
-    triggers = rp.trigger_words()
+    matcher = patterns.relation_cues(nlp)  # rp.matcher, run only with the cues a sentence can match
     subjects = _card_subjects(index)
     by_card: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
     for seg, sent in _literal_sentences(index):
@@ -886,17 +886,29 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
+            # Every edge joins two concepts the sentence names, or one it names and the
+            # card's subject or the label the sentence follows ("BPTT: one update requires
+            # backpropagation"): a sentence with fewer gives only self-loops
+            # (merge_relations drops them), and is read only for a title's list cues.
+            after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
+            idle = not found or (
+                not about and not after_label and len({m.concept for m in found}) < 2
+            )
+            if idle and not seg.is_title:
+                continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
             ctx = _Context(index, seg, sent, found, about, evidence, i == first_body)
             taken: set[int] = set()
-            cued = triggers is None or any(t.lower_ in triggers for t in sent)
-            for match_id, start, end in matcher(sent) if cued else ():
+            for match_id, start, end in matcher(sent):
                 relation, cue = rp.cue(nlp.vocab.strings[match_id])
                 span = sent[start:end]
                 taken.update(t.i for t in span)
                 if seg.is_title and cue.frame == "list":
                     title_cues.append((relation, cue, span))
-                yield from _cue_edges(ctx, relation, cue, span)
+                if not idle:
+                    yield from _cue_edges(ctx, relation, cue, span)
+            if idle:
+                continue
             yield from _definition_edges(ctx)
             yield from _copula_edges(ctx)
             yield from _modifier_edges(ctx)

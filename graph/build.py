@@ -21,7 +21,7 @@ from extraction.cache import ParseCache
 from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.prerequisites import prerequisite_relations
 from extraction.readers import cited_name, read_bytes, read_paths
-from extraction.records import Card, ReadResult, Relation
+from extraction.records import Card, Evidence, ReadResult, Relation
 from extraction.relations import typed_relations
 from graph.io import SCHEMA, GraphFileError, read_graph, write_graph
 from graph.topics import assign_topics, compute_importance
@@ -81,6 +81,11 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
 SAME_SENTENCE = "same sentence"
 
 
+def _evidence(e: Evidence) -> dict:
+    """``dataclasses.asdict(e)``, built directly (asdict deep-copies, field by field)."""
+    return {"source": e.source, "line": e.line, "text": e.text}
+
+
 #: Share of PageRank in a concept's importance; the rest is the evidence that the notes
 #: single it out (what cards are about, labels, definitions, mentions).
 GRAPH_IMPORTANCE_WEIGHT = 0.3
@@ -116,6 +121,15 @@ def build_graph(
     nlp = nlp or nlp_module.load()
     parse = cache.parse if cache is not None else None
     index = extract_concepts(cards, nlp=nlp, order=order, parse=parse)
+    with nlp_module.paused_gc(2):  # see paused_gc: the later stages parse nothing
+        return _graph(results, cards, index)
+
+
+def _graph(
+    results: Sequence[ReadResult], cards: list[Card], index: ConceptIndex
+) -> nx.MultiDiGraph:
+    """The graph of ``index``: nodes, typed, prerequisite and mention edges, importance
+    and topics."""
     G = nx.MultiDiGraph(
         schema=SCHEMA,
         model=nlp_module.pipeline_name(),
@@ -128,7 +142,7 @@ def build_graph(
             label=concept.label,
             aliases=concept.aliases,
             definition=concept.definition,
-            definition_evidence=asdict(evidence) if evidence else None,
+            definition_evidence=_evidence(evidence) if evidence else None,
             importance=concept.importance,
             topic=concept.topic,
             mentions=concept.mentions,
@@ -147,7 +161,7 @@ def build_graph(
             relation.target,
             relation=relation.relation,
             confidence=relation.confidence,
-            evidence=[asdict(e) for e in relation.evidence],
+            evidence=[_evidence(e) for e in relation.evidence],
             label=relation.label,
         )
     evidence = dict(G.nodes(data="importance"))
