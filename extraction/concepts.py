@@ -1334,8 +1334,8 @@ def _select(
             continue
         concept.importance = round(min(1.0, score / top), 3)
         concepts[concept.id] = concept
-        mentions[concept.id] = sorted(
-            {e for c in cands for e in c.mentions}, key=lambda e: (e.source, e.line)
+        mentions[concept.id] = sorted(  # stable: sentences of one line stay in text order
+            dict.fromkeys(e for c in cands for e in c.mentions), key=lambda e: (e.source, e.line)
         )
         for c in cands:
             resolve[c.key] = concept.id

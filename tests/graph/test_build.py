@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -197,3 +198,22 @@ def test_build_concepts_sharing_sentences_are_weakly_related():
     assert once.confidence < pair.confidence <= 0.3
     # concepts in different sentences are not linked this way
     assert frozenset(("reconstruction loss", "latent code")) not in together
+
+
+@pytest.mark.slow
+@requires_shared
+def test_build_does_not_depend_on_the_hash_seed(tmp_path):
+    graphs = []
+    for seed in ("1", "4242"):
+        out = tmp_path / f"g{seed}.json"
+        subprocess.run(
+            [sys.executable, "-m", "graph", "build", str(SEEDS), "--out", str(out), "--no-cache"],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+            capture_output=True,
+        )
+        data = json.loads(out.read_text())
+        data.pop("graph", None)
+        graphs.append(data)
+    assert graphs[0] == graphs[1]
