@@ -266,6 +266,7 @@ def _trim(tokens: Sequence[Token]) -> list[Token]:
             or toks[0].tag_ in {"PRP$", "WDT", "WP", "WP$", "POS"}
             or not _WORDISH.search(toks[0].text)
             or (toks[0].is_sent_start and toks[0].lower_ in INSTRUCTIONS and len(toks) > 1)
+            or (_after_for(toks[0]) and toks[0].lower_ in {"example", "instance"})
         )
     ):
         toks.pop(0)
@@ -285,6 +286,11 @@ def _trim(tokens: Sequence[Token]) -> list[Token]:
 
 
 _MATH_TOKEN = re.compile(r"[\\_^]")
+
+
+def _after_for(tok: Token) -> bool:
+    """Does ``tok`` follow "for" ("for example step decay": the example is no name)?"""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "for"
 
 
 def _grades_next(toks: Sequence[Token]) -> bool:

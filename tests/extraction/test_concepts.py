@@ -244,3 +244,18 @@ def test_concepts_adverb_grading_a_name_stays_in_it():
     assert "fully connected neural network" in found
     # "connected neural network" spells C-N-N, yet it is no CNN
     assert found["fully connected neural network"] != found["cnn"]
+
+
+def test_concepts_for_example_is_not_part_of_the_example():
+    index = extract_concepts(
+        [
+            card(
+                "Learning rate schedule",
+                "A rule that lowers the learning rate, for example step decay or cosine annealing.",
+            ),
+            card("What is step decay?", "Halving the rate every few epochs.", n=2),
+        ]
+    )
+    found = names(index)
+    assert "step decay" in found
+    assert not any(name.startswith("example") for name in found), sorted(found)
