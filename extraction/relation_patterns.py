@@ -28,6 +28,7 @@ FRAMES = {
     "instances": "Y <cue> X1, X2: the instances after a singular class, each X example_of Y",
     "near": "X ... <cue> Y: the nearest concept before the cue in its clause, the one after",
     "between": "<cue> X and Y: both after the cue",
+    "kinds_of": "<cue> Y include|are|: X1, X2: each X is_a Y (in a sentence, not a title)",
     "fronted": "<cue> X, Y ...: X after the cue, Y the first concept after the comma",
     "list": "a title <cue> X, answered by a list: each listed concept with X",
 }
@@ -144,6 +145,14 @@ IS_A: list[Cue] = [
         reverse=True,
         example="What are the two types of neural network? || Autoencoder: compresses data",
         expected=("autoencoder", "neural network"),
+    ),
+    Cue(
+        "types_of_include",
+        [_words("types kinds variants forms categories families examples"), {"LOWER": "of"}],
+        0.7,
+        frame="kinds_of",
+        example="Common types of regularization include dropout and weight decay.",
+        expected=("dropout", "regularization"),
     ),
     Cue(
         "class_kinds",
@@ -441,7 +450,10 @@ USED_FOR: list[Cue] = [
 CONTRASTS_WITH: list[Cue] = [
     Cue(
         "difference_between",
-        [_words("difference differences distinction contrast"), {"LOWER": "between"}],
+        [
+            _words("difference differences distinction contrast tradeoff tradeoffs"),
+            {"LOWER": "between"},
+        ],
         0.85,
         frame="between",
         example="What is the difference between BPTT and TBPTT?",

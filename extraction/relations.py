@@ -20,12 +20,13 @@ runs that :meth:`ConceptIndex.find` knows. Around a cue:
 
 Card-level frames read a question and its answer: "What are the components of X?"
 answered by a list gives one ``part_of`` edge per listed concept, "types of X" gives
-``is_a`` (so does "What are some X architectures?"; two kinds listed also contrast with
-each other), "applications of X" / "What is
-X used for?" give ``used_for``; in an answer to a question about applications, a label
-line naming uses ("1-to-many: image captioning") gives label ``used_for`` each. An
-answer that is a bare noun phrase ("A sequence transduction model that ...") defines
-the card's subject: subject ``is_a`` that phrase's concept.
+``is_a`` (so does "What are some X architectures?"; two kinds listed also contrast
+with each other), "applications of X" / "What is X used for?" give ``used_for``; in an
+answer to a question about applications, a label line naming uses ("1-to-many: image
+captioning") gives the label ``used_for`` each. An answer line "Examples: A, B" lists
+kinds of the card's subject, and "types of X include A and B" in an answer gives
+``is_a`` too. An answer that is a bare noun phrase ("A sequence transduction model that
+...") defines the card's subject: subject ``is_a`` that phrase's concept.
 
 A part named with its whole ("the forget gate of the LSTM", "the LSTM's cell state") is
 ``part_of`` it when its head names a part (gate, layer, state ...).
@@ -446,6 +447,18 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         factor = 1.0
         pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
+    elif cue.frame == "kinds_of":
+        classes = _objects(ctx, span.end, max_gap=2)
+        cls = next((m for m in ctx.found if m.start >= span.end and m.concept in classes), None)
+        if cls is None or ctx.seg.is_title:
+            return
+        verb = next(
+            (t for t in doc[cls.end : ctx.sent.end] if t.lower_ in _LISTING_WORDS), None
+        )  # "types of regularization include ...", "... are ...", "...: ..."
+        if verb is None or verb.i - cls.end > 2:
+            return
+        factor = 1.0
+        pairs = [(o, cls.concept) for o in _objects(ctx, verb.i + 1) if o != cls.concept]
     elif cue.frame == "between":
         objects = _objects(ctx, span.end)
         factor = 1.0
@@ -717,6 +730,12 @@ def _application_edges(
 
 #: A question asking for a procedure, answered by steps in the imperative.
 _PROCEDURE = re.compile(r"\s*how\b", re.IGNORECASE)
+#: Labels of a line listing examples of what the card is about.
+_EXAMPLE_LABELS = frozenset({"examples", "example", "e.g.", "eg", "instances", "for example"})
+#: Confidence of "Examples: A, B" in a card about X: A is_a X.
+EXAMPLES_CONFIDENCE = 0.6
+#: Words after "types of X" that open the list of its kinds.
+_LISTING_WORDS = frozenset({"include", "includes", "including", "are", "is", ":", "like"})
 _TOPIC_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -844,6 +863,13 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
             continue
         labelled = label_of(seg.text)
         if not labelled:
+            continue
+        if labelled[0].strip().lower() in _EXAMPLE_LABELS:  # "Examples: Hopfield network, ..."
+            colon = next((t.i for t in doc if t.text == ":"), 0)
+            kinds = [m.concept for m in mentions(index, doc[colon + 1 :])]
+            for cls in index.subjects(seg.card):
+                for kind in dict.fromkeys(k for k in kinds if k != cls):
+                    yield Relation(kind, cls, "is_a", EXAMPLES_CONFIDENCE, [text_ev])
             continue
         part = index.find(labelled[0]) or index.lookup(doc[: len(labelled[0].split())])
         wholes = [w for w in index.subjects(seg.card) if w != part]

@@ -195,6 +195,21 @@ SENTENCES = [
         ("LSTM", "cell state"),
         [("cell state", "part_of", "LSTM")],
     ),
+    # "types of X include A and B" in an answer
+    (
+        "Common types of regularization include L1 regularization and L2 regularization.",
+        ("regularization", "L1 regularization", "L2 regularization"),
+        [
+            ("L1 regularization", "is_a", "regularization"),
+            ("L2 regularization", "is_a", "regularization"),
+        ],
+    ),
+    # a tradeoff between two things contrasts them
+    (
+        "Practical tradeoff between soft and hard attention",
+        ("soft attention", "hard attention"),
+        [("soft attention", "contrasts_with", "hard attention")],
+    ),
     # names joined by a slash are coordinated
     (
         "Name the advantages of the LSTM/GRU compared to the Elman cell",
@@ -488,3 +503,17 @@ def test_relations_acronym_inside_an_acronym_is_a_kind_of_it():
         ("What is TBPTT?", "BPTT over chunks of the sequence."),
     )
     assert ("TBPTT", "is_a", "BPTT") in _edges(cards)
+
+
+def test_relations_examples_label_lists_kinds_of_the_card_subject():
+    cards = _qa(
+        ("What is a Hopfield network?", "A recurrent associative memory."),
+        ("What is a Boltzmann machine?", "A stochastic network."),
+        (
+            "What is a fully connected network?",
+            "Every unit feeds every unit.\nExamples: Hopfield network, Boltzmann machine",
+        ),
+    )
+    edges = _edges(cards)
+    assert ("hopfield network", "is_a", "fully connected network") in edges
+    assert ("boltzmann machine", "is_a", "fully connected network") in edges
