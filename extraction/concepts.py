@@ -76,7 +76,7 @@ _WORDISH = re.compile(r"[A-Za-z]")
 #: Verbs a study prompt opens with ("Define Reinforcement Learning"): never part of a name.
 INSTRUCTIONS = frozenset(
     """
-    define explain describe calculate compute assume compare derive discuss summarize
+    define explain describe calculate compute assume compare derive determine discuss summarize
     summarise outline prove illustrate contrast evaluate identify interpret
     """.split()
 )
