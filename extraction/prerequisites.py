@@ -105,7 +105,7 @@ def typed_prerequisites(index: ConceptIndex, typed: Iterable[Relation]) -> list[
 
     Examples
     --------
-    >>> from extraction.concepts import ConceptIndex, is_acronym
+    >>> from extraction.concepts import ConceptIndex
     >>> e = Evidence("n.txt", 3, "A GRU is a kind of RNN.")
     >>> [(r.source, r.target, r.confidence, r.label) for r in typed_prerequisites(
     ...     ConceptIndex({}, {}, {}), [Relation("GRU", "RNN", "is_a", 0.9, [e])])]
@@ -212,8 +212,9 @@ def name_prerequisites(index: ConceptIndex) -> list[Relation]:
                 while len(tail) >= 3:
                     inner |= {a for a in owners.get(tail, ()) if is_acronym(index.concepts[a].id)}
                     tail = tail[1:]
-        for word in index.concepts[b].id.split():  # "LSTM cell state", in its own case
-            inner |= acronyms.get(word, set()) if word != index.concepts[b].id else set()
+        words = index.concepts[b].id.split()
+        if len(words) > 1:  # "LSTM cell state" holds the LSTM, spelled in its own case
+            inner |= {a for word in words for a in acronyms.get(word, ())}
         for a in sorted(inner):
             if a != b and not names[a] & b_names:
                 edges.append(Relation(a, b, PREREQUISITE, NAMED_AFTER, evidence[b], label="name"))
@@ -273,15 +274,15 @@ def definition_prerequisites(
     [('RNN', 'LSTM')]
     """
     linked = set(linked)
+    owned = {c.id: set(c.cards) for c in index.concepts.values()}
     subject_cards: dict[str, list[str]] = defaultdict(list)
     for concept in index.concepts.values():
         subject_cards[concept.id].extend(concept.cards)
-    owned_cards = {card for cards in subject_cards.values() for card in cards}
+    owned_cards = set().union(*owned.values())
     for card in dict.fromkeys(seg.card for seg, _ in index.segments if not seg.is_heading):
         if card.id not in owned_cards:
             for subject in index.subjects(card):  # what its question names
                 subject_cards[subject].append(card.id)
-    owned = {c.id: set(c.cards) for c in index.concepts.values()}
     naming = _cards_naming(index)
     uses: dict[tuple[str, str], list[Evidence]] = defaultdict(list)  # (A, B): B's cards name A
     counts: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -33,9 +33,9 @@ A part named with its whole ("the forget gate of the LSTM", "the LSTM's cell sta
 
 Names speak too: a compound is a kind of its head ("time series anomaly detection"), an
 acronym of the acronym it ends with ("TBPTT", "BPTT"), a name of a plural class it
-modifies ("ReLU activation functions"),
-a name with a preposition is a kind of what precedes it and, after "with", "using" or
-"via", uses what follows ("anomaly detection with autoencoders").
+modifies ("ReLU activation functions"); a name with a preposition is a kind of what
+precedes it and, after "with", "using" or "via", uses what follows ("anomaly detection
+with autoencoders").
 
 A verb between two concepts that no table knows gives a weak ``related_to`` edge
 labelled with the verb. Edges with the same ``(source, target, relation)`` are merged,
@@ -52,7 +52,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extraction import nlp as nlp_module
 from extraction import patterns
@@ -277,9 +277,13 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
 
 def _with_conjuncts(ctx: _Context, m: Mention) -> list[str]:
     """``m`` and the concepts coordinated with it ("sigmoid and tanh cause ...")."""
+    return _coordinated(ctx.sent.doc, ctx.found, m)
+
+
+def _coordinated(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str]:
+    """``m`` and the concepts of ``mentioned`` listed beside it in ``doc``."""
     found = [m.concept]
-    doc = ctx.sent.doc
-    for other in ctx.found:
+    for other in mentioned:
         if other is m or other.concept in found:
             continue
         lo, hi = (other.end, m.start) if other.end <= m.start else (m.end, other.start)
@@ -712,8 +716,9 @@ def _application_edges(
 ) -> Iterator[Relation]:
     """Label lines answering a question about applications: "1-to-many: image
     captioning" gives ``1-to-many used_for image captioning``."""
+    docs = {id(seg): sent.doc for seg, sent in body}  # a body line's sentences share its doc
     for seg in dict.fromkeys(seg for seg, _ in body):
-        doc = next(d for s, d in index.segments if s is seg)
+        doc = docs[id(seg)]
         colon = next((t.i for t in doc if t.text == ":"), None)
         if colon is None or colon > 6:
             continue
@@ -749,7 +754,6 @@ def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]
         if not seg.is_title:
             break
         found = mentions(index, sent)
-        ctx = _Context(index, seg, sent, found, [], None, False)  # type: ignore[arg-type]
         roots = [(m, sent.doc[m.start : m.end].root) for m in found]
         for m, root in roots:
             if root.dep_ in _TOPIC_DEPS:
@@ -757,10 +761,10 @@ def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]
                     n for n, r in roots if r.dep_ == "pobj" and r.head.head == root
                     and r.head.lower_ == "of"
                 ]  # fmt: skip
-                return _with_conjuncts(ctx, inner[0] if inner else m)
+                return _coordinated(sent.doc, found, inner[0] if inner else m)
         for m, root in roots:
             if root.dep_ == "pobj" and root.head.lower_ in {"of", "by"}:
-                return _with_conjuncts(ctx, m)
+                return _coordinated(sent.doc, found, m)
     return []
 
 

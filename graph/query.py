@@ -191,8 +191,8 @@ def resolve(G: nx.MultiDiGraph, name: str, *, cutoff: float = 85) -> Any | None:
     case; the same after :func:`normalise`; the same with a generic head word
     (:data:`GENERIC_HEADS`) added or left out ("attention" finds "attention mechanism");
     an acronym of the query's words ("gated recurrent unit" finds "GRU"); and last a
-    close spelling (rapidfuzz
-    ``token_sort_ratio`` over normalised names, score >= ``cutoff``). A close spelling
+    close spelling (rapidfuzz ``token_sort_ratio`` over normalised names, score >=
+    ``cutoff``). A close spelling
     is not enough for short queries (<= :data:`SHORT_QUERY` characters), and a short
     all-caps query is an acronym that matches only as written: "MAP" never means
     "map". A lower-case short query may still find an acronym ("lstm" finds "LSTM").
