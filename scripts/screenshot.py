@@ -33,6 +33,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+#: Chromium flags that cut every host but this machine off below the page: no name
+#: resolves and every proxied request fails. Unlike :class:`Offline`, which intercepts
+#: requests (and can stall a second component frame's script load), nothing is routed.
+CUT_OFF_ARGS = [
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=127.0.0.1",
+]
 GRAPH_FRAME = 'iframe[src*="concept_map"]'
 VIEWPORT = {"width": 1440, "height": 1000}
 
@@ -94,9 +102,11 @@ def run_app(timeout: float = 60.0) -> Iterator[str]:
             server.stdout.close()
 
 
-def launch_chromium(playwright: Playwright) -> Browser:
-    """The system Chromium, headless, with background networking off."""
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+def launch_chromium(playwright: Playwright, *, cut_off: bool = False) -> Browser:
+    """The system Chromium, headless, with background networking off (and with every
+    other host unreachable when ``cut_off``: see :data:`CUT_OFF_ARGS`)."""
+    args = [*CHROMIUM_ARGS, *(CUT_OFF_ARGS if cut_off else [])]
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
 
 
 @dataclass

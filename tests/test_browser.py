@@ -82,3 +82,41 @@ def test_concept_map_draws_offline_and_a_click_opens_the_concept(tmp_path: Path)
     assert not errors, errors
     assert offline.blocked == [], f"the app tried the network: {offline.blocked}"
     assert seconds < 60, f"map took {seconds:.1f} s to be ready"
+
+
+def test_learning_path_picture_draws_offline() -> None:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    driver = load_driver()
+    with driver.run_app() as url, playwright_api.sync_playwright() as playwright:
+        browser = driver.launch_chromium(playwright, cut_off=True)
+        try:
+            page = browser.new_page(viewport=driver.VIEWPORT)
+            failed: list[str] = []
+            page.on("requestfailed", lambda request: failed.append(request.url))
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            driver.open_map(page, url)
+
+            page.get_by_role("tab", name="Learning path").click()
+            target = page.locator("[data-testid=stSelectbox]").filter(has_text="I want to learn")
+            target.locator("input").click()
+            page.keyboard.type("gated recurrent unit")
+            page.keyboard.press("Enter")
+
+            page.wait_for_function(
+                f"document.querySelectorAll('{driver.GRAPH_FRAME}').length === 2",
+                timeout=60_000,
+            )
+            frame = driver.map_frame(page, index=1)
+            frame.wait_for_function("window.conceptAtlasReady === true", timeout=60_000)
+            assert driver.painted_pixels(frame) > 2000
+            labels = frame.evaluate(
+                "window.conceptAtlasNetwork.body.data.nodes.get().map(n => n.label)"
+            )
+            assert any("LSTM" in label for label in labels)
+            assert any("GRU" in label for label in labels)
+        finally:
+            browser.close()
+
+    assert not errors, errors
+    assert not [u for u in failed if "127.0.0.1" not in u], f"the app tried the network: {failed}"
