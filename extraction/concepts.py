@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +27,14 @@ from wordfreq import zipf_frequency
 
 from extraction import nlp as nlp_module
 from extraction import patterns
+from extraction.names import (
+    concept_id,
+    initials,
+    initials_match,
+    is_acronym,
+    match_key,
+    singular_acronym,
+)
 from extraction.readers.prompts import is_term
 from extraction.records import Card, Concept, Evidence
 from extraction.titles import singular, title_concept
@@ -67,7 +75,6 @@ ANALOGY = re.compile(
 _DROP_POS = frozenset(
     {"DET", "PRON", "NUM", "PART", "PUNCT", "SYM", "CCONJ", "ADP", "SPACE", "X", "ADV"}
 )
-ACRONYM = re.compile(r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|io|html?)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤►\-*+–—>]+|\(?\d{1,2}[.)]|[a-z][.)](?=\s))\s*")
 _LABEL = re.compile(r"^([A-Za-z0-9][^:.!?]{0,60}?):\s+(\S.*)$")
@@ -97,71 +104,6 @@ def _zipf(word: str) -> float:
     if word.count("-") >= 2:
         return 2.0
     return zipf_frequency(word.lower(), "en")
-
-
-def is_acronym(text: str) -> bool:
-    """Two capitals or more in one short word: "LSTM", "GANs", "ReLU", "t-SNE".
-
-    >>> is_acronym("LSTM"), is_acronym("GANs"), is_acronym("Transformer"), is_acronym("I")
-    (True, True, False, False)
-    >>> is_acronym("t-SNE"), is_acronym("Short-Term")
-    (True, False)
-    """
-    if not ACRONYM.match(text) or text.upper() == "II":
-        return False
-    # capitals only at the start of hyphenated words ("Short-Term") make no acronym
-    return any(
-        sum(c.isupper() for c in part[1:]) or (len(part) > 1 and part.isupper())
-        for part in text.split("-")
-    )
-
-
-def concept_id(words: Sequence[str]) -> str:
-    """Canonical id: lower case except acronyms, last word singular.
-
-    >>> concept_id(["Recurrent", "Neural", "Networks"]), concept_id(["LSTM", "cells"])
-    ('recurrent neural network', 'LSTM cell')
-    """
-    words = [w for w in words if w]
-    if not words:
-        return ""
-    *head, last = words
-    last = _singular_acronym(last) if is_acronym(last) else singular(last)
-    return " ".join(w if is_acronym(w) else w.lower() for w in [*head, last])
-
-
-def _singular_acronym(word: str) -> str:
-    return word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 2 else word
-
-
-#: British spellings folded to American ones: normalisation, optimise, analyse.
-_BRITISH = re.compile(r"(?<=\w{3})(?<!w)(i|y)s(ation|e|ed|es|ing|er)$")  # not "-wise"
-_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
-
-
-@lru_cache(maxsize=1 << 18)
-def match_key(name: str) -> str:
-    """What two spellings of one concept share: case (except acronyms), hyphens and
-    spaces, and an adjective's "-al" on a modifier ("convolution(al) layer") folded.
-
-    >>> match_key("Encoder-Decoder models") == match_key("encoder decoder model")
-    True
-    >>> match_key("layer-wise relevance") == match_key("Layerwise relevance")
-    True
-    >>> match_key("convolution layer") == match_key("convolutional layers")
-    True
-    >>> match_key("batch normalisation") == match_key("Batch Normalization")
-    True
-    """
-    parts = [
-        _BRITISH.sub(r"\1z\2", _NUMBER_WORDS.get(w, w))
-        for w in re.split(r"[\s\-–/]+", name.strip())
-    ]
-    words = concept_id(parts).split()
-    words = [
-        w[:-2] if len(w) > 6 and w.endswith("al") and not is_acronym(w) else w for w in words[:-1]
-    ] + words[-1:]
-    return "".join(words)
 
 
 # -- segments: the text units parsed -------------------------------------------------
@@ -571,67 +513,6 @@ _STANDS_FOR = re.compile(
 )
 
 
-def initials_match(short: str, long: str, *, strict: bool = False) -> bool:
-    """Do the letters of ``short`` spell the initials of ``long``?
-
-    Hyphenated parts count as words; "of", "and", "the", "for", "to" may be skipped.
-    Unless ``strict``, a long word may give two letters at a compound boundary
-    ("BackPropagation Through Time" -> BPTT): fine for a pair the notes state, too
-    loose for guessing which phrase an acronym stands for.
-
-    >>> initials_match("LSTM", "Long Short-Term Memory")
-    True
-    >>> initials_match("GAN", "Generative Adversarial Networks")
-    True
-    >>> initials_match("MAP", "feature map")
-    False
-    """
-    letters = re.sub(r"[^A-Za-z]", "", _singular_acronym(short)).lower()
-    parts = [p for p in re.split(r"[\s\-–/]+", long.strip()) if p]
-    skippable = {"of", "and", "the", "for", "to", "a", "an", "in", "on", "with"}
-
-    def match(i: int, j: int) -> bool:
-        if i == len(letters):
-            return j == len(parts) or all(p.lower() in skippable for p in parts[j:])
-        if j == len(parts):
-            return False
-        word = parts[j].lower()
-        if word[0] == letters[i] and match(i + 1, j + 1):
-            return True
-        # a word may give two letters at a compound boundary: BackPropagation -> BP
-        if (
-            not strict
-            and len(word) > 5
-            and word[0] == letters[i]
-            and i + 1 < len(letters)
-            and letters[i + 1] in word[3:]
-            and match(i + 2, j + 1)
-        ):
-            return True
-        return word in skippable and match(i, j + 1)
-
-    return len(letters) >= 2 and match(0, 0)
-
-
-_SKIPPABLE = frozenset({"of", "and", "the", "for", "to", "a", "an", "in", "on", "with"})
-
-
-def _initials(phrase: str) -> set[str]:
-    """The strict initials a phrase may be abbreviated to (small words optional).
-
-    >>> sorted(_initials("back propagation through time"))
-    ['bptt']
-    >>> sorted(_initials("mean of squares"))
-    ['mos', 'ms']
-    """
-    parts = [p.lower() for p in re.split(r"[\s\-–/]+", phrase.strip()) if p]
-    found = {""}
-    for part in parts:
-        options = {part[0]} | ({""} if part in _SKIPPABLE else set())
-        found = {f + o for f in found for o in options}
-    return {f for f in found if len(f) >= 2}
-
-
 def _expansion_from(long: str, short: str) -> str | None:
     """The words of ``long`` that ``short`` abbreviates (the shortest tail that matches)."""
     words = long.split()
@@ -815,7 +696,7 @@ def _title_subjects(seg: Segment, doc: Doc) -> Iterator[tuple[tuple[str, str], s
         if len(left) >= 2 and _specific(left) and (phrase := _phrase(whole, lenient=True)):
             yield phrase, "subject"
     if found.acronym:
-        yield (_singular_acronym(found.acronym), found.acronym), "subject"
+        yield (singular_acronym(found.acronym), found.acronym), "subject"
 
 
 def _title_pairs(seg: Segment) -> Iterator[tuple[str, str]]:
@@ -825,8 +706,8 @@ def _title_pairs(seg: Segment) -> Iterator[tuple[str, str]]:
     Convolutional GANs") -- not "ML" for "Maximum Likelihood Estimate"."""
     found = title_concept(seg.text, term=True)
     if found and found.acronym:
-        short = _singular_acronym(found.acronym)
-        last = _singular_acronym(found.name.split()[-1])
+        short = singular_acronym(found.acronym)
+        last = singular_acronym(found.name.split()[-1])
         if initials_match(short, found.name) or (
             is_acronym(last)
             and short.endswith(last)
@@ -1104,7 +985,7 @@ def _extract(
             for tok in _acronym_tokens(sent):
                 how = flag or ("listed" if tok.i in listed else "")
                 how = how or ("example" if tok.idx > cue_at else "")
-                note(_singular_acronym(tok.text), tok.text, seg, text, how, at=sent.start_char)
+                note(singular_acronym(tok.text), tok.text, seg, text, how, at=sent.start_char)
             for run in _named(view):
                 if phrase := _phrase(run):
                     note(*phrase, seg, text, "named", at=sent.start_char)
@@ -1178,10 +1059,10 @@ def _merge_and_select(
     acronyms = [k for k in candidates if " " not in k and is_acronym(k)]
     by_initials: dict[str, list[str]] = defaultdict(list)
     for k in multiword:
-        for letters in _initials(k):
+        for letters in initials(k):
             by_initials[letters].append(k)
     for a in acronyms:
-        letters = re.sub(r"[^a-z]", "", _singular_acronym(a).lower())
+        letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
         spelled_out = {find(k) for k in by_initials.get(letters, ())}
         if len(spelled_out) == 1:
             union(spelled_out.pop(), a)
@@ -1366,7 +1247,7 @@ def _concept(cands: list[Candidate]) -> Concept:
     bare = {c.key: c for c in cands}
     if spelled:  # the acronym's expansion names the concept: "long short-term memory"
         main = max(spelled, key=lambda c: (sum(c.forms.values()), len(c.key)))
-    elif acronyms and (short_form := bare.get(_singular_acronym(acronyms[0]))):
+    elif acronyms and (short_form := bare.get(singular_acronym(acronyms[0]))):
         main = short_form  # "GRU", not "GRU cell"
     elif len(main.words) > 1 and main.words[-1].lower() in GENERIC_HEADS:
         main = bare.get(" ".join(main.words[:-1]), main)  # "transformer", not "... model"
@@ -1381,10 +1262,10 @@ def _concept(cands: list[Candidate]) -> Concept:
     )
     label = label_form if keeps_case else main.key
     if is_acronym(label):
-        label = _singular_acronym(label)
-    short = _singular_acronym(acronyms[0]) if acronyms else ""
+        label = singular_acronym(label)
+    short = singular_acronym(acronyms[0]) if acronyms else ""
     if short and short != main.key and short not in label:
-        label = f"{label} ({_singular_acronym(short)})"
+        label = f"{label} ({singular_acronym(short)})"
     aliases = sorted(
         {f.lower() if not is_acronym(f) else f for f in forms} - {main.key, main.key.lower()},
         key=str.lower,

@@ -6,7 +6,57 @@ carry provenance that later stages need (the source line of every body line).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+
+#: What a card's title is, as its reader saw it: later stages read this, never the
+#: name of a format. ``question`` ("What is X?", "Explain X"), ``term`` (the front of a
+#: term/definition card, a glossary term, a "Term:" line), ``heading`` (a section
+#: heading over prose), ``cloze`` (a sentence with a gap or "X stands for"), ``none``.
+TITLE_KINDS = ("question", "term", "heading", "cloze", "none")
+
+#: Styles of emphasis a reader keeps.
+EMPHASIS_STYLES = ("bold", "italic", "underline")
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    """An emphasised run of a card's title or body (``**bold**``, ``<i>``, a bold run).
+
+    ``start``/``end`` are character offsets in ``Card.title`` (``part == "title"``) or
+    ``Card.body`` (``part == "body"``), end exclusive.
+    """
+
+    part: str
+    start: int
+    end: int
+    style: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One item of a list in a card's body.
+
+    ``start``/``end`` are offsets of the item's text (marker removed) in ``Card.body``;
+    ``depth`` is 0 for a top-level item. ``parent`` is the offset in ``Card.body`` of
+    the line the item belongs to: the enclosing item, or the paragraph that introduces
+    the list ("... which includes:"); -1 when none.
+    """
+
+    start: int
+    end: int
+    depth: int = 0
+    parent: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table in a card: its header cells and rows of cells (plain text), and the file
+    line of each row."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    row_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,23 +70,38 @@ class Card:
     source : str
         File name the card was read from.
     format : str
-        Detected format of that file (``"knowt"``, ``"markdown"``, ...).
+        Detected format of that file (``"knowt"``, ``"markdown"``, ...). For display
+        and provenance only: no later stage branches on it (see ``title_kind``).
     lines : tuple[int, int]
         First and last line (1-based) of the card in the file. For formats without
         lines (``.apkg``, CrowdAnki, DOCX) these count notes or paragraphs instead.
     title : str
         The question, term or heading; may be empty.
     body : str
-        The answer, definition or section text, boilerplate removed.
+        The answer, definition or section text, boilerplate removed. One logical unit
+        per line: a paragraph or a list item whose hard-wrapped lines the reader has
+        joined (markers removed).
     section : tuple[str, ...]
         Enclosing headings or deck names, outermost first.
     title_line : int
         Line of the title (``lines[0]`` when there is no title).
     body_lines : tuple[int, ...]
-        The file line of each line of ``body`` (``len(body.splitlines())`` entries),
-        so that a sentence found in the body can cite its line.
+        The file line where each line of ``body`` starts (``len(body.splitlines())``
+        entries), so that a sentence found in the body can cite its line.
     section_lines : tuple[int, ...]
         The line of each heading in ``section``, where the format has them.
+    title_kind : str
+        One of :data:`TITLE_KINDS`.
+    emphasis : tuple[Emphasis, ...]
+        Bold, italic and underlined runs of the title and body.
+    items : tuple[ListItem, ...]
+        The list items of the body, in order.
+    tables : tuple[Table, ...]
+        Tables of the card (their text is not in ``body``).
+    line_starts : tuple[tuple[int, int], ...]
+        ``(offset in body, file line)`` for every file line that a joined body line
+        spans, sorted by offset: finer than ``body_lines`` inside joined paragraphs.
+        Empty when each body line is one file line.
     """
 
     id: str
@@ -49,13 +114,26 @@ class Card:
     title_line: int = 0
     body_lines: tuple[int, ...] = ()
     section_lines: tuple[int, ...] = ()
+    title_kind: str = "none"
+    emphasis: tuple[Emphasis, ...] = ()
+    items: tuple[ListItem, ...] = ()
+    tables: tuple[Table, ...] = ()
+    line_starts: tuple[tuple[int, int], ...] = ()
 
     def line_of(self, offset: int) -> int:
         """File line of the character at ``offset`` in :attr:`body`."""
+        if self.line_starts:
+            at = bisect.bisect_right(self.line_starts, (max(0, offset), 1 << 62)) - 1
+            return self.line_starts[max(0, at)][1]
         if not self.body_lines:
             return self.lines[0]
         index = self.body.count("\n", 0, max(0, offset))
         return self.body_lines[min(index, len(self.body_lines) - 1)]
+
+    def emphasised(self, part: str = "body") -> list[str]:
+        """The emphasised runs of ``part`` ("title" or "body"), as text."""
+        text = self.title if part == "title" else self.body
+        return [text[e.start : e.end] for e in self.emphasis if e.part == part]
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from typing import Any
 import networkx as nx
 from rapidfuzz import fuzz, process
 
-from extraction.concepts import initials_match
+from extraction.names import initials_match
 from graph.io import GraphFileError, graph_to_data, read_graph
 from graph.topics import edge_strength
 

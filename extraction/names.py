@@ -1,0 +1,141 @@
+"""Names as strings: acronyms, canonical ids, spelling keys, initials.
+
+Pure string functions with no NLP model behind them, so that the graph's queries and
+the command line can match names without importing spaCy or wordfreq.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from extraction.titles import singular
+
+ACRONYM = re.compile(r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$")
+
+
+def is_acronym(text: str) -> bool:
+    """Two capitals or more in one short word: "LSTM", "GANs", "ReLU", "t-SNE".
+
+    >>> is_acronym("LSTM"), is_acronym("GANs"), is_acronym("Transformer"), is_acronym("I")
+    (True, True, False, False)
+    >>> is_acronym("t-SNE"), is_acronym("Short-Term")
+    (True, False)
+    """
+    if not ACRONYM.match(text) or text.upper() == "II":
+        return False
+    # capitals only at the start of hyphenated words ("Short-Term") make no acronym
+    return any(
+        sum(c.isupper() for c in part[1:]) or (len(part) > 1 and part.isupper())
+        for part in text.split("-")
+    )
+
+
+def concept_id(words: Sequence[str]) -> str:
+    """Canonical id: lower case except acronyms, last word singular.
+
+    >>> concept_id(["Recurrent", "Neural", "Networks"]), concept_id(["LSTM", "cells"])
+    ('recurrent neural network', 'LSTM cell')
+    """
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    *head, last = words
+    last = singular_acronym(last) if is_acronym(last) else singular(last)
+    return " ".join(w if is_acronym(w) else w.lower() for w in [*head, last])
+
+
+def singular_acronym(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 2 else word
+
+
+#: British spellings folded to American ones: normalisation, optimise, analyse.
+_BRITISH = re.compile(r"(?<=\w{3})(?<!w)(i|y)s(ation|e|ed|es|ing|er)$")  # not "-wise"
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
+
+
+@lru_cache(maxsize=1 << 18)
+def match_key(name: str) -> str:
+    """What two spellings of one concept share: case (except acronyms), hyphens and
+    spaces, and an adjective's "-al" on a modifier ("convolution(al) layer") folded.
+
+    >>> match_key("Encoder-Decoder models") == match_key("encoder decoder model")
+    True
+    >>> match_key("layer-wise relevance") == match_key("Layerwise relevance")
+    True
+    >>> match_key("convolution layer") == match_key("convolutional layers")
+    True
+    >>> match_key("batch normalisation") == match_key("Batch Normalization")
+    True
+    """
+    parts = [
+        _BRITISH.sub(r"\1z\2", _NUMBER_WORDS.get(w, w))
+        for w in re.split(r"[\s\-–/]+", name.strip())
+    ]
+    words = concept_id(parts).split()
+    words = [
+        w[:-2] if len(w) > 6 and w.endswith("al") and not is_acronym(w) else w for w in words[:-1]
+    ] + words[-1:]
+    return "".join(words)
+
+
+def initials_match(short: str, long: str, *, strict: bool = False) -> bool:
+    """Do the letters of ``short`` spell the initials of ``long``?
+
+    Hyphenated parts count as words; "of", "and", "the", "for", "to" may be skipped.
+    Unless ``strict``, a long word may give two letters at a compound boundary
+    ("BackPropagation Through Time" -> BPTT): fine for a pair the notes state, too
+    loose for guessing which phrase an acronym stands for.
+
+    >>> initials_match("LSTM", "Long Short-Term Memory")
+    True
+    >>> initials_match("GAN", "Generative Adversarial Networks")
+    True
+    >>> initials_match("MAP", "feature map")
+    False
+    """
+    letters = re.sub(r"[^A-Za-z]", "", singular_acronym(short)).lower()
+    parts = [p for p in re.split(r"[\s\-–/]+", long.strip()) if p]
+    skippable = {"of", "and", "the", "for", "to", "a", "an", "in", "on", "with"}
+
+    def match(i: int, j: int) -> bool:
+        if i == len(letters):
+            return j == len(parts) or all(p.lower() in skippable for p in parts[j:])
+        if j == len(parts):
+            return False
+        word = parts[j].lower()
+        if word[0] == letters[i] and match(i + 1, j + 1):
+            return True
+        # a word may give two letters at a compound boundary: BackPropagation -> BP
+        if (
+            not strict
+            and len(word) > 5
+            and word[0] == letters[i]
+            and i + 1 < len(letters)
+            and letters[i + 1] in word[3:]
+            and match(i + 2, j + 1)
+        ):
+            return True
+        return word in skippable and match(i, j + 1)
+
+    return len(letters) >= 2 and match(0, 0)
+
+
+SKIPPABLE = frozenset({"of", "and", "the", "for", "to", "a", "an", "in", "on", "with"})
+
+
+def initials(phrase: str) -> set[str]:
+    """The strict initials a phrase may be abbreviated to (small words optional).
+
+    >>> sorted(initials("back propagation through time"))
+    ['bptt']
+    >>> sorted(initials("mean of squares"))
+    ['mos', 'ms']
+    """
+    parts = [p.lower() for p in re.split(r"[\s\-–/]+", phrase.strip()) if p]
+    found = {""}
+    for part in parts:
+        options = {part[0]} | ({""} if part in SKIPPABLE else set())
+        found = {f + o for f in found for o in options}
+    return {f for f in found if len(f) >= 2}
