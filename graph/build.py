@@ -9,7 +9,7 @@ mentions with weak ``related_to`` edges that cite the sentence.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from spacy.language import Language
 from extraction import nlp as nlp_module
 from extraction.cache import ParseCache
 from extraction.concepts import ConceptIndex, extract_concepts
+from extraction.logistic import LogisticModel
 from extraction.prerequisites import prerequisite_relations
 from extraction.readers import cited_name, read_bytes, read_paths
 from extraction.records import Card, Evidence, ReadResult, Relation
@@ -96,6 +97,7 @@ def build_graph(
     *,
     nlp: Language | None = None,
     cache: ParseCache | None = None,
+    models: Mapping[str, LogisticModel] | None = None,
 ) -> nx.MultiDiGraph:
     """The concept graph of the cards in ``results``.
 
@@ -108,6 +110,10 @@ def build_graph(
         The pipeline that reads the notes (default :func:`extraction.nlp.load`).
     cache : ParseCache, optional
         Reuse (and store) the parses of unchanged files.
+    models : mapping of str to LogisticModel, optional
+        Fitted models to use instead of the weights kept in ``extraction/weights``
+        (``"selector"``: is a candidate a concept; ``"prerequisites"``: is one concept
+        learned before another), for leave-one-file-out checks.
 
     Examples
     --------
@@ -120,13 +126,17 @@ def build_graph(
     order = list(dict.fromkeys(card.source for card in cards))
     nlp = nlp or nlp_module.load()
     parse = cache.parse if cache is not None else None
+    models = models or {}
     index = extract_concepts(cards, nlp=nlp, order=order, parse=parse)
     with nlp_module.paused_gc(2):  # see paused_gc: the later stages parse nothing
-        return _graph(results, cards, index)
+        return _graph(results, cards, index, models)
 
 
 def _graph(
-    results: Sequence[ReadResult], cards: list[Card], index: ConceptIndex
+    results: Sequence[ReadResult],
+    cards: list[Card],
+    index: ConceptIndex,
+    models: Mapping[str, LogisticModel],
 ) -> nx.MultiDiGraph:
     """The graph of ``index``: nodes, typed, prerequisite and mention edges, importance
     and topics."""
