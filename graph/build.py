@@ -127,7 +127,7 @@ def build_graph(
     nlp = nlp or nlp_module.load()
     parse = cache.parse if cache is not None else None
     models = models or {}
-    index = extract_concepts(cards, nlp=nlp, order=order, parse=parse)
+    index = extract_concepts(cards, nlp=nlp, order=order, parse=parse, model=models.get("selector"))
     with nlp_module.paused_gc(2):  # see paused_gc: the later stages parse nothing
         return _graph(results, cards, index, models)
 

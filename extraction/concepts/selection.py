@@ -1,0 +1,81 @@
+"""Selection: which candidate groups are concepts, decided by a fitted model.
+
+The model is a :class:`~extraction.logistic.LogisticModel` over the features of
+:mod:`extraction.concepts.features`; its weights and threshold are data
+(``extraction/weights/selector.json``), fitted by ``python -m benchmarks.fit`` on the
+development gold and never set by hand. Each group keeps its features, its probability
+and the features that carried the decision, so that ``python -m graph explain`` can
+say why a term is or is not a concept.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from extraction.concepts.candidates import Candidate
+from extraction.concepts.merging import Merge
+from extraction.logistic import LogisticModel
+
+#: The selector's weights, fitted on the development gold.
+WEIGHTS = Path(__file__).resolve().parents[1] / "weights" / "selector.json"
+
+
+@cache
+def default_model() -> LogisticModel:
+    """The selector kept in :data:`WEIGHTS`."""
+    return LogisticModel.load(WEIGHTS)
+
+
+@dataclass(slots=True)
+class Scored:
+    """A candidate group with its features and the model's verdict."""
+
+    root: str
+    candidates: list[Candidate]
+    features: dict[str, float]
+    probability: float
+    kept: bool
+    merges: list[Merge] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(c.count for c in self.candidates)
+
+    @property
+    def names(self) -> set[str]:
+        """Every key and written form of the group."""
+        return {n for c in self.candidates for n in (c.key, *c.forms)}
+
+
+def select(
+    groups: Mapping[str, Sequence[Candidate]],
+    features: Mapping[str, Mapping[str, float]],
+    merges: Mapping[str, Sequence[Merge]],
+    model: LogisticModel | None = None,
+) -> list[Scored]:
+    """Score every group with ``model`` (default :func:`default_model`), most probable
+    first."""
+    model = model or default_model()
+    scored = []
+    for root, cands in groups.items():
+        x = dict(features[root])
+        p = model.probability(x)
+        scored.append(
+            Scored(
+                root, list(cands), x, round(p, 4), p >= model.threshold, list(merges.get(root, ()))
+            )
+        )
+    scored.sort(key=lambda s: (-s.probability, -s.count, s.root))
+    return scored
+
+
+def evidence_score(s: Scored) -> float:
+    """How strongly the notes single a concept out, 0..1, for its importance: the
+    model's probability, raised by how much the notes use it."""
+    use = min(1.0, math.log1p(s.count) / math.log1p(30))
+    subject = min(1.0, s.features.get("subject", 0.0) / math.log1p(3))
+    return round(0.5 * s.probability + 0.3 * use + 0.2 * subject, 4)
