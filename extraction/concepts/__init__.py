@@ -129,6 +129,7 @@ def _extract(
     features = group_features(groups.groups, ranks=ranks)
     scored = select(groups.groups, features, groups.merges, model)
     concepts = {}
+    selected: dict[str, Scored] = {}
     mentions: dict[str, list[Evidence]] = {}
     resolve: dict[str, str] = {}
     for s in scored:
@@ -139,6 +140,7 @@ def _extract(
             continue
         concept.importance = evidence_score(s)
         concepts[concept.id] = concept
+        selected[concept.id] = s
         mentions[concept.id] = sorted(  # stable: sentences of one line stay in text order
             dict.fromkeys(e for c in s.candidates for e in c.mentions),
             key=lambda e: (e.source, e.line),
@@ -148,7 +150,12 @@ def _extract(
                 resolve.setdefault(name, concept.id)
                 resolve.setdefault(match_key(name), concept.id)
     index = ConceptIndex(
-        concepts, mentions, resolve, list(zip(segments, docs, strict=True)), candidates=scored
+        concepts,
+        mentions,
+        resolve,
+        list(zip(segments, docs, strict=True)),
+        candidates=scored,
+        selected=selected,
     )
     for card_id, key, evidence in found.occurrences:
         if (concept_id_ := resolve.get(key)) is not None:

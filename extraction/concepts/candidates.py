@@ -679,23 +679,22 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
 
 
 def _nested(toks: Sequence[Token], view: View) -> Iterator[Occurrence]:
-    """The names inside a noun phrase: its tails ("activation function" in "ReLU
-    activation function") and the compounds that open it ("machine learning" in
-    "machine learning task")."""
+    """The names inside a noun phrase: every shorter run of its words that ends in a
+    noun ("activation function" in "ReLU activation function", "machine learning" in
+    "self-supervised machine learning task")."""
     at = view.sent.start_char
-    words = [t for t in toks if t.text not in GLUE]
-    if len(words) < 2:
+    if len([t for t in toks if t.text not in GLUE]) < 2:
         return
-    starts = [
-        i
-        for i, t in enumerate(toks)
-        if i > 0 and t.text not in GLUE and toks[i - 1].text not in GLUE
-    ]
-    for i in starts:
-        yield from _occ(trimmed_phrase(toks[i:]), "nested", view.seg, view.text, at, toks[i:])
-    for j in range(2, len(toks)):
-        part = toks[:j]
-        if part[-1].pos_ == "NOUN" and toks[j].text not in GLUE and part[-1].text not in GLUE:
+    n = len(toks)
+    for i in range(n):
+        if i and (toks[i].text in GLUE or toks[i - 1].text in GLUE):
+            continue  # a run never starts inside a hyphenated word
+        for j in range(i + 1, n + 1):
+            if (i, j) == (0, n) or toks[j - 1].pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if j < n and toks[j].text in GLUE:
+                continue  # nor ends inside one
+            part = toks[i:j]
             yield from _occ(trimmed_phrase(part), "nested", view.seg, view.text, at, part)
 
 

@@ -160,7 +160,7 @@ def _features(
     cards = len(set().union(*(c.cards for c in cands)))
     sentences = len(set().union(*(c.sentences for c in cands)))
     subject = len({card.id for c in cands for card in c.subject_of})
-    caps = [c.key for c in cands if is_acronym(c.key) and zipf(c.key.lower()) >= 3.5]
+    caps = [c.key for c in cands if is_acronym(c.key) and zipf(c.key.lower()) >= 4.5]
     acronym = any(is_acronym(c.key) for c in cands) and len(caps) < len(
         [c for c in cands if is_acronym(c.key)]
     )

@@ -39,6 +39,8 @@ class ConceptIndex:
     )
     #: every scored candidate group, most probable first
     candidates: list[Scored] = field(default_factory=list)
+    #: concept id -> the scored group it was made from
+    selected: dict[str, Scored] = field(default_factory=dict)
     _card_subjects: dict[str, list[str]] | None = field(default=None, repr=False)
     _headings: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
     _found: dict[str, str | None] = field(default_factory=dict, repr=False)

@@ -40,6 +40,10 @@ class Scored:
     probability: float
     kept: bool
     merges: list[Merge] = field(default_factory=list)
+    #: the features that carried the decision, strongest first: (feature, log-odds)
+    reasons: list[tuple[str, float]] = field(default_factory=list)
+    #: the threshold it was held to
+    threshold: float = 0.5
 
     @property
     def count(self) -> int:
@@ -66,7 +70,14 @@ def select(
         p = model.probability(x)
         scored.append(
             Scored(
-                root, list(cands), x, round(p, 4), p >= model.threshold, list(merges.get(root, ()))
+                root,
+                list(cands),
+                x,
+                round(p, 4),
+                p >= model.threshold,
+                list(merges.get(root, ())),
+                model.contributions(x),
+                model.threshold,
             )
         )
     scored.sort(key=lambda s: (-s.probability, -s.count, s.root))
@@ -79,3 +90,35 @@ def evidence_score(s: Scored) -> float:
     use = min(1.0, math.log1p(s.count) / math.log1p(30))
     subject = min(1.0, s.features.get("subject", 0.0) / math.log1p(3))
     return round(0.5 * s.probability + 0.3 * use + 0.2 * subject, 4)
+
+
+def record(s: Scored, *, reasons: int = 6) -> dict:
+    """What a graph file keeps of a scored group: its score and threshold, the roles the
+    notes give it, its features and the ones that carried the decision, and its
+    merges with their reasons (plain JSON)."""
+    roles: dict[str, int] = {}
+    for c in s.candidates:
+        for role, n in c.roles.items():
+            roles[role] = roles.get(role, 0) + n
+    return {
+        "score": s.probability,
+        "threshold": round(s.threshold, 4),
+        "kept": s.kept,
+        "roles": dict(sorted(roles.items(), key=lambda rn: -rn[1])),
+        "features": s.features,
+        "reasons": [[f, w] for f, w in s.reasons[:reasons]],
+        "merges": [
+            {
+                "name": m.name,
+                "into": m.into,
+                "rule": m.rule,
+                "reason": m.reason,
+                "evidence": (
+                    {"source": m.evidence.source, "line": m.evidence.line, "text": m.evidence.text}
+                    if m.evidence
+                    else None
+                ),
+            }
+            for m in s.merges
+        ],
+    }

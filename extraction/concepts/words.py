@@ -64,19 +64,17 @@ GENERIC_HEADS = _words(
 GENERIC_NOTE_WORDS = _words(
     """
     approach goal idea summary disadvantage advantage overview introduction conclusion
-    note notes example examples exercise exercises question questions answer answers
+    note notes example examples exercises question questions answer answers
     quiz lecture lectures lesson lessons chapter section topic topics course courses
     slide slides video videos reading readings reference references link links
     resource resources homework assignment review objective objectives outline
-    point points thing things stuff way ways part parts aspect aspects type types
-    kind kinds case cases fact facts detail details information info
-    challenge challenges solution solutions problem problems issue issues
-    step steps task tasks key keypoint keypoints takeaway takeaways tip tips
-    figure figures image images picture table tables chart diagram credit credits
-    author authors source sources page pages book books article articles notebook
-    bonus time minute minutes hour hours day week today lot number numbers
-    variant variants version versions option options modification modifications
-    panel iteration iterations
+    thing things stuff way ways part parts aspect aspects case cases fact facts
+    detail details challenge challenges solution solutions
+    keypoint keypoints takeaway takeaways tip tips
+    figure figures image images picture pictures chart diagram credit credits
+    author authors page pages book books article articles notebook notebooks
+    bonus time minute minutes hour hours day week today lot lots
+    variant variants version versions modification modifications panel iteration
     """
 )
 
