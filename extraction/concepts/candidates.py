@@ -36,6 +36,7 @@ from extraction.concepts.phrases import (
     refine,
     span_of,
     split_runs,
+    structural_name,
     trim,
     trimmed_phrase,
     words_of,
@@ -118,7 +119,9 @@ def shape_of(toks: Sequence[Token]) -> Shape:
     )
 
 
-_CODE = re.compile(r"\w[._]\w|\d[A-Za-z]|[A-Za-z]\d|[(){}\[\];=<>$`]|^[a-z]+[A-Z]")
+#: Code-looking words: dots or underscores inside ("shape.draw", "x_1"), brackets and
+#: operators, camelCase ("getValue"), letters then a number ("value1", "sample5").
+_CODE = re.compile(r"\w[._]\w|[(){}\[\];=<>$`]|^[a-z]{2,}[A-Z][a-z]|^[A-Za-z]{3,}\d+$")
 
 
 def shape_of_text(text: str) -> Shape:
@@ -289,9 +292,10 @@ def title_kind(seg: Segment) -> str:
 
 
 def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
-    """What a title or heading is about: a term card's term, a question's subject, a
-    heading's name (a heading joined by "and" stays one name: "Supply and demand"),
-    and an acronym the title gives ("What are GANs? (Generative ...)")."""
+    """What a title or heading is about: a term card's term or a heading, as written
+    ("for loop", "Supply and demand"; the parts of a heading joined by "and" are
+    named by it too), a question's subject, and an acronym the title gives ("What are
+    GANs? (Generative ...)")."""
     if not seg.is_title:
         return
     kind = title_kind(seg)
@@ -306,21 +310,33 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if span is None:
         return
     toks = list(span)
-    if whole_term and any(t.lower_ in {"and", "&"} for t in toks) and len(toks) <= 5:
-        # "Supply and demand", "Hold and wait": one name; its parts are mentions
-        yield from _occ(phrase(toks, lenient=True), role, seg, seg.text, toks=toks)
+    names: dict[str, tuple[tuple[str, str], Sequence[Token]]] = {}
+
+    def name(found_name: tuple[str, str] | None, part: Sequence[Token]) -> None:
+        if found_name is not None and found_name[0] not in names:
+            names[found_name[0]] = (found_name, part)
+
+    if whole_term:
+        name(structural_name(toks), toks)
+    if whole_term and any(t.lower_ in {"and", "&"} for t in toks):
+        for part in coordinated(trim(toks)):
+            name(phrase(part, lenient=True), part)
     else:
         runs = split_runs(refine(toks))
         for part in coordinated(runs[0]) if runs else []:
-            yield from _occ(phrase(part, lenient=True), role, seg, seg.text, toks=part)
-        # a heading joining two names ("Anomaly Detection with Autoencoders") is a
-        # topic of its own as well
+            name(phrase(part, lenient=True), part)
         whole = trim(toks)
         preps = [t for t in whole if t.lower_ in {"with", "for", "in", "on", "using", "via"}]
-        if whole_term and len(preps) == 1 and len(whole) <= 6:
-            left = words_of(trim(whole[: whole.index(preps[0])]))
-            if len(left) >= 2:
-                yield from _occ(phrase(whole, lenient=True), role, seg, seg.text, toks=whole)
+        # a heading joining two names ("Anomaly Detection with Autoencoders")
+        if (
+            whole_term
+            and len(preps) == 1
+            and len(whole) <= 6
+            and len(words_of(trim(whole[: whole.index(preps[0])]))) >= 2
+        ):
+            name(phrase(whole, lenient=True), whole)
+    for found_name, part in names.values():
+        yield from _occ(found_name, role, seg, seg.text, toks=part)
     if found.acronym:
         short = singular_acronym(found.acronym)
         yield from _occ((short, found.acronym), role, seg, seg.text)
@@ -402,10 +418,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) > 8:
             continue
-        toks = trim(list(span))
-        if not toks or any(t.pos_ == "AUX" or t.tag_ in {"VBZ", "VBD", "MD"} for t in toks):
-            continue
-        name = trimmed_phrase(toks, lenient=True)
+        toks = list(span)
+        name = structural_name(toks)
         rest = seg.text[end:]
         leads = start <= 2 and _DEFINING_AFTER.match(rest) is not None
         definition = seg.text if leads else ""
@@ -416,9 +430,9 @@ def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """A list item that is nothing but a short name ("- Gradient descent")."""
     if seg.kind != ITEM:
         return
-    toks = trim([t for t in doc if not t.is_punct or t.text in GLUE])
-    if 0 < len(toks) <= 6 and all(t.pos_ not in {"VERB", "AUX"} or t.tag_ == "VBG" for t in toks):
-        yield from _occ(trimmed_phrase(toks, lenient=True), "item", seg, seg.text, toks=toks)
+    toks = list(doc)
+    if 0 < len(toks) <= 8 and all(t.pos_ not in {"VERB", "AUX"} or t.tag_ == "VBG" for t in toks):
+        yield from _occ(structural_name(toks), "item", seg, seg.text, toks=toks)
 
 
 def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
@@ -426,8 +440,8 @@ def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     row define it when the table has two or three columns."""
     if seg.kind != CELL or seg.column != 0:
         return
-    toks = trim([t for t in doc if not t.is_punct or t.text in GLUE])
-    if not 0 < len(toks) <= 6:
+    toks = list(doc)
+    if not 0 < len(toks) <= 8:
         return
     row = next(
         (t for t in seg.card.tables if any(r and r[0].strip() == seg.text for r in t.rows)), None
@@ -436,9 +450,7 @@ def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     if row is not None and 2 <= len(row.header or ()) <= 3:
         cells_ = next(r for r in row.rows if r and r[0].strip() == seg.text)
         definition = " ".join(c.strip() for c in cells_[1:] if c.strip())
-    yield from _occ(
-        trimmed_phrase(toks, lenient=True), "cell", seg, seg.text, toks=toks, definition=definition
-    )
+    yield from _occ(structural_name(toks), "cell", seg, seg.text, toks=toks, definition=definition)
 
 
 # -- sentences ------------------------------------------------------------------------

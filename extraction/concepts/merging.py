@@ -155,8 +155,8 @@ def merge(
         words = key.split()
         if words[-1].lower() in GENERIC_HEADS and (base := known(" ".join(words[:-1]))):
             longer, bare = candidates[key], candidates[base]
-            # used in one card, or one of the two is what a card is about
-            if _share_card(bare, longer) or bare.subject_of or longer.subject_of:
+            # X is used on its own, in one card with "X cell", or a card is about one
+            if bare.count and (_share_card(bare, longer) or bare.subject_of or longer.subject_of):
                 join(base, key, "generic_head")
     # 9. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:

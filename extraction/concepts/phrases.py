@@ -234,14 +234,20 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
     return toks
 
 
-def words_of(tokens: Sequence[Token]) -> list[str]:
+def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
     """Surface words of a token run, hyphenated compounds and possessives kept
-    together ("Student's")."""
+    together ("Student's"); with ``slash``, words joined by a "/" too ("open/closed")."""
     words: list[str] = []
     glue = False
+    joiners = {"-", "–", "/"} if slash else {"-", "–"}
     for tok in tokens:
-        if tok.text in {"-", "–"} and words:
-            words[-1] += "-"
+        if (
+            tok.text in joiners
+            and words
+            and not tok.whitespace_
+            and (tok.i == 0 or not tok.doc[tok.i - 1].whitespace_)
+        ):
+            words[-1] += tok.text if tok.text == "/" else "-"
             glue = True
             continue
         if tok.text in {"'s", "’s"} and words:
@@ -253,6 +259,36 @@ def words_of(tokens: Sequence[Token]) -> list[str]:
         else:
             words.append(tok.text)
     return [w.strip("-") for w in words if w.strip("-")]
+
+
+#: What a name the notes single out loses at its start: articles, demonstratives and
+#: possessive pronouns (not "no" in "no preemption", "for" in "for loop").
+_NAME_LEAD = frozenset("a an the this that these those my your its our their his her".split())
+
+
+def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
+    """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
+    bold run, a table's first cell): the words as written, only a leading article or
+    possessive and edge punctuation dropped ("for loop", "no preemption",
+    "open/closed principle", "1x1 convolution" stay whole).
+    """
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (
+        toks[0].lower_ in _NAME_LEAD
+        or (toks[0].is_punct and toks[0].text not in {"("})
+        or (toks[0].is_sent_start and toks[0].lower_ in INSTRUCTIONS and len(toks) > 1)
+    ):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in {"and", "or", "of"}):
+        toks = toks[:-1]
+    if not toks or not any(_WORDISH.search(t.text) for t in toks):
+        return None
+    if any(t.pos_ == "AUX" or t.tag_ in {"VBZ", "VBD", "MD"} for t in toks):
+        return None  # a clause, not a name
+    words = words_of(toks, slash=True)
+    if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):
+        return None
+    return key_of(words, toks), " ".join(words)
 
 
 def phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
