@@ -28,6 +28,7 @@ from extraction.concepts.phrases import (
     URL,
     breaks_run,
     chunk_runs,
+    concept_id,
     coordinated,
     extend_hyphens,
     hyphen_after,
@@ -39,6 +40,7 @@ from extraction.concepts.phrases import (
     structural_name,
     trim,
     trimmed_phrase,
+    word_pos,
     words_of,
 )
 from extraction.concepts.segments import (
@@ -49,7 +51,7 @@ from extraction.concepts.segments import (
     sentences_of,
     span_text,
 )
-from extraction.concepts.words import ANALOGY
+from extraction.concepts.words import ANALOGY, EDGE_STOP, FRAMING_NOUNS
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import Card, Evidence
@@ -95,7 +97,7 @@ class Shape:
     adj_start: bool = False
     #: digits, underscores, dots or brackets inside a word ("value1", "shape.draw")
     code: bool = False
-    #: coarse part of speech of each word
+    #: coarse part of speech of each word (of its last token, for a hyphenated word)
     pos: tuple[str, ...] = ()
 
 
@@ -115,7 +117,7 @@ def shape_of(toks: Sequence[Token]) -> Shape:
         verb_start=verb_start,
         adj_start=first.pos_ == "ADJ" and len(words) > 1,
         code=any(_CODE.search(t.text) for t in words),
-        pos=tuple(t.pos_ for t in words),
+        pos=word_pos(toks),
     )
 
 
@@ -318,10 +320,13 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
 
     if whole_term:
         name(structural_name(toks), toks)
+    framed = any(t.pos_ == "ADP" or t.tag_ == "VBG" for t in toks) or bool(
+        toks and toks[0].lower_ in FRAMING_NOUNS
+    )
     if whole_term and any(t.lower_ in {"and", "&"} for t in toks):
         for part in coordinated(trim(toks)):
             name(phrase(part, lenient=True), part)
-    else:
+    elif not whole_term or framed:  # "Introduction to RNA-seq", "Types of RNNs"
         runs = split_runs(refine(toks))
         for part in coordinated(runs[0]) if runs else []:
             name(phrase(part, lenient=True), part)
@@ -358,7 +363,7 @@ def question_phrases(view: View) -> Iterator[Occurrence]:
     """Noun phrases of a question the parser reads badly ("What role does the hidden
     state play in RNNs?"): every run of modifiers ending in a noun is a mention made
     by the question."""
-    if not view.seg.is_title or view.seg.is_heading:
+    if not view.seg.is_title or title_kind(view.seg) != "question":
         return
     spans = view.matches.get("NOUN_PHRASE", ())
     for start, end in spans:
@@ -677,37 +682,76 @@ def _pos_runs(sent: Span) -> Iterator[list[Token]]:
 
 def noun_phrases(view: View) -> Iterator[Occurrence]:
     """Every noun phrase: the parser's noun chunks (split at punctuation, coordination
-    distributed) and the runs of adjectives and nouns the chunks miss."""
+    distributed) and the runs of adjectives and nouns the chunks miss. (The names
+    inside a noun phrase are counted later, once per name: :func:`nested_names`.)"""
     at = view.sent.start_char
+    seen_spans: set[tuple[int, int]] = set()
     seen: set[str] = set()
+    doc = view.sent.doc
     for run in [*chunk_runs(view.chunks), *_pos_runs(view.sent)]:
+        first = run[0]
+        if (
+            first.i > view.sent.start
+            and (adverb := doc[first.i - 1]).pos_ == "ADV"
+            and adverb.lower_.endswith("ly")
+            and adverb.dep_ == "advmod"
+            and first.tag_ in {"JJ", "VBN"}
+        ):
+            run = [adverb, *run]  # "fully connected layer": the adverb grades the name
+        span = (run[0].i, run[-1].i)
+        if span in seen_spans:
+            continue
+        seen_spans.add(span)
         trimmed = trim(run)
         name = trimmed_phrase(trimmed)
         if name is None or name[0] in seen:
             continue
         seen.add(name[0])
         yield from _occ(name, "mention", view.seg, view.text, at, trimmed)
-        yield from _nested(trimmed, view)
 
 
-def _nested(toks: Sequence[Token], view: View) -> Iterator[Occurrence]:
-    """The names inside a noun phrase: every shorter run of its words that ends in a
-    noun ("activation function" in "ReLU activation function", "machine learning" in
-    "self-supervised machine learning task")."""
-    at = view.sent.start_char
-    if len([t for t in toks if t.text not in GLUE]) < 2:
-        return
-    n = len(toks)
-    for i in range(n):
-        if i and (toks[i].text in GLUE or toks[i - 1].text in GLUE):
-            continue  # a run never starts inside a hyphenated word
-        for j in range(i + 1, n + 1):
-            if (i, j) == (0, n) or toks[j - 1].pos_ not in {"NOUN", "PROPN"}:
-                continue
-            if j < n and toks[j].text in GLUE:
-                continue  # nor ends inside one
-            part = toks[i:j]
-            yield from _occ(trimmed_phrase(part), "nested", view.seg, view.text, at, part)
+#: Most sentences a name inside longer names borrows from each of them.
+NESTED_EVIDENCE = 3
+
+
+def nested_names(candidates: dict[str, Candidate]) -> None:
+    """Count the names inside each longer name, once per name: every shorter run of
+    its words that ends in a noun ("activation function" in "ReLU activation
+    function", "machine learning" in "self-supervised machine learning task"), with
+    the role ``nested`` (as many uses as the longer name has) and a few of its
+    sentences."""
+    for key, cand in list(candidates.items()):
+        if cand.count == 0 or " " not in key:
+            continue
+        surface = cand.forms.most_common(1)[0][0].split()
+        words = key.split()
+        shape = next((sh for sh in cand.shapes if len(sh.pos) == len(words)), None)
+        if shape is None or len(surface) != len(words):
+            continue
+        n = len(words)
+        for i in range(n):
+            if words[i].lower() in EDGE_STOP or (i and shape.pos[i - 1] == "ADV"):
+                continue  # "connected neural network" is no name inside "fully connected ..."
+            for j in range(i + 1, n + 1):
+                if (i, j) == (0, n) or shape.pos[j - 1] not in {"NOUN", "PROPN"}:
+                    continue
+                if any(w.lower() in EDGE_STOP for w in words[i:j]):
+                    continue  # "detection with autoencoders" is no name
+                sub_key = concept_id(words[i:j]) if j == n else " ".join(words[i:j])
+                sub = candidates.get(sub_key)
+                if sub is None:
+                    sub = candidates[sub_key] = Candidate(sub_key)
+                uses = cand.count
+                sub.forms[" ".join(surface[i:j])] += uses
+                sub.roles["nested"] += uses
+                sub.shapes[Shape(j - i, pos=shape.pos[i:j])] += uses
+                sub.cards |= cand.cards
+                sub.sources |= cand.sources
+                for evidence in cand.mentions[:NESTED_EVIDENCE]:
+                    if len(sub.mentions) < MAX_MENTIONS and evidence not in sub.mentions:
+                        sub.mentions.append(evidence)
+                sub.sentences |= set(list(cand.sentences)[:NESTED_EVIDENCE])
+                sub.first = min(sub.first, cand.first)
 
 
 def of_phrases(view: View) -> Iterator[Occurrence]:
@@ -752,7 +796,7 @@ SENTENCE_GENERATORS: dict[str, Callable[[View], Iterator]] = {
     "noun_phrases": noun_phrases,
     "of_phrases": of_phrases,
 }
-GENERATORS = (*SEGMENT_GENERATORS, *SENTENCE_GENERATORS)
+GENERATORS = (*SEGMENT_GENERATORS, *SENTENCE_GENERATORS, "nested")
 
 
 @dataclass
@@ -824,4 +868,6 @@ def collect(
         for view in views(seg, doc, nlp):
             for gen in sentence_gens:
                 take(gen(view))
+    if "nested" not in disabled:
+        nested_names(candidates)
     return Collected(candidates, pairs, occurrences)

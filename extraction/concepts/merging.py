@@ -118,6 +118,8 @@ def merge(
     # 4. an acronym spelled by the initials of exactly one multi-word name
     by_initials: dict[str, set[str]] = defaultdict(set)
     for k in multiword:
+        if not candidates[k].count:
+            continue  # a name only ever used inside longer ones spells no acronym
         for letters in initials(k):
             by_initials[letters].add(k)
     for a in (k for k in candidates if " " not in k and is_acronym(k)):

@@ -190,7 +190,7 @@ def _grades_next(toks: Sequence[Token]) -> bool:
     return (
         len(toks) > 2
         and toks[0].pos_ == "ADV"
-        and toks[0].head == toks[1]
+        and toks[0].dep_ == "advmod"
         and toks[1].tag_ in {"JJ", "VBN"}
         and toks[0].lower_.endswith("ly")
     )
@@ -289,6 +289,25 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):
         return None
     return key_of(words, toks), " ".join(words)
+
+
+def word_pos(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """The coarse part of speech of each word of :func:`words_of` (a hyphenated word
+    takes its last token's)."""
+    pos: list[str] = []
+    glue = False
+    for tok in tokens:
+        if tok.text in {"-", "–"} and pos:
+            glue = True
+            continue
+        if tok.text in {"'s", "’s"} and pos:
+            continue
+        if glue:
+            pos[-1] = tok.pos_
+            glue = False
+        else:
+            pos.append(tok.pos_)
+    return tuple(pos)
 
 
 def phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
