@@ -74,7 +74,7 @@ def test_explain_cli_human_and_json(graph_file, capsys):
 
 def test_explain_two_terms_lists_the_edges_with_evidence(graph_file):
     G, _ = graph_file
-    u, v, attrs = next(
+    u, v, _ = next(
         (u, v, a) for u, v, a in G.edges(data=True) if a["relation"] != "prerequisite_of"
     )
     info = explain_edges(G, u, v)
