@@ -142,13 +142,18 @@ class Occurrence:
     seg: Segment
     sentence: str
     at: int = 0  # offset of the sentence in the segment's text
-    shape: Shape = Shape()
+    #: the tokens of the name (for its :class:`Shape`), when it was read from tokens
+    toks: tuple[Token, ...] = ()
     #: the sentence or text that defines the name here, if this use defines it
     definition: str = ""
 
     @property
     def evidence(self) -> Evidence:
         return Evidence(self.seg.card.source, self.seg.line_at(self.at), self.sentence)
+
+    @property
+    def shape(self) -> Shape:
+        return shape_of(trim(self.toks)) if self.toks else shape_of_text(self.surface)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,15 +181,12 @@ class Candidate:
     definitions: list[tuple[str, Evidence]] = field(default_factory=list)  # (role, evidence)
     shapes: Counter[Shape] = field(default_factory=Counter)
     first: tuple[int, int, int] = (1 << 30, 0, 0)  # (file order, line, card order)
+    #: uses of the name as a name of its own (not inside a longer noun phrase)
+    count: int = 0
 
     @property
     def words(self) -> list[str]:
         return self.key.split()
-
-    @property
-    def count(self) -> int:
-        """Uses of the name as a name of its own (not inside a longer noun phrase)."""
-        return sum(self.forms.values()) - self.roles["nested"]
 
 
 # -- sentence views ---------------------------------------------------------------
@@ -263,8 +265,7 @@ def _occ(
     if name is None:
         return
     key, surface = name
-    shape = shape_of(trim(toks)) if toks else shape_of_text(surface)
-    yield Occurrence(key, surface, role, seg, sentence, at, shape, definition)
+    yield Occurrence(key, surface, role, seg, sentence, at, tuple(toks), definition)
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:
@@ -811,6 +812,8 @@ class Collected:
 
 #: Most mention sentences kept per candidate.
 MAX_MENTIONS = 50
+#: Uses of a name whose :class:`Shape` is looked at (a majority of them decides).
+MAX_SHAPES = 5
 
 
 def collect(
@@ -830,6 +833,8 @@ def collect(
     pairs: list[AliasPair] = []
     occurrences: list[tuple[str, str, Evidence]] = []
 
+    said: dict[tuple[int, int], Evidence] = {}  # one Evidence per sentence
+
     def add(occ: Occurrence) -> None:
         cand = candidates.get(occ.key)
         if cand is None:
@@ -838,10 +843,14 @@ def collect(
         card = seg.card
         cand.forms[occ.surface] += 1
         cand.roles[occ.role] += 1
-        cand.shapes[occ.shape] += 1
+        cand.count += 1
+        if cand.shapes.total() < MAX_SHAPES:  # enough to tell what the name looks like
+            cand.shapes[occ.shape] += 1
         cand.cards.add(card.id)
         cand.sources.add(card.source)
-        evidence = occ.evidence
+        evidence = said.get((id(seg), occ.at))
+        if evidence is None or evidence.text != occ.sentence:
+            evidence = said[(id(seg), occ.at)] = occ.evidence
         cand.sentences.add((card.source, evidence.line, occ.sentence))
         if len(cand.mentions) < MAX_MENTIONS and evidence not in cand.mentions[-3:]:
             cand.mentions.append(evidence)

@@ -206,4 +206,4 @@ def _features(
     x["modifier_of"] = math.log1p(modifiers[lowered])
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
-    return {k: round(v, 4) for k, v in x.items() if v}
+    return {k: v for k, v in x.items() if v}

@@ -40,6 +40,8 @@ _MATH_TOKEN = re.compile(r"[\\_^]")
 #: Tags no term contains: wh-words, modals and finite verbs.
 _CLAUSE_TAGS = frozenset({"WRB", "WP", "WDT", "MD", "VBZ", "VBP", "VBD"})
 GLUE = frozenset({"-", "–", "'", "’"})
+_BREAKS = re.compile(r"[()\[\]{}+=<>→“”\"]|->")
+_SPLIT_WORDS = re.compile(r"[\s\-–/]+")
 _ABBREVIATIONS = frozenset({"e.g.", "i.e.", "e.g", "i.e", "etc", "etc.", "vs", "vs."})
 PREPOSITIONS = frozenset("of in with for from on using via about between".split())
 #: A word at least this frequent in English (Zipf) is not specific by itself.
@@ -159,7 +161,7 @@ def match_key(name: str) -> str:
     """
     parts = [
         _BRITISH.sub(r"\1z\2", _NUMBER_WORDS.get(w, w))
-        for w in re.split(r"[\s\-–/]+", name.strip())
+        for w in _SPLIT_WORDS.split(name.strip())
         if w
     ]
     words = concept_id(parts).split()
@@ -358,7 +360,7 @@ def breaks_run(tok: Token) -> bool:
         tok.is_punct
         or tok.pos_ == "SYM"
         or tok.lower_ in _ABBREVIATIONS
-        or bool(re.search(r"[()\[\]{}+=<>→“”\"]|->", text))
+        or bool(_BREAKS.search(text))
     )
 
 
