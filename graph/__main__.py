@@ -117,7 +117,7 @@ def _build(args: argparse.Namespace) -> int:
         "cards": sum(len(r.cards) for r in results),
         "nodes": G.number_of_nodes(),
         "edges": G.number_of_edges(),
-        "relations": {
+        "relations_by_kind": {
             "typed": counts.typed,
             "prerequisites": counts.prerequisites,
             "weak": counts.weak,

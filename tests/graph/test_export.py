@@ -20,6 +20,7 @@ from PIL import Image
 from extraction.readers import read_file
 from graph.__main__ import main
 from graph.build import SCHEMA, build_atlas
+from graph.counts import edge_counts
 from graph.export import (
     FOLDER_FORMATS,
     FORMATS,
@@ -360,9 +361,9 @@ def test_export_markdown_guide_follows_the_given_order():
         "## 4. backpropagation",
     ]
     assert text.startswith("# Path\n")
-    assert "gradient is defined here\\." in text
+    assert "gradient is defined here." in text  # escaped only where Markdown needs it
     assert "**linear algebra** *prerequisite of* **gradient**" in text
-    assert "“algebra prerequisite\\_of gradient\\.” — notes\\.md, line 10" in text
+    assert "“algebra prerequisite_of gradient.” — notes.md, line 10" in text
     assert "lstm" not in text.lower()
 
 
@@ -370,9 +371,9 @@ def test_export_markdown_guide_groups_by_topic_then_importance():
     text = to_markdown_guide(typed_graph())
     headings = [line for line in text.splitlines() if line.startswith("#")]
     topics = [h for h in headings if h.startswith("## ")]
-    assert topics == ["## sequence models", "## maths", "## optimisation", "## \\(no topic\\)"]
+    assert topics == ["## sequence models", "## maths", "## optimisation", "## (no topic)"]
     concepts = [h for h in headings if h.startswith("### ")]
-    assert concepts[:3] == ["### recurrent neural network \\(RNN\\)", "### LSTM", "### GRU"]
+    assert concepts[:3] == ["### recurrent neural network (RNN)", "### LSTM", "### GRU"]
     assert "*No definition in the notes.*" in text
     assert "*Also called:* rnns, the rnn" in text
 
@@ -515,7 +516,7 @@ def test_export_obsidian_writes_a_linked_note_per_concept(tmp_path):
     lstm = files["lstm"].read_text(encoding="utf-8")
     assert "## Relations" in lstm and "### requires" in lstm and "### is a" in lstm
     assert "[[recurrent neural network (RNN)]]" in lstm and "[[GRU]]" in lstm
-    assert "- is a [[recurrent neural network (RNN)]]: “lstm is\\_a rnn\\.”" in lstm
+    assert "- is a [[recurrent neural network (RNN)]]: “lstm is_a rnn.”" in lstm
     index = (folder / "Index.md").read_text(encoding="utf-8")
     assert len(WIKILINK.findall(index)) == G.number_of_nodes()
 
@@ -621,7 +622,7 @@ def test_export_picture_caps_the_number_of_concepts(tmp_path):
     path = tmp_path / "map.svg"
     assert write_picture(G, path, focus=0) == PICTURE_MAX_NODES
     text = path.read_text(encoding="utf-8")
-    assert f"the {PICTURE_MAX_NODES} most important of {G.number_of_nodes()}" in text
+    assert f"{PICTURE_MAX_NODES} of {G.number_of_nodes()} concepts, the most important" in text
     assert ">concept 0<" in text and ">concept 149<" in text and ">concept 1<" not in text
 
 
@@ -681,7 +682,7 @@ def test_export_study_order_puts_prerequisites_first_and_breaks_cycles():
 
 def test_export_writes_a_learning_path_in_study_order(tmp_path):
     G = typed_graph()
-    H = export(G, "markdown", tmp_path / "path.md", path_target="lstm")
+    H = export(G, "markdown", tmp_path / "path.md", path_target="lstm").graph
     text = (tmp_path / "path.md").read_text(encoding="utf-8")
     assert text.startswith("# Learning path to LSTM\n")
     steps = re.findall(r"^## \d+\. (.*)$", text, flags=re.MULTILINE)
@@ -737,8 +738,8 @@ def test_export_cli_writes_every_format(fmt, sample, sample_file, tmp_path, caps
     out = tmp_path / f"out{SUFFIX.get(fmt, '.' + fmt)}"
     assert main(["export", "--graph", str(sample_file), "--format", fmt, "--out", str(out)]) == 0
     stdout = capsys.readouterr().out
-    expected = f"{G.number_of_nodes()} concepts, {G.number_of_edges()} relations"
-    assert stdout == f"wrote {out} ({expected})\n"
+    expected = f"{G.number_of_nodes()} concepts, {edge_counts(G).describe()}"
+    assert stdout.splitlines()[0] == f"wrote {out}: {expected}"
     check_output(fmt, out, G)
 
 
@@ -751,14 +752,23 @@ def test_export_cli_focus_and_path(fmt, sample, sample_file, tmp_path, capsys):
     assert main([*args, "--focus", G.nodes[focus]["label"], "--depth", "1", "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     neighbours = set(G.predecessors(focus)) | set(G.successors(focus)) | {focus}
+    counts = edge_counts(G.subgraph(neighbours))
     assert summary == {
         "out": str(out),
         "format": fmt,
         "concepts": len(neighbours),
-        "relations": G.subgraph(neighbours).number_of_edges(),
+        "concepts_selected": len(neighbours),
+        "relations": counts.total,
+        "relations_by_kind": {
+            "typed": counts.typed,
+            "prerequisites": counts.prerequisites,
+            "weak": counts.weak,
+        },
+        "items": None,
+        "remarks": [],
     }
     assert main([*args, "--path", G.nodes[focus]["label"]]) == 0
-    assert capsys.readouterr().out.startswith(f"wrote {out} (")
+    assert capsys.readouterr().out.startswith(f"wrote {out}: ")
 
 
 def test_export_cli_reports_errors_on_stderr(sample_file, tmp_path, capsys):
