@@ -40,8 +40,10 @@ class Written:
         the export was capped; the export says so itself).
     items : int or None
         What the format counts, when that is not one per concept (notes in an Anki deck).
+    headline : str
+        What was written, when not the concepts and relations ("216 Anki notes ...").
     remarks : tuple of str
-        What the student should know about this export ("Left out: 12 concepts ...").
+        What the student should know about this export ("left out: 12 concepts ...").
     """
 
     path: Path
@@ -49,6 +51,7 @@ class Written:
     graph: nx.MultiDiGraph
     total: int
     items: int | None = None
+    headline: str = ""
     remarks: tuple[str, ...] = field(default=())
 
     @property
@@ -72,7 +75,7 @@ class Written:
         concepts = plural(self.concepts, "concept")
         if self.total > self.concepts:
             concepts = f"{self.concepts} of {plural(self.total, 'concept')} (the most important)"
-        line = f"wrote {self.path}: {concepts}, {self.relations.describe()}"
+        line = f"wrote {self.path}: {self.headline or f'{concepts}, {self.relations.describe()}'}"
         return line + "".join(f"\n  {remark}" for remark in self.remarks)
 
 

@@ -157,14 +157,15 @@ def write(selection: Selection, path: Path, fmt: str) -> Written:
     deck = selection.title.replace("::", ":")
     notes = write_anki(selection.graph, path, selection.order, selection.cards, deck_name=deck)
     missing = len(undefined(selection.graph, selection.order))
-    concepts = selection.graph.number_of_nodes()
-    remarks = [f"{plural(notes, 'note')} in the deck, one per concept your notes define"]
+    concepts = plural(selection.graph.number_of_nodes(), "concept")
+    headline = f"{plural(notes, 'Anki note')}, one per concept with a definition, of {concepts}"
+    remarks = ()
     if missing:
-        remarks.append(
-            f"left out: {missing} of the {plural(concepts, 'concept')} have no definition "
-            "in your notes (`python -m graph gaps` lists those your notes use most)"
+        remarks = (
+            f"left out: {missing} {'concept has' if missing == 1 else 'concepts have'} no "
+            "definition in your notes (`python -m graph gaps` lists those your notes use most)",
         )
-    return Written(path, "anki", selection.graph, selection.total, notes, tuple(remarks))
+    return Written(path, "anki", selection.graph, selection.total, notes, headline, remarks)
 
 
 def _write_package(package: genanki.Package, path: Path) -> None:

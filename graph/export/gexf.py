@@ -8,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.export._base import Written, importance, topic
+from graph.export._xml import is_own as is_own  # this format's files
 from graph.export._xml import scalar_copy, write_xml
 from graph.export.select import Selection
 from graph.render import NO_TOPIC_COLOUR, topic_colours

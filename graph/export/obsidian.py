@@ -232,8 +232,9 @@ def _note_names(G: nx.MultiDiGraph) -> dict[Hashable, str]:
 
 
 def _wikilink(G: nx.MultiDiGraph, node: Hashable, names: Mapping[Hashable, str]) -> str:
-    # the shown text of a [[link|text]] is raw Markdown to most viewers: no tag in it
-    shown = re.sub(r"[\[\]|<>]", " ", one_line(label(G, node)))
+    # the shown text of a [[link|text]] is raw Markdown to most viewers: no tag, code
+    # span or maths may start in it
+    shown = re.sub(r"[\[\]|<>`$]", " ", one_line(label(G, node)))
     shown = " ".join(shown.split())
     return f"[[{names[node]}]]" if shown == names[node] else f"[[{names[node]}|{shown}]]"
 

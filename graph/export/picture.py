@@ -169,21 +169,24 @@ def picture_figure(
     legend = legend_items(H)
     legend_rows = math.ceil((len(legend.topics) + len(legend.relations)) / 5)
     left, right, bottom, top = _extent(positions, marks)
-    room_x = PICTURE_MAX_INCHES[0] - 0.6
-    room_y = PICTURE_MAX_INCHES[1] - 1.4 - 0.3 * legend_rows
+    room_x = PICTURE_MAX_INCHES[0]
+    room_y = PICTURE_MAX_INCHES[1] - 1.2 - 0.25 * legend_rows  # the title and legend
     shrink = min(1.0, room_x / (right - left), room_y / (top - bottom))
     if shrink < 1.0:  # too big for the page: scale positions, markers and text alike
         positions = {node: (x * shrink, y * shrink) for node, (x, y) in positions.items()}
         marks = {node: mark.scaled(shrink) for node, mark in marks.items()}
         left, right, bottom, top = _extent(positions, marks)
-    width = max(8.0, right - left + 0.6)
-    height = max(5.0, top - bottom + 1.4 + 0.3 * legend_rows)
-    fig = Figure(figsize=(width, height), layout="constrained")
-    ax = fig.add_subplot()
+    # One unit of the layout is one inch of the page: the axes fill the figure exactly,
+    # so labels keep the room the layout gave them (no overlap); the title sits above
+    # and the legend below the axes, and the picture is saved with everything in it.
+    width, height = max(MIN_INCHES[0], right - left), max(MIN_INCHES[1], top - bottom)
+    left, right = (left + right - width) / 2, (left + right + width) / 2
+    bottom, top = (bottom + top - height) / 2, (bottom + top + height) / 2
+    fig = Figure(figsize=(width, height))
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_axis_off()
     ax.set_xlim(left, right)
     ax.set_ylim(bottom, top)
-    ax.set_aspect("equal", adjustable="box")
     sizes = {node: marks[node].size for node in nodes}
     _draw_edges(ax, H, positions, sizes)
     nx.draw_networkx_nodes(
@@ -242,9 +245,10 @@ def picture_figure(
         for s in legend.relations.values()
     ]
     if handles:
-        fig.legend(
+        ax.legend(
             handles=handles,
-            loc="outside lower center",
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.0),
             ncols=min(len(handles), 5),
             frameon=False,
             fontsize=11,
@@ -253,14 +257,38 @@ def picture_figure(
     if len(nodes) < total:
         shown = f"{len(nodes)} of {shown}, the most important"
     shown += f"; {edge_counts(H).describe()}"
-    fig.suptitle(_title_text(title or "Concept Atlas", width), fontsize=16, fontweight="bold")
-    ax.set_title(shown, fontsize=11, color="#52606d")
+    ax.annotate(
+        shown,
+        (0.5, 1.0),
+        xycoords="axes fraction",
+        xytext=(0, 6),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=11,
+        color="#52606d",
+        annotation_clip=False,
+    )
+    ax.annotate(
+        _title_text(title or "Concept Atlas", width),
+        (0.5, 1.0),
+        xycoords="axes fraction",
+        xytext=(0, 26),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=16,
+        fontweight="bold",
+        annotation_clip=False,
+    )
     return fig, H
 
 
 #: Largest picture, in inches (width, height); resolution of PNG pictures.
 PICTURE_MAX_INCHES = (30.0, 24.0)
 PICTURE_DPI = 120
+#: Smallest drawing area, in inches (width, height).
+MIN_INCHES = (8.0, 4.0)
 #: White margin around everything drawn, in inches.
 PAD_INCHES = 0.3
 #: Longest title drawn (a longer one ends with "…"), and its most lines.
