@@ -1407,7 +1407,7 @@ def _cli_topics(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         return 0
     for t in topics:
         print(
-            f"{t['topic'] or '(no topic)'} ({t['size']}): "
+            f"{t['topic'] or '(no topic)'} ({_plural(t['size'], 'concept')}): "
             + ", ".join(_label(G, n) for n in t["top"])
         )
     return 0
