@@ -54,9 +54,10 @@ def write_picture(
     edges are coloured and dashed by relation as on the map; a legend explains both.
     Every concept of ``G`` is drawn, up to :data:`PICTURE_MAX_NODES` (the most
     important; the picture then says how many of how many it shows). A learning path
-    (``order``) is drawn in columns, prerequisites left of what they unlock; otherwise
-    a spring layout (fixed seed) is used. The page grows to hold every label, the
-    title and the legend: nothing is cut at its edges.
+    (``order``) is drawn in columns, prerequisites left of what they unlock, with only
+    its prerequisites as edges (:func:`drawn_graph`); otherwise a spring layout (fixed
+    seed) is used. The page grows to hold every label, the title and the legend: nothing
+    is cut at its edges.
 
     Parameters
     ----------
@@ -153,7 +154,7 @@ def picture_figure(
 ) -> tuple[Figure, nx.MultiDiGraph]:
     """The Matplotlib figure :func:`write_picture` saves, and the graph it draws."""
     total = G.number_of_nodes() if total is None else max(total, G.number_of_nodes())
-    H = _most_important(G, PICTURE_MAX_NODES, focus)
+    H = drawn_graph(G, order=order, focus=focus)
     nodes = list(H)
     steps = [node for node in order if node in H] if order is not None else []
     positions = _path_positions(H, steps) if steps else _spring_positions(H)
@@ -511,8 +512,27 @@ def _most_important(G: nx.MultiDiGraph, limit: int, focus: Hashable | None) -> n
     return G.subgraph(keep).copy()
 
 
+def drawn_graph(
+    G: nx.MultiDiGraph, *, order: Sequence[Hashable] | None = None, focus: Hashable | None = None
+) -> nx.MultiDiGraph:
+    """What a picture of ``G`` draws: at most :data:`PICTURE_MAX_NODES` concepts, the most
+    important (``focus`` among them); for a learning path (``order``), only the
+    prerequisites between its steps, which its columns follow."""
+    H = _most_important(G, PICTURE_MAX_NODES, focus)
+    if order is None:
+        return H
+    path = nx.MultiDiGraph(**H.graph)
+    path.add_nodes_from(H.nodes(data=True))
+    path.add_edges_from(
+        (u, v, k, a)
+        for u, v, k, a in H.edges(keys=True, data=True)
+        if a.get("relation") == "prerequisite_of"
+    )
+    return path
+
+
 def write(selection: Selection, path: Path, fmt: str) -> Written:
-    drawn = _most_important(selection.graph, PICTURE_MAX_NODES, selection.focus)
+    drawn = drawn_graph(selection.graph, order=selection.order, focus=selection.focus)
     write_picture(
         drawn,
         path,

@@ -1048,3 +1048,12 @@ def test_export_anki_says_how_many_concepts_it_left_out(sample_file, tmp_path, c
     )
     assert lines[1].startswith(f"  left out: {missing} concepts have no definition")
     assert len(read_file(out).cards) == defined
+
+
+def test_export_path_picture_draws_the_prerequisites_it_follows(tmp_path):
+    G = typed_graph()
+    written = export(G, "svg", tmp_path / "path.svg", path_target="lstm")
+    assert sorted(written.graph) == sorted(subgraph_for(G, path_target="lstm"))
+    assert {r for *_, r in written.graph.edges(data="relation")} == {"prerequisite_of"}
+    text = (tmp_path / "path.svg").read_text(encoding="utf-8")
+    assert edge_counts(written.graph).describe() in " ".join(text.split())
