@@ -147,6 +147,7 @@ def cand(key: str, count: int = 1, cards=("c1",), subject: bool = False) -> Cand
     c = Candidate(key)
     c.forms[key] = count
     c.roles["mention"] = count
+    c.count = count
     c.cards = set(cards)
     if subject:
         c.subject_of.append(card(key, "", kind="term"))
@@ -193,9 +194,8 @@ def test_concepts_merge_leaves_different_concepts_apart(a, b):
 def test_concepts_merge_generic_head_needs_the_bare_name_used():
     used = groups_of(cand("LSTM", 3), cand("LSTM cell", 1))
     assert same_group(used, "LSTM", "LSTM cell")
-    nested_only = cand("Hopfield", 1)
+    nested_only = cand("Hopfield", 0)
     nested_only.roles["nested"] = 1
-    nested_only.roles["mention"] = 0
     apart = groups_of(nested_only, cand("Hopfield network", 2))
     assert not same_group(apart, "Hopfield", "Hopfield network")
 
