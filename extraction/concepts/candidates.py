@@ -689,7 +689,13 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
     seen_spans: set[tuple[int, int]] = set()
     seen: set[str] = set()
     doc = view.sent.doc
-    for run in [*chunk_runs(view.chunks), *_pos_runs(view.sent)]:
+    covered = [(c.start, c.end) for c in view.chunks]
+    pos_runs = [
+        run
+        for run in _pos_runs(view.sent)
+        if not any(s <= run[0].i and run[-1].i < e for s, e in covered)  # the chunk has it
+    ]
+    for run in [*chunk_runs(view.chunks), *pos_runs]:
         first = run[0]
         if (
             first.i > view.sent.start
