@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -183,6 +184,8 @@ class Candidate:
     first: tuple[int, int, int] = (1 << 30, 0, 0)  # (file order, line, card order)
     #: uses of the name as a name of its own (not inside a longer noun phrase)
     count: int = 0
+    #: uses in sentences that cite a source or credit someone (see :data:`REFERENCE`)
+    in_references: int = 0
 
     @property
     def words(self) -> list[str]:
@@ -816,6 +819,13 @@ class Collected:
     occurrences: list[tuple[str, str, Evidence]]  # (card id, key, evidence)
 
 
+#: A sentence that cites or credits: "et al.", a year, a DOI or link, "Image credit".
+REFERENCE = re.compile(
+    r"\bet al\b|\(\d{4}\)|\b(?:19|20)\d{2}[a-z]?\b|\bdoi\b|https?://|www\.|\barxiv\b"
+    r"|\bcredit|\bcourtesy\b|\bjournal\b|\bvol\.|\bpp\.|\bpublished\b|\bauthors?\b",
+    re.IGNORECASE,
+)
+
 #: Most mention sentences kept per candidate.
 MAX_MENTIONS = 50
 #: Uses of a name whose :class:`Shape` is looked at (a majority of them decides).
@@ -840,6 +850,7 @@ def collect(
     occurrences: list[tuple[str, str, Evidence]] = []
 
     said: dict[tuple[int, int], Evidence] = {}  # one Evidence per sentence
+    referencing = lru_cache(maxsize=4096)(lambda text: bool(REFERENCE.search(text)))
 
     def add(occ: Occurrence) -> None:
         cand = candidates.get(occ.key)
@@ -850,6 +861,8 @@ def collect(
         cand.forms[occ.surface] += 1
         cand.roles[occ.role] += 1
         cand.count += 1
+        if referencing(occ.sentence):
+            cand.in_references += 1
         if cand.shapes.total() < MAX_SHAPES:  # enough to tell what the name looks like
             cand.shapes[occ.shape] += 1
         cand.cards.add(card.id)
