@@ -142,28 +142,28 @@ def _heading_segments(cards: Iterable[Card]) -> Iterator[Segment]:
 
 
 def card_segments(card: Card) -> Iterator[Segment]:
-    """The title, then the body's logical lines: bullets stripped, wrapped lines joined,
-    and term lines that head an explanation ("Forget gate" / "decides how much ...")
-    marked as terms.
+    """The title, then the body's logical lines (the readers join wrapped lines and
+    remove list markers; stray bullets are stripped here too), with the file line where
+    each joined line starts, and term lines that head an explanation ("Forget gate" /
+    "decides how much ...") marked as terms.
     """
     if card.title.strip():
         yield Segment(card, card.title_line, card.title.strip(), True)
     logical: list[tuple[int, str, tuple[tuple[int, int], ...]]] = []
-    joinable = False
-    for line, raw in zip(card.body_lines or (), card.body.splitlines(), strict=False):
+    position = 0
+    for index, raw in enumerate(card.body.split("\n")):
+        begin, position = position, position + len(raw) + 1
         text = _BULLET.sub("", raw).strip()
         if not text or not _WORDISH.search(text):
-            joinable = False
             continue
-        # a list item ("- x", "many-to-1: y") starts a line of its own
-        item = text != raw.strip() or bool(_LABEL.match(text))
-        if joinable and not item and text[0].islower() and not is_term(logical[-1][1]):
-            first, joined, starts = logical[-1]
-            starts = (*starts, (len(joined) + 1, line))
-            logical[-1] = (first, f"{joined} {text}", starts)
-        else:
-            logical.append((line, text, ((0, line),)))
-        joinable = not re.search(r"[.!?:;]$", logical[-1][1])
+        line = card.body_lines[index] if index < len(card.body_lines) else card.line_of(begin)
+        lead = begin + raw.find(text)
+        starts = tuple(
+            (offset - lead, number)
+            for offset, number in card.line_starts
+            if lead < offset < begin + len(raw)
+        )
+        logical.append((line, text, ((0, line), *starts)))
     for i, (line, text, starts) in enumerate(logical):
         following = logical[i + 1][1] if i + 1 < len(logical) else ""
         heads = is_term(text) and bool(following) and not is_term(following)
