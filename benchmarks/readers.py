@@ -55,7 +55,9 @@ JUNK_KINDS: dict[str, re.Pattern[str]] = {
         r"[A-Za-z_]\w*\.[A-Za-z_]\w*(?:\(|\.)|\w\(\)|\(\s*-?\d|[{};=`\\]|\*\*|\w_\w|->|::"
         r"|\b(?:tf|np|torch|nn|plt|pd|d2l|npx)\.\w"
     ),
-    "entity": re.compile(r"&#?\w+;|\b(?:amp|nbsp|quot|rarr|larr|ndash|mdash)\b"),
+    "entity": re.compile(
+        r"&#?\w+;|\b[A-Za-z]{2,8};(?=\S|$)|\b(?:amp|nbsp|quot|rarr|larr|ndash|mdash)\b"
+    ),
 }
 
 

@@ -1297,17 +1297,28 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def _definition_text(body: str, limit: int = 400) -> str:
-    """The first sentence(s) of an answer, bullets stripped, up to ~``limit`` chars."""
+    """The first sentence(s) of an answer, bullets stripped, up to ~``limit`` chars; a
+    longer text is cut after its last whole sentence, else at a word with "…"."""
     lines = [_BULLET.sub("", line).strip() for line in body.splitlines()]
     lines = [line for line in lines if line]
     text = ""
     for line in lines:
         for sentence in _SENTENCE_END.split(line):
             if ANALOGY.search(sentence) and text:
-                return text
+                return _cut(text, limit)
             text = f"{text} {sentence}".strip() if text else sentence
             if len(text) >= 80:
-                return text[:limit]
+                return _cut(text, limit)
         if len(text) >= 40:
             break
-    return text[:limit]
+    return _cut(text, limit)
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", head)]
+    if ends and ends[-1] >= limit // 3:
+        return head[: ends[-1]]
+    return head.rsplit(" ", 1)[0].rstrip(",;:") + "…"

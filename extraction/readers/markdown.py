@@ -70,6 +70,8 @@ ADMONITIONS = frozenset(
     "note warning tip hint important caution attention danger error seealso admonition".split()
 )
 _EMPHASIS_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
+#: An attribute block left after an image: ``{alt='Stacking' width=50%}``.
+_ATTRS = re.compile(r"\{[^{}\n]{0,500}\}")
 _HTML_TAG = re.compile(r"^<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>$")
 
 #: Framework tab kept when d2l gives the same prose once per framework.
@@ -249,10 +251,14 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
         if open_runs.get(style):
             out.emphasis.append((open_runs[style].pop(), length, style))
 
+    after_image = False
     for tok in children:
         kind = tok.type
         if kind == "text":
-            add(tok.content)
+            text = tok.content
+            if after_image and (attrs := _ATTRS.match(text)):  # {alt='...'} not parsed
+                text = text[attrs.end() :]
+            add(text)
         elif kind in ("softbreak", "hardbreak"):
             add(" ")
             line += 1
@@ -280,8 +286,7 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
                 closing(style) if tag.group(1) else opening(style)
             elif tag and tag.group(2).lower() == "br":
                 add(" ")
-        elif kind == "image":
-            continue
+        after_image = kind == "image"
     out.text = "".join(parts)
     return out
 
