@@ -3,6 +3,8 @@ definition lists, code, maths, MyST/d2l roles and tabs, Pandoc divs."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from extraction.readers import read_bytes, read_file, read_paths
@@ -260,3 +262,25 @@ def test_readers_markdown_all_of_d2l_reads_without_error():
     for card in cards:
         assert "```" not in card.body and ":begin_tab:" not in card.body
         assert ":numref:" not in card.body and ":label:" not in card.body
+
+
+def test_readers_markdown_cards_command_shows_the_structure(tmp_path, capsys):
+    from graph.__main__ import main
+
+    path = tmp_path / "n.md"
+    path.write_text(
+        "# RNN\n\nThe **cell** includes:\n\n- gates\n  - forget\n\n| A | B | C |\n|---|---|---|\n"
+        "| 1 | 2 | 3 |\n\nTerm\n:   Its meaning.\n"
+    )
+    assert main(["cards", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "  heading: RNN\n" in out and "  term: Term\n" in out
+    assert "     • gates\n" in out and "       • forget\n" in out
+    assert "  emphasis (body): cell\n" in out
+    assert "  table (1 rows): A | B | C\n" in out and "     10: 1 | 2 | 3\n" in out
+    assert main(["cards", str(path), "--json"]) == 0
+    card = json.loads(capsys.readouterr().out)["cards"][0]
+    assert card["title_kind"] == "heading"
+    assert card["emphasis"] == [{"part": "body", "start": 4, "end": 8, "style": "bold"}]
+    assert [i["depth"] for i in card["items"]] == [0, 1]
+    assert card["tables"][0]["header"] == ["A", "B", "C"]
