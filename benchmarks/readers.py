@@ -9,7 +9,8 @@ dev2's notes, the bundled sample ``data/``), a full build without cache, then:
   attribute such as ``tf.multiply(``, ``w**2``, ``=``, braces, backticks, snake_case),
   an HTML entity (``&amp;`` or a bare ``amp``/``nbsp``), or an unbalanced parenthesis;
 - **cut definitions**: node definitions that end inside a sentence: their last word a
-  function word ("... each followed by an"), or a trailing comma;
+  function word ("... each followed by an"), or a trailing comma; definitions that end
+  with "…" (the sentence goes on in a formula or was too long) are counted apart;
 - **reading time**: :func:`extraction.readers.read_paths` alone (no NLP), best of 3.
 
 Machines are shared and noisy: reading times are for comparing two runs of this script
@@ -52,8 +53,8 @@ FUNCTION_WORDS = frozenset(
 JUNK_KINDS: dict[str, re.Pattern[str]] = {
     "table": re.compile(r"\|"),
     "code": re.compile(
-        r"[A-Za-z_]\w*\.[A-Za-z_]\w*(?:\(|\.)|\w\(\)|\(\s*-?\d|[{};=`\\]|\*\*|\w_\w|->|::"
-        r"|\b(?:tf|np|torch|nn|plt|pd|d2l|npx)\.\w"
+        r"[A-Za-z_]\w+\.[A-Za-z_]\w+\(|\w\(\)|\(\s*-?\d|[{};=`\\]|\*\*|\w_\w|->|::"
+        r"|\b(?:tf|np|torch|nn|plt|pd|npx|jnp)\.\w"
     ),
     "entity": re.compile(
         r"&#?\w+;|\b[A-Za-z]{2,8};(?=\S|$)|\b(?:amp|nbsp|quot|rarr|larr|ndash|mdash)\b"
@@ -102,7 +103,7 @@ def is_cut(definition: str) -> bool:
     text = definition.strip()
     if not text:
         return False
-    if text.endswith((",", ";", "(", "-", "–")):
+    if text.endswith((",", "(", "-", "–")):
         return True
     words = re.findall(r"[A-Za-z']+", text[-40:])
     return bool(words) and words[-1].lower() in FUNCTION_WORDS and text[-1].isalpha()
@@ -141,6 +142,7 @@ def measure(name: str, paths: Iterable[Path], *, build: bool, examples: int) -> 
     definitions = [(node, data.get("definition", "")) for node, data in G.nodes(data=True)]
     defined = [(n, d) for n, d in definitions if d]
     cut = [(n, d) for n, d in defined if is_cut(d)]
+    elided = [n for n, d in defined if d.rstrip().endswith("…")]
     report.update(
         {
             "nodes": G.number_of_nodes(),
@@ -150,6 +152,7 @@ def measure(name: str, paths: Iterable[Path], *, build: bool, examples: int) -> 
             "junk_examples": {k: sorted(v)[:examples] for k, v in sorted(junk.items())},
             "definitions": len(defined),
             "cut_definitions": len(cut),
+            "elided_definitions": len(elided),
             "cut_examples": [f"{n}: …{d[-60:]}" for n, d in cut[:examples]],
         }
     )
@@ -180,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"  nodes {report['nodes']:5}  junk ids {report['junk_ids']:3}"
                     f" {report['junk_by_kind']}  cut definitions"
                     f" {report['cut_definitions']}/{report['definitions']}"
+                    f" (elided with '…': {report['elided_definitions']})"
                 )
             print(line, flush=True)
             for kind, nodes in report.get("junk_examples", {}).items():

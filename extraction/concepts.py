@@ -1314,8 +1314,18 @@ def _definition_text(body: str, limit: int = 400) -> str:
     return _cut(text, limit)
 
 
+#: Words that never end a sentence: a definition ending with one (or a comma) goes on in
+#: something the notes do not give as text (a formula, a figure).
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:a|an|the|of|to|in|for|with|from|into|by|as|than|and|or|that|which|is|are))$",
+    re.IGNORECASE,
+)
+
+
 def _cut(text: str, limit: int) -> str:
     if len(text) <= limit:
+        if _OPEN_END.search(text):  # "... which can be defined as" [a display formula]
+            return text.rstrip(",") + " …"
         return text
     head = text[:limit]
     ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", head)]

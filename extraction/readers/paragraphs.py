@@ -8,12 +8,16 @@ a line happened to wrap:
 * a **bullet** (``•``, ``-``, ``*``, ``1.``, ``a)`` ...) starts a list item, its marker
   removed; its depth follows its indentation, and its parent is the enclosing item or
   the paragraph just above the list ("... which includes:");
+* a bullet that starts in lower case after a bullet ending with a comma goes on its
+  sentence ("• memory unit that carries information across time steps," / "• allowing
+  the network to remember");
 * a line **continues** the line above when that one does not end a sentence or a label
   (``.!?:;``), the line starts in lower case, is no label ("Reset gate: ...") and the
   line above is no term heading its explanation ("Forget gate" / "decides how much");
 * in wrapped text (a PDF), a line also continues a line that reaches the full width
   of the text without ending a sentence;
-* a blank line ends a paragraph.
+* a blank line ends a paragraph;
+* backquotes around a word or short name (`` `SN` ``, `` `N-1` ``) are markup, dropped.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ _ENDS = re.compile(r"[.!?:;]$")
 #: "Reset gate: decides ..." -- a label and its explanation.
 _LABEL = re.compile(r"^[A-Za-z0-9][^:.!?]{0,60}?:\s+\S")
 _WORDISH = re.compile(r"[^\W\d_]")
+#: Inline code that is a word or a short name: its backquotes are only markup.
+_WORD_CODE = re.compile(r"`([A-Za-z][A-Za-z0-9-]{0,40}(?: [A-Za-z][A-Za-z0-9-]{0,40}){0,3})`")
 
 
 def indent_of(line: str) -> int:
@@ -82,6 +88,8 @@ def text_body(
     intro = -1  # the paragraph line a list may belong to
     for number, raw in pairs:
         text = raw.strip()
+        if "`" in text:
+            text = _WORD_CODE.sub(r"\1", text)
         if not text:
             joinable = False
             continue
@@ -95,6 +103,17 @@ def text_body(
             if not text:
                 continue
             indent = (indents or {}).get(number, 0)
+            last = body.lines[-1] if body.lines else None
+            if (
+                last is not None
+                and item_indents
+                and item_indents[-1] == (indent, len(body.lines) - 1)
+                and last.text.endswith(",")
+                and text[:1].islower()
+            ):  # one sentence over two bullets: "... time steps," / "• allowing ..."
+                last.append(number, text)
+                joinable = not _ENDS.search(text)
+                continue
             while item_indents and item_indents[-1][0] >= indent:
                 item_indents.pop()
             parent = item_indents[-1][1] if item_indents else intro
