@@ -98,8 +98,15 @@ def math_words(expr: str) -> str:
 
     >>> math_words(r"\text{softmax}(\mathbf{x})"), math_words(r"\Delta H_c")
     ('softmax', '')
+    >>> math_words(r"\mathbf{W}_{\textrm{xi}} + \mathbf{b}_\textrm{out}")
+    ''
     """
-    return " ".join(m.group(1).strip() for m in _MATH_WORDS.finditer(expr) if len(m.group(1)) > 1)
+    words = []
+    for match in _MATH_WORDS.finditer(expr):
+        before = expr[: match.start()].rstrip(" {")
+        if len(match.group(1).strip()) > 2 and not before.endswith(("_", "^")):
+            words.append(match.group(1).strip())  # not a subscript such as W_{\textrm{xi}}
+    return " ".join(words)
 
 
 def code_words(code: str) -> str:
@@ -182,12 +189,16 @@ def blank_directives(lines: Sequence[str]) -> list[str]:
     >>> blank_directives([":begin_tab:`mxnet`", "M", ":end_tab:", ":begin_tab:`pytorch`",
     ...                   "P", ":end_tab:", ":label:`x`", "Q"])
     ['', '', '', '', 'P', '', '', 'Q']
+    >>> blank_directives([":begin_tab:`pytorch, mxnet`", "P", ":end_tab:", "",
+    ...                   ":begin_tab:`jax`", "J", ":end_tab:"])
+    ['', 'P', '', '', '', '', '']
     """
     out = list(lines)
     fence = ""
     skip = False
     keep = ""
     group = False  # inside a group of tabs (no prose since the last one closed)
+    in_tab = False
     for i, line in enumerate(lines):
         if fence:
             if line.strip().startswith(fence):
@@ -203,15 +214,15 @@ def blank_directives(lines: Sequence[str]) -> list[str]:
         if m := _TAB_OPEN.match(line):
             if not group:
                 keep = _preferred_tab(lines, i)
-            group = True
+            group = in_tab = True
             skip = m.group(1) != keep
             out[i] = ""
         elif _TAB_CLOSE.match(line):
-            skip = False
+            skip = in_tab = False
             out[i] = ""
         elif skip or _DIRECTIVE_LINE.match(line):
             out[i] = ""
-        elif line.strip():
+        elif line.strip() and not in_tab:
             group = False
     return out
 
@@ -251,13 +262,15 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
         if open_runs.get(style):
             out.emphasis.append((open_runs[style].pop(), length, style))
 
-    after_image = False
+    after_image = after_bold = False
     for tok in children:
         kind = tok.type
         if kind == "text":
             text = tok.content
             if after_image and (attrs := _ATTRS.match(text)):  # {alt='...'} not parsed
                 text = text[attrs.end() :]
+            if after_bold and text.startswith("]"):
+                text = text[1:]
             add(text)
         elif kind in ("softbreak", "hardbreak"):
             add(" ")
@@ -274,6 +287,9 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
             else:
                 add(code_words(tok.content))
         elif kind in ("strong_open", "em_open"):
+            if parts and parts[-1].endswith("[") and kind == "strong_open":
+                parts[-1] = parts[-1][:-1]  # d2l's "[**linked words**]"
+                length -= 1
             opening("bold" if kind == "strong_open" else "italic")
         elif kind in ("strong_close", "em_close"):
             closing("bold" if kind == "strong_close" else "italic")
@@ -287,6 +303,7 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
             elif tag and tag.group(2).lower() == "br":
                 add(" ")
         after_image = kind == "image"
+        after_bold = kind == "strong_close"
     out.text = "".join(parts)
     return out
 

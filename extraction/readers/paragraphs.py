@@ -40,6 +40,20 @@ _WORDISH = re.compile(r"[^\W\d_]")
 _WORD_CODE = re.compile(r"`([A-Za-z][A-Za-z0-9-]{0,40}(?: [A-Za-z][A-Za-z0-9-]{0,40}){0,3})`")
 
 
+def is_prose(text: str) -> bool:
+    """Most of the text's tokens are words (not a formula from a PDF's text layer).
+
+    >>> is_prose("the cost function of the SVM"), is_prose("J(θ) = − 1 m m∑ i=1")
+    (True, False)
+    """
+    tokens = text.split()
+    words = sum(1 for t in tokens if _PROSE_WORD.fullmatch(t))
+    return words * 2 > len(tokens)
+
+
+_PROSE_WORD = re.compile(r"[(\[\"'“‘]?[^\W\d_]{2,}[\w'’-]*[)\]\"'”’.,;:!?]*")
+
+
 def indent_of(line: str) -> int:
     """Columns of leading white space (a tab counts 4).
 
@@ -122,7 +136,12 @@ def text_body(
             joinable = not _ENDS.search(text)
             continue
         previous = body.lines[-1].text if body.lines else ""
-        wrapped = bool(full_width) and len(previous) >= 0.8 * full_width
+        wrapped = (
+            bool(full_width)
+            and len(previous) >= 0.8 * full_width
+            and is_prose(previous)
+            and is_prose(text)
+        )
         goes_on = joinable and (
             continues(previous, text)
             or (wrapped and not _LABEL.match(text) and not _ENDS.search(previous))
