@@ -17,6 +17,7 @@ that accept the file's extension.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 import unicodedata
@@ -270,30 +271,67 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _NEEDS_TIDY = re.compile(r"\s[\s)\],;:.!?]|[(\[]\s|^\s|\s$|\(\s*\)|\[\s*\]|[^ \S]")
 
 
-def _drop(text: str, pattern: re.Pattern[str]) -> tuple[str, list[int]]:
-    """``text`` without the matches of ``pattern``, and the map of old offsets to new
-    (``len(text) + 1`` entries)."""
-    keep = [True] * len(text)
+class OffsetMap:
+    """Where the offsets of a text land once some spans of it are removed: an offset
+    moves back by the characters removed before it (one inside a removed span lands
+    where the span was).
+
+    >>> m = OffsetMap([(1, 3), (5, 6)])  # "abcdefg" -> "adeg"
+    >>> [m(i) for i in range(8)]
+    [0, 1, 1, 1, 2, 3, 3, 4]
+    """
+
+    def __init__(self, removed: Sequence[tuple[int, int]] = (), then: OffsetMap | None = None):
+        self.starts = [start for start, _ in removed]
+        self.spans = list(removed)
+        self.before: list[int] = []  # characters removed before each span
+        total = 0
+        for start, end in removed:
+            self.before.append(total)
+            total += end - start
+        self.then = then
+
+    def __call__(self, offset: int) -> int:
+        at = bisect.bisect_right(self.starts, offset) - 1
+        if at >= 0:
+            start, end = self.spans[at]
+            offset = (
+                start - self.before[at]
+                if offset < end
+                else offset - self.before[at] - (end - start)
+            )
+        return self.then(offset) if self.then is not None else offset
+
+
+def _drop(text: str, pattern: re.Pattern[str]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without the (merged) matches of ``pattern``, and the spans removed."""
+    spans: list[tuple[int, int]] = []
     for match in pattern.finditer(text):
-        for i in range(match.start(), match.end()):
-            keep[i] = False
-    mapping = [0] * (len(text) + 1)
-    kept = 0
-    for i, k in enumerate(keep):
-        mapping[i] = kept
-        kept += k
-    mapping[len(text)] = kept
-    return "".join(c for c, k in zip(text, keep, strict=True) if k), mapping
+        start, end = match.span()
+        if start == end:
+            continue
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    if not spans:
+        return text, spans
+    parts, position = [], 0
+    for start, end in spans:
+        parts.append(text[position:start])
+        position = end
+    parts.append(text[position:])
+    return "".join(parts), spans
 
 
-def tidy(text: str) -> tuple[str, list[int] | None]:
+def tidy(text: str) -> tuple[str, OffsetMap | None]:
     """``text`` with empty brackets dropped, spaces inside brackets and before closing
     punctuation removed, space runs (any white space) made one space, and the ends
     stripped; and the map of old offsets to new (``None`` when nothing changed).
 
     A gloss keeps both its names whole, whatever the spacing.
 
-    >>> tidy("true positives ( TP )")[0], tidy("Examples :")[0], tidy("f () is\\tnew")[0]
+    >>> tidy("true positives ( TP )")[0], tidy("Examples :")[0], tidy("f () is\tnew")[0]
     ('true positives (TP)', 'Examples:', 'f is new')
     """
     if not _NEEDS_TIDY.search(text):
@@ -301,7 +339,7 @@ def tidy(text: str) -> tuple[str, list[int] | None]:
     text = text.replace("\t", " ").replace("\u00a0", " ")
     first, one = _drop(text, _EMPTY_BRACKETS)
     second, two = _drop(first, _TIDY)
-    return second, [two[i] for i in one]
+    return second, OffsetMap(one, then=OffsetMap(two))
 
 
 @dataclass(frozen=True)
@@ -321,11 +359,11 @@ def _tidy_line(line: BodyLine) -> BodyLine:
         return line
     starts: list[tuple[int, int]] = []
     for offset, number in line.starts:
-        at = mapping[offset]
+        at = mapping(offset)
         if starts and starts[-1][0] == at:
             continue
         starts.append((at, number))
-    runs = [(mapping[s], mapping[e], style) for s, e, style in line.emphasis]
+    runs = [(mapping(s), mapping(e), style) for s, e, style in line.emphasis]
     return BodyLine(text, starts or [(0, line.starts[0][1])], runs, line.depth, line.parent)
 
 
@@ -434,7 +472,7 @@ class CardBuilder:
         title_text, mapping = tidy(title)
         runs = list(title_emphasis)
         if mapping is not None:
-            runs = [(mapping[s], mapping[e], style) for s, e, style in runs]
+            runs = [(mapping(s), mapping(e), style) for s, e, style in runs]
         title_text = title_text.rstrip(",;")
         kind = title_kind or ("heading" if title_text else "none")
         if not title_text:

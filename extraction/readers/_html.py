@@ -225,7 +225,7 @@ def html_lines(html: str) -> list[HtmlLine]:
         text, mapping = tidy(line.text)
         runs = line.emphasis
         if mapping is not None:
-            runs = [(mapping[s], mapping[e], style) for s, e, style in runs]
+            runs = [(mapping(s), mapping(e), style) for s, e, style in runs]
         if text and text != "•":
             lines.append(HtmlLine(text, [r for r in runs if r[1] > r[0]], line.depth))
         elif lines and lines[-1].text:

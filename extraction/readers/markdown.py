@@ -480,7 +480,7 @@ def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
             text = render_inline(inline.children or [], line)
             text.text, mapping = tidy(text.text)
             if mapping is not None:
-                text.emphasis = [(mapping[s], mapping[e], st) for s, e, st in text.emphasis]
+                text.emphasis = [(mapping(s), mapping(e), st) for s, e, st in text.emphasis]
             if text.text and reader.root and not reader.path and text.text == reader.root[0][0]:
                 reader.root = ()  # "# Title" repeating the front matter's title
             reader.heading(int(tok.tag[1]), text, line)
