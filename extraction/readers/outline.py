@@ -45,13 +45,24 @@ def is_heading_text(text: str, *, max_words: int = 10) -> bool:
     (True, False)
     >>> is_heading_text("The model undergoes training on normal data.")
     False
+    >>> is_heading_text("Autoencoders learn to reconstruct their input, which")
+    False
     """
     if not text or len(text) > 90 or _END_PUNCT.search(text) or _BULLET.match(text):
         return False
     if _MATHY.search(text) or not (text[0].isupper() or text[0].isdigit()) or _DATE.match(text):
         return False
     words = _WORD.findall(text)
+    if words and words[-1].lower() in _OPEN_WORDS:  # "... their input, which" goes on
+        return False
     return 0 < len(words) <= max_words
+
+
+#: Words a heading never ends with: a line ending so is the start of a wrapped sentence.
+_OPEN_WORDS = frozenset(
+    "a an the of to in on at by for with from into as than and or but that which who whose "
+    "is are was were be this these its their".split()
+)
 
 
 def _headings(lines: Sequence[tuple[int, str]]) -> list[bool]:

@@ -17,11 +17,13 @@ a line happened to wrap:
 * in wrapped text (a PDF), a line also continues a line that reaches the full width
   of the text without ending a sentence;
 * a blank line ends a paragraph;
-* backquotes around a word or short name (`` `SN` ``, `` `N-1` ``) are markup, dropped.
+* backquotes around a word or short name (`` `SN` ``, `` `N-1` ``) are markup, dropped;
+  HTML entities pasted from a web page (``&amp;``) are decoded.
 """
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from collections.abc import Mapping, Sequence
 
@@ -36,6 +38,7 @@ _ENDS = re.compile(r"[.!?:;]$")
 #: "Reset gate: decides ..." -- a label and its explanation.
 _LABEL = re.compile(r"^[A-Za-z0-9][^:.!?]{0,60}?:\s+\S")
 _WORDISH = re.compile(r"[^\W\d_]")
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 #: Inline code that is a word or a short name: its backquotes are only markup.
 _WORD_CODE = re.compile(r"`([A-Za-z][A-Za-z0-9-]{0,40}(?: [A-Za-z][A-Za-z0-9-]{0,40}){0,3})`")
 
@@ -104,6 +107,8 @@ def text_body(
         text = raw.strip()
         if "`" in text:
             text = _WORD_CODE.sub(r"\1", text)
+        if "&" in text and _ENTITY.search(text):  # text pasted from a web page
+            text = html_module.unescape(text)
         if not text:
             joinable = False
             continue
