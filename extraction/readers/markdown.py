@@ -182,9 +182,10 @@ def _preferred_tab(lines: Sequence[str], start: int) -> str:
 
 
 def blank_directives(lines: Sequence[str]) -> list[str]:
-    """``lines`` with d2l's directive lines (``:label:``, ``:width:`` ...), tab markers and
-    the framework tabs other than the preferred one blanked (line numbers kept); lines
-    inside code fences are left alone.
+    """``lines`` with d2l's directive lines (``:label:``, ``:width:`` ...), tab markers,
+    the framework tabs other than the preferred one and display maths (``$$`` lines to
+    the closing ``$$``, or to the end when it never closes) blanked, line numbers kept;
+    lines inside code fences are left alone.
 
     >>> blank_directives([":begin_tab:`mxnet`", "M", ":end_tab:", ":begin_tab:`pytorch`",
     ...                   "P", ":end_tab:", ":label:`x`", "Q"])
@@ -192,6 +193,8 @@ def blank_directives(lines: Sequence[str]) -> list[str]:
     >>> blank_directives([":begin_tab:`pytorch, mxnet`", "P", ":end_tab:", "",
     ...                   ":begin_tab:`jax`", "J", ":end_tab:"])
     ['', 'P', '', '', '', '', '']
+    >>> blank_directives(["a", "$$", "x = 1", "$$", "b", "$$x$$", "$$", "open"])
+    ['a', '', '', '', 'b', '', '', '']
     """
     out = list(lines)
     fence = ""
@@ -199,7 +202,16 @@ def blank_directives(lines: Sequence[str]) -> list[str]:
     keep = ""
     group = False  # inside a group of tabs (no prose since the last one closed)
     in_tab = False
+    in_math = False
     for i, line in enumerate(lines):
+        stripped = line.strip()
+        if in_math or (not fence and stripped.startswith("$$")):
+            # display maths, blanked here so that an unclosed "$$" hides the rest of the
+            # file (as a fence does) instead of making one huge paragraph of it
+            closes = stripped.endswith("$$") and (in_math or len(stripped) > 2)
+            in_math = not closes
+            out[i] = ""
+            continue
         if fence:
             if line.strip().startswith(fence):
                 fence = ""
@@ -396,17 +408,18 @@ class _Reader:
         return card
 
 
-def _front_matter_title(content: str) -> str:
-    """The ``title:`` of YAML front matter, unquoted (no YAML parser needed for one key).
+def _front_matter_title(content: str) -> tuple[str, int]:
+    """The ``title:`` of YAML front matter, unquoted (no YAML parser needed for one key),
+    and its line within the front matter (0-based).
 
     >>> _front_matter_title("layout: x\\ntitle: \\"Deep Learning\\"\\n")
-    'Deep Learning'
+    ('Deep Learning', 1)
     """
-    for line in content.split("\n"):
+    for number, line in enumerate(content.split("\n")):
         key, colon, value = line.partition(":")
         if colon and key.strip().lower() == "title":
-            return value.strip().strip("'\"").strip()
-    return ""
+            return value.strip().strip("'\"").strip(), number
+    return "", 0
 
 
 def _table(tokens: Sequence[Token], start: int, offset: int) -> tuple[Table, int]:
@@ -470,9 +483,9 @@ def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
         tok = tokens[i]
         kind = tok.type
         if kind == "front_matter":
-            title = _front_matter_title(tok.content)
+            title, at = _front_matter_title(tok.content)
             if title:
-                reader.root = ((title, _line(tok, offset) + 1),)
+                reader.root = ((title, _line(tok, offset) + 1 + at),)
                 reader.current.section = reader.root
         elif kind == "heading_open":
             inline = tokens[i + 1]
