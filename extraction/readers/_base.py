@@ -392,6 +392,9 @@ def emphasis_runs(
     return out
 
 
+_EMPTY = Assembled("", (), (), (), ())
+
+
 def assemble(body: Body) -> Assembled:
     """Join a body's logical lines into card fields: each line tidied (see :func:`tidy`),
     empty ones dropped, offsets of emphasis and items moved into the joined text.
@@ -404,6 +407,8 @@ def assemble(body: Body) -> Assembled:
     >>> a.items
     (ListItem(start=7, end=23, depth=0, parent=0),)
     """
+    if not body.lines:
+        return _EMPTY
     tidied = [_tidy_line(line) for line in body.lines]
     kept = [i for i, line in enumerate(tidied) if line.text]
     index = {old: new for new, old in enumerate(kept)}
@@ -478,10 +483,11 @@ class CardBuilder:
         if not title_text:
             kind = "none"
         self.count += 1
-        numbers = [n for n in made.body_lines] + [n for _, n in made.line_starts]
-        numbers += [n for table in tables for n in table.row_lines]
+        numbers = [*made.body_lines, *(n for _, n in made.line_starts)]
+        for table in tables:
+            numbers.extend(table.row_lines)
         first = title_line if title_text or not numbers else min(numbers)
-        last = max([first, *numbers] + ([last_line] if last_line else []))
+        last = max(first, *numbers, last_line or 0)
         return Card(
             id=f"{self.raw.name}#{self.count}",
             source=self.raw.name,
@@ -494,7 +500,9 @@ class CardBuilder:
             body_lines=made.body_lines,
             section_lines=tuple(section_lines) if all(section) else (),
             title_kind=kind,
-            emphasis=(*emphasis_runs(title_text, runs, "title"), *made.emphasis),
+            emphasis=(*emphasis_runs(title_text, runs, "title"), *made.emphasis)
+            if runs or made.emphasis
+            else (),
             items=made.items,
             tables=tuple(tables),
             line_starts=made.line_starts,

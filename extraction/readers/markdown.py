@@ -70,6 +70,8 @@ ADMONITIONS = frozenset(
     "note warning tip hint important caution attention danger error seealso admonition".split()
 )
 _EMPHASIS_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
+#: A paragraph without a letter ("(**" around d2l's display maths) says nothing.
+_LETTER = re.compile(r"[^\W\d_]")
 #: An attribute block left after an image: ``{alt='Stacking' width=50%}``.
 _ATTRS = re.compile(r"\{[^{}\n]{0,500}\}")
 _HTML_TAG = re.compile(r"^<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>$")
@@ -256,6 +258,8 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
     """Text of inline tokens starting on file line ``line`` (1-based): soft and hard
     breaks join lines, emphasis is recorded, images, references and code that is not a
     word are dropped, maths keeps its words."""
+    if len(children) == 1 and children[0].type == "text":  # plain text: most headings
+        return Inline(children[0].content, [], [(0, line)])
     out = Inline(starts=[(0, line)])
     parts: list[str] = []
     length = 0
@@ -516,7 +520,7 @@ def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
             inline = tokens[i + 1]
             line = _line(tok, offset)
             text = render_inline(inline.children or [], line)
-            if text.text.strip() and not is_boilerplate(text.text.strip()):
+            if _LETTER.search(text.text) and not is_boilerplate(text.text.strip()):
                 _add(target, text, items, in_item_first, intro)
                 index = len(target.body.lines) - 1
                 if in_item_first and items:

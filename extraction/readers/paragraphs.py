@@ -13,7 +13,9 @@ a line happened to wrap:
   the network to remember");
 * a line **continues** the line above when that one does not end a sentence or a label
   (``.!?:;``), the line starts in lower case, is no label ("Reset gate: ...") and the
-  line above is no term heading its explanation ("Forget gate" / "decides how much");
+  line above is no term heading its explanation ("Forget gate" / "decides how much"),
+  or when the line above leaves a parenthesis open that this line closes (a gloss is
+  never cut: "Gated Recurrent Unit (" / "GRU) cells");
 * in wrapped text (a PDF), a line also continues a line that reaches the full width
   of the text without ending a sentence;
 * a blank line ends a paragraph;
@@ -166,14 +168,20 @@ def file_indents(lines: Sequence[str], numbers: Sequence[int]) -> dict[int, int]
 
 
 def continues(previous: str, text: str) -> bool:
-    """``text`` goes on the sentence of ``previous`` (a typed line break inside it)."""
-    return (
-        bool(previous)
-        and not _ENDS.search(previous)
-        and not _LABEL.match(text)
-        and text[:1].islower()
-        and not is_term(previous)
-    )
+    """``text`` goes on the sentence of ``previous`` (a typed line break inside it): the
+    line above ends no sentence and this one starts in lower case, or the line above
+    leaves a parenthesis open ("Gated Recurrent Unit (" / "GRU) cells").
+
+    >>> continues("the forget gate", "decides"), continues("Gated Recurrent Unit (", "GRU)")
+    (True, True)
+    >>> continues("It ends.", "then"), continues("Forget Gate", "decides")
+    (False, False)
+    """
+    if not previous or _LABEL.match(text):
+        return False
+    if previous.count("(") > previous.count(")") and ")" in text:
+        return True
+    return not _ENDS.search(previous) and text[:1].islower() and not is_term(previous)
 
 
 def html_body(blocks: Sequence[Sequence[HtmlLine]], line: int) -> Body:
