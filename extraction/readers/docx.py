@@ -12,6 +12,7 @@ document's top-level paragraphs and table rows, in order, from 1.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +37,7 @@ FORMAT = "docx"
 EXTENSIONS = (".docx",)
 
 _DOCUMENT_PART = "word/document.xml"
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\b", re.IGNORECASE)
 
@@ -150,6 +152,8 @@ def paragraph_text(paragraph: Paragraph) -> tuple[str, list[tuple[int, int, str]
         pieces = item.runs if isinstance(item, Hyperlink) else [item]
         for run in pieces:
             text = normalise_glyphs(run.text).replace("\t", " ")
+            if "&" in text and _ENTITY.search(text):  # text pasted from a web page
+                text = html.unescape(text)
             if not text:
                 continue
             for style in _run_styles(run):

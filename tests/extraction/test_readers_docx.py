@@ -21,7 +21,7 @@ def _lecture(path: Path) -> Path:
     document.add_heading("Kernels", level=1)
     intro = document.add_paragraph("A kernel compares ")
     intro.add_run("two points").bold = True
-    intro.add_run(".")
+    intro.add_run("&#46;")
     document.add_paragraph("Linear kernel", style="List Bullet")
     document.add_paragraph("Gaussian kernel", style="List Number")
     document.add_paragraph("")
