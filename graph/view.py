@@ -202,14 +202,28 @@ def upload_name(name: str) -> str:
     return (stem + suffix) if stem.strip(". ") else "upload" + suffix
 
 
+#: Digests of files on disk by (path, size, modification time, inode): an unchanged
+#: file is not read again on every rerun of the app.
+_DIGESTS: dict[tuple[str, int, int, int], str] = {}
+_DIGESTS_KEPT = 4096
+
+
 def _file_digest(path: Path) -> str:
     try:
-        if path.stat().st_size > DEFAULT_MAX_BYTES:
-            return f"too-large:{path.stat().st_size}:{path.stat().st_mtime_ns}"
+        stat = path.stat()
+        if stat.st_size > DEFAULT_MAX_BYTES:
+            return f"too-large:{stat.st_size}:{stat.st_mtime_ns}"
+        seen = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        if seen in _DIGESTS:
+            return _DIGESTS[seen]
         with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError as exc:
         return f"unreadable:{exc.errno}"
+    if len(_DIGESTS) >= _DIGESTS_KEPT:
+        _DIGESTS.clear()
+    _DIGESTS[seen] = digest
+    return digest
 
 
 def read_note(note: NoteFile) -> ReadResult:
@@ -378,6 +392,9 @@ FOCUS_DEPTH = 2
 MORE_STEP = 20
 #: The strongest links of each topic that the overview draws.
 OVERVIEW_LINKS = 3
+#: Steps stacked in one column of a learning path's picture; a larger layer (steps
+#: that can be learned at the same point) takes several columns side by side.
+PATH_COLUMN_STEPS = 4
 #: Concepts measured for one scene (more than a large screen shows legibly).
 CANDIDATES = 160
 #: A graph with more concepts than this opens as an overview without trying to fit it.
@@ -856,8 +873,9 @@ def path_scene(
     *,
     colours: Mapping[str, str] | None = None,
 ) -> PathScene:
-    """A learning path drawn left to right in columns (:func:`path_graph`), each concept
-    numbered by its step, wrapped onto rows (:func:`graph.layout.row_layout`) so that the
+    """A learning path drawn left to right in layers (:func:`path_graph`; a layer of more
+    than :data:`PATH_COLUMN_STEPS` steps takes several columns), each concept numbered
+    by its step, wrapped onto rows (:func:`graph.layout.row_layout`) so that the
     picture is ``width`` pixels wide at zoom 1 and no two labels touch, however long the
     path.
 
@@ -878,9 +896,14 @@ def path_scene(
     for node in H:
         radius, font_size = concept_style(H.nodes[node])
         boxes[node] = node_box(labels[node], font_size, radius)
-    columns: list[list[Hashable]] = [[] for _ in range(max(levels.values(), default=-1) + 1)]
+    layers: list[list[Hashable]] = [[] for _ in range(max(levels.values(), default=-1) + 1)]
     for node in order:
-        columns[levels[node]].append(node)
+        layers[levels[node]].append(node)
+    columns = [
+        layer[i : i + PATH_COLUMN_STEPS]
+        for layer in layers
+        for i in range(0, len(layer), PATH_COLUMN_STEPS)
+    ]
     positions, height = row_layout(columns, boxes, width)
     view = {"x": width / 2, "y": height / 2, "scale": 1.0}
     data = network_data(
@@ -896,6 +919,9 @@ def path_scene(
     for options in data["nodes"]:
         node = next(n for n in H if str(n) == options["id"])
         options["label"] = labels[node]
+    for options in data["edges"]:  # light lines: the numbered labels lead the eye
+        options["color"] = {"color": "#b4bcc6", "highlight": "#4b5563", "hover": "#4b5563"}
+        options["width"] = 1.2
     return PathScene(data, {str(node): ("concept", node) for node in H}, height)
 
 

@@ -298,3 +298,12 @@ def test_view_path_scene_twenty_five_steps_stay_legible() -> None:
     rows = {round(n["y"]) for n in nodes}
     assert len(rows) > 2  # wrapped onto rows like text
     assert scene.targets["step 3"] == ("concept", "step 3")
+
+
+def test_view_note_files_digest_follows_a_changed_file(tmp_path: Path) -> None:
+    note = tmp_path / "notes.md"
+    note.write_text("# One\n", encoding="utf-8")
+    first = note_files([tmp_path])[0].digest
+    assert note_files([tmp_path])[0].digest == first  # unchanged: remembered
+    note.write_text("# Two, longer\n", encoding="utf-8")
+    assert note_files([tmp_path])[0].digest != first
