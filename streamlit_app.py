@@ -159,6 +159,20 @@ def colours_of(key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph) -> dict[st
     return topic_colours(_G)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def topic_summaries(
+    key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph
+) -> list[view.TopicSummary]:
+    """Each topic at a glance."""
+    return view.topic_summaries(_G)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def gaps_of(key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The concepts the notes use but never define (:func:`graph.query.gaps`)."""
+    return gaps(_G)
+
+
 def load_notes(notes: list[view.NoteFile]) -> tuple[nx.MultiDiGraph, list[ReadResult]]:
     """Read the notes file by file, then build the graph; a progress bar shows both
     the first time this set of files is opened in the session."""
@@ -712,9 +726,9 @@ def connect_tab(G: nx.MultiDiGraph, key: tuple[tuple[str, str], ...]) -> None:
                 st.caption(f"“{quote}”" + (f" — {where}" if where else ""))
 
 
-def topics_tab(G: nx.MultiDiGraph) -> None:
+def topics_tab(G: nx.MultiDiGraph, key: tuple[tuple[str, str], ...]) -> None:
     """Each topic with its top concepts, and the concepts used but never defined."""
-    summaries = view.topic_summaries(G)
+    summaries = topic_summaries(key, G)
     st.markdown(f"**{len(summaries)} topics**, largest first")
     columns = st.columns(3)
     for i, summary in enumerate(summaries):
@@ -728,7 +742,7 @@ def topics_tab(G: nx.MultiDiGraph) -> None:
             )
             st.markdown(", ".join(escape_markdown(label_of(G, n)) for n in summary.top))
     st.subheader("Gaps: used but never defined", anchor=False)
-    found = gaps(G)
+    found = gaps_of(key, G)
     if not found:
         st.caption("Every concept your notes lean on has a card or a definition.")
     for gap in found[:40]:
@@ -913,7 +927,7 @@ def main() -> None:
     with tabs[2]:
         connect_tab(G, key)
     with tabs[3]:
-        topics_tab(G)
+        topics_tab(G, key)
     with tabs[4]:
         export_tab(G, key, cards, filters)
     with tabs[5]:
