@@ -13,9 +13,13 @@ shows topic names only: ``--folder ../shared/seeds --no-sidebar``).
 from __future__ import annotations
 
 import argparse
+import http.server
+import json
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -27,6 +31,8 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, Frame, Page, Playwright, Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run as a script: the project's packages
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -47,6 +53,52 @@ CUT_OFF_ARGS = [
 ]
 GRAPH_FRAME = 'iframe[src*="concept_map"]'
 VIEWPORT = {"width": 1440, "height": 900}
+
+
+HOST_PAGE = """<!doctype html><html><body style="margin:0">
+<iframe id="map" src="index.html" style="width:%(width)dpx;height:%(height)dpx;border:0"></iframe>
+<script>
+const args = %(args)s;
+window.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.type === "streamlit:componentReady") {
+    event.source.postMessage({type: "streamlit:render", args: args}, "*");
+  } else if (message.type === "streamlit:setFrameHeight") {
+    document.getElementById("map").style.height = message.height + "px";
+  }
+});
+</script></body></html>"""
+
+
+@contextmanager
+def component_page(args: dict, width: int, height: int) -> Iterator[str]:
+    """Serve the map component's page (and vis-network) from a temporary folder on this
+    machine, inside a host page that hands it ``args`` as Streamlit would; yields the
+    host page's URL. The component is drawn in a ``width`` x ``height`` frame."""
+    from app.map_component import frontend_dir
+
+    with tempfile.TemporaryDirectory(prefix="concept-atlas-page-") as tmp:
+        folder = Path(tmp)
+        for name in ("index.html", "vis-network.min.js"):
+            (folder / name).write_bytes((frontend_dir() / name).read_bytes())
+        page = HOST_PAGE % {"width": width, "height": height, "args": json.dumps(args)}
+        (folder / "host.html").write_text(page, encoding="utf-8")
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *a: object, **k: object) -> None:
+                super().__init__(*a, directory=str(folder), **k)  # type: ignore[arg-type]
+
+            def log_message(self, format: str, *a: object) -> None:
+                """Silence the request log."""
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_port}/host.html"
+        finally:
+            server.shutdown()
+            server.server_close()
 
 
 def free_port() -> int:
@@ -268,14 +320,20 @@ def fold_sidebar(page: Page) -> None:
 
 #: Every label drawn on the map as a box on the page: its text, font size on screen and
 #: its rectangle (from vis-network's positions and label sizes, through canvasToDOM).
+#: vis-network measures a label where it draws it; a node outside the view is not drawn,
+#: so its label is listed under ``unmeasured``.
 LABEL_BOXES = """() => {
     const network = window.conceptAtlasNetwork;
     const scale = network.getScale();
-    const out = [];
+    const out = [], unmeasured = [];
     for (const id of network.body.nodeIndices) {
         const node = network.body.nodes[id];
         const size = node.labelModule.size;
         if (!node.options.label) { continue; }
+        if (Math.abs(size.left + size.width / 2 - node.x) > 1) {
+            unmeasured.push(node.options.label);
+            continue;
+        }
         const topLeft = network.canvasToDOM({x: size.left, y: size.top});
         out.push({
             id: id, label: node.options.label,
@@ -284,7 +342,7 @@ LABEL_BOXES = """() => {
             width: size.width * scale, height: size.height * scale,
         });
     }
-    return {boxes: out, width: network.canvas.frame.clientWidth,
+    return {boxes: out, unmeasured: unmeasured, width: network.canvas.frame.clientWidth,
             height: network.canvas.frame.clientHeight};
 }"""
 
