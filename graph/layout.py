@@ -80,7 +80,7 @@ PACKING = 0.3
 #: Times a layout is drawn in (shrunk and separated again) to use the viewport better.
 COMPACTION_ROUNDS = 5
 #: Rounds of :func:`separate` per step of a layout (what is left is spread out at once).
-SPREAD_ROUNDS = 50
+SPREAD_ROUNDS = 60
 #: Layouts tried when looking for how many nodes fit.
 FIT_TRIES = 5
 #: Pull of the hidden hub that keeps unlinked nodes near the rest (an edge weighs 1).
@@ -232,18 +232,23 @@ def _arrays(
 
 
 def _overlaps(
-    xy: np.ndarray, half: np.ndarray, above: np.ndarray, below: np.ndarray, gap: float
+    xy: np.ndarray,
+    half: np.ndarray,
+    above: np.ndarray,
+    below: np.ndarray,
+    gap: float,
+    pairs: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Every overlapping pair (i < j): indices, overlap along x and y, offsets."""
-    dx = xy[:, None, 0] - xy[None, :, 0]
-    dy = xy[:, None, 1] - xy[None, :, 1]
-    need_x = half[:, None] + half[None, :] + gap
+    i, j = pairs if pairs is not None else np.triu_indices(len(xy), k=1)
+    dx = xy[i, 0] - xy[j, 0]
+    dy = xy[i, 1] - xy[j, 1]
+    over_x = half[i] + half[j] + gap - np.abs(dx)
     # i below j (dy >= 0): i's top meets j's bottom; else j's top meets i's bottom
-    need_y = np.where(dy >= 0, above[:, None] + below[None, :], below[:, None] + above[None, :])
-    over_x = need_x - np.abs(dx)
+    need_y = np.where(dy >= 0, above[i] + below[j], below[i] + above[j])
     over_y = need_y + gap - np.abs(dy)
-    i, j = np.nonzero(np.triu((over_x > 1e-9) & (over_y > 1e-9), k=1))
-    return i, j, over_x[i, j], over_y[i, j], np.stack([dx[i, j], dy[i, j]], axis=1)
+    hit = (over_x > 1e-9) & (over_y > 1e-9)
+    return i[hit], j[hit], over_x[hit], over_y[hit], np.stack([dx[hit], dy[hit]], axis=1)
 
 
 def overlapping_pairs(
@@ -299,8 +304,9 @@ def separate(
     if (counts > 1).any():
         angle = np.arange(len(nodes)) * 2.399963
         xy += np.stack([np.cos(angle), np.sin(angle)], axis=1) * 0.5
+    pairs = np.triu_indices(len(nodes), k=1)
     for _ in range(rounds):
-        i, j, over_x, over_y, offset = _overlaps(xy, half, above, below, gap)
+        i, j, over_x, over_y, offset = _overlaps(xy, half, above, below, gap, pairs)
         if not len(i):
             break
         move = np.zeros_like(xy)
@@ -313,7 +319,7 @@ def separate(
         np.add.at(move, i, steps)
         np.add.at(move, j, -steps)
         xy += move
-    i, j, over_x, over_y, offset = _overlaps(xy, half, above, below, gap)
+    i, j, over_x, over_y, offset = _overlaps(xy, half, above, below, gap, pairs)
     if len(i):
         with np.errstate(divide="ignore"):
             need_x = (np.abs(offset[:, 0]) + over_x) / np.abs(offset[:, 0])
