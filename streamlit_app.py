@@ -57,9 +57,14 @@ MAP_HEIGHT = 600
 MAP_RESERVE = 72
 #: What a first drawing is laid out for, before the page reports its size: the map's
 #: size in a 1440x900 window with the sidebar open.
-MAP_SIZE = (750, 600)
+MAP_SIZE = (745, 497)
 PATH_SIZE = (1060, 400)
 SOURCES = ("Sample notes", "Upload files", "A folder on this computer")
+#: Gaps are looked for at once up to this many concepts, else on request (it reads
+#: every definition: ~1 s for the seeds' 623 concepts, ~30 s for d2l's 3,570).
+GAPS_AT_ONCE = 1000
+#: Relations (and cards) of a concept listed per group in its panel, the most confident.
+PANEL_LINKS = 8
 #: Files listed one by one in the sidebar; more are listed in a folded list.
 FILES_LISTED = 8
 PAGE_CSS = """<style>
@@ -215,6 +220,11 @@ def open_topic(name: str) -> None:
     """Draw one topic's concepts (a widget callback)."""
     st.session_state["map_topic"] = name
     st.session_state["focus_query"] = ""
+
+
+def find_gaps(key: tuple[tuple[str, str], ...]) -> None:
+    """Look for the gaps of these notes (a widget callback)."""
+    st.session_state["gaps_for"] = key
 
 
 def show_overview() -> None:
@@ -392,24 +402,35 @@ def show_concept(G: nx.MultiDiGraph, node: Hashable, cards: Mapping[str, Card]) 
     for title, outgoing in (("Learn first", False), ("Builds toward", True)):
         chosen = [link for link in prerequisites if link.outgoing is outgoing]
         if chosen:
-            st.markdown(f"**{title}**")
-            for link in chosen:
-                show_link(G, link)
+            st.markdown(f"**{title}** ({len(chosen)})")
+            show_links(G, chosen)
     for relation, group in links.items():
         style = RELATION_STYLES.get(relation)
         name = style.label if style else relation.replace("_", " ")
         with st.expander(f"{escape_markdown(name)} ({len(group)})", expanded=False):
-            for link in group:
-                show_link(G, link)
+            show_links(G, group)
     found = [cards[card_id] for card_id in attrs.get("cards") or [] if card_id in cards]
     if found:
         st.markdown(f"**Source cards** ({len(found)})")
-        for card in found:
+        for card in found[:PANEL_LINKS]:
             first, last = card.lines
             where = f"{card.source}, line {first}" + (f"–{last}" if last != first else "")
             with st.expander(escape_markdown(card.title or where)):
                 st.caption(escape_markdown(" › ".join([*card.section, where])))
                 st.markdown(escape_markdown(card.body))
+        if len(found) > PANEL_LINKS:
+            st.caption(f"and {len(found) - PANEL_LINKS} more cards (the Notes tab lists them)")
+
+
+def show_links(G: nx.MultiDiGraph, links: Sequence[view.Link]) -> None:
+    """The most confident :data:`PANEL_LINKS` of ``links``, and how many more there are
+    (a concept of a large course can have hundreds)."""
+    for link in links[:PANEL_LINKS]:
+        show_link(G, link)
+    if len(links) > PANEL_LINKS:
+        st.caption(
+            f"and {len(links) - PANEL_LINKS} more, less confident: “Focus the map here” draws them"
+        )
 
 
 def show_link(G: nx.MultiDiGraph, link: view.Link) -> None:
@@ -742,6 +763,13 @@ def topics_tab(G: nx.MultiDiGraph, key: tuple[tuple[str, str], ...]) -> None:
             )
             st.markdown(", ".join(escape_markdown(label_of(G, n)) for n in summary.top))
     st.subheader("Gaps: used but never defined", anchor=False)
+    if st.session_state.get("gaps_for") != key and G.number_of_nodes() > GAPS_AT_ONCE:
+        st.caption(
+            "The concepts your notes use to explain others but never define. Finding "
+            "them reads every definition: it takes a while on a large course."
+        )
+        st.button("Find the gaps", key="find_gaps", on_click=find_gaps, args=(key,))
+        return
     found = gaps_of(key, G)
     if not found:
         st.caption("Every concept your notes lean on has a card or a definition.")

@@ -118,7 +118,7 @@ def test_a_large_graph_opens_as_an_overview_of_topics(
     labels = [node["label"] for node in args["data"]["nodes"]]
     first = next(iter(topics))
     assert labels[0].endswith(f"{len(topics[first])} concepts")
-    assert args["viewport"] == {"width": 750, "height": 600}  # before the page measures
+    assert args["viewport"] == {"width": 745, "height": 497}  # before the page measures
     assert args["data"]["view"]["scale"] >= 11 / 14
     caption = " ".join(c.value for c in app.caption)
     assert "**Overview**" in caption and f"of {len(topics)} topics" in caption
