@@ -13,6 +13,10 @@ when present), each figure with its target and their ratio:
 - **click -> panel**: a click on a concept -> its panel shown (the click's time in the
   map's frame to the heading's appearance in the page, both on the browser's clock);
   the median of ``--clicks`` concepts. Target 300 ms.
+- **baseline**: "Overview" clicked from a topic: the overview is already laid out, so
+  this is the cost of a bare rerun and redraw of the map on this machine at this moment;
+  the ratios to it say what opening a topic or a panel adds, whatever else the machine
+  is doing.
 
 A ratio below 1 meets the target. Figures are wall-clock times on a shared machine:
 compare ratios from one run, not seconds across runs.
@@ -130,16 +134,19 @@ def main(argv: list[str] | None = None) -> int:
                 open_map(page, url)
                 frame, first = enter_folder(page, folder)  # reads and builds: not timed
                 print(f"  {'first opening (reads, builds)':<30} {first:6.2f} s", flush=True)
-                opened, panels = [], []
+                opened, panels, reruns = [], [], []
                 for index in range(min(args.topics, len(drawn_ids(frame)))):
                     frame, seconds = clicked_to_drawn(page, frame, f"topic:{index}")
                     opened.append(seconds)
                     ids = drawn_ids(frame)
                     if len(panels) < args.clicks and ids:
-                        panels.append(clicked_to_panel(page, frame, ids[len(panels) % len(ids)]))
+                        node_id = ids[len(panels) % len(ids)]
+                        panels.append(clicked_to_panel(page, frame, node_id))
                     before = drawing(frame)
+                    start = time.perf_counter()
                     page.get_by_role("button", name="Overview").click()
                     frame = wait_for_new_drawing(page, before)
+                    reruns.append(time.perf_counter() - start)
                 page.close()
                 overviews = []
                 for _ in range(args.runs):
@@ -155,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
                     report("open a topic, median", opened, TARGETS["topic"], statistics.median)
                 if panels:
                     report("click -> panel, median", panels, TARGETS["panel"], statistics.median)
+                if reruns:
+                    report("back to the overview (baseline)", reruns, None, statistics.median)
+                    for what, values in (("topic", opened), ("panel", panels)):
+                        if values:
+                            ratio = statistics.median(values) / statistics.median(reruns)
+                            print(f"  {what + ' / baseline, median':<30} {ratio:6.2f}", flush=True)
         finally:
             browser.close()
     return 0
