@@ -19,7 +19,7 @@ from app.map_component import clicked_node, data_key, reported_size
 from extraction.readers import iter_note_files, read_paths
 from graph.build import build_graph
 from graph.counts import edge_counts
-from graph.query import learning_path
+from graph.query import learning_path, resolve, search
 from graph.render import escape_markdown, ranked_concepts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -249,6 +249,16 @@ def test_learning_path(app: AppTest, sample: nx.MultiDiGraph) -> None:
     app.multiselect(key="known").set_value([path[0]]).run()
     steps = [m.value for m in app.markdown if m.value.startswith("**1. ")]
     assert steps == [f"**1. {label(sample, learning_path(sample, target, known=[path[0]])[0])}**"]
+
+
+@pytest.mark.parametrize("query", ["LSTM", "lstm", "gated recurent unit"])
+def test_the_path_picker_takes_the_best_match_of_an_acronym_or_a_typo(
+    app: AppTest, sample: nx.MultiDiGraph, query: str
+) -> None:
+    app.text_input(key="path_query").set_value(query).run()
+    picked = app.selectbox(key=f"path_target:{query}")
+    assert picked.value == resolve(sample, query) == search(sample, query)[0][0]
+    assert any(m.value.startswith("**1. ") for m in app.markdown)  # the path is shown
 
 
 def test_the_path_picker_resolves_like_the_search_box(
