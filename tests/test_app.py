@@ -70,6 +70,12 @@ def drawn_ids(at: AppTest, key: str = "map") -> list[str]:
     return [node["id"] for node in map_args(at, key)["data"]["nodes"]]
 
 
+def smallest_label_px(args: dict[str, Any]) -> float:
+    """The height of the smallest label drawn, at the drawing's initial zoom."""
+    data = args["data"]
+    return min(node["font"]["size"] for node in data["nodes"]) * data["view"]["scale"]
+
+
 def send(at: AppTest, value: dict[str, Any], key: str = "map") -> AppTest:
     """What the map component sends (AppTest cannot run its JavaScript): a click
     ``{"node": id, "clicks": n}`` or its size ``{"viewport": {"width", "height"}}``."""
@@ -119,7 +125,7 @@ def test_a_large_graph_opens_as_an_overview_of_topics(
     first = next(iter(topics))
     assert labels[0].endswith(f"{len(topics[first])} concepts")
     assert args["viewport"] == {"width": 745, "height": 497}  # before the page measures
-    assert args["data"]["view"]["scale"] >= 11 / 14
+    assert smallest_label_px(args) >= 11
     caption = " ".join(c.value for c in app.caption)
     assert "**Overview**" in caption and f"of {len(topics)} topics" in caption
     assert f"of all {edge_counts(sample).total} relations pass the filters" in caption
@@ -161,7 +167,7 @@ def test_the_drawing_follows_the_size_the_page_reports(app: AppTest) -> None:
     args = map_args(app)
     assert args["viewport"] == {"width": 300, "height": 240}
     assert len(drawn_ids(app)) < wide  # fewer fit a smaller map
-    assert args["data"]["view"]["scale"] >= 11 / 14
+    assert smallest_label_px(args) >= 11
 
 
 def test_show_more_adds_concepts_around_the_focus(app: AppTest, sample: nx.MultiDiGraph) -> None:
