@@ -63,6 +63,8 @@ SOURCES = ("Sample notes", "Upload files", "A folder on this computer")
 #: Gaps are looked for at once up to this many concepts, else on request (it reads
 #: every definition: ~1 s for the seeds' 623 concepts, ~30 s for d2l's 3,570).
 GAPS_AT_ONCE = 1000
+#: Concepts the panel's picker offers in the overview.
+PANEL_CHOICES = 60
 #: Relations (and cards) of a concept listed per group in its panel, the most confident.
 PANEL_LINKS = 8
 #: Files listed one by one in the sidebar; more are listed in a folded list.
@@ -537,11 +539,13 @@ def map_tab(
     with panel_col:
         selected = st.selectbox(
             "Concept",
-            concepts_ranked(key, G),
+            panel_choices(key, G, scene),
             index=None,
             key="concept",
             format_func=lambda n: label_of(G, n),
             placeholder="Pick or click a concept…",
+            help="The concepts on the map (in the overview, the most important ones); "
+            "find any other with the search box.",
         )
         with st.container(height=MAP_HEIGHT - 40, border=False):
             if selected is not None:
@@ -600,6 +604,22 @@ def map_tab(
             legend = legend_items(scene.graph, colours)
         st.html(legend_html(legend))
         st.caption(map_caption(G, scene, filtered_counts(key, filters, G)))
+
+
+def panel_choices(
+    key: tuple[tuple[str, str], ...], G: nx.MultiDiGraph, scene: view.MapScene
+) -> list[Hashable]:
+    """What the panel's picker offers: the concepts drawn, most important first (in the
+    overview, the :data:`PANEL_CHOICES` most important), and the one open. Not every
+    concept: a large course has thousands, sent to the page again on every click."""
+    if scene.kind == view.OVERVIEW:
+        choices = concepts_ranked(key, G)[:PANEL_CHOICES]
+    else:
+        choices = ranked_concepts(scene.graph)
+    chosen = st.session_state.get("concept")
+    if chosen is not None and chosen in G and chosen not in choices:
+        choices = [*choices, chosen]
+    return choices
 
 
 def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts) -> str:
