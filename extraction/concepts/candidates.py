@@ -46,6 +46,7 @@ from extraction.concepts.phrases import (
 )
 from extraction.concepts.segments import (
     CELL,
+    FILE_TITLE,
     ITEM,
     Segment,
     label_of,
@@ -186,6 +187,8 @@ class Candidate:
     count: int = 0
     #: uses in sentences that cite a source or credit someone (see :data:`REFERENCE`)
     in_references: int = 0
+    #: uses as the title of a whole file (a heading over all its cards)
+    file_titles: int = 0
 
     @property
     def words(self) -> list[str]:
@@ -760,7 +763,7 @@ def nested_names(candidates: dict[str, Candidate]) -> None:
                 for evidence in cand.mentions[:NESTED_EVIDENCE]:
                     if len(sub.mentions) < MAX_MENTIONS and evidence not in sub.mentions:
                         sub.mentions.append(evidence)
-                sub.sentences |= set(list(cand.sentences)[:NESTED_EVIDENCE])
+                sub.sentences.update(sorted(cand.sentences)[:NESTED_EVIDENCE])
                 sub.first = min(sub.first, cand.first)
 
 
@@ -863,6 +866,8 @@ def collect(
         cand.count += 1
         if referencing(occ.sentence):
             cand.in_references += 1
+        if seg.kind == FILE_TITLE:
+            cand.file_titles += 1
         if cand.shapes.total() < MAX_SHAPES:  # enough to tell what the name looks like
             cand.shapes[occ.shape] += 1
         cand.cards.add(card.id)

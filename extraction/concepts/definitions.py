@@ -116,7 +116,7 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     aliases = sorted(
         {f.lower() if not is_acronym(f) else f for f in forms}
         | {c.key for c in cands} - {main.key, main.key.lower()},
-        key=str.lower,
+        key=lambda a: (a.lower(), a),
     )
     aliases = [a for a in aliases if a not in {main.key, main.key.lower()}]
     concept = Concept(id=main.key, label=label, aliases=aliases)

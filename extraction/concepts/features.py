@@ -66,6 +66,7 @@ FEATURES: dict[str, str] = {
     "or a gerund first ('Dealing with deadlock', 'Mode, median')",
     "in_references": "share of its uses in sentences that cite or credit a source",
     "symbol": "a maths symbol or a letter and a number ('x1', 'mu', 'Q3')",
+    "file_title": "the title of a whole file (a heading over all its cards)",
     "rarity": "how rare its rarest word is in English (0: Zipf >= 5, 1: Zipf 0)",
     "common": "every word common in English (Zipf >= 4.5)",
     "unknown": "a word English does not know (not an acronym)",
@@ -217,6 +218,7 @@ def _features(
         )
     )
     x["in_references"] = sum(c.in_references for c in cands) / max(1, count)
+    x["file_title"] = float(any(c.file_titles for c in cands))
     x["symbol"] = float(len(words) == 1 and bool(_SYMBOL.match(main.key)) and not acronym)
     x["rarity"] = 1.0 if acronym and not plain else max(0.0, min(1.0, (5.0 - min_zipf) / 5.0))
     x["common"] = float(bool(zipfs) and not acronym and min_zipf >= 4.5)
