@@ -43,6 +43,35 @@ STRUCTURAL_ROLES = (
     "example",
 )
 
+#: Roles that single a name out for the interaction features.
+SINGLING_ROLES = (
+    "term",
+    "question",
+    "heading",
+    "cloze",
+    "emphasis",
+    "label",
+    "cell",
+    "defined",
+    "named",
+    "gloss",
+    "abbreviation",
+)
+#: Features whose weight differs for a name the notes single out.
+INTERACTING = (
+    "common",
+    "of_phrase",
+    "words1",
+    "words3",
+    "words4",
+    "adj_start",
+    "rarity",
+    "log_count",
+    "generic",
+    "clause_like",
+    "verb_start",
+)
+
 #: Every feature, with what it means. Values are 0..1 or small logs.
 FEATURES: dict[str, str] = {
     **{f"role_{r}": f"the notes use it as: {r}" for r in STRUCTURAL_ROLES},
@@ -67,6 +96,9 @@ FEATURES: dict[str, str] = {
     "in_references": "share of its uses in sentences that cite or credit a source",
     "symbol": "a maths symbol or a letter and a number ('x1', 'mu', 'Q3')",
     "file_title": "the title of a whole file (a heading over all its cards)",
+    "singled": "a structural role singles it out (a term, question, heading, bold run, "
+    "label, table cell, definition, name, gloss or abbreviation)",
+    **{f"singled_{f}": f"{f}, for a name the notes single out" for f in INTERACTING},
     "rarity": "how rare its rarest word is in English (0: Zipf >= 5, 1: Zipf 0)",
     "common": "every word common in English (Zipf >= 4.5)",
     "unknown": "a word English does not know (not an acronym)",
@@ -237,4 +269,11 @@ def _features(
     x["modifier_of"] = math.log1p(modifiers[lowered])
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
+    if any(f"role_{r}" in x for r in SINGLING_ROLES):
+        # the weight of a word's commonness, its length... differs for a name the notes
+        # single out and for a noun phrase of running text: each gets its own
+        x["singled"] = 1.0
+        for f in INTERACTING:
+            if x.get(f):
+                x[f"singled_{f}"] = x[f]
     return {k: v for k, v in x.items() if v}
