@@ -37,6 +37,7 @@ _DROP_POS = frozenset(
 URL = re.compile(r"https?://|www\.|\.(?:com|org|io|html?)\b", re.IGNORECASE)
 _WORDISH = re.compile(r"[A-Za-z]")
 _MATH_TOKEN = re.compile(r"[\\_^]")
+_DROP_TAGS = frozenset({"PRP$", "WDT", "WP", "WP$", "POS"})
 #: Tags no term contains: wh-words, modals and finite verbs.
 _CLAUSE_TAGS = frozenset({"WRB", "WP", "WDT", "MD", "VBZ", "VBP", "VBD"})
 GLUE = frozenset({"-", "–", "'", "’"})
@@ -202,21 +203,22 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop determiners, pronouns, possessives, a study prompt's verb and the vague
     words of :data:`VAGUE_WORDS` at the edges of a run."""
     toks = [t for t in tokens if not _MATH_TOKEN.search(t.text)]  # x_1, W^T, \\ldots
-    while (
-        toks
-        and not (len(toks) > 1 and hyphen_after(toks[0]))
-        and not _grades_next(toks)
-        and (
-            toks[0].pos_ in _DROP_POS
-            or (toks[0].lower_ in VAGUE_WORDS and len(toks) > 1)
-            or (toks[0].lower_ in NAMING_CUES and len(toks) > 1)
-            or toks[0].lower_ in EDGE_STOP
-            or toks[0].tag_ in {"PRP$", "WDT", "WP", "WP$", "POS"}
-            or not _WORDISH.search(toks[0].text)
-            or (toks[0].is_sent_start and toks[0].lower_ in INSTRUCTIONS and len(toks) > 1)
-            or (_after_for(toks[0]) and toks[0].lower_ in {"example", "instance"})
+    while toks:
+        first = toks[0]
+        lower = first.lower_
+        several = len(toks) > 1
+        dropped = (
+            first.pos_ in _DROP_POS
+            or (several and (lower in VAGUE_WORDS or lower in NAMING_CUES))
+            or lower in EDGE_STOP
+            or first.tag_ in _DROP_TAGS
+            or not _WORDISH.search(first.text)
+            or (several and lower in INSTRUCTIONS and first.is_sent_start)
+            or (lower in {"example", "instance"} and _after_for(first))
         )
-    ):
+        # (the checks that look at neighbouring tokens come last: they are slow)
+        if not dropped or (several and hyphen_after(first)) or _grades_next(toks):
+            break
         toks.pop(0)
     while toks and (
         toks[-1].pos_ in _DROP_POS - {"NUM"}
