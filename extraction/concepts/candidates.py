@@ -706,7 +706,12 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         for run in _pos_runs(view.toks)
         if not any(s <= run[0].i and run[-1].i < e for s, e in covered)  # the chunk has it
     ]
-    for run in [*chunk_runs(view.chunks), *pos_runs]:
+    base = view.sent.start
+    chunk_toks = [
+        view.toks[c.start - base : c.end - base] if c.start >= base else list(c)
+        for c in view.chunks
+    ]  # the sentence's tokens, not new ones
+    for run in [*chunk_runs(chunk_toks), *pos_runs]:
         first = run[0]
         if (
             first.i > view.sent.start

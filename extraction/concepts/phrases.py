@@ -404,7 +404,7 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
     return [*out, parts[-1]]
 
 
-def chunk_runs(chunks: Iterable[Span]) -> Iterator[list[Token]]:
+def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]]:
     """Noun chunks as term runs: split at punctuation, coordination distributed."""
     for chunk in chunks:
         runs: list[list[Token]] = [[]]
