@@ -77,7 +77,7 @@ FEATURES: dict[str, str] = {
     **{f"role_{r}": f"the notes use it as: {r}" for r in STRUCTURAL_ROLES},
     "of_phrase": "a name with an 'of' complement ('law of demand')",
     "structural": "how many different roles single it out (0-3, / 3)",
-    "subject": "log(1 + cards that are about it)",
+    "subject": "log(1 + cards that are about it); every count is capped at COUNT_CAP",
     "log_count": "log(1 + uses)",
     "log_sentences": "log(1 + sentences that use it)",
     "log_cards": "log(1 + cards that use it)",
@@ -185,6 +185,17 @@ def shape_first_verb(cands: Sequence[Candidate]) -> bool:
     return any(s.pos[:1] == ("VERB",) for c in cands for s in c.shapes)
 
 
+#: Counts above this add no evidence: a word used 5,000 times in a textbook is no more a
+#: concept than one used 20 times (and the weights, fitted on notes of a few thousand
+#: words, stay valid on a semester of them).
+COUNT_CAP = 20
+
+
+def _log(n: int) -> float:
+    """``log(1 + n)``, with ``n`` capped at :data:`COUNT_CAP`."""
+    return math.log1p(min(n, COUNT_CAP))
+
+
 def _majority(cands: Sequence[Candidate], attr: str) -> float:
     total = sum(n for c in cands for n in c.shapes.values())
     yes = sum(n for c in cands for s, n in c.shapes.items() if getattr(s, attr))
@@ -222,10 +233,10 @@ def _features(
     x: dict[str, float] = {f"role_{r}": 1.0 for r in structural}
     x["of_phrase"] = float(bool(roles["of_phrase"]) or " of " in f" {main.key} ")
     x["structural"] = min(3, len(structural)) / 3
-    x["subject"] = math.log1p(subject)
-    x["log_count"] = math.log1p(count)
-    x["log_sentences"] = math.log1p(sentences)
-    x["log_cards"] = math.log1p(cards)
+    x["subject"] = _log(subject)
+    x["log_count"] = _log(count)
+    x["log_sentences"] = _log(sentences)
+    x["log_cards"] = _log(cards)
     x["only_titles"] = float(title_roles > 0 and roles["mention"] == 0 and count <= title_roles)
     x["multi_source"] = float(len(set().union(*(c.sources for c in cands))) >= 2)
     n = len(main.key.split())
@@ -264,9 +275,9 @@ def _features(
     lowered = main.key.lower()
     used_inside = inside.get(lowered, 0)
     x["nested"] = used_inside / (used_inside + count) if used_inside + count else 0.0
-    x["nested_uses"] = math.log1p(roles["nested"])
-    x["head_family"] = math.log1p(max(0, heads[head] - 1))
-    x["modifier_of"] = math.log1p(modifiers[lowered])
+    x["nested_uses"] = _log(roles["nested"])
+    x["head_family"] = _log(max(0, heads[head] - 1))
+    x["modifier_of"] = _log(modifiers[lowered])
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
     if any(f"role_{r}" in x for r in SINGLING_ROLES):
