@@ -99,6 +99,8 @@ FEATURES: dict[str, str] = {
     "singled": "a structural role singles it out (a term, question, heading, bold run, "
     "label, table cell, definition, name, gloss or abbreviation)",
     **{f"singled_{f}": f"{f}, for a name the notes single out" for f in INTERACTING},
+    "common_count": "log(1 + uses) of a name made of common English words",
+    "single_count": "log(1 + uses) of a one-word name",
     "rarity": "how rare its rarest word is in English (0: Zipf >= 5, 1: Zipf 0)",
     "common": "every word common in English (Zipf >= 4.5)",
     "unknown": "a word English does not know (not an acronym)",
@@ -280,6 +282,9 @@ def _features(
     x["modifier_of"] = _log(modifiers[lowered])
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
+    # how much more uses say depends on what is used: a common word is used often anyway
+    x["common_count"] = x["log_count"] * x["common"]
+    x["single_count"] = x["log_count"] * x["words1"]
     if any(f"role_{r}" in x for r in SINGLING_ROLES):
         # the weight of a word's commonness, its length... differs for a name the notes
         # single out and for a noun phrase of running text: each gets its own
