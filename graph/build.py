@@ -20,7 +20,7 @@ from extraction import nlp as nlp_module
 from extraction.cache import ParseCache
 from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.logistic import LogisticModel
-from extraction.prerequisites import prerequisite_relations
+from extraction.prerequisites import REJECTED, prerequisite_decisions
 from extraction.readers import cited_name, read_bytes, read_paths
 from extraction.records import Card, Evidence, ReadResult, Relation
 from extraction.relations import typed_relations
@@ -85,6 +85,19 @@ SAME_SENTENCE = "same sentence"
 def _evidence(e: Evidence) -> dict:
     """``dataclasses.asdict(e)``, built directly (asdict deep-copies, field by field)."""
     return {"source": e.source, "line": e.line, "text": e.text}
+
+
+def _edge(r: Relation) -> dict:
+    """The attributes of ``r``'s edge (``features`` only for a scored edge)."""
+    attrs = {
+        "relation": r.relation,
+        "confidence": r.confidence,
+        "evidence": [_evidence(e) for e in r.evidence],
+        "label": r.label,
+    }
+    if r.features:
+        attrs["features"] = dict(r.features)
+    return attrs
 
 
 #: Share of PageRank in a concept's importance; the rest is the evidence that the notes
@@ -160,20 +173,19 @@ def _graph(
             cards=concept.cards,
         )
     typed = typed_relations(index)
-    prerequisites = prerequisite_relations(index, typed)
+    prerequisites, rejected = prerequisite_decisions(
+        index, typed, model=models.get("prerequisites")
+    )
+    G.graph["prerequisites_rejected"] = [
+        {"source": r.source, "target": r.target, **_edge(r), "reason": REJECTED[reason]}
+        for r, reason in rejected
+    ]
     linked = {frozenset((r.source, r.target)) for r in typed}
     mentions = [
         r for r in mention_relations(index, cards) if frozenset((r.source, r.target)) not in linked
     ]
     for relation in [*typed, *prerequisites, *mentions]:
-        G.add_edge(
-            relation.source,
-            relation.target,
-            relation=relation.relation,
-            confidence=relation.confidence,
-            evidence=[_evidence(e) for e in relation.evidence],
-            label=relation.label,
-        )
+        G.add_edge(relation.source, relation.target, **_edge(relation))
     evidence = dict(G.nodes(data="importance"))
     for node, rank in compute_importance(G).items():
         blended = (1 - GRAPH_IMPORTANCE_WEIGHT) * evidence[node] + GRAPH_IMPORTANCE_WEIGHT * rank
