@@ -484,6 +484,13 @@ CONTRASTS_WITH: list[Cue] = [
         expected=("RNN", "transformer"),
     ),
     Cue(
+        "alternative_to",
+        [_words("alternative alternatives opposite counterpart"), _words("to of")],
+        0.75,
+        example="Random forests are a cheaper alternative to neural networks.",
+        expected=("random forest", "neural network"),
+    ),
+    Cue(
         "in_contrast_to",
         [{"LOWER": "in"}, _words("contrast opposition"), _words("to with")],
         0.8,
@@ -534,6 +541,14 @@ EXAMPLE_OF: list[Cue] = [
 COPULA_CONFIDENCE = 0.75
 #: Confidence of "X, a Y, ..." (an apposition after a comma).
 APPOSITION_CONFIDENCE = 0.6
+#: Head nouns too general to be a class themselves: in "X is a pooling operation" or
+#: "X is an RNN architecture" the class is the concept that modifies them.
+GENERIC_HEADS = frozenset(
+    """
+    architecture operation technique method algorithm approach mechanism procedure
+    process strategy framework tool variant model network function
+    """.split()
+)
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 

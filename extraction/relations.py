@@ -209,8 +209,12 @@ def _dep_subject(verb: Token) -> Token | None:
                     return tok.head  # "functions that produce": the functions
                 return child
         if tok.dep_ in {"relcl", "acl"}:
-            return tok.head
-        if tok.dep_ in {"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep"} and (
+            head = tok.head
+            if head.dep_ == "attr" and head.head.lower_ in rp.COPULAS:
+                # "X is a technique used to prevent Y": what the technique does, X does
+                return next((c for c in head.head.children if c.dep_ == "nsubj"), head)
+            return head
+        if tok.dep_ in {"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"} and (
             tok.head != tok
         ):
             tok = tok.head
@@ -520,7 +524,20 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             if subj is None or attr is None or attr.lower_ in rp.KIND_WORDS:
                 continue
             x, y = _mention_of(ctx, subj), _mention_of(ctx, attr)
-            if x is not None and y is not None and y.end - 1 == attr.i:
+            if y is not None and y.end - 1 != attr.i:
+                y = None
+            if x is not None and y is None and attr.lower_ in rp.GENERIC_HEADS:
+                # "Max pooling is a pooling operation", "LSTM is an RNN architecture":
+                # the concept that modifies a generic head names the class
+                y = next(
+                    (
+                        m
+                        for m in ctx.found
+                        if m.end == attr.i and ctx.sent.doc[m.end - 1].head == attr
+                    ),
+                    None,
+                )
+            if x is not None and y is not None:
                 for source in _with_conjuncts(ctx, x):
                     yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, [ctx.evidence])
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
@@ -636,12 +653,14 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
         words = [t for t in sent if not t.is_punct]
         parts = [p for p in _split_list(doc[sent.start : sent.end]) if p]
         if len(parts) >= 1 and all(len(p) <= 6 for p in parts) and len(words) <= 40:
+            named = {k for m in found for k in range(m.start, m.end)}
             verbs = [
                 t
                 for t in sent
                 if t.pos_ == "VERB"
                 and t.tag_ not in {"VBG", "VBN"}
                 and t.dep_ not in {"compound", "amod"}
+                and t.i not in named  # "forget" in "forget gate"
             ]
             if not verbs:
                 items.extend(m.concept for m in found)
@@ -702,6 +721,145 @@ def _list_edges(
         kinds = [item for item in items if item != anchor.concept]
         if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, [evidence])
+
+
+#: A list item: a bullet or a number at the start of a body line.
+_ITEM_MARK = re.compile(r"^(\s*)(?:[•◦▪‣●○■□➢➤►\-*+–]|\(?\d{1,2}[.)])\s+")
+#: Labels that introduce a list by saying what its items are to the card's subject.
+INTRO_LABELS: dict[str, tuple[str, bool]] = {
+    # label word -> (relation, items are the source)
+    "examples": ("example_of", True),
+    "example": ("example_of", True),
+    "e.g.": ("example_of", True),
+    "instances": ("example_of", True),
+    "types": ("is_a", True),
+    "kinds": ("is_a", True),
+    "variants": ("is_a", True),
+    "components": ("part_of", True),
+    "parts": ("part_of", True),
+    "elements": ("part_of", True),
+    "applications": ("used_for", False),
+    "uses": ("used_for", False),
+}
+#: Confidence of an edge from a list and the line that introduces it.
+INTRO_CONFIDENCE = 0.7
+#: Words before the colon after a plural class that make its list the class's kinds:
+#: "The most common activation functions are:", "Regularization techniques include:".
+_KINDS_VERBS = frozenset({"are", "include", "includes", "including", "is"})
+
+
+def _item_depths(card) -> dict[int, int]:
+    """File line of each list item in a card's body -> its depth (0 at the top)."""
+    if card.items:
+        return {card.line_of(item.start): item.depth for item in card.items}
+    depths = {}
+    for line, raw in zip(card.body_lines or (), card.body.splitlines(), strict=False):
+        if m := _ITEM_MARK.match(raw):
+            depths[line] = len(m.group(1).expandtabs(4)) // 2
+    return depths
+
+
+def _intro_items(
+    sents: Sequence[tuple[Segment, Span]], at: int, depths: dict[int, int]
+) -> list[tuple[Segment, Span]]:
+    """The list items after the line ``sents[at]`` introduces: the first sentence of each
+    following item line, up to the first line that is no item, is shallower than the
+    introducing item, or introduces a list of its own at the same depth."""
+    seg = sents[at][0]
+    depth = depths.get(seg.line, -1)
+    items: list[tuple[Segment, Span]] = []
+    seen = {id(seg)}
+    for item_seg, sent in sents[at + 1 :]:
+        if id(item_seg) in seen:
+            continue
+        seen.add(id(item_seg))
+        d = depths.get(item_seg.line)
+        if d is None or d < depth:
+            break
+        if d <= depth and item_seg.text.rstrip().endswith(":") and items:
+            break
+        items.append((item_seg, sent))
+    return items
+
+
+def _intro_list_edges(
+    index: ConceptIndex,
+    sents: Sequence[tuple[Segment, Span]],
+    intros: dict[int, list[tuple[str, rp.Cue, Span]]],
+    about: list[str],
+) -> Iterator[Relation]:
+    """A line that ends with a colon and says what the list after it holds: "Examples:",
+    "Types of X:", "The components of X are:", "X consists of:", "The most common
+    activation functions are:". Each listed concept is related to the line's anchor (the
+    concept the line names, else the card's subject), citing the line and the item."""
+    depths = _item_depths(sents[0][0].card)
+    for at, cues in intros.items():
+        seg, sent = sents[at]
+        items = _intro_items(sents, at, depths)
+        if not items:
+            continue
+        frame = _intro_frame(index, seg, sent, cues, about)
+        if frame is None:
+            continue
+        relation, anchors, items_first, label = frame
+        intro = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+        for item_seg, item_sent in items:
+            for concept in _listed(index, [(item_seg, item_sent)])[:4]:
+                cited = [
+                    intro,
+                    Evidence(item_seg.card.source, item_seg.line, item_sent.text.strip()),
+                ]
+                for anchor in anchors:
+                    if concept == anchor:
+                        continue
+                    source, target = (concept, anchor) if items_first else (anchor, concept)
+                    yield Relation(source, target, relation, INTRO_CONFIDENCE, cited, label=label)
+
+
+def _intro_frame(
+    index: ConceptIndex,
+    seg: Segment,
+    sent: Span,
+    cues: list[tuple[str, rp.Cue, Span]],
+    about: list[str],
+) -> tuple[str, list[str], bool, str] | None:
+    """What a list's introducing line says its items are: ``(relation, anchors, items
+    are the source, label)``, or None."""
+    found = mentions(index, sent)
+    colon = sent.end - 1
+    for relation, cue, span in cues:
+        if cue.frame == "list":  # "Types of X:", "Applications of X:"
+            after = [m for m in found if span.end <= m.start < colon]
+            before = [m for m in found if m.end <= span.start]
+            around = [m for m in found if m.start <= span.start < m.end]
+            anchor = next(iter(around + after[:1] + before[-1:]), None)
+            anchors = [anchor.concept] if anchor else list(about)
+            return (relation, anchors, cue.reverse, cue.label) if anchors else None
+    for relation, cue, span in cues:
+        # "An LSTM consists of:", "Activation functions such as:": the cue's objects
+        # are the items
+        if cue.frame not in {"svo", "kinds"} or any(m.start >= span.end for m in found):
+            continue
+        if cue.frame == "kinds":
+            before = [m for m in found if m.end <= span.start]
+            if before and sent.doc[before[-1].end - 1].tag_ in {"NNS", "NNPS"}:
+                return relation, [before[-1].concept], True, cue.label
+            continue
+        ctx = _Context(index, seg, sent, found, about, Evidence("", 0, ""), False)
+        subjects, _ = _subject(ctx, span)
+        if subjects:
+            return relation, subjects, cue.reverse, cue.label
+    words = [t.lower_ for t in sent if not t.is_punct]
+    if len(words) <= 2 and words and words[-1] in INTRO_LABELS and about:
+        relation, items_first = INTRO_LABELS[words[-1]]  # "Examples:", "Main types:"
+        return relation, list(about), items_first, ""
+    if found and not cues:
+        last = found[-1]
+        verbs = {t.lower_ for t in sent.doc[last.end : colon]}
+        plural = sent.doc[last.end - 1].tag_ in {"NNS", "NNPS"}
+        if plural and verbs and verbs <= _KINDS_VERBS | {"the", "following"}:
+            return "is_a", [last.concept], True, ""
+    return None
 
 
 #: A question asking what things are good for: its answer's labels are the things.
@@ -914,17 +1072,22 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)
+        intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
             # Every edge joins two concepts the sentence names, or one it names and the
             # card's subject or the label the sentence follows ("BPTT: one update requires
             # backpropagation"): a sentence with fewer gives only self-loops
-            # (merge_relations drops them), and is read only for a title's list cues.
+            # (merge_relations drops them), and is read only for a title's list cues or
+            # as the line that introduces a list ("Examples:").
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
             idle = not found or (
                 not about and not after_label and len({m.concept for m in found}) < 2
             )
-            if idle and not seg.is_title:
+            intro = not seg.is_title and sent.text.rstrip().endswith(":")
+            if intro:
+                intros[i] = []
+            if idle and not seg.is_title and not intro:
                 continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
             ctx = _Context(index, seg, sent, found, about, evidence, i == first_body)
@@ -935,6 +1098,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
                 taken.update(t.i for t in span)
                 if seg.is_title and cue.frame == "list":
                     title_cues.append((relation, cue, span))
+                if intro:
+                    intros[i].append((relation, cue, span))
                 if not idle:
                     yield from _cue_edges(ctx, relation, cue, span)
             if idle:
@@ -951,6 +1116,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             yield from _list_edges(index, titles[0], body, title_cues)
         if titles and body and _APPLICATIONS.search(titles[0][0].card.title):
             yield from _application_edges(index, body)
+        if intros:
+            yield from _intro_list_edges(index, sents, intros, about)
     yield from _kind_edges(index)
     yield from _component_edges(index)
 
