@@ -11,16 +11,14 @@ of ``../shared/eval/score.py``):
 - **0** when the gold orders neither (weight :data:`UNORDERED_WEIGHT`: such an edge is
   not wrong, but lengthens learning paths with steps no expert asked for).
 
-``python -m benchmarks.fit_prerequisites`` fits the model on every development file
-and writes ``extraction/weights/prerequisites.json``; ``benchmarks.quality`` refits it
-without each file for its leave-one-file-out figures (the :class:`Fitter` registered
-here).
+``python -m benchmarks.fit`` fits it (with every other registered model) on all the
+development files and writes ``extraction/weights/prerequisites.json``;
+``benchmarks.quality`` refits it without each file for its leave-one-file-out figures
+(the :class:`Fitter` registered here).
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -130,7 +128,6 @@ def fit(rows: Sequence[Example]) -> LogisticModel:
         threshold=THRESHOLD,
         notes={
             "what": "is concept A learned before concept B (A prerequisite_of B)?",
-            "fitted_by": "python -m benchmarks.fit_prerequisites",
             "examples": len(rows),
             "positives": positives,
             "l2": L2,
@@ -141,48 +138,3 @@ def fit(rows: Sequence[Example]) -> LogisticModel:
 
 
 FITTER = fitting.register(Fitter("prerequisites", examples, fit))
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    import tempfile
-
-    from extraction import nlp as nlp_module
-    from extraction.cache import ParseCache
-    from extraction.readers import read_paths
-
-    parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.fit_prerequisites", description=__doc__
-    )
-    parser.add_argument("--dry-run", action="store_true", help="print the weights, write nothing")
-    args = parser.parse_args(argv)
-    if not (quality.EVAL / "score.py").exists():
-        print(f"error: no development gold at {quality.EVAL}", file=sys.stderr)
-        return 2
-    nlp = nlp_module.load()
-    rows: list[Example] = []
-    with tempfile.TemporaryDirectory(prefix="fit-prerequisites-") as tmp:
-        cache = ParseCache(Path(tmp) / "cache", nlp)
-        for f in quality.dev_files():
-            gold = Path(tmp) / "gold" / f.number
-            quality.restrict_gold(f, gold)
-            context = {"results": read_paths([f.path]), "nlp": nlp, "cache": cache, "gold": gold}
-            found = examples(f, context)
-            print(
-                f"{f.number}: {len(found)} examples, {sum(y for _, y, _ in found)} positive",
-                file=sys.stderr,
-            )
-            rows += found
-    model = fit(rows)
-    for feature, weight in sorted(
-        zip(model.features, model.weights, strict=True), key=lambda fw: -abs(fw[1])
-    ):
-        print(f"{weight:+8.3f}  {feature}")
-    print(f"{model.bias:+8.3f}  (bias)")
-    if not args.dry_run:
-        model.save(FITTER.path)
-        print(f"wrote {FITTER.path}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

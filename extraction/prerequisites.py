@@ -19,7 +19,7 @@ becomes named features (:data:`FEATURES`), each saying something for or against
 - **course order**, where the notes first name each concept: a weak tiebreak.
 
 A small logistic model (:class:`extraction.logistic.LogisticModel`, weights kept as data
-in ``extraction/weights/prerequisites.json``, fitted by ``benchmarks/fit_prerequisites.py``
+in ``extraction/weights/prerequisites.json``, fitted by ``python -m benchmarks.fit``
 on the development gold) turns the features into a probability. Of the two directions
 of a pair at most the likelier is kept, when the model accepts it; cycles are broken at
 their weakest edge. Each edge keeps the sentences behind the features that carried it,

@@ -27,6 +27,12 @@ TITLE_PATTERNS: tuple[str, ...] = (
     r"how does (?:an? |the )?(?P<x>.+?) work",
 )
 _COMPILED = tuple(re.compile(rf"^{p}$", re.IGNORECASE) for p in TITLE_PATTERNS)
+#: A context before a question: "In JavaScript, what is hoisting?", "For SVMs, what ...".
+_CONTEXT = re.compile(
+    r"^(?:in|for|with|regarding|about|when using|in the context of)\s+[^,?]{1,40},\s*"
+    r"(?=(?:what|how|why|which|when|where|who|define|explain|describe)\b)",
+    re.IGNORECASE,
+)
 _ABBREV = re.compile(r"\s*\(([A-Za-z][\w-]{0,14})\)\s*$")
 _TRAILING = re.compile(r"[\s?.!:]+$")
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
@@ -78,8 +84,12 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     TitleConcept(name='LSTM', acronym='')
     >>> title_concept("What are the pros and cons of a typical RNN architecture?") is None
     True
+    >>> title_concept("In JavaScript, what is hoisting?")
+    TitleConcept(name='hoisting', acronym='')
+    >>> title_concept("Supply and demand", term=True)
+    TitleConcept(name='Supply and demand', acronym='')
     """
-    text = _TRAILING.sub("", title.strip())
+    text = _CONTEXT.sub("", _TRAILING.sub("", title.strip()))
     acronym = ""
     text = re.sub(r"\?\s*(\([^()]*\))$", r" \1", text)
     if m := _ABBREV.search(text):
@@ -98,6 +108,7 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     if m := _ABBREV.search(name):
         acronym, name = acronym or m.group(1), name[: m.start()].strip()
     words = _WORD.findall(name)
-    if not 1 <= len(words) <= 6 or re.search(r"[?:;=]|\b(?:and|or|vs)\b", name):
+    joined = r"\b(?:vs)\b" if term else r"\b(?:and|or|vs)\b"  # "Supply and demand" is a term
+    if not 1 <= len(words) <= 6 or re.search(rf"[?:;=]|{joined}", name):
         return None
     return TitleConcept(name=name, acronym=acronym)

@@ -22,7 +22,7 @@ from graph.io import write_graph
 
 #: Modules that add subcommands: each has ``add_cli(subparsers)``, and every parser it
 #: adds sets ``func`` (``parser.set_defaults(func=handler)``; ``handler(args) -> int``).
-COMMAND_MODULES: tuple[str, ...] = ("graph.query", "graph.export")
+COMMAND_MODULES: tuple[str, ...] = ("graph.query", "graph.export", "graph.explain")
 
 
 def _max_bytes(value: str) -> int:

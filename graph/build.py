@@ -19,6 +19,7 @@ from spacy.language import Language
 from extraction import nlp as nlp_module
 from extraction.cache import ParseCache
 from extraction.concepts import ConceptIndex, extract_concepts
+from extraction.concepts.selection import record
 from extraction.logistic import LogisticModel
 from extraction.prerequisites import REJECTED, prerequisite_decisions
 from extraction.readers import cited_name, read_bytes, read_paths
@@ -76,6 +77,28 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
         relation.evidence = relation.evidence[:3]
         relation.confidence = round(min(0.3, 0.1 + 0.05 * n), 3)
     return [*edges.values(), *together.values()]
+
+
+#: Most rejected candidates a graph file keeps (the most probable), for ``explain``.
+REJECTED_KEPT = 400
+
+
+def rejected_candidates(index: ConceptIndex, limit: int = REJECTED_KEPT) -> list[dict]:
+    """The candidate groups the selector did not keep, most probable first, each with its
+    names, score and the reasons (``G.graph["candidates"]``: why a term is not a
+    concept)."""
+    out = []
+    for s in index.candidates:
+        if s.kept:
+            continue
+        entry = record(s, reasons=4)
+        del entry["features"], entry["kept"]
+        entry["name"] = s.root
+        entry["names"] = sorted(s.names, key=lambda n: (n.lower() != s.root.lower(), n))[:6]
+        out.append(entry)
+        if len(out) >= limit:
+            break
+    return out
 
 
 #: Label of ``related_to`` edges between two concepts that only share sentences.
@@ -140,7 +163,7 @@ def build_graph(
     nlp = nlp or nlp_module.load()
     parse = cache.parse if cache is not None else None
     models = models or {}
-    index = extract_concepts(cards, nlp=nlp, order=order, parse=parse)
+    index = extract_concepts(cards, nlp=nlp, order=order, parse=parse, model=models.get("selector"))
     with nlp_module.paused_gc(2):  # see paused_gc: the later stages parse nothing
         return _graph(results, cards, index, models)
 
@@ -171,7 +194,9 @@ def _graph(
             mentions=concept.mentions,
             first_seen=list(concept.first_seen) if concept.first_seen else None,
             cards=concept.cards,
+            selection=record(index.selected[concept.id]) if concept.id in index.selected else None,
         )
+    G.graph["candidates"] = rejected_candidates(index)
     typed = typed_relations(index)
     prerequisites, rejected = prerequisite_decisions(
         index, typed, model=models.get("prerequisites")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from extraction.concepts import (
-    alias_pairs,
     card_segments,
     concept_id,
     extract_concepts,
-    initials_match,
     is_acronym,
     match_key,
 )
+from extraction.concepts.abbreviations import abbreviations
+from extraction.names import initials_match
 from extraction.records import Card
 
 
@@ -93,8 +93,8 @@ def test_concepts_initials_match(short, long, strict, expected):
         ("the output (see above) matters", []),
     ],
 )
-def test_concepts_alias_pairs(text, pairs):
-    assert list(alias_pairs(text)) == pairs
+def test_concepts_abbreviations_stated_in_a_sentence(text, pairs):
+    assert list(abbreviations(text)) == pairs
 
 
 @pytest.mark.parametrize(("word", "expected"), [("LSTM", True), ("ReLU", True), ("The", False)])

@@ -1,0 +1,76 @@
+"""The concept selector's fitter: candidate groups of a development file, labelled by
+its gold concepts.
+
+A group is a positive example when one of its names (keys and written forms, after
+the scorer's normalisation) is a gold concept of the file, whatever its tier; every
+other group is a negative one. The model is fitted by L2-regularised logistic
+regression (:func:`extraction.logistic.fit_logistic`) and its threshold is the one
+that maximises F1 on the examples it was fitted on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from benchmarks.fitting import Example, Fitter, register
+from extraction.concepts import extract_concepts
+from extraction.concepts.features import FEATURES
+from extraction.logistic import LogisticModel, fit_logistic
+
+#: Strength of the L2 penalty.
+L2 = 0.002
+
+
+def gold_names(gold) -> dict[str, str]:
+    """Normalised gold name -> canonical concept, for one gold folder."""
+    from benchmarks.quality import scorer
+
+    _, alias, *_ = scorer().load_gold(gold)
+    return alias
+
+
+def label(names: set[str], alias: Mapping[str, str]) -> int:
+    from benchmarks.quality import scorer
+
+    norm = scorer().norm
+    return int(any(norm(n) in alias for n in names))
+
+
+def examples(devfile: Any, context: Mapping[str, Any]) -> list[Example]:
+    """The scored candidate groups of one file, labelled by its gold."""
+    cards = [card for result in context["results"] for card in result.cards]
+    cache = context.get("cache")
+    index = extract_concepts(
+        cards, nlp=context["nlp"], parse=cache.parse if cache is not None else None
+    )
+    alias = gold_names(context["gold"])
+    return [(s.features, label(s.names, alias), 1.0) for s in index.candidates]
+
+
+def best_threshold(model: LogisticModel, rows: Sequence[Example]) -> float:
+    """The threshold with the best F1 on ``rows``."""
+    scored = sorted(((model.probability(x), y) for x, y, _ in rows), reverse=True)
+    positives = sum(y for _, y in scored)
+    best, best_f1, tp = 0.5, -1.0, 0
+    for i, (p, y) in enumerate(scored, 1):
+        tp += y
+        f1 = 2 * tp / (i + positives) if positives else 0.0
+        if f1 > best_f1:
+            best, best_f1 = p, f1
+    return round(best, 4)
+
+
+def fit(rows: Sequence[Example]) -> LogisticModel:
+    model = fit_logistic(
+        [x for x, _, _ in rows],
+        [y for _, y, _ in rows],
+        features=list(FEATURES),
+        l2=L2,
+        sample_weight=[w for _, _, w in rows],
+    )
+    threshold = best_threshold(model, rows)
+    return LogisticModel(model.features, model.weights, model.bias, threshold, model.notes)
+
+
+FITTER = register(Fitter("selector", examples, fit))

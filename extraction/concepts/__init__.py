@@ -1,0 +1,163 @@
+"""Concepts: the terms a student's notes are about, each named once, with why.
+
+The stage runs in steps, each a module testable alone:
+
+1. :mod:`~extraction.concepts.segments` -- the units spaCy parses (titles, headings,
+   paragraphs, list items, table cells) with their structure;
+2. :mod:`~extraction.concepts.candidates` -- one generator per kind of evidence (a
+   card's term, a question's subject, a heading, a bold term, a label, a definition,
+   an abbreviation, an enumeration, every noun phrase...);
+3. :mod:`~extraction.concepts.phrases` -- names as the author wrote them and their keys
+   (lemminflect for the singular);
+4. :mod:`~extraction.concepts.merging` -- named merge rules, each merge with its reason;
+5. :mod:`~extraction.concepts.features` -- named features of each group;
+6. :mod:`~extraction.concepts.selection` -- a fitted logistic model decides, with
+   weights kept as data;
+7. :mod:`~extraction.concepts.definitions` -- name, aliases and definition;
+8. :mod:`~extraction.concepts.index` -- the :class:`ConceptIndex` later stages use.
+
+``extract_concepts(..., disabled={"emphasis", "typo"})`` leaves out generators or
+merge rules by name, for ablations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction import nlp as nlp_module
+from extraction.concepts.candidates import collect
+from extraction.concepts.definitions import name_concept
+from extraction.concepts.features import group_features, textrank
+from extraction.concepts.index import ConceptIndex
+from extraction.concepts.merging import merge
+from extraction.concepts.phrases import concept_id, is_specific, match_key
+from extraction.concepts.segments import (
+    Segment,
+    card_segments,
+    label_of,
+    segments_of,
+    sentences_of,
+    span_text,
+)
+from extraction.concepts.selection import Scored, evidence_score, select
+from extraction.concepts.words import ANALOGY
+from extraction.logistic import LogisticModel
+from extraction.names import is_acronym
+from extraction.records import Card, Evidence
+
+__all__ = [
+    "ANALOGY",
+    "ConceptIndex",
+    "Scored",
+    "Segment",
+    "card_segments",
+    "concept_id",
+    "extract_concepts",
+    "is_acronym",
+    "is_specific",
+    "label_of",
+    "match_key",
+    "segments_of",
+    "sentences_of",
+    "span_text",
+]
+
+
+def extract_concepts(
+    cards: Sequence[Card],
+    *,
+    nlp: Language | None = None,
+    order: Sequence[str] = (),
+    parse: Callable[[Sequence[str]], list[Doc]] | None = None,
+    model: LogisticModel | None = None,
+    disabled: Collection[str] = (),
+) -> ConceptIndex:
+    """Concepts of ``cards``, each named once, with aliases, definition and mentions.
+
+    Parameters
+    ----------
+    cards : sequence of Card
+        All cards of a build, in course order.
+    nlp : spacy.language.Language, optional
+        The pipeline (default :func:`extraction.nlp.load`).
+    order : sequence of str
+        Source names in course order, for "where it first appears".
+    parse : callable, optional
+        Parses one file's segment texts (default: the pipeline, uncached); pass
+        :meth:`extraction.cache.ParseCache.parse` to reuse earlier parses.
+    model : LogisticModel, optional
+        The selector (default: the weights in ``extraction/weights/selector.json``).
+    disabled : collection of str
+        Candidate generators (:data:`~extraction.concepts.candidates.GENERATORS`) or
+        merge rules (:data:`~extraction.concepts.merging.RULES`) to leave out.
+
+    Examples
+    --------
+    >>> from extraction.records import Card
+    >>> card = Card("n.md#1", "n.md", "markdown", (1, 2), "Dropout",
+    ...             "Dropout is a regularization technique.", title_kind="heading",
+    ...             body_lines=(2,))
+    >>> index = extract_concepts([card])
+    >>> "dropout" in index.concepts
+    True
+    """
+    nlp = nlp or nlp_module.load()
+    parse = parse or (lambda texts: list(nlp_module.pipe(texts, nlp=nlp)))
+    segments: list[Segment] = []
+    docs: list[Doc] = []
+    for file_segments in segments_of(cards):
+        segments.extend(file_segments)
+        docs.extend(parse([seg.text for seg in file_segments]))
+    with nlp_module.paused_gc():  # parsing is done: what follows makes objects that live on
+        return _extract(segments, docs, nlp, order, model, disabled)
+
+
+def _extract(
+    segments: list[Segment],
+    docs: list[Doc],
+    nlp: Language,
+    order: Sequence[str],
+    model: LogisticModel | None,
+    disabled: Collection[str],
+) -> ConceptIndex:
+    found = collect(segments, docs, nlp, order=order, disabled=disabled)
+    groups = merge(found.candidates, found.pairs, disabled=disabled)
+    ranks = textrank(segments, docs)
+    features = group_features(groups.groups, ranks=ranks)
+    scored = select(groups.groups, features, groups.merges, model)
+    concepts = {}
+    selected: dict[str, Scored] = {}
+    mentions: dict[str, list[Evidence]] = {}
+    resolve: dict[str, str] = {}
+    for s in scored:
+        if not s.kept:
+            continue
+        concept = name_concept(s.candidates)
+        if concept.id in concepts:
+            continue
+        concept.importance = evidence_score(s)
+        concepts[concept.id] = concept
+        selected[concept.id] = s
+        mentions[concept.id] = sorted(  # stable: sentences of one line stay in text order
+            dict.fromkeys(e for c in s.candidates for e in c.mentions),
+            key=lambda e: (e.source, e.line),
+        )
+        for c in s.candidates:
+            for name in (c.key, *c.forms):
+                resolve.setdefault(name, concept.id)
+                resolve.setdefault(match_key(name), concept.id)
+    index = ConceptIndex(
+        concepts,
+        mentions,
+        resolve,
+        list(zip(segments, docs, strict=True)),
+        candidates=scored,
+        selected=selected,
+    )
+    for card_id, key, evidence in found.occurrences:
+        if (concept_id_ := resolve.get(key)) is not None:
+            index.card_mentions[card_id].append((concept_id_, evidence))
+    return index

@@ -1,0 +1,815 @@
+"""Candidates: every name the notes use, with the evidence that singles it out.
+
+One generator per kind of evidence reads a parsed segment (or a sentence of it) and
+yields :class:`Occurrence` records, each a name with its *role*: what a card is about
+(a term card's term, a question's subject, a heading, a cloze), what the author
+emphasised, labelled ("Term: ..."), defined ("X is a ..."), named ("called X"),
+glossed ("X (Y)"), abbreviated, listed or gave as an example, and every noun phrase
+used (``mention``). :func:`collect` runs the generators that are switched on
+(:data:`GENERATORS`; a generator can be left out for an ablation) and groups the
+occurrences by key into :class:`Candidate` records; stated alias pairs come out as
+:class:`AliasPair` records for the merging stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extraction import patterns
+from extraction.concepts.abbreviations import abbreviations
+from extraction.concepts.phrases import (
+    GLUE,
+    URL,
+    breaks_run,
+    chunk_runs,
+    coordinated,
+    extend_hyphens,
+    hyphen_after,
+    key_of,
+    phrase,
+    refine,
+    span_of,
+    split_runs,
+    trim,
+    trimmed_phrase,
+    words_of,
+)
+from extraction.concepts.segments import (
+    CELL,
+    ITEM,
+    Segment,
+    label_of,
+    sentences_of,
+    span_text,
+)
+from extraction.concepts.words import ANALOGY
+from extraction.names import initials_match, is_acronym, singular_acronym
+from extraction.readers.prompts import is_question
+from extraction.records import Card, Evidence
+from extraction.titles import title_concept
+
+#: Roles that make a card *about* the name: the card's term, a question's subject, a
+#: heading over the card, a cloze's answer.
+SUBJECT_ROLES = frozenset({"term", "question", "heading", "cloze"})
+
+#: Every role an occurrence can have, and what it means.
+ROLES: dict[str, str] = {
+    "term": "the term of a term card (a glossary entry, the front of a flashcard)",
+    "question": "the subject of a question card ('What is X?', 'Explain X')",
+    "heading": "a section heading names it",
+    "cloze": "the answer of a cloze ('X stands for ...')",
+    "emphasis": "the author set it in bold, italics or underline",
+    "label": "a line opens with it ('X: ...', 'X - ...') or it heads an explanation",
+    "defined": "the subject of a defining sentence ('X is a ...', 'X refers to ...')",
+    "named": "introduced by name ('called X', 'known as X')",
+    "gloss": "one of two names glossed in brackets ('X (Y)')",
+    "abbreviation": "an abbreviation or its long form, stated together",
+    "listed": "an item of an enumeration ('A, B and C')",
+    "item": "a list item that is nothing but the name",
+    "cell": "the first cell of a table row",
+    "example": "given as an example ('such as X', 'e.g. X')",
+    "acronym": "written as an acronym",
+    "mention": "a noun phrase of a sentence",
+    "nested": "a name inside a longer noun phrase ('activation function' in 'ReLU ...')",
+    "of_phrase": "a noun phrase with its 'of' complement ('law of demand')",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What a name looks like, for the selector."""
+
+    words: int = 1
+    #: every word a capitalised proper noun inside a sentence (a person, a product)
+    proper: bool = False
+    #: the first word is a verb or a gerund of an action ("detect the presence")
+    verb_start: bool = False
+    #: the first word is an adjective ("crucial modification")
+    adj_start: bool = False
+    #: digits, underscores, dots or brackets inside a word ("value1", "shape.draw")
+    code: bool = False
+    #: coarse part of speech of each word
+    pos: tuple[str, ...] = ()
+
+
+def shape_of(toks: Sequence[Token]) -> Shape:
+    """The :class:`Shape` of a trimmed token run."""
+    words = [t for t in toks if t.text not in GLUE]
+    if not words:
+        return Shape(0)
+    first = words[0]
+    proper = all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and not is_acronym(t.text) for t in words
+    ) and not (first.is_sent_start)
+    verb_start = first.pos_ in {"VERB", "AUX"} and not (first.tag_ == "VBG" and len(words) == 1)
+    return Shape(
+        words=len(words_of(toks)),
+        proper=proper,
+        verb_start=verb_start,
+        adj_start=first.pos_ == "ADJ" and len(words) > 1,
+        code=any(_CODE.search(t.text) for t in words),
+        pos=tuple(t.pos_ for t in words),
+    )
+
+
+_CODE = re.compile(r"\w[._]\w|\d[A-Za-z]|[A-Za-z]\d|[(){}\[\];=<>$`]|^[a-z]+[A-Z]")
+
+
+def shape_of_text(text: str) -> Shape:
+    """The :class:`Shape` of a name known only as a string."""
+    words = text.split()
+    return Shape(words=len(words), code=any(_CODE.search(w) for w in words))
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One use of a name: its key, how it was written, its role, where it stands."""
+
+    key: str
+    surface: str
+    role: str
+    seg: Segment
+    sentence: str
+    at: int = 0  # offset of the sentence in the segment's text
+    shape: Shape = Shape()
+    #: the sentence or text that defines the name here, if this use defines it
+    definition: str = ""
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.seg.card.source, self.seg.line_at(self.at), self.sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class AliasPair:
+    """Two names the notes state are one ("long short-term memory (LSTM)")."""
+
+    short: str
+    long: str
+    reason: str
+    evidence: Evidence | None = None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """Everything the notes say about one key."""
+
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    mentions: list[Evidence] = field(default_factory=list)
+    sentences: set[tuple[str, int, str]] = field(default_factory=set)
+    cards: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    subject_of: list[Card] = field(default_factory=list)  # cards about it
+    definitions: list[tuple[str, Evidence]] = field(default_factory=list)  # (role, evidence)
+    shapes: Counter[Shape] = field(default_factory=Counter)
+    first: tuple[int, int, int] = (1 << 30, 0, 0)  # (file order, line, card order)
+
+    @property
+    def words(self) -> list[str]:
+        return self.key.split()
+
+    @property
+    def count(self) -> int:
+        """Uses of the name as a name of its own (not inside a longer noun phrase)."""
+        return sum(self.forms.values()) - self.roles["nested"]
+
+
+# -- sentence views ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A sentence with its noun chunks and pattern matches (computed once per doc)."""
+
+    seg: Segment
+    sent: Span
+    text: str
+    chunks: list[Span]
+    matches: dict[str, list[tuple[int, int]]]  # table -> [(start, end)] in the doc
+    whole_line: bool  # the segment is this one sentence
+
+
+#: Cheap word checks that decide whether a pattern table can match a text at all.
+_TRIGGERS = {
+    "NAMING": re.compile(
+        r"\b(?:called|termed|dubbed|named|known|referred|such|like|e\.?g|"
+        r"including|example|instance)\b",
+        re.IGNORECASE,
+    ),
+    "GLOSS": re.compile(r"\("),
+    "DEFINING": re.compile(
+        r"\b(?:is|are|refers?|denotes|means|describes|represents|defined)\b", re.IGNORECASE
+    ),
+}
+
+
+def views(seg: Segment, doc: Doc, nlp: Language) -> list[View]:
+    """The sentences of a parsed segment, with chunks and cue matches; sentences that
+    carry an analogy are left out."""
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    text = span_text(doc)
+    tables = [t for t, trigger in _TRIGGERS.items() if trigger.search(text)]
+    if seg.is_title:
+        tables.append("NOUN_PHRASE")
+    for table in tables:
+        for _, start, end in patterns.matcher(nlp, table)(doc):
+            found[table].append((start, end))
+    chunks = [extend_hyphens(c) for c in doc.noun_chunks]
+    sents = sentences_of(doc)
+    out = []
+    for sent in sents:
+        sent_text = span_text(sent).strip()
+        if ANALOGY.search(sent_text):
+            continue
+        if len(sents) == 1:
+            out.append(View(seg, sent, sent_text, chunks, dict(found), True))
+            continue
+        inside = lambda s, e, sent=sent: sent.start <= s and e <= sent.end  # noqa: E731
+        out.append(
+            View(
+                seg,
+                sent,
+                sent_text,
+                [c for c in chunks if inside(c.start, c.end)],
+                {t: [(s, e) for s, e in spans if inside(s, e)] for t, spans in found.items()},
+                False,
+            )
+        )
+    return out
+
+
+def _occ(
+    name: tuple[str, str] | None,
+    role: str,
+    seg: Segment,
+    sentence: str,
+    at: int = 0,
+    toks: Sequence[Token] = (),
+    definition: str = "",
+) -> Iterator[Occurrence]:
+    if name is None:
+        return
+    key, surface = name
+    shape = shape_of(trim(toks)) if toks else shape_of_text(surface)
+    yield Occurrence(key, surface, role, seg, sentence, at, shape, definition)
+
+
+def name_of_text(text: str) -> tuple[str, str] | None:
+    """``(key, surface)`` of a name known only as a string (an abbreviation's long form)."""
+    words = [w for w in re.split(r"\s+", text.strip(" .,;:")) if w]
+    if not words or len(words) > 6 or any(URL.search(w) for w in words):
+        return None
+    return key_of(words), " ".join(words)
+
+
+# -- structure: titles and headings -------------------------------------------------
+
+
+def title_kind(seg: Segment) -> str:
+    """The kind of a title: the reader's, else read from its shape (a question, or a
+    short term)."""
+    kind = seg.title_kind
+    if kind != "none":
+        return kind
+    text = seg.text.strip()
+    if is_question(text):
+        return "question"
+    words = text.split()
+    if 1 <= len(words) <= 6 and not text.endswith((":", ".")):
+        return "term"
+    return "none"
+
+
+def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
+    """What a title or heading is about: a term card's term, a question's subject, a
+    heading's name (a heading joined by "and" stays one name: "Supply and demand"),
+    and an acronym the title gives ("What are GANs? (Generative ...)")."""
+    if not seg.is_title:
+        return
+    kind = title_kind(seg)
+    if kind == "none":
+        return
+    role = "cloze" if kind == "cloze" else kind
+    whole_term = kind in {"term", "heading"}
+    found = title_concept(seg.text, term=whole_term)
+    if not found:
+        return
+    span = span_of(doc, found.name)
+    if span is None:
+        return
+    toks = list(span)
+    if whole_term and any(t.lower_ in {"and", "&"} for t in toks) and len(toks) <= 5:
+        # "Supply and demand", "Hold and wait": one name; its parts are mentions
+        yield from _occ(phrase(toks, lenient=True), role, seg, seg.text, toks=toks)
+    else:
+        runs = split_runs(refine(toks))
+        for part in coordinated(runs[0]) if runs else []:
+            yield from _occ(phrase(part, lenient=True), role, seg, seg.text, toks=part)
+        # a heading joining two names ("Anomaly Detection with Autoencoders") is a
+        # topic of its own as well
+        whole = trim(toks)
+        preps = [t for t in whole if t.lower_ in {"with", "for", "in", "on", "using", "via"}]
+        if whole_term and len(preps) == 1 and len(whole) <= 6:
+            left = words_of(trim(whole[: whole.index(preps[0])]))
+            if len(left) >= 2:
+                yield from _occ(phrase(whole, lenient=True), role, seg, seg.text, toks=whole)
+    if found.acronym:
+        short = singular_acronym(found.acronym)
+        yield from _occ((short, found.acronym), role, seg, seg.text)
+        last = singular_acronym(found.name.split()[-1])
+        if initials_match(short, found.name) or (
+            is_acronym(last)
+            and short.endswith(last)
+            and short[:1].lower() == found.name[:1].lower()
+        ):
+            yield AliasPair(found.acronym, found.name, "title gives its abbreviation")
+    if kind == "cloze" and (m := re.match(r"^(\S+)\s+stands for\s*(.*)$", seg.text, re.I)):
+        body = seg.card.body.strip().splitlines()
+        long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
+        if long and initials_match(m.group(1), long):
+            yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+def question_phrases(view: View) -> Iterator[Occurrence]:
+    """Noun phrases of a question the parser reads badly ("What role does the hidden
+    state play in RNNs?"): every run of modifiers ending in a noun is a mention made
+    by the question."""
+    if not view.seg.is_title or view.seg.is_heading:
+        return
+    spans = view.matches.get("NOUN_PHRASE", ())
+    for start, end in spans:
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
+            continue  # only the longest runs
+        toks = list(view.sent.doc[start:end])
+        yield from _occ(phrase(toks), "mention", view.seg, view.text, toks=toks)
+
+
+# -- lines: labels, terms, emphasis, items, cells ------------------------------------
+
+
+def _is_label(span: Span) -> bool:
+    """A short noun phrase heading an explanation ("Reset gate: ..."), not a clause;
+    a verb form that names a technique counts ("Early stopping:")."""
+    words = [t for t in span if not t.is_punct]
+    glued = {t.i for t in span if t.i > 0 and (t.nbor(-1).text in GLUE or hyphen_after(t))}
+    if not 0 < len(words) <= 5:
+        return False
+    if words[0].tag_ in {"VBZ", "VBD", "MD"} or words[0].lower_ in {"is", "are", "was"}:
+        return False
+    return not any(
+        (t.pos_ == "AUX")
+        or (t.pos_ == "VERB" and t.tag_ not in {"VBG", "VBN"} and t.i != words[-1].i)
+        or (t.pos_ == "ADP" and t.i not in glued and t.lower_ != "of")
+        for t in words
+    )
+
+
+def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
+    """A body line that opens with a label ("Reset gate: decides ...", "Early stopping –
+    stop when ..."), and a term line heading the explanation below it."""
+    if seg.is_title or seg.kind == CELL:
+        return
+    found = label_of(seg.text)
+    span = span_of(doc, found[0]) if found else None
+    if found and span is not None and _is_label(span):
+        toks = list(span)
+        yield from _occ(
+            phrase(toks, lenient=True), "label", seg, seg.text, toks=toks, definition=found[1]
+        )
+        return
+    if seg.is_term:
+        toks = list(doc)
+        yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
+
+
+_DEFINING_AFTER = re.compile(
+    r"^\s*(?:[:–—-]|\(|,?\s*(?:is|are|was|were|refers?|means|denotes|describes)\b)", re.I
+)
+
+
+def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
+    """What the author set in bold, italics or underline, when it reads as a name; a
+    run that opens the line and is followed by its explanation is defined there."""
+    for start, end, _style in seg.emphasis:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) > 8:
+            continue
+        toks = trim(list(span))
+        if not toks or any(t.pos_ == "AUX" or t.tag_ in {"VBZ", "VBD", "MD"} for t in toks):
+            continue
+        name = trimmed_phrase(toks, lenient=True)
+        rest = seg.text[end:]
+        leads = start <= 2 and _DEFINING_AFTER.match(rest) is not None
+        definition = seg.text if leads else ""
+        yield from _occ(name, "emphasis", seg, seg.text, toks=toks, definition=definition)
+
+
+def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
+    """A list item that is nothing but a short name ("- Gradient descent")."""
+    if seg.kind != ITEM:
+        return
+    toks = trim([t for t in doc if not t.is_punct or t.text in GLUE])
+    if 0 < len(toks) <= 6 and all(t.pos_ not in {"VERB", "AUX"} or t.tag_ == "VBG" for t in toks):
+        yield from _occ(trimmed_phrase(toks, lenient=True), "item", seg, seg.text, toks=toks)
+
+
+def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
+    """The first cell of a table row, when it is a short name; the next cells of its
+    row define it when the table has two or three columns."""
+    if seg.kind != CELL or seg.column != 0:
+        return
+    toks = trim([t for t in doc if not t.is_punct or t.text in GLUE])
+    if not 0 < len(toks) <= 6:
+        return
+    row = next(
+        (t for t in seg.card.tables if any(r and r[0].strip() == seg.text for r in t.rows)), None
+    )
+    definition = ""
+    if row is not None and 2 <= len(row.header or ()) <= 3:
+        cells_ = next(r for r in row.rows if r and r[0].strip() == seg.text)
+        definition = " ".join(c.strip() for c in cells_[1:] if c.strip())
+    yield from _occ(
+        trimmed_phrase(toks, lenient=True), "cell", seg, seg.text, toks=toks, definition=definition
+    )
+
+
+# -- sentences ------------------------------------------------------------------------
+
+
+def _names_action(outer: Span, inner: list[Token]) -> bool:
+    """Does a gloss name the action the phrase before it is part of? "Training the model
+    on adversarial examples (adversarial training)" glosses the training, not the
+    examples."""
+    tok = outer.root
+    for _ in range(3):
+        if tok.dep_ not in {"pobj", "dobj", "prep"} or tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok.lower_ in {t.lower_ for t in inner}
+    return False
+
+
+def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
+    """Both names of a gloss, "a latent space (bottleneck)", and the pair."""
+    doc = view.sent.doc
+    for start, end in view.matches.get("GLOSS", ()):
+        inner = list(doc[start + 2 : end - 1])
+        outer = next((c for c in view.chunks if c.end == start + 1), None)
+        if outer is None or is_acronym(inner[-1].text) or _names_action(outer, inner):
+            continue
+        a, b = phrase(list(outer)), phrase(inner)
+        yield from _occ(a, "gloss", view.seg, view.text, view.sent.start_char, list(outer))
+        yield from _occ(b, "gloss", view.seg, view.text, view.sent.start_char, inner)
+        if a and b:
+            yield AliasPair(b[0], a[0], "glossed in brackets", _evidence(view))
+
+
+def _evidence(view: View) -> Evidence:
+    seg = view.seg
+    return Evidence(seg.card.source, seg.line_at(view.sent.start_char), view.text)
+
+
+def stated_abbreviations(view: View) -> Iterator[Occurrence | AliasPair]:
+    """Abbreviations defined in the sentence (Schwartz–Hearst), both names and the pair."""
+    if "(" not in view.text and "stand" not in view.text and "short for" not in view.text:
+        return
+    for short, long in abbreviations(view.text):
+        if not is_acronym(short) and not short.isupper():
+            continue
+        long_name = name_of_text(long)
+        if long_name is None:
+            continue
+        at = view.sent.start_char
+        yield from _occ((singular_acronym(short), short), "abbreviation", view.seg, view.text, at)
+        yield from _occ(long_name, "abbreviation", view.seg, view.text, at)
+        yield AliasPair(
+            short, long_name[0], "abbreviation stated with its long form", _evidence(view)
+        )
+
+
+def named(view: View) -> Iterator[Occurrence]:
+    """Names introduced by name ("known as poisoning") or as an example ("such as
+    ReLU")."""
+    doc = view.sent.doc
+    at = view.sent.start_char
+    for start, end in view.matches.get("NAMING", ()):
+        cue = doc[start:end].text.lower()
+        role = (
+            "named"
+            if any(w in cue for w in ("call", "term", "dub", "name", "known", "refer"))
+            else "example"
+        )
+        chunk = next((c for c in view.chunks if c.start == end), None)
+        toks = (
+            list(chunk)
+            if chunk is not None
+            else ([doc[end]] if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"} else [])
+        )
+        if toks:
+            yield from _occ(phrase(toks), role, view.seg, view.text, at, toks)
+
+
+def defined(view: View) -> Iterator[Occurrence]:
+    """The subject of a defining sentence ("Feature maps are outputs of a filter")."""
+    if view.seg.is_title:
+        return
+    chunks, sent = view.chunks, view.sent
+    if not chunks or chunks[0].start - sent.start > 1:
+        return
+    if any(start == chunks[0].end for start, _ in view.matches.get("DEFINING", ())):
+        toks = list(chunks[0])
+        yield from _occ(
+            phrase(toks),
+            "defined",
+            view.seg,
+            view.text,
+            sent.start_char,
+            toks,
+            definition=view.text,
+        )
+
+
+_EXAMPLE_CUE = re.compile(r"\b(?:e\.?g\.?|for example|for instance|such as|like)\b", re.I)
+
+
+def _nominal(toks: Sequence[Token]) -> bool:
+    """A short noun phrase, or a gerund naming a technique ("denoising")."""
+    words = [t for t in toks if t.text not in GLUE]
+    if len(words) == 1:
+        word = words[0]
+        return word.pos_ in {"NOUN", "PROPN"} or word.tag_ == "VBG" or is_acronym(word.text)
+    glued = {t.i for t in toks if t.i > 0 and (t.nbor(-1).text in GLUE or hyphen_after(t))}
+    return (
+        2 <= len(words) <= 4
+        and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.i in glued for t in words)
+        and words[-1].pos_ in {"NOUN", "PROPN"}
+    )
+
+
+def _enumeration(sent: Span, chunks: list[Span]) -> Iterator[tuple[list[Token], bool]]:
+    """Items of an enumeration ("used for data compression (...), denoising (...), and
+    feature extraction"), read from the tokens, with whether each stands after an
+    example cue ("e.g.")."""
+    text = span_text(sent)
+    lower = text.lower()
+    if text.count(",") + text.count(";") + lower.count("and") + lower.count("or") < 2:
+        return  # fewer than two separators: fewer than three items
+    items: list[list[Token]] = [[]]
+    depth = 0
+    for tok in sent:
+        if tok.text in {"(", "["}:
+            depth += 1
+        elif tok.text in {")", "]"}:
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif tok.text in {",", ";"} or (tok.pos_ == "CCONJ" and tok.lower_ in {"and", "or"}):
+            items.append([])
+        elif not tok.is_punct or tok.text in GLUE:
+            items[-1].append(tok)
+    items = [i for i in items if i]
+    if len(items) < 3:
+        return
+    trimmed: list[list[Token]] = [[] for _ in items]
+    for k in range(len(items) - 1, -1, -1):
+        trimmed[k] = trim(runs[-1]) if (runs := split_runs(items[k])) else []
+        if not _nominal(trimmed[k]):
+            break
+    start = len(trimmed)
+    while start > 0 and _nominal(trimmed[start - 1]):
+        start -= 1
+    if start > 0:
+        lead = items[start - 1]
+        last_chunk = next((c for c in reversed(chunks) if c.end <= lead[-1].i + 1), None)
+        if last_chunk is not None and last_chunk.start >= lead[0].i:
+            trimmed[start - 1] = trim(list(last_chunk))
+            start -= 1
+    enumeration = [item for item in trimmed[start:] if _nominal(item)]
+    if len(enumeration) < 3:
+        return
+    cue = _EXAMPLE_CUE.search(span_text(sent))
+    cue_at = sent.start_char + cue.start() if cue else None
+    for item in enumeration:
+        yield item, cue_at is not None and item[0].idx > cue_at
+
+
+def enumerations(view: View) -> Iterator[Occurrence]:
+    """Items of an enumeration, and of a coordination of three or more noun phrases
+    or a pair joined by "/" or "&"."""
+    at = view.sent.start_char
+    for item, example in _enumeration(view.sent, view.chunks):
+        yield from _occ(
+            phrase(item, lenient=True),
+            "example" if example else "listed",
+            view.seg,
+            view.text,
+            at,
+            item,
+        )
+    cue = _EXAMPLE_CUE.search(view.text)
+    chunks = view.chunks
+    if cue:
+        chunks = [c for c in chunks if c.start_char < view.sent.start_char + cue.start()]
+    for chunk in chunks:
+        head = chunk.root
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head
+        members = [head, *(t for t in head.subtree if t.dep_ == "conj")]
+        if len(members) >= 3 or any(t.text in {"/", "&"} for t in chunk):
+            for run in chunk_runs([chunk]):
+                yield from _occ(phrase(run), "listed", view.seg, view.text, at, run)
+
+
+def acronyms(view: View) -> Iterator[Occurrence]:
+    """Acronyms, as written ("LSTMs" -> LSTM)."""
+    at = view.sent.start_char
+    for tok in view.sent:
+        if is_acronym(tok.text) and not URL.search(tok.text):
+            yield from _occ(
+                (singular_acronym(tok.text), tok.text), "acronym", view.seg, view.text, at, [tok]
+            )
+
+
+def _pos_runs(sent: Span) -> Iterator[list[Token]]:
+    """Maximal runs of adjectives and nouns ending in a noun, read from the tags alone
+    (the parser's noun chunks miss some: "ReLU (...) activation functions")."""
+    run: list[Token] = []
+    for tok in [*sent, None]:
+        word = tok is not None and (
+            tok.pos_ in {"ADJ", "NOUN", "PROPN"}
+            or (tok.text in GLUE and run and not tok.whitespace_)
+            or (
+                tok.tag_ in {"VBN", "VBG"}
+                and tok.i + 1 < len(tok.doc)
+                and tok.nbor(1).pos_ == "NOUN"
+            )
+        )
+        if word:
+            run.append(tok)
+            continue
+        while run and (run[-1].pos_ not in {"NOUN", "PROPN"} or run[-1].text in GLUE):
+            run.pop()
+        if run:
+            yield run
+        run = []
+
+
+def noun_phrases(view: View) -> Iterator[Occurrence]:
+    """Every noun phrase: the parser's noun chunks (split at punctuation, coordination
+    distributed) and the runs of adjectives and nouns the chunks miss."""
+    at = view.sent.start_char
+    seen: set[str] = set()
+    for run in [*chunk_runs(view.chunks), *_pos_runs(view.sent)]:
+        trimmed = trim(run)
+        name = trimmed_phrase(trimmed)
+        if name is None or name[0] in seen:
+            continue
+        seen.add(name[0])
+        yield from _occ(name, "mention", view.seg, view.text, at, trimmed)
+        yield from _nested(trimmed, view)
+
+
+def _nested(toks: Sequence[Token], view: View) -> Iterator[Occurrence]:
+    """The names inside a noun phrase: every shorter run of its words that ends in a
+    noun ("activation function" in "ReLU activation function", "machine learning" in
+    "self-supervised machine learning task")."""
+    at = view.sent.start_char
+    if len([t for t in toks if t.text not in GLUE]) < 2:
+        return
+    n = len(toks)
+    for i in range(n):
+        if i and (toks[i].text in GLUE or toks[i - 1].text in GLUE):
+            continue  # a run never starts inside a hyphenated word
+        for j in range(i + 1, n + 1):
+            if (i, j) == (0, n) or toks[j - 1].pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if j < n and toks[j].text in GLUE:
+                continue  # nor ends inside one
+            part = toks[i:j]
+            yield from _occ(trimmed_phrase(part), "nested", view.seg, view.text, at, part)
+
+
+def of_phrases(view: View) -> Iterator[Occurrence]:
+    """A noun phrase with its "of" complement ("law of large numbers", "linear
+    ordering of resource types"), unless the first noun frames the second ("types of
+    X": see :func:`~extraction.concepts.phrases.refine`)."""
+    doc = view.sent.doc
+    at = view.sent.start_char
+    by_start = {c.start: c for c in view.chunks}
+    for chunk in view.chunks:
+        end = chunk.end
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and (nxt := by_start.get(end + 1)):
+            toks = [*chunk, doc[end], *nxt]
+            if any(breaks_run(t) for t in toks):
+                continue
+            refined = refine(toks)
+            if len(refined) == len(trim(toks)) and len(words_of(refined)) <= 5:
+                yield from _occ(
+                    trimmed_phrase(refined), "of_phrase", view.seg, view.text, at, refined
+                )
+
+
+# -- the registry -------------------------------------------------------------------
+
+#: Generators that read a whole segment.
+SEGMENT_GENERATORS: dict[str, Callable[[Segment, Doc], Iterator]] = {
+    "titles": titles,
+    "labels": labels,
+    "emphasis": emphasised,
+    "list_items": list_items,
+    "cells": cells,
+}
+#: Generators that read one sentence (a :class:`View`).
+SENTENCE_GENERATORS: dict[str, Callable[[View], Iterator]] = {
+    "question_phrases": question_phrases,
+    "glosses": glosses,
+    "abbreviations": stated_abbreviations,
+    "named": named,
+    "defined": defined,
+    "enumerations": enumerations,
+    "acronyms": acronyms,
+    "noun_phrases": noun_phrases,
+    "of_phrases": of_phrases,
+}
+GENERATORS = (*SEGMENT_GENERATORS, *SENTENCE_GENERATORS)
+
+
+@dataclass
+class Collected:
+    """What :func:`collect` found: candidates by key, alias pairs, and every occurrence
+    with its card (for the index of mentions)."""
+
+    candidates: dict[str, Candidate]
+    pairs: list[AliasPair]
+    occurrences: list[tuple[str, str, Evidence]]  # (card id, key, evidence)
+
+
+#: Most mention sentences kept per candidate.
+MAX_MENTIONS = 50
+
+
+def collect(
+    segments: Sequence[Segment],
+    docs: Sequence[Doc],
+    nlp: Language,
+    *,
+    order: Sequence[str] = (),
+    disabled: Collection[str] = (),
+) -> Collected:
+    """Run the generators (all but ``disabled``) over parsed segments and group what
+    they find by key."""
+    file_rank = {name: i for i, name in enumerate(order)}
+    segment_gens = [g for n, g in SEGMENT_GENERATORS.items() if n not in disabled]
+    sentence_gens = [g for n, g in SENTENCE_GENERATORS.items() if n not in disabled]
+    candidates: dict[str, Candidate] = {}
+    pairs: list[AliasPair] = []
+    occurrences: list[tuple[str, str, Evidence]] = []
+
+    def add(occ: Occurrence) -> None:
+        cand = candidates.get(occ.key)
+        if cand is None:
+            cand = candidates[occ.key] = Candidate(occ.key)
+        seg = occ.seg
+        card = seg.card
+        cand.forms[occ.surface] += 1
+        cand.roles[occ.role] += 1
+        cand.shapes[occ.shape] += 1
+        cand.cards.add(card.id)
+        cand.sources.add(card.source)
+        evidence = occ.evidence
+        cand.sentences.add((card.source, evidence.line, occ.sentence))
+        if len(cand.mentions) < MAX_MENTIONS and evidence not in cand.mentions[-3:]:
+            cand.mentions.append(evidence)
+        if occ.role in SUBJECT_ROLES and not seg.is_heading and card not in cand.subject_of:
+            cand.subject_of.append(card)
+        if occ.definition:
+            cand.definitions.append(
+                (occ.role, Evidence(card.source, evidence.line, occ.definition))
+            )
+        rank = (file_rank.get(card.source, len(file_rank)), evidence.line, 0)
+        cand.first = min(cand.first, rank)
+        occurrences.append((card.id, occ.key, evidence))
+
+    def take(found: Iterator) -> None:
+        for item in found:
+            if isinstance(item, AliasPair):
+                pairs.append(item)
+            elif item.key:
+                add(item)
+
+    for seg, doc in zip(segments, docs, strict=True):
+        for gen in segment_gens:
+            take(gen(seg, doc))
+        for view in views(seg, doc, nlp):
+            for gen in sentence_gens:
+                take(gen(view))
+    return Collected(candidates, pairs, occurrences)

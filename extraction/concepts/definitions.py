@@ -1,0 +1,174 @@
+"""A concept's name, aliases and definition, from its merged group.
+
+The name is the spelled-out form of an acronym ("long short-term memory"), else the
+most used form (the bare "transformer" rather than "transformer model"); the label
+keeps the author's capitals and adds the acronym. The definition is what the notes
+say the concept *is*, whole sentences only: the answer of a card about it, the text
+of its label line ("X: ..."), its table row, a bold term and what follows it, or a
+sentence that defines it ("X is a ...", "X refers to ..."); a sentence that merely
+mentions it is never a definition, and a concept the notes do not define has none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from extraction.concepts.candidates import Candidate
+from extraction.concepts.phrases import concept_id
+from extraction.concepts.segments import _BULLET
+from extraction.concepts.words import ANALOGY, GENERIC_HEADS
+from extraction.names import initials_match, is_acronym, singular_acronym
+from extraction.records import Card, Concept, Evidence
+
+#: How good each kind of definition is (lower is better).
+DEFINITION_RANK = {
+    "term": 0,
+    "question": 0,
+    "cloze": 0,
+    "label": 1,
+    "cell": 1,
+    "defined": 2,
+    "emphasis": 2,
+    "heading": 3,
+}
+#: A definition is at most about this long; it ends at a sentence's end.
+DEFINITION_CHARS = 400
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+
+
+def definition_text(body: str, limit: int = DEFINITION_CHARS) -> str:
+    """The first whole sentence(s) of an answer, bullets stripped, about ``limit``
+    characters at most but never cut inside a sentence; a line that introduces a list
+    ("Three kinds:") keeps the items it introduces.
+
+    >>> definition_text("A gate. It decides how much of the old state to keep.\\nMore.")
+    'A gate. It decides how much of the old state to keep.'
+    >>> definition_text("Three kinds:\\n- one\\n- two")
+    'Three kinds: one; two'
+    """
+    lines = [_BULLET.sub("", line).strip() for line in body.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return ""
+    if lines[0].endswith(":") and len(lines) > 1:
+        items = []
+        for line in lines[1:]:
+            if sum(len(i) for i in items) + len(line) > limit:
+                break
+            items.append(line.rstrip(".;"))
+        return f"{lines[0]} {'; '.join(items)}" if items else lines[0]
+    text = ""
+    for line in lines:
+        for sentence in _SENTENCE_END.split(line):
+            if text and (ANALOGY.search(sentence) or len(text) + len(sentence) > limit):
+                return text
+            text = f"{text} {sentence}".strip()
+            if len(text) >= 80:
+                return text
+        if len(text) >= 40:
+            break
+    return text
+
+
+def _card_definition(card: Card, role: str) -> str:
+    if role == "heading":
+        return ""
+    return definition_text(card.body)
+
+
+def name_concept(cands: Sequence[Candidate]) -> Concept:
+    """The :class:`Concept` of a merged group: id, label, aliases, mentions, cards, first
+    appearance and definition (importance and topic are set later)."""
+    forms: Counter[str] = Counter()
+    for c in cands:
+        forms.update(c.forms)
+    acronyms = sorted({f for f in forms if " " not in f and is_acronym(f)})
+    expansions = [c for c in cands if " " in c.key or not is_acronym(c.key)]
+    main = max(
+        expansions or cands,
+        key=lambda c: (len(c.subject_of) > 0, c.count, -len(c.key)),
+    )
+    spelled = [
+        c for c in expansions if any(initials_match(a, c.key, strict=True) for a in acronyms)
+    ]
+    bare = {c.key: c for c in cands}
+    if spelled:  # the acronym's expansion names the concept: "long short-term memory"
+        main = max(spelled, key=lambda c: (c.count, len(c.key)))
+    elif acronyms and (short_form := bare.get(singular_acronym(acronyms[0]))):
+        main = short_form  # "GRU", not "GRU cell"
+    elif len(main.words) > 1 and main.words[-1].lower() in GENERIC_HEADS:
+        main = bare.get(" ".join(main.words[:-1]), main)  # "transformer", not "... model"
+    main = bare.get(concept_id(main.key.split()), main)  # the singular when the group has it
+    # the most used spelling of the key keeps its capitals ("Long Short-Term Memory")
+    singular_forms = [f for f in forms if concept_id(f.split()).lower() == main.key.lower()]
+    label_form = max(singular_forms, key=lambda f: (forms[f], f[:1].isupper()), default="")
+    keeps_case = label_form and any(
+        is_acronym(w) or w[1:] != w[1:].lower() for w in label_form.split()
+    )
+    label = label_form if keeps_case else main.key
+    if is_acronym(label):
+        label = singular_acronym(label)
+    short = singular_acronym(acronyms[0]) if acronyms else ""
+    if short and short != main.key and short not in label:
+        label = f"{label} ({short})"
+    aliases = sorted(
+        {f.lower() if not is_acronym(f) else f for f in forms}
+        | {c.key for c in cands} - {main.key, main.key.lower()},
+        key=str.lower,
+    )
+    aliases = [a for a in aliases if a not in {main.key, main.key.lower()}]
+    concept = Concept(id=main.key, label=label, aliases=aliases)
+    concept.mentions = sum(c.count for c in cands)
+    subject_cards = [card for c in cands for card in c.subject_of]
+    concept.cards = sorted({card.id for card in subject_cards})
+    first = min(cands, key=lambda c: c.first)
+    if first.mentions:
+        concept.first_seen = (first.mentions[0].source, first.mentions[0].line)
+    for card in subject_cards:
+        if card.section:
+            concept.topic = card.section[-1]
+            break
+    concept.definition, concept.definition_evidence = best_definition(cands)
+    return concept
+
+
+def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
+    """The best definition the notes give a group, with its evidence; ``("", None)``
+    when they give none."""
+    options: list[tuple[int, tuple[str, int], str, Evidence]] = []
+    for c in cands:
+        for card in c.subject_of:
+            role = _subject_role(c, card)
+            text = _card_definition(card, role)
+            if text:
+                evidence = Evidence(card.source, card.line_of(0), text)
+                options.append(
+                    (DEFINITION_RANK.get(role, 3), (card.source, card.lines[0]), text, evidence)
+                )
+        for role, evidence in c.definitions:
+            text = evidence.text.strip()
+            if text:
+                whole = definition_text(text) or text
+                options.append(
+                    (
+                        DEFINITION_RANK.get(role, 3),
+                        (evidence.source, evidence.line),
+                        whole,
+                        Evidence(evidence.source, evidence.line, whole),
+                    )
+                )
+    if not options:
+        return "", None
+    _, _, text, evidence = min(options, key=lambda o: (o[0], o[1]))
+    return text, evidence
+
+
+def _subject_role(cand: Candidate, card: Card) -> str:
+    kind = card.title_kind
+    if kind in DEFINITION_RANK:
+        return kind
+    return (
+        "term" if cand.roles["term"] or cand.roles["question"] or cand.roles["cloze"] else "heading"
+    )

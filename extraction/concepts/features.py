@@ -1,0 +1,209 @@
+"""Features: what the notes say about a candidate group, as named numbers.
+
+Each group of merged candidates gets the features of :data:`FEATURES`: the roles the
+notes give it (a card's term, a heading, a bold term, a defined subject...), how much
+and where it is used, its shape (words, acronym, proper name, a verb or adjective
+first, code), how specific its words are in general English (a soft signal, from
+``wordfreq``), its termhood among the other candidates (C-value style nesting, how
+many names share its head), and a TextRank keyterm score computed with NetworkX on the
+notes' word graph. :mod:`extraction.concepts.selection` weighs them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+import networkx as nx
+from spacy.tokens import Doc
+
+from extraction.concepts.candidates import SUBJECT_ROLES, Candidate
+from extraction.concepts.phrases import head_index, zipf
+from extraction.concepts.segments import Segment
+from extraction.concepts.words import GENERIC_NOTE_WORDS
+from extraction.names import is_acronym
+
+#: Roles that single a name out (every role but a plain mention).
+STRUCTURAL_ROLES = (
+    "term",
+    "question",
+    "heading",
+    "cloze",
+    "emphasis",
+    "label",
+    "defined",
+    "named",
+    "gloss",
+    "abbreviation",
+    "listed",
+    "item",
+    "cell",
+    "example",
+)
+
+#: Every feature, with what it means. Values are 0..1 or small logs.
+FEATURES: dict[str, str] = {
+    **{f"role_{r}": f"the notes use it as: {r}" for r in STRUCTURAL_ROLES},
+    "of_phrase": "a name with an 'of' complement ('law of demand')",
+    "structural": "how many different roles single it out (0-3, / 3)",
+    "subject": "log(1 + cards that are about it)",
+    "log_count": "log(1 + uses)",
+    "log_sentences": "log(1 + sentences that use it)",
+    "log_cards": "log(1 + cards that use it)",
+    "only_titles": "used only in titles and headings",
+    "multi_source": "used in two files or more",
+    "words1": "one word",
+    "words3": "three words",
+    "words4": "four words or more",
+    "acronym": "an acronym",
+    "caps_word": "an English word in capitals ('WHERE', 'NOTE'), not an acronym",
+    "adj_common": "starts with a common adjective ('important', 'strong', 'high')",
+    "head_common": "its head is a very common word (Zipf >= 5: 'value', 'time', 'way')",
+    "title_and_body": "named by a title or heading and used in running text too",
+    "rarity": "how rare its rarest word is in English (0: Zipf >= 5, 1: Zipf 0)",
+    "common": "every word common in English (Zipf >= 4.5)",
+    "unknown": "a word English does not know (not an acronym)",
+    "generic": "its head is a note-taking word ('summary', 'example', 'quiz')",
+    "generic_any": "one of its words is a note-taking word",
+    "proper": "written as a proper name inside sentences (a person, a product)",
+    "verb_start": "starts with a verb",
+    "adj_start": "starts with an adjective",
+    "code": "looks like code (digits or dots inside words, brackets)",
+    "nested": "share of its uses inside longer names (C-value style)",
+    "nested_uses": "log(1 + uses inside longer noun phrases)",
+    "head_family": "log(1 + other names with the same head word)",
+    "modifier_of": "log(1 + other names it modifies)",
+    "textrank": "TextRank of its words in the notes' word graph (0..1)",
+    "has_definition": "the notes define it",
+}
+
+
+def _words(key: str) -> list[str]:
+    return [w for w in key.replace("-", " ").split() if w]
+
+
+def textrank(segments: Sequence[Segment], docs: Sequence[Doc], *, window: int = 2) -> dict:
+    """TextRank scores of the notes' content words (lower case), scaled to 0..1.
+
+    Nouns, proper nouns and adjectives are linked to those at most ``window``
+    content words away in a sentence; PageRank ranks them (Mihalcea and Tarau, 2004).
+    """
+    G = nx.Graph()
+    for _seg, doc in zip(segments, docs, strict=True):
+        content = [t.lower_ for t in doc if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.is_alpha]
+        for i, word in enumerate(content):
+            for other in content[i + 1 : i + 1 + window]:
+                if other != word:
+                    if G.has_edge(word, other):
+                        G[word][other]["weight"] += 1
+                    else:
+                        G.add_edge(word, other, weight=1)
+    if not G:
+        return {}
+    ranks = nx.pagerank(G, weight="weight", tol=1e-4)
+    top = max(ranks.values())
+    return {w: r / top for w, r in ranks.items()}
+
+
+def group_features(
+    groups: Mapping[str, Sequence[Candidate]],
+    *,
+    ranks: Mapping[str, float],
+) -> dict[str, dict[str, float]]:
+    """The features of each group (see :data:`FEATURES`), by root key."""
+    keys = [c.key.lower() for cands in groups.values() for c in cands]
+    counts = {c.key.lower(): c.count for cands in groups.values() for c in cands}
+    heads: Counter[str] = Counter()
+    modifiers: Counter[str] = Counter()
+    for key in keys:
+        words = key.split()
+        heads[words[head_index(words)]] += 1
+        for i in range(1, len(words)):
+            modifiers[" ".join(words[:i])] += 1
+    # how often each key is used inside a longer key (contiguous words)
+    inside: dict[str, int] = defaultdict(int)
+    for key in keys:
+        words = key.split()
+        n = len(words)
+        for i in range(n):
+            for j in range(i + 1, n + 1):
+                if j - i < n:
+                    inside[" ".join(words[i:j])] += counts[key]
+    out = {}
+    for root, cands in groups.items():
+        out[root] = _features(cands, ranks, heads, modifiers, inside)
+    return out
+
+
+def _majority(cands: Sequence[Candidate], attr: str) -> float:
+    total = sum(n for c in cands for n in c.shapes.values())
+    yes = sum(n for c in cands for s, n in c.shapes.items() if getattr(s, attr))
+    return float(total > 0 and yes * 2 > total)
+
+
+def _features(
+    cands: Sequence[Candidate],
+    ranks: Mapping[str, float],
+    heads: Counter[str],
+    modifiers: Counter[str],
+    inside: Mapping[str, int],
+) -> dict[str, float]:
+    roles: Counter[str] = Counter()
+    for c in cands:
+        roles.update(c.roles)
+    # the group's name: its most used spelled-out form, else its acronym
+    spelled = [c for c in cands if not is_acronym(c.key)] or list(cands)
+    main = max(spelled, key=lambda c: (c.count, -len(c.key)))
+    words = _words(main.key)
+    count = sum(c.count for c in cands)
+    cards = len(set().union(*(c.cards for c in cands)))
+    sentences = len(set().union(*(c.sentences for c in cands)))
+    subject = len({card.id for c in cands for card in c.subject_of})
+    caps = [c.key for c in cands if is_acronym(c.key) and zipf(c.key.lower()) >= 4.5]
+    acronym = any(is_acronym(c.key) for c in cands) and len(caps) < len(
+        [c for c in cands if is_acronym(c.key)]
+    )
+    plain = [w for w in words if not is_acronym(w)]
+    zipfs = [zipf(w) for w in plain]
+    min_zipf = min(zipfs) if zipfs else 0.0
+    head = words[head_index(words)].lower() if words else ""
+    structural = [r for r in STRUCTURAL_ROLES if roles[r]]
+    title_roles = sum(roles[r] for r in SUBJECT_ROLES)
+    x: dict[str, float] = {f"role_{r}": 1.0 for r in structural}
+    x["of_phrase"] = float(bool(roles["of_phrase"]) or " of " in f" {main.key} ")
+    x["structural"] = min(3, len(structural)) / 3
+    x["subject"] = math.log1p(subject)
+    x["log_count"] = math.log1p(count)
+    x["log_sentences"] = math.log1p(sentences)
+    x["log_cards"] = math.log1p(cards)
+    x["only_titles"] = float(title_roles > 0 and roles["mention"] == 0 and count <= title_roles)
+    x["multi_source"] = float(len(set().union(*(c.sources for c in cands))) >= 2)
+    n = len(main.key.split())
+    x["words1"] = float(n == 1)
+    x["words3"] = float(n == 3)
+    x["words4"] = float(n >= 4)
+    x["acronym"] = float(acronym)
+    x["caps_word"] = float(bool(caps) and not acronym)
+    first_adj = any(s.adj_start for c in cands for s in c.shapes)
+    x["adj_common"] = float(first_adj and len(words) > 1 and zipf(words[0]) >= 4.5)
+    x["head_common"] = float(bool(head) and zipf(head) >= 5.0)
+    x["title_and_body"] = float(title_roles > 0 and roles["mention"] > 0)
+    x["rarity"] = 1.0 if acronym and not plain else max(0.0, min(1.0, (5.0 - min_zipf) / 5.0))
+    x["common"] = float(bool(zipfs) and not acronym and min_zipf >= 4.5)
+    x["unknown"] = float(any(z == 0 for z in zipfs))
+    x["generic"] = float(head in GENERIC_NOTE_WORDS)
+    x["generic_any"] = float(any(w.lower() in GENERIC_NOTE_WORDS for w in words))
+    x["proper"] = _majority(cands, "proper")
+    x["verb_start"] = _majority(cands, "verb_start")
+    x["adj_start"] = _majority(cands, "adj_start")
+    x["code"] = _majority(cands, "code")
+    lowered = main.key.lower()
+    used_inside = inside.get(lowered, 0)
+    x["nested"] = used_inside / (used_inside + count) if used_inside + count else 0.0
+    x["nested_uses"] = math.log1p(roles["nested"])
+    x["head_family"] = math.log1p(max(0, heads[head] - 1))
+    x["modifier_of"] = math.log1p(modifiers[lowered])
+    x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
+    x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
+    return {k: round(v, 4) for k, v in x.items() if v}

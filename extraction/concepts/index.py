@@ -1,0 +1,120 @@
+"""The concept index: the concepts of a build, every name that resolves to them, and
+where each is mentioned; with the parsed segments for the relation stage."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from extraction.concepts.phrases import coordinated, match_key, phrase, singular
+from extraction.concepts.segments import Segment, sentences_of, span_text
+from extraction.concepts.selection import Scored
+from extraction.concepts.words import ANALOGY
+from extraction.records import Card, Concept, Evidence
+
+
+@dataclass
+class ConceptIndex:
+    """The concepts of a set of cards, and where each is mentioned.
+
+    ``concepts``, ``mentions``, ``resolve`` and ``card_mentions`` are plain data (names
+    and evidence); ``segments`` holds the parsed segments that the relation stage
+    reads, and ``candidates`` every candidate group the selector scored, kept or not
+    (for ``explain``).
+    """
+
+    concepts: dict[str, Concept]
+    mentions: dict[str, list[Evidence]]
+    #: canonical id of every name (key, written form, match key) merged into a concept
+    resolve: dict[str, str]
+    #: the parsed segments, for later stages (relations)
+    segments: list[tuple[Segment, Doc]] = field(default_factory=list)
+    #: card id -> (concept id, evidence) for every mention in that card
+    card_mentions: dict[str, list[tuple[str, Evidence]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    #: every scored candidate group, most probable first
+    candidates: list[Scored] = field(default_factory=list)
+    #: concept id -> the scored group it was made from
+    selected: dict[str, Scored] = field(default_factory=dict)
+    _card_subjects: dict[str, list[str]] | None = field(default=None, repr=False)
+    _headings: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
+    _found: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _first_words: frozenset[str] | None = field(default=None, repr=False)
+
+    def lookup(self, tokens: Sequence[Token] | Span) -> str | None:
+        """The concept a token run names ("the LSTM cells" -> "long short-term memory"),
+        trying the whole run, then each coordinated part's last words; None if none."""
+        toks = list(tokens)
+        for run in [toks, *coordinated(toks)]:
+            for start in range(len(run)):
+                found = phrase(run[start:], lenient=True)
+                if found and (concept := self.find(found[0])):
+                    return concept
+        return None
+
+    def subjects(self, card: Card) -> list[str]:
+        """The concepts a card is about: those it is the card of, else the one or two
+        its question names, else the concept its innermost section heading names."""
+        if self._card_subjects is None:
+            self._card_subjects = defaultdict(list)
+            for concept in self.concepts.values():
+                for card_id in concept.cards:
+                    self._card_subjects[card_id].append(concept.id)
+            for seg, doc in self.segments:
+                if seg.is_heading and (found := self.lookup(doc)):
+                    self._headings[(seg.card.source, seg.line)] = found
+        if found := self._card_subjects.get(card.id):
+            return found
+        named = list(
+            dict.fromkeys(
+                c for c, e in self.card_mentions.get(card.id, ()) if e.line == card.title_line
+            )
+        )
+        if card.title and 1 <= len(named) <= 2:  # "How does a GRU control information?"
+            return named
+        for line in reversed(card.section_lines):
+            if heading := self._headings.get((card.source, line)):
+                return [heading]
+        return []
+
+    def first_words(self) -> frozenset[str]:
+        """Lower-case first words (and their singular) of every name the index knows:
+        a run of words can name a concept only if it starts with one of them."""
+        if self._first_words is None:
+            words = set()
+            for name in [*self.resolve, *self.concepts]:
+                parts = re.split(r"[\s\-–/]+", name.strip())
+                if parts and parts[0]:
+                    first = parts[0].lower()
+                    words.update({first, singular(first), f"{first}s", f"{first}es"})
+            self._first_words = frozenset(words)
+        return self._first_words
+
+    def find(self, name: str) -> str | None:
+        """The concept id for a name (id, alias or spelling variant), else None."""
+        if name in self.concepts:
+            return name
+        found = self._found.get(name, self)
+        if found is self:
+            found = self._found[name] = self.resolve.get(name) or self.resolve.get(match_key(name))
+        return found
+
+    def sentences(self) -> Iterator[tuple[Segment, Span]]:
+        """Every parsed sentence with its segment (analogies excluded)."""
+        for seg, doc in self.segments:
+            for sent in sentences_of(doc):
+                if not ANALOGY.search(span_text(sent)):
+                    yield seg, sent
+
+    def scored(self, name: str) -> Scored | None:
+        """The scored candidate group a name belongs to (kept or not), else None."""
+        key = match_key(name)
+        for s in self.candidates:
+            if any(match_key(n) == key for n in s.names):
+                return s
+        return None

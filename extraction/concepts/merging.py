@@ -1,0 +1,203 @@
+"""Merging: candidates that name one concept become one group, each merge with its
+reason.
+
+Every rule is named (:data:`RULES`) and can be switched off for an ablation. A merge
+needs evidence from the notes: the same spelling up to case, hyphens, plural and
+British spelling; an abbreviation stated with its long form (Schwartz–Hearst, a title's
+"(GAN)", "X stands for"); a gloss "X (Y)"; an acronym spelled by the initials of exactly
+one name the notes use; an optional inner adjective the notes drop in the same card
+("targeted (adversarial) attack"); "X cell", "X model" used interchangeably with X in
+one card; a misspelling one edit away from a name used far more often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+from extraction.concepts.candidates import AliasPair, Candidate
+from extraction.concepts.phrases import match_key, zipf
+from extraction.concepts.words import GENERIC_HEADS
+from extraction.names import initials, is_acronym, singular_acronym
+from extraction.records import Evidence
+
+#: The merge rules, in the order they run, and what each means.
+RULES: dict[str, str] = {
+    "spelling": "the same name up to case, hyphens, plural and British spelling",
+    "abbreviation": "an abbreviation stated with its long form",
+    "gloss": "two names glossed in brackets ('X (Y)')",
+    "initials": "an acronym spelled by the initials of the one name the notes use for it",
+    "inner_adjective": "the same name with an inner adjective dropped in the same card",
+    "acronym_prefix": "'LSTM cell state' is the cell state (of the LSTM)",
+    "acronym_suffix": "'many-to-one RNN' is the many-to-one (RNN) used alone",
+    "generic_head": "'X cell', 'X model' used with X in one card, or a card is about one",
+    "typo": "a misspelling one edit away from a name used far more often",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One merge: ``name`` joined the group of ``into`` by ``rule``."""
+
+    name: str
+    into: str
+    rule: str
+    evidence: Evidence | None = None
+
+    @property
+    def reason(self) -> str:
+        return RULES.get(self.rule, self.rule)
+
+
+@dataclass
+class Groups:
+    """Candidate groups (lists of candidates, by root key) and the merges that made
+    them."""
+
+    groups: dict[str, list[Candidate]]
+    merges: dict[str, list[Merge]]  # root key -> merges inside the group
+
+
+class _UnionFind:
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, k: str) -> str:
+        parent = self.parent
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[rb] = ra
+        return True
+
+
+def _share_card(a: Candidate, b: Candidate) -> bool:
+    return bool(a.cards & b.cards)
+
+
+def merge(
+    candidates: Mapping[str, Candidate],
+    pairs: Iterable[AliasPair] = (),
+    *,
+    disabled: Collection[str] = (),
+) -> Groups:
+    """Group the candidates that name one concept (see the module doc)."""
+    uf = _UnionFind(candidates)
+    merges: list[Merge] = []
+
+    def join(a: str, b: str, rule: str, evidence: Evidence | None = None) -> None:
+        if rule not in disabled and uf.union(a, b):
+            merges.append(Merge(b, a, rule, evidence))
+
+    # 1. spelling variants share a match key
+    spelled: dict[str, str] = {}
+    for key in candidates:
+        first = spelled.setdefault(match_key(key), key)
+        if first != key:
+            join(first, key, "spelling")
+
+    def known(name: str) -> str | None:
+        return spelled.get(match_key(name))
+
+    # 2-3. stated pairs: abbreviations and glosses
+    for pair in pairs:
+        s_key, l_key = known(pair.short), known(pair.long)
+        if s_key and l_key and s_key != l_key:
+            rule = "gloss" if pair.reason.startswith("glossed") else "abbreviation"
+            join(l_key, s_key, rule, pair.evidence)
+    multiword = [k for k in candidates if " " in k]
+    # 4. an acronym spelled by the initials of exactly one multi-word name
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for k in multiword:
+        for letters in initials(k):
+            by_initials[letters].add(k)
+    for a in (k for k in candidates if " " not in k and is_acronym(k)):
+        letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
+        spelled_out = {uf.find(k) for k in by_initials.get(letters, ())}
+        if len(spelled_out) == 1:
+            join(spelled_out.pop(), a, "initials")
+    # 5. an inner adjective dropped in the same card: "targeted (adversarial) attack"
+    words_of = {" ".join(k.lower().split()): k for k in candidates}
+    for key in multiword:
+        cand = candidates[key]
+        words = key.lower().split()
+        pos = next(iter(cand.shapes)).pos if cand.shapes else ()
+        for i in range(1, len(words) - 1):
+            shorter = words_of.get(" ".join(words[:i] + words[i + 1 :]))
+            adjective = i < len(pos) and pos[i] == "ADJ"
+            if shorter and adjective and _share_card(candidates[shorter], cand):
+                join(shorter, key, "inner_adjective")
+    # 6. "LSTM cell state" is the cell state (of the LSTM), when both are used
+    for key in multiword:
+        words = key.split()
+        if len(words) >= 3 and is_acronym(words[0]) and (rest := known(" ".join(words[1:]))):
+            join(rest, key, "acronym_prefix")
+    # 7. "many-to-one RNN" is the many-to-one (RNN) when "many-to-one" is used alone
+    for key in multiword:
+        words = key.split()
+        if (
+            is_acronym(words[-1])
+            and (base := known(" ".join(words[:-1])))
+            and any(is_acronym(w) or zipf(w) < 4.0 for w in words[:-1])
+        ):
+            join(base, key, "acronym_suffix")
+    # 8. "X cell", "X model" used interchangeably with X (in one card)
+    for key in multiword:
+        words = key.split()
+        if words[-1].lower() in GENERIC_HEADS and (base := known(" ".join(words[:-1]))):
+            longer, bare = candidates[key], candidates[base]
+            # used in one card, or one of the two is what a card is about
+            if _share_card(bare, longer) or bare.subject_of or longer.subject_of:
+                join(base, key, "generic_head")
+    # 9. a misspelling one edit away from a name used far more often
+    if "typo" not in disabled:
+        _typos(candidates, uf, join)
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for key, cand in candidates.items():
+        groups[uf.find(key)].append(cand)
+    by_root: dict[str, list[Merge]] = defaultdict(list)
+    for m in merges:
+        by_root[uf.find(m.into)].append(m)
+    return Groups(dict(groups), dict(by_root))
+
+
+#: A misspelling is used at most this often; the name it misspells at least
+#: :data:`TYPO_RATIO` times as often.
+TYPO_MAX_COUNT = 2
+TYPO_RATIO = 3
+
+
+def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
+    from rapidfuzz.distance import Levenshtein
+
+    frequent = [(k, c) for k, c in candidates.items() if c.count >= TYPO_RATIO and len(k) >= 6]
+    by_length: dict[int, list[tuple[str, Candidate]]] = defaultdict(list)
+    for k, c in frequent:
+        by_length[len(k)].append((k, c))
+    for key, cand in candidates.items():
+        if cand.count > TYPO_MAX_COUNT or len(key) < 6 or is_acronym(key):
+            continue
+        # every word known to English: no misspelling ("form" is not "from")
+        if all(zipf(w) >= 2.5 or is_acronym(w) for w in key.split()):
+            continue
+        cutoff = 2 if len(key) >= 12 else 1
+        for length in range(len(key) - cutoff, len(key) + cutoff + 1):
+            for other, ocand in by_length.get(length, ()):
+                if other == key or ocand.count < TYPO_RATIO * cand.count:
+                    continue
+                distance = Levenshtein.distance(key.lower(), other.lower(), score_cutoff=cutoff)
+                if distance <= cutoff:
+                    join(other, key, "typo")
+                    break
+            else:
+                continue
+            break

@@ -1,0 +1,423 @@
+"""Names from tokens: the words of a term as the author wrote them, and its key.
+
+A run of tokens (a noun chunk, a title's subject, an emphasised run) becomes a name
+by trimming what is not part of it at its edges (determiners, pronouns, the few truly
+vague words of :data:`~extraction.concepts.words.VAGUE_WORDS`), and a *key* by lower
+casing it (acronyms keep their case) and putting its head noun in the singular with
+``lemminflect``'s dictionary (hyphenated words, Latin and Greek plurals and nouns that
+are their own plural -- "species", "series", "k-means", "data" -- come out right; a
+word the tagger reads as a proper noun or a singular is left alone). The head is the
+last word, or the last word before "of" in "X of Y" ("laws of motion" -> "law of
+motion").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache, lru_cache
+
+from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
+
+from extraction.concepts.segments import span_text
+from extraction.concepts.words import (
+    EDGE_STOP,
+    FRAMING_NOUNS,
+    INSTRUCTIONS,
+    NAMING_CUES,
+    VAGUE_WORDS,
+)
+from extraction.names import is_acronym, singular_acronym
+
+#: Tokens that open a chunk and are dropped: determiners, pronouns, numbers...
+_DROP_POS = frozenset(
+    {"DET", "PRON", "NUM", "PART", "PUNCT", "SYM", "CCONJ", "ADP", "SPACE", "X", "ADV"}
+)
+URL = re.compile(r"https?://|www\.|\.(?:com|org|io|html?)\b", re.IGNORECASE)
+_WORDISH = re.compile(r"[A-Za-z]")
+_MATH_TOKEN = re.compile(r"[\\_^]")
+#: Tags no term contains: wh-words, modals and finite verbs.
+_CLAUSE_TAGS = frozenset({"WRB", "WP", "WDT", "MD", "VBZ", "VBP", "VBD"})
+GLUE = frozenset({"-", "–", "'", "’"})
+_ABBREVIATIONS = frozenset({"e.g.", "i.e.", "e.g", "i.e", "etc", "etc.", "vs", "vs."})
+PREPOSITIONS = frozenset("of in with for from on using via about between".split())
+#: A word at least this frequent in English (Zipf) is not specific by itself.
+COMMON_ZIPF = 4.0
+#: Longest name, in words.
+MAX_WORDS = 6
+
+
+@cache
+def zipf(word: str) -> float:
+    """How common ``word`` is in English (Zipf scale, 0 for unknown words). A word of
+    three or more hyphenated parts ("many-to-many") is a coined compound: wordfreq
+    would score it by its common parts."""
+    if word.count("-") >= 2:
+        return 2.0
+    return zipf_frequency(word.lower(), "en")
+
+
+def is_specific(words: Sequence[str]) -> bool:
+    """Does a term have an acronym or a word rarer than Zipf 4 in general English?
+
+    >>> is_specific(["attention", "mechanism"]), is_specific(["input", "data"])
+    (False, False)
+    >>> is_specific(["autoencoder"])
+    True
+    """
+    return any(is_acronym(w) or zipf(w) < COMMON_ZIPF for w in words)
+
+
+# -- singular and keys --------------------------------------------------------------
+
+
+@lru_cache(maxsize=1 << 16)
+def singular(word: str) -> str:
+    """The singular of a plural noun, from ``lemminflect``'s dictionary.
+
+    A word the dictionary gives as its own lemma stays ("species", "data", "means",
+    "statistics"); a hyphenated word changes its last part only ("sub-directories");
+    an acronym loses a plural "s" ("GANs"); a word the dictionary does not know follows
+    lemminflect's rules for unknown words ("autoencoders"). Proper nouns never get
+    here: a name's head is put in the singular only when the tagger reads it as a
+    plural (see :func:`key_of`), and "Treaty of Versailles" has its head before "of".
+
+    >>> [singular(w) for w in ["species", "mitochondria", "k-means", "criteria"]]
+    ['species', 'mitochondria', 'k-means', 'criterion']
+    >>> [singular(w) for w in ["GANs", "autoencoders", "matrices", "Autoencoders"]]
+    ['GAN', 'autoencoder', 'matrix', 'Autoencoder']
+    """
+    if is_acronym(word):
+        return singular_acronym(word)
+    if len(word) <= 3 or not word[-1:].isalpha() or not word.lower().endswith(("s", "a", "i", "e")):
+        return word
+    head, dash, last = word.rpartition("-")
+    if dash:
+        return f"{head}-{singular(last)}" if last else word
+    from lemminflect import getLemma
+
+    known = getLemma(word, upos="NOUN", lemmatize_oov=False) or getLemma(word, upos="NOUN")
+    if not known or word in known or word.lower() in known:
+        return word
+    lemma = known[0]
+    if word[:1].isupper() and not lemma[:1].isupper():
+        lemma = lemma[:1].upper() + lemma[1:]
+    return lemma
+
+
+def head_index(words: Sequence[str]) -> int:
+    """The index of a name's head word: the last word, or the last before "of".
+
+    >>> head_index(["laws", "of", "motion"]), head_index(["decision", "trees"])
+    (0, 1)
+    """
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:-1]:
+        return lowered.index("of") - 1
+    return len(words) - 1
+
+
+def concept_id(words: Sequence[str]) -> str:
+    """Canonical id: lower case except acronyms, the head word singular.
+
+    >>> concept_id(["Recurrent", "Neural", "Networks"]), concept_id(["LSTM", "cells"])
+    ('recurrent neural network', 'LSTM cell')
+    >>> concept_id(["Treaty", "of", "Versailles"]), concept_id(["species"])
+    ('treaty of versailles', 'species')
+    """
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    h = head_index(words)
+    words = [*words[:h], singular(words[h]), *words[h + 1 :]]
+    return " ".join(w if is_acronym(w) else w.lower() for w in words)
+
+
+#: British spellings folded to American ones: normalisation, optimise, analyse.
+_BRITISH = re.compile(r"(?<=\w{3})(?<!w)(i|y)s(ation|e|ed|es|ing|er)$")  # not "-wise"
+_BRITISH_RE = re.compile(r"(?<=\w{3}[^aeiou])re$")  # centre, metre (not "are", "core")
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
+
+
+@lru_cache(maxsize=1 << 18)
+def match_key(name: str) -> str:
+    """What two spellings of one concept share: case (except acronyms), hyphens and
+    spaces, the singular, British spellings, and an adjective's "-al" on a modifier
+    ("convolution(al) layer") folded.
+
+    >>> match_key("Encoder-Decoder models") == match_key("encoder decoder model")
+    True
+    >>> match_key("layer-wise relevance") == match_key("Layerwise relevance")
+    True
+    >>> match_key("convolution layer") == match_key("convolutional layers")
+    True
+    >>> match_key("batch normalisation") == match_key("Batch Normalization")
+    True
+    >>> match_key("k-means") == match_key("k-mean")
+    False
+    """
+    parts = [
+        _BRITISH.sub(r"\1z\2", _NUMBER_WORDS.get(w, w))
+        for w in re.split(r"[\s\-–/]+", name.strip())
+        if w
+    ]
+    words = concept_id(parts).split()
+    h = head_index(words) if words else 0
+    words = [
+        w[:-2] if i < h and len(w) > 6 and w.endswith("al") and not is_acronym(w) else w
+        for i, w in enumerate(words)
+    ]
+    return "".join(words)
+
+
+# -- trimming -----------------------------------------------------------------------
+
+
+def hyphen_after(tok: Token) -> bool:
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text in {"-", "–"} and not tok.whitespace_
+
+
+def _after_for(tok: Token) -> bool:
+    """Does ``tok`` follow "for" ("for example step decay": the example is no name)?"""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "for"
+
+
+def _grades_next(toks: Sequence[Token]) -> bool:
+    """Is the first token an adverb grading the adjective after it, inside a name
+    ("fully connected layer", "densely connected network")?"""
+    return (
+        len(toks) > 2
+        and toks[0].pos_ == "ADV"
+        and toks[0].head == toks[1]
+        and toks[1].tag_ in {"JJ", "VBN"}
+        and toks[0].lower_.endswith("ly")
+    )
+
+
+def trim(tokens: Sequence[Token]) -> list[Token]:
+    """Drop determiners, pronouns, possessives, a study prompt's verb and the vague
+    words of :data:`VAGUE_WORDS` at the edges of a run."""
+    toks = [t for t in tokens if not _MATH_TOKEN.search(t.text)]  # x_1, W^T, \\ldots
+    while (
+        toks
+        and not (len(toks) > 1 and hyphen_after(toks[0]))
+        and not _grades_next(toks)
+        and (
+            toks[0].pos_ in _DROP_POS
+            or (toks[0].lower_ in VAGUE_WORDS and len(toks) > 1)
+            or (toks[0].lower_ in NAMING_CUES and len(toks) > 1)
+            or toks[0].lower_ in EDGE_STOP
+            or toks[0].tag_ in {"PRP$", "WDT", "WP", "WP$", "POS"}
+            or not _WORDISH.search(toks[0].text)
+            or (toks[0].is_sent_start and toks[0].lower_ in INSTRUCTIONS and len(toks) > 1)
+            or (_after_for(toks[0]) and toks[0].lower_ in {"example", "instance"})
+        )
+    ):
+        toks.pop(0)
+    while toks and (
+        toks[-1].pos_ in _DROP_POS - {"NUM"}
+        or toks[-1].tag_ == "POS"
+        or toks[-1].lower_ in EDGE_STOP
+        or not _WORDISH.search(toks[-1].text)
+    ):
+        toks.pop()
+    # A possessive inside ("the model's output") keeps only what follows it, unless it
+    # is part of a name ("Student's t-test", "Banker's algorithm": a capitalised owner).
+    for i, tok in enumerate(toks):
+        if (tok.tag_ == "POS" or tok.text in {"'s", "’s"}) and i > 0:
+            owner = toks[i - 1].text
+            if not owner[:1].isupper() or is_acronym(owner):
+                toks = toks[i + 1 :]
+            break
+    return toks
+
+
+def words_of(tokens: Sequence[Token]) -> list[str]:
+    """Surface words of a token run, hyphenated compounds and possessives kept
+    together ("Student's")."""
+    words: list[str] = []
+    glue = False
+    for tok in tokens:
+        if tok.text in {"-", "–"} and words:
+            words[-1] += "-"
+            glue = True
+            continue
+        if tok.text in {"'s", "’s"} and words:
+            words[-1] += tok.text
+            continue
+        if glue:
+            words[-1] += tok.text
+            glue = False
+        else:
+            words.append(tok.text)
+    return [w.strip("-") for w in words if w.strip("-")]
+
+
+def phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
+    """``(key, surface form)`` of a token run, or None when nothing is left.
+
+    The run must end in a noun, unless ``lenient``: the notes' structure already marks
+    it as a name (a title, an emphasised run), and the tagger often mislabels the last
+    word of a short title.
+    """
+    return trimmed_phrase(trim(tokens), lenient=lenient)
+
+
+def trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
+    """:func:`phrase` of a run already trimmed by :func:`trim`."""
+    if not toks or any(t.pos_ == "AUX" or t.tag_ in _CLAUSE_TAGS for t in toks):
+        return None  # a clause ("How does a GRU control information"), not a name
+    nounish = {"NOUN", "PROPN"} | ({"VERB", "ADJ", "ADV", "X"} if lenient else set())
+    if all(t.pos_ not in nounish and not is_acronym(t.text) for t in toks):
+        return None
+    if toks[-1].pos_ not in nounish and not is_acronym(toks[-1].text):
+        return None
+    words = words_of(toks)
+    if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):
+        return None
+    return key_of(words, toks), " ".join(words)
+
+
+def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
+    """The key of a name's words: :func:`concept_id`, but a head the tagger reads as
+    singular stays as written ("data", "physics")."""
+    h = head_index(words)
+    head_tok = next((t for t in reversed(toks) if words[h].endswith(t.text)), None)
+    plural = head_tok is None or head_tok.tag_ in {"NNS", "NNPS"} or is_acronym(words[h])
+    if plural:
+        return concept_id(words)
+    return " ".join(w if is_acronym(w) else w.lower() for w in words)
+
+
+# -- runs of tokens -----------------------------------------------------------------
+
+
+def breaks_run(tok: Token) -> bool:
+    """Punctuation (but hyphens), arrows, maths signs and "e.g." end a term."""
+    text = tok.text
+    if text in GLUE:
+        return False
+    return (
+        tok.is_punct
+        or tok.pos_ == "SYM"
+        or tok.lower_ in _ABBREVIATIONS
+        or bool(re.search(r"[()\[\]{}+=<>→“”\"]|->", text))
+    )
+
+
+def split_runs(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Token runs between punctuation: "LSTM (long short-term memory)" -> two runs."""
+    runs: list[list[Token]] = [[]]
+    for tok in tokens:
+        if breaks_run(tok):
+            runs.append([])
+        else:
+            runs[-1].append(tok)
+    return [r for r in runs if r]
+
+
+def coordinated(run: list[Token]) -> list[list[Token]]:
+    """Split "forget and input gate" into "forget gate", "input gate"; "ML and
+    statistics" into "ML", "statistics". A conjunct without a noun of its own shares
+    the last conjunct's head noun."""
+    parts: list[list[Token]] = [[]]
+    for tok in run:
+        if tok.pos_ == "CCONJ" and tok.lower_ in {"and", "or", "&"}:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return [run]
+    head = parts[-1][-1]
+    out = []
+    for part in parts[:-1]:
+        last = part[-1]
+        has_noun = (last.pos_ in {"NOUN", "PROPN"} and last.tag_ != "VBG") or is_acronym(last.text)
+        out.append(part if has_noun else [*part, head])
+    return [*out, parts[-1]]
+
+
+def chunk_runs(chunks: Iterable[Span]) -> Iterator[list[Token]]:
+    """Noun chunks as term runs: split at punctuation, coordination distributed."""
+    for chunk in chunks:
+        runs: list[list[Token]] = [[]]
+        slashed: set[int] = set()  # runs that end at a "/"
+        for tok in chunk:
+            if breaks_run(tok):
+                if tok.text == "/" and runs[-1]:
+                    slashed.add(len(runs) - 1)
+                runs.append([])
+            else:
+                runs[-1].append(tok)
+        for i, run in enumerate(runs):
+            if not run:
+                continue
+            parts = coordinated(run)
+            yield from parts
+            if len(parts) > 1:
+                continue
+            # "vanishing/exploding gradient problem" -> "vanishing gradient problem" too
+            if i in slashed and len(run) == 1 and i + 1 < len(runs) and len(runs[i + 1]) >= 2:
+                yield [run[0], *runs[i + 1][1:]]
+
+
+def extend_hyphens(chunk: Span) -> Span:
+    """Take in the words glued to a chunk by hyphens: "Sequence-to-sequence transformer"
+    that the parser chunks as "sequence transformer"."""
+    doc, start = chunk.doc, chunk.start
+    while start >= 2 and doc[start - 1].text in GLUE and not doc[start - 2].whitespace_:
+        if doc[start - 1].whitespace_:
+            break
+        start -= 2
+    return doc[start : chunk.end] if start != chunk.start else chunk
+
+
+def framed(toks: Sequence[Token]) -> bool:
+    """Is a run a framing noun ("advantages", "the main types") that says what is asked
+    about the name after it?"""
+    words = [t for t in toks if t.pos_ not in {"DET", "PRON"} and t.lower_ not in VAGUE_WORDS]
+    return bool(words) and (
+        words[-1].lower_ in FRAMING_NOUNS
+        and all(t.pos_ in {"ADJ", "NOUN"} or t.tag_ == "JJ" for t in words[:-1])
+        and len(words) <= 3
+    )
+
+
+def refine(tokens: Sequence[Token]) -> list[Token]:
+    """The name inside a question's or heading's subject.
+
+    A framing noun before "of" gives way to what follows ("the function of the input
+    gate" -> input gate); "X of Y" is otherwise one name ("law of demand"); another
+    preposition ends the name ("forget gate in LSTM" -> forget gate); a leading gerund
+    of an action goes ("Identifying Anomalies" -> anomalies).
+    """
+    toks = trim(tokens)
+    if (
+        len(toks) > 1
+        and (toks[0].tag_ == "VBG" or toks[0].lower_.endswith("ing"))
+        and toks[0].dep_ != "amod"  # "Exploding Gradients" keeps its participle
+        and (toks[1].pos_ == "DET" or toks[-1].tag_ in {"NNS", "NNPS"} or is_acronym(toks[-1].text))
+    ):
+        toks = trim(toks[1:])
+    for i, tok in enumerate(toks):
+        if tok.lower_ in PREPOSITIONS and 0 < i < len(toks) - 1:
+            left, right = toks[:i], toks[i + 1 :]
+            if framed(left) or not trim(left):
+                return refine(right)
+            if tok.lower_ == "of":
+                if len(words_of(toks)) <= MAX_WORDS:
+                    return toks  # "law of demand", "treaty of Versailles"
+                return trim(left)
+            return refine(left)
+    return toks
+
+
+def span_of(doc: Doc, text: str, start_at: int = 0) -> Span | None:
+    """The span of ``doc`` that covers ``text`` (first found after ``start_at``)."""
+    at = span_text(doc).find(text, start_at)
+    if at < 0:
+        return None
+    return doc.char_span(at, at + len(text), alignment_mode="expand")

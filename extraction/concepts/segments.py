@@ -1,0 +1,218 @@
+"""Segments: the units of a card that spaCy parses, with the structure around them.
+
+A card gives its title, then one segment per logical line of its body (a paragraph or
+a list item; bullets stripped, hard-wrapped lines joined when the reader has not done
+so), then one per table cell. Each segment keeps what the notes single out inside it
+(emphasised runs, in the segment's own offsets), whether it is a list item, and the
+file line of every character, so that evidence cites the line a sentence starts on.
+Section headings are segments of their own, once per heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from extraction.readers.prompts import is_term
+from extraction.records import Card
+
+#: Kinds of segment.
+TITLE, HEADING, BODY, ITEM, CELL = "title", "heading", "body", "item", "cell"
+
+_BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤►\-*+–—>]+|\(?\d{1,2}[.)]|[a-z][.)](?=\s))\s*")
+_LABEL = re.compile(r"^([A-Za-z0-9][^:.!?]{0,60}?):\s+(\S.*)$")
+_DASH_LABEL = re.compile(r"^([A-Za-z0-9][^:.!?–—]{0,60}?)\s+[–—-]\s+(\S.*)$")
+_WORDISH = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A title, heading, logical body line or table cell of a card: what spaCy parses.
+
+    ``emphasis`` holds ``(start, end, style)`` runs in :attr:`text`'s offsets;
+    ``starts`` the ``(offset, file line)`` where each joined line starts.
+    """
+
+    card: Card
+    line: int
+    text: str
+    is_title: bool
+    is_term: bool = False  # a term line inside an answer, heading its explanation
+    is_heading: bool = False  # a section heading above cards (parsed once)
+    starts: tuple[tuple[int, int], ...] = ()
+    kind: str = BODY
+    emphasis: tuple[tuple[int, int, str], ...] = ()
+    depth: int = 0  # list depth of an item
+    column: int = -1  # table column of a cell
+    header: str = ""  # the header of a cell's column
+
+    def line_at(self, offset: int) -> int:
+        """The file line of the character at ``offset`` in :attr:`text`."""
+        line = self.line
+        for start, number in self.starts:
+            if start <= offset:
+                line = number
+        return line
+
+    @property
+    def title_kind(self) -> str:
+        """What the title is (question, term, heading, cloze, none); "heading" for a
+        section heading."""
+        if self.is_heading:
+            return "heading"
+        return self.card.title_kind if self.is_title else "none"
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    """``(label, rest)`` of a "Label: explanation" or "Label – explanation" line.
+
+    >>> label_of("Reset gate: decides what to forget")
+    ('Reset gate', 'decides what to forget')
+    >>> label_of("Early stopping – stop when validation loss rises")
+    ('Early stopping', 'stop when validation loss rises')
+    """
+    m = _LABEL.match(text) or _DASH_LABEL.match(text)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def _heading_segments(cards: Iterable[Card]) -> Iterator[Segment]:
+    """Each section heading once, at its line (formats that record heading lines)."""
+    seen: set[tuple[str, int]] = set()
+    for card in cards:
+        for heading, line in zip(card.section, card.section_lines, strict=False):
+            if (card.source, line) not in seen and heading.strip():
+                seen.add((card.source, line))
+                yield Segment(card, line, heading.strip(), True, is_heading=True, kind=HEADING)
+
+
+def _emphasis_in(card: Card, part: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """The emphasised runs of ``card``'s ``part`` inside ``[start, end)``, shifted to
+    offsets from ``start``."""
+    return tuple(
+        (max(e.start, start) - start, min(e.end, end) - start, e.style)
+        for e in card.emphasis
+        if e.part == part and e.start < end and e.end > start
+    )
+
+
+def card_segments(card: Card) -> Iterator[Segment]:
+    """The title, the body's logical lines, then the table cells of ``card``.
+
+    Bullets are stripped; wrapped lines are joined when the reader has not joined
+    them (a card without ``line_starts`` or ``items``); term lines that head an
+    explanation ("Forget gate" / "decides how much ...") are marked as terms.
+    """
+    title = card.title.strip()
+    if title:
+        lead = card.title.index(title)
+        yield Segment(
+            card,
+            card.title_line,
+            title,
+            True,
+            kind=TITLE,
+            emphasis=_emphasis_in(card, "title", lead, lead + len(title)),
+        )
+    structured = bool(card.line_starts or card.items)
+    item_at = {item.start: item for item in card.items}
+    # (first line, text, starts, offset of text in body, item depth or -1)
+    logical: list[tuple[int, str, tuple[tuple[int, int], ...], int, int]] = []
+    joinable = False
+    offset = 0
+    for line, raw in zip(card.body_lines or (), card.body.splitlines(), strict=False):
+        line_offset, offset = offset, offset + len(raw) + 1
+        text = _BULLET.sub("", raw).strip() if not structured else raw.strip()
+        if not text or not _WORDISH.search(text):
+            joinable = False
+            continue
+        at = line_offset + raw.index(text)
+        item = item_at.get(at) or item_at.get(line_offset)
+        depth = item.depth if item is not None else -1
+        is_item = item is not None or text != raw.strip() or bool(_LABEL.match(text))
+        if (
+            not structured
+            and joinable
+            and not is_item
+            and text[0].islower()
+            and not is_term(logical[-1][1])
+        ):
+            first, joined, starts, start_at, d = logical[-1]
+            logical[-1] = (
+                first,
+                f"{joined} {text}",
+                (*starts, (len(joined) + 1, line)),
+                start_at,
+                d,
+            )
+        else:
+            starts = tuple(
+                (o - at, n) for o, n in card.line_starts if at <= o < at + len(text)
+            ) or ((0, line),)
+            logical.append((line, text, starts, at, depth))
+        joinable = not re.search(r"[.!?:;]$", logical[-1][1])
+    for i, (line, text, starts, at, depth) in enumerate(logical):
+        following = logical[i + 1][1] if i + 1 < len(logical) else ""
+        heads = is_term(text) and bool(following) and not is_term(following)
+        yield Segment(
+            card,
+            line,
+            text,
+            False,
+            is_term=heads,
+            starts=starts,
+            kind=ITEM if depth >= 0 else BODY,
+            emphasis=_emphasis_in(card, "body", at, at + len(text)) if structured else (),
+            depth=max(depth, 0),
+        )
+    for table in card.tables:
+        for r, row in enumerate(table.rows):
+            line = table.row_lines[r] if r < len(table.row_lines) else card.lines[0]
+            for c, cell in enumerate(row):
+                cell = cell.strip()
+                if cell and _WORDISH.search(cell):
+                    header = table.header[c] if c < len(table.header) else ""
+                    yield Segment(card, line, cell, False, kind=CELL, column=c, header=header)
+
+
+def segments_of(cards: Sequence[Card]) -> list[list[Segment]]:
+    """The segments to parse, one list per source file in order of first appearance:
+    its section headings (once each), then its cards' titles, body lines and cells."""
+    by_source: dict[str, list[Card]] = defaultdict(list)
+    for card in cards:
+        by_source[card.source].append(card)
+    return [
+        [*_heading_segments(group), *(seg for card in group for seg in card_segments(card))]
+        for group in by_source.values()
+    ]
+
+
+_SENTS = "concept_atlas_sents"
+_TEXT = "concept_atlas_text"
+
+
+def span_text(span: Span | Doc) -> str:
+    """``span.text``, sliced from the doc's text, which is joined from its tokens once
+    per doc (spaCy joins them again on every ``.text``).
+
+    >>> from extraction import nlp
+    >>> doc = nlp.load()("A GRU gates.  An LSTM too.")
+    >>> [span_text(s) for s in doc.sents] == [s.text for s in doc.sents]
+    True
+    """
+    doc = span if isinstance(span, Doc) else span.doc
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text if span is doc else text[span.start_char : span.end_char]
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, computed once per doc (spaCy walks every token each time)."""
+    sents = doc.user_data.get(_SENTS)
+    if sents is None:
+        sents = doc.user_data[_SENTS] = list(doc.sents)
+    return sents

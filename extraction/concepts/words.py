@@ -1,0 +1,115 @@
+"""Word lists of the concept stage, kept as data: general English, never course terms.
+
+Each list says what it is for; ``tests/extraction/test_concept_words.py`` holds a
+one-line example of each at work. The lists are short on purpose: whether a term is a
+concept is weighed by the fitted selector (:mod:`extraction.concepts.selection`); a
+list only names a feature it can use, except :data:`VAGUE_WORDS`, which are trimmed
+from the edges of every name.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Truly vague words trimmed from the start of a name: "the", "some", "various"
+#: say which or how many, never what ("various optimizers" -> optimizer). Adjectives
+#: that can classify ("normal distribution", "large intestine", "first world war",
+#: "primary key", "simple RNN") are never trimmed.
+VAGUE_WORDS = _words(
+    """
+    a an the this that these those its their our your my his her some any each every
+    all both either neither various several many much more most few fewer certain
+    such other another same own whole entire given respective corresponding
+    aforementioned said above below following etc
+    """
+)
+
+#: Nouns that frame a name rather than being one: "advantages of X", "types of X",
+#: "the role of X" are about X. "X of Y" splits at "of" only after one of these (never
+#: "law of demand", "treaty of Versailles").
+FRAMING_NOUNS = _words(
+    """
+    advantage advantages disadvantage disadvantages benefit benefits drawback drawbacks
+    pro pros con cons limitation limitations strength strengths weakness weaknesses
+    type types kind kinds form forms sort sorts variety varieties class classes
+    example examples instance instances case cases illustration
+    role roles purpose purposes function functions goal goals aim aims use uses
+    usage application applications importance significance meaning definition
+    component components part parts element elements feature features property
+    properties characteristic characteristics aspect aspects
+    idea ideas concept concepts notion basics fundamentals
+    overview summary introduction history origin origins
+    effect effects impact impacts influence result results outcome outcomes cause causes
+    process steps step stage stages phase phases
+    list set number amount lot lots group groups series range
+    """
+)
+
+#: Heads that add nothing to the name they follow: "LSTM cell", "transformer model",
+#: "sigmoid activation" name the LSTM, the transformer and the sigmoid when the notes
+#: use the bare name as well ("kernel method" is not the kernel: "method" is not here).
+GENERIC_HEADS = _words(
+    """
+    cell unit model network architecture mechanism problem algorithm activation
+    """
+)
+
+#: Words of note-taking and course logistics, not of any subject: a candidate made of
+#: or headed by one is rarely a concept (a feature of the selector, not a rule).
+GENERIC_NOTE_WORDS = _words(
+    """
+    approach goal idea summary disadvantage advantage overview introduction conclusion
+    note notes example examples exercises question questions answer answers
+    quiz lecture lectures lesson lessons chapter section topic topics course courses
+    slide slides video videos reading readings reference references link links
+    resource resources homework assignment review objective objectives outline
+    thing things stuff way ways part parts aspect aspects case cases fact facts
+    detail details challenge challenges solution solutions
+    keypoint keypoints takeaway takeaways tip tips
+    figure figures image images picture pictures chart diagram credit credits
+    author authors page pages book books article articles notebook notebooks
+    bonus time minute minutes hour hours day week today lot lots
+    variant variants version versions modification modifications panel iteration
+    """
+)
+
+#: Verbs a study prompt or an instruction opens a sentence with ("Define Reinforcement
+#: Learning", "Use activation functions that ..."): never part of a name there.
+INSTRUCTIONS = _words(
+    """
+    define explain describe calculate compute assume compare derive determine discuss
+    summarize summarise outline prove illustrate contrast evaluate identify interpret
+    list name state give use consider recall remember apply avoid try
+    """
+)
+
+#: Sentences that carry an analogy; what they name belongs to the analogy, not the
+#: course ("Think of it like a librarian ...").
+ANALOGY = re.compile(
+    r"\b(?:think of|imagine|analog(?:ous|y) to|akin to|is like|are like|was like"
+    r"|(?:it|this|that|they|which)(?:'s|’s|'re|’re| is| are) like|the (?:former|latter) is like"
+    r"|like (?:a|an) (?!\w+ (?:of|for)\b)|similar to (?:how|reading|taking|trying))",
+    re.IGNORECASE,
+)
+
+#: Words that introduce a name and are never part of it ("so-called outliers",
+#: "called mode collapse", "e.g. dropout").
+NAMING_CUES = _words(
+    """
+    called so-called termed dubbed named known referred e.g. e.g eg i.e. i.e ie viz
+    namely aka a.k.a a.k.a.
+    """
+)
+
+#: Words that never start or end a name, whatever the tagger says.
+EDGE_STOP = _words(
+    """
+    a an the this that these those its their our your my his her it they we you i of for
+    to in on at by with and or but as from into via than
+    """
+)

@@ -1,0 +1,259 @@
+"""Why the graph holds what it holds: ``python -m graph explain TERM [OTHER]``.
+
+For one term: whether it is a concept, and why -- the roles the notes give it (a
+card's term, a heading, a bold term, a definition...), the selector's score against
+its threshold, the features that carried the decision, and how each of its other
+names was merged into it; or, when it is not a concept, the score it got and what held
+it back, or that the notes never use it as a name. For two terms: the edges between
+them, each with its confidence and the sentences that state it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+import networkx as nx
+
+from graph.io import GraphFileError, read_graph
+from graph.query import normalise, resolve
+
+#: How the selector's features read in an explanation.
+FEATURE_WORDS = {
+    "role_term": "the term of a term card",
+    "role_question": "the subject of a question card",
+    "role_heading": "a heading names it",
+    "role_cloze": "the answer of a cloze card",
+    "role_emphasis": "set in bold or italics",
+    "role_label": "a line opens with it ('X: ...')",
+    "role_defined": "a sentence defines it ('X is a ...')",
+    "role_named": "introduced by name ('called X')",
+    "role_gloss": "glossed in brackets",
+    "role_abbreviation": "given with its abbreviation",
+    "role_listed": "listed with others",
+    "role_item": "a list item of its own",
+    "role_cell": "the first cell of a table row",
+    "role_example": "given as an example",
+    "subject": "cards are about it",
+    "structural": "the notes single it out in several ways",
+    "log_count": "how often the notes use it",
+    "log_sentences": "how many sentences use it",
+    "log_cards": "how many cards use it",
+    "multi_source": "used in several files",
+    "only_titles": "used only in titles",
+    "title_and_body": "named by a title and used in the text",
+    "words1": "a single word",
+    "words3": "three words",
+    "words4": "four words or more",
+    "acronym": "an acronym",
+    "caps_word": "an English word in capitals",
+    "rarity": "how rare its words are in English",
+    "common": "made of common English words",
+    "unknown": "a word English does not know",
+    "generic": "its head is a note-taking word",
+    "generic_any": "holds a note-taking word",
+    "proper": "written as a proper name",
+    "verb_start": "starts with a verb",
+    "adj_start": "starts with an adjective",
+    "adj_common": "starts with a common adjective",
+    "head_common": "its head is a very common word",
+    "code": "looks like code",
+    "nested": "mostly used inside longer names",
+    "nested_uses": "used inside longer names",
+    "head_family": "other names share its head word",
+    "modifier_of": "it modifies other names",
+    "textrank": "its words are central in the notes (TextRank)",
+    "has_definition": "the notes define it",
+    "of_phrase": "a name with an 'of' complement",
+}
+
+
+def _reason_words(reasons: Any) -> list[dict]:
+    return [{"feature": f, "means": FEATURE_WORDS.get(f, f), "weight": w} for f, w in reasons or ()]
+
+
+def explain_term(G: nx.MultiDiGraph, term: str) -> dict[str, Any]:
+    """Why ``term`` is or is not a concept of ``G``.
+
+    Returns a dict with ``status``: ``"concept"`` (``term`` names a node), ``"alias"``
+    (another name of a node, merged into it), ``"rejected"`` (a candidate the selector
+    did not keep), or ``"unknown"`` (the notes never use it as a name); and the
+    evidence for it.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(candidates=[{"name": "variant", "names": ["variant"],
+    ...     "score": 0.1, "threshold": 0.3, "roles": {"mention": 1}, "reasons": [],
+    ...     "merges": []}])
+    >>> G.add_node("long short-term memory", label="LSTM (long short-term memory)",
+    ...     aliases=["LSTM"], selection={"score": 0.9, "threshold": 0.3,
+    ...     "roles": {"heading": 1}, "features": {},
+    ...     "reasons": [["role_heading", 2.1]], "merges": [{"name": "LSTM",
+    ...     "into": "long short-term memory", "rule": "abbreviation",
+    ...     "reason": "an abbreviation stated with its long form", "evidence": None}]})
+    >>> explain_term(G, "long short term memory")["status"], explain_term(G, "LSTMs")["status"]
+    ('concept', 'alias')
+    >>> explain_term(G, "variant")["status"], explain_term(G, "zebra")["status"]
+    ('rejected', 'unknown')
+    """
+    wanted = normalise(term)
+    for node, attrs in G.nodes(data=True):
+        names = {str(node), str(attrs.get("label", node))}
+        if normalise(str(node)) == wanted or normalise(str(attrs.get("label", ""))) == wanted:
+            return _concept(node, attrs, "concept", term)
+        if wanted in {normalise(a) for a in attrs.get("aliases") or ()} - {
+            normalise(n) for n in names
+        }:
+            return _concept(node, attrs, "alias", term)
+    for entry in G.graph.get("candidates") or ():
+        if wanted in {normalise(n) for n in [entry.get("name", ""), *entry.get("names", ())]}:
+            return {
+                "term": term,
+                "status": "rejected",
+                "name": entry.get("name"),
+                "score": entry.get("score"),
+                "threshold": entry.get("threshold"),
+                "roles": entry.get("roles", {}),
+                "reasons": _reason_words(entry.get("reasons")),
+            }
+    near = resolve(G, term)
+    return {"term": term, "status": "unknown", "closest": near}
+
+
+def _concept(node: Any, attrs: Mapping[str, Any], status: str, term: str) -> dict[str, Any]:
+    selection = attrs.get("selection") or {}
+    merges = selection.get("merges") or []
+    out = {
+        "term": term,
+        "status": status,
+        "concept": node,
+        "label": attrs.get("label", node),
+        "score": selection.get("score"),
+        "threshold": selection.get("threshold"),
+        "roles": selection.get("roles", {}),
+        "reasons": _reason_words(selection.get("reasons")),
+        "merges": merges,
+        "definition": attrs.get("definition") or "",
+        "definition_evidence": attrs.get("definition_evidence"),
+    }
+    if status == "alias":
+        wanted = normalise(term)
+        out["merged_by"] = next((m for m in merges if normalise(m.get("name", "")) == wanted), None)
+    return out
+
+
+def explain_edges(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
+    """The edges between two concepts (both directions), each with its evidence."""
+    u, v = resolve(G, a), resolve(G, b)
+    out: dict[str, Any] = {"source": u, "target": v, "edges": []}
+    if u is None or v is None:
+        out["missing"] = [t for t, n in ((a, u), (b, v)) if n is None]
+        return out
+    for s, t in ((u, v), (v, u)):
+        if G.has_edge(s, t):
+            for attrs in G[s][t].values():
+                out["edges"].append({"source": s, "target": t, **dict(attrs)})
+    return out
+
+
+def format_term(info: Mapping[str, Any]) -> str:
+    """``explain_term``'s answer, for people."""
+    term, status = info["term"], info["status"]
+    lines: list[str] = []
+    if status in {"concept", "alias"}:
+        label = info["label"]
+        if status == "alias":
+            merged = info.get("merged_by") or {}
+            why = merged.get("reason", "merged")
+            lines.append(f"“{term}” is another name of the concept {label} ({why}).")
+            if ev := merged.get("evidence"):
+                lines.append(f"    “{ev['text']}” ({ev['source']}:{ev['line']})")
+        else:
+            lines.append(f"“{term}” is a concept: {label}.")
+        if info.get("score") is not None:
+            lines.append(f"Score {info['score']:.2f} (kept from {info['threshold']:.2f}).")
+    elif status == "rejected":
+        lines.append(
+            f"“{term}” is not a concept: the notes use it, but its score {info['score']:.2f} "
+            f"is under the threshold {info['threshold']:.2f}."
+        )
+    else:
+        closest = info.get("closest")
+        lines.append(f"“{term}” is not a concept: the notes never use it as a name.")
+        if closest is not None:
+            lines.append(f"Did you mean {closest}?")
+        return "\n".join(lines)
+    roles = info.get("roles") or {}
+    if roles:
+        lines.append("How the notes use it: " + ", ".join(f"{r} ×{n}" for r, n in roles.items()))
+    if info.get("reasons"):
+        lines.append("What weighed most:")
+        for r in info["reasons"]:
+            sign = "for" if r["weight"] > 0 else "against"
+            lines.append(f"  {r['weight']:+.2f} {sign}: {r['means']}")
+    if status != "rejected":
+        merges = [m for m in info.get("merges") or () if m.get("name")]
+        if merges:
+            lines.append("Other names merged into it:")
+            for m in merges:
+                lines.append(f"  {m['name']} — {m['reason']}")
+        if info.get("definition"):
+            ev = info.get("definition_evidence") or {}
+            where = f" ({ev.get('source')}:{ev.get('line')})" if ev else ""
+            lines.append(f"Definition{where}: {info['definition']}")
+        else:
+            lines.append("The notes give no definition of it.")
+    return "\n".join(lines)
+
+
+def format_edges(info: Mapping[str, Any], G: nx.MultiDiGraph) -> str:
+    """``explain_edges``'s answer, for people."""
+    if info.get("missing"):
+        return "No concept matches " + ", ".join(repr(m) for m in info["missing"]) + "."
+    u, v = info["source"], info["target"]
+    label = lambda n: G.nodes[n].get("label", n)  # noqa: E731
+    if not info["edges"]:
+        return f"No edge joins {label(u)} and {label(v)}."
+    lines = []
+    for e in sorted(info["edges"], key=lambda e: -float(e.get("confidence", 0))):
+        rel = e.get("relation", "related_to")
+        lines.append(f"{label(e['source'])} —{rel}→ {label(e['target'])}  ({e.get('confidence')})")
+        if e.get("label"):
+            lines.append(f"  because: {e['label']}")
+        for ev in e.get("evidence") or ():
+            lines.append(f"    “{ev['text']}” ({ev['source']}:{ev['line']})")
+    return "\n".join(lines)
+
+
+def add_cli(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``explain TERM [OTHER] --graph FILE [--json]`` to ``python -m graph``."""
+    p = subparsers.add_parser(
+        "explain", help="why a term is or is not a concept; with OTHER, why they are linked"
+    )
+    p.add_argument("term")
+    p.add_argument("other", nargs="?")
+    p.add_argument("--graph", required=True, metavar="FILE", help="a graph JSON file")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cli)
+
+
+def _cli(args: argparse.Namespace) -> int:
+    try:
+        G = read_graph(args.graph)
+    except (GraphFileError, OSError) as exc:
+        print(f"error: {args.graph}: {exc}", file=sys.stderr)
+        return 1
+    if args.other:
+        info = explain_edges(G, args.term, args.other)
+        text = format_edges(info, G)
+    else:
+        info = explain_term(G, args.term)
+        text = format_term(info)
+    if args.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False, default=str))
+    else:
+        print(text)
+    return 0
