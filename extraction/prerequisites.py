@@ -21,10 +21,11 @@ becomes named features (:data:`FEATURES`), each saying something for or against
 A small logistic model (:class:`extraction.logistic.LogisticModel`, weights kept as data
 in ``extraction/weights/prerequisites.json``, fitted by ``python -m benchmarks.fit``
 on the development gold) turns the features into a probability. Of the two directions
-of a pair at most the likelier is kept, when the model accepts it; cycles are broken at
-their weakest edge. Each edge keeps the sentences behind the features that carried it,
-those features and their contributions to the log-odds (``features``), and their names
-in ``label``.
+of a pair at most the likelier is kept, when the model accepts it and some evidence of
+what the notes say (not only how often or where they name the two, :data:`STATISTICS`)
+speaks for it; cycles are broken at their weakest edge. Each edge keeps the sentences
+behind the features that carried it, those features and their contributions to the
+log-odds (``features``), and their names in ``label``.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ FEATURES: dict[str, str] = {
 STATED = frozenset({"general", "used", "problem", "cause", "task"})
 #: Features that read the same both ways.
 SYMMETRIC_FEATURES = frozenset({"together", "contrast"})
+#: Features that say how the notes name the two concepts, not what they say of them:
+#: they weigh an edge but never make one alone.
+STATISTICS = frozenset({"wider", "earlier", "together", "contrast"})
 #: Typed relation ``source -> target`` -> the feature it gives (source, target) and its
 #: sign there.
 TYPED_FEATURES: dict[str, tuple[str, int]] = {
@@ -451,6 +455,7 @@ def _acyclic(edges: list[Relation]) -> tuple[list[Relation], list[Relation]]:
 #: Why a scored candidate was left out (the ``label`` of a rejected edge's reason).
 REJECTED = {
     "threshold": "below the model's threshold",
+    "statistics": "only how often and where the two are named speaks for it",
     "opposite": "the other direction is likelier",
     "cycle": "the weakest edge of a cycle",
 }
@@ -470,6 +475,8 @@ def prerequisite_decisions(
         other = scored.get((b, a))
         if not model.accepts(found[(a, b)].features):
             reason = "threshold"
+        elif not any(c > 0 and f not in STATISTICS for f, c in r.features.items()):
+            reason = "statistics"
         elif other is not None and (other.confidence, b) > (r.confidence, a):
             reason = "opposite"
         else:

@@ -31,6 +31,7 @@ FRAMES = {
     "kinds_of": "<cue> Y include|are|: X1, X2: each X is_a Y (in a sentence, not a title)",
     "fronted": "<cue> X, Y ...: X after the cue, Y the first concept after the comma",
     "list": "a title <cue> X, answered by a list: each listed concept with X",
+    "examples": "<cue> (of Y) are X1, X2: each X example_of Y, else of the card's subject",
 }
 
 
@@ -148,7 +149,7 @@ IS_A: list[Cue] = [
     ),
     Cue(
         "types_of_include",
-        [_words("types kinds variants forms categories families examples"), {"LOWER": "of"}],
+        [_words("types kinds variants forms categories families"), {"LOWER": "of"}],
         0.7,
         frame="kinds_of",
         example="Common types of regularization include dropout and weight decay.",
@@ -419,6 +420,20 @@ USED_FOR: list[Cue] = [
         expected=("RNN", "sequential data"),
     ),
     Cue(
+        "has_applications_in",
+        [_words("has have had"), _MODS, _words("applications uses"), _words("in for to")],
+        0.75,
+        example="Convolutional networks have applications in image classification.",
+        expected=("convolutional network", "image classification"),
+    ),
+    Cue(
+        "applicable_to",
+        [_words("applicable relevant"), _words("to for")],
+        0.7,
+        example="LSTMs are applicable to tasks such as speech recognition.",
+        expected=("LSTM", "speech recognition"),
+    ),
+    Cue(
         "designed_to_process",
         [
             _words("designed made built"),
@@ -527,6 +542,14 @@ EXAMPLE_OF: list[Cue] = [
         frame="instances",
         example="Network visualization, for example occlusion, explains a classifier.",
         expected=("occlusion", "network visualization"),
+    ),
+    Cue(
+        "examples_are",
+        [_words("examples instances"), {"LOWER": "of", "OP": "?"}],
+        0.7,
+        frame="examples",
+        example="Common examples of operating systems are Linux and Windows.",
+        expected=("Linux", "operating system"),
     ),
     Cue(
         "is_an_example_of",

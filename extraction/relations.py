@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -66,7 +66,7 @@ from extraction.concepts import (
     label_of,
     sentences_of,
 )
-from extraction.records import Evidence, Relation
+from extraction.records import Card, Evidence, Relation
 from extraction.titles import singular
 
 #: Most evidence sentences kept per edge.
@@ -200,18 +200,23 @@ def _verb_of(span: Span) -> Token:
 
 
 def _dep_subject(verb: Token) -> Token | None:
-    """The subject of ``verb``, following xcomp/conj/relative clauses upwards."""
+    """The subject of ``verb``, following xcomp/conj/relative clauses upwards; the
+    subject of a copula whose attribute the clause describes ("X is a technique that
+    calculates Y", "X is a technique used to prevent Y": what the technique does, X
+    does)."""
     tok = verb
     for _ in range(4):
+        head = None
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
-                    return tok.head  # "functions that produce": the functions
+                    head = tok.head  # "functions that produce": the functions
+                    break
                 return child
-        if tok.dep_ in {"relcl", "acl"}:
+        if head is None and tok.dep_ in {"relcl", "acl"}:
             head = tok.head
+        if head is not None:
             if head.dep_ == "attr" and head.head.lower_ in rp.COPULAS:
-                # "X is a technique used to prevent Y": what the technique does, X does
                 return next((c for c in head.head.children if c.dep_ == "nsubj"), head)
             return head
         if tok.dep_ in {"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"} and (
@@ -467,6 +472,18 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         factor = 1.0
         pairs = [(o, cls.concept) for o in _objects(ctx, verb.i + 1) if o != cls.concept]
+    elif cue.frame == "examples":  # "Common examples (of Y) are A, B"
+        factor, classes = 1.0, []
+        if doc[span.end - 1].lower_ == "of":
+            classes = _objects(ctx, span.end, max_gap=2)[:1]
+        cls = next((m for m in ctx.found if m.start >= span.end and m.concept in classes), None)
+        start = cls.end if cls is not None else span.end
+        verb = next((t for t in doc[start : ctx.sent.end] if t.lower_ in _LISTING_WORDS), None)
+        if verb is None or verb.i - start > 1:
+            return
+        if not classes:
+            classes, factor = ctx.subjects, CARD_SUBJECT_FACTOR
+        pairs = [(o, c) for o in _objects(ctx, verb.i + 1) for c in classes if o != c]
     elif cue.frame == "between":
         objects = _objects(ctx, span.end)
         factor = 1.0
@@ -500,17 +517,36 @@ def _kind_of(ctx: _Context, noun: Token) -> Mention | None:
 
 
 def _definition_edges(ctx: _Context) -> Iterator[Relation]:
-    """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y."""
+    """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y; "A W's
+    Y" or "The Y in W" (a W the concept belongs to): X part_of W."""
     root = ctx.sent.root
     if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
         return
-    if ctx.sent[0].lower_ not in {"a", "an", "one"}:
+    if ctx.sent[0].lower_ not in {"a", "an", "one", "the"}:
         return
     m = _kind_of(ctx, root)
-    if m is None or (root.lower_ not in rp.KIND_WORDS and m.start > ctx.sent.start + 5):
-        return
-    for subject in ctx.subjects:
-        yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, [ctx.evidence])
+    if m is not None and root.lower_ not in rp.KIND_WORDS and not m.covers(root):
+        # the phrase's own concept, or one that modifies a generic head ("A pooling
+        # operation that ..."), not a possessor or a modifier inside it
+        generic = root.lower_ in rp.GENERIC_HEADS and m.end == root.i
+        m = m if generic and ctx.sent.doc[m.end - 1].head == root else None
+    if m is not None and (root.lower_ in rp.KIND_WORDS or m.start <= ctx.sent.start + 5):
+        for subject in ctx.subjects:
+            yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, [ctx.evidence])
+    # "A process's default input stream", "The top-most directory in a file system"
+    owners = [c for c in root.children if c.dep_ == "poss"]
+    owners += [
+        p for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "within"}
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    for owner in owners:
+        whole = _mention_of(ctx, owner)
+        if whole is not None and whole.end - 1 == owner.i:
+            for subject in ctx.subjects:
+                if _head_word(subject) == singular(root.lower_) or owner.dep_ == "poss":
+                    yield Relation(
+                        subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, [ctx.evidence]
+                    )
 
 
 def _copula_edges(ctx: _Context) -> Iterator[Relation]:
@@ -526,6 +562,11 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x, y = _mention_of(ctx, subj), _mention_of(ctx, attr)
             if y is not None and y.end - 1 != attr.i:
                 y = None
+            if x is not None and y is not None and _restricted(subj, x.concept, y.concept):
+                # "Any path that does not begin with a separator is a relative path":
+                # the sentence defines Y as the Xs it describes
+                yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, [ctx.evidence])
+                continue
             if x is not None and y is None and attr.lower_ in rp.GENERIC_HEADS:
                 # "Max pooling is a pooling operation", "LSTM is an RNN architecture":
                 # the concept that modifies a generic head names the class
@@ -550,6 +591,20 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(
                     x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, [ctx.evidence]
                 )
+
+
+def _restricted(subject: Token, x: str, y: str) -> bool:
+    """Is ``subject`` (concept ``x``) a class narrowed by what follows it, so that "X
+    that ... is a Y" defines the kind Y of X ("Any path that does not begin with a
+    separator is a relative path")? A clause after a comma only describes X."""
+    doc = subject.doc
+    narrowed = any(
+        c.dep_ in {"relcl", "acl"} and doc[c.left_edge.i - 1].text != ","
+        for c in subject.children
+        if c.i > subject.i and c.left_edge.i > 0
+    )
+    quantified = any(c.lower_ in {"any", "every", "each", "all"} for c in subject.children)
+    return narrowed and (quantified or _head_word(y) == _head_word(x))
 
 
 def _named(span: Span) -> bool:
@@ -787,33 +842,56 @@ def _intro_list_edges(
     sents: Sequence[tuple[Segment, Span]],
     intros: dict[int, list[tuple[str, rp.Cue, Span]]],
     about: list[str],
+    term_cards: Sequence[Card] = (),
 ) -> Iterator[Relation]:
     """A line that ends with a colon and says what the list after it holds: "Examples:",
     "Types of X:", "The components of X are:", "X consists of:", "The most common
     activation functions are:". Each listed concept is related to the line's anchor (the
-    concept the line names, else the card's subject), citing the line and the item."""
+    concept the line names, else the card's subject), citing the line and the item.
+    When the line ends the card and no item follows it, the list is ``term_cards``: the
+    term cards nested under the card's heading (a glossary or a two-column table)."""
     depths = _item_depths(sents[0][0].card)
     for at, cues in intros.items():
         seg, sent = sents[at]
         items = _intro_items(sents, at, depths)
-        if not items:
+        last = at == len(sents) - 1
+        if not items and not (last and term_cards):
             continue
         frame = _intro_frame(index, seg, sent, cues, about)
         if frame is None:
             continue
         relation, anchors, items_first, label = frame
         intro = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
-        for item_seg, item_sent in items:
-            for concept in _listed(index, [(item_seg, item_sent)])[:4]:
-                cited = [
-                    intro,
-                    Evidence(item_seg.card.source, item_seg.line, item_sent.text.strip()),
-                ]
-                for anchor in anchors:
-                    if concept == anchor:
-                        continue
+        listed = [
+            (concept, Evidence(s.card.source, s.line, t.text.strip()))
+            for s, t in items
+            for concept in _listed(index, [(s, t)])[:4]
+        ]
+        if not items:  # the list is the term cards under this card's heading
+            listed = [
+                (concept, Evidence(card.source, card.title_line, card.title))
+                for card in term_cards
+                for concept in index.subjects(card)[:1]
+            ]
+        for concept, item in listed:
+            for anchor in anchors:
+                if concept != anchor:
                     source, target = (concept, anchor) if items_first else (anchor, concept)
-                    yield Relation(source, target, relation, INTRO_CONFIDENCE, cited, label=label)
+                    yield Relation(
+                        source, target, relation, INTRO_CONFIDENCE, [intro, item], label=label
+                    )
+
+
+def _nested_term_cards(
+    by_card: Mapping[str, Sequence[tuple[Segment, Span]]],
+) -> dict[tuple[str, int], list[Card]]:
+    """(source, heading line) -> the term cards whose innermost section is that heading."""
+    nested: dict[tuple[str, int], list[Card]] = defaultdict(list)
+    for sents in by_card.values():
+        card = sents[0][0].card
+        if card.title_kind == "term" and card.section_lines:
+            nested[(card.source, card.section_lines[-1])].append(card)
+    return nested
 
 
 def _intro_frame(
@@ -895,7 +973,7 @@ def _application_edges(
 _PROCEDURE = re.compile(r"\s*how\b", re.IGNORECASE)
 #: Labels of a line listing examples of what the card is about.
 _EXAMPLE_LABELS = frozenset({"examples", "example", "e.g.", "eg", "instances", "for example"})
-#: Confidence of "Examples: A, B" in a card about X: A is_a X.
+#: Confidence of "Examples: A, B" in a card about X: A example_of X.
 EXAMPLES_CONFIDENCE = 0.6
 #: Words after "types of X" that open the list of its kinds.
 _LISTING_WORDS = frozenset({"include", "includes", "including", "are", "is", ":", "like"})
@@ -1031,7 +1109,7 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
             kinds = [m.concept for m in mentions(index, doc[colon + 1 :])]
             for cls in index.subjects(seg.card):
                 for kind in dict.fromkeys(k for k in kinds if k != cls):
-                    yield Relation(kind, cls, "is_a", EXAMPLES_CONFIDENCE, [text_ev])
+                    yield Relation(kind, cls, "example_of", EXAMPLES_CONFIDENCE, [text_ev])
             continue
         part = index.find(labelled[0]) or index.lookup(doc[: len(labelled[0].split())])
         wholes = [w for w in index.subjects(seg.card) if w != part]
@@ -1068,6 +1146,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     for seg, sent in _literal_sentences(index):
         if not seg.is_heading:
             by_card[seg.card.id].append((seg, sent))
+    nested_terms = _nested_term_cards(by_card)
     for sents in by_card.values():
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
@@ -1117,7 +1196,9 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         if titles and body and _APPLICATIONS.search(titles[0][0].card.title):
             yield from _application_edges(index, body)
         if intros:
-            yield from _intro_list_edges(index, sents, intros, about)
+            card = sents[0][0].card
+            terms = nested_terms.get((card.source, card.title_line), ())
+            yield from _intro_list_edges(index, sents, intros, about, terms)
     yield from _kind_edges(index)
     yield from _component_edges(index)
 

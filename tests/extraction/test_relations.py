@@ -243,6 +243,64 @@ SENTENCES = [
         ("targeted attack", "black box attack"),
         [("targeted attack", "contrasts_with", "black box attack")],
     ),
+    # a generic head names its class by the concept that modifies it
+    (
+        "Max pooling is a pooling operation that keeps the largest value.",
+        ("max pooling", "pooling"),
+        [("max pooling", "is_a", "pooling")],
+    ),
+    (
+        "The LSTM is an artificial RNN architecture.",
+        ("LSTM", "RNN"),
+        [("LSTM", "is_a", "RNN")],
+    ),
+    # what the attribute of a copula does, its subject does
+    (
+        "Regularization is a technique used to prevent overfitting.",
+        ("regularization", "overfitting"),
+        [("regularization", "addresses", "overfitting")],
+    ),
+    (
+        "Backpropagation is a technique that calculates the gradient.",
+        ("backpropagation", "gradient"),
+        [("backpropagation", "uses", "gradient")],
+    ),
+    # a class narrowed by a clause, then named: the sentence defines a kind of it
+    (
+        "Any path that does not begin with a slash is a relative path.",
+        ("path", "relative path"),
+        [("relative path", "is_a", "path")],
+    ),
+    # examples listed after "examples are", of the card's subject
+    (
+        "What is an operating system? || Software that runs a computer. Common examples are "
+        "Linux, macOS and Windows.",
+        ("Linux", "macOS", "Windows"),
+        [
+            ("Linux", "example_of", "operating system"),
+            ("Windows", "example_of", "operating system"),
+        ],
+    ),
+    # applications of the card's subject
+    (
+        "What are CNNs? || They have applications in image classification and recommender systems.",
+        ("image classification", "recommender system"),
+        [
+            ("CNN", "used_for", "image classification"),
+            ("CNN", "used_for", "recommender system"),
+        ],
+    ),
+    # a definition naming what the term belongs to
+    (
+        "What is standard input? || A process's default input stream.",
+        ("process",),
+        [("standard input", "part_of", "process")],
+    ),
+    (
+        "What is the root directory? || The top-most directory in a file system.",
+        ("directory", "file system"),
+        [("root directory", "part_of", "file system"), ("root directory", "is_a", "directory")],
+    ),
     # what a sentence says before it turns to an analogy still counts
     (
         "Unlike RNNs, transformers see the whole input, similar to reading a book by "
@@ -505,7 +563,7 @@ def test_relations_acronym_inside_an_acronym_is_a_kind_of_it():
     assert ("TBPTT", "is_a", "BPTT") in _edges(cards)
 
 
-def test_relations_examples_label_lists_kinds_of_the_card_subject():
+def test_relations_examples_label_lists_examples_of_the_card_subject():
     cards = _qa(
         ("What is a Hopfield network?", "A recurrent associative memory."),
         ("What is a Boltzmann machine?", "A stochastic network."),
@@ -514,6 +572,81 @@ def test_relations_examples_label_lists_kinds_of_the_card_subject():
             "Every unit feeds every unit.\nExamples: Hopfield network, Boltzmann machine",
         ),
     )
-    edges = _edges(cards)
-    assert ("hopfield network", "is_a", "fully connected network") in edges
-    assert ("boltzmann machine", "is_a", "fully connected network") in edges
+    index = extract_concepts(cards)
+    edges = triples(index)
+    assert expect(index, "Hopfield network", "example_of", "fully connected network") in edges
+    assert expect(index, "Boltzmann machine", "example_of", "fully connected network") in edges
+
+
+# -- lists introduced by a line -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("intro", "items", "relation", "anchor"),
+    [
+        ("The most common activation functions are:", ["ReLU", "sigmoid"], "is_a",
+         "activation function"),
+        ("Examples:", ["processor", "semaphore"], "example_of", "reusable resource"),
+        ("The components of a GRU are:", ["reset gate", "update gate"], "part_of", "GRU"),
+        ("A GRU consists of:", ["reset gate", "update gate"], "part_of", "GRU"),
+        ("Applications of autoencoders:", ["denoising", "anomaly detection"], "used_for",
+         "autoencoder"),
+    ],
+)  # fmt: skip
+def test_relations_line_introduces_the_list_after_it(intro, items, relation, anchor):
+    body = "\n".join([f"A short note about {anchor}s.", intro, *(f"- {i}" for i in items)])
+    cards = _qa(
+        *((f"What is {name}?", "See the lecture.") for name in [*items, anchor]),
+        (f"{anchor.capitalize()}s", body),
+    )
+    index = extract_concepts(cards)
+    for item in items:
+        if relation == "used_for":
+            assert expect(index, anchor, relation, item) in triples(index)
+        else:
+            assert expect(index, item, relation, anchor) in triples(index)
+    edge = next(
+        r for r in typed_relations(index)
+        if r.relation == relation and index.find(items[0]) in (r.source, r.target)
+    )  # fmt: skip
+    # the line that says what the list is, and the item
+    assert [e.text for e in edge.evidence] == [intro, items[0]]
+
+
+def test_relations_list_after_a_line_stops_at_the_next_paragraph():
+    body = "Examples:\n- processor\nNot an example: semaphore."
+    cards = _qa(
+        ("What is a processor?", "A chip."),
+        ("What is a semaphore?", "A counter."),
+        ("Reusable resources", body),
+    )
+    index = extract_concepts(cards)
+    found = triples(index)
+    assert expect(index, "processor", "example_of", "reusable resource") in found
+    assert not any(s == index.find("semaphore") and r == "example_of" for s, r, _ in found)
+
+
+def test_relations_term_cards_under_a_heading_are_its_list():
+    # a two-column table or a glossary the reader made into term cards, nested under
+    # the heading whose text introduces them
+    head = Card(
+        "t.txt#1",
+        "t.txt",
+        "markdown",
+        (1, 3),
+        "Optimizers",
+        "Optimizers update the weights.\nThe most common optimizers are:",
+        title_line=1,
+        body_lines=(2, 3),
+        title_kind="heading",
+    )
+    terms = [
+        Card(f"t.txt#{i}", "t.txt", "markdown", (i + 4, i + 4), name,
+             f"{name} is an optimization algorithm.", section=("Optimizers",),
+             title_line=i + 4, body_lines=(i + 4,), section_lines=(1,), title_kind="term")
+        for i, name in enumerate(["Adam", "RMSprop"], start=2)
+    ]  # fmt: skip
+    index = extract_concepts([head, *terms])
+    found = triples(index)
+    assert expect(index, "Adam", "is_a", "optimizer") in found
+    assert expect(index, "RMSprop", "is_a", "optimizer") in found
