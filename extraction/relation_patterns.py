@@ -60,6 +60,8 @@ class Cue:
         Most tokens between the cue and the concept after it.
     label : str
         Label of the edges the cue gives (:data:`BUILDING_BLOCK`), empty for most.
+    plural_relation : str
+        The relation the cue gives when its subject is a plural class.
     """
 
     name: str
@@ -71,6 +73,9 @@ class Cue:
     expected: tuple[str, str] = ("", "")
     gap: int = 6
     label: str = ""
+    #: The relation when the subject is a plural class ("Popular kernels include A and B":
+    #: kinds), empty when it is always ``relation``.
+    plural_relation: str = ""
 
 
 def _words(forms: str) -> dict:
@@ -193,11 +198,20 @@ PART_OF: list[Cue] = [
     ),
     Cue(
         "comprises",
-        [_words("comprises comprise contains contain includes include")],
+        [_words("comprises comprise contains contain")],
         0.7,
         reverse=True,
         example="Each LSTM cell contains a forget gate.",
         expected=("forget gate", "LSTM"),
+    ),
+    Cue(
+        "includes",
+        [_words("includes include")],
+        0.7,
+        reverse=True,
+        plural_relation="is_a",
+        example="The predictive variance includes the posterior covariance.",
+        expected=("posterior covariance", "predictive variance"),
     ),
     Cue(
         "has",
@@ -564,6 +578,17 @@ EXAMPLE_OF: list[Cue] = [
 COPULA_CONFIDENCE = 0.75
 #: Confidence of "X, a Y, ..." (an apposition after a comma).
 APPOSITION_CONFIDENCE = 0.6
+#: Words the notes use to talk about relations ("the applications of X", "types of X",
+#: "a solution to X", "the steps"): a concept named by one of them alone is never an
+#: end of a typed relation.
+META_WORDS = frozenset(
+    """
+    type kind sort variant category example instance application use usage component
+    part piece problem issue solution remedy step technique approach way strategy task
+    advantage disadvantage benefit drawback limitation characteristic aspect reason
+    difference thing idea purpose goal
+    """.split()
+)
 #: Head nouns too general to be a class themselves: in "X is a pooling operation" or
 #: "X is an RNN architecture" the class is the concept that modifies them.
 GENERIC_HEADS = frozenset(

@@ -66,7 +66,7 @@ from extraction.concepts import (
     label_of,
     sentences_of,
 )
-from extraction.records import Card, Evidence, Relation
+from extraction.records import Card, Concept, Evidence, Relation
 from extraction.titles import singular
 
 #: Most evidence sentences kept per edge.
@@ -176,6 +176,14 @@ class _Context:
     subjects: list[str]  # concepts the card is about
     evidence: Evidence
     first: bool  # the first sentence of the card's answer
+    #: the first sentence of the card's answer, cited with a title's own evidence: a
+    #: question or a heading alone states nothing
+    answer: Evidence | None = None
+
+    @property
+    def cited(self) -> list[Evidence]:
+        """The evidence of an edge read in this sentence."""
+        return [self.evidence, self.answer] if self.answer is not None else [self.evidence]
 
 
 def _mention_of(ctx: _Context, token: Token) -> Mention | None:
@@ -253,6 +261,9 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
                 # "BPTT: one update requires backpropagation": what the label does
                 return [label.concept], CARD_SUBJECT_FACTOR
             return [], 0.0  # the subject is named, and it is no concept
+    head = doc[cue.start]
+    if head.tag_ == "VBG" and head.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
+        return [], 0.0  # "merges A and B, resulting in C": what results is the clause
     before = [m for m in ctx.found if clause_start <= m.start and m.end <= cue.start]
     if before:
         m = before[-1]
@@ -304,11 +315,18 @@ def _coordinated(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str
 
 
 def _objects(
-    ctx: _Context, start: int, *, stop: int | None = None, max_gap: int = MAX_GAP
+    ctx: _Context,
+    start: int,
+    *,
+    stop: int | None = None,
+    max_gap: int = MAX_GAP,
+    direct: bool = False,
+    clause_subject: bool = False,
 ) -> list[str]:
     """The first concept at or after ``start`` (within ``max_gap`` tokens, no verb,
-    conjunction or clause break between, any noun between governing it) and the
-    concepts listed after it."""
+    conjunction or clause break between, any noun between governing it, or with
+    ``direct`` only modifying it) and the concepts listed after it. A concept that only
+    owns the object ("the model's complexity") is none."""
     doc = ctx.sent.doc
     stop = ctx.sent.end if stop is None else stop
     after = [m for m in ctx.found if m.start >= start and m.end <= stop]
@@ -319,6 +337,9 @@ def _objects(
     if len(gap) > max_gap or _broken(doc, start, first.start):
         return []
     target = doc[first.end - 1]
+    subject = target.dep_ in _SUBJECT_DEPS and target.head.i > target.i
+    if target.dep_ == "poss" or (subject and not clause_subject):
+        return []  # "the model's complexity"; "cause the model to make a mistake"
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
     # one the notes do not name as a concept
     listed_after = target.dep_ == "conj" and start <= target.head.i < first.start
@@ -329,7 +350,8 @@ def _objects(
         # a noun between the cue and the concept must govern it ("access to gradients")
         # or modify it ("the model's gradients"), not stand beside it
         modifier = t.dep_ in {"poss", "compound", "nmod"}
-        if t.pos_ in {"NOUN", "PROPN"} and not modifier and t not in target.ancestors:
+        governs = t in target.ancestors and not direct
+        if t.pos_ in {"NOUN", "PROPN"} and not modifier and not governs:
             return []
     listed = [first.concept]
     conj = {t.i for t in doc[first.start : first.end] for t in _conjuncts(t)}
@@ -424,6 +446,11 @@ def _label(ctx: _Context) -> Mention | None:
     return None
 
 
+def _plural_before(ctx: _Context, concept: str, cue: Span) -> bool:
+    """Is ``concept`` named in the plural before ``cue``?"""
+    return any(m.concept == concept and _plural(ctx, m) for m in ctx.found if m.end <= cue.start)
+
+
 def _plural(ctx: _Context, m: Mention) -> bool:
     return ctx.sent.doc[m.end - 1].tag_ in {"NNS", "NNPS"}
 
@@ -437,6 +464,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         subjects, factor = _subject(ctx, span)
         pairs = [(s, o) for s in subjects for o in objects]
+        if cue.plural_relation and any(_plural_before(ctx, s, span) for s in subjects):
+            relation = cue.plural_relation  # "Popular kernels include A and B": kinds
     elif cue.frame in {"kinds", "instances"}:
         factor = 1.0
         cls = _class_before(ctx, span)
@@ -450,7 +479,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         else:
             target = cls.concept
-        pairs = [(o, target) for o in _objects(ctx, span.end)]
+        pairs = [(o, target) for o in _objects(ctx, span.end, direct=True)]
     elif cue.frame == "near":
         objects = _objects(ctx, span.end, max_gap=cue.gap)
         before = [
@@ -493,7 +522,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if comma is None:
             return
         left = _objects(ctx, span.end, stop=comma)
-        right = _objects(ctx, comma + 1)
+        right = _objects(ctx, comma + 1, clause_subject=True)
         factor = 1.0
         pairs = [(a, b) for a in left[:1] for b in right[:1]]
     else:  # "list" frames are read per card by _list_edges
@@ -502,7 +531,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if cue.reverse:
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
-        yield Relation(source, target, relation, confidence, [ctx.evidence], label=cue.label)
+        yield Relation(source, target, relation, confidence, ctx.cited, label=cue.label)
 
 
 def _kind_of(ctx: _Context, noun: Token) -> Mention | None:
@@ -532,7 +561,7 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
         m = m if generic and ctx.sent.doc[m.end - 1].head == root else None
     if m is not None and (root.lower_ in rp.KIND_WORDS or m.start <= ctx.sent.start + 5):
         for subject in ctx.subjects:
-            yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, [ctx.evidence])
+            yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
     # "A process's default input stream", "The top-most directory in a file system"
     owners = [c for c in root.children if c.dep_ == "poss"]
     owners += [
@@ -545,8 +574,39 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
             for subject in ctx.subjects:
                 if _head_word(subject) == singular(root.lower_) or owner.dep_ == "poss":
                     yield Relation(
-                        subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, [ctx.evidence]
+                        subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, ctx.cited
                     )
+
+
+def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
+    """A label defined by a noun phrase: "TBPTT: truncated BPTT - keep ...", "Reset
+    gate: a gate that ...": the label is_a the phrase's concept, when the phrase opens
+    with an article or the concept's name is inside the label's ("BPTT" in "TBPTT")."""
+    label = _label(ctx)
+    if label is None:
+        return
+    doc = ctx.sent.doc
+    colon = next((t.i for t in ctx.sent if t.text == ":" and t.i >= label.end), None)
+    if colon is None:
+        return
+    phrase = []
+    for t in doc[colon + 1 : ctx.sent.end]:
+        if t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} and t.dep_ not in {
+            "compound",
+            "amod",
+        }:
+            break
+        phrase.append(t)
+    if not phrase:
+        return
+    m = next((m for m in ctx.found if m.start > colon and m.end - 1 == phrase[-1].i), None)
+    if m is None or m.concept == label.concept:
+        return
+    inside = _head_word(m.concept) == _head_word(label.concept) or (
+        is_acronym(m.concept) and label.concept.endswith(m.concept)
+    )
+    if phrase[0].lower_ in {"a", "an"} or inside:
+        yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
 
 
 def _copula_edges(ctx: _Context) -> Iterator[Relation]:
@@ -559,13 +619,15 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             attr = next((c for c in tok.children if c.dep_ == "attr"), None)
             if subj is None or attr is None or attr.lower_ in rp.KIND_WORDS:
                 continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in (*subj.children, *attr.children)):
+                continue  # "the divergence of a product is the sum of ...": no class
             x, y = _mention_of(ctx, subj), _mention_of(ctx, attr)
             if y is not None and y.end - 1 != attr.i:
                 y = None
             if x is not None and y is not None and _restricted(subj, x.concept, y.concept):
                 # "Any path that does not begin with a separator is a relative path":
                 # the sentence defines Y as the Xs it describes
-                yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, [ctx.evidence])
+                yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
             if x is not None and y is None and attr.lower_ in rp.GENERIC_HEADS:
                 # "Max pooling is a pooling operation", "LSTM is an RNN architecture":
@@ -580,7 +642,7 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 )
             if x is not None and y is not None:
                 for source in _with_conjuncts(ctx, x):
-                    yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, [ctx.evidence])
+                    yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
             before = ctx.sent.doc[tok.left_edge.i - 1]
             article = ctx.sent.doc[tok.left_edge.i]
@@ -588,9 +650,7 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 continue
             x, y = _mention_of(ctx, tok.head), _mention_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
-                yield Relation(
-                    x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, [ctx.evidence]
-                )
+                yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
 
 
 def _restricted(subject: Token, x: str, y: str) -> bool:
@@ -634,25 +694,27 @@ def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
             and b.start <= doc[m.start : m.end].root.head.i < b.end
             for m in same
         ):
-            yield Relation(a.concept, b.concept, "is_a", MODIFIER_CONFIDENCE, [ctx.evidence])
+            yield Relation(a.concept, b.concept, "is_a", MODIFIER_CONFIDENCE, ctx.cited)
 
 
 def _part_phrase_edges(ctx: _Context) -> Iterator[Relation]:
     """A part named with its whole in a body sentence: "the forget gate of the LSTM",
-    "the hidden state in an RNN", "the LSTM's cell state", when the part's head names a
-    part (gate, layer, state ...)."""
+    "the hidden state in an RNN", "the LSTM's cell state" (labelled
+    :data:`COMPONENT_LABEL`: kept when the part's head names a part)."""
     doc = ctx.sent.doc
     for a, b in pairwise(ctx.found):
         between = [t for t in doc[a.end : b.start] if t.pos_ != "DET"]
         if a.concept == b.concept or len(between) != 1:
             continue
-        if between[0].lower_ in _PART_PREPOSITIONS and _head_word(a.concept) in COMPONENT_HEADS:
+        if between[0].lower_ in _PART_PREPOSITIONS:
             part, whole = a.concept, b.concept
-        elif between[0].tag_ == "POS" and _head_word(b.concept) in COMPONENT_HEADS:
+        elif between[0].tag_ == "POS":
             part, whole = b.concept, a.concept
         else:
             continue
-        yield Relation(part, whole, "part_of", PART_PHRASE_CONFIDENCE, [ctx.evidence])
+        yield Relation(
+            part, whole, "part_of", PART_PHRASE_CONFIDENCE, ctx.cited, label=COMPONENT_LABEL
+        )
 
 
 def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
@@ -685,14 +747,16 @@ def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
                     o,
                     "related_to",
                     round(VERB_CONFIDENCE * factor, 3),
-                    [ctx.evidence],
+                    ctx.cited,
                     label=label,
                 )
 
 
 def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[str]:
-    """Concepts an answer lists: the concept of each label or term line ("Reset gate:
-    ..."), and the items of a line that is only a short list."""
+    """Concepts an answer lists: the concept each label or term line names ("Reset gate:
+    ..."), and the items of a line that is only a short list. An item counts when a
+    concept names all of it (an article and a gloss in parentheses aside): "De-bias
+    datasets" lists no dataset."""
     items: list[str] = []
     for seg, sent in segs:
         found = mentions(index, sent)
@@ -702,7 +766,8 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
         label_end = next((t.i for t in sent if t.text == ":"), None)
         if seg.is_term or (label_end is not None and label_end - sent.start <= 6):
             head = found[0]
-            if head.start <= sent.start + 1 and (label_end is None or head.end <= label_end):
+            end = label_end if label_end is not None else sent.end
+            if _names_all(doc, head, sent.start, end if label_end is not None else head.end):
                 items.append(head.concept)
             continue
         words = [t for t in sent if not t.is_punct]
@@ -717,9 +782,27 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
                 and t.dep_ not in {"compound", "amod"}
                 and t.i not in named  # "forget" in "forget gate"
             ]
-            if not verbs:
-                items.extend(m.concept for m in found)
+            if verbs:
+                continue
+            for part in parts:
+                inside = [m for m in found if part[0].i <= m.start and m.end - 1 <= part[-1].i]
+                if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
+                    items.append(inside[0].concept)
     return list(dict.fromkeys(items))
+
+
+def _names_all(doc: Doc, m: Mention, start: int, end: int) -> bool:
+    """Does ``m`` name all of ``doc[start:end]``, but for articles, punctuation and a
+    parenthesis?"""
+    depth = 0
+    for t in doc[start:end]:
+        if t.text in {"(", "["}:
+            depth += 1
+        elif t.text in {")", "]"}:
+            depth = max(0, depth - 1)
+        elif not (depth or m.covers(t) or t.is_punct or t.pos_ == "DET" or t.is_space):
+            return False
+    return True
 
 
 def _split_list(span: Span) -> list[list[Token]]:
@@ -750,10 +833,11 @@ def _list_edges(
     for relation, cue, span in cues:
         if cue.frame != "list":
             continue
+        found = [m for m in found if not _meta(m.concept)]
         after = [m for m in found if m.start >= span.end]
         before = [m for m in found if m.end <= span.start]
         # "RNN architectures?" may itself be a name of the RNN
-        around = [m for m in found if m.start <= span.start < m.end]
+        around = [m for m in found if m.start < span.start < m.end]
         anchor = next(iter(around + after[:1] + before[-1:]), None)
         if anchor is None:
             continue
@@ -770,12 +854,14 @@ def _list_edges(
                     for s, t in body
                     if any(m.concept == item for m in mentions(index, t))
                 ),
-                evidence,
+                None,
             )
-            yield Relation(source, target, relation, cue.confidence, [line_ev], label=cue.label)
+            cited = [evidence, line_ev] if line_ev else [evidence, _evidence_of(*body[0])]
+            yield Relation(source, target, relation, cue.confidence, cited, label=cue.label)
         kinds = [item for item in items if item != anchor.concept]
         if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
-            yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, [evidence])
+            cited = [evidence, _evidence_of(*body[0])]
+            yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
 
 
 #: A list item: a bullet or a number at the start of a body line.
@@ -903,13 +989,13 @@ def _intro_frame(
 ) -> tuple[str, list[str], bool, str] | None:
     """What a list's introducing line says its items are: ``(relation, anchors, items
     are the source, label)``, or None."""
-    found = mentions(index, sent)
+    found = [m for m in mentions(index, sent) if not _meta(m.concept)]
     colon = sent.end - 1
     for relation, cue, span in cues:
         if cue.frame == "list":  # "Types of X:", "Applications of X:"
             after = [m for m in found if span.end <= m.start < colon]
             before = [m for m in found if m.end <= span.start]
-            around = [m for m in found if m.start <= span.start < m.end]
+            around = [m for m in found if m.start < span.start < m.end]
             anchor = next(iter(around + after[:1] + before[-1:]), None)
             anchors = [anchor.concept] if anchor else list(about)
             return (relation, anchors, cue.reverse, cue.label) if anchors else None
@@ -948,7 +1034,7 @@ _APPLICATIONS = re.compile(
 
 
 def _application_edges(
-    index: ConceptIndex, body: Sequence[tuple[Segment, Span]]
+    index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
 ) -> Iterator[Relation]:
     """Label lines answering a question about applications: "1-to-many: image
     captioning" gives ``1-to-many used_for image captioning``."""
@@ -963,10 +1049,10 @@ def _application_edges(
         rest = doc[colon + 1 :]
         if not label or len(rest) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
             continue  # the answer explains its label rather than naming uses
-        evidence = Evidence(seg.card.source, seg.line, seg.text.strip())
+        cited = [_evidence_of(*title), Evidence(seg.card.source, seg.line, seg.text.strip())]
         for m in found:
             if m.start > colon and m.concept != label[0].concept:
-                yield Relation(label[0].concept, m.concept, "used_for", 0.65, [evidence])
+                yield Relation(label[0].concept, m.concept, "used_for", 0.65, cited)
 
 
 #: A question asking for a procedure, answered by steps in the imperative.
@@ -978,6 +1064,26 @@ EXAMPLES_CONFIDENCE = 0.6
 #: Words after "types of X" that open the list of its kinds.
 _LISTING_WORDS = frozenset({"include", "includes", "including", "are", "is", ":", "like"})
 _TOPIC_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _evidence_of(seg: Segment, sent: Span) -> Evidence:
+    return Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+
+
+def _card_statements(index: ConceptIndex) -> dict[str, list[Evidence]]:
+    """Card id -> its title and the first sentence of its answer (a card that has both)."""
+    titles: dict[str, Evidence] = {}
+    statements: dict[str, list[Evidence]] = {}
+    for seg, doc in index.segments:
+        if seg.is_heading:
+            continue
+        if seg.is_title:
+            titles[seg.card.id] = Evidence(seg.card.source, seg.line, seg.text)
+        elif seg.card.id in titles and seg.card.id not in statements:
+            first = next(iter(sentences_of(doc)), None)
+            if first is not None:
+                statements[seg.card.id] = [titles[seg.card.id], _evidence_of(seg, first)]
+    return statements
 
 
 def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]]) -> list[str]:
@@ -1012,24 +1118,63 @@ def _card_subjects(index: ConceptIndex) -> dict[str, list[str]]:
     return subjects
 
 
-#: Head nouns that name a part of something larger: "forget gate", "hidden layer".
-COMPONENT_HEADS = frozenset(
-    """
-    gate layer state cell unit block node neuron head module component filter kernel
-    """.split()
-)
+#: Head nouns that name a part in any subject. Those of one subject ("gate", "layer")
+#: are read from the notes: the heads of what they list as parts (:func:`part_heads`).
+COMPONENT_HEADS = frozenset({"part", "component", "piece", "module"})
+#: Least confidence of a ``part_of`` statement whose part's head :func:`part_heads`
+#: learns ("consists of", a list of components), not "has".
+PART_STATEMENT_CONFIDENCE = 0.65
 #: Words in an answer saying that what it lists are the subject's parts.
 _WHOLE_CUE = re.compile(
     r"\b(?:composed of|consists? of|made up of|comprises?|contains?|components?|parts?)\b",
     re.IGNORECASE,
 )
 _PART_PREPOSITIONS = frozenset({"in", "of"})
-#: Label of part_of edges read from an answer's structure (a label line in a card about
-#: the whole, "the forget gate in LSTM" in a question) rather than from a sentence.
+#: Label of part_of edges that a phrase or the answer's structure suggests ("the forget
+#: gate of the LSTM", a label line in a card about the whole, "the forget gate in LSTM"
+#: in a question): kept only when the part's head names a part (:func:`part_heads`).
 COMPONENT_LABEL = "component"
+
+
+def part_heads(relations: Iterable[Relation]) -> frozenset[str]:
+    """Head words that name parts in these notes: those of every part a stated
+    ``part_of`` edge names (not one suggested by a phrase), and :data:`COMPONENT_HEADS`.
+
+    >>> e = [Evidence("n.txt", 1, "An LSTM consists of a forget gate and an input gate.")]
+    >>> sorted(part_heads([Relation("forget gate", "LSTM", "part_of", 0.85, e)]) - COMPONENT_HEADS)
+    ['gate']
+    """
+    relations = list(relations)
+    stated = {
+        _head_word(r.source)
+        for r in relations
+        if r.relation == "part_of"
+        and r.label != COMPONENT_LABEL
+        and r.confidence >= PART_STATEMENT_CONFIDENCE
+    }
+    # label lines of one answer whose names share a head word that is not the whole's
+    # ("Reset gate: ...", "Update gate: ..." in a card about the GRU) list its parts
+    siblings: dict[tuple, set[str]] = defaultdict(set)
+    for r in relations:
+        if r.relation == "part_of" and r.label == COMPONENT_LABEL and len(r.evidence) == 2:
+            siblings[(r.target, r.evidence[0], _head_word(r.source))].add(r.source)
+    shared = {
+        head
+        for (whole, _, head), parts in siblings.items()
+        if len(parts) >= 2 and head != _head_word(whole)
+    }
+    return frozenset(stated | shared | COMPONENT_HEADS)
+
+
 _NAME_PREPOSITIONS = frozenset({"for", "with", "of", "in", "on", "using", "via"})
 #: Prepositions in a name that say what the concept is done with.
 _MEANS_PREPOSITIONS = frozenset({"with", "using", "via"})
+
+
+def _meta(concept: str) -> bool:
+    """Is ``concept`` named by a word the notes use to talk about relations ("the
+    applications", "a solution", "types")? See :data:`rp.META_WORDS`."""
+    return " " not in concept.strip() and singular(concept.lower()) in rp.META_WORDS
 
 
 def _head_word(name: str) -> str:
@@ -1038,23 +1183,37 @@ def _head_word(name: str) -> str:
 
 def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
     """A concept named by a compound is a kind of the concept its head names:
-    "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection."""
+    "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection;
+    only when the concept's card names the head in its answer, cited by the card's title
+    and that sentence."""
+    titles = {seg.card.id: seg for seg, _ in index.segments if seg.is_title}
+
+    def cited(concept: Concept, other: str) -> list[Evidence]:
+        """The title of the concept's card and the first sentence of its answer that
+        names ``other``: a name in passing or a heading alone states nothing."""
+        for card_id in concept.cards:
+            title = titles.get(card_id)
+            for named, e in index.card_mentions.get(card_id, ()):
+                if named == other and title is not None and e.line != title.line:
+                    return [Evidence(title.card.source, title.line, title.text), e]
+        return []
+
     for concept in index.concepts.values():
-        evidence = index.mentions.get(concept.id, [])
+        if not concept.cards:
+            continue
         names = [concept.id] + [
             a for a in concept.aliases if any(w[:1].isupper() for w in a.split()) and " " in a
         ]  # spellings of the concept's own name, not merged synonyms
         for name in names:
             words = name.split()
-            cited = [e for e in evidence if name.lower() in e.text.lower()][:1] or evidence[:1]
             first = 1
             if cut := next((i for i, w in enumerate(words) if w.lower() in _NAME_PREPOSITIONS), 0):
                 # "anomaly detection for time series": its head is before "for"; "with
                 # autoencoders", "using attention": what it is done with
                 means = " ".join(words[cut + 1 :])
                 tool = index.find(means) if words[cut].lower() in _MEANS_PREPOSITIONS else None
-                if tool and tool != concept.id and cited:
-                    yield Relation(concept.id, tool, "uses", 0.6, cited)
+                if tool and tool != concept.id and (evidence := cited(concept, tool)):
+                    yield Relation(concept.id, tool, "uses", 0.6, evidence)
                 words, first = words[:cut], 0
             parent = None
             for k in range(first, len(words)):
@@ -1071,8 +1230,8 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                     if parent and parent != concept.id:
                         break
                     parent = None
-            if parent and cited:
-                yield Relation(concept.id, parent, "is_a", 0.6, cited)
+            if parent and (evidence := cited(concept, parent)):
+                yield Relation(concept.id, parent, "is_a", 0.6, evidence)
                 break
 
 
@@ -1081,11 +1240,14 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
     card about the GRU, when its head names a part (gate, layer, state ...) or the
     answer says the subject is composed of what it lists; and "X in Y" in a question
     ("What does the forget gate in LSTM do?") when X names a part."""
+    statements = _card_statements(index)
     for seg, doc in index.segments:
         if seg.is_heading:
             continue
         text_ev = Evidence(seg.card.source, seg.line, seg.text)
         if seg.is_title:
+            if seg.card.id not in statements:
+                continue  # a question alone states nothing
             for sent in sentences_of(doc):
                 found = mentions(index, sent)
                 for part, whole in pairwise(found):
@@ -1094,30 +1256,40 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
                         len(between) == 1
                         and between[0].lower_ in _PART_PREPOSITIONS
                         and part.concept != whole.concept
-                        and _head_word(part.concept) in COMPONENT_HEADS
                     ):
                         yield Relation(
-                            part.concept, whole.concept, "part_of", 0.7, [text_ev],
-                            label=COMPONENT_LABEL,
+                            part.concept, whole.concept, "part_of", 0.7,
+                            statements[seg.card.id], label=COMPONENT_LABEL,
                         )  # fmt: skip
             continue
         labelled = label_of(seg.text)
         if not labelled:
             continue
+        # the line and what says the card is about its subject: the title, else the
+        # section heading
+        card = seg.card
+        if card.title.strip():
+            about = Evidence(card.source, card.title_line, card.title.strip())
+        elif card.section and card.section_lines:
+            about = Evidence(card.source, card.section_lines[-1], card.section[-1])
+        else:
+            continue
+        cited = [about, text_ev]
         if labelled[0].strip().lower() in _EXAMPLE_LABELS:  # "Examples: Hopfield network, ..."
             colon = next((t.i for t in doc if t.text == ":"), 0)
             kinds = [m.concept for m in mentions(index, doc[colon + 1 :])]
             for cls in index.subjects(seg.card):
                 for kind in dict.fromkeys(k for k in kinds if k != cls):
-                    yield Relation(kind, cls, "example_of", EXAMPLES_CONFIDENCE, [text_ev])
+                    yield Relation(kind, cls, "example_of", EXAMPLES_CONFIDENCE, cited)
             continue
-        part = index.find(labelled[0]) or index.lookup(doc[: len(labelled[0].split())])
+        part = index.find(labelled[0].strip())
         wholes = [w for w in index.subjects(seg.card) if w != part]
         if not part or not wholes:
             continue
-        if _head_word(labelled[0]) in COMPONENT_HEADS or _WHOLE_CUE.search(seg.card.body):
-            for whole in wholes:
-                yield Relation(part, whole, "part_of", 0.65, [text_ev], label=COMPONENT_LABEL)
+        # the answer says it lists parts, or the label's head names a part
+        label = "" if _WHOLE_CUE.search(seg.card.body) else COMPONENT_LABEL
+        for whole in wholes:
+            yield Relation(part, whole, "part_of", 0.65, cited, label=label)
 
 
 def _literal_sentences(index: ConceptIndex) -> Iterator[tuple[Segment, Span]]:
@@ -1152,6 +1324,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
+        answer = None if first_body is None else _evidence_of(*sents[first_body])
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
             # Every edge joins two concepts the sentence names, or one it names and the
@@ -1170,6 +1343,10 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
                 continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
             ctx = _Context(index, seg, sent, found, about, evidence, i == first_body)
+            if seg.is_title:
+                if answer is None:
+                    continue  # a title with no answer states nothing
+                ctx.answer = answer
             taken: set[int] = set()
             for match_id, start, end in matcher(sent):
                 relation, cue = rp.cue(nlp.vocab.strings[match_id])
@@ -1184,6 +1361,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             if idle:
                 continue
             yield from _definition_edges(ctx)
+            yield from _label_definition_edges(ctx)
             yield from _copula_edges(ctx)
             yield from _modifier_edges(ctx)
             if not seg.is_title:  # questions are read by _component_edges
@@ -1194,7 +1372,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         if titles and title_cues and body:
             yield from _list_edges(index, titles[0], body, title_cues)
         if titles and body and _APPLICATIONS.search(titles[0][0].card.title):
-            yield from _application_edges(index, body)
+            yield from _application_edges(index, titles[0], body)
         if intros:
             card = sents[0][0].card
             terms = nested_terms.get((card.source, card.title_line), ())
@@ -1303,7 +1481,14 @@ def typed_relations(
     >>> [(r.source, r.relation, r.target) for r in typed_relations(extract_concepts(cards))]
     [('decoder', 'part_of', 'autoencoder'), ('encoder', 'part_of', 'autoencoder')]
     """
-    raw = [r for r in raw_relations(index) if untyped or r.relation != "related_to"]
+    raw = [
+        r
+        for r in raw_relations(index)
+        if (untyped or r.relation != "related_to")
+        and (r.relation == "related_to" or not (_meta(r.source) or _meta(r.target)))
+    ]
+    heads = part_heads(raw)
+    raw = [r for r in raw if r.label != COMPONENT_LABEL or _head_word(r.source) in heads]
     relations = _symmetric(_resolve_conflicts(merge_relations(raw)))
     kept = [r for r in relations if r.confidence >= min_confidence]
     return sorted(kept, key=lambda r: (r.source, r.relation, r.target))

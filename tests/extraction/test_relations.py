@@ -184,15 +184,17 @@ SENTENCES = [
         ("BPTT", "backpropagation"),
         [("BPTT", "uses", "backpropagation")],
     ),
-    # a part named with its whole: "of", "in", a possessive
+    # a part named with its whole ("of", "in", a possessive), when the notes list parts
+    # with that head word somewhere
     (
-        "The forget gate of the LSTM decides what to drop.",
-        ("forget gate", "LSTM"),
+        "A GRU consists of a reset gate and an update gate. The forget gate of the LSTM "
+        "decides what to drop.",
+        ("forget gate", "LSTM", "GRU", "reset gate", "update gate"),
         [("forget gate", "part_of", "LSTM")],
     ),
     (
-        "The LSTM's cell state carries memory.",
-        ("LSTM", "cell state"),
+        "An RNN consists of a hidden state. The LSTM's cell state carries memory.",
+        ("LSTM", "cell state", "RNN", "hidden state"),
         [("cell state", "part_of", "LSTM")],
     ),
     # "types of X include A and B" in an answer
@@ -290,6 +292,17 @@ SENTENCES = [
             ("CNN", "used_for", "recommender system"),
         ],
     ),
+    # a label defined by a noun phrase
+    (
+        "TBPTT: truncated BPTT - keep the sequence but cut it into chunks",
+        ("TBPTT", "BPTT"),
+        [("TBPTT", "is_a", "BPTT")],
+    ),
+    (
+        "Reset gate: a gate that decides what to forget",
+        ("reset gate", "gate"),
+        [("reset gate", "is_a", "gate")],
+    ),
     # a definition naming what the term belongs to
     (
         "What is standard input? || A process's default input stream.",
@@ -339,6 +352,11 @@ def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expec
             ("time series", "hidden state"),
         ),
         # a whole's "of" object is no part unless the head names a part
+        (
+            "The state of the data depends on the previous step.",
+            ("state", "data"),
+            ("state", "data"),
+        ),
         (
             "The output of the LSTM feeds the classifier.",
             ("output", "LSTM"),
@@ -494,6 +512,7 @@ def test_relations_compound_names_a_kind_of_its_head():
 def test_relations_component_labels_are_parts_of_the_card_subject():
     cards = _qa(
         ("What is a GRU?", "A recurrent unit with two gates."),
+        ("What is an LSTM?", "An LSTM consists of an input gate and an output gate."),
         ("How does a GRU control information?",
          "Reset gate: decides how much of the old state to forget\n"
          "Update gate: decides how much new state to keep"),
@@ -505,7 +524,7 @@ def test_relations_component_labels_are_parts_of_the_card_subject():
 
 def test_relations_part_in_whole_in_a_question():
     cards = _qa(
-        ("What is an LSTM?", "A recurrent unit with a cell state and gates."),
+        ("What is an LSTM?", "An LSTM consists of an input gate and an output gate."),
         (
             "What does the forget gate in an LSTM do?",
             "Controls how much of the cell state is kept.",
@@ -520,12 +539,28 @@ def test_relations_name_with_a_preposition_is_a_kind_of_what_precedes_it():
         ("What is an autoencoder?", "A network trained to reconstruct its input."),
         (
             "Anomaly detection with autoencoders",
-            "Points with a high reconstruction error are flagged as anomalies.",
+            "Anomaly detection that trains an autoencoder and flags the points it cannot "
+            "reconstruct.",
         ),
     )
-    edges = _edges(cards)
-    assert ("anomaly detection with autoencoder", "is_a", "anomaly detection") in edges
-    assert ("anomaly detection with autoencoder", "uses", "autoencoder") in edges
+    index = extract_concepts(cards)
+    edges = triples(index)
+    name = index.find("anomaly detection with autoencoders")
+    assert (name, "is_a", index.find("anomaly detection")) in edges
+    assert (name, "uses", index.find("autoencoder")) in edges
+    # cited by the card's title and the answer that names the head
+    edge = next(r for r in typed_relations(index) if r.source == name and r.relation == "is_a")
+    assert edge.evidence[0].text == "Anomaly detection with autoencoders"
+
+
+def test_relations_a_name_alone_states_no_kind():
+    cards = _qa(
+        ("What is anomaly detection?", "Finding data points that do not fit the rest."),
+        ("What is time series anomaly detection?", "Flag the points far from the forecast."),
+    )
+    index = extract_concepts(cards)
+    name = index.find("time series anomaly detection")
+    assert name and not any(s == name for s, r, _ in triples(index) if r != "related_to")
 
 
 @pytest.mark.parametrize(
