@@ -20,6 +20,12 @@ from spacy.matcher import Matcher
 #: Label of ``part_of`` edges whose part is called a building block of its whole: the
 #: part is learned first.
 BUILDING_BLOCK = "building block"
+#: Label of ``part_of`` edges the notes state as such ("X consists of", "the components
+#: of X", "is a part of"): their parts' head words name parts in these notes.
+PARTS_STATED = "parts"
+#: Label of ``part_of`` edges a phrase only suggests ("the gate of the LSTM", "X has Y"):
+#: kept when the part's head names a part in these notes.
+PART_SUGGESTED = "component"
 
 #: Where the concepts stand around a cue.
 FRAMES = {
@@ -195,6 +201,7 @@ PART_OF: list[Cue] = [
         reverse=True,
         example="An autoencoder consists of an encoder and a decoder.",
         expected=("decoder", "autoencoder"),
+        label=PARTS_STATED,
     ),
     Cue(
         "comprises",
@@ -219,8 +226,9 @@ PART_OF: list[Cue] = [
         0.5,
         reverse=True,
         gap=2,
-        example="A GRU has an update gate.",
+        example="A GRU consists of a reset gate; a GRU also has an update gate.",
         expected=("update gate", "GRU"),
+        label=PART_SUGGESTED,
     ),
     Cue(
         "building_block_of",
@@ -251,6 +259,7 @@ PART_OF: list[Cue] = [
         0.85,
         example="The forget gate is a component of the LSTM.",
         expected=("forget gate", "LSTM"),
+        label=PARTS_STATED,
     ),
     Cue(
         "components_of",
@@ -260,6 +269,7 @@ PART_OF: list[Cue] = [
         reverse=True,
         example="What are the components of an LSTM? || Forget gate, input gate, output gate",
         expected=("input gate", "LSTM"),
+        label=PARTS_STATED,
     ),
 ]
 
@@ -396,8 +406,8 @@ CAUSES: list[Cue] = [
         [_BE, _ADV, _words("caused produced triggered induced"), {"LOWER": "by"}],
         0.75,
         reverse=True,
-        example="Mode collapse is caused by the GAN training dynamics.",
-        expected=("GAN", "mode collapse"),
+        example="Mode collapse is often caused by the generator.",
+        expected=("generator", "mode collapse"),
     ),
 ]
 

@@ -94,6 +94,8 @@ _EDGE_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "PART", 
 _GAP_POS = frozenset({"DET", "ADJ", "ADV", "NUM", "PUNCT", "NOUN", "PROPN", "PART", "ADP", "X"})
 _LIST_GAP = frozenset({",", "and", "or", "&", "/", "as", "well", "also", "then", "the", "a", "an"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Pronouns that point back at a statement rather than at the card's subject.
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what"})
 _PRONOUNS = frozenset(
     "they it this these that those which who its their them he she we one".split()
 )
@@ -246,6 +248,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             break
     subj = _dep_subject(_verb_of(cue))
     if subj is not None and subj.i < cue.start and subj.i >= clause_start:
+        if subj.lower_ in _DEMONSTRATIVES:
+            return [], 0.0  # "this can lead to ...": what "this" is, the sentence before says
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
         if subj.dep_ == "ROOT" and subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects:
@@ -340,11 +344,13 @@ def _objects(
     subject = target.dep_ in _SUBJECT_DEPS and target.head.i > target.i
     if target.dep_ == "poss" or (subject and not clause_subject):
         return []  # "the model's complexity"; "cause the model to make a mistake"
+    if _modifies_other(doc, first):
+        return []  # "transformer-decoder layers", "this optimization problem"
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
     # one the notes do not name as a concept
     listed_after = target.dep_ == "conj" and start <= target.head.i < first.start
     blocked = {"VERB", "AUX"} if listed_after else {"VERB", "AUX", "CCONJ"}
-    if any(t.pos_ in blocked and t.tag_ not in {"VBG", "VBN"} for t in gap):
+    if any(t.pos_ in blocked and (direct or t.tag_ not in {"VBG", "VBN"}) for t in gap):
         return []
     for t in gap:
         # a noun between the cue and the concept must govern it ("access to gradients")
@@ -366,6 +372,20 @@ def _objects(
             continue
         break
     return listed
+
+
+def _modifies_other(doc: Doc, m: Mention) -> bool:
+    """Does the concept ``m`` only modify a noun after it that it does not name ("the
+    transformer-decoder layers", "this optimization problem")?"""
+    last = doc[m.end - 1]
+    head = last.head
+    listed = any(c.dep_ in {"cc", "conj"} for c in last.children)  # "dropout and weight decay"
+    return (
+        last.dep_ in {"compound", "amod", "nmod"}
+        and head.i >= m.end
+        and head.pos_ in {"NOUN", "PROPN"}
+        and not listed
+    )
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:
@@ -668,9 +688,16 @@ def _restricted(subject: Token, x: str, y: str) -> bool:
 
 
 def _named(span: Span) -> bool:
-    """Does ``span`` spell a name (an acronym, or capitalised words mid-sentence)?"""
-    return is_acronym(span.text) or (
-        span.start > span.sent.start and all(t.text[:1].isupper() for t in span if t.is_alpha)
+    """Does ``span`` spell a name (an acronym, or capitalised words mid-sentence in a
+    sentence that does not capitalise every word)?"""
+    if is_acronym(span.text):
+        return True
+    words = [t for t in span.sent if t.is_alpha and not t.is_stop]
+    title_case = len(words) > 1 and all(t.text[:1].isupper() for t in words)
+    return (
+        span.start > span.sent.start
+        and not title_case
+        and all(t.text[:1].isupper() for t in span if t.is_alpha)
     )
 
 
@@ -767,7 +794,7 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
         if seg.is_term or (label_end is not None and label_end - sent.start <= 6):
             head = found[0]
             end = label_end if label_end is not None else sent.end
-            if _names_all(doc, head, sent.start, end if label_end is not None else head.end):
+            if _names_all(doc, head, sent.start, end):
                 items.append(head.concept)
             continue
         words = [t for t in sent if not t.is_punct]
@@ -947,6 +974,8 @@ def _intro_list_edges(
         if frame is None:
             continue
         relation, anchors, items_first, label = frame
+        if relation == "part_of" and not label:
+            label = rp.PARTS_STATED  # "The components of X are:", "X consists of:"
         intro = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
         listed = [
             (concept, Evidence(s.card.source, s.line, t.text.strip()))
@@ -1121,49 +1150,48 @@ def _card_subjects(index: ConceptIndex) -> dict[str, list[str]]:
 #: Head nouns that name a part in any subject. Those of one subject ("gate", "layer")
 #: are read from the notes: the heads of what they list as parts (:func:`part_heads`).
 COMPONENT_HEADS = frozenset({"part", "component", "piece", "module"})
-#: Least confidence of a ``part_of`` statement whose part's head :func:`part_heads`
-#: learns ("consists of", a list of components), not "has".
-PART_STATEMENT_CONFIDENCE = 0.65
-#: Words in an answer saying that what it lists are the subject's parts.
-_WHOLE_CUE = re.compile(
-    r"\b(?:composed of|consists? of|made up of|comprises?|contains?|components?|parts?)\b",
-    re.IGNORECASE,
-)
+
 _PART_PREPOSITIONS = frozenset({"in", "of"})
 #: Label of part_of edges that a phrase or the answer's structure suggests ("the forget
-#: gate of the LSTM", a label line in a card about the whole, "the forget gate in LSTM"
-#: in a question): kept only when the part's head names a part (:func:`part_heads`).
-COMPONENT_LABEL = "component"
+#: gate of the LSTM", "X has Y", a label line in a card about the whole, "the forget
+#: gate in LSTM" in a question): kept only when the part's head names a part
+#: (:func:`part_heads`).
+COMPONENT_LABEL = rp.PART_SUGGESTED
 
 
-def part_heads(relations: Iterable[Relation]) -> frozenset[str]:
-    """Head words that name parts in these notes: those of every part a stated
-    ``part_of`` edge names (not one suggested by a phrase), and :data:`COMPONENT_HEADS`.
+def part_heads(relations: Iterable[Relation]) -> frozenset[tuple[str, str]]:
+    """``(part head, whole head)`` pairs of words that name parts and their wholes in
+    these notes: those of every part the notes state as one ("consists of", "the
+    components of", a building block), and those that sibling label lines of one answer
+    share ("Reset gate: ...", "Update gate: ..." in a card about the GRU). A part a
+    phrase only suggests ("the forget gate of the LSTM") is kept when its pair is one of
+    these, or its head is one of :data:`COMPONENT_HEADS`.
 
     >>> e = [Evidence("n.txt", 1, "An LSTM consists of a forget gate and an input gate.")]
-    >>> sorted(part_heads([Relation("forget gate", "LSTM", "part_of", 0.85, e)]) - COMPONENT_HEADS)
-    ['gate']
+    >>> part_heads([Relation("forget gate", "LSTM", "part_of", 0.85, e, label=rp.PARTS_STATED)])
+    frozenset({('gate', 'lstm')})
     """
     relations = list(relations)
     stated = {
-        _head_word(r.source)
+        (_head_word(r.source), _head_word(r.target))
         for r in relations
-        if r.relation == "part_of"
-        and r.label != COMPONENT_LABEL
-        and r.confidence >= PART_STATEMENT_CONFIDENCE
+        if r.relation == "part_of" and r.label in {rp.PARTS_STATED, rp.BUILDING_BLOCK}
     }
-    # label lines of one answer whose names share a head word that is not the whole's
-    # ("Reset gate: ...", "Update gate: ..." in a card about the GRU) list its parts
     siblings: dict[tuple, set[str]] = defaultdict(set)
     for r in relations:
         if r.relation == "part_of" and r.label == COMPONENT_LABEL and len(r.evidence) == 2:
             siblings[(r.target, r.evidence[0], _head_word(r.source))].add(r.source)
     shared = {
-        head
+        (head, _head_word(whole))
         for (whole, _, head), parts in siblings.items()
         if len(parts) >= 2 and head != _head_word(whole)
     }
-    return frozenset(stated | shared | COMPONENT_HEADS)
+    return frozenset(stated | shared)
+
+
+def _suggested_part_kept(r: Relation, pairs: frozenset[tuple[str, str]]) -> bool:
+    part = _head_word(r.source)
+    return part in COMPONENT_HEADS or (part, _head_word(r.target)) in pairs
 
 
 _NAME_PREPOSITIONS = frozenset({"for", "with", "of", "in", "on", "using", "via"})
@@ -1188,14 +1216,23 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
     and that sentence."""
     titles = {seg.card.id: seg for seg, _ in index.segments if seg.is_title}
 
+    answers: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
+    for seg, doc in index.segments:
+        if not seg.is_title and not seg.is_heading:
+            answers[seg.card.id] += [(seg, sent) for sent in sentences_of(doc)]
+
     def cited(concept: Concept, other: str) -> list[Evidence]:
         """The title of the concept's card and the first sentence of its answer that
-        names ``other``: a name in passing or a heading alone states nothing."""
+        names ``other`` by its own name (not inside a longer one): a name in passing or
+        a heading alone states nothing."""
         for card_id in concept.cards:
             title = titles.get(card_id)
-            for named, e in index.card_mentions.get(card_id, ()):
-                if named == other and title is not None and e.line != title.line:
-                    return [Evidence(title.card.source, title.line, title.text), e]
+            if title is None:
+                continue
+            for seg, sent in answers.get(card_id, ()):
+                if any(m.concept == other for m in mentions(index, sent)):
+                    head = Evidence(title.card.source, title.line, title.text)
+                    return [head, _evidence_of(seg, sent)]
         return []
 
     for concept in index.concepts.values():
@@ -1277,7 +1314,13 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
         cited = [about, text_ev]
         if labelled[0].strip().lower() in _EXAMPLE_LABELS:  # "Examples: Hopfield network, ..."
             colon = next((t.i for t in doc if t.text == ":"), 0)
-            kinds = [m.concept for m in mentions(index, doc[colon + 1 :])]
+            after = doc[colon + 1 :]
+            found = mentions(index, after)
+            kinds = []  # the items a concept names in full
+            for item in _split_list(after):
+                inside = [m for m in found if item and item[0].i <= m.start <= item[-1].i]
+                if len(inside) == 1 and _names_all(doc, inside[0], item[0].i, item[-1].i + 1):
+                    kinds.append(inside[0].concept)
             for cls in index.subjects(seg.card):
                 for kind in dict.fromkeys(k for k in kinds if k != cls):
                     yield Relation(kind, cls, "example_of", EXAMPLES_CONFIDENCE, cited)
@@ -1286,10 +1329,8 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
         wholes = [w for w in index.subjects(seg.card) if w != part]
         if not part or not wholes:
             continue
-        # the answer says it lists parts, or the label's head names a part
-        label = "" if _WHOLE_CUE.search(seg.card.body) else COMPONENT_LABEL
-        for whole in wholes:
-            yield Relation(part, whole, "part_of", 0.65, cited, label=label)
+        for whole in wholes:  # kept when the label's head names a part of such wholes
+            yield Relation(part, whole, "part_of", 0.65, cited, label=COMPONENT_LABEL)
 
 
 def _literal_sentences(index: ConceptIndex) -> Iterator[tuple[Segment, Span]]:
@@ -1487,8 +1528,8 @@ def typed_relations(
         if (untyped or r.relation != "related_to")
         and (r.relation == "related_to" or not (_meta(r.source) or _meta(r.target)))
     ]
-    heads = part_heads(raw)
-    raw = [r for r in raw if r.label != COMPONENT_LABEL or _head_word(r.source) in heads]
+    pairs = part_heads(raw)
+    raw = [r for r in raw if r.label != COMPONENT_LABEL or _suggested_part_kept(r, pairs)]
     relations = _symmetric(_resolve_conflicts(merge_relations(raw)))
     kept = [r for r in relations if r.confidence >= min_confidence]
     return sorted(kept, key=lambda r: (r.source, r.relation, r.target))
