@@ -417,7 +417,7 @@ USED_FOR: list[Cue] = [
         [
             _BE,
             _ADV,
-            _words("used applied employed useful suitable suited designed"),
+            _words("used employed useful suitable suited designed"),
             _ADV,
             _words("for in to"),
         ],
@@ -599,12 +599,18 @@ META_WORDS = frozenset(
     difference thing idea purpose goal
     """.split()
 )
+#: Modifiers that leave a word of :data:`META_WORDS` as general as it was ("the key
+#: component", "the main advantage").
+EVALUATIVE = frozenset(
+    "key main common important major primary basic general different other same new "
+    "first second third last core central".split()
+)
 #: Head nouns too general to be a class themselves: in "X is a pooling operation" or
 #: "X is an RNN architecture" the class is the concept that modifies them.
 GENERIC_HEADS = frozenset(
     """
     architecture operation technique method algorithm approach mechanism procedure
-    process strategy framework tool variant model network function
+    process strategy framework tool variant
     """.split()
 )
 #: Copulas that state what a thing is.

@@ -276,11 +276,11 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             return _with_conjuncts(ctx, m), 0.9
         return [], 0.0
     clause = doc[clause_start : cue.start]
-    # "How can X be used ...? -- Calculate the error ...": a step the reader takes
-    imperative = (
-        cue.start == ctx.sent.start
-        and doc[cue.start].tag_ == "VB"
-        and _PROCEDURE.match(ctx.seg.card.title) is not None
+    # "How can X be used ...? -- Calculate the error ...", "Compute the mean": a step the
+    # reader takes
+    imperative = cue.start == clause_start and (
+        doc[cue.start].lower_ in _STEP_VERBS
+        or (doc[cue.start].tag_ == "VB" and _PROCEDURE.match(ctx.seg.card.title) is not None)
     )
     label = _label(ctx)
     if (
@@ -415,9 +415,14 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
     if doc[cue.start].dep_ == "acl" and doc[cue.start].head.i < cue.start:
         head = doc[cue.start].head  # "a model, exemplified by ...": the model
     if head is not None:
-        m = _mention_of(ctx, head)
+        m = next((m for m in ctx.found if m.covers(head)), None)
         if m is not None and not _broken(doc, m.end, cue.start):
             return m
+        far = head.i < cue.start - 2
+        if head.pos_ in {"VERB", "AUX"} or (head.pos_ in {"NOUN", "PROPN"} and far):
+            # "structured like images", "patterns of input images (such as ...)": the
+            # cue hangs on a word that is no concept
+            return None
     before = [m for m in ctx.found if m.end <= cue.start]
     if before:
         m = before[-1]
@@ -475,9 +480,17 @@ def _plural(ctx: _Context, m: Mention) -> bool:
     return ctx.sent.doc[m.end - 1].tag_ in {"NNS", "NNPS"}
 
 
+def _negated(span: Span) -> bool:
+    """Is the word a cue hangs on negated ("is not suitable for", "does not use")?"""
+    heads = {t for t in span} | {span.root.head}
+    return any(c.dep_ == "neg" for t in heads for c in t.children)
+
+
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
-    """Edges one cue match gives in its sentence."""
+    """Edges one cue match gives in its sentence (none when it is negated)."""
     doc = ctx.sent.doc
+    if _negated(span):
+        return
     if cue.frame == "svo":
         objects = _objects(ctx, span.end, max_gap=cue.gap)
         if not objects:
@@ -619,7 +632,13 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
         phrase.append(t)
     if not phrase:
         return
-    m = next((m for m in ctx.found if m.start > colon and m.end - 1 == phrase[-1].i), None)
+    root = phrase[-1]
+    if root.lower_ in rp.KIND_WORDS:  # "X: An extension of diffusion models"
+        m = _kind_of(ctx, root)
+        if m is not None and m.concept != label.concept:
+            yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+        return
+    m = next((m for m in ctx.found if m.start > colon and m.end - 1 == root.i), None)
     if m is None or m.concept == label.concept:
         return
     inside = _head_word(m.concept) == _head_word(label.concept) or (
@@ -1084,6 +1103,10 @@ def _application_edges(
                 yield Relation(label[0].concept, m.concept, "used_for", 0.65, cited)
 
 
+#: Verbs that open the steps of a procedure ("Compute the mean", "Apply a filter").
+_STEP_VERBS = frozenset(
+    "compute calculate apply use utilize utilise employ find estimate take add".split()
+)
 #: A question asking for a procedure, answered by steps in the imperative.
 _PROCEDURE = re.compile(r"\s*how\b", re.IGNORECASE)
 #: Labels of a line listing examples of what the card is about.
@@ -1201,8 +1224,12 @@ _MEANS_PREPOSITIONS = frozenset({"with", "using", "via"})
 
 def _meta(concept: str) -> bool:
     """Is ``concept`` named by a word the notes use to talk about relations ("the
-    applications", "a solution", "types")? See :data:`rp.META_WORDS`."""
-    return " " not in concept.strip() and singular(concept.lower()) in rp.META_WORDS
+    applications", "a solution", "types", "the key component")? See
+    :data:`rp.META_WORDS`."""
+    words = concept.lower().split()
+    if not words or singular(words[-1]) not in rp.META_WORDS:
+        return False
+    return len(words) == 1 or (len(words) == 2 and words[0] in rp.EVALUATIVE)
 
 
 def _head_word(name: str) -> str:

@@ -374,6 +374,26 @@ def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expec
             ("autoencoder", "reconstruction error"),
             ("autoencoder", "reconstruction error"),
         ),
+        # a negated cue states nothing
+        (
+            "PCA is not suitable for large datasets.",
+            ("PCA", "large dataset"),
+            ("PCA", "large dataset"),
+        ),
+        # "like" hangs on a word that is no concept
+        (
+            "Latent variables are structured like images.",
+            ("latent variable", "image"),
+            ("latent variable", "image"),
+        ),
+        # a step of a procedure: the reader computes, not the card's subject
+        ("What is PCA? || Compute the mean of the data.", ("PCA", "mean"), ("PCA", "mean")),
+        # a concept that only modifies the object's noun
+        (
+            "GPT consists of many transformer-decoder layers.",
+            ("GPT", "transformer"),
+            ("GPT", "transformer"),
+        ),
         # an analogy is no evidence
         (
             "Think of it like an autoencoder that uses a decoder.",
@@ -410,8 +430,7 @@ def test_relations_merge_pools_evidence_and_raises_confidence():
 
 def test_relations_min_confidence_filters():
     index = tiny_index(
-        "What is an autoencoder? || It contains a decoder. An autoencoder consists of an "
-        "encoder.",
+        "What is an autoencoder? || It contains a decoder. An autoencoder consists of an encoder.",
         "encoder",
         "decoder",
     )
