@@ -16,13 +16,15 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
 from platformdirs import user_cache_dir
-from spacy.language import Language
-from spacy.tokens import Doc, DocBin
 
 from extraction import nlp as nlp_module
+
+if TYPE_CHECKING:  # spaCy is imported by the first ParseCache, not before (fast start)
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,8 @@ class ParseCache:
     """
 
     def __init__(self, folder: str | os.PathLike[str], nlp: Language) -> None:
+        import spacy
+
         self.nlp = nlp
         name = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}"
         version = nlp.meta.get("version", "0")
@@ -83,6 +87,8 @@ class ParseCache:
             data = path.read_bytes()
         except OSError:
             return None
+        from spacy.tokens import DocBin
+
         try:
             docs = list(DocBin().from_bytes(data).get_docs(self.nlp.vocab))
         except Exception as exc:  # a truncated or garbled entry: parse again
@@ -97,6 +103,8 @@ class ParseCache:
 
     def store(self, texts: Sequence[str], docs: Sequence[Doc]) -> None:
         """Write the parses of ``texts`` atomically; a failure to write is only logged."""
+        from spacy.tokens import DocBin
+
         path = self.path(texts)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

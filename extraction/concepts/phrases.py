@@ -40,6 +40,8 @@ _MATH_TOKEN = re.compile(r"[\\_^]")
 #: Tags no term contains: wh-words, modals and finite verbs.
 _CLAUSE_TAGS = frozenset({"WRB", "WP", "WDT", "MD", "VBZ", "VBP", "VBD"})
 GLUE = frozenset({"-", "–", "'", "’"})
+_BREAKS = re.compile(r"[()\[\]{}+=<>→“”\"]|->")
+_SPLIT_WORDS = re.compile(r"[\s\-–/]+")
 _ABBREVIATIONS = frozenset({"e.g.", "i.e.", "e.g", "i.e", "etc", "etc.", "vs", "vs."})
 PREPOSITIONS = frozenset("of in with for from on using via about between".split())
 #: A word at least this frequent in English (Zipf) is not specific by itself.
@@ -159,7 +161,7 @@ def match_key(name: str) -> str:
     """
     parts = [
         _BRITISH.sub(r"\1z\2", _NUMBER_WORDS.get(w, w))
-        for w in re.split(r"[\s\-–/]+", name.strip())
+        for w in _SPLIT_WORDS.split(name.strip())
         if w
     ]
     words = concept_id(parts).split()
@@ -190,7 +192,7 @@ def _grades_next(toks: Sequence[Token]) -> bool:
     return (
         len(toks) > 2
         and toks[0].pos_ == "ADV"
-        and toks[0].head == toks[1]
+        and toks[0].dep_ == "advmod"
         and toks[1].tag_ in {"JJ", "VBN"}
         and toks[0].lower_.endswith("ly")
     )
@@ -234,14 +236,20 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
     return toks
 
 
-def words_of(tokens: Sequence[Token]) -> list[str]:
+def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
     """Surface words of a token run, hyphenated compounds and possessives kept
-    together ("Student's")."""
+    together ("Student's"); with ``slash``, words joined by a "/" too ("open/closed")."""
     words: list[str] = []
     glue = False
+    joiners = {"-", "–", "/"} if slash else {"-", "–"}
     for tok in tokens:
-        if tok.text in {"-", "–"} and words:
-            words[-1] += "-"
+        if (
+            tok.text in joiners
+            and words
+            and not tok.whitespace_
+            and (tok.i == 0 or not tok.doc[tok.i - 1].whitespace_)
+        ):
+            words[-1] += tok.text if tok.text == "/" else "-"
             glue = True
             continue
         if tok.text in {"'s", "’s"} and words:
@@ -253,6 +261,55 @@ def words_of(tokens: Sequence[Token]) -> list[str]:
         else:
             words.append(tok.text)
     return [w.strip("-") for w in words if w.strip("-")]
+
+
+#: What a name the notes single out loses at its start: articles, demonstratives and
+#: possessive pronouns (not "no" in "no preemption", "for" in "for loop").
+_NAME_LEAD = frozenset("a an the this that these those my your its our their his her".split())
+
+
+def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
+    """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
+    bold run, a table's first cell): the words as written, only a leading article or
+    possessive and edge punctuation dropped ("for loop", "no preemption",
+    "open/closed principle", "1x1 convolution" stay whole).
+    """
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (
+        toks[0].lower_ in _NAME_LEAD
+        or (toks[0].is_punct and toks[0].text not in {"("})
+        or (toks[0].is_sent_start and toks[0].lower_ in INSTRUCTIONS and len(toks) > 1)
+    ):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in {"and", "or", "of"}):
+        toks = toks[:-1]
+    if not toks or not any(_WORDISH.search(t.text) for t in toks):
+        return None
+    if any(t.pos_ == "AUX" or t.tag_ in {"VBZ", "VBD", "MD"} for t in toks):
+        return None  # a clause, not a name
+    words = words_of(toks, slash=True)
+    if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):
+        return None
+    return key_of(words, toks), " ".join(words)
+
+
+def word_pos(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """The coarse part of speech of each word of :func:`words_of` (a hyphenated word
+    takes its last token's)."""
+    pos: list[str] = []
+    glue = False
+    for tok in tokens:
+        if tok.text in {"-", "–"} and pos:
+            glue = True
+            continue
+        if tok.text in {"'s", "’s"} and pos:
+            continue
+        if glue:
+            pos[-1] = tok.pos_
+            glue = False
+        else:
+            pos.append(tok.pos_)
+    return tuple(pos)
 
 
 def phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
@@ -303,7 +360,7 @@ def breaks_run(tok: Token) -> bool:
         tok.is_punct
         or tok.pos_ == "SYM"
         or tok.lower_ in _ABBREVIATIONS
-        or bool(re.search(r"[()\[\]{}+=<>→“”\"]|->", text))
+        or bool(_BREAKS.search(text))
     )
 
 

@@ -165,7 +165,7 @@ def card_segments(card: Card) -> Iterator[Segment]:
             is_term=heads,
             starts=starts,
             kind=ITEM if depth >= 0 else BODY,
-            emphasis=_emphasis_in(card, "body", at, at + len(text)) if structured else (),
+            emphasis=_emphasis_in(card, "body", at, at + len(text)),
             depth=max(depth, 0),
         )
     for table in card.tables:

@@ -105,7 +105,7 @@ def record(s: Scored, *, reasons: int = 6) -> dict:
         "threshold": round(s.threshold, 4),
         "kept": s.kept,
         "roles": dict(sorted(roles.items(), key=lambda rn: -rn[1])),
-        "features": s.features,
+        "features": {k: round(v, 4) for k, v in s.features.items()},
         "reasons": [[f, w] for f, w in s.reasons[:reasons]],
         "merges": [
             {

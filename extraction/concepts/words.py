@@ -51,11 +51,13 @@ FRAMING_NOUNS = _words(
 )
 
 #: Heads that add nothing to the name they follow: "LSTM cell", "transformer model",
-#: "sigmoid activation" name the LSTM, the transformer and the sigmoid when the notes
-#: use the bare name as well ("kernel method" is not the kernel: "method" is not here).
+#: "sigmoid function", "convolution operation" name the LSTM, the transformer, the
+#: sigmoid and the convolution when the notes use the bare name as well ("kernel
+#: method" is not the kernel: "method" is not here).
 GENERIC_HEADS = _words(
     """
     cell unit model network architecture mechanism problem algorithm activation
+    function operation technique dataset
     """
 )
 

@@ -221,6 +221,7 @@ def test_prerequisites_decisions_keep_one_direction_and_say_why_not():
     typed = [
         Relation("GRU", "LSTM", "is_a", 0.5, [E]),  # LSTM before GRU
         Relation("GRU", "LSTM", "contrasts_with", 0.9, [E]),  # likely either way
+        Relation("LSTM", "GRU", "uses", 0.3, [E]),  # GRU before LSTM, weakly
         Relation("b", "a", "uses", 0.9, [E]),
         Relation("c", "b", "uses", 0.9, [E]),
         Relation("a", "c", "uses", 0.6, [E]),  # closes a cycle a -> b -> c -> a

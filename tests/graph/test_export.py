@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import html
+import itertools
 import json
+import os
 import re
 import sqlite3
+import stat
 import xml.etree.ElementTree as ET
 import zipfile
 from contextlib import closing
@@ -20,12 +23,16 @@ from PIL import Image
 from extraction.readers import read_file
 from graph.__main__ import main
 from graph.build import SCHEMA, build_atlas
+from graph.counts import edge_counts
 from graph.export import (
+    EXPORTERS,
     FOLDER_FORMATS,
     FORMATS,
     PICTURE_MAX_NODES,
     export,
+    exporter,
     safe_file_name,
+    select,
     study_order,
     subgraph_for,
     to_dot,
@@ -40,10 +47,10 @@ from graph.export import (
     write_obsidian,
     write_picture,
 )
-from graph.io import read_graph, write_graph
+from graph.io import WriteRefused, read_graph, write_graph
 from graph.query import UnknownConceptError
 from graph.render import external_urls
-from tests.conftest import DATA
+from tests.conftest import DATA, SEEDS
 
 HOSTILE = 'Evil "q" [x](javascript:alert(1)) <script>alert(1)</script>\nline2 {a}|`b`#c;'
 HOSTILE_DEFINITION = "Click [x](javascript:alert(1)) or <script>alert(1)</script> *now*"
@@ -360,9 +367,9 @@ def test_export_markdown_guide_follows_the_given_order():
         "## 4. backpropagation",
     ]
     assert text.startswith("# Path\n")
-    assert "gradient is defined here\\." in text
+    assert "gradient is defined here." in text  # escaped only where Markdown needs it
     assert "**linear algebra** *prerequisite of* **gradient**" in text
-    assert "“algebra prerequisite\\_of gradient\\.” — notes\\.md, line 10" in text
+    assert "“algebra prerequisite_of gradient.” — notes.md, line 10" in text
     assert "lstm" not in text.lower()
 
 
@@ -370,9 +377,9 @@ def test_export_markdown_guide_groups_by_topic_then_importance():
     text = to_markdown_guide(typed_graph())
     headings = [line for line in text.splitlines() if line.startswith("#")]
     topics = [h for h in headings if h.startswith("## ")]
-    assert topics == ["## sequence models", "## maths", "## optimisation", "## \\(no topic\\)"]
+    assert topics == ["## sequence models", "## maths", "## optimisation", "## (no topic)"]
     concepts = [h for h in headings if h.startswith("### ")]
-    assert concepts[:3] == ["### recurrent neural network \\(RNN\\)", "### LSTM", "### GRU"]
+    assert concepts[:3] == ["### recurrent neural network (RNN)", "### LSTM", "### GRU"]
     assert "*No definition in the notes.*" in text
     assert "*Also called:* rnns, the rnn" in text
 
@@ -515,7 +522,7 @@ def test_export_obsidian_writes_a_linked_note_per_concept(tmp_path):
     lstm = files["lstm"].read_text(encoding="utf-8")
     assert "## Relations" in lstm and "### requires" in lstm and "### is a" in lstm
     assert "[[recurrent neural network (RNN)]]" in lstm and "[[GRU]]" in lstm
-    assert "- is a [[recurrent neural network (RNN)]]: “lstm is\\_a rnn\\.”" in lstm
+    assert "- is a [[recurrent neural network (RNN)]]: “lstm is_a rnn.”" in lstm
     index = (folder / "Index.md").read_text(encoding="utf-8")
     assert len(WIKILINK.findall(index)) == G.number_of_nodes()
 
@@ -621,7 +628,7 @@ def test_export_picture_caps_the_number_of_concepts(tmp_path):
     path = tmp_path / "map.svg"
     assert write_picture(G, path, focus=0) == PICTURE_MAX_NODES
     text = path.read_text(encoding="utf-8")
-    assert f"the {PICTURE_MAX_NODES} most important of {G.number_of_nodes()}" in text
+    assert f"{PICTURE_MAX_NODES} of {G.number_of_nodes()} concepts, the most important" in text
     assert ">concept 0<" in text and ">concept 149<" in text and ">concept 1<" not in text
 
 
@@ -681,7 +688,7 @@ def test_export_study_order_puts_prerequisites_first_and_breaks_cycles():
 
 def test_export_writes_a_learning_path_in_study_order(tmp_path):
     G = typed_graph()
-    H = export(G, "markdown", tmp_path / "path.md", path_target="lstm")
+    H = export(G, "markdown", tmp_path / "path.md", path_target="lstm").graph
     text = (tmp_path / "path.md").read_text(encoding="utf-8")
     assert text.startswith("# Learning path to LSTM\n")
     steps = re.findall(r"^## \d+\. (.*)$", text, flags=re.MULTILINE)
@@ -737,8 +744,10 @@ def test_export_cli_writes_every_format(fmt, sample, sample_file, tmp_path, caps
     out = tmp_path / f"out{SUFFIX.get(fmt, '.' + fmt)}"
     assert main(["export", "--graph", str(sample_file), "--format", fmt, "--out", str(out)]) == 0
     stdout = capsys.readouterr().out
-    expected = f"{G.number_of_nodes()} concepts, {G.number_of_edges()} relations"
-    assert stdout == f"wrote {out} ({expected})\n"
+    expected = f"{G.number_of_nodes()} concepts, {edge_counts(G).describe()}"
+    if fmt == "anki":  # a deck counts its notes (test_export_anki_says_how_many...)
+        expected = f"{sum(1 for _, d in G.nodes(data='definition') if d)} Anki notes, "
+    assert stdout.splitlines()[0].startswith(f"wrote {out}: {expected}")
     check_output(fmt, out, G)
 
 
@@ -751,14 +760,23 @@ def test_export_cli_focus_and_path(fmt, sample, sample_file, tmp_path, capsys):
     assert main([*args, "--focus", G.nodes[focus]["label"], "--depth", "1", "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     neighbours = set(G.predecessors(focus)) | set(G.successors(focus)) | {focus}
+    counts = edge_counts(G.subgraph(neighbours))
     assert summary == {
         "out": str(out),
         "format": fmt,
         "concepts": len(neighbours),
-        "relations": G.subgraph(neighbours).number_of_edges(),
+        "concepts_selected": len(neighbours),
+        "relations": counts.total,
+        "relations_by_kind": {
+            "typed": counts.typed,
+            "prerequisites": counts.prerequisites,
+            "weak": counts.weak,
+        },
+        "items": None,
+        "remarks": [],
     }
     assert main([*args, "--path", G.nodes[focus]["label"]]) == 0
-    assert capsys.readouterr().out.startswith(f"wrote {out} (")
+    assert capsys.readouterr().out.startswith(f"wrote {out}: ")
 
 
 def test_export_cli_reports_errors_on_stderr(sample_file, tmp_path, capsys):
@@ -793,3 +811,249 @@ def test_export_formats_are_the_documented_ones():
         "html graphml gexf json csv mermaid dot markdown anki obsidian png svg".split()
     )
     assert " ".join(FORMATS) == design
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_registry_names_a_module_per_format(fmt):
+    module = exporter(fmt)
+    assert fmt in module.FORMATS and (fmt in FOLDER_FORMATS) == module.FOLDER
+    assert callable(module.write) and callable(module.is_own)
+    assert EXPORTERS[fmt] == module.__name__
+
+
+def test_export_registry_public_names_come_from_their_modules():
+    import graph.export as package
+
+    for name in package._PUBLIC:
+        assert getattr(package, name) is getattr(exporter_of(name), name)
+    with pytest.raises(AttributeError):
+        _ = package.no_such_name
+
+
+def exporter_of(name: str):
+    import importlib
+
+    import graph.export as package
+
+    return importlib.import_module(f"graph.export.{package._PUBLIC[name]}")
+
+
+# --------------------------------------------------------------------------- files
+
+
+def out_path(tmp_path: Path, fmt: str, name: str = "out") -> Path:
+    return tmp_path / f"{name}{SUFFIX.get(fmt, '.' + fmt)}"
+
+
+def written_files(out: Path) -> list[Path]:
+    return sorted(out.iterdir()) if out.is_dir() else [out]
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_files_have_the_users_usual_permissions(fmt, tmp_path, umask_022):
+    out = out_path(tmp_path, fmt)
+    export(typed_graph(), fmt, out)
+    for path in written_files(out):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+    leftovers = [p.name for p in tmp_path.rglob(".*.tmp")]
+    assert not leftovers
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_replaces_its_own_files(fmt, tmp_path):
+    out = out_path(tmp_path, fmt)
+    G = typed_graph()
+    export(G, fmt, out)
+    G.nodes["rnn"]["label"] = "recurrent net"
+    export(G, fmt, out)  # the second export recognises the first as its own
+    assert all(exporter(fmt).is_own(path) for path in written_files(out))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_never_replaces_a_file_it_did_not_write(fmt, sample_file, tmp_path, capsys):
+    out = out_path(tmp_path, fmt)
+    if fmt in FOLDER_FORMATS:  # the student's own file where the export would put one
+        out.mkdir()
+        mine = out / ("nodes.csv" if fmt == "csv" else "Index.md")
+    else:
+        mine = out
+    mine.write_text("my own notes\n", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    args = ["export", "--graph", str(sample_file), "--format", fmt, "--out", str(out)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and mine.name in err and "nothing was written" in err
+    assert mine.read_text(encoding="utf-8") == "my own notes\n"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_export_obsidian_into_a_vault_refuses_a_note_of_the_student(tmp_path):
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "LSTM.md").write_text("# LSTM\n\nMy own summary.\n", encoding="utf-8")
+    (vault / "Other.md").write_text("unrelated", encoding="utf-8")
+    with pytest.raises(WriteRefused, match=r"LSTM\.md"):
+        write_obsidian(typed_graph(), vault)
+    assert sorted(p.name for p in vault.iterdir()) == ["LSTM.md", "Other.md"]
+    write_obsidian(typed_graph(), tmp_path / "vault" / "atlas")  # a subfolder works
+    assert (vault / "atlas" / "LSTM.md").is_file()
+    assert (vault / "Other.md").read_text(encoding="utf-8") == "unrelated"
+
+
+# --------------------------------------------------------------------------- views
+
+
+def test_export_selects_the_same_view_as_the_app(sample):
+    from graph.view import select_view
+
+    G = sample[0]
+    settings = {"relations": ["prerequisite_of", "is_a"], "min_confidence": 0.4}
+    chosen = select(G, **settings, show_weak=False, max_concepts=12)
+    view = select_view(G, **settings, show_weak=False, max_nodes=12)
+    assert list(chosen.graph) == list(view.graph) and chosen.total == view.total
+    assert sorted(chosen.graph.edges(keys=True)) == sorted(view.graph.edges(keys=True))
+    focus = max(G, key=G.degree)
+    chosen = select(G, focus=focus, depth=1, max_concepts=5)
+    view = select_view(G, focus=focus, depth=1, max_nodes=5)
+    assert list(chosen.graph) == list(view.graph) and chosen.focus == view.focus == focus
+
+
+def test_export_html_has_a_title_a_caption_and_a_legend(sample, tmp_path):
+    G = sample[0]
+    focus = max(G, key=G.degree)
+    out = tmp_path / "map.html"
+    written = export(G, "html", out, focus=G.nodes[focus]["label"], show_weak=False)
+    page = out.read_text(encoding="utf-8")
+    title = f"Concept Atlas: around {G.nodes[focus]['label']}"
+    assert f"<title>{html.escape(title)}</title>" in page
+    assert f">{html.escape(title)}</h1>" in page
+    assert html.escape(edge_counts(written.graph).describe()) in page
+    for topic in {str(a.get("topic") or "") for _, a in written.graph.nodes(data=True)}:
+        assert html.escape(topic or "(no topic)") in page
+    assert "related to" not in page.split("<body>")[1].split("</header>")[0]  # no weak links
+    assert f"var selected = {json.dumps(str(focus))};" in page  # opens on the focus
+
+
+def test_export_html_says_when_it_draws_fewer_concepts(tmp_path, monkeypatch):
+    import graph.export.page as page_module
+
+    monkeypatch.setattr(page_module, "HTML_MAX_NODES", 3)
+    written = export(typed_graph(), "html", tmp_path / "map.html")
+    assert written.concepts == 3 and written.total == 8
+    assert "3 of 8 concepts drawn, the most important" in (tmp_path / "map.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_export_picture_draws_the_concepts_of_the_view(sample, tmp_path):
+    G = sample[0]
+    written = export(G, "svg", tmp_path / "view.svg", max_concepts=10, show_weak=False)
+    assert written.concepts == 10 and written.total == G.number_of_nodes()
+    text = (tmp_path / "view.svg").read_text(encoding="utf-8")
+    assert f"10 of {G.number_of_nodes()} concepts, the most important" in text
+    from graph.view import select_view
+
+    view = select_view(G, show_weak=False, max_nodes=10)
+    assert set(written.graph) == set(view.graph)
+    root = ET.parse(tmp_path / "view.svg").getroot()
+    texts = [" ".join("".join(el.itertext()).split()) for el in root.iter(SVG_TEXT)]
+    for node in view.graph:
+        first_word = str(G.nodes[node]["label"]).split()[0]
+        assert any(first_word in t for t in texts), node
+
+
+SVG_TEXT = "{http://www.w3.org/2000/svg}text"
+
+
+def test_export_picture_keeps_its_title_whole(tmp_path):
+    G = typed_graph()
+    title = "Concept Atlas: around Long Short-Term Memory (LSTM) and everything that it needs"
+    write_picture(G, tmp_path / "map.svg", title=title)
+    root = ET.parse(tmp_path / "map.svg").getroot()
+    shown = " ".join(" ".join("".join(el.itertext()) for el in root.iter(SVG_TEXT)).split())
+    assert title in shown
+
+
+@pytest.mark.parametrize("which", ["typed", "sample"])
+def test_export_picture_cuts_nothing_at_its_edges(which, sample, tmp_path):
+    G = typed_graph() if which == "typed" else sample[0]
+    path = tmp_path / "map.png"
+    write_picture(G, path, title="A title " * 8)
+    with Image.open(path) as image:
+        pixels = image.convert("L")
+        width, height = pixels.size
+        margin = 8  # the white border: anything drawn across the edge would mark it
+        for box in [
+            (0, 0, width, margin),
+            (0, height - margin, width, height),
+            (0, 0, margin, height),
+            (width - margin, 0, width, height),
+        ]:
+            assert pixels.crop(box).getextrema()[0] >= 250, box
+
+
+@pytest.mark.parametrize("which", ["typed", "sample", "seeds"])
+def test_export_picture_labels_do_not_overlap(which, sample):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from graph.export.picture import picture_figure
+
+    if which == "seeds":
+        if not SEEDS.is_dir():
+            pytest.skip(f"{SEEDS} is absent")
+        G = build_atlas([SEEDS])[0]
+    else:
+        G = typed_graph() if which == "typed" else sample[0]
+    fig, drawn = picture_figure(G)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    labels = [
+        t for t in fig.findobj() if str(getattr(t, "get_gid", lambda: "")()).startswith("label-")
+    ]
+    assert len(labels) == drawn.number_of_nodes()
+    boxes = [label.get_window_extent(renderer) for label in labels]
+    clashes = [
+        (labels[i].get_text(), labels[j].get_text())
+        for i, j in itertools.combinations(range(len(boxes)), 2)
+        if min(boxes[i].x1, boxes[j].x1) - max(boxes[i].x0, boxes[j].x0) > 2
+        and min(boxes[i].y1, boxes[j].y1) - max(boxes[i].y0, boxes[j].y0) > 2
+    ]
+    assert not clashes, clashes[:5]
+
+
+# --------------------------------------------------------------------------- Anki counts
+
+
+def test_export_anki_says_how_many_concepts_it_left_out(sample_file, tmp_path, capsys):
+    G = read_graph(sample_file)
+    out = tmp_path / "deck.apkg"
+    assert main(["export", "--graph", str(sample_file), "--format", "anki", "--out", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    defined = sum(1 for _, d in G.nodes(data="definition") if d)
+    missing = G.number_of_nodes() - defined
+    assert lines[0] == (
+        f"wrote {out}: {defined} Anki notes, one per concept with a definition, "
+        f"of {G.number_of_nodes()} concepts"
+    )
+    assert lines[1].startswith(f"  left out: {missing} concepts have no definition")
+    assert len(read_file(out).cards) == defined
+
+
+def test_export_path_picture_draws_the_prerequisites_it_follows(tmp_path):
+    G = typed_graph()
+    written = export(G, "svg", tmp_path / "path.svg", path_target="lstm")
+    assert sorted(written.graph) == sorted(subgraph_for(G, path_target="lstm"))
+    assert {r for *_, r in written.graph.edges(data="relation")} == {"prerequisite_of"}
+    text = (tmp_path / "path.svg").read_text(encoding="utf-8")
+    assert edge_counts(written.graph).describe() in " ".join(text.split())

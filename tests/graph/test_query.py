@@ -381,9 +381,9 @@ def test_query_learning_path_ties_by_first_seen_in_file_order():
     [
         ((), ["algebra", "gradient descent", "probability"]),  # roots by importance
         (("algebra",), ["matrices", "calculus", "gradient descent"]),  # unlocked first
-        (
+        (  # ready first, then what is half unlocked (RNN still needs backpropagation)
             ("algebra", "matrices", "calculus", "probability"),
-            ["backpropagation", "gradient descent"],
+            ["backpropagation", "RNN", "gradient descent"],
         ),
     ],
 )
@@ -504,8 +504,18 @@ def test_query_cli_search(capsys, graph_file):
     )
     assert code == 0
     assert json.loads(out) == [
-        {"id": "gradient descent", "label": "gradient descent", "score": 90.0},
-        {"id": "gradient clipping", "label": "gradient clipping", "score": 90.0},
+        {
+            "id": "gradient descent",
+            "label": "gradient descent",
+            "score": 90.0,
+            "match": "name starts with it",
+        },
+        {
+            "id": "gradient clipping",
+            "label": "gradient clipping",
+            "score": 90.0,
+            "match": "name starts with it",
+        },
     ]
 
 
@@ -524,12 +534,19 @@ def test_query_cli_connect(capsys, graph_file):
     assert code == 0 and payload["from"] == LSTM and payload["to"] == "RNN"
     assert [s["relation"] for s in payload["steps"]] == ["prerequisite_of"]
     code, out, _ = run(capsys, "connect", "lstm", "gradient clipping", "--graph", graph_file)
-    assert code == 0 and out.splitlines()[::2] == [
-        "LSTM (long short-term memory) ←prerequisite_of— recurrent neural network (RNN)  (0.9)",
-        "recurrent neural network (RNN) ←prerequisite_of— Backpropagation  (0.9)",
-        "Backpropagation ←uses— gradient descent  (0.9)",
-        "gradient descent —related_to→ gradient clipping  (0.4)",
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "LSTM (long short-term memory) → gradient clipping: 4 steps"
+    assert lines[1:-1:2] == [
+        "  LSTM (long short-term memory) requires recurrent neural network (RNN)  (0.90)",
+        "  recurrent neural network (RNN) requires Backpropagation  (0.90)",
+        "  Backpropagation is used by gradient descent  (0.90)",
+        "  gradient descent is named with (weak link) gradient clipping  (0.40)",
     ]
+    assert lines[2] == "      “RNN, LSTM (long short-term memory)” (notes.txt:1)"
+    assert lines[-1] == (
+        "Only weak links join them: the notes name them together but state no relation "
+        "between them."
+    )
 
 
 def test_query_cli_next_gaps_topics(capsys, graph_file):
@@ -538,8 +555,247 @@ def test_query_cli_next_gaps_topics(capsys, graph_file):
     code, out, _ = run(capsys, "gaps", "--graph", graph_file, "--json")
     assert code == 0 and [g["concept"] for g in json.loads(out)] == ["vanishing gradient"]
     code, out, _ = run(capsys, "gaps", "--graph", graph_file)
-    assert "you have no card for vanishing gradient (used by 2 concept(s))" in out
+    assert "you have no card for vanishing gradient (used by 2 concepts)" in out
     code, out, _ = run(capsys, "topics", "--graph", graph_file, "--json", "--top", "1")
     topics = json.loads(out)
     assert code == 0 and sum(t["size"] for t in topics) == len(NODES) + 1
     assert all(len(t["top"]) == 1 for t in topics)
+
+
+# --- ranking for people ------------------------------------------------------------------
+
+
+def ranking_graph() -> nx.MultiDiGraph:
+    """Names that compete for the same queries, the generic ones made important."""
+    G = nx.MultiDiGraph()
+    for node, label, aliases, importance in [
+        ("lstm", "Long Short-Term Memory (LSTM)", ["LSTMs"], 0.5),
+        ("lstm cell state", "LSTM cell state", [], 0.9),
+        ("bidirectional lstm", "bidirectional LSTM", [], 0.2),
+        ("intercept term", "intercept term", [], 1.0),
+        ("long sequence", "long sequence", [], 1.0),
+        ("short term memory", "short-term memory", [], 0.1),
+        ("attention mechanism", "attention mechanism", [], 0.6),
+        ("multi-head attention", "multi-head attention", [], 0.9),
+        ("transformer", "transformer", [], 0.7),
+        ("fourier transform", "Fourier transform", [], 0.9),
+    ]:
+        G.add_node(node, label=label, aliases=aliases, importance=importance)
+    return G
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # exact and alias matches first, then names that start with the query
+        ("LSTM", ["lstm", "lstm cell state", "bidirectional lstm"]),
+        ("lstms", ["lstm", "lstm cell state", "bidirectional lstm"]),  # plural: same prefix
+        # a close spelling, and no weak look-alike after it ("intercept term" shares a word)
+        ("long short term memmory", ["lstm"]),
+        # a generic head word: the concept, then names that contain it
+        ("attention", ["attention mechanism", "multi-head attention"]),
+        # a misspelt part of longer names, closest first
+        ("atention mechansm", ["attention mechanism"]),
+        # an exact match is not followed by a look-alike ("Fourier transform")
+        ("transformer", ["transformer"]),
+        ("nothing like it", []),
+    ],
+)
+def test_query_search_ranks_names_then_words_then_spellings(query, expected):
+    assert [node for node, _ in search(ranking_graph(), query)] == expected
+
+
+def test_query_search_close_spellings_by_closeness():
+    G = ranking_graph()
+    found = search(G, "short term memmory")
+    assert [node for node, _ in found] == ["short term memory", "lstm"]
+    assert found[0][1] > found[1][1]  # 94 close against 84 close
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["LSTM", "lstm", "LSTMs", "long short term memmory", "attention", "transformer"],
+)
+def test_query_resolve_is_the_first_search_result(query):
+    G = ranking_graph()
+    node = resolve(G, query)
+    assert node is not None and search(G, query)[0][0] == node
+
+
+def test_query_resolve_lstm_is_not_the_lstm_cell_state():
+    G = ranking_graph()
+    assert resolve(G, "LSTM") == "lstm" and resolve(G, "LSTM cell state") == "lstm cell state"
+
+
+def test_query_search_matches_say_how_they_matched():
+    from graph.query import search_matches
+
+    kinds = {m.node: m.kind for m in search_matches(ranking_graph(), "Lstm")}
+    assert kinds["lstm"] == "name (any case)"
+    assert kinds["lstm cell state"] == "name starts with it"
+    assert kinds["bidirectional lstm"] == "name contains the words"
+
+
+def test_query_neighbour_groups_by_hop_and_relation_strongest_first(G):
+    from graph.query import neighbour_groups
+
+    groups = neighbour_groups(G, "RNN", depth=2)
+    assert [g.hop for g in groups] == sorted(g.hop for g in groups)
+    first = groups[0]
+    assert (first.hop, first.phrase) == (1, "is needed for")
+    assert [m.node for m in first.members] == [LSTM]
+    hop1 = {(g.phrase, m.node) for g in groups if g.hop == 1 for m in g.members}
+    assert ("requires", "backpropagation") in hop1 and ("requires", "probability") in hop1
+    assert ("is caused by", "vanishing gradient") not in hop1
+    assert ("causes", "vanishing gradient") in hop1
+    assert ("is named with (weak link)", LSTM) in hop1  # symmetric: one group, no direction
+    for g in groups:
+        strengths = [m.strength for m in g.members]
+        assert strengths == sorted(strengths, reverse=True)
+    hop2 = [m for g in groups if g.hop == 2 for m in g.members]
+    at_hop1 = {m.node for g in groups if g.hop == 1 for m in g.members}
+    assert {m.via for m in hop2} <= at_hop1
+    # an edge between two concepts of the same hop is not listed
+    assert not any(m.node == "matrices" and m.via == "calculus" for m in hop2)
+
+
+def test_query_cli_neighbourhood_groups_for_people(capsys, graph_file):
+    code, out, _ = run(capsys, "neighbourhood", "RNN", "--graph", graph_file, "--depth", "2")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "recurrent neural network (RNN): 7 concepts within 2 hops,"
+    assert lines[1] == "  10 relations (3 typed, 6 prerequisites, 1 weak link) among them"
+    assert lines[3:9] == [
+        "1 hop away: 4 concepts",
+        "  recurrent neural network (RNN) …",
+        "    is needed for: LSTM (long short-term memory) (0.90)",
+        "    requires: Backpropagation (0.90), Probability (0.70), LSTM (long short-term memory)"
+        " (0.20)",
+        "    causes: vanishing gradient (0.80)",
+        "    is named with (weak link): LSTM (long short-term memory) (0.50)",
+    ]
+    assert lines[10:] == [
+        "2 hops away: 3 concepts",
+        "  through Backpropagation …",
+        "    is used by: gradient descent (0.90)",
+        "    requires: Matrices (0.80), Calculus (0.80)",
+    ]
+    code, out, _ = run(capsys, "neighbourhood", "RNN", "--graph", graph_file, "--limit", "1")
+    assert "    requires: Backpropagation (0.90), … 2 more (--limit 0 lists all)" in out
+
+
+def test_query_next_steps_rank_by_dependence(G):
+    from graph.query import next_steps
+
+    G.add_edge("algebra", "probability", relation="prerequisite_of", confidence=0.4)
+    steps = next_steps(G, {"algebra", "calculus"})
+    first = [s.node for s in steps[:4]]
+    # ready first (all prerequisites known), then what rests most on what is known
+    assert first[:2] == ["probability", "matrices"] or first[:2] == ["matrices", "probability"]
+    assert first[2] == "backpropagation"
+    backprop = steps[2]
+    assert backprop.known == ("calculus",) and backprop.missing == ("matrices",)
+    assert backprop.dependence == 0.5 and not backprop.ready
+    assert all(s.known for s in steps[:3]) and not any(s.known for s in steps[3:])
+
+
+def test_query_cli_next_explains_each_suggestion(capsys, graph_file):
+    code, out, _ = run(capsys, "next", "--graph", graph_file, "--known", "calculus")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "Knowing Calculus, learn next (what rests most on it first):"
+    assert lines[1] == (
+        "1. Backpropagation — builds on Calculus (1 of 2 prerequisites known, 50% by weight); "
+        "still needs: Matrices"
+    )
+    assert lines[2].endswith(" — needs nothing first")
+
+
+def hub_graph() -> nx.MultiDiGraph:
+    """Two routes from perceptron to transformer: through the generic, undefined "vector"
+    (which many names are built on), or through stated, defined concepts."""
+    G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
+    defined = {"definition": "stated in the notes", "cards": ["c#1"]}
+    for node in ("perceptron", "neural network", "attention", "transformer", "support vector"):
+        G.add_node(node, **defined)
+    G.add_node("vector", definition="", cards=[])
+    for kind in ("feature vector", "context vector", "eigenvector", "support vector"):
+        G.add_edge(kind, "vector", relation="is_a", confidence=0.6, evidence=[ev(kind)])
+    for u, v, r, c in [
+        ("perceptron", "support vector", "uses", 0.9),
+        ("transformer", "context vector", "uses", 0.9),
+        ("perceptron", "neural network", "is_a", 0.8),
+        ("neural network", "attention", "used_for", 0.7),
+        ("transformer", "attention", "uses", 0.9),
+    ]:
+        G.add_edge(u, v, relation=r, confidence=c, evidence=[ev(f"{u} {r} {v}")])
+    return G
+
+
+def test_query_connect_prefers_stated_steps_over_generic_hubs():
+    from graph.query import named_after
+
+    G = hub_graph()
+    assert sorted(named_after(G, "vector")) == [
+        "context vector",
+        "feature vector",
+        "support vector",
+    ]
+    steps = connect(G, "perceptron", "transformer")
+    assert [s["target"] for s in steps] == ["neural network", "attention", "transformer"]
+    G.remove_edge("neural network", "attention")  # the only route left is the hub
+    assert "vector" in [s["target"] for s in connect(G, "perceptron", "transformer")]
+
+
+def test_query_cli_connect_says_when_the_only_link_is_weak(capsys, tmp_path):
+    G = hub_graph()
+    G.add_node("diffusion", definition="noise", cards=["c#2"])
+    G.add_edge("diffusion", "attention", relation="related_to", confidence=0.3, label="mentions")
+    path = tmp_path / "g.json"
+    write_graph(G, path)
+    code, out, _ = run(capsys, "connect", "diffusion", "transformer", "--graph", str(path))
+    assert code == 0 and "Only weak links join them" in out
+    code, out, _ = run(
+        capsys, "connect", "diffusion", "transformer", "--graph", str(path), "--json"
+    )
+    assert json.loads(out)["only_weak_links"] is True
+    code, out, _ = run(capsys, "connect", "perceptron", "transformer", "--graph", str(path))
+    assert "weak" not in out and "never define" not in out
+
+
+# --- the issue's examples on the five seeds ----------------------------------------------
+
+
+@requires_shared
+def test_query_seeds_lstm_neighbourhood_reads_by_hop_and_relation(seeds_graph, capsys, tmp_path):
+    path = tmp_path / "seeds.json"
+    write_graph(seeds_graph, path)
+    code, out, _ = run(capsys, "neighbourhood", "LSTM", "--graph", str(path), "--depth", "2")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) < 250  # was one line per edge: 857 at depth 2
+    assert "1 hop away" in out and "2 hops away" in out
+
+
+@requires_shared
+def test_query_seeds_search_offers_no_weak_look_alike(seeds_graph):
+    found = search(seeds_graph, "long short term memmory")
+    node = resolve(seeds_graph, "LSTM")
+    assert found[0][0] == node
+    assert all(score >= found[0][1] - 10 for _, score in found)
+    assert "intercept term" not in [n for n, _ in found]
+
+
+@requires_shared
+def test_query_seeds_next_builds_on_what_is_known(seeds_graph):
+    from graph.query import next_steps
+
+    known = {resolve(seeds_graph, "neural network")}
+    first = next_steps(seeds_graph, known)[0]
+    assert first.known == tuple(known) and first.node != resolve(seeds_graph, "diffusion")
+
+
+@requires_shared
+def test_query_seeds_connect_avoids_the_generic_vector(seeds_graph):
+    steps = connect(
+        seeds_graph, resolve(seeds_graph, "perceptron"), resolve(seeds_graph, "transformer")
+    )
+    assert resolve(seeds_graph, "vector") not in [s["target"] for s in steps]

@@ -1,0 +1,98 @@
+"""``dot``: Graphviz DOT (``dot -Tsvg``), no Graphviz library needed to write it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.export._base import MARK, Written, cut, drop_controls, label, topic
+from graph.export._style import style
+from graph.export.select import Selection
+from graph.io import head, write_text
+from graph.render import NO_TOPIC_COLOUR, topic_colours
+
+FORMATS = ("dot",)
+SUFFIX = ".dot"
+FOLDER = False
+
+_COMMENT = f"// {MARK}"
+
+
+def is_own(path: Path) -> bool:
+    """Whether ``path`` is a DOT file this module wrote (its first-line comment)."""
+    return head(path, 256).startswith(_COMMENT.encode())
+
+
+def to_dot(G: nx.MultiDiGraph, *, name: str = "concept_atlas") -> str:
+    r"""``G`` as Graphviz DOT (``digraph``), every id and label a quoted, escaped string.
+
+    Nodes are filled by topic and carry their definition as a tooltip; edges are
+    labelled with their relation and styled as on the map (dashed ``related_to``,
+    no arrow head for symmetric relations).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A concept graph.
+    name : str
+        The graph's name in the file.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("rnn", label='say "hi"\\')
+    >>> G.add_node("lstm", label="LSTM")
+    >>> _ = G.add_edge("rnn", "lstm", relation="contrasts_with")
+    >>> print(to_dot(G))  # doctest: +NORMALIZE_WHITESPACE
+    digraph "concept_atlas" {
+      graph [rankdir="LR", fontname="Helvetica", overlap="false", splines="true"];
+      node [shape="box", style="rounded,filled", fontname="Helvetica"];
+      edge [fontname="Helvetica", fontsize="10"];
+      "rnn" [label="say \"hi\"\\", fillcolor="#94a3b8", tooltip=""];
+      "lstm" [label="LSTM", fillcolor="#94a3b8", tooltip=""];
+      "rnn" -> "lstm" [label="contrasts_with", color="#d6457a", fontcolor="#d6457a",
+                       style="solid", dir="none"];
+    }
+    """
+    colours = topic_colours(G)
+    lines = [
+        f"digraph {_dot_quote(name)} {{",
+        '  graph [rankdir="LR", fontname="Helvetica", overlap="false", splines="true"];',
+        '  node [shape="box", style="rounded,filled", fontname="Helvetica"];',
+        '  edge [fontname="Helvetica", fontsize="10"];',
+    ]
+    for node, a in G.nodes(data=True):
+        colour = colours.get(topic(a), NO_TOPIC_COLOUR)
+        tooltip = cut(a.get("definition") or "", 300)
+        lines.append(
+            f"  {_dot_quote(node)} [label={_dot_quote(label(G, node))}, "
+            f'fillcolor="{colour}", tooltip={_dot_quote(tooltip)}];'
+        )
+    for u, v, a in G.edges(data=True):
+        relation = str(a.get("relation") or "related_to")
+        shown = style(relation)
+        attrs = (
+            f"label={_dot_quote(relation)}, "
+            f'color="{shown.colour}", fontcolor="{shown.colour}", '
+            f'style="{"dashed" if shown.dashes else "solid"}"'
+        )
+        if not shown.arrows:
+            attrs += ', dir="none"'
+        lines.append(f"  {_dot_quote(u)} -> {_dot_quote(v)} [{attrs}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def write(selection: Selection, path: Path, fmt: str) -> Written:
+    write_text(path, f"{_COMMENT}\n{to_dot(selection.graph)}", owned=is_own, what="DOT file")
+    return Written(path, "dot", selection.graph, total=selection.total)
+
+
+def _dot_quote(value: Any) -> str:
+    """A DOT double-quoted string: backslashes and quotes escaped, line breaks as
+    ``\\n``, other control characters dropped."""
+    text = drop_controls(str(value), keep="\n")
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'

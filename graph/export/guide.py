@@ -1,0 +1,150 @@
+"""``markdown``: a study guide, every concept with its definition and relations, each
+relation with the sentences of the notes that state it."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from graph.export._base import MARK, Written, citation, evidence, label, one_line, plural, topic
+from graph.export._markdown import escape
+from graph.export._style import relation_phrase
+from graph.export.select import Selection
+from graph.io import tail, write_text
+from graph.render import ranked_concepts, topic_colours
+
+FORMATS = ("markdown",)
+SUFFIX = ".md"
+FOLDER = False
+
+#: Evidence sentences shown per relation in the study guide.
+GUIDE_EVIDENCE = 2
+
+#: The guide's last line: a link reference definition, which no Markdown viewer shows.
+_MARK_LINE = f"[//]: # ({MARK})"
+
+
+def is_own(path: Path) -> bool:
+    """Whether ``path`` is a study guide this module wrote (its last line)."""
+    return tail(path, 256).rstrip().endswith(_MARK_LINE.encode())
+
+
+def to_markdown_guide(
+    G: nx.MultiDiGraph, order: Sequence[Hashable] | None = None, *, title: str | None = None
+) -> str:
+    r"""A study guide in Markdown: every concept with its definition, aliases and
+    relations, each relation with its evidence sentences and where they stand.
+
+    Note text is escaped where Markdown would act on it (:func:`_markdown.escape`), so
+    a note adds no link, image, HTML, maths or heading to the guide, and reads as typed.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A concept graph.
+    order : sequence of node, optional
+        The concepts in study order (a learning path): they are numbered steps, and
+        concepts of ``G`` not in ``order`` are left out. By default the concepts are
+        grouped by topic (largest topic first), most important first.
+    title : str, optional
+        The guide's heading (default "Study guide").
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("rnn", label="RNN", definition="A network with a *loop*.", aliases=["RNNs"])
+    >>> G.add_node("lstm", label="LSTM", definition="An RNN with gates (see notes_2.md).")
+    >>> ev = [{"source": "notes_1.md", "line": 4, "text": "Learn RNNs before LSTMs."}]
+    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", evidence=ev)
+    >>> print(to_markdown_guide(G, order=["rnn", "lstm"]))
+    # Study guide
+    <BLANKLINE>
+    2 concepts, 1 relation, in study order.
+    <BLANKLINE>
+    ## 1. RNN
+    <BLANKLINE>
+    A network with a \*loop\*.
+    <BLANKLINE>
+    *Also called:* RNNs
+    <BLANKLINE>
+    **Relations**
+    <BLANKLINE>
+    - **RNN** *prerequisite of* **LSTM**
+      - “Learn RNNs before LSTMs.” — notes_1.md, line 4
+    <BLANKLINE>
+    ## 2. LSTM
+    <BLANKLINE>
+    An RNN with gates (see notes_2.md).
+    <BLANKLINE>
+    **Relations**
+    <BLANKLINE>
+    - **RNN** *prerequisite of* **LSTM**
+      - “Learn RNNs before LSTMs.” — notes_1.md, line 4
+    <BLANKLINE>
+    """
+    heading = title or "Study guide"
+    if order is not None:
+        nodes = [n for n in dict.fromkeys(order) if n in G]
+        shown = set(nodes)
+        summary = "in study order"
+        n_edges = G.subgraph(nodes).number_of_edges()
+    else:
+        shown = set(G)
+        summary = "by topic, most important first"
+        n_edges = G.number_of_edges()
+    lines = [f"# {escape(heading)}", ""]
+    lines += [f"{plural(len(shown), 'concept')}, {plural(n_edges, 'relation')}, {summary}.", ""]
+    if order is not None:
+        for step, node in enumerate(nodes, start=1):
+            lines += _guide_entry(G, node, f"## {step}. ", shown)
+        return "\n".join(lines)
+    for name, members in by_topic(G).items():
+        lines += [f"## {escape(one_line(name))}", ""]
+        for node in members:
+            lines += _guide_entry(G, node, "### ", shown)
+    return "\n".join(lines)
+
+
+def write(selection: Selection, path: Path, fmt: str) -> Written:
+    text = to_markdown_guide(selection.graph, selection.order, title=selection.title)
+    write_text(path, f"{text}\n{_MARK_LINE}\n", owned=is_own, what="study guide")
+    return Written(path, "markdown", selection.graph, total=selection.total)
+
+
+def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) -> list[str]:
+    a = G.nodes[node]
+    lines = [f"{prefix}{escape(one_line(label(G, node)))}", ""]
+    definition = str(a.get("definition") or "").strip()
+    lines += [escape(definition) if definition else "*No definition in the notes.*"]
+    where = citation(a.get("definition_evidence"))
+    if definition and where:
+        lines[-1] += f" — {escape(one_line(where))}"
+    lines.append("")
+    aliases = [one_line(x) for x in a.get("aliases") or () if one_line(x)]
+    if aliases:
+        lines += ["*Also called:* " + ", ".join(escape(x) for x in aliases), ""]
+    edges = [(u, v, d) for u, v, d in G.out_edges(node, data=True) if v in shown]
+    edges += [(u, v, d) for u, v, d in G.in_edges(node, data=True) if u in shown and u != v]
+    if edges:
+        lines += ["**Relations**", ""]
+        for u, v, d in edges:
+            verb = escape(relation_phrase(d))
+            here, there = escape(one_line(label(G, u))), escape(one_line(label(G, v)))
+            lines.append(f"- **{here}** *{verb}* **{there}**")
+            for found in evidence(d)[:GUIDE_EVIDENCE]:
+                quote = escape(one_line(found.get("text", "")))
+                where = citation(found)
+                lines.append(f"  - “{quote}”" + (f" — {escape(one_line(where))}" if where else ""))
+        lines.append("")
+    return lines
+
+
+def by_topic(G: nx.MultiDiGraph) -> dict[str, list[Hashable]]:
+    """Nodes grouped by topic (largest topic first, no topic last), most important
+    first within a topic."""
+    groups: dict[str, list[Hashable]] = {name: [] for name in topic_colours(G)}
+    for node in ranked_concepts(G):
+        groups.setdefault(topic(G.nodes[node]), []).append(node)
+    return {name: members for name, members in groups.items() if members}

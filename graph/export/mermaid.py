@@ -1,0 +1,85 @@
+"""``mermaid``: a Mermaid flowchart (Markdown viewers, GitHub, Obsidian)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import networkx as nx
+
+from graph.export._base import MARK, Written, label, one_line, topic
+from graph.export._style import style
+from graph.export.select import Selection
+from graph.io import head, write_text
+from graph.render import topic_colours
+
+FORMATS = ("mermaid",)
+SUFFIX = ".mmd"
+FOLDER = False
+
+_COMMENT = f"%% {MARK}"
+
+
+def is_own(path: Path) -> bool:
+    """Whether ``path`` is a flowchart this module wrote (its first-line comment)."""
+    return head(path, 256).startswith(_COMMENT.encode())
+
+
+def to_mermaid(G: nx.MultiDiGraph) -> str:
+    """``G`` as a Mermaid flowchart (``flowchart LR``), for Markdown viewers.
+
+    Nodes get safe ids (``n0``, ``n1``, ...) and quoted labels in which every
+    character that Mermaid or HTML could act on is an entity code (``#34;``), so
+    note text stays text. Edges are labelled with their relation; ``related_to`` is
+    dotted and symmetric relations have no arrow head. Nodes are coloured by topic
+    and edges by relation, as on the map.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("rnn", label='RNN "recurrent" [net]')
+    >>> G.add_node("lstm", label="LSTM")
+    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of")
+    >>> print(to_mermaid(G))  # doctest: +NORMALIZE_WHITESPACE
+    flowchart LR
+      n0["RNN #34;recurrent#34; #91;net#93;"]
+      n1["LSTM"]
+      n0 -->|prerequisite_of| n1
+      classDef topic0 fill:#94a3b8,stroke:#333,color:#111
+      class n0,n1 topic0
+      linkStyle 0 stroke:#1b1b1b
+    """
+    ids = {node: f"n{i}" for i, node in enumerate(G.nodes)}
+    lines = ["flowchart LR"]
+    lines += [f'  {ids[n]}["{_mermaid_text(label(G, n))}"]' for n in G.nodes]
+    by_relation: dict[str, list[int]] = defaultdict(list)
+    for i, (u, v, a) in enumerate(G.edges(data=True)):
+        relation = str(a.get("relation") or "related_to")
+        shown = style(relation)
+        link = "-->" if shown.arrows else "-.-" if shown.dashes else "---"
+        name = re.sub(r"\W", "_", relation, flags=re.ASCII) or "related_to"
+        lines.append(f"  {ids[u]} {link}|{name}| {ids[v]}")
+        by_relation[shown.colour].append(i)
+    colours = topic_colours(G)
+    members: dict[str, list[str]] = defaultdict(list)
+    for node, a in G.nodes(data=True):
+        members[topic(a)].append(ids[node])
+    for i, (name, colour) in enumerate(colours.items()):
+        lines.append(f"  classDef topic{i} fill:{colour},stroke:#333,color:#111")
+        lines.append(f"  class {','.join(members[name])} topic{i}")
+    for colour, indices in by_relation.items():
+        lines.append(f"  linkStyle {','.join(map(str, indices))} stroke:{colour}")
+    return "\n".join(lines) + "\n"
+
+
+def write(selection: Selection, path: Path, fmt: str) -> Written:
+    write_text(path, f"{_COMMENT}\n{to_mermaid(selection.graph)}", owned=is_own, what="flowchart")
+    return Written(path, "mermaid", selection.graph, total=selection.total)
+
+
+_MERMAID_SPECIAL = re.compile(r"""["#&<>`\\\[\](){}|;:*_~=]""")
+
+
+def _mermaid_text(text: str) -> str:
+    return _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group())};", one_line(text))

@@ -1,0 +1,306 @@
+"""The concept stage, stage by stage: names, abbreviations, merge rules (each with the
+case it is for and the case it must leave alone), features, selection, definitions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from extraction.concepts import extract_concepts
+from extraction.concepts.abbreviations import abbreviations, best_long_form
+from extraction.concepts.candidates import GENERATORS, Candidate
+from extraction.concepts.definitions import definition_text
+from extraction.concepts.features import FEATURES
+from extraction.concepts.merging import RULES, merge
+from extraction.concepts.phrases import concept_id, match_key, singular
+from extraction.concepts.selection import default_model
+from extraction.records import Card, Emphasis
+
+
+def card(title: str, body: str, *, n: int = 1, kind: str = "question", source: str = "n.txt"):
+    lines = body.splitlines() or [""]
+    return Card(
+        id=f"{source}#{n}",
+        source=source,
+        format="test",
+        lines=(n * 10, n * 10 + len(lines)),
+        title=title,
+        body=body,
+        title_line=n * 10,
+        body_lines=tuple(range(n * 10 + 1, n * 10 + 1 + len(lines))),
+        title_kind=kind,
+    )
+
+
+def names(index) -> dict[str, str]:
+    return {
+        name.lower(): c.id for c in index.concepts.values() for name in (c.id, c.label, *c.aliases)
+    }
+
+
+# -- names ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("species", "species"),
+        ("series", "series"),
+        ("mitochondria", "mitochondria"),
+        ("k-means", "k-means"),
+        ("criteria", "criterion"),
+        ("data", "data"),
+        ("statistics", "statistics"),
+        ("matrices", "matrix"),
+        ("sub-directories", "sub-directory"),
+        ("GANs", "GAN"),
+        ("autoencoders", "autoencoder"),
+    ],
+)
+def test_concepts_singular_from_the_dictionary(word, expected):
+    assert singular(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Treaty", "of", "Versailles"], "treaty of versailles"),
+        (["Laws", "of", "Motion"], "law of motion"),
+        (["Large", "intestines"], "large intestine"),
+        (["LSTM", "cells"], "LSTM cell"),
+    ],
+)
+def test_concepts_id_puts_the_head_in_the_singular(words, expected):
+    assert concept_id(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("batch normalisation", "Batch Normalization", True),
+        ("encoder-decoder models", "encoder decoder model", True),
+        ("k-means", "k-mean", False),
+        ("large intestine", "small intestine", False),
+    ],
+)
+def test_concepts_match_key_folds_spelling_only(a, b, same):
+    assert (match_key(a) == match_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "expected"),
+    [
+        ("Normal distribution", "heading", "normal distribution"),
+        ("Large intestine", "term", "large intestine"),
+        ("First World War", "heading", "first world war"),
+        ("Primary key", "term", "primary key"),
+        ("Law of demand", "term", "law of demand"),
+        ("Treaty of Versailles", "heading", "treaty of versailles"),
+        ("Supply and demand", "heading", "supply and demand"),
+        ("for loop", "term", "for loop"),
+        ("No preemption", "term", "no preemption"),
+        ("What are the advantages of dropout?", "question", "dropout"),
+        ("In JavaScript, what is hoisting?", "question", "hoisting"),
+        ("Various optimizers", "heading", "optimizer"),
+    ],
+)
+def test_concepts_names_as_the_author_wrote_them(title, kind, expected):
+    index = extract_concepts([card(title, "Explained in the lecture.", kind=kind)])
+    assert expected in {s.root.lower() for s in index.candidates} | set(names(index))
+
+
+# -- abbreviations (Schwartz-Hearst) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # the paper's examples
+        ("Heat shock transcription factor (HSF)", [("HSF", "Heat shock transcription factor")]),
+        ("alpha-fetoprotein (AFP) levels", [("AFP", "alpha-fetoprotein")]),
+        ("in the Hepatitis B virus (HBV) genome", [("HBV", "Hepatitis B virus")]),
+        # notes
+        ("Long Short-Term Memory (LSTM) networks", [("LSTM", "Long Short-Term Memory")]),
+        ("ReLU (rectified linear unit) is common", [("ReLU", "rectified linear unit")]),
+        ("true positives ( TP ) are counted", [("TP", "true positives")]),
+        ("SVM stands for support vector machine", [("SVM", "support vector machine")]),
+        # no abbreviation
+        ("the loss (see above) grows", []),
+        ("significant (p < 0.05) effects", []),
+        ("as shown by Smith (2003)", []),
+    ],
+)
+def test_concepts_abbreviations_schwartz_hearst(text, pairs):
+    assert list(abbreviations(text)) == pairs
+
+
+def test_concepts_best_long_form_needs_the_first_letter_at_a_word_start():
+    assert best_long_form("SC", "scientific computing") == "scientific computing"
+    assert best_long_form("SC", "discrete") is None
+
+
+# -- merging: each rule, and what it leaves alone ------------------------------------
+
+
+def cand(key: str, count: int = 1, cards=("c1",), subject: bool = False) -> Candidate:
+    c = Candidate(key)
+    c.forms[key] = count
+    c.roles["mention"] = count
+    c.count = count
+    c.cards = set(cards)
+    if subject:
+        c.subject_of.append(card(key, "", kind="term"))
+    return c
+
+
+def groups_of(*cands: Candidate, disabled=()) -> dict[str, set[str]]:
+    result = merge({c.key: c for c in cands}, disabled=disabled)
+    return {key: {c.key for c in group} for key, group in result.groups.items()}
+
+
+def same_group(groups: dict[str, set[str]], a: str, b: str) -> bool:
+    return any({a, b} <= members for members in groups.values())
+
+
+def test_concepts_merge_rules_are_named():
+    assert set(RULES) >= {"spelling", "abbreviation", "gloss", "initials", "generic_head", "typo"}
+
+
+def test_concepts_merge_spelling_variants():
+    groups = groups_of(cand("batch normalisation"), cand("Batch Normalization"))
+    assert same_group(groups, "batch normalisation", "Batch Normalization")
+
+
+def test_concepts_merge_initials_of_one_name():
+    groups = groups_of(cand("recurrent neural network"), cand("RNN"))
+    assert same_group(groups, "recurrent neural network", "RNN")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("hyperparameter", "hyperparameter optimization"),
+        ("deep learning", "deep reinforcement learning"),
+        ("kernel function", "kernel method"),
+        ("large intestine", "small intestine"),
+        ("demand", "law of demand"),
+    ],
+)
+def test_concepts_merge_leaves_different_concepts_apart(a, b):
+    assert not same_group(groups_of(cand(a, 3), cand(b, 3)), a, b)
+
+
+def test_concepts_merge_generic_head_needs_the_bare_name_used():
+    used = groups_of(cand("LSTM", 3), cand("LSTM cell", 1))
+    assert same_group(used, "LSTM", "LSTM cell")
+    nested_only = cand("Hopfield", 0)
+    nested_only.roles["nested"] = 1
+    apart = groups_of(nested_only, cand("Hopfield network", 2))
+    assert not same_group(apart, "Hopfield", "Hopfield network")
+
+
+def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
+    a, b = cand("transformer", 6), cand("tranformer", 1)
+    assert same_group(groups_of(a, b), "transformer", "tranformer")
+    assert not same_group(groups_of(a, b, disabled={"typo"}), "transformer", "tranformer")
+
+
+def test_concepts_merges_record_their_reason():
+    result = merge({k: cand(k) for k in ("recurrent neural network", "RNN")})
+    merges = [m for ms in result.merges.values() for m in ms]
+    assert [(m.name, m.rule) for m in merges] == [("RNN", "initials")]
+    assert "initials" in merges[0].reason
+
+
+def test_concepts_stated_abbreviation_merges_in_the_index():
+    index = extract_concepts(
+        [
+            card("What is a GAN?", "A generator and a discriminator trained together."),
+            card(
+                "Image synthesis",
+                "Generative adversarial networks (GANs) create images.",
+                n=2,
+                kind="heading",
+            ),
+        ]
+    )
+    found = names(index)
+    assert found["gan"] == found["generative adversarial network"]
+    merges = index.selected[found["gan"]].merges
+    assert any(m.rule in {"abbreviation", "initials"} for m in merges)
+
+
+# -- features and selection ----------------------------------------------------------
+
+
+def test_concepts_generators_can_be_switched_off():
+    bold = card("Dropout", "Weight decay also regularizes.", kind="heading")
+    cards = [replace(bold, emphasis=(Emphasis("body", 0, 12, "bold"),))]
+    assert "emphasis" in GENERATORS
+
+    def roles(index) -> set[str]:
+        return {role for s in index.candidates for c in s.candidates for role in c.roles}
+
+    assert {"heading", "emphasis"} <= roles(extract_concepts(cards))
+    off = roles(extract_concepts(cards, disabled={"titles", "emphasis"}))
+    assert not {"heading", "emphasis"} & off
+
+
+def test_concepts_selector_weights_are_data_for_every_feature():
+    model = default_model()
+    assert set(model.features) == set(FEATURES)
+    assert 0 < model.threshold < 1
+    assert model.notes.get("fitted_by") == "python -m benchmarks.fit"
+
+
+def test_concepts_each_concept_keeps_its_features_and_score():
+    index = extract_concepts([card("What is dropout?", "A regularization method.")])
+    scored = index.selected[index.find("dropout")]
+    assert scored.features["role_question"] == 1.0
+    assert scored.kept and scored.probability >= scored.threshold
+    assert scored.reasons and scored.reasons[0][0] in FEATURES
+
+
+# -- definitions -------------------------------------------------------------------
+
+
+def test_concepts_definition_is_the_defining_sentence_not_the_first_mention():
+    index = extract_concepts(
+        [
+            card(
+                "Optimisation",
+                "Gradients are noisy on small batches.\n"
+                "A gradient is the vector of partial derivatives of the loss.",
+                kind="heading",
+            )
+        ]
+    )
+    concept = index.concepts.get(index.find("gradient") or "")
+    assert concept is not None
+    assert concept.definition.startswith("A gradient is the vector")
+
+
+def test_concepts_no_definition_in_the_notes_gives_none():
+    index = extract_concepts(
+        [
+            card("What is a transformer?", "A model built on attention."),
+            card("Transformers", "The transformer uses attention heads everywhere.", n=2),
+        ]
+    )
+    attention = index.concepts.get(index.find("attention head") or "")
+    if attention is not None:
+        assert attention.definition == ""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dropout is a regularization technique that randomly drops units during training, "
+        "so the network cannot rely on any single one.\nMore follows here.",
+        "A method,\nwith more text.",
+    ],
+)
+def test_concepts_definition_text_ends_at_a_sentence_end(body):
+    text = definition_text(body)
+    assert not text.rstrip().endswith((",", " the", " a", " of", " an"))

@@ -1,0 +1,86 @@
+"""`python -m graph explain`: why a term is or is not a concept, and why two are linked."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extraction.readers import read_bytes
+from graph.__main__ import main
+from graph.build import build_graph
+from graph.explain import explain_edges, explain_term, format_term
+from graph.io import write_graph
+
+NOTE = b"""# Deep learning notes
+
+## Dropout
+
+Dropout is a regularization technique that randomly sets activations to zero during
+training, so the network cannot rely on any single unit.
+
+## Transformer
+
+The transformer is a sequence model built entirely on attention. Long short-term
+memory (LSTM) networks came before it.
+"""
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory):
+    G = build_graph([read_bytes(NOTE, path="notes.md")])
+    path = tmp_path_factory.mktemp("explain") / "graph.json"
+    write_graph(G, path)
+    return G, path
+
+
+def test_explain_a_heading_is_a_concept_with_its_evidence(graph_file):
+    G, _ = graph_file
+    info = explain_term(G, "dropout")
+    assert info["status"] == "concept"
+    assert {"heading", "term"} & set(info["roles"])  # the heading names it
+    assert info["score"] >= info["threshold"]
+    assert info["reasons"] and {"feature", "means", "weight"} <= set(info["reasons"][0])
+    assert info["definition"].startswith("Dropout is a regularization technique")
+
+
+def test_explain_an_abbreviation_is_an_alias_with_the_reason(graph_file):
+    G, _ = graph_file
+    info = explain_term(G, "LSTM")
+    assert info["status"] in {"alias", "concept"}
+    if info["status"] == "alias":
+        assert info["merged_by"]["rule"] in {"abbreviation", "initials"}
+
+
+def test_explain_a_rejected_and_an_unknown_term(graph_file):
+    G, _ = graph_file
+    rejected = [c["name"] for c in G.graph["candidates"]]
+    assert rejected, "the graph keeps the candidates it rejected"
+    info = explain_term(G, rejected[0])
+    assert info["status"] == "rejected"
+    assert info["score"] < info["threshold"]
+    assert "is not a concept" in format_term(info)
+    assert explain_term(G, "photosynthesis")["status"] == "unknown"
+
+
+def test_explain_cli_human_and_json(graph_file, capsys):
+    _, path = graph_file
+    assert main(["explain", "dropout", "--graph", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "is a concept" in out and "What weighed most" in out and "Definition" in out
+    assert main(["explain", "dropout", "--graph", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "concept"
+
+
+def test_explain_two_terms_lists_the_edges_with_evidence(graph_file):
+    G, _ = graph_file
+    u, v, _ = next(
+        (u, v, a) for u, v, a in G.edges(data=True) if a["relation"] != "prerequisite_of"
+    )
+    info = explain_edges(G, u, v)
+    assert info["edges"] and all(e["evidence"] for e in info["edges"])
+
+
+def test_explain_cli_reports_a_missing_graph(tmp_path, capsys):
+    assert main(["explain", "x", "--graph", str(tmp_path / "none.json")]) == 1
+    assert "error" in capsys.readouterr().err
