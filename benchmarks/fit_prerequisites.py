@@ -29,7 +29,7 @@ from benchmarks.fitting import Example, Fitter
 from extraction.logistic import LogisticModel, fit_logistic
 
 #: Weight of a pair the gold orders only through a chain of prerequisites.
-TRANSITIVE_WEIGHT = 0.5
+TRANSITIVE_WEIGHT = 1.0
 #: Weight of a pair of gold concepts the gold does not order.
 UNORDERED_WEIGHT = 0.3
 #: L2 penalty of the fit (relative to the total sample weight).

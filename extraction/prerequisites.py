@@ -62,8 +62,9 @@ FEATURES: dict[str, str] = {
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'convolution' in 'convolutional layer')",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
-    "explains": "share of the cards about B that name A, less the share of A's naming B",
+    "explains": "share of the cards about B that name A (named before), less the converse",
     "introduced": "A is first named while the notes explain B (+), B while they explain A (-)",
+    "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
     "wider": "A is named in more cards than B (log ratio, in [-1, 1])",
     "earlier": "the notes name A first (+1) or B first (-1)",
     "together": "how many cards name both (up to 1 at four cards; either way)",
@@ -166,6 +167,8 @@ class _Notes:
     first_card: dict[str, str]  # concept -> card whose answer first names it
     defining: dict[str, set[str]]  # concept -> concepts named in its defining sentence
     mention_of: dict[tuple[str, str], list[Evidence]]  # (A, card) -> sentences naming A
+    #: (A, B) -> the heading naming A under which the notes explain B
+    sections: dict[tuple[str, str], Evidence]
 
 
 def _notes(index: ConceptIndex) -> _Notes:
@@ -207,7 +210,23 @@ def _notes(index: ConceptIndex) -> _Notes:
         e = concept.definition_evidence
         if e is not None:
             defining[concept.id] = at.get((e.source, e.line), set()) - {concept.id}
-    return _Notes(naming, about, ranks, first_card, defining, mention_of)
+    # headings that name a concept, and the cards they enclose
+    headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
+    for seg, doc in index.segments:
+        if seg.is_heading or (seg.is_title and seg.card.title_kind in {"heading", "none"}):
+            concept = index.find(seg.text.strip()) or index.lookup(doc)
+            if concept is not None:
+                ev = Evidence(seg.card.source, seg.line, seg.text.strip())
+                headings.setdefault((seg.card.source, seg.line), (concept, ev))
+    sections: dict[tuple[str, str], Evidence] = {}
+    for card in cards.values():
+        inner = set(index.subjects(card))
+        for line in card.section_lines:
+            outer = headings.get((card.source, line))
+            if outer is not None:
+                for b in inner - {outer[0]}:
+                    sections.setdefault((outer[0], b), outer[1])
+    return _Notes(naming, about, ranks, first_card, defining, mention_of, sections)
 
 
 # -- names inside names ---------------------------------------------------------------------
@@ -336,7 +355,8 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
         counted: dict[str, set[str]] = defaultdict(set)
         for card_id in cards:
             for a, _ in index.card_mentions.get(card_id, ()):
-                if a != b and a in index.concepts:
+                # a concept the card introduces is not one it is explained with
+                if a != b and a in index.concepts and notes.first_card.get(a) != card_id:
                     counted[a].add(card_id)
         for a, with_a in counted.items():
             cited = [e for c in sorted(with_a) for e in notes.mention_of[(a, c)]]
@@ -345,6 +365,9 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
         other = shares.get((b, a), (0.0, []))[0]
         if share > other:
             say(a, b, "explains", round(share - other, 3), cited)
+    for (a, b), heading in notes.sections.items():
+        if a in index.concepts and b in index.concepts:
+            say(a, b, "section", 1.0, [heading])
     # named together
     together: dict[frozenset[str], set[str]] = defaultdict(set)
     for card_id, found in index.card_mentions.items():
