@@ -9,7 +9,10 @@ of ``../shared/eval/score.py``):
   1), or a chain of them (weight :data:`TRANSITIVE_WEIGHT`: a shortcut a path may take);
 - **0** when the gold orders B before A (weight 1);
 - **0** when the gold orders neither (weight :data:`UNORDERED_WEIGHT`: such an edge is
-  not wrong, but lengthens learning paths with steps no expert asked for).
+  not wrong, but lengthens learning paths with steps no expert asked for);
+- **0** when one concept names no gold concept (weight :data:`NON_GOLD_WEIGHT`): most
+  are words no expert would put on a path ("data", "input"), some are concepts the gold
+  left out.
 
 ``python -m benchmarks.fit`` fits it (with every other registered model) on all the
 development files and writes ``extraction/weights/prerequisites.json``;
@@ -32,10 +35,12 @@ from extraction.logistic import LogisticModel, fit_logistic
 TRANSITIVE_WEIGHT = 1.0
 #: Weight of a pair of gold concepts the gold does not order.
 UNORDERED_WEIGHT = 0.3
+#: Weight of a pair one of whose concepts names no gold concept.
+NON_GOLD_WEIGHT = 0.05
 #: L2 penalty of the fit (relative to the total sample weight).
 L2 = 0.01
 #: The decision threshold: an edge is kept when the model gives it at least this.
-THRESHOLD = 0.2
+THRESHOLD = 0.15
 
 
 def _reach(pairs: Sequence[tuple[str, str]]) -> dict[str, dict[str, int]]:
@@ -80,7 +85,10 @@ def labelled(
     rows: list[Example] = []
     for (a, b), x in features.items():
         ga, gb = names.get(a), names.get(b)
-        if not ga or not gb or ga & gb:
+        if not ga or not gb:
+            rows.append((dict(x), 0, NON_GOLD_WEIGHT))
+            continue
+        if ga & gb:
             continue
         forward = [reach.get(p, {}).get(q) for p in ga for q in gb]
         forward = [d for d in forward if d is not None]
@@ -133,6 +141,7 @@ def fit(rows: Sequence[Example]) -> LogisticModel:
             "l2": L2,
             "transitive_weight": TRANSITIVE_WEIGHT,
             "unordered_weight": UNORDERED_WEIGHT,
+            "non_gold_weight": NON_GOLD_WEIGHT,
         },
     )
 

@@ -23,7 +23,9 @@ in ``extraction/weights/prerequisites.json``, fitted by ``python -m benchmarks.f
 on the development gold) turns the features into a probability. Of the two directions
 of a pair at most the likelier is kept, when the model accepts it and some evidence of
 what the notes say (not only how often or where they name the two, :data:`STATISTICS`)
-speaks for it; cycles are broken at their weakest edge. Each edge keeps the sentences
+speaks for it; a concept the notes never explain (no definition, no card of its own)
+comes first only where they state the order (:data:`STATEMENTS`). Cycles are broken
+at their weakest edge. Each edge keeps the sentences
 behind the features that carried it, those features and their contributions to the
 log-odds (``features``), and their names in ``label``.
 """
@@ -44,6 +46,7 @@ from extraction.concepts import ConceptIndex, is_acronym
 from extraction.logistic import LogisticModel
 from extraction.records import Evidence, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
+from extraction.relations import is_meta
 
 PREREQUISITE = "prerequisite_of"
 
@@ -66,18 +69,27 @@ FEATURES: dict[str, str] = {
     "introduced": "A is first named while the notes explain B (+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
     "wider": "A is named in more cards than B (log ratio, in [-1, 1])",
+    "common": "A's name is a commoner English word than B's (Zipf scale, in [-1, 1])",
     "earlier": "the notes name A first (+1) or B first (-1)",
     "together": "how many cards name both (up to 1 at four cards; either way)",
+    "spread": "the share of all cards that name A: a word named everywhere is background",
     "contrast": "A and B are contrasted (either way)",
 }
 #: Typed-relation features that also raise ``stated``: what they share is learned from
 #: all of them together, what sets one apart from its own examples.
 STATED = frozenset({"general", "used", "problem", "cause", "task"})
-#: Features that read the same both ways.
-SYMMETRIC_FEATURES = frozenset({"together", "contrast"})
+#: Features that read the same both ways ("spread" is A's alone, set on each direction).
+SYMMETRIC_FEATURES = frozenset({"together", "contrast", "spread"})
 #: Features that say how the notes name the two concepts, not what they say of them:
 #: they weigh an edge but never make one alone.
-STATISTICS = frozenset({"wider", "earlier", "together", "contrast"})
+STATISTICS = frozenset({"wider", "earlier", "together", "contrast", "spread", "common"})
+#: Features that state an order outright (a typed relation, a name inside a name, a part
+#: and its whole): the only ones that make a concept the notes never explain a
+#: prerequisite; being named beside the other ("data" in the cards about everything) is
+#: not enough.
+STATEMENTS = frozenset(
+    {"stated", "general", "used", "problem", "cause", "task", "part", "block", "name_inside"}
+)
 #: Typed relation ``source -> target`` -> the feature it gives (source, target) and its
 #: sign there.
 TYPED_FEATURES: dict[str, tuple[str, int]] = {
@@ -384,6 +396,9 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
             card = notes.first_card.get(x)
             if card is not None and card in notes.about.get(y, ()):
                 c.add("introduced", sign, notes.mention_of[(x, card)][:1])
+        common = round(max(-1.0, min(1.0, (_commonness(a) - _commonness(b)) / 4)), 3)
+        if common:
+            c.add("common", common)
         na, nb = len(notes.naming.get(a, ())), len(notes.naming.get(b, ()))
         if na != nb:
             c.add("wider", round(max(-1.0, min(1.0, math.log2((na + 1) / (nb + 1)) / 3)), 3))
@@ -395,7 +410,22 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
     both_ways = dict(pairs)
     for (a, b), c in pairs.items():
         both_ways[(b, a)] = c.reversed()
+    total = len(index.card_mentions) or 1
+    for (a, _), c in both_ways.items():
+        c.features.pop("spread", None)
+        if share := round(min(1.0, len(notes.naming.get(a, ())) / total), 3):
+            c.features["spread"] = share
     return both_ways
+
+
+@cache
+def _commonness(name: str) -> float:
+    """How common a name is in English: the Zipf frequency of its rarest word (a name of
+    common words only, "data", "input", "process", is common; "LSTM" is not)."""
+    from extraction.concepts.phrases import zipf
+
+    words = [w for w in re.split(r"[\s\-/]+", name) if w]
+    return min((zipf(w) for w in words), default=0.0)
 
 
 def _cited(index: ConceptIndex, concept: str) -> list[Evidence]:
@@ -479,9 +509,16 @@ def _acyclic(edges: list[Relation]) -> tuple[list[Relation], list[Relation]]:
 REJECTED = {
     "threshold": "below the model's threshold",
     "statistics": "only how often and where the two are named speaks for it",
+    "unexplained": "the notes never explain the first, and only name it with the other",
     "opposite": "the other direction is likelier",
     "cycle": "the weakest edge of a cycle",
 }
+
+
+def _explained(index: ConceptIndex, concept: str) -> bool:
+    """Do the notes explain ``concept`` (a definition, or a card about it)?"""
+    c = index.concepts.get(concept)
+    return c is not None and bool(c.definition.strip() or c.cards)
 
 
 def prerequisite_decisions(
@@ -496,10 +533,16 @@ def prerequisite_decisions(
     kept, rejected = [], []
     for (a, b), r in scored.items():
         other = scored.get((b, a))
+        if is_meta(a) or is_meta(b):
+            continue  # "an example", "the steps": words about the notes, not concepts to learn
         if not model.accepts(found[(a, b)].features):
             reason = "threshold"
         elif not any(c > 0 and f not in STATISTICS for f, c in r.features.items()):
             reason = "statistics"
+        elif not _explained(index, a) and not any(
+            c > 0 and f in STATEMENTS for f, c in r.features.items()
+        ):
+            reason = "unexplained"
         elif other is not None and (other.confidence, b) > (r.confidence, a):
             reason = "opposite"
         else:

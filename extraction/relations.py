@@ -879,7 +879,7 @@ def _list_edges(
     for relation, cue, span in cues:
         if cue.frame != "list":
             continue
-        found = [m for m in found if not _meta(m.concept)]
+        found = [m for m in found if not is_meta(m.concept)]
         after = [m for m in found if m.start >= span.end]
         before = [m for m in found if m.end <= span.start]
         # "RNN architectures?" may itself be a name of the RNN
@@ -1037,7 +1037,7 @@ def _intro_frame(
 ) -> tuple[str, list[str], bool, str] | None:
     """What a list's introducing line says its items are: ``(relation, anchors, items
     are the source, label)``, or None."""
-    found = [m for m in mentions(index, sent) if not _meta(m.concept)]
+    found = [m for m in mentions(index, sent) if not is_meta(m.concept)]
     colon = sent.end - 1
     for relation, cue, span in cues:
         if cue.frame == "list":  # "Types of X:", "Applications of X:"
@@ -1222,7 +1222,7 @@ _NAME_PREPOSITIONS = frozenset({"for", "with", "of", "in", "on", "using", "via"}
 _MEANS_PREPOSITIONS = frozenset({"with", "using", "via"})
 
 
-def _meta(concept: str) -> bool:
+def is_meta(concept: str) -> bool:
     """Is ``concept`` named by a word the notes use to talk about relations ("the
     applications", "a solution", "types", "the key component")? See
     :data:`rp.META_WORDS`."""
@@ -1553,7 +1553,7 @@ def typed_relations(
         r
         for r in raw_relations(index)
         if (untyped or r.relation != "related_to")
-        and (r.relation == "related_to" or not (_meta(r.source) or _meta(r.target)))
+        and (r.relation == "related_to" or not (is_meta(r.source) or is_meta(r.target)))
     ]
     pairs = part_heads(raw)
     raw = [r for r in raw if r.label != COMPONENT_LABEL or _suggested_part_kept(r, pairs)]

@@ -182,7 +182,7 @@ def _graph(
     """The graph of ``index``: nodes, typed, prerequisite and mention edges, importance
     and topics."""
     from extraction.concepts.selection import record
-    from extraction.prerequisites import REJECTED, prerequisite_decisions
+    from extraction.prerequisites import FEATURES, REJECTED, prerequisite_decisions
     from extraction.relations import typed_relations
 
     G = nx.MultiDiGraph(
@@ -210,6 +210,7 @@ def _graph(
     prerequisites, rejected = prerequisite_decisions(
         index, typed, model=models.get("prerequisites")
     )
+    G.graph["prerequisite_features"] = dict(FEATURES)  # what explain_pair shows
     G.graph["prerequisites_rejected"] = [
         {"source": r.source, "target": r.target, **_edge(r), "reason": REJECTED[reason]}
         for r, reason in rejected

@@ -1,10 +1,13 @@
-"""Learning paths: what to study, in order, to learn a concept.
+"""Learning paths, and why two concepts are (or are not) linked.
 
 Prerequisites are the ``prerequisite_of`` edges of the graph (``u -> v``: learn ``u``
-before ``v``). :func:`break_cycles` removes the weakest link of every cycle,
-:func:`learning_path` gives a target's prerequisites in study order. The study order is
-computed once per graph and kept with the name lookups of :mod:`graph.query` (in
-``G.__networkx_cache__``).
+before ``v``), each scored by the fitted model of :mod:`extraction.prerequisites`.
+:func:`break_cycles` removes the weakest link of every cycle; :func:`learning_path`
+gives a target's prerequisites in study order, and :func:`path_steps` the same steps
+with their definitions (a step the notes never define is flagged, not hidden);
+:func:`explain_pair` says why there is or is not an edge between two concepts. The
+study order is computed once per graph and kept with the name lookups of
+:mod:`graph.query` (in ``G.__networkx_cache__``).
 """
 
 from __future__ import annotations
@@ -22,14 +25,14 @@ if TYPE_CHECKING:
 
 PREREQUISITE = "prerequisite_of"
 
-#: Prerequisites weaker than this (inferred from co-occurrence alone) stay in the graph
-#: but learning paths and "what next" do not follow them: chained, they make paths long
-#: and noisy.
-STUDY_MIN_CONFIDENCE = 0.36
+#: Prerequisites weaker than this are not followed. The build keeps only the edges its
+#: fitted model accepts, so every one of them is followed.
+STUDY_MIN_CONFIDENCE = 0.0
 #: Weakest chain of prerequisites (the product of its confidences) that puts a concept
-#: on a learning path: a direct prerequisite of 0.36 or more always, two links of 0.6,
-#: three of 0.7.
-PATH_MIN_STRENGTH = 0.34
+#: on a learning path: a direct prerequisite always (the build keeps none under 0.2),
+#: two links of 0.23 each, three of 0.37: a transitive step stays where it carries
+#: weight.
+PATH_MIN_STRENGTH = 0.05
 
 
 @dataclass(slots=True)
@@ -117,6 +120,31 @@ def _study(G: nx.MultiDiGraph) -> tuple[_Index, _StudyOrder]:
     return index, index.study
 
 
+def _ancestors(
+    G: nx.MultiDiGraph, target: Any, min_strength: float
+) -> tuple[_StudyOrder, dict[Any, float]]:
+    """The study order and, for each ancestor of ``target`` on its path, its strongest
+    chain of prerequisites down to it (the target itself: 1.0)."""
+    from graph.query import _require
+
+    _require(G, target)
+    _, study = _study(G)
+    best = {target: 1.0}  # the strongest chain from each ancestor down to the target
+    heap = [(-1.0, 0, target)]
+    tie = 0
+    while heap:
+        negative, _, node = heapq.heappop(heap)
+        if -negative < best.get(node, 0.0):
+            continue
+        for parent in study.parents[node]:
+            chain = -negative * study.strength[(parent, node)]
+            if chain >= min_strength and chain > best.get(parent, 0.0):
+                best[parent] = chain
+                tie += 1
+                heapq.heappush(heap, (-chain, tie, parent))
+    return study, best
+
+
 def learning_path(
     G: nx.MultiDiGraph,
     target: Any,
@@ -152,23 +180,192 @@ def learning_path(
     >>> learning_path(G, "backprop", known={"algebra", "calculus"})
     ['matrices', 'backprop']
     """
+    study, best = _ancestors(G, target, min_strength)
+    del best[target]
+    return [*sorted(set(best) - set(known), key=study.order.__getitem__), target]
+
+
+@dataclass(frozen=True, slots=True)
+class PathStep:
+    """One step of a learning path.
+
+    Attributes
+    ----------
+    node : node
+        The concept.
+    label : str
+        Its label.
+    definition : str
+        Its definition from the notes, empty when they give none.
+    evidence : dict or None
+        Where the definition stands (``source``, ``line``, ``text``).
+    after : tuple of tuple
+        ``(prerequisite, confidence, label)`` of each ``prerequisite_of`` edge that
+        leads to it from an earlier step, strongest first.
+    strength : float
+        The strongest chain of prerequisites from it down to the target (1.0 for the
+        target).
+    """
+
+    node: Any
+    label: str
+    definition: str
+    evidence: dict | None
+    after: tuple[tuple[Any, float, str], ...]
+    strength: float
+
+    @property
+    def defined(self) -> bool:
+        """Do the notes define this step? A step they do not define is shown, flagged."""
+        return bool(self.definition.strip())
+
+
+def path_steps(
+    G: nx.MultiDiGraph,
+    target: Any,
+    *,
+    known: Collection = (),
+    min_strength: float = PATH_MIN_STRENGTH,
+) -> list[PathStep]:
+    """The steps of :func:`learning_path`, each with its definition from the notes (or
+    none, flagged by ``defined``), the prerequisites on the path that lead to it and
+    how strongly it is needed for the target.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("algebra", definition="The study of symbols.")
+    >>> _ = G.add_edge("algebra", "calculus", relation="prerequisite_of", confidence=0.8,
+    ...                label="general")
+    >>> [(s.node, s.defined, s.after) for s in path_steps(G, "calculus")]
+    [('algebra', True, ()), ('calculus', False, (('algebra', 0.8, 'general'),))]
+    """
+    study, best = _ancestors(G, target, min_strength)
+    order = learning_path(G, target, known=known, min_strength=min_strength)
+    on_path = set(order)
+    steps = []
+    for node in order:
+        attrs = G.nodes[node]
+        leads = {}
+        for parent in study.parents[node]:
+            if parent in on_path:
+                labels = [
+                    a.get("label") or ""
+                    for a in G[parent][node].values()
+                    if a.get("relation") == PREREQUISITE
+                ]
+                leads[parent] = (
+                    parent,
+                    study.strength[(parent, node)],
+                    labels[0] if labels else "",
+                )
+        steps.append(
+            PathStep(
+                node,
+                str(attrs.get("label") or node),
+                str(attrs.get("definition") or ""),
+                attrs.get("definition_evidence"),
+                tuple(sorted(leads.values(), key=lambda t: (-t[1], str(t[0])))),
+                round(best.get(node, 0.0), 3),
+            )
+        )
+    return steps
+
+
+# -- why two concepts are linked -------------------------------------------------------------
+
+
+def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
+    """Why there is, or is not, an edge between concepts ``a`` and ``b`` (node ids).
+
+    Returns a dict with
+
+    - ``edges``: every edge between them, either way, strongest first, each with its
+      relation, confidence, label and evidence (``related_to`` ones are weak links);
+    - ``prerequisite``: the ``prerequisite_of`` edge between them, if any, with the
+      model's confidence, the features that carried it (``features``: each feature's
+      contribution to the log-odds, ``means``: what the feature says) and the sentences;
+    - ``rejected``: the ways of ordering them the build weighed and left out, each with
+      its confidence, features and reason (below the threshold, carried by naming
+      statistics only, the other direction likelier, the weakest edge of a cycle);
+    - ``chain``: a chain of prerequisites that orders them anyway (``[a, ..., b]`` or
+      ``[b, ..., a]``), if the study order has one;
+    - ``verdict``: one sentence that sums it up.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(prerequisite_features={"general": "B is a kind of A"})
+    >>> ev = [{"source": "n.txt", "line": 3, "text": "A GRU is a kind of RNN."}]
+    >>> _ = G.add_edge("GRU", "RNN", relation="is_a", confidence=0.9, evidence=ev, label="")
+    >>> _ = G.add_edge("RNN", "GRU", relation="prerequisite_of", confidence=0.8, evidence=ev,
+    ...                label="general", features={"general": 1.2})
+    >>> info = explain_pair(G, "GRU", "RNN")
+    >>> [e["relation"] for e in info["edges"]], info["prerequisite"]["means"]
+    (['is_a', 'prerequisite_of'], {'general': 'B is a kind of A'})
+    >>> info["verdict"]
+    'Learn RNN before GRU (0.8): general.'
+    """
     from graph.query import _require
 
-    _require(G, target)
-    _, study = _study(G)
-    known = set(known)
-    best = {target: 1.0}  # the strongest chain from each ancestor down to the target
-    heap = [(-1.0, 0, target)]
-    tie = 0
-    while heap:
-        negative, _, node = heapq.heappop(heap)
-        if -negative < best.get(node, 0.0):
-            continue
-        for parent in study.parents[node]:
-            chain = -negative * study.strength[(parent, node)]
-            if chain >= min_strength and chain > best.get(parent, 0.0):
-                best[parent] = chain
-                tie += 1
-                heapq.heappush(heap, (-chain, tie, parent))
-    del best[target]
-    return [*sorted(set(best) - known, key=study.order.__getitem__), target]
+    _require(G, a, b)
+    means = G.graph.get("prerequisite_features") or {}
+    label = lambda n: str(G.nodes[n].get("label") or n)  # noqa: E731
+    edges = []
+    for s, t in ((a, b), (b, a)):
+        for attrs in G[s][t].values() if G.has_edge(s, t) else ():
+            edges.append({"source": s, "target": t, **dict(attrs)})
+    edges.sort(key=lambda e: (e.get("relation") == "related_to", -float(e.get("confidence") or 0)))
+    prerequisite = next((e for e in edges if e.get("relation") == PREREQUISITE), None)
+    if prerequisite is not None:
+        prerequisite = {
+            **prerequisite,
+            "means": {f: means[f] for f in prerequisite.get("features") or {} if f in means},
+        }
+    rejected = [
+        {**r, "means": {f: means[f] for f in r.get("features") or {} if f in means}}
+        for r in G.graph.get("prerequisites_rejected") or ()
+        if {r.get("source"), r.get("target")} == {a, b}
+    ]
+    chain = None
+    if prerequisite is None:
+        _, study = _study(G)
+        D = nx.DiGraph((p, n) for n, parents in study.parents.items() for p in parents)
+        for s, t in ((a, b), (b, a)):
+            if s in D and t in D and nx.has_path(D, s, t):
+                chain = nx.shortest_path(D, s, t)
+                break
+    typed = [e for e in edges if e.get("relation") not in {PREREQUISITE, "related_to"}]
+    if prerequisite is not None:
+        carried = ", ".join(f for f, c in (prerequisite.get("features") or {}).items() if c > 0)
+        why = carried or prerequisite.get("label") or "the notes"
+        verdict = (
+            f"Learn {label(prerequisite['source'])} before {label(prerequisite['target'])} "
+            f"({prerequisite.get('confidence')}): {why}."
+        )
+    elif chain is not None:
+        verdict = (
+            "No direct prerequisite, but a chain orders them: "
+            + " → ".join(label(n) for n in chain)
+            + "."
+        )
+    elif rejected:
+        best = max(rejected, key=lambda r: float(r.get("confidence") or 0))
+        verdict = (
+            f"Not ordered for study: {label(best['source'])} before {label(best['target'])} "
+            f"was weighed at {best.get('confidence')} and left out ({best.get('reason')})."
+        )
+    elif typed:
+        verdict = "Linked, but the notes say nothing that orders them for study."
+    elif edges:
+        verdict = "Only weakly linked: the notes name them together."
+    else:
+        verdict = "The notes never link them."
+    return {
+        "a": a,
+        "b": b,
+        "edges": edges,
+        "prerequisite": prerequisite,
+        "rejected": rejected,
+        "chain": chain,
+        "verdict": verdict,
+    }

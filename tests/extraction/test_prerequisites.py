@@ -55,8 +55,13 @@ def index_of(
     return ConceptIndex(concepts, {}, {}, card_mentions=mentions)
 
 
+def said(c) -> dict[str, float]:
+    """A candidate's features but those read off the names alone (commonness, spread)."""
+    return {f: v for f, v in c.features.items() if f not in {"common", "spread"}}
+
+
 def features(index: ConceptIndex, typed=(), a: str = "", b: str = "") -> dict[str, float]:
-    return candidates(index, list(typed))[(a, b)].features
+    return said(candidates(index, list(typed))[(a, b)])
 
 
 @pytest.mark.parametrize(
@@ -79,10 +84,10 @@ def features(index: ConceptIndex, typed=(), a: str = "", b: str = "") -> dict[st
 def test_prerequisites_typed_relation_gives_its_study_feature(relation, first, then, feature):
     found = candidates(index_of({}, {}), [relation])
     stated = {"stated": 0.9} if feature in STATED else {}
-    assert found[(first, then)].features == {feature: 0.9, **stated}
+    assert said(found[(first, then)]) == {feature: 0.9, **stated}
     assert found[(first, then)].evidence[(feature, 1)] == [E]
     # the other direction reads the same evidence the other way
-    assert found[(then, first)].features == {feature: -0.9, **{f: -v for f, v in stated.items()}}
+    assert said(found[(then, first)]) == {feature: -0.9, **{f: -v for f, v in stated.items()}}
     assert found[(then, first)].evidence[(feature, -1)] == [E]
 
 
@@ -91,7 +96,7 @@ def test_prerequisites_feature_said_both_ways_sums():
         Relation("GRU", "LSTM", "is_a", 0.9, [E]),
         Relation("LSTM", "GRU", "is_a", 0.6, [E]),
     ]
-    found = candidates(index_of({}, {}), typed)[("LSTM", "GRU")].features
+    found = said(candidates(index_of({}, {}), typed)[("LSTM", "GRU")])
     assert found == {"general": 0.3, "stated": 0.3}
 
 
@@ -101,7 +106,7 @@ def test_prerequisites_untyped_relations_give_no_candidate():
 
 def test_prerequisites_contrast_is_symmetric():
     found = candidates(index_of({}, {}), [Relation("a", "b", "contrasts_with", 0.8, [E])])
-    assert found[("a", "b")].features == found[("b", "a")].features == {"contrast": 0.8}
+    assert said(found[("a", "b")]) == said(found[("b", "a")]) == {"contrast": 0.8}
 
 
 @pytest.mark.parametrize(
@@ -289,3 +294,25 @@ def test_prerequisites_seed_graph_is_acyclic_and_explained():
         assert r.evidence and 0 < r.confidence <= 1 and r.label
         assert set(r.features) <= set(FEATURES)
         assert all(f in r.features and r.features[f] > 0 for f in r.label.split("+"))
+
+
+def test_prerequisites_an_unexplained_concept_needs_a_statement():
+    # "data" is named in the card about the RNN but the notes never explain it: being
+    # named there is no reason to learn it first; "sequence" is stated as what RNNs use
+    model = LogisticModel(("explains", "stated"), (3.0, 3.0), bias=-1.0)
+    index = index_of({"c1": ["RNN", "data", "sequence"]}, {"RNN": ["c1"]})
+    typed = [Relation("RNN", "sequence", "uses", 0.9, [E])]
+    kept, rejected = prerequisite_decisions(index, typed, model=model)
+    assert {(r.source, r.target) for r in kept} == {("sequence", "RNN")}
+    assert ("data", "RNN") in {(r.source, r.target) for r, why in rejected if why == "unexplained"}
+
+
+def test_prerequisites_words_about_the_notes_are_never_prerequisites():
+    model = LogisticModel(("stated",), (3.0,), bias=-1.0)
+    typed = [
+        Relation("RNN", "example", "uses", 0.9, [E]),
+        Relation("RNN", "loop", "uses", 0.9, [E]),
+    ]
+    index = index_of({}, {"RNN": ["c1"], "example": ["c2"], "loop": ["c3"]})
+    kept, _ = prerequisite_decisions(index, typed, model=model)
+    assert {(r.source, r.target) for r in kept} == {("loop", "RNN")}
