@@ -628,6 +628,57 @@ TABLES: dict[str, list[Cue]] = {
     "example_of": EXAMPLE_OF,
 }
 
+#: Column headers that say how a table's row relates to what a cell names: header words
+#: -> (relation, the row's entity is the source). "Method | Best for | Solves": each
+#: method ``used_for`` its "best for" cell, ``addresses`` its "solves" cell.
+TABLE_HEADERS: dict[str, tuple[str, bool]] = {
+    "use case": ("used_for", True),
+    "use cases": ("used_for", True),
+    "used for": ("used_for", True),
+    "application": ("used_for", True),
+    "applications": ("used_for", True),
+    "best for": ("used_for", True),
+    "good for": ("used_for", True),
+    "uses": ("uses", True),
+    "requires": ("uses", True),
+    "depends on": ("uses", True),
+    "based on": ("uses", True),
+    "solves": ("addresses", True),
+    "addresses": ("addresses", True),
+    "prevents": ("addresses", True),
+    "problem": ("addresses", True),
+    "problems": ("addresses", True),
+    "solution": ("addresses", False),
+    "solutions": ("addresses", False),
+    "remedy": ("addresses", False),
+    "cause": ("causes", False),
+    "causes": ("causes", False),
+    "effect": ("causes", True),
+    "effects": ("causes", True),
+    "leads to": ("causes", True),
+    "example": ("example_of", False),
+    "examples": ("example_of", False),
+    "type": ("is_a", False),
+    "types": ("is_a", False),
+    "kinds": ("is_a", False),
+    "component": ("part_of", False),
+    "components": ("part_of", False),
+    "parts": ("part_of", False),
+    "versus": ("contrasts_with", True),
+    "compared to": ("contrasts_with", True),
+}
+
+
+def table_header(text: str) -> tuple[str, bool] | None:
+    """What a column header says of its cells (:data:`TABLE_HEADERS`), or None.
+
+    >>> table_header("**Best for**"), table_header("Description")
+    (('used_for', True), None)
+    """
+    words = " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+    return TABLE_HEADERS.get(words)
+
+
 #: Relations that read the same both ways.
 SYMMETRIC = frozenset({"contrasts_with"})
 

@@ -1447,6 +1447,57 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             yield from _intro_list_edges(index, sents, intros, about, terms)
     yield from _kind_edges(index)
     yield from _component_edges(index)
+    yield from _table_edges(index, nlp)
+
+
+def _plain(cell: str) -> str:
+    """A table cell without emphasis marks ("**Bagging**" -> "Bagging")."""
+    return cell.strip().strip("*_`").strip()
+
+
+#: Confidence of an edge read from a table row.
+TABLE_CONFIDENCE = 0.7
+
+
+def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:
+    """One relation per row of a table whose header says which
+    (:data:`rp.TABLE_HEADERS`): "Method | Best for | Solves" gives each row's method
+    ``used_for`` what its "Best for" cell names and ``addresses`` what its "Solves" cell
+    names. A first column headed by a concept ("Optimizer | Description") makes each
+    row's first cell a kind of it. Each edge cites the header and the row."""
+    cards = {seg.card.id: seg.card for seg, _ in index.segments if seg.card.tables}
+    cells = []
+    for card in cards.values():
+        for table in card.tables:
+            for row in table.rows:
+                cells += [c for c in row[1:] if c.strip()]
+    docs = dict(zip(cells, nlp.pipe(dict.fromkeys(cells)), strict=False)) if cells else {}
+    for card in cards.values():
+        for table in card.tables:
+            if len(table.header) < 2 or not table.rows:
+                continue
+            first = table.row_lines[0] if table.row_lines else card.lines[0]
+            head_ev = Evidence(card.source, max(1, first - 1), " | ".join(table.header))
+            cls = index.find(_plain(table.header[0]))
+            columns = [rp.table_header(h) for h in table.header]
+            for n, row in enumerate(table.rows):
+                line = table.row_lines[n] if n < len(table.row_lines) else first
+                row_ev = Evidence(card.source, line, " | ".join(row))
+                entity = index.find(_plain(row[0])) if row else None
+                if entity is None:
+                    continue
+                if cls is not None and cls != entity and not is_meta(cls):
+                    yield Relation(entity, cls, "is_a", TABLE_CONFIDENCE, [head_ev, row_ev])
+                for k, cell in enumerate(row[1:], start=1):
+                    if k >= len(columns) or columns[k] is None or cell not in docs:
+                        continue
+                    relation, entity_first = columns[k]
+                    named = [m.concept for m in mentions(index, docs[cell][:])]
+                    for other in dict.fromkeys(c for c in named if c != entity):
+                        source, target = (entity, other) if entity_first else (other, entity)
+                        yield Relation(
+                            source, target, relation, TABLE_CONFIDENCE, [head_ev, row_ev]
+                        )
 
 
 def merge_relations(relations: Iterable[Relation]) -> list[Relation]:

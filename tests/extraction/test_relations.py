@@ -706,3 +706,97 @@ def test_relations_term_cards_under_a_heading_are_its_list():
     found = triples(index)
     assert expect(index, "Adam", "is_a", "optimizer") in found
     assert expect(index, "RMSprop", "is_a", "optimizer") in found
+
+
+# -- tables and contrasts ---------------------------------------------------------------------
+
+
+def test_relations_table_header_says_the_relation_of_each_row():
+    from extraction.records import Table
+
+    defs = _qa(
+        ("What is bagging?", "Training one model on bootstrap samples."),
+        ("What is boosting?", "Training models in series on their errors."),
+        ("What is overfitting?", "Fitting the training data too closely."),
+        ("What is underfitting?", "Missing the pattern in the data."),
+        ("What is an ensemble method?", "A way of combining models."),
+    )
+    table = Table(
+        ("Ensemble method", "What it does", "Best for", "Solves"),
+        (
+            ("**Bagging**", "Averages models.", "noisy data", "overfitting"),
+            ("Boosting", "Corrects errors in series.", "hard patterns", "underfitting"),
+        ),
+        row_lines=(52, 53),
+    )
+    card = Card("s.txt#9", "s.txt", "markdown", (49, 53), "Which ensemble method is best?",
+                "They differ in what they fix.", title_line=49, body_lines=(50,),
+                title_kind="heading", tables=(table,))  # fmt: skip
+    index = extract_concepts([*defs, card])
+    found = triples(index)
+    assert expect(index, "bagging", "is_a", "ensemble method") in found
+    assert expect(index, "boosting", "is_a", "ensemble method") in found
+    assert expect(index, "bagging", "addresses", "overfitting") in found
+    assert expect(index, "boosting", "addresses", "underfitting") in found
+    edge = next(
+        r for r in typed_relations(index)
+        if r.relation == "addresses" and r.source == index.find("bagging")
+    )  # fmt: skip
+    # the header says which relation, the row states it
+    assert [(e.line, e.text) for e in edge.evidence] == [
+        (51, "Ensemble method | What it does | Best for | Solves"),
+        (52, "**Bagging** | Averages models. | noisy data | overfitting"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        ("LSTM vs. GRU", "The GRU has fewer gates than the LSTM."),
+        ("What is the difference between an LSTM and a GRU?", "The GRU has fewer gates."),
+    ],
+)
+def test_relations_versus_card_contrasts_and_cites_its_answer(card):
+    cards = _qa(
+        ("What is an LSTM?", "A recurrent network with three gates."),
+        ("What is a GRU?", "A recurrent network with two gates."),
+        card,
+    )
+    index = extract_concepts(cards)
+    assert expect(index, "LSTM", "contrasts_with", "GRU") in triples(index)
+    edge = next(r for r in typed_relations(index) if r.relation == "contrasts_with")
+    assert [e.text for e in edge.evidence] == list(card)  # the title and its answer
+
+
+def test_relations_a_heading_alone_states_nothing():
+    cards = _qa(
+        ("What is an LSTM?", "A recurrent network with three gates."),
+        ("What is a GRU?", "A recurrent network with two gates."),
+        ("LSTM vs. GRU", ""),
+    )
+    index = extract_concepts(cards)
+    assert not any(r == "contrasts_with" for _, r, _ in triples(index))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "kept"),
+    [
+        # is_a both ways: the better-stated one stands
+        (
+            "A GRU is a simplified variant of the LSTM. The LSTM is a GRU.",
+            ("GRU", "is_a", "LSTM"),
+        ),
+        # part_of both ways
+        (
+            "The encoder consists of an attention layer. The attention layer is a component "
+            "of the encoder. The encoder is a part of the attention layer.",
+            ("attention layer", "part_of", "encoder"),
+        ),
+    ],
+)
+def test_relations_contradictions_keep_one_direction(sentences, kept):
+    source, relation, target = kept
+    index = tiny_index(sentences, source, target)
+    found = triples(index)
+    assert expect(index, source, relation, target) in found
+    assert expect(index, target, relation, source) not in found
