@@ -322,8 +322,8 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
     >>> from extraction.concepts import ConceptIndex
     >>> e = Evidence("n.txt", 3, "A GRU is a kind of RNN.")
     >>> found = candidates(ConceptIndex({}, {}, {}), [Relation("GRU", "RNN", "is_a", 0.9, [e])])
-    >>> found[("RNN", "GRU")].features, found[("GRU", "RNN")].features
-    ({'general': 0.9, 'stated': 0.9}, {'general': -0.9, 'stated': -0.9})
+    >>> found[("RNN", "GRU")].features["general"], found[("GRU", "RNN")].features["general"]
+    (0.9, -0.9)
     """
     notes = _notes(index)
     pairs: dict[tuple[str, str], Candidate] = {}

@@ -1,47 +1,57 @@
 """Typed relations between concepts, each explained by the sentences that state it.
 
-The cues are data (:mod:`extraction.relation_patterns`, one table per relation); this
-module finds the concepts around each cue. A sentence's concepts are its longest token
-runs that :meth:`ConceptIndex.find` knows. Around a cue:
+Every typed edge cites what a reader would accept as stating it: a sentence, or a card's
+title with the first sentence of its answer (a question or a heading alone states
+nothing, so an edge read in a title needs an answer). The cues are data
+(:mod:`extraction.relation_patterns`, one table per relation, each cue with its example);
+this module finds the concepts around each cue. A sentence's concepts are its longest
+token runs that :meth:`ConceptIndex.find` knows. Around a cue:
 
 - the *subject* is the syntactic subject of the cue's verb (through relative clauses:
-  "a model that relies on X"), else the nearest concept before the cue in the same
-  clause; when the clause has none ("They consist of ...", an answer that starts with
-  its verb, "... -> address the vanishing gradient problem") it is the line's label
-  ("BPTT: one update requires ...") or else the concept the card is about, with lower
-  confidence. A card no concept owns is about its question's grammatical subject, or
-  what that subject is "of" ("the advantages of the LSTM/GRU"). The steps answering a
-  "How ...?" question are the reader's, not the card subject's;
+  "a model that relies on X"; through a copula's attribute: "X is a technique used to
+  prevent Y"), else the nearest concept before the cue in the same clause; when the
+  clause has none ("They consist of ...", "... -> address the vanishing gradient
+  problem") it is the line's label ("BPTT: one update requires ...") or else the concept
+  the card is about, with lower confidence. "This"/"which" point back at a statement,
+  not at the card's subject; a participle with no subject of its own ("..., resulting
+  in X") takes none; steps of a procedure ("How ...?" answers, "Compute the mean") are
+  the reader's. A negated cue states nothing;
 - the *objects* are the first concept after the cue and every concept listed with it
-  ("an encoder and a decoder", "A, B (note), and C");
+  ("an encoder and a decoder", "A, B (note), and C"); a concept that only owns the
+  object ("the model's complexity"), is the subject of a clause ("cause the model to
+  ...") or only modifies the object's noun ("transformer-decoder layers") is none;
+- instances after "such as" / "like" / "e.g." belong to the concept the cue hangs on,
+  never to a verb ("structured like images") or to a noun that is no concept;
 - a name whose head is elided is completed from the next one ("vanishing/exploding
-  gradient problem", "targeted and black box attacks"), and a sentence that turns to an
-  analogy is read up to where the analogy starts.
+  gradient problem"), and a sentence that turns to an analogy is read up to where the
+  analogy starts.
 
-Card-level frames read a question and its answer: "What are the components of X?"
-answered by a list gives one ``part_of`` edge per listed concept, "types of X" gives
-``is_a`` (so does "What are some X architectures?"; two kinds listed also contrast
-with each other), "applications of X" / "What is X used for?" give ``used_for``; in an
-answer to a question about applications, a label line naming uses ("1-to-many: image
-captioning") gives the label ``used_for`` each. An answer line "Examples: A, B" lists
-kinds of the card's subject, and "types of X include A and B" in an answer gives
-``is_a`` too. An answer that is a bare noun phrase ("A sequence transduction model that
-...") defines the card's subject: subject ``is_a`` that phrase's concept.
+Structure speaks as sentences do: a question "What are the components / types /
+applications of X?" answered by a list; a line ending in a colon that says what the list
+after it holds ("Examples:", "Types of X:", "X consists of:", "The most common
+activation functions are:"), whose items are the list items that follow it or the term
+cards nested under its heading (a glossary, a two-column table); "examples (of Y) are A,
+B"; a label line "X: truncated Y" or "X: a Y that ..."; a table whose header says the
+relation of each row (:data:`rp.TABLE_HEADERS`); "X vs Y" and "the difference between X
+and Y" cards. A list item counts only when a concept names all of it.
 
-A part named with its whole ("the forget gate of the LSTM", "the LSTM's cell state") is
-``part_of`` it when its head names a part (gate, layer, state ...).
+Parts: "X consists of", "the components of X" state parts; a phrase only suggests one
+("the forget gate of the LSTM", "the LSTM's cell state", "X has Y", a label line in a
+card about X), and is kept when these notes state such parts of such wholes (the head
+words of stated parts and wholes, :func:`part_heads`): the component words of a subject
+come from the notes, not from a list in the code.
 
-Names speak too: a compound is a kind of its head ("time series anomaly detection"), an
-acronym of the acronym it ends with ("TBPTT", "BPTT"), a name of a plural class it
-modifies ("ReLU activation functions"); a name with a preposition is a kind of what
-precedes it and, after "with", "using" or "via", uses what follows ("anomaly detection
-with autoencoders").
+Names speak when a card does: a compound is a kind of its head ("time series anomaly
+detection"), an acronym of the acronym it ends with ("TBPTT"), "X with Y" uses Y, when
+the concept's card names the head in its answer. Words the notes use to talk about
+relations ("the applications", "a solution", "the key component") are no ends of typed
+edges.
 
 A verb between two concepts that no table knows gives a weak ``related_to`` edge
 labelled with the verb. Edges with the same ``(source, target, relation)`` are merged,
 keeping up to :data:`MAX_EVIDENCE` distinct sentences and raising the confidence
-(noisy-or); a pair keeps only its best typed relation (``contrasts_with`` may stand
-beside another).
+(noisy-or); a pair keeps only its best typed relation, so contradictions (A is_a B and B
+is_a A, part_of both ways) keep one direction (``contrasts_with`` may stand beside).
 """
 
 from __future__ import annotations
