@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Hashable, Mapping, Sequence
+import math
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,12 @@ from spacy.language import Language
 import extraction.nlp
 import graph.build
 import graph.view as view
-from app.map_component import concept_map
+from app.map_component import concept_map, drawn_size
 from extraction.cache import default_cache_dir
 from extraction.readers import SUPPORTED_EXTENSIONS
 from extraction.records import Card, ReadResult
+from graph.counts import EdgeCounts, edge_counts
+from graph.layout import Viewport
 from graph.query import (
     PREREQUISITE,
     NoConnectionError,
@@ -36,31 +39,46 @@ from graph.query import (
     search,
 )
 from graph.render import (
-    LARGE_GRAPH,
     NO_TOPIC,
     RELATION_STYLES,
+    Legend,
     escape_markdown,
-    layout_positions,
     legend_html,
     legend_items,
-    network_data,
     ranked_concepts,
     topic_colours,
 )
+from graph.topics import topic_members
 
 SAMPLE_DIR = Path(__file__).parent / "data"
+#: The map's height until its page has measured the window (it then fills the window
+#: below it, less MAP_RESERVE for the caption under it).
 MAP_HEIGHT = 600
-PATH_HEIGHT = 380
-DEFAULT_DRAWN = 150
+MAP_RESERVE = 72
+#: What a first drawing is laid out for, before the page reports its size: the map's
+#: size in a 1440x900 window with the sidebar open.
+MAP_SIZE = (745, 497)
+PATH_SIZE = (1060, 400)
 SOURCES = ("Sample notes", "Upload files", "A folder on this computer")
+#: Gaps are looked for at once up to this many concepts, else on request (it reads
+#: every definition: ~1 s for the seeds' 623 concepts, ~30 s for d2l's 3,570).
+GAPS_AT_ONCE = 1000
+#: Concepts the panel's picker offers in the overview.
+PANEL_CHOICES = 60
+#: Relations (and cards) of a concept listed per group in its panel, the most confident.
+PANEL_LINKS = 8
+#: Files listed one by one in the sidebar; more are listed in a folded list.
+FILES_LISTED = 8
 PAGE_CSS = """<style>
-.block-container { padding-top: 3.8rem; padding-bottom: 1.5rem; max-width: 1600px; }
-h1 { padding-top: 0 !important; padding-bottom: 0 !important; }
-[data-testid="stMetric"] { padding: 0.3rem 0.7rem !important; }
+.block-container { padding-top: 3.4rem; padding-bottom: 1rem; padding-left: 2rem;
+  padding-right: 2rem; max-width: 1800px; }
+h1 { padding-top: 0 !important; padding-bottom: 0 !important; font-size: 1.9rem !important; }
+[data-testid="stMetric"] { padding: 0.25rem 0.7rem !important; }
 [data-testid="stMetricLabel"] p { font-size: 0.8rem !important; }
-[data-testid="stMetricValue"] { font-size: 1.3rem !important; }
+[data-testid="stMetricValue"] { font-size: 1.25rem !important; }
 .stTabs [data-baseweb="tab-list"] { gap: 1.4rem; }
 .stTabs [data-baseweb="tab"] p { font-size: 1rem; font-weight: 600; }
+[data-testid="stSidebar"] [data-testid="stButtonGroup"] button { min-width: 0; }
 </style>"""
 
 
@@ -73,25 +91,93 @@ def language_model() -> Language:
     return extraction.nlp.load()
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
+@st.cache_resource(show_spinner=False, max_entries=1024)
 def read_note(name: str, digest: str, _note: view.NoteFile) -> ReadResult:
-    """One file's cards, cached on its name and content digest."""
+    """One file's cards, cached on its name and content digest (shared, never copied:
+    nothing changes a reading)."""
     return view.read_note(_note)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def build_atlas(
     key: tuple[tuple[str, str], ...], _results: Sequence[ReadResult]
 ) -> nx.MultiDiGraph:
     """The concept graph of the files ``key`` names (name, digest), built once; also
-    kept on disk (:func:`graph.build.build_cached`) for the next session."""
+    kept on disk (:func:`graph.build.build_cached`) for the next session. Shared, not
+    copied on each rerun (a large graph takes seconds to copy): nothing changes it."""
     return graph.build.build_cached(_results, cache_dir=default_cache_dir(), nlp=language_model())
 
 
-@st.cache_data(show_spinner="Laying out the map…", max_entries=32)
-def cached_layout(key: str, _G: nx.MultiDiGraph) -> dict[Hashable, tuple[float, float]]:
-    """Positions of a large drawing, computed once per graph shape (``key``)."""
-    return layout_positions(_G)
+@st.cache_resource(show_spinner=False, max_entries=128)
+def map_scene(
+    key: tuple[tuple[str, str], ...],
+    filters: tuple[tuple[str, ...], float, bool],
+    size: tuple[int, int],
+    topic: str | None,
+    focus: Hashable | None,
+    more: int,
+    _G: nx.MultiDiGraph,
+) -> view.MapScene:
+    """What the map draws (:func:`graph.view.map_scene`), once per notes, filters, size
+    on screen and level of detail."""
+    relations, min_confidence, show_weak = filters
+    return view.map_scene(
+        _G,
+        Viewport(*size),
+        relations=relations,
+        min_confidence=min_confidence,
+        show_weak=show_weak,
+        topic=topic,
+        focus=focus,
+        more=more,
+        colours=topic_colours(_G),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def filtered_counts(
+    key: tuple[tuple[str, str], ...],
+    filters: tuple[tuple[str, ...], float, bool],
+    _G: nx.MultiDiGraph,
+) -> EdgeCounts:
+    """The relations of the whole graph that pass the filters."""
+    relations, min_confidence, show_weak = filters
+    keep = view.edge_filter(relations=relations, min_confidence=min_confidence, show_weak=show_weak)
+    H = nx.MultiDiGraph()
+    H.add_edges_from((u, v, a) for u, v, a in _G.edges(data=True) if keep(a))
+    return edge_counts(H)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def concepts_ranked(key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph) -> list[Hashable]:
+    """The concepts, most important first."""
+    return ranked_concepts(_G)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def topics_of(key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph) -> dict[str, list]:
+    """Each topic's concepts, largest topic first."""
+    return topic_members(_G)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def colours_of(key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph) -> dict[str, str]:
+    """The topic colours of the whole graph."""
+    return topic_colours(_G)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def topic_summaries(
+    key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph
+) -> list[view.TopicSummary]:
+    """Each topic at a glance."""
+    return view.topic_summaries(_G)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def gaps_of(key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The concepts the notes use but never define (:func:`graph.query.gaps`)."""
+    return gaps(_G)
 
 
 def load_notes(notes: list[view.NoteFile]) -> tuple[nx.MultiDiGraph, list[ReadResult]]:
@@ -119,13 +205,50 @@ def load_notes(notes: list[view.NoteFile]) -> tuple[nx.MultiDiGraph, list[ReadRe
 
 
 def select_concept(node: Hashable) -> None:
-    """Open ``node`` in the concept panel (a widget callback: a click on the map)."""
+    """Open ``node`` in the concept panel (a widget callback)."""
     st.session_state["concept"] = node
 
 
+def open_target(target: tuple[str, Hashable]) -> None:
+    """A click on the map: a topic opens it, a concept opens in the panel."""
+    kind, value = target
+    if kind == "topic":
+        open_topic(str(value))
+    else:
+        select_concept(value)
+
+
+def open_topic(name: str) -> None:
+    """Draw one topic's concepts (a widget callback)."""
+    st.session_state["map_topic"] = name
+    st.session_state["focus_query"] = ""
+
+
+def find_gaps(key: tuple[tuple[str, str], ...]) -> None:
+    """Look for the gaps of these notes (a widget callback)."""
+    st.session_state["gaps_for"] = key
+
+
+def show_overview() -> None:
+    """Back to the whole graph (a widget callback)."""
+    st.session_state["map_topic"] = None
+    st.session_state["focus_query"] = ""
+
+
 def focus_on(label: str) -> None:
-    """Focus the map on a concept (a widget callback)."""
+    """Draw a concept's neighbourhood (a widget callback)."""
     st.session_state["focus_query"] = label
+
+
+def show_more(scene: tuple[Any, ...]) -> None:
+    """Draw :data:`graph.view.MORE_STEP` more concepts in the scene ``scene`` names."""
+    st.session_state["map_more"] = (scene, more_of(scene) + view.MORE_STEP)
+
+
+def more_of(scene: tuple[Any, ...]) -> int:
+    """How many concepts "show more" added to the scene ``scene`` names (0 for another)."""
+    kept = st.session_state.get("map_more")
+    return kept[1] if isinstance(kept, tuple) and kept[0] == scene else 0
 
 
 def label_of(G: nx.MultiDiGraph, node: Hashable) -> str:
@@ -191,28 +314,37 @@ def notes_input() -> tuple[list[view.NoteFile], str]:
 
 
 def show_files(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
-    """Each file with its format and cards, or why it could not be read."""
+    """Each file with its format and cards, or why it could not be read (a long list
+    folded, the files with errors always shown)."""
     st.sidebar.subheader("Files read", anchor=False)
-    for note, result in zip(notes, results, strict=True):
-        name = escape_markdown(note.name)
-        if result.source.errors:
-            reasons = escape_markdown("; ".join(result.source.errors))
-            st.sidebar.markdown(f":material/error: **{name}**  \n:red[{reasons}]")
-        else:
-            fmt = escape_markdown(result.source.format or "?")
-            st.sidebar.markdown(
-                f":material/check_circle: **{name}**  \n:gray[{fmt} · {len(result.cards)} cards]"
-            )
+    pairs = list(zip(notes, results, strict=True))
+    failed = [(note, result) for note, result in pairs if result.source.errors]
+    read = [(note, result) for note, result in pairs if not result.source.errors]
+    for note, result in failed:
+        reasons = escape_markdown("; ".join(result.source.errors))
+        st.sidebar.markdown(f":material/error: **{escape_markdown(note.name)}**  \n:red[{reasons}]")
+    if len(read) > FILES_LISTED:
+        cards = sum(len(result.cards) for _, result in read)
+        place = st.sidebar.expander(f"{len(read)} files read, {cards} cards")
+    else:
+        place = st.sidebar
+    for note, result in read:
+        fmt = escape_markdown(result.source.format or "?")
+        place.markdown(
+            f":material/check_circle: **{escape_markdown(note.name)}**  \n"
+            f":gray[{fmt} · {len(result.cards)} cards]"
+        )
 
 
-def map_filters(G: nx.MultiDiGraph) -> dict[str, Any]:
-    """Relation types, confidence, weak links and the cap on drawn concepts."""
+def map_filters(G: nx.MultiDiGraph) -> tuple[tuple[str, ...], float, bool]:
+    """Relation types, confidence and weak links: ``(relations, min_confidence, show_weak)``."""
     st.sidebar.header("Map", anchor=False)
     present = legend_items(G).relations
     typed = [r for r in present if r != view.WEAK_RELATION]
-    chosen = st.sidebar.multiselect(
+    chosen = st.sidebar.pills(
         "Relation types",
         typed,
+        selection_mode="multi",
         default=typed,
         key="relations",
         format_func=lambda r: present[r].label,
@@ -227,25 +359,8 @@ def map_filters(G: nx.MultiDiGraph) -> dict[str, Any]:
     min_confidence = st.sidebar.slider(
         "Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="min_confidence"
     )
-    total = G.number_of_nodes()
-    drawn = total
-    if total > 10:
-        drawn = st.sidebar.slider(
-            "Concepts drawn",
-            min_value=10,
-            max_value=total,
-            value=min(total, DEFAULT_DRAWN),
-            step=5,
-            key="max_nodes",
-            help="The most important concepts are drawn first; large maps use a fixed layout.",
-        )
-    relations = [*chosen, view.WEAK_RELATION] if show_weak else chosen
-    return {
-        "relations": relations,
-        "min_confidence": min_confidence,
-        "show_weak": show_weak,
-        "max_nodes": drawn,
-    }
+    relations = [*chosen, view.WEAK_RELATION] if show_weak else list(chosen)
+    return tuple(relations), float(min_confidence), bool(show_weak)
 
 
 # --------------------------------------------------------------------------- concept panel
@@ -289,24 +404,35 @@ def show_concept(G: nx.MultiDiGraph, node: Hashable, cards: Mapping[str, Card]) 
     for title, outgoing in (("Learn first", False), ("Builds toward", True)):
         chosen = [link for link in prerequisites if link.outgoing is outgoing]
         if chosen:
-            st.markdown(f"**{title}**")
-            for link in chosen:
-                show_link(G, link)
+            st.markdown(f"**{title}** ({len(chosen)})")
+            show_links(G, chosen)
     for relation, group in links.items():
         style = RELATION_STYLES.get(relation)
         name = style.label if style else relation.replace("_", " ")
         with st.expander(f"{escape_markdown(name)} ({len(group)})", expanded=False):
-            for link in group:
-                show_link(G, link)
+            show_links(G, group)
     found = [cards[card_id] for card_id in attrs.get("cards") or [] if card_id in cards]
     if found:
         st.markdown(f"**Source cards** ({len(found)})")
-        for card in found:
+        for card in found[:PANEL_LINKS]:
             first, last = card.lines
             where = f"{card.source}, line {first}" + (f"–{last}" if last != first else "")
             with st.expander(escape_markdown(card.title or where)):
                 st.caption(escape_markdown(" › ".join([*card.section, where])))
                 st.markdown(escape_markdown(card.body))
+        if len(found) > PANEL_LINKS:
+            st.caption(f"and {len(found) - PANEL_LINKS} more cards (the Notes tab lists them)")
+
+
+def show_links(G: nx.MultiDiGraph, links: Sequence[view.Link]) -> None:
+    """The most confident :data:`PANEL_LINKS` of ``links``, and how many more there are
+    (a concept of a large course can have hundreds)."""
+    for link in links[:PANEL_LINKS]:
+        show_link(G, link)
+    if len(links) > PANEL_LINKS:
+        st.caption(
+            f"and {len(links) - PANEL_LINKS} more, less confident: “Focus the map here” draws them"
+        )
 
 
 def show_link(G: nx.MultiDiGraph, link: view.Link) -> None:
@@ -329,27 +455,41 @@ def show_link(G: nx.MultiDiGraph, link: view.Link) -> None:
 # --------------------------------------------------------------------------- tabs
 
 
+def find_concept(G: nx.MultiDiGraph, query: str) -> list[Hashable]:
+    """The concepts ``query`` may mean, best first (:func:`graph.query.search`, else
+    :func:`graph.query.resolve`): the search box and the path picker ask alike."""
+    matches = [node for node, _ in search(G, query, limit=8)]
+    if not matches and (found := resolve(G, query)) is not None:
+        matches = [found]
+    return matches
+
+
+@st.fragment
 def map_tab(
-    G: nx.MultiDiGraph, cards: Mapping[str, Card], filters: dict[str, Any]
-) -> nx.MultiDiGraph:
-    """The map and the concept panel; returns the graph drawn (the current view)."""
-    colours = topic_colours(G)
-    search_col, depth_col, pick_col = st.columns([2.2, 1, 2.2], vertical_alignment="bottom")
-    query = search_col.text_input(
-        "Focus on a concept",
+    G: nx.MultiDiGraph,
+    key: tuple[tuple[str, str], ...],
+    cards: Mapping[str, Card],
+    filters: tuple[tuple[str, ...], float, bool],
+) -> None:
+    """The map and the concept panel. A fragment: a click, a search or "show more"
+    reruns only this part of the page."""
+    members = topics_of(key, G)
+    colours = colours_of(key, G)
+    find_col, pick_col, topic_col, more_col, back_col = st.columns(
+        [2.0, 1.7, 1.9, 1.35, 1.05], vertical_alignment="bottom"
+    )
+    query = find_col.text_input(
+        "Find a concept",
         key="focus_query",
-        placeholder="Search by name, alias or spelling — e.g. “lstm”",
-        help="Shows the concept's neighbourhood; aliases and misspellings are found too.",
+        placeholder="Name, alias or spelling — e.g. “lstm”",
+        help="Draws the concepts around it; aliases and misspellings are found too.",
     ).strip()
-    depth = depth_col.slider("Depth", 1, 4, 1, key="depth", help="Hops around the focus.")
     focus = None
     if query:
-        matches = [node for node, _ in search(G, query, limit=8)]
-        if not matches and (found := resolve(G, query)) is not None:
-            matches = [found]
+        matches = find_concept(G, query)
         if matches:
             focus = pick_col.selectbox(
-                "Matches",
+                "Best match first",
                 matches,
                 key=f"focus_pick:{query}",
                 format_func=lambda n: label_of(G, n),
@@ -359,25 +499,79 @@ def map_tab(
     if focus is not None and st.session_state.get("last_focus") != focus:
         st.session_state["concept"] = focus
     st.session_state["last_focus"] = focus
+    topic = topic_col.selectbox(
+        "Topic",
+        list(members),
+        index=None,
+        key="map_topic",
+        format_func=lambda t: f"{t} ({len(members[t])})",
+        placeholder="All topics (overview)",
+        on_change=focus_on,
+        args=("",),
+        help="Draws one topic's concepts; the overview shows every topic as one node.",
+    )
+    identity = (topic, focus, filters)
+    size = drawn_size("map", MAP_SIZE)
+    scene = map_scene(key, filters, size, topic, focus, more_of(identity), G)
+    st.session_state["map_now"] = (identity, size, more_of(identity))
+    more_col.button(
+        f"Show {view.MORE_STEP} more",
+        key="map_more_button",
+        icon=":material/add_circle:",
+        on_click=show_more,
+        args=(identity,),
+        disabled=scene.more == 0,
+        help="Draws more concepts around what is shown; the map opens at a legible zoom "
+        "and the rest is a drag away.",
+        width="stretch",
+    )
+    back_col.button(
+        "Overview",
+        key="map_overview",
+        icon=":material/bubble_chart:",
+        on_click=show_overview,
+        disabled=topic is None and focus is None,
+        help="Back to the whole map.",
+        width="stretch",
+    )
 
-    graph_col, panel_col = st.columns([2.6, 1.25], gap="medium")
+    graph_col, panel_col = st.columns([2.9, 1.2], gap="medium")
     with panel_col:
         selected = st.selectbox(
             "Concept",
-            ranked_concepts(G),
+            panel_choices(key, G, scene),
             index=None,
             key="concept",
             format_func=lambda n: label_of(G, n),
             placeholder="Pick or click a concept…",
+            help="The concepts on the map (in the overview, the most important ones); "
+            "find any other with the search box.",
         )
         with st.container(height=MAP_HEIGHT - 40, border=False):
-            if selected is None:
+            if selected is not None:
+                show_concept(G, selected, cards)
+            elif scene.kind == view.OVERVIEW:
+                st.caption(
+                    "Each circle is a topic of your notes, as large as its concepts are "
+                    "many. Click one to open it, or find a concept above."
+                )
+                st.markdown("**Largest topics**")
+                for name in list(members)[:8]:
+                    st.button(
+                        escape_markdown(f"{name} ({len(members[name])})"),
+                        key=f"topic:{name}",
+                        on_click=open_topic,
+                        args=(name,),
+                        type="tertiary",
+                        icon=":material/arrow_forward:",
+                    )
+            else:
                 st.caption(
                     "Click a concept on the map, or pick one above, to see its definition, "
                     "how it relates to the others and the cards it comes from."
                 )
                 st.markdown("**Start with the central ones**")
-                for node in ranked_concepts(G)[:6]:
+                for node in ranked_concepts(scene.graph)[:6]:
                     st.button(
                         escape_markdown(label_of(G, node)),
                         key=f"start:{node}",
@@ -386,75 +580,139 @@ def map_tab(
                         type="tertiary",
                         icon=":material/arrow_forward:",
                     )
-            else:
-                show_concept(G, selected, cards)
 
-    shown = view.select_view(G, focus=focus, depth=depth, selected=selected, **filters)
-    positions = None
-    if shown.graph.number_of_nodes() > LARGE_GRAPH:
-        positions = cached_layout(view.graph_key(shown.graph), shown.graph)
-    data = network_data(
-        shown.graph,
-        max_nodes=shown.graph.number_of_nodes(),
-        positions=positions,
-        colours=colours,
-    )
-    # The page selects the concept itself: a new selection moves it, never redraws.
-    data["selected"] = None if selected is None else str(selected)
+    data = {**scene.data, "selected": None}
+    if selected is not None and str(selected) in scene.targets:
+        data["selected"] = str(selected)  # the page selects it: never a redraw
     with graph_col:
-        st.html(legend_html(legend_items(shown.graph, colours)))
+        hint = "Click a topic to open it" if scene.kind == view.OVERVIEW else "Click a concept"
         concept_map(
             data,
             key="map",
-            height=MAP_HEIGHT,
-            on_select=select_concept,
-            nodes={str(node): node for node in shown.graph},
-            caption="Click a concept to open it · scroll to zoom · drag to move",
+            height=size[1],
+            on_select=open_target,
+            nodes=scene.targets,
+            caption=f"{hint} · scroll to zoom · drag to move",
+            size=size,
+            fill=True,
+            reserve=MAP_RESERVE,
         )
-        notes = []
-        if shown.focus is not None:
-            notes.append(f"Around **{escape_markdown(label_of(G, shown.focus))}**, depth {depth}")
-        if shown.capped:
-            notes.append(
-                f"the {shown.graph.number_of_nodes()} most important of {shown.total} concepts"
+        if scene.kind == view.OVERVIEW:
+            drawn = [target for kind, target in scene.targets.values() if kind == "topic"]
+            legend = Legend(topics={t: colours.get(str(t), "") for t in drawn}, relations={})
+        else:
+            legend = legend_items(scene.graph, colours)
+        st.html(legend_html(legend))
+        st.caption(map_caption(G, scene, filtered_counts(key, filters, G)))
+
+
+def panel_choices(
+    key: tuple[tuple[str, str], ...], G: nx.MultiDiGraph, scene: view.MapScene
+) -> list[Hashable]:
+    """What the panel's picker offers: the concepts drawn, most important first (in the
+    overview, the :data:`PANEL_CHOICES` most important), and the one open. Not every
+    concept: a large course has thousands, sent to the page again on every click."""
+    if scene.kind == view.OVERVIEW:
+        choices = concepts_ranked(key, G)[:PANEL_CHOICES]
+    else:
+        choices = ranked_concepts(scene.graph)
+    chosen = st.session_state.get("concept")
+    if chosen is not None and chosen in G and chosen not in choices:
+        choices = [*choices, chosen]
+    return choices
+
+
+def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts) -> str:
+    """What the map draws, in words, with every count saying what it counts."""
+    if scene.kind == view.OVERVIEW:
+        what = (
+            f"**Overview**: {scene.drawn} of {scene.available} topics "
+            f"({G.number_of_nodes()} concepts); their lines stand for "
+            f"{scene.relations.describe()} between topics"
+        )
+    else:
+        if scene.kind == view.TOPIC:
+            where = f"Topic **{escape_markdown(str(scene.topic))}**: {scene.drawn} of its "
+            where += f"{scene.available} concepts, the most important"
+        elif scene.kind == view.FOCUS:
+            where = f"Around **{escape_markdown(label_of(G, scene.focus))}**: the "
+            where += f"{scene.drawn} nearest of {scene.available} concepts within "
+            where += f"{view.FOCUS_DEPTH} hops"
+        else:
+            where = f"All {scene.drawn} concepts"
+        what = f"{where} · drawn: {scene.relations.describe()}"
+    total = edge_counts(G).total
+    what += f" · {passing.total} of all {total} relations pass the filters"
+    if not scene.fits:
+        what += " · more than the window holds: drag to see the rest"
+    return what
+
+
+def path_tab(
+    G: nx.MultiDiGraph, key: tuple[tuple[str, str], ...], cards: Mapping[str, Card]
+) -> None:
+    """A target and what is known give the remaining path, drawn left to right."""
+    query_col, pick_col, known_col = st.columns([1.3, 1.3, 2], vertical_alignment="bottom")
+    query = query_col.text_input(
+        "I want to learn",
+        key="path_query",
+        placeholder="A concept — e.g. “LSTM”",
+        help="Found like the map's search: names, aliases and misspellings.",
+    ).strip()
+    target = None
+    if query:
+        matches = find_concept(G, query)
+        if matches:
+            target = pick_col.selectbox(
+                "Best match first",
+                matches,
+                key=f"path_target:{query}",
+                format_func=lambda n: label_of(G, n),
             )
         else:
-            notes.append(f"{shown.total} concepts, {shown.graph.number_of_edges()} relations")
-        st.caption(" · ".join(notes))
-    return shown.graph
-
-
-def path_tab(G: nx.MultiDiGraph, cards: Mapping[str, Card]) -> None:
-    """A target and what is known give the remaining path, drawn left to right."""
-    concepts = ranked_concepts(G)
-    target_col, known_col = st.columns(2)
-    target = target_col.selectbox(
-        "I want to learn",
-        concepts,
-        index=None,
-        key="path_target",
-        format_func=lambda n: label_of(G, n),
-        placeholder="Pick a concept…",
-    )
+            pick_col.warning(f"No concept matches “{escape_markdown(query)}”.")
     known = known_col.multiselect(
-        "I already know", concepts, key="known", format_func=lambda n: label_of(G, n)
+        "I already know",
+        concepts_ranked(key, G),
+        key="known",
+        format_func=lambda n: label_of(G, n),
     )
     if target is None:
         st.caption(
-            "Pick a concept: the path lists what to study first, in order, following the "
+            "Name a concept: the path lists what to study first, in order, following the "
             "prerequisites your notes state."
         )
         return
     path = learning_path(G, target, known=known)
+    name = label_of(G, target)
     if len(path) == 1:
         st.info(
-            f"Your notes state nothing you need before **{escape_markdown(label_of(G, target))}**"
+            f"Your notes state nothing you need before **{escape_markdown(name)}**"
             " (or you know it all already): start here."
         )
-    steps_col, picture_col = st.columns([1, 1.4], gap="medium")
-    with steps_col:
-        for step, node in enumerate(path, start=1):
-            attrs = G.nodes[node]
+    steps = f"{len(path)} step{'s' if len(path) != 1 else ''}"
+    st.markdown(f"**{steps} to {escape_markdown(name)}** — study from left to right, row by row")
+    width = drawn_size("path_map", PATH_SIZE)[0]
+    scene = view.path_scene(G, path, width, colours=colours_of(key, G))
+    height = math.ceil(scene.height)
+    concept_map(
+        scene.data,
+        key="path_map",
+        height=height,
+        on_select=open_target,
+        nodes=scene.targets,
+        caption="Click a step to open it on the Map tab",
+        size=(width, height),
+    )
+    H, _ = view.path_graph(G, path)
+    st.caption(f"The picture draws {edge_counts(H).describe()} between the steps.")
+    stem = "path-" + view.slug(name)
+    title = f"Learning path to {name}"
+    download_row(H, view.PATH_FORMATS, stem, cards, key="path", order=path, title=title)
+    columns = st.columns(2, gap="medium")
+    for step, node in enumerate(path, start=1):
+        attrs = G.nodes[node]
+        with columns[(step - 1) * 2 // max(len(path), 1)]:
             st.markdown(f"**{step}. {escape_markdown(label_of(G, node))}**")
             definition = " ".join(str(attrs.get("definition") or "").split())
             if definition:
@@ -462,31 +720,11 @@ def path_tab(G: nx.MultiDiGraph, cards: Mapping[str, Card]) -> None:
                 st.markdown(escape_markdown(definition) + (f" :gray[— {where}]" if where else ""))
             else:
                 st.caption("No definition in the notes.")
-    H, levels = view.path_graph(G, path)
-    with picture_col:
-        concept_map(
-            network_data(
-                H,
-                max_nodes=len(path),
-                selected=target,
-                hierarchical=True,
-                levels=levels,
-                colours=topic_colours(G),
-            ),
-            key="path_map",
-            height=PATH_HEIGHT,
-            on_select=select_concept,
-            nodes={str(node): node for node in H},
-            caption="Study from left to right",
-        )
-        title = f"Learning path to {label_of(G, target)}"
-        stem = "path-" + view.slug(label_of(G, target))
-        download_row(H, view.PATH_FORMATS, stem, cards, key="path", order=path, title=title)
 
 
-def connect_tab(G: nx.MultiDiGraph) -> None:
+def connect_tab(G: nx.MultiDiGraph, key: tuple[tuple[str, str], ...]) -> None:
     """Two concepts give the chain of relations between them, with evidence per step."""
-    concepts = ranked_concepts(G)
+    concepts = concepts_ranked(key, G)
     a_col, b_col = st.columns(2)
     a = a_col.selectbox(
         "From", concepts, index=None, key="connect_a", format_func=lambda n: label_of(G, n)
@@ -529,9 +767,9 @@ def connect_tab(G: nx.MultiDiGraph) -> None:
                 st.caption(f"“{quote}”" + (f" — {where}" if where else ""))
 
 
-def topics_tab(G: nx.MultiDiGraph) -> None:
+def topics_tab(G: nx.MultiDiGraph, key: tuple[tuple[str, str], ...]) -> None:
     """Each topic with its top concepts, and the concepts used but never defined."""
-    summaries = view.topic_summaries(G)
+    summaries = topic_summaries(key, G)
     st.markdown(f"**{len(summaries)} topics**, largest first")
     columns = st.columns(3)
     for i, summary in enumerate(summaries):
@@ -545,7 +783,14 @@ def topics_tab(G: nx.MultiDiGraph) -> None:
             )
             st.markdown(", ".join(escape_markdown(label_of(G, n)) for n in summary.top))
     st.subheader("Gaps: used but never defined", anchor=False)
-    found = gaps(G)
+    if st.session_state.get("gaps_for") != key and G.number_of_nodes() > GAPS_AT_ONCE:
+        st.caption(
+            "The concepts your notes use to explain others but never define. Finding "
+            "them reads every definition: it takes a while on a large course."
+        )
+        st.button("Find the gaps", key="find_gaps", on_click=find_gaps, args=(key,))
+        return
+    found = gaps_of(key, G)
     if not found:
         st.caption("Every concept your notes lean on has a card or a definition.")
     for gap in found[:40]:
@@ -557,24 +802,46 @@ def topics_tab(G: nx.MultiDiGraph) -> None:
         )
 
 
-def export_tab(G: nx.MultiDiGraph, current: nx.MultiDiGraph, cards: Mapping[str, Card]) -> None:
-    """Every export format, for the whole graph or the current map view."""
+def export_tab(
+    G: nx.MultiDiGraph,
+    key: tuple[tuple[str, str], ...],
+    cards: Mapping[str, Card],
+    filters: tuple[tuple[str, ...], float, bool],
+) -> None:
+    """Every export format, for the whole graph or what the map draws now."""
     scopes = {
-        "whole": f"Whole graph ({G.number_of_nodes()} concepts)",
-        "view": f"Current map view ({current.number_of_nodes()} concepts)",
+        "whole": f"Whole graph ({G.number_of_nodes()} concepts, {edge_counts(G).total} relations)",
+        "view": "What the map draws now",
     }
     scope = st.radio(
         "Export", tuple(scopes), key="export_scope", horizontal=True, format_func=scopes.get
     )
     whole = scope == "whole"
-    target = G if whole else current
     stem = "concept-atlas" if whole else "concept-atlas-view"
-    st.caption("Each file is made when you click its button; folders come zipped.")
-    download_row(target, tuple(view.DOWNLOADS), stem, cards, key="all" if whole else "view")
+    st.caption(
+        "Each file is made when you click its button; folders come zipped. "
+        + ("" if whole else "In the overview, the map stands for every concept.")
+    )
+    source = G if whole else functools.partial(current_view, G, key, filters)
+    download_row(source, tuple(view.DOWNLOADS), stem, cards, key="all" if whole else "view")
+
+
+def current_view(
+    G: nx.MultiDiGraph,
+    key: tuple[tuple[str, str], ...],
+    filters: tuple[tuple[str, ...], float, bool],
+) -> nx.MultiDiGraph:
+    """The concepts and relations the map draws at this moment (read when a download
+    is made: the map may have changed since the tab was drawn)."""
+    now = st.session_state.get("map_now")
+    if not now:
+        return G
+    (topic, focus, _), size, more = now
+    return map_scene(key, filters, size, topic, focus, more, G).graph
 
 
 def download_row(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph | Callable[[], nx.MultiDiGraph],
     formats: Sequence[str],
     stem: str,
     cards: Mapping[str, Card],
@@ -601,40 +868,63 @@ def download_row(
 
 
 def _download_data(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph | Callable[[], nx.MultiDiGraph],
     fmt: str,
     stem: str,
     cards: Mapping[str, Card],
     order: Sequence[Hashable] | None,
     title: str | None,
 ) -> bytes:
-    return view.download(G, fmt, stem=stem, cards=cards, order=order, title=title).data
+    graph = G() if callable(G) else G
+    return view.download(graph, fmt, stem=stem, cards=cards, order=order, title=title).data
 
 
 def notes_tab(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
-    """Each file with its detected format, card count, errors and cards."""
+    """Each file with its detected format, card count and errors, and the cards of the
+    file picked."""
+    st.dataframe(
+        [
+            {
+                "file": note.name,
+                "format": result.source.format or "not read",
+                "cards": len(result.cards),
+                "errors": "; ".join(result.source.errors),
+            }
+            for note, result in zip(notes, results, strict=True)
+        ],
+        hide_index=True,
+        width="stretch",
+        height=min(400, 38 + 35 * len(notes)),
+    )
     for note, result in zip(notes, results, strict=True):
-        with st.container(border=True):
-            fmt = escape_markdown(result.source.format or "not read")
-            name = escape_markdown(note.name)
-            st.markdown(f"**{name}** :gray[· {fmt} · {len(result.cards)} cards]")
-            for error in result.source.errors:
-                st.error(escape_markdown(error), icon=":material/error:")
-            if result.cards:
-                with st.expander(f"Cards ({len(result.cards)})"):
-                    st.dataframe(
-                        [
-                            {
-                                "lines": f"{card.lines[0]}–{card.lines[1]}",
-                                "section": " › ".join(card.section),
-                                "title": card.title,
-                                "body": card.body,
-                            }
-                            for card in result.cards
-                        ],
-                        hide_index=True,
-                        width="stretch",
-                    )
+        for error in result.source.errors:
+            st.error(
+                f"{escape_markdown(note.name)}: {escape_markdown(error)}", icon=":material/error:"
+            )
+    readable = [i for i, result in enumerate(results) if result.cards]
+    if not readable:
+        return
+    chosen = st.selectbox(
+        "Cards of", readable, key="notes_file", format_func=lambda i: notes[i].name
+    )
+    result = results[chosen]
+    st.markdown(
+        f"**{escape_markdown(notes[chosen].name)}** :gray[· "
+        f"{escape_markdown(result.source.format or '?')} · {len(result.cards)} cards]"
+    )
+    st.dataframe(
+        [
+            {
+                "lines": f"{card.lines[0]}–{card.lines[1]}",
+                "section": " › ".join(card.section),
+                "title": card.title,
+                "body": card.body,
+            }
+            for card in result.cards
+        ],
+        hide_index=True,
+        width="stretch",
+    )
 
 
 # --------------------------------------------------------------------------- page
@@ -644,7 +934,7 @@ def main() -> None:
     """The page."""
     st.set_page_config(page_title="Concept Atlas", page_icon="🗺️", layout="wide")
     st.html(PAGE_CSS)
-    title_col, metrics_col = st.columns([1.1, 2], vertical_alignment="center")
+    title_col, metrics_col = st.columns([0.9, 2.3], vertical_alignment="center")
     with title_col:
         st.title("Concept Atlas", anchor=False)
         st.caption(
@@ -662,24 +952,32 @@ def main() -> None:
         st.info("No concepts found in these notes: check the files in the sidebar.")
         return
     filters = map_filters(G)
-    legend = legend_items(G)
+    key = tuple((note.name, note.digest) for note in notes)
+    colours = colours_of(key, G)
+    counts = edge_counts(G)
     metrics = metrics_col.columns(5)
     metrics[0].metric("Concepts", G.number_of_nodes(), border=True)
-    metrics[1].metric("Relations", G.number_of_edges(), border=True)
-    metrics[2].metric("Topics", sum(t != NO_TOPIC for t in legend.topics), border=True)
+    metrics[1].metric(
+        "All relations",
+        counts.total,
+        border=True,
+        help=f"Every relation found in the notes: {counts.describe()}. The map draws "
+        "those that pass the filters, between the concepts it shows.",
+    )
+    metrics[2].metric("Topics", sum(t != NO_TOPIC for t in colours), border=True)
     metrics[3].metric("Cards", len(cards), border=True)
     metrics[4].metric("Files", len(notes), border=True)
     tabs = st.tabs(["Map", "Learning path", "Connect", "Topics", "Export", "Notes"])
     with tabs[0]:
-        current = map_tab(G, cards, filters)
+        map_tab(G, key, cards, filters)
     with tabs[1]:
-        path_tab(G, cards)
+        path_tab(G, key, cards)
     with tabs[2]:
-        connect_tab(G)
+        connect_tab(G, key)
     with tabs[3]:
-        topics_tab(G)
+        topics_tab(G, key)
     with tabs[4]:
-        export_tab(G, current, cards)
+        export_tab(G, key, cards, filters)
     with tabs[5]:
         notes_tab(notes, results)
 

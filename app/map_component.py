@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import os
 import shutil
 from collections.abc import Callable, Hashable, Mapping
@@ -62,6 +63,45 @@ def clicked_node(value: Any) -> str | None:
     return None
 
 
+def reported_size(value: Any) -> tuple[int, int] | None:
+    """The drawing's size on screen in a value the page sent
+    (``{"viewport": {"width": w, "height": h}}``), or None; sizes are clamped to
+    :data:`SIZE_LIMITS` (the page is trusted with a layout, not with memory).
+
+    Examples
+    --------
+    >>> reported_size({"viewport": {"width": 931.4, "height": 600}, "clicks": 0})
+    (931, 600)
+    >>> reported_size({"viewport": {"width": "x"}}) is None, reported_size(None) is None
+    (True, True)
+    >>> reported_size({"viewport": {"width": 10**9, "height": 1}})
+    (4000, 200)
+    """
+    if not isinstance(value, Mapping) or not isinstance(value.get("viewport"), Mapping):
+        return None
+    size = value["viewport"]
+    width, height = size.get("width"), size.get("height")
+    if not all(isinstance(v, int | float) and math.isfinite(v) for v in (width, height)):
+        return None
+    (low_w, high_w), (low_h, high_h) = SIZE_LIMITS
+    return (
+        int(min(high_w, max(low_w, round(width)))),
+        int(min(high_h, max(low_h, round(height)))),
+    )
+
+
+def size_key(key: str) -> str:
+    """The session-state key under which the size of map ``key`` is kept."""
+    return f"{key}:size"
+
+
+def drawn_size(key: str, default: tuple[int, int]) -> tuple[int, int]:
+    """The size map ``key`` last reported, else ``default`` (what a first drawing is
+    laid out for, before the page has measured itself)."""
+    size = st.session_state.get(size_key(key))
+    return size if isinstance(size, tuple) and len(size) == 2 else default
+
+
 def concept_map(
     data: Mapping[str, Any],
     *,
@@ -70,6 +110,9 @@ def concept_map(
     on_select: Callable[[Hashable], None],
     nodes: Mapping[str, Hashable],
     caption: str = "",
+    size: tuple[int, int] | None = None,
+    fill: bool = False,
+    reserve: int = 0,
 ) -> None:
     """Draw ``data`` (:func:`graph.render.network_data`); a click on a concept calls
     ``on_select`` with its node (``nodes`` maps drawn ids back to nodes).
@@ -77,31 +120,58 @@ def concept_map(
     Parameters
     ----------
     data : mapping
-        Nodes, edges, options and the selected id.
+        Nodes, edges, options, the initial view and the selected id.
     key : str
         The widget key: the page stays mounted across reruns and only redraws when
         ``data`` changes.
     height : int
-        Height of the drawing in pixels.
+        Height of the drawing in pixels (with ``fill``: until the page has measured
+        the window).
     on_select : callable
         Called (as a widget callback, before the rerun) with the clicked node.
     nodes : mapping of str to node
         Drawn id -> node.
     caption : str
         A line of help drawn in the map's corner (as text).
+    size : tuple of int, optional
+        The (width, height) ``data`` was laid out for. When the page's own size differs,
+        it reports its size (kept for :func:`drawn_size`, then the app reruns) instead
+        of drawing a layout made for another screen.
+    fill : bool
+        Take the height left in the window below the map, less ``reserve`` pixels.
+    reserve : int
+        Room to leave below the map (for its caption), with ``fill``.
     """
 
     def changed() -> None:
-        node_id = clicked_node(st.session_state.get(key))
+        value = st.session_state.get(key)
+        measured = reported_size(value)
+        if measured is not None:
+            st.session_state[size_key(key)] = measured
+            return
+        node_id = clicked_node(value)
         if node_id is not None and node_id in nodes:
             on_select(nodes[node_id])
 
+    viewport = None if size is None else {"width": size[0], "height": size[1]}
     _declare()(
         data=dict(data),
         draw=data_key(data),
         height=height,
         caption=caption,
+        viewport=viewport,
+        fill=fill,
+        reserve=reserve,
+        minHeight=MIN_FILL_HEIGHT if fill else height,
+        maxHeight=MAX_FILL_HEIGHT,
         key=key,
         on_change=changed,
         default=None,
     )
+
+
+#: The sizes a page may report: (least, most) width and height in pixels.
+SIZE_LIMITS = ((240, 4000), (200, 2400))
+#: The shortest and the tallest a map that fills the window is drawn.
+MIN_FILL_HEIGHT = 420
+MAX_FILL_HEIGHT = 1100

@@ -42,7 +42,10 @@ def examples(devfile: Any, context: Mapping[str, Any]) -> list[Example]:
     cards = [card for result in context["results"] for card in result.cards]
     cache = context.get("cache")
     index = extract_concepts(
-        cards, nlp=context["nlp"], parse=cache.parse if cache is not None else None
+        cards,
+        nlp=context["nlp"],
+        parse=cache.parse if cache is not None else None,
+        disabled=context.get("disabled", ()),
     )
     alias = gold_names(context["gold"])
     return [(s.features, label(s.names, alias), 1.0) for s in index.candidates]

@@ -78,5 +78,6 @@ def fit_without(
             if number != left_out
             for ex in by_model.get(name, ())
         ]
-        models[name] = fitter.fit(rows)
+        if rows:  # with no other file to learn from, the kept weights are used
+            models[name] = fitter.fit(rows)
     return models

@@ -16,7 +16,9 @@ The development gold is ``../shared/eval/dev`` (seeds 000-003) and ``../shared/e
    (the figure ``../shared/eval/README.md`` describes).
 
 ``python -m benchmarks.quality`` prints the tables; ``--json`` the same as JSON;
-``--files 000 203`` limits the files; ``--no-lofo`` skips step 3.
+``--files 000 203`` limits the files; ``--no-lofo`` skips step 3; ``--disable emphasis
+typo`` leaves concept generators or merge rules out (an ablation, the selector fitted
+without them for the leave-one-file-out figures).
 """
 
 from __future__ import annotations
@@ -273,6 +275,7 @@ def run(
     *,
     lofo: bool = True,
     together: bool = True,
+    disabled: Sequence[str] = (),
     log: Callable[[str], None] = lambda _: None,
 ) -> Report:
     """Read, build and score the development files (see the module doc)."""
@@ -293,7 +296,7 @@ def run(
             gold = work / "gold" / f.number
             report.sizes[f.number] = restrict_gold(f, gold)
             log(f"build {f.number} alone")
-            G = build_graph(results[f.number], nlp=nlp, cache=cache)
+            G = build_graph(results[f.number], nlp=nlp, cache=cache, disabled=disabled)
             report.alone[f.number] = score(G, gold, work / "alone" / f.number)
         if lofo:
             from benchmarks import fitting
@@ -305,6 +308,7 @@ def run(
                     "nlp": nlp,
                     "cache": cache,
                     "gold": work / "gold" / f.number,
+                    "disabled": disabled,
                 }
                 examples[f.number] = {
                     name: fitter.examples(f, context) for name, fitter in fitting.fitters().items()
@@ -312,7 +316,9 @@ def run(
             for f in files:
                 log(f"build {f.number} with models fitted without it")
                 models = fitting.fit_without(examples, f.number)
-                G = build_graph(results[f.number], nlp=nlp, cache=cache, models=models)
+                G = build_graph(
+                    results[f.number], nlp=nlp, cache=cache, models=models, disabled=disabled
+                )
                 report.lofo[f.number] = score(G, work / "gold" / f.number, work / "lofo" / f.number)
         if together:
             for gold in dict.fromkeys(f.gold for f in files):
@@ -360,6 +366,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-lofo", action="store_true", help="skip leave-one-file-out")
     parser.add_argument("--no-together", action="store_true", help="skip whole-set builds")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--disable",
+        nargs="*",
+        default=[],
+        metavar="NAME",
+        help="leave out concept generators or merge rules (an ablation)",
+    )
     args = parser.parse_args(argv)
     if not (EVAL / "score.py").exists():
         print(f"error: no development gold at {EVAL}", file=sys.stderr)
@@ -371,6 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         files,
         lofo=not args.no_lofo,
         together=not args.no_together,
+        disabled=args.disable,
         log=lambda msg: print(msg, file=sys.stderr),
     )
     if args.json:

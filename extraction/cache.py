@@ -2,8 +2,9 @@
 
 Parsing is most of a build's time. Each file's segments (see
 :func:`extraction.concepts.segments_of`) are parsed together and stored as one spaCy
-``DocBin`` under a key made of the file's text content, the pipeline name and version,
-and :data:`CACHE_VERSION`; a changed file has a new key and is parsed again alone.
+``DocBin`` under a key made of the segment texts themselves (not the file's bytes), the
+pipeline name and version, and :data:`CACHE_VERSION`: a changed file, or the same file
+cut into segments differently by newer readers, has a new key and is parsed again.
 Entries are written atomically (a temporary file, then ``os.replace``) and checked
 when read: a corrupt or half-written entry is deleted and parsed again.
 """

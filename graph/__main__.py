@@ -143,6 +143,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _cards(args: argparse.Namespace) -> int:
+    """Print how a file is read: each card's kind of title, title, body (list items
+    marked by depth), emphasis and tables; ``--json`` gives the records whole."""
     result = read_file(args.file, max_bytes=args.max_size)
     source = result.source
     if source.errors:
@@ -158,9 +160,20 @@ def _cards(args: argparse.Namespace) -> int:
         where = f"lines {card.lines[0]}-{card.lines[1]}"
         section = f"  [{' › '.join(card.section)}]" if card.section else ""
         print(f"\n#{card.id.rsplit('#', 1)[1]}  {where}{section}")
-        print(f"  Q: {card.title}" if card.title else "  Q: (none)")
-        for i, line in enumerate(card.body.splitlines() or ["(empty)"]):
-            print(f"  {'A: ' if i == 0 else '   '}{line}")
+        print(f"  {card.title_kind}: {card.title}" if card.title else "  (no title)")
+        depth = {item.start: item.depth for item in card.items}
+        offset = 0
+        for i, line in enumerate(card.body.split("\n") if card.body else ["(empty)"]):
+            mark = "  " * depth[offset] + "• " if offset in depth else ""
+            print(f"  {'A: ' if i == 0 else '   '}{mark}{line}")
+            offset += len(line) + 1
+        for part in ("title", "body"):
+            if runs := card.emphasised(part):
+                print(f"  emphasis ({part}): " + ", ".join(runs))
+        for table in card.tables:
+            print(f"  table ({len(table.rows)} rows): " + " | ".join(table.header))
+            for row, line in zip(table.rows, table.row_lines, strict=False):
+                print(f"     {line}: " + " | ".join(row))
     return 0
 
 

@@ -9,7 +9,7 @@ mentions with weak ``related_to`` edges that cite the sentence.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,6 +137,7 @@ def build_graph(
     nlp: Language | None = None,
     cache: ParseCache | None = None,
     models: Mapping[str, LogisticModel] | None = None,
+    disabled: Collection[str] = (),
 ) -> nx.MultiDiGraph:
     """The concept graph of the cards in ``results``.
 
@@ -153,6 +154,9 @@ def build_graph(
         Fitted models to use instead of the weights kept in ``extraction/weights``
         (``"selector"``: is a candidate a concept; ``"prerequisites"``: is one concept
         learned before another), for leave-one-file-out checks.
+    disabled : collection of str
+        Concept generators or merge rules to leave out, for ablations (see
+        :func:`extraction.concepts.extract_concepts`).
 
     Examples
     --------
@@ -168,7 +172,14 @@ def build_graph(
     nlp = nlp or nlp_module.load()
     parse = cache.parse if cache is not None else None
     models = models or {}
-    index = extract_concepts(cards, nlp=nlp, order=order, parse=parse, model=models.get("selector"))
+    index = extract_concepts(
+        cards,
+        nlp=nlp,
+        order=order,
+        parse=parse,
+        model=models.get("selector"),
+        disabled=disabled,
+    )
     with nlp_module.paused_gc(2):  # see paused_gc: the later stages parse nothing
         return _graph(results, cards, index, models)
 

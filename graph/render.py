@@ -23,12 +23,11 @@ True
 >>> external_urls(page)
 []
 >>> legend_items(G).topics
-{'sequence models': '#a0cbe8'}
+{'sequence models': '#332288'}
 """
 
 from __future__ import annotations
 
-import hashlib
 import html as html_lib
 import json
 import math
@@ -42,6 +41,9 @@ from typing import Any
 import networkx as nx
 import pyvis
 from pyvis.network import Network
+
+from graph.layout import wrap_label
+from graph.topics import MISCELLANEOUS
 
 __all__ = [
     "LARGE_GRAPH",
@@ -74,26 +76,38 @@ EDGE_LABEL_LIMIT = 60
 #: Seed of every layout, so that the same graph is always drawn the same way.
 LAYOUT_SEED = 7
 
-#: Qualitative palette for topics (Tableau 10, then its lighter companions).
+#: Topic colours: Paul Tol's "muted" qualitative palette, distinct for colour-blind
+#: readers (https://personal.sron.nl/~pault/). The largest topics get one each.
 TOPIC_PALETTE: tuple[str, ...] = (
-    "#4e79a7",
-    "#f28e2b",
-    "#59a14f",
-    "#e15759",
-    "#76b7b2",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#86bcb6",
-    "#a0cbe8",
-    "#ffbe7d",
+    "#332288",  # indigo
+    "#88ccee",  # cyan
+    "#44aa99",  # teal
+    "#117733",  # green
+    "#999933",  # olive
+    "#ddcc77",  # sand
+    "#cc6677",  # rose
+    "#882255",  # wine
+    "#aa4499",  # purple
 )
 
-#: Colour of concepts without a topic.
-NO_TOPIC_COLOUR = "#94a3b8"
+#: The neutral colour that smaller topics share (Tol's pale grey); they are named on
+#: hover and in the legend.
+NEUTRAL_COLOUR = "#dddddd"
+#: Colour of concepts without a topic (the neutral one).
+NO_TOPIC_COLOUR = NEUTRAL_COLOUR
 #: Legend name of concepts without a topic.
 NO_TOPIC = "(no topic)"
+
+#: Font size (canvas units) and dot radius of the least and the most important concept.
+FONT_SIZES = (14.0, 18.0)
+DOT_RADII = (7.0, 20.0)
+#: Font size and dot radius of the smallest and the largest topic of an overview.
+TOPIC_FONT_SIZES = (14.0, 18.0)
+TOPIC_RADII = (10.0, 30.0)
+
+#: The map's font: what the browser has of these (layouts measure DejaVu Sans, the
+#: widest of them, so a label is never wider than its box).
+FONT_FACE = "Inter, Segoe UI, Helvetica, Arial, sans-serif"
 
 DEFINITION_CHARS = 300
 EVIDENCE_CHARS = 300
@@ -125,7 +139,7 @@ class RelationStyle:
 
 #: Style of each relation of the concept-graph/1 vocabulary, in legend order.
 RELATION_STYLES: dict[str, RelationStyle] = {
-    "prerequisite_of": RelationStyle("prerequisite of", "#1b1b1b"),
+    "prerequisite_of": RelationStyle("prerequisite of", "#59636e"),
     "is_a": RelationStyle("is a", "#3b5ba5"),
     "part_of": RelationStyle("part of", "#2a9d8f"),
     "uses": RelationStyle("uses", "#7b4fa0"),
@@ -158,9 +172,10 @@ class Legend:
 def topic_colours(G: nx.MultiDiGraph) -> dict[str, str]:
     """Colour of every topic of ``G``, largest topic first.
 
-    A topic's colour depends on its name only (a hash picks its slot in the
-    palette), so a topic keeps its colour when other notes are added; two topics
-    never share a colour while the palette has room.
+    The largest topics, as many as :data:`TOPIC_PALETTE` has colours, get one each, in
+    order of size; the others, the "Miscellaneous" topic and concepts without a topic
+    share :data:`NEUTRAL_COLOUR`. So at most ten colours are ever drawn, each easy to
+    tell apart, and a colour always means one topic.
 
     Parameters
     ----------
@@ -175,24 +190,21 @@ def topic_colours(G: nx.MultiDiGraph) -> dict[str, str]:
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_nodes_from([("a", {"topic": "optimisation"}), ("b", {"topic": ""})])
+    >>> G.add_nodes_from([("a", {"topic": "optimisation"}), ("b", {"topic": "optimisation"}),
+    ...                   ("c", {"topic": "attention"}), ("d", {"topic": ""})])
     >>> topic_colours(G)
-    {'optimisation': '#f28e2b', '(no topic)': '#94a3b8'}
+    {'optimisation': '#332288', 'attention': '#88ccee', '(no topic)': '#dddddd'}
     """
     sizes = Counter(_topic(attrs) for _, attrs in G.nodes(data=True))
-    named = sorted((t for t in sizes if t != NO_TOPIC), key=lambda t: (-sizes[t], t))
-    taken: set[int] = set()
+    ordered = sorted(sizes, key=lambda t: (t in _NEUTRAL_TOPICS, -sizes[t], t))
     colours: dict[str, str] = {}
-    for topic in sorted(named):
-        start = int.from_bytes(hashlib.sha256(topic.encode()).digest()[:4], "big")
-        probes = [(start + step) % len(TOPIC_PALETTE) for step in range(len(TOPIC_PALETTE))]
-        slot = next((p for p in probes if p not in taken), probes[0])
-        taken.add(slot)
-        colours[topic] = TOPIC_PALETTE[slot]
-    ordered = {topic: colours[topic] for topic in named}
-    if NO_TOPIC in sizes:
-        ordered[NO_TOPIC] = NO_TOPIC_COLOUR
-    return ordered
+    for topic in ordered:
+        distinct = topic not in _NEUTRAL_TOPICS and len(colours) < len(TOPIC_PALETTE)
+        colours[topic] = TOPIC_PALETTE[len(colours)] if distinct else NEUTRAL_COLOUR
+    return colours
+
+
+_NEUTRAL_TOPICS = frozenset({NO_TOPIC, MISCELLANEOUS})
 
 
 def legend_items(G: nx.MultiDiGraph, colours: Mapping[str, str] | None = None) -> Legend:
@@ -250,11 +262,17 @@ def legend_html(legend: Legend) -> str:
     >>> "&lt;i&gt;rnn&lt;/i&gt;" in fragment, "<i>" in fragment
     (True, False)
     """
-    topics = "".join(
-        f'<span style="{_CHIP}"><span style="display:inline-block;width:12px;height:12px;'
-        f'border-radius:50%;background:{colour}"></span>{html_lib.escape(topic)}</span>'
-        for topic, colour in legend.topics.items()
-    )
+    distinct = {t: c for t, c in legend.topics.items() if c != NEUTRAL_COLOUR}
+    others = [t for t, c in legend.topics.items() if c == NEUTRAL_COLOUR]
+    chips = [_topic_chip(colour, html_lib.escape(topic)) for topic, colour in distinct.items()]
+    if others:
+        named = ", ".join(html_lib.escape(t) for t in others[:LEGEND_OTHERS])
+        if len(others) > LEGEND_OTHERS:
+            named += f" and {len(others) - LEGEND_OTHERS} more"
+        title = html_lib.escape(", ".join(others), quote=True)
+        lead = "Other topics: " if distinct else ""
+        chips.append(_topic_chip(NEUTRAL_COLOUR, f"{lead}{named}", title=title, wrap=True))
+    topics = "".join(chips)
     relations = "".join(
         f'<span style="{_CHIP}"><span style="display:inline-block;width:26px;height:0;'
         f'border-top:3px {"dashed" if style.dashes else "solid"} {style.colour}"></span>'
@@ -267,11 +285,26 @@ def legend_html(legend: Legend) -> str:
         if relations
         else "",
     ]
-    return f'<div style="font-size:13px;line-height:1.6">{"".join(rows)}</div>'
+    return f'<div style="font-size:12.5px;line-height:1.5">{"".join(rows)}</div>'
+
+
+#: Smaller topics named in the legend beside the neutral colour (the rest: "and N more").
+LEGEND_OTHERS = 12
+
+
+def _topic_chip(colour: str, text: str, *, title: str = "", wrap: bool = False) -> str:
+    """A legend chip: a dot of ``colour`` and ``text`` (already escaped)."""
+    style = _CHIP if not wrap else _CHIP.replace("white-space:nowrap", "white-space:normal")
+    attribute = f' title="{title}"' if title else ""
+    return (
+        f'<span style="{style}"{attribute}><span style="display:inline-block;flex:none;'
+        f"width:12px;height:12px;border-radius:50%;background:{colour};"
+        f'border:1px solid {_darker(colour)}"></span>{text}</span>'
+    )
 
 
 _CHIP = "display:inline-flex;align-items:center;gap:6px;margin:2px 14px 2px 0;white-space:nowrap"
-_ROW = "display:flex;flex-wrap:wrap;align-items:center;margin-bottom:4px"
+_ROW = "display:flex;flex-wrap:wrap;align-items:center;margin-bottom:2px"
 _HEAD = "margin-right:12px;min-width:72px"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&=])")
 
@@ -421,6 +454,9 @@ def network_data(
     hierarchical: bool = False,
     levels: Mapping[Hashable, int] | None = None,
     colours: Mapping[str, str] | None = None,
+    edge_labels: bool | None = None,
+    view: Mapping[str, float] | None = None,
+    wrap: bool = False,
 ) -> dict[str, Any]:
     """What vis-network needs to draw ``G``: its nodes, edges and options, as JSON data.
 
@@ -447,12 +483,22 @@ def network_data(
         The column of each node in a hierarchical layout (default: from the edges).
     colours : mapping of str to str, optional
         Topic colours (default :func:`topic_colours` of ``G``), as in :func:`legend_items`.
+    edge_labels : bool, optional
+        Name typed relations on their edges; default only when at most
+        :data:`EDGE_LABEL_LIMIT` edges are drawn. The app's map never does (a name on
+        an edge could cover a concept's label; the legend and the tooltip name it).
+    view : mapping, optional
+        The initial view, ``{"x", "y", "scale"}`` (:meth:`graph.layout.Layout.view`);
+        the page fits the drawing when there is none.
+    wrap : bool
+        Wrap labels here (:func:`concept_label`), so that a layout knows their size
+        (:func:`graph.layout.node_box`); else vis-network wraps them at 170 pixels.
 
     Returns
     -------
     dict
-        ``{"nodes": [...], "edges": [...], "options": {...}, "selected": id or None}``;
-        node ids are ``str(node)``.
+        ``{"nodes": [...], "edges": [...], "options": {...}, "selected": id or None,
+        "view": {...} or None}``; node ids are ``str(node)``.
 
     Examples
     --------
@@ -480,7 +526,7 @@ def network_data(
     nodes = [
         {
             "id": ids[node],
-            **_node_options(node, attrs, colours, positions.get(node), node == selected),
+            **_node_options(node, attrs, colours, positions.get(node), node == selected, wrap=wrap),
         }
         for node, attrs in sub.nodes(data=True)
     ]
@@ -489,7 +535,7 @@ def network_data(
             if node in levels:
                 options["level"] = int(levels[node])
     edge_list = list(sub.edges(keys=True, data=True))
-    show_labels = len(edge_list) <= EDGE_LABEL_LIMIT
+    show_labels = len(edge_list) <= EDGE_LABEL_LIMIT if edge_labels is None else edge_labels
     parallel: Counter[frozenset[Hashable]] = Counter()
     edges = []
     for u, v, _, attrs in edge_list:
@@ -514,6 +560,140 @@ def network_data(
         "edges": edges,
         "options": options,
         "selected": None if selected is None else ids.get(selected),
+        "view": None if view is None else dict(view),
+    }
+
+
+def topic_style(concepts: int, largest: int) -> tuple[float, float]:
+    """The dot radius and font size of a topic in the overview: both grow with the
+    square root of its share of the largest topic's concepts.
+
+    Examples
+    --------
+    >>> topic_style(100, 100), topic_style(25, 100)
+    ((30.0, 18.0), (20.0, 16.0))
+    """
+    share = math.sqrt(max(0, concepts) / max(1, largest))
+    radius = TOPIC_RADII[0] + (TOPIC_RADII[1] - TOPIC_RADII[0]) * share
+    font = TOPIC_FONT_SIZES[0] + (TOPIC_FONT_SIZES[1] - TOPIC_FONT_SIZES[0]) * share
+    return round(radius, 2), round(font, 2)
+
+
+def topic_label(name: str, concepts: int) -> str:
+    """A topic's label in the overview: its name (two lines at most) and its size.
+
+    Examples
+    --------
+    >>> topic_label("recurrent neural network (RNN)", 41)
+    'recurrent neural\\nnetwork (RNN)\\n41 concepts'
+    """
+    return f"{wrap_label(name, lines=2)}\n{concepts} concept{'s' if concepts != 1 else ''}"
+
+
+def overview_data(
+    T: nx.Graph,
+    *,
+    ids: Mapping[Hashable, str],
+    positions: Mapping[Hashable, tuple[float, float]],
+    colours: Mapping[str, str],
+    view: Mapping[str, float] | None = None,
+) -> dict[str, Any]:
+    """What vis-network needs to draw a topic overview (:func:`graph.topics.topic_graph`):
+    the topics in ``ids`` as dots sized by their concepts, labelled by name, and the
+    links between them as grey lines as wide as the relations they stand for.
+
+    Parameters
+    ----------
+    T : networkx.Graph
+        The topic graph; only the topics in ``ids`` and the edges among them are drawn.
+    ids : mapping of topic to str
+        The id each drawn topic has on the page (clicks send it back).
+    positions : mapping of topic to (x, y)
+        Where each drawn topic goes (canvas units).
+    colours : mapping of str to str
+        Topic colours (:func:`topic_colours`).
+    view : mapping, optional
+        The initial view, as in :func:`network_data`.
+
+    Examples
+    --------
+    >>> T = nx.Graph()
+    >>> T.add_node("rnn", label="rnn", concepts=12, main=["LSTM"])
+    >>> T.add_node("cnn", label="cnn", concepts=3, main=["pooling"])
+    >>> from graph.counts import EdgeCounts
+    >>> T.add_edge("rnn", "cnn", counts=EdgeCounts(2, 1, 0), weight=3)
+    >>> data = overview_data(T, ids={"rnn": "topic:0", "cnn": "topic:1"},
+    ...                      positions={"rnn": (0, 0), "cnn": (200, 0)}, colours={})
+    >>> [n["label"] for n in data["nodes"]]
+    ['rnn\\n12 concepts', 'cnn\\n3 concepts']
+    >>> data["edges"][0]["title"]
+    'rnn — cnn: 3 relations (2 typed, 1 prerequisite, 0 weak links)'
+    """
+    drawn = [topic for topic in T if topic in ids]
+    largest = max((int(T.nodes[t].get("concepts") or 0) for t in drawn), default=1)
+    nodes = []
+    for topic in drawn:
+        attrs = T.nodes[topic]
+        concepts = int(attrs.get("concepts") or 0)
+        radius, font_size = topic_style(concepts, largest)
+        colour = colours.get(str(topic), NEUTRAL_COLOUR)
+        name = str(attrs.get("label") or topic)
+        main = ", ".join(str(label) for label in attrs.get("main") or [])
+        tip = [name, f"{concepts} concept{'s' if concepts != 1 else ''}"]
+        if main:
+            tip.append(_cut(f"Main concepts: {main}", DEFINITION_CHARS))
+        tip.append("Click to open this topic")
+        x, y = positions[topic]
+        nodes.append(
+            {
+                "id": ids[topic],
+                "label": topic_label(name, concepts),
+                "title": _plain("\n".join(tip)),
+                "shape": "dot",
+                "size": radius,
+                "x": x,
+                "y": y,
+                "color": {
+                    "background": colour,
+                    "border": _darker(colour),
+                    "highlight": {"background": colour, "border": "#1f2933"},
+                    "hover": {"background": colour, "border": "#1f2933"},
+                },
+                "borderWidth": 1.5,
+                "font": {
+                    "size": font_size,
+                    "face": FONT_FACE,
+                    "color": "#1f2933",
+                    "strokeWidth": 3,
+                    "strokeColor": "#ffffff",
+                },
+            }
+        )
+    links = [(a, b, attrs) for a, b, attrs in T.edges(data=True) if a in ids and b in ids]
+    heaviest = max((float(attrs.get("weight") or 0) for *_, attrs in links), default=1.0)
+    edges = []
+    for a, b, attrs in links:
+        weight = float(attrs.get("weight") or 0)
+        counts = attrs.get("counts")
+        said = counts.describe() if counts is not None else f"{weight:.0f} relations"
+        names = (T.nodes[a].get("label") or a, T.nodes[b].get("label") or b)
+        edges.append(
+            {
+                "from": ids[a],
+                "to": ids[b],
+                "title": _plain(f"{names[0]} — {names[1]}: {said}"),
+                "width": 1 + 7 * math.log1p(weight) / math.log1p(max(heaviest, 1.0)),
+                "color": {"color": "#a3adb8", "highlight": "#4b5563", "hover": "#4b5563"},
+                "arrows": {"to": {"enabled": False}},
+            }
+        )
+    options = _network_options(False, large=False)
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": options,
+        "selected": None,
+        "view": None if view is None else dict(view),
     }
 
 
@@ -615,13 +795,15 @@ def _node_options(
     colours: Mapping[str, str],
     position: tuple[float, float] | None,
     is_selected: bool,
+    *,
+    wrap: bool = False,
 ) -> dict[str, Any]:
-    label = _cut(attrs.get("label") or node, LABEL_CHARS)
-    importance = _importance(attrs)
+    label = concept_label(node, attrs) if wrap else _cut(attrs.get("label") or node, LABEL_CHARS)
+    radius, font_size = concept_style(attrs)
     topic = _topic(attrs)
     colour = colours.get(topic, NO_TOPIC_COLOUR)
     aliases = [str(a) for a in attrs.get("aliases") or [] if str(a).strip()]
-    lines = [label]
+    lines = [_cut(attrs.get("label") or node, LABEL_CHARS)]
     if attrs.get("definition"):
         lines.append(_cut(attrs["definition"], DEFINITION_CHARS))
     if aliases:
@@ -632,7 +814,7 @@ def _node_options(
         "label": label,
         "title": _plain("\n".join(lines)),
         "shape": "dot",
-        "size": 10 + 26 * importance,
+        "size": radius,
         "color": {
             "background": colour,
             "border": "#1f2933" if is_selected else _darker(colour),
@@ -642,17 +824,43 @@ def _node_options(
         "borderWidth": 4 if is_selected else 1.5,
         "borderWidthSelected": 4,
         "font": {
-            "size": round(15 + 7 * importance),
-            "face": "Inter, Segoe UI, Helvetica, Arial, sans-serif",
+            "size": font_size,
+            "face": FONT_FACE,
             "color": "#1f2933",
             "strokeWidth": 3,
             "strokeColor": "#ffffff",
         },
-        "widthConstraint": {"maximum": 170},
     }
+    if not wrap:
+        options["widthConstraint"] = {"maximum": 170}  # vis-network wraps the label
     if position is not None:
         options["x"], options["y"] = position
     return options
+
+
+def concept_label(node: Hashable, attrs: Mapping[str, Any]) -> str:
+    """A concept's label as the map draws it: its name wrapped on up to three lines.
+
+    Examples
+    --------
+    >>> concept_label("lstm", {"label": "LSTM (long short-term memory)"})
+    'LSTM (long short-term\\nmemory)'
+    """
+    return wrap_label(str(attrs.get("label") or node))
+
+
+def concept_style(attrs: Mapping[str, Any]) -> tuple[float, float]:
+    """The dot radius and font size of a concept: both grow with its importance.
+
+    Examples
+    --------
+    >>> concept_style({"importance": 0.0}), concept_style({"importance": 1.0})
+    ((7.0, 14.0), (20.0, 18.0))
+    """
+    importance = _importance(attrs)
+    radius = DOT_RADII[0] + (DOT_RADII[1] - DOT_RADII[0]) * importance
+    font = FONT_SIZES[0] + (FONT_SIZES[1] - FONT_SIZES[0]) * importance
+    return round(radius, 2), round(font, 2)
 
 
 def _edge_options(
@@ -681,9 +889,9 @@ def _edge_options(
     options: dict[str, Any] = {
         "title": _plain("\n".join(lines)),
         "color": {"color": style.colour, "highlight": style.colour, "hover": style.colour},
-        "width": 1 + 3 * confidence,
+        "width": 1 + 2 * confidence,
         "dashes": style.dashes,
-        "arrows": {"to": {"enabled": style.arrows, "scaleFactor": 0.7}},
+        "arrows": {"to": {"enabled": style.arrows, "scaleFactor": 0.6}},
     }
     if show_label and relation != "related_to":
         options["label"] = style.label

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -223,3 +223,90 @@ def compute_importance(G: nx.MultiDiGraph, *, alpha: float = 0.85) -> dict:
     importance = {n: round(score / top, 3) for n, score in raw.items()}
     nx.set_node_attributes(G, importance, "importance")
     return importance
+
+
+# --------------------------------------------------------------------------- the overview
+
+
+#: Concepts named as a topic's main ones in the overview.
+TOPIC_MAIN = 5
+
+
+def topic_members(G: nx.MultiDiGraph) -> dict[str, list]:
+    """The concepts of each topic, most important first; topics largest first (then
+    by name). Concepts without a topic are listed under :data:`MISCELLANEOUS`.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("a", {"topic": "t", "importance": 0.1}),
+    ...                   ("b", {"topic": "t", "importance": 0.9}), ("c", {})])
+    >>> topic_members(G)
+    {'t': ['b', 'a'], 'Miscellaneous': ['c']}
+    """
+    members: dict[str, list] = defaultdict(list)
+    for node in sorted(G, key=lambda n: _rank_key(G, n)):
+        members[str(G.nodes[node].get("topic") or "").strip() or MISCELLANEOUS].append(node)
+    return dict(sorted(members.items(), key=lambda item: (-len(item[1]), item[0])))
+
+
+def topic_graph(
+    G: nx.MultiDiGraph, *, keep: Callable[[Mapping[str, Any]], bool] | None = None
+) -> nx.Graph:
+    """The overview of ``G``: one node per topic, linked by the relations between topics.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A concept graph whose nodes carry a ``topic``.
+    keep : callable, optional
+        Which edges count (given an edge's attributes); default all.
+
+    Returns
+    -------
+    networkx.Graph
+        A node per topic (largest first) with ``label`` (its name), ``concepts`` (how
+        many), ``members`` (its concepts, most important first), ``main`` (the labels of
+        the first :data:`TOPIC_MAIN`) and ``importance`` (of its most important
+        concept). An edge between two topics carries ``counts``
+        (:class:`graph.counts.EdgeCounts` of the relations between their concepts,
+        either direction) and ``weight`` (their total).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("rnn", {"topic": "sequences"}), ("lstm", {"topic": "sequences"}),
+    ...                   ("sgd", {"topic": "optimisation"})])
+    >>> _ = G.add_edge("rnn", "lstm", relation="is_a")
+    >>> _ = G.add_edge("sgd", "rnn", relation="prerequisite_of")
+    >>> _ = G.add_edge("lstm", "sgd", relation="related_to")
+    >>> T = topic_graph(G)
+    >>> [(t, T.nodes[t]["concepts"]) for t in T]
+    [('sequences', 2), ('optimisation', 1)]
+    >>> T.edges["sequences", "optimisation"]["counts"].describe()
+    '2 relations (0 typed, 1 prerequisite, 1 weak link)'
+    """
+    from graph.counts import PREREQUISITE, WEAK, EdgeCounts
+
+    members = topic_members(G)
+    topic_of = {node: topic for topic, nodes in members.items() for node in nodes}
+    T = nx.Graph()
+    for topic, nodes in members.items():
+        top = G.nodes[nodes[0]].get("importance") or 0.0
+        main = [str(G.nodes[n].get("label") or n) for n in nodes[:TOPIC_MAIN]]
+        T.add_node(
+            topic, label=topic, concepts=len(nodes), members=nodes, main=main, importance=top
+        )
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    order = {topic: i for i, topic in enumerate(members)}
+    for u, v, attrs in G.edges(data=True):
+        a, b = topic_of[u], topic_of[v]
+        if a == b or (keep is not None and not keep(attrs)):
+            continue
+        pair = (a, b) if order[a] < order[b] else (b, a)
+        relation = attrs.get("relation")
+        tally[pair][1 if relation == PREREQUISITE else 2 if relation == WEAK else 0] += 1
+    for (a, b), (typed, prerequisites, weak) in tally.items():
+        counts = EdgeCounts(typed, prerequisites, weak)
+        T.add_edge(a, b, counts=counts, weight=counts.total)
+    return T

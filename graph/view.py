@@ -23,7 +23,7 @@ import re
 import tempfile
 import zipfile
 from collections import defaultdict
-from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ from extraction.readers import (
     read_file,
 )
 from extraction.records import Card, ReadResult
+from graph.counts import EdgeCounts, edge_counts
 from graph.export import (
     FOLDER_FORMATS,
     export,
@@ -45,8 +46,29 @@ from graph.export import (
     write_anki,
     write_picture,
 )
+from graph.layout import (
+    PACKING,
+    NodeBox,
+    Viewport,
+    legible_layout,
+    min_zoom,
+    node_box,
+    row_layout,
+    wrap_label,
+)
 from graph.query import PREREQUISITE, neighbourhood
-from graph.render import RELATION_STYLES, ranked_concepts, topic_colours
+from graph.render import (
+    RELATION_STYLES,
+    concept_label,
+    concept_style,
+    network_data,
+    overview_data,
+    ranked_concepts,
+    topic_colours,
+    topic_label,
+    topic_style,
+)
+from graph.topics import topic_graph, topic_members
 
 __all__ = [
     "DOWNLOADS",
@@ -180,14 +202,28 @@ def upload_name(name: str) -> str:
     return (stem + suffix) if stem.strip(". ") else "upload" + suffix
 
 
+#: Digests of files on disk by (path, size, modification time, inode): an unchanged
+#: file is not read again on every rerun of the app.
+_DIGESTS: dict[tuple[str, int, int, int], str] = {}
+_DIGESTS_KEPT = 4096
+
+
 def _file_digest(path: Path) -> str:
     try:
-        if path.stat().st_size > DEFAULT_MAX_BYTES:
-            return f"too-large:{path.stat().st_size}:{path.stat().st_mtime_ns}"
+        stat = path.stat()
+        if stat.st_size > DEFAULT_MAX_BYTES:
+            return f"too-large:{stat.st_size}:{stat.st_mtime_ns}"
+        seen = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        if seen in _DIGESTS:
+            return _DIGESTS[seen]
         with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError as exc:
         return f"unreadable:{exc.errno}"
+    if len(_DIGESTS) >= _DIGESTS_KEPT:
+        _DIGESTS.clear()
+    _DIGESTS[seen] = digest
+    return digest
 
 
 def read_note(note: NoteFile) -> ReadResult:
@@ -236,6 +272,34 @@ class View:
         return self.graph.number_of_nodes() < self.total
 
 
+def edge_filter(
+    *,
+    relations: Collection[str] | None = None,
+    min_confidence: float = 0.0,
+    show_weak: bool = True,
+) -> Callable[[Mapping[str, Any]], bool]:
+    """The test :func:`filter_edges` applies to an edge's attributes, to filter edges
+    without copying the graph.
+
+    Examples
+    --------
+    >>> keep = edge_filter(show_weak=False, min_confidence=0.5)
+    >>> keep({"relation": "is_a", "confidence": 0.9}), keep({"relation": "related_to"})
+    (True, False)
+    """
+    wanted = None if relations is None else set(relations)
+
+    def keep(attrs: Mapping[str, Any]) -> bool:
+        relation = attrs.get("relation") or WEAK_RELATION
+        if wanted is not None and relation not in wanted:
+            return False
+        if not show_weak and relation == WEAK_RELATION:
+            return False
+        return _confidence(attrs) >= min_confidence
+
+    return keep
+
+
 def filter_edges(
     G: nx.MultiDiGraph,
     *,
@@ -263,16 +327,7 @@ def filter_edges(
     >>> sorted(H), [(u, v) for u, v in H.edges()]
     (['a', 'b', 'c'], [('a', 'b')])
     """
-    wanted = None if relations is None else set(relations)
-
-    def keep(attrs: Mapping[str, Any]) -> bool:
-        relation = attrs.get("relation") or WEAK_RELATION
-        if wanted is not None and relation not in wanted:
-            return False
-        if not show_weak and relation == WEAK_RELATION:
-            return False
-        return _confidence(attrs) >= min_confidence
-
+    keep = edge_filter(relations=relations, min_confidence=min_confidence, show_weak=show_weak)
     H = nx.MultiDiGraph(**G.graph)
     H.add_nodes_from(G.nodes(data=True))
     H.add_edges_from((u, v, k, a) for u, v, k, a in G.edges(keys=True, data=True) if keep(a))
@@ -324,6 +379,313 @@ def select_view(
     drawn.add_nodes_from((node, H.nodes[node]) for node in keep)
     drawn.add_edges_from(H.subgraph(keep).edges(keys=True, data=True))
     return View(graph=drawn, total=H.number_of_nodes(), focus=focus)
+
+
+# --------------------------------------------------------------------------- levels of detail
+
+#: What the map can show: every topic as one node, every concept (a graph small enough
+#: to read whole), one topic's concepts, or the concepts around one concept.
+OVERVIEW, CONCEPTS, TOPIC, FOCUS = "overview", "concepts", "topic", "focus"
+#: Hops around a focused concept within which the nearest concepts are drawn.
+FOCUS_DEPTH = 2
+#: Concepts (or topics) that each "show more" adds.
+MORE_STEP = 20
+#: The strongest links of each topic that the overview draws.
+OVERVIEW_LINKS = 3
+#: Steps stacked in one column of a learning path's picture; a larger layer (steps
+#: that can be learned at the same point) takes several columns side by side.
+PATH_COLUMN_STEPS = 4
+#: Concepts measured for one scene (more than a large screen shows legibly).
+CANDIDATES = 160
+#: A graph with more concepts than this opens as an overview without trying to fit it.
+MAX_DIRECT = 400
+
+
+@dataclass(frozen=True, slots=True)
+class MapScene:
+    """What the map draws now, and what it could draw with "show more".
+
+    Attributes
+    ----------
+    kind : str
+        :data:`OVERVIEW`, :data:`CONCEPTS`, :data:`TOPIC` or :data:`FOCUS`.
+    data : dict
+        The drawing for the map page (:func:`graph.render.network_data` or
+        :func:`graph.render.overview_data`), with its initial ``view``.
+    targets : dict
+        Drawn id -> ``("topic", name)`` or ``("concept", node)``: what a click opens.
+    graph : networkx.MultiDiGraph
+        The concepts drawn and the relations drawn between them (in the overview: every
+        concept, with the relations that pass the filters).
+    drawn : int
+        Nodes drawn (topics in the overview, else concepts).
+    available : int
+        Nodes the scene could draw: the topics, all concepts, the topic's concepts, or
+        the concepts within :data:`FOCUS_DEPTH` hops of the focus.
+    relations : EdgeCounts
+        The relations the drawn lines stand for (in the overview: between the topics drawn).
+    topic : str or None
+        The open topic.
+    focus : hashable or None
+        The concept whose neighbourhood this is.
+    fits : bool
+        Whether everything drawn is inside the initial view (false after "show more"
+        added more than the viewport holds legibly: the rest is a pan away).
+    """
+
+    kind: str
+    data: dict[str, Any]
+    targets: dict[str, tuple[str, Hashable]]
+    graph: nx.MultiDiGraph
+    drawn: int
+    available: int
+    relations: EdgeCounts
+    topic: str | None = None
+    focus: Hashable | None = None
+    fits: bool = True
+
+    @property
+    def more(self) -> int:
+        """How many more nodes "show more" could add."""
+        return max(0, self.available - self.drawn)
+
+
+def concept_boxes(G: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> dict[Hashable, NodeBox]:
+    """The space each of ``nodes`` takes on the map (:func:`graph.layout.node_box`), as
+    :func:`graph.render.network_data` draws it."""
+    boxes = {}
+    for node in nodes:
+        attrs = G.nodes[node]
+        radius, font_size = concept_style(attrs)
+        boxes[node] = node_box(concept_label(node, attrs), font_size, radius)
+    return boxes
+
+
+def map_scene(
+    G: nx.MultiDiGraph,
+    viewport: Viewport,
+    *,
+    relations: Collection[str] | None = None,
+    min_confidence: float = 0.0,
+    show_weak: bool = True,
+    topic: str | None = None,
+    focus: Hashable | None = None,
+    more: int = 0,
+    colours: Mapping[str, str] | None = None,
+) -> MapScene:
+    """What the map shows of ``G`` in ``viewport``, every label legible.
+
+    - With a ``focus``: the concepts nearest to it (within :data:`FOCUS_DEPTH` hops along
+      the edges kept, the closest and then the most important first).
+    - With a ``topic``: its most important concepts.
+    - Else every concept when all fit the viewport legibly, or else the overview: one
+      node per topic (:func:`graph.topics.topic_graph`), sized by its concepts and linked
+      by its :data:`OVERVIEW_LINKS` strongest links to other topics.
+
+    As many as fit the viewport at a legible zoom are drawn (:func:`graph.layout.legible_layout`),
+    plus ``more``.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A concept graph.
+    viewport : Viewport
+        The size of the map on screen.
+    relations, min_confidence, show_weak
+        Which edges count, as in :func:`filter_edges`.
+    topic : str, optional
+        The topic to open.
+    focus : node, optional
+        The concept to open the neighbourhood of (wins over ``topic``).
+    more : int
+        Nodes to draw beyond those that fit.
+    colours : mapping, optional
+        Topic colours (default :func:`graph.render.topic_colours` of ``G``).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for i in range(60):
+    ...     G.add_node(f"c{i}", label=f"concept number {i}", topic=f"t{i % 4}",
+    ...                importance=1 - i / 60)
+    >>> _ = G.add_edge("c0", "c1", relation="is_a", confidence=0.9)
+    >>> scene = map_scene(G, Viewport(900, 600))
+    >>> scene.kind, scene.drawn, scene.targets["topic:0"]
+    ('overview', 4, ('topic', 't0'))
+    >>> scene = map_scene(G, Viewport(900, 600), topic="t1")
+    >>> scene.kind, scene.drawn, scene.available
+    ('topic', 15, 15)
+    >>> map_scene(G, Viewport(900, 600), focus="c1").graph.number_of_nodes()
+    2
+    """
+    keep = edge_filter(relations=relations, min_confidence=min_confidence, show_weak=show_weak)
+    colours = dict(colours) if colours is not None else topic_colours(G)
+    if focus is not None and focus in G:
+        distance = _hops(G, focus, keep, FOCUS_DEPTH)
+        ranked = sorted(distance, key=lambda n: (distance[n], *_rank(G, n)))
+        return _concept_scene(G, FOCUS, ranked, viewport, keep, more, colours, focus=focus)
+    members = topic_members(G)
+    if topic is not None and topic in members:
+        return _concept_scene(G, TOPIC, members[topic], viewport, keep, more, colours, topic=topic)
+    ranked = ranked_concepts(G)
+    if _may_fit(G, ranked, viewport):
+        scene = _concept_scene(G, CONCEPTS, ranked, viewport, keep, more, colours)
+        if scene.drawn == len(ranked):
+            return scene
+    return _overview_scene(G, viewport, keep, more, colours)
+
+
+def _rank(G: nx.MultiDiGraph, node: Hashable) -> tuple[float, str]:
+    try:
+        importance = float(G.nodes[node].get("importance") or 0.0)
+    except (TypeError, ValueError):
+        importance = 0.0
+    return -importance, str(node)
+
+
+def _hops(
+    G: nx.MultiDiGraph, start: Hashable, keep: Callable[[Mapping[str, Any]], bool], depth: int
+) -> dict[Hashable, int]:
+    """Hops from ``start`` to every concept within ``depth``, along kept edges either way."""
+    seen = {start: 0}
+    frontier = [start]
+    for hop in range(1, depth + 1):
+        following = []
+        for node in frontier:
+            for _, other, attrs in G.out_edges(node, data=True):
+                if other not in seen and keep(attrs):
+                    seen[other] = hop
+                    following.append(other)
+            for other, _, attrs in G.in_edges(node, data=True):
+                if other not in seen and keep(attrs):
+                    seen[other] = hop
+                    following.append(other)
+        frontier = following
+    return seen
+
+
+def _may_fit(G: nx.MultiDiGraph, ranked: Sequence[Hashable], viewport: Viewport) -> bool:
+    """Whether every concept could fit ``viewport`` legibly, by area alone (a cheap
+    test before laying them out)."""
+    if len(ranked) > MAX_DIRECT:
+        return False
+    boxes = concept_boxes(G, ranked)
+    room = viewport.width * viewport.height / min_zoom(boxes) ** 2
+    return sum(box.area for box in boxes.values()) <= room * PACKING * 1.5
+
+
+def _subgraph(
+    G: nx.MultiDiGraph, nodes: Sequence[Hashable], keep: Callable[[Mapping[str, Any]], bool]
+) -> nx.MultiDiGraph:
+    """``nodes`` (in this order) with the kept edges among them."""
+    H = nx.MultiDiGraph(**G.graph)
+    H.add_nodes_from((node, G.nodes[node]) for node in nodes)
+    chosen = set(nodes)
+    H.add_edges_from(
+        (u, v, k, a)
+        for u in nodes
+        for v, keyed in G.adj[u].items()
+        if v in chosen
+        for k, a in keyed.items()
+        if keep(a)
+    )
+    return H
+
+
+def _concept_scene(
+    G: nx.MultiDiGraph,
+    kind: str,
+    ranked: Sequence[Hashable],
+    viewport: Viewport,
+    keep: Callable[[Mapping[str, Any]], bool],
+    more: int,
+    colours: Mapping[str, str],
+    *,
+    topic: str | None = None,
+    focus: Hashable | None = None,
+) -> MapScene:
+    candidates = list(ranked[: CANDIDATES + max(0, more)])
+    pool = _subgraph(G, candidates, keep)
+    boxes = concept_boxes(G, candidates)
+    layout = legible_layout(pool, candidates, boxes, viewport, minimum=min(len(candidates), 3))
+    if more > 0:
+        count = len(layout.nodes) + more
+        layout = legible_layout(pool, candidates, boxes, viewport, count=count)
+    drawn = _subgraph(G, layout.nodes, keep)
+    data = network_data(
+        drawn,
+        physics=False,
+        max_nodes=len(layout.nodes),
+        positions=layout.positions,
+        colours=colours,
+        edge_labels=False,
+        view=layout.view(),
+        wrap=True,
+    )
+    targets = {str(node): ("concept", node) for node in drawn}
+    return MapScene(
+        kind=kind,
+        data=data,
+        targets=targets,
+        graph=drawn,
+        drawn=drawn.number_of_nodes(),
+        available=len(ranked),
+        relations=edge_counts(drawn),
+        topic=topic,
+        focus=focus,
+        fits=layout.fits,
+    )
+
+
+def _overview_scene(
+    G: nx.MultiDiGraph,
+    viewport: Viewport,
+    keep: Callable[[Mapping[str, Any]], bool],
+    more: int,
+    colours: Mapping[str, str],
+) -> MapScene:
+    T = topic_graph(G, keep=keep)
+    ranked = list(T)
+    largest = max((T.nodes[t]["concepts"] for t in ranked), default=1)
+    boxes = {}
+    for name in ranked:
+        concepts = T.nodes[name]["concepts"]
+        radius, font_size = topic_style(concepts, largest)
+        boxes[name] = node_box(topic_label(name, concepts), font_size, radius)
+    links = nx.Graph()
+    links.add_nodes_from(ranked)
+    for name in ranked:
+        strongest = sorted(T[name].items(), key=lambda item: (-item[1]["weight"], str(item[0])))
+        for other, attrs in strongest[:OVERVIEW_LINKS]:
+            links.add_edge(name, other, **attrs)
+    layout = legible_layout(links, ranked, boxes, viewport, minimum=min(len(ranked), 2))
+    if more > 0:
+        layout = legible_layout(links, ranked, boxes, viewport, count=len(layout.nodes) + more)
+    ids = {name: f"topic:{ranked.index(name)}" for name in layout.nodes}
+    shown = links.subgraph(layout.nodes)
+    for name in shown:
+        shown.nodes[name].update(T.nodes[name])
+    data = overview_data(
+        shown, ids=ids, positions=layout.positions, colours=colours, view=layout.view()
+    )
+    total = EdgeCounts()
+    for *_, attrs in shown.edges(data=True):
+        counts = attrs["counts"]
+        total = EdgeCounts(
+            total.typed + counts.typed,
+            total.prerequisites + counts.prerequisites,
+            total.weak + counts.weak,
+        )
+    return MapScene(
+        kind=OVERVIEW,
+        data=data,
+        targets={ids[name]: ("topic", name) for name in layout.nodes},
+        graph=G,
+        drawn=len(layout.nodes),
+        available=len(ranked),
+        relations=total,
+        fits=layout.fits,
+    )
 
 
 def graph_key(G: nx.MultiDiGraph) -> str:
@@ -483,6 +845,84 @@ def path_graph(
         parents = [p for p in H.predecessors(node) if p in levels]
         levels[node] = max((levels[p] + 1 for p in parents), default=0)
     return H, levels
+
+
+@dataclass(frozen=True, slots=True)
+class PathScene:
+    """A learning path's picture: its drawing, what a click opens, and its height.
+
+    Attributes
+    ----------
+    data : dict
+        The drawing for the map page (:func:`graph.render.network_data`).
+    targets : dict
+        Drawn id -> ``("concept", node)``.
+    height : float
+        The height (pixels) the picture needs at the width it was laid out for.
+    """
+
+    data: dict[str, Any]
+    targets: dict[str, tuple[str, Hashable]]
+    height: float
+
+
+def path_scene(
+    G: nx.MultiDiGraph,
+    path: Sequence[Hashable],
+    width: float,
+    *,
+    colours: Mapping[str, str] | None = None,
+) -> PathScene:
+    """A learning path drawn left to right in layers (:func:`path_graph`; a layer of more
+    than :data:`PATH_COLUMN_STEPS` steps takes several columns), each concept numbered
+    by its step, wrapped onto rows (:func:`graph.layout.row_layout`) so that the
+    picture is ``width`` pixels wide at zoom 1 and no two labels touch, however long the
+    path.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for i in range(24):
+    ...     _ = G.add_edge(f"c{i}", f"c{i + 1}", relation="prerequisite_of", confidence=0.9)
+    >>> scene = path_scene(G, [f"c{i}" for i in range(25)], 900)
+    >>> scene.data["nodes"][0]["label"], scene.data["view"]["scale"], scene.height > 100
+    ('1. c0', 1.0, True)
+    """
+    H, levels = path_graph(G, path)
+    order = [node for node in path if node in H]
+    step = {node: i for i, node in enumerate(order, start=1)}
+    labels = {node: wrap_label(f"{step[node]}. {H.nodes[node].get('label') or node}") for node in H}
+    boxes = {}
+    for node in H:
+        radius, font_size = concept_style(H.nodes[node])
+        boxes[node] = node_box(labels[node], font_size, radius)
+    layers: list[list[Hashable]] = [[] for _ in range(max(levels.values(), default=-1) + 1)]
+    for node in order:
+        layers[levels[node]].append(node)
+    columns = [
+        layer[i : i + PATH_COLUMN_STEPS]
+        for layer in layers
+        for i in range(0, len(layer), PATH_COLUMN_STEPS)
+    ]
+    positions, height = row_layout(columns, boxes, width)
+    view = {"x": width / 2, "y": height / 2, "scale": 1.0}
+    data = network_data(
+        H,
+        physics=False,
+        max_nodes=len(order),
+        positions=positions,
+        colours=colours,
+        edge_labels=False,
+        view=view,
+        wrap=True,
+    )
+    for options in data["nodes"]:
+        node = next(n for n in H if str(n) == options["id"])
+        options["label"] = labels[node]
+    for options in data["edges"]:  # light lines: the numbered labels lead the eye
+        options["color"] = {"color": "#b4bcc6", "highlight": "#4b5563", "hover": "#4b5563"}
+        options["width"] = 1.2
+    return PathScene(data, {str(node): ("concept", node) for node in H}, height)
 
 
 # --------------------------------------------------------------------------- downloads

@@ -1,17 +1,25 @@
-"""Screenshot the app for the README: ``python scripts/screenshot.py [--out docs/screenshot.png]``.
+"""Screenshot the app: ``python scripts/screenshot.py [--folder NOTES] [--out FILE]``.
 
 Starts ``streamlit run streamlit_app.py`` on a free local port, opens it in the system
 Chromium (``/usr/bin/chromium``; Playwright never downloads a browser here) with every
 request to another host blocked, waits until the concept map has been drawn, and saves
-a 1440x1000 screenshot. ``tests/test_browser.py`` drives the app with the same helpers.
+a 1440x900 screenshot. With ``--folder`` the app reads that folder of notes; ``--topic``
+then opens the largest topic, ``--path TARGET`` shows the learning path to TARGET;
+``--no-sidebar`` folds the sidebar away (the README's picture of the seeds' overview
+shows topic names only: ``--folder ../shared/seeds --no-sidebar``).
+``tests/test_browser.py`` drives the app with the same helpers.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.server
+import json
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,6 +31,8 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, Frame, Page, Playwright, Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run as a script: the project's packages
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -42,7 +52,53 @@ CUT_OFF_ARGS = [
     "--proxy-bypass-list=127.0.0.1",
 ]
 GRAPH_FRAME = 'iframe[src*="concept_map"]'
-VIEWPORT = {"width": 1440, "height": 1000}
+VIEWPORT = {"width": 1440, "height": 900}
+
+
+HOST_PAGE = """<!doctype html><html><body style="margin:0">
+<iframe id="map" src="index.html" style="width:%(width)dpx;height:%(height)dpx;border:0"></iframe>
+<script>
+const args = %(args)s;
+window.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.type === "streamlit:componentReady") {
+    event.source.postMessage({type: "streamlit:render", args: args}, "*");
+  } else if (message.type === "streamlit:setFrameHeight") {
+    document.getElementById("map").style.height = message.height + "px";
+  }
+});
+</script></body></html>"""
+
+
+@contextmanager
+def component_page(args: dict, width: int, height: int) -> Iterator[str]:
+    """Serve the map component's page (and vis-network) from a temporary folder on this
+    machine, inside a host page that hands it ``args`` as Streamlit would; yields the
+    host page's URL. The component is drawn in a ``width`` x ``height`` frame."""
+    from app.map_component import frontend_dir
+
+    with tempfile.TemporaryDirectory(prefix="concept-atlas-page-") as tmp:
+        folder = Path(tmp)
+        for name in ("index.html", "vis-network.min.js"):
+            (folder / name).write_bytes((frontend_dir() / name).read_bytes())
+        page = HOST_PAGE % {"width": width, "height": height, "args": json.dumps(args)}
+        (folder / "host.html").write_text(page, encoding="utf-8")
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *a: object, **k: object) -> None:
+                super().__init__(*a, directory=str(folder), **k)  # type: ignore[arg-type]
+
+            def log_message(self, format: str, *a: object) -> None:
+                """Silence the request log."""
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_port}/host.html"
+        finally:
+            server.shutdown()
+            server.server_close()
 
 
 def free_port() -> int:
@@ -223,9 +279,102 @@ def painted_pixels(frame: Frame) -> int:
     )
 
 
+def drawing(frame: Frame) -> str | None:
+    """The key of what the map in ``frame`` draws now (changes with every new drawing)."""
+    return frame.evaluate("window.conceptAtlasDrawn || null")
+
+
+def wait_for_new_drawing(
+    page: Page, before: str | None, index: int = 0, timeout_ms: float = 120_000
+) -> Frame:
+    """Wait until the ``index``-th map draws something other than ``before`` and is
+    ready (a size report, a topic, a focus...); returns its frame."""
+    frame = map_frame(page, timeout_ms, index)
+    frame.wait_for_function(
+        "(before) => window.conceptAtlasDrawn !== undefined && "
+        "window.conceptAtlasDrawn !== before && window.conceptAtlasReady === true",
+        arg=before,
+        timeout=timeout_ms,
+    )
+    return frame
+
+
+def open_folder(page: Page, folder: Path, timeout_ms: float = 600_000) -> Frame:
+    """Point the app at a folder of notes and wait for its map; returns the map's frame."""
+    before = drawing(map_frame(page))
+    page.get_by_text("A folder on this computer").click()
+    box = page.get_by_role("textbox", name="Folder path", exact=True)
+    box.fill(str(folder))
+    box.press("Enter")
+    return wait_for_new_drawing(page, before, timeout_ms=timeout_ms)
+
+
+def fold_sidebar(page: Page) -> None:
+    """Fold the sidebar away (its button, then wait until it is gone)."""
+    page.get_by_test_id("stSidebarCollapseButton").locator("button").click(force=True)
+    page.wait_for_function(
+        "() => { const s = document.querySelector('[data-testid=stSidebar]');"
+        " return !s || s.getAttribute('data-collapsed') === 'true'; }"
+    )
+
+
+#: Every label drawn on the map as a box on the page: its text, font size on screen and
+#: its rectangle (from vis-network's positions and label sizes, through canvasToDOM).
+#: vis-network measures a label where it draws it; a node outside the view is not drawn,
+#: so its label is listed under ``unmeasured``.
+LABEL_BOXES = """() => {
+    const network = window.conceptAtlasNetwork;
+    const scale = network.getScale();
+    const out = [], unmeasured = [];
+    for (const id of network.body.nodeIndices) {
+        const node = network.body.nodes[id];
+        const size = node.labelModule.size;
+        if (!node.options.label) { continue; }
+        if (Math.abs(size.left + size.width / 2 - node.x) > 1) {
+            unmeasured.push(node.options.label);
+            continue;
+        }
+        const topLeft = network.canvasToDOM({x: size.left, y: size.top});
+        out.push({
+            id: id, label: node.options.label,
+            px: node.options.font.size * scale,
+            left: topLeft.x, top: topLeft.y,
+            width: size.width * scale, height: size.height * scale,
+        });
+    }
+    return {boxes: out, unmeasured: unmeasured, width: network.canvas.frame.clientWidth,
+            height: network.canvas.frame.clientHeight};
+}"""
+
+
+def label_boxes(frame: Frame) -> dict:
+    """The map's labels as drawn (:data:`LABEL_BOXES`), after a redraw so that every
+    label has been measured at the current zoom."""
+    frame.evaluate("window.conceptAtlasNetwork.redraw()")
+    frame.wait_for_timeout(100)
+    return frame.evaluate(LABEL_BOXES)
+
+
+def overlaps(boxes: list[dict], tolerance: float = 3.0) -> list[tuple[str, str, float]]:
+    """Pairs of labels whose rectangles overlap by more than ``tolerance`` pixels both
+    ways, with the overlap."""
+    found = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            dx = min(a["left"] + a["width"], b["left"] + b["width"]) - max(a["left"], b["left"])
+            dy = min(a["top"] + a["height"], b["top"] + b["height"]) - max(a["top"], b["top"])
+            if dx > tolerance and dy > tolerance:
+                found.append((a["label"], b["label"], round(min(dx, dy), 1)))
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
+    parser.add_argument("--folder", type=Path, help="read this folder of notes")
+    parser.add_argument("--topic", action="store_true", help="open the largest topic")
+    parser.add_argument("--path", metavar="TARGET", help="show the learning path to TARGET")
+    parser.add_argument("--no-sidebar", action="store_true", help="fold the sidebar away")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         print(f"error: {CHROMIUM} not found", file=sys.stderr)
@@ -237,20 +386,41 @@ def main(argv: list[str] | None = None) -> int:
             offline = Offline()
             offline.attach(page)
             frame, seconds = open_map(page, url)
-            first_draw = frame.evaluate("window.conceptAtlasReadyMs")
-            label = click_top_concept(page, frame)
+            if args.folder:
+                frame = open_folder(page, args.folder.resolve())
+            if args.no_sidebar:
+                before = drawing(frame)
+                fold_sidebar(page)
+                frame = wait_for_new_drawing(page, before)  # the map widens: a new layout
+            if args.topic:
+                before = drawing(frame)
+                click_node(page, frame, "topic:0")
+                frame = wait_for_new_drawing(page, before)
+            if args.path:
+                page.get_by_role("tab", name="Learning path").click()
+                box = page.get_by_role("textbox", name="I want to learn", exact=True)
+                box.fill(args.path)
+                box.press("Enter")
+                page.wait_for_function(
+                    f"document.querySelectorAll('{GRAPH_FRAME}').length === 2", timeout=60_000
+                )
+                frame = map_frame(page, index=1)
+                frame.wait_for_function("window.conceptAtlasReady === true", timeout=60_000)
+            labels = label_boxes(frame)
             painted = painted_pixels(frame)
             hover_away(page, frame)
-            page.wait_for_timeout(600)  # let the rerun's fade settle
+            page.wait_for_timeout(800)  # let the rerun's fade settle
             args.out.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(args.out))
         finally:
             browser.close()
     for blocked, origin in offline.blocked:
         print(f"blocked {blocked} (from {origin})", file=sys.stderr)
+    smallest = min((box["px"] for box in labels["boxes"]), default=0)
     print(
-        f"map ready {seconds:.2f} s after opening the app ({first_draw:.0f} ms in its frame); "
-        f"clicked {label!r}; {painted} pixels drawn; wrote {args.out}"
+        f"map ready {seconds:.2f} s after opening the app; {len(labels['boxes'])} labels, "
+        f"the smallest {smallest:.1f} px, {len(overlaps(labels['boxes']))} overlapping; "
+        f"{painted} pixels drawn; wrote {args.out}"
     )
     return 0 if painted and not offline.blocked else 1
 

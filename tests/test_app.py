@@ -13,10 +13,13 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import graph.build
+import graph.topics
 import graph.view
+from app.map_component import clicked_node, data_key, reported_size
 from extraction.readers import iter_note_files, read_paths
 from graph.build import build_graph
-from graph.query import learning_path
+from graph.counts import edge_counts
+from graph.query import learning_path, resolve, search
 from graph.render import escape_markdown, ranked_concepts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,17 +55,45 @@ def label(G: nx.MultiDiGraph, node: Any) -> str:
     return escape_markdown(G.nodes[node].get("label") or str(node))
 
 
-def click_on_map(at: AppTest, node: str, key: str = "map") -> AppTest:
-    """What the map component sends when a concept is clicked: its widget value
-    ``{"node": id, "clicks": n}`` (AppTest cannot run the component's JavaScript)."""
-    component = next(
+def component(at: AppTest, key: str = "map") -> Any:
+    return next(
         element for element in at.get("component_instance") if element.proto.id.endswith(key)
     )
+
+
+def map_args(at: AppTest, key: str = "map") -> dict[str, Any]:
+    """What the app handed the map component: ``data``, ``viewport``, ``height``..."""
+    return json.loads(component(at, key).proto.json_args)
+
+
+def drawn_ids(at: AppTest, key: str = "map") -> list[str]:
+    return [node["id"] for node in map_args(at, key)["data"]["nodes"]]
+
+
+def smallest_label_px(args: dict[str, Any]) -> float:
+    """The height of the smallest label drawn, at the drawing's initial zoom."""
+    data = args["data"]
+    return min(node["font"]["size"] for node in data["nodes"]) * data["view"]["scale"]
+
+
+def send(at: AppTest, value: dict[str, Any], key: str = "map") -> AppTest:
+    """What the map component sends (AppTest cannot run its JavaScript): a click
+    ``{"node": id, "clicks": n}`` or its size ``{"viewport": {"width", "height"}}``."""
     states = at._tree.get_widget_states()
     state = states.widgets.add()
-    state.id = component.proto.id
-    state.json_value = json.dumps({"node": node, "clicks": 1})
+    state.id = component(at, key).proto.id
+    state.json_value = json.dumps(value)
     return at._run(states)
+
+
+def click_on_map(at: AppTest, node: str, key: str = "map") -> AppTest:
+    return send(at, {"node": node, "clicks": 1}, key)
+
+
+def open_first_topic(at: AppTest) -> AppTest:
+    """Click the largest topic of the overview."""
+    assert drawn_ids(at)[0] == "topic:0"
+    return click_on_map(at, "topic:0")
 
 
 def test_sample_notes_by_default(app: AppTest) -> None:
@@ -83,17 +114,75 @@ def test_sample_notes_by_default(app: AppTest) -> None:
         assert escape_markdown(path.name) in sidebar
 
 
-def test_clicking_a_node_opens_the_concept(app: AppTest, sample: nx.MultiDiGraph) -> None:
-    node = next(n for n in ranked_concepts(sample) if sample.nodes[n].get("definition"))
+def test_a_large_graph_opens_as_an_overview_of_topics(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    args = map_args(app)
+    topics = graph.topics.topic_members(sample)
+    ids = drawn_ids(app)
+    assert ids == [f"topic:{i}" for i in range(len(ids))] and 1 < len(ids) <= len(topics)
+    labels = [node["label"] for node in args["data"]["nodes"]]
+    first = next(iter(topics))
+    assert labels[0].endswith(f"{len(topics[first])} concepts")
+    assert args["viewport"] == {"width": 745, "height": 497}  # before the page measures
+    assert smallest_label_px(args) >= 11
+    caption = " ".join(c.value for c in app.caption)
+    assert "**Overview**" in caption and f"of {len(topics)} topics" in caption
+    assert f"of all {edge_counts(sample).total} relations pass the filters" in caption
+
+
+def test_clicking_a_topic_opens_it_and_a_concept_opens_in_the_panel(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    topics = graph.topics.topic_members(sample)
+    first = next(iter(topics))
+    open_first_topic(app)
+    assert not app.exception
+    assert app.selectbox(key="map_topic").value == first
+    ids = drawn_ids(app)
+    assert set(ids) <= {str(n) for n in topics[first]} and ids
+    assert any(f"Topic **{escape_markdown(first)}**" in c.value for c in app.caption)
+
+    node = next(n for n in topics[first] if str(n) in ids and sample.nodes[n].get("definition"))
     definition = escape_markdown(sample.nodes[node]["definition"])
     assert definition not in markdown_text(app)
-
     click_on_map(app, str(node))
-
     assert not app.exception
     assert app.selectbox(key="concept").value == node
     assert label(sample, node) in [h.value for h in app.subheader]
     assert definition in markdown_text(app)
+    assert map_args(app)["data"]["selected"] == str(node)
+    assert drawn_ids(app) == ids  # the same drawing: the page moves the selection only
+
+    app.button(key="map_overview").click().run()
+    assert app.selectbox(key="map_topic").value is None
+    assert drawn_ids(app)[0] == "topic:0"
+
+
+def test_the_drawing_follows_the_size_the_page_reports(app: AppTest) -> None:
+    open_first_topic(app)
+    wide = len(drawn_ids(app))
+    send(app, {"viewport": {"width": 300, "height": 240}, "clicks": 0})
+    assert not app.exception
+    args = map_args(app)
+    assert args["viewport"] == {"width": 300, "height": 240}
+    assert len(drawn_ids(app)) < wide  # fewer fit a smaller map
+    assert smallest_label_px(args) >= 11
+
+
+def test_show_more_adds_concepts_around_the_focus(app: AppTest, sample: nx.MultiDiGraph) -> None:
+    send(app, {"viewport": {"width": 420, "height": 380}, "clicks": 0})
+    hub = max(sample, key=lambda n: sample.degree(n))
+    app.text_input(key="focus_query").set_value(str(hub)).run()
+    before = drawn_ids(app)
+    assert str(hub) in before
+    more = app.button(key="map_more_button")
+    assert not more.disabled
+    more.click().run()
+    after = drawn_ids(app)
+    assert len(after) > len(before) and set(before) <= set(after)
+    caption = " ".join(c.value for c in app.caption)
+    assert "nearest of" in caption and "drag to see the rest" in caption
 
 
 def test_panel_shows_relations_with_evidence(app: AppTest, sample: nx.MultiDiGraph) -> None:
@@ -115,12 +204,15 @@ def test_panel_shows_relations_with_evidence(app: AppTest, sample: nx.MultiDiGra
     assert any("Source cards" in m.value for m in app.markdown)
 
 
-def test_filters_and_weak_links(app: AppTest) -> None:
-    relations = app.multiselect(key="relations")
+def test_filters_and_weak_links(app: AppTest, sample: nx.MultiDiGraph) -> None:
+    relations = app.button_group(key="relations")
     assert "related_to" not in relations.options
     app.toggle(key="show_weak").set_value(True).run()
+    caption = " ".join(c.value for c in app.caption)
+    weak = edge_counts(sample)
+    assert f"{weak.total} of all {weak.total} relations pass the filters" in caption
     app.slider(key="min_confidence").set_value(0.8).run()
-    relations = app.multiselect(key="relations")
+    relations = app.button_group(key="relations")
     relations.set_value(relations.value[:1]).run()
     assert not app.exception
     assert len(app.get("component_instance")) == 1
@@ -133,9 +225,8 @@ def test_focus_search_finds_misspellings(app: AppTest, sample: nx.MultiDiGraph) 
     assert not app.exception
     assert app.selectbox(key=f"focus_pick:{typo}").value == target
     assert app.selectbox(key="concept").value == target  # the panel follows the focus
-    assert any("Around" in c.value and "depth 1" in c.value for c in app.caption)
-    app.slider(key="depth").set_value(2).run()
-    assert any("depth 2" in c.value for c in app.caption)
+    assert str(target) in drawn_ids(app)
+    assert any("Around" in c.value and "nearest" in c.value for c in app.caption)
 
     app.text_input(key="focus_query").set_value("zzzz qqqq xxxx").run()
     assert "No concept matches" in app.warning[0].value
@@ -145,17 +236,47 @@ def test_learning_path(app: AppTest, sample: nx.MultiDiGraph) -> None:
     target = max(ranked_concepts(sample), key=lambda n: len(learning_path(sample, n)))
     path = learning_path(sample, target)
     assert len(path) > 2, "the sample notes should give a path of several steps"
-    app.selectbox(key="path_target").set_value(target).run()
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
     assert not app.exception
+    assert app.selectbox(key=f"path_target:{query}").value == target  # best match first
     steps = [m.value for m in app.markdown if m.value.startswith("**") and ". " in m.value]
     assert steps[: len(path)] == [f"**{i}. {label(sample, n)}**" for i, n in enumerate(path, 1)]
     assert len(app.get("component_instance")) == 2  # the map and the path
+    picture = map_args(app, "path_map")
+    labels = [node["label"].replace("\n", " ") for node in picture["data"]["nodes"]]
+    assert sorted(labels) == sorted(
+        f"{i}. {sample.nodes[n].get('label') or n}" for i, n in enumerate(path, 1)
+    )
+    assert picture["data"]["view"]["scale"] == 1.0
     buttons = {b.proto.id.rsplit(":", 1)[-1] for b in app.get("download_button")}
     assert {"markdown", "anki", "mermaid", "png"} <= buttons
 
     app.multiselect(key="known").set_value([path[0]]).run()
     steps = [m.value for m in app.markdown if m.value.startswith("**1. ")]
     assert steps == [f"**1. {label(sample, learning_path(sample, target, known=[path[0]])[0])}**"]
+
+
+@pytest.mark.parametrize("query", ["LSTM", "lstm", "gated recurent unit"])
+def test_the_path_picker_takes_the_best_match_of_an_acronym_or_a_typo(
+    app: AppTest, sample: nx.MultiDiGraph, query: str
+) -> None:
+    app.text_input(key="path_query").set_value(query).run()
+    picked = app.selectbox(key=f"path_target:{query}")
+    assert picked.value == resolve(sample, query) == search(sample, query)[0][0]
+    assert any(m.value.startswith("**1. ") for m in app.markdown)  # the path is shown
+
+
+def test_the_path_picker_resolves_like_the_search_box(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    node = next(n for n in ranked_concepts(sample) if sample.nodes[n].get("aliases"))
+    alias = str(sample.nodes[node]["aliases"][0])
+    app.text_input(key="path_query").set_value(alias).run()
+    assert app.selectbox(key=f"path_target:{alias}").value == node
+    assert app.selectbox(key=f"path_target:{alias}").options[0] == label(sample, node).replace(
+        "\\", ""
+    )
 
 
 def test_connect(app: AppTest, sample: nx.MultiDiGraph) -> None:
@@ -183,10 +304,12 @@ def test_export_buttons_for_every_format(app: AppTest) -> None:
 
 def test_notes_tab_lists_every_file(app: AppTest) -> None:
     names = [path.name for path in iter_note_files([ROOT / "data"])]
-    shown = [m.value for m in app.markdown if "cards]" in m.value]
-    for name in names:
-        assert any(escape_markdown(name) in value for value in shown), name
-    assert len(app.dataframe) == len(names)
+    listing = app.dataframe[0].value
+    assert list(listing["file"]) == names and (listing["cards"] > 0).all()
+    assert app.selectbox(key="notes_file").options == names
+    app.selectbox(key="notes_file").set_value(1).run()
+    assert any(escape_markdown(names[1]) in m.value and "cards]" in m.value for m in app.markdown)
+    assert len(app.dataframe) == 2
 
 
 def test_folder_path_input(app: AppTest, tmp_path: Path) -> None:
@@ -246,6 +369,7 @@ def test_interactions_never_reread_the_notes(
 
     monkeypatch.setattr(graph.view, "read_note", counting_read)
     monkeypatch.setattr(graph.build, "build_cached", counting_build)
+    st.cache_resource.clear()  # readings and graphs are shared resources, not copies
     at = AppTest.from_file(APP, default_timeout=90).run()
     assert calls == {"read": 4, "build": 1}
 
@@ -255,6 +379,31 @@ def test_interactions_never_reread_the_notes(
     at.toggle(key="show_weak").set_value(True).run()
     at.slider(key="min_confidence").set_value(0.5).run()
     at.text_input(key="focus_query").set_value("gradient").run()
-    at.selectbox(key="path_target").set_value(node).run()
+    send(at, {"viewport": {"width": 500, "height": 420}, "clicks": 0})
+    at.text_input(key="path_query").set_value(str(node)).run()
     assert not at.exception
     assert calls == {"read": 4, "build": 1}
+
+
+@pytest.mark.parametrize(
+    ("value", "size"),
+    [
+        ({"viewport": {"width": 931.4, "height": 600}, "clicks": 2}, (931, 600)),
+        ({"viewport": {"width": 10**9, "height": -5}}, (4000, 200)),
+        ({"viewport": {"width": float("nan"), "height": 600}}, None),
+        ({"viewport": {"width": "900", "height": 600}}, None),
+        ({"viewport": [900, 600]}, None),
+        ({"node": "rnn", "clicks": 1}, None),
+        (None, None),
+    ],
+)
+def test_map_component_reported_size(value: Any, size: tuple[int, int] | None) -> None:
+    assert reported_size(value) == size
+
+
+def test_map_component_redraws_only_when_the_drawing_changes() -> None:
+    data = {"nodes": [{"id": "a"}], "edges": [], "options": {}, "view": None, "selected": None}
+    assert data_key(data) == data_key({**data, "selected": "a"})
+    assert data_key(data) != data_key({**data, "view": {"x": 0, "y": 0, "scale": 1}})
+    assert clicked_node({"node": "a", "clicks": 1}) == "a"
+    assert clicked_node({"viewport": {"width": 1, "height": 1}}) is None

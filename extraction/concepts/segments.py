@@ -117,43 +117,22 @@ def card_segments(card: Card) -> Iterator[Segment]:
             kind=TITLE,
             emphasis=_emphasis_in(card, "title", lead, lead + len(title)),
         )
-    structured = bool(card.line_starts or card.items)
     item_at = {item.start: item for item in card.items}
-    # (first line, text, starts, offset of text in body, item depth or -1)
+    # (first line, text, starts, offset of text in body, item depth or -1); the readers
+    # have joined wrapped lines and removed list markers: one logical line per line
     logical: list[tuple[int, str, tuple[tuple[int, int], ...], int, int]] = []
-    joinable = False
     offset = 0
-    for line, raw in zip(card.body_lines or (), card.body.splitlines(), strict=False):
-        line_offset, offset = offset, offset + len(raw) + 1
-        text = _BULLET.sub("", raw).strip() if not structured else raw.strip()
+    for index, raw in enumerate(card.body.split("\n")):
+        begin, offset = offset, offset + len(raw) + 1
+        text = _BULLET.sub("", raw).strip()
         if not text or not _WORDISH.search(text):
-            joinable = False
             continue
-        at = line_offset + raw.index(text)
-        item = item_at.get(at) or item_at.get(line_offset)
+        at = begin + raw.index(text)
+        line = card.body_lines[index] if index < len(card.body_lines) else card.line_of(at)
+        item = item_at.get(at) or item_at.get(begin)
         depth = item.depth if item is not None else -1
-        is_item = item is not None or text != raw.strip() or bool(_LABEL.match(text))
-        if (
-            not structured
-            and joinable
-            and not is_item
-            and text[0].islower()
-            and not is_term(logical[-1][1])
-        ):
-            first, joined, starts, start_at, d = logical[-1]
-            logical[-1] = (
-                first,
-                f"{joined} {text}",
-                (*starts, (len(joined) + 1, line)),
-                start_at,
-                d,
-            )
-        else:
-            starts = tuple(
-                (o - at, n) for o, n in card.line_starts if at <= o < at + len(text)
-            ) or ((0, line),)
-            logical.append((line, text, starts, at, depth))
-        joinable = not re.search(r"[.!?:;]$", logical[-1][1])
+        inner = [(o - at, n) for o, n in card.line_starts if at < o < begin + len(raw)]
+        logical.append((line, text, ((0, line), *inner), at, depth))
     for i, (line, text, starts, at, depth) in enumerate(logical):
         following = logical[i + 1][1] if i + 1 < len(logical) else ""
         heads = is_term(text) and bool(following) and not is_term(following)

@@ -17,6 +17,7 @@ that accept the file's extension.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 import unicodedata
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from extraction.errors import ReadError
 from extraction.limits import MAX_LINE_CHARS, MAX_TEXT_LINES
-from extraction.records import Card
+from extraction.records import Card, Emphasis, ListItem, Table
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -204,6 +205,244 @@ def normalise_glyphs(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# -- bodies: logical lines with their file lines, emphasis and list structure -----------
+
+
+@dataclass
+class BodyLine:
+    """One logical line of a card's body while a reader builds it: a paragraph or a list
+    item whose file lines are joined.
+
+    ``starts`` holds ``(offset in text, file line)`` for each file line joined in;
+    ``emphasis`` holds ``(start, end, style)`` runs of ``text``; ``depth`` is the list
+    depth of an item (-1: not an item) and ``parent`` the index of the line it belongs
+    to (the enclosing item or the paragraph that introduces the list; -1: none).
+    """
+
+    text: str
+    starts: list[tuple[int, int]]
+    emphasis: list[tuple[int, int, str]] = field(default_factory=list)
+    depth: int = -1
+    parent: int = -1
+
+    def append(self, line: int, text: str, emphasis: Iterable[tuple[int, int, str]] = ()) -> None:
+        """Join ``text`` (file line ``line``) to this line, after a space."""
+        shift = len(self.text) + 1 if self.text else 0
+        self.text = f"{self.text} {text}" if self.text else text
+        self.starts.append((shift, line))
+        self.emphasis.extend((s + shift, e + shift, style) for s, e, style in emphasis)
+
+
+@dataclass
+class Body:
+    """The logical lines of a card's body, in order (see :class:`BodyLine`)."""
+
+    lines: list[BodyLine] = field(default_factory=list)
+
+    def add(
+        self,
+        line: int,
+        text: str,
+        *,
+        emphasis: Iterable[tuple[int, int, str]] = (),
+        depth: int = -1,
+        parent: int = -1,
+    ) -> int:
+        """Start a new logical line on file line ``line``; returns its index."""
+        self.lines.append(BodyLine(text, [(0, line)], list(emphasis), depth, parent))
+        return len(self.lines) - 1
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[int, str]]) -> Body:
+        """One logical line per ``(file line, text)`` pair, blank ones dropped."""
+        body = cls()
+        for number, text in pairs:
+            if text.strip():
+                body.add(number, text)
+        return body
+
+    def __bool__(self) -> bool:
+        return any(line.text.strip() for line in self.lines)
+
+
+#: Spaces that go: inside brackets ("( TP )"), before closing punctuation, runs, ends.
+_TIDY = re.compile(r"(?<=[(\[])\s+|\s+(?=[)\]])|\s+(?=[,;:.!?](?:\s|$))|(?<=\s)\s+|^\s+|\s+$")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+_NEEDS_TIDY = re.compile(r"\s[\s)\],;:.!?]|[(\[]\s|^\s|\s$|\(\s*\)|\[\s*\]|[^ \S]")
+
+
+class OffsetMap:
+    """Where the offsets of a text land once some spans of it are removed: an offset
+    moves back by the characters removed before it (one inside a removed span lands
+    where the span was).
+
+    >>> m = OffsetMap([(1, 3), (5, 6)])  # "abcdefg" -> "adeg"
+    >>> [m(i) for i in range(8)]
+    [0, 1, 1, 1, 2, 3, 3, 4]
+    """
+
+    def __init__(self, removed: Sequence[tuple[int, int]] = (), then: OffsetMap | None = None):
+        self.starts = [start for start, _ in removed]
+        self.spans = list(removed)
+        self.before: list[int] = []  # characters removed before each span
+        total = 0
+        for start, end in removed:
+            self.before.append(total)
+            total += end - start
+        self.then = then
+
+    def __call__(self, offset: int) -> int:
+        at = bisect.bisect_right(self.starts, offset) - 1
+        if at >= 0:
+            start, end = self.spans[at]
+            offset = (
+                start - self.before[at]
+                if offset < end
+                else offset - self.before[at] - (end - start)
+            )
+        return self.then(offset) if self.then is not None else offset
+
+
+def _drop(text: str, pattern: re.Pattern[str]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without the (merged) matches of ``pattern``, and the spans removed."""
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if start == end:
+            continue
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    if not spans:
+        return text, spans
+    parts, position = [], 0
+    for start, end in spans:
+        parts.append(text[position:start])
+        position = end
+    parts.append(text[position:])
+    return "".join(parts), spans
+
+
+def tidy(text: str) -> tuple[str, OffsetMap | None]:
+    """``text`` with empty brackets dropped, spaces inside brackets and before closing
+    punctuation removed, space runs (any white space) made one space, and the ends
+    stripped; and the map of old offsets to new (``None`` when nothing changed).
+
+    A gloss keeps both its names whole, whatever the spacing.
+
+    >>> tidy("true positives ( TP )")[0], tidy("Examples :")[0], tidy("f () is\tnew")[0]
+    ('true positives (TP)', 'Examples:', 'f is new')
+    """
+    if not _NEEDS_TIDY.search(text):
+        return text, None
+    text = text.replace("\t", " ").replace("\u00a0", " ")
+    first, one = _drop(text, _EMPTY_BRACKETS)
+    second, two = _drop(first, _TIDY)
+    return second, OffsetMap(one, then=OffsetMap(two))
+
+
+@dataclass(frozen=True)
+class Assembled:
+    """A body turned into the fields of a :class:`~extraction.records.Card`."""
+
+    body: str
+    body_lines: tuple[int, ...]
+    line_starts: tuple[tuple[int, int], ...]
+    emphasis: tuple[Emphasis, ...]
+    items: tuple[ListItem, ...]
+
+
+def _tidy_line(line: BodyLine) -> BodyLine:
+    text, mapping = tidy(line.text)
+    if mapping is None:
+        return line
+    starts: list[tuple[int, int]] = []
+    for offset, number in line.starts:
+        at = mapping(offset)
+        if starts and starts[-1][0] == at:
+            continue
+        starts.append((at, number))
+    runs = [(mapping(s), mapping(e), style) for s, e, style in line.emphasis]
+    return BodyLine(text, starts or [(0, line.starts[0][1])], runs, line.depth, line.parent)
+
+
+def emphasis_runs(
+    text: str, runs: Iterable[tuple[int, int, str]], part: str, shift: int = 0
+) -> list[Emphasis]:
+    """:class:`Emphasis` records of ``runs`` in ``text``, trimmed of spaces, empty ones
+    and repeats dropped, offsets moved by ``shift``.
+
+    >>> emphasis_runs(" a bold b", [(2, 8, "bold"), (3, 3, "italic")], "body")
+    [Emphasis(part='body', start=3, end=7, style='bold')]
+    """
+    out: list[Emphasis] = []
+    seen: set[Emphasis] = set()
+    for start, end, style in runs:
+        start, end = max(0, start), min(len(text), end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            record = Emphasis(part, start + shift, end + shift, style)
+            if record not in seen:
+                seen.add(record)
+                out.append(record)
+    return out
+
+
+_EMPTY = Assembled("", (), (), (), ())
+
+
+def assemble(body: Body) -> Assembled:
+    """Join a body's logical lines into card fields: each line tidied (see :func:`tidy`),
+    empty ones dropped, offsets of emphasis and items moved into the joined text.
+
+    >>> b = Body(); i = b.add(3, "Gates:"); _ = b.add(4, "forget gate", depth=0, parent=i)
+    >>> b.lines[1].append(5, "( FG )")
+    >>> a = assemble(b)
+    >>> a.body, a.body_lines, a.line_starts
+    ('Gates:\\nforget gate (FG)', (3, 4), ((0, 3), (7, 4), (19, 5)))
+    >>> a.items
+    (ListItem(start=7, end=23, depth=0, parent=0),)
+    """
+    if not body.lines:
+        return _EMPTY
+    tidied = [_tidy_line(line) for line in body.lines]
+    kept = [i for i, line in enumerate(tidied) if line.text]
+    index = {old: new for new, old in enumerate(kept)}
+    offsets: list[int] = []
+    position = 0
+    for i in kept:
+        offsets.append(position)
+        position += len(tidied[i].text) + 1
+    texts: list[str] = []
+    body_lines: list[int] = []
+    starts: list[tuple[int, int]] = []
+    emphasis: list[Emphasis] = []
+    items: list[ListItem] = []
+    joined = False
+    for new, old in enumerate(kept):
+        line = tidied[old]
+        at = offsets[new]
+        texts.append(line.text)
+        body_lines.append(line.starts[0][1])
+        joined = joined or len(line.starts) > 1
+        starts.extend((at + offset, number) for offset, number in line.starts)
+        emphasis.extend(emphasis_runs(line.text, line.emphasis, "body", at))
+        if line.depth >= 0:
+            parent = offsets[index[line.parent]] if line.parent in index else -1
+            items.append(ListItem(at, at + len(line.text), line.depth, parent))
+    return Assembled(
+        body="\n".join(texts),
+        body_lines=tuple(body_lines),
+        line_starts=tuple(starts) if joined else (),
+        emphasis=tuple(emphasis),
+        items=tuple(items),
+    )
+
+
 class CardBuilder:
     """Numbers cards of one file and keeps their fields consistent."""
 
@@ -216,34 +455,55 @@ class CardBuilder:
         self,
         *,
         title: str,
-        body_lines: Sequence[tuple[int, str]],
+        body_lines: Sequence[tuple[int, str]] = (),
         title_line: int,
         section: Sequence[str] = (),
         last_line: int | None = None,
         section_lines: Sequence[int] = (),
+        body: Body | None = None,
+        title_kind: str = "",
+        title_emphasis: Iterable[tuple[int, int, str]] = (),
+        tables: Sequence[Table] = (),
     ) -> Card:
-        """Build a card from a title and ``(line number, text)`` body lines.
+        """Build a card from a title and its body: a :class:`Body`, or ``(line number,
+        text)`` pairs taken one logical line each (blank ones dropped).
 
-        Blank lines at either end of the body are dropped; blank lines inside are kept
-        as paragraph breaks.
+        ``title_kind`` defaults to ``"none"`` for an empty title and ``"heading"``
+        otherwise; the title is tidied like body lines (see :func:`tidy`).
         """
-        pairs = list(body_lines)
-        while pairs and not pairs[0][1].strip():
-            pairs.pop(0)
-        while pairs and not pairs[-1][1].strip():
-            pairs.pop()
+        if body is None:
+            body = Body.from_pairs(body_lines)
+        made = assemble(body)
+        title_text, mapping = tidy(title)
+        runs = list(title_emphasis)
+        if mapping is not None:
+            runs = [(mapping(s), mapping(e), style) for s, e, style in runs]
+        title_text = title_text.rstrip(",;")
+        kind = title_kind or ("heading" if title_text else "none")
+        if not title_text:
+            kind = "none"
         self.count += 1
-        first = title_line if title or not pairs else pairs[0][0]
-        last = max([first, *(n for n, _ in pairs)] + ([last_line] if last_line else []))
+        numbers = [*made.body_lines, *(n for _, n in made.line_starts)]
+        for table in tables:
+            numbers.extend(table.row_lines)
+        first = title_line if title_text or not numbers else min(numbers)
+        last = max(first, *numbers, last_line or 0)
         return Card(
             id=f"{self.raw.name}#{self.count}",
             source=self.raw.name,
             format=self.format,
             lines=(first, last),
-            title=title.strip(),
-            body="\n".join(text.rstrip() for _, text in pairs),
+            title=title_text,
+            body=made.body,
             section=tuple(s for s in section if s),
             title_line=title_line,
-            body_lines=tuple(n for n, _ in pairs),
+            body_lines=made.body_lines,
             section_lines=tuple(section_lines) if all(section) else (),
+            title_kind=kind,
+            emphasis=(*emphasis_runs(title_text, runs, "title"), *made.emphasis)
+            if runs or made.emphasis
+            else (),
+            items=made.items,
+            tables=tuple(tables),
+            line_starts=made.line_starts,
         )

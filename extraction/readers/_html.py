@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from extraction.errors import ReadError
 from extraction.limits import MAX_FIELD_CHARS
-from extraction.readers._base import clean_line, normalise_glyphs
+from extraction.readers._base import normalise_glyphs, tidy
 
 #: Tags that start and end a line of text (``<br>`` always starts a new one).
 _BLOCK_TAGS = frozenset(
@@ -41,18 +42,50 @@ _HTML_HINT = re.compile(
 METADATA_FIELDS = frozenset({"tags", "difficulty", "source", "id"})
 
 
+@dataclass
+class HtmlLine:
+    """One rendered line of an HTML snippet: its text, emphasis runs ``(start, end,
+    style)`` and list depth (-1: not a list item)."""
+
+    text: str = ""
+    emphasis: list[tuple[int, int, str]] = field(default_factory=list)
+    depth: int = -1
+
+
+_STYLE_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
+_ZERO_WIDTH = str.maketrans({"\u200b": None, "\u00a0": " ", "\u202f": " "})
+
+
 class _TextExtractor(HTMLParser):
-    """Collects the visible text of an HTML snippet, one string per rendered line."""
+    """Collects the visible text of an HTML snippet, one :class:`HtmlLine` per rendered
+    line, with bold/italic/underline runs and list depths."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[str] = [""]
+        self.lines: list[HtmlLine] = [HtmlLine()]
         self.hidden = 0
+        self.lists = 0
+        self.open: dict[str, list[tuple[int, int]]] = {}  # style -> (line, offset) openings
 
     def _end_line(self) -> None:
         """Start a new line unless the current one is still empty (block boundaries)."""
-        if self.lines[-1].strip():
-            self.lines.append("")
+        if self.lines[-1].text.strip():
+            self._new_line()
+
+    def _new_line(self, depth: int = -1) -> None:
+        self._close_runs()
+        self.lines.append(HtmlLine(depth=depth))
+        for style, opened in self.open.items():
+            self.open[style] = [(len(self.lines) - 1, 0) for _ in opened]
+
+    def _close_runs(self) -> None:
+        """Emphasis open at the end of a line: record its part on that line."""
+        last = len(self.lines) - 1
+        line = self.lines[-1]
+        for style, opened in self.open.items():
+            for at_line, start in opened:
+                if at_line == last and len(line.text) > start:
+                    line.emphasis.append((start, len(line.text), style))
 
     # The standard library's parser (CPython < 3.13) raises AssertionError on some
     # malformed markup ("<![$]", odd start tags); returning -1 makes it show the
@@ -73,19 +106,37 @@ class _TextExtractor(HTMLParser):
         if tag in _HIDDEN_TAGS:
             self.hidden += 1
         elif tag == "br":
-            self.lines.append("")
+            self._new_line()
+        elif tag in ("ul", "ol"):
+            self._end_line()
+            self.lists += 1
+        elif tag == "li":
+            if self.lines[-1].text.strip():
+                self._new_line(depth=max(0, self.lists - 1))
+            else:
+                self.lines[-1].depth = max(0, self.lists - 1)
         elif tag in _BLOCK_TAGS:
             self._end_line()
-            if tag == "li":
-                self.lines[-1] = "• "
         elif tag in _CELL_TAGS:
-            self.lines[-1] += " "
+            self.lines[-1].text += " "
+        elif tag in _STYLE_TAGS:
+            self.open.setdefault(_STYLE_TAGS[tag], []).append(
+                (len(self.lines) - 1, len(self.lines[-1].text))
+            )
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:
             self.hidden = max(0, self.hidden - 1)
+        elif tag in ("ul", "ol"):
+            self.lists = max(0, self.lists - 1)
+            self._end_line()
         elif tag in _BLOCK_TAGS:
             self._end_line()
+        elif tag in _STYLE_TAGS and self.open.get(_STYLE_TAGS[tag]):
+            at_line, start = self.open[_STYLE_TAGS[tag]].pop()
+            line = self.lines[-1]
+            if at_line == len(self.lines) - 1 and len(line.text) > start:
+                line.emphasis.append((start, len(line.text), _STYLE_TAGS[tag]))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _HIDDEN_TAGS:
@@ -94,7 +145,8 @@ class _TextExtractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.hidden:
             # Source newlines are spaces in HTML; only tags break lines.
-            self.lines[-1] += re.sub(r"[ \t\r\n\f]+", " ", data)
+            data = normalise_glyphs(data.translate(_ZERO_WIDTH))
+            self.lines[-1].text += re.sub(r"[ \t\r\n\f]+", " ", data)
 
 
 def looks_like_html(text: str) -> bool:
@@ -135,12 +187,31 @@ def field_lines(html: str) -> list[str]:
         The field is longer than :data:`~extraction.limits.MAX_FIELD_CHARS` once embedded
         ``data:`` images are dropped.
     """
+    return [f"• {line.text}" if line.depth >= 0 else line.text for line in html_lines(html)]
+
+
+def html_lines(html: str) -> list[HtmlLine]:
+    """The lines an Anki field (or an HTML block of Markdown) shows, as :class:`HtmlLine`
+    records with emphasis and list depth; spaces tidied, empty lines only between
+    paragraphs. See :func:`field_lines`, which gives their texts.
+
+    >>> [(x.text, x.emphasis, x.depth) for x in html_lines("A <b>bold</b> word<ul><li>x</li></ul>")]
+    [('A bold word', [(2, 6, 'bold')], -1), ('x', [], 0)]
+
+    Raises
+    ------
+    ReadError
+        The field is longer than :data:`~extraction.limits.MAX_FIELD_CHARS`.
+    """
     html = _DATA_URI.sub("", html)
     if len(html) > MAX_FIELD_CHARS:
         raise ReadError(
             f"a note field has {len(html):,} characters, "
             f"over the {MAX_FIELD_CHARS:,}-character limit"
         )
+    html = _SOUND.sub("", html)
+    html = _LATEX.sub(lambda m: m.group(2), html)
+    html = _CLOZE.sub(lambda m: m.group(1), html)
     # A "<" after the last ">" opens a tag that never closes; the standard library's
     # parser (before Python 3.12.11) rescans the rest of the field from each one.
     last_close = html.rfind(">") + 1
@@ -148,18 +219,18 @@ def field_lines(html: str) -> list[str]:
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
-    text = "\n".join(parser.lines)
-    text = _SOUND.sub("", text)
-    text = _LATEX.sub(lambda m: m.group(2), text)
-    text = _CLOZE.sub(lambda m: m.group(1), text)
-    lines: list[str] = []
-    for line in normalise_glyphs(text).split("\n"):
-        line = re.sub(r" {2,}", " ", clean_line(line))
-        if line and line != "•":
-            lines.append(line)
-        elif lines and lines[-1]:
-            lines.append("")
-    while lines and not lines[-1]:
+    parser._close_runs()
+    lines: list[HtmlLine] = []
+    for line in parser.lines:
+        text, mapping = tidy(line.text)
+        runs = line.emphasis
+        if mapping is not None:
+            runs = [(mapping(s), mapping(e), style) for s, e, style in runs]
+        if text and text != "•":
+            lines.append(HtmlLine(text, [r for r in runs if r[1] > r[0]], line.depth))
+        elif lines and lines[-1].text:
+            lines.append(HtmlLine())
+    while lines and not lines[-1].text:
         lines.pop()
     return lines
 
@@ -238,3 +309,40 @@ def block_lines(blocks: Sequence[Sequence[str]], line: int) -> list[tuple[int, s
             pairs.append((line, ""))
         pairs.extend((line, text) for text in block)
     return pairs
+
+
+@dataclass
+class NoteParts:
+    """An Anki note split for a card: the title (first field, lines joined), its
+    emphasis runs, whether it holds a cloze deletion, and the rendered lines of each
+    later non-empty field."""
+
+    title: str
+    title_emphasis: list[tuple[int, int, str]]
+    cloze: bool
+    blocks: list[list[HtmlLine]]
+
+
+def note_parts(names: Sequence[str], fields: Sequence[str]) -> NoteParts:
+    """Like :func:`note_text`, keeping emphasis and list structure.
+
+    >>> parts = note_parts(["Text", "Extra"], ["The {{c1::<b>LSTM</b>}} cell", "x"])
+    >>> parts.title, parts.title_emphasis, parts.cloze, [[l.text for l in b] for b in parts.blocks]
+    ('The LSTM cell', [(4, 8, 'bold')], True, [['x']])
+    """
+    kept = [
+        field
+        for i, field in enumerate(fields)
+        if not (i < len(names) and is_metadata_field(names[i]))
+    ]
+    if not kept:
+        return NoteParts("", [], False, [])
+    title, runs = "", []
+    for line in html_lines(kept[0]):
+        if not line.text:
+            continue
+        shift = len(title) + 1 if title else 0
+        title = f"{title} {line.text}" if title else line.text
+        runs.extend((s + shift, e + shift, style) for s, e, style in line.emphasis)
+    blocks = [lines for lines in map(html_lines, kept[1:]) if lines]
+    return NoteParts(title, runs, bool(_CLOZE.search(kept[0])), blocks)

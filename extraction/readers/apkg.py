@@ -29,8 +29,10 @@ from extraction.limits import (
     Deadline,
 )
 from extraction.readers._base import CardBuilder, RawNote
-from extraction.readers._html import block_lines, deck_path, note_text
+from extraction.readers._html import deck_path, note_parts
 from extraction.readers.crowdanki import json_list, parse_json
+from extraction.readers.paragraphs import html_body
+from extraction.readers.prompts import prompt_kind
 from extraction.records import Card
 
 FORMAT = "anki-apkg"
@@ -213,15 +215,17 @@ def _cards(con: sqlite3.Connection, builder: CardBuilder, deadline: Deadline) ->
         model = _object(models.get(str(mid)))
         fields = [f for f in json_list(model.get("flds")) if isinstance(f, dict)]
         names = [str(f.get("name", "")) for f in fields]
-        title, blocks = note_text(names, _text(flds).split("\x1f"))
-        if not title and not blocks:
+        parts = note_parts(names, _text(flds).split("\x1f"))
+        if not parts.title and not parts.blocks:
             continue  # an image-only (or empty) note
         deck = _object(decks.get(str(did))).get("name", "")
         yield builder.card(
-            title=title,
-            body_lines=block_lines(blocks, number),
+            title=parts.title,
+            body=html_body(parts.blocks, number),
             title_line=number,
             section=deck_path(_text(deck)),
+            title_kind="cloze" if parts.cloze else prompt_kind(parts.title),
+            title_emphasis=parts.title_emphasis,
         )
 
 

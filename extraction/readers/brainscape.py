@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
+from extraction.readers.paragraphs import file_indents, text_body
+from extraction.readers.prompts import prompt_kind
 from extraction.records import Card
 
 FORMAT = "brainscape"
@@ -57,9 +59,11 @@ def read(raw: RawNote) -> Iterator[Card]:
         question = [(n + 1, lines[n]) for n in range(q + 1, a) if lines[n]]
         answer = _strip_tail([(n + 1, lines[n]) for n in range(a + 1, end)])
         answer = [(n, t) for n, t in answer if not is_boilerplate(t)]
+        title = " ".join(t for _, t in question)
         yield builder.card(
-            title=" ".join(t for _, t in question),
-            body_lines=answer,
+            title=title,
+            body=text_body(answer, indents=file_indents(raw.lines, [n for n, _ in answer])),
+            title_kind=prompt_kind(title),
             title_line=question[0][0] if question else q + 1,
             section=section,
             last_line=a + 1 if a < end else None,

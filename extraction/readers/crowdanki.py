@@ -18,7 +18,9 @@ from typing import Any
 from extraction.errors import ReadError
 from extraction.limits import MAX_JSON_DEPTH, Deadline
 from extraction.readers._base import CardBuilder, RawNote
-from extraction.readers._html import block_lines, deck_path, note_text
+from extraction.readers._html import deck_path, note_parts
+from extraction.readers.paragraphs import html_body
+from extraction.readers.prompts import prompt_kind
 from extraction.records import Card
 
 FORMAT = "crowdanki"
@@ -136,11 +138,13 @@ def read(raw: RawNote) -> Iterator[Card]:
             if not isinstance(note, dict):
                 continue
             fields = [str(f) for f in json_list(note.get("fields")) if f is not None]
-            title, blocks = note_text(names.get(str(note.get("note_model_uuid")), []), fields)
-            if title or blocks:
+            parts = note_parts(names.get(str(note.get("note_model_uuid")), []), fields)
+            if parts.title or parts.blocks:
                 yield builder.card(
-                    title=title,
-                    body_lines=block_lines(blocks, number),
+                    title=parts.title,
+                    body=html_body(parts.blocks, number),
                     title_line=number,
                     section=path,
+                    title_kind="cloze" if parts.cloze else prompt_kind(parts.title),
+                    title_emphasis=parts.title_emphasis,
                 )

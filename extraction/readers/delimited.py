@@ -21,8 +21,17 @@ from dataclasses import dataclass, field
 
 from extraction.errors import ReadError
 from extraction.limits import MAX_TABLE_CELLS
-from extraction.readers._base import CardBuilder, RawNote, clean_line, normalise_glyphs
-from extraction.readers._html import deck_path, field_lines, is_metadata_field, looks_like_html
+from extraction.readers._base import Body, CardBuilder, RawNote, clean_line, normalise_glyphs
+from extraction.readers._html import (
+    HtmlLine,
+    deck_path,
+    field_lines,
+    html_lines,
+    is_metadata_field,
+    looks_like_html,
+)
+from extraction.readers.paragraphs import html_body, text_body
+from extraction.readers.prompts import prompt_kind
 from extraction.records import Card
 
 FORMAT = "csv"
@@ -235,15 +244,48 @@ def _row_card(
     if not fields or not any(t for f in fields for _, t in f):
         return None
     title = " ".join(t for _, t in fields[0] if t)
-    body: list[tuple[int, str]] = []
-    for pairs in fields[1:]:
-        if body:
-            body.append((pairs[0][0], ""))
-        body.extend(pairs)
+    title_runs: list[tuple[int, int, str]] = []
+    cells = [c for i, c in enumerate(cells) if i not in layout.dropped]
+    is_html = [layout.html or (layout.html is None and looks_like_html(c)) for c in cells]
+    if cells and is_html[0]:
+        title, title_runs = _joined(html_lines(cells[0]))
+    # Plain cells keep their own file lines; HTML cells cite the line they start on.
+    body = Body()
+    if any(is_html[1:]):
+        pairs = zip(cells[1:], is_html[1:], strict=True)
+        blocks = [html_lines(c) if h else _plain(c) for c, h in pairs]
+        line = fields[1][0][0] if len(fields) > 1 and fields[1] else first_line
+        body = html_body([b for b in blocks if b], line)
+    else:
+        pairs: list[tuple[int, str]] = []
+        for field in fields[1:]:
+            pairs.extend([*field, (field[-1][0], "")])
+        body = text_body(pairs)
     title_line = fields[0][0][0] if fields[0] else first_line
     return builder.card(
-        title=title, body_lines=body, title_line=title_line, section=deck, last_line=last_line
+        title=title,
+        body=body,
+        title_line=title_line,
+        section=deck,
+        last_line=last_line,
+        title_kind=prompt_kind(title),
+        title_emphasis=title_runs,
     )
+
+
+def _plain(cell: str) -> list[HtmlLine]:
+    return [HtmlLine(clean_line(normalise_glyphs(line))) for line in cell.split("\n")]
+
+
+def _joined(lines: Sequence[HtmlLine]) -> tuple[str, list[tuple[int, int, str]]]:
+    """HTML lines as one title, with their emphasis runs."""
+    title, runs = "", []
+    for line in lines:
+        if line.text:
+            shift = len(title) + 1 if title else 0
+            title = f"{title} {line.text}" if title else line.text
+            runs.extend((s + shift, e + shift, style) for s, e, style in line.emphasis)
+    return title, runs
 
 
 def _rows(text: str, delimiter: str, offset: int) -> Iterator[tuple[int, int, list[str]]]:

@@ -1,47 +1,59 @@
 """Word documents (``.docx``): headings make cards, paragraphs and tables their bodies.
 
-A paragraph styled "Title" or "Heading N" starts a card whose title is the heading and
-whose section is the headings above it; the paragraphs after it (list items as
-``"• item"``) and table rows (cells joined by ``" — "``) are its body. Text before the
-first heading is a card without a title. Line numbers count the document's top-level
-paragraphs and table rows, in order, from 1.
+A paragraph styled "Title" or "Heading N" starts a card whose title is the heading
+(``title_kind="heading"``) and whose section is the headings above it; the paragraphs
+after it are its body, one logical line each (a typed line break inside a sentence is
+joined), list paragraphs as list items with their level, and the bold, italic and
+underlined runs as emphasis. A table is a :class:`~extraction.records.Table` of the card
+(first row the header); a two-column table of terms and explanations gives term cards.
+Text before the first heading is a card without a title. Line numbers count the
+document's top-level paragraphs and table rows, in order, from 1.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import docx as python_docx
 from docx.document import Document
-from docx.table import Table
+from docx.table import Table as DocxTable
+from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from extraction.errors import ReadError
 from extraction.limits import MAX_TEXT_LINES, Deadline
-from extraction.readers._base import CardBuilder, RawNote, clean_line, normalise_glyphs
+from extraction.readers._base import Body, CardBuilder, RawNote, clean_line, normalise_glyphs
 from extraction.readers.apkg import open_zip, zip_names
-from extraction.records import Card
+from extraction.readers.markdown import is_term_table
+from extraction.readers.paragraphs import continues
+from extraction.records import Card, Table
 
 FORMAT = "docx"
 EXTENSIONS = (".docx",)
 
 _DOCUMENT_PART = "word/document.xml"
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\b", re.IGNORECASE)
-_CELL_SEPARATOR = " — "
 
 
 @dataclass
 class Block:
-    """One top-level item of a document: a heading (``level`` > 0 or 0 for the Title)
-    or body text (``level`` is ``None``), on line ``number``."""
+    """One top-level item of a document on line ``number``: a heading (``level`` > 0, or
+    0 for the Title), a paragraph (``level`` is ``None``; ``depth`` >= 0 for a list
+    item) or a table (``table``). ``runs`` are ``(start, end, style)`` emphasis runs."""
 
     number: int
     text: str
     level: int | None = None
+    depth: int = -1
+    runs: list[tuple[int, int, str]] = field(default_factory=list)
+    table: list[tuple[int, list[str]]] | None = None
 
 
 @dataclass
@@ -51,7 +63,14 @@ class _Section:
     title: str = ""
     title_line: int = 0
     path: tuple[str, ...] = ()
-    body: list[tuple[int, str]] = field(default_factory=list)
+    body: Body = field(default_factory=Body)
+    tables: list[Table] = field(default_factory=list)
+    terms: list[tuple[int, str, str]] = field(default_factory=list)
+    title_runs: list[tuple[int, int, str]] = field(default_factory=list)
+    last: int = 0
+    joinable: bool = False
+    intro: int = -1
+    open_items: list[int] = field(default_factory=list)
 
 
 def sniff(raw: RawNote) -> float:
@@ -84,6 +103,17 @@ def _is_list_item(paragraph: Paragraph) -> bool:
     return properties is not None and properties.numPr is not None
 
 
+def _list_depth(paragraph: Paragraph) -> int:
+    """The level of a list paragraph: its numbering level, else the digit of a style
+    such as "List Bullet 2" (0 for the first level)."""
+    properties = paragraph._p.pPr
+    numbering = properties.numPr if properties is not None else None
+    if numbering is not None and numbering.ilvl is not None and numbering.ilvl.val is not None:
+        return max(0, min(8, int(numbering.ilvl.val)))
+    match = re.search(r"(\d)$", _style_name(paragraph))
+    return int(match.group(1)) - 1 if match else 0
+
+
 def _style_name(paragraph: Paragraph) -> str:
     try:
         return paragraph.style.name if paragraph.style is not None else ""
@@ -91,38 +121,79 @@ def _style_name(paragraph: Paragraph) -> str:
         return ""
 
 
+#: Character styles that emphasise a run.
+_RUN_STYLES = {"strong": "bold", "emphasis": "italic", "intense emphasis": "italic"}
+
+
+def _run_styles(run: Run) -> list[str]:
+    styles = []
+    if run.bold:
+        styles.append("bold")
+    if run.italic:
+        styles.append("italic")
+    if run.underline not in (None, False):
+        styles.append("underline")
+    try:
+        name = run.style.name.lower() if run.style is not None else ""
+    except (KeyError, ValueError, AttributeError):
+        name = ""
+    if name in _RUN_STYLES and _RUN_STYLES[name] not in styles:
+        styles.append(_RUN_STYLES[name])
+    return styles
+
+
+def paragraph_text(paragraph: Paragraph) -> tuple[str, list[tuple[int, int, str]]]:
+    """A paragraph's text (tabs as spaces, glyphs normalised, line breaks as ``"\n"``)
+    and its emphasised runs ``(start, end, style)``."""
+    parts: list[str] = []
+    runs: list[tuple[int, int, str]] = []
+    length = 0
+    for item in paragraph.iter_inner_content():
+        pieces = item.runs if isinstance(item, Hyperlink) else [item]
+        for run in pieces:
+            text = normalise_glyphs(run.text).replace("\t", " ")
+            if "&" in text and _ENTITY.search(text):  # text pasted from a web page
+                text = html.unescape(text)
+            if not text:
+                continue
+            for style in _run_styles(run):
+                runs.append((length, length + len(text), style))
+            parts.append(text)
+            length += len(text)
+    return "".join(parts), runs
+
+
 def _paragraph_blocks(paragraph: Paragraph, number: int) -> Iterator[Block]:
+    text, runs = paragraph_text(paragraph)
     level = heading_level(_style_name(paragraph))
     if level is not None:
-        text = " ".join(_clean(part) for part in paragraph.text.split("\n"))
         if text.strip():
-            yield Block(number, text.strip(), level)
+            yield Block(number, text.replace("\n", " "), level, runs=runs)
         return
-    lines = [_clean(part) for part in paragraph.text.split("\n")]
-    if lines and lines[0] and _is_list_item(paragraph):
-        lines[0] = f"• {lines[0]}"
-    for line in lines:
-        yield Block(number, line)
+    depth = _list_depth(paragraph) if text.strip() and _is_list_item(paragraph) else -1
+    yield Block(number, text, depth=depth, runs=runs)
 
 
-def table_row_text(cells: list[str]) -> str:
-    """A table row as one line: distinct non-empty cells joined by ``" — "``.
+def table_rows(table: DocxTable, advance: Callable[[], int]) -> list[tuple[int, list[str]]]:
+    """``(line, cells)`` of each row; merged cells (repeated in python-docx's rows) once.
 
-    Merged cells repeat in python-docx's rows; consecutive repeats are dropped.
-
-    >>> table_row_text(["SVM", "SVM", "", "max margin"])
-    'SVM — max margin'
+    Raises :class:`ReadError` past the document's line budget (through ``advance``).
     """
-    kept: list[str] = []
-    for cell in cells:
-        text = " ".join(_clean(cell).split())
-        if text and (not kept or kept[-1] != text):
-            kept.append(text)
-    return _CELL_SEPARATOR.join(kept)
+    rows = []
+    for row in table.rows:
+        line = advance()
+        kept: list[str] = []
+        for cell in row.cells:
+            text = " ".join(_clean(cell.text).split())
+            if not kept or kept[-1] != text:
+                kept.append(text)
+        rows.append((line, kept))
+    return rows
 
 
 def blocks(document: Document) -> Iterator[Block]:
-    """The document's paragraphs and table rows, numbered from 1, in order.
+    """The document's paragraphs and tables, numbered from 1 (a table takes one number
+    per row), in order.
 
     Raises :class:`ReadError` past :data:`~extraction.limits.MAX_TEXT_LINES` of them
     or the time budget.
@@ -142,14 +213,63 @@ def blocks(document: Document) -> Iterator[Block]:
         return number
 
     for item in document.iter_inner_content():
-        if isinstance(item, Table):
-            for row in item.rows:
-                line = advance()
-                text = table_row_text([cell.text for cell in row.cells])
-                if text:
-                    yield Block(line, text)
+        if isinstance(item, DocxTable):
+            rows = table_rows(item, advance)
+            if rows:
+                yield Block(rows[0][0], "", table=rows)
         else:
             yield from _paragraph_blocks(item, advance())
+
+
+def _add_paragraph(section: _Section, block: Block) -> None:
+    """A paragraph's typed lines into the card's body: a line goes on the sentence of
+    the line above it when :func:`~extraction.readers.paragraphs.continues` says so."""
+    start = 0
+    for k, piece in enumerate(block.text.split("\n")):
+        runs = [
+            (max(s, start) - start, min(e, start + len(piece)) - start, style)
+            for s, e, style in block.runs
+            if s < start + len(piece) and e > start
+        ]
+        start += len(piece) + 1
+        text = piece.strip()
+        lead = len(piece) - len(piece.lstrip())
+        runs = [(s - lead, e - lead, style) for s, e, style in runs]
+        if not text:
+            section.joinable = False
+            continue
+        lines = section.body.lines
+        if k == 0 and block.depth >= 0:
+            del section.open_items[block.depth :]
+            parent = section.open_items[-1] if section.open_items else section.intro
+            index = section.body.add(
+                block.number, text, emphasis=runs, depth=len(section.open_items), parent=parent
+            )
+            section.open_items.append(index)
+        elif section.joinable and lines and continues(lines[-1].text, text):
+            lines[-1].append(block.number, text, runs)
+        else:
+            section.intro = section.body.add(block.number, text, emphasis=runs)
+            section.open_items = []
+        section.joinable = True
+
+
+def _add_table(section: _Section, rows: list[tuple[int, list[str]]]) -> None:
+    cells = [(line, [c for c in row if c]) for line, row in rows]
+    cells = [(line, row) for line, row in cells if row]
+    if not cells:
+        return
+    header = tuple(cells[0][1])
+    table = Table(header, tuple(tuple(r) for _, r in cells[1:]), tuple(n for n, _ in cells[1:]))
+    whole = Table((), tuple(tuple(r) for _, r in cells), tuple(n for n, _ in cells))
+    if is_term_table(table) or is_term_table(whole):
+        chosen = table if is_term_table(table) else whole
+        for line, row in zip(chosen.row_lines, chosen.rows, strict=True):
+            section.terms.append((line, row[0], row[1]))
+    else:
+        section.tables.append(table)
+    section.last = max(section.last, cells[-1][0])
+    section.joinable = False
 
 
 def _cards(items: Iterable[Block], builder: CardBuilder) -> Iterator[Card]:
@@ -157,30 +277,45 @@ def _cards(items: Iterable[Block], builder: CardBuilder) -> Iterator[Card]:
     stack: list[tuple[int, str]] = []
     current = _Section()
     for block in items:
+        if block.table is not None:
+            _add_table(current, block.table)
+            continue
         if block.level is None:
-            current.body.append((block.number, block.text))
+            _add_paragraph(current, block)
+            current.last = max(current.last, block.number)
             continue
         yield from _flush(current, builder)
         while stack and stack[-1][0] >= block.level:
             stack.pop()
-        current = _Section(block.text, block.number, tuple(t for _, t in stack))
-        stack.append((block.level, block.text))
+        lead = len(block.text) - len(block.text.lstrip())
+        runs = [(s - lead, e - lead, style) for s, e, style in block.runs]
+        current = _Section(block.text.strip(), block.number, tuple(t for _, t in stack))
+        current.title_runs = runs
+        stack.append((block.level, block.text.strip()))
     yield from _flush(current, builder)
 
 
 def _flush(section: _Section, builder: CardBuilder) -> Iterator[Card]:
-    if section.title or any(text for _, text in section.body):
+    if section.title or section.body or section.tables:
         yield builder.card(
             title=section.title,
-            body_lines=_squeeze_blank(section.body),
-            title_line=section.title_line or section.body[0][0],
+            body=section.body,
+            title_line=section.title_line
+            or min(
+                [line.starts[0][1] for line in section.body.lines]
+                + [n for t in section.tables for n in t.row_lines]
+            ),
             section=section.path,
+            title_kind="heading",
+            title_emphasis=section.title_runs,
+            tables=section.tables,
+            last_line=section.last or None,
         )
-
-
-def _squeeze_blank(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Keep one blank line between paragraphs, however many empty ones there were."""
-    return [(n, t) for i, (n, t) in enumerate(lines) if t or (i > 0 and lines[i - 1][1])]
+    path = (*section.path, section.title) if section.title else section.path
+    for line, term, definition in section.terms:
+        body = Body()
+        body.add(line, definition)
+        yield builder.card(title=term, body=body, title_line=line, section=path, title_kind="term")
 
 
 def _open(data: bytes) -> Document:

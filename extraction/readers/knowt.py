@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
+from extraction.readers.paragraphs import file_indents, text_body
+from extraction.readers.prompts import prompt_kind
 from extraction.records import Card
 
 FORMAT = "knowt"
@@ -67,9 +69,12 @@ def read(raw: RawNote) -> Iterator[Card]:
         # The term is the first paragraph; the definition is the rest.
         split = next((j for j, (_, t) in enumerate(block) if not t), len(block))
         term = block[:split]
+        title = " ".join(t for _, t in term)
+        answer = block[split:]
         yield builder.card(
-            title=" ".join(t for _, t in term),
-            body_lines=block[split:],
+            title=title,
+            body=text_body(answer, indents=file_indents(raw.lines, [n for n, _ in answer])),
+            title_kind=prompt_kind(title),
             title_line=term[0][0] if term else start + 1,
             section=section,
         )

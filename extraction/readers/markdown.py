@@ -1,81 +1,128 @@
-"""Markdown notes, including the MyST/d2lbook dialect of Dive into Deep Learning.
+"""Markdown notes, parsed with markdown-it-py (CommonMark) and its plugins.
 
-Each ATX (``#``) or Setext heading starts a card; its section is the headings above it.
-Bodies keep prose and bullets and drop what is not prose: fenced code, display maths,
-HTML comments, images, ``:label:``-style directives and framework tabs other than the
-first. Inline markup is reduced to its text (links, emphasis, inline code, roles such
-as ``:numref:`` and ``:cite:``); inline maths keeps its symbols without LaTeX commands.
+The parser is CommonMark with HTML, GFM tables, front matter, ``$``/``$$`` maths
+(dollarmath), definition lists, Pandoc ``:::`` fenced divs (their content is read as
+Markdown) and ``[text]{#anchor}`` attributes. On top of it come the MyST/d2lbook habits
+of *Dive into Deep Learning*: ``:role:`content``` and ``{role}`content``` roles,
+``:label:``-style directive lines, and framework tabs (``:begin_tab:`pytorch```), of
+which one is kept.
+
+Each heading starts a card (title = the heading, ``title_kind="heading"``; section =
+the headings above it, under the front matter's ``title``). Its body holds one logical
+line per paragraph or list item, soft line breaks joined, with the file line of each
+joined line (``Card.line_starts``); list items keep their depth and parent (the
+enclosing item, or the paragraph that introduces the list); ``**bold**``, ``*italic*``,
+``<b>``, ``<em>``, ``<u>`` ... are kept as emphasis runs. What is not prose never
+reaches the body: code blocks and fences at any indentation, display maths, images,
+HTML comments, cross references and citations; inline code stays only when it reads as
+a word (`` `Dense` `` but not `` `tf.multiply(x)` ``) and inline maths only keeps the
+words it spells (``\\text{softmax}``). Entities are decoded by the parser.
+
+A table becomes a :class:`~extraction.records.Table` of the card; a two-column table of
+terms and their explanations, and each entry of a definition list, become term cards
+(``title_kind="term"``) under the heading.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
 
-from extraction.readers._base import CardBuilder, RawNote
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from extraction.errors import ReadError
+from extraction.readers._base import Body, CardBuilder, RawNote, tidy
+from extraction.readers._html import html_lines
 from extraction.readers.boilerplate import is_boilerplate
-from extraction.records import Card
+from extraction.records import Card, Table
 
 FORMAT = "markdown"
 EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".txt", "")
 
 _ATX = re.compile(r"^(#{1,6})\s+(.*)$")
-_SETEXT = re.compile(r"^(=+|-+)\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _DIRECTIVE_LINE = re.compile(r"^\s*:(?:label|width|eqlabel|bibliography|begin_tab|end_tab):")
 _TAB_OPEN = re.compile(r"^\s*:begin_tab:`([^`]*)`")
 _TAB_CLOSE = re.compile(r"^\s*:end_tab:")
-_IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-# Inline spans have bounded lengths: an unbounded ``.+?`` rescans the rest of the line
-# from every unclosed opener, which is quadratic on a long line of ``**`` or ``[``.
-_INLINE = (
-    (re.compile(r"!\[([^\]]{0,500})\]\([^)]{0,2000}\)"), r"\1"),  # images -> alt text
-    (re.compile(r"\[([^\]]{1,500})\]\([^)]{0,2000}\)"), r"\1"),  # links -> text
-    (re.compile(r":(?:numref|ref|eqref):`[^`]{0,500}`"), ""),  # cross references
-    (re.compile(r":(?:cite|citet|citep):`[^`]{0,500}`"), ""),  # citations
-    (re.compile(r":[a-z_]{1,40}:`([^`]{0,500})`"), r"\1"),  # other roles -> content
-    (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
-    (re.compile(r"(\*\*|__)(.{1,500}?)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])([*_])(?!\s)(.{1,500}?)(?<!\s)\1(?![\w*])"), r"\2"),  # italics
-    (re.compile(r"<[^>\n]{1,200}>"), ""),  # inline HTML tags
+#: A role's name at the end of the text before its backquoted content.
+_ROLE = re.compile(r"(?::([A-Za-z][\w+-]{0,40}):|\{([A-Za-z][\w+:-]{0,40})\})$")
+#: Roles whose content is a reference, never text of the notes.
+REFERENCE_ROLES = frozenset(
+    {"numref", "ref", "eqref", "cite", "citet", "citep", "label", "eqlabel", "doc"}
+    | {"width", "height", "bibliography", "begin_tab", "end_tab", "download", "footcite"}
 )
-_LATEX_COMMAND = re.compile(
-    r"\\(?:mathbf|mathrm|textrm|text|mathit|boldsymbol|mathcal|operatorname)"
+#: Inline code kept as text: a word or a short name ("Dense", "ls", "Leaky ReLU").
+_WORDLIKE_CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z][A-Za-z0-9-]*){0,3}")
+#: LaTeX commands whose argument is words: ``\text{softmax}``.
+_MATH_WORDS = re.compile(
+    r"\\(?:text|textrm|textit|textbf|mathrm|operatorname|mbox)\s*\{([A-Za-z][A-Za-z -]*)\}"
 )
-_LATEX_OTHER = re.compile(r"\\([A-Za-z]+)")
-_INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]+?)\$")
+#: Admonitions written as MyST fences (```{note}): their content is prose.
+ADMONITIONS = frozenset(
+    "note warning tip hint important caution attention danger error seealso admonition".split()
+)
+_EMPHASIS_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
+#: A paragraph without a letter ("(**" around d2l's display maths) says nothing.
+_LETTER = re.compile(r"[^\W\d_]")
+#: An attribute block left after an image: ``{alt='Stacking' width=50%}``.
+_ATTRS = re.compile(r"\{[^{}\n]{0,500}\}")
+_HTML_TAG = re.compile(r"^<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>$")
+
+#: Framework tab kept when d2l gives the same prose once per framework.
+PREFERRED_TAB = "pytorch"
 
 
-def latex_to_text(expr: str) -> str:
-    r"""Reduce an inline formula to readable symbols.
+@cache
+def parser() -> MarkdownIt:
+    """The Markdown parser: CommonMark + HTML, tables, front matter, maths, definition
+    lists, ``:::`` divs and ``{#attrs}``. Nesting is capped at 20 levels (CommonMark
+    preset), which bounds the work on hostile nested lists and quotes."""
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.use(front_matter_plugin)
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.use(deflist_plugin)
+    md.use(attrs_plugin, spans=True)
+    md.use(container_plugin, name="div", validate=lambda *_: True)
+    return md
 
-    Command names go (``\\ldots`` is no word of the notes); symbols stay.
 
-    >>> latex_to_text(r"\mathbf{W}_{xh} \in \mathbb{R}^{d}")
-    'W_xh R^d'
-    >>> latex_to_text(r"x_1, \ldots, x_n")
-    'x_1, , x_n'
+def math_words(expr: str) -> str:
+    r"""The words an inline formula spells, if any: ``\text{softmax}(x)`` -> "softmax";
+    symbols alone give "".
+
+    >>> math_words(r"\text{softmax}(\mathbf{x})"), math_words(r"\Delta H_c")
+    ('softmax', '')
+    >>> math_words(r"\mathbf{W}_{\textrm{xi}} + \mathbf{b}_\textrm{out}")
+    ''
     """
-    expr = _LATEX_COMMAND.sub("", expr)
-    expr = re.sub(r"\\mathbb\{(\w)\}", r"\1", expr)
-    expr = _LATEX_OTHER.sub(" ", expr)
-    expr = expr.replace("{", "").replace("}", "")
-    return re.sub(r"\s+", " ", expr).strip()
+    words = []
+    for match in _MATH_WORDS.finditer(expr):
+        before = expr[: match.start()].rstrip(" {")
+        if len(match.group(1).strip()) > 2 and not before.endswith(("_", "^")):
+            words.append(match.group(1).strip())  # not a subscript such as W_{\textrm{xi}}
+    return " ".join(words)
 
 
-def inline_text(line: str) -> str:
-    """Markdown inline markup reduced to its text."""
-    line = _INLINE_MATH.sub(lambda m: latex_to_text(m.group(1)), line)
-    for pattern, repl in _INLINE:
-        line = pattern.sub(repl, line)
-    return line.replace("\\*", "*").replace("\\_", "_").strip()
+def code_words(code: str) -> str:
+    """Inline code that reads as a word or short name, else "".
+
+    >>> code_words("Dense"), code_words("tf.multiply(-10.0"), code_words("w**2")
+    ('Dense', '', '')
+    """
+    code = code.strip()
+    return code if _WORDLIKE_CODE.fullmatch(code) else ""
 
 
 def atx_heading(line: str) -> tuple[int, str] | None:
     """The level and text of an ATX heading line (``"## Title ##"``), else ``None``.
-
-    A closing run of ``#`` is dropped only after a space, as in CommonMark, so that
-    "C#" keeps its sharp.
 
     >>> atx_heading("## Gated units ##"), atx_heading("# C#"), atx_heading("#hashtag")
     ((2, 'Gated units'), (1, 'C#'), None)
@@ -113,19 +160,15 @@ def blank_html_comments(text: str) -> str:
 def sniff(raw: RawNote) -> float:
     if not raw.is_text:
         return 0.0
-    lines = raw.lines[:400]
-    headings = sum(1 for t in lines if atx_heading(t))
     if raw.suffix in (".md", ".markdown", ".mdown", ".mkd"):
         return 0.9
+    lines = raw.lines[:400]
+    headings = sum(1 for t in lines if atx_heading(t))
     fences = sum(1 for t in lines if _FENCE.match(t))
     return 0.65 if headings >= 2 or (headings and fences) else 0.0
 
 
-#: Framework tab kept when d2l gives the same prose once per framework.
-PREFERRED_TAB = "pytorch"
-
-
-def _preferred_tab(lines: list[str], start: int) -> str:
+def _preferred_tab(lines: Sequence[str], start: int) -> str:
     """The tab to keep in the group of framework tabs that opens at ``lines[start]``."""
     names: list[str] = []
     in_tab = False
@@ -140,91 +183,426 @@ def _preferred_tab(lines: list[str], start: int) -> str:
     return next((n for n in names if PREFERRED_TAB in n), names[0])
 
 
-def _prose_lines(raw: RawNote) -> Iterator[tuple[int, str, int]]:
-    """Yield ``(line number, text, heading level)`` for the lines worth reading.
+def blank_directives(lines: Sequence[str]) -> list[str]:
+    """``lines`` with d2l's directive lines (``:label:``, ``:width:`` ...), tab markers,
+    the framework tabs other than the preferred one and display maths (``$$`` lines to
+    the closing ``$$``, or to the end when it never closes) blanked, line numbers kept;
+    lines inside code fences are left alone.
 
-    The level is 0 for body text. Code, display maths, directives and extra
-    framework tabs are skipped.
+    >>> blank_directives([":begin_tab:`mxnet`", "M", ":end_tab:", ":begin_tab:`pytorch`",
+    ...                   "P", ":end_tab:", ":label:`x`", "Q"])
+    ['', '', '', '', 'P', '', '', 'Q']
+    >>> blank_directives([":begin_tab:`pytorch, mxnet`", "P", ":end_tab:", "",
+    ...                   ":begin_tab:`jax`", "J", ":end_tab:"])
+    ['', 'P', '', '', '', '', '']
+    >>> blank_directives(["a", "$$", "x = 1", "$$", "b", "$$x$$", "$$", "open"])
+    ['a', '', '', '', 'b', '', '', '']
     """
-    lines = raw.lines
-    fence: str | None = None
-    in_math = False
-    in_tab = False
-    tab_group = False  # a tab was seen and no prose has followed the group yet
-    skip_tab = False
+    out = list(lines)
+    fence = ""
+    skip = False
     keep = ""
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        number = i + 1
-        i += 1
+    group = False  # inside a group of tabs (no prose since the last one closed)
+    in_tab = False
+    in_math = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if in_math or (not fence and stripped.startswith("$$")):
+            # display maths, blanked here so that an unclosed "$$" hides the rest of the
+            # file (as a fence does) instead of making one huge paragraph of it
+            closes = stripped.endswith("$$") and (in_math or len(stripped) > 2)
+            in_math = not closes
+            out[i] = ""
+            continue
         if fence:
             if line.strip().startswith(fence):
-                fence = None
+                fence = ""
+            if skip:
+                out[i] = ""
             continue
         if m := _FENCE.match(line):
             fence = m.group(1)
-            continue
-        stripped = line.strip()
-        if in_math or stripped.startswith("$$"):
-            closes = stripped.endswith("$$") and (in_math or len(stripped) > 2)
-            in_math = not closes
+            if skip:
+                out[i] = ""
             continue
         if m := _TAB_OPEN.match(line):
-            if not tab_group:
-                keep = _preferred_tab(lines, i - 1)
-            in_tab, tab_group = True, True
-            skip_tab = m.group(1) != keep
+            if not group:
+                keep = _preferred_tab(lines, i)
+            group = in_tab = True
+            skip = m.group(1) != keep
+            out[i] = ""
+        elif _TAB_CLOSE.match(line):
+            skip = in_tab = False
+            out[i] = ""
+        elif skip or _DIRECTIVE_LINE.match(line):
+            out[i] = ""
+        elif line.strip() and not in_tab:
+            group = False
+    return out
+
+
+# -- inline text -------------------------------------------------------------------
+
+
+@dataclass
+class Inline:
+    """The text of an inline token run: text, emphasis runs and the file line of each
+    joined line."""
+
+    text: str = ""
+    emphasis: list[tuple[int, int, str]] = field(default_factory=list)
+    starts: list[tuple[int, int]] = field(default_factory=list)
+
+
+def render_inline(children: Sequence[Token], line: int) -> Inline:
+    """Text of inline tokens starting on file line ``line`` (1-based): soft and hard
+    breaks join lines, emphasis is recorded, images, references and code that is not a
+    word are dropped, maths keeps its words."""
+    if len(children) == 1 and children[0].type == "text":  # plain text: most headings
+        return Inline(children[0].content, [], [(0, line)])
+    out = Inline(starts=[(0, line)])
+    parts: list[str] = []
+    length = 0
+    open_runs: dict[str, list[int]] = {}
+
+    def add(text: str) -> None:
+        nonlocal length
+        if text:
+            parts.append(text)
+            length += len(text)
+
+    def opening(style: str) -> None:
+        open_runs.setdefault(style, []).append(length)
+
+    def closing(style: str) -> None:
+        if open_runs.get(style):
+            out.emphasis.append((open_runs[style].pop(), length, style))
+
+    after_image = after_bold = False
+    for tok in children:
+        kind = tok.type
+        if kind == "text":
+            text = tok.content
+            if after_image and (attrs := _ATTRS.match(text)):  # {alt='...'} not parsed
+                text = text[attrs.end() :]
+            if after_bold and text.startswith("]"):
+                text = text[1:]
+            add(text)
+        elif kind in ("softbreak", "hardbreak"):
+            add(" ")
+            line += 1
+            out.starts.append((length, line))
+        elif kind == "code_inline":
+            role = _ROLE.search(parts[-1]) if parts else None
+            if role:
+                name = role.group(1) or role.group(2)
+                parts[-1] = parts[-1][: role.start()]
+                length = sum(map(len, parts))
+                if name not in REFERENCE_ROLES:
+                    add(code_words(tok.content) or tok.content if name != "math" else "")
+            else:
+                add(code_words(tok.content))
+        elif kind in ("strong_open", "em_open"):
+            if parts and parts[-1].endswith("[") and kind == "strong_open":
+                parts[-1] = parts[-1][:-1]  # d2l's "[**linked words**]"
+                length -= 1
+            opening("bold" if kind == "strong_open" else "italic")
+        elif kind in ("strong_close", "em_close"):
+            closing("bold" if kind == "strong_close" else "italic")
+        elif kind in ("math_inline", "math_inline_double"):
+            add(math_words(tok.content))
+        elif kind == "html_inline":
+            tag = _HTML_TAG.match(tok.content.strip())
+            if tag and tag.group(2).lower() in _EMPHASIS_TAGS:
+                style = _EMPHASIS_TAGS[tag.group(2).lower()]
+                closing(style) if tag.group(1) else opening(style)
+            elif tag and tag.group(2).lower() == "br":
+                add(" ")
+        after_image = kind == "image"
+        after_bold = kind == "strong_close"
+    out.text = "".join(parts)
+    return out
+
+
+def inline_text(source: str) -> str:
+    """Markdown inline markup reduced to its text (as a card's body shows it).
+
+    >>> inline_text("**bold**, a [link](http://x.y), `w**2` and $\\\\Delta H$ :numref:`f`")
+    'bold, a link, and'
+    """
+    tokens = parser().parseInline(source)
+    return tidy(render_inline(tokens[0].children or [], 1).text)[0] if tokens else ""
+
+
+# -- blocks -> cards ---------------------------------------------------------------
+
+
+def _line(token: Token, offset: int) -> int:
+    return (token.map[0] if token.map else 0) + 1 + offset
+
+
+@dataclass
+class _Card:
+    """A card being collected."""
+
+    title: str = ""
+    title_kind: str = "heading"
+    title_line: int = 0
+    title_emphasis: list[tuple[int, int, str]] = field(default_factory=list)
+    section: tuple[tuple[str, int], ...] = ()
+    body: Body = field(default_factory=Body)
+    tables: list[Table] = field(default_factory=list)
+    last_line: int = 0
+
+
+@dataclass
+class _Reader:
+    """Walks the token stream of one file and collects its cards."""
+
+    builder: CardBuilder
+    root: tuple[tuple[str, int], ...] = ()
+    path: list[tuple[int, str, int]] = field(default_factory=list)  # (level, heading, line)
+    current: _Card = field(default_factory=_Card)
+    pending: list[_Card] = field(default_factory=list)  # term cards after the current one
+    cards: list[Card] = field(default_factory=list)
+
+    def sections(self, including_current: bool) -> tuple[tuple[str, int], ...]:
+        above = self.path if including_current else self.path[:-1]
+        return (*self.root, *((h, n) for _, h, n in above))
+
+    def flush(self) -> None:
+        for card in (self.current, *self.pending):
+            if card.title or card.body or card.tables:
+                self.cards.append(
+                    self.builder.card(
+                        title=card.title,
+                        body=card.body,
+                        title_line=card.title_line,
+                        title_kind=card.title_kind if card.title else "none",
+                        title_emphasis=card.title_emphasis,
+                        section=[s for s, _ in card.section],
+                        section_lines=[n for _, n in card.section],
+                        tables=card.tables,
+                        last_line=card.last_line or None,
+                    )
+                )
+        self.pending = []
+
+    def heading(self, level: int, inline: Inline, line: int) -> None:
+        self.flush()
+        self.path = [p for p in self.path if p[0] < level]
+        title = inline.text
+        self.path.append((level, title, line))
+        self.current = _Card(
+            title=title,
+            title_line=line,
+            title_emphasis=inline.emphasis,
+            section=self.sections(including_current=False),
+        )
+
+    def term_card(self, title: Inline, line: int) -> _Card:
+        card = _Card(
+            title=title.text,
+            title_kind="term",
+            title_line=line,
+            title_emphasis=title.emphasis,
+            section=self.sections(including_current=True),
+        )
+        self.pending.append(card)
+        return card
+
+
+def _front_matter_title(content: str) -> tuple[str, int]:
+    """The ``title:`` of YAML front matter, unquoted (no YAML parser needed for one key),
+    and its line within the front matter (0-based).
+
+    >>> _front_matter_title("layout: x\\ntitle: \\"Deep Learning\\"\\n")
+    ('Deep Learning', 1)
+    """
+    for number, line in enumerate(content.split("\n")):
+        key, colon, value = line.partition(":")
+        if colon and key.strip().lower() == "title":
+            return value.strip().strip("'\"").strip(), number
+    return "", 0
+
+
+def _table(tokens: Sequence[Token], start: int, offset: int) -> tuple[Table, int]:
+    """The table opening at ``tokens[start]``, and the index after its close."""
+    header: list[str] = []
+    rows: list[tuple[str, ...]] = []
+    row_lines: list[int] = []
+    cells: list[str] = []
+    in_head = False
+    i = start
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "table_close":
+            break
+        if tok.type == "thead_open":
+            in_head = True
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            cells = []
+            line = _line(tok, offset)
+        elif tok.type == "inline":
+            cells.append(tidy(render_inline(tok.children or [], line).text)[0])
+        elif tok.type == "tr_close":
+            if in_head:
+                header = cells
+            else:
+                rows.append(tuple(cells))
+                row_lines.append(line)
+        i += 1
+    return Table(tuple(header), tuple(rows), tuple(row_lines)), i + 1
+
+
+def is_term_table(table: Table) -> bool:
+    """Two columns: short terms (at most six words) and their explanations (four words
+    or more on average), at least two rows.
+
+    >>> rows = (("ReLU", "Zero below zero, identity above."), ("Tanh", "An S-shaped curve."))
+    >>> is_term_table(Table(("Function", "Description"), rows))
+    True
+    """
+    rows = [r for r in table.rows if any(r)]
+    if len(rows) < 2 or any(len(r) != 2 for r in rows) or len(table.header) not in (0, 2):
+        return False
+    terms = [r[0] for r in rows]
+    if not all(terms) or any(len(t.split()) > 6 or len(t) > 60 for t in terms):
+        return False
+    words = sum(len(r[1].split()) for r in rows) / len(rows)
+    return words >= 4
+
+
+def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
+    """Collect the cards of ``tokens`` (lines shifted by ``offset`` for nested content)."""
+    # open lists: (body index of the item being filled or -1, depth)
+    items: list[int] = []  # body index of each open list item's first line, -1 before it
+    intro = -1  # the last paragraph outside lists: what a list that follows belongs to
+    target: _Card = reader.current
+    in_item_first = False
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "front_matter":
+            title, at = _front_matter_title(tok.content)
+            if title:
+                reader.root = ((title, _line(tok, offset) + 1 + at),)
+                reader.current.section = reader.root
+        elif kind == "heading_open":
+            inline = tokens[i + 1]
+            line = _line(tok, offset)
+            text = render_inline(inline.children or [], line)
+            text.text, mapping = tidy(text.text)
+            if mapping is not None:
+                text.emphasis = [(mapping(s), mapping(e), st) for s, e, st in text.emphasis]
+            if text.text and reader.root and not reader.path and text.text == reader.root[0][0]:
+                reader.root = ()  # "# Title" repeating the front matter's title
+            reader.heading(int(tok.tag[1]), text, line)
+            target, items, intro = reader.current, [], -1
+            i += 3
             continue
-        if _TAB_CLOSE.match(line):
-            in_tab = skip_tab = False
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            if not items:
+                items = []
+            items.append(-1)
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            if items:
+                items.pop()
+        elif kind == "list_item_open":
+            in_item_first = True
+        elif kind == "list_item_close":
+            if items:
+                items[-1] = -1
+        elif kind == "paragraph_open":
+            inline = tokens[i + 1]
+            line = _line(tok, offset)
+            text = render_inline(inline.children or [], line)
+            if _LETTER.search(text.text) and not is_boilerplate(text.text.strip()):
+                _add(target, text, items, in_item_first, intro)
+                index = len(target.body.lines) - 1
+                if in_item_first and items:
+                    items[-1] = index
+                elif not items:
+                    intro = index
+            in_item_first = False
+            i += 3
             continue
-        if skip_tab or _DIRECTIVE_LINE.match(line) or _IMAGE_LINE.match(line):
+        elif kind == "table_open":
+            table, i = _table(tokens, i, offset)
+            if is_term_table(table):
+                for row, line in zip(table.rows, table.row_lines, strict=True):
+                    if row[0]:
+                        card = reader.term_card(Inline(row[0]), line)
+                        card.body.add(line, row[1])
+            elif any(table.header) or table.rows:
+                target.tables.append(table)
             continue
-        if not stripped:
-            yield number, "", 0
+        elif kind == "dt_open":
+            line = _line(tok, offset)
+            term = render_inline(tokens[i + 1].children or [], line)
+            target = reader.term_card(term, line)
+            intro, items = -1, []
+            i += 3
             continue
-        if not in_tab:
-            tab_group = False
-        if heading := atx_heading(line):
-            level, text = heading
-            yield number, inline_text(text), level
-            continue
-        if i < len(lines) and _SETEXT.match(lines[i]) and not stripped.startswith(("-", "*")):
-            level = 1 if lines[i].strip().startswith("=") else 2
-            i += 1
-            yield number, inline_text(stripped), level
-            continue
-        yield number, inline_text(stripped), 0
+        elif kind == "dl_close":
+            target, intro, items = reader.current, -1, []
+        elif kind == "html_block" and not tok.content.lstrip().startswith("<!--"):
+            line = _line(tok, offset)
+            try:
+                lines = html_lines(tok.content)
+            except ReadError:  # an HTML block too long to be a note: not read
+                lines = []
+            for html in lines:
+                if html.text:
+                    target.body.add(line, html.text, emphasis=html.emphasis)
+        elif kind == "fence" and _admonition(tok.info):
+            _walk_nested(reader, tok, offset)
+        if tok.map and not tok.hidden:
+            target.last_line = max(target.last_line, tok.map[1] + offset)
+        i += 1
+
+
+def _admonition(info: str) -> bool:
+    name = info.strip()
+    return name.startswith("{") and name[1:].split("}", 1)[0] in ADMONITIONS
+
+
+def _walk_nested(reader: _Reader, tok: Token, offset: int) -> None:
+    """The prose inside a MyST admonition fence (```{note}), parsed as Markdown."""
+    inner = parser().parse(tok.content)
+    _walk(reader, inner, offset + (tok.map[0] + 1 if tok.map else 0))
+
+
+def _add(card: _Card, text: Inline, items: list[int], is_item: bool, intro: int) -> None:
+    """Add a paragraph (or a list item's first paragraph) to ``card``'s body."""
+    depth, parent = -1, -1
+    if is_item and items:
+        depth = len(items) - 1
+        enclosing = [k for k in items[:-1] if k >= 0]
+        parent = enclosing[-1] if enclosing else intro
+    index = card.body.add(text.starts[0][1], "", depth=depth, parent=parent)
+    line = card.body.lines[index]
+    line.text = text.text
+    line.starts = list(text.starts)
+    line.emphasis = list(text.emphasis)
 
 
 def read(raw: RawNote) -> Iterator[Card]:
-    text = blank_html_comments(raw.text)
-    if text != raw.text:
-        raw = RawNote(path=raw.path, data=raw.data, name=raw.name)
-        raw.__dict__["text"] = text
-        raw.__dict__["lines"] = text.split("\n")
-    builder = CardBuilder(raw, FORMAT)
-    path: list[tuple[int, str, int]] = []  # (level, heading, line)
-    title, title_line = "", 0
-    body: list[tuple[int, str]] = []
+    """Cards of a Markdown file: one per heading, term-table row and definition-list
+    entry (and one for text before the first heading).
 
-    def flush() -> Iterator[Card]:
-        if title or any(t for _, t in body):
-            above = path[:-1] if title else path
-            yield builder.card(
-                title=title,
-                body_lines=body,
-                title_line=title_line,
-                section=[h for _, h, _ in above],
-                section_lines=[n for _, _, n in above],
-            )
-
-    for number, line, level in _prose_lines(raw):
-        if level:
-            yield from flush()
-            path = [p for p in path if p[0] < level] + [(level, line, number)]
-            title, title_line, body = line, number, []
-        elif not is_boilerplate(line) or not line:
-            body.append((number, line))
-    yield from flush()
+    Raises
+    ------
+    ReadError
+        Not text, or over the line-count or line-length limits.
+    """
+    lines = raw.lines  # checks the limits before parsing
+    text = "\n".join(blank_directives(blank_html_comments("\n".join(lines)).split("\n")))
+    tokens = parser().parse(text)
+    reader = _Reader(CardBuilder(raw, FORMAT))
+    _walk(reader, tokens)
+    reader.flush()
+    yield from reader.cards

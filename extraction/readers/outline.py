@@ -13,10 +13,11 @@ sibling sections ("Loss Function" after "Training") under the same parent.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
+from extraction.readers.paragraphs import file_indents, text_body
 from extraction.records import Card
 
 FORMAT = "outline"
@@ -44,13 +45,24 @@ def is_heading_text(text: str, *, max_words: int = 10) -> bool:
     (True, False)
     >>> is_heading_text("The model undergoes training on normal data.")
     False
+    >>> is_heading_text("Autoencoders learn to reconstruct their input, which")
+    False
     """
     if not text or len(text) > 90 or _END_PUNCT.search(text) or _BULLET.match(text):
         return False
     if _MATHY.search(text) or not (text[0].isupper() or text[0].isdigit()) or _DATE.match(text):
         return False
     words = _WORD.findall(text)
+    if words and words[-1].lower() in _OPEN_WORDS:  # "... their input, which" goes on
+        return False
     return 0 < len(words) <= max_words
+
+
+#: Words a heading never ends with: a line ending so is the start of a wrapped sentence.
+_OPEN_WORDS = frozenset(
+    "a an the of to in on at by for with from into as than and or but that which who whose "
+    "is are was were be this these its their".split()
+)
 
 
 def _headings(lines: Sequence[tuple[int, str]]) -> list[bool]:
@@ -121,8 +133,11 @@ def segment(
     builder: CardBuilder,
     *,
     root: Sequence[str] = (),
+    indents: Mapping[int, int] | None = None,
+    full_width: int = 0,
 ) -> Iterator[Card]:
-    """Split ``(line number, text)`` lines into cards at headings.
+    """Split ``(line number, text)`` lines into cards at headings; each card's body is
+    joined into logical lines (:func:`~extraction.readers.paragraphs.text_body`).
 
     Parameters
     ----------
@@ -132,6 +147,10 @@ def segment(
         Numbers the cards.
     root : sequence of str
         Section path above everything in the text (a document title).
+    indents : mapping of int to int, optional
+        Indentation of each line, for nested lists.
+    full_width : int
+        Width of a full line when the text is wrapped (a PDF); 0 otherwise.
     """
     lines = _join_wrapped_headings([(n, t) for n, t in lines if not is_boilerplate(t)])
     marks = _headings(lines)
@@ -143,7 +162,8 @@ def segment(
         if title or any(t for _, t in body):
             yield builder.card(
                 title=title,
-                body_lines=body,
+                body=text_body(body, indents=indents, full_width=full_width),
+                title_kind="heading",
                 title_line=title_line or (body[0][0] if body else 0),
                 section=(*root, *(t for _, t in (path[:-1] if title else path))),
                 section_lines=() if root else tuple(n for n, _ in (path[:-1] if title else path)),
@@ -170,13 +190,19 @@ def segment(
     yield from flush()
 
 
-def _paragraph_cards(lines: Sequence[tuple[int, str]], builder: CardBuilder) -> Iterator[Card]:
+def _paragraph_cards(
+    lines: Sequence[tuple[int, str]], builder: CardBuilder, indents: Mapping[int, int]
+) -> Iterator[Card]:
     paragraph: list[tuple[int, str]] = []
     for number, text in [*lines, (0, "")]:
         if text and not is_boilerplate(text):
             paragraph.append((number, text))
         elif paragraph:
-            yield builder.card(title="", body_lines=paragraph, title_line=paragraph[0][0])
+            yield builder.card(
+                title="",
+                body=text_body(paragraph, indents=indents),
+                title_line=paragraph[0][0],
+            )
             paragraph = []
 
 
@@ -185,9 +211,19 @@ def sniff(raw: RawNote) -> float:
     return 0.1 if raw.is_text else 0.0
 
 
+#: A first line naming a flashcard deck ("History 101 Flashcards"): the notes' title.
+_DECK_TITLE = re.compile(r"\bflashcards$", re.IGNORECASE)
+
+
 def read(raw: RawNote) -> Iterator[Card]:
     lines = list(enumerate(raw.clean_lines, start=1))
+    indents = file_indents(raw.lines, range(1, len(raw.lines) + 1))
+    root: tuple[str, ...] = ()
+    first = next((i for i, (_, t) in enumerate(lines) if t), None)
+    if first is not None and _DECK_TITLE.search(lines[first][1]) and len(lines[first][1]) < 90:
+        root = (lines[first][1],)
+        lines = lines[first + 1 :]
     if any(_headings([(n, t) for n, t in lines if not is_boilerplate(t)])):
-        yield from segment(lines, CardBuilder(raw, FORMAT))
+        yield from segment(lines, CardBuilder(raw, FORMAT), root=root, indents=indents)
     else:
-        yield from _paragraph_cards(lines, CardBuilder(raw, "text"))
+        yield from _paragraph_cards(lines, CardBuilder(raw, "text"), indents)

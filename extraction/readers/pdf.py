@@ -185,4 +185,6 @@ def read(raw: RawNote) -> Iterator[Card]:
     if not lines:
         raise ReadError("PDF has no text layer (scanned pages?); run OCR first")
     numbered = list(enumerate(lines, start=1))
-    yield from outline.segment(numbered, CardBuilder(raw, FORMAT))
+    widths = sorted(len(t) for t in lines)
+    full_width = widths[int(0.9 * (len(widths) - 1))]
+    yield from outline.segment(numbered, CardBuilder(raw, FORMAT), full_width=full_width)

@@ -14,7 +14,7 @@ questions typed one per line) leave only the wording to tell a prompt from an an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from extraction.readers._base import CardBuilder
 from extraction.records import Card
@@ -167,6 +167,45 @@ def is_prompt(text: str) -> bool:
     return is_question(text) or is_cloze(text)
 
 
+def prompt_kind(title: str) -> str:
+    """The :data:`~extraction.records.TITLE_KINDS` entry of a flashcard's front:
+    "question", "cloze" (a gap, a cut-off stem, ``{{c1::...}}``), "term" or "none".
+
+    >>> prompt_kind("What is dropout?"), prompt_kind("LSTM stands for"), prompt_kind("Softmax")
+    ('question', 'cloze', 'term')
+    """
+    title = title.strip()
+    if not title:
+        return "none"
+    if is_question(title):
+        return "question"
+    if is_cloze(title) or "___" in title or _CLOZE_MARK.search(title):
+        return "cloze"
+    return "term"
+
+
+_CLOZE_MARK = re.compile(r"\{\{c\d{1,4}::")
+_SHORT_PHRASE = re.compile(r"^[A-Z][^.!?:;,]{0,40}$")
+
+
+def _opens_group(lines: Sequence[tuple[int, str]], i: int) -> bool:
+    """A term heading a group of its own inside a term list: "Representations" /
+    "One-hot encoding" / "Simplest way to represent things in neural networks" -- the
+    term is followed by a short capitalised phrase (the group's first term), and that
+    by a sentence-long explanation (six words or more)."""
+    if i + 2 >= len(lines):
+        return False
+    sub, explanation = lines[i + 1][1], lines[i + 2][1]
+    return (
+        bool(_SHORT_PHRASE.match(sub))
+        and len(_WORD.findall(sub)) <= 4
+        and not is_prompt(sub)
+        and not is_term(explanation)
+        and not is_prompt(explanation)
+        and len(_WORD.findall(explanation)) >= 6
+    )
+
+
 _WHAT_IS = re.compile(r"what (?:is|are)\b", re.IGNORECASE)
 _WHAT_NOUN = re.compile(
     r"what (?!is|are|was|were|does|do|did|can|could|should|would|will|has|have)\w+",
@@ -184,15 +223,23 @@ def segment_prompts(
     builder: CardBuilder,
     *,
     section: Sequence[str] = (),
+    indents: Mapping[int, int] | None = None,
 ) -> Iterator[Card]:
     """Cards from unmarked prompt/answer lines.
 
     A prompt starts a card; the lines after it are its answer. A term line starts a
     card too when an explanation follows it, unless it opens or continues a list of
     terms inside the current answer ("Supervised Learning" / "Labelled data" /
-    "Unsupervised Learning" / ...). A question right after a definitional question
-    with no answer yet is that answer ("What is Precision?" / "What proportion ...?").
+    "Unsupervised Learning" / ...). Inside such a list, a term followed by a group of
+    its own (a term and its explanation) ends the answer: "Representations" /
+    "One-hot encoding" / "Simplest way to ..." is a new card. A question right after a
+    definitional question with no answer yet is that answer ("What is Precision?" /
+    "What proportion ...?"). Answers are joined into logical lines
+    (:func:`~extraction.readers.paragraphs.text_body`); ``indents`` gives the
+    indentation of each file line for nested lists.
     """
+    from extraction.readers.paragraphs import text_body
+
     lines = [(n, t.strip()) for n, t in lines if t.strip()]
     title, title_line = "", 0
     body: list[tuple[int, str]] = []
@@ -200,7 +247,13 @@ def segment_prompts(
 
     def flush() -> Iterator[Card]:
         if title or body:
-            yield builder.card(title=title, body_lines=body, title_line=title_line, section=section)
+            yield builder.card(
+                title=title,
+                body=text_body(body, indents=indents),
+                title_line=title_line,
+                section=section,
+                title_kind=prompt_kind(title),
+            )
 
     for i, (number, text) in enumerate(lines):
         following = lines[i + 1][1] if i + 1 < len(lines) else ""
@@ -210,7 +263,7 @@ def segment_prompts(
         elif is_term(text) and following and not is_term(following) and not is_prompt(following):
             if title and (not body or (len(body) == 1 and _SUBLABEL.match(body[0][1]))):
                 answer_is_term_list = True
-            starts = not answer_is_term_list
+            starts = not answer_is_term_list or (len(body) > 2 and _opens_group(lines, i))
         if starts:
             yield from flush()
             title, title_line, body = _QUESTION_MARKER.sub("", text), number, []

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
+from extraction.readers.paragraphs import file_indents
 from extraction.readers.prompts import is_question, segment_prompts
 from extraction.records import Card
 
@@ -36,4 +37,5 @@ def sniff(raw: RawNote) -> float:
 def read(raw: RawNote) -> Iterator[Card]:
     lines = list(enumerate(raw.clean_lines, start=1))
     lines = [(n, t) for n, t in lines if t and not is_boilerplate(t)]
-    yield from segment_prompts(lines, CardBuilder(raw, FORMAT))
+    indents = file_indents(raw.lines, [n for n, _ in lines])
+    yield from segment_prompts(lines, CardBuilder(raw, FORMAT), indents=indents)

@@ -50,8 +50,8 @@ def to_dot(G: nx.MultiDiGraph, *, name: str = "concept_atlas") -> str:
       graph [rankdir="LR", fontname="Helvetica", overlap="false", splines="true"];
       node [shape="box", style="rounded,filled", fontname="Helvetica"];
       edge [fontname="Helvetica", fontsize="10"];
-      "rnn" [label="say \"hi\"\\", fillcolor="#94a3b8", tooltip=""];
-      "lstm" [label="LSTM", fillcolor="#94a3b8", tooltip=""];
+      "rnn" [label="say \"hi\"\\", fillcolor="#dddddd", tooltip=""];
+      "lstm" [label="LSTM", fillcolor="#dddddd", tooltip=""];
       "rnn" -> "lstm" [label="contrasts_with", color="#d6457a", fontcolor="#d6457a",
                        style="solid", dir="none"];
     }

@@ -46,9 +46,9 @@ def to_mermaid(G: nx.MultiDiGraph) -> str:
       n0["RNN #34;recurrent#34; #91;net#93;"]
       n1["LSTM"]
       n0 -->|prerequisite_of| n1
-      classDef topic0 fill:#94a3b8,stroke:#333,color:#111
+      classDef topic0 fill:#dddddd,stroke:#333,color:#111
       class n0,n1 topic0
-      linkStyle 0 stroke:#1b1b1b
+      linkStyle 0 stroke:#59636e
     """
     ids = {node: f"n{i}" for i, node in enumerate(G.nodes)}
     lines = ["flowchart LR"]

@@ -90,3 +90,13 @@ def test_cache_build_key_changes_with_content(notes):
     before = build_key(read_paths([notes]))
     (notes / "extra.md").write_text("# Tensors\n\nA tensor is an array.\n")
     assert build_key(read_paths([notes])) != before
+
+
+def test_cache_same_file_read_into_other_segments_is_a_miss(tmp_path):
+    """The key is made of the segment texts: when readers cut the same file differently
+    (wrapped lines joined), the older parse is never returned."""
+    cache = _parse_cache(tmp_path)
+    cache.parse(["What is dropout?", "It switches off", "random units."])
+    docs = cache.parse(["What is dropout?", "It switches off random units."])
+    assert (cache.hits, cache.misses) == (0, 2)
+    assert [d.text for d in docs] == ["What is dropout?", "It switches off random units."]

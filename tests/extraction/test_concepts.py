@@ -214,10 +214,23 @@ def test_concepts_label_lines_define_terms():
     assert reset.definition == "decides what to forget"
 
 
-def test_concepts_segments_join_wrapped_lines_but_not_list_items():
-    c = card("Q?", "a long sentence that wraps\nonto the next line.\n- item one\n- item two")
-    texts = [s.text for s in card_segments(c) if not s.is_title]
-    assert texts == ["a long sentence that wraps onto the next line.", "item one", "item two"]
+def test_concepts_segments_cite_the_lines_a_reader_joined():
+    body = "a long sentence that wraps onto the next line.\nitem one"
+    c = Card(
+        "n#1",
+        "n.txt",
+        "quizlet",
+        (1, 4),
+        "Q?",
+        body,
+        title_line=1,
+        body_lines=(2, 4),
+        line_starts=((0, 2), (27, 3), (47, 4)),
+    )
+    segs = [s for s in card_segments(c) if not s.is_title]
+    assert [s.text for s in segs] == ["a long sentence that wraps onto the next line.", "item one"]
+    assert [s.line_at(0) for s in segs] == [2, 4]
+    assert segs[0].line_at(segs[0].text.index("onto")) == 3
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ from extraction.errors import ReadError
 from extraction.readers import READERS, SUPPORTED_EXTENSIONS, read_bytes
 from extraction.readers._base import RawNote
 from extraction.readers._html import field_lines
-from extraction.records import Card, ReadResult
+from extraction.records import EMPHASIS_STYLES, TITLE_KINDS, Card, ReadResult
 
 EXAMPLES = int(os.environ.get("CONCEPT_ATLAS_FUZZ_EXAMPLES", "150"))
 
@@ -229,6 +229,30 @@ def assert_read_bytes_contract(result: ReadResult) -> None:
     for card in result.cards:
         assert card.id.startswith(card.source + "#")
         assert "\\" not in card.source and "\x00" not in card.source
+        assert_card_structure(card)
+
+
+def assert_card_structure(card: Card) -> None:
+    """What every card promises about its structure, whatever the input."""
+    assert card.title_kind in TITLE_KINDS
+    assert (card.title_kind == "none") == (not card.title)
+    lines = card.body.split("\n") if card.body else []
+    assert len(card.body_lines) == len(lines)
+    assert all(line and line == line.strip() for line in lines)
+    offsets = [0]
+    for text in lines[:-1]:
+        offsets.append(offsets[-1] + len(text) + 1)
+    assert list(card.line_starts) == sorted(card.line_starts)
+    assert all(0 <= offset <= len(card.body) for offset, _ in card.line_starts)
+    for run in card.emphasis:
+        text = card.title if run.part == "title" else card.body
+        assert run.part in ("title", "body") and run.style in EMPHASIS_STYLES
+        assert 0 <= run.start < run.end <= len(text)
+    for item in card.items:
+        assert item.start in offsets and item.end <= len(card.body) and item.depth >= 0
+        assert item.parent == -1 or item.parent in offsets
+    for table in card.tables:
+        assert len(table.rows) == len(table.row_lines)
 
 
 def _raw(reader: ModuleType, extension: str, data: bytes) -> RawNote:
@@ -253,6 +277,25 @@ def test_fuzz_read_bytes_never_raises(extension, payload):
 @given(html=st.lists(st.one_of(st.sampled_from(MARKER_LINES), st.text(max_size=10)), max_size=30))
 def test_fuzz_anki_field_html_raises_nothing(html):
     field_lines("".join(html))
+
+
+#: Pieces of Markdown structure: emphasis, lists, tables, definition lists, maths, code,
+#: HTML, glosses and d2l directives, glued with words and line breaks.
+MARKDOWN_PIECES = (
+    "**", "*", "__", "_", "`", "- ", "  - ", "1. ", "> ", "# ", "## ", "| a | b |",
+    "|---|---|", "[x]{#y}", ":   ", "$", "$$", "```", "~~~", "    ", "<b>", "</b>",
+    "<u>", "<!--", "-->", "( ", " )", "::: note", ":::", "---", "&amp;", "&#x41;",
+    ":begin_tab:`pytorch`", ":end_tab:", ":numref:`x`", "{math}`x`", "![a](b){c}",
+    "[**w**]", "\\", "\t", "word", "Term", "\n", "\n\n",
+)  # fmt: skip
+
+
+@FUZZ
+@given(
+    pieces=st.lists(st.one_of(st.sampled_from(MARKDOWN_PIECES), st.text(max_size=8)), max_size=60)
+)
+def test_fuzz_markdown_structure_holds(pieces):
+    assert_read_bytes_contract(read_bytes("".join(pieces).encode(), path="notes.md"))
 
 
 # -- Structured containers: real ZIPs, Anki collections and PDFs around fuzzed content --

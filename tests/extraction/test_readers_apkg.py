@@ -90,10 +90,13 @@ def test_apkg_genanki_round_trip(tmp_path):
     result = read_file(path)
     assert result.ok, result.source.errors
     assert [(c.title, c.body) for c in result.cards] == [
-        ("What is a kernel?", "A similarity function\nbetween two points"),
-        ("", "The margin\nis wide"),
-        ("The first x^2 term", "• one\n• two"),
+        ("What is a kernel?", "A similarity function between two points"),
+        ("", "The margin is wide"),
+        ("The first x^2 term", "one\ntwo"),
     ]
+    assert [c.title_kind for c in result.cards] == ["question", "none", "term"]
+    assert result.cards[0].emphasised("title") == ["kernel"]
+    assert [(i.depth, i.parent) for i in result.cards[2].items] == [(0, -1), (0, -1)]
     # Lines count notes, the skipped image-only note included.
     assert [c.lines for c in result.cards] == [(1, 1), (3, 3), (4, 4)]
     assert all(c.section == ("Machine Learning", "Kernels") for c in result.cards)

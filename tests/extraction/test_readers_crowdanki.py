@@ -107,7 +107,7 @@ def test_crowdanki_nested_decks(tmp_path):
     assert [(c.title, c.body, c.section, c.lines) for c in result.cards] == [
         (
             "What is momentum?",
-            "A running average\nof gradients",
+            "A running average of gradients",
             ("Course", "Optimisation"),
             (1, 1),
         ),

@@ -36,9 +36,9 @@ def test_delimited_anki_export_headers(tmp_path):
     result = _read(tmp_path, "notes.txt", ANKI_EXPORT)
     assert result.ok and result.source.format == "csv", result.source.errors
     assert [(c.title, c.body, c.section, c.lines) for c in result.cards] == [
-        ("What is a kernel?", "A similarity function\nbetween points", ("ML", "Kernels"), (7, 7)),
-        ("Define margin", "Gap between\nclasses", ("ML",), (8, 8)),
-        ("Multiline", "first\nsecond", ("ML",), (9, 10)),
+        ("What is a kernel?", "A similarity function between points", ("ML", "Kernels"), (7, 7)),
+        ("Define margin", "Gap between classes", ("ML",), (8, 8)),
+        ("Multiline", "first second", ("ML",), (9, 10)),
     ]
     # GUID, note type and tags never reach the text.
     text = " ".join(c.title + c.body for c in result.cards)
@@ -87,9 +87,10 @@ def test_delimited_quizlet_csv_quoted_multiline_definition(tmp_path):
     first, second = result.cards
     assert (first.title, first.body) == (
         "Gradient",
-        "The vector of partial derivatives,\npointing uphill",
+        "The vector of partial derivatives, pointing uphill",
     )
-    assert first.lines == (2, 3) and first.title_line == 2 and first.body_lines == (2, 3)
+    assert first.lines == (2, 3) and first.title_line == 2 and first.body_lines == (2,)
+    assert first.line_of(first.body.index("pointing")) == 3
     # An unquoted comma in a two-column set belongs to the definition.
     assert (second.title, second.body, second.lines) == (
         "Learning rate",

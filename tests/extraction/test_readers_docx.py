@@ -11,6 +11,7 @@ import pytest
 
 from extraction.readers import docx, read_file
 from extraction.readers._base import RawNote
+from extraction.records import Table
 
 
 def _lecture(path: Path) -> Path:
@@ -18,7 +19,9 @@ def _lecture(path: Path) -> Path:
     document.add_paragraph("Notes taken in week 12.")
     document.add_heading("Support Vector Machines", level=0)
     document.add_heading("Kernels", level=1)
-    document.add_paragraph("A kernel compares two points.")
+    intro = document.add_paragraph("A kernel compares ")
+    intro.add_run("two points").bold = True
+    intro.add_run("&#46;")
     document.add_paragraph("Linear kernel", style="List Bullet")
     document.add_paragraph("Gaussian kernel", style="List Number")
     document.add_paragraph("")
@@ -52,12 +55,15 @@ def test_docx_headings_make_cards(tmp_path):
         ("Margins", (svm,), (13, 14)),
     ]
     kernels = result.cards[2]
+    assert kernels.title_kind == "heading"
     assert kernels.body == (
-        "A kernel compares two points.\n• Linear kernel\n• Gaussian kernel\n\n"
-        "Chosen by cross-validation\non held-out data, definitely.\n"
-        "Kernel — Width\nGaussian — sigma"
+        "A kernel compares two points.\nLinear kernel\nGaussian kernel\n"
+        "Chosen by cross-validation on held-out data, definitely."
     )
-    assert kernels.body_lines == (4, 5, 6, 7, 9, 9, 10, 11)
+    assert kernels.body_lines == (4, 5, 6, 9)
+    assert kernels.emphasised() == ["two points"]
+    assert [(i.depth, i.parent) for i in kernels.items] == [(0, 0), (0, 0)]
+    assert kernels.tables == (Table(("Kernel", "Width"), (("Gaussian", "sigma"),), (11,)),)
     assert result.cards[0].body == "Notes taken in week 12."
 
 
@@ -70,7 +76,26 @@ def test_docx_merged_cells_are_not_repeated(tmp_path):
     table.cell(1, 2).text = "smooth"
     document.save(str(tmp_path / "t.docx"))
     (card,) = read_file(tmp_path / "t.docx").cards
-    assert card.body == "All kernels\nRBF — smooth"
+    assert card.tables == (Table(("All kernels",), (("RBF", "smooth"),), (3,)),)
+
+
+def test_docx_term_table_gives_term_cards(tmp_path):
+    document = python_docx.Document()
+    document.add_heading("Kernels", level=1)
+    table = document.add_table(rows=2, cols=2)
+    rows = [
+        ("RBF", "A smooth kernel of one width."),
+        ("Linear", "The plain dot product of points."),
+    ]
+    for r, (term, meaning) in enumerate(rows):
+        table.cell(r, 0).text, table.cell(r, 1).text = term, meaning
+    document.save(str(tmp_path / "t.docx"))
+    cards = read_file(tmp_path / "t.docx").cards
+    assert [(c.title, c.title_kind, c.body, c.section) for c in cards] == [
+        ("Kernels", "heading", "", ()),
+        ("RBF", "term", "A smooth kernel of one width.", ("Kernels",)),
+        ("Linear", "term", "The plain dot product of points.", ("Kernels",)),
+    ]
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

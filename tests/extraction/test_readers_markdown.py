@@ -1,11 +1,15 @@
-"""Markdown and the d2l (MyST) dialect: headings, code, maths, roles and tabs."""
+"""Markdown through markdown-it-py: headings, paragraphs joined, lists, emphasis, tables,
+definition lists, code, maths, MyST/d2l roles and tabs, Pandoc divs."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from extraction.readers import read_file, read_paths
-from extraction.readers.markdown import inline_text, latex_to_text
+from extraction.readers import read_bytes, read_file, read_paths
+from extraction.readers.markdown import code_words, inline_text, math_words
+from extraction.records import Emphasis, ListItem, Table
 from tests.conftest import CORPORA
 
 MYST = """\
@@ -46,6 +50,12 @@ Under it.
 """
 
 
+def cards_of(text: str, name: str = "notes.md"):
+    result = read_bytes(text.encode(), path=name)
+    assert result.ok, result.source.errors
+    return result.cards
+
+
 @pytest.fixture
 def myst_cards(tmp_path):
     path = tmp_path / "rnn.md"
@@ -55,35 +65,150 @@ def myst_cards(tmp_path):
     return result.cards
 
 
-def test_markdown_headings_make_cards_with_sections(myst_cards):
-    titles = [(c.title, c.section) for c in myst_cards]
+def test_readers_markdown_headings_make_cards_with_sections(myst_cards):
+    titles = [(c.title, c.section, c.title_kind) for c in myst_cards]
     assert titles == [
-        ("Recurrent Networks", ()),
-        ("Hidden state", ("Recurrent Networks",)),
-        ("Setext heading", ("Recurrent Networks",)),
+        ("Recurrent Networks", (), "heading"),
+        ("Hidden state", ("Recurrent Networks",), "heading"),
+        ("Setext heading", ("Recurrent Networks",), "heading"),
     ]
 
 
-def test_markdown_drops_code_maths_directives_and_extra_tabs(myst_cards):
+def test_readers_markdown_drops_code_maths_directives_and_extra_tabs(myst_cards):
     body = myst_cards[1].body
     for gone in ("import torch", "%%tab", "phi", ":eqlabel:", "MXNet-only", ":width:", "svg"):
         assert gone not in body
-    assert "PyTorch-only prose." in body
-    assert "Closing bold and italic words." in body
-    assert "Read the paper." in body
+    assert body.splitlines() == [
+        "The hidden state carries context. Read the paper.",
+        "PyTorch-only prose.",
+        "Closing bold and italic words.",
+    ]
+    assert myst_cards[1].emphasised() == ["bold", "italic"]
 
 
-def test_markdown_roles_and_inline_maths_become_text(myst_cards):
-    assert myst_cards[0].body == "Sequences need memory, see  and ."
-    assert "The hidden state H_t carries context." in myst_cards[1].body
+def test_readers_markdown_references_leave_no_gap(myst_cards):
+    assert myst_cards[0].body == "Sequences need memory, see and."
 
 
-def test_markdown_body_lines_cite_the_file(myst_cards):
+def test_readers_markdown_body_lines_cite_the_file(myst_cards):
     lines = MYST.split("\n")
     card = myst_cards[1]
     for number, text in zip(card.body_lines, card.body.splitlines(), strict=True):
-        if text:
-            assert text.split()[0].strip("*") in lines[number - 1]
+        assert text.split()[0] in lines[number - 1]
+
+
+# (markdown, expected cards: (title, title kind, body, section))
+CARDS = [
+    pytest.param(
+        "# Gates\n\nThe forget gate decides what\nthe cell keeps.\n",
+        [("Gates", "heading", "The forget gate decides what the cell keeps.", ())],
+        id="wrapped-paragraph-joined",
+    ),
+    pytest.param(
+        "## Enthalpy of Combustion, $\\Delta H_c$\n\nHeat released.\n\n"
+        "## Computing $\\Delta H$\n\nSum.\n",
+        [
+            ("Enthalpy of Combustion", "heading", "Heat released.", ()),
+            ("Computing", "heading", "Sum.", ()),
+        ],
+        id="maths-in-headings",
+    ),
+    pytest.param(
+        "# Metrics\n\n| Term | Meaning |\n|---|---|\n"
+        "| Recall | Share of positives that are found. |\n"
+        "| Precision | Share of predicted positives that are right. |\n",
+        [
+            ("Metrics", "heading", "", ()),
+            ("Recall", "term", "Share of positives that are found.", ("Metrics",)),
+            ("Precision", "term", "Share of predicted positives that are right.", ("Metrics",)),
+        ],
+        id="term-table-gives-term-cards",
+    ),
+    pytest.param(
+        "## Glossary\n\n[absolute path]{#absolute-path}\n:   A [path](#path) that refers to\n"
+        "    a location.\n\n[shell]{#shell}\n:   A program.\n",
+        [
+            ("Glossary", "heading", "", ()),
+            ("absolute path", "term", "A path that refers to a location.", ("Glossary",)),
+            ("shell", "term", "A program.", ("Glossary",)),
+        ],
+        id="definition-list-with-anchors",
+    ),
+    pytest.param(
+        "---\ntitle: Ensembles\nteaching: 90\n---\n\n::::: objectives\n\n- Learn stacking.\n\n"
+        ":::::\n\n## Bagging (a.k.a [Bootstrap AGGregating](https://x.y) )\n\nTrees vote.\n",
+        [
+            ("", "none", "Learn stacking.", ("Ensembles",)),
+            ("Bagging (a.k.a Bootstrap AGGregating)", "heading", "Trees vote.", ("Ensembles",)),
+        ],
+        id="front-matter-and-pandoc-divs",
+    ),
+    pytest.param(
+        "# Stats\n\nMean &amp; median, x&lt;y, p(t<sub>1</sub>&le;X).\n\n<!-- hidden -->\n",
+        [("Stats", "heading", "Mean & median, x<y, p(t1≤X).", ())],
+        id="entities-decoded",
+    ),
+    pytest.param(
+        "# Loss\n\n- step one:\n\n  ```python\n  tf.multiply(-10.0, w**2)\n  ```\n\n"
+        "      indented code\n\n- uses `Dense` and `nn.Linear(3)`\n",
+        [("Loss", "heading", "step one:\nuses Dense and", ())],
+        id="code-at-any-indentation",
+    ),
+    pytest.param(
+        "# Scores\n\n- true positives ( TP )\n- a gloss (\n  split ) here\n",
+        [("Scores", "heading", "true positives (TP)\na gloss (split) here", ())],
+        id="glosses-whole",
+    ),
+]
+
+
+@pytest.mark.parametrize(("markdown", "expected"), CARDS)
+def test_readers_markdown_cards(markdown, expected):
+    cards = cards_of(markdown)
+    assert [(c.title, c.title_kind, c.body, c.section) for c in cards] == expected
+
+
+def test_readers_markdown_lists_keep_depth_and_parent():
+    card = cards_of("# RNN\n\nThe cell includes:\n\n- gates\n  - forget\n  - input\n- state\n")[0]
+    assert card.body == "The cell includes:\ngates\nforget\ninput\nstate"
+    assert card.items == (
+        ListItem(19, 24, 0, 0),
+        ListItem(25, 31, 1, 19),
+        ListItem(32, 37, 1, 19),
+        ListItem(38, 43, 0, 0),
+    )
+    assert card.body_lines == (3, 5, 6, 7, 8)
+
+
+def test_readers_markdown_emphasis_offsets():
+    card = cards_of("# **Dropout** _rate_\n\nA <b>bold</b> and __strong__ and <u>under</u>.\n")[0]
+    assert card.title == "Dropout rate"
+    assert card.emphasised("title") == ["Dropout", "rate"]
+    assert card.emphasised("body") == ["bold", "strong", "under"]
+    assert Emphasis("body", 22, 27, "underline") in card.emphasis
+
+
+def test_readers_markdown_joined_lines_cite_where_sentences_start():
+    card = cards_of("# T\n\nFirst sentence\nwraps here. Second\nsentence.\n")[0]
+    assert card.body == "First sentence wraps here. Second sentence."
+    assert card.line_of(0) == 3
+    assert card.line_of(card.body.index("Second")) == 4
+    assert card.line_of(card.body.index("sentence.")) == 5
+
+
+def test_readers_markdown_table_rows_with_header():
+    card = cards_of(
+        "# Commands\n\n| Action | Files | Folders |\n| --- | --- | --- |\n| Copy | cp | cp -r |\n"
+        "| Delete | rm | rmdir |\n"
+    )[0]
+    assert card.body == ""
+    assert card.tables == (
+        Table(
+            ("Action", "Files", "Folders"),
+            (("Copy", "cp", "cp -r"), ("Delete", "rm", "rmdir")),
+            (5, 6),
+        ),
+    )
 
 
 @pytest.mark.parametrize(
@@ -92,22 +217,43 @@ def test_markdown_body_lines_cite_the_file(myst_cards):
         ("**bold** text", "bold text"),
         ("a [link](http://x.y) here", "a link here"),
         ("`code` span", "code span"),
+        ("`np.dot(x)` call", "call"),
         ("see :numref:`fig_x`", "see"),
+        ("a {math}`x^2` b", "a b"),
         ("snake_case_name stays", "snake_case_name stays"),
+        ("&amp; &Ropf;", "& ℝ"),
     ],
 )
-def test_markdown_inline_text(source, expected):
+def test_readers_markdown_inline_text(source, expected):
     assert inline_text(source) == expected
 
 
-def test_markdown_latex_to_text():
-    assert latex_to_text(r"\mathbf{x}_t \in \mathbb{R}^d") == "x_t R^d"
-    assert "ldots" not in latex_to_text(r"x_1, \ldots, x_n")
+@pytest.mark.parametrize(
+    ("expr", "words"),
+    [(r"\text{softmax}(x)", "softmax"), (r"\Delta H", ""), (r"\mathrm{d}x", "")],
+)
+def test_readers_markdown_math_words(expr, words):
+    assert math_words(expr) == words
+
+
+@pytest.mark.parametrize(
+    ("code", "kept"),
+    [
+        ("Dense", "Dense"),
+        ("ls", "ls"),
+        ("w**2", ""),
+        ("tf.train", ""),
+        ("__init__", ""),
+        ("--", ""),
+    ],
+)
+def test_readers_markdown_code_words(code, kept):
+    assert code_words(code) == kept
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (CORPORA / "d2l").is_dir(), reason="../shared/corpora/d2l is absent")
-def test_markdown_all_of_d2l_reads_without_error():
+def test_readers_markdown_all_of_d2l_reads_without_error():
     results = read_paths([CORPORA / "d2l"])
     assert len(results) == len(list((CORPORA / "d2l").rglob("*.md"))) > 190
     assert [r.source.path for r in results if not r.ok] == []
@@ -116,3 +262,25 @@ def test_markdown_all_of_d2l_reads_without_error():
     for card in cards:
         assert "```" not in card.body and ":begin_tab:" not in card.body
         assert ":numref:" not in card.body and ":label:" not in card.body
+
+
+def test_readers_markdown_cards_command_shows_the_structure(tmp_path, capsys):
+    from graph.__main__ import main
+
+    path = tmp_path / "n.md"
+    path.write_text(
+        "# RNN\n\nThe **cell** includes:\n\n- gates\n  - forget\n\n| A | B | C |\n|---|---|---|\n"
+        "| 1 | 2 | 3 |\n\nTerm\n:   Its meaning.\n"
+    )
+    assert main(["cards", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "  heading: RNN\n" in out and "  term: Term\n" in out
+    assert "     • gates\n" in out and "       • forget\n" in out
+    assert "  emphasis (body): cell\n" in out
+    assert "  table (1 rows): A | B | C\n" in out and "     10: 1 | 2 | 3\n" in out
+    assert main(["cards", str(path), "--json"]) == 0
+    card = json.loads(capsys.readouterr().out)["cards"][0]
+    assert card["title_kind"] == "heading"
+    assert card["emphasis"] == [{"part": "body", "start": 4, "end": 8, "style": "bold"}]
+    assert [i["depth"] for i in card["items"]] == [0, 1]
+    assert card["tables"][0]["header"] == ["A", "B", "C"]

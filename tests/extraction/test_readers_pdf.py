@@ -86,7 +86,8 @@ def test_pdf_real_lecture_notes():
         assert "p. " not in text
         assert len(card.body_lines) == len(card.body.splitlines())
     bodies = "\n".join(card.body for card in cards)
-    assert "• Flat when cost is 0." in bodies.splitlines()
+    assert "Flat when cost is 0." in bodies.splitlines()
+    assert not any(line.endswith((" a", " the", " of", ",")) for line in bodies.splitlines())
     assert "find a non-linear boundary" in bodies
 
 
@@ -97,8 +98,8 @@ def test_pdf_generated_notes_become_cards(tmp_path):
         ("Support vector machines", "An SVM finds the widest margin between classes."),
         (
             "Kernels",
-            "A kernel measures how similar two given points are, as a function\nof both points.\n"
-            "• Linear kernel: no mapping at all.\n• Gaussian kernel: depends on a width.",
+            "A kernel measures how similar two given points are, as a function of both points.\n"
+            "Linear kernel: no mapping at all.\nGaussian kernel: depends on a width.",
         ),
         ("Regularisation", "A large C gives low bias and high variance."),
     ]

@@ -61,11 +61,21 @@ def test_readers_seeds_provenance_points_at_the_text():
             first, last = card.lines
             assert 1 <= first <= last <= len(lines)
             assert len(card.body_lines) == len(card.body.splitlines())
-            for number, text in zip(card.body_lines, card.body.splitlines(), strict=True):
+            for number in card.body_lines:
                 assert first <= number <= last
-                assert text.strip() in lines[number - 1].replace("\u00a0", " "), card.id
+            # each piece of a body line between two file-line starts is on its line
+            # (white space aside: the readers tidy "( TP )" to "(TP)")
+            offsets = [0]
+            for text in card.body.split("\n")[:-1]:
+                offsets.append(offsets[-1] + len(text) + 1)
+            starts = card.line_starts or tuple(zip(offsets, card.body_lines, strict=False))
+            bounds = [s for s, _ in starts[1:]] + [len(card.body)] if starts else []
+            for (start, number), end in zip(starts, bounds, strict=True):
+                piece = "".join(card.body[start:end].replace("`", "").split())
+                source = "".join(lines[number - 1].replace("`", "").split())
+                assert piece in source, (card.id, number, piece)
             if card.title and card.format != "knowt":
-                assert card.title.split()[-1] in lines[card.title_line - 1]
+                assert card.title.split()[-1].strip("?") in lines[card.title_line - 1]
 
 
 def test_readers_knowt_question_apart_from_answer():

@@ -99,7 +99,7 @@ def test_build_cli_cards_shows_format_and_cards(capsys):
     assert main(["cards", str(DATA / "sequence-models-qa.txt")]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].endswith("qa-list, 11 cards")
-    assert "Q: What is a transformer?" in out
+    assert "question: What is a transformer?" in out
 
 
 def test_build_cli_cards_json(capsys):

@@ -12,20 +12,30 @@ import pytest
 import pyvis
 from pyvis.network import Network
 
+from graph.counts import EdgeCounts
 from graph.render import (
     LARGE_GRAPH,
+    NEUTRAL_COLOUR,
+    NO_TOPIC,
     RELATION_STYLES,
     STABILIZATION_ITERATIONS,
+    TOPIC_PALETTE,
+    Legend,
+    concept_label,
+    concept_style,
     escape_markdown,
     external_urls,
     legend_html,
     legend_items,
     network_data,
+    overview_data,
     ranked_concepts,
     to_html,
     topic_colours,
+    topic_style,
     vis_network_js,
 )
+from graph.topics import MISCELLANEOUS
 
 HOSTILE = "<script>alert('pwned')</script>"
 
@@ -216,11 +226,47 @@ def test_legend_matches_the_drawing() -> None:
     assert legend.relations["related_to"].dashes is True
 
 
-def test_topic_colour_does_not_depend_on_other_topics() -> None:
+def test_topic_colours_ten_at_most_the_largest_distinct() -> None:
+    G = nx.MultiDiGraph()
+    for t in range(14):  # topic t has 20 - t concepts
+        G.add_nodes_from((f"t{t}-{i}", {"topic": f"topic {t}"}) for i in range(20 - t))
+    G.add_nodes_from([("misc", {"topic": MISCELLANEOUS}), ("none", {})])
+    colours = topic_colours(G)
+    assert list(colours)[:9] == [f"topic {t}" for t in range(9)]
+    assert [colours[f"topic {t}"] for t in range(9)] == list(TOPIC_PALETTE)
+    neutral = [t for t, c in colours.items() if c == NEUTRAL_COLOUR]
+    assert neutral[:5] == [f"topic {t}" for t in range(9, 14)]
+    assert set(neutral[5:]) == {MISCELLANEOUS, NO_TOPIC}
+    assert len(set(colours.values())) == 10
+
+
+def test_palette_is_tols_muted_and_distinct_from_the_neutral() -> None:
+    assert TOPIC_PALETTE == (
+        "#332288", "#88ccee", "#44aa99", "#117733", "#999933",
+        "#ddcc77", "#cc6677", "#882255", "#aa4499",
+    )  # fmt: skip
+    assert NEUTRAL_COLOUR not in TOPIC_PALETTE
+
+
+def test_a_topic_keeps_its_colour_when_a_smaller_one_is_added() -> None:
     G = make_graph(6)
-    before = topic_colours(G)["attention"]
+    before = topic_colours(G)
     G.add_node("extra", topic="a brand new topic")
-    assert topic_colours(G)["attention"] == before
+    after = topic_colours(G)
+    assert {t: after[t] for t in before} == before
+
+
+def test_legend_names_the_topics_that_share_the_neutral_colour() -> None:
+    legend = Legend(
+        topics={"big": TOPIC_PALETTE[0], "<small>": NEUTRAL_COLOUR, "tiny": NEUTRAL_COLOUR},
+        relations={},
+    )
+    fragment = legend_html(legend)
+    assert "Other topics: &lt;small&gt;, tiny" in fragment
+    assert fragment.count(NEUTRAL_COLOUR) == 1  # one chip for all of them
+    many = Legend(topics={f"t{i}": NEUTRAL_COLOUR for i in range(20)}, relations={})
+    assert "and 8 more" in legend_html(many)
+    assert 'title="t0, t1' in legend_html(many)
 
 
 def test_legend_html_escapes_note_text() -> None:
@@ -291,3 +337,75 @@ def test_hierarchical_layout_for_paths() -> None:
 def test_vis_network_js_ships_with_pyvis() -> None:
     script = vis_network_js()
     assert script.name == "vis-network.min.js" and script.stat().st_size > 100_000
+
+
+def test_render_doctests() -> None:
+    import doctest
+
+    import graph.render
+
+    assert doctest.testmod(graph.render).failed == 0
+
+
+def test_wrapped_labels_are_the_ones_a_layout_measures() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("lstm", label="LSTM (long short-term memory)", importance=1.0)
+    wrapped = network_data(G, physics=False, wrap=True)["nodes"][0]
+    assert (
+        wrapped["label"]
+        == concept_label("lstm", G.nodes["lstm"])
+        == ("LSTM (long short-term\nmemory)")
+    )
+    assert "widthConstraint" not in wrapped
+    assert (wrapped["size"], wrapped["font"]["size"]) == concept_style(G.nodes["lstm"])
+    plain = network_data(G, physics=False)["nodes"][0]
+    assert plain["label"] == "LSTM (long short-term memory)" and "widthConstraint" in plain
+
+
+@pytest.mark.parametrize(
+    ("importance", "radius", "font"), [(0.0, 7.0, 14.0), (0.5, 13.5, 16.0), (1.0, 20.0, 18.0)]
+)
+def test_concept_style_grows_with_importance(importance: float, radius: float, font: float) -> None:
+    assert concept_style({"importance": importance}) == (radius, font)
+
+
+def test_network_data_names_edges_only_when_asked_and_keeps_the_view() -> None:
+    G = make_graph(5)
+    assert any("label" in edge for edge in network_data(G, physics=False)["edges"])
+    data = network_data(G, physics=False, edge_labels=False, view={"x": 1, "y": 2, "scale": 0.9})
+    assert not any("label" in edge for edge in data["edges"])
+    assert data["view"] == {"x": 1, "y": 2, "scale": 0.9}
+
+
+def test_overview_data_draws_topics_sized_and_linked() -> None:
+    T = nx.Graph()
+    T.add_node("big", label="big", concepts=100, main=["A", "B"])
+    T.add_node("small", label="<small>", concepts=4, main=[])
+    T.add_node("hidden", label="hidden", concepts=2, main=[])
+    T.add_edge("big", "small", counts=EdgeCounts(3, 2, 1), weight=6)
+    T.add_edge("big", "hidden", counts=EdgeCounts(1, 0, 0), weight=1)
+    data = overview_data(
+        T,
+        ids={"big": "topic:0", "small": "topic:1"},
+        positions={"big": (0.0, 0.0), "small": (300.0, 0.0)},
+        colours={"big": TOPIC_PALETTE[0]},
+        view={"x": 150, "y": 0, "scale": 1.0},
+    )
+    big, small = data["nodes"]
+    assert (big["id"], small["id"]) == ("topic:0", "topic:1")
+    assert big["size"] > small["size"] and big["font"]["size"] > small["font"]["size"]
+    assert small["label"] == "<small>\n4 concepts"  # text on the canvas, never HTML
+    assert big["color"]["background"] == TOPIC_PALETTE[0]
+    assert small["color"]["background"] == NEUTRAL_COLOUR  # named in its label and tooltip
+    assert "Main concepts: A, B" in big["title"]
+    (edge,) = data["edges"]  # "hidden" is not drawn, nor its link
+    assert edge["title"].endswith("6 relations (3 typed, 2 prerequisites, 1 weak link)")
+    assert data["options"]["physics"]["enabled"] is False and data["view"]["scale"] == 1.0
+
+
+@pytest.mark.parametrize(("concepts", "largest"), [(1, 100), (25, 100), (100, 100)])
+def test_topic_style_grows_with_the_square_root_of_the_share(concepts: int, largest: int) -> None:
+    radius, font = topic_style(concepts, largest)
+    share = (concepts / largest) ** 0.5
+    assert radius == pytest.approx(10 + 20 * share, abs=0.01)
+    assert font == pytest.approx(14 + 4 * share, abs=0.01)

@@ -6,7 +6,15 @@ import networkx as nx
 import pytest
 
 from graph.build import build_atlas
-from graph.topics import MISCELLANEOUS, assign_topics, compute_importance, edge_strength
+from graph.counts import EdgeCounts
+from graph.topics import (
+    MISCELLANEOUS,
+    assign_topics,
+    compute_importance,
+    edge_strength,
+    topic_graph,
+    topic_members,
+)
 from tests.conftest import SEEDS, requires_shared
 
 
@@ -159,3 +167,79 @@ def test_topics_seeds_importance_in_unit_range(seeds_graph):
     importance = compute_importance(G)
     assert set(importance) == set(G)
     assert all(0 <= v <= 1 for v in importance.values()) and max(importance.values()) == 1.0
+
+
+# --------------------------------------------------------------------------- the overview
+
+
+def test_topics_doctests() -> None:
+    import doctest
+
+    import graph.topics
+
+    assert doctest.testmod(graph.topics).failed == 0
+
+
+def overview_graph() -> nx.MultiDiGraph:
+    nodes = [
+        ("rnn", {"topic": "sequences", "importance": 0.9, "label": "RNN"}),
+        ("lstm", {"topic": "sequences", "importance": 0.7, "label": "LSTM"}),
+        ("gru", {"topic": "sequences", "importance": 0.5, "label": "GRU"}),
+        ("sgd", {"topic": "optimisation", "importance": 0.8, "label": "SGD"}),
+        ("adam", {"topic": "optimisation", "importance": 0.6, "label": "Adam"}),
+        ("epoch", {"importance": 0.1}),
+    ]
+    edges = [
+        ("rnn", "lstm", "is_a", 0.9),
+        ("sgd", "rnn", "prerequisite_of", 0.8),
+        ("adam", "lstm", "prerequisite_of", 0.7),
+        ("lstm", "sgd", "uses", 0.6),
+        ("gru", "adam", "related_to", 0.2),
+        ("epoch", "sgd", "related_to", 0.2),
+    ]
+    return make_graph(edges, nodes)
+
+
+def test_topic_graph_one_node_per_topic_sized_by_its_concepts() -> None:
+    T = topic_graph(overview_graph())
+    assert list(T) == ["sequences", "optimisation", MISCELLANEOUS]
+    assert [T.nodes[t]["concepts"] for t in T] == [3, 2, 1]
+    assert T.nodes["sequences"]["members"] == ["rnn", "lstm", "gru"]
+    assert T.nodes["sequences"]["main"] == ["RNN", "LSTM", "GRU"]
+    assert T.nodes["optimisation"]["label"] == "optimisation"
+
+
+def test_topic_graph_links_count_the_relations_between_topics() -> None:
+    T = topic_graph(overview_graph())
+    counts = T.edges["sequences", "optimisation"]["counts"]
+    assert counts == EdgeCounts(typed=1, prerequisites=2, weak=1)
+    assert T.edges["sequences", "optimisation"]["weight"] == 4
+    assert not T.has_edge("sequences", "sequences")  # relations inside a topic: no link
+    assert T.edges["optimisation", MISCELLANEOUS]["counts"] == EdgeCounts(0, 0, 1)
+
+
+def test_topic_graph_counts_only_the_edges_kept() -> None:
+    T = topic_graph(overview_graph(), keep=lambda attrs: attrs["relation"] != "related_to")
+    assert T.edges["sequences", "optimisation"]["counts"] == EdgeCounts(1, 2, 0)
+    assert not T.has_edge("optimisation", MISCELLANEOUS)
+    assert T.nodes[MISCELLANEOUS]["concepts"] == 1  # every concept stays counted
+
+
+def test_topic_members_largest_first_most_important_first() -> None:
+    members = topic_members(overview_graph())
+    assert members == {
+        "sequences": ["rnn", "lstm", "gru"],
+        "optimisation": ["sgd", "adam"],
+        MISCELLANEOUS: ["epoch"],
+    }
+
+
+@requires_shared
+@pytest.mark.slow
+def test_topic_graph_of_the_seeds_counts_every_concept_once() -> None:
+    G, _ = build_atlas([SEEDS])
+    T = topic_graph(G)
+    assert sum(T.nodes[t]["concepts"] for t in T) == G.number_of_nodes()
+    between = sum(T.edges[e]["weight"] for e in T.edges)
+    topic = nx.get_node_attributes(G, "topic")
+    assert between == sum(1 for u, v in G.edges() if topic[u] != topic[v])

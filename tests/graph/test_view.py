@@ -3,23 +3,34 @@
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
+from graph.counts import EdgeCounts, edge_counts
+from graph.layout import MIN_LABEL_PX, Viewport, node_box, overlapping_pairs
 from graph.view import (
+    CONCEPTS,
     DOWNLOADS,
+    FOCUS,
+    MORE_STEP,
+    OVERVIEW,
     PATH_FORMATS,
+    TOPIC,
     WEAK_RELATION,
+    MapScene,
     cards_by_id,
     download,
     filter_edges,
     graph_key,
     links_of,
+    map_scene,
     note_files,
     path_graph,
+    path_scene,
     read_note,
     select_view,
     topic_summaries,
@@ -147,3 +158,152 @@ def test_path_downloads_in_study_order(fmt: str) -> None:
 def test_path_download_refuses_formats_without_order() -> None:
     with pytest.raises(ValueError, match="learning path"):
         download(make_graph(3), "gexf", order=["c0"])
+
+
+# --------------------------------------------------------------------------- levels of detail
+
+
+def test_view_doctests() -> None:
+    import doctest
+
+    import graph.view
+
+    assert doctest.testmod(graph.view).failed == 0
+
+
+def course(topics: int = 6, per_topic: int = 30) -> nx.MultiDiGraph:
+    """``topics`` topics of ``per_topic`` concepts, chained inside a topic by
+    prerequisites, the first concepts of neighbouring topics linked by ``uses``, and
+    a weak link beside every third prerequisite."""
+    G = nx.MultiDiGraph(schema="concept-graph/1", model="test", sources=[])
+    for t in range(topics):
+        for i in range(per_topic):
+            G.add_node(
+                f"t{t}c{i}",
+                label=f"topic {t} concept {i}",
+                topic=f"topic {t}",
+                importance=round(1 - (t * per_topic + i) / (topics * per_topic), 4),
+            )
+        for i in range(1, per_topic):
+            G.add_edge(f"t{t}c{i - 1}", f"t{t}c{i}", relation="prerequisite_of", confidence=0.8)
+            if i % 3 == 0:
+                G.add_edge(f"t{t}c0", f"t{t}c{i}", relation=WEAK_RELATION, confidence=0.2)
+        if t:
+            G.add_edge(f"t{t - 1}c0", f"t{t}c0", relation="uses", confidence=0.7)
+    return G
+
+
+def assert_legible(scene: MapScene, viewport: Viewport) -> None:
+    """Every drawn label at least 11 px at the initial zoom, no two node boxes overlapping."""
+    nodes = scene.data["nodes"]
+    smallest = min(node["font"]["size"] for node in nodes)
+    assert smallest * scene.data["view"]["scale"] >= MIN_LABEL_PX - 1e-9
+    boxes = {
+        node["id"]: node_box(node["label"], node["font"]["size"], node["size"]) for node in nodes
+    }
+    positions = {node["id"]: (node["x"], node["y"]) for node in nodes}
+    assert overlapping_pairs(positions, boxes) == []
+
+
+def test_view_map_scene_opens_a_large_graph_as_an_overview() -> None:
+    G = course()
+    viewport = Viewport(800, 520)
+    scene = map_scene(G, viewport, show_weak=False)
+    assert scene.kind == OVERVIEW and scene.available == 6
+    assert scene.targets == {f"topic:{t}": ("topic", f"topic {t}") for t in range(scene.drawn)}
+    assert scene.drawn == 6
+    labels = [node["label"] for node in scene.data["nodes"]]
+    assert labels[0] == "topic 0\n30 concepts"
+    assert scene.relations == EdgeCounts(typed=5, prerequisites=0, weak=0)
+    assert_legible(scene, viewport)
+
+
+def test_view_map_scene_draws_a_small_graph_whole() -> None:
+    G = course(topics=2, per_topic=5)
+    scene = map_scene(G, Viewport(900, 600), show_weak=False)
+    assert scene.kind == CONCEPTS and scene.drawn == scene.available == 10
+    assert scene.relations == edge_counts(filter_edges(G, show_weak=False))
+    assert scene.graph.number_of_edges() == scene.relations.total
+
+
+def test_view_map_scene_opens_a_topic_its_most_important_concepts_first() -> None:
+    G = course(per_topic=120)
+    viewport = Viewport(700, 480)
+    scene = map_scene(G, viewport, topic="topic 2", show_weak=False)
+    assert scene.kind == TOPIC and scene.topic == "topic 2" and scene.available == 120
+    assert 5 < scene.drawn < 120 and scene.more == 120 - scene.drawn
+    assert list(scene.graph) == [f"t2c{i}" for i in range(scene.drawn)]
+    assert_legible(scene, viewport)
+
+
+def test_view_map_scene_draws_more_of_the_topic_on_request() -> None:
+    G = course(per_topic=120)
+    viewport = Viewport(700, 480)
+    fitted = map_scene(G, viewport, topic="topic 2")
+    more = map_scene(G, viewport, topic="topic 2", more=MORE_STEP)
+    assert more.drawn == fitted.drawn + MORE_STEP
+    assert set(fitted.graph) < set(more.graph)
+    assert not more.fits
+    assert_legible(more, viewport)  # legible still: the rest is a pan away
+
+
+def test_view_map_scene_fewer_concepts_in_a_smaller_viewport() -> None:
+    G = course(per_topic=120)
+    small = map_scene(G, Viewport(360, 280), topic="topic 0")
+    large = map_scene(G, Viewport(1400, 860), topic="topic 0")
+    assert small.drawn < large.drawn
+
+
+def test_view_map_scene_focus_draws_the_nearest_first() -> None:
+    G = course(per_topic=60)
+    scene = map_scene(G, Viewport(500, 360), focus="t1c10", show_weak=False)
+    assert scene.kind == FOCUS and scene.focus == "t1c10"
+    assert list(scene.graph)[:3] == ["t1c10", "t1c9", "t1c11"]  # one hop, then two
+    assert scene.available == 5  # two hops along prerequisites either way
+    with_weak = map_scene(G, Viewport(500, 360), focus="t1c10", show_weak=True)
+    assert with_weak.available > scene.available  # the weak links reach t1c0 and more
+
+
+def test_view_map_scene_unknown_topic_or_focus_is_the_overview() -> None:
+    G = course()
+    assert map_scene(G, Viewport(800, 500), topic="no such topic").kind == OVERVIEW
+    assert map_scene(G, Viewport(800, 500), focus="no such concept").kind == OVERVIEW
+
+
+def test_view_map_scene_edges_follow_the_filters() -> None:
+    G = course(topics=2, per_topic=5)
+    scene = map_scene(G, Viewport(900, 600), relations=["uses"], show_weak=False)
+    assert {a["relation"] for *_, a in scene.graph.edges(data=True)} == {"uses"}
+    assert not any("label" in edge for edge in scene.data["edges"])  # no edge names drawn
+
+
+def test_view_path_scene_twenty_five_steps_stay_legible() -> None:
+    G = nx.MultiDiGraph()
+    path = [f"step {i}" for i in range(25)]
+    for i, node in enumerate(path):
+        G.add_node(node, label=f"a rather long concept name {i}", importance=0.5)
+    for u, v in itertools.pairwise(path):
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
+    scene = path_scene(G, path, 900)
+    nodes = scene.data["nodes"]
+    assert [node["label"].replace("\n", " ") for node in nodes] == [
+        f"{i + 1}. a rather long concept name {i}" for i in range(25)
+    ]
+    assert scene.data["view"] == {"x": 450, "y": scene.height / 2, "scale": 1.0}
+    boxes = {n["id"]: node_box(n["label"], n["font"]["size"], n["size"]) for n in nodes}
+    positions = {n["id"]: (n["x"], n["y"]) for n in nodes}
+    assert overlapping_pairs(positions, boxes) == []
+    assert all(n["x"] - boxes[n["id"]].half_width >= 0 for n in nodes)
+    assert all(n["x"] + boxes[n["id"]].half_width <= 900 for n in nodes)
+    rows = {round(n["y"]) for n in nodes}
+    assert len(rows) > 2  # wrapped onto rows like text
+    assert scene.targets["step 3"] == ("concept", "step 3")
+
+
+def test_view_note_files_digest_follows_a_changed_file(tmp_path: Path) -> None:
+    note = tmp_path / "notes.md"
+    note.write_text("# One\n", encoding="utf-8")
+    first = note_files([tmp_path])[0].digest
+    assert note_files([tmp_path])[0].digest == first  # unchanged: remembered
+    note.write_text("# Two, longer\n", encoding="utf-8")
+    assert note_files([tmp_path])[0].digest != first

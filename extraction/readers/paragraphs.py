@@ -1,0 +1,223 @@
+"""Plain-text lines -> logical body lines: hard-wrapped lines joined, list items marked.
+
+Text formats (outline summaries, question/answer lists, Quizlet and Knowt copies,
+Brainscape decks, PDF text, Anki fields) give lines as they were typed or wrapped.
+A card's body keeps one logical unit per line, so that a sentence is never cut where
+a line happened to wrap:
+
+* a **bullet** (``•``, ``-``, ``*``, ``1.``, ``a)`` ...) starts a list item, its marker
+  removed; its depth follows its indentation, and its parent is the enclosing item or
+  the paragraph just above the list ("... which includes:");
+* a bullet that starts in lower case after a bullet ending with a comma goes on its
+  sentence ("• memory unit that carries information across time steps," / "• allowing
+  the network to remember");
+* a line **continues** the line above when that one does not end a sentence or a label
+  (``.!?:;``), the line starts in lower case, is no label ("Reset gate: ...") and the
+  line above is no term heading its explanation ("Forget gate" / "decides how much"),
+  or when the line above leaves a parenthesis open that this line closes (a gloss is
+  never cut: "Gated Recurrent Unit (" / "GRU) cells");
+* in wrapped text (a PDF), a line also continues a line that reaches the full width
+  of the text without ending a sentence;
+* a blank line ends a paragraph;
+* backquotes around a word or short name (`` `SN` ``, `` `N-1` ``) are markup, dropped;
+  HTML entities pasted from a web page (``&amp;``) are decoded.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import re
+from collections.abc import Mapping, Sequence
+
+from extraction.readers._base import Body
+from extraction.readers._html import HtmlLine
+from extraction.readers.prompts import is_term
+
+#: A list marker at the start of a line, with the spaces after it.
+BULLET = re.compile(r"^(?:[•◦▪‣●○■□➢➤►\-*+–]|\(?\d{1,2}[.)]|\(?[a-z][.)](?=\s))\s+")
+#: A line that ends a sentence, a label or an item.
+_ENDS = re.compile(r"[.!?:;]$")
+#: "Reset gate: decides ..." -- a label and its explanation.
+_LABEL = re.compile(r"^[A-Za-z0-9][^:.!?]{0,60}?:\s+\S")
+_WORDISH = re.compile(r"[^\W\d_]")
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
+#: Inline code that is a word or a short name: its backquotes are only markup.
+_WORD_CODE = re.compile(r"`([A-Za-z][A-Za-z0-9-]{0,40}(?: [A-Za-z][A-Za-z0-9-]{0,40}){0,3})`")
+
+
+def is_prose(text: str) -> bool:
+    """Most of the text's tokens are words (not a formula from a PDF's text layer).
+
+    >>> is_prose("the cost function of the SVM"), is_prose("J(θ) = − 1 m m∑ i=1")
+    (True, False)
+    """
+    tokens = text.split()
+    words = sum(1 for t in tokens if _PROSE_WORD.fullmatch(t))
+    return words * 2 > len(tokens)
+
+
+_PROSE_WORD = re.compile(r"[(\[\"'“‘]?[^\W\d_]{2,}[\w'’-]*[)\]\"'”’.,;:!?]*")
+
+
+def indent_of(line: str) -> int:
+    """Columns of leading white space (a tab counts 4).
+
+    >>> indent_of("\\t  x"), indent_of("x")
+    (6, 0)
+    """
+    width = 0
+    for char in line:
+        if char == " " or char == "\u00a0":
+            width += 1
+        elif char == "\t":
+            width += 4
+        else:
+            break
+    return width
+
+
+def text_body(
+    pairs: Sequence[tuple[int, str]],
+    *,
+    indents: Mapping[int, int] | None = None,
+    full_width: int = 0,
+) -> Body:
+    """The logical lines of ``(file line, text)`` pairs (text stripped; ``""`` blank).
+
+    Parameters
+    ----------
+    pairs : sequence of (int, str)
+        The lines, in order.
+    indents : mapping of int to int, optional
+        Indentation of each file line (:func:`indent_of`), for the depth of list items.
+    full_width : int
+        Width of a full line of wrapped text (0: the text is not wrapped to a width).
+
+    Examples
+    --------
+    >>> b = text_body([(1, "Gates include:"), (2, "• forget gate, which"), (3, "decides"),
+    ...                (4, "Output Gate"), (5, "controls output")])
+    >>> [(line.text, line.depth, line.parent) for line in b.lines]  # doctest: +NORMALIZE_WHITESPACE
+    [('Gates include:', -1, -1), ('forget gate, which decides', 0, 0),
+     ('Output Gate', -1, -1), ('controls output', -1, -1)]
+    """
+    body = Body()
+    joinable = False
+    item_indents: list[tuple[int, int]] = []  # (indent, line index) of the open items
+    intro = -1  # the paragraph line a list may belong to
+    for number, raw in pairs:
+        text = raw.strip()
+        if "`" in text:
+            text = _WORD_CODE.sub(r"\1", text)
+        if "&" in text and _ENTITY.search(text):  # text pasted from a web page
+            text = html_module.unescape(text)
+        if not text:
+            joinable = False
+            continue
+        if not _WORDISH.search(text):  # a formula or an arrow: a line of its own
+            body.add(number, text)
+            joinable = False
+            continue
+        marker = BULLET.match(text)
+        if marker:
+            text = text[marker.end() :].strip()
+            if not text:
+                continue
+            indent = (indents or {}).get(number, 0)
+            last = body.lines[-1] if body.lines else None
+            if (
+                last is not None
+                and item_indents
+                and item_indents[-1] == (indent, len(body.lines) - 1)
+                and last.text.endswith(",")
+                and text[:1].islower()
+            ):  # one sentence over two bullets: "... time steps," / "• allowing ..."
+                last.append(number, text)
+                joinable = not _ENDS.search(text)
+                continue
+            while item_indents and item_indents[-1][0] >= indent:
+                item_indents.pop()
+            parent = item_indents[-1][1] if item_indents else intro
+            index = body.add(number, text, depth=len(item_indents), parent=parent)
+            item_indents.append((indent, index))
+            joinable = not _ENDS.search(text)
+            continue
+        previous = body.lines[-1].text if body.lines else ""
+        wrapped = (
+            bool(full_width)
+            and len(previous) >= 0.8 * full_width
+            and is_prose(previous)
+            and is_prose(text)
+        )
+        goes_on = joinable and (
+            continues(previous, text)
+            or (wrapped and not _LABEL.match(text) and not _ENDS.search(previous))
+        )
+        if goes_on:
+            body.lines[-1].append(number, text)
+        else:
+            item_indents.clear()
+            intro = body.add(number, text)
+        joinable = not _ENDS.search(body.lines[-1].text)
+    return body
+
+
+def file_indents(lines: Sequence[str], numbers: Sequence[int]) -> dict[int, int]:
+    """:func:`indent_of` of the file lines ``numbers`` (1-based) of ``lines``."""
+    return {n: indent_of(lines[n - 1]) for n in numbers if 0 < n <= len(lines)}
+
+
+def continues(previous: str, text: str) -> bool:
+    """``text`` goes on the sentence of ``previous`` (a typed line break inside it): the
+    line above ends no sentence and this one starts in lower case, or the line above
+    leaves a parenthesis open ("Gated Recurrent Unit (" / "GRU) cells").
+
+    >>> continues("the forget gate", "decides"), continues("Gated Recurrent Unit (", "GRU)")
+    (True, True)
+    >>> continues("It ends.", "then"), continues("Forget Gate", "decides")
+    (False, False)
+    """
+    if not previous or _LABEL.match(text):
+        return False
+    if previous.count("(") > previous.count(")") and ")" in text:
+        return True
+    return not _ENDS.search(previous) and text[:1].islower() and not is_term(previous)
+
+
+def html_body(blocks: Sequence[Sequence[HtmlLine]], line: int) -> Body:
+    """The body of an Anki/CrowdAnki note: each field's rendered lines (a blank line
+    between fields), all on file line ``line``; list items keep their depth and
+    parent, emphasis its runs, and a line that goes on the sentence of the line above
+    is joined to it.
+
+    >>> from extraction.readers._html import html_lines
+    >>> html = "Gates:<ul><li><b>forget</b> gate</li></ul>A cell<br>that stores"
+    >>> b = html_body([html_lines(html)], 3)
+    >>> [(x.text, x.emphasis, x.depth, x.parent) for x in b.lines]  # doctest: +NORMALIZE_WHITESPACE
+    [('Gates:', [], -1, -1), ('forget gate', [(0, 6, 'bold')], 0, 0),
+     ('A cell that stores', [], -1, -1)]
+    """
+    body = Body()
+    for block in blocks:
+        intro = -1
+        open_items: list[int] = []  # body index per depth
+        joinable = False
+        for html in block:
+            if not html.text:
+                joinable = False
+                continue
+            if html.depth >= 0:
+                del open_items[html.depth :]
+                parent = open_items[-1] if open_items else intro
+                index = body.add(
+                    line, html.text, emphasis=html.emphasis, depth=len(open_items), parent=parent
+                )
+                open_items.append(index)
+            elif joinable and continues(body.lines[-1].text, html.text):
+                body.lines[-1].append(line, html.text, html.emphasis)
+                body.lines[-1].starts.pop()  # one file line: nothing finer to cite
+            else:
+                intro = body.add(line, html.text, emphasis=html.emphasis)
+                open_items = []
+            joinable = True
+    return body

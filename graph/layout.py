@@ -1,0 +1,580 @@
+"""Layouts whose every label can be read: no two labels overlap, and at the initial zoom
+each is drawn at least :data:`MIN_LABEL_PX` pixels tall in the viewport it was laid out for.
+
+The map draws a node as a dot with its label below it (vis-network's ``dot`` shape). The
+space it takes is a :class:`NodeBox` worked out from the label's text (measured with the
+metrics of DejaVu Sans, the widest of the usual sans-serif faces, which matplotlib ships),
+its font size and the dot's radius, in canvas units (pixels at zoom 1). A layout:
+
+1. places the nodes (a seeded spring layout, or columns for a learning path),
+2. pushes overlapping boxes apart until none overlaps (:func:`separate`), then stretches
+   the shorter side to the viewport's shape (stretching never makes boxes overlap),
+3. frames the boxes in the viewport (:func:`frame`): the zoom that fits them, never
+   below the zoom at which the smallest font is :data:`MIN_LABEL_PX` tall.
+
+:func:`legible_layout` lays out the most important nodes of a ranked list, as many as fit
+the viewport at a legible zoom: how many are drawn comes from the viewport, not from a
+constant. With more nodes than fit (``count``), the layout stays free of overlaps and
+opens at the legible zoom around its first node; the rest is a pan away.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.path_graph(["rnn", "lstm", "gru", "attention"])
+>>> boxes = {n: node_box(n, 14, 10) for n in G}
+>>> layout = legible_layout(G, list(G), boxes, Viewport(900, 600))
+>>> layout.nodes, layout.zoom >= MIN_LABEL_PX / 14
+(['rnn', 'lstm', 'gru', 'attention'], True)
+>>> overlapping_pairs(layout.positions, boxes)
+[]
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import textwrap
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+
+__all__ = [
+    "GAP",
+    "MARGIN",
+    "MAX_ZOOM",
+    "MIN_LABEL_PX",
+    "Layout",
+    "NodeBox",
+    "Viewport",
+    "frame",
+    "legible_layout",
+    "node_box",
+    "overlapping_pairs",
+    "row_layout",
+    "separate",
+    "text_width",
+    "wrap_label",
+]
+
+#: The smallest a label may be drawn at the initial zoom, in CSS pixels.
+MIN_LABEL_PX = 11
+#: Room kept between two node boxes, in canvas units.
+GAP = 8.0
+#: Room kept between the drawing and the viewport's edge, in pixels.
+MARGIN = 14.0
+#: The initial zoom never enlarges a drawing beyond this.
+MAX_ZOOM = 1.0
+#: Measured widths are widened this much, for the rounding of another renderer.
+WIDTH_SLACK = 1.005
+#: Characters per label line before it wraps, and lines before it is cut.
+LINE_CHARS = 22
+MAX_LINES = 3
+#: Where vis-network draws a ``dot`` node's label: its top is this far below the dot
+#: plus half a line, and the text's stroke widens it by this much (measured in Chromium).
+LABEL_OFFSET = 4.0
+LABEL_STROKE = 3.0
+#: The share of the viewport that node boxes fill in a first guess of how many fit.
+PACKING = 0.3
+#: Times a layout is drawn in (shrunk and separated again) to use the viewport better.
+COMPACTION_ROUNDS = 5
+#: Rounds of :func:`separate` per step of a layout (what is left is spread out at once).
+SPREAD_ROUNDS = 60
+#: Layouts tried when looking for how many nodes fit.
+FIT_TRIES = 5
+#: Pull of the hidden hub that keeps unlinked nodes near the rest (an edge weighs 1).
+GRAVITY = 0.08
+#: Seed of every layout: the same graph is always drawn the same way.
+SEED = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Viewport:
+    """The size of a drawing on screen, in CSS pixels."""
+
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class NodeBox:
+    """The space a drawn node takes around its centre, in canvas units.
+
+    Attributes
+    ----------
+    half_width : float
+        Half the width of the wider of the dot and the label.
+    above : float
+        From the centre up to the top of the dot.
+    below : float
+        From the centre down to the bottom of the label.
+    font_size : float
+        The label's font size (its height at zoom 1).
+    """
+
+    half_width: float
+    above: float
+    below: float
+    font_size: float
+
+    @property
+    def area(self) -> float:
+        return 2 * self.half_width * (self.above + self.below)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Positions of the drawn nodes and the view that opens on them.
+
+    Attributes
+    ----------
+    nodes : list
+        The nodes laid out, in the order of the ranking they came from.
+    positions : dict
+        Node -> (x, y) in canvas units.
+    centre : tuple of float
+        The canvas point at the middle of the initial view.
+    zoom : float
+        The initial zoom (screen pixels per canvas unit).
+    fits : bool
+        Whether every node is inside the initial view.
+    """
+
+    nodes: list[Hashable]
+    positions: dict[Hashable, tuple[float, float]]
+    centre: tuple[float, float]
+    zoom: float
+    fits: bool
+
+    def view(self) -> dict[str, float]:
+        """The initial view as the map page takes it: ``{"x", "y", "scale"}``."""
+        return {"x": self.centre[0], "y": self.centre[1], "scale": self.zoom}
+
+
+@functools.cache
+def _face() -> object:
+    from matplotlib import font_manager, ft2font
+
+    return ft2font.FT2Font(font_manager.findfont("DejaVu Sans", fallback_to_default=True))
+
+
+@functools.cache
+def _advance(char: str) -> float:
+    """How far one character advances the pen in DejaVu Sans, in ems (a full em for a
+    character the face lacks, which the browser draws from another face)."""
+    from matplotlib import ft2font
+
+    face = _face()
+    if face.get_char_index(ord(char)) == 0:  # type: ignore[attr-defined]
+        return 1.0
+    face.set_size(100, 72)  # type: ignore[attr-defined]
+    glyph = face.load_char(ord(char), flags=ft2font.LoadFlags.NO_HINTING)  # type: ignore[attr-defined]
+    return float(glyph.linearHoriAdvance) / 65536 / 100
+
+
+def text_width(text: str, size: float) -> float:
+    """The width of one line of ``text`` at font ``size`` in DejaVu Sans, as a browser's
+    canvas measures it, or a little more (kerning, which only narrows, is left out).
+
+    Examples
+    --------
+    >>> round(text_width("gradient descent", 14), 1)  # Chromium: 118.9
+    119.5
+    >>> text_width("", 14)
+    0.0
+    """
+    return float(sum(_advance(char) for char in text) * size * WIDTH_SLACK)
+
+
+def wrap_label(text: str, *, width: int = LINE_CHARS, lines: int = MAX_LINES) -> str:
+    """``text`` on at most ``lines`` lines of about ``width`` characters (``\\n``
+    between them), cut with an ellipsis when longer.
+
+    Examples
+    --------
+    >>> wrap_label("LSTM (long short-term memory)")
+    'LSTM (long short-term\\nmemory)'
+    >>> wrap_label("a " * 60).count("\\n"), wrap_label("a " * 60).endswith("…")
+    (2, True)
+    """
+    words = " ".join(str(text).split())
+    wrapped = textwrap.wrap(words, width=width, break_on_hyphens=False) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
+    return "\n".join(wrapped)
+
+
+def node_box(label: str, font_size: float, radius: float) -> NodeBox:
+    """The box of a ``dot`` node of ``radius`` with ``label`` (lines split on ``\\n``)
+    drawn below it at ``font_size``.
+
+    Examples
+    --------
+    >>> box = node_box("gradient\\ndescent", 14, 10)
+    >>> box.above, box.below
+    (10, 50.5)
+    """
+    lines = str(label).split("\n")
+    width = max(text_width(line, font_size) for line in lines) + LABEL_STROKE
+    below = radius + font_size / 2 + LABEL_OFFSET + len(lines) * font_size + LABEL_STROKE / 2
+    return NodeBox(max(radius, width / 2), radius, below, font_size)
+
+
+def _arrays(
+    nodes: Sequence[Hashable], boxes: Mapping[Hashable, NodeBox]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    half = np.array([boxes[n].half_width for n in nodes], dtype=float)
+    above = np.array([boxes[n].above for n in nodes], dtype=float)
+    below = np.array([boxes[n].below for n in nodes], dtype=float)
+    return half, above, below
+
+
+def _overlaps(
+    xy: np.ndarray,
+    half: np.ndarray,
+    above: np.ndarray,
+    below: np.ndarray,
+    gap: float,
+    pairs: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every overlapping pair (i < j): indices, overlap along x and y, offsets."""
+    i, j = pairs if pairs is not None else np.triu_indices(len(xy), k=1)
+    dx = xy[i, 0] - xy[j, 0]
+    dy = xy[i, 1] - xy[j, 1]
+    over_x = half[i] + half[j] + gap - np.abs(dx)
+    # i below j (dy >= 0): i's top meets j's bottom; else j's top meets i's bottom
+    need_y = np.where(dy >= 0, above[i] + below[j], below[i] + above[j])
+    over_y = need_y + gap - np.abs(dy)
+    hit = (over_x > 1e-9) & (over_y > 1e-9)
+    return i[hit], j[hit], over_x[hit], over_y[hit], np.stack([dx[hit], dy[hit]], axis=1)
+
+
+def overlapping_pairs(
+    positions: Mapping[Hashable, tuple[float, float]],
+    boxes: Mapping[Hashable, NodeBox],
+    *,
+    gap: float = 0.0,
+) -> list[tuple[Hashable, Hashable]]:
+    """The pairs of nodes whose boxes overlap (closer than ``gap``).
+
+    Examples
+    --------
+    >>> boxes = {n: NodeBox(10, 5, 5, 12) for n in "abc"}
+    >>> overlapping_pairs({"a": (0, 0), "b": (15, 0), "c": (100, 0)}, boxes)
+    [('a', 'b')]
+    """
+    nodes = list(positions)
+    if len(nodes) < 2:
+        return []
+    xy = np.array([positions[n] for n in nodes], dtype=float)
+    i, j, *_ = _overlaps(xy, *_arrays(nodes, boxes), gap)
+    return [(nodes[a], nodes[b]) for a, b in zip(i, j, strict=True)]
+
+
+def separate(
+    positions: Mapping[Hashable, tuple[float, float]],
+    boxes: Mapping[Hashable, NodeBox],
+    *,
+    gap: float = GAP,
+    rounds: int = 300,
+) -> dict[Hashable, tuple[float, float]]:
+    """``positions`` moved as little as it takes for no two boxes to overlap.
+
+    Each round moves both nodes of every overlapping pair half the overlap apart along
+    the axis where it is smaller. What is left after ``rounds`` is settled by spreading
+    the whole drawing out from its centre until the last pair clears, so the result
+    never overlaps (a coincident pair is first split deterministically).
+
+    Examples
+    --------
+    >>> boxes = {n: NodeBox(20, 5, 20, 12) for n in "abc"}
+    >>> moved = separate({"a": (0, 0), "b": (5, 3), "c": (0, 0)}, boxes)
+    >>> overlapping_pairs(moved, boxes, gap=GAP)
+    []
+    """
+    nodes = list(positions)
+    if len(nodes) < 2:
+        return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
+    half, above, below = _arrays(nodes, boxes)
+    xy = np.array([positions[n] for n in nodes], dtype=float)
+    # split coincident nodes: a fixed small spiral, so the result is deterministic
+    _, counts = np.unique(xy.round(6), axis=0, return_counts=True)
+    if (counts > 1).any():
+        angle = np.arange(len(nodes)) * 2.399963
+        xy += np.stack([np.cos(angle), np.sin(angle)], axis=1) * 0.5
+    pairs = np.triu_indices(len(nodes), k=1)
+    for _ in range(rounds):
+        i, j, over_x, over_y, offset = _overlaps(xy, half, above, below, gap, pairs)
+        if not len(i):
+            break
+        move = np.zeros_like(xy)
+        along_x = over_x * 0.5 <= over_y  # labels are wide: moving up or down is cheaper
+        sign_x = np.where(offset[:, 0] >= 0, 1.0, -1.0)
+        sign_y = np.where(offset[:, 1] >= 0, 1.0, -1.0)
+        step_x = np.where(along_x, sign_x * (over_x / 2 + 0.5), 0.0)
+        step_y = np.where(along_x, 0.0, sign_y * (over_y / 2 + 0.5))
+        steps = np.stack([step_x, step_y], axis=1)
+        np.add.at(move, i, steps)
+        np.add.at(move, j, -steps)
+        xy += move
+    i, j, over_x, over_y, offset = _overlaps(xy, half, above, below, gap, pairs)
+    if len(i):
+        with np.errstate(divide="ignore"):
+            need_x = (np.abs(offset[:, 0]) + over_x) / np.abs(offset[:, 0])
+            need_y = (np.abs(offset[:, 1]) + over_y) / np.abs(offset[:, 1])
+        factor = float(np.max(np.minimum(need_x, need_y))) * 1.001
+        centre = xy.mean(axis=0)
+        xy = centre + (xy - centre) * factor
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy, strict=True)}
+
+
+def _extent(
+    positions: Mapping[Hashable, tuple[float, float]], boxes: Mapping[Hashable, NodeBox]
+) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of all boxes."""
+    return (
+        min(x - boxes[n].half_width for n, (x, _) in positions.items()),
+        min(y - boxes[n].above for n, (_, y) in positions.items()),
+        max(x + boxes[n].half_width for n, (x, _) in positions.items()),
+        max(y + boxes[n].below for n, (_, y) in positions.items()),
+    )
+
+
+def min_zoom(boxes: Mapping[Hashable, NodeBox]) -> float:
+    """The zoom at which the smallest label is :data:`MIN_LABEL_PX` tall."""
+    smallest = min((box.font_size for box in boxes.values()), default=MIN_LABEL_PX)
+    return MIN_LABEL_PX / smallest
+
+
+def frame(
+    positions: Mapping[Hashable, tuple[float, float]],
+    boxes: Mapping[Hashable, NodeBox],
+    viewport: Viewport,
+    *,
+    around: Hashable | None = None,
+) -> tuple[tuple[float, float], float, bool]:
+    """The initial view of a drawing: its centre, zoom, and whether it all fits.
+
+    The zoom fits every box in ``viewport`` (less :data:`MARGIN`), at most
+    :data:`MAX_ZOOM` and never below :func:`min_zoom`. A drawing too large for that
+    opens at the legible zoom, centred on ``around`` (default: the middle).
+
+    Examples
+    --------
+    >>> boxes = {"a": NodeBox(50, 10, 30, 14), "b": NodeBox(50, 10, 30, 14)}
+    >>> frame({"a": (0, 0), "b": (200, 0)}, boxes, Viewport(400, 300))
+    ((100.0, 10.0), 1.0, True)
+    """
+    if not positions:
+        return (0.0, 0.0), MAX_ZOOM, True
+    left, top, right, bottom = _extent(positions, boxes)
+    fit = min(_fit_zoom(positions, boxes, viewport), MAX_ZOOM)
+    floor = min_zoom({n: boxes[n] for n in positions})
+    centre = ((left + right) / 2, (top + bottom) / 2)
+    if fit >= floor:
+        return centre, fit, True
+    if around is not None and around in positions:
+        centre = positions[around]
+    return (float(centre[0]), float(centre[1])), floor, False
+
+
+def _spring(G: nx.Graph, nodes: Sequence[Hashable]) -> dict[Hashable, tuple[float, float]]:
+    """A seeded spring layout of ``nodes`` (edges of ``G`` between them) in [-1, 1]².
+
+    A hidden hub tied weakly to every node keeps concepts without edges, and separate
+    pieces of the graph, near the others instead of at the edge of the drawing."""
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    H = nx.Graph()
+    H.add_nodes_from(range(len(nodes) + 1))
+    index = {node: i for i, node in enumerate(nodes)}
+    for u, v in G.edges(nodes):
+        if u in index and v in index and u != v:
+            H.add_edge(index[u], index[v], weight=1.0)
+    hub = len(nodes)
+    H.add_edges_from((hub, i, {"weight": GRAVITY}) for i in range(len(nodes)))
+    layout = nx.spring_layout(H, seed=SEED, iterations=80, weight="weight")
+    return {node: (float(layout[i][0]), float(layout[i][1])) for node, i in index.items()}
+
+
+def _spread(
+    unit: Mapping[Hashable, tuple[float, float]],
+    boxes: Mapping[Hashable, NodeBox],
+    viewport: Viewport,
+    *,
+    rounds: int = COMPACTION_ROUNDS,
+) -> dict[Hashable, tuple[float, float]]:
+    """Unit positions scaled to the viewport's shape with room for the boxes, separated,
+    then drawn in (shrunk by 15% and separated again) while that lets them be framed at
+    a larger zoom."""
+    area = sum(boxes[n].area for n in unit) / PACKING
+    aspect = viewport.width / max(viewport.height, 1.0)
+    half_w, half_h = math.sqrt(area * aspect) / 2, math.sqrt(area / aspect) / 2
+    placed = _to_aspect(
+        separate(
+            {n: (x * half_w, y * half_h) for n, (x, y) in unit.items()}, boxes, rounds=SPREAD_ROUNDS
+        ),
+        boxes,
+        aspect,
+    )
+    best, best_zoom = placed, _fit_zoom(placed, boxes, viewport)
+    for _ in range(rounds):
+        cx = sum(x for x, _ in placed.values()) / len(placed)
+        cy = sum(y for _, y in placed.values()) / len(placed)
+        shrunk = {n: (cx + (x - cx) * 0.85, cy + (y - cy) * 0.85) for n, (x, y) in placed.items()}
+        placed = _to_aspect(separate(shrunk, boxes, rounds=SPREAD_ROUNDS), boxes, aspect)
+        zoom = _fit_zoom(placed, boxes, viewport)
+        if zoom > best_zoom:
+            best, best_zoom = placed, zoom
+    return best
+
+
+def _to_aspect(
+    positions: Mapping[Hashable, tuple[float, float]],
+    boxes: Mapping[Hashable, NodeBox],
+    aspect: float,
+) -> dict[Hashable, tuple[float, float]]:
+    """``positions`` stretched along the short side to ``aspect`` (width / height);
+    stretching only moves boxes apart."""
+    left, top, right, bottom = _extent(positions, boxes)
+    width, height = max(right - left, 1e-9), max(bottom - top, 1e-9)
+    stretch_x = max(1.0, height * aspect / width)
+    stretch_y = max(1.0, width / aspect / height)
+    return {n: (x * stretch_x, y * stretch_y) for n, (x, y) in positions.items()}
+
+
+def _fit_zoom(
+    positions: Mapping[Hashable, tuple[float, float]],
+    boxes: Mapping[Hashable, NodeBox],
+    viewport: Viewport,
+) -> float:
+    left, top, right, bottom = _extent(positions, boxes)
+    room_x = max(1.0, viewport.width - 2 * MARGIN)
+    room_y = max(1.0, viewport.height - 2 * MARGIN)
+    return min(room_x / max(right - left, 1e-9), room_y / max(bottom - top, 1e-9))
+
+
+def legible_layout(
+    G: nx.Graph,
+    ranked: Sequence[Hashable],
+    boxes: Mapping[Hashable, NodeBox],
+    viewport: Viewport,
+    *,
+    count: int | None = None,
+    minimum: int = 1,
+) -> Layout:
+    """Lay out the first nodes of ``ranked``: as many as fit ``viewport`` legibly, or
+    ``count`` of them.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The graph whose edges pull nodes together (any direction, any multiplicity).
+    ranked : sequence of node
+        Candidates, most wanted first; the first is the one the view centres on when
+        the drawing is larger than the viewport.
+    boxes : mapping of node to NodeBox
+        The space each candidate takes (:func:`node_box`).
+    viewport : Viewport
+        The size of the drawing on screen.
+    count : int, optional
+        Draw exactly this many (capped at the candidates): more than fit opens at the
+        legible zoom around the first. Default: as many as fit.
+    minimum : int
+        Draw at least this many even when fewer fit.
+
+    Returns
+    -------
+    Layout
+        The nodes drawn, their positions and the initial view.
+    """
+    ranked = list(dict.fromkeys(ranked))
+    if not ranked:
+        return Layout([], {}, (0.0, 0.0), MAX_ZOOM, True)
+    if count is not None:
+        return _layout(G, ranked[: max(1, count)], boxes, viewport)
+    floor = max(1, min(minimum, len(ranked)))
+    usable = viewport.width * viewport.height / min_zoom(boxes) ** 2
+    k, total = 0, 0.0
+    for node in ranked:  # first guess: the boxes fill PACKING of the screen
+        if total + boxes[node].area > usable * PACKING and k >= floor:
+            break
+        total += boxes[node].area
+        k += 1
+    best: Layout | None = None
+    tried: set[int] = set()
+    while k not in tried and len(tried) < FIT_TRIES:
+        tried.add(k)
+        layout = _layout(G, ranked[:k], boxes, viewport)
+        if layout.fits:
+            best = layout if best is None or k > len(best.nodes) else best
+            if k >= len(ranked):
+                break
+            k = min(len(ranked), k + max(1, k // 5))  # it fits: try a fifth more
+        elif best is not None or k <= floor:
+            break
+        else:
+            k = max(floor, int(k * 0.8))
+    return best if best is not None else layout
+
+
+def _layout(
+    G: nx.Graph,
+    nodes: Sequence[Hashable],
+    boxes: Mapping[Hashable, NodeBox],
+    viewport: Viewport,
+) -> Layout:
+    positions = _spread(_spring(G, nodes), boxes, viewport)
+    centre, zoom, fits = frame(positions, boxes, viewport, around=nodes[0])
+    return Layout(list(nodes), positions, centre, zoom, fits)
+
+
+def row_layout(
+    levels: Sequence[Sequence[Hashable]],
+    boxes: Mapping[Hashable, NodeBox],
+    viewport_width: float,
+    *,
+    gap: float = 36.0,
+) -> tuple[dict[Hashable, tuple[float, float]], float]:
+    """Columns of nodes left to right, wrapped onto rows like text, so that a long
+    learning path stays legible in a narrow picture.
+
+    ``levels[k]`` holds the nodes of column ``k`` (what can be learned at step ``k``),
+    stacked top to bottom. Columns are as wide as their widest box; a column that would
+    cross the right edge at zoom 1 starts a new row below the tallest column of the row.
+
+    Returns
+    -------
+    tuple of (dict, float)
+        Positions (canvas units; zoom 1 fits ``viewport_width``) and the height the
+        drawing needs.
+
+    Examples
+    --------
+    >>> boxes = {n: NodeBox(40, 8, 30, 14) for n in "abcd"}
+    >>> positions, height = row_layout([["a"], ["b", "c"], ["d"]], boxes, 230)
+    >>> [positions[n] for n in "abcd"], height
+    ([(54.0, 22.0), (170.0, 22.0), (170.0, 96.0), (54.0, 170.0)], 214.0)
+    """
+    positions: dict[Hashable, tuple[float, float]] = {}
+    room = viewport_width - 2 * MARGIN
+    x = y = MARGIN
+    row_height = 0.0
+    for column in levels:
+        if not column:
+            continue
+        width = max(2 * boxes[n].half_width for n in column)
+        height = sum(boxes[n].above + boxes[n].below for n in column) + gap * (len(column) - 1)
+        if x > MARGIN and x + width > MARGIN + room:
+            x, y = MARGIN, y + row_height + gap
+            row_height = 0.0
+        top = y
+        for node in column:
+            box = boxes[node]
+            positions[node] = (x + width / 2, top + box.above)
+            top += box.above + box.below + gap
+        row_height = max(row_height, height)
+        x += width + gap
+    return positions, y + row_height + MARGIN

@@ -1,0 +1,285 @@
+"""Per reader, small inputs and the cards they give: kind of title, body (one logical
+line per paragraph or item), list items, emphasis and the file line of each part.
+
+Markdown has its own table in ``test_readers_markdown.py``, DOCX and PDF build their
+documents in ``test_readers_docx.py`` and ``test_readers_pdf.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.readers import read_bytes
+from extraction.readers._html import html_lines, note_parts
+from extraction.readers.paragraphs import html_body, text_body
+from extraction.readers.prompts import prompt_kind
+
+QUIZLET_TERMS = (
+    "History 101 Flashcards\nMagna Carta\nCharter of liberties, 1215.\nFeudalism\n"
+    "A system of land for service.\n"
+)
+
+
+def read(text: str, name: str):
+    result = read_bytes(text.encode(), path=name)
+    assert result.ok, result.source.errors
+    return result
+
+
+# (file name, text, format, [(title, title kind, body, section, title_line, body_lines)])
+CASES = [
+    pytest.param(
+        "qa.txt",
+        "Define dropout\nrandomly switches off units\nduring training\nWhat is a GRU?\n"
+        "A gated unit &amp; more\nWhat is BatchNorm?\nIt normalises\nactivations.\n",
+        "qa-list",
+        [
+            (
+                "Define dropout",
+                "question",
+                "randomly switches off units during training",
+                (),
+                1,
+                (2,),
+            ),
+            ("What is a GRU?", "question", "A gated unit & more", (), 4, (5,)),
+            ("What is BatchNorm?", "question", "It normalises activations.", (), 6, (7,)),
+        ],
+        id="qa-list-joins-wrapped-answers",
+    ),
+    pytest.param(
+        "seq.txt",
+        "What is an RNN?\nA network with state\nTypes of RNNs\nSimple RNN\n"
+        "Previous activation adds context\n"
+        "Fully Connected Network\nOften called auto-associator\nOne to Many - vector to sequence\n"
+        "Representations\nOne-hot encoding\nSimplest way to represent things in neural networks\n"
+        "Define softmax\nnormalises scores\n",
+        "qa-list",
+        [
+            ("What is an RNN?", "question", "A network with state", (), 1, (2,)),
+            (
+                "Types of RNNs",
+                "question",
+                "Simple RNN\nPrevious activation adds context\nFully Connected Network\n"
+                "Often called auto-associator\nOne to Many - vector to sequence",
+                (),
+                3,
+                (4, 5, 6, 7, 8),
+            ),
+            (
+                "Representations",
+                "term",
+                "One-hot encoding\nSimplest way to represent things in neural networks",
+                (),
+                9,
+                (10, 11),
+            ),
+            ("Define softmax", "question", "normalises scores", (), 12, (13,)),
+        ],
+        id="qa-list-term-list-ends-at-a-new-group",
+    ),
+    pytest.param(
+        "history.txt",
+        QUIZLET_TERMS,
+        "quizlet",
+        [
+            (
+                "Magna Carta",
+                "term",
+                "Charter of liberties, 1215.",
+                ("History 101 Flashcards",),
+                2,
+                (3,),
+            ),
+            (
+                "Feudalism",
+                "term",
+                "A system of land for service.",
+                ("History 101 Flashcards",),
+                4,
+                (5,),
+            ),
+        ],
+        id="quizlet-term-set-title-is-the-deck",
+    ),
+    pytest.param(
+        "lstm.txt",
+        "Lecture 10 Flashcards\nLSTM stands for\nLong Short-Term Memory\nWhat is the forget gate?\n"
+        "Regulates how much of the state\nis kept\nGRU is a version of ___ cell\nLSTM\n",
+        "quizlet",
+        [
+            (
+                "LSTM stands for",
+                "cloze",
+                "Long Short-Term Memory",
+                ("Lecture 10 Flashcards",),
+                2,
+                (3,),
+            ),
+            (
+                "What is the forget gate?",
+                "question",
+                "Regulates how much of the state is kept",
+                ("Lecture 10 Flashcards",),
+                4,
+                (5,),
+            ),
+            ("GRU is a version of ___ cell", "cloze", "LSTM", ("Lecture 10 Flashcards",), 7, (8,)),
+        ],
+        id="quizlet-questions-and-cloze",
+    ),
+    pytest.param(
+        "knowt.txt",
+        "Set\nEarn XP\n\n1\nNew cards\nEpoch\n\none pass over\nthe training data\n\n2\nNew cards\n"
+        "What is a batch?\n\nA subset of the data\n",
+        "knowt",
+        [
+            ("Epoch", "term", "one pass over the training data", ("Set",), 6, (8,)),
+            ("What is a batch?", "question", "A subset of the data", ("Set",), 13, (15,)),
+        ],
+        id="knowt-terms-and-questions",
+    ),
+    pytest.param(
+        "deck.txt",
+        "Deep Learning Flashcards\n1\nQ\nName the gates\nA\n  • forget gate, which\n    decides\n"
+        "  • input gate\nHow well did you know this?\n1\n2\nQ\nWhy RNNs?\nA\nThey keep state\n",
+        "brainscape",
+        [
+            (
+                "Name the gates",
+                "question",
+                "forget gate, which decides\ninput gate",
+                ("Deep Learning Flashcards",),
+                4,
+                (6, 8),
+            ),
+            ("Why RNNs?", "question", "They keep state", ("Deep Learning Flashcards",), 13, (15,)),
+        ],
+        id="brainscape-bullets-are-items",
+    ),
+    pytest.param(
+        "summary.txt",
+        "Autoencoders\n\nTraining\n\nAutoencoders learn to reconstruct their input, which\n"
+        "makes them compress it.\n"
+        "The goals include:\n  • compression of data\n    • smaller codes\n  • reconstruction\n\n"
+        "Loss Function\n\nThe MSE ( mean squared error ) is used.\n",
+        "outline",
+        [
+            (
+                "Training",
+                "heading",
+                "Autoencoders learn to reconstruct their input, which makes them compress it.\n"
+                "The goals include:\ncompression of data\nsmaller codes\nreconstruction",
+                ("Autoencoders",),
+                3,
+                (5, 7, 8, 9, 10),
+            ),
+            (
+                "Loss Function",
+                "heading",
+                "The MSE (mean squared error) is used.",
+                ("Autoencoders",),
+                12,
+                (14,),
+            ),
+        ],
+        id="outline-paragraphs-items-and-glosses",
+    ),
+    pytest.param(
+        "set.csv",
+        'term,definition\nEpoch,"One pass over\nthe data"\n'
+        "What is a <b>batch</b>?,A <i>subset</i><br>of the data\n",
+        "csv",
+        [
+            ("Epoch", "term", "One pass over the data", (), 2, (2,)),
+            ("What is a batch?", "question", "A subset of the data", (), 4, (4,)),
+        ],
+        id="csv-plain-and-html-cells",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "fmt", "expected"), CASES)
+def test_readers_structure_cards(name, text, fmt, expected):
+    result = read(text, name)
+    assert result.source.format == fmt
+    got = [
+        (c.title, c.title_kind, c.body, c.section, c.title_line, c.body_lines) for c in result.cards
+    ]
+    assert got == expected
+
+
+def test_readers_structure_outline_items_and_parents():
+    card = read(CASES[6].values[1], "summary.txt").cards[0]
+    body = card.body
+    intro = body.index("The goals include:")
+    assert [(body[i.start : i.end], i.depth, i.parent) for i in card.items] == [
+        ("compression of data", 0, intro),
+        ("smaller codes", 1, body.index("compression of data")),
+        ("reconstruction", 0, intro),
+    ]
+    assert card.line_of(body.index("makes them")) == 6
+
+
+def test_readers_structure_csv_html_emphasis():
+    card = read(CASES[7].values[1], "set.csv").cards[1]
+    assert card.emphasised("title") == ["batch"] and card.emphasised("body") == ["subset"]
+
+
+@pytest.mark.parametrize(
+    ("html", "lines"),
+    [
+        ("A <b>bold</b> term", [("A bold term", [(2, 6, "bold")], -1)]),
+        (
+            "<u>under</u>&nbsp;&amp; <em>it</em>",
+            [("under & it", [(0, 5, "underline"), (8, 10, "italic")], -1)],
+        ),
+        (
+            "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>",
+            [("a", [], 0), ("b", [], 1), ("c", [], 0)],
+        ),
+        ("<b>split<br>run</b>", [("split", [(0, 5, "bold")], -1), ("run", [(0, 3, "bold")], -1)]),
+    ],
+)
+def test_readers_structure_html_lines(html, lines):
+    assert [(x.text, x.emphasis, x.depth) for x in html_lines(html)] == lines
+
+
+def test_readers_structure_anki_note_cloze_and_items():
+    parts = note_parts(
+        ["Text", "Back Extra"],
+        ["{{c1::Adam}} adapts <b>moments</b>", "Uses:<ul><li>bias correction</li></ul>"],
+    )
+    assert (parts.title, parts.cloze) == ("Adam adapts moments", True)
+    body = html_body(parts.blocks, 7)
+    assert [(x.text, x.depth, x.parent) for x in body.lines] == [
+        ("Uses:", -1, -1),
+        ("bias correction", 0, 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("What is an epoch?", "question"),
+        ("Explain backpropagation", "question"),
+        ("Softmax", "term"),
+        ("LSTM stands for", "cloze"),
+        ("A GRU is a version of ___", "cloze"),
+        ("{{c1::Adam}} is an optimiser", "cloze"),
+        ("", "none"),
+    ],
+)
+def test_readers_structure_prompt_kind(title, kind):
+    assert prompt_kind(title) == kind
+
+
+def test_readers_structure_text_body_items_and_joins():
+    body = text_body(
+        [(1, "The cell has:"), (2, "- a gate,"), (3, "- which opens"), (4, "- a state")]
+    )
+    assert [(x.text, x.depth, x.parent, x.starts) for x in body.lines] == [
+        ("The cell has:", -1, -1, [(0, 1)]),
+        ("a gate, which opens", 0, 0, [(0, 2), (8, 3)]),
+        ("a state", 0, 0, [(0, 4)]),
+    ]

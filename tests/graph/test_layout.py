@@ -1,0 +1,194 @@
+"""Tests of graph.layout: label boxes, overlap removal, framing and how many nodes fit."""
+
+from __future__ import annotations
+
+import doctest
+import itertools
+import random
+
+import networkx as nx
+import pytest
+
+import graph.layout
+from graph.layout import (
+    GAP,
+    MARGIN,
+    MIN_LABEL_PX,
+    NodeBox,
+    Viewport,
+    frame,
+    legible_layout,
+    min_zoom,
+    node_box,
+    overlapping_pairs,
+    row_layout,
+    separate,
+    text_width,
+    wrap_label,
+)
+
+
+def test_layout_doctests() -> None:
+    assert doctest.testmod(graph.layout).failed == 0
+
+
+# Widths measured by Chromium's canvas (measureText) in DejaVu Sans at 14 px.
+@pytest.mark.parametrize(
+    ("text", "chromium"),
+    [("gradient descent", 118.890625), ("iiiii", 19.4482421875)],
+)
+def test_layout_text_width_matches_the_browser(text: str, chromium: float) -> None:
+    assert chromium <= text_width(text, 14) <= chromium * 1.02
+
+
+@pytest.mark.parametrize("text", ["WAVE", "AVATAR", "Tokyo", "Kullback–Leibler divergence"])
+def test_layout_text_width_never_under_measures_kerned_text(text: str) -> None:
+    assert text_width(text, 14) >= sum(text_width(char, 14) for char in text) - 1e-9
+
+
+@pytest.mark.parametrize("text", ["中文概念", "😀 emoji"])
+def test_layout_text_width_counts_missing_glyphs_a_full_em(text: str) -> None:
+    assert text_width(text, 20) >= 20 * sum(1 for ch in text if ord(ch) > 0x2FFF)
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("ReLU", ["ReLU"]),
+        ("LSTM (long short-term memory)", ["LSTM (long short-term", "memory)"]),
+        ("x" * 30, ["x" * 22, "x" * 8]),
+    ],
+)
+def test_layout_wrap_label(text: str, lines: list[str]) -> None:
+    assert wrap_label(text).split("\n") == lines
+
+
+def test_layout_wrap_label_cuts_after_three_lines() -> None:
+    lines = wrap_label("word " * 40).split("\n")
+    assert len(lines) == 3 and lines[-1].endswith("…")
+    assert all(len(line) <= 22 for line in lines)
+
+
+def test_layout_node_box_is_the_dot_and_the_label_below() -> None:
+    # vis-network draws the label's top at y + radius + font / 2 + 4 (measured in Chromium)
+    box = node_box("gradient descent", 14, 20)
+    assert box.above == 20
+    assert box.below == pytest.approx(20 + 7 + 4 + 14 + 1.5)
+    assert box.half_width == pytest.approx((118.890625 + 3) / 2, abs=1)
+    assert node_box("a", 14, 20).half_width == 20  # a short label: the dot is wider
+
+
+def random_boxes(n: int, seed: int = 3) -> dict[str, NodeBox]:
+    rng = random.Random(seed)
+    return {
+        f"n{i}": NodeBox(rng.uniform(15, 90), rng.uniform(5, 20), rng.uniform(25, 60), 14)
+        for i in range(n)
+    }
+
+
+@pytest.mark.parametrize("n", [2, 10, 60])
+def test_layout_separate_leaves_no_overlap(n: int) -> None:
+    rng = random.Random(n)
+    boxes = random_boxes(n)
+    crowded = {node: (rng.uniform(-50, 50), rng.uniform(-50, 50)) for node in boxes}
+    moved = separate(crowded, boxes)
+    assert overlapping_pairs(moved, boxes, gap=GAP - 1e-6) == []
+
+
+def test_layout_separate_splits_coincident_nodes_the_same_way_every_time() -> None:
+    boxes = random_boxes(5)
+    same = dict.fromkeys(boxes, (0.0, 0.0))
+    first, second = separate(same, boxes), separate(same, boxes)
+    assert first == second and overlapping_pairs(first, boxes) == []
+
+
+def test_layout_separate_keeps_what_does_not_overlap() -> None:
+    boxes = random_boxes(2)
+    apart = {"n0": (0.0, 0.0), "n1": (1000.0, 0.0)}
+    assert separate(apart, boxes) == apart
+
+
+def test_layout_frame_never_below_the_legible_zoom() -> None:
+    boxes = {n: NodeBox(60, 10, 30, 14) for n in "abc"}
+    far = {"a": (0.0, 0.0), "b": (5000.0, 0.0), "c": (2500.0, 40.0)}
+    centre, zoom, fits = frame(far, boxes, Viewport(800, 600), around="b")
+    assert zoom == pytest.approx(MIN_LABEL_PX / 14) and not fits
+    assert centre == (5000.0, 0.0)
+    near = {"a": (0.0, 0.0), "b": (200.0, 0.0)}
+    centre, zoom, fits = frame(near, boxes, Viewport(800, 600))
+    assert fits and zoom == 1.0 and centre == (100.0, 10.0)
+
+
+def test_layout_frame_fits_the_boxes_inside_the_margin() -> None:
+    boxes = {n: NodeBox(50, 10, 40, 14) for n in "ab"}
+    positions = {"a": (0.0, 0.0), "b": (800.0, 100.0)}
+    (cx, _), zoom, fits = frame(positions, boxes, Viewport(800, 600))
+    assert fits
+    left = (positions["a"][0] - 50 - cx) * zoom + 400
+    right = (positions["b"][0] + 50 - cx) * zoom + 400
+    assert left == pytest.approx(MARGIN) and right == pytest.approx(800 - MARGIN)
+    assert zoom == pytest.approx((800 - 2 * MARGIN) / 900)
+
+
+def chain(n: int) -> nx.Graph:
+    return nx.path_graph([f"n{i}" for i in range(n)])
+
+
+@pytest.mark.parametrize(("width", "height"), [(1200, 800), (700, 500), (400, 300)])
+def test_layout_legible_layout_fits_labels_and_never_overlaps(width: int, height: int) -> None:
+    G = chain(200)
+    boxes = {node: node_box(f"concept number {node}", 14, 8) for node in G}
+    layout = legible_layout(G, list(G), boxes, Viewport(width, height))
+    assert layout.fits and 1 <= len(layout.nodes) < 200
+    assert layout.zoom * 14 >= MIN_LABEL_PX
+    assert layout.nodes == list(G)[: len(layout.nodes)]  # the most wanted first
+    assert overlapping_pairs(layout.positions, boxes) == []
+
+
+def test_layout_the_number_drawn_grows_with_the_viewport() -> None:
+    G = chain(300)
+    boxes = {node: node_box(f"concept {node}", 14, 8) for node in G}
+    counts = [
+        len(legible_layout(G, list(G), boxes, Viewport(w, h)).nodes)
+        for w, h in [(400, 300), (800, 500), (1400, 900)]
+    ]
+    assert counts == sorted(counts) and counts[0] < counts[-1]
+
+
+def test_layout_count_beyond_the_viewport_opens_legibly_on_the_first() -> None:
+    G = chain(120)
+    boxes = {node: node_box(f"concept {node}", 14, 8) for node in G}
+    layout = legible_layout(G, list(G), boxes, Viewport(500, 400), count=120)
+    assert len(layout.nodes) == 120 and not layout.fits
+    assert layout.zoom == pytest.approx(min_zoom(boxes))
+    assert layout.centre == layout.positions["n0"]
+    assert overlapping_pairs(layout.positions, boxes) == []
+
+
+def test_layout_is_deterministic() -> None:
+    G = chain(40)
+    boxes = {node: node_box(f"concept {node}", 14, 8) for node in G}
+    first = legible_layout(G, list(G), boxes, Viewport(700, 500))
+    assert first == legible_layout(G, list(G), boxes, Viewport(700, 500))
+
+
+def test_layout_rows_wrap_and_never_overlap() -> None:
+    boxes = {f"s{i}": node_box(f"{i + 1}. step number {i + 1}", 14, 9) for i in range(25)}
+    columns = [[f"s{i}"] for i in range(25)]
+    positions, height = row_layout(columns, boxes, 900)
+    assert overlapping_pairs(positions, boxes) == []
+    xs = [positions[f"s{i}"][0] for i in range(25)]
+    rows = 1 + sum(1 for a, b in itertools.pairwise(xs) if b < a)
+    assert rows > 1  # wrapped
+    for node, (x, _) in positions.items():  # every box inside the width at zoom 1
+        assert x - boxes[node].half_width >= MARGIN - 1e-6
+        assert x + boxes[node].half_width <= 900 - MARGIN + 1e-6
+    bottom = max(y + boxes[n].below for n, (_, y) in positions.items())
+    assert height == pytest.approx(bottom + MARGIN)
+
+
+def test_layout_rows_stack_a_column_of_several_steps() -> None:
+    boxes = {n: NodeBox(40, 8, 30, 14) for n in "abc"}
+    positions, _ = row_layout([["a", "b"], ["c"]], boxes, 900)
+    assert positions["a"][0] == positions["b"][0] and positions["b"][1] > positions["a"][1]
+    assert positions["c"][0] > positions["a"][0]
