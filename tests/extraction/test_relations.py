@@ -455,6 +455,7 @@ def seed_relations() -> tuple[ConceptIndex, tuple[Relation, ...]]:
 def test_relations_seed_evidence_is_verbatim():
     index, relations = seed_relations()
     files = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+
     # the readers join wrapped lines and bullets that go on one sentence, tidy spaces
     # ("do not ?" -> "do not?") and drop backquotes around names: compare the sentences
     # without white space, bullets and backquotes
