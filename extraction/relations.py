@@ -673,6 +673,14 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x, y = _mention_of(ctx, subj), _mention_of(ctx, attr)
             if y is not None and y.end - 1 != attr.i:
                 y = None
+            if x is not None and attr.lower_ == "one" and (head := _named_head(ctx, x)):
+                # "A reusable resource is one that can be used ...": a kind of resource
+                yield Relation(x.concept, head, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+                continue
+            if x is not None and y is not None and _superlative(subj):
+                # "The most well-known discrete distribution is the uniform distribution"
+                yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+                continue
             if x is not None and y is not None and _restricted(subj, x.concept, y.concept):
                 # "Any path that does not begin with a separator is a relative path":
                 # the sentence defines Y as the Xs it describes
@@ -700,6 +708,23 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x, y = _mention_of(ctx, tok.head), _mention_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+
+
+def _superlative(subject: Token) -> bool:
+    """Is ``subject`` singled out among its class ("the most well-known distribution",
+    "the best optimizer")?"""
+    return any(
+        c.tag_ == "JJS" or (c.dep_ == "amod" and any(a.lower_ == "most" for a in c.children))
+        for c in subject.children
+    )
+
+
+def _named_head(ctx: _Context, m: Mention) -> str | None:
+    """The concept the last word of ``m``'s name names ("resource" for "reusable
+    resource"), if the notes have it."""
+    words = m.concept.split()
+    head = ctx.index.find(words[-1]) if len(words) > 1 else None
+    return head if head is not None and head != m.concept else None
 
 
 def _restricted(subject: Token, x: str, y: str) -> bool:
@@ -1476,6 +1501,7 @@ def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:
     names. A first column headed by a concept ("Optimizer | Description") makes each
     row's first cell a kind of it. Each edge cites the header and the row."""
     cards = {seg.card.id: seg.card for seg, _ in index.segments if seg.card.tables}
+    matcher = patterns.relation_cues(nlp)
     cells = []
     for card in cards.values():
         for table in card.tables:
@@ -1500,9 +1526,19 @@ def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:
                     yield Relation(entity, cls, "is_a", TABLE_CONFIDENCE, [head_ev, row_ev])
                 for k, cell in enumerate(row[1:], start=1):
                     if k >= len(columns) or columns[k] is None or cell not in docs:
-                        continue
+                        continue  # a header that names no relation ("Description")
                     relation, entity_first = columns[k]
-                    named = [m.concept for m in mentions(index, docs[cell][:])]
+                    doc = docs[cell]
+                    found = mentions(index, doc[:])
+                    # a cue that opens the cell says more than the header ("Best for:
+                    # Reducing variance" addresses variance)
+                    for match_id, start, end in matcher(doc):
+                        said, cue = rp.cue(nlp.vocab.strings[match_id])
+                        if cue.frame == "svo" and start <= 1 and not _negated(doc[start:end]):
+                            relation, entity_first = said, not cue.reverse
+                            found = [m for m in found if m.start >= end]
+                            break
+                    named = [m.concept for m in found]
                     for other in dict.fromkeys(c for c in named if c != entity):
                         source, target = (entity, other) if entity_first else (other, entity)
                         yield Relation(

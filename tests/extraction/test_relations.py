@@ -303,6 +303,13 @@ SENTENCES = [
         ("reset gate", "gate"),
         [("reset gate", "is_a", "gate")],
     ),
+    # "X is one that ...": a kind of what X's name ends with
+    (
+        "What is a reusable resource? || A reusable resource is one that only one process "
+        "can use at a time.",
+        ("reusable resource", "resource"),
+        [("reusable resource", "is_a", "resource")],
+    ),
     # a definition naming what the term belongs to
     (
         "What is standard input? || A process's default input stream.",
@@ -731,7 +738,7 @@ def test_relations_table_header_says_the_relation_of_each_row():
     table = Table(
         ("Ensemble method", "What it does", "Best for", "Solves"),
         (
-            ("**Bagging**", "Averages models.", "noisy data", "overfitting"),
+            ("**Bagging**", "Averages models.", "Reducing overfitting", "overfitting"),
             ("Boosting", "Corrects errors in series.", "hard patterns", "underfitting"),
         ),
         row_lines=(52, 53),
@@ -752,7 +759,7 @@ def test_relations_table_header_says_the_relation_of_each_row():
     # the header says which relation, the row states it
     assert [(e.line, e.text) for e in edge.evidence] == [
         (51, "Ensemble method | What it does | Best for | Solves"),
-        (52, "**Bagging** | Averages models. | noisy data | overfitting"),
+        (52, "**Bagging** | Averages models. | Reducing overfitting | overfitting"),
     ]
 
 
@@ -807,3 +814,15 @@ def test_relations_contradictions_keep_one_direction(sentences, kept):
     found = triples(index)
     assert expect(index, source, relation, target) in found
     assert expect(index, target, relation, source) not in found
+
+
+def test_relations_a_superlative_subject_names_the_class():
+    # "the simplest X is Y": Y is the X singled out, a kind of X (not X a kind of Y)
+    index = tiny_index(
+        "The simplest discrete distribution is the uniform distribution.",
+        "discrete distribution",
+        "uniform distribution",
+    )
+    kinds = {(s, t) for s, r, t in triples(index) if r == "is_a"}
+    uniform = index.find("uniform distribution")
+    assert kinds and all(s == uniform and "discrete distribution" in t for s, t in kinds)
