@@ -3,9 +3,11 @@ its gold concepts.
 
 A group is a positive example when one of its names (keys and written forms, after
 the scorer's normalisation) is a gold concept of the file, whatever its tier; every
-other group is a negative one. The model is fitted by L2-regularised logistic
-regression (:func:`extraction.logistic.fit_logistic`) and its threshold is the one
-that maximises F1 on the examples it was fitted on.
+other group is a negative one. A group naming a core concept (what a heading, card or
+definition is about) weighs :data:`CORE_WEIGHT` times as much as the others. The
+model is fitted by L2-regularised logistic regression
+(:func:`extraction.logistic.fit_logistic`) and its threshold is the one that maximises
+F1 on the examples it was fitted on.
 """
 
 from __future__ import annotations
@@ -20,21 +22,28 @@ from extraction.logistic import LogisticModel, fit_logistic
 
 #: Strength of the L2 penalty.
 L2 = 0.002
+#: Weight of an example that names a core concept.
+CORE_WEIGHT = 2.0
 
 
-def gold_names(gold) -> dict[str, str]:
-    """Normalised gold name -> canonical concept, for one gold folder."""
+def gold_names(gold) -> tuple[dict[str, str], dict[str, str]]:
+    """Normalised gold name -> canonical concept, and canonical -> tier, for one gold
+    folder."""
     from benchmarks.quality import scorer
 
-    _, alias, *_ = scorer().load_gold(gold)
-    return alias
+    _, alias, tier, *_ = scorer().load_gold(gold)
+    return alias, tier
 
 
-def label(names: set[str], alias: Mapping[str, str]) -> int:
+def label(names: set[str], alias: Mapping[str, str], tier: Mapping[str, str]) -> tuple[int, float]:
+    """The label of a group with these names, and its weight."""
     from benchmarks.quality import scorer
 
     norm = scorer().norm
-    return int(any(norm(n) in alias for n in names))
+    golds = {alias[norm(n)] for n in names if norm(n) in alias}
+    if not golds:
+        return 0, 1.0
+    return 1, CORE_WEIGHT if any(tier.get(g) == "core" for g in golds) else 1.0
 
 
 def examples(devfile: Any, context: Mapping[str, Any]) -> list[Example]:
@@ -47,12 +56,12 @@ def examples(devfile: Any, context: Mapping[str, Any]) -> list[Example]:
         parse=cache.parse if cache is not None else None,
         disabled=context.get("disabled", ()),
     )
-    alias = gold_names(context["gold"])
-    return [(s.features, label(s.names, alias), 1.0) for s in index.candidates]
+    alias, tier = gold_names(context["gold"])
+    return [(s.features, *label(s.names, alias, tier)) for s in index.candidates]
 
 
 def best_threshold(model: LogisticModel, rows: Sequence[Example]) -> float:
-    """The threshold with the best F1 on ``rows``."""
+    """The threshold with the best F1 on ``rows`` (each example counted once)."""
     scored = sorted(((model.probability(x), y) for x, y, _ in rows), reverse=True)
     positives = sum(y for _, y in scored)
     best, best_f1, tp = 0.5, -1.0, 0

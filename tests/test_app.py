@@ -171,7 +171,7 @@ def test_the_drawing_follows_the_size_the_page_reports(app: AppTest) -> None:
 
 
 def test_show_more_adds_concepts_around_the_focus(app: AppTest, sample: nx.MultiDiGraph) -> None:
-    send(app, {"viewport": {"width": 420, "height": 380}, "clicks": 0})
+    send(app, {"viewport": {"width": 300, "height": 240}, "clicks": 0})
     hub = max(sample, key=lambda n: sample.degree(n))
     app.text_input(key="focus_query").set_value(str(hub)).run()
     before = drawn_ids(app)

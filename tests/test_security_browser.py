@@ -171,13 +171,11 @@ def test_hostile_notes_never_run_in_the_app(
             payloads = {"kappa kernel", "lambda lattice", "mu matrix", "nu node"}
             targets = [n for n in nodes if str(n[1]).lower() in payloads]
             assert targets, [n[1] for n in nodes]
-            tooltips = []
-            for node_id, _, _ in targets:
-                tooltip = hover_node(page, frame, node_id)
-                tooltips.append(tooltip)
-                if tooltip:  # the tooltip shows the payload's characters, as text
-                    assert ("<img" in tooltip) or ("<script" in tooltip), tooltip
+            tooltips = [hover_node(page, frame, node_id) for node_id, _, _ in targets]
             assert any(tooltips), "no tooltip showed"
+            # a definition that holds a payload shows its characters, as text
+            shown = [t for t in tooltips if "<img" in t or "<script" in t]
+            assert shown, tooltips
 
             # open the hostile concept: the panel, its source cards, every tab
             node_id, label, _ = targets[0]

@@ -46,6 +46,7 @@ from extraction.concepts.phrases import (
 )
 from extraction.concepts.segments import (
     CELL,
+    FILE_TITLE,
     ITEM,
     Segment,
     label_of,
@@ -186,6 +187,8 @@ class Candidate:
     count: int = 0
     #: uses in sentences that cite a source or credit someone (see :data:`REFERENCE`)
     in_references: int = 0
+    #: uses as the title of a whole file (a heading over all its cards)
+    file_titles: int = 0
 
     @property
     def words(self) -> list[str]:
@@ -205,6 +208,8 @@ class View:
     chunks: list[Span]
     matches: dict[str, list[tuple[int, int]]]  # table -> [(start, end)] in the doc
     whole_line: bool  # the segment is this one sentence
+    #: the sentence's tokens, made once (spaCy makes a Token on every access)
+    toks: list[Token] = field(default_factory=list)
 
 
 #: Cheap word checks that decide whether a pattern table can match a text at all.
@@ -240,7 +245,7 @@ def views(seg: Segment, doc: Doc, nlp: Language) -> list[View]:
         if ANALOGY.search(sent_text):
             continue
         if len(sents) == 1:
-            out.append(View(seg, sent, sent_text, chunks, dict(found), True))
+            out.append(View(seg, sent, sent_text, chunks, dict(found), True, list(sent)))
             continue
         inside = lambda s, e, sent=sent: sent.start <= s and e <= sent.end  # noqa: E731
         out.append(
@@ -251,6 +256,7 @@ def views(seg: Segment, doc: Doc, nlp: Language) -> list[View]:
                 [c for c in chunks if inside(c.start, c.end)],
                 {t: [(s, e) for s, e in spans if inside(s, e)] for t, spans in found.items()},
                 False,
+                list(sent),
             )
         )
     return out
@@ -576,7 +582,9 @@ def _nominal(toks: Sequence[Token]) -> bool:
     )
 
 
-def _enumeration(sent: Span, chunks: list[Span]) -> Iterator[tuple[list[Token], bool]]:
+def _enumeration(
+    sent: Span, chunks: list[Span], toks: Sequence[Token]
+) -> Iterator[tuple[list[Token], bool]]:
     """Items of an enumeration ("used for data compression (...), denoising (...), and
     feature extraction"), read from the tokens, with whether each stands after an
     example cue ("e.g.")."""
@@ -586,7 +594,7 @@ def _enumeration(sent: Span, chunks: list[Span]) -> Iterator[tuple[list[Token], 
         return  # fewer than two separators: fewer than three items
     items: list[list[Token]] = [[]]
     depth = 0
-    for tok in sent:
+    for tok in toks:
         if tok.text in {"(", "["}:
             depth += 1
         elif tok.text in {")", "]"}:
@@ -627,7 +635,7 @@ def enumerations(view: View) -> Iterator[Occurrence]:
     """Items of an enumeration, and of a coordination of three or more noun phrases
     or a pair joined by "/" or "&"."""
     at = view.sent.start_char
-    for item, example in _enumeration(view.sent, view.chunks):
+    for item, example in _enumeration(view.sent, view.chunks, view.toks):
         yield from _occ(
             phrase(item, lenient=True),
             "example" if example else "listed",
@@ -653,18 +661,18 @@ def enumerations(view: View) -> Iterator[Occurrence]:
 def acronyms(view: View) -> Iterator[Occurrence]:
     """Acronyms, as written ("LSTMs" -> LSTM)."""
     at = view.sent.start_char
-    for tok in view.sent:
+    for tok in view.toks:
         if is_acronym(tok.text) and not URL.search(tok.text):
             yield from _occ(
                 (singular_acronym(tok.text), tok.text), "acronym", view.seg, view.text, at, [tok]
             )
 
 
-def _pos_runs(sent: Span) -> Iterator[list[Token]]:
+def _pos_runs(toks: Sequence[Token]) -> Iterator[list[Token]]:
     """Maximal runs of adjectives and nouns ending in a noun, read from the tags alone
     (the parser's noun chunks miss some: "ReLU (...) activation functions")."""
     run: list[Token] = []
-    for tok in [*sent, None]:
+    for tok in [*toks, None]:
         word = tok is not None and (
             tok.pos_ in {"ADJ", "NOUN", "PROPN"}
             or (tok.text in GLUE and run and not tok.whitespace_)
@@ -695,7 +703,7 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
     covered = [(c.start, c.end) for c in view.chunks]
     pos_runs = [
         run
-        for run in _pos_runs(view.sent)
+        for run in _pos_runs(view.toks)
         if not any(s <= run[0].i and run[-1].i < e for s, e in covered)  # the chunk has it
     ]
     for run in [*chunk_runs(view.chunks), *pos_runs]:
@@ -760,7 +768,7 @@ def nested_names(candidates: dict[str, Candidate]) -> None:
                 for evidence in cand.mentions[:NESTED_EVIDENCE]:
                     if len(sub.mentions) < MAX_MENTIONS and evidence not in sub.mentions:
                         sub.mentions.append(evidence)
-                sub.sentences |= set(list(cand.sentences)[:NESTED_EVIDENCE])
+                sub.sentences.update(sorted(cand.sentences)[:NESTED_EVIDENCE])
                 sub.first = min(sub.first, cand.first)
 
 
@@ -863,6 +871,8 @@ def collect(
         cand.count += 1
         if referencing(occ.sentence):
             cand.in_references += 1
+        if seg.kind == FILE_TITLE:
+            cand.file_titles += 1
         if cand.shapes.total() < MAX_SHAPES:  # enough to tell what the name looks like
             cand.shapes[occ.shape] += 1
         cand.cards.add(card.id)

@@ -72,10 +72,43 @@ def definition_text(body: str, limit: int = DEFINITION_CHARS) -> str:
     return text
 
 
-def _card_definition(card: Card, role: str) -> str:
+#: How a sentence that defines what it opens with goes on: "X is a ...", "X are the
+#: ...", "X refers to ...", "X is defined as ...".
+_DEFINES = re.compile(
+    r"^\s*(?:is|are)\s+(?:a|an|the|one|any|when|where)\b|^\s*(?:refers?|relates?) to\b"
+    r"|^\s*(?:means|denotes|describes|represents)\b|^\s*(?:is|are) (?:defined|called|known) as\b",
+    re.IGNORECASE,
+)
+_LEAD_ARTICLE = re.compile(r"^\s*(?:a|an|the)\s+", re.IGNORECASE)
+
+
+def defines(sentence: str, names: Sequence[str]) -> bool:
+    """Does ``sentence`` open with one of ``names`` and go on to say what it is?
+
+    >>> defines("A kappa kernel is a trap for clicks.", ["kappa kernel"])
+    True
+    >>> defines("Gradients are susceptible to noise.", ["gradient", "gradients"])
+    False
+    """
+    text = _LEAD_ARTICLE.sub("", sentence)
+    lowered = text.lower()
+    for name in sorted(names, key=len, reverse=True):
+        n = name.lower()
+        if n and lowered.startswith(n):
+            rest = text[len(n) :]
+            rest = rest[1:] if rest[:1] == "s" else rest
+            return bool(_DEFINES.match(rest))
+    return False
+
+
+def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
+    """The answer of a card about a concept; under a heading, only when its first
+    sentence says what the concept is ("Dropout is a ...")."""
+    text = definition_text(card.body)
     if role == "heading":
-        return ""
-    return definition_text(card.body)
+        first = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+        return text if first and defines(first, names) else ""
+    return text
 
 
 def name_concept(cands: Sequence[Candidate]) -> Concept:
@@ -116,7 +149,7 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     aliases = sorted(
         {f.lower() if not is_acronym(f) else f for f in forms}
         | {c.key for c in cands} - {main.key, main.key.lower()},
-        key=str.lower,
+        key=lambda a: (a.lower(), a),
     )
     aliases = [a for a in aliases if a not in {main.key, main.key.lower()}]
     concept = Concept(id=main.key, label=label, aliases=aliases)
@@ -138,10 +171,11 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
     """The best definition the notes give a group, with its evidence; ``("", None)``
     when they give none."""
     options: list[tuple[int, tuple[str, int], str, Evidence]] = []
+    names = sorted({n for c in cands for n in (c.key, *c.forms)})
     for c in cands:
         for card in c.subject_of:
             role = _subject_role(c, card)
-            text = _card_definition(card, role)
+            text = _card_definition(card, role, names)
             if text:
                 evidence = Evidence(card.source, card.line_of(0), text)
                 options.append(

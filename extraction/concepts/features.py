@@ -43,6 +43,35 @@ STRUCTURAL_ROLES = (
     "example",
 )
 
+#: Roles that single a name out for the interaction features.
+SINGLING_ROLES = (
+    "term",
+    "question",
+    "heading",
+    "cloze",
+    "emphasis",
+    "label",
+    "cell",
+    "defined",
+    "named",
+    "gloss",
+    "abbreviation",
+)
+#: Features whose weight differs for a name the notes single out.
+INTERACTING = (
+    "common",
+    "of_phrase",
+    "words1",
+    "words3",
+    "words4",
+    "adj_start",
+    "rarity",
+    "log_count",
+    "generic",
+    "clause_like",
+    "verb_start",
+)
+
 #: Every feature, with what it means. Values are 0..1 or small logs.
 FEATURES: dict[str, str] = {
     **{f"role_{r}": f"the notes use it as: {r}" for r in STRUCTURAL_ROLES},
@@ -66,6 +95,10 @@ FEATURES: dict[str, str] = {
     "or a gerund first ('Dealing with deadlock', 'Mode, median')",
     "in_references": "share of its uses in sentences that cite or credit a source",
     "symbol": "a maths symbol or a letter and a number ('x1', 'mu', 'Q3')",
+    "file_title": "the title of a whole file (a heading over all its cards)",
+    "singled": "a structural role singles it out (a term, question, heading, bold run, "
+    "label, table cell, definition, name, gloss or abbreviation)",
+    **{f"singled_{f}": f"{f}, for a name the notes single out" for f in INTERACTING},
     "rarity": "how rare its rarest word is in English (0: Zipf >= 5, 1: Zipf 0)",
     "common": "every word common in English (Zipf >= 4.5)",
     "unknown": "a word English does not know (not an acronym)",
@@ -217,6 +250,7 @@ def _features(
         )
     )
     x["in_references"] = sum(c.in_references for c in cands) / max(1, count)
+    x["file_title"] = float(any(c.file_titles for c in cands))
     x["symbol"] = float(len(words) == 1 and bool(_SYMBOL.match(main.key)) and not acronym)
     x["rarity"] = 1.0 if acronym and not plain else max(0.0, min(1.0, (5.0 - min_zipf) / 5.0))
     x["common"] = float(bool(zipfs) and not acronym and min_zipf >= 4.5)
@@ -235,4 +269,11 @@ def _features(
     x["modifier_of"] = math.log1p(modifiers[lowered])
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
+    if any(f"role_{r}" in x for r in SINGLING_ROLES):
+        # the weight of a word's commonness, its length... differs for a name the notes
+        # single out and for a noun phrase of running text: each gets its own
+        x["singled"] = 1.0
+        for f in INTERACTING:
+            if x.get(f):
+                x[f"singled_{f}"] = x[f]
     return {k: v for k, v in x.items() if v}

@@ -285,8 +285,13 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
         toks = toks[:-1]
     if not toks or not any(_WORDISH.search(t.text) for t in toks):
         return None
-    if any(t.pos_ == "AUX" or t.tag_ in {"VBZ", "VBD", "MD"} for t in toks):
-        return None  # a clause, not a name
+    glued = {
+        t.i
+        for t in toks
+        if t.i > 0 and t.doc[t.i - 1].text in GLUE and not t.doc[t.i - 1].whitespace_
+    }
+    if any((t.pos_ == "AUX" or t.tag_ in {"VBZ", "VBD", "MD"}) and t.i not in glued for t in toks):
+        return None  # a clause, not a name ("k-means" is one word, not "k" that "means")
     words = words_of(toks, slash=True)
     if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -22,6 +22,7 @@ from extraction.records import Card
 
 #: Kinds of segment.
 TITLE, HEADING, BODY, ITEM, CELL = "title", "heading", "body", "item", "cell"
+FILE_TITLE = "file title"  # a heading over every card of its file
 
 _BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤►\-*+–—>]+|\(?\d{1,2}[.)]|[a-z][.)](?=\s))\s*")
 _LABEL = re.compile(r"^([A-Za-z0-9][^:.!?]{0,60}?):\s+(\S.*)$")
@@ -79,14 +80,22 @@ def label_of(text: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
-def _heading_segments(cards: Iterable[Card]) -> Iterator[Segment]:
-    """Each section heading once, at its line (formats that record heading lines)."""
+def _heading_segments(cards: Sequence[Card]) -> Iterator[Segment]:
+    """Each section heading once, at its line (formats that record heading lines). A
+    heading over every card of its file is the file's title (``kind`` "file title")."""
     seen: set[tuple[str, int]] = set()
+    cards = list(cards)
+    over_all = {
+        line
+        for line in {c.section_lines[0] for c in cards if c.section_lines}
+        if all(c.section_lines[:1] == (line,) for c in cards)
+    }
     for card in cards:
         for heading, line in zip(card.section, card.section_lines, strict=False):
             if (card.source, line) not in seen and heading.strip():
                 seen.add((card.source, line))
-                yield Segment(card, line, heading.strip(), True, is_heading=True, kind=HEADING)
+                kind = FILE_TITLE if line in over_all and len(cards) > 1 else HEADING
+                yield Segment(card, line, heading.strip(), True, is_heading=True, kind=kind)
 
 
 def _emphasis_in(card: Card, part: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:

@@ -92,6 +92,10 @@ def evidence_score(s: Scored) -> float:
     return round(0.5 * s.probability + 0.3 * use + 0.2 * subject, 4)
 
 
+#: Most merges a graph file keeps per concept (the first ones; the count is kept too).
+MERGES_KEPT = 20
+
+
 def record(s: Scored, *, reasons: int = 6) -> dict:
     """What a graph file keeps of a scored group: its score and threshold, the roles the
     notes give it, its features and the ones that carried the decision, and its
@@ -119,6 +123,7 @@ def record(s: Scored, *, reasons: int = 6) -> dict:
                     else None
                 ),
             }
-            for m in s.merges
+            for m in s.merges[:MERGES_KEPT]
         ],
+        "merged_names": len(s.merges),
     }

@@ -77,6 +77,8 @@ GENERIC_NOTE_WORDS = _words(
     author authors page pages book books article articles notebook notebooks
     bonus time minute minutes hour hours day week today lot lots
     variant variants version versions modification modifications panel iteration
+    synopsis primer cheatsheet cheat-sheet glossary miscellaneous manual handbook
+    material materials notation remark remarks recap
     """
 )
 

@@ -1,0 +1,111 @@
+"""A short note builds a useful graph: every heading or term that names a concept is
+kept, named as the author wrote it (the first things a new student writes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.readers import read_bytes
+from graph.build import build_graph
+
+ML = b"""# Deep learning notes
+
+## Dropout
+
+Dropout is a regularization technique that randomly sets activations to zero during
+training, so the network cannot rely on any single unit.
+
+## Transformer
+
+The transformer is a sequence model built entirely on attention. It processes all
+positions in parallel instead of step by step.
+
+## Attention
+
+Attention lets a model weigh every input position when it computes an output. Each
+query is compared with every key.
+"""
+
+BIOLOGY = b"""# Cell biology
+
+## Mitochondria
+
+Mitochondria are organelles that produce most of the cell's energy as ATP through
+cellular respiration.
+
+## Photosynthesis
+
+Photosynthesis converts light energy into chemical energy stored in glucose. It takes
+place in the chloroplasts of plant cells.
+
+## Enzymes
+
+Enzymes are proteins that speed up chemical reactions by lowering their activation
+energy.
+"""
+
+COMMON_WORDS = (
+    b"energy\tThe capacity of a system to do work.\n"
+    b"inflation\tA general rise in the price level of an economy over time.\n"
+    b"attention\tThe ability to focus on one thing while ignoring others.\n"
+    b"precision\tThe share of predicted positives that are truly positive.\n"
+    b"market\tA place where buyers and sellers exchange goods.\n"
+    b"demand\tHow much of a good buyers want at each price.\n"
+    b"force\tA push or pull that changes the motion of an object.\n"
+    b"power\tThe rate at which work is done.\n"
+)
+
+QUIZLET = b"""History 101 Flashcards
+Treaty of Versailles
+The 1919 peace treaty that ended the First World War.
+Law of demand
+As the price of a good rises, the quantity demanded falls.
+Species
+A group of organisms that can interbreed.
+Large intestine
+The last part of the digestive tract, absorbing water.
+Small intestine
+Where most digestion and absorption of food happens.
+k-means
+A clustering method that assigns points to the nearest of k centroids.
+"""
+
+
+def concepts(data: bytes, name: str) -> set[str]:
+    G = build_graph([read_bytes(data, path=name)])
+    return set(G.nodes)
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "expected"),
+    [
+        (ML, "deep-learning.md", {"dropout", "transformer", "attention"}),
+        (BIOLOGY, "biology.md", {"mitochondria", "photosynthesis", "enzyme"}),
+        (
+            COMMON_WORDS,
+            "terms.tsv",
+            {"energy", "inflation", "attention", "precision", "market", "demand", "force", "power"},
+        ),
+        (
+            QUIZLET,
+            "history.txt",
+            {
+                "treaty of versailles",
+                "law of demand",
+                "species",
+                "large intestine",
+                "small intestine",
+                "k-means",
+            },
+        ),
+    ],
+    ids=["ml-headings", "biology-headings", "common-word-terms", "quizlet-terms"],
+)
+def test_concepts_small_note_keeps_every_term_it_names(data, name, expected):
+    found = concepts(data, name)
+    assert expected <= found, sorted(found)
+
+
+def test_concepts_small_note_deck_title_is_no_concept():
+    found = concepts(QUIZLET, "history.txt")
+    assert not {"flashcard", "history 101 flashcard", "history 101 flashcards"} & found
