@@ -46,7 +46,7 @@ class Fitter:
 
 
 #: Modules that register a fitter when imported.
-FITTER_MODULES: tuple[str, ...] = ("benchmarks.fit_selector",)
+FITTER_MODULES: tuple[str, ...] = ("benchmarks.fit_selector", "benchmarks.fit_prerequisites")
 
 _FITTERS: dict[str, Fitter] = {}
 

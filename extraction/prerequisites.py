@@ -1,153 +1,247 @@
-"""Prerequisite edges (``A prerequisite_of B``: learn A before B), as a DAG with evidence.
+"""Prerequisite edges (``A prerequisite_of B``: learn A before B), scored and explained.
 
-Two kinds of evidence order concepts for study:
+Every pair of concepts the notes link (a typed relation, a name inside a name, one
+named in the other's cards or definition, the two named together in several cards)
+is a *candidate*, in both directions. For the ordered pair ``(A, B)`` the evidence
+becomes named features (:data:`FEATURES`), each saying something for or against
+"learn A before B":
 
-- **Typed relations** (:func:`extraction.relations.typed_relations`), by the rules in
-  :data:`STUDY_ORDER`: the general before the specific (``X is_a Y``: Y first; also
-  ``example_of``), what is used before what uses it (``uses``), the problem before its
-  remedy (``X addresses Y``: Y first), the cause before its effect (``causes``). A part
-  and its whole (``part_of``) go in the order the notes introduce them: notes that
-  present the LSTM and then its gates teach the whole first, notes that explain layers
-  and then build a network from them teach the parts first. A part the notes call a
-  building block of its whole, or a part of several wholes (an encoder, of the
-  autoencoder and of the transformer), comes first. When the notes name both at once,
-  a part they mostly mention with its whole (an LSTM's forget gate) is learned after
-  it and a building block they use elsewhere too before it.
-- **Names**: a concept whose name holds another's ("time series anomaly detection";
-  "convolutional layer" holding "convolution", "neural network" holding "neuron",
-  "BatchNorm" holding "batch", "TBPTT" holding "BPTT") is learned after it.
-- **Definitions**: when the cards about B mention A more often than the cards about A
-  mention B, A is needed to read B's definition; but when A is first named in the answer
-  about B, B introduces A and comes first, unless A is a notion the notes use in more
-  cards than B. Cards no concept owns count for what their question names, with the
-  lowest confidence (below what learning paths follow). Pairs that a typed relation
-  links are left to it.
+- **typed relations** in their study direction: the general before the specific
+  (``B is_a A``, ``B example_of A``), what is used before what uses it, the problem
+  before its remedy (``B addresses A``), the cause before its effect, the task before
+  the tool made for it; a part and its whole in the order the notes teach them (a
+  building block, or a part of several wholes, first);
+- **names**: a concept whose name holds another's ("time series anomaly detection",
+  "convolutional layer" holding "convolution", "TBPTT" holding "BPTT") comes after it;
+- **definitions**: A named in B's defining sentence, or in the cards about B more than
+  B in A's; A first named while B is explained (B introduces A); A named in more cards
+  than B (the more general notion);
+- **course order**, where the notes first name each concept: a weak tiebreak.
 
-Where the notes introduce each concept (``first_seen``) is a weak tiebreak: an edge
-that goes against the course order loses a little confidence, one that follows it gains
-a little. Cycles are broken by dropping the weakest edge on each (lowest confidence,
-then least evidence), like :func:`graph.query.break_cycles`.
+A small logistic model (:class:`extraction.logistic.LogisticModel`, weights kept as data
+in ``extraction/weights/prerequisites.json``, fitted by ``python -m benchmarks.fit``
+on the development gold) turns the features into a probability. Of the two directions
+of a pair at most the likelier is kept, when the model accepts it and some evidence of
+what the notes say (not only how often or where they name the two, :data:`STATISTICS`)
+speaks for it; a concept the notes never explain (no definition, no card of its own)
+comes first only where they state the order (:data:`STATEMENTS`). Cycles are broken
+at their weakest edge. Each edge keeps the sentences
+behind the features that carried it, those features and their contributions to the
+log-odds (``features``), and their names in ``label``.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 import networkx as nx
 
 from extraction.concepts import ConceptIndex, is_acronym
+from extraction.logistic import LogisticModel
 from extraction.records import Evidence, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
+from extraction.relations import is_meta
 
 PREREQUISITE = "prerequisite_of"
 
-#: How a typed relation ``source -> target`` orders study: which end comes first
-#: (``"source"`` or ``"target"``) and how much of the relation's confidence carries over.
-STUDY_ORDER: dict[str, tuple[str, float]] = {
-    "is_a": ("target", 0.95),
-    "example_of": ("target", 0.8),
-    "uses": ("target", 0.85),
-    "addresses": ("target", 0.85),
-    "causes": ("source", 0.7),
-    "used_for": ("target", 0.5),  # the task or data before the tool made for it
+#: The features of an ordered pair (A, B), each said of "learn A before B". All but the
+#: last two are signed: positive for A first, negative (the same evidence read the other
+#: way) for B first, so that (B, A) has the opposite value of (A, B).
+FEATURES: dict[str, str] = {
+    "stated": "any of the next five: a typed relation says A comes first (+) or B (-)",
+    "general": "B is a kind or an example of A (+), A of B (-): the general first",
+    "used": "B uses A (+: relies on it, is based on it), A uses B (-)",
+    "problem": "B addresses A (+: the problem before its remedy), A addresses B (-)",
+    "cause": "A causes B (+), B causes A (-)",
+    "task": "B is used for A (+: the task before the tool), A is used for B (-)",
+    "part": "A is a part of B (+), B a part of A (-)",
+    "block": "A is a building block of B, or a part of B and of other wholes (+)",
+    "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
+    "name_inside": "A's name is inside B's (+: 'convolution' in 'convolutional layer')",
+    "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
+    "explains": "share of the cards about B that name A (named before), less the converse",
+    "introduced": "A is first named while the notes explain B (+), B while they explain A (-)",
+    "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
+    "wider": "A is named in more cards than B (log ratio, in [-1, 1])",
+    "common": "A's name is a commoner English word than B's (Zipf scale, in [-1, 1])",
+    "earlier": "the notes name A first (+1) or B first (-1)",
+    "together": "how many cards name both (up to 1 at four cards; either way)",
+    "spread": "the share of all cards that name A: a word named everywhere is background",
+    "contrast": "A and B are contrasted (either way)",
 }
-#: Confidence of "A before B" when B's name contains A's ("backpropagation through time").
-NAMED_AFTER = 0.6
-#: Confidence of co-occurrence edges (A named wherever B is, B rarely where A is).
-COOCCURRENCE_BASE, COOCCURRENCE_MIN_CARDS, COOCCURRENCE_MARGIN = 0.3, 2, 0.4
-#: Weight of ``part_of`` edges, whichever way they order study.
-PART_WEIGHT = 0.75
-#: Share of a part's cards that also name its whole above which the whole comes first.
-DEPENDENT_PART = 0.5
-#: Confidence of a definition edge: base, per card of asymmetry, and ceiling.
-DEFINITION_BASE, DEFINITION_STEP, DEFINITION_MAX = 0.3, 0.1, 0.55
-#: Confidence change of an edge that follows (+) or goes against (-) the course order.
-ORDER_BONUS, ORDER_PENALTY = 0.05, 0.1
+#: Typed-relation features that also raise ``stated``: what they share is learned from
+#: all of them together, what sets one apart from its own examples.
+STATED = frozenset({"general", "used", "problem", "cause", "task"})
+#: Features that read the same both ways ("spread" is A's alone, set on each direction).
+SYMMETRIC_FEATURES = frozenset({"together", "contrast", "spread"})
+#: Features that say how the notes name the two concepts, not what they say of them:
+#: they weigh an edge but never make one alone.
+STATISTICS = frozenset({"wider", "earlier", "together", "contrast", "spread", "common"})
+#: Features that state an order outright (a typed relation, a name inside a name, a part
+#: and its whole): the only ones that make a concept the notes never explain a
+#: prerequisite; being named beside the other ("data" in the cards about everything) is
+#: not enough.
+STATEMENTS = frozenset(
+    {"stated", "general", "used", "problem", "cause", "task", "part", "block", "name_inside"}
+)
+#: Typed relation ``source -> target`` -> the feature it gives (source, target) and its
+#: sign there.
+TYPED_FEATURES: dict[str, tuple[str, int]] = {
+    "is_a": ("general", -1),
+    "example_of": ("general", -1),
+    "uses": ("used", -1),
+    "addresses": ("problem", -1),
+    "causes": ("cause", 1),
+    "used_for": ("task", -1),
+    "part_of": ("part", 1),
+    "contrasts_with": ("contrast", 1),
+}
+#: Where the fitted weights are kept.
+WEIGHTS = Path(__file__).resolve().parent / "weights" / "prerequisites.json"
 #: Most evidence sentences kept per edge.
 MAX_EVIDENCE = 3
-#: Default floor on an edge's confidence: below it, definition and co-occurrence edges
-#: chain into learning paths of dozens of loosely related concepts.
-MIN_CONFIDENCE = 0.3
+#: Cards naming both concepts at which ``together`` reaches 1.
+TOGETHER_CARDS = 4
+#: Rejected candidates at least this likely are kept for explanations.
+EXPLAIN_FLOOR = 0.2
 
 
-def _cards_naming(index: ConceptIndex) -> dict[str, set[str]]:
-    """Concept id -> ids of the cards that name it or are about it."""
-    cards: dict[str, set[str]] = defaultdict(set)
+@dataclass(slots=True)
+class Candidate:
+    """An ordered pair of concepts, its features and the evidence behind each.
+
+    Evidence is kept by feature and sign: ``evidence[("general", 1)]`` holds the
+    sentences saying that B is a kind of A.
+    """
+
+    source: str
+    target: str
+    features: dict[str, float] = field(default_factory=dict)
+    evidence: dict[tuple[str, int], list[Evidence]] = field(default_factory=dict)
+    #: the strongest evidence for each side of a signed feature
+    _sides: dict[tuple[str, int], float] = field(default_factory=dict, repr=False)
+
+    def add(self, feature: str, value: float, evidence: Iterable[Evidence] = ()) -> None:
+        """Say ``value`` of ``feature``: the strongest value said for each sign stands,
+        and a feature said both ways is their sum."""
+        sign = 1 if value >= 0 else -1
+        held = self._sides.get((feature, sign), 0.0)
+        if abs(value) > abs(held):
+            self._sides[(feature, sign)] = value
+        total = self._sides.get((feature, 1), 0.0) + self._sides.get((feature, -1), 0.0)
+        if total:
+            self.features[feature] = round(total, 3)
+        else:
+            self.features.pop(feature, None)
+        cited = self.evidence.setdefault((feature, sign), [])
+        for e in evidence:
+            if e not in cited and len(cited) < MAX_EVIDENCE:
+                cited.append(e)
+
+    def reversed(self) -> Candidate:
+        """The pair read the other way: signed features change sign."""
+        flip = lambda f, v: v if f in SYMMETRIC_FEATURES else -v  # noqa: E731
+        other = Candidate(self.target, self.source)
+        other.features = {f: flip(f, v) for f, v in self.features.items()}
+        other._sides = {
+            (f, s if f in SYMMETRIC_FEATURES else -s): flip(f, v)
+            for (f, s), v in self._sides.items()
+        }
+        other.evidence = {
+            (f, s if f in SYMMETRIC_FEATURES else -s): list(e)
+            for (f, s), e in self.evidence.items()
+        }
+        return other
+
+
+@cache
+def default_model() -> LogisticModel:
+    """The model fitted on the development gold (``extraction/weights``)."""
+    return LogisticModel.load(WEIGHTS)
+
+
+# -- what the notes say about each concept ---------------------------------------------
+
+
+@dataclass(slots=True)
+class _Notes:
+    """Per-concept facts the features read."""
+
+    naming: dict[str, set[str]]  # concept -> cards that name it (or are about it)
+    about: dict[str, set[str]]  # concept -> cards about it
+    ranks: dict[str, tuple[int, int]]  # concept -> (file rank, line) where first named
+    first_card: dict[str, str]  # concept -> card whose answer first names it
+    defining: dict[str, set[str]]  # concept -> concepts named in its defining sentence
+    mention_of: dict[tuple[str, str], list[Evidence]]  # (A, card) -> sentences naming A
+    #: (A, B) -> the heading naming A under which the notes explain B
+    sections: dict[tuple[str, str], Evidence]
+
+
+def _notes(index: ConceptIndex) -> _Notes:
+    order: dict[str, int] = {}
+    cards = {}
+    for seg, _ in index.segments:
+        order.setdefault(seg.card.source, len(order))
+        if not seg.is_heading:
+            cards.setdefault(seg.card.id, seg.card)
+    naming: dict[str, set[str]] = defaultdict(set)
+    mention_of: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     for card_id, found in index.card_mentions.items():
-        for concept, _ in found:
-            cards[concept].add(card_id)
+        for concept, evidence in found:
+            naming[concept].add(card_id)
+            mention_of[(concept, card_id)].append(evidence)
+    about: dict[str, set[str]] = defaultdict(set)
     for concept in index.concepts.values():
-        cards[concept.id].update(concept.cards)
-    return cards
-
-
-def _rank(index: ConceptIndex, order: dict[str, int]) -> dict[str, tuple[int, int]]:
-    """Concept id -> (file rank, line) where the notes first name it."""
-    ranks = {}
+        about[concept.id].update(concept.cards)
+        naming[concept.id].update(concept.cards)
+    for card in cards.values():
+        for subject in index.subjects(card):
+            about[subject].add(card.id)
+    ranks, first_card = {}, {}
+    at: dict[tuple[str, int], set[str]] = defaultdict(set)
+    title_lines = {(c.source, c.title_line) for c in cards.values() if c.title}
+    for card_id, found in index.card_mentions.items():
+        for concept, evidence in found:
+            at[(evidence.source, evidence.line)].add(concept)
+            seen = index.concepts[concept].first_seen if concept in index.concepts else None
+            place = (evidence.source, evidence.line)
+            if seen is not None and place == tuple(seen) and place not in title_lines:
+                first_card.setdefault(concept, card_id)
     for concept in index.concepts.values():
         if concept.first_seen:
             source, line = concept.first_seen
             ranks[concept.id] = (order.get(source, len(order)), line)
-    return ranks
+    defining = {}
+    for concept in index.concepts.values():
+        e = concept.definition_evidence
+        if e is not None:
+            defining[concept.id] = at.get((e.source, e.line), set()) - {concept.id}
+    # headings that name a concept, and the cards they enclose
+    headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
+    for seg, doc in index.segments:
+        if seg.is_heading or (seg.is_title and seg.card.title_kind in {"heading", "none"}):
+            concept = index.find(seg.text.strip()) or index.lookup(doc)
+            if concept is not None:
+                ev = Evidence(seg.card.source, seg.line, seg.text.strip())
+                headings.setdefault((seg.card.source, seg.line), (concept, ev))
+    sections: dict[tuple[str, str], Evidence] = {}
+    for card in cards.values():
+        inner = set(index.subjects(card))
+        for line in card.section_lines:
+            outer = headings.get((card.source, line))
+            if outer is not None:
+                for b in inner - {outer[0]}:
+                    sections.setdefault((outer[0], b), outer[1])
+    return _Notes(naming, about, ranks, first_card, defining, mention_of, sections)
 
 
-def _course_order(index: ConceptIndex) -> dict[str, int]:
-    order: dict[str, int] = {}
-    for seg, _ in index.segments:
-        order.setdefault(seg.card.source, len(order))
-    return order
-
-
-def typed_prerequisites(index: ConceptIndex, typed: Iterable[Relation]) -> list[Relation]:
-    """Prerequisite edges implied by typed relations (see :data:`STUDY_ORDER`).
-
-    Examples
-    --------
-    >>> from extraction.concepts import ConceptIndex
-    >>> e = Evidence("n.txt", 3, "A GRU is a kind of RNN.")
-    >>> [(r.source, r.target, r.confidence, r.label) for r in typed_prerequisites(
-    ...     ConceptIndex({}, {}, {}), [Relation("GRU", "RNN", "is_a", 0.9, [e])])]
-    [('RNN', 'GRU', 0.855, 'is_a')]
-    """
-    cards = _cards_naming(index)
-    ranks = _rank(index, _course_order(index))
-    typed = list(typed)
-    wholes: dict[str, set[str]] = defaultdict(set)
-    for r in typed:
-        if r.relation == "part_of":
-            wholes[r.source].add(r.target)
-    edges = []
-    for r in typed:
-        if r.relation in STUDY_ORDER:
-            first, weight = STUDY_ORDER[r.relation]
-            a, b = (r.source, r.target) if first == "source" else (r.target, r.source)
-        elif r.relation == "part_of":
-            part, whole = r.source, r.target
-            # a building block (so called, or of several wholes not parts of one another)
-            # comes first
-            if (
-                r.label == BUILDING_BLOCK
-                or len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1
-            ):
-                a, b = part, whole
-            elif part in ranks and whole in ranks and ranks[part] != ranks[whole]:
-                # the notes introduce a whole and then explain its parts, or build it
-                # from parts they have already explained
-                a, b = (whole, part) if ranks[whole] < ranks[part] else (part, whole)
-            else:
-                named = cards.get(part, set())
-                together = len(named & cards.get(whole, set())) / len(named) if named else 1.0
-                a, b = (whole, part) if together >= DEPENDENT_PART else (part, whole)
-            weight = PART_WEIGHT
-        else:
-            continue
-        edges.append(
-            Relation(a, b, PREREQUISITE, round(r.confidence * weight, 3), list(r.evidence),
-                     label=r.relation)
-        )  # fmt: skip
-    return edges
+# -- names inside names ---------------------------------------------------------------------
 
 
 def _names(index: ConceptIndex, concept: str) -> set[str]:
@@ -168,9 +262,10 @@ def _noun_forms(name: str) -> set[str]:
     return {name} | {pattern.sub(noun, name) for pattern, noun in _ADJECTIVES}
 
 
-def name_prerequisites(index: ConceptIndex) -> list[Relation]:
-    """``A prerequisite_of B`` when a name of B contains a name of A as whole words:
-    "time series anomaly detection" builds on "anomaly detection".
+def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
+    """Concept B -> the concepts whose name is inside a name of B, as whole words
+    ("anomaly detection" inside "time series anomaly detection"; "BPTT" inside
+    "TBPTT"; "convolution" inside "convolutional layer").
 
     Examples
     --------
@@ -178,14 +273,10 @@ def name_prerequisites(index: ConceptIndex) -> list[Relation]:
     >>> from extraction.concepts import extract_concepts
     >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "What is guided backpropagation?",
     ...             "A variant of backpropagation.", title_line=1, body_lines=(2,))
-    >>> [(r.source, r.target) for r in name_prerequisites(extract_concepts([card]))]
-    [('backpropagation', 'guided backpropagation')]
+    >>> named_inside(extract_concepts([card]))["guided backpropagation"]
+    {'backpropagation'}
     """
     names = {c: _names(index, c) for c in index.concepts}
-    evidence = {
-        c: index.mentions.get(c, [])[:1] or ([e] if (e := concept.definition_evidence) else [])
-        for c, concept in index.concepts.items()
-    }
     owners: dict[str, set[str]] = defaultdict(set)  # a name -> the concepts named so
     for concept, concept_names in names.items():
         for name in concept_names:
@@ -195,10 +286,8 @@ def name_prerequisites(index: ConceptIndex) -> list[Relation]:
         for alias in concept.aliases:
             if is_acronym(alias):
                 acronyms[alias].add(concept.id)
-    edges = []
+    found: dict[str, set[str]] = {}
     for b, b_names in names.items():
-        if not evidence[b]:
-            continue
         inner: set[str] = set()  # the concepts named by a run of words inside a name of b
         for name in {form for n in b_names for form in _noun_forms(n)}:
             words = name.split()
@@ -215,162 +304,164 @@ def name_prerequisites(index: ConceptIndex) -> list[Relation]:
         words = index.concepts[b].id.split()
         if len(words) > 1:  # "LSTM cell state" holds the LSTM, spelled in its own case
             inner |= {a for word in words for a in acronyms.get(word, ())}
-        for a in sorted(inner):
-            if a != b and not names[a] & b_names:
-                edges.append(Relation(a, b, PREREQUISITE, NAMED_AFTER, evidence[b], label="name"))
-    return edges
+        inner = {a for a in inner if a != b and not names[a] & b_names}
+        if inner:
+            found[b] = inner
+    return found
 
 
-def cooccurrence_prerequisites(
-    index: ConceptIndex, *, linked: Iterable[frozenset[str]] = ()
-) -> list[Relation]:
-    """``A prerequisite_of B`` when the cards naming B mostly name A too but the cards
-    naming A seldom name B: A is the more general idea B is explained with (a reference
-    distance, Liang et al. 2015). Needs at least :data:`COOCCURRENCE_MIN_CARDS` shared
-    cards and a difference of :data:`COOCCURRENCE_MARGIN` between the two shares."""
-    linked = set(linked)
-    cards = _cards_naming(index)
-    evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
-    for found in index.card_mentions.values():
-        by = defaultdict(list)
-        for concept, e in found:
-            by[concept].append(e)
-        for a, a_evidence in by.items():
-            in_a = set(a_evidence)
-            for b, b_evidence in by.items():
-                if a != b and len(held := evidence[(a, b)]) < MAX_EVIDENCE:
-                    # the first sentence naming both, else the first naming b
-                    held.append(next((e for e in b_evidence if e in in_a), b_evidence[0]))
-    edges = []
-    for (a, b), found in evidence.items():
-        if frozenset((a, b)) in linked or a not in index.concepts or b not in index.concepts:
-            continue
-        both = len(cards[a] & cards[b])
-        if both < COOCCURRENCE_MIN_CARDS:
-            continue
-        margin = both / len(cards[b]) - both / len(cards[a])
-        if margin >= COOCCURRENCE_MARGIN:
-            edges.append(
-                Relation(a, b, PREREQUISITE, round(COOCCURRENCE_BASE * margin + 0.1, 3),
-                         found[:MAX_EVIDENCE], label="co-occurrence")
-            )  # fmt: skip
-    return edges
+# -- the candidates and their features ------------------------------------------------
 
 
-def definition_prerequisites(
-    index: ConceptIndex, *, linked: Iterable[frozenset[str]] = ()
-) -> list[Relation]:
-    """``A prerequisite_of B`` when B's cards mention A more often than A's cards
-    mention B; pairs in ``linked`` are skipped.
+def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str, str], Candidate]:
+    """Every ordered pair of linked concepts, both ways, with its features (see
+    :data:`FEATURES`).
 
     Examples
     --------
-    >>> from extraction.records import Card
-    >>> from extraction.concepts import extract_concepts
-    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {name}?", body,
-    ...               title_line=i, body_lines=(i,)) for i, (name, body) in enumerate([
-    ...     ("an RNN", "A network with a loop."), ("an LSTM", "An RNN with gates.")])]
-    >>> [(r.source, r.target) for r in definition_prerequisites(extract_concepts(cards))]
-    [('RNN', 'LSTM')]
+    >>> from extraction.concepts import ConceptIndex
+    >>> e = Evidence("n.txt", 3, "A GRU is a kind of RNN.")
+    >>> found = candidates(ConceptIndex({}, {}, {}), [Relation("GRU", "RNN", "is_a", 0.9, [e])])
+    >>> found[("RNN", "GRU")].features["general"], found[("GRU", "RNN")].features["general"]
+    (0.9, -0.9)
     """
-    linked = set(linked)
-    owned = {c.id: set(c.cards) for c in index.concepts.values()}
-    subject_cards: dict[str, list[str]] = defaultdict(list)
-    for concept in index.concepts.values():
-        subject_cards[concept.id].extend(concept.cards)
-    owned_cards = set().union(*owned.values())
-    for card in dict.fromkeys(seg.card for seg, _ in index.segments if not seg.is_heading):
-        if card.id not in owned_cards:
-            for subject in index.subjects(card):  # what its question names
-                subject_cards[subject].append(card.id)
-    naming = _cards_naming(index)
-    uses: dict[tuple[str, str], list[Evidence]] = defaultdict(list)  # (A, B): B's cards name A
-    counts: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for b, card_ids in subject_cards.items():
-        for card_id in card_ids:
-            for a, evidence in index.card_mentions.get(card_id, ()):
-                if a != b and a in index.concepts:
-                    counts[(a, b)].add(card_id)
-                    if evidence not in uses[(a, b)]:
-                        uses[(a, b)].append(evidence)
-    ranks = _rank(index, _course_order(index))
-    title_lines = {(seg.card.source, seg.line) for seg, _ in index.segments if seg.is_title}
-    edges = []
-    for (a, b), named in counts.items():
-        if frozenset((a, b)) in linked:
-            continue
-        asymmetry = len(named) - len(counts.get((b, a), ()))
-        introduced = _introduced_in(index, a, named, title_lines)
-        if (
-            introduced
-            and ranks.get(b, (0, 0)) <= ranks.get(a, (0, 0))
-            and len(naming.get(a, ())) <= len(naming.get(b, ()))  # not a notion used all over
-        ):
-            # A is first named while B is explained: B introduces A
+    notes = _notes(index)
+    pairs: dict[tuple[str, str], Candidate] = {}
+
+    def say(a: str, b: str, feature: str, value: float, evidence: Iterable[Evidence] = ()) -> None:
+        """Say ``value`` of ``feature`` for "A before B" (kept on the pair's one record)."""
+        if (b, a) in pairs:
             a, b = b, a
-        elif asymmetry <= 0:
+            value = value if feature in SYMMETRIC_FEATURES else -value
+        pairs.setdefault((a, b), Candidate(a, b)).add(feature, value, evidence)
+
+    typed = [r for r in typed if r.relation in TYPED_FEATURES and r.source != r.target]
+    wholes: dict[str, set[str]] = defaultdict(set)
+    for r in typed:
+        if r.relation == "part_of":
+            wholes[r.source].add(r.target)
+    for r in typed:
+        feature, sign = TYPED_FEATURES[r.relation]
+        say(r.source, r.target, feature, sign * r.confidence, r.evidence)
+        if feature in STATED:
+            say(r.source, r.target, "stated", sign * r.confidence, r.evidence)
+        if r.relation == "part_of":
+            part = r.source
+            shared = len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1
+            if r.label == BUILDING_BLOCK or shared:
+                say(part, r.target, "block", r.confidence, r.evidence)
+    for b, inner in named_inside(index).items():
+        cited = _cited(index, b)
+        for a in inner:
+            say(a, b, "name_inside", 1.0, cited)
+    for b, named in notes.defining.items():
+        e = index.concepts[b].definition_evidence
+        for a in named:
+            if a in index.concepts:
+                say(a, b, "in_definition", 1.0, [e] if e else ())
+    # named in the cards about the other
+    shares: dict[tuple[str, str], tuple[float, list[Evidence]]] = {}
+    for b, cards in notes.about.items():
+        if not cards or b not in index.concepts:
             continue
-        confidence = min(DEFINITION_MAX, DEFINITION_BASE + DEFINITION_STEP * (abs(asymmetry) - 1))
-        if not (named & owned.get(b, set()) or counts.get((b, a), set()) & owned.get(a, set())):
-            confidence = DEFINITION_BASE  # only cards whose question names the concept
-        edges.append(
-            Relation(a, b, PREREQUISITE, round(confidence, 3), uses[(a, b)][:MAX_EVIDENCE]
-                     or uses[(b, a)][:MAX_EVIDENCE], label="definition")
-        )  # fmt: skip
-    return edges
+        counted: dict[str, set[str]] = defaultdict(set)
+        for card_id in cards:
+            for a, _ in index.card_mentions.get(card_id, ()):
+                # a concept the card introduces is not one it is explained with
+                if a != b and a in index.concepts and notes.first_card.get(a) != card_id:
+                    counted[a].add(card_id)
+        for a, with_a in counted.items():
+            cited = [e for c in sorted(with_a) for e in notes.mention_of[(a, c)]]
+            shares[(a, b)] = (len(with_a) / len(cards), cited)
+    for (a, b), (share, cited) in shares.items():
+        other = shares.get((b, a), (0.0, []))[0]
+        if share > other:
+            say(a, b, "explains", round(share - other, 3), cited)
+    for (a, b), heading in notes.sections.items():
+        if a in index.concepts and b in index.concepts:
+            say(a, b, "section", 1.0, [heading])
+    # named together
+    together: dict[frozenset[str], set[str]] = defaultdict(set)
+    for card_id, found in index.card_mentions.items():
+        named = sorted({c for c, _ in found if c in index.concepts})
+        for i, a in enumerate(named):
+            for b in named[i + 1 :]:
+                together[frozenset((a, b))].add(card_id)
+    for both, cards in together.items():
+        a, b = sorted(both)
+        cited = [e for c in sorted(cards) for e in notes.mention_of[(b, c)][:1]]
+        say(a, b, "together", min(1.0, len(cards) / TOGETHER_CARDS), cited)
+    for (a, b), c in list(pairs.items()):
+        for x, y, sign in ((a, b, 1.0), (b, a, -1.0)):
+            card = notes.first_card.get(x)
+            if card is not None and card in notes.about.get(y, ()):
+                c.add("introduced", sign, notes.mention_of[(x, card)][:1])
+        common = round(max(-1.0, min(1.0, (_commonness(a) - _commonness(b)) / 4)), 3)
+        if common:
+            c.add("common", common)
+        na, nb = len(notes.naming.get(a, ())), len(notes.naming.get(b, ()))
+        if na != nb:
+            c.add("wider", round(max(-1.0, min(1.0, math.log2((na + 1) / (nb + 1)) / 3)), 3))
+        ra, rb = notes.ranks.get(a), notes.ranks.get(b)
+        if ra is not None and rb is not None and ra != rb:
+            c.add("earlier", 1.0 if ra < rb else -1.0)
+            if "part" in c.features:
+                c.add("part_order", 1.0 if ra < rb else -1.0)
+    both_ways = dict(pairs)
+    for (a, b), c in pairs.items():
+        both_ways[(b, a)] = c.reversed()
+    total = len(index.card_mentions) or 1
+    for (a, _), c in both_ways.items():
+        c.features.pop("spread", None)
+        if share := round(min(1.0, len(notes.naming.get(a, ())) / total), 3):
+            c.features["spread"] = share
+    return both_ways
 
 
-def _introduced_in(
-    index: ConceptIndex, concept: str, card_ids: set[str], title_lines: set[tuple[str, int]]
-) -> bool:
-    """Is ``concept`` first named in the answer of one of ``card_ids`` (not in its
-    question, where it only sets the scene: "the forget gate in LSTM")? ``title_lines``
-    are the (source, line) of every question."""
-    first = index.concepts[concept].first_seen
-    if first is None:
-        return False
-    for card_id in card_ids:
-        for named, evidence in index.card_mentions.get(card_id, ()):
-            at = (evidence.source, evidence.line)
-            if named == concept and at == tuple(first) and at not in title_lines:
-                return True
-    return False
+@cache
+def _commonness(name: str) -> float:
+    """How common a name is in English: the Zipf frequency of its rarest word (a name of
+    common words only, "data", "input", "process", is common; "LSTM" is not)."""
+    from extraction.concepts.phrases import zipf
+
+    words = [w for w in re.split(r"[\s\-/]+", name) if w]
+    return min((zipf(w) for w in words), default=0.0)
 
 
-def _merge(edges: Iterable[Relation], ranks: dict[str, tuple[int, int]]) -> list[Relation]:
-    """One edge per pair and direction (noisy-or of confidences, evidence pooled), the
-    course order applied, and of two opposite edges only the stronger."""
-    merged: dict[tuple[str, str], Relation] = {}
-    for r in edges:
-        if r.source == r.target:
-            continue
-        held = merged.get((r.source, r.target))
-        if held is None:
-            merged[(r.source, r.target)] = Relation(
-                r.source, r.target, PREREQUISITE, r.confidence, list(r.evidence)[:MAX_EVIDENCE],
-                label=r.label,
-            )  # fmt: skip
-            continue
-        held.confidence = 1.0 - (1.0 - held.confidence) * (1.0 - r.confidence)
-        for e in r.evidence:
-            if e not in held.evidence and len(held.evidence) < MAX_EVIDENCE:
-                held.evidence.append(e)
-        if r.label not in held.label.split("+"):
-            held.label = f"{held.label}+{r.label}"
-    for (a, b), r in merged.items():
-        if a in ranks and b in ranks and ranks[a] != ranks[b]:
-            r.confidence += ORDER_BONUS if ranks[a] < ranks[b] else -ORDER_PENALTY
-        r.confidence = round(min(0.95, max(0.05, r.confidence)), 3)
-    kept = []
-    for (a, b), r in merged.items():
-        other = merged.get((b, a))
-        if other is None or (r.confidence, len(r.evidence), a) > (
-            other.confidence,
-            len(other.evidence),
-            b,
-        ):
-            kept.append(r)
-    return kept
+def _cited(index: ConceptIndex, concept: str) -> list[Evidence]:
+    c = index.concepts[concept]
+    return index.mentions.get(concept, [])[:1] or (
+        [c.definition_evidence] if c.definition_evidence else []
+    )
+
+
+# -- scoring ------------------------------------------------------------------------------
+
+
+def score(candidate: Candidate, model: LogisticModel) -> Relation:
+    """``candidate`` as a ``prerequisite_of`` edge: the model's probability as its
+    confidence, the features that raised it (their contributions in ``features``, their
+    names in ``label``) and the evidence behind them, strongest first (when only
+    statistics raised it, the sentences that name both)."""
+    contributions = model.contributions(candidate.features)
+    carried = [f for f, c in contributions if c > 0]
+    evidence: list[Evidence] = []
+    for f in carried:
+        sign = 1 if candidate.features[f] > 0 else -1
+        for e in candidate.evidence.get((f, sign), ()):
+            if e not in evidence and len(evidence) < MAX_EVIDENCE:
+                evidence.append(e)
+    if not evidence:  # carried by statistics alone: cite where the two meet
+        evidence = [e for cited in candidate.evidence.values() for e in cited][:MAX_EVIDENCE]
+    return Relation(
+        candidate.source,
+        candidate.target,
+        PREREQUISITE,
+        round(model.probability(candidate.features), 3),
+        evidence,
+        label="+".join(carried),
+        features=dict(contributions),
+    )
 
 
 def break_cycles(edges: list[Relation]) -> list[Relation]:
@@ -385,6 +476,11 @@ def break_cycles(edges: list[Relation]) -> list[Relation]:
     >>> [(r.source, r.target) for r in break_cycles(edges)]
     [('a', 'b'), ('b', 'c')]
     """
+    kept, _ = _acyclic(edges)
+    return kept
+
+
+def _acyclic(edges: list[Relation]) -> tuple[list[Relation], list[Relation]]:
     by_pair = {(r.source, r.target): r for r in edges}
     D = nx.DiGraph()
     D.add_edges_from(sorted(by_pair))
@@ -403,15 +499,70 @@ def break_cycles(edges: list[Relation]) -> list[Relation]:
                 dropped.add((u, v))
             else:
                 kept.add_edge(u, v)
-    return [r for r in edges if (r.source, r.target) not in dropped]
+    return (
+        [r for r in edges if (r.source, r.target) not in dropped],
+        [r for r in edges if (r.source, r.target) in dropped],
+    )
+
+
+#: Why a scored candidate was left out (the ``label`` of a rejected edge's reason).
+REJECTED = {
+    "threshold": "below the model's threshold",
+    "statistics": "only how often and where the two are named speaks for it",
+    "unexplained": "the notes never explain the first, and only name it with the other",
+    "opposite": "the other direction is likelier",
+    "cycle": "the weakest edge of a cycle",
+}
+
+
+def _explained(index: ConceptIndex, concept: str) -> bool:
+    """Do the notes explain ``concept`` (a definition, or a card about it)?"""
+    c = index.concepts.get(concept)
+    return c is not None and bool(c.definition.strip() or c.cards)
+
+
+def prerequisite_decisions(
+    index: ConceptIndex, typed: list[Relation], *, model: LogisticModel | None = None
+) -> tuple[list[Relation], list[tuple[Relation, str]]]:
+    """The kept ``prerequisite_of`` edges (acyclic, sorted by source and target), and
+    the likeliest of the rest, each with why it was left out (a key of
+    :data:`REJECTED`): those at least :data:`EXPLAIN_FLOOR` likely."""
+    model = model or default_model()
+    found = candidates(index, typed)
+    scored = {pair: score(c, model) for pair, c in found.items()}
+    kept, rejected = [], []
+    for (a, b), r in scored.items():
+        other = scored.get((b, a))
+        if is_meta(a) or is_meta(b):
+            continue  # "an example", "the steps": words about the notes, not concepts to learn
+        if not model.accepts(found[(a, b)].features):
+            reason = "threshold"
+        elif not any(c > 0 and f not in STATISTICS for f, c in r.features.items()):
+            reason = "statistics"
+        elif not _explained(index, a) and not any(
+            c > 0 and f in STATEMENTS for f, c in r.features.items()
+        ):
+            reason = "unexplained"
+        elif other is not None and (other.confidence, b) > (r.confidence, a):
+            reason = "opposite"
+        else:
+            kept.append(r)
+            continue
+        if r.confidence >= EXPLAIN_FLOOR:
+            rejected.append((r, reason))
+    kept.sort(key=lambda r: (-r.confidence, r.source, r.target))
+    kept, cut = _acyclic(kept)
+    rejected += [(r, "cycle") for r in cut]
+    rejected.sort(key=lambda rr: (rr[0].source, rr[0].target))
+    return sorted(kept, key=lambda r: (r.source, r.target)), rejected
 
 
 def prerequisite_relations(
-    index: ConceptIndex, typed: list[Relation], *, min_confidence: float = MIN_CONFIDENCE
+    index: ConceptIndex, typed: list[Relation], *, model: LogisticModel | None = None
 ) -> list[Relation]:
     """``prerequisite_of`` edges between the concepts of ``index``: acyclic, each with
-    the evidence it was inferred from and its reason in ``label`` (the typed relation,
-    ``"definition"``, or both joined by ``+``).
+    its confidence (the model's probability), the evidence behind it, and the features
+    that carried it (``features``, their names joined by ``+`` in ``label``).
 
     Parameters
     ----------
@@ -419,9 +570,8 @@ def prerequisite_relations(
         What :func:`extraction.concepts.extract_concepts` returned.
     typed : list of Relation
         What :func:`extraction.relations.typed_relations` returned for ``index``.
-    min_confidence : float
-        Edges less confident than this (:data:`MIN_CONFIDENCE` by default) are left out,
-        before cycles are broken.
+    model : LogisticModel, optional
+        The scoring model (default: the weights in ``extraction/weights``).
 
     Examples
     --------
@@ -432,23 +582,7 @@ def prerequisite_relations(
     ...               title_line=i, body_lines=(i,)) for i, (name, body) in enumerate([
     ...     ("an RNN", "A network with a loop."), ("a GRU", "A GRU is a kind of RNN.")])]
     >>> index = extract_concepts(cards)
-    >>> [(r.source, r.target, r.label) for r in
-    ...  prerequisite_relations(index, typed_relations(index))]
-    [('RNN', 'GRU', 'is_a')]
+    >>> [(r.source, r.target) for r in prerequisite_relations(index, typed_relations(index))]
+    [('RNN', 'GRU')]
     """
-    typed = [r for r in typed if r.relation != "related_to"]
-    linked = {frozenset((r.source, r.target)) for r in typed}
-    named = name_prerequisites(index)
-    linked |= {frozenset((r.source, r.target)) for r in named}
-    defined = definition_prerequisites(index, linked=linked)
-    linked |= {frozenset((r.source, r.target)) for r in defined}
-    edges = [
-        *typed_prerequisites(index, typed),
-        *named,
-        *defined,
-        *cooccurrence_prerequisites(index, linked=linked),
-    ]
-    merged = _merge(edges, _rank(index, _course_order(index)))
-    kept = [r for r in merged if r.confidence >= min_confidence]
-    kept.sort(key=lambda r: (-r.confidence, r.source, r.target))
-    return sorted(break_cycles(kept), key=lambda r: (r.source, r.target))
+    return prerequisite_decisions(index, typed, model=model)[0]

@@ -163,7 +163,11 @@ class Concept:
 
 @dataclass(slots=True)
 class Relation:
-    """A typed, directed edge between two concepts, explained by evidence."""
+    """A typed, directed edge between two concepts, explained by evidence.
+
+    ``features`` holds, for an edge a fitted model scored (``prerequisite_of``), each
+    named feature's contribution to its log-odds, strongest first.
+    """
 
     source: str
     target: str
@@ -171,6 +175,7 @@ class Relation:
     confidence: float
     evidence: list[Evidence] = field(default_factory=list)
     label: str = ""
+    features: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

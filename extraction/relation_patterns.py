@@ -20,6 +20,12 @@ from spacy.matcher import Matcher
 #: Label of ``part_of`` edges whose part is called a building block of its whole: the
 #: part is learned first.
 BUILDING_BLOCK = "building block"
+#: Label of ``part_of`` edges the notes state as such ("X consists of", "the components
+#: of X", "is a part of"): their parts' head words name parts in these notes.
+PARTS_STATED = "parts"
+#: Label of ``part_of`` edges a phrase only suggests ("the gate of the LSTM", "X has Y"):
+#: kept when the part's head names a part in these notes.
+PART_SUGGESTED = "component"
 
 #: Where the concepts stand around a cue.
 FRAMES = {
@@ -31,6 +37,7 @@ FRAMES = {
     "kinds_of": "<cue> Y include|are|: X1, X2: each X is_a Y (in a sentence, not a title)",
     "fronted": "<cue> X, Y ...: X after the cue, Y the first concept after the comma",
     "list": "a title <cue> X, answered by a list: each listed concept with X",
+    "examples": "<cue> (of Y) are X1, X2: each X example_of Y, else of the card's subject",
 }
 
 
@@ -59,6 +66,8 @@ class Cue:
         Most tokens between the cue and the concept after it.
     label : str
         Label of the edges the cue gives (:data:`BUILDING_BLOCK`), empty for most.
+    plural_relation : str
+        The relation the cue gives when its subject is a plural class.
     """
 
     name: str
@@ -70,6 +79,9 @@ class Cue:
     expected: tuple[str, str] = ("", "")
     gap: int = 6
     label: str = ""
+    #: The relation when the subject is a plural class ("Popular kernels include A and B":
+    #: kinds), empty when it is always ``relation``.
+    plural_relation: str = ""
 
 
 def _words(forms: str) -> dict:
@@ -148,7 +160,7 @@ IS_A: list[Cue] = [
     ),
     Cue(
         "types_of_include",
-        [_words("types kinds variants forms categories families examples"), {"LOWER": "of"}],
+        [_words("types kinds variants forms categories families"), {"LOWER": "of"}],
         0.7,
         frame="kinds_of",
         example="Common types of regularization include dropout and weight decay.",
@@ -189,14 +201,24 @@ PART_OF: list[Cue] = [
         reverse=True,
         example="An autoencoder consists of an encoder and a decoder.",
         expected=("decoder", "autoencoder"),
+        label=PARTS_STATED,
     ),
     Cue(
         "comprises",
-        [_words("comprises comprise contains contain includes include")],
+        [_words("comprises comprise contains contain")],
         0.7,
         reverse=True,
         example="Each LSTM cell contains a forget gate.",
         expected=("forget gate", "LSTM"),
+    ),
+    Cue(
+        "includes",
+        [_words("includes include")],
+        0.7,
+        reverse=True,
+        plural_relation="is_a",
+        example="The predictive variance includes the posterior covariance.",
+        expected=("posterior covariance", "predictive variance"),
     ),
     Cue(
         "has",
@@ -204,8 +226,9 @@ PART_OF: list[Cue] = [
         0.5,
         reverse=True,
         gap=2,
-        example="A GRU has an update gate.",
+        example="A GRU consists of a reset gate; a GRU also has an update gate.",
         expected=("update gate", "GRU"),
+        label=PART_SUGGESTED,
     ),
     Cue(
         "building_block_of",
@@ -236,6 +259,7 @@ PART_OF: list[Cue] = [
         0.85,
         example="The forget gate is a component of the LSTM.",
         expected=("forget gate", "LSTM"),
+        label=PARTS_STATED,
     ),
     Cue(
         "components_of",
@@ -245,6 +269,7 @@ PART_OF: list[Cue] = [
         reverse=True,
         example="What are the components of an LSTM? || Forget gate, input gate, output gate",
         expected=("input gate", "LSTM"),
+        label=PARTS_STATED,
     ),
 ]
 
@@ -381,8 +406,8 @@ CAUSES: list[Cue] = [
         [_BE, _ADV, _words("caused produced triggered induced"), {"LOWER": "by"}],
         0.75,
         reverse=True,
-        example="Mode collapse is caused by the GAN training dynamics.",
-        expected=("GAN", "mode collapse"),
+        example="Mode collapse is often caused by the generator.",
+        expected=("generator", "mode collapse"),
     ),
 ]
 
@@ -392,7 +417,7 @@ USED_FOR: list[Cue] = [
         [
             _BE,
             _ADV,
-            _words("used applied employed useful suitable suited designed"),
+            _words("used employed useful suitable suited designed"),
             _ADV,
             _words("for in to"),
         ],
@@ -417,6 +442,20 @@ USED_FOR: list[Cue] = [
         frame="near",
         example="Why are RNNs suitable for sequential data?",
         expected=("RNN", "sequential data"),
+    ),
+    Cue(
+        "has_applications_in",
+        [_words("has have had"), _MODS, _words("applications uses"), _words("in for to")],
+        0.75,
+        example="Convolutional networks have applications in image classification.",
+        expected=("convolutional network", "image classification"),
+    ),
+    Cue(
+        "applicable_to",
+        [_words("applicable relevant"), _words("to for")],
+        0.7,
+        example="LSTMs are applicable to tasks such as speech recognition.",
+        expected=("LSTM", "speech recognition"),
     ),
     Cue(
         "designed_to_process",
@@ -484,6 +523,13 @@ CONTRASTS_WITH: list[Cue] = [
         expected=("RNN", "transformer"),
     ),
     Cue(
+        "alternative_to",
+        [_words("alternative alternatives opposite counterpart"), _words("to of")],
+        0.75,
+        example="Random forests are a cheaper alternative to neural networks.",
+        expected=("random forest", "neural network"),
+    ),
+    Cue(
         "in_contrast_to",
         [{"LOWER": "in"}, _words("contrast opposition"), _words("to with")],
         0.8,
@@ -522,6 +568,14 @@ EXAMPLE_OF: list[Cue] = [
         expected=("occlusion", "network visualization"),
     ),
     Cue(
+        "examples_are",
+        [_words("examples instances"), {"LOWER": "of", "OP": "?"}],
+        0.7,
+        frame="examples",
+        example="Common examples of operating systems are Linux and Windows.",
+        expected=("Linux", "operating system"),
+    ),
+    Cue(
         "is_an_example_of",
         [_BE, _A, _MODS, _words("example instance application"), {"LOWER": "of"}],
         0.85,
@@ -534,6 +588,31 @@ EXAMPLE_OF: list[Cue] = [
 COPULA_CONFIDENCE = 0.75
 #: Confidence of "X, a Y, ..." (an apposition after a comma).
 APPOSITION_CONFIDENCE = 0.6
+#: Words the notes use to talk about relations ("the applications of X", "types of X",
+#: "a solution to X", "the steps"): a concept named by one of them alone is never an
+#: end of a typed relation.
+META_WORDS = frozenset(
+    """
+    type kind sort variant category example instance application use usage component
+    part piece problem issue solution remedy step technique approach way strategy task
+    advantage disadvantage benefit drawback limitation characteristic aspect reason
+    difference thing idea purpose goal
+    """.split()
+)
+#: Modifiers that leave a word of :data:`META_WORDS` as general as it was ("the key
+#: component", "the main advantage").
+EVALUATIVE = frozenset(
+    "key main common important major primary basic general different other same new "
+    "first second third last core central".split()
+)
+#: Head nouns too general to be a class themselves: in "X is a pooling operation" or
+#: "X is an RNN architecture" the class is the concept that modifies them.
+GENERIC_HEADS = frozenset(
+    """
+    architecture operation technique method algorithm approach mechanism procedure
+    process strategy framework tool variant
+    """.split()
+)
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 
@@ -548,6 +627,57 @@ TABLES: dict[str, list[Cue]] = {
     "contrasts_with": CONTRASTS_WITH,
     "example_of": EXAMPLE_OF,
 }
+
+#: Column headers that say how a table's row relates to what a cell names: header words
+#: -> (relation, the row's entity is the source). "Method | Best for | Solves": each
+#: method ``used_for`` its "best for" cell, ``addresses`` its "solves" cell.
+TABLE_HEADERS: dict[str, tuple[str, bool]] = {
+    "use case": ("used_for", True),
+    "use cases": ("used_for", True),
+    "used for": ("used_for", True),
+    "application": ("used_for", True),
+    "applications": ("used_for", True),
+    "best for": ("used_for", True),
+    "good for": ("used_for", True),
+    "uses": ("uses", True),
+    "requires": ("uses", True),
+    "depends on": ("uses", True),
+    "based on": ("uses", True),
+    "solves": ("addresses", True),
+    "addresses": ("addresses", True),
+    "prevents": ("addresses", True),
+    "problem": ("addresses", True),
+    "problems": ("addresses", True),
+    "solution": ("addresses", False),
+    "solutions": ("addresses", False),
+    "remedy": ("addresses", False),
+    "cause": ("causes", False),
+    "causes": ("causes", False),
+    "effect": ("causes", True),
+    "effects": ("causes", True),
+    "leads to": ("causes", True),
+    "example": ("example_of", False),
+    "examples": ("example_of", False),
+    "type": ("is_a", False),
+    "types": ("is_a", False),
+    "kinds": ("is_a", False),
+    "component": ("part_of", False),
+    "components": ("part_of", False),
+    "parts": ("part_of", False),
+    "versus": ("contrasts_with", True),
+    "compared to": ("contrasts_with", True),
+}
+
+
+def table_header(text: str) -> tuple[str, bool] | None:
+    """What a column header says of its cells (:data:`TABLE_HEADERS`), or None.
+
+    >>> table_header("**Best for**"), table_header("Description")
+    (('used_for', True), None)
+    """
+    words = " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+    return TABLE_HEADERS.get(words)
+
 
 #: Relations that read the same both ways.
 SYMMETRIC = frozenset({"contrasts_with"})

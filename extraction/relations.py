@@ -1,54 +1,64 @@
 """Typed relations between concepts, each explained by the sentences that state it.
 
-The cues are data (:mod:`extraction.relation_patterns`, one table per relation); this
-module finds the concepts around each cue. A sentence's concepts are its longest token
-runs that :meth:`ConceptIndex.find` knows. Around a cue:
+Every typed edge cites what a reader would accept as stating it: a sentence, or a card's
+title with the first sentence of its answer (a question or a heading alone states
+nothing, so an edge read in a title needs an answer). The cues are data
+(:mod:`extraction.relation_patterns`, one table per relation, each cue with its example);
+this module finds the concepts around each cue. A sentence's concepts are its longest
+token runs that :meth:`ConceptIndex.find` knows. Around a cue:
 
 - the *subject* is the syntactic subject of the cue's verb (through relative clauses:
-  "a model that relies on X"), else the nearest concept before the cue in the same
-  clause; when the clause has none ("They consist of ...", an answer that starts with
-  its verb, "... -> address the vanishing gradient problem") it is the line's label
-  ("BPTT: one update requires ...") or else the concept the card is about, with lower
-  confidence. A card no concept owns is about its question's grammatical subject, or
-  what that subject is "of" ("the advantages of the LSTM/GRU"). The steps answering a
-  "How ...?" question are the reader's, not the card subject's;
+  "a model that relies on X"; through a copula's attribute: "X is a technique used to
+  prevent Y"), else the nearest concept before the cue in the same clause; when the
+  clause has none ("They consist of ...", "... -> address the vanishing gradient
+  problem") it is the line's label ("BPTT: one update requires ...") or else the concept
+  the card is about, with lower confidence. "This"/"which" point back at a statement,
+  not at the card's subject; a participle with no subject of its own ("..., resulting
+  in X") takes none; steps of a procedure ("How ...?" answers, "Compute the mean") are
+  the reader's. A negated cue states nothing;
 - the *objects* are the first concept after the cue and every concept listed with it
-  ("an encoder and a decoder", "A, B (note), and C");
+  ("an encoder and a decoder", "A, B (note), and C"); a concept that only owns the
+  object ("the model's complexity"), is the subject of a clause ("cause the model to
+  ...") or only modifies the object's noun ("transformer-decoder layers") is none;
+- instances after "such as" / "like" / "e.g." belong to the concept the cue hangs on,
+  never to a verb ("structured like images") or to a noun that is no concept;
 - a name whose head is elided is completed from the next one ("vanishing/exploding
-  gradient problem", "targeted and black box attacks"), and a sentence that turns to an
-  analogy is read up to where the analogy starts.
+  gradient problem"), and a sentence that turns to an analogy is read up to where the
+  analogy starts.
 
-Card-level frames read a question and its answer: "What are the components of X?"
-answered by a list gives one ``part_of`` edge per listed concept, "types of X" gives
-``is_a`` (so does "What are some X architectures?"; two kinds listed also contrast
-with each other), "applications of X" / "What is X used for?" give ``used_for``; in an
-answer to a question about applications, a label line naming uses ("1-to-many: image
-captioning") gives the label ``used_for`` each. An answer line "Examples: A, B" lists
-kinds of the card's subject, and "types of X include A and B" in an answer gives
-``is_a`` too. An answer that is a bare noun phrase ("A sequence transduction model that
-...") defines the card's subject: subject ``is_a`` that phrase's concept.
+Structure speaks as sentences do: a question "What are the components / types /
+applications of X?" answered by a list; a line ending in a colon that says what the list
+after it holds ("Examples:", "Types of X:", "X consists of:", "The most common
+activation functions are:"), whose items are the list items that follow it or the term
+cards nested under its heading (a glossary, a two-column table); "examples (of Y) are A,
+B"; a label line "X: truncated Y" or "X: a Y that ..."; a table whose header says the
+relation of each row (:data:`rp.TABLE_HEADERS`); "X vs Y" and "the difference between X
+and Y" cards. A list item counts only when a concept names all of it.
 
-A part named with its whole ("the forget gate of the LSTM", "the LSTM's cell state") is
-``part_of`` it when its head names a part (gate, layer, state ...).
+Parts: "X consists of", "the components of X" state parts; a phrase only suggests one
+("the forget gate of the LSTM", "the LSTM's cell state", "X has Y", a label line in a
+card about X), and is kept when these notes state such parts of such wholes (the head
+words of stated parts and wholes, :func:`part_heads`): the component words of a subject
+come from the notes, not from a list in the code.
 
-Names speak too: a compound is a kind of its head ("time series anomaly detection"), an
-acronym of the acronym it ends with ("TBPTT", "BPTT"), a name of a plural class it
-modifies ("ReLU activation functions"); a name with a preposition is a kind of what
-precedes it and, after "with", "using" or "via", uses what follows ("anomaly detection
-with autoencoders").
+Names speak when a card does: a compound is a kind of its head ("time series anomaly
+detection"), an acronym of the acronym it ends with ("TBPTT"), "X with Y" uses Y, when
+the concept's card names the head in its answer. Words the notes use to talk about
+relations ("the applications", "a solution", "the key component") are no ends of typed
+edges.
 
 A verb between two concepts that no table knows gives a weak ``related_to`` edge
 labelled with the verb. Edges with the same ``(source, target, relation)`` are merged,
 keeping up to :data:`MAX_EVIDENCE` distinct sentences and raising the confidence
-(noisy-or); a pair keeps only its best typed relation (``contrasts_with`` may stand
-beside another).
+(noisy-or); a pair keeps only its best typed relation, so contradictions (A is_a B and B
+is_a A, part_of both ways) keep one direction (``contrasts_with`` may stand beside).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -66,7 +76,7 @@ from extraction.concepts import (
     label_of,
     sentences_of,
 )
-from extraction.records import Evidence, Relation
+from extraction.records import Card, Concept, Evidence, Relation
 from extraction.titles import singular
 
 #: Most evidence sentences kept per edge.
@@ -94,6 +104,8 @@ _EDGE_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "PART", 
 _GAP_POS = frozenset({"DET", "ADJ", "ADV", "NUM", "PUNCT", "NOUN", "PROPN", "PART", "ADP", "X"})
 _LIST_GAP = frozenset({",", "and", "or", "&", "/", "as", "well", "also", "then", "the", "a", "an"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Pronouns that point back at a statement rather than at the card's subject.
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what"})
 _PRONOUNS = frozenset(
     "they it this these that those which who its their them he she we one".split()
 )
@@ -176,6 +188,14 @@ class _Context:
     subjects: list[str]  # concepts the card is about
     evidence: Evidence
     first: bool  # the first sentence of the card's answer
+    #: the first sentence of the card's answer, cited with a title's own evidence: a
+    #: question or a heading alone states nothing
+    answer: Evidence | None = None
+
+    @property
+    def cited(self) -> list[Evidence]:
+        """The evidence of an edge read in this sentence."""
+        return [self.evidence, self.answer] if self.answer is not None else [self.evidence]
 
 
 def _mention_of(ctx: _Context, token: Token) -> Mention | None:
@@ -200,17 +220,26 @@ def _verb_of(span: Span) -> Token:
 
 
 def _dep_subject(verb: Token) -> Token | None:
-    """The subject of ``verb``, following xcomp/conj/relative clauses upwards."""
+    """The subject of ``verb``, following xcomp/conj/relative clauses upwards; the
+    subject of a copula whose attribute the clause describes ("X is a technique that
+    calculates Y", "X is a technique used to prevent Y": what the technique does, X
+    does)."""
     tok = verb
     for _ in range(4):
+        head = None
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
-                    return tok.head  # "functions that produce": the functions
+                    head = tok.head  # "functions that produce": the functions
+                    break
                 return child
-        if tok.dep_ in {"relcl", "acl"}:
-            return tok.head
-        if tok.dep_ in {"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep"} and (
+        if head is None and tok.dep_ in {"relcl", "acl"}:
+            head = tok.head
+        if head is not None:
+            if head.dep_ == "attr" and head.head.lower_ in rp.COPULAS:
+                return next((c for c in head.head.children if c.dep_ == "nsubj"), head)
+            return head
+        if tok.dep_ in {"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"} and (
             tok.head != tok
         ):
             tok = tok.head
@@ -229,6 +258,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             break
     subj = _dep_subject(_verb_of(cue))
     if subj is not None and subj.i < cue.start and subj.i >= clause_start:
+        if subj.lower_ in _DEMONSTRATIVES:
+            return [], 0.0  # "this can lead to ...": what "this" is, the sentence before says
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
         if subj.dep_ == "ROOT" and subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects:
@@ -244,6 +275,9 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
                 # "BPTT: one update requires backpropagation": what the label does
                 return [label.concept], CARD_SUBJECT_FACTOR
             return [], 0.0  # the subject is named, and it is no concept
+    head = doc[cue.start]
+    if head.tag_ == "VBG" and head.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
+        return [], 0.0  # "merges A and B, resulting in C": what results is the clause
     before = [m for m in ctx.found if clause_start <= m.start and m.end <= cue.start]
     if before:
         m = before[-1]
@@ -252,11 +286,11 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             return _with_conjuncts(ctx, m), 0.9
         return [], 0.0
     clause = doc[clause_start : cue.start]
-    # "How can X be used ...? -- Calculate the error ...": a step the reader takes
-    imperative = (
-        cue.start == ctx.sent.start
-        and doc[cue.start].tag_ == "VB"
-        and _PROCEDURE.match(ctx.seg.card.title) is not None
+    # "How can X be used ...? -- Calculate the error ...", "Compute the mean": a step the
+    # reader takes
+    imperative = cue.start == clause_start and (
+        doc[cue.start].lower_ in _STEP_VERBS
+        or (doc[cue.start].tag_ == "VB" and _PROCEDURE.match(ctx.seg.card.title) is not None)
     )
     label = _label(ctx)
     if (
@@ -295,11 +329,18 @@ def _coordinated(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str
 
 
 def _objects(
-    ctx: _Context, start: int, *, stop: int | None = None, max_gap: int = MAX_GAP
+    ctx: _Context,
+    start: int,
+    *,
+    stop: int | None = None,
+    max_gap: int = MAX_GAP,
+    direct: bool = False,
+    clause_subject: bool = False,
 ) -> list[str]:
     """The first concept at or after ``start`` (within ``max_gap`` tokens, no verb,
-    conjunction or clause break between, any noun between governing it) and the
-    concepts listed after it."""
+    conjunction or clause break between, any noun between governing it, or with
+    ``direct`` only modifying it) and the concepts listed after it. A concept that only
+    owns the object ("the model's complexity") is none."""
     doc = ctx.sent.doc
     stop = ctx.sent.end if stop is None else stop
     after = [m for m in ctx.found if m.start >= start and m.end <= stop]
@@ -310,17 +351,23 @@ def _objects(
     if len(gap) > max_gap or _broken(doc, start, first.start):
         return []
     target = doc[first.end - 1]
+    subject = target.dep_ in _SUBJECT_DEPS and target.head.i > target.i
+    if target.dep_ == "poss" or (subject and not clause_subject):
+        return []  # "the model's complexity"; "cause the model to make a mistake"
+    if _modifies_other(doc, first):
+        return []  # "transformer-decoder layers", "this optimization problem"
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
     # one the notes do not name as a concept
     listed_after = target.dep_ == "conj" and start <= target.head.i < first.start
     blocked = {"VERB", "AUX"} if listed_after else {"VERB", "AUX", "CCONJ"}
-    if any(t.pos_ in blocked and t.tag_ not in {"VBG", "VBN"} for t in gap):
+    if any(t.pos_ in blocked and (direct or t.tag_ not in {"VBG", "VBN"}) for t in gap):
         return []
     for t in gap:
         # a noun between the cue and the concept must govern it ("access to gradients")
         # or modify it ("the model's gradients"), not stand beside it
         modifier = t.dep_ in {"poss", "compound", "nmod"}
-        if t.pos_ in {"NOUN", "PROPN"} and not modifier and t not in target.ancestors:
+        governs = t in target.ancestors and not direct
+        if t.pos_ in {"NOUN", "PROPN"} and not modifier and not governs:
             return []
     listed = [first.concept]
     conj = {t.i for t in doc[first.start : first.end] for t in _conjuncts(t)}
@@ -335,6 +382,20 @@ def _objects(
             continue
         break
     return listed
+
+
+def _modifies_other(doc: Doc, m: Mention) -> bool:
+    """Does the concept ``m`` only modify a noun after it that it does not name ("the
+    transformer-decoder layers", "this optimization problem")?"""
+    last = doc[m.end - 1]
+    head = last.head
+    listed = any(c.dep_ in {"cc", "conj"} for c in last.children)  # "dropout and weight decay"
+    return (
+        last.dep_ in {"compound", "amod", "nmod"}
+        and head.i >= m.end
+        and head.pos_ in {"NOUN", "PROPN"}
+        and not listed
+    )
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:
@@ -364,9 +425,14 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
     if doc[cue.start].dep_ == "acl" and doc[cue.start].head.i < cue.start:
         head = doc[cue.start].head  # "a model, exemplified by ...": the model
     if head is not None:
-        m = _mention_of(ctx, head)
+        m = next((m for m in ctx.found if m.covers(head)), None)
         if m is not None and not _broken(doc, m.end, cue.start):
             return m
+        far = head.i < cue.start - 2
+        if head.pos_ in {"VERB", "AUX"} or (head.pos_ in {"NOUN", "PROPN"} and far):
+            # "structured like images", "patterns of input images (such as ...)": the
+            # cue hangs on a word that is no concept
+            return None
     before = [m for m in ctx.found if m.end <= cue.start]
     if before:
         m = before[-1]
@@ -415,19 +481,34 @@ def _label(ctx: _Context) -> Mention | None:
     return None
 
 
+def _plural_before(ctx: _Context, concept: str, cue: Span) -> bool:
+    """Is ``concept`` named in the plural before ``cue``?"""
+    return any(m.concept == concept and _plural(ctx, m) for m in ctx.found if m.end <= cue.start)
+
+
 def _plural(ctx: _Context, m: Mention) -> bool:
     return ctx.sent.doc[m.end - 1].tag_ in {"NNS", "NNPS"}
 
 
+def _negated(span: Span) -> bool:
+    """Is the word a cue hangs on negated ("is not suitable for", "does not use")?"""
+    heads = {t for t in span} | {span.root.head}
+    return any(c.dep_ == "neg" for t in heads for c in t.children)
+
+
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
-    """Edges one cue match gives in its sentence."""
+    """Edges one cue match gives in its sentence (none when it is negated)."""
     doc = ctx.sent.doc
+    if _negated(span):
+        return
     if cue.frame == "svo":
         objects = _objects(ctx, span.end, max_gap=cue.gap)
         if not objects:
             return
         subjects, factor = _subject(ctx, span)
         pairs = [(s, o) for s in subjects for o in objects]
+        if cue.plural_relation and any(_plural_before(ctx, s, span) for s in subjects):
+            relation = cue.plural_relation  # "Popular kernels include A and B": kinds
     elif cue.frame in {"kinds", "instances"}:
         factor = 1.0
         cls = _class_before(ctx, span)
@@ -441,7 +522,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         else:
             target = cls.concept
-        pairs = [(o, target) for o in _objects(ctx, span.end)]
+        pairs = [(o, target) for o in _objects(ctx, span.end, direct=True)]
     elif cue.frame == "near":
         objects = _objects(ctx, span.end, max_gap=cue.gap)
         before = [
@@ -463,6 +544,18 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         factor = 1.0
         pairs = [(o, cls.concept) for o in _objects(ctx, verb.i + 1) if o != cls.concept]
+    elif cue.frame == "examples":  # "Common examples (of Y) are A, B"
+        factor, classes = 1.0, []
+        if doc[span.end - 1].lower_ == "of":
+            classes = _objects(ctx, span.end, max_gap=2)[:1]
+        cls = next((m for m in ctx.found if m.start >= span.end and m.concept in classes), None)
+        start = cls.end if cls is not None else span.end
+        verb = next((t for t in doc[start : ctx.sent.end] if t.lower_ in _LISTING_WORDS), None)
+        if verb is None or verb.i - start > 1:
+            return
+        if not classes:
+            classes, factor = ctx.subjects, CARD_SUBJECT_FACTOR
+        pairs = [(o, c) for o in _objects(ctx, verb.i + 1) for c in classes if o != c]
     elif cue.frame == "between":
         objects = _objects(ctx, span.end)
         factor = 1.0
@@ -472,7 +565,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if comma is None:
             return
         left = _objects(ctx, span.end, stop=comma)
-        right = _objects(ctx, comma + 1)
+        right = _objects(ctx, comma + 1, clause_subject=True)
         factor = 1.0
         pairs = [(a, b) for a in left[:1] for b in right[:1]]
     else:  # "list" frames are read per card by _list_edges
@@ -481,7 +574,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if cue.reverse:
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
-        yield Relation(source, target, relation, confidence, [ctx.evidence], label=cue.label)
+        yield Relation(source, target, relation, confidence, ctx.cited, label=cue.label)
 
 
 def _kind_of(ctx: _Context, noun: Token) -> Mention | None:
@@ -496,17 +589,73 @@ def _kind_of(ctx: _Context, noun: Token) -> Mention | None:
 
 
 def _definition_edges(ctx: _Context) -> Iterator[Relation]:
-    """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y."""
+    """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y; "A W's
+    Y" or "The Y in W" (a W the concept belongs to): X part_of W."""
     root = ctx.sent.root
     if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
         return
-    if ctx.sent[0].lower_ not in {"a", "an", "one"}:
+    if ctx.sent[0].lower_ not in {"a", "an", "one", "the"}:
         return
     m = _kind_of(ctx, root)
-    if m is None or (root.lower_ not in rp.KIND_WORDS and m.start > ctx.sent.start + 5):
+    if m is not None and root.lower_ not in rp.KIND_WORDS and not m.covers(root):
+        # the phrase's own concept, or one that modifies a generic head ("A pooling
+        # operation that ..."), not a possessor or a modifier inside it
+        generic = root.lower_ in rp.GENERIC_HEADS and m.end == root.i
+        m = m if generic and ctx.sent.doc[m.end - 1].head == root else None
+    if m is not None and (root.lower_ in rp.KIND_WORDS or m.start <= ctx.sent.start + 5):
+        for subject in ctx.subjects:
+            yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+    # "A process's default input stream", "The top-most directory in a file system"
+    owners = [c for c in root.children if c.dep_ == "poss"]
+    owners += [
+        p for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "within"}
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    for owner in owners:
+        whole = _mention_of(ctx, owner)
+        if whole is not None and whole.end - 1 == owner.i:
+            for subject in ctx.subjects:
+                if _head_word(subject) == singular(root.lower_) or owner.dep_ == "poss":
+                    yield Relation(
+                        subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, ctx.cited
+                    )
+
+
+def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
+    """A label defined by a noun phrase: "TBPTT: truncated BPTT - keep ...", "Reset
+    gate: a gate that ...": the label is_a the phrase's concept, when the phrase opens
+    with an article or the concept's name is inside the label's ("BPTT" in "TBPTT")."""
+    label = _label(ctx)
+    if label is None:
         return
-    for subject in ctx.subjects:
-        yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, [ctx.evidence])
+    doc = ctx.sent.doc
+    colon = next((t.i for t in ctx.sent if t.text == ":" and t.i >= label.end), None)
+    if colon is None:
+        return
+    phrase = []
+    for t in doc[colon + 1 : ctx.sent.end]:
+        if t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} and t.dep_ not in {
+            "compound",
+            "amod",
+        }:
+            break
+        phrase.append(t)
+    if not phrase:
+        return
+    root = phrase[-1]
+    if root.lower_ in rp.KIND_WORDS:  # "X: An extension of diffusion models"
+        m = _kind_of(ctx, root)
+        if m is not None and m.concept != label.concept:
+            yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+        return
+    m = next((m for m in ctx.found if m.start > colon and m.end - 1 == root.i), None)
+    if m is None or m.concept == label.concept:
+        return
+    inside = _head_word(m.concept) == _head_word(label.concept) or (
+        is_acronym(m.concept) and label.concept.endswith(m.concept)
+    )
+    if phrase[0].lower_ in {"a", "an"} or inside:
+        yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
 
 
 def _copula_edges(ctx: _Context) -> Iterator[Relation]:
@@ -519,10 +668,38 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             attr = next((c for c in tok.children if c.dep_ == "attr"), None)
             if subj is None or attr is None or attr.lower_ in rp.KIND_WORDS:
                 continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in (*subj.children, *attr.children)):
+                continue  # "the divergence of a product is the sum of ...": no class
             x, y = _mention_of(ctx, subj), _mention_of(ctx, attr)
-            if x is not None and y is not None and y.end - 1 == attr.i:
+            if y is not None and y.end - 1 != attr.i:
+                y = None
+            if x is not None and attr.lower_ == "one" and (head := _named_head(ctx, x)):
+                # "A reusable resource is one that can be used ...": a kind of resource
+                yield Relation(x.concept, head, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+                continue
+            if x is not None and y is not None and _superlative(subj):
+                # "The most well-known discrete distribution is the uniform distribution"
+                yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+                continue
+            if x is not None and y is not None and _restricted(subj, x.concept, y.concept):
+                # "Any path that does not begin with a separator is a relative path":
+                # the sentence defines Y as the Xs it describes
+                yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+                continue
+            if x is not None and y is None and attr.lower_ in rp.GENERIC_HEADS:
+                # "Max pooling is a pooling operation", "LSTM is an RNN architecture":
+                # the concept that modifies a generic head names the class
+                y = next(
+                    (
+                        m
+                        for m in ctx.found
+                        if m.end == attr.i and ctx.sent.doc[m.end - 1].head == attr
+                    ),
+                    None,
+                )
+            if x is not None and y is not None:
                 for source in _with_conjuncts(ctx, x):
-                    yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, [ctx.evidence])
+                    yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
             before = ctx.sent.doc[tok.left_edge.i - 1]
             article = ctx.sent.doc[tok.left_edge.i]
@@ -530,15 +707,51 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 continue
             x, y = _mention_of(ctx, tok.head), _mention_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
-                yield Relation(
-                    x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, [ctx.evidence]
-                )
+                yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+
+
+def _superlative(subject: Token) -> bool:
+    """Is ``subject`` singled out among its class ("the most well-known distribution",
+    "the best optimizer")?"""
+    return any(
+        c.tag_ == "JJS" or (c.dep_ == "amod" and any(a.lower_ == "most" for a in c.children))
+        for c in subject.children
+    )
+
+
+def _named_head(ctx: _Context, m: Mention) -> str | None:
+    """The concept the last word of ``m``'s name names ("resource" for "reusable
+    resource"), if the notes have it."""
+    words = m.concept.split()
+    head = ctx.index.find(words[-1]) if len(words) > 1 else None
+    return head if head is not None and head != m.concept else None
+
+
+def _restricted(subject: Token, x: str, y: str) -> bool:
+    """Is ``subject`` (concept ``x``) a class narrowed by what follows it, so that "X
+    that ... is a Y" defines the kind Y of X ("Any path that does not begin with a
+    separator is a relative path")? A clause after a comma only describes X."""
+    doc = subject.doc
+    narrowed = any(
+        c.dep_ in {"relcl", "acl"} and doc[c.left_edge.i - 1].text != ","
+        for c in subject.children
+        if c.i > subject.i and c.left_edge.i > 0
+    )
+    quantified = any(c.lower_ in {"any", "every", "each", "all"} for c in subject.children)
+    return narrowed and (quantified or _head_word(y) == _head_word(x))
 
 
 def _named(span: Span) -> bool:
-    """Does ``span`` spell a name (an acronym, or capitalised words mid-sentence)?"""
-    return is_acronym(span.text) or (
-        span.start > span.sent.start and all(t.text[:1].isupper() for t in span if t.is_alpha)
+    """Does ``span`` spell a name (an acronym, or capitalised words mid-sentence in a
+    sentence that does not capitalise every word)?"""
+    if is_acronym(span.text):
+        return True
+    words = [t for t in span.sent if t.is_alpha and not t.is_stop]
+    title_case = len(words) > 1 and all(t.text[:1].isupper() for t in words)
+    return (
+        span.start > span.sent.start
+        and not title_case
+        and all(t.text[:1].isupper() for t in span if t.is_alpha)
     )
 
 
@@ -562,25 +775,27 @@ def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
             and b.start <= doc[m.start : m.end].root.head.i < b.end
             for m in same
         ):
-            yield Relation(a.concept, b.concept, "is_a", MODIFIER_CONFIDENCE, [ctx.evidence])
+            yield Relation(a.concept, b.concept, "is_a", MODIFIER_CONFIDENCE, ctx.cited)
 
 
 def _part_phrase_edges(ctx: _Context) -> Iterator[Relation]:
     """A part named with its whole in a body sentence: "the forget gate of the LSTM",
-    "the hidden state in an RNN", "the LSTM's cell state", when the part's head names a
-    part (gate, layer, state ...)."""
+    "the hidden state in an RNN", "the LSTM's cell state" (labelled
+    :data:`COMPONENT_LABEL`: kept when the part's head names a part)."""
     doc = ctx.sent.doc
     for a, b in pairwise(ctx.found):
         between = [t for t in doc[a.end : b.start] if t.pos_ != "DET"]
         if a.concept == b.concept or len(between) != 1:
             continue
-        if between[0].lower_ in _PART_PREPOSITIONS and _head_word(a.concept) in COMPONENT_HEADS:
+        if between[0].lower_ in _PART_PREPOSITIONS:
             part, whole = a.concept, b.concept
-        elif between[0].tag_ == "POS" and _head_word(b.concept) in COMPONENT_HEADS:
+        elif between[0].tag_ == "POS":
             part, whole = b.concept, a.concept
         else:
             continue
-        yield Relation(part, whole, "part_of", PART_PHRASE_CONFIDENCE, [ctx.evidence])
+        yield Relation(
+            part, whole, "part_of", PART_PHRASE_CONFIDENCE, ctx.cited, label=COMPONENT_LABEL
+        )
 
 
 def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
@@ -613,14 +828,16 @@ def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
                     o,
                     "related_to",
                     round(VERB_CONFIDENCE * factor, 3),
-                    [ctx.evidence],
+                    ctx.cited,
                     label=label,
                 )
 
 
 def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[str]:
-    """Concepts an answer lists: the concept of each label or term line ("Reset gate:
-    ..."), and the items of a line that is only a short list."""
+    """Concepts an answer lists: the concept each label or term line names ("Reset gate:
+    ..."), and the items of a line that is only a short list. An item counts when a
+    concept names all of it (an article and a gloss in parentheses aside): "De-bias
+    datasets" lists no dataset."""
     items: list[str] = []
     for seg, sent in segs:
         found = mentions(index, sent)
@@ -630,22 +847,43 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
         label_end = next((t.i for t in sent if t.text == ":"), None)
         if seg.is_term or (label_end is not None and label_end - sent.start <= 6):
             head = found[0]
-            if head.start <= sent.start + 1 and (label_end is None or head.end <= label_end):
+            end = label_end if label_end is not None else sent.end
+            if _names_all(doc, head, sent.start, end):
                 items.append(head.concept)
             continue
         words = [t for t in sent if not t.is_punct]
         parts = [p for p in _split_list(doc[sent.start : sent.end]) if p]
         if len(parts) >= 1 and all(len(p) <= 6 for p in parts) and len(words) <= 40:
+            named = {k for m in found for k in range(m.start, m.end)}
             verbs = [
                 t
                 for t in sent
                 if t.pos_ == "VERB"
                 and t.tag_ not in {"VBG", "VBN"}
                 and t.dep_ not in {"compound", "amod"}
+                and t.i not in named  # "forget" in "forget gate"
             ]
-            if not verbs:
-                items.extend(m.concept for m in found)
+            if verbs:
+                continue
+            for part in parts:
+                inside = [m for m in found if part[0].i <= m.start and m.end - 1 <= part[-1].i]
+                if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
+                    items.append(inside[0].concept)
     return list(dict.fromkeys(items))
+
+
+def _names_all(doc: Doc, m: Mention, start: int, end: int) -> bool:
+    """Does ``m`` name all of ``doc[start:end]``, but for articles, punctuation and a
+    parenthesis?"""
+    depth = 0
+    for t in doc[start:end]:
+        if t.text in {"(", "["}:
+            depth += 1
+        elif t.text in {")", "]"}:
+            depth = max(0, depth - 1)
+        elif not (depth or m.covers(t) or t.is_punct or t.pos_ == "DET" or t.is_space):
+            return False
+    return True
 
 
 def _split_list(span: Span) -> list[list[Token]]:
@@ -676,10 +914,11 @@ def _list_edges(
     for relation, cue, span in cues:
         if cue.frame != "list":
             continue
+        found = [m for m in found if not is_meta(m.concept)]
         after = [m for m in found if m.start >= span.end]
         before = [m for m in found if m.end <= span.start]
         # "RNN architectures?" may itself be a name of the RNN
-        around = [m for m in found if m.start <= span.start < m.end]
+        around = [m for m in found if m.start < span.start < m.end]
         anchor = next(iter(around + after[:1] + before[-1:]), None)
         if anchor is None:
             continue
@@ -696,12 +935,178 @@ def _list_edges(
                     for s, t in body
                     if any(m.concept == item for m in mentions(index, t))
                 ),
-                evidence,
+                None,
             )
-            yield Relation(source, target, relation, cue.confidence, [line_ev], label=cue.label)
+            cited = [evidence, line_ev] if line_ev else [evidence, _evidence_of(*body[0])]
+            yield Relation(source, target, relation, cue.confidence, cited, label=cue.label)
         kinds = [item for item in items if item != anchor.concept]
         if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
-            yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, [evidence])
+            cited = [evidence, _evidence_of(*body[0])]
+            yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+#: A list item: a bullet or a number at the start of a body line.
+_ITEM_MARK = re.compile(r"^(\s*)(?:[•◦▪‣●○■□➢➤►\-*+–]|\(?\d{1,2}[.)])\s+")
+#: Labels that introduce a list by saying what its items are to the card's subject.
+INTRO_LABELS: dict[str, tuple[str, bool]] = {
+    # label word -> (relation, items are the source)
+    "examples": ("example_of", True),
+    "example": ("example_of", True),
+    "e.g.": ("example_of", True),
+    "instances": ("example_of", True),
+    "types": ("is_a", True),
+    "kinds": ("is_a", True),
+    "variants": ("is_a", True),
+    "components": ("part_of", True),
+    "parts": ("part_of", True),
+    "elements": ("part_of", True),
+    "applications": ("used_for", False),
+    "uses": ("used_for", False),
+}
+#: Confidence of an edge from a list and the line that introduces it.
+INTRO_CONFIDENCE = 0.7
+#: Words before the colon after a plural class that make its list the class's kinds:
+#: "The most common activation functions are:", "Regularization techniques include:".
+_KINDS_VERBS = frozenset({"are", "include", "includes", "including", "is"})
+
+
+def _item_depths(card) -> dict[int, int]:
+    """File line of each list item in a card's body -> its depth (0 at the top)."""
+    if card.items:
+        return {card.line_of(item.start): item.depth for item in card.items}
+    depths = {}
+    for line, raw in zip(card.body_lines or (), card.body.splitlines(), strict=False):
+        if m := _ITEM_MARK.match(raw):
+            depths[line] = len(m.group(1).expandtabs(4)) // 2
+    return depths
+
+
+def _intro_items(
+    sents: Sequence[tuple[Segment, Span]], at: int, depths: dict[int, int]
+) -> list[tuple[Segment, Span]]:
+    """The list items after the line ``sents[at]`` introduces: the first sentence of each
+    following item line, up to the first line that is no item, is shallower than the
+    introducing item, or introduces a list of its own at the same depth."""
+    seg = sents[at][0]
+    depth = depths.get(seg.line, -1)
+    items: list[tuple[Segment, Span]] = []
+    seen = {id(seg)}
+    for item_seg, sent in sents[at + 1 :]:
+        if id(item_seg) in seen:
+            continue
+        seen.add(id(item_seg))
+        d = depths.get(item_seg.line)
+        if d is None or d < depth:
+            break
+        if d <= depth and item_seg.text.rstrip().endswith(":") and items:
+            break
+        items.append((item_seg, sent))
+    return items
+
+
+def _intro_list_edges(
+    index: ConceptIndex,
+    sents: Sequence[tuple[Segment, Span]],
+    intros: dict[int, list[tuple[str, rp.Cue, Span]]],
+    about: list[str],
+    term_cards: Sequence[Card] = (),
+) -> Iterator[Relation]:
+    """A line that ends with a colon and says what the list after it holds: "Examples:",
+    "Types of X:", "The components of X are:", "X consists of:", "The most common
+    activation functions are:". Each listed concept is related to the line's anchor (the
+    concept the line names, else the card's subject), citing the line and the item.
+    When the line ends the card and no item follows it, the list is ``term_cards``: the
+    term cards nested under the card's heading (a glossary or a two-column table)."""
+    depths = _item_depths(sents[0][0].card)
+    for at, cues in intros.items():
+        seg, sent = sents[at]
+        items = _intro_items(sents, at, depths)
+        last = at == len(sents) - 1
+        if not items and not (last and term_cards):
+            continue
+        frame = _intro_frame(index, seg, sent, cues, about)
+        if frame is None:
+            continue
+        relation, anchors, items_first, label = frame
+        if relation == "part_of" and not label:
+            label = rp.PARTS_STATED  # "The components of X are:", "X consists of:"
+        intro = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+        listed = [
+            (concept, Evidence(s.card.source, s.line, t.text.strip()))
+            for s, t in items
+            for concept in _listed(index, [(s, t)])[:4]
+        ]
+        if not items:  # the list is the term cards under this card's heading
+            listed = [
+                (concept, Evidence(card.source, card.title_line, card.title))
+                for card in term_cards
+                for concept in index.subjects(card)[:1]
+            ]
+        for concept, item in listed:
+            for anchor in anchors:
+                if concept != anchor:
+                    source, target = (concept, anchor) if items_first else (anchor, concept)
+                    yield Relation(
+                        source, target, relation, INTRO_CONFIDENCE, [intro, item], label=label
+                    )
+
+
+def _nested_term_cards(
+    by_card: Mapping[str, Sequence[tuple[Segment, Span]]],
+) -> dict[tuple[str, int], list[Card]]:
+    """(source, heading line) -> the term cards whose innermost section is that heading."""
+    nested: dict[tuple[str, int], list[Card]] = defaultdict(list)
+    for sents in by_card.values():
+        card = sents[0][0].card
+        if card.title_kind == "term" and card.section_lines:
+            nested[(card.source, card.section_lines[-1])].append(card)
+    return nested
+
+
+def _intro_frame(
+    index: ConceptIndex,
+    seg: Segment,
+    sent: Span,
+    cues: list[tuple[str, rp.Cue, Span]],
+    about: list[str],
+) -> tuple[str, list[str], bool, str] | None:
+    """What a list's introducing line says its items are: ``(relation, anchors, items
+    are the source, label)``, or None."""
+    found = [m for m in mentions(index, sent) if not is_meta(m.concept)]
+    colon = sent.end - 1
+    for relation, cue, span in cues:
+        if cue.frame == "list":  # "Types of X:", "Applications of X:"
+            after = [m for m in found if span.end <= m.start < colon]
+            before = [m for m in found if m.end <= span.start]
+            around = [m for m in found if m.start < span.start < m.end]
+            anchor = next(iter(around + after[:1] + before[-1:]), None)
+            anchors = [anchor.concept] if anchor else list(about)
+            return (relation, anchors, cue.reverse, cue.label) if anchors else None
+    for relation, cue, span in cues:
+        # "An LSTM consists of:", "Activation functions such as:": the cue's objects
+        # are the items
+        if cue.frame not in {"svo", "kinds"} or any(m.start >= span.end for m in found):
+            continue
+        if cue.frame == "kinds":
+            before = [m for m in found if m.end <= span.start]
+            if before and sent.doc[before[-1].end - 1].tag_ in {"NNS", "NNPS"}:
+                return relation, [before[-1].concept], True, cue.label
+            continue
+        ctx = _Context(index, seg, sent, found, about, Evidence("", 0, ""), False)
+        subjects, _ = _subject(ctx, span)
+        if subjects:
+            return relation, subjects, cue.reverse, cue.label
+    words = [t.lower_ for t in sent if not t.is_punct]
+    if len(words) <= 2 and words and words[-1] in INTRO_LABELS and about:
+        relation, items_first = INTRO_LABELS[words[-1]]  # "Examples:", "Main types:"
+        return relation, list(about), items_first, ""
+    if found and not cues:
+        last = found[-1]
+        verbs = {t.lower_ for t in sent.doc[last.end : colon]}
+        plural = sent.doc[last.end - 1].tag_ in {"NNS", "NNPS"}
+        if plural and verbs and verbs <= _KINDS_VERBS | {"the", "following"}:
+            return "is_a", [last.concept], True, ""
+    return None
 
 
 #: A question asking what things are good for: its answer's labels are the things.
@@ -712,7 +1117,7 @@ _APPLICATIONS = re.compile(
 
 
 def _application_edges(
-    index: ConceptIndex, body: Sequence[tuple[Segment, Span]]
+    index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
 ) -> Iterator[Relation]:
     """Label lines answering a question about applications: "1-to-many: image
     captioning" gives ``1-to-many used_for image captioning``."""
@@ -727,21 +1132,45 @@ def _application_edges(
         rest = doc[colon + 1 :]
         if not label or len(rest) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
             continue  # the answer explains its label rather than naming uses
-        evidence = Evidence(seg.card.source, seg.line, seg.text.strip())
+        cited = [_evidence_of(*title), Evidence(seg.card.source, seg.line, seg.text.strip())]
         for m in found:
             if m.start > colon and m.concept != label[0].concept:
-                yield Relation(label[0].concept, m.concept, "used_for", 0.65, [evidence])
+                yield Relation(label[0].concept, m.concept, "used_for", 0.65, cited)
 
 
+#: Verbs that open the steps of a procedure ("Compute the mean", "Apply a filter").
+_STEP_VERBS = frozenset(
+    "compute calculate apply use utilize utilise employ find estimate take add".split()
+)
 #: A question asking for a procedure, answered by steps in the imperative.
 _PROCEDURE = re.compile(r"\s*how\b", re.IGNORECASE)
 #: Labels of a line listing examples of what the card is about.
 _EXAMPLE_LABELS = frozenset({"examples", "example", "e.g.", "eg", "instances", "for example"})
-#: Confidence of "Examples: A, B" in a card about X: A is_a X.
+#: Confidence of "Examples: A, B" in a card about X: A example_of X.
 EXAMPLES_CONFIDENCE = 0.6
 #: Words after "types of X" that open the list of its kinds.
 _LISTING_WORDS = frozenset({"include", "includes", "including", "are", "is", ":", "like"})
 _TOPIC_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _evidence_of(seg: Segment, sent: Span) -> Evidence:
+    return Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+
+
+def _card_statements(index: ConceptIndex) -> dict[str, list[Evidence]]:
+    """Card id -> its title and the first sentence of its answer (a card that has both)."""
+    titles: dict[str, Evidence] = {}
+    statements: dict[str, list[Evidence]] = {}
+    for seg, doc in index.segments:
+        if seg.is_heading:
+            continue
+        if seg.is_title:
+            titles[seg.card.id] = Evidence(seg.card.source, seg.line, seg.text)
+        elif seg.card.id in titles and seg.card.id not in statements:
+            first = next(iter(sentences_of(doc)), None)
+            if first is not None:
+                statements[seg.card.id] = [titles[seg.card.id], _evidence_of(seg, first)]
+    return statements
 
 
 def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]]) -> list[str]:
@@ -776,24 +1205,66 @@ def _card_subjects(index: ConceptIndex) -> dict[str, list[str]]:
     return subjects
 
 
-#: Head nouns that name a part of something larger: "forget gate", "hidden layer".
-COMPONENT_HEADS = frozenset(
-    """
-    gate layer state cell unit block node neuron head module component filter kernel
-    """.split()
-)
-#: Words in an answer saying that what it lists are the subject's parts.
-_WHOLE_CUE = re.compile(
-    r"\b(?:composed of|consists? of|made up of|comprises?|contains?|components?|parts?)\b",
-    re.IGNORECASE,
-)
+#: Head nouns that name a part in any subject. Those of one subject ("gate", "layer")
+#: are read from the notes: the heads of what they list as parts (:func:`part_heads`).
+COMPONENT_HEADS = frozenset({"part", "component", "piece", "module"})
+
 _PART_PREPOSITIONS = frozenset({"in", "of"})
-#: Label of part_of edges read from an answer's structure (a label line in a card about
-#: the whole, "the forget gate in LSTM" in a question) rather than from a sentence.
-COMPONENT_LABEL = "component"
+#: Label of part_of edges that a phrase or the answer's structure suggests ("the forget
+#: gate of the LSTM", "X has Y", a label line in a card about the whole, "the forget
+#: gate in LSTM" in a question): kept only when the part's head names a part
+#: (:func:`part_heads`).
+COMPONENT_LABEL = rp.PART_SUGGESTED
+
+
+def part_heads(relations: Iterable[Relation]) -> frozenset[tuple[str, str]]:
+    """``(part head, whole head)`` pairs of words that name parts and their wholes in
+    these notes: those of every part the notes state as one ("consists of", "the
+    components of", a building block), and those that sibling label lines of one answer
+    share ("Reset gate: ...", "Update gate: ..." in a card about the GRU). A part a
+    phrase only suggests ("the forget gate of the LSTM") is kept when its pair is one of
+    these, or its head is one of :data:`COMPONENT_HEADS`.
+
+    >>> e = [Evidence("n.txt", 1, "An LSTM consists of a forget gate and an input gate.")]
+    >>> part_heads([Relation("forget gate", "LSTM", "part_of", 0.85, e, label=rp.PARTS_STATED)])
+    frozenset({('gate', 'lstm')})
+    """
+    relations = list(relations)
+    stated = {
+        (_head_word(r.source), _head_word(r.target))
+        for r in relations
+        if r.relation == "part_of" and r.label in {rp.PARTS_STATED, rp.BUILDING_BLOCK}
+    }
+    siblings: dict[tuple, set[str]] = defaultdict(set)
+    for r in relations:
+        if r.relation == "part_of" and r.label == COMPONENT_LABEL and len(r.evidence) == 2:
+            siblings[(r.target, r.evidence[0], _head_word(r.source))].add(r.source)
+    shared = {
+        (head, _head_word(whole))
+        for (whole, _, head), parts in siblings.items()
+        if len(parts) >= 2 and head != _head_word(whole)
+    }
+    return frozenset(stated | shared)
+
+
+def _suggested_part_kept(r: Relation, pairs: frozenset[tuple[str, str]]) -> bool:
+    part = _head_word(r.source)
+    return part in COMPONENT_HEADS or (part, _head_word(r.target)) in pairs
+
+
 _NAME_PREPOSITIONS = frozenset({"for", "with", "of", "in", "on", "using", "via"})
 #: Prepositions in a name that say what the concept is done with.
 _MEANS_PREPOSITIONS = frozenset({"with", "using", "via"})
+
+
+def is_meta(concept: str) -> bool:
+    """Is ``concept`` named by a word the notes use to talk about relations ("the
+    applications", "a solution", "types", "the key component")? See
+    :data:`rp.META_WORDS`."""
+    words = concept.lower().split()
+    if not words or singular(words[-1]) not in rp.META_WORDS:
+        return False
+    return len(words) == 1 or (len(words) == 2 and words[0] in rp.EVALUATIVE)
 
 
 def _head_word(name: str) -> str:
@@ -802,23 +1273,46 @@ def _head_word(name: str) -> str:
 
 def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
     """A concept named by a compound is a kind of the concept its head names:
-    "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection."""
+    "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection;
+    only when the concept's card names the head in its answer, cited by the card's title
+    and that sentence."""
+    titles = {seg.card.id: seg for seg, _ in index.segments if seg.is_title}
+
+    answers: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
+    for seg, doc in index.segments:
+        if not seg.is_title and not seg.is_heading:
+            answers[seg.card.id] += [(seg, sent) for sent in sentences_of(doc)]
+
+    def cited(concept: Concept, other: str) -> list[Evidence]:
+        """The title of the concept's card and the first sentence of its answer that
+        names ``other`` by its own name (not inside a longer one): a name in passing or
+        a heading alone states nothing."""
+        for card_id in concept.cards:
+            title = titles.get(card_id)
+            if title is None:
+                continue
+            for seg, sent in answers.get(card_id, ()):
+                if any(m.concept == other for m in mentions(index, sent)):
+                    head = Evidence(title.card.source, title.line, title.text)
+                    return [head, _evidence_of(seg, sent)]
+        return []
+
     for concept in index.concepts.values():
-        evidence = index.mentions.get(concept.id, [])
+        if not concept.cards:
+            continue
         names = [concept.id] + [
             a for a in concept.aliases if any(w[:1].isupper() for w in a.split()) and " " in a
         ]  # spellings of the concept's own name, not merged synonyms
         for name in names:
             words = name.split()
-            cited = [e for e in evidence if name.lower() in e.text.lower()][:1] or evidence[:1]
             first = 1
             if cut := next((i for i, w in enumerate(words) if w.lower() in _NAME_PREPOSITIONS), 0):
                 # "anomaly detection for time series": its head is before "for"; "with
                 # autoencoders", "using attention": what it is done with
                 means = " ".join(words[cut + 1 :])
                 tool = index.find(means) if words[cut].lower() in _MEANS_PREPOSITIONS else None
-                if tool and tool != concept.id and cited:
-                    yield Relation(concept.id, tool, "uses", 0.6, cited)
+                if tool and tool != concept.id and (evidence := cited(concept, tool)):
+                    yield Relation(concept.id, tool, "uses", 0.6, evidence)
                 words, first = words[:cut], 0
             parent = None
             for k in range(first, len(words)):
@@ -835,8 +1329,8 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                     if parent and parent != concept.id:
                         break
                     parent = None
-            if parent and cited:
-                yield Relation(concept.id, parent, "is_a", 0.6, cited)
+            if parent and (evidence := cited(concept, parent)):
+                yield Relation(concept.id, parent, "is_a", 0.6, evidence)
                 break
 
 
@@ -845,11 +1339,14 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
     card about the GRU, when its head names a part (gate, layer, state ...) or the
     answer says the subject is composed of what it lists; and "X in Y" in a question
     ("What does the forget gate in LSTM do?") when X names a part."""
+    statements = _card_statements(index)
     for seg, doc in index.segments:
         if seg.is_heading:
             continue
         text_ev = Evidence(seg.card.source, seg.line, seg.text)
         if seg.is_title:
+            if seg.card.id not in statements:
+                continue  # a question alone states nothing
             for sent in sentences_of(doc):
                 found = mentions(index, sent)
                 for part, whole in pairwise(found):
@@ -858,30 +1355,44 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
                         len(between) == 1
                         and between[0].lower_ in _PART_PREPOSITIONS
                         and part.concept != whole.concept
-                        and _head_word(part.concept) in COMPONENT_HEADS
                     ):
                         yield Relation(
-                            part.concept, whole.concept, "part_of", 0.7, [text_ev],
-                            label=COMPONENT_LABEL,
+                            part.concept, whole.concept, "part_of", 0.7,
+                            statements[seg.card.id], label=COMPONENT_LABEL,
                         )  # fmt: skip
             continue
         labelled = label_of(seg.text)
         if not labelled:
             continue
+        # the line and what says the card is about its subject: the title, else the
+        # section heading
+        card = seg.card
+        if card.title.strip():
+            about = Evidence(card.source, card.title_line, card.title.strip())
+        elif card.section and card.section_lines:
+            about = Evidence(card.source, card.section_lines[-1], card.section[-1])
+        else:
+            continue
+        cited = [about, text_ev]
         if labelled[0].strip().lower() in _EXAMPLE_LABELS:  # "Examples: Hopfield network, ..."
             colon = next((t.i for t in doc if t.text == ":"), 0)
-            kinds = [m.concept for m in mentions(index, doc[colon + 1 :])]
+            after = doc[colon + 1 :]
+            found = mentions(index, after)
+            kinds = []  # the items a concept names in full
+            for item in _split_list(after):
+                inside = [m for m in found if item and item[0].i <= m.start <= item[-1].i]
+                if len(inside) == 1 and _names_all(doc, inside[0], item[0].i, item[-1].i + 1):
+                    kinds.append(inside[0].concept)
             for cls in index.subjects(seg.card):
                 for kind in dict.fromkeys(k for k in kinds if k != cls):
-                    yield Relation(kind, cls, "is_a", EXAMPLES_CONFIDENCE, [text_ev])
+                    yield Relation(kind, cls, "example_of", EXAMPLES_CONFIDENCE, cited)
             continue
-        part = index.find(labelled[0]) or index.lookup(doc[: len(labelled[0].split())])
+        part = index.find(labelled[0].strip())
         wholes = [w for w in index.subjects(seg.card) if w != part]
         if not part or not wholes:
             continue
-        if _head_word(labelled[0]) in COMPONENT_HEADS or _WHOLE_CUE.search(seg.card.body):
-            for whole in wholes:
-                yield Relation(part, whole, "part_of", 0.65, [text_ev], label=COMPONENT_LABEL)
+        for whole in wholes:  # kept when the label's head names a part of such wholes
+            yield Relation(part, whole, "part_of", 0.65, cited, label=COMPONENT_LABEL)
 
 
 def _literal_sentences(index: ConceptIndex) -> Iterator[tuple[Segment, Span]]:
@@ -910,24 +1421,35 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     for seg, sent in _literal_sentences(index):
         if not seg.is_heading:
             by_card[seg.card.id].append((seg, sent))
+    nested_terms = _nested_term_cards(by_card)
     for sents in by_card.values():
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)
+        intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
+        answer = None if first_body is None else _evidence_of(*sents[first_body])
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
             # Every edge joins two concepts the sentence names, or one it names and the
             # card's subject or the label the sentence follows ("BPTT: one update requires
             # backpropagation"): a sentence with fewer gives only self-loops
-            # (merge_relations drops them), and is read only for a title's list cues.
+            # (merge_relations drops them), and is read only for a title's list cues or
+            # as the line that introduces a list ("Examples:").
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
             idle = not found or (
                 not about and not after_label and len({m.concept for m in found}) < 2
             )
-            if idle and not seg.is_title:
+            intro = not seg.is_title and sent.text.rstrip().endswith(":")
+            if intro:
+                intros[i] = []
+            if idle and not seg.is_title and not intro:
                 continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
             ctx = _Context(index, seg, sent, found, about, evidence, i == first_body)
+            if seg.is_title:
+                if answer is None:
+                    continue  # a title with no answer states nothing
+                ctx.answer = answer
             taken: set[int] = set()
             for match_id, start, end in matcher(sent):
                 relation, cue = rp.cue(nlp.vocab.strings[match_id])
@@ -935,11 +1457,14 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
                 taken.update(t.i for t in span)
                 if seg.is_title and cue.frame == "list":
                     title_cues.append((relation, cue, span))
+                if intro:
+                    intros[i].append((relation, cue, span))
                 if not idle:
                     yield from _cue_edges(ctx, relation, cue, span)
             if idle:
                 continue
             yield from _definition_edges(ctx)
+            yield from _label_definition_edges(ctx)
             yield from _copula_edges(ctx)
             yield from _modifier_edges(ctx)
             if not seg.is_title:  # questions are read by _component_edges
@@ -950,9 +1475,75 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         if titles and title_cues and body:
             yield from _list_edges(index, titles[0], body, title_cues)
         if titles and body and _APPLICATIONS.search(titles[0][0].card.title):
-            yield from _application_edges(index, body)
+            yield from _application_edges(index, titles[0], body)
+        if intros:
+            card = sents[0][0].card
+            terms = nested_terms.get((card.source, card.title_line), ())
+            yield from _intro_list_edges(index, sents, intros, about, terms)
     yield from _kind_edges(index)
     yield from _component_edges(index)
+    yield from _table_edges(index, nlp)
+
+
+def _plain(cell: str) -> str:
+    """A table cell without emphasis marks ("**Bagging**" -> "Bagging")."""
+    return cell.strip().strip("*_`").strip()
+
+
+#: Confidence of an edge read from a table row.
+TABLE_CONFIDENCE = 0.7
+
+
+def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:
+    """One relation per row of a table whose header says which
+    (:data:`rp.TABLE_HEADERS`): "Method | Best for | Solves" gives each row's method
+    ``used_for`` what its "Best for" cell names and ``addresses`` what its "Solves" cell
+    names. A first column headed by a concept ("Optimizer | Description") makes each
+    row's first cell a kind of it. Each edge cites the header and the row."""
+    cards = {seg.card.id: seg.card for seg, _ in index.segments if seg.card.tables}
+    matcher = patterns.relation_cues(nlp)
+    cells = []
+    for card in cards.values():
+        for table in card.tables:
+            for row in table.rows:
+                cells += [c for c in row[1:] if c.strip()]
+    docs = dict(zip(cells, nlp.pipe(dict.fromkeys(cells)), strict=False)) if cells else {}
+    for card in cards.values():
+        for table in card.tables:
+            if len(table.header) < 2 or not table.rows:
+                continue
+            first = table.row_lines[0] if table.row_lines else card.lines[0]
+            head_ev = Evidence(card.source, max(1, first - 1), " | ".join(table.header))
+            cls = index.find(_plain(table.header[0]))
+            columns = [rp.table_header(h) for h in table.header]
+            for n, row in enumerate(table.rows):
+                line = table.row_lines[n] if n < len(table.row_lines) else first
+                row_ev = Evidence(card.source, line, " | ".join(row))
+                entity = index.find(_plain(row[0])) if row else None
+                if entity is None:
+                    continue
+                if cls is not None and cls != entity and not is_meta(cls):
+                    yield Relation(entity, cls, "is_a", TABLE_CONFIDENCE, [head_ev, row_ev])
+                for k, cell in enumerate(row[1:], start=1):
+                    if k >= len(columns) or columns[k] is None or cell not in docs:
+                        continue  # a header that names no relation ("Description")
+                    relation, entity_first = columns[k]
+                    doc = docs[cell]
+                    found = mentions(index, doc[:])
+                    # a cue that opens the cell says more than the header ("Best for:
+                    # Reducing variance" addresses variance)
+                    for match_id, start, end in matcher(doc):
+                        said, cue = rp.cue(nlp.vocab.strings[match_id])
+                        if cue.frame == "svo" and start <= 1 and not _negated(doc[start:end]):
+                            relation, entity_first = said, not cue.reverse
+                            found = [m for m in found if m.start >= end]
+                            break
+                    named = [m.concept for m in found]
+                    for other in dict.fromkeys(c for c in named if c != entity):
+                        source, target = (entity, other) if entity_first else (other, entity)
+                        yield Relation(
+                            source, target, relation, TABLE_CONFIDENCE, [head_ev, row_ev]
+                        )
 
 
 def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
@@ -1055,7 +1646,14 @@ def typed_relations(
     >>> [(r.source, r.relation, r.target) for r in typed_relations(extract_concepts(cards))]
     [('decoder', 'part_of', 'autoencoder'), ('encoder', 'part_of', 'autoencoder')]
     """
-    raw = [r for r in raw_relations(index) if untyped or r.relation != "related_to"]
+    raw = [
+        r
+        for r in raw_relations(index)
+        if (untyped or r.relation != "related_to")
+        and (r.relation == "related_to" or not (is_meta(r.source) or is_meta(r.target)))
+    ]
+    pairs = part_heads(raw)
+    raw = [r for r in raw if r.label != COMPONENT_LABEL or _suggested_part_kept(r, pairs)]
     relations = _symmetric(_resolve_conflicts(merge_relations(raw)))
     kept = [r for r in relations if r.confidence >= min_confidence]
     return sorted(kept, key=lambda r: (r.source, r.relation, r.target))

@@ -113,6 +113,19 @@ def _evidence(e: Evidence) -> dict:
     return {"source": e.source, "line": e.line, "text": e.text}
 
 
+def _edge(r: Relation) -> dict:
+    """The attributes of ``r``'s edge (``features`` only for a scored edge)."""
+    attrs = {
+        "relation": r.relation,
+        "confidence": r.confidence,
+        "evidence": [_evidence(e) for e in r.evidence],
+        "label": r.label,
+    }
+    if r.features:
+        attrs["features"] = dict(r.features)
+    return attrs
+
+
 #: Share of PageRank in a concept's importance; the rest is the evidence that the notes
 #: single it out (what cards are about, labels, definitions, mentions).
 GRAPH_IMPORTANCE_WEIGHT = 0.3
@@ -180,7 +193,7 @@ def _graph(
     """The graph of ``index``: nodes, typed, prerequisite and mention edges, importance
     and topics."""
     from extraction.concepts.selection import record
-    from extraction.prerequisites import prerequisite_relations
+    from extraction.prerequisites import FEATURES, REJECTED, prerequisite_decisions
     from extraction.relations import typed_relations
 
     G = nx.MultiDiGraph(
@@ -205,20 +218,20 @@ def _graph(
         )
     G.graph["candidates"] = rejected_candidates(index)
     typed = typed_relations(index)
-    prerequisites = prerequisite_relations(index, typed)
+    prerequisites, rejected = prerequisite_decisions(
+        index, typed, model=models.get("prerequisites")
+    )
+    G.graph["prerequisite_features"] = dict(FEATURES)  # what explain_pair shows
+    G.graph["prerequisites_rejected"] = [
+        {"source": r.source, "target": r.target, **_edge(r), "reason": REJECTED[reason]}
+        for r, reason in rejected
+    ]
     linked = {frozenset((r.source, r.target)) for r in typed}
     mentions = [
         r for r in mention_relations(index, cards) if frozenset((r.source, r.target)) not in linked
     ]
     for relation in [*typed, *prerequisites, *mentions]:
-        G.add_edge(
-            relation.source,
-            relation.target,
-            relation=relation.relation,
-            confidence=relation.confidence,
-            evidence=[_evidence(e) for e in relation.evidence],
-            label=relation.label,
-        )
+        G.add_edge(relation.source, relation.target, **_edge(relation))
     evidence = dict(G.nodes(data="importance"))
     for node, rank in compute_importance(G).items():
         blended = (1 - GRAPH_IMPORTANCE_WEIGHT) * evidence[node] + GRAPH_IMPORTANCE_WEIGHT * rank

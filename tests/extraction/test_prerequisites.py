@@ -1,21 +1,31 @@
-"""Prerequisite edges: the study order each kind of evidence implies, cycle breaking, and
-properties of the prerequisites read from the real notes."""
+"""Prerequisite edges: the features each kind of evidence gives an ordered pair, the
+fitted model that weighs them, cycle breaking, and properties of the prerequisites read
+from the real notes."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 import networkx as nx
 import pytest
 
 from extraction.concepts import ConceptIndex, extract_concepts
+from extraction.logistic import LogisticModel
 from extraction.prerequisites import (
+    FEATURES,
     PREREQUISITE,
+    REJECTED,
+    STATED,
+    WEIGHTS,
+    Candidate,
     break_cycles,
-    definition_prerequisites,
-    name_prerequisites,
+    candidates,
+    default_model,
+    named_inside,
+    prerequisite_decisions,
     prerequisite_relations,
-    typed_prerequisites,
+    score,
 )
 from extraction.readers import read_paths
 from extraction.records import Card, Concept, Evidence, Relation
@@ -26,171 +36,178 @@ from tests.conftest import SEEDS, requires_shared
 E = Evidence("n.txt", 1, "A sentence.")
 
 
-def index_of(card_mentions: dict[str, list[str]], subjects: dict[str, list[str]]) -> ConceptIndex:
-    """A hand-made index: which concepts each card names, and which cards are about what."""
+def index_of(
+    card_mentions: dict[str, list[str]],
+    subjects: dict[str, list[str]],
+    first_seen: dict[str, int] | None = None,
+) -> ConceptIndex:
+    """A hand-made index: which concepts each card names, which cards are about what,
+    and the line where each concept is first named."""
     names = {c for found in card_mentions.values() for c in found} | set(subjects)
+    names |= set(first_seen or ())
     concepts = {n: Concept(n, n, cards=subjects.get(n, [])) for n in names}
-    mentions = {card: [(c, E) for c in found] for card, found in card_mentions.items()}
+    for name, line in (first_seen or {}).items():
+        concepts[name].first_seen = ("n.txt", line)
+    mentions = {
+        card: [(c, Evidence("n.txt", 10 + i, f"{card} names {c}.")) for c in found]
+        for i, (card, found) in enumerate(card_mentions.items())
+    }
     return ConceptIndex(concepts, {}, {}, card_mentions=mentions)
 
 
+def said(c) -> dict[str, float]:
+    """A candidate's features but those read off the names alone (commonness, spread)."""
+    return {f: v for f, v in c.features.items() if f not in {"common", "spread"}}
+
+
+def features(index: ConceptIndex, typed=(), a: str = "", b: str = "") -> dict[str, float]:
+    return said(candidates(index, list(typed))[(a, b)])
+
+
 @pytest.mark.parametrize(
-    ("relation", "first", "then"),
+    ("relation", "first", "then", "feature"),
     [
-        (Relation("GRU", "RNN", "is_a", 0.9, [E]), "RNN", "GRU"),  # general first
-        (Relation("NLP", "AI", "example_of", 0.9, [E]), "AI", "NLP"),
-        (Relation("transformer", "attention", "uses", 0.9, [E]), "attention", "transformer"),
-        (Relation("LSTM", "vanishing", "addresses", 0.9, [E]), "vanishing", "LSTM"),
-        (Relation("GAN", "mode collapse", "causes", 0.9, [E]), "GAN", "mode collapse"),
-        (Relation("RNN", "sequential data", "used_for", 0.9, [E]), "sequential data", "RNN"),
+        (Relation("GRU", "RNN", "is_a", 0.9, [E]), "RNN", "GRU", "general"),
+        (Relation("NLP", "AI", "example_of", 0.9, [E]), "AI", "NLP", "general"),
+        (
+            Relation("transformer", "attention", "uses", 0.9, [E]),
+            "attention",
+            "transformer",
+            "used",
+        ),
+        (Relation("LSTM", "vanishing", "addresses", 0.9, [E]), "vanishing", "LSTM", "problem"),
+        (Relation("GAN", "mode collapse", "causes", 0.9, [E]), "GAN", "mode collapse", "cause"),
+        (Relation("RNN", "sequences", "used_for", 0.9, [E]), "sequences", "RNN", "task"),
+        (Relation("gate", "LSTM", "part_of", 0.9, [E]), "gate", "LSTM", "part"),
     ],
 )
-def test_prerequisites_typed_relation_orders_study(relation: Relation, first: str, then: str):
-    (edge,) = typed_prerequisites(index_of({}, {}), [relation])
-    assert (edge.source, edge.target, edge.relation) == (first, then, PREREQUISITE)
-    assert edge.evidence == relation.evidence and edge.label == relation.relation
-    assert 0 < edge.confidence < relation.confidence
+def test_prerequisites_typed_relation_gives_its_study_feature(relation, first, then, feature):
+    found = candidates(index_of({}, {}), [relation])
+    stated = {"stated": 0.9} if feature in STATED else {}
+    assert said(found[(first, then)]) == {feature: 0.9, **stated}
+    assert found[(first, then)].evidence[(feature, 1)] == [E]
+    # the other direction reads the same evidence the other way
+    assert said(found[(then, first)]) == {feature: -0.9, **{f: -v for f, v in stated.items()}}
+    assert found[(then, first)].evidence[(feature, -1)] == [E]
 
 
-def test_prerequisites_untyped_relations_order_nothing():
-    relations = [
-        Relation("a", "b", "contrasts_with", 0.9, [E]),
-        Relation("a", "b", "related_to", 0.9, [E]),
+def test_prerequisites_feature_said_both_ways_sums():
+    typed = [
+        Relation("GRU", "LSTM", "is_a", 0.9, [E]),
+        Relation("LSTM", "GRU", "is_a", 0.6, [E]),
     ]
-    assert typed_prerequisites(index_of({}, {}), relations) == []
+    found = said(candidates(index_of({}, {}), typed)[("LSTM", "GRU")])
+    assert found == {"general": 0.3, "stated": 0.3}
 
 
-def test_prerequisites_dependent_part_after_its_whole():
-    # the forget gate is only ever named with the LSTM: learn the LSTM first
-    index = index_of({"c1": ["LSTM", "forget gate"], "c2": ["forget gate", "LSTM"]}, {})
-    (edge,) = typed_prerequisites(index, [Relation("forget gate", "LSTM", "part_of", 0.9, [E])])
-    assert (edge.source, edge.target) == ("LSTM", "forget gate")
+def test_prerequisites_untyped_relations_give_no_candidate():
+    assert candidates(index_of({}, {}), [Relation("a", "b", "related_to", 0.9, [E])]) == {}
 
 
-def test_prerequisites_building_block_before_its_whole():
-    # the encoder is used elsewhere too: it is a building block, learned first
-    index = index_of(
-        {"c1": ["encoder", "autoencoder"], "c2": ["encoder", "transformer"], "c3": ["encoder"]}, {}
-    )
-    (edge,) = typed_prerequisites(index, [Relation("encoder", "autoencoder", "part_of", 0.9, [E])])
-    assert (edge.source, edge.target) == ("encoder", "autoencoder")
+def test_prerequisites_contrast_is_symmetric():
+    found = candidates(index_of({}, {}), [Relation("a", "b", "contrasts_with", 0.8, [E])])
+    assert said(found[("a", "b")]) == said(found[("b", "a")]) == {"contrast": 0.8}
 
 
 @pytest.mark.parametrize(
-    ("part_line", "whole_line", "first"),
+    ("label", "wholes", "block"),
     [
-        (5, 1, "LSTM"),  # the notes introduce the LSTM, then explain its gate
-        (1, 5, "forget gate"),  # the notes explain the gate, then build the LSTM from it
+        (BUILDING_BLOCK, ["CNN"], True),  # called a building block
+        ("", ["autoencoder", "transformer"], True),  # a part of several wholes
+        ("", ["LSTM"], False),
     ],
 )
-def test_prerequisites_part_and_whole_follow_the_course_order(part_line, whole_line, first):
-    index = index_of({"c1": ["LSTM", "forget gate"], "c2": ["forget gate"]}, {})
-    index.concepts["forget gate"].first_seen = ("n.txt", part_line)
-    index.concepts["LSTM"].first_seen = ("n.txt", whole_line)
-    (edge,) = typed_prerequisites(index, [Relation("forget gate", "LSTM", "part_of", 0.9, [E])])
-    assert edge.source == first
+def test_prerequisites_building_blocks(label: str, wholes: list[str], block: bool):
+    typed = [Relation("part", w, "part_of", 0.8, [E], label=label) for w in wholes]
+    found = candidates(index_of({}, {}), typed)
+    assert ("block" in found[("part", wholes[0])].features) is block
+    if block:
+        assert found[(wholes[0], "part")].features["block"] < 0
 
 
-def test_prerequisites_part_of_several_wholes_comes_first():
-    # the notes present the autoencoder and the transformer before the encoder, yet the
-    # encoder is a building block of both
-    index = index_of({"c1": ["encoder", "autoencoder"], "c2": ["encoder", "transformer"]}, {})
-    for concept, line in [("autoencoder", 1), ("transformer", 2), ("encoder", 3)]:
-        index.concepts[concept].first_seen = ("n.txt", line)
-    edges = typed_prerequisites(
-        index,
-        [
-            Relation("encoder", "autoencoder", "part_of", 0.9, [E]),
-            Relation("encoder", "transformer", "part_of", 0.9, [E]),
-        ],
-    )
-    assert {(r.source, r.target) for r in edges} == {
-        ("encoder", "autoencoder"),
-        ("encoder", "transformer"),
-    }
+@pytest.mark.parametrize(("part_line", "whole_line", "order"), [(5, 1, -1.0), (1, 5, 1.0)])
+def test_prerequisites_part_order_follows_the_course(part_line, whole_line, order):
+    index = index_of({}, {}, {"gate": part_line, "LSTM": whole_line})
+    typed = [Relation("gate", "LSTM", "part_of", 0.9, [E])]
+    found = features(index, typed, "gate", "LSTM")
+    assert found["part_order"] == found["earlier"] == order
 
 
-def test_prerequisites_building_block_comes_first_whatever_the_course_order():
-    index = index_of({"c1": ["convolutional layer", "CNN"]}, {})
-    index.concepts["CNN"].first_seen = ("n.txt", 1)
-    index.concepts["convolutional layer"].first_seen = ("n.txt", 5)
-    relation = Relation("convolutional layer", "CNN", "part_of", 0.9, [E], label=BUILDING_BLOCK)
-    (edge,) = typed_prerequisites(index, [relation])
-    assert (edge.source, edge.target) == ("convolutional layer", "CNN")
-
-
-def test_prerequisites_definition_asymmetry():
+def test_prerequisites_cards_about_a_concept_name_what_explains_it():
     # both cards about the LSTM name the RNN; the RNN's card never names the LSTM
     index = index_of(
         {"c1": ["LSTM", "RNN"], "c2": ["LSTM", "RNN"], "c3": ["RNN"]},
         {"LSTM": ["c1", "c2"], "RNN": ["c3"]},
     )
-    (edge,) = definition_prerequisites(index)
-    assert (edge.source, edge.target, edge.label) == ("RNN", "LSTM", "definition")
-    assert definition_prerequisites(index, linked=[frozenset(("RNN", "LSTM"))]) == []
+    found, back = features(index, (), "RNN", "LSTM"), features(index, (), "LSTM", "RNN")
+    assert (found["explains"], back["explains"]) == (1.0, -1.0)
+    assert found["together"] == back["together"] == 0.5
 
 
-@pytest.mark.parametrize(
-    ("elsewhere", "first"),
-    [
-        ([], "guided backpropagation"),  # first named in its card: the card introduces it
-        (["c2", "c3", "c4"], "neuron"),  # a notion the notes use all over comes first
-    ],
-)
-def test_prerequisites_introduced_in_a_card_unless_used_all_over(elsewhere, first):
-    mentions = {"c1": ["guided backpropagation", "neuron"]}
-    mentions |= {card: ["neuron"] for card in elsewhere}
-    index = index_of(mentions, {"guided backpropagation": ["c1"]})
-    for concept in index.concepts.values():
-        concept.first_seen = ("n.txt", 1)
-    (edge,) = definition_prerequisites(index)
-    assert edge.source == first
+def test_prerequisites_concept_first_named_in_another_concepts_card():
+    index = index_of({"c1": ["guided backprop", "neuron"]}, {"guided backprop": ["c1"]})
+    index.concepts["neuron"].first_seen = ("n.txt", 10)  # c1's sentence naming it
+    assert features(index, (), "neuron", "guided backprop")["introduced"] == 1.0
+    assert features(index, (), "guided backprop", "neuron")["introduced"] == -1.0
 
 
-def test_prerequisites_question_cards_give_weak_definition_edges():
-    # no concept owns the cards; their questions name the LSTM, their answers the RNN
+def test_prerequisites_wider_and_earlier():
+    index = index_of(
+        {"c1": ["neuron", "MLP"], "c2": ["neuron"], "c3": ["neuron"], "c4": ["neuron"]},
+        {},
+        {"neuron": 1, "MLP": 9},
+    )
+    ab, ba = features(index, (), "neuron", "MLP"), features(index, (), "MLP", "neuron")
+    assert ab["wider"] > 0 and ba["wider"] == -ab["wider"]
+    assert (ab["earlier"], ba["earlier"]) == (1.0, -1.0)
+
+
+def test_prerequisites_defining_sentence():
     cards = [
-        Card("n#1", "n.txt", "qa-list", (1, 2), "Why do LSTMs train well?",
-             "They are RNNs with gates.", title_line=1, body_lines=(2,)),
-        Card("n#2", "n.txt", "qa-list", (3, 4), "Where are LSTMs used?",
-             "Wherever RNNs are, for long sequences.", title_line=3, body_lines=(4,)),
-        Card("n#3", "n.txt", "qa-list", (5, 6), "What is an RNN?",
-             "A network with a loop.", title_line=5, body_lines=(6,)),
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is an RNN?", "A network with a loop.",
+             title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is an LSTM?", "An RNN with gates.",
+             title_line=3, body_lines=(4,)),
     ]  # fmt: skip
     index = extract_concepts(cards)
-    (edge,) = [r for r in definition_prerequisites(index) if r.target == index.find("LSTM")]
-    assert edge.source == index.find("RNN")
-    # weaker than what a concept's own cards show: learning paths leave it out
-    assert edge.confidence < 0.36
-
-
-def test_prerequisites_name_inside_a_name():
-    cards = [
-        Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {name}?",
-             "See the lecture.", title_line=2 * i + 1, body_lines=(2 * i + 2,))
-        for i, name in enumerate(["anomaly detection", "time series anomaly detection"])
-    ]  # fmt: skip
-    pairs = {(r.source, r.target) for r in name_prerequisites(extract_concepts(cards))}
-    assert pairs == {("anomaly detection", "time series anomaly detection")}
+    rnn, lstm = index.find("RNN"), index.find("LSTM")
+    assert features(index, (), rnn, lstm)["in_definition"] == 1.0
+    assert features(index, (), lstm, rnn)["in_definition"] == -1.0
 
 
 @pytest.mark.parametrize(
     ("first", "then"),
     [
+        ("anomaly detection", "time series anomaly detection"),
         ("a convolution", "a convolutional layer"),  # an adjective names its noun
         ("a neuron", "a neural network"),
         ("a batch", "BatchNorm"),  # words run together in camel case
+        ("BPTT", "TBPTT"),  # an acronym inside an acronym
     ],
 )
-def test_prerequisites_name_inside_a_name_in_another_form(first: str, then: str):
+def test_prerequisites_name_inside_a_name(first: str, then: str):
     cards = [
         Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {name}?",
              "See the lecture.", title_line=2 * i + 1, body_lines=(2 * i + 2,))
         for i, name in enumerate([first, then])
     ]  # fmt: skip
     index = extract_concepts(cards)
-    pairs = {(r.source, r.target) for r in name_prerequisites(index)}
-    assert pairs == {(index.find(first.split()[-1]), index.find(then.removeprefix("a ")))}
+    a, b = index.find(first.removeprefix("a ")), index.find(then.removeprefix("a "))
+    assert named_inside(index) == {b: {a}}
+    assert features(index, (), a, b)["name_inside"] == 1.0
+    assert features(index, (), b, a)["name_inside"] == -1.0
+
+
+def test_prerequisites_score_says_what_carried_it():
+    model = LogisticModel(("general", "earlier", "used"), (2.0, 0.5, 2.0), bias=-1.0)
+    c = Candidate("RNN", "GRU")
+    c.add("general", 0.9, [E])
+    c.add("earlier", -1.0, [Evidence("n.txt", 2, "Another sentence.")])
+    r = score(c, model)
+    assert (r.source, r.target, r.relation) == ("RNN", "GRU", PREREQUISITE)
+    assert r.confidence == round(model.probability(c.features), 3)
+    assert r.features == {"general": 1.8, "earlier": -0.5}
+    assert r.label == "general" and r.evidence == [E]  # only what raised it
 
 
 def test_prerequisites_break_cycles_drops_the_weakest():
@@ -204,27 +221,53 @@ def test_prerequisites_break_cycles_drops_the_weakest():
     assert kept == {("a", "b"), ("b", "c"), ("c", "d")}
 
 
-def test_prerequisites_opposite_evidence_keeps_the_stronger():
-    index = index_of({}, {})
+def test_prerequisites_decisions_keep_one_direction_and_say_why_not():
+    model = LogisticModel(("general", "used", "contrast"), (2.0, 3.0, 3.0), bias=-1.0)
     typed = [
-        Relation("GRU", "LSTM", "is_a", 0.9, [E]),  # LSTM before GRU, strongly
+        Relation("GRU", "LSTM", "is_a", 0.5, [E]),  # LSTM before GRU
+        Relation("GRU", "LSTM", "contrasts_with", 0.9, [E]),  # likely either way
         Relation("LSTM", "GRU", "uses", 0.3, [E]),  # GRU before LSTM, weakly
+        Relation("b", "a", "uses", 0.9, [E]),
+        Relation("c", "b", "uses", 0.9, [E]),
+        Relation("a", "c", "uses", 0.6, [E]),  # closes a cycle a -> b -> c -> a
     ]
-    pairs = {(r.source, r.target) for r in prerequisite_relations(index, typed)}
-    assert pairs == {("LSTM", "GRU")}
+    kept, rejected = prerequisite_decisions(index_of({}, {}), typed, model=model)
+    assert {(r.source, r.target) for r in kept} == {("LSTM", "GRU"), ("a", "b"), ("b", "c")}
+    reasons = {(r.source, r.target): why for r, why in rejected}
+    assert reasons[("GRU", "LSTM")] == "opposite" and reasons[("c", "a")] == "cycle"
+    assert set(reasons.values()) <= set(REJECTED)
 
 
-def test_prerequisites_from_sentences():
+# -- the fitted model ---------------------------------------------------------------------
+
+
+def test_prerequisites_weights_are_data_for_every_feature():
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert list(data["weights"]) == list(FEATURES)
+    assert 0 < data["threshold"] < 1 and data["notes"]["examples"] > 0
+    assert default_model().features == tuple(FEATURES)
+
+
+@pytest.mark.parametrize(
+    ("answer", "first", "then"),
+    [
+        ("A GRU is a kind of recurrent neural network.", "recurrent neural network", "GRU"),
+        ("The GRU addresses the vanishing gradient problem.", "vanishing gradient problem", "GRU"),
+    ],
+)
+def test_prerequisites_fitted_model_keeps_a_stated_order(answer: str, first: str, then: str):
     cards = [
-        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a GRU?",
-             "A GRU is a kind of recurrent neural network.", title_line=1, body_lines=(2,)),
-        Card("n#2", "n.txt", "qa-list", (3, 4), "What is a recurrent neural network?",
-             "A network with a loop.", title_line=3, body_lines=(4,)),
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a GRU?", answer,
+             title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), f"What is the {first}?", "See the lecture.",
+             title_line=3, body_lines=(4,)),
     ]  # fmt: skip
     index = extract_concepts(cards)
     edges = prerequisite_relations(index, typed_relations(index))
-    assert [(r.source, r.target) for r in edges] == [("recurrent neural network", "GRU")]
-    assert edges[0].evidence[0].text == "A GRU is a kind of recurrent neural network."
+    pairs = {(r.source, r.target) for r in edges}
+    assert (index.find(first), index.find(then)) in pairs
+    edge = next(r for r in edges if r.target == index.find(then))
+    assert edge.evidence[0].text == answer and edge.features and edge.label
 
 
 # -- the real notes ----------------------------------------------------------------------
@@ -249,3 +292,27 @@ def test_prerequisites_seed_graph_is_acyclic_and_explained():
         assert r.relation == PREREQUISITE and r.source != r.target
         assert r.source in index.concepts and r.target in index.concepts
         assert r.evidence and 0 < r.confidence <= 1 and r.label
+        assert set(r.features) <= set(FEATURES)
+        assert all(f in r.features and r.features[f] > 0 for f in r.label.split("+"))
+
+
+def test_prerequisites_an_unexplained_concept_needs_a_statement():
+    # "data" is named in the card about the RNN but the notes never explain it: being
+    # named there is no reason to learn it first; "sequence" is stated as what RNNs use
+    model = LogisticModel(("explains", "stated"), (3.0, 3.0), bias=-1.0)
+    index = index_of({"c1": ["RNN", "data", "sequence"]}, {"RNN": ["c1"]})
+    typed = [Relation("RNN", "sequence", "uses", 0.9, [E])]
+    kept, rejected = prerequisite_decisions(index, typed, model=model)
+    assert {(r.source, r.target) for r in kept} == {("sequence", "RNN")}
+    assert ("data", "RNN") in {(r.source, r.target) for r, why in rejected if why == "unexplained"}
+
+
+def test_prerequisites_words_about_the_notes_are_never_prerequisites():
+    model = LogisticModel(("stated",), (3.0,), bias=-1.0)
+    typed = [
+        Relation("RNN", "example", "uses", 0.9, [E]),
+        Relation("RNN", "loop", "uses", 0.9, [E]),
+    ]
+    index = index_of({}, {"RNN": ["c1"], "example": ["c2"], "loop": ["c3"]})
+    kept, _ = prerequisite_decisions(index, typed, model=model)
+    assert {(r.source, r.target) for r in kept} == {("loop", "RNN")}

@@ -355,9 +355,9 @@ def test_query_learning_path(G, target, known, expected):
 
 
 def test_query_learning_path_drops_ancestors_behind_weak_chains():
-    # goal <- a (0.9) <- b (0.6) <- c (0.5): the chain from c is 0.27 strong
+    # goal <- a (0.9) <- b (0.25) <- c (0.2): the chain from c is 0.045 strong
     G = nx.MultiDiGraph()
-    for u, v, confidence in [("a", "goal", 0.9), ("b", "a", 0.6), ("c", "b", 0.5)]:
+    for u, v, confidence in [("a", "goal", 0.9), ("b", "a", 0.25), ("c", "b", 0.2)]:
         G.add_edge(u, v, relation="prerequisite_of", confidence=confidence)
     assert learning_path(G, "goal") == ["b", "a", "goal"]
     assert learning_path(G, "goal", min_strength=0) == ["c", "b", "a", "goal"]

@@ -1,0 +1,371 @@
+"""Learning paths, and why two concepts are (or are not) linked.
+
+Prerequisites are the ``prerequisite_of`` edges of the graph (``u -> v``: learn ``u``
+before ``v``), each scored by the fitted model of :mod:`extraction.prerequisites`.
+:func:`break_cycles` removes the weakest link of every cycle; :func:`learning_path`
+gives a target's prerequisites in study order, and :func:`path_steps` the same steps
+with their definitions (a step the notes never define is flagged, not hidden);
+:func:`explain_pair` says why there is or is not an edge between two concepts. The
+study order is computed once per graph and kept with the name lookups of
+:mod:`graph.query` (in ``G.__networkx_cache__``).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    from graph.query import _Index
+
+PREREQUISITE = "prerequisite_of"
+
+#: Prerequisites weaker than this are not followed. The build keeps only the edges its
+#: fitted model accepts, so every one of them is followed.
+STUDY_MIN_CONFIDENCE = 0.0
+#: Weakest chain of prerequisites (the product of its confidences) that puts a concept
+#: on a learning path: a direct prerequisite always (the build keeps none under 0.2),
+#: two links of 0.23 each, three of 0.37: a transitive step stays where it carries
+#: weight.
+PATH_MIN_STRENGTH = 0.05
+
+
+@dataclass(slots=True)
+class _StudyOrder:
+    parents: dict[Any, list]  # prerequisite_of predecessors, cycles broken
+    order: dict[Any, tuple]  # study rank: (depth, -importance, first_seen, id)
+    strength: dict[tuple[Any, Any], float]  # (parent, child) -> the edge's confidence
+
+
+def break_cycles(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
+    """Remove ``prerequisite_of`` edges from ``G``, in place, until they form no cycle.
+
+    While a cycle remains, the weakest link on it goes: the pair ``u -> v`` whose best
+    edge has the lowest confidence (then the least evidence, then the smallest ids), with
+    all its parallel ``prerequisite_of`` edges. Other relations are never touched. The
+    result does not depend on the order nodes and edges were added in.
+
+    Returns
+    -------
+    list of tuple
+        The removed edges as ``(u, v, key)``, in the order they were removed.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("b", "c", relation="prerequisite_of", confidence=0.8)
+    >>> _ = G.add_edge("c", "a", relation="prerequisite_of", confidence=0.3)
+    >>> _ = G.add_edge("c", "a", relation="related_to", confidence=0.2)
+    >>> break_cycles(G)
+    [('c', 'a', 0)]
+    >>> sorted((u, v, d["relation"]) for u, v, d in G.edges(data=True))
+    [('a', 'b', 'prerequisite_of'), ('b', 'c', 'prerequisite_of'), ('c', 'a', 'related_to')]
+    """
+    links: dict[tuple[Any, Any], list] = defaultdict(list)
+    for u, v, k, attrs in G.edges(keys=True, data=True):
+        if attrs.get("relation") == PREREQUISITE:
+            links[(u, v)].append(k)
+
+    def strength(pair: tuple[Any, Any]) -> tuple:
+        edges = [G.edges[(*pair, k)] for k in links[pair]]
+        confidence = max(float(e.get("confidence") or 0.0) for e in edges)
+        evidence = max(len(e.get("evidence") or ()) for e in edges)
+        return (confidence, evidence, str(pair[0]), str(pair[1]))
+
+    D = nx.DiGraph()
+    D.add_nodes_from(sorted({n for pair in links for n in pair}, key=str))
+    D.add_edges_from(sorted(links, key=lambda pair: (str(pair[0]), str(pair[1]))))
+    removed = []
+    while True:
+        try:
+            cycle = nx.find_cycle(D)
+        except nx.NetworkXNoCycle:
+            return removed
+        u, v = min(((u, v) for u, v in cycle), key=strength)
+        D.remove_edge(u, v)
+        for k in sorted(links[(u, v)], key=str):
+            G.remove_edge(u, v, k)
+            removed.append((u, v, k))
+
+
+def _study(G: nx.MultiDiGraph) -> tuple[_Index, _StudyOrder]:
+    from graph.query import _index  # graph.query re-exports this module's functions
+
+    index = _index(G)
+    if index.study is None:
+        dag = nx.MultiDiGraph()
+        dag.add_nodes_from(G)
+        dag.add_edges_from(
+            (u, v, k, a)
+            for u, v, k, a in G.edges(keys=True, data=True)
+            if a.get("relation") == PREREQUISITE
+            and a.get("confidence", 1.0) >= STUDY_MIN_CONFIDENCE
+        )
+        break_cycles(dag)
+        parents = {node: list(dict.fromkeys(dag.predecessors(node))) for node in dag}
+        depth: dict[Any, int] = {}
+        for node in nx.topological_sort(dag):
+            depth[node] = max((depth[p] + 1 for p in parents[node]), default=0)
+        order = {n: (depth[n], -index.importance[n], index.first_seen[n], str(n)) for n in parents}
+        strength: dict[tuple[Any, Any], float] = {}
+        for u, v, a in dag.edges(data=True):
+            strength[(u, v)] = max(strength.get((u, v), 0.0), float(a.get("confidence", 1.0)))
+        index.study = _StudyOrder(parents, order, strength)
+    return index, index.study
+
+
+def _ancestors(
+    G: nx.MultiDiGraph, target: Any, min_strength: float
+) -> tuple[_StudyOrder, dict[Any, float]]:
+    """The study order and, for each ancestor of ``target`` on its path, its strongest
+    chain of prerequisites down to it (the target itself: 1.0)."""
+    from graph.query import _require
+
+    _require(G, target)
+    _, study = _study(G)
+    best = {target: 1.0}  # the strongest chain from each ancestor down to the target
+    heap = [(-1.0, 0, target)]
+    tie = 0
+    while heap:
+        negative, _, node = heapq.heappop(heap)
+        if -negative < best.get(node, 0.0):
+            continue
+        for parent in study.parents[node]:
+            chain = -negative * study.strength[(parent, node)]
+            if chain >= min_strength and chain > best.get(parent, 0.0):
+                best[parent] = chain
+                tie += 1
+                heapq.heappush(heap, (-chain, tie, parent))
+    return study, best
+
+
+def learning_path(
+    G: nx.MultiDiGraph,
+    target: Any,
+    *,
+    known: Collection = (),
+    min_strength: float = PATH_MIN_STRENGTH,
+) -> list:
+    """What to study, in order, to learn ``target``: its ``prerequisite_of`` ancestors
+    that are not ``known``, then the target itself (always last, even when known).
+
+    An ancestor is on the path when its strongest chain of prerequisites down to
+    ``target`` is at least ``min_strength`` strong (the product of the edges'
+    confidences, :data:`PATH_MIN_STRENGTH` by default): a concept needed for a
+    prerequisite of a prerequisite of a prerequisite, each link unsure, is no longer
+    needed for the target. ``min_strength=0`` gives every ancestor.
+
+    Concepts are sorted by depth (the longest chain of prerequisites above them; shallower
+    first), then importance (higher first), then where the notes introduce them
+    (``first_seen``: file order, then line). Depth grows along every prerequisite edge,
+    so this order is topological. Cycles of prerequisites are broken first
+    (:func:`break_cycles` on a copy; ``G`` is unchanged), and prerequisites weaker than
+    :data:`STUDY_MIN_CONFIDENCE` are not followed.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v in [("algebra", "calculus"), ("calculus", "backprop"),
+    ...              ("algebra", "matrices"), ("matrices", "backprop")]:
+    ...     _ = G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
+    >>> G.nodes["matrices"]["importance"] = 0.8
+    >>> learning_path(G, "backprop")
+    ['algebra', 'matrices', 'calculus', 'backprop']
+    >>> learning_path(G, "backprop", known={"algebra", "calculus"})
+    ['matrices', 'backprop']
+    """
+    study, best = _ancestors(G, target, min_strength)
+    del best[target]
+    return [*sorted(set(best) - set(known), key=study.order.__getitem__), target]
+
+
+@dataclass(frozen=True, slots=True)
+class PathStep:
+    """One step of a learning path.
+
+    Attributes
+    ----------
+    node : node
+        The concept.
+    label : str
+        Its label.
+    definition : str
+        Its definition from the notes, empty when they give none.
+    evidence : dict or None
+        Where the definition stands (``source``, ``line``, ``text``).
+    after : tuple of tuple
+        ``(prerequisite, confidence, label)`` of each ``prerequisite_of`` edge that
+        leads to it from an earlier step, strongest first.
+    strength : float
+        The strongest chain of prerequisites from it down to the target (1.0 for the
+        target).
+    """
+
+    node: Any
+    label: str
+    definition: str
+    evidence: dict | None
+    after: tuple[tuple[Any, float, str], ...]
+    strength: float
+
+    @property
+    def defined(self) -> bool:
+        """Do the notes define this step? A step they do not define is shown, flagged."""
+        return bool(self.definition.strip())
+
+
+def path_steps(
+    G: nx.MultiDiGraph,
+    target: Any,
+    *,
+    known: Collection = (),
+    min_strength: float = PATH_MIN_STRENGTH,
+) -> list[PathStep]:
+    """The steps of :func:`learning_path`, each with its definition from the notes (or
+    none, flagged by ``defined``), the prerequisites on the path that lead to it and
+    how strongly it is needed for the target.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("algebra", definition="The study of symbols.")
+    >>> _ = G.add_edge("algebra", "calculus", relation="prerequisite_of", confidence=0.8,
+    ...                label="general")
+    >>> [(s.node, s.defined, s.after) for s in path_steps(G, "calculus")]
+    [('algebra', True, ()), ('calculus', False, (('algebra', 0.8, 'general'),))]
+    """
+    study, best = _ancestors(G, target, min_strength)
+    order = learning_path(G, target, known=known, min_strength=min_strength)
+    on_path = set(order)
+    steps = []
+    for node in order:
+        attrs = G.nodes[node]
+        leads = {}
+        for parent in study.parents[node]:
+            if parent in on_path:
+                labels = [
+                    a.get("label") or ""
+                    for a in G[parent][node].values()
+                    if a.get("relation") == PREREQUISITE
+                ]
+                leads[parent] = (
+                    parent,
+                    study.strength[(parent, node)],
+                    labels[0] if labels else "",
+                )
+        steps.append(
+            PathStep(
+                node,
+                str(attrs.get("label") or node),
+                str(attrs.get("definition") or ""),
+                attrs.get("definition_evidence"),
+                tuple(sorted(leads.values(), key=lambda t: (-t[1], str(t[0])))),
+                round(best.get(node, 0.0), 3),
+            )
+        )
+    return steps
+
+
+# -- why two concepts are linked -------------------------------------------------------------
+
+
+def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
+    """Why there is, or is not, an edge between concepts ``a`` and ``b`` (node ids).
+
+    Returns a dict with
+
+    - ``edges``: every edge between them, either way, strongest first, each with its
+      relation, confidence, label and evidence (``related_to`` ones are weak links);
+    - ``prerequisite``: the ``prerequisite_of`` edge between them, if any, with the
+      model's confidence, the features that carried it (``features``: each feature's
+      contribution to the log-odds, ``means``: what the feature says) and the sentences;
+    - ``rejected``: the ways of ordering them the build weighed and left out, each with
+      its confidence, features and reason (below the threshold, carried by naming
+      statistics only, the other direction likelier, the weakest edge of a cycle);
+    - ``chain``: a chain of prerequisites that orders them anyway (``[a, ..., b]`` or
+      ``[b, ..., a]``), if the study order has one;
+    - ``verdict``: one sentence that sums it up.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(prerequisite_features={"general": "B is a kind of A"})
+    >>> ev = [{"source": "n.txt", "line": 3, "text": "A GRU is a kind of RNN."}]
+    >>> _ = G.add_edge("GRU", "RNN", relation="is_a", confidence=0.9, evidence=ev, label="")
+    >>> _ = G.add_edge("RNN", "GRU", relation="prerequisite_of", confidence=0.8, evidence=ev,
+    ...                label="general", features={"general": 1.2})
+    >>> info = explain_pair(G, "GRU", "RNN")
+    >>> [e["relation"] for e in info["edges"]], info["prerequisite"]["means"]
+    (['is_a', 'prerequisite_of'], {'general': 'B is a kind of A'})
+    >>> info["verdict"]
+    'Learn RNN before GRU (0.8): general.'
+    """
+    from graph.query import _require
+
+    _require(G, a, b)
+    means = G.graph.get("prerequisite_features") or {}
+    label = lambda n: str(G.nodes[n].get("label") or n)  # noqa: E731
+    edges = []
+    for s, t in ((a, b), (b, a)):
+        for attrs in G[s][t].values() if G.has_edge(s, t) else ():
+            edges.append({"source": s, "target": t, **dict(attrs)})
+    edges.sort(key=lambda e: (e.get("relation") == "related_to", -float(e.get("confidence") or 0)))
+    prerequisite = next((e for e in edges if e.get("relation") == PREREQUISITE), None)
+    if prerequisite is not None:
+        prerequisite = {
+            **prerequisite,
+            "means": {f: means[f] for f in prerequisite.get("features") or {} if f in means},
+        }
+    rejected = [
+        {**r, "means": {f: means[f] for f in r.get("features") or {} if f in means}}
+        for r in G.graph.get("prerequisites_rejected") or ()
+        if {r.get("source"), r.get("target")} == {a, b}
+    ]
+    chain = None
+    if prerequisite is None:
+        _, study = _study(G)
+        D = nx.DiGraph((p, n) for n, parents in study.parents.items() for p in parents)
+        for s, t in ((a, b), (b, a)):
+            if s in D and t in D and nx.has_path(D, s, t):
+                chain = nx.shortest_path(D, s, t)
+                break
+    typed = [e for e in edges if e.get("relation") not in {PREREQUISITE, "related_to"}]
+    if prerequisite is not None:
+        carried = ", ".join(f for f, c in (prerequisite.get("features") or {}).items() if c > 0)
+        why = carried or prerequisite.get("label") or "the notes"
+        verdict = (
+            f"Learn {label(prerequisite['source'])} before {label(prerequisite['target'])} "
+            f"({prerequisite.get('confidence')}): {why}."
+        )
+    elif chain is not None:
+        verdict = (
+            "No direct prerequisite, but a chain orders them: "
+            + " → ".join(label(n) for n in chain)
+            + "."
+        )
+    elif rejected:
+        best = max(rejected, key=lambda r: float(r.get("confidence") or 0))
+        verdict = (
+            f"Not ordered for study: {label(best['source'])} before {label(best['target'])} "
+            f"was weighed at {best.get('confidence')} and left out ({best.get('reason')})."
+        )
+    elif typed:
+        verdict = "Linked, but the notes say nothing that orders them for study."
+    elif edges:
+        verdict = "Only weakly linked: the notes name them together."
+    else:
+        verdict = "The notes never link them."
+    return {
+        "a": a,
+        "b": b,
+        "edges": edges,
+        "prerequisite": prerequisite,
+        "rejected": rejected,
+        "chain": chain,
+        "verdict": verdict,
+    }

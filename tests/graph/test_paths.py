@@ -1,0 +1,113 @@
+"""Learning paths with their definitions, and why two concepts are or are not linked
+(graph/paths.py), on hand-made graphs and on the graph of the real notes."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import networkx as nx
+import pytest
+
+from graph.paths import PATH_MIN_STRENGTH, explain_pair, learning_path, path_steps
+from graph.query import UnknownConceptError, resolve
+from tests.conftest import SEEDS, requires_shared
+
+EV = [{"source": "n.txt", "line": 1, "text": "A sentence."}]
+FEATURES = {"general": "B is a kind of A", "earlier": "the notes name A first"}
+
+
+def prerequisite(G: nx.MultiDiGraph, u: str, v: str, confidence: float, **attrs) -> None:
+    G.add_edge(u, v, relation="prerequisite_of", confidence=confidence, evidence=EV, **attrs)
+
+
+@pytest.fixture
+def G() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph(prerequisite_features=FEATURES)
+    for node, definition in [("neuron", "A unit."), ("network", ""), ("RNN", "A loop.")]:
+        G.add_node(node, label=node.upper() if node == "rnn" else node, definition=definition)
+    prerequisite(G, "neuron", "network", 0.9, label="general", features={"general": 1.5})
+    prerequisite(G, "network", "RNN", 0.8, label="general", features={"general": 1.2})
+    return G
+
+
+def test_paths_steps_carry_definitions_and_flag_missing_ones(G):
+    steps = path_steps(G, "RNN")
+    assert [s.node for s in steps] == learning_path(G, "RNN") == ["neuron", "network", "RNN"]
+    assert [s.defined for s in steps] == [True, False, True]  # shown, flagged
+    assert steps[0].definition == "A unit."
+    assert steps[1].after == (("neuron", 0.9, "general"),)
+    assert steps[-1].strength == 1.0 and steps[0].strength == pytest.approx(0.72)
+
+
+def test_paths_known_steps_are_left_out_but_the_target_stays(G):
+    assert [s.node for s in path_steps(G, "RNN", known={"neuron", "RNN"})] == ["network", "RNN"]
+
+
+@pytest.mark.parametrize(
+    ("chain", "kept"),
+    [
+        ([0.9, 0.25, 0.2], ["b", "a"]),  # 0.045: the third step no longer carries weight
+        ([0.9, 0.5, 0.5], ["c", "b", "a"]),  # 0.225
+    ],
+)
+def test_paths_transitive_steps_only_where_they_carry_weight(chain, kept):
+    G = nx.MultiDiGraph()
+    for (u, v), c in zip([("a", "goal"), ("b", "a"), ("c", "b")], chain, strict=True):
+        prerequisite(G, u, v, c)
+    assert learning_path(G, "goal") == [*kept, "goal"]
+    assert PATH_MIN_STRENGTH > 0
+
+
+def test_paths_explain_an_edge_with_its_features(G):
+    G.add_edge("RNN", "network", relation="is_a", confidence=0.9, evidence=EV, label="")
+    info = explain_pair(G, "RNN", "network")
+    assert [e["relation"] for e in info["edges"]] == ["is_a", "prerequisite_of"]
+    assert info["prerequisite"]["features"] == {"general": 1.2}
+    assert info["prerequisite"]["means"] == {"general": "B is a kind of A"}
+    assert info["verdict"] == "Learn network before RNN (0.8): general."
+
+
+def test_paths_explain_a_rejected_pair_gives_the_reason(G):
+    G.add_node("GRU", label="GRU")
+    G.add_edge("GRU", "RNN", relation="related_to", confidence=0.2, evidence=EV, label="x")
+    G.graph["prerequisites_rejected"] = [
+        {"source": "GRU", "target": "RNN", "relation": "prerequisite_of", "confidence": 0.15,
+         "features": {"earlier": 0.3}, "reason": "below the model's threshold"},
+    ]  # fmt: skip
+    info = explain_pair(G, "RNN", "GRU")
+    assert info["prerequisite"] is None and info["chain"] is None
+    assert info["rejected"][0]["means"] == {"earlier": "the notes name A first"}
+    assert "left out (below the model's threshold)" in info["verdict"]
+
+
+def test_paths_explain_a_chain_and_no_link(G):
+    G.add_node("loss")
+    assert explain_pair(G, "neuron", "RNN")["chain"] == ["neuron", "network", "RNN"]
+    assert explain_pair(G, "neuron", "loss")["verdict"] == "The notes never link them."
+    with pytest.raises(UnknownConceptError):
+        explain_pair(G, "neuron", "nothing")
+
+
+# -- the real notes ---------------------------------------------------------------------------
+
+
+@cache
+def seeds_graph() -> nx.MultiDiGraph:
+    from extraction.readers import read_paths
+    from graph.build import build_graph
+
+    return build_graph(read_paths(sorted(SEEDS.glob("*.txt"))))
+
+
+@requires_shared
+@pytest.mark.slow
+def test_paths_seed_paths_are_explained():
+    G = seeds_graph()
+    for target in ("transformer", "LSTM", "backpropagation", "GAN"):
+        node = resolve(G, target)
+        assert node is not None, target
+        steps = path_steps(G, node)
+        assert steps[-1].node == node
+        for step in steps[:-1]:
+            info = explain_pair(G, step.node, node)
+            assert info["prerequisite"] is not None or info["chain"] is not None, step.node
