@@ -146,17 +146,20 @@ def _concept(node: Any, attrs: Mapping[str, Any], status: str, term: str) -> dic
 
 
 def explain_edges(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
-    """The edges between two concepts (both directions), each with its evidence."""
+    """Why two concepts (as a student names them) are or are not linked: the edges
+    between them with their evidence, the prerequisite score and the features that
+    carried it, the orders weighed and left out (:func:`graph.paths.explain_pair`)."""
+    from graph.paths import explain_pair
+
     u, v = resolve(G, a), resolve(G, b)
-    out: dict[str, Any] = {"source": u, "target": v, "edges": []}
     if u is None or v is None:
-        out["missing"] = [t for t, n in ((a, u), (b, v)) if n is None]
-        return out
-    for s, t in ((u, v), (v, u)):
-        if G.has_edge(s, t):
-            for attrs in G[s][t].values():
-                out["edges"].append({"source": s, "target": t, **dict(attrs)})
-    return out
+        return {
+            "a": u,
+            "b": v,
+            "edges": [],
+            "missing": [t for t, n in ((a, u), (b, v)) if n is None],
+        }
+    return explain_pair(G, u, v)
 
 
 def format_term(info: Mapping[str, Any]) -> str:
@@ -213,18 +216,24 @@ def format_edges(info: Mapping[str, Any], G: nx.MultiDiGraph) -> str:
     """``explain_edges``'s answer, for people."""
     if info.get("missing"):
         return "No concept matches " + ", ".join(repr(m) for m in info["missing"]) + "."
-    u, v = info["source"], info["target"]
     label = lambda n: G.nodes[n].get("label", n)  # noqa: E731
-    if not info["edges"]:
-        return f"No edge joins {label(u)} and {label(v)}."
-    lines = []
-    for e in sorted(info["edges"], key=lambda e: -float(e.get("confidence", 0))):
+    lines = [info["verdict"]]
+    for e in info["edges"]:
         rel = e.get("relation", "related_to")
         lines.append(f"{label(e['source'])} —{rel}→ {label(e['target'])}  ({e.get('confidence')})")
         if e.get("label"):
             lines.append(f"  because: {e['label']}")
-        for ev in e.get("evidence") or ():
+        for ev in (e.get("evidence") or ())[:3]:
             lines.append(f"    “{ev['text']}” ({ev['source']}:{ev['line']})")
+    prerequisite = info.get("prerequisite") or {}
+    for feature, weight in (prerequisite.get("features") or {}).items():
+        means = (prerequisite.get("means") or {}).get(feature, feature)
+        lines.append(f"  {weight:+.2f} {means}")
+    for r in info.get("rejected") or ():
+        lines.append(
+            f"Weighed and left out: {label(r['source'])} before {label(r['target'])} "
+            f"({r.get('confidence')}): {r.get('reason')}"
+        )
     return "\n".join(lines)
 
 
