@@ -100,6 +100,8 @@ FEATURES: dict[str, str] = {
     "label, table cell, definition, name, gloss or abbreviation)",
     **{f"singled_{f}": f"{f}, for a name the notes single out" for f in INTERACTING},
     "common_count": "log(1 + uses) of a name made of common English words",
+    "commonness": "how common its rarest word is in English (0: Zipf <= 3.5, 1: >= 5.5)",
+    "commonness_count": "log(1 + uses), times its commonness",
     "single_count": "log(1 + uses) of a one-word name",
     "rarity": "how rare its rarest word is in English (0: Zipf >= 5, 1: Zipf 0)",
     "common": "every word common in English (Zipf >= 4.5)",
@@ -284,6 +286,9 @@ def _features(
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
     # how much more uses say depends on what is used: a common word is used often anyway
     x["common_count"] = x["log_count"] * x["common"]
+    commonness = 0.0 if acronym or not zipfs else max(0.0, min(1.0, (min_zipf - 3.5) / 2))
+    x["commonness"] = commonness
+    x["commonness_count"] = commonness * x["log_count"]
     x["single_count"] = x["log_count"] * x["words1"]
     if any(f"role_{r}" in x for r in SINGLING_ROLES):
         # the weight of a word's commonness, its length... differs for a name the notes
