@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+#: id(model) -> (model, its weights by feature): see LogisticModel._weights.
+_WEIGHTS: dict[int, tuple[LogisticModel, dict[str, float]]] = {}
+
 
 @dataclass(frozen=True, slots=True)
 class LogisticModel:
@@ -44,9 +47,19 @@ class LogisticModel:
 
     def margin(self, x: Mapping[str, float]) -> float:
         """The log-odds of ``x``."""
-        return self.bias + sum(
-            w * x.get(f, 0.0) for f, w in zip(self.features, self.weights, strict=True)
-        )
+        weight = self._weights()
+        return self.bias + sum(weight.get(f, 0.0) * v for f, v in x.items())
+
+    def _weights(self) -> dict[str, float]:
+        """Feature -> weight, made once per model (``x`` is sparse: summing over its
+        features is faster than over the model's)."""
+        found = _WEIGHTS.get(id(self))
+        if found is None or found[0] is not self:
+            found = _WEIGHTS[id(self)] = (
+                self,
+                dict(zip(self.features, self.weights, strict=True)),
+            )
+        return found[1]
 
     def probability(self, x: Mapping[str, float]) -> float:
         """The probability the model gives ``x``."""
@@ -59,15 +72,12 @@ class LogisticModel:
     def contributions(self, x: Mapping[str, float]) -> list[tuple[str, float]]:
         """Each feature's share of the log-odds (weight x value), strongest first,
         zeros left out."""
-        parts = [
-            (f, round(w * x.get(f, 0.0), 3))
-            for f, w in zip(self.features, self.weights, strict=True)
-            if w * x.get(f, 0.0)
-        ]
+        weight = self._weights()
+        parts = [(f, round(weight[f] * v, 3)) for f, v in x.items() if weight.get(f, 0.0) * v]
         return sorted(parts, key=lambda fw: (-abs(fw[1]), fw[0]))
 
     def weight(self, feature: str) -> float:
-        return dict(zip(self.features, self.weights, strict=True)).get(feature, 0.0)
+        return self._weights().get(feature, 0.0)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -529,13 +529,19 @@ def prerequisite_decisions(
     :data:`REJECTED`): those at least :data:`EXPLAIN_FLOOR` likely."""
     model = model or default_model()
     found = candidates(index, typed)
-    scored = {pair: score(c, model) for pair, c in found.items()}
+    likely = {pair: model.probability(c.features) for pair, c in found.items()}
+    # a pair below both the threshold and EXPLAIN_FLOOR is neither kept nor explained:
+    # its edge (contributions, evidence) is never made
+    floor = min(model.threshold, EXPLAIN_FLOOR)
+    scored = {pair: score(found[pair], model) for pair, p in likely.items() if p >= floor}
     kept, rejected = [], []
     for (a, b), r in scored.items():
         other = scored.get((b, a))
+        if other is None and (b, a) in likely:  # the other way, too unlikely to be made
+            other = Relation(b, a, PREREQUISITE, round(likely[(b, a)], 3))
         if is_meta(a) or is_meta(b):
             continue  # "an example", "the steps": words about the notes, not concepts to learn
-        if not model.accepts(found[(a, b)].features):
+        if likely[(a, b)] < model.threshold:
             reason = "threshold"
         elif not any(c > 0 and f not in STATISTICS for f, c in r.features.items()):
             reason = "statistics"

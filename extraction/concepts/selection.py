@@ -40,10 +40,19 @@ class Scored:
     probability: float
     kept: bool
     merges: list[Merge] = field(default_factory=list)
-    #: the features that carried the decision, strongest first: (feature, log-odds)
-    reasons: list[tuple[str, float]] = field(default_factory=list)
-    #: the threshold it was held to
-    threshold: float = 0.5
+    #: the model that scored it
+    model: LogisticModel | None = None
+
+    @property
+    def threshold(self) -> float:
+        """The threshold it was held to."""
+        return self.model.threshold if self.model is not None else 0.5
+
+    @property
+    def reasons(self) -> list[tuple[str, float]]:
+        """The features that carried the decision, strongest first: (feature, share of
+        the log-odds)."""
+        return self.model.contributions(self.features) if self.model is not None else []
 
     @property
     def count(self) -> int:
@@ -76,8 +85,7 @@ def select(
                 round(p, 4),
                 p >= model.threshold,
                 list(merges.get(root, ())),
-                model.contributions(x),
-                model.threshold,
+                model,
             )
         )
     scored.sort(key=lambda s: (-s.probability, -s.count, s.root))
