@@ -221,8 +221,13 @@ def _features(
     main = max(spelled, key=lambda c: (c.count, -len(c.key)))
     words = _words(main.key)
     count = sum(c.count for c in cands)
-    cards = len(set().union(*(c.cards for c in cands)))
-    sentences = len(set().union(*(c.sentences for c in cands)))
+    if len(cands) == 1:  # most groups: no unions to make
+        only = cands[0]
+        cards, sentences, sources = len(only.cards), len(only.sentences), len(only.sources)
+    else:
+        cards = len(set().union(*(c.cards for c in cands)))
+        sentences = len(set().union(*(c.sentences for c in cands)))
+        sources = len(set().union(*(c.sources for c in cands)))
     subject = len({card.id for c in cands for card in c.subject_of})
     caps = [c.key for c in cands if is_acronym(c.key) and zipf(c.key.lower()) >= 4.5]
     acronym = any(is_acronym(c.key) for c in cands) and len(caps) < len(
@@ -242,7 +247,7 @@ def _features(
     x["log_sentences"] = _log(sentences)
     x["log_cards"] = _log(cards)
     x["only_titles"] = float(title_roles > 0 and roles["mention"] == 0 and count <= title_roles)
-    x["multi_source"] = float(len(set().union(*(c.sources for c in cands))) >= 2)
+    x["multi_source"] = float(sources >= 2)
     n = len(main.key.split())
     x["words1"] = float(n == 1)
     x["words3"] = float(n == 3)
