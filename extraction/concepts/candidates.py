@@ -148,6 +148,8 @@ class Occurrence:
     toks: tuple[Token, ...] = ()
     #: the sentence or text that defines the name here, if this use defines it
     definition: str = ""
+    #: ``toks`` are already trimmed
+    trimmed: bool = False
 
     @property
     def evidence(self) -> Evidence:
@@ -155,7 +157,9 @@ class Occurrence:
 
     @property
     def shape(self) -> Shape:
-        return shape_of(trim(self.toks)) if self.toks else shape_of_text(self.surface)
+        if not self.toks:
+            return shape_of_text(self.surface)
+        return shape_of(self.toks if self.trimmed else trim(self.toks))
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,11 +274,13 @@ def _occ(
     at: int = 0,
     toks: Sequence[Token] = (),
     definition: str = "",
+    *,
+    trimmed: bool = False,
 ) -> Iterator[Occurrence]:
     if name is None:
         return
     key, surface = name
-    yield Occurrence(key, surface, role, seg, sentence, at, tuple(toks), definition)
+    yield Occurrence(key, surface, role, seg, sentence, at, tuple(toks), definition, trimmed)
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:
@@ -730,7 +736,7 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         if name is None or name[0] in seen:
             continue
         seen.add(name[0])
-        yield from _occ(name, "mention", view.seg, view.text, at, trimmed)
+        yield from _occ(name, "mention", view.seg, view.text, at, trimmed, trimmed=True)
 
 
 #: Most sentences a name inside longer names borrows from each of them.
