@@ -147,6 +147,7 @@ def bench_notes(notes: Path, nlp: Language) -> tuple[dict[str, Any], nx.MultiDiG
             elapsed, _ = timed(lambda: build_cached(read_paths([copy]), cache_dir=cache, nlp=nlp))
             changed_s = min(changed_s, elapsed)
     figures = {
+        **bench_singulars(paths, texts, nlp),
         "path": str(notes),
         "files": len(list(iter_note_files(paths))),
         "texts": len(texts),
@@ -164,6 +165,37 @@ def bench_notes(notes: Path, nlp: Language) -> tuple[dict[str, Any], nx.MultiDiG
         "one_changed_over_cold": changed_s / cold_s,
     }
     return figures, graph
+
+
+def bench_singulars(paths: Sequence[Path], texts: Sequence[str], nlp: Language) -> dict:
+    """What singulars cost: the cold build with lemminflect's singulars against the same
+    build with every name left as written; and what spaCy's own lemmatizer would have
+    cost: the bare parse with it against the bare parse without it."""
+    from extraction.concepts import index as index_module
+    from extraction.concepts import phrases
+
+    def as_written(word: str) -> str:
+        return word
+
+    real = phrases.singular
+    with_s = without_s = float("inf")
+    for _ in range(REPEATS):
+        with_s = min(with_s, timed(lambda: cold_build(paths, nlp))[0])
+        phrases.singular = index_module.singular = as_written
+        try:
+            without_s = min(without_s, timed(lambda: cold_build(paths, nlp))[0])
+        finally:
+            phrases.singular = index_module.singular = real
+            phrases.match_key.cache_clear()
+    lemmatizing = spacy.load(nlp_module.model_name(), exclude=["ner"])
+    bare_s = lemma_s = float("inf")
+    for _ in range(REPEATS):
+        bare_s = min(bare_s, timed(lambda: bare_pipe(texts, nlp))[0])
+        lemma_s = min(lemma_s, timed(lambda: bare_pipe(texts, lemmatizing))[0])
+    return {
+        "singulars_over_as_written": with_s / without_s,
+        "spacy_lemmatizer_over_bare": lemma_s / bare_s,
+    }
 
 
 # --- 3: the corpus, in a child process -----------------------------------------------------
@@ -309,6 +341,16 @@ def table(report: dict[str, Any]) -> list[dict[str, Any]]:
         _row("notes: cold build / bare nlp.pipe", notes["cold_over_bare"], ".2f", GOAL_OVER_BARE),
         _row("notes: warm rebuild / cold", notes["warm_over_cold"], ".3f", GOAL_WARM_OVER_COLD),
         _row("notes: one file changed / cold", notes["one_changed_over_cold"], ".2f"),
+        _row(
+            "notes: build with lemminflect singulars / names as written",
+            notes["singulars_over_as_written"],
+            ".2f",
+        ),
+        _row(
+            "notes: bare nlp.pipe with spaCy's lemmatizer / without",
+            notes["spacy_lemmatizer_over_bare"],
+            ".2f",
+        ),
     ]
     corpus = report.get("corpus")
     if corpus:
