@@ -68,6 +68,9 @@ class Cue:
         Label of the edges the cue gives (:data:`BUILDING_BLOCK`), empty for most.
     plural_relation : str
         The relation the cue gives when its subject is a plural class.
+    context : tuple of str
+        Other concepts ``example`` names, which the cue's reading relies on (a part a
+        phrase only suggests is kept when the notes state parts of that kind).
     """
 
     name: str
@@ -82,6 +85,7 @@ class Cue:
     #: The relation when the subject is a plural class ("Popular kernels include A and B":
     #: kinds), empty when it is always ``relation``.
     plural_relation: str = ""
+    context: tuple[str, ...] = ()
 
 
 def _words(forms: str) -> dict:
@@ -228,6 +232,7 @@ PART_OF: list[Cue] = [
         gap=2,
         example="A GRU consists of a reset gate; a GRU also has an update gate.",
         expected=("update gate", "GRU"),
+        context=("reset gate",),
         label=PART_SUGGESTED,
     ),
     Cue(

@@ -171,7 +171,8 @@ def assert_inert(at: AppTest) -> None:
 
 
 def hostile_node(at: AppTest) -> str:
-    """The concept whose definition carries a raw ``<img`` or ``<script`` payload."""
+    """The concept whose panel (definition or evidence) shows a raw ``<img`` or ``<script``
+    payload."""
     options = at.selectbox(key="concept").options
     for node in options:
         at.selectbox(key="concept").set_value(node).run()
@@ -196,12 +197,13 @@ def test_hostile_notes_are_shown_as_text_in_every_tab(tmp_path: Path) -> None:
     assert not at.exception
     assert_inert(at)
     markdown = [m.value for m in at.markdown]
-    definition = next(m for m in markdown if m.startswith("> "))
-    # the definition, escaped: every payload character is there, as a literal
+    # the text that carries the payload (a definition or an evidence sentence), escaped:
+    # every payload character is there, as a literal
     assert "\\<img src\\=x onerror\\=window\\.\\_\\_xss\\=1\\>" in "\n".join(markdown) or (
         "\\<script\\>window\\.\\_\\_xss\\=1\\</script\\>" in "\n".join(markdown)
     )
-    rendered = tags_of(MARKDOWN.render(definition))
+    payload = next(m for m in markdown if "\\<img" in m or "\\<script" in m)
+    rendered = tags_of(MARKDOWN.render(payload))
     assert "<" in "".join(rendered.text)  # shown as the characters the note has
 
     # the other tabs: a learning path and a connection to the hostile concept

@@ -52,7 +52,7 @@ CUES = [(relation, cue) for relation, table in TABLES.items() for cue in table]
 @pytest.mark.parametrize(("relation", "cue"), CUES, ids=[c.name for _, c in CUES])
 def test_relations_cue_reads_its_example(relation: str, cue: Cue):
     source, target = cue.expected
-    index = tiny_index(cue.example, source, target)
+    index = tiny_index(cue.example, source, target, *cue.context)
     assert expect(index, source, relation, target) in triples(index)
 
 
