@@ -334,7 +334,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         if found_name is not None and found_name[0] not in names:
             names[found_name[0]] = (found_name, part)
 
-    if whole_term:
+    listing = any(t.text == "," for t in toks) and any(t.lower_ in {"and", "&"} for t in toks)
+    if whole_term and not listing:  # "Mean, Variance and Standard Deviation" lists three
         name(structural_name(toks), toks)
     framed = any(t.pos_ == "ADP" or t.tag_ == "VBG" for t in toks) or bool(
         toks and toks[0].lower_ in FRAMING_NOUNS

@@ -287,6 +287,10 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
         toks = toks[:-1]
     if not toks or not any(_WORDISH.search(t.text) for t in toks):
         return None
+    if toks[0].lower_ == "to" and len(toks) > 1 and toks[1].pos_ in {"VERB", "AUX"}:
+        return None  # an instruction ("to avoid confounding"), not a name
+    if any(t.text in {":", ";"} for t in toks):
+        return None  # a label and what follows it ("Image credit: adapted from ...")
     glued = {
         t.i
         for t in toks
@@ -384,11 +388,14 @@ def split_runs(tokens: Sequence[Token]) -> list[list[Token]]:
 
 def coordinated(run: list[Token]) -> list[list[Token]]:
     """Split "forget and input gate" into "forget gate", "input gate"; "ML and
-    statistics" into "ML", "statistics". A conjunct without a noun of its own shares
-    the last conjunct's head noun."""
+    statistics" into "ML", "statistics"; "mean, mode and median" at the commas too. A
+    conjunct without a noun of its own shares the last conjunct's head noun."""
     parts: list[list[Token]] = [[]]
+    conjunction = any(t.pos_ == "CCONJ" and t.lower_ in {"and", "or", "&"} for t in run)
     for tok in run:
-        if tok.pos_ == "CCONJ" and tok.lower_ in {"and", "or", "&"}:
+        if (tok.pos_ == "CCONJ" and tok.lower_ in {"and", "or", "&"}) or (
+            conjunction and tok.text == ","
+        ):
             parts.append([])
         else:
             parts[-1].append(tok)

@@ -110,6 +110,28 @@ def test_concepts_names_as_the_author_wrote_them(title, kind, expected):
     assert expected in {s.root.lower() for s in index.candidates} | set(names(index))
 
 
+@pytest.mark.parametrize(
+    ("title", "kind", "expected", "never"),
+    [
+        # a heading that lists names with commas names each, not the list
+        (
+            "Mean, Variance and Standard Deviation",
+            "heading",
+            {"mean", "variance", "standard deviation"},
+            {"mean , variance", ", variance", "mean, variance and standard deviation"},
+        ),
+        # an instruction or a label with its text is no name
+        ("To avoid confounding", "heading", set(), {"to avoid confounding"}),
+        ("Image credit: adapted from a vendor", "term", set(), {"image credit : adapted"}),
+    ],
+)
+def test_concepts_title_names_lists_and_non_names(title, kind, expected, never):
+    index = extract_concepts([card(title, "Explained in the lecture.", kind=kind)])
+    found = {s.root.lower() for s in index.candidates} | set(names(index))
+    assert expected <= found
+    assert not {n for n in found if any(n.startswith(x) for x in never)}
+
+
 # -- abbreviations (Schwartz-Hearst) ------------------------------------------------
 
 
