@@ -68,7 +68,35 @@ FEATURE_WORDS = {
     "textrank": "its words are central in the notes (TextRank)",
     "has_definition": "the notes define it",
     "of_phrase": "a name with an 'of' complement",
+    "clause_like": "reads like a title rather than a name",
+    "in_references": "used in sentences that cite a source",
+    "symbol": "a maths symbol or a letter and a number",
+    "file_title": "the title of a whole file",
+    "singled": "the notes single it out (a term, heading, bold run ...)",
+    "common_count": "how often it is used, for common English words",
+    "commonness": "how common its rarest word is in English",
+    "commonness_count": "how often it is used, for common words",
+    "single_count": "how often it is used, for a single word",
 }
+#: The same, for a name the notes single out (``singled_<feature>``).
+FEATURE_WORDS.update(
+    {
+        f"singled_{feature}": f"{FEATURE_WORDS[feature]}, for a name the notes single out"
+        for feature in [
+            "common",
+            "of_phrase",
+            "words1",
+            "words3",
+            "words4",
+            "adj_start",
+            "rarity",
+            "log_count",
+            "clause_like",
+            "verb_start",
+        ]
+    }
+)
+FEATURE_WORDS["singled_generic"] = "its head is a note-taking word, though singled out"
 
 
 def _reason_words(reasons: Any) -> list[dict]:

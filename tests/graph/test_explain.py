@@ -84,3 +84,13 @@ def test_explain_two_terms_lists_the_edges_with_evidence(graph_file):
 def test_explain_cli_reports_a_missing_graph(tmp_path, capsys):
     assert main(["explain", "x", "--graph", str(tmp_path / "none.json")]) == 1
     assert "error" in capsys.readouterr().err
+
+
+def test_explain_every_selector_feature_has_words_for_a_student():
+    from extraction.concepts.features import FEATURES
+    from graph.explain import FEATURE_WORDS
+
+    assert set(FEATURES) <= set(FEATURE_WORDS), set(FEATURES) - set(FEATURE_WORDS)
+    assert all(
+        words and not words.startswith(("singled_", "role_")) for words in FEATURE_WORDS.values()
+    )
