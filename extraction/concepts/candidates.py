@@ -277,10 +277,31 @@ def _occ(
     *,
     trimmed: bool = False,
 ) -> Iterator[Occurrence]:
-    if name is None:
+    if name is None or not well_formed(name[1]):
         return
     key, surface = name
     yield Occurrence(key, surface, role, seg, sentence, at, tuple(toks), definition, trimmed)
+
+
+_CODE_LIKE = re.compile(r"[|_{}<>=`\\]|^[(\[]")
+
+
+def well_formed(surface: str) -> bool:
+    """Can ``surface`` be a concept's name: brackets balanced, no table separator, no
+    code or maths identifier ("S_t", "pull(key, value", "<|unk|>"), not opening on a
+    bracket ("( NiN blocks")?
+
+    >>> [well_formed(s) for s in ["NiN block", "( NiN blocks", "S_t", "p(lp", "f(x)"]]
+    [True, False, False, False, True]
+    """
+    if _CODE_LIKE.search(surface):
+        return False
+    depth = 0
+    for ch in surface:
+        depth += (ch in "([") - (ch in ")]")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:

@@ -193,10 +193,52 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                         Evidence(evidence.source, evidence.line, whole),
                     )
                 )
+    options = [o for o in options if says_more(o[2], names)]
     if not options:
         return "", None
-    _, _, text, evidence = min(options, key=lambda o: (o[0], o[1]))
+    _, _, text, evidence = min(options, key=lambda o: (unfinished(o[2]), o[0], o[1]))
+    if unfinished(text):  # the notes' sentence goes on in a formula or a figure
+        text = _UNFINISHED_TAIL.sub("", text).rstrip() + " …"
+        evidence = Evidence(evidence.source, evidence.line, text)
     return text, evidence
+
+
+#: Words a finished sentence never ends with.
+_DANGLING = (
+    "a an the of to in on at by for with from into as than and or but that which is are "
+    "was were be has have this these those its their such each every via per if when while "
+    "because whereas"
+)
+_UNFINISHED = re.compile(rf"(?:[,(:;\-–]|\b(?:{'|'.join(_DANGLING.split())}))\s*$", re.I)
+_UNFINISHED_TAIL = re.compile(
+    rf"(?:\s*(?:[,(:;\-–]|\b(?:{'|'.join(_DANGLING.split())})\b))+\s*$", re.I
+)
+
+
+def unfinished(text: str) -> bool:
+    """Does ``text`` stop inside a sentence (a formula or a figure the reader left out)?
+
+    >>> unfinished("natural parameters:,"), unfinished("the variance of X, equal to")
+    (True, True)
+    >>> unfinished("A gate that decides what to keep.")
+    False
+    """
+    return bool(_UNFINISHED.search(text.strip()))
+
+
+def says_more(text: str, names: Sequence[str]) -> bool:
+    """Does ``text`` say more than the concept's own name (not "natural parameters:,"
+    once the formula after the colon is gone)?
+
+    >>> says_more("natural parameters:,", ["natural parameter", "natural parameters"])
+    False
+    >>> says_more("Dropout: drops units at random.", ["dropout"])
+    True
+    """
+    rest = text.lower()
+    for name in sorted(names, key=len, reverse=True):
+        rest = rest.replace(name.lower(), " ")
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) >= 2
 
 
 def _subject_role(cand: Candidate, card: Card) -> str:

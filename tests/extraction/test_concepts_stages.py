@@ -9,7 +9,7 @@ import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.abbreviations import abbreviations, best_long_form
-from extraction.concepts.candidates import GENERATORS, Candidate
+from extraction.concepts.candidates import GENERATORS, Candidate, well_formed
 from extraction.concepts.definitions import definition_text
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
@@ -326,3 +326,38 @@ def test_concepts_no_definition_in_the_notes_gives_none():
 def test_concepts_definition_text_ends_at_a_sentence_end(body):
     text = definition_text(body)
     assert not text.rstrip().endswith((",", " the", " a", " of", " an"))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the formula after the label is gone: the line says nothing of its own
+        ("natural parameters:,", ""),
+        # the sentence goes on in a formula: shown as cut, not as if it ended there
+        (
+            "The variance of a random variable, equal to",
+            "The variance of a random variable, equal …",
+        ),
+        ("A gate that decides what to keep.", "A gate that decides what to keep."),
+    ],
+)
+def test_concepts_definition_never_stops_inside_a_sentence(body, expected):
+    index = extract_concepts([card("Natural parameters", body, kind="term")])
+    concept = index.concepts[index.find("natural parameter")]
+    assert concept.definition == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "ok"),
+    [
+        ("NiN block", True),
+        ("f(x) notation", True),
+        ("( NiN blocks", False),
+        ("S_t", False),
+        ("pull(key , value", False),
+        ("<|unk|>", False),
+        ("classifier | precision", False),
+    ],
+)
+def test_concepts_names_are_well_formed(surface, ok):
+    assert well_formed(surface) is ok
