@@ -85,6 +85,9 @@ h1 { padding-top: 0 !important; padding-bottom: 0 !important; font-size: 1.9rem 
 # --------------------------------------------------------------------------- caches
 
 
+NotesKey = str  #: :func:`graph.view.notes_key` of a set of notes
+
+
 @st.cache_resource(show_spinner=False)
 def language_model() -> Language:
     """The spaCy pipeline, loaded once per server process."""
@@ -99,18 +102,17 @@ def read_note(name: str, digest: str, _note: view.NoteFile) -> ReadResult:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def build_atlas(
-    key: tuple[tuple[str, str], ...], _results: Sequence[ReadResult]
-) -> nx.MultiDiGraph:
-    """The concept graph of the files ``key`` names (name, digest), built once; also
-    kept on disk (:func:`graph.build.build_cached`) for the next session. Shared, not
-    copied on each rerun (a large graph takes seconds to copy): nothing changes it."""
+def build_atlas(key: NotesKey, _results: Sequence[ReadResult]) -> nx.MultiDiGraph:
+    """The concept graph of the files ``key`` stands for (:func:`graph.view.notes_key`),
+    built once; also kept on disk (:func:`graph.build.build_cached`) for the next
+    session. Shared, not copied on each rerun (a large graph takes seconds to copy):
+    nothing changes it."""
     return graph.build.build_cached(_results, cache_dir=default_cache_dir(), nlp=language_model())
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
 def map_scene(
-    key: tuple[tuple[str, str], ...],
+    key: NotesKey,
     filters: tuple[tuple[str, ...], float, bool],
     size: tuple[int, int],
     topic: str | None,
@@ -136,7 +138,7 @@ def map_scene(
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def filtered_counts(
-    key: tuple[tuple[str, str], ...],
+    key: NotesKey,
     filters: tuple[tuple[str, ...], float, bool],
     _G: nx.MultiDiGraph,
 ) -> EdgeCounts:
@@ -149,33 +151,50 @@ def filtered_counts(
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def concepts_ranked(key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph) -> list[Hashable]:
+def read_all(key: NotesKey, _notes: list[view.NoteFile]) -> list[ReadResult]:
+    """Every note of a set already read once: one cache lookup for the set, not one per
+    file, on every rerun."""
+    return [read_note(note.name, note.digest, note) for note in _notes]
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def whole_counts(key: NotesKey, _G: nx.MultiDiGraph) -> EdgeCounts:
+    """The relations of the whole graph, by kind."""
+    return edge_counts(_G)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def relation_types(key: NotesKey, _G: nx.MultiDiGraph) -> dict[str, Any]:
+    """The relation types the graph holds and their legend styles, in the legend's order."""
+    return dict(legend_items(_G).relations)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def concepts_ranked(key: NotesKey, _G: nx.MultiDiGraph) -> list[Hashable]:
     """The concepts, most important first."""
     return ranked_concepts(_G)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def topics_of(key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph) -> dict[str, list]:
+def topics_of(key: NotesKey, _G: nx.MultiDiGraph) -> dict[str, list]:
     """Each topic's concepts, largest topic first."""
     return topic_members(_G)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def colours_of(key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph) -> dict[str, str]:
+def colours_of(key: NotesKey, _G: nx.MultiDiGraph) -> dict[str, str]:
     """The topic colours of the whole graph."""
     return topic_colours(_G)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def topic_summaries(
-    key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph
-) -> list[view.TopicSummary]:
+def topic_summaries(key: NotesKey, _G: nx.MultiDiGraph) -> list[view.TopicSummary]:
     """Each topic at a glance."""
     return view.topic_summaries(_G)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def gaps_of(key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def gaps_of(key: NotesKey, _G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """The concepts the notes use but never define (:func:`graph.query.gaps`)."""
     return gaps(_G)
 
@@ -183,15 +202,16 @@ def gaps_of(key: tuple[tuple[str, str], ...], _G: nx.MultiDiGraph) -> list[dict[
 def load_notes(notes: list[view.NoteFile]) -> tuple[nx.MultiDiGraph, list[ReadResult]]:
     """Read the notes file by file, then build the graph; a progress bar shows both
     the first time this set of files is opened in the session."""
-    key = tuple((note.name, note.digest) for note in notes)
+    key = view.notes_key(notes)
     fresh = st.session_state.get("loaded") != key
     slot = st.empty()  # always there, so the elements after it keep their place
     bar = slot.progress(0.0, text="Reading your notes…") if fresh else None
     results = []
-    for i, note in enumerate(notes):
-        if bar is not None:
-            text = f"Reading {note.name} ({i + 1} of {len(notes)})"
-            bar.progress(i / (len(notes) + 1), text=text)
+    if bar is None:
+        results = read_all(key, notes)
+    for i, note in enumerate(notes if bar is not None else ()):
+        text = f"Reading {note.name} ({i + 1} of {len(notes)})"
+        bar.progress(i / (len(notes) + 1), text=text)
         results.append(read_note(note.name, note.digest, note))
     if bar is not None:
         bar.progress(len(notes) / (len(notes) + 1), text="Finding concepts and relations…")
@@ -224,7 +244,7 @@ def open_topic(name: str) -> None:
     st.session_state["focus_query"] = ""
 
 
-def find_gaps(key: tuple[tuple[str, str], ...]) -> None:
+def find_gaps(key: NotesKey) -> None:
     """Look for the gaps of these notes (a widget callback)."""
     st.session_state["gaps_for"] = key
 
@@ -336,10 +356,10 @@ def show_files(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
         )
 
 
-def map_filters(G: nx.MultiDiGraph) -> tuple[tuple[str, ...], float, bool]:
+def map_filters(G: nx.MultiDiGraph, key: NotesKey) -> tuple[tuple[str, ...], float, bool]:
     """Relation types, confidence and weak links: ``(relations, min_confidence, show_weak)``."""
     st.sidebar.header("Map", anchor=False)
-    present = legend_items(G).relations
+    present = relation_types(key, G)
     typed = [r for r in present if r != view.WEAK_RELATION]
     chosen = st.sidebar.pills(
         "Relation types",
@@ -467,7 +487,7 @@ def find_concept(G: nx.MultiDiGraph, query: str) -> list[Hashable]:
 @st.fragment
 def map_tab(
     G: nx.MultiDiGraph,
-    key: tuple[tuple[str, str], ...],
+    key: NotesKey,
     cards: Mapping[str, Card],
     filters: tuple[tuple[str, ...], float, bool],
 ) -> None:
@@ -603,12 +623,11 @@ def map_tab(
         else:
             legend = legend_items(scene.graph, colours)
         st.html(legend_html(legend))
-        st.caption(map_caption(G, scene, filtered_counts(key, filters, G)))
+        passing = filtered_counts(key, filters, G)
+        st.caption(map_caption(G, scene, passing, whole_counts(key, G).total))
 
 
-def panel_choices(
-    key: tuple[tuple[str, str], ...], G: nx.MultiDiGraph, scene: view.MapScene
-) -> list[Hashable]:
+def panel_choices(key: NotesKey, G: nx.MultiDiGraph, scene: view.MapScene) -> list[Hashable]:
     """What the panel's picker offers: the concepts drawn, most important first (in the
     overview, the :data:`PANEL_CHOICES` most important), and the one open. Not every
     concept: a large course has thousands, sent to the page again on every click."""
@@ -622,7 +641,7 @@ def panel_choices(
     return choices
 
 
-def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts) -> str:
+def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts, total: int) -> str:
     """What the map draws, in words, with every count saying what it counts."""
     if scene.kind == view.OVERVIEW:
         what = (
@@ -641,16 +660,13 @@ def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts) -
         else:
             where = f"All {scene.drawn} concepts"
         what = f"{where} · drawn: {scene.relations.describe()}"
-    total = edge_counts(G).total
     what += f" · {passing.total} of all {total} relations pass the filters"
     if not scene.fits:
         what += " · more than the window holds: drag to see the rest"
     return what
 
 
-def path_tab(
-    G: nx.MultiDiGraph, key: tuple[tuple[str, str], ...], cards: Mapping[str, Card]
-) -> None:
+def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> None:
     """A target and what is known give the remaining path, drawn left to right."""
     query_col, pick_col, known_col = st.columns([1.3, 1.3, 2], vertical_alignment="bottom")
     query = query_col.text_input(
@@ -722,7 +738,7 @@ def path_tab(
                 st.caption("No definition in the notes.")
 
 
-def connect_tab(G: nx.MultiDiGraph, key: tuple[tuple[str, str], ...]) -> None:
+def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
     """Two concepts give the chain of relations between them, with evidence per step."""
     concepts = concepts_ranked(key, G)
     a_col, b_col = st.columns(2)
@@ -767,7 +783,7 @@ def connect_tab(G: nx.MultiDiGraph, key: tuple[tuple[str, str], ...]) -> None:
                 st.caption(f"“{quote}”" + (f" — {where}" if where else ""))
 
 
-def topics_tab(G: nx.MultiDiGraph, key: tuple[tuple[str, str], ...]) -> None:
+def topics_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
     """Each topic with its top concepts, and the concepts used but never defined."""
     summaries = topic_summaries(key, G)
     st.markdown(f"**{len(summaries)} topics**, largest first")
@@ -804,13 +820,14 @@ def topics_tab(G: nx.MultiDiGraph, key: tuple[tuple[str, str], ...]) -> None:
 
 def export_tab(
     G: nx.MultiDiGraph,
-    key: tuple[tuple[str, str], ...],
+    key: NotesKey,
     cards: Mapping[str, Card],
     filters: tuple[tuple[str, ...], float, bool],
 ) -> None:
     """Every export format, for the whole graph or what the map draws now."""
     scopes = {
-        "whole": f"Whole graph ({G.number_of_nodes()} concepts, {edge_counts(G).total} relations)",
+        "whole": f"Whole graph ({G.number_of_nodes()} concepts, "
+        f"{whole_counts(key, G).total} relations)",
         "view": "What the map draws now",
     }
     scope = st.radio(
@@ -828,7 +845,7 @@ def export_tab(
 
 def current_view(
     G: nx.MultiDiGraph,
-    key: tuple[tuple[str, str], ...],
+    key: NotesKey,
     filters: tuple[tuple[str, ...], float, bool],
 ) -> nx.MultiDiGraph:
     """The concepts and relations the map draws at this moment (read when a download
@@ -951,10 +968,10 @@ def main() -> None:
     if G.number_of_nodes() == 0:
         st.info("No concepts found in these notes: check the files in the sidebar.")
         return
-    filters = map_filters(G)
-    key = tuple((note.name, note.digest) for note in notes)
+    key = view.notes_key(notes)
+    filters = map_filters(G, key)
     colours = colours_of(key, G)
-    counts = edge_counts(G)
+    counts = whole_counts(key, G)
     metrics = metrics_col.columns(5)
     metrics[0].metric("Concepts", G.number_of_nodes(), border=True)
     metrics[1].metric(

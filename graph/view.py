@@ -123,6 +123,19 @@ class NoteFile:
     data: bytes | None = None
 
 
+def notes_key(notes: Sequence[NoteFile]) -> str:
+    """One short string for a set of notes, made of each file's name and content digest:
+    what the app's caches are keyed on. (Streamlit hashes a cache's key on every rerun,
+    and a tuple of a few hundred ``(name, digest)`` pairs takes tens of milliseconds.)
+
+    >>> one, two = note_files([], [("n.txt", b"a")]), note_files([], [("n.txt", b"b")])
+    >>> notes_key(one) == notes_key(two), notes_key(one) == notes_key(list(one))
+    (False, True)
+    """
+    joined = "\n".join(f"{note.name}\t{note.digest}" for note in notes)
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def note_files(
     paths: Iterable[str | os.PathLike[str]], uploads: Iterable[tuple[str, bytes]] = ()
 ) -> list[NoteFile]:

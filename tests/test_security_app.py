@@ -391,10 +391,12 @@ def test_caches_are_keyed_on_the_file_content() -> None:
     assert cached.pop("build_atlas") == ["key"]
     for name, arguments in cached.items():  # everything made from a graph: its notes' key
         assert arguments[0] == "key", name
-    assert "note.digest" in source and "(note.name, note.digest)" in source
-    one = view.note_files([], [("n.txt", b"a")])[0]
-    two = view.note_files([], [("n.txt", b"b")])[0]
-    assert one.name == two.name and one.digest != two.digest
+    assert "view.notes_key(notes)" in source
+    one = view.note_files([], [("n.txt", b"a")])
+    two = view.note_files([], [("n.txt", b"b")])
+    other_name = view.note_files([], [("m.txt", b"a")])
+    assert one[0].name == two[0].name and one[0].digest != two[0].digest
+    assert len({view.notes_key(one), view.notes_key(two), view.notes_key(other_name)}) == 3
 
 
 # --------------------------------------------------------------------------- the server
