@@ -5,7 +5,8 @@ Both work on a concept-graph/1 ``MultiDiGraph``, store their result on the nodes
 the same answer whatever order its nodes and edges were added in.
 
 Call :func:`compute_importance` before :func:`assign_topics`: a topic is named after
-its most important concept.
+its most important concept, unless that is a word of everyday English ("model",
+"problem", "value") and one of the next few is more specific.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ MIN_TOPIC_SIZE = 3
 
 #: Topic of concepts that no community takes in.
 MISCELLANEOUS = "Miscellaneous"
+
+#: A topic's name is the first of its this many most important concepts that is not
+#: made of common English words only (the selector's ``common`` feature), else its most
+#: important concept.
+TOPIC_NAME_POOL = 4
 
 #: Shares of PageRank, mentions and "has a card of its own" in the importance blend.
 IMPORTANCE_BLEND = (0.6, 0.25, 0.15)
@@ -68,6 +74,38 @@ def _rank_key(G: nx.MultiDiGraph, node: Any) -> tuple[float, int, str]:
     return (-float(attrs.get("importance") or 0.0), -int(attrs.get("mentions") or 0), str(node))
 
 
+def is_everyday(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Is ``node`` named by common English words only (the concept selector's ``common``
+    feature: every word Zipf >= 4.5, as "model" or "problem")? False when the graph
+    does not say (a graph built by another tool).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("model", selection={"features": {"common": 1.0}})
+    >>> G.add_node("LSTM", selection={"features": {"acronym": 1.0}})
+    >>> is_everyday(G, "model"), is_everyday(G, "LSTM"), is_everyday(G, "x")
+    (True, False, False)
+    """
+    selection = G.nodes[node].get("selection") if node in G else None
+    features = selection.get("features") if isinstance(selection, Mapping) else None
+    return isinstance(features, Mapping) and float(features.get("common") or 0.0) >= 1.0
+
+
+def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
+    """The concept a topic is named after: the first of its :data:`TOPIC_NAME_POOL`
+    most important concepts that is not an everyday word (:func:`is_everyday`), else
+    its most important one.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("model", importance=1.0, selection={"features": {"common": 1.0}})
+    >>> G.add_node("GAN", importance=0.8)
+    >>> topic_name_node(G, {"model", "GAN"}), topic_name_node(G, {"model"})
+    ('GAN', 'model')
+    """
+    ranked = sorted(group, key=lambda n: _rank_key(G, n))
+    specific = [n for n in ranked[:TOPIC_NAME_POOL] if not is_everyday(G, n)]
+    return specific[0] if specific else ranked[0]
+
+
 def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0) -> dict:
     """Group concepts into topics and store each node's ``topic``.
 
@@ -77,7 +115,8 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     A community of fewer than :data:`MIN_TOPIC_SIZE` concepts joins the community it is
     most strongly linked to; one linked to no larger community, such as an isolated
     concept, goes to :data:`MISCELLANEOUS`. Each topic is named after the label of its
-    most important concept (then most mentioned, then smallest id).
+    most important concept (then most mentioned, then smallest id), or of the next
+    most important that is not an everyday word (:func:`topic_name_node`).
 
     Parameters
     ----------
@@ -133,7 +172,7 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     topics: dict = {}
     used: set[str] = set()
     for group in members:
-        top = min(group, key=lambda n: _rank_key(G, n))
+        top = topic_name_node(G, group)
         name = _unique(str(G.nodes[top].get("label") or top), used)
         topics.update(dict.fromkeys(group, name))
     if misc:

@@ -243,3 +243,17 @@ def test_topic_graph_of_the_seeds_counts_every_concept_once() -> None:
     between = sum(T.edges[e]["weight"] for e in T.edges)
     topic = nx.get_node_attributes(G, "topic")
     assert between == sum(1 for u, v in G.edges() if topic[u] != topic[v])
+
+
+def test_topics_are_named_after_a_specific_concept_not_an_everyday_word():
+    G = nx.MultiDiGraph()
+    for a, b in [("model", "GAN"), ("GAN", "generator"), ("model", "generator")]:
+        G.add_edge(a, b, relation="part_of", confidence=0.9)
+    G.add_node("model", importance=1.0, label="model", selection={"features": {"common": 1.0}})
+    G.add_node("GAN", importance=0.8, label="GAN", selection={"features": {"acronym": 1.0}})
+    G.add_node("generator", importance=0.5, label="generator")
+    assert set(assign_topics(G).values()) == {"GAN"}
+    # a graph that does not say which words are everyday keeps the most important name
+    for node in G:
+        G.nodes[node].pop("selection", None)
+    assert set(assign_topics(G).values()) == {"model"}
