@@ -78,29 +78,25 @@ FEATURE_WORDS = {
     "commonness_count": "how often it is used, for common words",
     "single_count": "how often it is used, for a single word",
 }
-#: The same, for a name the notes single out (``singled_<feature>``).
-FEATURE_WORDS.update(
-    {
-        f"singled_{feature}": f"{FEATURE_WORDS[feature]}, for a name the notes single out"
-        for feature in [
-            "common",
-            "of_phrase",
-            "words1",
-            "words3",
-            "words4",
-            "adj_start",
-            "rarity",
-            "log_count",
-            "clause_like",
-            "verb_start",
-        ]
-    }
-)
-FEATURE_WORDS["singled_generic"] = "its head is a note-taking word, though singled out"
+
+
+def feature_words(feature: str) -> str:
+    """What a selector feature means, in words; ``singled_<f>`` is ``f`` for a name the
+    notes single out.
+
+    >>> feature_words("log_count"), feature_words("singled_words1")
+    ('how often the notes use it', 'a single word, for a name the notes single out')
+    """
+    if feature in FEATURE_WORDS:
+        return FEATURE_WORDS[feature]
+    base = feature.removeprefix("singled_")
+    if base != feature and base in FEATURE_WORDS:
+        return f"{FEATURE_WORDS[base]}, for a name the notes single out"
+    return feature
 
 
 def _reason_words(reasons: Any) -> list[dict]:
-    return [{"feature": f, "means": FEATURE_WORDS.get(f, f), "weight": w} for f, w in reasons or ()]
+    return [{"feature": f, "means": feature_words(f), "weight": w} for f, w in reasons or ()]
 
 
 def explain_term(G: nx.MultiDiGraph, term: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import http.server
 import json
+import shutil
 import socket
 import subprocess
 import sys
@@ -76,13 +77,21 @@ def component_page(args: dict, width: int, height: int) -> Iterator[str]:
     machine, inside a host page that hands it ``args`` as Streamlit would; yields the
     host page's URL. The component is drawn in a ``width`` x ``height`` frame."""
     from app.map_component import frontend_dir
+    from graph.io import replace_file
 
     with tempfile.TemporaryDirectory(prefix="concept-atlas-page-") as tmp:
         folder = Path(tmp)
+
+        def fresh(path: Path) -> bool:
+            return False  # the folder was just made: nothing in it is to be replaced
+
         for name in ("index.html", "vis-network.min.js"):
-            (folder / name).write_bytes((frontend_dir() / name).read_bytes())
+            source = frontend_dir() / name
+            replace_file(folder / name, lambda tmp, s=source: shutil.copyfile(s, tmp), owned=fresh)
         page = HOST_PAGE % {"width": width, "height": height, "args": json.dumps(args)}
-        (folder / "host.html").write_text(page, encoding="utf-8")
+        replace_file(
+            folder / "host.html", lambda tmp: tmp.write_text(page, encoding="utf-8"), owned=fresh
+        )
 
         class Handler(http.server.SimpleHTTPRequestHandler):
             def __init__(self, *a: object, **k: object) -> None:
