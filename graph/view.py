@@ -185,14 +185,14 @@ def note_files(
         if entry.path is None:
             found.append(_report(entry))
             continue
+        if progress:
+            progress(ReadProgress(done, total, entry.name, size))
         reason = stopper.reason()
         if reason:
             where = ", ".join(str(p) for p in paths)
             stopped = f"stopped after {done:,} of {total:,} files: {reason}; the rest were not read"
             found.append(_report(NoteEntry(where, None, stopped, True)))
             break
-        if progress:
-            progress(ReadProgress(done, total, entry.name, size))
         digest, read = _file_digest(entry.path)
         found.append(NoteFile(name=entry.name, digest=digest, path=str(entry.path)))
         done += 1

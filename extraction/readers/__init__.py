@@ -652,10 +652,13 @@ def unique_names(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     >>> unique_names(["x.md", "x.md"])
     ['x.md', 'x (2).md']
     """
-    parts = [shown(os.path.abspath(p)).split(os.sep)[1:] or ["unnamed"] for p in paths]
+    parts = [
+        [cited_name(part, parts=1) for part in os.path.abspath(p).split(os.sep)[1:]] or ["unnamed"]
+        for p in paths
+    ]
 
     def name(i: int, k: int) -> str:
-        return cited_name("/".join(parts[i][-k:]), parts=k)
+        return "/".join(parts[i][-k:])  # each part cleaned: no separator, never ".."
 
     depth = [1] * len(parts)
     names = [name(i, 1) for i in range(len(parts))]
@@ -752,7 +755,8 @@ def read_paths(
         Called with a :class:`ReadProgress` before each file is read and once at the
         end (and, at most five times a second, while looking for files).
     cancel : threading.Event or callable, optional
-        Checked between files: when set, reading stops.
+        Checked between files (after each call of ``progress``) and between entries
+        of a folder: when set, reading stops.
     """
     paths = [Path(p) for p in paths]
     stopper = Stopper(cancel)
@@ -764,13 +768,13 @@ def read_paths(
         if entry.path is None:
             results.append(entry.result())
             continue
+        if progress:
+            progress(ReadProgress(done, total, entry.name, size))
         reason = stopper.reason()
         if reason:
             stopped = f"stopped after {done:,} of {total:,} files: {reason}; the rest were not read"
             results.append(NoteEntry(_where(paths), None, stopped, True).result())
             break
-        if progress:
-            progress(ReadProgress(done, total, entry.name, size))
         result, read = _read_file(entry.path, max_bytes=max_bytes, name=entry.name)
         results.append(result)
         done += 1
