@@ -454,6 +454,26 @@ def test_readers_hostile2_pdf_page_that_fails_is_skipped(monkeypatch):
     ]
 
 
+BIG_CELL = "<p>" + "x" * 30_000 + "</p>"
+ANKI_TEXT = (
+    f"#separator:tab\n#html:true\nEpoch\tOne <b>pass</b>\nBig\t{BIG_CELL}\nBatch\tA subset\n"
+)
+CSV_TEXT = f"term,definition\nEpoch,One <b>pass</b>\nBig,{BIG_CELL}\nBatch,A <i>subset</i>\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"), [("deck.txt", ANKI_TEXT, 4), ("deck.csv", CSV_TEXT, 3)]
+)
+def test_readers_hostile2_delimited_row_with_an_over_long_cell_is_skipped(name, text, line):
+    result = read_bytes(text.encode(), path=name)
+    assert result.source.errors == []
+    assert [c.title for c in result.cards] == ["Epoch", "Batch"]
+    assert result.source.warnings == [
+        f"row at line {line}: a note field has 30,007 characters, over the "
+        "20,000-character limit; row skipped"
+    ]
+
+
 def test_readers_hostile2_every_part_skipped_is_an_error_naming_the_first():
     deck = {"__type__": "Deck", "name": "D", "notes": [{"fields": ["x" * 30_000]}]}
     result = read_bytes(json.dumps(deck).encode(), path="deck.json")
