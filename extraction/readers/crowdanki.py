@@ -146,9 +146,10 @@ def read(raw: RawNote) -> Iterator[Card]:
                     f"{deadline.seconds:g} s time budget; the notes from there on were not read"
                 )
                 return
-            if not isinstance(note, dict):
+            if not isinstance(note, dict) or not isinstance(note.get("fields"), list):
+                raw.warn(f"note {number}: not a note with a list of fields; note skipped")
                 continue
-            fields = [str(f) for f in json_list(note.get("fields")) if f is not None]
+            fields = [str(f) for f in note["fields"] if f is not None]
             parts = note_parts(names.get(str(note.get("note_model_uuid")), []), fields)
             for message in parts.skipped:
                 raw.warn(f"note {number}: {message}")

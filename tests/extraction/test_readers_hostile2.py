@@ -379,6 +379,16 @@ def test_readers_hostile2_crowdanki_over_long_field_keeps_the_deck():
     assert result.source.warnings[0].startswith("note 2: field 2: a note field has 20,001")
 
 
+def test_readers_hostile2_crowdanki_note_without_fields_is_named():
+    notes = [{"fields": 7}, "x", {"fields": ["Epoch", "One pass"]}]
+    result = read_bytes(json.dumps({"__type__": "Deck", "notes": notes}).encode(), path="d.json")
+    assert [c.title for c in result.cards] == ["Epoch"]
+    assert result.source.warnings == [
+        "note 1: not a note with a list of fields; note skipped",
+        "note 2: not a note with a list of fields; note skipped",
+    ]
+
+
 class _ExpiresAfter:
     """A stand-in for :class:`extraction.limits.Deadline` that expires once ``cards``
     cards have been built (counted by the reader's calls to ``html_body``)."""
