@@ -71,8 +71,23 @@ MAX_FIELD_CHARS = 20_000
 MAX_NAME_CHARS = 120
 
 #: Seconds of work allowed on one file by the readers that work in steps (PDF pages,
-#: Anki notes, Word paragraphs); the clock is checked between steps.
+#: Anki notes, Word paragraphs); the clock is checked between steps. A file that
+#: reaches it keeps the cards read so far, with a warning naming where it stopped.
 FILE_TIME_BUDGET_S = 30.0
+
+#: Most note files read from the folders of one build (a course has tens to hundreds;
+#: a folder such as ``/`` or a home folder holds far more). Past it the walk stops, the
+#: files found so far are read, and a message says the rest were not.
+MAX_FOLDER_FILES = 20_000
+
+#: Seconds allowed to walk the folders of one build and read their files. Reading a
+#: course of a few hundred files takes seconds; past the budget the files read so far
+#: are kept and a message says the rest were not read.
+FOLDER_TIME_BUDGET_S = 120.0
+
+#: Most folders and entries that could not be read reported one by one in a build (a
+#: walk of ``/`` meets thousands); the rest are counted in one message.
+MAX_REPORTED_ENTRIES = 100
 
 
 class Deadline:

@@ -180,13 +180,19 @@ class Relation:
 
 @dataclass(slots=True)
 class SourceInfo:
-    """What was read from one file: the ``graph.sources`` entry of concept-graph/1."""
+    """What was read from one file: the ``graph.sources`` entry of concept-graph/1.
+
+    ``errors`` says why the file was not read (its cards are empty); ``warnings`` says
+    what was skipped or replaced in a file that was read (a note, a field, a page, a
+    name that is not valid UTF-8), one message each, naming the part and the reason.
+    """
 
     path: str
     sha256: str = ""
     format: str = ""
     cards: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -30,13 +30,19 @@ from typing import Any
 
 import networkx as nx
 
+from extraction.errors import ReadError
 from extraction.readers import (
     DEFAULT_MAX_BYTES,
-    iter_note_files,
+    Cancel,
+    NoteEntry,
+    ReadProgress,
+    Stopper,
+    find_notes,
+    open_note_file,
     read_bytes,
     read_file,
 )
-from extraction.records import Card, ReadResult
+from extraction.records import Card, ReadResult, SourceInfo
 from graph.counts import EdgeCounts, edge_counts
 from graph.export import (
     FOLDER_FORMATS,
@@ -115,12 +121,16 @@ class NoteFile:
         The file on disk.
     data : bytes or None
         The uploaded content.
+    error : str
+        Why nothing is read here: a folder or entry that could not be read, or a limit
+        that stopped the walk (``name`` is then the path it is about).
     """
 
     name: str
     digest: str
     path: str | None = None
     data: bytes | None = None
+    error: str = ""
 
 
 def notes_key(notes: Sequence[NoteFile]) -> str:
@@ -137,15 +147,27 @@ def notes_key(notes: Sequence[NoteFile]) -> str:
 
 
 def note_files(
-    paths: Iterable[str | os.PathLike[str]], uploads: Iterable[tuple[str, bytes]] = ()
+    paths: Iterable[str | os.PathLike[str]],
+    uploads: Iterable[tuple[str, bytes]] = (),
+    *,
+    progress: Callable[[ReadProgress], None] | None = None,
+    cancel: Cancel = None,
 ) -> list[NoteFile]:
     """The note files among ``paths`` (files or folders) and uploaded ``(name, bytes)``.
 
-    Files are named as :func:`extraction.readers.read_paths` names them (a second
-    ``notes.md`` in another folder is ``folder/notes.md``) and an upload named like a
-    file on disk is ``upload/<name>``, as in :func:`graph.build.build_atlas`; an upload's
-    name is cleaned first (:func:`upload_name`: no folders, no control characters). Files
-    over the size limit are not hashed (their reading reports the limit).
+    Folders are walked as :func:`extraction.readers.read_paths` walks them: regular
+    files only (a named pipe or device is never opened for a blocking read), at most
+    :data:`~extraction.limits.MAX_FOLDER_FILES` files and
+    :data:`~extraction.limits.FOLDER_TIME_BUDGET_S` seconds, and ``cancel`` checked
+    between files; a folder or entry that is not read, and a limit reached, is a
+    :class:`NoteFile` whose ``error`` says so (:func:`read_note` gives it as an error).
+    Files are named as ``read_paths`` names them (two ``notes.md`` in different folders
+    by the shortest path suffix that tells them apart) and an upload named like a file
+    on disk is ``upload/<name>``, as in :func:`graph.build.build_atlas`; an upload's
+    name is cleaned first (:func:`upload_name`: no folders, no control characters).
+    Files over the size limit are not hashed (their reading reports the limit).
+    ``progress`` is called with a :class:`~extraction.readers.ReadProgress` before each
+    file is hashed and once at the end.
 
     Examples
     --------
@@ -153,13 +175,31 @@ def note_files(
     >>> files[-1].name, files[-1].path is None
     ('upload/neural-network-basics.md', True)
     """
+    paths = [Path(p) for p in paths]
+    stopper = Stopper(cancel)
+    entries = find_notes(paths, stopper=stopper, progress=progress)
+    total = sum(1 for entry in entries if entry.path is not None)
     found: list[NoteFile] = []
-    seen: set[str] = set()
-    for path in iter_note_files(paths):
-        name = path.name if path.name not in seen else f"{path.parent.name}/{path.name}"
-        seen.add(name)
-        found.append(NoteFile(name=name, digest=_file_digest(path), path=str(path)))
-    on_disk = {Path(note.name).name for note in found}
+    done = size = 0
+    for entry in entries:
+        if entry.path is None:
+            found.append(_report(entry))
+            continue
+        if progress:
+            progress(ReadProgress(done, total, entry.name, size))
+        reason = stopper.reason()
+        if reason:
+            where = ", ".join(str(p) for p in paths)
+            stopped = f"stopped after {done:,} of {total:,} files: {reason}; the rest were not read"
+            found.append(_report(NoteEntry(where, None, stopped, True)))
+            break
+        digest, read = _file_digest(entry.path)
+        found.append(NoteFile(name=entry.name, digest=digest, path=str(entry.path)))
+        done += 1
+        size += read
+    if progress:
+        progress(ReadProgress(done, total, "", size))
+    on_disk = {Path(note.name).name for note in found if not note.error}
     uploaded: set[str] = set()
     for raw_name, data in uploads:
         name = upload_name(raw_name)
@@ -172,6 +212,14 @@ def note_files(
         cited = f"upload/{name}" if name in on_disk else name
         found.append(NoteFile(name=cited, digest=hashlib.sha256(data).hexdigest(), data=data))
     return found
+
+
+def _report(entry: NoteEntry) -> NoteFile:
+    """A folder or entry that is not read, as a :class:`NoteFile` with its ``error``."""
+    result = entry.result()  # the path and reason made valid Unicode
+    name, error = result.source.path, result.source.errors[0]
+    digest = "unread:" + hashlib.sha256(f"{name}\n{error}".encode()).hexdigest()
+    return NoteFile(name=name, digest=digest, error=error)
 
 
 #: Longest name (in UTF-8 bytes) an upload is cited by; most file systems allow 255.
@@ -217,26 +265,36 @@ def upload_name(name: str) -> str:
 
 #: Digests of files on disk by (path, size, modification time, inode): an unchanged
 #: file is not read again on every rerun of the app.
-_DIGESTS: dict[tuple[str, int, int, int], str] = {}
+_DIGESTS: dict[tuple[bytes, int, int, int], str] = {}
 _DIGESTS_KEPT = 4096
 
 
-def _file_digest(path: Path) -> str:
+def _file_digest(path: Path) -> tuple[str, int]:
+    """The SHA-256 of a regular file (remembered while it is unchanged) and the bytes
+    read; a file that cannot be read gets a digest naming why (its reading says so)."""
     try:
-        stat = path.stat()
+        fd = open_note_file(path)
+    except ReadError:
+        return "not-regular", 0
+    except OSError as exc:
+        return f"unreadable:{exc.errno}", 0
+    try:
+        stat = os.fstat(fd)
         if stat.st_size > DEFAULT_MAX_BYTES:
-            return f"too-large:{stat.st_size}:{stat.st_mtime_ns}"
-        seen = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            return f"too-large:{stat.st_size}:{stat.st_mtime_ns}", 0
+        seen = (os.fsencode(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino)
         if seen in _DIGESTS:
-            return _DIGESTS[seen]
-        with path.open("rb") as handle:
+            return _DIGESTS[seen], 0
+        with os.fdopen(os.dup(fd), "rb") as handle:
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError as exc:
-        return f"unreadable:{exc.errno}"
+        return f"unreadable:{exc.errno}", 0
+    finally:
+        os.close(fd)
     if len(_DIGESTS) >= _DIGESTS_KEPT:
         _DIGESTS.clear()
     _DIGESTS[seen] = digest
-    return digest
+    return digest, stat.st_size
 
 
 def read_note(note: NoteFile) -> ReadResult:
@@ -248,6 +306,8 @@ def read_note(note: NoteFile) -> ReadResult:
     >>> result.source.format, len(result.cards)
     ('text', 1)
     """
+    if note.error:
+        return ReadResult(source=SourceInfo(path=note.name, errors=[note.error]))
     if note.data is not None:
         return read_bytes(note.data, path=Path(note.name), name=note.name)
     return read_file(note.path or note.name, name=note.name)

@@ -39,12 +39,49 @@ _BOMS = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
+#: Characters that :meth:`str.splitlines` breaks lines at besides ``"\n"`` and ``"\r"``:
+#: vertical tab, form feed, the ASCII file/group/record separators, NEL, and the
+#: Unicode line and paragraph separators. Editors, ``grep -n`` and the line numbers of
+#: cards count only ``\n``, ``\r\n`` and ``\r``; these become a space (one character
+#: for one, so offsets stay put) wherever text is read, so that splitting a body into
+#: lines and numbering its lines agree.
+LINE_BREAKS_TO_SPACE = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_TO_SPACE = str.maketrans(dict.fromkeys(LINE_BREAKS_TO_SPACE, " "))
+_OTHER_BREAKS = re.compile(f"[{LINE_BREAKS_TO_SPACE}]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def fold_line_breaks(text: str) -> str:
+    r"""``text`` with every line-break character but ``"\n"`` and ``"\r"`` (see
+    :data:`LINE_BREAKS_TO_SPACE`) as a space.
+
+    >>> fold_line_breaks("a\x0cb\u2028c\nd")
+    'a b c\nd'
+    """
+    return text.translate(_TO_SPACE) if _OTHER_BREAKS.search(text) else text
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    r"""``text`` with each lone surrogate (``"\ud800"`` from a JSON escape, or a byte of a
+    file name that is not UTF-8, kept by ``surrogateescape``) as U+FFFD, and how many.
+
+    Such a string cannot be written as UTF-8; one U+FFFD per character keeps offsets.
+
+    >>> replace_surrogates("caf\udce9 \ud800") == ("caf\ufffd \ufffd", 2)
+    True
+    """
+    if not _SURROGATE.search(text):
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
+
 
 def decode_text(data: bytes) -> str:
     """Decode the bytes of a text file: BOMs (UTF-8/16/32), UTF-8, else each line as UTF-8
     or Windows-1252/Latin-1.
 
-    Line endings become ``\\n``. Raises :class:`ReadError` for binary data.
+    Line endings (``\\r\\n``, ``\\r``) become ``\\n``; the other characters
+    :meth:`str.splitlines` breaks at (form feed, U+2028...) become a space (see
+    :func:`fold_line_breaks`). Raises :class:`ReadError` for binary data.
 
     Examples
     --------
@@ -52,8 +89,8 @@ def decode_text(data: bytes) -> str:
     'café'
     >>> decode_text("café".encode("latin-1"))
     'café'
-    >>> decode_text(b"a\\r\\nb")
-    'a\\nb'
+    >>> decode_text(b"a\\r\\nb"), decode_text("a\\fb\\u2028c".encode())
+    ('a\\nb', 'a b c')
     """
     text = None
     for bom, encoding in _BOMS:
@@ -77,7 +114,7 @@ def decode_text(data: bytes) -> str:
     sample = text[:20000]
     if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
         raise ReadError("binary file (control characters), not text notes")
-    return text
+    return fold_line_breaks(text)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -124,11 +161,17 @@ def _decode_cp1252_or_latin1(data: bytes) -> Iterable[str]:
 
 @dataclass
 class RawNote:
-    """A file's bytes and what readers ask of them."""
+    """A file's bytes and what readers ask of them.
+
+    ``warnings`` collects what a reader skipped or replaced while still reading the
+    rest (a note, a field, a page): :func:`extraction.readers.read_bytes` moves them to
+    ``SourceInfo.warnings``.
+    """
 
     path: Path
     data: bytes
     name: str = field(default="")
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.name:
@@ -137,6 +180,10 @@ class RawNote:
     @property
     def suffix(self) -> str:
         return self.path.suffix.lower()
+
+    def warn(self, message: str) -> None:
+        """Record that a part of the file was skipped or replaced, and why."""
+        self.warnings.append(message)
 
     @cached_property
     def text(self) -> str:

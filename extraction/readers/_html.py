@@ -321,28 +321,49 @@ class NoteParts:
     title_emphasis: list[tuple[int, int, str]]
     cloze: bool
     blocks: list[list[HtmlLine]]
+    skipped: list[str] = field(default_factory=list)
+
+
+def _field_label(names: Sequence[str], i: int) -> str:
+    """How a message names field ``i`` of a note: its name, else its position."""
+    name = " ".join(str(names[i]).split())[:40] if i < len(names) else ""
+    return f"field {i + 1} ({name!r})" if name else f"field {i + 1}"
 
 
 def note_parts(names: Sequence[str], fields: Sequence[str]) -> NoteParts:
     """Like :func:`note_text`, keeping emphasis and list structure.
 
+    A field that cannot be read (over :data:`~extraction.limits.MAX_FIELD_CHARS`) is
+    left out, and ``skipped`` says which and why; the note keeps its other fields.
+
     >>> parts = note_parts(["Text", "Extra"], ["The {{c1::<b>LSTM</b>}} cell", "x"])
     >>> parts.title, parts.title_emphasis, parts.cloze, [[l.text for l in b] for b in parts.blocks]
     ('The LSTM cell', [(4, 8, 'bold')], True, [['x']])
+    >>> print(*note_parts(["Front", "Back"], ["Q", "x" * 30_000]).skipped)
+    field 2 ('Back'): a note field has 30,000 characters, over the 20,000-character limit; ...
     """
-    kept = [
-        field
+    kept: list[tuple[int, str]] = [
+        (i, field)
         for i, field in enumerate(fields)
         if not (i < len(names) and is_metadata_field(names[i]))
     ]
     if not kept:
         return NoteParts("", [], False, [])
+    skipped: list[str] = []
+    rendered: list[list[HtmlLine]] = []
+    for i, text in kept:
+        try:
+            rendered.append(html_lines(text))
+        except ReadError as exc:
+            skipped.append(f"{_field_label(names, i)}: {exc}; field skipped")
+            rendered.append([])
     title, runs = "", []
-    for line in html_lines(kept[0]):
+    for line in rendered[0]:
         if not line.text:
             continue
         shift = len(title) + 1 if title else 0
         title = f"{title} {line.text}" if title else line.text
         runs.extend((s + shift, e + shift, style) for s, e, style in line.emphasis)
-    blocks = [lines for lines in map(html_lines, kept[1:]) if lines]
-    return NoteParts(title, runs, bool(_CLOZE.search(kept[0])), blocks)
+    blocks = [lines for lines in rendered[1:] if lines]
+    cloze = bool(rendered[0]) and bool(_CLOZE.search(kept[0][1]))
+    return NoteParts(title, runs, cloze, blocks, skipped)

@@ -207,31 +207,83 @@ def _object(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _cards(con: sqlite3.Connection, builder: CardBuilder, deadline: Deadline) -> Iterator[Card]:
+def _note_fields(flds: object, number: int, raw: RawNote) -> list[str]:
+    """The fields of note ``number`` (``notes.flds`` read as bytes); bytes that are not
+    UTF-8 become U+FFFD, with a warning naming the note."""
+    if isinstance(flds, bytes):
+        try:
+            text = flds.decode("utf-8")
+        except UnicodeDecodeError:
+            text = flds.decode("utf-8", errors="replace")
+            raw.warn(f"note {number}: not valid UTF-8; the undecodable bytes are shown as U+FFFD")
+    else:
+        text = _text(flds)
+    return text.split("\x1f")
+
+
+class _Reading:
+    """The cards of a collection as they are read, and the note reached."""
+
+    def __init__(self) -> None:
+        self.cards: list[Card] = []
+        self.number = 0
+        self.total = 0
+
+    def stopped(self, deadline: Deadline) -> str:
+        return (
+            f"stopped at note {self.number:,} of {self.total:,}: reading took over the "
+            f"{deadline.seconds:g} s time budget; the notes from there on were not read"
+        )
+
+
+def _cards(
+    con: sqlite3.Connection,
+    raw: RawNote,
+    builder: CardBuilder,
+    deadline: Deadline,
+    reading: _Reading,
+) -> None:
+    """Read the notes into ``reading.cards``: a note whose fields cannot all be read
+    keeps the others (a warning names the note and field); past the time budget the
+    cards read so far are kept, with a warning naming the note reached."""
     models = _json_column(con, "models")
     decks = _json_column(con, "decks")
+    (reading.total,) = con.execute("SELECT count(*) FROM notes").fetchone() or (0,)
     for number, (mid, flds, did) in enumerate(_notes(con), start=1):
-        deadline.check(f"note {number}")
-        model = _object(models.get(str(mid)))
+        reading.number = number
+        if deadline.expired():
+            raw.warn(reading.stopped(deadline))
+            return
+        model = _object(models.get(str(_text(mid))))
         fields = [f for f in json_list(model.get("flds")) if isinstance(f, dict)]
         names = [str(f.get("name", "")) for f in fields]
-        parts = note_parts(names, _text(flds).split("\x1f"))
+        parts = note_parts(names, _note_fields(flds, number, raw))
+        for message in parts.skipped:
+            raw.warn(f"note {number}: {message}")
         if not parts.title and not parts.blocks:
             continue  # an image-only (or empty) note
-        deck = _object(decks.get(str(did))).get("name", "")
-        yield builder.card(
-            title=parts.title,
-            body=html_body(parts.blocks, number),
-            title_line=number,
-            section=deck_path(_text(deck)),
-            title_kind="cloze" if parts.cloze else prompt_kind(parts.title),
-            title_emphasis=parts.title_emphasis,
+        deck = _object(decks.get(str(_text(did)))).get("name", "")
+        reading.cards.append(
+            builder.card(
+                title=parts.title,
+                body=html_body(parts.blocks, number),
+                title_line=number,
+                section=deck_path(_text(deck)),
+                title_kind="cloze" if parts.cloze else prompt_kind(parts.title),
+                title_emphasis=parts.title_emphasis,
+            )
         )
+    reading.number = reading.total + 1
 
 
 def read(raw: RawNote) -> Iterator[Card]:
     """The notes of an Anki package, one card each: first field the title, the other
     fields (HTML as text) the body, the deck path the section.
+
+    A note that is not valid UTF-8 is read with U+FFFD for the bad bytes, a field over
+    :data:`~extraction.limits.MAX_FIELD_CHARS` is skipped, and past the time budget
+    (:data:`~extraction.limits.FILE_TIME_BUDGET_S`) the notes read so far are kept:
+    each with a warning (``raw.warnings``) naming the note.
 
     Raises
     ------
@@ -246,16 +298,21 @@ def read(raw: RawNote) -> Iterator[Card]:
         )
     builder = CardBuilder(raw, FORMAT)
     deadline = Deadline()
+    reading = _Reading()
     try:
         with closing(sqlite3.connect(":memory:")) as con:
             # A crafted database can make one query run for hours; SQLite calls this
             # every 10,000 steps, and a true result interrupts the query.
             con.set_progress_handler(deadline.expired, 10_000)
+            con.text_factory = bytes  # a note that is not UTF-8 must not stop the others
             con.deserialize(collection)
-            cards = list(_cards(con, builder, deadline))
+            _cards(con, raw, builder, deadline, reading)
     except sqlite3.Error as exc:
-        deadline.check("a database query")
-        raise ReadError(
-            f"corrupt .apkg: the collection is not a readable database ({exc})"
-        ) from None
-    yield from cards
+        if reading.cards and deadline.expired():
+            raw.warn(reading.stopped(deadline))
+        else:
+            deadline.check("a database query")
+            raise ReadError(
+                f"corrupt .apkg: the collection is not a readable database ({exc})"
+            ) from None
+    yield from reading.cards

@@ -120,6 +120,10 @@ def _decks(
 def read(raw: RawNote) -> Iterator[Card]:
     """The notes of a CrowdAnki deck and its sub-decks, one card each.
 
+    A field over :data:`~extraction.limits.MAX_FIELD_CHARS` is skipped and past the
+    time budget (:data:`~extraction.limits.FILE_TIME_BUDGET_S`) the notes read so far
+    are kept, each with a warning (``raw.warnings``) naming the note.
+
     Raises
     ------
     ReadError
@@ -130,15 +134,25 @@ def read(raw: RawNote) -> Iterator[Card]:
         raise ReadError('not a CrowdAnki deck (no "__type__": "Deck" at the top)')
     builder = CardBuilder(raw, FORMAT)
     deadline = Deadline()
+    decks = list(_decks(root))
+    total = sum(len(notes) for _, _, notes in decks)
     number = 0
-    for path, names, notes in _decks(root):
+    for path, names, notes in decks:
         for note in notes:
             number += 1
-            deadline.check(f"note {number}")
-            if not isinstance(note, dict):
+            if deadline.expired():
+                raw.warn(
+                    f"stopped at note {number:,} of {total:,}: reading took over the "
+                    f"{deadline.seconds:g} s time budget; the notes from there on were not read"
+                )
+                return
+            if not isinstance(note, dict) or not isinstance(note.get("fields"), list):
+                raw.warn(f"note {number}: not a note with a list of fields; note skipped")
                 continue
-            fields = [str(f) for f in json_list(note.get("fields")) if f is not None]
+            fields = [str(f) for f in note["fields"] if f is not None]
             parts = note_parts(names.get(str(note.get("note_model_uuid")), []), fields)
+            for message in parts.skipped:
+                raw.warn(f"note {number}: {message}")
             if parts.title or parts.blocks:
                 yield builder.card(
                     title=parts.title,

@@ -318,6 +318,8 @@ def _rows(text: str, delimiter: str, offset: int) -> Iterator[tuple[int, int, li
 
 def read(raw: RawNote) -> Iterator[Card]:
     """One card per row: first column the title, the next non-empty columns the body.
+    A row whose HTML cell is over :data:`~extraction.limits.MAX_FIELD_CHARS` is skipped
+    with a warning (``raw.warnings``) naming its line.
 
     Raises
     ------
@@ -338,6 +340,10 @@ def read(raw: RawNote) -> Iterator[Card]:
     for number, (first, last, cells) in enumerate(rows):
         if number == 0 and _is_header_row(cells):
             continue
-        card = _row_card(_fit(cells, width, delimiter), (first, last), layout, builder)
+        try:
+            card = _row_card(_fit(cells, width, delimiter), (first, last), layout, builder)
+        except ReadError as exc:  # a cell over MAX_FIELD_CHARS: the other rows are read
+            raw.warn(f"row at line {first:,}: {exc}; row skipped")
+            continue
         if card:
             yield card

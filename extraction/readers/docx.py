@@ -191,12 +191,16 @@ def table_rows(table: DocxTable, advance: Callable[[], int]) -> list[tuple[int, 
     return rows
 
 
-def blocks(document: Document) -> Iterator[Block]:
-    """The document's paragraphs and tables, numbered from 1 (a table takes one number
-    per row), in order.
+class _OutOfTime(Exception):
+    """The time budget ran out at a paragraph or table row."""
 
-    Raises :class:`ReadError` past :data:`~extraction.limits.MAX_TEXT_LINES` of them
-    or the time budget.
+
+def blocks(document: Document, raw: RawNote | None = None) -> Iterator[Block]:
+    """The document's paragraphs and tables, numbered from 1 (a table takes one number
+    per row), in order. Past the time budget the blocks read so far are kept and a
+    warning names where reading stopped (in ``raw.warnings``).
+
+    Raises :class:`ReadError` past :data:`~extraction.limits.MAX_TEXT_LINES` of them.
     """
     deadline = Deadline()
     number = 0
@@ -204,7 +208,8 @@ def blocks(document: Document) -> Iterator[Block]:
     def advance() -> int:
         nonlocal number
         number += 1
-        deadline.check(f"paragraph {number}")
+        if deadline.expired():
+            raise _OutOfTime
         if number > MAX_TEXT_LINES:
             raise ReadError(
                 f"document has over {MAX_TEXT_LINES:,} paragraphs and table rows, "
@@ -212,13 +217,22 @@ def blocks(document: Document) -> Iterator[Block]:
             )
         return number
 
-    for item in document.iter_inner_content():
-        if isinstance(item, DocxTable):
-            rows = table_rows(item, advance)
-            if rows:
-                yield Block(rows[0][0], "", table=rows)
-        else:
-            yield from _paragraph_blocks(item, advance())
+    try:
+        for item in document.iter_inner_content():
+            if isinstance(item, DocxTable):
+                rows = table_rows(item, advance)
+                if rows:
+                    yield Block(rows[0][0], "", table=rows)
+            else:
+                yield from _paragraph_blocks(item, advance())
+    except _OutOfTime:
+        message = (
+            f"stopped at paragraph {number:,}: reading took over the {deadline.seconds:g} s "
+            "time budget; the rest of the document was not read"
+        )
+        if raw is None:
+            raise ReadError(message) from None
+        raw.warn(message)
 
 
 def _add_paragraph(section: _Section, block: Block) -> None:
@@ -338,7 +352,7 @@ def read(raw: RawNote) -> Iterator[Card]:
     """
     document = _open(raw.data)
     try:
-        items = list(blocks(document))
+        items = list(blocks(document, raw))
     except ReadError:
         raise
     except Exception as exc:  # malformed parts surface while walking the body

@@ -106,15 +106,13 @@ def _open(data: bytes) -> PdfReader:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise FileNotDecryptedError("the empty password does not open it")
-        pages = len(reader.pages)
+        len(reader.pages)  # walks the page tree: a cycle raises here
     except (FileNotDecryptedError, DependencyError):
         raise ReadError(_ENCRYPTED) from None
     except LimitReachedError as exc:
         raise ReadError(f"refused PDF: over pypdf's safety limits ({exc})") from None
     except Exception as exc:  # pypdf raises many types on damaged files
         raise ReadError(f"corrupt PDF: {exc or type(exc).__name__}") from None
-    if pages > MAX_PAGES:
-        raise ReadError(f"PDF has {pages} pages, over the {MAX_PAGES}-page limit")
     return reader
 
 
@@ -163,26 +161,60 @@ def _page_text(page: PageObject, number: int, deadline: Deadline) -> str:
         raise ReadError(f"corrupt PDF: page {number} cannot be read ({exc})") from None
 
 
-def _page_texts(reader: PdfReader, deadline: Deadline) -> Iterator[str]:
-    """The text of each page, within the time budget and the per-page length limit."""
-    for number, page in enumerate(reader.pages, start=1):
-        deadline.check(f"page {number}")
-        yield _page_text(page, number, deadline)
+def _page_texts(reader: PdfReader, deadline: Deadline, raw: RawNote) -> Iterator[str]:
+    """The text of each page, within the time budget and the per-page limits: a page
+    that fails or is over a limit is skipped, pages past :data:`MAX_PAGES` are not
+    read, and past the file's time budget the pages read so far are kept; each with a
+    warning (``raw.warnings``) naming the page."""
+    total = len(reader.pages)
+    if total > MAX_PAGES:
+        raw.warn(
+            f"PDF has {total:,} pages, over the {MAX_PAGES:,}-page limit; "
+            f"the pages after page {MAX_PAGES:,} were not read"
+        )
+    for number in range(1, min(total, MAX_PAGES) + 1):
+        if deadline.expired():
+            raw.warn(_stopped(number, total, deadline))
+            return
+        try:
+            page = reader.pages[number - 1]
+            text = _page_text(page, number, deadline)
+        except ReadError as exc:
+            if deadline.expired():
+                raw.warn(_stopped(number, total, deadline))
+                return
+            raw.warn(f"{exc}; page skipped")
+            continue
+        except Exception as exc:  # pypdf raises many types on a damaged page tree
+            raw.warn(f"corrupt PDF: page {number} cannot be read ({exc}); page skipped")
+            continue
+        yield text
+
+
+def _stopped(number: int, total: int, deadline: Deadline) -> str:
+    return (
+        f"stopped at page {number:,} of {total:,}: reading took over the "
+        f"{deadline.seconds:g} s time budget; the pages from there on were not read"
+    )
 
 
 def read(raw: RawNote) -> Iterator[Card]:
     """Cards of a PDF's text, split at headings like a plain-text outline.
 
+    A page that cannot be read or is over a page limit is skipped (a warning names
+    it); past the time budget (:data:`~extraction.limits.FILE_TIME_BUDGET_S`) the pages
+    read so far are kept.
+
     Raises
     ------
     ReadError
-        Not a PDF, damaged, encrypted, over :data:`MAX_PAGES` pages, a page over
-        :data:`~extraction.limits.MAX_PAGE_CHARS` characters, over the time budget
-        (:data:`~extraction.limits.FILE_TIME_BUDGET_S`), or without text.
+        Not a PDF, damaged, encrypted, or without text.
     """
     deadline = Deadline()
-    lines = clean_pages(_page_texts(_open(raw.data), deadline))
+    lines = clean_pages(_page_texts(_open(raw.data), deadline, raw))
     if not lines:
+        if raw.warnings:
+            return  # every page skipped: read_bytes says why
         raise ReadError("PDF has no text layer (scanned pages?); run OCR first")
     numbered = list(enumerate(lines, start=1))
     widths = sorted(len(t) for t in lines)

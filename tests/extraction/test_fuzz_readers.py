@@ -13,6 +13,7 @@ counts used for ``docs/RELIABILITY.md`` are recorded there.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -230,6 +231,20 @@ def assert_read_bytes_contract(result: ReadResult) -> None:
         assert card.id.startswith(card.source + "#")
         assert "\\" not in card.source and "\x00" not in card.source
         assert_card_structure(card)
+    assert_valid_unicode(result)
+
+
+def assert_valid_unicode(value: object) -> None:
+    """Every string in ``value`` (a result, its source, cards, tables) encodes as UTF-8:
+    no lone surrogate leaves the readers."""
+    if isinstance(value, str):
+        value.encode("utf-8")
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            assert_valid_unicode(getattr(value, f.name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            assert_valid_unicode(item)
 
 
 def assert_card_structure(card: Card) -> None:
@@ -238,6 +253,7 @@ def assert_card_structure(card: Card) -> None:
     assert (card.title_kind == "none") == (not card.title)
     lines = card.body.split("\n") if card.body else []
     assert len(card.body_lines) == len(lines)
+    assert card.body.splitlines() == lines  # no line break but "\n": lines and numbers agree
     assert all(line and line == line.strip() for line in lines)
     offsets = [0]
     for text in lines[:-1]:

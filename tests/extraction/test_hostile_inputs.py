@@ -275,7 +275,13 @@ def test_hostile_json_huge_number_and_string():
     field = json.dumps(
         {"__type__": "Deck", "name": "D", "notes": [{"fields": ["Q", "x" * 30_000_000]}]}
     ).encode()
-    refused("CrowdAnki field of 30 MB", field, "field.json", "over the 20,000-character limit")
+    kept = measure("CrowdAnki field of 30 MB", field, "field.json").result
+    # The field is skipped and said so; the note keeps its other field.
+    assert [card.title for card in kept.cards] == ["Q"] and kept.source.errors == []
+    assert kept.source.warnings == [
+        "note 1: field 2: a note field has 30,000,000 characters, over the "
+        "20,000-character limit; field skipped"
+    ]
 
 
 def test_hostile_json_array_not_a_deck():
@@ -364,9 +370,12 @@ def test_hostile_pdf_object_stream_extending_itself():
 def test_hostile_pdf_too_many_pages():
     kids = b" ".join([b"3 0 R"] * (limits.MAX_PDF_PAGES + 1))
     pages = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, limits.MAX_PDF_PAGES + 1)
-    refused(
-        "PDF with 2,001 pages", one_page_pdf(pages, content(TEXT)), "long.pdf", "2000-page limit"
-    )
+    kept = measure("PDF with 2,001 pages", one_page_pdf(pages, content(TEXT)), "long.pdf").result
+    # The first 2,000 pages are read; the rest are not, and a warning says so.
+    assert kept.cards and kept.source.errors == []
+    assert kept.source.warnings == [
+        "PDF has 2,001 pages, over the 2,000-page limit; the pages after page 2,000 were not read"
+    ]
 
 
 @pytest.fixture(scope="module")

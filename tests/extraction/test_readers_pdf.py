@@ -153,10 +153,12 @@ def test_pdf_bad_file_one_clear_error(tmp_path, make, reason):
     assert reason in result.source.errors[0]
 
 
-def test_pdf_page_limit(tmp_path, monkeypatch):
+def test_pdf_page_limit_keeps_the_pages_before_it(tmp_path, monkeypatch):
+    whole = read_file(_write(_text_pdf(NOTES), tmp_path / "whole.pdf"))
     monkeypatch.setattr(pdf, "MAX_PAGES", 1)
     result = read_file(_write(_text_pdf(NOTES), tmp_path / "long.pdf"))
-    assert result.cards == [] and "over the 1-page limit" in result.source.errors[0]
+    assert result.source.errors == [] and 0 < len(result.cards) < len(whole.cards)
+    assert "over the 1-page limit" in result.source.warnings[0]
 
 
 @pytest.mark.parametrize(

@@ -121,11 +121,11 @@ def test_note_files_names_like_the_readers(tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder / "notes.md").write_text(f"# {folder}\n\nText.", encoding="utf-8")
     files = note_files([tmp_path], [("notes.md", b"# upload")])
-    assert [f.name for f in files] == ["notes.md", "b/notes.md", "upload/notes.md"]
+    assert [f.name for f in files] == ["a/notes.md", "b/notes.md", "upload/notes.md"]
     assert len({f.digest for f in files}) == 3
     result = read_note(files[0])
     assert result.source.errors == [] and result.cards
-    assert all(card.source == "notes.md" for card in cards_by_id([result]).values())
+    assert all(card.source == "a/notes.md" for card in cards_by_id([result]).values())
 
 
 def test_unreadable_upload_reports_an_error() -> None:
