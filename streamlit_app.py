@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import html
 import math
+import time
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ import graph.build
 import graph.view as view
 from app.map_component import concept_map, drawn_size
 from extraction.cache import default_cache_dir
-from extraction.readers import SUPPORTED_EXTENSIONS
+from extraction.readers import SUPPORTED_EXTENSIONS, ReadProgress
 from extraction.records import Card, ReadResult
 from graph.counts import EdgeCounts, edge_counts
 from graph.layout import Viewport
@@ -69,6 +70,8 @@ PANEL_CHOICES = 60
 PANEL_LINKS = 8
 #: Files listed one by one in the sidebar; more are listed in a folded list.
 FILES_LISTED = 8
+#: Warnings listed under a file that was read in part (the rest are counted).
+WARNINGS_LISTED = 3
 PAGE_CSS = """<style>
 .block-container { padding-top: 3.4rem; padding-bottom: 1rem; padding-left: 2rem;
   padding-right: 2rem; max-width: 1800px; }
@@ -209,14 +212,18 @@ def load_notes(notes: list[view.NoteFile]) -> tuple[nx.MultiDiGraph, list[ReadRe
     results = []
     if bar is None:
         results = read_all(key, notes)
+    stop = st.sidebar.empty()
+    if bar is not None and st.session_state.get("source") == SOURCES[2]:  # may be long
+        stop.button("Stop reading", key=STOP_READING_KEY, icon=":material/stop_circle:")
     for i, note in enumerate(notes if bar is not None else ()):
-        text = f"Reading {note.name} ({i + 1} of {len(notes)})"
+        text = f"Reading {escape_markdown(note.name)} ({i + 1} of {len(notes)})"
         bar.progress(i / (len(notes) + 1), text=text)
         results.append(read_note(note.name, note.digest, note))
     if bar is not None:
         bar.progress(len(notes) / (len(notes) + 1), text="Finding concepts and relations…")
     G = build_atlas(key, results)
     slot.empty()
+    stop.empty()
     st.session_state["loaded"] = key
     return G, results
 
@@ -326,16 +333,60 @@ def notes_input() -> tuple[list[view.NoteFile], str]:
         if not path.is_dir():
             st.sidebar.error(f"Not a folder: {escape_markdown(folder)}")
             return [], "That path is a file, not a folder."
-        notes = view.note_files([path])
+        if st.session_state.get(STOP_KEY) or st.session_state.get(STOP_READING_KEY):
+            st.session_state["stopped"] = str(path)
+        if st.session_state.get("stopped") == str(path):
+            st.sidebar.warning(f"You stopped reading {escape_markdown(folder)}.")
+            st.sidebar.button("Read it again", on_click=st.session_state.pop, args=("stopped",))
+            return [], "Reading stopped: nothing was read from that folder."
+        notes = view.note_files([path], progress=folder_progress())
         if not notes:
             return [], "That folder holds no supported note files."
         return notes, ""
     return view.note_files([SAMPLE_DIR]), ""
 
 
+#: The sidebar button that stops reading a folder (its click interrupts the run that
+#: reads, and the next run reads nothing from that folder until asked again).
+STOP_KEY = "stop_walking"
+#: The same, shown while the files found are read.
+STOP_READING_KEY = "stop_reading"
+#: Seconds of reading before the progress bar and the stop button appear.
+PROGRESS_AFTER_S = 0.5
+
+
+def folder_progress() -> Callable[[ReadProgress], None]:
+    """A ``progress`` callback for :func:`graph.view.note_files`: after
+    :data:`PROGRESS_AFTER_S`, a progress bar with the file being read and a button to
+    stop (Streamlit stops a run at its next update when a widget is clicked)."""
+    started = time.perf_counter()
+    bar = st.sidebar.empty()
+    stop = st.sidebar.empty()
+    shown = False
+
+    def show(p: ReadProgress) -> None:
+        nonlocal shown
+        if time.perf_counter() - started < PROGRESS_AFTER_S:
+            return
+        if not shown:
+            stop.button("Stop reading", key=STOP_KEY, icon=":material/stop_circle:")
+            shown = True
+        if p.walking:
+            bar.progress(0.0, text=f"Looking for notes: {p.found:,} found")
+        elif p.current:
+            text = f"Reading {escape_markdown(p.current)} ({p.done + 1:,} of {p.found:,})"
+            bar.progress(p.done / max(p.found, 1), text=text)
+        else:
+            bar.empty()
+            stop.empty()
+
+    return show
+
+
 def show_files(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
     """Each file with its format and cards, or why it could not be read (a long list
-    folded, the files with errors always shown)."""
+    folded; the files with errors, and those read in part with what was skipped, always
+    shown)."""
     st.sidebar.subheader("Files read", anchor=False)
     pairs = list(zip(notes, results, strict=True))
     failed = [(note, result) for note, result in pairs if result.source.errors]
@@ -350,9 +401,15 @@ def show_files(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
         place = st.sidebar
     for note, result in read:
         fmt = escape_markdown(result.source.format or "?")
-        place.markdown(
-            f":material/check_circle: **{escape_markdown(note.name)}**  \n"
-            f":gray[{fmt} · {len(result.cards)} cards]"
+        warnings = "".join(
+            f"  \n:orange[{escape_markdown(w)}]" for w in result.source.warnings[:WARNINGS_LISTED]
+        )
+        if len(result.source.warnings) > WARNINGS_LISTED:
+            warnings += f"  \n:orange[… and {len(result.source.warnings) - WARNINGS_LISTED} more]"
+        (st.sidebar if warnings else place).markdown(
+            f":material/{'warning' if warnings else 'check_circle'}: "
+            f"**{escape_markdown(note.name)}**  \n"
+            f":gray[{fmt} · {len(result.cards)} cards]{warnings}"
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -331,6 +332,62 @@ def test_folder_path_input(app: AppTest, tmp_path: Path) -> None:
     assert "rnn\\.txt" in sidebar and "broken\\.apkg" in sidebar
     assert ":red[" in sidebar  # the bad file's error beside the good one
     assert {m.label: int(m.value) for m in app.metric}["Files"] == 2
+
+
+def test_app_folder_with_a_pipe_and_a_deck_read_in_part(app: AppTest, tmp_path: Path) -> None:
+    """A named pipe in the folder is listed as not read (opening it would block the
+    session for good), and a deck with one over-long field is read with a warning."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "rnn.txt").write_bytes((ROOT / "data" / "sequence-models-qa.txt").read_bytes())
+    os.mkfifo(folder / "pipe.md")
+    deck = {
+        "__type__": "Deck",
+        "name": "d",
+        "children": [],
+        "note_models": [
+            {
+                "__type__": "NoteModel",
+                "crowdanki_uuid": "m",
+                "name": "Basic",
+                "flds": [{"name": "Front"}, {"name": "Back"}],
+            }
+        ],
+        "notes": [
+            {
+                "__type__": "Note",
+                "note_model_uuid": "m",
+                "tags": [],
+                "fields": ["Ribosome", "A ribosome is the organelle that builds proteins."],
+            },
+            {
+                "__type__": "Note",
+                "note_model_uuid": "m",
+                "tags": [],
+                "fields": ["Long", "word " * 10_000],
+            },
+        ],
+    }
+    (folder / "deck.json").write_text(json.dumps(deck), encoding="utf-8")
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(folder)).run()
+    assert not app.exception
+    sidebar = " ".join(element.value for element in app.sidebar.markdown)
+    assert "pipe\\.md" in sidebar and "not a regular file" in sidebar
+    assert ":orange[" in sidebar and "field skipped" in sidebar
+
+
+def test_app_a_stopped_folder_is_not_read_until_asked_again(app: AppTest, tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "rnn.txt").write_bytes((ROOT / "data" / "sequence-models-qa.txt").read_bytes())
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.session_state["stopped"] = str(folder)  # what a click on "Stop reading" leaves
+    app.text_input(key="folder").set_value(str(folder)).run()
+    assert not app.exception
+    assert "stopped" in app.info[0].value and not app.metric
+    app.sidebar.button[0].click().run()  # "Read it again"
+    assert {m.label: int(m.value) for m in app.metric}["Files"] == 1
 
 
 def test_uploads(app: AppTest) -> None:
