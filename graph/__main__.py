@@ -4,20 +4,38 @@ Human output by default, ``--json`` for machines; errors go to stderr and a fail
 command exits non-zero. A build goes on past files it cannot read: each gets a
 one-line ``warning: <file>: <reason>`` and the graph is written from the rest
 (exit 0); when no file at all can be read, nothing is written (exit 1).
+
+Text from the notes, their file names, a graph file or the arguments reaches the
+terminal only through :mod:`graph.terminal` (controls, bidi characters, line separators
+and undecodable bytes shown escaped, one record per line), log records included; an
+exception no command expected is one ``error:`` line (``CONCEPT_ATLAS_DEBUG=1`` adds the
+traceback), and odd arguments (``--max-size inf``) one argparse error (exit 2).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import json
+import math
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from dataclasses import asdict
+from typing import NoReturn
 
 from extraction.limits import MAX_FILE_BYTES as DEFAULT_MAX_BYTES
 from graph.counts import edge_counts
 from graph.io import check_replaceable, is_graph_file, write_graph
+from graph.terminal import (
+    DEBUG_VARIABLE,
+    echo,
+    echo_json,
+    for_terminal,
+    terminal_logging,
+    tolerant_streams,
+    write_error,
+)
 
 #: Modules that add subcommands: each has ``add_cli(subparsers)``, and every parser it
 #: adds sets ``func`` (``parser.set_defaults(func=handler)``; ``handler(args) -> int``).
@@ -34,18 +52,52 @@ def read_file(*args, **kwargs):
     return read(*args, **kwargs)
 
 
+#: The largest ``--max-size``, in megabytes: the limit is there to bound the memory a
+#: file may take (a file is read whole), so it cannot be lifted.
+MAX_SIZE_CAP_MB = 2048
+
+
 def _max_bytes(value: str) -> int:
+    """``--max-size MB`` in bytes: a finite number of megabytes, at least one byte and
+    at most :data:`MAX_SIZE_CAP_MB` (``inf``, ``nan`` and ``1e400`` are refused).
+
+    >>> _max_bytes("0.5")
+    524288
+    >>> _max_bytes("inf")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: the size limit must be a finite number of megabytes, not 'inf'
+    """
     try:
         megabytes = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
-    if megabytes <= 0:
-        raise argparse.ArgumentTypeError("the size limit must be positive")
-    return int(megabytes * 1024 * 1024)
+    if not math.isfinite(megabytes):
+        raise argparse.ArgumentTypeError(
+            f"the size limit must be a finite number of megabytes, not {value!r}"
+        )
+    if megabytes > MAX_SIZE_CAP_MB:
+        raise argparse.ArgumentTypeError(
+            f"the size limit is at most {MAX_SIZE_CAP_MB} MB (a file is read whole), not {value!r}"
+        )
+    size = int(megabytes * 1024 * 1024)
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"the size limit must be positive, not {value!r}")
+    return size
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose messages (which echo the arguments) are escaped for the
+    terminal and kept on one line."""
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            message = for_terminal(message.rstrip("\n")) + "\n"
+        super().exit(status, message)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m graph", description="Concept Atlas: course notes -> concept map."
     )
     sub = parser.add_subparsers(dest="command", required=True)
@@ -89,24 +141,24 @@ def _build(args: argparse.Namespace) -> int:
     try:  # before the build: a file in the way is refused at once
         check_replaceable(args.out, owned=is_graph_file, what="graph file")
     except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        echo(f"error: {write_error(args.out, exc)}", file=sys.stderr)
         return 1
     results = read_paths(args.notes, max_bytes=args.max_size)
     for result in results:
         for error in result.source.errors:
-            print(f"warning: {result.source.path}: {error}", file=sys.stderr)
+            echo(f"warning: {result.source.path}: {error}", file=sys.stderr)
     if not results:
-        print("error: no note files found in " + " ".join(args.notes), file=sys.stderr)
+        echo("error: no note files found in " + " ".join(args.notes), file=sys.stderr)
         return 1
     if not any(result.ok for result in results):
-        print("error: none of the files could be read; no graph written", file=sys.stderr)
+        echo("error: none of the files could be read; no graph written", file=sys.stderr)
         return 1
     cache_dir = None if args.no_cache else (args.cache or default_cache_dir())
     G = build_cached(results, cache_dir=cache_dir)
     try:
         write_graph(G, args.out)
-    except OSError as exc:  # WriteRefused included: it names the file and the reason
-        print(f"error: {exc}", file=sys.stderr)
+    except (OSError, UnicodeError) as exc:  # WriteRefused included: it names the file
+        echo(f"error: {write_error(args.out, exc)}", file=sys.stderr)
         return 1
     read_ok = sum(1 for r in results if r.ok)
     counts = edge_counts(G)
@@ -127,15 +179,15 @@ def _build(args: argparse.Namespace) -> int:
         ],
     }
     if args.json:
-        print(json.dumps(summary, indent=1))
+        echo_json(summary, indent=1)
     else:
         for result in results:
             s = result.source
             mark = "ok " if not s.errors else "ERR"
-            print(f"{mark} {s.path}  {s.format or '-'}  {s.cards} cards")
+            echo(f"{mark} {s.path}  {s.format or '-'}  {s.cards} cards")
         concepts = f"{summary['nodes']} concept{'' if summary['nodes'] == 1 else 's'}"
         cards = f"{summary['cards']} card{'' if summary['cards'] == 1 else 's'}"
-        print(
+        echo(
             f"wrote {args.out}: {concepts}, {counts.describe()}, "
             f"from {cards} in {read_ok} of {len(results)} files"
         )
@@ -149,40 +201,66 @@ def _cards(args: argparse.Namespace) -> int:
     source = result.source
     if source.errors:
         for error in source.errors:
-            print(f"error: {args.file}: {error}", file=sys.stderr)
+            echo(f"error: {args.file}: {error}", file=sys.stderr)
         return 1
     if args.json:
         payload = {"source": asdict(source), "cards": [asdict(card) for card in result.cards]}
-        print(json.dumps(payload, ensure_ascii=False, indent=1))
+        echo_json(payload, indent=1)
         return 0
-    print(f"{source.path}: {source.format}, {source.cards} cards")
+    echo(f"{source.path}: {source.format}, {source.cards} cards")
     for card in result.cards:
         where = f"lines {card.lines[0]}-{card.lines[1]}"
         section = f"  [{' › '.join(card.section)}]" if card.section else ""
-        print(f"\n#{card.id.rsplit('#', 1)[1]}  {where}{section}")
-        print(f"  {card.title_kind}: {card.title}" if card.title else "  (no title)")
+        echo()
+        echo(f"#{card.id.rsplit('#', 1)[1]}  {where}{section}")
+        echo(f"  {card.title_kind}: {card.title}" if card.title else "  (no title)")
         depth = {item.start: item.depth for item in card.items}
         offset = 0
         for i, line in enumerate(card.body.split("\n") if card.body else ["(empty)"]):
             mark = "  " * depth[offset] + "• " if offset in depth else ""
-            print(f"  {'A: ' if i == 0 else '   '}{mark}{line}")
+            echo(f"  {'A: ' if i == 0 else '   '}{mark}{line}")
             offset += len(line) + 1
         for part in ("title", "body"):
             if runs := card.emphasised(part):
-                print(f"  emphasis ({part}): " + ", ".join(runs))
+                echo(f"  emphasis ({part}): " + ", ".join(runs))
         for table in card.tables:
-            print(f"  table ({len(table.rows)} rows): " + " | ".join(table.header))
+            echo(f"  table ({len(table.rows)} rows): " + " | ".join(table.header))
             for row, line in zip(table.rows, table.row_lines, strict=False):
-                print(f"     {line}: " + " | ".join(row))
+                echo(f"     {line}: " + " | ".join(row))
     return 0
 
 
+def _unexpected(exc: BaseException, debug: bool) -> None:
+    """Report an exception no command expected: one ``error:`` line with its type and
+    escaped message (its text may come from the notes); the traceback, escaped, only
+    when ``CONCEPT_ATLAS_DEBUG`` is set."""
+    if debug:
+        text = "".join(traceback.format_exception(exc))
+        sys.stderr.write(for_terminal(text, lines=True))
+    hint = "" if debug else f" (set {DEBUG_VARIABLE}=1 to see where)"
+    echo(f"error: {type(exc).__name__}: {exc}{hint}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    try:
-        return args.func(args)
-    except BrokenPipeError:  # e.g. `| head`
-        return 0
+    """Run ``python -m graph ARGV``; the exit status (2 for bad arguments).
+
+    Whatever a command prints goes through :mod:`graph.terminal`, its log records too,
+    and an exception it did not expect is one ``error:`` line (exit status 1).
+    """
+    tolerant_streams()
+    debug = os.environ.get(DEBUG_VARIABLE, "") not in {"", "0"}
+    with terminal_logging(debug=debug):
+        args = _parser().parse_args(argv)
+        try:
+            return args.func(args)
+        except BrokenPipeError:  # e.g. `| head`
+            return 0
+        except KeyboardInterrupt:
+            echo("error: interrupted", file=sys.stderr)
+            return 130
+        except Exception as exc:
+            _unexpected(exc, debug)
+            return 1
 
 
 if __name__ == "__main__":

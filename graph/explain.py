@@ -11,15 +11,16 @@ them, each with its confidence and the sentences that state it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import Any
 
 import networkx as nx
 
 from graph.io import GraphFileError, read_graph
 from graph.query import normalise, resolve
+from graph.terminal import echo, echo_json, for_terminal
 
 #: How the selector's features read in an explanation.
 FEATURE_WORDS = {
@@ -273,20 +274,47 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cli)
 
 
+def _shown(value: Any) -> Any:
+    r"""``value`` with every string in it (keys too) escaped for the terminal, on one
+    line: what :func:`format_term` and :func:`format_edges` then join into lines.
+
+    >>> _shown({"text": "a\x1b[2J\nb", "line": 3, "names": ["c\u202e"]})
+    {'text': 'a\\x1b[2J\\nb', 'line': 3, 'names': ['c\\u202e']}
+    """
+    if isinstance(value, str):
+        return for_terminal(value)
+    if isinstance(value, Mapping):
+        return {_shown(k): _shown(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_shown(v) for v in value]
+    return value
+
+
+def _shown_labels(G: nx.MultiDiGraph) -> Any:
+    """What :func:`format_edges` reads of ``G`` (``G.nodes[node].get("label", node)``),
+    for the escaped node ids of :func:`_shown`, with escaped labels."""
+    nodes = {
+        for_terminal(node): {"label": for_terminal(attrs.get("label", node))}
+        for node, attrs in G.nodes(data=True)
+    }
+    return SimpleNamespace(nodes=nodes)
+
+
 def _cli(args: argparse.Namespace) -> int:
     try:
         G = read_graph(args.graph)
     except (GraphFileError, OSError) as exc:
-        print(f"error: {args.graph}: {exc}", file=sys.stderr)
+        echo(f"error: {exc}", file=sys.stderr)
         return 1
     if args.other:
         info = explain_edges(G, args.term, args.other)
-        text = format_edges(info, G)
+        text = format_edges(_shown(info), _shown_labels(G))
     else:
         info = explain_term(G, args.term)
-        text = format_term(info)
+        text = format_term(_shown(info))
     if args.json:
-        print(json.dumps(info, indent=2, ensure_ascii=False, default=str))
+        echo_json(info, indent=2, default=str)
     else:
-        print(text)
+        for line in text.split("\n"):  # only format_*'s own line breaks are left
+            echo(line)
     return 0

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import itertools
-import json
 import math
 import re
 import sys
@@ -42,6 +41,7 @@ from graph.paths import (  # noqa: F401 (learning paths moved to graph.paths; im
     break_cycles,
     learning_path,
 )
+from graph.terminal import echo, echo_json, for_terminal
 from graph.topics import edge_strength
 
 #: The relation vocabulary of concept-graph/1.
@@ -942,6 +942,51 @@ def gaps(G: nx.MultiDiGraph) -> list[dict]:
 # --- command line ------------------------------------------------------------------------
 
 
+def at_least(minimum: int):
+    """An argparse type: a whole number no smaller than ``minimum``, or one clear error.
+
+    >>> at_least(1)("3"), at_least(0)("0")
+    (3, 0)
+    >>> at_least(1)("-5")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be a whole number of at least 1, not '-5'
+    """
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = None
+        if number is None or number < minimum:
+            raise argparse.ArgumentTypeError(
+                f"must be a whole number of at least {minimum}, not {value!r}"
+            )
+        return number
+
+    parse.__name__ = f"at_least_{minimum}"
+    return parse
+
+
+def confidence(value: str) -> float:
+    """An argparse type: a confidence from 0 to 1 (``nan``, ``inf``, ``5`` refused).
+
+    >>> confidence("0.5")
+    0.5
+    >>> confidence("nan")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: a confidence is a number from 0 to 1, not 'nan'
+    """
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not 0.0 <= number <= 1.0:  # false for nan too
+        raise argparse.ArgumentTypeError(f"a confidence is a number from 0 to 1, not {value!r}")
+    return number
+
+
 def add_cli(subparsers: argparse._SubParsersAction) -> None:
     """Add ``search``, ``neighbourhood``, ``connect``, ``path``, ``next``, ``gaps`` and
     ``topics`` to ``python -m graph``.
@@ -965,15 +1010,19 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
 
     p = command("search", _cli_search, "find concepts by name or close spelling")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=10, metavar="N")
+    p.add_argument("--limit", type=at_least(1), default=10, metavar="N")
 
     p = command("neighbourhood", _cli_neighbourhood, "concepts around a concept, by relation")
     p.add_argument("concept")
-    p.add_argument("--depth", type=int, default=1, metavar="N")
+    p.add_argument("--depth", type=at_least(0), default=1, metavar="N")
     p.add_argument("--relation", action="append", choices=RELATIONS, metavar="R")
-    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X")
+    p.add_argument("--min-confidence", type=confidence, default=0.0, metavar="X")
     p.add_argument(
-        "--limit", type=int, default=8, metavar="N", help="concepts shown per group (0: all)"
+        "--limit",
+        type=at_least(0),
+        default=8,
+        metavar="N",
+        help="concepts shown per group (0: all)",
     )
 
     p = command("connect", _cli_connect, "how two concepts are related")
@@ -986,12 +1035,14 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
 
     p = command("next", _cli_next, "what the known concepts unlock, to learn next")
     p.add_argument("--known", nargs="+", default=[], metavar="C")
-    p.add_argument("--limit", type=int, default=10, metavar="N")
+    p.add_argument("--limit", type=at_least(1), default=10, metavar="N")
 
     command("gaps", _cli_gaps, "concepts the notes use but never define")
 
     p = command("topics", _cli_topics, "the topics and their main concepts")
-    p.add_argument("--top", type=int, default=5, metavar="N", help="concepts shown per topic")
+    p.add_argument(
+        "--top", type=at_least(1), default=5, metavar="N", help="concepts shown per topic"
+    )
 
 
 def _run(handler, args: argparse.Namespace) -> int:
@@ -999,12 +1050,12 @@ def _run(handler, args: argparse.Namespace) -> int:
         G = read_graph(args.graph)
         return handler(G, args)
     except (GraphFileError, UnknownConceptError, NoConnectionError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        echo(f"error: {exc}", file=sys.stderr)
         return 1
 
 
 def _print_json(payload: Any) -> None:
-    print(json.dumps(payload, ensure_ascii=False, indent=1))
+    echo_json(payload, indent=1)
 
 
 def _concept(G: nx.MultiDiGraph, name: str) -> Any:
@@ -1019,7 +1070,7 @@ def _known(G: nx.MultiDiGraph, names: Iterable[str]) -> set:
     for name in names:
         node = resolve(G, name)
         if node is None:
-            print(f"warning: --known {name!r} matches no concept; ignored", file=sys.stderr)
+            echo(f"warning: --known {name!r} matches no concept; ignored", file=sys.stderr)
         else:
             known.add(node)
     return known
@@ -1049,9 +1100,9 @@ def _cli_search(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
     elif results:
         for m in results:
             why = m.kind if m.name == _label(G, m.node) else f"{m.kind}: {m.name}"
-            print(f"{m.score:5.1f}  {_label(G, m.node)}  [{m.node}]  ({why})")
+            echo(f"{m.score:5.1f}  {_label(G, m.node)}  [{m.node}]  ({why})")
     else:
-        print(f"no concept matches {args.query!r}", file=sys.stderr)
+        echo(f"no concept matches {args.query!r}", file=sys.stderr)
     return 0 if results else 1
 
 
@@ -1087,15 +1138,16 @@ def _cli_neighbourhood(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         return 0
     around = H.number_of_nodes() - 1
     hops = "1 hop" if args.depth == 1 else f"{args.depth} hops"
-    print(f"{_label(G, node)}: {_plural(around, 'concept')} within {hops},")
-    print(f"  {edge_counts(H).describe()} among them")
+    echo(f"{_label(G, node)}: {_plural(around, 'concept')} within {hops},")
+    echo(f"  {edge_counts(H).describe()} among them")
     limit = args.limit if args.limit > 0 else None
     for hop in sorted({g.hop for g in groups}):
         at_hop = [g for g in groups if g.hop == hop]
         reached = len({m.node for g in at_hop for m in g.members})
-        print(f"\n{hop} hop{'s' if hop > 1 else ''} away: {_plural(reached, 'concept')}")
+        echo()
+        echo(f"{hop} hop{'s' if hop > 1 else ''} away: {_plural(reached, 'concept')}")
         if hop == 1:
-            print(f"  {_label(G, node)} …")
+            echo(f"  {_label(G, node)} …")
             for g in at_hop:
                 _print_group(G, g.phrase, g.members, limit, "    ")
             continue
@@ -1105,7 +1157,7 @@ def _cli_neighbourhood(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
                 through[m.via].append(m)
         order = sorted(through, key=lambda via: -max(m.strength for m in through[via]))
         for via in order:
-            print(f"  through {_label(G, via)} …")
+            echo(f"  through {_label(G, via)} …")
             by_group: dict[tuple[str, str], list[Neighbour]] = defaultdict(list)
             for m in through[via]:
                 by_group[(m.relation, m.direction)].append(m)
@@ -1120,18 +1172,19 @@ def _print_group(G: nx.MultiDiGraph, name: str, members, limit: int | None, inde
     """One relation's concepts on (wrapped) lines: ``is part of: a (0.90), b (0.70)``."""
     import textwrap
 
-    shown = [f"{_label(G, m.node)} ({m.confidence:.2f})" for m in members[:limit]]
+    # escaped before wrapping: textwrap would turn a newline or a tab in a label into a
+    # space, and a line it wraps must not cut an escape in two
+    shown = [f"{for_terminal(_label(G, m.node))} ({m.confidence:.2f})" for m in members[:limit]]
     if len(shown) < len(members):
         shown.append(f"… {len(members) - len(shown)} more (--limit 0 lists all)")
-    print(
-        textwrap.fill(
-            f"{name}: " + ", ".join(shown),
-            width=100,
-            initial_indent=indent,
-            subsequent_indent=indent + "    ",
-            break_on_hyphens=False,
-        )
-    )
+    for line in textwrap.wrap(
+        f"{name}: " + ", ".join(shown),
+        width=100,
+        initial_indent=indent,
+        subsequent_indent=indent + "    ",
+        break_on_hyphens=False,
+    ):
+        echo(line)
 
 
 def _cli_connect(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
@@ -1147,30 +1200,30 @@ def _cli_connect(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         _print_json({"from": a, "to": b, "steps": steps, "only_weak_links": weak_only})
         return 0
     if not steps:
-        print(f"{_label(G, a)} and {_label(G, b)} are the same concept")
+        echo(f"{_label(G, a)} and {_label(G, b)} are the same concept")
         return 0
-    print(f"{_label(G, a)} → {_label(G, b)}: {_plural(len(steps), 'step')}")
+    echo(f"{_label(G, a)} → {_label(G, b)}: {_plural(len(steps), 'step')}")
     for step in steps:
         name = phrase(step["relation"], "out" if step["direction"] == "forward" else "in")
         source, target = _label(G, step["source"]), _label(G, step["target"])
-        print(f"  {source} {name} {target}  ({float(step['confidence'] or 0):.2f})")
+        echo(f"  {source} {name} {target}  ({float(step['confidence'] or 0):.2f})")
         for e in step["evidence"][:1]:
-            print(f"      “{e['text']}” ({e['source']}:{e['line']})")
+            echo(f"      “{e['text']}” ({e['source']}:{e['line']})")
     undefined = [
         _label(G, step["target"])
         for step in steps[:-1]
         if not (G.nodes[step["target"]].get("definition") or G.nodes[step["target"]].get("cards"))
     ]
     if weak_only:
-        print(
+        echo(
             "Only weak links join them: the notes name them together but state no relation "
             "between them."
         )
     elif any(step["weak"] for step in steps):
         weak = sum(step["weak"] for step in steps)
-        print(f"{_plural(weak, 'step')} of {len(steps)} only named together (weak links).")
+        echo(f"{_plural(weak, 'step')} of {len(steps)} only named together (weak links).")
     if undefined:
-        print("Through concepts your notes never define: " + ", ".join(undefined) + ".")
+        echo("Through concepts your notes never define: " + ", ".join(undefined) + ".")
     return 0
 
 
@@ -1180,7 +1233,7 @@ def _cli_path(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
     for target in args.targets:
         node = resolve(G, target)
         if node is None:
-            print(f"error: no concept matches {target!r}", file=sys.stderr)
+            echo(f"error: no concept matches {target!r}", file=sys.stderr)
             paths[target] = None
         else:
             paths[target] = learning_path(G, node, known=known)
@@ -1190,10 +1243,10 @@ def _cli_path(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         for path in paths.values():
             if path is None:
                 continue
-            print(f"To learn {_label(G, path[-1])}: {_plural(len(path), 'step')}")
+            echo(f"To learn {_label(G, path[-1])}: {_plural(len(path), 'step')}")
             for i, node in enumerate(path, 1):
                 definition = _first_line(G.nodes[node].get("definition"))
-                print(f"  {i}. {_label(G, node)}" + (f" — {definition}" if definition else ""))
+                echo(f"  {i}. {_label(G, node)}" + (f" — {definition}" if definition else ""))
     return 0 if any(path is not None for path in paths.values()) else 1
 
 
@@ -1216,9 +1269,9 @@ def _cli_next(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         return 0
     if known:
         names = ", ".join(sorted(_label(G, n) for n in known))
-        print(f"Knowing {names}, learn next (what rests most on it first):")
+        echo(f"Knowing {names}, learn next (what rests most on it first):")
     else:
-        print("Nothing known yet; concepts that need nothing first, most important first:")
+        echo("Nothing known yet; concepts that need nothing first, most important first:")
     for i, step in enumerate(steps, 1):
         line = f"{i}. {_label(G, step.node)}"
         if step.known:
@@ -1233,7 +1286,7 @@ def _cli_next(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
                 line += " (every prerequisite known: ready)"
         elif known:
             line += " — needs nothing first"
-        print(line)
+        echo(line)
     return 0
 
 
@@ -1243,9 +1296,9 @@ def _cli_gaps(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         _print_json(found)
         return 0
     if not found:
-        print("no gaps: every concept the notes rely on has a card")
+        echo("no gaps: every concept the notes rely on has a card")
     for gap in found:
-        print(f"{gap['message']} (used by {_plural(len(gap['used_by']), 'concept')})")
+        echo(f"{gap['message']} (used by {_plural(len(gap['used_by']), 'concept')})")
     return 0
 
 
@@ -1267,7 +1320,7 @@ def _cli_topics(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         _print_json(topics)
         return 0
     for t in topics:
-        print(
+        echo(
             f"{t['topic'] or '(no topic)'} ({_plural(t['size'], 'concept')}): "
             + ", ".join(_label(G, n) for n in t["top"])
         )

@@ -53,8 +53,8 @@ Examples
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
-import json
 import os
 import sys
 from collections.abc import Collection, Mapping
@@ -67,7 +67,8 @@ import networkx as nx
 from graph.export._base import Written
 from graph.export.select import Selection, select, study_order, subgraph_for
 from graph.io import GraphFileError, read_graph
-from graph.query import RELATIONS, UnknownConceptError
+from graph.query import RELATIONS, UnknownConceptError, at_least, confidence
+from graph.terminal import echo, echo_json, write_error
 
 #: Each export format and the module that writes it (imported on first use).
 EXPORTERS: dict[str, str] = {
@@ -241,7 +242,7 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument(
         "--path", dest="path_target", metavar="TARGET", help="export the learning path to TARGET"
     )
-    p.add_argument("--depth", type=int, default=1, metavar="N", help="radius of --focus")
+    p.add_argument("--depth", type=at_least(0), default=1, metavar="N", help="radius of --focus")
     p.add_argument(
         "--relation",
         action="append",
@@ -249,10 +250,10 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
         metavar="R",
         help="keep only these relations (repeat for several)",
     )
-    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X")
+    p.add_argument("--min-confidence", type=confidence, default=0.0, metavar="X")
     p.add_argument("--no-weak", action="store_true", help="leave out weak links (related_to)")
     p.add_argument(
-        "--max-concepts", type=int, metavar="N", help="the N most important concepts only"
+        "--max-concepts", type=at_least(1), metavar="N", help="the N most important concepts only"
     )
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.set_defaults(func=_cli_export)
@@ -273,8 +274,11 @@ def _cli_export(args: argparse.Namespace) -> int:
             show_weak=not args.no_weak,
             max_concepts=args.max_concepts,
         )
-    except (GraphFileError, UnknownConceptError, ValueError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (OSError, UnicodeError) as exc:  # WriteRefused included: it names the file
+        echo(f"error: {write_error(args.out, exc)}", file=sys.stderr)
+        return 1
+    except (GraphFileError, UnknownConceptError, ValueError) as exc:
+        echo(f"error: {exc}", file=sys.stderr)
         return 1
     if args.json:
         counts = written.relations
@@ -292,7 +296,10 @@ def _cli_export(args: argparse.Namespace) -> int:
             "items": written.items,
             "remarks": list(written.remarks),
         }
-        print(json.dumps(summary, ensure_ascii=False))
+        echo_json(summary)
     else:
-        print(written.describe())
+        # line by line: a path or a remark must not break a line of its own
+        echo(dataclasses.replace(written, remarks=()).describe())
+        for remark in written.remarks:
+            echo(f"  {remark}")
     return 0
