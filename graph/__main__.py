@@ -18,9 +18,12 @@ import argparse
 import importlib
 import math
 import os
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from typing import NoReturn
 
@@ -29,6 +32,7 @@ from graph.counts import edge_counts
 from graph.io import check_replaceable, is_graph_file, write_graph
 from graph.terminal import (
     DEBUG_VARIABLE,
+    ProgressLine,
     echo,
     echo_json,
     for_terminal,
@@ -133,9 +137,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextmanager
+def _interrupt_stops(stop: threading.Event, what: str) -> Iterator[None]:
+    """Within the block, a first Ctrl-C sets ``stop`` (the work ends at its next check
+    and keeps what it did) and a second one interrupts as usual."""
+
+    def handler(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        echo(f"stopping {what}: what was read is kept (Ctrl-C again to quit)", file=sys.stderr)
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread: Ctrl-C keeps its usual meaning
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _build(args: argparse.Namespace) -> int:
     from extraction.cache import default_cache_dir
-    from extraction.readers import read_paths
+    from extraction.readers import ReadProgress, read_paths
     from graph.build import build_cached
 
     try:  # before the build: a file in the way is refused at once
@@ -143,10 +169,23 @@ def _build(args: argparse.Namespace) -> int:
     except OSError as exc:
         echo(f"error: {write_error(args.out, exc)}", file=sys.stderr)
         return 1
-    results = read_paths(args.notes, max_bytes=args.max_size)
+    show = ProgressLine()
+
+    def reading(p: ReadProgress) -> None:
+        if p.walking:
+            show(f"looking for notes: {p.found:,} files found")
+        elif p.current:
+            show(f"reading {p.done + 1:,} of {p.found:,}: {p.current}")
+
+    stop = threading.Event()
+    with _interrupt_stops(stop, "reading"):
+        results = read_paths(args.notes, max_bytes=args.max_size, progress=reading, cancel=stop)
+    show.done()
     for result in results:
         for error in result.source.errors:
             echo(f"warning: {result.source.path}: {error}", file=sys.stderr)
+        for warning in result.source.warnings:
+            echo(f"warning: {result.source.path}: {warning}", file=sys.stderr)
     if not results:
         echo("error: no note files found in " + " ".join(args.notes), file=sys.stderr)
         return 1
@@ -177,6 +216,11 @@ def _build(args: argparse.Namespace) -> int:
         "errors": [
             {"path": r.source.path, "errors": r.source.errors} for r in results if r.source.errors
         ],
+        "warnings": [
+            {"path": r.source.path, "warnings": r.source.warnings}
+            for r in results
+            if r.source.warnings
+        ],
     }
     if args.json:
         echo_json(summary, indent=1)
@@ -203,6 +247,8 @@ def _cards(args: argparse.Namespace) -> int:
         for error in source.errors:
             echo(f"error: {args.file}: {error}", file=sys.stderr)
         return 1
+    for warning in source.warnings:
+        echo(f"warning: {args.file}: {warning}", file=sys.stderr)
     if args.json:
         payload = {"source": asdict(source), "cards": [asdict(card) for card in result.cards]}
         echo_json(payload, indent=1)

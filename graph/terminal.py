@@ -27,7 +27,8 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO
@@ -243,3 +244,69 @@ def tolerant_streams() -> None:
         if reconfigure is not None:
             with suppress(ValueError, OSError):
                 reconfigure(errors="backslashreplace")
+
+
+class ProgressLine:
+    r"""How far a long command has got, on standard error: nothing for its first
+    ``after`` seconds (a quick command stays quiet), then at most one update every
+    ``every`` seconds, rewritten in place on a terminal and one line each otherwise
+    (a log keeps them all); :meth:`done` ends it. Text goes through :func:`for_terminal`.
+
+    Examples
+    --------
+    >>> import io
+    >>> out, now = io.StringIO(), iter([0.0, 0.5, 3.0, 3.2, 5.0])
+    >>> show = ProgressLine(stream=out, clock=lambda: next(now))
+    >>> for text in ("a", "b", "c", "d\x1b"):
+    ...     show(text)
+    >>> show.done()
+    >>> out.getvalue()
+    'b\nd\\x1b\n'
+    """
+
+    def __init__(
+        self,
+        *,
+        after: float = 2.0,
+        every: float = 1.0,
+        stream: TextIO | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream
+        self.clock = clock
+        self.start = clock()
+        self.after = after
+        self.every = every
+        self.last: float | None = None
+        self.width = 0
+
+    @property
+    def _out(self) -> TextIO:
+        return sys.stderr if self.stream is None else self.stream
+
+    def _tty(self) -> bool:
+        isatty = getattr(self._out, "isatty", None)
+        return bool(isatty and isatty())
+
+    def __call__(self, text: str) -> None:
+        now = self.clock()
+        if now - self.start < self.after:
+            return
+        if self.last is not None and now - self.last < self.every:
+            return
+        self.last = now
+        line = for_terminal(text)
+        if self._tty():
+            line = line[:118]
+            self._out.write("\r" + line.ljust(self.width))
+            self.width = len(line)
+        else:
+            self._out.write(line + "\n")
+        self._out.flush()
+
+    def done(self) -> None:
+        """End the line (on a terminal, clear it), so what follows starts clean."""
+        if self.width:
+            self._out.write("\r" + " " * self.width + "\r")
+            self._out.flush()
+            self.width = 0

@@ -547,3 +547,31 @@ def test_cli_hostile_unexpected_exception_is_one_escaped_line(
         assert err.startswith("Traceback (most recent call last):") and "boom" in err
     else:
         assert err.count("\n") == 1 and "CONCEPT_ATLAS_DEBUG=1" in last
+
+
+def test_cli_hostile_first_interrupt_stops_reading_second_quits(capsys):
+    import signal
+    import threading
+
+    from graph.__main__ import _interrupt_stops
+
+    stop = threading.Event()
+    with _interrupt_stops(stop, "reading"):
+        os.kill(os.getpid(), signal.SIGINT)
+        assert stop.is_set()
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+    assert "what was read is kept" in capsys.readouterr().err
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_cli_hostile_build_reports_a_pipe_and_keeps_the_good_note(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "good.md").write_text("# Dropout\n\nDropout is a regularization technique.\n")
+    os.mkfifo(folder / "pipe.md")
+    done = graph_command("build", str(folder), "--out", str(tmp_path / "g.json"), "--no-cache")
+    assert done.returncode == 0, done.stderr
+    err = done.stderr.decode()
+    assert "pipe.md: not a regular file" in err
+    assert "1 of 2 files" in done.stdout.decode()
