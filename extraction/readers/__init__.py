@@ -216,8 +216,9 @@ def open_note_file(path: str | os.PathLike[str]) -> int:
     OSError
         It cannot be opened (missing, permission denied).
     """
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise _not_regular(os.stat(path).st_mode)
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise _not_regular(mode)
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(path, flags)
     try:

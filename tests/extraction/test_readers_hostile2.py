@@ -442,6 +442,38 @@ def test_readers_hostile2_crowdanki_time_budget_keeps_the_notes_read(budget_afte
     assert "stopped at note 3 of 3: reading took over the 30 s" in result.source.warnings[0]
 
 
+def test_readers_hostile2_docx_time_budget_keeps_the_paragraphs_read(monkeypatch):
+    import docx as python_docx
+
+    from extraction.readers import docx
+
+    document = python_docx.Document()
+    document.add_heading("Dropout", level=1)
+    for text in ("Dropout drops units.", "It regularises.", "Later text.", "Last text."):
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    class ExpiresAtParagraph4:
+        seconds = 30.0
+        calls = 0
+
+        def expired(self) -> bool:
+            ExpiresAtParagraph4.calls += 1
+            return ExpiresAtParagraph4.calls >= 4
+
+    monkeypatch.setattr(docx, "Deadline", ExpiresAtParagraph4)
+    result = read_bytes(buffer.getvalue(), path="notes.docx")
+    assert result.source.errors == []
+    assert [(c.title, c.body) for c in result.cards] == [
+        ("Dropout", "Dropout drops units.\nIt regularises.")
+    ]
+    assert result.source.warnings == [
+        "stopped at paragraph 4: reading took over the 30 s time budget; "
+        "the rest of the document was not read"
+    ]
+
+
 def test_readers_hostile2_pdf_page_that_fails_is_skipped(monkeypatch):
     from tests.extraction.test_readers_pdf import NOTES as PAGES
     from tests.extraction.test_readers_pdf import _text_pdf
