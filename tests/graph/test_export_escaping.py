@@ -309,8 +309,8 @@ def test_obsidian_vault_stays_in_its_folder_and_is_inert(tmp_path: Path) -> None
     files = write_obsidian(G, vault, title=PAYLOADS["script"])
     written = set(tmp_path.rglob("*")) - before
     assert all(path.resolve().is_relative_to(vault.resolve()) for path in written)
-    assert len([p for p in written if p.is_file()]) == G.number_of_nodes() + 1
-    for path in vault.iterdir():
+    assert len([p for p in written if p.is_file()]) == G.number_of_nodes() + 2  # + manifest
+    for path in vault.glob("*.md"):
         assert len(path.name.encode()) <= 255 and "\x00" not in path.name
         text = path.read_text(encoding="utf-8")
         front, _, body = text.partition("\n---\n") if text.startswith("---\n") else ("", "", text)
@@ -327,8 +327,8 @@ def test_obsidian_vault_stays_in_its_folder_and_is_inert(tmp_path: Path) -> None
 def test_obsidian_wikilinks_point_only_at_notes_of_the_vault(tmp_path: Path) -> None:
     vault = tmp_path / "vault"
     write_obsidian(hostile_graph(), vault)
-    names = {path.stem for path in vault.iterdir()}
-    for path in vault.iterdir():
+    names = {path.stem for path in vault.glob("*.md")}
+    for path in vault.glob("*.md"):
         body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]  # after the YAML
         for target in re.findall(r"\[\[([^\]|]*)", body):
             assert target in names, target
@@ -431,7 +431,7 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_xml_exports_round_trip_the_hostile_text(fmt: str, tmp_path: Path) -> None:
-    """Control characters (XML cannot hold them) are dropped, the rest kept."""
+    """Control characters (XML cannot hold them) are U+FFFD, the rest kept."""
     G = hostile_graph()
     out = tmp_path / f"g.{fmt}"
     (write_graphml if fmt == "graphml" else write_gexf)(G, out)
@@ -439,4 +439,4 @@ def test_xml_exports_round_trip_the_hostile_text(fmt: str, tmp_path: Path) -> No
     assert H.number_of_nodes() == G.number_of_nodes()
     labels = {str(a["label"]) for _, a in H.nodes(data=True)}
     assert f"script {PAYLOADS['script']}" in labels
-    assert "control nulbell esc[31m red" in labels
+    assert "control nul\ufffdbell\ufffd esc\ufffd[31m red" in labels
