@@ -138,7 +138,7 @@ def write_anki(
     guids: set[str] = set()
     for position, node in enumerate(n for n in nodes if G.nodes[n].get("definition")):
         a = G.nodes[node]
-        back = [_html(str(a["definition"]).strip())]
+        back = [_html(writable(str(a["definition"])).strip())]
         aliases = [str(x) for x in a.get("aliases") or () if str(x).strip()]
         if aliases:
             back.append('<div class="aliases">Also: ' + _html(", ".join(aliases)) + "</div>")

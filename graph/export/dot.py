@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.export._base import MARK, Written, cut, drop_controls, label, topic
+from graph.export._base import MARK, Written, cut, label, one_line, topic
 from graph.export._style import style
 from graph.export.select import Selection
 from graph.io import head, write_text
@@ -109,13 +109,12 @@ def _dot_ids(G: nx.MultiDiGraph) -> dict[Any, str]:
 
 def _dot_quote(value: Any) -> str:
     """A DOT double-quoted string: backslashes and quotes escaped, line breaks (``\\r``,
-    U+2028, U+2029 too) as ``\\n``, other control and format characters dropped, lone
-    surrogates as U+FFFD.
+    U+2028, U+2029 too) as ``\\n``, each line as :func:`one_line` makes it (other
+    control and format characters dropped, lone surrogates as U+FFFD).
 
     >>> print(_dot_quote('a"\\\\b\\r\\nc\\u2028d\\x00'))
     "a\\"\\\\b\\nc\\nd"
     """
-    text = "\n".join(str(value).replace("\r\n", "\n").splitlines())
-    text = drop_controls(text, keep="\n")
+    text = "\n".join(one_line(line) for line in str(value).replace("\r\n", "\n").splitlines())
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{text}"'

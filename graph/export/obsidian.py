@@ -28,6 +28,7 @@ from graph.export._base import (
     one_line,
     slug,
     topic,
+    writable,
 )
 from graph.export._markdown import escape
 from graph.export._style import relation_phrase
@@ -394,7 +395,7 @@ def _obsidian_note(G: nx.MultiDiGraph, node: Hashable, names: Mapping[Hashable, 
     lines.append(f"mentions: {int(a.get('mentions') or 0)}")
     lines += _yaml_list("tags", tags)
     lines += ["---", f"# {escape(one_line(name))}", ""]
-    definition = str(a.get("definition") or "").strip()
+    definition = writable(str(a.get("definition") or "")).strip()
     lines += [escape(definition) if definition else "*No definition in the notes.*", ""]
     where = citation(a.get("definition_evidence"))
     if definition and where:
