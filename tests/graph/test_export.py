@@ -898,6 +898,76 @@ def test_export_never_replaces_a_file_it_did_not_write(fmt, sample_file, tmp_pat
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
 
 
+class Unprintable:
+    """A label that raises when an export formats it: an export failing half-way."""
+
+    def __str__(self) -> str:
+        raise RuntimeError("failed half-way")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_that_fails_half_way_leaves_the_old_file(fmt, tmp_path):
+    out = out_path(tmp_path, fmt)
+    export(typed_graph(), fmt, out)
+    before = {path: path.read_bytes() for path in written_files(out)}
+    G = typed_graph()
+    G.nodes["lstm"]["label"] = Unprintable()
+    with pytest.raises((RuntimeError, TypeError)):
+        export(G, fmt, out)
+    assert {path: path.read_bytes() for path in written_files(out)} == before
+    assert not list(tmp_path.rglob(".*.tmp"))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_that_cannot_replace_at_the_end_leaves_the_old_file(fmt, tmp_path, monkeypatch):
+    out = out_path(tmp_path, fmt)
+    export(typed_graph(), fmt, out)
+    before = {path: path.read_bytes() for path in written_files(out)}
+    G = typed_graph()
+    G.nodes["lstm"]["label"] = "long short-term memory"
+
+    def full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("graph.io.os.replace", full)
+    with pytest.raises(OSError, match="No space"):
+        export(G, fmt, out)
+    monkeypatch.undo()
+    assert {path: path.read_bytes() for path in written_files(out)} == before
+    assert not list(tmp_path.rglob(".*.tmp"))
+
+
+def test_export_obsidian_stopped_half_way_is_finished_by_the_next_export(tmp_path, monkeypatch):
+    """Every note is whole (old or new) and stays the export's own: the next export
+    replaces them all instead of writing beside them."""
+    import graph.export.obsidian as obsidian
+
+    vault = tmp_path / "vault"
+    files = write_obsidian(typed_graph(), vault)
+    old = {path.name: path.read_bytes() for path in vault.iterdir()}
+    G = typed_graph()
+    for node in G:
+        G.nodes[node]["definition"] = f"New definition of {node}."
+    real, calls = obsidian.write_text, []
+
+    def stop_at_the_fourth(path, text, **kwargs):
+        calls.append(path)
+        if len(calls) == 4:
+            raise OSError(28, "No space left on device")
+        return real(path, text, **kwargs)
+
+    monkeypatch.setattr(obsidian, "write_text", stop_at_the_fourth)
+    with pytest.raises(OSError):
+        write_obsidian(G, vault)
+    monkeypatch.undo()
+    for path in vault.glob("*.md"):
+        text = path.read_bytes()
+        assert text == old[path.name] or b"New definition of" in text, path.name
+    again = write_obsidian(G, vault)
+    assert again == files  # no "LSTM 2.md": the half-written notes are still its own
+    assert sorted(path.name for path in vault.iterdir()) == sorted(old)
+
+
 def test_export_obsidian_writes_beside_a_note_of_the_student(tmp_path, capsys):
     vault = tmp_path / "vault"
     vault.mkdir()
