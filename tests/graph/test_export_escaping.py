@@ -584,6 +584,7 @@ def test_export_ids_stay_distinct_once_written(fmt, ids, tmp_path):
         ("lpt¹.txt", "reserved"),
         ("AUX .txt", "reserved"),
     ],
+    ids=["emoji", "cjk", "com0", "lpt-superscript", "aux-space"],
 )
 def test_export_obsidian_file_names_are_valid_everywhere(label, check, tmp_path):
     G = one_concept(label)
