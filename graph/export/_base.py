@@ -1,5 +1,22 @@
 """What every export module shares: the record of a written export, how a writer
-recognises its own files, and small text helpers for note text."""
+recognises its own files, and small text helpers for note text.
+
+Characters that no export writes as they are, and what they become (stated once here;
+``tests/graph/test_export_property.py`` checks every format against it):
+
+* lone surrogates (``"\\ud800"``: a JSON escape or an undecodable file name can give
+  one) cannot be encoded in UTF-8, and U+FFFE and U+FFFF are not characters that XML 1.0
+  or YAML may hold: each becomes U+FFFD (:data:`REPLACEMENT`) in every format;
+* in text kept on several lines (definitions in the guide, Obsidian and Anki; every field
+  of GraphML, GEXF and CSV), control characters other than tab and line breaks (NUL,
+  ESC, Anki's field separator U+001F, DEL, C1 controls) become U+FFFD too
+  (:func:`writable`): XML 1.0 forbids most of them, Anki splits fields on U+001F, a
+  terminal acts on ESC;
+* in text on one line (titles, headings, labels, links, DOT, Mermaid and pictures),
+  control and format characters (bidi overrides, zero-width characters) are dropped and
+  white space, line and paragraph separators (U+2028, U+2029) included, becomes one
+  space (:func:`one_line`).
+"""
 
 from __future__ import annotations
 
@@ -108,13 +125,48 @@ def citation(found: Mapping[str, Any] | None) -> str:
     return f"{found['source']}, line {line}" if line else str(found["source"])
 
 
+#: What a character that an export cannot write becomes (see the module's docstring).
+REPLACEMENT = "\ufffd"
+#: Lone surrogates and the two non-characters that XML 1.0 and YAML refuse.
+_UNENCODABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+#: Those and the control characters other than tab, line feed and carriage return.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates, U+FFFE and U+FFFF replaced by U+FFFD.
+
+    >>> encodable("a\\ud800b\\uffff") == "a\\ufffdb\\ufffd"
+    True
+    """
+    return _UNENCODABLE.sub(REPLACEMENT, text)
+
+
+def writable(text: str) -> str:
+    """``text`` with what :func:`encodable` replaces and every control character but tab,
+    line feed and carriage return replaced by U+FFFD.
+
+    >>> writable("a\\x1fb\\x00c\\td") == "a\\ufffdb\\ufffdc\\td"
+    True
+    """
+    return _UNWRITABLE.sub(REPLACEMENT, text)
+
+
 def drop_controls(text: str, keep: str) -> str:
+    """``text`` without control and format characters (but those in ``keep``), and with
+    what :func:`encodable` replaces replaced."""
+    text = encodable(text)
     return "".join(c for c in text if c in keep or unicodedata.category(c) not in ("Cc", "Cf"))
 
 
 def one_line(text: Any) -> str:
-    """Note text on one line: control characters dropped, whitespace collapsed."""
-    return " ".join(drop_controls(str(text), keep="\t\n\r").split())
+    """Note text on one line: control and format characters dropped, white space (line
+    and paragraph separators included) collapsed to one space.
+
+    >>> one_line("a\\u2028b\\x1b[2J\\u202ec\\n d")
+    'a b[2Jc d'
+    """
+    return " ".join(drop_controls(str(text), keep="\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85").split())
 
 
 def cut(text: Any, limit: int) -> str:

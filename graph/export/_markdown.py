@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from graph.export._base import writable
+
 #: A character reference that CommonMark would decode (``&amp;``, ``&#38;``, ``&#x26;``).
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 #: At the start of a line: a heading, a quote, a list item or a thematic break.
@@ -33,6 +35,8 @@ def escape(text: str) -> str:
     r"""``text`` as Markdown that shows exactly ``text``, line breaks kept as hard breaks.
 
     Leading and trailing spaces of each line are dropped (indentation would make code).
+    Control characters but tab and line breaks, and lone surrogates, become U+FFFD
+    (:func:`graph.export._base.writable`).
 
     Examples
     --------
@@ -45,7 +49,7 @@ def escape(text: str) -> str:
     >>> print(escape("==mark== %%hidden%% #tag ^block C# x^2 2 * 3 ~5 %"))
     \=\=mark\=\= \%\%hidden\%\% \#tag \^block C# x^2 2 * 3 \~5 %
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = writable(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     table = len(lines) > 1  # a "|" row needs a line of its own below it to make a table
     return "  \n".join(_line(line.strip(), table) for line in lines)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.export._base import MARK
+from graph.export._base import MARK, writable
 from graph.io import head, write_text
 
 _COMMENT = f"<!-- {MARK} -->"
@@ -33,36 +32,46 @@ def is_own(path: Path) -> bool:
 
 def scalar_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``G`` whose attributes are all str, int, float or bool, one type per
-    attribute name (per graph, nodes and edges), and whose text (node ids included)
-    holds only characters XML 1.0 allows: a control character in the notes would
-    otherwise stop GraphML and GEXF from being written."""
+    attribute name (per graph, nodes and edges), and whose text (node ids and attribute
+    names included) holds only characters XML 1.0 allows: a control character but tab
+    and line breaks, a lone surrogate, U+FFFE or U+FFFF becomes U+FFFD
+    (:func:`graph.export._base.writable`). Two node ids that become the same get
+    `` (2)``, `` (3)``... (no id is written twice); ids are written as text.
+
+    XML itself reads a carriage return in text back as a line feed.
+
+    >>> H = scalar_copy(nx.MultiDiGraph([("a\\x00", "a\\x01")]))
+    >>> list(H) == ["a\\ufffd", "a\\ufffd (2)"]
+    True
+    """
     H = nx.MultiDiGraph()
-    H.graph.update(_uniform([{k: _scalar(v) for k, v in G.graph.items()}])[0])
-    ids: dict[Hashable, Hashable] = {}
-    taken: set[Hashable] = set()
+    H.graph.update(_uniform([{_key(k): _scalar(v) for k, v in G.graph.items()}])[0])
+    ids: dict[Hashable, str] = {}
+    taken: set[str] = set()
     for node in G.nodes:
-        clean = _xml_text(node) if isinstance(node, str) else node
+        clean = _xml_text(str(node))  # as the file writes it: 1 and "1" are one id
         name, n = clean, 1
-        while name in taken:  # two ids that differ only by control characters
+        while name in taken:  # two ids that differ only by what XML cannot hold
             n += 1
             name = f"{clean} ({n})"
         taken.add(name)
         ids[node] = name
-    nodes = _uniform([{k: _scalar(v) for k, v in a.items()} for _, a in G.nodes(data=True)])
+    nodes = _uniform([{_key(k): _scalar(v) for k, v in a.items()} for _, a in G.nodes(data=True)])
     H.add_nodes_from(zip((ids[n] for n in G.nodes), nodes, strict=True))
     edges = list(G.edges(keys=True, data=True))
-    flat = _uniform([{k: _scalar(v) for k, v in a.items()} for *_, a in edges])
+    flat = _uniform([{_key(k): _scalar(v) for k, v in a.items()} for *_, a in edges])
     H.add_edges_from((ids[u], ids[v], k, a) for (u, v, k, _), a in zip(edges, flat, strict=True))
     return H
 
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def _xml_text(text: str) -> str:
-    """``text`` without the characters XML 1.0 cannot hold (C0 controls but tab and
-    line breaks, lone surrogates, U+FFFE and U+FFFF)."""
-    return _XML_INVALID.sub("", text)
+    """``text`` with U+FFFD for what XML 1.0 cannot hold (C0 controls but tab and line
+    breaks, lone surrogates, U+FFFE and U+FFFF) and for C1 controls."""
+    return writable(text)
+
+
+def _key(name: Any) -> str:
+    return _xml_text(str(name))
 
 
 def _scalar(value: Any) -> str | int | float | bool:

@@ -19,7 +19,17 @@ from typing import Any
 import genanki
 import networkx as nx
 
-from graph.export._base import NO_TOPIC, Written, citation, label, plural, slug, topic
+from graph.export._base import (
+    NO_TOPIC,
+    Written,
+    citation,
+    label,
+    one_line,
+    plural,
+    slug,
+    topic,
+    writable,
+)
 from graph.export.select import Selection, study_order
 from graph.io import replace_file
 
@@ -70,8 +80,11 @@ def write_anki(
 ) -> int:
     """Write an Anki deck (``.apkg``): one note per concept that has a definition.
 
-    The front is the concept's label, the back its definition, aliases and source
-    ("notes.md, line 12"), all HTML-escaped. Notes come in study order
+    The front is the concept's label (on one line), the back its definition, aliases and source
+    ("notes.md, line 12"), all HTML-escaped, with every control character but tab and
+    line breaks (Anki's field separator U+001F among them) and every lone surrogate
+    shown as U+FFFD (:func:`graph.export._base.writable`): a note has two fields,
+    whatever the notes hold. Notes come in study order
     (:func:`graph.export.select.study_order`: prerequisites first, then by importance)
     unless ``order`` is given, and Anki shows new cards in that order. Model, deck and
     note ids derive from hashes, so importing a new export updates the notes instead of
@@ -120,23 +133,25 @@ def write_anki(
         ],
         css=_ANKI_CSS,
     )
+    deck_name = _deck_name(deck_name)
     deck = genanki.Deck(_anki_id("deck", deck_name), deck_name)
+    guids: set[str] = set()
     for position, node in enumerate(n for n in nodes if G.nodes[n].get("definition")):
         a = G.nodes[node]
-        back = [html.escape(str(a["definition"]).strip()).replace("\n", "<br>")]
+        back = [_html(writable(str(a["definition"])).strip())]
         aliases = [str(x) for x in a.get("aliases") or () if str(x).strip()]
         if aliases:
-            back.append('<div class="aliases">Also: ' + html.escape(", ".join(aliases)) + "</div>")
+            back.append('<div class="aliases">Also: ' + _html(", ".join(aliases)) + "</div>")
         where = citation(a.get("definition_evidence")) or _card_citation(a, cards)
         if where:
-            back.append(f'<div class="source">{html.escape(where)}</div>')
+            back.append(f'<div class="source">{_html(where)}</div>')
         name = topic(a)
         tag = slug(name) if name != NO_TOPIC else ""
         deck.add_note(
             genanki.Note(
                 model=model,
-                fields=[html.escape(label(G, node)), "".join(back)],
-                guid=genanki.guid_for("concept-atlas", str(node)),
+                fields=[_html(one_line(label(G, node))), "".join(back)],
+                guid=_guid(node, guids),
                 tags=[tag] if tag else [],
                 due=position,
             )
@@ -184,9 +199,44 @@ def _write_package(package: genanki.Package, path: Path) -> None:
             archive.writestr("media", json.dumps({}))
 
 
+def _html(text: str) -> str:
+    """Note text as the HTML of an Anki field: escaped, line breaks as ``<br>``, and
+    what :func:`graph.export._base.writable` replaces (U+001F would split the field)
+    replaced.
+
+    >>> _html("a\\x1fb <i>\\nc") == "a\\ufffdb &lt;i&gt;<br>c"
+    True
+    """
+    text = writable(text).replace("\r\n", "\n").replace("\r", "\n")
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _deck_name(name: str) -> str:
+    """A deck name Anki accepts: one line, no empty part between ``::`` (Anki drops
+    or merges those), never empty.
+
+    >>> _deck_name(" a ::  :: b\\x1f "), _deck_name("::")
+    ('a::b', 'Concept Atlas')
+    """
+    parts = [one_line(part) for part in str(name).split("::")]
+    return "::".join(part for part in parts if part) or "Concept Atlas"
+
+
+def _guid(node: Hashable, taken: set[str]) -> str:
+    """The note's GUID: stable for a concept id, unique in the deck (two ids that print
+    the same, ``1`` and ``"1"``, or a lone surrogate, still get two GUIDs)."""
+    text = str(node).encode("utf-8", "surrogatepass").decode("utf-8", "backslashreplace")
+    guid, n = genanki.guid_for("concept-atlas", text), 1
+    while guid in taken:
+        n += 1
+        guid = genanki.guid_for("concept-atlas", text, n)
+    taken.add(guid)
+    return guid
+
+
 def _anki_id(kind: str, name: str) -> int:
     """A stable Anki id in [2**30, 2**31) from a hash (Anki wants ids below 2**63)."""
-    digest = hashlib.sha256(f"concept-atlas:{kind}:{name}".encode()).digest()
+    digest = hashlib.sha256(f"concept-atlas:{kind}:{name}".encode(errors="surrogatepass")).digest()
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.export._base import MARK, Written, cut, drop_controls, label, topic
+from graph.export._base import MARK, Written, cut, label, one_line, topic
 from graph.export._style import style
 from graph.export.select import Selection
 from graph.io import head, write_text
@@ -57,6 +57,7 @@ def to_dot(G: nx.MultiDiGraph, *, name: str = "concept_atlas") -> str:
     }
     """
     colours = topic_colours(G)
+    ids = _dot_ids(G)
     lines = [
         f"digraph {_dot_quote(name)} {{",
         '  graph [rankdir="LR", fontname="Helvetica", overlap="false", splines="true"];',
@@ -67,7 +68,7 @@ def to_dot(G: nx.MultiDiGraph, *, name: str = "concept_atlas") -> str:
         colour = colours.get(topic(a), NO_TOPIC_COLOUR)
         tooltip = cut(a.get("definition") or "", 300)
         lines.append(
-            f"  {_dot_quote(node)} [label={_dot_quote(label(G, node))}, "
+            f"  {ids[node]} [label={_dot_quote(label(G, node))}, "
             f'fillcolor="{colour}", tooltip={_dot_quote(tooltip)}];'
         )
     for u, v, a in G.edges(data=True):
@@ -80,7 +81,7 @@ def to_dot(G: nx.MultiDiGraph, *, name: str = "concept_atlas") -> str:
         )
         if not shown.arrows:
             attrs += ', dir="none"'
-        lines.append(f"  {_dot_quote(u)} -> {_dot_quote(v)} [{attrs}];")
+        lines.append(f"  {ids[u]} -> {ids[v]} [{attrs}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -90,9 +91,30 @@ def write(selection: Selection, path: Path, fmt: str) -> Written:
     return Written(path, "dot", selection.graph, total=selection.total)
 
 
+def _dot_ids(G: nx.MultiDiGraph) -> dict[Any, str]:
+    """Each node's quoted DOT id, distinct even when two ids differ only by what
+    :func:`_dot_quote` drops (``"a\\x00"`` and ``"a"``, ``1`` and ``"1"``): the later
+    one gets `` (2)``, `` (3)``..."""
+    ids: dict[Any, str] = {}
+    taken: set[str] = set()
+    for node in G.nodes:
+        quoted, n = _dot_quote(node), 1
+        while quoted in taken:
+            n += 1
+            quoted = _dot_quote(f"{node} ({n})")
+        taken.add(quoted)
+        ids[node] = quoted
+    return ids
+
+
 def _dot_quote(value: Any) -> str:
-    """A DOT double-quoted string: backslashes and quotes escaped, line breaks as
-    ``\\n``, other control characters dropped."""
-    text = drop_controls(str(value), keep="\n")
+    """A DOT double-quoted string: backslashes and quotes escaped, line breaks (``\\r``,
+    U+2028, U+2029 too) as ``\\n``, each line as :func:`one_line` makes it (other
+    control and format characters dropped, lone surrogates as U+FFFD).
+
+    >>> print(_dot_quote('a"\\\\b\\r\\nc\\u2028d\\x00'))
+    "a\\"\\\\b\\nc\\nd"
+    """
+    text = "\n".join(one_line(line) for line in str(value).replace("\r\n", "\n").splitlines())
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{text}"'

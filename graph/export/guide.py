@@ -8,7 +8,18 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.export._base import MARK, Written, citation, evidence, label, one_line, plural, topic
+from graph.export._base import (
+    MARK,
+    NO_TOPIC,
+    Written,
+    citation,
+    evidence,
+    label,
+    one_line,
+    plural,
+    topic,
+    writable,
+)
 from graph.export._markdown import escape
 from graph.export._style import relation_phrase
 from graph.export.select import Selection
@@ -116,7 +127,7 @@ def write(selection: Selection, path: Path, fmt: str) -> Written:
 def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) -> list[str]:
     a = G.nodes[node]
     lines = [f"{prefix}{escape(one_line(label(G, node)))}", ""]
-    definition = str(a.get("definition") or "").strip()
+    definition = writable(str(a.get("definition") or "")).strip()
     lines += [escape(definition) if definition else "*No definition in the notes.*"]
     where = citation(a.get("definition_evidence"))
     if definition and where:
@@ -143,8 +154,11 @@ def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) ->
 
 def by_topic(G: nx.MultiDiGraph) -> dict[str, list[Hashable]]:
     """Nodes grouped by topic (largest topic first, no topic last), most important
-    first within a topic."""
-    groups: dict[str, list[Hashable]] = {name: [] for name in topic_colours(G)}
+    first within a topic; a topic is named as it is shown (:func:`one_line`), so a
+    topic of invisible characters only is no topic, not a heading without a name."""
+    shown = {name: one_line(name) or NO_TOPIC for name in topic_colours(G)}
+    groups: dict[str, list[Hashable]] = {name: [] for name in shown.values()}
     for node in ranked_concepts(G):
-        groups.setdefault(topic(G.nodes[node]), []).append(node)
+        name = topic(G.nodes[node])
+        groups.setdefault(shown.get(name) or one_line(name) or NO_TOPIC, []).append(node)
     return {name: members for name, members in groups.items() if members}

@@ -3,17 +3,21 @@ index."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
 from graph.export._base import (
+    MARK,
     NO_TOPIC,
     Written,
     citation,
@@ -24,12 +28,13 @@ from graph.export._base import (
     one_line,
     slug,
     topic,
+    writable,
 )
 from graph.export._markdown import escape
 from graph.export._style import relation_phrase
 from graph.export.guide import by_topic
 from graph.export.select import Selection
-from graph.io import WriteRefused, check_replaceable, head, write_text
+from graph.io import WriteRefused, head, write_text
 from graph.render import ranked_concepts
 
 FORMATS = ("obsidian",)
@@ -38,10 +43,20 @@ FOLDER = True
 
 #: Name of the index note of an Obsidian export (no concept note takes it).
 INDEX_NOTE = "Index"
-#: Longest file name (without ``.md``) of an Obsidian note.
+#: Longest file name (without ``.md``) of an Obsidian note, in characters and in UTF-8
+#: bytes (file systems count bytes: 255 on most, 143 on eCryptfs; the temporary file
+#: written beside a note takes 18 more).
 FILE_NAME_CHARS = 80
-#: The tag every note of the vault carries (how an export recognises its own notes).
+FILE_NAME_BYTES = 120
+#: The tag every note of the vault carries.
 TAG = "concept-atlas"
+#: The vault's record of the files an export wrote (name -> SHA-256 of the bytes): a
+#: file is replaced only while it still holds what the export wrote. Anything else in
+#: the way (a note of the student's, a note of ours the student edited, a folder, a
+#: link) is kept, and the note is written beside it under another name.
+MANIFEST = ".concept-atlas.json"
+#: Largest note read to compare it with the manifest.
+_MAX_NOTE_BYTES = 16 * 1024 * 1024
 
 #: How an incoming edge reads from its target's side (Obsidian relation headings).
 INVERSE_RELATIONS: dict[str, str] = {
@@ -59,18 +74,55 @@ INVERSE_RELATIONS: dict[str, str] = {
 
 _FILE_NAME_BAD = re.compile(r'[\\/:*?"<>|#^\[\]%{}$`\x00-\x1f\x7f]')
 _WINDOWS_RESERVED = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)]
+    ["con", "prn", "aux", "nul", "conin$", "conout$", "clock$"]
+    + [f"{p}{i}" for p in ("com", "lpt") for i in [*"0123456789", "¹", "²", "³"]]
 )
-_TAG_LINE = f"\n  - {json.dumps(TAG)}\n".encode()
 
 
 def is_own(path: Path) -> bool:
-    """Whether ``path`` is a note this module wrote (its front matter has :data:`TAG`)."""
-    text = head(path)
-    if not text.startswith(b"---\n"):
-        return False
-    front = text[: text.find(b"\n---\n", 3) + 1]
-    return _TAG_LINE in front
+    """Whether ``path`` is a file of a vault this module wrote: the vault's
+    :data:`MANIFEST`, or a regular file that still holds the bytes the manifest records
+    for its name (a note the student edited since is theirs)."""
+    path = Path(path)
+    if path.name == MANIFEST:
+        return _manifest_of(path) is not None
+    manifest = _manifest_of(path.parent / MANIFEST) or {}
+    return path.name in manifest and _digest(path) in manifest[path.name]
+
+
+def _manifest_of(path: Path) -> dict[str, list[str]] | None:
+    """The manifest at ``path`` (file name -> accepted digests), None if there is none
+    or it was not written by this module."""
+    data = head(path, _MAX_NOTE_BYTES)
+    try:
+        found = json.loads(data) if data.startswith(b"{") and path.is_file() else None
+    except ValueError:
+        return None
+    if not isinstance(found, dict) or found.get("written_by") != MARK:
+        return None
+    notes = found.get("notes")
+    if not isinstance(notes, dict):
+        return None
+    return {
+        str(name): [d for d in digests if isinstance(d, str)]
+        for name, digests in notes.items()
+        if isinstance(digests, list)
+    }
+
+
+def _digest(path: Path) -> str | None:
+    """The SHA-256 of a regular file's bytes (None for anything else or a large file)."""
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_NOTE_BYTES:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def write_obsidian(
@@ -88,11 +140,16 @@ def write_obsidian(
     ``[[links]]`` to the other notes grouped by relation (incoming edges under the
     inverse name: "requires", "used by", ...), then ``## Evidence``. Note text is
     escaped where Markdown or Obsidian would act on it, as in the study guide. File
-    names come from :func:`safe_file_name`, disambiguated ignoring case.
+    names come from :func:`safe_file_name`, disambiguated ignoring case and Unicode
+    normalisation (as macOS and Windows compare names), and links point to them.
 
-    Notes this function wrote before (tagged :data:`TAG`) are replaced; other files in
-    ``folder`` are left alone, and when one is in the way of a note nothing is written
-    (:class:`graph.io.WriteRefused`).
+    The vault's :data:`MANIFEST` records what each export wrote. A note is replaced only
+    while it holds exactly that; any other file in the way of a note (the student's
+    own, a note of ours the student edited, a folder, a link) is kept, and the note is
+    written beside it under another name (``LSTM 2.md``; :func:`write` says which). A
+    ``MANIFEST`` this module did not write, or ``folder`` being a file, is refused
+    (:class:`graph.io.WriteRefused`, nothing written). Every file is written whole
+    through :func:`graph.io.replace_file`.
 
     Parameters
     ----------
@@ -119,7 +176,7 @@ def write_obsidian(
     >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of")
     >>> files = write_obsidian(G, pathlib.Path(tempfile.mkdtemp()))
     >>> sorted(p.name for p in files["rnn"].parent.iterdir())
-    ['Index.md', 'LSTM.md', 'RNN.md']
+    ['.concept-atlas.json', 'Index.md', 'LSTM.md', 'RNN.md']
     >>> print(files["lstm"].read_text(encoding="utf-8"))
     ---
     aliases: []
@@ -141,19 +198,42 @@ def write_obsidian(
     - [[RNN]]
     <BLANKLINE>
     """
-    folder = Path(folder)
-    names = _note_names(G)
-    files = {node: folder / f"{names[node]}.md" for node in G.nodes}
-    index_file = folder / f"{INDEX_NOTE}.md"
-    _check_vault([*files.values(), index_file])
-    for node, path in files.items():
-        write_text(path, _obsidian_note(G, node, names), owned=is_own, what="vault note")
+    return _write_vault(G, Path(folder), order=order, title=title).files
+
+
+@dataclass(frozen=True, slots=True)
+class _Vault:
+    """What :func:`_write_vault` wrote: the note of each node, and the files of the
+    student's that were in the way (their name, and the name written beside them)."""
+
+    files: dict[Hashable, Path]
+    beside: list[tuple[str, str]]
+
+
+def _write_vault(
+    G: nx.MultiDiGraph,
+    folder: Path,
+    *,
+    order: Sequence[Hashable] | None = None,
+    title: str | None = None,
+) -> _Vault:
+    if folder.exists() and not folder.is_dir():
+        raise WriteRefused(f"{folder} is not a folder: nothing was written (choose a folder)")
+    if (folder / MANIFEST).exists() and not is_own(folder / MANIFEST):
+        raise WriteRefused(
+            f"{folder / MANIFEST} exists and was not written by Concept Atlas: nothing was "
+            "written (export to another folder)"
+        )
+    old = _manifest_of(folder / MANIFEST) or {}
+    theirs = _files_of_others(folder, old)
+    names, beside = _note_names(G, theirs)
+    texts = {f"{names[node]}.md": _obsidian_note(G, node, names) for node in G.nodes}
     index = [
         "---",
         "tags:",
         f"  - {json.dumps(TAG)}",
         "---",
-        f"# {escape(title or 'Concept Atlas')}",
+        f"# {escape(one_line(title or 'Concept Atlas'))}",
         "",
     ]
     if order is not None:
@@ -165,39 +245,72 @@ def write_obsidian(
             index += [f"## {escape(one_line(name))}", ""]
             index += [f"- {_wikilink(G, n, names)}" for n in members]
             index.append("")
-    write_text(index_file, "\n".join(index), owned=is_own, what="vault note")
-    return files
+    texts[f"{names[_INDEX]}.md"] = "\n".join(index)
+    # the manifest first accepts the old and the new content of every note, so that an
+    # export stopped half-way leaves notes that the next export still knows as its own
+    kept = {
+        name: [digest]
+        for name, digests in old.items()
+        if name not in texts and (digest := _digest(folder / name)) in digests
+    }
+    during = {name: [*old.get(name, []), _text_digest(text)] for name, text in texts.items()}
+    _write_manifest(folder, {**kept, **during})
+    for name, text in texts.items():
+        write_text(folder / name, text, owned=is_own, what="vault note")
+    _write_manifest(folder, {**kept, **{n: [_text_digest(t)] for n, t in texts.items()}})
+    return _Vault({node: folder / f"{names[node]}.md" for node in G.nodes}, beside)
+
+
+def _write_manifest(folder: Path, notes: Mapping[str, list[str]]) -> None:
+    data = {"written_by": MARK, "notes": dict(sorted(notes.items()))}
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    write_text(folder / MANIFEST, text, owned=is_own, what="vault manifest")
+
+
+def _files_of_others(folder: Path, manifest: Mapping[str, list[str]]) -> list[str]:
+    """The names in ``folder`` that an export may not replace: everything but the
+    manifest and the files that still hold what the manifest records."""
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise WriteRefused(
+            f"{folder} cannot be listed ({exc.strerror}): nothing was written"
+        ) from None
+    return [
+        entry.name
+        for entry in entries
+        if entry.name != MANIFEST
+        and not (entry.name in manifest and _digest(folder / entry.name) in manifest[entry.name])
+    ]
 
 
 def write(selection: Selection, path: Path, fmt: str) -> Written:
-    write_obsidian(selection.graph, path, order=selection.order, title=selection.title)
-    return Written(path, "obsidian", selection.graph, total=selection.total)
-
-
-def _check_vault(paths: Sequence[Path]) -> None:
-    """Refuse the whole export when a file that is not one of its notes is in the way."""
-    refused = []
-    for path in paths:
-        try:
-            check_replaceable(path, owned=is_own, what="vault note")
-        except WriteRefused:
-            refused.append(path)
-    if refused:
-        more = f" and {len(refused) - 1} more" if len(refused) > 1 else ""
-        raise WriteRefused(
-            f"{refused[0]}{more} exist(s) and were not written by Concept Atlas: nothing was "
-            "written (export to a new folder, e.g. a subfolder of the vault)"
+    vault = _write_vault(selection.graph, path, order=selection.order, title=selection.title)
+    remarks = ()
+    if vault.beside:  # names quoted by repr: a file name may hold a control character
+        shown = ", ".join(f"{theirs!r} -> {ours!r}" for theirs, ours in vault.beside[:3])
+        more = f" and {len(vault.beside) - 3} more" if len(vault.beside) > 3 else ""
+        remarks = (
+            f"kept {len(vault.beside)} file(s) of yours that were in the way (not written "
+            f"by Concept Atlas, or changed since) and wrote beside them: {shown}{more}",
         )
+    return Written(path, "obsidian", selection.graph, total=selection.total, remarks=remarks)
 
 
-def safe_file_name(name: str, *, max_chars: int = FILE_NAME_CHARS) -> str:
+def safe_file_name(
+    name: str, *, max_chars: int = FILE_NAME_CHARS, max_bytes: int = FILE_NAME_BYTES
+) -> str:
     """``name`` as a file name that is safe on Windows, macOS and Linux and in an
     Obsidian ``[[link]]``.
 
     Path separators, characters that Windows or Obsidian links reserve and control
-    characters become spaces; leading and trailing dots and spaces go (no hidden
-    files, no ``..``); Windows device names (``CON``, ``com1.txt``) get a leading
-    ``_``; the result is cut to ``max_chars`` characters and is never empty.
+    characters become spaces (format characters such as bidi overrides go, a lone
+    surrogate becomes U+FFFD); leading and trailing dots and spaces go (no hidden
+    files, no ``..``); Windows device names (``CON``, ``com1.txt``, ``LPT¹``) get a
+    leading ``_``; the result is cut to ``max_chars`` characters and ``max_bytes`` bytes
+    of UTF-8, and is never empty.
 
     Examples
     --------
@@ -205,30 +318,57 @@ def safe_file_name(name: str, *, max_chars: int = FILE_NAME_CHARS) -> str:
     ('etc passwd', 'a b c', '_CON')
     >>> safe_file_name("..."), safe_file_name("encoder–decoder [1]")
     ('concept', 'encoder–decoder 1')
+    >>> len(safe_file_name("词" * 80).encode())  # 3 bytes a character, at most 119
+    117
     """
     text = unicodedata.normalize("NFC", str(name))
-    text = drop_controls(_FILE_NAME_BAD.sub(" ", text), keep="")
+    text = drop_controls(_FILE_NAME_BAD.sub(" ", text), keep="\t\n\r\x0b\x0c\x85")
     text = " ".join(text.split()).strip(" .")
-    text = text[:max_chars].rstrip(" .") or "concept"
-    if text.split(".")[0].lower() in _WINDOWS_RESERVED:
+    text = _cut_bytes(text[:max_chars], max_bytes - 1).rstrip(" .") or "concept"
+    if text.split(".")[0].strip().casefold() in _WINDOWS_RESERVED:
         text = "_" + text
     return text
 
 
-def _note_names(G: nx.MultiDiGraph) -> dict[Hashable, str]:
-    """A distinct file name per node (case-insensitive; the index name is taken),
-    the most important concepts getting the plain names."""
-    used = {INDEX_NOTE.casefold()}
+def _cut_bytes(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes of UTF-8, on a character boundary."""
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
+
+
+def _same_file_key(name: str) -> str:
+    """What two names share when a case- or normalisation-insensitive file system
+    (macOS, Windows) takes them for the same file."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
+
+
+#: Stands for the index note among the nodes in :func:`_note_names`.
+_INDEX = object()
+
+
+def _note_names(
+    G: nx.MultiDiGraph, theirs: Sequence[str] = ()
+) -> tuple[dict[Hashable, str], list[tuple[str, str]]]:
+    """A distinct file name (without ``.md``) per node and for the index (key
+    :data:`_INDEX`), distinct ignoring case and Unicode normalisation, and none that
+    is one of ``theirs`` (files in the folder that the export may not replace); the
+    index and then the most important concepts get the plain names. Also the pairs
+    (their file, the name written instead) where one of ``theirs`` was in the way."""
+    others = {_same_file_key(name): name for name in theirs}
+    used = {_same_file_key(MANIFEST)}
     names: dict[Hashable, str] = {}
-    for node in ranked_concepts(G):
-        base = safe_file_name(label(G, node))
+    beside: list[tuple[str, str]] = []
+    for node in [_INDEX, *ranked_concepts(G)]:
+        base = INDEX_NOTE if node is _INDEX else safe_file_name(label(G, node))
         name, n = base, 1
-        while name.casefold() in used:
+        while (key := _same_file_key(f"{name}.md")) in used or key in others:
             n += 1
-            name = f"{base} {n}"
-        used.add(name.casefold())
+            suffix = f" {n}"
+            name = _cut_bytes(base, FILE_NAME_BYTES - len(suffix)).rstrip(" .") + suffix
+        if n > 1 and (plain := others.get(_same_file_key(f"{base}.md"))) is not None:
+            beside.append((plain, f"{name}.md"))
+        used.add(key)
         names[node] = name
-    return names
+    return names, beside
 
 
 def _wikilink(G: nx.MultiDiGraph, node: Hashable, names: Mapping[Hashable, str]) -> str:
@@ -255,7 +395,7 @@ def _obsidian_note(G: nx.MultiDiGraph, node: Hashable, names: Mapping[Hashable, 
     lines.append(f"mentions: {int(a.get('mentions') or 0)}")
     lines += _yaml_list("tags", tags)
     lines += ["---", f"# {escape(one_line(name))}", ""]
-    definition = str(a.get("definition") or "").strip()
+    definition = writable(str(a.get("definition") or "")).strip()
     lines += [escape(definition) if definition else "*No definition in the notes.*", ""]
     where = citation(a.get("definition_evidence"))
     if definition and where:

@@ -11,7 +11,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.counts import edge_counts
-from graph.export._base import MARK, Written, plural
+from graph.export._base import MARK, Written, encodable, one_line, plural
 from graph.export.select import Selection
 from graph.io import head, write_text
 
@@ -51,7 +51,7 @@ def page(
     focus : node, optional
         Selected when the page opens.
     title : str
-        The page's title and heading (note text: escaped).
+        The page's title and heading (note text: on one line, escaped).
     total : int, optional
         How many concepts the view had before it was capped to ``G`` (said under the
         title).
@@ -72,6 +72,7 @@ def page(
     if total > G.number_of_nodes():
         shown = f"{G.number_of_nodes()} of {shown} drawn, the most important"
     caption = f"{shown}; {edge_counts(G).describe()}"
+    title = one_line(title)
     header = (
         f'<header id="concept-atlas-header" style="{_HEADER_CSS}">'
         f'<h1 style="font-size:20px;margin:0 0 4px">{html.escape(title)}</h1>'
@@ -81,7 +82,8 @@ def page(
     if drawn.count("<head>") != 1 or drawn.count("<body>") != 1:
         raise ValueError("unexpected page template: cannot add the title and the legend")
     drawn = drawn.replace("<head>", f"<head>\n{_GENERATOR}\n<title>{html.escape(title)}</title>")
-    return drawn.replace("<body>", f"<body>\n{header}")
+    # a lone surrogate (which UTF-8 cannot write) in any note text: U+FFFD
+    return encodable(drawn.replace("<body>", f"<body>\n{header}"))
 
 
 def write_html(

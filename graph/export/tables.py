@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.export._base import Written, evidence
+from graph.export._base import Written, evidence, writable
 from graph.export.select import Selection
 from graph.io import check_replaceable, head, replace_file
 
@@ -62,7 +62,9 @@ def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike[str]) -> None:
     where it stands (``evidence_source``, ``evidence_line``), with the number of
     sentences in ``evidence_count``. A text cell that starts with ``=``, ``+``,
     ``-``, ``@``, a tab or a carriage return gets a leading ``'``, so that a
-    spreadsheet shows it as text instead of running it as a formula. Other files in
+    spreadsheet shows it as text instead of running it as a formula (OWASP's advice on
+    CSV injection); control characters but tab and line breaks, and lone surrogates,
+    become U+FFFD (:func:`graph.export._base.writable`). Other files in
     ``folder`` are left alone; a ``nodes.csv`` or ``edges.csv`` that this function did
     not write is never replaced (:class:`graph.io.WriteRefused`, nothing written).
 
@@ -148,6 +150,13 @@ def _write_rows(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A CSV cell: numbers as they are; text with what :func:`writable` replaces
+    replaced, and a leading ``'`` when a spreadsheet would read it as a formula.
+
+    >>> _cell(0.5), _cell("=1+1"), _cell("-x"), _cell("a\\x1fb") == "a\\ufffdb"
+    (0.5, "'=1+1", "'-x", True)
+    """
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    text = writable(str(value))
+    return "'" + text if text.startswith(_FORMULA_START) else text

@@ -47,7 +47,7 @@ from graph.export import (
     write_obsidian,
     write_picture,
 )
-from graph.io import WriteRefused, read_graph, write_graph
+from graph.io import read_graph, write_graph
 from graph.query import UnknownConceptError
 from graph.render import external_urls
 from tests.conftest import DATA, SEEDS
@@ -419,8 +419,9 @@ def test_export_anki_writes_one_escaped_note_per_definition(tmp_path):
     defined = [n for n, d in G.nodes(data="definition") if d]
     assert len(notes) == len(defined) == 7
     fronts = [front for front, _ in notes]
-    assert html.escape(HOSTILE) in fronts and HOSTILE not in fronts
-    (evil_back,) = [back for front, back in notes if front == html.escape(HOSTILE)]
+    evil = html.escape(" ".join(HOSTILE.split()))  # a label is one line
+    assert evil in fronts and HOSTILE not in fronts
+    (evil_back,) = [back for front, back in notes if front == evil]
     assert "<script>" not in evil_back and "&lt;script&gt;" in evil_back
     assert "notes.md, line 8" in evil_back
     assert "GRU" not in fronts
@@ -430,7 +431,7 @@ def test_export_anki_orders_notes_by_prerequisites(tmp_path):
     G = typed_graph()
     write_anki(G, tmp_path / "deck.apkg")
     labels = [html.unescape(front) for front, _ in apkg_notes(tmp_path / "deck.apkg")]
-    ids = {G.nodes[n]["label"]: n for n in G}
+    ids = {" ".join(G.nodes[n]["label"].split()): n for n in G}  # a front is one line
     position = {ids[label]: i for i, label in enumerate(labels)}
     for u, v, relation in G.edges(data="relation"):
         if relation == "prerequisite_of":
@@ -504,7 +505,7 @@ def test_export_obsidian_writes_a_linked_note_per_concept(tmp_path):
     G = typed_graph()
     folder = tmp_path / "vault"
     files = write_obsidian(G, folder)
-    names = sorted(p.name for p in folder.iterdir())
+    names = sorted(p.name for p in folder.glob("*.md"))
     assert len(names) == G.number_of_nodes() + 1 and "Index.md" in names
     assert sorted(f.name for f in files.values()) == sorted(set(names) - {"Index.md"})
     for node, path in files.items():
@@ -516,7 +517,7 @@ def test_export_obsidian_writes_a_linked_note_per_concept(tmp_path):
         assert meta["topic"] == a["topic"] and meta["importance"] == a["importance"]
         assert meta["mentions"] == a["mentions"] and "concept-atlas" in meta["tags"]
         assert all(" " not in tag for tag in meta["tags"])
-    for path in folder.iterdir():
+    for path in folder.glob("*.md"):
         for target, _ in WIKILINK.findall(path.read_text(encoding="utf-8")):
             assert (folder / f"{target}.md").is_file(), (path.name, target)
     lstm = files["lstm"].read_text(encoding="utf-8")
@@ -573,12 +574,12 @@ def test_export_obsidian_keeps_hostile_names_inside_the_folder(tmp_path):
     assert all(path.resolve().parent == folder.resolve() for path in files.values())
     names = [path.name for path in files.values()]
     assert len({name.casefold() for name in names}) == len(labels)
-    assert sorted(p.name for p in folder.iterdir()) == sorted([*names, "Index.md"])
+    assert sorted(p.name for p in folder.glob("*.md")) == sorted([*names, "Index.md"])
     assert not any(name.startswith(".") for name in names)
     assert files["n2"].name == "a b c.md" and files["n3"].name == "A B C 2.md"
     assert files["n4"].name == "Index 2.md" and files["n1"].name == "_CON.md"
     assert not (tmp_path / "etc").exists()
-    for path in folder.iterdir():
+    for path in folder.glob("*.md"):
         for target, _ in WIKILINK.findall(path.read_text(encoding="utf-8")):
             assert (folder / f"{target}.md").is_file()
 
@@ -711,7 +712,7 @@ def check_output(fmt: str, out: Path, G: nx.MultiDiGraph) -> None:
     """A quick look at each format, read back with its own library where one exists."""
     if fmt in FOLDER_FORMATS:
         assert out.is_dir()
-        files = sorted(p.name for p in out.iterdir())
+        files = sorted(p.name for p in out.iterdir() if p.name != ".concept-atlas.json")
         expected = ["edges.csv", "nodes.csv"] if fmt == "csv" else None
         assert files == expected if expected else len(files) == G.number_of_nodes() + 1
     elif fmt == "graphml":
@@ -883,8 +884,8 @@ def test_export_replaces_its_own_files(fmt, tmp_path):
 def test_export_never_replaces_a_file_it_did_not_write(fmt, sample_file, tmp_path, capsys):
     out = out_path(tmp_path, fmt)
     if fmt in FOLDER_FORMATS:  # the student's own file where the export would put one
-        out.mkdir()
-        mine = out / ("nodes.csv" if fmt == "csv" else "Index.md")
+        out.mkdir()  # (a vault's notes are written beside the student's: the next test)
+        mine = out / ("nodes.csv" if fmt == "csv" else ".concept-atlas.json")
     else:
         mine = out
     mine.write_text("my own notes\n", encoding="utf-8")
@@ -897,17 +898,118 @@ def test_export_never_replaces_a_file_it_did_not_write(fmt, sample_file, tmp_pat
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
 
 
-def test_export_obsidian_into_a_vault_refuses_a_note_of_the_student(tmp_path):
+class Unprintable:
+    """A label that raises when an export formats it: an export failing half-way."""
+
+    def __str__(self) -> str:
+        raise RuntimeError("failed half-way")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_that_fails_half_way_leaves_the_old_file(fmt, tmp_path):
+    out = out_path(tmp_path, fmt)
+    export(typed_graph(), fmt, out)
+    before = {path: path.read_bytes() for path in written_files(out)}
+    G = typed_graph()
+    G.nodes["lstm"]["label"] = Unprintable()
+    with pytest.raises((RuntimeError, TypeError)):
+        export(G, fmt, out)
+    assert {path: path.read_bytes() for path in written_files(out)} == before
+    assert not list(tmp_path.rglob(".*.tmp"))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_that_cannot_replace_at_the_end_leaves_the_old_file(fmt, tmp_path, monkeypatch):
+    out = out_path(tmp_path, fmt)
+    export(typed_graph(), fmt, out)
+    before = {path: path.read_bytes() for path in written_files(out)}
+    G = typed_graph()
+    G.nodes["lstm"]["label"] = "long short-term memory"
+
+    def full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("graph.io.os.replace", full)
+    with pytest.raises(OSError, match="No space"):
+        export(G, fmt, out)
+    monkeypatch.undo()
+    assert {path: path.read_bytes() for path in written_files(out)} == before
+    assert not list(tmp_path.rglob(".*.tmp"))
+
+
+def test_export_obsidian_stopped_half_way_is_finished_by_the_next_export(tmp_path, monkeypatch):
+    """Every note is whole (old or new) and stays the export's own: the next export
+    replaces them all instead of writing beside them."""
+    import graph.export.obsidian as obsidian
+
+    vault = tmp_path / "vault"
+    files = write_obsidian(typed_graph(), vault)
+    old = {path.name: path.read_bytes() for path in vault.iterdir()}
+    G = typed_graph()
+    for node in G:
+        G.nodes[node]["definition"] = f"New definition of {node}."
+    real, calls = obsidian.write_text, []
+
+    def stop_at_the_fourth(path, text, **kwargs):
+        calls.append(path)
+        if len(calls) == 4:
+            raise OSError(28, "No space left on device")
+        return real(path, text, **kwargs)
+
+    monkeypatch.setattr(obsidian, "write_text", stop_at_the_fourth)
+    with pytest.raises(OSError):
+        write_obsidian(G, vault)
+    monkeypatch.undo()
+    for path in vault.glob("*.md"):
+        text = path.read_bytes()
+        assert text == old[path.name] or b"New definition of" in text, path.name
+    again = write_obsidian(G, vault)
+    assert again == files  # no "LSTM 2.md": the half-written notes are still its own
+    assert sorted(path.name for path in vault.iterdir()) == sorted(old)
+
+
+def test_export_obsidian_writes_beside_a_note_of_the_student(tmp_path, capsys):
     vault = tmp_path / "vault"
     vault.mkdir()
     (vault / "LSTM.md").write_text("# LSTM\n\nMy own summary.\n", encoding="utf-8")
+    (vault / "index.md").write_text("my index", encoding="utf-8")  # Index.md on macOS
     (vault / "Other.md").write_text("unrelated", encoding="utf-8")
-    with pytest.raises(WriteRefused, match=r"LSTM\.md"):
-        write_obsidian(typed_graph(), vault)
-    assert sorted(p.name for p in vault.iterdir()) == ["LSTM.md", "Other.md"]
-    write_obsidian(typed_graph(), tmp_path / "vault" / "atlas")  # a subfolder works
-    assert (vault / "atlas" / "LSTM.md").is_file()
+    graph_file = tmp_path / "graph.json"
+    write_graph(typed_graph(), graph_file)
+    args = ["export", "--graph", str(graph_file), "--format", "obsidian", "--out", str(vault)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "kept 2 file(s) of yours" in out and "'LSTM.md' -> 'LSTM 2.md'" in out
+    assert (vault / "LSTM.md").read_text(encoding="utf-8") == "# LSTM\n\nMy own summary.\n"
+    assert (vault / "index.md").read_text(encoding="utf-8") == "my index"
     assert (vault / "Other.md").read_text(encoding="utf-8") == "unrelated"
+    assert (vault / "Index 2.md").is_file() and "[[LSTM 2|LSTM]]" in (
+        vault / "Index 2.md"
+    ).read_text(encoding="utf-8")
+    assert main(args) == 0  # again: its own notes are replaced, the student's kept
+    assert sorted(p.name for p in vault.glob("*.md")).count("LSTM 2.md") == 1
+    assert not list(vault.glob("LSTM 3.md"))
+
+
+def test_export_obsidian_keeps_a_note_the_student_edited(tmp_path):
+    vault = tmp_path / "vault"
+    files = write_obsidian(typed_graph(), vault)
+    edited = files["lstm"].read_text(encoding="utf-8") + "\nMy own thoughts.\n"
+    files["lstm"].write_text(edited, encoding="utf-8")
+    again = write_obsidian(typed_graph(), vault)
+    assert files["lstm"].read_text(encoding="utf-8") == edited  # theirs now: kept
+    assert again["lstm"].name == "LSTM 2.md"
+    assert again["rnn"] == files["rnn"]  # untouched notes of the export are replaced
+
+
+def test_export_obsidian_never_takes_a_tagged_note_for_its_own(tmp_path):
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    theirs = '---\ntags:\n  - "concept-atlas"\n---\n# LSTM\n\nMine.\n'
+    (vault / "LSTM.md").write_text(theirs, encoding="utf-8")  # the old mark: a tag
+    files = write_obsidian(typed_graph(), vault)
+    assert (vault / "LSTM.md").read_text(encoding="utf-8") == theirs
+    assert files["lstm"].name == "LSTM 2.md"
 
 
 # --------------------------------------------------------------------------- views

@@ -309,8 +309,8 @@ def test_obsidian_vault_stays_in_its_folder_and_is_inert(tmp_path: Path) -> None
     files = write_obsidian(G, vault, title=PAYLOADS["script"])
     written = set(tmp_path.rglob("*")) - before
     assert all(path.resolve().is_relative_to(vault.resolve()) for path in written)
-    assert len([p for p in written if p.is_file()]) == G.number_of_nodes() + 1
-    for path in vault.iterdir():
+    assert len([p for p in written if p.is_file()]) == G.number_of_nodes() + 2  # + manifest
+    for path in vault.glob("*.md"):
         assert len(path.name.encode()) <= 255 and "\x00" not in path.name
         text = path.read_text(encoding="utf-8")
         front, _, body = text.partition("\n---\n") if text.startswith("---\n") else ("", "", text)
@@ -327,8 +327,8 @@ def test_obsidian_vault_stays_in_its_folder_and_is_inert(tmp_path: Path) -> None
 def test_obsidian_wikilinks_point_only_at_notes_of_the_vault(tmp_path: Path) -> None:
     vault = tmp_path / "vault"
     write_obsidian(hostile_graph(), vault)
-    names = {path.stem for path in vault.iterdir()}
-    for path in vault.iterdir():
+    names = {path.stem for path in vault.glob("*.md")}
+    for path in vault.glob("*.md"):
         body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]  # after the YAML
         for target in re.findall(r"\[\[([^\]|]*)", body):
             assert target in names, target
@@ -431,7 +431,7 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_xml_exports_round_trip_the_hostile_text(fmt: str, tmp_path: Path) -> None:
-    """Control characters (XML cannot hold them) are dropped, the rest kept."""
+    """Control characters (XML cannot hold them) are U+FFFD, the rest kept."""
     G = hostile_graph()
     out = tmp_path / f"g.{fmt}"
     (write_graphml if fmt == "graphml" else write_gexf)(G, out)
@@ -439,4 +439,167 @@ def test_xml_exports_round_trip_the_hostile_text(fmt: str, tmp_path: Path) -> No
     assert H.number_of_nodes() == G.number_of_nodes()
     labels = {str(a["label"]) for _, a in H.nodes(data=True)}
     assert f"script {PAYLOADS['script']}" in labels
-    assert "control nulbell esc[31m red" in labels
+    assert "control nul\ufffdbell\ufffd esc\ufffd[31m red" in labels
+
+
+# --------------------------------------------------------------------------- issue 16
+# Each row below broke an export before it was fixed: a crash, a file its own tool
+# cannot read, an id written twice, a file name a file system refuses, or note text
+# reaching another program.
+
+
+def one_concept(label: str, **attrs: object) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
+    G.add_node("n", label=label, definition=attrs.pop("definition", f"{label} is a thing."))
+    G.nodes["n"].update(attrs)
+    G.add_node("m", label="other", definition="Another thing.")
+    G.add_edge("n", "m", relation="related_to", evidence=[{"source": label, "text": label}])
+    return G
+
+
+def export_to(G: nx.MultiDiGraph, fmt: str, tmp_path: Path) -> Path:
+    from graph.export import FOLDER_FORMATS, export
+
+    suffix = {"anki": ".apkg", "markdown": ".md", "mermaid": ".mmd"}.get(fmt, f".{fmt}")
+    out = tmp_path / ("out" if fmt in FOLDER_FORMATS else f"out{suffix}")
+    export(G, fmt, out)
+    return out
+
+
+def read_back(fmt: str, out: Path) -> str:
+    """The export read back by its own tool, as text (what a consumer sees)."""
+    import xml.etree.ElementTree as ET
+
+    if fmt in {"graphml", "gexf", "svg"}:  # text and attribute values
+        root = ET.parse(out).getroot()
+        return " ".join([*root.itertext(), *(v for e in root.iter() for v in e.attrib.values())])
+    if fmt == "anki":
+        return "\n".join("\x1f".join(fields) for fields in anki_fields(out))
+    if fmt == "png":
+        return ""
+    files = sorted(out.rglob("*")) if out.is_dir() else [out]
+    return "\n".join(p.read_bytes().decode("utf-8") for p in files if p.is_file())
+
+
+ALL_FORMATS = ["html", "graphml", "gexf", "json", "csv", "mermaid", "dot", "markdown", "anki"]
+ALL_FORMATS += ["obsidian", "svg", "png"]
+
+
+@pytest.mark.parametrize("fmt", ALL_FORMATS)
+@pytest.mark.parametrize(
+    "label",
+    ["lone \ud800 surrogate", "low \udcff half", "non-character \ufffe\uffff"],
+    ids=["high-surrogate", "low-surrogate", "non-characters"],
+)
+def test_export_writes_text_that_utf8_or_xml_cannot_hold(fmt, label, tmp_path):
+    """Before: UnicodeEncodeError in every text format, a TypeError from Matplotlib, an
+    SVG that is not well-formed (U+FFFE)."""
+    out = export_to(one_concept(label, definition=label), fmt, tmp_path)
+    text = read_back(fmt, out)
+    assert "\ud800" not in text and "\ufffe" not in text
+    if fmt != "png":
+        assert "\ufffd" in text or fmt in {"mermaid", "dot", "svg", "html"}
+        assert label.split()[0] in text
+
+
+ANKI_FIELDS = {
+    "label": {"label": "front\x1fback"},
+    "definition": {"definition": "one\x1ftwo\x1fthree"},
+    "alias": {"aliases": ["also\x1fthis"]},
+    "source": {"definition_evidence": {"source": "notes\x1f.md", "line": 1}},
+}
+
+
+@pytest.mark.parametrize("field", sorted(ANKI_FIELDS))
+def test_export_anki_field_separator_in_a_note_adds_no_field(field, tmp_path):
+    """Before: U+001F in any text became extra fields of a two-field note."""
+    attrs = dict(ANKI_FIELDS[field])
+    G = one_concept(attrs.pop("label", "Sep"), **attrs)
+    out = tmp_path / "deck.apkg"
+    write_anki(G, out)
+    notes = anki_fields(out)
+    assert len(notes) == 2 and all(len(fields) == 2 for fields in notes)
+    assert "\ufffd" in "".join(notes[0] + notes[1])
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        ("anki", "\x1b]0;title\x07 and \x1b[2J"),
+        ("markdown", "\x1b]0;title\x07 and \x1b[2J"),
+        ("obsidian", "\x1b]0;title\x07 and \x1b[2J"),
+        ("csv", "\x1b[2J\x00"),
+        ("graphml", "\x1b[2J\x00"),
+    ],
+)
+def test_export_control_characters_of_a_definition_are_shown_not_written(fmt, text, tmp_path):
+    """Before: ESC and BEL reached the guide, the vault and the deck as they are (a
+    terminal acts on them when the file is printed); NUL stopped the CSV writer."""
+    out = export_to(one_concept("Term", definition=f"Term is {text} here."), fmt, tmp_path)
+    written = read_back(fmt, out)
+    assert not set("\x1b\x07\x00") & set(written)
+    assert "\ufffd]0;title\ufffd and \ufffd" in written or "\ufffd[2J\ufffd" in written
+
+
+def test_export_anki_two_ids_that_print_the_same_get_two_guids(tmp_path):
+    """Before: ``1`` and ``"1"`` got one GUID (Anki merges the two notes)."""
+    G = nx.MultiDiGraph()
+    G.add_node(1, label="one", definition="The number.")
+    G.add_node("1", label="one (text)", definition="The digit.")
+    write_anki(G, tmp_path / "deck.apkg")
+    with zipfile.ZipFile(tmp_path / "deck.apkg") as archive:
+        data = archive.read("collection.anki2")
+    with closing(sqlite3.connect(":memory:")) as db:
+        db.deserialize(data)
+        guids = [guid for (guid,) in db.execute("SELECT guid FROM notes")]
+    assert len(guids) == len(set(guids)) == 2
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "dot"])
+@pytest.mark.parametrize(
+    "ids", [(1, "1"), ("a\x00", "a"), ("a\x00", "a\x01")], ids=["int-str", "nul", "two-controls"]
+)
+def test_export_ids_stay_distinct_once_written(fmt, ids, tmp_path):
+    """Before: two concepts written with one id (merged by every reader)."""
+    G = nx.MultiDiGraph()
+    G.add_node(ids[0], label="first")
+    G.add_node(ids[1], label="second")
+    G.add_edge(ids[0], ids[1], relation="uses")
+    if fmt == "dot":
+        declared = re.findall(rf"^  ({DOT_STRING}) \[label=", to_dot(G), re.MULTILINE)
+        assert len(set(declared)) == 2
+        return
+    out = tmp_path / f"g.{fmt}"
+    (write_graphml if fmt == "graphml" else write_gexf)(G, out)
+    H = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out, relabel=False)
+    assert H.number_of_nodes() == 2 and H.number_of_edges() == 1
+
+
+@pytest.mark.parametrize(
+    ("label", "check"),
+    [
+        ("😀" * 80, "bytes"),  # 320 bytes: ENAMETOOLONG on every file system
+        ("词" * 80, "bytes"),  # 243 bytes with .md: its temporary file (+18) too long
+        ("COM0", "reserved"),
+        ("lpt¹.txt", "reserved"),
+        ("AUX .txt", "reserved"),
+    ],
+    ids=["emoji", "cjk", "com0", "lpt-superscript", "aux-space"],
+)
+def test_export_obsidian_file_names_are_valid_everywhere(label, check, tmp_path):
+    G = one_concept(label)
+    files = write_obsidian(G, tmp_path / "vault")
+    name = files["n"].name
+    if check == "bytes":
+        assert len(name.encode()) <= 123 and files["n"].is_file()
+    else:
+        assert name.startswith("_"), name
+    assert f"[[{files['n'].stem}|" in files["m"].read_text(encoding="utf-8")
+
+
+def test_export_guide_topic_of_invisible_characters_is_no_topic():
+    """Before: a topic of bidi or zero-width characters only was a heading with no
+    name, beside "(no topic)"."""
+    G = one_concept("Term", topic="\u2066\u200b")
+    guide = to_markdown_guide(G)
+    assert "\n## \n" not in guide and guide.count("## (no topic)") == 1
