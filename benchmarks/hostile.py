@@ -29,6 +29,7 @@ import csv
 import io
 import json
 import os
+import re
 import resource
 import shutil
 import socket
@@ -311,7 +312,7 @@ def c2_markdown(folder: Path, run) -> str:
     _export(run, graph, "obsidian", vault)
     for path in vault.rglob("*.md"):
         text = path.read_text(encoding="utf-8")
-        if "<script>" in text:
+        if "<script>" in MarkdownIt("commonmark").render(text):
             raise Verdict("injection", f"{path.name}: live HTML in an Obsidian note")
         if "[[drop]]" in text:
             raise Verdict("injection", f"{path.name}: a label broke an Obsidian link")
@@ -327,7 +328,8 @@ def c2_mermaid_dot(folder: Path, run) -> str:
         raise Verdict("injection", "a label ended its Mermaid node and added another")
     dot = folder / "g.dot"
     _export(run, graph, "dot", dot)
-    if "evil -> x" in dot.read_text(encoding="utf-8").replace('\\"', ""):
+    outside_quotes = re.sub(r'"(?:[^"\\]|\\.)*"', '""', dot.read_text(encoding="utf-8"))
+    if "evil" in outside_quotes:
         raise Verdict("injection", "a definition added a DOT statement")
     return "labels stay inside their quotes"
 
