@@ -85,7 +85,8 @@ NAMES = {
     f"link{HIDDEN_LINK}.md".replace("/", "\u2215"): "link\\x1b]8;;http:",
     f"c1{C1_CSI}.md": "c1\\x9b31m.md",
     f"evil{RLO}dm.md": "evil\\u202edm.md",
-    "sep\u2028line.md": "sep\\u2028line.md",
+    # the readers cite a name with a line break in it with a space instead
+    "sep\u2028line.md": "sep line.md",
 }
 #: An empty file (a warning) whose name tries to forge an "ok" status line.
 FORGER = "x\nok forged.md  markdown  9 cards\n.md"
@@ -123,7 +124,7 @@ def test_cli_hostile_build_lines_are_escaped_and_none_forged(built):
     assert len(lines) == len(NAMES) + 3  # a line per file and the summary
     assert all(line.startswith(("ok ", "ERR ", "wrote ")) for line in lines)
     assert not any(line.startswith("ok forged") for line in lines)
-    assert "ERR " in out and "x\\nok forged.md  markdown  9 cards\\n.md" in out
+    assert "ERR " in out and "x ok forged.md  markdown  9 cards .md" in out
     forger = out.split("ERR ")[1].split("  -")[0]
     assert err.splitlines() == [f"warning: {forger}: empty file"]
 
@@ -134,7 +135,8 @@ def test_cli_hostile_build_json_summary(built):
     assert_safe_bytes(again.stdout, again.stderr)
     summary = json.loads(again.stdout)
     assert summary["out"] == str(out)
-    assert [Path(e["path"]).name for e in summary["errors"]] == [FORGER]
+    shown = FORGER.replace("\n", " ")  # the readers cite it with spaces for line breaks
+    assert [Path(e["path"]).name for e in summary["errors"]] == [shown]
 
 
 def test_cli_hostile_cards_shows_the_note_escaped(capsys, notes):
