@@ -17,6 +17,7 @@ import importlib.metadata
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -65,9 +66,42 @@ def load(name: str | None = None) -> Language:
 
 
 def pipe(texts: Iterable[str], *, nlp: Language | None = None) -> Iterator[Doc]:
-    """Parse ``texts`` in batches, in order."""
+    """Parse ``texts`` in batches, in order, without their token vectors.
+
+    The ``tok2vec`` output that spaCy leaves on every doc (``doc.tensor``: 96 floats,
+    384 bytes a token, several times the rest of the doc) serves no later stage; a
+    build keeps its docs to the end, so they are dropped here (a doc read back from the
+    parse cache never had them).
+
+    >>> [d.tensor.size for d in pipe(["A GRU gates."])]
+    [0]
+    """
+    import numpy
+
     nlp = nlp or load()
-    yield from nlp.pipe(texts, batch_size=BATCH_SIZE)
+    empty = numpy.zeros((0, 0), dtype="float32")
+    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        doc.tensor = empty
+        yield doc
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a build is: ``done`` of ``total`` units of ``stage`` (segments parsed
+    for "parse"; 0 or 1 for a later stage, reported as it starts and ends).
+
+    >>> Progress("parse", 256, 1000).fraction
+    0.256
+    """
+
+    stage: str
+    done: int
+    total: int
+
+    @property
+    def fraction(self) -> float:
+        """``done / total`` (1.0 when there is nothing to do)."""
+        return self.done / self.total if self.total else 1.0
 
 
 def model_version() -> str:
