@@ -187,13 +187,37 @@ TYPO_MAX_COUNT = 2
 TYPO_RATIO = 3
 
 
+def _deletions(word: str, n: int) -> set[str]:
+    """``word`` with up to ``n`` characters deleted (``word`` itself included).
+
+    >>> sorted(_deletions("abc", 1))
+    ['ab', 'abc', 'ac', 'bc']
+    """
+    out = {word}
+    frontier = {word}
+    for _ in range(n):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
 def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
+    """Join each rare, misspelt-looking name to a name used far more often that is at
+    most one edit away (two for names of 12 characters or more).
+
+    Two names within ``n`` edits share a string reached by deleting at most ``n``
+    characters from each, so the frequent names are indexed by their deletions and each
+    rare name only meets the frequent names that share one (not every frequent name of
+    a similar length: that was a quadratic pass over large notes). Among the frequent
+    names in reach, the first of the shortest is taken, as a scan by length would.
+    """
     from rapidfuzz.distance import Levenshtein
 
     frequent = [(k, c) for k, c in candidates.items() if c.count >= TYPO_RATIO and len(k) >= 6]
-    by_length: dict[int, list[tuple[str, Candidate]]] = defaultdict(list)
-    for k, c in frequent:
-        by_length[len(k)].append((k, c))
+    index: dict[str, list[int]] = defaultdict(list)  # a deletion -> frequent names
+    for i, (k, _) in enumerate(frequent):
+        for variant in _deletions(k.lower(), 2 if len(k) >= 10 else 1):
+            index[variant].append(i)
     for key, cand in candidates.items():
         if cand.count > TYPO_MAX_COUNT or len(key) < 6 or is_acronym(key):
             continue
@@ -201,14 +225,14 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
         if all(zipf(w) >= 2.5 or is_acronym(w) for w in key.split()):
             continue
         cutoff = 2 if len(key) >= 12 else 1
-        for length in range(len(key) - cutoff, len(key) + cutoff + 1):
-            for other, ocand in by_length.get(length, ()):
-                if other == key or ocand.count < TYPO_RATIO * cand.count:
-                    continue
-                distance = Levenshtein.distance(key.lower(), other.lower(), score_cutoff=cutoff)
-                if distance <= cutoff:
-                    join(other, key, "typo")
-                    break
-            else:
+        near = {i for v in _deletions(key.lower(), cutoff) for i in index.get(v, ())}
+        for i in sorted(near, key=lambda i: (len(frequent[i][0]), i)):
+            other, ocand = frequent[i]
+            if abs(len(other) - len(key)) > cutoff:
                 continue
-            break
+            if other == key or ocand.count < TYPO_RATIO * cand.count:
+                continue
+            distance = Levenshtein.distance(key.lower(), other.lower(), score_cutoff=cutoff)
+            if distance <= cutoff:
+                join(other, key, "typo")
+                break
