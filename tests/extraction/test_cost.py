@@ -107,6 +107,59 @@ def test_cost_typos_meet_only_near_names(monkeypatch):
     assert len(calls) < 100  # a scan by length makes ~1500 x 1500 comparisons
 
 
+def _typos_by_scan(candidates):
+    """The joins of a scan over every frequent name of a similar length (the reference)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from extraction.concepts import merging
+
+    frequent = [(k, c) for k, c in candidates.items() if c.count >= 3 and len(k) >= 6]
+    joined = []
+    for key, cand in candidates.items():
+        if cand.count > 2 or len(key) < 6 or merging.is_acronym(key):
+            continue
+        if all(merging.zipf(w) >= 2.5 or merging.is_acronym(w) for w in key.split()):
+            continue
+        cutoff = 2 if len(key) >= 12 else 1
+        near = [(k, c) for k, c in frequent if abs(len(k) - len(key)) <= cutoff and k != key]
+        for other, ocand in sorted(near, key=lambda kc: len(kc[0])):
+            if ocand.count < 3 * cand.count:
+                continue
+            if Levenshtein.distance(key.lower(), other.lower()) <= cutoff:
+                joined.append((other, key))
+                break
+    return joined
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_cost_typos_join_what_a_full_scan_joins(seed):
+    from extraction.concepts import merging
+    from extraction.concepts.candidates import Candidate
+
+    rng = random.Random(seed)
+    names = ["".join(rng.choice("abcdeklmnorstu ") for _ in range(rng.randint(6, 16)))]
+    for _ in range(1500):  # names, and names one or two edits from earlier ones
+        base = list(rng.choice(names))
+        for _ in range(rng.choice((0, 1, 1, 2, 3))):
+            at = rng.randrange(len(base))
+            op = rng.choice("sid")
+            if op == "s":
+                base[at] = rng.choice("abcdeklmnorstu")
+            elif op == "i":
+                base.insert(at, rng.choice("abcdeklmnorstu"))
+            elif len(base) > 6:
+                del base[at]
+        names.append("".join(base).strip() or "abcdefg")
+    candidates = {}
+    for name in names:
+        candidates.setdefault(name, Candidate(name)).count = rng.choice((1, 1, 2, 3, 9, 30))
+    joined = []
+    merging._typos(
+        candidates, merging._UnionFind(candidates), lambda a, b, _: joined.append((a, b))
+    )
+    assert joined == _typos_by_scan(candidates) and joined
+
+
 def _naive_keep(pairs):
     """Strongest first, one path search per edge: the reference result."""
     kept = nx.DiGraph()
