@@ -311,6 +311,12 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
 # -- the candidates and their features ------------------------------------------------
 
 
+#: A card naming more concepts than this gives no "together" feature: its pairs would
+#: grow as the square of its length (one 350 KB paragraph names ~800 concepts: 320k
+#: pairs), and being named in one such card links nothing in particular.
+TOGETHER_MAX_CONCEPTS = 400
+
+
 def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str, str], Candidate]:
     """Every ordered pair of linked concepts, both ways, with its features (see
     :data:`FEATURES`).
@@ -382,6 +388,8 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
     together: dict[frozenset[str], set[str]] = defaultdict(set)
     for card_id, found in index.card_mentions.items():
         named = sorted({c for c, _ in found if c in index.concepts})
+        if len(named) > TOGETHER_MAX_CONCEPTS:
+            continue  # a card that names everything says nothing of any two (and costs n^2)
         for i, a in enumerate(named):
             for b in named[i + 1 :]:
                 together[frozenset((a, b))].add(card_id)
