@@ -311,9 +311,10 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
 # -- the candidates and their features ------------------------------------------------
 
 
-#: A card naming more concepts than this gives no "together" feature: its pairs would
-#: grow as the square of its length (one 350 KB paragraph names ~800 concepts: 320k
-#: pairs), and being named in one such card links nothing in particular.
+#: A card naming more concepts than this gives no "together" or "explains" feature: its
+#: pairs would grow as the square of its length (one 350 KB paragraph names ~800
+#: concepts: 320k pairs; thirty 99,000-character paragraphs under one heading made 3 GB
+#: of "explains" shares), and being named in one such card links nothing in particular.
 TOGETHER_MAX_CONCEPTS = 400
 
 
@@ -365,11 +366,18 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
                 say(a, b, "in_definition", 1.0, [e] if e else ())
     # named in the cards about the other
     shares: dict[tuple[str, str], tuple[float, list[Evidence]]] = {}
+    crowded = {  # see TOGETHER_MAX_CONCEPTS: concepts about it x concepts named in it
+        card_id
+        for card_id, found in index.card_mentions.items()
+        if len({c for c, _ in found}) > TOGETHER_MAX_CONCEPTS
+    }
     for b, cards in notes.about.items():
         if not cards or b not in index.concepts:
             continue
         counted: dict[str, set[str]] = defaultdict(set)
         for card_id in cards:
+            if card_id in crowded:
+                continue
             for a, _ in index.card_mentions.get(card_id, ()):
                 # a concept the card introduces is not one it is explained with
                 if a != b and a in index.concepts and notes.first_card.get(a) != card_id:
