@@ -30,13 +30,22 @@ if TYPE_CHECKING:  # the NLP stages import spaCy and wordfreq: only a real build
     from extraction.logistic import LogisticModel
 
 
+#: A sentence naming more concepts than this gives no "same sentence" links: its pairs
+#: grow as the square of its length (a 5,000-character run without full stops named
+#: hundreds), and a list of everything links no two in particular. The most any sentence
+#: of the seeds and dev2's notes names is 8; of d2l's 16,000, one table row names 139,
+#: the next 20.
+SAME_SENTENCE_MAX_CONCEPTS = 20
+
+
 def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relation]:
     """``related_to`` edges, with the sentences they come from (at most three each).
 
     The concept a card is about (its own, else its section's) -> each concept its answer
     names (label ``"mentions"``); and two concepts named in one sentence, neither of
     them the card's subject, the first named -> the other (label :data:`SAME_SENTENCE`),
-    from 0.15 for one shared sentence up to 0.3: weaker than any typed edge.
+    from 0.15 for one shared sentence up to 0.3: weaker than any typed edge; not for a
+    sentence naming more than :data:`SAME_SENTENCE_MAX_CONCEPTS`.
     """
     edges: dict[tuple[str, str], Relation] = {}
     for card in cards:
@@ -61,6 +70,8 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
             by_sentence.setdefault(evidence, []).append(concept)
         for evidence, named in by_sentence.items():
             named = list(dict.fromkeys(named))
+            if len(named) > SAME_SENTENCE_MAX_CONCEPTS:
+                continue  # a list of everything links no two in particular (and costs n^2)
             for i, a in enumerate(named):
                 for b in named[i + 1 :]:
                     pair = frozenset((a, b))

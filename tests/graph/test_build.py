@@ -162,10 +162,8 @@ def test_build_corpora_graph_reads_every_format(tmp_path):
     assert [s["path"] for s in sources if s["errors"]] == []
 
 
-def test_build_concepts_sharing_sentences_are_weakly_related():
-    from extraction.concepts import extract_concepts
+def autoencoder_cards():
     from extraction.records import Card
-    from graph.build import SAME_SENTENCE, mention_relations
 
     texts = [
         ("What is an encoder?", "A network that compresses its input."),
@@ -184,6 +182,14 @@ def test_build_concepts_sharing_sentences_are_weakly_related():
              title_line=10 * i, body_lines=tuple(range(10 * i + 1, 10 * i + 4)))
         for i, (title, body) in enumerate(texts)
     ]  # fmt: skip
+    return cards
+
+
+def test_build_concepts_sharing_sentences_are_weakly_related():
+    from extraction.concepts import extract_concepts
+    from graph.build import SAME_SENTENCE, mention_relations
+
+    cards = autoencoder_cards()
     index = extract_concepts(cards)
     together = {
         frozenset((r.source, r.target)): r
@@ -198,6 +204,24 @@ def test_build_concepts_sharing_sentences_are_weakly_related():
     assert once.confidence < pair.confidence <= 0.3
     # concepts in different sentences are not linked this way
     assert frozenset(("reconstruction loss", "latent code")) not in together
+
+
+def test_build_a_sentence_naming_too_many_concepts_links_none_of_them(monkeypatch):
+    import graph.build
+    from extraction.concepts import extract_concepts
+    from graph.build import SAME_SENTENCE, mention_relations
+
+    cards = autoencoder_cards()
+    index = extract_concepts(cards)
+    monkeypatch.setattr(graph.build, "SAME_SENTENCE_MAX_CONCEPTS", 2)
+    together = {
+        frozenset((r.source, r.target)): r
+        for r in mention_relations(index, cards)
+        if r.label == SAME_SENTENCE
+    }
+    # "The encoder feeds the decoder a latent code." names three: no pair from it
+    assert frozenset(("encoder", "latent code")) not in together
+    assert len(together[frozenset(("encoder", "decoder"))].evidence) == 1
 
 
 @pytest.mark.slow
