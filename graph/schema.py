@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -46,7 +47,11 @@ FORMAT, VERSION = SCHEMA.split("/")[0], int(SCHEMA.split("/")[1])
 # The JSON types, strict: no "2" for 2, no true for 1, no 2.0 for a whole number.
 TEXT = cs.str_schema(strict=True)
 WHOLE = cs.int_schema(strict=True, ge=-(2**63), lt=2**63)
-NUMBER = cs.float_schema(strict=True, allow_inf_nan=False)  # an int is a number too
+# A number: a JSON integer stays an int (written back as it was read), else a finite float.
+NUMBER = cs.union_schema(
+    [WHOLE, cs.float_schema(strict=True, allow_inf_nan=False)],
+    custom_error_type="float_type",
+)
 FLAG = cs.bool_schema(strict=True)
 TRUE = cs.chain_schema([FLAG, cs.literal_schema([True])])
 
@@ -91,28 +96,34 @@ def maybe(schema: cs.CoreSchema) -> cs.CoreSchema:
     return cs.nullable_schema(schema)
 
 
-def record(
-    name: str, required: dict[str, cs.CoreSchema], optional: dict[str, cs.CoreSchema]
-) -> cs.CoreSchema:
-    """A JSON object with ``required`` and ``optional`` keys; any other key is allowed."""
-    fields = {k: cs.typed_dict_field(v, required=True) for k, v in required.items()}
-    fields |= {k: cs.typed_dict_field(v, required=False) for k, v in optional.items()}
+def record(name: str, fields: dict[str, cs.CoreSchema], required: set[str]) -> cs.CoreSchema:
+    """A JSON object with ``fields`` (in the order the tool writes them: the checked copy
+    keeps it, so a graph read and written again is the same text), those named in
+    ``required`` present; any other key is allowed."""
     return cs.typed_dict_schema(
-        fields, cls_name=name, extra_behavior="allow", extras_schema=ANY, strict=True
+        {k: cs.typed_dict_field(v, required=k in required) for k, v in fields.items()},
+        cls_name=name,
+        extra_behavior="allow",
+        extras_schema=ANY,
+        strict=True,
     )
 
 
 #: A sentence of the notes and where it stands (every field is read directly).
-EVIDENCE = record("Evidence", {"source": TEXT, "line": WHOLE, "text": TEXT}, {})
+EVIDENCE = record(
+    "Evidence", {"source": TEXT, "line": WHOLE, "text": TEXT}, {"source", "line", "text"}
+)
 
 #: Another name merged into a concept, with the rule and its reason.
 MERGE = record(
     "Merge",
-    {"name": TEXT, "reason": TEXT},
-    {"into": TEXT, "rule": TEXT, "evidence": maybe(EVIDENCE)},
+    {"name": TEXT, "into": TEXT, "rule": TEXT, "reason": TEXT, "evidence": maybe(EVIDENCE)},
+    {"name", "reason"},
 )
 
 _SCORED = {
+    "score": NUMBER,
+    "threshold": NUMBER,
     "kept": FLAG,
     "roles": map_of(WHOLE),
     "features": map_of(NUMBER),
@@ -121,18 +132,15 @@ _SCORED = {
     "merged_names": WHOLE,
 }
 #: Why the selector kept a name as a concept (``explain``).
-SELECTION = record("Selection", {"score": NUMBER, "threshold": NUMBER}, _SCORED)
+SELECTION = record("Selection", _SCORED, {"score", "threshold"})
 #: A name the selector did not keep (``graph.candidates``).
 CANDIDATE = record(
-    "Candidate",
-    {"score": NUMBER, "threshold": NUMBER},
-    {**_SCORED, "name": TEXT, "names": list_of(TEXT)},
+    "Candidate", {**_SCORED, "name": TEXT, "names": list_of(TEXT)}, {"score", "threshold"}
 )
 
-#: A concept.
+#: A concept (node-link JSON puts the id last).
 NODE = record(
     "Node",
-    {"id": TEXT},
     {
         "label": TEXT,
         "aliases": list_of(TEXT),
@@ -144,7 +152,9 @@ NODE = record(
         "first_seen": maybe(pair(TEXT, WHOLE)),
         "cards": list_of(TEXT),
         "selection": maybe(SELECTION),
+        "id": TEXT,
     },
+    {"id"},
 )
 
 _RELATION = {
@@ -155,35 +165,48 @@ _RELATION = {
     "features": map_of(NUMBER),
 }
 #: A relation between two concepts, with the sentences that state it.
-EDGE = record("Edge", {"source": TEXT, "target": TEXT}, {"key": WHOLE, **_RELATION})
+EDGE = record(
+    "Edge", {**_RELATION, "source": TEXT, "target": TEXT, "key": WHOLE}, {"source", "target"}
+)
 #: A prerequisite weighed and left out (``graph.prerequisites_rejected``).
-REJECTED = record("Rejected", {"source": TEXT, "target": TEXT}, {**_RELATION, "reason": TEXT})
+REJECTED = record(
+    "Rejected",
+    {"source": TEXT, "target": TEXT, **_RELATION, "reason": TEXT},
+    {"source", "target"},
+)
 
 #: A file the graph was built from (``graph.sources``).
 SOURCE = record(
     "Source",
-    {},
     {"path": TEXT, "sha256": TEXT, "format": TEXT, "cards": WHOLE, "errors": list_of(TEXT)},
+    set(),
 )
 
 #: The graph's own attributes.
 GRAPH = record(
     "Graph",
-    {"schema": TEXT},
     {
+        "schema": TEXT,
         "model": maybe(TEXT),
         "sources": list_of(SOURCE),
         "candidates": list_of(CANDIDATE),
         "prerequisite_features": map_of(TEXT),
         "prerequisites_rejected": list_of(REJECTED),
     },
+    {"schema"},
 )
 
 #: A whole concept-graph/1 file.
 GRAPH_FILE = record(
     "GraphFile",
-    {"graph": GRAPH, "nodes": list_of(NODE), "edges": list_of(EDGE)},
-    {"directed": TRUE, "multigraph": TRUE},
+    {
+        "directed": TRUE,
+        "multigraph": TRUE,
+        "graph": GRAPH,
+        "nodes": list_of(NODE),
+        "edges": list_of(EDGE),
+    },
+    {"graph", "nodes", "edges"},
 )
 
 _VALIDATOR: SchemaValidator | None = None
@@ -327,9 +350,11 @@ def _problem(error: Any) -> tuple[str, str]:
         reason = "missing"
     elif kind in {"less_than", "greater_than_equal"}:
         reason = f"{describe(value)}: out of range (a whole number of 64 bits)"
+    elif kind == "float_type" and isinstance(value, float) and not math.isfinite(value):
+        reason = "not a finite number (JSON has no NaN or Infinity)"
     elif kind in _EXPECTED:
         reason = f"expected {_EXPECTED[kind]}, got {describe(value)}"
-    elif kind == "finite_number":
+    elif kind == "finite_number" or (isinstance(value, float) and not math.isfinite(value)):
         reason = "not a finite number (JSON has no NaN or Infinity)"
     elif kind in {"too_short", "too_long"}:
         reason = f"expected 2 items, got {len(value)}"

@@ -342,3 +342,11 @@ def test_schema_check_json_agrees_with_check(built):
     bad = small()
     bad["nodes"][0]["importance"] = "x"
     assert schema.check_json(json.dumps(bad).encode()) is None
+
+
+def test_schema_a_graph_read_and_written_again_is_the_same_text(built, tmp_path):
+    """The checked copy keeps key order and ints (a warm build writes the memo's graph:
+    it must be the very file a cold build writes)."""
+    write_graph(built, tmp_path / "a.json")
+    write_graph(read_graph(tmp_path / "a.json"), tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
