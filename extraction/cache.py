@@ -7,6 +7,10 @@ pipeline name and version, and :data:`CACHE_VERSION`: a changed file, or the sam
 cut into segments differently by newer readers, has a new key and is parsed again.
 Entries are written atomically (a temporary file, then ``os.replace``) and checked
 when read: a corrupt or half-written entry is deleted and parsed again.
+
+A cache is never a reason for a build to fail: when its folder cannot be used (it is a
+file, it cannot be read or written, the disk is full), the cache says so once, through
+its ``warn`` callback, and the build goes on without it.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +36,28 @@ log = logging.getLogger(__name__)
 
 #: Bump when what is stored changes shape.
 CACHE_VERSION = 1
+
+#: Largest entry read (a parse is a few times its note file, and notes are capped).
+MAX_ENTRY_BYTES = 1024 * 2**20
+
+
+def unusable(folder: Path, exc: OSError) -> str:
+    """The warning for a cache folder that cannot be used: it names the folder, the part
+    of it in the way (if not the folder itself) and the reason.
+
+    >>> unusable(Path("/tmp/c"), NotADirectoryError(20, "Not a directory", "/tmp/c/v1/x"))
+    'the cache folder /tmp/c cannot be used (v1: Not a directory); building without it'
+    >>> unusable(Path("/tmp/c"), OSError(28, "No space left on device"))
+    'the cache folder /tmp/c cannot be used (No space left on device); building without it'
+    """
+    part = ""
+    if isinstance(exc.filename, str) and Path(exc.filename).is_relative_to(folder):
+        inside = Path(exc.filename).relative_to(folder).parts
+        part = f"{inside[0]}: " if inside else ""
+    return (
+        f"the cache folder {folder} cannot be used ({part}{exc.strerror or exc}); "
+        "building without it"
+    )
 
 
 def default_cache_dir() -> Path:
@@ -48,6 +75,9 @@ class ParseCache:
         Where entries live (created on first write).
     nlp : spacy.language.Language
         The pipeline whose parses are stored; its name and version are part of the key.
+    warn : callable, optional
+        Told once, in one line, when the folder cannot be used (default: a logged
+        warning); the cache then neither reads nor writes, and every file is parsed.
 
     Examples
     --------
@@ -61,15 +91,31 @@ class ParseCache:
     1
     """
 
-    def __init__(self, folder: str | os.PathLike[str], nlp: Language) -> None:
+    def __init__(
+        self,
+        folder: str | os.PathLike[str],
+        nlp: Language,
+        *,
+        warn: Callable[[str], object] | None = None,
+    ) -> None:
         import spacy
 
         self.nlp = nlp
         name = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}"
         version = nlp.meta.get("version", "0")
-        self.folder = Path(folder) / f"{name}-{version}-spacy{spacy.__version__}-v{CACHE_VERSION}"
+        self.root = Path(folder)
+        self.folder = self.root / f"{name}-{version}-spacy{spacy.__version__}-v{CACHE_VERSION}"
         self.hits = 0
         self.misses = 0
+        self.warn = warn or log.warning
+        #: Why the folder cannot be used (None while it can).
+        self.problem: str | None = None
+
+    def _give_up(self, exc: OSError) -> None:
+        """Stop using the folder, and say why (once)."""
+        if self.problem is None:
+            self.problem = unusable(self.root, exc)
+            self.warn(self.problem)
 
     def key(self, texts: Sequence[str]) -> str:
         digest = hashlib.sha256()
@@ -81,35 +127,67 @@ class ParseCache:
     def path(self, texts: Sequence[str]) -> Path:
         return self.folder / f"{self.key(texts)}.spacy"
 
+    def _read(self, path: Path) -> bytes | None:
+        """The bytes of the entry at ``path``; None when there is none, or when it is not
+        a regular file (a pipe is never waited on) or too large (it is replaced)."""
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except (FileNotFoundError, IsADirectoryError):
+            return None
+        except OSError as exc:  # not a folder, not readable, a loop of links ...
+            self._give_up(exc)
+            return None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+                return None
+            with os.fdopen(os.dup(fd), "rb") as f:
+                return f.read()
+        except OSError as exc:
+            self._give_up(exc)
+            return None
+        finally:
+            os.close(fd)
+
+    def _remove(self, path: Path) -> None:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            self._give_up(exc)
+
     def load(self, texts: Sequence[str]) -> list[Doc] | None:
         """The cached parses of ``texts``, or None (absent, corrupt or stale: removed)."""
+        if self.problem is not None:
+            return None
         path = self.path(texts)
-        try:
-            data = path.read_bytes()
-        except OSError:
+        data = self._read(path)
+        if data is None:
             return None
         from spacy.tokens import DocBin
 
         try:
             docs = list(DocBin().from_bytes(data).get_docs(self.nlp.vocab))
         except Exception as exc:  # a truncated or garbled entry: parse again
-            log.warning("cache entry %s is unreadable (%s); parsing again", path.name, exc)
-            path.unlink(missing_ok=True)
+            log.info("cache entry %s is unreadable (%s); parsing again", path.name, exc)
+            self._remove(path)
             return None
         if len(docs) != len(texts) or any(d.text != t for d, t in zip(docs, texts, strict=True)):
-            log.warning("cache entry %s does not match its text; parsing again", path.name)
-            path.unlink(missing_ok=True)
+            log.info("cache entry %s does not match its text; parsing again", path.name)
+            self._remove(path)
             return None
         return docs
 
     def store(self, texts: Sequence[str], docs: Sequence[Doc]) -> None:
-        """Write the parses of ``texts`` atomically; a failure to write is only logged."""
+        """Write the parses of ``texts`` atomically; a failure to write is said once (the
+        cache is then left alone) and never raised."""
+        if self.problem is not None:
+            return
         from spacy.tokens import DocBin
 
         path = self.path(texts)
+        data = DocBin(docs=docs, store_user_data=False).to_bytes()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            data = DocBin(docs=docs, store_user_data=False).to_bytes()
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".spacy")
             try:
                 with os.fdopen(fd, "wb") as f:
@@ -118,8 +196,8 @@ class ParseCache:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
-        except OSError as exc:
-            log.warning("cannot write the parse cache in %s: %s", self.folder, exc)
+        except OSError as exc:  # a file in the way, read-only, the disk full ...
+            self._give_up(exc)
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         """Parses of one file's ``texts``: from the cache, else parsed and stored."""

@@ -9,6 +9,7 @@ mentions with weak ``related_to`` edges that cite the sentence.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from extraction import nlp as nlp_module
-from extraction.cache import ParseCache
+from extraction.cache import ParseCache, unusable
 from extraction.readers import cited_name, read_bytes, read_paths
 from extraction.records import Card, Evidence, ReadResult, Relation
 from graph.io import SCHEMA, GraphFileError, read_graph, write_graph
@@ -28,6 +29,22 @@ if TYPE_CHECKING:  # the NLP stages import spaCy and wordfreq: only a real build
 
     from extraction.concepts import ConceptIndex
     from extraction.logistic import LogisticModel
+
+log = logging.getLogger(__name__)
+
+
+#: What each stage of a build after the parse finds, for a progress line or bar
+#: (:class:`extraction.nlp.Progress` names the stage).
+BUILD_STAGES: dict[str, str] = {
+    "candidates": "candidate terms",
+    "merge": "which terms name the same concept",
+    "features": "the evidence for each term",
+    "selection": "the concepts",
+    "relations": "typed relations",
+    "prerequisites": "prerequisites",
+    "mentions": "weak links",
+    "topics": "topics",
+}
 
 
 #: A sentence naming more concepts than this gives no "same sentence" links: its pairs
@@ -288,24 +305,84 @@ def build_key(results: Sequence[ReadResult]) -> str:
 
 
 def build_cached(
-    results: Sequence[ReadResult], *, cache_dir: str | Path | None, nlp: Language | None = None
+    results: Sequence[ReadResult],
+    *,
+    cache_dir: str | Path | None,
+    nlp: Language | None = None,
+    warn: Callable[[str], object] | None = None,
+    progress: Callable[[nlp_module.Progress], None] | None = None,
 ) -> nx.MultiDiGraph:
-    """:func:`build_graph`, reusing earlier work under ``cache_dir`` (None: no cache).
+    """:func:`build_graph`, reusing earlier work under ``cache_dir`` (None: no cache);
+    ``progress`` as in :func:`build_graph` (not called when the memo is reused).
 
-    An unchanged set of notes reuses its finished graph; otherwise each unchanged
-    file reuses its parses and only changed files are parsed again.
+    An unchanged set of notes reuses its finished graph (the memo, checked like any
+    graph file and against the notes' sources: a memo that is corrupt, or written by
+    someone else for other notes, is built again); otherwise each unchanged file reuses
+    its parses and only changed files are parsed again.
+
+    A cache that cannot be used (a file where the folder should be, a folder that
+    cannot be written, a full disk ...) never stops the build: ``warn`` is told once,
+    in one line naming the folder and the reason (default: a logged warning), and the
+    graph is built without it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from extraction.readers import read_paths
+    >>> not_a_folder = pathlib.Path(tempfile.mkdtemp()) / "cache"
+    >>> _ = not_a_folder.write_text("a file")
+    >>> said = []
+    >>> G = build_cached(read_paths(["data"]), cache_dir=not_a_folder, warn=said.append)
+    >>> G.number_of_nodes() > 5, len(said), said[0].startswith(f"the cache folder {not_a_folder}")
+    (True, 1, True)
     """
     if cache_dir is None:
-        return build_graph(results, nlp=nlp)
+        return build_graph(results, nlp=nlp, progress=progress)
+    tell = _once(warn or log.warning)
     memo = Path(cache_dir) / "graphs" / f"{build_key(results)}.json"
-    if memo.exists():
-        try:
-            return read_graph(memo)
-        except GraphFileError:
-            memo.unlink(missing_ok=True)  # half-written or corrupt: build again
+    G = _read_memo(memo, results)
+    if G is not None:
+        return G
     nlp = nlp or nlp_module.load()
-    G = build_graph(results, nlp=nlp, cache=ParseCache(cache_dir, nlp))
-    write_graph(G, memo)
+    cache = ParseCache(cache_dir, nlp, warn=tell)
+    G = build_graph(results, nlp=nlp, cache=cache, progress=progress)
+    try:
+        if memo.is_symlink() or (memo.exists() and not memo.is_dir()):
+            memo.unlink()  # the cache's own file: replaced, never trusted
+        write_graph(G, memo)
+    except OSError as exc:  # a file or folder in the way, read-only, the disk full ...
+        tell(unusable(Path(cache_dir), exc))
+    return G
+
+
+def _once(warn: Callable[[str], object]) -> Callable[[str], None]:
+    """``warn``, called for the first message only (one warning per build)."""
+    said: list[str] = []
+
+    def once(message: str) -> None:
+        if not said:
+            said.append(message)
+            warn(message)
+
+    return once
+
+
+def _read_memo(memo: Path, results: Sequence[ReadResult]) -> nx.MultiDiGraph | None:
+    """The finished graph kept at ``memo`` if it is a valid graph file of these very
+    notes; None otherwise (no memo, or one that cannot be trusted: built again)."""
+    try:
+        if not memo.is_file():
+            return None
+    except OSError:  # a folder that cannot be searched: the build says so
+        return None
+    try:
+        G = read_graph(memo)
+    except GraphFileError as exc:
+        log.info("build memo %s", exc)
+        return None
+    if G.graph.get("sources") != [asdict(r.source) for r in results]:
+        log.info("build memo %s: the graph of other notes; building again", memo)
+        return None
     return G
 
 

@@ -14,6 +14,7 @@ in the way (the student's notes, a folder, a link) is refused with :class:`Write
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import secrets
@@ -23,7 +24,9 @@ from pathlib import Path
 
 import networkx as nx
 
-#: The schema name written in ``G.graph["schema"]`` (see design.md).
+log = logging.getLogger(__name__)
+
+#: The schema name written in ``G.graph["schema"]`` (see design.md and graph/schema.py).
 SCHEMA = "concept-graph/1"
 
 #: Bytes read from the head of a file to recognise it as a graph file.
@@ -230,19 +233,185 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
 
 
 def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
-    """Read a concept-graph/1 file; raises :class:`GraphFileError` with the reason."""
+    """Read a concept-graph/1 file, checked against :mod:`graph.schema`.
+
+    Raises
+    ------
+    GraphFileError
+        The file cannot be read, is not JSON, or is not concept-graph/1: one line that
+        names the file, the place (``nodes[3].importance``) and what is wrong there (the
+        first :data:`PROBLEMS_SHOWN` problems, then how many more).
+
+    Notes
+    -----
+    A string holding a lone surrogate (a JSON escape such as ``"\\ud800"``, which no
+    text can hold) gets U+FFFD in its place, with one warning logged: printing or
+    writing such a string would fail later.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.json"
+    >>> _ = path.write_text('{"graph": {"schema": "concept-graph/1"}, "edges": [],'
+    ...                     ' "nodes": [{"id": "rnn", "importance": "high"}]}')
+    >>> read_graph(path)
+    Traceback (most recent call last):
+    ...
+    graph.io.GraphFileError: .../g.json: nodes[0].importance: expected a number, got the ...
+    """
+    from graph import schema  # pydantic-core: loaded by the commands that read a graph
+
     path = Path(path)
+    raw = _read_regular(path)
+    data = schema.check_json(raw)
+    if data is None:  # something to explain (or lone surrogates to replace)
+        data, found = schema.check(_load_json(path, raw))
+        if found:
+            raise GraphFileError(problem_message(path, found))
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+
+
+#: Problems named in a :class:`GraphFileError` before "and N more".
+PROBLEMS_SHOWN = 3
+#: Largest graph file read (a graph of every note a build accepts is far smaller).
+MAX_GRAPH_BYTES = 512 * 2**20
+
+
+def problem_message(path: Path, problems: list[tuple[str, str]]) -> str:
+    """``<file>: <place>: <reason>; <place>: <reason>; ... and N more`` (one line).
+
+    >>> problem_message(Path("g.json"), [("nodes[0].id", "missing")] * 5)
+    'g.json: nodes[0].id: missing; nodes[0].id: missing; nodes[0].id: missing; and 2 more'
+    """
+    shown = [f"{where}: {reason}" for where, reason in problems[:PROBLEMS_SHOWN]]
+    more = len(problems) - PROBLEMS_SHOWN
+    return f"{path}: " + "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+
+
+def _load_json(path: Path, raw: bytes) -> object:
+    """The parsed JSON of a graph file's bytes ``raw``, lone surrogates replaced;
+    :class:`GraphFileError` for anything but one JSON value with no NaN or Infinity, in
+    UTF-8 (or UTF-16/32, as ``json.loads`` of bytes allows)."""
+    if not raw.strip():
+        raise GraphFileError(f"{path}: empty file: not a graph file")
+    encoding = json.detect_encoding(raw)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        name = encoding.upper().removesuffix("-SIG")
+        raise GraphFileError(
+            f"{path}: line {line}, column {column}: byte 0x{raw[exc.start]:02x} is not "
+            f"{name} text: not a graph file (save it as UTF-8)"
+        ) from None
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise GraphFileError(
+            f"{path}: line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})"
+        ) from None
+    except _Constant as exc:
+        raise GraphFileError(
+            f"{path}: {_place_of_constant(text)}: {exc} is not a number JSON allows "
+            "(no NaN or Infinity)"
+        ) from None
+    except RecursionError:
+        raise GraphFileError(f"{path}: invalid JSON (nested too deeply)") from None
+    except ValueError as exc:  # an integer of more than sys.get_int_max_str_digits()
+        raise GraphFileError(f"{path}: invalid JSON ({exc})") from None
+    if _SURROGATE_ESCAPE.search(text):
+        _replace_surrogates(path, data)
+    return data
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file (a pipe is never waited on)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise GraphFileError(f"{path}: cannot open: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GraphFileError(f"{path}: not a graph file (invalid JSON: {exc})") from None
-    graph = data.get("graph") if isinstance(data, dict) else None
-    schema = graph.get("schema") if isinstance(graph, dict) else None
-    if schema != SCHEMA:
-        raise GraphFileError(f"{path}: schema is {schema!r}, expected {SCHEMA!r}")
     try:
-        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-    except (KeyError, TypeError, ValueError, nx.NetworkXError) as exc:
-        raise GraphFileError(f"{path}: not a valid concept graph ({exc!r})") from None
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise GraphFileError(f"{path}: {kind}: not a graph file")
+        if info.st_size > MAX_GRAPH_BYTES:
+            raise GraphFileError(
+                f"{path}: {info.st_size / 2**20:.0f} MB, more than the "
+                f"{MAX_GRAPH_BYTES // 2**20} MB a graph file may have"
+            )
+        with os.fdopen(os.dup(fd), "rb") as f:
+            return f.read(MAX_GRAPH_BYTES + 1)
+    except OSError as exc:
+        raise GraphFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+class _Constant(ValueError):
+    """NaN, Infinity or -Infinity in a JSON text (Python's ``json`` accepts them)."""
+
+
+def _no_constant(name: str) -> float:
+    raise _Constant(name)
+
+
+_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
+
+
+def _place_of_constant(text: str) -> str:
+    """``line L, column C`` of the first NaN or Infinity outside a string."""
+    for found in _CONSTANT.finditer(text):
+        if found.group(1):
+            line = text.count("\n", 0, found.start()) + 1
+            return f"line {line}, column {found.start() - text.rfind(chr(10), 0, found.start())}"
+    return "top level"
+
+
+#: A JSON escape of a UTF-16 surrogate (``\\ud800``): a string may hold a lone one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(path: Path, data: object) -> None:
+    """Replace every lone surrogate in the strings (values and keys) of ``data`` by
+    U+FFFD, in place; log one warning naming the first place."""
+    from graph.schema import place
+
+    fixed: list[tuple] = []
+
+    def clean(value: str, where: tuple) -> str:
+        if _SURROGATE.search(value):
+            fixed.append(where)
+            return _SURROGATE.sub("\ufffd", value)
+        return value
+
+    stack: list[tuple[object, tuple]] = [(data, ())]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    value[i] = clean(item, (*where, i))
+                else:
+                    stack.append((item, (*where, i)))
+        elif isinstance(value, dict):
+            for key in list(value):
+                item = value[key]
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    del value[key]
+                    key = clean(key, (*where, key))
+                    value[key] = item
+                if isinstance(item, str):
+                    value[key] = clean(item, (*where, key))
+                else:
+                    stack.append((item, (*where, key)))
+    if fixed:
+        log.warning(
+            "%s: %d string(s) held a lone surrogate (a \\ud800-\\udfff escape, no "
+            "character), replaced by U+FFFD; first found: %s",
+            path,
+            len(fixed),
+            place(fixed[0]),
+        )

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import shutil
+import signal
+from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 
+from extraction import cache as cache_module
 from extraction import nlp as nlp_module
 from extraction.cache import ParseCache
 from extraction.readers import read_paths
+from graph import io as graph_io
+from graph import schema
+from graph.__main__ import main
 from graph.build import build_cached, build_graph, build_key
+from graph.io import read_graph
 from tests.conftest import DATA
 
 
@@ -100,3 +111,229 @@ def test_cache_same_file_read_into_other_segments_is_a_miss(tmp_path):
     docs = cache.parse(["What is dropout?", "It switches off random units."])
     assert (cache.hits, cache.misses) == (0, 2)
     assert [d.text for d in docs] == ["What is dropout?", "It switches off random units."]
+
+
+# An unusable cache: one warning, and the build goes on without it (issue 16, class 5).
+
+
+@pytest.fixture(scope="module")
+def expected_nodes():
+    return sorted(build_graph(read_paths([DATA])).nodes)
+
+
+def _memo(cache, results):
+    return cache / "graphs" / f"{build_key(results)}.json"
+
+
+def _parse_folder(cache):
+    return ParseCache(cache, nlp_module.load()).folder
+
+
+#: What stands where the cache expects a folder or a file of its own.
+SPOILERS = {
+    "cache folder is a file": lambda cache, results: cache.write_text("a file"),
+    "graphs folder is a file": lambda cache, results: (
+        cache.mkdir(),
+        (cache / "graphs").write_text("a file"),
+    ),
+    "parse folder is a file": lambda cache, results: (
+        _parse_folder(cache).parent.mkdir(),
+        _parse_folder(cache).write_text("a file"),
+    ),
+    "memo is a folder": lambda cache, results: (_memo(cache, results) / "x").mkdir(parents=True),
+    "cache folder is a dangling link": lambda cache, results: cache.symlink_to(cache / "nowhere"),
+}
+
+
+@pytest.mark.parametrize("spoil", SPOILERS.values(), ids=SPOILERS.keys())
+def test_cache_unusable_cache_is_one_warning_and_the_build_goes_on(
+    tmp_path, caplog, expected_nodes, spoil
+):
+    """``--cache <a file>`` crashed the build (NotADirectoryError from the memo)."""
+    results = read_paths([DATA])
+    cache = tmp_path / "cache"
+    spoil(cache, results)
+    with caplog.at_level(logging.WARNING):
+        G = build_cached(results, cache_dir=cache)
+    assert sorted(G.nodes) == expected_nodes
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith(f"the cache folder {cache} cannot be used (")
+    assert warnings[0].endswith("building without it")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_cache_read_only_cache_is_one_warning(tmp_path, expected_nodes):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cache.chmod(0o500)
+    said = []
+    try:
+        G = build_cached(read_paths([DATA]), cache_dir=cache, warn=said.append)
+    finally:
+        cache.chmod(0o700)
+    assert sorted(G.nodes) == expected_nodes and len(said) == 1
+    assert "Permission denied" in said[0]
+
+
+def _full_disk(monkeypatch):
+    """Every graph file written from now on meets a full disk (/dev/full)."""
+    real = graph_io._new_temporary
+
+    def to_dev_full(path):
+        tmp = real(path)
+        tmp.unlink()
+        tmp.symlink_to("/dev/full")
+        return tmp
+
+    monkeypatch.setattr(graph_io, "_new_temporary", to_dev_full)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_cache_full_disk_while_writing_the_memo_is_one_warning(
+    tmp_path, monkeypatch, expected_nodes
+):
+    results = read_paths([DATA])
+    cache = tmp_path / "cache"
+    _full_disk(monkeypatch)
+    said = []
+    G = build_cached(results, cache_dir=cache, warn=said.append)
+    assert sorted(G.nodes) == expected_nodes
+    assert said == [f"the cache folder {cache} cannot be used (No space left on device); "
+                    "building without it"]  # fmt: skip
+    assert sorted(p.name for p in (cache / "graphs").iterdir()) == []  # no half memo, no temp
+
+
+def test_cache_warn_is_told_once_per_build(tmp_path, expected_nodes):
+    cache = tmp_path / "cache"
+    cache.write_text("a file")
+    said = []
+    G = build_cached(read_paths([DATA]), cache_dir=cache, warn=said.append)
+    assert sorted(G.nodes) == expected_nodes and len(said) == 1
+    assert cache.read_text() == "a file"  # left as it was
+
+
+def test_cache_cli_build_with_a_file_for_cache_writes_the_graph(tmp_path, caplog):
+    (tmp_path / "cache").write_text("a file")
+    out = tmp_path / "g.json"
+    code = main(["build", str(DATA), "--out", str(out), "--cache", str(tmp_path / "cache")])
+    assert code == 0 and read_graph(out).number_of_nodes() > 5
+    assert ["the cache folder" in r.getMessage() for r in caplog.records].count(True) == 1
+
+
+# A memo is never trusted: checked like any graph file, and against the notes.
+
+
+def test_cache_memo_with_a_wrong_type_is_built_again(tmp_path):
+    """A hand-edited memo ("importance": "high") was returned as it was, and broke the
+    commands that read the graph later."""
+    results = read_paths([DATA])
+    cache = tmp_path / "cache"
+    build_cached(results, cache_dir=cache)
+    memo = _memo(cache, results)
+    data = json.loads(memo.read_text(encoding="utf-8"))
+    data["nodes"][0]["importance"] = "high"
+    memo.write_text(json.dumps(data), encoding="utf-8")
+    G = build_cached(read_paths([DATA]), cache_dir=cache)
+    assert all(isinstance(i, float) for _, i in G.nodes(data="importance"))
+    assert schema.problems(json.loads(memo.read_text(encoding="utf-8"))) == []  # replaced
+
+
+def test_cache_memo_of_other_notes_is_not_used(notes, tmp_path):
+    """A memo under this build's key but holding another graph (copied in, or planted)
+    is built again: the memo's sources must be these notes."""
+    cache = tmp_path / "cache"
+    other = build_cached(read_paths([notes / "sequence-models-qa.txt"]), cache_dir=cache)
+    results = read_paths([notes])
+    memo = _memo(cache, results)
+    memo.parent.mkdir(parents=True, exist_ok=True)
+    graph_io.write_graph(other, memo)
+    G = build_cached(results, cache_dir=cache)
+    assert G.number_of_nodes() > other.number_of_nodes()
+    assert G.graph["sources"] == [asdict(r.source) for r in results]
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "garbage"])
+def test_cache_memo_that_is_not_a_graph_file_is_replaced(tmp_path, kind, expected_nodes):
+    results = read_paths([DATA])
+    cache = tmp_path / "cache"
+    memo = _memo(cache, results)
+    memo.parent.mkdir(parents=True)
+    elsewhere = tmp_path / "mine.txt"
+    elsewhere.write_text("my file")
+    if kind == "symlink":
+        memo.symlink_to(elsewhere)
+    elif kind == "fifo":
+        os.mkfifo(memo)
+    else:
+        memo.write_bytes(b"\x00garbage")
+    said = []
+    G = build_cached(results, cache_dir=cache, warn=said.append)
+    assert sorted(G.nodes) == expected_nodes and said == []
+    assert memo.is_file() and not memo.is_symlink() and elsewhere.read_text() == "my file"
+
+
+# The parse cache never raises, says once, and never waits on a pipe.
+
+
+def test_cache_parse_cache_in_a_file_warns_once_for_many_files(tmp_path):
+    (tmp_path / "cache").write_text("a file")
+    said = []
+    cache = ParseCache(tmp_path / "cache", nlp_module.load(), warn=said.append)
+    for text in ("A tensor is an array.", "A scalar is a number.", "A vector is a list."):
+        assert [d.text for d in cache.parse([text])] == [text]
+    assert len(said) == 1 and said[0].startswith(f"the cache folder {tmp_path / 'cache'}")
+    assert cache.problem == said[0] and cache.misses == 3
+
+
+def test_cache_parse_cache_default_warning_is_logged_once(tmp_path, caplog):
+    (tmp_path / "cache").write_text("a file")
+    cache = ParseCache(tmp_path / "cache", nlp_module.load())
+    with caplog.at_level(logging.WARNING, logger="extraction.cache"):
+        for text in ("A tensor is an array.", "A scalar is a number."):
+            cache.parse([text])
+    assert len(caplog.records) == 1
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_cache_parse_cache_on_a_full_disk_warns_and_leaves_no_entry(tmp_path, monkeypatch):
+    def full_mkstemp(dir, prefix, suffix):
+        return os.open("/dev/full", os.O_WRONLY), str(Path(dir) / f"{prefix}x{suffix}")
+
+    monkeypatch.setattr(cache_module.tempfile, "mkstemp", full_mkstemp)
+    said = []
+    cache = ParseCache(tmp_path / "cache", nlp_module.load(), warn=said.append)
+    assert [d.text for d in cache.parse(["A tensor is an array."])] == ["A tensor is an array."]
+    assert len(said) == 1 and "No space left on device" in said[0]
+    assert not list(cache.folder.iterdir())
+
+
+@pytest.fixture
+def guard():
+    """Fail, not hang, if a test blocks (a pipe read before the fix)."""
+
+    def timeout(signum, frame):
+        raise TimeoutError("blocked for 60 s")
+
+    old = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "link to a device"])
+def test_cache_parse_cache_entry_that_is_not_a_file_is_not_read(tmp_path, guard, kind):
+    """A pipe where an entry should be blocked the build forever."""
+    cache = ParseCache(tmp_path / "cache", nlp_module.load(), warn=lambda m: None)
+    texts = ["A tensor is an array."]
+    entry = cache.path(texts)
+    entry.parent.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "folder":
+        (entry / "x").mkdir(parents=True)
+    else:
+        entry.symlink_to("/dev/zero")
+    assert [d.text for d in cache.parse(texts)] == texts
+    assert cache.misses == 1

@@ -5,7 +5,9 @@ write)."""
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from graph.io import (
     SCHEMA,
     GraphFileError,
     WriteRefused,
+    graph_to_data,
     is_graph_file,
     read_graph,
     replace_file,
@@ -135,10 +138,13 @@ def test_io_is_graph_file_when_the_schema_is_far_into_the_file(tmp_path):
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        ("{not json", "invalid JSON"),
-        ('{"graph": {"schema": "other"}}', "schema is 'other'"),
-        ('{"graph": "concept-graph/1"}', "schema is None"),
-        ('{"graph": {"schema": "concept-graph/1"}, "nodes": [{"no": "id"}]}', "not a valid"),
+        ("{not json", "line 1, column 2: invalid JSON"),
+        ('{"graph": {"schema": "other"}}', "graph.schema: expected 'concept-graph/1', got"),
+        ('{"graph": "concept-graph/1"}', "graph: expected an object, got the string"),
+        (
+            '{"graph": {"schema": "concept-graph/1"}, "nodes": [{"no": "id"}]}',
+            "nodes.0..id: missing",
+        ),
     ],
 )
 def test_io_read_graph_names_the_file_and_the_reason(tmp_path, content, reason):
@@ -146,7 +152,260 @@ def test_io_read_graph_names_the_file_and_the_reason(tmp_path, content, reason):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(GraphFileError, match=reason) as caught:
         read_graph(path)
-    assert "bad.json" in str(caught.value)
+    assert str(caught.value).startswith(f"{path}: ")
+
+
+def graph_text(**change: object) -> str:
+    """A valid two-node graph file's text, with top-level keys, node 0's or edge 0's
+    attributes replaced (``node_importance="high"``)."""
+    data = graph_to_data(small_graph())
+    for key, value in change.items():
+        part, _, name = key.partition("_")
+        if part == "node":
+            data["nodes"][0][name] = value
+        elif part == "edge":
+            data["edges"][0][name] = value
+        else:
+            data[key] = value
+    return json.dumps(data)
+
+
+def nested(depth: int) -> str:
+    data = graph_to_data(small_graph())
+    return json.dumps(data)[:-1] + ', "deep": ' + "[" * depth + "]" * depth + "}"
+
+
+def many_problems() -> str:
+    data = graph_to_data(small_graph())
+    data["nodes"] = [{"id": f"n{i}", "importance": "high"} for i in range(10)]
+    return json.dumps(data)
+
+
+#: Graph files the tool did not write: (name, bytes, what the message says after the
+#: file name). Each is refused in one line that names the place and the reason.
+HOSTILE = [
+    ("empty", b"", "empty file"),
+    ("blank", b"  \n\t\n", "empty file"),
+    ("not JSON", b"{not json", "line 1, column 2: invalid JSON"),
+    ("truncated", graph_text().encode()[:100], "invalid JSON"),
+    ("trailing data", graph_text().encode() + b" {}", "invalid JSON .Extra data"),
+    ("top-level array", b"[1, 2, 3]", "top level: expected an object, got a list"),
+    ("top-level string", b'"concept-graph/1"', "top level: expected an object, got the string"),
+    ("top-level null", b"null", "top level: expected an object, got null"),
+    ("no graph", b'{"nodes": [], "edges": []}', "graph: missing: not a concept graph file"),
+    ("newer version", graph_text(graph={"schema": "concept-graph/3"}).encode(), "newer version"),
+    ("other schema", graph_text(graph={"schema": "x/1"}).encode(), "graph.schema: expected"),
+    ("not directed", graph_text(directed=False).encode(), "directed: expected true, got false"),
+    (
+        "nodes a string",
+        graph_text(nodes="abc").encode(),
+        "nodes: expected a list, got the string 'abc'",
+    ),
+    (
+        "node a list",
+        graph_text(nodes=[["rnn"]]).encode(),
+        "nodes.0.: expected an object, got a list",
+    ),
+    (
+        "string for a number",
+        graph_text(node_importance="high").encode(),
+        "nodes.0..importance: expected a number, got the string 'high'",
+    ),
+    (
+        "string for a whole number",
+        graph_text(edge_evidence=[{"source": "a", "line": "3", "text": ""}]).encode(),
+        "edges.0..evidence.0..line: expected a whole number, got the string '3'",
+    ),
+    (
+        "number for a string",
+        graph_text(node_label=5).encode(),
+        "nodes.0..label: expected a string, got the number 5",
+    ),
+    (
+        "string for a list",
+        graph_text(node_aliases="RNN").encode(),
+        "nodes.0..aliases: expected a list",
+    ),
+    ("missing id", graph_text(nodes=[{"label": "x"}]).encode(), "nodes.0..id: missing"),
+    (
+        "number id",
+        graph_text(nodes=[{"id": 1}], edges=[]).encode(),
+        "nodes.0..id: expected a string, got the number 1",
+    ),
+    (
+        "duplicate ids",
+        graph_text(nodes=[{"id": "rnn"}, {"id": "lstm"}, {"id": "rnn"}]).encode(),
+        "nodes.2..id: 'rnn' is the id of nodes.0. too",
+    ),
+    (
+        "edge to a missing node",
+        graph_text(edge_target="ghost").encode(),
+        "edges.0..target: 'ghost' is not a node id",
+    ),
+    (
+        "list for an edge end",
+        graph_text(edge_source=["rnn"]).encode(),
+        "edges.0..source: expected a string, got a list",
+    ),
+    (
+        "no edges",
+        json.dumps({k: v for k, v in json.loads(graph_text()).items() if k != "edges"}).encode(),
+        "edges: missing",
+    ),
+    (
+        "NaN",
+        graph_text().replace('"importance": 0.5', '"importance": NaN').encode(),
+        "line 1, column [0-9]+: NaN is not a number JSON allows",
+    ),
+    (
+        "-Infinity in an unknown key",
+        graph_text().replace('"multigraph": true', '"x": -Infinity, "multigraph": true').encode(),
+        "-Infinity is not a number JSON allows",
+    ),
+    (
+        "1e400",
+        graph_text().replace('"importance": 0.5', '"importance": 1e400').encode(),
+        "nodes.0..importance: not a finite number",
+    ),
+    (
+        "a number of 5000 digits",
+        graph_text().replace('"importance": 0.5', '"importance": ' + "9" * 5000).encode(),
+        "invalid JSON .Exceeds the limit",
+    ),
+    ("nested 300 deep", nested(300).encode(), "deep: not plain JSON"),
+    ("nested 100000 deep", nested(100_000).encode(), "invalid JSON .nested too deeply"),
+    (
+        "Latin-1",
+        graph_text(node_label="caf\u00e9").encode().replace(b"\\u00e9", b"\xe9"),
+        "line 1, column [0-9]+: byte 0xe9 is not UTF-8 text",
+    ),
+    ("UTF-16 invalid", "[1]".encode("utf-16"), "top level: expected an object, got a list"),
+    ("UTF-16 lone surrogate bytes", b"\xff\xfe[\x00\x00\xd8]\x00", "is not UTF-16"),
+    (
+        "many problems",
+        many_problems().encode(),
+        "nodes.0..importance: .*; nodes.2..importance: .*; and 7 more$",
+    ),
+    (
+        "escape sequences",
+        graph_text(node_importance="\x1b]0;pwned\x07").encode(),
+        r"got the string '\\u001b\]0;pwned\\u0007'",
+    ),
+]
+
+
+def hostile_file(tmp_path: Path, content: bytes) -> Path:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"), [h[1:] for h in HOSTILE], ids=[h[0] for h in HOSTILE]
+)
+def test_io_read_graph_refuses_a_hostile_file_in_one_line(tmp_path, content, reason):
+    path = hostile_file(tmp_path, content)
+    with pytest.raises(GraphFileError) as caught:
+        read_graph(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and "\n" not in message and len(message) < 600
+    assert re.search(reason, message), message
+    assert "\x1b" not in message and "Traceback" not in message
+
+
+COMMANDS = [
+    ["search", "rnn"],
+    ["path", "lstm"],
+    ["neighbourhood", "rnn"],
+    ["topics"],
+    ["explain", "rnn"],
+    ["export", "--format", "json", "--out", "{out}.json"],
+    ["export", "--format", "markdown", "--out", "{out}.md"],
+]
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=lambda argv: "-".join(argv[:3]))
+@pytest.mark.parametrize(
+    ("content", "reason"), [h[1:] for h in HOSTILE], ids=[h[0] for h in HOSTILE]
+)
+def test_io_commands_refuse_a_hostile_graph_in_one_line(tmp_path, capsys, argv, content, reason):
+    path = hostile_file(tmp_path, content)
+    out = str(tmp_path / "out")
+    code = main([*(a.replace("{out}", out) for a in argv), "--graph", str(path)])
+    captured = capsys.readouterr()
+    assert code == 1 and captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and str(path) in lines[0]
+    assert re.search(reason, lines[0]), lines[0]
+    assert not list(tmp_path.glob("out*"))  # nothing written
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "missing", "device"])
+def test_io_read_graph_refuses_what_is_not_a_file(tmp_path, kind):
+    """A pipe is not waited on (it would block the command forever)."""
+    path = tmp_path / "g.json"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    reason = {
+        "folder": "a folder: not a graph file",
+        "fifo": "not a regular file",
+        "missing": "cannot open: No such file",
+        "device": "not a regular file",
+    }[kind]
+    with pytest.raises(GraphFileError, match=f"^{re.escape(str(path))}: {reason}"):
+        read_graph(path)
+
+
+def test_io_read_graph_refuses_a_file_over_the_size_limit(tmp_path, monkeypatch):
+    path = tmp_path / "g.json"
+    write_graph(small_graph(), path)
+    monkeypatch.setattr("graph.io.MAX_GRAPH_BYTES", 100)
+    with pytest.raises(GraphFileError, match="more than the 0 MB a graph file may have"):
+        read_graph(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
+def test_io_read_graph_reads_a_graph_saved_in_another_unicode_encoding(tmp_path, encoding):
+    """An editor may save the file with a BOM or as UTF-16: JSON allows it, so it reads."""
+    path = tmp_path / "g.json"
+    path.write_bytes(graph_text(node_label="caf\u00e9 \U0001d6fc").encode(encoding))
+    G = read_graph(path)
+    assert G.nodes["rnn"]["label"] == "caf\u00e9 \U0001d6fc"
+
+
+def test_io_lone_surrogates_are_replaced_with_a_warning(tmp_path, caplog, capsys):
+    """``"\\ud800"`` is valid JSON but no text: it becomes U+FFFD, said once, and the
+    graph prints and writes (it crashed the export and the terminal before)."""
+    text = graph_text(node_label="RNN \ud800", node_aliases=["\udc00x", "\ud83d\ude00"])
+    text = text.replace('"rnn"', '"rnn\\udfff"')  # an id too, and the edges that use it
+    path = tmp_path / "g.json"
+    path.write_text(text, encoding="ascii")
+    with caplog.at_level(logging.WARNING, logger="graph.io"):
+        G = read_graph(path)
+    assert sorted(G.nodes) == ["lstm", "rnn\ufffd"]
+    assert G.nodes["rnn\ufffd"]["label"] == "RNN \ufffd"
+    assert G.nodes["rnn\ufffd"]["aliases"] == ["\ufffdx", "\U0001f600"]  # a pair stays
+    [record] = caplog.records
+    assert str(path) in record.getMessage() and "U+FFFD" in record.getMessage()
+    write_graph(G, tmp_path / "again.json")
+    assert nx.utils.graphs_equal(read_graph(tmp_path / "again.json"), G)
+    assert main(["search", "rnn", "--graph", str(path)]) == 0
+    assert "\ufffd" in capsys.readouterr().out
+
+
+def test_io_every_graph_file_written_validates(tmp_path):
+    """What write_graph writes, read_graph reads back equal (the tests' small graphs;
+    a built graph is checked in test_schema)."""
+    G = small_graph()
+    G.add_node("empty")
+    G.nodes["rnn"]["selection"] = {"score": 0.5, "threshold": 0.4, "reasons": [("x", 1.0)]}
+    write_graph(G, tmp_path / "g.json")
+    H = read_graph(tmp_path / "g.json")
+    assert sorted(H.nodes) == sorted(G.nodes) and H.graph == G.graph
 
 
 def test_io_build_refuses_an_out_file_it_did_not_write_before_building(tmp_path, capsys):
