@@ -13,6 +13,7 @@ import functools
 import html
 import math
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -104,13 +105,45 @@ def read_note(name: str, digest: str, _note: view.NoteFile) -> ReadResult:
     return view.read_note(_note)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def build_atlas(key: NotesKey, _results: Sequence[ReadResult]) -> nx.MultiDiGraph:
+#: Graphs kept built in the server process (the oldest dropped first).
+GRAPHS_KEPT = 16
+Built = tuple[nx.MultiDiGraph, tuple[str, ...]]  #: a graph and what was said building it
+
+
+@st.cache_resource(show_spinner=False)
+def built_graphs() -> OrderedDict[NotesKey, Built]:
+    """The graphs built in this server process by their notes' key, shared by every
+    session (a graph is never changed, so never copied). A store rather than a cached
+    build, so that a build can move the progress bar of the session that asked for it
+    (Streamlit does not let a cached function touch elements made outside it)."""
+    return OrderedDict()
+
+
+def build_atlas(
+    key: NotesKey,
+    results: Sequence[ReadResult],
+    progress: Callable[[extraction.nlp.Progress], None] | None = None,
+) -> Built:
     """The concept graph of the files ``key`` stands for (:func:`graph.view.notes_key`),
-    built once; also kept on disk (:func:`graph.build.build_cached`) for the next
-    session. Shared, not copied on each rerun (a large graph takes seconds to copy):
-    nothing changes it."""
-    return graph.build.build_cached(_results, cache_dir=default_cache_dir(), nlp=language_model())
+    built once per server process, and what was said about the disk cache (a cache that
+    cannot be used is a warning, and the graph is built without it); also kept on disk
+    (:func:`graph.build.build_cached`) for the next session."""
+    store = built_graphs()
+    if key in store:
+        store.move_to_end(key)
+        return store[key]
+    said: list[str] = []
+    G = graph.build.build_cached(
+        results,
+        cache_dir=default_cache_dir(),
+        nlp=language_model(),
+        warn=said.append,
+        progress=progress,
+    )
+    store[key] = (G, tuple(said))
+    while len(store) > GRAPHS_KEPT:
+        store.popitem(last=False)
+    return store[key]
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -219,11 +252,25 @@ def load_notes(notes: list[view.NoteFile]) -> tuple[nx.MultiDiGraph, list[ReadRe
         text = f"Reading {escape_markdown(note.name)} ({i + 1} of {len(notes)})"
         bar.progress(i / (len(notes) + 1), text=text)
         results.append(read_note(note.name, note.digest, note))
+    building = None
     if bar is not None:
-        bar.progress(len(notes) / (len(notes) + 1), text="Finding concepts and relations…")
-    G = build_atlas(key, results)
+        share = len(notes) / (len(notes) + 1)
+        bar.progress(share, text="Finding concepts and relations…")
+
+        def building(p: extraction.nlp.Progress) -> None:
+            if p.stage == "parse" and p.total:
+                text = f"Reading the notes: {p.done:,} of {p.total:,} passages parsed"
+                bar.progress(share + (1 - share) * 0.8 * p.done / p.total, text=text)
+            elif p.stage != "done":
+                bar.progress(
+                    share, text=f"Finding {graph.build.BUILD_STAGES.get(p.stage, p.stage)}…"
+                )
+
+    G, said = build_atlas(key, results, building)
     slot.empty()
     stop.empty()
+    for message in said:
+        st.sidebar.warning(escape_markdown(message))
     st.session_state["loaded"] = key
     return G, results
 

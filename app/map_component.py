@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import math
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from streamlit.components.v1 import declare_component
 from extraction.cache import default_cache_dir
 from graph.render import vis_network_js
 
+log = logging.getLogger(__name__)
 PAGE = Path(__file__).parent / "frontend" / "index.html"
 
 
@@ -35,8 +38,16 @@ def frontend_dir() -> Path:
     """
     script = vis_network_js()
     digest = hashlib.sha256(PAGE.read_bytes() + script.read_bytes()).hexdigest()[:16]
-    folder = default_cache_dir() / "component" / f"map-{digest}"
-    if not (folder / "index.html").exists():
+    try:
+        return _copied(default_cache_dir() / "component" / f"map-{digest}", script)
+    except OSError as exc:  # the cache folder cannot be used: a private folder instead
+        log.warning("the map's page is served from a temporary folder (%s)", exc)
+        return _copied(Path(tempfile.mkdtemp(prefix="concept-atlas-map-")), script)
+
+
+def _copied(folder: Path, script: Path) -> Path:
+    """``folder`` holding the page and vis-network (copied unless already there)."""
+    if not (folder / "index.html").is_file():
         folder.mkdir(parents=True, exist_ok=True)
         for source, name in ((script, "vis-network.min.js"), (PAGE, "index.html")):
             partial = folder / f".{name}.{os.getpid()}"

@@ -161,8 +161,9 @@ def _interrupt_stops(stop: threading.Event, what: str) -> Iterator[None]:
 
 def _build(args: argparse.Namespace) -> int:
     from extraction.cache import default_cache_dir
+    from extraction.nlp import Progress
     from extraction.readers import ReadProgress, read_paths
-    from graph.build import build_cached
+    from graph.build import BUILD_STAGES, build_cached
 
     try:  # before the build: a file in the way is refused at once
         check_replaceable(args.out, owned=is_graph_file, what="graph file")
@@ -193,7 +194,21 @@ def _build(args: argparse.Namespace) -> int:
         echo("error: none of the files could be read; no graph written", file=sys.stderr)
         return 1
     cache_dir = None if args.no_cache else (args.cache or default_cache_dir())
-    G = build_cached(results, cache_dir=cache_dir)
+    show = ProgressLine()
+
+    def building(p: Progress) -> None:
+        if p.stage == "parse":
+            show(f"reading the notes: {p.done:,} of {p.total:,} passages parsed")
+        elif p.stage != "done":
+            show(f"finding {BUILD_STAGES.get(p.stage, p.stage)}…")
+
+    G = build_cached(
+        results,
+        cache_dir=cache_dir,
+        warn=lambda message: echo(f"warning: {message}", file=sys.stderr),
+        progress=building,
+    )
+    show.done()
     try:
         write_graph(G, args.out)
     except (OSError, UnicodeError) as exc:  # WriteRefused included: it names the file

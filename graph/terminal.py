@@ -247,21 +247,28 @@ def tolerant_streams() -> None:
 
 
 class ProgressLine:
-    r"""How far a long command has got, on standard error: nothing for its first
-    ``after`` seconds (a quick command stays quiet), then at most one update every
-    ``every`` seconds, rewritten in place on a terminal and one line each otherwise
-    (a log keeps them all); :meth:`done` ends it. Text goes through :func:`for_terminal`.
+    r"""How far a long command has got, on standard error when it is a terminal:
+    nothing for its first ``after`` seconds (a quick command stays quiet), then at most
+    one update every ``every`` seconds, rewritten in place; :meth:`done` clears it.
+    Text goes through :func:`for_terminal`. Output that is not a terminal (a log, a
+    pipe, a test) gets nothing: its lines are the command's warnings and results only.
 
     Examples
     --------
     >>> import io
-    >>> out, now = io.StringIO(), iter([0.0, 0.5, 3.0, 3.2, 5.0])
+    >>> class Terminal(io.StringIO):
+    ...     def isatty(self):
+    ...         return True
+    >>> out, now = Terminal(), iter([0.0, 0.5, 3.0, 3.2, 5.0])
     >>> show = ProgressLine(stream=out, clock=lambda: next(now))
     >>> for text in ("a", "b", "c", "d\x1b"):
     ...     show(text)
     >>> show.done()
     >>> out.getvalue()
-    'b\nd\\x1b\n'
+    '\rb\rd\\x1b\r     \r'
+    >>> log = io.StringIO()
+    >>> ProgressLine(stream=log, after=0)("x"); log.getvalue()
+    ''
     """
 
     def __init__(
@@ -294,14 +301,12 @@ class ProgressLine:
             return
         if self.last is not None and now - self.last < self.every:
             return
+        if not self._tty():
+            return
         self.last = now
-        line = for_terminal(text)
-        if self._tty():
-            line = line[:118]
-            self._out.write("\r" + line.ljust(self.width))
-            self.width = len(line)
-        else:
-            self._out.write(line + "\n")
+        line = for_terminal(text)[:118]
+        self._out.write("\r" + line.ljust(self.width))
+        self.width = len(line)
         self._out.flush()
 
     def done(self) -> None:

@@ -390,6 +390,20 @@ def test_app_a_stopped_folder_is_not_read_until_asked_again(app: AppTest, tmp_pa
     assert {m.label: int(m.value) for m in app.metric}["Files"] == 1
 
 
+def test_app_an_unusable_cache_is_a_warning_and_the_map_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_folder = tmp_path / "cache-file"
+    not_a_folder.write_text("in the way")
+    monkeypatch.setenv("CONCEPT_ATLAS_CACHE", str(not_a_folder))
+    st.cache_resource.clear()  # the sample's graph, built by an earlier test, is shared
+    app = AppTest.from_file(APP, default_timeout=90).run()
+    assert not app.exception
+    assert any("cannot be used" in w.value for w in app.sidebar.warning)
+    assert {m.label: int(m.value) for m in app.metric}["Concepts"] > 5
+    assert not_a_folder.read_text() == "in the way"
+
+
 def test_uploads(app: AppTest) -> None:
     app.radio(key="source").set_value("Upload files").run()
     app.file_uploader[0].set_value(

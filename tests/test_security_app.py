@@ -388,7 +388,8 @@ def test_caches_are_keyed_on_the_file_content() -> None:
     }
     assert cached.pop("language_model") == []  # the spaCy pipeline: no notes in it
     assert cached.pop("read_note") == ["name", "digest"]
-    assert cached.pop("build_atlas") == ["key"]
+    assert cached.pop("built_graphs") == []  # a store: graphs are kept by their notes' key
+    assert "store[key] = " in source and "view.notes_key(notes)" in source
     for name, arguments in cached.items():  # everything made from a graph: its notes' key
         assert arguments[0] == "key", name
     assert "view.notes_key(notes)" in source
