@@ -148,9 +148,9 @@ def test_cli_hostile_cards_shows_the_note_escaped(capsys, notes):
         "Dropout\\x1b[2J is a regularization",
         "See \\x1b]8;;http://evil.example/\\x1b\\the paper\\x1b]8;;\\x1b",
         "heading: Attention\\u202eevil",
-        "Attention\\x9b31m is a mechanism\\u2028that weights",
+        "Attention\\x9b31m is a mechanism that weights",  # U+2028: a space (readers)
         "meaning\\x1b[5m",
-        "softmax\\x1b[8m | normalises\\x85",
+        "softmax\\x1b[8m | normalises scores",  # U+0085: a space (readers)
     ):
         assert shown in out
 
@@ -173,8 +173,9 @@ def test_cli_hostile_cards_file_name(capsys, notes, name):
 
 @pytest.mark.parametrize("raw", [b"caf\xe9.md", b"csi\x9b2J.md"])
 def test_cli_hostile_cards_undecodable_file_name(capsys, tmp_path, raw):
-    """A name in Latin-1 (or with a lone byte 0x9B, a C1 CSI) shows its byte escaped:
-    printing it crashed (UnicodeEncodeError) or sent the raw byte to the terminal."""
+    """A name in Latin-1 (or with a lone byte 0x9B, a C1 CSI) is shown with U+FFFD for
+    the byte, as the readers cite it: printing it crashed (UnicodeEncodeError) or sent
+    the raw byte to the terminal."""
     path = os.path.join(os.fsencode(tmp_path), raw)
     with open(path, "w", encoding="utf-8") as f:
         f.write(GOOD)
@@ -182,8 +183,9 @@ def test_cli_hostile_cards_undecodable_file_name(capsys, tmp_path, raw):
     code, out, err = run(capsys, "cards", name)
     assert code == 0, err
     assert_safe(out, err)
-    shown = raw.decode("ascii", "backslashreplace")
+    shown = raw.decode("utf-8", "replace")
     assert out.splitlines()[0].startswith(f"{tmp_path}/{shown}")
+    assert "the file name is not valid UTF-8" in err
     done = graph_command("cards", name)  # real bytes on a real (C.UTF-8) stdout
     assert done.returncode == 0
     assert_safe_bytes(done.stdout, done.stderr)
@@ -246,16 +248,17 @@ def graph_file(tmp_path_factory) -> str:
 
 QUERIES = [
     (["search", "attention"], ["Attention\\x1b]0;pwned\\x07"]),
-    (["search", "transformer"], ["Trans\\xe9former \\ud800"]),
-    (["path", "transformer"], ["soft\\u202emax", "Weights the inputs\\x1b[2J.", "Trans\\xe9"]),
-    (["neighbourhood", "attention"], ["soft\\u202emax (0.90)", "Trans\\xe9former \\ud800"]),
+    # read_graph shows a lone surrogate (\udce9, \ud800) as U+FFFD, with a warning
+    (["search", "transformer"], ["Trans\ufffdformer \ufffd"]),
+    (["path", "transformer"], ["soft\\u202emax", "Weights the inputs\\x1b[2J.", "Trans\ufffd"]),
+    (["neighbourhood", "attention"], ["soft\\u202emax (0.90)", "Trans\ufffdformer \ufffd"]),
     (["connect", "softmax", "transformer"], ["softmax\\x9b31m first", "notes\\x1b[2J\\n.md:3"]),
     (["next", "--known", "softmax"], ["Attention\\x1b]0;pwned\\x07"]),
     (["topics"], ["models\\x1b[2J (3 concepts)"]),
     (["gaps"], []),
     (["explain", "attention"], ["Weights the inputs\\x1b[2J.\\nforged line"]),
     (["explain", "softmax", "attention"], ["soft\\u202emax —prerequisite_of→ Attention\\x1b]"]),
-    (["explain", "transformer"], ["Trans\\xe9former", "\\x1b]8;;http://evil.example/"]),
+    (["explain", "transformer"], ["Trans\ufffdformer", "\\x1b]8;;http://evil.example/"]),
 ]
 
 
@@ -279,7 +282,7 @@ def test_cli_hostile_query_json_is_valid_and_carries_nothing_raw(capsys, graph_f
 
 def test_cli_hostile_query_json_keeps_the_text(capsys, graph_file):
     code, out, _ = run(capsys, "search", "transformer", "--graph", graph_file, "--json")
-    assert code == 0 and json.loads(out)[0]["label"] == "Trans\udce9former \ud800"
+    assert code == 0 and json.loads(out)[0]["label"] == "Trans\ufffdformer \ufffd"
 
 
 @pytest.mark.parametrize(
@@ -543,6 +546,9 @@ def test_cli_hostile_unexpected_exception_is_one_escaped_line(
     assert code == 1 and out == ""
     for char in RAW:
         assert char not in err
+    # the graph's lone surrogates are replaced on load, with a warning line first
+    warning, _, err = err.partition("\n")
+    assert warning.startswith("warning: ") and "lone surrogate" in warning
     last = err.splitlines()[-1]
     assert last.startswith("error: RuntimeError: note text\\x1b]0;pwned\\x07\\nTraceback (forged)")
     if debug:
