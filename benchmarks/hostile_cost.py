@@ -134,6 +134,21 @@ def cycles(folder: Path, concepts: int = 400, links: int = 4) -> Path:
     return path
 
 
+def _counts(graph_file: Path) -> tuple[int, int]:
+    """The nodes and edges of a graph file, counted in another process: loading a large
+    graph here would raise this process's memory, and Linux counts a parent's resident
+    memory at fork in the ``ru_maxrss`` of the next child it starts."""
+    script = (
+        "import json, sys; g = json.load(open(sys.argv[1], encoding='utf-8')); "
+        "print(len(g['nodes']), len(g.get('edges', g.get('links', []))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(graph_file)], capture_output=True, text=True
+    )
+    nodes, edges = done.stdout.split()
+    return int(nodes), int(edges)
+
+
 def measure(notes: Path, code: Path, out: Path, timeout: float) -> dict:
     """Build ``notes`` with ``code``'s CLI in a new process: seconds, peak RSS in MB,
     exit status, the number of nodes and edges (``None`` on failure)."""
@@ -157,8 +172,7 @@ def measure(notes: Path, code: Path, out: Path, timeout: float) -> dict:
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     nodes = edges = None
     if status == 0 and out.exists():
-        graph = json.loads(out.read_text())
-        nodes, edges = len(graph["nodes"]), len(graph.get("edges", graph.get("links", [])))
+        nodes, edges = _counts(out)
     elif status != "timeout":
         status = os.waitstatus_to_exitcode(status)
     return {
