@@ -411,37 +411,30 @@ def c4_latin1_name(folder: Path, run) -> str:
     return "read; the name shown with a replacement"
 
 
+def crowdanki_deck(notes: list, *, name: str = "d") -> dict:
+    """A CrowdAnki deck (``deck.json``) of Basic notes, each given as its fields."""
+    model = {"__type__": "NoteModel", "crowdanki_uuid": "m", "name": "Basic"}
+    model["flds"] = [{"name": "Front"}, {"name": "Back"}]
+    return {
+        "__type__": "Deck",
+        "name": name,
+        "children": [],
+        "note_models": [model],
+        "notes": [
+            {"__type__": "Note", "note_model_uuid": "m", "fields": fields, "tags": []}
+            for fields in notes
+        ],
+    }
+
+
 def c4_surrogates_json(folder: Path, run) -> str:
     notes = folder / "surr"
     notes.mkdir()
     (notes / "good.md").write_text(GOOD_NOTE, encoding="utf-8")
-    deck = {
-        "__type__": "Deck",
-        "name": "deck\\ud800",
-        "children": [],
-        "note_models": [
-            {
-                "__type__": "NoteModel",
-                "crowdanki_uuid": "m",
-                "name": "Basic",
-                "flds": [{"name": "Front"}, {"name": "Back"}],
-            }
-        ],
-        "notes": [
-            {
-                "__type__": "Note",
-                "note_model_uuid": "m",
-                "fields": ["Term\\udc00", "a \\ud800 definition"],
-                "tags": [],
-            },
-            {
-                "__type__": "Note",
-                "note_model_uuid": "m",
-                "fields": ["Entropy", "Entropy is a measure of disorder."],
-                "tags": [],
-            },
-        ],
-    }
+    deck = crowdanki_deck(
+        [["Term\\udc00", "a \\ud800 definition"], ["Entropy", "Entropy is a measure of disorder."]],
+        name="deck\\ud800",
+    )
     (notes / "deck.json").write_text(json.dumps(deck).replace("\\\\u", "\\u"), encoding="utf-8")
     _build_keeps_good(run, notes, folder / "g.json")
     return "read; lone surrogates replaced"
@@ -670,34 +663,13 @@ def c7_apkg_long_field(folder: Path, run) -> str:
 def c7_crowdanki_bad_note(folder: Path, run) -> str:
     notes = folder / "deck"
     notes.mkdir()
-    deck = {
-        "__type__": "Deck",
-        "name": "d",
-        "children": [],
-        "note_models": [
-            {
-                "__type__": "NoteModel",
-                "crowdanki_uuid": "m",
-                "name": "Basic",
-                "flds": [{"name": "Front"}, {"name": "Back"}],
-            }
-        ],
-        "notes": [
-            {
-                "__type__": "Note",
-                "note_model_uuid": "m",
-                "fields": ["Dropout", "Dropout is a regularization technique that drops units."],
-                "tags": [],
-            },
-            {"__type__": "Note", "note_model_uuid": "m", "fields": 7, "tags": []},
-            {
-                "__type__": "Note",
-                "note_model_uuid": "m",
-                "fields": ["x" * 50_000, "long"],
-                "tags": [],
-            },
-        ],
-    }
+    deck = crowdanki_deck(
+        [
+            ["Dropout", "Dropout is a regularization technique that drops units."],
+            7,  # not a list of fields
+            ["x" * 50_000, "long"],
+        ]
+    )
     (notes / "deck.json").write_text(json.dumps(deck), encoding="utf-8")
     _build_keeps_good(run, notes, folder / "g.json")
     return "bad notes skipped, the rest kept"
