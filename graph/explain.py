@@ -60,6 +60,7 @@ FEATURE_WORDS = {
     "verb_start": "starts with a verb",
     "adj_start": "starts with an adjective",
     "adj_common": "starts with a common adjective",
+    "adj_commonness": "starts with a describing word, by how common it is",
     "head_common": "its head is a very common word",
     "code": "looks like code",
     "nested": "mostly used inside longer names",

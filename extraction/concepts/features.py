@@ -111,6 +111,8 @@ FEATURES: dict[str, str] = {
     "proper": "written as a proper name inside sentences (a person, a product)",
     "verb_start": "starts with a verb",
     "adj_start": "starts with an adjective",
+    "adj_commonness": "starts with an adjective, by how common it is in English (0: Zipf <= 3 "
+    "as 'convolutional', 1: >= 6 as 'good'): a describing word rather than part of a name",
     "code": "looks like code (digits or dots inside words, brackets)",
     "nested": "share of its uses inside longer names (C-value style)",
     "nested_uses": "log(1 + uses inside longer noun phrases)",
@@ -187,6 +189,17 @@ def shape_first_verb(cands: Sequence[Candidate]) -> bool:
     """Is the first word of the group's name read as a verb (a gerund heading an
     action: "Identifying anomalies")?"""
     return any(s.pos[:1] == ("VERB",) for c in cands for s in c.shapes)
+
+
+def first_pos(cands: Sequence[Candidate]) -> str:
+    """The part of speech the tagger gives the first word of the group's name most
+    often ("" when no use was read from tokens)."""
+    tally: Counter[str] = Counter()
+    for c in cands:
+        for s, n in c.shapes.items():
+            if s.pos:
+                tally[s.pos[0]] += n
+    return max(tally, key=lambda p: (tally[p], p)) if tally else ""
 
 
 #: Counts above this add no evidence: a word used 5,000 times in a textbook is no more a
@@ -280,6 +293,8 @@ def _features(
     x["proper"] = _majority(cands, "proper")
     x["verb_start"] = _majority(cands, "verb_start")
     x["adj_start"] = _majority(cands, "adj_start")
+    if len(words) > 1 and first_pos(cands) == "ADJ":
+        x["adj_commonness"] = max(0.0, min(1.0, (zipf(words[0]) - 3.0) / 3.0))
     x["code"] = _majority(cands, "code")
     lowered = main.key.lower()
     used_inside = inside.get(lowered, 0)

@@ -4,7 +4,7 @@
 concept selector fitted without that file and scores it on the file's own gold rows;
 the figures are pooled over the files (micro-averaged).
 
-The floors below are the figures this code reaches (measured 2026-12-04), a little
+The floors below are the figures this code reaches (measured 2026-12-05), a little
 under them: they hold what has been reached. Issue #12 asks for more
 (:data:`ISSUE_FLOORS`); those are printed with the figures, not asserted, until the
 selector reaches them.
@@ -20,8 +20,8 @@ from tests.conftest import requires_shared
 FLOORS = {
     "concept_recall_core": 0.80,
     "concept_recall_all": 0.60,
-    "node_precision": 0.60,
-    "top100_precision": 0.58,
+    "node_precision": 0.62,
+    "top100_precision": 0.62,
     "merge_rate": 0.89,
     "alias_pairs_merged": 0.90,
 }

@@ -284,6 +284,22 @@ def test_concepts_each_concept_keeps_its_features_and_score():
     assert scored.reasons and scored.reasons[0][0] in FEATURES
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "describing"),
+    [
+        ("A good model generalises to new data.", "good model", True),
+        ("The final prediction averages the trees.", "final prediction", True),
+        ("A convolutional layer slides filters over the image.", "convolutional layer", False),
+        ("The loss function measures the error.", "loss function", False),
+    ],
+)
+def test_concepts_adj_commonness_marks_a_common_describing_adjective(sentence, name, describing):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    scored = next(s for s in index.candidates if name in {n.lower() for n in s.names})
+    value = scored.features.get("adj_commonness", 0.0)
+    assert (value > 0.5) is describing, (name, value)
+
+
 # -- definitions -------------------------------------------------------------------
 
 
