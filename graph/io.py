@@ -327,26 +327,22 @@ def _load_json(path: Path, raw: bytes) -> object:
 
 def _read_regular(path: Path) -> bytes:
     """The bytes of ``path`` if it is a regular file (a pipe is never waited on)."""
+    from extraction import files  # the standard library only
+
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return files.read_regular(path, MAX_GRAPH_BYTES)
+    except files.NotRegularFile as exc:
+        kind = "a folder" if exc.is_folder else f"not a regular file ({exc.kind})"
+        raise GraphFileError(f"{path}: {kind}: not a graph file") from None
+    except files.TooLarge as exc:
+        raise GraphFileError(
+            f"{path}: {exc.size / 2**20:.0f} MB, more than the "
+            f"{MAX_GRAPH_BYTES // 2**20} MB a graph file may have"
+        ) from None
     except OSError as exc:
-        raise GraphFileError(f"{path}: cannot open: {exc.strerror or exc}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise GraphFileError(f"{path}: {kind}: not a graph file")
-        if info.st_size > MAX_GRAPH_BYTES:
-            raise GraphFileError(
-                f"{path}: {info.st_size / 2**20:.0f} MB, more than the "
-                f"{MAX_GRAPH_BYTES // 2**20} MB a graph file may have"
-            )
-        with os.fdopen(os.dup(fd), "rb") as f:
-            return f.read(MAX_GRAPH_BYTES + 1)
-    except OSError as exc:
-        raise GraphFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
+        opening = isinstance(exc, FileNotFoundError | PermissionError | NotADirectoryError)
+        verb = "open" if opening else "read"
+        raise GraphFileError(f"{path}: cannot {verb}: {exc.strerror or exc}") from None
 
 
 class _Constant(ValueError):

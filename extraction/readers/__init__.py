@@ -14,7 +14,6 @@ import logging
 import math
 import os
 import re
-import stat
 import threading
 import time
 from collections import defaultdict
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from extraction import files as regular
 from extraction import limits
 from extraction.errors import ReadError
 from extraction.limits import MAX_FILE_BYTES, MAX_NAME_CHARS
@@ -173,22 +173,9 @@ def detect(raw: RawNote) -> ModuleType:
 #: Warning for a file whose name is not valid UTF-8 (it is still read).
 NAME_NOT_UTF8 = "the file name is not valid UTF-8: shown with U+FFFD in place of the bad bytes"
 
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-)
 
-
-def _kind(mode: int) -> str:
-    """What a file of ``mode`` is, for a message ("a named pipe (FIFO)")."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
-
-
-def _not_regular(mode: int) -> ReadError:
-    return ReadError(f"not a regular file ({_kind(mode)}); only regular files are read")
+def _not_regular(exc: regular.NotRegularFile) -> ReadError:
+    return ReadError(f"not a regular file ({exc.kind}); only regular files are read")
 
 
 def _byte_limit(max_bytes: float) -> int:
@@ -198,70 +185,49 @@ def _byte_limit(max_bytes: float) -> int:
     return max(0, int(max_bytes))
 
 
-def _too_large(size: float, limit: int) -> ReadError:
-    return ReadError(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit")
-
-
 def open_note_file(path: str | os.PathLike[str]) -> int:
-    """Open a regular file for reading without ever blocking; return the descriptor.
-
-    A named pipe, socket, device or folder (or a link to one) is refused before it is
-    opened; the file is opened with ``O_NONBLOCK`` and checked again with ``fstat``, so
-    that one swapped in between is refused too and never read.
+    """Open a regular file for reading without ever blocking; return the descriptor
+    (:func:`extraction.files.open_regular`).
 
     Raises
     ------
     ReadError
-        Not a regular file.
+        Not a regular file: a named pipe, socket, device or folder, or a link to one.
     OSError
         It cannot be opened (missing, permission denied).
     """
-    mode = os.stat(path).st_mode
-    if not stat.S_ISREG(mode):
-        raise _not_regular(mode)
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise _not_regular(mode)
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
+        return regular.open_regular(path)
+    except regular.NotRegularFile as exc:
+        raise _not_regular(exc) from None
 
 
 def read_regular(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a regular file, at most ``max_bytes``: the size is counted on the
-    bytes read (at most ``max_bytes + 1`` are read), not taken from ``stat``.
+    bytes read (at most ``max_bytes + 1`` are read), not taken from ``stat``
+    (:func:`extraction.files.read_regular`).
 
     Raises
     ------
     ReadError
-        Not a regular file (:func:`open_note_file`), or over ``max_bytes``.
+        Not a regular file, or over ``max_bytes``.
     OSError
         It cannot be opened or read.
     """
     limit = _byte_limit(max_bytes)
-    fd = open_note_file(path)
     try:
-        size = os.fstat(fd).st_size
-        if size > limit:
-            raise _too_large(size, limit)
-        parts: list[bytes] = []
-        total = 0
-        step = size + 1  # the whole file in one read, and one byte to see the end
-        while total <= limit:
-            chunk = os.read(fd, min(max(step, 1 << 16), limit + 1 - total))
-            if not chunk:
-                break
-            parts.append(chunk)
-            total += len(chunk)
-    finally:
-        os.close(fd)
-    if total > limit:
-        raise ReadError(f"file is over the {limit / 1e6:g} MB limit (it grew while read)")
-    return parts[0] if len(parts) == 1 else b"".join(parts)
+        return regular.read_regular(path, limit)
+    except regular.NotRegularFile as exc:
+        raise _not_regular(exc) from None
+    except regular.TooLarge as exc:
+        if exc.grew:
+            grew = f"file is over the {limit / 1e6:g} MB limit (it grew while read)"
+            raise ReadError(grew) from None
+        raise _too_large(exc.size, limit) from None
+
+
+def _too_large(size: float, limit: int) -> ReadError:
+    return ReadError(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit")
 
 
 def read_file(
@@ -622,7 +588,7 @@ def _walk(
                     except OSError as exc:
                         report(Path(entry.path), f"not read: {_reason(exc)} (a broken link?)")
                         continue
-                    report(Path(entry.path), str(_not_regular(mode)))
+                    report(Path(entry.path), str(_not_regular(regular.NotRegularFile(mode))))
                 except OSError as exc:
                     report(Path(entry.path), f"not read: {_reason(exc)}")
             stack.extend(reversed(subfolders))
