@@ -86,6 +86,9 @@ class Cue:
     #: kinds), empty when it is always ``relation``.
     plural_relation: str = ""
     context: tuple[str, ...] = ()
+    #: Fewest concepts a ``"list"`` cue's answer must list ("What does X stand for?"
+    #: answered by one name is an expansion, by several the things X stands for).
+    min_items: int = 1
 
 
 def _words(forms: str) -> dict:
@@ -108,7 +111,7 @@ KIND_WORDS = frozenset(
 _KIND = {"LOWER": {"IN": sorted(KIND_WORDS)}}
 _PLURAL_ITEMS = _words(
     "components parts elements building blocks gates layers pieces "
-    "constituents ingredients modules stages steps"
+    "constituents ingredients modules stages steps principles principals pillars tenets"
 )
 
 IS_A: list[Cue] = [
@@ -209,7 +212,7 @@ PART_OF: list[Cue] = [
     ),
     Cue(
         "comprises",
-        [_words("comprises comprise contains contain")],
+        [_words("comprises comprise comprising contains contain containing")],
         0.7,
         reverse=True,
         example="Each LSTM cell contains a forget gate.",
@@ -275,6 +278,18 @@ PART_OF: list[Cue] = [
         example="What are the components of an LSTM? || Forget gate, input gate, output gate",
         expected=("input gate", "LSTM"),
         label=PARTS_STATED,
+    ),
+    Cue(
+        "stands_for",
+        [_words("stand stands"), {"LOWER": "for"}],
+        0.7,
+        frame="list",
+        reverse=True,
+        example="What does ACID stand for? || Atomicity\nConsistency\nIsolation\nDurability",
+        expected=("isolation", "ACID"),
+        context=("atomicity", "consistency", "durability"),
+        label=PARTS_STATED,
+        min_items=2,
     ),
 ]
 
@@ -601,7 +616,7 @@ META_WORDS = frozenset(
     type kind sort variant category example instance application use usage component
     part piece problem issue solution remedy step technique approach way strategy task
     advantage disadvantage benefit drawback limitation characteristic aspect reason
-    difference thing idea purpose goal
+    difference thing idea purpose goal pro con
     """.split()
 )
 #: Modifiers that leave a word of :data:`META_WORDS` as general as it was ("the key
@@ -618,6 +633,10 @@ GENERIC_HEADS = frozenset(
     process strategy framework tool variant
     """.split()
 )
+#: Head nouns that add nothing to the concept before them when the two make no name
+#: of their own: "reinforcement learning methods" are reinforcement learning's, "an
+#: encoder network" is the encoder (not "model": "gene models" are no genes).
+TRANSPARENT_HEADS = GENERIC_HEADS | frozenset({"network", "method"})
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 

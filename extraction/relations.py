@@ -358,11 +358,16 @@ def _objects(
         return []  # "transformer-decoder layers", "this optimization problem"
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
     # one the notes do not name as a concept
-    listed_after = target.dep_ == "conj" and start <= target.head.i < first.start
+    listed_after = target.dep_ == "conj" and (
+        start <= target.head.i < first.start
+        or (first.start > start and doc[first.start - 1].text in {",", "and", "or"})
+    )
     blocked = {"VERB", "AUX"} if listed_after else {"VERB", "AUX", "CCONJ"}
     if any(t.pos_ in blocked and (direct or t.tag_ not in {"VBG", "VBN"}) for t in gap):
         return []
     for t in gap:
+        if listed_after:
+            break  # "applications in image recognition, recommender systems": earlier items
         # a noun between the cue and the concept must govern it ("access to gradients")
         # or modify it ("the model's gradients"), not stand beside it
         modifier = t.dep_ in {"poss", "compound", "nmod"}
@@ -371,12 +376,21 @@ def _objects(
             return []
     listed = [first.concept]
     conj = {t.i for t in doc[first.start : first.end] for t in _conjuncts(t)}
-    prev = first
+    prev, inside = first, False
     for m in after[1:]:
         between = [t for t in _outside_parens(doc, prev.end, m.start)]
         plain = all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3
+        if inside and not between:
+            # "the Microsoft Windows DOS shell": concepts that modify the next one make
+            # one item that none of them names
+            inside = _modifies_other(doc, m)
+            prev = m
+            continue
+        if doc[m.end - 1].pos_ == "VERB":
+            break  # "read data from X, process it": a verb, not an item
         if plain or any(doc[k].i in conj for k in range(m.start, m.end)):
-            if m.concept not in listed:
+            inside = _modifies_other(doc, m)
+            if not inside and m.concept not in listed:
                 listed.append(m.concept)
             prev = m
             continue
@@ -390,11 +404,15 @@ def _modifies_other(doc: Doc, m: Mention) -> bool:
     last = doc[m.end - 1]
     head = last.head
     listed = any(c.dep_ in {"cc", "conj"} for c in last.children)  # "dropout and weight decay"
+    # "reinforcement learning methods", "an encoder network": a head too general to add
+    # to the name leaves the concept named
+    transparent = head.i == m.end and singular(head.lower_) in rp.TRANSPARENT_HEADS
     return (
         last.dep_ in {"compound", "amod", "nmod"}
         and head.i >= m.end
         and head.pos_ in {"NOUN", "PROPN"}
         and not listed
+        and not transparent
     )
 
 
@@ -578,23 +596,40 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
 
 
 def _kind_of(ctx: _Context, noun: Token) -> Mention | None:
-    """The concept a noun phrase names: its own, or for "a variant of Y" the Y."""
+    """The concept a noun phrase names: its own, or for "a variant of Y" the Y (a kind
+    word with no "of" names itself when it is a concept: "A class containing ...")."""
     if noun.lower_ in rp.KIND_WORDS:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 found = _objects(ctx, prep.i + 1)
                 return next((m for m in ctx.found if m.concept in found[:1]), None)
-        return None
+        own = _mention_of(ctx, noun)
+        return own if own is not None and own.covers(noun) else None
     return _mention_of(ctx, noun)
+
+
+def _opening(sent: Span) -> int:
+    """Where a definition's phrase starts: past a leading parenthesis and colon that
+    repeat the term's short name ("(REPL): A command-line interface that ...")."""
+    if len(sent) > 2 and sent[0].text == "(":
+        close = next((t.i for t in sent if t.text.startswith(")")), None)
+        if close is not None and close - sent.start <= 6:
+            k = close + 1
+            return k + 1 if k < sent.end and sent.doc[k].text == ":" else k
+    return sent.start
 
 
 def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y; "A W's
     Y" or "The Y in W" (a W the concept belongs to): X part_of W."""
-    root = ctx.sent.root
-    if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
+    start = _opening(ctx.sent)
+    if start >= ctx.sent.end or ctx.sent.doc[start].lower_ not in {"a", "an", "one", "the"}:
         return
-    if ctx.sent[0].lower_ not in {"a", "an", "one", "the"}:
+    root = ctx.sent.root
+    article = ctx.sent.doc[start]
+    if start > ctx.sent.start and article.head.dep_ in {"appos", "ROOT"}:
+        root = article.head  # "(REPL): A command-line interface that reads ..."
+    if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
         return
     m = _kind_of(ctx, root)
     if m is not None and root.lower_ not in rp.KIND_WORDS and not m.covers(root):
@@ -602,7 +637,7 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
         # operation that ..."), not a possessor or a modifier inside it
         generic = root.lower_ in rp.GENERIC_HEADS and m.end == root.i
         m = m if generic and ctx.sent.doc[m.end - 1].head == root else None
-    if m is not None and (root.lower_ in rp.KIND_WORDS or m.start <= ctx.sent.start + 5):
+    if m is not None and (root.lower_ in rp.KIND_WORDS or m.start <= start + 5):
         for subject in ctx.subjects:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
     # "A process's default input stream", "The top-most directory in a file system"
@@ -881,9 +916,14 @@ def _names_all(doc: Doc, m: Mention, start: int, end: int) -> bool:
             depth += 1
         elif t.text in {")", "]"}:
             depth = max(0, depth - 1)
-        elif not (depth or m.covers(t) or t.is_punct or t.pos_ == "DET" or t.is_space):
+        elif not (depth or m.covers(t) or t.is_punct or _article(t) or t.is_space):
             return False
     return True
+
+
+def _article(t: Token) -> bool:
+    """Is ``t`` a determiner that leaves a name as it is ("the", "a"; not "no")?"""
+    return t.pos_ == "DET" and t.lower_ not in {"no", "neither", "nor", "non"}
 
 
 def _split_list(span: Span) -> list[list[Token]]:
@@ -924,6 +964,8 @@ def _list_edges(
             continue
         if items is None:
             items = _listed(index, body)
+        if len([i for i in items if i != anchor.concept]) < cue.min_items:
+            continue
         evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
         for item in items:
             if item == anchor.concept:
@@ -1107,6 +1149,101 @@ def _intro_frame(
         if plural and verbs and verbs <= _KINDS_VERBS | {"the", "following"}:
             return "is_a", [last.concept], True, ""
     return None
+
+
+#: Confidence of an item of a list under a title that names a plural class ("The
+#: Conditions for Deadlock" over "Mutual exclusion. ...", "Hold and wait. ...").
+CLASS_LIST_CONFIDENCE = 0.65
+#: Fewest items a list under a class title must name for them to be its kinds.
+CLASS_LIST_MIN = 2
+
+
+def _title_class(index: ConceptIndex, title: Span) -> str | None:
+    """The plural class a title names and nothing more ("The Conditions for Deadlock",
+    "Activation functions"), or None: a question, a verb or a word outside the name
+    says something else."""
+    words = [t for t in title if not t.is_punct]
+    if not words or any(t.pos_ in {"VERB", "AUX", "PRON"} for t in words):
+        return None
+    if title.text.rstrip().endswith("?"):
+        return None
+    found = mentions(index, title)
+    if len(found) != 1 or is_meta(found[0].concept):
+        return None
+    m = found[0]
+    if not _names_all(title.doc, m, title.start, title.end):
+        return None
+    head = title.doc[m.start : m.end].root
+    return m.concept if head.tag_ in {"NNS", "NNPS"} else None
+
+
+_PREPOSITION_WORDS = frozenset("for of in on with to about by from".split())
+
+
+def _names_class(line: str, word: str) -> bool:
+    """Does ``line`` name the class whose head is ``word`` as a thing of its own ("Three
+    conditions of policy ..."), not as what something else is about ("guidelines for
+    replicates")?"""
+    words = re.findall(r"[a-z]+", line)
+    return any(
+        singular(w) == word and (k == 0 or words[k - 1] not in _PREPOSITION_WORDS)
+        for k, w in enumerate(words)
+    )
+
+
+def _line_at(text: str, offset: int, *, lower: bool = True) -> str:
+    """The line of ``text`` that starts at ``offset`` (lower-cased unless not
+    ``lower``)."""
+    end = text.find("\n", offset)
+    line = text[offset : end if end >= 0 else len(text)]
+    return line.lower() if lower else line
+
+
+def _class_list_edges(
+    index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
+) -> Iterator[Relation]:
+    """A title that names a plural class over a list whose items each open with a
+    concept's name ("The Conditions for Deadlock" over "Mutual exclusion. Only one
+    process ...", "Hold and wait. ..."): each item is a kind of the class, citing the
+    title and the item. Items that open with a phrase no concept names in full, or a
+    list with fewer than :data:`CLASS_LIST_MIN` named items, say nothing; so does a
+    list whose introducing line does not name the class again (the title alone is no
+    evidence)."""
+    seg, sent = title
+    cls = _title_class(index, sent)
+    card = seg.card
+    if cls is None or not card.items:
+        return
+    # the items of a list whose introducing line names the class again ("Three
+    # conditions of policy must be present ...:"): the title alone says nothing
+    word = _head_word(cls)
+    intros = {
+        item.parent
+        for item in card.items
+        if item.parent >= 0 and _names_class(_line_at(card.body, item.parent), word)
+    }
+    parents = {item.parent for item in card.items}
+    top = {  # an item that heads a list of its own is a heading, not a kind
+        card.line_of(item.start): item.parent
+        for item in card.items
+        if item.parent in intros and item.start not in parents
+    }
+    named: list[tuple[str, Evidence, int]] = []
+    seen: set[int] = set()
+    for item_seg, item_sent in body:
+        if item_seg.line not in top or item_seg.line in seen:
+            continue
+        seen.add(item_seg.line)  # the item's first sentence only
+        listed = _listed(index, [(item_seg, item_sent)])
+        if len(listed) == 1 and listed[0] != cls and not is_meta(listed[0]):
+            named.append((listed[0], _evidence_of(item_seg, item_sent), top[item_seg.line]))
+    if len({c for c, _, _ in named}) < CLASS_LIST_MIN:
+        return
+    head = Evidence(card.source, seg.line_at(sent.start_char), sent.text.strip())
+    for concept, item, parent in named:
+        text = _line_at(card.body, parent, lower=False).strip()
+        cited = [head, Evidence(card.source, card.line_of(parent), text), item]
+        yield Relation(concept, cls, "is_a", CLASS_LIST_CONFIDENCE, cited)
 
 
 #: A question asking what things are good for: its answer's labels are the things.
@@ -1474,6 +1611,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         body = [(seg, sent) for seg, sent in sents if not seg.is_title]
         if titles and title_cues and body:
             yield from _list_edges(index, titles[0], body, title_cues)
+        if titles and body and not title_cues:
+            yield from _class_list_edges(index, titles[0], body)
         if titles and body and _APPLICATIONS.search(titles[0][0].card.title):
             yield from _application_edges(index, titles[0], body)
         if intros:
