@@ -38,6 +38,8 @@ FRAMES = {
     "fronted": "<cue> X, Y ...: X after the cue, Y the first concept after the comma",
     "list": "a title <cue> X, answered by a list: each listed concept with X",
     "examples": "<cue> (of Y) are X1, X2: each X example_of Y, else of the card's subject",
+    "compared": "X ... <comparative> than Y: the subject of the clause the comparative is in, "
+    "the concept after 'than'",
 }
 
 
@@ -86,8 +88,9 @@ class Cue:
     #: kinds), empty when it is always ``relation``.
     plural_relation: str = ""
     context: tuple[str, ...] = ()
-    #: Fewest concepts a ``"list"`` cue's answer must list ("What does X stand for?"
-    #: answered by one name is an expansion, by several the things X stands for).
+    #: Fewest concepts a ``"list"`` cue's answer (or an ``"svo"`` cue's objects) must
+    #: list ("What does X stand for?" answered by one name is an expansion, by several
+    #: the things X stands for; "divided into two classes" names no kinds).
     min_items: int = 1
 
 
@@ -164,6 +167,19 @@ IS_A: list[Cue] = [
         reverse=True,
         example="What are the two types of neural network? || Autoencoder: compresses data",
         expected=("autoencoder", "neural network"),
+    ),
+    Cue(
+        "divided_into",
+        [
+            _words("divided classified categorized categorised grouped split subdivided"),
+            _words("into as"),
+        ],
+        0.75,
+        reverse=True,
+        example="Neural networks can be divided into feedforward networks and RNNs.",
+        expected=("RNN", "neural network"),
+        context=("feedforward network",),
+        min_items=2,
     ),
     Cue(
         "types_of_include",
@@ -325,6 +341,29 @@ USES: list[Cue] = [
         expected=("guided backpropagation", "backpropagation"),
     ),
     Cue(
+        "reads_from",
+        [
+            _words("reads read reading receives receive receiving takes take taking"),
+            _words("data input inputs values items text"),
+            {"LOWER": "from"},
+        ],
+        0.7,
+        example="A filter reads data from standard input.",
+        expected=("filter", "standard input"),
+    ),
+    Cue(
+        "writes_to",
+        [
+            _words("writes write writing sends send sending"),
+            _A,
+            _words("data output outputs result results values text"),
+            {"LOWER": "to"},
+        ],
+        0.7,
+        example="A filter writes the result to standard output.",
+        expected=("filter", "standard output"),
+    ),
+    Cue(
         "used_by",
         [_BE, _ADV, _words("used employed utilized leveraged"), {"LOWER": "by"}],
         0.75,
@@ -431,19 +470,56 @@ CAUSES: list[Cue] = [
     ),
 ]
 
+#: Verbs after "used to" / "helps" that other tables read ("used to prevent X" addresses
+#: X, "helps reduce X" too, "used to compute X" uses X): no ``used_for`` of their own.
+PURPOSE_VERBS_ELSEWHERE = frozenset(
+    """
+    prevent avoid reduce mitigate address solve tackle fix counter combat overcome
+    alleviate lessen minimize minimise cause produce create compute calculate help
+    """.split()
+)
+
 USED_FOR: list[Cue] = [
     Cue(
         "used_for",
         [
             _BE,
             _ADV,
-            _words("used employed useful suitable suited designed"),
+            _words("used employed utilized utilised useful suitable suited designed"),
             _ADV,
             _words("for in to"),
         ],
         0.8,
         example="Autoencoders are used for data compression and denoising.",
         expected=("autoencoder", "denoising"),
+    ),
+    Cue(
+        "used_to_do",
+        [
+            _BE,
+            _ADV,
+            _words("used employed utilized utilised applied"),
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": sorted(PURPOSE_VERBS_ELSEWHERE)}},
+            {"LOWER": {"IN": ["and", "or", "/", "and/or"]}, "OP": "*"},
+            {"POS": "VERB", "OP": "?", "LOWER": {"NOT_IN": sorted(PURPOSE_VERBS_ELSEWHERE)}},
+        ],
+        0.65,
+        gap=2,
+        example="RNA-seq is utilized to explore and quantify gene expression.",
+        expected=("RNA-seq", "gene expression"),
+    ),
+    Cue(
+        "helps_to_do",
+        [
+            _words("helps help helping"),
+            {"LOWER": "to", "OP": "?"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": sorted(PURPOSE_VERBS_ELSEWHERE)}},
+        ],
+        0.55,
+        gap=2,
+        example="Spaced repetition helps improve long-term memory.",
+        expected=("spaced repetition", "long-term memory"),
     ),
     Cue(
         "facilitates",
@@ -541,6 +617,19 @@ CONTRASTS_WITH: list[Cue] = [
         frame="fronted",
         example="Unlike RNNs, transformers read the whole sequence at once.",
         expected=("RNN", "transformer"),
+    ),
+    Cue(
+        "more_than",
+        [
+            {"TAG": {"IN": ["JJR", "RBR"]}, "LOWER": {"NOT_IN": ["rather", "other"]}},
+            {"IS_ALPHA": True, "OP": "?"},
+            {"IS_ALPHA": True, "OP": "?"},
+            {"LOWER": "than"},
+        ],
+        0.6,
+        frame="compared",
+        example="Deadlock avoidance allows more concurrency than deadlock prevention.",
+        expected=("deadlock avoidance", "deadlock prevention"),
     ),
     Cue(
         "alternative_to",

@@ -521,7 +521,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         return
     if cue.frame == "svo":
         objects = _objects(ctx, span.end, max_gap=cue.gap)
-        if not objects:
+        if not objects or len(objects) < cue.min_items:
             return
         subjects, factor = _subject(ctx, span)
         pairs = [(s, o) for s in subjects for o in objects]
@@ -550,6 +550,16 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         factor = 1.0
         pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
+    elif cue.frame == "compared":
+        subject = _clause_subject(doc[span.start])
+        m = _mention_of(ctx, subject) if subject is not None else None
+        objects = _objects(ctx, span.end, max_gap=2)
+        if m is None or not m.covers(subject) or not objects or _broken(doc, m.end, span.start):
+            return  # no subject, or a label ("Efficiency: can find ... faster than X")
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+            return  # "the mean heights of X are higher than Y": what is compared is X's
+        factor = 1.0
+        pairs = [(s, objects[0]) for s in _with_conjuncts(ctx, m)]
     elif cue.frame == "kinds_of":
         classes = _objects(ctx, span.end, max_gap=2)
         cls = next((m for m in ctx.found if m.start >= span.end and m.concept in classes), None)
@@ -595,6 +605,18 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         yield Relation(source, target, relation, confidence, ctx.cited, label=cue.label)
 
 
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the verb whose clause ``token`` is in ("Avoidance allows more
+    concurrency than ...": Avoidance), or None."""
+    for _ in range(5):
+        if token.pos_ in {"VERB", "AUX"}:
+            return next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
 def _kind_of(ctx: _Context, noun: Token) -> Mention | None:
     """The concept a noun phrase names: its own, or for "a variant of Y" the Y (a kind
     word with no "of" names itself when it is a concept: "A class containing ...")."""
@@ -629,6 +651,13 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     article = ctx.sent.doc[start]
     if start > ctx.sent.start and article.head.dep_ in {"appos", "ROOT"}:
         root = article.head  # "(REPL): A command-line interface that reads ..."
+    elif (
+        root.tag_ in {"VBN", "VBD"}
+        and article.head.dep_ == "nsubj"
+        and article.head.head == root
+        and not any(c.dep_ in {"aux", "auxpass"} for c in root.children)
+    ):
+        root = article.head  # "A class declared using ...": a noun phrase, parsed as a clause
     if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
         return
     m = _kind_of(ctx, root)
@@ -1709,7 +1738,8 @@ def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
         for e in r.evidence:
             sentences[key][e] = max(sentences[key].get(e, 0.0), r.confidence)
     for key, relation in merged.items():
-        ranked = sorted(sentences[key].items(), key=lambda ec: -ec[1])
+        # the likeliest first; of equal ones, in reading order (a title before its answer)
+        ranked = sorted(sentences[key].items(), key=lambda ec: (-ec[1], ec[0].line))
         doubt = 1.0
         for _, confidence in ranked:
             doubt *= 1.0 - confidence
@@ -1745,11 +1775,9 @@ def _resolve_conflicts(relations: list[Relation]) -> list[Relation]:
 def _symmetric(relations: list[Relation]) -> list[Relation]:
     """Both directions of every symmetric relation, sharing evidence and confidence."""
     out = list(relations)
-    have = {(r.source, r.target, r.relation) for r in relations}
-    for r in relations:
-        if r.relation in rp.SYMMETRIC and (r.target, r.source, r.relation) not in have:
+    for r in relations:  # each direction pools the sentences of both
+        if r.relation in rp.SYMMETRIC:
             out.append(Relation(r.target, r.source, r.relation, r.confidence, list(r.evidence)))
-            have.add((r.target, r.source, r.relation))
     return merge_relations(out)
 
 

@@ -36,6 +36,18 @@ def _typed(cards: list[Card]) -> set[tuple[str, str, str]]:
             ("command-line interface", "REPL"),
             [("read-evaluate-print loop", "is_a", "command-line interface")],
         ),
+        # a definition the parser reads as a clause ("A class declared ...")
+        (
+            "What is a final class? || A class declared using the final keyword.",
+            ("class", "keyword"),
+            [("final class", "is_a", "class")],
+        ),
+        # a comparison sets its subject beside what follows "than"
+        (
+            "Biological replicates are of greater importance than sequencing depth.",
+            ("biological replicate", "sequencing depth"),
+            [("biological replicate", "contrasts_with", "sequencing depth")],
+        ),
         # a head too general to add to the name: "reinforcement learning methods"
         (
             "Policy gradient is a class of reinforcement learning methods that optimize a policy.",
@@ -72,6 +84,24 @@ def test_relations_readings_give_the_stated_relation(text, names, expected):
             ("Bash", "Microsoft Windows", "shell"),
             ("shell", "command-line interface"),
         ),
+        # what is compared is a property of the subject's "of" object
+        (
+            "The mean heights of shortstops are higher than second basemen.",
+            ("height", "second baseman"),
+            ("height", "second baseman"),
+        ),
+        # a label is no subject of the comparison
+        (
+            "Efficiency: can find good parameters faster than grid search.",
+            ("efficiency", "grid search"),
+            ("efficiency", "grid search"),
+        ),
+        # "divided into two classes" names no kinds
+        (
+            "The output is categorized into two classes.",
+            ("output", "class"),
+            ("output", "class"),
+        ),
         # "the posterior covariance" is neither the posterior nor the covariance
         (
             "The predictive variance includes a term from the noise model and the posterior "
@@ -86,6 +116,13 @@ def test_relations_readings_ignore_what_the_sentence_does_not_say(text, names, a
     pairs = {(s, t) for s, r, t in triples(index) if r != "related_to"}
     a, b = index.find(absent[0]), index.find(absent[1])
     assert (a, b) not in pairs and (b, a) not in pairs
+
+
+def test_relations_readings_used_to_a_verb_another_table_reads_is_that_relation():
+    index = tiny_index("Dropout is used to prevent overfitting.", "dropout", "overfitting")
+    found = triples(index)
+    assert expect(index, "dropout", "addresses", "overfitting") in found
+    assert expect(index, "dropout", "used_for", "overfitting") not in found
 
 
 def test_relations_readings_acronym_expanded_into_several_names_its_parts():
