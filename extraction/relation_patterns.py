@@ -38,6 +38,7 @@ FRAMES = {
     "fronted": "<cue> X, Y ...: X after the cue, Y the first concept after the comma",
     "list": "a title <cue> X, answered by a list: each listed concept with X",
     "examples": "<cue> (of Y) are X1, X2: each X example_of Y, else of the card's subject",
+    "named": "a Y <cue> X: the noun phrase the participle hangs on names the class, X is_a Y",
     "compared": "X ... <comparative> than Y: the subject of the clause the comparative is in, "
     "the concept after 'than'",
 }
@@ -167,6 +168,14 @@ IS_A: list[Cue] = [
         reverse=True,
         example="What are the two types of neural network? || Autoencoder: compresses data",
         expected=("autoencoder", "neural network"),
+    ),
+    Cue(
+        "called",
+        [{"LOWER": {"IN": ["called", "named", "termed", "dubbed"]}, "DEP": "acl"}],
+        0.65,
+        frame="named",
+        example="We can plot a graph called a histogram.",
+        expected=("histogram", "graph"),
     ),
     Cue(
         "divided_into",

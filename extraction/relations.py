@@ -106,6 +106,8 @@ _LIST_GAP = frozenset({",", "and", "or", "&", "/", "as", "well", "also", "then",
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Pronouns that point back at a statement rather than at the card's subject.
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what"})
+#: Pronouns for the reader or the author: what "we" or "you" do, no concept does.
+_READER = frozenset("we you i us our your".split())
 _PRONOUNS = frozenset(
     "they it this these that those which who its their them he she we one".split()
 )
@@ -260,6 +262,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     if subj is not None and subj.i < cue.start and subj.i >= clause_start:
         if subj.lower_ in _DEMONSTRATIVES:
             return [], 0.0  # "this can lead to ...": what "this" is, the sentence before says
+        if subj.lower_ in _READER:
+            return [], 0.0  # "we compute X", "you use Y": the reader does, not the card's subject
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
         if subj.dep_ == "ROOT" and subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects:
@@ -550,6 +554,12 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         factor = 1.0
         pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
+    elif cue.frame == "named":  # "a graph called a histogram"
+        cls = _class_before(ctx, span)
+        if cls is None or cls.end != span.start:
+            return
+        factor = 1.0
+        pairs = [(o, cls.concept) for o in _objects(ctx, span.end, max_gap=2)[:1]]
     elif cue.frame == "compared":
         subject = _clause_subject(doc[span.start])
         m = _mention_of(ctx, subject) if subject is not None else None

@@ -102,6 +102,18 @@ def test_relations_readings_give_the_stated_relation(text, names, expected):
             ("output", "class"),
             ("output", "class"),
         ),
+        # what "we" do, the reader does: no concept's use
+        (
+            "What is a quartile? || Here we also compute the interquartile range.",
+            ("interquartile range",),
+            ("quartile", "interquartile range"),
+        ),
+        # "X is called Y" names X, it is no kind of Y
+        (
+            "Connected this way, the programs are called a pipeline.",
+            ("program", "pipeline"),
+            ("program", "pipeline"),
+        ),
         # "the posterior covariance" is neither the posterior nor the covariance
         (
             "The predictive variance includes a term from the noise model and the posterior "
