@@ -1132,6 +1132,16 @@ def _intro_list_edges(
                     )
 
 
+def _counted(sent: Span) -> Token | None:
+    """The plural noun a number counts at the end of a sentence that introduces a list
+    ("GAN composed of two neural networks with different objectives"), or None."""
+    for t in sent:
+        counts = t.dep_ == "nummod" and t.like_num and t.lower_ not in {"one", "1"}
+        if counts and t.head.tag_ in {"NNS", "NNPS"} and t.head.i > t.i:
+            return t.head
+    return None
+
+
 def _nested_term_cards(
     by_card: Mapping[str, Sequence[tuple[Segment, Span]]],
 ) -> dict[tuple[str, int], list[Card]]:
@@ -1163,10 +1173,15 @@ def _intro_frame(
             anchor = next(iter(around + after[:1] + before[-1:]), None)
             anchors = [anchor.concept] if anchor else list(about)
             return (relation, anchors, cue.reverse, cue.label) if anchors else None
+    counted = _counted(sent)
     for relation, cue, span in cues:
-        # "An LSTM consists of:", "Activation functions such as:": the cue's objects
-        # are the items
-        if cue.frame not in {"svo", "kinds"} or any(m.start >= span.end for m in found):
+        # "An LSTM consists of:", "Activation functions such as:", "A GAN is composed of
+        # two networks" (a count of what the list names): the cue's objects are the items
+        after = [m for m in found if m.start >= span.end]
+        if counted is not None and relation == "part_of" and cue.frame == "svo":
+            after = [m for m in after if not (m.start <= counted.i < m.end)]
+            after = [m for m in after if m.start > counted.i] if counted.i >= span.end else after
+        if cue.frame not in {"svo", "kinds"} or after:
             continue
         if cue.frame == "kinds":
             before = [m for m in found if m.end <= span.start]
@@ -1615,7 +1630,10 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             idle = not found or (
                 not about and not after_label and len({m.concept for m in found}) < 2
             )
-            intro = not seg.is_title and sent.text.rstrip().endswith(":")
+            intro = not seg.is_title and (
+                sent.text.rstrip().endswith(":")
+                or (sent.end == sent.doc[-1].i + 1 and _counted(sent) is not None)
+            )
             if intro:
                 intros[i] = []
             if idle and not seg.is_title and not intro:

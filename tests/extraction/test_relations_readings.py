@@ -214,3 +214,22 @@ def test_relations_readings_a_negated_name_is_not_the_concept():
     cards = [*cards, *_qa(("What is preemption?", "See the lecture."))]
     edges = _typed(cards)
     assert ("preemption", "is_a", "deadlock condition") not in edges
+
+
+@pytest.mark.parametrize(
+    ("intro", "parts"),
+    [
+        ("A GAN is composed of two neural networks with different objectives.", True),
+        ("A GAN is composed of neural networks.", False),  # no count: the list is more
+    ],
+)
+def test_relations_readings_a_counted_whole_introduces_its_parts(intro, parts):
+    body = "\n".join([intro, "- Generator: makes samples", "- Discriminator: judges them"])
+    cards = _qa(
+        *((f"What is a {n}?", "See the lecture.") for n in ("generator", "discriminator")),
+        ("What is a neural network?", "See the lecture."),
+        ("What is a GAN?", body),
+    )
+    edges = _typed(cards)
+    assert (("generator", "part_of", "GAN") in edges) is parts
+    assert (("discriminator", "part_of", "GAN") in edges) is parts
