@@ -531,6 +531,32 @@ USED_FOR: list[Cue] = [
         expected=("spaced repetition", "long-term memory"),
     ),
     Cue(
+        "measured_by",
+        [
+            _BE,
+            _ADV,
+            _words("measured quantified evaluated assessed gauged"),
+            _words("by with using"),
+        ],
+        0.7,
+        reverse=True,
+        example="Classifier performance is measured by the F1 score.",
+        expected=("F1 score", "classifier performance"),
+    ),
+    Cue(
+        "measures",
+        [
+            {
+                "LOWER": {"IN": "measures measure quantifies quantify".split()},
+                "POS": "VERB",
+            }
+        ],
+        0.6,
+        gap=1,
+        example="The eigenvalue measures the variance along its eigenvector.",
+        expected=("eigenvalue", "variance"),
+    ),
+    Cue(
         "facilitates",
         [_words("facilitates facilitate facilitating enables enable enabling")],
         0.6,
