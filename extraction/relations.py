@@ -104,6 +104,8 @@ _EDGE_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "PART", 
 _GAP_POS = frozenset({"DET", "ADJ", "ADV", "NUM", "PUNCT", "NOUN", "PROPN", "PART", "ADP", "X"})
 _LIST_GAP = frozenset({",", "and", "or", "&", "/", "as", "well", "also", "then", "the", "a", "an"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Function words a concept's name may open with ("no preemption", "non-coding RNA").
+_NAME_NEGATIONS = frozenset({"no", "non"})
 #: Pronouns that point back at a statement rather than at the card's subject.
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what"})
 #: Pronouns for the reader or the author: what "we" or "you" do, no concept does.
@@ -144,7 +146,13 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     found: list[Mention] = []
     toks = list(sent)
     starts = index.first_words()
-    edge = [(t.pos_ in _EDGE_POS and not t.is_upper) or t.lower_ not in starts for t in toks]
+    # a name opens with no function word, but for a negation that is part of it ("No
+    # preemption" as a deadlock condition)
+    edge = [
+        (t.pos_ in _EDGE_POS and not t.is_upper and t.lower_ not in _NAME_NEGATIONS)
+        or t.lower_ not in starts
+        for t in toks
+    ]
     last = [(t.pos_ in _EDGE_POS and not t.is_upper) or t.text in {"/", "&"} for t in toks]
     pieces = [t.text_with_ws for t in toks]
     n = len(toks)
@@ -545,6 +553,14 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         else:
             target = cls.concept
         pairs = [(o, target) for o in _objects(ctx, span.end, direct=True)]
+        if cls is not None and _defining_genus(ctx, cls):
+            # "Shell: A command-line interface such as Bash ...": the instances of the
+            # genus a definition opens with are instances of the defined term
+            for o, _ in pairs:
+                for subject in ctx.subjects:
+                    if subject not in {o, target}:
+                        confidence = round(cue.confidence * CARD_SUBJECT_FACTOR, 3)
+                        yield Relation(o, subject, "is_a", confidence, ctx.cited)
     elif cue.frame == "near":
         objects = _objects(ctx, span.end, max_gap=cue.gap)
         before = [
@@ -638,6 +654,16 @@ def _kind_of(ctx: _Context, noun: Token) -> Mention | None:
         own = _mention_of(ctx, noun)
         return own if own is not None and own.covers(noun) else None
     return _mention_of(ctx, noun)
+
+
+def _defining_genus(ctx: _Context, cls: Mention) -> bool:
+    """Is ``cls`` the genus that opens the first sentence of the answer about the card's
+    subject ("A command-line interface such as ..." defining the shell)?"""
+    if not (ctx.first and ctx.subjects) or ctx.seg.is_title:
+        return False
+    start = _opening(ctx.sent)
+    article = start < ctx.sent.end and ctx.sent.doc[start].lower_ in {"a", "an"}
+    return article and cls.start == start + 1
 
 
 def _opening(sent: Span) -> int:
@@ -924,6 +950,9 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
             end = label_end if label_end is not None else sent.end
             if _names_all(doc, head, sent.start, end):
                 items.append(head.concept)
+            continue
+        if len(found) == 1 and _names_all(doc, found[0], sent.start, sent.end):
+            items.append(found[0].concept)  # "Hold and wait.": one name, not a list
             continue
         words = [t for t in sent if not t.is_punct]
         parts = [p for p in _split_list(doc[sent.start : sent.end]) if p]

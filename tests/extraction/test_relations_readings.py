@@ -42,6 +42,12 @@ def _typed(cards: list[Card]) -> set[tuple[str, str, str]]:
             ("class", "keyword"),
             [("final class", "is_a", "class")],
         ),
+        # instances of the genus a definition opens with are instances of the term
+        (
+            "What is a shell? || A command-line interface such as Bash that runs commands.",
+            ("command-line interface", "Bash"),
+            [("Bash", "is_a", "shell"), ("Bash", "example_of", "command-line interface")],
+        ),
         # a comparison sets its subject beside what follows "than"
         (
             "Biological replicates are of greater importance than sequencing depth.",
@@ -183,6 +189,35 @@ ITEMS = [
     "Mutual exclusion. Only one process may use a resource.",
     "Circular wait. A closed chain of processes exists.",
 ]
+
+
+class _Knowing:
+    """An index that also knows the concept ``name`` (one the selector would not keep in
+    a note this small)."""
+
+    def __init__(self, index, name: str):
+        self.index, self.name = index, name
+
+    def first_words(self):
+        return self.index.first_words() | {self.name.split()[0]}
+
+    def find(self, text: str):
+        return self.name if text.strip().lower() == self.name else self.index.find(text)
+
+
+def test_relations_readings_an_item_named_with_and_is_one_name():
+    from extraction.concepts import sentences_of
+    from extraction.relations import _listed
+
+    items = [*ITEMS, "Hold and wait. A process holds what it has while it waits."]
+    index = extract_concepts(_class_card("Three conditions must hold for a deadlock:", items))
+    line = next(
+        (seg, sent)
+        for seg, doc in index.segments
+        for sent in sentences_of(doc)
+        if sent.text == "Hold and wait."
+    )
+    assert _listed(_Knowing(index, "hold and wait"), [line]) == ["hold and wait"]
 
 
 def test_relations_readings_list_under_a_class_title_gives_kinds():
