@@ -268,3 +268,50 @@ def test_relations_readings_a_counted_whole_introduces_its_parts(intro, parts):
     edges = _typed(cards)
     assert (("generator", "part_of", "GAN") in edges) is parts
     assert (("discriminator", "part_of", "GAN") in edges) is parts
+
+
+# -- the misses report (benchmarks.relation_quality --misses) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("evidence", "form"),
+    [
+        ("An autoencoder consists of an encoder and a decoder.", "composed of"),
+        ("LSTM vs. GRU", "'x vs y'"),
+        ("Method | Best for", "table row"),
+        ("Avoidance allows more concurrency than prevention.", "comparative"),
+        ("Mutual exclusion: only one process at a time", "list item or label"),
+    ],
+)
+def test_relations_readings_misses_group_evidence_by_form(evidence, form):
+    from benchmarks.relation_quality import evidence_form
+
+    assert evidence_form(evidence).startswith(form)
+
+
+def test_relations_readings_misses_say_what_the_graph_has(tmp_path):
+    import networkx as nx
+
+    from benchmarks.quality import DevFile
+    from benchmarks.relation_quality import misses
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "concepts.tsv").write_text(
+        "canonical\taliases\ttier\tseeds\nlstm\t\tcore\t900\ngru\t\tcore\t900\n"
+        "rnn\t\tcore\t900\nattention\t\tcore\t900\n"
+    )
+    (gold / "relations.tsv").write_text(
+        "head\trelation\ttail\tseed\tevidence\n"
+        "gru\tcontrasts_with\tlstm\t900\tGRU vs LSTM\n"
+        "lstm\tis_a\trnn\t900\tAn LSTM is an RNN.\n"
+        "gru\tuses\trnn\t900\tA GRU uses an RNN.\n"
+        "attention\tuses\trnn\t900\tAttention uses an RNN.\n"
+    )
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(["LSTM", "GRU", "RNN"])
+    G.add_edge("LSTM", "GRU", relation="contrasts_with")
+    G.add_edge("LSTM", "RNN", relation="related_to")
+    rows = misses(G, DevFile("900", tmp_path / "n.md", gold))
+    assert [r["status"] for r in rows] == ["hit", "other", "none", "missing"]
+    assert rows[1]["have"] == ["LSTM related_to RNN"]
