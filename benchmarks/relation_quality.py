@@ -14,7 +14,10 @@ models kept in the repository, and built with the models fitted without it
 (leave-one-file-out), plain and conditional. ``--audit N`` instead prints N typed
 edges drawn at random (``--seed``) from the graph of the five seeds with their
 evidence, to be judged by a reader; ``--paths`` prints the learning paths of the
-targets given (``--targets``) or of the dev2 gold targets.
+targets given (``--targets``) or of the dev2 gold targets. ``--misses`` prints, for
+each file built alone, the gold relations whose two concepts are nodes but whose typed
+edge is absent or of another type, then counts of all gold relations by the form of
+their evidence (:data:`FORMS`) and status (hit, other type, no link, a concept missing).
 """
 
 from __future__ import annotations
@@ -190,6 +193,110 @@ def audit_sample(G: nx.MultiDiGraph, n: int, seed: int) -> list[dict[str, Any]]:
     return random.Random(seed).sample(edges, min(n, len(edges)))
 
 
+# -- the misses ------------------------------------------------------------------------------
+
+#: Forms of the evidence of a gold relation, tried in order: the first whose pattern the
+#: evidence (lower-cased) matches names its group in :func:`misses`.
+FORMS: tuple[tuple[str, str], ...] = (
+    ("table row", r"\|"),
+    ("'x vs y' / difference between", r"\bvs\.?\b|\bversus\b|difference between"),
+    ("unlike / in contrast / whereas", r"\bunlike\b|in contrast|\bwhereas\b|^while\b"),
+    ("comparative 'more ... than'", r"\bthan\b"),
+    ("'see also' cross-reference", r"see also"),
+    ("composed of / consists of / contains", r"compos|consist|contain|compris|made (up )?of"),
+    ("leads to / causes", r"lead|caus|result|produc"),
+    ("measured by / quantifies", r"measur|quantif"),
+    ("requires / depends on / uses", r"requir|depend|\buses?\b|based on|rel(y|ies) on"),
+    ("used for / applications", r"used (for|to|in)|applica|suit|help"),
+    ("addresses / prevents / solves", r"prevent|avoid|solv|address|tackl|mitigat|reduc"),
+    ("example of / such as / e.g.", r"example|such as|e\.g|\blike\b|includ"),
+    ("kinds / types / classes", r"\btypes?\b|\bkinds?\b|\bclass(es)?\b|categor|divided"),
+    ("called / known as", r"called|known as|named"),
+    ("question + answer", r"\?"),
+    ("copula 'x is a y'", r"\b(is|are) (a|an|the)\b"),
+    ("list item or label 'x: ...'", r"^\s*([-*\d]+[.)]?\s|\*\*|[^:]{1,40}:)"),
+    ("other sentence", r""),
+)
+
+
+def evidence_form(text: str) -> str:
+    """The group of :data:`FORMS` that the evidence ``text`` falls in.
+
+    >>> evidence_form("An autoencoder consists of an encoder and a decoder.")
+    'composed of / consists of / contains'
+    """
+    import re
+
+    low = text.lower()
+    return next(name for name, pattern in FORMS if re.search(pattern, low))
+
+
+def misses(G: nx.MultiDiGraph, devfile: DevFile) -> list[dict[str, Any]]:
+    """Each gold relation of ``devfile`` (but aliases) with what ``G`` (built from that
+    file alone) has for it: ``status`` is ``hit`` (the typed edge), ``other`` (the two
+    concepts linked by another relation), ``none`` (no link), or ``missing`` (a concept
+    is no node: the concepts' stage)."""
+    scorer = quality.scorer()
+    _, alias, *_ = scorer.load_gold(devfile.gold)
+    nodes: dict[str, set[str]] = {}
+    for node, attrs in G.nodes(data=True):
+        names = {str(node), str(attrs.get("label") or node), *map(str, attrs.get("aliases") or ())}
+        for name in map(scorer.norm, names):
+            if name in alias:
+                nodes.setdefault(alias[name], set()).add(node)
+    _, rows = quality._read_tsv(devfile.gold / "relations.tsv")
+    out = []
+    for r in rows:
+        if r["seed"] != devfile.number or r["relation"] == "alias_of":
+            continue
+        heads, tails = nodes.get(r["head"], set()), nodes.get(r["tail"], set())
+        have = []
+        for h in heads:
+            for t in tails:
+                for a, b in ((h, t), (t, h)):
+                    for data in (G.get_edge_data(a, b) or {}).values():
+                        if data.get("relation") != "prerequisite_of":
+                            have.append((a, data.get("relation"), b))
+        symmetric = r["relation"] == "contrasts_with"
+        hit = any(
+            rel == r["relation"] and (symmetric or (a in heads and b in tails))
+            for a, rel, b in have
+        )
+        status = (
+            "missing" if not (heads and tails) else "hit" if hit else "other" if have else "none"
+        )
+        out.append(
+            {
+                "file": devfile.number,
+                **{k: r[k] for k in ("head", "relation", "tail", "evidence")},
+                "form": evidence_form(r["evidence"]),
+                "status": status,
+                "have": sorted({f"{a} {rel} {b}" for a, rel, b in have if rel != r["relation"]}),
+            }
+        )
+    return out
+
+
+def misses_table(rows: Sequence[Mapping[str, Any]]) -> str:
+    """Counts of gold relations by evidence form and status."""
+    statuses = ("hit", "other", "none", "missing")
+    counts: dict[str, dict[str, int]] = {}
+    for r in rows:
+        counts.setdefault(r["form"], dict.fromkeys(statuses, 0))[r["status"]] += 1
+    head = ["form", *statuses]
+    body = [[form, *(str(c[s]) for s in statuses)] for form, c in counts.items()]
+    body.sort(key=lambda row: -sum(map(int, row[1:])))
+    total = [["all", *(str(sum(c[s] for c in counts.values())) for s in statuses)]]
+    widths = [max(len(row[i]) for row in [head, *body, *total]) for i in range(len(head))]
+    return "\n".join(
+        "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in [head, *body, *total]
+    )
+
+
 def path_report(G: nx.MultiDiGraph, targets: Sequence[str]) -> list[dict[str, Any]]:
     """Each target resolved, with its learning path: every step's label and whether it
     has a definition."""
@@ -210,6 +317,32 @@ def path_report(G: nx.MultiDiGraph, targets: Sequence[str]) -> list[dict[str, An
     return out
 
 
+def _print_misses(numbers: Sequence[str] | None, as_json: bool) -> int:
+    """Build each development file alone and print the gold relations it misses, then
+    the counts by evidence form and status."""
+    from extraction import nlp as nlp_module
+    from extraction.readers import read_paths
+    from graph.build import build_graph
+
+    nlp = nlp_module.load()
+    rows: list[dict[str, Any]] = []
+    for f in quality.dev_files():
+        if not numbers or f.number in numbers:
+            rows += misses(build_graph(read_paths([f.path]), nlp=nlp), f)
+    if as_json:
+        print(json.dumps(rows, indent=1))
+        return 0
+    for r in rows:
+        if r["status"] in {"other", "none"}:
+            print(f"{r['file']} {r['status']:5s} {r['head']} -{r['relation']}-> {r['tail']}")
+            print(f"      [{r['form']}] {r['evidence'][:110]}")
+            for have in r["have"][:2]:
+                print(f"      has: {have}")
+    print()
+    print(misses_table(rows))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.relation_quality", description=__doc__
@@ -221,7 +354,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=13, help="random seed of the audit")
     parser.add_argument("--paths", nargs="*", metavar="NOTES", help="print learning paths")
     parser.add_argument("--targets", nargs="*", default=[], metavar="T")
+    parser.add_argument(
+        "--misses", action="store_true", help="print the gold relations each file misses"
+    )
     args = parser.parse_args(argv)
+    if args.misses:
+        return _print_misses(args.files, args.json)
     if args.audit is not None or args.paths is not None:
         from extraction.readers import read_paths
         from graph.build import build_graph

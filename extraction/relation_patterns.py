@@ -38,6 +38,9 @@ FRAMES = {
     "fronted": "<cue> X, Y ...: X after the cue, Y the first concept after the comma",
     "list": "a title <cue> X, answered by a list: each listed concept with X",
     "examples": "<cue> (of Y) are X1, X2: each X example_of Y, else of the card's subject",
+    "named": "a Y <cue> X: the noun phrase the participle hangs on names the class, X is_a Y",
+    "compared": "X ... <comparative> than Y: the subject of the clause the comparative is in, "
+    "the concept after 'than'",
 }
 
 
@@ -86,6 +89,10 @@ class Cue:
     #: kinds), empty when it is always ``relation``.
     plural_relation: str = ""
     context: tuple[str, ...] = ()
+    #: Fewest concepts a ``"list"`` cue's answer (or an ``"svo"`` cue's objects) must
+    #: list ("What does X stand for?" answered by one name is an expansion, by several
+    #: the things X stands for; "divided into two classes" names no kinds).
+    min_items: int = 1
 
 
 def _words(forms: str) -> dict:
@@ -108,7 +115,7 @@ KIND_WORDS = frozenset(
 _KIND = {"LOWER": {"IN": sorted(KIND_WORDS)}}
 _PLURAL_ITEMS = _words(
     "components parts elements building blocks gates layers pieces "
-    "constituents ingredients modules stages steps"
+    "constituents ingredients modules stages steps principles principals pillars tenets"
 )
 
 IS_A: list[Cue] = [
@@ -163,6 +170,27 @@ IS_A: list[Cue] = [
         expected=("autoencoder", "neural network"),
     ),
     Cue(
+        "called",
+        [{"LOWER": {"IN": ["called", "named", "termed", "dubbed"]}, "DEP": "acl"}],
+        0.65,
+        frame="named",
+        example="We can plot a graph called a histogram.",
+        expected=("histogram", "graph"),
+    ),
+    Cue(
+        "divided_into",
+        [
+            _words("divided classified categorized categorised grouped split subdivided"),
+            _words("into as"),
+        ],
+        0.75,
+        reverse=True,
+        example="Neural networks can be divided into feedforward networks and RNNs.",
+        expected=("RNN", "neural network"),
+        context=("feedforward network",),
+        min_items=2,
+    ),
+    Cue(
         "types_of_include",
         [_words("types kinds variants forms categories families"), {"LOWER": "of"}],
         0.7,
@@ -209,7 +237,7 @@ PART_OF: list[Cue] = [
     ),
     Cue(
         "comprises",
-        [_words("comprises comprise contains contain")],
+        [_words("comprises comprise comprising contains contain containing")],
         0.7,
         reverse=True,
         example="Each LSTM cell contains a forget gate.",
@@ -276,6 +304,18 @@ PART_OF: list[Cue] = [
         expected=("input gate", "LSTM"),
         label=PARTS_STATED,
     ),
+    Cue(
+        "stands_for",
+        [_words("stand stands"), {"LOWER": "for"}],
+        0.7,
+        frame="list",
+        reverse=True,
+        example="What does ACID stand for? || Atomicity\nConsistency\nIsolation\nDurability",
+        expected=("isolation", "ACID"),
+        context=("atomicity", "consistency", "durability"),
+        label=PARTS_STATED,
+        min_items=2,
+    ),
 ]
 
 USES: list[Cue] = [
@@ -308,6 +348,29 @@ USES: list[Cue] = [
         0.8,
         example="Guided backpropagation is based on backpropagation.",
         expected=("guided backpropagation", "backpropagation"),
+    ),
+    Cue(
+        "reads_from",
+        [
+            _words("reads read reading receives receive receiving takes take taking"),
+            _words("data input inputs values items text"),
+            {"LOWER": "from"},
+        ],
+        0.7,
+        example="A filter reads data from standard input.",
+        expected=("filter", "standard input"),
+    ),
+    Cue(
+        "writes_to",
+        [
+            _words("writes write writing sends send sending"),
+            _A,
+            _words("data output outputs result results values text"),
+            {"LOWER": "to"},
+        ],
+        0.7,
+        example="A filter writes the result to standard output.",
+        expected=("filter", "standard output"),
     ),
     Cue(
         "used_by",
@@ -416,19 +479,82 @@ CAUSES: list[Cue] = [
     ),
 ]
 
+#: Verbs after "used to" / "helps" that other tables read ("used to prevent X" addresses
+#: X, "helps reduce X" too, "used to compute X" uses X): no ``used_for`` of their own.
+PURPOSE_VERBS_ELSEWHERE = frozenset(
+    """
+    prevent avoid reduce mitigate address solve tackle fix counter combat overcome
+    alleviate lessen minimize minimise cause produce create compute calculate help
+    """.split()
+)
+
 USED_FOR: list[Cue] = [
     Cue(
         "used_for",
         [
             _BE,
             _ADV,
-            _words("used employed useful suitable suited designed"),
+            _words("used employed utilized utilised useful suitable suited designed"),
             _ADV,
             _words("for in to"),
         ],
         0.8,
         example="Autoencoders are used for data compression and denoising.",
         expected=("autoencoder", "denoising"),
+    ),
+    Cue(
+        "used_to_do",
+        [
+            _BE,
+            _ADV,
+            _words("used employed utilized utilised applied"),
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": sorted(PURPOSE_VERBS_ELSEWHERE)}},
+            {"LOWER": {"IN": ["and", "or", "/", "and/or"]}, "OP": "*"},
+            {"POS": "VERB", "OP": "?", "LOWER": {"NOT_IN": sorted(PURPOSE_VERBS_ELSEWHERE)}},
+        ],
+        0.65,
+        gap=2,
+        example="RNA-seq is utilized to explore and quantify gene expression.",
+        expected=("RNA-seq", "gene expression"),
+    ),
+    Cue(
+        "helps_to_do",
+        [
+            _words("helps help helping"),
+            {"LOWER": "to", "OP": "?"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": sorted(PURPOSE_VERBS_ELSEWHERE)}},
+        ],
+        0.55,
+        gap=2,
+        example="Spaced repetition helps improve long-term memory.",
+        expected=("spaced repetition", "long-term memory"),
+    ),
+    Cue(
+        "measured_by",
+        [
+            _BE,
+            _ADV,
+            _words("measured quantified evaluated assessed gauged"),
+            _words("by with using"),
+        ],
+        0.7,
+        reverse=True,
+        example="Classifier performance is measured by the F1 score.",
+        expected=("F1 score", "classifier performance"),
+    ),
+    Cue(
+        "measures",
+        [
+            {
+                "LOWER": {"IN": "measures measure quantifies quantify".split()},
+                "POS": "VERB",
+            }
+        ],
+        0.6,
+        gap=1,
+        example="The eigenvalue measures the variance along its eigenvector.",
+        expected=("eigenvalue", "variance"),
     ),
     Cue(
         "facilitates",
@@ -528,6 +654,19 @@ CONTRASTS_WITH: list[Cue] = [
         expected=("RNN", "transformer"),
     ),
     Cue(
+        "more_than",
+        [
+            {"TAG": {"IN": ["JJR", "RBR"]}, "LOWER": {"NOT_IN": ["rather", "other"]}},
+            {"IS_ALPHA": True, "OP": "?"},
+            {"IS_ALPHA": True, "OP": "?"},
+            {"LOWER": "than"},
+        ],
+        0.6,
+        frame="compared",
+        example="Deadlock avoidance allows more concurrency than deadlock prevention.",
+        expected=("deadlock avoidance", "deadlock prevention"),
+    ),
+    Cue(
         "alternative_to",
         [_words("alternative alternatives opposite counterpart"), _words("to of")],
         0.75,
@@ -601,7 +740,7 @@ META_WORDS = frozenset(
     type kind sort variant category example instance application use usage component
     part piece problem issue solution remedy step technique approach way strategy task
     advantage disadvantage benefit drawback limitation characteristic aspect reason
-    difference thing idea purpose goal
+    difference thing idea purpose goal pro con
     """.split()
 )
 #: Modifiers that leave a word of :data:`META_WORDS` as general as it was ("the key
@@ -618,6 +757,10 @@ GENERIC_HEADS = frozenset(
     process strategy framework tool variant
     """.split()
 )
+#: Head nouns that add nothing to the concept before them when the two make no name
+#: of their own: "reinforcement learning methods" are reinforcement learning's, "an
+#: encoder network" is the encoder (not "model": "gene models" are no genes).
+TRANSPARENT_HEADS = GENERIC_HEADS | frozenset({"network", "method"})
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 

@@ -104,8 +104,12 @@ _EDGE_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "PART", 
 _GAP_POS = frozenset({"DET", "ADJ", "ADV", "NUM", "PUNCT", "NOUN", "PROPN", "PART", "ADP", "X"})
 _LIST_GAP = frozenset({",", "and", "or", "&", "/", "as", "well", "also", "then", "the", "a", "an"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Function words a concept's name may open with ("no preemption", "non-coding RNA").
+_NAME_NEGATIONS = frozenset({"no", "non"})
 #: Pronouns that point back at a statement rather than at the card's subject.
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what"})
+#: Pronouns for the reader or the author: what "we" or "you" do, no concept does.
+_READER = frozenset("we you i us our your".split())
 _PRONOUNS = frozenset(
     "they it this these that those which who its their them he she we one".split()
 )
@@ -142,7 +146,13 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     found: list[Mention] = []
     toks = list(sent)
     starts = index.first_words()
-    edge = [(t.pos_ in _EDGE_POS and not t.is_upper) or t.lower_ not in starts for t in toks]
+    # a name opens with no function word, but for a negation that is part of it ("No
+    # preemption" as a deadlock condition)
+    edge = [
+        (t.pos_ in _EDGE_POS and not t.is_upper and t.lower_ not in _NAME_NEGATIONS)
+        or t.lower_ not in starts
+        for t in toks
+    ]
     last = [(t.pos_ in _EDGE_POS and not t.is_upper) or t.text in {"/", "&"} for t in toks]
     pieces = [t.text_with_ws for t in toks]
     n = len(toks)
@@ -260,6 +270,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     if subj is not None and subj.i < cue.start and subj.i >= clause_start:
         if subj.lower_ in _DEMONSTRATIVES:
             return [], 0.0  # "this can lead to ...": what "this" is, the sentence before says
+        if subj.lower_ in _READER:
+            return [], 0.0  # "we compute X", "you use Y": the reader does, not the card's subject
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
         if subj.dep_ == "ROOT" and subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects:
@@ -358,11 +370,16 @@ def _objects(
         return []  # "transformer-decoder layers", "this optimization problem"
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
     # one the notes do not name as a concept
-    listed_after = target.dep_ == "conj" and start <= target.head.i < first.start
+    listed_after = target.dep_ == "conj" and (
+        start <= target.head.i < first.start
+        or (first.start > start and doc[first.start - 1].text in {",", "and", "or"})
+    )
     blocked = {"VERB", "AUX"} if listed_after else {"VERB", "AUX", "CCONJ"}
     if any(t.pos_ in blocked and (direct or t.tag_ not in {"VBG", "VBN"}) for t in gap):
         return []
     for t in gap:
+        if listed_after:
+            break  # "applications in image recognition, recommender systems": earlier items
         # a noun between the cue and the concept must govern it ("access to gradients")
         # or modify it ("the model's gradients"), not stand beside it
         modifier = t.dep_ in {"poss", "compound", "nmod"}
@@ -371,12 +388,21 @@ def _objects(
             return []
     listed = [first.concept]
     conj = {t.i for t in doc[first.start : first.end] for t in _conjuncts(t)}
-    prev = first
+    prev, inside = first, False
     for m in after[1:]:
         between = [t for t in _outside_parens(doc, prev.end, m.start)]
         plain = all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3
+        if inside and not between:
+            # "the Microsoft Windows DOS shell": concepts that modify the next one make
+            # one item that none of them names
+            inside = _modifies_other(doc, m)
+            prev = m
+            continue
+        if doc[m.end - 1].pos_ == "VERB":
+            break  # "read data from X, process it": a verb, not an item
         if plain or any(doc[k].i in conj for k in range(m.start, m.end)):
-            if m.concept not in listed:
+            inside = _modifies_other(doc, m)
+            if not inside and m.concept not in listed:
                 listed.append(m.concept)
             prev = m
             continue
@@ -390,11 +416,15 @@ def _modifies_other(doc: Doc, m: Mention) -> bool:
     last = doc[m.end - 1]
     head = last.head
     listed = any(c.dep_ in {"cc", "conj"} for c in last.children)  # "dropout and weight decay"
+    # "reinforcement learning methods", "an encoder network": a head too general to add
+    # to the name leaves the concept named
+    transparent = head.i == m.end and singular(head.lower_) in rp.TRANSPARENT_HEADS
     return (
         last.dep_ in {"compound", "amod", "nmod"}
         and head.i >= m.end
         and head.pos_ in {"NOUN", "PROPN"}
         and not listed
+        and not transparent
     )
 
 
@@ -503,7 +533,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         return
     if cue.frame == "svo":
         objects = _objects(ctx, span.end, max_gap=cue.gap)
-        if not objects:
+        if not objects or len(objects) < cue.min_items:
             return
         subjects, factor = _subject(ctx, span)
         pairs = [(s, o) for s in subjects for o in objects]
@@ -523,6 +553,14 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         else:
             target = cls.concept
         pairs = [(o, target) for o in _objects(ctx, span.end, direct=True)]
+        if cls is not None and _defining_genus(ctx, cls):
+            # "Shell: A command-line interface such as Bash ...": the instances of the
+            # genus a definition opens with are instances of the defined term
+            for o, _ in pairs:
+                for subject in ctx.subjects:
+                    if subject not in {o, target}:
+                        confidence = round(cue.confidence * CARD_SUBJECT_FACTOR, 3)
+                        yield Relation(o, subject, "is_a", confidence, ctx.cited)
     elif cue.frame == "near":
         objects = _objects(ctx, span.end, max_gap=cue.gap)
         before = [
@@ -532,6 +570,22 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         factor = 1.0
         pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
+    elif cue.frame == "named":  # "a graph called a histogram"
+        cls = _class_before(ctx, span)
+        if cls is None or cls.end != span.start:
+            return
+        factor = 1.0
+        pairs = [(o, cls.concept) for o in _objects(ctx, span.end, max_gap=2)[:1]]
+    elif cue.frame == "compared":
+        subject = _clause_subject(doc[span.start])
+        m = _mention_of(ctx, subject) if subject is not None else None
+        objects = _objects(ctx, span.end, max_gap=2)
+        if m is None or not m.covers(subject) or not objects or _broken(doc, m.end, span.start):
+            return  # no subject, or a label ("Efficiency: can find ... faster than X")
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+            return  # "the mean heights of X are higher than Y": what is compared is X's
+        factor = 1.0
+        pairs = [(s, objects[0]) for s in _with_conjuncts(ctx, m)]
     elif cue.frame == "kinds_of":
         classes = _objects(ctx, span.end, max_gap=2)
         cls = next((m for m in ctx.found if m.start >= span.end and m.concept in classes), None)
@@ -577,24 +631,70 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         yield Relation(source, target, relation, confidence, ctx.cited, label=cue.label)
 
 
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the verb whose clause ``token`` is in ("Avoidance allows more
+    concurrency than ...": Avoidance), or None."""
+    for _ in range(5):
+        if token.pos_ in {"VERB", "AUX"}:
+            return next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
 def _kind_of(ctx: _Context, noun: Token) -> Mention | None:
-    """The concept a noun phrase names: its own, or for "a variant of Y" the Y."""
+    """The concept a noun phrase names: its own, or for "a variant of Y" the Y (a kind
+    word with no "of" names itself when it is a concept: "A class containing ...")."""
     if noun.lower_ in rp.KIND_WORDS:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 found = _objects(ctx, prep.i + 1)
                 return next((m for m in ctx.found if m.concept in found[:1]), None)
-        return None
+        own = _mention_of(ctx, noun)
+        return own if own is not None and own.covers(noun) else None
     return _mention_of(ctx, noun)
+
+
+def _defining_genus(ctx: _Context, cls: Mention) -> bool:
+    """Is ``cls`` the genus that opens the first sentence of the answer about the card's
+    subject ("A command-line interface such as ..." defining the shell)?"""
+    if not (ctx.first and ctx.subjects) or ctx.seg.is_title:
+        return False
+    start = _opening(ctx.sent)
+    article = start < ctx.sent.end and ctx.sent.doc[start].lower_ in {"a", "an"}
+    return article and cls.start == start + 1
+
+
+def _opening(sent: Span) -> int:
+    """Where a definition's phrase starts: past a leading parenthesis and colon that
+    repeat the term's short name ("(REPL): A command-line interface that ...")."""
+    if len(sent) > 2 and sent[0].text == "(":
+        close = next((t.i for t in sent if t.text.startswith(")")), None)
+        if close is not None and close - sent.start <= 6:
+            k = close + 1
+            return k + 1 if k < sent.end and sent.doc[k].text == ":" else k
+    return sent.start
 
 
 def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y; "A W's
     Y" or "The Y in W" (a W the concept belongs to): X part_of W."""
-    root = ctx.sent.root
-    if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
+    start = _opening(ctx.sent)
+    if start >= ctx.sent.end or ctx.sent.doc[start].lower_ not in {"a", "an", "one", "the"}:
         return
-    if ctx.sent[0].lower_ not in {"a", "an", "one", "the"}:
+    root = ctx.sent.root
+    article = ctx.sent.doc[start]
+    if start > ctx.sent.start and article.head.dep_ in {"appos", "ROOT"}:
+        root = article.head  # "(REPL): A command-line interface that reads ..."
+    elif (
+        root.tag_ in {"VBN", "VBD"}
+        and article.head.dep_ == "nsubj"
+        and article.head.head == root
+        and not any(c.dep_ in {"aux", "auxpass"} for c in root.children)
+    ):
+        root = article.head  # "A class declared using ...": a noun phrase, parsed as a clause
+    if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
         return
     m = _kind_of(ctx, root)
     if m is not None and root.lower_ not in rp.KIND_WORDS and not m.covers(root):
@@ -602,7 +702,7 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
         # operation that ..."), not a possessor or a modifier inside it
         generic = root.lower_ in rp.GENERIC_HEADS and m.end == root.i
         m = m if generic and ctx.sent.doc[m.end - 1].head == root else None
-    if m is not None and (root.lower_ in rp.KIND_WORDS or m.start <= ctx.sent.start + 5):
+    if m is not None and (root.lower_ in rp.KIND_WORDS or m.start <= start + 5):
         for subject in ctx.subjects:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
     # "A process's default input stream", "The top-most directory in a file system"
@@ -851,6 +951,9 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
             if _names_all(doc, head, sent.start, end):
                 items.append(head.concept)
             continue
+        if len(found) == 1 and _names_all(doc, found[0], sent.start, sent.end):
+            items.append(found[0].concept)  # "Hold and wait.": one name, not a list
+            continue
         words = [t for t in sent if not t.is_punct]
         parts = [p for p in _split_list(doc[sent.start : sent.end]) if p]
         if len(parts) >= 1 and all(len(p) <= 6 for p in parts) and len(words) <= 40:
@@ -881,9 +984,14 @@ def _names_all(doc: Doc, m: Mention, start: int, end: int) -> bool:
             depth += 1
         elif t.text in {")", "]"}:
             depth = max(0, depth - 1)
-        elif not (depth or m.covers(t) or t.is_punct or t.pos_ == "DET" or t.is_space):
+        elif not (depth or m.covers(t) or t.is_punct or _article(t) or t.is_space):
             return False
     return True
+
+
+def _article(t: Token) -> bool:
+    """Is ``t`` a determiner that leaves a name as it is ("the", "a"; not "no")?"""
+    return t.pos_ == "DET" and t.lower_ not in {"no", "neither", "nor", "non"}
 
 
 def _split_list(span: Span) -> list[list[Token]]:
@@ -924,6 +1032,8 @@ def _list_edges(
             continue
         if items is None:
             items = _listed(index, body)
+        if len([i for i in items if i != anchor.concept]) < cue.min_items:
+            continue
         evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
         for item in items:
             if item == anchor.concept:
@@ -1051,6 +1161,16 @@ def _intro_list_edges(
                     )
 
 
+def _counted(sent: Span) -> Token | None:
+    """The plural noun a number counts at the end of a sentence that introduces a list
+    ("GAN composed of two neural networks with different objectives"), or None."""
+    for t in sent:
+        counts = t.dep_ == "nummod" and t.like_num and t.lower_ not in {"one", "1"}
+        if counts and t.head.tag_ in {"NNS", "NNPS"} and t.head.i > t.i:
+            return t.head
+    return None
+
+
 def _nested_term_cards(
     by_card: Mapping[str, Sequence[tuple[Segment, Span]]],
 ) -> dict[tuple[str, int], list[Card]]:
@@ -1082,10 +1202,15 @@ def _intro_frame(
             anchor = next(iter(around + after[:1] + before[-1:]), None)
             anchors = [anchor.concept] if anchor else list(about)
             return (relation, anchors, cue.reverse, cue.label) if anchors else None
+    counted = _counted(sent)
     for relation, cue, span in cues:
-        # "An LSTM consists of:", "Activation functions such as:": the cue's objects
-        # are the items
-        if cue.frame not in {"svo", "kinds"} or any(m.start >= span.end for m in found):
+        # "An LSTM consists of:", "Activation functions such as:", "A GAN is composed of
+        # two networks" (a count of what the list names): the cue's objects are the items
+        after = [m for m in found if m.start >= span.end]
+        if counted is not None and relation == "part_of" and cue.frame == "svo":
+            after = [m for m in after if not (m.start <= counted.i < m.end)]
+            after = [m for m in after if m.start > counted.i] if counted.i >= span.end else after
+        if cue.frame not in {"svo", "kinds"} or after:
             continue
         if cue.frame == "kinds":
             before = [m for m in found if m.end <= span.start]
@@ -1107,6 +1232,101 @@ def _intro_frame(
         if plural and verbs and verbs <= _KINDS_VERBS | {"the", "following"}:
             return "is_a", [last.concept], True, ""
     return None
+
+
+#: Confidence of an item of a list under a title that names a plural class ("The
+#: Conditions for Deadlock" over "Mutual exclusion. ...", "Hold and wait. ...").
+CLASS_LIST_CONFIDENCE = 0.65
+#: Fewest items a list under a class title must name for them to be its kinds.
+CLASS_LIST_MIN = 2
+
+
+def _title_class(index: ConceptIndex, title: Span) -> str | None:
+    """The plural class a title names and nothing more ("The Conditions for Deadlock",
+    "Activation functions"), or None: a question, a verb or a word outside the name
+    says something else."""
+    words = [t for t in title if not t.is_punct]
+    if not words or any(t.pos_ in {"VERB", "AUX", "PRON"} for t in words):
+        return None
+    if title.text.rstrip().endswith("?"):
+        return None
+    found = mentions(index, title)
+    if len(found) != 1 or is_meta(found[0].concept):
+        return None
+    m = found[0]
+    if not _names_all(title.doc, m, title.start, title.end):
+        return None
+    head = title.doc[m.start : m.end].root
+    return m.concept if head.tag_ in {"NNS", "NNPS"} else None
+
+
+_PREPOSITION_WORDS = frozenset("for of in on with to about by from".split())
+
+
+def _names_class(line: str, word: str) -> bool:
+    """Does ``line`` name the class whose head is ``word`` as a thing of its own ("Three
+    conditions of policy ..."), not as what something else is about ("guidelines for
+    replicates")?"""
+    words = re.findall(r"[a-z]+", line)
+    return any(
+        singular(w) == word and (k == 0 or words[k - 1] not in _PREPOSITION_WORDS)
+        for k, w in enumerate(words)
+    )
+
+
+def _line_at(text: str, offset: int, *, lower: bool = True) -> str:
+    """The line of ``text`` that starts at ``offset`` (lower-cased unless not
+    ``lower``)."""
+    end = text.find("\n", offset)
+    line = text[offset : end if end >= 0 else len(text)]
+    return line.lower() if lower else line
+
+
+def _class_list_edges(
+    index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
+) -> Iterator[Relation]:
+    """A title that names a plural class over a list whose items each open with a
+    concept's name ("The Conditions for Deadlock" over "Mutual exclusion. Only one
+    process ...", "Hold and wait. ..."): each item is a kind of the class, citing the
+    title and the item. Items that open with a phrase no concept names in full, or a
+    list with fewer than :data:`CLASS_LIST_MIN` named items, say nothing; so does a
+    list whose introducing line does not name the class again (the title alone is no
+    evidence)."""
+    seg, sent = title
+    cls = _title_class(index, sent)
+    card = seg.card
+    if cls is None or not card.items:
+        return
+    # the items of a list whose introducing line names the class again ("Three
+    # conditions of policy must be present ...:"): the title alone says nothing
+    word = _head_word(cls)
+    intros = {
+        item.parent
+        for item in card.items
+        if item.parent >= 0 and _names_class(_line_at(card.body, item.parent), word)
+    }
+    parents = {item.parent for item in card.items}
+    top = {  # an item that heads a list of its own is a heading, not a kind
+        card.line_of(item.start): item.parent
+        for item in card.items
+        if item.parent in intros and item.start not in parents
+    }
+    named: list[tuple[str, Evidence, int]] = []
+    seen: set[int] = set()
+    for item_seg, item_sent in body:
+        if item_seg.line not in top or item_seg.line in seen:
+            continue
+        seen.add(item_seg.line)  # the item's first sentence only
+        listed = _listed(index, [(item_seg, item_sent)])
+        if len(listed) == 1 and listed[0] != cls and not is_meta(listed[0]):
+            named.append((listed[0], _evidence_of(item_seg, item_sent), top[item_seg.line]))
+    if len({c for c, _, _ in named}) < CLASS_LIST_MIN:
+        return
+    head = Evidence(card.source, seg.line_at(sent.start_char), sent.text.strip())
+    for concept, item, parent in named:
+        text = _line_at(card.body, parent, lower=False).strip()
+        cited = [head, Evidence(card.source, card.line_of(parent), text), item]
+        yield Relation(concept, cls, "is_a", CLASS_LIST_CONFIDENCE, cited)
 
 
 #: A question asking what things are good for: its answer's labels are the things.
@@ -1439,7 +1659,10 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             idle = not found or (
                 not about and not after_label and len({m.concept for m in found}) < 2
             )
-            intro = not seg.is_title and sent.text.rstrip().endswith(":")
+            intro = not seg.is_title and (
+                sent.text.rstrip().endswith(":")
+                or (sent.end == sent.doc[-1].i + 1 and _counted(sent) is not None)
+            )
             if intro:
                 intros[i] = []
             if idle and not seg.is_title and not intro:
@@ -1474,6 +1697,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         body = [(seg, sent) for seg, sent in sents if not seg.is_title]
         if titles and title_cues and body:
             yield from _list_edges(index, titles[0], body, title_cues)
+        if titles and body and not title_cues:
+            yield from _class_list_edges(index, titles[0], body)
         if titles and body and _APPLICATIONS.search(titles[0][0].card.title):
             yield from _application_edges(index, titles[0], body)
         if intros:
@@ -1570,7 +1795,8 @@ def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
         for e in r.evidence:
             sentences[key][e] = max(sentences[key].get(e, 0.0), r.confidence)
     for key, relation in merged.items():
-        ranked = sorted(sentences[key].items(), key=lambda ec: -ec[1])
+        # the likeliest first; of equal ones, in reading order (a title before its answer)
+        ranked = sorted(sentences[key].items(), key=lambda ec: (-ec[1], ec[0].line))
         doubt = 1.0
         for _, confidence in ranked:
             doubt *= 1.0 - confidence
@@ -1606,11 +1832,9 @@ def _resolve_conflicts(relations: list[Relation]) -> list[Relation]:
 def _symmetric(relations: list[Relation]) -> list[Relation]:
     """Both directions of every symmetric relation, sharing evidence and confidence."""
     out = list(relations)
-    have = {(r.source, r.target, r.relation) for r in relations}
-    for r in relations:
-        if r.relation in rp.SYMMETRIC and (r.target, r.source, r.relation) not in have:
+    for r in relations:  # each direction pools the sentences of both
+        if r.relation in rp.SYMMETRIC:
             out.append(Relation(r.target, r.source, r.relation, r.confidence, list(r.evidence)))
-            have.add((r.target, r.source, r.relation))
     return merge_relations(out)
 
 

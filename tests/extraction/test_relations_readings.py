@@ -1,0 +1,317 @@
+"""Typed relations read from definitions, lists and list structure: a genus that is a
+kind word, a definition after the term's short name, an acronym's expansion into its
+parts, a class title over a list of term items, items that only modify the next one."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.concepts import extract_concepts
+from extraction.records import Card, ListItem
+from extraction.relations import typed_relations
+from tests.extraction.test_relations import _qa, expect, tiny_index, triples
+
+
+def _typed(cards: list[Card]) -> set[tuple[str, str, str]]:
+    return {
+        (r.source, r.relation, r.target)
+        for r in typed_relations(extract_concepts(cards))
+        if r.relation != "related_to"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a genus that is itself a kind word ("class") names the class
+        (
+            "What is an abstract class? || A class containing at least one abstract method.",
+            ("class", "abstract method"),
+            [("abstract class", "is_a", "class"), ("abstract method", "part_of", "abstract class")],
+        ),
+        # the definition opens after the term's short name in parentheses
+        (
+            "What is a read-evaluate-print loop? || (REPL): A command-line interface that "
+            "reads a command and prints the result.",
+            ("command-line interface", "REPL"),
+            [("read-evaluate-print loop", "is_a", "command-line interface")],
+        ),
+        # a definition the parser reads as a clause ("A class declared ...")
+        (
+            "What is a final class? || A class declared using the final keyword.",
+            ("class", "keyword"),
+            [("final class", "is_a", "class")],
+        ),
+        # instances of the genus a definition opens with are instances of the term
+        (
+            "What is a shell? || A command-line interface such as Bash that runs commands.",
+            ("command-line interface", "Bash"),
+            [("Bash", "is_a", "shell"), ("Bash", "example_of", "command-line interface")],
+        ),
+        # a comparison sets its subject beside what follows "than"
+        (
+            "Biological replicates are of greater importance than sequencing depth.",
+            ("biological replicate", "sequencing depth"),
+            [("biological replicate", "contrasts_with", "sequencing depth")],
+        ),
+        # a head too general to add to the name: "reinforcement learning methods"
+        (
+            "Policy gradient is a class of reinforcement learning methods that optimize a policy.",
+            ("policy gradient", "reinforcement learning"),
+            [("policy gradient", "is_a", "reinforcement learning")],
+        ),
+        # concepts listed after items that name no concept
+        (
+            "What is a CNN? || They have applications in image and video recognition, "
+            "recommender systems, image classification.",
+            ("recommender system", "image classification"),
+            [
+                ("CNN", "used_for", "recommender system"),
+                ("CNN", "used_for", "image classification"),
+            ],
+        ),
+    ],
+)
+def test_relations_readings_give_the_stated_relation(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    for source, relation, target in expected:
+        assert expect(index, source, relation, target) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "the Microsoft Windows DOS shell" is no shell in general: concepts that modify
+        # the next one make one item none of them names
+        (
+            "What is a command-line interface? || A user interface, such as Bash or the "
+            "Microsoft Windows DOS shell.",
+            ("Bash", "Microsoft Windows", "shell"),
+            ("shell", "command-line interface"),
+        ),
+        # what is compared is a property of the subject's "of" object
+        (
+            "The mean heights of shortstops are higher than second basemen.",
+            ("height", "second baseman"),
+            ("height", "second baseman"),
+        ),
+        # a label is no subject of the comparison
+        (
+            "Efficiency: can find good parameters faster than grid search.",
+            ("efficiency", "grid search"),
+            ("efficiency", "grid search"),
+        ),
+        # "divided into two classes" names no kinds
+        (
+            "The output is categorized into two classes.",
+            ("output", "class"),
+            ("output", "class"),
+        ),
+        # what "we" do, the reader does: no concept's use
+        (
+            "What is a quartile? || Here we also compute the interquartile range.",
+            ("interquartile range",),
+            ("quartile", "interquartile range"),
+        ),
+        # "X is called Y" names X, it is no kind of Y
+        (
+            "Connected this way, the programs are called a pipeline.",
+            ("program", "pipeline"),
+            ("program", "pipeline"),
+        ),
+        # "the posterior covariance" is neither the posterior nor the covariance
+        (
+            "The predictive variance includes a term from the noise model and the posterior "
+            "covariance.",
+            ("predictive variance", "posterior", "covariance"),
+            ("posterior", "predictive variance"),
+        ),
+    ],
+)
+def test_relations_readings_ignore_what_the_sentence_does_not_say(text, names, absent):
+    index = tiny_index(text, *names)
+    pairs = {(s, t) for s, r, t in triples(index) if r != "related_to"}
+    a, b = index.find(absent[0]), index.find(absent[1])
+    assert (a, b) not in pairs and (b, a) not in pairs
+
+
+def test_relations_readings_used_to_a_verb_another_table_reads_is_that_relation():
+    index = tiny_index("Dropout is used to prevent overfitting.", "dropout", "overfitting")
+    found = triples(index)
+    assert expect(index, "dropout", "addresses", "overfitting") in found
+    assert expect(index, "dropout", "used_for", "overfitting") not in found
+
+
+def test_relations_readings_acronym_expanded_into_several_names_its_parts():
+    cards = _qa(
+        *((f"What is {n}?", "See the lecture.") for n in ("atomicity", "isolation", "durability")),
+        ("What does ACID stand for?", "Atomicity\nIsolation\nDurability"),
+    )
+    edges = _typed(cards)
+    assert {("atomicity", "part_of", "ACID"), ("durability", "part_of", "ACID")} <= edges
+
+
+def test_relations_readings_acronym_expanded_into_one_name_has_no_parts():
+    cards = _qa(
+        ("What is a generative model?", "See the lecture."),
+        ("What does GAN stand for?", "Generative model"),
+    )
+    assert not any(r == "part_of" for _, r, _ in _typed(cards))
+
+
+def _class_card(intro: str, items: list[str], nested: bool = False) -> list[Card]:
+    """A heading "The Conditions for Deadlock" over ``intro`` and a list of ``items``
+    (``nested``: each item opens a list of its own), after one card per concept."""
+    body_lines = [intro, *items]
+    body = "\n".join(body_lines)
+    starts, offset = [], 0
+    for line in body_lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    list_items = []
+    for k, start in enumerate(starts[1:], start=1):
+        list_items.append(ListItem(start, start + len(body_lines[k]), 0, 0))
+    if nested:  # every item is the parent of a sub-item: a heading of its own list
+        list_items += [ListItem(s + 1, s + 2, 1, s) for s in starts[1:]]
+    names = ["mutual exclusion", "circular wait", "hold and wait", "deadlock condition"]
+    cards = _qa(*((f"What is {n}?", "See the lecture.") for n in names))
+    cards.append(
+        Card("s.txt#9", "s.txt", "markdown", (100, 100 + len(body_lines)),
+             "The Deadlock Conditions", body, title_line=100,
+             body_lines=tuple(range(101, 101 + len(body_lines))), title_kind="heading",
+             items=tuple(list_items))
+    )  # fmt: skip
+    return cards
+
+
+ITEMS = [
+    "Mutual exclusion. Only one process may use a resource.",
+    "Circular wait. A closed chain of processes exists.",
+]
+
+
+class _Knowing:
+    """An index that also knows the concept ``name`` (one the selector would not keep in
+    a note this small)."""
+
+    def __init__(self, index, name: str):
+        self.index, self.name = index, name
+
+    def first_words(self):
+        return self.index.first_words() | {self.name.split()[0]}
+
+    def find(self, text: str):
+        return self.name if text.strip().lower() == self.name else self.index.find(text)
+
+
+def test_relations_readings_an_item_named_with_and_is_one_name():
+    from extraction.concepts import sentences_of
+    from extraction.relations import _listed
+
+    items = [*ITEMS, "Hold and wait. A process holds what it has while it waits."]
+    index = extract_concepts(_class_card("Three conditions must hold for a deadlock:", items))
+    line = next(
+        (seg, sent)
+        for seg, doc in index.segments
+        for sent in sentences_of(doc)
+        if sent.text == "Hold and wait."
+    )
+    assert _listed(_Knowing(index, "hold and wait"), [line]) == ["hold and wait"]
+
+
+def test_relations_readings_list_under_a_class_title_gives_kinds():
+    cards = _class_card("Three conditions must hold for a deadlock:", ITEMS)
+    edges = _typed(cards)
+    assert ("mutual exclusion", "is_a", "deadlock condition") in edges
+    assert ("circular wait", "is_a", "deadlock condition") in edges
+    edge = next(r for r in typed_relations(extract_concepts(cards)) if r.relation == "is_a")
+    # the title, the line that introduces the list, and the item
+    assert [e.text for e in edge.evidence][1] == "Three conditions must hold for a deadlock:"
+
+
+@pytest.mark.parametrize(
+    ("intro", "nested"),
+    [
+        ("Some notes follow:", False),  # the title alone names the class
+        ("Below are guidelines for conditions:", False),  # the class is what they are about
+        ("Three conditions must hold for a deadlock:", True),  # items head lists of their own
+    ],
+)
+def test_relations_readings_list_under_a_class_title_needs_its_intro(intro, nested):
+    edges = _typed(_class_card(intro, ITEMS, nested=nested))
+    assert not any(t == "deadlock condition" and r == "is_a" for _, r, t in edges)
+
+
+def test_relations_readings_a_negated_name_is_not_the_concept():
+    items = [*ITEMS, "No preemption. No resource can be removed by force."]
+    cards = _class_card("Three conditions must hold for a deadlock:", items)
+    cards = [*cards, *_qa(("What is preemption?", "See the lecture."))]
+    edges = _typed(cards)
+    assert ("preemption", "is_a", "deadlock condition") not in edges
+
+
+@pytest.mark.parametrize(
+    ("intro", "parts"),
+    [
+        ("A GAN is composed of two neural networks with different objectives.", True),
+        ("A GAN is composed of neural networks.", False),  # no count: the list is more
+    ],
+)
+def test_relations_readings_a_counted_whole_introduces_its_parts(intro, parts):
+    body = "\n".join([intro, "- Generator: makes samples", "- Discriminator: judges them"])
+    cards = _qa(
+        *((f"What is a {n}?", "See the lecture.") for n in ("generator", "discriminator")),
+        ("What is a neural network?", "See the lecture."),
+        ("What is a GAN?", body),
+    )
+    edges = _typed(cards)
+    assert (("generator", "part_of", "GAN") in edges) is parts
+    assert (("discriminator", "part_of", "GAN") in edges) is parts
+
+
+# -- the misses report (benchmarks.relation_quality --misses) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("evidence", "form"),
+    [
+        ("An autoencoder consists of an encoder and a decoder.", "composed of"),
+        ("LSTM vs. GRU", "'x vs y'"),
+        ("Method | Best for", "table row"),
+        ("Avoidance allows more concurrency than prevention.", "comparative"),
+        ("Mutual exclusion: only one process at a time", "list item or label"),
+    ],
+)
+def test_relations_readings_misses_group_evidence_by_form(evidence, form):
+    from benchmarks.relation_quality import evidence_form
+
+    assert evidence_form(evidence).startswith(form)
+
+
+def test_relations_readings_misses_say_what_the_graph_has(tmp_path):
+    import networkx as nx
+
+    from benchmarks.quality import DevFile
+    from benchmarks.relation_quality import misses
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "concepts.tsv").write_text(
+        "canonical\taliases\ttier\tseeds\nlstm\t\tcore\t900\ngru\t\tcore\t900\n"
+        "rnn\t\tcore\t900\nattention\t\tcore\t900\n"
+    )
+    (gold / "relations.tsv").write_text(
+        "head\trelation\ttail\tseed\tevidence\n"
+        "gru\tcontrasts_with\tlstm\t900\tGRU vs LSTM\n"
+        "lstm\tis_a\trnn\t900\tAn LSTM is an RNN.\n"
+        "gru\tuses\trnn\t900\tA GRU uses an RNN.\n"
+        "attention\tuses\trnn\t900\tAttention uses an RNN.\n"
+    )
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(["LSTM", "GRU", "RNN"])
+    G.add_edge("LSTM", "GRU", relation="contrasts_with")
+    G.add_edge("LSTM", "RNN", relation="related_to")
+    rows = misses(G, DevFile("900", tmp_path / "n.md", gold))
+    assert [r["status"] for r in rows] == ["hit", "other", "none", "missing"]
+    assert rows[1]["have"] == ["LSTM related_to RNN"]
