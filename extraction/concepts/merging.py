@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from extraction.concepts.candidates import AliasPair, Candidate
 from extraction.concepts.phrases import match_key, zipf
-from extraction.concepts.words import GENERIC_HEADS
+from extraction.concepts.words import ACTIVITY_ENDINGS, ASPECT_HEADS, GENERIC_HEADS, THING_HEADS
 from extraction.names import initials, is_acronym, singular_acronym
 from extraction.records import Evidence
 
@@ -32,7 +32,8 @@ RULES: dict[str, str] = {
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'LSTM cell state' is the cell state (of the LSTM)",
     "acronym_suffix": "'many-to-one RNN' is the many-to-one (RNN) used alone",
-    "generic_head": "'X cell', 'X model' used with X in one card, or a card is about one",
+    "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
+    "and the head does not name another thing than X ('activation function', 'language model')",
     "typo": "a misspelling one edit away from a name used far more often",
 }
 
@@ -161,9 +162,8 @@ def merge(
             # one of them, or X is specific enough to be the same thing ("ReLU
             # function", "softmax function"; not "activation function")
             specific = all(is_acronym(w) or zipf(w) < SPECIFIC_ZIPF for w in base.split())
-            if bare.count and (
-                _share_card(bare, longer) or bare.subject_of or longer.subject_of or specific
-            ):
+            together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
+            if bare.count and (specific or (together and same_thing(base, words[-1]))):
                 join(base, key, "generic_head")
     # 9. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:
@@ -175,6 +175,29 @@ def merge(
     for m in merges:
         by_root[uf.find(m.into)].append(m)
     return Groups(dict(groups), dict(by_root))
+
+
+def same_thing(base: str, head: str) -> bool:
+    """Can ``base + head`` name ``base`` itself, when the notes use both together?
+
+    An aspect head does ("attention mechanism"); a head added to an activity or field
+    names something else ("activation function", "machine learning model"), and so does
+    a thing head added to one common word ("language model", "test dataset").
+
+    >>> same_thing("attention", "mechanism"), same_thing("loss", "function")
+    (True, True)
+    >>> same_thing("activation", "function"), same_thing("machine learning", "model")
+    (False, False)
+    >>> same_thing("gene", "model"), same_thing("neural network", "model")
+    (False, True)
+    """
+    head = head.lower()
+    if head in ASPECT_HEADS:
+        return True
+    last = base.split()[-1].lower()
+    if len(last) > 4 and last.endswith(ACTIVITY_ENDINGS):
+        return False
+    return not (head in THING_HEADS and len(base.split()) == 1)
 
 
 #: A bare name whose words are all rarer than this in English (Zipf) is the same thing

@@ -60,6 +60,17 @@ GENERIC_HEADS = _words(
     function operation technique dataset
     """
 )
+#: Generic heads that name an aspect of X itself ("attention mechanism", "pooling
+#: operation"): the compound is X, even when X is an activity.
+ASPECT_HEADS = _words("mechanism operation")
+#: Generic heads that name a thing made for or of X ("language model", "test dataset",
+#: "memory unit", "graph network"): the same as a one-word X only when X is specific
+#: ("LSTM cell", "transformer model").
+THING_HEADS = _words("cell unit model network architecture algorithm activation dataset")
+#: Endings of a noun that names an activity or a field ("training", "prediction",
+#: "inheritance"): "activation function", "training model", "machine learning model"
+#: name something else than the activity.
+ACTIVITY_ENDINGS = ("ing", "ion", "ment", "ance", "ence", "sis")
 
 #: Words of note-taking and course logistics, not of any subject: a candidate made of
 #: or headed by one is rarely a concept (a feature of the selector, not a rule).

@@ -222,6 +222,28 @@ def test_concepts_merge_generic_head_needs_the_bare_name_used():
     assert not same_group(apart, "Hopfield", "Hopfield network")
 
 
+@pytest.mark.parametrize(
+    ("bare", "longer", "merged"),
+    [
+        ("LSTM", "LSTM cell", True),  # a specific name: the cell is the LSTM
+        ("transformer", "transformer model", True),
+        ("attention", "attention mechanism", True),  # an aspect of X is X
+        ("pooling", "pooling operation", True),
+        ("loss", "loss function", True),
+        ("neural network", "neural network model", True),
+        ("activation", "activation function", False),  # an activity: another thing
+        ("training", "training dataset", False),
+        ("machine learning", "machine learning model", False),
+        ("language", "language model", False),  # a thing made for a common word
+        ("gene", "gene model", False),
+        ("memory", "memory unit", False),
+    ],
+)
+def test_concepts_merge_generic_head_only_when_it_names_the_same_thing(bare, longer, merged):
+    groups = groups_of(cand(bare, 3), cand(longer, 2))  # both used in one card
+    assert same_group(groups, bare, longer) is merged
+
+
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
     a, b = cand("transformer", 6), cand("tranformer", 1)
     assert same_group(groups_of(a, b), "transformer", "tranformer")
