@@ -18,7 +18,13 @@ from collections.abc import Sequence
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.phrases import concept_id
 from extraction.concepts.segments import _BULLET
-from extraction.concepts.words import ANALOGY, GENERIC_HEADS
+from extraction.concepts.words import (
+    ANALOGY,
+    FRAMING_NOUNS,
+    GENERIC_HEADS,
+    OTHER_QUESTIONS,
+    SELF_FRAMES,
+)
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.records import Card, Concept, Evidence
 
@@ -101,11 +107,52 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
     return False
 
 
+_ASKS_WHAT = re.compile(
+    r"^(?:what\s+(?:is|are|was|were|does|do)\b|define\b|definition\s+of\b|explain\b|describe\b"
+    r"|what\s+is\s+meant\s+by\b|what\s+do\s+you\s+mean\s+by\b)\s*(?:a|an|the)?\s*",
+    re.IGNORECASE,
+)
+
+
+def asks_something_else(title: str) -> bool:
+    """Does a card's title ask something else than what its subject is, so that its
+    answer is no definition unless it opens by saying what the subject is?
+
+    >>> asks_something_else("Examples of states in Markov chains")
+    True
+    >>> asks_something_else("How can you train an SVM?")
+    True
+    >>> asks_something_else("What are the types of RNN?")
+    True
+    >>> asks_something_else("What is the purpose of the forget gate?")
+    False
+    >>> asks_something_else("What is dropout?"), asks_something_else("Dropout")
+    (False, False)
+    >>> asks_something_else("Class"), asks_something_else("Set theory")
+    (False, False)
+    """
+    rest, asked_what = _ASKS_WHAT.subn("", title.strip(), count=1)
+    words = re.findall(r"[^\W\d_][\w'-]*", rest.lower())
+    if not words:
+        return False
+    if not asked_what and words[0] in OTHER_QUESTIONS:
+        return True
+    at = 1 if words[0] in {"main", "key", "different", "various", "two", "three"} else 0
+    framed = words[at : at + 2]  # "examples of": a framing noun that frames something
+    return (
+        len(framed) == 2
+        and framed[0] in FRAMING_NOUNS
+        and framed[0] not in SELF_FRAMES
+        and framed[1] in {"of", "in", "for", "to", "on", "with", "between"}
+    )
+
+
 def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
-    """The answer of a card about a concept; under a heading, only when its first
+    """The answer of a card about a concept; under a heading, or under a title that
+    asks something else ("Examples of X", "How is X trained?"), only when its first
     sentence says what the concept is ("Dropout is a ...")."""
     text = definition_text(card.body)
-    if role == "heading":
+    if role == "heading" or (role in {"term", "question"} and asks_something_else(card.title)):
         first = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
         return text if first and defines(first, names) else ""
     return text

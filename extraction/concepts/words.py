@@ -50,6 +50,23 @@ FRAMING_NOUNS = _words(
     """
 )
 
+#: Framing nouns whose answer still says what the thing is ("the purpose of X", "the
+#: meaning of X"); after any other ("examples of X", "types of X", "steps of X") the
+#: answer lists or tells something else, and is X's definition only when it opens
+#: by saying what X is.
+SELF_FRAMES = _words(
+    """
+    role roles purpose purposes function functions goal goals aim aims meaning definition
+    idea ideas concept concepts notion basics fundamentals overview summary introduction
+    importance significance
+    """
+)
+#: Question words of a question that asks something else than what X is ("How can you
+#: train an SVM?", "Why do RNNs forget?", "Does dropout slow training?").
+OTHER_QUESTIONS = _words(
+    "how why when where which who whom whose can could does do did should would will is are"
+)
+
 #: Heads that add nothing to the name they follow: "LSTM cell", "transformer model",
 #: "sigmoid function", "convolution operation" name the LSTM, the transformer, the
 #: sigmoid and the convolution when the notes use the bare name as well ("kernel

@@ -325,6 +325,25 @@ def test_concepts_adj_commonness_marks_a_common_describing_adjective(sentence, n
 # -- definitions -------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("title", "answer", "defined"),
+    [
+        ("What is dropout?", "A regularization method that drops units.", True),
+        ("What is the purpose of dropout?", "It keeps units from co-adapting.", True),
+        ("Examples of dropout in practice", "Image classifiers and language models.", False),
+        ("How is dropout applied?", "Units are zeroed at random during training.", False),
+        ("Types of dropout", "Dropout is a regularization method; spatial and ...", True),
+    ],
+)
+def test_concepts_definition_of_a_question_card_only_when_it_asks_what_it_is(
+    title, answer, defined
+):
+    other = card("Regularisation", "Dropout and weight decay both regularise.", n=2, kind="heading")
+    index = extract_concepts([card(title, answer), other])
+    concept = index.concepts[index.find("dropout")]
+    assert bool(concept.definition) is defined, concept.definition
+
+
 def test_concepts_definition_is_the_defining_sentence_not_the_first_mention():
     index = extract_concepts(
         [
