@@ -170,9 +170,7 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
         expansions or cands,
         key=lambda c: (len(c.subject_of) > 0, c.count, -len(c.key)),
     )
-    spelled = [
-        c for c in expansions if any(initials_match(a, c.key, strict=True) for a in acronyms)
-    ]
+    spelled = [c for c in expansions if any(initials_match(a, c.key) for a in acronyms)]
     bare = {c.key: c for c in cands}
     if spelled:  # the acronym's expansion names the concept: "long short-term memory"
         main = max(spelled, key=lambda c: (c.count, len(c.key)))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from extraction.concepts.candidates import AliasPair, Candidate
 from extraction.concepts.phrases import match_key, zipf
 from extraction.concepts.words import ACTIVITY_ENDINGS, ASPECT_HEADS, GENERIC_HEADS, THING_HEADS
-from extraction.names import initials, is_acronym, singular_acronym
+from extraction.names import SKIPPABLE, initials, is_acronym, singular_acronym
 from extraction.records import Evidence
 
 #: The merge rules, in the order they run, and what each means.
@@ -118,10 +118,11 @@ def merge(
     multiword = [k for k in candidates if " " in k]
     # 4. an acronym spelled by the initials of exactly one multi-word name
     by_initials: dict[str, set[str]] = defaultdict(set)
+    alone = {k.lower() for k in candidates if " " not in k and candidates[k].count}
     for k in multiword:
         if not candidates[k].count:
             continue  # a name only ever used inside longer ones spells no acronym
-        for letters in initials(k):
+        for letters in initials(k) | compound_initials(k, alone):
             by_initials[letters].add(k)
     for a in (k for k in candidates if " " not in k and is_acronym(k)):
         letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
@@ -175,6 +176,25 @@ def merge(
     for m in merges:
         by_root[uf.find(m.into)].append(m)
     return Groups(dict(groups), dict(by_root))
+
+
+def compound_initials(phrase: str, alone: Collection[str]) -> set[str]:
+    """Initials of ``phrase`` in which a word that ends in a word the notes use on its
+    own gives two letters ("variational autoencoder" -> "vae" when "encoder" is used
+    alone); only those :func:`extraction.names.initials` does not give.
+
+    >>> sorted(compound_initials("variational autoencoder", {"encoder"}))
+    ['vae']
+    >>> compound_initials("variational autoencoder", set())
+    set()
+    """
+    parts = [p.lower() for p in re.split(r"[\s\-–/]+", phrase.strip()) if p]
+    found = {("", False)}
+    for part in parts:
+        options = {(part[0], False)} | ({("", False)} if part in SKIPPABLE else set())
+        options |= {(part[0] + part[k], True) for k in range(3, len(part) - 3) if part[k:] in alone}
+        found = {(f + o, fc or oc) for f, fc in found for o, oc in options}
+    return {f for f, compound in found if compound and len(f) >= 2}
 
 
 def same_thing(base: str, head: str) -> bool:

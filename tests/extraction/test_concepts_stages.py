@@ -199,6 +199,13 @@ def test_concepts_merge_initials_of_one_name():
     assert same_group(groups, "recurrent neural network", "RNN")
 
 
+def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
+    with_encoder = groups_of(cand("variational autoencoder"), cand("encoder"), cand("VAE"))
+    assert same_group(with_encoder, "variational autoencoder", "VAE")
+    without = groups_of(cand("variational autoencoder"), cand("VAE"))
+    assert not same_group(without, "variational autoencoder", "VAE")
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
