@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Frame, Page, Playwright, Route, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -297,15 +298,30 @@ def wait_for_new_drawing(
     page: Page, before: str | None, index: int = 0, timeout_ms: float = 120_000
 ) -> Frame:
     """Wait until the ``index``-th map draws something other than ``before`` and is
-    ready (a size report, a topic, a focus...); returns its frame."""
-    frame = map_frame(page, timeout_ms, index)
-    frame.wait_for_function(
-        "(before) => window.conceptAtlasDrawn !== undefined && "
-        "window.conceptAtlasDrawn !== before && window.conceptAtlasReady === true",
-        arg=before,
-        timeout=timeout_ms,
-    )
-    return frame
+    ready (a size report, a topic, a focus...); returns its frame.
+
+    The map's frame is looked up again every :data:`FRAME_POLL_MS`: a rerun that removes
+    the map (no notes yet) and one that draws it again may replace the frame, and a
+    frame found just before it was removed never draws."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        left_ms = max(1.0, (deadline - time.monotonic()) * 1000)
+        try:
+            frame = map_frame(page, left_ms, index)
+            frame.wait_for_function(
+                "(before) => window.conceptAtlasDrawn !== undefined && "
+                "window.conceptAtlasDrawn !== before && window.conceptAtlasReady === true",
+                arg=before,
+                timeout=min(left_ms, FRAME_POLL_MS),
+            )
+            return frame
+        except (PlaywrightError, IndexError, RuntimeError):  # no frame, or it went away
+            if time.monotonic() >= deadline:
+                raise
+
+
+#: How long :func:`wait_for_new_drawing` waits on one frame before looking it up again.
+FRAME_POLL_MS = 2000
 
 
 def open_folder(page: Page, folder: Path, timeout_ms: float = 600_000) -> Frame:
