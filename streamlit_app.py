@@ -681,6 +681,32 @@ def map_tab(
     )
 
     graph_col, panel_col = st.columns([2.9, 1.2], gap="medium")
+    chosen = st.session_state.get("concept")  # what the panel's picker will show
+    data = {**scene.data, "selected": None}
+    if chosen is not None and chosen in G and str(chosen) in scene.targets:
+        data["selected"] = str(chosen)  # the page selects it: never a redraw
+    with graph_col:  # first: a click waits for the map more than for the panel
+        hint = "Click a topic to open it" if scene.kind == view.OVERVIEW else "Click a concept"
+        concept_map(
+            data,
+            key="map",
+            height=size[1],
+            on_select=open_target,
+            nodes=scene.targets,
+            caption=f"{hint} · scroll to zoom · drag to move",
+            size=size,
+            fill=True,
+            reserve=MAP_RESERVE,
+        )
+        if scene.kind == view.OVERVIEW:
+            drawn = [target for kind, target in scene.targets.values() if kind == "topic"]
+            legend = Legend(topics={t: colours.get(str(t), "") for t in drawn}, relations={})
+        else:
+            legend = legend_items(scene.graph, colours)
+        st.html(legend_html(legend))
+        passing = filtered_counts(key, filters, G)
+        st.caption(map_caption(G, scene, passing, whole_counts(key, G).total))
+
     with panel_col:
         selected = st.selectbox(
             "Concept",
@@ -725,31 +751,6 @@ def map_tab(
                         type="tertiary",
                         icon=":material/arrow_forward:",
                     )
-
-    data = {**scene.data, "selected": None}
-    if selected is not None and str(selected) in scene.targets:
-        data["selected"] = str(selected)  # the page selects it: never a redraw
-    with graph_col:
-        hint = "Click a topic to open it" if scene.kind == view.OVERVIEW else "Click a concept"
-        concept_map(
-            data,
-            key="map",
-            height=size[1],
-            on_select=open_target,
-            nodes=scene.targets,
-            caption=f"{hint} · scroll to zoom · drag to move",
-            size=size,
-            fill=True,
-            reserve=MAP_RESERVE,
-        )
-        if scene.kind == view.OVERVIEW:
-            drawn = [target for kind, target in scene.targets.values() if kind == "topic"]
-            legend = Legend(topics={t: colours.get(str(t), "") for t in drawn}, relations={})
-        else:
-            legend = legend_items(scene.graph, colours)
-        st.html(legend_html(legend))
-        passing = filtered_counts(key, filters, G)
-        st.caption(map_caption(G, scene, passing, whole_counts(key, G).total))
 
 
 def panel_choices(key: NotesKey, G: nx.MultiDiGraph, scene: view.MapScene) -> list[Hashable]:
