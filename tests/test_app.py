@@ -529,3 +529,12 @@ def test_map_component_redraws_only_when_the_drawing_changes() -> None:
     assert data_key(data) != data_key({**data, "view": {"x": 0, "y": 0, "scale": 1}})
     assert clicked_node({"node": "a", "clicks": 1}) == "a"
     assert clicked_node({"viewport": {"width": 1, "height": 1}}) is None
+
+
+def test_app_config_skips_the_full_collection_after_every_run() -> None:
+    """A full garbage collection after each run walks every object of the graph in
+    memory (~100 ms a click on a large course): the app's config turns it off."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["postScriptGC"] is False
