@@ -550,17 +550,24 @@ def show_concept(
     for relation, group in links.items():
         style = RELATION_STYLES.get(relation)
         name = style.label if style else relation.replace("_", " ")
-        with st.expander(f"{escape_markdown(name)} ({len(group)})", expanded=False):
-            st.markdown(links_markdown(G, group))
-    found = [cards[card_id] for card_id in attrs.get("cards") or [] if card_id in cards]
+        folded = st.expander(
+            f"{escape_markdown(name)} ({len(group)})", key=f"links:{relation}", on_change="rerun"
+        )
+        if folded.open:  # made when unfolded: a click on a concept sends only its headings
+            folded.markdown(links_markdown(G, group))
+    cited = dict.fromkeys(attrs.get("cards") or [])  # each card once: its id keys its fold
+    found = [cards[card_id] for card_id in cited if card_id in cards]
     if found:
         st.markdown(f"**Source cards** ({len(found)})")
         for card in found[:PANEL_LINKS]:
             first, last = card.lines
             where = f"{card.source}, line {first}" + (f"–{last}" if last != first else "")
-            with st.expander(escape_markdown(card.title or where)):
+            folded = st.expander(
+                escape_markdown(card.title or where), key=f"card:{card.id}", on_change="rerun"
+            )
+            if folded.open:
                 path = escape_markdown(" › ".join([*card.section, where]))
-                st.markdown(f":small[:gray[{path}]]\n\n{escape_markdown(card.body)}")
+                folded.markdown(f":small[:gray[{path}]]\n\n{escape_markdown(card.body)}")
         if len(found) > PANEL_LINKS:
             st.caption(f"and {len(found) - PANEL_LINKS} more cards (the Notes tab lists them)")
 

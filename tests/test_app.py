@@ -21,7 +21,7 @@ from extraction.readers import iter_note_files, read_paths
 from graph.build import build_graph
 from graph.counts import edge_counts
 from graph.query import learning_path, resolve, search
-from graph.render import escape_markdown, ranked_concepts
+from graph.render import RELATION_STYLES, escape_markdown, ranked_concepts
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "streamlit_app.py")
@@ -246,6 +246,27 @@ def test_panel_shows_relations_with_evidence(app: AppTest, sample: nx.MultiDiGra
     assert label(sample, before) in text
     assert ", line " in text  # evidence cites file and line
     assert any("Source cards" in m.value for m in app.markdown)
+
+
+def test_app_a_folded_relation_type_is_sent_when_unfolded(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    node, relation = next(
+        (u, a["relation"])
+        for u, v, a in sample.edges(data=True)
+        if a["relation"] not in {"prerequisite_of", "related_to"}
+    )
+    name = RELATION_STYLES[relation].label
+
+    def fold() -> Any:
+        return next(e for e in app.expander if e.label.startswith(escape_markdown(name)))
+
+    app.selectbox(key="concept").set_value(node).run()
+    assert not fold().markdown  # folded: only its heading is sent
+    app.session_state[f"links:{relation}"] = True  # a click on the fold
+    app.run()
+    assert not app.exception
+    assert any(" :gray[(" in m.value for m in fold().markdown)
 
 
 def test_filters_and_weak_links(app: AppTest, sample: nx.MultiDiGraph) -> None:
