@@ -4,10 +4,11 @@ Starts ``streamlit run streamlit_app.py`` on a free local port, opens it in the 
 Chromium (``/usr/bin/chromium``; Playwright never downloads a browser here) with every
 request to another host blocked, waits until the concept map has been drawn, and saves
 a 1440x900 screenshot. With ``--folder`` the app reads that folder of notes; ``--topic``
-then opens the largest topic, ``--path TARGET`` shows the learning path to TARGET;
-``--no-sidebar`` folds the sidebar away (the README's picture of the seeds' overview
-shows topic names only: ``--folder ../shared/seeds --no-sidebar``).
-``tests/test_browser.py`` drives the app with the same helpers.
+then opens the largest topic (and ``--concept`` clicks its largest concept, for the
+panel), ``--path TARGET`` shows the learning path to TARGET; ``--no-sidebar`` folds the
+sidebar away (the README's picture of the seeds' overview shows topic names only:
+``--folder ../shared/seeds --no-sidebar``). ``tests/test_browser.py`` drives the app
+with the same helpers.
 """
 
 from __future__ import annotations
@@ -398,6 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
     parser.add_argument("--folder", type=Path, help="read this folder of notes")
     parser.add_argument("--topic", action="store_true", help="open the largest topic")
+    parser.add_argument(
+        "--concept", action="store_true", help="then click its largest concept (the panel)"
+    )
     parser.add_argument("--path", metavar="TARGET", help="show the learning path to TARGET")
     parser.add_argument("--no-sidebar", action="store_true", help="fold the sidebar away")
     args = parser.parse_args(argv)
@@ -421,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
                 before = drawing(frame)
                 click_node(page, frame, "topic:0")
                 frame = wait_for_new_drawing(page, before)
+            if args.concept:
+                click_top_concept(page, frame)
             if args.path:
                 page.get_by_role("tab", name="Learning path").click()
                 box = page.get_by_role("textbox", name="I want to learn", exact=True)
