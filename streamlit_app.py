@@ -567,7 +567,7 @@ def show_concept(
             )
             if folded.open:
                 path = escape_markdown(" › ".join([*card.section, where]))
-                folded.markdown(f":small[:gray[{path}]]\n\n{escape_markdown(card.body)}")
+                folded.markdown(f":gray[{path}]\n\n{escape_markdown(card.body)}")
         if len(found) > PANEL_LINKS:
             st.caption(f"and {len(found) - PANEL_LINKS} more cards (the Notes tab lists them)")
 
@@ -579,9 +579,7 @@ def links_markdown(G: nx.MultiDiGraph, links: Sequence[view.Link]) -> str:
     lines = [link_text(G, link) for link in links[:PANEL_LINKS]]
     if len(links) > PANEL_LINKS:
         more = len(links) - PANEL_LINKS
-        lines.append(
-            f":small[:gray[and {more} more, less confident: “Focus the map here” draws them]]"
-        )
+        lines.append(f":gray[and {more} more, less confident: “Focus the map here” draws them]")
     return "\n\n".join(lines)
 
 
@@ -600,7 +598,7 @@ def link_text(G: nx.MultiDiGraph, link: view.Link) -> str:
     for evidence in link.evidence[:1]:
         quote = escape_markdown(" ".join(str(evidence.get("text", "")).split()))
         where = citation(evidence)
-        text += f"  \n:small[:gray[“{quote}”" + (f" — {where}" if where else "") + "]]"
+        text += f"  \n:gray[“{quote}”" + (f" — {where}" if where else "") + "]"
     return text
 
 
