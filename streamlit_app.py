@@ -62,6 +62,9 @@ MAP_RESERVE = 72
 MAP_SIZE = (745, 497)
 PATH_SIZE = (1060, 400)
 SOURCES = ("Sample notes", "Upload files", "A folder on this computer")
+#: The page's tabs, and the session-state key of the open one.
+TABS = ("Map", "Learning path", "Connect", "Topics", "Export", "Notes")
+TAB_KEY = "tab"
 #: Gaps are looked for at once up to this many concepts, else on request (it reads
 #: every definition: ~1 s for the seeds' 623 concepts, ~30 s for d2l's 3,570).
 GAPS_AT_ONCE = 1000
@@ -168,7 +171,8 @@ def map_scene(
         topic=topic,
         focus=focus,
         more=more,
-        colours=topic_colours(_G),
+        colours=colours_of(key, _G),
+        members=topics_of(key, _G),
     )
 
 
@@ -237,9 +241,10 @@ def gaps_of(key: NotesKey, _G: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
 def load_notes(notes: list[view.NoteFile]) -> tuple[nx.MultiDiGraph, list[ReadResult]]:
     """Read the notes file by file, then build the graph; a progress bar shows both
-    the first time this set of files is opened in the session."""
+    the first time this set of files is opened on this server (a set already built, in
+    this session or another, is one cache lookup: no bar, no message per file)."""
     key = view.notes_key(notes)
-    fresh = st.session_state.get("loaded") != key
+    fresh = key not in built_graphs()
     slot = st.empty()  # always there, so the elements after it keep their place
     bar = slot.progress(0.0, text="Reading your notes…") if fresh else None
     results = []
@@ -271,7 +276,6 @@ def load_notes(notes: list[view.NoteFile]) -> tuple[nx.MultiDiGraph, list[ReadRe
     stop.empty()
     for message in said:
         st.sidebar.warning(escape_markdown(message))
-    st.session_state["loaded"] = key
     return G, results
 
 
@@ -441,11 +445,7 @@ def show_files(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
     for note, result in failed:
         reasons = escape_markdown("; ".join(result.source.errors))
         st.sidebar.markdown(f":material/error: **{escape_markdown(note.name)}**  \n:red[{reasons}]")
-    if len(read) > FILES_LISTED:
-        cards = sum(len(result.cards) for _, result in read)
-        place = st.sidebar.expander(f"{len(read)} files read, {cards} cards")
-    else:
-        place = st.sidebar
+    clean = []
     for note, result in read:
         fmt = escape_markdown(result.source.format or "?")
         warnings = "".join(
@@ -453,11 +453,23 @@ def show_files(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
         )
         if len(result.source.warnings) > WARNINGS_LISTED:
             warnings += f"  \n:orange[… and {len(result.source.warnings) - WARNINGS_LISTED} more]"
-        (st.sidebar if warnings else place).markdown(
+        entry = (
             f":material/{'warning' if warnings else 'check_circle'}: "
             f"**{escape_markdown(note.name)}**  \n"
             f":gray[{fmt} · {len(result.cards)} cards]{warnings}"
         )
+        if warnings:
+            st.sidebar.markdown(entry)
+        else:
+            clean.append(entry)
+    if not clean:
+        return
+    if len(read) > FILES_LISTED:
+        cards = sum(len(result.cards) for _, result in read)
+        place = st.sidebar.expander(f"{len(read)} files read, {cards} cards")
+    else:
+        place = st.sidebar
+    place.markdown("\n\n".join(clean))  # one element, however many files: sent on every run
 
 
 def map_filters(G: nx.MultiDiGraph, key: NotesKey) -> tuple[tuple[str, ...], float, bool]:
@@ -490,13 +502,19 @@ def map_filters(G: nx.MultiDiGraph, key: NotesKey) -> tuple[tuple[str, ...], flo
 # --------------------------------------------------------------------------- concept panel
 
 
-def show_concept(G: nx.MultiDiGraph, node: Hashable, cards: Mapping[str, Card]) -> None:
+def show_concept(
+    G: nx.MultiDiGraph,
+    node: Hashable,
+    cards: Mapping[str, Card],
+    colours: Mapping[str, str] | None = None,
+) -> None:
     """Label, aliases, topic, definition with its source, prerequisites, what builds on
-    it, every relation with its evidence, and the cards it comes from."""
+    it, every relation with its evidence, and the cards it comes from (``colours``: the
+    topic colours, :func:`graph.render.topic_colours` of ``G`` by default)."""
     attrs = G.nodes[node]
     st.subheader(escape_markdown(label_of(G, node)), anchor=False)
     topic = str(attrs.get("topic") or "") or NO_TOPIC
-    colour = topic_colours(G).get(topic, "#94a3b8")
+    colour = (topic_colours(G) if colours is None else colours).get(topic, "#94a3b8")
     st.html(
         f'<span style="display:inline-flex;align-items:center;gap:6px;font-size:14px">'
         f'<span style="width:11px;height:11px;border-radius:50%;background:{colour}"></span>'
@@ -528,39 +546,46 @@ def show_concept(G: nx.MultiDiGraph, node: Hashable, cards: Mapping[str, Card]) 
     for title, outgoing in (("Learn first", False), ("Builds toward", True)):
         chosen = [link for link in prerequisites if link.outgoing is outgoing]
         if chosen:
-            st.markdown(f"**{title}** ({len(chosen)})")
-            show_links(G, chosen)
+            st.markdown(f"**{title}** ({len(chosen)})\n\n{links_markdown(G, chosen)}")
     for relation, group in links.items():
         style = RELATION_STYLES.get(relation)
         name = style.label if style else relation.replace("_", " ")
-        with st.expander(f"{escape_markdown(name)} ({len(group)})", expanded=False):
-            show_links(G, group)
-    found = [cards[card_id] for card_id in attrs.get("cards") or [] if card_id in cards]
+        folded = st.expander(
+            f"{escape_markdown(name)} ({len(group)})", key=f"links:{relation}", on_change="rerun"
+        )
+        if folded.open:  # made when unfolded: a click on a concept sends only its headings
+            folded.markdown(links_markdown(G, group))
+    cited = dict.fromkeys(attrs.get("cards") or [])  # each card once: its id keys its fold
+    found = [cards[card_id] for card_id in cited if card_id in cards]
     if found:
         st.markdown(f"**Source cards** ({len(found)})")
         for card in found[:PANEL_LINKS]:
             first, last = card.lines
             where = f"{card.source}, line {first}" + (f"–{last}" if last != first else "")
-            with st.expander(escape_markdown(card.title or where)):
-                st.caption(escape_markdown(" › ".join([*card.section, where])))
-                st.markdown(escape_markdown(card.body))
+            folded = st.expander(
+                escape_markdown(card.title or where), key=f"card:{card.id}", on_change="rerun"
+            )
+            if folded.open:
+                path = escape_markdown(" › ".join([*card.section, where]))
+                folded.markdown(f":gray[{path}]\n\n{escape_markdown(card.body)}")
         if len(found) > PANEL_LINKS:
             st.caption(f"and {len(found) - PANEL_LINKS} more cards (the Notes tab lists them)")
 
 
-def show_links(G: nx.MultiDiGraph, links: Sequence[view.Link]) -> None:
+def links_markdown(G: nx.MultiDiGraph, links: Sequence[view.Link]) -> str:
     """The most confident :data:`PANEL_LINKS` of ``links``, and how many more there are
-    (a concept of a large course can have hundreds)."""
-    for link in links[:PANEL_LINKS]:
-        show_link(G, link)
+    (a concept of a large course can have hundreds), as one piece of Markdown: a click
+    on a concept sends its panel, and every element is one more message to the page."""
+    lines = [link_text(G, link) for link in links[:PANEL_LINKS]]
     if len(links) > PANEL_LINKS:
-        st.caption(
-            f"and {len(links) - PANEL_LINKS} more, less confident: “Focus the map here” draws them"
-        )
+        more = len(links) - PANEL_LINKS
+        lines.append(f":gray[and {more} more, less confident: “Focus the map here” draws them]")
+    return "\n\n".join(lines)
 
 
-def show_link(G: nx.MultiDiGraph, link: view.Link) -> None:
-    """One relation of the open concept, with its first evidence sentence."""
+def link_text(G: nx.MultiDiGraph, link: view.Link) -> str:
+    """One relation of the open concept as Markdown, with its first evidence sentence
+    and where it is (in small grey text under it)."""
     style = RELATION_STYLES.get(link.relation)
     verb = style.label if style else link.relation.replace("_", " ")
     if link.relation == view.WEAK_RELATION and link.label:
@@ -569,11 +594,12 @@ def show_link(G: nx.MultiDiGraph, link: view.Link) -> None:
     text = f"→ *{escape_markdown(verb)}* **{other}**" if link.outgoing else f"← **{other}**"
     if not link.outgoing:
         text += f" *{escape_markdown(verb)}* this"
-    st.markdown(f"{text} :gray[({link.confidence:.2f})]")
+    text += f" :gray[({link.confidence:.2f})]"
     for evidence in link.evidence[:1]:
         quote = escape_markdown(" ".join(str(evidence.get("text", "")).split()))
         where = citation(evidence)
-        st.caption(f"“{quote}”" + (f" — {where}" if where else ""))
+        text += f"  \n:gray[“{quote}”" + (f" — {where}" if where else "") + "]"
+    return text
 
 
 # --------------------------------------------------------------------------- tabs
@@ -660,6 +686,32 @@ def map_tab(
     )
 
     graph_col, panel_col = st.columns([2.9, 1.2], gap="medium")
+    chosen = st.session_state.get("concept")  # what the panel's picker will show
+    data = {**scene.data, "selected": None}
+    if chosen is not None and chosen in G and str(chosen) in scene.targets:
+        data["selected"] = str(chosen)  # the page selects it: never a redraw
+    with graph_col:  # first: a click waits for the map more than for the panel
+        hint = "Click a topic to open it" if scene.kind == view.OVERVIEW else "Click a concept"
+        concept_map(
+            data,
+            key="map",
+            height=size[1],
+            on_select=open_target,
+            nodes=scene.targets,
+            caption=f"{hint} · scroll to zoom · drag to move",
+            size=size,
+            fill=True,
+            reserve=MAP_RESERVE,
+        )
+        if scene.kind == view.OVERVIEW:
+            drawn = [target for kind, target in scene.targets.values() if kind == "topic"]
+            legend = Legend(topics={t: colours.get(str(t), "") for t in drawn}, relations={})
+        else:
+            legend = legend_items(scene.graph, colours)
+        st.html(legend_html(legend))
+        passing = filtered_counts(key, filters, G)
+        st.caption(map_caption(G, scene, passing, whole_counts(key, G).total))
+
     with panel_col:
         selected = st.selectbox(
             "Concept",
@@ -673,7 +725,7 @@ def map_tab(
         )
         with st.container(height=MAP_HEIGHT - 40, border=False):
             if selected is not None:
-                show_concept(G, selected, cards)
+                show_concept(G, selected, cards, colours)
             elif scene.kind == view.OVERVIEW:
                 st.caption(
                     "Each circle is a topic of your notes, as large as its concepts are "
@@ -704,31 +756,6 @@ def map_tab(
                         type="tertiary",
                         icon=":material/arrow_forward:",
                     )
-
-    data = {**scene.data, "selected": None}
-    if selected is not None and str(selected) in scene.targets:
-        data["selected"] = str(selected)  # the page selects it: never a redraw
-    with graph_col:
-        hint = "Click a topic to open it" if scene.kind == view.OVERVIEW else "Click a concept"
-        concept_map(
-            data,
-            key="map",
-            height=size[1],
-            on_select=open_target,
-            nodes=scene.targets,
-            caption=f"{hint} · scroll to zoom · drag to move",
-            size=size,
-            fill=True,
-            reserve=MAP_RESERVE,
-        )
-        if scene.kind == view.OVERVIEW:
-            drawn = [target for kind, target in scene.targets.values() if kind == "topic"]
-            legend = Legend(topics={t: colours.get(str(t), "") for t in drawn}, relations={})
-        else:
-            legend = legend_items(scene.graph, colours)
-        st.html(legend_html(legend))
-        passing = filtered_counts(key, filters, G)
-        st.caption(map_caption(G, scene, passing, whole_counts(key, G).total))
 
 
 def panel_choices(key: NotesKey, G: nx.MultiDiGraph, scene: view.MapScene) -> list[Hashable]:
@@ -1088,19 +1115,26 @@ def main() -> None:
     metrics[2].metric("Topics", sum(t != NO_TOPIC for t in colours), border=True)
     metrics[3].metric("Cards", len(cards), border=True)
     metrics[4].metric("Files", len(notes), border=True)
-    tabs = st.tabs(["Map", "Learning path", "Connect", "Topics", "Export", "Notes"])
-    with tabs[0]:
+    tabs = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
+    with tabs[0]:  # always drawn: the map stays mounted while another tab is open
         map_tab(G, key, cards, filters)
-    with tabs[1]:
-        path_tab(G, key, cards)
-    with tabs[2]:
-        connect_tab(G, key)
-    with tabs[3]:
-        topics_tab(G, key)
-    with tabs[4]:
-        export_tab(G, key, cards, filters)
-    with tabs[5]:
-        notes_tab(notes, results)
+    # the other tabs are made only when open: a large course's pickers (thousands of
+    # concepts), topic cards and tables would otherwise be sent on every run
+    if tabs[1].open:
+        with tabs[1]:
+            path_tab(G, key, cards)
+    if tabs[2].open:
+        with tabs[2]:
+            connect_tab(G, key)
+    if tabs[3].open:
+        with tabs[3]:
+            topics_tab(G, key)
+    if tabs[4].open:
+        with tabs[4]:
+            export_tab(G, key, cards, filters)
+    if tabs[5].open:
+        with tabs[5]:
+            notes_tab(notes, results)
 
 
 main()

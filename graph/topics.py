@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -290,7 +290,10 @@ def topic_members(G: nx.MultiDiGraph) -> dict[str, list]:
 
 
 def topic_graph(
-    G: nx.MultiDiGraph, *, keep: Callable[[Mapping[str, Any]], bool] | None = None
+    G: nx.MultiDiGraph,
+    *,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
+    members: Mapping[str, Sequence[Hashable]] | None = None,
 ) -> nx.Graph:
     """The overview of ``G``: one node per topic, linked by the relations between topics.
 
@@ -300,6 +303,8 @@ def topic_graph(
         A concept graph whose nodes carry a ``topic``.
     keep : callable, optional
         Which edges count (given an edge's attributes); default all.
+    members : mapping, optional
+        :func:`topic_members` of ``G``, when the caller has it already.
 
     Returns
     -------
@@ -327,14 +332,14 @@ def topic_graph(
     """
     from graph.counts import PREREQUISITE, WEAK, EdgeCounts
 
-    members = topic_members(G)
+    members = topic_members(G) if members is None else members
     topic_of = {node: topic for topic, nodes in members.items() for node in nodes}
     T = nx.Graph()
     for topic, nodes in members.items():
         top = G.nodes[nodes[0]].get("importance") or 0.0
         main = [str(G.nodes[n].get("label") or n) for n in nodes[:TOPIC_MAIN]]
         T.add_node(
-            topic, label=topic, concepts=len(nodes), members=nodes, main=main, importance=top
+            topic, label=topic, concepts=len(nodes), members=list(nodes), main=main, importance=top
         )
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     order = {topic: i for i, topic in enumerate(members)}

@@ -4,10 +4,11 @@ Starts ``streamlit run streamlit_app.py`` on a free local port, opens it in the 
 Chromium (``/usr/bin/chromium``; Playwright never downloads a browser here) with every
 request to another host blocked, waits until the concept map has been drawn, and saves
 a 1440x900 screenshot. With ``--folder`` the app reads that folder of notes; ``--topic``
-then opens the largest topic, ``--path TARGET`` shows the learning path to TARGET;
-``--no-sidebar`` folds the sidebar away (the README's picture of the seeds' overview
-shows topic names only: ``--folder ../shared/seeds --no-sidebar``).
-``tests/test_browser.py`` drives the app with the same helpers.
+then opens the largest topic (and ``--concept`` clicks its largest concept, for the
+panel), ``--path TARGET`` shows the learning path to TARGET; ``--no-sidebar`` folds the
+sidebar away (the README's picture of the seeds' overview shows topic names only:
+``--folder ../shared/seeds --no-sidebar``). ``tests/test_browser.py`` drives the app
+with the same helpers.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Frame, Page, Playwright, Route, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -297,15 +299,30 @@ def wait_for_new_drawing(
     page: Page, before: str | None, index: int = 0, timeout_ms: float = 120_000
 ) -> Frame:
     """Wait until the ``index``-th map draws something other than ``before`` and is
-    ready (a size report, a topic, a focus...); returns its frame."""
-    frame = map_frame(page, timeout_ms, index)
-    frame.wait_for_function(
-        "(before) => window.conceptAtlasDrawn !== undefined && "
-        "window.conceptAtlasDrawn !== before && window.conceptAtlasReady === true",
-        arg=before,
-        timeout=timeout_ms,
-    )
-    return frame
+    ready (a size report, a topic, a focus...); returns its frame.
+
+    The map's frame is looked up again every :data:`FRAME_POLL_MS`: a rerun that removes
+    the map (no notes yet) and one that draws it again may replace the frame, and a
+    frame found just before it was removed never draws."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        left_ms = max(1.0, (deadline - time.monotonic()) * 1000)
+        try:
+            frame = map_frame(page, left_ms, index)
+            frame.wait_for_function(
+                "(before) => window.conceptAtlasDrawn !== undefined && "
+                "window.conceptAtlasDrawn !== before && window.conceptAtlasReady === true",
+                arg=before,
+                timeout=min(left_ms, FRAME_POLL_MS),
+            )
+            return frame
+        except (PlaywrightError, IndexError, RuntimeError):  # no frame, or it went away
+            if time.monotonic() >= deadline:
+                raise
+
+
+#: How long :func:`wait_for_new_drawing` waits on one frame before looking it up again.
+FRAME_POLL_MS = 2000
 
 
 def open_folder(page: Page, folder: Path, timeout_ms: float = 600_000) -> Frame:
@@ -382,6 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
     parser.add_argument("--folder", type=Path, help="read this folder of notes")
     parser.add_argument("--topic", action="store_true", help="open the largest topic")
+    parser.add_argument(
+        "--concept", action="store_true", help="then click its largest concept (the panel)"
+    )
     parser.add_argument("--path", metavar="TARGET", help="show the learning path to TARGET")
     parser.add_argument("--no-sidebar", action="store_true", help="fold the sidebar away")
     args = parser.parse_args(argv)
@@ -405,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
                 before = drawing(frame)
                 click_node(page, frame, "topic:0")
                 frame = wait_for_new_drawing(page, before)
+            if args.concept:
+                click_top_concept(page, frame)
             if args.path:
                 page.get_by_role("tab", name="Learning path").click()
                 box = page.get_by_role("textbox", name="I want to learn", exact=True)

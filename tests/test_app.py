@@ -21,7 +21,7 @@ from extraction.readers import iter_note_files, read_paths
 from graph.build import build_graph
 from graph.counts import edge_counts
 from graph.query import learning_path, resolve, search
-from graph.render import escape_markdown, ranked_concepts
+from graph.render import RELATION_STYLES, escape_markdown, ranked_concepts
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "streamlit_app.py")
@@ -91,6 +91,12 @@ def click_on_map(at: AppTest, node: str, key: str = "map") -> AppTest:
     return send(at, {"node": node, "clicks": 1}, key)
 
 
+def open_tab(at: AppTest, name: str) -> AppTest:
+    """Open the tab ``name`` (a click on it: the tabs are made only when open)."""
+    at.session_state["tab"] = name
+    return at.run()
+
+
 def open_first_topic(at: AppTest) -> AppTest:
     """Click the largest topic of the overview."""
     assert drawn_ids(at)[0] == "topic:0"
@@ -113,6 +119,44 @@ def test_sample_notes_by_default(app: AppTest) -> None:
     sidebar = " ".join(element.value for element in app.sidebar.markdown)
     for path in iter_note_files([ROOT / "data"]):
         assert escape_markdown(path.name) in sidebar
+
+
+@pytest.mark.parametrize(
+    ("tab", "made", "not_made"),
+    [
+        ("Map", "focus_query", "path_query"),
+        ("Learning path", "path_query", "connect_a"),
+        ("Connect", "connect_a", "known"),
+        ("Topics", None, "path_query"),
+        ("Export", "export_scope", "notes_file"),
+        ("Notes", "notes_file", "export_scope"),
+    ],
+)
+def test_app_only_the_open_tab_is_made_and_the_map_stays(
+    app: AppTest, tab: str, made: str | None, not_made: str
+) -> None:
+    open_tab(app, tab)
+    assert not app.exception
+    keys = {getattr(w, "key", None) for w in app._tree if getattr(w, "key", None)}
+    assert made is None or made in keys
+    assert not_made not in keys
+    assert "focus_query" in keys and len(component_ids(app)) >= 1  # the map is kept mounted
+
+
+def component_ids(at: AppTest) -> list[str]:
+    return [element.proto.id for element in at.get("component_instance")]
+
+
+def test_app_a_long_list_of_files_is_one_element(app: AppTest, tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"n{i:02}.txt").write_text(f"What is term{i}?\nA thing number {i}.\n")
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(folder)).run()
+    assert not app.exception
+    listed = [m.value for m in app.sidebar.markdown if "n00\\.txt" in m.value]
+    assert len(listed) == 1 and all(f"n{i:02}\\.txt" in listed[0] for i in range(12))
 
 
 def test_a_large_graph_opens_as_an_overview_of_topics(
@@ -200,9 +244,29 @@ def test_panel_shows_relations_with_evidence(app: AppTest, sample: nx.MultiDiGra
         u for u, _, a in sample.in_edges(node, data=True) if a["relation"] == "prerequisite_of"
     )
     assert label(sample, before) in text
-    captions = " ".join(c.value for c in app.caption)
-    assert ", line " in captions  # evidence and definitions cite file and line
+    assert ", line " in text  # evidence cites file and line
     assert any("Source cards" in m.value for m in app.markdown)
+
+
+def test_app_a_folded_relation_type_is_sent_when_unfolded(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    node, relation = next(
+        (u, a["relation"])
+        for u, v, a in sample.edges(data=True)
+        if a["relation"] not in {"prerequisite_of", "related_to"}
+    )
+    name = RELATION_STYLES[relation].label
+
+    def fold() -> Any:
+        return next(e for e in app.expander if e.label.startswith(escape_markdown(name)))
+
+    app.selectbox(key="concept").set_value(node).run()
+    assert not fold().markdown  # folded: only its heading is sent
+    app.session_state[f"links:{relation}"] = True  # a click on the fold
+    app.run()
+    assert not app.exception
+    assert any(" :gray[(" in m.value for m in fold().markdown)
 
 
 def test_filters_and_weak_links(app: AppTest, sample: nx.MultiDiGraph) -> None:
@@ -238,6 +302,7 @@ def test_learning_path(app: AppTest, sample: nx.MultiDiGraph) -> None:
     path = learning_path(sample, target)
     assert len(path) > 2, "the sample notes should give a path of several steps"
     query = str(sample.nodes[target].get("label") or target)
+    open_tab(app, "Learning path")
     app.text_input(key="path_query").set_value(query).run()
     assert not app.exception
     assert app.selectbox(key=f"path_target:{query}").value == target  # best match first
@@ -262,6 +327,7 @@ def test_learning_path(app: AppTest, sample: nx.MultiDiGraph) -> None:
 def test_the_path_picker_takes_the_best_match_of_an_acronym_or_a_typo(
     app: AppTest, sample: nx.MultiDiGraph, query: str
 ) -> None:
+    open_tab(app, "Learning path")
     app.text_input(key="path_query").set_value(query).run()
     picked = app.selectbox(key=f"path_target:{query}")
     assert picked.value == resolve(sample, query) == search(sample, query)[0][0]
@@ -273,6 +339,7 @@ def test_the_path_picker_resolves_like_the_search_box(
 ) -> None:
     node = next(n for n in ranked_concepts(sample) if sample.nodes[n].get("aliases"))
     alias = str(sample.nodes[node]["aliases"][0])
+    open_tab(app, "Learning path")
     app.text_input(key="path_query").set_value(alias).run()
     assert app.selectbox(key=f"path_target:{alias}").value == node
     assert app.selectbox(key=f"path_target:{alias}").options[0] == label(sample, node).replace(
@@ -282,6 +349,7 @@ def test_the_path_picker_resolves_like_the_search_box(
 
 def test_connect(app: AppTest, sample: nx.MultiDiGraph) -> None:
     a, b = ranked_concepts(sample)[:2]
+    open_tab(app, "Connect")
     app.selectbox(key="connect_a").set_value(a).run()
     app.selectbox(key="connect_b").set_value(b).run()
     assert not app.exception
@@ -290,11 +358,13 @@ def test_connect(app: AppTest, sample: nx.MultiDiGraph) -> None:
 
 
 def test_topics_and_gaps(app: AppTest, sample: nx.MultiDiGraph) -> None:
+    open_tab(app, "Topics")
     assert any(m.value.endswith("topics**, largest first") for m in app.markdown)
     assert "Gaps: used but never defined" in [h.value for h in app.subheader]
 
 
 def test_export_buttons_for_every_format(app: AppTest) -> None:
+    open_tab(app, "Export")
     ids = [b.proto.id for b in app.get("download_button")]
     for fmt in graph.view.DOWNLOADS:
         assert any(i.endswith(f"download:all:{fmt}") for i in ids), fmt
@@ -305,6 +375,7 @@ def test_export_buttons_for_every_format(app: AppTest) -> None:
 
 def test_notes_tab_lists_every_file(app: AppTest) -> None:
     names = [path.name for path in iter_note_files([ROOT / "data"])]
+    open_tab(app, "Notes")
     listing = app.dataframe[0].value
     assert list(listing["file"]) == names and (listing["cards"] > 0).all()
     assert app.selectbox(key="notes_file").options == names
@@ -451,6 +522,7 @@ def test_interactions_never_reread_the_notes(
     at.slider(key="min_confidence").set_value(0.5).run()
     at.text_input(key="focus_query").set_value("gradient").run()
     send(at, {"viewport": {"width": 500, "height": 420}, "clicks": 0})
+    open_tab(at, "Learning path")
     at.text_input(key="path_query").set_value(str(node)).run()
     assert not at.exception
     assert calls == {"read": 4, "build": 1}
@@ -478,3 +550,12 @@ def test_map_component_redraws_only_when_the_drawing_changes() -> None:
     assert data_key(data) != data_key({**data, "view": {"x": 0, "y": 0, "scale": 1}})
     assert clicked_node({"node": "a", "clicks": 1}) == "a"
     assert clicked_node({"viewport": {"width": 1, "height": 1}}) is None
+
+
+def test_app_config_skips_the_full_collection_after_every_run() -> None:
+    """A full garbage collection after each run walks every object of the graph in
+    memory (~100 ms a click on a large course): the app's config turns it off."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["postScriptGC"] is False

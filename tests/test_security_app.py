@@ -208,12 +208,23 @@ def test_hostile_notes_are_shown_as_text_in_every_tab(tmp_path: Path) -> None:
 
     # the other tabs: a learning path and a connection to the hostile concept
     query = str(node)
+    at.session_state["tab"] = "Learning path"  # the tabs are made only when open
+    at.run()
     at.text_input(key="path_query").set_value(query).run()
     at.selectbox(key=f"path_target:{query}").set_value(node).run()
+    assert_inert(at)
+    at.session_state["tab"] = "Connect"
+    at.run()
     options = at.selectbox(key="connect_a").options
     at.selectbox(key="connect_a").set_value(node).run()
     at.selectbox(key="connect_b").set_value(next(n for n in options if n != node)).run()
     at.text_input(key="focus_query").set_value("<script>" + XSS).run()
+    assert_inert(at)
+    at.session_state["tab"] = "Topics"
+    at.run()
+    assert_inert(at)
+    at.session_state["tab"] = "Export"
+    at.run()
     at.radio(key="export_scope").set_value("view").run()
     assert not at.exception
     assert_inert(at)

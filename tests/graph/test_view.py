@@ -218,6 +218,41 @@ def test_view_map_scene_opens_a_large_graph_as_an_overview() -> None:
     assert_legible(scene, viewport)
 
 
+#: Draws the overview of :func:`course` (its code, so that a fresh interpreter can run
+#: it) and prints the drawing.
+_OVERVIEW_IN_A_FRESH_PROCESS = """
+import json, sys
+import networkx as nx
+from graph.layout import Viewport
+from graph.view import WEAK_RELATION, map_scene
+%s
+scene = map_scene(course(topics=20, per_topic=3), Viewport(300, 240), show_weak=False)
+assert 2 < scene.drawn < 10, scene.drawn  # fewer than half: a subgraph view iterates a set
+print(json.dumps(scene.data, sort_keys=True))
+"""
+
+
+def test_view_map_scene_overview_is_the_same_in_every_process() -> None:
+    """The same graph is drawn the same way, whatever the interpreter's string hashing
+    (a set's order once decided the order of the overview's nodes and edges)."""
+    import inspect
+    import os
+    import subprocess
+    import sys
+
+    script = _OVERVIEW_IN_A_FRESH_PROCESS % inspect.getsource(course)
+    drawings = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        drawings.append(run.stdout)
+    assert drawings[0] == drawings[1] == drawings[2]
+    assert '"topic:0"' in drawings[0]
+
+
 def test_view_map_scene_draws_a_small_graph_whole() -> None:
     G = course(topics=2, per_topic=5)
     scene = map_scene(G, Viewport(900, 600), show_weak=False)
