@@ -8,6 +8,7 @@ Uses the system Chromium at /usr/bin/chromium, never a downloaded browser.
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from types import ModuleType
@@ -184,6 +185,12 @@ def test_hostile_notes_never_run_in_the_app(
             for summary in page.locator("[data-testid='stExpander'] summary").all():
                 if summary.is_visible():
                     summary.click()
+            # a source card's fold is made when it is unfolded: its text, payload included,
+            # arrives with the rerun, and shows as text
+            unfolded = page.locator("[data-testid='stExpander']").filter(
+                has_text=re.compile(r"onerror=|<script>")
+            )
+            unfolded.first.wait_for(timeout=60_000)
             for tab in ("Learning path", "Connect", "Topics", "Export", "Notes", "Map"):
                 page.get_by_role("tab", name=tab).click()
                 page.wait_for_timeout(300)
