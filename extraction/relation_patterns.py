@@ -780,6 +780,15 @@ PROBLEM_FRAMES = (
     ("susceptible", "to"),
     ("vulnerable", "to"),
 )
+#: Verbs whose object is the subject of the verb after it ("enabling the decoder to
+#: reconstruct", "allows the model to learn"): what they enable or cause is that act.
+CONTROL_VERBS = frozenset(
+    """
+    enable enables enabling enabled allow allows allowing allowed cause causes causing
+    force forces forcing let lets permit permits permitting help helps helping make
+    makes making
+    """.split()
+)
 #: Modifiers before a concept that do not narrow it ("popular kernels", "many layers"):
 #: any other adjective does ("small gradients" are not the gradient).
 NON_RESTRICTIVE = frozenset(

@@ -242,8 +242,10 @@ def _dep_subject(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
-                    if _clausal_relative(child, tok.head):
-                        return child  # "..., which can lead to": what the clause says
+                    if _clausal_relative(child, tok.head) or _nested_object(tok.head):
+                        # "..., which can lead to": what the clause says; "values from
+                        # the sequence that are used": the values or the sequence
+                        return child
                     head = tok.head  # "functions that produce": the functions
                     break
                 return child
@@ -274,6 +276,14 @@ def _object(noun: Token) -> bool:
     return noun.dep_ in _OBJECT_DEPS
 
 
+def _nested_object(noun: Token) -> bool:
+    """Is ``noun`` the object of a preposition that hangs on another noun
+    ("representations from the input sequence that ...")? A relative clause after it
+    may be either noun's."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}
+
+
 def _clausal_relative(pronoun: Token, noun: Token) -> bool:
     """Does ``pronoun`` ("which" after a comma) open a relative clause that may say what
     the whole clause before it does, not its last noun ("selecting the features, which
@@ -290,9 +300,11 @@ def _narrowed(doc: Doc, m: Mention) -> bool:
     "different estimates")? Modifiers that do not narrow (:data:`rp.NON_RESTRICTIVE`)
     leave the concept named."""
     last = doc[m.end - 1]
-    mods = [c for c in last.children if c.i < m.start and c.dep_ in {"amod", "nmod"}]
+    mods = [c for c in last.children if c.i < m.start and c.dep_ in {"amod", "nmod", "nummod"}]
     mods += [t for c in mods for t in c.subtree if t.dep_ == "conj" and t.i < m.start]
-    return any(t.pos_ in {"ADJ", "VERB"} and t.lower_ not in rp.NON_RESTRICTIVE for t in mods)
+    return any(
+        t.pos_ in {"ADJ", "VERB", "NUM"} and t.lower_ not in rp.NON_RESTRICTIVE for t in mods
+    )
 
 
 def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
@@ -414,10 +426,16 @@ def _objects(
     subject = target.dep_ in _SUBJECT_DEPS and target.head.i > target.i
     if target.dep_ == "poss" or (subject and not clause_subject):
         return []  # "the model's complexity"; "cause the model to make a mistake"
+    if (
+        target.dep_ == "dobj"
+        and target.head.lower_ in rp.CONTROL_VERBS
+        and any(c.dep_ == "xcomp" and c.i > target.i for c in target.head.children)
+    ):
+        return []  # "enabling the decoder to reconstruct": what is enabled is the act
     if _modifies_other(doc, first):
         return []  # "transformer-decoder layers", "this optimization problem"
-    if whole and _narrowed(doc, first):
-        return []  # "produce small gradients": not the gradient
+    if whole and (_narrowed(doc, first) or _of_phrase(target)):
+        return []  # "produce small gradients", "a loss of information": not the gradient, loss
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
     # one the notes do not name as a concept
     listed_after = target.dep_ == "conj" and (
@@ -460,6 +478,11 @@ def _objects(
     return listed
 
 
+def _of_phrase(token: Token) -> bool:
+    """Does an "of" phrase complete the noun ("a loss of information")?"""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
 def _modifies_other(doc: Doc, m: Mention) -> bool:
     """Does the concept ``m`` only modify a noun after it that it does not name ("the
     transformer-decoder layers", "this optimization problem")?"""
@@ -472,19 +495,20 @@ def _modifies_other(doc: Doc, m: Mention) -> bool:
     # "training task of ...": a word the parser reads as a verb, right before a noun
     # that is no concept, modifies it
     nxt = doc[m.end] if m.end < len(doc) else None
-    verb_modifier = (
-        last.pos_ == "VERB"
-        and nxt is not None
-        and nxt.pos_ == "NOUN"
-        and nxt.head.i != last.i
-        and not nxt.is_punct
-    )
-    return verb_modifier or (
-        last.dep_ in {"compound", "amod", "nmod"}
-        and head.i >= m.end
-        and head.pos_ in {"NOUN", "PROPN"}
-        and not listed
-        and not transparent
+    verb_modifier = last.pos_ == "VERB" and nxt is not None and nxt.pos_ == "NOUN"
+    # "leads to discriminator overfitting": a compound modifies its head, whatever the
+    # parser tags the head
+    compound = last.dep_ == "compound" and head.i == m.end and not listed and not transparent
+    return (
+        verb_modifier
+        or compound
+        or (
+            last.dep_ in {"compound", "amod", "nmod"}
+            and head.i >= m.end
+            and head.pos_ in {"NOUN", "PROPN"}
+            and not listed
+            and not transparent
+        )
     )
 
 
@@ -532,6 +556,7 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
             and not _broken(doc, m.end, cue.start)
             and not any(t.pos_ in {"NOUN", "PROPN"} for t in gap)  # "layer's transformation"
             and doc[m.end - 1].dep_ != "poss"
+            and not _held_by_noun(ctx, m)
         ):
             return _outer_class(ctx, m) or m
     return None
@@ -540,14 +565,19 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
 def _held_by_noun(ctx: _Context, m: Mention) -> bool:
     """Is ``m`` the "of" object of a noun that is no concept ("patterns of input images
     (such as ...)"): a list after it may be of that noun's kinds as well as of ``m``'s."""
-    prep = ctx.sent.doc[m.end - 1].head
-    if ctx.sent.doc[m.end - 1].dep_ != "pobj" or prep.lower_ != "of":
+    return _held(ctx.sent.doc, ctx.found, m)
+
+
+def _held(doc: Doc, found: Sequence[Mention], m: Mention) -> bool:
+    """:func:`_held_by_noun` over the mentions ``found`` in ``doc``."""
+    prep = doc[m.end - 1].head
+    if doc[m.end - 1].dep_ != "pobj" or prep.lower_ != "of":
         return False
     noun = prep.head
     return (
         noun.pos_ in {"NOUN", "PROPN"}
         and noun.lower_ not in rp.KIND_WORDS
-        and _mention_of(ctx, noun) is None
+        and not any(f.covers(noun) for f in found)
     )
 
 
@@ -1695,12 +1725,40 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                 break
 
 
+def _named_aside(index: ConceptIndex) -> dict[str, set[str]]:
+    """Per card, the concepts its title names only inside a longer phrase: one that
+    modifies a plural noun it does not name ("What are basis functions?": a class of
+    functions, not the basis) or the "of" object of
+    a noun that is no concept ("the flow of information"). The card is not about them
+    as a whole with parts."""
+    aside: dict[str, set[str]] = defaultdict(set)
+    for seg, doc in index.segments:
+        if not seg.is_title:
+            continue
+        found = mentions(index, doc[:])
+        for m in found:
+            plural_head = doc[m.end - 1].head.tag_ in {"NNS", "NNPS"}
+            if (_modifies_other(doc, m) and plural_head) or _held(doc, found, m):
+                aside[seg.card.id].add(m.concept)
+    return aside
+
+
+def _same_head(index: ConceptIndex, label: str, whole: str) -> bool:
+    """Does a label line share its head word with (a name of) the whole ("Polynomial
+    Basis Functions:" under "What are basis functions?")? It names a kind of the
+    whole, not a part."""
+    concept = index.concepts.get(whole)
+    names = [whole, *(concept.aliases if concept is not None else ())]
+    return _head_word(label) in {_head_word(n) for n in names}
+
+
 def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
     """Parts named inside the answer about a whole: a label ("Reset gate: ...") in a
     card about the GRU, when its head names a part (gate, layer, state ...) or the
     answer says the subject is composed of what it lists; and "X in Y" in a question
     ("What does the forget gate in LSTM do?") when X names a part."""
     statements = _card_statements(index)
+    aside = _named_aside(index)
     for seg, doc in index.segments:
         if seg.is_heading:
             continue
@@ -1753,7 +1811,12 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
         part = index.find(labelled[0].strip())
         # an example or a figure ("Iteration Example") has no parts
         wholes = [
-            w for w in index.subjects(seg.card) if w != part and _head_word(w) not in rp.META_WORDS
+            w
+            for w in index.subjects(seg.card)
+            if w != part
+            and _head_word(w) not in rp.META_WORDS
+            and w not in aside.get(seg.card.id, ())
+            and not _same_head(index, labelled[0], w)
         ]
         if not part or not wholes:
             continue

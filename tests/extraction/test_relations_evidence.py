@@ -84,6 +84,42 @@ def _typed_pairs(index) -> set[tuple[str, str]]:
             ("LRP", "DeepLift", "Deconvolution"),
             ("DeepLift", "LRP"),
         ),
+        # 4. a number narrows an effect: "zero output activations" are not the output
+        (
+            "ReLU activation functions result in zero output activations.",
+            ("activation function", "output", "ReLU"),
+            ("activation function", "output"),
+        ),
+        # 4. a concept that only modifies the effect's head ("discriminator overfitting")
+        (
+            "Little data typically leads to discriminator overfitting.",
+            ("data", "discriminator", "overfitting"),
+            ("data", "discriminator"),
+        ),
+        # 4. an "of" phrase completes the effect: "a loss of information" is no loss
+        (
+            "A zero gradient leads to a loss of information.",
+            ("gradient", "loss", "information"),
+            ("gradient", "loss"),
+        ),
+        # 1. a relative clause after "X from Y" may be X's: Y is no subject
+        (
+            "Values are representations from the input sequence that are used to build the output.",
+            ("input sequence", "output", "representation"),
+            ("input sequence", "output"),
+        ),
+        # 5. a word read as a verb before a noun modifies it: no instance
+        (
+            "Features learned from an imbalance dataset e.g. training task of finding a tank.",
+            ("imbalance dataset", "training"),
+            ("training", "imbalance dataset"),
+        ),
+        # 1. "enabling X to V": what is enabled is X's act, not X
+        (
+            "The encoder filters out noise, thereby enabling the decoder to reconstruct it.",
+            ("encoder", "decoder", "noise"),
+            ("encoder", "decoder"),
+        ),
         # 9. the noun "use" is no cue of uses
         (
             "What is dropout? || Making good use of regularisation.",
@@ -155,6 +191,12 @@ def test_relations_evidence_refuses_what_the_sentence_does_not_state(text, names
             "Many deep networks use dropout.",
             ("deep network", "dropout"),
             ("deep network", "uses", "dropout"),
+        ),
+        # 1. "use X to V" keeps X as what is used
+        (
+            "The generator uses noise to produce fake samples.",
+            ("generator", "noise", "fake sample"),
+            ("generator", "uses", "noise"),
         ),
         # 5. "such as" on a class concept
         (
@@ -264,3 +306,27 @@ def test_relations_evidence_a_cue_word_inside_a_name_is_no_cue():
         "input",
     )
     assert not any(r == "example_of" for _, r, _ in triples(index))
+
+
+def test_relations_evidence_a_concept_held_by_another_noun_is_no_whole():
+    cards = _qa(
+        ("What is a GRU?", "A recurrent unit with two gates."),
+        ("What is information?", "What a signal carries."),
+        ("How does GRU control the flow of information?", _SIBLING_LABELS),
+    )
+    edges = _edges(cards)
+    assert ("reset gate", "part_of", "GRU") in edges, edges
+    assert ("reset gate", "part_of", "information") not in edges, edges
+
+
+def test_relations_evidence_a_label_sharing_the_whole_s_head_is_a_kind_not_a_part():
+    cards = _qa(
+        ("What is a basis (basis functions)?", "A function of the inputs."),
+        (
+            "What are basis functions?",
+            "Polynomial Basis Functions: powers of the input\n"
+            "Gaussian Basis Functions: bumps around centres",
+        ),
+    )
+    edges = _edges(cards)
+    assert not any(r == "part_of" for _, r, _ in edges), edges
