@@ -89,6 +89,11 @@ class Cue:
     #: kinds), empty when it is always ``relation``.
     plural_relation: str = ""
     context: tuple[str, ...] = ()
+    #: The object must be a problem the notes name as one (:data:`PROBLEM_WORDS`):
+    #: "reduces", "minimizes", "solves" say nothing of a remedy when what is reduced or
+    #: solved is an objective or a task ("minimizes the expected loss", "solve this
+    #: optimization problem").
+    problem: bool = False
     #: Fewest concepts a ``"list"`` cue's answer (or an ``"svo"`` cue's objects) must
     #: list ("What does X stand for?" answered by one name is an expansion, by several
     #: the things X stands for; "divided into two classes" names no kinds).
@@ -387,9 +392,9 @@ ADDRESSES: list[Cue] = [
         "addresses",
         [
             _words(
-                "addresses address addressing solves solve solving mitigates mitigate mitigating "
+                "addresses address addressing mitigates mitigate mitigating "
                 "prevents prevent preventing tackles tackle alleviates alleviate overcomes "
-                "overcome avoids avoid fixes fix counters counter combats combat remedies handles"
+                "overcome avoids avoid fixes fix counters counter combats combat remedies"
             )
         ],
         0.8,
@@ -397,11 +402,20 @@ ADDRESSES: list[Cue] = [
         expected=("LSTM", "vanishing gradient problem"),
     ),
     Cue(
+        "solves",
+        [_words("solves solve solving handles handle")],
+        0.8,
+        example="LSTMs solve the vanishing gradient problem.",
+        expected=("LSTM", "vanishing gradient problem"),
+        problem=True,
+    ),
+    Cue(
         "reduces",
         [_words("reduces reduce reducing lessens minimizes minimises")],
         0.55,
         example="Gradient clipping reduces the exploding gradient problem.",
         expected=("gradient clipping", "exploding gradient problem"),
+        problem=True,
     ),
     Cue(
         "helps_against",
@@ -459,19 +473,22 @@ CAUSES: list[Cue] = [
     ),
     Cue(
         "causes",
-        [
-            _words(
-                "causes cause causing produces produce producing triggers trigger induces induce "
-                "creates"
-            )
-        ],
+        [_words("causes cause causing triggers trigger induces induce")],
         0.7,
         example="Training a GAN often causes mode collapse.",
         expected=("GAN", "mode collapse"),
     ),
     Cue(
+        "produces",
+        [_words("produces produce producing creates create creating")],
+        0.7,
+        example="Saturating activations produce the vanishing gradient problem.",
+        expected=("saturating activation", "vanishing gradient problem"),
+        problem=True,
+    ),
+    Cue(
         "caused_by",
-        [_BE, _ADV, _words("caused produced triggered induced"), {"LOWER": "by"}],
+        [_BE, _ADV, _words("caused triggered induced"), {"LOWER": "by"}],
         0.75,
         reverse=True,
         example="Mode collapse is often caused by the generator.",
@@ -741,6 +758,44 @@ META_WORDS = frozenset(
     part piece problem issue solution remedy step technique approach way strategy task
     advantage disadvantage benefit drawback limitation characteristic aspect reason
     difference thing idea purpose goal pro con
+    """.split()
+)
+#: Words that name a problem: a concept named by one ("the exploding gradient problem"),
+#: or one the notes call by one ("overfitting is a common issue", "suffers from
+#: overfitting"), is something a method can address.
+PROBLEM_WORDS = frozenset(
+    """
+    problem issue limitation challenge difficulty drawback disadvantage weakness
+    shortcoming pitfall risk bottleneck
+    """.split()
+)
+#: Words before a concept that say it is a problem: "suffers from X", "prone to X".
+PROBLEM_FRAMES = (
+    ("suffer", "from"),
+    ("suffers", "from"),
+    ("suffering", "from"),
+    ("prone", "to"),
+    ("struggle", "with"),
+    ("struggles", "with"),
+    ("susceptible", "to"),
+    ("vulnerable", "to"),
+)
+#: Verbs whose object is the subject of the verb after it ("enabling the decoder to
+#: reconstruct", "allows the model to learn"): what they enable or cause is that act.
+CONTROL_VERBS = frozenset(
+    """
+    enable enables enabling enabled allow allows allowing allowed cause causes causing
+    force forces forcing let lets permit permits permitting help helps helping make
+    makes making
+    """.split()
+)
+#: Modifiers before a concept that do not narrow it ("popular kernels", "many layers"):
+#: any other adjective does ("small gradients" are not the gradient).
+NON_RESTRICTIVE = frozenset(
+    """
+    key main common important major primary basic general same first popular typical
+    many several various multiple more most few some all each every any such own entire
+    whole certain standard usual widely commonly often
     """.split()
 )
 #: Modifiers that leave a word of :data:`META_WORDS` as general as it was ("the key

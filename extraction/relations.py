@@ -201,6 +201,8 @@ class _Context:
     #: the first sentence of the card's answer, cited with a title's own evidence: a
     #: question or a heading alone states nothing
     answer: Evidence | None = None
+    #: concepts the notes name as problems (:func:`problems`)
+    problems: frozenset[str] = frozenset()
 
     @property
     def cited(self) -> list[Evidence]:
@@ -240,9 +242,15 @@ def _dep_subject(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
+                    if _clausal_relative(child, tok.head) or _nested_object(tok.head):
+                        # "..., which can lead to": what the clause says; "values from
+                        # the sequence that are used": the values or the sequence
+                        return child
                     head = tok.head  # "functions that produce": the functions
                     break
                 return child
+        if head is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and _object(tok.head):
+            return None  # "merges A and B resulting in C": the merge results, not B
         if head is None and tok.dep_ in {"relcl", "acl"}:
             head = tok.head
         if head is not None:
@@ -256,6 +264,47 @@ def _dep_subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+#: Dependencies of a noun that is the object of a verb or a preposition (or listed
+#: with one).
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "conj", "dative", "oprd", "appos"})
+
+
+def _object(noun: Token) -> bool:
+    """Is ``noun`` the object of a verb or preposition, not the subject of a clause?"""
+    return noun.dep_ in _OBJECT_DEPS
+
+
+def _nested_object(noun: Token) -> bool:
+    """Is ``noun`` the object of a preposition that hangs on another noun
+    ("representations from the input sequence that ...")? A relative clause after it
+    may be either noun's."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _clausal_relative(pronoun: Token, noun: Token) -> bool:
+    """Does ``pronoun`` ("which" after a comma) open a relative clause that may say what
+    the whole clause before it does, not its last noun ("selecting the features, which
+    may lead to ...")? Only when that noun is an object: a subject's "which" is its own
+    ("LSTMs, which use gates, ...")."""
+    doc = pronoun.doc
+    after_comma = pronoun.i > 0 and doc[pronoun.i - 1].text == ","
+    return pronoun.lower_ == "which" and after_comma and _object(noun)
+
+
+def _narrowed(doc: Doc, m: Mention) -> bool:
+    """Do modifiers before ``m`` that its name does not hold narrow what is said to a
+    part of the concept ("small gradients", "Spherical and Diagonal assumptions",
+    "different estimates")? Modifiers that do not narrow (:data:`rp.NON_RESTRICTIVE`)
+    leave the concept named."""
+    last = doc[m.end - 1]
+    mods = [c for c in last.children if c.i < m.start and c.dep_ in {"amod", "nmod", "nummod"}]
+    mods += [t for c in mods for t in c.subtree if t.dep_ == "conj" and t.i < m.start]
+    return any(
+        t.pos_ in {"ADJ", "VERB", "NUM"} and t.lower_ not in rp.NON_RESTRICTIVE for t in mods
+    )
 
 
 def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
@@ -280,6 +329,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             return ctx.subjects, CARD_SUBJECT_FACTOR
         m = _mention_of(ctx, subj)
         if m is not None:
+            if _narrowed(doc, m):
+                return [], 0.0  # "Spherical and Diagonal assumptions may prevent ..."
             return _with_conjuncts(ctx, m), 1.0
         if subj.pos_ in {"NOUN", "PROPN"}:
             label = _label(ctx)
@@ -288,11 +339,17 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
                 return [label.concept], CARD_SUBJECT_FACTOR
             return [], 0.0  # the subject is named, and it is no concept
     head = doc[cue.start]
-    if head.tag_ == "VBG" and head.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
+    if head.tag_ == "VBG" and head.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}:
         return [], 0.0  # "merges A and B, resulting in C": what results is the clause
+    if head.tag_ == "VB" and cue.start > clause_start and doc[cue.start - 1].lower_ == "to":
+        # "Using X to calculate Y": an infinitive of purpose with no subject of its own
+        # is done by whoever does the clause, not by the noun before it
+        return [], 0.0
     before = [m for m in ctx.found if clause_start <= m.start and m.end <= cue.start]
     if before:
         m = before[-1]
+        if _narrowed(doc, m):
+            return [], 0.0
         gap = doc[m.end : cue.start]
         if len(gap) <= MAX_GAP and not any(t.pos_ == "VERB" for t in gap):
             return _with_conjuncts(ctx, m), 0.9
@@ -348,11 +405,14 @@ def _objects(
     max_gap: int = MAX_GAP,
     direct: bool = False,
     clause_subject: bool = False,
+    whole: bool = False,
 ) -> list[str]:
     """The first concept at or after ``start`` (within ``max_gap`` tokens, no verb,
     conjunction or clause break between, any noun between governing it, or with
     ``direct`` only modifying it) and the concepts listed after it. A concept that only
-    owns the object ("the model's complexity") is none."""
+    owns the object ("the model's complexity") is none. With ``whole``, a concept
+    narrowed by a modifier its name does not hold is none ("small gradients" are no
+    effect on the gradient)."""
     doc = ctx.sent.doc
     stop = ctx.sent.end if stop is None else stop
     after = [m for m in ctx.found if m.start >= start and m.end <= stop]
@@ -366,8 +426,16 @@ def _objects(
     subject = target.dep_ in _SUBJECT_DEPS and target.head.i > target.i
     if target.dep_ == "poss" or (subject and not clause_subject):
         return []  # "the model's complexity"; "cause the model to make a mistake"
+    if (
+        target.dep_ == "dobj"
+        and target.head.lower_ in rp.CONTROL_VERBS
+        and any(c.dep_ == "xcomp" and c.i > target.i for c in target.head.children)
+    ):
+        return []  # "enabling the decoder to reconstruct": what is enabled is the act
     if _modifies_other(doc, first):
         return []  # "transformer-decoder layers", "this optimization problem"
+    if whole and (_narrowed(doc, first) or _of_phrase(target)):
+        return []  # "produce small gradients", "a loss of information": not the gradient, loss
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
     # one the notes do not name as a concept
     listed_after = target.dep_ == "conj" and (
@@ -410,6 +478,11 @@ def _objects(
     return listed
 
 
+def _of_phrase(token: Token) -> bool:
+    """Does an "of" phrase complete the noun ("a loss of information")?"""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
 def _modifies_other(doc: Doc, m: Mention) -> bool:
     """Does the concept ``m`` only modify a noun after it that it does not name ("the
     transformer-decoder layers", "this optimization problem")?"""
@@ -419,12 +492,23 @@ def _modifies_other(doc: Doc, m: Mention) -> bool:
     # "reinforcement learning methods", "an encoder network": a head too general to add
     # to the name leaves the concept named
     transparent = head.i == m.end and singular(head.lower_) in rp.TRANSPARENT_HEADS
+    # "training task of ...": a word the parser reads as a verb, right before a noun
+    # that is no concept, modifies it
+    nxt = doc[m.end] if m.end < len(doc) else None
+    verb_modifier = last.pos_ == "VERB" and nxt is not None and nxt.pos_ == "NOUN"
+    # "leads to discriminator overfitting": a compound modifies its head, whatever the
+    # parser tags the head
+    compound = last.dep_ == "compound" and head.i == m.end and not listed and not transparent
     return (
-        last.dep_ in {"compound", "amod", "nmod"}
-        and head.i >= m.end
-        and head.pos_ in {"NOUN", "PROPN"}
-        and not listed
-        and not transparent
+        verb_modifier
+        or compound
+        or (
+            last.dep_ in {"compound", "amod", "nmod"}
+            and head.i >= m.end
+            and head.pos_ in {"NOUN", "PROPN"}
+            and not listed
+            and not transparent
+        )
     )
 
 
@@ -457,7 +541,7 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
     if head is not None:
         m = next((m for m in ctx.found if m.covers(head)), None)
         if m is not None and not _broken(doc, m.end, cue.start):
-            return m
+            return None if _held_by_noun(ctx, m) else m
         far = head.i < cue.start - 2
         if head.pos_ in {"VERB", "AUX"} or (head.pos_ in {"NOUN", "PROPN"} and far):
             # "structured like images", "patterns of input images (such as ...)": the
@@ -467,9 +551,34 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
     if before:
         m = before[-1]
         gap = doc[m.end : cue.start]
-        if len(gap) <= 2 and not _broken(doc, m.end, cue.start):
+        if (
+            len(gap) <= 2
+            and not _broken(doc, m.end, cue.start)
+            and not any(t.pos_ in {"NOUN", "PROPN"} for t in gap)  # "layer's transformation"
+            and doc[m.end - 1].dep_ != "poss"
+            and not _held_by_noun(ctx, m)
+        ):
             return _outer_class(ctx, m) or m
     return None
+
+
+def _held_by_noun(ctx: _Context, m: Mention) -> bool:
+    """Is ``m`` the "of" object of a noun that is no concept ("patterns of input images
+    (such as ...)"): a list after it may be of that noun's kinds as well as of ``m``'s."""
+    return _held(ctx.sent.doc, ctx.found, m)
+
+
+def _held(doc: Doc, found: Sequence[Mention], m: Mention) -> bool:
+    """:func:`_held_by_noun` over the mentions ``found`` in ``doc``."""
+    prep = doc[m.end - 1].head
+    if doc[m.end - 1].dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    noun = prep.head
+    return (
+        noun.pos_ in {"NOUN", "PROPN"}
+        and noun.lower_ not in rp.KIND_WORDS
+        and not any(f.covers(noun) for f in found)
+    )
 
 
 def _outer_class(ctx: _Context, m: Mention) -> Mention | None:
@@ -526,13 +635,24 @@ def _negated(span: Span) -> bool:
     return any(c.dep_ == "neg" for t in heads for c in t.children)
 
 
+#: Relations whose object is an effect or a problem: stated of the whole phrase.
+_EFFECTS = frozenset({"causes", "addresses"})
+
+
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
     """Edges one cue match gives in its sentence (none when it is negated)."""
     doc = ctx.sent.doc
-    if _negated(span):
+    if _negated(span) or _inside_name(ctx, span):
         return
+    if cue.frame == "svo" and _noun_cue(span):
+        return  # "making good use of X": a noun, no verb
     if cue.frame == "svo":
-        objects = _objects(ctx, span.end, max_gap=cue.gap)
+        # an effect or a problem is what the phrase names in full; a use or a kind of a
+        # narrower thing is one of the thing ("serves as the quintessential loss")
+        whole = relation in _EFFECTS
+        objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole)
+        if cue.problem:  # "minimizes the expected loss": no problem, no remedy
+            objects = [o for o in objects if o in ctx.problems]
         if not objects or len(objects) < cue.min_items:
             return
         subjects, factor = _subject(ctx, span)
@@ -548,6 +668,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         ) in GENERIC_CLASSES
         if generic and cue.frame == "kinds" and (label := _label(ctx)) is not None:
             target = label.concept  # "Clever propagation: employ methods such as DeepLift"
+            if target in _objects(ctx, span.end, direct=True):
+                return  # "LRP: methods like DeepLift and LRP": the label is one of them
         elif cls is None or (_plural(ctx, cls) != (cue.frame == "kinds")):
             return
         else:
@@ -631,6 +753,27 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         yield Relation(source, target, relation, confidence, ctx.cited, label=cue.label)
 
 
+def _inside_name(ctx: _Context, span: Span) -> bool:
+    """Is the cue a word of a longer concept's name ("Adversarial examples are inputs")?"""
+    return any(
+        m.start < span.end
+        and span.start < m.end
+        and (m.start < span.start or m.end > span.end)
+        and not is_meta(m.concept)
+        for m in ctx.found
+    )
+
+
+def _noun_cue(span: Span) -> bool:
+    """Is a one-word verb cue used as a noun ("making good use of X", "the use of")?"""
+    if len(span) != 1:
+        return False
+    word = span[0]
+    nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    determined = any(c.dep_ in {"det", "poss"} and c.i < word.i for c in word.children)
+    return word.pos_ == "NOUN" and (determined or (nxt is not None and nxt.lower_ == "of"))
+
+
 def _clause_subject(token: Token) -> Token | None:
     """The subject of the verb whose clause ``token`` is in ("Avoidance allows more
     concurrency than ...": Avoidance), or None."""
@@ -683,6 +826,8 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     start = _opening(ctx.sent)
     if start >= ctx.sent.end or ctx.sent.doc[start].lower_ not in {"a", "an", "one", "the"}:
         return
+    if ctx.sent.doc[start].lower_ == "one" and not _article_one(ctx.sent.doc[start]):
+        return  # "One-hot encoding": a word of a name, not an article
     root = ctx.sent.root
     article = ctx.sent.doc[start]
     if start > ctx.sent.start and article.head.dep_ in {"appos", "ROOT"}:
@@ -719,6 +864,15 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
                     yield Relation(
                         subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, ctx.cited
                     )
+
+
+def _article_one(tok: Token) -> bool:
+    """Is "one" an article ("One of the ...", "one model that ..."), not a word of a
+    name ("One-hot encoding")?"""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.text == "-" or not tok.whitespace_:
+        return False
+    return nxt.lower_ == "of" or tok.dep_ in {"det", "nummod"}
 
 
 def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
@@ -1491,12 +1645,20 @@ def _head_word(name: str) -> str:
     return singular(name.split()[-1].lower()) if name.split() else ""
 
 
+def _names_a_thing(seg: Segment, doc: Doc) -> bool:
+    """Is a card's title a question or a term about a thing, not a step of a procedure
+    ("Calculate the New Posterior")?"""
+    return len(doc) > 0 and (seg.card.title_kind == "question" or doc[0].tag_ != "VB")
+
+
 def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
     """A concept named by a compound is a kind of the concept its head names:
     "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection;
     only when the concept's card names the head in its answer, cited by the card's title
     and that sentence."""
-    titles = {seg.card.id: seg for seg, _ in index.segments if seg.is_title}
+    titles = {
+        seg.card.id: seg for seg, doc in index.segments if seg.is_title and _names_a_thing(seg, doc)
+    }
 
     answers: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
     for seg, doc in index.segments:
@@ -1506,15 +1668,22 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
     def cited(concept: Concept, other: str) -> list[Evidence]:
         """The title of the concept's card and the first sentence of its answer that
         names ``other`` by its own name (not inside a longer one): a name in passing or
-        a heading alone states nothing."""
+        a heading alone states nothing. A heading over prose ("Optimization with
+        Gradients") is never evidence: under one, only a sentence that names both
+        concepts is, cited alone."""
         for card_id in concept.cards:
             title = titles.get(card_id)
             if title is None:
                 continue
+            heading = title.card.title_kind == "heading"
             for seg, sent in answers.get(card_id, ()):
-                if any(m.concept == other for m in mentions(index, sent)):
+                named = {m.concept for m in mentions(index, sent)}
+                # the answer that opens with the concept's name names it ("1x1
+                # convolution is ...", split after "1x1")
+                own = concept.id in named or seg.text.lower().startswith(concept.id.lower())
+                if other in named and (not heading or own):
                     head = Evidence(title.card.source, title.line, title.text)
-                    return [head, _evidence_of(seg, sent)]
+                    return [_evidence_of(seg, sent)] if heading else [head, _evidence_of(seg, sent)]
         return []
 
     for concept in index.concepts.values():
@@ -1525,6 +1694,8 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
         ]  # spellings of the concept's own name, not merged synonyms
         for name in names:
             words = name.split()
+            if "&" in words or "and" in words:
+                continue  # "Small Data Sizes & Overfitting": two topics, no head
             first = 1
             if cut := next((i for i, w in enumerate(words) if w.lower() in _NAME_PREPOSITIONS), 0):
                 # "anomaly detection for time series": its head is before "for"; "with
@@ -1554,12 +1725,40 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                 break
 
 
+def _named_aside(index: ConceptIndex) -> dict[str, set[str]]:
+    """Per card, the concepts its title names only inside a longer phrase: one that
+    modifies a plural noun it does not name ("What are basis functions?": a class of
+    functions, not the basis) or the "of" object of
+    a noun that is no concept ("the flow of information"). The card is not about them
+    as a whole with parts."""
+    aside: dict[str, set[str]] = defaultdict(set)
+    for seg, doc in index.segments:
+        if not seg.is_title:
+            continue
+        found = mentions(index, doc[:])
+        for m in found:
+            plural_head = doc[m.end - 1].head.tag_ in {"NNS", "NNPS"}
+            if (_modifies_other(doc, m) and plural_head) or _held(doc, found, m):
+                aside[seg.card.id].add(m.concept)
+    return aside
+
+
+def _same_head(index: ConceptIndex, label: str, whole: str) -> bool:
+    """Does a label line share its head word with (a name of) the whole ("Polynomial
+    Basis Functions:" under "What are basis functions?")? It names a kind of the
+    whole, not a part."""
+    concept = index.concepts.get(whole)
+    names = [whole, *(concept.aliases if concept is not None else ())]
+    return _head_word(label) in {_head_word(n) for n in names}
+
+
 def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
     """Parts named inside the answer about a whole: a label ("Reset gate: ...") in a
     card about the GRU, when its head names a part (gate, layer, state ...) or the
     answer says the subject is composed of what it lists; and "X in Y" in a question
     ("What does the forget gate in LSTM do?") when X names a part."""
     statements = _card_statements(index)
+    aside = _named_aside(index)
     for seg, doc in index.segments:
         if seg.is_heading:
             continue
@@ -1588,6 +1787,8 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
         # section heading
         card = seg.card
         if card.title.strip():
+            if card.title_kind == "heading":
+                continue  # a heading over prose ("Solutions") is no whole
             about = Evidence(card.source, card.title_line, card.title.strip())
         elif card.section and card.section_lines:
             about = Evidence(card.source, card.section_lines[-1], card.section[-1])
@@ -1608,7 +1809,15 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
                     yield Relation(kind, cls, "example_of", EXAMPLES_CONFIDENCE, cited)
             continue
         part = index.find(labelled[0].strip())
-        wholes = [w for w in index.subjects(seg.card) if w != part]
+        # an example or a figure ("Iteration Example") has no parts
+        wholes = [
+            w
+            for w in index.subjects(seg.card)
+            if w != part
+            and _head_word(w) not in rp.META_WORDS
+            and w not in aside.get(seg.card.id, ())
+            and not _same_head(index, labelled[0], w)
+        ]
         if not part or not wholes:
             continue
         for whole in wholes:  # kept when the label's head names a part of such wholes
@@ -1629,6 +1838,36 @@ def _literal_sentences(index: ConceptIndex) -> Iterator[tuple[Segment, Span]]:
             yield seg, sent
 
 
+def problems(index: ConceptIndex) -> frozenset[str]:
+    """The concepts the notes name as problems: named by a word of
+    :data:`rp.PROBLEM_WORDS` ("the exploding gradient problem"), called by one ("the
+    vanishing gradient issue", "overfitting is a common problem", "problems such as
+    overfitting"), or what something suffers from (:data:`rp.PROBLEM_FRAMES`)."""
+    found = {c for c in index.concepts if _head_word(c) in rp.PROBLEM_WORDS}
+    frames = set(rp.PROBLEM_FRAMES)
+    for _, doc in index.segments:
+        for sent in sentences_of(doc):
+            ms = mentions(index, sent)
+            for m in ms:
+                before = [t.lower_ for t in doc[max(sent.start, m.start - 3) : m.start]]
+                nxt = doc[m.end] if m.end < sent.end else None
+                words = [t.lower_ for t in doc[m.end : min(sent.end, m.end + 4)]]
+                if (
+                    any(tuple(before[k : k + 2]) in frames for k in range(len(before) - 1))
+                    or (
+                        any(singular(w) in rp.PROBLEM_WORDS for w in before[-3:])
+                        and any(w in {"of", "such", "like", "with", "as"} for w in before[-2:])
+                    )
+                    or (nxt is not None and singular(nxt.lower_) in rp.PROBLEM_WORDS)
+                    or (
+                        words[:1] in (["is"], ["are"])
+                        and any(singular(w) in rp.PROBLEM_WORDS for w in words[1:])
+                    )
+                ):
+                    found.add(m.concept)
+    return frozenset(found)
+
+
 def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     """Every edge every cue gives, one sentence each, before merging.
 
@@ -1637,6 +1876,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     nlp = nlp_module.load()
     matcher = patterns.relation_cues(nlp)  # rp.matcher, run only with the cues a sentence can match
     subjects = _card_subjects(index)
+    named_problems = problems(index)
     by_card: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
     for seg, sent in _literal_sentences(index):
         if not seg.is_heading:
@@ -1669,6 +1909,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
                 continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
             ctx = _Context(index, seg, sent, found, about, evidence, i == first_body)
+            ctx.problems = named_problems
             if seg.is_title:
                 if answer is None:
                     continue  # a title with no answer states nothing

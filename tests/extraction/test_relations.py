@@ -111,7 +111,8 @@ SENTENCES = [
     ),
     # a relative pronoun stands for the noun it follows
     (
-        "Use activation functions that produce vanishing gradients.",
+        "Use activation functions that produce vanishing gradients. Deep networks suffer from "
+        "vanishing gradients.",
         ("activation function", "vanishing gradient"),
         [("activation function", "causes", "vanishing gradient")],
     ),

@@ -1,0 +1,332 @@
+"""Typed edges only where the evidence states them (issue #13): for each cause of an
+edge the evidence did not state, one sentence the rule must refuse and one it must keep."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from extraction.concepts import extract_concepts
+from tests.extraction.test_relations import _edges, _qa, expect, tiny_index, triples
+
+
+def _typed_pairs(index) -> set[tuple[str, str]]:
+    return {(s, t) for s, r, t in triples(index) if r != "related_to"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # 1. a relative "which" after a comma, hung on an object, says what the clause does
+        (
+            "Lasso works by selecting the most important features, which may lead to "
+            "better generalization.",
+            ("lasso", "feature", "generalization"),
+            ("feature", "generalization"),
+        ),
+        # 1. a participle the parser hangs on an object: the merge results, not the object
+        (
+            "It merges the cell state and the hidden state resulting in a simpler model.",
+            ("hidden state", "model", "cell state"),
+            ("hidden state", "model"),
+        ),
+        (
+            "The noise is separated from the parameters enabling the use of backpropagation.",
+            ("noise", "parameter", "backpropagation"),
+            ("parameter", "backpropagation"),
+        ),
+        # 1. an infinitive of purpose after the reader's gerund: no subject of its own
+        (
+            "Using Bayes theorem to calculate the posterior distribution updates the weights.",
+            ("Bayes theorem", "posterior distribution"),
+            ("Bayes theorem", "posterior distribution"),
+        ),
+        # 2. minimising an objective is no remedy of a problem
+        ("The function minimizes the expected loss.", ("function", "loss"), ("function", "loss")),
+        (
+            "Lagrange multipliers solve the constrained optimization.",
+            ("Lagrange multiplier", "constrained optimization"),
+            ("Lagrange multiplier", "constrained optimization"),
+        ),
+        # 3. what a step produces is its output, not an effect it causes
+        (
+            "The generator produces a minibatch of fake samples.",
+            ("generator", "minibatch"),
+            ("generator", "minibatch"),
+        ),
+        # 4. a modifier narrows the concept: the sentence is about the narrower phrase
+        (
+            "Spherical and diagonal assumptions may prevent overfitting.",
+            ("assumption", "overfitting"),
+            ("assumption", "overfitting"),
+        ),
+        (
+            "Saturating activations lead to small gradients.",
+            ("saturating activation", "gradient"),
+            ("saturating activation", "gradient"),
+        ),
+        # 5. "such as" hangs on a noun that holds the concept: patterns, not images
+        (
+            "The filter finds patterns of input images (such as edges, corners).",
+            ("input image", "edge"),
+            ("edge", "input image"),
+        ),
+        # 5. the class is no possessor of the noun the list hangs on
+        (
+            "The gradient flows through each layer's transformation, including the weights.",
+            ("layer", "weight"),
+            ("weight", "layer"),
+        ),
+        # 5. a label that is one of the listed methods is not their class
+        (
+            "LRP: explained using methods like DeepLift, Deconvolution, and LRP.",
+            ("LRP", "DeepLift", "Deconvolution"),
+            ("DeepLift", "LRP"),
+        ),
+        # 4. a number narrows an effect: "zero output activations" are not the output
+        (
+            "ReLU activation functions result in zero output activations.",
+            ("activation function", "output", "ReLU"),
+            ("activation function", "output"),
+        ),
+        # 4. a concept that only modifies the effect's head ("discriminator overfitting")
+        (
+            "Little data typically leads to discriminator overfitting.",
+            ("data", "discriminator", "overfitting"),
+            ("data", "discriminator"),
+        ),
+        # 4. an "of" phrase completes the effect: "a loss of information" is no loss
+        (
+            "A zero gradient leads to a loss of information.",
+            ("gradient", "loss", "information"),
+            ("gradient", "loss"),
+        ),
+        # 1. a relative clause after "X from Y" may be X's: Y is no subject
+        (
+            "Values are representations from the input sequence that are used to build the output.",
+            ("input sequence", "output", "representation"),
+            ("input sequence", "output"),
+        ),
+        # 5. a word read as a verb before a noun modifies it: no instance
+        (
+            "Features learned from an imbalance dataset e.g. training task of finding a tank.",
+            ("imbalance dataset", "training"),
+            ("training", "imbalance dataset"),
+        ),
+        # 1. "enabling X to V": what is enabled is X's act, not X
+        (
+            "The encoder filters out noise, thereby enabling the decoder to reconstruct it.",
+            ("encoder", "decoder", "noise"),
+            ("encoder", "decoder"),
+        ),
+        # 9. the noun "use" is no cue of uses
+        (
+            "What is dropout? || Making good use of regularisation.",
+            ("regularisation",),
+            ("dropout", "regularisation"),
+        ),
+        # 9. "One" opening a name is no article of a definition
+        (
+            "What are representations? || One-hot encoding",
+            ("one-hot encoding",),
+            ("representations", "one-hot encoding"),
+        ),
+    ],
+)
+def test_relations_evidence_refuses_what_the_sentence_does_not_state(text, names, absent):
+    index = tiny_index(text, *names)
+    a, b = index.find(absent[0]), index.find(absent[1])
+    pairs = _typed_pairs(index)
+    assert (a, b) not in pairs and (b, a) not in pairs, pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # 1. a restrictive relative clause is its noun's
+        (
+            "Deep networks use activation functions that lead to vanishing gradients.",
+            ("deep network", "activation function", "vanishing gradient"),
+            ("activation function", "causes", "vanishing gradient"),
+        ),
+        # 1. a subject's "which" is its own
+        (
+            "LSTMs, which use gates, avoid vanishing gradients.",
+            ("LSTM", "gate", "vanishing gradient"),
+            ("LSTM", "uses", "gate"),
+        ),
+        # 9. "examples" inside a concept's name is no examples cue: a copula, not example_of
+        (
+            "Adversarial examples are inputs crafted by an attacker.",
+            ("adversarial example", "input"),
+            ("adversarial example", "is_a", "input"),
+        ),
+        # 1. a verb with its own subject still reads
+        (
+            "MLPs use backpropagation to compute gradients.",
+            ("MLP", "backpropagation", "gradient"),
+            ("MLP", "uses", "backpropagation"),
+        ),
+        # 2. reducing what the notes call a problem addresses it
+        (
+            "Dropout reduces overfitting. Deep networks often suffer from overfitting.",
+            ("dropout", "overfitting", "deep network"),
+            ("dropout", "addresses", "overfitting"),
+        ),
+        (
+            "LSTMs solve vanishing gradients. The vanishing gradient is a known problem.",
+            ("LSTM", "vanishing gradient"),
+            ("LSTM", "addresses", "vanishing gradient"),
+        ),
+        # 3. producing a problem causes it
+        (
+            "Sigmoid activations produce vanishing gradients. Deep networks suffer from "
+            "vanishing gradients.",
+            ("sigmoid activation", "vanishing gradient", "deep network"),
+            ("sigmoid activation", "causes", "vanishing gradient"),
+        ),
+        # 4. modifiers that do not narrow leave the concept named
+        (
+            "Many deep networks use dropout.",
+            ("deep network", "dropout"),
+            ("deep network", "uses", "dropout"),
+        ),
+        # 1. "use X to V" keeps X as what is used
+        (
+            "The generator uses noise to produce fake samples.",
+            ("generator", "noise", "fake sample"),
+            ("generator", "uses", "noise"),
+        ),
+        # 5. "such as" on a class concept
+        (
+            "Activation functions such as ReLU and tanh add non-linearity.",
+            ("activation function", "ReLU", "tanh"),
+            ("ReLU", "is_a", "activation function"),
+        ),
+        # 5. the label rule where the label is not among the items
+        (
+            "Clever propagation: employ methods such as DeepLift and Deconvolution.",
+            ("clever propagation", "DeepLift", "Deconvolution"),
+            ("DeepLift", "is_a", "clever propagation"),
+        ),
+        # 9. the verb "use"
+        (
+            "What is dropout? || It makes use of random masks. Dropout uses random masks.",
+            ("dropout", "random mask"),
+            ("dropout", "uses", "random mask"),
+        ),
+        # 9. "examples are" after a class
+        (
+            "What is an operating system? || Software that runs a computer. Common examples "
+            "are Linux and Windows.",
+            ("Linux", "Windows"),
+            ("Linux", "example_of", "operating system"),
+        ),
+    ],
+)
+def test_relations_evidence_keeps_what_the_sentence_states(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+def _headed(cards, kind: str):
+    """The last card with its title read as ``kind`` (a heading, a term)."""
+    return [*cards[:-1], replace(cards[-1], title_kind=kind)]
+
+
+_SIBLING_LABELS = (
+    "Reset gate: decides how much of the old state to forget\n"
+    "Update gate: decides how much new state to keep"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "kept"),
+    [
+        # 6. a question about the whole: its label lines are its parts
+        ("How does a GRU control information?", "question", True),
+        # 6. a heading over prose is no whole: sibling labels under it are a list
+        ("GRU", "heading", False),
+        # 6. an example (a figure) has no parts
+        ("GRU example", "term", False),
+    ],
+)
+def test_relations_evidence_label_lines_are_parts_only_of_a_whole(title, kind, kept):
+    cards = _headed(
+        _qa(
+            ("What is a GRU?", "A recurrent unit with two gates."),
+            ("What is a GRU example?", "A GRU run on a toy sequence."),
+            (title, _SIBLING_LABELS),
+        ),
+        kind,
+    )
+    edges = _edges(cards)
+    if kept:
+        assert ("reset gate", "part_of", "GRU") in edges, edges
+    else:
+        assert not any(s == "reset gate" and r == "part_of" for s, r, _ in edges), edges
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "kept"),
+    [
+        # 7. a term card names a kind of its head
+        ("Anomaly detection with autoencoders", "term", True),
+        # 7. a heading over prose is never evidence of a relation read from its name
+        ("Anomaly detection with autoencoders", "heading", False),
+        # 7. a step of a procedure names no kind
+        ("Update the anomaly detection with autoencoders", "term", False),
+    ],
+)
+def test_relations_evidence_a_name_gives_a_kind_only_in_a_term_card(title, kind, kept):
+    cards = _headed(
+        _qa(
+            ("What is anomaly detection?", "Finding data points that do not fit the rest."),
+            ("What is an autoencoder?", "A network trained to reconstruct its input."),
+            (title, "Anomaly detection that trains an autoencoder on normal points."),
+        ),
+        kind,
+    )
+    index = extract_concepts(cards)
+    name = index.find(title)
+    edges = triples(index)
+    if kept:
+        assert (name, "uses", index.find("autoencoder")) in edges, edges
+    else:
+        assert not any(s == name and r in {"is_a", "uses"} for s, r, _ in edges), edges
+
+
+def test_relations_evidence_a_cue_word_inside_a_name_is_no_cue():
+    index = tiny_index(
+        "What is an attack? || Adversarial examples are inputs to models that an attacker has "
+        "crafted.",
+        "adversarial example",
+        "input",
+    )
+    assert not any(r == "example_of" for _, r, _ in triples(index))
+
+
+def test_relations_evidence_a_concept_held_by_another_noun_is_no_whole():
+    cards = _qa(
+        ("What is a GRU?", "A recurrent unit with two gates."),
+        ("What is information?", "What a signal carries."),
+        ("How does GRU control the flow of information?", _SIBLING_LABELS),
+    )
+    edges = _edges(cards)
+    assert ("reset gate", "part_of", "GRU") in edges, edges
+    assert ("reset gate", "part_of", "information") not in edges, edges
+
+
+def test_relations_evidence_a_label_sharing_the_whole_s_head_is_a_kind_not_a_part():
+    cards = _qa(
+        ("What is a basis (basis functions)?", "A function of the inputs."),
+        (
+            "What are basis functions?",
+            "Polynomial Basis Functions: powers of the input\n"
+            "Gaussian Basis Functions: bumps around centres",
+        ),
+    )
+    edges = _edges(cards)
+    assert not any(r == "part_of" for _, r, _ in edges), edges
