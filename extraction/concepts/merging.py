@@ -29,6 +29,8 @@ RULES: dict[str, str] = {
     "abbreviation": "an abbreviation stated with its long form",
     "gloss": "two names glossed in brackets ('X (Y)')",
     "initials": "an acronym spelled by the initials of the one name the notes use for it",
+    "initials_in_name": "an acronym for the first words of a name with the same last words "
+    "('KL divergence', 'Kullback-Leibler divergence')",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'LSTM cell state' is the cell state (of the LSTM)",
     "acronym_suffix": "'many-to-one RNN' is the many-to-one (RNN) used alone",
@@ -129,6 +131,22 @@ def merge(
         spelled_out = {uf.find(k) for k in by_initials.get(letters, ())}
         if len(spelled_out) == 1:
             join(spelled_out.pop(), a, "initials")
+    # 4b. "KL divergence" is "Kullback-Leibler divergence": an acronym that spells the
+    # first words of exactly one name with the same last words
+    by_tail: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for k in multiword:
+        words = k.lower().split()
+        for cut in range(1, len(words)):
+            for letters in initials(" ".join(words[:cut])):
+                by_tail[(letters, " ".join(words[cut:]))].add(k)
+    for k in multiword:
+        first, *rest = k.split()
+        if is_acronym(first) and rest:
+            letters = re.sub(r"[^a-z]", "", singular_acronym(first).lower())
+            spelled_out = {uf.find(n) for n in by_tail.get((letters, " ".join(rest).lower()), ())}
+            spelled_out.discard(uf.find(k))
+            if len(spelled_out) == 1:
+                join(spelled_out.pop(), k, "initials_in_name")
     # 5. an inner adjective dropped in the same card: "targeted (adversarial) attack"
     words_of = {" ".join(k.lower().split()): k for k in candidates}
     for key in multiword:

@@ -199,6 +199,25 @@ def test_concepts_merge_initials_of_one_name():
     assert same_group(groups, "recurrent neural network", "RNN")
 
 
+@pytest.mark.parametrize(
+    ("short", "long", "merged"),
+    [
+        ("KL divergence", "Kullback-Leibler divergence", True),
+        ("RL agent", "reinforcement learning agent", True),
+        ("KL divergence", "Kullback-Leibler loss", False),  # not the same last words
+    ],
+)
+def test_concepts_merge_an_acronym_for_the_first_words_of_a_name(short, long, merged):
+    assert same_group(groups_of(cand(short), cand(long)), short, long) is merged
+
+
+def test_concepts_merge_an_acronym_for_the_first_words_only_when_one_name_fits():
+    groups = groups_of(
+        cand("RL agent"), cand("reinforcement learning agent"), cand("random linear agent")
+    )
+    assert not same_group(groups, "RL agent", "reinforcement learning agent")
+
+
 def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
     with_encoder = groups_of(cand("variational autoencoder"), cand("encoder"), cand("VAE"))
     assert same_group(with_encoder, "variational autoencoder", "VAE")
