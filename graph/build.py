@@ -264,12 +264,9 @@ def _graph(
     typed = typed_relations(index)
     tell(nlp_module.Progress("prerequisites", 0, 1))
     prerequisites, rejected = prerequisite_decisions(
-        index, typed, model=models.get("prerequisites")
+        index, typed, model=models.get("prerequisites"), keep_rejected=PREREQUISITES_REJECTED_KEPT
     )
     G.graph["prerequisite_features"] = dict(FEATURES)  # what explain_pair shows
-    if len(rejected) > PREREQUISITES_REJECTED_KEPT:  # the likeliest, in the same order
-        kept = sorted(rejected, key=lambda rr: -rr[0].confidence)[:PREREQUISITES_REJECTED_KEPT]
-        rejected = sorted(kept, key=lambda rr: (rr[0].source, rr[0].target))
     G.graph["prerequisites_rejected"] = [
         {"source": r.source, "target": r.target, **_edge(r), "reason": REJECTED[reason]}
         for r, reason in rejected
