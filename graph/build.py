@@ -267,6 +267,7 @@ def _graph(
         index, typed, model=models.get("prerequisites"), keep_rejected=PREREQUISITES_REJECTED_KEPT
     )
     G.graph["prerequisite_features"] = dict(FEATURES)  # what explain_pair shows
+    index.drop_parses()  # no later stage reads the documents: their memory is reused
     G.graph["prerequisites_rejected"] = [
         {"source": r.source, "target": r.target, **_edge(r), "reason": REJECTED[reason]}
         for r, reason in rejected

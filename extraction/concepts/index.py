@@ -60,15 +60,8 @@ class ConceptIndex:
     def subjects(self, card: Card) -> list[str]:
         """The concepts a card is about: those it is the card of, else the one or two
         its question names, else the concept its innermost section heading names."""
-        if self._card_subjects is None:
-            self._card_subjects = defaultdict(list)
-            for concept in self.concepts.values():
-                for card_id in concept.cards:
-                    self._card_subjects[card_id].append(concept.id)
-            for seg, doc in self.segments:
-                if seg.is_heading and (found := self.lookup(doc)):
-                    self._headings[(seg.card.source, seg.line)] = found
-        if found := self._card_subjects.get(card.id):
+        subjects = self._subjects()
+        if found := subjects.get(card.id):
             return found
         named = list(
             dict.fromkeys(
@@ -81,6 +74,33 @@ class ConceptIndex:
             if heading := self._headings.get((card.source, line)):
                 return [heading]
         return []
+
+    def _subjects(self) -> dict[str, list[str]]:
+        """Card id -> the concepts it is the card of (made once, with the concept each
+        section heading names)."""
+        if self._card_subjects is None:
+            self._card_subjects = defaultdict(list)
+            for concept in self.concepts.values():
+                for card_id in concept.cards:
+                    self._card_subjects[card_id].append(concept.id)
+            for seg, doc in self.segments:
+                if seg.is_heading and (found := self.lookup(doc)):
+                    self._headings[(seg.card.source, seg.line)] = found
+        return self._card_subjects
+
+    def drop_parses(self) -> None:
+        """Let the parsed documents go, once no later stage reads them (the relation and
+        prerequisite stages are done): what :meth:`subjects` needs of them is kept.
+
+        A build's documents are most of its memory after the parse (about 5 KB a
+        segment); each holds its sentences in ``user_data`` (a reference cycle), which is
+        emptied so that the documents are freed at once rather than by a later full
+        collection.
+        """
+        self._subjects()
+        for _, doc in self.segments:
+            doc.user_data.clear()
+        self.segments = []
 
     def first_words(self) -> frozenset[str]:
         """Lower-case first words (and their singular) of every name the index knows:
