@@ -222,6 +222,11 @@ def build_graph(
     tell = progress or (lambda _: None)
     with nlp_module.paused_gc(2):  # see paused_gc: the later stages parse nothing
         G = _graph(results, cards, index, models, tell)
+        # the index (candidates, mentions, evidence) is in G now: its memory goes to the
+        # topics and to writing the graph rather than to new pages
+        del index
+        tell(nlp_module.Progress("topics", 0, 1))
+        _rank(G)
     tell(nlp_module.Progress("done", 1, 1))
     return G
 
@@ -233,8 +238,8 @@ def _graph(
     models: Mapping[str, LogisticModel],
     tell: Callable[[nlp_module.Progress], None] = lambda _: None,
 ) -> nx.MultiDiGraph:
-    """The graph of ``index``: nodes, typed, prerequisite and mention edges, importance
-    and topics."""
+    """The graph of ``index``: nodes, typed, prerequisite and mention edges (importance
+    and topics are :func:`_rank`'s)."""
     from extraction.concepts.selection import record
     from extraction.prerequisites import FEATURES, REJECTED, prerequisite_decisions
     from extraction.relations import typed_relations
@@ -279,13 +284,16 @@ def _graph(
     ]
     for relation in [*typed, *prerequisites, *mentions]:
         G.add_edge(relation.source, relation.target, **_edge(relation))
-    tell(nlp_module.Progress("topics", 0, 1))
+    return G
+
+
+def _rank(G: nx.MultiDiGraph) -> None:
+    """Blend each concept's importance with its PageRank in ``G``, and give it a topic."""
     evidence = dict(G.nodes(data="importance"))
     for node, rank in compute_importance(G).items():
         blended = (1 - GRAPH_IMPORTANCE_WEIGHT) * evidence[node] + GRAPH_IMPORTANCE_WEIGHT * rank
         G.nodes[node]["importance"] = round(blended, 3)
     assign_topics(G)
-    return G
 
 
 def code_version() -> str:
