@@ -1,12 +1,14 @@
 """Time and peak memory of each stage of one build, to find the stage that grows.
 
-``python -m benchmarks.stage_cost NOTES [--profile FILE]``
+``python -m benchmarks.stage_cost NOTES [--profile FILE] [--parse-only]``
 
 Builds ``NOTES`` (no cache) in this process and prints, for each stage named by
 :data:`graph.build.BUILD_STAGES` (and the parse), its seconds, the resident memory when
 it ended and the peak resident memory during it (Linux: the peak is reset at each stage
 through ``/proc/self/clear_refs``; elsewhere the peak is the process's so far).
 ``--profile`` also writes a cProfile of the whole build (read it with ``pstats``).
+``--parse-only`` times the parse alone (:func:`extraction.nlp.pipe` over the segments a
+build parses, in one process): the floor under a build's time.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notes", type=Path, nargs="+")
     parser.add_argument("--profile", type=Path)
+    parser.add_argument("--parse-only", action="store_true")
     args = parser.parse_args(argv)
 
     from extraction import nlp as nlp_module
@@ -47,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp_module.load()
     results = read_paths([str(p) for p in args.notes])
     print(f"read {sum(len(r.cards) for r in results)} cards; RSS {_status('VmRSS')} MB")
+    if args.parse_only:
+        return _parse_only(results)
     rows: list[tuple[str, float, int, int]] = []
     current = {"stage": "read", "start": time.perf_counter()}
     _reset_peak()
@@ -73,6 +78,23 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"total {time.perf_counter() - start:.1f} s: {G.number_of_nodes()} concepts, "
         f"{G.number_of_edges()} relations"
+    )
+    return 0
+
+
+def _parse_only(results: list) -> int:
+    """Time :func:`extraction.nlp.pipe` alone over the segments of ``results``."""
+    from extraction import nlp as nlp_module
+    from extraction.concepts import segments_of
+
+    cards = [card for result in results for card in result.cards]
+    texts = [seg.text for segments in segments_of(cards) for seg in segments]
+    start = time.perf_counter()
+    words = sum(len(doc) for doc in nlp_module.pipe(texts))
+    seconds = time.perf_counter() - start
+    print(
+        f"parse alone: {len(texts)} segments, {words} tokens in {seconds:.1f} s "
+        f"({words / seconds:,.0f} tokens/s); peak {_status('VmHWM')} MB"
     )
     return 0
 

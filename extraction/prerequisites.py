@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extraction.concepts import ConceptIndex, is_acronym
+from extraction.concepts import ConceptIndex, Segment, is_acronym
 from extraction.logistic import LogisticModel
 from extraction.records import Evidence, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
@@ -184,6 +184,13 @@ class _Notes:
     sections: dict[tuple[str, str], Evidence]
 
 
+def reads_parse(seg: Segment) -> bool:
+    """Whether this stage reads ``seg``'s parse (a heading, or a title that heads its
+    card, may name a concept over the cards below it): the build keeps these documents
+    and lets the others go before this stage (:meth:`ConceptIndex.drop_parses`)."""
+    return seg.is_heading or (seg.is_title and seg.card.title_kind in {"heading", "none"})
+
+
 def _notes(index: ConceptIndex) -> _Notes:
     order: dict[str, int] = {}
     cards = {}
@@ -226,7 +233,7 @@ def _notes(index: ConceptIndex) -> _Notes:
     # headings that name a concept, and the cards they enclose
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
     for seg, doc in index.segments:
-        if seg.is_heading or (seg.is_title and seg.card.title_kind in {"heading", "none"}):
+        if reads_parse(seg):
             concept = index.find(seg.text.strip()) or index.lookup(doc)
             if concept is not None:
                 ev = Evidence(seg.card.source, seg.line, seg.text.strip())

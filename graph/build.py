@@ -241,7 +241,7 @@ def _graph(
     """The graph of ``index``: nodes, typed, prerequisite and mention edges (importance
     and topics are :func:`_rank`'s)."""
     from extraction.concepts.selection import record
-    from extraction.prerequisites import FEATURES, REJECTED, prerequisite_decisions
+    from extraction.prerequisites import FEATURES, REJECTED, prerequisite_decisions, reads_parse
     from extraction.relations import typed_relations
 
     G = nx.MultiDiGraph(
@@ -267,12 +267,13 @@ def _graph(
     G.graph["candidates"] = rejected_candidates(index)
     tell(nlp_module.Progress("relations", 0, 1))
     typed = typed_relations(index)
+    index.drop_parses(keep=reads_parse)  # the rest reads only headings' documents
     tell(nlp_module.Progress("prerequisites", 0, 1))
     prerequisites, rejected = prerequisite_decisions(
         index, typed, model=models.get("prerequisites"), keep_rejected=PREREQUISITES_REJECTED_KEPT
     )
     G.graph["prerequisite_features"] = dict(FEATURES)  # what explain_pair shows
-    index.drop_parses()  # no later stage reads the documents: their memory is reused
+    index.drop_parses()  # no later stage reads a document
     G.graph["prerequisites_rejected"] = [
         {"source": r.source, "target": r.target, **_edge(r), "reason": REJECTED[reason]}
         for r, reason in rejected
