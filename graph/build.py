@@ -225,6 +225,7 @@ def build_graph(
         # the index (candidates, mentions, evidence) is in G now: its memory goes to the
         # topics and to writing the graph rather than to new pages
         del index
+        nlp_module.release_memory()
         tell(nlp_module.Progress("topics", 0, 1))
         _rank(G)
     tell(nlp_module.Progress("done", 1, 1))
