@@ -1,11 +1,12 @@
 """Time and peak memory of each stage of one build, to find the stage that grows.
 
-``python -m benchmarks.stage_cost NOTES [--profile FILE] [--parse-only]``
+``python -m benchmarks.stage_cost NOTES [--out GRAPH] [--profile FILE] [--parse-only]``
 
 Builds ``NOTES`` (no cache) in this process and prints, for each stage named by
 :data:`graph.build.BUILD_STAGES` (and the parse), its seconds, the resident memory when
 it ended and the peak resident memory during it (Linux: the peak is reset at each stage
 through ``/proc/self/clear_refs``; elsewhere the peak is the process's so far).
+``--out`` also writes the graph (:func:`graph.io.write_graph`) as the last stage.
 ``--profile`` also writes a cProfile of the whole build (read it with ``pstats``).
 ``--parse-only`` times the parse alone (:func:`extraction.nlp.pipe` over the segments a
 build parses, in one process): the floor under a build's time.
@@ -41,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notes", type=Path, nargs="+")
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--parse-only", action="store_true")
+    parser.add_argument("--out", type=Path, help="write the graph here, as a last stage")
     args = parser.parse_args(argv)
 
     from extraction import nlp as nlp_module
@@ -75,6 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     if profiler:
         profiler.disable()
         profiler.dump_stats(args.profile)
+    if args.out:
+        from graph.io import write_graph
+
+        tell(nlp_module.Progress("write", 0, 1))
+        write_graph(G, args.out)
+        tell(nlp_module.Progress("written", 1, 1))
     print(
         f"total {time.perf_counter() - start:.1f} s: {G.number_of_nodes()} concepts, "
         f"{G.number_of_edges()} relations"

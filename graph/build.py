@@ -284,7 +284,10 @@ def _graph(
     mentions = [
         r for r in mention_relations(index, cards) if frozenset((r.source, r.target)) not in linked
     ]
-    for relation in [*typed, *prerequisites, *mentions]:
+    edges = [*typed, *prerequisites, *mentions][::-1]
+    del typed, prerequisites, mentions
+    while edges:  # in order, each relation let go once it is an edge
+        relation = edges.pop()
         G.add_edge(relation.source, relation.target, **_edge(relation))
     return G
 
