@@ -32,15 +32,16 @@ log-odds (``features``), and their names in ``label``.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extraction.concepts import ConceptIndex, is_acronym
+from extraction.concepts import ConceptIndex, Segment, is_acronym
 from extraction.logistic import LogisticModel
 from extraction.records import Evidence, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
@@ -175,10 +176,19 @@ class _Notes:
     about: dict[str, set[str]]  # concept -> cards about it
     ranks: dict[str, tuple[int, int]]  # concept -> (file rank, line) where first named
     first_card: dict[str, str]  # concept -> card whose answer first names it
-    defining: dict[str, set[str]]  # concept -> concepts named in its defining sentence
+    #: concept -> the concepts named on the line of its defining sentence, itself
+    #: included (one set shared by every concept defined on that line)
+    defined_with: dict[str, set[str]]
     mention_of: dict[tuple[str, str], list[Evidence]]  # (A, card) -> sentences naming A
     #: (A, B) -> the heading naming A under which the notes explain B
     sections: dict[tuple[str, str], Evidence]
+
+
+def reads_parse(seg: Segment) -> bool:
+    """Whether this stage reads ``seg``'s parse (a heading, or a title that heads its
+    card, may name a concept over the cards below it): the build keeps these documents
+    and lets the others go before this stage (:meth:`ConceptIndex.drop_parses`)."""
+    return seg.is_heading or (seg.is_title and seg.card.title_kind in {"heading", "none"})
 
 
 def _notes(index: ConceptIndex) -> _Notes:
@@ -215,15 +225,15 @@ def _notes(index: ConceptIndex) -> _Notes:
         if concept.first_seen:
             source, line = concept.first_seen
             ranks[concept.id] = (order.get(source, len(order)), line)
-    defining = {}
+    defined_with = {}
     for concept in index.concepts.values():
         e = concept.definition_evidence
         if e is not None:
-            defining[concept.id] = at.get((e.source, e.line), set()) - {concept.id}
+            defined_with[concept.id] = at.get((e.source, e.line), set())
     # headings that name a concept, and the cards they enclose
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
     for seg, doc in index.segments:
-        if seg.is_heading or (seg.is_title and seg.card.title_kind in {"heading", "none"}):
+        if reads_parse(seg):
             concept = index.find(seg.text.strip()) or index.lookup(doc)
             if concept is not None:
                 ev = Evidence(seg.card.source, seg.line, seg.text.strip())
@@ -236,7 +246,7 @@ def _notes(index: ConceptIndex) -> _Notes:
             if outer is not None:
                 for b in inner - {outer[0]}:
                     sections.setdefault((outer[0], b), outer[1])
-    return _Notes(naming, about, ranks, first_card, defining, mention_of, sections)
+    return _Notes(naming, about, ranks, first_card, defined_with, mention_of, sections)
 
 
 # -- names inside names ---------------------------------------------------------------------
@@ -317,28 +327,27 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
 #: of "explains" shares), and being named in one such card links nothing in particular.
 TOGETHER_MAX_CONCEPTS = 400
 
+#: What one piece of evidence says of a pair, in the order it was found:
+#: ``(phase, a, b, feature, value of "a before b", evidence)``. Phase 0: typed relations
+#: and names inside names; 1: definitions; 2: the cards about each concept, headings, and
+#: cards naming both.
+_Said = tuple[int, str, str, str, float, Sequence[Evidence]]
 
-def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str, str], Candidate]:
-    """Every ordered pair of linked concepts, both ways, with its features (see
-    :data:`FEATURES`).
 
-    Examples
-    --------
-    >>> from extraction.concepts import ConceptIndex
-    >>> e = Evidence("n.txt", 3, "A GRU is a kind of RNN.")
-    >>> found = candidates(ConceptIndex({}, {}, {}), [Relation("GRU", "RNN", "is_a", 0.9, [e])])
-    >>> found[("RNN", "GRU")].features["general"], found[("GRU", "RNN")].features["general"]
-    (0.9, -0.9)
+def _statements(
+    index: ConceptIndex, typed: Iterable[Relation], notes: _Notes
+) -> dict[tuple[str, str], list[_Said]]:
+    """What every source of evidence but definitions says, by pair (its two concepts in
+    sorted order), in the order the sources are read.
+
+    Definitions are left out: a paragraph kept on one line makes every concept it names
+    "named in the defining sentence" of every concept it defines (one 3 MB note: millions
+    of pairs); :func:`_in_definition` says them again for one pair at a time.
     """
-    notes = _notes(index)
-    pairs: dict[tuple[str, str], Candidate] = {}
+    said: dict[tuple[str, str], list[_Said]] = defaultdict(list)
 
-    def say(a: str, b: str, feature: str, value: float, evidence: Iterable[Evidence] = ()) -> None:
-        """Say ``value`` of ``feature`` for "A before B" (kept on the pair's one record)."""
-        if (b, a) in pairs:
-            a, b = b, a
-            value = value if feature in SYMMETRIC_FEATURES else -value
-        pairs.setdefault((a, b), Candidate(a, b)).add(feature, value, evidence)
+    def say(phase: int, a: str, b: str, feature: str, value: float, evidence=()) -> None:
+        said[(a, b) if a < b else (b, a)].append((phase, a, b, feature, value, evidence))
 
     typed = [r for r in typed if r.relation in TYPED_FEATURES and r.source != r.target]
     wholes: dict[str, set[str]] = defaultdict(set)
@@ -347,23 +356,18 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
             wholes[r.source].add(r.target)
     for r in typed:
         feature, sign = TYPED_FEATURES[r.relation]
-        say(r.source, r.target, feature, sign * r.confidence, r.evidence)
+        say(0, r.source, r.target, feature, sign * r.confidence, r.evidence)
         if feature in STATED:
-            say(r.source, r.target, "stated", sign * r.confidence, r.evidence)
+            say(0, r.source, r.target, "stated", sign * r.confidence, r.evidence)
         if r.relation == "part_of":
             part = r.source
             shared = len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1
             if r.label == BUILDING_BLOCK or shared:
-                say(part, r.target, "block", r.confidence, r.evidence)
+                say(0, part, r.target, "block", r.confidence, r.evidence)
     for b, inner in named_inside(index).items():
         cited = _cited(index, b)
         for a in inner:
-            say(a, b, "name_inside", 1.0, cited)
-    for b, named in notes.defining.items():
-        e = index.concepts[b].definition_evidence
-        for a in named:
-            if a in index.concepts:
-                say(a, b, "in_definition", 1.0, [e] if e else ())
+            say(0, a, b, "name_inside", 1.0, cited)
     # named in the cards about the other
     shares: dict[tuple[str, str], tuple[float, list[Evidence]]] = {}
     crowded = {  # see TOGETHER_MAX_CONCEPTS: concepts about it x concepts named in it
@@ -388,10 +392,10 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
     for (a, b), (share, cited) in shares.items():
         other = shares.get((b, a), (0.0, []))[0]
         if share > other:
-            say(a, b, "explains", round(share - other, 3), cited)
+            say(2, a, b, "explains", round(share - other, 3), cited)
     for (a, b), heading in notes.sections.items():
         if a in index.concepts and b in index.concepts:
-            say(a, b, "section", 1.0, [heading])
+            say(2, a, b, "section", 1.0, [heading])
     # named together
     together: dict[frozenset[str], set[str]] = defaultdict(set)
     for card_id, found in index.card_mentions.items():
@@ -404,32 +408,103 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
     for both, cards in together.items():
         a, b = sorted(both)
         cited = [e for c in sorted(cards) for e in notes.mention_of[(b, c)][:1]]
-        say(a, b, "together", min(1.0, len(cards) / TOGETHER_CARDS), cited)
-    for (a, b), c in list(pairs.items()):
-        for x, y, sign in ((a, b, 1.0), (b, a, -1.0)):
-            card = notes.first_card.get(x)
-            if card is not None and card in notes.about.get(y, ()):
-                c.add("introduced", sign, notes.mention_of[(x, card)][:1])
-        common = round(max(-1.0, min(1.0, (_commonness(a) - _commonness(b)) / 4)), 3)
-        if common:
-            c.add("common", common)
-        na, nb = len(notes.naming.get(a, ())), len(notes.naming.get(b, ()))
-        if na != nb:
-            c.add("wider", round(max(-1.0, min(1.0, math.log2((na + 1) / (nb + 1)) / 3)), 3))
-        ra, rb = notes.ranks.get(a), notes.ranks.get(b)
-        if ra is not None and rb is not None and ra != rb:
-            c.add("earlier", 1.0 if ra < rb else -1.0)
-            if "part" in c.features:
-                c.add("part_order", 1.0 if ra < rb else -1.0)
-    both_ways = dict(pairs)
-    for (a, b), c in pairs.items():
-        both_ways[(b, a)] = c.reversed()
+        say(2, a, b, "together", min(1.0, len(cards) / TOGETHER_CARDS), cited)
+    return said
+
+
+def _in_definition(
+    index: ConceptIndex, notes: _Notes, position: dict[str, int], x: str, y: str
+) -> list[_Said]:
+    """What definitions say of the pair ``x``, ``y``: A named in the sentence that
+    defines B, for each way round that holds, in the order of the defined concepts."""
+    out = []
+    for a, b in ((x, y), (y, x)):
+        if a != b and a in notes.defined_with.get(b, ()) and a in index.concepts:
+            e = index.concepts[b].definition_evidence
+            out.append((position[b], (1, a, b, "in_definition", 1.0, [e] if e else ())))
+    return [s for _, s in sorted(out, key=lambda ps: ps[0])]
+
+
+def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candidate:
+    """The pair's record: what was ``said`` of it, in order (the record reads the pair
+    the way it was first named), then what follows from where and how often the notes
+    name each concept."""
+    _, a, b, *_ = said[0]
+    c = Candidate(a, b)
+    for _, x, _, feature, value, evidence in said:
+        if x != a:  # said the other way round
+            value = value if feature in SYMMETRIC_FEATURES else -value
+        c.add(feature, value, evidence)
+    for x, y, sign in ((a, b, 1.0), (b, a, -1.0)):
+        card = notes.first_card.get(x)
+        if card is not None and card in notes.about.get(y, ()):
+            c.add("introduced", sign, notes.mention_of.get((x, card), [])[:1])
+    common = round(max(-1.0, min(1.0, (_commonness(a) - _commonness(b)) / 4)), 3)
+    if common:
+        c.add("common", common)
+    na, nb = len(notes.naming.get(a, ())), len(notes.naming.get(b, ()))
+    if na != nb:
+        c.add("wider", round(max(-1.0, min(1.0, math.log2((na + 1) / (nb + 1)) / 3)), 3))
+    ra, rb = notes.ranks.get(a), notes.ranks.get(b)
+    if ra is not None and rb is not None and ra != rb:
+        c.add("earlier", 1.0 if ra < rb else -1.0)
+        if "part" in c.features:
+            c.add("part_order", 1.0 if ra < rb else -1.0)
+    return c
+
+
+def candidate_pairs(
+    index: ConceptIndex, typed: Iterable[Relation]
+) -> Iterator[tuple[Candidate, Candidate]]:
+    """Every pair of linked concepts once, as its two ordered candidates (the way the
+    notes first linked them, then the other), with their features (see
+    :data:`FEATURES`).
+
+    One pair is made at a time, so that a caller can score it and keep only what it
+    keeps: a note linking millions of pairs costs their number in time, not in memory.
+    """
+    notes = _notes(index)
+    said = _statements(index, typed, notes)
+    position = {b: i for i, b in enumerate(notes.defined_with)}
     total = len(index.card_mentions) or 1
-    for (a, _), c in both_ways.items():
-        c.features.pop("spread", None)
-        if share := round(min(1.0, len(notes.naming.get(a, ())) / total), 3):
-            c.features["spread"] = share
-    return both_ways
+
+    def both(found: list[_Said]) -> tuple[Candidate, Candidate]:
+        c = _candidate(index, notes, found)
+        pair = (c, c.reversed())
+        for one in pair:
+            if share := round(min(1.0, len(notes.naming.get(one.source, ())) / total), 3):
+                one.features["spread"] = share
+        return pair
+
+    for (x, y), found in said.items():
+        defined = _in_definition(index, notes, position, x, y)
+        yield both(sorted(found + defined, key=lambda s: s[0]) if defined else found)
+    for b, named in notes.defined_with.items():
+        for a in named:
+            if a == b or a not in index.concepts or ((a, b) if a < b else (b, a)) in said:
+                continue
+            if b in notes.defined_with.get(a, ()) and position[a] < position[b]:
+                continue  # made at a's turn
+            yield both(_in_definition(index, notes, position, a, b))
+
+
+def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str, str], Candidate]:
+    """Every ordered pair of linked concepts, both ways, with its features (see
+    :data:`FEATURES`; :func:`candidate_pairs` makes them one pair at a time).
+
+    Examples
+    --------
+    >>> from extraction.concepts import ConceptIndex
+    >>> e = Evidence("n.txt", 3, "A GRU is a kind of RNN.")
+    >>> found = candidates(ConceptIndex({}, {}, {}), [Relation("GRU", "RNN", "is_a", 0.9, [e])])
+    >>> found[("RNN", "GRU")].features["general"], found[("GRU", "RNN")].features["general"]
+    (0.9, -0.9)
+    """
+    forward, backward = {}, {}
+    for c, other in candidate_pairs(index, typed):
+        forward[(c.source, c.target)] = c
+        backward[(other.source, other.target)] = other
+    return {**forward, **backward}
 
 
 @cache
@@ -533,46 +608,97 @@ def _explained(index: ConceptIndex, concept: str) -> bool:
     return c is not None and bool(c.definition.strip() or c.cards)
 
 
+class _Likeliest:
+    """The ``limit`` likeliest rejected edges (by confidence, then source and target) of
+    those added, held in at most twice that many (None: all of them)."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.items: list[tuple[Relation, str]] = []
+
+    def add(self, item: tuple[Relation, str]) -> None:
+        self.items.append(item)
+        if self.limit is not None and len(self.items) >= 2 * self.limit + 1024:
+            self._trim()
+
+    def _trim(self) -> None:
+        if self.limit is not None and len(self.items) > self.limit:
+            key = lambda rr: (-rr[0].confidence, rr[0].source, rr[0].target)  # noqa: E731
+            self.items = heapq.nsmallest(self.limit, self.items, key=key)
+
+    def result(self) -> list[tuple[Relation, str]]:
+        self._trim()
+        return sorted(self.items, key=lambda rr: (rr[0].source, rr[0].target))
+
+
+def _decision(
+    index: ConceptIndex,
+    model: LogisticModel,
+    r: Relation,
+    likely: float,
+    other: Relation,
+) -> str | None:
+    """Why the scored candidate ``r`` (probability ``likely``; ``other`` is the pair
+    the other way) is left out (a key of :data:`REJECTED`), or None when it is kept;
+    "meta" for a pair with a word about the notes (never an edge, never explained)."""
+    a, b = r.source, r.target
+    if is_meta(a) or is_meta(b):
+        return "meta"  # "an example", "the steps": words about the notes, not concepts
+    if likely < model.threshold:
+        return "threshold"
+    if not any(c > 0 and f not in STATISTICS for f, c in r.features.items()):
+        return "statistics"
+    if not _explained(index, a) and not any(
+        c > 0 and f in STATEMENTS for f, c in r.features.items()
+    ):
+        return "unexplained"
+    if (other.confidence, b) > (r.confidence, a):
+        return "opposite"
+    return None
+
+
 def prerequisite_decisions(
-    index: ConceptIndex, typed: list[Relation], *, model: LogisticModel | None = None
+    index: ConceptIndex,
+    typed: list[Relation],
+    *,
+    model: LogisticModel | None = None,
+    keep_rejected: int | None = None,
 ) -> tuple[list[Relation], list[tuple[Relation, str]]]:
     """The kept ``prerequisite_of`` edges (acyclic, sorted by source and target), and
     the likeliest of the rest, each with why it was left out (a key of
-    :data:`REJECTED`): those at least :data:`EXPLAIN_FLOOR` likely."""
+    :data:`REJECTED`): those at least :data:`EXPLAIN_FLOOR` likely, at most
+    ``keep_rejected`` of them (the likeliest; None: all), sorted by source and target.
+
+    Pairs are made and scored one at a time (:func:`candidate_pairs`): only the edges
+    kept and the rejected edges returned are held.
+    """
     model = model or default_model()
-    found = candidates(index, typed)
-    likely = {pair: model.probability(c.features) for pair, c in found.items()}
     # a pair below both the threshold and EXPLAIN_FLOOR is neither kept nor explained:
     # its edge (contributions, evidence) is never made
     floor = min(model.threshold, EXPLAIN_FLOOR)
-    scored = {pair: score(found[pair], model) for pair, p in likely.items() if p >= floor}
-    kept, rejected = [], []
-    for (a, b), r in scored.items():
-        other = scored.get((b, a))
-        if other is None and (b, a) in likely:  # the other way, too unlikely to be made
-            other = Relation(b, a, PREREQUISITE, round(likely[(b, a)], 3))
-        if is_meta(a) or is_meta(b):
-            continue  # "an example", "the steps": words about the notes, not concepts to learn
-        if likely[(a, b)] < model.threshold:
-            reason = "threshold"
-        elif not any(c > 0 and f not in STATISTICS for f, c in r.features.items()):
-            reason = "statistics"
-        elif not _explained(index, a) and not any(
-            c > 0 and f in STATEMENTS for f, c in r.features.items()
-        ):
-            reason = "unexplained"
-        elif other is not None and (other.confidence, b) > (r.confidence, a):
-            reason = "opposite"
-        else:
-            kept.append(r)
-            continue
-        if r.confidence >= EXPLAIN_FLOOR:
-            rejected.append((r, reason))
+    kept: list[Relation] = []
+    rejected = _Likeliest(keep_rejected)
+    for pair in candidate_pairs(index, typed):
+        likely = [model.probability(c.features) for c in pair]
+        made = [score(c, model) if p >= floor else None for c, p in zip(pair, likely, strict=True)]
+        for i, r in enumerate(made):
+            if r is None:
+                continue
+            other = made[1 - i] or Relation(
+                r.target, r.source, PREREQUISITE, round(likely[1 - i], 3)
+            )
+            reason = _decision(index, model, r, likely[i], other)
+            if reason is None:
+                kept.append(r)
+            elif reason != "meta" and r.confidence >= EXPLAIN_FLOOR:
+                rejected.add((r, reason))
     kept.sort(key=lambda r: (-r.confidence, r.source, r.target))
     kept, cut, skipped = _acyclic(kept)
-    rejected += [(r, "cycle") for r in cut] + [(r, "cost") for r in skipped]
-    rejected.sort(key=lambda rr: (rr[0].source, rr[0].target))
-    return sorted(kept, key=lambda r: (r.source, r.target)), rejected
+    for r in cut:
+        rejected.add((r, "cycle"))
+    for r in skipped:
+        rejected.add((r, "cost"))
+    return sorted(kept, key=lambda r: (r.source, r.target)), rejected.result()
 
 
 def prerequisite_relations(

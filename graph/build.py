@@ -222,6 +222,12 @@ def build_graph(
     tell = progress or (lambda _: None)
     with nlp_module.paused_gc(2):  # see paused_gc: the later stages parse nothing
         G = _graph(results, cards, index, models, tell)
+        # the index (candidates, mentions, evidence) is in G now: its memory goes to the
+        # topics and to writing the graph rather than to new pages
+        del index
+        nlp_module.release_memory()
+        tell(nlp_module.Progress("topics", 0, 1))
+        _rank(G)
     tell(nlp_module.Progress("done", 1, 1))
     return G
 
@@ -233,10 +239,10 @@ def _graph(
     models: Mapping[str, LogisticModel],
     tell: Callable[[nlp_module.Progress], None] = lambda _: None,
 ) -> nx.MultiDiGraph:
-    """The graph of ``index``: nodes, typed, prerequisite and mention edges, importance
-    and topics."""
+    """The graph of ``index``: nodes, typed, prerequisite and mention edges (importance
+    and topics are :func:`_rank`'s)."""
     from extraction.concepts.selection import record
-    from extraction.prerequisites import FEATURES, REJECTED, prerequisite_decisions
+    from extraction.prerequisites import FEATURES, REJECTED, prerequisite_decisions, reads_parse
     from extraction.relations import typed_relations
 
     G = nx.MultiDiGraph(
@@ -262,14 +268,13 @@ def _graph(
     G.graph["candidates"] = rejected_candidates(index)
     tell(nlp_module.Progress("relations", 0, 1))
     typed = typed_relations(index)
+    index.drop_parses(keep=reads_parse)  # the rest reads only headings' documents
     tell(nlp_module.Progress("prerequisites", 0, 1))
     prerequisites, rejected = prerequisite_decisions(
-        index, typed, model=models.get("prerequisites")
+        index, typed, model=models.get("prerequisites"), keep_rejected=PREREQUISITES_REJECTED_KEPT
     )
     G.graph["prerequisite_features"] = dict(FEATURES)  # what explain_pair shows
-    if len(rejected) > PREREQUISITES_REJECTED_KEPT:  # the likeliest, in the same order
-        kept = sorted(rejected, key=lambda rr: -rr[0].confidence)[:PREREQUISITES_REJECTED_KEPT]
-        rejected = sorted(kept, key=lambda rr: (rr[0].source, rr[0].target))
+    index.drop_parses()  # no later stage reads a document
     G.graph["prerequisites_rejected"] = [
         {"source": r.source, "target": r.target, **_edge(r), "reason": REJECTED[reason]}
         for r, reason in rejected
@@ -279,15 +284,21 @@ def _graph(
     mentions = [
         r for r in mention_relations(index, cards) if frozenset((r.source, r.target)) not in linked
     ]
-    for relation in [*typed, *prerequisites, *mentions]:
+    edges = [*typed, *prerequisites, *mentions][::-1]
+    del typed, prerequisites, mentions
+    while edges:  # in order, each relation let go once it is an edge
+        relation = edges.pop()
         G.add_edge(relation.source, relation.target, **_edge(relation))
-    tell(nlp_module.Progress("topics", 0, 1))
+    return G
+
+
+def _rank(G: nx.MultiDiGraph) -> None:
+    """Blend each concept's importance with its PageRank in ``G``, and give it a topic."""
     evidence = dict(G.nodes(data="importance"))
     for node, rank in compute_importance(G).items():
         blended = (1 - GRAPH_IMPORTANCE_WEIGHT) * evidence[node] + GRAPH_IMPORTANCE_WEIGHT * rank
         G.nodes[node]["importance"] = round(blended, 3)
     assign_topics(G)
-    return G
 
 
 def code_version() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -31,8 +31,9 @@ class ConceptIndex:
     mentions: dict[str, list[Evidence]]
     #: canonical id of every name (key, written form, match key) merged into a concept
     resolve: dict[str, str]
-    #: the parsed segments, for later stages (relations)
-    segments: list[tuple[Segment, Doc]] = field(default_factory=list)
+    #: the parsed segments, for later stages (relations, prerequisites); a document is
+    #: None once :meth:`drop_parses` has let it go
+    segments: list[tuple[Segment, Doc | None]] = field(default_factory=list)
     #: card id -> (concept id, evidence) for every mention in that card
     card_mentions: dict[str, list[tuple[str, Evidence]]] = field(
         default_factory=lambda: defaultdict(list)
@@ -60,15 +61,8 @@ class ConceptIndex:
     def subjects(self, card: Card) -> list[str]:
         """The concepts a card is about: those it is the card of, else the one or two
         its question names, else the concept its innermost section heading names."""
-        if self._card_subjects is None:
-            self._card_subjects = defaultdict(list)
-            for concept in self.concepts.values():
-                for card_id in concept.cards:
-                    self._card_subjects[card_id].append(concept.id)
-            for seg, doc in self.segments:
-                if seg.is_heading and (found := self.lookup(doc)):
-                    self._headings[(seg.card.source, seg.line)] = found
-        if found := self._card_subjects.get(card.id):
+        subjects = self._subjects()
+        if found := subjects.get(card.id):
             return found
         named = list(
             dict.fromkeys(
@@ -81,6 +75,43 @@ class ConceptIndex:
             if heading := self._headings.get((card.source, line)):
                 return [heading]
         return []
+
+    def _subjects(self) -> dict[str, list[str]]:
+        """Card id -> the concepts it is the card of (made once, with the concept each
+        section heading names)."""
+        if self._card_subjects is None:
+            self._card_subjects = defaultdict(list)
+            for concept in self.concepts.values():
+                for card_id in concept.cards:
+                    self._card_subjects[card_id].append(concept.id)
+            for seg, doc in self.segments:
+                if seg.is_heading and (found := self.lookup(doc)):
+                    self._headings[(seg.card.source, seg.line)] = found
+        return self._card_subjects
+
+    def drop_parses(self, keep: Callable[[Segment], bool] = lambda _: False) -> None:
+        """Let the parsed documents go once the stages that read them are done, but
+        those of the segments ``keep`` says a later stage reads: :attr:`segments` keeps
+        every segment, with None for a document let go; what :meth:`subjects` needs of
+        them is kept.
+
+        A build's documents are a large part of its memory after the parse (about 5 KB a
+        segment); each holds its sentences in ``user_data`` (a reference cycle), which is
+        emptied so that the documents are freed at once rather than by a later full
+        collection, and their memory is given back to the system
+        (:func:`extraction.nlp.release_memory`).
+        """
+        from extraction.nlp import release_memory
+
+        self._subjects()
+        kept: list[tuple[Segment, Doc | None]] = []
+        for seg, doc in self.segments:
+            if doc is not None and not keep(seg):
+                doc.user_data.clear()
+                doc = None
+            kept.append((seg, doc))
+        self.segments = kept
+        release_memory()
 
     def first_words(self) -> frozenset[str]:
         """Lower-case first words (and their singular) of every name the index knows:
@@ -107,7 +138,7 @@ class ConceptIndex:
     def sentences(self) -> Iterator[tuple[Segment, Span]]:
         """Every parsed sentence with its segment (analogies excluded)."""
         for seg, doc in self.segments:
-            for sent in sentences_of(doc):
+            for sent in sentences_of(doc) if doc is not None else ():
                 if not ANALOGY.search(span_text(sent)):
                     yield seg, sent
 

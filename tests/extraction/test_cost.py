@@ -233,3 +233,33 @@ def test_cost_budget_keeps_the_work_linear_on_dense_cycles():
     assert order.work <= (paths.SEARCH_CREDIT + 1) * len(pairs) + 10_000
     assert nx.is_directed_acyclic_graph(nx.DiGraph(kept))
     assert set(order.skipped) <= set(dropped)
+
+
+def test_cost_dropped_parses_are_freed_and_subjects_stay():
+    """Once the stages that read the documents are done, they are let go at once (no
+    reference cycle waits for a full collection); what a card is about is kept."""
+    import gc
+    import weakref
+
+    from extraction.concepts.segments import sentences_of
+
+    text = b"# RNN\n\n## GRU\n\nA GRU is a kind of RNN. It gates.\n\n## LSTM\n\nAn LSTM gates.\n"
+    cards = read_bytes(text, path="r.md").cards
+    index = extract_concepts(cards)
+    for _, doc in index.segments:
+        sentences_of(doc)  # what the later stages cache on each document
+    del doc
+    before = [index.subjects(card) for card in cards]
+    docs = [weakref.ref(doc) for _, doc in index.segments]
+    segments = [seg for seg, _ in index.segments]
+    gc.disable()
+    try:
+        index.drop_parses(keep=lambda seg: seg.is_heading)
+        dead = [ref() is None for ref in docs]
+        assert [not seg.is_heading for seg in segments] == dead and any(dead)
+        index.drop_parses()
+        assert docs and all(ref() is None for ref in docs)
+    finally:
+        gc.enable()
+    assert [seg for seg, _ in index.segments] == segments
+    assert [index.subjects(card) for card in cards] == before and any(before)

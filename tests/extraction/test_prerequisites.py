@@ -316,3 +316,33 @@ def test_prerequisites_words_about_the_notes_are_never_prerequisites():
     index = index_of({}, {"RNN": ["c1"], "example": ["c2"], "loop": ["c3"]})
     kept, _ = prerequisite_decisions(index, typed, model=model)
     assert {(r.source, r.target) for r in kept} == {("loop", "RNN")}
+
+
+# -- cost: pairs made one at a time ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("defined", "expected"),
+    [
+        (("A",), {"in_definition": 1.0, "together": 0.25}),  # B named where A is defined
+        (("B",), {"in_definition": -1.0, "together": 0.25}),  # A named where B is defined
+        (("A", "B"), {"together": 0.25}),  # each in the other's definition: no order
+    ],
+)
+def test_prerequisites_definition_and_other_evidence_meet_on_one_pair(defined, expected):
+    index = index_of({"c1": ["A", "B"]}, {})
+    for name in defined:  # both named on line 10 (index_of's first card)
+        index.concepts[name].definition_evidence = Evidence("n.txt", 10, f"{name} is ...")
+    assert said(candidates(index, [])[("B", "A")]) == expected
+
+
+@requires_shared
+@pytest.mark.parametrize("keep", [1, 10, 100])
+def test_prerequisites_decisions_keep_the_likeliest_rejected(keep: int):
+    index, _ = seed_prerequisites()
+    typed = typed_relations(index)
+    _, everything = prerequisite_decisions(index, typed)
+    assert len(everything) > 2 * keep + 1024  # the held list is trimmed on the way
+    _, kept = prerequisite_decisions(index, typed, keep_rejected=keep)
+    likeliest = sorted(everything, key=lambda rr: -rr[0].confidence)[:keep]
+    assert kept == sorted(likeliest, key=lambda rr: (rr[0].source, rr[0].target))
