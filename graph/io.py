@@ -228,8 +228,15 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     >>> list(read_graph(path).nodes)
     ['attention']
     """
-    text = json.dumps(graph_to_data(G), ensure_ascii=False, indent=1)
-    write_text(path, text, owned=is_graph_file, what="graph file")
+    data = graph_to_data(G)
+
+    def write(tmp: Path) -> None:
+        # streamed into the file: the text of a large graph is never held whole (the
+        # same bytes as json.dumps with the same options)
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            json.dump(data, f, ensure_ascii=False, indent=1)
+
+    replace_file(path, write, owned=is_graph_file, what="graph file")
 
 
 def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:

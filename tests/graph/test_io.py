@@ -415,3 +415,18 @@ def test_io_build_refuses_an_out_file_it_did_not_write_before_building(tmp_path,
     assert code == 1
     assert "lecture.txt exists and is not a graph file" in capsys.readouterr().err
     assert notes.read_text(encoding="utf-8") == "What is a tensor?\nAn array.\n"
+
+
+def test_io_write_graph_streams_the_same_bytes_as_one_json_text(tmp_path):
+    import json
+
+    from graph.io import graph_to_data
+
+    G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
+    G.add_node("naïve bayes", label="Naïve Bayes", definition="P(y|x) ∝ P(x|y) P(y) — “simple”")
+    G.add_node("gradient", label="gradient")
+    G.add_edge("gradient", "naïve bayes", relation="related_to", confidence=0.5)
+    path = tmp_path / "g.json"
+    write_graph(G, path)
+    expected = json.dumps(graph_to_data(G), ensure_ascii=False, indent=1)
+    assert path.read_text(encoding="utf-8") == expected
