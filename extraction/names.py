@@ -48,7 +48,16 @@ def concept_id(words: Sequence[str]) -> str:
 
 
 def singular_acronym(word: str) -> str:
-    return word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 2 else word
+    """An acronym's singular: a lower-case "s" after an acronym that ends in a capital.
+
+    >>> [singular_acronym(w) for w in ["GANs", "rRNAs", "siRNAs", "PhDs", "iOS", "ResNets"]]
+    ['GAN', 'rRNA', 'siRNA', 'PhD', 'iOS', 'ResNets']
+    """
+    stem = word[:-1]
+    capitals = sum(c.isupper() for c in stem)
+    if word.endswith("s") and len(word) > 2 and stem[-1:].isupper() and capitals >= 2:
+        return stem
+    return word
 
 
 #: British spellings folded to American ones: normalisation, optimise, analyse.

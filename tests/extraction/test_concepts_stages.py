@@ -55,6 +55,8 @@ def names(index) -> dict[str, str]:
         ("matrices", "matrix"),
         ("sub-directories", "sub-directory"),
         ("GANs", "GAN"),
+        ("siRNAs", "siRNA"),
+        ("iOS", "iOS"),
         ("autoencoders", "autoencoder"),
     ],
 )
