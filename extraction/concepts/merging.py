@@ -20,14 +20,21 @@ from dataclasses import dataclass
 from extraction.concepts.candidates import AliasPair, Candidate
 from extraction.concepts.phrases import match_key, zipf
 from extraction.concepts.words import ACTIVITY_ENDINGS, ASPECT_HEADS, GENERIC_HEADS, THING_HEADS
-from extraction.names import SKIPPABLE, initials, is_acronym, singular_acronym
+from extraction.names import (
+    SKIPPABLE,
+    initials,
+    initials_match,
+    is_acronym,
+    singular_acronym,
+)
 from extraction.records import Evidence
 
 #: The merge rules, in the order they run, and what each means.
 RULES: dict[str, str] = {
     "spelling": "the same name up to case, hyphens, plural and British spelling",
     "abbreviation": "an abbreviation stated with its long form",
-    "gloss": "two names glossed in brackets ('X (Y)')",
+    "gloss": "two names glossed in brackets, one the short form of the other ('ReLU "
+    "(Rectified Linear Unit)', 'Discriminator (D)')",
     "initials": "an acronym spelled by the initials of the one name the notes use for it",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
@@ -115,8 +122,10 @@ def merge(
     for pair in pairs:
         s_key, l_key = known(pair.short), known(pair.long)
         if s_key and l_key and s_key != l_key:
-            rule = "gloss" if pair.reason.startswith("glossed") else "abbreviation"
-            join(l_key, s_key, rule, pair.evidence)
+            glossed = pair.reason.startswith("glossed")
+            if glossed and not abbreviates(pair.short, pair.long):
+                continue  # "Bagging (Random Forests)": an example, not another name
+            join(l_key, s_key, "gloss" if glossed else "abbreviation", pair.evidence)
     multiword = [k for k in candidates if " " in k]
     # 4. an acronym spelled by the initials of exactly one multi-word name
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -194,6 +203,29 @@ def merge(
     for m in merges:
         by_root[uf.find(m.into)].append(m)
     return Groups(dict(groups), dict(by_root))
+
+
+def abbreviates(a: str, b: str) -> bool:
+    """Is one of two glossed names the short form of the other: its initials, or the
+    first letter of a name ("Discriminator (D)")? A gloss that is not ("Bagging (Random
+    Forests)", "Hopfield network (binary)", "private methods (module pattern)") gives an
+    example, a property or a use, not another name.
+
+    >>> abbreviates("ReLU", "Rectified Linear Unit"), abbreviates("D", "Discriminator")
+    (True, True)
+    >>> abbreviates("random forests", "bagging"), abbreviates("binary", "Hopfield network")
+    (False, False)
+    """
+    for short, long in ((a, b), (b, a)):
+        letters = re.sub(r"[^A-Za-z]", "", short)
+        if " " in short.strip() or not letters or len(letters) >= len(long.replace(" ", "")):
+            continue
+        if len(letters) == 1:
+            if short.isupper() and long[:1].upper() == short:
+                return True
+        elif initials_match(short, long):
+            return True
+    return False
 
 
 def compound_initials(phrase: str, alone: Collection[str]) -> set[str]:

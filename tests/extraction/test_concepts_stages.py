@@ -220,6 +220,38 @@ def test_concepts_merge_an_acronym_for_the_first_words_only_when_one_name_fits()
     assert not same_group(groups, "RL agent", "reinforcement learning agent")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "outer", "inner", "merged"),
+    [
+        ("ReLU (Rectified Linear Unit) is common.", "ReLU", "rectified linear unit", True),
+        (
+            "Estimate the probability density function (pdf) first.",
+            "probability density function",
+            "pdf",
+            True,
+        ),
+        (
+            "The bagging method (random forests) averages trees.",
+            "bagging method",
+            "random forest",
+            False,
+        ),
+        (
+            "Methods emulate private methods (module pattern).",
+            "private method",
+            "module pattern",
+            False,
+        ),
+    ],
+)
+def test_concepts_gloss_merges_only_a_short_form(sentence, outer, inner, merged):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    group = {s.root: {n.lower() for n in s.names} for s in index.candidates}
+    of = {name: root for root, members in group.items() for name in members}
+    assert outer.lower() in of and inner.lower() in of, group
+    assert (of[outer.lower()] == of[inner.lower()]) is merged
+
+
 def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
     with_encoder = groups_of(cand("variational autoencoder"), cand("encoder"), cand("VAE"))
     assert same_group(with_encoder, "variational autoencoder", "VAE")
