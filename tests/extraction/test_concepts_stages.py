@@ -223,11 +223,11 @@ def test_concepts_merge_an_acronym_for_the_first_words_only_when_one_name_fits()
 @pytest.mark.parametrize(
     ("sentence", "outer", "inner", "merged"),
     [
-        ("ReLU (Rectified Linear Unit) is common.", "ReLU", "rectified linear unit", True),
+        ("The GPU (Graphics Processing Unit) is fast.", "GPU", "graphics processing unit", True),
         (
-            "Estimate the probability density function (pdf) first.",
-            "probability density function",
-            "pdf",
+            "Measure the mean absolute error (mae) first.",
+            "mean absolute error",
+            "mae",
             True,
         ),
         (

@@ -54,15 +54,15 @@ from tests.extraction.test_relations import (
         ),
         # 3. what a step produces is its output, not an effect it causes
         (
-            "The generator produces a minibatch of fake samples.",
-            ("generator", "minibatch"),
-            ("generator", "minibatch"),
+            "The printer produces a batch of test pages.",
+            ("printer", "batch"),
+            ("printer", "batch"),
         ),
         # 4. a modifier narrows the concept: the sentence is about the narrower phrase
         (
-            "Spherical and diagonal assumptions may prevent overfitting.",
-            ("assumption", "overfitting"),
-            ("assumption", "overfitting"),
+            "Strict and lenient vaccination policies may prevent outbreaks.",
+            ("policy", "outbreak"),
+            ("policy", "outbreak"),
         ),
         (
             "Saturating activations lead to small gradients.",
@@ -95,9 +95,9 @@ from tests.extraction.test_relations import (
         ),
         # 4. a concept that only modifies the effect's head ("discriminator overfitting")
         (
-            "Little data typically leads to discriminator overfitting.",
-            ("data", "discriminator", "overfitting"),
-            ("data", "discriminator"),
+            "Heavy rain typically leads to river flooding.",
+            ("rain", "river", "flooding"),
+            ("rain", "river"),
         ),
         # 4. an "of" phrase completes the effect: "a loss of information" is no loss
         (
@@ -206,9 +206,9 @@ def test_relations_evidence_refuses_what_the_sentence_does_not_state(text, names
         ),
         # 5. the label rule where the label is not among the items
         (
-            "Clever propagation: employ methods such as DeepLift and Deconvolution.",
-            ("clever propagation", "DeepLift", "Deconvolution"),
-            ("DeepLift", "is_a", "clever propagation"),
+            "Careful pruning: employ methods such as Magnitude Pruning and Distillation.",
+            ("careful pruning", "Magnitude Pruning", "Distillation"),
+            ("Distillation", "is_a", "careful pruning"),
         ),
         # 9. the verb "use"
         (
