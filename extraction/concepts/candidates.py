@@ -112,15 +112,45 @@ def shape_of(toks: Sequence[Token]) -> Shape:
     proper = all(
         t.pos_ == "PROPN" and t.text[:1].isupper() and not is_acronym(t.text) for t in words
     ) and not (first.is_sent_start)
-    verb_start = first.pos_ in {"VERB", "AUX"} and not (first.tag_ == "VBG" and len(words) == 1)
+    pos = word_pos(toks)
+    modifier = len(words) > 1 and participle_modifier(first)
+    if modifier and pos:
+        pos = ("ADJ", *pos[1:])
+    verb_start = (
+        first.pos_ in {"VERB", "AUX"}
+        and not (first.tag_ == "VBG" and len(words) == 1)
+        and not modifier
+    )
     return Shape(
         words=len(words_of(toks)),
         proper=proper,
         verb_start=verb_start,
-        adj_start=first.pos_ == "ADJ" and len(words) > 1,
+        adj_start=(first.pos_ == "ADJ" or modifier) and len(words) > 1,
         code=any(_CODE.search(t.text) for t in words),
-        pos=word_pos(toks),
+        pos=pos,
     )
+
+
+#: Tags before a participle that open a clause ("by using X", "to reduce X", ", using"):
+#: a preposition or subordinator, "to", a conjunction, punctuation.
+_CLAUSE_OPENERS = frozenset({"IN", "TO", "CC", ",", ":", "-LRB-", "``", "''", "HYPH", "NFP"})
+
+
+def participle_modifier(tok: Token) -> bool:
+    """Is ``tok`` a participle that describes the noun after it ("the *vanishing*
+    gradient problem", "address *exploding* gradients", "a *gated* unit") rather than
+    the verb of a clause ("*Using* activation functions", "by *employing* ReLU")?
+
+    The tagger reads both as a verb; the word before tells them apart: a participle
+    inside a noun phrase follows a determiner, an adjective, a noun or the verb whose
+    object the phrase is, while a clause starts a sentence or follows a preposition,
+    "to", a conjunction or punctuation.
+    """
+    if tok.tag_ not in {"VBG", "VBN"} or tok.dep_ not in {"amod", "compound", "nmod"}:
+        return False
+    if tok.is_sent_start or tok.i == 0:
+        return False
+    return tok.doc[tok.i - 1].tag_ not in _CLAUSE_OPENERS
 
 
 #: Code-looking words: dots or underscores inside ("shape.draw", "x_1"), brackets and

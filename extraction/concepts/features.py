@@ -110,7 +110,9 @@ FEATURES: dict[str, str] = {
     "generic_any": "one of its words is a note-taking word",
     "proper": "written as a proper name inside sentences (a person, a product)",
     "verb_start": "starts with a verb",
-    "adj_start": "starts with an adjective",
+    "adj_start": "starts with an adjective (or a participle describing the next word: "
+    "'vanishing gradient')",
+    "noun_compound": "two words or more, all nouns ('feature map', 'flow cell')",
     "adj_commonness": "starts with an adjective, by how common it is in English (0: Zipf <= 3 "
     "as 'convolutional', 1: >= 6 as 'good'): a describing word rather than part of a name",
     "code": "looks like code (digits or dots inside words, brackets)",
@@ -191,6 +193,22 @@ def shape_first_verb(cands: Sequence[Candidate]) -> bool:
     return any(s.pos[:1] == ("VERB",) for c in cands for s in c.shapes)
 
 
+def _noun_compound(cands: Sequence[Candidate]) -> float:
+    """Is the group's name, most often, two words or more that are all nouns, the last a
+    common noun ("feature map", "loss function", "HTTP method"; not "Ian Goodfellow")?
+
+    A compound of common nouns is often a term of the subject, where an adjective and a
+    common noun ("final prediction") rarely is."""
+    total = sum(n for c in cands for n in c.shapes.values())
+    yes = sum(
+        n
+        for c in cands
+        for s, n in c.shapes.items()
+        if len(s.pos) > 1 and s.pos[-1] == "NOUN" and all(p in {"NOUN", "PROPN"} for p in s.pos)
+    )
+    return float(total > 0 and yes * 2 > total)
+
+
 def first_pos(cands: Sequence[Candidate]) -> str:
     """The part of speech the tagger gives the first word of the group's name most
     often ("" when no use was read from tokens)."""
@@ -246,7 +264,10 @@ def _features(
     acronym = any(is_acronym(c.key) for c in cands) and len(caps) < len(
         [c for c in cands if is_acronym(c.key)]
     )
-    plain = [w for w in words if not is_acronym(w)]
+    # a hyphenated compound is one word for how common it is ("many-to-many",
+    # "encoder-decoder") and for reading like a clause ("sequence-to-sequence")
+    units = main.key.split()
+    plain = [w for w in units if not is_acronym(w)]
     zipfs = [zipf(w) for w in plain]
     min_zipf = min(zipfs) if zipfs else 0.0
     head = words[head_index(words)].lower() if words else ""
@@ -268,12 +289,12 @@ def _features(
     x["acronym"] = float(acronym)
     x["caps_word"] = float(bool(caps) and not acronym)
     first_adj = any(s.adj_start for c in cands for s in c.shapes)
-    x["adj_common"] = float(first_adj and len(words) > 1 and zipf(words[0]) >= 4.5)
+    x["adj_common"] = float(first_adj and len(units) > 1 and zipf(units[0]) >= 4.5)
     x["head_common"] = float(bool(head) and zipf(head) >= 5.0)
     x["title_and_body"] = float(title_roles > 0 and roles["mention"] > 0)
-    lowered_words = [w.lower() for w in words]
+    lowered_words = [w.lower() for w in units]
     x["clause_like"] = float(
-        len(words) > 1
+        len(units) > 1
         and (
             any(w in CLAUSE_WORDS for w in lowered_words[1:-1])
             or "," in main.key
@@ -293,8 +314,9 @@ def _features(
     x["proper"] = _majority(cands, "proper")
     x["verb_start"] = _majority(cands, "verb_start")
     x["adj_start"] = _majority(cands, "adj_start")
-    if len(words) > 1 and first_pos(cands) == "ADJ":
-        x["adj_commonness"] = max(0.0, min(1.0, (zipf(words[0]) - 3.0) / 3.0))
+    if len(units) > 1 and first_pos(cands) == "ADJ":
+        x["adj_commonness"] = max(0.0, min(1.0, (zipf(units[0]) - 3.0) / 3.0))
+    x["noun_compound"] = _noun_compound(cands)
     x["code"] = _majority(cands, "code")
     lowered = main.key.lower()
     used_inside = inside.get(lowered, 0)

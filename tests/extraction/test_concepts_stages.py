@@ -382,6 +382,46 @@ def test_concepts_adj_commonness_marks_a_common_describing_adjective(sentence, n
     assert (value > 0.5) is describing, (name, value)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "verb_start"),
+    [
+        ("The vanishing gradient problem slows training.", "vanishing gradient problem", False),
+        ("Clipping limits the exploding gradients of deep nets.", "exploding gradient", False),
+        ("Using activation functions adds nonlinearity.", "using activation function", True),
+        ("The net learns by employing dropout layers.", "employing dropout layer", True),
+    ],
+)
+def test_concepts_participle_describing_a_noun_is_no_verb_start(sentence, name, verb_start):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    scored = next(s for s in index.candidates if name in {n.lower() for n in s.names})
+    assert bool(scored.features.get("verb_start")) is verb_start, (name, scored.features)
+    assert bool(scored.features.get("clause_like")) is verb_start, (name, scored.features)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "compound"),
+    [
+        ("Each feature map records one filter's response.", "feature map", True),
+        ("Clients send an HTTP method with each request.", "http method", True),
+        ("The final prediction averages the trees.", "final prediction", False),
+        ("Ian Goodfellow proposed the idea.", "ian goodfellow", False),
+    ],
+)
+def test_concepts_noun_compound_marks_names_made_of_nouns(sentence, name, compound):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    scored = next(s for s in index.candidates if name in {n.lower() for n in s.names})
+    assert bool(scored.features.get("noun_compound")) is compound, (name, scored.features)
+
+
+def test_concepts_hyphenated_compound_is_one_word_for_commonness_and_clauses():
+    index = extract_concepts(
+        [card("Many-to-many RNN", "A many-to-many RNN maps a sequence to a sequence.")]
+    )
+    scored = next(s for s in index.candidates if "many-to-many rnn" in {n.lower() for n in s.names})
+    assert not scored.features.get("clause_like")
+    assert not scored.features.get("common")
+
+
 # -- definitions -------------------------------------------------------------------
 
 
