@@ -37,6 +37,13 @@ _ABBREV = re.compile(r"\s*\(([A-Za-z][\w-]{0,14})\)\s*$")
 _TRAILING = re.compile(r"[\s?.!:]+$")
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: A title that is an action on something: a gerund, then a determiner ("Training the
+#: model", "Choosing a kernel", "Evaluating your classifier"). Its object is what the
+#: card works on, not what it names ("Pooling layers", "Bagging" are names).
+_ACTIVITY = re.compile(
+    r"^[^\W\d_]{2,}ing\s+(?:the|a|an|this|these|that|those|your|our|its|their|my)\s",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +95,8 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     TitleConcept(name='hoisting', acronym='')
     >>> title_concept("Supply and demand", term=True)
     TitleConcept(name='Supply and demand', acronym='')
+    >>> title_concept("Training the Model", term=True) is None
+    True
     """
     text = _CONTEXT.sub("", _TRAILING.sub("", title.strip()))
     acronym = ""
@@ -108,6 +117,8 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     if m := _ABBREV.search(name):
         acronym, name = acronym or m.group(1), name[: m.start()].strip()
     words = _WORD.findall(name)
+    if term and _ACTIVITY.match(name):  # "Training the model": what is done, not a name
+        return None
     joined = r"\b(?:vs)\b" if term else r"\b(?:and|or|vs)\b"  # "Supply and demand" is a term
     if not 1 <= len(words) <= 6 or re.search(rf"[?:;=]|{joined}", name):
         return None

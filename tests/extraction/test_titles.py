@@ -49,6 +49,21 @@ def test_titles_terms_name_themselves_only_when_asked():
     assert title_concept("Gated Recurrent Unit", term=False) is None
 
 
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        ("Training the Model", False),
+        ("Choosing a kernel", False),
+        ("Evaluating your classifier", False),
+        ("Pooling layers", True),
+        ("Bagging", True),
+        ("String theory", True),
+    ],
+)
+def test_titles_a_term_that_acts_on_something_names_nothing(title, names):
+    assert (title_concept(title, term=True) is not None) is names
+
+
 def test_titles_singular_keeps_non_plurals():
     assert [singular(w) for w in ("analysis", "bias", "class", "dynamics")] == [
         "analysis",
