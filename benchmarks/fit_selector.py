@@ -6,12 +6,13 @@ the scorer's normalisation) is a gold concept of the file, whatever its tier; ev
 other group is a negative one. A group naming a core concept (what a heading, card or
 definition is about) weighs :data:`CORE_WEIGHT` times as much as the others. The
 model is fitted by L2-regularised logistic regression
-(:func:`extraction.logistic.fit_logistic`) and its threshold is the one that maximises
-F1 on the examples it was fitted on.
+(:func:`extraction.logistic.fit_logistic`) and its threshold is the middle of the
+plateau where F1, on the examples it was fitted on, is within 0.01 of its best.
 """
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -60,17 +61,39 @@ def examples(devfile: Any, context: Mapping[str, Any]) -> list[Example]:
     return [(s.features, *label(s.names, alias, tier)) for s in index.candidates]
 
 
-def best_threshold(model: LogisticModel, rows: Sequence[Example]) -> float:
-    """The threshold with the best F1 on ``rows`` (each example counted once)."""
+#: F1 within this of the best counts as equally good: the threshold is the median of
+#: the scores that reach it (the middle of the plateau, not its highest point).
+F1_TOLERANCE = 0.01
+
+
+def best_threshold(
+    model: LogisticModel, rows: Sequence[Example], *, tolerance: float = F1_TOLERANCE
+) -> float:
+    """The threshold in the middle of the best F1 plateau on ``rows`` (each example
+    counted once): the median of the scores whose F1, kept from there up, is within
+    ``tolerance`` of the best.
+
+    F1 is flat near its best: taking the single best point makes the threshold jump
+    when one example changes (a refit without one file kept 15 fewer concepts of
+    another file), the middle of the plateau does not.
+
+    >>> model = LogisticModel(("x",), (1.0,), 0.0, 0.5)
+    >>> rows = [({"x": v}, y, 1.0) for v, y in [(3, 1), (2, 1), (1, 0), (0, 1), (-1, 0)]]
+    >>> best_threshold(model, rows, tolerance=0.0), best_threshold(model, rows, tolerance=0.1)
+    (0.5, 0.6904)
+    """
     scored = sorted(((model.probability(x), y) for x, y, _ in rows), reverse=True)
     positives = sum(y for _, y in scored)
-    best, best_f1, tp = 0.5, -1.0, 0
+    if not positives:
+        return 0.5
+    f1s: list[tuple[float, float]] = []
+    tp = 0
     for i, (p, y) in enumerate(scored, 1):
         tp += y
-        f1 = 2 * tp / (i + positives) if positives else 0.0
-        if f1 > best_f1:
-            best, best_f1 = p, f1
-    return round(best, 4)
+        f1s.append((2 * tp / (i + positives), p))
+    best = max(f for f, _ in f1s)
+    near = [p for f, p in f1s if f >= best - tolerance]
+    return round(statistics.median(near), 4)
 
 
 def fit(rows: Sequence[Example]) -> LogisticModel:
