@@ -427,12 +427,23 @@ def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]
             if not run:
                 continue
             parts = coordinated(run)
-            yield from parts
-            if len(parts) > 1:
+            # "the vanishing/exploding gradient problem" -> "vanishing gradient problem",
+            # not "vanishing": the word before the slash shares what follows the word
+            # after it ("input/output layer", "open/closed principle"); an acronym
+            # names something alone too ("TCP/IP stack")
+            words = [t for t in run if t.pos_ != "DET"]
+            if (
+                len(parts) == 1
+                and i in slashed
+                and len(words) == 1
+                and i + 1 < len(runs)
+                and len(runs[i + 1]) >= 2
+            ):
+                if is_acronym(words[0].text):
+                    yield words
+                yield [words[0], *runs[i + 1][1:]]
                 continue
-            # "vanishing/exploding gradient problem" -> "vanishing gradient problem" too
-            if i in slashed and len(run) == 1 and i + 1 < len(runs) and len(runs[i + 1]) >= 2:
-                yield [run[0], *runs[i + 1][1:]]
+            yield from parts
 
 
 def extend_hyphens(chunk: Span) -> Span:

@@ -413,6 +413,26 @@ def test_concepts_noun_compound_marks_names_made_of_nouns(sentence, name, compou
     assert bool(scored.features.get("noun_compound")) is compound, (name, scored.features)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "named", "not_named"),
+    [
+        (
+            "LSTMs address the vanishing/exploding gradient problem.",
+            {"vanishing gradient problem", "exploding gradient problem"},
+            {"vanishing"},
+        ),
+        ("The input/output layer shape matters.", {"input layer", "output layer"}, set()),
+        ("The TCP/IP stack has layers.", {"tcp", "tcp stack", "ip stack"}, set()),
+    ],
+)
+def test_concepts_word_before_a_slash_shares_what_follows(sentence, named, not_named):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    roles = {c.key.lower(): set(c.roles) for s in index.candidates for c in s.candidates}
+    assert named <= set(roles), roles
+    for name in not_named:
+        assert roles.get(name, {"nested"}) == {"nested"}, roles
+
+
 def test_concepts_hyphenated_compound_is_one_word_for_commonness_and_clauses():
     index = extract_concepts(
         [card("Many-to-many RNN", "A many-to-many RNN maps a sequence to a sequence.")]
