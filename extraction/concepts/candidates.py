@@ -893,7 +893,10 @@ class Collected:
 #: A sentence that cites or credits: "et al.", a year, a DOI or link, "Image credit".
 REFERENCE = re.compile(
     r"\bet al\b|\(\d{4}\)|\b(?:19|20)\d{2}[a-z]?\b|\bdoi\b|https?://|www\.|\barxiv\b"
-    r"|\bcredit|\bcourtesy\b|\bjournal\b|\bvol\.|\bpp\.|\bpublished\b|\bauthors?\b",
+    r"|\bcredit|\bcourtesy\b|\bjournal\b|\bvol\.|\bpp\.|\bpublished\b|\bauthors?\b"
+    r"|\b(?:image|photo|picture|figure|diagram|illustration|icon)s? (?:from|by|source)\b"
+    r"|\badapted from\b|\bretrieved from\b|\bsource:|\bauthored\b|\blicen[cs]ed under\b"
+    r"|\bcc[- ]by\b",
     re.IGNORECASE,
 )
 

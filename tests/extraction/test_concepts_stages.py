@@ -433,6 +433,23 @@ def test_concepts_word_before_a_slash_shares_what_follows(sentence, named, not_n
         assert roles.get(name, {"nested"}) == {"nested"}, roles
 
 
+@pytest.mark.parametrize(
+    ("sentence", "citing"),
+    [
+        ("Image from Ada Lovelace via their blog", True),
+        ("This lesson has been authored by Alan Turing.", True),
+        ("Figure adapted from Grace Hopper's slides.", True),
+        ("Source: Claude Shannon, Bell Labs (1948)", True),
+        ("The image of a matrix is its column space.", False),
+        ("Alan Turing proposed the imitation game.", False),
+    ],
+)
+def test_concepts_reference_pattern_tells_credit_lines(sentence, citing):
+    from extraction.concepts.candidates import REFERENCE
+
+    assert bool(REFERENCE.search(sentence)) is citing
+
+
 def test_concepts_hyphenated_compound_is_one_word_for_commonness_and_clauses():
     index = extract_concepts(
         [card("Many-to-many RNN", "A many-to-many RNN maps a sequence to a sequence.")]
