@@ -113,6 +113,7 @@ FEATURES: dict[str, str] = {
     "adj_start": "starts with an adjective (or a participle describing the next word: "
     "'vanishing gradient')",
     "noun_compound": "two words or more, all nouns ('feature map', 'flow cell')",
+    "adjective_only": "one word the tagger reads as an adjective ('discrete', 'inefficient')",
     "adj_commonness": "starts with an adjective, by how common it is in English (0: Zipf <= 3 "
     "as 'convolutional', 1: >= 6 as 'good'): a describing word rather than part of a name",
     "code": "looks like code (digits or dots inside words, brackets)",
@@ -317,6 +318,7 @@ def _features(
     if len(units) > 1 and first_pos(cands) == "ADJ":
         x["adj_commonness"] = max(0.0, min(1.0, (zipf(units[0]) - 3.0) / 3.0))
     x["noun_compound"] = _noun_compound(cands)
+    x["adjective_only"] = float(len(units) == 1 and first_pos(cands) == "ADJ" and not acronym)
     x["code"] = _majority(cands, "code")
     lowered = main.key.lower()
     used_inside = inside.get(lowered, 0)

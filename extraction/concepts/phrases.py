@@ -270,6 +270,11 @@ def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
 _NAME_LEAD = frozenset("a an the this that these those my your its our their his her".split())
 
 
+#: Parts of speech a name never ends with: a conjunction, preposition, particle or
+#: determiner means the run stops inside a phrase.
+_DANGLING_POS = frozenset({"SCONJ", "CCONJ", "ADP", "PART", "DET"})
+
+
 def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
     bold run, a table's first cell): the words as written, only a leading article or
@@ -287,6 +292,8 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
         toks = toks[:-1]
     if not toks or not any(_WORDISH.search(t.text) for t in toks):
         return None
+    if toks[-1].pos_ in _DANGLING_POS and not is_acronym(toks[-1].text):
+        return None  # a fragment that goes on ("Inefficient because", "Navigate to")
     if toks[0].lower_ == "to" and len(toks) > 1 and toks[1].pos_ in {"VERB", "AUX"}:
         return None  # an instruction ("to avoid confounding"), not a name
     if any(t.text in {":", ";"} for t in toks):

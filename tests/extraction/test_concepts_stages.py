@@ -450,6 +450,41 @@ def test_concepts_reference_pattern_tells_credit_lines(sentence, citing):
     assert bool(REFERENCE.search(sentence)) is citing
 
 
+@pytest.mark.parametrize(
+    ("body", "bold", "name"),
+    [
+        ("Inefficient because it wastes time.", "Inefficient because", None),
+        ("Navigate to the folder first.", "Navigate to", None),
+        ("Gradient descent follows the slope.", "Gradient descent", "gradient descent"),
+        ("Git for Windows bundles a shell.", "Git for Windows", "git for windows"),
+    ],
+)
+def test_concepts_emphasis_that_stops_inside_a_phrase_names_nothing(body, bold, name):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded])
+    emphasised = {
+        c.key.lower() for s in index.candidates for c in s.candidates if c.roles["emphasis"]
+    }
+    assert emphasised == ({name} if name else set())
+
+
+def test_concepts_adjective_only_marks_a_lone_adjective():
+    body = "The variable is called discrete. Dropout is a method."
+    start = body.index("discrete")
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len("discrete"), "bold"),),
+    )
+    index = extract_concepts([bolded])
+    features = {n.lower(): s.features for s in index.candidates for n in s.names}
+    assert features["discrete"].get("adjective_only") == 1.0
+    assert not features["dropout"].get("adjective_only")
+
+
 def test_concepts_hyphenated_compound_is_one_word_for_commonness_and_clauses():
     index = extract_concepts(
         [card("Many-to-many RNN", "A many-to-many RNN maps a sequence to a sequence.")]
