@@ -40,7 +40,7 @@ NON_GOLD_WEIGHT = 0.05
 #: L2 penalty of the fit (relative to the total sample weight).
 L2 = 0.01
 #: The decision threshold: an edge is kept when the model gives it at least this.
-THRESHOLD = 0.15
+THRESHOLD = 0.22
 
 
 def _reach(pairs: Sequence[tuple[str, str]]) -> dict[str, dict[str, int]]:
