@@ -229,7 +229,11 @@ def _notes(index: ConceptIndex) -> _Notes:
     for concept in index.concepts.values():
         e = concept.definition_evidence
         if e is not None:
-            defined_with[concept.id] = at.get((e.source, e.line), set())
+            defined_with[concept.id] = {
+                a
+                for a in at.get((e.source, e.line), set())
+                if a not in index.concepts or not set_aside(e.text, _names(index, a))
+            }
     # headings that name a concept, and the cards they enclose
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
     for seg, doc in index.segments:
@@ -247,6 +251,39 @@ def _notes(index: ConceptIndex) -> _Notes:
                 for b in inner - {outer[0]}:
                     sections.setdefault((outer[0], b), outer[1])
     return _Notes(naming, about, ranks, first_card, defined_with, mention_of, sections)
+
+
+#: What a definition sets aside rather than builds on: "dispensing with recurrence and
+#: convolutions", "without labels", "instead of recurrence", "unlike RNNs", "rather
+#: than pixels". A concept named up to four words after one of these is not needed to
+#: understand the concept defined.
+SET_ASIDE = re.compile(
+    r"\b(?:without|dispens\w+ with|do(?:es)? away with|instead of|in place of|rather than"
+    r"|unlike|as opposed to|apart from|no longer (?:needs?|uses?|requires?))"
+    r"((?:\s+[\w'-]+,?){0,4}?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def set_aside(text: str, names: Iterable[str]) -> bool:
+    """Is every mention of one of ``names`` in ``text`` set aside by a cue of
+    :data:`SET_ASIDE` ("A model that relies on attention, dispensing with recurrence
+    and convolutions": convolutions are set aside, attention is not)?
+
+    >>> text = "A model relying on attention, dispensing with recurrence and convolutions."
+    >>> set_aside(text, ["convolution"]), set_aside(text, ["attention"])
+    (True, False)
+    >>> set_aside("Learns without labels.", ["label"])
+    True
+    """
+    lowered = " ".join(text.lower().replace("-", " ").split())
+    found = False
+    for name in names:
+        for m in re.finditer(rf"\b{re.escape(name)}(?:e?s)?\b", lowered):
+            found = True
+            if not SET_ASIDE.search(lowered[: m.start()]):
+                return False
+    return found
 
 
 # -- names inside names ---------------------------------------------------------------------

@@ -176,6 +176,30 @@ def test_prerequisites_defining_sentence():
 
 
 @pytest.mark.parametrize(
+    ("answer", "needed"),
+    [
+        ("A network that relies on attention and a decoder.", True),
+        ("A network that relies on a decoder, dispensing with attention.", False),
+        ("A network that learns without attention or recurrence.", False),
+        ("Unlike attention, it reads the whole input at once.", False),
+    ],
+)
+def test_prerequisites_definition_that_sets_a_concept_aside_does_not_need_it(answer, needed):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is attention?", "A weighting of inputs.",
+             title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is a reformer?", answer,
+             title_line=3, body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    attention, reformer = index.find("attention"), index.find("reformer")
+    pairs = candidates(index, [])
+    value = pairs[(attention, reformer)].features.get("in_definition", 0.0) if (
+        attention, reformer) in pairs else 0.0  # fmt: skip
+    assert (value == 1.0) is needed
+
+
+@pytest.mark.parametrize(
     ("first", "then"),
     [
         ("anomaly detection", "time series anomaly detection"),
