@@ -27,6 +27,7 @@ from extraction.concepts.words import (
 )
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.records import Card, Concept, Evidence
+from extraction.titles import title_concept
 
 #: How good each kind of definition is (lower is better).
 DEFINITION_RANK = {
@@ -147,12 +148,34 @@ def asks_something_else(title: str) -> bool:
     )
 
 
+def names_whole_title(card: Card, names: Sequence[str]) -> bool:
+    """Is the concept of ``names`` what the card's whole title names ("Pooling layers"
+    names "pooling layer", not "layer"; "Anomaly detection with autoencoders" names
+    neither of its two parts)?
+
+    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "Pooling Layers", "Reduce size.")
+    >>> names_whole_title(card, ["pooling layer"]), names_whole_title(card, ["layer"])
+    (True, False)
+    """
+    found = title_concept(card.title, term=True)
+    if found is None:
+        return False
+    wanted = {concept_id(n.split()).lower() for n in names if n.strip()}
+    whole = {found.name, found.acronym} - {""}
+    return any(concept_id(w.split()).lower() in wanted for w in whole)
+
+
 def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
-    """The answer of a card about a concept; under a heading, or under a title that
-    asks something else ("Examples of X", "How is X trained?"), only when its first
+    """The answer of a card about a concept; under a heading, under a title that asks
+    something else ("Examples of X", "How is X trained?"), or for a concept that is only
+    part of what the title names ("layer" of "Pooling layers"), only when its first
     sentence says what the concept is ("Dropout is a ...")."""
     text = definition_text(card.body)
-    if role == "heading" or (role in {"term", "question"} and asks_something_else(card.title)):
+    if (
+        role == "heading"
+        or (role in {"term", "question"} and asks_something_else(card.title))
+        or (role == "term" and not names_whole_title(card, names))
+    ):
         first = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
         return text if first and defines(first, names) else ""
     return text

@@ -516,6 +516,25 @@ def test_concepts_definition_of_a_question_card_only_when_it_asks_what_it_is(
     assert bool(concept.definition) is defined, concept.definition
 
 
+@pytest.mark.parametrize(
+    ("title", "answer", "concept", "defined"),
+    [
+        ("Pooling Layers", "Shrink the feature maps between convolutions.", "pooling layer", True),
+        ("Pooling Layers", "Shrink the feature maps between convolutions.", "layer", False),
+        ("Goal of boosting", "Turn weak learners into one strong learner.", "boosting", False),
+        ("Dropout for CNNs", "Dropout is a method that zeroes units at random.", "dropout", True),
+        ("Dropout for CNNs", "Zero whole feature maps instead of units.", "dropout", False),
+    ],
+)  # fmt: skip
+def test_concepts_term_card_defines_only_what_its_whole_title_names(
+    title, answer, concept, defined
+):
+    other = card("Models", "Boosting, dropout, layers and pooling layers.", n=2, kind="heading")
+    index = extract_concepts([card(title, answer, kind="term"), other])
+    found = index.concepts[index.find(concept)]
+    assert bool(found.definition) is defined, found.definition
+
+
 def test_concepts_definition_is_the_defining_sentence_not_the_first_mention():
     index = extract_concepts(
         [
