@@ -270,14 +270,23 @@ def _by_generic_head(index: _Index, query: str) -> list:
 def _by_initials(index: _Index, query: str) -> list:
     """Nodes named only by an acronym of the words of ``query``: "gated recurrent unit"
     is the "GRU", "backpropagation through time" the "BPTT" (a node that also has a
-    spelled-out name, which the query did not match, is something else)."""
+    spelled-out name, which the query did not match, is something else; a name with a
+    digit, "MP3", "ES6", is no acronym of words).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["GRU", "MP3"])
+    >>> resolve(G, "gated recurrent unit"), resolve(G, "module pattern")
+    ('GRU', None)
+    """
     if len(query.split()) < 2:
         return []
     spelled = {node for node, name, _, _ in index.entries if len(name.split()) > 1}
     return [
         node
         for name, nodes in index.exact.items()
-        if _is_acronym(name) and initials_match(name, query)
+        if _is_acronym(name)
+        and not any(ch.isdigit() for ch in name)  # "MP3" is no acronym of "module pattern"
+        and initials_match(name, query)
         for node in nodes
         if node not in spelled  # a spelled-out name the query did not match: not this one
     ]

@@ -139,11 +139,12 @@ def test_query_resolve_all_caps_short_query_never_matches_a_word():
         # an acronym with its own expansion stands for that expansion only
         ("generative adversarial network", None),
         ("attention span", None),
+        ("module pattern", None),  # "MP3": a name with a digit is no acronym of words
     ],
 )
 def test_query_resolve_generic_heads_and_acronyms(name, expected):
     G = nx.MultiDiGraph()
-    for node in ("attention mechanism", "sigmoid", "GRU", "BPTT"):
+    for node in ("attention mechanism", "sigmoid", "GRU", "BPTT", "MP3"):
         G.add_node(node, label=node)
     G.add_node("GAN", label="GAN (graph attention network)")
     assert resolve(G, name) == expected
