@@ -229,10 +229,12 @@ def _notes(index: ConceptIndex) -> _Notes:
     for concept in index.concepts.values():
         e = concept.definition_evidence
         if e is not None:
+            # named in the defining sentence itself (not elsewhere on its line or
+            # paragraph), and not set aside there
             defined_with[concept.id] = {
                 a
                 for a in at.get((e.source, e.line), set())
-                if a not in index.concepts or not set_aside(e.text, _names(index, a))
+                if a in index.concepts and builds_on(e.text, _names(index, a))
             }
     # headings that name a concept, and the cards they enclose
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
@@ -263,6 +265,23 @@ SET_ASIDE = re.compile(
     r"((?:\s+[\w'-]+,?){0,4}?)\s+$",
     re.IGNORECASE,
 )
+
+
+def builds_on(text: str, names: Iterable[str]) -> bool:
+    """Does ``text`` name one of ``names`` without setting it aside (see
+    :func:`set_aside`)?
+
+    >>> builds_on("An RNN with gates.", ["rnn"]), builds_on("A net without gates.", ["gate"])
+    (True, False)
+    >>> builds_on("An RNN with gates.", ["speech recognition"])
+    False
+    """
+    return _mentioned(text, names) and not set_aside(text, names)
+
+
+def _mentioned(text: str, names: Iterable[str]) -> bool:
+    lowered = " ".join(text.lower().replace("-", " ").split())
+    return any(re.search(rf"\b{re.escape(n)}(?:e?s)?\b", lowered) for n in names if n)
 
 
 def set_aside(text: str, names: Iterable[str]) -> bool:

@@ -175,6 +175,15 @@ def test_prerequisites_defining_sentence():
     assert features(index, (), lstm, rnn)["in_definition"] == -1.0
 
 
+def test_prerequisites_only_what_the_defining_sentence_names_is_in_the_definition():
+    # "speech" is named on the definition's line, in the sentence after it
+    index = index_of({"c1": ["RNN", "loop", "speech"]}, {})
+    index.concepts["RNN"].definition_evidence = Evidence("n.txt", 10, "An RNN has a loop.")
+    pairs = candidates(index, [])
+    assert pairs[("loop", "RNN")].features.get("in_definition") == 1.0
+    assert "in_definition" not in pairs[("speech", "RNN")].features
+
+
 @pytest.mark.parametrize(
     ("answer", "needed"),
     [
@@ -356,7 +365,10 @@ def test_prerequisites_words_about_the_notes_are_never_prerequisites():
 def test_prerequisites_definition_and_other_evidence_meet_on_one_pair(defined, expected):
     index = index_of({"c1": ["A", "B"]}, {})
     for name in defined:  # both named on line 10 (index_of's first card)
-        index.concepts[name].definition_evidence = Evidence("n.txt", 10, f"{name} is ...")
+        other = "B" if name == "A" else "A"
+        index.concepts[name].definition_evidence = Evidence(
+            "n.txt", 10, f"{name} is made of {other}."
+        )
     assert said(candidates(index, [])[("B", "A")]) == expected
 
 
