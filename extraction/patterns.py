@@ -18,6 +18,10 @@ NAMING: dict[str, list[list[dict]]] = {
     "known_as": [
         [{"LOWER": {"IN": ["known", "referred"]}}, {"LOWER": "to", "OP": "?"}, {"LOWER": "as"}]
     ],
+    # "we can define mean (or arithmetic average) as ...", "we define entropy as ..."
+    "define": [
+        [{"LOWER": {"IN": ["define", "defines"]}}, {"LOWER": {"IN": ["the", "a", "an"]}, "OP": "?"}]
+    ],
     # examples name instances: "such as ReLU", "models like ChatGPT", "e.g. sigmoid"
     "example": [
         [{"LOWER": "such"}, {"LOWER": "as"}],

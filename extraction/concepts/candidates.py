@@ -249,7 +249,7 @@ class View:
 #: Cheap word checks that decide whether a pattern table can match a text at all.
 _TRIGGERS = {
     "NAMING": re.compile(
-        r"\b(?:called|termed|dubbed|named|known|referred|such|like|e\.?g|"
+        r"\b(?:called|termed|dubbed|named|known|referred|defines?|such|like|e\.?g|"
         r"including|example|instance)\b",
         re.IGNORECASE,
     ),
@@ -582,17 +582,19 @@ def stated_abbreviations(view: View) -> Iterator[Occurrence | AliasPair]:
 
 
 def named(view: View) -> Iterator[Occurrence]:
-    """Names introduced by name ("known as poisoning") or as an example ("such as
-    ReLU")."""
+    """Names introduced by name ("known as poisoning", "the value s is called standard
+    deviation", "we define mean as ...": the sentence defines the name) or as an example
+    ("such as ReLU")."""
     doc = view.sent.doc
     at = view.sent.start_char
     for start, end in view.matches.get("NAMING", ()):
         cue = doc[start:end].text.lower()
         role = (
             "named"
-            if any(w in cue for w in ("call", "term", "dub", "name", "known", "refer"))
+            if any(w in cue for w in ("call", "term", "dub", "name", "known", "refer", "defin"))
             else "example"
         )
+        definition = view.text if role == "named" and not view.seg.is_title else ""
         chunk = next((c for c in view.chunks if c.start == end), None)
         toks = (
             list(chunk)
@@ -600,7 +602,9 @@ def named(view: View) -> Iterator[Occurrence]:
             else ([doc[end]] if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"} else [])
         )
         if toks:
-            yield from _occ(phrase(toks), role, view.seg, view.text, at, toks)
+            yield from _occ(
+                phrase(toks), role, view.seg, view.text, at, toks, definition=definition
+            )
 
 
 def defined(view: View) -> Iterator[Occurrence]:
@@ -610,7 +614,12 @@ def defined(view: View) -> Iterator[Occurrence]:
     chunks, sent = view.chunks, view.sent
     if not chunks or chunks[0].start - sent.start > 1:
         return
-    if any(start == chunks[0].end for start, _ in view.matches.get("DEFINING", ())):
+    after = chunks[0].end
+    doc = sent.doc
+    if after < sent.end and doc[after].text == "(":  # "Long Short-Term Memory (LSTM) is a"
+        close = next((t.i for t in doc[after : min(sent.end, after + 12)] if t.text == ")"), None)
+        after = close + 1 if close is not None else after
+    if any(start == after for start, _ in view.matches.get("DEFINING", ())):
         toks = list(chunks[0])
         yield from _occ(
             phrase(toks),

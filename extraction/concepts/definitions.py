@@ -37,6 +37,7 @@ DEFINITION_RANK = {
     "label": 1,
     "cell": 1,
     "defined": 2,
+    "named": 2,
     "emphasis": 2,
     "heading": 3,
 }
@@ -87,6 +88,8 @@ _DEFINES = re.compile(
     re.IGNORECASE,
 )
 _LEAD_ARTICLE = re.compile(r"^\s*(?:a|an|the)\s+", re.IGNORECASE)
+#: A short form or gloss in brackets right after the name.
+_GLOSS = re.compile(r"^\s*\([^()]{1,60}\)")
 
 
 def defines(sentence: str, names: Sequence[str]) -> bool:
@@ -96,6 +99,8 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
     True
     >>> defines("Gradients are susceptible to noise.", ["gradient", "gradients"])
     False
+    >>> defines("Long Short-Term Memory (LSTM) is an RNN with gates.", ["long short-term memory"])
+    True
     """
     text = _LEAD_ARTICLE.sub("", sentence)
     lowered = text.lower()
@@ -104,6 +109,7 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
         if n and lowered.startswith(n):
             rest = text[len(n) :]
             rest = rest[1:] if rest[:1] == "s" else rest
+            rest = _GLOSS.sub("", rest, count=1)  # "Long Short-Term Memory (LSTM) is a"
             return bool(_DEFINES.match(rest))
     return False
 

@@ -535,6 +535,28 @@ def test_concepts_term_card_defines_only_what_its_whole_title_names(
     assert bool(found.definition) is defined, found.definition
 
 
+@pytest.mark.parametrize(
+    ("sentence", "concept"),
+    [
+        ("The spread of the values around the mean is called variance.", "variance"),
+        ("A network of this kind is known as a Hopfield network.", "hopfield network"),
+        ("We define entropy as the expected surprise of an outcome.", "entropy"),
+        ("Long Short-Term Memory (LSTM) is an RNN with gates.", "long short-term memory"),
+    ],
+)
+def test_concepts_sentence_that_names_a_concept_defines_it(sentence, concept):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    found = index.concepts[index.find(concept)]
+    assert found.definition == sentence
+
+
+def test_concepts_example_cue_defines_nothing():
+    index = extract_concepts(
+        [card("Notes", "Activations such as ReLU keep gradients alive.", kind="heading")]
+    )
+    assert not index.concepts[index.find("ReLU")].definition
+
+
 def test_concepts_definition_is_the_defining_sentence_not_the_first_mention():
     index = extract_concepts(
         [
