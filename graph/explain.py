@@ -61,6 +61,8 @@ FEATURE_WORDS = {
     "adj_start": "starts with an adjective",
     "adj_common": "starts with a common adjective",
     "adj_commonness": "starts with a describing word, by how common it is",
+    "noun_compound": "a compound of nouns",
+    "adjective_only": "a lone adjective",
     "head_common": "its head is a very common word",
     "code": "looks like code",
     "nested": "mostly used inside longer names",
