@@ -484,9 +484,14 @@ _DEFINING_AFTER = re.compile(
 )
 
 
+#: An apposition that says what an emphasised name is: "**median**, a value such that".
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an)\s+[^\W\d_]", re.I)
+
+
 def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """What the author set in bold, italics or underline, when it reads as a name; a
-    run that opens the line and is followed by its explanation is defined there."""
+    run that opens the line and is followed by its explanation, or anywhere and followed
+    by an apposition ("a **median**, a value such that ..."), is defined there."""
     for start, end, _style in seg.emphasis:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) > 8:
@@ -496,6 +501,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         rest = seg.text[end:]
         leads = start <= 2 and _DEFINING_AFTER.match(rest) is not None
         definition = seg.text if leads else ""
+        if not definition and _APPOSITIVE.match(rest):  # "a **median**, a value such that"
+            definition = span.sent.text
         yield from _occ(name, "emphasis", seg, seg.text, toks=toks, definition=definition)
 
 

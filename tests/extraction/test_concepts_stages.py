@@ -550,6 +550,23 @@ def test_concepts_sentence_that_names_a_concept_defines_it(sentence, concept):
     assert found.definition == sentence
 
 
+@pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        ("Another summary is the median, a value that splits the data in half.", "median", True),
+        ("We covered the median, and the mode.", "median", False),
+    ],
+)
+def test_concepts_emphasised_name_with_an_apposition_is_defined(body, bold, defined):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded])
+    assert bool(index.concepts[index.find(bold)].definition) is defined
+
+
 def test_concepts_example_cue_defines_nothing():
     index = extract_concepts(
         [card("Notes", "Activations such as ReLU keep gradients alive.", kind="heading")]
