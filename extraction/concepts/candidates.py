@@ -53,7 +53,7 @@ from extraction.concepts.segments import (
     sentences_of,
     span_text,
 )
-from extraction.concepts.words import ANALOGY, EDGE_STOP, FRAMING_NOUNS
+from extraction.concepts.words import ANALOGY, CALLOUT_WORDS, EDGE_STOP, FRAMING_NOUNS
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import Card, Evidence
@@ -310,8 +310,13 @@ def _occ(
     if name is None or not well_formed(name[1]):
         return
     key, surface = name
+    if role in CALLOUT_ROLES and key.lower() in CALLOUT_WORDS:
+        return  # "**NOTE:**", "BONUS:": a callout the notes set apart, not a name
     yield Occurrence(key, surface, role, seg, sentence, at, tuple(toks), definition, trimmed)
 
+
+#: Roles in which a callout word (:data:`CALLOUT_WORDS`) is set apart as a label.
+CALLOUT_ROLES = frozenset({"label", "emphasis", "acronym", "item", "heading"})
 
 _CODE_LIKE = re.compile(r"[|_{}<>=`\\]|^[(\[]")
 

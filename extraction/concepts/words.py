@@ -145,3 +145,14 @@ EDGE_STOP = _words(
     to in on at by with and or but as from into via than
     """
 )
+
+
+#: Words a note sets apart to flag a remark ("**NOTE:**", "> TIP:", "BONUS:"): as a
+#: label, bold run, heading or all-caps word they name no concept (as a noun in running
+#: text they may: a musical note, a tip of a wing).
+CALLOUT_WORDS = _words(
+    """
+    note notes nb tip tips hint hints warning warnings caution important reminder remember
+    bonus todo to-do aside sidenote footnote disclaimer spoiler
+    """
+)

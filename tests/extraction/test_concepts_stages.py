@@ -567,6 +567,34 @@ def test_concepts_emphasised_name_with_an_apposition_is_defined(body, bold, defi
     assert bool(index.concepts[index.find(bold)].definition) is defined
 
 
+@pytest.mark.parametrize(
+    ("body", "bold", "named"),
+    [
+        ("NOTE: run the cells in order.", "NOTE", False),
+        ("Bonus: try a deeper tree.", "Bonus", False),
+        ("Pitch: a note is a sound of one frequency.", "Pitch", True),
+    ],
+)
+def test_concepts_callout_label_names_nothing(body, bold, named):
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", 0, len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded])
+    structural = {
+        c.key.lower()
+        for s in index.candidates
+        for c in s.candidates
+        if c.roles["emphasis"] or c.roles["label"] or c.roles["acronym"]
+    }
+    assert (bold.lower() in structural) is named, structural
+
+
+def test_concepts_callout_word_in_running_text_is_still_a_name():
+    index = extract_concepts([card("Music", "A note is a sound of one frequency.")])
+    assert any("note" in s.names for s in index.candidates)
+
+
 def test_concepts_example_cue_defines_nothing():
     index = extract_concepts(
         [card("Notes", "Activations such as ReLU keep gradients alive.", kind="heading")]
