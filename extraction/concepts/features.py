@@ -250,7 +250,10 @@ def _features(
         roles.update(c.roles)
     # the group's name: its most used spelled-out form, else its acronym
     spelled = [c for c in cands if not is_acronym(c.key)] or list(cands)
-    main = max(spelled, key=lambda c: (c.count, -len(c.key)))
+    main = max(
+        spelled,
+        key=lambda c: (any(c.roles[r] for r in SINGLING_ROLES), c.count, -len(c.key)),
+    )
     words = _words(main.key)
     count = sum(c.count for c in cands)
     if len(cands) == 1:  # most groups: no unions to make

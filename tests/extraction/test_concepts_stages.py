@@ -595,6 +595,22 @@ def test_concepts_callout_word_in_running_text_is_still_a_name():
     assert any("note" in s.names for s in index.candidates)
 
 
+def test_concepts_group_is_described_by_the_name_the_notes_single_out():
+    # "loss" is used more often than "loss function", but the card's term is "loss function"
+    index = extract_concepts(
+        [
+            card(
+                "Loss function",
+                "The loss is averaged. Less loss is better. The loss falls.",
+                kind="term",
+            )
+        ]
+    )
+    group = next(s for s in index.candidates if "loss" in s.names)
+    assert "loss function" in group.names
+    assert not group.features.get("words1")
+
+
 def test_concepts_example_cue_defines_nothing():
     index = extract_concepts(
         [card("Notes", "Activations such as ReLU keep gradients alive.", kind="heading")]
