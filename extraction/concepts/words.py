@@ -106,7 +106,7 @@ GENERIC_NOTE_WORDS = _words(
     bonus time minute minutes hour hours day week today lot lots
     variant variants version versions modification modifications panel iteration
     synopsis primer cheatsheet cheat-sheet glossary miscellaneous manual handbook
-    material materials notation remark remarks recap
+    material materials notation remark remarks recap pro pros con cons step steps
     """
 )
 
@@ -153,6 +153,6 @@ EDGE_STOP = _words(
 CALLOUT_WORDS = _words(
     """
     note notes nb tip tips hint hints warning warnings caution important reminder remember
-    bonus todo to-do aside sidenote footnote disclaimer spoiler
+    bonus todo to-do aside sidenote footnote disclaimer spoiler pro pros con cons
     """
 )

@@ -572,6 +572,7 @@ def test_concepts_emphasised_name_with_an_apposition_is_defined(body, bold, defi
     [
         ("NOTE: run the cells in order.", "NOTE", False),
         ("Bonus: try a deeper tree.", "Bonus", False),
+        ("Cons: slow to train on long inputs.", "Cons", False),
         ("Pitch: a note is a sound of one frequency.", "Pitch", True),
     ],
 )
