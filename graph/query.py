@@ -1236,6 +1236,10 @@ def _cli_connect(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
     return 0
 
 
+#: What ``path`` prints for a step the notes never define (flagged, not hidden).
+UNDEFINED_STEP = "(your notes do not define it)"
+
+
 def _cli_path(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
     known = _known(G, args.known)
     paths: dict[str, list | None] = {}
@@ -1255,7 +1259,7 @@ def _cli_path(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
             echo(f"To learn {_label(G, path[-1])}: {_plural(len(path), 'step')}")
             for i, node in enumerate(path, 1):
                 definition = _first_line(G.nodes[node].get("definition"))
-                echo(f"  {i}. {_label(G, node)}" + (f" — {definition}" if definition else ""))
+                echo(f"  {i}. {_label(G, node)} — {definition or UNDEFINED_STEP}")
     return 0 if any(path is not None for path in paths.values()) else 1
 
 

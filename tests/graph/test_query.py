@@ -471,6 +471,16 @@ def test_query_cli_path_human(capsys, graph_file):
     assert out.rstrip().endswith("4. Backpropagation — backpropagation defined.")
 
 
+def test_query_cli_path_flags_a_step_the_notes_do_not_define(capsys, G, tmp_path):
+    G.nodes["algebra"]["definition"] = ""
+    graph_file = tmp_path / "graph.json"
+    write_graph(G, graph_file)
+    code, out, _ = run(capsys, "path", "Backpropagation", "--graph", str(graph_file))
+    assert code == 0
+    assert "1. Linear algebra — (your notes do not define it)" in out
+    assert out.rstrip().endswith("4. Backpropagation — backpropagation defined.")
+
+
 @pytest.mark.parametrize(
     "argv",
     [
