@@ -53,7 +53,13 @@ from extraction.concepts.segments import (
     sentences_of,
     span_text,
 )
-from extraction.concepts.words import ANALOGY, CALLOUT_WORDS, EDGE_STOP, FRAMING_NOUNS
+from extraction.concepts.words import (
+    ANALOGY,
+    CALLOUT_WORDS,
+    EDGE_STOP,
+    FRAMING_NOUNS,
+    GENERIC_NOTE_WORDS,
+)
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import Card, Evidence
@@ -310,9 +316,23 @@ def _occ(
     if name is None or not well_formed(name[1]):
         return
     key, surface = name
-    if role in CALLOUT_ROLES and key.lower() in CALLOUT_WORDS:
-        return  # "**NOTE:**", "BONUS:": a callout the notes set apart, not a name
+    if role in CALLOUT_ROLES and about_the_notes(key):
+        return  # "**NOTE:**", "BONUS:", "Image credit:": set apart, but not a name
     yield Occurrence(key, surface, role, seg, sentence, at, tuple(toks), definition, trimmed)
+
+
+def about_the_notes(key: str) -> bool:
+    """Is ``key`` a callout word ("note", "bonus", "cons") or a name made only of
+    note-taking words ("image credit", "review questions")? Set apart as a label, bold
+    run, heading or list item, it names no concept.
+
+    >>> about_the_notes("NOTE"), about_the_notes("image credit"), about_the_notes("resource")
+    (True, True, False)
+    """
+    words = key.lower().split()
+    if len(words) == 1:
+        return words[0] in CALLOUT_WORDS
+    return all(w in GENERIC_NOTE_WORDS for w in words)
 
 
 #: Roles in which a callout word (:data:`CALLOUT_WORDS`) is set apart as a label.

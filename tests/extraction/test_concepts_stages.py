@@ -573,6 +573,7 @@ def test_concepts_emphasised_name_with_an_apposition_is_defined(body, bold, defi
         ("NOTE: run the cells in order.", "NOTE", False),
         ("Bonus: try a deeper tree.", "Bonus", False),
         ("Cons: slow to train on long inputs.", "Cons", False),
+        ("Image credit: adapted from a textbook.", "Image credit", False),
         ("Pitch: a note is a sound of one frequency.", "Pitch", True),
     ],
 )
