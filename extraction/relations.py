@@ -122,6 +122,8 @@ class Mention:
     concept: str
     start: int
     end: int
+    #: the first word of "A/B rest": it names "A rest", which the phrase ends with
+    shared: bool = False
 
     def covers(self, token: Token) -> bool:
         return self.start <= token.i < self.end
@@ -174,8 +176,17 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
                 for k in range(i + 1 + size, i + 2, -1)
             )
             concept = next((c for c in shared if c is not None), None) if size >= 2 else None
-            if concept is not None and concept != after.concept:
-                found.append(Mention(concept, toks[i].i, toks[i].i + 1))
+            if concept is None and after is None and toks[i + 2].is_alpha:
+                # "vanishing/exploding gradient problem" where only the first is a
+                # concept: the first word takes the rest of the name after the second
+                skipped = (
+                    index.find(f"{toks[i].text} {''.join(pieces[i + 3 : j]).strip()}")
+                    for j in range(min(n, i + 2 + MAX_NAME), i + 3, -1)
+                    if not last[j - 1]
+                )
+                concept = next((c for c in skipped if c is not None), None)
+            if concept is not None and (after is None or concept != after.concept):
+                found.append(Mention(concept, toks[i].i, toks[i].i + 1, shared=True))
                 i += 1
                 continue
         hit = None if edge[i] else longest(i)
@@ -486,6 +497,8 @@ def _of_phrase(token: Token) -> bool:
 def _modifies_other(doc: Doc, m: Mention) -> bool:
     """Does the concept ``m`` only modify a noun after it that it does not name ("the
     transformer-decoder layers", "this optimization problem")?"""
+    if m.shared:
+        return False  # "the vanishing/exploding gradient problem" names the problem
     last = doc[m.end - 1]
     head = last.head
     listed = any(c.dep_ in {"cc", "conj"} for c in last.children)  # "dropout and weight decay"

@@ -1,0 +1,41 @@
+"""More of what the notes state, read without loosening the evidence (issue #13): for
+each reading, sentences it must keep and sentences it must refuse (fresh wording, other
+subjects than the notes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.test_relations import assert_unrelated, expect, tiny_index, triples
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "A/B rest" where only "A rest" is a concept: A takes the rest of the name
+        (
+            "Crop rotation prevents the nitrogen/phosphorus depletion problem.",
+            ("crop rotation", "nitrogen depletion problem"),
+            ("crop rotation", "addresses", "nitrogen depletion problem"),
+        ),
+    ],
+)
+def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # the word after the slash is no word: nothing is shared
+        (
+            "Crop rotation prevents the nitrogen/2 depletion problem.",
+            ("crop rotation", "nitrogen depletion problem"),
+            ("crop rotation", "nitrogen depletion problem"),
+        ),
+    ],
+)
+def test_relations_coverage_refuses_what_the_sentence_does_not_state(text, names, absent):
+    assert_unrelated(text, names, absent)
