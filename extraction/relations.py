@@ -470,7 +470,9 @@ def _objects(
     prev, inside = first, False
     for m in after[1:]:
         between = [t for t in _outside_parens(doc, prev.end, m.start)]
-        plain = all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3
+        plain = (all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3) or (
+            _unnamed_items(between)
+        )
         if inside and not between:
             # "the Microsoft Windows DOS shell": concepts that modify the next one make
             # one item that none of them names
@@ -487,6 +489,26 @@ def _objects(
             continue
         break
     return listed
+
+
+def _unnamed_items(between: Sequence[Token]) -> bool:
+    """Are ``between`` list items the notes do not name as concepts, each a short noun
+    phrase set off by commas (", text generation," in "e.g. translation, sentiment
+    analysis, text generation, speech recognition")?"""
+    if len(between) < 3 or between[0].text != "," or between[-1].lower_ not in {",", "and", "or"}:
+        return False
+    items: list[list[Token]] = [[]]
+    for t in between[1:-1]:
+        if t.text == "," or t.lower_ in {"and", "or"}:
+            items.append([])
+        else:
+            items[-1].append(t)
+    return all(
+        0 < len(item) <= 3
+        and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.text == "-" for t in item)
+        and item[-1].pos_ in {"NOUN", "PROPN"}
+        for item in items
+    )
 
 
 def _of_phrase(token: Token) -> bool:

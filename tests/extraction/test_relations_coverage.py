@@ -18,6 +18,12 @@ from tests.extraction.test_relations import assert_unrelated, expect, tiny_index
             ("crop rotation", "nitrogen depletion problem"),
             ("crop rotation", "addresses", "nitrogen depletion problem"),
         ),
+        # a list goes on past items the notes do not name as concepts
+        (
+            "Astronomy e.g. star formation, planet detection, sky watching, galaxy classification",
+            ("astronomy", "star formation", "planet detection", "galaxy classification"),
+            ("galaxy classification", "example_of", "astronomy"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -34,6 +40,12 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "Crop rotation prevents the nitrogen/2 depletion problem.",
             ("crop rotation", "nitrogen depletion problem"),
             ("crop rotation", "nitrogen depletion problem"),
+        ),
+        # a list stops at a clause between its items
+        (
+            "Astronomy e.g. star formation, planet detection, we watched it, galaxy classification",
+            ("astronomy", "star formation", "planet detection", "galaxy classification"),
+            ("galaxy classification", "astronomy"),
         ),
     ],
 )
