@@ -975,20 +975,22 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 # the sentence defines Y as the Xs it describes
                 yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
-            if x is not None and y is None and attr.lower_ in rp.GENERIC_HEADS:
+            classes = [] if y is None else [y]
+            if (
+                x is not None
+                and attr.lower_ in rp.GENERIC_HEADS
+                and (y is None or y.start == attr.i)
+            ):
                 # "Max pooling is a pooling operation", "LSTM is an RNN architecture":
-                # the concept that modifies a generic head names the class
-                y = next(
-                    (
-                        m
-                        for m in ctx.found
-                        if m.end == attr.i and ctx.sent.doc[m.end - 1].head == attr
-                    ),
-                    None,
-                )
-            if x is not None and y is not None:
+                # the concept that modifies a generic head names the class (as well as
+                # the head, when that is a concept too)
+                classes += [
+                    m for m in ctx.found if m.end == attr.i and ctx.sent.doc[m.end - 1].head == attr
+                ][:1]
+            if x is not None:
                 for source in _with_conjuncts(ctx, x):
-                    yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+                    for y in classes:
+                        yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
             before = ctx.sent.doc[tok.left_edge.i - 1]
             article = ctx.sent.doc[tok.left_edge.i]

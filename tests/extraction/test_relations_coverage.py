@@ -24,6 +24,17 @@ from tests.extraction.test_relations import assert_unrelated, expect, tiny_index
             ("astronomy", "star formation", "planet detection", "galaxy classification"),
             ("galaxy classification", "example_of", "astronomy"),
         ),
+        # "X is a Y algorithm": the concept modifying a generic head names the class too
+        (
+            "SARSA is an on-policy reinforcement learning algorithm.",
+            ("SARSA", "reinforcement learning", "algorithm"),
+            ("SARSA", "is_a", "reinforcement learning"),
+        ),
+        (
+            "SARSA is an on-policy reinforcement learning algorithm.",
+            ("SARSA", "reinforcement learning", "algorithm"),
+            ("SARSA", "is_a", "algorithm"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -46,6 +57,12 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "Astronomy e.g. star formation, planet detection, we watched it, galaxy classification",
             ("astronomy", "star formation", "planet detection", "galaxy classification"),
             ("galaxy classification", "astronomy"),
+        ),
+        # a head that is no generic word is the class alone
+        (
+            "SARSA is an on-policy reinforcement learning agent.",
+            ("SARSA", "reinforcement learning", "agent"),
+            ("SARSA", "reinforcement learning"),
         ),
     ],
 )
