@@ -775,8 +775,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         comma = next((t.i for t in doc[span.end : ctx.sent.end] if t.text == ","), None)
         if comma is None:
             return
-        left = _objects(ctx, span.end, stop=comma)
-        right = _objects(ctx, comma + 1, clause_subject=True)
+        # "Unlike feedforward networks, RNNs ...": what is set apart is the narrower
+        # phrase, not the network
+        left = _objects(ctx, span.end, stop=comma, whole=True)
+        right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
         factor = 1.0
         pairs = [(a, b) for a in left[:1] for b in right[:1]]
     else:  # "list" frames are read per card by _list_edges

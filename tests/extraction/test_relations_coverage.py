@@ -35,6 +35,12 @@ from tests.extraction.test_relations import assert_unrelated, expect, tiny_index
             ("SARSA", "reinforcement learning", "algorithm"),
             ("SARSA", "is_a", "algorithm"),
         ),
+        # a modifier that does not narrow leaves the concept set apart
+        (
+            "Unlike standard bicycles, tandems carry two riders.",
+            ("bicycle", "tandem"),
+            ("bicycle", "contrasts_with", "tandem"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -63,6 +69,12 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "SARSA is an on-policy reinforcement learning agent.",
             ("SARSA", "reinforcement learning", "agent"),
             ("SARSA", "reinforcement learning"),
+        ),
+        # what "unlike" sets apart is the narrower phrase, not the concept it narrows
+        (
+            "Unlike electric bicycles, tandems carry two riders.",
+            ("bicycle", "tandem"),
+            ("bicycle", "tandem"),
         ),
     ],
 )
