@@ -468,7 +468,11 @@ def _objects(
     listed = [first.concept]
     conj = {t.i for t in doc[first.start : first.end] for t in _conjuncts(t)}
     prev, inside = first, False
+    glosses: list[Mention] = []
     for m in after[1:]:
+        if _opened(doc, prev.end, m.start):
+            glosses.append(m)  # "Hopfield network (binary), ...": a gloss of the item
+            continue
         between = [t for t in _outside_parens(doc, prev.end, m.start)]
         plain = (all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3) or (
             _unnamed_items(between)
@@ -488,6 +492,10 @@ def _objects(
             prev = m
             continue
         break
+    if len(listed) == 1:
+        # "emulate private methods (module pattern)": one item's gloss names it too; in a
+        # list of several, each item's gloss only describes it
+        listed += [g.concept for g in glosses if not _modifies_other(doc, g)][:1]
     return listed
 
 
@@ -551,6 +559,17 @@ def _conjuncts(token: Token) -> Iterator[Token]:
     for t in token.subtree:
         if t.dep_ == "conj" and t.head.i >= token.i:
             yield t
+
+
+def _opened(doc, start: int, end: int) -> bool:
+    """Is a parenthesis opened between ``start`` and ``end`` still open at ``end``?"""
+    depth = 0
+    for t in doc[start:end]:
+        if t.text in {"(", "["}:
+            depth += 1
+        elif t.text in {")", "]"}:
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def _outside_parens(doc, start: int, end: int) -> list[Token]:

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.test_relations import assert_unrelated, expect, tiny_index, triples
+from tests.extraction.test_relations import (
+    assert_unrelated,
+    expect,
+    tiny_index,
+    triples,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,6 +45,12 @@ from tests.extraction.test_relations import assert_unrelated, expect, tiny_index
             "Unlike standard bicycles, tandems carry two riders.",
             ("bicycle", "tandem"),
             ("bicycle", "contrasts_with", "tandem"),
+        ),
+        # a gloss in parentheses after a listed item is no item; the items are kept
+        (
+            "What is a dog? || Dogs are pets. Examples: Great Dane (Germany), Chihuahua (Mexico)",
+            ("Great Dane", "Chihuahua", "Germany", "Mexico"),
+            ("Chihuahua", "example_of", "dog"),
         ),
     ],
 )
@@ -75,6 +86,12 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "Unlike electric bicycles, tandems carry two riders.",
             ("bicycle", "tandem"),
             ("bicycle", "tandem"),
+        ),
+        # a gloss in parentheses after a listed item is no item
+        (
+            "What is a dog? || Dogs are pets. Examples: Great Dane (Germany), Chihuahua (Mexico)",
+            ("Great Dane", "Chihuahua", "Germany", "Mexico"),
+            ("Mexico", "dog"),
         ),
     ],
 )
