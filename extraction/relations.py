@@ -810,7 +810,11 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
 
 
 def _inside_name(ctx: _Context, span: Span) -> bool:
-    """Is the cue a word of a longer concept's name ("Adversarial examples are inputs")?"""
+    """Is the cue a word of a longer concept's name ("Adversarial examples are inputs"),
+    or the end of a hyphenated word ("a probability-like distribution")?"""
+    doc = ctx.sent.doc
+    if span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
+        return True
     return any(
         m.start < span.end
         and span.start < m.end

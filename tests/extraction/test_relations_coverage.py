@@ -52,6 +52,12 @@ from tests.extraction.test_relations import (
             ("Great Dane", "Chihuahua", "Germany", "Mexico"),
             ("Chihuahua", "example_of", "dog"),
         ),
+        # "like" after a space is a cue
+        (
+            "Fruits like apples keep well.",
+            ("fruit", "apple"),
+            ("apple", "is_a", "fruit"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -92,6 +98,17 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "What is a dog? || Dogs are pets. Examples: Great Dane (Germany), Chihuahua (Mexico)",
             ("Great Dane", "Chihuahua", "Germany", "Mexico"),
             ("Mexico", "dog"),
+        ),
+        # "-like" ends a word: no cue
+        (
+            "Sorting makes a tree-like index, e.g. a heap.",
+            ("tree", "index", "heap"),
+            ("index", "tree"),
+        ),
+        (
+            "Softmax gives a probability-like distribution over the keys.",
+            ("probability", "distribution"),
+            ("probability", "distribution"),
         ),
     ],
 )
