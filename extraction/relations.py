@@ -1251,10 +1251,13 @@ def _list_edges(
         if len([i for i in items if i != anchor.concept]) < cue.min_items:
             continue
         evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+        # "What approaches can be used for X?": X, after "for", is what the items serve
+        purpose = span[-1].lower_ == "for" and anchor.start >= span.end
         for item in items:
             if item == anchor.concept:
                 continue
-            source, target = (item, anchor.concept) if cue.reverse else (anchor.concept, item)
+            forward = cue.reverse or purpose
+            source, target = (item, anchor.concept) if forward else (anchor.concept, item)
             line_ev = next(
                 (
                     Evidence(s.card.source, s.line_at(t.start_char), t.text.strip())

@@ -114,3 +114,19 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
 )
 def test_relations_coverage_refuses_what_the_sentence_does_not_state(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # the card's subject before "used for": the listed items are its uses
+        ("What is a kiln used for?", ("kiln", "used_for", "gas firing")),
+        # "what approaches ... used for X": X is what the listed items serve
+        ("What approaches can be used for kilns?", ("gas firing", "used_for", "kiln")),
+    ],
+)
+def test_relations_coverage_a_question_about_uses_says_which_side_serves(title, expected):
+    index = tiny_index(f"{title} || Gas firing\nWood firing", "kiln", "gas firing", "wood firing")
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+    assert expect(index, *reversed(expected)) not in found, found
