@@ -1573,8 +1573,22 @@ def _application_edges(
             continue  # the answer explains its label rather than naming uses
         cited = [_evidence_of(*title), Evidence(seg.card.source, seg.line, seg.text.strip())]
         for m in found:
-            if m.start > colon and m.concept != label[0].concept:
+            if m.start > colon and m.concept != label[0].concept and not _compounded(doc, m):
                 yield Relation(label[0].concept, m.concept, "used_for", 0.65, cited)
+
+
+def _compounded(doc: Doc, m: Mention) -> bool:
+    """Does a noun or modifier before ``m`` that its name does not hold make the phrase a
+    narrower thing ("video classification" is no classification)?"""
+    if m.start == 0:
+        return False
+    before = doc[m.start - 1]
+    return (
+        m.start <= before.head.i < m.end
+        and before.dep_ in {"compound", "amod", "nmod"}
+        and before.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
+        and before.lower_ not in rp.NON_RESTRICTIVE
+    )
 
 
 #: Verbs that open the steps of a procedure ("Compute the mean", "Apply a filter").

@@ -58,6 +58,13 @@ from tests.extraction.test_relations import (
             ("fruit", "apple"),
             ("apple", "is_a", "fruit"),
         ),
+        # a label line's uses in a card about applications
+        (
+            "What are some engine types? Name applications where they are useful. || "
+            "turbofan: air travel\nturboprop: cargo transport",
+            ("turbofan", "turboprop", "air travel", "transport"),
+            ("turbofan", "used_for", "air travel"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -109,6 +116,13 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "Softmax gives a probability-like distribution over the keys.",
             ("probability", "distribution"),
             ("probability", "distribution"),
+        ),
+        # a use narrowed by a noun before it is not the concept's use
+        (
+            "What are some engine types? Name applications where they are useful. || "
+            "turbofan: air travel\nturboprop: cargo transport",
+            ("turbofan", "turboprop", "air travel", "transport"),
+            ("turboprop", "transport"),
         ),
     ],
 )
