@@ -1734,11 +1734,13 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
     """A concept named by a compound is a kind of the concept its head names:
     "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection;
     only when the concept's card names the head in its answer, cited by the card's title
-    and that sentence."""
+    and that sentence, and not when the notes name the concept as a problem and the head
+    as none (the exploding gradient is a problem of gradients, no kind of gradient)."""
     titles = {
         seg.card.id: seg for seg, doc in index.segments if seg.is_title and _names_a_thing(seg, doc)
     }
 
+    named_problems = problems(index)
     answers: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
     for seg, doc in index.segments:
         if not seg.is_title and not seg.is_heading:
@@ -1799,6 +1801,8 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                     if parent and parent != concept.id:
                         break
                     parent = None
+            if parent and concept.id in named_problems and parent not in named_problems:
+                break  # "exploding gradients" are a problem named after the gradient
             if parent and (evidence := cited(concept, parent)):
                 yield Relation(concept.id, parent, "is_a", 0.6, evidence)
                 break

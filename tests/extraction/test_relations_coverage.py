@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.extraction.test_relations import (
+    _edges,
+    _qa,
     assert_unrelated,
     expect,
     tiny_index,
@@ -128,6 +130,24 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
 )
 def test_relations_coverage_refuses_what_the_sentence_does_not_state(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("problem", "kept"),
+    [
+        ("", True),  # a compound is a kind of its head
+        (" Stale TLBs are a common problem.", False),  # a problem named after its head
+    ],
+)
+def test_relations_coverage_a_named_problem_is_no_kind_of_its_head(problem, kept):
+    cards = _qa(
+        ("What is a TLB?", "A cache of address translations."),
+        (
+            "What is a stale TLB?",
+            "If the TLB keeps old entries, lookups return wrong frames." + problem,
+        ),
+    )
+    assert (("stale TLB", "is_a", "TLB") in _edges(cards)) == kept
 
 
 @pytest.mark.parametrize(
