@@ -340,8 +340,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             return ctx.subjects, CARD_SUBJECT_FACTOR
         m = _mention_of(ctx, subj)
         if m is not None:
-            if _narrowed(doc, m):
-                return [], 0.0  # "Spherical and Diagonal assumptions may prevent ..."
+            if _narrowed(doc, m) or _compounded(doc, m):
+                # "Spherical and Diagonal assumptions may prevent ...", "the attention
+                # function computes ...": a narrower thing than the concept does it
+                return [], 0.0
             return _with_conjuncts(ctx, m), 1.0
         if subj.pos_ in {"NOUN", "PROPN"}:
             label = _label(ctx)
@@ -359,7 +361,7 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     before = [m for m in ctx.found if clause_start <= m.start and m.end <= cue.start]
     if before:
         m = before[-1]
-        if _narrowed(doc, m):
+        if _narrowed(doc, m) or _compounded(doc, m):
             return [], 0.0
         gap = doc[m.end : cue.start]
         if len(gap) <= MAX_GAP and not any(t.pos_ == "VERB" for t in gap):

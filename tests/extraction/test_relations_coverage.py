@@ -67,6 +67,12 @@ from tests.extraction.test_relations import (
             ("turbofan", "turboprop", "air travel", "transport"),
             ("turbofan", "used_for", "air travel"),
         ),
+        # the subject itself does it
+        (
+            "The function uses the weights.",
+            ("scoring", "function", "weight"),
+            ("function", "uses", "weight"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -125,6 +131,12 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "turbofan: air travel\nturboprop: cargo transport",
             ("turbofan", "turboprop", "air travel", "transport"),
             ("turboprop", "transport"),
+        ),
+        # a noun before the subject narrows it: the scoring function, not the function
+        (
+            "The scoring function uses the weights.",
+            ("scoring", "function", "weight"),
+            ("function", "weight"),
         ),
     ],
 )
