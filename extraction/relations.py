@@ -959,6 +959,8 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     if not phrase:
         return
     root = phrase[-1]
+    if root.dep_ in _SUBJECT_DEPS and root.head.i > root.i:
+        return  # "Noisy gradients: gradients can be noisy": a clause about it, no genus
     if root.lower_ in rp.KIND_WORDS:  # "X: An extension of diffusion models"
         m = _kind_of(ctx, root)
         if m is not None and m.concept != label.concept:

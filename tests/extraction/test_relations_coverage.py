@@ -73,6 +73,12 @@ from tests.extraction.test_relations import (
             ("scoring", "function", "weight"),
             ("function", "uses", "weight"),
         ),
+        # a label defined by a noun phrase with its head
+        (
+            "Stale caches: caches that hold old data.",
+            ("stale cache", "cache"),
+            ("stale cache", "is_a", "cache"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -137,6 +143,12 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "The scoring function uses the weights.",
             ("scoring", "function", "weight"),
             ("function", "weight"),
+        ),
+        # a label followed by a clause about its head defines nothing
+        (
+            "Stale caches: caches can be stale, making reads wrong.",
+            ("stale cache", "cache"),
+            ("stale cache", "cache"),
         ),
     ],
 )
