@@ -1891,7 +1891,7 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
                 inside = [m for m in found if item and item[0].i <= m.start <= item[-1].i]
                 if len(inside) == 1 and _names_all(doc, inside[0], item[0].i, item[-1].i + 1):
                     kinds.append(inside[0].concept)
-            for cls in index.subjects(seg.card):
+            for cls in _outside_asides(index, seg.card):
                 for kind in dict.fromkeys(k for k in kinds if k != cls):
                     yield Relation(kind, cls, "example_of", EXAMPLES_CONFIDENCE, cited)
             continue
@@ -1909,6 +1909,29 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
             continue
         for whole in wholes:  # kept when the label's head names a part of such wholes
             yield Relation(part, whole, "part_of", 0.65, cited, label=COMPONENT_LABEL)
+
+
+def _outside_asides(index: ConceptIndex, card, subjects: Sequence[str] | None = None) -> list[str]:
+    """The card's ``subjects`` (by default :meth:`ConceptIndex.subjects`) but those its
+    title names only in parentheses, beside one it names outside them ("Types of RNNs
+    (superficial)" is about RNNs)."""
+    subjects = list(index.subjects(card) if subjects is None else subjects)
+    if "(" not in card.title:
+        return subjects
+    outside = _PARENS.sub(" ", card.title).lower()
+    inside = " ".join(_PARENS.findall(card.title)).lower()
+
+    def named(concept: str, text: str) -> bool:
+        c = index.concepts.get(concept)
+        names = [concept, *(c.aliases if c is not None else ())]
+        return any(re.search(rf"\b{re.escape(n.lower())}", text) for n in names)
+
+    aside = {c for c in subjects if named(c, inside) and not named(c, outside)}
+    return [c for c in subjects if c not in aside] if len(aside) < len(subjects) else subjects
+
+
+#: A parenthesised aside.
+_PARENS = re.compile(r"\([^()]*\)")
 
 
 def _literal_sentences(index: ConceptIndex) -> Iterator[tuple[Segment, Span]]:
@@ -1973,6 +1996,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)
+        about = _outside_asides(index, sents[0][0].card, about)
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         answer = None if first_body is None else _evidence_of(*sents[first_body])
         for i, (seg, sent) in enumerate(sents):

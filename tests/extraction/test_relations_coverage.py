@@ -79,6 +79,12 @@ from tests.extraction.test_relations import (
             ("stale cache", "cache"),
             ("stale cache", "is_a", "cache"),
         ),
+        # a title's aside in parentheses is no subject of the card; the other one is
+        (
+            "Types of dogs (domestic) || Examples: Beagle, Poodle",
+            ("dog", "domestic", "Beagle", "Poodle"),
+            ("Beagle", "example_of", "dog"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -149,6 +155,16 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "Stale caches: caches can be stale, making reads wrong.",
             ("stale cache", "cache"),
             ("stale cache", "cache"),
+        ),
+        (
+            "Types of dogs (domestic) || Examples: Beagle, Poodle",
+            ("dog", "domestic", "Beagle", "Poodle"),
+            ("Beagle", "domestic"),
+        ),
+        (
+            "Types of dogs (domestic) || Common examples are Beagle and Poodle.",
+            ("dog", "domestic", "Beagle", "Poodle"),
+            ("Poodle", "domestic"),
         ),
     ],
 )
