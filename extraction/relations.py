@@ -1744,7 +1744,7 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
         seg.card.id: seg for seg, doc in index.segments if seg.is_title and _names_a_thing(seg, doc)
     }
 
-    named_problems = problems(index)
+    named_problems = problems(index, strict=True)
     answers: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
     for seg, doc in index.segments:
         if not seg.is_title and not seg.is_heading:
@@ -1948,13 +1948,16 @@ def _literal_sentences(index: ConceptIndex) -> Iterator[tuple[Segment, Span]]:
             yield seg, sent
 
 
-def problems(index: ConceptIndex) -> frozenset[str]:
+def problems(index: ConceptIndex, *, strict: bool = False) -> frozenset[str]:
     """The concepts the notes name as problems: named by a word of
-    :data:`rp.PROBLEM_WORDS` ("the exploding gradient problem"), called by one ("the
-    vanishing gradient issue", "overfitting is a common problem", "problems such as
-    overfitting"), or what something suffers from (:data:`rp.PROBLEM_FRAMES`)."""
+    :data:`rp.PROBLEM_WORDS` ("the exploding gradient problem", also as the name is
+    written), called by one ("the vanishing gradient issue", "overfitting is a common
+    problem", "problems such as overfitting"), or what something suffers from
+    (:data:`rp.PROBLEM_FRAMES`). With ``strict``, not what "the problem of / with" names
+    (it may be what has the problem: "the problems of RNNs")."""
     found = {c for c in index.concepts if _head_word(c) in rp.PROBLEM_WORDS}
     frames = set(rp.PROBLEM_FRAMES)
+    linking = {"such", "like", "as"} if strict else {"of", "such", "like", "with", "as"}
     for _, doc in index.segments:
         for sent in sentences_of(doc):
             ms = mentions(index, sent)
@@ -1966,9 +1969,10 @@ def problems(index: ConceptIndex) -> frozenset[str]:
                     any(tuple(before[k : k + 2]) in frames for k in range(len(before) - 1))
                     or (
                         any(singular(w) in rp.PROBLEM_WORDS for w in before[-3:])
-                        and any(w in {"of", "such", "like", "with", "as"} for w in before[-2:])
+                        and any(w in linking for w in before[-2:])
                     )
                     or (nxt is not None and singular(nxt.lower_) in rp.PROBLEM_WORDS)
+                    or (m.end - m.start > 1 and singular(doc[m.end - 1].lower_) in rp.PROBLEM_WORDS)
                     or (
                         words[:1] in (["is"], ["are"])
                         and any(singular(w) in rp.PROBLEM_WORDS for w in words[1:])
