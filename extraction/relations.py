@@ -959,7 +959,11 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     if not phrase:
         return
     root = phrase[-1]
-    if root.dep_ in _SUBJECT_DEPS and root.head.i > root.i:
+    if (
+        root.dep_ in _SUBJECT_DEPS
+        and root.head.i > root.i
+        and not any(t.is_punct for t in doc[root.i + 1 : root.head.i])
+    ):
         return  # "Noisy gradients: gradients can be noisy": a clause about it, no genus
     if root.lower_ in rp.KIND_WORDS:  # "X: An extension of diffusion models"
         m = _kind_of(ctx, root)
@@ -1588,7 +1592,8 @@ def _compounded(doc: Doc, m: Mention) -> bool:
         return False
     before = doc[m.start - 1]
     return (
-        m.start <= before.head.i < m.end
+        before.i != before.sent.start  # "Use activation functions that ...": a verb
+        and m.start <= before.head.i < m.end
         and before.dep_ in {"compound", "amod", "nmod"}
         and before.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
         and before.lower_ not in rp.NON_RESTRICTIVE
