@@ -1256,12 +1256,13 @@ def _list_edges(
             continue
         if items is None:
             items = _listed(index, body)
-        if len([i for i in items if i != anchor.concept]) < cue.min_items:
+        kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
+        if len([i for i in kinds_of or items if i != anchor.concept]) < cue.min_items:
             continue
         evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
         # "What approaches can be used for X?": X, after "for", is what the items serve
         purpose = span[-1].lower_ == "for" and anchor.start >= span.end
-        for item in items:
+        for item in kinds_of or items:
             if item == anchor.concept:
                 continue
             forward = cue.reverse or purpose
@@ -1276,10 +1277,20 @@ def _list_edges(
             )
             cited = [evidence, line_ev] if line_ev else [evidence, _evidence_of(*body[0])]
             yield Relation(source, target, relation, cue.confidence, cited, label=cue.label)
-        kinds = [item for item in items if item != anchor.concept]
+        kinds = [item for item in kinds_of or items if item != anchor.concept]
         if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
             cited = [evidence, _evidence_of(*body[0])]
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+def _kinds_named_as_such(items: Sequence[str], cls: str) -> list[str] | None:
+    """The items of a list of kinds of ``cls`` whose names end with its head, when two or
+    more do ("Euclidean graph", "arbitrary graph" answering "types of graphs"): the other
+    lines are no kinds of it ("Signal", "Adjacency matrix", in lines the answer runs on
+    into); ``None`` when fewer do."""
+    head = _head_word(cls)
+    named = [i for i in items if i != cls and _head_word(i) == head]
+    return named if len(named) >= 2 else None
 
 
 #: A list item: a bullet or a number at the start of a body line.

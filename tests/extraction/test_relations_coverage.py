@@ -85,6 +85,18 @@ from tests.extraction.test_relations import (
             ("dog", "domestic", "Beagle", "Poodle"),
             ("Beagle", "example_of", "dog"),
         ),
+        # kinds whose names end with the class's head, when two or more do
+        (
+            "What are the types of bridges? || Arch bridge\nBeam bridge\nToll booth\nFerry",
+            ("bridge", "arch bridge", "beam bridge", "toll booth", "ferry"),
+            ("beam bridge", "is_a", "bridge"),
+        ),
+        # fewer do: every listed item is a kind
+        (
+            "What are the types of vehicles? || Car\nTruck",
+            ("vehicle", "car", "truck"),
+            ("truck", "is_a", "vehicle"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -165,6 +177,12 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "Types of dogs (domestic) || Common examples are Beagle and Poodle.",
             ("dog", "domestic", "Beagle", "Poodle"),
             ("Poodle", "domestic"),
+        ),
+        # the lines a list of "<something> bridges" runs on into are no kinds of bridge
+        (
+            "What are the types of bridges? || Arch bridge\nBeam bridge\nToll booth\nFerry",
+            ("bridge", "arch bridge", "beam bridge", "toll booth", "ferry"),
+            ("toll booth", "bridge"),
         ),
     ],
 )
