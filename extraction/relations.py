@@ -693,6 +693,18 @@ def _negated(span: Span) -> bool:
 
 #: Relations whose object is an effect or a problem: stated of the whole phrase.
 _EFFECTS = frozenset({"causes", "addresses"})
+#: Cues whose object, like an effect, is what the phrase names in full ("enable complex
+#: decision boundaries" enables no decision boundary as such).
+_WHOLE_OBJECT_CUES = frozenset({"facilitates"})
+
+
+def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -> bool:
+    """Is the first object of a use the object of a gerund after the cue ("used in
+    generating speech")?"""
+    first = next((m for m in ctx.found if m.start >= start and m.concept in objects), None)
+    return first is not None and any(
+        t.tag_ == "VBG" and t.pos_ == "VERB" for t in doc[start : first.start]
+    )
 
 
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
@@ -705,8 +717,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
     if cue.frame == "svo":
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")
-        whole = relation in _EFFECTS
+        whole = relation in _EFFECTS or cue.name in _WHOLE_OBJECT_CUES
         objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole)
+        if relation == "used_for" and _after_gerund(doc, span.end, objects, ctx):
+            return  # "used in generating human-like speech": the use is the act
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]
         if not objects or len(objects) < cue.min_items:

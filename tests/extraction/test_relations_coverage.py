@@ -97,6 +97,17 @@ from tests.extraction.test_relations import (
             ("vehicle", "car", "truck"),
             ("truck", "is_a", "vehicle"),
         ),
+        # a use named as such
+        (
+            "Drones are used for maps.",
+            ("drone", "map"),
+            ("drone", "used_for", "map"),
+        ),
+        (
+            "Irrigation enables crops in dry regions.",
+            ("irrigation", "crop"),
+            ("irrigation", "used_for", "crop"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -183,6 +194,18 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "What are the types of bridges? || Arch bridge\nBeam bridge\nToll booth\nFerry",
             ("bridge", "arch bridge", "beam bridge", "toll booth", "ferry"),
             ("toll booth", "bridge"),
+        ),
+        # the use is the act a gerund names, not its object
+        (
+            "Drones are used in generating detailed maps.",
+            ("drone", "map"),
+            ("drone", "map"),
+        ),
+        # what is enabled is the narrower thing
+        (
+            "Irrigation enables lush green crops.",
+            ("irrigation", "crop"),
+            ("irrigation", "crop"),
         ),
     ],
 )
