@@ -1097,6 +1097,8 @@ def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
     """A concept naming the kind of a plural class right after it: "ReLU (Rectified
     Linear Unit) activation functions" gives ReLU is_a activation function."""
     doc = ctx.sent.doc
+    if ctx.sent.text.rstrip().endswith("?"):
+        return  # "How do Multi-Task Learning models work?" asks, states nothing
     for k, b in enumerate(ctx.found):
         if k == 0 or doc[b.end - 1].tag_ not in {"NNS", "NNPS"}:
             continue

@@ -108,6 +108,12 @@ from tests.extraction.test_relations import (
             ("irrigation", "crop"),
             ("irrigation", "used_for", "crop"),
         ),
+        # a statement names the kind of a plural class
+        (
+            "Big Diesel Engine trucks carry ore.",
+            ("diesel engine", "truck"),
+            ("diesel engine", "is_a", "truck"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -206,6 +212,12 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "Irrigation enables lush green crops.",
             ("irrigation", "crop"),
             ("irrigation", "crop"),
+        ),
+        # a question in the answer asks, states nothing
+        (
+            "How do Diesel Engine trucks work?",
+            ("diesel engine", "truck"),
+            ("diesel engine", "truck"),
         ),
     ],
 )
