@@ -110,6 +110,9 @@ _NAME_NEGATIONS = frozenset({"no", "non"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what"})
 #: Pronouns for the reader or the author: what "we" or "you" do, no concept does.
 _READER = frozenset("we you i us our your".split())
+#: Determiners that point back at something named before ("the divergence", "this model",
+#: "their divergences").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _PRONOUNS = frozenset(
     "they it this these that those which who its their them he she we one".split()
 )
@@ -1794,7 +1797,12 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                 continue
             heading = title.card.title_kind == "heading"
             for seg, sent in answers.get(card_id, ()):
-                named = {m.concept for m in mentions(index, sent)}
+                named = {
+                    m.concept
+                    for m in mentions(index, sent)
+                    # "The divergence is calculated ...": the concept itself, named again
+                    if not (m.start > 0 and sent.doc[m.start - 1].lower_ in _DEFINITE)
+                }
                 # the answer that opens with the concept's name names it ("1x1
                 # convolution is ...", split after "1x1")
                 own = concept.id in named or seg.text.lower().startswith(concept.id.lower())

@@ -240,7 +240,7 @@ def test_relations_coverage_a_named_problem_is_no_kind_of_its_head(problem, kept
         ("What is a TLB?", "A cache of address translations."),
         (
             "What is a stale TLB?",
-            "If the TLB keeps old entries, lookups return wrong frames." + problem,
+            "If a TLB keeps old entries, lookups return wrong frames." + problem,
         ),
     )
     assert (("stale TLB", "is_a", "TLB") in _edges(cards)) == kept
@@ -260,3 +260,18 @@ def test_relations_coverage_a_question_about_uses_says_which_side_serves(title, 
     found = triples(index)
     assert expect(index, *expected) in found, found
     assert expect(index, *reversed(expected)) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("answer", "kept"),
+    [
+        ("A TLB is flushed on every switch.", True),  # the head as a class
+        ("The TLB is flushed on every switch.", False),  # the concept itself, named again
+    ],
+)
+def test_relations_coverage_a_name_s_head_read_back_is_no_class(answer, kept):
+    cards = _qa(
+        ("What is a TLB?", "A cache of address translations."),
+        ("What is a stale TLB?", answer),
+    )
+    assert (("stale TLB", "is_a", "TLB") in _edges(cards)) == kept
