@@ -334,7 +334,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if subj.lower_ in _DEMONSTRATIVES:
             return [], 0.0  # "this can lead to ...": what "this" is, the sentence before says
         if subj.lower_ in _READER:
-            return [], 0.0  # "we compute X", "you use Y": the reader does, not the card's subject
+            # "In Student's t-test, we compute the t-value": the method named in front
+            # does it; else the reader does, not the card's subject
+            within = _fronted_in(ctx, subj.head)
+            return ([within.concept], READER_IN_FACTOR) if within is not None else ([], 0.0)
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
         if subj.dep_ == "ROOT" and subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects:
@@ -392,6 +395,25 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+#: Confidence factor of "In X, we V Y": X is the subject of V.
+READER_IN_FACTOR = 0.8
+
+
+def _fronted_in(ctx: _Context, verb: Token) -> Mention | None:
+    """The concept of an "In X," that opens the sentence and hangs on ``verb``, named in
+    full ("In Student's t-test, we compute ...")."""
+    doc = ctx.sent.doc
+    first = doc[ctx.sent.start]
+    if first.lower_ != "in" or first.head != verb:
+        return None
+    obj = next((c for c in first.children if c.dep_ in {"pobj", "pcomp"}), None)
+    m = _mention_of(ctx, obj) if obj is not None else None
+    if m is None or not m.covers(obj) or _narrowed(doc, m) or _compounded(doc, m):
+        return None
+    after = doc[obj.i + 1] if obj.i + 1 < len(doc) else None
+    return m if after is not None and after.text == "," else None
 
 
 def _with_conjuncts(ctx: _Context, m: Mention) -> list[str]:

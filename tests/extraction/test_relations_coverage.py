@@ -114,6 +114,12 @@ from tests.extraction.test_relations import (
             ("diesel engine", "truck"),
             ("diesel engine", "is_a", "truck"),
         ),
+        # "In X, we V Y": the method named in front does what the reader does
+        (
+            "In the Kalman filter, we compute the Kalman gain.",
+            ("Kalman filter", "Kalman gain"),
+            ("Kalman filter", "uses", "Kalman gain"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -218,6 +224,12 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "How do Diesel Engine trucks work?",
             ("diesel engine", "truck"),
             ("diesel engine", "truck"),
+        ),
+        # what opens the sentence is a narrower thing than the concept
+        (
+            "In Kalman filter studies, we compute the Kalman gain.",
+            ("Kalman filter", "Kalman gain"),
+            ("Kalman filter", "Kalman gain"),
         ),
     ],
 )
