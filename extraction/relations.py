@@ -326,7 +326,9 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     doc = ctx.sent.doc
     clause_start = ctx.sent.start
     for k in range(cue.start - 1, ctx.sent.start - 1, -1):
-        if doc[k].text in rp.CLAUSE_BREAKS:
+        # a hyphen with spaces around it parts clauses ("PCA - How to compute X")
+        spaced = doc[k].text == "-" and k > 0 and bool(doc[k].whitespace_)
+        if doc[k].text in rp.CLAUSE_BREAKS or (spaced and bool(doc[k - 1].whitespace_)):
             clause_start = k + 1
             break
     subj = _dep_subject(_verb_of(cue))

@@ -120,6 +120,12 @@ from tests.extraction.test_relations import (
             ("Kalman filter", "Kalman gain"),
             ("Kalman filter", "uses", "Kalman gain"),
         ),
+        # a hyphen inside a name parts nothing
+        (
+            "Kriging computes semi-variograms first.",
+            ("kriging", "semi-variogram"),
+            ("kriging", "uses", "semi-variogram"),
+        ),
     ],
 )
 def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected):
@@ -230,6 +236,12 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             "In Kalman filter studies, we compute the Kalman gain.",
             ("Kalman filter", "Kalman gain"),
             ("Kalman filter", "Kalman gain"),
+        ),
+        # a hyphen with spaces around it parts a heading from a question
+        (
+            "Kriging - How to compute Variograms",
+            ("kriging", "variogram"),
+            ("kriging", "variogram"),
         ),
     ],
 )
