@@ -110,6 +110,9 @@ _NAME_NEGATIONS = frozenset({"no", "non"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what"})
 #: Pronouns for the reader or the author: what "we" or "you" do, no concept does.
 _READER = frozenset("we you i us our your".split())
+#: Determiners that point back at something named before ("the divergence", "this model",
+#: "their divergences").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _PRONOUNS = frozenset(
     "they it this these that those which who its their them he she we one".split()
 )
@@ -122,6 +125,8 @@ class Mention:
     concept: str
     start: int
     end: int
+    #: the first word of "A/B rest": it names "A rest", which the phrase ends with
+    shared: bool = False
 
     def covers(self, token: Token) -> bool:
         return self.start <= token.i < self.end
@@ -174,8 +179,17 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
                 for k in range(i + 1 + size, i + 2, -1)
             )
             concept = next((c for c in shared if c is not None), None) if size >= 2 else None
-            if concept is not None and concept != after.concept:
-                found.append(Mention(concept, toks[i].i, toks[i].i + 1))
+            if concept is None and after is None and toks[i + 2].is_alpha:
+                # "vanishing/exploding gradient problem" where only the first is a
+                # concept: the first word takes the rest of the name after the second
+                skipped = (
+                    index.find(f"{toks[i].text} {''.join(pieces[i + 3 : j]).strip()}")
+                    for j in range(min(n, i + 2 + MAX_NAME), i + 3, -1)
+                    if not last[j - 1]
+                )
+                concept = next((c for c in skipped if c is not None), None)
+            if concept is not None and (after is None or concept != after.concept):
+                found.append(Mention(concept, toks[i].i, toks[i].i + 1, shared=True))
                 i += 1
                 continue
         hit = None if edge[i] else longest(i)
@@ -312,7 +326,9 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     doc = ctx.sent.doc
     clause_start = ctx.sent.start
     for k in range(cue.start - 1, ctx.sent.start - 1, -1):
-        if doc[k].text in rp.CLAUSE_BREAKS:
+        # a hyphen with spaces around it parts clauses ("PCA - How to compute X")
+        spaced = doc[k].text == "-" and k > 0 and bool(doc[k].whitespace_)
+        if doc[k].text in rp.CLAUSE_BREAKS or (spaced and bool(doc[k - 1].whitespace_)):
             clause_start = k + 1
             break
     subj = _dep_subject(_verb_of(cue))
@@ -320,7 +336,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if subj.lower_ in _DEMONSTRATIVES:
             return [], 0.0  # "this can lead to ...": what "this" is, the sentence before says
         if subj.lower_ in _READER:
-            return [], 0.0  # "we compute X", "you use Y": the reader does, not the card's subject
+            # "In Student's t-test, we compute the t-value": the method named in front
+            # does it; else the reader does, not the card's subject
+            within = _fronted_in(ctx, subj.head)
+            return ([within.concept], READER_IN_FACTOR) if within is not None else ([], 0.0)
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
         if subj.dep_ == "ROOT" and subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects:
@@ -329,8 +348,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             return ctx.subjects, CARD_SUBJECT_FACTOR
         m = _mention_of(ctx, subj)
         if m is not None:
-            if _narrowed(doc, m):
-                return [], 0.0  # "Spherical and Diagonal assumptions may prevent ..."
+            if _narrowed(doc, m) or _compounded(doc, m):
+                # "Spherical and Diagonal assumptions may prevent ...", "the attention
+                # function computes ...": a narrower thing than the concept does it
+                return [], 0.0
             return _with_conjuncts(ctx, m), 1.0
         if subj.pos_ in {"NOUN", "PROPN"}:
             label = _label(ctx)
@@ -348,7 +369,7 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     before = [m for m in ctx.found if clause_start <= m.start and m.end <= cue.start]
     if before:
         m = before[-1]
-        if _narrowed(doc, m):
+        if _narrowed(doc, m) or _compounded(doc, m):
             return [], 0.0
         gap = doc[m.end : cue.start]
         if len(gap) <= MAX_GAP and not any(t.pos_ == "VERB" for t in gap):
@@ -376,6 +397,25 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+#: Confidence factor of "In X, we V Y": X is the subject of V.
+READER_IN_FACTOR = 0.8
+
+
+def _fronted_in(ctx: _Context, verb: Token) -> Mention | None:
+    """The concept of an "In X," that opens the sentence and hangs on ``verb``, named in
+    full ("In Student's t-test, we compute ...")."""
+    doc = ctx.sent.doc
+    first = doc[ctx.sent.start]
+    if first.lower_ != "in" or first.head != verb:
+        return None
+    obj = next((c for c in first.children if c.dep_ in {"pobj", "pcomp"}), None)
+    m = _mention_of(ctx, obj) if obj is not None else None
+    if m is None or not m.covers(obj) or _narrowed(doc, m) or _compounded(doc, m):
+        return None
+    after = doc[obj.i + 1] if obj.i + 1 < len(doc) else None
+    return m if after is not None and after.text == "," else None
 
 
 def _with_conjuncts(ctx: _Context, m: Mention) -> list[str]:
@@ -457,9 +497,15 @@ def _objects(
     listed = [first.concept]
     conj = {t.i for t in doc[first.start : first.end] for t in _conjuncts(t)}
     prev, inside = first, False
+    glosses: list[Mention] = []
     for m in after[1:]:
+        if _opened(doc, prev.end, m.start):
+            glosses.append(m)  # "Hopfield network (binary), ...": a gloss of the item
+            continue
         between = [t for t in _outside_parens(doc, prev.end, m.start)]
-        plain = all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3
+        plain = (all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3) or (
+            _unnamed_items(between)
+        )
         if inside and not between:
             # "the Microsoft Windows DOS shell": concepts that modify the next one make
             # one item that none of them names
@@ -475,7 +521,31 @@ def _objects(
             prev = m
             continue
         break
+    if len(listed) == 1:
+        # "emulate private methods (module pattern)": one item's gloss names it too; in a
+        # list of several, each item's gloss only describes it
+        listed += [g.concept for g in glosses if not _modifies_other(doc, g)][:1]
     return listed
+
+
+def _unnamed_items(between: Sequence[Token]) -> bool:
+    """Are ``between`` list items the notes do not name as concepts, each a short noun
+    phrase set off by commas (", text generation," in "e.g. translation, sentiment
+    analysis, text generation, speech recognition")?"""
+    if len(between) < 3 or between[0].text != "," or between[-1].lower_ not in {",", "and", "or"}:
+        return False
+    items: list[list[Token]] = [[]]
+    for t in between[1:-1]:
+        if t.text == "," or t.lower_ in {"and", "or"}:
+            items.append([])
+        else:
+            items[-1].append(t)
+    return all(
+        0 < len(item) <= 3
+        and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.text == "-" for t in item)
+        and item[-1].pos_ in {"NOUN", "PROPN"}
+        for item in items
+    )
 
 
 def _of_phrase(token: Token) -> bool:
@@ -486,6 +556,8 @@ def _of_phrase(token: Token) -> bool:
 def _modifies_other(doc: Doc, m: Mention) -> bool:
     """Does the concept ``m`` only modify a noun after it that it does not name ("the
     transformer-decoder layers", "this optimization problem")?"""
+    if m.shared:
+        return False  # "the vanishing/exploding gradient problem" names the problem
     last = doc[m.end - 1]
     head = last.head
     listed = any(c.dep_ in {"cc", "conj"} for c in last.children)  # "dropout and weight decay"
@@ -516,6 +588,17 @@ def _conjuncts(token: Token) -> Iterator[Token]:
     for t in token.subtree:
         if t.dep_ == "conj" and t.head.i >= token.i:
             yield t
+
+
+def _opened(doc, start: int, end: int) -> bool:
+    """Is a parenthesis opened between ``start`` and ``end`` still open at ``end``?"""
+    depth = 0
+    for t in doc[start:end]:
+        if t.text in {"(", "["}:
+            depth += 1
+        elif t.text in {")", "]"}:
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def _outside_parens(doc, start: int, end: int) -> list[Token]:
@@ -637,6 +720,18 @@ def _negated(span: Span) -> bool:
 
 #: Relations whose object is an effect or a problem: stated of the whole phrase.
 _EFFECTS = frozenset({"causes", "addresses"})
+#: Cues whose object, like an effect, is what the phrase names in full ("enable complex
+#: decision boundaries" enables no decision boundary as such).
+_WHOLE_OBJECT_CUES = frozenset({"facilitates"})
+
+
+def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -> bool:
+    """Is the first object of a use the object of a gerund after the cue ("used in
+    generating speech")?"""
+    first = next((m for m in ctx.found if m.start >= start and m.concept in objects), None)
+    return first is not None and any(
+        t.tag_ == "VBG" and t.pos_ == "VERB" for t in doc[start : first.start]
+    )
 
 
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
@@ -649,8 +744,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
     if cue.frame == "svo":
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")
-        whole = relation in _EFFECTS
+        whole = relation in _EFFECTS or cue.name in _WHOLE_OBJECT_CUES
         objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole)
+        if relation == "used_for" and _after_gerund(doc, span.end, objects, ctx):
+            return  # "used in generating human-like speech": the use is the act
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]
         if not objects or len(objects) < cue.min_items:
@@ -740,8 +837,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         comma = next((t.i for t in doc[span.end : ctx.sent.end] if t.text == ","), None)
         if comma is None:
             return
-        left = _objects(ctx, span.end, stop=comma)
-        right = _objects(ctx, comma + 1, clause_subject=True)
+        # "Unlike feedforward networks, RNNs ...": what is set apart is the narrower
+        # phrase, not the network
+        left = _objects(ctx, span.end, stop=comma, whole=True)
+        right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
         factor = 1.0
         pairs = [(a, b) for a in left[:1] for b in right[:1]]
     else:  # "list" frames are read per card by _list_edges
@@ -754,7 +853,11 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
 
 
 def _inside_name(ctx: _Context, span: Span) -> bool:
-    """Is the cue a word of a longer concept's name ("Adversarial examples are inputs")?"""
+    """Is the cue a word of a longer concept's name ("Adversarial examples are inputs"),
+    or the end of a hyphenated word ("a probability-like distribution")?"""
+    doc = ctx.sent.doc
+    if span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
+        return True
     return any(
         m.start < span.end
         and span.start < m.end
@@ -897,6 +1000,12 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     if not phrase:
         return
     root = phrase[-1]
+    if (
+        root.dep_ in _SUBJECT_DEPS
+        and root.head.i > root.i
+        and not any(t.is_punct for t in doc[root.i + 1 : root.head.i])
+    ):
+        return  # "Noisy gradients: gradients can be noisy": a clause about it, no genus
     if root.lower_ in rp.KIND_WORDS:  # "X: An extension of diffusion models"
         m = _kind_of(ctx, root)
         if m is not None and m.concept != label.concept:
@@ -940,20 +1049,22 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 # the sentence defines Y as the Xs it describes
                 yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
-            if x is not None and y is None and attr.lower_ in rp.GENERIC_HEADS:
+            classes = [] if y is None else [y]
+            if (
+                x is not None
+                and attr.lower_ in rp.GENERIC_HEADS
+                and (y is None or y.start == attr.i)
+            ):
                 # "Max pooling is a pooling operation", "LSTM is an RNN architecture":
-                # the concept that modifies a generic head names the class
-                y = next(
-                    (
-                        m
-                        for m in ctx.found
-                        if m.end == attr.i and ctx.sent.doc[m.end - 1].head == attr
-                    ),
-                    None,
-                )
-            if x is not None and y is not None:
+                # the concept that modifies a generic head names the class (as well as
+                # the head, when that is a concept too)
+                classes += [
+                    m for m in ctx.found if m.end == attr.i and ctx.sent.doc[m.end - 1].head == attr
+                ][:1]
+            if x is not None:
                 for source in _with_conjuncts(ctx, x):
-                    yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+                    for y in classes:
+                        yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
             before = ctx.sent.doc[tok.left_edge.i - 1]
             article = ctx.sent.doc[tok.left_edge.i]
@@ -1013,6 +1124,8 @@ def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
     """A concept naming the kind of a plural class right after it: "ReLU (Rectified
     Linear Unit) activation functions" gives ReLU is_a activation function."""
     doc = ctx.sent.doc
+    if ctx.sent.text.rstrip().endswith("?"):
+        return  # "How do Multi-Task Learning models work?" asks, states nothing
     for k, b in enumerate(ctx.found):
         if k == 0 or doc[b.end - 1].tag_ not in {"NNS", "NNPS"}:
             continue
@@ -1186,13 +1299,17 @@ def _list_edges(
             continue
         if items is None:
             items = _listed(index, body)
-        if len([i for i in items if i != anchor.concept]) < cue.min_items:
+        kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
+        if len([i for i in kinds_of or items if i != anchor.concept]) < cue.min_items:
             continue
         evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
-        for item in items:
+        # "What approaches can be used for X?": X, after "for", is what the items serve
+        purpose = span[-1].lower_ == "for" and anchor.start >= span.end
+        for item in kinds_of or items:
             if item == anchor.concept:
                 continue
-            source, target = (item, anchor.concept) if cue.reverse else (anchor.concept, item)
+            forward = cue.reverse or purpose
+            source, target = (item, anchor.concept) if forward else (anchor.concept, item)
             line_ev = next(
                 (
                     Evidence(s.card.source, s.line_at(t.start_char), t.text.strip())
@@ -1203,10 +1320,20 @@ def _list_edges(
             )
             cited = [evidence, line_ev] if line_ev else [evidence, _evidence_of(*body[0])]
             yield Relation(source, target, relation, cue.confidence, cited, label=cue.label)
-        kinds = [item for item in items if item != anchor.concept]
+        kinds = [item for item in kinds_of or items if item != anchor.concept]
         if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
             cited = [evidence, _evidence_of(*body[0])]
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+def _kinds_named_as_such(items: Sequence[str], cls: str) -> list[str] | None:
+    """The items of a list of kinds of ``cls`` whose names end with its head, when two or
+    more do ("Euclidean graph", "arbitrary graph" answering "types of graphs"): the other
+    lines are no kinds of it ("Signal", "Adjacency matrix", in lines the answer runs on
+    into); ``None`` when fewer do."""
+    head = _head_word(cls)
+    named = [i for i in items if i != cls and _head_word(i) == head]
+    return named if len(named) >= 2 else None
 
 
 #: A list item: a bullet or a number at the start of a body line.
@@ -1508,8 +1635,23 @@ def _application_edges(
             continue  # the answer explains its label rather than naming uses
         cited = [_evidence_of(*title), Evidence(seg.card.source, seg.line, seg.text.strip())]
         for m in found:
-            if m.start > colon and m.concept != label[0].concept:
+            if m.start > colon and m.concept != label[0].concept and not _compounded(doc, m):
                 yield Relation(label[0].concept, m.concept, "used_for", 0.65, cited)
+
+
+def _compounded(doc: Doc, m: Mention) -> bool:
+    """Does a noun or modifier before ``m`` that its name does not hold make the phrase a
+    narrower thing ("video classification" is no classification)?"""
+    if m.start == 0:
+        return False
+    before = doc[m.start - 1]
+    return (
+        before.i != before.sent.start  # "Use activation functions that ...": a verb
+        and m.start <= before.head.i < m.end
+        and before.dep_ in {"compound", "amod", "nmod"}
+        and before.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
+        and before.lower_ not in rp.NON_RESTRICTIVE
+    )
 
 
 #: Verbs that open the steps of a procedure ("Compute the mean", "Apply a filter").
@@ -1655,11 +1797,13 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
     """A concept named by a compound is a kind of the concept its head names:
     "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection;
     only when the concept's card names the head in its answer, cited by the card's title
-    and that sentence."""
+    and that sentence, and not when the notes name the concept as a problem and the head
+    as none (the exploding gradient is a problem of gradients, no kind of gradient)."""
     titles = {
         seg.card.id: seg for seg, doc in index.segments if seg.is_title and _names_a_thing(seg, doc)
     }
 
+    named_problems = problems(index, strict=True)
     answers: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
     for seg, doc in index.segments:
         if not seg.is_title and not seg.is_heading:
@@ -1677,7 +1821,12 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                 continue
             heading = title.card.title_kind == "heading"
             for seg, sent in answers.get(card_id, ()):
-                named = {m.concept for m in mentions(index, sent)}
+                named = {
+                    m.concept
+                    for m in mentions(index, sent)
+                    # "The divergence is calculated ...": the concept itself, named again
+                    if not (m.start > 0 and sent.doc[m.start - 1].lower_ in _DEFINITE)
+                }
                 # the answer that opens with the concept's name names it ("1x1
                 # convolution is ...", split after "1x1")
                 own = concept.id in named or seg.text.lower().startswith(concept.id.lower())
@@ -1720,6 +1869,8 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                     if parent and parent != concept.id:
                         break
                     parent = None
+            if parent and concept.id in named_problems and parent not in named_problems:
+                break  # "exploding gradients" are a problem named after the gradient
             if parent and (evidence := cited(concept, parent)):
                 yield Relation(concept.id, parent, "is_a", 0.6, evidence)
                 break
@@ -1804,7 +1955,7 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
                 inside = [m for m in found if item and item[0].i <= m.start <= item[-1].i]
                 if len(inside) == 1 and _names_all(doc, inside[0], item[0].i, item[-1].i + 1):
                     kinds.append(inside[0].concept)
-            for cls in index.subjects(seg.card):
+            for cls in _outside_asides(index, seg.card):
                 for kind in dict.fromkeys(k for k in kinds if k != cls):
                     yield Relation(kind, cls, "example_of", EXAMPLES_CONFIDENCE, cited)
             continue
@@ -1824,6 +1975,29 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
             yield Relation(part, whole, "part_of", 0.65, cited, label=COMPONENT_LABEL)
 
 
+def _outside_asides(index: ConceptIndex, card, subjects: Sequence[str] | None = None) -> list[str]:
+    """The card's ``subjects`` (by default :meth:`ConceptIndex.subjects`) but those its
+    title names only in parentheses, beside one it names outside them ("Types of RNNs
+    (superficial)" is about RNNs)."""
+    subjects = list(index.subjects(card) if subjects is None else subjects)
+    if "(" not in card.title:
+        return subjects
+    outside = _PARENS.sub(" ", card.title).lower()
+    inside = " ".join(_PARENS.findall(card.title)).lower()
+
+    def named(concept: str, text: str) -> bool:
+        c = index.concepts.get(concept)
+        names = [concept, *(c.aliases if c is not None else ())]
+        return any(re.search(rf"\b{re.escape(n.lower())}", text) for n in names)
+
+    aside = {c for c in subjects if named(c, inside) and not named(c, outside)}
+    return [c for c in subjects if c not in aside] if len(aside) < len(subjects) else subjects
+
+
+#: A parenthesised aside.
+_PARENS = re.compile(r"\([^()]*\)")
+
+
 def _literal_sentences(index: ConceptIndex) -> Iterator[tuple[Segment, Span]]:
     """Every parsed sentence with its segment; a sentence that turns to an analogy
     ("..., similar to reading a book by ...") up to where the analogy starts."""
@@ -1838,13 +2012,16 @@ def _literal_sentences(index: ConceptIndex) -> Iterator[tuple[Segment, Span]]:
             yield seg, sent
 
 
-def problems(index: ConceptIndex) -> frozenset[str]:
+def problems(index: ConceptIndex, *, strict: bool = False) -> frozenset[str]:
     """The concepts the notes name as problems: named by a word of
-    :data:`rp.PROBLEM_WORDS` ("the exploding gradient problem"), called by one ("the
-    vanishing gradient issue", "overfitting is a common problem", "problems such as
-    overfitting"), or what something suffers from (:data:`rp.PROBLEM_FRAMES`)."""
+    :data:`rp.PROBLEM_WORDS` ("the exploding gradient problem", also as the name is
+    written), called by one ("the vanishing gradient issue", "overfitting is a common
+    problem", "problems such as overfitting"), or what something suffers from
+    (:data:`rp.PROBLEM_FRAMES`). With ``strict``, not what "the problem of / with" names
+    (it may be what has the problem: "the problems of RNNs")."""
     found = {c for c in index.concepts if _head_word(c) in rp.PROBLEM_WORDS}
     frames = set(rp.PROBLEM_FRAMES)
+    linking = {"such", "like", "as"} if strict else {"of", "such", "like", "with", "as"}
     for _, doc in index.segments:
         for sent in sentences_of(doc):
             ms = mentions(index, sent)
@@ -1856,9 +2033,10 @@ def problems(index: ConceptIndex) -> frozenset[str]:
                     any(tuple(before[k : k + 2]) in frames for k in range(len(before) - 1))
                     or (
                         any(singular(w) in rp.PROBLEM_WORDS for w in before[-3:])
-                        and any(w in {"of", "such", "like", "with", "as"} for w in before[-2:])
+                        and any(w in linking for w in before[-2:])
                     )
                     or (nxt is not None and singular(nxt.lower_) in rp.PROBLEM_WORDS)
+                    or (m.end - m.start > 1 and singular(doc[m.end - 1].lower_) in rp.PROBLEM_WORDS)
                     or (
                         words[:1] in (["is"], ["are"])
                         and any(singular(w) in rp.PROBLEM_WORDS for w in words[1:])
@@ -1886,6 +2064,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)
+        about = _outside_asides(index, sents[0][0].card, about)
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         answer = None if first_body is None else _evidence_of(*sents[first_body])
         for i, (seg, sent) in enumerate(sents):
