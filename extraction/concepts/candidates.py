@@ -791,6 +791,44 @@ def _pos_runs(toks: Sequence[Token]) -> Iterator[list[Token]]:
         run = []
 
 
+#: Where a gerund stands as a noun: a subject, an object, after a preposition, in a
+#: coordination ("Overfitting happens when ...", "to avoid overfitting", "bagging and
+#: boosting").
+_GERUND_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "appos", "xcomp"})
+#: Dependents that make a gerund a verb with its clause ("by employing dropout",
+#: "training the model on data").
+_CLAUSE_DEPS = frozenset(
+    {
+        "dobj",
+        "prep",
+        "ccomp",
+        "xcomp",
+        "advcl",
+        "acomp",
+        "attr",
+        "dative",
+        "agent",
+        "prt",
+        "nsubj",
+        "aux",
+        "auxpass",
+        "neg",
+    }
+)
+
+
+def _gerund_noun(tok: Token) -> bool:
+    """Is ``tok`` a gerund used as a noun, the name of a technique or process
+    ("overfitting", "bagging"), which the tagger reads as a verb and no noun chunk holds?
+    Not when it has a clause of its own ("employing dropout", "training the model")."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in _GERUND_DEPS
+        and tok.is_alpha
+        and not any(c.dep_ in _CLAUSE_DEPS for c in tok.children)
+    )
+
+
 def noun_phrases(view: View) -> Iterator[Occurrence]:
     """Every noun phrase: the parser's noun chunks (split at punctuation, coordination
     distributed) and the runs of adjectives and nouns the chunks miss. (The names
@@ -810,7 +848,8 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         view.toks[c.start - base : c.end - base] if c.start >= base else list(c)
         for c in view.chunks
     ]  # the sentence's tokens, not new ones
-    for run in [*chunk_runs(chunk_toks), *pos_runs]:
+    gerunds = [[t] for t in view.toks if _gerund_noun(t)]
+    for run in [*chunk_runs(chunk_toks), *pos_runs, *gerunds]:
         first = run[0]
         if (
             first.i > view.sent.start
@@ -824,8 +863,8 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         if span in seen_spans:
             continue
         seen_spans.add(span)
-        trimmed = trim(run)
-        name = trimmed_phrase(trimmed)
+        trimmed = trim(run) if len(run) > 1 or not _gerund_noun(run[0]) else run
+        name = trimmed_phrase(trimmed, lenient=len(run) == 1 and _gerund_noun(run[0]))
         if name is None or name[0] in seen:
             continue
         seen.add(name[0])

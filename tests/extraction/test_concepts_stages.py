@@ -613,6 +613,22 @@ def test_concepts_group_is_described_by_the_name_the_notes_single_out():
     assert not group.features.get("words1")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "found"),
+    [
+        ("Overfitting happens when a tree learns the noise.", "overfitting", True),
+        ("Averaging many trees helps to avoid overfitting.", "overfitting", True),
+        ("Bagging and boosting combine weak learners.", "boosting", True),
+        ("The net learns by employing dropout layers.", "employing", False),
+        ("Training the model takes a long time.", "training", False),
+    ],
+)
+def test_concepts_gerund_used_as_a_noun_is_a_name(sentence, name, found):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["mention"]}
+    assert (name in keys) is found, keys
+
+
 def test_concepts_example_cue_defines_nothing():
     index = extract_concepts(
         [card("Notes", "Activations such as ReLU keep gradients alive.", kind="heading")]
