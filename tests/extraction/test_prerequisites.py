@@ -340,6 +340,18 @@ def test_prerequisites_an_unexplained_concept_needs_a_statement():
     assert ("data", "RNN") in {(r.source, r.target) for r, why in rejected if why == "unexplained"}
 
 
+def test_prerequisites_a_heading_about_the_notes_is_no_prerequisite():
+    # "Glossary" heads every entry of a glossary: it comes first, but it is no concept
+    model = LogisticModel(("section", "stated"), (3.0, 3.0), bias=-1.0)
+    index = index_of({"c1": ["glossary", "path"], "c2": ["directory", "path"]}, {"path": ["c1"]})
+    typed = [
+        Relation("path", "glossary", "uses", 0.9, [E]),
+        Relation("path", "directory", "uses", 0.9, [E]),
+    ]
+    kept, _ = prerequisite_decisions(index, typed, model=model)
+    assert {(r.source, r.target) for r in kept} == {("directory", "path")}
+
+
 def test_prerequisites_words_about_the_notes_are_never_prerequisites():
     model = LogisticModel(("stated",), (3.0,), bias=-1.0)
     typed = [
