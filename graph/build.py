@@ -266,6 +266,7 @@ def _graph(
             selection=record(index.selected[concept.id]) if concept.id in index.selected else None,
         )
     G.graph["candidates"] = rejected_candidates(index)
+    index.drop_candidates()  # the nodes hold their records: no later stage reads these
     tell(nlp_module.Progress("relations", 0, 1))
     typed = typed_relations(index)
     index.drop_parses(keep=reads_parse)  # the rest reads only headings' documents

@@ -113,6 +113,21 @@ class ConceptIndex:
         self.segments = kept
         release_memory()
 
+    def drop_candidates(self) -> None:
+        """Let the scored candidate groups go (:attr:`candidates`, :attr:`selected`) once
+        the graph holds what it keeps of them: with every name's candidates, roles,
+        mentions and features they are the largest part of a large build's memory after
+        the parse, and no stage after concept selection reads them (:meth:`scored`
+        finds nothing afterwards).
+
+        >>> index = ConceptIndex({}, {}, {}, candidates=[None], selected={"x": None})
+        >>> index.drop_candidates()
+        >>> index.candidates, index.selected
+        ([], {})
+        """
+        self.candidates = []
+        self.selected = {}
+
     def first_words(self) -> frozenset[str]:
         """Lower-case first words (and their singular) of every name the index knows:
         a run of words can name a concept only if it starts with one of them."""

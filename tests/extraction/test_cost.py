@@ -263,3 +263,23 @@ def test_cost_dropped_parses_are_freed_and_subjects_stay():
         gc.enable()
     assert [seg for seg, _ in index.segments] == segments
     assert [index.subjects(card) for card in cards] == before and any(before)
+
+
+def test_index_drop_candidates_frees_the_scored_groups():
+    """Once the graph holds the records it keeps, the scored candidate groups (with their
+    candidates, mentions and features) are let go; the concepts stay."""
+    import gc
+
+    from extraction.concepts.selection import Scored
+
+    def alive() -> int:  # records with slots take no weak references: count them
+        return sum(isinstance(o, Scored) for o in gc.get_objects())
+
+    text = b"# RNN\n\n## GRU\n\nA GRU is a kind of RNN. It gates.\n\n## LSTM\n\nAn LSTM gates.\n"
+    before = alive()
+    index = extract_concepts(read_bytes(text, path="r.md").cards)
+    assert alive() - before == len(index.candidates) > 0
+    concepts = dict(index.concepts)
+    index.drop_candidates()
+    assert alive() == before
+    assert index.candidates == [] and index.selected == {} and index.concepts == concepts
