@@ -135,14 +135,33 @@ def textrank(segments: Sequence[Segment], docs: Sequence[Doc], *, window: int = 
     """
     G = nx.Graph()
     for _seg, doc in zip(segments, docs, strict=True):
-        content = [t.lower_ for t in doc if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.is_alpha]
-        for i, word in enumerate(content):
-            for other in content[i + 1 : i + 1 + window]:
-                if other != word:
-                    if G.has_edge(word, other):
-                        G[word][other]["weight"] += 1
-                    else:
-                        G.add_edge(word, other, weight=1)
+        link_words(G, doc, window=window)
+    return rank_words(G)
+
+
+def link_words(G: nx.Graph, doc: Doc, *, window: int = 2) -> None:
+    """Add the links :func:`textrank` weighs between ``doc``'s content words to ``G``
+    (one document at a time, so that documents need not be kept for it).
+
+    >>> from extraction.nlp import pipe
+    >>> G = nx.Graph()
+    >>> link_words(G, next(pipe(["Recurrent networks use hidden states."])))
+    >>> sorted(G.edges(data="weight"))
+    [('hidden', 'states', 1), ('networks', 'hidden', 1), ('networks', 'states', 1), \
+('recurrent', 'hidden', 1), ('recurrent', 'networks', 1)]
+    """
+    content = [t.lower_ for t in doc if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.is_alpha]
+    for i, word in enumerate(content):
+        for other in content[i + 1 : i + 1 + window]:
+            if other != word:
+                if G.has_edge(word, other):
+                    G[word][other]["weight"] += 1
+                else:
+                    G.add_edge(word, other, weight=1)
+
+
+def rank_words(G: nx.Graph) -> dict:
+    """The TextRank scores of the words linked in ``G`` (:func:`link_words`), 0..1."""
     if not G:
         return {}
     ranks = nx.pagerank(G, weight="weight", tol=1e-4)

@@ -283,3 +283,29 @@ def test_index_drop_candidates_frees_the_scored_groups():
     index.drop_candidates()
     assert alive() == before
     assert index.candidates == [] and index.selected == {} and index.concepts == concepts
+
+
+def test_index_parsed_segments_are_read_back_once_when_asked():
+    """Between the parse and the relation stage the documents are kept compactly; the
+    first stage that asks reads them all back, and every later one gets the same."""
+    text = b"# RNN\n\n## GRU\n\nA GRU is a kind of RNN. It gates.\n"
+    index = extract_concepts(read_bytes(text, path="r.md").cards)
+    pairs = index.segments
+    assert pairs._pairs is None  # nothing read back yet
+    first = list(pairs)
+    assert [doc.text for _, doc in first] == [seg.text for seg, _ in first]
+    assert all(a[1] is b[1] for a, b in zip(first, pairs, strict=True))
+    assert pairs[-1] is first[-1] and len(pairs) == len(first)
+
+
+def test_features_link_words_one_doc_at_a_time_is_textrank():
+    from extraction.concepts.features import link_words, rank_words, textrank
+    from extraction.nlp import pipe
+
+    texts = ["Recurrent networks use hidden states.", "Hidden states carry memory."] * 2
+    docs = list(pipe(texts))
+    G = nx.Graph()
+    for doc in docs:
+        link_words(G, doc)
+    assert rank_words(G) == textrank(texts, docs) and rank_words(G)
+    assert rank_words(nx.Graph()) == {}

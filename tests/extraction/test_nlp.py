@@ -27,3 +27,21 @@ def test_nlp_paused_gc_restores_the_collector():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_nlp_parses_read_back_the_documents_added():
+    """Documents kept compactly read back with the same tokens, tags, parses and
+    sentences, in order, across batches."""
+    texts = ["A GRU gates. It forgets.", "LSTMs (long short-term memory) remember", "", "x"]
+    docs = list(nlp.pipe(texts))
+    parses = nlp.Parses(nlp.load().vocab)
+    parses.add(docs[:2])
+    parses.add(docs[2:])
+
+    def reading(doc):
+        tokens = [(t.text, t.whitespace_, t.tag_, t.pos_, t.dep_, t.head.i, t.norm_) for t in doc]
+        return tokens, [s.text for s in doc.sents], [c.text for c in doc.noun_chunks]
+
+    assert len(parses) == 4
+    assert [reading(d) for d in parses.docs()] == [reading(d) for d in docs]
+    assert [reading(d) for d in parses.docs()] == [reading(d) for d in docs]  # read again
