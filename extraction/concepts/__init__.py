@@ -113,6 +113,7 @@ def extract_concepts(
     True
     """
     nlp = nlp or nlp_module.load()
+    own_parse = parse is None
     parse = parse or (lambda texts: list(nlp_module.pipe(texts, nlp=nlp)))
     tell = progress or (lambda _: None)
     files = segments_of(cards)
@@ -124,17 +125,25 @@ def extract_concepts(
         """Each segment's document, parsed a batch at a time and kept only compactly
         (``parses``) once the candidate stage has read it."""
         done = 0
-        for file_segments in files:
-            for batch in batches([seg.text for seg in file_segments]):
-                docs = parse(batch)
+        chunks = [b for f in files for b in batches([seg.text for seg in f])]
+        workers = nlp_module.parallel_workers(len(segments)) if own_parse else 0
+        if workers:  # parsed by worker processes and packed: read here, kept packed
+            packed = nlp_module.parse_packed(chunks, workers=workers, nlp=nlp)
+        else:
+            packed = ((parse(batch), 0) for batch in chunks)
+        for docs, count in packed:
+            if isinstance(docs, bytes):
+                parses.add_packed(docs, count)
+                docs = nlp_module.unpack(docs, nlp.vocab)
+            else:
                 parses.add(docs)
-                done += len(docs)
-                tell(nlp_module.Progress("parse", done, len(segments)))
-                for doc in docs:
-                    link_words(words, doc)
-                    yield doc
-                for doc in docs:  # sentences cached in user_data hold the doc in a cycle
-                    doc.user_data.clear()
+            done += len(docs)
+            tell(nlp_module.Progress("parse", done, len(segments)))
+            for doc in docs:
+                link_words(words, doc)
+                yield doc
+            for doc in docs:  # sentences cached in user_data hold the doc in a cycle
+                doc.user_data.clear()
         tell(nlp_module.Progress("candidates", 0, 1))
 
     tell(nlp_module.Progress("parse", 0, len(segments)))

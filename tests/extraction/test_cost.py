@@ -309,3 +309,28 @@ def test_features_link_words_one_doc_at_a_time_is_textrank():
         link_words(G, doc)
     assert rank_words(G) == textrank(texts, docs) and rank_words(G)
     assert rank_words(nx.Graph()) == {}
+
+
+def test_concepts_parse_in_workers_finds_the_same_concepts(monkeypatch):
+    """A build large enough to be parsed by worker processes finds what one process
+    finds: the same concepts, names, mentions and documents."""
+    import extraction.concepts as concepts_module
+    from extraction import nlp
+
+    rows = [f"term{i} model,a term{i} model uses the layer{i % 7} of a network" for i in range(40)]
+    cards = read_bytes(("term,definition\n" + "\n".join(rows)).encode(), path="c.csv").cards
+
+    def summary(index):
+        docs = [[(t.text, t.tag_, t.dep_, t.head.i) for t in d] for _, d in index.segments]
+        return index.concepts, index.mentions, index.resolve, dict(index.card_mentions), docs
+
+    alone = summary(extract_concepts(cards))
+    small = concepts_module.batches
+    monkeypatch.setattr(concepts_module, "batches", lambda texts: small(texts, size=16))
+    monkeypatch.setattr(nlp, "PARALLEL_MIN_TEXTS", 1)
+    monkeypatch.setattr(nlp, "parallel_workers", lambda n: 2)  # also under pytest-xdist
+    chunks = []
+    real = nlp.parse_packed
+    monkeypatch.setattr(nlp, "parse_packed", lambda c, **kw: chunks.append(len(c)) or real(c, **kw))
+    assert summary(extract_concepts(cards)) == alone
+    assert chunks and chunks[0] > 2
