@@ -31,7 +31,12 @@ from spacy.tokens import Doc
 from extraction import nlp as nlp_module
 from extraction.concepts.candidates import Collected, collect
 from extraction.concepts.definitions import name_concept
-from extraction.concepts.features import group_features, link_words, rank_words
+from extraction.concepts.features import (
+    group_features,
+    link_words,
+    rank_words,
+    release_counted,
+)
 from extraction.concepts.index import ConceptIndex, ParsedSegments
 from extraction.concepts.merging import merge
 from extraction.concepts.phrases import concept_id, is_specific, match_key
@@ -178,6 +183,7 @@ def _extract(
     groups = merge(found.candidates, found.pairs, disabled=disabled)
     tell(nlp_module.Progress("features", 0, 1))
     features = group_features(groups.groups, ranks=ranks)
+    release_counted(groups.groups)  # read by the features alone
     tell(nlp_module.Progress("selection", 0, 1))
     scored = select(groups.groups, features, groups.merges, model)
     concepts = {}

@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 import networkx as nx
 from spacy.tokens import Doc
@@ -167,6 +168,28 @@ def rank_words(G: nx.Graph) -> dict:
     ranks = nx.pagerank(G, weight="weight", tol=1e-4)
     top = max(ranks.values())
     return {w: r / top for w, r in ranks.items()}
+
+
+def release_counted(groups: Mapping[str, Sequence[Candidate]]) -> None:
+    """Let go of what only :func:`group_features` reads of each candidate, once it has
+    read it: the sentences, cards, files and shapes of its uses (four containers a name,
+    most of a large build's candidate memory). No later stage reads them: naming,
+    selection records and the index use the forms, roles, mentions, definitions and
+    cards it is the subject of. What is left in their place is empty and read-only.
+
+    >>> from extraction.concepts.candidates import Candidate
+    >>> c = Candidate("gru", cards={"n#1"}, sources={"n.md"})
+    >>> release_counted({"gru": [c]})
+    >>> c.cards, c.sources, c.sentences, len(c.shapes), c.key
+    (frozenset(), frozenset(), frozenset(), 0, 'gru')
+    """
+    for cands in groups.values():
+        for c in cands:
+            c.sentences = c.cards = c.sources = frozenset()
+            c.shapes = _NO_SHAPES
+
+
+_NO_SHAPES = MappingProxyType({})
 
 
 def group_features(

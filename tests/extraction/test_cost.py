@@ -334,3 +334,33 @@ def test_concepts_parse_in_workers_finds_the_same_concepts(monkeypatch):
     monkeypatch.setattr(nlp, "parse_packed", lambda c, **kw: chunks.append(len(c)) or real(c, **kw))
     assert summary(extract_concepts(cards)) == alone
     assert chunks and chunks[0] > 2
+
+
+def test_features_release_counted_after_the_features_changes_nothing_selected():
+    """What only the features read of each candidate is let go once they are computed;
+    the features, the scores and the concepts named from the groups stay the same."""
+    from extraction.concepts.candidates import collect
+    from extraction.concepts.definitions import name_concept
+    from extraction.concepts.features import group_features, release_counted
+    from extraction.concepts.merging import merge
+    from extraction.concepts.segments import segments_of
+    from extraction.concepts.selection import select
+    from extraction.nlp import load, pipe
+
+    text = b"# RNN\n\n## GRU\n\nA GRU is a kind of RNN. It gates.\n\n## LSTM\n\nAn LSTM gates.\n"
+    segments = [s for f in segments_of(read_bytes(text, path="r.md").cards) for s in f]
+    groups = merge(collect(segments, list(pipe([s.text for s in segments])), load()).candidates, [])
+    features = group_features(groups.groups, ranks={})
+    before = [
+        (s.root, s.probability, name_concept(s.candidates))
+        for s in select(groups.groups, features, {})
+    ]
+    release_counted(groups.groups)
+    cands = [c for cs in groups.groups.values() for c in cs]
+    assert all(not c.cards and not c.sentences and not c.sources and not c.shapes for c in cands)
+    assert group_features(groups.groups, ranks={}) != features  # they were read, not kept
+    after = [
+        (s.root, s.probability, name_concept(s.candidates))
+        for s in select(groups.groups, features, {})
+    ]
+    assert after == before
