@@ -640,8 +640,9 @@ def _acyclic(edges: list[Relation]) -> tuple[list[Relation], list[Relation], lis
     _, dropped = keep_acyclic(pairs, order=order)
     skipped = set(order.skipped)
     cut = set(dropped) - skipped
+    left_out = cut | skipped  # once, not per edge
     return (
-        [r for r in edges if (r.source, r.target) not in cut | skipped],
+        [r for r in edges if (r.source, r.target) not in left_out],
         [r for r in edges if (r.source, r.target) in cut],
         [r for r in edges if (r.source, r.target) in skipped],
     )

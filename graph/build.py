@@ -250,8 +250,14 @@ def _graph(
         model=nlp_module.pipeline_name(),
         sources=[asdict(r.source) for r in results],
     )
+    rejected = rejected_candidates(index)
+    selected = index.selected
+    # the scored groups go: the rejected ones now, each kept one once its node holds
+    # its record; no later stage reads them
+    index.drop_candidates()
     for concept in index.concepts.values():
         evidence = concept.definition_evidence
+        scored = selected.pop(concept.id, None)
         G.add_node(
             concept.id,
             label=concept.label,
@@ -263,9 +269,9 @@ def _graph(
             mentions=concept.mentions,
             first_seen=list(concept.first_seen) if concept.first_seen else None,
             cards=concept.cards,
-            selection=record(index.selected[concept.id]) if concept.id in index.selected else None,
+            selection=record(scored) if scored is not None else None,
         )
-    G.graph["candidates"] = rejected_candidates(index)
+    G.graph["candidates"] = rejected
     tell(nlp_module.Progress("relations", 0, 1))
     typed = typed_relations(index)
     index.drop_parses(keep=reads_parse)  # the rest reads only headings' documents

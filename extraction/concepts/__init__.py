@@ -22,16 +22,22 @@ merge rules by name, for ablations.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
+import networkx as nx
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extraction import nlp as nlp_module
-from extraction.concepts.candidates import collect
+from extraction.concepts.candidates import Collected, collect
 from extraction.concepts.definitions import name_concept
-from extraction.concepts.features import group_features, textrank
-from extraction.concepts.index import ConceptIndex
+from extraction.concepts.features import (
+    group_features,
+    link_words,
+    rank_words,
+    release_counted,
+)
+from extraction.concepts.index import ConceptIndex, ParsedSegments
 from extraction.concepts.merging import merge
 from extraction.concepts.phrases import concept_id, is_specific, match_key
 from extraction.concepts.segments import (
@@ -96,8 +102,10 @@ def extract_concepts(
         merge rules (:data:`~extraction.concepts.merging.RULES`) to leave out.
     progress : callable, optional
         Told how far the build is (:class:`extraction.nlp.Progress`): stage "parse"
-        after each batch of at most :data:`PARSE_BATCH` segments, then each later stage
-        as it starts.
+        after each batch of at most :data:`PARSE_BATCH` segments (the candidate
+        generators read each batch as it is parsed; the documents are then kept only
+        compactly, :class:`extraction.nlp.Parses`, until the relation stage reads them
+        back), then each later stage as it starts.
 
     Examples
     --------
@@ -110,21 +118,43 @@ def extract_concepts(
     True
     """
     nlp = nlp or nlp_module.load()
+    own_parse = parse is None
     parse = parse or (lambda texts: list(nlp_module.pipe(texts, nlp=nlp)))
     tell = progress or (lambda _: None)
     files = segments_of(cards)
-    total = sum(len(f) for f in files)
-    segments: list[Segment] = []
-    docs: list[Doc] = []
-    tell(nlp_module.Progress("parse", 0, total))
-    for file_segments in files:
-        segments.extend(file_segments)
-        texts = [seg.text for seg in file_segments]
-        for batch in batches(texts):
-            docs.extend(parse(batch))
-            tell(nlp_module.Progress("parse", len(docs), total))
-    with nlp_module.paused_gc():  # parsing is done: what follows makes objects that live on
-        return _extract(segments, docs, nlp, order, model, disabled, tell)
+    segments = [seg for file_segments in files for seg in file_segments]
+    parses = nlp_module.Parses(nlp.vocab)
+    words = nx.Graph()  # what TextRank weighs, read from each document as it is parsed
+
+    def parsed() -> Iterator[Doc]:
+        """Each segment's document, parsed a batch at a time and kept only compactly
+        (``parses``) once the candidate stage has read it."""
+        done = 0
+        chunks = [b for f in files for b in batches([seg.text for seg in f])]
+        workers = nlp_module.parallel_workers(len(segments)) if own_parse else 0
+        if workers:  # parsed by worker processes and packed: read here, kept packed
+            packed = nlp_module.parse_packed(chunks, workers=workers, nlp=nlp)
+        else:
+            packed = ((parse(batch), 0) for batch in chunks)
+        for docs, count in packed:
+            if isinstance(docs, bytes):
+                parses.add_packed(docs, count)
+                docs = nlp_module.unpack(docs, nlp.vocab)
+            else:
+                parses.add(docs)
+            done += len(docs)
+            tell(nlp_module.Progress("parse", done, len(segments)))
+            for doc in docs:
+                link_words(words, doc)
+                yield doc
+            for doc in docs:  # sentences cached in user_data hold the doc in a cycle
+                doc.user_data.clear()
+        tell(nlp_module.Progress("candidates", 0, 1))
+
+    tell(nlp_module.Progress("parse", 0, len(segments)))
+    with nlp_module.paused_gc():  # what follows the parse makes objects that live on
+        found = collect(segments, parsed(), nlp, order=order, disabled=disabled)
+        return _extract(segments, parses, found, rank_words(words), model, disabled, tell)
 
 
 #: Most segments parsed (and cached) in one call; a file with fewer is parsed at once.
@@ -142,20 +172,18 @@ def batches(texts: list[str], size: int = PARSE_BATCH) -> list[list[str]]:
 
 def _extract(
     segments: list[Segment],
-    docs: list[Doc],
-    nlp: Language,
-    order: Sequence[str],
+    parses: nlp_module.Parses,
+    found: Collected,
+    ranks: dict[str, float],
     model: LogisticModel | None,
     disabled: Collection[str],
     tell: Callable[[nlp_module.Progress], None] = lambda _: None,
 ) -> ConceptIndex:
-    tell(nlp_module.Progress("candidates", 0, 1))
-    found = collect(segments, docs, nlp, order=order, disabled=disabled)
     tell(nlp_module.Progress("merge", 0, 1))
     groups = merge(found.candidates, found.pairs, disabled=disabled)
     tell(nlp_module.Progress("features", 0, 1))
-    ranks = textrank(segments, docs)
     features = group_features(groups.groups, ranks=ranks)
+    release_counted(groups.groups)  # read by the features alone
     tell(nlp_module.Progress("selection", 0, 1))
     scored = select(groups.groups, features, groups.merges, model)
     concepts = {}
@@ -183,7 +211,7 @@ def _extract(
         concepts,
         mentions,
         resolve,
-        list(zip(segments, docs, strict=True)),
+        ParsedSegments(segments, parses),
         candidates=scored,
         selected=selected,
     )

@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 import networkx as nx
 from spacy.tokens import Doc
@@ -138,19 +139,60 @@ def textrank(segments: Sequence[Segment], docs: Sequence[Doc], *, window: int = 
     """
     G = nx.Graph()
     for _seg, doc in zip(segments, docs, strict=True):
-        content = [t.lower_ for t in doc if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.is_alpha]
-        for i, word in enumerate(content):
-            for other in content[i + 1 : i + 1 + window]:
-                if other != word:
-                    if G.has_edge(word, other):
-                        G[word][other]["weight"] += 1
-                    else:
-                        G.add_edge(word, other, weight=1)
+        link_words(G, doc, window=window)
+    return rank_words(G)
+
+
+def link_words(G: nx.Graph, doc: Doc, *, window: int = 2) -> None:
+    """Add the links :func:`textrank` weighs between ``doc``'s content words to ``G``
+    (one document at a time, so that documents need not be kept for it).
+
+    >>> from extraction.nlp import pipe
+    >>> G = nx.Graph()
+    >>> link_words(G, next(pipe(["Recurrent networks use hidden states."])))
+    >>> sorted(G.edges(data="weight"))
+    [('hidden', 'states', 1), ('networks', 'hidden', 1), ('networks', 'states', 1), \
+('recurrent', 'hidden', 1), ('recurrent', 'networks', 1)]
+    """
+    content = [t.lower_ for t in doc if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.is_alpha]
+    for i, word in enumerate(content):
+        for other in content[i + 1 : i + 1 + window]:
+            if other != word:
+                if G.has_edge(word, other):
+                    G[word][other]["weight"] += 1
+                else:
+                    G.add_edge(word, other, weight=1)
+
+
+def rank_words(G: nx.Graph) -> dict:
+    """The TextRank scores of the words linked in ``G`` (:func:`link_words`), 0..1."""
     if not G:
         return {}
     ranks = nx.pagerank(G, weight="weight", tol=1e-4)
     top = max(ranks.values())
     return {w: r / top for w, r in ranks.items()}
+
+
+def release_counted(groups: Mapping[str, Sequence[Candidate]]) -> None:
+    """Let go of what only :func:`group_features` reads of each candidate, once it has
+    read it: the sentences, cards, files and shapes of its uses (four containers a name,
+    most of a large build's candidate memory). No later stage reads them: naming,
+    selection records and the index use the forms, roles, mentions, definitions and
+    cards it is the subject of. What is left in their place is empty and read-only.
+
+    >>> from extraction.concepts.candidates import Candidate
+    >>> c = Candidate("gru", cards={"n#1"}, sources={"n.md"})
+    >>> release_counted({"gru": [c]})
+    >>> c.cards, c.sources, c.sentences, len(c.shapes), c.key
+    (frozenset(), frozenset(), frozenset(), 0, 'gru')
+    """
+    for cands in groups.values():
+        for c in cands:
+            c.sentences = c.cards = c.sources = frozenset()
+            c.shapes = _NO_SHAPES
+
+
+_NO_SHAPES = MappingProxyType({})
 
 
 def group_features(

@@ -14,7 +14,48 @@ from extraction.concepts.phrases import coordinated, match_key, phrase, singular
 from extraction.concepts.segments import Segment, sentences_of, span_text
 from extraction.concepts.selection import Scored
 from extraction.concepts.words import ANALOGY
+from extraction.nlp import Parses
 from extraction.records import Card, Concept, Evidence
+
+
+class ParsedSegments(Sequence[tuple[Segment, "Doc | None"]]):
+    """The ``(segment, document)`` pairs of a build, whose documents are read back from
+    their compact form (:class:`extraction.nlp.Parses`) the first time a stage asks for
+    them, and kept from then on: between the parse and the relation stage, a build holds
+    about 50 bytes a segment rather than a 5 KB document.
+
+    >>> from extraction.nlp import Parses, load, pipe
+    >>> parses = Parses(load().vocab)
+    >>> parses.add(list(pipe(["A GRU gates."])))
+    >>> pairs = ParsedSegments(["segment"], parses)
+    >>> len(pairs), pairs[0][0], pairs[0][1].text, pairs[0][1] is next(iter(pairs))[1]
+    (1, 'segment', 'A GRU gates.', True)
+    """
+
+    __slots__ = ("_pairs", "_parses", "_segments")
+
+    def __init__(self, segments: Sequence[Segment], parses: Parses) -> None:
+        if len(segments) != len(parses):
+            raise ValueError(f"{len(segments)} segments, {len(parses)} documents")
+        self._segments = segments
+        self._parses: Parses | None = parses
+        self._pairs: list[tuple[Segment, Doc | None]] | None = None
+
+    def _read(self) -> list[tuple[Segment, Doc | None]]:
+        if self._pairs is None:
+            assert self._parses is not None
+            self._pairs = list(zip(self._segments, self._parses.docs(), strict=True))
+            self._parses = None  # read once: the documents are what is kept now
+        return self._pairs
+
+    def __len__(self) -> int:
+        return len(self._segments)
+
+    def __getitem__(self, i):
+        return self._read()[i]
+
+    def __iter__(self) -> Iterator[tuple[Segment, Doc | None]]:
+        return iter(self._read())
 
 
 @dataclass
@@ -33,7 +74,7 @@ class ConceptIndex:
     resolve: dict[str, str]
     #: the parsed segments, for later stages (relations, prerequisites); a document is
     #: None once :meth:`drop_parses` has let it go
-    segments: list[tuple[Segment, Doc | None]] = field(default_factory=list)
+    segments: Sequence[tuple[Segment, Doc | None]] = field(default_factory=list)
     #: card id -> (concept id, evidence) for every mention in that card
     card_mentions: dict[str, list[tuple[str, Evidence]]] = field(
         default_factory=lambda: defaultdict(list)
@@ -112,6 +153,21 @@ class ConceptIndex:
             kept.append((seg, doc))
         self.segments = kept
         release_memory()
+
+    def drop_candidates(self) -> None:
+        """Let the scored candidate groups go (:attr:`candidates`, :attr:`selected`) once
+        the graph holds what it keeps of them: with every name's candidates, roles,
+        mentions and features they are the largest part of a large build's memory after
+        the parse, and no stage after concept selection reads them (:meth:`scored`
+        finds nothing afterwards).
+
+        >>> index = ConceptIndex({}, {}, {}, candidates=[None], selected={"x": None})
+        >>> index.drop_candidates()
+        >>> index.candidates, index.selected
+        ([], {})
+        """
+        self.candidates = []
+        self.selected = {}
 
     def first_words(self) -> frozenset[str]:
         """Lower-case first words (and their singular) of every name the index knows:

@@ -66,16 +66,17 @@ class Scored:
 
 def select(
     groups: Mapping[str, Sequence[Candidate]],
-    features: Mapping[str, Mapping[str, float]],
+    features: Mapping[str, dict[str, float]],
     merges: Mapping[str, Sequence[Merge]],
     model: LogisticModel | None = None,
 ) -> list[Scored]:
     """Score every group with ``model`` (default :func:`default_model`), most probable
-    first."""
+    first. Each :class:`Scored` keeps its group's features dict itself (not a copy: a
+    large build has hundreds of thousands)."""
     model = model or default_model()
     scored = []
     for root, cands in groups.items():
-        x = dict(features[root])
+        x = features[root]
         p = model.probability(x)
         scored.append(
             Scored(

@@ -263,3 +263,104 @@ def test_cost_dropped_parses_are_freed_and_subjects_stay():
         gc.enable()
     assert [seg for seg, _ in index.segments] == segments
     assert [index.subjects(card) for card in cards] == before and any(before)
+
+
+def test_index_drop_candidates_frees_the_scored_groups():
+    """Once the graph holds the records it keeps, the scored candidate groups (with their
+    candidates, mentions and features) are let go; the concepts stay."""
+    import gc
+
+    from extraction.concepts.selection import Scored
+
+    def alive() -> int:  # records with slots take no weak references: count them
+        return sum(isinstance(o, Scored) for o in gc.get_objects())
+
+    text = b"# RNN\n\n## GRU\n\nA GRU is a kind of RNN. It gates.\n\n## LSTM\n\nAn LSTM gates.\n"
+    before = alive()
+    index = extract_concepts(read_bytes(text, path="r.md").cards)
+    assert alive() - before == len(index.candidates) > 0
+    concepts = dict(index.concepts)
+    index.drop_candidates()
+    assert alive() == before
+    assert index.candidates == [] and index.selected == {} and index.concepts == concepts
+
+
+def test_index_parsed_segments_are_read_back_once_when_asked():
+    """Between the parse and the relation stage the documents are kept compactly; the
+    first stage that asks reads them all back, and every later one gets the same."""
+    text = b"# RNN\n\n## GRU\n\nA GRU is a kind of RNN. It gates.\n"
+    index = extract_concepts(read_bytes(text, path="r.md").cards)
+    pairs = index.segments
+    assert pairs._pairs is None  # nothing read back yet
+    first = list(pairs)
+    assert [doc.text for _, doc in first] == [seg.text for seg, _ in first]
+    assert all(a[1] is b[1] for a, b in zip(first, pairs, strict=True))
+    assert pairs[-1] is first[-1] and len(pairs) == len(first)
+
+
+def test_features_link_words_one_doc_at_a_time_is_textrank():
+    from extraction.concepts.features import link_words, rank_words, textrank
+    from extraction.nlp import pipe
+
+    texts = ["Recurrent networks use hidden states.", "Hidden states carry memory."] * 2
+    docs = list(pipe(texts))
+    G = nx.Graph()
+    for doc in docs:
+        link_words(G, doc)
+    assert rank_words(G) == textrank(texts, docs) and rank_words(G)
+    assert rank_words(nx.Graph()) == {}
+
+
+def test_concepts_parse_in_workers_finds_the_same_concepts(monkeypatch):
+    """A build large enough to be parsed by worker processes finds what one process
+    finds: the same concepts, names, mentions and documents."""
+    import extraction.concepts as concepts_module
+    from extraction import nlp
+
+    rows = [f"term{i} model,a term{i} model uses the layer{i % 7} of a network" for i in range(40)]
+    cards = read_bytes(("term,definition\n" + "\n".join(rows)).encode(), path="c.csv").cards
+
+    def summary(index):
+        docs = [[(t.text, t.tag_, t.dep_, t.head.i) for t in d] for _, d in index.segments]
+        return index.concepts, index.mentions, index.resolve, dict(index.card_mentions), docs
+
+    alone = summary(extract_concepts(cards))
+    small = concepts_module.batches
+    monkeypatch.setattr(concepts_module, "batches", lambda texts: small(texts, size=16))
+    monkeypatch.setattr(nlp, "PARALLEL_MIN_TEXTS", 1)
+    monkeypatch.setattr(nlp, "parallel_workers", lambda n: 2)  # also under pytest-xdist
+    chunks = []
+    real = nlp.parse_packed
+    monkeypatch.setattr(nlp, "parse_packed", lambda c, **kw: chunks.append(len(c)) or real(c, **kw))
+    assert summary(extract_concepts(cards)) == alone
+    assert chunks and chunks[0] > 2
+
+
+def test_features_release_counted_after_the_features_changes_nothing_selected():
+    """What only the features read of each candidate is let go once they are computed;
+    the features, the scores and the concepts named from the groups stay the same."""
+    from extraction.concepts.candidates import collect
+    from extraction.concepts.definitions import name_concept
+    from extraction.concepts.features import group_features, release_counted
+    from extraction.concepts.merging import merge
+    from extraction.concepts.segments import segments_of
+    from extraction.concepts.selection import select
+    from extraction.nlp import load, pipe
+
+    text = b"# RNN\n\n## GRU\n\nA GRU is a kind of RNN. It gates.\n\n## LSTM\n\nAn LSTM gates.\n"
+    segments = [s for f in segments_of(read_bytes(text, path="r.md").cards) for s in f]
+    groups = merge(collect(segments, list(pipe([s.text for s in segments])), load()).candidates, [])
+    features = group_features(groups.groups, ranks={})
+    before = [
+        (s.root, s.probability, name_concept(s.candidates))
+        for s in select(groups.groups, features, {})
+    ]
+    release_counted(groups.groups)
+    cands = [c for cs in groups.groups.values() for c in cs]
+    assert all(not c.cards and not c.sentences and not c.sources and not c.shapes for c in cands)
+    assert group_features(groups.groups, ranks={}) != features  # they were read, not kept
+    after = [
+        (s.root, s.probability, name_concept(s.candidates))
+        for s in select(groups.groups, features, {})
+    ]
+    assert after == before
