@@ -1662,6 +1662,14 @@ _STEP_VERBS = frozenset(
 _PROCEDURE = re.compile(r"\s*how\b", re.IGNORECASE)
 #: Labels of a line listing examples of what the card is about.
 _EXAMPLE_LABELS = frozenset({"examples", "example", "e.g.", "eg", "instances", "for example"})
+#: A title asking how to tell something, or for its signs: the labelled lines of its
+#: answer ("Heap usage: grows while the load stays flat" under "How can you detect a
+#: memory leak?") are signs of it, not its parts.
+_ASKS_FOR_SIGNS = re.compile(
+    r"\b(?:identify|identified|detect|detected|recogni[sz]e|diagnose|spot|tell if"
+    r"|tell whether|signs?|symptoms?|indicators?|indications?)\b",
+    re.IGNORECASE,
+)
 #: Confidence of "Examples: A, B" in a card about X: A example_of X.
 EXAMPLES_CONFIDENCE = 0.6
 #: Words after "types of X" that open the list of its kinds.
@@ -1946,6 +1954,8 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
         else:
             continue
         cited = [about, text_ev]
+        if _ASKS_FOR_SIGNS.search(card.title):
+            continue  # "How can you tell X?": its labels are signs of X, not its parts
         if labelled[0].strip().lower() in _EXAMPLE_LABELS:  # "Examples: Hopfield network, ..."
             colon = next((t.i for t in doc if t.text == ":"), 0)
             after = doc[colon + 1 :]

@@ -572,6 +572,25 @@ def test_relations_component_labels_are_parts_of_the_card_subject():
     assert ("update gate", "part_of", "GRU") in edges
 
 
+@pytest.mark.parametrize(
+    ("title", "parts"),
+    [
+        ("Parts of a memory leak", True),
+        ("How can you detect a memory leak?", False),
+        ("What are the signs of a memory leak?", False),
+    ],
+)
+def test_relations_labels_under_a_question_about_signs_are_no_parts(title, parts):
+    cards = _qa(
+        ("What is a memory leak?", "Memory a program keeps but no longer uses."),
+        ("What is heap usage?", "How much of the heap is taken."),
+        ("What is swap usage?", "How much memory is paged to disk."),
+        (title, "Heap usage: grows while the load stays flat\nSwap usage: the system pages"),
+    )
+    found = ("heap usage", "part_of", "memory leak") in _edges(cards)
+    assert found is parts
+
+
 def test_relations_part_in_whole_in_a_question():
     cards = _qa(
         ("What is an input gate?", "A gate that lets new values in."),
