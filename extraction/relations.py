@@ -180,7 +180,7 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
             )
             concept = next((c for c in shared if c is not None), None) if size >= 2 else None
             if concept is None and after is None and toks[i + 2].is_alpha:
-                # "vanishing/exploding gradient problem" where only the first is a
+                # "input/output buffer size" where only the first is a
                 # concept: the first word takes the rest of the name after the second
                 skipped = (
                     index.find(f"{toks[i].text} {''.join(pieces[i + 3 : j]).strip()}")
@@ -557,7 +557,7 @@ def _modifies_other(doc: Doc, m: Mention) -> bool:
     """Does the concept ``m`` only modify a noun after it that it does not name ("the
     transformer-decoder layers", "this optimization problem")?"""
     if m.shared:
-        return False  # "the vanishing/exploding gradient problem" names the problem
+        return False  # "the input/output buffer overflow" names the overflow
     last = doc[m.end - 1]
     head = last.head
     listed = any(c.dep_ in {"cc", "conj"} for c in last.children)  # "dropout and weight decay"
@@ -853,7 +853,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
 
 
 def _inside_name(ctx: _Context, span: Span) -> bool:
-    """Is the cue a word of a longer concept's name ("Adversarial examples are inputs"),
+    """Is the cue a word of a longer concept's name ("Worked examples are solutions"),
     or the end of a hyphenated word ("a probability-like distribution")?"""
     doc = ctx.sent.doc
     if span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
@@ -1646,7 +1646,7 @@ def _compounded(doc: Doc, m: Mention) -> bool:
         return False
     before = doc[m.start - 1]
     return (
-        before.i != before.sent.start  # "Use activation functions that ...": a verb
+        before.i != before.sent.start  # "Use hash functions that ...": a verb
         and m.start <= before.head.i < m.end
         and before.dep_ in {"compound", "amod", "nmod"}
         and before.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
@@ -1806,7 +1806,7 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
     "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection;
     only when the concept's card names the head in its answer, cited by the card's title
     and that sentence, and not when the notes name the concept as a problem and the head
-    as none (the exploding gradient is a problem of gradients, no kind of gradient)."""
+    as none (an overflowing buffer is a problem of buffers, no kind of buffer)."""
     titles = {
         seg.card.id: seg for seg, doc in index.segments if seg.is_title and _names_a_thing(seg, doc)
     }
@@ -1878,7 +1878,7 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                         break
                     parent = None
             if parent and concept.id in named_problems and parent not in named_problems:
-                break  # "exploding gradients" are a problem named after the gradient
+                break  # "overflowing buffers" are a problem named after the buffer
             if parent and (evidence := cited(concept, parent)):
                 yield Relation(concept.id, parent, "is_a", 0.6, evidence)
                 break
@@ -2024,7 +2024,7 @@ def _literal_sentences(index: ConceptIndex) -> Iterator[tuple[Segment, Span]]:
 
 def problems(index: ConceptIndex, *, strict: bool = False) -> frozenset[str]:
     """The concepts the notes name as problems: named by a word of
-    :data:`rp.PROBLEM_WORDS` ("the exploding gradient problem", also as the name is
+    :data:`rp.PROBLEM_WORDS` ("the buffer overflow problem", also as the name is
     written), called by one ("the vanishing gradient issue", "overfitting is a common
     problem", "problems such as overfitting"), or what something suffers from
     (:data:`rp.PROBLEM_FRAMES`). With ``strict``, not what "the problem of / with" names

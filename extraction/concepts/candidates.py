@@ -145,7 +145,7 @@ _CLAUSE_OPENERS = frozenset({"IN", "TO", "CC", ",", ":", "-LRB-", "``", "''", "H
 def participle_modifier(tok: Token) -> bool:
     """Is ``tok`` a participle that describes the noun after it ("the *vanishing*
     gradient problem", "address *exploding* gradients", "a *gated* unit") rather than
-    the verb of a clause ("*Using* activation functions", "by *employing* ReLU")?
+    the verb of a clause ("*Using* hash functions", "by *employing* ReLU")?
 
     The tagger reads both as a verb; the word before tells them apart: a participle
     inside a noun phrase follows a determiner, an adjective, a noun or the verb whose

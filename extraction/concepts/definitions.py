@@ -156,7 +156,7 @@ def asks_something_else(title: str) -> bool:
 
 def names_whole_title(card: Card, names: Sequence[str]) -> bool:
     """Is the concept of ``names`` what the card's whole title names ("Pooling layers"
-    names "pooling layer", not "layer"; "Anomaly detection with autoencoders" names
+    names "pooling layer", not "layer"; "Hashing with linear probing" names
     neither of its two parts)?
 
     >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "Pooling Layers", "Reduce size.")

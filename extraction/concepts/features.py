@@ -113,7 +113,7 @@ FEATURES: dict[str, str] = {
     "verb_start": "starts with a verb",
     "adj_start": "starts with an adjective (or a participle describing the next word: "
     "'vanishing gradient')",
-    "noun_compound": "two words or more, all nouns ('feature map', 'flow cell')",
+    "noun_compound": "two words or more, all nouns ('hash table', 'cell wall')",
     "adjective_only": "one word the tagger reads as an adjective ('discrete', 'inefficient')",
     "adj_commonness": "starts with an adjective, by how common it is in English (0: Zipf <= 3 "
     "as 'convolutional', 1: >= 6 as 'good'): a describing word rather than part of a name",
@@ -238,7 +238,7 @@ def shape_first_verb(cands: Sequence[Candidate]) -> bool:
 
 def _noun_compound(cands: Sequence[Candidate]) -> float:
     """Is the group's name, most often, two words or more that are all nouns, the last a
-    common noun ("feature map", "loss function", "HTTP method"; not "Ian Goodfellow")?
+    common noun ("hash table", "cell wall", "TCP socket"; not "Ada Lovelace")?
 
     A compound of common nouns is often a term of the subject, where an adjective and a
     common noun ("final prediction") rarely is."""

@@ -434,7 +434,7 @@ def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]
             if not run:
                 continue
             parts = coordinated(run)
-            # "the vanishing/exploding gradient problem" -> "vanishing gradient problem",
+            # "the input/output buffer size" -> "input buffer size",
             # not "vanishing": the word before the slash shares what follows the word
             # after it ("input/output layer", "open/closed principle"); an acronym
             # names something alone too ("TCP/IP stack")
