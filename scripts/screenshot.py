@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Frame, Page, Playwright, Route, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -333,6 +334,40 @@ def open_folder(page: Page, folder: Path, timeout_ms: float = 600_000) -> Frame:
     box.fill(str(folder))
     box.press("Enter")
     return wait_for_new_drawing(page, before, timeout_ms=timeout_ms)
+
+
+def open_tab(page: Page, name: str, timeout_ms: float = 120_000) -> None:
+    """Open one of the app's tabs and wait until the app has drawn it.
+
+    A tab other than the map is made only when it is open, by the rerun its click
+    starts; a click that lands while the page is still being drawn can be lost. The
+    tab is clicked again until it shows as selected, then the rerun is waited for.
+    """
+    tab = page.get_by_role("tab", name=name, exact=True)
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        tab.click()
+        try:
+            page.wait_for_function(
+                "(t) => t.getAttribute('aria-selected') === 'true'",
+                arg=tab.element_handle(),
+                timeout=5_000,
+            )
+            break
+        except PlaywrightTimeoutError:
+            if time.monotonic() > deadline:
+                raise
+    wait_until_idle(page, max(1_000.0, (deadline - time.monotonic()) * 1000))
+
+
+def wait_until_idle(page: Page, timeout_ms: float = 120_000) -> None:
+    """Wait until Streamlit has no script run going (its "Running..." widget is gone)."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidget]')"
+        " || !document.querySelector('[data-testid=stStatusWidget]').innerText"
+        ".includes('Running')",
+        timeout=timeout_ms,
+    )
 
 
 def fold_sidebar(page: Page) -> None:

@@ -218,8 +218,9 @@ def test_learning_path_picker_and_picture_in_the_app() -> None:
             page.on("pageerror", lambda error: errors.append(str(error)))
             driver.open_map(page, url)
 
-            page.get_by_role("tab", name="Learning path").click()
+            driver.open_tab(page, "Learning path")
             box = page.get_by_role("textbox", name="I want to learn", exact=True)
+            box.wait_for(timeout=120_000)
             box.fill("gated recurrent unit")
             box.press("Enter")
             page.wait_for_function(

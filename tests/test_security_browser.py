@@ -192,8 +192,7 @@ def test_hostile_notes_never_run_in_the_app(
             )
             unfolded.first.wait_for(timeout=60_000)
             for tab in ("Learning path", "Connect", "Topics", "Export", "Notes", "Map"):
-                page.get_by_role("tab", name=tab).click()
-                page.wait_for_timeout(300)
+                driver.open_tab(page, tab)
             # back on the map the open concept's panel is drawn again (tabs are drawn
             # when opened): wait for its payload, however slow the rerun, then read it
             page.get_by_text(re.compile(r"<img src=x onerror=|<script>")).first.wait_for(
