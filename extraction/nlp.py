@@ -145,8 +145,13 @@ class Parses:
 
     def docs(self) -> Iterator[Doc]:
         """Every document added, in order, read back one batch at a time."""
+        for docs in self.batches():
+            yield from docs
+
+    def batches(self) -> Iterator[list[Doc]]:
+        """The documents added, read back, one list per batch added."""
         for data in self._chunks:
-            yield from unpack(data, self.vocab)
+            yield unpack(data, self.vocab)
 
 
 def pack(docs: Sequence[Doc]) -> bytes:

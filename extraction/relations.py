@@ -76,6 +76,7 @@ from extraction.concepts import (
     label_of,
     sentences_of,
 )
+from extraction.concepts.index import segments_only
 from extraction.records import Card, Concept, Evidence, Relation
 from extraction.titles import singular
 
@@ -1452,16 +1453,36 @@ def _counted(sent: Span) -> Token | None:
     return None
 
 
-def _nested_term_cards(
-    by_card: Mapping[str, Sequence[tuple[Segment, Span]]],
-) -> dict[tuple[str, int], list[Card]]:
+def _nested_term_cards(segments: Iterable[Segment]) -> dict[tuple[str, int], list[Card]]:
     """(source, heading line) -> the term cards whose innermost section is that heading."""
     nested: dict[tuple[str, int], list[Card]] = defaultdict(list)
-    for sents in by_card.values():
-        card = sents[0][0].card
+    seen: set[str] = set()
+    for seg in segments:
+        card = seg.card
+        if seg.is_heading or card.id in seen:
+            continue
+        seen.add(card.id)
         if card.title_kind == "term" and card.section_lines:
             nested[(card.source, card.section_lines[-1])].append(card)
     return nested
+
+
+def _card_sentences(index: ConceptIndex) -> Iterator[list[tuple[Segment, Span]]]:
+    """The sentences of each card (headings left out), one list per card in the order of
+    the notes, read a card at a time: a card's segments follow each other
+    (:func:`extraction.concepts.segments_of`), so only one card's documents are held."""
+    card_id = None
+    sents: list[tuple[Segment, Span]] = []
+    for seg, sent in _literal_sentences(index):
+        if seg.is_heading:
+            continue
+        if seg.card.id != card_id and sents:
+            yield sents
+            sents = []
+        card_id = seg.card.id
+        sents.append((seg, sent))
+    if sents:
+        yield sents
 
 
 def _intro_frame(
@@ -1812,40 +1833,15 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
     }
 
     named_problems = problems(index, strict=True)
-    answers: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
-    for seg, doc in index.segments:
-        if not seg.is_title and not seg.is_heading:
-            answers[seg.card.id] += [(seg, sent) for sent in sentences_of(doc)]
 
-    def cited(concept: Concept, other: str) -> list[Evidence]:
-        """The title of the concept's card and the first sentence of its answer that
-        names ``other`` by its own name (not inside a longer one): a name in passing or
-        a heading alone states nothing. A heading over prose ("Optimization with
-        Gradients") is never evidence: under one, only a sentence that names both
-        concepts is, cited alone."""
-        for card_id in concept.cards:
-            title = titles.get(card_id)
-            if title is None:
-                continue
-            heading = title.card.title_kind == "heading"
-            for seg, sent in answers.get(card_id, ()):
-                named = {
-                    m.concept
-                    for m in mentions(index, sent)
-                    # "The divergence is calculated ...": the concept itself, named again
-                    if not (m.start > 0 and sent.doc[m.start - 1].lower_ in _DEFINITE)
-                }
-                # the answer that opens with the concept's name names it ("1x1
-                # convolution is ...", split after "1x1")
-                own = concept.id in named or seg.text.lower().startswith(concept.id.lower())
-                if other in named and (not heading or own):
-                    head = Evidence(title.card.source, title.line, title.text)
-                    return [_evidence_of(seg, sent)] if heading else [head, _evidence_of(seg, sent)]
-        return []
-
+    # what each concept's name says it is a kind of, or done with, in the order tried:
+    # ("uses", tool), ("is_a", parent), or ("stop", "") where a problem is named after
+    # the head; each needs its card's answer to name the other concept (found below)
+    plans: list[tuple[Concept, list[tuple[str, str]]]] = []
     for concept in index.concepts.values():
         if not concept.cards:
             continue
+        plan: list[tuple[str, str]] = []
         names = [concept.id] + [
             a for a in concept.aliases if any(w[:1].isupper() for w in a.split()) and " " in a
         ]  # spellings of the concept's own name, not merged synonyms
@@ -1859,8 +1855,8 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                 # autoencoders", "using attention": what it is done with
                 means = " ".join(words[cut + 1 :])
                 tool = index.find(means) if words[cut].lower() in _MEANS_PREPOSITIONS else None
-                if tool and tool != concept.id and (evidence := cited(concept, tool)):
-                    yield Relation(concept.id, tool, "uses", 0.6, evidence)
+                if tool and tool != concept.id:
+                    plan.append(("uses", tool))
                 words, first = words[:cut], 0
             parent = None
             for k in range(first, len(words)):
@@ -1878,10 +1874,80 @@ def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
                         break
                     parent = None
             if parent and concept.id in named_problems and parent not in named_problems:
-                break  # "overflowing buffers" are a problem named after the buffer
-            if parent and (evidence := cited(concept, parent)):
-                yield Relation(concept.id, parent, "is_a", 0.6, evidence)
+                plan.append(("stop", ""))  # "overflowing buffers": a problem of buffers
                 break
+            if parent:
+                plan.append(("is_a", parent))
+        if plan:
+            plans.append((concept, plan))
+
+    # the cards whose answer must name another concept, and which
+    wanted: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for concept, plan in plans:
+        for card_id in concept.cards:
+            if card_id in titles:
+                wanted[card_id].update((concept.id, other) for kind, other in plan if other)
+    found = _answers_naming(index, titles, wanted)
+
+    def cited(concept: Concept, other: str) -> list[Evidence]:
+        """The evidence of the first of the concept's cards whose answer names
+        ``other`` (:func:`_answers_naming`)."""
+        for card_id in concept.cards:
+            if (evidence := found.get((card_id, concept.id, other))) is not None:
+                return evidence
+        return []
+
+    for concept, plan in plans:
+        for kind, other in plan:
+            if kind == "stop":
+                break
+            if evidence := cited(concept, other):
+                if kind == "uses":
+                    yield Relation(concept.id, other, "uses", 0.6, evidence)
+                else:
+                    yield Relation(concept.id, other, "is_a", 0.6, evidence)
+                    break
+
+
+def _answers_naming(
+    index: ConceptIndex,
+    titles: Mapping[str, Segment],
+    wanted: Mapping[str, set[tuple[str, str]]],
+) -> dict[tuple[str, str, str], list[Evidence]]:
+    """For each card and ``(concept, other)`` pair wanted of it, the evidence that the
+    card's answer names ``other`` by its own name (not inside a longer one): the card's
+    title and the first such sentence. A name in passing or a heading alone states
+    nothing. A heading over prose ("Optimization with Gradients") is never evidence:
+    under one, only a sentence that names both concepts is, cited alone. Read in one pass
+    over the notes, a card at a time."""
+    found: dict[tuple[str, str, str], list[Evidence]] = {}
+    for seg, doc in index.segments:
+        pending = wanted.get(seg.card.id)
+        if not pending or seg.is_title or seg.is_heading:
+            continue
+        title = titles[seg.card.id]
+        heading = title.card.title_kind == "heading"
+        for sent in sentences_of(doc):
+            open_pairs = [(c, o) for c, o in pending if (seg.card.id, c, o) not in found]
+            if not open_pairs:
+                break
+            named = {
+                m.concept
+                for m in mentions(index, sent)
+                # "The divergence is calculated ...": the concept itself, named again
+                if not (m.start > 0 and sent.doc[m.start - 1].lower_ in _DEFINITE)
+            }
+            for concept, other in open_pairs:
+                # the answer that opens with the concept's name names it ("1x1
+                # convolution is ...", split after "1x1")
+                own = concept in named or seg.text.lower().startswith(concept.lower())
+                if other in named and (not heading or own):
+                    head = Evidence(title.card.source, title.line, title.text)
+                    evidence = _evidence_of(seg, sent)
+                    found[(seg.card.id, concept, other)] = (
+                        [evidence] if heading else [head, evidence]
+                    )
+    return found
 
 
 def _named_aside(index: ConceptIndex) -> dict[str, set[str]]:
@@ -2065,12 +2131,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     matcher = patterns.relation_cues(nlp)  # rp.matcher, run only with the cues a sentence can match
     subjects = _card_subjects(index)
     named_problems = problems(index)
-    by_card: dict[str, list[tuple[Segment, Span]]] = defaultdict(list)
-    for seg, sent in _literal_sentences(index):
-        if not seg.is_heading:
-            by_card[seg.card.id].append((seg, sent))
-    nested_terms = _nested_term_cards(by_card)
-    for sents in by_card.values():
+    nested_terms = _nested_term_cards(segments_only(index.segments))
+    for sents in _card_sentences(index):
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)

@@ -19,43 +19,64 @@ from extraction.records import Card, Concept, Evidence
 
 
 class ParsedSegments(Sequence[tuple[Segment, "Doc | None"]]):
-    """The ``(segment, document)`` pairs of a build, whose documents are read back from
-    their compact form (:class:`extraction.nlp.Parses`) the first time a stage asks for
-    them, and kept from then on: between the parse and the relation stage, a build holds
-    about 50 bytes a segment rather than a 5 KB document.
+    """The ``(segment, document)`` pairs of a build, whose documents stay in their
+    compact form (:class:`extraction.nlp.Parses`, about 50 bytes a short segment against
+    5 KB for a live document) and are read back a batch at a time by each pass over
+    them: a pass holds one batch of documents, and what it keeps of them (a span keeps
+    its document), never all of them at once.
+
+    Each pass reads the documents again, so that what one pass caches on a document
+    (its sentences) is not there for the next; a batch's caches are emptied once the
+    pass moves on, so that the documents nothing else holds are freed at once.
+    :attr:`segments` gives the segments alone, without reading a document.
 
     >>> from extraction.nlp import Parses, load, pipe
     >>> parses = Parses(load().vocab)
-    >>> parses.add(list(pipe(["A GRU gates."])))
-    >>> pairs = ParsedSegments(["segment"], parses)
-    >>> len(pairs), pairs[0][0], pairs[0][1].text, pairs[0][1] is next(iter(pairs))[1]
-    (1, 'segment', 'A GRU gates.', True)
+    >>> parses.add(list(pipe(["A GRU gates.", "An LSTM remembers."])))
+    >>> pairs = ParsedSegments(["first", "second"], parses)
+    >>> len(pairs), [(seg, doc.text) for seg, doc in pairs], pairs[1][1].text
+    (2, [('first', 'A GRU gates.'), ('second', 'An LSTM remembers.')], 'An LSTM remembers.')
+    >>> pairs.segments
+    ['first', 'second']
     """
 
-    __slots__ = ("_pairs", "_parses", "_segments")
+    __slots__ = ("_parses", "segments")
 
     def __init__(self, segments: Sequence[Segment], parses: Parses) -> None:
         if len(segments) != len(parses):
             raise ValueError(f"{len(segments)} segments, {len(parses)} documents")
-        self._segments = segments
-        self._parses: Parses | None = parses
-        self._pairs: list[tuple[Segment, Doc | None]] | None = None
-
-    def _read(self) -> list[tuple[Segment, Doc | None]]:
-        if self._pairs is None:
-            assert self._parses is not None
-            self._pairs = list(zip(self._segments, self._parses.docs(), strict=True))
-            self._parses = None  # read once: the documents are what is kept now
-        return self._pairs
+        self.segments = segments
+        self._parses = parses
 
     def __len__(self) -> int:
-        return len(self._segments)
+        return len(self.segments)
 
     def __getitem__(self, i):
-        return self._read()[i]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return next(pair for k, pair in enumerate(self) if k == i)
 
     def __iter__(self) -> Iterator[tuple[Segment, Doc | None]]:
-        return iter(self._read())
+        segments = iter(self.segments)
+        for docs in self._parses.batches():
+            try:
+                for doc in docs:
+                    yield next(segments), doc
+            finally:
+                for doc in docs:  # sentences cached in user_data hold the doc in a cycle
+                    doc.user_data.clear()
+
+
+def segments_only(pairs: Sequence[tuple[Segment, Doc | None]]) -> Sequence[Segment]:
+    """The segments of ``(segment, document)`` pairs, without reading a document back
+    (:class:`ParsedSegments`)."""
+    if isinstance(pairs, ParsedSegments):
+        return pairs.segments
+    return [seg for seg, _ in pairs]
 
 
 @dataclass

@@ -235,9 +235,12 @@ def test_cost_budget_keeps_the_work_linear_on_dense_cycles():
     assert set(order.skipped) <= set(dropped)
 
 
-def test_cost_dropped_parses_are_freed_and_subjects_stay():
-    """Once the stages that read the documents are done, they are let go at once (no
-    reference cycle waits for a full collection); what a card is about is kept."""
+def test_cost_documents_of_a_pass_are_freed_and_subjects_stay():
+    """A pass over the parsed segments holds one batch of documents: once it moves on
+    (or ends), the documents nothing else holds are freed at once (no reference cycle
+    waits for a full collection). Those a later stage reads are kept by
+    ``drop_parses(keep=...)`` until the last one lets them go; what a card is about is
+    kept."""
     import gc
     import weakref
 
@@ -246,19 +249,22 @@ def test_cost_dropped_parses_are_freed_and_subjects_stay():
     text = b"# RNN\n\n## GRU\n\nA GRU is a kind of RNN. It gates.\n\n## LSTM\n\nAn LSTM gates.\n"
     cards = read_bytes(text, path="r.md").cards
     index = extract_concepts(cards)
-    for _, doc in index.segments:
-        sentences_of(doc)  # what the later stages cache on each document
-    del doc
     before = [index.subjects(card) for card in cards]
-    docs = [weakref.ref(doc) for _, doc in index.segments]
     segments = [seg for seg, _ in index.segments]
     gc.disable()
     try:
-        index.drop_parses(keep=lambda seg: seg.is_heading)
-        dead = [ref() is None for ref in docs]
-        assert [not seg.is_heading for seg in segments] == dead and any(dead)
-        index.drop_parses()
+        docs = []
+        for _, doc in index.segments:
+            sentences_of(doc)  # what the later stages cache on each document
+            docs.append(weakref.ref(doc))
+        del doc
         assert docs and all(ref() is None for ref in docs)
+        index.drop_parses(keep=lambda seg: seg.is_heading)
+        kept = [weakref.ref(doc) for _, doc in index.segments if doc is not None]
+        assert [doc is not None for _, doc in index.segments] == [s.is_heading for s in segments]
+        assert kept and all(ref() is not None for ref in kept)
+        index.drop_parses()
+        assert all(ref() is None for ref in kept)
     finally:
         gc.enable()
     assert [seg for seg, _ in index.segments] == segments
@@ -285,17 +291,25 @@ def test_index_drop_candidates_frees_the_scored_groups():
     assert index.candidates == [] and index.selected == {} and index.concepts == concepts
 
 
-def test_index_parsed_segments_are_read_back_once_when_asked():
-    """Between the parse and the relation stage the documents are kept compactly; the
-    first stage that asks reads them all back, and every later one gets the same."""
-    text = b"# RNN\n\n## GRU\n\nA GRU is a kind of RNN. It gates.\n"
+def test_index_parsed_segments_are_read_back_by_each_pass():
+    """Between the parse and the relation stage the documents are kept compactly; each
+    pass over them reads them back a batch at a time, the same documents every time,
+    and the segments alone are read without any document."""
+    from extraction.concepts.index import ParsedSegments, segments_only
+
+    text = b"# RNN\n\n## GRU\n\nA GRU is a kind of RNN. It gates.\n\n## LSTM\n\nAn LSTM gates.\n"
     index = extract_concepts(read_bytes(text, path="r.md").cards)
     pairs = index.segments
-    assert pairs._pairs is None  # nothing read back yet
-    first = list(pairs)
-    assert [doc.text for _, doc in first] == [seg.text for seg, _ in first]
-    assert all(a[1] is b[1] for a, b in zip(first, pairs, strict=True))
-    assert pairs[-1] is first[-1] and len(pairs) == len(first)
+    assert isinstance(pairs, ParsedSegments)
+    first = [(seg, doc.text, [t.dep_ for t in doc]) for seg, doc in pairs]
+    again = [(seg, doc.text, [t.dep_ for t in doc]) for seg, doc in pairs]
+    assert first == again and [text for _, text, _ in first] == [s.text for s, _, _ in first]
+    assert pairs[-1][1].text == first[-1][1] and len(pairs) == len(first) > 2
+    assert [s.text for s, _ in pairs[1:3]] == [s.text for s, _, _ in first[1:3]]
+    assert segments_only(pairs) == [seg for seg, _, _ in first]
+    assert segments_only(list(pairs)) == [seg for seg, _, _ in first]
+    with pytest.raises(IndexError):
+        pairs[len(first)]
 
 
 def test_features_link_words_one_doc_at_a_time_is_textrank():
@@ -364,3 +378,39 @@ def test_features_release_counted_after_the_features_changes_nothing_selected():
         for s in select(groups.groups, features, {})
     ]
     assert after == before
+
+
+def test_relations_hold_one_batch_of_documents_at_a_time(monkeypatch):
+    """The relation stage reads the notes a card at a time: while it runs, the documents
+    alive are those of the batch being read (and a card's), never all of them."""
+    import weakref
+
+    import extraction.concepts as concepts_module
+    from extraction import nlp, relations
+
+    rows = [f"term{i} model,a term{i} model uses the layer{i % 7} of a network" for i in range(120)]
+    cards = read_bytes(("term,definition\n" + "\n".join(rows)).encode(), path="c.csv").cards
+    small = concepts_module.batches
+    monkeypatch.setattr(concepts_module, "batches", lambda texts: small(texts, size=16))
+    index = extract_concepts(cards)
+    read: list[weakref.ref] = []
+    batches = nlp.Parses.batches
+
+    def watched(self):
+        for docs in batches(self):
+            read.extend(weakref.ref(doc) for doc in docs)
+            yield docs
+
+    most = 0
+    mentions = relations.mentions
+
+    def counting(index, sent):
+        nonlocal most
+        most = max(most, sum(ref() is not None for ref in read))
+        return mentions(index, sent)
+
+    monkeypatch.setattr(nlp.Parses, "batches", watched)
+    monkeypatch.setattr(relations, "mentions", counting)
+    typed = relations.typed_relations(index)
+    assert len(read) >= 2 * len(cards) and typed  # every document read, more than once
+    assert 0 < most <= 2 * 16 + 2, most
