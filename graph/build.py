@@ -146,16 +146,63 @@ def _evidence(e: Evidence) -> dict:
     return {"source": e.source, "line": e.line, "text": e.text}
 
 
-def _edge(r: Relation) -> dict:
+class _Shared:
+    """One object for each value a large graph holds many times over: the evidence of a
+    sentence that many edges cite, and the numbers of the selection records and edge
+    features (mostly the same few values). A graph of 100,000 concepts holds about half a
+    million of each; sharing them changes no value, only how many objects hold them
+    (nothing changes a graph's evidence or records in place).
+
+    >>> shared = _Shared()
+    >>> e = Evidence("n.md", 3, "LSTMs use gates.")
+    >>> shared.evidence(e) is shared.evidence(Evidence("n.md", 3, "LSTMs use gates."))
+    True
+    >>> a, b = shared.numbers({"x": 0.5, "n": 1}), shared.numbers({"x": 1 / 2, "n": 1.0})
+    >>> a["x"] is b["x"], a, b
+    (True, {'x': 0.5, 'n': 1}, {'x': 0.5, 'n': 1.0})
+    """
+
+    __slots__ = ("_evidence", "_numbers")
+
+    def __init__(self) -> None:
+        self._evidence: dict[Evidence, dict] = {}
+        self._numbers: dict[tuple[type, float], float] = {}
+
+    def evidence(self, e: Evidence) -> dict:
+        found = self._evidence.get(e)
+        if found is None:
+            found = self._evidence[e] = _evidence(e)
+        return found
+
+    def number(self, x):
+        if type(x) is not float:
+            return x
+        return self._numbers.setdefault((float, x), x)
+
+    def numbers(self, values: Mapping[str, float]) -> dict:
+        return {k: self.number(v) for k, v in values.items()}
+
+    def record(self, record: dict) -> dict:
+        """A selection record (:func:`extraction.concepts.selection.record`) with its
+        numbers shared."""
+        record["features"] = self.numbers(record["features"])
+        record["reasons"] = [[f, self.number(w)] for f, w in record["reasons"]]
+        record["score"] = self.number(record["score"])
+        record["threshold"] = self.number(record["threshold"])
+        return record
+
+
+def _edge(r: Relation, shared: _Shared | None = None) -> dict:
     """The attributes of ``r``'s edge (``features`` only for a scored edge)."""
+    shared = shared or _Shared()
     attrs = {
         "relation": r.relation,
-        "confidence": r.confidence,
-        "evidence": [_evidence(e) for e in r.evidence],
+        "confidence": shared.number(r.confidence),
+        "evidence": [shared.evidence(e) for e in r.evidence],
         "label": r.label,
     }
     if r.features:
-        attrs["features"] = dict(r.features)
+        attrs["features"] = shared.numbers(r.features)
     return attrs
 
 
@@ -250,6 +297,7 @@ def _graph(
         model=nlp_module.pipeline_name(),
         sources=[asdict(r.source) for r in results],
     )
+    shared = _Shared()
     rejected = rejected_candidates(index)
     selected = index.selected
     # the scored groups go: the rejected ones now, each kept one once its node holds
@@ -263,13 +311,13 @@ def _graph(
             label=concept.label,
             aliases=concept.aliases,
             definition=concept.definition,
-            definition_evidence=_evidence(evidence) if evidence else None,
+            definition_evidence=shared.evidence(evidence) if evidence else None,
             importance=concept.importance,
             topic=concept.topic,
             mentions=concept.mentions,
             first_seen=list(concept.first_seen) if concept.first_seen else None,
             cards=concept.cards,
-            selection=record(scored) if scored is not None else None,
+            selection=shared.record(record(scored)) if scored is not None else None,
         )
     G.graph["candidates"] = rejected
     tell(nlp_module.Progress("relations", 0, 1))
@@ -282,7 +330,7 @@ def _graph(
     G.graph["prerequisite_features"] = dict(FEATURES)  # what explain_pair shows
     index.drop_parses()  # no later stage reads a document
     G.graph["prerequisites_rejected"] = [
-        {"source": r.source, "target": r.target, **_edge(r), "reason": REJECTED[reason]}
+        {"source": r.source, "target": r.target, **_edge(r, shared), "reason": REJECTED[reason]}
         for r, reason in rejected
     ]
     tell(nlp_module.Progress("mentions", 0, 1))
@@ -294,7 +342,7 @@ def _graph(
     del typed, prerequisites, mentions
     while edges:  # in order, each relation let go once it is an edge
         relation = edges.pop()
-        G.add_edge(relation.source, relation.target, **_edge(relation))
+        G.add_edge(relation.source, relation.target, **_edge(relation, shared))
     return G
 
 

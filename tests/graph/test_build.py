@@ -241,3 +241,25 @@ def test_build_does_not_depend_on_the_hash_seed(tmp_path):
         data.pop("graph", None)
         graphs.append(data)
     assert graphs[0] == graphs[1]
+
+
+def test_build_holds_each_cited_sentence_and_number_once(sample_graph, tmp_path):
+    """A large graph cites the same sentence from many edges and repeats the same few
+    numbers in every record: each is one object, and the file is the same as if each
+    were a copy."""
+    evidence: dict[tuple, list[int]] = {}
+    for _, _, attrs in sample_graph.edges(data=True):
+        for e in attrs["evidence"]:
+            evidence.setdefault((e["source"], e["line"], e["text"]), []).append(id(e))
+    cited_twice = [ids for ids in evidence.values() if len(ids) > 1]
+    assert cited_twice and all(len(set(ids)) == 1 for ids in cited_twice)
+    numbers: dict[float, set[int]] = {}
+    for _, attrs in sample_graph.nodes(data=True):
+        for value in (attrs.get("selection") or {}).get("features", {}).values():
+            numbers.setdefault(value, set()).add(id(value))
+    assert numbers[1.0] and all(len(ids) == 1 for ids in numbers.values())
+    path = tmp_path / "g.json"
+    write_graph(sample_graph, path)
+    again = read_graph(path)
+    assert nx.utils.edges_equal(again.edges(data=True), sample_graph.edges(data=True))
+    assert dict(again.nodes(data=True)) == dict(sample_graph.nodes(data=True))
