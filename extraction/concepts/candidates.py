@@ -109,8 +109,33 @@ class Shape:
     pos: tuple[str, ...] = ()
 
 
+#: One object per distinct :class:`Shape` (a build makes one per use of a name, most of
+#: them alike: a noun, an adjective and a noun ...).
+_SHAPES: dict[Shape, Shape] = {}
+#: Most distinct shapes kept in :data:`_SHAPES` before it starts again.
+_MAX_SHAPES_KEPT = 100_000
+
+
+def interned(shape: Shape) -> Shape:
+    """The one object for ``shape``'s value.
+
+    >>> interned(Shape(2, pos=("ADJ", "NOUN"))) is interned(Shape(2, pos=("ADJ", "NOUN")))
+    True
+    """
+    found = _SHAPES.get(shape)
+    if found is None:
+        if len(_SHAPES) >= _MAX_SHAPES_KEPT:
+            _SHAPES.clear()
+        found = _SHAPES[shape] = shape
+    return found
+
+
 def shape_of(toks: Sequence[Token]) -> Shape:
     """The :class:`Shape` of a trimmed token run."""
+    return interned(_shape_of(toks))
+
+
+def _shape_of(toks: Sequence[Token]) -> Shape:
     words = [t for t in toks if t.text not in GLUE]
     if not words:
         return Shape(0)
@@ -167,7 +192,7 @@ _CODE = re.compile(r"\w[._]\w|[(){}\[\];=<>$`]|^[a-z]{2,}[A-Z][a-z]|^[A-Za-z]{3,
 def shape_of_text(text: str) -> Shape:
     """The :class:`Shape` of a name known only as a string."""
     words = text.split()
-    return Shape(words=len(words), code=any(_CODE.search(w) for w in words))
+    return interned(Shape(words=len(words), code=any(_CODE.search(w) for w in words)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,9 +241,11 @@ class Candidate:
     forms: Counter[str] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)
     mentions: list[Evidence] = field(default_factory=list)
-    sentences: set[tuple[str, int, str]] = field(default_factory=set)
+    #: the sentences it is used in (one :class:`Evidence` each)
+    sentences: set[Evidence] = field(default_factory=set)
     cards: set[str] = field(default_factory=set)
-    sources: set[str] = field(default_factory=set)
+    #: the files it is used in (shared between names: :class:`SharedSets`)
+    sources: frozenset[str] = frozenset()
     subject_of: list[Card] = field(default_factory=list)  # cards about it
     definitions: list[tuple[str, Evidence]] = field(default_factory=list)  # (role, evidence)
     shapes: Counter[Shape] = field(default_factory=Counter)
@@ -875,12 +902,43 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
 NESTED_EVIDENCE = 3
 
 
-def nested_names(candidates: dict[str, Candidate]) -> None:
+def _sentence_order(e: Evidence) -> tuple[str, int, str]:
+    return (e.source, e.line, e.text)
+
+
+class SharedSets:
+    """Sets of the few files of a build, one object per distinct set: most names are
+    used in one file, and each would otherwise hold a set of its own.
+
+    >>> files = SharedSets()
+    >>> a = files.union(frozenset(), frozenset({"n.md"}))
+    >>> a is files.union(frozenset(), frozenset({"n.md"})), a is files.union(a, a)
+    (True, True)
+    >>> sorted(files.union(a, frozenset({"m.md"})))
+    ['m.md', 'n.md']
+    """
+
+    __slots__ = ("_made",)
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[frozenset, frozenset], frozenset] = {}
+
+    def union(self, a: frozenset, b: frozenset) -> frozenset:
+        if b <= a:
+            return a
+        found = self._made.get((a, b))
+        if found is None:
+            found = self._made[(a, b)] = a | b
+        return found
+
+
+def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = None) -> None:
     """Count the names inside each longer name, once per name: every shorter run of
     its words that ends in a noun ("activation function" in "ReLU activation
     function", "machine learning" in "self-supervised machine learning task"), with
     the role ``nested`` (as many uses as the longer name has) and a few of its
     sentences."""
+    files = files or SharedSets()
     for key, cand in list(candidates.items()):
         if cand.count == 0 or " " not in key:
             continue
@@ -905,13 +963,13 @@ def nested_names(candidates: dict[str, Candidate]) -> None:
                 uses = cand.count
                 sub.forms[" ".join(surface[i:j])] += uses
                 sub.roles["nested"] += uses
-                sub.shapes[Shape(j - i, pos=shape.pos[i:j])] += uses
+                sub.shapes[interned(Shape(j - i, pos=shape.pos[i:j]))] += uses
                 sub.cards |= cand.cards
-                sub.sources |= cand.sources
+                sub.sources = files.union(sub.sources, cand.sources)
                 for evidence in cand.mentions[:NESTED_EVIDENCE]:
                     if len(sub.mentions) < MAX_MENTIONS and evidence not in sub.mentions:
                         sub.mentions.append(evidence)
-                sub.sentences.update(sorted(cand.sentences)[:NESTED_EVIDENCE])
+                sub.sentences.update(sorted(cand.sentences, key=_sentence_order)[:NESTED_EVIDENCE])
                 sub.first = min(sub.first, cand.first)
 
 
@@ -1004,6 +1062,7 @@ def collect(
     occurrences: list[tuple[str, str, Evidence]] = []
 
     said: dict[tuple[int, int], Evidence] = {}  # one Evidence per sentence
+    files = SharedSets()
     referencing = lru_cache(maxsize=4096)(lambda text: bool(REFERENCE.search(text)))
 
     def add(occ: Occurrence) -> None:
@@ -1022,11 +1081,12 @@ def collect(
         if cand.shapes.total() < MAX_SHAPES:  # enough to tell what the name looks like
             cand.shapes[occ.shape] += 1
         cand.cards.add(card.id)
-        cand.sources.add(card.source)
+        if card.source not in cand.sources:
+            cand.sources = files.union(cand.sources, frozenset((card.source,)))
         evidence = said.get((id(seg), occ.at))
         if evidence is None or evidence.text != occ.sentence:
             evidence = said[(id(seg), occ.at)] = occ.evidence
-        cand.sentences.add((card.source, evidence.line, occ.sentence))
+        cand.sentences.add(evidence)
         if len(cand.mentions) < MAX_MENTIONS and evidence not in cand.mentions[-3:]:
             cand.mentions.append(evidence)
         if occ.role in SUBJECT_ROLES and not seg.is_heading and card not in cand.subject_of:
@@ -1053,5 +1113,5 @@ def collect(
             for gen in sentence_gens:
                 take(gen(view))
     if "nested" not in disabled:
-        nested_names(candidates)
+        nested_names(candidates, files)
     return Collected(candidates, pairs, occurrences)

@@ -414,3 +414,24 @@ def test_relations_hold_one_batch_of_documents_at_a_time(monkeypatch):
     typed = relations.typed_relations(index)
     assert len(read) >= 2 * len(cards) and typed  # every document read, more than once
     assert 0 < most <= 2 * 16 + 2, most
+
+
+def test_candidates_share_their_files_and_shapes():
+    """The names of one file hold one set of files between them, alike shapes are one
+    object, and the sentences are the evidence objects already made."""
+    from extraction.concepts.candidates import collect
+    from extraction.concepts.segments import segments_of
+    from extraction.nlp import load, pipe
+
+    rows = [f"term{i} model,a term{i} model uses the layer{i % 7} of a network" for i in range(30)]
+    cards = read_bytes(("term,definition\n" + "\n".join(rows)).encode(), path="c.csv").cards
+    segments = [seg for f in segments_of(cards) for seg in f]
+    found = collect(segments, list(pipe([s.text for s in segments])), load())
+    cands = [c for c in found.candidates.values() if c.sources]
+    assert len(cands) > 30 and len({id(c.sources) for c in cands}) == 1
+    shapes: dict = {}
+    for c in cands:
+        for shape in c.shapes:
+            shapes.setdefault(shape, set()).add(id(shape))
+    assert len(shapes) > 1 and all(len(ids) == 1 for ids in shapes.values())
+    assert all(type(s).__name__ == "Evidence" for c in cands for s in c.sentences)
