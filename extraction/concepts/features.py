@@ -220,8 +220,14 @@ def group_features(
                 if j - i < n:
                     inside[" ".join(words[i:j])] += counts[key]
     out = {}
+    # one object per distinct value: most features are 1.0 or the log of a small count,
+    # and a large build has hundreds of thousands of groups
+    values: dict[tuple[type, float], float] = {}
     for root, cands in groups.items():
-        out[root] = _features(cands, ranks, heads, modifiers, inside)
+        out[root] = {
+            k: values.setdefault((type(v), v), v)
+            for k, v in _features(cands, ranks, heads, modifiers, inside).items()
+        }
     return out
 
 

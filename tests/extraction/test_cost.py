@@ -435,3 +435,26 @@ def test_candidates_share_their_files_and_shapes():
             shapes.setdefault(shape, set()).add(id(shape))
     assert len(shapes) > 1 and all(len(ids) == 1 for ids in shapes.values())
     assert all(type(s).__name__ == "Evidence" for c in cands for s in c.sentences)
+
+
+def test_group_features_share_their_values():
+    """Most features of a large build's groups are the same few numbers (1.0, the log of
+    a small count): each distinct value is one object."""
+    from extraction.concepts.features import group_features
+    from extraction.concepts.merging import merge
+
+    rows = [f"term{i} model,a term{i} model uses the layer{i % 7} of a network" for i in range(30)]
+    index_cards = read_bytes(("term,definition\n" + "\n".join(rows)).encode(), path="c.csv").cards
+    from extraction.concepts.candidates import collect
+    from extraction.concepts.segments import segments_of
+    from extraction.nlp import load, pipe
+
+    segments = [seg for f in segments_of(index_cards) for seg in f]
+    found = collect(segments, list(pipe([s.text for s in segments])), load())
+    groups = merge(found.candidates, found.pairs).groups
+    features = group_features(groups, ranks={})
+    ids: dict[float, set[int]] = {}
+    for values in features.values():
+        for value in values.values():
+            ids.setdefault(value, set()).add(id(value))
+    assert ids[1.0] and len(features) > 30 and all(len(i) == 1 for i in ids.values())
