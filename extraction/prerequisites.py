@@ -24,7 +24,8 @@ on the development gold) turns the features into a probability. Of the two direc
 of a pair at most the likelier is kept, when the model accepts it and some evidence of
 what the notes say (not only how often or where they name the two, :data:`STATISTICS`)
 speaks for it; a concept the notes never explain (no definition, no card of its own)
-comes first only where they state the order (:data:`STATEMENTS`). Cycles are broken
+nor single out (a heading, a bold or italic run: :func:`singled_out`) comes first only
+where they state the order (:data:`STATEMENTS`). Cycles are broken
 at their weakest edge. Each edge keeps the sentences
 behind the features that carried it, those features and their contributions to the
 log-odds (``features``), and their names in ``label``.
@@ -652,17 +653,48 @@ def _acyclic(edges: list[Relation]) -> tuple[list[Relation], list[Relation], lis
 REJECTED = {
     "threshold": "below the model's threshold",
     "statistics": "only how often and where the two are named speaks for it",
-    "unexplained": "the notes never explain the first, and only name it with the other",
+    "unexplained": "the notes name the first beside the other, never explain or single it out",
     "opposite": "the other direction is likelier",
     "cycle": "the weakest edge of a cycle",
     "cost": "placing it among thousands of overlapping cycles would cost too much",
 }
 
 
-def _explained(index: ConceptIndex, concept: str) -> bool:
-    """Do the notes explain ``concept`` (a definition, or a card about it)?"""
+def _explained(index: ConceptIndex, concept: str, marked: set[str] = frozenset()) -> bool:
+    """Do the notes explain ``concept`` (a definition, or a card about it), or single it
+    out (``marked``: see :func:`singled_out`)?"""
     c = index.concepts.get(concept)
-    return c is not None and bool(c.definition.strip() or c.cards)
+    return c is not None and bool(c.definition.strip() or c.cards or concept in marked)
+
+
+def singled_out(index: ConceptIndex) -> set[str]:
+    """The concepts the author sets apart by name: a heading that is the name, or the
+    name set in bold, italics or underline. A concept the notes use without defining it
+    but single out so ("**mutual exclusion**") is one they teach, not a word in passing.
+
+    >>> from extraction.records import Card, Emphasis
+    >>> from extraction.concepts import extract_concepts
+    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "What is a deadlock?",
+    ...             "It needs mutual exclusion and a wait for a resource.", title_line=1,
+    ...             body_lines=(2,), emphasis=(Emphasis("body", 9, 25, "bold"),))
+    >>> index = extract_concepts([card])
+    >>> sorted(index.concepts), sorted(singled_out(index))
+    (['deadlock', 'mutual exclusion'], ['mutual exclusion'])
+    """
+    marked = set()
+    seen = set()
+    for seg, _ in index.segments:
+        card = seg.card
+        if seg.is_heading:
+            if (concept := index.find(seg.text.strip())) is not None:
+                marked.add(concept)
+        elif card.id not in seen:
+            seen.add(card.id)
+            for part in ("title", "body"):
+                for run in card.emphasised(part):
+                    if (concept := index.find(run.strip())) is not None:
+                        marked.add(concept)
+    return marked
 
 
 class _Likeliest:
@@ -694,6 +726,7 @@ def _decision(
     r: Relation,
     likely: float,
     other: Relation,
+    marked: set[str] = frozenset(),
 ) -> str | None:
     """Why the scored candidate ``r`` (probability ``likely``; ``other`` is the pair
     the other way) is left out (a key of :data:`REJECTED`), or None when it is kept;
@@ -705,7 +738,7 @@ def _decision(
         return "threshold"
     if not any(c > 0 and f not in STATISTICS for f, c in r.features.items()):
         return "statistics"
-    if not _explained(index, a) and not any(
+    if not _explained(index, a, marked) and not any(
         c > 0 and f in STATEMENTS for f, c in r.features.items()
     ):
         return "unexplained"
@@ -735,6 +768,7 @@ def prerequisite_decisions(
     floor = min(model.threshold, EXPLAIN_FLOOR)
     kept: list[Relation] = []
     rejected = _Likeliest(keep_rejected)
+    marked = singled_out(index)
     for pair in candidate_pairs(index, typed):
         likely = [model.probability(c.features) for c in pair]
         made = [score(c, model) if p >= floor else None for c, p in zip(pair, likely, strict=True)]
@@ -744,7 +778,7 @@ def prerequisite_decisions(
             other = made[1 - i] or Relation(
                 r.target, r.source, PREREQUISITE, round(likely[1 - i], 3)
             )
-            reason = _decision(index, model, r, likely[i], other)
+            reason = _decision(index, model, r, likely[i], other, marked)
             if reason is None:
                 kept.append(r)
             elif reason != "meta" and r.confidence >= EXPLAIN_FLOOR:

@@ -28,7 +28,7 @@ from extraction.prerequisites import (
     score,
 )
 from extraction.readers import read_paths
-from extraction.records import Card, Concept, Evidence, Relation
+from extraction.records import Card, Concept, Emphasis, Evidence, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
 from extraction.relations import typed_relations
 from tests.conftest import SEEDS, requires_shared
@@ -338,6 +338,52 @@ def test_prerequisites_an_unexplained_concept_needs_a_statement():
     kept, rejected = prerequisite_decisions(index, typed, model=model)
     assert {(r.source, r.target) for r in kept} == {("sequence", "RNN")}
     assert ("data", "RNN") in {(r.source, r.target) for r, why in rejected if why == "unexplained"}
+
+
+@pytest.mark.parametrize(
+    "bold, kept",
+    [
+        # set in bold, the concept is one the notes teach: it may come first
+        (True, True),
+        # named in passing and never explained, it needs a statement of the order
+        (False, False),
+    ],
+)
+def test_prerequisites_a_concept_singled_out_counts_as_explained(bold, kept):
+    body = "A deadlock needs mutual exclusion and circular wait."
+    start = body.index("mutual exclusion")
+    emphasis = (Emphasis("body", start, start + len("mutual exclusion"), "bold"),) if bold else ()
+    cards = [
+        Card(
+            "n#1",
+            "n.txt",
+            "qa-list",
+            (1, 2),
+            "What is a deadlock?",
+            body,
+            title_line=1,
+            body_lines=(2,),
+            emphasis=emphasis,
+        ),
+        Card(
+            "n#2",
+            "n.txt",
+            "qa-list",
+            (3, 4),
+            "When does a deadlock end?",
+            "When mutual exclusion or circular wait is broken.",
+            title_line=3,
+            body_lines=(4,),
+        ),
+    ]
+    index = extract_concepts(cards)
+    model = LogisticModel(("in_definition",), (3.0,), bias=-1.0)
+    edges, rejected = prerequisite_decisions(index, [], model=model)
+    pair = ("mutual exclusion", "deadlock")
+    assert (pair in {(r.source, r.target) for r in edges}) is kept
+    assert (
+        pair in {(r.source, r.target) for r, why in rejected if why == "unexplained"}
+    ) is not kept
 
 
 def test_prerequisites_a_heading_about_the_notes_is_no_prerequisite():
