@@ -24,8 +24,8 @@ on the development gold) turns the features into a probability. Of the two direc
 of a pair at most the likelier is kept, when the model accepts it and some evidence of
 what the notes say (not only how often or where they name the two, :data:`STATISTICS`)
 speaks for it; a concept the notes never explain (no definition, no card of its own)
-nor single out (a heading, a bold or italic run: :func:`singled_out`) comes first only
-where they state the order (:data:`STATEMENTS`). Cycles are broken
+nor single out (a heading, a bold run, a list item: :func:`singled_out`) comes first
+only where they state the order (:data:`STATEMENTS`). Cycles are broken
 at their weakest edge. Each edge keeps the sentences
 behind the features that carried it, those features and their contributions to the
 log-odds (``features``), and their names in ``label``.
@@ -668,9 +668,10 @@ def _explained(index: ConceptIndex, concept: str, marked: set[str] = frozenset()
 
 
 def singled_out(index: ConceptIndex) -> set[str]:
-    """The concepts the author sets apart by name: a heading that is the name, or the
-    name set in bold, italics or underline. A concept the notes use without defining it
-    but single out so ("**mutual exclusion**") is one they teach, not a word in passing.
+    """The concepts the author sets apart by name: a heading that is the name, the
+    name set in bold, italics or underline, or a list item that is nothing but it. A
+    concept the notes use without defining it but single out so ("**mutual
+    exclusion**") is one they teach, not a word in passing.
 
     >>> from extraction.records import Card, Emphasis
     >>> from extraction.concepts import extract_concepts
@@ -694,6 +695,10 @@ def singled_out(index: ConceptIndex) -> set[str]:
                 for run in card.emphasised(part):
                     if (concept := index.find(run.strip())) is not None:
                         marked.add(concept)
+            for item in card.items:
+                text = card.body[item.start : item.end].strip().rstrip(".:;,")
+                if (concept := index.find(text)) is not None:
+                    marked.add(concept)
     return marked
 
 

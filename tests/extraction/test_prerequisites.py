@@ -28,7 +28,7 @@ from extraction.prerequisites import (
     score,
 )
 from extraction.readers import read_paths
-from extraction.records import Card, Concept, Emphasis, Evidence, Relation
+from extraction.records import Card, Concept, Emphasis, Evidence, ListItem, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
 from extraction.relations import typed_relations
 from tests.conftest import SEEDS, requires_shared
@@ -341,43 +341,34 @@ def test_prerequisites_an_unexplained_concept_needs_a_statement():
 
 
 @pytest.mark.parametrize(
-    "bold, kept",
+    "mark, kept",
     [
         # set in bold, the concept is one the notes teach: it may come first
-        (True, True),
+        ("bold", True),
+        # so is one given a list item of its own
+        ("item", True),
         # named in passing and never explained, it needs a statement of the order
-        (False, False),
+        ("", False),
     ],
 )
-def test_prerequisites_a_concept_singled_out_counts_as_explained(bold, kept):
+def test_prerequisites_a_concept_singled_out_counts_as_explained(mark, kept):
     body = "A deadlock needs mutual exclusion and circular wait."
+    if mark == "item":
+        body = "A deadlock needs these:\nmutual exclusion\ncircular wait"
     start = body.index("mutual exclusion")
-    emphasis = (Emphasis("body", start, start + len("mutual exclusion"), "bold"),) if bold else ()
+    span = (start, start + len("mutual exclusion"))
     cards = [
         Card(
-            "n#1",
-            "n.txt",
-            "qa-list",
-            (1, 2),
-            "What is a deadlock?",
-            body,
-            title_line=1,
-            body_lines=(2,),
-            emphasis=emphasis,
+            "n#1", "n.txt", "qa-list", (1, 4), "What is a deadlock?", body, title_line=1,
+            body_lines=(2, 3, 4) if mark == "item" else (2,),
+            emphasis=(Emphasis("body", *span, "bold"),) if mark == "bold" else (),
+            items=(ListItem(*span, 0, 0),) if mark == "item" else (),
         ),
-        Card(
-            "n#2",
-            "n.txt",
-            "qa-list",
-            (3, 4),
-            "When does a deadlock end?",
-            "When mutual exclusion or circular wait is broken.",
-            title_line=3,
-            body_lines=(4,),
-        ),
-    ]
+        Card("n#2", "n.txt", "qa-list", (5, 6), "When does a deadlock end?",
+             "When mutual exclusion or circular wait is broken.", title_line=5, body_lines=(6,)),
+    ]  # fmt: skip
     index = extract_concepts(cards)
-    model = LogisticModel(("in_definition",), (3.0,), bias=-1.0)
+    model = LogisticModel(("in_definition", "introduced"), (3.0, 3.0), bias=-1.0)
     edges, rejected = prerequisite_decisions(index, [], model=model)
     pair = ("mutual exclusion", "deadlock")
     assert (pair in {(r.source, r.target) for r in edges}) is kept
