@@ -24,8 +24,9 @@ on the development gold) turns the features into a probability. Of the two direc
 of a pair at most the likelier is kept, when the model accepts it and some evidence of
 what the notes say (not only how often or where they name the two, :data:`STATISTICS`)
 speaks for it; a concept the notes never explain (no definition, no card of its own)
-nor single out (a heading, a bold run, a list item: :func:`singled_out`) comes first
-only where they state the order (:data:`STATEMENTS`). Cycles are broken
+nor single out (a heading, a bold run, a list item: :func:`singled_out`) nor teach
+through its kinds (:func:`taught_through_kinds`) comes first only where they state the
+order (:data:`STATEMENTS`). Cycles are broken
 at their weakest edge. Each edge keeps the sentences
 behind the features that carried it, those features and their contributions to the
 log-odds (``features``), and their names in ``label``.
@@ -661,10 +662,37 @@ REJECTED = {
 
 
 def _explained(index: ConceptIndex, concept: str, marked: set[str] = frozenset()) -> bool:
-    """Do the notes explain ``concept`` (a definition, or a card about it), or single it
-    out (``marked``: see :func:`singled_out`)?"""
+    """Do the notes explain ``concept`` (a definition, or a card about it), single it out
+    or teach it through its kinds (``marked``: see :func:`singled_out` and
+    :func:`taught_through_kinds`)?"""
     c = index.concepts.get(concept)
     return c is not None and bool(c.definition.strip() or c.cards or concept in marked)
+
+
+#: Concepts the notes explain whose names end with a concept's name, from which they teach
+#: that concept through its kinds (:func:`taught_through_kinds`).
+KINDS_MIN = 3
+
+
+def taught_through_kinds(index: ConceptIndex) -> set[str]:
+    """The concepts whose name ends the names of at least :data:`KINDS_MIN` concepts the
+    notes explain: a word the notes never define but teach through its kinds
+    ("reusable resource", "consumable resource", "internal resource" for "resource").
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> names = ["reusable resource", "consumable resource", "internal resource", "resource"]
+    >>> concepts = {n: Concept(n, n, definition="..." if " " in n else "") for n in names}
+    >>> sorted(taught_through_kinds(ConceptIndex(concepts, {}, {})))
+    ['resource']
+    """
+    ends: dict[str, int] = defaultdict(int)
+    for c in index.concepts.values():
+        if c.definition.strip() or c.cards:
+            words = c.id.lower().split()
+            for i in range(1, len(words)):
+                ends[" ".join(words[i:])] += 1
+    return {c for c in index.concepts if ends.get(c.lower(), 0) >= KINDS_MIN}
 
 
 def singled_out(index: ConceptIndex) -> set[str]:
@@ -773,7 +801,7 @@ def prerequisite_decisions(
     floor = min(model.threshold, EXPLAIN_FLOOR)
     kept: list[Relation] = []
     rejected = _Likeliest(keep_rejected)
-    marked = singled_out(index)
+    marked = singled_out(index) | taught_through_kinds(index)
     for pair in candidate_pairs(index, typed):
         likely = [model.probability(c.features) for c in pair]
         made = [score(c, model) if p >= floor else None for c, p in zip(pair, likely, strict=True)]
