@@ -672,16 +672,22 @@ def _explained(index: ConceptIndex, concept: str, marked: set[str] = frozenset()
 #: Concepts the notes explain whose names end with a concept's name, from which they teach
 #: that concept through its kinds (:func:`taught_through_kinds`).
 KINDS_MIN = 3
+#: Zipf frequency from which a word is everyday English (the concept selector's ``common``
+#: feature): "model" ends "language model" and "sequence model", but the notes teach
+#: those, not "model".
+EVERYDAY_ZIPF = 4.5
 
 
 def taught_through_kinds(index: ConceptIndex) -> set[str]:
     """The concepts whose name ends the names of at least :data:`KINDS_MIN` concepts the
     notes explain: a word the notes never define but teach through its kinds
-    ("reusable resource", "consumable resource", "internal resource" for "resource").
+    ("reusable resource", "consumable resource", "internal resource" for "resource"),
+    unless it is a word of everyday English (:data:`EVERYDAY_ZIPF`: "model").
 
     >>> from extraction.concepts import ConceptIndex
     >>> from extraction.records import Concept
     >>> names = ["reusable resource", "consumable resource", "internal resource", "resource"]
+    >>> names += ["language model", "sequence model", "diffusion model", "model"]
     >>> concepts = {n: Concept(n, n, definition="..." if " " in n else "") for n in names}
     >>> sorted(taught_through_kinds(ConceptIndex(concepts, {}, {})))
     ['resource']
@@ -692,7 +698,11 @@ def taught_through_kinds(index: ConceptIndex) -> set[str]:
             words = c.id.lower().split()
             for i in range(1, len(words)):
                 ends[" ".join(words[i:])] += 1
-    return {c for c in index.concepts if ends.get(c.lower(), 0) >= KINDS_MIN}
+    return {
+        c
+        for c in index.concepts
+        if ends.get(c.lower(), 0) >= KINDS_MIN and _commonness(c) < EVERYDAY_ZIPF
+    }
 
 
 def singled_out(index: ConceptIndex) -> set[str]:
