@@ -378,20 +378,22 @@ def test_prerequisites_a_concept_singled_out_counts_as_explained(mark, kept):
 
 
 @pytest.mark.parametrize(
-    "kinds, kept",
+    "word, kinds, kept",
     [
         # three kinds of resource have cards: the notes teach "resource" through them
-        (["reusable resource", "consumable resource", "internal resource"], True),
+        ("resource", ["reusable resource", "consumable resource", "internal resource"], True),
         # one kind is not enough: "resource" is still a word they name in passing
-        (["reusable resource"], False),
+        ("resource", ["reusable resource"], False),
+        # an everyday word ends many names, but the notes teach those, not the word
+        ("model", ["language model", "sequence model", "diffusion model"], False),
     ],
 )
-def test_prerequisites_a_concept_taught_through_its_kinds_counts_as_explained(kinds, kept):
+def test_prerequisites_a_concept_taught_through_its_kinds_counts_as_explained(word, kinds, kept):
     model = LogisticModel(("explains",), (3.0,), bias=-1.0)
-    cards = {"c0": ["deadlock", "resource"]} | {f"c{i + 1}": [k] for i, k in enumerate(kinds)}
+    cards = {"c0": ["deadlock", word]} | {f"c{i + 1}": [k] for i, k in enumerate(kinds)}
     subjects = {"deadlock": ["c0"]} | {k: [f"c{i + 1}"] for i, k in enumerate(kinds)}
     edges, rejected = prerequisite_decisions(index_of(cards, subjects), [], model=model)
-    pair = ("resource", "deadlock")
+    pair = (word, "deadlock")
     assert (pair in {(r.source, r.target) for r in edges}) is kept
     assert (
         pair in {(r.source, r.target) for r, why in rejected if why == "unexplained"}
