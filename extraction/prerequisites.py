@@ -26,10 +26,9 @@ what the notes say (not only how often or where they name the two, :data:`STATIS
 speaks for it; a concept the notes never explain (no definition, no card of its own)
 nor single out (a heading, a bold run, a list item: :func:`singled_out`) nor teach
 through its kinds (:func:`taught_through_kinds`) comes first only where they state the
-order (:data:`STATEMENTS`). Cycles are broken
-at their weakest edge. Each edge keeps the sentences
-behind the features that carried it, those features and their contributions to the
-log-odds (``features``), and their names in ``label``.
+order (:data:`STATEMENTS`). Cycles are broken at their weakest edge. Each edge keeps the
+sentences behind the features that carried it, those features and their contributions
+to the log-odds (``features``), and their names in ``label``.
 """
 
 from __future__ import annotations

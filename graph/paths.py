@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from graph.topics import is_everyday
+
 if TYPE_CHECKING:
     from graph.query import _Index
 
@@ -57,8 +59,6 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     >>> [generic_step(G, n) for n in ("model", "process", "memory")]
     [True, False, False]
     """
-    from graph.topics import is_everyday
-
     attrs = G.nodes[node]
     if attrs.get("definition") or len(str(node).split()) != 1 or not is_everyday(G, node):
         return False
