@@ -24,10 +24,11 @@ on the development gold) turns the features into a probability. Of the two direc
 of a pair at most the likelier is kept, when the model accepts it and some evidence of
 what the notes say (not only how often or where they name the two, :data:`STATISTICS`)
 speaks for it; a concept the notes never explain (no definition, no card of its own)
-comes first only where they state the order (:data:`STATEMENTS`). Cycles are broken
-at their weakest edge. Each edge keeps the sentences
-behind the features that carried it, those features and their contributions to the
-log-odds (``features``), and their names in ``label``.
+nor single out (a heading, a bold run, a list item: :func:`singled_out`) nor teach
+through its kinds (:func:`taught_through_kinds`) comes first only where they state the
+order (:data:`STATEMENTS`). Cycles are broken at their weakest edge. Each edge keeps the
+sentences behind the features that carried it, those features and their contributions
+to the log-odds (``features``), and their names in ``label``.
 """
 
 from __future__ import annotations
@@ -652,17 +653,98 @@ def _acyclic(edges: list[Relation]) -> tuple[list[Relation], list[Relation], lis
 REJECTED = {
     "threshold": "below the model's threshold",
     "statistics": "only how often and where the two are named speaks for it",
-    "unexplained": "the notes never explain the first, and only name it with the other",
+    "unexplained": "the notes name the first beside the other, never explain or single it out",
     "opposite": "the other direction is likelier",
     "cycle": "the weakest edge of a cycle",
     "cost": "placing it among thousands of overlapping cycles would cost too much",
 }
 
 
-def _explained(index: ConceptIndex, concept: str) -> bool:
-    """Do the notes explain ``concept`` (a definition, or a card about it)?"""
+def _explained(index: ConceptIndex, concept: str, marked: set[str] = frozenset()) -> bool:
+    """Do the notes explain ``concept`` (a definition, or a card about it), single it out
+    or teach it through its kinds (``marked``: see :func:`singled_out` and
+    :func:`taught_through_kinds`)?"""
     c = index.concepts.get(concept)
-    return c is not None and bool(c.definition.strip() or c.cards)
+    return c is not None and bool(c.definition.strip() or c.cards or concept in marked)
+
+
+#: Concepts the notes explain whose names end with a concept's name, from which they teach
+#: that concept through its kinds (:func:`taught_through_kinds`).
+KINDS_MIN = 3
+#: Zipf frequency from which a word is everyday English (the concept selector's ``common``
+#: feature): "model" ends "language model" and "sequence model", but the notes teach
+#: those, not "model".
+EVERYDAY_ZIPF = 4.5
+
+
+def taught_through_kinds(index: ConceptIndex) -> set[str]:
+    """The concepts whose name ends the names of at least :data:`KINDS_MIN` concepts the
+    notes explain: a word the notes never define but teach through its kinds
+    ("reusable resource", "consumable resource", "internal resource" for "resource"),
+    unless it is a word of everyday English (:data:`EVERYDAY_ZIPF`: "model").
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> names = ["reusable resource", "consumable resource", "internal resource", "resource"]
+    >>> names += ["language model", "sequence model", "diffusion model", "model"]
+    >>> concepts = {n: Concept(n, n, definition="..." if " " in n else "") for n in names}
+    >>> sorted(taught_through_kinds(ConceptIndex(concepts, {}, {})))
+    ['resource']
+    """
+    ends: dict[str, int] = defaultdict(int)
+    for c in index.concepts.values():
+        if c.definition.strip() or c.cards:
+            words = c.id.lower().split()
+            for i in range(1, len(words)):
+                ends[" ".join(words[i:])] += 1
+    return {
+        c
+        for c in index.concepts
+        if ends.get(c.lower(), 0) >= KINDS_MIN and _commonness(c) < EVERYDAY_ZIPF
+    }
+
+
+def _segments_alone(index: ConceptIndex) -> Iterable[Segment]:
+    """The segments of ``index`` without their parsed documents: read from the
+    ``segments`` of a collection that keeps them apart (so that no document is read back
+    for them), else from the ``(segment, document)`` pairs."""
+    alone = getattr(index.segments, "segments", None)
+    return alone if alone is not None else (seg for seg, _ in index.segments)
+
+
+def singled_out(index: ConceptIndex) -> set[str]:
+    """The concepts the author sets apart by name: a heading that is the name, the
+    name set in bold, italics or underline, or a list item that is nothing but it. A
+    concept the notes use without defining it but single out so ("**mutual
+    exclusion**") is one they teach, not a word in passing.
+
+    >>> from extraction.records import Card, Emphasis
+    >>> from extraction.concepts import extract_concepts
+    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "What is a deadlock?",
+    ...             "It needs mutual exclusion and a wait for a resource.", title_line=1,
+    ...             body_lines=(2,), emphasis=(Emphasis("body", 9, 25, "bold"),))
+    >>> index = extract_concepts([card])
+    >>> sorted(index.concepts), sorted(singled_out(index))
+    (['deadlock', 'mutual exclusion'], ['mutual exclusion'])
+    """
+    marked = set()
+    seen = set()
+    for seg in _segments_alone(index):
+        card = seg.card
+        if seg.is_heading:
+            if (concept := index.find(seg.text.strip())) is not None:
+                marked.add(concept)
+        elif card.id not in seen:
+            seen.add(card.id)
+            for part in ("title", "body"):
+                for run in card.emphasised(part):
+                    if (concept := index.find(run.strip())) is not None:
+                        marked.add(concept)
+            for item in card.items:
+                text = card.body[item.start : item.end].strip().rstrip(".:;,")
+                if (concept := index.find(text)) is not None:
+                    marked.add(concept)
+    return marked
 
 
 class _Likeliest:
@@ -694,6 +776,7 @@ def _decision(
     r: Relation,
     likely: float,
     other: Relation,
+    marked: set[str] = frozenset(),
 ) -> str | None:
     """Why the scored candidate ``r`` (probability ``likely``; ``other`` is the pair
     the other way) is left out (a key of :data:`REJECTED`), or None when it is kept;
@@ -705,7 +788,7 @@ def _decision(
         return "threshold"
     if not any(c > 0 and f not in STATISTICS for f, c in r.features.items()):
         return "statistics"
-    if not _explained(index, a) and not any(
+    if not _explained(index, a, marked) and not any(
         c > 0 and f in STATEMENTS for f, c in r.features.items()
     ):
         return "unexplained"
@@ -735,6 +818,7 @@ def prerequisite_decisions(
     floor = min(model.threshold, EXPLAIN_FLOOR)
     kept: list[Relation] = []
     rejected = _Likeliest(keep_rejected)
+    marked = singled_out(index) | taught_through_kinds(index)
     for pair in candidate_pairs(index, typed):
         likely = [model.probability(c.features) for c in pair]
         made = [score(c, model) if p >= floor else None for c, p in zip(pair, likely, strict=True)]
@@ -744,7 +828,7 @@ def prerequisite_decisions(
             other = made[1 - i] or Relation(
                 r.target, r.source, PREREQUISITE, round(likely[1 - i], 3)
             )
-            reason = _decision(index, model, r, likely[i], other)
+            reason = _decision(index, model, r, likely[i], other, marked)
             if reason is None:
                 kept.append(r)
             elif reason != "meta" and r.confidence >= EXPLAIN_FLOOR:

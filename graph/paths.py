@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from graph.topics import is_everyday
+
 if TYPE_CHECKING:
     from graph.query import _Index
 
@@ -33,6 +35,36 @@ STUDY_MIN_CONFIDENCE = 0.0
 #: two links of 0.23 each, three of 0.37: a transitive step stays where it carries
 #: weight.
 PATH_MIN_STRENGTH = 0.05
+
+
+#: Roles (:data:`extraction.concepts.candidates.ROLES`) by which the notes single a
+#: concept out: a card, a question, a heading, a cloze, emphasis, a label, a defining
+#: sentence, a name introduced, a list item or table row of its own.
+SINGLED_OUT = frozenset(
+    {"term", "question", "heading", "cloze", "emphasis", "label", "defined", "named"}
+    | {"item", "cell"}
+)
+
+
+def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Is ``node`` a word of everyday English (one word, :func:`graph.topics.is_everyday`)
+    that the notes neither define nor single out (:data:`SINGLED_OUT`)? Such a word
+    ("model", "value") is background, not a step of a learning path.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("model", selection={"features": {"common": 1.0}, "roles": {"mention": 9}})
+    >>> G.add_node("process", definition="A running program.",
+    ...            selection={"features": {"common": 1.0}, "roles": {"mention": 4}})
+    >>> G.add_node("memory", selection={"features": {"common": 1.0}, "roles": {"heading": 1}})
+    >>> [generic_step(G, n) for n in ("model", "process", "memory")]
+    [True, False, False]
+    """
+    attrs = G.nodes[node]
+    if attrs.get("definition") or len(str(node).split()) != 1 or not is_everyday(G, node):
+        return False
+    selection = attrs.get("selection")
+    roles = selection.get("roles") if isinstance(selection, dict) else None
+    return not (SINGLED_OUT & set(roles or ()))
 
 
 @dataclass(slots=True)
@@ -267,6 +299,8 @@ def _ancestors(
         if -negative < best.get(node, 0.0):
             continue
         for parent in study.parents[node]:
+            if generic_step(G, parent):
+                continue  # background, and so is what it needs
             chain = -negative * study.strength[(parent, node)]
             if chain >= min_strength and chain > best.get(parent, 0.0):
                 best[parent] = chain

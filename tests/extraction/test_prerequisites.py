@@ -28,7 +28,7 @@ from extraction.prerequisites import (
     score,
 )
 from extraction.readers import read_paths
-from extraction.records import Card, Concept, Evidence, Relation
+from extraction.records import Card, Concept, Emphasis, Evidence, ListItem, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
 from extraction.relations import typed_relations
 from tests.conftest import SEEDS, requires_shared
@@ -338,6 +338,66 @@ def test_prerequisites_an_unexplained_concept_needs_a_statement():
     kept, rejected = prerequisite_decisions(index, typed, model=model)
     assert {(r.source, r.target) for r in kept} == {("sequence", "RNN")}
     assert ("data", "RNN") in {(r.source, r.target) for r, why in rejected if why == "unexplained"}
+
+
+@pytest.mark.parametrize(
+    "mark, kept",
+    [
+        # set in bold, the concept is one the notes teach: it may come first
+        ("bold", True),
+        # so is one given a list item of its own
+        ("item", True),
+        # named in passing and never explained, it needs a statement of the order
+        ("", False),
+    ],
+)
+def test_prerequisites_a_concept_singled_out_counts_as_explained(mark, kept):
+    body = "A deadlock needs mutual exclusion and circular wait."
+    if mark == "item":
+        body = "A deadlock needs these:\nmutual exclusion\ncircular wait"
+    start = body.index("mutual exclusion")
+    span = (start, start + len("mutual exclusion"))
+    cards = [
+        Card(
+            "n#1", "n.txt", "qa-list", (1, 4), "What is a deadlock?", body, title_line=1,
+            body_lines=(2, 3, 4) if mark == "item" else (2,),
+            emphasis=(Emphasis("body", *span, "bold"),) if mark == "bold" else (),
+            items=(ListItem(*span, 0, 0),) if mark == "item" else (),
+        ),
+        Card("n#2", "n.txt", "qa-list", (5, 6), "When does a deadlock end?",
+             "When mutual exclusion or circular wait is broken.", title_line=5, body_lines=(6,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    model = LogisticModel(("in_definition", "introduced"), (3.0, 3.0), bias=-1.0)
+    edges, rejected = prerequisite_decisions(index, [], model=model)
+    pair = ("mutual exclusion", "deadlock")
+    assert (pair in {(r.source, r.target) for r in edges}) is kept
+    assert (
+        pair in {(r.source, r.target) for r, why in rejected if why == "unexplained"}
+    ) is not kept
+
+
+@pytest.mark.parametrize(
+    "word, kinds, kept",
+    [
+        # three kinds of resource have cards: the notes teach "resource" through them
+        ("resource", ["reusable resource", "consumable resource", "internal resource"], True),
+        # one kind is not enough: "resource" is still a word they name in passing
+        ("resource", ["reusable resource"], False),
+        # an everyday word ends many names, but the notes teach those, not the word
+        ("model", ["language model", "sequence model", "diffusion model"], False),
+    ],
+)
+def test_prerequisites_a_concept_taught_through_its_kinds_counts_as_explained(word, kinds, kept):
+    model = LogisticModel(("explains",), (3.0,), bias=-1.0)
+    cards = {"c0": ["deadlock", word]} | {f"c{i + 1}": [k] for i, k in enumerate(kinds)}
+    subjects = {"deadlock": ["c0"]} | {k: [f"c{i + 1}"] for i, k in enumerate(kinds)}
+    edges, rejected = prerequisite_decisions(index_of(cards, subjects), [], model=model)
+    pair = (word, "deadlock")
+    assert (pair in {(r.source, r.target) for r in edges}) is kept
+    assert (
+        pair in {(r.source, r.target) for r, why in rejected if why == "unexplained"}
+    ) is not kept
 
 
 def test_prerequisites_a_heading_about_the_notes_is_no_prerequisite():

@@ -58,6 +58,33 @@ def test_paths_transitive_steps_only_where_they_carry_weight(chain, kept):
     assert PATH_MIN_STRENGTH > 0
 
 
+@pytest.mark.parametrize(
+    ("word", "roles", "definition", "path"),
+    [
+        # an everyday word the notes only name in passing is background, not a step,
+        # and neither is what it needs
+        ("model", {"mention": 9, "nested": 4}, "", ["attention", "transformer"]),
+        # one they set in a heading is a step, as is one they define
+        ("memory", {"heading": 1}, "", ["attention", "data", "memory", "transformer"]),
+        (
+            "output",
+            {"mention": 3},
+            "What a model gives.",
+            ["attention", "data", "output", "transformer"],
+        ),
+    ],
+)
+def test_paths_generic_words_are_no_steps(word, roles, definition, path):
+    G = nx.MultiDiGraph()
+    G.add_node(word, definition=definition, selection={"features": {"common": 1.0}, "roles": roles})
+    for node in ("data", "attention", "transformer"):
+        G.add_node(node, definition="Said in the notes.")
+    prerequisite(G, "data", word, 0.9)
+    prerequisite(G, word, "transformer", 0.9)
+    prerequisite(G, "attention", "transformer", 0.8)
+    assert learning_path(G, "transformer") == path
+
+
 def test_paths_explain_an_edge_with_its_features(G):
     G.add_edge("RNN", "network", relation="is_a", confidence=0.9, evidence=EV, label="")
     info = explain_pair(G, "RNN", "network")
