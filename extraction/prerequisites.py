@@ -43,6 +43,7 @@ from functools import cache
 from pathlib import Path
 
 from extraction.concepts import ConceptIndex, Segment, is_acronym
+from extraction.concepts.index import segments_only
 from extraction.logistic import LogisticModel
 from extraction.records import Evidence, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
@@ -704,14 +705,6 @@ def taught_through_kinds(index: ConceptIndex) -> set[str]:
     }
 
 
-def _segments_alone(index: ConceptIndex) -> Iterable[Segment]:
-    """The segments of ``index`` without their parsed documents: read from the
-    ``segments`` of a collection that keeps them apart (so that no document is read back
-    for them), else from the ``(segment, document)`` pairs."""
-    alone = getattr(index.segments, "segments", None)
-    return alone if alone is not None else (seg for seg, _ in index.segments)
-
-
 def singled_out(index: ConceptIndex) -> set[str]:
     """The concepts the author sets apart by name: a heading that is the name, the
     name set in bold, italics or underline, or a list item that is nothing but it. A
@@ -729,7 +722,7 @@ def singled_out(index: ConceptIndex) -> set[str]:
     """
     marked = set()
     seen = set()
-    for seg in _segments_alone(index):
+    for seg in segments_only(index.segments):
         card = seg.card
         if seg.is_heading:
             if (concept := index.find(seg.text.strip())) is not None:
