@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import networkx as nx
 import pytest
 
+from graph import topics
 from graph.build import build_atlas
 from graph.counts import EdgeCounts
 from graph.topics import (
@@ -257,3 +260,26 @@ def test_topics_are_named_after_a_specific_concept_not_an_everyday_word():
     for node in G:
         G.nodes[node].pop("selection", None)
     assert set(assign_topics(G).values()) == {"model"}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_topics_louvain_is_networkx_louvain_without_the_copy(seed):
+    """The communities found on the weighted graph itself are networkx's, on graphs
+    made as a concept graph's weights are (sorted nodes, sorted pairs), over several
+    levels."""
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph()
+    nodes = [f"c{i}" for i in range(rng.randrange(20, 120))]
+    G.add_nodes_from(nodes)
+    for _ in range(len(nodes) * 3):
+        u, v = rng.sample(nodes, 2)
+        relation = rng.choice(["is_a", "part_of", "related_to", "prerequisite_of"])
+        G.add_edge(u, v, relation=relation, confidence=rng.choice([0.3, 0.6, 0.9]))
+    H = topics._undirected_weights(G)
+    for resolution in (0.5, 1.0, 2.0):
+        ours = topics.louvain(H, resolution=resolution, seed=42)
+        theirs = nx.community.louvain_communities(
+            H, weight="weight", resolution=resolution, seed=42
+        )
+        assert ours == theirs
+    assert topics.louvain(nx.Graph()) == []
