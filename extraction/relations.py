@@ -447,13 +447,16 @@ def _objects(
     direct: bool = False,
     clause_subject: bool = False,
     whole: bool = False,
+    named: bool = False,
 ) -> list[str]:
     """The first concept at or after ``start`` (within ``max_gap`` tokens, no verb,
     conjunction or clause break between, any noun between governing it, or with
     ``direct`` only modifying it) and the concepts listed after it. A concept that only
     owns the object ("the model's complexity") is none. With ``whole``, a concept
     narrowed by a modifier its name does not hold is none ("small gradients" are no
-    effect on the gradient)."""
+    effect on the gradient). With ``whole`` or ``named``, a concept that only completes
+    another noun through a preposition other than "of" is none: the object is that
+    noun ("large changes in weights", "a term from the noise model")."""
     doc = ctx.sent.doc
     stop = ctx.sent.end if stop is None else stop
     after = [m for m in ctx.found if m.start >= start and m.end <= stop]
@@ -493,6 +496,8 @@ def _objects(
         # or modify it ("the model's gradients"), not stand beside it
         modifier = t.dep_ in {"poss", "compound", "nmod"}
         governs = t in target.ancestors and not direct
+        if (whole or named) and _completes(t, target):
+            return []  # "leads to large changes in weights": the changes, not the weights
         if t.pos_ in {"NOUN", "PROPN"} and not modifier and not governs:
             return []
     listed = [first.concept]
@@ -527,6 +532,20 @@ def _objects(
         # list of several, each item's gloss only describes it
         listed += [g.concept for g in glosses if not _modifies_other(doc, g)][:1]
     return listed
+
+
+def _completes(noun: Token, target: Token) -> bool:
+    """Does ``target`` hang on the noun ``noun`` through a preposition other than "of"
+    ("changes in weights", "a term from the noise model")? Not when the preposition
+    names an instance of the noun ("features such as median income")."""
+    prep = target.head
+    return (
+        noun.pos_ in {"NOUN", "PROPN"}
+        and target.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head == noun
+        and prep.lower_ not in {"of", "as", "like", "including"}
+    )
 
 
 def _unnamed_items(between: Sequence[Token]) -> bool:
@@ -746,7 +765,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")
         whole = relation in _EFFECTS or cue.name in _WHOLE_OBJECT_CUES
-        objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole)
+        named = relation == "part_of"  # "includes a term from X": the part is the term
+        objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named)
         if relation == "used_for" and _after_gerund(doc, span.end, objects, ctx):
             return  # "used in generating human-like speech": the use is the act
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy

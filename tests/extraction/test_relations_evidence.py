@@ -330,3 +330,34 @@ def test_relations_evidence_a_label_sharing_the_whole_s_head_is_a_kind_not_a_par
     )
     edges = _edges(cards)
     assert not any(r == "part_of" for _, r, _ in edges), edges
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # an effect on a noun the concept only completes is no effect on the concept
+        (
+            "Deforestation leads to large changes in rainfall.",
+            ("deforestation", "rainfall"),
+            ("deforestation", "rainfall"),
+        ),
+        (
+            "Heavy traffic causes long delays at the border crossing.",
+            ("heavy traffic", "border crossing"),
+            ("heavy traffic", "border crossing"),
+        ),
+        # a part that a noun holds is no part of the whole: the noun is
+        (
+            "The total price includes a fee from the travel agent.",
+            ("total price", "travel agent"),
+            ("travel agent", "total price"),
+        ),
+        (
+            "Our archive contains letters about different trade routes.",
+            ("archive", "trade route"),
+            ("trade route", "archive"),
+        ),
+    ],
+)
+def test_relations_evidence_a_concept_completing_another_noun_is_no_object(text, names, absent):
+    assert_unrelated(text, names, absent)
