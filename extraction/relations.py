@@ -372,6 +372,11 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         m = before[-1]
         if _narrowed(doc, m) or _compounded(doc, m):
             return [], 0.0
+        last = doc[m.end - 1]
+        if last.dep_ == "dobj" and last.head.dep_ not in _SUBJECT_DEPS:
+            # "Share weights and use fewer parameters": the object of another verb is no
+            # subject (of a gerund subject it is: "Training a GAN causes ...")
+            return [], 0.0
         gap = doc[m.end : cue.start]
         if len(gap) <= MAX_GAP and not any(t.pos_ == "VERB" for t in gap):
             return _with_conjuncts(ctx, m), 0.9

@@ -361,3 +361,18 @@ def test_relations_evidence_a_label_sharing_the_whole_s_head_is_a_kind_not_a_par
 )
 def test_relations_evidence_a_concept_completing_another_noun_is_no_object(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # the object of a verb before the cue is no subject of the cue's verb
+        (
+            "Prune the branches and use less fertilizer in spring.",
+            ("branch", "fertilizer"),
+            ("branch", "fertilizer"),
+        ),
+    ],
+)
+def test_relations_evidence_an_object_of_another_verb_is_no_subject(text, names, absent):
+    assert_unrelated(text, names, absent)
