@@ -1523,6 +1523,8 @@ def _intro_frame(
     colon = sent.end - 1
     for relation, cue, span in cues:
         if cue.frame == "list":  # "Types of X:", "Applications of X:"
+            if span.root.dep_ == "pobj" and span.root.head.lower_ != "of":
+                continue  # "Problems caused by deep architectures:": no architectures listed
             after = [m for m in found if span.end <= m.start < colon]
             before = [m for m in found if m.end <= span.start]
             around = [m for m in found if m.start < span.start < m.end]

@@ -311,3 +311,24 @@ def test_relations_readings_misses_say_what_the_graph_has(tmp_path):
     rows = misses(G, DevFile("900", tmp_path / "n.md", gold))
     assert [r["status"] for r in rows] == ["hit", "other", "none", "missing"]
     assert rows[1]["have"] == ["LSTM related_to RNN"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Problems caused by older versions:",
+        "Risks shared by all kinds:",
+        "Additional issues with modern architectures:",
+    ],
+)
+def test_relations_readings_a_kind_word_after_a_preposition_lists_no_kinds(intro):
+    # the line lists what its head noun names (problems, risks), not kinds of the card's
+    # subject: the kind word only completes a preposition
+    items = ["soil erosion", "nutrient depletion"]
+    cards = _qa(
+        *((f"What is {name}?", "See the lecture.") for name in [*items, "monoculture farming"]),
+        ("Monoculture farming", "\n".join(["A short note.", intro, *(f"- {i}" for i in items)])),
+    )
+    index = extract_concepts(cards)
+    whole = index.find("monoculture farming")
+    assert not any(t == whole for s, r, t in triples(index) if r != "related_to"), triples(index)
