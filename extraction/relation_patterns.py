@@ -750,15 +750,15 @@ COPULA_CONFIDENCE = 0.75
 #: Confidence of "X, a Y, ..." (an apposition after a comma).
 APPOSITION_CONFIDENCE = 0.6
 #: Words the notes use to talk about relations ("the applications of X", "types of X",
-#: "a solution to X", "the steps") or about themselves ("Glossary", "Summary", "Lecture
-#: 3"): a concept named by one of them alone is never an end of a typed relation nor a
-#: prerequisite.
+#: "a solution to X", "the steps", "the relation between X and Y") or about themselves
+#: ("Glossary", "Summary", "Lecture 3"): a concept named by one of them alone is never an
+#: end of a typed relation nor a prerequisite.
 META_WORDS = frozenset(
     """
     type kind sort variant category example instance application use usage component
     part piece problem issue solution remedy step technique approach way strategy task
     advantage disadvantage benefit drawback limitation characteristic aspect reason
-    difference thing idea purpose goal pro con
+    difference thing idea purpose goal pro con relation relationship
     glossary summary overview introduction conclusion recap lecture chapter lesson
     quiz exercise note reference reading cheatsheet outline synopsis appendix
     """.split()

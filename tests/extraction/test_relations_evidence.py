@@ -376,3 +376,26 @@ def test_relations_evidence_a_concept_completing_another_noun_is_no_object(text,
 )
 def test_relations_evidence_an_object_of_another_verb_is_no_subject(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "meta"),
+    [
+        (
+            "What is the relation between rainfall and erosion? || Applicable to soil erosion.",
+            ("relation", "rainfall", "soil erosion"),
+            "relation",
+        ),
+        (
+            "What is the relationship between the variables? || It uses a scatter plot.",
+            ("relationship", "variable", "scatter plot"),
+            "relationship",
+        ),
+    ],
+)
+def test_relations_evidence_a_question_about_a_relation_is_no_concept_s_card(text, names, meta):
+    # "the relation between X and Y" talks about a relation: no typed edge has it as an end
+    index = tiny_index(text, *names)
+    word = index.find(meta)
+    assert word is not None
+    assert not any(word in (s, t) for s, r, t in triples(index) if r != "related_to")
