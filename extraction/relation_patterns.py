@@ -819,6 +819,15 @@ GENERIC_HEADS = frozenset(
 #: of their own: "reinforcement learning methods" are reinforcement learning's, "an
 #: encoder network" is the encoder (not "model": "gene models" are no genes).
 TRANSPARENT_HEADS = GENERIC_HEADS | frozenset({"network", "method"})
+#: Nouns that name a quantity a thing has, not a class of things: a name before one
+#: ("MSE values", "F1 scores", "learning rate estimates") says whose quantity it is, not
+#: a kind of it (unlike "ReLU activation functions").
+QUANTITY_HEADS = frozenset(
+    """
+    value score level rate count number amount estimate measurement reading figure
+    result output size magnitude
+    """.split()
+)
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 

@@ -1161,8 +1161,8 @@ def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
             continue  # "gradient tensors" are tensors of gradients, not kinds of tensor
         # the tokens between are a's own gloss ("(Rectified Linear Unit)") or punctuation
         gap = [t for t in doc[a.end : b.start] if not t.is_punct]
-        if a.concept == b.concept or gap:
-            continue
+        if a.concept == b.concept or gap or _head_word(b.concept) in rp.QUANTITY_HEADS:
+            continue  # "elevated MSE values": the MSE's values, no kind of value
         if any(
             doc[m.start : m.end].root.dep_ in {"compound", "nmod", "amod"}
             and b.start <= doc[m.start : m.end].root.head.i < b.end

@@ -399,3 +399,16 @@ def test_relations_evidence_a_question_about_a_relation_is_no_concept_s_card(tex
     word = index.find(meta)
     assert word is not None
     assert not any(word in (s, t) for s, r, t in triples(index) if r != "related_to")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a name before a quantity says whose quantity it is, not a kind of it
+        ("Outliers show elevated RMSE values.", ("RMSE", "value"), ("RMSE", "value")),
+        ("Patients with BMI values above 30 are obese.", ("BMI", "value"), ("BMI", "value")),
+        ("The model reports MAE values for each fold.", ("MAE", "value"), ("MAE", "value")),
+    ],
+)
+def test_relations_evidence_a_name_before_a_quantity_is_no_kind_of_it(text, names, absent):
+    assert_unrelated(text, names, absent)
