@@ -384,7 +384,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     clause = doc[clause_start : cue.start]
     # "How can X be used ...? -- Calculate the error ...", "Compute the mean": a step the
     # reader takes
-    imperative = cue.start == clause_start and (
+    # (only punctuation before: a bullet or a quotation mark opens the step)
+    imperative = all(t.is_punct for t in doc[clause_start : cue.start]) and (
         doc[cue.start].lower_ in _STEP_VERBS
         or (doc[cue.start].tag_ == "VB" and _PROCEDURE.match(ctx.seg.card.title) is not None)
     )

@@ -412,3 +412,23 @@ def test_relations_evidence_a_question_about_a_relation_is_no_concept_s_card(tex
 )
 def test_relations_evidence_a_name_before_a_quantity_is_no_kind_of_it(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a step in the imperative after a quotation mark or a bracket: the reader computes
+        (
+            'What is triangulation? || "Compute the distance to each landmark.',
+            ("triangulation", "distance"),
+            ("triangulation", "distance"),
+        ),
+        (
+            "What is budgeting? || (Calculate the monthly income first.)",
+            ("budgeting", "monthly income"),
+            ("budgeting", "monthly income"),
+        ),
+    ],
+)
+def test_relations_evidence_a_step_after_punctuation_is_the_reader_s(text, names, absent):
+    assert_unrelated(text, names, absent)
