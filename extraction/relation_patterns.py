@@ -41,6 +41,7 @@ FRAMES = {
     "named": "a Y <cue> X: the noun phrase the participle hangs on names the class, X is_a Y",
     "compared": "X ... <comparative> than Y: the subject of the clause the comparative is in, "
     "the concept after 'than'",
+    "joined": "X V ..., <cue> Y V ...: the subjects of the two clauses the conjunction joins",
 }
 
 
@@ -689,6 +690,14 @@ CONTRASTS_WITH: list[Cue] = [
         0.75,
         example="Random forests are a cheaper alternative to neural networks.",
         expected=("random forest", "neural network"),
+    ),
+    Cue(
+        "whereas",
+        [_words("whereas")],
+        0.75,
+        frame="joined",
+        example="Bagging trains its models independently, whereas boosting trains them in turn.",
+        expected=("bagging", "boosting"),
     ),
     Cue(
         "in_contrast_to",

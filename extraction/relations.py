@@ -870,6 +870,20 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
         factor = 1.0
         pairs = [(a, b) for a in left[:1] for b in right[:1]]
+    elif cue.frame == "joined":  # "X V ..., whereas Y V ..."
+        mark = doc[span.start]
+        second = mark.head
+        if mark.dep_ != "mark" or second.dep_ != "advcl":
+            return
+        ends = []
+        for verb in (second.head, second):
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            m = _mention_of(ctx, subject) if subject is not None else None
+            if m is None or not m.covers(subject) or _narrowed(doc, m) or _compounded(doc, m):
+                return  # a subject no concept names in full, or a narrower thing
+            ends.append(m.concept)
+        factor = 1.0
+        pairs = [(ends[0], ends[1])] if ends[0] != ends[1] else []
     else:  # "list" frames are read per card by _list_edges
         return
     for source, target in pairs:

@@ -332,3 +332,21 @@ def test_relations_readings_a_kind_word_after_a_preposition_lists_no_kinds(intro
     index = extract_concepts(cards)
     whole = index.find("monoculture farming")
     assert not any(t == whole for s, r, t in triples(index) if r != "related_to"), triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Heap memory is shared by all threads, whereas stack memory is private to one thread.",
+            ("heap memory", "stack memory"),
+        ),
+        (
+            "Whereas mitosis produces two identical cells, meiosis produces four different cells.",
+            ("mitosis", "meiosis"),
+        ),
+    ],
+)
+def test_relations_readings_whereas_contrasts_the_subjects_of_its_clauses(text, pair):
+    index = tiny_index(text, *pair)
+    assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
