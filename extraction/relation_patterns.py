@@ -837,6 +837,10 @@ QUANTITY_HEADS = frozenset(
     result output size magnitude
     """.split()
 )
+#: Nouns for a means of doing something and the verbs that offer one: in "X provides a
+#: way to address Y" (or "offers a means to avoid Y") what the means does, X does.
+MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
+OFFER_VERBS = frozenset("provide provides providing offer offers offering give gives".split())
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 

@@ -271,6 +271,13 @@ def _dep_subject(verb: Token) -> Token | None:
         if head is not None:
             if head.dep_ == "attr" and head.head.lower_ in rp.COPULAS:
                 return next((c for c in head.head.children if c.dep_ == "nsubj"), head)
+            if (
+                head.dep_ == "dobj"
+                and head.lower_ in rp.MEANS_NOUNS
+                and head.head.lower_ in rp.OFFER_VERBS
+            ):
+                tok = head.head  # "X provides a way to address Y": what the way does, X does
+                continue
             return head
         if tok.dep_ in {"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"} and (
             tok.head != tok

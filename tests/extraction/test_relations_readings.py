@@ -350,3 +350,24 @@ def test_relations_readings_a_kind_word_after_a_preposition_lists_no_kinds(intro
 def test_relations_readings_whereas_contrasts_the_subjects_of_its_clauses(text, pair):
     index = tiny_index(text, *pair)
     assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Crop rotation offers a means to prevent soil erosion.",
+            ("crop rotation", "soil erosion"),
+            ("crop rotation", "addresses", "soil erosion"),
+        ),
+        (
+            "Vaccination provides a simple way to avoid measles.",
+            ("vaccination", "measles"),
+            ("vaccination", "addresses", "measles"),
+        ),
+    ],
+)
+def test_relations_readings_a_way_something_provides_is_its_own_act(text, names, expected):
+    # "X provides a way to V Y": what the way does, X does
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
