@@ -2298,13 +2298,23 @@ def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:
                     found = mentions(index, doc[:])
                     # a cue that opens the cell says more than the header ("Best for:
                     # Reducing variance" addresses variance)
+                    named = [m.concept for m in found]
                     for match_id, start, end in matcher(doc):
                         said, cue = rp.cue(nlp.vocab.strings[match_id])
                         if cue.frame == "svo" and start <= 1 and not _negated(doc[start:end]):
                             relation, entity_first = said, not cue.reverse
-                            found = [m for m in found if m.start >= end]
+                            # what the cue's phrase names, up to the next verb ("Reducing
+                            # variance and stabilizing predictions": not the predictions)
+                            stop = next(
+                                (
+                                    t.i
+                                    for t in doc[end:]
+                                    if t.pos_ == "VERB" and not any(m.covers(t) for m in found)
+                                ),
+                                len(doc),
+                            )
+                            named = [m.concept for m in found if end <= m.start and m.end <= stop]
                             break
-                    named = [m.concept for m in found]
                     for other in dict.fromkeys(c for c in named if c != entity):
                         source, target = (entity, other) if entity_first else (other, entity)
                         yield Relation(

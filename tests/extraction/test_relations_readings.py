@@ -371,3 +371,34 @@ def test_relations_readings_a_way_something_provides_is_its_own_act(text, names,
     # "X provides a way to V Y": what the way does, X does
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept", "dropped"),
+    [
+        ("Reducing erosion and protecting the harvest", "erosion", "harvest"),
+        ("Preventing drought damage while improving yield", "drought damage", "yield"),
+    ],
+)
+def test_relations_readings_a_cue_opening_a_cell_names_its_phrase_only(cell, kept, dropped):
+    # "Best for: Reducing X and protecting Y": the cue's phrase ends at the next verb
+    from extraction.records import Table
+
+    defs = _qa(
+        *((f"What is {name}?", "See the lecture.") for name in ("terracing", kept, dropped)),
+    )
+    table = Table(
+        ("Farming method", "Best for"),
+        (("Terracing", cell),),
+        row_lines=(52,),
+    )
+    card = Card("s.txt#9", "s.txt", "markdown", (49, 52), "Which farming method?",
+                "They differ.", title_line=49, body_lines=(50,),
+                title_kind="heading", tables=(table,))  # fmt: skip
+    index = extract_concepts([*defs, card])
+    found = triples(index)
+    assert expect(index, "terracing", "addresses", kept) in found
+    other = index.find(dropped)
+    assert not any(
+        s == index.find("terracing") and t == other for s, r, t in found if r != "related_to"
+    ), found
