@@ -787,6 +787,11 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if not objects or len(objects) < cue.min_items:
             return
         subjects, factor = _subject(ctx, span)
+        pronoun = any(
+            t.dep_ in _SUBJECT_DEPS and t.pos_ == "PRON" for t in doc[ctx.sent.start : span.start]
+        )
+        if relation in rp.SYMMETRIC and factor == CARD_SUBJECT_FACTOR and not pronoun:
+            return  # "focused versus diffuse thinking": both sides are in the sentence
         pairs = [(s, o) for s in subjects for o in objects]
         if cue.plural_relation and any(_plural_before(ctx, s, span) for s in subjects):
             relation = cue.plural_relation  # "Popular kernels include A and B": kinds

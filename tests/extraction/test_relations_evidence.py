@@ -432,3 +432,23 @@ def test_relations_evidence_a_name_before_a_quantity_is_no_kind_of_it(text, name
 )
 def test_relations_evidence_a_step_after_punctuation_is_the_reader_s(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # both sides of a contrast are in its sentence: the card's subject is neither
+        (
+            "What is gardening? || sunny versus shady borders",
+            ("gardening", "shady border"),
+            ("gardening", "shady border"),
+        ),
+        (
+            "What is cooking? || Fresh versus dried herbs.",
+            ("cooking", "dried herb"),
+            ("cooking", "dried herb"),
+        ),
+    ],
+)
+def test_relations_evidence_a_contrast_never_takes_the_card_subject_as_a_side(text, names, absent):
+    assert_unrelated(text, names, absent)
