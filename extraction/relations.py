@@ -339,6 +339,9 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if doc[k].text in rp.CLAUSE_BREAKS or (spaced and bool(doc[k - 1].whitespace_)):
             clause_start = k + 1
             break
+    opening = [t.lower_ for t in doc[clause_start : cue.start] if not t.is_punct][:2]
+    if opening[:1] == ["let"] and opening[1:] in (["'s"], ["’s"], ["us"]):
+        return [], 0.0  # "Let's compute the intervals": the reader does it
     subj = _dep_subject(_verb_of(cue))
     if subj is not None and subj.i < cue.start and subj.i >= clause_start:
         if subj.lower_ in _DEMONSTRATIVES:

@@ -452,3 +452,23 @@ def test_relations_evidence_a_step_after_punctuation_is_the_reader_s(text, names
 )
 def test_relations_evidence_a_contrast_never_takes_the_card_subject_as_a_side(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "Let's V": the reader acts, not the card's subject
+        (
+            "What is surveying? || Let's compute the mean elevation of the plot.",
+            ("surveying", "mean elevation"),
+            ("surveying", "mean elevation"),
+        ),
+        (
+            "What is baking? || Let's use a kitchen scale for the flour.",
+            ("baking", "kitchen scale"),
+            ("baking", "kitchen scale"),
+        ),
+    ],
+)
+def test_relations_evidence_let_us_is_the_reader_acting(text, names, absent):
+    assert_unrelated(text, names, absent)
