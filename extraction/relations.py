@@ -1105,6 +1105,9 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 # the sentence defines Y as the Xs it describes
                 yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in attr.children)
+            if definite and not _superlative(attr) and not any(c.i > attr.i for c in attr.children):
+                continue  # "X is the design matrix": which one X is, not a kind
             classes = [] if y is None else [y]
             if (
                 x is not None

@@ -472,3 +472,15 @@ def test_relations_evidence_a_contrast_never_takes_the_card_subject_as_a_side(te
 )
 def test_relations_evidence_let_us_is_the_reader_acting(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "X is the Y" with nothing after Y says which one X is (a name), not a kind of Y
+        ("Y is the response vector.", ("Y", "response vector"), ("Y", "response vector")),
+        ("Beta is the learning rate.", ("beta", "learning rate"), ("beta", "learning rate")),
+    ],
+)
+def test_relations_evidence_a_definite_complement_names_no_class(text, names, absent):
+    assert_unrelated(text, names, absent)
