@@ -745,7 +745,11 @@ def _plural_before(ctx: _Context, concept: str, cue: Span) -> bool:
 
 
 def _plural(ctx: _Context, m: Mention) -> bool:
-    return ctx.sent.doc[m.end - 1].tag_ in {"NNS", "NNPS"}
+    """Is ``m`` named in the plural (a plural noun, or an acronym with a plural "s":
+    "RNAs", "CNNs", which the tagger often reads as a singular proper noun)?"""
+    last = ctx.sent.doc[m.end - 1]
+    acronym_s = len(last.text) > 2 and last.text.endswith("s") and last.text[:-1].isupper()
+    return last.tag_ in {"NNS", "NNPS"} or acronym_s
 
 
 def _negated(span: Span) -> bool:

@@ -402,3 +402,19 @@ def test_relations_readings_a_cue_opening_a_cell_names_its_phrase_only(cell, kep
     assert not any(
         s == index.find("terracing") and t == other for s, r, t in found if r != "related_to"
     ), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some RNAs carry no code and include snoRNAs and piRNAs.",
+        "Plant cells contain RNAs which include snoRNAs and piRNAs.",
+    ],
+)
+def test_relations_readings_an_acronym_plural_includes_kinds_not_parts(text):
+    # "RNAs" (an acronym with a plural "s", tagged as a singular proper noun) is a plural
+    # class: what it includes are kinds of it
+    index = tiny_index(text, "RNA", "snoRNA", "piRNA")
+    found = triples(index)
+    assert expect(index, "snoRNA", "is_a", "RNA") in found
+    assert expect(index, "snoRNA", "part_of", "RNA") not in found
