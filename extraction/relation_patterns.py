@@ -41,6 +41,7 @@ FRAMES = {
     "named": "a Y <cue> X: the noun phrase the participle hangs on names the class, X is_a Y",
     "compared": "X ... <comparative> than Y: the subject of the clause the comparative is in, "
     "the concept after 'than'",
+    "joined": "X V ..., <cue> Y V ...: the subjects of the two clauses the conjunction joins",
 }
 
 
@@ -691,6 +692,14 @@ CONTRASTS_WITH: list[Cue] = [
         expected=("random forest", "neural network"),
     ),
     Cue(
+        "whereas",
+        [_words("whereas")],
+        0.75,
+        frame="joined",
+        example="Bagging trains its models independently, whereas boosting trains them in turn.",
+        expected=("bagging", "boosting"),
+    ),
+    Cue(
         "in_contrast_to",
         [{"LOWER": "in"}, _words("contrast opposition"), _words("to with")],
         0.8,
@@ -750,15 +759,15 @@ COPULA_CONFIDENCE = 0.75
 #: Confidence of "X, a Y, ..." (an apposition after a comma).
 APPOSITION_CONFIDENCE = 0.6
 #: Words the notes use to talk about relations ("the applications of X", "types of X",
-#: "a solution to X", "the steps") or about themselves ("Glossary", "Summary", "Lecture
-#: 3"): a concept named by one of them alone is never an end of a typed relation nor a
-#: prerequisite.
+#: "a solution to X", "the steps", "the relation between X and Y") or about themselves
+#: ("Glossary", "Summary", "Lecture 3"): a concept named by one of them alone is never an
+#: end of a typed relation nor a prerequisite.
 META_WORDS = frozenset(
     """
     type kind sort variant category example instance application use usage component
     part piece problem issue solution remedy step technique approach way strategy task
     advantage disadvantage benefit drawback limitation characteristic aspect reason
-    difference thing idea purpose goal pro con
+    difference thing idea purpose goal pro con relation relationship
     glossary summary overview introduction conclusion recap lecture chapter lesson
     quiz exercise note reference reading cheatsheet outline synopsis appendix
     """.split()
@@ -819,6 +828,19 @@ GENERIC_HEADS = frozenset(
 #: of their own: "reinforcement learning methods" are reinforcement learning's, "an
 #: encoder network" is the encoder (not "model": "gene models" are no genes).
 TRANSPARENT_HEADS = GENERIC_HEADS | frozenset({"network", "method"})
+#: Nouns that name a quantity a thing has, not a class of things: a name before one
+#: ("MSE values", "F1 scores", "learning rate estimates") says whose quantity it is, not
+#: a kind of it (unlike "ReLU activation functions").
+QUANTITY_HEADS = frozenset(
+    """
+    value score level rate count number amount estimate measurement reading figure
+    result output size magnitude
+    """.split()
+)
+#: Nouns for a means of doing something and the verbs that offer one: in "X provides a
+#: way to address Y" (or "offers a means to avoid Y") what the means does, X does.
+MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
+OFFER_VERBS = frozenset("provide provides providing offer offers offering give gives".split())
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 

@@ -271,6 +271,13 @@ def _dep_subject(verb: Token) -> Token | None:
         if head is not None:
             if head.dep_ == "attr" and head.head.lower_ in rp.COPULAS:
                 return next((c for c in head.head.children if c.dep_ == "nsubj"), head)
+            if (
+                head.dep_ == "dobj"
+                and head.lower_ in rp.MEANS_NOUNS
+                and head.head.lower_ in rp.OFFER_VERBS
+            ):
+                tok = head.head  # "X provides a way to address Y": what the way does, X does
+                continue
             return head
         if tok.dep_ in {"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"} and (
             tok.head != tok
@@ -332,6 +339,9 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if doc[k].text in rp.CLAUSE_BREAKS or (spaced and bool(doc[k - 1].whitespace_)):
             clause_start = k + 1
             break
+    opening = [t.lower_ for t in doc[clause_start : cue.start] if not t.is_punct][:2]
+    if opening[:1] == ["let"] and opening[1:] in (["'s"], ["’s"], ["us"]):
+        return [], 0.0  # "Let's compute the intervals": the reader does it
     subj = _dep_subject(_verb_of(cue))
     if subj is not None and subj.i < cue.start and subj.i >= clause_start:
         if subj.lower_ in _DEMONSTRATIVES:
@@ -372,6 +382,11 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         m = before[-1]
         if _narrowed(doc, m) or _compounded(doc, m):
             return [], 0.0
+        last = doc[m.end - 1]
+        if last.dep_ == "dobj" and last.head.dep_ not in _SUBJECT_DEPS:
+            # "Share weights and use fewer parameters": the object of another verb is no
+            # subject (of a gerund subject it is: "Training a GAN causes ...")
+            return [], 0.0
         gap = doc[m.end : cue.start]
         if len(gap) <= MAX_GAP and not any(t.pos_ == "VERB" for t in gap):
             return _with_conjuncts(ctx, m), 0.9
@@ -379,7 +394,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     clause = doc[clause_start : cue.start]
     # "How can X be used ...? -- Calculate the error ...", "Compute the mean": a step the
     # reader takes
-    imperative = cue.start == clause_start and (
+    # (only punctuation before: a bullet or a quotation mark opens the step)
+    imperative = all(t.is_punct for t in doc[clause_start : cue.start]) and (
         doc[cue.start].lower_ in _STEP_VERBS
         or (doc[cue.start].tag_ == "VB" and _PROCEDURE.match(ctx.seg.card.title) is not None)
     )
@@ -447,13 +463,16 @@ def _objects(
     direct: bool = False,
     clause_subject: bool = False,
     whole: bool = False,
+    named: bool = False,
 ) -> list[str]:
     """The first concept at or after ``start`` (within ``max_gap`` tokens, no verb,
     conjunction or clause break between, any noun between governing it, or with
     ``direct`` only modifying it) and the concepts listed after it. A concept that only
     owns the object ("the model's complexity") is none. With ``whole``, a concept
     narrowed by a modifier its name does not hold is none ("small gradients" are no
-    effect on the gradient)."""
+    effect on the gradient). With ``whole`` or ``named``, a concept that only completes
+    another noun through a preposition other than "of" is none: the object is that
+    noun ("large changes in weights", "a term from the noise model")."""
     doc = ctx.sent.doc
     stop = ctx.sent.end if stop is None else stop
     after = [m for m in ctx.found if m.start >= start and m.end <= stop]
@@ -493,6 +512,8 @@ def _objects(
         # or modify it ("the model's gradients"), not stand beside it
         modifier = t.dep_ in {"poss", "compound", "nmod"}
         governs = t in target.ancestors and not direct
+        if (whole or named) and _completes(t, target):
+            return []  # "leads to large changes in weights": the changes, not the weights
         if t.pos_ in {"NOUN", "PROPN"} and not modifier and not governs:
             return []
     listed = [first.concept]
@@ -527,6 +548,20 @@ def _objects(
         # list of several, each item's gloss only describes it
         listed += [g.concept for g in glosses if not _modifies_other(doc, g)][:1]
     return listed
+
+
+def _completes(noun: Token, target: Token) -> bool:
+    """Does ``target`` hang on the noun ``noun`` through a preposition other than "of"
+    ("changes in weights", "a term from the noise model")? Not when the preposition
+    names an instance of the noun ("features such as median income")."""
+    prep = target.head
+    return (
+        noun.pos_ in {"NOUN", "PROPN"}
+        and target.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head == noun
+        and prep.lower_ not in {"of", "as", "like", "including"}
+    )
 
 
 def _unnamed_items(between: Sequence[Token]) -> bool:
@@ -710,7 +745,11 @@ def _plural_before(ctx: _Context, concept: str, cue: Span) -> bool:
 
 
 def _plural(ctx: _Context, m: Mention) -> bool:
-    return ctx.sent.doc[m.end - 1].tag_ in {"NNS", "NNPS"}
+    """Is ``m`` named in the plural (a plural noun, or an acronym with a plural "s":
+    "RNAs", "CNNs", which the tagger often reads as a singular proper noun)?"""
+    last = ctx.sent.doc[m.end - 1]
+    acronym_s = len(last.text) > 2 and last.text.endswith("s") and last.text[:-1].isupper()
+    return last.tag_ in {"NNS", "NNPS"} or acronym_s
 
 
 def _negated(span: Span) -> bool:
@@ -746,7 +785,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")
         whole = relation in _EFFECTS or cue.name in _WHOLE_OBJECT_CUES
-        objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole)
+        named = relation == "part_of"  # "includes a term from X": the part is the term
+        objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named)
         if relation == "used_for" and _after_gerund(doc, span.end, objects, ctx):
             return  # "used in generating human-like speech": the use is the act
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
@@ -754,6 +794,11 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if not objects or len(objects) < cue.min_items:
             return
         subjects, factor = _subject(ctx, span)
+        pronoun = any(
+            t.dep_ in _SUBJECT_DEPS and t.pos_ == "PRON" for t in doc[ctx.sent.start : span.start]
+        )
+        if relation in rp.SYMMETRIC and factor == CARD_SUBJECT_FACTOR and not pronoun:
+            return  # "focused versus diffuse thinking": both sides are in the sentence
         pairs = [(s, o) for s in subjects for o in objects]
         if cue.plural_relation and any(_plural_before(ctx, s, span) for s in subjects):
             relation = cue.plural_relation  # "Popular kernels include A and B": kinds
@@ -844,6 +889,20 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
         factor = 1.0
         pairs = [(a, b) for a in left[:1] for b in right[:1]]
+    elif cue.frame == "joined":  # "X V ..., whereas Y V ..."
+        mark = doc[span.start]
+        second = mark.head
+        if mark.dep_ != "mark" or second.dep_ != "advcl":
+            return
+        ends = []
+        for verb in (second.head, second):
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            m = _mention_of(ctx, subject) if subject is not None else None
+            if m is None or not m.covers(subject) or _narrowed(doc, m) or _compounded(doc, m):
+                return  # a subject no concept names in full, or a narrower thing
+            ends.append(m.concept)
+        factor = 1.0
+        pairs = [(ends[0], ends[1])] if ends[0] != ends[1] else []
     else:  # "list" frames are read per card by _list_edges
         return
     for source, target in pairs:
@@ -1050,6 +1109,9 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 # the sentence defines Y as the Xs it describes
                 yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in attr.children)
+            if definite and not _superlative(attr) and not any(c.i > attr.i for c in attr.children):
+                continue  # "X is the design matrix": which one X is, not a kind
             classes = [] if y is None else [y]
             if (
                 x is not None
@@ -1136,8 +1198,8 @@ def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
             continue  # "gradient tensors" are tensors of gradients, not kinds of tensor
         # the tokens between are a's own gloss ("(Rectified Linear Unit)") or punctuation
         gap = [t for t in doc[a.end : b.start] if not t.is_punct]
-        if a.concept == b.concept or gap:
-            continue
+        if a.concept == b.concept or gap or _head_word(b.concept) in rp.QUANTITY_HEADS:
+            continue  # "elevated MSE values": the MSE's values, no kind of value
         if any(
             doc[m.start : m.end].root.dep_ in {"compound", "nmod", "amod"}
             and b.start <= doc[m.start : m.end].root.head.i < b.end
@@ -1498,6 +1560,8 @@ def _intro_frame(
     colon = sent.end - 1
     for relation, cue, span in cues:
         if cue.frame == "list":  # "Types of X:", "Applications of X:"
+            if span.root.dep_ == "pobj" and span.root.head.lower_ != "of":
+                continue  # "Problems caused by deep architectures:": no architectures listed
             after = [m for m in found if span.end <= m.start < colon]
             before = [m for m in found if m.end <= span.start]
             around = [m for m in found if m.start < span.start < m.end]
@@ -2249,13 +2313,23 @@ def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:
                     found = mentions(index, doc[:])
                     # a cue that opens the cell says more than the header ("Best for:
                     # Reducing variance" addresses variance)
+                    named = [m.concept for m in found]
                     for match_id, start, end in matcher(doc):
                         said, cue = rp.cue(nlp.vocab.strings[match_id])
                         if cue.frame == "svo" and start <= 1 and not _negated(doc[start:end]):
                             relation, entity_first = said, not cue.reverse
-                            found = [m for m in found if m.start >= end]
+                            # what the cue's phrase names, up to the next verb ("Reducing
+                            # variance and stabilizing predictions": not the predictions)
+                            stop = next(
+                                (
+                                    t.i
+                                    for t in doc[end:]
+                                    if t.pos_ == "VERB" and not any(m.covers(t) for m in found)
+                                ),
+                                len(doc),
+                            )
+                            named = [m.concept for m in found if end <= m.start and m.end <= stop]
                             break
-                    named = [m.concept for m in found]
                     for other in dict.fromkeys(c for c in named if c != entity):
                         source, target = (entity, other) if entity_first else (other, entity)
                         yield Relation(

@@ -330,3 +330,157 @@ def test_relations_evidence_a_label_sharing_the_whole_s_head_is_a_kind_not_a_par
     )
     edges = _edges(cards)
     assert not any(r == "part_of" for _, r, _ in edges), edges
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # an effect on a noun the concept only completes is no effect on the concept
+        (
+            "Deforestation leads to large changes in rainfall.",
+            ("deforestation", "rainfall"),
+            ("deforestation", "rainfall"),
+        ),
+        (
+            "Heavy traffic causes long delays at the border crossing.",
+            ("heavy traffic", "border crossing"),
+            ("heavy traffic", "border crossing"),
+        ),
+        # a part that a noun holds is no part of the whole: the noun is
+        (
+            "The total price includes a fee from the travel agent.",
+            ("total price", "travel agent"),
+            ("travel agent", "total price"),
+        ),
+        (
+            "Our archive contains letters about different trade routes.",
+            ("archive", "trade route"),
+            ("trade route", "archive"),
+        ),
+    ],
+)
+def test_relations_evidence_a_concept_completing_another_noun_is_no_object(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # the object of a verb before the cue is no subject of the cue's verb
+        (
+            "Prune the branches and use less fertilizer in spring.",
+            ("branch", "fertilizer"),
+            ("branch", "fertilizer"),
+        ),
+    ],
+)
+def test_relations_evidence_an_object_of_another_verb_is_no_subject(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "meta"),
+    [
+        (
+            "What is the relation between rainfall and erosion? || Applicable to soil erosion.",
+            ("relation", "rainfall", "soil erosion"),
+            "relation",
+        ),
+        (
+            "What is the relationship between the variables? || It uses a scatter plot.",
+            ("relationship", "variable", "scatter plot"),
+            "relationship",
+        ),
+    ],
+)
+def test_relations_evidence_a_question_about_a_relation_is_no_concept_s_card(text, names, meta):
+    # "the relation between X and Y" talks about a relation: no typed edge has it as an end
+    index = tiny_index(text, *names)
+    word = index.find(meta)
+    assert word is not None
+    assert not any(word in (s, t) for s, r, t in triples(index) if r != "related_to")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a name before a quantity says whose quantity it is, not a kind of it
+        ("Outliers show elevated RMSE values.", ("RMSE", "value"), ("RMSE", "value")),
+        ("Patients with BMI values above 30 are obese.", ("BMI", "value"), ("BMI", "value")),
+        ("The model reports MAE values for each fold.", ("MAE", "value"), ("MAE", "value")),
+    ],
+)
+def test_relations_evidence_a_name_before_a_quantity_is_no_kind_of_it(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a step in the imperative after a quotation mark or a bracket: the reader computes
+        (
+            'What is triangulation? || "Compute the distance to each landmark.',
+            ("triangulation", "distance"),
+            ("triangulation", "distance"),
+        ),
+        (
+            "What is budgeting? || (Calculate the monthly income first.)",
+            ("budgeting", "monthly income"),
+            ("budgeting", "monthly income"),
+        ),
+    ],
+)
+def test_relations_evidence_a_step_after_punctuation_is_the_reader_s(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # both sides of a contrast are in its sentence: the card's subject is neither
+        (
+            "What is gardening? || sunny versus shady borders",
+            ("gardening", "shady border"),
+            ("gardening", "shady border"),
+        ),
+        (
+            "What is cooking? || Fresh versus dried herbs.",
+            ("cooking", "dried herb"),
+            ("cooking", "dried herb"),
+        ),
+    ],
+)
+def test_relations_evidence_a_contrast_never_takes_the_card_subject_as_a_side(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "Let's V": the reader acts, not the card's subject
+        (
+            "What is surveying? || Let's compute the mean elevation of the plot.",
+            ("surveying", "mean elevation"),
+            ("surveying", "mean elevation"),
+        ),
+        (
+            "What is baking? || Let's use a kitchen scale for the flour.",
+            ("baking", "kitchen scale"),
+            ("baking", "kitchen scale"),
+        ),
+    ],
+)
+def test_relations_evidence_let_us_is_the_reader_acting(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "X is the Y" with nothing after Y says which one X is (a name), not a kind of Y
+        ("Y is the response vector.", ("Y", "response vector"), ("Y", "response vector")),
+        ("Beta is the learning rate.", ("beta", "learning rate"), ("beta", "learning rate")),
+    ],
+)
+def test_relations_evidence_a_definite_complement_names_no_class(text, names, absent):
+    assert_unrelated(text, names, absent)

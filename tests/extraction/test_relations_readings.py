@@ -311,3 +311,110 @@ def test_relations_readings_misses_say_what_the_graph_has(tmp_path):
     rows = misses(G, DevFile("900", tmp_path / "n.md", gold))
     assert [r["status"] for r in rows] == ["hit", "other", "none", "missing"]
     assert rows[1]["have"] == ["LSTM related_to RNN"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Problems caused by older versions:",
+        "Risks shared by all kinds:",
+        "Additional issues with modern architectures:",
+    ],
+)
+def test_relations_readings_a_kind_word_after_a_preposition_lists_no_kinds(intro):
+    # the line lists what its head noun names (problems, risks), not kinds of the card's
+    # subject: the kind word only completes a preposition
+    items = ["soil erosion", "nutrient depletion"]
+    cards = _qa(
+        *((f"What is {name}?", "See the lecture.") for name in [*items, "monoculture farming"]),
+        ("Monoculture farming", "\n".join(["A short note.", intro, *(f"- {i}" for i in items)])),
+    )
+    index = extract_concepts(cards)
+    whole = index.find("monoculture farming")
+    assert not any(t == whole for s, r, t in triples(index) if r != "related_to"), triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Heap memory is shared by all threads, whereas stack memory is private to one thread.",
+            ("heap memory", "stack memory"),
+        ),
+        (
+            "Whereas mitosis produces two identical cells, meiosis produces four different cells.",
+            ("mitosis", "meiosis"),
+        ),
+    ],
+)
+def test_relations_readings_whereas_contrasts_the_subjects_of_its_clauses(text, pair):
+    index = tiny_index(text, *pair)
+    assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Crop rotation offers a means to prevent soil erosion.",
+            ("crop rotation", "soil erosion"),
+            ("crop rotation", "addresses", "soil erosion"),
+        ),
+        (
+            "Vaccination provides a simple way to avoid measles.",
+            ("vaccination", "measles"),
+            ("vaccination", "addresses", "measles"),
+        ),
+    ],
+)
+def test_relations_readings_a_way_something_provides_is_its_own_act(text, names, expected):
+    # "X provides a way to V Y": what the way does, X does
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept", "dropped"),
+    [
+        ("Reducing erosion and protecting the harvest", "erosion", "harvest"),
+        ("Preventing drought damage while improving yield", "drought damage", "yield"),
+    ],
+)
+def test_relations_readings_a_cue_opening_a_cell_names_its_phrase_only(cell, kept, dropped):
+    # "Best for: Reducing X and protecting Y": the cue's phrase ends at the next verb
+    from extraction.records import Table
+
+    defs = _qa(
+        *((f"What is {name}?", "See the lecture.") for name in ("terracing", kept, dropped)),
+    )
+    table = Table(
+        ("Farming method", "Best for"),
+        (("Terracing", cell),),
+        row_lines=(52,),
+    )
+    card = Card("s.txt#9", "s.txt", "markdown", (49, 52), "Which farming method?",
+                "They differ.", title_line=49, body_lines=(50,),
+                title_kind="heading", tables=(table,))  # fmt: skip
+    index = extract_concepts([*defs, card])
+    found = triples(index)
+    assert expect(index, "terracing", "addresses", kept) in found
+    other = index.find(dropped)
+    assert not any(
+        s == index.find("terracing") and t == other for s, r, t in found if r != "related_to"
+    ), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some RNAs carry no code and include snoRNAs and piRNAs.",
+        "Plant cells contain RNAs which include snoRNAs and piRNAs.",
+    ],
+)
+def test_relations_readings_an_acronym_plural_includes_kinds_not_parts(text):
+    # "RNAs" (an acronym with a plural "s", tagged as a singular proper noun) is a plural
+    # class: what it includes are kinds of it
+    index = tiny_index(text, "RNA", "snoRNA", "piRNA")
+    found = triples(index)
+    assert expect(index, "snoRNA", "is_a", "RNA") in found
+    assert expect(index, "snoRNA", "part_of", "RNA") not in found
