@@ -591,6 +591,8 @@ def score(candidate: Candidate, model: LogisticModel) -> Relation:
     names in ``label``) and the evidence behind them, strongest first (when only
     statistics raised it, the sentences that name both)."""
     contributions = model.contributions(candidate.features)
+    if len(_CONTRIBUTIONS) > 100_000:
+        _CONTRIBUTIONS.clear()
     carried = [f for f, c in contributions if c > 0]
     evidence: list[Evidence] = []
     for f in carried:
@@ -607,8 +609,14 @@ def score(candidate: Candidate, model: LogisticModel) -> Relation:
         round(model.probability(candidate.features), 3),
         evidence,
         label="+".join(carried),
-        features=dict(contributions),
+        features={f: _CONTRIBUTIONS.setdefault(c, c) for f, c in contributions},
     )
+
+
+#: One object per distinct contribution: a feature that is present contributes its
+#: weight, the same number on every edge it carries (a large build keeps hundreds of
+#: thousands of edges, each with its contributions). Emptied when it grows large.
+_CONTRIBUTIONS: dict[float, float] = {}
 
 
 def break_cycles(edges: list[Relation]) -> list[Relation]:

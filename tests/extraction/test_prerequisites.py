@@ -454,3 +454,22 @@ def test_prerequisites_decisions_keep_the_likeliest_rejected(keep: int):
     _, kept = prerequisite_decisions(index, typed, keep_rejected=keep)
     likeliest = sorted(everything, key=lambda rr: -rr[0].confidence)[:keep]
     assert kept == sorted(likeliest, key=lambda rr: (rr[0].source, rr[0].target))
+
+
+def test_prerequisites_scored_edges_share_their_contributions():
+    """A feature present on many pairs contributes the same number to each: one object,
+    the same values."""
+    from extraction.prerequisites import Candidate as Pair
+    from extraction.prerequisites import score
+
+    model = LogisticModel(("stated", "earlier"), (0.7384, 0.31), bias=-1.6)
+    e = Evidence("n.md", 1, "A GRU is an RNN.")
+    edges = []
+    for i in range(3):
+        pair = Pair(f"a{i}", f"b{i}")
+        pair.add("stated", 1.0, [e])
+        pair.add("earlier", 1.0 / (i + 1), [e])
+        edges.append(score(pair, model))
+    stated = [edge.features["stated"] for edge in edges]
+    assert stated == [0.738] * 3 and len({id(x) for x in stated}) == 1
+    assert [edge.features["earlier"] for edge in edges] == [0.31, 0.155, 0.103]
