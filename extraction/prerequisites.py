@@ -689,16 +689,16 @@ EVERYDAY_ZIPF = 4.5
 def taught_through_kinds(index: ConceptIndex) -> set[str]:
     """The concepts whose name ends the names of at least :data:`KINDS_MIN` concepts the
     notes explain: a word the notes never define but teach through its kinds
-    ("reusable resource", "consumable resource", "internal resource" for "resource"),
+    ("digestive enzyme", "restriction enzyme", "liver enzyme" for "enzyme"),
     unless it is a word of everyday English (:data:`EVERYDAY_ZIPF`: "model").
 
     >>> from extraction.concepts import ConceptIndex
     >>> from extraction.records import Concept
-    >>> names = ["reusable resource", "consumable resource", "internal resource", "resource"]
+    >>> names = ["digestive enzyme", "restriction enzyme", "liver enzyme", "enzyme"]
     >>> names += ["language model", "sequence model", "diffusion model", "model"]
     >>> concepts = {n: Concept(n, n, definition="..." if " " in n else "") for n in names}
     >>> sorted(taught_through_kinds(ConceptIndex(concepts, {}, {})))
-    ['resource']
+    ['enzyme']
     """
     ends: dict[str, int] = defaultdict(int)
     for c in index.concepts.values():
@@ -716,17 +716,17 @@ def taught_through_kinds(index: ConceptIndex) -> set[str]:
 def singled_out(index: ConceptIndex) -> set[str]:
     """The concepts the author sets apart by name: a heading that is the name, the
     name set in bold, italics or underline, or a list item that is nothing but it. A
-    concept the notes use without defining it but single out so ("**mutual
-    exclusion**") is one they teach, not a word in passing.
+    concept the notes use without defining it but single out so ("**semipermeable
+    membrane**") is one they teach, not a word in passing.
 
     >>> from extraction.records import Card, Emphasis
     >>> from extraction.concepts import extract_concepts
-    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "What is a deadlock?",
-    ...             "It needs mutual exclusion and a wait for a resource.", title_line=1,
-    ...             body_lines=(2,), emphasis=(Emphasis("body", 9, 25, "bold"),))
+    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "What is osmosis?",
+    ...             "It needs semipermeable membrane and a gradient of solute.", title_line=1,
+    ...             body_lines=(2,), emphasis=(Emphasis("body", 9, 31, "bold"),))
     >>> index = extract_concepts([card])
     >>> sorted(index.concepts), sorted(singled_out(index))
-    (['deadlock', 'mutual exclusion'], ['mutual exclusion'])
+    (['osmosis', 'semipermeable membrane'], ['semipermeable membrane'])
     """
     marked = set()
     seen = set()

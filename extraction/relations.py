@@ -798,7 +798,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             t.dep_ in _SUBJECT_DEPS and t.pos_ == "PRON" for t in doc[ctx.sent.start : span.start]
         )
         if relation in rp.SYMMETRIC and factor == CARD_SUBJECT_FACTOR and not pronoun:
-            return  # "focused versus diffuse thinking": both sides are in the sentence
+            return  # "aerobic versus anaerobic respiration": both sides are in the sentence
         pairs = [(s, o) for s in subjects for o in objects]
         if cue.plural_relation and any(_plural_before(ctx, s, span) for s in subjects):
             relation = cue.plural_relation  # "Popular kernels include A and B": kinds
@@ -1097,7 +1097,7 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             if y is not None and y.end - 1 != attr.i:
                 y = None
             if x is not None and attr.lower_ == "one" and (head := _named_head(ctx, x)):
-                # "A reusable resource is one that can be used ...": a kind of resource
+                # "A deciduous tree is one that sheds its leaves": a kind of tree
                 yield Relation(x.concept, head, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
             if x is not None and y is not None and _superlative(subj):

@@ -155,12 +155,12 @@ def asks_something_else(title: str) -> bool:
 
 
 def names_whole_title(card: Card, names: Sequence[str]) -> bool:
-    """Is the concept of ``names`` what the card's whole title names ("Pooling layers"
-    names "pooling layer", not "layer"; "Hashing with linear probing" names
+    """Is the concept of ``names`` what the card's whole title names ("Hash tables"
+    names "hash table", not "table"; "Hashing with linear probing" names
     neither of its two parts)?
 
-    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "Pooling Layers", "Reduce size.")
-    >>> names_whole_title(card, ["pooling layer"]), names_whole_title(card, ["layer"])
+    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "Hash Tables", "Map keys to slots.")
+    >>> names_whole_title(card, ["hash table"]), names_whole_title(card, ["table"])
     (True, False)
     """
     found = title_concept(card.title, term=True)
