@@ -504,3 +504,23 @@ def test_graph_concepts_and_edges_alike_share_their_records():
     for f in scored:
         alike.setdefault(repr(f), set()).add(id(f))
     assert all(len(ids) == 1 for ids in alike.values())
+
+
+def test_relations_problem_names_read_only_segments_that_could_name_one(monkeypatch):
+    """Finding the concepts named as problems reads back only the segments that hold a
+    problem word or a frame's first word ("suffers from"); what it finds is unchanged."""
+    from extraction import nlp
+    from extraction.relations import problems
+
+    text = (
+        b"# Trees\n\n## Roots\n\nRoots drink water. Roots suffer from rot.\n\n"
+        b"## Leaves\n\nLeaves breathe.\n\n## Rot\n\nRot is a common problem of roots.\n"
+    )
+    index = extract_concepts(read_bytes(text, path="t.md").cards)
+    made: list[int] = []
+    unpack = nlp.unpack
+    monkeypatch.setattr(
+        nlp, "unpack", lambda *a, **k: (docs := unpack(*a, **k), made.append(len(docs)))[0]
+    )
+    assert "rot" in problems(index)
+    assert 0 < sum(made) == 2 < len(index.segments)
