@@ -419,6 +419,14 @@ ADDRESSES: list[Cue] = [
         problem=True,
     ),
     Cue(
+        "controls",
+        [_words("controls control controlling curbs curb curbing limits limit limiting")],
+        0.55,
+        example="Chlorination controls the bacterial contamination problem.",
+        expected=("chlorination", "bacterial contamination problem"),
+        problem=True,
+    ),
+    Cue(
         "helps_against",
         [
             _words("helps help protects protect defends defend guards"),
@@ -791,6 +799,15 @@ PROBLEM_FRAMES = (
     ("struggles", "with"),
     ("susceptible", "to"),
     ("vulnerable", "to"),
+)
+#: Verbs that say what follows them is bad: what the notes say is prevented or
+#: mitigated ("used to prevent overfitting", "mitigate the delay") is a problem that a
+#: method can reduce or control.
+REMEDY_VERBS = frozenset(
+    """
+    prevent prevents preventing mitigate mitigates mitigating alleviate alleviates
+    alleviating combat combats combating counteract counteracts counteracting
+    """.split()
 )
 #: Verbs whose object is the subject of the verb after it ("enabling the decoder to
 #: reconstruct", "allows the model to learn"): what they enable or cause is that act.

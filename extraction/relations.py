@@ -2158,7 +2158,8 @@ def problems(index: ConceptIndex, *, strict: bool = False) -> frozenset[str]:
     written), called by one ("the vanishing gradient issue", "overfitting is a common
     problem", "problems such as overfitting"), or what something suffers from
     (:data:`rp.PROBLEM_FRAMES`). With ``strict``, not what "the problem of / with" names
-    (it may be what has the problem: "the problems of RNNs")."""
+    (it may be what has the problem: "the problems of RNNs"). What the notes say is
+    prevented or mitigated (:data:`rp.REMEDY_VERBS`: "used to prevent X") is one too."""
     found = {c for c in index.concepts if _head_word(c) in rp.PROBLEM_WORDS}
     frames = set(rp.PROBLEM_FRAMES)
     linking = {"such", "like", "as"} if strict else {"of", "such", "like", "with", "as"}
@@ -2175,6 +2176,8 @@ def problems(index: ConceptIndex, *, strict: bool = False) -> frozenset[str]:
                         any(singular(w) in rp.PROBLEM_WORDS for w in before[-3:])
                         and any(w in linking for w in before[-2:])
                     )
+                    or any(w in rp.REMEDY_VERBS for w in before[-1:])
+                    or (before[-1:] == ["the"] and any(w in rp.REMEDY_VERBS for w in before[-2:-1]))
                     or (nxt is not None and singular(nxt.lower_) in rp.PROBLEM_WORDS)
                     or (m.end - m.start > 1 and singular(doc[m.end - 1].lower_) in rp.PROBLEM_WORDS)
                     or (
@@ -2233,13 +2236,16 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             for match_id, start, end in matcher(sent):
                 relation, cue = rp.cue(nlp.vocab.strings[match_id])
                 span = sent[start:end]
-                taken.update(t.i for t in span)
                 if seg.is_title and cue.frame == "list":
                     title_cues.append((relation, cue, span))
                 if intro:
                     intros[i].append((relation, cue, span))
-                if not idle:
-                    yield from _cue_edges(ctx, relation, cue, span)
+                edges = [] if idle else list(_cue_edges(ctx, relation, cue, span))
+                if edges or not cue.problem:
+                    # a remedy verb whose object is no problem ("controls how much of the
+                    # state is kept") is a plain verb, read as such by _verb_edges
+                    taken.update(t.i for t in span)
+                yield from edges
             if idle:
                 continue
             yield from _definition_edges(ctx)

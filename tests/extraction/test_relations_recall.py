@@ -1,0 +1,51 @@
+"""Typed relations read from more of what notes state: what a remedy verb's object is (a
+problem). One sentence (or card) per reading, on subjects of no development note."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.test_relations import (
+    assert_unrelated,
+    expect,
+    tiny_index,
+    triples,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # what the notes say is prevented is a problem: controlling it addresses it
+        (
+            "Chlorination is used to prevent contamination. Boiling also controls contamination.",
+            ("chlorination", "boiling", "contamination"),
+            [("boiling", "addresses", "contamination")],
+        ),
+        (
+            "Osmosis regulators mitigate the swelling. Salt intake limits swelling.",
+            ("osmosis regulator", "salt intake", "swelling"),
+            [("salt intake", "addresses", "swelling")],
+        ),
+    ],
+)
+def test_relations_recall_gives_the_stated_relation(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    for source, relation, target in expected:
+        assert expect(index, source, relation, target) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # what is controlled is no problem unless the notes say so
+        (
+            "A thermostat controls the room temperature.",
+            ("thermostat", "room temperature"),
+            ("thermostat", "room temperature"),
+        ),
+    ],
+)
+def test_relations_recall_ignores_what_the_sentence_does_not_say(text, names, absent):
+    assert_unrelated(text, names, absent)
