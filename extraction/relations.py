@@ -905,11 +905,30 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs = [(ends[0], ends[1])] if ends[0] != ends[1] else []
     else:  # "list" frames are read per card by _list_edges
         return
+    label = cue.label
+    universal = label == rp.PART_SUGGESTED and factor == 1.0 and _universal_subject(span)
+    # "Every cell has a nucleus": a part of each such whole (not "an associated X")
+    if universal and not any(_narrowed(doc, m) for m in ctx.found if m.start >= span.end):
+        label = rp.PARTS_STATED
     for source, target in pairs:
         if cue.reverse:
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
-        yield Relation(source, target, relation, confidence, ctx.cited, label=cue.label)
+        yield Relation(source, target, relation, confidence, ctx.cited, label=label)
+
+
+#: Determiners that say a statement holds of every thing of a kind.
+_UNIVERSAL = frozenset({"every", "each"})
+
+
+def _universal_subject(span: Span) -> bool:
+    """Is the subject of the cue's verb quantified over every thing of its kind ("Every
+    cell has a nucleus", "Each tree has a root")?"""
+    verb = _verb_of(span)
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is not None and any(
+        c.dep_ == "det" and c.lower_ in _UNIVERSAL for c in subject.children
+    )
 
 
 def _inside_name(ctx: _Context, span: Span) -> bool:

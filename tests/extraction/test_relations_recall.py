@@ -1,5 +1,6 @@
 """Typed relations read from more of what notes state: what a remedy verb's object is (a
-problem). One sentence (or card) per reading, on subjects of no development note."""
+problem); a part every whole of a kind has. One sentence (or card) per reading, on
+subjects of no development note."""
 
 from __future__ import annotations
 
@@ -49,3 +50,21 @@ def test_relations_recall_gives_the_stated_relation(text, names, expected):
 )
 def test_relations_recall_ignores_what_the_sentence_does_not_say(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # "every" / "each" states a part of each whole of the kind
+        ("Every cell has a nucleus.", True),
+        ("Each binary tree has a root node.", True),
+        # a single whole's "has" only suggests a part (kept when the notes state such parts)
+        ("The old cell has a nucleus.", False),
+    ],
+)
+def test_relations_recall_every_whole_of_a_kind_has_its_part(text, kept):
+    names = ("cell", "nucleus", "binary tree", "root node")
+    index = tiny_index(text, *names)
+    found = triples(index)
+    part, whole = ("root node", "binary tree") if "tree" in text else ("nucleus", "cell")
+    assert (expect(index, part, "part_of", whole) in found) == kept, found
