@@ -634,6 +634,18 @@ USED_FOR: list[Cue] = [
         expected=("autoencoder", "denoising"),
     ),
     Cue(
+        "applications_where",
+        [
+            _words("applications uses areas"),
+            {"LOWER": {"IN": ["in", "for"]}, "OP": "?"},
+            _words("where which"),
+        ],
+        0.7,
+        frame="list",
+        example="Name some applications where a hash table is useful. || caching, symbol tables",
+        expected=("hash table", "caching"),
+    ),
+    Cue(
         "what_used_for",
         [_words("used useful good"), _ADV, _words("for")],
         0.7,

@@ -1286,7 +1286,8 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
     """Concepts an answer lists: the concept each label or term line names ("Reset gate:
     ..."), and the items of a line that is only a short list. An item counts when a
     concept names all of it (an article and a gloss in parentheses aside): "De-bias
-    datasets" lists no dataset."""
+    datasets" lists no dataset; a line that names a class before its examples lists the
+    class ("Enzymes e.g. amylase, lipase")."""
     items: list[str] = []
     for seg, sent in segs:
         found = mentions(index, sent)
@@ -1302,6 +1303,10 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
             continue
         if len(found) == 1 and _names_all(doc, found[0], sent.start, sent.end):
             items.append(found[0].concept)  # "Hold and wait.": one name, not a list
+            continue
+        marker = next((t.i for t in sent if t.lower_ in _EXAMPLE_MARKS), None)
+        if marker is not None and _names_all(doc, found[0], sent.start, marker):
+            items.append(found[0].concept)  # "Enzymes e.g. amylase, lipase": the class
             continue
         words = [t for t in sent if not t.is_punct]
         parts = [p for p in _split_list(doc[sent.start : sent.end]) if p]
@@ -1322,6 +1327,10 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
                 if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
                     items.append(inside[0].concept)
     return list(dict.fromkeys(items))
+
+
+#: Words after an item's name that open its examples ("Enzymes e.g. amylase, lipase").
+_EXAMPLE_MARKS = frozenset({"e.g.", "e.g", "eg", "such", "like", "including", "incl."})
 
 
 def _names_all(doc: Doc, m: Mention, start: int, end: int) -> bool:
@@ -1360,18 +1369,21 @@ def _split_list(span: Span) -> list[list[Token]]:
 
 def _list_edges(
     index: ConceptIndex,
-    title: tuple[Segment, Span],
+    title: Sequence[tuple[Segment, Span]],
     body: Sequence[tuple[Segment, Span]],
     cues: Iterable[tuple[str, rp.Cue, Span]],
 ) -> Iterator[Relation]:
-    """Card frames: a question naming a relation to X, answered by a list."""
-    seg, sent = title
-    found = mentions(index, sent)
+    """Card frames: a question naming a relation to X, answered by a list. ``title`` is
+    the title's sentence in which each cue stands (a title may ask two questions)."""
     items = None
     for relation, cue, span in cues:
         if cue.frame != "list":
             continue
-        found = [m for m in found if not is_meta(m.concept)]
+        seg, sent = next(
+            ((s, t) for s, t in title if t.doc is span.doc and t.start <= span.start < t.end),
+            title[0],
+        )
+        found = [m for m in mentions(index, sent) if not is_meta(m.concept)]
         after = [m for m in found if m.start >= span.end]
         before = [m for m in found if m.end <= span.start]
         # "RNN architectures?" may itself be a name of the RNN
@@ -1379,6 +1391,8 @@ def _list_edges(
         anchor = next(iter(around + after[:1] + before[-1:]), None)
         if anchor is None:
             continue
+        if cue.name == "applications_where" and not _sole_subject(sent.doc, anchor):
+            continue  # "applications where small and large trees are useful": several
         if items is None:
             items = _listed(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
@@ -1406,6 +1420,18 @@ def _list_edges(
         if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
             cited = [evidence, _evidence_of(*body[0])]
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+def _sole_subject(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` the whole subject of its clause ("where a hash table is useful"), not
+    one of several nor a narrower thing ("where small and large trees are useful")?"""
+    last = doc[m.end - 1]
+    return (
+        last.dep_ in _SUBJECT_DEPS
+        and not any(c.dep_ in {"conj", "cc"} for c in last.children)
+        and not _narrowed(doc, m)
+        and not _compounded(doc, m)
+    )
 
 
 def _kinds_named_as_such(items: Sequence[str], cls: str) -> list[str] | None:
@@ -2277,7 +2303,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         titles = [(seg, sent) for seg, sent in sents if seg.is_title]
         body = [(seg, sent) for seg, sent in sents if not seg.is_title]
         if titles and title_cues and body:
-            yield from _list_edges(index, titles[0], body, title_cues)
+            yield from _list_edges(index, titles, body, title_cues)
         if titles and body and not title_cues:
             yield from _class_list_edges(index, titles[0], body)
         if titles and body and _APPLICATIONS.search(titles[0][0].card.title):

@@ -1,6 +1,7 @@
 """Typed relations read from more of what notes state: what a remedy verb's object is (a
-problem); a part every whole of a kind has. One sentence (or card) per reading, on
-subjects of no development note."""
+problem); a part every whole of a kind has; items that name a class before its examples,
+applications asked of one thing. One sentence (or card) per reading, on subjects of no
+development note."""
 
 from __future__ import annotations
 
@@ -68,3 +69,30 @@ def test_relations_recall_every_whole_of_a_kind_has_its_part(text, kept):
     found = triples(index)
     part, whole = ("root node", "binary tree") if "tree" in text else ("nucleus", "cell")
     assert (expect(index, part, "part_of", whole) in found) == kept, found
+
+
+def test_relations_recall_an_item_naming_a_class_before_its_examples_lists_the_class():
+    text = (
+        "Give some applications where a hash table can be useful. || "
+        "- compilers e.g. symbol tables, constant pools\n- caching"
+    )
+    index = tiny_index(text, "hash table", "compiler", "symbol table", "constant pool", "caching")
+    found = triples(index)
+    assert expect(index, "hash table", "used_for", "compiler") in found, found
+    assert expect(index, "hash table", "used_for", "caching") in found, found
+    # the examples belong to the class, not to the card's subject
+    assert expect(index, "hash table", "used_for", "symbol table") not in found, found
+
+
+def test_relations_recall_applications_of_several_things_name_no_uses_of_one():
+    text = (
+        "What are some kinds of trees? Name applications where binary and ternary trees "
+        "are useful. || Binary tree: database index\nTernary tree: spell checker"
+    )
+    index = tiny_index(
+        text, "tree", "binary tree", "ternary tree", "database index", "spell checker"
+    )
+    found = triples(index)
+    assert expect(index, "binary tree", "used_for", "database index") in found, found
+    assert expect(index, "binary tree", "used_for", "ternary tree") not in found, found
+    assert expect(index, "tree", "used_for", "binary tree") not in found, found
