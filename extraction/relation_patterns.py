@@ -870,6 +870,11 @@ QUANTITY_HEADS = frozenset(
 #: way to address Y" (or "offers a means to avoid Y") what the means does, X does.
 MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
 OFFER_VERBS = frozenset("provide provides providing offer offers offering give gives".split())
+#: Nouns for ways of doing something that a line introducing a list may name: "Ways to
+#: prevent X:", "Strategies for avoiding X" over a list: each item is such a way.
+MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
+    "methods techniques strategy strategies tip tips approach approaches tools how".split()
+)
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 

@@ -1481,11 +1481,12 @@ def _item_depths(card) -> dict[int, int]:
 
 
 def _intro_items(
-    sents: Sequence[tuple[Segment, Span]], at: int, depths: dict[int, int]
+    sents: Sequence[tuple[Segment, Span]], at: int, depths: dict[int, int], nested: bool = False
 ) -> list[tuple[Segment, Span]]:
     """The list items after the line ``sents[at]`` introduces: the first sentence of each
     following item line, up to the first line that is no item, is shallower than the
-    introducing item, or introduces a list of its own at the same depth."""
+    introducing item, or introduces a list of its own at the same depth. With ``nested``
+    (an item whose sub-items are its list), up to the first line as shallow as it."""
     seg = sents[at][0]
     depth = depths.get(seg.line, -1)
     items: list[tuple[Segment, Span]] = []
@@ -1495,7 +1496,7 @@ def _intro_items(
             continue
         seen.add(id(item_seg))
         d = depths.get(item_seg.line)
-        if d is None or d < depth:
+        if d is None or d < depth or (nested and d <= depth):
             break
         if d <= depth and item_seg.text.rstrip().endswith(":") and items:
             break
@@ -1519,7 +1520,8 @@ def _intro_list_edges(
     depths = _item_depths(sents[0][0].card)
     for at, cues in intros.items():
         seg, sent = sents[at]
-        items = _intro_items(sents, at, depths)
+        nested = not sent.text.rstrip().endswith(":") and _parent_item(sents, at, depths)
+        items = _intro_items(sents, at, depths, nested)
         last = at == len(sents) - 1
         if not items and not (last and term_cards):
             continue
@@ -1548,6 +1550,46 @@ def _intro_list_edges(
                     yield Relation(
                         source, target, relation, INTRO_CONFIDENCE, [intro, item], label=label
                     )
+
+
+#: Relations a line naming ways to do something gives each listed way ("Ways to prevent
+#: X:" over A and B: A addresses X).
+_MEANS_RELATIONS = frozenset({"addresses", "used_for"})
+
+
+def _means_of(span: Span) -> bool:
+    """Does the cue's verb say what a way of doing something does ("ways to prevent",
+    "strategies for avoiding", "how to tackle"), with no subject of its own?"""
+    tok = span[0]
+    for _ in range(3):
+        if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+            return False
+        if any(c.lower_ == "how" and c.i < tok.i for c in tok.children):
+            return True  # "How to avoid X"
+        if tok.dep_ not in {"pcomp", "acl", "relcl", "xcomp", "advcl", "prep", "pobj"}:
+            return False
+        tok = tok.head
+        if tok.lower_ in rp.MEANS_INTRO_NOUNS and tok.pos_ in {"NOUN", "ADV"}:
+            return True
+    return False
+
+
+#: Most words of a list item whose sub-items may be the list it introduces ("- Ways to
+#: prevent X" over "- A", "- B"); a longer item says something of its own.
+PARENT_ITEM_WORDS = 8
+
+
+def _parent_item(sents: Sequence[tuple[Segment, Span]], at: int, depths: dict[int, int]) -> bool:
+    """Is ``sents[at]`` a short list item, the whole of its line, whose next line is an
+    item nested under it?"""
+    seg, sent = sents[at]
+    depth = depths.get(seg.line)
+    if depth is None or at + 1 >= len(sents) or sent.end != sent.doc[-1].i + 1:
+        return False
+    if sum(not t.is_punct for t in sent) > PARENT_ITEM_WORDS or sent.start != 0:
+        return False
+    nxt = depths.get(sents[at + 1][0].line)
+    return nxt is not None and nxt > depth
 
 
 def _counted(sent: Span) -> Token | None:
@@ -1613,6 +1655,12 @@ def _intro_frame(
             anchor = next(iter(around + after[:1] + before[-1:]), None)
             anchors = [anchor.concept] if anchor else list(about)
             return (relation, anchors, cue.reverse, cue.label) if anchors else None
+    for relation, cue, span in cues:
+        # "Ways to prevent X:", "How to avoid X": each item is a way, and does what it does
+        if cue.frame == "svo" and not cue.reverse and _means_of(span):
+            after = [m for m in found if m.start >= span.end]
+            if after and relation in _MEANS_RELATIONS:
+                return relation, [after[0].concept], True, cue.label
     counted = _counted(sent)
     for relation, cue, span in cues:
         # "An LSTM consists of:", "Activation functions such as:", "A GAN is composed of
@@ -2249,6 +2297,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)
         about = _outside_asides(index, sents[0][0].card, about)
+        depths = _item_depths(sents[0][0].card)
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         answer = None if first_body is None else _evidence_of(*sents[first_body])
         for i, (seg, sent) in enumerate(sents):
@@ -2265,6 +2314,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             intro = not seg.is_title and (
                 sent.text.rstrip().endswith(":")
                 or (sent.end == sent.doc[-1].i + 1 and _counted(sent) is not None)
+                or _parent_item(sents, i, depths)
             )
             if intro:
                 intros[i] = []

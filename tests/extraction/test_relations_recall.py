@@ -1,7 +1,7 @@
 """Typed relations read from more of what notes state: what a remedy verb's object is (a
 problem); a part every whole of a kind has; items that name a class before its examples,
-applications asked of one thing. One sentence (or card) per reading, on subjects of no
-development note."""
+applications asked of one thing; lists under a line that names ways to address
+something. One sentence (or card) per reading, on subjects of no development note."""
 
 from __future__ import annotations
 
@@ -82,6 +82,39 @@ def test_relations_recall_an_item_naming_a_class_before_its_examples_lists_the_c
     assert expect(index, "hash table", "used_for", "caching") in found, found
     # the examples belong to the class, not to the card's subject
     assert expect(index, "hash table", "used_for", "symbol table") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("intro", "nested"),
+    [
+        ("- ways to prevent osmotic shock", True),
+        ("- How to avoid osmotic shock", True),
+        ("Strategies for preventing osmotic shock:", False),
+    ],
+)
+def test_relations_recall_a_line_naming_ways_to_address_a_problem_lists_them(intro, nested):
+    items = ["  - Salt balance: keep the medium isotonic", "  - slow dilution"]
+    if not nested:
+        items = [i.strip() for i in items]
+    after = "- cell wall" if nested else "A cell wall is rigid."
+    text = "\n".join(["Cells swell in fresh water.", intro, *items, after])
+    index = tiny_index(text, "osmotic shock", "salt balance", "slow dilution", "cell wall")
+    found = triples(index)
+    assert expect(index, "salt balance", "addresses", "osmotic shock") in found, found
+    assert expect(index, "slow dilution", "addresses", "osmotic shock") in found, found
+    # the next item at the level of the line (or the next paragraph) is no way it names
+    assert expect(index, "cell wall", "addresses", "osmotic shock") not in found, found
+
+
+def test_relations_recall_a_long_item_with_sub_items_introduces_no_list():
+    text = "\n".join(
+        [
+            "- we often try many ways to prevent osmotic shock when moving cells around",
+            "  - slow dilution",
+        ]
+    )
+    index = tiny_index(text, "osmotic shock", "slow dilution")
+    assert expect(index, "slow dilution", "addresses", "osmotic shock") not in triples(index)
 
 
 def test_relations_recall_applications_of_several_things_name_no_uses_of_one():
