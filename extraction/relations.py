@@ -543,11 +543,38 @@ def _objects(
             prev = m
             continue
         break
+    if first.end < stop and doc[first.end].lower_ in _RELATIVES:
+        # "an encoder that compresses X and a decoder that rebuilds it": items, each
+        # with a relative clause of its own
+        word = doc[first.end].lower_
+        for m in after[1:]:
+            if _parallel_item(doc, m, word) and m.concept not in listed:
+                listed.append(m.concept)
     if len(listed) == 1:
         # "emulate private methods (module pattern)": one item's gloss names it too; in a
         # list of several, each item's gloss only describes it
         listed += [g.concept for g in glosses if not _modifies_other(doc, g)][:1]
     return listed
+
+
+#: Pronouns that open a relative clause after a noun.
+_RELATIVES = frozenset({"that", "which", "who"})
+
+
+def _parallel_item(doc: Doc, m: Mention, relative: str) -> bool:
+    """Is ``m`` listed after an item that a relative clause describes, with a clause of its
+    own opened by the same pronoun ("..., and a decoder that ...")?"""
+    k = m.start - 1
+    while k >= 0 and _article(doc[k]):
+        k -= 1
+    joined = k >= 0 and doc[k].lower_ in {"and", "or"}
+    return (
+        joined
+        and m.end < len(doc)
+        and doc[m.end].lower_ == relative
+        and doc[m.end - 1].dep_ == "conj"
+        and not _modifies_other(doc, m)
+    )
 
 
 def _completes(noun: Token, target: Token) -> bool:

@@ -1,7 +1,8 @@
 """Typed relations read from more of what notes state: what a remedy verb's object is (a
 problem); a part every whole of a kind has; items that name a class before its examples,
 applications asked of one thing; lists under a line that names ways to address
-something. One sentence (or card) per reading, on subjects of no development note."""
+something; items listed each with a relative clause. One sentence (or card) per reading,
+on subjects of no development note."""
 
 from __future__ import annotations
 
@@ -129,3 +130,18 @@ def test_relations_recall_applications_of_several_things_name_no_uses_of_one():
     assert expect(index, "binary tree", "used_for", "database index") in found, found
     assert expect(index, "binary tree", "used_for", "ternary tree") not in found, found
     assert expect(index, "tree", "used_for", "binary tree") not in found, found
+
+
+def test_relations_recall_items_each_with_a_relative_clause_are_listed():
+    text = (
+        "A eukaryotic cell consists of a nucleus that holds the genome and a membrane "
+        "that encloses the cytoplasm."
+    )
+    names = ("eukaryotic cell", "nucleus", "genome", "membrane", "cytoplasm")
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, "nucleus", "part_of", "eukaryotic cell") in found, found
+    assert expect(index, "membrane", "part_of", "eukaryotic cell") in found, found
+    # what the relative clauses name is no item
+    assert expect(index, "genome", "part_of", "eukaryotic cell") not in found, found
+    assert expect(index, "cytoplasm", "part_of", "eukaryotic cell") not in found, found
