@@ -1777,7 +1777,8 @@ def _class_list_edges(
     title and the item. Items that open with a phrase no concept names in full, or a
     list with fewer than :data:`CLASS_LIST_MIN` named items, say nothing; so does a
     list whose introducing line does not name the class again (the title alone is no
-    evidence)."""
+    evidence), unless its items' names end with the class's word ("Replicates" over
+    "Technical replicates: ...", "Biological replicates: ...")."""
     seg, sent = title
     cls = _title_class(index, sent)
     card = seg.card
@@ -1797,18 +1798,41 @@ def _class_list_edges(
         for item in card.items
         if item.parent in intros and item.start not in parents
     }
+    # top-level items that are no heading of a list of their own may name themselves as
+    # kinds of the class ("Replicates" over "Technical replicates: ...", "Biological
+    # replicates: ..."): their names end with the class's word
+    loose = {
+        card.line_of(item.start)
+        for item in card.items
+        if item.depth == 0 and item.parent not in intros and item.start not in parents
+    }
     named: list[tuple[str, Evidence, int]] = []
+    self_named: list[tuple[str, Evidence]] = []
     seen: set[int] = set()
     for item_seg, item_sent in body:
-        if item_seg.line not in top or item_seg.line in seen:
+        if item_seg.line in seen or item_seg.line not in top.keys() | loose:
             continue
         seen.add(item_seg.line)  # the item's first sentence only
+        if item_seg.line not in top:
+            opening = next(iter(mentions(index, item_sent)), None)
+            if (
+                opening is not None
+                and opening.start == item_sent.start
+                and opening.concept != cls
+                and _head_word(opening.concept) == word
+                and not _PREPOSITION_WORDS & set(cls.split())  # "problems with gradients"
+            ):  # "Biological replicates use ...": the item opens with a kind's name
+                self_named.append((opening.concept, _evidence_of(item_seg, item_sent)))
+            continue
         listed = _listed(index, [(item_seg, item_sent)])
         if len(listed) == 1 and listed[0] != cls and not is_meta(listed[0]):
             named.append((listed[0], _evidence_of(item_seg, item_sent), top[item_seg.line]))
+    head = Evidence(card.source, seg.line_at(sent.start_char), sent.text.strip())
+    if len({c for c, _ in self_named}) >= CLASS_LIST_MIN:
+        for concept, item in self_named:
+            yield Relation(concept, cls, "is_a", CLASS_LIST_CONFIDENCE, [head, item])
     if len({c for c, _, _ in named}) < CLASS_LIST_MIN:
         return
-    head = Evidence(card.source, seg.line_at(sent.start_char), sent.text.strip())
     for concept, item, parent in named:
         text = _line_at(card.body, parent, lower=False).strip()
         cited = [head, Evidence(card.source, card.line_of(parent), text), item]

@@ -1,14 +1,19 @@
 """Typed relations read from more of what notes state: what a remedy verb's object is (a
 problem); a part every whole of a kind has; items that name a class before its examples,
 applications asked of one thing; lists under a line that names ways to address
-something; items listed each with a relative clause. One sentence (or card) per reading,
-on subjects of no development note."""
+something; items listed each with a relative clause; items under a heading that name
+themselves as its kinds. One sentence (or card) per reading, on subjects of no
+development note."""
 
 from __future__ import annotations
 
 import pytest
 
+from extraction.concepts import extract_concepts
+from extraction.records import Card, ListItem
+from extraction.relations import typed_relations
 from tests.extraction.test_relations import (
+    _qa,
     assert_unrelated,
     expect,
     tiny_index,
@@ -145,3 +150,53 @@ def test_relations_recall_items_each_with_a_relative_clause_are_listed():
     # what the relative clauses name is no item
     assert expect(index, "genome", "part_of", "eukaryotic cell") not in found, found
     assert expect(index, "cytoplasm", "part_of", "eukaryotic cell") not in found, found
+
+
+def _heading_over_items(title: str, intro: str, items: list[str], names: list[str]):
+    """A heading ``title`` over a paragraph ``intro`` and a top-level list of ``items``
+    whose parent is that paragraph, after one card per concept of ``names``."""
+    lines = [intro, *items]
+    starts = [sum(len(line) + 1 for line in lines[:k]) for k in range(len(lines))]
+    list_items = tuple(ListItem(s, s + len(lines[k]), 0, 0) for k, s in enumerate(starts) if k)
+    cards = _qa(*((f"What is {n}?", "See the lecture.") for n in names))
+    cards.append(
+        Card("s.txt#9", "s.txt", "markdown", (100, 100 + len(lines)), title, "\n".join(lines),
+             title_line=100, body_lines=tuple(range(101, 101 + len(lines))),
+             title_kind="heading", items=list_items)
+    )  # fmt: skip
+    return cards
+
+
+ENZYMES = ["enzyme", "digestive enzyme", "metabolic enzyme", "food", "reaction"]
+
+
+def test_relations_recall_items_named_as_kinds_of_the_heading_class_are_kinds():
+    items = ["Digestive enzymes break down food.", "Metabolic enzymes: drive reactions."]
+    cards = _heading_over_items("Enzymes", "Cells make many of them.", items, ENZYMES)
+    index = extract_concepts(cards)
+    found = triples(index)
+    assert expect(index, "digestive enzyme", "is_a", "enzyme") in found, found
+    assert expect(index, "metabolic enzyme", "is_a", "enzyme") in found, found
+    edge = next(r for r in typed_relations(index) if r.source == index.find("digestive enzyme"))
+    # the heading and the item that names the kind
+    assert [e.text for e in edge.evidence] == ["Enzymes", items[0]]
+
+
+@pytest.mark.parametrize(
+    ("title", "items", "extra"),
+    [
+        # one kind named is no list of kinds
+        ("Enzymes", ["Digestive enzymes break down food.", "Food is broken down fast."], []),
+        # a heading about something of the class names no class
+        (
+            "Problems with enzymes",
+            ["Digestive enzymes break down food.", "Metabolic enzymes: drive reactions."],
+            ["problems with enzyme"],
+        ),
+    ],
+)
+def test_relations_recall_items_under_a_heading_need_two_kinds_of_its_class(title, items, extra):
+    cards = _heading_over_items(title, "Cells make many of them.", items, ENZYMES + extra)
+    index = extract_concepts(cards)
+    kinds = [r for r in typed_relations(index) if r.relation == "is_a"]
+    assert not any(r.source == index.find("digestive enzyme") for r in kinds), kinds
