@@ -804,6 +804,7 @@ def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
     """Edges one cue match gives in its sentence (none when it is negated)."""
     doc = ctx.sent.doc
+    cited = ctx.cited
     if _negated(span) or _inside_name(ctx, span):
         return
     if cue.frame == "svo" and _noun_cue(span):
@@ -821,13 +822,21 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if not objects or len(objects) < cue.min_items:
             return
         subjects, factor = _subject(ctx, span)
+        ante = _antecedent(ctx, span)
+        if ante is not None and ante[0] in objects:
+            ante = None
+        if ante is not None:
+            subjects, factor, cited = [ante[0]], 1.0, [ante[1]]  # "these enzymes" after ...
         pronoun = any(
             t.dep_ in _SUBJECT_DEPS and t.pos_ == "PRON" for t in doc[ctx.sent.start : span.start]
         )
         if relation in rp.SYMMETRIC and factor == CARD_SUBJECT_FACTOR and not pronoun:
             return  # "aerobic versus anaerobic respiration": both sides are in the sentence
         pairs = [(s, o) for s in subjects for o in objects]
-        if cue.plural_relation and any(_plural_before(ctx, s, span) for s in subjects):
+        plural = (
+            ante[2] if ante is not None else any(_plural_before(ctx, s, span) for s in subjects)
+        )
+        if cue.plural_relation and plural:
             relation = cue.plural_relation  # "Popular kernels include A and B": kinds
     elif cue.frame in {"kinds", "instances"}:
         factor = 1.0
@@ -941,7 +950,44 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if cue.reverse:
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
-        yield Relation(source, target, relation, confidence, ctx.cited, label=label)
+        yield Relation(source, target, relation, confidence, cited, label=label)
+
+
+#: Determiners that point a noun back at a concept named before it ("these enzymes").
+_ANAPHORIC = frozenset({"these", "those", "this", "that", "such"})
+
+
+def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
+    """The concept a subject such as "these enzymes" points back at, and the evidence
+    that names both: the last concept the sentence before names whose name ends with
+    the same noun and says more ("digestive enzymes ... these enzymes include
+    amylase": the digestive enzymes), and whether the phrase is plural. None when the
+    subject is not such a phrase."""
+    verb = _verb_of(span)
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None and verb.dep_ == "conj":  # "these enzymes act fast and include"
+        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    doc = ctx.sent.doc
+    if subject is None or subject.i >= span.start or ctx.sent.start == 0:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in subject.children):
+        return None
+    m = _mention_of(ctx, subject)
+    if m is None or not m.covers(subject):
+        return None
+    head = _head_word(m.concept)
+    previous = doc[ctx.sent.start - 1].sent
+    before = [
+        b
+        for b in mentions(ctx.index, previous)
+        if _head_word(b.concept) == head and len(b.concept) > len(m.concept)
+    ]
+    if not before:
+        return None
+    start = previous.start
+    text = doc[start : ctx.sent.end].text.strip()
+    evidence = Evidence(ctx.evidence.source, ctx.seg.line_at(doc[start].idx), text)
+    return before[-1].concept, evidence, _plural(ctx, m)
 
 
 #: Determiners that say a statement holds of every thing of a kind.

@@ -2,8 +2,8 @@
 problem); a part every whole of a kind has; items that name a class before its examples,
 applications asked of one thing; lists under a line that names ways to address
 something; items listed each with a relative clause; items under a heading that name
-themselves as its kinds. One sentence (or card) per reading, on subjects of no
-development note."""
+themselves as its kinds; a subject that points back at a concept named before. One
+sentence (or card) per reading, on subjects of no development note."""
 
 from __future__ import annotations
 
@@ -121,6 +121,29 @@ def test_relations_recall_a_long_item_with_sub_items_introduces_no_list():
     )
     index = tiny_index(text, "osmotic shock", "slow dilution")
     assert expect(index, "slow dilution", "addresses", "osmotic shock") not in triples(index)
+
+
+def test_relations_recall_these_points_back_at_the_concept_named_before():
+    text = (
+        "Some proteins speed up digestion; these proteins are called digestive enzymes. "
+        "These enzymes include amylase and lipase."
+    )
+    index = tiny_index(text, "protein", "digestive enzyme", "enzyme", "amylase", "lipase")
+    found = triples(index)
+    assert expect(index, "amylase", "is_a", "digestive enzyme") in found, found
+    assert expect(index, "amylase", "is_a", "enzyme") not in found, found
+    edge = next(
+        r
+        for r in typed_relations(index)
+        if r.source == index.find("amylase") and r.target == index.find("digestive enzyme")
+    )
+    # the evidence names both: the sentence before and the one that points back
+    assert edge.evidence[0].text == text
+
+
+def test_relations_recall_these_without_a_concept_before_is_the_concept_itself():
+    index = tiny_index("These enzymes include amylase.", "enzyme", "amylase")
+    assert expect(index, "amylase", "is_a", "enzyme") in triples(index)
 
 
 def test_relations_recall_applications_of_several_things_name_no_uses_of_one():
