@@ -1230,6 +1230,53 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
 
 
+#: First words of an answer that say yes, or no, to a yes/no question.
+_YES = frozenset({"yes", "true", "correct", "right", "yep", "indeed"})
+_NO = frozenset({"no", "false", "wrong", "incorrect", "nope"})
+_WH = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _polar(sent: Span) -> bool:
+    """Is ``sent`` a yes/no question ("Is a whale a fish?", "But isn't X a Y?"): a
+    question whose main verb is an auxiliary before its subject, with no wh-word?"""
+    root = sent.root
+    return (
+        sent.text.rstrip().endswith("?")
+        and root.pos_ == "AUX"
+        and not any(t.tag_ in _WH for t in sent)
+        and not any(c.dep_ in _SUBJECT_DEPS and c.i < root.i for c in root.children)
+    )
+
+
+def _reply(answer: Evidence) -> str | None:
+    """ "yes" or "no" when an answer opens by saying so, else None."""
+    word = next(iter(re.findall(r"[a-z]+", answer.text.lower())), "")
+    return "yes" if word in _YES else "no" if word in _NO else None
+
+
+def _affirmed_edges(ctx: _Context) -> Iterator[Relation]:
+    """A yes/no question "Is(n't) X (and W) a Y?" answered yes: X (and W) is_a Y, citing
+    the question and the answer. Y is the first concept after an article "a"/"an" past X,
+    outside parentheses, with no verb before it ("Is X used for Y?" asks no kind)."""
+    doc, root = ctx.sent.doc, ctx.sent.root
+    after = [m for m in ctx.found if m.start > root.i]
+    if not after or any(t.pos_ == "VERB" for t in doc[root.i : after[0].start]):
+        return
+    x, sources = after[0], [after[0].concept]
+    for m in after[1:]:
+        between = doc[x.end : m.start]
+        if _opened(doc, x.end, m.start) and any(t.lower_ == "and" for t in between):
+            sources.append(m.concept)  # "a random forest (and a boosted tree)"
+            continue
+        if any(t.pos_ == "VERB" for t in between) or _opened(doc, x.end, m.start):
+            return
+        if m.start > 0 and doc[m.start - 1].lower_ in {"a", "an"}:
+            for source in dict.fromkeys(sources):
+                if source != m.concept:
+                    yield Relation(source, m.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+        return
+
+
 def _superlative(subject: Token) -> bool:
     """Is ``subject`` singled out among its class ("the most well-known distribution",
     "the best optimizer")?"""
@@ -2423,7 +2470,12 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             if seg.is_title:
                 if answer is None:
                     continue  # a title with no answer states nothing
+                reply = _reply(answer) if _polar(sent) else None
+                if reply == "no":
+                    continue  # "Is X a Y? -- No, ...": the question states nothing
                 ctx.answer = answer
+                if reply == "yes":
+                    yield from _affirmed_edges(ctx)  # "Isn't X a Y? -- Yes, ..."
             taken: set[int] = set()
             for match_id, start, end in matcher(sent):
                 relation, cue = rp.cue(nlp.vocab.strings[match_id])

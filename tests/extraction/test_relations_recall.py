@@ -223,3 +223,36 @@ def test_relations_recall_items_under_a_heading_need_two_kinds_of_its_class(titl
     index = extract_concepts(cards)
     kinds = [r for r in typed_relations(index) if r.relation == "is_a"]
     assert not any(r.source == index.find("digestive enzyme") for r in kinds), kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a yes/no question answered yes states what it asks
+        (
+            "But isn't a dolphin (and a porpoise) a mammal rather than a fish? || Yes they "
+            "are, and they breathe air.",
+            [("dolphin", "mammal"), ("porpoise", "mammal")],
+        ),
+        ("Is a whale a mammal? || Yes, it feeds its young on milk.", [("whale", "mammal")]),
+    ],
+)
+def test_relations_recall_a_question_answered_yes_states_what_it_asks(text, kinds):
+    index = tiny_index(text, "dolphin", "porpoise", "whale", "mammal", "fish")
+    found = triples(index)
+    for kind, cls in kinds:
+        assert expect(index, kind, "is_a", cls) in found, found
+    assert not any(t == index.find("fish") for _, r, t in found if r == "is_a"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # answered no, the question states nothing
+        ("Is a whale a fish? || No, it is a mammal.", ("whale", "fish")),
+        ("Is osmosis a kind of filtration? || No: it moves water, not solutes.",
+         ("osmosis", "filtration")),
+    ],
+)  # fmt: skip
+def test_relations_recall_a_question_answered_no_states_nothing(text, absent):
+    assert_unrelated(text, ("whale", "fish", "mammal", "osmosis", "filtration"), absent)
