@@ -941,6 +941,19 @@ def table_header(text: str) -> tuple[str, bool] | None:
     return TABLE_HEADERS.get(words)
 
 
+#: Openings of a sentence that set its subject against the subject of the sentence before:
+#: "Aerobic respiration needs oxygen. In contrast, anaerobic respiration does not." gives
+#: anaerobic respiration contrasts_with aerobic respiration.
+CONTRAST_OPENERS = (
+    ("in", "contrast"),
+    ("by", "contrast"),
+    ("conversely",),
+    ("on", "the", "other", "hand"),
+)
+#: Confidence of a contrast between the subjects of two sentences.
+CONTRAST_OPENER_CONFIDENCE = 0.7
+
+
 #: Relations that read the same both ways.
 SYMMETRIC = frozenset({"contrasts_with"})
 

@@ -1712,6 +1712,49 @@ def _parent_item(sents: Sequence[tuple[Segment, Span]], at: int, depths: dict[in
     return nxt is not None and nxt > depth
 
 
+def _contrast_opener(sent: Span) -> bool:
+    """Does ``sent`` open with words that set it against the sentence before ("In
+    contrast, ...", :data:`rp.CONTRAST_OPENERS`)?"""
+    words = tuple(t.lower_ for t in sent[:6])
+    # a comma closes the opener: "In contrast to X, Y ..." is read by the cue tables
+    return any(words[: len(o) + 1] == (*o, ",") for o in rp.CONTRAST_OPENERS)
+
+
+def _main_subject(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Mention | None:
+    """The concept that names the last subject of ``sent`` in full, if any."""
+    for tok in reversed(sent):
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"NOUN", "PROPN"}:
+            m = next((m for m in found if m.start <= tok.i < m.end), None)
+            if m is None or m.end - 1 != tok.i or is_meta(m.concept):
+                return None
+            return None if _narrowed(sent.doc, m) or _compounded(sent.doc, m) else m
+    return None
+
+
+def _opposed_edges(
+    index: ConceptIndex,
+    before: tuple[Segment, Span],
+    this: tuple[Segment, Span],
+    found: Sequence[Mention],
+) -> Iterator[Relation]:
+    """ "In contrast, Y ..." after a sentence about X: Y contrasts_with X, citing both. Y
+    is the subject of its sentence; X the last concept the sentence before names whose
+    name ends with the same noun ("technical replicates ... In contrast, biological
+    replicates"), else that sentence's subject."""
+    (seg0, sent0), (seg1, sent1) = before, this
+    y = _main_subject(index, sent1, found)
+    if y is None:
+        return
+    found0 = mentions(index, sent0)
+    head = _head_word(y.concept)
+    alike = [m for m in found0 if m.concept != y.concept and _head_word(m.concept) == head]
+    x = alike[-1] if alike else _main_subject(index, sent0, found0)
+    if x is None or x.concept == y.concept or is_meta(x.concept):
+        return
+    cited = [_evidence_of(seg0, sent0), _evidence_of(seg1, sent1)]
+    yield Relation(y.concept, x.concept, "contrasts_with", rp.CONTRAST_OPENER_CONFIDENCE, cited)
+
+
 def _counted(sent: Span) -> Token | None:
     """The plural noun a number counts at the end of a sentence that introduces a list
     ("GAN composed of two neural networks with different objectives"), or None."""
@@ -2446,6 +2489,9 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         answer = None if first_body is None else _evidence_of(*sents[first_body])
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
+            if i > 0 and not seg.is_title and found and _contrast_opener(sent):
+                # "X ... . In contrast, Y ...": Y is set against the X before it
+                yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)
             # Every edge joins two concepts the sentence names, or one it names and the
             # card's subject or the label the sentence follows ("BPTT: one update requires
             # backpropagation"): a sentence with fewer gives only self-loops

@@ -256,3 +256,40 @@ def test_relations_recall_a_question_answered_yes_states_what_it_asks(text, kind
 )  # fmt: skip
 def test_relations_recall_a_question_answered_no_states_nothing(text, absent):
     assert_unrelated(text, ("whale", "fish", "mammal", "osmosis", "filtration"), absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # the subject set against the concept of the same kind the sentence before names
+        (
+            "Aerobic respiration needs oxygen to run. In contrast, anaerobic respiration "
+            "runs without it.",
+            ("anaerobic respiration", "aerobic respiration"),
+        ),
+        # else against that sentence's subject
+        (
+            "Hash tables find a key in constant time. By contrast, binary trees keep keys "
+            "in order.",
+            ("binary tree", "hash table"),
+        ),
+    ],
+)
+def test_relations_recall_in_contrast_sets_a_subject_against_the_one_before(text, pair):
+    names = ("aerobic respiration", "anaerobic respiration", "oxygen", "hash table",
+             "binary tree", "key")  # fmt: skip
+    index = tiny_index(text, *names)
+    assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
+    edge = next(r for r in typed_relations(index) if r.relation == "contrasts_with")
+    assert len(edge.evidence) == 2  # both sentences
+
+
+def test_relations_recall_in_contrast_to_is_read_by_its_cue_only():
+    text = "Oxygen is scarce. In contrast to aerobic respiration, anaerobic respiration is fast."
+    index = tiny_index(text, "oxygen", "aerobic respiration", "anaerobic respiration")
+    found = triples(index)
+    assert expect(index, "aerobic respiration", "contrasts_with", "anaerobic respiration") in (
+        found
+    )
+    assert expect(index, "anaerobic respiration", "contrasts_with", "oxygen") not in found
+    assert expect(index, "oxygen", "contrasts_with", "anaerobic respiration") not in found
