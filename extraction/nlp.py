@@ -124,12 +124,12 @@ class Parses:
     (2, [['A GRU gates.'], ['An LSTM remembers.', 'It forgets.']])
     """
 
-    __slots__ = ("_chunks", "_count", "vocab")
+    __slots__ = ("_chunks", "_counts", "vocab")
 
     def __init__(self, vocab: object) -> None:
         self.vocab = vocab
         self._chunks: list[bytes] = []
-        self._count = 0
+        self._counts: list[int] = []
 
     def add(self, docs: Sequence[Doc]) -> None:
         """Keep ``docs`` (one batch) after those added before."""
@@ -138,10 +138,10 @@ class Parses:
     def add_packed(self, data: bytes, count: int) -> None:
         """Keep a batch already packed by :func:`pack` (``count`` documents)."""
         self._chunks.append(data)
-        self._count += count
+        self._counts.append(count)
 
     def __len__(self) -> int:
-        return self._count
+        return sum(self._counts)
 
     def docs(self) -> Iterator[Doc]:
         """Every document added, in order, read back one batch at a time."""
@@ -153,6 +153,37 @@ class Parses:
         for data in self._chunks:
             yield unpack(data, self.vocab)
 
+    def read(self, positions: Iterable[int]) -> Iterator[list[tuple[int, Doc]]]:
+        """The documents at ``positions`` (ascending indices into all the documents
+        added), with their index, one list per batch that holds any of them.
+
+        Only those documents are made: a batch none of them is in is not unpacked, and
+        the others of a batch are left packed (a document made costs about as much as
+        reading its text again, whether a pass looks at it or not).
+
+        >>> parses = Parses(load().vocab)
+        >>> parses.add(list(pipe(["A GRU gates.", "An LSTM remembers."])))
+        >>> parses.add(list(pipe(["A CNN convolves."])))
+        >>> [[(i, d.text) for i, d in batch] for batch in parses.read([1, 2])]
+        [[(1, 'An LSTM remembers.')], [(2, 'A CNN convolves.')]]
+        """
+        wanted = iter(positions)
+        position = next(wanted, None)
+        start = 0
+        for data, count in zip(self._chunks, self._counts, strict=True):
+            inside: list[int] = []
+            while position is not None and position < start + count:
+                if position < start:
+                    raise ValueError(f"positions not ascending: {position} after {start}")
+                inside.append(position - start)
+                position = next(wanted, None)
+            if inside:
+                docs = unpack(data, self.vocab, only=inside)
+                yield [(start + k, doc) for k, doc in zip(inside, docs, strict=True)]
+            start += count
+        if position is not None:
+            raise IndexError(f"position {position} of {start} documents")
+
 
 def pack(docs: Sequence[Doc]) -> bytes:
     """``docs`` as the bytes of one spaCy ``DocBin`` (no user data)."""
@@ -161,11 +192,25 @@ def pack(docs: Sequence[Doc]) -> bytes:
     return DocBin(docs=docs, store_user_data=False).to_bytes()
 
 
-def unpack(data: bytes, vocab: object) -> list[Doc]:
-    """The documents :func:`pack` packed, read back with ``vocab``."""
+def unpack(data: bytes, vocab: object, *, only: Sequence[int] | None = None) -> list[Doc]:
+    """The documents :func:`pack` packed, read back with ``vocab``; with ``only``, just
+    those at these indices (ascending), the others never made.
+
+    >>> data = pack(list(pipe(["A GRU gates.", "An LSTM remembers.", "A CNN convolves."])))
+    >>> [d.text for d in unpack(data, load().vocab, only=[0, 2])]
+    ['A GRU gates.', 'A CNN convolves.']
+    """
     from spacy.tokens import DocBin
 
-    return list(DocBin().from_bytes(data).get_docs(vocab))
+    docbin = DocBin().from_bytes(data)
+    if only is not None:
+        # a DocBin keeps one entry per document in each of these lists (spaCy 3.8's
+        # DocBin.from_bytes and get_docs; tests/extraction/test_nlp.py checks the
+        # documents read this way against those read whole)
+        for name in ("tokens", "spaces", "flags", "cats", "span_groups", "user_data"):
+            column = getattr(docbin, name)
+            setattr(docbin, name, [column[k] for k in only])
+    return list(docbin.get_docs(vocab))
 
 
 #: Fewest texts parsed by worker processes rather than by the build's own: below it,

@@ -283,7 +283,11 @@ def builds_on(text: str, names: Iterable[str]) -> bool:
 
 def _mentioned(text: str, names: Iterable[str]) -> bool:
     lowered = " ".join(text.lower().replace("-", " ").split())
-    return any(re.search(rf"\b{re.escape(n)}(?:e?s)?\b", lowered) for n in names if n)
+    # a name the text does not hold as a substring cannot match: most names are passed
+    # over without compiling a pattern for them
+    return any(
+        re.search(rf"\b{re.escape(n)}(?:e?s)?\b", lowered) for n in names if n and n in lowered
+    )
 
 
 def set_aside(text: str, names: Iterable[str]) -> bool:

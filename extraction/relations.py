@@ -76,7 +76,7 @@ from extraction.concepts import (
     label_of,
     sentences_of,
 )
-from extraction.concepts.index import segments_only
+from extraction.concepts.index import parsed_where, segments_only
 from extraction.records import Card, Concept, Evidence, Relation
 from extraction.titles import singular
 
@@ -2049,16 +2049,20 @@ def _evidence_of(seg: Segment, sent: Span) -> Evidence:
 def _card_statements(index: ConceptIndex) -> dict[str, list[Evidence]]:
     """Card id -> its title and the first sentence of its answer (a card that has both)."""
     titles: dict[str, Evidence] = {}
-    statements: dict[str, list[Evidence]] = {}
-    for seg, doc in index.segments:
+    answers: dict[str, Segment] = {}  # the first answer segment with any text
+    for seg in segments_only(index.segments):
         if seg.is_heading:
             continue
         if seg.is_title:
             titles[seg.card.id] = Evidence(seg.card.source, seg.line, seg.text)
-        elif seg.card.id in titles and seg.card.id not in statements:
-            first = next(iter(sentences_of(doc)), None)
-            if first is not None:
-                statements[seg.card.id] = [titles[seg.card.id], _evidence_of(seg, first)]
+        elif seg.card.id in titles and seg.card.id not in answers and seg.text:
+            answers[seg.card.id] = seg
+    wanted = {id(seg) for seg in answers.values()}
+    statements: dict[str, list[Evidence]] = {}
+    for seg, doc in parsed_where(index.segments, lambda seg: id(seg) in wanted):
+        first = next(iter(sentences_of(doc)), None)
+        if first is not None:
+            statements[seg.card.id] = [titles[seg.card.id], _evidence_of(seg, first)]
     return statements
 
 
@@ -2160,23 +2164,32 @@ def _head_word(name: str) -> str:
     return singular(name.split()[-1].lower()) if name.split() else ""
 
 
+def _is_title(seg: Segment) -> bool:
+    return seg.is_title
+
+
 def _names_a_thing(seg: Segment, doc: Doc) -> bool:
     """Is a card's title a question or a term about a thing, not a step of a procedure
     ("Calculate the New Posterior")?"""
     return len(doc) > 0 and (seg.card.title_kind == "question" or doc[0].tag_ != "VB")
 
 
-def _kind_edges(index: ConceptIndex) -> Iterator[Relation]:
+def _kind_edges(
+    index: ConceptIndex, named_problems: frozenset[str] | None = None
+) -> Iterator[Relation]:
     """A concept named by a compound is a kind of the concept its head names:
     "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection;
     only when the concept's card names the head in its answer, cited by the card's title
     and that sentence, and not when the notes name the concept as a problem and the head
     as none (an overflowing buffer is a problem of buffers, no kind of buffer)."""
     titles = {
-        seg.card.id: seg for seg, doc in index.segments if seg.is_title and _names_a_thing(seg, doc)
+        seg.card.id: seg
+        for seg, doc in parsed_where(index.segments, _is_title)
+        if _names_a_thing(seg, doc)
     }
 
-    named_problems = problems(index, strict=True)
+    if named_problems is None:
+        named_problems = problems(index, strict=True)
 
     # what each concept's name says it is a kind of, or done with, in the order tried:
     # ("uses", tool), ("is_a", parent), or ("stop", "") where a problem is named after
@@ -2265,10 +2278,12 @@ def _answers_naming(
     under one, only a sentence that names both concepts is, cited alone. Read in one pass
     over the notes, a card at a time."""
     found: dict[tuple[str, str, str], list[Evidence]] = {}
-    for seg, doc in index.segments:
-        pending = wanted.get(seg.card.id)
-        if not pending or seg.is_title or seg.is_heading:
-            continue
+
+    def answer(seg: Segment) -> bool:
+        return bool(wanted.get(seg.card.id)) and not (seg.is_title or seg.is_heading)
+
+    for seg, doc in parsed_where(index.segments, answer):
+        pending = wanted[seg.card.id]
         title = titles[seg.card.id]
         heading = title.card.title_kind == "heading"
         for sent in sentences_of(doc):
@@ -2301,9 +2316,7 @@ def _named_aside(index: ConceptIndex) -> dict[str, set[str]]:
     a noun that is no concept ("the flow of information"). The card is not about them
     as a whole with parts."""
     aside: dict[str, set[str]] = defaultdict(set)
-    for seg, doc in index.segments:
-        if not seg.is_title:
-            continue
+    for seg, doc in parsed_where(index.segments, _is_title):
         found = mentions(index, doc[:])
         for m in found:
             plural_head = doc[m.end - 1].head.tag_ in {"NNS", "NNPS"}
@@ -2328,9 +2341,13 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
     ("What does the forget gate in LSTM do?") when X names a part."""
     statements = _card_statements(index)
     aside = _named_aside(index)
-    for seg, doc in index.segments:
+
+    def read(seg: Segment) -> bool:  # a title with its answer, or a label line
         if seg.is_heading:
-            continue
+            return False
+        return seg.card.id in statements if seg.is_title else bool(label_of(seg.text))
+
+    for seg, doc in parsed_where(index.segments, read):
         text_ev = Evidence(seg.card.source, seg.line, seg.text)
         if seg.is_title:
             if seg.card.id not in statements:
@@ -2440,9 +2457,17 @@ def problems(index: ConceptIndex, *, strict: bool = False) -> frozenset[str]:
     (:data:`rp.PROBLEM_FRAMES`). With ``strict``, not what "the problem of / with" names
     (it may be what has the problem: "the problems of RNNs"). What the notes say is
     prevented or mitigated (:data:`rp.REMEDY_VERBS`: "used to prevent X") is one too."""
+    loose, strict_ones = _problems(index)
+    return strict_ones if strict else loose
+
+
+def _problems(index: ConceptIndex) -> tuple[frozenset[str], frozenset[str]]:
+    """:func:`problems` and ``problems(strict=True)``, found in one pass over the notes."""
     found = {c for c in index.concepts if _head_word(c) in rp.PROBLEM_WORDS}
+    strict_found = set(found)
     frames = set(rp.PROBLEM_FRAMES)
-    linking = {"such", "like", "as"} if strict else {"of", "such", "like", "with", "as"}
+    strict_linking = {"such", "like", "as"}
+    linking = {"of", "with", *strict_linking}
     for _, doc in index.segments:
         for sent in sentences_of(doc):
             ms = mentions(index, sent)
@@ -2450,12 +2475,8 @@ def problems(index: ConceptIndex, *, strict: bool = False) -> frozenset[str]:
                 before = [t.lower_ for t in doc[max(sent.start, m.start - 3) : m.start]]
                 nxt = doc[m.end] if m.end < sent.end else None
                 words = [t.lower_ for t in doc[m.end : min(sent.end, m.end + 4)]]
-                if (
+                named = (
                     any(tuple(before[k : k + 2]) in frames for k in range(len(before) - 1))
-                    or (
-                        any(singular(w) in rp.PROBLEM_WORDS for w in before[-3:])
-                        and any(w in linking for w in before[-2:])
-                    )
                     or any(w in rp.REMEDY_VERBS for w in before[-1:])
                     or (before[-1:] == ["the"] and any(w in rp.REMEDY_VERBS for w in before[-2:-1]))
                     or (nxt is not None and singular(nxt.lower_) in rp.PROBLEM_WORDS)
@@ -2464,9 +2485,18 @@ def problems(index: ConceptIndex, *, strict: bool = False) -> frozenset[str]:
                         words[:1] in (["is"], ["are"])
                         and any(singular(w) in rp.PROBLEM_WORDS for w in words[1:])
                     )
-                ):
+                )
+                if named:
                     found.add(m.concept)
-    return frozenset(found)
+                    strict_found.add(m.concept)
+                    continue
+                if any(singular(w) in rp.PROBLEM_WORDS for w in before[-3:]):  # "problems such as"
+                    linked = set(before[-2:])
+                    if linked & linking:
+                        found.add(m.concept)
+                    if linked & strict_linking:
+                        strict_found.add(m.concept)
+    return frozenset(found), frozenset(strict_found)
 
 
 def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
@@ -2477,7 +2507,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     nlp = nlp_module.load()
     matcher = patterns.relation_cues(nlp)  # rp.matcher, run only with the cues a sentence can match
     subjects = _card_subjects(index)
-    named_problems = problems(index)
+    named_problems, strict_problems = _problems(index)
     nested_terms = _nested_term_cards(segments_only(index.segments))
     for sents in _card_sentences(index):
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
@@ -2557,7 +2587,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             card = sents[0][0].card
             terms = nested_terms.get((card.source, card.title_line), ())
             yield from _intro_list_edges(index, sents, intros, about, terms)
-    yield from _kind_edges(index)
+    yield from _kind_edges(index, strict_problems)
     yield from _component_edges(index)
     yield from _table_edges(index, nlp)
 
@@ -2577,7 +2607,7 @@ def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:
     ``used_for`` what its "Best for" cell names and ``addresses`` what its "Solves" cell
     names. A first column headed by a concept ("Optimizer | Description") makes each
     row's first cell a kind of it. Each edge cites the header and the row."""
-    cards = {seg.card.id: seg.card for seg, _ in index.segments if seg.card.tables}
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments) if seg.card.tables}
     matcher = patterns.relation_cues(nlp)
     cells = []
     for card in cards.values():

@@ -233,10 +233,9 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _rank_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
-    """The weighted digraph PageRank walks: rank flows toward what a concept leans on."""
-    R = nx.DiGraph()
-    R.add_nodes_from(sorted(G, key=str))
+def _rank_weights(G: nx.MultiDiGraph) -> dict[tuple[Any, Any], float]:
+    """The weighted arcs PageRank walks, ``(u, v) -> weight``: rank flows toward what a
+    concept leans on."""
     weights: dict[tuple[Any, Any], float] = defaultdict(float)
     for u, v, attrs in G.edges(data=True):
         w = edge_strength(attrs)
@@ -249,8 +248,67 @@ def _rank_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
             weights[(u, v)] += w
             if relation in SYMMETRIC_RELATIONS:
                 weights[(v, u)] += w
-    R.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items(), key=str))
+    return weights
+
+
+def _rank_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
+    """The weighted digraph PageRank walks (:func:`_rank_weights`), nodes in sorted order."""
+    R = nx.DiGraph()
+    R.add_nodes_from(sorted(G, key=str))
+    R.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(_rank_weights(G).items(), key=str))
     return R
+
+
+def pagerank(
+    G: nx.MultiDiGraph, *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-6
+) -> dict:
+    """PageRank of the concepts of ``G`` over the arcs of :func:`_rank_weights`: the
+    numbers :func:`networkx.pagerank` gives on the digraph :func:`_rank_graph` builds,
+    computed from the arcs' sparse matrix alone (networkx's own power iteration, without
+    the digraph, which held about 190 MB for a graph of 100,000 concepts).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("gene", "protein", relation="uses", confidence=0.9)
+    >>> _ = G.add_edge("enzyme", "protein", relation="is_a", confidence=0.9)
+    >>> rank = pagerank(G)
+    >>> rank == nx.pagerank(_rank_graph(G)), max(rank, key=rank.get)
+    (True, 'protein')
+    """
+    import numpy as np
+    import scipy as sp
+
+    nodes = sorted(G, key=str)
+    N = len(nodes)
+    if N == 0:
+        return {}
+    index = {n: i for i, n in enumerate(nodes)}
+    weights = _rank_weights(G)
+    rows = np.fromiter((index[u] for u, _ in weights), dtype=np.int64, count=len(weights))
+    cols = np.fromiter((index[v] for _, v in weights), dtype=np.int64, count=len(weights))
+    data = np.fromiter(weights.values(), dtype=float, count=len(weights))
+    del weights, index
+    # one entry per arc: the canonical matrix networkx.to_scipy_sparse_array makes
+    A = sp.sparse.coo_array((data, (rows, cols)), shape=(N, N), dtype=float).asformat("csr")
+    del rows, cols, data
+    # from here as networkx.algorithms.link_analysis.pagerank_alg._pagerank_scipy, with
+    # no personalization, start vector or dangling weights
+    S = A.sum(axis=1)
+    S[S != 0] = 1.0 / S[S != 0]
+    Q = sp.sparse.dia_array((S.T, 0), shape=A.shape).tocsr()
+    A = Q @ A
+    x = np.repeat(1.0 / N, N)
+    p = np.repeat(1.0 / N, N)
+    dangling_weights = p
+    is_dangling = np.where(S == 0)[0]
+    for _ in range(max_iter):
+        xlast = x
+        x = alpha * (x @ A + sum(x[is_dangling]) * dangling_weights) + (1 - alpha) * p
+        err = np.absolute(x - xlast).sum()
+        if err < N * tol:
+            return dict(zip(nodes, map(float, x), strict=True))
+    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 def compute_importance(G: nx.MultiDiGraph, *, alpha: float = 0.85) -> dict:
@@ -290,7 +348,7 @@ def compute_importance(G: nx.MultiDiGraph, *, alpha: float = 0.85) -> dict:
     """
     if G.number_of_nodes() == 0:
         return {}
-    rank = nx.pagerank(_rank_graph(G), alpha=alpha, weight="weight")
+    rank = pagerank(G, alpha=alpha)
     top_rank = max(rank.values())
     mentions = {n: max(0, int(G.nodes[n].get("mentions") or 0)) for n in G}
     top_mentions = math.log1p(max(mentions.values()))

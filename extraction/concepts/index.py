@@ -70,6 +70,44 @@ class ParsedSegments(Sequence[tuple[Segment, "Doc | None"]]):
                 for doc in docs:  # sentences cached in user_data hold the doc in a cycle
                     doc.user_data.clear()
 
+    def where(self, wanted: Callable[[Segment], bool]) -> Iterator[tuple[Segment, Doc]]:
+        """The pairs whose segment ``wanted`` accepts, in order, reading back only
+        their documents (:meth:`extraction.nlp.Parses.read`): a pass over the titles or
+        the headings alone costs what they cost, not what every document costs.
+
+        >>> from extraction.nlp import Parses, load, pipe
+        >>> parses = Parses(load().vocab)
+        >>> parses.add(list(pipe(["A GRU gates.", "An LSTM remembers."])))
+        >>> pairs = ParsedSegments(["first", "second"], parses)
+        >>> [(seg, doc.text) for seg, doc in pairs.where(lambda seg: seg == "second")]
+        [('second', 'An LSTM remembers.')]
+        """
+        positions = [i for i, seg in enumerate(self.segments) if wanted(seg)]
+        for batch in self._parses.read(positions):
+            try:
+                for i, doc in batch:
+                    yield self.segments[i], doc
+            finally:
+                for _, doc in batch:
+                    doc.user_data.clear()
+
+
+def parsed_where(
+    pairs: Sequence[tuple[Segment, Doc | None]], wanted: Callable[[Segment], bool]
+) -> Iterator[tuple[Segment, Doc | None]]:
+    """The ``(segment, document)`` pairs whose segment ``wanted`` accepts, reading back
+    only their documents where the documents are kept packed (:class:`ParsedSegments`).
+
+    >>> [seg for seg, _ in parsed_where([("a", None), ("b", None)], lambda s: s == "b")]
+    ['b']
+    """
+    if isinstance(pairs, ParsedSegments):
+        yield from pairs.where(wanted)
+        return
+    for seg, doc in pairs:
+        if wanted(seg):
+            yield seg, doc
+
 
 def segments_only(pairs: Sequence[tuple[Segment, Doc | None]]) -> Sequence[Segment]:
     """The segments of ``(segment, document)`` pairs, without reading a document back
@@ -146,8 +184,8 @@ class ConceptIndex:
             for concept in self.concepts.values():
                 for card_id in concept.cards:
                     self._card_subjects[card_id].append(concept.id)
-            for seg, doc in self.segments:
-                if seg.is_heading and (found := self.lookup(doc)):
+            for seg, doc in parsed_where(self.segments, lambda seg: seg.is_heading):
+                if found := self.lookup(doc):
                     self._headings[(seg.card.source, seg.line)] = found
         return self._card_subjects
 
@@ -166,13 +204,14 @@ class ConceptIndex:
         from extraction.nlp import release_memory
 
         self._subjects()
-        kept: list[tuple[Segment, Doc | None]] = []
-        for seg, doc in self.segments:
-            if doc is not None and not keep(seg):
-                doc.user_data.clear()
-                doc = None
-            kept.append((seg, doc))
-        self.segments = kept
+        segments = segments_only(self.segments)
+        if not isinstance(self.segments, ParsedSegments):
+            for seg, doc in self.segments:
+                if doc is not None and not keep(seg):
+                    doc.user_data.clear()
+        # packed documents: only the kept ones are read back
+        kept = {id(seg): doc for seg, doc in parsed_where(self.segments, keep)}
+        self.segments = [(seg, kept.get(id(seg))) for seg in segments]
         release_memory()
 
     def drop_candidates(self) -> None:

@@ -312,6 +312,31 @@ def test_index_parsed_segments_are_read_back_by_each_pass():
         pairs[len(first)]
 
 
+def test_index_passes_over_some_segments_make_only_their_documents(monkeypatch):
+    """What reads the headings alone (the concept each heading names, the documents kept
+    past the relation stage) makes the headings' documents and no other."""
+    from extraction import nlp
+    from extraction.concepts.index import segments_only
+
+    text = b"# Trees\n\n## Roots\n\nRoots drink water. They hold.\n\n## Leaves\n\nLeaves breathe.\n"
+    index = extract_concepts(read_bytes(text, path="t.md").cards)
+    headings = [seg for seg in segments_only(index.segments) if seg.is_heading]
+    assert 0 < len(headings) < len(index.segments)
+    made: list[int] = []
+    unpack = nlp.unpack
+    monkeypatch.setattr(
+        nlp, "unpack", lambda *a, **k: (docs := unpack(*a, **k), made.append(len(docs)))[0]
+    )
+    index._card_subjects = None
+    index._subjects()
+    assert sum(made) == len(headings)
+    made.clear()
+    index.drop_parses(keep=lambda seg: seg.is_heading)
+    assert sum(made) == len(headings)
+    assert [seg for seg, doc in index.segments if doc is not None] == headings
+    assert all(doc.text == seg.text for seg, doc in index.segments if doc is not None)
+
+
 def test_features_link_words_one_doc_at_a_time_is_textrank():
     from extraction.concepts.features import link_words, rank_words, textrank
     from extraction.nlp import pipe

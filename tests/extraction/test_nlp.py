@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from extraction import nlp
 
 
@@ -45,6 +47,34 @@ def test_nlp_parses_read_back_the_documents_added():
     assert len(parses) == 4
     assert [reading(d) for d in parses.docs()] == [reading(d) for d in docs]
     assert [reading(d) for d in parses.docs()] == [reading(d) for d in docs]  # read again
+
+
+def test_nlp_parses_read_makes_only_the_documents_asked_for(monkeypatch):
+    """A pass over some segments reads back those documents alone, the same as read
+    whole, with their positions; a batch none of them is in is not unpacked."""
+    texts = ["A GRU gates. It forgets.", "LSTMs remember", "", "x", "Trees branch. Roots drink."]
+    docs = list(nlp.pipe(texts))
+    parses = nlp.Parses(nlp.load().vocab)
+    for start in (0, 2, 4):
+        parses.add(docs[start : start + 2])
+
+    def reading(doc):
+        return [(t.text, t.whitespace_, t.tag_, t.dep_, t.head.i) for t in doc], [
+            s.text for s in doc.sents
+        ]
+
+    unpacked = []
+    unpack = nlp.unpack
+    monkeypatch.setattr(nlp, "unpack", lambda *a, **k: unpacked.append(k) or unpack(*a, **k))
+    got = [[(i, reading(d)) for i, d in batch] for batch in parses.read([1, 4])]
+    assert got == [[(1, reading(docs[1]))], [(4, reading(docs[4]))]]
+    assert unpacked == [{"only": [1]}, {"only": [0]}]  # the middle batch stays packed
+    assert [[i for i, _ in b] for b in parses.read(range(5))] == [[0, 1], [2, 3], [4]]
+    assert list(parses.read([])) == []
+    with pytest.raises(IndexError):
+        list(parses.read([5]))
+    with pytest.raises(ValueError):
+        list(parses.read([3, 1]))
 
 
 def test_nlp_parse_packed_gives_what_pipe_gives():

@@ -283,3 +283,22 @@ def test_topics_louvain_is_networkx_louvain_without_the_copy(seed):
         )
         assert ours == theirs
     assert topics.louvain(nx.Graph()) == []
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_topics_pagerank_is_networkx_pagerank_without_the_digraph(seed):
+    """PageRank from the arcs' matrix alone gives exactly networkx's numbers on the
+    weighted digraph (symmetric, reversed and parallel edges, self-loops, nodes with no
+    arcs, edges too weak to count)."""
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph()
+    nodes = [f"c{i}" for i in range(rng.randrange(20, 120))]
+    G.add_nodes_from(nodes)
+    relations = ["is_a", "part_of", "related_to", "prerequisite_of", "contrasts_with"]
+    for _ in range(len(nodes) * 2):
+        u, v = rng.choice(nodes), rng.choice(nodes)
+        confidence = rng.choice([0.0, 0.3, 0.6, 0.9])
+        G.add_edge(u, v, relation=rng.choice(relations), confidence=confidence)
+    assert topics.pagerank(G) == nx.pagerank(topics._rank_graph(G), weight="weight")
+    assert topics.pagerank(G, alpha=0.5) == nx.pagerank(topics._rank_graph(G), alpha=0.5)
+    assert topics.pagerank(nx.MultiDiGraph()) == {}
