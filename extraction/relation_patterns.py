@@ -813,7 +813,7 @@ PROBLEM_FRAMES = (
     ("vulnerable", "to"),
 )
 #: Verbs that say what follows them is bad: what the notes say is prevented or
-#: mitigated ("used to prevent overfitting", "mitigate the delay") is a problem that a
+#: mitigated ("used to prevent corrosion", "mitigate the delay") is a problem that a
 #: method can reduce or control.
 REMEDY_VERBS = frozenset(
     """

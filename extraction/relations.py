@@ -544,7 +544,7 @@ def _objects(
             continue
         break
     if first.end < stop and doc[first.end].lower_ in _RELATIVES:
-        # "an encoder that compresses X and a decoder that rebuilds it": items, each
+        # "a nucleus that holds the genome and a membrane that encloses it": items, each
         # with a relative clause of its own
         word = doc[first.end].lower_
         for m in after[1:]:
@@ -563,7 +563,7 @@ _RELATIVES = frozenset({"that", "which", "who"})
 
 def _parallel_item(doc: Doc, m: Mention, relative: str) -> bool:
     """Is ``m`` listed after an item that a relative clause describes, with a clause of its
-    own opened by the same pronoun ("..., and a decoder that ...")?"""
+    own opened by the same pronoun ("..., and a membrane that ...")?"""
     k = m.start - 1
     while k >= 0 and _article(doc[k]):
         k -= 1
@@ -1266,7 +1266,7 @@ def _affirmed_edges(ctx: _Context) -> Iterator[Relation]:
     for m in after[1:]:
         between = doc[x.end : m.start]
         if _opened(doc, x.end, m.start) and any(t.lower_ == "and" for t in between):
-            sources.append(m.concept)  # "a random forest (and a boosted tree)"
+            sources.append(m.concept)  # "a dolphin (and a porpoise)"
             continue
         if any(t.pos_ == "VERB" for t in between) or _opened(doc, x.end, m.start):
             return
@@ -1739,8 +1739,8 @@ def _opposed_edges(
 ) -> Iterator[Relation]:
     """ "In contrast, Y ..." after a sentence about X: Y contrasts_with X, citing both. Y
     is the subject of its sentence; X the last concept the sentence before names whose
-    name ends with the same noun ("technical replicates ... In contrast, biological
-    replicates"), else that sentence's subject."""
+    name ends with the same noun ("aerobic respiration ... In contrast, anaerobic
+    respiration"), else that sentence's subject."""
     (seg0, sent0), (seg1, sent1) = before, this
     y = _main_subject(index, sent1, found)
     if y is None:
@@ -1913,8 +1913,8 @@ def _class_list_edges(
     title and the item. Items that open with a phrase no concept names in full, or a
     list with fewer than :data:`CLASS_LIST_MIN` named items, say nothing; so does a
     list whose introducing line does not name the class again (the title alone is no
-    evidence), unless its items' names end with the class's word ("Replicates" over
-    "Technical replicates: ...", "Biological replicates: ...")."""
+    evidence), unless its items' names end with the class's word ("Enzymes" over
+    "Digestive enzymes break down ...", "Metabolic enzymes: ...")."""
     seg, sent = title
     cls = _title_class(index, sent)
     card = seg.card
@@ -1935,8 +1935,8 @@ def _class_list_edges(
         if item.parent in intros and item.start not in parents
     }
     # top-level items that are no heading of a list of their own may name themselves as
-    # kinds of the class ("Replicates" over "Technical replicates: ...", "Biological
-    # replicates: ..."): their names end with the class's word
+    # kinds of the class ("Enzymes" over "Digestive enzymes: ...", "Metabolic enzymes:
+    # ..."): their names end with the class's word
     loose = {
         card.line_of(item.start)
         for item in card.items
@@ -1956,8 +1956,8 @@ def _class_list_edges(
                 and opening.start == item_sent.start
                 and opening.concept != cls
                 and _head_word(opening.concept) == word
-                and not _PREPOSITION_WORDS & set(cls.split())  # "problems with gradients"
-            ):  # "Biological replicates use ...": the item opens with a kind's name
+                and not _PREPOSITION_WORDS & set(cls.split())  # "problems with enzymes"
+            ):  # "Digestive enzymes break ...": the item opens with a kind's name
                 self_named.append((opening.concept, _evidence_of(item_seg, item_sent)))
             continue
         listed = _listed(index, [(item_seg, item_sent)])
