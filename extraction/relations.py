@@ -2461,6 +2461,12 @@ def problems(index: ConceptIndex, *, strict: bool = False) -> frozenset[str]:
     return strict_ones if strict else loose
 
 
+def _holds_any(text: str, words: Iterable[str]) -> bool:
+    """Does ``text``, lowercased, hold one of ``words`` (lowercase) anywhere?"""
+    lowered = text.lower()
+    return any(w in lowered for w in words)
+
+
 def _problems(index: ConceptIndex) -> tuple[frozenset[str], frozenset[str]]:
     """:func:`problems` and ``problems(strict=True)``, found in one pass over the notes."""
     found = {c for c in index.concepts if _head_word(c) in rp.PROBLEM_WORDS}
@@ -2468,7 +2474,11 @@ def _problems(index: ConceptIndex) -> tuple[frozenset[str], frozenset[str]]:
     frames = set(rp.PROBLEM_FRAMES)
     strict_linking = {"such", "like", "as"}
     linking = {"of", "with", *strict_linking}
-    for _, doc in index.segments:
+    # every way of naming a problem needs one of these words in the text (a problem
+    # word's singular starts with it, or a frame's first word): no other is read
+    cues = [w[:-1] if w.endswith("y") else w for w in rp.PROBLEM_WORDS]
+    cues += [first for first, _ in frames]
+    for _, doc in parsed_where(index.segments, lambda seg: _holds_any(seg.text, cues)):
         for sent in sentences_of(doc):
             ms = mentions(index, sent)
             for m in ms:

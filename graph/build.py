@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -184,10 +184,14 @@ def _evidence(e: Evidence) -> dict:
 
 class _Shared:
     """One object for each value a large graph holds many times over: the evidence of a
-    sentence that many edges cite, and the numbers of the selection records and edge
-    features (mostly the same few values). A graph of 100,000 concepts holds about half a
-    million of each; sharing them changes no value, only how many objects hold them
-    (nothing changes a graph's evidence or records in place).
+    sentence that many edges cite, the numbers of the selection records and edge
+    features (mostly the same few values), and whole feature sets, roles and reasons
+    that many concepts or edges have alike (a graph of 100,000 concepts from a CSV held
+    27,000 distinct feature sets among its concepts and 8,300 among its 250,000 scored
+    edges). A large graph holds about half a million of each; sharing them changes no
+    value, only how many objects hold them (nothing changes a graph's evidence or
+    records in place). Values are told apart by type too: ``1`` and ``1.0`` are written
+    differently.
 
     >>> shared = _Shared()
     >>> e = Evidence("n.md", 3, "LSTMs use gates.")
@@ -196,13 +200,19 @@ class _Shared:
     >>> a, b = shared.numbers({"x": 0.5, "n": 1}), shared.numbers({"x": 1 / 2, "n": 1.0})
     >>> a["x"] is b["x"], a, b
     (True, {'x': 0.5, 'n': 1}, {'x': 0.5, 'n': 1.0})
+    >>> shared.mapping({"x": 0.5, "n": 1}) is shared.mapping({"x": 1 / 2, "n": 1})
+    True
+    >>> shared.mapping({"n": 1}) is shared.mapping({"n": 1.0})
+    False
     """
 
-    __slots__ = ("_evidence", "_numbers")
+    __slots__ = ("_evidence", "_mappings", "_numbers", "_pairs")
 
     def __init__(self) -> None:
         self._evidence: dict[Evidence, dict] = {}
         self._numbers: dict[tuple[type, float], float] = {}
+        self._mappings: dict[tuple, dict] = {}
+        self._pairs: dict[tuple, list] = {}
 
     def evidence(self, e: Evidence) -> dict:
         found = self._evidence.get(e)
@@ -218,11 +228,29 @@ class _Shared:
     def numbers(self, values: Mapping[str, float]) -> dict:
         return {k: self.number(v) for k, v in values.items()}
 
+    def mapping(self, values: Mapping[str, float]) -> dict:
+        """One dict for every mapping of the same names to the same numbers (of the same
+        types, in the same order)."""
+        key = tuple((k, type(v), v) for k, v in values.items())
+        found = self._mappings.get(key)
+        if found is None:
+            found = self._mappings[key] = self.numbers(values)
+        return found
+
+    def pairs(self, pairs: Iterable[Sequence]) -> list:
+        """One list for every list of the same ``[name, number]`` pairs."""
+        key = tuple((f, type(w), w) for f, w in pairs)
+        found = self._pairs.get(key)
+        if found is None:
+            found = self._pairs[key] = [[f, self.number(w)] for f, _, w in key]
+        return found
+
     def record(self, record: dict) -> dict:
         """A selection record (:func:`extraction.concepts.selection.record`) with its
-        numbers shared."""
-        record["features"] = self.numbers(record["features"])
-        record["reasons"] = [[f, self.number(w)] for f, w in record["reasons"]]
+        numbers, feature set, roles and reasons shared."""
+        record["features"] = self.mapping(record["features"])
+        record["roles"] = self.mapping(record["roles"])
+        record["reasons"] = self.pairs(record["reasons"])
         record["score"] = self.number(record["score"])
         record["threshold"] = self.number(record["threshold"])
         return record
@@ -238,7 +266,7 @@ def _edge(r: Relation, shared: _Shared | None = None) -> dict:
         "label": r.label,
     }
     if r.features:
-        attrs["features"] = shared.numbers(r.features)
+        attrs["features"] = shared.mapping(r.features)
     return attrs
 
 

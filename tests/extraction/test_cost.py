@@ -483,3 +483,44 @@ def test_group_features_share_their_values():
         for value in values.values():
             ids.setdefault(value, set()).add(id(value))
     assert ids[1.0] and len(features) > 30 and all(len(i) == 1 for i in ids.values())
+
+
+def test_graph_concepts_and_edges_alike_share_their_records():
+    """Concepts with the same feature set, roles or reasons, and scored edges with the
+    same features, hold one object each between them; the values are unchanged."""
+    from graph.build import build_graph
+
+    rows = [f"term{i} model,a term{i} model uses the layer{i % 7} of a network" for i in range(30)]
+    G = build_graph([read_bytes(("term,definition\n" + "\n".join(rows)).encode(), path="c.csv")])
+    records = [r for _, r in G.nodes(data="selection") if r]
+    scored = [f for _, _, f in G.edges(data="features") if f]
+    assert len(records) > 30 and scored
+    for part in ("features", "roles", "reasons"):
+        alike: dict[str, set[int]] = {}
+        for r in records:
+            alike.setdefault(repr(r[part]), set()).add(id(r[part]))
+        assert len(alike) < len(records) and all(len(ids) == 1 for ids in alike.values())
+    alike = {}
+    for f in scored:
+        alike.setdefault(repr(f), set()).add(id(f))
+    assert all(len(ids) == 1 for ids in alike.values())
+
+
+def test_relations_problem_names_read_only_segments_that_could_name_one(monkeypatch):
+    """Finding the concepts named as problems reads back only the segments that hold a
+    problem word or a frame's first word ("suffers from"); what it finds is unchanged."""
+    from extraction import nlp
+    from extraction.relations import problems
+
+    text = (
+        b"# Trees\n\n## Roots\n\nRoots drink water. Roots suffer from rot.\n\n"
+        b"## Leaves\n\nLeaves breathe.\n\n## Rot\n\nRot is a common problem of roots.\n"
+    )
+    index = extract_concepts(read_bytes(text, path="t.md").cards)
+    made: list[int] = []
+    unpack = nlp.unpack
+    monkeypatch.setattr(
+        nlp, "unpack", lambda *a, **k: (docs := unpack(*a, **k), made.append(len(docs)))[0]
+    )
+    assert "rot" in problems(index)
+    assert 0 < sum(made) == 2 < len(index.segments)
