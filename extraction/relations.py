@@ -2475,9 +2475,11 @@ def _problems(index: ConceptIndex) -> tuple[frozenset[str], frozenset[str]]:
     strict_linking = {"such", "like", "as"}
     linking = {"of", "with", *strict_linking}
     # every way of naming a problem needs one of these words in the text (a problem
-    # word's singular starts with it, or a frame's first word): no other is read
+    # word's singular starts with it, a frame's first word, or a remedy verb): no other
+    # is read
     cues = [w[:-1] if w.endswith("y") else w for w in rp.PROBLEM_WORDS]
     cues += [first for first, _ in frames]
+    cues += sorted(rp.REMEDY_VERBS)
     for _, doc in parsed_where(index.segments, lambda seg: _holds_any(seg.text, cues)):
         for sent in sentences_of(doc):
             ms = mentions(index, sent)
