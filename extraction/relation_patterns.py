@@ -419,6 +419,14 @@ ADDRESSES: list[Cue] = [
         problem=True,
     ),
     Cue(
+        "controls",
+        [_words("controls control controlling curbs curb curbing limits limit limiting")],
+        0.55,
+        example="Chlorination controls the bacterial contamination problem.",
+        expected=("chlorination", "bacterial contamination problem"),
+        problem=True,
+    ),
+    Cue(
         "helps_against",
         [
             _words("helps help protects protect defends defend guards"),
@@ -626,6 +634,18 @@ USED_FOR: list[Cue] = [
         expected=("autoencoder", "denoising"),
     ),
     Cue(
+        "applications_where",
+        [
+            _words("applications uses areas"),
+            {"LOWER": {"IN": ["in", "for"]}, "OP": "?"},
+            _words("where which"),
+        ],
+        0.7,
+        frame="list",
+        example="Name some applications where a hash table is useful. || caching, symbol tables",
+        expected=("hash table", "caching"),
+    ),
+    Cue(
         "what_used_for",
         [_words("used useful good"), _ADV, _words("for")],
         0.7,
@@ -792,6 +812,15 @@ PROBLEM_FRAMES = (
     ("susceptible", "to"),
     ("vulnerable", "to"),
 )
+#: Verbs that say what follows them is bad: what the notes say is prevented or
+#: mitigated ("used to prevent corrosion", "mitigate the delay") is a problem that a
+#: method can reduce or control.
+REMEDY_VERBS = frozenset(
+    """
+    prevent prevents preventing mitigate mitigates mitigating alleviate alleviates
+    alleviating combat combats combating counteract counteracts counteracting
+    """.split()
+)
 #: Verbs whose object is the subject of the verb after it ("enabling the decoder to
 #: reconstruct", "allows the model to learn"): what they enable or cause is that act.
 CONTROL_VERBS = frozenset(
@@ -841,6 +870,11 @@ QUANTITY_HEADS = frozenset(
 #: way to address Y" (or "offers a means to avoid Y") what the means does, X does.
 MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
 OFFER_VERBS = frozenset("provide provides providing offer offers offering give gives".split())
+#: Nouns for ways of doing something that a line introducing a list may name: "Ways to
+#: prevent X:", "Strategies for avoiding X" over a list: each item is such a way.
+MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
+    "methods techniques strategy strategies tip tips approach approaches tools how".split()
+)
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 
@@ -905,6 +939,19 @@ def table_header(text: str) -> tuple[str, bool] | None:
     """
     words = " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
     return TABLE_HEADERS.get(words)
+
+
+#: Openings of a sentence that set its subject against the subject of the sentence before:
+#: "Aerobic respiration needs oxygen. In contrast, anaerobic respiration does not." gives
+#: anaerobic respiration contrasts_with aerobic respiration.
+CONTRAST_OPENERS = (
+    ("in", "contrast"),
+    ("by", "contrast"),
+    ("conversely",),
+    ("on", "the", "other", "hand"),
+)
+#: Confidence of a contrast between the subjects of two sentences.
+CONTRAST_OPENER_CONFIDENCE = 0.7
 
 
 #: Relations that read the same both ways.

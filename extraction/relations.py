@@ -543,11 +543,38 @@ def _objects(
             prev = m
             continue
         break
+    if first.end < stop and doc[first.end].lower_ in _RELATIVES:
+        # "a nucleus that holds the genome and a membrane that encloses it": items, each
+        # with a relative clause of its own
+        word = doc[first.end].lower_
+        for m in after[1:]:
+            if _parallel_item(doc, m, word) and m.concept not in listed:
+                listed.append(m.concept)
     if len(listed) == 1:
         # "emulate private methods (module pattern)": one item's gloss names it too; in a
         # list of several, each item's gloss only describes it
         listed += [g.concept for g in glosses if not _modifies_other(doc, g)][:1]
     return listed
+
+
+#: Pronouns that open a relative clause after a noun.
+_RELATIVES = frozenset({"that", "which", "who"})
+
+
+def _parallel_item(doc: Doc, m: Mention, relative: str) -> bool:
+    """Is ``m`` listed after an item that a relative clause describes, with a clause of its
+    own opened by the same pronoun ("..., and a membrane that ...")?"""
+    k = m.start - 1
+    while k >= 0 and _article(doc[k]):
+        k -= 1
+    joined = k >= 0 and doc[k].lower_ in {"and", "or"}
+    return (
+        joined
+        and m.end < len(doc)
+        and doc[m.end].lower_ == relative
+        and doc[m.end - 1].dep_ == "conj"
+        and not _modifies_other(doc, m)
+    )
 
 
 def _completes(noun: Token, target: Token) -> bool:
@@ -777,6 +804,7 @@ def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
     """Edges one cue match gives in its sentence (none when it is negated)."""
     doc = ctx.sent.doc
+    cited = ctx.cited
     if _negated(span) or _inside_name(ctx, span):
         return
     if cue.frame == "svo" and _noun_cue(span):
@@ -794,13 +822,21 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if not objects or len(objects) < cue.min_items:
             return
         subjects, factor = _subject(ctx, span)
+        ante = _antecedent(ctx, span)
+        if ante is not None and ante[0] in objects:
+            ante = None
+        if ante is not None:
+            subjects, factor, cited = [ante[0]], 1.0, [ante[1]]  # "these enzymes" after ...
         pronoun = any(
             t.dep_ in _SUBJECT_DEPS and t.pos_ == "PRON" for t in doc[ctx.sent.start : span.start]
         )
         if relation in rp.SYMMETRIC and factor == CARD_SUBJECT_FACTOR and not pronoun:
             return  # "aerobic versus anaerobic respiration": both sides are in the sentence
         pairs = [(s, o) for s in subjects for o in objects]
-        if cue.plural_relation and any(_plural_before(ctx, s, span) for s in subjects):
+        plural = (
+            ante[2] if ante is not None else any(_plural_before(ctx, s, span) for s in subjects)
+        )
+        if cue.plural_relation and plural:
             relation = cue.plural_relation  # "Popular kernels include A and B": kinds
     elif cue.frame in {"kinds", "instances"}:
         factor = 1.0
@@ -905,11 +941,67 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs = [(ends[0], ends[1])] if ends[0] != ends[1] else []
     else:  # "list" frames are read per card by _list_edges
         return
+    label = cue.label
+    universal = label == rp.PART_SUGGESTED and factor == 1.0 and _universal_subject(span)
+    # "Every cell has a nucleus": a part of each such whole (not "an associated X")
+    if universal and not any(_narrowed(doc, m) for m in ctx.found if m.start >= span.end):
+        label = rp.PARTS_STATED
     for source, target in pairs:
         if cue.reverse:
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
-        yield Relation(source, target, relation, confidence, ctx.cited, label=cue.label)
+        yield Relation(source, target, relation, confidence, cited, label=label)
+
+
+#: Determiners that point a noun back at a concept named before it ("these enzymes").
+_ANAPHORIC = frozenset({"these", "those", "this", "that", "such"})
+
+
+def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
+    """The concept a subject such as "these enzymes" points back at, and the evidence
+    that names both: the last concept the sentence before names whose name ends with
+    the same noun and says more ("digestive enzymes ... these enzymes include
+    amylase": the digestive enzymes), and whether the phrase is plural. None when the
+    subject is not such a phrase."""
+    verb = _verb_of(span)
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None and verb.dep_ == "conj":  # "these enzymes act fast and include"
+        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    doc = ctx.sent.doc
+    if subject is None or subject.i >= span.start or ctx.sent.start == 0:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in subject.children):
+        return None
+    m = _mention_of(ctx, subject)
+    if m is None or not m.covers(subject):
+        return None
+    head = _head_word(m.concept)
+    previous = doc[ctx.sent.start - 1].sent
+    before = [
+        b
+        for b in mentions(ctx.index, previous)
+        if _head_word(b.concept) == head and len(b.concept) > len(m.concept)
+    ]
+    if not before:
+        return None
+    start = previous.start
+    text = doc[start : ctx.sent.end].text.strip()
+    evidence = Evidence(ctx.evidence.source, ctx.seg.line_at(doc[start].idx), text)
+    return before[-1].concept, evidence, _plural(ctx, m)
+
+
+#: Determiners that say a statement holds of every thing of a kind.
+_UNIVERSAL = frozenset({"every", "each"})
+
+
+def _universal_subject(span: Span) -> bool:
+    """Is the subject of the cue's verb quantified over every thing of its kind ("Every
+    cell has a nucleus", "Each tree has a root")?"""
+    verb = _verb_of(span)
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is not None and any(
+        c.dep_ == "det" and c.lower_ in _UNIVERSAL for c in subject.children
+    )
 
 
 def _inside_name(ctx: _Context, span: Span) -> bool:
@@ -1138,6 +1230,53 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
 
 
+#: First words of an answer that say yes, or no, to a yes/no question.
+_YES = frozenset({"yes", "true", "correct", "right", "yep", "indeed"})
+_NO = frozenset({"no", "false", "wrong", "incorrect", "nope"})
+_WH = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _polar(sent: Span) -> bool:
+    """Is ``sent`` a yes/no question ("Is a whale a fish?", "But isn't X a Y?"): a
+    question whose main verb is an auxiliary before its subject, with no wh-word?"""
+    root = sent.root
+    return (
+        sent.text.rstrip().endswith("?")
+        and root.pos_ == "AUX"
+        and not any(t.tag_ in _WH for t in sent)
+        and not any(c.dep_ in _SUBJECT_DEPS and c.i < root.i for c in root.children)
+    )
+
+
+def _reply(answer: Evidence) -> str | None:
+    """ "yes" or "no" when an answer opens by saying so, else None."""
+    word = next(iter(re.findall(r"[a-z]+", answer.text.lower())), "")
+    return "yes" if word in _YES else "no" if word in _NO else None
+
+
+def _affirmed_edges(ctx: _Context) -> Iterator[Relation]:
+    """A yes/no question "Is(n't) X (and W) a Y?" answered yes: X (and W) is_a Y, citing
+    the question and the answer. Y is the first concept after an article "a"/"an" past X,
+    outside parentheses, with no verb before it ("Is X used for Y?" asks no kind)."""
+    doc, root = ctx.sent.doc, ctx.sent.root
+    after = [m for m in ctx.found if m.start > root.i]
+    if not after or any(t.pos_ == "VERB" for t in doc[root.i : after[0].start]):
+        return
+    x, sources = after[0], [after[0].concept]
+    for m in after[1:]:
+        between = doc[x.end : m.start]
+        if _opened(doc, x.end, m.start) and any(t.lower_ == "and" for t in between):
+            sources.append(m.concept)  # "a dolphin (and a porpoise)"
+            continue
+        if any(t.pos_ == "VERB" for t in between) or _opened(doc, x.end, m.start):
+            return
+        if m.start > 0 and doc[m.start - 1].lower_ in {"a", "an"}:
+            for source in dict.fromkeys(sources):
+                if source != m.concept:
+                    yield Relation(source, m.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+        return
+
+
 def _superlative(subject: Token) -> bool:
     """Is ``subject`` singled out among its class ("the most well-known distribution",
     "the best optimizer")?"""
@@ -1267,7 +1406,8 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
     """Concepts an answer lists: the concept each label or term line names ("Reset gate:
     ..."), and the items of a line that is only a short list. An item counts when a
     concept names all of it (an article and a gloss in parentheses aside): "De-bias
-    datasets" lists no dataset."""
+    datasets" lists no dataset; a line that names a class before its examples lists the
+    class ("Enzymes e.g. amylase, lipase")."""
     items: list[str] = []
     for seg, sent in segs:
         found = mentions(index, sent)
@@ -1283,6 +1423,10 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
             continue
         if len(found) == 1 and _names_all(doc, found[0], sent.start, sent.end):
             items.append(found[0].concept)  # "Hold and wait.": one name, not a list
+            continue
+        marker = next((t.i for t in sent if t.lower_ in _EXAMPLE_MARKS), None)
+        if marker is not None and _names_all(doc, found[0], sent.start, marker):
+            items.append(found[0].concept)  # "Enzymes e.g. amylase, lipase": the class
             continue
         words = [t for t in sent if not t.is_punct]
         parts = [p for p in _split_list(doc[sent.start : sent.end]) if p]
@@ -1303,6 +1447,10 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
                 if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
                     items.append(inside[0].concept)
     return list(dict.fromkeys(items))
+
+
+#: Words after an item's name that open its examples ("Enzymes e.g. amylase, lipase").
+_EXAMPLE_MARKS = frozenset({"e.g.", "e.g", "eg", "such", "like", "including", "incl."})
 
 
 def _names_all(doc: Doc, m: Mention, start: int, end: int) -> bool:
@@ -1341,18 +1489,21 @@ def _split_list(span: Span) -> list[list[Token]]:
 
 def _list_edges(
     index: ConceptIndex,
-    title: tuple[Segment, Span],
+    title: Sequence[tuple[Segment, Span]],
     body: Sequence[tuple[Segment, Span]],
     cues: Iterable[tuple[str, rp.Cue, Span]],
 ) -> Iterator[Relation]:
-    """Card frames: a question naming a relation to X, answered by a list."""
-    seg, sent = title
-    found = mentions(index, sent)
+    """Card frames: a question naming a relation to X, answered by a list. ``title`` is
+    the title's sentence in which each cue stands (a title may ask two questions)."""
     items = None
     for relation, cue, span in cues:
         if cue.frame != "list":
             continue
-        found = [m for m in found if not is_meta(m.concept)]
+        seg, sent = next(
+            ((s, t) for s, t in title if t.doc is span.doc and t.start <= span.start < t.end),
+            title[0],
+        )
+        found = [m for m in mentions(index, sent) if not is_meta(m.concept)]
         after = [m for m in found if m.start >= span.end]
         before = [m for m in found if m.end <= span.start]
         # "RNN architectures?" may itself be a name of the RNN
@@ -1360,6 +1511,8 @@ def _list_edges(
         anchor = next(iter(around + after[:1] + before[-1:]), None)
         if anchor is None:
             continue
+        if cue.name == "applications_where" and not _sole_subject(sent.doc, anchor):
+            continue  # "applications where small and large trees are useful": several
         if items is None:
             items = _listed(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
@@ -1387,6 +1540,18 @@ def _list_edges(
         if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
             cited = [evidence, _evidence_of(*body[0])]
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+def _sole_subject(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` the whole subject of its clause ("where a hash table is useful"), not
+    one of several nor a narrower thing ("where small and large trees are useful")?"""
+    last = doc[m.end - 1]
+    return (
+        last.dep_ in _SUBJECT_DEPS
+        and not any(c.dep_ in {"conj", "cc"} for c in last.children)
+        and not _narrowed(doc, m)
+        and not _compounded(doc, m)
+    )
 
 
 def _kinds_named_as_such(items: Sequence[str], cls: str) -> list[str] | None:
@@ -1436,11 +1601,12 @@ def _item_depths(card) -> dict[int, int]:
 
 
 def _intro_items(
-    sents: Sequence[tuple[Segment, Span]], at: int, depths: dict[int, int]
+    sents: Sequence[tuple[Segment, Span]], at: int, depths: dict[int, int], nested: bool = False
 ) -> list[tuple[Segment, Span]]:
     """The list items after the line ``sents[at]`` introduces: the first sentence of each
     following item line, up to the first line that is no item, is shallower than the
-    introducing item, or introduces a list of its own at the same depth."""
+    introducing item, or introduces a list of its own at the same depth. With ``nested``
+    (an item whose sub-items are its list), up to the first line as shallow as it."""
     seg = sents[at][0]
     depth = depths.get(seg.line, -1)
     items: list[tuple[Segment, Span]] = []
@@ -1450,7 +1616,7 @@ def _intro_items(
             continue
         seen.add(id(item_seg))
         d = depths.get(item_seg.line)
-        if d is None or d < depth:
+        if d is None or d < depth or (nested and d <= depth):
             break
         if d <= depth and item_seg.text.rstrip().endswith(":") and items:
             break
@@ -1474,7 +1640,8 @@ def _intro_list_edges(
     depths = _item_depths(sents[0][0].card)
     for at, cues in intros.items():
         seg, sent = sents[at]
-        items = _intro_items(sents, at, depths)
+        nested = not sent.text.rstrip().endswith(":") and _parent_item(sents, at, depths)
+        items = _intro_items(sents, at, depths, nested)
         last = at == len(sents) - 1
         if not items and not (last and term_cards):
             continue
@@ -1503,6 +1670,89 @@ def _intro_list_edges(
                     yield Relation(
                         source, target, relation, INTRO_CONFIDENCE, [intro, item], label=label
                     )
+
+
+#: Relations a line naming ways to do something gives each listed way ("Ways to prevent
+#: X:" over A and B: A addresses X).
+_MEANS_RELATIONS = frozenset({"addresses", "used_for"})
+
+
+def _means_of(span: Span) -> bool:
+    """Does the cue's verb say what a way of doing something does ("ways to prevent",
+    "strategies for avoiding", "how to tackle"), with no subject of its own?"""
+    tok = span[0]
+    for _ in range(3):
+        if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+            return False
+        if any(c.lower_ == "how" and c.i < tok.i for c in tok.children):
+            return True  # "How to avoid X"
+        if tok.dep_ not in {"pcomp", "acl", "relcl", "xcomp", "advcl", "prep", "pobj"}:
+            return False
+        tok = tok.head
+        if tok.lower_ in rp.MEANS_INTRO_NOUNS and tok.pos_ in {"NOUN", "ADV"}:
+            return True
+    return False
+
+
+#: Most words of a list item whose sub-items may be the list it introduces ("- Ways to
+#: prevent X" over "- A", "- B"); a longer item says something of its own.
+PARENT_ITEM_WORDS = 8
+
+
+def _parent_item(sents: Sequence[tuple[Segment, Span]], at: int, depths: dict[int, int]) -> bool:
+    """Is ``sents[at]`` a short list item, the whole of its line, whose next line is an
+    item nested under it?"""
+    seg, sent = sents[at]
+    depth = depths.get(seg.line)
+    if depth is None or at + 1 >= len(sents) or sent.end != sent.doc[-1].i + 1:
+        return False
+    if sum(not t.is_punct for t in sent) > PARENT_ITEM_WORDS or sent.start != 0:
+        return False
+    nxt = depths.get(sents[at + 1][0].line)
+    return nxt is not None and nxt > depth
+
+
+def _contrast_opener(sent: Span) -> bool:
+    """Does ``sent`` open with words that set it against the sentence before ("In
+    contrast, ...", :data:`rp.CONTRAST_OPENERS`)?"""
+    words = tuple(t.lower_ for t in sent[:6])
+    # a comma closes the opener: "In contrast to X, Y ..." is read by the cue tables
+    return any(words[: len(o) + 1] == (*o, ",") for o in rp.CONTRAST_OPENERS)
+
+
+def _main_subject(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Mention | None:
+    """The concept that names the last subject of ``sent`` in full, if any."""
+    for tok in reversed(sent):
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"NOUN", "PROPN"}:
+            m = next((m for m in found if m.start <= tok.i < m.end), None)
+            if m is None or m.end - 1 != tok.i or is_meta(m.concept):
+                return None
+            return None if _narrowed(sent.doc, m) or _compounded(sent.doc, m) else m
+    return None
+
+
+def _opposed_edges(
+    index: ConceptIndex,
+    before: tuple[Segment, Span],
+    this: tuple[Segment, Span],
+    found: Sequence[Mention],
+) -> Iterator[Relation]:
+    """ "In contrast, Y ..." after a sentence about X: Y contrasts_with X, citing both. Y
+    is the subject of its sentence; X the last concept the sentence before names whose
+    name ends with the same noun ("aerobic respiration ... In contrast, anaerobic
+    respiration"), else that sentence's subject."""
+    (seg0, sent0), (seg1, sent1) = before, this
+    y = _main_subject(index, sent1, found)
+    if y is None:
+        return
+    found0 = mentions(index, sent0)
+    head = _head_word(y.concept)
+    alike = [m for m in found0 if m.concept != y.concept and _head_word(m.concept) == head]
+    x = alike[-1] if alike else _main_subject(index, sent0, found0)
+    if x is None or x.concept == y.concept or is_meta(x.concept):
+        return
+    cited = [_evidence_of(seg0, sent0), _evidence_of(seg1, sent1)]
+    yield Relation(y.concept, x.concept, "contrasts_with", rp.CONTRAST_OPENER_CONFIDENCE, cited)
 
 
 def _counted(sent: Span) -> Token | None:
@@ -1568,6 +1818,12 @@ def _intro_frame(
             anchor = next(iter(around + after[:1] + before[-1:]), None)
             anchors = [anchor.concept] if anchor else list(about)
             return (relation, anchors, cue.reverse, cue.label) if anchors else None
+    for relation, cue, span in cues:
+        # "Ways to prevent X:", "How to avoid X": each item is a way, and does what it does
+        if cue.frame == "svo" and not cue.reverse and _means_of(span):
+            after = [m for m in found if m.start >= span.end]
+            if after and relation in _MEANS_RELATIONS:
+                return relation, [after[0].concept], True, cue.label
     counted = _counted(sent)
     for relation, cue, span in cues:
         # "An LSTM consists of:", "Activation functions such as:", "A GAN is composed of
@@ -1657,7 +1913,8 @@ def _class_list_edges(
     title and the item. Items that open with a phrase no concept names in full, or a
     list with fewer than :data:`CLASS_LIST_MIN` named items, say nothing; so does a
     list whose introducing line does not name the class again (the title alone is no
-    evidence)."""
+    evidence), unless its items' names end with the class's word ("Enzymes" over
+    "Digestive enzymes break down ...", "Metabolic enzymes: ...")."""
     seg, sent = title
     cls = _title_class(index, sent)
     card = seg.card
@@ -1677,18 +1934,41 @@ def _class_list_edges(
         for item in card.items
         if item.parent in intros and item.start not in parents
     }
+    # top-level items that are no heading of a list of their own may name themselves as
+    # kinds of the class ("Enzymes" over "Digestive enzymes: ...", "Metabolic enzymes:
+    # ..."): their names end with the class's word
+    loose = {
+        card.line_of(item.start)
+        for item in card.items
+        if item.depth == 0 and item.parent not in intros and item.start not in parents
+    }
     named: list[tuple[str, Evidence, int]] = []
+    self_named: list[tuple[str, Evidence]] = []
     seen: set[int] = set()
     for item_seg, item_sent in body:
-        if item_seg.line not in top or item_seg.line in seen:
+        if item_seg.line in seen or item_seg.line not in top.keys() | loose:
             continue
         seen.add(item_seg.line)  # the item's first sentence only
+        if item_seg.line not in top:
+            opening = next(iter(mentions(index, item_sent)), None)
+            if (
+                opening is not None
+                and opening.start == item_sent.start
+                and opening.concept != cls
+                and _head_word(opening.concept) == word
+                and not _PREPOSITION_WORDS & set(cls.split())  # "problems with enzymes"
+            ):  # "Digestive enzymes break ...": the item opens with a kind's name
+                self_named.append((opening.concept, _evidence_of(item_seg, item_sent)))
+            continue
         listed = _listed(index, [(item_seg, item_sent)])
         if len(listed) == 1 and listed[0] != cls and not is_meta(listed[0]):
             named.append((listed[0], _evidence_of(item_seg, item_sent), top[item_seg.line]))
+    head = Evidence(card.source, seg.line_at(sent.start_char), sent.text.strip())
+    if len({c for c, _ in self_named}) >= CLASS_LIST_MIN:
+        for concept, item in self_named:
+            yield Relation(concept, cls, "is_a", CLASS_LIST_CONFIDENCE, [head, item])
     if len({c for c, _, _ in named}) < CLASS_LIST_MIN:
         return
-    head = Evidence(card.source, seg.line_at(sent.start_char), sent.text.strip())
     for concept, item, parent in named:
         text = _line_at(card.body, parent, lower=False).strip()
         cited = [head, Evidence(card.source, card.line_of(parent), text), item]
@@ -2175,7 +2455,8 @@ def problems(index: ConceptIndex, *, strict: bool = False) -> frozenset[str]:
     written), called by one ("the vanishing gradient issue", "overfitting is a common
     problem", "problems such as overfitting"), or what something suffers from
     (:data:`rp.PROBLEM_FRAMES`). With ``strict``, not what "the problem of / with" names
-    (it may be what has the problem: "the problems of RNNs")."""
+    (it may be what has the problem: "the problems of RNNs"). What the notes say is
+    prevented or mitigated (:data:`rp.REMEDY_VERBS`: "used to prevent X") is one too."""
     loose, strict_ones = _problems(index)
     return strict_ones if strict else loose
 
@@ -2194,9 +2475,11 @@ def _problems(index: ConceptIndex) -> tuple[frozenset[str], frozenset[str]]:
     strict_linking = {"such", "like", "as"}
     linking = {"of", "with", *strict_linking}
     # every way of naming a problem needs one of these words in the text (a problem
-    # word's singular starts with it, or a frame's first word): no other is read
+    # word's singular starts with it, a frame's first word, or a remedy verb): no other
+    # is read
     cues = [w[:-1] if w.endswith("y") else w for w in rp.PROBLEM_WORDS]
     cues += [first for first, _ in frames]
+    cues += sorted(rp.REMEDY_VERBS)
     for _, doc in parsed_where(index.segments, lambda seg: _holds_any(seg.text, cues)):
         for sent in sentences_of(doc):
             ms = mentions(index, sent)
@@ -2206,6 +2489,8 @@ def _problems(index: ConceptIndex) -> tuple[frozenset[str], frozenset[str]]:
                 words = [t.lower_ for t in doc[m.end : min(sent.end, m.end + 4)]]
                 named = (
                     any(tuple(before[k : k + 2]) in frames for k in range(len(before) - 1))
+                    or any(w in rp.REMEDY_VERBS for w in before[-1:])
+                    or (before[-1:] == ["the"] and any(w in rp.REMEDY_VERBS for w in before[-2:-1]))
                     or (nxt is not None and singular(nxt.lower_) in rp.PROBLEM_WORDS)
                     or (m.end - m.start > 1 and singular(doc[m.end - 1].lower_) in rp.PROBLEM_WORDS)
                     or (
@@ -2241,10 +2526,14 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)
         about = _outside_asides(index, sents[0][0].card, about)
+        depths = _item_depths(sents[0][0].card)
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         answer = None if first_body is None else _evidence_of(*sents[first_body])
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
+            if i > 0 and not seg.is_title and found and _contrast_opener(sent):
+                # "X ... . In contrast, Y ...": Y is set against the X before it
+                yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)
             # Every edge joins two concepts the sentence names, or one it names and the
             # card's subject or the label the sentence follows ("BPTT: one update requires
             # backpropagation"): a sentence with fewer gives only self-loops
@@ -2257,6 +2546,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             intro = not seg.is_title and (
                 sent.text.rstrip().endswith(":")
                 or (sent.end == sent.doc[-1].i + 1 and _counted(sent) is not None)
+                or _parent_item(sents, i, depths)
             )
             if intro:
                 intros[i] = []
@@ -2268,18 +2558,26 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             if seg.is_title:
                 if answer is None:
                     continue  # a title with no answer states nothing
+                reply = _reply(answer) if _polar(sent) else None
+                if reply == "no":
+                    continue  # "Is X a Y? -- No, ...": the question states nothing
                 ctx.answer = answer
+                if reply == "yes":
+                    yield from _affirmed_edges(ctx)  # "Isn't X a Y? -- Yes, ..."
             taken: set[int] = set()
             for match_id, start, end in matcher(sent):
                 relation, cue = rp.cue(nlp.vocab.strings[match_id])
                 span = sent[start:end]
-                taken.update(t.i for t in span)
                 if seg.is_title and cue.frame == "list":
                     title_cues.append((relation, cue, span))
                 if intro:
                     intros[i].append((relation, cue, span))
-                if not idle:
-                    yield from _cue_edges(ctx, relation, cue, span)
+                edges = [] if idle else list(_cue_edges(ctx, relation, cue, span))
+                if edges or not cue.problem:
+                    # a remedy verb whose object is no problem ("controls how much of the
+                    # state is kept") is a plain verb, read as such by _verb_edges
+                    taken.update(t.i for t in span)
+                yield from edges
             if idle:
                 continue
             yield from _definition_edges(ctx)
@@ -2292,7 +2590,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         titles = [(seg, sent) for seg, sent in sents if seg.is_title]
         body = [(seg, sent) for seg, sent in sents if not seg.is_title]
         if titles and title_cues and body:
-            yield from _list_edges(index, titles[0], body, title_cues)
+            yield from _list_edges(index, titles, body, title_cues)
         if titles and body and not title_cues:
             yield from _class_list_edges(index, titles[0], body)
         if titles and body and _APPLICATIONS.search(titles[0][0].card.title):

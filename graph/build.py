@@ -55,29 +55,65 @@ BUILD_STAGES: dict[str, str] = {
 SAME_SENTENCE_MAX_CONCEPTS = 20
 
 
+#: Most words of a list item that only names the concept its nested items are about.
+NAMING_ITEM_WORDS = 6
+
+
+def _nested_mentions(card: Card, found) -> list[tuple[str, str, Evidence]]:
+    """``(subject, target, evidence)`` for each concept a list item names that is nested
+    under an item naming one concept only ("- **Osmosis**" over "  - moves water across
+    a membrane"): what the nested items say, they say of that concept."""
+    if not card.items or not found:
+        return []
+    by_line: dict[int, list[tuple[str, Evidence]]] = {}
+    for concept, evidence in found:
+        by_line.setdefault(evidence.line, []).append((concept, evidence))
+    item_lines = {card.line_of(item.start) for item in card.items}
+    out = []
+    for item in card.items:
+        parent = card.line_of(item.parent) if item.parent >= 0 else None
+        if item.depth == 0 or parent not in item_lines:
+            continue
+        named = by_line.get(parent, ())
+        if len({c for c, _ in named}) != 1 or len(named[0][1].text.split()) > NAMING_ITEM_WORDS:
+            continue
+        subject = named[0][0]
+        for concept, evidence in by_line.get(card.line_of(item.start), ()):
+            if concept != subject:
+                out.append((subject, concept, evidence))
+    return out
+
+
 def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relation]:
     """``related_to`` edges, with the sentences they come from (at most three each).
 
     The concept a card is about (its own, else its section's) -> each concept its answer
-    names (label ``"mentions"``); and two concepts named in one sentence, neither of
-    them the card's subject, the first named -> the other (label :data:`SAME_SENTENCE`),
-    from 0.15 for one shared sentence up to 0.3: weaker than any typed edge; not for a
-    sentence naming more than :data:`SAME_SENTENCE_MAX_CONCEPTS`.
+    names (label ``"mentions"``), and the concept a list item only names -> each concept
+    the items nested under it name (:func:`_nested_mentions`); and two concepts named in
+    one sentence, neither of them the card's subject, the first named -> the other
+    (label :data:`SAME_SENTENCE`), from 0.15 for one shared sentence up to 0.3: weaker
+    than any typed edge; not for a sentence naming more than
+    :data:`SAME_SENTENCE_MAX_CONCEPTS`.
     """
     edges: dict[tuple[str, str], Relation] = {}
+
+    def mention(subject: str, target: str, evidence: Evidence) -> None:
+        relation = edges.get((subject, target))
+        if relation is None:
+            relation = edges[(subject, target)] = Relation(
+                subject, target, "related_to", 0.2, label="mentions"
+            )
+        if evidence not in relation.evidence and len(relation.evidence) < 3:
+            relation.evidence.append(evidence)
+
     for card in cards:
         found = index.card_mentions.get(card.id, ())
         for subject in index.subjects(card) if found else ():
             for target, evidence in found:
-                if target == subject:
-                    continue
-                relation = edges.get((subject, target))
-                if relation is None:
-                    relation = edges[(subject, target)] = Relation(
-                        subject, target, "related_to", 0.2, label="mentions"
-                    )
-                if evidence not in relation.evidence and len(relation.evidence) < 3:
-                    relation.evidence.append(evidence)
+                if target != subject:
+                    mention(subject, target, evidence)
+        for subject, target, evidence in _nested_mentions(card, found):
+            mention(subject, target, evidence)
     for relation in edges.values():
         relation.confidence = round(min(0.5, 0.2 + 0.1 * len(relation.evidence)), 3)
     together: dict[frozenset[str], Relation] = {}

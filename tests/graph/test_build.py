@@ -224,6 +224,34 @@ def test_build_a_sentence_naming_too_many_concepts_links_none_of_them(monkeypatc
     assert len(together[frozenset(("encoder", "decoder"))].evidence) == 1
 
 
+def test_build_items_nested_under_a_name_are_about_it():
+    from extraction.concepts import extract_concepts
+    from extraction.records import Card, ListItem
+    from graph.build import mention_relations
+
+    lines = ["Osmosis", "moves water across a membrane", "Diffusion spreads solutes."]
+    body = "\n".join(lines)
+    starts = [sum(len(line) + 1 for line in lines[:k]) for k in range(len(lines))]
+    items = (ListItem(starts[0], starts[0] + 7, 0, -1), ListItem(starts[1], starts[2] - 1, 1, 0))
+    names = ["osmosis", "membrane", "diffusion", "solute"]
+    cards = [
+        Card(f"n.txt#{i}", "n.txt", "qa-list", (10 * i, 10 * i + 1), f"What is {n}?",
+             "See the lecture.", title_line=10 * i, body_lines=(10 * i + 1,))
+        for i, n in enumerate(names, start=1)
+    ]  # fmt: skip
+    cards.append(
+        Card("n.txt#9", "n.txt", "markdown", (100, 103), "Transport", body, title_line=100,
+             body_lines=(101, 102, 103), title_kind="heading", items=items)
+    )  # fmt: skip
+    index = extract_concepts(cards)
+    edges = {(r.source, r.target): r for r in mention_relations(index, cards)}
+    nested = edges[(index.find("osmosis"), index.find("membrane"))]
+    assert nested.label == "mentions"
+    assert [e.text for e in nested.evidence] == ["moves water across a membrane"]
+    # a line that is no item nested under the name is not about it
+    assert (index.find("osmosis"), index.find("solute")) not in edges
+
+
 @pytest.mark.slow
 @requires_shared
 def test_build_does_not_depend_on_the_hash_seed(tmp_path):
