@@ -1888,7 +1888,7 @@ _PREPOSITION_WORDS = frozenset("for of in on with to about by from".split())
 def _names_class(line: str, word: str) -> bool:
     """Does ``line`` name the class whose head is ``word`` as a thing of its own ("Three
     conditions of policy ..."), not as what something else is about ("guidelines for
-    replicates")?"""
+    pruning")?"""
     words = re.findall(r"[a-z]+", line)
     return any(
         singular(w) == word and (k == 0 or words[k - 1] not in _PREPOSITION_WORDS)
