@@ -624,7 +624,8 @@ def _evidence(view: View) -> Evidence:
 
 def stated_abbreviations(view: View) -> Iterator[Occurrence | AliasPair]:
     """Abbreviations defined in the sentence (Schwartz–Hearst), both names and the pair."""
-    if "(" not in view.text and "stand" not in view.text and "short for" not in view.text:
+    text = view.text
+    if "(" not in text and "stand" not in text and "short for" not in text and ", or " not in text:
         return
     for short, long in abbreviations(view.text):
         if not is_acronym(short) and not short.isupper():

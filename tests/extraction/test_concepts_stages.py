@@ -149,7 +149,10 @@ def test_concepts_title_names_lists_and_non_names(title, kind, expected, never):
         ("ReLU (rectified linear unit) is common", [("ReLU", "rectified linear unit")]),
         ("true positives ( TP ) are counted", [("TP", "true positives")]),
         ("SVM stands for support vector machine", [("SVM", "support vector machine")]),
+        ("It makes transfer RNA, or tRNA, in the cell", [("tRNA", "transfer RNA")]),
+        ("a binary search tree, or BST.", [("BST", "binary search tree")]),
         # no abbreviation
+        ("pick the red one, or GREEN, instead", []),
         ("the loss (see above) grows", []),
         ("significant (p < 0.05) effects", []),
         ("as shown by Smith (2003)", []),
