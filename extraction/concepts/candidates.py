@@ -56,9 +56,12 @@ from extraction.concepts.segments import (
 from extraction.concepts.words import (
     ANALOGY,
     CALLOUT_WORDS,
+    CONTRAST_CUE,
     EDGE_STOP,
     FRAMING_NOUNS,
     GENERIC_NOTE_WORDS,
+    INSTRUCTIONS,
+    VERSUS,
 )
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.readers.prompts import is_question
@@ -424,6 +427,10 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         return
     role = "cloze" if kind == "cloze" else kind
     whole_term = kind in {"term", "heading"}
+    if kind != "cloze" and (sides := contrasted_names(seg, doc)):
+        for side in sides:  # both things a card contrasts are what it is about
+            yield from _occ(phrase(side, lenient=True), role, seg, seg.text, toks=side)
+        return
     found = title_concept(seg.text, term=whole_term)
     if not found:
         return
@@ -477,6 +484,107 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+#: Words that join the two contrasted things after a cue ("compare X with Y").
+_CONTRAST_JOINS = frozenset({"and", "with", "to", "from", "&"})
+
+
+def _name_tokens(toks: Sequence[Token]) -> bool:
+    """Can ``toks`` be words of a name in a title: no function word, no finite verb
+    (the tagger is often wrong about a short title: a word English has no verb of is
+    no verb, whatever its tag)?"""
+    return all(
+        t.text in GLUE
+        or is_acronym(t.text)
+        or (
+            t.pos_ not in _FUNCTION_POS
+            and t.tag_ not in _QUESTION_TAGS
+            and t.lower_ != "vs"
+            and not (t.tag_ in _FINITE_TAGS and _verb_word(t.lower_))
+        )
+        for t in toks
+    )
+
+
+_FUNCTION_POS = frozenset(
+    {"ADP", "CCONJ", "SCONJ", "AUX", "PRON", "PART", "DET", "PUNCT", "SYM", "INTJ", "ADV"}
+)
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_QUESTION_TAGS = frozenset({"WDT", "WP", "WRB"})
+
+
+@lru_cache(maxsize=4096)
+def _verb_word(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return "VERB" in getAllLemmas(word) or "AUX" in getAllLemmas(word)
+
+
+def contrasted_names(seg: Segment, doc: Doc) -> list[list[Token]]:
+    """The two things a title contrasts, each as its tokens ("Osmosis vs. diffusion",
+    "What is the difference between active and passive transport?" -> "active
+    transport", "passive transport"); none when the title contrasts nothing.
+
+    A side without a noun of its own shares the other's head ("Soft vs. hard
+    water" -> "soft water"); words after the second name ("... in plant cells") are
+    no part of it.
+    """
+    text = seg.text
+    if m := VERSUS.search(text):
+        left = doc.char_span(0, m.start(), alignment_mode="expand")
+        right = doc.char_span(m.end(), len(text), alignment_mode="expand")
+        if left is None or right is None:
+            return []
+        a = list(left)
+        while a and (not _name_tokens(a) or a[0].lower_ in INSTRUCTIONS):
+            a = a[1:]  # "Explain stack", "How do enzymes": the name is what ends it
+        b: list[Token] = []
+        for t in right:
+            if breaks_run(t) or not _name_tokens([t]) or _spaced_dash(t):
+                break
+            b.append(t)
+        sides = [a, b]
+    elif m := CONTRAST_CUE.search(text):
+        rest = doc.char_span(m.end(), len(text), alignment_mode="expand")
+        if rest is None:
+            return []
+        sides: list[list[Token]] = [[]]
+        for t in rest:
+            if t.lower_ in _CONTRAST_JOINS and len(sides) == 1 and sides[0]:
+                sides.append([])
+            elif breaks_run(t) or not _name_tokens([t]) or _spaced_dash(t):
+                if len(sides) == 2 and sides[1]:
+                    break
+                if t.pos_ != "DET":
+                    return []
+            else:
+                sides[-1].append(t)
+    else:
+        return []
+    if len(sides) != 2 or not all(sides):
+        return []
+    a, b = sides
+    if len(a) == 1 and len(b) > 1 and _modifier(a[0]):
+        a = [*a, b[-1]]
+    return [a, b]
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with a space on either side ("Osmosis - an overview") ends a name."""
+    if tok.text not in GLUE or tok.i == 0:
+        return False
+    return bool(tok.whitespace_ or tok.nbor(-1).whitespace_)
+
+
+def _modifier(tok: Token) -> bool:
+    """Does ``tok`` read as a word that describes a noun ("passive", "targeted"): the
+    tagger says so, or English has no noun of that spelling?"""
+    if tok.pos_ == "ADJ" or tok.tag_ in {"JJ", "VBN", "VBG"}:
+        return True
+    from lemminflect import getAllLemmas
+
+    return not is_acronym(tok.text) and "NOUN" not in getAllLemmas(tok.lower_)
 
 
 def question_phrases(view: View) -> Iterator[Occurrence]:

@@ -20,10 +20,12 @@ from extraction.concepts.phrases import concept_id
 from extraction.concepts.segments import _BULLET
 from extraction.concepts.words import (
     ANALOGY,
+    CONTRAST_CUE,
     FRAMING_NOUNS,
     GENERIC_HEADS,
     OTHER_QUESTIONS,
     SELF_FRAMES,
+    VERSUS,
 )
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.records import Card, Concept, Evidence
@@ -137,7 +139,11 @@ def asks_something_else(title: str) -> bool:
     (False, False)
     >>> asks_something_else("Class"), asks_something_else("Set theory")
     (False, False)
+    >>> asks_something_else("Osmosis vs. diffusion")
+    True
     """
+    if CONTRAST_CUE.search(title) or VERSUS.search(title):  # what tells two things apart
+        return True
     rest, asked_what = _ASKS_WHAT.subn("", title.strip(), count=1)
     words = re.findall(r"[^\W\d_][\w'-]*", rest.lower())
     if not words:

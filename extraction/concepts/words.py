@@ -67,6 +67,17 @@ OTHER_QUESTIONS = _words(
     "how why when where which who whom whose can could does do did should would will is are"
 )
 
+#: Title words that contrast the two things after them ("Difference between osmosis and
+#: diffusion?", "Compare mitosis and meiosis", "How do enzymes differ from catalysts?").
+CONTRAST_CUE = re.compile(
+    r"\b(?:differences?|distinctions?|similarities|comparison)\s+(?:between|of)\s+"
+    r"|\b(?:compare|comparing|contrast|contrasting|distinguish|distinguishing)\s+(?:between\s+)?",
+    re.IGNORECASE,
+)
+#: "X vs. Y", "X versus Y", "X differs from Y" in a title.
+VERSUS = re.compile(
+    r"\s(?:vs\.?|versus|differs?\s+from|(?:is|are)\s+different\s+from)\s", re.IGNORECASE
+)
 #: Heads that add nothing to the name they follow: "LSTM cell", "transformer model",
 #: "sigmoid function", "convolution operation" name the LSTM, the transformer, the
 #: sigmoid and the convolution when the notes use the bare name as well ("kernel

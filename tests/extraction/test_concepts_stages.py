@@ -713,3 +713,51 @@ def test_concepts_definition_never_stops_inside_a_sentence(body, expected):
 )
 def test_concepts_names_are_well_formed(surface, ok):
     assert well_formed(surface) is ok
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "expected", "never"),
+    [
+        ("Osmosis vs. diffusion", "term", {"osmosis", "diffusion"}, set()),
+        ("Hash tables versus binary trees in C", "heading", {"hash table", "binary tree"}, set()),
+        (
+            "What is the difference between mitosis and meiosis?",
+            "question",
+            {"mitosis", "meiosis"},
+            {"difference"},
+        ),
+        # a side without a noun of its own shares the other's head
+        (
+            "Difference between aerobic and anaerobic respiration?",
+            "question",
+            {"aerobic respiration", "anaerobic respiration"},
+            {"aerobic"},
+        ),
+        ("Compare arteries with veins", "question", {"artery", "vein"}, set()),
+        ("How do enzymes differ from catalysts?", "question", {"enzyme", "catalyst"}, set()),
+        # what follows the second name is no part of it
+        (
+            "Soft vs. hard water - a short overview",
+            "heading",
+            {"soft water", "hard water"},
+            {"hard water - a short overview", "hard water a short overview"},
+        ),
+    ],
+)
+def test_concepts_contrast_title_is_about_both_things(title, kind, expected, never):
+    index = extract_concepts([card(title, "They differ in what crosses the membrane.", kind=kind)])
+    role = "question" if kind == "question" else kind
+    about = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[role]}
+    assert expected <= about, about
+    assert not about & never
+
+
+def test_concepts_contrast_card_answer_defines_neither_thing():
+    index = extract_concepts(
+        [card("Osmosis vs. diffusion", "They differ in what crosses the membrane.", kind="term")]
+    )
+    for name in ("osmosis", "diffusion"):
+        group = next(s for s in index.candidates if name in {n.lower() for n in s.names})
+        assert not any(c.definitions for c in group.candidates), name
+        if (found := index.find(name)) is not None:
+            assert not index.concepts[found].definition
