@@ -19,7 +19,13 @@ from dataclasses import dataclass
 
 from extraction.concepts.candidates import AliasPair, Candidate
 from extraction.concepts.phrases import match_key, zipf
-from extraction.concepts.words import ACTIVITY_ENDINGS, ASPECT_HEADS, GENERIC_HEADS, THING_HEADS
+from extraction.concepts.words import (
+    ACTIVITY_ENDINGS,
+    ASPECT_HEADS,
+    GENERIC_HEADS,
+    MANNER_HEADS,
+    THING_HEADS,
+)
 from extraction.names import (
     SKIPPABLE,
     initials,
@@ -192,6 +198,12 @@ def merge(
             specific = all(is_acronym(w) or zipf(w) < SPECIFIC_ZIPF for w in base.split())
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and (specific or (together and same_thing(base, words[-1]))):
+                join(base, key, "generic_head")
+        # "X process", "X approach": the way X is done, when the notes use both together
+        elif words[-1].lower() in MANNER_HEADS and (base := known(" ".join(words[:-1]))):
+            longer, bare = candidates[key], candidates[base]
+            together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
+            if bare.count and together:
                 join(base, key, "generic_head")
     # 9. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:

@@ -88,6 +88,11 @@ GENERIC_HEADS = _words(
     function operation technique dataset
     """
 )
+#: Heads that name the way X is done ("osmosis process", "hashing approach"): the same
+#: as X when the notes use the two together (a shared card, a card about one), never on
+#: the strength of X's rarity alone ("Gaussian process" is no Gaussian). Not "structure":
+#: a "directory structure" is more than a directory.
+MANNER_HEADS = _words("approach process procedure strategy")
 #: Generic heads that name an aspect of X itself ("attention mechanism", "pooling
 #: operation"): the compound is X, even when X is an activity.
 ASPECT_HEADS = _words("mechanism operation")

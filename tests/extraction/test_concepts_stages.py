@@ -307,6 +307,23 @@ def test_concepts_merge_generic_head_only_when_it_names_the_same_thing(bare, lon
     assert same_group(groups, bare, longer) is merged
 
 
+@pytest.mark.parametrize(
+    ("bare", "longer", "cards", "merged"),
+    [
+        ("osmosis", "osmosis process", (("c1",), ("c1",)), True),  # used together
+        ("hashing", "hashing approach", (("c1",), ("c1",)), True),
+        ("sorting", "sorting procedure", (("c1",), ("c1",)), True),
+        ("directory", "directory structure", (("c1",), ("c1",)), False),  # more than one
+        # a rare bare name alone is not enough: "Gaussian process" is no Gaussian
+        ("Gaussian", "Gaussian process", (("c1",), ("c2",)), False),
+        ("osmosis", "osmosis process", (("c1",), ("c2",)), False),
+    ],
+)
+def test_concepts_merge_manner_head_only_when_used_together(bare, longer, cards, merged):
+    groups = groups_of(cand(bare, 3, cards=cards[0]), cand(longer, 2, cards=cards[1]))
+    assert same_group(groups, bare, longer) is merged
+
+
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
     a, b = cand("transformer", 6), cand("tranformer", 1)
     assert same_group(groups_of(a, b), "transformer", "tranformer")
