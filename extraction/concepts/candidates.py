@@ -61,6 +61,8 @@ from extraction.concepts.words import (
     FRAMING_NOUNS,
     GENERIC_NOTE_WORDS,
     INSTRUCTIONS,
+    OTHER_NAME_OPENERS,
+    SYNONYM_CUE,
     VERSUS,
 )
 from extraction.names import initials_match, is_acronym, singular_acronym
@@ -722,7 +724,83 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
         yield from _occ(a, "gloss", view.seg, view.text, view.sent.start_char, list(outer))
         yield from _occ(b, "gloss", view.seg, view.text, view.sent.start_char, inner)
         if a and b:
+            # "mean (or average)": the bracket says it is another name
             yield AliasPair(b[0], a[0], "glossed in brackets", _evidence(view))
+    # "the mean (or average)", "hash tables (aka dictionaries)": another name
+    for i, tok in enumerate(view.toks[:-2]):
+        if tok.text != "(" or view.toks[i + 1].lower_ not in OTHER_NAME_OPENERS:
+            continue
+        inner = []
+        for t in view.toks[i + 2 :]:
+            if t.text == ")" or not _name_tokens([t]) or breaks_run(t):
+                break
+            inner.append(t)
+        if not inner or inner[-1].i + 1 >= len(doc) or doc[inner[-1].i + 1].text != ")":
+            continue  # "(or, in general, graphs)": no name alone in the bracket
+        before: list[Token] = []  # "the mean (or ...)": the words before, a chunk or not
+        for t in reversed(view.toks[:i]):
+            if breaks_run(t) or not _name_tokens([t]) or (t.tag_ == "VB" and before):
+                break  # "define the mean (or ...)": a verb before is no part of it
+            before.insert(0, t)
+        a, b = phrase(before, lenient=True), phrase(inner, lenient=True)
+        if a and b and not _names_action(doc[before[0].i : before[-1].i + 1], inner):
+            yield from _occ(a, "gloss", view.seg, view.text, view.sent.start_char, before)
+            yield from _occ(b, "gloss", view.seg, view.text, view.sent.start_char, inner)
+            yield AliasPair(b[0], a[0], OTHER_NAME, _evidence(view))
+
+
+#: The reason of an :class:`AliasPair` the notes state as another name ("also known as",
+#: "(or ...)"): merged as a synonym, not checked as a short form.
+OTHER_NAME = "another name stated for it"
+
+
+def synonyms(view: View) -> Iterator[Occurrence | AliasPair]:
+    """Another name the sentence gives its subject ("Hash maps are also known as
+    dictionaries"): the pair, the subject being the card's when the sentence says "it"
+    or "they" ("What is an interface?" / "Also called a protocol, it ...")."""
+    if not (m := SYNONYM_CUE.search(view.text)):
+        return
+    doc, at = view.sent.doc, view.sent.start_char
+    after = next((t for t in view.toks if t.idx >= at + m.end()), None)
+    if after is None:
+        return
+    run: list[Token] = []
+    for t in doc[after.i : view.sent.end]:
+        if t.pos_ == "DET" and not run:
+            continue
+        if breaks_run(t) or (not _name_tokens([t]) and t.lower_ not in {"or", "and"}):
+            break
+        run.append(t)
+    others = [n for part in coordinated(run) if (n := phrase(part))]
+    subject = _sentence_subject(view, before=after.i)
+    if subject is None or not others:
+        return
+    for other in others:
+        if other[0].lower() != subject.lower():
+            yield AliasPair(other[0], subject, OTHER_NAME, _evidence(view))
+
+
+def _sentence_subject(view: View, *, before: int) -> str | None:
+    """The key of what a sentence is about: its subject's name before token ``before``,
+    or, for a pronoun ("it", "they", "this"), the concept its card is about."""
+    subj = next(
+        (
+            t
+            for t in view.toks
+            if t.i < before and t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"
+        ),
+        None,
+    )
+    if subj is not None and subj.pos_ not in {"PRON", "DET"}:
+        chunk = next((c for c in view.chunks if c.start <= subj.i < c.end), None)
+        found = phrase(list(chunk)) if chunk is not None else None
+        return found[0] if found else None
+    card = view.seg.card
+    kind = card.title_kind
+    if kind not in {"term", "heading", "question"}:
+        return None
+    about = title_concept(card.title, term=kind != "question")
+    return about.name if about else None
 
 
 def _evidence(view: View) -> Evidence:
@@ -1117,6 +1195,7 @@ SENTENCE_GENERATORS: dict[str, Callable[[View], Iterator]] = {
     "question_phrases": question_phrases,
     "glosses": glosses,
     "abbreviations": stated_abbreviations,
+    "synonyms": synonyms,
     "named": named,
     "defined": defined,
     "enumerations": enumerations,

@@ -154,6 +154,16 @@ NAMING_CUES = _words(
     """
 )
 
+#: Cues that give another name of what a sentence is about ("Hash tables are also known
+#: as hash maps", "Also called a protocol, it ..."); "is known as X" alone names X, it
+#: does not say that X is the subject's other name.
+SYNONYM_CUE = re.compile(
+    r"\b(?:also\s+(?:known\s+as|called|termed|named|referred\s+to\s+as)|a\.k\.a\.?|aka)\s+",
+    re.IGNORECASE,
+)
+#: Words that open a bracket giving another name: "mean (or average)", "(aka ...)".
+OTHER_NAME_OPENERS = _words("or aka a.k.a. a.k.a also")
+
 #: Words that never start or end a name, whatever the tagger says.
 EDGE_STOP = _words(
     """

@@ -324,6 +324,81 @@ def test_concepts_merge_manner_head_only_when_used_together(bare, longer, cards,
     assert same_group(groups, bare, longer) is merged
 
 
+@pytest.mark.parametrize(
+    ("title", "kind", "body", "a", "b", "merged"),
+    [
+        (
+            "Notes",
+            "heading",
+            "Hash tables are also known as hash maps.",
+            "hash table",
+            "hash map",
+            True,
+        ),
+        # the subject "they" is what the card is about
+        (
+            "Cell walls",
+            "heading",
+            "Cell walls are rigid. They are also called cell envelopes.",
+            "cell wall",
+            "cell envelope",
+            True,
+        ),
+        (
+            "What is osmosis?",
+            "question",
+            "Also called passive water transport, it moves water.",
+            "osmosis",
+            "passive water transport",
+            True,
+        ),
+        (
+            "Notes",
+            "heading",
+            "We define the mean (or arithmetic average) of a sample.",
+            "mean",
+            "arithmetic average",
+            True,
+        ),
+        (
+            "Notes",
+            "heading",
+            "Hash tables (aka dictionaries) map keys.",
+            "hash table",
+            "dictionary",
+            True,
+        ),
+        # naming without "also" introduces a name; it says nothing of the subject's names
+        (
+            "Notes",
+            "heading",
+            "The first layer is known as the input layer.",
+            "first layer",
+            "input layer",
+            False,
+        ),
+        # a bracket that glosses the action, not the phrase before it
+        (
+            "Notes",
+            "heading",
+            "Training a model on noisy inputs (or noise training) helps.",
+            "noisy input",
+            "noise training",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_another_name_the_notes_state(title, kind, body, a, b, merged):
+    index = extract_concepts([card(title, body, kind=kind)])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({a, b} <= g for g in groups) is merged, groups
+    if merged:
+        reasons = {m.rule for s in index.candidates for m in s.merges}
+        assert "synonym" in reasons
+        off = extract_concepts([card(title, body, kind=kind)], disabled={"synonym"})
+        assert not any({a, b} <= {c.key.lower() for c in s.candidates} for s in off.candidates)
+
+
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
     a, b = cand("transformer", 6), cand("tranformer", 1)
     assert same_group(groups_of(a, b), "transformer", "tranformer")
