@@ -21,7 +21,7 @@ import networkx as nx
 from spacy.tokens import Doc
 
 from extraction.concepts.candidates import SUBJECT_ROLES, Candidate
-from extraction.concepts.phrases import head_index, zipf
+from extraction.concepts.phrases import head_index, only_verb, plural_forms, zipf
 from extraction.concepts.segments import Segment
 from extraction.concepts.words import GENERIC_NOTE_WORDS
 from extraction.names import is_acronym
@@ -124,6 +124,11 @@ FEATURES: dict[str, str] = {
     "modifier_of": "log(1 + other names it modifies)",
     "textrank": "TextRank of its words in the notes' word graph (0..1)",
     "has_definition": "the notes define it",
+    "word_uses": "log(1 + uses in the notes of its least used word), for a name of two "
+    "words or more: a word the notes use once ('subpar' in 'subpar filtrate') describes, "
+    "a word they keep using ('filtrate') is part of what they teach",
+    "head_verb": "its last word is English only as a verb ('filtrate evaporates'): a "
+    "clause the parser read as a name",
 }
 
 
@@ -153,8 +158,20 @@ def link_words(G: nx.Graph, doc: Doc, *, window: int = 2) -> None:
     >>> sorted(G.edges(data="weight"))
     [('hidden', 'states', 1), ('networks', 'hidden', 1), ('networks', 'states', 1), \
 ('recurrent', 'hidden', 1), ('recurrent', 'networks', 1)]
+
+    Every word's uses, whatever its part of speech, are counted in ``G.graph["uses"]``
+    (for :data:`FEATURES`' ``word_uses``):
+
+    >>> G.graph["uses"]["use"], G.graph["uses"]["states"]
+    (1, 1)
     """
-    content = [t.lower_ for t in doc if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.is_alpha]
+    uses = G.graph.setdefault("uses", Counter())
+    content = []
+    for t in doc:
+        if t.is_alpha:
+            uses[t.lower_] += 1
+            if t.pos_ in {"NOUN", "PROPN", "ADJ"}:
+                content.append(t.lower_)
     for i, word in enumerate(content):
         for other in content[i + 1 : i + 1 + window]:
             if other != word:
@@ -199,8 +216,13 @@ def group_features(
     groups: Mapping[str, Sequence[Candidate]],
     *,
     ranks: Mapping[str, float],
+    uses: Mapping[str, int] | None = None,
 ) -> dict[str, dict[str, float]]:
-    """The features of each group (see :data:`FEATURES`), by root key."""
+    """The features of each group (see :data:`FEATURES`), by root key.
+
+    ``ranks`` are the words' TextRank scores and ``uses`` how often the notes use each
+    word, lower case (both from the word graph :func:`link_words` fills); without
+    ``uses``, ``word_uses`` is left out."""
     keys = [c.key.lower() for cands in groups.values() for c in cands]
     counts = {c.key.lower(): c.count for cands in groups.values() for c in cands}
     heads: Counter[str] = Counter()
@@ -226,7 +248,7 @@ def group_features(
     for root, cands in groups.items():
         out[root] = {
             k: values.setdefault((type(v), v), v)
-            for k, v in _features(cands, ranks, heads, modifiers, inside).items()
+            for k, v in _features(cands, ranks, heads, modifiers, inside, uses).items()
         }
     return out
 
@@ -280,6 +302,11 @@ def _log(n: int) -> float:
     return math.log1p(min(n, COUNT_CAP))
 
 
+def _word_uses(word: str, uses: Mapping[str, int]) -> int:
+    """How often the notes use ``word`` (lower case) or one of its plurals."""
+    return uses.get(word, 0) + sum(uses.get(p, 0) for p in plural_forms(word) if p != word)
+
+
 def _majority(cands: Sequence[Candidate], attr: str) -> float:
     total = sum(n for c in cands for n in c.shapes.values())
     yes = sum(n for c in cands for s, n in c.shapes.items() if getattr(s, attr))
@@ -292,6 +319,7 @@ def _features(
     heads: Counter[str],
     modifiers: Counter[str],
     inside: Mapping[str, int],
+    uses: Mapping[str, int] | None = None,
 ) -> dict[str, float]:
     roles: Counter[str] = Counter()
     for c in cands:
@@ -379,6 +407,13 @@ def _features(
     x["modifier_of"] = _log(modifiers[lowered])
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
+    if uses is not None and len(words) > 1:
+        # a word the tokenizer split otherwise ("banker's", "x1") has no count of its own
+        counts = [n for w in words if not is_acronym(w) if (n := _word_uses(w.lower(), uses))]
+        if counts:
+            x["word_uses"] = _log(min(counts))
+    last = lowered_words[-1] if len(units) > 1 else ""
+    x["head_verb"] = float(last.isalpha() and only_verb(last) and not last.endswith(("ing", "ed")))
     # how much more uses say depends on what is used: a common word is used often anyway
     x["common_count"] = x["log_count"] * x["common"]
     commonness = 0.0 if acronym or not zipfs else max(0.0, min(1.0, (min_zipf - 3.5) / 2))

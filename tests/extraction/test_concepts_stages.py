@@ -853,3 +853,36 @@ def test_concepts_contrast_card_answer_defines_neither_thing():
         assert not any(c.definitions for c in group.candidates), name
         if (found := index.find(name)) is not None:
             assert not index.concepts[found].definition
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "least_used"),
+    [
+        # "subpar" is used once, "filtrate" three times (one a plural)
+        ("The subpar filtrate drips. Filtrates drip. A filtrate is clear.", "subpar filtrate", 1),
+        (
+            "A filtrate sample drips. Each sample is clear. The filtrate is clear.",
+            "filtrate sample",
+            2,
+        ),
+    ],
+)
+def test_concepts_word_uses_counts_the_least_used_word_of_a_name(body, name, least_used):
+    import math
+
+    index = extract_concepts([card("Notes", body, kind="heading")])
+    scored = next(s for s in index.candidates if name in {n.lower() for n in s.names})
+    assert scored.features["word_uses"] == pytest.approx(math.log1p(least_used))
+
+
+def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
+    # "falters" is English only as a verb: "sample reconstruction falters" is a clause
+    from extraction.concepts.candidates import Candidate
+    from extraction.concepts.features import group_features
+
+    def features(key):
+        return group_features({key: [Candidate(key, count=1)]}, ranks={}, uses={})[key]
+
+    assert features("reconstruction falter").get("head_verb") == 1
+    assert not features("cell membrane").get("head_verb")
+    assert not features("boiling point").get("head_verb")
