@@ -435,6 +435,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         return
     found = title_concept(seg.text, term=whole_term)
     if not found:
+        if kind == "question" and (subject := asked_subject(doc)):
+            yield from _occ(phrase(subject), role, seg, seg.text, toks=subject)
         return
     span = span_of(doc, found.name)
     if span is None:
@@ -587,6 +589,28 @@ def _modifier(tok: Token) -> bool:
     from lemminflect import getAllLemmas
 
     return not is_acronym(tok.text) and "NOUN" not in getAllLemmas(tok.lower_)
+
+
+def asked_subject(doc: Doc) -> list[Token]:
+    """The grammatical subject of a question that asks something else than what a thing
+    is ("How are enzymes denatured?", "Why do cell walls resist osmotic pressure?",
+    "What role does the membrane play?"): what the card is about; none when the subject
+    is a pronoun ("How do we ...") or a framing or note-taking word ("What problems
+    arise ...").
+    """
+    for tok in doc:
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ROOT":
+            continue
+        if tok.pos_ not in {"NOUN", "PROPN"} and not is_acronym(tok.text):
+            return []
+        if tok.lower_ in FRAMING_NOUNS or tok.lower_ in GENERIC_NOTE_WORDS:
+            return []
+        chunk = next((c for c in doc.noun_chunks if c.start <= tok.i < c.end), None)
+        toks = list(chunk) if chunk is not None else [tok]
+        if any(t.tag_ in {"WDT", "WP"} for t in toks):
+            return []  # "What problems arise ...", "which scenarios": what is asked
+        return toks
+    return []
 
 
 def question_phrases(view: View) -> Iterator[Occurrence]:

@@ -886,3 +886,22 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
     assert features("reconstruction falter").get("head_verb") == 1
     assert not features("cell membrane").get("head_verb")
     assert not features("boiling point").get("head_verb")
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("How are enzymes denatured?", "enzyme"),
+        ("Why do cell walls resist osmotic pressure?", "cell wall"),
+        ("How can hash tables be used for caching?", "hash table"),
+        # a pronoun, a framing word or what the question asks is no subject
+        ("How do we measure osmotic pressure?", None),
+        ("What problems arise when hash tables fill up?", None),
+        ("In which organelles does respiration happen?", "respiration"),
+        ("Which enzymes digest starch?", None),
+    ],
+)
+def test_concepts_question_about_something_else_is_about_its_subject(title, subject):
+    index = extract_concepts([card(title, "It depends on the temperature.")])
+    asked = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["question"]}
+    assert asked == ({subject} if subject else set()), asked
