@@ -261,6 +261,8 @@ class Candidate:
     in_references: int = 0
     #: uses as the title of a whole file (a heading over all its cards)
     file_titles: int = 0
+    #: cards it titles whose answer opens by naming it ("## Osmosis" / "Osmosis moves ...")
+    opens: int = 0
 
     @property
     def words(self) -> list[str]:
@@ -589,6 +591,29 @@ def _modifier(tok: Token) -> bool:
     from lemminflect import getAllLemmas
 
     return not is_acronym(tok.text) and "NOUN" not in getAllLemmas(tok.lower_)
+
+
+_LEAD_ARTICLE = re.compile(r"^(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+
+
+def opens_with(body: str, name: str) -> bool:
+    """Does an answer open by naming ``name`` (after an article, in the singular or
+    plural), so that it talks about what its title names?
+
+    >>> opens_with("Osmosis moves water across a membrane.", "Osmosis")
+    True
+    >>> opens_with("The enzymes of the gut break starch down.", "enzyme")
+    True
+    >>> opens_with("Cells undergo osmosis in water.", "osmosis")
+    False
+    """
+    first = _LEAD_ARTICLE.sub("", body.lstrip()[: len(name) + 40], count=1).lower()
+    name = name.lower()
+    if not name or not first.startswith(name):
+        return False
+    rest = first[len(name) :]
+    rest = rest[2:] if rest.startswith("es") else rest[1:] if rest.startswith("s") else rest
+    return not rest[:1].isalnum()
 
 
 def asked_subject(doc: Doc) -> list[Token]:
@@ -1303,6 +1328,8 @@ def collect(
             cand.mentions.append(evidence)
         if occ.role in SUBJECT_ROLES and not seg.is_heading and card not in cand.subject_of:
             cand.subject_of.append(card)
+            if opens_with(card.body, occ.surface):
+                cand.opens += 1
         if occ.definition:
             cand.definitions.append(
                 (occ.role, Evidence(card.source, evidence.line, occ.definition))

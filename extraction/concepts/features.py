@@ -124,6 +124,8 @@ FEATURES: dict[str, str] = {
     "modifier_of": "log(1 + other names it modifies)",
     "textrank": "TextRank of its words in the notes' word graph (0..1)",
     "has_definition": "the notes define it",
+    "opens_answer": "a card it titles opens its answer by naming it ('## Osmosis' / "
+    "'Osmosis moves water ...'): the answer talks about what the title names",
     "word_uses": "log(1 + uses in the notes of its least used word), for a name of two "
     "words or more: a word the notes use once ('subpar' in 'subpar filtrate') describes, "
     "a word they keep using ('filtrate') is part of what they teach",
@@ -407,6 +409,7 @@ def _features(
     x["modifier_of"] = _log(modifiers[lowered])
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
+    x["opens_answer"] = float(any(c.opens for c in cands))
     if uses is not None and len(words) > 1:
         # a word the tokenizer split otherwise ("banker's", "x1") has no count of its own
         counts = [n for w in words if not is_acronym(w) if (n := _word_uses(w.lower(), uses))]

@@ -905,3 +905,17 @@ def test_concepts_question_about_something_else_is_about_its_subject(title, subj
     index = extract_concepts([card(title, "It depends on the temperature.")])
     asked = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["question"]}
     assert asked == ({subject} if subject else set()), asked
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "opens"),
+    [
+        ("Osmosis", "Osmosis moves water across a membrane.", True),
+        ("Enzyme", "The enzymes of the gut break starch down.", True),
+        ("Training", "Cells undergo osmosis in water during training.", False),
+    ],
+)
+def test_concepts_opens_answer_marks_a_title_its_answer_talks_about(title, body, opens):
+    index = extract_concepts([card(title, body, kind="heading")])
+    group = next(s for s in index.candidates if title.lower() in {n.lower() for n in s.names})
+    assert bool(group.features.get("opens_answer")) is opens, group.features
