@@ -181,7 +181,7 @@ def _extract(
     disabled: Collection[str],
     tell: Callable[[nlp_module.Progress], None] = lambda _: None,
     *,
-    uses: dict[str, int] | None = None,
+    uses: dict[int, int] | None = None,
 ) -> ConceptIndex:
     tell(nlp_module.Progress("merge", 0, 1))
     groups = merge(found.candidates, found.pairs, disabled=disabled)

@@ -776,6 +776,8 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
             # "mean (or average)": the bracket says it is another name
             yield AliasPair(b[0], a[0], "glossed in brackets", _evidence(view))
     # "the mean (or average)", "hash tables (aka dictionaries)": another name
+    if not _OTHER_NAME_BRACKET.search(view.text):
+        return
     for i, tok in enumerate(view.toks[:-2]):
         if tok.text != "(" or view.toks[i + 1].lower_ not in OTHER_NAME_OPENERS:
             continue
@@ -797,6 +799,8 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
             yield from _occ(b, "gloss", view.seg, view.text, view.sent.start_char, inner)
             yield AliasPair(b[0], a[0], OTHER_NAME, _evidence(view))
 
+
+_OTHER_NAME_BRACKET = re.compile(r"\(\s*(?:or|aka|a\.k\.a\.?|also)\s", re.IGNORECASE)
 
 #: The reason of an :class:`AliasPair` the notes state as another name ("also known as",
 #: "(or ...)"): merged as a synonym, not checked as a short form.

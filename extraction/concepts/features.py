@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 import networkx as nx
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from extraction.concepts.candidates import SUBJECT_ROLES, Candidate
@@ -162,18 +164,14 @@ def link_words(G: nx.Graph, doc: Doc, *, window: int = 2) -> None:
 ('recurrent', 'hidden', 1), ('recurrent', 'networks', 1)]
 
     Every word's uses, whatever its part of speech, are counted in ``G.graph["uses"]``
-    (for :data:`FEATURES`' ``word_uses``):
+    (by the hash of its lower-case form, for :data:`FEATURES`' ``word_uses``):
 
-    >>> G.graph["uses"]["use"], G.graph["uses"]["states"]
+    >>> _word_uses("use", G.graph["uses"]), _word_uses("state", G.graph["uses"])
     (1, 1)
     """
-    uses = G.graph.setdefault("uses", Counter())
-    content = []
-    for t in doc:
-        if t.is_alpha:
-            uses[t.lower_] += 1
-            if t.pos_ in {"NOUN", "PROPN", "ADJ"}:
-                content.append(t.lower_)
+    # every token's lower-case form, counted by spaCy (by string hash)
+    G.graph.setdefault("uses", Counter()).update(doc.count_by(LOWER))
+    content = [t.lower_ for t in doc if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.is_alpha]
     for i, word in enumerate(content):
         for other in content[i + 1 : i + 1 + window]:
             if other != word:
@@ -218,7 +216,7 @@ def group_features(
     groups: Mapping[str, Sequence[Candidate]],
     *,
     ranks: Mapping[str, float],
-    uses: Mapping[str, int] | None = None,
+    uses: Mapping[int, int] | None = None,
 ) -> dict[str, dict[str, float]]:
     """The features of each group (see :data:`FEATURES`), by root key.
 
@@ -243,6 +241,7 @@ def group_features(
             for j in range(i + 1, n + 1):
                 if j - i < n:
                     inside[" ".join(words[i:j])] += counts[key]
+    counted = _Counted(uses) if uses is not None else None  # each word looked up once
     out = {}
     # one object per distinct value: most features are 1.0 or the log of a small count,
     # and a large build has hundreds of thousands of groups
@@ -250,7 +249,7 @@ def group_features(
     for root, cands in groups.items():
         out[root] = {
             k: values.setdefault((type(v), v), v)
-            for k, v in _features(cands, ranks, heads, modifiers, inside, uses).items()
+            for k, v in _features(cands, ranks, heads, modifiers, inside, counted).items()
         }
     return out
 
@@ -304,9 +303,23 @@ def _log(n: int) -> float:
     return math.log1p(min(n, COUNT_CAP))
 
 
-def _word_uses(word: str, uses: Mapping[str, int]) -> int:
-    """How often the notes use ``word`` (lower case) or one of its plurals."""
-    return uses.get(word, 0) + sum(uses.get(p, 0) for p in plural_forms(word) if p != word)
+def _word_uses(word: str, uses: Mapping[int, int]) -> int:
+    """How often the notes use ``word`` (lower case) or one of its plurals (``uses``
+    counts by string hash: :func:`link_words`)."""
+    forms = {word, *plural_forms(word)}
+    return sum(uses.get(get_string_id(f), 0) for f in forms)
+
+
+class _Counted(dict):
+    """:func:`_word_uses` of each word, computed the first time it is asked for."""
+
+    def __init__(self, uses: Mapping[int, int]) -> None:
+        super().__init__()
+        self.uses = uses
+
+    def __missing__(self, word: str) -> int:
+        n = self[word] = _word_uses(word, self.uses)
+        return n
 
 
 def _majority(cands: Sequence[Candidate], attr: str) -> float:
@@ -321,7 +334,7 @@ def _features(
     heads: Counter[str],
     modifiers: Counter[str],
     inside: Mapping[str, int],
-    uses: Mapping[str, int] | None = None,
+    counted: Mapping[str, int] | None = None,
 ) -> dict[str, float]:
     roles: Counter[str] = Counter()
     for c in cands:
@@ -410,9 +423,11 @@ def _features(
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
     x["opens_answer"] = float(any(c.opens for c in cands))
-    if uses is not None and len(words) > 1:
+    if counted is not None and len(words) > 1:
         # a word the tokenizer split otherwise ("banker's", "x1") has no count of its own
-        counts = [n for w in words if not is_acronym(w) if (n := _word_uses(w.lower(), uses))]
+        counts = [
+            n for w in words if w.isalpha() and not is_acronym(w) if (n := counted[w.lower()])
+        ]
         if counts:
             x["word_uses"] = _log(min(counts))
     last = lowered_words[-1] if len(units) > 1 else ""
