@@ -61,6 +61,7 @@ from extraction.concepts.words import (
     FRAMING_NOUNS,
     GENERIC_NOTE_WORDS,
     INSTRUCTIONS,
+    NUMBERED_LABELS,
     OTHER_NAME_OPENERS,
     SYNONYM_CUE,
     VERSUS,
@@ -672,6 +673,23 @@ def _is_label(span: Span) -> bool:
     )
 
 
+_NUMBERED = re.compile(r"^\W*(?P<word>[^\W\d_]+)\s*\d{1,2}\s*[:.)–—-]\s+(?P<name>[^\[\](){}:;,.]+)")
+
+
+def numbered(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
+    """A line or title that numbers an option and names it ("Approach 1: Process
+    initiation denial", "**Method 2 - Chemical digestion** ..."): the name after the
+    number, as a label of the line."""
+    m = _NUMBERED.match(seg.text)
+    if not m or m.group("word").lower() not in NUMBERED_LABELS:
+        return
+    span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+    if span is None:
+        return
+    toks = list(span)
+    yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
+
+
 def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """A body line that opens with a label ("Reset gate: decides ...", "Early stopping –
     stop when ..."), and a term line heading the explanation below it."""
@@ -1239,6 +1257,7 @@ def of_phrases(view: View) -> Iterator[Occurrence]:
 SEGMENT_GENERATORS: dict[str, Callable[[Segment, Doc], Iterator]] = {
     "titles": titles,
     "labels": labels,
+    "numbered": numbered,
     "emphasis": emphasised,
     "list_items": list_items,
     "cells": cells,

@@ -164,6 +164,14 @@ SYNONYM_CUE = re.compile(
 #: Words that open a bracket giving another name: "mean (or average)", "(aka ...)".
 OTHER_NAME_OPENERS = _words("or aka a.k.a. a.k.a also")
 
+#: Words that number the options a note goes through ("Approach 1: Process
+#: initiation denial", "Method 2 - Chemical digestion"): what follows the number is the
+#: name the line is about. Not steps, stages or rules, which go on with an instruction.
+NUMBERED_LABELS = _words(
+    "approach approaches method methods strategy strategies technique techniques "
+    "solution solutions option options type types kind kinds variant variants"
+)
+
 #: Words that never start or end a name, whatever the tagger says.
 EDGE_STOP = _words(
     """

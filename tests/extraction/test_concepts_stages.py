@@ -919,3 +919,24 @@ def test_concepts_opens_answer_marks_a_title_its_answer_talks_about(title, body,
     index = extract_concepts([card(title, body, kind="heading")])
     group = next(s for s in index.candidates if title.lower() in {n.lower() for n in s.names})
     assert bool(group.features.get("opens_answer")) is opens, group.features
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("Approach 1 : Process initiation denial", "process initiation denial"),
+        ("Type 3: osmotic lysis", "osmotic lysis"),
+        ("**Method 2 - Chemical digestion**", "chemical digestion"),
+        # a step goes on with an instruction: no name
+        ("Step 1: Mix the reagents", None),
+    ],
+)
+def test_concepts_numbered_option_names_what_follows_the_number(line, named):
+    index = extract_concepts([card("Notes", line, kind="heading")])
+    labelled = {
+        c.key.lower()
+        for s in index.candidates
+        for c in s.candidates
+        if c.roles["label"] and c.key.lower() not in {"approach", "type", "method", "step"}
+    }
+    assert labelled == ({named} if named else set()), labelled
