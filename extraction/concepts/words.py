@@ -113,7 +113,7 @@ GENERIC_NOTE_WORDS = _words(
     note notes example examples exercises question questions answer answers
     quiz lecture lectures lesson lessons chapter section topic topics course courses
     slide slides video videos reading readings reference references link links
-    resource resources homework assignment review objective objectives outline
+    homework assignment review objective objectives outline
     thing things stuff way ways part parts aspect aspects case cases fact facts
     detail details challenge challenges solution solutions
     keypoint keypoints takeaway takeaways tip tips
