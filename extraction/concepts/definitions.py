@@ -160,6 +160,18 @@ def asks_something_else(title: str) -> bool:
     )
 
 
+def asks_what_it_is(title: str) -> bool:
+    """Does a card's title ask what its subject is ("What is osmosis?", "Define
+    osmosis", "Explain osmosis"), not something else about it?
+
+    >>> asks_what_it_is("What is osmosis?"), asks_what_it_is("Define a buffer")
+    (True, True)
+    >>> asks_what_it_is("What are the types of buffers?"), asks_what_it_is("Osmosis")
+    (False, False)
+    """
+    return bool(_ASKS_WHAT.match(title.strip())) and not asks_something_else(title)
+
+
 def names_whole_title(card: Card, names: Sequence[str]) -> bool:
     """Is the concept of ``names`` what the card's whole title names ("Hash tables"
     names "hash table", not "table"; "Hashing with linear probing" names

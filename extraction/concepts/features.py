@@ -23,6 +23,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from extraction.concepts.candidates import SUBJECT_ROLES, Candidate
+from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.phrases import head_index, only_verb, plural_forms, zipf
 from extraction.concepts.segments import Segment
 from extraction.concepts.words import GENERIC_NOTE_WORDS
@@ -126,6 +127,8 @@ FEATURES: dict[str, str] = {
     "modifier_of": "log(1 + other names it modifies)",
     "textrank": "TextRank of its words in the notes' word graph (0..1)",
     "has_definition": "the notes define it",
+    "asked_what": "a question card asks what it is ('What is osmosis?', 'Define osmosis'), "
+    "not something else about it",
     "opens_answer": "a card it titles opens its answer by naming it ('## Osmosis' / "
     "'Osmosis moves water ...'): the answer talks about what the title names",
     "word_uses": "log(1 + uses in the notes of its least used word), for a name of two "
@@ -423,6 +426,8 @@ def _features(
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
     x["opens_answer"] = float(any(c.opens for c in cands))
+    asked = (asks_what_it_is(card.title) for c in cands for card in c.subject_of)
+    x["asked_what"] = float(any(asked))
     if counted is not None and len(words) > 1:
         # a word the tokenizer split otherwise ("banker's", "x1") has no count of its own
         counts = [

@@ -940,3 +940,18 @@ def test_concepts_numbered_option_names_what_follows_the_number(line, named):
         if c.roles["label"] and c.key.lower() not in {"approach", "type", "method", "step"}
     }
     assert labelled == ({named} if named else set()), labelled
+
+
+@pytest.mark.parametrize(
+    ("title", "asked"),
+    [
+        ("What is osmosis?", True),
+        ("Define osmosis", True),
+        ("What are the types of osmosis?", False),
+        ("How is osmosis measured?", False),
+    ],
+)
+def test_concepts_asked_what_marks_a_question_about_what_it_is(title, asked):
+    index = extract_concepts([card(title, "Water crosses a membrane.")])
+    group = next(s for s in index.candidates if "osmosis" in {n.lower() for n in s.names})
+    assert bool(group.features.get("asked_what")) is asked, group.features
