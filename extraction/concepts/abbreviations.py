@@ -16,7 +16,7 @@ A faithful port of the authors' reference implementation (``ExtractAbbrev.java``
 
 Added for notes: "SF stands for / is short for long form" (a line of the notes, not
 a bracket), ``long form (SF)`` written with spaces inside the brackets, and
-"long form, or SF" where SF is an acronym ("messenger RNA, or mRNA").
+"long form, or SF" where SF is an acronym ("adenosine triphosphate, or ATP").
 """
 
 from __future__ import annotations
@@ -116,8 +116,8 @@ def abbreviations(text: str) -> Iterator[tuple[str, str]]:
     [('SVM', 'support vector machine')]
     >>> list(abbreviations("the loss (see above) grows"))
     []
-    >>> list(abbreviations("It makes messenger RNA, or mRNA, in the nucleus."))
-    [('mRNA', 'messenger RNA')]
+    >>> list(abbreviations("Cells store adenosine triphosphate, or ATP, for energy."))
+    [('ATP', 'adenosine triphosphate')]
     >>> list(abbreviations("It is quick, or QUICK."))
     []
     """

@@ -677,8 +677,8 @@ _NUMBERED = re.compile(r"^\W*(?P<word>[^\W\d_]+)\s*\d{1,2}\s*[:.)–—-]\s+(?P<
 
 
 def numbered(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
-    """A line or title that numbers an option and names it ("Approach 1: Process
-    initiation denial", "**Method 2 - Chemical digestion** ..."): the name after the
+    """A line or title that numbers an option and names it ("Approach 1: Enzyme
+    inhibition", "**Method 2 - Chemical digestion** ..."): the name after the
     number, as a label of the line."""
     m = _NUMBERED.match(seg.text)
     if not m or m.group("word").lower() not in NUMBERED_LABELS:
@@ -828,7 +828,7 @@ OTHER_NAME = "another name stated for it"
 def synonyms(view: View) -> Iterator[Occurrence | AliasPair]:
     """Another name the sentence gives its subject ("Hash maps are also known as
     dictionaries"): the pair, the subject being the card's when the sentence says "it"
-    or "they" ("What is an interface?" / "Also called a protocol, it ...")."""
+    or "they" ("What is osmosis?" / "Also called passive water transport, it ...")."""
     if not (m := SYNONYM_CUE.search(view.text)):
         return
     doc, at = view.sent.doc, view.sent.start_char

@@ -90,8 +90,8 @@ GENERIC_HEADS = _words(
 )
 #: Heads that name the way X is done ("osmosis process", "hashing approach"): the same
 #: as X when the notes use the two together (a shared card, a card about one), never on
-#: the strength of X's rarity alone ("Gaussian process" is no Gaussian). Not "structure":
-#: a "directory structure" is more than a directory.
+#: the strength of X's rarity alone ("Poisson process" is no Poisson). Not "structure": a
+#: "crystal structure" is more than a crystal.
 MANNER_HEADS = _words("approach process procedure strategy")
 #: Generic heads that name an aspect of X itself ("attention mechanism", "pooling
 #: operation"): the compound is X, even when X is an activity.
@@ -155,7 +155,7 @@ NAMING_CUES = _words(
 )
 
 #: Cues that give another name of what a sentence is about ("Hash tables are also known
-#: as hash maps", "Also called a protocol, it ..."); "is known as X" alone names X, it
+#: as hash maps", "Also called passive transport, it ..."); "is known as X" alone names X, it
 #: does not say that X is the subject's other name.
 SYNONYM_CUE = re.compile(
     r"\b(?:also\s+(?:known\s+as|called|termed|named|referred\s+to\s+as)|a\.k\.a\.?|aka)\s+",
@@ -164,8 +164,8 @@ SYNONYM_CUE = re.compile(
 #: Words that open a bracket giving another name: "mean (or average)", "(aka ...)".
 OTHER_NAME_OPENERS = _words("or aka a.k.a. a.k.a also")
 
-#: Words that number the options a note goes through ("Approach 1: Process
-#: initiation denial", "Method 2 - Chemical digestion"): what follows the number is the
+#: Words that number the options a note goes through ("Approach 1: Enzyme
+#: inhibition", "Method 2 - Chemical digestion"): what follows the number is the
 #: name the line is about. Not steps, stages or rules, which go on with an instruction.
 NUMBERED_LABELS = _words(
     "approach approaches method methods strategy strategies technique techniques "
