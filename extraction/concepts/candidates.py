@@ -545,7 +545,7 @@ def contrasted_names(seg: Segment, doc: Doc) -> list[list[Token]]:
             return []
         a = list(left)
         while a and (not _name_tokens(a) or a[0].lower_ in INSTRUCTIONS):
-            a = a[1:]  # "Explain stack", "How do enzymes": the name is what ends it
+            a = a[1:]  # "Explain osmosis", "How do enzymes": the name is what ends it
         b: list[Token] = []
         for t in right:
             if breaks_run(t) or not _name_tokens([t]) or _spaced_dash(t):
@@ -791,9 +791,8 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
         yield from _occ(a, "gloss", view.seg, view.text, view.sent.start_char, list(outer))
         yield from _occ(b, "gloss", view.seg, view.text, view.sent.start_char, inner)
         if a and b:
-            # "mean (or average)": the bracket says it is another name
             yield AliasPair(b[0], a[0], "glossed in brackets", _evidence(view))
-    # "the mean (or average)", "hash tables (aka dictionaries)": another name
+    # "the water potential (or osmotic head)", "enzymes (aka catalysts)": another name
     if not _OTHER_NAME_BRACKET.search(view.text):
         return
     for i, tok in enumerate(view.toks[:-2]):
@@ -806,10 +805,10 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
             inner.append(t)
         if not inner or inner[-1].i + 1 >= len(doc) or doc[inner[-1].i + 1].text != ")":
             continue  # "(or, in general, graphs)": no name alone in the bracket
-        before: list[Token] = []  # "the mean (or ...)": the words before, a chunk or not
+        before: list[Token] = []  # "the potential (or ...)": the words before, a chunk or not
         for t in reversed(view.toks[:i]):
             if breaks_run(t) or not _name_tokens([t]) or (t.tag_ == "VB" and before):
-                break  # "define the mean (or ...)": a verb before is no part of it
+                break  # "define potential (or ...)": a verb before is no part of it
             before.insert(0, t)
         a, b = phrase(before, lenient=True), phrase(inner, lenient=True)
         if a and b and not _names_action(doc[before[0].i : before[-1].i + 1], inner):

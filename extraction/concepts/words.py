@@ -161,7 +161,7 @@ SYNONYM_CUE = re.compile(
     r"\b(?:also\s+(?:known\s+as|called|termed|named|referred\s+to\s+as)|a\.k\.a\.?|aka)\s+",
     re.IGNORECASE,
 )
-#: Words that open a bracket giving another name: "mean (or average)", "(aka ...)".
+#: Words that open a bracket giving another name: "osmosis (or water transport)", "(aka ...)".
 OTHER_NAME_OPENERS = _words("or aka a.k.a. a.k.a also")
 
 #: Words that number the options a note goes through ("Approach 1: Enzyme
