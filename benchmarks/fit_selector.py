@@ -21,7 +21,10 @@ from extraction.concepts import extract_concepts
 from extraction.concepts.features import FEATURES
 from extraction.logistic import LogisticModel, fit_logistic
 
-#: Strength of the L2 penalty.
+#: Strength of the L2 penalty. Leave-one-file-out, 0.0005 to 0.001 gives about 1.5 points
+#: more node precision and fewer noise nodes for the same recall, but its larger weights
+#: drop names a short note mentions twice or asks about once ("What is a solvent?"),
+#: which the short-note tests of the concept, relation and prerequisite stages expect.
 L2 = 0.002
 #: Weight of an example that names a core concept.
 CORE_WEIGHT = 2.0

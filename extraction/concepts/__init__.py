@@ -154,7 +154,9 @@ def extract_concepts(
     tell(nlp_module.Progress("parse", 0, len(segments)))
     with nlp_module.paused_gc():  # what follows the parse makes objects that live on
         found = collect(segments, parsed(), nlp, order=order, disabled=disabled)
-        return _extract(segments, parses, found, rank_words(words), model, disabled, tell)
+        ranks = rank_words(words)
+        uses = words.graph.get("uses", {})
+        return _extract(segments, parses, found, ranks, model, disabled, tell, uses=uses)
 
 
 #: Most segments parsed (and cached) in one call; a file with fewer is parsed at once.
@@ -178,11 +180,13 @@ def _extract(
     model: LogisticModel | None,
     disabled: Collection[str],
     tell: Callable[[nlp_module.Progress], None] = lambda _: None,
+    *,
+    uses: dict[int, int] | None = None,
 ) -> ConceptIndex:
     tell(nlp_module.Progress("merge", 0, 1))
     groups = merge(found.candidates, found.pairs, disabled=disabled)
     tell(nlp_module.Progress("features", 0, 1))
-    features = group_features(groups.groups, ranks=ranks)
+    features = group_features(groups.groups, ranks=ranks, uses=uses)
     release_counted(groups.groups)  # read by the features alone
     tell(nlp_module.Progress("selection", 0, 1))
     scored = select(groups.groups, features, groups.merges, model)

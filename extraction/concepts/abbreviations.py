@@ -15,13 +15,16 @@ A faithful port of the authors' reference implementation (``ExtractAbbrev.java``
    form.
 
 Added for notes: "SF stands for / is short for long form" (a line of the notes, not
-a bracket), and ``long form (SF)`` written with spaces inside the brackets.
+a bracket), ``long form (SF)`` written with spaces inside the brackets, and
+"long form, or SF" where SF is an acronym ("adenosine triphosphate, or ATP").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from extraction.names import is_acronym
 
 _BRACKETED = re.compile(r"\(\s*([^()]+?)\s*\)")
 _STANDS_FOR = re.compile(
@@ -30,6 +33,8 @@ _STANDS_FOR = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
+#: "long form, or SF": an acronym given after a comma and "or".
+_OR_SHORT = re.compile(r",\s+or\s+(?P<short>[A-Za-z][\w\-]{1,9})(?=[\s.,;:)]|$)")
 
 
 def is_short_form(text: str) -> bool:
@@ -111,6 +116,10 @@ def abbreviations(text: str) -> Iterator[tuple[str, str]]:
     [('SVM', 'support vector machine')]
     >>> list(abbreviations("the loss (see above) grows"))
     []
+    >>> list(abbreviations("Cells store adenosine triphosphate, or ATP, for energy."))
+    [('ATP', 'adenosine triphosphate')]
+    >>> list(abbreviations("It is quick, or QUICK."))
+    []
     """
     for m in _BRACKETED.finditer(text):
         inner = m.group(1).strip()
@@ -135,6 +144,15 @@ def abbreviations(text: str) -> Iterator[tuple[str, str]]:
         before_words = _before(text, m.start()).split()
         window = _window(short)
         candidate = " ".join(before_words[-window:]).strip(" ,")
+        long = best_long_form(short, candidate)
+        if long and _valid(short, long, window):
+            yield short, long.strip()
+    for m in _OR_SHORT.finditer(text):
+        short = m.group("short")
+        if not is_acronym(short):
+            continue
+        window = _window(short)
+        candidate = " ".join(_before(text, m.start()).split()[-window:])
         long = best_long_form(short, candidate)
         if long and _valid(short, long, window):
             yield short, long.strip()

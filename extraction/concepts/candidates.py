@@ -56,9 +56,15 @@ from extraction.concepts.segments import (
 from extraction.concepts.words import (
     ANALOGY,
     CALLOUT_WORDS,
+    CONTRAST_CUE,
     EDGE_STOP,
     FRAMING_NOUNS,
     GENERIC_NOTE_WORDS,
+    INSTRUCTIONS,
+    NUMBERED_LABELS,
+    OTHER_NAME_OPENERS,
+    SYNONYM_CUE,
+    VERSUS,
 )
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.readers.prompts import is_question
@@ -256,6 +262,8 @@ class Candidate:
     in_references: int = 0
     #: uses as the title of a whole file (a heading over all its cards)
     file_titles: int = 0
+    #: cards it titles whose answer opens by naming it ("## Osmosis" / "Osmosis moves ...")
+    opens: int = 0
 
     @property
     def words(self) -> list[str]:
@@ -424,8 +432,14 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         return
     role = "cloze" if kind == "cloze" else kind
     whole_term = kind in {"term", "heading"}
+    if kind != "cloze" and (sides := contrasted_names(seg, doc)):
+        for side in sides:  # both things a card contrasts are what it is about
+            yield from _occ(phrase(side, lenient=True), role, seg, seg.text, toks=side)
+        return
     found = title_concept(seg.text, term=whole_term)
     if not found:
+        if kind == "question" and (subject := asked_subject(doc)):
+            yield from _occ(phrase(subject), role, seg, seg.text, toks=subject)
         return
     span = span_of(doc, found.name)
     if span is None:
@@ -479,6 +493,152 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
 
 
+#: Words that join the two contrasted things after a cue ("compare X with Y").
+_CONTRAST_JOINS = frozenset({"and", "with", "to", "from", "&"})
+
+
+def _name_tokens(toks: Sequence[Token]) -> bool:
+    """Can ``toks`` be words of a name in a title: no function word, no finite verb
+    (the tagger is often wrong about a short title: a word English has no verb of is
+    no verb, whatever its tag)?"""
+    return all(
+        t.text in GLUE
+        or is_acronym(t.text)
+        or (
+            t.pos_ not in _FUNCTION_POS
+            and t.tag_ not in _QUESTION_TAGS
+            and t.lower_ != "vs"
+            and not (t.tag_ in _FINITE_TAGS and _verb_word(t.lower_))
+        )
+        for t in toks
+    )
+
+
+_FUNCTION_POS = frozenset(
+    {"ADP", "CCONJ", "SCONJ", "AUX", "PRON", "PART", "DET", "PUNCT", "SYM", "INTJ", "ADV"}
+)
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_QUESTION_TAGS = frozenset({"WDT", "WP", "WRB"})
+
+
+@lru_cache(maxsize=4096)
+def _verb_word(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return "VERB" in getAllLemmas(word) or "AUX" in getAllLemmas(word)
+
+
+def contrasted_names(seg: Segment, doc: Doc) -> list[list[Token]]:
+    """The two things a title contrasts, each as its tokens ("Osmosis vs. diffusion",
+    "What is the difference between active and passive transport?" -> "active
+    transport", "passive transport"); none when the title contrasts nothing.
+
+    A side without a noun of its own shares the other's head ("Soft vs. hard
+    water" -> "soft water"); words after the second name ("... in plant cells") are
+    no part of it.
+    """
+    text = seg.text
+    if m := VERSUS.search(text):
+        left = doc.char_span(0, m.start(), alignment_mode="expand")
+        right = doc.char_span(m.end(), len(text), alignment_mode="expand")
+        if left is None or right is None:
+            return []
+        a = list(left)
+        while a and (not _name_tokens(a) or a[0].lower_ in INSTRUCTIONS):
+            a = a[1:]  # "Explain osmosis", "How do enzymes": the name is what ends it
+        b: list[Token] = []
+        for t in right:
+            if breaks_run(t) or not _name_tokens([t]) or _spaced_dash(t):
+                break
+            b.append(t)
+        sides = [a, b]
+    elif m := CONTRAST_CUE.search(text):
+        rest = doc.char_span(m.end(), len(text), alignment_mode="expand")
+        if rest is None:
+            return []
+        sides: list[list[Token]] = [[]]
+        for t in rest:
+            if t.lower_ in _CONTRAST_JOINS and len(sides) == 1 and sides[0]:
+                sides.append([])
+            elif breaks_run(t) or not _name_tokens([t]) or _spaced_dash(t):
+                if len(sides) == 2 and sides[1]:
+                    break
+                if t.pos_ != "DET":
+                    return []
+            else:
+                sides[-1].append(t)
+    else:
+        return []
+    if len(sides) != 2 or not all(sides):
+        return []
+    a, b = sides
+    if len(a) == 1 and len(b) > 1 and _modifier(a[0]):
+        a = [*a, b[-1]]
+    return [a, b]
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with a space on either side ("Osmosis - an overview") ends a name."""
+    if tok.text not in GLUE or tok.i == 0:
+        return False
+    return bool(tok.whitespace_ or tok.nbor(-1).whitespace_)
+
+
+def _modifier(tok: Token) -> bool:
+    """Does ``tok`` read as a word that describes a noun ("passive", "targeted"): the
+    tagger says so, or English has no noun of that spelling?"""
+    if tok.pos_ == "ADJ" or tok.tag_ in {"JJ", "VBN", "VBG"}:
+        return True
+    from lemminflect import getAllLemmas
+
+    return not is_acronym(tok.text) and "NOUN" not in getAllLemmas(tok.lower_)
+
+
+_LEAD_ARTICLE = re.compile(r"^(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+
+
+def opens_with(body: str, name: str) -> bool:
+    """Does an answer open by naming ``name`` (after an article, in the singular or
+    plural), so that it talks about what its title names?
+
+    >>> opens_with("Osmosis moves water across a membrane.", "Osmosis")
+    True
+    >>> opens_with("The enzymes of the gut break starch down.", "enzyme")
+    True
+    >>> opens_with("Cells undergo osmosis in water.", "osmosis")
+    False
+    """
+    first = _LEAD_ARTICLE.sub("", body.lstrip()[: len(name) + 40], count=1).lower()
+    name = name.lower()
+    if not name or not first.startswith(name):
+        return False
+    rest = first[len(name) :]
+    rest = rest[2:] if rest.startswith("es") else rest[1:] if rest.startswith("s") else rest
+    return not rest[:1].isalnum()
+
+
+def asked_subject(doc: Doc) -> list[Token]:
+    """The grammatical subject of a question that asks something else than what a thing
+    is ("How are enzymes denatured?", "Why do cell walls resist osmotic pressure?",
+    "What role does the membrane play?"): what the card is about; none when the subject
+    is a pronoun ("How do we ...") or a framing or note-taking word ("What problems
+    arise ...").
+    """
+    for tok in doc:
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ROOT":
+            continue
+        if tok.pos_ not in {"NOUN", "PROPN"} and not is_acronym(tok.text):
+            return []
+        if tok.lower_ in FRAMING_NOUNS or tok.lower_ in GENERIC_NOTE_WORDS:
+            return []
+        chunk = next((c for c in doc.noun_chunks if c.start <= tok.i < c.end), None)
+        toks = list(chunk) if chunk is not None else [tok]
+        if any(t.tag_ in {"WDT", "WP"} for t in toks):
+            return []  # "What problems arise ...", "which scenarios": what is asked
+        return toks
+    return []
+
+
 def question_phrases(view: View) -> Iterator[Occurrence]:
     """Noun phrases of a question the parser reads badly ("What role does the hidden
     state play in RNNs?"): every run of modifiers ending in a noun is a mention made
@@ -511,6 +671,23 @@ def _is_label(span: Span) -> bool:
         or (t.pos_ == "ADP" and t.i not in glued and t.lower_ != "of")
         for t in words
     )
+
+
+_NUMBERED = re.compile(r"^\W*(?P<word>[^\W\d_]+)\s*\d{1,2}\s*[:.)–—-]\s+(?P<name>[^\[\](){}:;,.]+)")
+
+
+def numbered(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
+    """A line or title that numbers an option and names it ("Approach 1: Enzyme
+    inhibition", "**Method 2 - Chemical digestion** ..."): the name after the
+    number, as a label of the line."""
+    m = _NUMBERED.match(seg.text)
+    if not m or m.group("word").lower() not in NUMBERED_LABELS:
+        return
+    span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+    if span is None:
+        return
+    toks = list(span)
+    yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
 
 
 def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
@@ -615,6 +792,85 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
         yield from _occ(b, "gloss", view.seg, view.text, view.sent.start_char, inner)
         if a and b:
             yield AliasPair(b[0], a[0], "glossed in brackets", _evidence(view))
+    # "the water potential (or osmotic head)", "enzymes (aka catalysts)": another name
+    if not _OTHER_NAME_BRACKET.search(view.text):
+        return
+    for i, tok in enumerate(view.toks[:-2]):
+        if tok.text != "(" or view.toks[i + 1].lower_ not in OTHER_NAME_OPENERS:
+            continue
+        inner = []
+        for t in view.toks[i + 2 :]:
+            if t.text == ")" or not _name_tokens([t]) or breaks_run(t):
+                break
+            inner.append(t)
+        if not inner or inner[-1].i + 1 >= len(doc) or doc[inner[-1].i + 1].text != ")":
+            continue  # "(or, in general, graphs)": no name alone in the bracket
+        before: list[Token] = []  # "the potential (or ...)": the words before, a chunk or not
+        for t in reversed(view.toks[:i]):
+            if breaks_run(t) or not _name_tokens([t]) or (t.tag_ == "VB" and before):
+                break  # "define potential (or ...)": a verb before is no part of it
+            before.insert(0, t)
+        a, b = phrase(before, lenient=True), phrase(inner, lenient=True)
+        if a and b and not _names_action(doc[before[0].i : before[-1].i + 1], inner):
+            yield from _occ(a, "gloss", view.seg, view.text, view.sent.start_char, before)
+            yield from _occ(b, "gloss", view.seg, view.text, view.sent.start_char, inner)
+            yield AliasPair(b[0], a[0], OTHER_NAME, _evidence(view))
+
+
+_OTHER_NAME_BRACKET = re.compile(r"\(\s*(?:or|aka|a\.k\.a\.?|also)\s", re.IGNORECASE)
+
+#: The reason of an :class:`AliasPair` the notes state as another name ("also known as",
+#: "(or ...)"): merged as a synonym, not checked as a short form.
+OTHER_NAME = "another name stated for it"
+
+
+def synonyms(view: View) -> Iterator[Occurrence | AliasPair]:
+    """Another name the sentence gives its subject ("Hash maps are also known as
+    dictionaries"): the pair, the subject being the card's when the sentence says "it"
+    or "they" ("What is osmosis?" / "Also called passive water transport, it ...")."""
+    if not (m := SYNONYM_CUE.search(view.text)):
+        return
+    doc, at = view.sent.doc, view.sent.start_char
+    after = next((t for t in view.toks if t.idx >= at + m.end()), None)
+    if after is None:
+        return
+    run: list[Token] = []
+    for t in doc[after.i : view.sent.end]:
+        if t.pos_ == "DET" and not run:
+            continue
+        if breaks_run(t) or (not _name_tokens([t]) and t.lower_ not in {"or", "and"}):
+            break
+        run.append(t)
+    others = [n for part in coordinated(run) if (n := phrase(part))]
+    subject = _sentence_subject(view, before=after.i)
+    if subject is None or not others:
+        return
+    for other in others:
+        if other[0].lower() != subject.lower():
+            yield AliasPair(other[0], subject, OTHER_NAME, _evidence(view))
+
+
+def _sentence_subject(view: View, *, before: int) -> str | None:
+    """The key of what a sentence is about: its subject's name before token ``before``,
+    or, for a pronoun ("it", "they", "this"), the concept its card is about."""
+    subj = next(
+        (
+            t
+            for t in view.toks
+            if t.i < before and t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"
+        ),
+        None,
+    )
+    if subj is not None and subj.pos_ not in {"PRON", "DET"}:
+        chunk = next((c for c in view.chunks if c.start <= subj.i < c.end), None)
+        found = phrase(list(chunk)) if chunk is not None else None
+        return found[0] if found else None
+    card = view.seg.card
+    kind = card.title_kind
+    if kind not in {"term", "heading", "question"}:
+        return None
+    about = title_concept(card.title, term=kind != "question")
+    return about.name if about else None
 
 
 def _evidence(view: View) -> Evidence:
@@ -624,7 +880,8 @@ def _evidence(view: View) -> Evidence:
 
 def stated_abbreviations(view: View) -> Iterator[Occurrence | AliasPair]:
     """Abbreviations defined in the sentence (Schwartz–Hearst), both names and the pair."""
-    if "(" not in view.text and "stand" not in view.text and "short for" not in view.text:
+    text = view.text
+    if "(" not in text and "stand" not in text and "short for" not in text and ", or " not in text:
         return
     for short, long in abbreviations(view.text):
         if not is_acronym(short) and not short.isupper():
@@ -999,6 +1256,7 @@ def of_phrases(view: View) -> Iterator[Occurrence]:
 SEGMENT_GENERATORS: dict[str, Callable[[Segment, Doc], Iterator]] = {
     "titles": titles,
     "labels": labels,
+    "numbered": numbered,
     "emphasis": emphasised,
     "list_items": list_items,
     "cells": cells,
@@ -1008,6 +1266,7 @@ SENTENCE_GENERATORS: dict[str, Callable[[View], Iterator]] = {
     "question_phrases": question_phrases,
     "glosses": glosses,
     "abbreviations": stated_abbreviations,
+    "synonyms": synonyms,
     "named": named,
     "defined": defined,
     "enumerations": enumerations,
@@ -1091,6 +1350,8 @@ def collect(
             cand.mentions.append(evidence)
         if occ.role in SUBJECT_ROLES and not seg.is_heading and card not in cand.subject_of:
             cand.subject_of.append(card)
+            if opens_with(card.body, occ.surface):
+                cand.opens += 1
         if occ.definition:
             cand.definitions.append(
                 (occ.role, Evidence(card.source, evidence.line, occ.definition))

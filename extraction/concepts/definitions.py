@@ -20,10 +20,12 @@ from extraction.concepts.phrases import concept_id
 from extraction.concepts.segments import _BULLET
 from extraction.concepts.words import (
     ANALOGY,
+    CONTRAST_CUE,
     FRAMING_NOUNS,
     GENERIC_HEADS,
     OTHER_QUESTIONS,
     SELF_FRAMES,
+    VERSUS,
 )
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.records import Card, Concept, Evidence
@@ -137,7 +139,11 @@ def asks_something_else(title: str) -> bool:
     (False, False)
     >>> asks_something_else("Class"), asks_something_else("Set theory")
     (False, False)
+    >>> asks_something_else("Osmosis vs. diffusion")
+    True
     """
+    if CONTRAST_CUE.search(title) or VERSUS.search(title):  # what tells two things apart
+        return True
     rest, asked_what = _ASKS_WHAT.subn("", title.strip(), count=1)
     words = re.findall(r"[^\W\d_][\w'-]*", rest.lower())
     if not words:
@@ -152,6 +158,18 @@ def asks_something_else(title: str) -> bool:
         and framed[0] not in SELF_FRAMES
         and framed[1] in {"of", "in", "for", "to", "on", "with", "between"}
     )
+
+
+def asks_what_it_is(title: str) -> bool:
+    """Does a card's title ask what its subject is ("What is osmosis?", "Define
+    osmosis", "Explain osmosis"), not something else about it?
+
+    >>> asks_what_it_is("What is osmosis?"), asks_what_it_is("Define a buffer")
+    (True, True)
+    >>> asks_what_it_is("What are the types of buffers?"), asks_what_it_is("Osmosis")
+    (False, False)
+    """
+    return bool(_ASKS_WHAT.match(title.strip())) and not asks_something_else(title)
 
 
 def names_whole_title(card: Card, names: Sequence[str]) -> bool:

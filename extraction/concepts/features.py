@@ -18,10 +18,13 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 import networkx as nx
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from extraction.concepts.candidates import SUBJECT_ROLES, Candidate
-from extraction.concepts.phrases import head_index, zipf
+from extraction.concepts.definitions import asks_what_it_is
+from extraction.concepts.phrases import head_index, only_verb, plural_forms, zipf
 from extraction.concepts.segments import Segment
 from extraction.concepts.words import GENERIC_NOTE_WORDS
 from extraction.names import is_acronym
@@ -124,6 +127,15 @@ FEATURES: dict[str, str] = {
     "modifier_of": "log(1 + other names it modifies)",
     "textrank": "TextRank of its words in the notes' word graph (0..1)",
     "has_definition": "the notes define it",
+    "asked_what": "a question card asks what it is ('What is osmosis?', 'Define osmosis'), "
+    "not something else about it",
+    "opens_answer": "a card it titles opens its answer by naming it ('## Osmosis' / "
+    "'Osmosis moves water ...'): the answer talks about what the title names",
+    "word_uses": "log(1 + uses in the notes of its least used word), for a name of two "
+    "words or more: a word the notes use once ('subpar' in 'subpar filtrate') describes, "
+    "a word they keep using ('filtrate') is part of what they teach",
+    "head_verb": "its last word is English only as a verb ('filtrate evaporates'): a "
+    "clause the parser read as a name",
 }
 
 
@@ -153,7 +165,15 @@ def link_words(G: nx.Graph, doc: Doc, *, window: int = 2) -> None:
     >>> sorted(G.edges(data="weight"))
     [('hidden', 'states', 1), ('networks', 'hidden', 1), ('networks', 'states', 1), \
 ('recurrent', 'hidden', 1), ('recurrent', 'networks', 1)]
+
+    Every word's uses, whatever its part of speech, are counted in ``G.graph["uses"]``
+    (by the hash of its lower-case form, for :data:`FEATURES`' ``word_uses``):
+
+    >>> _word_uses("use", G.graph["uses"]), _word_uses("state", G.graph["uses"])
+    (1, 1)
     """
+    # every token's lower-case form, counted by spaCy (by string hash)
+    G.graph.setdefault("uses", Counter()).update(doc.count_by(LOWER))
     content = [t.lower_ for t in doc if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.is_alpha]
     for i, word in enumerate(content):
         for other in content[i + 1 : i + 1 + window]:
@@ -199,8 +219,13 @@ def group_features(
     groups: Mapping[str, Sequence[Candidate]],
     *,
     ranks: Mapping[str, float],
+    uses: Mapping[int, int] | None = None,
 ) -> dict[str, dict[str, float]]:
-    """The features of each group (see :data:`FEATURES`), by root key."""
+    """The features of each group (see :data:`FEATURES`), by root key.
+
+    ``ranks`` are the words' TextRank scores and ``uses`` how often the notes use each
+    word, lower case (both from the word graph :func:`link_words` fills); without
+    ``uses``, ``word_uses`` is left out."""
     keys = [c.key.lower() for cands in groups.values() for c in cands]
     counts = {c.key.lower(): c.count for cands in groups.values() for c in cands}
     heads: Counter[str] = Counter()
@@ -219,6 +244,7 @@ def group_features(
             for j in range(i + 1, n + 1):
                 if j - i < n:
                     inside[" ".join(words[i:j])] += counts[key]
+    counted = _Counted(uses) if uses is not None else None  # each word looked up once
     out = {}
     # one object per distinct value: most features are 1.0 or the log of a small count,
     # and a large build has hundreds of thousands of groups
@@ -226,7 +252,7 @@ def group_features(
     for root, cands in groups.items():
         out[root] = {
             k: values.setdefault((type(v), v), v)
-            for k, v in _features(cands, ranks, heads, modifiers, inside).items()
+            for k, v in _features(cands, ranks, heads, modifiers, inside, counted).items()
         }
     return out
 
@@ -280,6 +306,25 @@ def _log(n: int) -> float:
     return math.log1p(min(n, COUNT_CAP))
 
 
+def _word_uses(word: str, uses: Mapping[int, int]) -> int:
+    """How often the notes use ``word`` (lower case) or one of its plurals (``uses``
+    counts by string hash: :func:`link_words`)."""
+    forms = {word, *plural_forms(word)}
+    return sum(uses.get(get_string_id(f), 0) for f in forms)
+
+
+class _Counted(dict):
+    """:func:`_word_uses` of each word, computed the first time it is asked for."""
+
+    def __init__(self, uses: Mapping[int, int]) -> None:
+        super().__init__()
+        self.uses = uses
+
+    def __missing__(self, word: str) -> int:
+        n = self[word] = _word_uses(word, self.uses)
+        return n
+
+
 def _majority(cands: Sequence[Candidate], attr: str) -> float:
     total = sum(n for c in cands for n in c.shapes.values())
     yes = sum(n for c in cands for s, n in c.shapes.items() if getattr(s, attr))
@@ -292,6 +337,7 @@ def _features(
     heads: Counter[str],
     modifiers: Counter[str],
     inside: Mapping[str, int],
+    counted: Mapping[str, int] | None = None,
 ) -> dict[str, float]:
     roles: Counter[str] = Counter()
     for c in cands:
@@ -379,6 +425,18 @@ def _features(
     x["modifier_of"] = _log(modifiers[lowered])
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
+    x["opens_answer"] = float(any(c.opens for c in cands))
+    asked = (asks_what_it_is(card.title) for c in cands for card in c.subject_of)
+    x["asked_what"] = float(any(asked))
+    if counted is not None and len(words) > 1:
+        # a word the tokenizer split otherwise ("banker's", "x1") has no count of its own
+        counts = [
+            n for w in words if w.isalpha() and not is_acronym(w) if (n := counted[w.lower()])
+        ]
+        if counts:
+            x["word_uses"] = _log(min(counts))
+    last = lowered_words[-1] if len(units) > 1 else ""
+    x["head_verb"] = float(last.isalpha() and only_verb(last) and not last.endswith(("ing", "ed")))
     # how much more uses say depends on what is used: a common word is used often anyway
     x["common_count"] = x["log_count"] * x["common"]
     commonness = 0.0 if acronym or not zipfs else max(0.0, min(1.0, (min_zipf - 3.5) / 2))

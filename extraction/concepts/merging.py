@@ -17,9 +17,15 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from extraction.concepts.candidates import AliasPair, Candidate
+from extraction.concepts.candidates import OTHER_NAME, AliasPair, Candidate
 from extraction.concepts.phrases import match_key, zipf
-from extraction.concepts.words import ACTIVITY_ENDINGS, ASPECT_HEADS, GENERIC_HEADS, THING_HEADS
+from extraction.concepts.words import (
+    ACTIVITY_ENDINGS,
+    ASPECT_HEADS,
+    GENERIC_HEADS,
+    MANNER_HEADS,
+    THING_HEADS,
+)
 from extraction.names import (
     SKIPPABLE,
     initials,
@@ -35,6 +41,7 @@ RULES: dict[str, str] = {
     "abbreviation": "an abbreviation stated with its long form",
     "gloss": "two names glossed in brackets, one the short form of the other ('ReLU "
     "(Rectified Linear Unit)', 'Discriminator (D)')",
+    "synonym": "another name the notes state for it ('also known as Y', 'X (or Y)')",
     "initials": "an acronym spelled by the initials of the one name the notes use for it",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
@@ -125,7 +132,10 @@ def merge(
             glossed = pair.reason.startswith("glossed")
             if glossed and not abbreviates(pair.short, pair.long):
                 continue  # "Bagging (Random Forests)": an example, not another name
-            join(l_key, s_key, "gloss" if glossed else "abbreviation", pair.evidence)
+            rule = "gloss" if glossed else "abbreviation"
+            if pair.reason == OTHER_NAME:
+                rule = "synonym"
+            join(l_key, s_key, rule, pair.evidence)
     multiword = [k for k in candidates if " " in k]
     # 4. an acronym spelled by the initials of exactly one multi-word name
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -192,6 +202,12 @@ def merge(
             specific = all(is_acronym(w) or zipf(w) < SPECIFIC_ZIPF for w in base.split())
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and (specific or (together and same_thing(base, words[-1]))):
+                join(base, key, "generic_head")
+        # "X process", "X approach": the way X is done, when the notes use both together
+        elif words[-1].lower() in MANNER_HEADS and (base := known(" ".join(words[:-1]))):
+            longer, bare = candidates[key], candidates[base]
+            together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
+            if bare.count and together:
                 join(base, key, "generic_head")
     # 9. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:

@@ -109,6 +109,33 @@ def singular(word: str) -> str:
     return lemma
 
 
+@lru_cache(maxsize=1 << 16)
+def plural_forms(word: str) -> tuple[str, ...]:
+    """The plural forms of a noun, from ``lemminflect`` (its rules for unknown words
+    too), so that a count of the notes' words finds a name's words however written.
+
+    >>> plural_forms("enzyme"), plural_forms("datum"), plural_forms("species")
+    (('enzymes',), ('data', 'datums'), ('species',))
+    """
+    from lemminflect import getInflection
+
+    return tuple(getInflection(word, tag="NNS")) if word.isalpha() else ()
+
+
+@lru_cache(maxsize=1 << 16)
+def only_verb(word: str) -> bool:
+    """Does English read ``word`` only as a verb (``lemminflect``'s dictionary: no noun
+    or adjective reading)? "catalyse", "secretes" are; "digest", "enzyme", "osmotic" and
+    words the dictionary does not know are not.
+
+    >>> [only_verb(w) for w in ["catalyse", "secretes", "digest", "enzyme", "osmotic"]]
+    [True, True, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word.lower())) == {"VERB"}
+
+
 def head_index(words: Sequence[str]) -> int:
     """The index of a name's head word: the last word, or the last before "of".
 

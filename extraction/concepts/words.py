@@ -67,6 +67,17 @@ OTHER_QUESTIONS = _words(
     "how why when where which who whom whose can could does do did should would will is are"
 )
 
+#: Title words that contrast the two things after them ("Difference between osmosis and
+#: diffusion?", "Compare mitosis and meiosis", "How do enzymes differ from catalysts?").
+CONTRAST_CUE = re.compile(
+    r"\b(?:differences?|distinctions?|similarities|comparison)\s+(?:between|of)\s+"
+    r"|\b(?:compare|comparing|contrast|contrasting|distinguish|distinguishing)\s+(?:between\s+)?",
+    re.IGNORECASE,
+)
+#: "X vs. Y", "X versus Y", "X differs from Y" in a title.
+VERSUS = re.compile(
+    r"\s(?:vs\.?|versus|differs?\s+from|(?:is|are)\s+different\s+from)\s", re.IGNORECASE
+)
 #: Heads that add nothing to the name they follow: "LSTM cell", "transformer model",
 #: "sigmoid function", "convolution operation" name the LSTM, the transformer, the
 #: sigmoid and the convolution when the notes use the bare name as well ("kernel
@@ -77,6 +88,11 @@ GENERIC_HEADS = _words(
     function operation technique dataset
     """
 )
+#: Heads that name the way X is done ("osmosis process", "hashing approach"): the same
+#: as X when the notes use the two together (a shared card, a card about one), never on
+#: the strength of X's rarity alone ("Poisson process" is no Poisson). Not "structure": a
+#: "crystal structure" is more than a crystal.
+MANNER_HEADS = _words("approach process procedure strategy")
 #: Generic heads that name an aspect of X itself ("attention mechanism", "pooling
 #: operation"): the compound is X, even when X is an activity.
 ASPECT_HEADS = _words("mechanism operation")
@@ -97,7 +113,7 @@ GENERIC_NOTE_WORDS = _words(
     note notes example examples exercises question questions answer answers
     quiz lecture lectures lesson lessons chapter section topic topics course courses
     slide slides video videos reading readings reference references link links
-    resource resources homework assignment review objective objectives outline
+    homework assignment review objective objectives outline
     thing things stuff way ways part parts aspect aspects case cases fact facts
     detail details challenge challenges solution solutions
     keypoint keypoints takeaway takeaways tip tips
@@ -136,6 +152,24 @@ NAMING_CUES = _words(
     called so-called termed dubbed named known referred e.g. e.g eg i.e. i.e ie viz
     namely aka a.k.a a.k.a.
     """
+)
+
+#: Cues that give another name of what a sentence is about ("Hash tables are also known
+#: as hash maps", "Also called passive transport, it ..."); "is known as X" alone names X, it
+#: does not say that X is the subject's other name.
+SYNONYM_CUE = re.compile(
+    r"\b(?:also\s+(?:known\s+as|called|termed|named|referred\s+to\s+as)|a\.k\.a\.?|aka)\s+",
+    re.IGNORECASE,
+)
+#: Words that open a bracket giving another name: "osmosis (or water transport)", "(aka ...)".
+OTHER_NAME_OPENERS = _words("or aka a.k.a. a.k.a also")
+
+#: Words that number the options a note goes through ("Approach 1: Enzyme
+#: inhibition", "Method 2 - Chemical digestion"): what follows the number is the
+#: name the line is about. Not steps, stages or rules, which go on with an instruction.
+NUMBERED_LABELS = _words(
+    "approach approaches method methods strategy strategies technique techniques "
+    "solution solutions option options type types kind kinds variant variants"
 )
 
 #: Words that never start or end a name, whatever the tagger says.

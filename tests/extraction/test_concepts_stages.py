@@ -149,7 +149,13 @@ def test_concepts_title_names_lists_and_non_names(title, kind, expected, never):
         ("ReLU (rectified linear unit) is common", [("ReLU", "rectified linear unit")]),
         ("true positives ( TP ) are counted", [("TP", "true positives")]),
         ("SVM stands for support vector machine", [("SVM", "support vector machine")]),
+        (
+            "Cells store adenosine triphosphate, or ATP, for energy",
+            [("ATP", "adenosine triphosphate")],
+        ),
+        ("a binary search tree, or BST.", [("BST", "binary search tree")]),
         # no abbreviation
+        ("pick the red one, or GREEN, instead", []),
         ("the loss (see above) grows", []),
         ("significant (p < 0.05) effects", []),
         ("as shown by Smith (2003)", []),
@@ -302,6 +308,98 @@ def test_concepts_merge_generic_head_needs_the_bare_name_used():
 def test_concepts_merge_generic_head_only_when_it_names_the_same_thing(bare, longer, merged):
     groups = groups_of(cand(bare, 3), cand(longer, 2))  # both used in one card
     assert same_group(groups, bare, longer) is merged
+
+
+@pytest.mark.parametrize(
+    ("bare", "longer", "cards", "merged"),
+    [
+        ("osmosis", "osmosis process", (("c1",), ("c1",)), True),  # used together
+        ("hashing", "hashing approach", (("c1",), ("c1",)), True),
+        ("sorting", "sorting procedure", (("c1",), ("c1",)), True),
+        ("crystal", "crystal structure", (("c1",), ("c1",)), False),  # more than one
+        # a rare bare name alone is not enough: "Poisson process" is no Poisson
+        ("Poisson", "Poisson process", (("c1",), ("c2",)), False),
+        ("osmosis", "osmosis process", (("c1",), ("c2",)), False),
+    ],
+)
+def test_concepts_merge_manner_head_only_when_used_together(bare, longer, cards, merged):
+    groups = groups_of(cand(bare, 3, cards=cards[0]), cand(longer, 2, cards=cards[1]))
+    assert same_group(groups, bare, longer) is merged
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "body", "a", "b", "merged"),
+    [
+        (
+            "Notes",
+            "heading",
+            "Hash tables are also known as hash maps.",
+            "hash table",
+            "hash map",
+            True,
+        ),
+        # the subject "they" is what the card is about
+        (
+            "Cell walls",
+            "heading",
+            "Cell walls are rigid. They are also called cell envelopes.",
+            "cell wall",
+            "cell envelope",
+            True,
+        ),
+        (
+            "What is osmosis?",
+            "question",
+            "Also called passive water transport, it moves water.",
+            "osmosis",
+            "passive water transport",
+            True,
+        ),
+        (
+            "Notes",
+            "heading",
+            "We define the water potential (or osmotic head) of a cell.",
+            "water potential",
+            "osmotic head",
+            True,
+        ),
+        (
+            "Notes",
+            "heading",
+            "Hash tables (aka dictionaries) map keys.",
+            "hash table",
+            "dictionary",
+            True,
+        ),
+        # naming without "also" introduces a name; it says nothing of the subject's names
+        (
+            "Notes",
+            "heading",
+            "The outer layer is known as the epidermis.",
+            "outer layer",
+            "epidermis",
+            False,
+        ),
+        # a bracket that glosses the action, not the phrase before it
+        (
+            "Notes",
+            "heading",
+            "Heating the sample in water (or water heating) helps.",
+            "water",
+            "water heating",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_another_name_the_notes_state(title, kind, body, a, b, merged):
+    index = extract_concepts([card(title, body, kind=kind)])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({a, b} <= g for g in groups) is merged, groups
+    if merged:
+        reasons = {m.rule for s in index.candidates for m in s.merges}
+        assert "synonym" in reasons
+        off = extract_concepts([card(title, body, kind=kind)], disabled={"synonym"})
+        assert not any({a, b} <= {c.key.lower() for c in s.candidates} for s in off.candidates)
 
 
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
@@ -710,3 +808,153 @@ def test_concepts_definition_never_stops_inside_a_sentence(body, expected):
 )
 def test_concepts_names_are_well_formed(surface, ok):
     assert well_formed(surface) is ok
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "expected", "never"),
+    [
+        ("Osmosis vs. diffusion", "term", {"osmosis", "diffusion"}, set()),
+        ("Hash tables versus binary trees in C", "heading", {"hash table", "binary tree"}, set()),
+        (
+            "What is the difference between mitosis and meiosis?",
+            "question",
+            {"mitosis", "meiosis"},
+            {"difference"},
+        ),
+        # a side without a noun of its own shares the other's head
+        (
+            "Difference between aerobic and anaerobic respiration?",
+            "question",
+            {"aerobic respiration", "anaerobic respiration"},
+            {"aerobic"},
+        ),
+        ("Compare arteries with veins", "question", {"artery", "vein"}, set()),
+        ("How do enzymes differ from catalysts?", "question", {"enzyme", "catalyst"}, set()),
+        # what follows the second name is no part of it
+        (
+            "Soft vs. hard water - a short overview",
+            "heading",
+            {"soft water", "hard water"},
+            {"hard water - a short overview", "hard water a short overview"},
+        ),
+    ],
+)
+def test_concepts_contrast_title_is_about_both_things(title, kind, expected, never):
+    index = extract_concepts([card(title, "They differ in what crosses the membrane.", kind=kind)])
+    role = "question" if kind == "question" else kind
+    about = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[role]}
+    assert expected <= about, about
+    assert not about & never
+
+
+def test_concepts_contrast_card_answer_defines_neither_thing():
+    index = extract_concepts(
+        [card("Osmosis vs. diffusion", "They differ in what crosses the membrane.", kind="term")]
+    )
+    for name in ("osmosis", "diffusion"):
+        group = next(s for s in index.candidates if name in {n.lower() for n in s.names})
+        assert not any(c.definitions for c in group.candidates), name
+        if (found := index.find(name)) is not None:
+            assert not index.concepts[found].definition
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "least_used"),
+    [
+        # "subpar" is used once, "filtrate" three times (one a plural)
+        ("The subpar filtrate drips. Filtrates drip. A filtrate is clear.", "subpar filtrate", 1),
+        (
+            "A filtrate sample drips. Each sample is clear. The filtrate is clear.",
+            "filtrate sample",
+            2,
+        ),
+    ],
+)
+def test_concepts_word_uses_counts_the_least_used_word_of_a_name(body, name, least_used):
+    import math
+
+    index = extract_concepts([card("Notes", body, kind="heading")])
+    scored = next(s for s in index.candidates if name in {n.lower() for n in s.names})
+    assert scored.features["word_uses"] == pytest.approx(math.log1p(least_used))
+
+
+def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
+    # "falters" is English only as a verb: "sample reconstruction falters" is a clause
+    from extraction.concepts.candidates import Candidate
+    from extraction.concepts.features import group_features
+
+    def features(key):
+        return group_features({key: [Candidate(key, count=1)]}, ranks={}, uses={})[key]
+
+    assert features("reconstruction falter").get("head_verb") == 1
+    assert not features("cell membrane").get("head_verb")
+    assert not features("boiling point").get("head_verb")
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("How are enzymes denatured?", "enzyme"),
+        ("Why do cell walls resist osmotic pressure?", "cell wall"),
+        ("How can hash tables be used for caching?", "hash table"),
+        # a pronoun, a framing word or what the question asks is no subject
+        ("How do we measure osmotic pressure?", None),
+        ("What problems arise when hash tables fill up?", None),
+        ("In which organelles does respiration happen?", "respiration"),
+        ("Which enzymes digest starch?", None),
+    ],
+)
+def test_concepts_question_about_something_else_is_about_its_subject(title, subject):
+    index = extract_concepts([card(title, "It depends on the temperature.")])
+    asked = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["question"]}
+    assert asked == ({subject} if subject else set()), asked
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "opens"),
+    [
+        ("Osmosis", "Osmosis moves water across a membrane.", True),
+        ("Enzyme", "The enzymes of the gut break starch down.", True),
+        ("Training", "Cells undergo osmosis in water during training.", False),
+    ],
+)
+def test_concepts_opens_answer_marks_a_title_its_answer_talks_about(title, body, opens):
+    index = extract_concepts([card(title, body, kind="heading")])
+    group = next(s for s in index.candidates if title.lower() in {n.lower() for n in s.names})
+    assert bool(group.features.get("opens_answer")) is opens, group.features
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("Approach 1 : Competitive enzyme inhibition", "competitive enzyme inhibition"),
+        ("Type 3: osmotic lysis", "osmotic lysis"),
+        ("**Method 2 - Chemical digestion**", "chemical digestion"),
+        # a step goes on with an instruction: no name
+        ("Step 1: Mix the reagents", None),
+    ],
+)
+def test_concepts_numbered_option_names_what_follows_the_number(line, named):
+    index = extract_concepts([card("Notes", line, kind="heading")])
+    labelled = {
+        c.key.lower()
+        for s in index.candidates
+        for c in s.candidates
+        if c.roles["label"] and c.key.lower() not in {"approach", "type", "method", "step"}
+    }
+    assert labelled == ({named} if named else set()), labelled
+
+
+@pytest.mark.parametrize(
+    ("title", "asked"),
+    [
+        ("What is osmosis?", True),
+        ("Define osmosis", True),
+        ("What are the types of osmosis?", False),
+        ("How is osmosis measured?", False),
+    ],
+)
+def test_concepts_asked_what_marks_a_question_about_what_it_is(title, asked):
+    index = extract_concepts([card(title, "Water crosses a membrane.")])
+    group = next(s for s in index.candidates if "osmosis" in {n.lower() for n in s.names})
+    assert bool(group.features.get("asked_what")) is asked, group.features
