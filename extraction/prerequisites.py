@@ -36,8 +36,9 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -174,16 +175,38 @@ def default_model() -> LogisticModel:
 class _Notes:
     """Per-concept facts the features read."""
 
-    naming: dict[str, set[str]]  # concept -> cards that name it (or are about it)
+    naming: dict[str, int]  # concept -> how many cards name it (or are about it)
     about: dict[str, set[str]]  # concept -> cards about it
     ranks: dict[str, tuple[int, int]]  # concept -> (file rank, line) where first named
     first_card: dict[str, str]  # concept -> card whose answer first names it
     #: concept -> the concepts named on the line of its defining sentence, itself
     #: included (one set shared by every concept defined on that line)
     defined_with: dict[str, set[str]]
-    mention_of: dict[tuple[str, str], list[Evidence]]  # (A, card) -> sentences naming A
+    mention_of: _MentionsOf  # (A, card) -> sentences naming A
     #: (A, B) -> the heading naming A under which the notes explain B
     sections: dict[tuple[str, str], Evidence]
+
+
+class _MentionsOf:
+    """``mention_of[(A, card)]``: the sentences of ``card`` that name A, in their order
+    (none: an empty list), read from ``index.card_mentions`` when asked. A dict of every
+    (concept, card) pair held as many entries as there are mentions, on a large build
+    more than the mentions themselves.
+
+    >>> e = Evidence("n.md", 2, "Osmosis moves water.")
+    >>> mention_of = _MentionsOf({"n.md#1": [("osmosis", e), ("water", e)]})
+    >>> mention_of[("osmosis", "n.md#1")], mention_of[("osmosis", "n.md#2")]
+    ([Evidence(source='n.md', line=2, text='Osmosis moves water.')], [])
+    """
+
+    __slots__ = ("_by_card",)
+
+    def __init__(self, by_card: Mapping[str, Sequence[tuple[str, Evidence]]]) -> None:
+        self._by_card = by_card
+
+    def __getitem__(self, key: tuple[str, str]) -> list[Evidence]:
+        concept, card = key
+        return [e for c, e in self._by_card.get(card, ()) if c == concept]
 
 
 def reads_parse(seg: Segment) -> bool:
@@ -200,16 +223,16 @@ def _notes(index: ConceptIndex) -> _Notes:
         order.setdefault(seg.card.source, len(order))
         if not seg.is_heading:
             cards.setdefault(seg.card.id, seg.card)
-    naming: dict[str, set[str]] = defaultdict(set)
-    mention_of: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    naming_cards: dict[str, set[str]] = defaultdict(set)
     for card_id, found in index.card_mentions.items():
-        for concept, evidence in found:
-            naming[concept].add(card_id)
-            mention_of[(concept, card_id)].append(evidence)
+        for concept, _ in found:
+            naming_cards[concept].add(card_id)
     about: dict[str, set[str]] = defaultdict(set)
     for concept in index.concepts.values():
         about[concept.id].update(concept.cards)
-        naming[concept.id].update(concept.cards)
+        naming_cards[concept.id].update(concept.cards)
+    naming = {concept: len(cards) for concept, cards in naming_cards.items()}
+    del naming_cards  # only their number is read
     for card in cards.values():
         for subject in index.subjects(card):
             about[subject].add(card.id)
@@ -254,6 +277,7 @@ def _notes(index: ConceptIndex) -> _Notes:
             if outer is not None:
                 for b in inner - {outer[0]}:
                     sections.setdefault((outer[0], b), outer[1])
+    mention_of = _MentionsOf(index.card_mentions)
     return _Notes(naming, about, ranks, first_card, defined_with, mention_of, sections)
 
 
@@ -398,13 +422,16 @@ _Said = tuple[int, str, str, str, float, Sequence[Evidence]]
 
 def _statements(
     index: ConceptIndex, typed: Iterable[Relation], notes: _Notes
-) -> dict[tuple[str, str], list[_Said]]:
+) -> tuple[dict[tuple[str, str], list[_Said]], dict[tuple[str, str], list[str]]]:
     """What every source of evidence but definitions says, by pair (its two concepts in
-    sorted order), in the order the sources are read.
+    sorted order), in the order the sources are read; and, the last source, the cards
+    that name both concepts of a pair, by pair (:func:`_together` says what they say).
 
     Definitions are left out: a paragraph kept on one line makes every concept it names
     "named in the defining sentence" of every concept it defines (one 3 MB note: millions
-    of pairs); :func:`_in_definition` says them again for one pair at a time.
+    of pairs); :func:`_in_definition` says them again for one pair at a time. The cards
+    naming both are kept apart for the same reason: most pairs are linked by nothing
+    else, and what they say is made one pair at a time.
     """
     said: dict[tuple[str, str], list[_Said]] = defaultdict(list)
 
@@ -458,20 +485,22 @@ def _statements(
     for (a, b), heading in notes.sections.items():
         if a in index.concepts and b in index.concepts:
             say(2, a, b, "section", 1.0, [heading])
-    # named together
-    together: dict[frozenset[str], set[str]] = defaultdict(set)
+    # named together (each card once per pair: a card's concepts are a set)
+    together: dict[tuple[str, str], list[str]] = defaultdict(list)
     for card_id, found in index.card_mentions.items():
         named = sorted({c for c, _ in found if c in index.concepts})
         if len(named) > TOGETHER_MAX_CONCEPTS:
             continue  # a card that names everything says nothing of any two (and costs n^2)
         for i, a in enumerate(named):
             for b in named[i + 1 :]:
-                together[frozenset((a, b))].add(card_id)
-    for both, cards in together.items():
-        a, b = sorted(both)
-        cited = [e for c in sorted(cards) for e in notes.mention_of[(b, c)][:1]]
-        say(2, a, b, "together", min(1.0, len(cards) / TOGETHER_CARDS), cited)
-    return said
+                together[(a, b)].append(card_id)
+    return said, together
+
+
+def _together(notes: _Notes, a: str, b: str, cards: list[str]) -> _Said:
+    """What the ``cards`` naming both ``a`` and ``b`` (``a < b``) say of the pair."""
+    cited = [e for c in sorted(cards) for e in notes.mention_of[(b, c)][:1]]
+    return (2, a, b, "together", min(1.0, len(cards) / TOGETHER_CARDS), cited)
 
 
 def _in_definition(
@@ -500,11 +529,11 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
     for x, y, sign in ((a, b, 1.0), (b, a, -1.0)):
         card = notes.first_card.get(x)
         if card is not None and card in notes.about.get(y, ()):
-            c.add("introduced", sign, notes.mention_of.get((x, card), [])[:1])
+            c.add("introduced", sign, notes.mention_of[(x, card)][:1])
     common = round(max(-1.0, min(1.0, (_commonness(a) - _commonness(b)) / 4)), 3)
     if common:
         c.add("common", common)
-    na, nb = len(notes.naming.get(a, ())), len(notes.naming.get(b, ()))
+    na, nb = notes.naming.get(a, 0), notes.naming.get(b, 0)
     if na != nb:
         c.add("wider", round(max(-1.0, min(1.0, math.log2((na + 1) / (nb + 1)) / 3)), 3))
     ra, rb = notes.ranks.get(a), notes.ranks.get(b)
@@ -526,7 +555,7 @@ def candidate_pairs(
     keeps: a note linking millions of pairs costs their number in time, not in memory.
     """
     notes = _notes(index)
-    said = _statements(index, typed, notes)
+    said, together = _statements(index, typed, notes)
     position = {b: i for i, b in enumerate(notes.defined_with)}
     total = len(index.card_mentions) or 1
 
@@ -534,16 +563,25 @@ def candidate_pairs(
         c = _candidate(index, notes, found)
         pair = (c, c.reversed())
         for one in pair:
-            if share := round(min(1.0, len(notes.naming.get(one.source, ())) / total), 3):
+            if share := round(min(1.0, notes.naming.get(one.source, 0) / total), 3):
                 one.features["spread"] = share
         return pair
 
     for (x, y), found in said.items():
+        if (x, y) in together:  # the last source read: its statement comes last
+            found = [*found, _together(notes, x, y, together[(x, y)])]
+        defined = _in_definition(index, notes, position, x, y)
+        yield both(sorted(found + defined, key=lambda s: s[0]) if defined else found)
+    for (x, y), cards in together.items():  # the pairs only cards naming both link
+        if (x, y) in said:
+            continue
+        found = [_together(notes, x, y, cards)]
         defined = _in_definition(index, notes, position, x, y)
         yield both(sorted(found + defined, key=lambda s: s[0]) if defined else found)
     for b, named in notes.defined_with.items():
         for a in named:
-            if a == b or a not in index.concepts or ((a, b) if a < b else (b, a)) in said:
+            key = (a, b) if a < b else (b, a)
+            if a == b or a not in index.concepts or key in said or key in together:
                 continue
             if b in notes.defined_with.get(a, ()) and position[a] < position[b]:
                 continue  # made at a's turn
@@ -595,8 +633,9 @@ def score(candidate: Candidate, model: LogisticModel) -> Relation:
     names in ``label``) and the evidence behind them, strongest first (when only
     statistics raised it, the sentences that name both)."""
     contributions = model.contributions(candidate.features)
-    if len(_CONTRIBUTIONS) > 100_000:
+    if len(_CONTRIBUTIONS) > 100_000 or len(_FEATURE_SETS) > 100_000:
         _CONTRIBUTIONS.clear()
+        _FEATURE_SETS.clear()
     carried = [f for f, c in contributions if c > 0]
     evidence: list[Evidence] = []
     for f in carried:
@@ -612,15 +651,32 @@ def score(candidate: Candidate, model: LogisticModel) -> Relation:
         PREREQUISITE,
         round(model.probability(candidate.features), 3),
         evidence,
-        label="+".join(carried),
-        features={f: _CONTRIBUTIONS.setdefault(c, c) for f, c in contributions},
+        label=sys.intern("+".join(carried)),
+        features=_feature_set(contributions),
     )
+
+
+def _feature_set(contributions: list[tuple[str, float]]) -> dict[str, float]:
+    """``dict(contributions)``, one dict for every edge with the same contributions
+    (nothing changes an edge's features in place).
+
+    >>> _feature_set([("earlier", 0.35)]) is _feature_set([("earlier", 0.35)])
+    True
+    """
+    key = tuple(contributions)
+    found = _FEATURE_SETS.get(key)
+    if found is None:
+        found = _FEATURE_SETS[key] = {f: _CONTRIBUTIONS.setdefault(c, c) for f, c in key}
+    return found
 
 
 #: One object per distinct contribution: a feature that is present contributes its
 #: weight, the same number on every edge it carries (a large build keeps hundreds of
 #: thousands of edges, each with its contributions). Emptied when it grows large.
 _CONTRIBUTIONS: dict[float, float] = {}
+#: One dict per distinct set of contributions (a large build's edges have a few thousand
+#: among hundreds of thousands); emptied with :data:`_CONTRIBUTIONS`.
+_FEATURE_SETS: dict[tuple[tuple[str, float], ...], dict[str, float]] = {}
 
 
 def break_cycles(edges: list[Relation]) -> list[Relation]:

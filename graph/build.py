@@ -204,13 +204,16 @@ class _Shared:
     True
     >>> shared.mapping({"n": 1}) is shared.mapping({"n": 1.0})
     False
+    >>> shared.evidence_list([e]) is shared.evidence_list([Evidence("n.md", 3, "LSTMs use gates.")])
+    True
     """
 
-    __slots__ = ("_evidence", "_mappings", "_numbers", "_pairs")
+    __slots__ = ("_evidence", "_lists", "_mappings", "_numbers", "_pairs")
 
     def __init__(self) -> None:
         self._evidence: dict[Evidence, dict] = {}
-        self._numbers: dict[tuple[type, float], float] = {}
+        self._lists: dict[object, list[dict]] = {}
+        self._numbers: dict[float, float] = {}  # floats only: 1.0 never stands for 1
         self._mappings: dict[tuple, dict] = {}
         self._pairs: dict[tuple, list] = {}
 
@@ -220,10 +223,19 @@ class _Shared:
             found = self._evidence[e] = _evidence(e)
         return found
 
+    def evidence_list(self, evidence: Sequence[Evidence]) -> list[dict]:
+        """One list for every edge citing the same sentences (a sentence that links
+        several pairs is cited by each of their edges)."""
+        key = evidence[0] if len(evidence) == 1 else tuple(evidence)
+        found = self._lists.get(key)
+        if found is None:
+            found = self._lists[key] = [self.evidence(e) for e in evidence]
+        return found
+
     def number(self, x):
         if type(x) is not float:
             return x
-        return self._numbers.setdefault((float, x), x)
+        return self._numbers.setdefault(x, x)
 
     def numbers(self, values: Mapping[str, float]) -> dict:
         return {k: self.number(v) for k, v in values.items()}
@@ -231,7 +243,7 @@ class _Shared:
     def mapping(self, values: Mapping[str, float]) -> dict:
         """One dict for every mapping of the same names to the same numbers (of the same
         types, in the same order)."""
-        key = tuple((k, type(v), v) for k, v in values.items())
+        key = _flat_key(values.items())
         found = self._mappings.get(key)
         if found is None:
             found = self._mappings[key] = self.numbers(values)
@@ -239,10 +251,11 @@ class _Shared:
 
     def pairs(self, pairs: Iterable[Sequence]) -> list:
         """One list for every list of the same ``[name, number]`` pairs."""
-        key = tuple((f, type(w), w) for f, w in pairs)
+        pairs = [(f, w) for f, w in pairs]
+        key = _flat_key(pairs)
         found = self._pairs.get(key)
         if found is None:
-            found = self._pairs[key] = [[f, self.number(w)] for f, _, w in key]
+            found = self._pairs[key] = [[f, self.number(w)] for f, w in pairs]
         return found
 
     def record(self, record: dict) -> dict:
@@ -256,13 +269,33 @@ class _Shared:
         return record
 
 
+def _flat_key(items: Iterable[tuple[str, object]]) -> tuple:
+    """A hashable key for ``[name, value]`` items that tells ``1`` from ``1.0`` (equal in
+    Python): names and values in one flat tuple, each value that is not a float followed
+    by its type. A large graph keeps one key per distinct feature set; a tuple of
+    ``(name, type, value)`` tuples cost three times as much.
+
+    >>> _flat_key({"x": 0.5, "n": 1}.items())
+    ('x', 0.5, 'n', 1, <class 'int'>)
+    >>> _flat_key([("n", 1)]) == _flat_key([("n", 1.0)])
+    False
+    """
+    key: list = []
+    for name, value in items:
+        key.append(name)
+        key.append(value)
+        if type(value) is not float:
+            key.append(type(value))
+    return tuple(key)
+
+
 def _edge(r: Relation, shared: _Shared | None = None) -> dict:
     """The attributes of ``r``'s edge (``features`` only for a scored edge)."""
     shared = shared or _Shared()
     attrs = {
         "relation": r.relation,
         "confidence": shared.number(r.confidence),
-        "evidence": [shared.evidence(e) for e in r.evidence],
+        "evidence": shared.evidence_list(r.evidence),
         "label": r.label,
     }
     if r.features:
