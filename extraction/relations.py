@@ -2558,9 +2558,12 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             if seg.is_title:
                 if answer is None:
                     continue  # a title with no answer states nothing
-                reply = _reply(answer) if _polar(sent) else None
-                if reply == "no":
-                    continue  # "Is X a Y? -- No, ...": the question states nothing
+                polar = _polar(sent)
+                reply = _reply(answer) if polar else None
+                if polar and reply != "yes":
+                    # "Is X a Y? -- No, ...", or an answer that says neither ("-- It
+                    # depends on ..."): the question asks, it states nothing
+                    continue
                 ctx.answer = answer
                 if reply == "yes":
                     yield from _affirmed_edges(ctx)  # "Isn't X a Y? -- Yes, ..."
