@@ -410,10 +410,31 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         ctx.subjects
         and not ctx.seg.is_title
         and not imperative
+        and not (_headline(ctx.sent) and not ctx.first)
         and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+def _headline(sent: Span) -> bool:
+    """Is ``sent`` a line set like a heading ("Prevent Water Loss"): two words or more,
+    every word of four letters or more capitalised, no closing stop? Past the first line
+    of an answer, it names a topic; it says nothing of the card's subject.
+
+    >>> from extraction import nlp
+    >>> doc = nlp.load()("Avoid Soil Erosion")
+    >>> _headline(doc[:]), _headline(nlp.load()("Avoids soil erosion.")[:])
+    (True, False)
+    """
+    words = [t for t in sent if t.is_alpha]
+    long = [t for t in words if len(t) >= 4]
+    return (
+        len(words) >= 2
+        and bool(long)
+        and all(t.text[0].isupper() for t in long)
+        and not sent.text.rstrip().endswith((".", "!", "?", ";"))
+    )
 
 
 #: Confidence factor of "In X, we V Y": X is the subject of V.
