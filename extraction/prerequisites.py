@@ -9,8 +9,10 @@ becomes named features (:data:`FEATURES`), each saying something for or against
 - **typed relations** in their study direction: the general before the specific
   (``B is_a A``, ``B example_of A``), what is used before what uses it, the problem
   before its remedy (``B addresses A``), the cause before its effect, the task before
-  the tool made for it; a part and its whole in the order the notes teach them (a
-  building block, or a part of several wholes, first);
+  the tool made for it (where one sentence names both: applications listed under a
+  question are where a tool leads, not what it builds on); a part and its whole in
+  the order the notes teach them (a building block, or a part of several wholes,
+  first);
 - **names**: a concept whose name holds another's ("time series anomaly detection",
   "convolutional layer" holding "convolution", "TBPTT" holding "BPTT") comes after it;
 - **definitions**: A named in B's defining sentence, or in the cards about B more than
@@ -60,7 +62,7 @@ FEATURES: dict[str, str] = {
     "used": "B uses A (+: relies on it, is based on it), A uses B (-)",
     "problem": "B addresses A (+: the problem before its remedy), A addresses B (-)",
     "cause": "A causes B (+), B causes A (-)",
-    "task": "B is used for A (+: the task before the tool), A is used for B (-)",
+    "task": "B is used for A, one sentence naming both (+: the task before the tool), A for B (-)",
     "part": "A is a part of B (+), B a part of A (-)",
     "block": "A is a building block of B, or a part of B and of other wholes (+)",
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
@@ -418,6 +420,11 @@ def _statements(
             wholes[r.source].add(r.target)
     for r in typed:
         feature, sign = TYPED_FEATURES[r.relation]
+        if feature == "task" and not _states_both(index, r):
+            # applications listed under a question ("Where is X useful?" -- "speech") are
+            # where the tool leads, not what to learn first; a sentence that says what
+            # the tool is for ("X is used to measure Y") defines it by its task
+            continue
         say(0, r.source, r.target, feature, sign * r.confidence, r.evidence)
         if feature in STATED:
             say(0, r.source, r.target, "stated", sign * r.confidence, r.evidence)
@@ -472,6 +479,23 @@ def _statements(
         cited = [e for c in sorted(cards) for e in notes.mention_of[(b, c)][:1]]
         say(2, a, b, "together", min(1.0, len(cards) / TOGETHER_CARDS), cited)
     return said
+
+
+def _states_both(index: ConceptIndex, r: Relation) -> bool:
+    """Does one of ``r``'s evidence sentences name both its concepts?
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> index = ConceptIndex({"sonar": Concept("sonar", "Sonar")}, {}, {})
+    >>> said = Evidence("n.txt", 1, "Sonar is used for navigation.")
+    >>> listed = [Evidence("n.txt", 1, "Where is sonar useful?"),
+    ...           Evidence("n.txt", 2, "navigation")]
+    >>> [_states_both(index, Relation("sonar", "navigation", "used_for", 0.8, e))
+    ...  for e in ([said], listed)]
+    [True, False]
+    """
+    a, b = (_names(index, c) if c in index.concepts else {c.lower()} for c in (r.source, r.target))
+    return any(_mentioned(e.text, a) and _mentioned(e.text, b) for e in r.evidence)
 
 
 def _in_definition(

@@ -77,7 +77,18 @@ def features(index: ConceptIndex, typed=(), a: str = "", b: str = "") -> dict[st
         ),
         (Relation("LSTM", "vanishing", "addresses", 0.9, [E]), "vanishing", "LSTM", "problem"),
         (Relation("GAN", "mode collapse", "causes", 0.9, [E]), "GAN", "mode collapse", "cause"),
-        (Relation("RNN", "sequences", "used_for", 0.9, [E]), "sequences", "RNN", "task"),
+        (
+            Relation(
+                "RNN",
+                "sequences",
+                "used_for",
+                0.9,
+                [Evidence("n.txt", 1, "RNNs are used for sequences.")],
+            ),
+            "sequences",
+            "RNN",
+            "task",
+        ),
         (Relation("gate", "LSTM", "part_of", 0.9, [E]), "gate", "LSTM", "part"),
     ],
 )
@@ -85,10 +96,28 @@ def test_prerequisites_typed_relation_gives_its_study_feature(relation, first, t
     found = candidates(index_of({}, {}), [relation])
     stated = {"stated": 0.9} if feature in STATED else {}
     assert said(found[(first, then)]) == {feature: 0.9, **stated}
-    assert found[(first, then)].evidence[(feature, 1)] == [E]
+    assert found[(first, then)].evidence[(feature, 1)] == relation.evidence
     # the other direction reads the same evidence the other way
     assert said(found[(then, first)]) == {feature: -0.9, **{f: -v for f, v in stated.items()}}
-    assert found[(then, first)].evidence[(feature, -1)] == [E]
+    assert found[(then, first)].evidence[(feature, -1)] == relation.evidence
+
+
+@pytest.mark.parametrize(
+    ("evidence", "task"),
+    [
+        # a sentence that says what the tool is for: the task comes first
+        (["Sonar is used for navigation."], True),
+        (["Where is sonar useful?", "navigation"], False),
+        # applications listed under a question are where the tool leads, not its basis
+        (["What are the applications of sonar?", "navigation, fishing and mapping"], False),
+    ],
+)
+def test_prerequisites_a_task_counts_when_a_sentence_states_it(evidence, task):
+    cited = [Evidence("n.txt", i, text) for i, text in enumerate(evidence, 1)]
+    found = candidates(index_of({}, {}), [Relation("sonar", "navigation", "used_for", 0.9, cited)])
+    assert (
+        ("navigation", "sonar") in found and "task" in said(found[("navigation", "sonar")])
+    ) == task
 
 
 def test_prerequisites_feature_said_both_ways_sums():
