@@ -58,7 +58,8 @@ PREREQUISITE = "prerequisite_of"
 #: way) for B first, so that (B, A) has the opposite value of (A, B).
 FEATURES: dict[str, str] = {
     "stated": "any of the next five: a typed relation says A comes first (+) or B (-)",
-    "general": "B is a kind or an example of A (+), A of B (-): the general first",
+    "general": "B is a kind or an example of A (+), A of B (-): the general first "
+    "(not an everyday word the notes never explain)",
     "used": "B uses A (+: relies on it, is based on it), A uses B (-)",
     "problem": "B addresses A (+: the problem before its remedy), A addresses B (-)",
     "cause": "A causes B (+), B causes A (-)",
@@ -420,6 +421,8 @@ def _statements(
             wholes[r.source].add(r.target)
     for r in typed:
         feature, sign = TYPED_FEATURES[r.relation]
+        if feature == "general" and _everyday_class(index, r.target):
+            continue
         if feature == "task" and not _states_both(index, r):
             # applications listed under a question ("Where is X useful?" -- "speech") are
             # where the tool leads, not what to learn first; a sentence that says what
@@ -479,6 +482,17 @@ def _statements(
         cited = [e for c in sorted(cards) for e in notes.mention_of[(b, c)][:1]]
         say(2, a, b, "together", min(1.0, len(cards) / TOGETHER_CARDS), cited)
     return said
+
+
+def _everyday_class(index: ConceptIndex, concept: str) -> bool:
+    """Is ``concept`` a word of everyday English (:data:`EVERYDAY_ZIPF`) the notes never
+    explain ("Transformers are pattern matching machines": "machine")? Being a kind of
+    it puts nothing to learn first."""
+    return (
+        " " not in concept.strip()
+        and _commonness(concept) >= EVERYDAY_ZIPF
+        and not _explained(index, concept)
+    )
 
 
 def _states_both(index: ConceptIndex, r: Relation) -> bool:

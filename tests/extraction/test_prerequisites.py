@@ -120,6 +120,25 @@ def test_prerequisites_a_task_counts_when_a_sentence_states_it(evidence, task):
     ) == task
 
 
+@pytest.mark.parametrize(
+    ("cls", "defined", "general"),
+    [
+        # an everyday word the notes never explain is nothing to learn first
+        ("machine", False, False),
+        ("machine", True, True),
+        ("sorting algorithm", False, True),
+    ],
+)
+def test_prerequisites_an_everyday_class_is_learned_first_when_explained(cls, defined, general):
+    index = index_of({}, {"merge sort": ["n#1"]})
+    index.concepts[cls] = Concept(cls, cls, definition="A device." if defined else "")
+    kind = Relation("merge sort", cls, "is_a", 0.9, [E])
+    found = candidates(index, [kind])
+    assert (
+        (cls, "merge sort") in found and "general" in said(found[(cls, "merge sort")])
+    ) == general
+
+
 def test_prerequisites_feature_said_both_ways_sums():
     typed = [
         Relation("GRU", "LSTM", "is_a", 0.9, [E]),
