@@ -15,9 +15,10 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   first);
 - **names**: a concept whose name holds another's ("time series anomaly detection",
   "convolutional layer" holding "convolution", "TBPTT" holding "BPTT") comes after it;
-- **definitions**: A named in B's defining sentence, or in the cards about B more than
-  B in A's; A first named while B is explained (B introduces A); A named in more cards
-  than B (the more general notion);
+- **definitions**: A named in B's defining sentence, or in the cards about B (the card
+  holding B's defining sentence among them, but for what that card is otherwise about)
+  more than B in A's; A first named while B is explained (B introduces A); A named in
+  more cards than B (the more general notion);
 - **course order**, where the notes first name each concept: a weak tiebreak.
 
 A small logistic model (:class:`extraction.logistic.LogisticModel`, weights kept as data
@@ -187,6 +188,9 @@ class _Notes:
     mention_of: dict[tuple[str, str], list[Evidence]]  # (A, card) -> sentences naming A
     #: (A, B) -> the heading naming A under which the notes explain B
     sections: dict[tuple[str, str], Evidence]
+    #: concept -> {card holding its defining sentence, about something else: what the
+    #: card is about}
+    hosts: dict[str, dict[str, set[str]]] = field(default_factory=dict)
 
 
 def reads_parse(seg: Segment) -> bool:
@@ -210,12 +214,30 @@ def _notes(index: ConceptIndex) -> _Notes:
             naming[concept].add(card_id)
             mention_of[(concept, card_id)].append(evidence)
     about: dict[str, set[str]] = defaultdict(set)
+    hosts: dict[str, dict[str, set[str]]] = {}
     for concept in index.concepts.values():
         about[concept.id].update(concept.cards)
         naming[concept.id].update(concept.cards)
     for card in cards.values():
         for subject in index.subjects(card):
             about[subject].add(card.id)
+    line_card: dict[tuple[str, int], str] = {}
+    for card in cards.values():
+        for line in range(card.lines[0], card.lines[1] + 1):
+            line_card.setdefault((card.source, line), card.id)
+    # the card holding a concept's defining sentence is about it too ("## Hypothesis
+    # testing" / "... the t-test is a test that ..."), but what that card is about
+    # otherwise (its heading's concept) is what the concept is introduced in, not what
+    # explains it
+    card_subjects: dict[str, set[str]] = {}
+    for concept in index.concepts.values():
+        e = concept.definition_evidence
+        card_id = None if e is None else line_card.get((e.source, e.line))
+        if card_id is not None and card_id not in about[concept.id]:
+            about[concept.id].add(card_id)
+            subjects = card_subjects.setdefault(card_id, set(index.subjects(cards[card_id])))
+            if subjects:
+                hosts.setdefault(concept.id, {})[card_id] = subjects
     ranks, first_card = {}, {}
     at: dict[tuple[str, int], set[str]] = defaultdict(set)
     title_lines = {(c.source, c.title_line) for c in cards.values() if c.title}
@@ -257,7 +279,7 @@ def _notes(index: ConceptIndex) -> _Notes:
             if outer is not None:
                 for b in inner - {outer[0]}:
                     sections.setdefault((outer[0], b), outer[1])
-    return _Notes(naming, about, ranks, first_card, defined_with, mention_of, sections)
+    return _Notes(naming, about, ranks, first_card, defined_with, mention_of, sections, hosts)
 
 
 #: What a definition sets aside rather than builds on: "dispensing with recurrence and
@@ -451,10 +473,13 @@ def _statements(
         if not cards or b not in index.concepts:
             continue
         counted: dict[str, set[str]] = defaultdict(set)
+        hosted = notes.hosts.get(b, {})
         for card_id in cards:
             if card_id in crowded:
                 continue
             for a, _ in index.card_mentions.get(card_id, ()):
+                if a in hosted.get(card_id, ()):
+                    continue  # b is introduced while the card explains a
                 # a concept the card introduces is not one it is explained with
                 if a != b and a in index.concepts and notes.first_card.get(a) != card_id:
                     counted[a].add(card_id)

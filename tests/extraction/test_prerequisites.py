@@ -139,6 +139,23 @@ def test_prerequisites_an_everyday_class_is_learned_first_when_explained(cls, de
     ) == general
 
 
+def test_prerequisites_the_card_defining_a_concept_is_about_it():
+    body = (
+        "Osmosis moves water across a semipermeable membrane.\n"
+        "Water potential is the tendency of water to move from one area to another; it "
+        "falls as the solute concentration rises."
+    )
+    card = Card("n#1", "n.txt", "markdown", (1, 3), "Osmosis", body, title_line=1,
+                body_lines=(2, 3), title_kind="heading")  # fmt: skip
+    index = extract_concepts([card])
+    found = candidates(index, typed_relations(index))
+    # what the defining sentence's card names first is introduced with the concept
+    assert said(found[("solute concentration", "water potential")])["introduced"] == 1.0
+    # what the card is about otherwise is where the concept is introduced, not what
+    # explains it
+    assert said(found[("osmosis", "water potential")]).get("explains", 0.0) <= 0.0
+
+
 def test_prerequisites_feature_said_both_ways_sums():
     typed = [
         Relation("GRU", "LSTM", "is_a", 0.9, [E]),
