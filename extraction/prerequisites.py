@@ -70,6 +70,8 @@ FEATURES: dict[str, str] = {
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'convolution' in 'convolutional layer')",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
+    "definition_words": "A's name is inside another name in B's defining sentence (+), "
+    "B's in A's (-): 'osmosis' in 'reverse osmosis systems'",
     "explains": "share of the cards about B that name A (named before), less the converse",
     "introduced": "A is first named while the notes explain B (+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
@@ -191,6 +193,9 @@ class _Notes:
     #: concept -> {card holding its defining sentence, about something else: what the
     #: card is about}
     hosts: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    #: concept -> the concepts whose name is inside another name of its defining
+    #: sentence (not its own name, nor one of ``defined_with``)
+    defined_with_words: dict[str, set[str]] = field(default_factory=dict)
 
 
 def reads_parse(seg: Segment) -> bool:
@@ -279,7 +284,70 @@ def _notes(index: ConceptIndex) -> _Notes:
             if outer is not None:
                 for b in inner - {outer[0]}:
                     sections.setdefault((outer[0], b), outer[1])
-    return _Notes(naming, about, ranks, first_card, defined_with, mention_of, sections, hosts)
+    words = _defined_with_words(index, defined_with)
+    return _Notes(
+        naming, about, ranks, first_card, defined_with, mention_of, sections, hosts, words
+    )
+
+
+#: Most words of a name looked for inside a defining sentence.
+NAME_MAX_WORDS = 6
+#: Where the first sentence of a cited text ends ("A default stream. In a pipe, ...").
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _defined_with_words(
+    index: ConceptIndex, defined_with: dict[str, set[str]]
+) -> dict[str, set[str]]:
+    """Concept B -> the concepts whose name the sentence defining B holds inside another
+    name ("Reverse osmosis is a kind of water filtration" holds "filtration" in "water
+    filtration"): what B is explained with, though the sentence names it only as part of
+    a longer name. B's own name is left out of the sentence first ("gradient" inside
+    "gradient descent" says nothing of what gradient descent builds on), and so are the
+    concepts the sentence names themselves (``defined_with``). Names are looked up by
+    their runs of words, so the cost grows with the sentence, not with the concepts.
+
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {t}?", b, title_line=i,
+    ...               body_lines=(i,)) for i, (t, b) in enumerate([
+    ...     ("filtration", "Separating solids from a fluid."),
+    ...     ("reverse osmosis", "A process used by water filtration plants.")])]
+    >>> index = extract_concepts(cards)
+    >>> _defined_with_words(index, {})["reverse osmosis"]
+    {'filtration'}
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    names = {c: _names(index, c) for c in index.concepts}
+    for concept, concept_names in names.items():
+        for name in concept_names:
+            owners[name].add(concept)
+    out: dict[str, set[str]] = {}
+    for concept in index.concepts.values():
+        e = concept.definition_evidence
+        if e is None:
+            continue
+        sentence = _FIRST_SENTENCE.split(e.text, maxsplit=1)[0]
+        text = " ".join(sentence.lower().replace("-", " ").split())
+        for own in names[concept.id]:
+            if own and own in text:
+                text = re.sub(rf"\b{re.escape(own)}(?:e?s)?\b", " | ", text)
+        words = re.findall(r"[\w'.]+|\|", text)
+        found: set[str] = set()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + NAME_MAX_WORDS) + 1):
+                if words[j - 1] == "|":
+                    break
+                gram = " ".join(words[i:j]).rstrip(".")
+                found |= owners.get(gram, set())
+                for plural in ("s", "es"):
+                    if gram.endswith(plural):
+                        found |= owners.get(gram[: -len(plural)], set())
+        found -= defined_with.get(concept.id, set()) | {concept.id}
+        kept = {a for a in found if builds_on(sentence, names[a])}
+        if kept:
+            out[concept.id] = kept
+    return out
 
 
 #: What a definition sets aside rather than builds on: "dispensing with recurrence and
@@ -493,6 +561,10 @@ def _statements(
     for (a, b), heading in notes.sections.items():
         if a in index.concepts and b in index.concepts:
             say(2, a, b, "section", 1.0, [heading])
+    for b, named in notes.defined_with_words.items():
+        e = index.concepts[b].definition_evidence
+        for a in named:
+            say(1, a, b, "definition_words", 1.0, [e] if e else ())
     # named together
     together: dict[frozenset[str], set[str]] = defaultdict(set)
     for card_id, found in index.card_mentions.items():

@@ -156,6 +156,25 @@ def test_prerequisites_the_card_defining_a_concept_is_about_it():
     assert said(found[("osmosis", "water potential")]).get("explains", 0.0) <= 0.0
 
 
+@pytest.mark.parametrize(
+    ("answer", "first", "feature"),
+    [
+        # a name inside a longer name of the defining sentence
+        ("A process used by water filtration plants.", "filtration", 1.0),
+        # the concept's own name says nothing of what it builds on
+        ("Reverse osmosis pushes water through a membrane.", "filtration", None),
+    ],
+)
+def test_prerequisites_a_name_inside_a_name_of_the_definition(answer, first, feature):
+    cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {t}?", b, title_line=i,
+                  body_lines=(i,)) for i, (t, b) in enumerate([
+        ("filtration", "Separating solids from a fluid by a barrier."),
+        ("reverse osmosis", answer)])]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get((first, "reverse osmosis"))
+    assert (pair.features.get("definition_words") if pair else None) == feature
+
+
 def test_prerequisites_feature_said_both_ways_sums():
     typed = [
         Relation("GRU", "LSTM", "is_a", 0.9, [E]),
