@@ -9,13 +9,16 @@ becomes named features (:data:`FEATURES`), each saying something for or against
 - **typed relations** in their study direction: the general before the specific
   (``B is_a A``, ``B example_of A``), what is used before what uses it, the problem
   before its remedy (``B addresses A``), the cause before its effect, the task before
-  the tool made for it; a part and its whole in the order the notes teach them (a
-  building block, or a part of several wholes, first);
+  the tool made for it (where one sentence names both: applications listed under a
+  question are where a tool leads, not what it builds on); a part and its whole in
+  the order the notes teach them (a building block, or a part of several wholes,
+  first);
 - **names**: a concept whose name holds another's ("time series anomaly detection",
   "convolutional layer" holding "convolution", "TBPTT" holding "BPTT") comes after it;
-- **definitions**: A named in B's defining sentence, or in the cards about B more than
-  B in A's; A first named while B is explained (B introduces A); A named in more cards
-  than B (the more general notion);
+- **definitions**: A named in B's defining sentence, or in the cards about B (the card
+  holding B's defining sentence among them, but for what that card is otherwise about)
+  more than B in A's; A first named while B is explained (B introduces A); A named in
+  more cards than B (the more general notion);
 - **course order**, where the notes first name each concept: a weak tiebreak.
 
 A small logistic model (:class:`extraction.logistic.LogisticModel`, weights kept as data
@@ -57,16 +60,19 @@ PREREQUISITE = "prerequisite_of"
 #: way) for B first, so that (B, A) has the opposite value of (A, B).
 FEATURES: dict[str, str] = {
     "stated": "any of the next five: a typed relation says A comes first (+) or B (-)",
-    "general": "B is a kind or an example of A (+), A of B (-): the general first",
+    "general": "B is a kind or an example of A (+), A of B (-): the general first "
+    "(not an everyday word the notes never explain)",
     "used": "B uses A (+: relies on it, is based on it), A uses B (-)",
     "problem": "B addresses A (+: the problem before its remedy), A addresses B (-)",
     "cause": "A causes B (+), B causes A (-)",
-    "task": "B is used for A (+: the task before the tool), A is used for B (-)",
+    "task": "B is used for A, one sentence naming both (+: the task before the tool), A for B (-)",
     "part": "A is a part of B (+), B a part of A (-)",
     "block": "A is a building block of B, or a part of B and of other wholes (+)",
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'convolution' in 'convolutional layer')",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
+    "definition_words": "A's name is inside another name in B's defining sentence (+), "
+    "B's in A's (-): 'osmosis' in 'reverse osmosis systems'",
     "explains": "share of the cards about B that name A (named before), less the converse",
     "introduced": "A is first named while the notes explain B (+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
@@ -185,6 +191,12 @@ class _Notes:
     mention_of: _MentionsOf  # (A, card) -> sentences naming A
     #: (A, B) -> the heading naming A under which the notes explain B
     sections: dict[tuple[str, str], Evidence]
+    #: concept -> {card holding its defining sentence, about something else: what the
+    #: card is about}
+    hosts: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    #: concept -> the concepts whose name is inside another name of its defining
+    #: sentence (not its own name, nor one of ``defined_with``)
+    defined_with_words: dict[str, set[str]] = field(default_factory=dict)
 
 
 class _MentionsOf:
@@ -228,6 +240,7 @@ def _notes(index: ConceptIndex) -> _Notes:
         for concept, _ in found:
             naming_cards[concept].add(card_id)
     about: dict[str, set[str]] = defaultdict(set)
+    hosts: dict[str, dict[str, set[str]]] = {}
     for concept in index.concepts.values():
         about[concept.id].update(concept.cards)
         naming_cards[concept.id].update(concept.cards)
@@ -236,6 +249,23 @@ def _notes(index: ConceptIndex) -> _Notes:
     for card in cards.values():
         for subject in index.subjects(card):
             about[subject].add(card.id)
+    line_card: dict[tuple[str, int], str] = {}
+    for card in cards.values():
+        for line in range(card.lines[0], card.lines[1] + 1):
+            line_card.setdefault((card.source, line), card.id)
+    # the card holding a concept's defining sentence is about it too ("## Hypothesis
+    # testing" / "... the t-test is a test that ..."), but what that card is about
+    # otherwise (its heading's concept) is what the concept is introduced in, not what
+    # explains it
+    card_subjects: dict[str, set[str]] = {}
+    for concept in index.concepts.values():
+        e = concept.definition_evidence
+        card_id = None if e is None else line_card.get((e.source, e.line))
+        if card_id is not None and card_id not in about[concept.id]:
+            about[concept.id].add(card_id)
+            subjects = card_subjects.setdefault(card_id, set(index.subjects(cards[card_id])))
+            if subjects:
+                hosts.setdefault(concept.id, {})[card_id] = subjects
     ranks, first_card = {}, {}
     at: dict[tuple[str, int], set[str]] = defaultdict(set)
     title_lines = {(c.source, c.title_line) for c in cards.values() if c.title}
@@ -278,7 +308,70 @@ def _notes(index: ConceptIndex) -> _Notes:
                 for b in inner - {outer[0]}:
                     sections.setdefault((outer[0], b), outer[1])
     mention_of = _MentionsOf(index.card_mentions)
-    return _Notes(naming, about, ranks, first_card, defined_with, mention_of, sections)
+    words = _defined_with_words(index, defined_with)
+    return _Notes(
+        naming, about, ranks, first_card, defined_with, mention_of, sections, hosts, words
+    )
+
+
+#: Most words of a name looked for inside a defining sentence.
+NAME_MAX_WORDS = 6
+#: Where the first sentence of a cited text ends ("A default stream. In a pipe, ...").
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _defined_with_words(
+    index: ConceptIndex, defined_with: dict[str, set[str]]
+) -> dict[str, set[str]]:
+    """Concept B -> the concepts whose name the sentence defining B holds inside another
+    name ("Reverse osmosis is a kind of water filtration" holds "filtration" in "water
+    filtration"): what B is explained with, though the sentence names it only as part of
+    a longer name. B's own name is left out of the sentence first ("gradient" inside
+    "gradient descent" says nothing of what gradient descent builds on), and so are the
+    concepts the sentence names themselves (``defined_with``). Names are looked up by
+    their runs of words, so the cost grows with the sentence, not with the concepts.
+
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {t}?", b, title_line=i,
+    ...               body_lines=(i,)) for i, (t, b) in enumerate([
+    ...     ("filtration", "Separating solids from a fluid."),
+    ...     ("reverse osmosis", "A process used by water filtration plants.")])]
+    >>> index = extract_concepts(cards)
+    >>> _defined_with_words(index, {})["reverse osmosis"]
+    {'filtration'}
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    names = {c: _names(index, c) for c in index.concepts}
+    for concept, concept_names in names.items():
+        for name in concept_names:
+            owners[name].add(concept)
+    out: dict[str, set[str]] = {}
+    for concept in index.concepts.values():
+        e = concept.definition_evidence
+        if e is None:
+            continue
+        sentence = _FIRST_SENTENCE.split(e.text, maxsplit=1)[0]
+        text = " ".join(sentence.lower().replace("-", " ").split())
+        for own in names[concept.id]:
+            if own and own in text:
+                text = re.sub(rf"\b{re.escape(own)}(?:e?s)?\b", " | ", text)
+        words = re.findall(r"[\w'.]+|\|", text)
+        found: set[str] = set()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + NAME_MAX_WORDS) + 1):
+                if words[j - 1] == "|":
+                    break
+                gram = " ".join(words[i:j]).rstrip(".")
+                found |= owners.get(gram, set())
+                for plural in ("s", "es"):
+                    if gram.endswith(plural):
+                        found |= owners.get(gram[: -len(plural)], set())
+        found -= defined_with.get(concept.id, set()) | {concept.id}
+        kept = {a for a in found if builds_on(sentence, names[a])}
+        if kept:
+            out[concept.id] = kept
+    return out
 
 
 #: What a definition sets aside rather than builds on: "dispensing with recurrence and
@@ -445,6 +538,13 @@ def _statements(
             wholes[r.source].add(r.target)
     for r in typed:
         feature, sign = TYPED_FEATURES[r.relation]
+        if feature == "general" and _everyday_class(index, r.target):
+            continue
+        if feature == "task" and not _states_both(index, r):
+            # applications listed under a question ("Where is X useful?" -- "speech") are
+            # where the tool leads, not what to learn first; a sentence that says what
+            # the tool is for ("X is used to measure Y") defines it by its task
+            continue
         say(0, r.source, r.target, feature, sign * r.confidence, r.evidence)
         if feature in STATED:
             say(0, r.source, r.target, "stated", sign * r.confidence, r.evidence)
@@ -468,10 +568,13 @@ def _statements(
         if not cards or b not in index.concepts:
             continue
         counted: dict[str, set[str]] = defaultdict(set)
+        hosted = notes.hosts.get(b, {})
         for card_id in cards:
             if card_id in crowded:
                 continue
             for a, _ in index.card_mentions.get(card_id, ()):
+                if a in hosted.get(card_id, ()):
+                    continue  # b is introduced while the card explains a
                 # a concept the card introduces is not one it is explained with
                 if a != b and a in index.concepts and notes.first_card.get(a) != card_id:
                     counted[a].add(card_id)
@@ -485,6 +588,10 @@ def _statements(
     for (a, b), heading in notes.sections.items():
         if a in index.concepts and b in index.concepts:
             say(2, a, b, "section", 1.0, [heading])
+    for b, named in notes.defined_with_words.items():
+        e = index.concepts[b].definition_evidence
+        for a in named:
+            say(1, a, b, "definition_words", 1.0, [e] if e else ())
     # named together (each card once per pair: a card's concepts are a set)
     together: dict[tuple[str, str], list[str]] = defaultdict(list)
     for card_id, found in index.card_mentions.items():
@@ -501,6 +608,34 @@ def _together(notes: _Notes, a: str, b: str, cards: list[str]) -> _Said:
     """What the ``cards`` naming both ``a`` and ``b`` (``a < b``) say of the pair."""
     cited = [e for c in sorted(cards) for e in notes.mention_of[(b, c)][:1]]
     return (2, a, b, "together", min(1.0, len(cards) / TOGETHER_CARDS), cited)
+
+
+def _everyday_class(index: ConceptIndex, concept: str) -> bool:
+    """Is ``concept`` a word of everyday English (:data:`EVERYDAY_ZIPF`) the notes never
+    explain ("Transformers are pattern matching machines": "machine")? Being a kind of
+    it puts nothing to learn first."""
+    return (
+        " " not in concept.strip()
+        and _commonness(concept) >= EVERYDAY_ZIPF
+        and not _explained(index, concept)
+    )
+
+
+def _states_both(index: ConceptIndex, r: Relation) -> bool:
+    """Does one of ``r``'s evidence sentences name both its concepts?
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> index = ConceptIndex({"sonar": Concept("sonar", "Sonar")}, {}, {})
+    >>> said = Evidence("n.txt", 1, "Sonar is used for navigation.")
+    >>> listed = [Evidence("n.txt", 1, "Where is sonar useful?"),
+    ...           Evidence("n.txt", 2, "navigation")]
+    >>> [_states_both(index, Relation("sonar", "navigation", "used_for", 0.8, e))
+    ...  for e in ([said], listed)]
+    [True, False]
+    """
+    a, b = (_names(index, c) if c in index.concepts else {c.lower()} for c in (r.source, r.target))
+    return any(_mentioned(e.text, a) and _mentioned(e.text, b) for e in r.evidence)
 
 
 def _in_definition(

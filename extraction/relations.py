@@ -410,10 +410,31 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         ctx.subjects
         and not ctx.seg.is_title
         and not imperative
+        and not (_headline(ctx.sent) and not ctx.first)
         and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+def _headline(sent: Span) -> bool:
+    """Is ``sent`` a line set like a heading ("Prevent Water Loss"): two words or more,
+    every word of four letters or more capitalised, no closing stop? Past the first line
+    of an answer, it names a topic; it says nothing of the card's subject.
+
+    >>> from extraction import nlp
+    >>> doc = nlp.load()("Avoid Soil Erosion")
+    >>> _headline(doc[:]), _headline(nlp.load()("Avoids soil erosion.")[:])
+    (True, False)
+    """
+    words = [t for t in sent if t.is_alpha]
+    long = [t for t in words if len(t) >= 4]
+    return (
+        len(words) >= 2
+        and bool(long)
+        and all(t.text[0].isupper() for t in long)
+        and not sent.text.rstrip().endswith((".", "!", "?", ";"))
+    )
 
 
 #: Confidence factor of "In X, we V Y": X is the subject of V.
@@ -2558,9 +2579,12 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             if seg.is_title:
                 if answer is None:
                     continue  # a title with no answer states nothing
-                reply = _reply(answer) if _polar(sent) else None
-                if reply == "no":
-                    continue  # "Is X a Y? -- No, ...": the question states nothing
+                polar = _polar(sent)
+                reply = _reply(answer) if polar else None
+                if polar and reply != "yes":
+                    # "Is X a Y? -- No, ...", or an answer that says neither ("-- It
+                    # depends on ..."): the question asks, it states nothing
+                    continue
                 ctx.answer = answer
                 if reply == "yes":
                     yield from _affirmed_edges(ctx)  # "Isn't X a Y? -- Yes, ..."

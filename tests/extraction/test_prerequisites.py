@@ -77,7 +77,18 @@ def features(index: ConceptIndex, typed=(), a: str = "", b: str = "") -> dict[st
         ),
         (Relation("LSTM", "vanishing", "addresses", 0.9, [E]), "vanishing", "LSTM", "problem"),
         (Relation("GAN", "mode collapse", "causes", 0.9, [E]), "GAN", "mode collapse", "cause"),
-        (Relation("RNN", "sequences", "used_for", 0.9, [E]), "sequences", "RNN", "task"),
+        (
+            Relation(
+                "RNN",
+                "sequences",
+                "used_for",
+                0.9,
+                [Evidence("n.txt", 1, "RNNs are used for sequences.")],
+            ),
+            "sequences",
+            "RNN",
+            "task",
+        ),
         (Relation("gate", "LSTM", "part_of", 0.9, [E]), "gate", "LSTM", "part"),
     ],
 )
@@ -85,10 +96,83 @@ def test_prerequisites_typed_relation_gives_its_study_feature(relation, first, t
     found = candidates(index_of({}, {}), [relation])
     stated = {"stated": 0.9} if feature in STATED else {}
     assert said(found[(first, then)]) == {feature: 0.9, **stated}
-    assert found[(first, then)].evidence[(feature, 1)] == [E]
+    assert found[(first, then)].evidence[(feature, 1)] == relation.evidence
     # the other direction reads the same evidence the other way
     assert said(found[(then, first)]) == {feature: -0.9, **{f: -v for f, v in stated.items()}}
-    assert found[(then, first)].evidence[(feature, -1)] == [E]
+    assert found[(then, first)].evidence[(feature, -1)] == relation.evidence
+
+
+@pytest.mark.parametrize(
+    ("evidence", "task"),
+    [
+        # a sentence that says what the tool is for: the task comes first
+        (["Sonar is used for navigation."], True),
+        (["Where is sonar useful?", "navigation"], False),
+        # applications listed under a question are where the tool leads, not its basis
+        (["What are the applications of sonar?", "navigation, fishing and mapping"], False),
+    ],
+)
+def test_prerequisites_a_task_counts_when_a_sentence_states_it(evidence, task):
+    cited = [Evidence("n.txt", i, text) for i, text in enumerate(evidence, 1)]
+    found = candidates(index_of({}, {}), [Relation("sonar", "navigation", "used_for", 0.9, cited)])
+    assert (
+        ("navigation", "sonar") in found and "task" in said(found[("navigation", "sonar")])
+    ) == task
+
+
+@pytest.mark.parametrize(
+    ("cls", "defined", "general"),
+    [
+        # an everyday word the notes never explain is nothing to learn first
+        ("machine", False, False),
+        ("machine", True, True),
+        ("sorting algorithm", False, True),
+    ],
+)
+def test_prerequisites_an_everyday_class_is_learned_first_when_explained(cls, defined, general):
+    index = index_of({}, {"merge sort": ["n#1"]})
+    index.concepts[cls] = Concept(cls, cls, definition="A device." if defined else "")
+    kind = Relation("merge sort", cls, "is_a", 0.9, [E])
+    found = candidates(index, [kind])
+    assert (
+        (cls, "merge sort") in found and "general" in said(found[(cls, "merge sort")])
+    ) == general
+
+
+def test_prerequisites_the_card_defining_a_concept_is_about_it():
+    body = (
+        "Osmosis moves water across a semipermeable membrane.\n"
+        "Water potential is the tendency of water to move from one area to another; it "
+        "falls as the solute concentration rises."
+    )
+    card = Card("n#1", "n.txt", "markdown", (1, 3), "Osmosis", body, title_line=1,
+                body_lines=(2, 3), title_kind="heading")  # fmt: skip
+    index = extract_concepts([card])
+    found = candidates(index, typed_relations(index))
+    # what the defining sentence's card names first is introduced with the concept
+    assert said(found[("solute concentration", "water potential")])["introduced"] == 1.0
+    # what the card is about otherwise is where the concept is introduced, not what
+    # explains it
+    assert said(found[("osmosis", "water potential")]).get("explains", 0.0) <= 0.0
+
+
+@pytest.mark.parametrize(
+    ("answer", "first", "feature"),
+    [
+        # a name inside a longer name of the defining sentence
+        ("A process used by water filtration plants.", "filtration", 1.0),
+        # the concept's own name says nothing of what it builds on
+        ("Reverse osmosis pushes water through a membrane.", "filtration", None),
+    ],
+)
+def test_prerequisites_a_name_inside_a_name_of_the_definition(answer, first, feature):
+    cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {t}?", b, title_line=i,
+                  body_lines=(i,)) for i, (t, b) in enumerate([
+        ("filtration", "Separating solids from a fluid by a barrier."),
+        ("reverse osmosis", answer)])]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get((first, "reverse osmosis"))
+    assert (pair.features.get("definition_words") if pair else None) == feature
 
 
 def test_prerequisites_feature_said_both_ways_sums():

@@ -96,6 +96,14 @@ def test_relations_readings_give_the_stated_relation(text, names, expected):
             ("height", "second baseman"),
             ("height", "second baseman"),
         ),
+        # a line set like a heading inside an answer names a topic, it states nothing
+        # of the card's subject
+        (
+            "What is crop rotation? || Growing different crops in turn on one field.\n"
+            "Avoid Soil Erosion",
+            ("crop rotation", "soil erosion"),
+            ("crop rotation", "soil erosion"),
+        ),
         # a label is no subject of the comparison
         (
             "Efficiency: can find good parameters faster than grid search.",

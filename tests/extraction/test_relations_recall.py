@@ -252,6 +252,8 @@ def test_relations_recall_a_question_answered_yes_states_what_it_asks(text, kind
         ("Is a whale a fish? || No, it is a mammal.", ("whale", "fish")),
         ("Is osmosis a kind of filtration? || No: it moves water, not solutes.",
          ("osmosis", "filtration")),
+        # answered neither yes nor no, it only asks
+        ("Is a whale a fish? || It lives in the sea and breathes air.", ("whale", "fish")),
     ],
 )  # fmt: skip
 def test_relations_recall_a_question_answered_no_states_nothing(text, absent):
