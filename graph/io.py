@@ -228,15 +228,61 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     >>> list(read_graph(path).nodes)
     ['attention']
     """
-    data = graph_to_data(G)
 
     def write(tmp: Path) -> None:
-        # streamed into the file: the text of a large graph is never held whole (the
-        # same bytes as json.dumps with the same options)
         with open(tmp, "w", encoding="utf-8", newline="") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
+            write_graph_json(G, f)
 
     replace_file(path, write, owned=is_graph_file, what="graph file")
+
+
+def write_graph_json(G: nx.MultiDiGraph, f) -> None:
+    """Write :func:`graph_to_data` of ``G`` to the text file ``f``: the same text as
+    ``json.dump(graph_to_data(G), f, ensure_ascii=False, indent=1)``, one node or edge
+    at a time, so that neither the node-link dict of a large graph (a copy of every
+    node's and edge's attributes: about 100 MB for 700,000 edges) nor its text is
+    ever held whole.
+
+    Examples
+    --------
+    >>> import io
+    >>> G = nx.MultiDiGraph(schema=SCHEMA)
+    >>> G.add_edge("osmosis", "diffusion", relation="is_a", evidence=[])
+    0
+    >>> out = io.StringIO()
+    >>> write_graph_json(G, out)
+    >>> out.getvalue() == json.dumps(graph_to_data(G), ensure_ascii=False, indent=1)
+    True
+    """
+    head = {"directed": G.is_directed(), "multigraph": G.is_multigraph(), "graph": G.graph}
+    f.write("{")
+    for name, value in head.items():
+        f.write(f"\n {_dumps(name, 1)}: {_dumps(value, 1)},")
+    nodes = ({**attrs, "id": n} for n, attrs in G.nodes(data=True))
+    _write_list(f, "nodes", G.number_of_nodes(), nodes)
+    f.write(",")
+    edges = (
+        {**d, "source": u, "target": v, "key": k} for u, v, k, d in G.edges(keys=True, data=True)
+    )
+    _write_list(f, "edges", G.number_of_edges(), edges)
+    f.write("\n}")
+
+
+def _dumps(value: object, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=1)`` writes it ``depth`` levels down (JSON
+    text holds no raw line break: each one starts a line of the layout)."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+
+def _write_list(f, name: str, count: int, items) -> None:
+    f.write(f"\n {_dumps(name, 1)}: ")
+    if not count:
+        f.write("[]")
+        return
+    f.write("[")
+    for i, item in enumerate(items):
+        f.write(f"{',' if i else ''}\n  {_dumps(item, 2)}")
+    f.write("\n ]")
 
 
 def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:

@@ -430,3 +430,24 @@ def test_io_write_graph_streams_the_same_bytes_as_one_json_text(tmp_path):
     write_graph(G, path)
     expected = json.dumps(graph_to_data(G), ensure_ascii=False, indent=1)
     assert path.read_text(encoding="utf-8") == expected
+
+
+def _graphs() -> dict[str, nx.MultiDiGraph]:
+    empty = nx.MultiDiGraph(schema=SCHEMA, model=None, sources=[])
+    nodes_only = nx.MultiDiGraph(schema=SCHEMA, model=None, sources=[])
+    nodes_only.add_node("osmosis", label="osmosis", aliases=[], cards=["n.md#1"])
+    odd = small_graph()
+    odd.graph["candidates"] = [{"name": "line\nbreak\tand \x1b[2J", "nested": [[], {}, [1, 2.5]]}]
+    odd.add_node("a\nb", label="“quoted” \\ back\\slash \u2028 sep", selection={"roles": {}})
+    odd.add_edge("a\nb", "rnn", relation="is_a", confidence=1, evidence=[{"text": "x\r\ny"}])
+    return {"empty": empty, "nodes only": nodes_only, "odd text": odd}
+
+
+@pytest.mark.parametrize("name", ["empty", "nodes only", "odd text"])
+def test_io_write_graph_streams_the_same_bytes_for_every_shape(tmp_path, name):
+    G = _graphs()[name]
+    path = tmp_path / "g.json"
+    write_graph(G, path)
+    expected = json.dumps(graph_to_data(G), ensure_ascii=False, indent=1)
+    assert path.read_text(encoding="utf-8") == expected
+    assert json.loads(expected)["nodes"] == graph_to_data(G)["nodes"]
