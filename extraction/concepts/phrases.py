@@ -204,6 +204,33 @@ def match_key(name: str) -> str:
 # -- trimming -----------------------------------------------------------------------
 
 
+def glued_slash(tok: Token) -> bool:
+    """Is ``tok`` a "/" written between two words without spaces ("I/O",
+    "open/closed", "client/server"), which joins them into one word of a name?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Data waits in I/O buffers or in a / b."]))
+    >>> [t.i for t in doc if glued_slash(t)]
+    [4]
+    """
+    if tok.text != "/" or tok.whitespace_ or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return not before.whitespace_ and before.text[-1:].isalnum() and after.text[:1].isalnum()
+
+
+def _slash_after(tok: Token) -> bool:
+    return tok.i + 1 < len(tok.doc) and glued_slash(tok.doc[tok.i + 1])
+
+
+def _letters(slash: Token) -> bool:
+    """Does a glued slash join letters or acronyms ("I/O", "TCP/IP", "A/B") rather than
+    two words that each name something ("input/output", "noisy/small")?"""
+    doc = slash.doc
+    sides = (doc[slash.i - 1].text, doc[slash.i + 1].text)
+    return any(len(side) <= 2 or is_acronym(side) for side in sides)
+
+
 def hyphen_after(tok: Token) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.text in {"-", "–"} and not tok.whitespace_
@@ -244,7 +271,11 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             or (lower in {"example", "instance"} and _after_for(first))
         )
         # (the checks that look at neighbouring tokens come last: they are slow)
-        if not dropped or (several and hyphen_after(first)) or _grades_next(toks):
+        if (
+            not dropped
+            or (several and (hyphen_after(first) or _slash_after(first)))
+            or _grades_next(toks)
+        ):
             break
         toks.pop(0)
     while toks and (
@@ -344,7 +375,7 @@ def word_pos(tokens: Sequence[Token]) -> tuple[str, ...]:
     pos: list[str] = []
     glue = False
     for tok in tokens:
-        if tok.text in {"-", "–"} and pos:
+        if (tok.text in {"-", "–"} or glued_slash(tok)) and pos:
             glue = True
             continue
         if tok.text in {"'s", "’s"} and pos:
@@ -376,7 +407,7 @@ def trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str
         return None
     if toks[-1].pos_ not in nounish and not is_acronym(toks[-1].text):
         return None
-    words = words_of(toks)
+    words = words_of(toks, slash=True)
     if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):
         return None
     return key_of(words, toks), " ".join(words)
@@ -399,7 +430,7 @@ def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
 def breaks_run(tok: Token) -> bool:
     """Punctuation (but hyphens), arrows, maths signs and "e.g." end a term."""
     text = tok.text
-    if text in GLUE:
+    if text in GLUE or glued_slash(tok):
         return False
     return (
         tok.is_punct
@@ -446,25 +477,35 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
 
 
 def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]]:
-    """Noun chunks as term runs: split at punctuation, coordination distributed."""
+    """Noun chunks as term runs: split at punctuation, coordination distributed.
+
+    Letters or acronyms joined by a "/" give the whole name ("I/O buffers", "TCP/IP
+    stack"); two words each name something with what follows the second
+    ("input/output layer" -> "input layer", "output layer")."""
     for chunk in chunks:
         runs: list[list[Token]] = [[]]
         slashed: set[int] = set()  # runs that end at a "/"
+        glued = False
         for tok in chunk:
-            if breaks_run(tok):
+            if breaks_run(tok) or tok.text == "/":
                 if tok.text == "/" and runs[-1]:
                     slashed.add(len(runs) - 1)
                 runs.append([])
             else:
                 runs[-1].append(tok)
+            glued = glued or (glued_slash(tok) and _letters(tok))
+        if glued:  # "I/O buffers", "TCP/IP stack": one name
+            for run in split_runs(chunk):
+                if any(glued_slash(t) for t in run):
+                    yield run
         for i, run in enumerate(runs):
             if not run:
                 continue
             parts = coordinated(run)
             # "the input/output buffer size" -> "input buffer size",
             # not "vanishing": the word before the slash shares what follows the word
-            # after it ("input/output layer", "open/closed principle"); an acronym
-            # names something alone too ("TCP/IP stack")
+            # after it ("input/output layer"); an acronym names something alone too
+            # ("TCP/IP stack"); a letter is no word of its own ("I/O")
             words = [t for t in run if t.pos_ != "DET"]
             if (
                 len(parts) == 1
@@ -473,10 +514,13 @@ def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]
                 and i + 1 < len(runs)
                 and len(runs[i + 1]) >= 2
             ):
-                if is_acronym(words[0].text):
-                    yield words
-                yield [words[0], *runs[i + 1][1:]]
+                if len(words[0].text) > 1 and len(runs[i + 1][0].text) > 1:
+                    if is_acronym(words[0].text):
+                        yield words
+                    yield [words[0], *runs[i + 1][1:]]
                 continue
+            if i - 1 in slashed and len(run[0].text) == 1:
+                continue  # "O buffers" of "I/O buffers"
             yield from parts
 
 

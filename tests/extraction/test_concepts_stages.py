@@ -532,6 +532,24 @@ def test_concepts_word_before_a_slash_shares_what_follows(sentence, named, not_n
 
 
 @pytest.mark.parametrize(
+    ("title", "body", "named", "not_named"),
+    [
+        ("Notes", "Pages wait in I/O buffers till the disk is free.", {"i/o buffer"}, {"o buffer"}),
+        ("Notes", "Every host runs a TCP/IP stack.", {"tcp/ip stack"}, set()),
+        ("What is the read/write head?", "It moves over the platter.", {"read/write head"}, set()),
+    ],
+)
+def test_concepts_slash_between_letters_or_in_a_title_keeps_the_name_whole(
+    title, body, named, not_named
+):
+    index = extract_concepts([card(title, body)])
+    roles = {c.key.lower(): set(c.roles) for s in index.candidates for c in s.candidates}
+    assert named <= set(roles), roles
+    for name in not_named:
+        assert roles.get(name, {"nested"}) == {"nested"}, roles
+
+
+@pytest.mark.parametrize(
     ("sentence", "citing"),
     [
         ("Image from Ada Lovelace via their blog", True),
