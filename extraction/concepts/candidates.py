@@ -313,6 +313,15 @@ def views(seg: Segment, doc: Doc, nlp: Language) -> list[View]:
         for _, start, end in patterns.matcher(nlp, table)(doc):
             found[table].append((start, end))
     chunks = [extend_hyphens(c) for c in doc.noun_chunks]
+    # a chunk a longer one took in ("entropy" of "cross-entropy") is no name of its own
+    chunks = [
+        c
+        for i, c in enumerate(chunks)
+        if not any(
+            j != i and o.start <= c.start and c.end <= o.end and len(o) > len(c)
+            for j, o in enumerate(chunks)
+        )
+    ]
     sents = sentences_of(doc)
     out = []
     for sent in sents:

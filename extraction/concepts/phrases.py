@@ -526,13 +526,23 @@ def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]
 
 def extend_hyphens(chunk: Span) -> Span:
     """Take in the words glued to a chunk by hyphens: "Sequence-to-sequence transformer"
-    that the parser chunks as "sequence transformer"."""
-    doc, start = chunk.doc, chunk.start
+    that the parser chunks as "sequence transformer", "cross-entropy" that it cuts after
+    "cross"."""
+    doc, start, end = chunk.doc, chunk.start, chunk.end
     while start >= 2 and doc[start - 1].text in GLUE and not doc[start - 2].whitespace_:
         if doc[start - 1].whitespace_:
             break
         start -= 2
-    return doc[start : chunk.end] if start != chunk.start else chunk
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "–"}
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isalnum()
+        and doc[end + 1].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+    ):
+        end += 2
+    return doc[start:end] if (start, end) != (chunk.start, chunk.end) else chunk
 
 
 def framed(toks: Sequence[Token]) -> bool:

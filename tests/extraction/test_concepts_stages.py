@@ -532,6 +532,28 @@ def test_concepts_word_before_a_slash_shares_what_follows(sentence, named, not_n
 
 
 @pytest.mark.parametrize(
+    ("sentence", "named", "cut"),
+    [
+        (
+            "Drag is the sum of the cell cross-section between the walls.",
+            "cell cross-section",
+            "cell cross",
+        ),
+        (
+            "Drag grows with the wing cross-section of the plane.",
+            "wing cross-section",
+            "wing cross",
+        ),
+    ],
+)
+def test_concepts_chunk_cut_before_a_hyphen_takes_the_rest_of_the_word(sentence, named, cut):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert named in keys, keys
+    assert cut not in keys, keys
+
+
+@pytest.mark.parametrize(
     ("title", "body", "named", "not_named"),
     [
         ("Notes", "Pages wait in I/O buffers till the disk is free.", {"i/o buffer"}, {"o buffer"}),
