@@ -1122,6 +1122,32 @@ def _gerund_noun(tok: Token) -> bool:
     )
 
 
+#: Where a word stands as a noun: a subject, an object, after a preposition.
+_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+
+
+def mistagged_noun(tok: Token) -> bool:
+    """Is ``tok`` a noun the tagger read as an adjective or adverb ("translated by the
+    ribosome", "through tanh")? It stands where a noun stands (a subject, an object,
+    after a preposition) and English has no adjective or adverb reading of the word
+    (``lemminflect``'s dictionary: "in general", "at least" are no nouns)."""
+    if tok.pos_ not in {"ADJ", "ADV"}:
+        return False
+    if tok.dep_ not in _NOUN_DEPS and not (tok.dep_ == "conj" and tok.head.dep_ in _NOUN_DEPS):
+        return False
+    if not tok.is_alpha or tok.is_stop or len(tok.text) < 3:
+        return False
+    return not _adjective_or_adverb(tok.lower_)
+
+
+@lru_cache(maxsize=1 << 14)
+def _adjective_or_adverb(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    readings = getAllLemmas(word)
+    return "ADJ" in readings or "ADV" in readings
+
+
 def noun_phrases(view: View) -> Iterator[Occurrence]:
     """Every noun phrase: the parser's noun chunks (split at punctuation, coordination
     distributed) and the runs of adjectives and nouns the chunks miss. (The names
@@ -1142,7 +1168,8 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         for c in view.chunks
     ]  # the sentence's tokens, not new ones
     gerunds = [[t] for t in view.toks if _gerund_noun(t)]
-    for run in [*chunk_runs(chunk_toks), *pos_runs, *gerunds]:
+    mistagged = [[t] for t in view.toks if mistagged_noun(t)]
+    for run in [*chunk_runs(chunk_toks), *pos_runs, *gerunds, *mistagged]:
         first = run[0]
         if (
             first.i > view.sent.start
@@ -1156,8 +1183,9 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         if span in seen_spans:
             continue
         seen_spans.add(span)
-        trimmed = trim(run) if len(run) > 1 or not _gerund_noun(run[0]) else run
-        name = trimmed_phrase(trimmed, lenient=len(run) == 1 and _gerund_noun(run[0]))
+        single = len(run) == 1 and (_gerund_noun(run[0]) or mistagged_noun(run[0]))
+        trimmed = run if single else trim(run)
+        name = trimmed_phrase(trimmed, lenient=single)
         if name is None or name[0] in seen:
             continue
         seen.add(name[0])

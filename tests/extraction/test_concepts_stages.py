@@ -532,6 +532,24 @@ def test_concepts_word_before_a_slash_shares_what_follows(sentence, named, not_n
 
 
 @pytest.mark.parametrize(
+    ("sentence", "named", "not_named"),
+    [
+        (
+            "Values are squashed with softsign or arctanh before pooling.",
+            {"softsign", "arctanh"},
+            set(),
+        ),
+        ("In general, the cell is at least as large.", set(), {"general", "least"}),
+    ],
+)
+def test_concepts_noun_the_tagger_reads_as_an_adjective_is_a_name(sentence, named, not_named):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert named <= keys, keys
+    assert not (not_named & keys), keys
+
+
+@pytest.mark.parametrize(
     ("sentence", "named", "cut"),
     [
         (
