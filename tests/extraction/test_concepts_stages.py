@@ -303,6 +303,13 @@ def test_concepts_merge_generic_head_needs_the_bare_name_used():
         ("language", "language model", False),  # a thing made for a common word
         ("gene", "gene model", False),
         ("memory", "memory unit", False),
+        ("MIME", "MIME type", True),  # a specific name: the type is the MIME
+        ("heap", "heap memory", True),
+        ("naive Bayes", "naive Bayes classifier", True),
+        ("kernel density", "kernel density estimator", True),
+        ("lasso", "lasso regressor", True),
+        ("blood", "blood type", False),  # a thing named after one common word
+        ("data", "data type", False),
     ],
 )
 def test_concepts_merge_generic_head_only_when_it_names_the_same_thing(bare, longer, merged):
