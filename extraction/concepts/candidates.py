@@ -445,6 +445,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         for side in sides:  # both things a card contrasts are what it is about
             yield from _occ(phrase(side, lenient=True), role, seg, seg.text, toks=side)
         return
+    if kind == "question" and CONTRAST_CUE.search(seg.text):
+        return  # "What is the difference between == and ===?" is about no "difference"
     found = title_concept(seg.text, term=whole_term)
     if not found:
         if kind == "question" and (subject := asked_subject(doc)):

@@ -551,7 +551,7 @@ def framed(toks: Sequence[Token]) -> bool:
     words = [t for t in toks if t.pos_ not in {"DET", "PRON"} and t.lower_ not in VAGUE_WORDS]
     return bool(words) and (
         words[-1].lower_ in FRAMING_NOUNS
-        and all(t.pos_ in {"ADJ", "NOUN"} or t.tag_ == "JJ" for t in words[:-1])
+        and all(t.pos_ in {"ADJ", "NOUN", "PROPN"} or t.tag_ == "JJ" for t in words[:-1])
         and len(words) <= 3
     )
 

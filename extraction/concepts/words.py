@@ -47,6 +47,7 @@ FRAMING_NOUNS = _words(
     effect effects impact impacts influence result results outcome outcomes cause causes
     process steps step stage stages phase phases
     list set number amount lot lots group groups series range
+    syntax formula formulas notation
     """
 )
 

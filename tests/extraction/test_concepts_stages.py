@@ -967,6 +967,13 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         ("What problems arise when hash tables fill up?", None),
         ("In which organelles does respiration happen?", "respiration"),
         ("Which enzymes digest starch?", None),
+        # a framing word before a preposition gives way to what it frames
+        ("What is the syntax for list comprehensions?", "list comprehension"),
+        ("What is the basic Python syntax for slicing?", "slicing"),
+        ("What is the formula for kinetic energy?", "kinetic energy"),
+        ("What is the notation for vectors?", "vector"),
+        # a contrast of two things that are no names is about neither, nor a "difference"
+        ("What is the difference between == and === ?", None),
     ],
 )
 def test_concepts_question_about_something_else_is_about_its_subject(title, subject):
