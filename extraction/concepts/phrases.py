@@ -136,6 +136,43 @@ def only_verb(word: str) -> bool:
     return set(getAllLemmas(word.lower())) == {"VERB"}
 
 
+def instruction(first: Token, toks: Sequence[Token]) -> bool:
+    """Does ``first``, opening a sentence before the other tokens of a run, give an
+    instruction rather than start a name: a study verb ("Define osmosis", "Explain
+    ...": :data:`INSTRUCTIONS`), or the plain form of a word English has only as a verb
+    before a plural noun ("Create flashcards", "Avoid distractions"), which the tagger
+    often reads as a noun? ("Merge sort" keeps its first word: its noun is singular.)
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Create meaningful flashcards daily."]))
+    >>> instruction(doc[0], list(doc[:3])), instruction(doc[1], list(doc[1:3]))
+    (True, False)
+    """
+    lower = first.lower_
+    if lower in INSTRUCTIONS:
+        return True
+    return (
+        toks[-1].tag_ in {"NNS", "NNPS"}
+        and first.is_alpha
+        and not is_acronym(first.text)
+        and only_verb(lower)
+        and plain_verb(lower)
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def plain_verb(word: str) -> bool:
+    """Is ``word`` the plain form of a verb ("digest", "catalyse"), not an inflected one
+    ("digested", "secretes", "catalysing")?
+
+    >>> [plain_verb(w) for w in ["catalyse", "secretes", "digested", "enzyme"]]
+    [True, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    return word.lower() in getAllLemmas(word.lower()).get("VERB", ())
+
+
 def head_index(words: Sequence[str]) -> int:
     """The index of a name's head word: the last word, or the last before "of".
 
@@ -267,7 +304,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             or lower in EDGE_STOP
             or first.tag_ in _DROP_TAGS
             or not _WORDISH.search(first.text)
-            or (several and lower in INSTRUCTIONS and first.is_sent_start)
+            or (several and first.is_sent_start and instruction(first, toks))
             or (lower in {"example", "instance"} and _after_for(first))
         )
         # (the checks that look at neighbouring tokens come last: they are slow)
@@ -343,7 +380,7 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     while toks and (
         toks[0].lower_ in _NAME_LEAD
         or (toks[0].is_punct and toks[0].text not in {"("})
-        or (toks[0].is_sent_start and toks[0].lower_ in INSTRUCTIONS and len(toks) > 1)
+        or (toks[0].is_sent_start and len(toks) > 1 and instruction(toks[0], toks))
     ):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"and", "or", "of"}):

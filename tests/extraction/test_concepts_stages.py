@@ -557,6 +557,22 @@ def test_concepts_noun_the_tagger_reads_as_an_adjective_is_a_name(sentence, name
 
 
 @pytest.mark.parametrize(
+    ("sentence", "named", "never"),
+    [
+        ("Employ mnemonics such as rhymes to recall facts.", "mnemonic", "employ mnemonic"),
+        ("Visualize tectonic plates", "tectonic plate", "visualize tectonic plate"),
+        ("Optimize enzymes", "enzyme", "optimize enzyme"),
+        ("Merge sort splits the list in two.", "merge sort", "sort"),
+    ],
+)
+def test_concepts_instruction_verb_opening_a_sentence_is_no_part_of_a_name(sentence, named, never):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.count}
+    assert named in keys, keys
+    assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
     ("sentence", "named", "cut"),
     [
         (
