@@ -370,6 +370,19 @@ _NAME_LEAD = frozenset("a an the this that these those my your its our their his
 _DANGLING_POS = frozenset({"SCONJ", "CCONJ", "ADP", "PART", "DET"})
 
 
+def _verb_phrase(toks: Sequence[Token]) -> int | None:
+    """The index of the verb a run opens with, when it is a verb in its plain form (after
+    an adverb of manner: "Gradually cool the melt") whose object follows it ("avoid
+    distractions"): an action, not a name."""
+    at = 1 if len(toks) > 2 and toks[0].pos_ == "ADV" and toks[0].lower_.endswith("ly") else 0
+    verb = toks[at]
+    if verb.tag_ != "VB" or at + 1 >= len(toks):
+        return None
+    inside = {t.i for t in toks[at + 1 :]}
+    acted_on = any(c.i in inside and c.dep_ in {"dobj", "dative"} for c in verb.children)
+    return at if acted_on else None  # not "Hold and wait", "Look for cues"
+
+
 def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
     bold run, a table's first cell): the words as written, only a leading article or
@@ -391,6 +404,10 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
         return None  # a fragment that goes on ("Inefficient because", "Navigate to")
     if toks[0].lower_ == "to" and len(toks) > 1 and toks[1].pos_ in {"VERB", "AUX"}:
         return None  # an instruction ("to avoid confounding"), not a name
+    if (at := _verb_phrase(toks)) is not None:
+        # an action set in bold ("avoid distractions", "Gradually cool the melt"): what it
+        # acts on is the name
+        return structural_name(toks[at + 1 :])
     if any(t.text in {":", ";"} for t in toks):
         return None  # a label and what follows it ("Image credit: adapted from ...")
     glued = {

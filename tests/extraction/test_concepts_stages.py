@@ -651,6 +651,29 @@ def test_concepts_emphasis_that_stops_inside_a_phrase_names_nothing(body, bold, 
     assert emphasised == ({name} if name else set())
 
 
+@pytest.mark.parametrize(
+    ("body", "bold", "name"),
+    [
+        ("Before an exam, tackle nervousness with breathing.", "tackle nervousness", "nervousness"),
+        ("Students should avoid distractions at night.", "avoid distractions", "distraction"),
+        ("Successively cool the melt until it sets.", "Successively cool the melt", "melt"),
+        # a name made of verbs is no action on an object
+        ("Hold and wait is one condition of deadlock.", "Hold and wait", "hold and wait"),
+    ],
+)
+def test_concepts_emphasised_action_names_what_it_acts_on(body, bold, name):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded])
+    emphasised = {
+        c.key.lower() for s in index.candidates for c in s.candidates if c.roles["emphasis"]
+    }
+    assert emphasised == {name}
+
+
 def test_concepts_adjective_only_marks_a_lone_adjective():
     body = "The variable is called discrete. Dropout is a method."
     start = body.index("discrete")
