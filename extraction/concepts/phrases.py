@@ -290,6 +290,17 @@ def _grades_next(toks: Sequence[Token]) -> bool:
     )
 
 
+def _participle_after_noun(toks: Sequence[Token]) -> bool:
+    """Does a run end in a past participle after its noun ("the enzymes used", "the
+    RNAs transcribed"): a clause that describes the noun, no part of its name?"""
+    return (
+        len(toks) > 1
+        and toks[-1].tag_ == "VBN"
+        and toks[-2].pos_ in {"NOUN", "PROPN"}
+        and not hyphen_after(toks[-2])
+    )
+
+
 def trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop determiners, pronouns, possessives, a study prompt's verb and the vague
     words of :data:`VAGUE_WORDS` at the edges of a run."""
@@ -320,6 +331,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         or toks[-1].tag_ == "POS"
         or toks[-1].lower_ in EDGE_STOP
         or not _WORDISH.search(toks[-1].text)
+        or _participle_after_noun(toks)
     ):
         toks.pop()
     # A possessive inside ("the model's output") keeps only what follows it, unless it

@@ -573,6 +573,21 @@ def test_concepts_instruction_verb_opening_a_sentence_is_no_part_of_a_name(sente
 
 
 @pytest.mark.parametrize(
+    ("title", "named", "never"),
+    [
+        ("What are the enzymes used in digestion?", "enzyme", "enzymes used"),
+        ("What are the minerals found in granite?", "mineral", "minerals found"),
+    ],
+)
+def test_concepts_past_participle_after_the_noun_is_no_part_of_its_name(title, named, never):
+    index = extract_concepts([card(title, "It depends on the temperature.")])
+    forms = {f.lower() for s in index.candidates for c in s.candidates for f in c.forms}
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert named in keys, keys
+    assert never not in forms, forms
+
+
+@pytest.mark.parametrize(
     ("sentence", "named", "cut"),
     [
         (
