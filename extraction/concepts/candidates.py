@@ -720,7 +720,8 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
 
 
 _DEFINING_AFTER = re.compile(
-    r"^\s*(?:[:–—-]|\(|,?\s*(?:is|are|was|were|refers?|means|denotes|describes)\b)", re.I
+    r"^\s*(?:[:–—-]|\(|\.\s+(?=(?-i:[A-Z]))|,?\s*(?:is|are|was|were|refers?|means|denotes|describes)\b)",
+    re.I,
 )
 
 

@@ -772,6 +772,9 @@ def test_concepts_sentence_that_names_a_concept_defines_it(sentence, concept):
     [
         ("Another summary is the median, a value that splits the data in half.", "median", True),
         ("We covered the median, and the mode.", "median", False),
+        # a bold name opening the line, then a full stop and its explanation
+        ("Turgor pressure. Water pushes the membrane against the wall.", "Turgor pressure", True),
+        ("Turgor pressure. then water pushes the membrane out.", "Turgor pressure", False),
     ],
 )
 def test_concepts_emphasised_name_with_an_apposition_is_defined(body, bold, defined):
