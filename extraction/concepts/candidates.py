@@ -43,6 +43,7 @@ from extraction.concepts.phrases import (
     trimmed_phrase,
     word_pos,
     words_of,
+    zipf,
 )
 from extraction.concepts.segments import (
     CELL,
@@ -393,7 +394,7 @@ def well_formed(surface: str) -> bool:
     >>> [well_formed(s) for s in ["NiN block", "( NiN blocks", "S_t", "p(lp", "f(x)"]]
     [True, False, False, False, True]
     """
-    if _CODE_LIKE.search(surface):
+    if _CODE_LIKE.search(surface) or _indexed(surface):
         return False
     depth = 0
     for ch in surface:
@@ -401,6 +402,32 @@ def well_formed(surface: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+#: A word and a number written together ("group2", "sample10") or a letter and a number
+#: ("x1", "y2"): the name of one item or variable of an example, not of a concept.
+_INDEXED = re.compile(r"^(?P<word>[a-z]|[a-z]{3,})\d+$")
+
+
+def _indexed(surface: str) -> bool:
+    """Is ``surface`` (or a word of it) an indexed item: an English word and a number
+    written together ("group2", "sample10"), or, alone, a letter and a number ("x1")?
+    Capitals and words a number belongs to stay names ("CO2", "L1 norm", "seq2seq").
+
+    >>> [_indexed(s) for s in ["group2", "sample10 reads", "x1", "CO2", "L1 norm", "seq2seq"]]
+    [True, True, True, False, False, False]
+    """
+    words = surface.split()
+    for word in words:
+        m = _INDEXED.match(word)
+        if m is None:
+            continue
+        letters = m.group("word")
+        if len(letters) == 1 and len(words) == 1:
+            return True
+        if len(letters) >= 3 and zipf(letters) >= 3.0:
+            return True
+    return False
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:

@@ -926,6 +926,13 @@ def test_concepts_definition_never_stops_inside_a_sentence(body, expected):
         ("pull(key , value", False),
         ("<|unk|>", False),
         ("classifier | precision", False),
+        # an item or variable of an example, not a concept; a number in a name is fine
+        ("group2", False),
+        ("sample10 reads", False),
+        ("x1", False),
+        ("CO2", True),
+        ("L1 norm", True),
+        ("seq2seq", True),
     ],
 )
 def test_concepts_names_are_well_formed(surface, ok):
