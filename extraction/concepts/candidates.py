@@ -1364,6 +1364,15 @@ REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
+#: A line that credits a picture or names a source ("Image credit: ...", "Image from
+#: Ada Lovelace via her blog", "Source: ..."): what it names are people, venues and
+#: titles, not concepts.
+CREDIT_LINE = re.compile(
+    r"^\W*(?:(?:image|photo|picture|figure|diagram|illustration|icon)s?\s+"
+    r"(?:credits?|sources?|from|by|courtesy)\b|(?:credits?|sources?)\s*:)",
+    re.IGNORECASE,
+)
+
 #: Most mention sentences kept per candidate.
 MAX_MENTIONS = 50
 #: Uses of a name whose :class:`Shape` is looked at (a majority of them decides).
@@ -1435,6 +1444,8 @@ def collect(
                 add(item)
 
     for seg, doc in zip(segments, docs, strict=True):
+        if CREDIT_LINE.match(seg.text):
+            continue  # "Image credit: Ada Lovelace et al. (1843)" names sources, no concepts
         for gen in segment_gens:
             take(gen(seg, doc))
         for view in views(seg, doc, nlp):

@@ -628,6 +628,23 @@ def test_concepts_slash_between_letters_or_in_a_title_keeps_the_name_whole(
 
 
 @pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Image credit: Lovelace A., Babbage C., Analytical Engine Notes (1843)", set()),
+        ("Image from Grace Hopper via her blog", set()),
+        ("Source: Claude Shannon, Bell Labs", set()),
+        ("Images of the enzyme show its active site.", {"enzyme", "active site"}),
+    ],
+)
+def test_concepts_line_crediting_a_picture_or_source_names_no_concept(line, names):
+    index = extract_concepts([card("Notes", line, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates} - {"note"}
+    assert names <= keys and not (keys - names) & {"lovelace a.", "grace hopper", "bell lab"}
+    if not names:
+        assert not keys, keys
+
+
+@pytest.mark.parametrize(
     ("sentence", "citing"),
     [
         ("Image from Ada Lovelace via their blog", True),
