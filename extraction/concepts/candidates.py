@@ -36,6 +36,7 @@ from extraction.concepts.phrases import (
     key_of,
     phrase,
     refine,
+    singular,
     span_of,
     split_runs,
     structural_name,
@@ -962,6 +963,52 @@ def named(view: View) -> Iterator[Occurrence]:
             )
 
 
+#: Verbs that name what their subject is called ("is called discrete").
+_NAMING_VERBS = frozenset({"call", "term", "name", "dub", "know"})
+
+
+def kinds(view: View) -> Iterator[Occurrence]:
+    """Kinds of a thing that a sentence names with adjectives: "Rocks can be igneous,
+    sedimentary or metamorphic" names "igneous rock", "sedimentary rock" and
+    "metamorphic rock"; "Such a variable is called continuous" names "continuous
+    variable". The adjectives complete the verb (two or more of them, or one after a
+    naming verb) and the thing is the verb's subject."""
+    at = view.sent.start_char
+    for tok in view.toks:
+        if tok.pos_ != "ADJ" or tok.dep_ not in {"acomp", "oprd"}:
+            continue
+        verb = tok.head
+        subject = next(
+            (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"),
+            None,
+        )
+        if subject is None:
+            continue
+        adjectives = [tok, *(c for c in tok.conjuncts if c.pos_ == "ADJ" and c.i > tok.i)]
+        naming = verb.lemma_.lower() in _NAMING_VERBS or verb.lower_ in {"called", "termed"}
+        if len(adjectives) < 2 and not naming:
+            continue
+        thing = [t for t in subject.subtree if t.i <= subject.i]
+        thing = trim(thing[next((i for i, t in enumerate(thing) if t.dep_ == "amod"), 0) :])
+        words = [t for t in thing if t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+        if not words or words[-1] is not subject:
+            continue
+        for adjective in adjectives:
+            toks = [adjective, *words]
+            name = (
+                (
+                    f"{adjective.lower_} {' '.join(t.lower_ for t in words[:-1])} "
+                    f"{singular(subject.lower_)}"
+                )
+                .replace("  ", " ")
+                .strip()
+            )
+            surface = " ".join(t.text for t in toks)
+            yield from _occ(
+                (name, surface), "named" if naming else "listed", view.seg, view.text, at, toks
+            )
+
+
 def defined(view: View) -> Iterator[Occurrence]:
     """The subject of a defining sentence ("Feature maps are outputs of a filter")."""
     if view.seg.is_title:
@@ -1337,6 +1384,7 @@ SENTENCE_GENERATORS: dict[str, Callable[[View], Iterator]] = {
     "named": named,
     "defined": defined,
     "enumerations": enumerations,
+    "kinds": kinds,
     "acronyms": acronyms,
     "noun_phrases": noun_phrases,
     "of_phrases": of_phrases,

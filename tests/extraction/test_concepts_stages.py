@@ -588,6 +588,24 @@ def test_concepts_past_participle_after_the_noun_is_no_part_of_its_name(title, n
 
 
 @pytest.mark.parametrize(
+    ("sentence", "role", "named"),
+    [
+        (
+            "Rocks can be igneous, sedimentary or metamorphic.",
+            "listed",
+            {"igneous rock", "sedimentary rock", "metamorphic rock"},
+        ),
+        ("Such a tremor is called volcanic.", "named", {"volcanic tremor"}),
+        ("The rock is hard.", "listed", set()),  # one adjective says what it is like
+    ],
+)
+def test_concepts_adjectives_completing_the_verb_name_kinds_of_its_subject(sentence, role, named):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[role]}
+    assert keys == named, keys
+
+
+@pytest.mark.parametrize(
     ("sentence", "named", "cut"),
     [
         (
