@@ -261,11 +261,10 @@ def _slash_after(tok: Token) -> bool:
 
 
 def _letters(slash: Token) -> bool:
-    """Does a glued slash join letters or acronyms ("I/O", "TCP/IP", "A/B") rather than
-    two words that each name something ("input/output", "noisy/small")?"""
+    """Does a glued slash join letters ("I/O", "A/B", "R/W") rather than two names or
+    words that each name something ("LSTM/GRU", "input/output", "noisy/small")?"""
     doc = slash.doc
-    sides = (doc[slash.i - 1].text, doc[slash.i + 1].text)
-    return any(len(side) <= 2 or is_acronym(side) for side in sides)
+    return any(len(doc[i].text) <= 2 for i in (slash.i - 1, slash.i + 1))
 
 
 def hyphen_after(tok: Token) -> bool:
@@ -545,9 +544,9 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
 def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]]:
     """Noun chunks as term runs: split at punctuation, coordination distributed.
 
-    Letters or acronyms joined by a "/" give the whole name ("I/O buffers", "TCP/IP
-    stack"); two words each name something with what follows the second
-    ("input/output layer" -> "input layer", "output layer")."""
+    Letters joined by a "/" give the whole name ("I/O buffers"); two names or words
+    each name something with what follows the second ("input/output layer" -> "input
+    layer", "output layer"; "TCP/IP stack" -> "TCP stack", "IP stack")."""
     for chunk in chunks:
         runs: list[list[Token]] = [[]]
         slashed: set[int] = set()  # runs that end at a "/"
@@ -560,7 +559,7 @@ def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]
             else:
                 runs[-1].append(tok)
             glued = glued or (glued_slash(tok) and _letters(tok))
-        if glued:  # "I/O buffers", "TCP/IP stack": one name
+        if glued:  # "I/O buffers": one name
             for run in split_runs(chunk):
                 if any(glued_slash(t) for t in run):
                     yield run
