@@ -766,6 +766,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         if span is None or len(span) > 8:
             continue
         toks = list(span)
+        if len(toks) == 1 and toks[0].pos_ == "ADJ" and toks[0].dep_ == "amod":
+            continue  # "a *quantitative* comparison" stresses a property of the noun
         name = structural_name(toks)
         rest = seg.text[end:]
         leads = start <= 2 and _DEFINING_AFTER.match(rest) is not None
