@@ -289,6 +289,14 @@ def _grades_next(toks: Sequence[Token]) -> bool:
     )
 
 
+def _after_do(tok: Token) -> bool:
+    """Is ``tok`` the verb of a question asked with "do" ("When does a deadlock *end*?",
+    "Why does the enzyme *work*?"), which the tagger may read as a noun?"""
+    return tok.dep_ == "ROOT" and any(
+        c.dep_ == "aux" and c.lower_ in {"do", "does", "did"} and c.i < tok.i for c in tok.children
+    )
+
+
 def _participle_after_noun(toks: Sequence[Token]) -> bool:
     """Does a run end in a past participle after its noun ("the enzymes used", "the
     RNAs transcribed"): a clause that describes the noun, no part of its name?"""
@@ -331,6 +339,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         or toks[-1].lower_ in EDGE_STOP
         or not _WORDISH.search(toks[-1].text)
         or _participle_after_noun(toks)
+        or (len(toks) > 1 and _after_do(toks[-1]))
     ):
         toks.pop()
     # A possessive inside ("the model's output") keeps only what follows it, unless it

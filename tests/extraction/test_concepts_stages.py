@@ -577,9 +577,12 @@ def test_concepts_instruction_verb_opening_a_sentence_is_no_part_of_a_name(sente
     [
         ("What are the enzymes used in digestion?", "enzyme", "enzymes used"),
         ("What are the minerals found in granite?", "mineral", "minerals found"),
+        # the verb of a question asked with "do", read as a noun, is no part of it either
+        ("When does a volcano end?", "volcano", "volcano end"),
+        ("Why does the enzyme work?", "enzyme", "enzyme work"),
     ],
 )
-def test_concepts_past_participle_after_the_noun_is_no_part_of_its_name(title, named, never):
+def test_concepts_participle_or_verb_after_the_noun_is_no_part_of_its_name(title, named, never):
     index = extract_concepts([card(title, "It depends on the temperature.")])
     forms = {f.lower() for s in index.candidates for c in s.candidates for f in c.forms}
     keys = {c.key.lower() for s in index.candidates for c in s.candidates}
