@@ -44,7 +44,6 @@ from extraction.concepts.phrases import (
     trimmed_phrase,
     word_pos,
     words_of,
-    zipf,
 )
 from extraction.concepts.segments import (
     CELL,
@@ -364,6 +363,8 @@ def _occ(
     key, surface = name
     if role in CALLOUT_ROLES and about_the_notes(key):
         return  # "**NOTE:**", "BONUS:", "Image credit:": set apart, but not a name
+    if role not in SUBJECT_ROLES and indexed(surface):
+        return  # "x1": a variable of an example or a formula
     yield Occurrence(key, surface, role, seg, sentence, at, tuple(toks), definition, trimmed)
 
 
@@ -395,7 +396,7 @@ def well_formed(surface: str) -> bool:
     >>> [well_formed(s) for s in ["NiN block", "( NiN blocks", "S_t", "p(lp", "f(x)"]]
     [True, False, False, False, True]
     """
-    if _CODE_LIKE.search(surface) or _indexed(surface):
+    if _CODE_LIKE.search(surface):
         return False
     depth = 0
     for ch in surface:
@@ -405,30 +406,20 @@ def well_formed(surface: str) -> bool:
     return depth == 0
 
 
-#: A word and a number written together ("group2", "sample10") or a letter and a number
-#: ("x1", "y2"): the name of one item or variable of an example, not of a concept.
-_INDEXED = re.compile(r"^(?P<word>[a-z]|[a-z]{3,})\d+$")
+#: A letter and a number written together ("x1", "y2"): a variable of an example or a
+#: formula, not a concept.
+_INDEXED = re.compile(r"^[a-z]\d+$")
 
 
-def _indexed(surface: str) -> bool:
-    """Is ``surface`` (or a word of it) an indexed item: an English word and a number
-    written together ("group2", "sample10"), or, alone, a letter and a number ("x1")?
-    Capitals and words a number belongs to stay names ("CO2", "L1 norm", "seq2seq").
+def indexed(surface: str) -> bool:
+    """Is ``surface`` a variable written as a letter and a number ("x1", "y2")?
+    Capitals, longer words and longer names stay names ("CO2", "L1", "seq2seq", "x1
+    norm"); so does a card's term or a heading, which names what the card is about.
 
-    >>> [_indexed(s) for s in ["group2", "sample10 reads", "x1", "CO2", "L1 norm", "seq2seq"]]
-    [True, True, True, False, False, False]
+    >>> [indexed(s) for s in ["x1", "y20", "CO2", "L1", "seq2seq", "x1 norm"]]
+    [True, True, False, False, False, False]
     """
-    words = surface.split()
-    for word in words:
-        m = _INDEXED.match(word)
-        if m is None:
-            continue
-        letters = m.group("word")
-        if len(letters) == 1 and len(words) == 1:
-            return True
-        if len(letters) >= 3 and zipf(letters) >= 3.0:
-            return True
-    return False
+    return bool(_INDEXED.match(surface.strip()))
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:

@@ -649,6 +649,25 @@ def test_concepts_slash_between_letters_or_in_a_title_keeps_the_name_whole(
 
 
 @pytest.mark.parametrize(
+    ("body", "kind", "named", "never"),
+    [
+        ("The point x1 is far from the point y2.", "heading", {"point"}, {"x1", "y2"}),
+        ("Plants take in CO2 through stomata.", "heading", {"CO2", "stomata"}, set()),
+    ],
+)
+def test_concepts_indexed_item_of_an_example_is_no_name(body, kind, named, never):
+    index = extract_concepts([card("Notes", body, kind=kind)])
+    keys = {c.key for s in index.candidates for c in s.candidates if c.count}
+    assert named <= keys, keys
+    assert not (never & keys), keys
+
+
+def test_concepts_indexed_term_card_is_still_a_name():
+    index = extract_concepts([card("x1", "The first input of the formula.", kind="term")])
+    assert index.find("x1") is not None
+
+
+@pytest.mark.parametrize(
     ("line", "names"),
     [
         ("Image credit: Lovelace A., Babbage C., Analytical Engine Notes (1843)", set()),
@@ -966,13 +985,6 @@ def test_concepts_definition_never_stops_inside_a_sentence(body, expected):
         ("pull(key , value", False),
         ("<|unk|>", False),
         ("classifier | precision", False),
-        # an item or variable of an example, not a concept; a number in a name is fine
-        ("group2", False),
-        ("sample10 reads", False),
-        ("x1", False),
-        ("CO2", True),
-        ("L1 norm", True),
-        ("seq2seq", True),
     ],
 )
 def test_concepts_names_are_well_formed(surface, ok):
