@@ -36,6 +36,7 @@ from extraction.concepts.phrases import (
     key_of,
     phrase,
     refine,
+    singular,
     span_of,
     split_runs,
     structural_name,
@@ -313,6 +314,15 @@ def views(seg: Segment, doc: Doc, nlp: Language) -> list[View]:
         for _, start, end in patterns.matcher(nlp, table)(doc):
             found[table].append((start, end))
     chunks = [extend_hyphens(c) for c in doc.noun_chunks]
+    # a chunk a longer one took in ("entropy" of "cross-entropy") is no name of its own
+    chunks = [
+        c
+        for i, c in enumerate(chunks)
+        if not any(
+            j != i and o.start <= c.start and c.end <= o.end and len(o) > len(c)
+            for j, o in enumerate(chunks)
+        )
+    ]
     sents = sentences_of(doc)
     out = []
     for sent in sents:
@@ -353,6 +363,8 @@ def _occ(
     key, surface = name
     if role in CALLOUT_ROLES and about_the_notes(key):
         return  # "**NOTE:**", "BONUS:", "Image credit:": set apart, but not a name
+    if role not in SUBJECT_ROLES and indexed(surface):
+        return  # "x1": a variable of an example or a formula
     yield Occurrence(key, surface, role, seg, sentence, at, tuple(toks), definition, trimmed)
 
 
@@ -392,6 +404,22 @@ def well_formed(surface: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+#: A letter and a number written together ("x1", "y2"): a variable of an example or a
+#: formula, not a concept.
+_INDEXED = re.compile(r"^[a-z]\d+$")
+
+
+def indexed(surface: str) -> bool:
+    """Is ``surface`` a variable written as a letter and a number ("x1", "y2")?
+    Capitals, longer words and longer names stay names ("CO2", "L1", "seq2seq", "x1
+    norm"); so does a card's term or a heading, which names what the card is about.
+
+    >>> [indexed(s) for s in ["x1", "y20", "CO2", "L1", "seq2seq", "x1 norm"]]
+    [True, True, False, False, False, False]
+    """
+    return bool(_INDEXED.match(surface.strip()))
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:
@@ -436,6 +464,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         for side in sides:  # both things a card contrasts are what it is about
             yield from _occ(phrase(side, lenient=True), role, seg, seg.text, toks=side)
         return
+    if kind == "question" and CONTRAST_CUE.search(seg.text):
+        return  # "What is the difference between == and ===?" is about no "difference"
     found = title_concept(seg.text, term=whole_term)
     if not found:
         if kind == "question" and (subject := asked_subject(doc)):
@@ -709,7 +739,8 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
 
 
 _DEFINING_AFTER = re.compile(
-    r"^\s*(?:[:–—-]|\(|,?\s*(?:is|are|was|were|refers?|means|denotes|describes)\b)", re.I
+    r"^\s*(?:[:–—-]|\(|\.\s+(?=(?-i:[A-Z]))|,?\s*(?:is|are|was|were|refers?|means|denotes|describes)\b)",
+    re.I,
 )
 
 
@@ -726,6 +757,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         if span is None or len(span) > 8:
             continue
         toks = list(span)
+        if len(toks) == 1 and toks[0].pos_ == "ADJ" and toks[0].dep_ == "amod":
+            continue  # "a *quantitative* comparison" stresses a property of the noun
         name = structural_name(toks)
         rest = seg.text[end:]
         leads = start <= 2 and _DEFINING_AFTER.match(rest) is not None
@@ -923,6 +956,52 @@ def named(view: View) -> Iterator[Occurrence]:
             )
 
 
+#: Verbs that name what their subject is called ("is called discrete").
+_NAMING_VERBS = frozenset({"call", "term", "name", "dub", "know"})
+
+
+def kinds(view: View) -> Iterator[Occurrence]:
+    """Kinds of a thing that a sentence names with adjectives: "Rocks can be igneous,
+    sedimentary or metamorphic" names "igneous rock", "sedimentary rock" and
+    "metamorphic rock"; "Such a variable is called continuous" names "continuous
+    variable". The adjectives complete the verb (two or more of them, or one after a
+    naming verb) and the thing is the verb's subject."""
+    at = view.sent.start_char
+    for tok in view.toks:
+        if tok.pos_ != "ADJ" or tok.dep_ not in {"acomp", "oprd"}:
+            continue
+        verb = tok.head
+        subject = next(
+            (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"),
+            None,
+        )
+        if subject is None:
+            continue
+        adjectives = [tok, *(c for c in tok.conjuncts if c.pos_ == "ADJ" and c.i > tok.i)]
+        naming = verb.lemma_.lower() in _NAMING_VERBS or verb.lower_ in {"called", "termed"}
+        if len(adjectives) < 2 and not naming:
+            continue
+        thing = [t for t in subject.subtree if t.i <= subject.i]
+        thing = trim(thing[next((i for i, t in enumerate(thing) if t.dep_ == "amod"), 0) :])
+        words = [t for t in thing if t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+        if not words or words[-1] is not subject:
+            continue
+        for adjective in adjectives:
+            toks = [adjective, *words]
+            name = (
+                (
+                    f"{adjective.lower_} {' '.join(t.lower_ for t in words[:-1])} "
+                    f"{singular(subject.lower_)}"
+                )
+                .replace("  ", " ")
+                .strip()
+            )
+            surface = " ".join(t.text for t in toks)
+            yield from _occ(
+                (name, surface), "named" if naming else "listed", view.seg, view.text, at, toks
+            )
+
+
 def defined(view: View) -> Iterator[Occurrence]:
     """The subject of a defining sentence ("Feature maps are outputs of a filter")."""
     if view.seg.is_title:
@@ -1113,6 +1192,32 @@ def _gerund_noun(tok: Token) -> bool:
     )
 
 
+#: Where a word stands as a noun: a subject, an object, after a preposition.
+_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+
+
+def mistagged_noun(tok: Token) -> bool:
+    """Is ``tok`` a noun the tagger read as an adjective or adverb ("translated by the
+    ribosome", "through tanh")? It stands where a noun stands (a subject, an object,
+    after a preposition) and English has no adjective or adverb reading of the word
+    (``lemminflect``'s dictionary: "in general", "at least" are no nouns)."""
+    if tok.pos_ not in {"ADJ", "ADV"}:
+        return False
+    if tok.dep_ not in _NOUN_DEPS and not (tok.dep_ == "conj" and tok.head.dep_ in _NOUN_DEPS):
+        return False
+    if not tok.is_alpha or tok.is_stop or len(tok.text) < 3:
+        return False
+    return not _adjective_or_adverb(tok.lower_)
+
+
+@lru_cache(maxsize=1 << 14)
+def _adjective_or_adverb(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    readings = getAllLemmas(word)
+    return "ADJ" in readings or "ADV" in readings
+
+
 def noun_phrases(view: View) -> Iterator[Occurrence]:
     """Every noun phrase: the parser's noun chunks (split at punctuation, coordination
     distributed) and the runs of adjectives and nouns the chunks miss. (The names
@@ -1133,7 +1238,8 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         for c in view.chunks
     ]  # the sentence's tokens, not new ones
     gerunds = [[t] for t in view.toks if _gerund_noun(t)]
-    for run in [*chunk_runs(chunk_toks), *pos_runs, *gerunds]:
+    mistagged = [[t] for t in view.toks if mistagged_noun(t)]
+    for run in [*chunk_runs(chunk_toks), *pos_runs, *gerunds, *mistagged]:
         first = run[0]
         if (
             first.i > view.sent.start
@@ -1147,8 +1253,9 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         if span in seen_spans:
             continue
         seen_spans.add(span)
-        trimmed = trim(run) if len(run) > 1 or not _gerund_noun(run[0]) else run
-        name = trimmed_phrase(trimmed, lenient=len(run) == 1 and _gerund_noun(run[0]))
+        single = len(run) == 1 and (_gerund_noun(run[0]) or mistagged_noun(run[0]))
+        trimmed = run if single else trim(run)
+        name = trimmed_phrase(trimmed, lenient=single)
         if name is None or name[0] in seen:
             continue
         seen.add(name[0])
@@ -1270,6 +1377,7 @@ SENTENCE_GENERATORS: dict[str, Callable[[View], Iterator]] = {
     "named": named,
     "defined": defined,
     "enumerations": enumerations,
+    "kinds": kinds,
     "acronyms": acronyms,
     "noun_phrases": noun_phrases,
     "of_phrases": of_phrases,
@@ -1294,6 +1402,15 @@ REFERENCE = re.compile(
     r"|\b(?:image|photo|picture|figure|diagram|illustration|icon)s? (?:from|by|source)\b"
     r"|\badapted from\b|\bretrieved from\b|\bsource:|\bauthored\b|\blicen[cs]ed under\b"
     r"|\bcc[- ]by\b",
+    re.IGNORECASE,
+)
+
+#: A line that credits a picture or names a source ("Image credit: ...", "Image from
+#: Ada Lovelace via her blog", "Source: ..."): what it names are people, venues and
+#: titles, not concepts.
+CREDIT_LINE = re.compile(
+    r"^\W*(?:(?:image|photo|picture|figure|diagram|illustration|icon)s?\s+"
+    r"(?:credits?|sources?|from|by|courtesy)\b|(?:credits?|sources?)\s*:)",
     re.IGNORECASE,
 )
 
@@ -1368,6 +1485,8 @@ def collect(
                 add(item)
 
     for seg, doc in zip(segments, docs, strict=True):
+        if CREDIT_LINE.match(seg.text):
+            continue  # "Image credit: Ada Lovelace et al. (1843)" names sources, no concepts
         for gen in segment_gens:
             take(gen(seg, doc))
         for view in views(seg, doc, nlp):

@@ -136,6 +136,43 @@ def only_verb(word: str) -> bool:
     return set(getAllLemmas(word.lower())) == {"VERB"}
 
 
+def instruction(first: Token, toks: Sequence[Token]) -> bool:
+    """Does ``first``, opening a sentence before the other tokens of a run, give an
+    instruction rather than start a name: a study verb ("Define osmosis", "Explain
+    ...": :data:`INSTRUCTIONS`), or the plain form of a word English has only as a verb
+    before a plural noun ("Create flashcards", "Avoid distractions"), which the tagger
+    often reads as a noun? ("Merge sort" keeps its first word: its noun is singular.)
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Create meaningful flashcards daily."]))
+    >>> instruction(doc[0], list(doc[:3])), instruction(doc[1], list(doc[1:3]))
+    (True, False)
+    """
+    lower = first.lower_
+    if lower in INSTRUCTIONS:
+        return True
+    return (
+        toks[-1].tag_ in {"NNS", "NNPS"}
+        and first.is_alpha
+        and not is_acronym(first.text)
+        and only_verb(lower)
+        and plain_verb(lower)
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def plain_verb(word: str) -> bool:
+    """Is ``word`` the plain form of a verb ("digest", "catalyse"), not an inflected one
+    ("digested", "secretes", "catalysing")?
+
+    >>> [plain_verb(w) for w in ["catalyse", "secretes", "digested", "enzyme"]]
+    [True, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    return word.lower() in getAllLemmas(word.lower()).get("VERB", ())
+
+
 def head_index(words: Sequence[str]) -> int:
     """The index of a name's head word: the last word, or the last before "of".
 
@@ -204,6 +241,32 @@ def match_key(name: str) -> str:
 # -- trimming -----------------------------------------------------------------------
 
 
+def glued_slash(tok: Token) -> bool:
+    """Is ``tok`` a "/" written between two words without spaces ("I/O",
+    "open/closed", "client/server"), which joins them into one word of a name?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Data waits in I/O buffers or in a / b."]))
+    >>> [t.i for t in doc if glued_slash(t)]
+    [4]
+    """
+    if tok.text != "/" or tok.whitespace_ or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return not before.whitespace_ and before.text[-1:].isalnum() and after.text[:1].isalnum()
+
+
+def _slash_after(tok: Token) -> bool:
+    return tok.i + 1 < len(tok.doc) and glued_slash(tok.doc[tok.i + 1])
+
+
+def _letters(slash: Token) -> bool:
+    """Does a glued slash join letters ("I/O", "A/B", "R/W") rather than two names or
+    words that each name something ("LSTM/GRU", "input/output", "noisy/small")?"""
+    doc = slash.doc
+    return any(len(doc[i].text) <= 2 for i in (slash.i - 1, slash.i + 1))
+
+
 def hyphen_after(tok: Token) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.text in {"-", "–"} and not tok.whitespace_
@@ -226,6 +289,25 @@ def _grades_next(toks: Sequence[Token]) -> bool:
     )
 
 
+def _after_do(tok: Token) -> bool:
+    """Is ``tok`` the verb of a question asked with "do" ("When does a deadlock *end*?",
+    "Why does the enzyme *work*?"), which the tagger may read as a noun?"""
+    return tok.dep_ == "ROOT" and any(
+        c.dep_ == "aux" and c.lower_ in {"do", "does", "did"} and c.i < tok.i for c in tok.children
+    )
+
+
+def _participle_after_noun(toks: Sequence[Token]) -> bool:
+    """Does a run end in a past participle after its noun ("the enzymes used", "the
+    RNAs transcribed"): a clause that describes the noun, no part of its name?"""
+    return (
+        len(toks) > 1
+        and toks[-1].tag_ == "VBN"
+        and toks[-2].pos_ in {"NOUN", "PROPN"}
+        and not hyphen_after(toks[-2])
+    )
+
+
 def trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop determiners, pronouns, possessives, a study prompt's verb and the vague
     words of :data:`VAGUE_WORDS` at the edges of a run."""
@@ -240,11 +322,15 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             or lower in EDGE_STOP
             or first.tag_ in _DROP_TAGS
             or not _WORDISH.search(first.text)
-            or (several and lower in INSTRUCTIONS and first.is_sent_start)
+            or (several and first.is_sent_start and instruction(first, toks))
             or (lower in {"example", "instance"} and _after_for(first))
         )
         # (the checks that look at neighbouring tokens come last: they are slow)
-        if not dropped or (several and hyphen_after(first)) or _grades_next(toks):
+        if (
+            not dropped
+            or (several and (hyphen_after(first) or _slash_after(first)))
+            or _grades_next(toks)
+        ):
             break
         toks.pop(0)
     while toks and (
@@ -252,6 +338,8 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         or toks[-1].tag_ == "POS"
         or toks[-1].lower_ in EDGE_STOP
         or not _WORDISH.search(toks[-1].text)
+        or _participle_after_noun(toks)
+        or (len(toks) > 1 and _after_do(toks[-1]))
     ):
         toks.pop()
     # A possessive inside ("the model's output") keeps only what follows it, unless it
@@ -302,6 +390,19 @@ _NAME_LEAD = frozenset("a an the this that these those my your its our their his
 _DANGLING_POS = frozenset({"SCONJ", "CCONJ", "ADP", "PART", "DET"})
 
 
+def _verb_phrase(toks: Sequence[Token]) -> int | None:
+    """The index of the verb a run opens with, when it is a verb in its plain form (after
+    an adverb of manner: "Gradually cool the melt") whose object follows it ("avoid
+    distractions"): an action, not a name."""
+    at = 1 if len(toks) > 2 and toks[0].pos_ == "ADV" and toks[0].lower_.endswith("ly") else 0
+    verb = toks[at]
+    if verb.tag_ != "VB" or at + 1 >= len(toks):
+        return None
+    inside = {t.i for t in toks[at + 1 :]}
+    acted_on = any(c.i in inside and c.dep_ in {"dobj", "dative"} for c in verb.children)
+    return at if acted_on else None  # not "Hold and wait", "Look for cues"
+
+
 def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
     bold run, a table's first cell): the words as written, only a leading article or
@@ -312,7 +413,7 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     while toks and (
         toks[0].lower_ in _NAME_LEAD
         or (toks[0].is_punct and toks[0].text not in {"("})
-        or (toks[0].is_sent_start and toks[0].lower_ in INSTRUCTIONS and len(toks) > 1)
+        or (toks[0].is_sent_start and len(toks) > 1 and instruction(toks[0], toks))
     ):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"and", "or", "of"}):
@@ -323,6 +424,10 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
         return None  # a fragment that goes on ("Inefficient because", "Navigate to")
     if toks[0].lower_ == "to" and len(toks) > 1 and toks[1].pos_ in {"VERB", "AUX"}:
         return None  # an instruction ("to avoid confounding"), not a name
+    if (at := _verb_phrase(toks)) is not None:
+        # an action set in bold ("avoid distractions", "Gradually cool the melt"): what it
+        # acts on is the name
+        return structural_name(toks[at + 1 :])
     if any(t.text in {":", ";"} for t in toks):
         return None  # a label and what follows it ("Image credit: adapted from ...")
     glued = {
@@ -344,7 +449,7 @@ def word_pos(tokens: Sequence[Token]) -> tuple[str, ...]:
     pos: list[str] = []
     glue = False
     for tok in tokens:
-        if tok.text in {"-", "–"} and pos:
+        if (tok.text in {"-", "–"} or glued_slash(tok)) and pos:
             glue = True
             continue
         if tok.text in {"'s", "’s"} and pos:
@@ -376,7 +481,7 @@ def trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str
         return None
     if toks[-1].pos_ not in nounish and not is_acronym(toks[-1].text):
         return None
-    words = words_of(toks)
+    words = words_of(toks, slash=True)
     if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):
         return None
     return key_of(words, toks), " ".join(words)
@@ -399,7 +504,7 @@ def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
 def breaks_run(tok: Token) -> bool:
     """Punctuation (but hyphens), arrows, maths signs and "e.g." end a term."""
     text = tok.text
-    if text in GLUE:
+    if text in GLUE or glued_slash(tok):
         return False
     return (
         tok.is_punct
@@ -446,25 +551,35 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
 
 
 def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]]:
-    """Noun chunks as term runs: split at punctuation, coordination distributed."""
+    """Noun chunks as term runs: split at punctuation, coordination distributed.
+
+    Letters joined by a "/" give the whole name ("I/O buffers"); two names or words
+    each name something with what follows the second ("input/output layer" -> "input
+    layer", "output layer"; "TCP/IP stack" -> "TCP stack", "IP stack")."""
     for chunk in chunks:
         runs: list[list[Token]] = [[]]
         slashed: set[int] = set()  # runs that end at a "/"
+        glued = False
         for tok in chunk:
-            if breaks_run(tok):
+            if breaks_run(tok) or tok.text == "/":
                 if tok.text == "/" and runs[-1]:
                     slashed.add(len(runs) - 1)
                 runs.append([])
             else:
                 runs[-1].append(tok)
+            glued = glued or (glued_slash(tok) and _letters(tok))
+        if glued:  # "I/O buffers": one name
+            for run in split_runs(chunk):
+                if any(glued_slash(t) for t in run):
+                    yield run
         for i, run in enumerate(runs):
             if not run:
                 continue
             parts = coordinated(run)
             # "the input/output buffer size" -> "input buffer size",
             # not "vanishing": the word before the slash shares what follows the word
-            # after it ("input/output layer", "open/closed principle"); an acronym
-            # names something alone too ("TCP/IP stack")
+            # after it ("input/output layer"); an acronym names something alone too
+            # ("TCP/IP stack"); a letter is no word of its own ("I/O")
             words = [t for t in run if t.pos_ != "DET"]
             if (
                 len(parts) == 1
@@ -473,22 +588,35 @@ def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]
                 and i + 1 < len(runs)
                 and len(runs[i + 1]) >= 2
             ):
-                if is_acronym(words[0].text):
-                    yield words
-                yield [words[0], *runs[i + 1][1:]]
+                if len(words[0].text) > 1 and len(runs[i + 1][0].text) > 1:
+                    if is_acronym(words[0].text):
+                        yield words
+                    yield [words[0], *runs[i + 1][1:]]
                 continue
+            if i - 1 in slashed and len(run[0].text) == 1:
+                continue  # "O buffers" of "I/O buffers"
             yield from parts
 
 
 def extend_hyphens(chunk: Span) -> Span:
     """Take in the words glued to a chunk by hyphens: "Sequence-to-sequence transformer"
-    that the parser chunks as "sequence transformer"."""
-    doc, start = chunk.doc, chunk.start
+    that the parser chunks as "sequence transformer", "cross-entropy" that it cuts after
+    "cross"."""
+    doc, start, end = chunk.doc, chunk.start, chunk.end
     while start >= 2 and doc[start - 1].text in GLUE and not doc[start - 2].whitespace_:
         if doc[start - 1].whitespace_:
             break
         start -= 2
-    return doc[start : chunk.end] if start != chunk.start else chunk
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "–"}
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isalnum()
+        and doc[end + 1].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+    ):
+        end += 2
+    return doc[start:end] if (start, end) != (chunk.start, chunk.end) else chunk
 
 
 def framed(toks: Sequence[Token]) -> bool:
@@ -497,7 +625,7 @@ def framed(toks: Sequence[Token]) -> bool:
     words = [t for t in toks if t.pos_ not in {"DET", "PRON"} and t.lower_ not in VAGUE_WORDS]
     return bool(words) and (
         words[-1].lower_ in FRAMING_NOUNS
-        and all(t.pos_ in {"ADJ", "NOUN"} or t.tag_ == "JJ" for t in words[:-1])
+        and all(t.pos_ in {"ADJ", "NOUN", "PROPN"} or t.tag_ == "JJ" for t in words[:-1])
         and len(words) <= 3
     )
 

@@ -47,6 +47,7 @@ FRAMING_NOUNS = _words(
     effect effects impact impacts influence result results outcome outcomes cause causes
     process steps step stage stages phase phases
     list set number amount lot lots group groups series range
+    syntax formula formulas notation
     """
 )
 
@@ -79,13 +80,14 @@ VERSUS = re.compile(
     r"\s(?:vs\.?|versus|differs?\s+from|(?:is|are)\s+different\s+from)\s", re.IGNORECASE
 )
 #: Heads that add nothing to the name they follow: "LSTM cell", "transformer model",
-#: "sigmoid function", "convolution operation" name the LSTM, the transformer, the
-#: sigmoid and the convolution when the notes use the bare name as well ("kernel
-#: method" is not the kernel: "method" is not here).
+#: "sigmoid function", "convolution operation", "MIME type", "heap memory", "naive Bayes
+#: classifier" name the LSTM, the transformer, the sigmoid, the convolution, the MIME,
+#: the heap and naive Bayes when the notes use the bare name as well ("kernel method"
+#: is not the kernel: "method" is not here).
 GENERIC_HEADS = _words(
     """
     cell unit model network architecture mechanism problem algorithm activation
-    function operation technique dataset
+    function operation technique dataset type memory classifier estimator regressor
     """
 )
 #: Heads that name the way X is done ("osmosis process", "hashing approach"): the same
@@ -99,7 +101,10 @@ ASPECT_HEADS = _words("mechanism operation")
 #: Generic heads that name a thing made for or of X ("language model", "test dataset",
 #: "memory unit", "graph network"): the same as a one-word X only when X is specific
 #: ("LSTM cell", "transformer model").
-THING_HEADS = _words("cell unit model network architecture algorithm activation dataset")
+THING_HEADS = _words(
+    "cell unit model network architecture algorithm activation dataset type memory "
+    "classifier estimator regressor"
+)
 #: Endings of a noun that names an activity or a field ("training", "prediction",
 #: "inheritance"): "activation function", "training model", "machine learning model"
 #: name something else than the activity.

@@ -303,6 +303,13 @@ def test_concepts_merge_generic_head_needs_the_bare_name_used():
         ("language", "language model", False),  # a thing made for a common word
         ("gene", "gene model", False),
         ("memory", "memory unit", False),
+        ("MIME", "MIME type", True),  # a specific name: the type is the MIME
+        ("heap", "heap memory", True),
+        ("naive Bayes", "naive Bayes classifier", True),
+        ("kernel density", "kernel density estimator", True),
+        ("lasso", "lasso regressor", True),
+        ("blood", "blood type", False),  # a thing named after one common word
+        ("data", "data type", False),
     ],
 )
 def test_concepts_merge_generic_head_only_when_it_names_the_same_thing(bare, longer, merged):
@@ -532,6 +539,152 @@ def test_concepts_word_before_a_slash_shares_what_follows(sentence, named, not_n
 
 
 @pytest.mark.parametrize(
+    ("sentence", "named", "not_named"),
+    [
+        (
+            "Values are squashed with softsign or arctanh before pooling.",
+            {"softsign", "arctanh"},
+            set(),
+        ),
+        ("In general, the cell is at least as large.", set(), {"general", "least"}),
+    ],
+)
+def test_concepts_noun_the_tagger_reads_as_an_adjective_is_a_name(sentence, named, not_named):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert named <= keys, keys
+    assert not (not_named & keys), keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "never"),
+    [
+        ("Employ mnemonics such as rhymes to recall facts.", "mnemonic", "employ mnemonic"),
+        ("Visualize tectonic plates", "tectonic plate", "visualize tectonic plate"),
+        ("Optimize enzymes", "enzyme", "optimize enzyme"),
+        ("Merge sort splits the list in two.", "merge sort", "sort"),
+    ],
+)
+def test_concepts_instruction_verb_opening_a_sentence_is_no_part_of_a_name(sentence, named, never):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.count}
+    assert named in keys, keys
+    assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "named", "never"),
+    [
+        ("What are the enzymes used in digestion?", "enzyme", "enzymes used"),
+        ("What are the minerals found in granite?", "mineral", "minerals found"),
+        # the verb of a question asked with "do", read as a noun, is no part of it either
+        ("When does a volcano end?", "volcano", "volcano end"),
+        ("Why does the enzyme work?", "enzyme", "enzyme work"),
+    ],
+)
+def test_concepts_participle_or_verb_after_the_noun_is_no_part_of_its_name(title, named, never):
+    index = extract_concepts([card(title, "It depends on the temperature.")])
+    forms = {f.lower() for s in index.candidates for c in s.candidates for f in c.forms}
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert named in keys, keys
+    assert never not in forms, forms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "named"),
+    [
+        (
+            "Rocks can be igneous, sedimentary or metamorphic.",
+            "listed",
+            {"igneous rock", "sedimentary rock", "metamorphic rock"},
+        ),
+        ("Such a tremor is called volcanic.", "named", {"volcanic tremor"}),
+        ("The rock is hard.", "listed", set()),  # one adjective says what it is like
+    ],
+)
+def test_concepts_adjectives_completing_the_verb_name_kinds_of_its_subject(sentence, role, named):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[role]}
+    assert keys == named, keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "cut"),
+    [
+        (
+            "Drag is the sum of the cell cross-section between the walls.",
+            "cell cross-section",
+            "cell cross",
+        ),
+        (
+            "Drag grows with the wing cross-section of the plane.",
+            "wing cross-section",
+            "wing cross",
+        ),
+    ],
+)
+def test_concepts_chunk_cut_before_a_hyphen_takes_the_rest_of_the_word(sentence, named, cut):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert named in keys, keys
+    assert cut not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "named", "not_named"),
+    [
+        ("Notes", "Pages wait in I/O buffers till the disk is free.", {"i/o buffer"}, {"o buffer"}),
+        ("Notes", "Disks wait on R/W heads.", {"r/w head"}, {"w head"}),
+        ("What is the read/write head?", "It moves over the platter.", {"read/write head"}, set()),
+    ],
+)
+def test_concepts_slash_between_letters_or_in_a_title_keeps_the_name_whole(
+    title, body, named, not_named
+):
+    index = extract_concepts([card(title, body)])
+    roles = {c.key.lower(): set(c.roles) for s in index.candidates for c in s.candidates}
+    assert named <= set(roles), roles
+    for name in not_named:
+        assert roles.get(name, {"nested"}) == {"nested"}, roles
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "named", "never"),
+    [
+        ("The point x1 is far from the point y2.", "heading", {"point"}, {"x1", "y2"}),
+        ("Plants take in CO2 through stomata.", "heading", {"CO2", "stomata"}, set()),
+    ],
+)
+def test_concepts_indexed_item_of_an_example_is_no_name(body, kind, named, never):
+    index = extract_concepts([card("Notes", body, kind=kind)])
+    keys = {c.key for s in index.candidates for c in s.candidates if c.count}
+    assert named <= keys, keys
+    assert not (never & keys), keys
+
+
+def test_concepts_indexed_term_card_is_still_a_name():
+    index = extract_concepts([card("x1", "The first input of the formula.", kind="term")])
+    assert index.find("x1") is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Image credit: Lovelace A., Babbage C., Analytical Engine Notes (1843)", set()),
+        ("Image from Grace Hopper via her blog", set()),
+        ("Source: Claude Shannon, Bell Labs", set()),
+        ("Images of the enzyme show its active site.", {"enzyme", "active site"}),
+    ],
+)
+def test_concepts_line_crediting_a_picture_or_source_names_no_concept(line, names):
+    index = extract_concepts([card("Notes", line, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates} - {"note"}
+    assert names <= keys and not (keys - names) & {"lovelace a.", "grace hopper", "bell lab"}
+    if not names:
+        assert not keys, keys
+
+
+@pytest.mark.parametrize(
     ("sentence", "citing"),
     [
         ("Image from Ada Lovelace via their blog", True),
@@ -558,6 +711,31 @@ def test_concepts_reference_pattern_tells_credit_lines(sentence, citing):
     ],
 )
 def test_concepts_emphasis_that_stops_inside_a_phrase_names_nothing(body, bold, name):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded])
+    emphasised = {
+        c.key.lower() for s in index.candidates for c in s.candidates if c.roles["emphasis"]
+    }
+    assert emphasised == ({name} if name else set())
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "name"),
+    [
+        ("Before an exam, tackle nervousness with breathing.", "tackle nervousness", "nervousness"),
+        ("Students should avoid distractions at night.", "avoid distractions", "distraction"),
+        ("Successively cool the melt until it sets.", "Successively cool the melt", "melt"),
+        # an adjective stressed inside a noun phrase is a property, not a name
+        ("Assembly is a qualitative comparison of genomes.", "qualitative", None),
+        # a name made of verbs is no action on an object
+        ("Hold and wait is one condition of deadlock.", "Hold and wait", "hold and wait"),
+    ],
+)
+def test_concepts_emphasised_action_names_its_object_and_a_property_nothing(body, bold, name):
     start = body.index(bold)
     bolded = replace(
         card("Notes", body, kind="heading"),
@@ -653,6 +831,9 @@ def test_concepts_sentence_that_names_a_concept_defines_it(sentence, concept):
     [
         ("Another summary is the median, a value that splits the data in half.", "median", True),
         ("We covered the median, and the mode.", "median", False),
+        # a bold name opening the line, then a full stop and its explanation
+        ("Turgor pressure. Water pushes the membrane against the wall.", "Turgor pressure", True),
+        ("Turgor pressure. then water pushes the membrane out.", "Turgor pressure", False),
     ],
 )
 def test_concepts_emphasised_name_with_an_apposition_is_defined(body, bold, defined):
@@ -902,6 +1083,13 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         ("What problems arise when hash tables fill up?", None),
         ("In which organelles does respiration happen?", "respiration"),
         ("Which enzymes digest starch?", None),
+        # a framing word before a preposition gives way to what it frames
+        ("What is the syntax for list comprehensions?", "list comprehension"),
+        ("What is the basic Python syntax for slicing?", "slicing"),
+        ("What is the formula for kinetic energy?", "kinetic energy"),
+        ("What is the notation for vectors?", "vector"),
+        # a contrast of two things that are no names is about neither, nor a "difference"
+        ("What is the difference between == and === ?", None),
     ],
 )
 def test_concepts_question_about_something_else_is_about_its_subject(title, subject):
