@@ -437,6 +437,18 @@ ADDRESSES: list[Cue] = [
         expected=("adversarial training", "adversarial attack"),
     ),
     Cue(
+        "used_against",
+        [
+            _BE,
+            _ADV,
+            _words("used employed applied deployed"),
+            _words("against"),
+        ],
+        0.75,
+        example="Antibiotics are used against bacterial infections.",
+        expected=("antibiotic", "bacterial infection"),
+    ),
+    Cue(
         "robust_to",
         [_words("robust resilient resistant"), _words("to against")],
         0.65,
@@ -458,6 +470,21 @@ ADDRESSES: list[Cue] = [
         reverse=True,
         example="The vanishing gradient problem is addressed by LSTMs.",
         expected=("LSTM", "vanishing gradient problem"),
+    ),
+    Cue(
+        "addressed_by_reduced",
+        [
+            {
+                "LOWER": {"IN": "addressed solved mitigated prevented tackled alleviated".split()},
+                "TAG": "VBN",
+                "DEP": {"IN": ["acl", "ROOT"]},
+            },
+            {"LOWER": "by"},
+        ],
+        0.7,
+        reverse=True,
+        example="Soil erosion, mitigated by cover crops, slows down.",
+        expected=("cover crop", "soil erosion"),
     ),
     Cue(
         "solution_to",
@@ -527,6 +554,17 @@ USED_FOR: list[Cue] = [
         0.8,
         example="Autoencoders are used for data compression and denoising.",
         expected=("autoencoder", "denoising"),
+    ),
+    Cue(
+        "used_for_reduced",
+        [
+            {"LOWER": {"IN": "used employed utilized utilised".split()}, "DEP": "acl"},
+            _ADV,
+            {"LOWER": "for"},
+        ],
+        0.7,
+        example="Open addressing is a technique used for collision resolution.",
+        expected=("open addressing", "collision resolution"),
     ),
     Cue(
         "used_to_do",

@@ -91,6 +91,28 @@ SENTENCES = [
         ("vanishing gradient", "LSTM", "GRU"),
         [("LSTM", "addresses", "vanishing gradient"), ("GRU", "addresses", "vanishing gradient")],
     ),
+    # a participle without "be": a reduced relative, or the answer to a label
+    (
+        "Deadlocks, prevented by lock ordering, halt processes.",
+        ("deadlock", "lock ordering"),
+        [("lock ordering", "addresses", "deadlock")],
+    ),
+    (
+        "Soil erosion: prevented by planting cover crops.",
+        ("soil erosion", "cover crop"),
+        [("cover crop", "addresses", "soil erosion")],
+    ),
+    (
+        "What are the hash functions used for caching?",
+        ("hash function", "caching"),
+        [("hash function", "used_for", "caching")],
+    ),
+    # what something is used against, it addresses
+    (
+        "What vaccines can be employed against viral infections?",
+        ("vaccine", "viral infection"),
+        [("vaccine", "addresses", "viral infection")],
+    ),
     # a verb and its preposition
     (
         "The transformer relies solely on attention mechanisms.",
