@@ -534,10 +534,12 @@ CAUSES: list[Cue] = [
 
 #: Verbs after "used to" / "helps" that other tables read ("used to prevent X" addresses
 #: X, "helps reduce X" too, "used to compute X" uses X): no ``used_for`` of their own.
+#: "Used to produce / create X" is not among them: "produces" says ``causes`` only of a
+#: problem, and what a thing is used to make is what it is for.
 PURPOSE_VERBS_ELSEWHERE = frozenset(
     """
     prevent avoid reduce mitigate address solve tackle fix counter combat overcome
-    alleviate lessen minimize minimise cause produce create compute calculate help
+    alleviate lessen minimize minimise cause compute calculate help
     """.split()
 )
 

@@ -107,6 +107,17 @@ SENTENCES = [
         ("hash function", "caching"),
         [("hash function", "used_for", "caching")],
     ),
+    # what a thing is used to make is what it is for
+    (
+        "Yeast is used to produce ethanol.",
+        ("yeast", "ethanol"),
+        [("yeast", "used_for", "ethanol")],
+    ),
+    (
+        "Spaced repetition helps create durable memories.",
+        ("spaced repetition", "durable memory"),
+        [("spaced repetition", "used_for", "durable memory")],
+    ),
     # what something is used against, it addresses
     (
         "What vaccines can be employed against viral infections?",
