@@ -394,8 +394,9 @@ ADDRESSES: list[Cue] = [
         [
             _words(
                 "addresses address addressing mitigates mitigate mitigating "
-                "prevents prevent preventing tackles tackle alleviates alleviate overcomes "
-                "overcome avoids avoid fixes fix counters counter combats combat remedies"
+                "prevents prevent preventing tackles tackle tackling alleviates alleviate "
+                "alleviating overcomes overcome overcoming avoids avoid avoiding fixes fix "
+                "fixing counters counter countering combats combat combating remedies"
             )
         ],
         0.8,

@@ -118,6 +118,12 @@ SENTENCES = [
         ("spaced repetition", "durable memory"),
         [("spaced repetition", "used_for", "durable memory")],
     ),
+    # a list item that opens with a gerund says what the card's subject does
+    (
+        "What is crop rotation? || 1. Avoiding soil depletion\n2. Breaking pest cycles",
+        ("soil depletion",),
+        [("crop rotation", "addresses", "soil depletion")],
+    ),
     # what something is used against, it addresses
     (
         "What vaccines can be employed against viral infections?",
