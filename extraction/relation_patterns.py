@@ -328,7 +328,7 @@ USES: list[Cue] = [
     Cue(
         "relies_on",
         [
-            _words("relies rely relying builds build depends depend draws"),
+            _words("relies rely relying builds build depends depend draws conditioned"),
             _ADV,
             {"LOWER": {"IN": ["on", "upon"]}},
         ],

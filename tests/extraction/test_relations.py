@@ -136,6 +136,12 @@ SENTENCES = [
         ("transformer", "attention mechanism"),
         [("transformer", "uses", "attention mechanism")],
     ),
+    # "conditioned on" says what a thing depends on
+    (
+        "Each forecast is conditioned on the rainfall of the previous season.",
+        ("forecast", "rainfall"),
+        [("forecast", "uses", "rainfall")],
+    ),
     # "X is a Y" with concepts on both sides of the copula
     (
         "Autoencoders are neural networks trained to reconstruct their input.",
