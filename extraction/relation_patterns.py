@@ -488,6 +488,19 @@ ADDRESSES: list[Cue] = [
         expected=("cover crop", "soil erosion"),
     ),
     Cue(
+        "solutions_for",
+        [
+            _words("solutions remedies fixes cures treatments defenses defences countermeasures"),
+            _words("for to against of"),
+        ],
+        0.7,
+        frame="list",
+        reverse=True,
+        example="What are the remedies for soil erosion? || Terracing and cover crops",
+        expected=("cover crop", "soil erosion"),
+        context=("terracing",),
+    ),
+    Cue(
         "solution_to",
         [_words("solution remedy answer defense defence"), _words("to for")],
         0.7,

@@ -124,6 +124,15 @@ SENTENCES = [
         ("soil depletion",),
         [("crop rotation", "addresses", "soil depletion")],
     ),
+    # what a title calls remedies of X, its answer lists
+    (
+        "Name three fixes for memory leaks. || Garbage collection\nReference counting",
+        ("memory leak", "garbage collection", "reference counting"),
+        [
+            ("garbage collection", "addresses", "memory leak"),
+            ("reference counting", "addresses", "memory leak"),
+        ],
+    ),
     # what something is used against, it addresses
     (
         "What vaccines can be employed against viral infections?",
