@@ -328,7 +328,7 @@ USES: list[Cue] = [
     Cue(
         "relies_on",
         [
-            _words("relies rely relying builds build depends depend draws"),
+            _words("relies rely relying builds build depends depend draws conditioned"),
             _ADV,
             {"LOWER": {"IN": ["on", "upon"]}},
         ],
@@ -394,8 +394,9 @@ ADDRESSES: list[Cue] = [
         [
             _words(
                 "addresses address addressing mitigates mitigate mitigating "
-                "prevents prevent preventing tackles tackle alleviates alleviate overcomes "
-                "overcome avoids avoid fixes fix counters counter combats combat remedies"
+                "prevents prevent preventing tackles tackle tackling alleviates alleviate "
+                "alleviating overcomes overcome overcoming avoids avoid avoiding fixes fix "
+                "fixing counters counter countering combats combat combating remedies"
             )
         ],
         0.8,
@@ -437,6 +438,18 @@ ADDRESSES: list[Cue] = [
         expected=("adversarial training", "adversarial attack"),
     ),
     Cue(
+        "used_against",
+        [
+            _BE,
+            _ADV,
+            _words("used employed applied deployed"),
+            _words("against"),
+        ],
+        0.75,
+        example="Antibiotics are used against bacterial infections.",
+        expected=("antibiotic", "bacterial infection"),
+    ),
+    Cue(
         "robust_to",
         [_words("robust resilient resistant"), _words("to against")],
         0.65,
@@ -458,6 +471,34 @@ ADDRESSES: list[Cue] = [
         reverse=True,
         example="The vanishing gradient problem is addressed by LSTMs.",
         expected=("LSTM", "vanishing gradient problem"),
+    ),
+    Cue(
+        "addressed_by_reduced",
+        [
+            {
+                "LOWER": {"IN": "addressed solved mitigated prevented tackled alleviated".split()},
+                "TAG": "VBN",
+                "DEP": {"IN": ["acl", "ROOT"]},
+            },
+            {"LOWER": "by"},
+        ],
+        0.7,
+        reverse=True,
+        example="Soil erosion, mitigated by cover crops, slows down.",
+        expected=("cover crop", "soil erosion"),
+    ),
+    Cue(
+        "solutions_for",
+        [
+            _words("solutions remedies fixes cures treatments defenses defences countermeasures"),
+            _words("for to against of"),
+        ],
+        0.7,
+        frame="list",
+        reverse=True,
+        example="What are the remedies for soil erosion? || Terracing and cover crops",
+        expected=("cover crop", "soil erosion"),
+        context=("terracing",),
     ),
     Cue(
         "solution_to",
@@ -507,10 +548,12 @@ CAUSES: list[Cue] = [
 
 #: Verbs after "used to" / "helps" that other tables read ("used to prevent X" addresses
 #: X, "helps reduce X" too, "used to compute X" uses X): no ``used_for`` of their own.
+#: "Used to produce / create X" is not among them: "produces" says ``causes`` only of a
+#: problem, and what a thing is used to make is what it is for.
 PURPOSE_VERBS_ELSEWHERE = frozenset(
     """
     prevent avoid reduce mitigate address solve tackle fix counter combat overcome
-    alleviate lessen minimize minimise cause produce create compute calculate help
+    alleviate lessen minimize minimise cause compute calculate help
     """.split()
 )
 
@@ -527,6 +570,17 @@ USED_FOR: list[Cue] = [
         0.8,
         example="Autoencoders are used for data compression and denoising.",
         expected=("autoencoder", "denoising"),
+    ),
+    Cue(
+        "used_for_reduced",
+        [
+            {"LOWER": {"IN": "used employed utilized utilised".split()}, "DEP": "acl"},
+            _ADV,
+            {"LOWER": "for"},
+        ],
+        0.7,
+        example="Open addressing is a technique used for collision resolution.",
+        expected=("open addressing", "collision resolution"),
     ),
     Cue(
         "used_to_do",

@@ -91,11 +91,65 @@ SENTENCES = [
         ("vanishing gradient", "LSTM", "GRU"),
         [("LSTM", "addresses", "vanishing gradient"), ("GRU", "addresses", "vanishing gradient")],
     ),
+    # a participle without "be": a reduced relative, or the answer to a label
+    (
+        "Deadlocks, prevented by lock ordering, halt processes.",
+        ("deadlock", "lock ordering"),
+        [("lock ordering", "addresses", "deadlock")],
+    ),
+    (
+        "Soil erosion: prevented by planting cover crops.",
+        ("soil erosion", "cover crop"),
+        [("cover crop", "addresses", "soil erosion")],
+    ),
+    (
+        "What are the hash functions used for caching?",
+        ("hash function", "caching"),
+        [("hash function", "used_for", "caching")],
+    ),
+    # what a thing is used to make is what it is for
+    (
+        "Yeast is used to produce ethanol.",
+        ("yeast", "ethanol"),
+        [("yeast", "used_for", "ethanol")],
+    ),
+    (
+        "Spaced repetition helps create durable memories.",
+        ("spaced repetition", "durable memory"),
+        [("spaced repetition", "used_for", "durable memory")],
+    ),
+    # a list item that opens with a gerund says what the card's subject does
+    (
+        "What is crop rotation? || 1. Avoiding soil depletion\n2. Breaking pest cycles",
+        ("soil depletion",),
+        [("crop rotation", "addresses", "soil depletion")],
+    ),
+    # what a title calls remedies of X, its answer lists
+    (
+        "Name three fixes for memory leaks. || Garbage collection\nReference counting",
+        ("memory leak", "garbage collection", "reference counting"),
+        [
+            ("garbage collection", "addresses", "memory leak"),
+            ("reference counting", "addresses", "memory leak"),
+        ],
+    ),
+    # what something is used against, it addresses
+    (
+        "What vaccines can be employed against viral infections?",
+        ("vaccine", "viral infection"),
+        [("vaccine", "addresses", "viral infection")],
+    ),
     # a verb and its preposition
     (
         "The transformer relies solely on attention mechanisms.",
         ("transformer", "attention mechanism"),
         [("transformer", "uses", "attention mechanism")],
+    ),
+    # "conditioned on" says what a thing depends on
+    (
+        "Each forecast is conditioned on the rainfall of the previous season.",
+        ("forecast", "rainfall"),
+        [("forecast", "uses", "rainfall")],
     ),
     # "X is a Y" with concepts on both sides of the copula
     (
