@@ -436,25 +436,28 @@ def test_prerequisites_an_unexplained_concept_needs_a_statement():
     ],
 )
 def test_prerequisites_a_concept_singled_out_counts_as_explained(mark, kept):
-    body = "A deadlock needs mutual exclusion and circular wait."
+    body = "A landslide needs heavy rainfall and loose soil."
     if mark == "item":
-        body = "A deadlock needs these:\nmutual exclusion\ncircular wait"
-    start = body.index("mutual exclusion")
-    span = (start, start + len("mutual exclusion"))
+        body = "A landslide needs these:\nheavy rainfall\nloose soil"
+    start = body.index("heavy rainfall")
+    span = (start, start + len("heavy rainfall"))
     cards = [
         Card(
-            "n#1", "n.txt", "qa-list", (1, 4), "What is a deadlock?", body, title_line=1,
+            "n#1", "n.txt", "qa-list", (1, 4), "What is a landslide?", body, title_line=1,
             body_lines=(2, 3, 4) if mark == "item" else (2,),
             emphasis=(Emphasis("body", *span, "bold"),) if mark == "bold" else (),
             items=(ListItem(*span, 0, 0),) if mark == "item" else (),
         ),
-        Card("n#2", "n.txt", "qa-list", (5, 6), "When does a deadlock end?",
-             "When mutual exclusion or circular wait is broken.", title_line=5, body_lines=(6,)),
+        Card("n#2", "n.txt", "qa-list", (5, 6), "When does a landslide stop?",
+             "When heavy rainfall or loose soil is gone.", title_line=5, body_lines=(6,)),
     ]  # fmt: skip
-    index = extract_concepts(cards)
+    # every candidate kept: this tests the prerequisite stage, not where the fitted
+    # selector's threshold falls for a name of a two-card note
+    index = extract_concepts(cards, model=LogisticModel((), (), bias=10.0))
+    assert {"heavy rainfall", "landslide"} <= set(index.concepts)
     model = LogisticModel(("in_definition", "introduced"), (3.0, 3.0), bias=-1.0)
     edges, rejected = prerequisite_decisions(index, [], model=model)
-    pair = ("mutual exclusion", "deadlock")
+    pair = ("heavy rainfall", "landslide")
     assert (pair in {(r.source, r.target) for r in edges}) is kept
     assert (
         pair in {(r.source, r.target) for r, why in rejected if why == "unexplained"}
