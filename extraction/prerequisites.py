@@ -326,8 +326,8 @@ def _defined_with_words(
     """Concept B -> the concepts whose name the sentence defining B holds inside another
     name ("Reverse osmosis is a kind of water filtration" holds "filtration" in "water
     filtration"): what B is explained with, though the sentence names it only as part of
-    a longer name. B's own name is left out of the sentence first ("gradient" inside
-    "gradient descent" says nothing of what gradient descent builds on), and so are the
+    a longer name. B's own name is left out of the sentence first ("plate" inside
+    "plate tectonics" says nothing of what plate tectonics builds on), and so are the
     concepts the sentence names themselves (``defined_with``). Names are looked up by
     their runs of words, so the cost grows with the sentence, not with the concepts.
 

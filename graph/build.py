@@ -194,8 +194,8 @@ class _Shared:
     differently.
 
     >>> shared = _Shared()
-    >>> e = Evidence("n.md", 3, "LSTMs use gates.")
-    >>> shared.evidence(e) is shared.evidence(Evidence("n.md", 3, "LSTMs use gates."))
+    >>> e = Evidence("n.md", 3, "Enzymes speed up reactions.")
+    >>> shared.evidence(e) is shared.evidence(Evidence("n.md", 3, "Enzymes speed up reactions."))
     True
     >>> a, b = shared.numbers({"x": 0.5, "n": 1}), shared.numbers({"x": 1 / 2, "n": 1.0})
     >>> a["x"] is b["x"], a, b
@@ -204,7 +204,8 @@ class _Shared:
     True
     >>> shared.mapping({"n": 1}) is shared.mapping({"n": 1.0})
     False
-    >>> shared.evidence_list([e]) is shared.evidence_list([Evidence("n.md", 3, "LSTMs use gates.")])
+    >>> again = Evidence("n.md", 3, "Enzymes speed up reactions.")
+    >>> shared.evidence_list([e]) is shared.evidence_list([again])
     True
     """
 

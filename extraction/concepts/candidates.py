@@ -314,7 +314,7 @@ def views(seg: Segment, doc: Doc, nlp: Language) -> list[View]:
         for _, start, end in patterns.matcher(nlp, table)(doc):
             found[table].append((start, end))
     chunks = [extend_hyphens(c) for c in doc.noun_chunks]
-    # a chunk a longer one took in ("entropy" of "cross-entropy") is no name of its own
+    # a chunk a longer one took in ("esteem" of "self-esteem") is no name of its own
     chunks = [
         c
         for i, c in enumerate(chunks)
@@ -413,10 +413,10 @@ _INDEXED = re.compile(r"^[a-z]\d+$")
 
 def indexed(surface: str) -> bool:
     """Is ``surface`` a variable written as a letter and a number ("x1", "y2")?
-    Capitals, longer words and longer names stay names ("CO2", "L1", "seq2seq", "x1
+    Capitals, longer words and longer names stay names ("CO2", "L1", "H2O", "x1
     norm"); so does a card's term or a heading, which names what the card is about.
 
-    >>> [indexed(s) for s in ["x1", "y20", "CO2", "L1", "seq2seq", "x1 norm"]]
+    >>> [indexed(s) for s in ["x1", "y20", "CO2", "L1", "H2O", "x1 norm"]]
     [True, True, False, False, False, False]
     """
     return bool(_INDEXED.match(surface.strip()))
@@ -1197,8 +1197,8 @@ _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 
 
 def mistagged_noun(tok: Token) -> bool:
-    """Is ``tok`` a noun the tagger read as an adjective or adverb ("translated by the
-    ribosome", "through tanh")? It stands where a noun stands (a subject, an object,
+    """Is ``tok`` a noun the tagger read as an adjective or adverb ("carried by the
+    phloem", "through basalt")? It stands where a noun stands (a subject, an object,
     after a preposition) and English has no adjective or adverb reading of the word
     (``lemminflect``'s dictionary: "in general", "at least" are no nouns)."""
     if tok.pos_ not in {"ADJ", "ADV"}:

@@ -246,7 +246,7 @@ def glued_slash(tok: Token) -> bool:
     "open/closed", "client/server"), which joins them into one word of a name?
 
     >>> from extraction.nlp import pipe
-    >>> doc = next(pipe(["Data waits in I/O buffers or in a / b."]))
+    >>> doc = next(pipe(["Air flows in A/C ducts or in a / b."]))
     >>> [t.i for t in doc if glued_slash(t)]
     [4]
     """
@@ -262,7 +262,7 @@ def _slash_after(tok: Token) -> bool:
 
 def _letters(slash: Token) -> bool:
     """Does a glued slash join letters ("I/O", "A/B", "R/W") rather than two names or
-    words that each name something ("LSTM/GRU", "input/output", "noisy/small")?"""
+    words that each name something ("TCP/UDP", "input/output", "noisy/small")?"""
     doc = slash.doc
     return any(len(doc[i].text) <= 2 for i in (slash.i - 1, slash.i + 1))
 
@@ -290,7 +290,7 @@ def _grades_next(toks: Sequence[Token]) -> bool:
 
 
 def _after_do(tok: Token) -> bool:
-    """Is ``tok`` the verb of a question asked with "do" ("When does a deadlock *end*?",
+    """Is ``tok`` the verb of a question asked with "do" ("When does a volcano *erupt*?",
     "Why does the enzyme *work*?"), which the tagger may read as a noun?"""
     return tok.dep_ == "ROOT" and any(
         c.dep_ == "aux" and c.lower_ in {"do", "does", "did"} and c.i < tok.i for c in tok.children
@@ -299,7 +299,7 @@ def _after_do(tok: Token) -> bool:
 
 def _participle_after_noun(toks: Sequence[Token]) -> bool:
     """Does a run end in a past participle after its noun ("the enzymes used", "the
-    RNAs transcribed"): a clause that describes the noun, no part of its name?"""
+    minerals found"): a clause that describes the noun, no part of its name?"""
     return (
         len(toks) > 1
         and toks[-1].tag_ == "VBN"
@@ -553,9 +553,9 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
 def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]]:
     """Noun chunks as term runs: split at punctuation, coordination distributed.
 
-    Letters joined by a "/" give the whole name ("I/O buffers"); two names or words
-    each name something with what follows the second ("input/output layer" -> "input
-    layer", "output layer"; "TCP/IP stack" -> "TCP stack", "IP stack")."""
+    Letters joined by a "/" give the whole name ("A/C ducts"); two names or words
+    each name something with what follows the second ("upper/lower mantle" -> "upper
+    mantle", "lower mantle"; "TCP/IP stack" -> "TCP stack", "IP stack")."""
     for chunk in chunks:
         runs: list[list[Token]] = [[]]
         slashed: set[int] = set()  # runs that end at a "/"
@@ -568,7 +568,7 @@ def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]
             else:
                 runs[-1].append(tok)
             glued = glued or (glued_slash(tok) and _letters(tok))
-        if glued:  # "I/O buffers": one name
+        if glued:  # "A/C ducts": one name
             for run in split_runs(chunk):
                 if any(glued_slash(t) for t in run):
                     yield run
@@ -578,7 +578,7 @@ def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]
             parts = coordinated(run)
             # "the input/output buffer size" -> "input buffer size",
             # not "vanishing": the word before the slash shares what follows the word
-            # after it ("input/output layer"); an acronym names something alone too
+            # after it ("upper/lower mantle"); an acronym names something alone too
             # ("TCP/IP stack"); a letter is no word of its own ("I/O")
             words = [t for t in run if t.pos_ != "DET"]
             if (
@@ -594,14 +594,14 @@ def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]
                     yield [words[0], *runs[i + 1][1:]]
                 continue
             if i - 1 in slashed and len(run[0].text) == 1:
-                continue  # "O buffers" of "I/O buffers"
+                continue  # "C ducts" of "A/C ducts"
             yield from parts
 
 
 def extend_hyphens(chunk: Span) -> Span:
-    """Take in the words glued to a chunk by hyphens: "Sequence-to-sequence transformer"
-    that the parser chunks as "sequence transformer", "cross-entropy" that it cuts after
-    "cross"."""
+    """Take in the words glued to a chunk by hyphens: "Peer-to-peer network"
+    that the parser chunks as "peer network", "self-esteem" that it cuts after
+    "self"."""
     doc, start, end = chunk.doc, chunk.start, chunk.end
     while start >= 2 and doc[start - 1].text in GLUE and not doc[start - 2].whitespace_:
         if doc[start - 1].whitespace_:

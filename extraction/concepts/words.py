@@ -79,11 +79,11 @@ CONTRAST_CUE = re.compile(
 VERSUS = re.compile(
     r"\s(?:vs\.?|versus|differs?\s+from|(?:is|are)\s+different\s+from)\s", re.IGNORECASE
 )
-#: Heads that add nothing to the name they follow: "LSTM cell", "transformer model",
-#: "sigmoid function", "convolution operation", "MIME type", "heap memory", "naive Bayes
-#: classifier" name the LSTM, the transformer, the sigmoid, the convolution, the MIME,
-#: the heap and naive Bayes when the notes use the bare name as well ("kernel method"
-#: is not the kernel: "method" is not here).
+#: Heads that add nothing to the name they follow: "Purkinje cell", "Bohr model",
+#: "hash function", "merge operation", "enum type", "NAND memory", "Rocchio classifier"
+#: name the Purkinje, the Bohr, the hash, the merge, the enum, the NAND and Rocchio when
+#: the notes use the bare name as well ("the Socratic method" is not the Socratic:
+#: "method" is not here).
 GENERIC_HEADS = _words(
     """
     cell unit model network architecture mechanism problem algorithm activation

@@ -93,9 +93,9 @@ SENTENCES = [
     ),
     # a participle without "be": a reduced relative, or the answer to a label
     (
-        "Deadlocks, prevented by lock ordering, halt processes.",
-        ("deadlock", "lock ordering"),
-        [("lock ordering", "addresses", "deadlock")],
+        "Floods, prevented by levees, ruin crops.",
+        ("flood", "levee"),
+        [("levee", "addresses", "flood")],
     ),
     (
         "Soil erosion: prevented by planting cover crops.",
@@ -114,9 +114,9 @@ SENTENCES = [
         [("yeast", "used_for", "ethanol")],
     ),
     (
-        "Spaced repetition helps create durable memories.",
-        ("spaced repetition", "durable memory"),
-        [("spaced repetition", "used_for", "durable memory")],
+        "Composting helps create fertile soil.",
+        ("composting", "fertile soil"),
+        [("composting", "used_for", "fertile soil")],
     ),
     # a list item that opens with a gerund says what the card's subject does
     (
