@@ -136,6 +136,10 @@ def hover_node(page, frame, node_id: str) -> str:
     return frame.evaluate("document.querySelector('div.vis-tooltip').innerText")
 
 
+#: Seconds the app may take to read, draw and redraw the hostile notes, in all.
+BUDGET_S = 180
+
+
 def test_hostile_notes_never_run_in_the_app(
     driver: ModuleType, hostile: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -156,6 +160,12 @@ def test_hostile_notes_never_run_in_the_app(
             offline.attach(page)
             watch = Watch(page)
             start = time.monotonic()
+
+            def left() -> int:
+                """Milliseconds left of the test's budget (BUDGET_S): one wait may take
+                long on a loaded machine as long as the whole stays within it."""
+                return max(1_000, int((BUDGET_S - (time.monotonic() - start)) * 1000))
+
             page.goto(url, wait_until="domcontentloaded")
             page.get_by_text("A folder on this computer").click()
             field = page.get_by_role("textbox", name="Folder path")
@@ -181,7 +191,7 @@ def test_hostile_notes_never_run_in_the_app(
             # open the hostile concept: the panel, its source cards, every tab
             node_id, label, _ = targets[0]
             driver.click_node(page, frame, node_id)
-            page.get_by_role("heading", name=label, exact=True).wait_for(timeout=60_000)
+            page.get_by_role("heading", name=label, exact=True).wait_for(timeout=left())
             for summary in page.locator("[data-testid='stExpander'] summary").all():
                 if summary.is_visible():
                     summary.click()
@@ -190,13 +200,13 @@ def test_hostile_notes_never_run_in_the_app(
             unfolded = page.locator("[data-testid='stExpander']").filter(
                 has_text=re.compile(r"onerror=|<script>")
             )
-            unfolded.first.wait_for(timeout=60_000)
+            unfolded.first.wait_for(timeout=left())
             for tab in ("Learning path", "Connect", "Topics", "Export", "Notes", "Map"):
                 driver.open_tab(page, tab)
             # back on the map the open concept's panel is drawn again (tabs are drawn
             # when opened): wait for its payload, however slow the rerun, then read it
             page.get_by_text(re.compile(r"<img src=x onerror=|<script>")).first.wait_for(
-                timeout=60_000
+                timeout=left()
             )
             seconds = time.monotonic() - start
             body = page.inner_text("body")
@@ -209,7 +219,7 @@ def test_hostile_notes_never_run_in_the_app(
             browser.close()
     assert offline.blocked == [], f"a request left the machine: {offline.blocked}"
     assert not watch.errors, watch.errors
-    assert seconds < 180, seconds
+    assert seconds < BUDGET_S, seconds
 
 
 def test_the_html_export_of_hostile_notes_never_runs_them(tmp_path: Path) -> None:
