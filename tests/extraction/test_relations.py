@@ -404,6 +404,31 @@ def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expec
 
 
 @pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Osmosis || This requires a semi-permeable membrane.",
+            ("osmosis", "semi-permeable membrane"),
+            ("osmosis", "uses", "semi-permeable membrane"),
+        ),
+        (
+            "Plate tectonics || This causes earthquakes.",
+            ("plate tectonics", "earthquake"),
+            ("plate tectonics", "causes", "earthquake"),
+        ),
+        (
+            "Hash tables || Keys map to slots. This technique is used for caching.",
+            ("hash table", "caching"),
+            ("hash table", "used_for", "caching"),
+        ),
+    ],
+)
+def test_relations_demonstrative_subject_is_the_card_subject(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
     ("text", "names", "absent"),
     [
         # a negated copula states nothing
@@ -470,6 +495,24 @@ def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expec
             "Think of it like an autoencoder that uses a decoder.",
             ("autoencoder", "decoder"),
             ("autoencoder", "decoder"),
+        ),
+        # a demonstrative after another concept may be that concept, not the card's subject
+        (
+            "Hash tables || They use open addressing. This technique is used for caching.",
+            ("hash table", "open addressing", "caching"),
+            ("hash table", "caching"),
+        ),
+        # after a sentence, a bare "this" is that statement
+        (
+            "Plate tectonics || Continents drift. This causes earthquakes.",
+            ("plate tectonics", "earthquake"),
+            ("plate tectonics", "earthquake"),
+        ),
+        # a question's "this" may be any part of what it asks
+        (
+            "What happens when plate tectonics slows? || This causes fewer earthquakes.",
+            ("plate tectonics", "earthquake"),
+            ("plate tectonics", "earthquake"),
         ),
     ],
 )
