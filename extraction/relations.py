@@ -2146,6 +2146,15 @@ def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]
     return []
 
 
+def _heading_subjects(index: ConceptIndex, card: Card) -> list[str]:
+    """What a card with no title is about: the concept its own heading names in full
+    (a paragraph under "Osmosis"), not an outer heading's."""
+    if card.title.strip() or not card.section:
+        return []
+    concept = index.find(card.section[-1].strip())
+    return [concept] if concept is not None else []
+
+
 def _card_subjects(index: ConceptIndex) -> dict[str, list[str]]:
     subjects: dict[str, list[str]] = defaultdict(list)
     for concept in index.concepts.values():
@@ -2580,7 +2589,11 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     for sents in _card_sentences(index):
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
-        about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)
+        about = (
+            subjects.get(sents[0][0].card.id)
+            or _question_subjects(index, sents)
+            or _heading_subjects(index, sents[0][0].card)
+        )
         about = _outside_asides(index, sents[0][0].card, about)
         depths = _item_depths(sents[0][0].card)
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}

@@ -428,6 +428,15 @@ def test_relations_demonstrative_subject_is_the_card_subject(text, names, expect
     assert expect(index, *expected) in triples(index)
 
 
+def test_relations_untitled_card_is_about_its_heading():
+    cards = _qa(("What is osmosis?", "A flow of water."), ("What is a membrane?", "A wall."))
+    cards.append(
+        Card("s.txt#9", "s.txt", "markdown", (90, 91), "", "It requires a membrane.",
+             section=("Osmosis",), title_line=90, body_lines=(91,))
+    )  # fmt: skip
+    assert ("osmosis", "uses", "membrane") in _edges(cards)
+
+
 @pytest.mark.parametrize(
     ("text", "names", "absent"),
     [
