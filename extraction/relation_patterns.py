@@ -582,6 +582,31 @@ USED_FOR: list[Cue] = [
         example="Open addressing is a technique used for collision resolution.",
         expected=("open addressing", "collision resolution"),
     ),
+    # an answer line opening with the participle, its subject the card's: "Used for X"
+    Cue(
+        "used_for_fragment",
+        [
+            {"IS_SENT_START": True, "LOWER": {"IN": "used employed utilized utilised".split()}},
+            _ADV,
+            _words("for in"),
+        ],
+        0.7,
+        example="Hash tables || Used in symbol tables.",
+        expected=("hash table", "symbol table"),
+    ),
+    Cue(
+        "used_for_fragment_adverb",
+        [
+            {"IS_SENT_START": True, "POS": "ADV"},
+            _ADV,
+            {"LOWER": {"IN": "used employed utilized utilised".split()}},
+            _ADV,
+            _words("for in"),
+        ],
+        0.7,
+        example="Seismographs || Mostly employed for earthquake monitoring.",
+        expected=("seismograph", "earthquake monitoring"),
+    ),
     Cue(
         "used_to_do",
         [

@@ -218,6 +218,8 @@ class _Context:
     answer: Evidence | None = None
     #: concepts the notes name as problems (:func:`problems`)
     problems: frozenset[str] = frozenset()
+    #: concepts the card's answer names before this sentence
+    earlier: frozenset[str] = frozenset()
 
     @property
     def cited(self) -> list[Evidence]:
@@ -345,6 +347,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     subj = _dep_subject(_verb_of(cue))
     if subj is not None and subj.i < cue.start and subj.i >= clause_start:
         if subj.lower_ in _DEMONSTRATIVES:
+            if subj.lower_ in _POINTERS and ctx.first and _points_at_card(ctx):
+                return ctx.subjects, CARD_SUBJECT_FACTOR  # "Osmosis -- This requires ..."
             return [], 0.0  # "this can lead to ...": what "this" is, the sentence before says
         if subj.lower_ in _READER:
             # "In Student's t-test, we compute the t-value": the method named in front
@@ -365,6 +369,9 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
                 return [], 0.0
             return _with_conjuncts(ctx, m), 1.0
         if subj.pos_ in {"NOUN", "PROPN"}:
+            if _generic_pointer(subj) and _points_at_card(ctx):
+                # "Osmosis -- ... This process requires ...": the card's subject
+                return ctx.subjects, CARD_SUBJECT_FACTOR
             label = _label(ctx)
             if label is not None and label.end <= subj.i:
                 # "BPTT: one update requires backpropagation": what the label does
@@ -415,6 +422,34 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+#: Demonstratives that, as a subject, may stand for the card's subject.
+_POINTERS = frozenset({"this", "these"})
+
+
+def _points_at_card(ctx: _Context) -> bool:
+    """May a demonstrative subject ("This method ...", or a bare "This requires ..."
+    opening the answer: after a sentence it may be that statement) stand for
+    the card's subject? Only in the answer of a card titled by a term or a heading,
+    not a question (whose "this" may be any part of what it asks), and only while the answer
+    has named no other concept ("X uses Y. This ...": this may be Y, or the use)."""
+    return (
+        bool(ctx.subjects)
+        and not ctx.seg.is_title
+        and ctx.seg.card.title_kind != "question"
+        and not ctx.seg.card.title.rstrip().endswith("?")
+        and ctx.earlier <= set(ctx.subjects)
+    )
+
+
+def _generic_pointer(subj: Token) -> bool:
+    """Is ``subj`` "this"/"these" and a general class noun alone ("this technique",
+    "these methods"): a phrase that points back rather than names?"""
+    return singular(subj.lower_) in GENERIC_CLASSES and [c.lower_ for c in subj.children] in (
+        ["this"],
+        ["these"],
+    )
 
 
 def _headline(sent: Span) -> bool:
@@ -2111,6 +2146,15 @@ def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]
     return []
 
 
+def _heading_subjects(index: ConceptIndex, card: Card) -> list[str]:
+    """What a card with no title is about: the concept its own heading names in full
+    (a paragraph under "Osmosis"), not an outer heading's."""
+    if card.title.strip() or not card.section:
+        return []
+    concept = index.find(card.section[-1].strip())
+    return [concept] if concept is not None else []
+
+
 def _card_subjects(index: ConceptIndex) -> dict[str, list[str]]:
     subjects: dict[str, list[str]] = defaultdict(list)
     for concept in index.concepts.values():
@@ -2545,13 +2589,21 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     for sents in _card_sentences(index):
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
-        about = subjects.get(sents[0][0].card.id) or _question_subjects(index, sents)
+        about = (
+            subjects.get(sents[0][0].card.id)
+            or _question_subjects(index, sents)
+            or _heading_subjects(index, sents[0][0].card)
+        )
         about = _outside_asides(index, sents[0][0].card, about)
         depths = _item_depths(sents[0][0].card)
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         answer = None if first_body is None else _evidence_of(*sents[first_body])
+        named: set[str] = set()
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
+            earlier = frozenset(named)
+            if not seg.is_title:
+                named.update(m.concept for m in found)
             if i > 0 and not seg.is_title and found and _contrast_opener(sent):
                 # "X ... . In contrast, Y ...": Y is set against the X before it
                 yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)
@@ -2575,7 +2627,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
                 continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
             ctx = _Context(index, seg, sent, found, about, evidence, i == first_body)
-            ctx.problems = named_problems
+            ctx.problems, ctx.earlier = named_problems, earlier
             if seg.is_title:
                 if answer is None:
                     continue  # a title with no answer states nothing

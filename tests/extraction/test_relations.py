@@ -404,6 +404,40 @@ def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expec
 
 
 @pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Osmosis || This requires a semi-permeable membrane.",
+            ("osmosis", "semi-permeable membrane"),
+            ("osmosis", "uses", "semi-permeable membrane"),
+        ),
+        (
+            "Plate tectonics || This causes earthquakes.",
+            ("plate tectonics", "earthquake"),
+            ("plate tectonics", "causes", "earthquake"),
+        ),
+        (
+            "Hash tables || Keys map to slots. This technique is used for caching.",
+            ("hash table", "caching"),
+            ("hash table", "used_for", "caching"),
+        ),
+    ],
+)
+def test_relations_demonstrative_subject_is_the_card_subject(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+def test_relations_untitled_card_is_about_its_heading():
+    cards = _qa(("What is osmosis?", "A flow of water."), ("What is a membrane?", "A wall."))
+    cards.append(
+        Card("s.txt#9", "s.txt", "markdown", (90, 91), "", "It requires a membrane.",
+             section=("Osmosis",), title_line=90, body_lines=(91,))
+    )  # fmt: skip
+    assert ("osmosis", "uses", "membrane") in _edges(cards)
+
+
+@pytest.mark.parametrize(
     ("text", "names", "absent"),
     [
         # a negated copula states nothing
@@ -470,6 +504,24 @@ def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expec
             "Think of it like an autoencoder that uses a decoder.",
             ("autoencoder", "decoder"),
             ("autoencoder", "decoder"),
+        ),
+        # a demonstrative after another concept may be that concept, not the card's subject
+        (
+            "Hash tables || They use open addressing. This technique is used for caching.",
+            ("hash table", "open addressing", "caching"),
+            ("hash table", "caching"),
+        ),
+        # after a sentence, a bare "this" is that statement
+        (
+            "Plate tectonics || Continents drift. This causes earthquakes.",
+            ("plate tectonics", "earthquake"),
+            ("plate tectonics", "earthquake"),
+        ),
+        # a question's "this" may be any part of what it asks
+        (
+            "What happens when plate tectonics slows? || This causes fewer earthquakes.",
+            ("plate tectonics", "earthquake"),
+            ("plate tectonics", "earthquake"),
         ),
     ],
 )
