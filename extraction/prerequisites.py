@@ -355,7 +355,7 @@ def _defined_with_words(
         text = " ".join(sentence.lower().replace("-", " ").split())
         for own in names[concept.id]:
             if own and own in text:
-                text = re.sub(rf"\b{re.escape(own)}(?:e?s)?\b", " | ", text)
+                text = _replace_words(text, own, " | ")
         words = re.findall(r"[\w'.]+|\|", text)
         found: set[str] = set()
         for i in range(len(words)):
@@ -402,9 +402,54 @@ def _mentioned(text: str, names: Iterable[str]) -> bool:
     lowered = " ".join(text.lower().replace("-", " ").split())
     # a name the text does not hold as a substring cannot match: most names are passed
     # over without compiling a pattern for them
-    return any(
-        re.search(rf"\b{re.escape(n)}(?:e?s)?\b", lowered) for n in names if n and n in lowered
-    )
+    return any(next(whole_words(lowered, n), None) for n in names if n and n in lowered)
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what ``\w`` matches in a ``str`` pattern
+
+
+def _boundary(text: str, i: int) -> bool:
+    """Is there a ``\b`` at ``i`` (a word character on one side only)?"""
+    before = i > 0 and _word_char(text[i - 1])
+    after = i < len(text) and _word_char(text[i])
+    return before != after
+
+
+def whole_words(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where ``name`` (then "s" or "es") stands in ``text`` as whole words: the spans
+    ``re.finditer(rf"\b{re.escape(name)}(?:e?s)?\b", text)`` gives, found without
+    compiling a pattern for each name (a build matches tens of thousands of names; Python
+    keeps 512 compiled patterns).
+
+    >>> list(whole_words("enzymes and an enzyme's site; coenzyme", "enzyme"))
+    [(0, 7), (15, 21)]
+    """
+    if not name:  # matches at every boundary: left to the pattern
+        yield from (m.span() for m in re.finditer(r"\b(?:e?s)?\b", text))
+        return
+    i = text.find(name)
+    while i != -1:
+        stop = None
+        if _boundary(text, i):
+            end = i + len(name)
+            ends = [end + 2] if text.startswith("es", end) else []
+            ends += [end + 1] if text.startswith("s", end) else []
+            stop = next((e for e in (*ends, end) if _boundary(text, e)), None)
+        if stop is None:
+            i = text.find(name, i + 1)
+        else:
+            yield i, stop
+            i = text.find(name, stop)
+
+
+def _replace_words(text: str, name: str, by: str) -> str:
+    """``text`` with each of :func:`whole_words` replaced by ``by`` (``re.sub``'s result)."""
+    out, at = [], 0
+    for start, stop in whole_words(text, name):
+        out += [text[at:start], by]
+        at = stop
+    return "".join(out) + text[at:] if out else text
 
 
 def set_aside(text: str, names: Iterable[str]) -> bool:
@@ -421,9 +466,9 @@ def set_aside(text: str, names: Iterable[str]) -> bool:
     lowered = " ".join(text.lower().replace("-", " ").split())
     found = False
     for name in names:
-        for m in re.finditer(rf"\b{re.escape(name)}(?:e?s)?\b", lowered):
+        for start, _ in whole_words(lowered, name):
             found = True
-            if not SET_ASIDE.search(lowered[: m.start()]):
+            if not SET_ASIDE.search(lowered[:start]):
                 return False
     return found
 

@@ -5,10 +5,13 @@ from the real notes."""
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.logistic import LogisticModel
@@ -19,6 +22,7 @@ from extraction.prerequisites import (
     STATED,
     WEIGHTS,
     Candidate,
+    _replace_words,
     break_cycles,
     candidates,
     default_model,
@@ -26,6 +30,7 @@ from extraction.prerequisites import (
     prerequisite_decisions,
     prerequisite_relations,
     score,
+    whole_words,
 )
 from extraction.readers import read_paths
 from extraction.records import Card, Concept, Emphasis, Evidence, ListItem, Relation
@@ -560,3 +565,15 @@ def test_prerequisites_scored_edges_share_their_contributions():
     stated = [edge.features["stated"] for edge in edges]
     assert stated == [0.738] * 3 and len({id(x) for x in stated}) == 1
     assert [edge.features["earlier"] for edge in edges] == [0.31, 0.155, 0.103]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    text=st.text(alphabet="abes _-.é1()", max_size=30),
+    name=st.text(alphabet="abes _-.é1()", max_size=5),
+)
+def test_prerequisites_whole_words_match_the_pattern_they_replace(text, name):
+    pattern = rf"\b{re.escape(name)}(?:e?s)?\b"
+    assert list(whole_words(text, name)) == [m.span() for m in re.finditer(pattern, text)]
+    if name:
+        assert _replace_words(text, name, " | ") == re.sub(pattern, " | ", text)
