@@ -69,7 +69,7 @@ from extraction.concepts.words import (
 )
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.readers.prompts import is_question
-from extraction.records import Card, Evidence
+from extraction.records import STRESS_STYLES, Card, Evidence
 from extraction.titles import title_concept
 
 #: Roles that make a card *about* the name: the card's term, a question's subject, a
@@ -752,7 +752,9 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """What the author set in bold, italics or underline, when it reads as a name; a
     run that opens the line and is followed by its explanation, or anywhere and followed
     by an apposition ("a **median**, a value such that ..."), is defined there."""
-    for start, end, _style in seg.emphasis:
+    for start, end, style in seg.emphasis:
+        if style not in STRESS_STYLES:
+            continue  # a link's text says where to read more, not what the notes stress
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) > 8:
             continue
