@@ -7,6 +7,7 @@ carry provenance that later stages need (the source line of every body line).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 #: What a card's title is, as its reader saw it: later stages read this, never the
@@ -15,8 +16,12 @@ from dataclasses import dataclass, field
 #: heading over prose), ``cloze`` (a sentence with a gap or "X stands for"), ``none``.
 TITLE_KINDS = ("question", "term", "heading", "cloze", "none")
 
-#: Styles of emphasis a reader keeps.
-EMPHASIS_STYLES = ("bold", "italic", "underline")
+#: Styles of emphasis a reader keeps: the author's bold, italics and underline, and the
+#: text of a link that leads out of the notes (``link``: a web page, another file).
+EMPHASIS_STYLES = ("bold", "italic", "underline", "link")
+#: The styles that single a run out as what the notes stress; a link's text names where
+#: to read more (a course, a tool, an article), which is no such stress.
+STRESS_STYLES = ("bold", "italic", "underline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +135,13 @@ class Card:
         index = self.body.count("\n", 0, max(0, offset))
         return self.body_lines[min(index, len(self.body_lines) - 1)]
 
-    def emphasised(self, part: str = "body") -> list[str]:
-        """The emphasised runs of ``part`` ("title" or "body"), as text."""
+    def emphasised(self, part: str = "body", styles: Sequence[str] = STRESS_STYLES) -> list[str]:
+        """The runs of ``part`` ("title" or "body") in one of ``styles`` (by default
+        those the author stressed, not links), as text."""
         text = self.title if part == "title" else self.body
-        return [text[e.start : e.end] for e in self.emphasis if e.part == part]
+        return [
+            text[e.start : e.end] for e in self.emphasis if e.part == part and e.style in styles
+        ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -632,8 +632,8 @@ USED_FOR: list[Cue] = [
         ],
         0.55,
         gap=2,
-        example="Spaced repetition helps improve long-term memory.",
-        expected=("spaced repetition", "long-term memory"),
+        example="Crop rotation helps improve soil fertility.",
+        expected=("crop rotation", "soil fertility"),
     ),
     Cue(
         "measured_by",

@@ -80,6 +80,8 @@ FEATURE_WORDS = {
     "in_references": "used in sentences that cite a source",
     "symbol": "a maths symbol or a letter and a number",
     "file_title": "the title of a whole file",
+    "linked": "named only as the text of a link out of the notes",
+    "link_line": "named by a link that is a whole line or list item (a resource list)",
     "singled": "the notes single it out (a term, heading, bold run ...)",
     "common_count": "how often it is used, for common English words",
     "commonness": "how common its rarest word is in English",

@@ -69,7 +69,7 @@ from extraction.concepts.words import (
 )
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.readers.prompts import is_question
-from extraction.records import Card, Evidence
+from extraction.records import STRESS_STYLES, Card, Evidence
 from extraction.titles import title_concept
 
 #: Roles that make a card *about* the name: the card's term, a question's subject, a
@@ -265,6 +265,10 @@ class Candidate:
     file_titles: int = 0
     #: cards it titles whose answer opens by naming it ("## Osmosis" / "Osmosis moves ...")
     opens: int = 0
+    #: uses as the whole text of a link out of the notes, and of them, uses in a link
+    #: that is its whole line or list item (a list of courses, tools...): :func:`linked`
+    linked: int = 0
+    link_lines: int = 0
 
     @property
     def words(self) -> list[str]:
@@ -752,7 +756,9 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """What the author set in bold, italics or underline, when it reads as a name; a
     run that opens the line and is followed by its explanation, or anywhere and followed
     by an apposition ("a **median**, a value such that ..."), is defined there."""
-    for start, end, _style in seg.emphasis:
+    for start, end, style in seg.emphasis:
+        if style not in STRESS_STYLES:
+            continue  # a link's text says where to read more, not what the notes stress
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) > 8:
             continue
@@ -1414,6 +1420,33 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 
+
+def linked(occ: Occurrence) -> str:
+    """Is ``occ`` the whole text of a link out of the notes (a ``link`` run of its
+    segment, bar punctuation)? "line" when that link is also all its line or list item
+    says (an entry of a list of courses or tools to read), "name" when it stands in a
+    sentence, "" when ``occ`` is not a link's text or only part of it ("plate
+    tectonics" in a linked article title)."""
+    text = occ.seg.text
+    if occ.toks:
+        start = occ.toks[0].idx
+        end = occ.toks[-1].idx + len(occ.toks[-1])
+    else:
+        start = text.lower().find(occ.surface.lower())
+        end = start + len(occ.surface)
+    if start < 0:
+        return ""
+    for s, e, style in occ.seg.emphasis:
+        if style == "link" and s <= start and end <= e:
+            if _WORDED.search(text[s:start]) or _WORDED.search(text[end:e]):
+                return ""
+            alone = not _WORDED.search(text[:s]) and not _WORDED.search(text[e:])
+            return "line" if alone else "name"
+    return ""
+
+
+_WORDED = re.compile(r"\w")
+
 #: Most mention sentences kept per candidate.
 MAX_MENTIONS = 50
 #: Uses of a name whose :class:`Shape` is looked at (a majority of them decides).
@@ -1454,6 +1487,9 @@ def collect(
             cand.in_references += 1
         if seg.kind == FILE_TITLE:
             cand.file_titles += 1
+        if seg.emphasis and (inside := linked(occ)):
+            cand.linked += 1
+            cand.link_lines += inside == "line"
         if cand.shapes.total() < MAX_SHAPES:  # enough to tell what the name looks like
             cand.shapes[occ.shape] += 1
         cand.cards.add(card.id)

@@ -100,6 +100,10 @@ FEATURES: dict[str, str] = {
     "in_references": "share of its uses in sentences that cite or credit a source",
     "symbol": "a maths symbol or a letter and a number ('x1', 'mu', 'Q3')",
     "file_title": "the title of a whole file (a heading over all its cards)",
+    "linked": "share of its uses that are the whole text of a link out of the notes (a "
+    "web page, another file): where to read more, not what the notes stress",
+    "link_line": "share of its uses that are the whole text of a link that is its whole "
+    "line or list item: an entry of a list of courses, tools or articles to read",
     "singled": "a structural role singles it out (a term, question, heading, bold run, "
     "label, table cell, definition, name, gloss or abbreviation)",
     **{f"singled_{f}": f"{f}, for a name the notes single out" for f in INTERACTING},
@@ -403,6 +407,8 @@ def _features(
     )
     x["in_references"] = sum(c.in_references for c in cands) / max(1, count)
     x["file_title"] = float(any(c.file_titles for c in cands))
+    x["linked"] = sum(c.linked for c in cands) / max(1, count)
+    x["link_line"] = sum(c.link_lines for c in cands) / max(1, count)
     x["symbol"] = float(len(words) == 1 and bool(_SYMBOL.match(main.key)) and not acronym)
     x["rarity"] = 1.0 if acronym and not plain else max(0.0, min(1.0, (5.0 - min_zipf) / 5.0))
     x["common"] = float(bool(zipfs) and not acronym and min_zipf >= 4.5)

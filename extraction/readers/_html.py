@@ -53,12 +53,25 @@ class HtmlLine:
 
 
 _STYLE_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
+
+
+def links_out(href: str) -> bool:
+    """Does a link to ``href`` lead out of the notes (a web page, another file), rather
+    than to a place in the same note ("#osmosis", a table of contents' entry)?
+
+    >>> links_out("https://example.org/enzymes"), links_out("lab.pdf"), links_out("#osmosis")
+    (True, True, False)
+    """
+    return bool(href.strip()) and not href.strip().startswith("#")
+
+
 _ZERO_WIDTH = str.maketrans({"\u200b": None, "\u00a0": " ", "\u202f": " "})
 
 
 class _TextExtractor(HTMLParser):
     """Collects the visible text of an HTML snippet, one :class:`HtmlLine` per rendered
-    line, with bold/italic/underline runs and list depths."""
+    line, with bold/italic/underline runs, the text of links out of the notes as
+    ``link`` runs, and list depths."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -66,6 +79,7 @@ class _TextExtractor(HTMLParser):
         self.hidden = 0
         self.lists = 0
         self.open: dict[str, list[tuple[int, int]]] = {}  # style -> (line, offset) openings
+        self.links: list[bool] = []  # for each open <a>: does it lead out of the notes?
 
     def _end_line(self) -> None:
         """Start a new line unless the current one is still empty (block boundaries)."""
@@ -119,8 +133,12 @@ class _TextExtractor(HTMLParser):
             self._end_line()
         elif tag in _CELL_TAGS:
             self.lines[-1].text += " "
-        elif tag in _STYLE_TAGS:
-            self.open.setdefault(_STYLE_TAGS[tag], []).append(
+        elif tag in _STYLE_TAGS or tag == "a":
+            if tag == "a":
+                self.links.append(links_out(dict(attrs).get("href") or ""))
+                if not self.links[-1]:
+                    return
+            self.open.setdefault(_STYLE_TAGS.get(tag, "link"), []).append(
                 (len(self.lines) - 1, len(self.lines[-1].text))
             )
 
@@ -132,11 +150,15 @@ class _TextExtractor(HTMLParser):
             self._end_line()
         elif tag in _BLOCK_TAGS:
             self._end_line()
-        elif tag in _STYLE_TAGS and self.open.get(_STYLE_TAGS[tag]):
-            at_line, start = self.open[_STYLE_TAGS[tag]].pop()
+        elif tag == "a" and not (self.links and self.links.pop()):
+            return  # a link within the note (or a stray </a>) is no run
+        elif (tag in _STYLE_TAGS or tag == "a") and self.open.get(
+            style := _STYLE_TAGS.get(tag, "link")
+        ):
+            at_line, start = self.open[style].pop()
             line = self.lines[-1]
             if at_line == len(self.lines) - 1 and len(line.text) > start:
-                line.emphasis.append((start, len(line.text), _STYLE_TAGS[tag]))
+                line.emphasis.append((start, len(line.text), style))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _HIDDEN_TAGS:

@@ -12,11 +12,12 @@ the headings above it, under the front matter's ``title``). Its body holds one l
 line per paragraph or list item, soft line breaks joined, with the file line of each
 joined line (``Card.line_starts``); list items keep their depth and parent (the
 enclosing item, or the paragraph that introduces the list); ``**bold**``, ``*italic*``,
-``<b>``, ``<em>``, ``<u>`` ... are kept as emphasis runs. What is not prose never
-reaches the body: code blocks and fences at any indentation, display maths, images,
-HTML comments, cross references and citations; inline code stays only when it reads as
-a word (`` `Dense` `` but not `` `tf.multiply(x)` ``) and inline maths only keeps the
-words it spells (``\\text{softmax}``). Entities are decoded by the parser.
+``<b>``, ``<em>``, ``<u>`` ... are kept as emphasis runs, and the text of a link that
+leads out of the notes (``[text](https://...)``, ``<a href>``) as a ``link`` run. What
+is not prose never reaches the body: code blocks and fences at any indentation, display
+maths, images, HTML comments, cross references and citations; inline code stays only
+when it reads as a word (`` `Dense` `` but not `` `tf.multiply(x)` ``) and inline maths
+only keeps the words it spells (``\\text{softmax}``). Entities are decoded by the parser.
 
 A table becomes a :class:`~extraction.records.Table` of the card; a two-column table of
 terms and their explanations, and each entry of a definition list, become term cards
@@ -40,7 +41,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from extraction.errors import ReadError
 from extraction.readers._base import Body, CardBuilder, RawNote, tidy
-from extraction.readers._html import html_lines
+from extraction.readers._html import html_lines, links_out
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.records import Card, Table
 
@@ -278,6 +279,7 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
         if open_runs.get(style):
             out.emphasis.append((open_runs[style].pop(), length, style))
 
+    links: list[bool] = []  # for each open link: does it lead out of the notes?
     after_image = after_bold = False
     for tok in children:
         kind = tok.type
@@ -309,6 +311,13 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
             opening("bold" if kind == "strong_open" else "italic")
         elif kind in ("strong_close", "em_close"):
             closing("bold" if kind == "strong_close" else "italic")
+        elif kind == "link_open":
+            links.append(links_out(str(tok.attrGet("href") or "")))
+            if links[-1]:
+                opening("link")
+        elif kind == "link_close":
+            if links and links.pop():
+                closing("link")
         elif kind in ("math_inline", "math_inline_double"):
             add(math_words(tok.content))
         elif kind == "html_inline":

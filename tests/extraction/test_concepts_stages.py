@@ -1146,3 +1146,22 @@ def test_concepts_asked_what_marks_a_question_about_what_it_is(title, asked):
     index = extract_concepts([card(title, "Water crosses a membrane.")])
     group = next(s for s in index.candidates if "osmosis" in {n.lower() for n in s.names})
     assert bool(group.features.get("asked_what")) is asked, group.features
+
+
+@pytest.mark.parametrize(
+    ("body", "link", "name", "linked", "link_line"),
+    [
+        ("Compost Heaps", "Compost Heaps", "compost heaps", 1.0, 1.0),
+        ("Compost Heaps for Gardeners", "Compost Heaps for Gardeners", "gardener", 0.0, 0.0),
+        ("A levee holds back a river, see levee design.", "levee design", "levee design", 1.0, 0.0),
+        ("Levee design keeps rivers in their beds.", "", "levee design", 0.0, 0.0),
+    ],
+)
+def test_concepts_link_text_is_a_feature_not_emphasis(body, link, name, linked, link_line):
+    start = body.index(link) if link else 0
+    runs = (Emphasis("body", start, start + len(link), "link"),) if link else ()
+    index = extract_concepts([replace(card("Notes", body, kind="heading"), emphasis=runs)])
+    scored = {c.key.lower(): s for s in index.candidates for c in s.candidates}
+    assert not any(c.roles["emphasis"] for s in index.candidates for c in s.candidates)
+    assert scored[name].features.get("linked", 0.0) == linked
+    assert scored[name].features.get("link_line", 0.0) == link_line

@@ -188,6 +188,25 @@ def test_readers_markdown_emphasis_offsets():
     assert Emphasis("body", 22, 27, "underline") in card.emphasis
 
 
+@pytest.mark.parametrize(
+    ("source", "links"),
+    [
+        (
+            "# T\n\nRead [Enzyme Kinetics 101](https://example.org/ek) today.\n",
+            ["Enzyme Kinetics 101"],
+        ),
+        ("# T\n\n- [Plate Tectonics Primer](lab/primer.pdf)\n", ["Plate Tectonics Primer"]),
+        ("# T\n\nSee [osmosis](#osmosis) above.\n", []),
+        ("# T\n\nA [**hash table**](https://example.org) stores keys.\n", ["hash table"]),
+        ("# T\n\n<p>A <a href='https://example.org'>levee</a> holds.</p>\n", ["levee"]),
+    ],
+)
+def test_readers_markdown_link_text_is_a_link_run(source, links):
+    card = cards_of(source)[0]
+    assert card.emphasised("body", styles=("link",)) == links
+    assert not set(links) - {"hash table"} & set(card.emphasised("body"))
+
+
 def test_readers_markdown_joined_lines_cite_where_sentences_start():
     card = cards_of("# T\n\nFirst sentence\nwraps here. Second\nsentence.\n")[0]
     assert card.body == "First sentence wraps here. Second sentence."

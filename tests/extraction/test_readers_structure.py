@@ -245,6 +245,21 @@ def test_readers_structure_html_lines(html, lines):
     assert [(x.text, x.emphasis, x.depth) for x in html_lines(html)] == lines
 
 
+@pytest.mark.parametrize(
+    ("html", "lines"),
+    [
+        (
+            "Read <a href='https://x.org'>Volcano Basics</a>.",
+            [("Read Volcano Basics.", [(5, 19, "link")], -1)],
+        ),
+        ("See <a href='#levee'>levee</a>.", [("See levee.", [], -1)]),
+        ("<a href='#a'>in</a> <a href='b.html'>out</a></a>", [("in out", [(3, 6, "link")], -1)]),
+    ],
+)
+def test_readers_structure_html_link_runs(html, lines):
+    assert [(x.text, x.emphasis, x.depth) for x in html_lines(html)] == lines
+
+
 def test_readers_structure_anki_note_cloze_and_items():
     parts = note_parts(
         ["Text", "Back Extra"],
