@@ -869,6 +869,11 @@ def synonyms(view: View) -> Iterator[Occurrence | AliasPair]:
     or "they" ("What is osmosis?" / "Also called passive water transport, it ...")."""
     if not (m := SYNONYM_CUE.search(view.text)):
         return
+    before = view.text[: m.start()]
+    if before.count("(") > before.count(")"):
+        # "variables (also known as predictors)": the bracket names what stands before
+        # it (glosses), not the sentence's or the card's subject
+        return
     doc, at = view.sent.doc, view.sent.start_char
     after = next((t for t in view.toks if t.idx >= at + m.end()), None)
     if after is None:
@@ -936,6 +941,16 @@ def stated_abbreviations(view: View) -> Iterator[Occurrence | AliasPair]:
         )
 
 
+def _bracketed(view: View, i: int) -> bool:
+    """Is token ``i`` inside brackets its sentence opened before it?"""
+    depth = 0
+    for tok in view.sent:
+        if tok.i >= i:
+            break
+        depth += (tok.text == "(") - (tok.text == ")")
+    return depth > 0
+
+
 def named(view: View) -> Iterator[Occurrence]:
     """Names introduced by name ("known as poisoning", "the value s is called standard
     deviation", "we define mean as ...": the sentence defines the name) or as an example
@@ -949,7 +964,13 @@ def named(view: View) -> Iterator[Occurrence]:
             if any(w in cue for w in ("call", "term", "dub", "name", "known", "refer", "defin"))
             else "example"
         )
-        definition = view.text if role == "named" and not view.seg.is_title else ""
+        # "(also known as X)" names what stands before the bracket: the sentence says
+        # what that is, not what X is
+        definition = (
+            view.text
+            if role == "named" and not view.seg.is_title and not _bracketed(view, start)
+            else ""
+        )
         chunk = next((c for c in view.chunks if c.start == end), None)
         toks = (
             list(chunk)

@@ -15,6 +15,7 @@ from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
 from extraction.concepts.phrases import concept_id, match_key, singular
 from extraction.concepts.selection import default_model
+from extraction.logistic import LogisticModel
 from extraction.records import Card, Emphasis
 
 
@@ -385,6 +386,15 @@ def test_concepts_merge_manner_head_only_when_used_together(bare, longer, cards,
             "The outer layer is known as the epidermis.",
             "outer layer",
             "epidermis",
+            False,
+        ),
+        # a name stated in brackets is the phrase's before them, never the card's subject
+        (
+            "What is crop rotation?",
+            "question",
+            "A practice that alternates plants (also known as crops or cultivars) by season.",
+            "crop rotation",
+            "crop",
             False,
         ),
         # a bracket that glosses the action, not the phrase before it
@@ -906,6 +916,21 @@ def test_concepts_gerund_used_as_a_noun_is_a_name(sentence, name, found):
     index = extract_concepts([card("Notes", sentence, kind="heading")])
     keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["mention"]}
     assert (name in keys) is found, keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "defined"),
+    [
+        # the bracket names the soil mix before it: the sentence says what loam is made of
+        ("A mix of sand, silt and clay (also known as loam) holds water well.", "loam", False),
+        ("A mix of sand, silt and clay is known as loam.", "loam", True),
+    ],
+)
+def test_concepts_a_name_given_in_brackets_is_not_defined_by_the_sentence(sentence, name, defined):
+    index = extract_concepts(
+        [card("Notes", sentence, kind="heading")], model=LogisticModel((), (), bias=10.0)
+    )
+    assert bool(index.concepts[index.find(name)].definition) is defined
 
 
 def test_concepts_example_cue_defines_nothing():
