@@ -711,6 +711,17 @@ def test_concepts_reference_pattern_tells_credit_lines(sentence, citing):
     assert bool(REFERENCE.search(sentence)) is citing
 
 
+def emphasised_names(body: str, bold: str) -> set[str]:
+    """The names given the emphasis role when ``bold`` is set in bold in ``body``."""
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded])
+    return {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["emphasis"]}
+
+
 @pytest.mark.parametrize(
     ("body", "bold", "name"),
     [
@@ -721,16 +732,7 @@ def test_concepts_reference_pattern_tells_credit_lines(sentence, citing):
     ],
 )
 def test_concepts_emphasis_that_stops_inside_a_phrase_names_nothing(body, bold, name):
-    start = body.index(bold)
-    bolded = replace(
-        card("Notes", body, kind="heading"),
-        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
-    )
-    index = extract_concepts([bolded])
-    emphasised = {
-        c.key.lower() for s in index.candidates for c in s.candidates if c.roles["emphasis"]
-    }
-    assert emphasised == ({name} if name else set())
+    assert emphasised_names(body, bold) == ({name} if name else set())
 
 
 @pytest.mark.parametrize(
@@ -746,16 +748,7 @@ def test_concepts_emphasis_that_stops_inside_a_phrase_names_nothing(body, bold, 
     ],
 )
 def test_concepts_emphasised_action_names_its_object_and_a_property_nothing(body, bold, name):
-    start = body.index(bold)
-    bolded = replace(
-        card("Notes", body, kind="heading"),
-        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
-    )
-    index = extract_concepts([bolded])
-    emphasised = {
-        c.key.lower() for s in index.candidates for c in s.candidates if c.roles["emphasis"]
-    }
-    assert emphasised == ({name} if name else set())
+    assert emphasised_names(body, bold) == ({name} if name else set())
 
 
 def test_concepts_adjective_only_marks_a_lone_adjective():
