@@ -153,7 +153,7 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     toks = list(sent)
     starts = index.first_words()
     # a name opens with no function word, but for a negation that is part of it ("No
-    # preemption" as a deadlock condition)
+    # man's land" as a kind of border zone)
     edge = [
         (t.pos_ in _EDGE_POS and not t.is_upper and t.lower_ not in _NAME_NEGATIONS)
         or t.lower_ not in starts
@@ -1478,7 +1478,7 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
                 items.append(head.concept)
             continue
         if len(found) == 1 and _names_all(doc, found[0], sent.start, sent.end):
-            items.append(found[0].concept)  # "Hold and wait.": one name, not a list
+            items.append(found[0].concept)  # "Trial and error.": one name, not a list
             continue
         marker = next((t.i for t in sent if t.lower_ in _EXAMPLE_MARKS), None)
         if marker is not None and _names_all(doc, found[0], sent.start, marker):
@@ -1913,15 +1913,15 @@ def _intro_frame(
 
 
 #: Confidence of an item of a list under a title that names a plural class ("The
-#: Conditions for Deadlock" over "Mutual exclusion. ...", "Hold and wait. ...").
+#: Conditions for Combustion" over "Fuel supply. ...", "Ignition heat. ...").
 CLASS_LIST_CONFIDENCE = 0.65
 #: Fewest items a list under a class title must name for them to be its kinds.
 CLASS_LIST_MIN = 2
 
 
 def _title_class(index: ConceptIndex, title: Span) -> str | None:
-    """The plural class a title names and nothing more ("The Conditions for Deadlock",
-    "Activation functions"), or None: a question, a verb or a word outside the name
+    """The plural class a title names and nothing more ("The Conditions for Combustion",
+    "Sedimentary rocks"), or None: a question, a verb or a word outside the name
     says something else."""
     words = [t for t in title if not t.is_punct]
     if not words or any(t.pos_ in {"VERB", "AUX", "PRON"} for t in words):
@@ -1964,8 +1964,8 @@ def _class_list_edges(
     index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
 ) -> Iterator[Relation]:
     """A title that names a plural class over a list whose items each open with a
-    concept's name ("The Conditions for Deadlock" over "Mutual exclusion. Only one
-    process ...", "Hold and wait. ..."): each item is a kind of the class, citing the
+    concept's name ("The Conditions for Combustion" over "Fuel supply. Something must
+    burn ...", "Ignition heat. ..."): each item is a kind of the class, citing the
     title and the item. Items that open with a phrase no concept names in full, or a
     list with fewer than :data:`CLASS_LIST_MIN` named items, say nothing; so does a
     list whose introducing line does not name the class again (the title alone is no

@@ -96,7 +96,7 @@ FEATURES: dict[str, str] = {
     "head_common": "its head is a very common word (Zipf >= 5: 'value', 'time', 'way')",
     "title_and_body": "named by a title or heading and used in running text too",
     "clause_like": "reads like a title rather than a name: a preposition, 'and', a comma "
-    "or a gerund first ('Dealing with deadlock', 'Mode, median')",
+    "or a gerund first ('Dealing with erosion', 'Mode, median')",
     "in_references": "share of its uses in sentences that cite or credit a source",
     "symbol": "a maths symbol or a letter and a number ('x1', 'mu', 'Q3')",
     "file_title": "the title of a whole file (a heading over all its cards)",
@@ -261,7 +261,7 @@ def group_features(
     return out
 
 
-#: Words inside a name that make it read like a title: "Dealing with deadlock".
+#: Words inside a name that make it read like a title: "Dealing with erosion".
 CLAUSE_WORDS = frozenset("and or with for to in on using via from by about versus vs".split())
 _SYMBOL = re.compile(r"^(?:[A-Za-z]{1,2}\d*|[A-Za-z]\d+[A-Za-z]?|[a-z]{1,2})$")
 

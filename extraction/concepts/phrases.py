@@ -400,7 +400,7 @@ def _verb_phrase(toks: Sequence[Token]) -> int | None:
         return None
     inside = {t.i for t in toks[at + 1 :]}
     acted_on = any(c.i in inside and c.dep_ in {"dobj", "dative"} for c in verb.children)
-    return at if acted_on else None  # not "Hold and wait", "Look for cues"
+    return at if acted_on else None  # not "Stop and frisk", "Look for cues"
 
 
 def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
