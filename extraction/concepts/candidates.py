@@ -869,14 +869,11 @@ def synonyms(view: View) -> Iterator[Occurrence | AliasPair]:
     or "they" ("What is osmosis?" / "Also called passive water transport, it ...")."""
     if not (m := SYNONYM_CUE.search(view.text)):
         return
-    before = view.text[: m.start()]
-    if before.count("(") > before.count(")"):
-        # "variables (also known as predictors)": the bracket names what stands before
-        # it (glosses), not the sentence's or the card's subject
-        return
     doc, at = view.sent.doc, view.sent.start_char
     after = next((t for t in view.toks if t.idx >= at + m.end()), None)
-    if after is None:
+    if after is None or _bracketed(view, after.i):
+        # "variables (also known as predictors)": the bracket names what stands before
+        # it (glosses), not the sentence's or the card's subject
         return
     run: list[Token] = []
     for t in doc[after.i : view.sent.end]:
@@ -943,12 +940,8 @@ def stated_abbreviations(view: View) -> Iterator[Occurrence | AliasPair]:
 
 def _bracketed(view: View, i: int) -> bool:
     """Is token ``i`` inside brackets its sentence opened before it?"""
-    depth = 0
-    for tok in view.sent:
-        if tok.i >= i:
-            break
-        depth += (tok.text == "(") - (tok.text == ")")
-    return depth > 0
+    before = view.text[: view.sent.doc[i].idx - view.sent.start_char]
+    return before.count("(") > before.count(")")
 
 
 def named(view: View) -> Iterator[Occurrence]:
