@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from extraction.concepts.candidates import OTHER_NAME, AliasPair, Candidate
-from extraction.concepts.phrases import match_key, zipf
+from extraction.concepts.phrases import match_key, only_adjective, zipf
 from extraction.concepts.words import (
     ACTIVITY_ENDINGS,
     ASPECT_HEADS,
@@ -174,7 +174,10 @@ def merge(
         pos = next(iter(cand.shapes)).pos if cand.shapes else ()
         for i in range(1, len(words) - 1):
             shorter = words_of.get(" ".join(words[:i] + words[i + 1 :]))
-            adjective = i < len(pos) and pos[i] == "ADJ"
+            # a title in Title Case makes the tagger read an adjective as a proper noun
+            adjective = i < len(pos) and (
+                pos[i] == "ADJ" or (pos[i] == "PROPN" and only_adjective(words[i]))
+            )
             if shorter and adjective and _share_card(candidates[shorter], cand):
                 join(shorter, key, "inner_adjective")
     # 6. "LSTM cell state" is the cell state (of the LSTM), when both are used

@@ -136,6 +136,23 @@ def only_verb(word: str) -> bool:
     return set(getAllLemmas(word.lower())) == {"VERB"}
 
 
+@lru_cache(maxsize=1 << 16)
+def only_adjective(word: str) -> bool:
+    """Does English read ``word`` only as an adjective (``lemminflect``'s dictionary: an
+    adjective reading, no noun or verb one; an adverb reading is allowed)? "volcanic",
+    "deep" are; "plate", "black", "open" and words the dictionary does not know are not.
+    A title in Title Case makes the tagger read such a word as a proper noun
+    ("Large Volcanic Islands").
+
+    >>> [only_adjective(w) for w in ["volcanic", "deep", "plate", "black", "open"]]
+    [True, True, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    readings = set(getAllLemmas(word.lower()))
+    return "ADJ" in readings and readings <= {"ADJ", "ADV"}
+
+
 def instruction(first: Token, toks: Sequence[Token]) -> bool:
     """Does ``first``, opening a sentence before the other tokens of a run, give an
     instruction rather than start a name: a study verb ("Define osmosis", "Explain

@@ -259,6 +259,42 @@ def test_concepts_gloss_merges_only_a_short_form(sentence, outer, inner, merged)
     assert (of[outer.lower()] == of[inner.lower()]) is merged
 
 
+@pytest.mark.parametrize(
+    ("title", "body", "longer", "shorter", "merged"),
+    [
+        # a Title Case title tags the adjective as a proper noun
+        (
+            "Why do Large Volcanic Islands erode?",
+            "Large islands erode slowly.",
+            "large volcanic island",
+            "large island",
+            True,
+        ),
+        (
+            "Why do Large Coral Islands erode?",
+            "Large islands erode slowly.",
+            "large coral island",
+            "large island",
+            False,
+        ),
+        (
+            "Why do Mature Red Blood Cells die?",
+            "Mature blood cells die.",
+            "mature red blood cell",
+            "mature blood cell",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_an_inner_adjective_of_a_title_case_title(
+    title, body, longer, shorter, merged
+):
+    index = extract_concepts([card(title, body)])
+    of = {n.lower(): s.root for s in index.candidates for n in s.names}
+    assert longer in of and shorter in of, of
+    assert (of[longer] == of[shorter]) is merged
+
+
 def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
     with_encoder = groups_of(cand("variational autoencoder"), cand("encoder"), cand("VAE"))
     assert same_group(with_encoder, "variational autoencoder", "VAE")
