@@ -510,6 +510,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             name(phrase(whole, lenient=True), whole)
     for found_name, part in names.values():
         yield from _occ(found_name, role, seg, seg.text, toks=part)
+        if kind == "question":
+            yield from slash_alternatives(found_name, part, doc, seg)
     if found.acronym:
         short = singular_acronym(found.acronym)
         yield from _occ((short, found.acronym), role, seg, seg.text)
@@ -525,6 +527,44 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+#: The reason of a pair of names a question offers as alternatives ("What is an
+#: osmotic/water potential?"): one thing asked about under either name.
+ALTERNATIVES = "alternative names asked about as one thing"
+
+
+def slash_alternatives(
+    name: tuple[str, str] | None, toks: Sequence[Token], doc: Doc, seg: Segment
+) -> Iterator[AliasPair]:
+    """A question that asks what one thing is ("What is an osmotic/water potential?",
+    a singular verb and name) under two names joined by a slash, before a shared head,
+    offers them as alternatives: the two names (and the slashed one) name one thing. Not
+    a plural ("What are input/output layers?": two kinds), nor acronyms ("TCP/IP stack"),
+    nor single letters ("I/O buffer": one word).
+
+    >>> from extraction import nlp
+    >>> doc = nlp.load()("What is an osmotic/water potential?")
+    >>> [(p.short, p.long) for p in slash_alternatives(("x", "osmotic/water potential"),
+    ...     doc[3:7], doc, None)]
+    [('water potential', 'osmotic potential'), ('osmotic/water potential', 'osmotic potential')]
+    """
+    if name is None or not toks or toks[-1].tag_ not in {"NN", "NNP"}:
+        return
+    if not any(t.lower_ in {"is", "'s"} for t in doc):
+        return
+    words = name[1].split()
+    slashed = [i for i, w in enumerate(words) if "/" in w]
+    if len(slashed) != 1 or slashed[0] == len(words) - 1:
+        return
+    at = slashed[0]
+    parts = words[at].split("/")
+    if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 and not is_acronym(p) for p in parts):
+        return
+    first, second = (" ".join([*words[:at], p, *words[at + 1 :]]) for p in parts)
+    evidence = Evidence(seg.card.source, seg.line_at(0), seg.text) if seg is not None else None
+    yield AliasPair(second, first, ALTERNATIVES, evidence)
+    yield AliasPair(name[1], first, ALTERNATIVES, evidence)
 
 
 #: Words that join the two contrasted things after a cue ("compare X with Y").

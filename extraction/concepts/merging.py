@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from extraction.concepts.candidates import OTHER_NAME, AliasPair, Candidate
+from extraction.concepts.candidates import ALTERNATIVES, OTHER_NAME, AliasPair, Candidate
 from extraction.concepts.phrases import match_key, only_adjective, zipf
 from extraction.concepts.words import (
     ACTIVITY_ENDINGS,
@@ -42,6 +42,8 @@ RULES: dict[str, str] = {
     "gloss": "two names glossed in brackets, one the short form of the other ('ReLU "
     "(Rectified Linear Unit)', 'Discriminator (D)')",
     "synonym": "another name the notes state for it ('also known as Y', 'X (or Y)')",
+    "alternatives": "two names a question asks about as one thing ('What is an "
+    "osmotic/water potential?')",
     "initials": "an acronym spelled by the initials of the one name the notes use for it",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
@@ -135,6 +137,8 @@ def merge(
             rule = "gloss" if glossed else "abbreviation"
             if pair.reason == OTHER_NAME:
                 rule = "synonym"
+            elif pair.reason == ALTERNATIVES:
+                rule = "alternatives"
             join(l_key, s_key, rule, pair.evidence)
     multiword = [k for k in candidates if " " in k]
     # 4. an acronym spelled by the initials of exactly one multi-word name

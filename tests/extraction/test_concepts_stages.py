@@ -295,6 +295,41 @@ def test_concepts_merge_an_inner_adjective_of_a_title_case_title(
     assert (of[longer] == of[shorter]) is merged
 
 
+@pytest.mark.parametrize(
+    ("title", "body", "a", "b", "merged"),
+    [
+        (
+            "What is an osmotic/water potential?",
+            "How freely water moves. Water potential and osmotic potential drive osmosis.",
+            "osmotic potential",
+            "water potential",
+            True,
+        ),
+        # a plural asks about two kinds
+        (
+            "What are input/output layers?",
+            "The input layer reads data and the output layer answers.",
+            "input layer",
+            "output layer",
+            False,
+        ),
+        # acronyms joined by a slash name a pair of things
+        (
+            "What is a TCP/IP stack?",
+            "A TCP stack differs from an IP stack.",
+            "tcp stack",
+            "ip stack",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_slash_alternatives_of_a_singular_question(title, body, a, b, merged):
+    index = extract_concepts([card(title, body)])
+    of = {n.lower(): s.root for s in index.candidates for n in s.names}
+    assert a in of and b in of, of
+    assert (of[a] == of[b]) is merged
+
+
 def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
     with_encoder = groups_of(cand("variational autoencoder"), cand("encoder"), cand("VAE"))
     assert same_group(with_encoder, "variational autoencoder", "VAE")
