@@ -471,6 +471,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if kind == "question" and CONTRAST_CUE.search(seg.text):
         return  # "What is the difference between == and ===?" is about no "difference"
     found = title_concept(seg.text, term=whole_term)
+    if not found and whole_term and (subtopic := after_colon(seg.text)):
+        found = title_concept(subtopic, term=True)  # "Enzymes: Denaturation"
     if not found:
         if kind == "question" and (subject := asked_subject(doc)):
             yield from _occ(phrase(subject), role, seg, seg.text, toks=subject)
@@ -527,6 +529,23 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+def after_colon(title: str) -> str:
+    """What a heading or term names after a colon that sets its topic apart ("Enzymes:
+    Denaturation", "Chapter 3: Photosynthesis"): the part after the one colon, when
+    both parts are short; else "".
+
+    >>> after_colon("Enzymes: Denaturation"), after_colon("Note: see chapter 3 for the proofs")
+    ('Denaturation', '')
+    """
+    before, colon, after = title.partition(":")
+    after = after.strip()
+    if not colon or ":" in after or not before.strip() or not after:
+        return ""
+    if len(before.split()) > 4 or len(after.split()) > 4:
+        return ""
+    return after
 
 
 #: The reason of a pair of names a question offers as alternatives ("What is an

@@ -330,6 +330,20 @@ def test_concepts_merge_slash_alternatives_of_a_singular_question(title, body, a
     assert (of[a] == of[b]) is merged
 
 
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("Enzymes: Denaturation", {"denaturation"}),
+        ("Chapter 3: Photosynthesis", {"photosynthesis"}),
+        ("Note: heat the sample slowly before you weigh it", set()),  # no short subtopic
+    ],
+)
+def test_concepts_candidates_a_heading_names_what_follows_its_colon(title, named):
+    index = extract_concepts([card(title, "Heat changes the shape of the site.", kind="heading")])
+    headings = {s.root for s in index.candidates if any(c.roles["heading"] for c in s.candidates)}
+    assert headings == named
+
+
 def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
     with_encoder = groups_of(cand("variational autoencoder"), cand("encoder"), cand("VAE"))
     assert same_group(with_encoder, "variational autoencoder", "VAE")
