@@ -325,6 +325,13 @@ def _participle_after_noun(toks: Sequence[Token]) -> bool:
     )
 
 
+def _verb_read_as_plural(tok: Token) -> bool:
+    """Is a word the tagger reads as a plural noun one English has only as a verb ("the
+    mixture separates", "the sample corresponds to"): the verb after a name, no part of
+    it?"""
+    return tok.tag_ == "NNS" and tok.is_alpha and only_verb(tok.lower_)
+
+
 def trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop determiners, pronouns, possessives, a study prompt's verb and the vague
     words of :data:`VAGUE_WORDS` at the edges of a run."""
@@ -357,6 +364,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         or not _WORDISH.search(toks[-1].text)
         or _participle_after_noun(toks)
         or (len(toks) > 1 and _after_do(toks[-1]))
+        or _verb_read_as_plural(toks[-1])
     ):
         toks.pop()
     # A possessive inside ("the model's output") keeps only what follows it, unless it

@@ -686,6 +686,23 @@ def test_concepts_participle_or_verb_after_the_noun_is_no_part_of_its_name(title
 
 
 @pytest.mark.parametrize(
+    ("sentence", "named", "never"),
+    [
+        # a verb the tagger reads as a plural noun ends no name
+        ("A mean value of an enzyme corresponds to its optimum.", "enzyme", "enzyme correspond"),
+        ("Should the glacier retreat, the moraine falters.", "moraine", "moraine falter"),
+        # a plural noun that is also a verb stays
+        ("Protein digests are sold dry.", "protein digest", "protein"),
+    ],
+)
+def test_concepts_verb_read_as_a_plural_noun_is_no_part_of_a_name(sentence, named, never):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.count}
+    assert named in keys, keys
+    assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
     ("sentence", "role", "named"),
     [
         (
