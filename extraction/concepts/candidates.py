@@ -883,7 +883,13 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
     for start, end in view.matches.get("GLOSS", ()):
         inner = list(doc[start + 2 : end - 1])
         outer = next((c for c in view.chunks if c.end == start + 1), None)
-        if outer is None or is_acronym(inner[-1].text) or _names_action(outer, inner):
+        if outer is None or is_acronym(inner[-1].text):
+            continue
+        if _names_action(outer, inner):
+            # the bracket names the action the words before it describe, as "called" does
+            yield from _occ(
+                phrase(inner), "named", view.seg, view.text, view.sent.start_char, inner
+            )
             continue
         a, b = phrase(list(outer)), phrase(inner)
         yield from _occ(a, "gloss", view.seg, view.text, view.sent.start_char, list(outer))

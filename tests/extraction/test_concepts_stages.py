@@ -686,6 +686,26 @@ def test_concepts_participle_or_verb_after_the_noun_is_no_part_of_its_name(title
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # a bracket after an action names the action, as "called" does
+        ("Cooling the metal slowly in air (slow cooling) softens it.", "slow cooling", "named"),
+        (
+            "Heating the rock under pressure (metamorphic heating) changes it.",
+            "metamorphic heating",
+            "named",
+        ),
+        # after a thing, it glosses the thing
+        ("Water moves across a membrane (osmosis).", "osmosis", "gloss"),
+    ],
+)
+def test_concepts_a_bracket_after_an_action_names_it(sentence, name, role):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    roles = {c.key: set(c.roles) for s in index.candidates for c in s.candidates}
+    assert role in roles.get(name, set()), roles
+
+
+@pytest.mark.parametrize(
     ("sentence", "named", "never"),
     [
         # a verb the tagger reads as a plural noun ends no name
