@@ -527,10 +527,16 @@ def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
 
 
 def breaks_run(tok: Token) -> bool:
-    """Punctuation (but hyphens), arrows, maths signs and "e.g." end a term."""
+    """Punctuation (but hyphens), arrows, maths signs and "e.g." end a term; so does a
+    dash with a space on each side ("SE - single-end data": a label and its text)."""
     text = tok.text
     if text in GLUE or glued_slash(tok):
-        return False
+        return (
+            text in {"-", "–"}
+            and bool(tok.whitespace_)
+            and tok.i > 0
+            and bool(tok.doc[tok.i - 1].whitespace_)
+        )
     return (
         tok.is_punct
         or tok.pos_ == "SYM"

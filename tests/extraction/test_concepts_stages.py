@@ -686,6 +686,23 @@ def test_concepts_participle_or_verb_after_the_noun_is_no_part_of_its_name(title
 
 
 @pytest.mark.parametrize(
+    ("sentence", "named", "never"),
+    [
+        # a dash with a space on each side ends a name
+        ("SE - Single-end data", {"SE", "single-end data"}, {"SE single-end data"}),
+        ("The igneous rock - basalt - cools quickly.", {"basalt"}, {"igneous rock basalt"}),
+        # a hyphen inside a word does not
+        ("A well-known rock cools.", {"well-known rock"}, set()),
+    ],
+)
+def test_concepts_a_spaced_dash_ends_a_name(sentence, named, never):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key for s in index.candidates for c in s.candidates if c.count}
+    assert named <= keys, keys
+    assert not (never & keys), keys
+
+
+@pytest.mark.parametrize(
     ("sentence", "name", "role"),
     [
         # a bracket after an action names the action, as "called" does
