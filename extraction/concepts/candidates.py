@@ -410,18 +410,19 @@ def well_formed(surface: str) -> bool:
     return depth == 0
 
 
-#: A letter and a number written together ("x1", "y2"): a variable of an example or a
-#: formula, not a concept.
-_INDEXED = re.compile(r"^[a-z]\d+$")
+#: A lower-case letter, alone or with a number ("p", "x1", "y2"): a variable of an
+#: example or a formula, not a concept.
+_INDEXED = re.compile(r"^[a-z]\d*$")
 
 
 def indexed(surface: str) -> bool:
-    """Is ``surface`` a variable written as a letter and a number ("x1", "y2")?
-    Capitals, longer words and longer names stay names ("CO2", "L1", "H2O", "x1
-    norm"); so does a card's term or a heading, which names what the card is about.
+    """Is ``surface`` a variable written as a lower-case letter, alone or with a number
+    ("p", "x1", "y2")? Capitals, longer words and longer names stay names ("C", "CO2",
+    "L1", "H2O", "x1 norm", "ls"); so does a card's term or a heading, which names what
+    the card is about.
 
-    >>> [indexed(s) for s in ["x1", "y20", "CO2", "L1", "H2O", "x1 norm"]]
-    [True, True, False, False, False, False]
+    >>> [indexed(s) for s in ["x1", "y20", "p", "CO2", "L1", "H2O", "x1 norm", "C", "ls"]]
+    [True, True, True, False, False, False, False, False, False]
     """
     return bool(_INDEXED.match(surface.strip()))
 

@@ -802,6 +802,9 @@ def test_concepts_slash_between_letters_or_in_a_title_keeps_the_name_whole(
     [
         ("The point x1 is far from the point y2.", "heading", {"point"}, {"x1", "y2"}),
         ("Plants take in CO2 through stomata.", "heading", {"CO2", "stomata"}, set()),
+        # a lone lower-case letter is a variable; a capital one may be a name
+        ("Here p is the pressure, v is the volume.", "heading", {"pressure"}, {"p", "v"}),
+        ("The language C is old.", "heading", {"language c"}, set()),
     ],
 )
 def test_concepts_indexed_item_of_an_example_is_no_name(body, kind, named, never):
