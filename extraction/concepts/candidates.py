@@ -1034,12 +1034,31 @@ def named(view: View) -> Iterator[Occurrence]:
         toks = (
             list(chunk)
             if chunk is not None
-            else ([doc[end]] if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"} else [])
+            else (
+                _hyphenated(doc, end)
+                if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}
+                else []
+            )
         )
         if toks:
             yield from _occ(
                 phrase(toks), role, view.seg, view.text, at, toks, definition=definition
             )
+
+
+def _hyphenated(doc: Doc, i: int) -> list[Token]:
+    """The token at ``i`` with the words glued to it by hyphens after it ("so-called
+    t-value": "t", "-", "value")."""
+    end = i + 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "–"}
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return list(doc[i:end])
 
 
 #: Verbs that name what their subject is called ("is called discrete").

@@ -686,6 +686,19 @@ def test_concepts_participle_or_verb_after_the_noun_is_no_part_of_its_name(title
 
 
 @pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("In a survey, we compute so-called z-score, which measures spread.", "z-score"),
+        ("Geologists measure the so-called b-value of an earthquake swarm.", "b-value"),
+    ],
+)
+def test_concepts_a_name_after_a_naming_cue_keeps_its_hyphenated_words(sentence, named):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    roles = {c.key: set(c.roles) for s in index.candidates for c in s.candidates}
+    assert "named" in roles.get(named, set()), roles
+
+
+@pytest.mark.parametrize(
     ("sentence", "named", "never"),
     [
         # a dash with a space on each side ends a name
