@@ -410,18 +410,19 @@ def well_formed(surface: str) -> bool:
     return depth == 0
 
 
-#: A letter and a number written together ("x1", "y2"): a variable of an example or a
-#: formula, not a concept.
-_INDEXED = re.compile(r"^[a-z]\d+$")
+#: A lower-case letter, alone or with a number ("p", "x1", "y2"): a variable of an
+#: example or a formula, not a concept.
+_INDEXED = re.compile(r"^[a-z]\d*$")
 
 
 def indexed(surface: str) -> bool:
-    """Is ``surface`` a variable written as a letter and a number ("x1", "y2")?
-    Capitals, longer words and longer names stay names ("CO2", "L1", "H2O", "x1
-    norm"); so does a card's term or a heading, which names what the card is about.
+    """Is ``surface`` a variable written as a lower-case letter, alone or with a number
+    ("p", "x1", "y2")? Capitals, longer words and longer names stay names ("C", "CO2",
+    "L1", "H2O", "x1 norm", "ls"); so does a card's term or a heading, which names what
+    the card is about.
 
-    >>> [indexed(s) for s in ["x1", "y20", "CO2", "L1", "H2O", "x1 norm"]]
-    [True, True, False, False, False, False]
+    >>> [indexed(s) for s in ["x1", "y20", "p", "CO2", "L1", "H2O", "x1 norm", "C", "ls"]]
+    [True, True, True, False, False, False, False, False, False]
     """
     return bool(_INDEXED.match(surface.strip()))
 
@@ -471,6 +472,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if kind == "question" and CONTRAST_CUE.search(seg.text):
         return  # "What is the difference between == and ===?" is about no "difference"
     found = title_concept(seg.text, term=whole_term)
+    if not found and whole_term and (subtopic := after_colon(seg.text)):
+        found = title_concept(subtopic, term=True)  # "Enzymes: Denaturation"
     if not found:
         if kind == "question" and (subject := asked_subject(doc)):
             yield from _occ(phrase(subject), role, seg, seg.text, toks=subject)
@@ -510,6 +513,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             name(phrase(whole, lenient=True), whole)
     for found_name, part in names.values():
         yield from _occ(found_name, role, seg, seg.text, toks=part)
+        if kind == "question":
+            yield from slash_alternatives(found_name, part, doc, seg)
     if found.acronym:
         short = singular_acronym(found.acronym)
         yield from _occ((short, found.acronym), role, seg, seg.text)
@@ -525,6 +530,61 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+def after_colon(title: str) -> str:
+    """What a heading or term names after a colon that sets its topic apart ("Enzymes:
+    Denaturation", "Chapter 3: Photosynthesis"): the part after the one colon, when
+    both parts are short; else "".
+
+    >>> after_colon("Enzymes: Denaturation"), after_colon("Note: see chapter 3 for the proofs")
+    ('Denaturation', '')
+    """
+    before, colon, after = title.partition(":")
+    after = after.strip()
+    if not colon or ":" in after or not before.strip() or not after:
+        return ""
+    if len(before.split()) > 4 or len(after.split()) > 4:
+        return ""
+    return after
+
+
+#: The reason of a pair of names a question offers as alternatives ("What is an
+#: osmotic/water potential?"): one thing asked about under either name.
+ALTERNATIVES = "alternative names asked about as one thing"
+
+
+def slash_alternatives(
+    name: tuple[str, str] | None, toks: Sequence[Token], doc: Doc, seg: Segment
+) -> Iterator[AliasPair]:
+    """A question that asks what one thing is ("What is an osmotic/water potential?",
+    a singular verb and name) under two names joined by a slash, before a shared head,
+    offers them as alternatives: the two names (and the slashed one) name one thing. Not
+    a plural ("What are input/output layers?": two kinds), nor acronyms ("TCP/IP stack"),
+    nor single letters ("I/O buffer": one word).
+
+    >>> from extraction import nlp
+    >>> doc = nlp.load()("What is an osmotic/water potential?")
+    >>> [(p.short, p.long) for p in slash_alternatives(("x", "osmotic/water potential"),
+    ...     doc[3:7], doc, None)]
+    [('water potential', 'osmotic potential'), ('osmotic/water potential', 'osmotic potential')]
+    """
+    if name is None or not toks or toks[-1].tag_ not in {"NN", "NNP"}:
+        return
+    if not any(t.lower_ in {"is", "'s"} for t in doc):
+        return
+    words = name[1].split()
+    slashed = [i for i, w in enumerate(words) if "/" in w]
+    if len(slashed) != 1 or slashed[0] == len(words) - 1:
+        return
+    at = slashed[0]
+    parts = words[at].split("/")
+    if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 and not is_acronym(p) for p in parts):
+        return
+    first, second = (" ".join([*words[:at], p, *words[at + 1 :]]) for p in parts)
+    evidence = Evidence(seg.card.source, seg.line_at(0), seg.text) if seg is not None else None
+    yield AliasPair(second, first, ALTERNATIVES, evidence)
+    yield AliasPair(name[1], first, ALTERNATIVES, evidence)
 
 
 #: Words that join the two contrasted things after a cue ("compare X with Y").
@@ -824,7 +884,13 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
     for start, end in view.matches.get("GLOSS", ()):
         inner = list(doc[start + 2 : end - 1])
         outer = next((c for c in view.chunks if c.end == start + 1), None)
-        if outer is None or is_acronym(inner[-1].text) or _names_action(outer, inner):
+        if outer is None or is_acronym(inner[-1].text):
+            continue
+        if _names_action(outer, inner):
+            # the bracket names the action the words before it describe, as "called" does
+            yield from _occ(
+                phrase(inner), "named", view.seg, view.text, view.sent.start_char, inner
+            )
             continue
         a, b = phrase(list(outer)), phrase(inner)
         yield from _occ(a, "gloss", view.seg, view.text, view.sent.start_char, list(outer))
@@ -968,12 +1034,31 @@ def named(view: View) -> Iterator[Occurrence]:
         toks = (
             list(chunk)
             if chunk is not None
-            else ([doc[end]] if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"} else [])
+            else (
+                _hyphenated(doc, end)
+                if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}
+                else []
+            )
         )
         if toks:
             yield from _occ(
                 phrase(toks), role, view.seg, view.text, at, toks, definition=definition
             )
+
+
+def _hyphenated(doc: Doc, i: int) -> list[Token]:
+    """The token at ``i`` with the words glued to it by hyphens after it ("so-called
+    t-value": "t", "-", "value")."""
+    end = i + 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "–"}
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return list(doc[i:end])
 
 
 #: Verbs that name what their subject is called ("is called discrete").

@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from extraction.concepts.candidates import OTHER_NAME, AliasPair, Candidate
-from extraction.concepts.phrases import match_key, zipf
+from extraction.concepts.candidates import ALTERNATIVES, OTHER_NAME, AliasPair, Candidate
+from extraction.concepts.phrases import match_key, only_adjective, zipf
 from extraction.concepts.words import (
     ACTIVITY_ENDINGS,
     ASPECT_HEADS,
@@ -42,6 +42,8 @@ RULES: dict[str, str] = {
     "gloss": "two names glossed in brackets, one the short form of the other ('ReLU "
     "(Rectified Linear Unit)', 'Discriminator (D)')",
     "synonym": "another name the notes state for it ('also known as Y', 'X (or Y)')",
+    "alternatives": "two names a question asks about as one thing ('What is an "
+    "osmotic/water potential?')",
     "initials": "an acronym spelled by the initials of the one name the notes use for it",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
@@ -135,6 +137,8 @@ def merge(
             rule = "gloss" if glossed else "abbreviation"
             if pair.reason == OTHER_NAME:
                 rule = "synonym"
+            elif pair.reason == ALTERNATIVES:
+                rule = "alternatives"
             join(l_key, s_key, rule, pair.evidence)
     multiword = [k for k in candidates if " " in k]
     # 4. an acronym spelled by the initials of exactly one multi-word name
@@ -174,7 +178,10 @@ def merge(
         pos = next(iter(cand.shapes)).pos if cand.shapes else ()
         for i in range(1, len(words) - 1):
             shorter = words_of.get(" ".join(words[:i] + words[i + 1 :]))
-            adjective = i < len(pos) and pos[i] == "ADJ"
+            # a title in Title Case makes the tagger read an adjective as a proper noun
+            adjective = i < len(pos) and (
+                pos[i] == "ADJ" or (pos[i] == "PROPN" and only_adjective(words[i]))
+            )
             if shorter and adjective and _share_card(candidates[shorter], cand):
                 join(shorter, key, "inner_adjective")
     # 6. "LSTM cell state" is the cell state (of the LSTM), when both are used

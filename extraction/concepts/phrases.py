@@ -136,6 +136,23 @@ def only_verb(word: str) -> bool:
     return set(getAllLemmas(word.lower())) == {"VERB"}
 
 
+@lru_cache(maxsize=1 << 16)
+def only_adjective(word: str) -> bool:
+    """Does English read ``word`` only as an adjective (``lemminflect``'s dictionary: an
+    adjective reading, no noun or verb one; an adverb reading is allowed)? "volcanic",
+    "deep" are; "plate", "black", "open" and words the dictionary does not know are not.
+    A title in Title Case makes the tagger read such a word as a proper noun
+    ("Large Volcanic Islands").
+
+    >>> [only_adjective(w) for w in ["volcanic", "deep", "plate", "black", "open"]]
+    [True, True, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    readings = set(getAllLemmas(word.lower()))
+    return "ADJ" in readings and readings <= {"ADJ", "ADV"}
+
+
 def instruction(first: Token, toks: Sequence[Token]) -> bool:
     """Does ``first``, opening a sentence before the other tokens of a run, give an
     instruction rather than start a name: a study verb ("Define osmosis", "Explain
@@ -308,6 +325,13 @@ def _participle_after_noun(toks: Sequence[Token]) -> bool:
     )
 
 
+def _verb_read_as_plural(tok: Token) -> bool:
+    """Is a word the tagger reads as a plural noun one English has only as a verb ("the
+    mixture separates", "the sample corresponds to"): the verb after a name, no part of
+    it?"""
+    return tok.tag_ == "NNS" and tok.is_alpha and only_verb(tok.lower_)
+
+
 def trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop determiners, pronouns, possessives, a study prompt's verb and the vague
     words of :data:`VAGUE_WORDS` at the edges of a run."""
@@ -340,6 +364,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         or not _WORDISH.search(toks[-1].text)
         or _participle_after_noun(toks)
         or (len(toks) > 1 and _after_do(toks[-1]))
+        or _verb_read_as_plural(toks[-1])
     ):
         toks.pop()
     # A possessive inside ("the model's output") keeps only what follows it, unless it
@@ -502,10 +527,16 @@ def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
 
 
 def breaks_run(tok: Token) -> bool:
-    """Punctuation (but hyphens), arrows, maths signs and "e.g." end a term."""
+    """Punctuation (but hyphens), arrows, maths signs and "e.g." end a term; so does a
+    dash with a space on each side ("SE - single-end data": a label and its text)."""
     text = tok.text
     if text in GLUE or glued_slash(tok):
-        return False
+        return (
+            text in {"-", "–"}
+            and bool(tok.whitespace_)
+            and tok.i > 0
+            and bool(tok.doc[tok.i - 1].whitespace_)
+        )
     return (
         tok.is_punct
         or tok.pos_ == "SYM"

@@ -259,6 +259,91 @@ def test_concepts_gloss_merges_only_a_short_form(sentence, outer, inner, merged)
     assert (of[outer.lower()] == of[inner.lower()]) is merged
 
 
+@pytest.mark.parametrize(
+    ("title", "body", "longer", "shorter", "merged"),
+    [
+        # a Title Case title tags the adjective as a proper noun
+        (
+            "Why do Large Volcanic Islands erode?",
+            "Large islands erode slowly.",
+            "large volcanic island",
+            "large island",
+            True,
+        ),
+        (
+            "Why do Large Coral Islands erode?",
+            "Large islands erode slowly.",
+            "large coral island",
+            "large island",
+            False,
+        ),
+        (
+            "Why do Mature Red Blood Cells die?",
+            "Mature blood cells die.",
+            "mature red blood cell",
+            "mature blood cell",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_an_inner_adjective_of_a_title_case_title(
+    title, body, longer, shorter, merged
+):
+    index = extract_concepts([card(title, body)])
+    of = {n.lower(): s.root for s in index.candidates for n in s.names}
+    assert longer in of and shorter in of, of
+    assert (of[longer] == of[shorter]) is merged
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "a", "b", "merged"),
+    [
+        (
+            "What is an osmotic/water potential?",
+            "How freely water moves. Water potential and osmotic potential drive osmosis.",
+            "osmotic potential",
+            "water potential",
+            True,
+        ),
+        # a plural asks about two kinds
+        (
+            "What are input/output layers?",
+            "The input layer reads data and the output layer answers.",
+            "input layer",
+            "output layer",
+            False,
+        ),
+        # acronyms joined by a slash name a pair of things
+        (
+            "What is a TCP/IP stack?",
+            "A TCP stack differs from an IP stack.",
+            "tcp stack",
+            "ip stack",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_slash_alternatives_of_a_singular_question(title, body, a, b, merged):
+    index = extract_concepts([card(title, body)])
+    of = {n.lower(): s.root for s in index.candidates for n in s.names}
+    assert a in of and b in of, of
+    assert (of[a] == of[b]) is merged
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("Enzymes: Denaturation", {"denaturation"}),
+        ("Chapter 3: Photosynthesis", {"photosynthesis"}),
+        ("Note: heat the sample slowly before you weigh it", set()),  # no short subtopic
+    ],
+)
+def test_concepts_candidates_a_heading_names_what_follows_its_colon(title, named):
+    index = extract_concepts([card(title, "Heat changes the shape of the site.", kind="heading")])
+    headings = {s.root for s in index.candidates if any(c.roles["heading"] for c in s.candidates)}
+    assert headings == named
+
+
 def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
     with_encoder = groups_of(cand("variational autoencoder"), cand("encoder"), cand("VAE"))
     assert same_group(with_encoder, "variational autoencoder", "VAE")
@@ -601,6 +686,73 @@ def test_concepts_participle_or_verb_after_the_noun_is_no_part_of_its_name(title
 
 
 @pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("In a survey, we compute so-called z-score, which measures spread.", "z-score"),
+        ("Geologists measure the so-called b-value of an earthquake swarm.", "b-value"),
+    ],
+)
+def test_concepts_a_name_after_a_naming_cue_keeps_its_hyphenated_words(sentence, named):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    roles = {c.key: set(c.roles) for s in index.candidates for c in s.candidates}
+    assert "named" in roles.get(named, set()), roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "never"),
+    [
+        # a dash with a space on each side ends a name
+        ("SE - Single-end data", {"SE", "single-end data"}, {"SE single-end data"}),
+        ("The igneous rock - basalt - cools quickly.", {"basalt"}, {"igneous rock basalt"}),
+        # a hyphen inside a word does not
+        ("A well-known rock cools.", {"well-known rock"}, set()),
+    ],
+)
+def test_concepts_a_spaced_dash_ends_a_name(sentence, named, never):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key for s in index.candidates for c in s.candidates if c.count}
+    assert named <= keys, keys
+    assert not (never & keys), keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # a bracket after an action names the action, as "called" does
+        ("Cooling the metal slowly in air (slow cooling) softens it.", "slow cooling", "named"),
+        (
+            "Heating the rock under pressure (metamorphic heating) changes it.",
+            "metamorphic heating",
+            "named",
+        ),
+        # after a thing, it glosses the thing
+        ("Water moves across a membrane (osmosis).", "osmosis", "gloss"),
+    ],
+)
+def test_concepts_a_bracket_after_an_action_names_it(sentence, name, role):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    roles = {c.key: set(c.roles) for s in index.candidates for c in s.candidates}
+    assert role in roles.get(name, set()), roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "never"),
+    [
+        # a verb the tagger reads as a plural noun ends no name
+        ("A mean value of an enzyme corresponds to its optimum.", "enzyme", "enzyme correspond"),
+        ("Should the glacier retreat, the moraine falters.", "moraine", "moraine falter"),
+        # a plural noun that is also a verb stays
+        ("Protein digests are sold dry.", "protein digest", "protein"),
+    ],
+)
+def test_concepts_verb_read_as_a_plural_noun_is_no_part_of_a_name(sentence, named, never):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.count}
+    assert named in keys, keys
+    assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
     ("sentence", "role", "named"),
     [
         (
@@ -663,6 +815,9 @@ def test_concepts_slash_between_letters_or_in_a_title_keeps_the_name_whole(
     [
         ("The point x1 is far from the point y2.", "heading", {"point"}, {"x1", "y2"}),
         ("Plants take in CO2 through stomata.", "heading", {"CO2", "stomata"}, set()),
+        # a lone lower-case letter is a variable; a capital one may be a name
+        ("Here p is the pressure, v is the volume.", "heading", {"pressure"}, {"p", "v"}),
+        ("The language C is old.", "heading", {"language c"}, set()),
     ],
 )
 def test_concepts_indexed_item_of_an_example_is_no_name(body, kind, named, never):
