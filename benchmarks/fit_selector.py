@@ -30,7 +30,7 @@ from extraction.logistic import LogisticModel, fit_logistic
 #: Strength of the L2 penalty, chosen leave-one-file-out (``python -m
 #: benchmarks.fit_selector``: :func:`choose_l2` over :data:`L2_GRID`): 0.0003 keeps the
 #: most of the groups that name gold concepts for the fewest that name none.
-L2 = 0.002
+L2 = 0.0003
 #: The penalties :func:`choose_l2` compares.
 L2_GRID = (0.0001, 0.0002, 0.0003, 0.0005, 0.001, 0.002, 0.004)
 #: Weight of an example that names a core concept.
