@@ -8,12 +8,18 @@ definition is about) weighs :data:`CORE_WEIGHT` times as much as the others. The
 model is fitted by L2-regularised logistic regression
 (:func:`extraction.logistic.fit_logistic`) and its threshold is the middle of the
 plateau where F1, on the examples it was fitted on, is within 0.01 of its best.
+``python -m benchmarks.fit_selector`` prints the leave-one-file-out figures of each
+penalty of :data:`L2_GRID` and the one they choose (:func:`choose_l2`).
 """
 
 from __future__ import annotations
 
+import math
 import statistics
+import sys
+import tempfile
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from benchmarks.fitting import Example, Fitter, register
@@ -21,11 +27,12 @@ from extraction.concepts import extract_concepts
 from extraction.concepts.features import FEATURES
 from extraction.logistic import LogisticModel, fit_logistic
 
-#: Strength of the L2 penalty. Leave-one-file-out, 0.0005 to 0.001 gives about 1.5 points
-#: more node precision and fewer noise nodes for the same recall, but its larger weights
-#: drop names a short note mentions twice or asks about once ("What is a solvent?"),
-#: which the short-note tests of the concept, relation and prerequisite stages expect.
-L2 = 0.002
+#: Strength of the L2 penalty, chosen leave-one-file-out (``python -m
+#: benchmarks.fit_selector``: :func:`choose_l2` over :data:`L2_GRID`): 0.0003 keeps the
+#: most of the groups that name gold concepts for the fewest that name none.
+L2 = 0.0003
+#: The penalties :func:`choose_l2` compares.
+L2_GRID = (0.0001, 0.0002, 0.0003, 0.0005, 0.001, 0.002, 0.004)
 #: Weight of an example that names a core concept.
 CORE_WEIGHT = 2.0
 
@@ -83,7 +90,7 @@ def best_threshold(
     >>> model = LogisticModel(("x",), (1.0,), 0.0, 0.5)
     >>> rows = [({"x": v}, y, 1.0) for v, y in [(3, 1), (2, 1), (1, 0), (0, 1), (-1, 0)]]
     >>> best_threshold(model, rows, tolerance=0.0), best_threshold(model, rows, tolerance=0.1)
-    (0.5, 0.6904)
+    (0.5, 0.6903)
     """
     scored = sorted(((model.probability(x), y) for x, y, _ in rows), reverse=True)
     positives = sum(y for _, y in scored)
@@ -96,15 +103,22 @@ def best_threshold(
         f1s.append((2 * tp / (i + positives), p))
     best = max(f for f, _ in f1s)
     near = [p for f, p in f1s if f >= best - tolerance]
-    return round(statistics.median(near), 4)
+    # rounded down: a threshold rounded up past the score it was taken from would
+    # reject that very example
+    return math.floor(statistics.median(near) * 10_000) / 10_000
 
 
 def fit(rows: Sequence[Example]) -> LogisticModel:
+    return fit_with(rows, L2)
+
+
+def fit_with(rows: Sequence[Example], l2: float) -> LogisticModel:
+    """The selector fitted on ``rows`` at penalty ``l2``, with its threshold."""
     model = fit_logistic(
         [x for x, _, _ in rows],
         [y for _, y, _ in rows],
         features=list(FEATURES),
-        l2=L2,
+        l2=l2,
         sample_weight=[w for _, _, w in rows],
     )
     threshold = best_threshold(model, rows)
@@ -112,3 +126,64 @@ def fit(rows: Sequence[Example]) -> LogisticModel:
 
 
 FITTER = register(Fitter("selector", examples, fit))
+
+
+def lofo_f1(by_file: Mapping[str, Sequence[Example]], l2: float) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the kept groups, pooled over the files, each file's
+    groups kept by a model fitted at penalty ``l2`` without that file (every example
+    counted once, whatever its weight).
+
+    >>> rows = [({"log_count": v}, int(v > 1), 1.0) for v in (3.0, 2.0, 1.0, 0.5)]
+    >>> lofo_f1({"a": rows, "b": rows}, 0.01)
+    (1.0, 1.0, 1.0)
+    """
+    kept = right = positives = 0
+    for name, rows in by_file.items():
+        model = fit_with([ex for other, exs in by_file.items() if other != name for ex in exs], l2)
+        for x, y, _ in rows:
+            accepted = model.accepts(x)
+            kept += accepted
+            right += accepted and y
+            positives += y
+    precision = right / kept if kept else 0.0
+    recall = right / positives if positives else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def choose_l2(
+    by_file: Mapping[str, Sequence[Example]], grid: Sequence[float] = L2_GRID
+) -> tuple[float, dict[float, tuple[float, float, float]]]:
+    """The penalty of ``grid`` with the best leave-one-file-out F1 (:func:`lofo_f1`), and
+    each penalty's figures: the penalty is chosen on files the model was not fitted on,
+    never by hand. Of equal figures the larger penalty (the simpler model) is taken."""
+    figures = {l2: lofo_f1(by_file, l2) for l2 in grid}
+    return max(grid, key=lambda l2: (figures[l2][2], l2)), figures
+
+
+def main() -> int:
+    """Print each penalty's leave-one-file-out figures and the one chosen."""
+    from benchmarks import quality
+    from extraction import nlp as nlp_module
+    from extraction.cache import ParseCache
+    from extraction.readers import read_paths
+
+    nlp = nlp_module.load()
+    by_file = {}
+    with tempfile.TemporaryDirectory(prefix="fit-selector-") as tmp:
+        work = Path(tmp)
+        cache = ParseCache(work / "cache", nlp)
+        for f in quality.dev_files():
+            gold = work / "gold" / f.number
+            quality.restrict_gold(f, gold)
+            context = {"results": read_paths([f.path]), "nlp": nlp, "cache": cache, "gold": gold}
+            by_file[f.number] = examples(f, context)
+    best, figures = choose_l2(by_file)
+    for l2, (precision, recall, f1) in figures.items():
+        print(f"L2 {l2:<7} precision {precision:.3f} recall {recall:.3f} F1 {f1:.4f}")
+    print(f"chosen: {best} (in use: {L2})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
