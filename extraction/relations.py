@@ -2810,12 +2810,13 @@ def _resolve_conflicts(relations: list[Relation]) -> list[Relation]:
 
 
 def _symmetric(relations: list[Relation]) -> list[Relation]:
-    """Both directions of every symmetric relation, sharing evidence and confidence."""
+    """``relations`` and the other direction of every symmetric one, before merging:
+    each direction pools the sentences of both, each sentence counted once."""
     out = list(relations)
-    for r in relations:  # each direction pools the sentences of both
+    for r in relations:
         if r.relation in rp.SYMMETRIC:
             out.append(Relation(r.target, r.source, r.relation, r.confidence, list(r.evidence)))
-    return merge_relations(out)
+    return out
 
 
 def typed_relations(
@@ -2858,6 +2859,6 @@ def typed_relations(
     ]
     pairs = part_heads(raw)
     raw = [r for r in raw if r.label != COMPONENT_LABEL or _suggested_part_kept(r, pairs)]
-    relations = _symmetric(_resolve_conflicts(merge_relations(raw)))
+    relations = _resolve_conflicts(merge_relations(_symmetric(raw)))
     kept = [r for r in relations if r.confidence >= min_confidence]
     return sorted(kept, key=lambda r: (r.source, r.relation, r.target))

@@ -548,6 +548,35 @@ def test_relations_merge_pools_evidence_and_raises_confidence():
     assert 0.5 < edge.confidence <= 0.95
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osmosis requires a membrane. Osmosis relies on a membrane.",
+        "Osmosis is the opposite of diffusion. Unlike osmosis, diffusion is fast.",
+    ],
+)
+def test_relations_typed_confidence_counts_each_sentence_once(text):
+    from extraction.relations import raw_relations
+
+    index = tiny_index(text, "osmosis", "membrane", "diffusion")
+    pooled = {
+        (r.source, r.relation, r.target): r.confidence
+        for r in merge_relations(
+            [
+                *raw_relations(index),
+                *(
+                    Relation(r.target, r.source, r.relation, r.confidence, r.evidence)
+                    for r in raw_relations(index)
+                    if r.relation == "contrasts_with"
+                ),
+            ]
+        )
+    }
+    typed = [r for r in typed_relations(index) if r.relation != "related_to"]
+    assert typed and all(len(r.evidence) == 2 for r in typed)
+    assert all(r.confidence == pooled[(r.source, r.relation, r.target)] for r in typed)
+
+
 def test_relations_min_confidence_filters():
     index = tiny_index(
         "What is an autoencoder? || It contains a decoder. An autoencoder consists of an encoder.",
