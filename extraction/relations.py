@@ -56,6 +56,7 @@ is_a A, part_of both ways) keep one direction (``contrasts_with`` may stand besi
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -378,7 +379,11 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
                 return [label.concept], CARD_SUBJECT_FACTOR
             return [], 0.0  # the subject is named, and it is no concept
     head = doc[cue.start]
-    if head.tag_ == "VBG" and head.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}:
+    if (
+        head.tag_ == "VBG"
+        and head.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}
+        and not _adjective_fragment(head)
+    ):
         return [], 0.0  # "merges A and B, resulting in C": what results is the clause
     if head.tag_ == "VB" and cue.start > clause_start and doc[cue.start - 1].lower_ == "to":
         # "Using X to calculate Y": an infinitive of purpose with no subject of its own
@@ -422,6 +427,22 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+def _adjective_fragment(gerund: Token) -> bool:
+    """Does ``gerund`` complete the adjective a subjectless line opens with ("Useful
+    for detecting X", "valuable in helping improve X")? The line says what its
+    subject (the card's, or its parent item's) is good for, as "X is useful for" would."""
+    prep = gerund.head
+    adjective = prep.head
+    return (
+        gerund.dep_ == "pcomp"
+        and prep.dep_ == "prep"
+        and adjective.dep_ == "ROOT"
+        and adjective.pos_ == "ADJ"
+        and adjective.i == adjective.sent.start
+        and not any(c.dep_ in _SUBJECT_DEPS for c in adjective.children)
+    )
 
 
 #: Demonstratives that, as a subject, may stand for the card's subject.
@@ -2576,6 +2597,96 @@ def _problems(index: ConceptIndex) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found), frozenset(strict_found)
 
 
+def _sentence_edges(
+    ctx: _Context,
+    matcher,
+    nlp,
+    idle: bool,
+    intro: list[tuple[str, rp.Cue, Span]] | None,
+    title_cues: list[tuple[str, rp.Cue, Span]],
+) -> Iterator[Relation]:
+    """The edges one sentence gives; the list cues of a title and of a line that
+    introduces a list are gathered into ``title_cues`` and ``intro``."""
+    seg, sent = ctx.seg, ctx.sent
+    taken: set[int] = set()
+    for match_id, start, end in matcher(sent):
+        relation, cue = rp.cue(nlp.vocab.strings[match_id])
+        span = sent[start:end]
+        if seg.is_title and cue.frame == "list":
+            title_cues.append((relation, cue, span))
+        if intro is not None:
+            intro.append((relation, cue, span))
+        edges = [] if idle else list(_cue_edges(ctx, relation, cue, span))
+        if edges or not cue.problem:
+            # a remedy verb whose object is no problem ("controls how much of the
+            # state is kept") is a plain verb, read as such by _verb_edges
+            taken.update(t.i for t in span)
+        yield from edges
+    if idle:
+        return
+    yield from _definition_edges(ctx)
+    yield from _label_definition_edges(ctx)
+    yield from _copula_edges(ctx)
+    yield from _modifier_edges(ctx)
+    if not seg.is_title:  # questions are read by _component_edges
+        yield from _part_phrase_edges(ctx)
+    yield from _verb_edges(ctx, taken)
+
+
+def _parent_items(
+    index: ConceptIndex, sents: Sequence[tuple[Segment, Span]], depths: dict[int, int]
+) -> dict[int, tuple[str, Evidence]]:
+    """Sentence index -> the concept the list item it is nested under names, and that
+    item ("- Osmosis" over "  - needs a semi-permeable membrane": the sub-items say
+    what osmosis does), for the sentences of nested items whose parent item is a
+    concept's name and nothing else (emphasis, an article or a closing colon aside)."""
+    parents: dict[int, tuple[str, Evidence]] = {}
+    stack: list[tuple[int, tuple[str, Evidence] | None]] = []  # (depth, named) per open item
+    for i, (seg, sent) in enumerate(sents):
+        if i > 0 and sents[i - 1][0] is seg:  # a later sentence of the same line
+            if i - 1 in parents:
+                parents[i] = parents[i - 1]
+            continue
+        depth = depths.get(seg.line)
+        if depth is None or seg.is_title:
+            stack = []
+            continue
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        if stack and stack[-1][0] == depth - 1 and stack[-1][1] is not None:
+            parents[i] = stack[-1][1]
+        found = mentions(index, sent)
+        whole = (
+            len({m.concept for m in found}) == 1
+            and (i + 1 == len(sents) or sents[i + 1][0] is not seg)
+            and all(t.is_punct or _article(t) or any(m.covers(t) for m in found) for t in sent)
+        )
+        stack.append((depth, (found[0].concept, _evidence_of(seg, sent)) if whole else None))
+    return parents
+
+
+def _with_parent(
+    edges: Iterable[Relation], parent: tuple[str, Evidence] | None, found: Sequence[Mention]
+) -> Iterator[Relation]:
+    """``edges`` of a sentence nested under an item that names ``parent``: an edge
+    whose end the sentence does not name took it from the item, and cites the item
+    beside the sentence. The two lines state one relation: each is given the
+    confidence that, pooled by :func:`merge_relations`, is the sentence's own."""
+    if parent is None:
+        yield from edges
+        return
+    concept, item = parent
+    named = {m.concept for m in found}
+    for r in edges:
+        if concept in (r.source, r.target) and concept not in named and item not in r.evidence:
+            share = round(1.0 - math.sqrt(1.0 - r.confidence), 3)
+            yield Relation(
+                r.source, r.target, r.relation, share, [item, *r.evidence], r.label, r.features
+            )
+        else:
+            yield r
+
+
 def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     """Every edge every cue gives, one sentence each, before merging.
 
@@ -2596,6 +2707,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         )
         about = _outside_asides(index, sents[0][0].card, about)
         depths = _item_depths(sents[0][0].card)
+        parents = _parent_items(index, sents, depths)
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         answer = None if first_body is None else _evidence_of(*sents[first_body])
         named: set[str] = set()
@@ -2626,7 +2738,10 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             if idle and not seg.is_title and not intro:
                 continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
-            ctx = _Context(index, seg, sent, found, about, evidence, i == first_body)
+            parent = parents.get(i)
+            # a nested item's subject is the concept its parent item names
+            held = [parent[0]] if parent is not None else about
+            ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier
             if seg.is_title:
                 if answer is None:
@@ -2640,29 +2755,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
                 ctx.answer = answer
                 if reply == "yes":
                     yield from _affirmed_edges(ctx)  # "Isn't X a Y? -- Yes, ..."
-            taken: set[int] = set()
-            for match_id, start, end in matcher(sent):
-                relation, cue = rp.cue(nlp.vocab.strings[match_id])
-                span = sent[start:end]
-                if seg.is_title and cue.frame == "list":
-                    title_cues.append((relation, cue, span))
-                if intro:
-                    intros[i].append((relation, cue, span))
-                edges = [] if idle else list(_cue_edges(ctx, relation, cue, span))
-                if edges or not cue.problem:
-                    # a remedy verb whose object is no problem ("controls how much of the
-                    # state is kept") is a plain verb, read as such by _verb_edges
-                    taken.update(t.i for t in span)
-                yield from edges
-            if idle:
-                continue
-            yield from _definition_edges(ctx)
-            yield from _label_definition_edges(ctx)
-            yield from _copula_edges(ctx)
-            yield from _modifier_edges(ctx)
-            if not seg.is_title:  # questions are read by _component_edges
-                yield from _part_phrase_edges(ctx)
-            yield from _verb_edges(ctx, taken)
+            edges = _sentence_edges(ctx, matcher, nlp, idle, intros.get(i), title_cues)
+            yield from _with_parent(edges, parent, found)
         titles = [(seg, sent) for seg, sent in sents if seg.is_title]
         body = [(seg, sent) for seg, sent in sents if not seg.is_title]
         if titles and title_cues and body:

@@ -14,7 +14,7 @@ from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.readers import read_paths
 from extraction.records import Card, Evidence, Relation
 from extraction.relation_patterns import FRAMES, TABLES, Cue
-from extraction.relations import merge_relations, typed_relations
+from extraction.relations import CARD_SUBJECT_FACTOR, merge_relations, typed_relations
 from tests.conftest import SEEDS, SHARED, requires_shared
 
 DEV = SHARED / "eval" / "dev"
@@ -426,6 +426,45 @@ def test_relations_subjects_and_objects(text: str, names: tuple[str, ...], expec
 def test_relations_demonstrative_subject_is_the_card_subject(text, names, expected):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a nested item's clause without a subject is about its parent item
+        (
+            "Farming methods ||- **crop rotation**\n  - helps improve soil fertility",
+            ("farming method", "crop rotation", "soil fertility"),
+            ("crop rotation", "used_for", "soil fertility"),
+        ),
+        (
+            "Cell transport ||- Osmosis:\n  - It requires a semi-permeable membrane.",
+            ("cell transport", "osmosis", "semi-permeable membrane"),
+            ("osmosis", "uses", "semi-permeable membrane"),
+        ),
+        # a line opening with an adjective says what its subject is good for
+        (
+            "Farming methods ||- crop rotation\n  - valuable in helping improve soil fertility",
+            ("farming method", "crop rotation", "soil fertility"),
+            ("crop rotation", "used_for", "soil fertility"),
+        ),
+    ],
+)
+def test_relations_parent_item_is_the_subject_of_its_sub_items(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+def test_relations_parent_item_is_cited_beside_the_sub_item():
+    index = tiny_index(
+        "Farming methods ||- crop rotation\n  - helps improve soil fertility",
+        "farming method", "crop rotation", "soil fertility",
+    )  # fmt: skip
+    edge = next(r for r in typed_relations(index) if r.relation == "used_for")
+    assert [e.text for e in edge.evidence] == ["crop rotation", "helps improve soil fertility"]
+    # the two lines state it once: as confident as one line about the card's subject
+    cue = next(c for c in TABLES["used_for"] if c.name == "helps_to_do")
+    assert edge.confidence == pytest.approx(cue.confidence * CARD_SUBJECT_FACTOR, abs=0.002)
 
 
 def test_relations_untitled_card_is_about_its_heading():
