@@ -531,6 +531,11 @@ def _coordinated(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str
     return found
 
 
+#: The first word of a paired conjunction ("improves both A and B"): it opens the
+#: objects, it joins nothing before them.
+_CORRELATIVES = frozenset({"both", "either"})
+
+
 def _objects(
     ctx: _Context,
     start: int,
@@ -580,7 +585,12 @@ def _objects(
         or (first.start > start and doc[first.start - 1].text in {",", "and", "or"})
     )
     blocked = {"VERB", "AUX"} if listed_after else {"VERB", "AUX", "CCONJ"}
-    if any(t.pos_ in blocked and (direct or t.tag_ not in {"VBG", "VBN"}) for t in gap):
+    if any(
+        t.pos_ in blocked
+        and (direct or t.tag_ not in {"VBG", "VBN"})
+        and t.lower_ not in _CORRELATIVES
+        for t in gap
+    ):
         return []
     for t in gap:
         if listed_after:

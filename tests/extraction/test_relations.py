@@ -455,6 +455,18 @@ def test_relations_parent_item_is_the_subject_of_its_sub_items(text, names, expe
     assert expect(index, *expected) in triples(index)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crop rotation helps improve both our soil fertility and our yields.",
+        "Crop rotation helps improve either soil fertility or yields.",
+    ],
+)
+def test_relations_paired_conjunction_opens_the_objects(text):
+    index = tiny_index(text, "crop rotation", "soil fertility")
+    assert expect(index, "crop rotation", "used_for", "soil fertility") in triples(index)
+
+
 def test_relations_parent_item_is_cited_beside_the_sub_item():
     index = tiny_index(
         "Farming methods ||- crop rotation\n  - helps improve soil fertility",
