@@ -366,7 +366,11 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if m is not None:
             if _narrowed(doc, m) or _compounded(doc, m):
                 # "Spherical and Diagonal assumptions may prevent ...", "the attention
-                # function computes ...": a narrower thing than the concept does it
+                # function computes ...": a narrower thing than the concept does it; after
+                # a label ("BPTT: one update requires ..."), a thing of the label's
+                label = _label(ctx)
+                if label is not None and label.end <= subj.left_edge.i:
+                    return [label.concept], CARD_SUBJECT_FACTOR
                 return [], 0.0
             return _with_conjuncts(ctx, m), 1.0
         if subj.pos_ in {"NOUN", "PROPN"}:
@@ -837,12 +841,17 @@ GENERIC_CLASSES = frozenset(
 )
 
 
+#: Most tokens of a label parsed as a sentence of its own before the line it opens
+#: ("BPTT:" before "one update requires ...").
+LABEL_WORDS = 7
+
+
 def _label(ctx: _Context) -> Mention | None:
     """The concept a sentence opens with as its label ("Reset gate: ..."), if any."""
     doc = ctx.sent.doc
     colon = next((t.i for t in ctx.sent if t.text == ":"), None)
     found, start = ctx.found, ctx.sent.start
-    if colon is None and 0 < start <= 7 and doc[start - 1].text == ":":
+    if colon is None and 0 < start <= LABEL_WORDS and doc[start - 1].text == ":":
         colon, start = start - 1, 0  # "BPTT:" parsed as a sentence of its own
         found = mentions(ctx.index, doc[:colon])
     if colon is None or colon - start > 6:
@@ -2748,6 +2757,10 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             if idle and not seg.is_title and not intro:
                 continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+            if after_label and sent.start <= LABEL_WORDS:
+                # "BPTT:" parsed as a sentence of its own: the line cites its label
+                line = sent.doc[: sent.end]
+                evidence = Evidence(seg.card.source, seg.line_at(0), line.text.strip())
             parent = parents.get(i)
             # a nested item's subject is the concept its parent item names
             held = [parent[0]] if parent is not None else about

@@ -479,6 +479,22 @@ def test_relations_parent_item_is_cited_beside_the_sub_item():
     assert edge.confidence == pytest.approx(cue.confidence * CARD_SUBJECT_FACTOR, abs=0.002)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osmosis: One update requires a membrane.",
+        "What is the difference between osmosis and diffusion? || • Osmosis: One update "
+        "requires a membrane\n• Diffusion: no membrane",
+    ],
+)
+def test_relations_label_is_the_subject_of_a_narrowed_concept(text):
+    # "one update" is a thing of the label's, and the edge cites the label with its line
+    index = tiny_index(text, "osmosis", "diffusion", "membrane", "update")
+    edge = next(r for r in typed_relations(index) if r.relation == "uses")
+    assert (edge.source, edge.target) == ("osmosis", "membrane")
+    assert all(e.text.startswith("Osmosis:") for e in edge.evidence)
+
+
 def test_relations_untitled_card_is_about_its_heading():
     cards = _qa(("What is osmosis?", "A flow of water."), ("What is a membrane?", "A wall."))
     cards.append(
