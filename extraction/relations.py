@@ -1610,7 +1610,7 @@ def _list_edges(
         if cue.name == "applications_where" and not _sole_subject(sent.doc, anchor):
             continue  # "applications where small and large trees are useful": several
         if items is None:
-            items = _listed(index, body)
+            items = _listed(index, body) or _instances_listed(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
         if len([i for i in kinds_of or items if i != anchor.concept]) < cue.min_items:
             continue
@@ -1636,6 +1636,37 @@ def _list_edges(
         if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
             cited = [evidence, _evidence_of(*body[0])]
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+#: Words that open the instances of the noun before them ("methods such as A and B").
+_INSTANCE_MARKS = frozenset({"as", "like", "including"})
+
+
+def _instances_listed(index: ConceptIndex, body: Sequence[tuple[Segment, Span]]) -> list[str]:
+    """The concepts an answer's first sentence lists as instances of its subject
+    ("Methods such as A (a gloss) and B help ..."): an answer that is a sentence, not a
+    list, names its items there. Glosses in parentheses are no items."""
+    sent = body[0][1]
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ not in _INSTANCE_MARKS or t.dep_ != "prep" or t.head.dep_ not in _SUBJECT_DEPS:
+            continue
+        if t.lower_ == "as" and (t.i == sent.start or t.nbor(-1).lower_ != "such"):
+            continue
+        items: list[str] = []
+        end = t.i + 1
+        for m in mentions(index, doc[t.i + 1 : sent.end]):
+            between = _outside_parens(doc, end, m.start)
+            if _opened(doc, end, m.start):
+                continue  # a concept inside a gloss
+            if len(between) > (2 if not items else 3) or not all(
+                b.lower_ in _LIST_GAP or _article(b) for b in between
+            ):
+                break
+            items.append(m.concept)
+            end = m.end
+        return list(dict.fromkeys(items))
+    return []
 
 
 def _sole_subject(doc: Doc, m: Mention) -> bool:

@@ -495,6 +495,45 @@ def test_relations_label_is_the_subject_of_a_narrowed_concept(text):
     assert all(e.text.startswith("Osmosis:") for e in edge.evidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "What are some remedies for soil erosion? || Techniques such as terracing "
+            "(cutting steps into slopes) and cover crops help to reduce the loss.",
+            [
+                ("terracing", "addresses", "soil erosion"),
+                ("cover crop", "addresses", "soil erosion"),
+            ],
+        ),
+        (
+            "What are the applications of hash tables? || Systems such as caches and "
+            "symbol tables rely on them.",
+            [("hash table", "used_for", "cache"), ("hash table", "used_for", "symbol table")],
+        ),
+        (
+            "What are some remedies for soil erosion? || Simple methods like terracing and "
+            "cover crops work well.",
+            [("terracing", "addresses", "soil erosion")],
+        ),
+        (
+            "What are some remedies for soil erosion? || Methods including terracing and "
+            "cover crops help.",
+            [("terracing", "addresses", "soil erosion")],
+        ),
+    ],
+)
+def test_relations_question_answered_by_instances_in_a_sentence(text, expected):
+    # the answer is a sentence, not a list: its items are the instances it names
+    index = tiny_index(
+        text, "soil erosion", "terracing", "cover crop", "slope", "hash table", "cache",
+        "symbol table",
+    )  # fmt: skip
+    found = triples(index)
+    assert all(expect(index, *e) in found for e in expected), found
+    assert not any("slope" in (s, t) for s, r, t in found if r != "related_to")
+
+
 def test_relations_untitled_card_is_about_its_heading():
     cards = _qa(("What is osmosis?", "A flow of water."), ("What is a membrane?", "A wall."))
     cards.append(
