@@ -345,6 +345,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     opening = [t.lower_ for t in doc[clause_start : cue.start] if not t.is_punct][:2]
     if opening[:1] == ["let"] and opening[1:] in (["'s"], ["’s"], ["us"]):
         return [], 0.0  # "Let's compute the intervals": the reader does it
+    if ctx.sent.root.lower_ in rp.MEANS_INTRO_NOUNS and _means_of(cue):
+        # "Steps to prevent X": a line naming ways does it through them (the items
+        # listed after it), not through the card's subject
+        return [], 0.0
     subj = _dep_subject(_verb_of(cue))
     if subj is not None and subj.i < cue.start and subj.i >= clause_start:
         if subj.lower_ in _DEMONSTRATIVES:
@@ -1782,7 +1786,10 @@ def _intro_list_edges(
         listed = [
             (concept, Evidence(s.card.source, s.line, t.text.strip()))
             for s, t in items
-            for concept in _listed(index, [(s, t)])[:4]
+            for concept in (
+                _listed(index, [(s, t)])
+                or (_done_with(index, t) if relation in _MEANS_RELATIONS else [])
+            )[:4]
         ]
         if not items:  # the list is the term cards under this card's heading
             listed = [
@@ -1797,6 +1804,20 @@ def _intro_list_edges(
                     yield Relation(
                         source, target, relation, INTRO_CONFIDENCE, [intro, item], label=label
                     )
+
+
+def _done_with(index: ConceptIndex, sent: Span) -> list[str]:
+    """The concept an item that is an instruction acts with ("Keep a planner", "Plant
+    cover crops"): one word the tagger may read as a verb or a noun ("Build" in "Build
+    terraces" is often tagged a noun), then a concept named in full. Under "Ways to
+    prevent X:" the item is a way, and what it acts with does."""
+    words = [t for t in sent if not t.is_punct]
+    if len(words) < 2 or words[0].pos_ not in {"VERB", "NOUN", "PROPN"}:
+        return []
+    found = [m for m in mentions(index, sent) if m.start > words[0].i]
+    if len(found) == 1 and _names_all(sent.doc, found[0], words[0].i + 1, sent.end):
+        return [found[0].concept]
+    return []
 
 
 #: Relations a line naming ways to do something gives each listed way ("Ways to prevent

@@ -534,6 +534,26 @@ def test_relations_question_answered_by_instances_in_a_sentence(text, expected):
     assert not any("slope" in (s, t) for s, r, t in found if r != "related_to")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an instruction under a line naming ways: what it acts with is the way
+        "Farming ||Ways to prevent soil erosion:\n- Keep cover crops\n- Build terraces",
+        "Farming ||Tips for avoiding soil erosion:\n1. **Plant cover crops**\n2. **Build terraces**",
+        # "steps" and "aspects" name ways as well
+        "Farming ||Steps to prevent soil erosion:\n- cover crops\n- terraces",
+        "Farming ||Key aspects of tackling soil erosion:\n- cover crops\n- terraces",
+    ],
+)
+def test_relations_ways_listed_after_their_line_address_it(text):
+    index = tiny_index(text, "farming", "soil erosion", "cover crop", "terrace")
+    found = {(s, r, t) for s, r, t in triples(index) if r != "related_to"}
+    assert expect(index, "cover crop", "addresses", "soil erosion") in found, found
+    assert expect(index, "terrace", "addresses", "soil erosion") in found, found
+    # the line names ways: the card's subject does not prevent anything through it
+    assert not any(s == "farming" for s, r, t in found), found
+
+
 def test_relations_untitled_card_is_about_its_heading():
     cards = _qa(("What is osmosis?", "A flow of water."), ("What is a membrane?", "A wall."))
     cards.append(
