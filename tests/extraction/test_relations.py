@@ -539,7 +539,8 @@ def test_relations_question_answered_by_instances_in_a_sentence(text, expected):
     [
         # an instruction under a line naming ways: what it acts with is the way
         "Farming ||Ways to prevent soil erosion:\n- Keep cover crops\n- Build terraces",
-        "Farming ||Tips for avoiding soil erosion:\n1. **Plant cover crops**\n2. **Build terraces**",
+        "Farming ||Tips for avoiding soil erosion:\n"
+        "1. **Plant cover crops**\n2. **Build terraces**",
         # "steps" and "aspects" name ways as well
         "Farming ||Steps to prevent soil erosion:\n- cover crops\n- terraces",
         "Farming ||Key aspects of tackling soil erosion:\n- cover crops\n- terraces",
