@@ -2668,6 +2668,35 @@ def _problems(index: ConceptIndex) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found), frozenset(strict_found)
 
 
+#: Confidence of "X is called ADJ": the concept "ADJ X" is a kind of X.
+CALLED_KIND_CONFIDENCE = 0.7
+#: Verbs that give a thing a name.
+_NAMING_VERBS = frozenset({"called", "named", "termed"})
+
+
+def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
+    """A subject "called" an adjective ("A triangle with equal sides is called
+    equilateral"): the adjective names a kind of it, and the concept "equilateral
+    triangle" is a kind of triangle."""
+    doc = ctx.sent.doc
+    for verb in ctx.sent:
+        if verb.lower_ not in _NAMING_VERBS or verb.tag_ != "VBN":
+            continue
+        names = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "ADJ"]
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if len(names) != 1 or subject is None or _negated(doc[verb.i : verb.i + 1]):
+            continue
+        m = _mention_of(ctx, subject)
+        if m is None or not m.covers(subject):
+            continue
+        phrase = doc[m.start : m.end].text
+        kind = ctx.index.find(f"{names[0].text} {phrase}") or ctx.index.find(
+            f"{names[0].text} {subject.text}"
+        )
+        if kind is not None and kind != m.concept:
+            yield Relation(kind, m.concept, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
+
+
 def _sentence_edges(
     ctx: _Context,
     matcher,
@@ -2699,6 +2728,7 @@ def _sentence_edges(
     yield from _label_definition_edges(ctx)
     yield from _copula_edges(ctx)
     yield from _modifier_edges(ctx)
+    yield from _called_kind_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)
@@ -2797,7 +2827,10 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             # as the line that introduces a list ("Examples:").
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
             idle = not found or (
-                not about and not after_label and len({m.concept for m in found}) < 2
+                not about
+                and not after_label
+                and len({m.concept for m in found}) < 2
+                and not any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
             )
             intro = not seg.is_title and (
                 sent.text.rstrip().endswith(":")

@@ -555,6 +555,29 @@ def test_relations_ways_listed_after_their_line_address_it(text):
     assert not any(s == "farming" for s, r, t in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A triangle with equal sides is called equilateral.", "equilateral triangle"),
+        ("Such triangles are called equilateral.", "equilateral triangle"),
+        ("The rock in this example is named igneous, as it cooled from magma.", "igneous rock"),
+        ("A rock that cooled from magma is termed igneous.", "igneous rock"),
+    ],
+)
+def test_relations_called_adjective_names_a_kind(text, kind):
+    index = tiny_index(text, "triangle", "equilateral triangle", "rock", "igneous rock", "magma")
+    found = triples(index)
+    assert (kind, "is_a", index.find(kind.split()[-1])) in found, found
+
+
+def test_relations_called_adjective_negated_names_no_kind():
+    assert_unrelated(
+        "A triangle is not called equilateral.",
+        ("triangle", "equilateral triangle"),
+        ("equilateral triangle", "triangle"),
+    )
+
+
 def test_relations_untitled_card_is_about_its_heading():
     cards = _qa(("What is osmosis?", "A flow of water."), ("What is a membrane?", "A wall."))
     cards.append(
