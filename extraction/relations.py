@@ -377,6 +377,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
                     return [label.concept], CARD_SUBJECT_FACTOR
                 return [], 0.0
             return _with_conjuncts(ctx, m), 1.0
+        if subj.tag_ == "VBG" and _points_back(subj, ctx.subjects):
+            # "- Memory systems / - tapping into those systems helps improve X": what
+            # the act is done with is the subject
+            return ctx.subjects, CARD_SUBJECT_FACTOR
         if subj.pos_ in {"NOUN", "PROPN"}:
             if _generic_pointer(subj) and _points_at_card(ctx):
                 # "Osmosis -- ... This process requires ...": the card's subject
@@ -478,6 +482,20 @@ def _generic_pointer(subj: Token) -> bool:
     return singular(subj.lower_) in GENERIC_CLASSES and [c.lower_ for c in subj.children] in (
         ["this"],
         ["these"],
+    )
+
+
+def _points_back(gerund: Token, subjects: Sequence[str]) -> bool:
+    """Does a gerund subject act on "this/these/those N", N the head word of the one
+    concept the card (or the parent item) is about ("tapping into those systems")?"""
+    if len(subjects) != 1:
+        return False
+    head = _head_word(subjects[0])
+    return any(
+        t.pos_ == "NOUN"
+        and singular(t.lower_) == head
+        and any(c.dep_ == "det" and c.lower_ in {"this", "these", "those"} for c in t.children)
+        for t in gerund.subtree
     )
 
 

@@ -467,6 +467,26 @@ def test_relations_paired_conjunction_opens_the_objects(text):
     assert expect(index, "crop rotation", "used_for", "soil fertility") in triples(index)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farming ||- **root systems**\n  - tapping into those systems helps improve soil fertility",
+        "Root systems ||Tapping into these systems helps improve soil fertility.",
+    ],
+)
+def test_relations_gerund_acting_on_this_thing_is_about_the_subject(text):
+    index = tiny_index(text, "farming", "root system", "soil fertility")
+    assert expect(index, "root system", "used_for", "soil fertility") in triples(index)
+
+
+def test_relations_gerund_acting_on_another_thing_is_not_about_the_subject():
+    assert_unrelated(
+        "Root systems ||Tapping into other systems helps improve soil fertility.",
+        ("root system", "soil fertility"),
+        ("root system", "soil fertility"),
+    )
+
+
 def test_relations_parent_item_is_cited_beside_the_sub_item():
     index = tiny_index(
         "Farming methods ||- crop rotation\n  - helps improve soil fertility",
