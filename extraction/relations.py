@@ -1615,7 +1615,7 @@ def _list_edges(
     the title's sentence in which each cue stands (a title may ask two questions)."""
     items = None
     for relation, cue, span in cues:
-        if cue.frame != "list":
+        if cue.frame not in {"list", "svo"}:
             continue
         seg, sent = next(
             ((s, t) for s, t in title if t.doc is span.doc and t.start <= span.start < t.end),
@@ -1639,10 +1639,14 @@ def _list_edges(
         evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
         # "What approaches can be used for X?": X, after "for", is what the items serve
         purpose = span[-1].lower_ == "for" and anchor.start >= span.end
+        # "What does X use?": X does it to the items; "What causes X?": the items do it
+        asked = cue.frame == "svo" and (anchor.start >= span.end) != cue.reverse
         for item in kinds_of or items:
             if item == anchor.concept:
                 continue
-            forward = cue.reverse or purpose
+            forward = cue.reverse or purpose or asked
+            if cue.frame == "svo" and not asked:
+                forward = False
             source, target = (item, anchor.concept) if forward else (anchor.concept, item)
             line_ev = next(
                 (
@@ -1689,6 +1693,24 @@ def _instances_listed(index: ConceptIndex, body: Sequence[tuple[Segment, Span]])
             end = m.end
         return list(dict.fromkeys(items))
     return []
+
+
+#: Words that ask for what a question's verb acts on ("What does X use?").
+_ASKING_WORDS = frozenset({"what", "which"})
+
+
+def _asks_for_objects(ctx: _Context, cue: rp.Cue, span: Span) -> bool:
+    """Is ``span`` the verb of a question that asks what it acts on or what does it
+    ("What does a hash table use?", "What causes soil erosion?"): one concept in the
+    question, a "what"/"which" before the verb and none of it left to name after?
+    The answer's list then names the other end of each relation."""
+    if cue.frame != "svo" or not ctx.sent.text.rstrip().endswith("?"):
+        return False
+    words = [t for t in ctx.sent[: span.start - ctx.sent.start] if t.lower_ in _ASKING_WORDS]
+    found = {m.concept for m in ctx.found if not is_meta(m.concept)}
+    after = [m for m in ctx.found if m.start >= span.end]
+    before = [m for m in ctx.found if m.end <= span.start]
+    return bool(words) and len(found) == 1 and (not after or not before)
 
 
 def _sole_subject(doc: Doc, m: Mention) -> bool:
@@ -2730,7 +2752,7 @@ def _sentence_edges(
     for match_id, start, end in matcher(sent):
         relation, cue = rp.cue(nlp.vocab.strings[match_id])
         span = sent[start:end]
-        if seg.is_title and cue.frame == "list":
+        if seg.is_title and (cue.frame == "list" or _asks_for_objects(ctx, cue, span)):
             title_cues.append((relation, cue, span))
         if intro is not None:
             intro.append((relation, cue, span))

@@ -598,6 +598,32 @@ def test_relations_called_adjective_negated_names_no_kind():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "What does photosynthesis use? || Chlorophyll and sunlight.",
+            [("photosynthesis", "uses", "chlorophyll"), ("photosynthesis", "uses", "sunlight")],
+        ),
+        (
+            "What does a hash table use? || Hash functions and buckets.",
+            [("hash table", "uses", "hash function"), ("hash table", "uses", "bucket")],
+        ),
+        # the question's concept is the object: the items are the subjects
+        (
+            "What causes soil erosion? || Water and wind.",
+            [("water", "causes", "soil erosion"), ("wind", "causes", "soil erosion")],
+        ),
+    ],
+)
+def test_relations_question_asking_what_a_verb_acts_on_takes_the_answer(text, expected):
+    names = ("photosynthesis", "chlorophyll", "sunlight", "hash table", "hash function",
+             "bucket", "soil erosion", "water", "wind")  # fmt: skip
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert all(expect(index, *e) in found for e in expected), found
+
+
 def test_relations_untitled_card_is_about_its_heading():
     cards = _qa(("What is osmosis?", "A flow of water."), ("What is a membrane?", "A wall."))
     cards.append(
