@@ -952,7 +952,8 @@ OFFER_VERBS = frozenset("provide provides providing offer offers offering give g
 #: Nouns for ways of doing something that a line introducing a list may name: "Ways to
 #: prevent X:", "Strategies for avoiding X" over a list: each item is such a way.
 MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
-    "methods techniques strategy strategies tip tips approach approaches tools how".split()
+    "methods techniques strategy strategies tip tips approach approaches tools how "
+    "steps aspects".split()
 )
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})

@@ -56,6 +56,7 @@ is_a A, part_of both ways) keep one direction (``contrasts_with`` may stand besi
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -344,6 +345,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     opening = [t.lower_ for t in doc[clause_start : cue.start] if not t.is_punct][:2]
     if opening[:1] == ["let"] and opening[1:] in (["'s"], ["’s"], ["us"]):
         return [], 0.0  # "Let's compute the intervals": the reader does it
+    if ctx.sent.root.lower_ in rp.MEANS_INTRO_NOUNS and _means_of(cue):
+        # "Steps to prevent X": a line naming ways does it through them (the items
+        # listed after it), not through the card's subject
+        return [], 0.0
     subj = _dep_subject(_verb_of(cue))
     if subj is not None and subj.i < cue.start and subj.i >= clause_start:
         if subj.lower_ in _DEMONSTRATIVES:
@@ -365,9 +370,17 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if m is not None:
             if _narrowed(doc, m) or _compounded(doc, m):
                 # "Spherical and Diagonal assumptions may prevent ...", "the attention
-                # function computes ...": a narrower thing than the concept does it
+                # function computes ...": a narrower thing than the concept does it; after
+                # a label ("BPTT: one update requires ..."), a thing of the label's
+                label = _label(ctx)
+                if label is not None and label.end <= subj.left_edge.i:
+                    return [label.concept], CARD_SUBJECT_FACTOR
                 return [], 0.0
             return _with_conjuncts(ctx, m), 1.0
+        if subj.tag_ == "VBG" and _points_back(subj, ctx.subjects):
+            # "- Memory systems / - tapping into those systems helps improve X": what
+            # the act is done with is the subject
+            return ctx.subjects, CARD_SUBJECT_FACTOR
         if subj.pos_ in {"NOUN", "PROPN"}:
             if _generic_pointer(subj) and _points_at_card(ctx):
                 # "Osmosis -- ... This process requires ...": the card's subject
@@ -378,7 +391,11 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
                 return [label.concept], CARD_SUBJECT_FACTOR
             return [], 0.0  # the subject is named, and it is no concept
     head = doc[cue.start]
-    if head.tag_ == "VBG" and head.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}:
+    if (
+        head.tag_ == "VBG"
+        and head.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}
+        and not _adjective_fragment(head)
+    ):
         return [], 0.0  # "merges A and B, resulting in C": what results is the clause
     if head.tag_ == "VB" and cue.start > clause_start and doc[cue.start - 1].lower_ == "to":
         # "Using X to calculate Y": an infinitive of purpose with no subject of its own
@@ -424,6 +441,22 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     return [], 0.0
 
 
+def _adjective_fragment(gerund: Token) -> bool:
+    """Does ``gerund`` complete the adjective a subjectless line opens with ("Useful
+    for detecting X", "valuable in helping improve X")? The line says what its
+    subject (the card's, or its parent item's) is good for, as "X is useful for" would."""
+    prep = gerund.head
+    adjective = prep.head
+    return (
+        gerund.dep_ == "pcomp"
+        and prep.dep_ == "prep"
+        and adjective.dep_ == "ROOT"
+        and adjective.pos_ == "ADJ"
+        and adjective.i == adjective.sent.start
+        and not any(c.dep_ in _SUBJECT_DEPS for c in adjective.children)
+    )
+
+
 #: Demonstratives that, as a subject, may stand for the card's subject.
 _POINTERS = frozenset({"this", "these"})
 
@@ -449,6 +482,20 @@ def _generic_pointer(subj: Token) -> bool:
     return singular(subj.lower_) in GENERIC_CLASSES and [c.lower_ for c in subj.children] in (
         ["this"],
         ["these"],
+    )
+
+
+def _points_back(gerund: Token, subjects: Sequence[str]) -> bool:
+    """Does a gerund subject act on "this/these/those N", N the head word of the one
+    concept the card (or the parent item) is about ("tapping into those systems")?"""
+    if len(subjects) != 1:
+        return False
+    head = _head_word(subjects[0])
+    return any(
+        t.pos_ == "NOUN"
+        and singular(t.lower_) == head
+        and any(c.dep_ == "det" and c.lower_ in {"this", "these", "those"} for c in t.children)
+        for t in gerund.subtree
     )
 
 
@@ -510,6 +557,11 @@ def _coordinated(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str
     return found
 
 
+#: The first word of a paired conjunction ("improves both A and B"): it opens the
+#: objects, it joins nothing before them.
+_CORRELATIVES = frozenset({"both", "either"})
+
+
 def _objects(
     ctx: _Context,
     start: int,
@@ -559,7 +611,12 @@ def _objects(
         or (first.start > start and doc[first.start - 1].text in {",", "and", "or"})
     )
     blocked = {"VERB", "AUX"} if listed_after else {"VERB", "AUX", "CCONJ"}
-    if any(t.pos_ in blocked and (direct or t.tag_ not in {"VBG", "VBN"}) for t in gap):
+    if any(
+        t.pos_ in blocked
+        and (direct or t.tag_ not in {"VBG", "VBN"})
+        and t.lower_ not in _CORRELATIVES
+        for t in gap
+    ):
         return []
     for t in gap:
         if listed_after:
@@ -806,12 +863,17 @@ GENERIC_CLASSES = frozenset(
 )
 
 
+#: Most tokens of a label parsed as a sentence of its own before the line it opens
+#: ("BPTT:" before "one update requires ...").
+LABEL_WORDS = 7
+
+
 def _label(ctx: _Context) -> Mention | None:
     """The concept a sentence opens with as its label ("Reset gate: ..."), if any."""
     doc = ctx.sent.doc
     colon = next((t.i for t in ctx.sent if t.text == ":"), None)
     found, start = ctx.found, ctx.sent.start
-    if colon is None and 0 < start <= 7 and doc[start - 1].text == ":":
+    if colon is None and 0 < start <= LABEL_WORDS and doc[start - 1].text == ":":
         colon, start = start - 1, 0  # "BPTT:" parsed as a sentence of its own
         found = mentions(ctx.index, doc[:colon])
     if colon is None or colon - start > 6:
@@ -1553,7 +1615,7 @@ def _list_edges(
     the title's sentence in which each cue stands (a title may ask two questions)."""
     items = None
     for relation, cue, span in cues:
-        if cue.frame != "list":
+        if cue.frame not in {"list", "svo"}:
             continue
         seg, sent = next(
             ((s, t) for s, t in title if t.doc is span.doc and t.start <= span.start < t.end),
@@ -1570,17 +1632,21 @@ def _list_edges(
         if cue.name == "applications_where" and not _sole_subject(sent.doc, anchor):
             continue  # "applications where small and large trees are useful": several
         if items is None:
-            items = _listed(index, body)
+            items = _listed(index, body) or _instances_listed(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
         if len([i for i in kinds_of or items if i != anchor.concept]) < cue.min_items:
             continue
         evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
         # "What approaches can be used for X?": X, after "for", is what the items serve
         purpose = span[-1].lower_ == "for" and anchor.start >= span.end
+        # "What does X use?": X does it to the items; "What causes X?": the items do it
+        asked = cue.frame == "svo" and (anchor.start >= span.end) != cue.reverse
         for item in kinds_of or items:
             if item == anchor.concept:
                 continue
-            forward = cue.reverse or purpose
+            forward = cue.reverse or purpose or asked
+            if cue.frame == "svo" and not asked:
+                forward = False
             source, target = (item, anchor.concept) if forward else (anchor.concept, item)
             line_ev = next(
                 (
@@ -1596,6 +1662,55 @@ def _list_edges(
         if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
             cited = [evidence, _evidence_of(*body[0])]
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+#: Words that open the instances of the noun before them ("methods such as A and B").
+_INSTANCE_MARKS = frozenset({"as", "like", "including"})
+
+
+def _instances_listed(index: ConceptIndex, body: Sequence[tuple[Segment, Span]]) -> list[str]:
+    """The concepts an answer's first sentence lists as instances of its subject
+    ("Methods such as A (a gloss) and B help ..."): an answer that is a sentence, not a
+    list, names its items there. Glosses in parentheses are no items."""
+    sent = body[0][1]
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ not in _INSTANCE_MARKS or t.dep_ != "prep" or t.head.dep_ not in _SUBJECT_DEPS:
+            continue
+        if t.lower_ == "as" and (t.i == sent.start or t.nbor(-1).lower_ != "such"):
+            continue
+        items: list[str] = []
+        end = t.i + 1
+        for m in mentions(index, doc[t.i + 1 : sent.end]):
+            between = _outside_parens(doc, end, m.start)
+            if _opened(doc, end, m.start):
+                continue  # a concept inside a gloss
+            if len(between) > (2 if not items else 3) or not all(
+                b.lower_ in _LIST_GAP or _article(b) for b in between
+            ):
+                break
+            items.append(m.concept)
+            end = m.end
+        return list(dict.fromkeys(items))
+    return []
+
+
+#: Words that ask for what a question's verb acts on ("What does X use?").
+_ASKING_WORDS = frozenset({"what", "which"})
+
+
+def _asks_for_objects(ctx: _Context, cue: rp.Cue, span: Span) -> bool:
+    """Is ``span`` the verb of a question that asks what it acts on or what does it
+    ("What does a hash table use?", "What causes soil erosion?"): one concept in the
+    question, a "what"/"which" before the verb and none of it left to name after?
+    The answer's list then names the other end of each relation."""
+    if cue.frame != "svo" or not ctx.sent.text.rstrip().endswith("?"):
+        return False
+    words = [t for t in ctx.sent[: span.start - ctx.sent.start] if t.lower_ in _ASKING_WORDS]
+    found = {m.concept for m in ctx.found if not is_meta(m.concept)}
+    after = [m for m in ctx.found if m.start >= span.end]
+    before = [m for m in ctx.found if m.end <= span.start]
+    return bool(words) and len(found) == 1 and (not after or not before)
 
 
 def _sole_subject(doc: Doc, m: Mention) -> bool:
@@ -1711,7 +1826,10 @@ def _intro_list_edges(
         listed = [
             (concept, Evidence(s.card.source, s.line, t.text.strip()))
             for s, t in items
-            for concept in _listed(index, [(s, t)])[:4]
+            for concept in (
+                _listed(index, [(s, t)])
+                or (_done_with(index, t) if relation in _MEANS_RELATIONS else [])
+            )[:4]
         ]
         if not items:  # the list is the term cards under this card's heading
             listed = [
@@ -1726,6 +1844,20 @@ def _intro_list_edges(
                     yield Relation(
                         source, target, relation, INTRO_CONFIDENCE, [intro, item], label=label
                     )
+
+
+def _done_with(index: ConceptIndex, sent: Span) -> list[str]:
+    """The concept an item that is an instruction acts with ("Keep a planner", "Plant
+    cover crops"): one word the tagger may read as a verb or a noun ("Build" in "Build
+    terraces" is often tagged a noun), then a concept named in full. Under "Ways to
+    prevent X:" the item is a way, and what it acts with does."""
+    words = [t for t in sent if not t.is_punct]
+    if len(words) < 2 or words[0].pos_ not in {"VERB", "NOUN", "PROPN"}:
+        return []
+    found = [m for m in mentions(index, sent) if m.start > words[0].i]
+    if len(found) == 1 and _names_all(sent.doc, found[0], words[0].i + 1, sent.end):
+        return [found[0].concept]
+    return []
 
 
 #: Relations a line naming ways to do something gives each listed way ("Ways to prevent
@@ -2576,6 +2708,126 @@ def _problems(index: ConceptIndex) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found), frozenset(strict_found)
 
 
+#: Confidence of "X is called ADJ": the concept "ADJ X" is a kind of X.
+CALLED_KIND_CONFIDENCE = 0.7
+#: Verbs that give a thing a name.
+_NAMING_VERBS = frozenset({"called", "named", "termed"})
+
+
+def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
+    """A subject "called" an adjective ("A triangle with equal sides is called
+    equilateral"): the adjective names a kind of it, and the concept "equilateral
+    triangle" is a kind of triangle."""
+    doc = ctx.sent.doc
+    for verb in ctx.sent:
+        if verb.lower_ not in _NAMING_VERBS or verb.tag_ != "VBN":
+            continue
+        names = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "ADJ"]
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if len(names) != 1 or subject is None or _negated(doc[verb.i : verb.i + 1]):
+            continue
+        m = _mention_of(ctx, subject)
+        if m is None or not m.covers(subject):
+            continue
+        phrase = doc[m.start : m.end].text
+        kind = ctx.index.find(f"{names[0].text} {phrase}") or ctx.index.find(
+            f"{names[0].text} {subject.text}"
+        )
+        if kind is not None and kind != m.concept:
+            yield Relation(kind, m.concept, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
+
+
+def _sentence_edges(
+    ctx: _Context,
+    matcher,
+    nlp,
+    idle: bool,
+    intro: list[tuple[str, rp.Cue, Span]] | None,
+    title_cues: list[tuple[str, rp.Cue, Span]],
+) -> Iterator[Relation]:
+    """The edges one sentence gives; the list cues of a title and of a line that
+    introduces a list are gathered into ``title_cues`` and ``intro``."""
+    seg, sent = ctx.seg, ctx.sent
+    taken: set[int] = set()
+    for match_id, start, end in matcher(sent):
+        relation, cue = rp.cue(nlp.vocab.strings[match_id])
+        span = sent[start:end]
+        if seg.is_title and (cue.frame == "list" or _asks_for_objects(ctx, cue, span)):
+            title_cues.append((relation, cue, span))
+        if intro is not None:
+            intro.append((relation, cue, span))
+        edges = [] if idle else list(_cue_edges(ctx, relation, cue, span))
+        if edges or not cue.problem:
+            # a remedy verb whose object is no problem ("controls how much of the
+            # state is kept") is a plain verb, read as such by _verb_edges
+            taken.update(t.i for t in span)
+        yield from edges
+    if idle:
+        return
+    yield from _definition_edges(ctx)
+    yield from _label_definition_edges(ctx)
+    yield from _copula_edges(ctx)
+    yield from _modifier_edges(ctx)
+    yield from _called_kind_edges(ctx)
+    if not seg.is_title:  # questions are read by _component_edges
+        yield from _part_phrase_edges(ctx)
+    yield from _verb_edges(ctx, taken)
+
+
+def _parent_items(
+    index: ConceptIndex, sents: Sequence[tuple[Segment, Span]], depths: dict[int, int]
+) -> dict[int, tuple[str, Evidence]]:
+    """Sentence index -> the concept the list item it is nested under names, and that
+    item ("- Osmosis" over "  - needs a semi-permeable membrane": the sub-items say
+    what osmosis does), for the sentences of nested items whose parent item is a
+    concept's name and nothing else (emphasis, an article or a closing colon aside)."""
+    parents: dict[int, tuple[str, Evidence]] = {}
+    stack: list[tuple[int, tuple[str, Evidence] | None]] = []  # (depth, named) per open item
+    for i, (seg, sent) in enumerate(sents):
+        if i > 0 and sents[i - 1][0] is seg:  # a later sentence of the same line
+            if i - 1 in parents:
+                parents[i] = parents[i - 1]
+            continue
+        depth = depths.get(seg.line)
+        if depth is None or seg.is_title:
+            stack = []
+            continue
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        if stack and stack[-1][0] == depth - 1 and stack[-1][1] is not None:
+            parents[i] = stack[-1][1]
+        found = mentions(index, sent)
+        whole = (
+            len({m.concept for m in found}) == 1
+            and (i + 1 == len(sents) or sents[i + 1][0] is not seg)
+            and all(t.is_punct or _article(t) or any(m.covers(t) for m in found) for t in sent)
+        )
+        stack.append((depth, (found[0].concept, _evidence_of(seg, sent)) if whole else None))
+    return parents
+
+
+def _with_parent(
+    edges: Iterable[Relation], parent: tuple[str, Evidence] | None, found: Sequence[Mention]
+) -> Iterator[Relation]:
+    """``edges`` of a sentence nested under an item that names ``parent``: an edge
+    whose end the sentence does not name took it from the item, and cites the item
+    beside the sentence. The two lines state one relation: each is given the
+    confidence that, pooled by :func:`merge_relations`, is the sentence's own."""
+    if parent is None:
+        yield from edges
+        return
+    concept, item = parent
+    named = {m.concept for m in found}
+    for r in edges:
+        if concept in (r.source, r.target) and concept not in named and item not in r.evidence:
+            share = round(1.0 - math.sqrt(1.0 - r.confidence), 3)
+            yield Relation(
+                r.source, r.target, r.relation, share, [item, *r.evidence], r.label, r.features
+            )
+        else:
+            yield r
+
+
 def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
     """Every edge every cue gives, one sentence each, before merging.
 
@@ -2596,6 +2848,7 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
         )
         about = _outside_asides(index, sents[0][0].card, about)
         depths = _item_depths(sents[0][0].card)
+        parents = _parent_items(index, sents, depths)
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         answer = None if first_body is None else _evidence_of(*sents[first_body])
         named: set[str] = set()
@@ -2614,7 +2867,10 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             # as the line that introduces a list ("Examples:").
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
             idle = not found or (
-                not about and not after_label and len({m.concept for m in found}) < 2
+                not about
+                and not after_label
+                and len({m.concept for m in found}) < 2
+                and not any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
             )
             intro = not seg.is_title and (
                 sent.text.rstrip().endswith(":")
@@ -2626,7 +2882,14 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             if idle and not seg.is_title and not intro:
                 continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
-            ctx = _Context(index, seg, sent, found, about, evidence, i == first_body)
+            if after_label and sent.start <= LABEL_WORDS:
+                # "BPTT:" parsed as a sentence of its own: the line cites its label
+                line = sent.doc[: sent.end]
+                evidence = Evidence(seg.card.source, seg.line_at(0), line.text.strip())
+            parent = parents.get(i)
+            # a nested item's subject is the concept its parent item names
+            held = [parent[0]] if parent is not None else about
+            ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier
             if seg.is_title:
                 if answer is None:
@@ -2640,29 +2903,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
                 ctx.answer = answer
                 if reply == "yes":
                     yield from _affirmed_edges(ctx)  # "Isn't X a Y? -- Yes, ..."
-            taken: set[int] = set()
-            for match_id, start, end in matcher(sent):
-                relation, cue = rp.cue(nlp.vocab.strings[match_id])
-                span = sent[start:end]
-                if seg.is_title and cue.frame == "list":
-                    title_cues.append((relation, cue, span))
-                if intro:
-                    intros[i].append((relation, cue, span))
-                edges = [] if idle else list(_cue_edges(ctx, relation, cue, span))
-                if edges or not cue.problem:
-                    # a remedy verb whose object is no problem ("controls how much of the
-                    # state is kept") is a plain verb, read as such by _verb_edges
-                    taken.update(t.i for t in span)
-                yield from edges
-            if idle:
-                continue
-            yield from _definition_edges(ctx)
-            yield from _label_definition_edges(ctx)
-            yield from _copula_edges(ctx)
-            yield from _modifier_edges(ctx)
-            if not seg.is_title:  # questions are read by _component_edges
-                yield from _part_phrase_edges(ctx)
-            yield from _verb_edges(ctx, taken)
+            edges = _sentence_edges(ctx, matcher, nlp, idle, intros.get(i), title_cues)
+            yield from _with_parent(edges, parent, found)
         titles = [(seg, sent) for seg, sent in sents if seg.is_title]
         body = [(seg, sent) for seg, sent in sents if not seg.is_title]
         if titles and title_cues and body:
@@ -2810,12 +3052,13 @@ def _resolve_conflicts(relations: list[Relation]) -> list[Relation]:
 
 
 def _symmetric(relations: list[Relation]) -> list[Relation]:
-    """Both directions of every symmetric relation, sharing evidence and confidence."""
+    """``relations`` and the other direction of every symmetric one, before merging:
+    each direction pools the sentences of both, each sentence counted once."""
     out = list(relations)
-    for r in relations:  # each direction pools the sentences of both
+    for r in relations:
         if r.relation in rp.SYMMETRIC:
             out.append(Relation(r.target, r.source, r.relation, r.confidence, list(r.evidence)))
-    return merge_relations(out)
+    return out
 
 
 def typed_relations(
@@ -2858,6 +3101,6 @@ def typed_relations(
     ]
     pairs = part_heads(raw)
     raw = [r for r in raw if r.label != COMPONENT_LABEL or _suggested_part_kept(r, pairs)]
-    relations = _symmetric(_resolve_conflicts(merge_relations(raw)))
+    relations = _resolve_conflicts(merge_relations(_symmetric(raw)))
     kept = [r for r in relations if r.confidence >= min_confidence]
     return sorted(kept, key=lambda r: (r.source, r.relation, r.target))

@@ -14,7 +14,7 @@ from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.readers import read_paths
 from extraction.records import Card, Evidence, Relation
 from extraction.relation_patterns import FRAMES, TABLES, Cue
-from extraction.relations import merge_relations, typed_relations
+from extraction.relations import CARD_SUBJECT_FACTOR, merge_relations, typed_relations
 from tests.conftest import SEEDS, SHARED, requires_shared
 
 DEV = SHARED / "eval" / "dev"
@@ -428,6 +428,202 @@ def test_relations_demonstrative_subject_is_the_card_subject(text, names, expect
     assert expect(index, *expected) in triples(index)
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a nested item's clause without a subject is about its parent item
+        (
+            "Farming methods ||- **crop rotation**\n  - helps improve soil fertility",
+            ("farming method", "crop rotation", "soil fertility"),
+            ("crop rotation", "used_for", "soil fertility"),
+        ),
+        (
+            "Cell transport ||- Osmosis:\n  - It requires a semi-permeable membrane.",
+            ("cell transport", "osmosis", "semi-permeable membrane"),
+            ("osmosis", "uses", "semi-permeable membrane"),
+        ),
+        # a line opening with an adjective says what its subject is good for
+        (
+            "Farming methods ||- crop rotation\n  - valuable in helping improve soil fertility",
+            ("farming method", "crop rotation", "soil fertility"),
+            ("crop rotation", "used_for", "soil fertility"),
+        ),
+    ],
+)
+def test_relations_parent_item_is_the_subject_of_its_sub_items(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crop rotation helps improve both our soil fertility and our yields.",
+        "Crop rotation helps improve either soil fertility or yields.",
+    ],
+)
+def test_relations_paired_conjunction_opens_the_objects(text):
+    index = tiny_index(text, "crop rotation", "soil fertility")
+    assert expect(index, "crop rotation", "used_for", "soil fertility") in triples(index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farming ||- **root systems**\n  - tapping into those systems helps improve soil fertility",
+        "Root systems ||Tapping into these systems helps improve soil fertility.",
+    ],
+)
+def test_relations_gerund_acting_on_this_thing_is_about_the_subject(text):
+    index = tiny_index(text, "farming", "root system", "soil fertility")
+    assert expect(index, "root system", "used_for", "soil fertility") in triples(index)
+
+
+def test_relations_gerund_acting_on_another_thing_is_not_about_the_subject():
+    assert_unrelated(
+        "Root systems ||Tapping into other systems helps improve soil fertility.",
+        ("root system", "soil fertility"),
+        ("root system", "soil fertility"),
+    )
+
+
+def test_relations_parent_item_is_cited_beside_the_sub_item():
+    index = tiny_index(
+        "Farming methods ||- crop rotation\n  - helps improve soil fertility",
+        "farming method", "crop rotation", "soil fertility",
+    )  # fmt: skip
+    edge = next(r for r in typed_relations(index) if r.relation == "used_for")
+    assert [e.text for e in edge.evidence] == ["crop rotation", "helps improve soil fertility"]
+    # the two lines state it once: as confident as one line about the card's subject
+    cue = next(c for c in TABLES["used_for"] if c.name == "helps_to_do")
+    assert edge.confidence == pytest.approx(cue.confidence * CARD_SUBJECT_FACTOR, abs=0.002)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osmosis: One update requires a membrane.",
+        "What is the difference between osmosis and diffusion? || • Osmosis: One update "
+        "requires a membrane\n• Diffusion: no membrane",
+    ],
+)
+def test_relations_label_is_the_subject_of_a_narrowed_concept(text):
+    # "one update" is a thing of the label's, and the edge cites the label with its line
+    index = tiny_index(text, "osmosis", "diffusion", "membrane", "update")
+    edge = next(r for r in typed_relations(index) if r.relation == "uses")
+    assert (edge.source, edge.target) == ("osmosis", "membrane")
+    assert all(e.text.startswith("Osmosis:") for e in edge.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "What are some remedies for soil erosion? || Techniques such as terracing "
+            "(cutting steps into slopes) and cover crops help to reduce the loss.",
+            [
+                ("terracing", "addresses", "soil erosion"),
+                ("cover crop", "addresses", "soil erosion"),
+            ],
+        ),
+        (
+            "What are the applications of hash tables? || Systems such as caches and "
+            "symbol tables rely on them.",
+            [("hash table", "used_for", "cache"), ("hash table", "used_for", "symbol table")],
+        ),
+        (
+            "What are some remedies for soil erosion? || Simple methods like terracing and "
+            "cover crops work well.",
+            [("terracing", "addresses", "soil erosion")],
+        ),
+        (
+            "What are some remedies for soil erosion? || Methods including terracing and "
+            "cover crops help.",
+            [("terracing", "addresses", "soil erosion")],
+        ),
+    ],
+)
+def test_relations_question_answered_by_instances_in_a_sentence(text, expected):
+    # the answer is a sentence, not a list: its items are the instances it names
+    index = tiny_index(
+        text, "soil erosion", "terracing", "cover crop", "slope", "hash table", "cache",
+        "symbol table",
+    )  # fmt: skip
+    found = triples(index)
+    assert all(expect(index, *e) in found for e in expected), found
+    assert not any("slope" in (s, t) for s, r, t in found if r != "related_to")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an instruction under a line naming ways: what it acts with is the way
+        "Farming ||Ways to prevent soil erosion:\n- Keep cover crops\n- Build terraces",
+        "Farming ||Tips for avoiding soil erosion:\n"
+        "1. **Plant cover crops**\n2. **Build terraces**",
+        # "steps" and "aspects" name ways as well
+        "Farming ||Steps to prevent soil erosion:\n- cover crops\n- terraces",
+        "Farming ||Key aspects of tackling soil erosion:\n- cover crops\n- terraces",
+    ],
+)
+def test_relations_ways_listed_after_their_line_address_it(text):
+    index = tiny_index(text, "farming", "soil erosion", "cover crop", "terrace")
+    found = {(s, r, t) for s, r, t in triples(index) if r != "related_to"}
+    assert expect(index, "cover crop", "addresses", "soil erosion") in found, found
+    assert expect(index, "terrace", "addresses", "soil erosion") in found, found
+    # the line names ways: the card's subject does not prevent anything through it
+    assert not any(s == "farming" for s, r, t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A triangle with equal sides is called equilateral.", "equilateral triangle"),
+        ("Such triangles are called equilateral.", "equilateral triangle"),
+        ("The rock in this example is named igneous, as it cooled from magma.", "igneous rock"),
+        ("A rock that cooled from magma is termed igneous.", "igneous rock"),
+    ],
+)
+def test_relations_called_adjective_names_a_kind(text, kind):
+    index = tiny_index(text, "triangle", "equilateral triangle", "rock", "igneous rock", "magma")
+    found = triples(index)
+    assert (kind, "is_a", index.find(kind.split()[-1])) in found, found
+
+
+def test_relations_called_adjective_negated_names_no_kind():
+    assert_unrelated(
+        "A triangle is not called equilateral.",
+        ("triangle", "equilateral triangle"),
+        ("equilateral triangle", "triangle"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "What does photosynthesis use? || Chlorophyll and sunlight.",
+            [("photosynthesis", "uses", "chlorophyll"), ("photosynthesis", "uses", "sunlight")],
+        ),
+        (
+            "What does a hash table use? || Hash functions and buckets.",
+            [("hash table", "uses", "hash function"), ("hash table", "uses", "bucket")],
+        ),
+        # the question's concept is the object: the items are the subjects
+        (
+            "What causes soil erosion? || Water and wind.",
+            [("water", "causes", "soil erosion"), ("wind", "causes", "soil erosion")],
+        ),
+    ],
+)
+def test_relations_question_asking_what_a_verb_acts_on_takes_the_answer(text, expected):
+    names = ("photosynthesis", "chlorophyll", "sunlight", "hash table", "hash function",
+             "bucket", "soil erosion", "water", "wind")  # fmt: skip
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert all(expect(index, *e) in found for e in expected), found
+
+
 def test_relations_untitled_card_is_about_its_heading():
     cards = _qa(("What is osmosis?", "A flow of water."), ("What is a membrane?", "A wall."))
     cards.append(
@@ -546,6 +742,35 @@ def test_relations_merge_pools_evidence_and_raises_confidence():
     (edge,) = merged
     assert len(edge.evidence) == 3 and len(set(edge.evidence)) == 3
     assert 0.5 < edge.confidence <= 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osmosis requires a membrane. Osmosis relies on a membrane.",
+        "Osmosis is the opposite of diffusion. Unlike osmosis, diffusion is fast.",
+    ],
+)
+def test_relations_typed_confidence_counts_each_sentence_once(text):
+    from extraction.relations import raw_relations
+
+    index = tiny_index(text, "osmosis", "membrane", "diffusion")
+    pooled = {
+        (r.source, r.relation, r.target): r.confidence
+        for r in merge_relations(
+            [
+                *raw_relations(index),
+                *(
+                    Relation(r.target, r.source, r.relation, r.confidence, r.evidence)
+                    for r in raw_relations(index)
+                    if r.relation == "contrasts_with"
+                ),
+            ]
+        )
+    }
+    typed = [r for r in typed_relations(index) if r.relation != "related_to"]
+    assert typed and all(len(r.evidence) == 2 for r in typed)
+    assert all(r.confidence == pooled[(r.source, r.relation, r.target)] for r in typed)
 
 
 def test_relations_min_confidence_filters():
