@@ -590,14 +590,17 @@ def _statements(
             # where the tool leads, not what to learn first; a sentence that says what
             # the tool is for ("X is used to measure Y") defines it by its task
             continue
-        say(0, r.source, r.target, feature, sign * r.confidence, r.evidence)
+        # a stated relation counts in full: the cue's confidence says how sure the
+        # reading is, not how strongly the relation orders the two (a cue read at 0.56
+        # would count half, and course order or how widely each is named outweigh it)
+        say(0, r.source, r.target, feature, float(sign), r.evidence)
         if feature in STATED:
-            say(0, r.source, r.target, "stated", sign * r.confidence, r.evidence)
+            say(0, r.source, r.target, "stated", float(sign), r.evidence)
         if r.relation == "part_of":
             part = r.source
             shared = len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1
             if r.label == BUILDING_BLOCK or shared:
-                say(0, part, r.target, "block", r.confidence, r.evidence)
+                say(0, part, r.target, "block", 1.0, r.evidence)
     for b, inner in named_inside(index).items():
         cited = _cited(index, b)
         for a in inner:
@@ -778,7 +781,7 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
     >>> e = Evidence("n.txt", 3, "A GRU is a kind of RNN.")
     >>> found = candidates(ConceptIndex({}, {}, {}), [Relation("GRU", "RNN", "is_a", 0.9, [e])])
     >>> found[("RNN", "GRU")].features["general"], found[("GRU", "RNN")].features["general"]
-    (0.9, -0.9)
+    (1.0, -1.0)
     """
     forward, backward = {}, {}
     for c, other in candidate_pairs(index, typed):
