@@ -37,6 +37,7 @@ to the log-odds (``features``), and their names in ``label``.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 import sys
@@ -585,6 +586,11 @@ def _statements(
         feature, sign = TYPED_FEATURES[r.relation]
         if feature == "general" and _everyday_class(index, r.target):
             continue
+        if feature == "general" and is_collection(r.target):
+            # "The conditions for combustion: fuel, heat, oxygen": a class named in the
+            # plural is the set of its members, not a class they are kinds of; being one
+            # of them puts neither first
+            continue
         if feature == "task" and not _states_both(index, r):
             # applications listed under a question ("Where is X useful?" -- "speech") are
             # where the tool leads, not what to learn first; a sentence that says what
@@ -666,6 +672,36 @@ def _everyday_class(index: ConceptIndex, concept: str) -> bool:
         " " not in concept.strip()
         and _commonness(concept) >= EVERYDAY_ZIPF
         and not _explained(index, concept)
+    )
+
+
+#: Words that join a name's head to what completes it ("conditions *for* combustion").
+_HEAD_ENDS = frozenset({"of", "for", "in", "on", "to", "from", "with", "by"})
+
+
+def is_collection(name: str) -> bool:
+    """Is ``name`` a plural: its head noun (the last word before a preposition, or the
+    last word) a plural ("conditions for combustion", "Newton's laws of motion")? A
+    concept's name is singular unless the notes name a set of things by it.
+
+    >>> [is_collection(n) for n in ("conditions for combustion", "laws of motion",
+    ...                              "condition", "plate tectonics", "kinetics", "alumni")]
+    [True, True, False, False, False, False]
+    """
+    from extraction.concepts.phrases import singular
+
+    words = name.lower().split()
+    head = next(
+        (w for w, after in itertools.pairwise(words) if after in _HEAD_ENDS),
+        words[-1] if words else "",
+    )
+    # a plural ends in "s" ("bernoulli" is no plural of "bernoullus"); "kinetics",
+    # "genetics" are the names of fields
+    return (
+        head.isalpha()
+        and head.endswith("s")
+        and not head.endswith("ics")
+        and singular(head) != head
     )
 
 

@@ -180,6 +180,24 @@ def test_prerequisites_a_stated_relation_counts_whatever_its_cue_confidence(
 
 
 @pytest.mark.parametrize(
+    ("member", "cls", "general"),
+    [
+        # a set named in the plural: being one of its members puts neither first
+        ("heat", "conditions for combustion", None),
+        ("inertia", "Newton's laws of motion", None),
+        ("bread prices", "causes of the French revolution", None),
+        # a class named in the singular: the general first
+        ("rusting", "oxidation reaction", 1.0),
+        ("plate tectonics", "geology theory", 1.0),
+    ],
+)
+def test_prerequisites_a_class_named_in_the_plural_is_a_set_not_a_kind(member, cls, general):
+    found = candidates(index_of({}, {}), [Relation(member, cls, "is_a", 0.9, [E])])
+    pair = found.get((cls, member))
+    assert (said(pair).get("general") if pair else None) == general
+
+
+@pytest.mark.parametrize(
     ("answer", "first", "feature"),
     [
         # a name inside a longer name of the defining sentence
