@@ -77,6 +77,8 @@ FEATURES: dict[str, str] = {
     "explains": "share of the cards about B that name A (named before), less the converse",
     "introduced": "A is first named while the notes explain B (+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
+    "lists": "B is an item of a list in a card about A (+: what the card explains, then its "
+    "items), A of a list about B (-)",
     "wider": "A is named in more cards than B (log ratio, in [-1, 1])",
     "common": "A's name is a commoner English word than B's (Zipf scale, in [-1, 1])",
     "earlier": "the notes name A first (+1) or B first (-1)",
@@ -642,6 +644,8 @@ def _statements(
     for (a, b), heading in notes.sections.items():
         if a in index.concepts and b in index.concepts:
             say(2, a, b, "section", 1.0, [heading])
+    for a, b, item in _listed(index, notes):
+        say(2, a, b, "lists", 1.0, [item])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
@@ -656,6 +660,45 @@ def _statements(
             for b in named[i + 1 :]:
                 together[(a, b)].append(card_id)
     return said, together
+
+
+#: What separates a list item's name from what it goes on to say ("Fuel: wood, gas").
+_ITEM_LEAD = re.compile(r"\s*[:\u2013\u2014]\s*|\s+-\s+|\s*\(")
+
+
+def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evidence]]:
+    """``(A, B, item)`` for each list item of a card about A that names B by itself, or
+    before a colon, a dash or a bracket ("Fuel: wood, gas"): what a card explains, and
+    the items it lists to explain it (its kinds, parts, steps or examples).
+
+    >>> from extraction.records import Card, ListItem
+    >>> from extraction.concepts import extract_concepts
+    >>> body = "It needs:\\nSemipermeable membrane: lets water through.\\nWater potential"
+    >>> items = (ListItem(10, 53, 0), ListItem(54, 69, 0))
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (4 * i, 4 * i + 3), f"What is {t}?", b,
+    ...               title_line=4 * i, body_lines=(4 * i + 1, 4 * i + 2, 4 * i + 3),
+    ...               items=listed) for i, (t, b, listed) in enumerate([
+    ...     ("osmosis", body, items),
+    ...     ("a semipermeable membrane", "A barrier that lets some molecules pass.", ()),
+    ...     ("water potential", "The tendency of water to move.", ())])]
+    >>> index = extract_concepts(cards)
+    >>> sorted((a, b) for a, b, _ in _listed(index, _notes(index)))
+    [('osmosis', 'semipermeable membrane'), ('osmosis', 'water potential')]
+    """
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+    for a, about in notes.about.items():
+        if a not in index.concepts:
+            continue
+        for card_id in sorted(about):
+            card = cards.get(card_id)
+            if card is None:
+                continue
+            for item in card.items:
+                text = card.body[item.start : item.end].strip()
+                lead = _ITEM_LEAD.split(text, maxsplit=1)[0].strip().rstrip(".:;,")
+                b = index.find(lead) if lead else None
+                if b is not None and b != a and b in index.concepts:
+                    yield a, b, Evidence(card.source, card.line_of(item.start), text)
 
 
 def _together(notes: _Notes, a: str, b: str, cards: list[str]) -> _Said:

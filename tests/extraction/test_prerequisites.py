@@ -198,6 +198,28 @@ def test_prerequisites_a_class_named_in_the_plural_is_a_set_not_a_kind(member, c
 
 
 @pytest.mark.parametrize(
+    ("item", "listed"),
+    [
+        ("Semipermeable membrane", 1.0),  # the item is the name
+        ("Semipermeable membrane: lets water through.", 1.0),  # the name, then a colon
+        ("Semipermeable membrane (a barrier)", 1.0),  # the name, then a bracket
+        ("Water crosses a semipermeable membrane.", None),  # named inside a sentence
+    ],
+)
+def test_prerequisites_a_card_explains_what_it_lists_after_it(item, listed):
+    body = f"It needs:\n{item}"
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 3), "What is osmosis?", body, title_line=1,
+             body_lines=(2, 3), items=(ListItem(10, len(body), 0),)),
+        Card("n#2", "n.txt", "qa-list", (5, 6), "What is a semipermeable membrane?",
+             "A barrier that lets some molecules pass.", title_line=5, body_lines=(6,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("osmosis", "semipermeable membrane"))
+    assert (said(pair).get("lists") if pair else None) == listed
+
+
+@pytest.mark.parametrize(
     ("answer", "first", "feature"),
     [
         # a name inside a longer name of the defining sentence
