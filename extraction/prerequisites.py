@@ -669,7 +669,8 @@ _ITEM_LEAD = re.compile(r"\s*[:\u2013\u2014]\s*|\s+-\s+|\s*\(")
 def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evidence]]:
     """``(A, B, item)`` for each list item of a card about A that names B by itself, or
     before a colon, a dash or a bracket ("Fuel: wood, gas"): what a card explains, and
-    the items it lists to explain it (its kinds, parts, steps or examples).
+    the items it lists to explain it (its kinds, parts, steps or examples). A card that
+    only holds A's defining sentence, being about another concept, lists that one's.
 
     >>> from extraction.records import Card, ListItem
     >>> from extraction.concepts import extract_concepts
@@ -689,9 +690,10 @@ def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evid
     for a, about in notes.about.items():
         if a not in index.concepts:
             continue
+        hosted = notes.hosts.get(a, {})  # cards that define A but are about another
         for card_id in sorted(about):
             card = cards.get(card_id)
-            if card is None:
+            if card is None or card_id in hosted:
                 continue
             for item in card.items:
                 text = card.body[item.start : item.end].strip()

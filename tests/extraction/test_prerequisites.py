@@ -220,6 +220,30 @@ def test_prerequisites_a_card_explains_what_it_lists_after_it(item, listed):
 
 
 @pytest.mark.parametrize(
+    ("first", "listed"),
+    [
+        ("osmosis", 1.0),  # what the card is about
+        ("diffusion", None),  # only defined on it: the card lists osmosis's needs
+    ],
+)
+def test_prerequisites_a_card_lists_for_its_subject_not_what_it_defines_in_passing(first, listed):
+    body = (
+        "Diffusion is the spread of particles from high to low concentration.\n"
+        "Osmosis needs:\nSemipermeable membrane"
+    )
+    item = ListItem(body.index("Semi"), len(body), 0)
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 4), "What is osmosis?", body, title_line=1,
+             body_lines=(2, 3, 4), items=(item,)),
+        Card("n#2", "n.txt", "qa-list", (6, 7), "What is a semipermeable membrane?",
+             "A barrier that lets some molecules pass.", title_line=6, body_lines=(7,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get((first, "semipermeable membrane"))
+    assert (said(pair).get("lists") if pair else None) == listed
+
+
+@pytest.mark.parametrize(
     ("answer", "first", "feature"),
     [
         # a name inside a longer name of the defining sentence
