@@ -37,6 +37,7 @@ to the log-odds (``features``), and their names in ``label``.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 import sys
@@ -76,6 +77,8 @@ FEATURES: dict[str, str] = {
     "explains": "share of the cards about B that name A (named before), less the converse",
     "introduced": "A is first named while the notes explain B (+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
+    "lists": "B is an item of a list in a card about A (+: what the card explains, then its "
+    "items), A of a list about B (-)",
     "wider": "A is named in more cards than B (log ratio, in [-1, 1])",
     "common": "A's name is a commoner English word than B's (Zipf scale, in [-1, 1])",
     "earlier": "the notes name A first (+1) or B first (-1)",
@@ -585,19 +588,27 @@ def _statements(
         feature, sign = TYPED_FEATURES[r.relation]
         if feature == "general" and _everyday_class(index, r.target):
             continue
+        if feature == "general" and is_collection(r.target):
+            # "The conditions for combustion: fuel, heat, oxygen": a class named in the
+            # plural is the set of its members, not a class they are kinds of; being one
+            # of them puts neither first
+            continue
         if feature == "task" and not _states_both(index, r):
             # applications listed under a question ("Where is X useful?" -- "speech") are
             # where the tool leads, not what to learn first; a sentence that says what
             # the tool is for ("X is used to measure Y") defines it by its task
             continue
-        say(0, r.source, r.target, feature, sign * r.confidence, r.evidence)
+        # a stated relation counts in full: the cue's confidence says how sure the
+        # reading is, not how strongly the relation orders the two (a cue read at 0.56
+        # would count half, and course order or how widely each is named outweigh it)
+        say(0, r.source, r.target, feature, float(sign), r.evidence)
         if feature in STATED:
-            say(0, r.source, r.target, "stated", sign * r.confidence, r.evidence)
+            say(0, r.source, r.target, "stated", float(sign), r.evidence)
         if r.relation == "part_of":
             part = r.source
             shared = len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1
             if r.label == BUILDING_BLOCK or shared:
-                say(0, part, r.target, "block", r.confidence, r.evidence)
+                say(0, part, r.target, "block", 1.0, r.evidence)
     for b, inner in named_inside(index).items():
         cited = _cited(index, b)
         for a in inner:
@@ -633,6 +644,8 @@ def _statements(
     for (a, b), heading in notes.sections.items():
         if a in index.concepts and b in index.concepts:
             say(2, a, b, "section", 1.0, [heading])
+    for a, b, item in _listed(index, notes):
+        say(2, a, b, "lists", 1.0, [item])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
@@ -649,6 +662,47 @@ def _statements(
     return said, together
 
 
+#: What separates a list item's name from what it goes on to say ("Fuel: wood, gas").
+_ITEM_LEAD = re.compile(r"\s*[:\u2013\u2014]\s*|\s+-\s+|\s*\(")
+
+
+def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evidence]]:
+    """``(A, B, item)`` for each list item of a card about A that names B by itself, or
+    before a colon, a dash or a bracket ("Fuel: wood, gas"): what a card explains, and
+    the items it lists to explain it (its kinds, parts, steps or examples). A card that
+    only holds A's defining sentence, being about another concept, lists that one's.
+
+    >>> from extraction.records import Card, ListItem
+    >>> from extraction.concepts import extract_concepts
+    >>> body = "It needs:\\nSemipermeable membrane: lets water through.\\nWater potential"
+    >>> items = (ListItem(10, 53, 0), ListItem(54, 69, 0))
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (4 * i, 4 * i + 3), f"What is {t}?", b,
+    ...               title_line=4 * i, body_lines=(4 * i + 1, 4 * i + 2, 4 * i + 3),
+    ...               items=listed) for i, (t, b, listed) in enumerate([
+    ...     ("osmosis", body, items),
+    ...     ("a semipermeable membrane", "A barrier that lets some molecules pass.", ()),
+    ...     ("water potential", "The tendency of water to move.", ())])]
+    >>> index = extract_concepts(cards)
+    >>> sorted((a, b) for a, b, _ in _listed(index, _notes(index)))
+    [('osmosis', 'semipermeable membrane'), ('osmosis', 'water potential')]
+    """
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+    for a, about in notes.about.items():
+        if a not in index.concepts:
+            continue
+        hosted = notes.hosts.get(a, {})  # cards that define A but are about another
+        for card_id in sorted(about):
+            card = cards.get(card_id)
+            if card is None or card_id in hosted:
+                continue
+            for item in card.items:
+                text = card.body[item.start : item.end].strip()
+                lead = _ITEM_LEAD.split(text, maxsplit=1)[0].strip().rstrip(".:;,")
+                b = index.find(lead) if lead else None
+                if b is not None and b != a and b in index.concepts:
+                    yield a, b, Evidence(card.source, card.line_of(item.start), text)
+
+
 def _together(notes: _Notes, a: str, b: str, cards: list[str]) -> _Said:
     """What the ``cards`` naming both ``a`` and ``b`` (``a < b``) say of the pair."""
     cited = [e for c in sorted(cards) for e in notes.mention_of[(b, c)][:1]]
@@ -663,6 +717,36 @@ def _everyday_class(index: ConceptIndex, concept: str) -> bool:
         " " not in concept.strip()
         and _commonness(concept) >= EVERYDAY_ZIPF
         and not _explained(index, concept)
+    )
+
+
+#: Words that join a name's head to what completes it ("conditions *for* combustion").
+_HEAD_ENDS = frozenset({"of", "for", "in", "on", "to", "from", "with", "by"})
+
+
+def is_collection(name: str) -> bool:
+    """Is ``name`` a plural: its head noun (the last word before a preposition, or the
+    last word) a plural ("conditions for combustion", "Newton's laws of motion")? A
+    concept's name is singular unless the notes name a set of things by it.
+
+    >>> [is_collection(n) for n in ("conditions for combustion", "laws of motion",
+    ...                              "condition", "plate tectonics", "kinetics", "alumni")]
+    [True, True, False, False, False, False]
+    """
+    from extraction.concepts.phrases import singular
+
+    words = name.lower().split()
+    head = next(
+        (w for w, after in itertools.pairwise(words) if after in _HEAD_ENDS),
+        words[-1] if words else "",
+    )
+    # a plural ends in "s" ("bernoulli" is no plural of "bernoullus"); "kinetics",
+    # "genetics" are the names of fields
+    return (
+        head.isalpha()
+        and head.endswith("s")
+        and not head.endswith("ics")
+        and singular(head) != head
     )
 
 
@@ -778,7 +862,7 @@ def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str
     >>> e = Evidence("n.txt", 3, "A GRU is a kind of RNN.")
     >>> found = candidates(ConceptIndex({}, {}, {}), [Relation("GRU", "RNN", "is_a", 0.9, [e])])
     >>> found[("RNN", "GRU")].features["general"], found[("GRU", "RNN")].features["general"]
-    (0.9, -0.9)
+    (1.0, -1.0)
     """
     forward, backward = {}, {}
     for c, other in candidate_pairs(index, typed):
