@@ -1546,6 +1546,7 @@ def linked(occ: Occurrence) -> str:
 
 _WORDED = re.compile(r"\w")
 
+
 #: Most mention sentences kept per candidate.
 MAX_MENTIONS = 50
 #: Uses of a name whose :class:`Shape` is looked at (a majority of them decides).
@@ -1573,11 +1574,25 @@ def collect(
     files = SharedSets()
     referencing = lru_cache(maxsize=4096)(lambda text: bool(REFERENCE.search(text)))
 
+    # a name is used once where it is written once: a section heading that is also a
+    # card's title is read as that title, and the name a title gives is no mention too
+    titles_at = {
+        (seg.card.source, seg.line) for seg in segments if seg.is_title and not seg.is_heading
+    }
+    titled: set[tuple[int, str]] = set()  # (segment, name) a title names
+
     def add(occ: Occurrence) -> None:
+        seg = occ.seg
+        if seg.is_heading and (seg.card.source, seg.line) in titles_at:
+            return  # a heading that is also a card's title is one use, read as that title
+        if seg.is_title:
+            if occ.role in SUBJECT_ROLES:
+                titled.add((id(seg), occ.key))
+            elif occ.role == "mention" and (id(seg), occ.key) in titled:
+                return  # the name a title gives is one use, not a mention of it too
         cand = candidates.get(occ.key)
         if cand is None:
             cand = candidates[occ.key] = Candidate(occ.key)
-        seg = occ.seg
         card = seg.card
         cand.forms[occ.surface] += 1
         cand.roles[occ.role] += 1
