@@ -1345,6 +1345,26 @@ def _group(index, name: str):
 
 
 @pytest.mark.parametrize(
+    ("heading", "body", "unused"),
+    [
+        ("Enzyme kinetics", "Rates of reaction follow enzyme kinetics.", False),
+        ("Plate tectonics", "Mountains rise where plate tectonics pushes crust up.", False),
+        # the plural under a singular heading is the same name
+        ("Hash table", "Hash tables keep keys in buckets.", False),
+        ("Dealing with erosion", "Farmers plant trees to hold the soil.", True),
+        ("Further reading", "The library holds two books on the French revolution.", True),
+    ],
+)
+def test_concepts_heading_unused_marks_a_heading_the_text_under_it_never_names(
+    heading, body, unused
+):
+    index = extract_concepts([card(heading, body, kind="heading")])
+    group = _group(index, heading)
+    used = sum(c.headings_used for c in group.candidates)
+    assert (used == 0, bool(group.features.get("heading_unused"))) == (unused, unused)
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "name"),
     [
         ("Osmosis", "term", "osmosis"),
