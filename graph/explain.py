@@ -46,6 +46,7 @@ FEATURE_WORDS = {
     "multi_source": "used in several files",
     "only_titles": "used only in titles",
     "title_and_body": "named by a title and used in the text",
+    "heading_unused": "a heading names it, but the text under that heading never uses it again",
     "words1": "a single word",
     "words3": "three words",
     "words4": "four words or more",

@@ -269,6 +269,11 @@ class Candidate:
     #: that is its whole line or list item (a list of courses, tools...): :func:`linked`
     linked: int = 0
     link_lines: int = 0
+    #: uses as a heading, and of them, headings whose text below uses the name again
+    #: (a heading that names a term is used under it; one that titles a section,
+    #: "Dealing with erosion", rarely is): :func:`collect`
+    headings: int = 0
+    headings_used: int = 0
 
     @property
     def words(self) -> list[str]:
@@ -1546,6 +1551,26 @@ def linked(occ: Occurrence) -> str:
 
 _WORDED = re.compile(r"\w")
 
+
+def said_under(key: str, cards: Sequence[Card]) -> bool:
+    """Does the answer of one of ``cards`` (those under a heading) use the name ``key``
+    again, in the singular or plural, alone or inside a longer name?
+
+    >>> from extraction.records import Card
+    >>> card = Card("n#1", "n.md", "markdown", (1, 3), "", "Enzyme kinetics is ...")
+    >>> said_under("enzyme kinetic", [card]), said_under("dealing with enzyme", [card])
+    (True, False)
+    """
+    words = key.lower().replace("-", " ").split()
+    if not words:
+        return False
+    stems = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
+    found = re.compile(
+        r"\b" + r"[\s-]+".join(re.escape(w) + r"(?:s|es)?" for w in stems) + r"\b", re.IGNORECASE
+    )
+    return any(found.search(card.body) for card in cards)
+
+
 #: Most mention sentences kept per candidate.
 MAX_MENTIONS = 50
 #: Uses of a name whose :class:`Shape` is looked at (a majority of them decides).
@@ -1573,12 +1598,33 @@ def collect(
     files = SharedSets()
     referencing = lru_cache(maxsize=4096)(lambda text: bool(REFERENCE.search(text)))
 
+    # the cards under each heading, by (file, line), and the headings each name has
+    under: dict[tuple[str, int], list[Card]] = defaultdict(list)
+    headed: list[tuple[Candidate, tuple[str, int]]] = []
+    seen_cards: set[str] = set()
+    # a name is used once where it is written once: a section heading that is also a
+    # card's title is read as that title, and the name a title gives is no mention too
+    titles_at = {
+        (seg.card.source, seg.line) for seg in segments if seg.is_title and not seg.is_heading
+    }
+    titled: set[tuple[int, str]] = set()  # (segment, name) a title names
+
     def add(occ: Occurrence) -> None:
+        seg = occ.seg
+        if seg.is_heading and (seg.card.source, seg.line) in titles_at:
+            return  # a heading that is also a card's title is one use, read as that title
+        if seg.is_title:
+            if occ.role in SUBJECT_ROLES:
+                titled.add((id(seg), occ.key))
+            elif occ.role == "mention" and (id(seg), occ.key) in titled:
+                return  # the name a title gives is one use, not a mention of it too
         cand = candidates.get(occ.key)
         if cand is None:
             cand = candidates[occ.key] = Candidate(occ.key)
-        seg = occ.seg
         card = seg.card
+        if seg.is_title and occ.role == "heading":
+            cand.headings += 1
+            headed.append((cand, (card.source, seg.line if seg.is_heading else card.title_line)))
         cand.forms[occ.surface] += 1
         cand.roles[occ.role] += 1
         cand.count += 1
@@ -1620,6 +1666,12 @@ def collect(
                 add(item)
 
     for seg, doc in zip(segments, docs, strict=True):
+        card = seg.card
+        if card.id not in seen_cards:
+            seen_cards.add(card.id)
+            for line in (card.title_line, *card.section_lines):
+                if line > 0:
+                    under[(card.source, line)].append(card)
         if CREDIT_LINE.match(seg.text):
             continue  # "Image credit: Ada Lovelace et al. (1843)" names sources, no concepts
         for gen in segment_gens:
@@ -1627,6 +1679,9 @@ def collect(
         for view in views(seg, doc, nlp):
             for gen in sentence_gens:
                 take(gen(view))
+    for cand, place in headed:
+        if said_under(cand.key, under.get(place, ())):
+            cand.headings_used += 1
     if "nested" not in disabled:
         nested_names(candidates, files)
     return Collected(candidates, pairs, occurrences)

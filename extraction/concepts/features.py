@@ -138,6 +138,9 @@ FEATURES: dict[str, str] = {
     "word_uses": "log(1 + uses in the notes of its least used word), for a name of two "
     "words or more: a word the notes use once ('subpar' in 'subpar filtrate') describes, "
     "a word they keep using ('filtrate') is part of what they teach",
+    "heading_unused": "a heading names it, and the text under none of its headings uses "
+    "the name again: the title of a section ('Dealing with erosion', 'Further reading'), "
+    "not the name of a term the section explains",
     "head_verb": "its last word is English only as a verb ('filtrate evaporates'): a "
     "clause the parser read as a name",
 }
@@ -432,6 +435,8 @@ def _features(
     x["textrank"] = sum(ranks.get(w.lower(), 0.0) for w in words) / len(words) if words else 0.0
     x["has_definition"] = float(any(c.definitions for c in cands) or subject > 0)
     x["opens_answer"] = float(any(c.opens for c in cands))
+    headings = sum(c.headings for c in cands)
+    x["heading_unused"] = float(headings > 0 and not any(c.headings_used for c in cands))
     asked = (asks_what_it_is(card.title) for c in cands for card in c.subject_of)
     x["asked_what"] = float(any(asked))
     if counted is not None and len(words) > 1:

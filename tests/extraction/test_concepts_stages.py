@@ -1338,3 +1338,53 @@ def test_concepts_link_text_is_a_feature_not_emphasis(body, link, name, linked, 
     assert not any(c.roles["emphasis"] for s in index.candidates for c in s.candidates)
     assert scored[name].features.get("linked", 0.0) == linked
     assert scored[name].features.get("link_line", 0.0) == link_line
+
+
+def _group(index, name: str):
+    return next(s for s in index.candidates if name.lower() in {n.lower() for n in s.names})
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "unused"),
+    [
+        ("Enzyme kinetics", "Rates of reaction follow enzyme kinetics.", False),
+        ("Plate tectonics", "Mountains rise where plate tectonics pushes crust up.", False),
+        # the plural under a singular heading is the same name
+        ("Hash table", "Hash tables keep keys in buckets.", False),
+        ("Dealing with erosion", "Farmers plant trees to hold the soil.", True),
+        ("Further reading", "The library holds two books on the French revolution.", True),
+    ],
+)
+def test_concepts_heading_unused_marks_a_heading_the_text_under_it_never_names(
+    heading, body, unused
+):
+    index = extract_concepts([card(heading, body, kind="heading")])
+    group = _group(index, heading)
+    used = sum(c.headings_used for c in group.candidates)
+    assert (used == 0, bool(group.features.get("heading_unused"))) == (unused, unused)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "name"),
+    [
+        ("Osmosis", "term", "osmosis"),
+        ("Plate tectonics", "heading", "plate tectonics"),
+        ("What is osmosis?", "question", "osmosis"),
+    ],
+)
+def test_concepts_title_name_is_one_use_not_a_mention_too(title, kind, name):
+    index = extract_concepts([card(title, "Water moves across a membrane.", kind=kind)])
+    (cand,) = _group(index, name).candidates
+    assert cand.count == 1 and not cand.roles["mention"], (cand.count, cand.roles)
+
+
+def test_concepts_heading_that_titles_a_card_is_one_use():
+    over = card("Plate tectonics", "The crust moves.", kind="heading")
+    under = replace(
+        card("Subduction", "One plate sinks.", n=2, kind="heading"),
+        section=("Plate tectonics",),
+        section_lines=(10,),
+    )
+    index = extract_concepts([over, under])
+    (cand,) = _group(index, "plate tectonics").candidates
+    assert cand.count == 1, (cand.count, cand.roles)
