@@ -12,8 +12,9 @@ its most important concept, unless that is a word of everyday English ("model",
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -57,16 +58,124 @@ def edge_strength(attrs: Mapping[str, Any]) -> float:
     return confidence
 
 
-def _undirected_weights(G: nx.MultiDiGraph) -> nx.Graph:
-    """``G`` as a simple undirected graph; weight = sum of the edges' strengths."""
-    H = nx.Graph()
-    H.add_nodes_from(sorted(G, key=str))
-    weights: dict[tuple[Any, Any], float] = defaultdict(float)
-    for u, v, attrs in G.edges(data=True):
-        if u != v:
-            weights[tuple(sorted((u, v), key=str))] += edge_strength(attrs)
-    H.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()) if w > 0)
-    return H
+def _summed(keys: array, values: array) -> tuple[Any, Any]:
+    """The distinct ``keys`` (ints), ascending, and for each the sum of its ``values``
+    in the order given, as a dict summing ``d[key] += value`` from ``0.0`` sums them
+    (the same float to the last bit), without a dict of them.
+
+    >>> keys, sums = _summed(array("q", [7, 3, 7]), array("d", [0.1, 0.5, 0.2]))
+    >>> keys.tolist(), sums.tolist() == [0.5, 0.0 + 0.1 + 0.2]
+    ([3, 7], True)
+    """
+    import numpy as np
+
+    key = np.frombuffer(keys, dtype=np.int64) if len(keys) else np.zeros(0, dtype=np.int64)
+    value = np.frombuffer(values, dtype=float) if len(values) else np.zeros(0)
+    order = np.argsort(key, kind="stable")
+    key, value = key[order], value[order]
+    del order
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else key
+    ends = np.r_[starts[1:], len(value)]
+    sums = value[starts]
+    for g in np.flatnonzero(ends - starts > 1).tolist():
+        total = 0.0
+        for x in value[starts[g] : ends[g]].tolist():
+            total += x
+        sums[g] = total
+    return key[starts], sums
+
+
+class Weights:
+    """The undirected weighted graph Louvain reads, as arrays: nodes in sorted order,
+    each node's neighbours (compressed rows, ``indptr``/``indices``) in the order
+    a networkx graph built from the sorted pairs would hold them, with their weights:
+    the summed :func:`edge_strength` of the edges between two concepts (pairs of no
+    strength left out).
+
+    The same graph as that networkx graph, held in three arrays instead
+    of a dict per node and per edge (a graph of 160,000 concepts and 800,000 relations
+    held about 350 MB of dicts while its weighted copy was made and read).
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("b", "a", relation="is_a", confidence=0.5)
+    >>> _ = G.add_edge("a", "b", relation="part_of", confidence=0.25)
+    >>> W = Weights.of(G)
+    >>> W.nodes, W.neighbours(0), W.neighbours(1)
+    (['a', 'b'], ([1], [0.75]), ([0], [0.75]))
+    """
+
+    __slots__ = ("indices", "indptr", "nodes", "weights")
+
+    def __init__(self, nodes: list, indptr: Any, indices: Any, weights: Any) -> None:
+        self.nodes = nodes
+        self.indptr = indptr
+        self.indices = indices
+        self.weights = weights
+
+    @classmethod
+    def of(cls, G: nx.MultiDiGraph) -> Weights:
+        import numpy as np
+
+        nodes = sorted(G, key=str)
+        n = len(nodes)
+        index = {node: i for i, node in enumerate(nodes)}
+        # one int per edge's pair (the lower index first) and its strength, in the order
+        # of G's edges; each pair's strengths summed in that order, as a dict of pairs
+        # would sum them
+        keys, strengths = array("q"), array("d")
+        for u, v, attrs in G.edges(data=True):
+            if u != v:
+                i, j = index[u], index[v]
+                keys.append(i * n + j if i < j else j * n + i)
+                strengths.append(edge_strength(attrs))
+        del index
+        key, weight = _summed(keys, strengths)
+        del keys, strengths
+        key, weight = key[weight > 0], weight[weight > 0]
+        low, high = key // max(n, 1), key % max(n, 1)
+        del key
+        # each pair adds high to low's row and low to high's, in the pairs' order
+        rows = np.empty(2 * len(weight), dtype=np.int64)
+        cols = np.empty_like(rows)
+        rows[0::2], rows[1::2] = low, high
+        cols[0::2], cols[1::2] = high, low
+        del low, high
+        order = np.argsort(rows, kind="stable")
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+        del rows
+        return cls(nodes, indptr, cols[order], np.repeat(weight, 2)[order])
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def neighbours(self, u: int) -> tuple[list[int], list[float]]:
+        """The neighbours of node ``u`` and the weights of its edges to them, in order."""
+        start, end = self.indptr[u], self.indptr[u + 1]
+        return self.indices[start:end].tolist(), self.weights[start:end].tolist()
+
+    def degrees(self) -> list[float]:
+        """Each node's weighted degree, summed as :meth:`networkx.Graph.degree` sums it."""
+        return [sum(self.neighbours(u)[1]) for u in range(len(self))]
+
+
+def _modularity(
+    W: Weights, degrees: list[float], communities: Iterable[set[int]], resolution: float
+) -> float:
+    """:func:`networkx.community.modularity` of ``communities`` (sets of node indices)
+    in ``W``."""
+    deg_sum = sum(degrees)
+    m = deg_sum / 2
+    norm = 1 / deg_sum**2
+    total = 0.0
+    for community in communities:
+        inside = 0.0
+        for u in community:
+            nbrs, wts = W.neighbours(u)
+            inside += sum(w for v, w in zip(nbrs, wts, strict=True) if v > u and v in community)
+        strength = sum(degrees[u] for u in community)
+        total += inside / m - resolution * strength * strength * norm
+    return total
 
 
 #: Smallest gain in modularity for which Louvain goes on to the next level
@@ -74,44 +183,113 @@ def _undirected_weights(G: nx.MultiDiGraph) -> nx.Graph:
 LOUVAIN_THRESHOLD = 1e-07
 
 
-def louvain(H: nx.Graph, *, resolution: float = 1.0, seed: int = 42) -> list[set]:
-    """The communities :func:`networkx.community.louvain_communities` finds in ``H`` (a
-    simple undirected graph with a ``weight`` on every edge), found on ``H`` itself.
+def _first_level(
+    W: Weights, degrees: list[float], m: float, resolution: float, rng: Any
+) -> tuple[list[set[int]], bool]:
+    """networkx's first Louvain level (``louvain._one_level`` on an undirected graph,
+    every node its own community), on ``W``'s arrays: the same moves in the same order,
+    so the same communities (sets of node indices) and whether any node moved."""
+    n = len(W)
+    node2com = list(range(n))  # a community's members are the nodes that name it here
+    stot = list(degrees)
+    order = list(range(n))
+    rng.shuffle(order)  # a shuffle depends on the length alone: networkx's order
+    moves, improvement = 1, False
+    while moves > 0:
+        moves = 0
+        for u in order:
+            best_mod = 0
+            best_com = node2com[u]
+            to_com: dict[int, float] = defaultdict(float)
+            nbrs, wts = W.neighbours(u)
+            for v, wt in zip(nbrs, wts, strict=True):
+                if v != u:
+                    to_com[node2com[v]] += wt
+            degree = degrees[u]
+            stot[best_com] -= degree
+            remove_cost = -to_com[best_com] / m + resolution * (stot[best_com] * degree) / (
+                2 * m**2
+            )
+            for com, wt in to_com.items():
+                gain = remove_cost + wt / m - resolution * (stot[com] * degree) / (2 * m**2)
+                if gain > best_mod:
+                    best_mod, best_com = gain, com
+            stot[best_com] += degree
+            if best_com != node2com[u]:
+                improvement = True
+                moves += 1
+                node2com[u] = best_com
+    members: dict[int, set[int]] = defaultdict(set)
+    for u, com in enumerate(node2com):
+        members[com].add(u)
+    return [members[com] for com in sorted(members)], improvement
 
-    networkx's function first copies its graph, node by node and edge by edge, and runs
-    on the copy; the copy of a graph built in sorted order, as
-    :func:`_undirected_weights` builds it, is the same graph in the same order. Working on
-    ``H`` gives the same levels and the same communities without a second graph (a
-    graph of 100,000 concepts held 127 MB of weights). The levels are networkx's own
-    (its ``_one_level`` and ``_gen_graph``, which only read the graph they are given).
 
-    >>> H = nx.Graph()
-    >>> H.add_weighted_edges_from([("a", "b", 1.0), ("b", "c", 1.0), ("c", "a", 1.0),
-    ...                            ("d", "e", 1.0), ("e", "f", 1.0), ("f", "d", 1.0),
-    ...                            ("c", "d", 0.1)])
-    >>> sorted(map(sorted, louvain(H)))
+def _second_graph(W: Weights, inner: list[set[int]]) -> nx.Graph:
+    """networkx's ``louvain._gen_graph`` of ``W`` and its first level's communities: a
+    node per community (``nodes``: the concepts in it), edges summed in the order
+    networkx sums them."""
+    H = nx.Graph()
+    node2com = [0] * len(W)
+    for i, part in enumerate(inner):
+        for u in part:
+            node2com[u] = i
+        H.add_node(i, nodes={W.nodes[u] for u in part})
+    for u in range(len(W)):
+        nbrs, wts = W.neighbours(u)
+        for v, wt in zip(nbrs, wts, strict=True):
+            if v > u:  # each edge once, at the endpoint that comes first (no self-loops)
+                com1, com2 = node2com[u], node2com[v]
+                temp = H.get_edge_data(com1, com2, {"weight": 0})["weight"]
+                H.add_edge(com1, com2, weight=wt + temp)
+    return H
+
+
+def louvain(W: Weights, *, resolution: float = 1.0, seed: int = 42) -> list[set]:
+    """The communities :func:`networkx.community.louvain_communities` finds in the
+    weighted graph ``W`` (:meth:`Weights.of`), found without a networkx graph of it.
+
+    networkx's function copies its graph and runs its first level, the costly one, on
+    dicts of every node's neighbours. Here the first level runs on ``W``'s arrays
+    (:func:`_first_level`, :func:`_modularity`, :func:`_second_graph`: networkx's steps,
+    in its order); the later levels, on a graph of one node per community, are
+    networkx's own (``_one_level``, ``_gen_graph``, ``modularity``).
+
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v, w in [("a", "b", 1.0), ("b", "c", 1.0), ("c", "a", 1.0), ("d", "e", 1.0),
+    ...                 ("e", "f", 1.0), ("f", "d", 1.0), ("c", "d", 0.1)]:
+    ...     _ = G.add_edge(u, v, relation="is_a", confidence=w)
+    >>> sorted(map(sorted, louvain(Weights.of(G))))
     [['a', 'b', 'c'], ['d', 'e', 'f']]
     """
     from networkx.algorithms.community import louvain as levels
 
     rng = nx.utils.create_py_random_state(seed)
-    partition = [{u} for u in H.nodes()]
-    if nx.is_empty(H):
-        return partition
-    mod = nx.community.modularity(H, partition, resolution=resolution, weight="weight")
-    m = H.size(weight="weight")
-    graph = H
-    partition, inner, improvement = levels._one_level(graph, m, partition, resolution, False, rng)
-    improvement = True
-    found = partition
+    if len(W.indices) == 0:  # no edges: every node alone (networkx's answer)
+        return [{node} for node in W.nodes]
+    degrees = W.degrees()
+    mod = _modularity(W, degrees, ({u} for u in range(len(W))), resolution)
+    m = sum(degrees) / 2
+    inner, _ = _first_level(W, degrees, m, resolution, rng)
+    partition = [{W.nodes[u] for u in c} for c in inner]
+    found = [s.copy() for s in partition]
+    new_mod = _modularity(W, degrees, inner, resolution)
+    if new_mod - mod <= LOUVAIN_THRESHOLD:
+        return found
+    mod = new_mod
+    graph = _second_graph(W, inner)
+    del inner, degrees
+    partition, inner_nx, improvement = levels._one_level(
+        graph, m, partition, resolution, False, rng
+    )
     while improvement:
         found = [s.copy() for s in partition]
-        new_mod = nx.community.modularity(graph, inner, resolution=resolution, weight="weight")
+        new_mod = nx.community.modularity(graph, inner_nx, resolution=resolution, weight="weight")
         if new_mod - mod <= LOUVAIN_THRESHOLD:
             break
         mod = new_mod
-        graph = levels._gen_graph(graph, inner)
-        partition, inner, improvement = levels._one_level(
+        graph = levels._gen_graph(graph, inner_nx)
+        partition, inner_nx, improvement = levels._one_level(
             graph, m, partition, resolution, False, rng
         )
     return found
@@ -193,19 +371,20 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     >>> topics["lstm"], topics["stride"], topics["epoch"]
     ('RNN', 'CNN', 'Miscellaneous')
     """
-    H = _undirected_weights(G)
-    communities = [set(c) for c in louvain(H, resolution=resolution, seed=seed)]
+    W = Weights.of(G)
+    communities = louvain(W, resolution=resolution, seed=seed)
     communities.sort(key=lambda c: min(_rank_key(G, n) for n in c))
     large = [c for c in communities if len(c) >= MIN_TOPIC_SIZE]
     home = {n: i for i, c in enumerate(large) for n in c}
+    position = {node: i for i, node in enumerate(W.nodes)}
     members: list[set] = [set(c) for c in large]
     misc: set = set()
     for small in (c for c in communities if len(c) < MIN_TOPIC_SIZE):
         links: dict[int, float] = defaultdict(float)
         for n in small:
-            for neighbour, attrs in H[n].items():
-                if neighbour in home:
-                    links[home[neighbour]] += attrs["weight"]
+            for neighbour, weight in zip(*W.neighbours(position[n]), strict=True):
+                if W.nodes[neighbour] in home:
+                    links[home[W.nodes[neighbour]]] += weight
         if links:
             best = max(sorted(links), key=lambda i: links[i])
             members[best] |= small
@@ -233,36 +412,49 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _rank_weights(G: nx.MultiDiGraph) -> dict[tuple[Any, Any], float]:
-    """The weighted arcs PageRank walks, ``(u, v) -> weight``: rank flows toward what a
-    concept leans on."""
-    weights: dict[tuple[Any, Any], float] = defaultdict(float)
+def _rank_arcs(G: nx.MultiDiGraph, nodes: list) -> tuple[Any, Any, Any]:
+    """The weighted arcs PageRank walks, as arrays of ``nodes``' indices (sources,
+    targets, ascending) and weights: rank flows toward what a concept leans on. The
+    weight of an arc is the summed :func:`edge_strength` of its edges, in their order."""
+    n = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    keys, strengths = array("q"), array("d")
     for u, v, attrs in G.edges(data=True):
         w = edge_strength(attrs)
         if u == v or w <= 0:
             continue
+        i, j = index[u], index[v]
         relation = attrs.get("relation")
         if relation == "prerequisite_of":
-            weights[(v, u)] += w  # v builds on u: u collects the rank
+            keys.append(j * n + i)  # v builds on u: u collects the rank
         else:
-            weights[(u, v)] += w
+            keys.append(i * n + j)
             if relation in SYMMETRIC_RELATIONS:
-                weights[(v, u)] += w
-    return weights
+                keys.append(j * n + i)
+                strengths.append(w)
+        strengths.append(w)
+    del index
+    key, weight = _summed(keys, strengths)
+    return key // max(n, 1), key % max(n, 1), weight
 
 
 def _rank_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
-    """The weighted digraph PageRank walks (:func:`_rank_weights`), nodes in sorted order."""
+    """The weighted digraph PageRank walks (:func:`_rank_arcs`), nodes in sorted order."""
+    nodes = sorted(G, key=str)
     R = nx.DiGraph()
-    R.add_nodes_from(sorted(G, key=str))
-    R.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(_rank_weights(G).items(), key=str))
+    R.add_nodes_from(nodes)
+    rows, cols, weights = _rank_arcs(G, nodes)
+    R.add_weighted_edges_from(
+        (nodes[u], nodes[v], w)
+        for u, v, w in zip(rows.tolist(), cols.tolist(), weights.tolist(), strict=True)
+    )
     return R
 
 
 def pagerank(
     G: nx.MultiDiGraph, *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-6
 ) -> dict:
-    """PageRank of the concepts of ``G`` over the arcs of :func:`_rank_weights`: the
+    """PageRank of the concepts of ``G`` over the arcs of :func:`_rank_arcs`: the
     numbers :func:`networkx.pagerank` gives on the digraph :func:`_rank_graph` builds,
     computed from the arcs' sparse matrix alone (networkx's own power iteration, without
     the digraph, which held about 190 MB for a graph of 100,000 concepts).
@@ -283,12 +475,7 @@ def pagerank(
     N = len(nodes)
     if N == 0:
         return {}
-    index = {n: i for i, n in enumerate(nodes)}
-    weights = _rank_weights(G)
-    rows = np.fromiter((index[u] for u, _ in weights), dtype=np.int64, count=len(weights))
-    cols = np.fromiter((index[v] for _, v in weights), dtype=np.int64, count=len(weights))
-    data = np.fromiter(weights.values(), dtype=float, count=len(weights))
-    del weights, index
+    rows, cols, data = _rank_arcs(G, nodes)
     # one entry per arc: the canonical matrix networkx.to_scipy_sparse_array makes
     A = sp.sparse.coo_array((data, (rows, cols)), shape=(N, N), dtype=float).asformat("csr")
     del rows, cols, data
