@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -155,42 +155,53 @@ class Weights:
         return self.indices[start:end].tolist(), self.weights[start:end].tolist()
 
     def degrees(self) -> list[float]:
-        """Each node's weighted degree, summed as :meth:`networkx.Graph.degree` sums it."""
-        return [sum(self.neighbours(u)[1]) for u in range(len(self))]
+        """Each node's weighted degree, summed as :meth:`networkx.Graph.degree` sums it
+        (a self-loop's weight counted twice)."""
+        out = []
+        for u in range(len(self)):
+            nbrs, wts = self.neighbours(u)
+            degree = sum(wts)
+            if u in nbrs:
+                degree += wts[nbrs.index(u)]
+            out.append(degree)
+        return out
+
+    def rows(self) -> Any:
+        """The node each entry of ``indices`` is a neighbour of."""
+        import numpy as np
+
+        return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.indptr))
 
 
-def _modularity(
-    W: Weights, degrees: list[float], communities: Iterable[set[int]], resolution: float
-) -> float:
-    """:func:`networkx.community.modularity` of ``communities`` (sets of node indices)
-    in ``W``."""
+def _modularity(W: Weights, degrees: list[float], node2com: list[int], resolution: float) -> float:
+    """:func:`networkx.community.modularity` of the communities ``node2com`` gives each
+    node of ``W`` (each edge counted once, a self-loop too)."""
+    import numpy as np
+
+    com = np.asarray(node2com, dtype=np.int64)
+    rows = W.rows()
+    once = W.indices >= rows  # each edge at its first endpoint, self-loops once
+    same = once & (com[rows] == com[W.indices])
+    inside = np.bincount(com[rows[same]], weights=W.weights[same], minlength=len(W))
+    strength = np.bincount(com, weights=np.asarray(degrees, dtype=float), minlength=len(W))
     deg_sum = sum(degrees)
     m = deg_sum / 2
     norm = 1 / deg_sum**2
     total = 0.0
-    for community in communities:
-        inside = 0.0
-        for u in community:
-            nbrs, wts = W.neighbours(u)
-            inside += sum(w for v, w in zip(nbrs, wts, strict=True) if v > u and v in community)
-        strength = sum(degrees[u] for u in community)
-        total += inside / m - resolution * strength * strength * norm
+    for c in sorted(set(node2com)):
+        total += float(inside[c]) / m - resolution * float(strength[c]) ** 2 * norm
     return total
 
 
-#: Smallest gain in modularity for which Louvain goes on to the next level
-#: (:func:`networkx.community.louvain_communities`' default).
-LOUVAIN_THRESHOLD = 1e-07
-
-
-def _first_level(
+def _one_level(
     W: Weights, degrees: list[float], m: float, resolution: float, rng: Any
-) -> tuple[list[set[int]], bool]:
-    """networkx's first Louvain level (``louvain._one_level`` on an undirected graph,
-    every node its own community), on ``W``'s arrays: the same moves in the same order,
-    so the same communities (sets of node indices) and whether any node moved."""
+) -> tuple[list[int], bool]:
+    """One Louvain level as networkx runs it (``louvain._one_level`` on an undirected
+    graph, every node its own community at the start), on ``W``'s arrays: the same
+    moves in the same order, so the same community (an index) for each node, and
+    whether any node moved. ``m`` is the first level's total weight."""
     n = len(W)
-    node2com = list(range(n))  # a community's members are the nodes that name it here
+    node2com = list(range(n))
     stot = list(degrees)
     order = list(range(n))
     rng.shuffle(order)  # a shuffle depends on the length alone: networkx's order
@@ -219,41 +230,57 @@ def _first_level(
                 improvement = True
                 moves += 1
                 node2com[u] = best_com
-    members: dict[int, set[int]] = defaultdict(set)
-    for u, com in enumerate(node2com):
-        members[com].add(u)
-    return [members[com] for com in sorted(members)], improvement
+    return node2com, improvement
 
 
-def _second_graph(W: Weights, inner: list[set[int]]) -> nx.Graph:
-    """networkx's ``louvain._gen_graph`` of ``W`` and its first level's communities: a
-    node per community (``nodes``: the concepts in it), edges summed in the order
-    networkx sums them."""
-    H = nx.Graph()
-    node2com = [0] * len(W)
-    for i, part in enumerate(inner):
-        for u in part:
-            node2com[u] = i
-        H.add_node(i, nodes={W.nodes[u] for u in part})
-    for u in range(len(W)):
-        nbrs, wts = W.neighbours(u)
-        for v, wt in zip(nbrs, wts, strict=True):
-            if v > u:  # each edge once, at the endpoint that comes first (no self-loops)
-                com1, com2 = node2com[u], node2com[v]
-                temp = H.get_edge_data(com1, com2, {"weight": 0})["weight"]
-                H.add_edge(com1, com2, weight=wt + temp)
-    return H
+def _next_level(W: Weights, node2com: list[int]) -> Weights:
+    """networkx's ``louvain._gen_graph``: one node per community of ``node2com`` (in the
+    order of their indices), the weights between two communities summed in the order
+    networkx visits the edges, each node's neighbours in the order it adds them (its
+    first edge to each), self-loops for the weight inside a community."""
+    import numpy as np
+
+    com = np.asarray(node2com, dtype=np.int64)
+    kept = np.unique(com)
+    new = np.zeros(len(W), dtype=np.int64)
+    new[kept] = np.arange(len(kept))
+    n = len(kept)
+    rows = W.rows()
+    once = W.indices >= rows  # networkx's edge order: by first endpoint, then its row
+    c1, c2 = new[com[rows[once]]], new[com[W.indices[once]]]
+    weight = W.weights[once]
+    del rows, once
+    lo, hi = np.minimum(c1, c2), np.maximum(c1, c2)
+    del c1, c2
+    pair = lo * n + hi
+    keys, sums = _summed(array("q", pair.tolist()), array("d", weight.tolist()))
+    _, first = np.unique(pair, return_index=True)  # keys ascending, as _summed's
+    del pair, weight
+    lo, hi = keys // max(n, 1), keys % max(n, 1)
+    two = lo != hi
+    rows = np.concatenate([lo, hi[two]])
+    cols = np.concatenate([hi, lo[two]])
+    firsts = np.concatenate([first, first[two]])
+    weights = np.concatenate([sums, sums[two]])
+    order = np.lexsort((firsts, rows))
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    return Weights(list(range(n)), indptr, cols[order], weights[order])
+
+
+#: Smallest gain in modularity for which Louvain goes on to the next level
+#: (:func:`networkx.community.louvain_communities`' default).
+LOUVAIN_THRESHOLD = 1e-07
 
 
 def louvain(W: Weights, *, resolution: float = 1.0, seed: int = 42) -> list[set]:
     """The communities :func:`networkx.community.louvain_communities` finds in the
-    weighted graph ``W`` (:meth:`Weights.of`), found without a networkx graph of it.
+    weighted graph ``W`` (:meth:`Weights.of`), found on arrays.
 
-    networkx's function copies its graph and runs its first level, the costly one, on
-    dicts of every node's neighbours. Here the first level runs on ``W``'s arrays
-    (:func:`_first_level`, :func:`_modularity`, :func:`_second_graph`: networkx's steps,
-    in its order); the later levels, on a graph of one node per community, are
-    networkx's own (``_one_level``, ``_gen_graph``, ``modularity``).
+    networkx's function copies its graph and runs each level on dicts of every node's
+    neighbours, and builds each next level as a networkx graph. Here every level runs
+    on arrays (:func:`_one_level`, :func:`_modularity`, :func:`_next_level`: networkx's
+    steps, in its order, so the same moves and communities).
 
     >>> G = nx.MultiDiGraph()
     >>> for u, v, w in [("a", "b", 1.0), ("b", "c", 1.0), ("c", "a", 1.0), ("d", "e", 1.0),
@@ -262,37 +289,34 @@ def louvain(W: Weights, *, resolution: float = 1.0, seed: int = 42) -> list[set]
     >>> sorted(map(sorted, louvain(Weights.of(G))))
     [['a', 'b', 'c'], ['d', 'e', 'f']]
     """
-    from networkx.algorithms.community import louvain as levels
-
     rng = nx.utils.create_py_random_state(seed)
     if len(W.indices) == 0:  # no edges: every node alone (networkx's answer)
         return [{node} for node in W.nodes]
-    degrees = W.degrees()
-    mod = _modularity(W, degrees, ({u} for u in range(len(W))), resolution)
+    level = W
+    members: list[set] | None = None  # the concepts of each node (one each at first)
+    degrees = level.degrees()
     m = sum(degrees) / 2
-    inner, _ = _first_level(W, degrees, m, resolution, rng)
-    partition = [{W.nodes[u] for u in c} for c in inner]
-    found = [s.copy() for s in partition]
-    new_mod = _modularity(W, degrees, inner, resolution)
-    if new_mod - mod <= LOUVAIN_THRESHOLD:
-        return found
-    mod = new_mod
-    graph = _second_graph(W, inner)
-    del inner, degrees
-    partition, inner_nx, improvement = levels._one_level(
-        graph, m, partition, resolution, False, rng
-    )
-    while improvement:
-        found = [s.copy() for s in partition]
-        new_mod = nx.community.modularity(graph, inner_nx, resolution=resolution, weight="weight")
+    mod = _modularity(level, degrees, list(range(len(level))), resolution)
+    node2com, _ = _one_level(level, degrees, m, resolution, rng)
+    while True:
+        grouped: dict[int, set] = defaultdict(set)
+        for u, com in enumerate(node2com):
+            if members is None:
+                grouped[com].add(W.nodes[u])
+            else:
+                grouped[com] |= members[u]
+        members = [grouped[com] for com in sorted(grouped)]
+        del grouped
+        found = [s.copy() for s in members]
+        new_mod = _modularity(level, degrees, node2com, resolution)
         if new_mod - mod <= LOUVAIN_THRESHOLD:
-            break
+            return found
         mod = new_mod
-        graph = levels._gen_graph(graph, inner_nx)
-        partition, inner_nx, improvement = levels._one_level(
-            graph, m, partition, resolution, False, rng
-        )
-    return found
+        level = _next_level(level, node2com)
+        degrees = level.degrees()
+        node2com, improvement = _one_level(level, degrees, m, resolution, rng)
+        if not improvement:
+            return found
 
 
 def _rank_key(G: nx.MultiDiGraph, node: Any) -> tuple[float, int, str]:
