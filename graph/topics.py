@@ -92,9 +92,10 @@ class Weights:
     the summed :func:`edge_strength` of the edges between two concepts (pairs of no
     strength left out).
 
-    The same graph as that networkx graph, held in three arrays instead
-    of a dict per node and per edge (a graph of 160,000 concepts and 800,000 relations
-    held about 350 MB of dicts while its weighted copy was made and read).
+    The same graph as that networkx graph, held in three arrays instead of a dict per
+    node and per edge: on a graph of 163,614 concepts and 799,332 relations, topics
+    (:func:`assign_topics`) took at most 136 MB where networkx's weighted copy and levels
+    took 525 MB, the same communities.
 
     >>> G = nx.MultiDiGraph()
     >>> _ = G.add_edge("b", "a", relation="is_a", confidence=0.5)
