@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 
 import networkx as nx
 import pytest
@@ -262,27 +263,69 @@ def test_topics_are_named_after_a_specific_concept_not_an_everyday_word():
     assert set(assign_topics(G).values()) == {"model"}
 
 
-@pytest.mark.parametrize("seed", range(12))
-def test_topics_louvain_is_networkx_louvain_without_the_copy(seed):
-    """The communities found on the weighted graph itself are networkx's, on graphs
-    made as a concept graph's weights are (sorted nodes, sorted pairs), over several
-    levels."""
+def _weighted_copy(G: nx.MultiDiGraph) -> nx.Graph:
+    """The reference: ``G`` as networkx's simple undirected graph, nodes in sorted order,
+    pairs added in sorted order, weight = the summed strengths of the edges between two
+    concepts (pairs of no strength left out)."""
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G, key=str))
+    weights: dict = defaultdict(float)
+    for u, v, attrs in G.edges(data=True):
+        if u != v:
+            weights[tuple(sorted((u, v), key=str))] += topics.edge_strength(attrs)
+    H.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()) if w > 0)
+    return H
+
+
+def _random_concept_graph(seed: int) -> nx.MultiDiGraph:
     rng = random.Random(seed)
     G = nx.MultiDiGraph()
     nodes = [f"c{i}" for i in range(rng.randrange(20, 120))]
     G.add_nodes_from(nodes)
     for _ in range(len(nodes) * 3):
-        u, v = rng.sample(nodes, 2)
+        u, v = rng.choice(nodes), rng.choice(nodes)  # self-loops too
         relation = rng.choice(["is_a", "part_of", "related_to", "prerequisite_of"])
-        G.add_edge(u, v, relation=relation, confidence=rng.choice([0.3, 0.6, 0.9]))
-    H = topics._undirected_weights(G)
+        G.add_edge(u, v, relation=relation, confidence=rng.choice([0.0, 0.3, 0.6, 0.9]))
+    return G
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_topics_weights_are_networkx_weighted_graph(seed):
+    """The arrays hold networkx's weighted copy: its nodes, each node's neighbours in its
+    order, the same weights to the last bit, and its weighted degrees."""
+    G = _random_concept_graph(seed)
+    H = _weighted_copy(G)
+    W = topics.Weights.of(G)
+    assert W.nodes == list(H)
+    for u, node in enumerate(W.nodes):
+        nbrs, wts = W.neighbours(u)
+        assert [W.nodes[v] for v in nbrs] == list(H[node])
+        assert wts == [d["weight"] for d in H[node].values()]
+    assert W.degrees() == [d for _, d in H.degree(weight="weight")]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_topics_louvain_is_networkx_louvain_without_the_copy(seed):
+    """The communities found on the arrays are networkx's, on graphs made as a concept
+    graph's weights are (sorted nodes, sorted pairs), over several levels."""
+    G = _random_concept_graph(seed)
+    H = _weighted_copy(G)
+    W = topics.Weights.of(G)
     for resolution in (0.5, 1.0, 2.0):
-        ours = topics.louvain(H, resolution=resolution, seed=42)
+        ours = topics.louvain(W, resolution=resolution, seed=42)
         theirs = nx.community.louvain_communities(
             H, weight="weight", resolution=resolution, seed=42
         )
         assert ours == theirs
-    assert topics.louvain(nx.Graph()) == []
+
+
+def test_topics_louvain_of_graphs_without_edges():
+    assert topics.louvain(topics.Weights.of(nx.MultiDiGraph())) == []
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(["b", "a"])
+    G.add_edge("a", "a", relation="is_a", confidence=0.9)
+    G.add_edge("a", "b", relation="is_a", confidence=0.0)
+    assert topics.louvain(topics.Weights.of(G)) == [{"a"}, {"b"}]
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -302,3 +345,22 @@ def test_topics_pagerank_is_networkx_pagerank_without_the_digraph(seed):
     assert topics.pagerank(G) == nx.pagerank(topics._rank_graph(G), weight="weight")
     assert topics.pagerank(G, alpha=0.5) == nx.pagerank(topics._rank_graph(G), alpha=0.5)
     assert topics.pagerank(nx.MultiDiGraph()) == {}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_topics_summed_adds_in_order_as_a_dict_does(seed):
+    """Keys repeated many times: each sum is the one ``d[key] += value`` gives, to the
+    last bit (floats added in another order can differ there)."""
+    from array import array
+
+    rng = random.Random(seed)
+    keys = [rng.randrange(30) for _ in range(600)]
+    values = [rng.choice([0.1, 0.3 * 0.3, 0.7, 1e-9, 0.0]) for _ in keys]
+    expected: dict = defaultdict(float)
+    for k, v in zip(keys, values, strict=True):
+        expected[k] += v
+    got_keys, sums = topics._summed(array("q", keys), array("d", values))
+    assert got_keys.tolist() == sorted(expected)
+    assert sums.tolist() == [expected[k] for k in sorted(expected)]
+    empty_keys, empty_sums = topics._summed(array("q"), array("d"))
+    assert empty_keys.tolist() == [] and empty_sums.tolist() == []
