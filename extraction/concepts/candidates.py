@@ -566,7 +566,7 @@ def slash_alternatives(
     a singular verb and name) under two names joined by a slash, before a shared head,
     offers them as alternatives: the two names (and the slashed one) name one thing. Not
     a plural ("What are input/output layers?": two kinds), nor acronyms ("TCP/IP stack"),
-    nor single letters ("I/O buffer": one word).
+    nor single letters ("I/O port": one word).
 
     >>> from extraction import nlp
     >>> doc = nlp.load()("What is an osmotic/water potential?")
@@ -1053,7 +1053,7 @@ def named(view: View) -> Iterator[Occurrence]:
 
 def _hyphenated(doc: Doc, i: int) -> list[Token]:
     """The token at ``i`` with the words glued to it by hyphens after it ("so-called
-    t-value": "t", "-", "value")."""
+    z-score": "z", "-", "score")."""
     end = i + 1
     while (
         end + 1 < len(doc)

@@ -528,7 +528,7 @@ def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
 
 def breaks_run(tok: Token) -> bool:
     """Punctuation (but hyphens), arrows, maths signs and "e.g." end a term; so does a
-    dash with a space on each side ("SE - single-end data": a label and its text)."""
+    dash with a space on each side ("BP - blood pressure": a label and its text)."""
     text = tok.text
     if text in GLUE or glued_slash(tok):
         return (
