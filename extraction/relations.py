@@ -356,7 +356,7 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
                 return ctx.subjects, CARD_SUBJECT_FACTOR  # "Osmosis -- This requires ..."
             return [], 0.0  # "this can lead to ...": what "this" is, the sentence before says
         if subj.lower_ in _READER:
-            # "In Student's t-test, we compute the t-value": the method named in front
+            # "In titration, we measure the endpoint": the method named in front
             # does it; else the reader does, not the card's subject
             within = _fronted_in(ctx, subj.head)
             return ([within.concept], READER_IN_FACTOR) if within is not None else ([], 0.0)
