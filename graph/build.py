@@ -386,6 +386,7 @@ def _graph(
 ) -> nx.MultiDiGraph:
     """The graph of ``index``: nodes, typed, prerequisite and mention edges (importance
     and topics are :func:`_rank`'s)."""
+    from extraction.concepts import forget_name_caches
     from extraction.concepts.selection import record
     from extraction.prerequisites import FEATURES, REJECTED, prerequisite_decisions, reads_parse
     from extraction.relations import typed_relations
@@ -418,9 +419,11 @@ def _graph(
             selection=shared.record(record(scored)) if scored is not None else None,
         )
     G.graph["candidates"] = rejected
+    forget_name_caches()  # filled by the concept stage; what follows looks up far fewer
     tell(nlp_module.Progress("relations", 0, 1))
     typed = typed_relations(index)
     index.drop_parses(keep=reads_parse)  # the rest reads only headings' documents
+    forget_name_caches()
     tell(nlp_module.Progress("prerequisites", 0, 1))
     prerequisites, rejected = prerequisite_decisions(
         index, typed, model=models.get("prerequisites"), keep_rejected=PREREQUISITES_REJECTED_KEPT
