@@ -565,7 +565,7 @@ def slash_alternatives(
     """A question that asks what one thing is ("What is an osmotic/water potential?",
     a singular verb and name) under two names joined by a slash, before a shared head,
     offers them as alternatives: the two names (and the slashed one) name one thing. Not
-    a plural ("What are input/output layers?": two kinds), nor acronyms ("TCP/IP stack"),
+    a plural ("What are inner/outer ears?": two kinds), nor acronyms ("TCP/IP stack"),
     nor single letters ("I/O port": one word).
 
     >>> from extraction import nlp

@@ -17,7 +17,7 @@ leads out of the notes (``[text](https://...)``, ``<a href>``) as a ``link`` run
 is not prose never reaches the body: code blocks and fences at any indentation, display
 maths, images, HTML comments, cross references and citations; inline code stays only
 when it reads as a word (`` `Dense` `` but not `` `tf.multiply(x)` ``) and inline maths
-only keeps the words it spells (``\\text{softmax}``). Entities are decoded by the parser.
+only keeps the words it spells (``\\text{argmax}``). Entities are decoded by the parser.
 
 A table becomes a :class:`~extraction.records.Table` of the card; a two-column table of
 terms and their explanations, and each entry of a definition list, become term cards
@@ -62,7 +62,7 @@ REFERENCE_ROLES = frozenset(
 )
 #: Inline code kept as text: a word or a short name ("Dense", "ls", "Leaky ReLU").
 _WORDLIKE_CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z][A-Za-z0-9-]*){0,3}")
-#: LaTeX commands whose argument is words: ``\text{softmax}``.
+#: LaTeX commands whose argument is words: ``\text{argmax}``.
 _MATH_WORDS = re.compile(
     r"\\(?:text|textrm|textit|textbf|mathrm|operatorname|mbox)\s*\{([A-Za-z][A-Za-z -]*)\}"
 )
@@ -96,11 +96,11 @@ def parser() -> MarkdownIt:
 
 
 def math_words(expr: str) -> str:
-    r"""The words an inline formula spells, if any: ``\text{softmax}(x)`` -> "softmax";
+    r"""The words an inline formula spells, if any: ``\text{argmax}(x)`` -> "argmax";
     symbols alone give "".
 
-    >>> math_words(r"\text{softmax}(\mathbf{x})"), math_words(r"\Delta H_c")
-    ('softmax', '')
+    >>> math_words(r"\text{argmax}(\mathbf{x})"), math_words(r"\Delta H_c")
+    ('argmax', '')
     >>> math_words(r"\mathbf{W}_{\textrm{xi}} + \mathbf{b}_\textrm{out}")
     ''
     """
