@@ -74,6 +74,9 @@ FEATURE_WORDS = {
     "has_definition": "the notes define it",
     "word_uses": "the notes keep using each of its words",
     "head_verb": "its last word is English only as a verb (a clause, not a name)",
+    "evaluative": "its first word judges rather than classifies ('a typical enzyme')",
+    "heading_pair": "a heading that joins two names the notes use on their own (a section "
+    "about two terms)",
     "opens_answer": "a card it titles opens its answer by naming it",
     "asked_what": "a question card asks what it is",
     "of_phrase": "a name with an 'of' complement",

@@ -26,7 +26,7 @@ from extraction.concepts.candidates import SUBJECT_ROLES, Candidate
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.phrases import head_index, only_verb, plural_forms, zipf
 from extraction.concepts.segments import Segment
-from extraction.concepts.words import GENERIC_NOTE_WORDS
+from extraction.concepts.words import EVALUATIVE_WORDS, GENERIC_NOTE_WORDS
 from extraction.names import is_acronym
 
 #: Roles that single a name out (every role but a plain mention).
@@ -143,6 +143,12 @@ FEATURES: dict[str, str] = {
     "not the name of a term the section explains",
     "head_verb": "its last word is English only as a verb ('filtrate evaporates'): a "
     "clause the parser read as a name",
+    **{
+        "evaluative": "its first word judges or places rather than classifies ('typical "
+        "enzyme', 'unexpected result', 'a good answer'): a description, not a name",
+        "heading_pair": "a heading that joins two names the notes use on their own "
+        "('Osmosis and diffusion'): a section about two terms, not one",
+    },
 }
 
 
@@ -252,6 +258,7 @@ def group_features(
                 if j - i < n:
                     inside[" ".join(words[i:j])] += counts[key]
     counted = _Counted(uses) if uses is not None else None  # each word looked up once
+    alone = {k for k, n in counts.items() if n}
     out = {}
     # one object per distinct value: most features are 1.0 or the log of a small count,
     # and a large build has hundreds of thousands of groups
@@ -261,6 +268,7 @@ def group_features(
             k: values.setdefault((type(v), v), v)
             for k, v in _features(cands, ranks, heads, modifiers, inside, counted).items()
         }
+        out[root].update(_topic_features(cands, alone))
     return out
 
 
@@ -461,4 +469,22 @@ def _features(
         for f in INTERACTING:
             if x.get(f):
                 x[f"singled_{f}"] = x[f]
+    return {k: v for k, v in x.items() if v}
+
+
+_PAIRED = re.compile(r"\s(?:and|&|or)\s")
+
+
+def _topic_features(cands: Sequence[Candidate], alone: set[str]) -> dict[str, float]:
+    """A name that describes or pairs rather than names: an evaluative first word
+    (``evaluative``), a heading joining two names the notes use alone (``heading_pair``)."""
+    main = max(cands, key=lambda c: (c.count, -len(c.key)))
+    key = main.key.lower()
+    words = key.split()
+    x: dict[str, float] = {}
+    if len(words) > 1:
+        x["evaluative"] = float(words[0] in EVALUATIVE_WORDS)
+    sides = _PAIRED.split(key, maxsplit=1)
+    if len(sides) == 2 and any(c.headings or c.roles["heading"] for c in cands):
+        x["heading_pair"] = float(all(side.strip() in alone for side in sides))
     return {k: v for k, v in x.items() if v}

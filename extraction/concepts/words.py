@@ -131,6 +131,17 @@ GENERIC_NOTE_WORDS = _words(
     """
 )
 
+#: Adjectives that judge a thing or place it in the notes rather than say what kind it
+#: is ("a typical enzyme", "a good answer"); classifying adjectives ("normal
+#: distribution", "large intestine") are not here.
+EVALUATIVE_WORDS = _words(
+    """
+    typical usual unusual expected unexpected good bad poor subpar important interesting
+    crucial essential useful helpful different similar real-world well-known famous
+    popular obvious effective ultimate overall actual possible
+    """
+)
+
 #: Verbs a study prompt or an instruction opens a sentence with ("Define Reinforcement
 #: Learning", "Use activation functions that ..."): never part of a name there.
 INSTRUCTIONS = _words(

@@ -1388,3 +1388,66 @@ def test_concepts_heading_that_titles_a_card_is_one_use():
     index = extract_concepts([over, under])
     (cand,) = _group(index, "plate tectonics").candidates
     assert cand.count == 1, (cand.count, cand.roles)
+
+
+@pytest.mark.parametrize(
+    ("name", "evaluative"),
+    [
+        ("typical enzyme", True),
+        ("usual catalyst", True),
+        ("unusual mutation", True),
+        ("expected yield", True),
+        ("unexpected precipitate", True),
+        ("good solvent", True),
+        ("bad conductor", True),
+        ("poor insulator", True),
+        ("subpar filtrate", True),
+        ("important reaction", True),
+        ("interesting property", True),
+        ("crucial step", True),
+        ("essential nutrient", True),
+        ("useful heuristic", True),
+        ("helpful diagram", True),
+        ("different protein", True),
+        ("similar compound", True),
+        ("real-world application", True),
+        ("well-known theorem", True),
+        ("famous experiment", True),
+        ("popular framework", True),
+        ("obvious choice", True),
+        ("effective dose", True),
+        ("ultimate cause", True),
+        ("overall rate", True),
+        ("actual speed", True),
+        ("possible outcome", True),
+        # adjectives that say what kind of thing it is
+        ("normal distribution", False),
+        ("large intestine", False),
+        ("primary key", False),
+        ("convective current", False),
+        # a word alone is no description of something else
+        ("typical", False),
+    ],
+)
+def test_concepts_evaluative_marks_a_name_a_judging_word_opens(name, evaluative):
+    from extraction.concepts.candidates import Candidate
+    from extraction.concepts.features import group_features
+
+    x = group_features({name: [Candidate(name, count=1)]}, ranks={}, uses={})[name]
+    assert bool(x.get("evaluative")) is evaluative
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "paired"),
+    [
+        ("Osmosis and diffusion", "Osmosis moves water. Diffusion moves solutes.", True),
+        ("Mitosis & meiosis", "Mitosis copies a cell. Meiosis halves its chromosomes.", True),
+        # one term whose parts the notes never use alone
+        ("Hold and release", "Hold and release is a way to grip a rope.", False),
+        ("Plate tectonics", "Plate tectonics moves continents.", False),
+    ],
+)
+def test_concepts_heading_pair_marks_a_heading_joining_two_names(heading, body, paired):
+    index = extract_concepts([card(heading, body, kind="heading")])
+    group = _group(index, heading)
+    assert bool(group.features.get("heading_pair")) is paired, group.features
