@@ -132,13 +132,15 @@ GENERIC_NOTE_WORDS = _words(
 )
 
 #: Adjectives that judge a thing or place it in the notes rather than say what kind it
-#: is ("a typical enzyme", "a good answer"); classifying adjectives ("normal
-#: distribution", "large intestine") are not here.
+#: is ("a typical enzyme", "a good answer"): a feature of the selector (``evaluative``),
+#: not a rule. Words that also open established terms are left out: classifying ones
+#: ("normal force", "large intestine") and judging ones that a subject has made
+#: a term of ("expected value", "essential amino acid", "similar triangles", "bad debt",
+#: "effective dose", "possible world").
 EVALUATIVE_WORDS = _words(
     """
-    typical usual unusual expected unexpected good bad poor subpar important interesting
-    crucial essential useful helpful different similar real-world well-known famous
-    popular obvious effective ultimate overall actual possible
+    typical usual unusual unexpected good subpar important interesting crucial helpful
+    different real-world well-known famous obvious
     """
 )
 
