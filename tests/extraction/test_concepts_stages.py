@@ -1444,3 +1444,20 @@ def test_concepts_heading_pair_marks_a_heading_joining_two_names(heading, body, 
     index = extract_concepts([card(heading, body, kind="heading")])
     group = _group(index, heading)
     assert bool(group.features.get("heading_pair")) is paired, group.features
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "inner"),
+    [
+        ("What is the difficulty of hash table resizing?", "question", "hash table resizing"),
+        ("What are the issues of cell division?", "question", "cell division"),
+        ("Problems of cell division", "heading", "cell division"),
+        ("Issues with plate tectonics", "heading", "plate tectonics"),
+        ("Difficulties of osmosis", "term", "osmosis"),
+    ],
+)
+def test_concepts_problem_words_frame_the_name_a_title_is_about(title, kind, inner):
+    index = extract_concepts([card(title, "The notes go on about something else.", kind=kind)])
+    named = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[kind]}
+    assert inner in named, named
+    assert not named & {"problem", "issue", "difficulty"}, named
