@@ -30,7 +30,7 @@ VAGUE_WORDS = _words(
 )
 
 #: Nouns that frame a name rather than being one: "advantages of X", "types of X",
-#: "the role of X", "the problems of X", "difficulties with X" are about X. "X of Y"
+#: "the role of X", "the problems of X", "scenarios for X" are about X. "X of Y"
 #: splits at "of" only after one of these (never "law of demand", "treaty of
 #: Versailles").
 FRAMING_NOUNS = _words(
@@ -47,6 +47,7 @@ FRAMING_NOUNS = _words(
     overview summary introduction history origin origins
     effect effects impact impacts influence result results outcome outcomes cause causes
     problem problems difficulty difficulties issue issues
+    scenario scenarios situation situations circumstance circumstances
     process steps step stage stages phase phases
     list set number amount lot lots group groups series range
     syntax formula formulas notation
