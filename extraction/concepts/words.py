@@ -30,9 +30,10 @@ VAGUE_WORDS = _words(
 )
 
 #: Nouns that frame a name rather than being one: "advantages of X", "types of X",
-#: "the role of X", "the problems of X", "scenarios for X" are about X. "X of Y"
+#: "the role of X", "the difficulties of X", "scenarios for X" are about X. "X of Y"
 #: splits at "of" only after one of these (never "law of demand", "treaty of
-#: Versailles").
+#: Versailles"). Not "problem": a question about "the halting problem" would lose its
+#: subject (a framing noun heading a question's subject names nothing).
 FRAMING_NOUNS = _words(
     """
     advantage advantages disadvantage disadvantages benefit benefits drawback drawbacks
@@ -46,7 +47,7 @@ FRAMING_NOUNS = _words(
     idea ideas concept concepts notion basics fundamentals
     overview summary introduction history origin origins
     effect effects impact impacts influence result results outcome outcomes cause causes
-    problem problems difficulty difficulties issue issues
+    difficulty difficulties issue issues
     scenario scenarios situation situations circumstance circumstances
     process steps step stage stages phase phases
     list set number amount lot lots group groups series range

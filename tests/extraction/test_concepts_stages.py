@@ -1451,17 +1451,19 @@ def test_concepts_heading_pair_marks_a_heading_joining_two_names(heading, body, 
     [
         ("What is the difficulty of hash table resizing?", "question", "hash table resizing"),
         ("What are the issues of cell division?", "question", "cell division"),
-        ("Problems of cell division", "heading", "cell division"),
+        ("Difficulties with cell division", "heading", "cell division"),
         ("Issues with plate tectonics", "heading", "plate tectonics"),
         ("Difficulties of osmosis", "term", "osmosis"),
         ("Scenarios for plate tectonics", "heading", "plate tectonics"),
         ("Situations of cell division", "heading", "cell division"),
         # which situations are asked about, not what the question is about
         ("In which scenarios would hash tables be faster than trees?", "question", None),
+        # "problem" heads too many names ("halting problem") to frame them
+        ("How does the halting problem limit compilers?", "question", "halting problem"),
     ],
 )
 def test_concepts_problem_words_frame_the_name_a_title_is_about(title, kind, inner):
     index = extract_concepts([card(title, "The notes go on about something else.", kind=kind)])
     named = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[kind]}
     assert inner is None or inner in named, named
-    assert not named & {"problem", "issue", "difficulty", "scenario", "situation"}, named
+    assert not named & {"problem", "issue", "difficulty", "scenario", "situation"} - {inner}, named
