@@ -1075,11 +1075,21 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
 _ANAPHORIC = frozenset({"these", "those", "this", "that", "such"})
 
 
+def _longer_heads(index: ConceptIndex, concept: str, than: str) -> set[str]:
+    """The head words of ``concept``'s names (its id, label and aliases) that say more
+    than ``than``: "ATP" is also named "adenosine triphosphate", which ends with
+    "triphosphate"."""
+    record = index.concepts.get(concept)
+    names = [concept] if record is None else [concept, record.label, *record.aliases]
+    return {_head_word(n) for n in names if len(n) > len(than)}
+
+
 def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
     """The concept a subject such as "these enzymes" points back at, and the evidence
     that names both: the last concept the sentence before names whose name ends with
-    the same noun and says more ("digestive enzymes ... these enzymes include
-    amylase": the digestive enzymes), and whether the phrase is plural. None when the
+    the same noun and says more, by any of its names ("digestive enzymes ... these
+    enzymes include amylase": the digestive enzymes; "ATP, adenosine triphosphate ...
+    these triphosphates"), and whether the phrase is plural. None when the
     subject is not such a phrase."""
     verb = _verb_of(span)
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -1098,7 +1108,7 @@ def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
     before = [
         b
         for b in mentions(ctx.index, previous)
-        if _head_word(b.concept) == head and len(b.concept) > len(m.concept)
+        if b.concept != m.concept and head in _longer_heads(ctx.index, b.concept, m.concept)
     ]
     if not before:
         return None
