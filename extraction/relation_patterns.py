@@ -379,6 +379,21 @@ USES: list[Cue] = [
         expected=("filter", "standard output"),
     ),
     Cue(
+        "makes_use_of",
+        [_words("makes make making made"), {"LOWER": "use"}, {"LOWER": "of"}],
+        0.75,
+        example="Photosynthesis makes use of chlorophyll.",
+        expected=("photosynthesis", "chlorophyll"),
+    ),
+    Cue(
+        "needed_for",
+        [_BE, _ADV, _words("needed required necessary"), {"LOWER": "for"}],
+        0.75,
+        reverse=True,
+        example="A semi-permeable membrane is needed for osmosis.",
+        expected=("osmosis", "semi-permeable membrane"),
+    ),
+    Cue(
         "used_by",
         [_BE, _ADV, _words("used employed utilized leveraged"), {"LOWER": "by"}],
         0.75,
@@ -535,6 +550,28 @@ CAUSES: list[Cue] = [
         example="Saturating activations produce the vanishing gradient problem.",
         expected=("saturating activation", "vanishing gradient problem"),
         problem=True,
+    ),
+    Cue(
+        "results_from",
+        [
+            {
+                "LOWER": {"IN": ["results", "result", "resulted", "stems", "stem", "stemmed"]},
+                "POS": "VERB",
+            },
+            _ADV,
+            {"LOWER": "from"},
+        ],
+        0.75,
+        reverse=True,
+        example="Earthquakes often result from plate tectonics.",
+        expected=("plate tectonics", "earthquake"),
+    ),
+    Cue(
+        "cause_of",
+        [_BE, _A, _MODS, _words("cause causes"), {"LOWER": "of"}],
+        0.8,
+        example="Mantle convection is a major cause of earthquakes.",
+        expected=("mantle convection", "earthquake"),
     ),
     Cue(
         "caused_by",
@@ -753,6 +790,21 @@ CONTRASTS_WITH: list[Cue] = [
         frame="svo",
         example="LSTM vs. GRU",
         expected=("LSTM", "GRU"),
+    ),
+    Cue(
+        "differs_from",
+        [_words("differs differ differed"), _ADV, {"LOWER": "from"}],
+        0.7,
+        example="Mitosis differs from meiosis in the number of divisions.",
+        expected=("mitosis", "meiosis"),
+    ),
+    Cue(
+        "as_opposed_to",
+        [{"LOWER": "as"}, {"LOWER": "opposed"}, {"LOWER": "to"}],
+        0.7,
+        frame="near",
+        example="Osmosis, as opposed to active transport, needs no energy.",
+        expected=("osmosis", "active transport"),
     ),
     Cue(
         "compared_to",

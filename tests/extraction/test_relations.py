@@ -1193,3 +1193,15 @@ def test_relations_a_superlative_subject_names_the_class():
     kinds = {(s, t) for s, r, t in triples(index) if r == "is_a"}
     uniform = index.find("uniform distribution")
     assert kinds and all(s == uniform and "discrete distribution" in t for s, t in kinds)
+
+
+def test_relations_results_as_a_noun_states_no_cause():
+    text = "A forest model averages the results from many decision trees."
+    assert_unrelated(text, ("forest model", "decision tree"), ("forest model", "decision tree"))
+
+
+def test_relations_question_asking_how_two_things_differ_contrasts_them():
+    index = tiny_index(
+        "How does mitosis differ from meiosis? || Mitosis makes two cells.", "mitosis", "meiosis"
+    )
+    assert expect(index, "mitosis", "contrasts_with", "meiosis") in triples(index)
