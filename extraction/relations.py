@@ -665,8 +665,11 @@ def _objects(
                 listed.append(m.concept)
     if len(listed) == 1:
         # "emulate private methods (module pattern)": one item's gloss names it too; in a
-        # list of several, each item's gloss only describes it
-        listed += [g.concept for g in glosses if not _modifies_other(doc, g)][:1]
+        # list of several, each item's gloss only describes it; a gloss whose concept
+        # a word before narrows ("Ca (the alkaline earth metal)") names a narrower thing
+        listed += [
+            g.concept for g in glosses if not _modifies_other(doc, g) and not _compounded(doc, g)
+        ][:1]
     return listed
 
 

@@ -1205,3 +1205,12 @@ def test_relations_question_asking_how_two_things_differ_contrasts_them():
         "How does mitosis differ from meiosis? || Mitosis makes two cells.", "mitosis", "meiosis"
     )
     assert expect(index, "mitosis", "contrasts_with", "meiosis") in triples(index)
+
+
+def test_relations_gloss_narrowed_by_a_word_before_is_no_instance():
+    # the gloss names a narrower drive than the concept "drive": no instance of its own
+    text = "A storage device such as a disk (the magnetic platter drive) keeps data."
+    index = tiny_index(text, "storage device", "disk", "drive")
+    found = triples(index)
+    assert expect(index, "disk", "example_of", "storage device") in found
+    assert expect(index, "drive", "example_of", "storage device") not in found
