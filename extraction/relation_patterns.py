@@ -379,6 +379,13 @@ USES: list[Cue] = [
         expected=("filter", "standard output"),
     ),
     Cue(
+        "by_means_of",
+        [{"LOWER": "by"}, {"LOWER": "means"}, {"LOWER": "of"}],
+        0.7,
+        example="A hash table places keys by means of a hash function.",
+        expected=("hash table", "hash function"),
+    ),
+    Cue(
         "makes_use_of",
         [_words("makes make making made"), {"LOWER": "use"}, {"LOWER": "of"}],
         0.75,
