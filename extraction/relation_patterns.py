@@ -427,7 +427,7 @@ ADDRESSES: list[Cue] = [
     ),
     Cue(
         "solves",
-        [_words("solves solve solving handles handle")],
+        [_words("solves solve solving resolves resolve resolving handles handle")],
         0.8,
         example="LSTMs solve the vanishing gradient problem.",
         expected=("LSTM", "vanishing gradient problem"),
@@ -579,6 +579,16 @@ CAUSES: list[Cue] = [
         0.8,
         example="Mantle convection is a major cause of earthquakes.",
         expected=("mantle convection", "earthquake"),
+    ),
+    Cue(
+        "causes_of",
+        [_words("causes reasons sources"), _words("of for")],
+        0.7,
+        frame="list",
+        reverse=True,
+        example="Causes of soil erosion: || Deforestation\nOvergrazing",
+        expected=("overgrazing", "soil erosion"),
+        context=("deforestation",),
     ),
     Cue(
         "caused_by",

@@ -1214,3 +1214,16 @@ def test_relations_gloss_narrowed_by_a_word_before_is_no_instance():
     found = triples(index)
     assert expect(index, "disk", "example_of", "storage device") in found
     assert expect(index, "drive", "example_of", "storage device") not in found
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("Collisions are a common problem.\nChaining resolves collisions.", True),
+        # what is resolved is no problem the notes name: a name is looked up, not cured
+        ("Chaining resolves collisions.", False),
+    ],
+)
+def test_relations_resolving_a_problem_addresses_it(text, found):
+    index = tiny_index(text, "collision", "chaining")
+    assert (expect(index, "chaining", "addresses", "collision") in triples(index)) is found
