@@ -345,6 +345,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     opening = [t.lower_ for t in doc[clause_start : cue.start] if not t.is_punct][:2]
     if opening[:1] == ["let"] and opening[1:] in (["'s"], ["’s"], ["us"]):
         return [], 0.0  # "Let's compute the intervals": the reader does it
+    if _genus_does(ctx, doc[cue.start]):
+        # "Terracing -- A way to prevent soil erosion", "A technique for preventing ...":
+        # the noun the answer defines the card's subject with does it
+        return ctx.subjects, CARD_SUBJECT_FACTOR
     if ctx.sent.root.lower_ in rp.MEANS_INTRO_NOUNS and _means_of(cue):
         # "Steps to prevent X": a line naming ways does it through them (the items
         # listed after it), not through the card's subject
@@ -439,6 +443,21 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+def _genus_does(ctx: _Context, verb: Token) -> bool:
+    """Is ``verb`` what the noun that opens a card's answer is for, that answer defining the
+    card's subject with a bare noun phrase ("A way to resolve collisions", "A technique
+    for resolving collisions")? The noun stands for the subject, and so does its act."""
+    if not (ctx.first and ctx.subjects) or ctx.seg.is_title or ctx.sent.text.rstrip().endswith(":"):
+        return False  # "Ways to prevent X:" names ways, the items after it
+    if verb.tag_ == "VB" and verb.dep_ in {"acl", "relcl"}:
+        genus = verb.head
+    elif verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        genus = verb.head.head
+    else:
+        return False
+    return genus.dep_ == "ROOT" and genus.pos_ in {"NOUN", "PROPN"} and genus.i < verb.i
 
 
 def _adjective_fragment(gerund: Token) -> bool:

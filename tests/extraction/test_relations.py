@@ -1227,3 +1227,16 @@ def test_relations_gloss_narrowed_by_a_word_before_is_no_instance():
 def test_relations_resolving_a_problem_addresses_it(text, found):
     index = tiny_index(text, "collision", "chaining")
     assert (expect(index, "chaining", "addresses", "collision") in triples(index)) is found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is terracing? || A method to prevent soil erosion.",
+        "Terracing || A technique for preventing soil erosion on slopes.",
+        "What is terracing? || A farming method to prevent soil erosion.",
+    ],
+)
+def test_relations_genus_of_a_definition_does_what_the_subject_does(text):
+    index = tiny_index(text, "terracing", "soil erosion")
+    assert expect(index, "terracing", "addresses", "soil erosion") in triples(index)
