@@ -1007,10 +1007,13 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         before = [
             m for m in ctx.found if m.end <= span.start and not _broken(doc, m.end, span.start)
         ]
-        if not objects or not before:
-            return
         factor = 1.0
-        pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
+        if not before and _opens_clause(ctx, span):
+            pairs = _fronted_pairs(ctx, span)  # "Compared with X, Y ..."
+        elif not objects or not before:
+            return
+        else:
+            pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
     elif cue.frame == "named":  # "a graph called a histogram"
         cls = _class_before(ctx, span)
         if cls is None or cls.end != span.start:
@@ -1056,15 +1059,23 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         factor = 1.0
         pairs = [(objects[0], o) for o in objects[1:2]] if len(objects) >= 2 else []
     elif cue.frame == "fronted":
-        comma = next((t.i for t in doc[span.end : ctx.sent.end] if t.text == ","), None)
-        if comma is None:
-            return
-        # "Unlike feedforward networks, RNNs ...": what is set apart is the narrower
-        # phrase, not the network
-        left = _objects(ctx, span.end, stop=comma, whole=True)
-        right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
         factor = 1.0
-        pairs = [(a, b) for a in left[:1] for b in right[:1]]
+        if _opens_clause(ctx, span):
+            pairs = _fronted_pairs(ctx, span)
+        else:
+            # "Osmosis, unlike diffusion, needs ...", "Osmosis needs ..., unlike
+            # diffusion": what is set apart from the concept after the cue is the
+            # clause's named subject
+            # (not inside parentheses: "feeds X (in contrast to Y)" sets Y against X);
+            # the concept the cue hangs on, else the clause's grammatical subject
+            held = _mention_of(ctx, doc[span.start].head)
+            if held is not None and held.covers(doc[span.start].head):
+                subjects, said = [held.concept], 1.0
+            else:
+                subjects, said = _subject(ctx, span)
+            after = _objects(ctx, span.end, whole=True, max_gap=2)
+            aside = _opened(doc, ctx.sent.start, span.start)
+            pairs = [(a, b) for a in subjects[:1] for b in after[:1] if said == 1.0 and not aside]
     elif cue.frame == "joined":  # "X V ..., whereas Y V ..."
         mark = doc[span.start]
         second = mark.head
@@ -1091,6 +1102,28 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
         yield Relation(source, target, relation, confidence, cited, label=label)
+
+
+def _opens_clause(ctx: _Context, span: Span) -> bool:
+    """Does the cue open its sentence (nothing but punctuation or a conjunction before
+    it: "Unlike X, Y ...", "But compared with X, Y ...")?"""
+    return all(
+        t.is_punct or t.pos_ in {"CCONJ", "ADV"} for t in ctx.sent.doc[ctx.sent.start : span.start]
+    )
+
+
+def _fronted_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
+    """ "Unlike X, Y ...": X (after the cue, up to the comma) and the first concept after
+    the comma (the clause's subject)."""
+    doc = ctx.sent.doc
+    comma = next((t.i for t in doc[span.end : ctx.sent.end] if t.text == ","), None)
+    if comma is None:
+        return []
+    # "Unlike feedforward networks, RNNs ...": what is set apart is the narrower
+    # phrase, not the network
+    left = _objects(ctx, span.end, stop=comma, whole=True)
+    right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
+    return [(a, b) for a in left[:1] for b in right[:1]]
 
 
 #: Determiners that point a noun back at a concept named before it ("these enzymes").

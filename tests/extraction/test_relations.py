@@ -1240,3 +1240,29 @@ def test_relations_resolving_a_problem_addresses_it(text, found):
 def test_relations_genus_of_a_definition_does_what_the_subject_does(text):
     index = tiny_index(text, "terracing", "soil erosion")
     assert expect(index, "terracing", "addresses", "soil erosion") in triples(index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osmosis, unlike active transport, needs no energy.",
+        "Osmosis needs no energy, unlike active transport.",
+        "Compared with active transport, osmosis needs no energy.",
+    ],
+)
+def test_relations_contrast_cue_inside_or_opening_the_sentence(text):
+    index = tiny_index(text, "osmosis", "active transport")
+    assert expect(index, "osmosis", "contrasts_with", "active transport") in triples(index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # set against a phrase no concept names in full, in an aside
+        "Osmosis moves pure water (in contrast to active transport) across cells.",
+        # the clause after the semicolon has no subject to set against
+        "Osmosis is slow; unlike active transport, independent of energy supply.",
+    ],
+)
+def test_relations_contrast_cue_without_a_named_side_gives_nothing(text):
+    assert_unrelated(text, ("osmosis", "active transport"), ("osmosis", "active transport"))
