@@ -345,6 +345,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     opening = [t.lower_ for t in doc[clause_start : cue.start] if not t.is_punct][:2]
     if opening[:1] == ["let"] and opening[1:] in (["'s"], ["’s"], ["us"]):
         return [], 0.0  # "Let's compute the intervals": the reader does it
+    if any(c.dep_ == "expl" for c in _verb_of(cue).children):
+        return [], 0.0  # "There are three types of X": it introduces them, names no subject
     if _genus_does(ctx, doc[cue.start]):
         # "Terracing -- A way to prevent soil erosion", "A technique for preventing ...":
         # the noun the answer defines the card's subject with does it

@@ -1266,3 +1266,23 @@ def test_relations_contrast_cue_inside_or_opening_the_sentence(text):
 )
 def test_relations_contrast_cue_without_a_named_side_gives_nothing(text):
     assert_unrelated(text, ("osmosis", "active transport"), ("osmosis", "active transport"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mitosis and meiosis are two types of cell division.",
+        "Mitosis and meiosis are both forms of cell division.",
+        "Mitosis is considered a form of cell division.",
+        "Mitosis can be seen as a special case of cell division.",
+    ],
+)
+def test_relations_kind_of_after_a_count_or_a_view(text):
+    index = tiny_index(text, "mitosis", "meiosis", "cell division")
+    assert expect(index, "mitosis", "is_a", "cell division") in triples(index)
+
+
+def test_relations_there_are_kinds_names_no_subject_of_them():
+    # "there are" introduces the kinds: the card's subject is none of them
+    index = tiny_index("Geology || There are many different kinds of rock.", "geology", "rock")
+    assert expect(index, "geology", "is_a", "rock") not in triples(index)
