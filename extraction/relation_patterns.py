@@ -629,6 +629,20 @@ CAUSES: list[Cue] = [
         context=("deforestation",),
     ),
     Cue(
+        "consequence_of",
+        [
+            _BE,
+            _A,
+            _MODS,
+            _words("consequence consequences symptom symptoms"),
+            {"LOWER": "of"},
+        ],
+        0.75,
+        reverse=True,
+        example="Earthquakes are a direct consequence of plate tectonics.",
+        expected=("plate tectonics", "earthquake"),
+    ),
+    Cue(
         "caused_by",
         [_BE, _ADV, _words("caused triggered induced"), {"LOWER": "by"}],
         0.75,
