@@ -388,7 +388,9 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             # the act is done with is the subject
             return ctx.subjects, CARD_SUBJECT_FACTOR
         if subj.pos_ in {"NOUN", "PROPN"}:
-            if _generic_pointer(subj) and _points_at_card(ctx):
+            if (
+                _generic_pointer(subj) or _names_subject_head(subj, ctx.subjects)
+            ) and _points_at_card(ctx):
                 # "Osmosis -- ... This process requires ...": the card's subject
                 return ctx.subjects, CARD_SUBJECT_FACTOR
             label = _label(ctx)
@@ -503,6 +505,16 @@ def _generic_pointer(subj: Token) -> bool:
     return singular(subj.lower_) in GENERIC_CLASSES and [c.lower_ for c in subj.children] in (
         ["this"],
         ["these"],
+    )
+
+
+def _names_subject_head(subj: Token, subjects: Sequence[str]) -> bool:
+    """Is ``subj`` "this/these N", N the head word of the one concept the card is about
+    ("Hash table -- ... This table grows ...")?"""
+    return (
+        len(subjects) == 1
+        and singular(subj.lower_) == _head_word(subjects[0])
+        and [c.lower_ for c in subj.children] in (["this"], ["these"])
     )
 
 

@@ -1286,3 +1286,20 @@ def test_relations_there_are_kinds_names_no_subject_of_them():
     # "there are" introduces the kinds: the card's subject is none of them
     index = tiny_index("Geology || There are many different kinds of rock.", "geology", "rock")
     assert expect(index, "geology", "is_a", "rock") not in triples(index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hash table || A structure for lookups. This table uses a hash function.",
+        "Hash tables || These tables use a hash function.",
+    ],
+)
+def test_relations_this_and_the_subjects_head_word_is_the_subject(text):
+    index = tiny_index(text, "hash table", "hash function")
+    assert expect(index, "hash table", "uses", "hash function") in triples(index)
+
+
+def test_relations_this_and_another_head_word_is_not_the_subject():
+    text = "Hash table || A structure for lookups. This array uses a hash function."
+    assert_unrelated(text, ("hash table", "hash function"), ("hash table", "hash function"))
