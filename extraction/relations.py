@@ -2271,6 +2271,43 @@ def _application_edges(
                 yield Relation(label[0].concept, m.concept, "used_for", 0.65, cited)
 
 
+#: A question asking why something happens ("Why does soil erosion occur?").
+_WHY_HAPPENS = re.compile(
+    r"^\W*why\b.*\b(?:happens?|occurs?|arises?|appears?|develops?)\W*\?\s*$", re.IGNORECASE
+)
+#: Openings of an answer that give a cause ("Because of X", "Due to X").
+_CAUSE_OPENINGS = (("because", "of"), ("due", "to"), ("owing", "to"), ("caused", "by"))
+#: Confidence of "Why does X happen? -- Because of Y".
+WHY_CONFIDENCE = 0.7
+
+
+def _why_edges(
+    index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
+) -> Iterator[Relation]:
+    """A question asking why the one concept it names happens, answered by a line that
+    opens with its cause ("Why does soil erosion occur? -- Because of deforestation."):
+    each concept the answer's opening phrase names causes it, citing the question and
+    the answer."""
+    seg, sent = title
+    if not _WHY_HAPPENS.match(sent.text) or not body:
+        return
+    asked = {m.concept for m in mentions(index, sent) if not is_meta(m.concept)}
+    if len(asked) != 1:
+        return
+    effect = next(iter(asked))
+    answer_seg, answer = body[0]
+    words = [t for t in answer if not t.is_punct]
+    if len(words) < 3 or (words[0].lower_, words[1].lower_) not in _CAUSE_OPENINGS:
+        return
+    ctx = _Context(
+        index, answer_seg, answer, mentions(index, answer), [], _evidence_of(*body[0]), True
+    )
+    for cause in _objects(ctx, words[1].i + 1, whole=True):
+        if cause != effect:
+            cited = [_evidence_of(seg, sent), ctx.evidence]
+            yield Relation(cause, effect, "causes", WHY_CONFIDENCE, cited)
+
+
 def _compounded(doc: Doc, m: Mention) -> bool:
     """Does a noun or modifier before ``m`` that its name does not hold make the phrase a
     narrower thing ("video classification" is no classification)?"""
@@ -2992,6 +3029,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             yield from _class_list_edges(index, titles[0], body)
         if titles and body and _APPLICATIONS.search(titles[0][0].card.title):
             yield from _application_edges(index, titles[0], body)
+        if titles and body:
+            yield from _why_edges(index, titles[-1], body)
         if intros:
             card = sents[0][0].card
             terms = nested_terms.get((card.source, card.title_line), ())

@@ -1303,3 +1303,29 @@ def test_relations_this_and_the_subjects_head_word_is_the_subject(text):
 def test_relations_this_and_another_head_word_is_not_the_subject():
     text = "Hash table || A structure for lookups. This array uses a hash function."
     assert_unrelated(text, ("hash table", "hash function"), ("hash table", "hash function"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why does soil erosion happen? || Because of deforestation.",
+        "Why does soil erosion occur? || Due to deforestation on slopes.",
+    ],
+)
+def test_relations_why_question_answered_by_a_cause(text):
+    index = tiny_index(text, "soil erosion", "deforestation")
+    assert expect(index, "deforestation", "causes", "soil erosion") in triples(index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reader's reason, not a cause of the thing
+        "Why do we use terracing? || Because of soil erosion.",
+        # the cause is a clause no concept names
+        "Why does soil erosion happen? || Because the roots of trees are gone.",
+    ],
+)
+def test_relations_why_question_without_a_named_cause_gives_nothing(text):
+    index = tiny_index(text, "soil erosion", "terracing", "tree root")
+    assert not any(r == "causes" for _, r, _ in triples(index))
