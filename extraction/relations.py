@@ -1072,6 +1072,14 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         objects = _objects(ctx, span.end)
         factor = 1.0
         pairs = [(objects[0], o) for o in objects[1:2]] if len(objects) >= 2 else []
+    elif cue.frame == "paired":  # "How do X and Y differ?"
+        subject = _dep_subject(_verb_of(span))
+        m = _mention_of(ctx, subject) if subject is not None else None
+        if m is None or not m.covers(subject) or subject.i > span.start:
+            return
+        ends = _with_conjuncts(ctx, m)
+        factor = 1.0
+        pairs = [(ends[0], ends[1])] if len(ends) >= 2 and ends[0] != ends[1] else []
     elif cue.frame == "fronted":
         factor = 1.0
         if _opens_clause(ctx, span):
