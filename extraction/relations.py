@@ -1078,6 +1078,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if m is None or not m.covers(subject) or subject.i > span.start:
             return
         ends = _with_conjuncts(ctx, m)
+        if m.shared:
+            # "the encoder and the decoder differ": the first word names itself here,
+            # not the longer name it shares the rest of
+            ends[0] = ctx.index.find(subject.text) or ends[0]
         factor = 1.0
         pairs = [(ends[0], ends[1])] if len(ends) >= 2 and ends[0] != ends[1] else []
     elif cue.frame == "fronted":

@@ -1329,3 +1329,19 @@ def test_relations_why_question_answered_by_a_cause(text):
 def test_relations_why_question_without_a_named_cause_gives_nothing(text):
     index = tiny_index(text, "soil erosion", "terracing", "tree root")
     assert not any(r == "causes" for _, r, _ in triples(index))
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("How do the anode and the cathode differ?", ("anode", "cathode")),
+        # "anode cathode" is a concept too: the first word still names the anode
+        (
+            "If the anode and the cathode differ in size, add a spacer.",
+            ("anode", "cathode", "anode cathode"),
+        ),
+    ],
+)  # fmt: skip
+def test_relations_things_said_to_differ_contrast(text, names):
+    index = tiny_index(text, *names)
+    assert expect(index, "anode", "contrasts_with", "cathode") in triples(index)
