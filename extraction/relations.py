@@ -345,6 +345,12 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     opening = [t.lower_ for t in doc[clause_start : cue.start] if not t.is_punct][:2]
     if opening[:1] == ["let"] and opening[1:] in (["'s"], ["’s"], ["us"]):
         return [], 0.0  # "Let's compute the intervals": the reader does it
+    if any(c.dep_ == "expl" for c in _verb_of(cue).children):
+        return [], 0.0  # "There are three types of X": it introduces them, names no subject
+    if _genus_does(ctx, doc[cue.start]):
+        # "Terracing -- A way to prevent soil erosion", "A technique for preventing ...":
+        # the noun the answer defines the card's subject with does it
+        return ctx.subjects, CARD_SUBJECT_FACTOR
     if ctx.sent.root.lower_ in rp.MEANS_INTRO_NOUNS and _means_of(cue):
         # "Steps to prevent X": a line naming ways does it through them (the items
         # listed after it), not through the card's subject
@@ -382,7 +388,9 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             # the act is done with is the subject
             return ctx.subjects, CARD_SUBJECT_FACTOR
         if subj.pos_ in {"NOUN", "PROPN"}:
-            if _generic_pointer(subj) and _points_at_card(ctx):
+            if (
+                _generic_pointer(subj) or _names_subject_head(subj, ctx.subjects)
+            ) and _points_at_card(ctx):
                 # "Osmosis -- ... This process requires ...": the card's subject
                 return ctx.subjects, CARD_SUBJECT_FACTOR
             label = _label(ctx)
@@ -441,6 +449,21 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     return [], 0.0
 
 
+def _genus_does(ctx: _Context, verb: Token) -> bool:
+    """Is ``verb`` what the noun that opens a card's answer is for, that answer defining the
+    card's subject with a bare noun phrase ("A way to resolve collisions", "A technique
+    for resolving collisions")? The noun stands for the subject, and so does its act."""
+    if not (ctx.first and ctx.subjects) or ctx.seg.is_title or ctx.sent.text.rstrip().endswith(":"):
+        return False  # "Ways to prevent X:" names ways, the items after it
+    if verb.tag_ == "VB" and verb.dep_ in {"acl", "relcl"}:
+        genus = verb.head
+    elif verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        genus = verb.head.head
+    else:
+        return False
+    return genus.dep_ == "ROOT" and genus.pos_ in {"NOUN", "PROPN"} and genus.i < verb.i
+
+
 def _adjective_fragment(gerund: Token) -> bool:
     """Does ``gerund`` complete the adjective a subjectless line opens with ("Useful
     for detecting X", "valuable in helping improve X")? The line says what its
@@ -482,6 +505,16 @@ def _generic_pointer(subj: Token) -> bool:
     return singular(subj.lower_) in GENERIC_CLASSES and [c.lower_ for c in subj.children] in (
         ["this"],
         ["these"],
+    )
+
+
+def _names_subject_head(subj: Token, subjects: Sequence[str]) -> bool:
+    """Is ``subj`` "this/these N", N the head word of the one concept the card is about
+    ("Hash table -- ... This table grows ...")?"""
+    return (
+        len(subjects) == 1
+        and singular(subj.lower_) == _head_word(subjects[0])
+        and [c.lower_ for c in subj.children] in (["this"], ["these"])
     )
 
 
@@ -665,8 +698,11 @@ def _objects(
                 listed.append(m.concept)
     if len(listed) == 1:
         # "emulate private methods (module pattern)": one item's gloss names it too; in a
-        # list of several, each item's gloss only describes it
-        listed += [g.concept for g in glosses if not _modifies_other(doc, g)][:1]
+        # list of several, each item's gloss only describes it; a gloss whose concept
+        # a word before narrows ("Ca (the alkaline earth metal)") names a narrower thing
+        listed += [
+            g.concept for g in glosses if not _modifies_other(doc, g) and not _compounded(doc, g)
+        ][:1]
     return listed
 
 
@@ -985,10 +1021,13 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         before = [
             m for m in ctx.found if m.end <= span.start and not _broken(doc, m.end, span.start)
         ]
-        if not objects or not before:
-            return
         factor = 1.0
-        pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
+        if not before and _opens_clause(ctx, span):
+            pairs = _fronted_pairs(ctx, span)  # "Compared with X, Y ..."
+        elif not objects or not before:
+            return
+        else:
+            pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
     elif cue.frame == "named":  # "a graph called a histogram"
         cls = _class_before(ctx, span)
         if cls is None or cls.end != span.start:
@@ -1033,16 +1072,36 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         objects = _objects(ctx, span.end)
         factor = 1.0
         pairs = [(objects[0], o) for o in objects[1:2]] if len(objects) >= 2 else []
-    elif cue.frame == "fronted":
-        comma = next((t.i for t in doc[span.end : ctx.sent.end] if t.text == ","), None)
-        if comma is None:
+    elif cue.frame == "paired":  # "How do X and Y differ?"
+        subject = _dep_subject(_verb_of(span))
+        m = _mention_of(ctx, subject) if subject is not None else None
+        if m is None or not m.covers(subject) or subject.i > span.start:
             return
-        # "Unlike feedforward networks, RNNs ...": what is set apart is the narrower
-        # phrase, not the network
-        left = _objects(ctx, span.end, stop=comma, whole=True)
-        right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
+        ends = _with_conjuncts(ctx, m)
+        if m.shared:
+            # "the encoder and the decoder differ": the first word names itself here,
+            # not the longer name it shares the rest of
+            ends[0] = ctx.index.find(subject.text) or ends[0]
         factor = 1.0
-        pairs = [(a, b) for a in left[:1] for b in right[:1]]
+        pairs = [(ends[0], ends[1])] if len(ends) >= 2 and ends[0] != ends[1] else []
+    elif cue.frame == "fronted":
+        factor = 1.0
+        if _opens_clause(ctx, span):
+            pairs = _fronted_pairs(ctx, span)
+        else:
+            # "Osmosis, unlike diffusion, needs ...", "Osmosis needs ..., unlike
+            # diffusion": what is set apart from the concept after the cue is the
+            # clause's named subject
+            # (not inside parentheses: "feeds X (in contrast to Y)" sets Y against X);
+            # the concept the cue hangs on, else the clause's grammatical subject
+            held = _mention_of(ctx, doc[span.start].head)
+            if held is not None and held.covers(doc[span.start].head):
+                subjects, said = [held.concept], 1.0
+            else:
+                subjects, said = _subject(ctx, span)
+            after = _objects(ctx, span.end, whole=True, max_gap=2)
+            aside = _opened(doc, ctx.sent.start, span.start)
+            pairs = [(a, b) for a in subjects[:1] for b in after[:1] if said == 1.0 and not aside]
     elif cue.frame == "joined":  # "X V ..., whereas Y V ..."
         mark = doc[span.start]
         second = mark.head
@@ -1071,15 +1130,47 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         yield Relation(source, target, relation, confidence, cited, label=label)
 
 
+def _opens_clause(ctx: _Context, span: Span) -> bool:
+    """Does the cue open its sentence (nothing but punctuation or a conjunction before
+    it: "Unlike X, Y ...", "But compared with X, Y ...")?"""
+    return all(
+        t.is_punct or t.pos_ in {"CCONJ", "ADV"} for t in ctx.sent.doc[ctx.sent.start : span.start]
+    )
+
+
+def _fronted_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
+    """ "Unlike X, Y ...": X (after the cue, up to the comma) and the first concept after
+    the comma (the clause's subject)."""
+    doc = ctx.sent.doc
+    comma = next((t.i for t in doc[span.end : ctx.sent.end] if t.text == ","), None)
+    if comma is None:
+        return []
+    # "Unlike feedforward networks, RNNs ...": what is set apart is the narrower
+    # phrase, not the network
+    left = _objects(ctx, span.end, stop=comma, whole=True)
+    right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
+    return [(a, b) for a in left[:1] for b in right[:1]]
+
+
 #: Determiners that point a noun back at a concept named before it ("these enzymes").
 _ANAPHORIC = frozenset({"these", "those", "this", "that", "such"})
+
+
+def _longer_heads(index: ConceptIndex, concept: str, than: str) -> set[str]:
+    """The head words of ``concept``'s names (its id, label and aliases) that say more
+    than ``than``: "ATP" is also named "adenosine triphosphate", which ends with
+    "triphosphate"."""
+    record = index.concepts.get(concept)
+    names = [concept] if record is None else [concept, record.label, *record.aliases]
+    return {_head_word(n) for n in names if len(n) > len(than)}
 
 
 def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
     """The concept a subject such as "these enzymes" points back at, and the evidence
     that names both: the last concept the sentence before names whose name ends with
-    the same noun and says more ("digestive enzymes ... these enzymes include
-    amylase": the digestive enzymes), and whether the phrase is plural. None when the
+    the same noun and says more, by any of its names ("digestive enzymes ... these
+    enzymes include amylase": the digestive enzymes; "ATP, adenosine triphosphate ...
+    these triphosphates"), and whether the phrase is plural. None when the
     subject is not such a phrase."""
     verb = _verb_of(span)
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -1098,7 +1189,7 @@ def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
     before = [
         b
         for b in mentions(ctx.index, previous)
-        if _head_word(b.concept) == head and len(b.concept) > len(m.concept)
+        if b.concept != m.concept and head in _longer_heads(ctx.index, b.concept, m.concept)
     ]
     if not before:
         return None
@@ -2192,6 +2283,43 @@ def _application_edges(
                 yield Relation(label[0].concept, m.concept, "used_for", 0.65, cited)
 
 
+#: A question asking why something happens ("Why does soil erosion occur?").
+_WHY_HAPPENS = re.compile(
+    r"^\W*why\b.*\b(?:happens?|occurs?|arises?|appears?|develops?)\W*\?\s*$", re.IGNORECASE
+)
+#: Openings of an answer that give a cause ("Because of X", "Due to X").
+_CAUSE_OPENINGS = (("because", "of"), ("due", "to"), ("owing", "to"), ("caused", "by"))
+#: Confidence of "Why does X happen? -- Because of Y".
+WHY_CONFIDENCE = 0.7
+
+
+def _why_edges(
+    index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
+) -> Iterator[Relation]:
+    """A question asking why the one concept it names happens, answered by a line that
+    opens with its cause ("Why does soil erosion occur? -- Because of deforestation."):
+    each concept the answer's opening phrase names causes it, citing the question and
+    the answer."""
+    seg, sent = title
+    if not _WHY_HAPPENS.match(sent.text) or not body:
+        return
+    asked = {m.concept for m in mentions(index, sent) if not is_meta(m.concept)}
+    if len(asked) != 1:
+        return
+    effect = next(iter(asked))
+    answer_seg, answer = body[0]
+    words = [t for t in answer if not t.is_punct]
+    if len(words) < 3 or (words[0].lower_, words[1].lower_) not in _CAUSE_OPENINGS:
+        return
+    ctx = _Context(
+        index, answer_seg, answer, mentions(index, answer), [], _evidence_of(*body[0]), True
+    )
+    for cause in _objects(ctx, words[1].i + 1, whole=True):
+        if cause != effect:
+            cited = [_evidence_of(seg, sent), ctx.evidence]
+            yield Relation(cause, effect, "causes", WHY_CONFIDENCE, cited)
+
+
 def _compounded(doc: Doc, m: Mention) -> bool:
     """Does a noun or modifier before ``m`` that its name does not hold make the phrase a
     narrower thing ("video classification" is no classification)?"""
@@ -2913,6 +3041,8 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             yield from _class_list_edges(index, titles[0], body)
         if titles and body and _APPLICATIONS.search(titles[0][0].card.title):
             yield from _application_edges(index, titles[0], body)
+        if titles and body:
+            yield from _why_edges(index, titles[-1], body)
         if intros:
             card = sents[0][0].card
             terms = nested_terms.get((card.source, card.title_line), ())

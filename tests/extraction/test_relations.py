@@ -1193,3 +1193,155 @@ def test_relations_a_superlative_subject_names_the_class():
     kinds = {(s, t) for s, r, t in triples(index) if r == "is_a"}
     uniform = index.find("uniform distribution")
     assert kinds and all(s == uniform and "discrete distribution" in t for s, t in kinds)
+
+
+def test_relations_results_as_a_noun_states_no_cause():
+    text = "A forest model averages the results from many decision trees."
+    assert_unrelated(text, ("forest model", "decision tree"), ("forest model", "decision tree"))
+
+
+def test_relations_question_asking_how_two_things_differ_contrasts_them():
+    index = tiny_index(
+        "How does mitosis differ from meiosis? || Mitosis makes two cells.", "mitosis", "meiosis"
+    )
+    assert expect(index, "mitosis", "contrasts_with", "meiosis") in triples(index)
+
+
+def test_relations_gloss_narrowed_by_a_word_before_is_no_instance():
+    # the gloss names a narrower drive than the concept "drive": no instance of its own
+    text = "A storage device such as a disk (the magnetic platter drive) keeps data."
+    index = tiny_index(text, "storage device", "disk", "drive")
+    found = triples(index)
+    assert expect(index, "disk", "example_of", "storage device") in found
+    assert expect(index, "drive", "example_of", "storage device") not in found
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("Collisions are a common problem.\nChaining resolves collisions.", True),
+        # what is resolved is no problem the notes name: a name is looked up, not cured
+        ("Chaining resolves collisions.", False),
+    ],
+)
+def test_relations_resolving_a_problem_addresses_it(text, found):
+    index = tiny_index(text, "collision", "chaining")
+    assert (expect(index, "chaining", "addresses", "collision") in triples(index)) is found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is terracing? || A method to prevent soil erosion.",
+        "Terracing || A technique for preventing soil erosion on slopes.",
+        "What is terracing? || A farming method to prevent soil erosion.",
+    ],
+)
+def test_relations_genus_of_a_definition_does_what_the_subject_does(text):
+    index = tiny_index(text, "terracing", "soil erosion")
+    assert expect(index, "terracing", "addresses", "soil erosion") in triples(index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osmosis, unlike active transport, needs no energy.",
+        "Osmosis needs no energy, unlike active transport.",
+        "Compared with active transport, osmosis needs no energy.",
+    ],
+)
+def test_relations_contrast_cue_inside_or_opening_the_sentence(text):
+    index = tiny_index(text, "osmosis", "active transport")
+    assert expect(index, "osmosis", "contrasts_with", "active transport") in triples(index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # set against a phrase no concept names in full, in an aside
+        "Osmosis moves pure water (in contrast to active transport) across cells.",
+        # the clause after the semicolon has no subject to set against
+        "Osmosis is slow; unlike active transport, independent of energy supply.",
+    ],
+)
+def test_relations_contrast_cue_without_a_named_side_gives_nothing(text):
+    assert_unrelated(text, ("osmosis", "active transport"), ("osmosis", "active transport"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mitosis and meiosis are two types of cell division.",
+        "Mitosis and meiosis are both forms of cell division.",
+        "Mitosis is considered a form of cell division.",
+        "Mitosis can be seen as a special case of cell division.",
+    ],
+)
+def test_relations_kind_of_after_a_count_or_a_view(text):
+    index = tiny_index(text, "mitosis", "meiosis", "cell division")
+    assert expect(index, "mitosis", "is_a", "cell division") in triples(index)
+
+
+def test_relations_there_are_kinds_names_no_subject_of_them():
+    # "there are" introduces the kinds: the card's subject is none of them
+    index = tiny_index("Geology || There are many different kinds of rock.", "geology", "rock")
+    assert expect(index, "geology", "is_a", "rock") not in triples(index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hash table || A structure for lookups. This table uses a hash function.",
+        "Hash tables || These tables use a hash function.",
+    ],
+)
+def test_relations_this_and_the_subjects_head_word_is_the_subject(text):
+    index = tiny_index(text, "hash table", "hash function")
+    assert expect(index, "hash table", "uses", "hash function") in triples(index)
+
+
+def test_relations_this_and_another_head_word_is_not_the_subject():
+    text = "Hash table || A structure for lookups. This array uses a hash function."
+    assert_unrelated(text, ("hash table", "hash function"), ("hash table", "hash function"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why does soil erosion happen? || Because of deforestation.",
+        "Why does soil erosion occur? || Due to deforestation on slopes.",
+    ],
+)
+def test_relations_why_question_answered_by_a_cause(text):
+    index = tiny_index(text, "soil erosion", "deforestation")
+    assert expect(index, "deforestation", "causes", "soil erosion") in triples(index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reader's reason, not a cause of the thing
+        "Why do we use terracing? || Because of soil erosion.",
+        # the cause is a clause no concept names
+        "Why does soil erosion happen? || Because the roots of trees are gone.",
+    ],
+)
+def test_relations_why_question_without_a_named_cause_gives_nothing(text):
+    index = tiny_index(text, "soil erosion", "terracing", "tree root")
+    assert not any(r == "causes" for _, r, _ in triples(index))
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("How do the anode and the cathode differ?", ("anode", "cathode")),
+        # "anode cathode" is a concept too: the first word still names the anode
+        (
+            "If the anode and the cathode differ in size, add a spacer.",
+            ("anode", "cathode", "anode cathode"),
+        ),
+    ],
+)  # fmt: skip
+def test_relations_things_said_to_differ_contrast(text, names):
+    index = tiny_index(text, *names)
+    assert expect(index, "anode", "contrasts_with", "cathode") in triples(index)

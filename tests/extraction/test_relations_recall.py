@@ -141,6 +141,24 @@ def test_relations_recall_these_points_back_at_the_concept_named_before():
     assert edge.evidence[0].text == text
 
 
+@pytest.mark.parametrize(
+    "concept,label,aliases,than,head",
+    [
+        # a concept known by its abbreviation is headed by its long name's noun too
+        ("NSP", "NSP", ["NSPs", "non-structural protein"], "protein", "protein"),
+        ("digestive enzyme", "digestive enzyme", [], "enzyme", "enzyme"),
+    ],
+)
+def test_relations_recall_these_points_back_by_any_name(concept, label, aliases, than, head):
+    from types import SimpleNamespace
+
+    from extraction.records import Concept
+    from extraction.relations import _longer_heads
+
+    index = SimpleNamespace(concepts={concept: Concept(concept, label, aliases)})
+    assert head in _longer_heads(index, concept, than)
+
+
 def test_relations_recall_these_without_a_concept_before_is_the_concept_itself():
     index = tiny_index("These enzymes include amylase.", "enzyme", "amylase")
     assert expect(index, "amylase", "is_a", "enzyme") in triples(index)
