@@ -1401,8 +1401,9 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 # "A deciduous tree is one that sheds its leaves": a kind of tree
                 yield Relation(x.concept, head, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
-            if x is not None and y is not None and _superlative(subj):
-                # "The most well-known discrete distribution is the uniform distribution"
+            if x is not None and y is not None and (_superlative(subj) or _one_of(subj)):
+                # "The most well-known discrete distribution is the uniform distribution",
+                # "Another common rock is granite"
                 yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
             if x is not None and y is not None and _restricted(subj, x.concept, y.concept):
@@ -1492,6 +1493,16 @@ def _superlative(subject: Token) -> bool:
     return any(
         c.tag_ == "JJS" or (c.dep_ == "amod" and any(a.lower_ == "most" for a in c.children))
         for c in subject.children
+    )
+
+
+def _one_of(subject: Token) -> bool:
+    """Is ``subject`` one more member of its class ("another common rock", "one
+    important enzyme"), so that "S is Y" names a member Y of S's class?"""
+    return any(
+        (c.dep_ == "det" and c.lower_ == "another") or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in subject.children
+        if c.i < subject.i
     )
 
 

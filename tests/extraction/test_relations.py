@@ -1183,6 +1183,21 @@ def test_relations_contradictions_keep_one_direction(sentences, kept):
     assert expect(index, target, relation, source) not in found
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Another common igneous rock is granite, which cools slowly.",
+        "One important igneous rock is granite.",
+    ],
+)
+def test_relations_one_more_member_of_a_class_names_the_class(sentence):
+    # "another X is Y", "one X is Y": Y is a member of the class X, not X a kind of Y
+    index = tiny_index(sentence, "igneous rock", "granite")
+    kinds = {(s, t) for s, r, t in triples(index) if r == "is_a"}
+    granite = index.find("granite")
+    assert kinds and all(s == granite and "igneous rock" in t for s, t in kinds)
+
+
 def test_relations_a_superlative_subject_names_the_class():
     # "the simplest X is Y": Y is the X singled out, a kind of X (not X a kind of Y)
     index = tiny_index(
