@@ -50,7 +50,7 @@ from pathlib import Path
 from extraction.concepts import ConceptIndex, Segment, is_acronym
 from extraction.concepts.index import segments_only
 from extraction.logistic import LogisticModel
-from extraction.records import Evidence, Relation
+from extraction.records import STRESS_STYLES, Evidence, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
 from extraction.relations import is_meta
 
@@ -79,6 +79,8 @@ FEATURES: dict[str, str] = {
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
     "lists": "B is an item of a list in a card about A (+: what the card explains, then its "
     "items), A of a list about B (-)",
+    "stressed": "B is set in bold, italics or underline in a card about A (+: what the card "
+    "explains, then the terms it stresses), A in a card about B (-)",
     "wider": "A is named in more cards than B (log ratio, in [-1, 1])",
     "common": "A's name is a commoner English word than B's (Zipf scale, in [-1, 1])",
     "earlier": "the notes name A first (+1) or B first (-1)",
@@ -646,6 +648,8 @@ def _statements(
             say(2, a, b, "section", 1.0, [heading])
     for a, b, item in _listed(index, notes):
         say(2, a, b, "lists", 1.0, [item])
+    for a, b, line in _stressed(index, notes):
+        say(2, a, b, "stressed", 1.0, [line])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
@@ -701,6 +705,47 @@ def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evid
                 b = index.find(lead) if lead else None
                 if b is not None and b != a and b in index.concepts:
                     yield a, b, Evidence(card.source, card.line_of(item.start), text)
+
+
+def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evidence]]:
+    """``(A, B, line)`` for each run of a card about A set in bold, italics or underline
+    that is B's name: the terms a card stresses while it explains its subject ("Osmosis
+    moves water across a **semipermeable membrane**"). As with :func:`_listed`, a card
+    that only holds A's defining sentence, being about another concept, is not A's.
+
+    >>> from extraction.records import Card, Emphasis
+    >>> from extraction.concepts import extract_concepts
+    >>> body = "Water moves across a semipermeable membrane."
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (2 * i, 2 * i + 1), f"What is {t}?", b,
+    ...               title_line=2 * i, body_lines=(2 * i + 1,), emphasis=stress)
+    ...          for i, (t, b, stress) in enumerate([
+    ...     ("osmosis", body, (Emphasis("body", 21, 43, "bold"),)),
+    ...     ("a semipermeable membrane", "A barrier that lets some molecules pass.", ())])]
+    >>> index = extract_concepts(cards)
+    >>> [(a, b, e.text) for a, b, e in _stressed(index, _notes(index))]
+    [('osmosis', 'semipermeable membrane', 'Water moves across a semipermeable membrane.')]
+    """
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+    for a, about in notes.about.items():
+        if a not in index.concepts:
+            continue
+        hosted = notes.hosts.get(a, {})  # cards that define A but are about another
+        for card_id in sorted(about):
+            card = cards.get(card_id)
+            if card is None or card_id in hosted:
+                continue
+            seen = set()
+            for run in card.emphasis:
+                if run.part != "body" or run.style not in STRESS_STYLES:
+                    continue
+                b = index.find(card.body[run.start : run.end].strip().strip(".:;,()"))
+                if b is None or b == a or b in seen or b not in index.concepts:
+                    continue
+                seen.add(b)
+                start = card.body.rfind("\n", 0, run.start) + 1
+                end = card.body.find("\n", run.end)
+                line = card.body[start : end if end >= 0 else len(card.body)].strip()
+                yield a, b, Evidence(card.source, card.line_of(run.start), line)
 
 
 def _together(notes: _Notes, a: str, b: str, cards: list[str]) -> _Said:

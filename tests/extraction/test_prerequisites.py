@@ -220,6 +220,31 @@ def test_prerequisites_a_card_explains_what_it_lists_after_it(item, listed):
 
 
 @pytest.mark.parametrize(
+    ("style", "stressed"),
+    [
+        ("bold", 1.0),  # the card stresses the term while it explains its subject
+        ("italic", 1.0),
+        ("underline", 1.0),
+        ("link", None),  # a link is not stress
+        (None, None),  # named in passing
+    ],
+)
+def test_prerequisites_a_card_explains_its_subject_before_the_terms_it_stresses(style, stressed):
+    body = "Oceanic plates sink back into the mantle at a subduction zone."
+    start = body.index("subduction")
+    stress = (Emphasis("body", start, start + len("subduction zone"), style),) if style else ()
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is plate tectonics?", body, title_line=1,
+             body_lines=(2,), emphasis=stress),
+        Card("n#2", "n.txt", "qa-list", (4, 5), "What is a subduction zone?",
+             "Where one plate slides under another.", title_line=4, body_lines=(5,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("plate tectonics", "subduction zone"))
+    assert (said(pair).get("stressed") if pair else None) == stressed
+
+
+@pytest.mark.parametrize(
     ("first", "listed"),
     [
         ("osmosis", 1.0),  # what the card is about
