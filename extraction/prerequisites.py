@@ -75,7 +75,8 @@ FEATURES: dict[str, str] = {
     "definition_words": "A's name is inside another name in B's defining sentence (+), "
     "B's in A's (-): 'osmosis' in 'reverse osmosis systems'",
     "explains": "share of the cards about B that name A (named before), less the converse",
-    "introduced": "A is first named while the notes explain B (+), B while they explain A (-)",
+    "introduced": "A is first named, in passing (not set in bold), while the notes explain B "
+    "(+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
     "lists": "B is an item of a list in a card about A (+: what the card explains, then its "
     "items), A of a list about B (-)",
@@ -202,6 +203,8 @@ class _Notes:
     #: concept -> the concepts whose name is inside another name of its defining
     #: sentence (not its own name, nor one of ``defined_with``)
     defined_with_words: dict[str, set[str]] = field(default_factory=dict)
+    #: concept -> the cards that set its name in bold, italics or underline
+    stressed_in: dict[str, set[str]] = field(default_factory=dict)
 
 
 class _MentionsOf:
@@ -314,8 +317,25 @@ def _notes(index: ConceptIndex) -> _Notes:
                     sections.setdefault((outer[0], b), outer[1])
     mention_of = _MentionsOf(index.card_mentions)
     words = _defined_with_words(index, defined_with)
+    stressed_in: dict[str, set[str]] = defaultdict(set)
+    for card in cards.values():
+        for run in card.emphasis:
+            if run.style in STRESS_STYLES:
+                text = card.title if run.part == "title" else card.body
+                concept = index.find(text[run.start : run.end].strip().strip(".:;,()"))
+                if concept is not None:
+                    stressed_in[concept].add(card.id)
     return _Notes(
-        naming, about, ranks, first_card, defined_with, mention_of, sections, hosts, words
+        naming,
+        about,
+        ranks,
+        first_card,
+        defined_with,
+        mention_of,
+        sections,
+        hosts,
+        words,
+        dict(stressed_in),
     )
 
 
@@ -715,21 +735,25 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
 
     >>> from extraction.records import Card, Emphasis
     >>> from extraction.concepts import extract_concepts
-    >>> body = "Water moves across a semipermeable membrane."
+    >>> body = "Osmosis is the movement of water. Water moves across a semipermeable membrane."
     >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (2 * i, 2 * i + 1), f"What is {t}?", b,
     ...               title_line=2 * i, body_lines=(2 * i + 1,), emphasis=stress)
     ...          for i, (t, b, stress) in enumerate([
-    ...     ("osmosis", body, (Emphasis("body", 21, 43, "bold"),)),
+    ...     ("osmosis", body, (Emphasis("body", 55, 77, "bold"),)),
     ...     ("a semipermeable membrane", "A barrier that lets some molecules pass.", ())])]
     >>> index = extract_concepts(cards)
-    >>> [(a, b, e.text) for a, b, e in _stressed(index, _notes(index))]
-    [('osmosis', 'semipermeable membrane', 'Water moves across a semipermeable membrane.')]
+    >>> [(a, b, e.line) for a, b, e in _stressed(index, _notes(index))]
+    [('osmosis', 'semipermeable membrane', 1)]
     """
     cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
     for a, about in notes.about.items():
-        if a not in index.concepts:
-            continue
+        if a not in index.concepts or is_collection(a):
+            continue  # a set named in the plural is made of the members it stresses
         hosted = notes.hosts.get(a, {})  # cards that define A but are about another
+        defining = index.concepts[a].definition_evidence
+        defining_sentence = (
+            _FIRST_SENTENCE.split(defining.text, maxsplit=1)[0] if defining is not None else ""
+        )
         for card_id in sorted(about):
             card = cards.get(card_id)
             if card is None or card_id in hosted:
@@ -738,14 +762,41 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
             for run in card.emphasis:
                 if run.part != "body" or run.style not in STRESS_STYLES:
                     continue
-                b = index.find(card.body[run.start : run.end].strip().strip(".:;,()"))
+                name = card.body[run.start : run.end].strip().strip(".:;,()")
+                b = index.find(name)
                 if b is None or b == a or b in seen or b not in index.concepts:
                     continue
+                if card_id in notes.about.get(b, ()):
+                    continue  # a card about both ("Mitosis and meiosis") orders neither
+                if (
+                    defining is not None
+                    and (card.source, card.line_of(run.start)) == (defining.source, defining.line)
+                    and name in defining_sentence
+                ):
+                    continue  # what A is defined with (``in_definition``), not taught after it
                 seen.add(b)
-                start = card.body.rfind("\n", 0, run.start) + 1
-                end = card.body.find("\n", run.end)
-                line = card.body[start : end if end >= 0 else len(card.body)].strip()
-                yield a, b, Evidence(card.source, card.line_of(run.start), line)
+                yield (
+                    a,
+                    b,
+                    Evidence(
+                        card.source, card.line_of(run.start), _sentence_at(card.body, run.start)
+                    ),
+                )
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    """The sentence of ``text`` (within its line) that holds the character at ``offset``.
+
+    >>> _sentence_at("Rivers erode rock. Wind carries sand. Ice grinds it.", 25)
+    'Wind carries sand.'
+    """
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)]
+    at = offset - start
+    ends = [m.start() for m in _FIRST_SENTENCE.finditer(line) if m.start() > at]
+    starts = [m.end() for m in _FIRST_SENTENCE.finditer(line) if m.end() <= at]
+    return line[starts[-1] if starts else 0 : ends[0] if ends else len(line)].strip()
 
 
 def _together(notes: _Notes, a: str, b: str, cards: list[str]) -> _Said:
@@ -837,7 +888,14 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
         c.add(feature, value, evidence)
     for x, y, sign in ((a, b, 1.0), (b, a, -1.0)):
         card = notes.first_card.get(x)
-        if card is not None and card in notes.about.get(y, ()):
+        # named in passing while the notes explain y: what y's explanation builds on; a
+        # name the card sets in bold is a new term it teaches there (``stressed``), but
+        # for the members of a set named in the plural ("the causes of erosion")
+        if (
+            card is not None
+            and card in notes.about.get(y, ())
+            and (card not in notes.stressed_in.get(x, ()) or is_collection(y))
+        ):
             c.add("introduced", sign, notes.mention_of[(x, card)][:1])
     common = round(max(-1.0, min(1.0, (_commonness(a) - _commonness(b)) / 4)), 3)
     if common:
