@@ -80,8 +80,9 @@ FEATURES: dict[str, str] = {
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
     "lists": "B is an item of a list in a card about A (+: what the card explains, then its "
     "items), A of a list about B (-)",
-    "stressed": "B is set in bold, italics or underline in a card about A (+: what the card "
-    "explains, then the terms it stresses), A in a card about B (-)",
+    "stressed": "B is set in bold, italics or underline, or introduced by name ('called B'), "
+    "in a card about A (+: what the card explains, then the terms it marks), A in a card "
+    "about B (-)",
     "wider": "A is named in more cards than B (log ratio, in [-1, 1])",
     "common": "A's name is a commoner English word than B's (Zipf scale, in [-1, 1])",
     "earlier": "the notes name A first (+1) or B first (-1)",
@@ -728,9 +729,10 @@ def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evid
 
 
 def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evidence]]:
-    """``(A, B, line)`` for each run of a card about A set in bold, italics or underline
-    that is B's name: the terms a card stresses while it explains its subject ("Osmosis
-    moves water across a **semipermeable membrane**"). As with :func:`_listed`, a card
+    """``(A, B, sentence)`` for each term a card about A marks that is B's name (a run set
+    in bold, italics or underline, or a name after "called": :func:`_marked_terms`):
+    the terms a card teaches while it explains its subject ("Osmosis moves water across a
+    **semipermeable membrane**"). As with :func:`_listed`, a card
     that only holds A's defining sentence, being about another concept, is not A's.
 
     >>> from extraction.records import Card, Emphasis
@@ -759,18 +761,14 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
             if card is None or card_id in hosted:
                 continue
             seen = set()
-            for run in card.emphasis:
-                if run.part != "body" or run.style not in STRESS_STYLES:
-                    continue
-                name = card.body[run.start : run.end].strip().strip(".:;,()")
-                b = index.find(name)
-                if b is None or b == a or b in seen or b not in index.concepts:
+            for start, name, b in _marked_terms(index, card):
+                if b == a or b in seen or b not in index.concepts:
                     continue
                 if card_id in notes.about.get(b, ()):
                     continue  # a card about both ("Mitosis and meiosis") orders neither
                 if (
                     defining is not None
-                    and (card.source, card.line_of(run.start)) == (defining.source, defining.line)
+                    and (card.source, card.line_of(start)) == (defining.source, defining.line)
                     and name in defining_sentence
                 ):
                     continue  # what A is defined with (``in_definition``), not taught after it
@@ -778,10 +776,45 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
                 yield (
                     a,
                     b,
-                    Evidence(
-                        card.source, card.line_of(run.start), _sentence_at(card.body, run.start)
-                    ),
+                    Evidence(card.source, card.line_of(start), _sentence_at(card.body, start)),
                 )
+
+
+#: What introduces a new term by name ("is called osmosis", "known as the mantle").
+NAMING_CUE = re.compile(r"\b(?:called|known as)\s+", re.IGNORECASE)
+
+
+def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
+    """``(offset, name, concept)`` for each concept ``card``'s body marks as a term: a
+    run set in bold, italics or underline that is its name, or a name a naming cue
+    introduces (:data:`NAMING_CUE`: "pores called stomata").
+
+    >>> from extraction.records import Card, Emphasis
+    >>> from extraction.concepts import extract_concepts
+    >>> body = "Leaves lose water through pores called stomata. The loss is transpiration."
+    >>> cards = [Card("n#1", "n.txt", "qa-list", (1, 2), "What is a leaf?", body, title_line=1,
+    ...               body_lines=(2,), emphasis=(Emphasis("body", 60, 73, "bold"),)),
+    ...          Card("n#2", "n.txt", "qa-list", (3, 4), "What are stomata?", "Pores in a leaf.",
+    ...               title_line=3, body_lines=(4,))]
+    >>> [(n, c) for _, n, c in _marked_terms(extract_concepts(cards), cards[0])]
+    [('transpiration', 'transpiration'), ('stomata', 'stomatum')]
+    """
+    found = []
+    for run in card.emphasis:
+        if run.part == "body" and run.style in STRESS_STYLES:
+            name = card.body[run.start : run.end].strip().strip(".:;,()")
+            if (concept := index.find(name)) is not None:
+                found.append((run.start, name, concept))
+    for cue in NAMING_CUE.finditer(card.body):
+        words = re.findall(r"[\w'-]+", card.body[cue.end() : cue.end() + 80])[:NAME_MAX_WORDS]
+        if words and words[0].lower() in {"a", "an", "the"}:
+            words = words[1:]
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            if (concept := index.find(name)) is not None:
+                found.append((cue.end(), name, concept))
+                break
+    return found
 
 
 def _sentence_at(text: str, offset: int) -> str:

@@ -297,6 +297,28 @@ def test_prerequisites_a_set_in_the_plural_comes_after_the_members_it_stresses(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "stressed"),
+    [
+        ("The water it loses is called transpiration.", 1.0),  # a new term introduced by name
+        ("The so-called transpiration cools it.", 1.0),
+        ("The water it loses is known as transpiration.", 1.0),
+        ("It loses water by transpiration.", None),  # named in passing
+    ],
+)
+def test_prerequisites_a_card_explains_its_subject_before_the_terms_it_names(sentence, stressed):
+    body = f"A leaf makes sugar from light. {sentence}"
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a leaf?", body, title_line=1,
+             body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is transpiration?",
+             "Water loss from plants.", title_line=3, body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("leaf", "transpiration"))
+    assert (said(pair).get("stressed") if pair else None) == stressed
+
+
+@pytest.mark.parametrize(
     ("style", "introduced"),
     [
         (None, -1.0),  # first named in passing while plate tectonics is explained
