@@ -342,6 +342,9 @@ def _notes(index: ConceptIndex) -> _Notes:
 
 #: Most words of a name looked for inside a defining sentence.
 NAME_MAX_WORDS = 6
+#: Words after which a single word of a defining sentence is a verb ("to filter the
+#: water"), not a name the sentence holds inside a longer one.
+VERB_BEFORE = frozenset({"to"})
 #: Where the first sentence of a cited text ends ("A default stream. In a pipe, ...").
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
@@ -388,6 +391,8 @@ def _defined_with_words(
             for j in range(i + 1, min(len(words), i + NAME_MAX_WORDS) + 1):
                 if words[j - 1] == "|":
                     break
+                if j == i + 1 and i and words[i - 1] in VERB_BEFORE:
+                    continue  # "to process data": a verb, not a name
                 gram = " ".join(words[i:j]).rstrip(".")
                 found |= owners.get(gram, set())
                 for plural in ("s", "es"):

@@ -319,6 +319,26 @@ def test_prerequisites_a_card_explains_its_subject_before_the_terms_it_names(sen
 
 
 @pytest.mark.parametrize(
+    ("definition", "words"),
+    [
+        ("A plant that runs sea water through a filter membrane.", 1.0),  # inside a name
+        ("A process used by water filter plants.", 1.0),
+        ("A way to filter sea water.", None),  # a verb, not a name
+    ],
+)
+def test_prerequisites_a_verb_in_a_definition_is_no_name_inside_it(definition, words):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a filter?",
+             "A device that holds back solids.", title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is reverse osmosis?", definition,
+             title_line=3, body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("filter", "reverse osmosis"))
+    assert (said(pair).get("definition_words") if pair else None) == words
+
+
+@pytest.mark.parametrize(
     ("style", "introduced"),
     [
         (None, -1.0),  # first named in passing while plate tectonics is explained
