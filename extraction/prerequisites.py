@@ -50,7 +50,7 @@ from pathlib import Path
 from extraction.concepts import ConceptIndex, Segment, is_acronym
 from extraction.concepts.index import segments_only
 from extraction.logistic import LogisticModel
-from extraction.records import Evidence, Relation
+from extraction.records import STRESS_STYLES, Evidence, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
 from extraction.relations import is_meta
 
@@ -75,10 +75,14 @@ FEATURES: dict[str, str] = {
     "definition_words": "A's name is inside another name in B's defining sentence (+), "
     "B's in A's (-): 'osmosis' in 'reverse osmosis systems'",
     "explains": "share of the cards about B that name A (named before), less the converse",
-    "introduced": "A is first named while the notes explain B (+), B while they explain A (-)",
+    "introduced": "A is first named, in passing (not set in bold), while the notes explain B "
+    "(+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
     "lists": "B is an item of a list in a card about A (+: what the card explains, then its "
     "items), A of a list about B (-)",
+    "stressed": "B is set in bold, italics or underline, or introduced by name ('called B'), "
+    "in a card about A (+: what the card explains, then the terms it marks), A in a card "
+    "about B (-)",
     "wider": "A is named in more cards than B (log ratio, in [-1, 1])",
     "common": "A's name is a commoner English word than B's (Zipf scale, in [-1, 1])",
     "earlier": "the notes name A first (+1) or B first (-1)",
@@ -200,6 +204,8 @@ class _Notes:
     #: concept -> the concepts whose name is inside another name of its defining
     #: sentence (not its own name, nor one of ``defined_with``)
     defined_with_words: dict[str, set[str]] = field(default_factory=dict)
+    #: concept -> the cards that set its name in bold, italics or underline
+    stressed_in: dict[str, set[str]] = field(default_factory=dict)
 
 
 class _MentionsOf:
@@ -312,13 +318,33 @@ def _notes(index: ConceptIndex) -> _Notes:
                     sections.setdefault((outer[0], b), outer[1])
     mention_of = _MentionsOf(index.card_mentions)
     words = _defined_with_words(index, defined_with)
+    stressed_in: dict[str, set[str]] = defaultdict(set)
+    for card in cards.values():
+        for run in card.emphasis:
+            if run.style in STRESS_STYLES:
+                text = card.title if run.part == "title" else card.body
+                concept = index.find(text[run.start : run.end].strip().strip(".:;,()"))
+                if concept is not None:
+                    stressed_in[concept].add(card.id)
     return _Notes(
-        naming, about, ranks, first_card, defined_with, mention_of, sections, hosts, words
+        naming,
+        about,
+        ranks,
+        first_card,
+        defined_with,
+        mention_of,
+        sections,
+        hosts,
+        words,
+        dict(stressed_in),
     )
 
 
 #: Most words of a name looked for inside a defining sentence.
 NAME_MAX_WORDS = 6
+#: Words after which a single word of a defining sentence is a verb ("to filter the
+#: water"), not a name the sentence holds inside a longer one.
+VERB_BEFORE = frozenset({"to"})
 #: Where the first sentence of a cited text ends ("A default stream. In a pipe, ...").
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
@@ -365,6 +391,8 @@ def _defined_with_words(
             for j in range(i + 1, min(len(words), i + NAME_MAX_WORDS) + 1):
                 if words[j - 1] == "|":
                     break
+                if j == i + 1 and i and words[i - 1] in VERB_BEFORE:
+                    continue  # "to process data": a verb, not a name
                 gram = " ".join(words[i:j]).rstrip(".")
                 found |= owners.get(gram, set())
                 for plural in ("s", "es"):
@@ -646,6 +674,8 @@ def _statements(
             say(2, a, b, "section", 1.0, [heading])
     for a, b, item in _listed(index, notes):
         say(2, a, b, "lists", 1.0, [item])
+    for a, b, line in _stressed(index, notes):
+        say(2, a, b, "stressed", 1.0, [line])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
@@ -701,6 +731,110 @@ def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evid
                 b = index.find(lead) if lead else None
                 if b is not None and b != a and b in index.concepts:
                     yield a, b, Evidence(card.source, card.line_of(item.start), text)
+
+
+def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evidence]]:
+    """``(A, B, sentence)`` for each term a card about A marks that is B's name (a run set
+    in bold, italics or underline, or a name after "called": :func:`_marked_terms`):
+    the terms a card teaches while it explains its subject ("Osmosis moves water across a
+    **semipermeable membrane**"). As with :func:`_listed`, a card
+    that only holds A's defining sentence, being about another concept, is not A's.
+
+    >>> from extraction.records import Card, Emphasis
+    >>> from extraction.concepts import extract_concepts
+    >>> body = "Osmosis is the movement of water. Water moves across a semipermeable membrane."
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (2 * i, 2 * i + 1), f"What is {t}?", b,
+    ...               title_line=2 * i, body_lines=(2 * i + 1,), emphasis=stress)
+    ...          for i, (t, b, stress) in enumerate([
+    ...     ("osmosis", body, (Emphasis("body", 55, 77, "bold"),)),
+    ...     ("a semipermeable membrane", "A barrier that lets some molecules pass.", ())])]
+    >>> index = extract_concepts(cards)
+    >>> [(a, b, e.line) for a, b, e in _stressed(index, _notes(index))]
+    [('osmosis', 'semipermeable membrane', 1)]
+    """
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+    for a, about in notes.about.items():
+        if a not in index.concepts or is_collection(a):
+            continue  # a set named in the plural is made of the members it stresses
+        hosted = notes.hosts.get(a, {})  # cards that define A but are about another
+        defining = index.concepts[a].definition_evidence
+        defining_sentence = (
+            _FIRST_SENTENCE.split(defining.text, maxsplit=1)[0] if defining is not None else ""
+        )
+        for card_id in sorted(about):
+            card = cards.get(card_id)
+            if card is None or card_id in hosted:
+                continue
+            seen = set()
+            for start, name, b in _marked_terms(index, card):
+                if b == a or b in seen or b not in index.concepts:
+                    continue
+                if card_id in notes.about.get(b, ()):
+                    continue  # a card about both ("Mitosis and meiosis") orders neither
+                if (
+                    defining is not None
+                    and (card.source, card.line_of(start)) == (defining.source, defining.line)
+                    and name in defining_sentence
+                ):
+                    continue  # what A is defined with (``in_definition``), not taught after it
+                seen.add(b)
+                yield (
+                    a,
+                    b,
+                    Evidence(card.source, card.line_of(start), _sentence_at(card.body, start)),
+                )
+
+
+#: What introduces a new term by name ("is called osmosis", "known as the mantle").
+NAMING_CUE = re.compile(r"\b(?:called|known as)\s+", re.IGNORECASE)
+
+
+def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
+    """``(offset, name, concept)`` for each concept ``card``'s body marks as a term: a
+    run set in bold, italics or underline that is its name, or a name a naming cue
+    introduces (:data:`NAMING_CUE`: "pores called stomata").
+
+    >>> from extraction.records import Card, Emphasis
+    >>> from extraction.concepts import extract_concepts
+    >>> body = "Leaves lose water through pores called stomata. The loss is transpiration."
+    >>> cards = [Card("n#1", "n.txt", "qa-list", (1, 2), "What is a leaf?", body, title_line=1,
+    ...               body_lines=(2,), emphasis=(Emphasis("body", 60, 73, "bold"),)),
+    ...          Card("n#2", "n.txt", "qa-list", (3, 4), "What are stomata?", "Pores in a leaf.",
+    ...               title_line=3, body_lines=(4,))]
+    >>> [(n, c) for _, n, c in _marked_terms(extract_concepts(cards), cards[0])]
+    [('transpiration', 'transpiration'), ('stomata', 'stomatum')]
+    """
+    found = []
+    for run in card.emphasis:
+        if run.part == "body" and run.style in STRESS_STYLES:
+            name = card.body[run.start : run.end].strip().strip(".:;,()")
+            if (concept := index.find(name)) is not None:
+                found.append((run.start, name, concept))
+    for cue in NAMING_CUE.finditer(card.body):
+        words = re.findall(r"[\w'-]+", card.body[cue.end() : cue.end() + 80])[:NAME_MAX_WORDS]
+        if words and words[0].lower() in {"a", "an", "the"}:
+            words = words[1:]
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            if (concept := index.find(name)) is not None:
+                found.append((cue.end(), name, concept))
+                break
+    return found
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    """The sentence of ``text`` (within its line) that holds the character at ``offset``.
+
+    >>> _sentence_at("Rivers erode rock. Wind carries sand. Ice grinds it.", 25)
+    'Wind carries sand.'
+    """
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)]
+    at = offset - start
+    ends = [m.start() for m in _FIRST_SENTENCE.finditer(line) if m.start() > at]
+    starts = [m.end() for m in _FIRST_SENTENCE.finditer(line) if m.end() <= at]
+    return line[starts[-1] if starts else 0 : ends[0] if ends else len(line)].strip()
 
 
 def _together(notes: _Notes, a: str, b: str, cards: list[str]) -> _Said:
@@ -792,7 +926,14 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
         c.add(feature, value, evidence)
     for x, y, sign in ((a, b, 1.0), (b, a, -1.0)):
         card = notes.first_card.get(x)
-        if card is not None and card in notes.about.get(y, ()):
+        # named in passing while the notes explain y: what y's explanation builds on; a
+        # name the card sets in bold is a new term it teaches there (``stressed``), but
+        # for the members of a set named in the plural ("the causes of erosion")
+        if (
+            card is not None
+            and card in notes.about.get(y, ())
+            and (card not in notes.stressed_in.get(x, ()) or is_collection(y))
+        ):
             c.add("introduced", sign, notes.mention_of[(x, card)][:1])
     common = round(max(-1.0, min(1.0, (_commonness(a) - _commonness(b)) / 4)), 3)
     if common:

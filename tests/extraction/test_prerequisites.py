@@ -219,6 +219,142 @@ def test_prerequisites_a_card_explains_what_it_lists_after_it(item, listed):
     assert (said(pair).get("lists") if pair else None) == listed
 
 
+def tectonics_cards(term: str, style: str | None) -> list[Card]:
+    """A card about plate tectonics that names ``term`` (in ``style``, if any) for the
+    first time, then a card about ``term``."""
+    body = (
+        "Plate tectonics is the movement of the lithosphere. "
+        "Oceanic plates sink back into the mantle at a subduction zone."
+    )
+    start = body.index(term)
+    stress = (Emphasis("body", start, start + len(term), style),) if style else ()
+    return [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is plate tectonics?", body, title_line=1,
+             body_lines=(2,), emphasis=stress),
+        Card("n#2", "n.txt", "qa-list", (4, 5), f"What is a {term}?",
+             "Where one plate slides under another.", title_line=4, body_lines=(5,)),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("term", "style", "stressed"),
+    [
+        ("subduction zone", "bold", 1.0),  # the card stresses a term it goes on to teach
+        ("subduction zone", "italic", 1.0),
+        ("subduction zone", "underline", 1.0),
+        ("subduction zone", "link", None),  # a link is not stress
+        ("subduction zone", None, None),  # named in passing
+        ("lithosphere", "bold", None),  # in the defining sentence: what it is defined with
+    ],
+)
+def test_prerequisites_a_card_explains_its_subject_before_the_terms_it_stresses(
+    term, style, stressed
+):
+    index = extract_concepts(tectonics_cards(term, style))
+    pair = candidates(index, typed_relations(index)).get(("plate tectonics", term))
+    assert (said(pair).get("stressed") if pair else None) == stressed
+
+
+@pytest.mark.parametrize(
+    ("title", "stressed"),
+    [
+        ("What is mitosis?", 1.0),
+        ("Mitosis vs meiosis", None),  # a card about both orders neither
+    ],
+)
+def test_prerequisites_a_card_about_both_terms_does_not_order_them_by_stress(title, stressed):
+    body = "Cells divide by mitosis to grow. Sex cells form by meiosis."
+    start = body.index("meiosis")
+    card = Card("n#1", "n.txt", "qa-list", (1, 2), title, body, title_line=1, body_lines=(2,),
+                emphasis=(Emphasis("body", start, start + len("meiosis"), "bold"),))  # fmt: skip
+    index = extract_concepts([card])
+    pair = candidates(index, typed_relations(index)).get(("mitosis", "meiosis"))
+    assert (said(pair).get("stressed") if pair else None) == stressed
+
+
+@pytest.mark.parametrize(
+    ("title", "subject", "stressed", "introduced"),
+    [
+        ("What is combustion?", "combustion", 1.0, None),
+        # a set named in the plural is made of the members it stresses: they come first
+        ("Conditions for combustion", "conditions for combustion", None, -1.0),
+    ],
+)
+def test_prerequisites_a_set_in_the_plural_comes_after_the_members_it_stresses(
+    title, subject, stressed, introduced
+):
+    body = "A fire needs fuel. It also needs oxygen."
+    start = body.index("oxygen")
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), title, body, title_line=1, body_lines=(2,),
+             emphasis=(Emphasis("body", start, start + len("oxygen"), "bold"),)),
+        Card("n#2", "n.txt", "qa-list", (4, 5), "What is oxygen?", "A gas.", title_line=4,
+             body_lines=(5,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    features = said(candidates(index, typed_relations(index))[(subject, "oxygen")])
+    assert (features.get("stressed"), features.get("introduced")) == (stressed, introduced)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stressed"),
+    [
+        ("The water it loses is called transpiration.", 1.0),  # a new term introduced by name
+        ("The so-called transpiration cools it.", 1.0),
+        ("The water it loses is known as transpiration.", 1.0),
+        ("It loses water by transpiration.", None),  # named in passing
+    ],
+)
+def test_prerequisites_a_card_explains_its_subject_before_the_terms_it_names(sentence, stressed):
+    body = f"A leaf makes sugar from light. {sentence}"
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a leaf?", body, title_line=1,
+             body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is transpiration?",
+             "Water loss from plants.", title_line=3, body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("leaf", "transpiration"))
+    assert (said(pair).get("stressed") if pair else None) == stressed
+
+
+@pytest.mark.parametrize(
+    ("definition", "words"),
+    [
+        ("A plant that runs sea water through a filter membrane.", 1.0),  # inside a name
+        ("A process used by water filter plants.", 1.0),
+        ("A way to filter sea water.", None),  # a verb, not a name
+    ],
+)
+def test_prerequisites_a_verb_in_a_definition_is_no_name_inside_it(definition, words):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a filter?",
+             "A device that holds back solids.", title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is reverse osmosis?", definition,
+             title_line=3, body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("filter", "reverse osmosis"))
+    assert (said(pair).get("definition_words") if pair else None) == words
+
+
+@pytest.mark.parametrize(
+    ("style", "introduced"),
+    [
+        (None, -1.0),  # first named in passing while plate tectonics is explained
+        ("link", -1.0),
+        ("bold", None),  # stressed where first named: a new term taught there
+        ("italic", None),
+    ],
+)
+def test_prerequisites_a_term_stressed_where_first_named_is_not_introduced_in_passing(
+    style, introduced
+):
+    index = extract_concepts(tectonics_cards("subduction zone", style))
+    pair = candidates(index, typed_relations(index)).get(("plate tectonics", "subduction zone"))
+    assert (said(pair).get("introduced") if pair else None) == introduced
+
+
 @pytest.mark.parametrize(
     ("first", "listed"),
     [
