@@ -529,9 +529,10 @@ def show_concept(
         if where:
             st.caption(f":material/description: {where}")
     else:
-        st.caption("No definition found in the notes.")
+        st.markdown(undefined_markdown(G, node))
+    mentions = int(attrs.get("mentions") or 0)
     st.caption(
-        f"Mentioned {attrs.get('mentions', 0)} times · importance "
+        f"Mentioned {mentions} time{'' if mentions == 1 else 's'} · importance "
         f"{float(attrs.get('importance') or 0.0):.2f}"
     )
     st.button(
@@ -570,6 +571,20 @@ def show_concept(
                 folded.markdown(f":gray[{path}]\n\n{escape_markdown(card.body)}")
         if len(found) > PANEL_LINKS:
             st.caption(f"and {len(found) - PANEL_LINKS} more cards (the Notes tab lists them)")
+
+
+def undefined_markdown(G: nx.MultiDiGraph, node: Hashable) -> str:
+    """For a concept the notes never define: says so, and quotes where the notes name
+    it (:func:`graph.view.mentions_of`), each sentence with its file and line."""
+    mentions = view.mentions_of(G, node)
+    if not mentions:
+        return ":gray[No definition in the notes.]"
+    lines = [":gray[No definition in the notes; where they name it:]"]
+    for evidence in mentions:
+        where = citation(evidence)
+        quote = escape_markdown(str(evidence["text"]))
+        lines.append(f"“{quote}”" + (f" :gray[— {where}]" if where else ""))
+    return "\n\n".join(lines)
 
 
 def links_markdown(G: nx.MultiDiGraph, links: Sequence[view.Link]) -> str:
@@ -866,7 +881,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
                 where = citation(attrs.get("definition_evidence"))
                 st.markdown(escape_markdown(definition) + (f" :gray[— {where}]" if where else ""))
             else:
-                st.caption("No definition in the notes.")
+                st.markdown(undefined_markdown(G, node))
 
 
 def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:

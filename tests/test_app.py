@@ -297,6 +297,53 @@ def test_focus_search_finds_misspellings(app: AppTest, sample: nx.MultiDiGraph) 
     assert "No concept matches" in app.warning[0].value
 
 
+def test_app_panel_quotes_where_the_notes_name_an_undefined_concept(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """A concept the notes never define shows the sentences that name it, with their
+    file and line, instead of an empty place where the definition would be."""
+    node = next(
+        n
+        for n in ranked_concepts(sample)[:60]
+        if not sample.nodes[n].get("definition") and graph.view.mentions_of(sample, n)
+    )
+    app.selectbox(key="concept").set_value(node).run()
+    assert not app.exception
+    shown = next(m.value for m in app.markdown if "No definition in the notes" in m.value)
+    first = graph.view.mentions_of(sample, node)[0]
+    assert escape_markdown(first["text"]) in shown
+    assert f"{escape_markdown(first['source'])}, line {first['line']}" in shown
+
+
+@pytest.mark.parametrize("mentions, words", [(1, "Mentioned 1 time ·"), (2, "Mentioned 2 times ·")])
+def test_app_panel_counts_mentions_in_words(
+    app: AppTest, sample: nx.MultiDiGraph, mentions: int, words: str
+) -> None:
+    node = next(
+        n for n in ranked_concepts(sample)[:60] if sample.nodes[n].get("mentions") == mentions
+    )
+    app.selectbox(key="concept").set_value(node).run()
+    assert any(caption.value.startswith(words) for caption in app.caption)
+
+
+def test_app_path_step_without_definition_quotes_the_notes(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    target, step = next(
+        (t, n)
+        for t in ranked_concepts(sample)
+        for n in learning_path(sample, t)
+        if not sample.nodes[n].get("definition") and graph.view.mentions_of(sample, n)
+    )
+    open_tab(app, "Learning path")
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
+    app.selectbox(key=f"path_target:{query}").set_value(target).run()
+    assert not app.exception
+    quote = escape_markdown(graph.view.mentions_of(sample, step)[0]["text"])
+    assert any(quote in m.value and "No definition" in m.value for m in app.markdown)
+
+
 def test_learning_path(app: AppTest, sample: nx.MultiDiGraph) -> None:
     target = max(ranked_concepts(sample), key=lambda n: len(learning_path(sample, n)))
     path = learning_path(sample, target)

@@ -23,11 +23,13 @@ from graph.view import (
     WEAK_RELATION,
     MapScene,
     cards_by_id,
+    concept_names,
     download,
     filter_edges,
     graph_key,
     links_of,
     map_scene,
+    mentions_of,
     note_files,
     path_graph,
     path_scene,
@@ -342,3 +344,53 @@ def test_view_note_files_digest_follows_a_changed_file(tmp_path: Path) -> None:
     assert note_files([tmp_path])[0].digest == first  # unchanged: remembered
     note.write_text("# Two, longer\n", encoding="utf-8")
     assert note_files([tmp_path])[0].digest != first
+
+
+@pytest.mark.parametrize(
+    "label, text, quoted",
+    [
+        ("osmosis", "Water crosses the membrane by osmosis.", True),
+        ("osmosis", "OSMOSIS needs a membrane that lets water through.", True),
+        ("osmosis", "The membrane is thin.", False),
+        ("enzyme", "Enzymes speed up reactions.", False),
+        ("hash table (HT)", "An HT maps every key to a slot.", True),
+        ("hash table (HT)", "A hash table maps every key to a slot.", True),
+    ],
+)
+def test_view_mentions_of_quotes_the_sentences_that_name_it(
+    label: str, text: str, quoted: bool
+) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node(label, label=label)
+    G.add_edge(
+        "cell",
+        label,
+        relation=WEAK_RELATION,
+        evidence=[{"source": "n.md", "line": 3, "text": text}],
+    )
+    assert [m["text"] for m in mentions_of(G, label)] == ([text] if quoted else [])
+
+
+def test_view_mentions_of_sentences_before_headings_in_note_order() -> None:
+    G = nx.MultiDiGraph()
+    evidence = [
+        {"source": "b.md", "line": 1, "text": "Magma rises where plates move apart."},
+        {"source": "a.md", "line": 8, "text": "Magma and lava"},
+        {"source": "a.md", "line": 9, "text": "Magma cools into igneous rock."},
+        {"source": "a.md", "line": 9, "text": "Magma  cools into igneous rock."},
+    ]
+    G.add_edge("rock", "magma", relation="related_to", evidence=evidence)
+    found = mentions_of(G, "magma", limit=3)
+    assert [(m["source"], m["line"]) for m in found] == [("a.md", 9), ("b.md", 1), ("a.md", 8)]
+
+
+def test_view_concept_names_both_halves_of_a_glossed_label() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("hash table", label="Hash table (HT)", aliases=["hash tables"])
+    assert set(concept_names(G, "hash table")) == {
+        "Hash table (HT)",
+        "Hash table",
+        "HT",
+        "hash table",
+        "hash tables",
+    }
