@@ -620,6 +620,13 @@ def link_text(G: nx.MultiDiGraph, link: view.Link) -> str:
 # --------------------------------------------------------------------------- tabs
 
 
+def example_placeholder(text: str, key: NotesKey, G: nx.MultiDiGraph) -> str:
+    """A search box's placeholder, ``text`` with an example name from these notes
+    (:func:`graph.view.search_example`), never from another course."""
+    example = view.search_example(G, concepts_ranked(key, G))
+    return f"{text} — e.g. “{example}”" if example else text
+
+
 def find_concept(G: nx.MultiDiGraph, query: str) -> list[Hashable]:
     """The concepts ``query`` may mean, best first (:func:`graph.query.search`, else
     :func:`graph.query.resolve`): the search box and the path picker ask alike."""
@@ -646,7 +653,7 @@ def map_tab(
     query = find_col.text_input(
         "Find a concept",
         key="focus_query",
-        placeholder="Name, alias or spelling — e.g. “lstm”",
+        placeholder=example_placeholder("Name, alias or spelling", key, G),
         help="Draws the concepts around it; aliases and misspellings are found too.",
     ).strip()
     focus = None
@@ -818,7 +825,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
     query = query_col.text_input(
         "I want to learn",
         key="path_query",
-        placeholder="A concept — e.g. “LSTM”",
+        placeholder=example_placeholder("A concept", key, G),
         help="Found like the map's search: names, aliases and misspellings.",
     ).strip()
     target = None

@@ -95,6 +95,7 @@ __all__ = [
     "note_files",
     "path_graph",
     "read_note",
+    "search_example",
     "select_view",
     "slug",
     "topic_summaries",
@@ -937,6 +938,30 @@ def mentions_of(
 #: The end of a sentence (a closing quote or bracket may follow its stop): evidence
 #: without one is a heading or a label, shown after the sentences that name a concept.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def search_example(G: nx.MultiDiGraph, ranked: Sequence[Hashable]) -> str:
+    """A name to show as an example in a search box: the shortest name (of at least
+    three characters) of the most important concept whose label fits a short box, so
+    that the example is always one of these notes' own concepts; "" for no concepts.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("enzyme", label="Enzyme (biological catalyst)", aliases=["enzymes"])
+    >>> search_example(G, ["enzyme"])
+    'Enzyme'
+    """
+    for node in ranked[:SEARCH_EXAMPLE_RANK]:
+        names = [name for name in concept_names(G, node) if len(name) >= 3]
+        if names and len(min(names, key=len)) <= SEARCH_EXAMPLE_CHARS:
+            return min(names, key=len)
+    return ""
+
+
+#: How far down the ranking :func:`search_example` looks, and the longest example.
+SEARCH_EXAMPLE_RANK = 20
+SEARCH_EXAMPLE_CHARS = 20
 
 
 # --------------------------------------------------------------------------- topics

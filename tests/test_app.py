@@ -344,6 +344,39 @@ def test_app_path_step_without_definition_quotes_the_notes(
     assert any(quote in m.value and "No definition" in m.value for m in app.markdown)
 
 
+TECTONICS = """# Plate tectonics
+
+Plate tectonics is the theory that the lithosphere is broken into plates that move.
+
+## Subduction
+
+Subduction is the sinking of one plate beneath another plate at a convergent boundary.
+
+## Mid-ocean ridge
+
+A mid-ocean ridge is a line where two plates move apart and new crust forms.
+"""
+
+
+def test_app_search_boxes_give_an_example_of_these_notes(app: AppTest, tmp_path: Path) -> None:
+    """The example in the search boxes is a concept of the notes read, not of another
+    course."""
+    folder = tmp_path / "geology"
+    folder.mkdir()
+    (folder / "plates.md").write_text(TECTONICS, encoding="utf-8")
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(folder)).run()
+    assert not app.exception
+    G = build_graph(read_paths([folder]))
+    names = {name for n in G for name in graph.view.concept_names(G, n)}
+    placeholders = [app.text_input(key="focus_query").placeholder]
+    open_tab(app, "Learning path")
+    placeholders.append(app.text_input(key="path_query").placeholder)
+    for placeholder in placeholders:
+        example = placeholder.partition("e.g. “")[2].removesuffix("”")
+        assert example in names, placeholder
+
+
 def test_learning_path(app: AppTest, sample: nx.MultiDiGraph) -> None:
     target = max(ranked_concepts(sample), key=lambda n: len(learning_path(sample, n)))
     path = learning_path(sample, target)

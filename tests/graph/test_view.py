@@ -34,6 +34,7 @@ from graph.view import (
     path_graph,
     path_scene,
     read_note,
+    search_example,
     select_view,
     topic_summaries,
 )
@@ -382,6 +383,29 @@ def test_view_mentions_of_sentences_before_headings_in_note_order() -> None:
     G.add_edge("rock", "magma", relation="related_to", evidence=evidence)
     found = mentions_of(G, "magma", limit=3)
     assert [(m["source"], m["line"]) for m in found] == [("a.md", 9), ("b.md", 1), ("a.md", 8)]
+
+
+@pytest.mark.parametrize(
+    "node, label, aliases, example",
+    [
+        ("enzyme", "Enzyme", [], "Enzyme"),
+        ("enzyme", "Enzyme (biological catalyst)", ["enzymes"], "Enzyme"),
+        ("hash table", "Hash table (HT)", [], "Hash table"),
+        ("revolution", "The causes of the French revolution", [], "revolution"),
+        ("causes of the revolution", "The causes of the French revolution", [], "Osmosis"),
+    ],
+)
+def test_view_search_example_is_a_short_name_of_an_important_concept(
+    node: str, label: str, aliases: list[str], example: str
+) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node(node, label=label, aliases=aliases)
+    G.add_node("osmosis", label="Osmosis")
+    assert search_example(G, [node, "osmosis"]) == example
+
+
+def test_view_search_example_without_concepts_is_empty() -> None:
+    assert search_example(nx.MultiDiGraph(), []) == ""
 
 
 def test_view_concept_names_both_halves_of_a_glossed_label() -> None:
