@@ -396,6 +396,43 @@ def test_export_markdown_guide_makes_injected_markup_inert():
     assert headings.count("1") == 1
 
 
+def guide_html(G: nx.MultiDiGraph) -> str:
+    markdown_it = pytest.importorskip("markdown_it")
+    return markdown_it.MarkdownIt("commonmark").render(to_markdown_guide(G))
+
+
+@pytest.mark.parametrize(
+    "relation, quoted",
+    [("related_to", False), ("part_of", True), ("prerequisite_of", True)],
+)
+def test_export_markdown_guide_quotes_stated_relations_and_names_weak_links(
+    relation: str, quoted: bool
+) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("enzyme", label="enzyme", definition="A protein that speeds up a reaction.")
+    G.add_node("substrate", label="substrate", definition="What an enzyme acts on.")
+    sentence = "The enzyme binds its substrate at the active site."
+    ev = [{"source": "bio.md", "line": 7, "text": sentence}]
+    G.add_edge("enzyme", "substrate", relation=relation, confidence=0.5, evidence=ev)
+    rendered = guide_html(G)
+    assert (sentence in rendered) is quoted
+    assert ("<em>See also:</em> substrate" in rendered) is not quoted
+
+
+def test_export_markdown_guide_undefined_concept_quotes_where_the_notes_name_it() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("magma", label="magma", definition="Molten rock below the surface.")
+    G.add_node("lava", label="lava")
+    sentence = "Magma that reaches the surface is called lava."
+    ev = [{"source": "rocks.md", "line": 3, "text": sentence}]
+    G.add_edge("magma", "lava", relation="related_to", confidence=0.3, evidence=ev)
+    rendered = guide_html(G)
+    entry = rendered.split("<h3>lava</h3>")[1]
+    assert "<em>No definition in the notes.</em>" in entry
+    quotes = entry.split("<p>Where the notes name it:</p>")[1].split("</ul>")[0]
+    assert f"<li>“{sentence}” — rocks.md, line 3</li>" in quotes
+
+
 # --------------------------------------------------------------------------- Anki
 
 
