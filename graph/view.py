@@ -91,6 +91,7 @@ __all__ = [
     "download_name",
     "filter_edges",
     "graph_key",
+    "hidden_links",
     "links_of",
     "mentions_of",
     "note_files",
@@ -374,6 +375,33 @@ def edge_filter(
         return _confidence(attrs) >= min_confidence
 
     return keep
+
+
+def hidden_links(
+    G: nx.MultiDiGraph,
+    node: Hashable,
+    *,
+    relations: Collection[str] | None = None,
+    min_confidence: float = 0.0,
+    show_weak: bool = True,
+) -> EdgeCounts:
+    """The relations of ``node`` to other concepts that the filters hide, by kind: why
+    the map around a concept can show that concept alone.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("enzyme", "substrate", relation="related_to", confidence=0.3)
+    >>> _ = G.add_edge("enzyme", "protein", relation="is_a", confidence=0.9)
+    >>> hidden_links(G, "enzyme", show_weak=False)
+    EdgeCounts(typed=0, prerequisites=0, weak=1)
+    """
+    keep = edge_filter(relations=relations, min_confidence=min_confidence, show_weak=show_weak)
+    H = nx.MultiDiGraph()
+    for u, v, attrs in [*G.out_edges(node, data=True), *G.in_edges(node, data=True)]:
+        if u != v and not keep(attrs):
+            H.add_edge(u, v, **attrs)
+    return edge_counts(H)
 
 
 def filter_edges(

@@ -283,6 +283,27 @@ def test_filters_and_weak_links(app: AppTest, sample: nx.MultiDiGraph) -> None:
     assert len(app.get("component_instance")) == 1
 
 
+def test_app_a_concept_drawn_alone_says_which_filter_hides_its_links(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """A concept whose only links are weak is drawn alone by default: the map says the
+    filters hide them and how to show them, instead of one unexplained dot."""
+    node = next(
+        n
+        for n in ranked_concepts(sample)
+        if sample.degree(n)
+        and all(a.get("relation") == "related_to" for *_, a in sample.in_edges(n, data=True))
+        and all(a.get("relation") == "related_to" for *_, a in sample.out_edges(n, data=True))
+        and resolve(sample, str(sample.nodes[n].get("label") or n)) == n
+    )
+    app.text_input(key="focus_query").set_value(str(sample.nodes[node].get("label") or node)).run()
+    assert not app.exception
+    assert drawn_ids(app) == [str(node)]
+    assert "Show weak links" in app.info[0].value and label(sample, node) in app.info[0].value
+    app.toggle(key="show_weak").set_value(True).run()
+    assert len(drawn_ids(app)) > 1 and not app.info
+
+
 def test_focus_search_finds_misspellings(app: AppTest, sample: nx.MultiDiGraph) -> None:
     target = next(n for n in ranked_concepts(sample) if len(str(n)) > 12)
     typo = str(target)[:-2] + str(target)[-1] + str(target)[-2]  # swap the last two letters

@@ -27,6 +27,7 @@ from graph.view import (
     download,
     filter_edges,
     graph_key,
+    hidden_links,
     links_of,
     map_scene,
     mentions_of,
@@ -418,3 +419,24 @@ def test_view_concept_names_both_halves_of_a_glossed_label() -> None:
         "hash table",
         "hash tables",
     }
+
+
+@pytest.mark.parametrize(
+    "relation, confidence, hidden",
+    [
+        ("related_to", 0.9, EdgeCounts(0, 0, 1)),
+        ("is_a", 0.9, EdgeCounts(0, 0, 0)),
+        ("is_a", 0.2, EdgeCounts(1, 0, 0)),
+        ("part_of", 0.9, EdgeCounts(1, 0, 0)),
+    ],
+)
+def test_view_hidden_links_counts_what_the_filters_hide(
+    relation: str, confidence: float, hidden: EdgeCounts
+) -> None:
+    G = nx.MultiDiGraph()
+    G.add_edge("enzyme", "protein", relation=relation, confidence=confidence)
+    G.add_edge("cell", "membrane", relation="related_to", confidence=0.9)
+    found = hidden_links(
+        G, "protein", relations=["is_a", "related_to"], min_confidence=0.5, show_weak=False
+    )
+    assert found == hidden
