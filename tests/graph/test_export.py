@@ -565,6 +565,21 @@ def test_export_obsidian_writes_a_linked_note_per_concept(tmp_path):
     assert len(WIKILINK.findall(index)) == G.number_of_nodes()
 
 
+def test_export_obsidian_undefined_concept_quotes_where_the_notes_name_it(tmp_path):
+    markdown_it = pytest.importorskip("markdown_it")
+    G = nx.MultiDiGraph()
+    G.add_node("magma", label="magma", definition="Molten rock below the surface.")
+    G.add_node("lava", label="lava")
+    sentence = "Magma that reaches the surface is called lava."
+    ev = [{"source": "rocks.md", "line": 3, "text": sentence}]
+    G.add_edge("magma", "lava", relation="related_to", confidence=0.3, evidence=ev)
+    files = write_obsidian(G, tmp_path / "vault")
+    body = files["lava"].read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    rendered = markdown_it.MarkdownIt("commonmark").render(body)
+    quotes = rendered.split("<p>Where the notes name it:</p>")[1].split("</ul>")[0]
+    assert f"<li>“{sentence}” — rocks.md, line 3</li>" in quotes
+
+
 def test_export_obsidian_note_of_a_hostile_concept_is_inert(tmp_path):
     markdown_it = pytest.importorskip("markdown_it")
     files = write_obsidian(typed_graph(), tmp_path)
