@@ -820,24 +820,29 @@ def panel_choices(key: NotesKey, G: nx.MultiDiGraph, scene: view.MapScene) -> li
     return choices
 
 
+def counted(n: int, word: str) -> str:
+    """``n`` and ``word``, plural unless ``n`` is 1: "1 concept", "3 concepts"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts, total: int) -> str:
     """What the map draws, in words, with every count saying what it counts."""
     if scene.kind == view.OVERVIEW:
         what = (
-            f"**Overview**: {scene.drawn} of {scene.available} topics "
-            f"({G.number_of_nodes()} concepts); their lines stand for "
+            f"**Overview**: {scene.drawn} of {counted(scene.available, 'topic')} "
+            f"({counted(G.number_of_nodes(), 'concept')}); their lines stand for "
             f"{scene.relations.describe()} between topics"
         )
     else:
         if scene.kind == view.TOPIC:
             where = f"Topic **{escape_markdown(str(scene.topic))}**: {scene.drawn} of its "
-            where += f"{scene.available} concepts, the most important"
+            where += f"{counted(scene.available, 'concept')}, the most important"
         elif scene.kind == view.FOCUS:
             where = f"Around **{escape_markdown(label_of(G, scene.focus))}**: the "
-            where += f"{scene.drawn} nearest of {scene.available} concepts within "
+            where += f"{scene.drawn} nearest of {counted(scene.available, 'concept')} within "
             where += f"{view.FOCUS_DEPTH} hops"
         else:
-            where = f"All {scene.drawn} concepts"
+            where = f"All {counted(scene.drawn, 'concept')}"
         what = f"{where} · drawn: {scene.relations.describe()}"
     what += f" · {passing.total} of all {total} relations pass the filters"
     if not scene.fits:
@@ -965,7 +970,7 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
 def topics_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
     """Each topic with its top concepts, and the concepts used but never defined."""
     summaries = topic_summaries(key, G)
-    st.markdown(f"**{len(summaries)} topics**, largest first")
+    st.markdown(f"**{counted(len(summaries), 'topic')}**, largest first")
     columns = st.columns(3)
     for i, summary in enumerate(summaries):
         with columns[i % 3].container(border=True):
@@ -973,7 +978,8 @@ def topics_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
                 f'<div style="display:flex;align-items:center;gap:8px;font-weight:600">'
                 f'<span style="width:13px;height:13px;border-radius:50%;'
                 f'background:{summary.colour}"></span>{html.escape(summary.name)}'
-                f'<span style="font-weight:400;color:#6b7785">· {summary.size} concepts</span>'
+                f'<span style="font-weight:400;color:#6b7785">· '
+                f"{counted(summary.size, 'concept')}</span>"
                 "</div>"
             )
             st.markdown(", ".join(escape_markdown(label_of(G, n)) for n in summary.top))

@@ -300,6 +300,7 @@ def test_app_a_concept_drawn_alone_says_which_filter_hides_its_links(
     assert not app.exception
     assert drawn_ids(app) == [str(node)]
     assert "Show weak links" in app.info[0].value and label(sample, node) in app.info[0].value
+    assert any("nearest of 1 concept within" in caption.value for caption in app.caption)
     app.toggle(key="show_weak").set_value(True).run()
     assert len(drawn_ids(app)) > 1 and not app.info
 
