@@ -55,7 +55,6 @@ from graph.export import (
 from graph.export._base import concept_names, mentions_of
 from graph.layout import (
     PACKING,
-    NodeBox,
     Viewport,
     legible_layout,
     min_zoom,
@@ -66,7 +65,7 @@ from graph.layout import (
 from graph.query import PREREQUISITE, neighbourhood
 from graph.render import (
     RELATION_STYLES,
-    concept_label,
+    concept_boxes,
     concept_style,
     network_data,
     overview_data,
@@ -552,17 +551,6 @@ class MapScene:
     def more(self) -> int:
         """How many more nodes "show more" could add."""
         return max(0, self.available - self.drawn)
-
-
-def concept_boxes(G: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> dict[Hashable, NodeBox]:
-    """The space each of ``nodes`` takes on the map (:func:`graph.layout.node_box`), as
-    :func:`graph.render.network_data` draws it."""
-    boxes = {}
-    for node in nodes:
-        attrs = G.nodes[node]
-        radius, font_size = concept_style(attrs)
-        boxes[node] = node_box(concept_label(node, attrs), font_size, radius)
-    return boxes
 
 
 def map_scene(

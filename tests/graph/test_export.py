@@ -1098,6 +1098,25 @@ def test_export_html_has_a_title_a_caption_and_a_legend(sample, tmp_path):
     assert f"var selected = {json.dumps(str(focus))};" in page  # opens on the focus
 
 
+def test_export_html_places_every_concept_so_that_no_labels_overlap(sample, tmp_path):
+    """The page draws the concepts where a layout that knows their labels' boxes put
+    them (physics off): no label covers another, whatever the zoom."""
+    from graph.layout import overlapping_pairs
+    from graph.render import concept_boxes
+
+    G = sample[0]
+    out = tmp_path / "map.html"
+    export(G, "html", out)
+    page = out.read_text(encoding="utf-8")
+    nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page).group(1))
+    assert all("x" in node and "y" in node for node in nodes)
+    positions = {node["id"]: (node["x"], node["y"]) for node in nodes}
+    boxes = {str(n): box for n, box in concept_boxes(G, G).items()}
+    assert len(positions) == G.number_of_nodes()
+    assert overlapping_pairs(positions, boxes) == []
+    assert '"physics": {"enabled": false' in page  # drawn where the layout put them
+
+
 def test_export_html_says_when_it_draws_fewer_concepts(tmp_path, monkeypatch):
     import graph.export.page as page_module
 
