@@ -222,8 +222,9 @@ def mentions_of(
 
     They are the evidence of the concept's relations (every type, weak links too) that
     contains one of its names (:func:`concept_names`, whole words, in any case), each
-    sentence once: whole sentences before headings and labels (no full stop), then by
-    file and line; the first ``limit``.
+    sentence once: statements first, then questions (a flashcard's prompt says less
+    than its answer), then headings and labels (no full stop), each by file and line;
+    the first ``limit``.
 
     Examples
     --------
@@ -251,14 +252,15 @@ def mentions_of(
             if text and text not in found and pattern.search(text):
                 found[text] = {**evidence, "text": text}
 
-    def order(evidence: Mapping[str, Any]) -> tuple[bool, str, int]:
+    def order(evidence: Mapping[str, Any]) -> tuple[int, str, int]:
         line = evidence.get("line")
-        heading = _SENTENCE_END.search(str(evidence["text"])) is None
-        return heading, str(evidence.get("source") or ""), line if isinstance(line, int) else 0
+        end = _SENTENCE_END.search(str(evidence["text"]))
+        kind = 2 if end is None else 1 if end.group(1) == "?" else 0
+        return kind, str(evidence.get("source") or ""), line if isinstance(line, int) else 0
 
     return sorted(found.values(), key=order)[:limit]
 
 
-#: The end of a sentence (a closing quote or bracket may follow its stop): evidence
-#: without one is a heading or a label, shown after the sentences that name a concept.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+#: The end of a sentence, its stop in group 1 (a closing quote or bracket may follow):
+#: evidence without one is a heading or a label, shown after the sentences.
+_SENTENCE_END = re.compile(r"([.!?])[\"'”’)\]]*$")

@@ -373,17 +373,23 @@ def test_view_mentions_of_quotes_the_sentences_that_name_it(
     assert [m["text"] for m in mentions_of(G, label)] == ([text] if quoted else [])
 
 
-def test_view_mentions_of_sentences_before_headings_in_note_order() -> None:
+def test_view_mentions_of_statements_then_questions_then_headings() -> None:
     G = nx.MultiDiGraph()
     evidence = [
         {"source": "b.md", "line": 1, "text": "Magma rises where plates move apart."},
         {"source": "a.md", "line": 8, "text": "Magma and lava"},
+        {"source": "a.md", "line": 2, "text": "Where does magma come from?"},
         {"source": "a.md", "line": 9, "text": "Magma cools into igneous rock."},
         {"source": "a.md", "line": 9, "text": "Magma  cools into igneous rock."},
     ]
     G.add_edge("rock", "magma", relation="related_to", evidence=evidence)
-    found = mentions_of(G, "magma", limit=3)
-    assert [(m["source"], m["line"]) for m in found] == [("a.md", 9), ("b.md", 1), ("a.md", 8)]
+    found = mentions_of(G, "magma", limit=4)
+    assert [(m["source"], m["line"]) for m in found] == [
+        ("a.md", 9),
+        ("b.md", 1),
+        ("a.md", 2),
+        ("a.md", 8),
+    ]
 
 
 @pytest.mark.parametrize(
