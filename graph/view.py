@@ -52,7 +52,7 @@ from graph.export import (
     write_anki,
     write_picture,
 )
-from graph.export._base import concept_names, mentions_of
+from graph.export._base import concept_names, mentions_of, telling_first
 from graph.layout import (
     PACKING,
     Viewport,
@@ -870,7 +870,9 @@ def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:
     edges += [(u, False, a) for u, _, a in G.in_edges(node, data=True) if u != node]
     for other, outgoing, attrs in edges:
         relation = str(attrs.get("relation") or WEAK_RELATION)
-        evidence = tuple(e for e in attrs.get("evidence") or () if isinstance(e, Mapping))
+        evidence = tuple(
+            telling_first([e for e in attrs.get("evidence") or () if isinstance(e, Mapping)])
+        )
         label = str(attrs.get("label") or "")
         groups[relation].append(
             Link(other, relation, outgoing, _confidence(attrs), evidence, label)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -254,9 +254,8 @@ def mentions_of(
 
     def order(evidence: Mapping[str, Any]) -> tuple[int, str, int]:
         line = evidence.get("line")
-        end = _SENTENCE_END.search(str(evidence["text"]))
-        kind = 2 if end is None else 1 if end.group(1) == "?" else 0
-        return kind, str(evidence.get("source") or ""), line if isinstance(line, int) else 0
+        where = str(evidence.get("source") or "")
+        return sentence_kind(str(evidence["text"])), where, line if isinstance(line, int) else 0
 
     return sorted(found.values(), key=order)[:limit]
 
@@ -264,3 +263,29 @@ def mentions_of(
 #: The end of a sentence, its stop in group 1 (a closing quote or bracket may follow):
 #: evidence without one is a heading or a label, shown after the sentences.
 _SENTENCE_END = re.compile(r"([.!?])[\"'”’)\]]*$")
+
+
+def sentence_kind(text: str) -> int:
+    """0 for a statement, 1 for a question, 2 for a heading or a label (no stop at
+    the end): the order in which sentences of the notes tell a student the most.
+
+    Examples
+    --------
+    >>> [sentence_kind(t) for t in ["Enzymes are proteins.", "Why?", "Enzymes"]]
+    [0, 1, 2]
+    """
+    end = _SENTENCE_END.search(" ".join(text.split()))
+    return 2 if end is None else 1 if end.group(1) == "?" else 0
+
+
+def telling_first(found: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Evidence records, statements first, then questions, then headings
+    (:func:`sentence_kind`), each kind in its order: which to show when there is room
+    for only one or two.
+
+    Examples
+    --------
+    >>> [e["text"] for e in telling_first([{"text": "Osmosis"}, {"text": "It needs water."}])]
+    ['It needs water.', 'Osmosis']
+    """
+    return sorted(found, key=lambda e: sentence_kind(str(e.get("text") or "")))

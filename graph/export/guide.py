@@ -20,6 +20,7 @@ from graph.export._base import (
     mentions_of,
     one_line,
     plural,
+    telling_first,
     topic,
     writable,
 )
@@ -160,7 +161,8 @@ def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) ->
             verb = escape(relation_phrase(d))
             here, there = escape(one_line(label(G, u))), escape(one_line(label(G, v)))
             lines.append(f"- **{here}** *{verb}* **{there}**")
-            lines += [_quote(found, "  - ") for found in evidence(d)[:GUIDE_EVIDENCE]]
+            told = telling_first(evidence(d))[:GUIDE_EVIDENCE]
+            lines += [_quote(found, "  - ") for found in told]
         lines.append("")
     weak = sorted(
         (edge for edge in edges if edge[2].get("relation") == WEAK),

@@ -419,6 +419,17 @@ def test_export_markdown_guide_quotes_stated_relations_and_names_weak_links(
     assert ("<em>See also:</em> substrate" in rendered) is not quoted
 
 
+def test_export_markdown_guide_quotes_statements_before_headings() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("ridge", label="ridge", definition="A line where plates move apart.")
+    G.add_node("crust", label="crust", definition="The outer layer of rock.")
+    texts = ["Ridges", "Ridges and crust", "New crust forms at a ridge."]
+    ev = [{"source": "geo.md", "line": i, "text": t} for i, t in enumerate(texts, 1)]
+    G.add_edge("ridge", "crust", relation="part_of", confidence=0.8, evidence=ev)
+    rendered = guide_html(G)
+    assert "<li>“New crust forms at a ridge.” — geo.md, line 3</li>" in rendered
+
+
 def test_export_markdown_guide_undefined_concept_quotes_where_the_notes_name_it() -> None:
     G = nx.MultiDiGraph()
     G.add_node("magma", label="magma", definition="Molten rock below the surface.")

@@ -446,3 +446,22 @@ def test_view_hidden_links_counts_what_the_filters_hide(
         G, "protein", relations=["is_a", "related_to"], min_confidence=0.5, show_weak=False
     )
     assert found == hidden
+
+
+@pytest.mark.parametrize(
+    "texts, first",
+    [
+        (["Plate boundaries", "Plates move apart at a ridge."], "Plates move apart at a ridge."),
+        (
+            ["Why do plates move?", "Mantle convection moves plates."],
+            "Mantle convection moves plates.",
+        ),
+        (["Plate boundaries", "Why do plates move?"], "Why do plates move?"),
+        (["Ridges form crust.", "Plates move apart."], "Ridges form crust."),
+    ],
+)
+def test_view_links_of_shows_a_statement_before_a_heading(texts: list[str], first: str) -> None:
+    G = nx.MultiDiGraph()
+    evidence = [{"source": "geo.md", "line": i, "text": t} for i, t in enumerate(texts, 1)]
+    G.add_edge("ridge", "plate", relation="part_of", confidence=0.8, evidence=evidence)
+    assert links_of(G, "ridge")["part_of"][0].evidence[0]["text"] == first
