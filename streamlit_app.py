@@ -714,6 +714,8 @@ def map_tab(
         data["selected"] = str(chosen)  # the page selects it: never a redraw
     with graph_col:  # first: a click waits for the map more than for the panel
         hint = "Click a topic to open it" if scene.kind == view.OVERVIEW else "Click a concept"
+        if scene.kind == view.FOCUS and scene.available == 1:  # on the map: in sight
+            hint = alone_message(G, scene.focus, filters)
         concept_map(
             data,
             key="map",
@@ -731,8 +733,6 @@ def map_tab(
         else:
             legend = legend_items(scene.graph, colours)
         st.html(legend_html(legend))
-        if scene.kind == view.FOCUS and scene.available == 1:
-            st.info(alone_message(G, scene.focus, filters))
         passing = filtered_counts(key, filters, G)
         st.caption(map_caption(G, scene, passing, whole_counts(key, G).total))
 
@@ -785,25 +785,23 @@ def map_tab(
 def alone_message(
     G: nx.MultiDiGraph, node: Hashable, filters: tuple[tuple[str, ...], float, bool]
 ) -> str:
-    """Why the map around ``node`` shows it alone: the filters hide its relations (and
-    which setting shows them), or the notes link it to nothing."""
+    """Why the map around ``node`` shows it alone, as plain text for the map's caption:
+    the filters hide its relations (and which setting shows them), or the notes link it
+    to nothing."""
     relations, min_confidence, show_weak = filters
     hidden = view.hidden_links(
         G, node, relations=relations, min_confidence=min_confidence, show_weak=show_weak
     )
-    name = escape_markdown(label_of(G, node))
+    name = label_of(G, node)  # plain text: the map's caption is not Markdown
     if not hidden.total:
-        return f"Your notes link **{name}** to no other concept."
+        return f"Your notes link “{name}” to no other concept"
     how = []
     if hidden.weak and not show_weak:
         how.append("turn on “Show weak links”")
     if hidden.typed + hidden.prerequisites:
-        how.append("pick more relation types or lower the minimum confidence")
-    return (
-        f"The sidebar's filters hide every relation of **{name}** ({hidden.describe()}): "
-        + " or ".join(how or ["change the filters"])
-        + " to see them."
-    )
+        how.append("pick more relation types or a lower confidence")
+    hidden_here = f"{counted(hidden.total, 'relation')} hidden by the filters"
+    return f"“{name}”: {hidden_here} — " + " or ".join(how or ["change the filters"])
 
 
 def panel_choices(key: NotesKey, G: nx.MultiDiGraph, scene: view.MapScene) -> list[Hashable]:
