@@ -977,7 +977,7 @@ def topics_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
                 f'<span style="width:13px;height:13px;border-radius:50%;'
                 f'background:{summary.colour}"></span>{html.escape(summary.name)}'
                 f'<span style="font-weight:400;color:#6b7785">· '
-                f"{counted(summary.size, 'concept')}</span>"
+                f"{html.escape(counted(summary.size, 'concept'))}</span>"
                 "</div>"
             )
             st.markdown(", ".join(escape_markdown(label_of(G, n)) for n in summary.top))
