@@ -391,7 +391,7 @@ def hidden_links(
     --------
     >>> G = nx.MultiDiGraph()
     >>> _ = G.add_edge("enzyme", "substrate", relation="related_to", confidence=0.3)
-    >>> _ = G.add_edge("enzyme", "protein", relation="is_a", confidence=0.9)
+    >>> _ = G.add_edge("enzyme", "catalyst", relation="is_a", confidence=0.9)
     >>> hidden_links(G, "enzyme", show_weak=False)
     EdgeCounts(typed=0, prerequisites=0, weak=1)
     """

@@ -271,7 +271,7 @@ def sentence_kind(text: str) -> int:
 
     Examples
     --------
-    >>> [sentence_kind(t) for t in ["Enzymes are proteins.", "Why?", "Enzymes"]]
+    >>> [sentence_kind(t) for t in ["Enzymes are catalysts.", "Why?", "Enzymes"]]
     [0, 1, 2]
     """
     end = _SENTENCE_END.search(" ".join(text.split()))

@@ -409,7 +409,7 @@ def test_export_markdown_guide_quotes_stated_relations_and_names_weak_links(
     relation: str, quoted: bool
 ) -> None:
     G = nx.MultiDiGraph()
-    G.add_node("enzyme", label="enzyme", definition="A protein that speeds up a reaction.")
+    G.add_node("enzyme", label="enzyme", definition="A catalyst made by a living cell.")
     G.add_node("substrate", label="substrate", definition="What an enzyme acts on.")
     sentence = "The enzyme binds its substrate at the active site."
     ev = [{"source": "bio.md", "line": 7, "text": sentence}]

@@ -440,10 +440,10 @@ def test_view_hidden_links_counts_what_the_filters_hide(
     relation: str, confidence: float, hidden: EdgeCounts
 ) -> None:
     G = nx.MultiDiGraph()
-    G.add_edge("enzyme", "protein", relation=relation, confidence=confidence)
+    G.add_edge("enzyme", "catalyst", relation=relation, confidence=confidence)
     G.add_edge("cell", "membrane", relation="related_to", confidence=0.9)
     found = hidden_links(
-        G, "protein", relations=["is_a", "related_to"], min_confidence=0.5, show_weak=False
+        G, "catalyst", relations=["is_a", "related_to"], min_confidence=0.5, show_weak=False
     )
     assert found == hidden
 
