@@ -529,9 +529,10 @@ def show_concept(
         if where:
             st.caption(f":material/description: {where}")
     else:
-        st.caption("No definition found in the notes.")
+        st.markdown(undefined_markdown(G, node))
+    mentions = int(attrs.get("mentions") or 0)
     st.caption(
-        f"Mentioned {attrs.get('mentions', 0)} times · importance "
+        f"Mentioned {mentions} time{'' if mentions == 1 else 's'} · importance "
         f"{float(attrs.get('importance') or 0.0):.2f}"
     )
     st.button(
@@ -572,6 +573,20 @@ def show_concept(
             st.caption(f"and {len(found) - PANEL_LINKS} more cards (the Notes tab lists them)")
 
 
+def undefined_markdown(G: nx.MultiDiGraph, node: Hashable) -> str:
+    """For a concept the notes never define: says so, and quotes where the notes name
+    it (:func:`graph.view.mentions_of`), each sentence with its file and line."""
+    mentions = view.mentions_of(G, node)
+    if not mentions:
+        return ":gray[No definition in the notes.]"
+    lines = [":gray[No definition in the notes; where they name it:]"]
+    for evidence in mentions:
+        where = citation(evidence)
+        quote = escape_markdown(str(evidence["text"]))
+        lines.append(f"“{quote}”" + (f" :gray[— {where}]" if where else ""))
+    return "\n\n".join(lines)
+
+
 def links_markdown(G: nx.MultiDiGraph, links: Sequence[view.Link]) -> str:
     """The most confident :data:`PANEL_LINKS` of ``links``, and how many more there are
     (a concept of a large course can have hundreds), as one piece of Markdown: a click
@@ -605,6 +620,13 @@ def link_text(G: nx.MultiDiGraph, link: view.Link) -> str:
 # --------------------------------------------------------------------------- tabs
 
 
+def example_placeholder(text: str, key: NotesKey, G: nx.MultiDiGraph) -> str:
+    """A search box's placeholder, ``text`` with an example name from these notes
+    (:func:`graph.view.search_example`), never from another course."""
+    example = view.search_example(G, concepts_ranked(key, G))
+    return f"{text} — e.g. “{example}”" if example else text
+
+
 def find_concept(G: nx.MultiDiGraph, query: str) -> list[Hashable]:
     """The concepts ``query`` may mean, best first (:func:`graph.query.search`, else
     :func:`graph.query.resolve`): the search box and the path picker ask alike."""
@@ -631,7 +653,7 @@ def map_tab(
     query = find_col.text_input(
         "Find a concept",
         key="focus_query",
-        placeholder="Name, alias or spelling — e.g. “lstm”",
+        placeholder=example_placeholder("Name, alias or spelling", key, G),
         help="Draws the concepts around it; aliases and misspellings are found too.",
     ).strip()
     focus = None
@@ -692,6 +714,8 @@ def map_tab(
         data["selected"] = str(chosen)  # the page selects it: never a redraw
     with graph_col:  # first: a click waits for the map more than for the panel
         hint = "Click a topic to open it" if scene.kind == view.OVERVIEW else "Click a concept"
+        if scene.kind == view.FOCUS and scene.available == 1:  # on the map: in sight
+            hint = alone_message(G, scene.focus, filters)
         concept_map(
             data,
             key="map",
@@ -758,6 +782,28 @@ def map_tab(
                     )
 
 
+def alone_message(
+    G: nx.MultiDiGraph, node: Hashable, filters: tuple[tuple[str, ...], float, bool]
+) -> str:
+    """Why the map around ``node`` shows it alone, as plain text for the map's caption:
+    the filters hide its relations (and which setting shows them), or the notes link it
+    to nothing."""
+    relations, min_confidence, show_weak = filters
+    hidden = view.hidden_links(
+        G, node, relations=relations, min_confidence=min_confidence, show_weak=show_weak
+    )
+    name = label_of(G, node)  # plain text: the map's caption is not Markdown
+    if not hidden.total:
+        return f"Your notes link “{name}” to no other concept"
+    how = []
+    if hidden.weak and not show_weak:
+        how.append("turn on “Show weak links”")
+    if hidden.typed + hidden.prerequisites:
+        how.append("pick more relation types or a lower confidence")
+    hidden_here = f"{counted(hidden.total, 'relation')} hidden by the filters"
+    return f"“{name}”: {hidden_here} — " + " or ".join(how or ["change the filters"])
+
+
 def panel_choices(key: NotesKey, G: nx.MultiDiGraph, scene: view.MapScene) -> list[Hashable]:
     """What the panel's picker offers: the concepts drawn, most important first (in the
     overview, the :data:`PANEL_CHOICES` most important), and the one open. Not every
@@ -772,24 +818,29 @@ def panel_choices(key: NotesKey, G: nx.MultiDiGraph, scene: view.MapScene) -> li
     return choices
 
 
+def counted(n: int, word: str) -> str:
+    """``n`` and ``word``, plural unless ``n`` is 1: "1 concept", "3 concepts"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts, total: int) -> str:
     """What the map draws, in words, with every count saying what it counts."""
     if scene.kind == view.OVERVIEW:
         what = (
-            f"**Overview**: {scene.drawn} of {scene.available} topics "
-            f"({G.number_of_nodes()} concepts); their lines stand for "
+            f"**Overview**: {scene.drawn} of {counted(scene.available, 'topic')} "
+            f"({counted(G.number_of_nodes(), 'concept')}); their lines stand for "
             f"{scene.relations.describe()} between topics"
         )
     else:
         if scene.kind == view.TOPIC:
             where = f"Topic **{escape_markdown(str(scene.topic))}**: {scene.drawn} of its "
-            where += f"{scene.available} concepts, the most important"
+            where += f"{counted(scene.available, 'concept')}, the most important"
         elif scene.kind == view.FOCUS:
             where = f"Around **{escape_markdown(label_of(G, scene.focus))}**: the "
-            where += f"{scene.drawn} nearest of {scene.available} concepts within "
+            where += f"{scene.drawn} nearest of {counted(scene.available, 'concept')} within "
             where += f"{view.FOCUS_DEPTH} hops"
         else:
-            where = f"All {scene.drawn} concepts"
+            where = f"All {counted(scene.drawn, 'concept')}"
         what = f"{where} · drawn: {scene.relations.describe()}"
     what += f" · {passing.total} of all {total} relations pass the filters"
     if not scene.fits:
@@ -803,7 +854,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
     query = query_col.text_input(
         "I want to learn",
         key="path_query",
-        placeholder="A concept — e.g. “LSTM”",
+        placeholder=example_placeholder("A concept", key, G),
         help="Found like the map's search: names, aliases and misspellings.",
     ).strip()
     target = None
@@ -866,7 +917,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
                 where = citation(attrs.get("definition_evidence"))
                 st.markdown(escape_markdown(definition) + (f" :gray[— {where}]" if where else ""))
             else:
-                st.caption("No definition in the notes.")
+                st.markdown(undefined_markdown(G, node))
 
 
 def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
@@ -917,7 +968,7 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
 def topics_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
     """Each topic with its top concepts, and the concepts used but never defined."""
     summaries = topic_summaries(key, G)
-    st.markdown(f"**{len(summaries)} topics**, largest first")
+    st.markdown(f"**{counted(len(summaries), 'topic')}**, largest first")
     columns = st.columns(3)
     for i, summary in enumerate(summaries):
         with columns[i % 3].container(border=True):
@@ -925,7 +976,8 @@ def topics_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
                 f'<div style="display:flex;align-items:center;gap:8px;font-weight:600">'
                 f'<span style="width:13px;height:13px;border-radius:50%;'
                 f'background:{summary.colour}"></span>{html.escape(summary.name)}'
-                f'<span style="font-weight:400;color:#6b7785">· {summary.size} concepts</span>'
+                f'<span style="font-weight:400;color:#6b7785">· '
+                f"{html.escape(counted(summary.size, 'concept'))}</span>"
                 "</div>"
             )
             st.markdown(", ".join(escape_markdown(label_of(G, n)) for n in summary.top))

@@ -42,7 +42,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
-from graph.layout import wrap_label
+from graph.layout import NodeBox, node_box, wrap_label
 from graph.topics import MISCELLANEOUS
 
 __all__ = [
@@ -370,6 +370,17 @@ def external_urls(html: str) -> list[str]:
     return _EXTERNAL_REF.findall(html)
 
 
+def concept_boxes(G: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> dict[Hashable, NodeBox]:
+    """The space each of ``nodes`` takes on the map (:func:`graph.layout.node_box`), as
+    :func:`graph.render.network_data` draws it."""
+    boxes = {}
+    for node in nodes:
+        attrs = G.nodes[node]
+        radius, font_size = concept_style(attrs)
+        boxes[node] = node_box(concept_label(node, attrs), font_size, radius)
+    return boxes
+
+
 def to_html(
     G: nx.MultiDiGraph,
     *,
@@ -377,6 +388,7 @@ def to_html(
     physics: bool | None = None,
     max_nodes: int = 400,
     selected: Hashable | None = None,
+    positions: Mapping[Hashable, tuple[float, float]] | None = None,
 ) -> str:
     """Draw ``G`` as a standalone HTML page that needs no network.
 
@@ -402,6 +414,10 @@ def to_html(
         Draw only this many nodes, the most important first.
     selected : hashable, optional
         A node to highlight (always drawn, and selected when the page opens).
+    positions : mapping of node to (x, y), optional
+        Canvas positions of every node drawn, from a layout that knows the labels'
+        sizes (:func:`graph.layout.legible_layout` of :func:`concept_boxes`): drawn as
+        they are, physics off, labels wrapped as that layout measured them.
 
     Returns
     -------
@@ -421,7 +437,14 @@ def to_html(
     >>> "<script>alert(1)" in page, "\\\\u003cscript\\\\u003ealert(1)" in page
     (False, True)
     """
-    data = network_data(G, physics=physics, max_nodes=max_nodes, selected=selected)
+    data = network_data(
+        G,
+        physics=False if positions is not None else physics,
+        max_nodes=max_nodes,
+        selected=selected,
+        positions=positions,
+        wrap=positions is not None,
+    )
     net = Network(
         height=height,
         width="100%",

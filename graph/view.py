@@ -52,9 +52,9 @@ from graph.export import (
     write_anki,
     write_picture,
 )
+from graph.export._base import concept_names, mentions_of, telling_first
 from graph.layout import (
     PACKING,
-    NodeBox,
     Viewport,
     legible_layout,
     min_zoom,
@@ -65,7 +65,7 @@ from graph.layout import (
 from graph.query import PREREQUISITE, neighbourhood
 from graph.render import (
     RELATION_STYLES,
-    concept_label,
+    concept_boxes,
     concept_style,
     network_data,
     overview_data,
@@ -90,10 +90,13 @@ __all__ = [
     "download_name",
     "filter_edges",
     "graph_key",
+    "hidden_links",
     "links_of",
+    "mentions_of",
     "note_files",
     "path_graph",
     "read_note",
+    "search_example",
     "select_view",
     "slug",
     "topic_summaries",
@@ -373,6 +376,33 @@ def edge_filter(
     return keep
 
 
+def hidden_links(
+    G: nx.MultiDiGraph,
+    node: Hashable,
+    *,
+    relations: Collection[str] | None = None,
+    min_confidence: float = 0.0,
+    show_weak: bool = True,
+) -> EdgeCounts:
+    """The relations of ``node`` to other concepts that the filters hide, by kind: why
+    the map around a concept can show that concept alone.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("enzyme", "substrate", relation="related_to", confidence=0.3)
+    >>> _ = G.add_edge("enzyme", "catalyst", relation="is_a", confidence=0.9)
+    >>> hidden_links(G, "enzyme", show_weak=False)
+    EdgeCounts(typed=0, prerequisites=0, weak=1)
+    """
+    keep = edge_filter(relations=relations, min_confidence=min_confidence, show_weak=show_weak)
+    H = nx.MultiDiGraph()
+    for u, v, attrs in [*G.out_edges(node, data=True), *G.in_edges(node, data=True)]:
+        if u != v and not keep(attrs):
+            H.add_edge(u, v, **attrs)
+    return edge_counts(H)
+
+
 def filter_edges(
     G: nx.MultiDiGraph,
     *,
@@ -521,17 +551,6 @@ class MapScene:
     def more(self) -> int:
         """How many more nodes "show more" could add."""
         return max(0, self.available - self.drawn)
-
-
-def concept_boxes(G: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> dict[Hashable, NodeBox]:
-    """The space each of ``nodes`` takes on the map (:func:`graph.layout.node_box`), as
-    :func:`graph.render.network_data` draws it."""
-    boxes = {}
-    for node in nodes:
-        attrs = G.nodes[node]
-        radius, font_size = concept_style(attrs)
-        boxes[node] = node_box(concept_label(node, attrs), font_size, radius)
-    return boxes
 
 
 def map_scene(
@@ -851,7 +870,9 @@ def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:
     edges += [(u, False, a) for u, _, a in G.in_edges(node, data=True) if u != node]
     for other, outgoing, attrs in edges:
         relation = str(attrs.get("relation") or WEAK_RELATION)
-        evidence = tuple(e for e in attrs.get("evidence") or () if isinstance(e, Mapping))
+        evidence = tuple(
+            telling_first([e for e in attrs.get("evidence") or () if isinstance(e, Mapping)])
+        )
         label = str(attrs.get("label") or "")
         groups[relation].append(
             Link(other, relation, outgoing, _confidence(attrs), evidence, label)
@@ -861,6 +882,30 @@ def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:
         relation: sorted(groups[relation], key=lambda link: (-link.confidence, str(link.other)))
         for relation in sorted(groups, key=lambda r: (order.get(r, len(order)), r))
     }
+
+
+def search_example(G: nx.MultiDiGraph, ranked: Sequence[Hashable]) -> str:
+    """A name to show as an example in a search box: the shortest name (of at least
+    three characters) of the most important concept whose label fits a short box, so
+    that the example is always one of these notes' own concepts; "" for no concepts.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("enzyme", label="Enzyme (biological catalyst)", aliases=["enzymes"])
+    >>> search_example(G, ["enzyme"])
+    'Enzyme'
+    """
+    for node in ranked[:SEARCH_EXAMPLE_RANK]:
+        names = [name for name in concept_names(G, node) if len(name) >= 3]
+        if names and len(min(names, key=len)) <= SEARCH_EXAMPLE_CHARS:
+            return min(names, key=len)
+    return ""
+
+
+#: How far down the ranking :func:`search_example` looks, and the longest example.
+SEARCH_EXAMPLE_RANK = 20
+SEARCH_EXAMPLE_CHARS = 20
 
 
 # --------------------------------------------------------------------------- topics

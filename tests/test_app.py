@@ -283,6 +283,29 @@ def test_filters_and_weak_links(app: AppTest, sample: nx.MultiDiGraph) -> None:
     assert len(app.get("component_instance")) == 1
 
 
+def test_app_a_concept_drawn_alone_says_which_filter_hides_its_links(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """A concept whose only links are weak is drawn alone by default: the map says the
+    filters hide them and how to show them, instead of one unexplained dot."""
+    node = next(
+        n
+        for n in ranked_concepts(sample)
+        if sample.degree(n)
+        and all(a.get("relation") == "related_to" for *_, a in sample.in_edges(n, data=True))
+        and all(a.get("relation") == "related_to" for *_, a in sample.out_edges(n, data=True))
+        and resolve(sample, str(sample.nodes[n].get("label") or n)) == n
+    )
+    app.text_input(key="focus_query").set_value(str(sample.nodes[node].get("label") or node)).run()
+    assert not app.exception
+    assert drawn_ids(app) == [str(node)]
+    caption = map_args(app)["caption"]
+    assert "Show weak links" in caption and str(sample.nodes[node].get("label") or node) in caption
+    assert any("nearest of 1 concept within" in caption.value for caption in app.caption)
+    app.toggle(key="show_weak").set_value(True).run()
+    assert len(drawn_ids(app)) > 1 and "Show weak links" not in map_args(app)["caption"]
+
+
 def test_focus_search_finds_misspellings(app: AppTest, sample: nx.MultiDiGraph) -> None:
     target = next(n for n in ranked_concepts(sample) if len(str(n)) > 12)
     typo = str(target)[:-2] + str(target)[-1] + str(target)[-2]  # swap the last two letters
@@ -295,6 +318,86 @@ def test_focus_search_finds_misspellings(app: AppTest, sample: nx.MultiDiGraph) 
 
     app.text_input(key="focus_query").set_value("zzzz qqqq xxxx").run()
     assert "No concept matches" in app.warning[0].value
+
+
+def test_app_panel_quotes_where_the_notes_name_an_undefined_concept(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """A concept the notes never define shows the sentences that name it, with their
+    file and line, instead of an empty place where the definition would be."""
+    node = next(
+        n
+        for n in ranked_concepts(sample)[:60]
+        if not sample.nodes[n].get("definition") and graph.view.mentions_of(sample, n)
+    )
+    app.selectbox(key="concept").set_value(node).run()
+    assert not app.exception
+    shown = next(m.value for m in app.markdown if "No definition in the notes" in m.value)
+    first = graph.view.mentions_of(sample, node)[0]
+    assert escape_markdown(first["text"]) in shown
+    assert f"{escape_markdown(first['source'])}, line {first['line']}" in shown
+
+
+@pytest.mark.parametrize("mentions, words", [(1, "Mentioned 1 time ·"), (2, "Mentioned 2 times ·")])
+def test_app_panel_counts_mentions_in_words(
+    app: AppTest, sample: nx.MultiDiGraph, mentions: int, words: str
+) -> None:
+    node = next(
+        n for n in ranked_concepts(sample)[:60] if sample.nodes[n].get("mentions") == mentions
+    )
+    app.selectbox(key="concept").set_value(node).run()
+    assert any(caption.value.startswith(words) for caption in app.caption)
+
+
+def test_app_path_step_without_definition_quotes_the_notes(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    target, step = next(
+        (t, n)
+        for t in ranked_concepts(sample)
+        for n in learning_path(sample, t)
+        if not sample.nodes[n].get("definition") and graph.view.mentions_of(sample, n)
+    )
+    open_tab(app, "Learning path")
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
+    app.selectbox(key=f"path_target:{query}").set_value(target).run()
+    assert not app.exception
+    quote = escape_markdown(graph.view.mentions_of(sample, step)[0]["text"])
+    assert any(quote in m.value and "No definition" in m.value for m in app.markdown)
+
+
+TECTONICS = """# Plate tectonics
+
+Plate tectonics is the theory that the lithosphere is broken into plates that move.
+
+## Subduction
+
+Subduction is the sinking of one plate beneath another plate at a convergent boundary.
+
+## Mid-ocean ridge
+
+A mid-ocean ridge is a line where two plates move apart and new crust forms.
+"""
+
+
+def test_app_search_boxes_give_an_example_of_these_notes(app: AppTest, tmp_path: Path) -> None:
+    """The example in the search boxes is a concept of the notes read, not of another
+    course."""
+    folder = tmp_path / "geology"
+    folder.mkdir()
+    (folder / "plates.md").write_text(TECTONICS, encoding="utf-8")
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(folder)).run()
+    assert not app.exception
+    G = build_graph(read_paths([folder]))
+    names = {name for n in G for name in graph.view.concept_names(G, n)}
+    placeholders = [app.text_input(key="focus_query").placeholder]
+    open_tab(app, "Learning path")
+    placeholders.append(app.text_input(key="path_query").placeholder)
+    for placeholder in placeholders:
+        example = placeholder.partition("e.g. “")[2].removesuffix("”")
+        assert example in names, placeholder
 
 
 def test_learning_path(app: AppTest, sample: nx.MultiDiGraph) -> None:

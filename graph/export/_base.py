@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,6 +112,11 @@ def importance(attrs: Mapping[str, Any]) -> float:
     return min(1.0, max(0.0, value)) if math.isfinite(value) else 0.0
 
 
+def confidence(attrs: Mapping[str, Any]) -> float:
+    """An edge's confidence, 0..1 (0 when it has none or not a number)."""
+    return importance({"importance": attrs.get("confidence")})
+
+
 def evidence(attrs: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """An edge's evidence dicts that hold a sentence."""
     return [e for e in attrs.get("evidence") or () if isinstance(e, Mapping) and e.get("text")]
@@ -182,3 +187,105 @@ def slug(text: str) -> str:
     """``text`` as a tag: lower-case ASCII words joined by hyphens (``"topic"`` if none)."""
     found = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", text).lower()).strip("-")
     return found or "topic"
+
+
+#: How many sentences of the notes stand in for a definition the notes never give.
+MENTIONS_SHOWN = 2
+
+
+def concept_names(G: nx.MultiDiGraph, node: Hashable) -> list[str]:
+    """The names ``node`` goes by: its label, id and aliases, and both halves of a label
+    that glosses one name with another ("Osmosis (diffusion of water)"), longest first.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("plate tectonics", label="Plate tectonics (PT)", aliases=["plates"])
+    >>> concept_names(G, "plate tectonics")
+    ['Plate tectonics (PT)', 'Plate tectonics', 'plate tectonics', 'plates', 'PT']
+    """
+    attrs = G.nodes[node]
+    label = str(attrs.get("label") or node)
+    names = [label]
+    if (gloss := re.fullmatch(r"(.+?)\s*\((.+)\)", label)) is not None:
+        names += [gloss.group(1), gloss.group(2)]
+    names += [str(node), *map(str, attrs.get("aliases") or ())]
+    unique = dict.fromkeys(name.strip() for name in names if name.strip())
+    return sorted(unique, key=len, reverse=True)
+
+
+def mentions_of(
+    G: nx.MultiDiGraph, node: Hashable, *, limit: int = MENTIONS_SHOWN
+) -> list[Mapping[str, Any]]:
+    """Sentences of the notes that name ``node``, in the order of the notes: what a
+    student reads instead of a definition the notes never give.
+
+    They are the evidence of the concept's relations (every type, weak links too) that
+    contains one of its names (:func:`concept_names`, whole words, in any case), each
+    sentence once: statements first, then questions (a flashcard's prompt says less
+    than its answer), then headings and labels (no full stop), each by file and line;
+    the first ``limit``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("membrane", "osmosis", relation="related_to", evidence=[
+    ...     {"source": "cell.md", "line": 9, "text": "Water crosses the membrane by osmosis."},
+    ...     {"source": "cell.md", "line": 2, "text": "Osmosis in plants"},
+    ...     {"source": "cell.md", "line": 4, "text": "The membrane is thin."}])
+    >>> [m["line"] for m in mentions_of(G, "osmosis")]
+    [9, 2]
+    """
+    if node not in G:
+        return []
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(map(re.escape, concept_names(G, node))) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    edges = [*G.out_edges(node, data=True), *G.in_edges(node, data=True)]
+    found: dict[str, Mapping[str, Any]] = {}
+    for _, _, attrs in edges:
+        for evidence in attrs.get("evidence") or ():
+            if not isinstance(evidence, Mapping):
+                continue
+            text = " ".join(str(evidence.get("text") or "").split())
+            if text and text not in found and pattern.search(text):
+                found[text] = {**evidence, "text": text}
+
+    def order(evidence: Mapping[str, Any]) -> tuple[int, str, int]:
+        line = evidence.get("line")
+        where = str(evidence.get("source") or "")
+        return sentence_kind(str(evidence["text"])), where, line if isinstance(line, int) else 0
+
+    return sorted(found.values(), key=order)[:limit]
+
+
+#: The end of a sentence, its stop in group 1 (a closing quote or bracket may follow):
+#: evidence without one is a heading or a label, shown after the sentences.
+_SENTENCE_END = re.compile(r"([.!?])[\"'”’)\]]*$")
+
+
+def sentence_kind(text: str) -> int:
+    """0 for a statement, 1 for a question, 2 for a heading or a label (no stop at
+    the end): the order in which sentences of the notes tell a student the most.
+
+    Examples
+    --------
+    >>> [sentence_kind(t) for t in ["Enzymes are catalysts.", "Why?", "Enzymes"]]
+    [0, 1, 2]
+    """
+    end = _SENTENCE_END.search(" ".join(text.split()))
+    return 2 if end is None else 1 if end.group(1) == "?" else 0
+
+
+def telling_first(found: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Evidence records, statements first, then questions, then headings
+    (:func:`sentence_kind`), each kind in its order: which to show when there is room
+    for only one or two.
+
+    Examples
+    --------
+    >>> [e["text"] for e in telling_first([{"text": "Osmosis"}, {"text": "It needs water."}])]
+    ['It needs water.', 'Osmosis']
+    """
+    return sorted(found, key=lambda e: sentence_kind(str(e.get("text") or "")))

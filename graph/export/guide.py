@@ -3,8 +3,9 @@ relation with the sentences of the notes that state it."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -13,10 +14,13 @@ from graph.export._base import (
     NO_TOPIC,
     Written,
     citation,
+    confidence,
     evidence,
     label,
+    mentions_of,
     one_line,
     plural,
+    telling_first,
     topic,
     writable,
 )
@@ -24,7 +28,7 @@ from graph.export._markdown import escape
 from graph.export._style import relation_phrase
 from graph.export.select import Selection
 from graph.io import tail, write_text
-from graph.render import ranked_concepts, topic_colours
+from graph.render import RELATION_STYLES, ranked_concepts, topic_colours
 
 FORMATS = ("markdown",)
 SUFFIX = ".md"
@@ -125,6 +129,11 @@ def write(selection: Selection, path: Path, fmt: str) -> Written:
 
 
 def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) -> list[str]:
+    """One concept of the guide: its definition (or, when the notes give none, the
+    sentences that name it: :func:`~graph.export._base.mentions_of`), aliases, its
+    stated relations with their evidence, in the order of the relation vocabulary, most
+    confident first, and the other concepts it is only weakly linked to (:data:`WEAK`)
+    as one "See also" line of names."""
     a = G.nodes[node]
     lines = [f"{prefix}{escape(one_line(label(G, node)))}", ""]
     definition = writable(str(a.get("definition") or "")).strip()
@@ -133,23 +142,53 @@ def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) ->
     if definition and where:
         lines[-1] += f" — {escape(one_line(where))}"
     lines.append("")
+    if not definition and (named := mentions_of(G, node)):
+        lines += ["Where the notes name it:", ""]
+        lines += [_quote(found, "- ") for found in named]
+        lines.append("")
     aliases = [one_line(x) for x in a.get("aliases") or () if one_line(x)]
     if aliases:
         lines += ["*Also called:* " + ", ".join(escape(x) for x in aliases), ""]
     edges = [(u, v, d) for u, v, d in G.out_edges(node, data=True) if v in shown]
     edges += [(u, v, d) for u, v, d in G.in_edges(node, data=True) if u in shown and u != v]
-    if edges:
+    stated = sorted(
+        (edge for edge in edges if edge[2].get("relation") != WEAK),
+        key=lambda e: (_RANK.get(str(e[2].get("relation")), len(_RANK)), -confidence(e[2])),
+    )
+    if stated:
         lines += ["**Relations**", ""]
-        for u, v, d in edges:
+        for u, v, d in stated:
             verb = escape(relation_phrase(d))
             here, there = escape(one_line(label(G, u))), escape(one_line(label(G, v)))
             lines.append(f"- **{here}** *{verb}* **{there}**")
-            for found in evidence(d)[:GUIDE_EVIDENCE]:
-                quote = escape(one_line(found.get("text", "")))
-                where = citation(found)
-                lines.append(f"  - “{quote}”" + (f" — {escape(one_line(where))}" if where else ""))
+            told = telling_first(evidence(d))[:GUIDE_EVIDENCE]
+            lines += [_quote(found, "  - ") for found in told]
         lines.append("")
+    weak = sorted(
+        (edge for edge in edges if edge[2].get("relation") == WEAK),
+        key=lambda e: -confidence(e[2]),
+    )
+    linked = {v if u == node else u for u, v, _ in stated} | {node}
+    others = dict.fromkeys(v if u == node else u for u, v, _ in weak)
+    names = [escape(one_line(label(G, other))) for other in others if other not in linked]
+    if names:
+        lines += ["*See also:* " + ", ".join(names), ""]
     return lines
+
+
+#: The weak relation (co-occurrence, an untyped verb): its concepts are named in the
+#: guide's "See also" line, without the sentences, which say no more than that.
+WEAK = "related_to"
+
+#: The order relations are listed in: the map's relation vocabulary.
+_RANK = {relation: i for i, relation in enumerate(RELATION_STYLES)}
+
+
+def _quote(found: Mapping[str, Any], bullet: str) -> str:
+    """An evidence sentence as a list item: quoted, with its file and line."""
+    quote = escape(one_line(found.get("text", "")))
+    where = citation(found)
+    return f"{bullet}“{quote}”" + (f" — {escape(one_line(where))}" if where else "")
 
 
 def by_topic(G: nx.MultiDiGraph) -> dict[str, list[Hashable]]:

@@ -25,6 +25,7 @@ from graph.export._base import (
     evidence,
     importance,
     label,
+    mentions_of,
     one_line,
     slug,
     topic,
@@ -400,6 +401,13 @@ def _obsidian_note(G: nx.MultiDiGraph, node: Hashable, names: Mapping[Hashable, 
     where = citation(a.get("definition_evidence"))
     if definition and where:
         lines += [f"Source: {escape(one_line(where))}", ""]
+    if not definition and (named := mentions_of(G, node)):
+        lines += ["Where the notes name it:", ""]
+        for found in named:
+            where = citation(found)
+            quote = f"- “{escape(one_line(found.get('text', '')))}”"
+            lines.append(quote + (f" — {escape(one_line(where))}" if where else ""))
+        lines.append("")
     groups: dict[str, list[str]] = defaultdict(list)
     for _, v, d in G.out_edges(node, data=True):
         groups[relation_phrase(d)].append(_wikilink(G, v, names))

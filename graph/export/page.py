@@ -14,6 +14,7 @@ from graph.counts import edge_counts
 from graph.export._base import MARK, Written, encodable, one_line, plural
 from graph.export.select import Selection
 from graph.io import head, write_text
+from graph.layout import Viewport
 
 FORMATS = ("html",)
 SUFFIX = ".html"
@@ -22,6 +23,11 @@ FOLDER = False
 #: An HTML export draws at most this many concepts, the most important (pyvis slows
 #: down beyond); the page says so when it leaves some out.
 HTML_MAX_NODES = 1000
+
+#: The shape the page's drawing is laid out for (its map is 720 px tall): every
+#: concept is placed with its label's box (:func:`graph.layout.legible_layout`), so no
+#: two labels overlap at any zoom.
+PAGE_VIEWPORT = Viewport(1400, 720)
 
 _GENERATOR = f'<meta name="generator" content="{MARK}">'
 _HEADER_CSS = (
@@ -42,7 +48,9 @@ def page(
     title: str = "Concept Atlas",
     total: int | None = None,
 ) -> str:
-    """The page drawing ``G`` (all of it: cap it before), titled, with a legend.
+    """The page drawing ``G`` (all of it: cap it before), titled, with a legend; its
+    concepts are laid out with their labels' boxes (:data:`PAGE_VIEWPORT`), so that
+    no label covers another.
 
     Parameters
     ----------
@@ -64,9 +72,17 @@ def page(
     >>> "<title>Around &lt;RNN&gt;</title>" in text, "1 of 3 concepts" in text
     (True, True)
     """
-    from graph.render import legend_html, legend_items, to_html
+    from graph.layout import legible_layout
+    from graph.render import concept_boxes, legend_html, legend_items, ranked_concepts, to_html
 
-    drawn = to_html(G, max_nodes=max(1, G.number_of_nodes()), selected=focus)
+    ranked = ranked_concepts(G)
+    if focus in G:
+        ranked = [focus, *ranked]
+    boxes = concept_boxes(G, ranked)
+    layout = legible_layout(G, ranked, boxes, PAGE_VIEWPORT, count=len(ranked))
+    drawn = to_html(
+        G, max_nodes=max(1, G.number_of_nodes()), selected=focus, positions=layout.positions
+    )
     total = G.number_of_nodes() if total is None else total
     shown = plural(total, "concept")
     if total > G.number_of_nodes():

@@ -396,6 +396,54 @@ def test_export_markdown_guide_makes_injected_markup_inert():
     assert headings.count("1") == 1
 
 
+def guide_html(G: nx.MultiDiGraph) -> str:
+    markdown_it = pytest.importorskip("markdown_it")
+    return markdown_it.MarkdownIt("commonmark").render(to_markdown_guide(G))
+
+
+@pytest.mark.parametrize(
+    "relation, quoted",
+    [("related_to", False), ("part_of", True), ("prerequisite_of", True)],
+)
+def test_export_markdown_guide_quotes_stated_relations_and_names_weak_links(
+    relation: str, quoted: bool
+) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("enzyme", label="enzyme", definition="A catalyst made by a living cell.")
+    G.add_node("substrate", label="substrate", definition="What an enzyme acts on.")
+    sentence = "The enzyme binds its substrate at the active site."
+    ev = [{"source": "bio.md", "line": 7, "text": sentence}]
+    G.add_edge("enzyme", "substrate", relation=relation, confidence=0.5, evidence=ev)
+    rendered = guide_html(G)
+    assert (sentence in rendered) is quoted
+    assert ("<em>See also:</em> substrate" in rendered) is not quoted
+
+
+def test_export_markdown_guide_quotes_statements_before_headings() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("ridge", label="ridge", definition="A line where plates move apart.")
+    G.add_node("crust", label="crust", definition="The outer layer of rock.")
+    texts = ["Ridges", "Ridges and crust", "New crust forms at a ridge."]
+    ev = [{"source": "geo.md", "line": i, "text": t} for i, t in enumerate(texts, 1)]
+    G.add_edge("ridge", "crust", relation="part_of", confidence=0.8, evidence=ev)
+    rendered = guide_html(G)
+    assert "<li>“New crust forms at a ridge.” — geo.md, line 3</li>" in rendered
+
+
+def test_export_markdown_guide_undefined_concept_quotes_where_the_notes_name_it() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("magma", label="magma", definition="Molten rock below the surface.")
+    G.add_node("lava", label="lava")
+    sentence = "Magma that reaches the surface is called lava."
+    ev = [{"source": "rocks.md", "line": 3, "text": sentence}]
+    G.add_edge("magma", "lava", relation="related_to", confidence=0.3, evidence=ev)
+    rendered = guide_html(G)
+    entry = rendered.split("<h3>lava</h3>")[1]
+    assert "<em>No definition in the notes.</em>" in entry
+    quotes = entry.split("<p>Where the notes name it:</p>")[1].split("</ul>")[0]
+    assert f"<li>“{sentence}” — rocks.md, line 3</li>" in quotes
+
+
 # --------------------------------------------------------------------------- Anki
 
 
@@ -526,6 +574,21 @@ def test_export_obsidian_writes_a_linked_note_per_concept(tmp_path):
     assert "- is a [[recurrent neural network (RNN)]]: “lstm is_a rnn.”" in lstm
     index = (folder / "Index.md").read_text(encoding="utf-8")
     assert len(WIKILINK.findall(index)) == G.number_of_nodes()
+
+
+def test_export_obsidian_undefined_concept_quotes_where_the_notes_name_it(tmp_path):
+    markdown_it = pytest.importorskip("markdown_it")
+    G = nx.MultiDiGraph()
+    G.add_node("magma", label="magma", definition="Molten rock below the surface.")
+    G.add_node("lava", label="lava")
+    sentence = "Magma that reaches the surface is called lava."
+    ev = [{"source": "rocks.md", "line": 3, "text": sentence}]
+    G.add_edge("magma", "lava", relation="related_to", confidence=0.3, evidence=ev)
+    files = write_obsidian(G, tmp_path / "vault")
+    body = files["lava"].read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    rendered = markdown_it.MarkdownIt("commonmark").render(body)
+    quotes = rendered.split("<p>Where the notes name it:</p>")[1].split("</ul>")[0]
+    assert f"<li>“{sentence}” — rocks.md, line 3</li>" in quotes
 
 
 def test_export_obsidian_note_of_a_hostile_concept_is_inert(tmp_path):
@@ -1044,6 +1107,25 @@ def test_export_html_has_a_title_a_caption_and_a_legend(sample, tmp_path):
         assert html.escape(topic or "(no topic)") in page
     assert "related to" not in page.split("<body>")[1].split("</header>")[0]  # no weak links
     assert f"var selected = {json.dumps(str(focus))};" in page  # opens on the focus
+
+
+def test_export_html_places_every_concept_so_that_no_labels_overlap(sample, tmp_path):
+    """The page draws the concepts where a layout that knows their labels' boxes put
+    them (physics off): no label covers another, whatever the zoom."""
+    from graph.layout import overlapping_pairs
+    from graph.render import concept_boxes
+
+    G = sample[0]
+    out = tmp_path / "map.html"
+    export(G, "html", out)
+    page = out.read_text(encoding="utf-8")
+    nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page).group(1))
+    assert all("x" in node and "y" in node for node in nodes)
+    positions = {node["id"]: (node["x"], node["y"]) for node in nodes}
+    boxes = {str(n): box for n, box in concept_boxes(G, G).items()}
+    assert len(positions) == G.number_of_nodes()
+    assert overlapping_pairs(positions, boxes) == []
+    assert '"physics": {"enabled": false' in page  # drawn where the layout put them
 
 
 def test_export_html_says_when_it_draws_fewer_concepts(tmp_path, monkeypatch):

@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 
 from graph.build import build_atlas
 from graph.export import to_markdown_guide, write_obsidian
+from graph.export._base import telling_first
 from graph.export._markdown import escape
 from tests.conftest import DATA, SEEDS
 
@@ -160,8 +161,11 @@ def test_export_markdown_guide_shows_the_notes_text(real_graph):
         assert words(str(attrs.get("label") or node)) in shown, node
         if attrs.get("definition"):
             assert words(attrs["definition"]) in shown, node
-    sentences = {  # the guide quotes the first GUIDE_EVIDENCE sentences of each relation
-        e["text"] for *_, a in G.edges(data=True) for e in (a.get("evidence") or ())[:2]
+    sentences = {  # GUIDE_EVIDENCE sentences of each stated (not weak) relation
+        e["text"]
+        for *_, a in G.edges(data=True)
+        if a.get("relation") != "related_to"
+        for e in telling_first(a.get("evidence") or ())[:2]
     }
     missing = [s for s in sentences if words(s) not in shown]
     assert not missing, missing[:3]

@@ -23,15 +23,19 @@ from graph.view import (
     WEAK_RELATION,
     MapScene,
     cards_by_id,
+    concept_names,
     download,
     filter_edges,
     graph_key,
+    hidden_links,
     links_of,
     map_scene,
+    mentions_of,
     note_files,
     path_graph,
     path_scene,
     read_note,
+    search_example,
     select_view,
     topic_summaries,
 )
@@ -342,3 +346,122 @@ def test_view_note_files_digest_follows_a_changed_file(tmp_path: Path) -> None:
     assert note_files([tmp_path])[0].digest == first  # unchanged: remembered
     note.write_text("# Two, longer\n", encoding="utf-8")
     assert note_files([tmp_path])[0].digest != first
+
+
+@pytest.mark.parametrize(
+    "label, text, quoted",
+    [
+        ("osmosis", "Water crosses the membrane by osmosis.", True),
+        ("osmosis", "OSMOSIS needs a membrane that lets water through.", True),
+        ("osmosis", "The membrane is thin.", False),
+        ("enzyme", "Enzymes speed up reactions.", False),
+        ("hash table (HT)", "An HT maps every key to a slot.", True),
+        ("hash table (HT)", "A hash table maps every key to a slot.", True),
+    ],
+)
+def test_view_mentions_of_quotes_the_sentences_that_name_it(
+    label: str, text: str, quoted: bool
+) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node(label, label=label)
+    G.add_edge(
+        "cell",
+        label,
+        relation=WEAK_RELATION,
+        evidence=[{"source": "n.md", "line": 3, "text": text}],
+    )
+    assert [m["text"] for m in mentions_of(G, label)] == ([text] if quoted else [])
+
+
+def test_view_mentions_of_statements_then_questions_then_headings() -> None:
+    G = nx.MultiDiGraph()
+    evidence = [
+        {"source": "b.md", "line": 1, "text": "Magma rises where plates move apart."},
+        {"source": "a.md", "line": 8, "text": "Magma and lava"},
+        {"source": "a.md", "line": 2, "text": "Where does magma come from?"},
+        {"source": "a.md", "line": 9, "text": "Magma cools into igneous rock."},
+        {"source": "a.md", "line": 9, "text": "Magma  cools into igneous rock."},
+    ]
+    G.add_edge("rock", "magma", relation="related_to", evidence=evidence)
+    found = mentions_of(G, "magma", limit=4)
+    assert [(m["source"], m["line"]) for m in found] == [
+        ("a.md", 9),
+        ("b.md", 1),
+        ("a.md", 2),
+        ("a.md", 8),
+    ]
+
+
+@pytest.mark.parametrize(
+    "node, label, aliases, example",
+    [
+        ("enzyme", "Enzyme", [], "Enzyme"),
+        ("enzyme", "Enzyme (biological catalyst)", ["enzymes"], "Enzyme"),
+        ("hash table", "Hash table (HT)", [], "Hash table"),
+        ("revolution", "The causes of the French revolution", [], "revolution"),
+        ("causes of the revolution", "The causes of the French revolution", [], "Osmosis"),
+    ],
+)
+def test_view_search_example_is_a_short_name_of_an_important_concept(
+    node: str, label: str, aliases: list[str], example: str
+) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node(node, label=label, aliases=aliases)
+    G.add_node("osmosis", label="Osmosis")
+    assert search_example(G, [node, "osmosis"]) == example
+
+
+def test_view_search_example_without_concepts_is_empty() -> None:
+    assert search_example(nx.MultiDiGraph(), []) == ""
+
+
+def test_view_concept_names_both_halves_of_a_glossed_label() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("hash table", label="Hash table (HT)", aliases=["hash tables"])
+    assert set(concept_names(G, "hash table")) == {
+        "Hash table (HT)",
+        "Hash table",
+        "HT",
+        "hash table",
+        "hash tables",
+    }
+
+
+@pytest.mark.parametrize(
+    "relation, confidence, hidden",
+    [
+        ("related_to", 0.9, EdgeCounts(0, 0, 1)),
+        ("is_a", 0.9, EdgeCounts(0, 0, 0)),
+        ("is_a", 0.2, EdgeCounts(1, 0, 0)),
+        ("part_of", 0.9, EdgeCounts(1, 0, 0)),
+    ],
+)
+def test_view_hidden_links_counts_what_the_filters_hide(
+    relation: str, confidence: float, hidden: EdgeCounts
+) -> None:
+    G = nx.MultiDiGraph()
+    G.add_edge("enzyme", "catalyst", relation=relation, confidence=confidence)
+    G.add_edge("cell", "membrane", relation="related_to", confidence=0.9)
+    found = hidden_links(
+        G, "catalyst", relations=["is_a", "related_to"], min_confidence=0.5, show_weak=False
+    )
+    assert found == hidden
+
+
+@pytest.mark.parametrize(
+    "texts, first",
+    [
+        (["Plate boundaries", "Plates move apart at a ridge."], "Plates move apart at a ridge."),
+        (
+            ["Why do plates move?", "Mantle convection moves plates."],
+            "Mantle convection moves plates.",
+        ),
+        (["Plate boundaries", "Why do plates move?"], "Why do plates move?"),
+        (["Ridges form crust.", "Plates move apart."], "Ridges form crust."),
+    ],
+)
+def test_view_links_of_shows_a_statement_before_a_heading(texts: list[str], first: str) -> None:
+    G = nx.MultiDiGraph()
+    evidence = [{"source": "geo.md", "line": i, "text": t} for i, t in enumerate(texts, 1)]
+    G.add_edge("ridge", "plate", relation="part_of", confidence=0.8, evidence=evidence)
+    assert links_of(G, "ridge")["part_of"][0].evidence[0]["text"] == first
