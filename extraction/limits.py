@@ -85,6 +85,15 @@ MAX_FOLDER_FILES = 20_000
 #: are kept and a message says the rest were not read.
 FOLDER_TIME_BUDGET_S = 120.0
 
+#: Most words one build reads (titles, answers and table cells of every card, counted
+#: as runs of characters between spaces; see :func:`graph.build.within_build_limit`).
+#: A build's memory grows with the words it parses: about 1.6-2.1 KB a word on the
+#: generated stress inputs (``python -m benchmarks.hostile_cost``), a 250 MB pipeline
+#: aside. Past the limit the build keeps the notes read so far, cuts the card where
+#: the limit falls, and a message names the file and the line where it stopped. A
+#: whole textbook in Markdown (Dive into Deep Learning, 3 MB) is about 265,000 words.
+MAX_BUILD_WORDS = 600_000
+
 #: Most folders and entries that could not be read reported one by one in a build (a
 #: walk of ``/`` meets thousands); the rest are counted in one message.
 MAX_REPORTED_ENTRIES = 100
