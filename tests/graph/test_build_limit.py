@@ -130,3 +130,19 @@ def test_build_limit_graph_sources_say_what_was_left_out(monkeypatch):
     sources = {s["path"]: s for s in G.graph["sources"]}
     assert sources["geo.md"]["errors"] and "limit of 22 words" in sources["geo.md"]["errors"][0]
     assert "plate tectonics" not in G and "osmosis" in G
+
+
+def test_build_limit_cli_names_the_file_and_line_where_it_stopped(capsys, monkeypatch, tmp_path):
+    import extraction.limits
+    from graph.__main__ import main
+
+    first, second = tmp_path / "enzymes.md", tmp_path / "tectonics.md"
+    first.write_text("# Enzymes\n\nEnzymes speed up reactions.\n\nThey lower the energy needed.\n")
+    second.write_text("# Plate tectonics\n\nPlates drift slowly.\n")
+    monkeypatch.setattr(extraction.limits, "MAX_BUILD_WORDS", 6)
+    out = tmp_path / "graph.json"
+    assert main(["build", str(first), str(second), "--out", str(out), "--no-cache"]) == 0
+    said = [line for line in capsys.readouterr().err.splitlines() if "MAX_BUILD_WORDS" in line]
+    assert len(said) == 2
+    assert said[0].startswith(f"warning: {first}: stopped at line 5:")
+    assert said[1].startswith(f"warning: {second}: not read:")
