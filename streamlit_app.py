@@ -257,6 +257,8 @@ def load_notes(notes: list[view.NoteFile]) -> tuple[nx.MultiDiGraph, list[ReadRe
         text = f"Reading {escape_markdown(note.name)} ({i + 1} of {len(notes)})"
         bar.progress(i / (len(notes) + 1), text=text)
         results.append(read_note(note.name, note.digest, note))
+    # past the build's limit of words, what is left out is said with each file
+    results = graph.build.within_build_limit(results)
     building = None
     if bar is not None:
         share = len(notes) / (len(notes) + 1)

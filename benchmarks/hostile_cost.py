@@ -16,6 +16,9 @@ same measure of ``data/`` taken in the same run:
   are 5 MB; the goal is at most 60 s and 1 GB);
 - ``cycles``: a Markdown file whose cards state prerequisites that close many
   overlapping cycles.
+- ``long`` (only when asked): sixty such paragraphs (6 MB, about 760,000 words), past the
+  build's limit of words (``extraction.limits.MAX_BUILD_WORDS``): the build reads the
+  words before it, and its peak is the bound for any input.
 
 Machines are shared and noisy: the numbers are for comparing runs side by side, never
 for asserting. ``--code REPO`` builds with another checkout (e.g. the main branch) to
@@ -182,6 +185,8 @@ def measure(notes: Path, code: Path, out: Path, timeout: float) -> dict:
         "nodes": nodes,
         "edges": edges,
         "stderr": err.strip().splitlines()[-1:] if status else [],
+        # the build reached its limit of words (extraction.limits.MAX_BUILD_WORDS)
+        "cut": "MAX_BUILD_WORDS" in err,
     }
 
 
@@ -192,6 +197,7 @@ def inputs(folder: Path, names: list[str], rows: list[int]) -> dict[str, Path]:
         "paragraphs": lambda: paragraphs(folder),
         "wrapped": lambda: wrapped(folder),
         "cycles": lambda: cycles(folder),
+        "long": lambda: paragraphs(folder, count=60),
     }
     out: dict[str, Path] = {"data": makers["data"]()}
     for name in names:
@@ -209,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         "--inputs",
         nargs="+",
         default=["paragraphs", "wrapped", "cards", "cycles"],
-        choices=["data", "paragraphs", "wrapped", "cards", "cycles"],
+        choices=["data", "paragraphs", "wrapped", "cards", "cycles", "long"],
     )
     parser.add_argument("--cards", nargs="+", type=int, default=[100_000], metavar="N")
     parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose CLI builds")
@@ -235,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{name:14} {size / 1e6:6.2f} MB  {result['seconds']:7.1f} s "
                     f"(x{result['time_ratio']:<5}) {result['peak_mb']:6} MB peak "
                     f"(x{result['rss_ratio']:<4}) status={result['status']} "
-                    f"nodes={result['nodes']} edges={result['edges']} {result['stderr']}",
+                    f"nodes={result['nodes']} edges={result['edges']} {result['stderr']}"
+                    + (" (cut at the build's limit of words)" if result["cut"] else ""),
                     flush=True,
                 )
     if args.json:

@@ -85,6 +85,17 @@ MAX_FOLDER_FILES = 20_000
 #: are kept and a message says the rest were not read.
 FOLDER_TIME_BUDGET_S = 120.0
 
+#: Most words one build reads (titles, answers and table cells of every card, counted
+#: as runs of characters between spaces; see :func:`graph.build.within_build_limit`).
+#: A build's memory grows with the words it parses: 1.7 to 2.5 KB a word on the
+#: generated stress inputs (``python -m benchmarks.hostile_cost``: a 100,000-card CSV,
+#: long paragraphs, 50,000 one-word cards), over about 250 MB for the pipeline, so this
+#: keeps a build under 1.5 GB. Past the limit the build keeps the notes read so far,
+#: cuts the card where the limit falls, and a message names the file and the line where
+#: it stopped. A whole textbook in Markdown (Dive into Deep Learning, 3 MB) is about
+#: 265,000 words; a course's notes for a semester far fewer.
+MAX_BUILD_WORDS = 500_000
+
 #: Most folders and entries that could not be read reported one by one in a build (a
 #: walk of ``/`` meets thousands); the rest are counted in one message.
 MAX_REPORTED_ENTRIES = 100

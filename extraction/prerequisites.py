@@ -218,16 +218,43 @@ class _MentionsOf:
     >>> mention_of = _MentionsOf({"n.md#1": [("osmosis", e), ("water", e)]})
     >>> mention_of[("osmosis", "n.md#1")], mention_of[("osmosis", "n.md#2")]
     ([Evidence(source='n.md', line=2, text='Osmosis moves water.')], [])
+
+    A card naming many concepts (a long paragraph names thousands) is asked about each of
+    them: its sentences are then grouped by concept once, for the last few such cards
+    (:data:`MENTIONS_GROUPED_CARDS`), instead of scanned at every question.
+
+    >>> many = _MentionsOf({"n.md#1": [(f"c{i % 50}", e) for i in range(100)]})
+    >>> len(many[("c7", "n.md#1")]), many[("c7", "n.md#1")] == many[("c7", "n.md#1")]
+    (2, True)
     """
 
-    __slots__ = ("_by_card",)
+    __slots__ = ("_by_card", "_grouped")
 
     def __init__(self, by_card: Mapping[str, Sequence[tuple[str, Evidence]]]) -> None:
         self._by_card = by_card
+        self._grouped: dict[str, dict[str, list[Evidence]]] = {}
 
     def __getitem__(self, key: tuple[str, str]) -> list[Evidence]:
         concept, card = key
-        return [e for c, e in self._by_card.get(card, ()) if c == concept]
+        found = self._by_card.get(card, ())
+        if len(found) <= MENTIONS_SCANNED:
+            return [e for c, e in found if c == concept]
+        grouped = self._grouped.pop(card, None)
+        if grouped is None:
+            grouped = {}
+            for c, e in found:
+                grouped.setdefault(c, []).append(e)
+            if len(self._grouped) >= MENTIONS_GROUPED_CARDS:
+                del self._grouped[next(iter(self._grouped))]  # the least recently asked
+        self._grouped[card] = grouped  # now the most recently asked
+        return list(grouped.get(concept, ()))
+
+
+#: Mentions of a card scanned at each question; a card with more is grouped by concept.
+MENTIONS_SCANNED = 64
+
+#: Cards whose mentions are kept grouped by concept at once (the last ones asked about).
+MENTIONS_GROUPED_CARDS = 8
 
 
 def reads_parse(seg: Segment) -> bool:

@@ -163,7 +163,7 @@ def _build(args: argparse.Namespace) -> int:
     from extraction.cache import default_cache_dir
     from extraction.nlp import Progress
     from extraction.readers import ReadProgress, read_paths
-    from graph.build import BUILD_STAGES, build_cached
+    from graph.build import BUILD_STAGES, build_cached, within_build_limit
 
     try:  # before the build: a file in the way is refused at once
         check_replaceable(args.out, owned=is_graph_file, what="graph file")
@@ -182,6 +182,7 @@ def _build(args: argparse.Namespace) -> int:
     with _interrupt_stops(stop, "reading"):
         results = read_paths(args.notes, max_bytes=args.max_size, progress=reading, cancel=stop)
     show.done()
+    results = within_build_limit(results)  # what a build past its words leaves out: said below
     for result in results:
         for error in result.source.errors:
             echo(f"warning: {result.source.path}: {error}", file=sys.stderr)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,6 +143,132 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
         relation.evidence = relation.evidence[:3]
         relation.confidence = round(min(0.3, 0.1 + 0.05 * n), 3)
     return [*edges.values(), *together.values()]
+
+
+def _words_before(text: str, budget: int) -> int:
+    """The offset in ``text`` just after its first ``budget`` words (runs of characters
+    between spaces); ``len(text)`` when it holds no more than that.
+
+    >>> _words_before("Enzymes speed up reactions", 2), _words_before("pH", 5)
+    (13, 2)
+    """
+    if budget <= 0:
+        return 0
+    for n, match in enumerate(re.finditer(r"\S+", text), start=1):
+        if n == budget:
+            return match.end()
+    return len(text)
+
+
+def _cut_card(card: Card, budget: int) -> Card:
+    """``card`` with its title and the first ``budget`` words of its body (its tables
+    left out): the lines, list items, emphasis and line starts of what is kept."""
+    title_words = len(card.title.split())
+    cut = _words_before(card.body, budget - title_words)
+    body = card.body[:cut].rstrip()
+    cut = len(body)
+    kept_lines = body.count("\n") + 1 if body else 0
+    last = card.line_of(max(0, cut - 1)) if body else card.title_line or card.lines[0]
+    return replace(
+        card,
+        body=body,
+        lines=(card.lines[0], max(card.lines[0], min(card.lines[1], last))),
+        body_lines=card.body_lines[:kept_lines],
+        line_starts=tuple(ls for ls in card.line_starts if ls[0] < cut),
+        items=tuple(
+            replace(item, end=min(item.end, cut)) for item in card.items if item.start < cut
+        ),
+        emphasis=tuple(
+            e if e.part != "body" else replace(e, end=min(e.end, cut))
+            for e in card.emphasis
+            if e.part != "body" or e.start < cut
+        ),
+        tables=(),
+    )
+
+
+def _stop_line(card: Card, kept: Card | None) -> int:
+    """The file line of the first word of ``card`` that ``kept`` (its cut) leaves out."""
+    if kept is None:
+        return card.lines[0]
+    rest = card.body[len(kept.body) :]
+    at = len(kept.body) + len(rest) - len(rest.lstrip())
+    if at < len(card.body):
+        return card.line_of(at)
+    rows = [line for table in card.tables for line in table.row_lines[:1]]
+    return rows[0] if rows else card.lines[1]
+
+
+def _card_words(card: Card) -> int:
+    """The words of ``card`` a build parses: its title, body and table cells."""
+    words = len(card.title.split()) + len(card.body.split())
+    for table in card.tables:
+        for row in (table.header, *table.rows):
+            words += sum(len(cell.split()) for cell in row)
+    return words
+
+
+def within_build_limit(results: Sequence[ReadResult], limit: int | None = None) -> list[ReadResult]:
+    """``results`` with their cards kept within ``limit`` words in all (default
+    :data:`extraction.limits.MAX_BUILD_WORDS`), in reading order: the card where the
+    limit falls keeps its title and the words before it; the cards after it are left
+    out. Each file that loses cards says so in one message naming the line where it
+    stopped (``source.warnings``); a file left out whole is not read
+    (``source.errors``). The results given are not changed (a file's reading may be
+    shared, as in the app); those within the limit are returned as they are, so that
+    calling it again changes nothing.
+
+    A build's memory grows with the words it parses; past the limit it keeps what it
+    read and states what it left out, never a silent loss.
+
+    >>> from extraction.records import SourceInfo
+    >>> card = lambda n, body: Card(f"n.md#{n}", "n.md", "markdown", (n, n), "Osmosis", body)
+    >>> notes = ReadResult(SourceInfo("n.md"), [card(1, "Water moves."), card(2, "Still.")])
+    >>> kept = within_build_limit([notes], limit=4)
+    >>> [c.body for c in kept[0].cards], len(notes.cards[1].body)
+    (['Water moves.', ''], 6)
+    >>> print(kept[0].source.warnings[0].replace("; ", ";\\n"))
+    stopped at line 2: the build's limit of 4 words (MAX_BUILD_WORDS) was reached;
+    1 of 2 cards cut or left out
+    >>> within_build_limit(kept, limit=4) == kept
+    True
+    """
+    from extraction.limits import MAX_BUILD_WORDS
+
+    limit = MAX_BUILD_WORDS if limit is None else limit
+    left = limit
+    out = []
+    for result in results:
+        if not result.cards:
+            out.append(result)
+            continue
+        if left <= 0:
+            said = (
+                f"not read: the build had reached its limit of {limit:,} words "
+                "(MAX_BUILD_WORDS) before this file"
+            )
+            source = replace(result.source, errors=[*result.source.errors, said])
+            out.append(ReadResult(source, []))
+            continue
+        for i, card in enumerate(result.cards):
+            words = _card_words(card)
+            if words <= left:
+                left -= words
+                continue
+            # the title and the words that fit; not even the title: the card is left out
+            kept = [_cut_card(card, left)] if len(card.title.split()) <= left else []
+            where = _stop_line(card, kept[0] if kept else None)
+            gone = len(result.cards) - i
+            said = (
+                f"stopped at line {where}: the build's limit of {limit:,} words "
+                f"(MAX_BUILD_WORDS) was reached; {gone:,} of {i + gone:,} cards cut or left out"
+            )
+            source = replace(result.source, warnings=[*result.source.warnings, said])
+            result = ReadResult(source, [*result.cards[:i], *kept])
+            left = 0
+            break
+        out.append(result)
+    return out
 
 
 #: Most prerequisites weighed and left out that a graph file keeps (the likeliest), for
@@ -350,6 +477,7 @@ def build_graph(
     """
     from extraction.concepts import extract_concepts
 
+    results = within_build_limit(results)  # as they were when build_cached or the CLI did
     cards = [card for result in results for card in result.cards]
     order = list(dict.fromkeys(card.source for card in cards))
     nlp = nlp or nlp_module.load()
@@ -510,6 +638,7 @@ def build_cached(
     >>> G.number_of_nodes() > 5, len(said), said[0].startswith(f"the cache folder {not_a_folder}")
     (True, 1, True)
     """
+    results = within_build_limit(results)  # before the memo is looked up: its sources say so
     if cache_dir is None:
         return build_graph(results, nlp=nlp, progress=progress)
     tell = _once(warn or log.warning)

@@ -551,6 +551,26 @@ def test_app_folder_with_a_pipe_and_a_deck_read_in_part(app: AppTest, tmp_path: 
     assert ":orange[" in sidebar and "field skipped" in sidebar
 
 
+def test_app_a_build_past_its_words_says_where_it_stopped(
+    app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extraction.limits
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "a-enzymes.md").write_text(
+        "# Enzymes\n\nEnzymes speed up reactions.\n\nThey lower the energy needed.\n"
+    )
+    (folder / "b-tectonics.md").write_text("# Plate tectonics\n\nPlates drift slowly.\n")
+    monkeypatch.setattr(extraction.limits, "MAX_BUILD_WORDS", 6)
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(folder)).run()
+    assert not app.exception
+    sidebar = " ".join(element.value for element in app.sidebar.markdown)
+    assert ":orange[stopped at line 5\\:" in sidebar  # shown escaped, as Markdown
+    assert ":red[not read\\: the build had reached" in sidebar
+
+
 def test_app_a_stopped_folder_is_not_read_until_asked_again(app: AppTest, tmp_path: Path) -> None:
     folder = tmp_path / "notes"
     folder.mkdir()

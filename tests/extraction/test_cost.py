@@ -524,3 +524,29 @@ def test_relations_problem_names_read_only_segments_that_could_name_one(monkeypa
     )
     assert "rot" in problems(index)
     assert 0 < sum(made) == 2 < len(index.segments)
+
+
+class _CountedMentions(list):
+    """A card's mentions that count how often they are read through."""
+
+    reads = 0
+
+    def __iter__(self):
+        type(self).reads += 1
+        return super().__iter__()
+
+
+def test_cost_mentions_of_a_crowded_card_are_grouped_once():
+    from extraction.prerequisites import MENTIONS_SCANNED, _MentionsOf
+
+    names = [f"enzyme {i}" for i in range(3 * MENTIONS_SCANNED)]
+    said = [Evidence("bio.md", i, f"Sentence {i}.") for i in range(2 * len(names))]
+    crowded = _CountedMentions((names[i % len(names)], e) for i, e in enumerate(said))
+    small = [("osmosis", said[0]), ("diffusion", said[1]), ("osmosis", said[2])]
+    mention_of = _MentionsOf({"bio.md#1": crowded, "bio.md#2": small})
+    for name in names:  # a long paragraph's card is asked about each concept it names
+        assert mention_of[(name, "bio.md#1")] == [e for c, e in crowded if c == name]
+    assert mention_of[("osmosis", "bio.md#2")] == [said[0], said[2]]
+    assert mention_of[("plate tectonics", "bio.md#1")] == []
+    # read through once to group it, once per check above: never once per question
+    assert _CountedMentions.reads == 1 + len(names)
