@@ -1079,7 +1079,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         ends = _with_conjuncts(ctx, m)
         if m.shared:
-            # "the encoder and the decoder differ": the first word names itself here,
+            # "the anode and the cathode differ": the first word names itself here,
             # not the longer name it shares the rest of
             ends[0] = ctx.index.find(subject.text) or ends[0]
         factor = 1.0
@@ -1145,7 +1145,7 @@ def _fronted_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
     comma = next((t.i for t in doc[span.end : ctx.sent.end] if t.text == ","), None)
     if comma is None:
         return []
-    # "Unlike feedforward networks, RNNs ...": what is set apart is the narrower
+    # "Unlike prokaryotic cells, eukaryotes ...": what is set apart is the narrower
     # phrase, not the network
     left = _objects(ctx, span.end, stop=comma, whole=True)
     right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
@@ -1402,7 +1402,7 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(x.concept, head, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
             if x is not None and y is not None and (_superlative(subj) or _one_of(subj)):
-                # "The most well-known discrete distribution is the uniform distribution",
+                # "The most common volcanic rock is basalt",
                 # "Another common rock is granite"
                 yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue

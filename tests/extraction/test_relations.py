@@ -1201,18 +1201,18 @@ def test_relations_one_more_member_of_a_class_names_the_class(sentence):
 def test_relations_a_superlative_subject_names_the_class():
     # "the simplest X is Y": Y is the X singled out, a kind of X (not X a kind of Y)
     index = tiny_index(
-        "The simplest discrete distribution is the uniform distribution.",
-        "discrete distribution",
-        "uniform distribution",
+        "The simplest sorting algorithm is the bubble sort.",
+        "sorting algorithm",
+        "bubble sort",
     )
     kinds = {(s, t) for s, r, t in triples(index) if r == "is_a"}
-    uniform = index.find("uniform distribution")
-    assert kinds and all(s == uniform and "discrete distribution" in t for s, t in kinds)
+    bubble = index.find("bubble sort")
+    assert kinds and all(s == bubble and "sorting algorithm" in t for s, t in kinds)
 
 
 def test_relations_results_as_a_noun_states_no_cause():
-    text = "A forest model averages the results from many decision trees."
-    assert_unrelated(text, ("forest model", "decision tree"), ("forest model", "decision tree"))
+    text = "A poll aggregator averages the results from many opinion polls."
+    assert_unrelated(text, ("poll aggregator", "opinion poll"), ("poll aggregator", "opinion poll"))
 
 
 def test_relations_question_asking_how_two_things_differ_contrasts_them():

@@ -145,7 +145,7 @@ def test_relations_recall_these_points_back_at_the_concept_named_before():
     "concept,label,aliases,than,head",
     [
         # a concept known by its abbreviation is headed by its long name's noun too
-        ("NSP", "NSP", ["NSPs", "non-structural protein"], "protein", "protein"),
+        ("ATP", "ATP", ["adenosine triphosphate"], "triphosphate", "triphosphate"),
         ("digestive enzyme", "digestive enzyme", [], "enzyme", "enzyme"),
     ],
 )
