@@ -487,11 +487,11 @@ def pagerank(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("gene", "protein", relation="uses", confidence=0.9)
-    >>> _ = G.add_edge("enzyme", "protein", relation="is_a", confidence=0.9)
+    >>> _ = G.add_edge("reaction", "catalyst", relation="uses", confidence=0.9)
+    >>> _ = G.add_edge("enzyme", "catalyst", relation="is_a", confidence=0.9)
     >>> rank = pagerank(G)
     >>> rank == nx.pagerank(_rank_graph(G)), max(rank, key=rank.get)
-    (True, 'protein')
+    (True, 'catalyst')
     """
     import numpy as np
     import scipy as sp

@@ -532,7 +532,7 @@ def test_app_folder_with_a_pipe_and_a_deck_read_in_part(app: AppTest, tmp_path: 
                 "__type__": "Note",
                 "note_model_uuid": "m",
                 "tags": [],
-                "fields": ["Ribosome", "A ribosome is the organelle that builds proteins."],
+                "fields": ["Mitochondrion", "A mitochondrion is the organelle that makes ATP."],
             },
             {
                 "__type__": "Note",
@@ -603,7 +603,7 @@ def test_uploads(app: AppTest) -> None:
     app.file_uploader[0].set_value(
         [
             ("evil.txt", f"What is {HOSTILE}?\nA trap.\n".encode(), "text/plain"),
-            ("cells.txt", b"What is a ribosome?\nIt builds proteins.\n", "text/plain"),
+            ("cells.txt", b"What is a mitochondrion?\nIt makes ATP.\n", "text/plain"),
         ]
     ).run()
     assert not app.exception
