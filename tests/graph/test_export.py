@@ -430,13 +430,19 @@ def test_export_markdown_guide_quotes_statements_before_headings() -> None:
     assert "<li>“New crust forms at a ridge.” — geo.md, line 3</li>" in rendered
 
 
-def test_export_markdown_guide_undefined_concept_quotes_where_the_notes_name_it() -> None:
+def _undefined_lava() -> tuple[nx.MultiDiGraph, str]:
+    """A graph where "lava" has no definition and one sentence names it."""
     G = nx.MultiDiGraph()
     G.add_node("magma", label="magma", definition="Molten rock below the surface.")
     G.add_node("lava", label="lava")
     sentence = "Magma that reaches the surface is called lava."
     ev = [{"source": "rocks.md", "line": 3, "text": sentence}]
     G.add_edge("magma", "lava", relation="related_to", confidence=0.3, evidence=ev)
+    return G, sentence
+
+
+def test_export_markdown_guide_undefined_concept_quotes_where_the_notes_name_it() -> None:
+    G, sentence = _undefined_lava()
     rendered = guide_html(G)
     entry = rendered.split("<h3>lava</h3>")[1]
     assert "<em>No definition in the notes.</em>" in entry
@@ -578,12 +584,7 @@ def test_export_obsidian_writes_a_linked_note_per_concept(tmp_path):
 
 def test_export_obsidian_undefined_concept_quotes_where_the_notes_name_it(tmp_path):
     markdown_it = pytest.importorskip("markdown_it")
-    G = nx.MultiDiGraph()
-    G.add_node("magma", label="magma", definition="Molten rock below the surface.")
-    G.add_node("lava", label="lava")
-    sentence = "Magma that reaches the surface is called lava."
-    ev = [{"source": "rocks.md", "line": 3, "text": sentence}]
-    G.add_edge("magma", "lava", relation="related_to", confidence=0.3, evidence=ev)
+    G, sentence = _undefined_lava()
     files = write_obsidian(G, tmp_path / "vault")
     body = files["lava"].read_text(encoding="utf-8").split("\n---\n", 1)[1]
     rendered = markdown_it.MarkdownIt("commonmark").render(body)
