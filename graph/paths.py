@@ -20,12 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graph.topics import is_everyday
+from graph.topics import PREREQUISITE, _file, is_everyday, supporting_files
 
 if TYPE_CHECKING:
     from graph.query import _Index
 
-PREREQUISITE = "prerequisite_of"
 
 #: Prerequisites weaker than this are not followed. The build keeps only the edges its
 #: fitted model accepts, so every one of them is followed.
@@ -65,39 +64,6 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     selection = attrs.get("selection")
     roles = selection.get("roles") if isinstance(selection, dict) else None
     return not (SINGLED_OUT & set(roles or ()))
-
-
-def _file(where: Any) -> str:
-    """The file a piece of evidence names: an evidence's ``source``, a card id's part
-    before ``#`` ("notes.md#4"), a ``first_seen`` pair's first item."""
-    if isinstance(where, dict):
-        where = where.get("source")
-    elif isinstance(where, (list, tuple)):
-        where = where[0] if where else None
-    return str(where).split("#", 1)[0] if where else ""
-
-
-def supporting_files(G: nx.MultiDiGraph, node: Any) -> frozenset[str]:
-    """The files of the notes that speak of ``node``: where its cards, its definition and
-    its first mention stand, and the files its relations cite (not its prerequisites:
-    they are what a path weighs against these files).
-
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("osmosis", cards=["cells.md#3"], first_seen=["cells.md", 12])
-    >>> _ = G.add_edge("diffusion", "osmosis", relation="related_to", confidence=0.2,
-    ...                evidence=[{"source": "water.txt", "line": 4, "text": "..."}])
-    >>> sorted(supporting_files(G, "osmosis"))
-    ['cells.md', 'water.txt']
-    """
-    attrs = G.nodes[node]
-    found = {_file(card) for card in attrs.get("cards") or ()}
-    found |= {_file(attrs.get("definition_evidence")), _file(attrs.get("first_seen"))}
-    for edges in (G.in_edges(node, data=True), G.out_edges(node, data=True)):
-        for *_, attrs in edges:
-            if attrs.get("relation") != PREREQUISITE:
-                found.update(_file(e) for e in attrs.get("evidence") or ())
-    found.discard("")
-    return frozenset(found)
 
 
 def off_course(cited: frozenset, home: frozenset) -> bool:
