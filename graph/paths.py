@@ -20,12 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graph.topics import is_everyday
+from graph.topics import PREREQUISITE, _file, is_everyday, supporting_files
 
 if TYPE_CHECKING:
     from graph.query import _Index
 
-PREREQUISITE = "prerequisite_of"
 
 #: Prerequisites weaker than this are not followed. The build keeps only the edges its
 #: fitted model accepts, so every one of them is followed.
@@ -67,11 +66,28 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     return not (SINGLED_OUT & set(roles or ()))
 
 
+def off_course(cited: frozenset, home: frozenset) -> bool:
+    """Does a prerequisite whose evidence cites the files ``cited`` belong to another
+    course than a target the files ``home`` speak of? Only when both are known and
+    share no file: a semester of several courses built together keeps each path in the
+    notes that teach its target, unless those notes cite the other course too.
+
+    >>> off_course(frozenset({"databases.md"}), frozenset({"genetics.md"}))
+    True
+    >>> off_course(frozenset({"databases.md", "genetics.md"}), frozenset({"genetics.md"}))
+    False
+    >>> off_course(frozenset(), frozenset({"genetics.md"}))
+    False
+    """
+    return bool(cited) and bool(home) and not (cited & home)
+
+
 @dataclass(slots=True)
 class _StudyOrder:
     parents: dict[Any, list]  # prerequisite_of predecessors, cycles broken
     order: dict[Any, tuple]  # study rank: (depth, -importance, first_seen, id)
     strength: dict[tuple[Any, Any], float]  # (parent, child) -> the edge's confidence
+    cited: dict[tuple[Any, Any], frozenset]  # (parent, child) -> the files its evidence cites
 
 
 def break_cycles(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
@@ -276,9 +292,12 @@ def _study(G: nx.MultiDiGraph) -> tuple[_Index, _StudyOrder]:
             depth[node] = max((depth[p] + 1 for p in parents[node]), default=0)
         order = {n: (depth[n], -index.importance[n], index.first_seen[n], str(n)) for n in parents}
         strength: dict[tuple[Any, Any], float] = {}
+        cited: dict[tuple[Any, Any], set] = defaultdict(set)
         for u, v, a in dag.edges(data=True):
             strength[(u, v)] = max(strength.get((u, v), 0.0), float(a.get("confidence", 1.0)))
-        index.study = _StudyOrder(parents, order, strength)
+            cited[(u, v)].update(_file(e) for e in a.get("evidence") or ())
+        cited_files = {pair: frozenset(files - {""}) for pair, files in cited.items()}
+        index.study = _StudyOrder(parents, order, strength, cited_files)
     return index, index.study
 
 
@@ -286,11 +305,18 @@ def _ancestors(
     G: nx.MultiDiGraph, target: Any, min_strength: float
 ) -> tuple[_StudyOrder, dict[Any, float]]:
     """The study order and, for each ancestor of ``target`` on its path, its strongest
-    chain of prerequisites down to it (the target itself: 1.0)."""
+    chain of prerequisites down to it (the target itself: 1.0).
+
+    In a build of several files (``G.graph["sources"]``), a prerequisite is followed only
+    when its evidence stands in a file that speaks of the target (:func:`off_course`,
+    :func:`supporting_files`): a step the target's notes never state is another
+    course's."""
     from graph.query import _require
 
     _require(G, target)
     _, study = _study(G)
+    several = len(G.graph.get("sources") or ()) > 1  # a build of one file is one course
+    home = supporting_files(G, target) if several else frozenset()
     best = {target: 1.0}  # the strongest chain from each ancestor down to the target
     heap = [(-1.0, 0, target)]
     tie = 0
@@ -301,6 +327,8 @@ def _ancestors(
         for parent in study.parents[node]:
             if generic_step(G, parent):
                 continue  # background, and so is what it needs
+            if off_course(study.cited.get((parent, node), frozenset()), home):
+                continue  # another course's step, and so is what it needs
             chain = -negative * study.strength[(parent, node)]
             if chain >= min_strength and chain > best.get(parent, 0.0):
                 best[parent] = chain

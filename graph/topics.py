@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -22,6 +22,9 @@ import networkx as nx
 #: Weight of a ``related_to`` edge (co-occurrence, an untyped verb) relative to a typed
 #: relation of the same confidence.
 RELATED_TO_WEIGHT = 0.3
+
+#: The relation of learning paths: ``u -> v``, learn ``u`` before ``v``.
+PREREQUISITE = "prerequisite_of"
 
 #: Relations that hold both ways.
 SYMMETRIC_RELATIONS = frozenset({"contrasts_with"})
@@ -341,6 +344,39 @@ def is_everyday(G: nx.MultiDiGraph, node: Any) -> bool:
     return isinstance(features, Mapping) and float(features.get("common") or 0.0) >= 1.0
 
 
+def _file(where: Any) -> str:
+    """The file a piece of evidence names: an evidence's ``source``, a card id's part
+    before ``#`` ("notes.md#4"), a ``first_seen`` pair's first item."""
+    if isinstance(where, dict):
+        where = where.get("source")
+    elif isinstance(where, (list, tuple)):
+        where = where[0] if where else None
+    return str(where).split("#", 1)[0] if where else ""
+
+
+def supporting_files(G: nx.MultiDiGraph, node: Any) -> frozenset[str]:
+    """The files of the notes that speak of ``node``: where its cards, its definition and
+    its first mention stand, and the files its relations cite (not its prerequisites:
+    they are what a path weighs against these files).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("osmosis", cards=["cells.md#3"], first_seen=["cells.md", 12])
+    >>> _ = G.add_edge("diffusion", "osmosis", relation="related_to", confidence=0.2,
+    ...                evidence=[{"source": "water.txt", "line": 4, "text": "..."}])
+    >>> sorted(supporting_files(G, "osmosis"))
+    ['cells.md', 'water.txt']
+    """
+    attrs = G.nodes[node]
+    found = {_file(card) for card in attrs.get("cards") or ()}
+    found |= {_file(attrs.get("definition_evidence")), _file(attrs.get("first_seen"))}
+    for edges in (G.in_edges(node, data=True), G.out_edges(node, data=True)):
+        for *_, attrs in edges:
+            if attrs.get("relation") != PREREQUISITE:
+                found.update(_file(e) for e in attrs.get("evidence") or ())
+    found.discard("")
+    return frozenset(found)
+
+
 def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
     """The concept a topic is named after: the first of its :data:`TOPIC_NAME_POOL`
     most important concepts that is not an everyday word (:func:`is_everyday`), else
@@ -398,23 +434,44 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     """
     W = Weights.of(G)
     communities = louvain(W, resolution=resolution, seed=seed)
-    communities.sort(key=lambda c: min(_rank_key(G, n) for n in c))
+    files = courses_of(_files_of(G)) if len(G.graph.get("sources") or ()) > 1 else {}
+    parts = [by_course(c, files) for c in communities]
+    communities = sorted((p[0] for p in parts), key=lambda c: min(_rank_key(G, n) for n in c))
+    moved = sorted((q for p in parts for q in p[1:]), key=lambda c: min(_rank_key(G, n) for n in c))
     large = [c for c in communities if len(c) >= MIN_TOPIC_SIZE]
     home = {n: i for i, c in enumerate(large) for n in c}
+    course = [_main_file(c, files) for c in large]
     position = {node: i for i, node in enumerate(W.nodes)}
     members: list[set] = [set(c) for c in large]
-    misc: set = set()
-    for small in (c for c in communities if len(c) < MIN_TOPIC_SIZE):
+
+    def links_of(group: set) -> tuple[dict[int, float], dict[int, float]]:
+        """Link weight from ``group`` to each large community, and to those of its notes."""
         links: dict[int, float] = defaultdict(float)
-        for n in small:
+        for n in group:
             for neighbour, weight in zip(*W.neighbours(position[n]), strict=True):
                 if W.nodes[neighbour] in home:
                     links[home[W.nodes[neighbour]]] += weight
+        own = set().union(*(files.get(n, ()) for n in group))
+        return links, {i: w for i, w in links.items() if course[i] in own}
+
+    small = [c for c in communities if len(c) < MIN_TOPIC_SIZE]
+    for part in moved:  # what only another course speaks of: a topic of that course
+        _, same_course = links_of(part)
+        if same_course:
+            members[max(sorted(same_course), key=same_course.__getitem__)] |= part
+        elif len(part) >= MIN_TOPIC_SIZE:
+            members.append(set(part))
+        else:
+            small.append(part)
+    misc: set = set()
+    for group in small:
+        links, same_course = links_of(group)
+        links = same_course or links  # a topic of its own notes first
         if links:
             best = max(sorted(links), key=lambda i: links[i])
-            members[best] |= small
+            members[best] |= group
         else:
-            misc |= small
+            misc |= group
 
     topics: dict = {}
     used: set[str] = set()
@@ -426,6 +483,90 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
         topics.update(dict.fromkeys(misc, _unique(MISCELLANEOUS, used)))
     nx.set_node_attributes(G, topics, "topic")
     return topics
+
+
+def _files_of(G: nx.MultiDiGraph) -> dict[Any, frozenset[str]]:
+    """:func:`supporting_files` of every concept, one pass over the edges."""
+    found: dict[Any, set] = {}
+    for node, attrs in G.nodes(data=True):
+        own = {_file(card) for card in attrs.get("cards") or ()}
+        own |= {_file(attrs.get("definition_evidence")), _file(attrs.get("first_seen"))}
+        found[node] = own
+    for u, v, attrs in G.edges(data=True):
+        if attrs.get("relation") != PREREQUISITE:
+            cited = {_file(e) for e in attrs.get("evidence") or ()}
+            found[u] |= cited
+            found[v] |= cited
+    return {node: frozenset(own - {""}) for node, own in found.items()}
+
+
+def courses_of(files: Mapping[Any, frozenset[str]]) -> dict[Any, frozenset[str]]:
+    """Each concept's files (``files``) told as the courses they belong to: two files are
+    one course when they share at least :data:`MIN_TOPIC_SIZE` concepts named by several
+    words (enough for a topic of their own; files of two courses share everyday words,
+    "memory", "sample", not "hash table" and "binary search tree"), and a course is a
+    set of files so linked. A course is named by its first file.
+
+    >>> files = {"hash table": {"a.md", "b.md"}, "binary tree": {"a.md", "b.md"},
+    ...          "linked list": {"a.md", "b.md"}, "memory": {"b.md", "c.md"},
+    ...          "enzyme": {"c.md"}}
+    >>> {n: sorted(c) for n, c in courses_of(files).items()}["memory"]
+    ['a.md', 'c.md']
+    """
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for node, own in files.items():
+        if len(str(node).split()) > 1:
+            for a in own:
+                for b in own:
+                    if a < b:
+                        shared[(a, b)] += 1
+    linked = nx.Graph()
+    linked.add_nodes_from(f for own in files.values() for f in own)
+    linked.add_edges_from(pair for pair, n in shared.items() if n >= MIN_TOPIC_SIZE)
+    course = {f: min(c) for c in nx.connected_components(linked) for f in c}
+    return {node: frozenset(course[f] for f in own) for node, own in files.items()}
+
+
+def _main_file(group: Collection, files: Mapping[Any, frozenset[str]]) -> str:
+    """The file most of ``group`` stands in (each concept shares its vote between its
+    files; ties by name), or "" when none is known."""
+    votes: dict[str, float] = defaultdict(float)
+    for n in group:
+        for f in files.get(n, ()):
+            votes[f] += 1 / len(files[n])
+    return max(sorted(votes), key=votes.__getitem__) if votes else ""
+
+
+def by_course(group: set, files: Mapping[Any, frozenset[str]]) -> list[set]:
+    """``group`` (a community) split by the notes its concepts stand in: the concepts
+    of the file most of them stand in (:func:`_main_file`), or of no known file, stay
+    together; each other concept goes with those of its file that most of the group
+    stands in. A semester of courses built together links them through words they
+    share ("memory", "sample"): what only another course speaks of is that course's
+    topic, not this one's. Concepts of one file, or of files unknown, stay one group.
+
+    >>> files = {"osmosis": {"bio.md"}, "cell": {"bio.md"}, "water": {"bio.md", "chem.md"},
+    ...          "solvent": {"chem.md"}, "solute": {"chem.md"}}
+    >>> sorted(sorted(g) for g in by_course(set(files), files))
+    [['cell', 'osmosis', 'water'], ['solute', 'solvent']]
+    """
+    main = _main_file(group, files)
+    if not main:
+        return [group]
+    votes: dict[str, float] = defaultdict(float)
+    for n in group:
+        for f in files.get(n, ()):
+            votes[f] += 1 / len(files[n])
+    parts: dict[str, set] = defaultdict(set)
+    for n in sorted(group, key=str):
+        own = files.get(n) or frozenset({main})
+        key = main if main in own else max(sorted(own), key=votes.__getitem__)
+        parts[key].add(n)
+    return (
+        [parts[main], *(parts[k] for k in sorted(parts) if k != main)]
+        if parts[main]
+        else [parts[k] for k in sorted(parts)]
+    )
 
 
 def _unique(name: str, used: set[str]) -> str:

@@ -85,6 +85,40 @@ def test_paths_generic_words_are_no_steps(word, roles, definition, path):
     assert learning_path(G, "transformer") == path
 
 
+def cited(source: str) -> list[dict]:
+    return [{"source": source, "line": 1, "text": "A sentence."}]
+
+
+@pytest.mark.parametrize(
+    ("stated_in", "also_named_in", "path"),
+    [
+        # a step whose prerequisite only another course's notes state is no step,
+        # and neither is what it needs
+        ("chemistry.md", None, ["osmosis"]),
+        # one the target's own notes state is a step, with what it needs
+        ("biology.md", None, ["diffusion", "solute", "osmosis"]),
+        # and so is one from a course whose notes also speak of the target
+        ("chemistry.md", "chemistry.md", ["diffusion", "solute", "osmosis"]),
+    ],
+)
+def test_paths_stay_in_the_notes_of_their_target(stated_in, also_named_in, path):
+    G = nx.MultiDiGraph(sources=[{"path": "biology.md"}, {"path": "chemistry.md"}])
+    G.add_node("osmosis", cards=["biology.md#2"], definition="Water crossing a membrane.")
+    for node in ("solute", "diffusion", "membrane"):
+        G.add_node(node, definition="Said in the notes.")
+    for u, v in [("solute", "osmosis"), ("diffusion", "solute")]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.9, evidence=cited(stated_in))
+    if also_named_in:
+        G.add_edge(
+            "membrane",
+            "osmosis",
+            relation="related_to",
+            confidence=0.2,
+            evidence=cited(also_named_in),
+        )
+    assert learning_path(G, "osmosis") == path
+
+
 def test_paths_explain_an_edge_with_its_features(G):
     G.add_edge("RNN", "network", relation="is_a", confidence=0.9, evidence=EV, label="")
     info = explain_pair(G, "RNN", "network")

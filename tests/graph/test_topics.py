@@ -364,3 +364,40 @@ def test_topics_summed_adds_in_order_as_a_dict_does(seed):
     assert sums.tolist() == [expected[k] for k in sorted(expected)]
     empty_keys, empty_sums = topics._summed(array("q"), array("d"))
     assert empty_keys.tolist() == [] and empty_sums.tolist() == []
+
+
+def course_graph(bridge: str) -> nx.MultiDiGraph:
+    """Two courses, each a triangle of concepts; a word both use ("energy") and one
+    concept of the second course named only beside that word, in ``bridge``'s notes."""
+    G = nx.MultiDiGraph(sources=[{"path": "biology.md"}, {"path": "physics.md"}])
+
+    def link(u: str, v: str, source: str, confidence: float = 0.9) -> None:
+        evidence = [{"source": source, "line": 1, "text": "A sentence."}]
+        G.add_edge(u, v, relation="part_of", confidence=confidence, evidence=evidence)
+
+    for u, v in [("enzyme", "active site"), ("active site", "substrate"), ("substrate", "enzyme")]:
+        link(u, v, "biology.md")
+        link(u, "energy", "biology.md")
+    for u, v in [("force", "mass"), ("mass", "acceleration"), ("acceleration", "force")]:
+        link(u, v, "physics.md")
+    link("kinetic energy", "energy", bridge)
+    link("kinetic energy", "mass", bridge, confidence=0.3)
+    G.add_nodes_from(["enzyme", "force"], importance=1.0)
+    return G
+
+
+@pytest.mark.parametrize(
+    ("bridge", "topic"),
+    [
+        # what only the second course's notes say goes to that course's topic, though
+        # it is most strongly tied to a word the first course uses
+        ("physics.md", "force"),
+        # what the first course's notes say stays there
+        ("biology.md", "enzyme"),
+    ],
+)
+def test_topics_stay_within_the_notes_of_one_course(bridge, topic):
+    G = course_graph(bridge)
+    assign_topics(G)
+    assert G.nodes["kinetic energy"]["topic"] == topic
+    assert G.nodes["energy"]["topic"] == "enzyme"
