@@ -77,6 +77,7 @@ FEATURE_WORDS = {
     "evaluative": "its first word judges rather than classifies ('a typical enzyme')",
     "heading_pair": "a heading that joins two names the notes use on their own (a section "
     "about two terms)",
+    "heading_clause": "a heading that reads like a clause (the title of a section)",
     "opens_answer": "a card it titles opens its answer by naming it",
     "asked_what": "a question card asks what it is",
     "of_phrase": "a name with an 'of' complement",

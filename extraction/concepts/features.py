@@ -148,6 +148,8 @@ FEATURES: dict[str, str] = {
         "enzyme', 'unexpected result', 'a good answer'): a description, not a name",
         "heading_pair": "a heading that joins two names the notes use on their own "
         "('Osmosis and diffusion'): a section about two terms, not one",
+        "heading_clause": "a heading that reads like a clause ('Dealing with erosion', "
+        "'Erosion by wind'): a heading titles a section more often than a term list does",
     },
 }
 
@@ -445,6 +447,7 @@ def _features(
     x["opens_answer"] = float(any(c.opens for c in cands))
     headings = sum(c.headings for c in cands)
     x["heading_unused"] = float(headings > 0 and not any(c.headings_used for c in cands))
+    x["heading_clause"] = float(bool(roles["heading"]) and bool(x["clause_like"]))
     asked = (asks_what_it_is(card.title) for c in cands for card in c.subject_of)
     x["asked_what"] = float(any(asked))
     if counted is not None and len(words) > 1:

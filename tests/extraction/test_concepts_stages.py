@@ -1447,6 +1447,23 @@ def test_concepts_heading_pair_marks_a_heading_joining_two_names(heading, body, 
 
 
 @pytest.mark.parametrize(
+    ("title", "kind", "clause"),
+    [
+        ("Dealing with erosion", "heading", True),
+        ("Erosion by wind and water", "heading", True),
+        ("Enzymes in digestion", "heading", True),
+        # a name, or a clause the notes give as a term rather than a section's title
+        ("Plate tectonics", "heading", False),
+        ("Erosion by wind and water", "term", False),
+    ],
+)
+def test_concepts_heading_clause_marks_a_heading_that_reads_like_a_clause(title, kind, clause):
+    index = extract_concepts([card(title, "Rocks wear away over time.", kind=kind)])
+    group = _group(index, title)
+    assert bool(group.features.get("heading_clause")) is clause, group.features
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "inner"),
     [
         ("What is the difficulty of hash table resizing?", "question", "hash table resizing"),
