@@ -15,14 +15,18 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from extraction.concepts.candidates import Candidate
-from extraction.concepts.phrases import concept_id
+from extraction.concepts.phrases import concept_id, only_verb, plain_verb
 from extraction.concepts.segments import _BULLET
 from extraction.concepts.words import (
     ANALOGY,
     CONTRAST_CUE,
     FRAMING_NOUNS,
     GENERIC_HEADS,
+    INSTRUCTIONS,
+    NAMING_CUES,
     OTHER_QUESTIONS,
     SELF_FRAMES,
     VERSUS,
@@ -285,7 +289,7 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                         Evidence(evidence.source, evidence.line, whole),
                     )
                 )
-    options = [o for o in options if says_more(o[2], names)]
+    options = [o for o in options if says_more(o[2], names) and not instructs(o[2], names)]
     if not options:
         return "", None
     _, _, text, evidence = min(options, key=lambda o: (unfinished(o[2]), o[0], o[1]))
@@ -318,19 +322,60 @@ def unfinished(text: str) -> bool:
     return bool(_UNFINISHED.search(text.strip()))
 
 
+#: Words after an opening verb that show it is the subject of a sentence, not an order
+#: ("Answer is ...", "Review means ...").
+_NOT_AN_ORDER = frozenset("is are was were can may will has have of means".split())
+
+
+def instructs(text: str, names: Sequence[str] = ()) -> bool:
+    """Does ``text`` open with an instruction ("Compute the rate", "Slowly vary the
+    temperature", "Define the buffer") rather than say what something is? A sentence of
+    its own (a capital) whose first word, after an adverb in -ly, is the plain form of a
+    word English has only as a verb, or a study verb; the concept's own name ("Recall
+    is ...") is no order, and a gloss in lower case that goes on from the name
+    ("Osmosis: move water across a membrane") says what the name does.
+
+    >>> instructs("Slowly vary the temperature and record the rate."), instructs("Define pH")
+    (True, True)
+    >>> instructs("Catalyses the breakdown of starch."), instructs("A protein that speeds up ...")
+    (False, False)
+    >>> instructs("Recall measures the share of cases found.", ["recall"])
+    False
+    >>> instructs("digest fats into fatty acids")
+    False
+    """
+    words = re.findall(r"[^\W\d_][\w'-]*", text)[:3]
+    if not words or not words[0][0].isupper():
+        return False  # "Osmosis: move water across ...": a gloss that goes on the name
+    if words[0].lower().endswith("ly") and len(words) > 1:
+        words = words[1:]  # "Systematically vary ..."
+    first = words[0].lower()
+    if len(words) > 1 and words[1].lower() in _NOT_AN_ORDER:
+        return False
+    own = {w.lower() for name in names for w in name.split()[:1]}
+    if first in own or first.rstrip("s") in own:
+        return False
+    return plain_verb(first) and (first in INSTRUCTIONS or only_verb(first))
+
+
 def says_more(text: str, names: Sequence[str]) -> bool:
     """Does ``text`` say more than the concept's own name (not "natural parameters:,"
-    once the formula after the colon is gone)?
+    once the formula after the colon is gone, nor "This is known as X": words of
+    general English's stop list and naming cues say nothing of their own)?
 
     >>> says_more("natural parameters:,", ["natural parameter", "natural parameters"])
     False
     >>> says_more("Dropout: drops units at random.", ["dropout"])
     True
+    >>> says_more("This is known as the rule of thirds.", ["rule of thirds"])
+    False
     """
     rest = text.lower()
     for name in sorted(names, key=len, reverse=True):
         rest = rest.replace(name.lower(), " ")
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) >= 2
+    words = re.findall(r"[^\W\d_]{2,}", rest)
+    said = [w for w in words if w not in STOP_WORDS and w not in NAMING_CUES]
+    return len(words) >= 2 and bool(said)
 
 
 def _subject_role(cand: Candidate, card: Card) -> str:

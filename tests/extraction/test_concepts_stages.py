@@ -1081,6 +1081,39 @@ def test_concepts_a_name_given_in_brackets_is_not_defined_by_the_sentence(senten
     assert bool(index.concepts[index.find(name)].definition) is defined
 
 
+@pytest.mark.parametrize(
+    ("title", "answer", "defined"),
+    [
+        ("Titration", "Slowly add the base and record the volume.", False),
+        ("Osmosis", "Compare the two solutions before and after.", False),
+        ("Enzyme assay", "Define the substrate first.", False),
+        ("Titration", "A method that measures the concentration of an acid.", True),
+        ("Osmosis", "move water across a membrane towards more solute", True),
+    ],
+)
+def test_concepts_an_instruction_is_no_definition(title, answer, defined):
+    index = extract_concepts(
+        [card(title, answer, kind="term")], model=LogisticModel((), (), bias=10.0)
+    )
+    assert bool(index.concepts[index.find(title)].definition) is defined
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("This is known as the theory of evolution.", "theory of evolution"),
+        ("Often called a magma chamber.", "magma chamber"),
+    ],
+)
+def test_concepts_a_naming_sentence_that_says_nothing_else_is_no_definition(sentence, name):
+    index = extract_concepts(
+        [card("Notes", sentence, kind="heading")], model=LogisticModel((), (), bias=10.0)
+    )
+    concept = index.concepts.get(index.find(name) or "")
+    assert concept is not None
+    assert concept.definition == ""
+
+
 def test_concepts_example_cue_defines_nothing():
     index = extract_concepts(
         [card("Notes", "Activations such as ReLU keep gradients alive.", kind="heading")]
