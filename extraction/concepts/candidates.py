@@ -1015,6 +1015,10 @@ def _bracketed(view: View, i: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+#: What "define" gives its object when it names it: "we define entropy as ...".
+_DEFINED_AS = re.compile(r"\bas\b", re.IGNORECASE)
+
+
 def named(view: View) -> Iterator[Occurrence]:
     """Names introduced by name ("known as poisoning", "the value s is called standard
     deviation", "we define mean as ...": the sentence defines the name) or as an example
@@ -1023,6 +1027,8 @@ def named(view: View) -> Iterator[Occurrence]:
     at = view.sent.start_char
     for start, end in view.matches.get("NAMING", ()):
         cue = doc[start:end].text.lower()
+        if cue.startswith("define") and not _DEFINED_AS.search(doc[end : view.sent.end].text):
+            continue  # "Define the prior", "it defines the set of methods": no name given
         role = (
             "named"
             if any(w in cue for w in ("call", "term", "dub", "name", "known", "refer", "defin"))
@@ -1045,10 +1051,27 @@ def named(view: View) -> Iterator[Occurrence]:
                 else []
             )
         )
+        if chunk is not None:
+            toks = _with_of(view, chunk) or toks  # "known as the law of large numbers"
         if toks:
             yield from _occ(
                 phrase(toks), role, view.seg, view.text, at, toks, definition=definition
             )
+
+
+def _with_of(view: View, chunk: Span) -> list[Token]:
+    """``chunk`` with its "of" complement when the two make one name ("the law of
+    large numbers", not "types of rock": see :func:`of_phrases`); else nothing."""
+    doc = view.sent.doc
+    end = chunk.end
+    nxt = next((c for c in view.chunks if c.start == end + 1), None)
+    if nxt is None or doc[end].lower_ != "of":
+        return []
+    toks = [*chunk, doc[end], *nxt]
+    if any(breaks_run(t) for t in toks):
+        return []
+    refined = refine(toks)
+    return toks if len(refined) == len(trim(toks)) and len(words_of(refined)) <= 5 else []
 
 
 def _hyphenated(doc: Doc, i: int) -> list[Token]:
@@ -1126,6 +1149,8 @@ def defined(view: View) -> Iterator[Occurrence]:
         after = close + 1 if close is not None else after
     if any(start == after for start, _ in view.matches.get("DEFINING", ())):
         toks = list(chunks[0])
+        if bound_subject(view, toks):
+            return  # "The output is a label": the output of the example at hand
         yield from _occ(
             phrase(toks),
             "defined",
@@ -1135,6 +1160,35 @@ def defined(view: View) -> Iterator[Occurrence]:
             toks,
             definition=view.text,
         )
+
+
+#: Words that tie a sentence to the moment or the example at hand ("the state is now
+#: a grid", "here the output is a label").
+_HERE_AND_NOW = re.compile(r"\b(?:now|still|here|currently)\b", re.IGNORECASE)
+_POINTING = frozenset({"this", "that", "these", "those"})
+
+
+def bound_subject(view: View, toks: Sequence[Token]) -> bool:
+    """Is the subject of a defining sentence one word bound to its context, so that the
+    sentence says what that word is *here*, not in general: pointed at or owned ("This
+    enzyme is a protease", "Its output is a list"), or after "the" in a sentence that
+    says "now"/"here"/"still", or under a card whose title names something else ("The
+    output is a sorted list" in a card about merge sort)? A subject of two or more
+    words ("The forget gate is ...") names a thing of its own."""
+    words = [t for t in toks if t.pos_ not in {"DET", "PRON"} and t.tag_ != "PRP$"]
+    if len(words) != 1 or len(words) == len(toks):
+        return False
+    first = toks[0]
+    if first.lower_ in _POINTING or first.tag_ == "PRP$":
+        return True
+    if first.lower_ != "the":
+        return False
+    if _HERE_AND_NOW.search(view.text):
+        return True
+    title = view.seg.card.title
+    word = words[0].lower_
+    stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return bool(title.strip()) and re.search(rf"\b{re.escape(stem)}", title, re.I) is None
 
 
 _EXAMPLE_CUE = re.compile(r"\b(?:e\.?g\.?|for example|for instance|such as|like)\b", re.I)

@@ -1099,6 +1099,55 @@ def test_concepts_an_instruction_is_no_definition(title, answer, defined):
 
 
 @pytest.mark.parametrize(
+    ("title", "sentence", "name", "defined"),
+    [
+        ("Merge sort", "The output is a sorted list of the same items.", "output", False),
+        ("Plate tectonics", "This plate is a slab of the ocean floor.", "plate", False),
+        ("Substrate", "Here the substrate is a pair of sugars.", "substrate", False),
+        ("Heaps", "The heap is a tree in which each parent outranks its children.", "heap", True),
+        ("Sorting", "A heap is a tree in which each parent outranks its children.", "heap", True),
+        ("Cell biology", "The cell membrane is a layer of lipids.", "cell membrane", True),
+    ],
+)
+def test_concepts_a_subject_bound_to_its_context_is_not_defined(title, sentence, name, defined):
+    index = extract_concepts(
+        [card(title, sentence, kind="heading")], model=LogisticModel((), (), bias=10.0)
+    )
+    roles = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["defined"]}
+    assert (name in roles) is defined, roles
+    concept = index.concepts.get(index.find(name) or "")
+    assert bool(concept and concept.definition) is defined
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "named"),
+    [
+        ("Define the buffer before the titration starts.", "buffer", False),
+        ("The treaty defines the border between the two states.", "border", False),
+        ("We define a buffer as a solution that resists a change in pH.", "buffer", True),
+    ],
+)
+def test_concepts_define_names_only_what_it_defines_as_something(sentence, name, named):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    roles = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["named"]}
+    assert (name in roles) is named, roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "whole"),
+    [
+        ("This pattern is known as the theory of evolution.", "theory of evolution", True),
+        ("The rate is called the speed of sound.", "speed of sound", True),
+        ("Such rocks are known as types of basalt.", "types of basalt", False),
+    ],
+)
+def test_concepts_a_name_given_keeps_its_of_complement(sentence, name, whole):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    roles = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["named"]}
+    assert (name in roles) is whole, roles
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         ("This is known as the theory of evolution.", "theory of evolution"),
