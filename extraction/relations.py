@@ -1761,9 +1761,21 @@ def _list_edges(
             cited = [evidence, line_ev] if line_ev else [evidence, _evidence_of(*body[0])]
             yield Relation(source, target, relation, cue.confidence, cited, label=cue.label)
         kinds = [item for item in kinds_of or items if item != anchor.concept]
-        if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
+        if relation == "is_a" and len(kinds) == 2 and _counts_two(sent):
+            # "the two types of X": set side by side; "Types of X" over two items only
+            # lists them (more may exist), it sets neither against the other
             cited = [evidence, _evidence_of(*body[0])]
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+#: Words that count the kinds a title asks for as a pair ("the two types of X").
+_TWO = frozenset({"two", "2"})
+
+
+def _counts_two(sent: Span) -> bool:
+    """Does the title ``sent`` count its kinds as two ("What are the two types of
+    clouds?"), so that the two listed are the whole of the class, set side by side?"""
+    return any(t.lower_ in _TWO for t in sent)
 
 
 #: Words that open the instances of the noun before them ("methods such as A and B").

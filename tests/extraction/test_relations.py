@@ -1360,3 +1360,27 @@ def test_relations_why_question_without_a_named_cause_gives_nothing(text):
 def test_relations_things_said_to_differ_contrast(text, names):
     index = tiny_index(text, *names)
     assert expect(index, "anode", "contrasts_with", "cathode") in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("title", "contrasted"),
+    [
+        # a title that counts its kinds as two sets them side by side
+        ("What are the two types of clouds?", True),
+        ("What are the 2 types of clouds?", True),
+        # a plain list of kinds lists them, it sets neither against the other
+        ("Types of clouds", False),
+        ("What are different types of clouds?", False),
+    ],
+)
+def test_relations_two_listed_kinds_contrast_only_when_counted_as_two(title, contrasted):
+    index = tiny_index(
+        f"{title} || Cumulus clouds: puffy heaps\nCirrus clouds: thin wisps",
+        "cloud",
+        "cumulus cloud",
+        "cirrus cloud",
+    )
+    found = triples(index)
+    assert expect(index, "cumulus cloud", "is_a", "cloud") in found
+    pair = expect(index, "cumulus cloud", "contrasts_with", "cirrus cloud")
+    assert (pair in found) == contrasted, found
