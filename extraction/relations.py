@@ -1394,6 +1394,8 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in (*subj.children, *attr.children)):
                 continue  # "the divergence of a product is the sum of ...": no class
+            if _context_bound(tok, subj):
+                continue  # "the mixture is now a gas", "the result is a salt": no class
             x, y = _mention_of(ctx, subj), _mention_of(ctx, attr)
             if y is not None and y.end - 1 != attr.i:
                 y = None
@@ -1438,6 +1440,31 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x, y = _mention_of(ctx, tok.head), _mention_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+
+
+#: Determiners of a setting named by the text ("in this case", "in our example").
+_SETTING_DETERMINERS = frozenset({"this", "that", "our"})
+
+
+def _context_bound(copula: Token, subj: Token) -> bool:
+    """Does "S is Y" say what S is at a step or in a setting of the text, not what kind of
+    thing S is: a copula bound by an adverb of the moment ("the mixture is now a gas"), by
+    a phrase naming a setting of the text ("in this case the solvent is water"), or a
+    subject that is the definite quantity of something unnamed ("the result is a salt",
+    "the output is a number")?"""
+    for c in copula.children:
+        if c.dep_ == "advmod" and c.lower_ in rp.CONTEXT_ADVERBS:
+            return True
+        if c.dep_ == "prep" and any(
+            o.dep_ == "pobj" and any(d.lower_ in _SETTING_DETERMINERS for d in o.children)
+            for o in c.children
+        ):
+            return True
+    return (
+        singular(subj.lower_) in rp.QUANTITY_HEADS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and not any(c.dep_ in {"compound", "amod"} for c in subj.children)
+    )
 
 
 #: First words of an answer that say yes, or no, to a yes/no question.

@@ -1384,3 +1384,25 @@ def test_relations_two_listed_kinds_contrast_only_when_counted_as_two(title, con
     assert expect(index, "cumulus cloud", "is_a", "cloud") in found
     pair = expect(index, "cumulus cloud", "contrasts_with", "cirrus cloud")
     assert (pair in found) == contrasted, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "is_a"),
+    [
+        # a copula with no setting states a kind
+        ("Magma is a liquid.", ("magma", "liquid"), True),
+        # bound to a moment or to the example: what it is there, not what kind it is
+        ("After melting, the magma is now a liquid.", ("magma", "liquid"), False),
+        ("After cooling, the magma is still a liquid.", ("magma", "liquid"), False),
+        ("Here the solvent is a gas.", ("solvent", "gas"), False),
+        ("In this case the solvent is a gas.", ("solvent", "gas"), False),
+        ("In that case the solvent is a gas.", ("solvent", "gas"), False),
+        ("In our example the solvent is a gas.", ("solvent", "gas"), False),
+        # the definite quantity of something unnamed
+        ("The result is a precipitate.", ("result", "precipitate"), False),
+        ("The output is a sorted list.", ("output", "sorted list"), False),
+    ],
+)
+def test_relations_copula_bound_to_its_setting_states_no_kind(text, names, is_a):
+    index = tiny_index(text, *names)
+    assert (expect(index, names[0], "is_a", names[1]) in triples(index)) == is_a
