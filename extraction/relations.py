@@ -605,6 +605,7 @@ def _objects(
     clause_subject: bool = False,
     whole: bool = False,
     named: bool = False,
+    owned: bool = False,
 ) -> list[str]:
     """The first concept at or after ``start`` (within ``max_gap`` tokens, no verb,
     conjunction or clause break between, any noun between governing it, or with
@@ -613,7 +614,9 @@ def _objects(
     narrowed by a modifier its name does not hold is none ("small gradients" are no
     effect on the gradient). With ``whole`` or ``named``, a concept that only completes
     another noun through a preposition other than "of" is none: the object is that
-    noun ("large changes in weights", "a term from the noise model")."""
+    noun ("large changes in weights", "a term from the noise model"). With ``owned``, a
+    concept completed by an "of" phrase is none: what "depends on the state of the
+    reactor" depends on is that thing's state, not the concept "state"."""
     doc = ctx.sent.doc
     stop = ctx.sent.end if stop is None else stop
     after = [m for m in ctx.found if m.start >= start and m.end <= stop]
@@ -637,6 +640,8 @@ def _objects(
         return []  # "transformer-decoder layers", "this optimization problem"
     if whole and (_narrowed(doc, first) or _of_phrase(target)):
         return []  # "produce small gradients", "a loss of information": not the gradient, loss
+    if owned and _of_phrase(target):
+        return []  # "depends on the state of the reactor": that thing's state
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
     # one the notes do not name as a concept
     listed_after = target.dep_ == "conj" and (
@@ -944,6 +949,10 @@ _EFFECTS = frozenset({"causes", "addresses"})
 #: Cues whose object, like an effect, is what the phrase names in full ("enable complex
 #: decision boundaries" enables no decision boundary as such).
 _WHOLE_OBJECT_CUES = frozenset({"facilitates"})
+#: Cues of dependence: what a thing depends on "the state of X" for is X (or X's state),
+#: never the concept the "of" phrase completes. A verb that computes a quantity
+#: ("calculates the gradient of the loss") does use that quantity.
+_OWNED_OBJECT_CUES = frozenset({"relies_on"})
 
 
 def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -> bool:
@@ -968,7 +977,9 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         # narrower thing is one of the thing ("serves as the quintessential loss")
         whole = relation in _EFFECTS or cue.name in _WHOLE_OBJECT_CUES
         named = relation == "part_of"  # "includes a term from X": the part is the term
-        objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named)
+        # "depends on the state of X": X's state, no use of the concept "state"
+        owned = cue.name in _OWNED_OBJECT_CUES
+        objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named, owned=owned)
         if relation == "used_for" and _after_gerund(doc, span.end, objects, ctx):
             return  # "used in generating human-like speech": the use is the act
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy

@@ -1406,3 +1406,23 @@ def test_relations_two_listed_kinds_contrast_only_when_counted_as_two(title, con
 def test_relations_copula_bound_to_its_setting_states_no_kind(text, names, is_a):
     index = tiny_index(text, *names)
     assert (expect(index, names[0], "is_a", names[1]) in triples(index)) == is_a
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # what a thing depends on "the state of X" for is X's state, not the concept
+        (
+            "The valve position depends on the state of the reactor.",
+            ("valve position", "state", "reactor"),
+            ("valve position", "state"),
+        ),
+        (
+            "The next move relies on the history of the game.",
+            ("next move", "history", "game"),
+            ("next move", "history"),
+        ),
+    ],
+)
+def test_relations_dependence_on_what_an_of_phrase_owns_uses_no_concept(text, names, absent):
+    assert_unrelated(text, names, absent)
