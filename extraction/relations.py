@@ -2681,6 +2681,8 @@ def _answers_naming(
                 for m in mentions(index, sent)
                 # "The divergence is calculated ...": the concept itself, named again
                 if not (m.start > 0 and sent.doc[m.start - 1].lower_ in _DEFINITE)
+                # "higher enzyme levels": a word of another noun, no class named
+                and not _modifies_other(sent.doc, m)
             }
             for concept, other in open_pairs:
                 # the answer that opens with the concept's name names it ("1x1

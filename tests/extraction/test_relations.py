@@ -1426,3 +1426,21 @@ def test_relations_copula_bound_to_its_setting_states_no_kind(text, names, is_a)
 )
 def test_relations_dependence_on_what_an_of_phrase_owns_uses_no_concept(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        # the answer names the head as a class: the compound is a kind of it
+        ("A hash that no one can invert.", True),
+        # the head only as a word of another noun: no class named
+        ("Higher hash values mean more collisions.", False),
+        ("Keys with higher hash values collide.", False),
+    ],
+)
+def test_relations_compound_is_a_kind_of_its_head_only_where_named_as_a_class(answer, kind):
+    cards = _qa(
+        ("What is a hash?", "A short fixed-size digest of some data."),
+        ("What is a secure hash?", answer),
+    )
+    assert (("secure hash", "is_a", "hash") in _edges(cards)) is kind
