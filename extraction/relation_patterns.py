@@ -263,6 +263,8 @@ IS_A: list[Cue] = [
         reverse=True,
         example="Examples of loss functions || mean squared error, cross-entropy loss",
         expected=("cross-entropy loss", "loss function"),
+        context=("mean squared error",),
+        min_items=2,
     ),
 ]
 

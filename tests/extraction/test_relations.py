@@ -1444,3 +1444,17 @@ def test_relations_compound_is_a_kind_of_its_head_only_where_named_as_a_class(an
         ("What is a secure hash?", answer),
     )
     assert (("secure hash", "is_a", "hash") in _edges(cards)) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a plural "Examples of X" answered by a list names kinds of X
+        ("Examples of minerals || Quartz\nFeldspar", True),
+        # answered by one line: that line is a neighbour (the next heading), no example
+        ("Examples of minerals || Quartz", False),
+    ],
+)
+def test_relations_examples_question_needs_a_list_of_examples(text, kind):
+    index = tiny_index(text, "mineral", "quartz", "feldspar")
+    assert (expect(index, "quartz", "is_a", "mineral") in triples(index)) is kind
