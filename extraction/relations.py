@@ -120,6 +120,11 @@ _PRONOUNS = frozenset(
 )
 
 
+#: Words between two names that may share the second name's head ("vanishing/exploding
+#: gradient", "targeted and black box attacks", "bubble vs. merge sort").
+_SHARING_LINKS = frozenset({"/", "and", "or", "vs", "vs."})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A concept named by the tokens ``start:end`` of a document."""
@@ -172,8 +177,9 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
 
     i = 0
     while i < n:
-        # "vanishing/exploding gradient problem": the first word shares the rest's head
-        if i + 2 < n and toks[i + 1].text in {"/", "and", "or"} and not toks[i].is_punct:
+        # "vanishing/exploding gradient problem": the first word shares the rest's head,
+        # also across "vs" ("Bubble vs. Merge Sort": bubble sort against merge sort)
+        if i + 2 < n and toks[i + 1].lower_ in _SHARING_LINKS and not toks[i].is_punct:
             after = longest(i + 2)
             size = after.end - after.start if after is not None else 0
             shared = (  # "targeted and black box attacks": the head, then more of the name

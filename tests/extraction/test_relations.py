@@ -1458,3 +1458,11 @@ def test_relations_compound_is_a_kind_of_its_head_only_where_named_as_a_class(an
 def test_relations_examples_question_needs_a_list_of_examples(text, kind):
     index = tiny_index(text, "mineral", "quartz", "feldspar")
     assert (expect(index, "quartz", "is_a", "mineral") in triples(index)) is kind
+
+
+@pytest.mark.parametrize("text", ["Bubble vs. Merge Sort", "Bubble vs Merge Sort"])
+def test_relations_versus_shares_the_second_name_head(text):
+    index = tiny_index(text, "bubble", "bubble sort", "merge sort")
+    found = triples(index)
+    assert expect(index, "bubble sort", "contrasts_with", "merge sort") in found
+    assert expect(index, "bubble", "contrasts_with", "merge sort") not in found
