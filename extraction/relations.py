@@ -621,8 +621,9 @@ def _objects(
     effect on the gradient). With ``whole`` or ``named``, a concept that only completes
     another noun through a preposition other than "of" is none: the object is that
     noun ("large changes in weights", "a term from the noise model"). With ``owned``, a
-    concept completed by an "of" phrase is none: what "depends on the state of the
-    reactor" depends on is that thing's state, not the concept "state"."""
+    concept completed by an "of" phrase naming another concept is none: what "depends
+    on the state of the reactor" depends on is the reactor's state, not the concept
+    "state"."""
     doc = ctx.sent.doc
     stop = ctx.sent.end if stop is None else stop
     after = [m for m in ctx.found if m.start >= start and m.end <= stop]
@@ -646,7 +647,7 @@ def _objects(
         return []  # "transformer-decoder layers", "this optimization problem"
     if whole and (_narrowed(doc, first) or _of_phrase(target)):
         return []  # "produce small gradients", "a loss of information": not the gradient, loss
-    if owned and _of_phrase(target):
+    if owned and _owned_by_concept(ctx, target):
         return []  # "depends on the state of the reactor": that thing's state
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
     # one the notes do not name as a concept
@@ -769,6 +770,19 @@ def _unnamed_items(between: Sequence[Token]) -> bool:
         and item[-1].pos_ in {"NOUN", "PROPN"}
         for item in items
     )
+
+
+def _owned_by_concept(ctx: _Context, noun: Token) -> bool:
+    """Does an "of" phrase after ``noun`` name a concept that owns it ("the state of the
+    reactor"), not a time or a setting ("the rainfall of the previous season")?"""
+    owners = [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return any(m.start <= o.i < m.end for o in owners for m in ctx.found)
 
 
 def _of_phrase(token: Token) -> bool:
