@@ -263,6 +263,8 @@ IS_A: list[Cue] = [
         reverse=True,
         example="Examples of loss functions || mean squared error, cross-entropy loss",
         expected=("cross-entropy loss", "loss function"),
+        context=("mean squared error",),
+        min_items=2,
     ),
 ]
 
@@ -1103,6 +1105,10 @@ MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
 )
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
+#: Adverbs that bind a copula to a moment or a setting of the text: "the mixture is now a
+#: gas", "the product is still a salt", "here the solvent is water" say what something
+#: is in an example or at a step, not what kind of thing it is.
+CONTEXT_ADVERBS = frozenset({"now", "still", "here"})
 
 #: Every table, by the relation it gives.
 TABLES: dict[str, list[Cue]] = {

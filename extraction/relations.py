@@ -120,6 +120,11 @@ _PRONOUNS = frozenset(
 )
 
 
+#: Words between two names that may share the second name's head ("vanishing/exploding
+#: gradient", "targeted and black box attacks", "bubble vs. merge sort").
+_SHARING_LINKS = frozenset({"/", "and", "or", "vs", "vs."})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A concept named by the tokens ``start:end`` of a document."""
@@ -172,8 +177,9 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
 
     i = 0
     while i < n:
-        # "vanishing/exploding gradient problem": the first word shares the rest's head
-        if i + 2 < n and toks[i + 1].text in {"/", "and", "or"} and not toks[i].is_punct:
+        # "vanishing/exploding gradient problem": the first word shares the rest's head,
+        # also across "vs" ("Bubble vs. Merge Sort": bubble sort against merge sort)
+        if i + 2 < n and toks[i + 1].lower_ in _SHARING_LINKS and not toks[i].is_punct:
             after = longest(i + 2)
             size = after.end - after.start if after is not None else 0
             shared = (  # "targeted and black box attacks": the head, then more of the name
@@ -605,6 +611,7 @@ def _objects(
     clause_subject: bool = False,
     whole: bool = False,
     named: bool = False,
+    owned: bool = False,
 ) -> list[str]:
     """The first concept at or after ``start`` (within ``max_gap`` tokens, no verb,
     conjunction or clause break between, any noun between governing it, or with
@@ -613,7 +620,10 @@ def _objects(
     narrowed by a modifier its name does not hold is none ("small gradients" are no
     effect on the gradient). With ``whole`` or ``named``, a concept that only completes
     another noun through a preposition other than "of" is none: the object is that
-    noun ("large changes in weights", "a term from the noise model")."""
+    noun ("large changes in weights", "a term from the noise model"). With ``owned``, a
+    concept completed by an "of" phrase naming another concept is none: what "depends
+    on the state of the reactor" depends on is the reactor's state, not the concept
+    "state"."""
     doc = ctx.sent.doc
     stop = ctx.sent.end if stop is None else stop
     after = [m for m in ctx.found if m.start >= start and m.end <= stop]
@@ -637,6 +647,8 @@ def _objects(
         return []  # "transformer-decoder layers", "this optimization problem"
     if whole and (_narrowed(doc, first) or _of_phrase(target)):
         return []  # "produce small gradients", "a loss of information": not the gradient, loss
+    if owned and _owned_by_concept(ctx, target):
+        return []  # "depends on the state of the reactor": that thing's state
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
     # one the notes do not name as a concept
     listed_after = target.dep_ == "conj" and (
@@ -758,6 +770,19 @@ def _unnamed_items(between: Sequence[Token]) -> bool:
         and item[-1].pos_ in {"NOUN", "PROPN"}
         for item in items
     )
+
+
+def _owned_by_concept(ctx: _Context, noun: Token) -> bool:
+    """Does an "of" phrase after ``noun`` name a concept that owns it ("the state of the
+    reactor"), not a time or a setting ("the rainfall of the previous season")?"""
+    owners = [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return any(m.start <= o.i < m.end for o in owners for m in ctx.found)
 
 
 def _of_phrase(token: Token) -> bool:
@@ -944,6 +969,10 @@ _EFFECTS = frozenset({"causes", "addresses"})
 #: Cues whose object, like an effect, is what the phrase names in full ("enable complex
 #: decision boundaries" enables no decision boundary as such).
 _WHOLE_OBJECT_CUES = frozenset({"facilitates"})
+#: Cues of dependence: what a thing depends on "the state of X" for is X (or X's state),
+#: never the concept the "of" phrase completes. A verb that computes a quantity
+#: ("calculates the gradient of the loss") does use that quantity.
+_OWNED_OBJECT_CUES = frozenset({"relies_on"})
 
 
 def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -> bool:
@@ -968,7 +997,9 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         # narrower thing is one of the thing ("serves as the quintessential loss")
         whole = relation in _EFFECTS or cue.name in _WHOLE_OBJECT_CUES
         named = relation == "part_of"  # "includes a term from X": the part is the term
-        objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named)
+        # "depends on the state of X": X's state, no use of the concept "state"
+        owned = cue.name in _OWNED_OBJECT_CUES
+        objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named, owned=owned)
         if relation == "used_for" and _after_gerund(doc, span.end, objects, ctx):
             return  # "used in generating human-like speech": the use is the act
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
@@ -1394,6 +1425,8 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in (*subj.children, *attr.children)):
                 continue  # "the divergence of a product is the sum of ...": no class
+            if _context_bound(tok, subj):
+                continue  # "the mixture is now a gas", "the result is a salt": no class
             x, y = _mention_of(ctx, subj), _mention_of(ctx, attr)
             if y is not None and y.end - 1 != attr.i:
                 y = None
@@ -1438,6 +1471,31 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x, y = _mention_of(ctx, tok.head), _mention_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+
+
+#: Determiners of a setting named by the text ("in this case", "in our example").
+_SETTING_DETERMINERS = frozenset({"this", "that", "our"})
+
+
+def _context_bound(copula: Token, subj: Token) -> bool:
+    """Does "S is Y" say what S is at a step or in a setting of the text, not what kind of
+    thing S is: a copula bound by an adverb of the moment ("the mixture is now a gas"), by
+    a phrase naming a setting of the text ("in this case the solvent is water"), or a
+    subject that is the definite quantity of something unnamed ("the result is a salt",
+    "the output is a number")?"""
+    for c in copula.children:
+        if c.dep_ == "advmod" and c.lower_ in rp.CONTEXT_ADVERBS:
+            return True
+        if c.dep_ == "prep" and any(
+            o.dep_ == "pobj" and any(d.lower_ in _SETTING_DETERMINERS for d in o.children)
+            for o in c.children
+        ):
+            return True
+    return (
+        singular(subj.lower_) in rp.QUANTITY_HEADS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and not any(c.dep_ in {"compound", "amod"} for c in subj.children)
+    )
 
 
 #: First words of an answer that say yes, or no, to a yes/no question.
@@ -1761,9 +1819,21 @@ def _list_edges(
             cited = [evidence, line_ev] if line_ev else [evidence, _evidence_of(*body[0])]
             yield Relation(source, target, relation, cue.confidence, cited, label=cue.label)
         kinds = [item for item in kinds_of or items if item != anchor.concept]
-        if relation == "is_a" and len(kinds) == 2:  # "the two types of X": set side by side
+        if relation == "is_a" and len(kinds) == 2 and _counts_two(sent):
+            # "the two types of X": set side by side; "Types of X" over two items only
+            # lists them (more may exist), it sets neither against the other
             cited = [evidence, _evidence_of(*body[0])]
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+#: Words that count the kinds a title asks for as a pair ("the two types of X").
+_TWO = frozenset({"two", "2"})
+
+
+def _counts_two(sent: Span) -> bool:
+    """Does the title ``sent`` count its kinds as two ("What are the two types of
+    clouds?"), so that the two listed are the whole of the class, set side by side?"""
+    return any(t.lower_ in _TWO for t in sent)
 
 
 #: Words that open the instances of the noun before them ("methods such as A and B").
@@ -2631,6 +2701,8 @@ def _answers_naming(
                 for m in mentions(index, sent)
                 # "The divergence is calculated ...": the concept itself, named again
                 if not (m.start > 0 and sent.doc[m.start - 1].lower_ in _DEFINITE)
+                # "higher enzyme levels": a word of another noun, no class named
+                and not _modifies_other(sent.doc, m)
             }
             for concept, other in open_pairs:
                 # the answer that opens with the concept's name names it ("1x1

@@ -1360,3 +1360,109 @@ def test_relations_why_question_without_a_named_cause_gives_nothing(text):
 def test_relations_things_said_to_differ_contrast(text, names):
     index = tiny_index(text, *names)
     assert expect(index, "anode", "contrasts_with", "cathode") in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("title", "contrasted"),
+    [
+        # a title that counts its kinds as two sets them side by side
+        ("What are the two types of clouds?", True),
+        ("What are the 2 types of clouds?", True),
+        # a plain list of kinds lists them, it sets neither against the other
+        ("Types of clouds", False),
+        ("What are different types of clouds?", False),
+    ],
+)
+def test_relations_two_listed_kinds_contrast_only_when_counted_as_two(title, contrasted):
+    index = tiny_index(
+        f"{title} || Cumulus clouds: puffy heaps\nCirrus clouds: thin wisps",
+        "cloud",
+        "cumulus cloud",
+        "cirrus cloud",
+    )
+    found = triples(index)
+    assert expect(index, "cumulus cloud", "is_a", "cloud") in found
+    pair = expect(index, "cumulus cloud", "contrasts_with", "cirrus cloud")
+    assert (pair in found) == contrasted, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "is_a"),
+    [
+        # a copula with no setting states a kind
+        ("Magma is a liquid.", ("magma", "liquid"), True),
+        # bound to a moment or to the example: what it is there, not what kind it is
+        ("After melting, the magma is now a liquid.", ("magma", "liquid"), False),
+        ("After cooling, the magma is still a liquid.", ("magma", "liquid"), False),
+        ("Here the solvent is a gas.", ("solvent", "gas"), False),
+        ("In this case the solvent is a gas.", ("solvent", "gas"), False),
+        ("In that case the solvent is a gas.", ("solvent", "gas"), False),
+        ("In our example the solvent is a gas.", ("solvent", "gas"), False),
+        # the definite quantity of something unnamed
+        ("The result is a precipitate.", ("result", "precipitate"), False),
+        ("The output is a sorted list.", ("output", "sorted list"), False),
+    ],
+)
+def test_relations_copula_bound_to_its_setting_states_no_kind(text, names, is_a):
+    index = tiny_index(text, *names)
+    assert (expect(index, names[0], "is_a", names[1]) in triples(index)) == is_a
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # what a thing depends on "the state of X" for is X's state, not the concept
+        (
+            "The valve position depends on the state of the reactor.",
+            ("valve position", "state", "reactor"),
+            ("valve position", "state"),
+        ),
+        (
+            "The next move relies on the history of the game.",
+            ("next move", "history", "game"),
+            ("next move", "history"),
+        ),
+    ],
+)
+def test_relations_dependence_on_what_an_of_phrase_owns_uses_no_concept(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        # the answer names the head as a class: the compound is a kind of it
+        ("A hash that no one can invert.", True),
+        # the head only as a word of another noun: no class named
+        ("Higher hash values mean more collisions.", False),
+        ("Keys with higher hash values collide.", False),
+    ],
+)
+def test_relations_compound_is_a_kind_of_its_head_only_where_named_as_a_class(answer, kind):
+    cards = _qa(
+        ("What is a hash?", "A short fixed-size digest of some data."),
+        ("What is a secure hash?", answer),
+    )
+    assert (("secure hash", "is_a", "hash") in _edges(cards)) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a plural "Examples of X" answered by a list names kinds of X
+        ("Examples of minerals || Quartz\nFeldspar", True),
+        # answered by one line: that line is a neighbour (the next heading), no example
+        ("Examples of minerals || Quartz", False),
+    ],
+)
+def test_relations_examples_question_needs_a_list_of_examples(text, kind):
+    index = tiny_index(text, "mineral", "quartz", "feldspar")
+    assert (expect(index, "quartz", "is_a", "mineral") in triples(index)) is kind
+
+
+@pytest.mark.parametrize("text", ["Bubble vs. Merge Sort", "Bubble vs Merge Sort"])
+def test_relations_versus_shares_the_second_name_head(text):
+    index = tiny_index(text, "bubble", "bubble sort", "merge sort")
+    found = triples(index)
+    assert expect(index, "bubble sort", "contrasts_with", "merge sort") in found
+    assert expect(index, "bubble", "contrasts_with", "merge sort") not in found
