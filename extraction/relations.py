@@ -3039,10 +3039,18 @@ def _with_parent(
             yield r
 
 
-def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
+#: What an answer sentence of a titled card is read with: the title's evidence, the
+#: concepts the card is about and those the sentence names itself (see :func:`_with_titles`).
+_Lead = tuple[Evidence, frozenset[str], frozenset[str]]
+
+
+def raw_relations(
+    index: ConceptIndex, leads: dict[Evidence, _Lead] | None = None
+) -> Iterator[Relation]:
     """Every edge every cue gives, one sentence each, before merging.
 
-    Use :func:`typed_relations` for the graph; this is what it merges.
+    Use :func:`typed_relations` for the graph; this is what it merges. ``leads``, when
+    given, is filled with the title each answer sentence of a titled card is read with.
     """
     nlp = nlp_module.load()
     matcher = patterns.relation_cues(nlp)  # rp.matcher, run only with the cues a sentence can match
@@ -3093,15 +3101,22 @@ def raw_relations(index: ConceptIndex) -> Iterator[Relation]:
             if idle and not seg.is_title and not intro:
                 continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+            cited_span = sent
             if after_label and sent.start <= LABEL_WORDS:
                 # "BPTT:" parsed as a sentence of its own: the line cites its label
-                line = sent.doc[: sent.end]
+                line = cited_span = sent.doc[: sent.end]
                 evidence = Evidence(seg.card.source, seg.line_at(0), line.text.strip())
             parent = parents.get(i)
             # a nested item's subject is the concept its parent item names
             held = [parent[0]] if parent is not None else about
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier
+            if leads is not None and parent is None and about and not seg.is_title:
+                card = seg.card
+                if card.title.strip() and first_body is not None and first_body > 0:
+                    title = Evidence(card.source, card.title_line, card.title.strip())
+                    named_here = frozenset(m.concept for m in mentions(index, cited_span))
+                    leads.setdefault(evidence, (title, frozenset(about), named_here))
             if seg.is_title:
                 if answer is None:
                     continue  # a title with no answer states nothing
@@ -3306,14 +3321,39 @@ def typed_relations(
     >>> [(r.source, r.relation, r.target) for r in typed_relations(extract_concepts(cards))]
     [('decoder', 'part_of', 'autoencoder'), ('encoder', 'part_of', 'autoencoder')]
     """
+    leads: dict[Evidence, _Lead] = {}
     raw = [
         r
-        for r in raw_relations(index)
+        for r in raw_relations(index, leads)
         if (untyped or r.relation != "related_to")
         and (r.relation == "related_to" or not (is_meta(r.source) or is_meta(r.target)))
     ]
     pairs = part_heads(raw)
     raw = [r for r in raw if r.label != COMPONENT_LABEL or _suggested_part_kept(r, pairs)]
     relations = _resolve_conflicts(merge_relations(_symmetric(raw)))
-    kept = [r for r in relations if r.confidence >= min_confidence]
+    kept = [_with_titles(r, leads) for r in relations if r.confidence >= min_confidence]
     return sorted(kept, key=lambda r: (r.source, r.relation, r.target))
+
+
+def _with_titles(relation: Relation, leads: Mapping[Evidence, _Lead]) -> Relation:
+    """``relation`` citing the card's title before an answer sentence that takes the
+    edge's source from its card ("What is osmosis? -- A process that requires a
+    semipermeable membrane"), when no line the edge cites names the source: the answer
+    alone does not say what it is about. The title is cited once, beside the statement
+    and not as one more: the edge's confidence and statements are what
+    :func:`merge_relations` made of the sentences."""
+    named = {c for e in relation.evidence if e in leads for c in leads[e][2]}
+    cited: list[Evidence] = []
+    for e in relation.evidence:
+        lead = leads.get(e)
+        if lead is not None and relation.source in lead[1] and relation.source not in named:
+            title = lead[0]
+            if not any(
+                (c.source, c.line) == (title.source, title.line)
+                for c in (*cited, *relation.evidence)
+            ):
+                cited.append(title)
+        if e not in cited:
+            cited.append(e)
+    relation.evidence = cited
+    return relation

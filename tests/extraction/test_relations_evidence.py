@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from extraction.concepts import extract_concepts
+from extraction.relations import typed_relations
 from tests.extraction.test_relations import (
     _edges,
     _qa,
@@ -484,3 +485,43 @@ def test_relations_evidence_let_us_is_the_reader_acting(text, names, absent):
 )
 def test_relations_evidence_a_definite_complement_names_no_class(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "edge", "cited"),
+    [
+        # the answer does not name the card's subject: its question is cited before it
+        (
+            "What is osmosis? || A process that requires a semipermeable membrane.",
+            ("osmosis", "semipermeable membrane"),
+            ("osmosis", "uses", "semipermeable membrane"),
+            ["What is osmosis?", "A process that requires a semipermeable membrane."],
+        ),
+        (
+            "What is a hash table? || A data structure that uses a hash function.",
+            ("hash table", "hash function"),
+            ("hash table", "uses", "hash function"),
+            ["What is a hash table?", "A data structure that uses a hash function."],
+        ),
+        # the answer names it: the answer alone states the edge
+        (
+            "What is osmosis? || Osmosis requires a semipermeable membrane.",
+            ("osmosis", "semipermeable membrane"),
+            ("osmosis", "uses", "semipermeable membrane"),
+            ["Osmosis requires a semipermeable membrane."],
+        ),
+    ],
+)
+def test_relations_evidence_an_answer_read_with_its_card_cites_the_question(
+    text, names, edge, cited
+):
+    index = tiny_index(text, *names)
+    source, relation, target = expect(index, *edge)
+    found = [
+        r
+        for r in typed_relations(index)
+        if (r.source, r.relation, r.target) == (source, relation, target)
+    ]
+    assert found, triples(index)
+    assert [e.text for e in found[0].evidence] == cited
+    assert len({(e.source, e.line) for e in found[0].evidence}) == len(cited)
