@@ -47,6 +47,33 @@ def concept_id(words: Sequence[str]) -> str:
     return " ".join(w if is_acronym(w) else w.lower() for w in [*head, last])
 
 
+#: TeX markup a formula's source carries ("x^2", "H_2O", "\frac{a}{b}") and its
+#: rendered text does not.
+_TEX_MARKUP = re.compile(r"[\^_{}\\\s]")
+
+
+def doubled_half(word: str) -> str | None:
+    """The half of ``word`` when it is one string written twice, TeX markup and spaces
+    aside: a formula copied from a page that renders maths, once as rendered text and
+    once as source ("v2v^2", "H2OH_2O", "ΔHΔH"). None for any other word.
+
+    >>> doubled_half("v2v^2"), doubled_half("H2OH_2O"), doubled_half("ΔHΔH")
+    ('v2', 'H2O', 'ΔH')
+    >>> doubled_half("osmosis"), doubled_half("Kk"), doubled_half("x")
+    (None, None, None)
+    """
+    bare = _TEX_MARKUP.sub("", word)
+    half = len(bare) // 2
+    if half == 0 or len(bare) % 2 or bare[:half] != bare[half:]:
+        return None
+    return bare[:half]
+
+
+#: A lower-case letter, alone or with a number ("p", "x1", "y2"): a variable of an
+#: example or a formula, not a concept.
+VARIABLE = re.compile(r"^[a-z]\d*$")
+
+
 def singular_acronym(word: str) -> str:
     """An acronym's singular: a lower-case "s" after an acronym that ends in a capital.
 

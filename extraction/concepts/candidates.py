@@ -36,6 +36,7 @@ from extraction.concepts.phrases import (
     key_of,
     phrase,
     refine,
+    rendered_word,
     singular,
     span_of,
     split_runs,
@@ -67,7 +68,7 @@ from extraction.concepts.words import (
     SYNONYM_CUE,
     VERSUS,
 )
-from extraction.names import initials_match, is_acronym, singular_acronym
+from extraction.names import VARIABLE, initials_match, is_acronym, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import STRESS_STYLES, Card, Evidence
 from extraction.titles import title_concept
@@ -367,7 +368,15 @@ def _occ(
     *,
     trimmed: bool = False,
 ) -> Iterator[Occurrence]:
-    if name is None or not well_formed(name[1]):
+    if name is None:
+        return
+    if any(rendered_word(w) != w for w in name[1].split()):
+        # a formula copied twice over ("NaClNaCl"): its readable half, or no name
+        words = [r for w in name[1].split() if (r := rendered_word(w))]
+        if not words:
+            return
+        name = (key_of(words), " ".join(words))
+    if not well_formed(name[1]):
         return
     key, surface = name
     if role in CALLOUT_ROLES and about_the_notes(key):
@@ -415,11 +424,6 @@ def well_formed(surface: str) -> bool:
     return depth == 0
 
 
-#: A lower-case letter, alone or with a number ("p", "x1", "y2"): a variable of an
-#: example or a formula, not a concept.
-_INDEXED = re.compile(r"^[a-z]\d*$")
-
-
 def indexed(surface: str) -> bool:
     """Is ``surface`` a variable written as a lower-case letter, alone or with a number
     ("p", "x1", "y2")? Capitals, longer words and longer names stay names ("C", "CO2",
@@ -429,12 +433,12 @@ def indexed(surface: str) -> bool:
     >>> [indexed(s) for s in ["x1", "y20", "p", "CO2", "L1", "H2O", "x1 norm", "C", "ls"]]
     [True, True, True, False, False, False, False, False, False]
     """
-    return bool(_INDEXED.match(surface.strip()))
+    return bool(VARIABLE.match(surface.strip()))
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:
     """``(key, surface)`` of a name known only as a string (an abbreviation's long form)."""
-    words = [w for w in re.split(r"\s+", text.strip(" .,;:")) if w]
+    words = [r for w in re.split(r"\s+", text.strip(" .,;:")) if w and (r := rendered_word(w))]
     if not words or len(words) > 6 or any(URL.search(w) for w in words):
         return None
     return key_of(words), " ".join(words)
@@ -998,6 +1002,8 @@ def stated_abbreviations(view: View) -> Iterator[Occurrence | AliasPair]:
     for short, long in abbreviations(view.text):
         if not is_acronym(short) and not short.isupper():
             continue
+        if (short := rendered_word(short)) is None:
+            continue  # a formula's variable, not an abbreviation
         long_name = name_of_text(long)
         if long_name is None:
             continue

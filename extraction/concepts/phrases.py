@@ -28,7 +28,7 @@ from extraction.concepts.words import (
     NAMING_CUES,
     VAGUE_WORDS,
 )
-from extraction.names import is_acronym, singular_acronym
+from extraction.names import VARIABLE, doubled_half, is_acronym, singular_acronym
 
 #: Tokens that open a chunk and are dropped: determiners, pronouns, numbers...
 _DROP_POS = frozenset(
@@ -402,7 +402,48 @@ def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
             glue = False
         else:
             words.append(tok.text)
-    return [w.strip("-") for w in words if w.strip("-")]
+    words = [w.strip("-") for w in words if w.strip("-")]
+    return [r for w in words if (r := rendered_word(w))]
+
+
+@lru_cache(maxsize=1 << 16)
+def rendered_word(word: str) -> str | None:
+    """``word`` as a name may use it, None for a formula. A word written twice (the
+    rendered text and the TeX source of a formula copied from a web page: "ΔHΔH",
+    "NaClNaCl", "CO2CO_2") reads as its half when that half is a word or an acronym; a
+    variable ("v2v^2", "θθ", "m_im_i"), a half no dictionary knows, or a word with TeX
+    markup left in it ("v^2", "\\Delta") is a formula and names nothing. A doubled word
+    that is itself English ("tsetse", "couscous") or a doubled capital ("AA") stays.
+
+    >>> [rendered_word(w) for w in ["NaClNaCl", "CO2CO_2", "enzymeenzyme", "ΔHΔH"]]
+    ['NaCl', 'CO2', 'enzyme', 'ΔH']
+    >>> [rendered_word(w) for w in ["v2v^2", "θθ", "kk", "m_im_i", "v^2", "FnetFnet"]]
+    [None, None, None, None, None, None]
+    >>> [rendered_word(w) for w in ["tsetse", "couscous", "AA", "osmosis"]]
+    ['tsetse', 'couscous', 'AA', 'osmosis']
+    """
+    if "\\" in word:
+        return None
+    half = doubled_half(word)
+    if half is None:
+        return None if "^" in word else word
+    markup = bool(_TEX_SIGNS.search(word))
+    if not markup and len(half) > 1 and zipf(word) > 0:
+        return word
+    if not markup and len(half) == 1 and word.isascii() and word.isupper():
+        return word
+    if (
+        len(half) < 2
+        or VARIABLE.match(half)
+        or not _WORD_CHARS.match(half)
+        or ("_" in word and half.islower())  # a subscripted variable or a code identifier
+    ):
+        return None
+    return half if zipf(half) > 0 or is_acronym(half) else None
+
+
+_TEX_SIGNS = re.compile(r"[\^_{}]")
+_WORD_CHARS = re.compile(r"^\w+$")
 
 
 #: What a name the notes single out loses at its start: articles, demonstratives and
