@@ -213,35 +213,66 @@ def unpack(data: bytes, vocab: object, *, only: Sequence[int] | None = None) -> 
     return list(docbin.get_docs(vocab))
 
 
-#: Fewest texts parsed by worker processes rather than by the build's own: below it,
-#: starting them costs more than they save. Documents come back packed (:func:`pack`),
-#: so the build reads each batch while the workers parse the next ones.
-PARALLEL_MIN_TEXTS = 20_000
+#: Fewest characters parsed by worker processes rather than by the build's own: below
+#: it, starting them costs more than they save. The amount of text decides, not the
+#: number of texts: a few long paragraphs take as long to parse as many short cards.
+#: Documents come back packed (:func:`pack`), so the build reads each chunk while the
+#: workers parse the next ones.
+PARALLEL_MIN_CHARS = 500_000
+#: About the most characters one worker parses at a time (:func:`parallel_chunks`):
+#: enough chunks for both workers and for the build to read one while they parse.
+PARALLEL_CHUNK_CHARS = 200_000
 #: Worker processes that parse a large build (at most the cores this process may use).
 PARSE_WORKERS = 2
 
 _worker_nlp: Language | None = None  # the pipeline a forked worker inherits
 
 
-def parallel_workers(texts: int) -> int:
-    """How many worker processes should parse ``texts`` texts: none below
-    :data:`PARALLEL_MIN_TEXTS`, on one core, where processes cannot be forked, or when
-    other threads run in this process (a fork copies their locks, held or not: the app's
-    server parses in its own process).
+def parallel_workers(texts: Sequence[str]) -> int:
+    """How many worker processes should parse ``texts``: none when they hold fewer than
+    :data:`PARALLEL_MIN_CHARS` characters, on one core, where processes cannot be
+    forked, or when other threads run in this process (a fork copies their locks, held
+    or not: the app's server parses in its own process).
 
-    >>> parallel_workers(10)
+    >>> parallel_workers(["Osmosis moves water across a membrane."] * 10)
     0
     """
     import multiprocessing
     import threading
 
-    if texts < PARALLEL_MIN_TEXTS or threading.active_count() > 1:
+    if sum(map(len, texts)) < PARALLEL_MIN_CHARS or threading.active_count() > 1:
         return 0
     if "fork" not in multiprocessing.get_all_start_methods():
         return 0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     workers = min(PARSE_WORKERS, cores or 1)
     return workers if workers > 1 else 0
+
+
+def parallel_chunks(chunks: Sequence[Sequence[str]], size: int | None = None) -> list[list[str]]:
+    """Each chunk cut into runs of about ``size`` characters, for workers to share; a
+    cut falls only between the batches :func:`pipe` parses the chunk in, so every text
+    is parsed in the same batch as in the whole chunk (the same documents). A chunk of
+    a few long texts is otherwise one worker's work while the other waits. ``size``
+    defaults to :data:`PARALLEL_CHUNK_CHARS`.
+
+    >>> [len(c) for c in parallel_chunks([["x" * 30_000] * 3 + ["y"] * 300], size=40_000)]
+    [1, 1, 301]
+    """
+    size = size or PARALLEL_CHUNK_CHARS
+    out: list[list[str]] = []
+    for chunk in chunks:
+        run: list[str] = []
+        chars = 0
+        for batch in _batches(chunk):
+            batch_chars = sum(map(len, batch))
+            if run and chars + batch_chars > size:
+                out.append(run)
+                run, chars = [], 0
+            run.extend(batch)
+            chars += batch_chars
+        out.append(run)  # an empty chunk stays one (empty) chunk
+    return out
 
 
 def parse_packed(

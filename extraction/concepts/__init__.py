@@ -164,8 +164,10 @@ def extract_concepts(
         (``parses``) once the candidate stage has read it."""
         done = 0
         chunks = [b for f in files for b in batches([seg.text for seg in f])]
-        workers = nlp_module.parallel_workers(len(segments)) if own_parse else 0
+        texts = [seg.text for seg in segments]
+        workers = nlp_module.parallel_workers(texts) if own_parse else 0
         if workers:  # parsed by worker processes and packed: read here, kept packed
+            chunks = nlp_module.parallel_chunks(chunks)  # shared by the amount of text
             packed = nlp_module.parse_packed(chunks, workers=workers, nlp=nlp)
         else:
             packed = ((parse(batch), 0) for batch in chunks)

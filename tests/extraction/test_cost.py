@@ -363,16 +363,18 @@ def test_concepts_parse_in_workers_finds_the_same_concepts(monkeypatch):
         docs = [[(t.text, t.tag_, t.dep_, t.head.i) for t in d] for _, d in index.segments]
         return index.concepts, index.mentions, index.resolve, dict(index.card_mentions), docs
 
+    monkeypatch.setattr(nlp, "BATCH_SIZE", 4)  # small batches, so that chunks are cut
     alone = summary(extract_concepts(cards))
     small = concepts_module.batches
     monkeypatch.setattr(concepts_module, "batches", lambda texts: small(texts, size=16))
-    monkeypatch.setattr(nlp, "PARALLEL_MIN_TEXTS", 1)
-    monkeypatch.setattr(nlp, "parallel_workers", lambda n: 2)  # also under pytest-xdist
+    monkeypatch.setattr(nlp, "PARALLEL_MIN_CHARS", 1)
+    monkeypatch.setattr(nlp, "PARALLEL_CHUNK_CHARS", 100)  # chunks cut between batches
+    monkeypatch.setattr(nlp, "parallel_workers", lambda texts: 2)  # also under pytest-xdist
     chunks = []
     real = nlp.parse_packed
     monkeypatch.setattr(nlp, "parse_packed", lambda c, **kw: chunks.append(len(c)) or real(c, **kw))
     assert summary(extract_concepts(cards)) == alone
-    assert chunks and chunks[0] > 2
+    assert chunks and chunks[0] > -(-len(cards) * 2 // 16)  # more chunks than batches(16)
 
 
 def test_features_release_counted_after_the_features_changes_nothing_selected():

@@ -93,8 +93,36 @@ def test_nlp_parse_packed_gives_what_pipe_gives():
 
 
 def test_nlp_parallel_workers_only_for_large_builds(monkeypatch):
-    assert nlp.parallel_workers(nlp.PARALLEL_MIN_TEXTS - 1) == 0
+    enough = ["x" * nlp.PARALLEL_MIN_CHARS]
+    assert nlp.parallel_workers(["x" * (nlp.PARALLEL_MIN_CHARS - 1)]) == 0
     monkeypatch.setattr(nlp.os, "sched_getaffinity", lambda _: {0})  # one core: no workers
-    assert nlp.parallel_workers(nlp.PARALLEL_MIN_TEXTS) == 0
+    assert nlp.parallel_workers(enough) == 0
     monkeypatch.setattr(nlp.os, "sched_getaffinity", lambda _: {0, 1, 2, 3})
-    assert nlp.parallel_workers(nlp.PARALLEL_MIN_TEXTS) == nlp.PARSE_WORKERS
+    assert nlp.parallel_workers(enough) == nlp.PARSE_WORKERS
+
+
+@pytest.mark.parametrize(
+    "count,chars,workers",
+    [
+        (30, 99_000, nlp.PARSE_WORKERS),  # a few long paragraphs: a large build
+        (20_000, 5, 0),  # many one-word cards: little text, no processes to start
+        (1, 50, 0),  # one short card
+    ],
+)
+def test_nlp_parallel_workers_count_characters_not_texts(monkeypatch, count, chars, workers):
+    monkeypatch.setattr(nlp.os, "sched_getaffinity", lambda _: {0, 1})
+    assert nlp.parallel_workers(["x" * chars] * count) == workers
+
+
+@pytest.mark.parametrize(
+    "chunk,size,lengths",
+    [
+        (["x" * 30_000] * 7, 100_000, [3, 3, 1]),  # long texts: one chunk becomes several
+        (["enzymes lower the activation energy"] * 1_000, 2_000, [256, 256, 256, 232]),
+        ([], 10, [0]),  # a file with nothing to parse stays one empty chunk
+    ],
+)
+def test_nlp_parallel_chunks_cut_between_the_batches_pipe_parses(chunk, size, lengths):
+    cut = nlp.parallel_chunks([chunk], size=size)
+    assert [len(c) for c in cut] == lengths
+    assert [b for c in cut for b in nlp._batches(c)] == list(nlp._batches(chunk))
