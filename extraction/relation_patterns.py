@@ -261,9 +261,9 @@ IS_A: list[Cue] = [
         0.65,
         frame="list",
         reverse=True,
-        example="Examples of loss functions || mean squared error, cross-entropy loss",
-        expected=("cross-entropy loss", "loss function"),
-        context=("mean squared error",),
+        example="Examples of noble gases || helium, neon",
+        expected=("neon", "noble gas"),
+        context=("helium",),
         min_items=2,
     ),
 ]

@@ -1058,7 +1058,7 @@ def named(view: View) -> Iterator[Occurrence]:
             )
         )
         if chunk is not None:
-            toks = _with_of(view, chunk) or toks  # "known as the law of large numbers"
+            toks = _with_of(view, chunk) or toks  # "known as the law of mass action"
         if toks:
             yield from _occ(
                 phrase(toks), role, view.seg, view.text, at, toks, definition=definition
@@ -1180,7 +1180,7 @@ def bound_subject(view: View, toks: Sequence[Token]) -> bool:
     enzyme is a protease", "Its output is a list"), or after "the" in a sentence that
     says "now"/"here"/"still", or under a card whose title names something else ("The
     output is a sorted list" in a card about merge sort)? A subject of two or more
-    words ("The forget gate is ...") names a thing of its own."""
+    words ("The outer membrane is ...") names a thing of its own."""
     words = [t for t in toks if t.pos_ not in {"DET", "PRON"} and t.tag_ != "PRP$"]
     if len(words) != 1 or len(words) == len(toks):
         return False

@@ -337,9 +337,9 @@ def instructs(text: str, names: Sequence[str] = ()) -> bool:
 
     >>> instructs("Slowly vary the temperature and record the rate."), instructs("Define pH")
     (True, True)
-    >>> instructs("Catalyses the breakdown of starch."), instructs("A protein that speeds up ...")
+    >>> instructs("Catalyses the breakdown of starch."), instructs("A molecule that speeds up ...")
     (False, False)
-    >>> instructs("Recall measures the share of cases found.", ["recall"])
+    >>> instructs("Titration measures the concentration of a solution.", ["titration"])
     False
     >>> instructs("digest fats into fatty acids")
     False
