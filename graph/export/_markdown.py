@@ -54,6 +54,29 @@ def escape(text: str) -> str:
     return "  \n".join(_line(line.strip(), table) for line in lines)
 
 
+#: A closing sequence of an ATX heading: "#"s after a space (or alone) at the line's end.
+_CLOSING = re.compile(r"(?:^|(?<=[ \t]))#+[ \t]*$")
+
+
+def escape_heading(text: str) -> str:
+    r"""``text`` as the content of a Markdown heading line (after ``"## "``), shown whole.
+
+    :func:`escape`, and a run of ``#`` that ends the line after a space is escaped too:
+    CommonMark reads it as the heading's optional closing sequence and drops it.
+
+    Examples
+    --------
+    >>> print(escape_heading("C#"))
+    C#
+    >>> print(escape_heading("rule --- #"))
+    rule --- \#
+    """
+    out = escape(text)
+    if match := _CLOSING.search(out):
+        out = out[: match.start()] + "\\" + out[match.start() :]
+    return out
+
+
 def _line(line: str, table: bool) -> str:
     out: list[str] = []
     start = _block_start(line)

@@ -24,7 +24,7 @@ from graph.export._base import (
     topic,
     writable,
 )
-from graph.export._markdown import escape
+from graph.export._markdown import escape, escape_heading
 from graph.export._style import relation_phrase
 from graph.export.select import Selection
 from graph.io import tail, write_text
@@ -109,14 +109,14 @@ def to_markdown_guide(
         shown = set(G)
         summary = "by topic, most important first"
         n_edges = G.number_of_edges()
-    lines = [f"# {escape(heading)}", ""]
+    lines = [f"# {escape_heading(heading)}", ""]
     lines += [f"{plural(len(shown), 'concept')}, {plural(n_edges, 'relation')}, {summary}.", ""]
     if order is not None:
         for step, node in enumerate(nodes, start=1):
             lines += _guide_entry(G, node, f"## {step}. ", shown)
         return "\n".join(lines)
     for name, members in by_topic(G).items():
-        lines += [f"## {escape(one_line(name))}", ""]
+        lines += [f"## {escape_heading(one_line(name))}", ""]
         for node in members:
             lines += _guide_entry(G, node, "### ", shown)
     return "\n".join(lines)
@@ -135,7 +135,7 @@ def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) ->
     confident first, and the other concepts it is only weakly linked to (:data:`WEAK`)
     as one "See also" line of names."""
     a = G.nodes[node]
-    lines = [f"{prefix}{escape(one_line(label(G, node)))}", ""]
+    lines = [f"{prefix}{escape_heading(one_line(label(G, node)))}", ""]
     definition = writable(str(a.get("definition") or "")).strip()
     lines += [escape(definition) if definition else "*No definition in the notes.*"]
     where = citation(a.get("definition_evidence"))

@@ -31,7 +31,7 @@ from graph.export._base import (
     topic,
     writable,
 )
-from graph.export._markdown import escape
+from graph.export._markdown import escape, escape_heading
 from graph.export._style import relation_phrase
 from graph.export.guide import by_topic
 from graph.export.select import Selection
@@ -234,7 +234,7 @@ def _write_vault(
         "tags:",
         f"  - {json.dumps(TAG)}",
         "---",
-        f"# {escape(one_line(title or 'Concept Atlas'))}",
+        f"# {escape_heading(one_line(title or 'Concept Atlas'))}",
         "",
     ]
     if order is not None:
@@ -243,7 +243,7 @@ def _write_vault(
         index.append("")
     else:
         for name, members in by_topic(G).items():
-            index += [f"## {escape(one_line(name))}", ""]
+            index += [f"## {escape_heading(one_line(name))}", ""]
             index += [f"- {_wikilink(G, n, names)}" for n in members]
             index.append("")
     texts[f"{names[_INDEX]}.md"] = "\n".join(index)
@@ -395,7 +395,7 @@ def _obsidian_note(G: nx.MultiDiGraph, node: Hashable, names: Mapping[Hashable, 
     lines.append(f"importance: {importance(a)!r}")
     lines.append(f"mentions: {int(a.get('mentions') or 0)}")
     lines += _yaml_list("tags", tags)
-    lines += ["---", f"# {escape(one_line(name))}", ""]
+    lines += ["---", f"# {escape_heading(one_line(name))}", ""]
     definition = writable(str(a.get("definition") or "")).strip()
     lines += [escape(definition) if definition else "*No definition in the notes.*", ""]
     where = citation(a.get("definition_evidence"))
@@ -418,7 +418,7 @@ def _obsidian_note(G: nx.MultiDiGraph, node: Hashable, names: Mapping[Hashable, 
     if groups:
         lines += ["## Relations", ""]
         for heading, links in groups.items():
-            lines += [f"### {escape(one_line(heading))}", ""]
+            lines += [f"### {escape_heading(one_line(heading))}", ""]
             lines += [f"- {link}" for link in dict.fromkeys(links)]
             lines.append("")
     found = [(v, d, ev) for _, v, d in G.out_edges(node, data=True) for ev in evidence(d)]

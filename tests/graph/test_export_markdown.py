@@ -189,3 +189,17 @@ def test_export_obsidian_notes_show_the_notes_text(real_graph, tmp_path):
         if definition:
             assert words(definition) in words("".join(seen.text)), node
         assert not {"a", "img", "code", "pre"} & set(seen.tags), node
+
+
+@pytest.mark.parametrize("label", ["rule --- #", "tuning ##", "#", "C#", "key #1 #"])
+def test_export_markdown_heading_keeps_a_closing_run_of_hashes(label, tmp_path):
+    # CommonMark drops "#"s that end a heading line after a space (a closing sequence)
+    G = nx.MultiDiGraph()
+    G.add_node("x", label=label, definition="A name that ends with a hash.")
+    headings = re.findall(
+        r"<h\d>(.*?)</h\d>", MarkdownIt("commonmark").render(to_markdown_guide(G))
+    )
+    assert label in headings
+    note = write_obsidian(G, tmp_path / "vault")["x"].read_text(encoding="utf-8")
+    body = note.split("\n---\n", 1)[1]
+    assert label in re.findall(r"<h1>(.*?)</h1>", MarkdownIt("commonmark").render(body))
