@@ -532,9 +532,8 @@ def show_concept(
             st.caption(f":material/description: {where}")
     else:
         st.markdown(undefined_markdown(G, node))
-    mentions = int(attrs.get("mentions") or 0)
     st.caption(
-        f"Mentioned {mentions} time{'' if mentions == 1 else 's'} · importance "
+        f"Mentioned {view.plural(int(attrs.get('mentions') or 0), 'time')} · importance "
         f"{float(attrs.get('importance') or 0.0):.2f}"
     )
     st.button(
@@ -802,7 +801,7 @@ def alone_message(
         how.append("turn on “Show weak links”")
     if hidden.typed + hidden.prerequisites:
         how.append("pick more relation types or a lower confidence")
-    hidden_here = f"{counted(hidden.total, 'relation')} hidden by the filters"
+    hidden_here = f"{view.plural(hidden.total, 'relation')} hidden by the filters"
     return f"“{name}”: {hidden_here} — " + " or ".join(how or ["change the filters"])
 
 
@@ -820,29 +819,24 @@ def panel_choices(key: NotesKey, G: nx.MultiDiGraph, scene: view.MapScene) -> li
     return choices
 
 
-def counted(n: int, word: str) -> str:
-    """``n`` and ``word``, plural unless ``n`` is 1: "1 concept", "3 concepts"."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
 def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts, total: int) -> str:
     """What the map draws, in words, with every count saying what it counts."""
     if scene.kind == view.OVERVIEW:
         what = (
-            f"**Overview**: {scene.drawn} of {counted(scene.available, 'topic')} "
-            f"({counted(G.number_of_nodes(), 'concept')}); their lines stand for "
+            f"**Overview**: {scene.drawn} of {view.plural(scene.available, 'topic')} "
+            f"({view.plural(G.number_of_nodes(), 'concept')}); their lines stand for "
             f"{scene.relations.describe()} between topics"
         )
     else:
         if scene.kind == view.TOPIC:
             where = f"Topic **{escape_markdown(str(scene.topic))}**: {scene.drawn} of its "
-            where += f"{counted(scene.available, 'concept')}, the most important"
+            where += f"{view.plural(scene.available, 'concept')}, the most important"
         elif scene.kind == view.FOCUS:
             where = f"Around **{escape_markdown(label_of(G, scene.focus))}**: the "
-            where += f"{scene.drawn} nearest of {counted(scene.available, 'concept')} within "
+            where += f"{scene.drawn} nearest of {view.plural(scene.available, 'concept')} within "
             where += f"{view.FOCUS_DEPTH} hops"
         else:
-            where = f"All {counted(scene.drawn, 'concept')}"
+            where = f"All {view.plural(scene.drawn, 'concept')}"
         what = f"{where} · drawn: {scene.relations.describe()}"
     what += f" · {passing.total} of all {total} relations pass the filters"
     if not scene.fits:
@@ -970,7 +964,7 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
 def topics_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
     """Each topic with its top concepts, and the concepts used but never defined."""
     summaries = topic_summaries(key, G)
-    st.markdown(f"**{counted(len(summaries), 'topic')}**, largest first")
+    st.markdown(f"**{view.plural(len(summaries), 'topic')}**, largest first")
     columns = st.columns(3)
     for i, summary in enumerate(summaries):
         with columns[i % 3].container(border=True):
@@ -979,7 +973,7 @@ def topics_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
                 f'<span style="width:13px;height:13px;border-radius:50%;'
                 f'background:{summary.colour}"></span>{html.escape(summary.name)}'
                 f'<span style="font-weight:400;color:#6b7785">· '
-                f"{html.escape(counted(summary.size, 'concept'))}</span>"
+                f"{html.escape(view.plural(summary.size, 'concept'))}</span>"
                 "</div>"
             )
             st.markdown(", ".join(escape_markdown(label_of(G, n)) for n in summary.top))

@@ -52,7 +52,7 @@ from graph.export import (
     write_anki,
     write_picture,
 )
-from graph.export._base import concept_names, mentions_of, telling_first
+from graph.export._base import concept_names, mentions_of, plural, telling_first
 from graph.layout import (
     PACKING,
     Viewport,
@@ -95,6 +95,7 @@ __all__ = [
     "mentions_of",
     "note_files",
     "path_graph",
+    "plural",
     "read_note",
     "search_example",
     "select_view",

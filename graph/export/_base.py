@@ -180,7 +180,12 @@ def cut(text: Any, limit: int) -> str:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """``n`` and ``word``, plural unless ``n`` is 1.
+
+    >>> plural(1, "concept"), plural(1234, "topic")
+    ('1 concept', '1,234 topics')
+    """
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def slug(text: str) -> str:
