@@ -75,11 +75,11 @@ __all__ = [
 
 def forget_name_caches() -> None:
     """Empty the caches of the word and name functions (name keys, singulars, plurals,
-    word readings). The concept stage fills each to its bound on a large build (two of
-    262,144 names, six of 65,536 words); the later stages look up far fewer names, so a
-    build empties them when its concept stage is over and again after the typed
-    relations, and the memory goes to the stages after it (the 100,000-card CSV's peak:
-    1,524 -> 1,471 MB). Nothing changes but the time of a later call.
+    word readings, words read as formulas). The concept stage fills each to its bound
+    on a large build (two of 262,144 names, six of 65,536 words); the later stages look
+    up far fewer names, so a build empties them when its concept stage is over and again
+    after the typed relations, and the memory goes to the stages after it (the
+    100,000-card CSV's peak: 1,524 -> 1,471 MB). Nothing changes but the time of a later call.
 
     >>> from extraction.names import match_key as key
     >>> key("Enzymes") == key("enzymes"); forget_name_caches(); key.cache_info().currsize
@@ -98,6 +98,7 @@ def forget_name_caches() -> None:
         phrases.only_adjective,
         phrases.plain_verb,
         phrases.match_key,
+        phrases.rendered_word,
         candidates._adjective_or_adverb,
     ):
         clear = getattr(cached, "cache_clear", None)
