@@ -52,7 +52,7 @@ from graph.export import (
     write_anki,
     write_picture,
 )
-from graph.export._base import concept_names, mentions_of, plural, telling_first
+from graph.export._base import concept_names, confidence, mentions_of, plural, telling_first
 from graph.layout import (
     PACKING,
     Viewport,
@@ -372,7 +372,7 @@ def edge_filter(
             return False
         if not show_weak and relation == WEAK_RELATION:
             return False
-        return _confidence(attrs) >= min_confidence
+        return confidence(attrs) >= min_confidence
 
     return keep
 
@@ -875,9 +875,7 @@ def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:
             telling_first([e for e in attrs.get("evidence") or () if isinstance(e, Mapping)])
         )
         label = str(attrs.get("label") or "")
-        groups[relation].append(
-            Link(other, relation, outgoing, _confidence(attrs), evidence, label)
-        )
+        groups[relation].append(Link(other, relation, outgoing, confidence(attrs), evidence, label))
     order = {relation: i for i, relation in enumerate(RELATION_STYLES)}
     return {
         relation: sorted(groups[relation], key=lambda link: (-link.confidence, str(link.other)))
@@ -1180,10 +1178,3 @@ def _zip_folder(folder: Path) -> bytes:
             if path.is_file():
                 archive.write(path, Path(folder.name) / path.relative_to(folder))
     return buffer.getvalue()
-
-
-def _confidence(attrs: Mapping[str, Any]) -> float:
-    try:
-        return float(attrs.get("confidence") or 0.0)
-    except (TypeError, ValueError):
-        return 0.0
