@@ -326,6 +326,31 @@ def wait_for_new_drawing(
 FRAME_POLL_MS = 2000
 
 
+_OVERVIEW_ONLY = (
+    "() => window.conceptAtlasNetwork.body.data.nodes.getIds()"
+    ".every(id => String(id).startsWith('topic:'))"
+)
+
+
+def open_topic(page: Page, frame: Frame, node_id: str, timeout_ms: float = 120_000) -> Frame:
+    """Click the topic ``node_id`` on the overview and wait until the map draws its
+    concepts; returns the map's frame.
+
+    The map may draw the overview once more first (the rerun of a size report, after the
+    sidebar folds): that drawing is waited past, and the topic clicked again, since a
+    click that lands while the page is being drawn can be lost."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        before = drawing(frame)
+        click_node(page, frame, node_id)
+        left_ms = max(1_000.0, (deadline - time.monotonic()) * 1000)
+        frame = wait_for_new_drawing(page, before, timeout_ms=left_ms)
+        if not frame.evaluate(_OVERVIEW_ONLY):
+            return frame
+        if time.monotonic() >= deadline:
+            raise RuntimeError(f"the map still draws the overview after clicking {node_id}")
+
+
 def open_folder(page: Page, folder: Path, timeout_ms: float = 600_000) -> Frame:
     """Point the app at a folder of notes and wait for its map; returns the map's frame."""
     before = drawing(map_frame(page))
@@ -457,9 +482,7 @@ def main(argv: list[str] | None = None) -> int:
                 fold_sidebar(page)
                 frame = wait_for_new_drawing(page, before)  # the map widens: a new layout
             if args.topic:
-                before = drawing(frame)
-                click_node(page, frame, "topic:0")
-                frame = wait_for_new_drawing(page, before)
+                frame = open_topic(page, frame, "topic:0")
             if args.concept:
                 click_top_concept(page, frame)
             if args.path:
