@@ -183,13 +183,32 @@ def participle_modifier(tok: Token) -> bool:
     The tagger reads both as a verb; the word before tells them apart: a participle
     inside a noun phrase follows a determiner, an adjective, a noun or the verb whose
     object the phrase is, while a clause starts a sentence or follows a preposition,
-    "to", a conjunction or punctuation.
+    "to", a conjunction or punctuation. Two participles describe their noun there too
+    (:func:`_describes_after_opener`): a past participle ("with *labelled* samples",
+    "and *paired* reads") and a present one after "of" ("the issue of *vanishing*
+    gradients").
     """
     if tok.tag_ not in {"VBG", "VBN"} or tok.dep_ not in {"amod", "compound", "nmod"}:
         return False
     if tok.is_sent_start or tok.i == 0:
         return False
-    return tok.doc[tok.i - 1].tag_ not in _CLAUSE_OPENERS
+    before = tok.doc[tok.i - 1]
+    return before.tag_ not in _CLAUSE_OPENERS or _describes_after_opener(tok, before)
+
+
+def _describes_after_opener(tok: Token, before: Token) -> bool:
+    """Does the participle ``tok``, which follows a word that may open a clause
+    (``before``), still describe the noun the parser attaches it to? A past participle
+    opens no clause after a preposition or a conjunction ("with labelled samples", "and
+    paired reads"; "by used ..." is no English), and after "of" a present participle
+    that the parser attaches to the noun after it describes that noun ("the issue of
+    vanishing gradients"; a gerund with an object, "the process of moving sediments",
+    is parsed as the complement of "of", never as a modifier)."""
+    if tok.head.pos_ not in {"NOUN", "PROPN"} or tok.head.i <= tok.i:
+        return False
+    if before.tag_ not in {"IN", "CC"}:
+        return False
+    return tok.tag_ == "VBN" or before.lower_ == "of"
 
 
 #: Code-looking words: dots or underscores inside ("shape.draw", "x_1"), brackets and
