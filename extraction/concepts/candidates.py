@@ -183,10 +183,8 @@ def participle_modifier(tok: Token) -> bool:
     The tagger reads both as a verb; the word before tells them apart: a participle
     inside a noun phrase follows a determiner, an adjective, a noun or the verb whose
     object the phrase is, while a clause starts a sentence or follows a preposition,
-    "to", a conjunction or punctuation. Two participles describe their noun there too
-    (:func:`_describes_after_opener`): a past participle ("with *labelled* samples",
-    "and *paired* reads") and a present one after "of" ("the issue of *vanishing*
-    gradients").
+    "to", a conjunction or punctuation. A past participle describes its noun there too
+    (:func:`_describes_after_opener`: "with *labelled* maps", "and *paired* reads").
     """
     if tok.tag_ not in {"VBG", "VBN"} or tok.dep_ not in {"amod", "compound", "nmod"}:
         return False
@@ -199,16 +197,13 @@ def participle_modifier(tok: Token) -> bool:
 def _describes_after_opener(tok: Token, before: Token) -> bool:
     """Does the participle ``tok``, which follows a word that may open a clause
     (``before``), still describe the noun the parser attaches it to? A past participle
-    opens no clause after a preposition or a conjunction ("with labelled samples", "and
-    paired reads"; "by used ..." is no English), and after "of" a present participle
-    that the parser attaches to the noun after it describes that noun ("the issue of
-    vanishing gradients"; a gerund with an object, "the process of moving sediments",
-    is parsed as the complement of "of", never as a modifier)."""
+    does after a preposition or a conjunction: "with dated moraines", "and paired
+    reads" ("by used ..." is no English). A present one may not: after "of" the parser
+    attaches a gerund to its object as to a noun it describes ("the work of formulating
+    answers" as much as "the threat of rising waters"), so it stays a clause there."""
     if tok.head.pos_ not in {"NOUN", "PROPN"} or tok.head.i <= tok.i:
         return False
-    if before.tag_ not in {"IN", "CC"}:
-        return False
-    return tok.tag_ == "VBN" or before.lower_ == "of"
+    return before.tag_ in {"IN", "CC"} and tok.tag_ == "VBN"
 
 
 #: Code-looking words: dots or underscores inside ("shape.draw", "x_1"), brackets and
