@@ -1077,6 +1077,33 @@ def named(view: View) -> Iterator[Occurrence]:
             yield from _occ(
                 phrase(toks), role, view.seg, view.text, at, toks, definition=definition
             )
+            if role == "example" and (other := second_example(view, toks[-1].i + 1)):
+                yield from _occ(phrase(other), role, view.seg, view.text, at, other)
+
+
+#: Words that close a list of examples without naming one ("and the like", "or others").
+_LIST_CLOSERS = frozenset({"like", "other", "others", "so", "more", "similar", "etc"})
+
+
+def second_example(view: View, i: int) -> list[Token]:
+    """The second of two examples joined by "and" / "or" after an example cue, the
+    first ending before token ``i`` ("such as amylase and pepsin", "e.g. granite or
+    basalt"; a bracket after the first, "such as eosin (a pink dye) and X", is skipped).
+    A list of three or more is read as an enumeration (:func:`enumerations`); "and the
+    like", "or others" name nothing."""
+    doc, end = view.sent.doc, view.sent.end
+    if i < end and doc[i].text == "(":
+        close = next((t.i for t in doc[i : min(end, i + 20)] if t.text == ")"), None)
+        i = close + 1 if close is not None else end
+    if i + 1 >= end or doc[i].lower_ not in {"and", "or"}:
+        return []
+    first = doc[i + 1]
+    if first.pos_ == "DET" or first.lower_ in _LIST_CLOSERS:
+        return []
+    chunk = next((c for c in view.chunks if c.start == i + 1), None)
+    if chunk is not None:
+        return list(chunk)
+    return _hyphenated(doc, i + 1) if first.pos_ in {"NOUN", "PROPN"} else []
 
 
 def _with_of(view: View, chunk: Span) -> list[Token]:
