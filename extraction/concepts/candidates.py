@@ -183,13 +183,27 @@ def participle_modifier(tok: Token) -> bool:
     The tagger reads both as a verb; the word before tells them apart: a participle
     inside a noun phrase follows a determiner, an adjective, a noun or the verb whose
     object the phrase is, while a clause starts a sentence or follows a preposition,
-    "to", a conjunction or punctuation.
+    "to", a conjunction or punctuation. A past participle describes its noun there too
+    (:func:`_describes_after_opener`: "with *labelled* maps", "and *paired* reads").
     """
     if tok.tag_ not in {"VBG", "VBN"} or tok.dep_ not in {"amod", "compound", "nmod"}:
         return False
     if tok.is_sent_start or tok.i == 0:
         return False
-    return tok.doc[tok.i - 1].tag_ not in _CLAUSE_OPENERS
+    before = tok.doc[tok.i - 1]
+    return before.tag_ not in _CLAUSE_OPENERS or _describes_after_opener(tok, before)
+
+
+def _describes_after_opener(tok: Token, before: Token) -> bool:
+    """Does the participle ``tok``, which follows a word that may open a clause
+    (``before``), still describe the noun the parser attaches it to? A past participle
+    does after a preposition or a conjunction: "with dated moraines", "and paired
+    reads" ("by used ..." is no English). A present one may not: after "of" the parser
+    attaches a gerund to its object as to a noun it describes ("the work of formulating
+    answers" as much as "the threat of rising waters"), so it stays a clause there."""
+    if tok.head.pos_ not in {"NOUN", "PROPN"} or tok.head.i <= tok.i:
+        return False
+    return before.tag_ in {"IN", "CC"} and tok.tag_ == "VBN"
 
 
 #: Code-looking words: dots or underscores inside ("shape.draw", "x_1"), brackets and
@@ -1063,6 +1077,33 @@ def named(view: View) -> Iterator[Occurrence]:
             yield from _occ(
                 phrase(toks), role, view.seg, view.text, at, toks, definition=definition
             )
+            if role == "example" and (other := second_example(view, toks[-1].i + 1)):
+                yield from _occ(phrase(other), role, view.seg, view.text, at, other)
+
+
+#: Words that close a list of examples without naming one ("and the like", "or others").
+_LIST_CLOSERS = frozenset({"like", "other", "others", "so", "more", "similar", "etc"})
+
+
+def second_example(view: View, i: int) -> list[Token]:
+    """The second of two examples joined by "and" / "or" after an example cue, the
+    first ending before token ``i`` ("such as amylase and pepsin", "e.g. granite or
+    basalt"; a bracket after the first, "such as eosin (a pink dye) and X", is skipped).
+    A list of three or more is read as an enumeration (:func:`enumerations`); "and the
+    like", "or others" name nothing."""
+    doc, end = view.sent.doc, view.sent.end
+    if i < end and doc[i].text == "(":
+        close = next((t.i for t in doc[i : min(end, i + 20)] if t.text == ")"), None)
+        i = close + 1 if close is not None else end
+    if i + 1 >= end or doc[i].lower_ not in {"and", "or"}:
+        return []
+    first = doc[i + 1]
+    if first.pos_ == "DET" or first.lower_ in _LIST_CLOSERS:
+        return []
+    chunk = next((c for c in view.chunks if c.start == i + 1), None)
+    if chunk is not None:
+        return list(chunk)
+    return _hyphenated(doc, i + 1) if first.pos_ in {"NOUN", "PROPN"} else []
 
 
 def _with_of(view: View, chunk: Span) -> list[Token]:

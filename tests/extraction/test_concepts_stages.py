@@ -587,6 +587,7 @@ def test_concepts_adj_commonness_marks_a_common_describing_adjective(sentence, n
     [
         ("The vanishing gradient problem slows training.", "vanishing gradient problem", False),
         ("Clipping limits the exploding gradients of deep nets.", "exploding gradient", False),
+        ("The valley was mapped with dated moraines.", "dated moraine", False),
         ("Using activation functions adds nonlinearity.", "using activation function", True),
         ("The net learns by employing dropout layers.", "employing dropout layer", True),
     ],
@@ -1161,6 +1162,21 @@ def test_concepts_a_naming_sentence_that_says_nothing_else_is_no_definition(sent
     concept = index.concepts.get(index.find(name) or "")
     assert concept is not None
     assert concept.definition == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "example"),
+    [
+        ("Some enzymes, such as amylase and pepsin, break down food.", "pepsin", True),
+        ("Boundaries like trenches or mid-ocean ridges move slowly.", "mid-ocean ridge", True),
+        ("Stains such as eosin (a pink dye) and hematoxylin are used.", "hematoxylin", True),
+        ("Rocks such as granite form slowly and crystals grow.", "crystal", False),
+    ],
+)
+def test_concepts_second_example_after_a_cue_is_an_example(sentence, name, example):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    scored = next(s for s in index.candidates if name in {n.lower() for n in s.names})
+    assert bool(scored.features.get("role_example")) is example, (name, scored.features)
 
 
 def test_concepts_example_cue_defines_nothing():
