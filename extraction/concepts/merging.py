@@ -49,7 +49,8 @@ RULES: dict[str, str] = {
     "('KL divergence', 'Kullback-Leibler divergence')",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'LSTM cell state' is the cell state (of the LSTM)",
-    "acronym_suffix": "'many-to-one RNN' is the many-to-one (RNN) used alone",
+    "acronym_suffix": "'many-to-one RNN' is the many-to-one (RNN) used alone; not in a name "
+    "in capitals throughout ('HTTP GET')",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
     "and the head does not name another thing than X ('activation function', 'language model')",
     "typo": "a misspelling one edit away from a name used far more often",
@@ -189,11 +190,14 @@ def merge(
         words = key.split()
         if len(words) >= 3 and is_acronym(words[0]) and (rest := known(" ".join(words[1:]))):
             join(rest, key, "acronym_prefix")
-    # 7. "many-to-one RNN" is the many-to-one (RNN) when "many-to-one" is used alone
+    # 7. "many-to-one RNN" is the many-to-one (RNN) when "many-to-one" is used alone;
+    # not a name in capitals throughout ("HTTP GET", "LEFT JOIN"): there a word in
+    # capitals is no sign of an acronym
     for key in multiword:
         words = key.split()
         if (
             is_acronym(words[-1])
+            and not in_capitals(words[:-1])
             and (base := known(" ".join(words[:-1])))
             and any(is_acronym(w) or zipf(w) < 4.0 for w in words[:-1])
         ):
@@ -249,6 +253,19 @@ def abbreviates(a: str, b: str) -> bool:
         elif initials_match(short, long):
             return True
     return False
+
+
+def in_capitals(words: Iterable[str]) -> bool:
+    """Are all these words written in capitals (their letters, digits aside)? A name in
+    capitals throughout ("HTTP GET", "LEFT JOIN", a code keyword or a shouted heading)
+    tells no acronym from an English word.
+
+    >>> in_capitals(["HTTP"]), in_capitals(["LEFT"]), in_capitals(["many-to-one"])
+    (True, True, False)
+    >>> in_capitals(["IPv6"]), in_capitals(["t-SNE"])
+    (False, False)
+    """
+    return all(any(c.isalpha() for c in w) and not any(c.islower() for c in w) for w in words)
 
 
 def compound_initials(phrase: str, alone: Collection[str]) -> set[str]:

@@ -404,6 +404,18 @@ def test_concepts_merge_generic_head_only_when_it_names_the_same_thing(bare, lon
 
 
 @pytest.mark.parametrize(
+    ("base", "longer", "merged"),
+    [
+        ("peer-to-peer", "peer-to-peer VPN", True),  # the kind, with its class after it
+        ("HTTP", "HTTP GET", False),  # a name in capitals: GET is no acronym
+        ("LEFT", "LEFT JOIN", False),
+    ],
+)
+def test_concepts_merge_acronym_suffix_not_in_a_name_in_capitals(base, longer, merged):
+    assert same_group(groups_of(cand(base, 2), cand(longer, 2)), base, longer) is merged
+
+
+@pytest.mark.parametrize(
     ("bare", "longer", "cards", "merged"),
     [
         ("osmosis", "osmosis process", (("c1",), ("c1",)), True),  # used together
