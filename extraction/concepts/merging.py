@@ -44,7 +44,9 @@ RULES: dict[str, str] = {
     "synonym": "another name the notes state for it ('also known as Y', 'X (or Y)')",
     "alternatives": "two names a question asks about as one thing ('What is an "
     "osmotic/water potential?')",
-    "initials": "an acronym spelled by the initials of the one name the notes use for it",
+    "initials": "an acronym spelled by the initials of the one name the notes use for it "
+    "(an acronym the name ends in kept whole: 'vCPU', 'virtual CPU'), not by a name that "
+    "holds it ('GC content')",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
@@ -148,11 +150,12 @@ def merge(
     for k in multiword:
         if not candidates[k].count:
             continue  # a name only ever used inside longer ones spells no acronym
-        for letters in initials(k) | compound_initials(k, alone):
+        for letters in initials(k) | compound_initials(k, alone) | acronym_initials(k):
             by_initials[letters].add(k)
     for a in (k for k in candidates if " " not in k and is_acronym(k)):
         letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
-        spelled_out = {uf.find(k) for k in by_initials.get(letters, ())}
+        # a name that holds the acronym as a word does not spell it out ("BP process")
+        spelled_out = {uf.find(k) for k in by_initials.get(letters, ()) if not holds_word(k, a)}
         if len(spelled_out) == 1:
             join(spelled_out.pop(), a, "initials")
     # 4b. "KL divergence" is "Kullback-Leibler divergence": an acronym that spells the
@@ -253,6 +256,40 @@ def abbreviates(a: str, b: str) -> bool:
         elif initials_match(short, long):
             return True
     return False
+
+
+def acronym_initials(phrase: str) -> set[str]:
+    """Initials of a name that ends in an acronym, the acronym kept whole: "virtual CPU"
+    -> "vcpu", "embedded SIM" -> "esim" (an acronym that prefixes another one with the
+    initials of its modifiers); only those :func:`extraction.names.initials` does not
+    give.
+
+    >>> sorted(acronym_initials("virtual CPU")), sorted(acronym_initials("double-stranded DNA"))
+    (['vcpu'], ['dsdna'])
+    >>> acronym_initials("central processing unit"), acronym_initials("CPU")
+    (set(), set())
+    """
+    *head, last = phrase.split() or [""]
+    if not head or not is_acronym(last):
+        return set()
+    found = {""}
+    for part in (p.lower() for p in re.split(r"[\s\-–/]+", " ".join(head)) if p):
+        options = {part[0]} | ({""} if part in SKIPPABLE else set())
+        found = {f + o for f in found for o in options}
+    tail = re.sub(r"[^a-z]", "", singular_acronym(last).lower())
+    return {f + tail for f in found if f}
+
+
+def holds_word(phrase: str, word: str) -> bool:
+    """Does ``phrase`` hold ``word`` (an acronym, singular or plural) as one of its words?
+
+    >>> holds_word("BP process", "BP"), holds_word("DNA strands", "DNAs")
+    (True, True)
+    >>> holds_word("base pairing", "BP")
+    False
+    """
+    word = singular_acronym(word)
+    return any(singular_acronym(w) == word for w in re.split(r"[\s\-–/]+", phrase))
 
 
 def in_capitals(words: Iterable[str]) -> bool:

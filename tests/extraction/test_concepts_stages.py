@@ -209,6 +209,23 @@ def test_concepts_merge_initials_of_one_name():
 
 
 @pytest.mark.parametrize(
+    ("acronym", "names", "spelled_out"),
+    [
+        ("vCPU", ("virtual CPU",), "virtual CPU"),  # initials, then the acronym it ends in
+        ("dsDNA", ("double-stranded DNA",), "double-stranded DNA"),
+        ("VCPUs", ("virtual CPU",), "virtual CPU"),
+        ("vCPU", ("virtual CPU", "vector CPU"), None),  # two names fit: neither
+        ("GC", ("GC content",), None),  # a name that holds the acronym spells nothing
+        ("PCs", ("PC case",), None),
+    ],
+)
+def test_concepts_merge_initials_of_a_name_ending_in_an_acronym(acronym, names, spelled_out):
+    groups = groups_of(cand(acronym), *(cand(n) for n in names))
+    merged = [n for n in names if same_group(groups, acronym, n)]
+    assert merged == ([spelled_out] if spelled_out else [])
+
+
+@pytest.mark.parametrize(
     ("short", "long", "merged"),
     [
         ("KL divergence", "Kullback-Leibler divergence", True),
