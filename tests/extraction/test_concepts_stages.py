@@ -203,6 +203,29 @@ def test_concepts_merge_spelling_variants():
     assert same_group(groups, "batch normalisation", "Batch Normalization")
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        ("tumour growth", "tumor growth", True),  # British and American spellings
+        ("behaviour", "behavior", True),
+        ("centre of mass", "center of mass", True),
+        ("optical fibres", "optical fiber", True),
+        ("signalling pathway", "signaling pathway", True),
+        ("haemoglobin", "hemoglobin", True),
+        ("oesophagus", "esophagus", True),
+        ("product catalogue", "product catalog", True),
+        ("Newton's laws", "Newton laws", True),  # a possessive
+        ("protein analyses", "protein analysis", True),  # a plural, not a verb
+        ("filling", "filing", False),  # English words that are not spellings of one
+        ("poet", "pet", False),
+        ("core", "cor", False),
+        ("hour", "hor", False),
+    ],
+)
+def test_concepts_merge_spelling_variants_of_one_word(a, b, merged):
+    assert same_group(groups_of(cand(a), cand(b)), a, b) is merged
+
+
 def test_concepts_merge_initials_of_one_name():
     groups = groups_of(cand("recurrent neural network"), cand("RNN"))
     assert same_group(groups, "recurrent neural network", "RNN")
