@@ -2,12 +2,13 @@
 reason.
 
 Every rule is named (:data:`RULES`) and can be switched off for an ablation. A merge
-needs evidence from the notes: the same spelling up to case, hyphens, plural and
-British spelling; an abbreviation stated with its long form (Schwartz–Hearst, a title's
-"(GAN)", "X stands for"); a gloss "X (Y)"; an acronym spelled by the initials of exactly
-one name the notes use; an optional inner adjective the notes drop in the same card
-("targeted (adversarial) attack"); "X cell", "X model" used interchangeably with X in
-one card; a misspelling one edit away from a name used far more often.
+needs evidence from the notes: the same spelling up to case, hyphens, plural, a
+possessive and British spelling; an abbreviation stated with its long form
+(Schwartz–Hearst, a title's "(GAN)", "X stands for"); a gloss "X (Y)"; an acronym
+spelled by the initials of exactly one name the notes use; an optional inner adjective
+the notes drop in the same card ("targeted (adversarial) attack"); "X cell", "X model"
+used interchangeably with X in one card; a misspelling one edit away from a name used
+far more often.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from extraction.records import Evidence
 
 #: The merge rules, in the order they run, and what each means.
 RULES: dict[str, str] = {
-    "spelling": "the same name up to case, hyphens, plural and British spelling",
+    "spelling": "the same name up to case, hyphens, plural, a possessive and British spelling",
     "abbreviation": "an abbreviation stated with its long form",
     "gloss": "two names glossed in brackets, one the short form of the other ('ReLU "
     "(Rectified Linear Unit)', 'Discriminator (D)')",
