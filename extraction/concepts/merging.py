@@ -57,6 +57,8 @@ RULES: dict[str, str] = {
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
     "and the head does not name another thing than X ('activation function', 'language model')",
     "typo": "a misspelling one edit away from a name used far more often",
+    "verb_noun": "a verb the notes use as a name ('two sequences **correlate**') is the "
+    "process its noun names ('correlation')",
 }
 
 
@@ -224,7 +226,15 @@ def merge(
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and together:
                 join(base, key, "generic_head")
-    # 9. a misspelling one edit away from a name used far more often
+    # 9. a verb the notes single out as a name is the process its noun names:
+    # "**evaporate**" and "evaporation"
+    for key, cand in candidates.items():
+        if " " in key or not cand.shapes or any(s.pos != ("VERB",) for s in cand.shapes):
+            continue
+        noun = next(filter(None, map(known, nominalisations(key))), None)
+        if noun:
+            join(noun, key, "verb_noun")
+    # 10. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:
         _typos(candidates, uf, join)
     groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -279,6 +289,23 @@ def acronym_initials(phrase: str) -> set[str]:
         found = {f + o for f in found for o in options}
     tail = re.sub(r"[^a-z]", "", singular_acronym(last).lower())
     return {f + tail for f in found if f}
+
+
+#: Endings that make a noun of a verb: the process or its result ("evaporate" ->
+#: "evaporation", "deploy" -> "deployment", "resist" -> "resistance").
+NOMINAL_ENDINGS = ("ion", "ation", "ment", "ance", "ence")
+
+
+def nominalisations(verb: str) -> list[str]:
+    """The nouns :data:`NOMINAL_ENDINGS` make of ``verb`` (a final "e" dropped before
+    them), the likeliest first.
+
+    >>> nominalisations("evaporate")[0], nominalisations("deploy")[2]
+    ('evaporation', 'deployment')
+    """
+    verb = verb.lower()
+    stems = [verb[:-1], verb] if verb.endswith("e") else [verb]
+    return [stem + ending for ending in NOMINAL_ENDINGS for stem in stems]
 
 
 def holds_word(phrase: str, word: str) -> bool:

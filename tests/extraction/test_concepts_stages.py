@@ -9,7 +9,7 @@ import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.abbreviations import abbreviations, best_long_form
-from extraction.concepts.candidates import GENERATORS, Candidate, well_formed
+from extraction.concepts.candidates import GENERATORS, Candidate, Shape, well_formed
 from extraction.concepts.definitions import definition_text
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
@@ -246,6 +246,23 @@ def test_concepts_merge_initials_of_a_name_ending_in_an_acronym(acronym, names, 
     groups = groups_of(cand(acronym), *(cand(n) for n in names))
     merged = [n for n in names if same_group(groups, acronym, n)]
     assert merged == ([spelled_out] if spelled_out else [])
+
+
+@pytest.mark.parametrize(
+    ("word", "pos", "noun", "merged"),
+    [
+        ("evaporate", "VERB", "evaporation", True),  # a verb names the process
+        ("deploy", "VERB", "deployment", True),
+        ("resist", "VERB", "resistance", True),
+        ("diffuse", "ADJ", "diffusion", False),  # an adjective: "diffuse light"
+        ("commit", "NOUN", "commitment", False),  # a noun names a thing of its own
+        ("evaporate", "VERB", "condensation", False),
+    ],
+)
+def test_concepts_merge_a_verb_used_as_a_name_into_its_noun(word, pos, noun, merged):
+    verb = cand(word)
+    verb.shapes[Shape(1, pos=(pos,))] = 1
+    assert same_group(groups_of(verb, cand(noun, 3)), word, noun) is merged
 
 
 @pytest.mark.parametrize(
