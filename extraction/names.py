@@ -7,6 +7,7 @@ the command line can match names without importing spaCy or wordfreq.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -132,16 +133,38 @@ def american(word: str) -> str:
     return word
 
 
+#: Roman numerals a name writes for a small number ("type II error", "phase IV"),
+#: in capitals and after a first word only (a lone "I" or "V" is no number).
+_ROMAN = {"I": "one", "II": "two", "III": "three", "IV": "four", "V": "five"}
+
+
+def greek_spelled(word: str) -> str:
+    """``word`` with each Greek letter spelled out by its name, as notes write it either
+    way ("β-oxidation", "beta-oxidation"; "ΔG", "delta G").
+
+    >>> greek_spelled("β"), greek_spelled("ΔG"), greek_spelled("osmosis")
+    ('beta', 'deltaG', 'osmosis')
+    """
+    if word.isascii():
+        return word
+    return "".join(
+        unicodedata.name(c, c).split()[-1].lower() if "\u0370" <= c <= "\u03ff" else c for c in word
+    )
+
+
 def spelling_words(name: str) -> list[str]:
     """The words of ``name`` as :func:`match_key` compares them, before the singular:
-    split at spaces, hyphens and slashes, a possessive's "'s" dropped, a number word
-    spelled out.
+    split at spaces, hyphens and slashes, a possessive's "'s" dropped, a Greek letter
+    and a number (a digit or a Roman numeral) spelled out.
 
     >>> spelling_words("Newton's 2nd law"), spelling_words("students' t-test")
     (['Newton', '2nd', 'law'], ['students', 't', 'test'])
+    >>> spelling_words("type II error"), spelling_words("α-helix"), spelling_words("V")
+    (['type', 'two', 'error'], ['alpha', 'helix'], ['V'])
     """
-    words = (_POSSESSIVE.sub("", w) for w in re.split(r"[\s\-–/]+", name.strip()))
-    return [_NUMBER_WORDS.get(w, w) for w in words if w]
+    words = [_POSSESSIVE.sub("", w) for w in re.split(r"[\s\-–/]+", name.strip())]
+    words = [greek_spelled(_NUMBER_WORDS.get(w, w)) for w in words if w]
+    return words[:1] + [_ROMAN.get(w, w) for w in words[1:]]
 
 
 @lru_cache(maxsize=1 << 18)

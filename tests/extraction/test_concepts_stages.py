@@ -216,6 +216,11 @@ def test_concepts_merge_spelling_variants():
         ("product catalogue", "product catalog", True),
         ("Newton's laws", "Newton laws", True),  # a possessive
         ("protein analyses", "protein analysis", True),  # a plural, not a verb
+        ("type II error", "type 2 error", True),  # a Roman numeral, a digit
+        ("phase III trial", "phase three trial", True),
+        ("β-oxidation", "beta oxidation", True),  # a Greek letter or its name
+        ("ΔG", "delta G", True),
+        ("type I error", "type II error", False),
         ("filling", "filing", False),  # English words that are not spellings of one
         ("poet", "pet", False),
         ("core", "cor", False),
