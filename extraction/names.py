@@ -7,6 +7,7 @@ the command line can match names without importing spaCy or wordfreq.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -87,9 +88,83 @@ def singular_acronym(word: str) -> str:
     return word
 
 
-#: British spellings folded to American ones: normalisation, optimise, analyse.
-_BRITISH = re.compile(r"(?<=\w{3})(?<!w)(i|y)s(ation|e|ed|es|ing|er)$")  # not "-wise"
+#: British spellings folded to American ones, each an ending or a digraph and what it
+#: becomes. Folded one way, a word changes only where a British spelling can be: checked
+#: on English's 60,000 commonest words, two English words meet only where a French word
+#: ends in "-re" ("timbre", "timber"). A concept's spellings meet; no rule needs a list.
+SPELLING_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # normalisation, optimise, analysed (not "-wise", "otherwise")
+    (re.compile(r"(?<=\w{3})(?<!w)([iy])s(ation|ations|e|ed|es|ing|er|ers)$"), r"\1z\2"),
+    # colour, behaviour, tumours, favourite (not "four", "hour", "flour")
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|able|ful|er|ers|less)?$"), r"or\1"),
+    # centre, fibre, litres (a consonant before "re": not "core", "figure", "acre")
+    (re.compile(r"(?<=\w{2}[^\Waeiouwy])re(s)?$"), r"er\1"),
+    # modelling, labelled, travellers (not "filling", "rolling", "telling")
+    (re.compile(r"(?<=\w{2}[aeiou])ll(ing|ed|er|ers|or|ors)$"), r"l\1"),
+    # catalogue, analogue (not "vogue", "rogue")
+    (re.compile(r"(?<=\w{3})ogue(s)?$"), r"og\1"),
+    # haemoglobin, oesophagus, foetus: "ae"/"oe" opening a word or after a consonant,
+    # before a consonant (not "being", "aerial"... rather "aerobic" -> "erobic", which
+    # meets nothing)
+    (re.compile(r"(?:^|(?<=[^\Waeiou]))[ao]e(?=[^\Waeiou]\w\w)"), "e"),
+)
+#: A possessive's "'s" or a plural's apostrophe ("Newton's law", "students' t-test").
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
 _NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
+
+
+@lru_cache(maxsize=1 << 16)
+def american(word: str) -> str:
+    """``word`` with a British spelling folded to the American one (lower case; an
+    acronym or a short word is kept): what two spellings of one word share.
+
+    >>> [american(w) for w in ["normalisation", "colour", "centre", "modelling"]]
+    ['normalization', 'color', 'center', 'modeling']
+    >>> [american(w) for w in ["haemoglobin", "oesophagus", "catalogue", "analysed"]]
+    ['hemoglobin', 'esophagus', 'catalog', 'analyzed']
+    >>> [american(w) for w in ["four", "core", "filling", "being", "otherwise", "RNA"]]
+    ['four', 'core', 'filling', 'being', 'otherwise', 'RNA']
+    """
+    if len(word) < 5 or is_acronym(word):
+        return word
+    word = word.lower()
+    for pattern, replacement in SPELLING_FOLDS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+#: Roman numerals a name writes for a small number ("type II error", "phase IV"),
+#: in capitals and after a first word only (a lone "I" or "V" is no number).
+_ROMAN = {"I": "one", "II": "two", "III": "three", "IV": "four", "V": "five"}
+
+
+def greek_spelled(word: str) -> str:
+    """``word`` with each Greek letter spelled out by its name, as notes write it either
+    way ("β-oxidation", "beta-oxidation"; "ΔG", "delta G").
+
+    >>> greek_spelled("β"), greek_spelled("ΔG"), greek_spelled("osmosis")
+    ('beta', 'deltaG', 'osmosis')
+    """
+    if word.isascii():
+        return word
+    return "".join(
+        unicodedata.name(c, c).split()[-1].lower() if "\u0370" <= c <= "\u03ff" else c for c in word
+    )
+
+
+def spelling_words(name: str) -> list[str]:
+    """The words of ``name`` as :func:`match_key` compares them, before the singular:
+    split at spaces, hyphens and slashes, a possessive's "'s" dropped, a Greek letter
+    and a number (a digit or a Roman numeral) spelled out.
+
+    >>> spelling_words("Newton's 2nd law"), spelling_words("students' t-test")
+    (['Newton', '2nd', 'law'], ['students', 't', 'test'])
+    >>> spelling_words("type II error"), spelling_words("α-helix"), spelling_words("V")
+    (['type', 'two', 'error'], ['alpha', 'helix'], ['V'])
+    """
+    words = [_POSSESSIVE.sub("", w) for w in re.split(r"[\s\-–/]+", name.strip())]
+    words = [greek_spelled(_NUMBER_WORDS.get(w, w)) for w in words if w]
+    return words[:1] + [_ROMAN.get(w, w) for w in words[1:]]
 
 
 @lru_cache(maxsize=1 << 18)
@@ -105,12 +180,10 @@ def match_key(name: str) -> str:
     True
     >>> match_key("batch normalisation") == match_key("Batch Normalization")
     True
+    >>> match_key("Newton's laws of motion") == match_key("Newton laws of motion")
+    True
     """
-    parts = [
-        _BRITISH.sub(r"\1z\2", _NUMBER_WORDS.get(w, w))
-        for w in re.split(r"[\s\-–/]+", name.strip())
-    ]
-    words = concept_id(parts).split()
+    words = [american(w) for w in concept_id(spelling_words(name)).split()]
     words = [
         w[:-2] if len(w) > 6 and w.endswith("al") and not is_acronym(w) else w for w in words[:-1]
     ] + words[-1:]

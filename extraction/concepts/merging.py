@@ -2,12 +2,13 @@
 reason.
 
 Every rule is named (:data:`RULES`) and can be switched off for an ablation. A merge
-needs evidence from the notes: the same spelling up to case, hyphens, plural and
-British spelling; an abbreviation stated with its long form (Schwartz–Hearst, a title's
-"(GAN)", "X stands for"); a gloss "X (Y)"; an acronym spelled by the initials of exactly
-one name the notes use; an optional inner adjective the notes drop in the same card
-("targeted (adversarial) attack"); "X cell", "X model" used interchangeably with X in
-one card; a misspelling one edit away from a name used far more often.
+needs evidence from the notes: the same spelling up to case, hyphens, plural, a
+possessive and British spelling; an abbreviation stated with its long form
+(Schwartz–Hearst, a title's "(GAN)", "X stands for"); a gloss "X (Y)"; an acronym
+spelled by the initials of exactly one name the notes use; an optional inner adjective
+the notes drop in the same card ("targeted (adversarial) attack"); "X cell", "X model"
+used interchangeably with X in one card; a misspelling one edit away from a name used
+far more often.
 """
 
 from __future__ import annotations
@@ -37,22 +38,27 @@ from extraction.records import Evidence
 
 #: The merge rules, in the order they run, and what each means.
 RULES: dict[str, str] = {
-    "spelling": "the same name up to case, hyphens, plural and British spelling",
+    "spelling": "the same name up to case, hyphens, plural, a possessive and British spelling",
     "abbreviation": "an abbreviation stated with its long form",
     "gloss": "two names glossed in brackets, one the short form of the other ('ReLU "
     "(Rectified Linear Unit)', 'Discriminator (D)')",
     "synonym": "another name the notes state for it ('also known as Y', 'X (or Y)')",
     "alternatives": "two names a question asks about as one thing ('What is an "
     "osmotic/water potential?')",
-    "initials": "an acronym spelled by the initials of the one name the notes use for it",
+    "initials": "an acronym spelled by the initials of the one name the notes use for it "
+    "(an acronym the name ends in kept whole: 'vCPU', 'virtual CPU'), not by a name that "
+    "holds it ('GC content')",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'LSTM cell state' is the cell state (of the LSTM)",
-    "acronym_suffix": "'many-to-one RNN' is the many-to-one (RNN) used alone",
+    "acronym_suffix": "'many-to-one RNN' is the many-to-one (RNN) used alone; not in a name "
+    "in capitals throughout ('HTTP GET')",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
     "and the head does not name another thing than X ('activation function', 'language model')",
     "typo": "a misspelling one edit away from a name used far more often",
+    "verb_noun": "a verb the notes use as a name ('two sequences **correlate**') is the "
+    "process its noun names ('correlation')",
 }
 
 
@@ -147,11 +153,12 @@ def merge(
     for k in multiword:
         if not candidates[k].count:
             continue  # a name only ever used inside longer ones spells no acronym
-        for letters in initials(k) | compound_initials(k, alone):
+        for letters in initials(k) | compound_initials(k, alone) | acronym_initials(k):
             by_initials[letters].add(k)
     for a in (k for k in candidates if " " not in k and is_acronym(k)):
         letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
-        spelled_out = {uf.find(k) for k in by_initials.get(letters, ())}
+        # a name that holds the acronym as a word does not spell it out ("BP process")
+        spelled_out = {uf.find(k) for k in by_initials.get(letters, ()) if not holds_word(k, a)}
         if len(spelled_out) == 1:
             join(spelled_out.pop(), a, "initials")
     # 4b. "KL divergence" is "Kullback-Leibler divergence": an acronym that spells the
@@ -189,11 +196,14 @@ def merge(
         words = key.split()
         if len(words) >= 3 and is_acronym(words[0]) and (rest := known(" ".join(words[1:]))):
             join(rest, key, "acronym_prefix")
-    # 7. "many-to-one RNN" is the many-to-one (RNN) when "many-to-one" is used alone
+    # 7. "many-to-one RNN" is the many-to-one (RNN) when "many-to-one" is used alone;
+    # not a name in capitals throughout ("HTTP GET", "LEFT JOIN"): there a word in
+    # capitals is no sign of an acronym
     for key in multiword:
         words = key.split()
         if (
             is_acronym(words[-1])
+            and not in_capitals(words[:-1])
             and (base := known(" ".join(words[:-1])))
             and any(is_acronym(w) or zipf(w) < 4.0 for w in words[:-1])
         ):
@@ -216,7 +226,15 @@ def merge(
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and together:
                 join(base, key, "generic_head")
-    # 9. a misspelling one edit away from a name used far more often
+    # 9. a verb the notes single out as a name is the process its noun names:
+    # "**evaporate**" and "evaporation"
+    for key, cand in candidates.items():
+        if " " in key or not cand.shapes or any(s.pos != ("VERB",) for s in cand.shapes):
+            continue
+        noun = next(filter(None, map(known, nominalisations(key))), None)
+        if noun:
+            join(noun, key, "verb_noun")
+    # 10. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:
         _typos(candidates, uf, join)
     groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -249,6 +267,70 @@ def abbreviates(a: str, b: str) -> bool:
         elif initials_match(short, long):
             return True
     return False
+
+
+def acronym_initials(phrase: str) -> set[str]:
+    """Initials of a name that ends in an acronym, the acronym kept whole: "virtual CPU"
+    -> "vcpu", "embedded SIM" -> "esim" (an acronym that prefixes another one with the
+    initials of its modifiers); only those :func:`extraction.names.initials` does not
+    give.
+
+    >>> sorted(acronym_initials("virtual CPU")), sorted(acronym_initials("double-stranded DNA"))
+    (['vcpu'], ['dsdna'])
+    >>> acronym_initials("central processing unit"), acronym_initials("CPU")
+    (set(), set())
+    """
+    *head, last = phrase.split() or [""]
+    if not head or not is_acronym(last):
+        return set()
+    found = {""}
+    for part in (p.lower() for p in re.split(r"[\s\-–/]+", " ".join(head)) if p):
+        options = {part[0]} | ({""} if part in SKIPPABLE else set())
+        found = {f + o for f in found for o in options}
+    tail = re.sub(r"[^a-z]", "", singular_acronym(last).lower())
+    return {f + tail for f in found if f}
+
+
+#: Endings that make a noun of a verb: the process or its result ("evaporate" ->
+#: "evaporation", "deploy" -> "deployment", "resist" -> "resistance").
+NOMINAL_ENDINGS = ("ion", "ation", "ment", "ance", "ence")
+
+
+def nominalisations(verb: str) -> list[str]:
+    """The nouns :data:`NOMINAL_ENDINGS` make of ``verb`` (a final "e" dropped before
+    them), the likeliest first.
+
+    >>> nominalisations("evaporate")[0], nominalisations("deploy")[2]
+    ('evaporation', 'deployment')
+    """
+    verb = verb.lower()
+    stems = [verb[:-1], verb] if verb.endswith("e") else [verb]
+    return [stem + ending for ending in NOMINAL_ENDINGS for stem in stems]
+
+
+def holds_word(phrase: str, word: str) -> bool:
+    """Does ``phrase`` hold ``word`` (an acronym, singular or plural) as one of its words?
+
+    >>> holds_word("BP process", "BP"), holds_word("DNA strands", "DNAs")
+    (True, True)
+    >>> holds_word("base pairing", "BP")
+    False
+    """
+    word = singular_acronym(word)
+    return any(singular_acronym(w) == word for w in re.split(r"[\s\-–/]+", phrase))
+
+
+def in_capitals(words: Iterable[str]) -> bool:
+    """Are all these words written in capitals (their letters, digits aside)? A name in
+    capitals throughout ("HTTP GET", "LEFT JOIN", a code keyword or a shouted heading)
+    tells no acronym from an English word.
+
+    >>> in_capitals(["HTTP"]), in_capitals(["LEFT"]), in_capitals(["many-to-one"])
+    (True, True, False)
+    >>> in_capitals(["IPv6"]), in_capitals(["t-SNE"])
+    (False, False)
+    """
+    return all(any(c.isalpha() for c in w) and not any(c.islower() for c in w) for w in words)
 
 
 def compound_initials(phrase: str, alone: Collection[str]) -> set[str]:

@@ -28,7 +28,14 @@ from extraction.concepts.words import (
     NAMING_CUES,
     VAGUE_WORDS,
 )
-from extraction.names import VARIABLE, doubled_half, is_acronym, singular_acronym
+from extraction.names import (
+    VARIABLE,
+    american,
+    doubled_half,
+    is_acronym,
+    singular_acronym,
+    spelling_words,
+)
 
 #: Tokens that open a chunk and are dropped: determiners, pronouns, numbers...
 _DROP_POS = frozenset(
@@ -218,12 +225,6 @@ def concept_id(words: Sequence[str]) -> str:
     return " ".join(w if is_acronym(w) else w.lower() for w in words)
 
 
-#: British spellings folded to American ones: normalisation, optimise, analyse.
-_BRITISH = re.compile(r"(?<=\w{3})(?<!w)(i|y)s(ation|e|ed|es|ing|er)$")  # not "-wise"
-_BRITISH_RE = re.compile(r"(?<=\w{3}[^aeiou])re$")  # centre, metre (not "are", "core")
-_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
-
-
 @lru_cache(maxsize=1 << 18)
 def match_key(name: str) -> str:
     """What two spellings of one concept share: case (except acronyms), hyphens and
@@ -240,13 +241,11 @@ def match_key(name: str) -> str:
     True
     >>> match_key("k-means") == match_key("k-mean")
     False
+    >>> match_key("colour analyses") == match_key("color analysis")
+    True
     """
-    parts = [
-        _BRITISH.sub(r"\1z\2", _NUMBER_WORDS.get(w, w))
-        for w in _SPLIT_WORDS.split(name.strip())
-        if w
-    ]
-    words = concept_id(parts).split()
+    # British spellings folded after the singular: "analyses" is "analysis", no verb
+    words = [american(w) for w in concept_id(spelling_words(name)).split()]
     h = head_index(words) if words else 0
     words = [
         w[:-2] if i < h and len(w) > 6 and w.endswith("al") and not is_acronym(w) else w

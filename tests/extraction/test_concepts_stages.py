@@ -9,7 +9,7 @@ import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.abbreviations import abbreviations, best_long_form
-from extraction.concepts.candidates import GENERATORS, Candidate, well_formed
+from extraction.concepts.candidates import GENERATORS, Candidate, Shape, well_formed
 from extraction.concepts.definitions import definition_text
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
@@ -203,9 +203,71 @@ def test_concepts_merge_spelling_variants():
     assert same_group(groups, "batch normalisation", "Batch Normalization")
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        ("tumour growth", "tumor growth", True),  # British and American spellings
+        ("behaviour", "behavior", True),
+        ("centre of mass", "center of mass", True),
+        ("optical fibres", "optical fiber", True),
+        ("signalling pathway", "signaling pathway", True),
+        ("haemoglobin", "hemoglobin", True),
+        ("oesophagus", "esophagus", True),
+        ("product catalogue", "product catalog", True),
+        ("Newton's laws", "Newton laws", True),  # a possessive
+        ("protein analyses", "protein analysis", True),  # a plural, not a verb
+        ("type II error", "type 2 error", True),  # a Roman numeral, a digit
+        ("phase III trial", "phase three trial", True),
+        ("β-oxidation", "beta oxidation", True),  # a Greek letter or its name
+        ("ΔG", "delta G", True),
+        ("type I error", "type II error", False),
+        ("filling", "filing", False),  # English words that are not spellings of one
+        ("poet", "pet", False),
+        ("core", "cor", False),
+        ("hour", "hor", False),
+    ],
+)
+def test_concepts_merge_spelling_variants_of_one_word(a, b, merged):
+    assert same_group(groups_of(cand(a), cand(b)), a, b) is merged
+
+
 def test_concepts_merge_initials_of_one_name():
     groups = groups_of(cand("recurrent neural network"), cand("RNN"))
     assert same_group(groups, "recurrent neural network", "RNN")
+
+
+@pytest.mark.parametrize(
+    ("acronym", "names", "spelled_out"),
+    [
+        ("vCPU", ("virtual CPU",), "virtual CPU"),  # initials, then the acronym it ends in
+        ("dsDNA", ("double-stranded DNA",), "double-stranded DNA"),
+        ("VCPUs", ("virtual CPU",), "virtual CPU"),
+        ("vCPU", ("virtual CPU", "vector CPU"), None),  # two names fit: neither
+        ("GC", ("GC content",), None),  # a name that holds the acronym spells nothing
+        ("PCs", ("PC case",), None),
+    ],
+)
+def test_concepts_merge_initials_of_a_name_ending_in_an_acronym(acronym, names, spelled_out):
+    groups = groups_of(cand(acronym), *(cand(n) for n in names))
+    merged = [n for n in names if same_group(groups, acronym, n)]
+    assert merged == ([spelled_out] if spelled_out else [])
+
+
+@pytest.mark.parametrize(
+    ("word", "pos", "noun", "merged"),
+    [
+        ("evaporate", "VERB", "evaporation", True),  # a verb names the process
+        ("deploy", "VERB", "deployment", True),
+        ("resist", "VERB", "resistance", True),
+        ("diffuse", "ADJ", "diffusion", False),  # an adjective: "diffuse light"
+        ("commit", "NOUN", "commitment", False),  # a noun names a thing of its own
+        ("evaporate", "VERB", "condensation", False),
+    ],
+)
+def test_concepts_merge_a_verb_used_as_a_name_into_its_noun(word, pos, noun, merged):
+    verb = cand(word)
+    verb.shapes[Shape(1, pos=(pos,))] = 1
+    assert same_group(groups_of(verb, cand(noun, 3)), word, noun) is merged
 
 
 @pytest.mark.parametrize(
@@ -401,6 +463,18 @@ def test_concepts_merge_generic_head_needs_the_bare_name_used():
 def test_concepts_merge_generic_head_only_when_it_names_the_same_thing(bare, longer, merged):
     groups = groups_of(cand(bare, 3), cand(longer, 2))  # both used in one card
     assert same_group(groups, bare, longer) is merged
+
+
+@pytest.mark.parametrize(
+    ("base", "longer", "merged"),
+    [
+        ("peer-to-peer", "peer-to-peer VPN", True),  # the kind, with its class after it
+        ("HTTP", "HTTP GET", False),  # a name in capitals: GET is no acronym
+        ("LEFT", "LEFT JOIN", False),
+    ],
+)
+def test_concepts_merge_acronym_suffix_not_in_a_name_in_capitals(base, longer, merged):
+    assert same_group(groups_of(cand(base, 2), cand(longer, 2)), base, longer) is merged
 
 
 @pytest.mark.parametrize(
