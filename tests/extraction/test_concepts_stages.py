@@ -1546,6 +1546,25 @@ def test_concepts_heading_clause_marks_a_heading_that_reads_like_a_clause(title,
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name", "holders"),
+    [
+        ("Blood pressure, air pressure and the pressure wave vary.", "pressure", 3),
+        ("The blood pressure and the air pressure keep the pressure.", "pressure", 2),
+        ("Soil erosion and wind erosion wear away the erosion surface.", "erosion", 3),
+        # a word of no longer name, and a name of two words: no building block
+        ("Water crosses a cell membrane by osmosis.", "osmosis", 0),
+        ("Blood pressure rises when air pressure falls.", "blood pressure", 0),
+    ],
+)
+def test_concepts_word_in_names_counts_the_longer_names_a_word_is_part_of(sentence, name, holders):
+    import math
+
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    group = _group(index, name)
+    assert group.features.get("word_in_names", 0.0) == pytest.approx(math.log1p(holders))
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "inner"),
     [
         ("What is the difficulty of hash table resizing?", "question", "hash table resizing"),
