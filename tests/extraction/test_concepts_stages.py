@@ -1422,6 +1422,25 @@ def test_concepts_link_text_is_a_feature_not_emphasis(body, link, name, linked, 
     assert scored[name].features.get("link_line", 0.0) == link_line
 
 
+@pytest.mark.parametrize(
+    ("link", "name", "linked"),
+    [
+        # the short title of a linked work, before its subtitle
+        ("Compost Heaps: A Guide for Gardeners", "compost heaps", 1.0),
+        ("Compost Heaps - A Guide for Gardeners", "compost heaps", 1.0),
+        ("Compost Heaps — A Guide for Gardeners", "compost heaps", 1.0),
+        # a name inside the title, or the title going on without a subtitle
+        ("A Guide to Compost Heaps: Tips", "compost heaps", 0.0),
+        ("Compost Heaps for Gardeners", "compost heaps", 0.0),
+    ],
+)
+def test_concepts_link_short_title_before_a_subtitle_is_link_text(link, name, linked):
+    runs = (Emphasis("body", 0, len(link), "link"),)
+    index = extract_concepts([replace(card("Notes", link, kind="heading"), emphasis=runs)])
+    scored = {c.key.lower(): s for s in index.candidates for c in s.candidates}
+    assert scored[name].features.get("linked", 0.0) == linked, scored[name].features
+
+
 def _group(index, name: str):
     return next(s for s in index.candidates if name.lower() in {n.lower() for n in s.names})
 
