@@ -78,6 +78,7 @@ FEATURE_WORDS = {
     "heading_pair": "a heading that joins two names the notes use on their own (a section "
     "about two terms)",
     "heading_clause": "a heading that reads like a clause (the title of a section)",
+    "word_in_names": "a word of many longer names (a building block of names, not a term)",
     "opens_answer": "a card it titles opens its answer by naming it",
     "asked_what": "a question card asks what it is",
     "of_phrase": "a name with an 'of' complement",

@@ -1631,7 +1631,9 @@ def linked(occ: Occurrence) -> str:
     segment, bar punctuation)? "line" when that link is also all its line or list item
     says (an entry of a list of courses or tools to read), "name" when it stands in a
     sentence, "" when ``occ`` is not a link's text or only part of it ("plate
-    tectonics" in a linked article title)."""
+    tectonics" in a linked article title). A name that opens a link's text before a
+    subtitle ("Plate Tectonics: A Primer", "Plate Tectonics - A Primer") is the linked
+    work's short title: its text as well."""
     text = occ.seg.text
     if occ.toks:
         start = occ.toks[0].idx
@@ -1643,7 +1645,9 @@ def linked(occ: Occurrence) -> str:
         return ""
     for s, e, style in occ.seg.emphasis:
         if style == "link" and s <= start and end <= e:
-            if _WORDED.search(text[s:start]) or _WORDED.search(text[end:e]):
+            if _WORDED.search(text[s:start]) or (
+                _WORDED.search(text[end:e]) and not _titles_link(text[end:e])
+            ):
                 return ""
             alone = not _WORDED.search(text[:s]) and not _WORDED.search(text[e:])
             return "line" if alone else "name"
@@ -1651,6 +1655,15 @@ def linked(occ: Occurrence) -> str:
 
 
 _WORDED = re.compile(r"\w")
+#: What follows the label of a link's text that is a linked work's title and subtitle
+#: ("Osmosis: How Cells Drink", "Plate tectonics - a primer").
+_SUBTITLE = re.compile(r"^\s*[:\-–—]\s")
+
+
+def _titles_link(rest: str) -> bool:
+    """Is ``rest``, what follows a name that opens the text of a link, a subtitle (the
+    name is the short title of a linked work, not a term the notes explain)?"""
+    return bool(_SUBTITLE.match(rest))
 
 
 def said_under(key: str, cards: Sequence[Card]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 import networkx as nx
@@ -148,6 +148,10 @@ FEATURES: dict[str, str] = {
         "enzyme', 'unexpected result', 'a good answer'): a description, not a name",
         "heading_pair": "a heading that joins two names the notes use on their own "
         "('Osmosis and diffusion'): a section about two terms, not one",
+        "word_in_names": "log(1 + other names of two words or more that it is a word of), "
+        "for a one-word name: a word of many names ('pressure' in 'blood pressure', 'air "
+        "pressure', 'pressure wave') is a building block of names more often than a "
+        "term of its own",
         "heading_clause": "a heading that reads like a clause ('Dealing with erosion', "
         "'Erosion by wind'): a heading titles a section more often than a term list does",
     },
@@ -261,6 +265,7 @@ def group_features(
                     inside[" ".join(words[i:j])] += counts[key]
     counted = _Counted(uses) if uses is not None else None  # each word looked up once
     alone = {k for k, n in counts.items() if n}
+    holders = name_holders(groups)
     out = {}
     # one object per distinct value: most features are 1.0 or the log of a small count,
     # and a large build has hundreds of thousands of groups
@@ -271,6 +276,7 @@ def group_features(
             for k, v in _features(cands, ranks, heads, modifiers, inside, counted).items()
         }
         out[root].update(_topic_features(cands, alone))
+        out[root].update(_block_features(cands, holders))
     return out
 
 
@@ -491,3 +497,27 @@ def _topic_features(cands: Sequence[Candidate], alone: set[str]) -> dict[str, fl
     if len(sides) == 2 and any(c.headings or c.roles["heading"] for c in cands):
         x["heading_pair"] = float(all(side.strip() in alone for side in sides))
     return {k: v for k, v in x.items() if v}
+
+
+def name_holders(keys: Iterable[str]) -> Counter[str]:
+    """How many distinct names of two words or more each word (lower case) is part of.
+
+    >>> holders = name_holders(["blood pressure", "air pressure", "pressure wave", "osmosis"])
+    >>> holders["pressure"], holders["blood"], holders["osmosis"]
+    (3, 1, 0)
+    """
+    holders: Counter[str] = Counter()
+    for key in set(keys):
+        words = key.lower().split()
+        if len(words) > 1:
+            holders.update(set(words))
+    return holders
+
+
+def _block_features(cands: Sequence[Candidate], holders: Mapping[str, int]) -> dict[str, float]:
+    """A one-word name that is a word of many longer names (``word_in_names``)."""
+    main = max(cands, key=lambda c: (c.count, -len(c.key)))
+    words = main.key.lower().split()
+    if len(words) != 1 or not holders.get(words[0]):
+        return {}
+    return {"word_in_names": _log(holders[words[0]])}

@@ -1512,6 +1512,25 @@ def test_concepts_link_text_is_a_feature_not_emphasis(body, link, name, linked, 
     assert scored[name].features.get("link_line", 0.0) == link_line
 
 
+@pytest.mark.parametrize(
+    ("link", "name", "linked"),
+    [
+        # the short title of a linked work, before its subtitle
+        ("Compost Heaps: A Guide for Gardeners", "compost heaps", 1.0),
+        ("Compost Heaps - A Guide for Gardeners", "compost heaps", 1.0),
+        ("Compost Heaps — A Guide for Gardeners", "compost heaps", 1.0),
+        # a name inside the title, or the title going on without a subtitle
+        ("A Guide to Compost Heaps: Tips", "compost heaps", 0.0),
+        ("Compost Heaps for Gardeners", "compost heaps", 0.0),
+    ],
+)
+def test_concepts_link_short_title_before_a_subtitle_is_link_text(link, name, linked):
+    runs = (Emphasis("body", 0, len(link), "link"),)
+    index = extract_concepts([replace(card("Notes", link, kind="heading"), emphasis=runs)])
+    scored = {c.key.lower(): s for s in index.candidates for c in s.candidates}
+    assert scored[name].features.get("linked", 0.0) == linked, scored[name].features
+
+
 def _group(index, name: str):
     return next(s for s in index.candidates if name.lower() in {n.lower() for n in s.names})
 
@@ -1633,6 +1652,25 @@ def test_concepts_heading_clause_marks_a_heading_that_reads_like_a_clause(title,
     index = extract_concepts([card(title, "Rocks wear away over time.", kind=kind)])
     group = _group(index, title)
     assert bool(group.features.get("heading_clause")) is clause, group.features
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "holders"),
+    [
+        ("Blood pressure, air pressure and the pressure wave vary.", "pressure", 3),
+        ("The blood pressure and the air pressure keep the pressure.", "pressure", 2),
+        ("Soil erosion and wind erosion wear away the erosion surface.", "erosion", 3),
+        # a word of no longer name, and a name of two words: no building block
+        ("Water crosses a cell membrane by osmosis.", "osmosis", 0),
+        ("Blood pressure rises when air pressure falls.", "blood pressure", 0),
+    ],
+)
+def test_concepts_word_in_names_counts_the_longer_names_a_word_is_part_of(sentence, name, holders):
+    import math
+
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    group = _group(index, name)
+    assert group.features.get("word_in_names", 0.0) == pytest.approx(math.log1p(holders))
 
 
 @pytest.mark.parametrize(
