@@ -66,6 +66,53 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     return not (SINGLED_OUT & set(roles or ()))
 
 
+#: The prerequisite features that state an order outright
+#: (:data:`extraction.prerequisites.STATEMENTS`, which a test keeps equal): a copy, so
+#: that reading paths from a saved graph does not load the extraction stack (spaCy).
+STATEMENT_FEATURES = frozenset(
+    {"stated", "general", "used", "problem", "cause", "task", "part", "block", "name_inside"}
+)
+
+
+def unexplained_step(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Do the notes neither define ``node`` nor single it out (:data:`SINGLED_OUT`)? Such
+    a step may be on a path (flagged), but what it needs is followed only where the
+    notes state it (:func:`states_order`): a term they only use ("neural network" in
+    notes that never explain it) is named beside everything, and what is named beside
+    it is background, not what the target builds on.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("enzyme", selection={"roles": {"mention": 9}})
+    >>> G.add_node("catalyst", selection={"roles": {"heading": 1}})
+    >>> G.add_node("substrate", definition="What an enzyme acts on.")
+    >>> [unexplained_step(G, n) for n in ("enzyme", "catalyst", "substrate")]
+    [True, False, False]
+    """
+    attrs = G.nodes[node]
+    if attrs.get("definition"):
+        return False
+    selection = attrs.get("selection")
+    roles = selection.get("roles") if isinstance(selection, dict) else None
+    return not (SINGLED_OUT & set(roles or ()))
+
+
+def states_order(edge: dict) -> bool:
+    """Is a ``prerequisite_of`` edge carried by a statement of the order (a typed
+    relation, a name inside a name, a part and its whole:
+    :data:`STATEMENT_FEATURES`), or does it not say what carried it (a
+    graph of another tool)?
+
+    >>> states_order({"features": {"name_inside": 1.1, "earlier": 0.3}})
+    True
+    >>> states_order({"features": {"explains": 0.6, "earlier": 0.3}}), states_order({})
+    (False, True)
+    """
+    features = edge.get("features")
+    if features is None:
+        return True
+    return any(c > 0 and f in STATEMENT_FEATURES for f, c in features.items())
+
+
 def off_course(cited: frozenset, home: frozenset) -> bool:
     """Does a prerequisite whose evidence cites the files ``cited`` belong to another
     course than a target the files ``home`` speak of? Only when both are known and
@@ -88,6 +135,9 @@ class _StudyOrder:
     order: dict[Any, tuple]  # study rank: (depth, -importance, first_seen, id)
     strength: dict[tuple[Any, Any], float]  # (parent, child) -> the edge's confidence
     cited: dict[tuple[Any, Any], frozenset]  # (parent, child) -> the files its evidence cites
+    #: (parent, child) pairs whose edge a statement of the order carries (or that say
+    #: nothing of what carried them: a graph of another tool)
+    stated: frozenset = frozenset()
 
 
 def break_cycles(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
@@ -293,11 +343,14 @@ def _study(G: nx.MultiDiGraph) -> tuple[_Index, _StudyOrder]:
         order = {n: (depth[n], -index.importance[n], index.first_seen[n], str(n)) for n in parents}
         strength: dict[tuple[Any, Any], float] = {}
         cited: dict[tuple[Any, Any], set] = defaultdict(set)
+        stated = set()
         for u, v, a in dag.edges(data=True):
             strength[(u, v)] = max(strength.get((u, v), 0.0), float(a.get("confidence", 1.0)))
             cited[(u, v)].update(_file(e) for e in a.get("evidence") or ())
+            if states_order(a):
+                stated.add((u, v))
         cited_files = {pair: frozenset(files - {""}) for pair, files in cited.items()}
-        index.study = _StudyOrder(parents, order, strength, cited_files)
+        index.study = _StudyOrder(parents, order, strength, cited_files, frozenset(stated))
     return index, index.study
 
 
@@ -324,7 +377,10 @@ def _ancestors(
         negative, _, node = heapq.heappop(heap)
         if -negative < best.get(node, 0.0):
             continue
+        unexplained = node != target and unexplained_step(G, node)
         for parent in study.parents[node]:
+            if unexplained and (parent, node) not in study.stated:
+                continue  # a step the notes never explain needs only what they state it needs
             if generic_step(G, parent):
                 continue  # background, and so is what it needs
             if off_course(study.cited.get((parent, node), frozenset()), home):

@@ -8,7 +8,13 @@ from functools import cache
 import networkx as nx
 import pytest
 
-from graph.paths import PATH_MIN_STRENGTH, explain_pair, learning_path, path_steps
+from graph.paths import (
+    PATH_MIN_STRENGTH,
+    STATEMENT_FEATURES,
+    explain_pair,
+    learning_path,
+    path_steps,
+)
 from graph.query import UnknownConceptError, resolve
 from tests.conftest import SEEDS, requires_shared
 
@@ -83,6 +89,37 @@ def test_paths_generic_words_are_no_steps(word, roles, definition, path):
     prerequisite(G, word, "transformer", 0.9)
     prerequisite(G, "attention", "transformer", 0.8)
     assert learning_path(G, "transformer") == path
+
+
+@pytest.mark.parametrize(
+    ("definition", "features", "path"),
+    [
+        # a step the notes never explain: what is only named beside it is not followed
+        ("", {"explains": 0.6}, ["enzyme", "digestion"]),
+        # what they state it needs is (a name inside its name)
+        ("", {"name_inside": 1.1}, ["protein", "enzyme", "digestion"]),
+        # and all it needs once they explain it
+        (
+            "A protein that speeds a reaction.",
+            {"explains": 0.6},
+            ["protein", "enzyme", "digestion"],
+        ),
+    ],
+)
+def test_paths_an_unexplained_step_needs_only_what_the_notes_state(definition, features, path):
+    G = nx.MultiDiGraph()
+    G.add_node("enzyme", definition=definition, selection={"roles": {"mention": 9}})
+    G.add_node("digestion", definition="Breaking food down.")
+    G.add_node("protein", definition="A chain of amino acids.")
+    prerequisite(G, "protein", "enzyme", 0.9, features=features)
+    prerequisite(G, "enzyme", "digestion", 0.9, features={"explains": 0.6})
+    assert learning_path(G, "digestion") == path
+
+
+def test_paths_statement_features_are_the_prerequisite_stages():
+    from extraction.prerequisites import STATEMENTS
+
+    assert STATEMENT_FEATURES == STATEMENTS
 
 
 def cited(source: str) -> list[dict]:
