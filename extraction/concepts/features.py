@@ -271,12 +271,10 @@ def group_features(
     # and a large build has hundreds of thousands of groups
     values: dict[tuple[type, float], float] = {}
     for root, cands in groups.items():
-        out[root] = {
-            k: values.setdefault((type(v), v), v)
-            for k, v in _features(cands, ranks, heads, modifiers, inside, counted).items()
-        }
-        out[root].update(_topic_features(cands, alone))
-        out[root].update(_block_features(cands, holders))
+        x = _features(cands, ranks, heads, modifiers, inside, counted)
+        x.update(_topic_features(cands, alone))
+        x.update(_block_features(cands, holders))
+        out[root] = {k: values.setdefault((type(v), v), v) for k, v in x.items()}
     return out
 
 
