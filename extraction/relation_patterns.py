@@ -1105,6 +1105,12 @@ MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
 )
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
+#: Verbs that say what a thing holds. After a comma, "which" with one of them (or with a
+#: copula and a noun: "which is a kind of Y") describes the noun before it, not the whole
+#: clause: in "Plants have a cell wall, which contains cellulose" the wall contains it.
+HOLDING_VERBS = frozenset(
+    "contains contain includes include comprises comprise consists consist".split()
+)
 #: Adverbs that bind a copula to a moment or a setting of the text: "the mixture is now a
 #: gas", "the product is still a salt", "here the solvent is water" say what something
 #: is in an example or at a step, not what kind of thing it is.

@@ -322,7 +322,20 @@ def _clausal_relative(pronoun: Token, noun: Token) -> bool:
     ("LSTMs, which use gates, ...")."""
     doc = pronoun.doc
     after_comma = pronoun.i > 0 and doc[pronoun.i - 1].text == ","
-    return pronoun.lower_ == "which" and after_comma and _object(noun)
+    return (
+        pronoun.lower_ == "which" and after_comma and _object(noun) and not _describes(pronoun.head)
+    )
+
+
+def _describes(verb: Token) -> bool:
+    """Does a relative clause's ``verb`` say what a thing is or holds ("which is a kind of
+    Y", "which contains Y")? A clause is no kind of anything and holds nothing: such a
+    "which" is the noun before it."""
+    if verb.lower_ in rp.HOLDING_VERBS:
+        return True
+    return verb.lower_ in rp.COPULAS and any(
+        c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN", "NUM"} for c in verb.children
+    )
 
 
 def _narrowed(doc: Doc, m: Mention) -> bool:

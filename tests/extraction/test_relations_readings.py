@@ -426,3 +426,40 @@ def test_relations_readings_an_acronym_plural_includes_kinds_not_parts(text):
     found = triples(index)
     assert expect(index, "snoRNA", "is_a", "RNA") in found
     assert expect(index, "snoRNA", "part_of", "RNA") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The lab uses a burette, which is a type of glassware.", ("burette", "glassware"),
+         ("burette", "is_a", "glassware")),
+        ("We studied the Krebs cycle, which is a part of cellular respiration.",
+         ("Krebs cycle", "cellular respiration"),
+         ("Krebs cycle", "part_of", "cellular respiration")),
+        ("Plants have a cell wall, which contains cellulose.", ("cell wall", "cellulose"),
+         ("cellulose", "part_of", "cell wall")),
+        ("Each cell has a nucleus, which includes the nucleolus.", ("nucleus", "nucleolus"),
+         ("nucleolus", "part_of", "nucleus")),
+        ("The engine drives a gearbox, which comprises a clutch and gears.", ("gearbox", "clutch"),
+         ("clutch", "part_of", "gearbox")),
+        ("The course covers the atmosphere, which consists of nitrogen and oxygen.",
+         ("atmosphere", "nitrogen"), ("nitrogen", "part_of", "atmosphere")),
+    ],
+)  # fmt: skip
+def test_relations_readings_which_saying_what_a_thing_is_or_holds_is_the_noun_before(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # what the whole clause leads to is no effect of the noun before "which"
+        ("The heater warms the room, which causes convection.", ("room", "convection"),
+         ("room", "convection")),
+    ],
+)  # fmt: skip
+def test_relations_readings_which_after_a_clause_may_be_the_clause(text, names, absent):
+    assert_unrelated(text, names, absent)
