@@ -111,6 +111,9 @@ _BE = _words("is are was were be being been")
 _A = {"LOWER": {"IN": ["a", "an", "the", "one"]}, "OP": "?"}
 _ADV = {"POS": "ADV", "OP": "*"}
 _MODS = {"POS": {"IN": ["ADJ", "ADV"]}, "OP": "*"}
+#: A participle among a noun's modifiers: "a widely observed type of", "a closely linked
+#: part of".
+_PARTICIPLE = {"TAG": "VBN", "OP": "?"}
 #: Nouns that name a kind of their "of" object: "a (simplified) variant of the LSTM".
 KIND_WORDS = frozenset(
     """
@@ -136,6 +139,7 @@ IS_A: list[Cue] = [
             {"LOWER": {"IN": ["both", "all"]}, "OP": "?"},
             {"POS": "NUM", "OP": "?"},
             _MODS,
+            _PARTICIPLE,
             _KIND,
             {"LOWER": "case", "OP": "?"},
             {"LOWER": "of"},
@@ -335,7 +339,7 @@ PART_OF: list[Cue] = [
     ),
     Cue(
         "is_part_of",
-        [_BE, _A, _MODS, _words("part component element layer"), {"LOWER": "of"}],
+        [_BE, _A, _MODS, _PARTICIPLE, _words("part component element layer"), {"LOWER": "of"}],
         0.85,
         example="The forget gate is a component of the LSTM.",
         expected=("forget gate", "LSTM"),

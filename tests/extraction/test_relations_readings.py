@@ -463,3 +463,18 @@ def test_relations_readings_which_saying_what_a_thing_is_or_holds_is_the_noun_be
 )  # fmt: skip
 def test_relations_readings_which_after_a_clause_may_be_the_clause(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Osmosis is a widely observed type of diffusion.", ("osmosis", "diffusion"),
+         ("osmosis", "is_a", "diffusion")),
+        ("The Krebs cycle is a closely linked part of cellular respiration.",
+         ("Krebs cycle", "cellular respiration"),
+         ("Krebs cycle", "part_of", "cellular respiration")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_participle_modifies_a_kind_or_part_word(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
