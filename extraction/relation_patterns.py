@@ -1107,6 +1107,9 @@ MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
     "methods techniques strategy strategies tip tips approach approaches tools how "
     "steps aspects".split()
 )
+#: Verbs of using whose object and infinitive of purpose say what that object is for:
+#: "Biologists use a microscope to observe cell division".
+USE_VERBS = frozenset("use uses used employ employs employed utilize utilizes utilized".split())
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 #: Verbs that say what a thing holds. After a comma, "which" with one of them (or with a
