@@ -3412,10 +3412,14 @@ def _with_titles(relation: Relation, leads: Mapping[Evidence, _Lead]) -> Relatio
     and not as one more: the edge's confidence and statements are what
     :func:`merge_relations` made of the sentences."""
     named = {c for e in relation.evidence if e in leads for c in leads[e][2]}
+    # either end of a symmetric edge may be the one its card gave
+    ends = {relation.source}
+    if relation.relation in rp.SYMMETRIC:
+        ends.add(relation.target)
     cited: list[Evidence] = []
     for e in relation.evidence:
         lead = leads.get(e)
-        if lead is not None and relation.source in lead[1] and relation.source not in named:
+        if lead is not None and any(c in lead[1] and c not in named for c in ends):
             title = lead[0]
             if not any(
                 (c.source, c.line) == (title.source, title.line)

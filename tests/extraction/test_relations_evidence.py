@@ -503,6 +503,13 @@ def test_relations_evidence_a_definite_complement_names_no_class(text, names, ab
             ("hash table", "uses", "hash function"),
             ["What is a hash table?", "A data structure that uses a hash function."],
         ),
+        # either direction of a contrast whose side "it" is cites the question
+        (
+            "What is osmosis? || It differs from active transport in its use of energy.",
+            ("osmosis", "active transport"),
+            ("active transport", "contrasts_with", "osmosis"),
+            ["What is osmosis?", "It differs from active transport in its use of energy."],
+        ),
         # the answer names it: the answer alone states the edge
         (
             "What is osmosis? || Osmosis requires a semipermeable membrane.",
