@@ -501,6 +501,8 @@ def _adjective_fragment(gerund: Token) -> bool:
 
 #: Demonstratives that, as a subject, may stand for the card's subject.
 _POINTERS = frozenset({"this", "these"})
+#: Pronouns that, opening a card's answer, stand for the card's subject.
+_CARD_PRONOUNS = frozenset({"it", "they"})
 
 
 def _points_at_card(ctx: _Context) -> bool:
@@ -1080,14 +1082,26 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs = [(o, cls.concept) for o in _objects(ctx, span.end, max_gap=2)[:1]]
     elif cue.frame == "compared":
         subject = _clause_subject(doc[span.start])
-        m = _mention_of(ctx, subject) if subject is not None else None
         objects = _objects(ctx, span.end, max_gap=2)
-        if m is None or not m.covers(subject) or not objects or _broken(doc, m.end, span.start):
-            return  # no subject, or a label ("Efficiency: can find ... faster than X")
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
-            return  # "the mean heights of X are higher than Y": what is compared is X's
-        factor = 1.0
-        pairs = [(s, objects[0]) for s in _with_conjuncts(ctx, m)]
+        if (
+            subject is not None
+            and subject.lower_ in _CARD_PRONOUNS
+            and ctx.first
+            and objects
+            and not _broken(doc, subject.i, span.start)
+        ):
+            # "Advantages of osmosis -- It needs less energy than active transport": what
+            # "it" is in the answer's first sentence, the card is about
+            factor = CARD_SUBJECT_FACTOR
+            pairs = [(s, objects[0]) for s in ctx.subjects if s != objects[0]]
+        else:
+            m = _mention_of(ctx, subject) if subject is not None else None
+            if m is None or not m.covers(subject) or not objects or _broken(doc, m.end, span.start):
+                return  # no subject, or a label ("Efficiency: can find ... faster than X")
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+                return  # "the mean heights of X are higher than Y": what is compared is X's
+            factor = 1.0
+            pairs = [(s, objects[0]) for s in _with_conjuncts(ctx, m)]
     elif cue.frame == "kinds_of":
         classes = _objects(ctx, span.end, max_gap=2)
         cls = next((m for m in ctx.found if m.start >= span.end and m.concept in classes), None)
@@ -1287,7 +1301,11 @@ def _clause_subject(token: Token) -> Token | None:
     concurrency than ...": Avoidance), or None."""
     for _ in range(5):
         if token.pos_ in {"VERB", "AUX"}:
-            return next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+            subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None and token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
+                # "X is ... and is less costly than Y": the verbs share X
+                return next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
+            return subject
         if token.head == token:
             return None
         token = token.head

@@ -505,6 +505,12 @@ def test_relations_evidence_a_definite_complement_names_no_class(text, names, ab
         ),
         # either direction of a contrast whose side "it" is cites the question
         (
+            "Advantages of osmosis || It needs less energy than active transport.",
+            ("osmosis", "active transport"),
+            ("active transport", "contrasts_with", "osmosis"),
+            ["Advantages of osmosis", "It needs less energy than active transport."],
+        ),
+        (
             "What is osmosis? || It differs from active transport in its use of energy.",
             ("osmosis", "active transport"),
             ("active transport", "contrasts_with", "osmosis"),

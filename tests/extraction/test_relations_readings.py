@@ -511,3 +511,35 @@ def test_relations_readings_an_object_used_to_do_something_is_used_for_it(text, 
 )  # fmt: skip
 def test_relations_readings_what_no_concept_is_used_to_do_gives_no_use(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "pair"),
+    [
+        # "it" opening the answer is the card's subject
+        ("Advantages of osmosis || It needs less energy than active transport.",
+         ("osmosis", "active transport"), ("osmosis", "active transport")),
+        ("What are plant cells? || They are larger than animal cells.",
+         ("plant cell", "animal cell"), ("plant cell", "animal cell")),
+        # a verb joined to another shares its subject
+        ("Osmosis is passive and needs less energy than active transport.",
+         ("osmosis", "active transport"), ("osmosis", "active transport")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_comparison_sets_its_subject_against_what_follows_than(
+    text, names, pair
+):
+    index = tiny_index(text, *names)
+    assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # after another sentence, "it" may be what that sentence named
+        ("Advantages of osmosis || Water crosses the membrane. It needs less energy than "
+         "active transport.", ("osmosis", "active transport"), ("osmosis", "active transport")),
+    ],
+)  # fmt: skip
+def test_relations_readings_it_later_in_an_answer_is_no_side_of_a_comparison(text, names, absent):
+    assert_unrelated(text, names, absent)
