@@ -951,6 +951,14 @@ CONTRASTS_WITH: list[Cue] = [
         expected=("bagging", "boosting"),
     ),
     Cue(
+        "while_contrast",
+        [_words("while whilst")],
+        0.65,
+        frame="joined",
+        example="Arteries carry blood away from the heart, while veins carry it back.",
+        expected=("artery", "vein"),
+    ),
+    Cue(
         "in_contrast_to",
         [{"LOWER": "in"}, _words("contrast opposition"), _words("to with")],
         0.8,
@@ -1110,6 +1118,13 @@ MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
 #: Verbs of using whose object and infinitive of purpose say what that object is for:
 #: "Biologists use a microscope to observe cell division".
 USE_VERBS = frozenset("use uses used employ employs employed utilize utilizes utilized".split())
+#: Conjunctions that also say "at the same time": they set two clauses against each other
+#: after a comma ("Arteries carry blood away, while veins carry it back"), or opening the
+#: sentence when the two clauses share their verb or one is negated ("While mitosis gives
+#: two cells, meiosis gives four"), not in "While the enzyme binds, the cofactor waits".
+TEMPORAL_CONTRASTS = frozenset({"while", "whilst"})
+#: Quantifiers whose "of" phrase names what a subject is: "many of the ions do not".
+QUANTIFIERS = frozenset({"many", "some", "most"})
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 #: Verbs that say what a thing holds. After a comma, "which" with one of them (or with a

@@ -1165,9 +1165,11 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         second = mark.head
         if mark.dep_ != "mark" or second.dep_ != "advcl":
             return
+        if mark.lower_ in rp.TEMPORAL_CONTRASTS and not _contrasting(mark, second):
+            return  # "While the enzyme binds, the cofactor waits": at the same time
         ends = []
         for verb in (second.head, second):
-            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            subject = _quantified(next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None))
             m = _mention_of(ctx, subject) if subject is not None else None
             if m is None or not m.covers(subject) or _narrowed(doc, m) or _compounded(doc, m):
                 return  # a subject no concept names in full, or a narrower thing
@@ -1186,6 +1188,29 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
         yield Relation(source, target, relation, confidence, cited, label=label)
+
+
+def _contrasting(mark: Token, clause: Token) -> bool:
+    """Does "while" (``mark``, opening ``clause``) set its clause against the other: after
+    a comma, or opening the sentence when both clauses have the same verb or one is
+    negated?"""
+    doc = mark.doc
+    main = clause.head
+    if mark.i > main.i:
+        return mark.i > 0 and doc[mark.i - 1].text == ","
+    negated = any(c.dep_ == "neg" for v in (clause, main) for c in v.children)
+    return negated or clause.lower_ == main.lower_
+
+
+def _quantified(subject: Token | None) -> Token | None:
+    """The noun a quantifier subject's "of" phrase names ("many of the ions"), else the
+    subject."""
+    if subject is None or subject.lower_ not in rp.QUANTIFIERS:
+        return subject
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), subject)
+    return subject
 
 
 def _opens_clause(ctx: _Context, span: Span) -> bool:

@@ -543,3 +543,35 @@ def test_relations_readings_a_comparison_sets_its_subject_against_what_follows_t
 )  # fmt: skip
 def test_relations_readings_it_later_in_an_answer_is_no_side_of_a_comparison(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Arteries carry blood away from the heart, while veins carry it back.",
+         ("artery", "vein")),
+        ("Arteries carry blood away from the heart, whilst veins carry it back.",
+         ("artery", "vein")),
+        ("While mitosis gives two identical cells, meiosis gives four different ones.",
+         ("mitosis", "meiosis")),
+        # one clause negated; a quantifier's "of" phrase names the subject
+        ("While arteries have thick walls, many of the veins do not.", ("artery", "vein")),
+        ("While arteries have thick walls, some of the veins do not.", ("artery", "vein")),
+        ("While arteries have thick walls, most of the veins do not.", ("artery", "vein")),
+    ],
+)  # fmt: skip
+def test_relations_readings_while_contrasts_clauses_set_against_each_other(text, pair):
+    index = tiny_index(text, *pair)
+    assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "while" opening the sentence, other verbs, nothing negated: at the same time
+        ("While the enzyme binds the substrate, the cofactor stabilises the complex.",
+         ("enzyme", "cofactor"), ("enzyme", "cofactor")),
+    ],
+)  # fmt: skip
+def test_relations_readings_while_of_time_contrasts_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)
