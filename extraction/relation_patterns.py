@@ -737,6 +737,19 @@ USED_FOR: list[Cue] = [
         expected=("spectroscopy", "chemical element"),
     ),
     Cue(
+        "used_to_do_reduced",
+        [
+            {"LOWER": {"IN": "used employed utilized utilised applied".split()}, "DEP": "acl"},
+            _ADV,
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": sorted(PURPOSE_VERBS_ELSEWHERE)}},
+        ],
+        0.65,
+        gap=2,
+        example="A thermostat is a device used to regulate room temperature.",
+        expected=("thermostat", "room temperature"),
+    ),
+    Cue(
         "helps_to_do",
         [
             _words("helps help helping"),

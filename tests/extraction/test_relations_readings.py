@@ -575,3 +575,19 @@ def test_relations_readings_while_contrasts_clauses_set_against_each_other(text,
 )  # fmt: skip
 def test_relations_readings_while_of_time_contrasts_nothing(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("A thermostat is a device used to regulate room temperature.",
+         ("thermostat", "room temperature"), ("thermostat", "used_for", "room temperature")),
+        ("A seismograph is an instrument employed to record earthquakes.",
+         ("seismograph", "earthquake"), ("seismograph", "used_for", "earthquake")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_noun_used_to_do_something_gives_its_subject_the_use(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
