@@ -1011,7 +1011,9 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")
         whole = relation in _EFFECTS or cue.name in _WHOLE_OBJECT_CUES
-        named = relation == "part_of"  # "includes a term from X": the part is the term
+        # "includes a term from X": the part is the term; "serves as a step in X": the
+        # kind is a step, no kind of X
+        named = relation in {"part_of", "is_a"}
         # "depends on the state of X": X's state, no use of the concept "state"
         owned = cue.name in _OWNED_OBJECT_CUES
         objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named, owned=owned)

@@ -591,3 +591,17 @@ def test_relations_readings_a_noun_used_to_do_something_gives_its_subject_the_us
 ):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a step in X, a tool for X: no kind of X
+        ("Titration serves as a step in chemical analysis.", ("titration", "chemical analysis"),
+         ("titration", "chemical analysis")),
+        ("Titration acts as a tool for chemical analysis.", ("titration", "chemical analysis"),
+         ("titration", "chemical analysis")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_kind_cue_names_the_noun_it_is_followed_by(text, names, absent):
+    assert_unrelated(text, names, absent)
