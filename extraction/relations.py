@@ -3450,17 +3450,16 @@ def typed_relations(
 
 
 def _with_titles(relation: Relation, leads: Mapping[Evidence, _Lead]) -> Relation:
-    """``relation`` citing the card's title before an answer sentence that takes the
-    edge's source from its card ("What is osmosis? -- A process that requires a
-    semipermeable membrane"), when no line the edge cites names the source: the answer
+    """``relation`` citing the card's title before an answer sentence that takes either
+    end of the edge from its card ("What is osmosis? -- A process that requires a
+    semipermeable membrane", "What is a cell? -- It contains a nucleus": the whole), when
+    no line the edge cites names that end: the answer
     alone does not say what it is about. The title is cited once, beside the statement
     and not as one more: the edge's confidence and statements are what
     :func:`merge_relations` made of the sentences."""
     named = {c for e in relation.evidence if e in leads for c in leads[e][2]}
-    # either end of a symmetric edge may be the one its card gave
-    ends = {relation.source}
-    if relation.relation in rp.SYMMETRIC:
-        ends.add(relation.target)
+    # either end may be the one its card gave ("consists of X": the whole is the target)
+    ends = {relation.source, relation.target}
     cited: list[Evidence] = []
     for e in relation.evidence:
         lead = leads.get(e)
