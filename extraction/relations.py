@@ -1743,14 +1743,19 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
     ..."), and the items of a line that is only a short list. An item counts when a
     concept names all of it (an article and a gloss in parentheses aside): "De-bias
     datasets" lists no dataset; a line that names a class before its examples lists the
-    class ("Enzymes e.g. amylase, lipase")."""
+    class ("Enzymes e.g. amylase, lipase"). Where the answer's labels carry their text on
+    their own line ("Nucleus: holds the DNA"), a bare label ("Membrane proteins:") heads
+    what follows it, not an item."""
     items: list[str] = []
+    texted = any(_label_end(sent) is not None and not _bare(sent) for _, sent in segs)
     for seg, sent in segs:
         found = mentions(index, sent)
         if not found:
             continue
         doc = sent.doc
-        label_end = next((t.i for t in sent if t.text == ":"), None)
+        label_end = _label_end(sent)
+        if texted and label_end is not None and _bare(sent):
+            continue  # "Vector form:" over lines about the items above: a section's label
         if seg.is_term or (label_end is not None and label_end - sent.start <= 6):
             head = found[0]
             end = label_end if label_end is not None else sent.end
@@ -1783,6 +1788,21 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
                 if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
                     items.append(inside[0].concept)
     return list(dict.fromkeys(items))
+
+
+def _label_end(sent: Span) -> int | None:
+    """The colon that ends a short label opening ``sent`` ("Reset gate: ..."), or None."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    return colon if colon is not None and colon - sent.start <= 6 else None
+
+
+def _bare(sent: Span) -> bool:
+    """Does the label that opens ``sent`` end its line (nothing after the colon)?"""
+    colon = _label_end(sent)
+    if colon is None:
+        return False
+    rest = sent.doc.text[sent.doc[colon].idx + 1 :].lstrip(" \t")
+    return not rest or rest[0] in "\r\n"
 
 
 #: Words after an item's name that open its examples ("Enzymes e.g. amylase, lipase").

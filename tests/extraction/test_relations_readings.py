@@ -605,3 +605,25 @@ def test_relations_readings_a_noun_used_to_do_something_gives_its_subject_the_us
 )  # fmt: skip
 def test_relations_readings_a_kind_cue_names_the_noun_it_is_followed_by(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+_LABELLED = (
+    "What are the elements of a plant cell? || Nucleus: holds the DNA.\n"
+    "Cell wall: gives the cell its shape.\n{last}"
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        # a bare label among labels with their text heads what follows, no item
+        ("Chloroplast:\neach element above is drawn in the figure.", False),
+        # its text on the same line: an item
+        ("Chloroplast: makes sugar from light.", True),
+    ],
+)
+def test_relations_readings_a_bare_label_among_labelled_items_is_no_item(last, kept):
+    index = tiny_index(_LABELLED.format(last=last), "plant cell", "nucleus", "chloroplast")
+    found = triples(index)
+    assert expect(index, "nucleus", "part_of", "plant cell") in found
+    assert (expect(index, "chloroplast", "part_of", "plant cell") in found) == kept
