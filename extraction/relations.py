@@ -3221,6 +3221,7 @@ def raw_relations(
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
             idle = not found or (
                 not about
+                and i not in parents  # a nested item's subject is its parent item's
                 and not after_label
                 and len({m.concept for m in found}) < 2
                 and not any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
