@@ -1138,6 +1138,9 @@ USE_VERBS = frozenset("use uses used employ employs employed utilize utilizes ut
 TEMPORAL_CONTRASTS = frozenset({"while", "whilst"})
 #: Quantifiers whose "of" phrase names what a subject is: "many of the ions do not".
 QUANTIFIERS = frozenset({"many", "some", "most"})
+#: Verbs of choosing: "When should you use X and when Y?", "When would you choose X over
+#: Y?" ask which of the two to take, setting them against each other.
+CHOICE_VERBS = frozenset("use choose pick prefer".split())
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 #: Verbs that say what a thing holds. After a comma, "which" with one of them (or with a

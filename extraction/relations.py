@@ -3026,6 +3026,46 @@ def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(kind, m.concept, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
 
 
+#: Confidence of "When should you use X and when Y?" (X contrasts_with Y).
+CHOICE_CONFIDENCE = 0.75
+
+
+def _choice_edges(ctx: _Context) -> Iterator[Relation]:
+    """A question asking when to take one thing and when the other sets the two against
+    each other: "When should you use X and when should you use Y?", "When should you use
+    X and when Y?", "When would you choose X over Y?"."""
+    sent = ctx.sent
+    if not sent.text.rstrip().endswith("?"):
+        return
+
+    def when(tok: Token) -> bool:
+        return any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children)
+
+    def named(tok: Token | None) -> str | None:
+        m = _mention_of(ctx, tok) if tok is not None else None
+        return m.concept if m is not None and m.covers(tok) else None
+
+    for verb in sent:
+        if verb.lower_ not in rp.CHOICE_VERBS or verb.pos_ != "VERB" or not when(verb):
+            continue
+        first = named(next((c for c in verb.children if c.dep_ == "dobj"), None))
+        if first is None:
+            continue
+        others: list[Token] = []
+        for c in verb.children:
+            if c.dep_ == "conj" and when(c):
+                if c.pos_ == "VERB" and c.lower_ in rp.CHOICE_VERBS:
+                    others += [d for d in c.children if d.dep_ == "dobj"]
+                elif c.pos_ in {"NOUN", "PROPN"}:
+                    others.append(c)  # "and when Y?": the verb left out
+            elif c.dep_ == "prep" and c.lower_ == "over":
+                others += [d for d in c.children if d.dep_ == "pobj"]
+        for other in others:
+            second = named(other)
+            if second is not None and second != first:
+                yield Relation(first, second, "contrasts_with", CHOICE_CONFIDENCE, ctx.cited)
+
+
 #: Confidence of "A uses B to V C" (B used_for C), like "B is used to V C".
 USE_PURPOSE_CONFIDENCE = 0.65
 
@@ -3114,6 +3154,7 @@ def _sentence_edges(
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
     yield from _use_purpose_edges(ctx)
+    yield from _choice_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)

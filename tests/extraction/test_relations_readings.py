@@ -627,3 +627,35 @@ def test_relations_readings_a_bare_label_among_labelled_items_is_no_item(last, k
     found = triples(index)
     assert expect(index, "nucleus", "part_of", "plant cell") in found
     assert (expect(index, "chloroplast", "part_of", "plant cell") in found) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("When should you use a heap and when should you use a stack? || See the table.",
+         ("heap", "stack")),
+        ("When should you use a list and when a tuple? || It depends on mutability.",
+         ("list", "tuple")),
+        ("When would you choose a heap over a stack? || When the data outlives the call.",
+         ("heap", "stack")),
+        ("When would you prefer a heap over a stack? || When the data outlives the call.",
+         ("heap", "stack")),
+        ("When should you pick a list and when a tuple? || It depends on mutability.",
+         ("list", "tuple")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_question_of_when_to_take_which_contrasts_the_two(text, pair):
+    index = tiny_index(text, *pair)
+    assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a statement of when to use one thing sets it against nothing
+        ("You should use a heap when the memory is large.", ("heap", "memory"),
+         ("heap", "memory")),
+    ],
+)  # fmt: skip
+def test_relations_readings_when_to_use_one_thing_contrasts_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)
