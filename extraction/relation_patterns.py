@@ -1128,9 +1128,6 @@ MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
     "methods techniques strategy strategies tip tips approach approaches tools how "
     "steps aspects".split()
 )
-#: Verbs of using whose object and infinitive of purpose say what that object is for:
-#: "Biologists use a microscope to observe cell division".
-USE_VERBS = frozenset("use uses used employ employs employed utilize utilizes utilized".split())
 #: Conjunctions that also say "at the same time": they set two clauses against each other
 #: after a comma ("Arteries carry blood away, while veins carry it back"), or opening the
 #: sentence when the two clauses share their verb or one is negated ("While mitosis gives

@@ -3066,61 +3066,6 @@ def _choice_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(first, second, "contrasts_with", CHOICE_CONFIDENCE, ctx.cited)
 
 
-#: Confidence of "A uses B to V C" (B used_for C), like "B is used to V C".
-USE_PURPOSE_CONFIDENCE = 0.65
-
-
-def _purpose(verb: Token) -> Token | None:
-    """The infinitive of purpose a verb of using takes after its object ("use B to V"),
-    parsed on the verb or, as an infinitival relative, on the object."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
-    for c in [*verb.children, *obj.children]:
-        if (
-            c.i > obj.i
-            and c.dep_ in {"xcomp", "advcl", "relcl", "acl"}
-            and c.tag_ == "VB"
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        ):
-            return c
-    return None
-
-
-def _use_purpose_edges(ctx: _Context) -> Iterator[Relation]:
-    """ "A uses B to V C": what B is used to do is done to C, so B is used for C
-    ("Biologists use a microscope to observe cell division"). B is the object in full: in
-    "uses the rate of change to ..." no concept "rate" is used. Verbs another table reads
-    ("use B to prevent C") are left to it, as after "is used to"."""
-    doc = ctx.sent.doc
-    for verb in ctx.sent:
-        if (
-            verb.lower_ not in rp.USE_VERBS
-            or verb.pos_ != "VERB"
-            or _negated(doc[verb.i : verb.i + 1])
-        ):
-            continue
-        if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
-            continue  # "B is used to V C": the cue table reads it
-        purpose = _purpose(verb)
-        if purpose is None or purpose.lower_ in rp.PURPOSE_VERBS_ELSEWHERE:
-            continue
-        targets = _objects(ctx, purpose.i + 1, max_gap=2)
-        if not targets:
-            continue
-        obj = next(c for c in verb.children if c.dep_ == "dobj")
-        m = _mention_of(ctx, obj)
-        if m is None or not m.covers(obj) or _narrowed(doc, m) or _compounded(doc, m):
-            continue
-        if any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= m.end for c in obj.children):
-            continue  # "uses the rate of change to ...": the object is more than the concept
-        confidence = USE_PURPOSE_CONFIDENCE
-        for s in _with_conjuncts(ctx, m):
-            for t in targets:
-                if s != t:
-                    yield Relation(s, t, "used_for", confidence, ctx.cited)
-
-
 def _sentence_edges(
     ctx: _Context,
     matcher,
@@ -3153,7 +3098,6 @@ def _sentence_edges(
     yield from _copula_edges(ctx)
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
-    yield from _use_purpose_edges(ctx)
     yield from _choice_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)

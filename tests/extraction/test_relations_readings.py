@@ -481,39 +481,6 @@ def test_relations_readings_a_participle_modifies_a_kind_or_part_word(text, name
 
 
 @pytest.mark.parametrize(
-    ("text", "names", "expected"),
-    [
-        ("Biologists use a microscope to observe cell division.", ("microscope", "cell division"),
-         ("microscope", "used_for", "cell division")),
-        # the infinitive parsed as the object's relative clause
-        ("Astronomers employ telescopes to observe distant galaxies.", ("telescope", "galaxy"),
-         ("telescope", "used_for", "galaxy")),
-        ("Geologists utilize seismic waves to map the mantle.", ("seismic wave", "mantle"),
-         ("seismic wave", "used_for", "mantle")),
-        ("Many browsers use cookies to identify the session.", ("cookie", "session"),
-         ("cookie", "used_for", "session")),
-    ],
-)  # fmt: skip
-def test_relations_readings_an_object_used_to_do_something_is_used_for_it(text, names, expected):
-    index = tiny_index(text, *names)
-    assert expect(index, *expected) in triples(index)
-
-
-@pytest.mark.parametrize(
-    ("text", "names", "absent"),
-    [
-        # the object is the rate of change, not the concept "rate"
-        ("The method uses the rate of change to adapt the step size.", ("rate", "step size"),
-         ("rate", "step size")),
-        ("We do not use a microscope to observe cell division.", ("microscope", "cell division"),
-         ("microscope", "cell division")),
-    ],
-)  # fmt: skip
-def test_relations_readings_what_no_concept_is_used_to_do_gives_no_use(text, names, absent):
-    assert_unrelated(text, names, absent)
-
-
-@pytest.mark.parametrize(
     ("text", "names", "pair"),
     [
         # "it" opening the answer is the card's subject
