@@ -111,6 +111,9 @@ _BE = _words("is are was were be being been")
 _A = {"LOWER": {"IN": ["a", "an", "the", "one"]}, "OP": "?"}
 _ADV = {"POS": "ADV", "OP": "*"}
 _MODS = {"POS": {"IN": ["ADJ", "ADV"]}, "OP": "*"}
+#: A participle among a noun's modifiers: "a widely observed type of", "a closely linked
+#: part of".
+_PARTICIPLE = {"TAG": "VBN", "OP": "?"}
 #: Nouns that name a kind of their "of" object: "a (simplified) variant of the LSTM".
 KIND_WORDS = frozenset(
     """
@@ -136,6 +139,7 @@ IS_A: list[Cue] = [
             {"LOWER": {"IN": ["both", "all"]}, "OP": "?"},
             {"POS": "NUM", "OP": "?"},
             _MODS,
+            _PARTICIPLE,
             _KIND,
             {"LOWER": "case", "OP": "?"},
             {"LOWER": "of"},
@@ -335,7 +339,7 @@ PART_OF: list[Cue] = [
     ),
     Cue(
         "is_part_of",
-        [_BE, _A, _MODS, _words("part component element layer"), {"LOWER": "of"}],
+        [_BE, _A, _MODS, _PARTICIPLE, _words("part component element layer"), {"LOWER": "of"}],
         0.85,
         example="The forget gate is a component of the LSTM.",
         expected=("forget gate", "LSTM"),
@@ -733,6 +737,19 @@ USED_FOR: list[Cue] = [
         expected=("spectroscopy", "chemical element"),
     ),
     Cue(
+        "used_to_do_reduced",
+        [
+            {"LOWER": {"IN": "used employed utilized utilised applied".split()}, "DEP": "acl"},
+            _ADV,
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": sorted(PURPOSE_VERBS_ELSEWHERE)}},
+        ],
+        0.65,
+        gap=2,
+        example="A thermostat is a device used to regulate room temperature.",
+        expected=("thermostat", "room temperature"),
+    ),
+    Cue(
         "helps_to_do",
         [
             _words("helps help helping"),
@@ -947,6 +964,14 @@ CONTRASTS_WITH: list[Cue] = [
         expected=("bagging", "boosting"),
     ),
     Cue(
+        "while_contrast",
+        [_words("while whilst")],
+        0.65,
+        frame="joined",
+        example="Arteries carry blood away from the heart, while veins carry it back.",
+        expected=("artery", "vein"),
+    ),
+    Cue(
         "in_contrast_to",
         [{"LOWER": "in"}, _words("contrast opposition"), _words("to with")],
         0.8,
@@ -1103,8 +1128,24 @@ MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
     "methods techniques strategy strategies tip tips approach approaches tools how "
     "steps aspects".split()
 )
+#: Conjunctions that also say "at the same time": they set two clauses against each other
+#: after a comma ("Arteries carry blood away, while veins carry it back"), or opening the
+#: sentence when the two clauses share their verb or one is negated ("While mitosis gives
+#: two cells, meiosis gives four"), not in "While the enzyme binds, the cofactor waits".
+TEMPORAL_CONTRASTS = frozenset({"while", "whilst"})
+#: Quantifiers whose "of" phrase names what a subject is: "many of the ions do not".
+QUANTIFIERS = frozenset({"many", "some", "most"})
+#: Verbs of choosing: "When should you use X and when Y?", "When would you choose X over
+#: Y?" ask which of the two to take, setting them against each other.
+CHOICE_VERBS = frozenset("use choose pick prefer".split())
 #: Copulas that state what a thing is.
 COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
+#: Verbs that say what a thing holds. After a comma, "which" with one of them (or with a
+#: copula and a noun: "which is a kind of Y") describes the noun before it, not the whole
+#: clause: in "Plants have a cell wall, which contains cellulose" the wall contains it.
+HOLDING_VERBS = frozenset(
+    "contains contain includes include comprises comprise consists consist".split()
+)
 #: Adverbs that bind a copula to a moment or a setting of the text: "the mixture is now a
 #: gas", "the product is still a salt", "here the solvent is water" say what something
 #: is in an example or at a step, not what kind of thing it is.

@@ -322,7 +322,20 @@ def _clausal_relative(pronoun: Token, noun: Token) -> bool:
     ("LSTMs, which use gates, ...")."""
     doc = pronoun.doc
     after_comma = pronoun.i > 0 and doc[pronoun.i - 1].text == ","
-    return pronoun.lower_ == "which" and after_comma and _object(noun)
+    return (
+        pronoun.lower_ == "which" and after_comma and _object(noun) and not _describes(pronoun.head)
+    )
+
+
+def _describes(verb: Token) -> bool:
+    """Does a relative clause's ``verb`` say what a thing is or holds ("which is a kind of
+    Y", "which contains Y")? A clause is no kind of anything and holds nothing: such a
+    "which" is the noun before it."""
+    if verb.lower_ in rp.HOLDING_VERBS:
+        return True
+    return verb.lower_ in rp.COPULAS and any(
+        c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN", "NUM"} for c in verb.children
+    )
 
 
 def _narrowed(doc: Doc, m: Mention) -> bool:
@@ -488,6 +501,8 @@ def _adjective_fragment(gerund: Token) -> bool:
 
 #: Demonstratives that, as a subject, may stand for the card's subject.
 _POINTERS = frozenset({"this", "these"})
+#: Pronouns that, opening a card's answer, stand for the card's subject.
+_CARD_PRONOUNS = frozenset({"it", "they"})
 
 
 def _points_at_card(ctx: _Context) -> bool:
@@ -996,7 +1011,9 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")
         whole = relation in _EFFECTS or cue.name in _WHOLE_OBJECT_CUES
-        named = relation == "part_of"  # "includes a term from X": the part is the term
+        # "includes a term from X": the part is the term; "serves as a step in X": the
+        # kind is a step, no kind of X
+        named = relation in {"part_of", "is_a"}
         # "depends on the state of X": X's state, no use of the concept "state"
         owned = cue.name in _OWNED_OBJECT_CUES
         objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named, owned=owned)
@@ -1067,14 +1084,26 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs = [(o, cls.concept) for o in _objects(ctx, span.end, max_gap=2)[:1]]
     elif cue.frame == "compared":
         subject = _clause_subject(doc[span.start])
-        m = _mention_of(ctx, subject) if subject is not None else None
         objects = _objects(ctx, span.end, max_gap=2)
-        if m is None or not m.covers(subject) or not objects or _broken(doc, m.end, span.start):
-            return  # no subject, or a label ("Efficiency: can find ... faster than X")
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
-            return  # "the mean heights of X are higher than Y": what is compared is X's
-        factor = 1.0
-        pairs = [(s, objects[0]) for s in _with_conjuncts(ctx, m)]
+        if (
+            subject is not None
+            and subject.lower_ in _CARD_PRONOUNS
+            and ctx.first
+            and objects
+            and not _broken(doc, subject.i, span.start)
+        ):
+            # "Advantages of osmosis -- It needs less energy than active transport": what
+            # "it" is in the answer's first sentence, the card is about
+            factor = CARD_SUBJECT_FACTOR
+            pairs = [(s, objects[0]) for s in ctx.subjects if s != objects[0]]
+        else:
+            m = _mention_of(ctx, subject) if subject is not None else None
+            if m is None or not m.covers(subject) or not objects or _broken(doc, m.end, span.start):
+                return  # no subject, or a label ("Efficiency: can find ... faster than X")
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+                return  # "the mean heights of X are higher than Y": what is compared is X's
+            factor = 1.0
+            pairs = [(s, objects[0]) for s in _with_conjuncts(ctx, m)]
     elif cue.frame == "kinds_of":
         classes = _objects(ctx, span.end, max_gap=2)
         cls = next((m for m in ctx.found if m.start >= span.end and m.concept in classes), None)
@@ -1138,9 +1167,11 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         second = mark.head
         if mark.dep_ != "mark" or second.dep_ != "advcl":
             return
+        if mark.lower_ in rp.TEMPORAL_CONTRASTS and not _contrasting(mark, second):
+            return  # "While the enzyme binds, the cofactor waits": at the same time
         ends = []
         for verb in (second.head, second):
-            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            subject = _quantified(next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None))
             m = _mention_of(ctx, subject) if subject is not None else None
             if m is None or not m.covers(subject) or _narrowed(doc, m) or _compounded(doc, m):
                 return  # a subject no concept names in full, or a narrower thing
@@ -1159,6 +1190,29 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
         yield Relation(source, target, relation, confidence, cited, label=label)
+
+
+def _contrasting(mark: Token, clause: Token) -> bool:
+    """Does "while" (``mark``, opening ``clause``) set its clause against the other: after
+    a comma, or opening the sentence when both clauses have the same verb or one is
+    negated?"""
+    doc = mark.doc
+    main = clause.head
+    if mark.i > main.i:
+        return mark.i > 0 and doc[mark.i - 1].text == ","
+    negated = any(c.dep_ == "neg" for v in (clause, main) for c in v.children)
+    return negated or clause.lower_ == main.lower_
+
+
+def _quantified(subject: Token | None) -> Token | None:
+    """The noun a quantifier subject's "of" phrase names ("many of the ions"), else the
+    subject."""
+    if subject is None or subject.lower_ not in rp.QUANTIFIERS:
+        return subject
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), subject)
+    return subject
 
 
 def _opens_clause(ctx: _Context, span: Span) -> bool:
@@ -1274,7 +1328,11 @@ def _clause_subject(token: Token) -> Token | None:
     concurrency than ...": Avoidance), or None."""
     for _ in range(5):
         if token.pos_ in {"VERB", "AUX"}:
-            return next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+            subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None and token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
+                # "X is ... and is less costly than Y": the verbs share X
+                return next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
+            return subject
         if token.head == token:
             return None
         token = token.head
@@ -1685,14 +1743,19 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
     ..."), and the items of a line that is only a short list. An item counts when a
     concept names all of it (an article and a gloss in parentheses aside): "De-bias
     datasets" lists no dataset; a line that names a class before its examples lists the
-    class ("Enzymes e.g. amylase, lipase")."""
+    class ("Enzymes e.g. amylase, lipase"). Where the answer's labels carry their text on
+    their own line ("Nucleus: holds the DNA"), a bare label ("Membrane proteins:") heads
+    what follows it, not an item."""
     items: list[str] = []
+    texted = any(_label_end(sent) is not None and not _bare(sent) for _, sent in segs)
     for seg, sent in segs:
         found = mentions(index, sent)
         if not found:
             continue
         doc = sent.doc
-        label_end = next((t.i for t in sent if t.text == ":"), None)
+        label_end = _label_end(sent)
+        if texted and label_end is not None and _bare(sent):
+            continue  # "Vector form:" over lines about the items above: a section's label
         if seg.is_term or (label_end is not None and label_end - sent.start <= 6):
             head = found[0]
             end = label_end if label_end is not None else sent.end
@@ -1725,6 +1788,21 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
                 if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
                     items.append(inside[0].concept)
     return list(dict.fromkeys(items))
+
+
+def _label_end(sent: Span) -> int | None:
+    """The colon that ends a short label opening ``sent`` ("Reset gate: ..."), or None."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    return colon if colon is not None and colon - sent.start <= 6 else None
+
+
+def _bare(sent: Span) -> bool:
+    """Does the label that opens ``sent`` end its line (nothing after the colon)?"""
+    colon = _label_end(sent)
+    if colon is None:
+        return False
+    rest = sent.doc.text[sent.doc[colon].idx + 1 :].lstrip(" \t")
+    return not rest or rest[0] in "\r\n"
 
 
 #: Words after an item's name that open its examples ("Enzymes e.g. amylase, lipase").
@@ -2948,6 +3026,46 @@ def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(kind, m.concept, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
 
 
+#: Confidence of "When should you use X and when Y?" (X contrasts_with Y).
+CHOICE_CONFIDENCE = 0.75
+
+
+def _choice_edges(ctx: _Context) -> Iterator[Relation]:
+    """A question asking when to take one thing and when the other sets the two against
+    each other: "When should you use X and when should you use Y?", "When should you use
+    X and when Y?", "When would you choose X over Y?"."""
+    sent = ctx.sent
+    if not sent.text.rstrip().endswith("?"):
+        return
+
+    def when(tok: Token) -> bool:
+        return any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children)
+
+    def named(tok: Token | None) -> str | None:
+        m = _mention_of(ctx, tok) if tok is not None else None
+        return m.concept if m is not None and m.covers(tok) else None
+
+    for verb in sent:
+        if verb.lower_ not in rp.CHOICE_VERBS or verb.pos_ != "VERB" or not when(verb):
+            continue
+        first = named(next((c for c in verb.children if c.dep_ == "dobj"), None))
+        if first is None:
+            continue
+        others: list[Token] = []
+        for c in verb.children:
+            if c.dep_ == "conj" and when(c):
+                if c.pos_ == "VERB" and c.lower_ in rp.CHOICE_VERBS:
+                    others += [d for d in c.children if d.dep_ == "dobj"]
+                elif c.pos_ in {"NOUN", "PROPN"}:
+                    others.append(c)  # "and when Y?": the verb left out
+            elif c.dep_ == "prep" and c.lower_ == "over":
+                others += [d for d in c.children if d.dep_ == "pobj"]
+        for other in others:
+            second = named(other)
+            if second is not None and second != first:
+                yield Relation(first, second, "contrasts_with", CHOICE_CONFIDENCE, ctx.cited)
+
+
 def _sentence_edges(
     ctx: _Context,
     matcher,
@@ -2980,6 +3098,7 @@ def _sentence_edges(
     yield from _copula_edges(ctx)
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
+    yield from _choice_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)
@@ -3087,6 +3206,7 @@ def raw_relations(
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
             idle = not found or (
                 not about
+                and i not in parents  # a nested item's subject is its parent item's
                 and not after_label
                 and len({m.concept for m in found}) < 2
                 and not any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
@@ -3336,17 +3456,20 @@ def typed_relations(
 
 
 def _with_titles(relation: Relation, leads: Mapping[Evidence, _Lead]) -> Relation:
-    """``relation`` citing the card's title before an answer sentence that takes the
-    edge's source from its card ("What is osmosis? -- A process that requires a
-    semipermeable membrane"), when no line the edge cites names the source: the answer
+    """``relation`` citing the card's title before an answer sentence that takes either
+    end of the edge from its card ("What is osmosis? -- A process that requires a
+    semipermeable membrane", "What is a cell? -- It contains a nucleus": the whole), when
+    no line the edge cites names that end: the answer
     alone does not say what it is about. The title is cited once, beside the statement
     and not as one more: the edge's confidence and statements are what
     :func:`merge_relations` made of the sentences."""
     named = {c for e in relation.evidence if e in leads for c in leads[e][2]}
+    # either end may be the one its card gave ("consists of X": the whole is the target)
+    ends = {relation.source, relation.target}
     cited: list[Evidence] = []
     for e in relation.evidence:
         lead = leads.get(e)
-        if lead is not None and relation.source in lead[1] and relation.source not in named:
+        if lead is not None and any(c in lead[1] and c not in named for c in ends):
             title = lead[0]
             if not any(
                 (c.source, c.line) == (title.source, title.line)

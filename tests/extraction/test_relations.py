@@ -1046,8 +1046,10 @@ def test_relations_line_introduces_the_list_after_it(intro, items, relation, anc
         r for r in typed_relations(index)
         if r.relation == relation and index.find(items[0]) in (r.source, r.target)
     )  # fmt: skip
-    # the line that says what the list is, and the item
-    assert [e.text for e in edge.evidence] == [intro, items[0]]
+    # the line that says what the list is, and the item; the card's title before them
+    # when that line does not name what the items belong to ("Examples:")
+    title = [] if anchor.lower() in intro.lower() else [f"{anchor.capitalize()}s"]
+    assert [e.text for e in edge.evidence] == [*title, intro, items[0]]
 
 
 def test_relations_list_after_a_line_stops_at_the_next_paragraph():

@@ -503,6 +503,26 @@ def test_relations_evidence_a_definite_complement_names_no_class(text, names, ab
             ("hash table", "uses", "hash function"),
             ["What is a hash table?", "A data structure that uses a hash function."],
         ),
+        # either direction of a contrast whose side "it" is cites the question
+        (
+            "Advantages of osmosis || It needs less energy than active transport.",
+            ("osmosis", "active transport"),
+            ("active transport", "contrasts_with", "osmosis"),
+            ["Advantages of osmosis", "It needs less energy than active transport."],
+        ),
+        (
+            "What is osmosis? || It differs from active transport in its use of energy.",
+            ("osmosis", "active transport"),
+            ("active transport", "contrasts_with", "osmosis"),
+            ["What is osmosis?", "It differs from active transport in its use of energy."],
+        ),
+        # the card's subject as the whole the answer's parts belong to
+        (
+            "What is a plant cell? || It contains a nucleus and a cell wall.",
+            ("plant cell", "nucleus", "cell wall"),
+            ("nucleus", "part_of", "plant cell"),
+            ["What is a plant cell?", "It contains a nucleus and a cell wall."],
+        ),
         # the answer names it: the answer alone states the edge
         (
             "What is osmosis? || Osmosis requires a semipermeable membrane.",

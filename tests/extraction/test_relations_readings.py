@@ -426,3 +426,203 @@ def test_relations_readings_an_acronym_plural_includes_kinds_not_parts(text):
     found = triples(index)
     assert expect(index, "snoRNA", "is_a", "RNA") in found
     assert expect(index, "snoRNA", "part_of", "RNA") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The lab uses a burette, which is a type of glassware.", ("burette", "glassware"),
+         ("burette", "is_a", "glassware")),
+        ("We studied the Krebs cycle, which is a part of cellular respiration.",
+         ("Krebs cycle", "cellular respiration"),
+         ("Krebs cycle", "part_of", "cellular respiration")),
+        ("Plants have a cell wall, which contains cellulose.", ("cell wall", "cellulose"),
+         ("cellulose", "part_of", "cell wall")),
+        ("Each cell has a nucleus, which includes the nucleolus.", ("nucleus", "nucleolus"),
+         ("nucleolus", "part_of", "nucleus")),
+        ("The engine drives a gearbox, which comprises a clutch and gears.", ("gearbox", "clutch"),
+         ("clutch", "part_of", "gearbox")),
+        ("The course covers the atmosphere, which consists of nitrogen and oxygen.",
+         ("atmosphere", "nitrogen"), ("nitrogen", "part_of", "atmosphere")),
+    ],
+)  # fmt: skip
+def test_relations_readings_which_saying_what_a_thing_is_or_holds_is_the_noun_before(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # what the whole clause leads to is no effect of the noun before "which"
+        ("The heater warms the room, which causes convection.", ("room", "convection"),
+         ("room", "convection")),
+    ],
+)  # fmt: skip
+def test_relations_readings_which_after_a_clause_may_be_the_clause(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Osmosis is a widely observed type of diffusion.", ("osmosis", "diffusion"),
+         ("osmosis", "is_a", "diffusion")),
+        ("The Krebs cycle is a closely linked part of cellular respiration.",
+         ("Krebs cycle", "cellular respiration"),
+         ("Krebs cycle", "part_of", "cellular respiration")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_participle_modifies_a_kind_or_part_word(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "pair"),
+    [
+        # "it" opening the answer is the card's subject
+        ("Advantages of osmosis || It needs less energy than active transport.",
+         ("osmosis", "active transport"), ("osmosis", "active transport")),
+        ("What are plant cells? || They are larger than animal cells.",
+         ("plant cell", "animal cell"), ("plant cell", "animal cell")),
+        # a verb joined to another shares its subject
+        ("Osmosis is passive and needs less energy than active transport.",
+         ("osmosis", "active transport"), ("osmosis", "active transport")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_comparison_sets_its_subject_against_what_follows_than(
+    text, names, pair
+):
+    index = tiny_index(text, *names)
+    assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # after another sentence, "it" may be what that sentence named
+        ("Advantages of osmosis || Water crosses the membrane. It needs less energy than "
+         "active transport.", ("osmosis", "active transport"), ("osmosis", "active transport")),
+    ],
+)  # fmt: skip
+def test_relations_readings_it_later_in_an_answer_is_no_side_of_a_comparison(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Arteries carry blood away from the heart, while veins carry it back.",
+         ("artery", "vein")),
+        ("Arteries carry blood away from the heart, whilst veins carry it back.",
+         ("artery", "vein")),
+        ("While mitosis gives two identical cells, meiosis gives four different ones.",
+         ("mitosis", "meiosis")),
+        # one clause negated; a quantifier's "of" phrase names the subject
+        ("While arteries have thick walls, many of the veins do not.", ("artery", "vein")),
+        ("While arteries have thick walls, some of the veins do not.", ("artery", "vein")),
+        ("While arteries have thick walls, most of the veins do not.", ("artery", "vein")),
+    ],
+)  # fmt: skip
+def test_relations_readings_while_contrasts_clauses_set_against_each_other(text, pair):
+    index = tiny_index(text, *pair)
+    assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "while" opening the sentence, other verbs, nothing negated: at the same time
+        ("While the enzyme binds the substrate, the cofactor stabilises the complex.",
+         ("enzyme", "cofactor"), ("enzyme", "cofactor")),
+    ],
+)  # fmt: skip
+def test_relations_readings_while_of_time_contrasts_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("A thermostat is a device used to regulate room temperature.",
+         ("thermostat", "room temperature"), ("thermostat", "used_for", "room temperature")),
+        ("A seismograph is an instrument employed to record earthquakes.",
+         ("seismograph", "earthquake"), ("seismograph", "used_for", "earthquake")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_noun_used_to_do_something_gives_its_subject_the_use(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a step in X, a tool for X: no kind of X
+        ("Titration serves as a step in chemical analysis.", ("titration", "chemical analysis"),
+         ("titration", "chemical analysis")),
+        ("Titration acts as a tool for chemical analysis.", ("titration", "chemical analysis"),
+         ("titration", "chemical analysis")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_kind_cue_names_the_noun_it_is_followed_by(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+_LABELLED = (
+    "What are the elements of a plant cell? || Nucleus: holds the DNA.\n"
+    "Cell wall: gives the cell its shape.\n{last}"
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        # a bare label among labels with their text heads what follows, no item
+        ("Chloroplast:\neach element above is drawn in the figure.", False),
+        # its text on the same line: an item
+        ("Chloroplast: makes sugar from light.", True),
+    ],
+)
+def test_relations_readings_a_bare_label_among_labelled_items_is_no_item(last, kept):
+    index = tiny_index(_LABELLED.format(last=last), "plant cell", "nucleus", "chloroplast")
+    found = triples(index)
+    assert expect(index, "nucleus", "part_of", "plant cell") in found
+    assert (expect(index, "chloroplast", "part_of", "plant cell") in found) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("When should you use a heap and when should you use a stack? || See the table.",
+         ("heap", "stack")),
+        ("When should you use a list and when a tuple? || It depends on mutability.",
+         ("list", "tuple")),
+        ("When would you choose a heap over a stack? || When the data outlives the call.",
+         ("heap", "stack")),
+        ("When would you prefer a heap over a stack? || When the data outlives the call.",
+         ("heap", "stack")),
+        ("When should you pick a list and when a tuple? || It depends on mutability.",
+         ("list", "tuple")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_question_of_when_to_take_which_contrasts_the_two(text, pair):
+    index = tiny_index(text, *pair)
+    assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a statement of when to use one thing sets it against nothing
+        ("You should use a heap when the memory is large.", ("heap", "memory"),
+         ("heap", "memory")),
+    ],
+)  # fmt: skip
+def test_relations_readings_when_to_use_one_thing_contrasts_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)

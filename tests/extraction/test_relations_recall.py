@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from extraction.concepts import extract_concepts
+from extraction.readers import read_paths
 from extraction.records import Card, ListItem
 from extraction.relations import typed_relations
 from tests.extraction.test_relations import (
@@ -313,3 +314,17 @@ def test_relations_recall_in_contrast_to_is_read_by_its_cue_only():
     )
     assert expect(index, "anaerobic respiration", "contrasts_with", "oxygen") not in found
     assert expect(index, "oxygen", "contrasts_with", "anaerobic respiration") not in found
+
+
+def test_relations_recall_a_nested_item_naming_one_concept_is_read_with_its_parent(tmp_path):
+    # a heading about no concept: the nested lines' subject is their parent item's
+    notes = tmp_path / "soil.md"
+    notes.write_text(
+        "# Soil care\n\n## Habits\n\n- **mulching**\n  - helps improve soil moisture.\n"
+        "- **compost**\n  - valuable in helping improve soil moisture.\n\n"
+        "## Soil moisture\n\nSoil moisture is the water held in soil.\n"
+    )
+    index = extract_concepts([c for r in read_paths([notes]) for c in r.cards])
+    found = triples(index)
+    for item in ("mulching", "compost"):
+        assert expect(index, item, "used_for", "soil moisture") in found, found
