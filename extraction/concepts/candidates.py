@@ -41,6 +41,7 @@ from extraction.concepts.phrases import (
     span_of,
     split_runs,
     structural_name,
+    title_case_chunks,
     trim,
     trimmed_phrase,
     word_pos,
@@ -337,7 +338,8 @@ def views(seg: Segment, doc: Doc, nlp: Language) -> list[View]:
     for table in tables:
         for _, start, end in patterns.matcher(nlp, table)(doc):
             found[table].append((start, end))
-    chunks = [extend_hyphens(c) for c in doc.noun_chunks]
+    # a name in Title Case is one chunk through its preposition ("the Treaty of Ghent")
+    chunks = title_case_chunks([extend_hyphens(c) for c in doc.noun_chunks])
     # a chunk a longer one took in ("esteem" of "self-esteem") is no name of its own
     chunks = [
         c
@@ -748,7 +750,8 @@ def asked_subject(doc: Doc) -> list[Token]:
             return []
         if tok.lower_ in FRAMING_NOUNS or tok.lower_ in GENERIC_NOTE_WORDS:
             return []
-        chunk = next((c for c in doc.noun_chunks if c.start <= tok.i < c.end), None)
+        chunks = title_case_chunks(list(doc.noun_chunks))  # "the Treaty of Ghent"
+        chunk = next((c for c in chunks if c.start <= tok.i < c.end), None)
         toks = list(chunk) if chunk is not None else [tok]
         if any(t.tag_ in {"WDT", "WP"} for t in toks):
             return []  # "What problems arise ...", "which scenarios": what is asked

@@ -705,7 +705,9 @@ def refine(tokens: Sequence[Token]) -> list[Token]:
     """The name inside a question's or heading's subject.
 
     A framing noun before "of" gives way to what follows ("the function of the input
-    gate" -> input gate); "X of Y" is otherwise one name ("law of demand"); another
+    gate" -> input gate); "X of Y" is otherwise one name ("law of demand"); so is a name
+    in Title Case across its lower-case preposition in a sentence that is not
+    (:func:`title_case_through`: "What is the Return on Investment?"); another
     preposition ends the name ("forget gate in LSTM" -> forget gate); a leading gerund
     of an action goes ("Identifying Anomalies" -> anomalies).
     """
@@ -717,17 +719,153 @@ def refine(tokens: Sequence[Token]) -> list[Token]:
         and (toks[1].pos_ == "DET" or toks[-1].tag_ in {"NNS", "NNPS"} or is_acronym(toks[-1].text))
     ):
         toks = trim(toks[1:])
+    through = 0  # the end of a Title Case name the scan has gone through
     for i, tok in enumerate(toks):
+        if i < through:
+            continue
         if tok.lower_ in PREPOSITIONS and 0 < i < len(toks) - 1:
             left, right = toks[:i], toks[i + 1 :]
             if framed(left) or not trim(left):
                 return refine(right)
+            if (end := title_case_through(toks, i)) and len(words_of(toks[:end])) <= MAX_WORDS:
+                through = end  # "Return on Investment", "Theory of Mind": one name
+                continue
             if tok.lower_ == "of":
                 if len(words_of(toks)) <= MAX_WORDS:
                     return toks  # "law of demand", "treaty of Versailles"
                 return trim(left)
             return refine(left)
     return toks
+
+
+# -- names in Title Case ------------------------------------------------------------
+
+
+def title_case_through(toks: Sequence[Token], i: int) -> int:
+    """Where a name in Title Case that goes on through the preposition ``toks[i]``
+    ends (an index of ``toks``), or 0 when it does not go on.
+
+    The author writes a name in Title Case, its content words capitalised and a short
+    preposition in lower case ("the Law of Demand", "a Return on Investment", "the
+    Intersection over Union"), in a sentence that is not in Title Case (a word that Title
+    Case would capitalise is in lower case somewhere else in it): so the capitals are
+    the name's, not the sentence's. The words before the preposition, which it belongs
+    to, end in an English noun (not a place or a person: "Germany in World War II"), and
+    the capitalised words after it (an article aside) are the rest of the name; when the
+    name opens the sentence, whose capital says nothing, a common word capitalised
+    after the preposition must say it ("Return on Investment", not "Sales in France").
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Traders read about the Law of Demand in class."]))
+    >>> title_case_through(list(doc), 5), title_case_through(list(doc), 7)
+    (7, 0)
+    """
+    prep = toks[i]
+    if (
+        i == 0
+        or prep.pos_ != "ADP"
+        or prep.dep_ != "prep"
+        or not prep.text.islower()
+        or prep.head.i != toks[i - 1].i
+    ):
+        return 0
+    left: list[Token] = []
+    for tok in reversed(toks[:i]):
+        if not _capitalised(tok) and tok.text not in GLUE:
+            break
+        left.insert(0, tok)
+    end = i + 1
+    if end < len(toks) and toks[end].lower_ == "the" and toks[end].text.islower():
+        end += 1
+    start_right = end
+    while end < len(toks) and (_capitalised(toks[end]) or toks[end].text in GLUE):
+        end += 1
+    right = toks[start_right:end]
+    if (
+        not left
+        or not right
+        or not _capitalised(right[-1])
+        or right[-1].pos_ not in _NAME_POS
+        or any(c.dep_ == "conj" and _capitalised(c) for c in right[-1].children)  # "in Java, C"
+        or all(is_acronym(t.text) for t in right if t.is_alpha)  # "the Exchange Rate in the EU"
+    ):
+        return 0
+    head = left[-1]
+    if is_acronym(head.text) or not _common_noun(head.lower_):
+        return 0
+    words = [t for t in left if t.text not in GLUE]
+    if words[0].is_sent_start and len(words) < 2:
+        return 0  # "Sales in France fell": the capital is the sentence's
+    doc, sent = prep.doc, prep.sent
+    start = left[0].i
+    while start > sent.start and doc[start - 1].text not in _CLAUSE_BREAKS:
+        start -= 1
+    stop = toks[end - 1].i + 1
+    while stop < sent.end and doc[stop].text not in _CLAUSE_BREAKS:
+        stop += 1
+    inside = range(left[0].i, toks[end - 1].i + 1)
+    if not any(_title_word(t) and t.text.islower() for t in doc[start:stop] if t.i not in inside):
+        return 0  # a title in Title Case: every word is capitalised, the name's or not
+    return end
+
+
+#: Marks that set a label or an aside apart from the rest of a sentence ("Osmosis: water
+#: moves ..."): a label in Title Case says nothing about the case of the sentence.
+_CLAUSE_BREAKS = frozenset({":", ";", "(", ")", "[", "]", "–", "—", "|"})
+
+
+#: Parts of speech that end a name in Title Case.
+_NAME_POS = frozenset({"NOUN", "PROPN", "NUM"})
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "VERB"}
+
+
+def _title_word(tok: Token) -> bool:
+    """Is ``tok`` a word Title Case capitalises (not an article, a preposition, a
+    conjunction or "to")?"""
+    return tok.is_alpha and tok.tag_ not in {"DT", "IN", "CC", "TO"}
+
+
+@lru_cache(maxsize=1 << 14)
+def _common_noun(word: str) -> bool:
+    """Is ``word`` (lower case) a noun English knows (``lemminflect``'s dictionary): a
+    common noun, not a place's or a person's name?"""
+    from lemminflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(word)
+
+
+def title_case_chunks(chunks: Sequence[Span]) -> list[Span]:
+    """Noun chunks with the chunks a name in Title Case goes on into taken in: "the
+    Treaty" + "of" + "Versailles" -> "the Treaty of Versailles" (see
+    :func:`title_case_through`); every other chunk as it is.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Traders read about the Return on Investment today."]))
+    >>> [c.text for c in title_case_chunks(list(doc.noun_chunks))]
+    ['Traders', 'the Return on Investment']
+    """
+    out: list[Span] = []
+    i = 0
+    while i < len(chunks):
+        chunk = chunks[i]
+        doc = chunk.doc
+        j = i
+        while (
+            j + 1 < len(chunks)
+            and chunks[j + 1].start == chunk.end + 1
+            and (toks := [*chunk, doc[chunk.end], *chunks[j + 1]])
+            and title_case_through(toks, len(chunk)) == len(toks)
+            and len(words_of(toks)) <= MAX_WORDS
+            and not framed(list(chunk))
+        ):
+            j += 1
+            chunk = doc[chunk.start : chunks[j].end]
+        out.append(chunk)
+        i = j + 1
+    return out
 
 
 def span_of(doc: Doc, text: str, start_at: int = 0) -> Span | None:

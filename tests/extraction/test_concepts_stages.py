@@ -1223,6 +1223,59 @@ def test_concepts_a_name_given_keeps_its_of_complement(sentence, name, whole):
 
 
 @pytest.mark.parametrize(
+    ("title", "body", "name", "role"),
+    [
+        (
+            "Notes",
+            "Traders compare the Return on Equity of two banks.",
+            "return on equity",
+            "mention",
+        ),
+        (
+            "Notes",
+            "Courts tried them for Crimes against Humanity.",
+            "crimes against humanity",
+            "mention",
+        ),
+        (
+            "Notes",
+            "The Balance of Trade is the gap between exports and imports.",
+            "balance of trade",
+            "defined",
+        ),
+        ("What is the Return on Equity?", "Profit over equity.", "return on equity", "question"),
+        (
+            "How did the Treaty of Ghent end the war?",
+            "It restored borders.",
+            "treaty of ghent",
+            "question",
+        ),
+        # the capital is the sentence's, and France a place: two names
+        ("Notes", "Sales in France fell sharply.", "sales in france", None),
+        # a line in Title Case: every word is capitalised, the names' or not
+        ("Notes", "Effects of Tariffs on Small Farms", "tariffs on small farms", None),
+        # only an acronym after the preposition: where the name is used, not its words
+        (
+            "Notes",
+            "Traders watched the Exchange Rate in the EU closely.",
+            "exchange rate in the EU",
+            None,
+        ),
+        # a framing noun still gives way to what it frames
+        ("Notes", "Voters weighed the Advantages of Free Trade.", "advantages of free trade", None),
+    ],
+)
+def test_concepts_title_case_name_goes_on_through_its_preposition(title, body, name, role):
+    kind = "question" if title.endswith("?") else "heading"
+    index = extract_concepts([card(title, body, kind=kind)])
+    roles = {c.key.lower(): set(c.roles) for s in index.candidates for c in s.candidates}
+    if role is None:
+        assert roles.get(name.lower(), {"nested"}) <= {"nested"}, roles
+    else:
+        assert role in roles.get(name, set()), roles
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         ("This is known as the theory of evolution.", "theory of evolution"),
