@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +38,7 @@ from extraction.concepts.phrases import (
     phrase,
     refine,
     rendered_word,
+    shared_head,
     singular,
     span_of,
     split_runs,
@@ -96,6 +98,8 @@ ROLES: dict[str, str] = {
     "example": "given as an example ('such as X', 'e.g. X')",
     "acronym": "written as an acronym",
     "mention": "a noun phrase of a sentence",
+    "shared_head": "a modifier coordinated with another before one head, named with that "
+    "head ('aerobic respiration' in 'aerobic and anaerobic respiration')",
     "nested": "a name inside a longer noun phrase ('activation function' in 'ReLU ...')",
     "of_phrase": "a noun phrase with its 'of' complement ('law of demand')",
 }
@@ -1453,7 +1457,8 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
     ]  # the sentence's tokens, not new ones
     gerunds = [[t] for t in view.toks if _gerund_noun(t)]
     mistagged = [[t] for t in view.toks if mistagged_noun(t)]
-    for run in [*chunk_runs(chunk_toks), *pos_runs, *gerunds, *mistagged]:
+    shared = [run for t in view.toks if (run := shared_head(t))]  # "heat and mass ..."
+    for run in [*chunk_runs(chunk_toks), *pos_runs, *gerunds, *mistagged, *shared]:
         first = run[0]
         if (
             first.i > view.sent.start
@@ -1473,7 +1478,11 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         if name is None or name[0] in seen:
             continue
         seen.add(name[0])
-        yield from _occ(name, "mention", view.seg, view.text, at, trimmed, trimmed=True)
+        # a modifier and the head it shares with the next one: "inner core" of "the
+        # inner and outer core", "heat transfer" of "heat and mass transfer"
+        gap = any(b.i - a.i > 1 for a, b in pairwise(run))
+        role = "shared_head" if gap else "mention"
+        yield from _occ(name, role, view.seg, view.text, at, trimmed, trimmed=True)
 
 
 #: Most sentences a name inside longer names borrows from each of them.

@@ -351,7 +351,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         # (the checks that look at neighbouring tokens come last: they are slow)
         if (
             not dropped
-            or (several and (hyphen_after(first) or _slash_after(first)))
+            or (several and (hyphen_after(first) or _slash_after(first) or _suspended(first.text)))
             or _grades_next(toks)
         ):
             break
@@ -396,13 +396,19 @@ def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
         if tok.text in {"'s", "’s"} and words:
             words[-1] += tok.text
             continue
-        if glue:
-            words[-1] += tok.text
+        if glue or (words and _suspended(words[-1])):
+            words[-1] += tok.text  # "pre-" + "glacial": a shared head took the rest of a word
             glue = False
         else:
             words.append(tok.text)
     words = [w.strip("-") for w in words if w.strip("-")]
     return [r for w in words if (r := rendered_word(w))]
+
+
+def _suspended(word: str) -> bool:
+    """Does ``word`` end in a hyphen that waits for the rest of the word ("pre-" of
+    "pre- and post-glacial valleys")?"""
+    return len(word) > 1 and word[-1] in {"-", "–"} and word[-2].isalnum()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -597,9 +603,12 @@ def split_runs(tokens: Sequence[Token]) -> list[list[Token]]:
 
 
 def coordinated(run: list[Token]) -> list[list[Token]]:
-    """Split "forget and input gate" into "forget gate", "input gate"; "ML and
-    statistics" into "ML", "statistics"; "mean, mode and median" at the commas too. A
-    conjunct without a noun of its own shares the last conjunct's head noun."""
+    """Split "osmotic and turgor pressure" into "osmotic pressure", "turgor pressure";
+    "ML and statistics" into "ML", "statistics"; "mean, mode and median" at the commas
+    too. A conjunct without a noun of its own shares what follows the first word of the
+    last conjunct ("aerobic and anaerobic cell respiration" -> "aerobic cell
+    respiration"), a conjunct ending in a hyphen what follows that word's first hyphen
+    ("pre- and post-glacial valleys" -> "pre-glacial valleys")."""
     parts: list[list[Token]] = [[]]
     conjunction = any(t.pos_ == "CCONJ" and t.lower_ in {"and", "or", "&"} for t in run)
     for tok in run:
@@ -612,13 +621,117 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return [run]
-    head = parts[-1][-1]
     out = []
+    head = parts[-1][-1]
     for part in parts[:-1]:
         last = part[-1]
         has_noun = (last.pos_ in {"NOUN", "PROPN"} and last.tag_ != "VBG") or is_acronym(last.text)
-        out.append(part if has_noun else [*part, head])
+        opening = next((t for t in parts[-1] if t.pos_ not in {"DET", "PRON", "ADV"}), head)
+        if has_noun:
+            out.append(part)
+        elif _alike(last, opening) or _suspended(last.text):
+            n = len(words_of([t for t in part if t.pos_ not in {"DET", "PRON"}]))
+            out.append([*part, *shared_rest(parts[-1], _suspended(last.text), words=n)])
+        else:
+            out.append([*part, head])
     return [*out, parts[-1]]
+
+
+def shared_rest(conjunct: Sequence[Token], suspended: bool = False, words: int = 1) -> list[Token]:
+    """What a modifier of ``words`` words coordinated with as many first words of
+    ``conjunct`` shares with it: the words after them ("mass transfer" ->
+    "transfer"; "cell respiration" -> "respiration"; two words: "space invariant
+    neural networks" -> "neural networks"), after the first hyphen for a ``suspended``
+    modifier ("post-glacial valleys" -> "glacial valleys"); the last word when there is
+    nothing after."""
+    toks = [t for t in conjunct if t.pos_ not in {"DET", "PRON"}] or list(conjunct)
+    if suspended:
+        for i, tok in enumerate(toks[:-1]):
+            if tok.text in {"-", "–"} and i > 0 and not tok.whitespace_:
+                return list(toks[i + 1 :])
+    at = 0
+    for _ in range(max(1, words)):
+        at += 1
+        while at < len(toks) and toks[at - 1].pos_ == "ADV":
+            at += 1  # "finely ground powders": the adverb grades the first word
+        while at < len(toks) and toks[at].text in GLUE and not toks[at - 1].whitespace_:
+            at += 2  # "post-glacial valleys": the first word is "post-glacial"
+    return list(toks[at:]) or [toks[-1]]
+
+
+#: Dependents a modifier that shares a head may have: the coordination itself and an
+#: article or "both" / "either" before it.
+_SHARING_DEPS = frozenset({"cc", "conj", "preconj", "det"})
+
+
+def shared_head(tok: Token) -> list[Token]:
+    """The name ``tok`` makes with the head it shares with the modifier coordinated
+    after it, when the parser attaches the head to ``tok`` as its conjunct: "image and
+    mass transfer" -> heat transfer, "aerobic and anaerobic respiration" -> aerobic
+    respiration ("heat", "aerobic": the head of the coordination, its conjunct "mass
+    transfer"); else nothing.
+
+    The grammar must say that ``tok`` modifies the shared head as the word after "and"
+    / "or" does: both describing words (adjectives, participles) or both nouns in the
+    singular, the noun written in lower case (an acronym aside); ``tok`` has nothing of
+    its own (no modifier, no complement, no other conjunct: not an item of a list); and
+    the conjunct is that one word and the rest of its noun phrase. Two noun phrases
+    ("salt and pepper", "fats and amino acids") share nothing.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Engineers study heat and mass transfer."]))
+    >>> [t.text for t in shared_head(doc[2])], shared_head(doc[1])
+    (['heat', 'transfer'], [])
+    """
+    conjuncts = [c for c in tok.rights if c.dep_ == "conj"]
+    if (
+        len(conjuncts) != 1
+        or tok.dep_ == "conj"
+        or any(c.dep_ not in _SHARING_DEPS for c in tok.children)
+        or tok.i + 2 >= len(tok.doc)
+    ):
+        return []
+    head = conjuncts[0]
+    doc = tok.doc
+    cc = tok.i + 1
+    if _suspended(tok.text) and doc[cc].text in GLUE:
+        cc += 1
+    if doc[cc].dep_ != "cc" or doc[cc].lower_ not in {"and", "or"} or head.pos_ not in _HEAD_POS:
+        return []
+    conjunct = list(doc[cc + 1 : head.i + 1])
+    inside = {t.i for t in conjunct}
+    if (
+        len(conjunct) < 2
+        or any(t.head.i not in inside and t.i != head.i for t in conjunct)
+        or any(t.pos_ not in _NAME_WORD_POS and t.text not in GLUE for t in conjunct)
+        or conjunct[0].dep_ not in {"amod", "compound", "nmod"}
+        or not _alike(tok, conjunct[0])
+    ):
+        return []
+    rest = shared_rest(conjunct, _suspended(tok.text))
+    return [tok, *rest] if len(rest) < len(conjunct) and rest[-1].i == head.i else []
+
+
+#: Parts of speech of a head a modifier can share.
+_HEAD_POS = frozenset({"NOUN", "PROPN"})
+#: Parts of speech of the words of the noun phrase after the conjunction.
+_NAME_WORD_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+
+
+def _alike(a: Token, b: Token) -> bool:
+    """Do two coordinated words modify a noun alike: both describing words (an
+    adjective, a participle, a word cut at a hyphen: "pre-"), or both singular nouns
+    written in lower case or as acronyms ("sand and clay", "UV and IR")?"""
+
+    def describing(t: Token) -> bool:
+        return t.tag_ in {"JJ", "VBN", "VBG"} or _suspended(t.text)
+
+    def noun(t: Token) -> bool:
+        return t.tag_ in {"NN", "NNP"} and (
+            is_acronym(t.text) or t.text.islower() or (t.is_sent_start and t.text[1:].islower())
+        )
+
+    return (describing(a) and describing(b)) or (noun(a) and noun(b))
 
 
 def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]]:

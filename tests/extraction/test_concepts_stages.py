@@ -1276,6 +1276,40 @@ def test_concepts_title_case_name_goes_on_through_its_preposition(title, body, n
 
 
 @pytest.mark.parametrize(
+    ("sentence", "shared", "never"),
+    [
+        # the parser makes the first modifier the head of the coordination
+        ("Engineers study heat and mass transfer.", "heat transfer", None),
+        ("Students compare aerobic and anaerobic respiration.", "aerobic respiration", None),
+        ("Soils hold both sand and clay particles.", "sand particle", "sand clay particle"),
+        # one noun phrase: the first modifier shares all after the word it matches
+        (
+            "Biologists compare aerobic and anaerobic cell respiration.",
+            "aerobic cell respiration",
+            "aerobic respiration",
+        ),
+        (
+            "Historians contrast the early and late modern periods.",
+            "early modern period",
+            "early period",
+        ),
+        # a modifier cut at its hyphen takes the rest of the word
+        ("Pre- and post-glacial valleys differ.", "pre-glacial valley", "pre valley"),
+        # two noun phrases share nothing
+        ("Add salt and pepper to the soup.", None, "salt pepper"),
+        ("Cells need glucose and amino acids.", None, "glucose acid"),
+    ],
+)
+def test_concepts_modifiers_coordinated_before_one_head_each_name_it(sentence, shared, never):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    roles = {c.key.lower(): dict(c.roles) for s in index.candidates for c in s.candidates}
+    if shared is not None:
+        assert "shared_head" in roles.get(shared, {}), roles
+    if never is not None:
+        assert never not in roles, roles
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         ("This is known as the theory of evolution.", "theory of evolution"),
