@@ -631,7 +631,8 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
             out.append(part)
         elif _alike(last, opening) or _suspended(last.text):
             n = len(words_of([t for t in part if t.pos_ not in {"DET", "PRON"}]))
-            out.append([*part, *shared_rest(parts[-1], _suspended(last.text), words=n)])
+            rest = shared_rest(parts[-1], _suspended(last.text), words=n)
+            out.append([*part, *(rest or [head])])
         else:
             out.append([*part, head])
     return [*out, parts[-1]]
@@ -642,8 +643,8 @@ def shared_rest(conjunct: Sequence[Token], suspended: bool = False, words: int =
     ``conjunct`` shares with it: the words after them ("mass transfer" ->
     "transfer"; "cell respiration" -> "respiration"; two words: "space invariant
     neural networks" -> "neural networks"), after the first hyphen for a ``suspended``
-    modifier ("post-glacial valleys" -> "glacial valleys"); the last word when there is
-    nothing after."""
+    modifier ("post-glacial valleys" -> "glacial valleys"); nothing when those words
+    are all there is ("cost-efficiency")."""
     toks = [t for t in conjunct if t.pos_ not in {"DET", "PRON"}] or list(conjunct)
     if suspended:
         for i, tok in enumerate(toks[:-1]):
@@ -656,7 +657,7 @@ def shared_rest(conjunct: Sequence[Token], suspended: bool = False, words: int =
             at += 1  # "finely ground powders": the adverb grades the first word
         while at < len(toks) and toks[at].text in GLUE and not toks[at - 1].whitespace_:
             at += 2  # "post-glacial valleys": the first word is "post-glacial"
-    return list(toks[at:]) or [toks[-1]]
+    return list(toks[at:])
 
 
 #: Dependents a modifier that shares a head may have: the coordination itself and an
@@ -709,7 +710,7 @@ def shared_head(tok: Token) -> list[Token]:
     ):
         return []
     rest = shared_rest(conjunct, _suspended(tok.text))
-    return [tok, *rest] if len(rest) < len(conjunct) and rest[-1].i == head.i else []
+    return [tok, *rest] if rest and len(rest) < len(conjunct) and rest[-1].i == head.i else []
 
 
 #: Parts of speech of a head a modifier can share.

@@ -1298,6 +1298,8 @@ def test_concepts_title_case_name_goes_on_through_its_preposition(title, body, n
         # two noun phrases share nothing
         ("Add salt and pepper to the soup.", None, "salt pepper"),
         ("Cells need glucose and amino acids.", None, "glucose acid"),
+        # nor does a noun and a hyphenated word that is all its phrase
+        ("Teams compare speed and cost-efficiency.", None, "speed efficiency"),
     ],
 )
 def test_concepts_modifiers_coordinated_before_one_head_each_name_it(sentence, shared, never):
