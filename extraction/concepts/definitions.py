@@ -121,10 +121,22 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
 
 
 _ASKS_WHAT = re.compile(
-    r"^(?:what\s+(?:is|are|was|were|does|do)\b|define\b|definition\s+of\b|explain\b|describe\b"
-    r"|what\s+is\s+meant\s+by\b|what\s+do\s+you\s+mean\s+by\b)\s*(?:a|an|the)?\s*",
+    r"^(?:what\s+(?:is|are)\s+(?:meant|understood)\s+by\b"
+    r"|what\s+do(?:es)?\s+(?:you|we|one)\s+(?:mean|understand)\s+by\b"
+    r"|(?:(?:give|state|write)\s+)?(?:the\s+|a\s+)?definition\s+of\b"
+    r"|what\s+(?:is|are|was|were|does|do)\b"
+    r"|(?:\w+ly\s+)?(?:define|explain|describe|outline)\b)"
+    r"[\s:]*(?:(?:a|an|the)\s+)?(?:(?:term|word|phrase)\s+)?",
     re.IGNORECASE,
 )
+#: A title that names its subject and then the instruction: "Osmosis -- define",
+#: "Hash table: definition".
+_ASKS_WHAT_AFTER = re.compile(
+    r"(?:\s*[:–—]|\s+-+)\s*(?:define|definition|describe|explain)\W*$", re.IGNORECASE
+)
+#: Words after an instruction that make it ask something else than what its subject is:
+#: "Explain why ice floats", "Describe how a heap grows".
+_ASKS_HOW = frozenset("why how when where whether which who".split())
 
 
 def asks_something_else(title: str) -> bool:
@@ -149,11 +161,14 @@ def asks_something_else(title: str) -> bool:
     if CONTRAST_CUE.search(title) or VERSUS.search(title):  # what tells two things apart
         return True
     rest, asked_what = _ASKS_WHAT.subn("", title.strip(), count=1)
+    rest, asked_after = _ASKS_WHAT_AFTER.subn("", rest, count=1)
     words = re.findall(r"[^\W\d_][\w'-]*", rest.lower())
     if not words:
         return False
-    if not asked_what and words[0] in OTHER_QUESTIONS:
+    if not asked_what and not asked_after and words[0] in OTHER_QUESTIONS:
         return True
+    if asked_what and words[0] in _ASKS_HOW:
+        return True  # "Explain why ice floats": an instruction that asks how or why
     at = 1 if words[0] in {"main", "key", "different", "various", "two", "three"} else 0
     framed = words[at : at + 2]  # "examples of": a framing noun that frames something
     return (
@@ -173,7 +188,9 @@ def asks_what_it_is(title: str) -> bool:
     >>> asks_what_it_is("What are the types of buffers?"), asks_what_it_is("Osmosis")
     (False, False)
     """
-    return bool(_ASKS_WHAT.match(title.strip())) and not asks_something_else(title)
+    text = title.strip()
+    asked = _ASKS_WHAT.match(text) or _ASKS_WHAT_AFTER.search(text)
+    return bool(asked) and not asks_something_else(title)
 
 
 def names_whole_title(card: Card, names: Sequence[str]) -> bool:
