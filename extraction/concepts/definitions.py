@@ -193,6 +193,29 @@ def asks_what_it_is(title: str) -> bool:
     return bool(asked) and not asks_something_else(title)
 
 
+#: A title that asks what its subject does or is for ("What is the function of the
+#: spleen?", "What does a load balancer do?", "What is a thermostat used for?").
+_ASKS_WHAT_IT_DOES = re.compile(
+    r"^(?:what\s+(?:is|are)\s+(?:the\s+)?(?:main\s+)?(?:function|purpose|role|job|use)s?\s+of\b"
+    r"|(?:the\s+)?(?:function|purpose|role)s?\s+of\b"
+    r"|what\s+(?:does|do)\b.+\bdo\b|what\s+(?:is|are)\b.+\bused\s+(?:for|to)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_what_it_does(title: str) -> bool:
+    """Does a card's title ask what its subject does or is for, so that an answer
+    opening with a plain verb ("Filter old cells out of the blood") says what the
+    subject does rather than tell the reader what to do?
+
+    >>> asks_what_it_does("What is the function of the spleen?")
+    True
+    >>> asks_what_it_does("What does a load balancer do?"), asks_what_it_does("Describe titration")
+    (True, False)
+    """
+    return bool(_ASKS_WHAT_IT_DOES.match(title.strip()))
+
+
 def names_whole_title(card: Card, names: Sequence[str]) -> bool:
     """Is the concept of ``names`` what the card's whole title names ("Hash tables"
     names "hash table", not "table"; "Hashing with linear probing" names
@@ -285,6 +308,7 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
     when they give none."""
     options: list[tuple[int, tuple[str, int], str, Evidence]] = []
     names = sorted({n for c in cands for n in (c.key, *c.forms)})
+    doings: set[str] = set()  # answers to "What does X do?": a verb there says what X does
     for c in cands:
         for card in c.subject_of:
             role = _subject_role(c, card)
@@ -294,6 +318,8 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                 options.append(
                     (DEFINITION_RANK.get(role, 3), (card.source, card.lines[0]), text, evidence)
                 )
+                if asks_what_it_does(card.title):
+                    doings.add(text)
         for role, evidence in c.definitions:
             text = evidence.text.strip()
             if text:
@@ -306,7 +332,11 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                         Evidence(evidence.source, evidence.line, whole),
                     )
                 )
-    options = [o for o in options if says_more(o[2], names) and not instructs(o[2], names)]
+    options = [
+        o
+        for o in options
+        if says_more(o[2], names) and (o[2] in doings or not instructs(o[2], names))
+    ]
     if not options:
         return "", None
     _, _, text, evidence = min(options, key=lambda o: (unfinished(o[2]), o[0], o[1]))

@@ -91,3 +91,17 @@ def test_definitions_an_instruction_that_asks_something_else_defines_nothing(tit
 )
 def test_definitions_asks_what_it_is_reads_instruction_shapes(title, asked):
     assert asks_what_it_is(title) is asked
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name", "defined"),
+    [
+        ("What is the function of the spleen?", "Remove old cells from the blood", "spleen", True),
+        ("What does a load balancer do?", "Distribute requests to servers", "load balancer", True),
+        ("What is a thermostat used for?", "Maintain a set temperature", "thermostat", True),
+        ("Describe titration", "Slowly add the base and record the volume.", "titration", False),
+        ("Explain osmosis", "Compare the two solutions before and after.", "osmosis", False),
+    ],
+)
+def test_definitions_a_verb_answering_what_x_does_says_what_it_does(title, answer, name, defined):
+    assert bool(definition_of(title, answer, name)) is defined
