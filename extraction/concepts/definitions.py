@@ -335,7 +335,9 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
     options = [
         o
         for o in options
-        if says_more(o[2], names) and (o[2] in doings or not instructs(o[2], names))
+        if says_more(o[2], names)
+        and (o[2] in doings or not instructs(o[2], names))
+        and not reads_as_heading(o[2], names)
     ]
     if not options:
         return "", None
@@ -403,6 +405,31 @@ def instructs(text: str, names: Sequence[str] = ()) -> bool:
     if first in own or first.rstrip("s") in own:
         return False
     return plain_verb(first) and (first in INSTRUCTIONS or only_verb(first))
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def reads_as_heading(text: str, names: Sequence[str] = ()) -> bool:
+    """Is ``text`` set like a heading or a run of headings (two words or more, every word
+    of four letters or more capitalised, no closing stop): a topic the notes turn to, not
+    what the concept is? The name an acronym of the concept spells out is its definition.
+
+    >>> reads_as_heading("Erosion in Coastal Regions"), reads_as_heading("Plate Tectonics")
+    (True, True)
+    >>> reads_as_heading("Erosion of coasts by waves."), reads_as_heading("Moves Water Across.")
+    (False, False)
+    >>> reads_as_heading("Adenosine Triphosphate", ["ATP"])
+    False
+    """
+    stripped = text.strip()
+    if stripped.endswith((".", "!", "?", ";", ":", "…")):
+        return False
+    words = _TITLE_WORD.findall(stripped)
+    long = [w for w in words if len(w) >= 4]
+    if len(words) < 2 or not long or not all(w[0].isupper() for w in long):
+        return False
+    return not any(is_acronym(n) and initials_match(n, stripped) for n in names)
 
 
 def says_more(text: str, names: Sequence[str]) -> bool:

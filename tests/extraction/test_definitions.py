@@ -105,3 +105,16 @@ def test_definitions_asks_what_it_is_reads_instruction_shapes(title, asked):
 )
 def test_definitions_a_verb_answering_what_x_does_says_what_it_does(title, answer, name, defined):
     assert bool(definition_of(title, answer, name)) is defined
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name", "defined"),
+    [
+        ("Explain erosion", "Weathering in Coastal Regions", "erosion", False),
+        ("Define inflation", "Price Levels And Interest Rates", "inflation", False),
+        ("Define ATP", "Adenosine Triphosphate", "ATP", True),
+        ("Define erosion", "Wearing Away of rock by water and wind", "erosion", True),
+    ],
+)
+def test_definitions_an_answer_set_like_a_heading_is_no_definition(title, answer, name, defined):
+    assert bool(definition_of(title, answer, name)) is defined
