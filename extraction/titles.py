@@ -12,18 +12,31 @@ from dataclasses import dataclass
 
 #: Title shapes that name their subject, tried in order; ``x`` is the concept.
 TITLE_PATTERNS: tuple[str, ...] = (
+    # "What is meant by osmosis?", "What do you understand by the term entropy?"
+    r"what (?:is|are) (?:meant|understood) by (?:the (?:term|word|phrase) )?(?:(?:an?|the)\s+)?"
+    r"(?P<x>.+)",
+    r"what do(?:es)? (?:you|we|one) (?:understand|mean) by (?:the (?:term|word|phrase) )?"
+    r"(?:(?:an?|the)\s+)?(?P<x>.+)",
+    # "Give the definition of osmosis", "Definition of a hash table"
+    r"(?:(?:give|state|write) )?(?:the |a )?definition of (?:(?:an?|the)\s+)?(?P<x>.+)",
+    # "Osmosis -- define", "Hash table: definition"
+    r"(?P<x>.+?)(?:\s*[:–—]|\s+-+)\s*(?:define|definition|describe|explain)",
     r"what (?:is|are) (?:(?:an?|the)\s+)?(?P<x>.+?) (?:\w+ly )?used (?:for|in)",
     r"what (?:is|are) the (?:components|parts|elements|types|kinds) of (?P<x>.+)",
     r"what (?:is|are) the (?:main |key |primary )?idea (?:of|behind) (?P<x>.+)",
     r"what (?:is|are) (?:(?:an?|the)\s+)?(?P<x>[^,]+?)(?:,? and (?:how|what|why) .*)?"
     r"(?: in the context of .*)?",
-    r"define (?:what )?(?:(?:an?|the)\s+)?(?P<x>.+?)(?: (?:is|are))?",
-    r"(?:explain|describe) (?:the |an? )?(?P<x>.+)",
+    r"(?:\w+ly )?define:? (?:what )?(?:(?:an?|the)\s+)?(?:(?:term|word|concept) )?"
+    r"(?P<x>.+?)(?: (?:is|are|means))?",
+    # "Describe what a subduction zone is", "Briefly explain osmosis", "Outline mitosis"
+    r"(?:\w+ly )?(?:explain|describe|outline) what (?:(?:an?|the)\s+)?(?P<x>.+?) "
+    r"(?:is|are|means)",
+    r"(?:\w+ly )?(?:explain|describe|outline):? (?:the |an? )?(?P<x>.+)",
     r"(?P<x>.+?) stands for",
     r"(?P<x>.+?) (?:is|are) (?:used|tricky to use) (?:for|in)",
     r"(?:advantages|disadvantages|applications|properties|examples|types|limitations) of "
     r"(?:an? |the )?(?P<x>.+)",
-    r"what does (?:an? |the )?(?P<x>.+?) do",
+    r"what does (?:an? |the )?(?P<x>.+?) (?:do|mean)",
     r"how does (?:an? |the )?(?P<x>.+?) work",
 )
 _COMPILED = tuple(re.compile(rf"^{p}$", re.IGNORECASE) for p in TITLE_PATTERNS)

@@ -121,10 +121,22 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
 
 
 _ASKS_WHAT = re.compile(
-    r"^(?:what\s+(?:is|are|was|were|does|do)\b|define\b|definition\s+of\b|explain\b|describe\b"
-    r"|what\s+is\s+meant\s+by\b|what\s+do\s+you\s+mean\s+by\b)\s*(?:a|an|the)?\s*",
+    r"^(?:what\s+(?:is|are)\s+(?:meant|understood)\s+by\b"
+    r"|what\s+do(?:es)?\s+(?:you|we|one)\s+(?:mean|understand)\s+by\b"
+    r"|(?:(?:give|state|write)\s+)?(?:the\s+|a\s+)?definition\s+of\b"
+    r"|what\s+(?:is|are|was|were|does|do)\b"
+    r"|(?:\w+ly\s+)?(?:define|explain|describe|outline)\b)"
+    r"[\s:]*(?:(?:a|an|the)\s+)?(?:(?:term|word|phrase)\s+)?",
     re.IGNORECASE,
 )
+#: A title that names its subject and then the instruction: "Osmosis -- define",
+#: "Hash table: definition".
+_ASKS_WHAT_AFTER = re.compile(
+    r"(?:\s*[:–—]|\s+-+)\s*(?:define|definition|describe|explain)\W*$", re.IGNORECASE
+)
+#: Words after an instruction that make it ask something else than what its subject is:
+#: "Explain why ice floats", "Describe how a heap grows".
+_ASKS_HOW = frozenset("why how when where whether which who".split())
 
 
 def asks_something_else(title: str) -> bool:
@@ -149,11 +161,14 @@ def asks_something_else(title: str) -> bool:
     if CONTRAST_CUE.search(title) or VERSUS.search(title):  # what tells two things apart
         return True
     rest, asked_what = _ASKS_WHAT.subn("", title.strip(), count=1)
+    rest, asked_after = _ASKS_WHAT_AFTER.subn("", rest, count=1)
     words = re.findall(r"[^\W\d_][\w'-]*", rest.lower())
     if not words:
         return False
-    if not asked_what and words[0] in OTHER_QUESTIONS:
+    if not asked_what and not asked_after and words[0] in OTHER_QUESTIONS:
         return True
+    if asked_what and words[0] in _ASKS_HOW:
+        return True  # "Explain why ice floats": an instruction that asks how or why
     at = 1 if words[0] in {"main", "key", "different", "various", "two", "three"} else 0
     framed = words[at : at + 2]  # "examples of": a framing noun that frames something
     return (
@@ -173,7 +188,32 @@ def asks_what_it_is(title: str) -> bool:
     >>> asks_what_it_is("What are the types of buffers?"), asks_what_it_is("Osmosis")
     (False, False)
     """
-    return bool(_ASKS_WHAT.match(title.strip())) and not asks_something_else(title)
+    text = title.strip()
+    asked = _ASKS_WHAT.match(text) or _ASKS_WHAT_AFTER.search(text)
+    return bool(asked) and not asks_something_else(title)
+
+
+#: A title that asks what its subject does or is for ("What is the function of the
+#: spleen?", "What does a load balancer do?", "What is a thermostat used for?").
+_ASKS_WHAT_IT_DOES = re.compile(
+    r"^(?:what\s+(?:is|are)\s+(?:the\s+)?(?:main\s+)?(?:function|purpose|role|job|use)s?\s+of\b"
+    r"|(?:the\s+)?(?:function|purpose|role)s?\s+of\b"
+    r"|what\s+(?:does|do)\b.+\bdo\b|what\s+(?:is|are)\b.+\bused\s+(?:for|to)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_what_it_does(title: str) -> bool:
+    """Does a card's title ask what its subject does or is for, so that an answer
+    opening with a plain verb ("Filter old cells out of the blood") says what the
+    subject does rather than tell the reader what to do?
+
+    >>> asks_what_it_does("What is the function of the spleen?")
+    True
+    >>> asks_what_it_does("What does a load balancer do?"), asks_what_it_does("Describe titration")
+    (True, False)
+    """
+    return bool(_ASKS_WHAT_IT_DOES.match(title.strip()))
 
 
 def names_whole_title(card: Card, names: Sequence[str]) -> bool:
@@ -268,6 +308,7 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
     when they give none."""
     options: list[tuple[int, tuple[str, int], str, Evidence]] = []
     names = sorted({n for c in cands for n in (c.key, *c.forms)})
+    doings: set[str] = set()  # answers to "What does X do?": a verb there says what X does
     for c in cands:
         for card in c.subject_of:
             role = _subject_role(c, card)
@@ -277,6 +318,8 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                 options.append(
                     (DEFINITION_RANK.get(role, 3), (card.source, card.lines[0]), text, evidence)
                 )
+                if asks_what_it_does(card.title):
+                    doings.add(text)
         for role, evidence in c.definitions:
             text = evidence.text.strip()
             if text:
@@ -289,7 +332,13 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                         Evidence(evidence.source, evidence.line, whole),
                     )
                 )
-    options = [o for o in options if says_more(o[2], names) and not instructs(o[2], names)]
+    options = [
+        o
+        for o in options
+        if says_more(o[2], names)
+        and (o[2] in doings or not instructs(o[2], names))
+        and not reads_as_heading(o[2], names)
+    ]
     if not options:
         return "", None
     _, _, text, evidence = min(options, key=lambda o: (unfinished(o[2]), o[0], o[1]))
@@ -356,6 +405,31 @@ def instructs(text: str, names: Sequence[str] = ()) -> bool:
     if first in own or first.rstrip("s") in own:
         return False
     return plain_verb(first) and (first in INSTRUCTIONS or only_verb(first))
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def reads_as_heading(text: str, names: Sequence[str] = ()) -> bool:
+    """Is ``text`` set like a heading or a run of headings (two words or more, every word
+    of four letters or more capitalised, no closing stop): a topic the notes turn to, not
+    what the concept is? The name an acronym of the concept spells out is its definition.
+
+    >>> reads_as_heading("Erosion in Coastal Regions"), reads_as_heading("Plate Tectonics")
+    (True, True)
+    >>> reads_as_heading("Erosion of coasts by waves."), reads_as_heading("Moves Water Across.")
+    (False, False)
+    >>> reads_as_heading("Adenosine Triphosphate", ["ATP"])
+    False
+    """
+    stripped = text.strip()
+    if stripped.endswith((".", "!", "?", ";", ":", "…")):
+        return False
+    words = _TITLE_WORD.findall(stripped)
+    long = [w for w in words if len(w) >= 4]
+    if len(words) < 2 or not long or not all(w[0].isupper() for w in long):
+        return False
+    return not any(is_acronym(n) and initials_match(n, stripped) for n in names)
 
 
 def says_more(text: str, names: Sequence[str]) -> bool:

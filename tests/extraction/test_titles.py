@@ -71,3 +71,27 @@ def test_titles_singular_keeps_non_plurals():
         "class",
         "dynamics",
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("What is meant by osmosis?", "osmosis"),
+        ("What is meant by the term plate tectonics?", "plate tectonics"),
+        ("What do you understand by entropy?", "entropy"),
+        ("What does subduction mean?", "subduction"),
+        ("Give the definition of a hash table", "hash table"),
+        ("Definition of inflation", "inflation"),
+        ("Define the term buffer solution", "buffer solution"),
+        ("Define: osmosis", "osmosis"),
+        ("Osmosis — define", "Osmosis"),
+        ("Hash table: definition", "Hash table"),
+        ("Pre-heating - explain", "Pre-heating"),
+        ("Briefly describe the French Revolution", "French Revolution"),
+        ("Outline plate tectonics", "plate tectonics"),
+        ("Explain what a hash table is", "hash table"),
+    ],
+)
+def test_titles_an_instruction_names_its_subject(title, name):
+    found = title_concept(title)
+    assert found is not None and found.name == name

@@ -1,0 +1,120 @@
+"""Definitions from instruction cards: "Define X", "What is meant by X?", "X -- define"
+give X the answer, whole, as its definition; an instruction that asks how or why, or
+something else about X, does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.concepts import extract_concepts
+from extraction.concepts.definitions import asks_what_it_is
+from extraction.logistic import LogisticModel
+from extraction.records import Card
+
+
+def card(title: str, body: str, *, kind: str = "question") -> Card:
+    lines = body.splitlines() or [""]
+    return Card(
+        id="n.txt#1",
+        source="n.txt",
+        format="test",
+        lines=(10, 10 + len(lines)),
+        title=title,
+        body=body,
+        title_line=10,
+        body_lines=tuple(range(11, 11 + len(lines))),
+        title_kind=kind,
+    )
+
+
+def definition_of(title: str, answer: str, name: str, kind: str = "question") -> str:
+    index = extract_concepts(
+        [card(title, answer, kind=kind)], model=LogisticModel((), (), bias=10.0)
+    )
+    found = index.find(name)
+    assert found is not None, name
+    return index.concepts[found].definition
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "answer", "name"),
+    [
+        ("What is meant by osmosis?", "question", "water crossing a membrane", "osmosis"),
+        ("What is meant by the term subduction?", "question", "when a plate sinks", "subduction"),
+        ("What do you understand by inflation?", "question", "a rise in prices", "inflation"),
+        ("Give the definition of a hash table", "question", "a map of keys to slots", "hash table"),
+        ("Define the term buffer", "question", "a solution holding its pH", "buffer"),
+        ("Define: plate tectonics", "question", "the theory of moving plates", "plate tectonics"),
+        ("Outline hashing", "question", "the process by which keys become slots", "hashing"),
+        ("Explain what a hash table is", "question", "a map of keys to slots", "hash table"),
+        ("Osmosis — define", "term", "water crossing a membrane", "osmosis"),
+        ("Briefly describe subduction", "term", "when a plate sinks", "subduction"),
+        ("Definition of inflation", "term", "a rise in prices", "inflation"),
+    ],
+)
+def test_definitions_an_instruction_card_defines_its_subject(title, kind, answer, name):
+    assert definition_of(title, answer, name, kind) == answer
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name"),
+    [
+        ("Explain why osmosis stops", "the pressure on both sides becomes equal", "osmosis"),
+        ("Describe how subduction starts", "a dense plate sinks under a lighter one", "subduction"),
+        ("Compare osmosis and diffusion", "both move particles down a gradient", "osmosis"),
+        ("Describe the stages of mitosis", "prophase, metaphase and anaphase", "mitosis"),
+    ],
+)
+def test_definitions_an_instruction_that_asks_something_else_defines_nothing(title, answer, name):
+    index = extract_concepts(
+        [card(title, answer), card("Notes", f"Some {name} notes.", kind="heading")],
+        model=LogisticModel((), (), bias=10.0),
+    )
+    found = index.find(name)
+    assert found is None or index.concepts[found].definition == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "asked"),
+    [
+        ("What is meant by osmosis?", True),
+        ("What do you understand by entropy?", True),
+        ("Give the definition of a hash table", True),
+        ("Osmosis — define", True),
+        ("Briefly describe subduction", True),
+        ("Outline plate tectonics", True),
+        ("Explain why ice floats", False),
+        ("Describe how a heap grows", False),
+        ("Explain osmosis", True),
+        ("List the types of rock", False),
+    ],
+)
+def test_definitions_asks_what_it_is_reads_instruction_shapes(title, asked):
+    assert asks_what_it_is(title) is asked
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name", "defined"),
+    [
+        ("What is the function of the spleen?", "Remove old cells from the blood", "spleen", True),
+        ("What does a load balancer do?", "Distribute requests to servers", "load balancer", True),
+        ("What is a thermostat used for?", "Maintain a set temperature", "thermostat", True),
+        ("Describe titration", "Slowly add the base and record the volume.", "titration", False),
+        ("Explain osmosis", "Compare the two solutions before and after.", "osmosis", False),
+    ],
+)
+def test_definitions_a_verb_answering_what_x_does_says_what_it_does(title, answer, name, defined):
+    assert bool(definition_of(title, answer, name)) is defined
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name", "defined"),
+    [
+        ("Explain erosion", "Weathering in Coastal Regions", "erosion", False),
+        ("Define inflation", "Price Levels And Interest Rates", "inflation", False),
+        ("Define ATP", "Adenosine Triphosphate", "ATP", True),
+        ("Define erosion", "Wearing Away of rock by water and wind", "erosion", True),
+    ],
+)
+def test_definitions_an_answer_set_like_a_heading_is_no_definition(title, answer, name, defined):
+    assert bool(definition_of(title, answer, name)) is defined
