@@ -20,7 +20,7 @@ import logging
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -182,10 +182,23 @@ class ParseCache:
         cache is then left alone) and never raised."""
         if self.problem is not None:
             return
-        from spacy.tokens import DocBin
+        self.store_packed(texts, [nlp_module.pack(docs)])
 
+    def store_packed(self, texts: Sequence[str], parts: Sequence[bytes]) -> None:
+        """:meth:`store` for parses of ``texts`` already packed (:func:`extraction.nlp.pack`),
+        in one or more consecutive parts: one is written as it is, several as one entry."""
+        if self.problem is not None:
+            return
+        if len(parts) == 1:
+            data = parts[0]
+        else:
+            from spacy.tokens import DocBin
+
+            whole = DocBin(store_user_data=False)
+            for part in parts:
+                whole.merge(DocBin().from_bytes(part))
+            data = whole.to_bytes()
         path = self.path(texts)
-        data = DocBin(docs=docs, store_user_data=False).to_bytes()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".spacy")
@@ -209,3 +222,58 @@ class ParseCache:
         docs = list(nlp_module.pipe(texts, nlp=self.nlp))
         self.store(texts, docs)
         return docs
+
+    def _entry_exists(self, texts: Sequence[str]) -> bool:
+        """Whether ``texts`` have an entry to read (it is checked when read)."""
+        if self.problem is not None:
+            return False
+        try:
+            return self.path(texts).is_file()
+        except OSError:
+            return False
+
+    def parse_chunks(
+        self, chunks: Sequence[Sequence[str]]
+    ) -> Iterator[tuple[list[Doc] | bytes, int]]:
+        """The parses of each chunk of texts, in order, as :meth:`parse` gives them; the
+        chunks not in the cache are parsed as one build's text: by worker processes when
+        they hold enough of it (:func:`extraction.nlp.parallel_workers`, as for a build
+        without the cache) and stored as they come back, else here, one by one. A cached
+        chunk is read here.
+
+        Each item is a list of documents with 0, or documents packed by worker processes
+        (:func:`extraction.nlp.pack`, one chunk possibly in several parts, cut by
+        :func:`extraction.nlp.parallel_chunks`) with their number.
+
+        >>> import tempfile
+        >>> cache = ParseCache(tempfile.mkdtemp(), nlp_module.load())
+        >>> _ = cache.parse(["A tensor is an array."])
+        >>> [len(docs) for docs, _ in cache.parse_chunks([["A tensor is an array."], ["B."]])]
+        [1, 1]
+        >>> cache.hits, cache.misses
+        (1, 2)
+        """
+        missing = [k for k, chunk in enumerate(chunks) if not self._entry_exists(chunk)]
+        workers = nlp_module.parallel_workers([t for k in missing for t in chunks[k]])
+        if not workers:  # little to parse: no process to start
+            for chunk in chunks:
+                yield self.parse(chunk), 0
+            return
+        parts = {k: nlp_module.parallel_chunks([chunks[k]]) for k in missing}
+        packed = nlp_module.parse_packed(
+            [part for k in missing for part in parts[k]], workers=workers, nlp=self.nlp
+        )
+        try:
+            for k, chunk in enumerate(chunks):
+                if k not in parts:  # cached when looked up (if spoiled since, parsed here)
+                    yield self.parse(chunk), 0
+                    continue
+                self.misses += 1
+                done = []
+                for _ in parts[k]:
+                    data, count = next(packed)
+                    done.append(data)
+                    yield data, count
+                self.store_packed(chunk, done)
+        finally:
+            packed.close()

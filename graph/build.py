@@ -481,13 +481,12 @@ def build_graph(
     cards = [card for result in results for card in result.cards]
     order = list(dict.fromkeys(card.source for card in cards))
     nlp = nlp or nlp_module.load()
-    parse = cache.parse if cache is not None else None
     models = models or {}
     index = extract_concepts(
         cards,
         nlp=nlp,
         order=order,
-        parse=parse,
+        cache=cache,
         model=models.get("selector"),
         disabled=disabled,
         progress=progress,

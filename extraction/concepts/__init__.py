@@ -23,6 +23,7 @@ merge rules by name, for ablations.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import networkx as nx
 from spacy.language import Language
@@ -53,6 +54,9 @@ from extraction.concepts.words import ANALOGY
 from extraction.logistic import LogisticModel
 from extraction.names import is_acronym
 from extraction.records import Card, Evidence
+
+if TYPE_CHECKING:
+    from extraction.cache import ParseCache
 
 __all__ = [
     "ANALOGY",
@@ -112,6 +116,7 @@ def extract_concepts(
     nlp: Language | None = None,
     order: Sequence[str] = (),
     parse: Callable[[Sequence[str]], list[Doc]] | None = None,
+    cache: ParseCache | None = None,
     model: LogisticModel | None = None,
     disabled: Collection[str] = (),
     progress: Callable[[nlp_module.Progress], None] | None = None,
@@ -129,6 +134,10 @@ def extract_concepts(
     parse : callable, optional
         Parses one file's segment texts (default: the pipeline, uncached); pass
         :meth:`extraction.cache.ParseCache.parse` to reuse earlier parses.
+    cache : ParseCache, optional
+        Reuse earlier parses and store new ones (instead of ``parse``): what it does not
+        hold is parsed as a build without it is, by worker processes when it is large
+        (:meth:`extraction.cache.ParseCache.parse_chunks`).
     model : LogisticModel, optional
         The selector (default: the weights in ``extraction/weights/selector.json``).
     disabled : collection of str
@@ -166,8 +175,10 @@ def extract_concepts(
         done = 0
         chunks = [b for f in files for b in batches([seg.text for seg in f])]
         texts = [seg.text for seg in segments]
-        workers = nlp_module.parallel_workers(texts) if own_parse else 0
-        if workers:  # parsed by worker processes and packed: read here, kept packed
+        workers = nlp_module.parallel_workers(texts) if own_parse and cache is None else 0
+        if cache is not None:  # cached chunks read here, the others parsed as below
+            packed = cache.parse_chunks(chunks)
+        elif workers:  # parsed by worker processes and packed: read here, kept packed
             chunks = nlp_module.parallel_chunks(chunks)  # shared by the amount of text
             packed = nlp_module.parse_packed(chunks, workers=workers, nlp=nlp)
         else:

@@ -338,3 +338,89 @@ def test_cache_parse_cache_entry_that_is_not_a_file_is_not_read(tmp_path, guard,
         entry.symlink_to("/dev/zero")
     assert [d.text for d in cache.parse(texts)] == texts
     assert cache.misses == 1
+
+
+# A cached build parses what the cache does not hold as a build without the cache would:
+# by worker processes when it is much text (issue 16, class 9).
+
+
+def _docs(docs):
+    return [[(t.text, t.tag_, t.dep_, t.head.i) for t in d] for d in docs]
+
+
+def _read(items, vocab):
+    """The documents of :meth:`ParseCache.parse_chunks`'s items, in order."""
+    return [
+        d
+        for docs, _ in items
+        for d in (nlp_module.unpack(docs, vocab) if isinstance(docs, bytes) else docs)
+    ]
+
+
+#: Three chunks of one build: the first about enzymes, then osmosis, then plate tectonics.
+CHUNKS = [
+    ["Enzymes lower the activation energy.", "A substrate binds to the active site."],
+    ["Osmosis moves water across a membrane.", "It needs no energy."],
+    ["Plates move over the mantle.", "Ridges form where plates part.", "Trenches too."],
+]
+
+
+@pytest.mark.parametrize(
+    "cached,started",
+    [
+        ((), True),  # nothing cached: the whole text is enough for workers
+        ((0,), True),  # one chunk cached: the other two still are
+        ((0, 1), False),  # one chunk left: too little text to start processes for
+        ((0, 1, 2), False),  # all cached: nothing to parse
+    ],
+)
+def test_cache_misses_are_parsed_by_workers_when_they_are_much_text(
+    tmp_path, monkeypatch, cached, started
+):
+    monkeypatch.setattr(nlp_module, "PARALLEL_MIN_CHARS", 125)  # about two chunks' text
+    monkeypatch.setattr(nlp_module.os, "sched_getaffinity", lambda _: {0, 1})
+    monkeypatch.setattr("threading.active_count", lambda: 1)
+    sent = []
+    real = nlp_module.parse_packed
+    monkeypatch.setattr(nlp_module, "parse_packed", lambda c, **kw: sent.append(c) or real(c, **kw))
+    cache = _parse_cache(tmp_path)
+    for k in cached:
+        cache.parse(CHUNKS[k])
+    cache = _parse_cache(tmp_path)
+    items = list(cache.parse_chunks(CHUNKS))
+    want = [d for chunk in CHUNKS for d in nlp_module.pipe(chunk)]
+    assert _docs(_read(items, cache.nlp.vocab)) == _docs(want)
+    assert (cache.hits, cache.misses) == (len(cached), len(CHUNKS) - len(cached))
+    missing = [chunk for k, chunk in enumerate(CHUNKS) if k not in cached]
+    assert sent == ([missing] if started else [])
+    again = _parse_cache(tmp_path)  # every chunk parsed was stored
+    assert _docs(_read(again.parse_chunks(CHUNKS), again.nlp.vocab)) == _docs(want)
+    assert (again.hits, again.misses) == (len(CHUNKS), 0)
+
+
+def test_cache_chunk_parsed_in_parts_is_stored_as_one_entry(tmp_path, monkeypatch):
+    """A long chunk is shared by the workers in parts; its entry holds the whole chunk."""
+    monkeypatch.setattr(nlp_module, "BATCH_SIZE", 1)  # each text its own batch
+    monkeypatch.setattr(nlp_module, "PARALLEL_CHUNK_CHARS", 40)  # about a text a part
+    monkeypatch.setattr(nlp_module, "parallel_workers", lambda texts: 2)
+    cache = _parse_cache(tmp_path)
+    counts = [count for _, count in cache.parse_chunks(CHUNKS[2:])]
+    assert counts == [1, 1, 1]
+    docs = _parse_cache(tmp_path).load(CHUNKS[2])
+    assert docs is not None and _docs(docs) == _docs(nlp_module.pipe(CHUNKS[2]))
+
+
+def test_cache_build_with_workers_finds_what_one_process_finds(notes, tmp_path, monkeypatch):
+    """The graph of a cached build whose misses went to worker processes is the graph of
+    a build in one process, and of the next build, from the cache."""
+    alone = graph_io.graph_to_data(build_graph(read_paths([notes])))
+    monkeypatch.setattr(nlp_module, "parallel_workers", lambda texts: 2)
+    sent = []
+    real = nlp_module.parse_packed
+    monkeypatch.setattr(nlp_module, "parse_packed", lambda c, **kw: sent.append(c) or real(c, **kw))
+    first = _parse_cache(tmp_path)
+    assert graph_io.graph_to_data(build_graph(read_paths([notes]), cache=first)) == alone
+    assert sent and first.misses == len(read_paths([notes]))
+    second = _parse_cache(tmp_path)
+    assert graph_io.graph_to_data(build_graph(read_paths([notes]), cache=second)) == alone
+    assert second.hits == first.misses and second.misses == 0
