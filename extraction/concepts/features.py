@@ -393,7 +393,9 @@ def _features(
     structural = [r for r in STRUCTURAL_ROLES if roles[r]]
     title_roles = sum(roles[r] for r in SUBJECT_ROLES)
     x: dict[str, float] = {f"role_{r}": 1.0 for r in structural}
-    x["of_phrase"] = float(bool(roles["of_phrase"]) or " of " in f" {main.key} ")
+    # an "of" phrase is a shape of the group's name alone: a group does not take it
+    # from a minor name ("rate of reaction" merged into "reaction rate")
+    x["of_phrase"] = float(bool(main.roles["of_phrase"]) or " of " in f" {main.key} ")
     x["structural"] = min(3, len(structural)) / 3
     x["subject"] = _log(subject)
     x["log_count"] = _log(count)

@@ -632,6 +632,30 @@ def test_concepts_selector_weights_are_data_for_every_feature():
     assert model.notes.get("fitted_by") == "python -m benchmarks.fit"
 
 
+@pytest.mark.parametrize(
+    ("names", "of_phrase"),
+    [
+        # (key, role, uses): the first name is the one the notes single out
+        ((("reaction rate", "heading", 3), ("rate of reaction", "of_phrase", 1)), False),
+        ((("ocean depth", "emphasis", 2), ("depth of the ocean", "of_phrase", 2)), False),
+        ((("price level", "term", 1), ("level of prices", "of_phrase", 4)), False),
+        # the name singled out is the "of" phrase: the group is one
+        ((("rate of reaction", "heading", 3), ("reaction rate", "mention", 1)), True),
+        ((("law of demand", "term", 1),), True),
+    ],
+)
+def test_concepts_features_of_phrase_is_read_from_the_name_the_notes_single_out(names, of_phrase):
+    from extraction.concepts.features import group_features
+
+    group = []
+    for key, role, uses in names:
+        c = cand(key, uses)
+        c.roles[role] += 1
+        group.append(c)
+    x = group_features({names[0][0]: group}, ranks={}, uses={})[names[0][0]]
+    assert bool(x.get("of_phrase")) is of_phrase
+
+
 def test_concepts_each_concept_keeps_its_features_and_score():
     index = extract_concepts([card("What is dropout?", "A regularization method.")])
     scored = index.selected[index.find("dropout")]
