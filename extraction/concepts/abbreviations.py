@@ -14,6 +14,14 @@ A faithful port of the authors' reference implementation (``ExtractAbbrev.java``
    the short form, has no more words than the window and does not contain the short
    form.
 
+As in the reference implementation, the text in the brackets is cut at its first
+", " or "; " before it is read ("(ToM; Smith 2009)" gives "ToM"; here only when what
+comes before holds a capital, so "RGB (red, green, and blue)" stays a long form), a
+short form before a bracket holds a capital, and a long form is refused when it is
+shorter than the short form, holds it followed by a space or ends with it, or has more
+words (hyphens split words) than ``min(|SF| + 5, 2 |SF|)``, |SF| counting letters and
+digits only (at most 10).
+
 Added for notes: "SF stands for / is short for long form" (a line of the notes, not
 a bracket), ``long form (SF)`` written with spaces inside the brackets, and
 "long form, or SF" where SF is an acronym ("adenosine triphosphate, or ATP").
@@ -32,6 +40,9 @@ _STANDS_FOR = re.compile(
     r"(?:of|for))\s*:?\s*(?P<long>[^.;:()]+)",
     re.IGNORECASE,
 )
+#: Where a long form candidate starts: after a sentence break (the reference
+#: implementation also cuts at ", ", which notes use inside long forms: "Surveillance,
+#: Epidemiology and End Results (SEER)").
 _SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
 #: "long form, or SF": an acronym given after a comma and "or".
 _OR_SHORT = re.compile(r",\s+or\s+(?P<short>[A-Za-z][\w\-]{1,9})(?=[\s.,;:)]|$)")
@@ -83,12 +94,25 @@ def best_long_form(short: str, long: str) -> str | None:
 
 
 def _valid(short: str, long: str, window: int) -> bool:
-    words = long.split()
+    """The reference implementation's checks on a long form, and the port's own: at
+    most ``window`` words, the short form not one of its words nor its first.
+
+    >>> _valid("TTS", "text-to-speech", 6), _valid("ER", "cortical ER", 4)
+    (True, False)
+    >>> _valid("SC", "some other quite long and wordy science course", 4)
+    False
+    """
+    size = sum(c.isalnum() for c in short)
+    tokens = [t for t in re.split(r"[\s\-]+", long) if t]
     return (
         len(long) > len(short)
-        and len(words) <= window
+        and len(long.split()) <= window
         and short.lower() not in long.lower().split()
         and not long.lower().startswith(short.lower() + " ")
+        and short + " " not in long
+        and not long.endswith(short)
+        and len(tokens) <= min(size * 2, size + 5)
+        and size <= 10
     )
 
 
@@ -122,13 +146,21 @@ def abbreviations(text: str) -> Iterator[tuple[str, str]]:
     []
     """
     for m in _BRACKETED.finditer(text):
+        # the bracket's text up to its first ", " or "; " when that holds a capital
+        # ("ToM; Smith 2009"), not a list that spells a short form before the bracket
+        # ("RGB (red, green, and blue)")
         inner = m.group(1).strip()
+        head = re.split(r"[,;]\s", inner, maxsplit=1)[0].strip()
+        if any(c.isupper() for c in head):
+            inner = head
         words = inner.split()
         if len(words) > 2:
             # "SHORT (long form)": the short form is the word before the bracket
             before = re.search(r"([A-Za-z0-9][\w\-]{0,9})\s*$", text[: m.start()])
             if not before or not is_short_form(before.group(1)):
                 continue
+            if not any(c.isupper() for c in before.group(1)):
+                continue  # a short form before its long form holds a capital
             short = before.group(1)
             window = " ".join(words[: _window(short)])
             long = best_long_form(short, window)

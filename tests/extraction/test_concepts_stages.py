@@ -155,6 +155,32 @@ def test_concepts_title_names_lists_and_non_names(title, kind, expected, never):
             [("ATP", "adenosine triphosphate")],
         ),
         ("a binary search tree, or BST.", [("BST", "binary search tree")]),
+        # the reference implementation's test cases
+        ("The endoplasmic reticulum (ER) in yeast", [("ER", "endoplasmic reticulum")]),
+        (
+            "a homolog of Wiskott-Aldrich syndrome protein (WASP), and",
+            [("WASP", "Wiskott-Aldrich syndrome protein")],
+        ),
+        ("Ribonuclease P (RNase P) is ubiquitous", [("RNase P", "Ribonuclease P")]),
+        (
+            "separated by sodium dodecyl sulfate-polyacrylamide gel electrophoresis (SDS-PAGE)",
+            [("SDS-PAGE", "sodium dodecyl sulfate-polyacrylamide gel electrophoresis")],
+        ),
+        (
+            "using matrix-assisted laser desorption/ionization (MALDI) mass spectrometry",
+            [("MALDI", "matrix-assisted laser desorption/ionization")],
+        ),
+        ("Theory of mind (ToM; Smith 2009) refers to", [("ToM", "Theory of mind")]),
+        ("Applications of text-to-speech (TTS) include:", [("TTS", "text-to-speech")]),
+        (
+            "the Open Researcher and Contributor iD (ORCID) service",
+            [("ORCID", "Open Researcher and Contributor iD")],
+        ),
+        (
+            "the serotonin receptor binds 5-hydroxytryptamine (5-HT)",
+            [("5-HT", "5-hydroxytryptamine")],
+        ),
+        ("the three RGB (red, green, and blue) channels", [("RGB", "red, green, and blue")]),
         # no abbreviation
         ("pick the red one, or GREEN, instead", []),
         ("the loss (see above) grows", []),
@@ -169,6 +195,11 @@ def test_concepts_abbreviations_schwartz_hearst(text, pairs):
 def test_concepts_best_long_form_needs_the_first_letter_at_a_word_start():
     assert best_long_form("SC", "scientific computing") == "scientific computing"
     assert best_long_form("SC", "discrete") is None
+
+
+def test_concepts_best_long_form_takes_letters_from_inside_words():
+    assert best_long_form("ATP", "stores adenosine triphosphate") == "adenosine triphosphate"
+    assert best_long_form("DNA", "deoxyribonucleic acid") == "deoxyribonucleic acid"
 
 
 # -- merging: each rule, and what it leaves alone ------------------------------------
