@@ -77,6 +77,7 @@ from extraction.concepts import (
     label_of,
     sentences_of,
 )
+from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.index import parsed_where, segments_only
 from extraction.records import Card, Concept, Evidence, Relation
 from extraction.titles import singular
@@ -387,7 +388,7 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             return ([within.concept], READER_IN_FACTOR) if within is not None else ([], 0.0)
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
-        if subj.dep_ == "ROOT" and subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects:
+        if subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects and _bare_head(subj):
             # "A sequence transduction model that relies on ...": the answer defines
             # the card's subject with a bare noun phrase
             return ctx.subjects, CARD_SUBJECT_FACTOR
@@ -466,6 +467,29 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+def _bare_head(noun: Token) -> bool:
+    """Is ``noun`` the head of a noun phrase that an answer is made of, with no finite
+    verb of its own: the sentence's root ("A sequence model that relies on ..."), or the
+    subject the parser gives a participle that is the root ("neural network model used for
+    X aiming to learn Y": no auxiliary, so no clause), the phrase opening the sentence?"""
+    if noun.dep_ == "ROOT":
+        return True
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubj"
+        and verb.dep_ == "ROOT"
+        and verb.tag_ in {"VBG", "VBN"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        and noun.left_edge.i == noun.sent.start
+    )
+
+
+def _asks_what(card: Card) -> bool:
+    """Does the card ask what its subject is ("Define X", "What is meant by X?"), so that
+    a bare noun phrase answering it is the subject's genus?"""
+    return asks_what_it_is(card.title)
 
 
 def _genus_does(ctx: _Context, verb: Token) -> bool:
@@ -1377,7 +1401,11 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y; "A W's
     Y" or "The Y in W" (a W the concept belongs to): X part_of W."""
     start = _opening(ctx.sent)
-    if start >= ctx.sent.end or ctx.sent.doc[start].lower_ not in {"a", "an", "one", "the"}:
+    if start >= ctx.sent.end:
+        return
+    if ctx.sent.doc[start].lower_ not in {"a", "an", "one", "the"}:
+        # "Define X -- neural network model used for ...": a bare noun phrase
+        yield from _bare_definition_edges(ctx, start)
         return
     if ctx.sent.doc[start].lower_ == "one" and not _article_one(ctx.sent.doc[start]):
         return  # "One-hot encoding": a word of a name, not an article
@@ -1417,6 +1445,35 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
                     yield Relation(
                         subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, ctx.cited
                     )
+
+
+def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
+    """A card that asks what X is, answered by a noun phrase with no article ("neural
+    network model used for ...", "type of learning where ..."): X is_a the phrase's
+    concept."""
+    if not (ctx.first and ctx.subjects) or ctx.seg.is_title or not _asks_what(ctx.seg.card):
+        return
+    if _headline(ctx.sent):
+        return  # "Regularisation in Neural Networks": a topic, not a genus
+    noun = ctx.sent.doc[start]
+    if noun.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+        return
+    while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.pos_ not in {"NOUN", "PROPN"} or not _bare_head(noun):
+        return
+    m = _kind_of(ctx, noun)
+    if m is None or m.start > start + 5:
+        return
+    generic = noun.lower_ in rp.GENERIC_HEADS and m.end == noun.i  # "neural network model"
+    if noun.lower_ not in rp.KIND_WORDS and not (m.end - 1 == noun.i or generic):
+        return  # a possessor or a modifier inside the phrase, not its own concept
+    initials = "".join(w[:1] for w in m.concept.split()).upper()
+    for subject in ctx.subjects:
+        if is_acronym(subject) and subject.upper().startswith(initials):
+            continue  # "Define BERT -- Bidirectional Encoder ...": its name spelled out
+        if subject != m.concept:
+            yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
 
 
 def _article_one(tok: Token) -> bool:

@@ -1468,3 +1468,35 @@ def test_relations_versus_shares_the_second_name_head(text):
     found = triples(index)
     assert expect(index, "bubble sort", "contrasts_with", "merge sort") in found
     assert expect(index, "bubble", "contrasts_with", "merge sort") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "never"),
+    [
+        (
+            "Define subduction || plate boundary process used for recycling oceanic crust",
+            ("subduction", "plate boundary process", "oceanic crust"),
+            [("subduction", "is_a", "plate boundary process")],
+            ("plate boundary process", "used_for", "oceanic crust"),
+        ),
+        (
+            "Define hash table || data structure used for caching, mapping keys to slots",
+            ("hash table", "data structure", "caching"),
+            [("hash table", "is_a", "data structure"), ("hash table", "used_for", "caching")],
+            ("data structure", "used_for", "caching"),
+        ),
+        (
+            "What is meant by osmosis? || type of diffusion where water crosses a membrane",
+            ("osmosis", "diffusion"),
+            [("osmosis", "is_a", "diffusion")],
+            None,
+        ),
+    ],
+)
+def test_relations_a_bare_noun_phrase_answering_what_x_is_is_about_x(text, names, expected, never):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    for source, relation, target in expected:
+        assert expect(index, source, relation, target) in found, found
+    if never:
+        assert expect(index, *never) not in found, found
