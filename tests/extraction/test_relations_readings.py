@@ -626,3 +626,28 @@ def test_relations_readings_a_question_of_when_to_take_which_contrasts_the_two(t
 )  # fmt: skip
 def test_relations_readings_when_to_use_one_thing_contrasts_nothing(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("A sonar survey is a method used to find the shipwreck on the seabed.",
+         ("sonar survey", "shipwreck"), ("sonar survey", "shipwreck")),
+        ("Titration is a procedure used to get the concentration of an acid.",
+         ("titration", "concentration"), ("titration", "concentration")),
+        ("Centrifugation is a technique used to obtain the plasma of a blood sample.",
+         ("centrifugation", "plasma"), ("centrifugation", "plasma")),
+        ("A contour map is a drawing used to represent the terrain of a region.",
+         ("contour map", "terrain"), ("contour map", "terrain")),
+        ("A pedigree chart is a diagram used to describe the inheritance of a trait.",
+         ("pedigree chart", "inheritance"), ("pedigree chart", "inheritance")),
+        ("A phase diagram is a chart used to express the states of a substance.",
+         ("phase diagram", "state"), ("phase diagram", "state")),
+        ("A histogram is a plot used to show the distribution of the measurements.",
+         ("histogram", "distribution"), ("histogram", "distribution")),
+        ("A hash table is a structure used to store the keys of a dictionary.",
+         ("hash table", "key"), ("hash table", "key")),
+    ],
+)  # fmt: skip
+def test_relations_readings_used_to_a_verb_of_mere_action_states_no_use(text, names, absent):
+    assert_unrelated(text, names, absent)
