@@ -670,6 +670,11 @@ PURPOSE_VERBS_ELSEWHERE = frozenset(
     """.split()
 )
 
+#: The label of the untyped link from a compound name to the concept its head names
+#: ("ridge regression" to "regression"): the name alone states no kind, so the link is
+#: no ``is_a``; its citation says that the name is the evidence.
+KIND_BY_NAME = "is named after"
+
 #: Verbs after "used to" of a mere act on a thing, no purpose: what a method is used to
 #: find, get or represent is what it works on ("a formulation used to find the boundary
 #: that ..."), not what it is for; the link stays a weak one labelled with its verb.

@@ -43,7 +43,9 @@ come from the notes, not from a list in the code.
 
 Names speak when a card does: a compound is a kind of its head ("time series anomaly
 detection"), an acronym of the acronym it ends with ("TBPTT"), "X with Y" uses Y, when
-the concept's card names the head in its answer. Words the notes use to talk about
+the concept's card names the head in its answer as the class (a definition's genus, a
+copula's attribute); an answer naming the head in passing leaves only the name as
+evidence, an untyped link labelled :data:`rp.KIND_BY_NAME`. Words the notes use to talk about
 relations ("the applications", "a solution", "the key component") are no ends of typed
 edges.
 
@@ -2664,8 +2666,10 @@ def _kind_edges(
     """A concept named by a compound is a kind of the concept its head names:
     "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection;
     only when the concept's card names the head in its answer, cited by the card's title
-    and that sentence, and not when the notes name the concept as a problem and the head
-    as none (an overflowing buffer is a problem of buffers, no kind of buffer)."""
+    and that sentence (an ``is_a`` when the answer names the head as the class, else a
+    ``related_to`` labelled :data:`rp.KIND_BY_NAME`: the name is the evidence), and not
+    when the notes name the concept as a problem and the head as none (an overflowing
+    buffer is a problem of buffers, no kind of buffer)."""
     titles = {
         seg.card.id: seg
         for seg, doc in parsed_where(index.segments, _is_title)
@@ -2730,24 +2734,33 @@ def _kind_edges(
                 wanted[card_id].update((concept.id, other) for kind, other in plan if other)
     found = _answers_naming(index, titles, wanted)
 
-    def cited(concept: Concept, other: str) -> list[Evidence]:
+    def cited(concept: Concept, other: str) -> tuple[list[Evidence], bool]:
         """The evidence of the first of the concept's cards whose answer names
-        ``other`` (:func:`_answers_naming`)."""
+        ``other`` (:func:`_answers_naming`), and whether it names it as the class."""
         for card_id in concept.cards:
             if (evidence := found.get((card_id, concept.id, other))) is not None:
                 return evidence
-        return []
+        return [], False
 
     for concept, plan in plans:
         for kind, other in plan:
             if kind == "stop":
                 break
-            if evidence := cited(concept, other):
-                if kind == "uses":
-                    yield Relation(concept.id, other, "uses", 0.6, evidence)
-                else:
-                    yield Relation(concept.id, other, "is_a", 0.6, evidence)
-                    break
+            evidence, as_class = cited(concept, other)
+            if not evidence:
+                continue
+            if kind == "uses":
+                yield Relation(concept.id, other, "uses", 0.6, evidence)
+                continue
+            if as_class:
+                yield Relation(concept.id, other, "is_a", 0.6, evidence)
+            else:
+                # the answer names the head in passing: the name alone says it is a
+                # kind, and the untyped link says so
+                yield Relation(
+                    concept.id, other, "related_to", 0.6, evidence, label=rp.KIND_BY_NAME
+                )
+            break
 
 
 def _answers_naming(
@@ -2761,7 +2774,7 @@ def _answers_naming(
     nothing. A heading over prose ("Optimization with Gradients") is never evidence:
     under one, only a sentence that names both concepts is, cited alone. Read in one pass
     over the notes, a card at a time."""
-    found: dict[tuple[str, str, str], list[Evidence]] = {}
+    found: dict[tuple[str, str, str], tuple[list[Evidence], bool]] = {}
 
     def answer(seg: Segment) -> bool:
         return bool(wanted.get(seg.card.id)) and not (seg.is_title or seg.is_heading)
@@ -2771,28 +2784,50 @@ def _answers_naming(
         title = titles[seg.card.id]
         heading = title.card.title_kind == "heading"
         for sent in sentences_of(doc):
-            open_pairs = [(c, o) for c, o in pending if (seg.card.id, c, o) not in found]
+            # a pair is settled by a sentence naming the other concept as a class; one
+            # naming it in passing is kept until such a sentence comes
+            open_pairs = [
+                (c, o) for c, o in pending if not found.get((seg.card.id, c, o), ((), False))[1]
+            ]
             if not open_pairs:
                 break
-            named = {
-                m.concept
+            kept = [
+                m
                 for m in mentions(index, sent)
                 # "The divergence is calculated ...": the concept itself, named again
                 if not (m.start > 0 and sent.doc[m.start - 1].lower_ in _DEFINITE)
                 # "higher enzyme levels": a word of another noun, no class named
                 and not _modifies_other(sent.doc, m)
-            }
+            ]
+            named = {m.concept for m in kept}
+            classes = {m.concept for m in kept if _names_the_class(sent, m)}
             for concept, other in open_pairs:
                 # the answer that opens with the concept's name names it ("1x1
                 # convolution is ...", split after "1x1")
                 own = concept in named or seg.text.lower().startswith(concept.lower())
                 if other in named and (not heading or own):
+                    key = (seg.card.id, concept, other)
+                    if key in found and other not in classes:
+                        continue
                     head = Evidence(title.card.source, title.line, title.text)
                     evidence = _evidence_of(seg, sent)
-                    found[(seg.card.id, concept, other)] = (
-                        [evidence] if heading else [head, evidence]
-                    )
+                    found[key] = ([evidence] if heading else [head, evidence], other in classes)
     return found
+
+
+def _names_the_class(sent: Span, m: Mention) -> bool:
+    """Does ``sent`` name ``m`` as what the thing it is about is: the noun a definition
+    opens with ("A binary vector that ..."), or what a copula says the subject is ("They
+    are specialised networks")?"""
+    noun = sent.doc[m.start : m.end].root
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if noun.dep_ == "ROOT":
+        # the fragment's first noun phrase: only articles and modifiers before it
+        return all(
+            t.pos_ in {"DET", "ADJ", "ADV", "NUM", "PUNCT"} for t in sent.doc[sent.start : m.start]
+        )
+    return noun.dep_ == "attr" and noun.head.lemma_ == "be"
 
 
 def _named_aside(index: ConceptIndex) -> dict[str, set[str]]:

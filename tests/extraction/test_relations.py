@@ -13,7 +13,7 @@ import pytest
 from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.readers import read_paths
 from extraction.records import Card, Evidence, Relation
-from extraction.relation_patterns import FRAMES, TABLES, Cue
+from extraction.relation_patterns import FRAMES, KIND_BY_NAME, TABLES, Cue
 from extraction.relations import CARD_SUBJECT_FACTOR, merge_relations, typed_relations
 from tests.conftest import SEEDS, SHARED, requires_shared
 
@@ -889,6 +889,26 @@ def test_relations_compound_names_a_kind_of_its_head():
         ("What is a many-to-one RNN?", "An RNN that reads a sequence and outputs one value."),
     )
     assert ("many-to-one RNN", "is_a", "RNN") in _edges(cards)
+
+
+@pytest.mark.parametrize(
+    ("enzyme", "answer"),
+    [
+        ("digestive enzyme", "The stomach releases it and each enzyme breaks down one nutrient."),
+        ("liver enzyme", "Doctors test for an enzyme like it after an injury."),
+    ],
+)
+def test_relations_compound_named_in_passing_is_linked_by_its_name_only(enzyme, answer):
+    cards = _qa(
+        ("What is an enzyme?", "A protein that speeds up a reaction."),
+        (f"What is a {enzyme}?", answer),
+    )
+    relations = typed_relations(extract_concepts(cards))
+    found = {(r.source, r.relation, r.target): r for r in relations}
+    assert (enzyme, "is_a", "enzyme") not in found
+    link = found[(enzyme, "related_to", "enzyme")]
+    assert link.label == KIND_BY_NAME
+    assert link.evidence[0].text == f"What is a {enzyme}?"
 
 
 def test_relations_component_labels_are_parts_of_the_card_subject():
