@@ -1888,22 +1888,33 @@ def _list_edges(
             if cue.frame == "svo" and not asked:
                 forward = False
             source, target = (item, anchor.concept) if forward else (anchor.concept, item)
-            line_ev = next(
-                (
-                    Evidence(s.card.source, s.line_at(t.start_char), t.text.strip())
-                    for s, t in body
-                    if any(m.concept == item for m in mentions(index, t))
-                ),
-                None,
-            )
+            line_ev = _line_naming(index, body, item)
             cited = [evidence, line_ev] if line_ev else [evidence, _evidence_of(*body[0])]
             yield Relation(source, target, relation, cue.confidence, cited, label=cue.label)
         kinds = [item for item in kinds_of or items if item != anchor.concept]
         if relation == "is_a" and len(kinds) == 2 and _counts_two(sent):
             # "the two types of X": set side by side; "Types of X" over two items only
-            # lists them (more may exist), it sets neither against the other
-            cited = [evidence, _evidence_of(*body[0])]
+            # lists them (more may exist), it sets neither against the other; cited by
+            # the title and the lines that name the two sides
+            lines = [_line_naming(index, body, kind) for kind in kinds]
+            cited = [evidence, *dict.fromkeys(e for e in lines if e)]
+            if len(cited) == 1:
+                cited.append(_evidence_of(*body[0]))
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+def _line_naming(
+    index: ConceptIndex, body: Sequence[tuple[Segment, Span]], concept: str
+) -> Evidence | None:
+    """The first sentence of ``body`` that names ``concept``."""
+    return next(
+        (
+            Evidence(s.card.source, s.line_at(t.start_char), t.text.strip())
+            for s, t in body
+            if any(m.concept == concept for m in mentions(index, t))
+        ),
+        None,
+    )
 
 
 #: Words that count the kinds a title asks for as a pair ("the two types of X").

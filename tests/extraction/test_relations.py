@@ -1409,6 +1409,29 @@ def test_relations_two_listed_kinds_contrast_only_when_counted_as_two(title, con
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "Igneous rocks: cooled from magma\nSedimentary rocks: laid down in layers",
+        "Igneous rocks\nformed from magma\nSedimentary rocks\nformed from layers",
+    ],
+)
+def test_relations_two_counted_kinds_contrast_cites_both_sides(body):
+    index = tiny_index(
+        f"What are the two types of rocks? || {body}", "rock", "igneous rock", "sedimentary rock"
+    )
+    edge = next(
+        r
+        for r in typed_relations(index)
+        if (r.source, r.relation, r.target)
+        == ("igneous rock", "contrasts_with", "sedimentary rock")
+    )
+    lines = [e.text for e in edge.evidence]
+    assert lines[0] == "What are the two types of rocks?"
+    assert any(t.startswith("Igneous rocks") for t in lines), lines
+    assert any(t.startswith("Sedimentary rocks") for t in lines), lines
+
+
+@pytest.mark.parametrize(
     ("text", "names", "is_a"),
     [
         # a copula with no setting states a kind
