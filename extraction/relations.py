@@ -1074,7 +1074,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         factor = 1.0
         if not before and _opens_clause(ctx, span):
             pairs = _fronted_pairs(ctx, span)  # "Compared with X, Y ..."
-        elif not objects or not before:
+        elif not objects or not before or _measure_of(ctx, before[-1]):
             return
         else:
             pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
@@ -1192,6 +1192,26 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
         yield Relation(source, target, relation, confidence, cited, label=label)
+
+
+def _measure_of(ctx: _Context, m: Mention) -> bool:
+    """Is ``m`` only where a measure of something else is taken ("a drop in yield on the
+    sandy plot compared to the clay plot"): the object of a preposition after a noun no
+    concept names, and no word about the concept itself ("the advantages of X")? What is
+    compared is that noun, not the concept."""
+    noun = ctx.sent.doc[m.start : m.end].root
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == noun.i:
+        return False
+    owner = prep.head
+    return (
+        owner.pos_ == "NOUN"
+        # "the advantages of X compared to Y": a word about X itself (rp.META_WORDS)
+        and singular(owner.lower_) not in rp.META_WORDS
+        and not any(f.covers(owner) for f in ctx.found)
+    )
 
 
 def _contrasting(mark: Token, clause: Token) -> bool:

@@ -651,3 +651,27 @@ def test_relations_readings_when_to_use_one_thing_contrasts_nothing(text, names,
 )  # fmt: skip
 def test_relations_readings_used_to_a_verb_of_mere_action_states_no_use(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("There is a significant drop in yield on the sandy plot compared to the clay plot.",
+         ("sandy plot", "clay plot"), ("sandy plot", "clay plot")),
+        ("The error rate of the heap sort is low compared to the merge sort.",
+         ("heap sort", "merge sort"), ("heap sort", "merge sort")),
+        ("A sharp rise in the price of copper compared to tin followed.",
+         ("copper", "tin"), ("copper", "tin")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_comparison_of_measures_contrasts_no_concepts(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+def test_relations_readings_advantages_of_a_thing_compared_to_another_contrast_the_two():
+    index = tiny_index(
+        "What are the advantages of a heap sort compared to a merge sort?",
+        "heap sort",
+        "merge sort",
+    )
+    assert expect(index, "heap sort", "contrasts_with", "merge sort") in triples(index)
