@@ -2858,7 +2858,7 @@ def _names_the_class(sent: Span, m: Mention) -> bool:
         return all(
             t.pos_ in {"DET", "ADJ", "ADV", "NUM", "PUNCT"} for t in sent.doc[sent.start : m.start]
         )
-    return noun.dep_ == "attr" and noun.head.lemma_ == "be"
+    return noun.dep_ == "attr" and noun.head.lower_ in rp.COPULAS
 
 
 def _named_aside(index: ConceptIndex) -> dict[str, set[str]]:
