@@ -1475,7 +1475,9 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     if (
         root.dep_ in _SUBJECT_DEPS
         and root.head.i > root.i
-        and not any(t.is_punct for t in doc[root.i + 1 : root.head.i])
+        # brackets inside the subject's phrase ("the samples (before and after) are")
+        # break no clause
+        and not any(t.is_punct and not _bracket(t) for t in doc[root.i + 1 : root.head.i])
     ):
         return  # "Noisy gradients: gradients can be noisy": a clause about it, no genus
     if root.lower_ in rp.KIND_WORDS:  # "X: An extension of diffusion models"
@@ -1491,6 +1493,10 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     )
     if phrase[0].lower_ in {"a", "an"} or inside:
         yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+
+
+def _bracket(token: Token) -> bool:
+    return token.is_bracket or token.text in "()[]{}"
 
 
 def _copula_edges(ctx: _Context) -> Iterator[Relation]:

@@ -675,3 +675,16 @@ def test_relations_readings_advantages_of_a_thing_compared_to_another_contrast_t
         "merge sort",
     )
     assert expect(index, "heap sort", "contrasts_with", "merge sort") in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Paired samples: The samples from each patient (before and after the dose) are "
+         "measured twice.", ("paired sample", "sample"), ("paired sample", "sample")),
+        ("Cold fronts: The fronts of cold air (from the poles) are moving fast.",
+         ("cold front", "front"), ("cold front", "front")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_label_then_a_clause_with_brackets_states_no_kind(text, names, absent):
+    assert_unrelated(text, names, absent)
