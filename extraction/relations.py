@@ -1037,6 +1037,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if relation in rp.SYMMETRIC and factor == CARD_SUBJECT_FACTOR and not pronoun:
             return  # "aerobic versus anaerobic respiration": both sides are in the sentence
         pairs = [(s, o) for s in subjects for o in objects]
+        if len(objects) == 2 and objects[0] in subjects:
+            # "Page cache: if a system includes a page cache (also known as a disk
+            # cache)": the object is the subject itself, and its gloss another name of it
+            pairs = [(s, o) for s, o in pairs if o != objects[1]]
         plural = (
             ante[2] if ante is not None else any(_plural_before(ctx, s, span) for s in subjects)
         )

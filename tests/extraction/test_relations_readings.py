@@ -688,3 +688,18 @@ def test_relations_readings_advantages_of_a_thing_compared_to_another_contrast_t
 )  # fmt: skip
 def test_relations_readings_a_label_then_a_clause_with_brackets_states_no_kind(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Page cache: If your system includes a page cache (also known as a disk cache), the "
+         "first read is slow.", ("page cache", "disk cache"), ("page cache", "disk cache")),
+        ("Cell wall: If a plant cell contains a cell wall (also called a wall layer), it keeps "
+         "its shape.", ("cell wall", "wall layer"), ("cell wall", "wall layer")),
+    ],
+)  # fmt: skip
+def test_relations_readings_the_gloss_of_the_subject_named_again_is_no_part_of_it(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
