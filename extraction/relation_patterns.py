@@ -670,6 +670,19 @@ PURPOSE_VERBS_ELSEWHERE = frozenset(
     """.split()
 )
 
+#: The label of the untyped link from a compound name to the concept its head names
+#: ("ridge regression" to "regression"): the name alone states no kind, so the link is
+#: no ``is_a``; its citation says that the name is the evidence.
+KIND_BY_NAME = "is named after"
+
+#: Verbs after "used to" of a mere act on a thing, no purpose: what a method is used to
+#: find, get or represent is what it works on ("a formulation used to find the boundary
+#: that ..."), not what it is for; the link stays a weak one labelled with its verb.
+ACTION_VERBS = frozenset("find get obtain represent describe express show store".split())
+
+#: Verbs after "used to" that give no ``used_for`` of the object they take.
+_NOT_PURPOSE = sorted(PURPOSE_VERBS_ELSEWHERE | ACTION_VERBS)
+
 USED_FOR: list[Cue] = [
     Cue(
         "used_for",
@@ -727,9 +740,9 @@ USED_FOR: list[Cue] = [
             _ADV,
             _words("used employed utilized utilised applied"),
             {"LOWER": "to"},
-            {"POS": "VERB", "LOWER": {"NOT_IN": sorted(PURPOSE_VERBS_ELSEWHERE)}},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
             {"LOWER": {"IN": ["and", "or", "/", "and/or"]}, "OP": "*"},
-            {"POS": "VERB", "OP": "?", "LOWER": {"NOT_IN": sorted(PURPOSE_VERBS_ELSEWHERE)}},
+            {"POS": "VERB", "OP": "?", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
         ],
         0.65,
         gap=2,
@@ -742,7 +755,7 @@ USED_FOR: list[Cue] = [
             {"LOWER": {"IN": "used employed utilized utilised applied".split()}, "DEP": "acl"},
             _ADV,
             {"LOWER": "to"},
-            {"POS": "VERB", "LOWER": {"NOT_IN": sorted(PURPOSE_VERBS_ELSEWHERE)}},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
         ],
         0.65,
         gap=2,

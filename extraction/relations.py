@@ -43,7 +43,9 @@ come from the notes, not from a list in the code.
 
 Names speak when a card does: a compound is a kind of its head ("time series anomaly
 detection"), an acronym of the acronym it ends with ("TBPTT"), "X with Y" uses Y, when
-the concept's card names the head in its answer. Words the notes use to talk about
+the concept's card names the head in its answer as the class (a definition's genus, a
+copula's attribute); an answer naming the head in passing leaves only the name as
+evidence, an untyped link labelled :data:`rp.KIND_BY_NAME`. Words the notes use to talk about
 relations ("the applications", "a solution", "the key component") are no ends of typed
 edges.
 
@@ -1059,6 +1061,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if relation in rp.SYMMETRIC and factor == CARD_SUBJECT_FACTOR and not pronoun:
             return  # "aerobic versus anaerobic respiration": both sides are in the sentence
         pairs = [(s, o) for s in subjects for o in objects]
+        if len(objects) == 2 and objects[0] in subjects:
+            # "Page cache: if a system includes a page cache (also known as a disk
+            # cache)": the object is the subject itself, and its gloss another name of it
+            pairs = [(s, o) for s, o in pairs if o != objects[1]]
         plural = (
             ante[2] if ante is not None else any(_plural_before(ctx, s, span) for s in subjects)
         )
@@ -1096,7 +1102,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         factor = 1.0
         if not before and _opens_clause(ctx, span):
             pairs = _fronted_pairs(ctx, span)  # "Compared with X, Y ..."
-        elif not objects or not before:
+        elif not objects or not before or _measure_of(ctx, before[-1]):
             return
         else:
             pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
@@ -1214,6 +1220,26 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
         yield Relation(source, target, relation, confidence, cited, label=label)
+
+
+def _measure_of(ctx: _Context, m: Mention) -> bool:
+    """Is ``m`` only where a measure of something else is taken ("a drop in yield on the
+    sandy plot compared to the clay plot"): the object of a preposition after a noun no
+    concept names, and no word about the concept itself ("the advantages of X")? What is
+    compared is that noun, not the concept."""
+    noun = ctx.sent.doc[m.start : m.end].root
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == noun.i:
+        return False
+    owner = prep.head
+    return (
+        owner.pos_ == "NOUN"
+        # "the advantages of X compared to Y": a word about X itself (rp.META_WORDS)
+        and singular(owner.lower_) not in rp.META_WORDS
+        and not any(f.covers(owner) for f in ctx.found)
+    )
 
 
 def _contrasting(mark: Token, clause: Token) -> bool:
@@ -1510,7 +1536,9 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     if (
         root.dep_ in _SUBJECT_DEPS
         and root.head.i > root.i
-        and not any(t.is_punct for t in doc[root.i + 1 : root.head.i])
+        # brackets inside the subject's phrase ("the samples (before and after) are")
+        # break no clause
+        and not any(t.is_punct and not _bracket(t) for t in doc[root.i + 1 : root.head.i])
     ):
         return  # "Noisy gradients: gradients can be noisy": a clause about it, no genus
     if root.lower_ in rp.KIND_WORDS:  # "X: An extension of diffusion models"
@@ -1526,6 +1554,10 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     )
     if phrase[0].lower_ in {"a", "an"} or inside:
         yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+
+
+def _bracket(token: Token) -> bool:
+    return token.is_bracket or token.text in "()[]{}"
 
 
 def _copula_edges(ctx: _Context) -> Iterator[Relation]:
@@ -1943,22 +1975,33 @@ def _list_edges(
             if cue.frame == "svo" and not asked:
                 forward = False
             source, target = (item, anchor.concept) if forward else (anchor.concept, item)
-            line_ev = next(
-                (
-                    Evidence(s.card.source, s.line_at(t.start_char), t.text.strip())
-                    for s, t in body
-                    if any(m.concept == item for m in mentions(index, t))
-                ),
-                None,
-            )
+            line_ev = _line_naming(index, body, item)
             cited = [evidence, line_ev] if line_ev else [evidence, _evidence_of(*body[0])]
             yield Relation(source, target, relation, cue.confidence, cited, label=cue.label)
         kinds = [item for item in kinds_of or items if item != anchor.concept]
         if relation == "is_a" and len(kinds) == 2 and _counts_two(sent):
             # "the two types of X": set side by side; "Types of X" over two items only
-            # lists them (more may exist), it sets neither against the other
-            cited = [evidence, _evidence_of(*body[0])]
+            # lists them (more may exist), it sets neither against the other; cited by
+            # the title and the lines that name the two sides
+            lines = [_line_naming(index, body, kind) for kind in kinds]
+            cited = [evidence, *dict.fromkeys(e for e in lines if e)]
+            if len(cited) == 1:
+                cited.append(_evidence_of(*body[0]))
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+def _line_naming(
+    index: ConceptIndex, body: Sequence[tuple[Segment, Span]], concept: str
+) -> Evidence | None:
+    """The first sentence of ``body`` that names ``concept``."""
+    return next(
+        (
+            Evidence(s.card.source, s.line_at(t.start_char), t.text.strip())
+            for s, t in body
+            if any(m.concept == concept for m in mentions(index, t))
+        ),
+        None,
+    )
 
 
 #: Words that count the kinds a title asks for as a pair ("the two types of X").
@@ -2721,8 +2764,10 @@ def _kind_edges(
     """A concept named by a compound is a kind of the concept its head names:
     "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection;
     only when the concept's card names the head in its answer, cited by the card's title
-    and that sentence, and not when the notes name the concept as a problem and the head
-    as none (an overflowing buffer is a problem of buffers, no kind of buffer)."""
+    and that sentence (an ``is_a`` when the answer names the head as the class, else a
+    ``related_to`` labelled :data:`rp.KIND_BY_NAME`: the name is the evidence), and not
+    when the notes name the concept as a problem and the head as none (an overflowing
+    buffer is a problem of buffers, no kind of buffer)."""
     titles = {
         seg.card.id: seg
         for seg, doc in parsed_where(index.segments, _is_title)
@@ -2787,24 +2832,33 @@ def _kind_edges(
                 wanted[card_id].update((concept.id, other) for kind, other in plan if other)
     found = _answers_naming(index, titles, wanted)
 
-    def cited(concept: Concept, other: str) -> list[Evidence]:
+    def cited(concept: Concept, other: str) -> tuple[list[Evidence], bool]:
         """The evidence of the first of the concept's cards whose answer names
-        ``other`` (:func:`_answers_naming`)."""
+        ``other`` (:func:`_answers_naming`), and whether it names it as the class."""
         for card_id in concept.cards:
             if (evidence := found.get((card_id, concept.id, other))) is not None:
                 return evidence
-        return []
+        return [], False
 
     for concept, plan in plans:
         for kind, other in plan:
             if kind == "stop":
                 break
-            if evidence := cited(concept, other):
-                if kind == "uses":
-                    yield Relation(concept.id, other, "uses", 0.6, evidence)
-                else:
-                    yield Relation(concept.id, other, "is_a", 0.6, evidence)
-                    break
+            evidence, as_class = cited(concept, other)
+            if not evidence:
+                continue
+            if kind == "uses":
+                yield Relation(concept.id, other, "uses", 0.6, evidence)
+                continue
+            if as_class:
+                yield Relation(concept.id, other, "is_a", 0.6, evidence)
+            else:
+                # the answer names the head in passing: the name alone says it is a
+                # kind, and the untyped link says so
+                yield Relation(
+                    concept.id, other, "related_to", 0.6, evidence, label=rp.KIND_BY_NAME
+                )
+            break
 
 
 def _answers_naming(
@@ -2818,7 +2872,7 @@ def _answers_naming(
     nothing. A heading over prose ("Optimization with Gradients") is never evidence:
     under one, only a sentence that names both concepts is, cited alone. Read in one pass
     over the notes, a card at a time."""
-    found: dict[tuple[str, str, str], list[Evidence]] = {}
+    found: dict[tuple[str, str, str], tuple[list[Evidence], bool]] = {}
 
     def answer(seg: Segment) -> bool:
         return bool(wanted.get(seg.card.id)) and not (seg.is_title or seg.is_heading)
@@ -2828,28 +2882,50 @@ def _answers_naming(
         title = titles[seg.card.id]
         heading = title.card.title_kind == "heading"
         for sent in sentences_of(doc):
-            open_pairs = [(c, o) for c, o in pending if (seg.card.id, c, o) not in found]
+            # a pair is settled by a sentence naming the other concept as a class; one
+            # naming it in passing is kept until such a sentence comes
+            open_pairs = [
+                (c, o) for c, o in pending if not found.get((seg.card.id, c, o), ((), False))[1]
+            ]
             if not open_pairs:
                 break
-            named = {
-                m.concept
+            kept = [
+                m
                 for m in mentions(index, sent)
                 # "The divergence is calculated ...": the concept itself, named again
                 if not (m.start > 0 and sent.doc[m.start - 1].lower_ in _DEFINITE)
                 # "higher enzyme levels": a word of another noun, no class named
                 and not _modifies_other(sent.doc, m)
-            }
+            ]
+            named = {m.concept for m in kept}
+            classes = {m.concept for m in kept if _names_the_class(sent, m)}
             for concept, other in open_pairs:
                 # the answer that opens with the concept's name names it ("1x1
                 # convolution is ...", split after "1x1")
                 own = concept in named or seg.text.lower().startswith(concept.lower())
                 if other in named and (not heading or own):
+                    key = (seg.card.id, concept, other)
+                    if key in found and other not in classes:
+                        continue
                     head = Evidence(title.card.source, title.line, title.text)
                     evidence = _evidence_of(seg, sent)
-                    found[(seg.card.id, concept, other)] = (
-                        [evidence] if heading else [head, evidence]
-                    )
+                    found[key] = ([evidence] if heading else [head, evidence], other in classes)
     return found
+
+
+def _names_the_class(sent: Span, m: Mention) -> bool:
+    """Does ``sent`` name ``m`` as what the thing it is about is: the noun a definition
+    opens with ("A binary vector that ..."), or what a copula says the subject is ("They
+    are specialised networks")?"""
+    noun = sent.doc[m.start : m.end].root
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if noun.dep_ == "ROOT":
+        # the fragment's first noun phrase: only articles and modifiers before it
+        return all(
+            t.pos_ in {"DET", "ADJ", "ADV", "NUM", "PUNCT"} for t in sent.doc[sent.start : m.start]
+        )
+    return noun.dep_ == "attr" and noun.head.lower_ in rp.COPULAS
 
 
 def _named_aside(index: ConceptIndex) -> dict[str, set[str]]:

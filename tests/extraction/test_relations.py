@@ -13,7 +13,7 @@ import pytest
 from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.readers import read_paths
 from extraction.records import Card, Evidence, Relation
-from extraction.relation_patterns import FRAMES, TABLES, Cue
+from extraction.relation_patterns import FRAMES, KIND_BY_NAME, TABLES, Cue
 from extraction.relations import CARD_SUBJECT_FACTOR, merge_relations, typed_relations
 from tests.conftest import SEEDS, SHARED, requires_shared
 
@@ -891,6 +891,26 @@ def test_relations_compound_names_a_kind_of_its_head():
     assert ("many-to-one RNN", "is_a", "RNN") in _edges(cards)
 
 
+@pytest.mark.parametrize(
+    ("enzyme", "answer"),
+    [
+        ("digestive enzyme", "The stomach releases it and each enzyme breaks down one nutrient."),
+        ("liver enzyme", "Doctors test for an enzyme like it after an injury."),
+    ],
+)
+def test_relations_compound_named_in_passing_is_linked_by_its_name_only(enzyme, answer):
+    cards = _qa(
+        ("What is an enzyme?", "A protein that speeds up a reaction."),
+        (f"What is a {enzyme}?", answer),
+    )
+    relations = typed_relations(extract_concepts(cards))
+    found = {(r.source, r.relation, r.target): r for r in relations}
+    assert (enzyme, "is_a", "enzyme") not in found
+    link = found[(enzyme, "related_to", "enzyme")]
+    assert link.label == KIND_BY_NAME
+    assert link.evidence[0].text == f"What is a {enzyme}?"
+
+
 def test_relations_component_labels_are_parts_of_the_card_subject():
     cards = _qa(
         ("What is a GRU?", "A recurrent unit with two gates."),
@@ -1386,6 +1406,29 @@ def test_relations_two_listed_kinds_contrast_only_when_counted_as_two(title, con
     assert expect(index, "cumulus cloud", "is_a", "cloud") in found
     pair = expect(index, "cumulus cloud", "contrasts_with", "cirrus cloud")
     assert (pair in found) == contrasted, found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Igneous rocks: cooled from magma\nSedimentary rocks: laid down in layers",
+        "Igneous rocks\nformed from magma\nSedimentary rocks\nformed from layers",
+    ],
+)
+def test_relations_two_counted_kinds_contrast_cites_both_sides(body):
+    index = tiny_index(
+        f"What are the two types of rocks? || {body}", "rock", "igneous rock", "sedimentary rock"
+    )
+    edge = next(
+        r
+        for r in typed_relations(index)
+        if (r.source, r.relation, r.target)
+        == ("igneous rock", "contrasts_with", "sedimentary rock")
+    )
+    lines = [e.text for e in edge.evidence]
+    assert lines[0] == "What are the two types of rocks?"
+    assert any(t.startswith("Igneous rocks") for t in lines), lines
+    assert any(t.startswith("Sedimentary rocks") for t in lines), lines
 
 
 @pytest.mark.parametrize(

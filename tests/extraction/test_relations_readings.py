@@ -626,3 +626,80 @@ def test_relations_readings_a_question_of_when_to_take_which_contrasts_the_two(t
 )  # fmt: skip
 def test_relations_readings_when_to_use_one_thing_contrasts_nothing(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("A sonar survey is a method used to find the shipwreck on the seabed.",
+         ("sonar survey", "shipwreck"), ("sonar survey", "shipwreck")),
+        ("Titration is a procedure used to get the concentration of an acid.",
+         ("titration", "concentration"), ("titration", "concentration")),
+        ("Centrifugation is a technique used to obtain the plasma of a blood sample.",
+         ("centrifugation", "plasma"), ("centrifugation", "plasma")),
+        ("A contour map is a drawing used to represent the terrain of a region.",
+         ("contour map", "terrain"), ("contour map", "terrain")),
+        ("A pedigree chart is a diagram used to describe the inheritance of a trait.",
+         ("pedigree chart", "inheritance"), ("pedigree chart", "inheritance")),
+        ("A phase diagram is a chart used to express the states of a substance.",
+         ("phase diagram", "state"), ("phase diagram", "state")),
+        ("A histogram is a plot used to show the distribution of the measurements.",
+         ("histogram", "distribution"), ("histogram", "distribution")),
+        ("A hash table is a structure used to store the keys of a dictionary.",
+         ("hash table", "key"), ("hash table", "key")),
+    ],
+)  # fmt: skip
+def test_relations_readings_used_to_a_verb_of_mere_action_states_no_use(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("There is a significant drop in yield on the sandy plot compared to the clay plot.",
+         ("sandy plot", "clay plot"), ("sandy plot", "clay plot")),
+        ("The error rate of the heap sort is low compared to the merge sort.",
+         ("heap sort", "merge sort"), ("heap sort", "merge sort")),
+        ("A sharp rise in the price of copper compared to tin followed.",
+         ("copper", "tin"), ("copper", "tin")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_comparison_of_measures_contrasts_no_concepts(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+def test_relations_readings_advantages_of_a_thing_compared_to_another_contrast_the_two():
+    index = tiny_index(
+        "What are the advantages of a heap sort compared to a merge sort?",
+        "heap sort",
+        "merge sort",
+    )
+    assert expect(index, "heap sort", "contrasts_with", "merge sort") in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Paired samples: The samples from each patient (before and after the dose) are "
+         "measured twice.", ("paired sample", "sample"), ("paired sample", "sample")),
+        ("Cold fronts: The fronts of cold air (from the poles) are moving fast.",
+         ("cold front", "front"), ("cold front", "front")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_label_then_a_clause_with_brackets_states_no_kind(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Page cache: If your system includes a page cache (also known as a disk cache), the "
+         "first read is slow.", ("page cache", "disk cache"), ("page cache", "disk cache")),
+        ("Cell wall: If a plant cell contains a cell wall (also called a wall layer), it keeps "
+         "its shape.", ("cell wall", "wall layer"), ("cell wall", "wall layer")),
+    ],
+)  # fmt: skip
+def test_relations_readings_the_gloss_of_the_subject_named_again_is_no_part_of_it(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
