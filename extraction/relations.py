@@ -1407,7 +1407,7 @@ def _defining_genus(ctx: _Context, cls: Mention) -> bool:
     subject ("A command-line interface such as ..." defining the shell)?"""
     if not (ctx.first and ctx.subjects) or ctx.seg.is_title:
         return False
-    start = _opening(ctx.sent)
+    start = _genus_start(ctx)
     article = start < ctx.sent.end and ctx.sent.doc[start].lower_ in {"a", "an"}
     return article and cls.start == start + 1
 
@@ -1423,10 +1423,23 @@ def _opening(sent: Span) -> int:
     return sent.start
 
 
+def _genus_start(ctx: _Context) -> int:
+    """Where the phrase of a definition of the card's subject starts: :func:`_opening`,
+    or past a leading label that names the subject or no concept ("Term: A binary vector
+    that ...", "Osmosis: the movement of water ..."); a label naming another concept
+    ("Reset gate: a gate that ...") starts a definition of that one."""
+    start = _opening(ctx.sent)
+    after = _after_name_label(ctx.sent)
+    if start != ctx.sent.start or after == start:
+        return start
+    named = {m.concept for m in ctx.found if m.end <= after - 1}
+    return after if named <= set(ctx.subjects) else start
+
+
 def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y; "A W's
     Y" or "The Y in W" (a W the concept belongs to): X part_of W."""
-    start = _opening(ctx.sent)
+    start = _genus_start(ctx)
     if start >= ctx.sent.end:
         return
     if ctx.sent.doc[start].lower_ not in {"a", "an", "one", "the"}:
@@ -2920,12 +2933,29 @@ def _names_the_class(sent: Span, m: Mention) -> bool:
     noun = sent.doc[m.start : m.end].root
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if noun.dep_ == "ROOT":
+    start = _after_name_label(sent)
+    # after a leading label ("Term: A binary vector that ..."), the phrase the parser
+    # hangs on the label is the definition's genus
+    opening = noun.dep_ == "ROOT" or (start > sent.start and noun.head.i < start)
+    if opening and m.start >= start:
         # the fragment's first noun phrase: only articles and modifiers before it
         return all(
-            t.pos_ in {"DET", "ADJ", "ADV", "NUM", "PUNCT"} for t in sent.doc[sent.start : m.start]
+            t.pos_ in {"DET", "ADJ", "ADV", "NUM", "PUNCT"} for t in sent.doc[start : m.start]
         )
     return noun.dep_ == "attr" and noun.head.lower_ in rp.COPULAS
+
+
+def _after_name_label(sent: Span) -> int:
+    """Where the text after a label that names something opens ``sent`` ("Osmosis: the
+    movement of water ..."): the token after its colon; else the sentence's start. A
+    label with a verb ("Note that: ...") names nothing."""
+    colon = _label_end(sent)
+    if colon is None or colon == sent.start:
+        return sent.start
+    label = sent.doc[sent.start : colon]
+    if any(t.pos_ in {"VERB", "AUX", "PRON", "SCONJ"} for t in label):
+        return sent.start
+    return colon + 1
 
 
 def _named_aside(index: ConceptIndex) -> dict[str, set[str]]:

@@ -911,6 +911,40 @@ def test_relations_compound_named_in_passing_is_linked_by_its_name_only(enzyme, 
     assert link.evidence[0].text == f"What is a {enzyme}?"
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Term: An enzyme that breaks down food in the gut.",
+        "Definition: an enzyme that breaks down food in the gut.",
+        "Key idea: An enzyme that breaks down food in the gut.",
+    ],
+)
+def test_relations_compound_class_named_after_a_leading_label_is_a_kind(answer):
+    cards = _qa(
+        ("What is an enzyme?", "A protein that speeds up a reaction."),
+        ("What is a digestive enzyme?", answer),
+    )
+    assert ("digestive enzyme", "is_a", "enzyme") in _edges(cards)
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "expected"),
+    [
+        ("What is osmosis?", "Term: A passive process that moves water.", "passive process"),
+        ("Define a hash table", "Term: A data structure that maps keys to values.",
+         "data structure"),
+    ],
+)  # fmt: skip
+def test_relations_definition_after_a_leading_label_gives_the_genus(title, answer, expected):
+    cards = _qa(
+        ("What is a passive process?", "Movement that needs no energy."),
+        ("What is a data structure?", "A way to store data."),
+        (title, answer),
+    )
+    subject = "osmosis" if "osmosis" in title else "hash table"
+    assert (subject, "is_a", expected) in _edges(cards)
+
+
 def test_relations_component_labels_are_parts_of_the_card_subject():
     cards = _qa(
         ("What is a GRU?", "A recurrent unit with two gates."),
