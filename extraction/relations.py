@@ -1583,6 +1583,10 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             attr = next((c for c in tok.children if c.dep_ == "attr"), None)
             if subj is None or attr is None or attr.lower_ in rp.KIND_WORDS:
                 continue
+            if (kind := _one_kind(ctx, subj, attr)) is not None:
+                # "One kind of diffusion is osmosis": the attribute is_a the kind's class
+                yield Relation(*kind, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+                continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in (*subj.children, *attr.children)):
                 continue  # "the divergence of a product is the sum of ...": no class
             if _context_bound(tok, subj):
@@ -1623,14 +1627,55 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 for source in _with_conjuncts(ctx, x):
                     for y in classes:
                         yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+        elif tok.lower_ in rp.COPULAS and tok.dep_ == "relcl" and (y := _aside_class(ctx, tok)):
+            # "Osmosis, which is a passive process, ...": the clause says what it is
+            x = _mention_of(ctx, tok.head)
+            if x is not None and x.end - 1 == tok.head.i and x.concept != y.concept:
+                yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
             before = ctx.sent.doc[tok.left_edge.i - 1]
             article = ctx.sent.doc[tok.left_edge.i]
             if before.text != "," or article.lower_ not in {"a", "an"}:
                 continue
-            x, y = _mention_of(ctx, tok.head), _mention_of(ctx, tok)
+            # "Osmosis, a type of diffusion, ...": the kind word's class
+            x, y = _mention_of(ctx, tok.head), _kind_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+
+
+def _one_kind(ctx: _Context, subj: Token, attr: Token) -> tuple[str, str] | None:
+    """For "One kind of Y is X" ("A common form of transport is osmosis": a kind word
+    with an indefinite article or "one", and its "of" class), the pair (X, Y)."""
+    if subj.lower_ not in rp.KIND_WORDS:
+        return None
+    if not any(c.dep_ in {"det", "nummod"} and c.lower_ in _ONE_KIND for c in subj.children):
+        return None
+    x, y = _mention_of(ctx, attr), _kind_of(ctx, subj)
+    if x is None or y is None or x.end - 1 != attr.i or x.concept == y.concept:
+        return None
+    return x.concept, y.concept
+
+
+#: Determiners of a kind word that pick one kind among others ("one form of", "another
+#: type of"), not the one the text is about ("the type of", "this kind of").
+_ONE_KIND = frozenset({"a", "an", "one", "another"})
+
+
+def _aside_class(ctx: _Context, copula: Token) -> Mention | None:
+    """The class a non-restrictive "which" clause names ("X, which is a Y, ..."): the
+    copula's attribute with an indefinite article, when the clause follows a comma."""
+    subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    attr = next((c for c in copula.children if c.dep_ == "attr"), None)
+    if subj is None or attr is None or subj.lower_ != "which" or subj.i == 0:
+        return None
+    if ctx.sent.doc[subj.i - 1].text != "," or any(c.dep_ == "neg" for c in copula.children):
+        return None
+    if attr.lower_ in rp.KIND_WORDS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in attr.children):
+        return None
+    y = _mention_of(ctx, attr)
+    return y if y is not None and y.end - 1 == attr.i else None
 
 
 #: Determiners of a setting named by the text ("in this case", "in our example").

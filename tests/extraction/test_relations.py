@@ -945,6 +945,53 @@ def test_relations_definition_after_a_leading_label_gives_the_genus(title, answe
     assert (subject, "is_a", expected) in _edges(cards)
 
 
+def _kind_cards(sentence: str) -> list[Card]:
+    return _qa(
+        ("What is diffusion?", "The spread of molecules from high to low concentration."),
+        ("What is a passive process?", "Movement that needs no energy."),
+        ("What is osmosis?", "The movement of water across a membrane."),
+        ("Why do cells swell?", sentence),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Osmosis, a type of diffusion, moves water across a membrane.", "diffusion"),
+        ("Osmosis, a form of diffusion, moves water across a membrane.", "diffusion"),
+        ("One kind of diffusion is osmosis.", "diffusion"),
+        ("One form of diffusion is osmosis.", "diffusion"),
+        ("Osmosis, which is a passive process, moves water.", "passive process"),
+    ],
+)
+def test_relations_kind_stated_aside_or_fronted(sentence, kind):
+    assert ("osmosis", "is_a", kind) in _edges(_kind_cards(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Osmosis is one of the passive processes.", "passive process"),
+        ("Osmosis belongs to the family of passive processes.", "passive process"),
+        ("Osmosis is a form of diffusion.", "diffusion"),
+        ("Osmosis is a special case of diffusion.", "diffusion"),
+    ],
+)
+def test_relations_kind_stated_by_a_kind_cue(sentence, kind):
+    assert ("osmosis", "is_a", kind) in _edges(_kind_cards(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Osmosis, which is not a passive process, moves water.",
+        "The kind of diffusion that matters here is osmosis.",
+    ],
+)
+def test_relations_kind_denied_or_picked_is_no_kind(sentence):
+    assert not any(r == "is_a" for _, r, _ in _edges(_kind_cards(sentence)))
+
+
 def test_relations_component_labels_are_parts_of_the_card_subject():
     cards = _qa(
         ("What is a GRU?", "A recurrent unit with two gates."),
