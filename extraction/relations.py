@@ -278,6 +278,9 @@ def _dep_subject(verb: Token) -> Token | None:
                 return child
         if head is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and _object(tok.head):
             return None  # "merges A and B resulting in C": the merge results, not B
+        if head is None and _manner_participle(tok):
+            tok = tok.head.head.head  # "writes words in a greedy manner, conditioned on Y"
+            continue
         if head is None and tok.dep_ in {"relcl", "acl"}:
             head = tok.head
         if head is not None:
@@ -877,6 +880,18 @@ def _opened(doc, start: int, end: int) -> bool:
         elif t.text in {")", "]"}:
             depth = max(0, depth - 1)
     return depth > 0
+
+
+def _manner_participle(tok: Token) -> bool:
+    """Is ``tok`` a participle set off by a comma after a prepositional phrase of manner
+    ("... in a greedy manner, conditioned on the summary"): it tells how the clause's verb
+    acts, not what the manner is (:data:`rp.MANNER_NOUNS`)?"""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ not in {"VBN", "VBG"} or tok.left_edge.i == 0:
+        return False
+    if tok.doc[tok.left_edge.i - 1].text != "," or noun.lower_ not in rp.MANNER_NOUNS:
+        return False
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB"
 
 
 def _outside_parens(doc, start: int, end: int) -> list[Token]:

@@ -992,6 +992,27 @@ def test_relations_kind_denied_or_picked_is_no_kind(sentence):
     assert not any(r == "is_a" for _, r, _ in _edges(_kind_cards(sentence)))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "user"),
+    [
+        ("The decoder writes words in a greedy manner, conditioned on the summary vector.",
+         "decoder"),
+        ("Samples are drawn from a prior distribution, conditioned on the summary vector.",
+         "prior distribution"),
+    ],
+)  # fmt: skip
+def test_relations_participle_after_a_comma_reads_a_manner_as_no_thing(sentence, user):
+    cards = _qa(
+        ("What is a decoder?", "A network that writes words."),
+        ("What is a summary vector?", "A vector that sums up the input."),
+        ("What is a prior distribution?", "A distribution before data."),
+        ("What is a greedy manner?", "Taking the best choice each step."),
+        ("How does decoding work?", sentence),
+    )
+    users = {s for s, r, t in _edges(cards) if (r, t) == ("uses", "summary vector")}
+    assert users == {user}
+
+
 def test_relations_component_labels_are_parts_of_the_card_subject():
     cards = _qa(
         ("What is a GRU?", "A recurrent unit with two gates."),
