@@ -3006,16 +3006,18 @@ def _names_the_class(sent: Span, m: Mention) -> bool:
 
 
 def _after_name_label(sent: Span) -> int:
-    """Where the text after a label that names something opens ``sent`` ("Osmosis: the
-    movement of water ..."): the token after its colon; else the sentence's start. A
-    label with a verb ("Note that: ...") names nothing."""
+    """Where a genus opens ``sent`` after a label that names something ("Osmosis: a
+    passive process ..."): the token after its colon, when that is an indefinite article;
+    else the sentence's start. A label with a verb ("Note that: ...") names nothing, and
+    what follows a label without an article is no genus ("Mechanics: Datasets like ...",
+    "Memory hook: SVD as a sandwich")."""
     colon = _label_end(sent)
-    if colon is None or colon == sent.start:
+    if colon is None or colon == sent.start or colon + 1 >= sent.end:
         return sent.start
     label = sent.doc[sent.start : colon]
     if any(t.pos_ in {"VERB", "AUX", "PRON", "SCONJ"} for t in label):
         return sent.start
-    return colon + 1
+    return colon + 1 if sent.doc[colon + 1].lower_ in {"a", "an"} else sent.start
 
 
 def _named_aside(index: ConceptIndex) -> dict[str, set[str]]:

@@ -928,6 +928,20 @@ def test_relations_compound_class_named_after_a_leading_label_is_a_kind(answer):
 
 
 @pytest.mark.parametrize(
+    "answer",
+    [
+        "Memory hook: Enzyme as a pair of scissors for food in the gut.",
+    ],
+)
+def test_relations_compound_head_after_a_label_without_an_article_is_no_class(answer):
+    cards = _qa(
+        ("What is an enzyme?", "A protein that speeds up a reaction."),
+        ("What is a digestive enzyme?", answer),
+    )
+    assert ("digestive enzyme", "is_a", "enzyme") not in _edges(cards)
+
+
+@pytest.mark.parametrize(
     ("title", "answer", "expected"),
     [
         ("What is osmosis?", "Term: A passive process that moves water.", "passive process"),
