@@ -1159,6 +1159,11 @@ COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 HOLDING_VERBS = frozenset(
     "contains contain includes include comprises comprise consists consist".split()
 )
+#: Nouns of manner: a participle set off by a comma after "in a greedy manner" ("...
+#: in a greedy manner, conditioned on the summary") says how the clause's action is done,
+#: since a manner is no thing to condition; after any other noun ("stored in a hash
+#: table, indexed by the key") it describes that noun.
+MANNER_NOUNS = frozenset({"manner"})
 #: Adverbs that bind a copula to a moment or a setting of the text: "the mixture is now a
 #: gas", "the product is still a salt", "here the solvent is water" say what something
 #: is in an example or at a step, not what kind of thing it is.

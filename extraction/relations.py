@@ -278,6 +278,9 @@ def _dep_subject(verb: Token) -> Token | None:
                 return child
         if head is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and _object(tok.head):
             return None  # "merges A and B resulting in C": the merge results, not B
+        if head is None and _manner_participle(tok):
+            tok = tok.head.head.head  # "writes words in a greedy manner, conditioned on Y"
+            continue
         if head is None and tok.dep_ in {"relcl", "acl"}:
             head = tok.head
         if head is not None:
@@ -879,6 +882,18 @@ def _opened(doc, start: int, end: int) -> bool:
     return depth > 0
 
 
+def _manner_participle(tok: Token) -> bool:
+    """Is ``tok`` a participle set off by a comma after a prepositional phrase of manner
+    ("... in a greedy manner, conditioned on the summary"): it tells how the clause's verb
+    acts, not what the manner is (:data:`rp.MANNER_NOUNS`)?"""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ not in {"VBN", "VBG"} or tok.left_edge.i == 0:
+        return False
+    if tok.doc[tok.left_edge.i - 1].text != "," or noun.lower_ not in rp.MANNER_NOUNS:
+        return False
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB"
+
+
 def _outside_parens(doc, start: int, end: int) -> list[Token]:
     depth, kept = 0, []
     for k in range(start, end):
@@ -1407,7 +1422,7 @@ def _defining_genus(ctx: _Context, cls: Mention) -> bool:
     subject ("A command-line interface such as ..." defining the shell)?"""
     if not (ctx.first and ctx.subjects) or ctx.seg.is_title:
         return False
-    start = _opening(ctx.sent)
+    start = _genus_start(ctx)
     article = start < ctx.sent.end and ctx.sent.doc[start].lower_ in {"a", "an"}
     return article and cls.start == start + 1
 
@@ -1423,10 +1438,23 @@ def _opening(sent: Span) -> int:
     return sent.start
 
 
+def _genus_start(ctx: _Context) -> int:
+    """Where the phrase of a definition of the card's subject starts: :func:`_opening`,
+    or past a leading label that names the subject or no concept ("Term: A binary vector
+    that ...", "Osmosis: the movement of water ..."); a label naming another concept
+    ("Reset gate: a gate that ...") starts a definition of that one."""
+    start = _opening(ctx.sent)
+    after = _after_name_label(ctx.sent)
+    if start != ctx.sent.start or after == start:
+        return start
+    named = {m.concept for m in ctx.found if m.end <= after - 1}
+    return after if named <= set(ctx.subjects) else start
+
+
 def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y; "A W's
     Y" or "The Y in W" (a W the concept belongs to): X part_of W."""
-    start = _opening(ctx.sent)
+    start = _genus_start(ctx)
     if start >= ctx.sent.end:
         return
     if ctx.sent.doc[start].lower_ not in {"a", "an", "one", "the"}:
@@ -1570,6 +1598,10 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             attr = next((c for c in tok.children if c.dep_ == "attr"), None)
             if subj is None or attr is None or attr.lower_ in rp.KIND_WORDS:
                 continue
+            if (kind := _one_kind(ctx, subj, attr)) is not None:
+                # "One kind of diffusion is osmosis": the attribute is_a the kind's class
+                yield Relation(*kind, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+                continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in (*subj.children, *attr.children)):
                 continue  # "the divergence of a product is the sum of ...": no class
             if _context_bound(tok, subj):
@@ -1610,14 +1642,55 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 for source in _with_conjuncts(ctx, x):
                     for y in classes:
                         yield Relation(source, y.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+        elif tok.lower_ in rp.COPULAS and tok.dep_ == "relcl" and (y := _aside_class(ctx, tok)):
+            # "Osmosis, which is a passive process, ...": the clause says what it is
+            x = _mention_of(ctx, tok.head)
+            if x is not None and x.end - 1 == tok.head.i and x.concept != y.concept:
+                yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
             before = ctx.sent.doc[tok.left_edge.i - 1]
             article = ctx.sent.doc[tok.left_edge.i]
             if before.text != "," or article.lower_ not in {"a", "an"}:
                 continue
-            x, y = _mention_of(ctx, tok.head), _mention_of(ctx, tok)
+            # "Osmosis, a type of diffusion, ...": the kind word's class
+            x, y = _mention_of(ctx, tok.head), _kind_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+
+
+def _one_kind(ctx: _Context, subj: Token, attr: Token) -> tuple[str, str] | None:
+    """For "One kind of Y is X" ("A common form of transport is osmosis": a kind word
+    with an indefinite article or "one", and its "of" class), the pair (X, Y)."""
+    if subj.lower_ not in rp.KIND_WORDS:
+        return None
+    if not any(c.dep_ in {"det", "nummod"} and c.lower_ in _ONE_KIND for c in subj.children):
+        return None
+    x, y = _mention_of(ctx, attr), _kind_of(ctx, subj)
+    if x is None or y is None or x.end - 1 != attr.i or x.concept == y.concept:
+        return None
+    return x.concept, y.concept
+
+
+#: Determiners of a kind word that pick one kind among others ("one form of", "another
+#: type of"), not the one the text is about ("the type of", "this kind of").
+_ONE_KIND = frozenset({"a", "an", "one", "another"})
+
+
+def _aside_class(ctx: _Context, copula: Token) -> Mention | None:
+    """The class a non-restrictive "which" clause names ("X, which is a Y, ..."): the
+    copula's attribute with an indefinite article, when the clause follows a comma."""
+    subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    attr = next((c for c in copula.children if c.dep_ == "attr"), None)
+    if subj is None or attr is None or subj.lower_ != "which" or subj.i == 0:
+        return None
+    if ctx.sent.doc[subj.i - 1].text != "," or any(c.dep_ == "neg" for c in copula.children):
+        return None
+    if attr.lower_ in rp.KIND_WORDS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in attr.children):
+        return None
+    y = _mention_of(ctx, attr)
+    return y if y is not None and y.end - 1 == attr.i else None
 
 
 #: Determiners of a setting named by the text ("in this case", "in our example").
@@ -2920,12 +2993,31 @@ def _names_the_class(sent: Span, m: Mention) -> bool:
     noun = sent.doc[m.start : m.end].root
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if noun.dep_ == "ROOT":
+    start = _after_name_label(sent)
+    # after a leading label ("Term: A binary vector that ..."), the phrase the parser
+    # hangs on the label is the definition's genus
+    opening = noun.dep_ == "ROOT" or (start > sent.start and noun.head.i < start)
+    if opening and m.start >= start:
         # the fragment's first noun phrase: only articles and modifiers before it
         return all(
-            t.pos_ in {"DET", "ADJ", "ADV", "NUM", "PUNCT"} for t in sent.doc[sent.start : m.start]
+            t.pos_ in {"DET", "ADJ", "ADV", "NUM", "PUNCT"} for t in sent.doc[start : m.start]
         )
     return noun.dep_ == "attr" and noun.head.lower_ in rp.COPULAS
+
+
+def _after_name_label(sent: Span) -> int:
+    """Where a genus opens ``sent`` after a label that names something ("Osmosis: a
+    passive process ..."): the token after its colon, when that is an indefinite article;
+    else the sentence's start. A label with a verb ("Note that: ...") names nothing, and
+    what follows a label without an article is no genus ("Mechanics: Datasets like ...",
+    "Memory hook: SVD as a sandwich")."""
+    colon = _label_end(sent)
+    if colon is None or colon == sent.start or colon + 1 >= sent.end:
+        return sent.start
+    label = sent.doc[sent.start : colon]
+    if any(t.pos_ in {"VERB", "AUX", "PRON", "SCONJ"} for t in label):
+        return sent.start
+    return colon + 1 if sent.doc[colon + 1].lower_ in {"a", "an"} else sent.start
 
 
 def _named_aside(index: ConceptIndex) -> dict[str, set[str]]:

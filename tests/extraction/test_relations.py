@@ -911,6 +911,122 @@ def test_relations_compound_named_in_passing_is_linked_by_its_name_only(enzyme, 
     assert link.evidence[0].text == f"What is a {enzyme}?"
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Term: An enzyme that breaks down food in the gut.",
+        "Definition: an enzyme that breaks down food in the gut.",
+        "Key idea: An enzyme that breaks down food in the gut.",
+    ],
+)
+def test_relations_compound_class_named_after_a_leading_label_is_a_kind(answer):
+    cards = _qa(
+        ("What is an enzyme?", "A protein that speeds up a reaction."),
+        ("What is a digestive enzyme?", answer),
+    )
+    assert ("digestive enzyme", "is_a", "enzyme") in _edges(cards)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Memory hook: Enzyme as a pair of scissors for food in the gut.",
+    ],
+)
+def test_relations_compound_head_after_a_label_without_an_article_is_no_class(answer):
+    cards = _qa(
+        ("What is an enzyme?", "A protein that speeds up a reaction."),
+        ("What is a digestive enzyme?", answer),
+    )
+    assert ("digestive enzyme", "is_a", "enzyme") not in _edges(cards)
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "expected"),
+    [
+        ("What is osmosis?", "Term: A passive process that moves water.", "passive process"),
+        ("Define a hash table", "Term: A data structure that maps keys to values.",
+         "data structure"),
+    ],
+)  # fmt: skip
+def test_relations_definition_after_a_leading_label_gives_the_genus(title, answer, expected):
+    cards = _qa(
+        ("What is a passive process?", "Movement that needs no energy."),
+        ("What is a data structure?", "A way to store data."),
+        (title, answer),
+    )
+    subject = "osmosis" if "osmosis" in title else "hash table"
+    assert (subject, "is_a", expected) in _edges(cards)
+
+
+def _kind_cards(sentence: str) -> list[Card]:
+    return _qa(
+        ("What is diffusion?", "The spread of molecules from high to low concentration."),
+        ("What is a passive process?", "Movement that needs no energy."),
+        ("What is osmosis?", "The movement of water across a membrane."),
+        ("Why do cells swell?", sentence),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Osmosis, a type of diffusion, moves water across a membrane.", "diffusion"),
+        ("Osmosis, a form of diffusion, moves water across a membrane.", "diffusion"),
+        ("One kind of diffusion is osmosis.", "diffusion"),
+        ("One form of diffusion is osmosis.", "diffusion"),
+        ("Osmosis, which is a passive process, moves water.", "passive process"),
+    ],
+)
+def test_relations_kind_stated_aside_or_fronted(sentence, kind):
+    assert ("osmosis", "is_a", kind) in _edges(_kind_cards(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Osmosis is one of the passive processes.", "passive process"),
+        ("Osmosis belongs to the family of passive processes.", "passive process"),
+        ("Osmosis is a form of diffusion.", "diffusion"),
+        ("Osmosis is a special case of diffusion.", "diffusion"),
+    ],
+)
+def test_relations_kind_stated_by_a_kind_cue(sentence, kind):
+    assert ("osmosis", "is_a", kind) in _edges(_kind_cards(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Osmosis, which is not a passive process, moves water.",
+        "The kind of diffusion that matters here is osmosis.",
+    ],
+)
+def test_relations_kind_denied_or_picked_is_no_kind(sentence):
+    assert not any(r == "is_a" for _, r, _ in _edges(_kind_cards(sentence)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "user"),
+    [
+        ("The decoder writes words in a greedy manner, conditioned on the summary vector.",
+         "decoder"),
+        ("Samples are drawn from a prior distribution, conditioned on the summary vector.",
+         "prior distribution"),
+    ],
+)  # fmt: skip
+def test_relations_participle_after_a_comma_reads_a_manner_as_no_thing(sentence, user):
+    cards = _qa(
+        ("What is a decoder?", "A network that writes words."),
+        ("What is a summary vector?", "A vector that sums up the input."),
+        ("What is a prior distribution?", "A distribution before data."),
+        ("What is a greedy manner?", "Taking the best choice each step."),
+        ("How does decoding work?", sentence),
+    )
+    users = {s for s, r, t in _edges(cards) if (r, t) == ("uses", "summary vector")}
+    assert users == {user}
+
+
 def test_relations_component_labels_are_parts_of_the_card_subject():
     cards = _qa(
         ("What is a GRU?", "A recurrent unit with two gates."),
