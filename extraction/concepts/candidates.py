@@ -1697,6 +1697,45 @@ def said_under(key: str, cards: Sequence[Card]) -> bool:
     return any(found.search(card.body) for card in cards)
 
 
+#: Cards of one file whose lines a label must open, each time before other content, to be
+#: a field of the file's cards rather than a name ("Example: ...", "Mechanism: ..." on
+#: card after card).
+FIELD_CARDS = 3
+
+
+def field_labels(segments: Sequence[Segment]) -> dict[int, int]:
+    """The body lines that open with a field name of their file's cards, as ``{id(segment):
+    end of the label}``: a label ("Example:", "Mechanism -") that opens lines of at least
+    :data:`FIELD_CARDS` cards of one file, followed each time by different content, is a
+    field the notes fill in card after card, not a name of what they teach.
+
+    >>> from extraction.records import Card
+    >>> def seg(n, text):
+    ...     card = Card(f"n#{n}", "n.md", "test", (n, n), "T", text)
+    ...     return Segment(card, n, text, False)
+    >>> segs = [seg(1, "Example: rust on iron"), seg(2, "Example: a ripe apple"),
+    ...         seg(3, "Example: a burnt log"), seg(4, "Catalyst: speeds a reaction")]
+    >>> sorted(field_labels(segs).values())
+    [7, 7, 7]
+    """
+    opened: dict[tuple[str, str], list[tuple[Segment, int, str]]] = defaultdict(list)
+    for seg in segments:
+        if seg.is_title or seg.kind == CELL:
+            continue
+        found = label_of(seg.text)
+        if found is None:
+            continue
+        label, rest = found
+        opened[(seg.card.source, label.strip().lower())].append((seg, len(label), rest))
+    fields: dict[int, int] = {}
+    for uses in opened.values():
+        cards = {seg.card.id for seg, _, _ in uses}
+        rests = {rest.strip().lower() for _, _, rest in uses}
+        if len(cards) >= FIELD_CARDS and len(rests) >= FIELD_CARDS:
+            fields.update((id(seg), end) for seg, end, _ in uses)
+    return fields
+
+
 #: Most mention sentences kept per candidate.
 MAX_MENTIONS = 50
 #: Uses of a name whose :class:`Shape` is looked at (a majority of them decides).
@@ -1734,9 +1773,14 @@ def collect(
         (seg.card.source, seg.line) for seg in segments if seg.is_title and not seg.is_heading
     }
     titled: set[tuple[int, str]] = set()  # (segment, name) a title names
+    # the label of a line that fills in a field of the file's cards names nothing
+    fields = field_labels(segments)
 
     def add(occ: Occurrence) -> None:
         seg = occ.seg
+        end = fields.get(id(seg)) if fields else None
+        if end is not None and (occ.role == "label" or (occ.toks and occ.toks[0].idx < end)):
+            return  # "Example: rust on iron": "Example" is the field, not a name
         if seg.is_heading and (seg.card.source, seg.line) in titles_at:
             return  # a heading that is also a card's title is one use, read as that title
         if seg.is_title:

@@ -437,6 +437,31 @@ def test_concepts_candidates_a_heading_names_what_follows_its_colon(title, named
     assert headings == named
 
 
+@pytest.mark.parametrize(
+    ("label", "cards", "field"),
+    [
+        ("Mechanism", 3, True),  # a field of every card: no name
+        ("Catalyst", 3, True),
+        ("Catalyst", 2, False),  # two cards: a name the notes explain twice
+    ],
+)
+def test_concepts_candidates_a_label_opening_lines_of_many_cards_is_a_field(label, cards, field):
+    topics = [
+        ("Amylase", "breaks starch into sugars"),
+        ("Lipase", "splits fats into fatty acids"),
+        ("Pepsin", "cuts proteins in the stomach"),
+    ]
+    index = extract_concepts(
+        [
+            card(title, f"{label}: {rest}", n=i + 1, kind="term")
+            for i, (title, rest) in enumerate(topics[:cards])
+        ]
+    )
+    roots = {s.root for s in index.candidates}
+    labelled = {s.root for s in index.candidates if any(c.roles["label"] for c in s.candidates)}
+    assert (label.lower() not in roots) if field else (label.lower() in labelled)
+
+
 def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
     with_encoder = groups_of(cand("variational autoencoder"), cand("encoder"), cand("VAE"))
     assert same_group(with_encoder, "variational autoencoder", "VAE")
