@@ -759,6 +759,12 @@ def asked_subject(doc: Doc) -> list[Token]:
         toks = list(chunk) if chunk is not None else [tok]
         if any(t.tag_ in {"WDT", "WP"} for t in toks):
             return []  # "What problems arise ...", "which scenarios": what is asked
+        # the subject goes on through its "of" complement ("How is the rate of
+        # photosynthesis measured?"): what it names is the whole "X of Y" (refine)
+        end = toks[-1].i + 1
+        after = next((c for c in chunks if c.start == end + 1), None)
+        if after is not None and doc[end].lower_ == "of":
+            return refine([*toks, doc[end], *after])
         return toks
     return []
 

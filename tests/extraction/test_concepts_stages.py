@@ -1592,6 +1592,9 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         ("How are enzymes denatured?", "enzyme"),
         ("Why do cell walls resist osmotic pressure?", "cell wall"),
         ("How can hash tables be used for caching?", "hash table"),
+        # the subject goes on through its "of" complement
+        ("How is the rate of photosynthesis measured?", "rate of photosynthesis"),
+        ("How is the boiling point of water measured?", "boiling point of water"),
         # a pronoun, a framing word or what the question asks is no subject
         ("How do we measure osmotic pressure?", None),
         ("What problems arise when hash tables fill up?", None),
