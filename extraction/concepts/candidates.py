@@ -446,14 +446,20 @@ def well_formed(surface: str) -> bool:
 
 def indexed(surface: str) -> bool:
     """Is ``surface`` a variable written as a lower-case letter, alone or with a number
-    ("p", "x1", "y2")? Capitals, longer words and longer names stay names ("C", "CO2",
-    "L1", "H2O", "x1 norm", "ls"); so does a card's term or a heading, which names what
-    the card is about.
+    ("p", "x1", "y2"), or a capital letter alone ("X is the design matrix", "let A be
+    the area")? Capitals with more letters or a number, longer words and longer names
+    stay names ("CO2", "L1", "H2O", "x1 norm", "ls"); so does a card's term or a
+    heading, which names what the card is about (a heading "R" names the language).
 
-    >>> [indexed(s) for s in ["x1", "y20", "p", "CO2", "L1", "H2O", "x1 norm", "C", "ls"]]
-    [True, True, True, False, False, False, False, False, False]
+    >>> [indexed(s) for s in ["x1", "y20", "p", "X", "CO2", "L1", "H2O", "x1 norm", "ls"]]
+    [True, True, True, True, False, False, False, False, False]
     """
-    return bool(VARIABLE.match(surface.strip()))
+    text = surface.strip()
+    return bool(VARIABLE.match(text) or _LETTER.match(text))
+
+
+#: A capital letter alone: a symbol of a formula or an example ("X", "A").
+_LETTER = re.compile(r"^[A-Z]$")
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:

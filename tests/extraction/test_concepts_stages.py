@@ -462,6 +462,21 @@ def test_concepts_candidates_a_label_opening_lines_of_many_cards_is_a_field(labe
     assert (label.lower() not in roots) if field else (label.lower() in labelled)
 
 
+@pytest.mark.parametrize(
+    ("title", "kind", "body", "letter", "named"),
+    [
+        ("Linear models", "heading", "X is the matrix of the inputs.", "x", False),
+        ("Tanks", "heading", "V is the volume of the tank.", "v", False),
+        ("Gas laws", "heading", "P denotes the pressure of the gas.", "p", False),
+        # a card's term or a heading names what the card is about
+        ("R", "heading", "R is a language for statistics.", "r", True),
+    ],
+)
+def test_concepts_candidates_a_letter_alone_is_a_variable(title, kind, body, letter, named):
+    index = extract_concepts([card(title, body, kind=kind)])
+    assert (letter in {s.root for s in index.candidates}) is named
+
+
 def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
     with_encoder = groups_of(cand("variational autoencoder"), cand("encoder"), cand("VAE"))
     assert same_group(with_encoder, "variational autoencoder", "VAE")
