@@ -1470,6 +1470,9 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
     gerunds = [[t] for t in view.toks if _gerund_noun(t)]
     mistagged = [[t] for t in view.toks if mistagged_noun(t)]
     shared = [run for t in view.toks if (run := shared_head(t))]  # "heat and mass ..."
+    # the modifier that shares a head is no name alone there: "heat" of "heat and mass
+    # transfer" names heat transfer, not heat
+    sharing = {run[0].i for run in shared}
     for run in [*chunk_runs(chunk_toks), *pos_runs, *gerunds, *mistagged, *shared]:
         first = run[0]
         if (
@@ -1486,6 +1489,8 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         seen_spans.add(span)
         single = len(run) == 1 and (_gerund_noun(run[0]) or mistagged_noun(run[0]))
         trimmed = run if single else trim(run)
+        if len(trimmed) == 1 and trimmed[0].i in sharing:
+            continue
         name = trimmed_phrase(trimmed, lenient=single)
         if name is None or name[0] in seen:
             continue

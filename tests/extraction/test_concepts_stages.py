@@ -1407,6 +1407,20 @@ def test_concepts_modifiers_coordinated_before_one_head_each_name_it(sentence, s
 
 
 @pytest.mark.parametrize(
+    ("sentence", "modifier"),
+    [
+        ("Engineers study heat and mass transfer.", "heat"),
+        ("Soils hold both sand and clay particles.", "sand"),
+        ("The lab runs blood and urine tests.", "blood"),
+    ],
+)
+def test_concepts_a_modifier_that_shares_a_head_is_no_mention_alone(sentence, modifier):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    roles = {c.key.lower(): dict(c.roles) for s in index.candidates for c in s.candidates}
+    assert not roles.get(modifier, {}).get("mention"), roles
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         ("This is known as the theory of evolution.", "theory of evolution"),
