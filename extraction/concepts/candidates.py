@@ -446,14 +446,20 @@ def well_formed(surface: str) -> bool:
 
 def indexed(surface: str) -> bool:
     """Is ``surface`` a variable written as a lower-case letter, alone or with a number
-    ("p", "x1", "y2")? Capitals, longer words and longer names stay names ("C", "CO2",
-    "L1", "H2O", "x1 norm", "ls"); so does a card's term or a heading, which names what
-    the card is about.
+    ("p", "x1", "y2"), or a capital letter alone ("X is the design matrix", "let A be
+    the area")? Capitals with more letters or a number, longer words and longer names
+    stay names ("CO2", "L1", "H2O", "x1 norm", "ls"); so does a card's term or a
+    heading, which names what the card is about (a heading "R" names the language).
 
-    >>> [indexed(s) for s in ["x1", "y20", "p", "CO2", "L1", "H2O", "x1 norm", "C", "ls"]]
-    [True, True, True, False, False, False, False, False, False]
+    >>> [indexed(s) for s in ["x1", "y20", "p", "X", "CO2", "L1", "H2O", "x1 norm", "ls"]]
+    [True, True, True, True, False, False, False, False, False]
     """
-    return bool(VARIABLE.match(surface.strip()))
+    text = surface.strip()
+    return bool(VARIABLE.match(text) or _LETTER.match(text))
+
+
+#: A capital letter alone: a symbol of a formula or an example ("X", "A").
+_LETTER = re.compile(r"^[A-Z]$")
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:
@@ -759,6 +765,12 @@ def asked_subject(doc: Doc) -> list[Token]:
         toks = list(chunk) if chunk is not None else [tok]
         if any(t.tag_ in {"WDT", "WP"} for t in toks):
             return []  # "What problems arise ...", "which scenarios": what is asked
+        # the subject goes on through its "of" complement ("How is the rate of
+        # photosynthesis measured?"): what it names is the whole "X of Y" (refine)
+        end = toks[-1].i + 1
+        after = next((c for c in chunks if c.start == end + 1), None)
+        if after is not None and doc[end].lower_ == "of":
+            return refine([*toks, doc[end], *after])
         return toks
     return []
 
@@ -1458,6 +1470,9 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
     gerunds = [[t] for t in view.toks if _gerund_noun(t)]
     mistagged = [[t] for t in view.toks if mistagged_noun(t)]
     shared = [run for t in view.toks if (run := shared_head(t))]  # "heat and mass ..."
+    # the modifier that shares a head is no name alone there: "heat" of "heat and mass
+    # transfer" names heat transfer, not heat
+    sharing = {run[0].i for run in shared}
     for run in [*chunk_runs(chunk_toks), *pos_runs, *gerunds, *mistagged, *shared]:
         first = run[0]
         if (
@@ -1474,6 +1489,8 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         seen_spans.add(span)
         single = len(run) == 1 and (_gerund_noun(run[0]) or mistagged_noun(run[0]))
         trimmed = run if single else trim(run)
+        if len(trimmed) == 1 and trimmed[0].i in sharing:
+            continue
         name = trimmed_phrase(trimmed, lenient=single)
         if name is None or name[0] in seen:
             continue
@@ -1697,6 +1714,45 @@ def said_under(key: str, cards: Sequence[Card]) -> bool:
     return any(found.search(card.body) for card in cards)
 
 
+#: Cards of one file whose lines a label must open, each time before other content, to be
+#: a field of the file's cards rather than a name ("Example: ...", "Mechanism: ..." on
+#: card after card).
+FIELD_CARDS = 3
+
+
+def field_labels(segments: Sequence[Segment]) -> dict[int, int]:
+    """The body lines that open with a field name of their file's cards, as ``{id(segment):
+    end of the label}``: a label ("Example:", "Mechanism -") that opens lines of at least
+    :data:`FIELD_CARDS` cards of one file, followed each time by different content, is a
+    field the notes fill in card after card, not a name of what they teach.
+
+    >>> from extraction.records import Card
+    >>> def seg(n, text):
+    ...     card = Card(f"n#{n}", "n.md", "test", (n, n), "T", text)
+    ...     return Segment(card, n, text, False)
+    >>> segs = [seg(1, "Example: rust on iron"), seg(2, "Example: a ripe apple"),
+    ...         seg(3, "Example: a burnt log"), seg(4, "Catalyst: speeds a reaction")]
+    >>> sorted(field_labels(segs).values())
+    [7, 7, 7]
+    """
+    opened: dict[tuple[str, str], list[tuple[Segment, int, str]]] = defaultdict(list)
+    for seg in segments:
+        if seg.is_title or seg.kind == CELL:
+            continue
+        found = label_of(seg.text)
+        if found is None:
+            continue
+        label, rest = found
+        opened[(seg.card.source, label.strip().lower())].append((seg, len(label), rest))
+    fields: dict[int, int] = {}
+    for uses in opened.values():
+        cards = {seg.card.id for seg, _, _ in uses}
+        rests = {rest.strip().lower() for _, _, rest in uses}
+        if len(cards) >= FIELD_CARDS and len(rests) >= FIELD_CARDS:
+            fields.update((id(seg), end) for seg, end, _ in uses)
+    return fields
+
+
 #: Most mention sentences kept per candidate.
 MAX_MENTIONS = 50
 #: Uses of a name whose :class:`Shape` is looked at (a majority of them decides).
@@ -1734,9 +1790,14 @@ def collect(
         (seg.card.source, seg.line) for seg in segments if seg.is_title and not seg.is_heading
     }
     titled: set[tuple[int, str]] = set()  # (segment, name) a title names
+    # the label of a line that fills in a field of the file's cards names nothing
+    fields = field_labels(segments)
 
     def add(occ: Occurrence) -> None:
         seg = occ.seg
+        end = fields.get(id(seg)) if fields else None
+        if end is not None and (occ.role == "label" or (occ.toks and occ.toks[0].idx < end)):
+            return  # "Example: rust on iron": "Example" is the field, not a name
         if seg.is_heading and (seg.card.source, seg.line) in titles_at:
             return  # a heading that is also a card's title is one use, read as that title
         if seg.is_title:

@@ -437,6 +437,46 @@ def test_concepts_candidates_a_heading_names_what_follows_its_colon(title, named
     assert headings == named
 
 
+@pytest.mark.parametrize(
+    ("label", "cards", "field"),
+    [
+        ("Mechanism", 3, True),  # a field of every card: no name
+        ("Catalyst", 3, True),
+        ("Catalyst", 2, False),  # two cards: a name the notes explain twice
+    ],
+)
+def test_concepts_candidates_a_label_opening_lines_of_many_cards_is_a_field(label, cards, field):
+    topics = [
+        ("Amylase", "breaks starch into sugars"),
+        ("Lipase", "splits fats into fatty acids"),
+        ("Pepsin", "cuts proteins in the stomach"),
+    ]
+    index = extract_concepts(
+        [
+            card(title, f"{label}: {rest}", n=i + 1, kind="term")
+            for i, (title, rest) in enumerate(topics[:cards])
+        ]
+    )
+    roots = {s.root for s in index.candidates}
+    labelled = {s.root for s in index.candidates if any(c.roles["label"] for c in s.candidates)}
+    assert (label.lower() not in roots) if field else (label.lower() in labelled)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "body", "letter", "named"),
+    [
+        ("Linear models", "heading", "X is the matrix of the inputs.", "x", False),
+        ("Tanks", "heading", "V is the volume of the tank.", "v", False),
+        ("Gas laws", "heading", "P denotes the pressure of the gas.", "p", False),
+        # a card's term or a heading names what the card is about
+        ("R", "heading", "R is a language for statistics.", "r", True),
+    ],
+)
+def test_concepts_candidates_a_letter_alone_is_a_variable(title, kind, body, letter, named):
+    index = extract_concepts([card(title, body, kind=kind)])
+    assert (letter in {s.root for s in index.candidates}) is named
+
+
 def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
     with_encoder = groups_of(cand("variational autoencoder"), cand("encoder"), cand("VAE"))
     assert same_group(with_encoder, "variational autoencoder", "VAE")
@@ -1367,6 +1407,20 @@ def test_concepts_modifiers_coordinated_before_one_head_each_name_it(sentence, s
 
 
 @pytest.mark.parametrize(
+    ("sentence", "modifier"),
+    [
+        ("Engineers study heat and mass transfer.", "heat"),
+        ("Soils hold both sand and clay particles.", "sand"),
+        ("The lab runs blood and urine tests.", "blood"),
+    ],
+)
+def test_concepts_a_modifier_that_shares_a_head_is_no_mention_alone(sentence, modifier):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    roles = {c.key.lower(): dict(c.roles) for s in index.candidates for c in s.candidates}
+    assert not roles.get(modifier, {}).get("mention"), roles
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         ("This is known as the theory of evolution.", "theory of evolution"),
@@ -1567,6 +1621,9 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         ("How are enzymes denatured?", "enzyme"),
         ("Why do cell walls resist osmotic pressure?", "cell wall"),
         ("How can hash tables be used for caching?", "hash table"),
+        # the subject goes on through its "of" complement
+        ("How is the rate of photosynthesis measured?", "rate of photosynthesis"),
+        ("How is the boiling point of water measured?", "boiling point of water"),
         # a pronoun, a framing word or what the question asks is no subject
         ("How do we measure osmotic pressure?", None),
         ("What problems arise when hash tables fill up?", None),
