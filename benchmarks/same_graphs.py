@@ -1,11 +1,14 @@
 """Whether two checkouts extract the same graphs from the same notes.
 
-``python -m benchmarks.same_graphs build OUT [--code REPO] [--notes PATH ...]``
+``python -m benchmarks.same_graphs build OUT [--code REPO] [--notes PATH ...] [--cache]``
 builds, with ``REPO``'s command line (default: this checkout) and no cache, the bundled
 ``data/``, every file of ``../shared/seeds`` and ``../shared/eval/dev2/notes`` when they
 are at hand, and three generated inputs that stress the cost paths (a CSV of 3,000
 cards, a 60,000-character run of paragraphs, 600 wrapped lines; see
-:mod:`benchmarks.hostile_cost`), one graph file each under ``OUT``.
+:mod:`benchmarks.hostile_cost`), one graph file each under ``OUT``. With ``--cache``,
+each input is built with a new parse cache of its own, twice: once to fill it (every
+parse made and stored), then, its finished graph's memo removed, again (every parse read
+from it); the second graph is written, and an input whose two graphs differ fails.
 
 ``python -m benchmarks.same_graphs compare A B`` compares the graph files of two such
 folders, ignoring what says which code or pipeline built them, and prints, per input,
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -48,17 +52,42 @@ def default_notes(folder: Path) -> dict[str, Path]:
     return notes
 
 
-def build(out: Path, code: Path, notes: dict[str, Path]) -> list[str]:
-    """Build each of ``notes`` into ``out/<name>.json`` with ``code``'s CLI; the names
-    whose build failed."""
+def build(out: Path, code: Path, notes: dict[str, Path], caches: Path | None = None) -> list[str]:
+    """Build each of ``notes`` into ``out/<name>.json`` with ``code``'s CLI (with
+    ``caches``: with a new parse cache under it, filled by a first build and read by the
+    second); the names whose build failed, or whose two builds differ."""
     out.mkdir(parents=True, exist_ok=True)
+    if caches is not None:
+        caches.mkdir(parents=True, exist_ok=True)
     failed = []
     for name, path in notes.items():
+        target = out / f"{name}.json"
         argv = [sys.executable, "-m", "graph", "build", str(path), "--out"]
-        argv += [str(out / f"{name}.json"), "--no-cache"]
-        done = subprocess.run(argv, cwd=code, capture_output=True, text=True)
-        print(f"{name:40} {'ok' if done.returncode == 0 else 'FAILED'}", flush=True)
-        if done.returncode:
+        if caches is None:
+            done = subprocess.run(
+                [*argv, str(target), "--no-cache"], cwd=code, capture_output=True, text=True
+            )
+            found: list[str] = []
+        else:
+            cache = caches / f"cache-{name}"
+            filled = caches / f"{name}.json"
+            argv_cache = ["--cache", str(cache)]
+            done = subprocess.run(
+                [*argv, str(filled), *argv_cache], cwd=code, capture_output=True, text=True
+            )
+            if done.returncode == 0:
+                shutil.rmtree(cache / "graphs", ignore_errors=True)  # the memo, not the parses
+                done = subprocess.run(
+                    [*argv, str(target), *argv_cache], cwd=code, capture_output=True, text=True
+                )
+            found = (
+                differences(normalised(filled), normalised(target)) if not done.returncode else []
+            )
+        ok = done.returncode == 0 and not found
+        print(f"{name:40} {'ok' if ok else 'FAILED'}", flush=True)
+        for line in found:
+            print(f"    new cache != full cache {line}", flush=True)
+        if not ok:
             failed.append(name)
             print(done.stderr[-2000:], file=sys.stderr)
     return failed
@@ -125,6 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("out", type=Path)
     b.add_argument("--code", type=Path, default=ROOT, help="checkout whose CLI builds")
     b.add_argument("--notes", type=Path, nargs="+", help="inputs instead of the default set")
+    b.add_argument(
+        "--cache",
+        action="store_true",
+        help="build with a new parse cache per input, twice (filled, then read)",
+    )
     c = sub.add_parser("compare", help="compare two folders of graph files")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
@@ -135,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         notes = (
             {p.stem: p.resolve() for p in args.notes} if args.notes else default_notes(Path(tmp))
         )
-        return 1 if build(args.out.resolve(), args.code.resolve(), notes) else 0
+        caches = Path(tmp) / "caches" if args.cache else None
+        return 1 if build(args.out.resolve(), args.code.resolve(), notes, caches) else 0
 
 
 if __name__ == "__main__":

@@ -156,7 +156,9 @@ class ParseCache:
             self._give_up(exc)
 
     def load(self, texts: Sequence[str]) -> list[Doc] | None:
-        """The cached parses of ``texts``, or None (absent, corrupt or stale: removed)."""
+        """The cached parses of ``texts``, with the entry's bytes (:class:`extraction.nlp.Packed`),
+        or None (absent, corrupt, stale or not written as :func:`extraction.nlp.pack`
+        writes: removed)."""
         if self.problem is not None:
             return None
         path = self.path(texts)
@@ -166,7 +168,8 @@ class ParseCache:
         from spacy.tokens import DocBin
 
         try:
-            docs = list(DocBin().from_bytes(data).get_docs(self.nlp.vocab))
+            docbin = DocBin().from_bytes(data)
+            docs = list(docbin.get_docs(self.nlp.vocab))
         except Exception as exc:  # a truncated or garbled entry: parse again
             log.info("cache entry %s is unreadable (%s); parsing again", path.name, exc)
             self._remove(path)
@@ -175,7 +178,13 @@ class ParseCache:
             log.info("cache entry %s does not match its text; parsing again", path.name)
             self._remove(path)
             return None
-        return docs
+        if docbin.attrs != DocBin().attrs or any(u is not None for u in docbin.user_data):
+            # the build keeps the entry's bytes as they are (nlp.Packed): only what
+            # nlp.pack writes (its attributes, no user data) is taken
+            log.info("cache entry %s was not written by this cache; parsing again", path.name)
+            self._remove(path)
+            return None
+        return nlp_module.Packed(docs, data)
 
     def store(self, texts: Sequence[str], docs: Sequence[Doc]) -> None:
         """Write the parses of ``texts`` atomically; a failure to write is said once (the
@@ -213,15 +222,17 @@ class ParseCache:
             self._give_up(exc)
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
-        """Parses of one file's ``texts``: from the cache, else parsed and stored."""
+        """Parses of one file's ``texts``: from the cache, else parsed and stored; with
+        their packed bytes (:class:`extraction.nlp.Packed`), which a build keeps."""
         docs = self.load(texts)
         if docs is not None:
             self.hits += 1
             return docs
         self.misses += 1
         docs = list(nlp_module.pipe(texts, nlp=self.nlp))
-        self.store(texts, docs)
-        return docs
+        data = nlp_module.pack(docs)  # once, for the entry and for the build (nlp.Packed)
+        self.store_packed(texts, [data])
+        return nlp_module.Packed(docs, data)
 
     def _entry_exists(self, texts: Sequence[str]) -> bool:
         """Whether ``texts`` have an entry to read (it is checked when read)."""
@@ -241,9 +252,10 @@ class ParseCache:
         without the cache) and stored as they come back, else here, one by one. A cached
         chunk is read here.
 
-        Each item is a list of documents with 0, or documents packed by worker processes
-        (:func:`extraction.nlp.pack`, one chunk possibly in several parts, cut by
-        :func:`extraction.nlp.parallel_chunks`) with their number.
+        Each item is a list of documents with 0 (:class:`extraction.nlp.Packed`: with the
+        bytes of their entry, which the build keeps), or documents packed by worker
+        processes (:func:`extraction.nlp.pack`, one chunk possibly in several parts, cut
+        by :func:`extraction.nlp.parallel_chunks`) with their number.
 
         >>> import tempfile
         >>> cache = ParseCache(tempfile.mkdtemp(), nlp_module.load())

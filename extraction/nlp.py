@@ -132,8 +132,10 @@ class Parses:
         self._counts: list[int] = []
 
     def add(self, docs: Sequence[Doc]) -> None:
-        """Keep ``docs`` (one batch) after those added before."""
-        self.add_packed(pack(docs), len(docs))
+        """Keep ``docs`` (one batch) after those added before: packed, unless they are
+        :class:`Packed` (their bytes are kept as they are)."""
+        data = docs.data if isinstance(docs, Packed) else pack(docs)
+        self.add_packed(data, len(docs))
 
     def add_packed(self, data: bytes, count: int) -> None:
         """Keep a batch already packed by :func:`pack` (``count`` documents)."""
@@ -183,6 +185,27 @@ class Parses:
             start += count
         if position is not None:
             raise IndexError(f"position {position} of {start} documents")
+
+
+class Packed(list):
+    """Documents with the bytes :func:`pack` made of them (``data``), read back by
+    :func:`unpack` as these documents: :meth:`Parses.add` keeps the bytes instead of
+    packing the documents again. The parse cache gives its entries so (a hit is read
+    from its bytes, a miss is packed once, for its entry and for the build).
+
+    >>> docs = list(pipe(["Osmosis moves water."]))
+    >>> packed = Packed(docs, pack(docs))
+    >>> parses = Parses(load().vocab)
+    >>> parses.add(packed)
+    >>> parses._chunks == [packed.data], [d.text for d in parses.docs()]
+    (True, ['Osmosis moves water.'])
+    """
+
+    __slots__ = ("data",)
+
+    def __init__(self, docs: Iterable[Doc], data: bytes) -> None:
+        super().__init__(docs)
+        self.data = data
 
 
 def pack(docs: Sequence[Doc]) -> bytes:

@@ -11,6 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+from spacy.tokens import DocBin
 
 from extraction import cache as cache_module
 from extraction import nlp as nlp_module
@@ -424,3 +425,46 @@ def test_cache_build_with_workers_finds_what_one_process_finds(notes, tmp_path, 
     second = _parse_cache(tmp_path)
     assert graph_io.graph_to_data(build_graph(read_paths([notes]), cache=second)) == alone
     assert second.hits == first.misses and second.misses == 0
+
+
+# A parse read from the cache is kept as its entry's bytes, never unpacked and packed
+# again for the later passes (issue 16, class 9).
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["new cache", "full cache"])
+def test_cache_build_packs_each_parse_once(notes, tmp_path, monkeypatch, full):
+    """A miss is packed once, for its entry and for the build; a hit not at all."""
+    alone = graph_io.graph_to_data(build_graph(read_paths([notes])))
+    if full:
+        build_graph(read_paths([notes]), cache=_parse_cache(tmp_path))
+    packed = []
+    real = nlp_module.pack
+    monkeypatch.setattr(nlp_module, "pack", lambda docs: packed.append(len(docs)) or real(docs))
+    cache = _parse_cache(tmp_path)
+    assert graph_io.graph_to_data(build_graph(read_paths([notes]), cache=cache)) == alone
+    assert cache.misses == (0 if full else len(read_paths([notes])))
+    assert len(packed) == cache.misses
+
+
+#: Entries for the right texts, not written as the cache writes them.
+FOREIGN = {
+    "other attributes": lambda docs: DocBin(attrs=["ORTH", "SPACY"], docs=docs).to_bytes(),
+    "user data": lambda docs: DocBin(docs=docs, store_user_data=True).to_bytes(),
+}
+
+
+@pytest.mark.parametrize("write", FOREIGN.values(), ids=FOREIGN.keys())
+def test_cache_entry_not_written_as_the_cache_writes_is_parsed_again(tmp_path, caplog, write):
+    """The build keeps a hit's bytes as they are: only an entry in the cache's own shape
+    is taken; another is a miss, said in the log, and replaced."""
+    texts = ["Enzymes lower the activation energy.", "A substrate binds to the active site."]
+    docs = list(nlp_module.pipe(texts))
+    cache = _parse_cache(tmp_path)
+    cache.path(texts).parent.mkdir(parents=True)
+    cache.path(texts).write_bytes(write(docs))
+    with caplog.at_level(logging.INFO, logger="extraction.cache"):
+        again = cache.parse(texts)
+    assert (cache.hits, cache.misses) == (0, 1)
+    assert "not written by this cache" in caplog.text
+    assert _docs(again) == _docs(docs)
+    assert _parse_cache(tmp_path).load(texts).data == nlp_module.pack(docs)
