@@ -477,8 +477,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
 def _bare_head(noun: Token) -> bool:
     """Is ``noun`` the head of a noun phrase that an answer is made of, with no finite
     verb of its own: the sentence's root ("A sequence model that relies on ..."), or the
-    subject the parser gives a participle that is the root ("neural network model used for
-    X aiming to learn Y": no auxiliary, so no clause), the phrase opening the sentence?"""
+    subject the parser gives a participle that is the root ("plate boundary process used for
+    X aiming to recycle Y": no auxiliary, so no clause), the phrase opening the sentence?"""
     if noun.dep_ == "ROOT":
         return True
     verb = noun.head
@@ -1442,7 +1442,7 @@ def _genus_start(ctx: _Context) -> int:
     """Where the phrase of a definition of the card's subject starts: :func:`_opening`,
     or past a leading label that names the subject or no concept ("Term: A binary vector
     that ...", "Osmosis: the movement of water ..."); a label naming another concept
-    ("Reset gate: a gate that ...") starts a definition of that one."""
+    ("Guard cell: a cell that ...") starts a definition of that one."""
     start = _opening(ctx.sent)
     after = _after_name_label(ctx.sent)
     if start != ctx.sent.start or after == start:
@@ -1458,7 +1458,7 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     if start >= ctx.sent.end:
         return
     if ctx.sent.doc[start].lower_ not in {"a", "an", "one", "the"}:
-        # "Define X -- neural network model used for ...": a bare noun phrase
+        # "Define X -- plate boundary process used for ...": a bare noun phrase
         yield from _bare_definition_edges(ctx, start)
         return
     if ctx.sent.doc[start].lower_ == "one" and not _article_one(ctx.sent.doc[start]):
@@ -1508,7 +1508,7 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     if not (ctx.first and ctx.subjects) or ctx.seg.is_title or not _asks_what(ctx.seg.card):
         return
     if _headline(ctx.sent):
-        return  # "Regularisation in Neural Networks": a topic, not a genus
+        return  # "Erosion in River Valleys": a topic, not a genus
     noun = ctx.sent.doc[start]
     if noun.pos_ not in {"ADJ", "NOUN", "PROPN"}:
         return
@@ -1525,7 +1525,7 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     initials = "".join(w[:1] for w in m.concept.split()).upper()
     for subject in ctx.subjects:
         if is_acronym(subject) and subject.upper().startswith(initials):
-            continue  # "Define BERT -- Bidirectional Encoder ...": its name spelled out
+            continue  # "Define DNS -- Domain Name System ...": its name spelled out
         if subject != m.concept:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
 

@@ -77,7 +77,7 @@ STATEMENT_FEATURES = frozenset(
 def unexplained_step(G: nx.MultiDiGraph, node: Any) -> bool:
     """Do the notes neither define ``node`` nor single it out (:data:`SINGLED_OUT`)? Such
     a step may be on a path (flagged), but what it needs is followed only where the
-    notes state it (:func:`states_order`): a term they only use ("neural network" in
+    notes state it (:func:`states_order`): a term they only use ("energy" in
     notes that never explain it) is named beside everything, and what is named beside
     it is background, not what the target builds on.
 

@@ -57,8 +57,8 @@ RULES: dict[str, str] = {
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
     "and the head does not name another thing than X ('activation function', 'language model')",
     "typo": "a misspelling one edit away from a name used far more often",
-    "verb_noun": "a verb the notes use as a name ('two sequences **correlate**') is the "
-    "process its noun names ('correlation')",
+    "verb_noun": "a verb the notes use as a name ('puddles **evaporate**') is the "
+    "process its noun names ('evaporation')",
 }
 
 
