@@ -51,8 +51,8 @@ RULES: dict[str, str] = {
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
-    "acronym_prefix": "'LSTM cell state' is the cell state (of the LSTM)",
-    "acronym_suffix": "'many-to-one RNN' is the many-to-one (RNN) used alone; not in a name "
+    "acronym_prefix": "'TCP window size' is the window size (of the TCP)",
+    "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone; not in a name "
     "in capitals throughout ('HTTP GET')",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
     "and the head does not name another thing than X ('activation function', 'language model')",
@@ -196,7 +196,7 @@ def merge(
         words = key.split()
         if len(words) >= 3 and is_acronym(words[0]) and (rest := known(" ".join(words[1:]))):
             join(rest, key, "acronym_prefix")
-    # 7. "many-to-one RNN" is the many-to-one (RNN) when "many-to-one" is used alone;
+    # 7. "round-robin DNS" is the round-robin (DNS) when "round-robin" is used alone;
     # not a name in capitals throughout ("HTTP GET", "LEFT JOIN"): there a word in
     # capitals is no sign of an acronym
     for key in multiword:

@@ -641,8 +641,8 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
 def shared_rest(conjunct: Sequence[Token], suspended: bool = False, words: int = 1) -> list[Token]:
     """What a modifier of ``words`` words coordinated with as many first words of
     ``conjunct`` shares with it: the words after them ("mass transfer" ->
-    "transfer"; "cell respiration" -> "respiration"; two words: "space invariant
-    neural networks" -> "neural networks"), after the first hyphen for a ``suspended``
+    "transfer"; "cell respiration" -> "respiration"; two words: "low pressure
+    weather systems" -> "weather systems"), after the first hyphen for a ``suspended``
     modifier ("post-glacial valleys" -> "glacial valleys"); nothing when those words
     are all there is ("cost-efficiency")."""
     toks = [t for t in conjunct if t.pos_ not in {"DET", "PRON"}] or list(conjunct)
@@ -818,11 +818,11 @@ def framed(toks: Sequence[Token]) -> bool:
 def refine(tokens: Sequence[Token]) -> list[Token]:
     """The name inside a question's or heading's subject.
 
-    A framing noun before "of" gives way to what follows ("the function of the input
-    gate" -> input gate); "X of Y" is otherwise one name ("law of demand"); so is a name
+    A framing noun before "of" gives way to what follows ("the function of the guard
+    cell" -> guard cell); "X of Y" is otherwise one name ("law of demand"); so is a name
     in Title Case across its lower-case preposition in a sentence that is not
     (:func:`title_case_through`: "What is the Return on Investment?"); another
-    preposition ends the name ("forget gate in LSTM" -> forget gate); a leading gerund
+    preposition ends the name ("guard cell in a leaf" -> guard cell); a leading gerund
     of an action goes ("Identifying Anomalies" -> anomalies).
     """
     toks = trim(tokens)
