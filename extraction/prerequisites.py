@@ -50,7 +50,7 @@ from pathlib import Path
 from extraction.concepts import ConceptIndex, Segment, is_acronym
 from extraction.concepts.index import segments_only
 from extraction.logistic import LogisticModel
-from extraction.records import STRESS_STYLES, Evidence, Relation
+from extraction.records import ORDER_STATEMENTS, STRESS_STYLES, Evidence, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
 from extraction.relations import is_meta
 
@@ -98,13 +98,9 @@ SYMMETRIC_FEATURES = frozenset({"together", "contrast", "spread"})
 #: Features that say how the notes name the two concepts, not what they say of them:
 #: they weigh an edge but never make one alone.
 STATISTICS = frozenset({"wider", "earlier", "together", "contrast", "spread", "common"})
-#: Features that state an order outright (a typed relation, a name inside a name, a part
-#: and its whole): the only ones that make a concept the notes never explain a
-#: prerequisite; being named beside the other ("data" in the cards about everything) is
-#: not enough.
-STATEMENTS = frozenset(
-    {"stated", "general", "used", "problem", "cause", "task", "part", "block", "name_inside"}
-)
+#: Features that state an order outright (:data:`extraction.records.ORDER_STATEMENTS`):
+#: being named beside the other ("data" in the cards about everything) is not enough.
+STATEMENTS = ORDER_STATEMENTS
 #: Typed relation ``source -> target`` -> the feature it gives (source, target) and its
 #: sign there.
 TYPED_FEATURES: dict[str, tuple[str, int]] = {

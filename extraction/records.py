@@ -22,6 +22,14 @@ EMPHASIS_STYLES = ("bold", "italic", "underline", "link")
 #: The styles that single a run out as what the notes stress; a link's text names where
 #: to read more (a course, a tool, an article), which is no such stress.
 STRESS_STYLES = ("bold", "italic", "underline")
+#: The prerequisite features (:attr:`Relation.features`) that state an order outright (a
+#: typed relation, a name inside a name, a part and its whole): the only ones that make a
+#: concept the notes never explain a prerequisite, and the only ones a learning path
+#: follows from a step the notes neither define nor single out. Here, beside the record,
+#: so that reading paths from a saved graph does not load the extraction stack.
+ORDER_STATEMENTS = frozenset(
+    {"stated", "general", "used", "problem", "cause", "task", "part", "block", "name_inside"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from extraction.records import ORDER_STATEMENTS
 from graph.topics import PREREQUISITE, _file, is_everyday, supporting_files
 
 if TYPE_CHECKING:
@@ -66,12 +67,9 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     return not (SINGLED_OUT & set(roles or ()))
 
 
-#: The prerequisite features that state an order outright
-#: (:data:`extraction.prerequisites.STATEMENTS`, which a test keeps equal): a copy, so
-#: that reading paths from a saved graph does not load the extraction stack (spaCy).
-STATEMENT_FEATURES = frozenset(
-    {"stated", "general", "used", "problem", "cause", "task", "part", "block", "name_inside"}
-)
+#: The prerequisite features that state an order outright (the prerequisite stage's own
+#: list, kept beside the record so that reading paths does not load spaCy).
+STATEMENT_FEATURES = ORDER_STATEMENTS
 
 
 def unexplained_step(G: nx.MultiDiGraph, node: Any) -> bool:
