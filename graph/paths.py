@@ -366,6 +366,32 @@ def _ancestors(
 
     _require(G, target)
     _, study = _study(G)
+    return study, _chains(G, study, target, min_strength)
+
+
+#: The rules by which :func:`learning_path` leaves an ancestor of the target out, each
+#: with what :func:`path_omission` says of it.
+PATH_RULES: dict[str, str] = {
+    "unexplained": "it is reached only through a step the notes neither define nor single "
+    "out, along a link no statement of the order carries",
+    "generic": "it is reached only through a word of everyday English the notes neither "
+    "define nor single out (or is one)",
+    "off_course": "only another course's notes state that it comes first",
+}
+
+
+def _chains(
+    G: nx.MultiDiGraph,
+    study: _StudyOrder,
+    target: Any,
+    min_strength: float,
+    waived: frozenset[str] = frozenset(),
+    via: dict | None = None,
+) -> dict[Any, float]:
+    """Each ancestor of ``target`` whose strongest chain of prerequisites down to it,
+    along the links the path follows, is at least ``min_strength``, with that strength;
+    the rules of :data:`PATH_RULES` named in ``waived`` are not applied. ``via``, when
+    given, receives the next step of each ancestor's strongest chain."""
     several = len(G.graph.get("sources") or ()) > 1  # a build of one file is one course
     home = supporting_files(G, target) if several else frozenset()
     best = {target: 1.0}  # the strongest chain from each ancestor down to the target
@@ -377,18 +403,80 @@ def _ancestors(
             continue
         unexplained = node != target and unexplained_step(G, node)
         for parent in study.parents[node]:
-            if unexplained and (parent, node) not in study.stated:
+            if "unexplained" not in waived and unexplained and (parent, node) not in study.stated:
                 continue  # a step the notes never explain needs only what they state it needs
-            if generic_step(G, parent):
+            if "generic" not in waived and generic_step(G, parent):
                 continue  # background, and so is what it needs
-            if off_course(study.cited.get((parent, node), frozenset()), home):
+            if "off_course" not in waived and off_course(
+                study.cited.get((parent, node), frozenset()), home
+            ):
                 continue  # another course's step, and so is what it needs
             chain = -negative * study.strength[(parent, node)]
             if chain >= min_strength and chain > best.get(parent, 0.0):
                 best[parent] = chain
+                if via is not None:
+                    via[parent] = node
                 tie += 1
                 heapq.heappush(heap, (-chain, tie, parent))
-    return study, best
+    return best
+
+
+def path_omission(
+    G: nx.MultiDiGraph, target: Any, node: Any, *, min_strength: float = PATH_MIN_STRENGTH
+) -> str | None:
+    """Why ``node`` is not on the learning path of ``target`` (None when it is): no chain
+    of prerequisites leads from it to the target (or one leads the other way), its
+    strongest chain is weaker than ``min_strength``, or a rule of :data:`PATH_RULES`
+    leaves it out.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v, c in [("cell", "osmosis", 0.9), ("water", "cell", 0.3), ("ion", "water", 0.1),
+    ...                 ("osmosis", "turgor", 0.8)]:
+    ...     _ = G.add_edge(u, v, relation="prerequisite_of", confidence=c)
+    >>> G.add_node("salt")
+    >>> path_omission(G, "osmosis", "water") is None
+    True
+    >>> path_omission(G, "osmosis", "ion")
+    'its strongest chain to osmosis (0.027 through water, cell) is weaker than 0.05'
+    >>> path_omission(G, "osmosis", "turgor")
+    'it comes after osmosis: a chain of prerequisites leads from osmosis to it'
+    >>> path_omission(G, "osmosis", "salt")
+    'no chain of prerequisites leads from it to osmosis'
+    """
+    from graph.query import _require
+
+    _require(G, target, node)
+    if node == target:
+        return None
+    _, study = _study(G)
+    name = lambda n: str(G.nodes[n].get("label") or n)  # noqa: E731
+    if node in _chains(G, study, target, min_strength):
+        return None
+    everything = _chains(G, study, target, 0.0, frozenset(PATH_RULES))
+    if node not in everything:
+        if target in _chains(G, study, node, 0.0, frozenset(PATH_RULES)):
+            return (
+                f"it comes after {name(target)}: a chain of prerequisites leads from "
+                f"{name(target)} to it"
+            )
+        return f"no chain of prerequisites leads from it to {name(target)}"
+    via: dict = {}
+    if node in (kept := _chains(G, study, target, 0.0, via=via)):
+        chain, step = [], node
+        while step != target:  # the strongest chain, step by step
+            step = via[step]
+            chain.append(step)
+        through = f" through {', '.join(map(name, chain[:-1]))}" if len(chain) > 1 else ""
+        return (
+            f"its strongest chain to {name(target)} ({kept[node]:.3f}{through}) "
+            f"is weaker than {min_strength:g}"
+        )
+    for rule, says in PATH_RULES.items():
+        if node in _chains(G, study, target, 0.0, frozenset({rule})):
+            return says
+    return "; ".join(PATH_RULES.values())
 
 
 def learning_path(
@@ -536,7 +624,10 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
       statistics only, the other direction likelier, the weakest edge of a cycle);
     - ``chain``: a chain of prerequisites that orders them anyway (``[a, ..., b]`` or
       ``[b, ..., a]``), if the study order has one;
-    - ``verdict``: one sentence that sums it up.
+    - ``off_path``: when an edge or a chain orders them, why the first is not on the
+      second's learning path (:func:`path_omission`; None when it is);
+    - ``verdict``: one sentence that sums it up (and one more when ``off_path`` says why
+      the first is not on the second's path).
 
     Examples
     --------
@@ -581,6 +672,9 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
                 chain = nx.shortest_path(D, s, t)
                 break
     typed = [e for e in edges if e.get("relation") not in {PREREQUISITE, "related_to"}]
+    ordered = (prerequisite["source"], prerequisite["target"]) if prerequisite else None
+    ordered = ordered or ((chain[0], chain[-1]) if chain else None)
+    off_path = path_omission(G, ordered[1], ordered[0]) if ordered else None
     if prerequisite is not None:
         carried = ", ".join(f for f, c in (prerequisite.get("features") or {}).items() if c > 0)
         why = carried or prerequisite.get("label") or "the notes"
@@ -606,6 +700,8 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
         verdict = "Only weakly linked: the notes name them together."
     else:
         verdict = "The notes never link them."
+    if off_path is not None:
+        verdict += f" Not on {label(ordered[1])}'s learning path: {off_path}."
     return {
         "a": a,
         "b": b,
@@ -613,5 +709,6 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
         "prerequisite": prerequisite,
         "rejected": rejected,
         "chain": chain,
+        "off_path": off_path,
         "verdict": verdict,
     }

@@ -10,9 +10,11 @@ import pytest
 
 from graph.paths import (
     PATH_MIN_STRENGTH,
+    PATH_RULES,
     STATEMENT_FEATURES,
     explain_pair,
     learning_path,
+    path_omission,
     path_steps,
 )
 from graph.query import UnknownConceptError, resolve
@@ -184,6 +186,77 @@ def test_paths_explain_a_chain_and_no_link(G):
     assert explain_pair(G, "neuron", "loss")["verdict"] == "The notes never link them."
     with pytest.raises(UnknownConceptError):
         explain_pair(G, "neuron", "nothing")
+
+
+def plate_tectonics() -> nx.MultiDiGraph:
+    """mantle -> convection -> plate motion -> subduction, rock -> mantle (weak), the
+    everyday word "heat" -> plate motion, and subduction -> trench; "magma" named nowhere
+    near them."""
+    G = nx.MultiDiGraph(sources=[{"path": "geology.md"}])
+    for node in ("mantle", "convection", "plate motion", "subduction", "trench", "rock"):
+        G.add_node(node, definition="Said in the notes.", cards=["geology.md#1"])
+    G.add_node("heat", selection={"features": {"common": 1.0}, "roles": {"mention": 9}})
+    G.add_node("magma", definition="Molten rock.")
+    for u, v, c in [
+        ("mantle", "convection", 0.9),
+        ("convection", "plate motion", 0.9),
+        ("plate motion", "subduction", 0.3),
+        ("rock", "mantle", 0.1),
+        ("heat", "plate motion", 0.9),
+        ("subduction", "trench", 0.9),
+    ]:
+        prerequisite(G, u, v, c, features={"explains": 0.6})
+    return G
+
+
+@pytest.mark.parametrize(
+    ("target", "node", "why"),
+    [
+        ("subduction", "convection", None),  # on the path
+        ("subduction", "rock", "chain to subduction (0.024 through mantle, convection, plate"),
+        ("subduction", "heat", PATH_RULES["generic"]),
+        ("subduction", "trench", "it comes after subduction"),
+        ("subduction", "magma", "no chain of prerequisites leads from it to subduction"),
+    ],
+)
+def test_paths_omission_says_why_a_concept_is_not_on_the_path(target, node, why):
+    G = plate_tectonics()
+    got = path_omission(G, target, node)
+    assert (got is None) == (node in learning_path(G, target))
+    assert got == why if why is None else why in got
+
+
+def test_paths_omission_of_what_an_unexplained_step_is_only_named_beside():
+    G = nx.MultiDiGraph()
+    G.add_node("enzyme", selection={"roles": {"mention": 9}})  # never explained
+    G.add_node("protein", definition="A chain of amino acids.")
+    G.add_node("digestion", definition="Breaking food down.")
+    prerequisite(G, "protein", "enzyme", 0.9, features={"explains": 0.6})
+    prerequisite(G, "enzyme", "digestion", 0.9, features={"explains": 0.6})
+    assert path_omission(G, "digestion", "protein") == PATH_RULES["unexplained"]
+
+
+def test_paths_omission_of_another_courses_step():
+    G = nx.MultiDiGraph(sources=[{"path": "biology.md"}, {"path": "chemistry.md"}])
+    G.add_node("osmosis", cards=["biology.md#2"], definition="Water crossing a membrane.")
+    G.add_node("solute", definition="What is dissolved.")
+    G.add_edge(
+        "solute",
+        "osmosis",
+        relation="prerequisite_of",
+        confidence=0.9,
+        evidence=cited("chemistry.md"),
+    )
+    assert path_omission(G, "osmosis", "solute") == PATH_RULES["off_course"]
+
+
+def test_paths_explain_says_why_an_ordered_concept_is_off_the_path():
+    G = plate_tectonics()
+    info = explain_pair(G, "rock", "subduction")
+    assert info["chain"] == ["rock", "mantle", "convection", "plate motion", "subduction"]
+    assert "is weaker than 0.05" in info["off_path"]
+    assert info["verdict"].endswith(f"Not on subduction's learning path: {info['off_path']}.")
+    assert explain_pair(G, "convection", "subduction")["off_path"] is None
 
 
 # -- the real notes ---------------------------------------------------------------------------
