@@ -59,6 +59,12 @@ def names(index) -> dict[str, str]:
         ("siRNAs", "siRNA"),
         ("iOS", "iOS"),
         ("autoencoders", "autoencoder"),
+        # a field in "-ics" the dictionary does not know stays as the ones it knows do
+        ("proteomics", "proteomics"),
+        ("epigenetics", "epigenetics"),
+        ("Photonics", "Photonics"),
+        ("robotics", "robotics"),
+        ("antibiotics", "antibiotic"),
     ],
 )
 def test_concepts_singular_from_the_dictionary(word, expected):
