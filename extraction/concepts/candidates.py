@@ -1536,10 +1536,23 @@ class SharedSets:
         return found
 
 
+def _compound_gerund(words: Sequence[str], shape: Shape, i: int, j: int) -> bool:
+    """Does the run ``words[i:j]`` end in a gerund that a noun before it makes a compound
+    noun ("data mining" in "data mining tools", "signal processing" in "signal processing
+    course"), which the tagger reads as a verb before the next noun?"""
+    return (
+        j - i >= 2
+        and shape.pos[j - 1] == "VERB"
+        and shape.pos[j - 2] in {"NOUN", "PROPN"}
+        and words[j - 1].lower().endswith("ing")
+    )
+
+
 def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = None) -> None:
     """Count the names inside each longer name, once per name: every shorter run of
     its words that ends in a noun ("activation function" in "ReLU activation
-    function", "machine learning" in "self-supervised machine learning task"), with
+    function", "machine learning" in "self-supervised machine learning task", a gerund
+    after a noun counting as one: :func:`_compound_gerund`), with
     the role ``nested`` (as many uses as the longer name has) and a few of its
     sentences."""
     files = files or SharedSets()
@@ -1556,7 +1569,9 @@ def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = No
             if words[i].lower() in EDGE_STOP or (i and shape.pos[i - 1] == "ADV"):
                 continue  # "connected neural network" is no name inside "fully connected ..."
             for j in range(i + 1, n + 1):
-                if (i, j) == (0, n) or shape.pos[j - 1] not in {"NOUN", "PROPN"}:
+                if (i, j) == (0, n) or not (
+                    shape.pos[j - 1] in {"NOUN", "PROPN"} or _compound_gerund(words, shape, i, j)
+                ):
                     continue
                 if any(w.lower() in EDGE_STOP for w in words[i:j]):
                     continue  # "detection with autoencoders" is no name

@@ -812,6 +812,25 @@ def test_concepts_word_before_a_slash_shares_what_follows(sentence, named, not_n
 @pytest.mark.parametrize(
     ("sentence", "named", "not_named"),
     [
+        # a gerund after a noun makes a compound noun, inside a longer name too
+        ("Gene sequencing costs fell.", {"gene sequencing"}, set()),
+        ("Good word embedding methods help.", {"word embedding"}, set()),
+        # a gerund after a describing word is no compound of nouns
+        ("Fast moving parts wear out.", set(), {"fast moving"}),
+    ],
+)
+def test_concepts_candidates_a_gerund_after_a_noun_ends_a_name_inside_a_longer_one(
+    sentence, named, not_named
+):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert named <= keys, keys
+    assert not (not_named & keys), keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "not_named"),
+    [
         (
             "Values are squashed with softsign or arctanh before averaging.",
             {"softsign", "arctanh"},
