@@ -401,8 +401,15 @@ def _occ(
     key, surface = name
     if role in CALLOUT_ROLES and about_the_notes(key):
         return  # "**NOTE:**", "BONUS:", "Image credit:": set apart, but not a name
-    if role not in SUBJECT_ROLES and indexed(surface):
-        return  # "x1": a variable of an example or a formula
+    if role not in SUBJECT_ROLES:
+        if indexed(surface) or in_series(surface, sentence):
+            return  # "x1": a variable of an example or a formula
+        words = surface.split()
+        if len(words) > 1 and in_series(words[-1], sentence):
+            # "a sample X1, ..., Xn": the name before the variable
+            if toks and toks[-1].text == words[-1]:
+                toks = toks[:-1]
+            key, surface = key_of(words[:-1], toks), " ".join(words[:-1])
     yield Occurrence(key, surface, role, seg, sentence, at, tuple(toks), definition, trimmed)
 
 
@@ -460,6 +467,26 @@ def indexed(surface: str) -> bool:
 
 #: A capital letter alone: a symbol of a formula or an example ("X", "A").
 _LETTER = re.compile(r"^[A-Z]$")
+#: A letter with an index, a number or one letter ("X1", "xn", "XN").
+_INDEXED = re.compile(r"^([A-Za-z])(\d+|[A-Za-z])$")
+_ELLIPSIS = re.compile(r"\.\.\.|…|⋯")
+
+
+def in_series(word: str, sentence: str) -> bool:
+    """Is ``word`` one term of a series of indexed variables the sentence writes out with
+    an ellipsis ("x1, x2, ..., xn", "a sample X1, ..., XN"): a letter with an index
+    that the sentence also writes with another index? Names written like that stay
+    names where no ellipsis makes a series of them ("L1 and L2 norms", "G1 and G2").
+
+    >>> in_series("Xn", "a sample X1, ..., Xn"), in_series("L1", "L1 and L2 norms")
+    (True, False)
+    """
+    m = _INDEXED.match(word)
+    if m is None or not _ELLIPSIS.search(sentence):
+        return False
+    letter = re.escape(m.group(1))
+    indices = set(re.findall(rf"(?<!\w){letter}(\d+|[A-Za-z])(?!\w)", sentence))
+    return len(indices) >= 2
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:

@@ -1013,6 +1013,15 @@ def test_concepts_slash_between_letters_or_in_a_title_keeps_the_name_whole(
         # a lone lower-case letter is a variable; a capital one may be a name
         ("Here p is the pressure, v is the volume.", "heading", {"pressure"}, {"p", "v"}),
         ("The language C is old.", "heading", {"language c"}, set()),
+        # a series of indexed variables written out with an ellipsis names none of them
+        (
+            "We draw a sample X1, X2, ..., XN from the population.",
+            "heading",
+            {"sample"},
+            {"XN", "x2", "sample x1"},
+        ),
+        ("The readings x1, x2, ..., xn are averaged.", "heading", {"reading"}, {"readings x1"}),
+        ("Both L1 and L2 norms shrink the weights.", "heading", {"l1", "l2 norm"}, set()),
     ],
 )
 def test_concepts_indexed_item_of_an_example_is_no_name(body, kind, named, never):
