@@ -881,6 +881,19 @@ _DEFINING_AFTER = re.compile(
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an)\s+[^\W\d_]", re.I)
 
 
+def _cut_from_object(span: Span) -> bool:
+    """Is ``span`` a verb in its plain form, with what it acts on outside the span
+    ("**Gradually heat** the solution", "**Never discard** the old notes")? It stresses
+    an instruction, and names nothing; an action with its object inside ("avoid
+    distractions") names the object (:func:`_names_action`)."""
+    root = span.root
+    return (
+        root.pos_ == "VERB"
+        and root.tag_ in {"VB", "VBP"}
+        and any(c.dep_ == "dobj" and not span.start <= c.i < span.end for c in root.children)
+    )
+
+
 def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """What the author set in bold, italics or underline, when it reads as a name; a
     run that opens the line and is followed by its explanation, or anywhere and followed
@@ -894,6 +907,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         toks = list(span)
         if len(toks) == 1 and toks[0].pos_ == "ADJ" and toks[0].dep_ == "amod":
             continue  # "a *quantitative* comparison" stresses a property of the noun
+        if _cut_from_object(span):
+            continue  # "**Gradually heat** the solution": an action, its object outside
         name = structural_name(toks)
         rest = seg.text[end:]
         leads = start <= 2 and _DEFINING_AFTER.match(rest) is not None

@@ -1100,6 +1100,10 @@ def test_concepts_emphasis_that_stops_inside_a_phrase_names_nothing(body, bold, 
         ("Before a race, tackle anxiety with breathing.", "tackle anxiety", "anxiety"),
         ("Students should avoid distractions at night.", "avoid distractions", "distraction"),
         ("Successively cool the melt until it sets.", "Successively cool the melt", "melt"),
+        # an action whose object is outside the run stresses an instruction
+        ("Gradually heat the solution until it boils.", "Gradually heat", None),
+        ("Never discard the old samples after a test.", "Never discard", None),
+        ("Slowly stir the mixture with a glass rod.", "Slowly stir", None),
         # an adjective stressed inside a noun phrase is a property, not a name
         ("Mapping is a qualitative comparison of coastlines.", "qualitative", None),
         # a name made of verbs is no action on an object
