@@ -406,7 +406,7 @@ def _occ(
             return  # "x1": a variable of an example or a formula
         words = surface.split()
         if len(words) > 1 and in_series(words[-1], sentence):
-            # "a sample X1, ..., Xn": the name before the variable
+            # "the crates W1, ..., Wn": the name before the variable
             if toks and toks[-1].text == words[-1]:
                 toks = toks[:-1]
             key, surface = key_of(words[:-1], toks), " ".join(words[:-1])
@@ -474,11 +474,11 @@ _ELLIPSIS = re.compile(r"\.\.\.|…|⋯")
 
 def in_series(word: str, sentence: str) -> bool:
     """Is ``word`` one term of a series of indexed variables the sentence writes out with
-    an ellipsis ("x1, x2, ..., xn", "a sample X1, ..., XN"): a letter with an index
+    an ellipsis ("x1, x2, ..., xn", "the crates W1, ..., WN"): a letter with an index
     that the sentence also writes with another index? Names written like that stay
-    names where no ellipsis makes a series of them ("L1 and L2 norms", "G1 and G2").
+    names where no ellipsis makes a series of them ("the G1 and G2 phases").
 
-    >>> in_series("Xn", "a sample X1, ..., Xn"), in_series("L1", "L1 and L2 norms")
+    >>> in_series("Wn", "the crates W1, ..., Wn"), in_series("G1", "the G1 and G2 phases")
     (True, False)
     """
     m = _INDEXED.match(word)
@@ -1580,8 +1580,8 @@ class SharedSets:
 
 def _compound_gerund(words: Sequence[str], shape: Shape, i: int, j: int) -> bool:
     """Does the run ``words[i:j]`` end in a gerund that a noun before it makes a compound
-    noun ("data mining" in "data mining tools", "signal processing" in "signal processing
-    course"), which the tagger reads as a verb before the next noun?"""
+    noun ("crop spraying" in "crop spraying drones", "glass blowing" in "glass blowing
+    workshops"), which the tagger reads as a verb before the next noun?"""
     return (
         j - i >= 2
         and shape.pos[j - 1] == "VERB"

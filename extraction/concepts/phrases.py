@@ -90,7 +90,7 @@ def singular(word: str) -> str:
     "statistics"); a hyphenated word changes its last part only ("sub-directories");
     an acronym loses a plural "s" ("GANs"); a word the dictionary does not know follows
     lemminflect's rules for unknown words ("autoencoders"), but one in "-ics" names a
-    field and stays ("proteomics", "epigenetics": the rules would make "proteomic"),
+    field and stays ("econometrics", "psycholinguistics": the rules would make "econometric"),
     as the fields the dictionary knows do ("robotics"). Proper nouns never get
     here: a name's head is put in the singular only when the tagger reads it as a
     plural (see :func:`key_of`), and "Treaty of Versailles" has its head before "of".
@@ -111,7 +111,7 @@ def singular(word: str) -> str:
 
     known = getLemma(word, upos="NOUN", lemmatize_oov=False)
     if not known and word.lower().endswith("ics"):
-        return word  # a field the dictionary does not know ("proteomics", "photonics")
+        return word  # a field the dictionary does not know ("econometrics", "photonics")
     known = known or getLemma(word, upos="NOUN")
     if not known or word in known or word.lower() in known:
         return word
