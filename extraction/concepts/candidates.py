@@ -401,8 +401,15 @@ def _occ(
     key, surface = name
     if role in CALLOUT_ROLES and about_the_notes(key):
         return  # "**NOTE:**", "BONUS:", "Image credit:": set apart, but not a name
-    if role not in SUBJECT_ROLES and indexed(surface):
-        return  # "x1": a variable of an example or a formula
+    if role not in SUBJECT_ROLES:
+        if indexed(surface) or in_series(surface, sentence):
+            return  # "x1": a variable of an example or a formula
+        words = surface.split()
+        if len(words) > 1 and in_series(words[-1], sentence):
+            # "the crates W1, ..., Wn": the name before the variable
+            if toks and toks[-1].text == words[-1]:
+                toks = toks[:-1]
+            key, surface = key_of(words[:-1], toks), " ".join(words[:-1])
     yield Occurrence(key, surface, role, seg, sentence, at, tuple(toks), definition, trimmed)
 
 
@@ -460,6 +467,26 @@ def indexed(surface: str) -> bool:
 
 #: A capital letter alone: a symbol of a formula or an example ("X", "A").
 _LETTER = re.compile(r"^[A-Z]$")
+#: A letter with an index, a number or one letter ("X1", "xn", "XN").
+_INDEXED = re.compile(r"^([A-Za-z])(\d+|[A-Za-z])$")
+_ELLIPSIS = re.compile(r"\.\.\.|…|⋯")
+
+
+def in_series(word: str, sentence: str) -> bool:
+    """Is ``word`` one term of a series of indexed variables the sentence writes out with
+    an ellipsis ("x1, x2, ..., xn", "the crates W1, ..., WN"): a letter with an index
+    that the sentence also writes with another index? Names written like that stay
+    names where no ellipsis makes a series of them ("the G1 and G2 phases").
+
+    >>> in_series("Wn", "the crates W1, ..., Wn"), in_series("G1", "the G1 and G2 phases")
+    (True, False)
+    """
+    m = _INDEXED.match(word)
+    if m is None or not _ELLIPSIS.search(sentence):
+        return False
+    letter = re.escape(m.group(1))
+    indices = set(re.findall(rf"(?<!\w){letter}(\d+|[A-Za-z])(?!\w)", sentence))
+    return len(indices) >= 2
 
 
 def name_of_text(text: str) -> tuple[str, str] | None:
@@ -854,6 +881,19 @@ _DEFINING_AFTER = re.compile(
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an)\s+[^\W\d_]", re.I)
 
 
+def _cut_from_object(span: Span) -> bool:
+    """Is ``span`` a verb in its plain form, with what it acts on outside the span
+    ("**Gradually heat** the solution", "**Never discard** the old notes")? It stresses
+    an instruction, and names nothing; an action with its object inside ("avoid
+    distractions") names the object (:func:`_names_action`)."""
+    root = span.root
+    return (
+        root.pos_ == "VERB"
+        and root.tag_ in {"VB", "VBP"}
+        and any(c.dep_ == "dobj" and not span.start <= c.i < span.end for c in root.children)
+    )
+
+
 def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """What the author set in bold, italics or underline, when it reads as a name; a
     run that opens the line and is followed by its explanation, or anywhere and followed
@@ -867,6 +907,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         toks = list(span)
         if len(toks) == 1 and toks[0].pos_ == "ADJ" and toks[0].dep_ == "amod":
             continue  # "a *quantitative* comparison" stresses a property of the noun
+        if _cut_from_object(span):
+            continue  # "**Gradually heat** the solution": an action, its object outside
         name = structural_name(toks)
         rest = seg.text[end:]
         leads = start <= 2 and _DEFINING_AFTER.match(rest) is not None
@@ -1536,10 +1578,23 @@ class SharedSets:
         return found
 
 
+def _compound_gerund(words: Sequence[str], shape: Shape, i: int, j: int) -> bool:
+    """Does the run ``words[i:j]`` end in a gerund that a noun before it makes a compound
+    noun ("crop spraying" in "crop spraying drones", "glass blowing" in "glass blowing
+    workshops"), which the tagger reads as a verb before the next noun?"""
+    return (
+        j - i >= 2
+        and shape.pos[j - 1] == "VERB"
+        and shape.pos[j - 2] in {"NOUN", "PROPN"}
+        and words[j - 1].lower().endswith("ing")
+    )
+
+
 def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = None) -> None:
     """Count the names inside each longer name, once per name: every shorter run of
     its words that ends in a noun ("activation function" in "ReLU activation
-    function", "machine learning" in "self-supervised machine learning task"), with
+    function", "machine learning" in "self-supervised machine learning task", a gerund
+    after a noun counting as one: :func:`_compound_gerund`), with
     the role ``nested`` (as many uses as the longer name has) and a few of its
     sentences."""
     files = files or SharedSets()
@@ -1556,7 +1611,9 @@ def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = No
             if words[i].lower() in EDGE_STOP or (i and shape.pos[i - 1] == "ADV"):
                 continue  # "connected neural network" is no name inside "fully connected ..."
             for j in range(i + 1, n + 1):
-                if (i, j) == (0, n) or shape.pos[j - 1] not in {"NOUN", "PROPN"}:
+                if (i, j) == (0, n) or not (
+                    shape.pos[j - 1] in {"NOUN", "PROPN"} or _compound_gerund(words, shape, i, j)
+                ):
                     continue
                 if any(w.lower() in EDGE_STOP for w in words[i:j]):
                     continue  # "detection with autoencoders" is no name

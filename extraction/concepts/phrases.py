@@ -89,7 +89,9 @@ def singular(word: str) -> str:
     A word the dictionary gives as its own lemma stays ("species", "data", "means",
     "statistics"); a hyphenated word changes its last part only ("sub-directories");
     an acronym loses a plural "s" ("GANs"); a word the dictionary does not know follows
-    lemminflect's rules for unknown words ("autoencoders"). Proper nouns never get
+    lemminflect's rules for unknown words ("autoencoders"), but one in "-ics" names a
+    field and stays ("econometrics", "psycholinguistics": the rules would make "econometric"),
+    as the fields the dictionary knows do ("robotics"). Proper nouns never get
     here: a name's head is put in the singular only when the tagger reads it as a
     plural (see :func:`key_of`), and "Treaty of Versailles" has its head before "of".
 
@@ -107,7 +109,10 @@ def singular(word: str) -> str:
         return f"{head}-{singular(last)}" if last else word
     from lemminflect import getLemma
 
-    known = getLemma(word, upos="NOUN", lemmatize_oov=False) or getLemma(word, upos="NOUN")
+    known = getLemma(word, upos="NOUN", lemmatize_oov=False)
+    if not known and word.lower().endswith("ics"):
+        return word  # a field the dictionary does not know ("econometrics", "photonics")
+    known = known or getLemma(word, upos="NOUN")
     if not known or word in known or word.lower() in known:
         return word
     lemma = known[0]
