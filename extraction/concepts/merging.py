@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from extraction.concepts.candidates import ALTERNATIVES, OTHER_NAME, AliasPair, Candidate
@@ -34,7 +34,7 @@ from extraction.names import (
     is_acronym,
     singular_acronym,
 )
-from extraction.records import Evidence
+from extraction.records import Card, Evidence
 
 #: The merge rules, in the order they run, and what each means.
 RULES: dict[str, str] = {
@@ -59,6 +59,9 @@ RULES: dict[str, str] = {
     "typo": "a misspelling one edit away from a name used far more often",
     "verb_noun": "a verb the notes use as a name ('puddles **evaporate**') is the "
     "process its noun names ('evaporation')",
+    "bare_head": "the head of the one compound the notes build on it, used alone only in the "
+    "cards about that compound ('inhibition' under a heading 'Enzyme inhibition' or "
+    "'Inhibit enzymes'); not beside two compounds ('large', 'small intestine')",
 }
 
 
@@ -114,8 +117,10 @@ def merge(
     pairs: Iterable[AliasPair] = (),
     *,
     disabled: Collection[str] = (),
+    cards: Mapping[str, Card] | None = None,
 ) -> Groups:
-    """Group the candidates that name one concept (see the module doc)."""
+    """Group the candidates that name one concept (see the module doc); ``cards``
+    (by id) tells which cards a heading or a section is about."""
     uf = _UnionFind(candidates)
     merges: list[Merge] = []
 
@@ -234,7 +239,11 @@ def merge(
         noun = next(filter(None, map(known, nominalisations(key))), None)
         if noun:
             join(noun, key, "verb_noun")
-    # 10. a misspelling one edit away from a name used far more often
+    # 10. "inhibition" in the cards about "enzyme inhibition", the one compound on it
+    if "bare_head" not in disabled:
+        for bare, compound in bare_heads(candidates, cards or {}, known):
+            join(compound, bare, "bare_head")
+    # 11. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:
         _typos(candidates, uf, join)
     groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -244,6 +253,151 @@ def merge(
     for m in merges:
         by_root[uf.find(m.into)].append(m)
     return Groups(dict(groups), dict(by_root))
+
+
+def _reading(cand: Candidate) -> tuple[str, ...]:
+    """The parts of speech of ``cand``'s most frequent tagged use (``()`` if none)."""
+    tagged = [(n, s.pos) for s, n in cand.shapes.items() if s.pos]
+    return max(tagged)[1] if tagged else ()
+
+
+#: Parts of speech that make a run of words a clause or a phrase, not a compound name
+#: ("using avoidance", "restrictions on inhibition").
+_NOT_IN_A_COMPOUND = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
+
+
+def _word_keys(text: str) -> list[str]:
+    """Each word of ``text`` as :func:`match_key` spells it ("Enzymes" -> "enzyme")."""
+    return [match_key(w) for w in re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", text)]
+
+
+def _holds_run(words: list[str], run: list[str]) -> bool:
+    n = len(run)
+    return any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
+def verb_of(noun: str) -> str | None:
+    """The verb an action noun is made of with an ending of :data:`NOMINAL_ENDINGS`
+    (a final "e" given back where the verb has one), or ``None``: "inhibition" ->
+    "inhibit", "avoidance" -> "avoid", "evaporation" -> "evaporate"; "station",
+    "function" and "table" are no verbs' nouns.
+
+    >>> verb_of("inhibition"), verb_of("avoidance"), verb_of("evaporation")
+    ('inhibit', 'avoid', 'evaporate')
+    >>> verb_of("function"), verb_of("table"), verb_of("Deployment")
+    (None, None, 'deploy')
+    """
+    from lemminflect import getAllLemmas
+
+    noun = noun.lower()
+    for ending in sorted(NOMINAL_ENDINGS, key=len):
+        if not noun.endswith(ending) or len(noun) - len(ending) < 4:
+            continue
+        stem = noun[: -len(ending)]
+        for verb in (stem, stem + "e"):
+            if verb in getAllLemmas(verb).get("VERB", ()):
+                return verb
+    return None
+
+
+def names_compound(text: str, modifier: str, head: str) -> bool:
+    """Does a heading ``text`` name the compound ``modifier head``: its words in a row
+    ("Enzyme inhibition", "Kinds of enzyme inhibitions"), or the modifier with the verb
+    the head is the noun of (:func:`verb_of`: "Inhibit enzymes", "Inhibiting an
+    enzyme")?
+
+    >>> names_compound("Kinds of enzyme inhibitions", "enzyme", "inhibition")
+    True
+    >>> names_compound("Inhibiting an enzyme", "enzyme", "inhibition")
+    True
+    >>> names_compound("Enzymes", "enzyme", "inhibition")
+    False
+    """
+    from lemminflect import getAllLemmas
+
+    words, mods = _word_keys(text), _word_keys(modifier)
+    if not mods or _holds_run(words, mods + _word_keys(head)):
+        return bool(mods)
+    verb = verb_of(head)
+    said = verb is not None and any(
+        verb in getAllLemmas(w).get("VERB", ()) for w in text.lower().split()
+    )
+    return said and _holds_run(words, mods)
+
+
+def _places_in(card: Card, mentions: Iterable[Evidence]) -> list[tuple[int, int]]:
+    """Where in ``card`` the sentences of ``mentions`` are: (line, offset in the body)."""
+    first, last = card.lines
+    return [
+        (e.line, card.body.find(e.text))
+        for e in mentions
+        if e.source == card.source and first <= e.line <= last
+    ]
+
+
+def _named_first(card: Card, bare: Iterable[Evidence], named: Iterable[Evidence]) -> bool:
+    """Does ``card`` use the full name (``named``) before every use of the bare one?"""
+    places, before = _places_in(card, bare), _places_in(card, named)
+    return bool(places and before) and min(before) <= min(places)
+
+
+def _noun_modifier(word: str, pos: str) -> bool:
+    """Is ``word`` a noun before a head: tagged one, or tagged an adjective but known to
+    English as a noun only ("enzyme inhibition"; not "rapid", "standard")?"""
+    from lemminflect import getAllLemmas
+
+    if pos in {"NOUN", "PROPN"}:
+        return True
+    kinds = getAllLemmas(word.lower())
+    return pos == "ADJ" and "NOUN" in kinds and "ADJ" not in kinds
+
+
+def bare_heads(
+    candidates: Mapping[str, Candidate], cards: Mapping[str, Card], known
+) -> Iterator[tuple[str, str]]:
+    """``(bare, compound)``: an action noun (:func:`verb_of`) that is the head of
+    exactly one compound name the notes use, a noun its object ("inhibition", "enzyme
+    inhibition"), every card that uses it alone being about that compound: its title or
+    a heading above it names the compound (:func:`names_compound`), or the card names
+    the compound in full before it uses the head alone. There the action needs no
+    object said again: the notes use the head as a short name of the compound. Two
+    compounds on the head ("competitive inhibition", "enzyme inhibition") leave it
+    alone, and so does a use in any other card, or before the full name; a clause
+    ending in the head ("using inhibition") is no compound, and a noun that names a
+    thing ("model", "table") no action.
+    """
+    by_head: dict[str, set[str]] = defaultdict(set)
+    for key, cand in candidates.items():
+        words = key.split()
+        if len(words) < 2 or not cand.count:
+            continue
+        reading = _reading(cand)
+        if any(p in _NOT_IN_A_COMPOUND for p in reading[:-1]):
+            continue
+        if (head := known(words[-1])) is not None:
+            by_head[head].add(key)
+    for bare, cand in candidates.items():
+        compounds = by_head.get(bare)
+        if " " in bare or not cand.count or not cand.cards or not compounds:
+            continue
+        if len({match_key(c) for c in compounds}) != 1 or verb_of(bare) is None:
+            continue
+        compound = min(compounds, key=lambda c: (-candidates[c].count, c))
+        reading = _reading(candidates[compound])
+        if not all(map(_noun_modifier, compound.split(), reading[:-1])):
+            continue  # the object of the action is a noun: "rapid inhibition" is none
+        modifier = " ".join(compound.split()[:-1])
+        head = compound.split()[-1]
+        named = [e for c in compounds for e in candidates[c].mentions]
+        if all(
+            (card := cards.get(card_id)) is not None
+            and (
+                any(names_compound(t, modifier, head) for t in (card.title, *card.section))
+                or _named_first(card, cand.mentions, named)
+            )
+            for card_id in cand.cards
+        ):
+            yield bare, compound
 
 
 def abbreviates(a: str, b: str) -> bool:

@@ -284,6 +284,110 @@ def test_concepts_merge_initials_of_a_name_ending_in_an_acronym(acronym, names, 
     assert merged == ([spelled_out] if spelled_out else [])
 
 
+def merged_by(cards: list[Card], a: str, b: str, disabled=()) -> tuple[bool, set[str]]:
+    """Are ``a`` and ``b`` one group in ``cards``, and by which rules was ``a`` merged?"""
+    index = extract_concepts(cards, disabled=disabled)
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    rules = {m.rule for s in index.candidates for m in s.merges if m.name.lower() == a}
+    return any({a, b} <= g for g in groups), rules
+
+
+@pytest.mark.parametrize(
+    ("cards", "bare", "compound", "merged"),
+    [
+        # the heading names the compound: the action noun alone is its short name
+        (
+            [("Enzyme inhibition", "Enzyme inhibition slows it. Inhibition is reversible.")],
+            "inhibition",
+            "enzyme inhibition",
+            True,
+        ),
+        # the heading names it by its verb and object
+        (
+            [
+                ("Inhibit enzymes", "Inhibition is often reversible."),
+                ("Drugs", "Many drugs rely on enzyme inhibition."),
+            ],
+            "inhibition",
+            "enzyme inhibition",
+            True,
+        ),
+        # a heading above the card names it
+        (
+            [
+                ("Reversible or not", "Inhibition is often reversible.", "Enzyme inhibition"),
+                ("Drugs", "Many drugs rely on enzyme inhibition."),
+            ],
+            "inhibition",
+            "enzyme inhibition",
+            True,
+        ),
+        # the card names the compound in full first
+        (
+            [("Drugs", "Many drugs rely on enzyme inhibition. Inhibition can be reversible.")],
+            "inhibition",
+            "enzyme inhibition",
+            True,
+        ),
+        # the head alone before the full name
+        (
+            [("Drugs", "Inhibition can be reversible. Many drugs rely on enzyme inhibition.")],
+            "inhibition",
+            "enzyme inhibition",
+            False,
+        ),
+        # two compounds on the head
+        (
+            [
+                (
+                    "Enzyme inhibition",
+                    "Enzyme inhibition and feedback inhibition differ. Inhibition is common.",
+                )
+            ],
+            "inhibition",
+            "enzyme inhibition",
+            False,
+        ),
+        # used alone in a card about something else
+        (
+            [
+                ("Enzyme inhibition", "Enzyme inhibition slows a reaction."),
+                ("Neurons", "Inhibition quiets a neuron."),
+            ],
+            "inhibition",
+            "enzyme inhibition",
+            False,
+        ),
+        # an adjective is no object of the action
+        (
+            [("Drying", "Rapid evaporation cools a surface. Evaporation takes heat.")],
+            "evaporation",
+            "rapid evaporation",
+            False,
+        ),
+        # a noun that names a thing, not an action
+        (
+            [("Hash table", "A hash table stores keys. The table grows when it is full.")],
+            "table",
+            "hash table",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_the_bare_head_of_the_one_compound_in_its_cards(
+    cards, bare, compound, merged
+):
+    built = [
+        replace(card(title, body, n=i, kind="heading"), section=tuple(section))
+        for i, (title, body, *section) in enumerate(cards, 1)
+    ]
+    together, rules = merged_by(built, bare, compound)
+    assert together is merged
+    assert ("bare_head" in rules) is merged
+    if merged:
+        assert not merged_by(built, bare, compound, disabled={"bare_head"})[0]
+
+
 @pytest.mark.parametrize(
     ("word", "pos", "noun", "merged"),
     [
@@ -496,6 +600,41 @@ def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
 )
 def test_concepts_merge_leaves_different_concepts_apart(a, b):
     assert not same_group(groups_of(cand(a, 3), cand(b, 3)), a, b)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "a", "b"),
+    [
+        (
+            "Intestines",
+            "The large intestine absorbs water. The small intestine absorbs food. "
+            "The intestine is long.",
+            "intestine",
+            "large intestine",
+        ),
+        (
+            "Hyperparameter optimization",
+            "Hyperparameter optimization searches the settings. A hyperparameter is set "
+            "before training.",
+            "hyperparameter",
+            "hyperparameter optimization",
+        ),
+        (
+            "Class method",
+            "A class method is called on the class. The class holds shared data.",
+            "class",
+            "class method",
+        ),
+        (
+            "Plate tectonics",
+            "Plate tectonics moves the crust. Each plate floats on the mantle.",
+            "plate",
+            "plate tectonics",
+        ),
+    ],
+)
+def test_concepts_merge_keeps_a_compound_apart_from_its_words_in_its_card(title, body, a, b):
+    assert not merged_by([card(title, body, kind="heading")], a, b)[0]
 
 
 def test_concepts_merge_generic_head_needs_the_bare_name_used():
