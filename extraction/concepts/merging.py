@@ -46,8 +46,8 @@ RULES: dict[str, str] = {
     "alternatives": "two names a question asks about as one thing ('What is an "
     "osmotic/water potential?')",
     "initials": "an acronym spelled by the initials of the one name the notes use for it "
-    "(an acronym the name ends in kept whole: 'vCPU', 'virtual CPU'), not by a name that "
-    "holds it ('GC content')",
+    "(an acronym the name ends in kept whole: 'vCPU', 'virtual CPU'; a word made of two "
+    "English words gives two: 'DB', 'database'), not by a name that holds it ('GC content')",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
@@ -159,6 +159,9 @@ def merge(
         if not candidates[k].count:
             continue  # a name only ever used inside longer ones spells no acronym
         for letters in initials(k) | compound_initials(k, alone) | acronym_initials(k):
+            by_initials[letters].add(k)
+    for k in alone:  # "database" spells "DB": a word made of two English words
+        for letters in closed_compound_initials(k):
             by_initials[letters].add(k)
     for a in (k for k in candidates if " " not in k and is_acronym(k)):
         letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
@@ -485,6 +488,39 @@ def in_capitals(words: Iterable[str]) -> bool:
     (False, False)
     """
     return all(any(c.isalpha() for c in w) and not any(c.islower() for c in w) for w in words)
+
+
+#: Each word of a closed compound that spells an acronym has this many letters or more
+#: and is at least this common in English (Zipf): "database", "backpropagation".
+COMPOUND_PART_LETTERS = 4
+COMPOUND_PART_ZIPF = 3.0
+
+
+def closed_compound_initials(word: str) -> set[str]:
+    """The initials of a word written as two English nouns run together ("database"
+    -> "db", "homework" -> "hw"), each part of :data:`COMPOUND_PART_LETTERS` letters
+    or more, at least :data:`COMPOUND_PART_ZIPF` common and a noun in English (not
+    "under" + "stand", "there" + "fore"); an acronym is no compound.
+
+    >>> sorted(closed_compound_initials("database")), sorted(closed_compound_initials("firewall"))
+    (['db'], ['fw'])
+    >>> closed_compound_initials("osmosis"), closed_compound_initials("carpet")
+    (set(), set())
+    >>> closed_compound_initials("understand"), closed_compound_initials("therefore")
+    (set(), set())
+    """
+    from lemminflect import getAllLemmas
+
+    def noun(part: str) -> bool:
+        return zipf(part) >= COMPOUND_PART_ZIPF and "NOUN" in getAllLemmas(part)
+
+    n = COMPOUND_PART_LETTERS
+    if is_acronym(word) or not word.isalpha():
+        return set()
+    word = word.lower()
+    return {
+        word[0] + word[k] for k in range(n, len(word) - n + 1) if noun(word[:k]) and noun(word[k:])
+    }
 
 
 def compound_initials(phrase: str, alone: Collection[str]) -> set[str]:

@@ -284,6 +284,23 @@ def test_concepts_merge_initials_of_a_name_ending_in_an_acronym(acronym, names, 
     assert merged == ([spelled_out] if spelled_out else [])
 
 
+@pytest.mark.parametrize(
+    ("acronym", "names", "spelled_out"),
+    [
+        ("DB", ("database",), "database"),  # two English nouns run together
+        ("HW", ("homework",), "homework"),
+        ("PW", ("password", "osmosis"), "password"),
+        ("PS", ("photosynthesis", "photosystem"), None),  # two names fit: neither
+        ("OS", ("osmosis",), None),  # no compound
+        ("UF", ("underfitting",), None),  # "under" is no noun
+    ],
+)
+def test_concepts_merge_initials_of_a_closed_compound(acronym, names, spelled_out):
+    groups = groups_of(cand(acronym), *(cand(n) for n in names))
+    merged = [n for n in names if same_group(groups, acronym, n)]
+    assert merged == ([spelled_out] if spelled_out else [])
+
+
 def merged_by(cards: list[Card], a: str, b: str, disabled=()) -> tuple[bool, set[str]]:
     """Are ``a`` and ``b`` one group in ``cards``, and by which rules was ``a`` merged?"""
     index = extract_concepts(cards, disabled=disabled)
