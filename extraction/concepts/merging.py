@@ -47,7 +47,8 @@ RULES: dict[str, str] = {
     "osmotic/water potential?')",
     "initials": "an acronym spelled by the initials of the one name the notes use for it "
     "(an acronym the name ends in kept whole: 'vCPU', 'virtual CPU'; a word made of two "
-    "English words gives two: 'DB', 'database'), not by a name that holds it ('GC content')",
+    "English words gives two: 'DB', 'database'), not by a name that holds it ('GC content'); "
+    "of two names, not one a participle opens ('the resulting RNA')",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
@@ -166,7 +167,10 @@ def merge(
     for a in (k for k in candidates if " " not in k and is_acronym(k)):
         letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
         # a name that holds the acronym as a word does not spell it out ("BP process")
-        spelled_out = {uf.find(k) for k in by_initials.get(letters, ()) if not holds_word(k, a)}
+        names = [k for k in by_initials.get(letters, ()) if not holds_word(k, a)]
+        spelled_out = {uf.find(k) for k in names}
+        if len(spelled_out) > 1:  # "the resulting RNA" names no kind of RNA: "rRNA"
+            spelled_out = {uf.find(k) for k in names if not participle(k.split()[0])}
         if len(spelled_out) == 1:
             join(spelled_out.pop(), a, "initials")
     # 4b. "KL divergence" is "Kullback-Leibler divergence": an acronym that spells the
@@ -463,6 +467,22 @@ def nominalisations(verb: str) -> list[str]:
     verb = verb.lower()
     stems = [verb[:-1], verb] if verb.endswith("e") else [verb]
     return [stem + ending for ending in NOMINAL_ENDINGS for stem in stems]
+
+
+def participle(word: str) -> bool:
+    """Is ``word`` a verb's participle ("resulting", "given"), which describes one
+    thing in a sentence rather than naming a kind ("ribosomal")?
+
+    >>> participle("resulting"), participle("given"), participle("ribosomal")
+    (True, True, False)
+    >>> participle("string"), participle("red")
+    (False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    word = word.lower()
+    verbs = getAllLemmas(word).get("VERB", ())
+    return word.endswith(("ing", "ed", "en")) and any(v != word for v in verbs)
 
 
 def holds_word(phrase: str, word: str) -> bool:

@@ -274,6 +274,8 @@ def test_concepts_merge_initials_of_one_name():
         ("dsDNA", ("double-stranded DNA",), "double-stranded DNA"),
         ("VCPUs", ("virtual CPU",), "virtual CPU"),
         ("vCPU", ("virtual CPU", "vector CPU"), None),  # two names fit: neither
+        ("eSIM", ("electronic SIM", "expired SIM"), "electronic SIM"),  # a participle: no kind
+        ("eSIM", ("exported SIM", "expired SIM"), None),
         ("GC", ("GC content",), None),  # a name that holds the acronym spells nothing
         ("PCs", ("PC case",), None),
     ],
