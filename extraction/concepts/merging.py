@@ -60,6 +60,9 @@ RULES: dict[str, str] = {
     "typo": "a misspelling one edit away from a name used far more often",
     "verb_noun": "a verb the notes use as a name ('puddles **evaporate**') is the "
     "process its noun names ('evaporation')",
+    "bare_modifier": "a noun the notes use alone for the one method it qualifies, always "
+    "after naming the method ('a hybrid' after 'hybrid methods'); not a modifier that "
+    "names a thing of its own ('class method', 'HTTP method')",
     "bare_head": "the head of the one compound the notes build on it, used alone only in the "
     "cards about that compound ('inhibition' under a heading 'Enzyme inhibition' or "
     "'Inhibit enzymes'); not beside two compounds ('large', 'small intestine')",
@@ -250,7 +253,11 @@ def merge(
     if "bare_head" not in disabled:
         for bare, compound in bare_heads(candidates, cards or {}, known):
             join(compound, bare, "bare_head")
-    # 11. a misspelling one edit away from a name used far more often
+    # 11. "a hybrid" after "hybrid methods": the modifier used alone for the method
+    if "bare_modifier" not in disabled:
+        for bare, compound in bare_modifiers(candidates, cards or {}, known):
+            join(compound, bare, "bare_modifier")
+    # 12. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:
         _typos(candidates, uf, join)
     groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -404,6 +411,53 @@ def bare_heads(
             )
             for card_id in cand.cards
         ):
+            yield bare, compound
+
+
+def _place(e: Evidence, cards: Mapping[str, Card]) -> tuple[int, int]:
+    """Where the sentence ``e`` is in its file: its line, and its offset in the card that
+    holds that line (sentences of one line in their order)."""
+    for card in cards.values():
+        holds = card.source == e.source and card.lines[0] <= e.line <= card.lines[1]
+        if holds and (at := card.body.find(e.text)) >= 0:
+            return e.line, at
+    return e.line, 0
+
+
+#: Heads of a name for a way of doing something, which a modifier read as an adjective
+#: can stand for alone ("hybrid methods" ... "a hybrid"); "technique", "approach" are
+#: :data:`~extraction.concepts.words.GENERIC_HEADS` / ``MANNER_HEADS`` already.
+METHOD_HEADS = frozenset({"method"})
+
+
+def bare_modifiers(
+    candidates: Mapping[str, Candidate], cards: Mapping[str, Card], known
+) -> Iterator[tuple[str, str]]:
+    """``(bare, compound)``: a noun the notes use alone ("hybrid") that modifies the
+    one method name built on it ("hybrid method", a head of :data:`METHOD_HEADS`),
+    where the tagger reads it as an adjective (it qualifies the method, it does not
+    name a thing the method belongs to: "class method", "HTTP method"), every use of it
+    alone coming after the notes first name the method, in the same file, and no card
+    being about it alone (no heading, term or question of its own).
+    """
+    by_modifier: dict[str, set[str]] = defaultdict(set)
+    for key, cand in candidates.items():
+        words = key.split()
+        if len(words) != 2 or words[1].lower() not in METHOD_HEADS or not cand.count:
+            continue
+        if _reading(cand)[:1] == ("ADJ",) and (bare := known(words[0])) is not None:
+            by_modifier[bare].add(key)
+    for bare, compounds in by_modifier.items():
+        cand = candidates[bare]
+        if len({match_key(c) for c in compounds}) != 1 or is_acronym(bare):
+            continue
+        if not cand.count or cand.subject_of or cand.headings or _reading(cand) != ("NOUN",):
+            continue
+        compound = min(compounds, key=lambda c: (-candidates[c].count, c))
+        first: dict[str, tuple[int, int]] = {}
+        for e in (e for c in compounds for e in candidates[c].mentions):
+            first[e.source] = min(first.get(e.source, _place(e, cards)), _place(e, cards))
+        if all(e.source in first and first[e.source] <= _place(e, cards) for e in cand.mentions):
             yield bare, compound
 
 

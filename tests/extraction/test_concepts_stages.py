@@ -622,6 +622,26 @@ def test_concepts_merge_leaves_different_concepts_apart(a, b):
 
 
 @pytest.mark.parametrize(
+    ("body", "bare", "merged"),
+    [
+        # the modifier, read as an adjective, stands alone for the method
+        ("Hybrid methods combine two solvers. A hybrid is faster than either.", "hybrid", True),
+        ("Hybrid methods join two drives. The hybrid is cheaper than either.", "hybrid", True),
+        # used alone before the method is named
+        ("A hybrid is faster than either. Hybrid methods combine two solvers.", "hybrid", False),
+        # a thing the method belongs to
+        ("A class method is called on the class. The class holds shared data.", "class", False),
+        ("HTTP methods name an action. HTTP carries pages.", "HTTP", False),
+    ],
+)
+def test_concepts_merge_a_modifier_used_alone_for_its_method(body, bare, merged):
+    compound = f"{bare.lower()} method"
+    together, rules = merged_by([card("Notes", body, kind="heading")], bare.lower(), compound)
+    assert together is merged
+    assert ("bare_modifier" in rules) is merged
+
+
+@pytest.mark.parametrize(
     ("title", "body", "a", "b"),
     [
         (
