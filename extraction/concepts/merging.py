@@ -7,8 +7,8 @@ possessive and British spelling; an abbreviation stated with its long form
 (Schwartz–Hearst, a title's "(GAN)", "X stands for"); a gloss "X (Y)"; an acronym
 spelled by the initials of exactly one name the notes use; an optional inner adjective
 the notes drop in the same card ("targeted (adversarial) attack"); "X cell", "X model"
-used interchangeably with X in one card; a misspelling one edit away from a name used
-far more often.
+used interchangeably with X in one card; "X of Y" and the compound "Y X" both used as
+names; a misspelling one edit away from a name used far more often.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from extraction.concepts.candidates import ALTERNATIVES, OTHER_NAME, AliasPair, Candidate
-from extraction.concepts.phrases import match_key, only_adjective, zipf
+from extraction.concepts.phrases import match_key, only_adjective, singular, zipf
 from extraction.concepts.words import (
     ACTIVITY_ENDINGS,
     ASPECT_HEADS,
+    FRAMING_NOUNS,
     GENERIC_HEADS,
     MANNER_HEADS,
     THING_HEADS,
@@ -57,6 +58,8 @@ RULES: dict[str, str] = {
     "in capitals throughout ('HTTP GET')",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
     "and the head does not name another thing than X ('activation function', 'language model')",
+    "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
+    "('rate of reaction', 'reaction rate'); not after a framing noun ('types of rock')",
     "typo": "a misspelling one edit away from a name used far more often",
     "verb_noun": "a verb the notes use as a name ('puddles **evaporate**') is the "
     "process its noun names ('evaporation')",
@@ -249,15 +252,20 @@ def merge(
         noun = next(filter(None, map(known, nominalisations(key))), None)
         if noun:
             join(noun, key, "verb_noun")
-    # 10. "inhibition" in the cards about "enzyme inhibition", the one compound on it
+    # 10. "rate of reaction" is "reaction rate": the compound of the same words, used
+    for key in multiword:
+        compound = next(filter(None, map(known, inverted_of(key))), None)
+        if compound and candidates[compound].count and _compound_noun(candidates[compound]):
+            join(compound, key, "of_inverted")
+    # 11. "inhibition" in the cards about "enzyme inhibition", the one compound on it
     if "bare_head" not in disabled:
         for bare, compound in bare_heads(candidates, cards or {}, known):
             join(compound, bare, "bare_head")
-    # 11. "a hybrid" after "hybrid methods": the modifier used alone for the method
+    # 12. "a hybrid" after "hybrid methods": the modifier used alone for the method
     if "bare_modifier" not in disabled:
         for bare, compound in bare_modifiers(candidates, cards or {}, known):
             join(compound, bare, "bare_modifier")
-    # 12. a misspelling one edit away from a name used far more often
+    # 13. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:
         _typos(candidates, uf, join)
     groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -537,6 +545,55 @@ def participle(word: str) -> bool:
     word = word.lower()
     verbs = getAllLemmas(word).get("VERB", ())
     return word.endswith(("ing", "ed", "en")) and any(v != word for v in verbs)
+
+
+#: Words dropped before the complement of "of" ("depth of the ocean" -> "ocean depth").
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def inverted_of(phrase: str) -> list[str]:
+    """The compounds that say "X of Y" the other way round: "Y X", its last word also in
+    the singular ("rate of reactions" -> "reaction rate"); none after a framing noun,
+    which frames what follows rather than naming it with it ("types of rock"), none
+    for one thing an article points at ("the speed of the car", not "car speed"; "the
+    folding of the proteins" is protein folding), and none for a longer name (a head of
+    one word, a complement of one or two).
+
+    >>> inverted_of("rate of reaction"), inverted_of("folding of the proteins")
+    (['reaction rate'], ['proteins folding', 'protein folding'])
+    >>> inverted_of("speed of the car")
+    []
+    >>> inverted_of("rate of reactions")
+    ['reactions rate', 'reaction rate']
+    >>> inverted_of("types of rock"), inverted_of("law of large numbers of trials")
+    ([], [])
+    """
+    words = phrase.split()
+    lowered = [w.lower() for w in words]
+    if lowered.count("of") != 1 or lowered.index("of") != 1:
+        return []
+    head, rest = words[0], words[2:]
+    article = bool(rest) and rest[0].lower() in _ARTICLES
+    while rest and rest[0].lower() in _ARTICLES:
+        rest = rest[1:]
+    if head.lower() in FRAMING_NOUNS or not 1 <= len(rest) <= 2 or not head.isalpha():
+        return []
+    if article and singular(rest[-1]) == rest[-1]:
+        return []  # one thing the article points at: "the method of the class"
+    forms = [" ".join(rest)]
+    if (one := singular(rest[-1])) != rest[-1]:
+        forms.append(" ".join([*rest[:-1], one]))
+    return [f"{form} {head}" for form in forms]
+
+
+def _compound_noun(cand: Candidate) -> bool:
+    """Do the notes use ``cand`` as a compound of nouns (its most frequent reading all
+    nouns; a name read from text alone, with no tags, counts)?"""
+    tagged = [(n, s) for s, n in cand.shapes.items() if s.pos]
+    if not tagged:
+        return True
+    _, shape = max(tagged, key=lambda ns: ns[0])
+    return all(p in {"NOUN", "PROPN"} for p in shape.pos)
 
 
 def holds_word(phrase: str, word: str) -> bool:

@@ -235,6 +235,24 @@ def test_concepts_merge_spelling_variants():
 
 
 @pytest.mark.parametrize(
+    ("phrase", "compound", "merged"),
+    [
+        ("rate of reaction", "reaction rate", True),  # the compound of the same words
+        ("rate of reactions", "reaction rate", True),
+        ("elasticity of demand", "demand elasticity", True),
+        ("erosion of the coastlines", "coastline erosion", True),  # an article, a plural
+        ("types of rock", "rock types", False),  # a framing noun frames what follows
+        ("role of enzymes", "enzyme role", False),
+        ("speed of the wave", "wave speed", False),  # one thing the article points at
+        ("rate of reaction", "reaction time", False),  # not the same words
+    ],
+)
+def test_concepts_merge_an_of_phrase_with_the_compound_of_its_words(phrase, compound, merged):
+    groups = groups_of(cand(phrase, 2), cand(compound, 2))
+    assert same_group(groups, phrase, compound) is merged
+
+
+@pytest.mark.parametrize(
     ("a", "b", "merged"),
     [
         ("tumour growth", "tumor growth", True),  # British and American spellings
