@@ -231,7 +231,8 @@ def _extract(
     uses: dict[int, int] | None = None,
 ) -> ConceptIndex:
     tell(nlp_module.Progress("merge", 0, 1))
-    groups = merge(found.candidates, found.pairs, disabled=disabled)
+    cards = {seg.card.id: seg.card for seg in segments}
+    groups = merge(found.candidates, found.pairs, disabled=disabled, cards=cards)
     tell(nlp_module.Progress("features", 0, 1))
     features = group_features(groups.groups, ranks=ranks, uses=uses)
     release_counted(groups.groups)  # read by the features alone

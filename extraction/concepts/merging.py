@@ -7,22 +7,23 @@ possessive and British spelling; an abbreviation stated with its long form
 (Schwartz–Hearst, a title's "(GAN)", "X stands for"); a gloss "X (Y)"; an acronym
 spelled by the initials of exactly one name the notes use; an optional inner adjective
 the notes drop in the same card ("targeted (adversarial) attack"); "X cell", "X model"
-used interchangeably with X in one card; a misspelling one edit away from a name used
-far more often.
+used interchangeably with X in one card; "X of Y" and the compound "Y X" both used as
+names; a misspelling one edit away from a name used far more often.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from extraction.concepts.candidates import ALTERNATIVES, OTHER_NAME, AliasPair, Candidate
-from extraction.concepts.phrases import match_key, only_adjective, zipf
+from extraction.concepts.phrases import match_key, only_adjective, singular, zipf
 from extraction.concepts.words import (
     ACTIVITY_ENDINGS,
     ASPECT_HEADS,
+    FRAMING_NOUNS,
     GENERIC_HEADS,
     MANNER_HEADS,
     THING_HEADS,
@@ -34,7 +35,7 @@ from extraction.names import (
     is_acronym,
     singular_acronym,
 )
-from extraction.records import Evidence
+from extraction.records import Card, Evidence
 
 #: The merge rules, in the order they run, and what each means.
 RULES: dict[str, str] = {
@@ -46,8 +47,9 @@ RULES: dict[str, str] = {
     "alternatives": "two names a question asks about as one thing ('What is an "
     "osmotic/water potential?')",
     "initials": "an acronym spelled by the initials of the one name the notes use for it "
-    "(an acronym the name ends in kept whole: 'vCPU', 'virtual CPU'), not by a name that "
-    "holds it ('GC content')",
+    "(an acronym the name ends in kept whole: 'vCPU', 'virtual CPU'; a word made of two "
+    "English words gives two: 'DB', 'database'), not by a name that holds it ('GC content'); "
+    "of two names, not one a participle opens ('the resulting RNA')",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
@@ -56,9 +58,17 @@ RULES: dict[str, str] = {
     "in capitals throughout ('HTTP GET')",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
     "and the head does not name another thing than X ('activation function', 'language model')",
+    "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
+    "('rate of reaction', 'reaction rate'); not after a framing noun ('types of rock')",
     "typo": "a misspelling one edit away from a name used far more often",
     "verb_noun": "a verb the notes use as a name ('puddles **evaporate**') is the "
     "process its noun names ('evaporation')",
+    "bare_modifier": "a noun the notes use alone for the one method it qualifies, always "
+    "after naming the method ('a hybrid' after 'hybrid methods'); not a modifier that "
+    "names a thing of its own ('class method', 'HTTP method')",
+    "bare_head": "the head of the one compound the notes build on it, used alone only in the "
+    "cards about that compound ('inhibition' under a heading 'Enzyme inhibition' or "
+    "'Inhibit enzymes'); not beside two compounds ('large', 'small intestine')",
 }
 
 
@@ -114,8 +124,10 @@ def merge(
     pairs: Iterable[AliasPair] = (),
     *,
     disabled: Collection[str] = (),
+    cards: Mapping[str, Card] | None = None,
 ) -> Groups:
-    """Group the candidates that name one concept (see the module doc)."""
+    """Group the candidates that name one concept (see the module doc); ``cards``
+    (by id) tells which cards a heading or a section is about."""
     uf = _UnionFind(candidates)
     merges: list[Merge] = []
 
@@ -155,10 +167,16 @@ def merge(
             continue  # a name only ever used inside longer ones spells no acronym
         for letters in initials(k) | compound_initials(k, alone) | acronym_initials(k):
             by_initials[letters].add(k)
+    for k in alone:  # "database" spells "DB": a word made of two English words
+        for letters in closed_compound_initials(k):
+            by_initials[letters].add(k)
     for a in (k for k in candidates if " " not in k and is_acronym(k)):
         letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
         # a name that holds the acronym as a word does not spell it out ("BP process")
-        spelled_out = {uf.find(k) for k in by_initials.get(letters, ()) if not holds_word(k, a)}
+        names = [k for k in by_initials.get(letters, ()) if not holds_word(k, a)]
+        spelled_out = {uf.find(k) for k in names}
+        if len(spelled_out) > 1:  # "the resulting RNA" names no kind of RNA: "rRNA"
+            spelled_out = {uf.find(k) for k in names if not participle(k.split()[0])}
         if len(spelled_out) == 1:
             join(spelled_out.pop(), a, "initials")
     # 4b. "KL divergence" is "Kullback-Leibler divergence": an acronym that spells the
@@ -234,7 +252,20 @@ def merge(
         noun = next(filter(None, map(known, nominalisations(key))), None)
         if noun:
             join(noun, key, "verb_noun")
-    # 10. a misspelling one edit away from a name used far more often
+    # 10. "rate of reaction" is "reaction rate": the compound of the same words, used
+    for key in multiword:
+        compound = next(filter(None, map(known, inverted_of(key))), None)
+        if compound and candidates[compound].count and _compound_noun(candidates[compound]):
+            join(compound, key, "of_inverted")
+    # 11. "inhibition" in the cards about "enzyme inhibition", the one compound on it
+    if "bare_head" not in disabled:
+        for bare, compound in bare_heads(candidates, cards or {}, known):
+            join(compound, bare, "bare_head")
+    # 12. "a hybrid" after "hybrid methods": the modifier used alone for the method
+    if "bare_modifier" not in disabled:
+        for bare, compound in bare_modifiers(candidates, cards or {}, known):
+            join(compound, bare, "bare_modifier")
+    # 13. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:
         _typos(candidates, uf, join)
     groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -244,6 +275,198 @@ def merge(
     for m in merges:
         by_root[uf.find(m.into)].append(m)
     return Groups(dict(groups), dict(by_root))
+
+
+def _reading(cand: Candidate) -> tuple[str, ...]:
+    """The parts of speech of ``cand``'s most frequent tagged use (``()`` if none)."""
+    tagged = [(n, s.pos) for s, n in cand.shapes.items() if s.pos]
+    return max(tagged)[1] if tagged else ()
+
+
+#: Parts of speech that make a run of words a clause or a phrase, not a compound name
+#: ("using avoidance", "restrictions on inhibition").
+_NOT_IN_A_COMPOUND = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
+
+
+def _word_keys(text: str) -> list[str]:
+    """Each word of ``text`` as :func:`match_key` spells it ("Enzymes" -> "enzyme")."""
+    return [match_key(w) for w in re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", text)]
+
+
+def _holds_run(words: list[str], run: list[str]) -> bool:
+    n = len(run)
+    return any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
+def verb_of(noun: str) -> str | None:
+    """The verb an action noun is made of with an ending of :data:`NOMINAL_ENDINGS`
+    (a final "e" given back where the verb has one), or ``None``: "inhibition" ->
+    "inhibit", "avoidance" -> "avoid", "evaporation" -> "evaporate"; "station",
+    "function" and "table" are no verbs' nouns.
+
+    >>> verb_of("inhibition"), verb_of("avoidance"), verb_of("evaporation")
+    ('inhibit', 'avoid', 'evaporate')
+    >>> verb_of("function"), verb_of("table"), verb_of("Deployment")
+    (None, None, 'deploy')
+    """
+    from lemminflect import getAllLemmas
+
+    noun = noun.lower()
+    for ending in sorted(NOMINAL_ENDINGS, key=len):
+        if not noun.endswith(ending) or len(noun) - len(ending) < 4:
+            continue
+        stem = noun[: -len(ending)]
+        for verb in (stem, stem + "e"):
+            if verb in getAllLemmas(verb).get("VERB", ()):
+                return verb
+    return None
+
+
+def names_compound(text: str, modifier: str, head: str) -> bool:
+    """Does a heading ``text`` name the compound ``modifier head``: its words in a row
+    ("Enzyme inhibition", "Kinds of enzyme inhibitions"), or the modifier with the verb
+    the head is the noun of (:func:`verb_of`: "Inhibit enzymes", "Inhibiting an
+    enzyme")?
+
+    >>> names_compound("Kinds of enzyme inhibitions", "enzyme", "inhibition")
+    True
+    >>> names_compound("Inhibiting an enzyme", "enzyme", "inhibition")
+    True
+    >>> names_compound("Enzymes", "enzyme", "inhibition")
+    False
+    """
+    from lemminflect import getAllLemmas
+
+    words, mods = _word_keys(text), _word_keys(modifier)
+    if not mods or _holds_run(words, mods + _word_keys(head)):
+        return bool(mods)
+    verb = verb_of(head)
+    said = verb is not None and any(
+        verb in getAllLemmas(w).get("VERB", ()) for w in text.lower().split()
+    )
+    return said and _holds_run(words, mods)
+
+
+def _places_in(card: Card, mentions: Iterable[Evidence]) -> list[tuple[int, int]]:
+    """Where in ``card`` the sentences of ``mentions`` are: (line, offset in the body)."""
+    first, last = card.lines
+    return [
+        (e.line, card.body.find(e.text))
+        for e in mentions
+        if e.source == card.source and first <= e.line <= last
+    ]
+
+
+def _named_first(card: Card, bare: Iterable[Evidence], named: Iterable[Evidence]) -> bool:
+    """Does ``card`` use the full name (``named``) before every use of the bare one?"""
+    places, before = _places_in(card, bare), _places_in(card, named)
+    return bool(places and before) and min(before) <= min(places)
+
+
+def _noun_modifier(word: str, pos: str) -> bool:
+    """Is ``word`` a noun before a head: tagged one, or tagged an adjective but known to
+    English as a noun only ("enzyme inhibition"; not "rapid", "standard")?"""
+    from lemminflect import getAllLemmas
+
+    if pos in {"NOUN", "PROPN"}:
+        return True
+    kinds = getAllLemmas(word.lower())
+    return pos == "ADJ" and "NOUN" in kinds and "ADJ" not in kinds
+
+
+def bare_heads(
+    candidates: Mapping[str, Candidate], cards: Mapping[str, Card], known
+) -> Iterator[tuple[str, str]]:
+    """``(bare, compound)``: an action noun (:func:`verb_of`) that is the head of
+    exactly one compound name the notes use, a noun its object ("inhibition", "enzyme
+    inhibition"), every card that uses it alone being about that compound: its title or
+    a heading above it names the compound (:func:`names_compound`), or the card names
+    the compound in full before it uses the head alone. There the action needs no
+    object said again: the notes use the head as a short name of the compound. Two
+    compounds on the head ("competitive inhibition", "enzyme inhibition") leave it
+    alone, and so does a use in any other card, or before the full name; a clause
+    ending in the head ("using inhibition") is no compound, and a noun that names a
+    thing ("model", "table") no action.
+    """
+    by_head: dict[str, set[str]] = defaultdict(set)
+    for key, cand in candidates.items():
+        words = key.split()
+        if len(words) < 2 or not cand.count:
+            continue
+        reading = _reading(cand)
+        if any(p in _NOT_IN_A_COMPOUND for p in reading[:-1]):
+            continue
+        if (head := known(words[-1])) is not None:
+            by_head[head].add(key)
+    for bare, cand in candidates.items():
+        compounds = by_head.get(bare)
+        if " " in bare or not cand.count or not cand.cards or not compounds:
+            continue
+        if len({match_key(c) for c in compounds}) != 1 or verb_of(bare) is None:
+            continue
+        compound = min(compounds, key=lambda c: (-candidates[c].count, c))
+        reading = _reading(candidates[compound])
+        if not all(map(_noun_modifier, compound.split(), reading[:-1])):
+            continue  # the object of the action is a noun: "rapid inhibition" is none
+        modifier = " ".join(compound.split()[:-1])
+        head = compound.split()[-1]
+        named = [e for c in compounds for e in candidates[c].mentions]
+        if all(
+            (card := cards.get(card_id)) is not None
+            and (
+                any(names_compound(t, modifier, head) for t in (card.title, *card.section))
+                or _named_first(card, cand.mentions, named)
+            )
+            for card_id in cand.cards
+        ):
+            yield bare, compound
+
+
+def _place(e: Evidence, cards: Mapping[str, Card]) -> tuple[int, int]:
+    """Where the sentence ``e`` is in its file: its line, and its offset in the card that
+    holds that line (sentences of one line in their order)."""
+    for card in cards.values():
+        holds = card.source == e.source and card.lines[0] <= e.line <= card.lines[1]
+        if holds and (at := card.body.find(e.text)) >= 0:
+            return e.line, at
+    return e.line, 0
+
+
+#: Heads of a name for a way of doing something, which a modifier read as an adjective
+#: can stand for alone ("hybrid methods" ... "a hybrid"); "technique", "approach" are
+#: :data:`~extraction.concepts.words.GENERIC_HEADS` / ``MANNER_HEADS`` already.
+METHOD_HEADS = frozenset({"method"})
+
+
+def bare_modifiers(
+    candidates: Mapping[str, Candidate], cards: Mapping[str, Card], known
+) -> Iterator[tuple[str, str]]:
+    """``(bare, compound)``: a noun the notes use alone ("hybrid") that modifies the
+    one method name built on it ("hybrid method", a head of :data:`METHOD_HEADS`),
+    where the tagger reads it as an adjective (it qualifies the method, it does not
+    name a thing the method belongs to: "class method", "HTTP method"), every use of it
+    alone coming after the notes first name the method, in the same file, and no card
+    being about it alone (no heading, term or question of its own).
+    """
+    by_modifier: dict[str, set[str]] = defaultdict(set)
+    for key, cand in candidates.items():
+        words = key.split()
+        if len(words) != 2 or words[1].lower() not in METHOD_HEADS or not cand.count:
+            continue
+        if _reading(cand)[:1] == ("ADJ",) and (bare := known(words[0])) is not None:
+            by_modifier[bare].add(key)
+    for bare, compounds in by_modifier.items():
+        cand = candidates[bare]
+        if len({match_key(c) for c in compounds}) != 1 or is_acronym(bare):
+            continue
+        if not cand.count or cand.subject_of or cand.headings or _reading(cand) != ("NOUN",):
+            continue
+        compound = min(compounds, key=lambda c: (-candidates[c].count, c))
+        first: dict[str, tuple[int, int]] = {}
+        for e in (e for c in compounds for e in candidates[c].mentions):
+            first[e.source] = min(first.get(e.source, _place(e, cards)), _place(e, cards))
+        if all(e.source in first and first[e.source] <= _place(e, cards) for e in cand.mentions):
+            yield bare, compound
 
 
 def abbreviates(a: str, b: str) -> bool:
@@ -308,6 +531,71 @@ def nominalisations(verb: str) -> list[str]:
     return [stem + ending for ending in NOMINAL_ENDINGS for stem in stems]
 
 
+def participle(word: str) -> bool:
+    """Is ``word`` a verb's participle ("resulting", "given"), which describes one
+    thing in a sentence rather than naming a kind ("ribosomal")?
+
+    >>> participle("resulting"), participle("given"), participle("ribosomal")
+    (True, True, False)
+    >>> participle("string"), participle("red")
+    (False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    word = word.lower()
+    verbs = getAllLemmas(word).get("VERB", ())
+    return word.endswith(("ing", "ed", "en")) and any(v != word for v in verbs)
+
+
+#: Words dropped before the complement of "of" ("depth of the ocean" -> "ocean depth").
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def inverted_of(phrase: str) -> list[str]:
+    """The compounds that say "X of Y" the other way round: "Y X", its last word also in
+    the singular ("rate of reactions" -> "reaction rate"); none after a framing noun,
+    which frames what follows rather than naming it with it ("types of rock"), none
+    for one thing an article points at ("the speed of the car", not "car speed"; "the
+    folding of the proteins" is protein folding), and none for a longer name (a head of
+    one word, a complement of one or two).
+
+    >>> inverted_of("rate of reaction"), inverted_of("folding of the proteins")
+    (['reaction rate'], ['proteins folding', 'protein folding'])
+    >>> inverted_of("speed of the car")
+    []
+    >>> inverted_of("rate of reactions")
+    ['reactions rate', 'reaction rate']
+    >>> inverted_of("types of rock"), inverted_of("law of large numbers of trials")
+    ([], [])
+    """
+    words = phrase.split()
+    lowered = [w.lower() for w in words]
+    if lowered.count("of") != 1 or lowered.index("of") != 1:
+        return []
+    head, rest = words[0], words[2:]
+    article = bool(rest) and rest[0].lower() in _ARTICLES
+    while rest and rest[0].lower() in _ARTICLES:
+        rest = rest[1:]
+    if head.lower() in FRAMING_NOUNS or not 1 <= len(rest) <= 2 or not head.isalpha():
+        return []
+    if article and singular(rest[-1]) == rest[-1]:
+        return []  # one thing the article points at: "the method of the class"
+    forms = [" ".join(rest)]
+    if (one := singular(rest[-1])) != rest[-1]:
+        forms.append(" ".join([*rest[:-1], one]))
+    return [f"{form} {head}" for form in forms]
+
+
+def _compound_noun(cand: Candidate) -> bool:
+    """Do the notes use ``cand`` as a compound of nouns (its most frequent reading all
+    nouns; a name read from text alone, with no tags, counts)?"""
+    tagged = [(n, s) for s, n in cand.shapes.items() if s.pos]
+    if not tagged:
+        return True
+    _, shape = max(tagged, key=lambda ns: ns[0])
+    return all(p in {"NOUN", "PROPN"} for p in shape.pos)
+
+
 def holds_word(phrase: str, word: str) -> bool:
     """Does ``phrase`` hold ``word`` (an acronym, singular or plural) as one of its words?
 
@@ -331,6 +619,39 @@ def in_capitals(words: Iterable[str]) -> bool:
     (False, False)
     """
     return all(any(c.isalpha() for c in w) and not any(c.islower() for c in w) for w in words)
+
+
+#: Each word of a closed compound that spells an acronym has this many letters or more
+#: and is at least this common in English (Zipf): "database", "backpropagation".
+COMPOUND_PART_LETTERS = 4
+COMPOUND_PART_ZIPF = 3.0
+
+
+def closed_compound_initials(word: str) -> set[str]:
+    """The initials of a word written as two English nouns run together ("database"
+    -> "db", "homework" -> "hw"), each part of :data:`COMPOUND_PART_LETTERS` letters
+    or more, at least :data:`COMPOUND_PART_ZIPF` common and a noun in English (not
+    "under" + "stand", "there" + "fore"); an acronym is no compound.
+
+    >>> sorted(closed_compound_initials("database")), sorted(closed_compound_initials("firewall"))
+    (['db'], ['fw'])
+    >>> closed_compound_initials("osmosis"), closed_compound_initials("carpet")
+    (set(), set())
+    >>> closed_compound_initials("understand"), closed_compound_initials("therefore")
+    (set(), set())
+    """
+    from lemminflect import getAllLemmas
+
+    def noun(part: str) -> bool:
+        return zipf(part) >= COMPOUND_PART_ZIPF and "NOUN" in getAllLemmas(part)
+
+    n = COMPOUND_PART_LETTERS
+    if is_acronym(word) or not word.isalpha():
+        return set()
+    word = word.lower()
+    return {
+        word[0] + word[k] for k in range(n, len(word) - n + 1) if noun(word[:k]) and noun(word[k:])
+    }
 
 
 def compound_initials(phrase: str, alone: Collection[str]) -> set[str]:

@@ -241,6 +241,24 @@ def test_concepts_merge_spelling_variants():
 
 
 @pytest.mark.parametrize(
+    ("phrase", "compound", "merged"),
+    [
+        ("rate of reaction", "reaction rate", True),  # the compound of the same words
+        ("rate of reactions", "reaction rate", True),
+        ("elasticity of demand", "demand elasticity", True),
+        ("erosion of the coastlines", "coastline erosion", True),  # an article, a plural
+        ("types of rock", "rock types", False),  # a framing noun frames what follows
+        ("role of enzymes", "enzyme role", False),
+        ("speed of the wave", "wave speed", False),  # one thing the article points at
+        ("rate of reaction", "reaction time", False),  # not the same words
+    ],
+)
+def test_concepts_merge_an_of_phrase_with_the_compound_of_its_words(phrase, compound, merged):
+    groups = groups_of(cand(phrase, 2), cand(compound, 2))
+    assert same_group(groups, phrase, compound) is merged
+
+
+@pytest.mark.parametrize(
     ("a", "b", "merged"),
     [
         ("tumour growth", "tumor growth", True),  # British and American spellings
@@ -280,6 +298,8 @@ def test_concepts_merge_initials_of_one_name():
         ("dsDNA", ("double-stranded DNA",), "double-stranded DNA"),
         ("VCPUs", ("virtual CPU",), "virtual CPU"),
         ("vCPU", ("virtual CPU", "vector CPU"), None),  # two names fit: neither
+        ("eSIM", ("electronic SIM", "expired SIM"), "electronic SIM"),  # a participle: no kind
+        ("eSIM", ("exported SIM", "expired SIM"), None),
         ("GC", ("GC content",), None),  # a name that holds the acronym spells nothing
         ("PCs", ("PC case",), None),
     ],
@@ -288,6 +308,127 @@ def test_concepts_merge_initials_of_a_name_ending_in_an_acronym(acronym, names, 
     groups = groups_of(cand(acronym), *(cand(n) for n in names))
     merged = [n for n in names if same_group(groups, acronym, n)]
     assert merged == ([spelled_out] if spelled_out else [])
+
+
+@pytest.mark.parametrize(
+    ("acronym", "names", "spelled_out"),
+    [
+        ("DB", ("database",), "database"),  # two English nouns run together
+        ("HW", ("homework",), "homework"),
+        ("PW", ("password", "osmosis"), "password"),
+        ("PS", ("photosynthesis", "photosystem"), None),  # two names fit: neither
+        ("OS", ("osmosis",), None),  # no compound
+        ("UF", ("underfitting",), None),  # "under" is no noun
+    ],
+)
+def test_concepts_merge_initials_of_a_closed_compound(acronym, names, spelled_out):
+    groups = groups_of(cand(acronym), *(cand(n) for n in names))
+    merged = [n for n in names if same_group(groups, acronym, n)]
+    assert merged == ([spelled_out] if spelled_out else [])
+
+
+def merged_by(cards: list[Card], a: str, b: str, disabled=()) -> tuple[bool, set[str]]:
+    """Are ``a`` and ``b`` one group in ``cards``, and by which rules was ``a`` merged?"""
+    index = extract_concepts(cards, disabled=disabled)
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    rules = {m.rule for s in index.candidates for m in s.merges if m.name.lower() == a}
+    return any({a, b} <= g for g in groups), rules
+
+
+@pytest.mark.parametrize(
+    ("cards", "bare", "compound", "merged"),
+    [
+        # the heading names the compound: the action noun alone is its short name
+        (
+            [("Enzyme inhibition", "Enzyme inhibition slows it. Inhibition is reversible.")],
+            "inhibition",
+            "enzyme inhibition",
+            True,
+        ),
+        # the heading names it by its verb and object
+        (
+            [
+                ("Inhibit enzymes", "Inhibition is often reversible."),
+                ("Drugs", "Many drugs rely on enzyme inhibition."),
+            ],
+            "inhibition",
+            "enzyme inhibition",
+            True,
+        ),
+        # a heading above the card names it
+        (
+            [
+                ("Reversible or not", "Inhibition is often reversible.", "Enzyme inhibition"),
+                ("Drugs", "Many drugs rely on enzyme inhibition."),
+            ],
+            "inhibition",
+            "enzyme inhibition",
+            True,
+        ),
+        # the card names the compound in full first
+        (
+            [("Drugs", "Many drugs rely on enzyme inhibition. Inhibition can be reversible.")],
+            "inhibition",
+            "enzyme inhibition",
+            True,
+        ),
+        # the head alone before the full name
+        (
+            [("Drugs", "Inhibition can be reversible. Many drugs rely on enzyme inhibition.")],
+            "inhibition",
+            "enzyme inhibition",
+            False,
+        ),
+        # two compounds on the head
+        (
+            [
+                (
+                    "Enzyme inhibition",
+                    "Enzyme inhibition and feedback inhibition differ. Inhibition is common.",
+                )
+            ],
+            "inhibition",
+            "enzyme inhibition",
+            False,
+        ),
+        # used alone in a card about something else
+        (
+            [
+                ("Enzyme inhibition", "Enzyme inhibition slows a reaction."),
+                ("Neurons", "Inhibition quiets a neuron."),
+            ],
+            "inhibition",
+            "enzyme inhibition",
+            False,
+        ),
+        # an adjective is no object of the action
+        (
+            [("Drying", "Rapid evaporation cools a surface. Evaporation takes heat.")],
+            "evaporation",
+            "rapid evaporation",
+            False,
+        ),
+        # a noun that names a thing, not an action
+        (
+            [("Hash table", "A hash table stores keys. The table grows when it is full.")],
+            "table",
+            "hash table",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_the_bare_head_of_the_one_compound_in_its_cards(
+    cards, bare, compound, merged
+):
+    built = [
+        replace(card(title, body, n=i, kind="heading"), section=tuple(section))
+        for i, (title, body, *section) in enumerate(cards, 1)
+    ]
+    together, rules = merged_by(built, bare, compound)
+    assert together is merged
+    assert ("bare_head" in rules) is merged
+    if merged:
+        assert not merged_by(built, bare, compound, disabled={"bare_head"})[0]
 
 
 @pytest.mark.parametrize(
@@ -502,6 +643,61 @@ def test_concepts_merge_initials_through_a_compound_word_the_notes_use_alone():
 )
 def test_concepts_merge_leaves_different_concepts_apart(a, b):
     assert not same_group(groups_of(cand(a, 3), cand(b, 3)), a, b)
+
+
+@pytest.mark.parametrize(
+    ("body", "bare", "merged"),
+    [
+        # the modifier, read as an adjective, stands alone for the method
+        ("Hybrid methods combine two solvers. A hybrid is faster than either.", "hybrid", True),
+        ("Hybrid methods join two drives. The hybrid is cheaper than either.", "hybrid", True),
+        # used alone before the method is named
+        ("A hybrid is faster than either. Hybrid methods combine two solvers.", "hybrid", False),
+        # a thing the method belongs to
+        ("A class method is called on the class. The class holds shared data.", "class", False),
+        ("HTTP methods name an action. HTTP carries pages.", "HTTP", False),
+    ],
+)
+def test_concepts_merge_a_modifier_used_alone_for_its_method(body, bare, merged):
+    compound = f"{bare.lower()} method"
+    together, rules = merged_by([card("Notes", body, kind="heading")], bare.lower(), compound)
+    assert together is merged
+    assert ("bare_modifier" in rules) is merged
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "a", "b"),
+    [
+        (
+            "Intestines",
+            "The large intestine absorbs water. The small intestine absorbs food. "
+            "The intestine is long.",
+            "intestine",
+            "large intestine",
+        ),
+        (
+            "Hyperparameter optimization",
+            "Hyperparameter optimization searches the settings. A hyperparameter is set "
+            "before training.",
+            "hyperparameter",
+            "hyperparameter optimization",
+        ),
+        (
+            "Class method",
+            "A class method is called on the class. The class holds shared data.",
+            "class",
+            "class method",
+        ),
+        (
+            "Plate tectonics",
+            "Plate tectonics moves the crust. Each plate floats on the mantle.",
+            "plate",
+            "plate tectonics",
+        ),
+    ],
+)
+def test_concepts_merge_keeps_a_compound_apart_from_its_words_in_its_card(title, body, a, b):
+    assert not merged_by([card(title, body, kind="heading")], a, b)[0]
 
 
 def test_concepts_merge_generic_head_needs_the_bare_name_used():
