@@ -258,6 +258,28 @@ def _verb_of(span: Span) -> Token:
     return span.root
 
 
+def _misattached_relative(pronoun: Token, verb: Token) -> Token | None:
+    """The noun before ", which" when the parser hangs the clause on the verb of the
+    sentence rather than on that noun ("Grain is milled into pre-flour, which still
+    contains the bran": ``contains`` parsed as an adverbial clause): a clause that says what a thing
+    is or holds (:func:`_describes`) is the noun's, as a relative clause would be."""
+    doc = pronoun.doc
+    if (
+        pronoun.lower_ != "which"
+        or verb.dep_ == "relcl"
+        or pronoun.i < 2
+        or doc[pronoun.i - 1].text != ","
+        or not _describes(verb)
+    ):
+        return None
+    noun = doc[pronoun.i - 2]
+    return noun if noun.pos_ in {"NOUN", "PROPN"} else None
+
+
+#: Dependencies along which a clause's subject is looked for upwards.
+_CLIMB_DEPS = frozenset({"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"})
+
+
 def _dep_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, following xcomp/conj/relative clauses upwards; the
     subject of a copula whose attribute the clause describes ("X is a technique that
@@ -268,6 +290,8 @@ def _dep_subject(verb: Token) -> Token | None:
         head = None
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
+                if (noun := _misattached_relative(child, tok)) is not None:
+                    return noun  # "milled into pre-flour, which contains the bran": the pre-flour
                 if child.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
                     if _clausal_relative(child, tok.head) or _nested_object(tok.head):
                         # "..., which can lead to": what the clause says; "values from
@@ -294,9 +318,12 @@ def _dep_subject(verb: Token) -> Token | None:
                 tok = head.head  # "X provides a way to address Y": what the way does, X does
                 continue
             return head
-        if tok.dep_ in {"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"} and (
+        if (tok.dep_ in _CLIMB_DEPS or (tok.i == verb.i and tok.dep_ == "acomp")) and (
             tok.head != tok
         ):
+            # a cue that is a predicate adjective has its copula's subject ("sciences that
+            # are relevant to mining": the sciences are); not an infinitive under one
+            # ("it is advisable to use X": no "it" uses X)
             tok = tok.head
             continue
         return None

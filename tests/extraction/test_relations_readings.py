@@ -703,3 +703,35 @@ def test_relations_readings_the_gloss_of_the_subject_named_again_is_no_part_of_i
     text, names, absent
 ):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Geology and seismology are two areas of science that are relevant to mining.",
+         ("geology", "seismology", "mining"), ("seismology", "used_for", "mining")),
+        ("Botany and zoology are two fields of biology that are relevant to farming.",
+         ("botany", "zoology", "farming"), ("zoology", "used_for", "farming")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_predicate_adjective_takes_the_subject_of_its_copula(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Grain is milled into pre-flour, which still contains the bran.",
+         ("grain", "pre-flour", "bran"), ("bran", "part_of", "pre-flour")),
+        ("Code is compiled into pre-bytecode, which still contains debug symbols.",
+         ("code", "pre-bytecode", "debug symbol"), ("debug symbol", "part_of", "pre-bytecode")),
+    ],
+)  # fmt: skip
+def test_relations_readings_which_after_a_comma_holding_something_is_the_noun_before(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
