@@ -431,6 +431,21 @@ USES: list[Cue] = [
         expected=("hash table", "hash function"),
     ),
     Cue(
+        "with_respect_to",
+        [
+            _BE,
+            _ADV,
+            {"TAG": "VBN"},
+            _ADV,
+            {"LOWER": "with"},
+            _words("respect reference regard"),
+            {"LOWER": "to"},
+        ],
+        0.65,
+        example="Latitude is measured with respect to the equator.",
+        expected=("latitude", "equator"),
+    ),
+    Cue(
         "makes_use_of",
         [_words("makes make making made"), {"LOWER": "use"}, {"LOWER": "of"}],
         0.75,
@@ -1244,6 +1259,10 @@ CONTRAST_OPENERS = (
 #: Confidence of a contrast between the subjects of two sentences.
 CONTRAST_OPENER_CONFIDENCE = 0.7
 
+
+#: Words after "with" that make a frame of reference of what follows ("measured with
+#: respect to the equator"), not an instrument ("measured with a ruler").
+FRAME_OF = frozenset({"respect to", "reference to", "regard to"})
 
 #: Relations that read the same both ways.
 SYMMETRIC = frozenset({"contrasts_with"})

@@ -1073,6 +1073,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
     cited = ctx.cited
     if _negated(span) or _inside_name(ctx, span):
         return
+    if span[-1].lower_ == "with" and doc[span.end : span.end + 2].text.lower() in rp.FRAME_OF:
+        return  # "measured with respect to Y": Y is no instrument, it is a frame of reference
     if cue.frame == "svo" and _noun_cue(span):
         return  # "making good use of X": a noun, no verb
     if cue.frame == "svo":

@@ -735,3 +735,22 @@ def test_relations_readings_which_after_a_comma_holding_something_is_the_noun_be
 ):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "absent"),
+    [
+        ("Latitude is measured with respect to the equator.", ("latitude", "equator"),
+         ("latitude", "uses", "equator"), ("equator", "used_for", "latitude")),
+        ("Velocity is always defined with reference to a reference frame.",
+         ("velocity", "reference frame"), ("velocity", "uses", "reference frame"),
+         ("reference frame", "used_for", "velocity")),
+    ],
+)  # fmt: skip
+def test_relations_readings_with_respect_to_names_a_frame_of_reference_no_instrument(
+    text, names, expected, absent
+):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found
+    assert expect(index, *absent) not in found
