@@ -705,9 +705,17 @@ def _objects(
     if len(gap) > max_gap or _broken(doc, start, first.start):
         return []
     target = doc[first.end - 1]
+    if target.dep_ == "poss":
+        # "the planet's equator": the thing owned, when a concept names it; "the model's
+        # complexity" names none
+        owned_by = [m for m in after[1:] if doc[m.end - 1] == target.head]
+        if not owned_by:
+            return []
+        after = after[after.index(owned_by[0]) :]
+        first, target = after[0], target.head
     subject = target.dep_ in _SUBJECT_DEPS and target.head.i > target.i
-    if target.dep_ == "poss" or (subject and not clause_subject):
-        return []  # "the model's complexity"; "cause the model to make a mistake"
+    if subject and not clause_subject:
+        return []  # "cause the model to make a mistake"
     if (
         target.dep_ == "dobj"
         and target.head.lower_ in rp.CONTROL_VERBS
@@ -750,6 +758,8 @@ def _objects(
     prev, inside = first, False
     glosses: list[Mention] = []
     for m in after[1:]:
+        if any(t.tag_ in _FINITE_TAGS for t in doc[prev.end : m.start]):
+            break  # "..., and begin with '/' (on Unix)": a clause of its own, no item
         if _opened(doc, prev.end, m.start):
             glosses.append(m)  # "Hopfield network (binary), ...": a gloss of the item
             continue
@@ -765,6 +775,9 @@ def _objects(
             continue
         if doc[m.end - 1].pos_ == "VERB":
             break  # "read data from X, process it": a verb, not an item
+        if doc[m.end - 1].dep_ == "poss":
+            prev = m  # "and the sun's light": the item is the light, not the sun
+            continue
         if plain or any(doc[k].i in conj for k in range(m.start, m.end)):
             inside = _modifies_other(doc, m)
             if not inside and m.concept not in listed:
@@ -788,6 +801,9 @@ def _objects(
         ][:1]
     return listed
 
+
+#: Tags of a verb that heads a clause of its own (not a participle).
+_FINITE_TAGS = frozenset({"VB", "VBZ", "VBP", "VBD"})
 
 #: Pronouns that open a relative clause after a noun.
 _RELATIVES = frozenset({"that", "which", "who"})

@@ -754,3 +754,33 @@ def test_relations_readings_with_respect_to_names_a_frame_of_reference_no_instru
     found = triples(index)
     assert expect(index, *expected) in found
     assert expect(index, *absent) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Latitude is measured with respect to the planet's equator.",
+         ("latitude", "planet", "equator"), ("latitude", "uses", "equator")),
+        ("Osmosis relies on the cell's membrane.", ("osmosis", "cell", "membrane"),
+         ("osmosis", "uses", "membrane")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_object_owned_by_a_concept_is_the_thing_owned(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # the owner is not the object, nor an item listed with it (a guard of the reading
+        # above: the owner would be listed if it were not skipped)
+        ("Photosynthesis uses the plant's chlorophyll and the sun's light.",
+         ("photosynthesis", "plant", "chlorophyll", "sun", "light"), ("photosynthesis", "sun")),
+        # a verb after the object opens a clause: a bracket after it glosses no item
+        ("Latitude is measured with respect to the equator, and ends with N (on maps of "
+         "Europe).", ("latitude", "equator", "map of Europe"), ("latitude", "map of Europe")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_owner_or_a_later_clause_is_no_object(text, names, absent):
+    assert_unrelated(text, names, absent)
