@@ -276,6 +276,30 @@ def _misattached_relative(pronoun: Token, verb: Token) -> Token | None:
     return noun if noun.pos_ in {"NOUN", "PROPN"} else None
 
 
+def _purpose_of_use(verb: Token) -> Token | None:
+    """The verb of using whose purpose an infinitive states when the parser hangs the
+    infinitive on a noun inside that verb's object ("Control groups use patients of the
+    same condition to measure the placebo effect": ``measure`` parsed as a clause of
+    "condition"): the purpose is the user's, as in "X uses a funnel to measure Y"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    noun = verb.head
+    for _ in range(3):
+        if noun.dep_ == "dobj":
+            user = noun.head
+            return user if user.pos_ == "VERB" and user.lower_ in _USING_VERBS else None
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        noun = noun.head.head
+    return None
+
+
+#: Verbs of using: those of the ``uses`` cue.
+_USING_VERBS = frozenset(rp.cue("uses")[1].pattern[0]["LOWER"]["IN"])
+
+
 #: Dependencies along which a clause's subject is looked for upwards.
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"})
 
@@ -304,6 +328,9 @@ def _dep_subject(verb: Token) -> Token | None:
             return None  # "merges A and B resulting in C": the merge results, not B
         if head is None and _manner_participle(tok):
             tok = tok.head.head.head  # "writes words in a greedy manner, conditioned on Y"
+            continue
+        if head is None and (user := _purpose_of_use(tok)) is not None:
+            tok = user  # "replicates use samples of one condition to measure Y"
             continue
         if head is None and tok.dep_ in {"relcl", "acl"}:
             head = tok.head

@@ -784,3 +784,18 @@ def test_relations_readings_an_object_owned_by_a_concept_is_the_thing_owned(text
 )  # fmt: skip
 def test_relations_readings_an_owner_or_a_later_clause_is_no_object(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Control groups use different patients of the same condition to measure the placebo "
+         "effect.", ("control group", "patient", "placebo effect"),
+         ("control group", "used_for", "placebo effect")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_infinitive_after_the_object_of_use_is_the_purpose_of_the_use(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
