@@ -162,12 +162,12 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     toks = list(sent)
     starts = index.first_words()
     # a name opens with no function word, but for a negation that is part of it ("No
-    # man's land" as a kind of border zone)
-    edge = [
-        (t.pos_ in _EDGE_POS and not t.is_upper and t.lower_ not in _NAME_NEGATIONS)
-        or t.lower_ not in starts
-        for t in toks
+    # man's land" as a kind of border zone) or one the concept's own names open with
+    # ("for loop", "in vitro fertilisation": checked on the name found)
+    function = [
+        t.pos_ in _EDGE_POS and not t.is_upper and t.lower_ not in _NAME_NEGATIONS for t in toks
     ]
+    edge = [t.lower_ not in starts for t in toks]
     last = [(t.pos_ in _EDGE_POS and not t.is_upper) or t.text in {"/", "&"} for t in toks]
     pieces = [t.text_with_ws for t in toks]
     n = len(toks)
@@ -204,12 +204,22 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
                 i += 1
                 continue
         hit = None if edge[i] else longest(i)
+        if hit is not None and function[i] and not _opens_name(index, hit.concept, toks[i]):
+            hit = None
         if hit is None:
             i += 1
         else:
             found.append(hit)
             i += hit.end - hit.start
     return found
+
+
+def _opens_name(index: ConceptIndex, concept: str, word: Token) -> bool:
+    """Does one of ``concept``'s own names open with the function word ``word`` ("for
+    loop", "in situ hybridisation")? Else the word only stands before a name."""
+    c = index.concepts.get(concept)
+    names = [concept] + ([c.label, *c.aliases] if c is not None else [])
+    return any(n.lower().split()[:1] == [word.lower_] for n in names if n)
 
 
 @dataclass(slots=True)

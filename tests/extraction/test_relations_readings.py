@@ -799,3 +799,41 @@ def test_relations_readings_an_infinitive_after_the_object_of_use_is_the_purpose
 ):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+def _glossary(text: str, *terms: tuple[str, str]) -> list[Card]:
+    """A glossary card per ``(term, definition)``, then a titleless card holding ``text``."""
+    cards = [
+        Card(f"g.md#{i}", "g.md", "markdown", (3 * i + 1, 3 * i + 2), term, definition,
+             title_line=3 * i + 1, body_lines=(3 * i + 2,), title_kind="term")
+        for i, (term, definition) in enumerate(terms)
+    ]  # fmt: skip
+    k = len(terms)
+    cards.append(
+        Card(f"g.md#{k}", "g.md", "markdown", (3 * k + 1, 3 * k + 2), "", text,
+             title_line=3 * k + 1, body_lines=(3 * k + 2,))
+    )  # fmt: skip
+    return cards
+
+
+_LOOPS = (
+    ("for loop", "A loop that runs once for each value in a range."),
+    ("while loop", "A loop that runs as long as a condition holds."),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Unlike a for loop, a while loop needs no counter.",
+         ("while loop", "contrasts_with", "for loop"), ("while loop", "contrasts_with", "loop")),
+        ("A while loop differs from a for loop in when it checks its condition.",
+         ("while loop", "contrasts_with", "for loop"), ("while loop", "contrasts_with", "loop")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_name_that_opens_with_a_function_word_is_named_whole(
+    text, expected, absent
+):
+    found = _typed(_glossary(text, *_LOOPS))
+    assert expected in found
+    assert absent not in found
