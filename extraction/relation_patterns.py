@@ -665,6 +665,14 @@ CAUSES: list[Cue] = [
         expected=("plate tectonics", "earthquake"),
     ),
     Cue(
+        "due_to",
+        [_BE, _ADV, _words("due owing attributable"), {"LOWER": "to"}],
+        0.7,
+        reverse=True,
+        example="Soil erosion is often due to deforestation.",
+        expected=("deforestation", "soil erosion"),
+    ),
+    Cue(
         "caused_by",
         [_BE, _ADV, _words("caused triggered induced"), {"LOWER": "by"}],
         0.75,

@@ -837,3 +837,17 @@ def test_relations_readings_a_name_that_opens_with_a_function_word_is_named_whol
     found = _typed(_glossary(text, *_LOOPS))
     assert expected in found
     assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Most coral bleaching is attributable to ocean warming.",
+         ("coral bleaching", "ocean warming"), ("ocean warming", "causes", "coral bleaching")),
+        ("Soil erosion is largely owing to deforestation.", ("soil erosion", "deforestation"),
+         ("deforestation", "causes", "soil erosion")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_state_due_to_something_is_caused_by_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
