@@ -1268,6 +1268,11 @@ CONTRAST_OPENERS = (
 CONTRAST_OPENER_CONFIDENCE = 0.7
 
 
+#: Words between a concept and a noun that make the concept the noun's class: an
+#: "igneous type rock", a "Harvard style architecture" is a rock, an architecture of
+#: that type.
+TYPE_WORDS = frozenset({"type", "style"})
+
 #: Words after "with" that make a frame of reference of what follows ("measured with
 #: respect to the equator"), not an instrument ("measured with a ruler").
 FRAME_OF = frozenset({"respect to", "reference to", "regard to"})

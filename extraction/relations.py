@@ -998,6 +998,11 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
         m = next((m for m in ctx.found if m.covers(head)), None)
         if m is not None and not _broken(doc, m.end, cue.start):
             return None if _held_by_noun(ctx, m) else m
+        if head.pos_ == "NOUN" and head.i > 0 and doc[head.i - 1].lower_ in rp.TYPE_WORDS:
+            # "a passive transport type process, exemplified by X": the type is the class
+            typed = [m for m in ctx.found if head.i - 1 <= m.end <= head.i]
+            if typed:
+                return typed[0]
         far = head.i < cue.start - 2
         if head.pos_ in {"VERB", "AUX"} or (head.pos_ in {"NOUN", "PROPN"} and far):
             # "structured like images", "patterns of input images (such as ...)": the

@@ -851,3 +851,19 @@ def test_relations_readings_a_name_that_opens_with_a_function_word_is_named_whol
 def test_relations_readings_a_state_due_to_something_is_caused_by_it(text, names, expected):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Cells often rely on a passive transport type process, exemplified by osmosis.",
+         ("passive transport", "osmosis"), ("osmosis", "is_a", "passive transport")),
+        ("Early computers used a stored program type design, exemplified by the EDSAC.",
+         ("stored program", "EDSAC"), ("EDSAC", "is_a", "stored program")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_concept_before_type_and_a_noun_is_the_class_of_its_instances(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
