@@ -860,6 +860,8 @@ def test_relations_readings_a_state_due_to_something_is_caused_by_it(text, names
          ("passive transport", "osmosis"), ("osmosis", "is_a", "passive transport")),
         ("Early computers used a stored program type design, exemplified by the EDSAC.",
          ("stored program", "EDSAC"), ("EDSAC", "is_a", "stored program")),
+        ("The module follows a publish subscribe style design, exemplified by message queues.",
+         ("publish subscribe", "message queue"), ("message queue", "is_a", "publish subscribe")),
     ],
 )  # fmt: skip
 def test_relations_readings_a_concept_before_type_and_a_noun_is_the_class_of_its_instances(
