@@ -128,6 +128,18 @@ _PLURAL_ITEMS = _words(
     "constituents ingredients modules stages steps principles principals pillars tenets"
 )
 
+#: Head nouns too general to be a class themselves: in "X is a pooling operation" or
+#: "X is an RNN architecture" the class is the concept that modifies them.
+GENERIC_HEADS = frozenset(
+    """
+    architecture operation technique method algorithm approach mechanism procedure
+    process strategy framework tool variant
+    """.split()
+)
+#: Nouns for a means of doing something ("a way to address Y", "the most appropriate
+#: tool for Y").
+MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
+
 IS_A: list[Cue] = [
     Cue(
         "is_kind_of",
@@ -834,6 +846,8 @@ USED_FOR: list[Cue] = [
         "suitable_for",
         [
             _words("suitable suited useful ideal appropriate beneficial invaluable valuable"),
+            # "the most appropriate strategy for Y": a noun for a means between
+            {"LOWER": {"IN": sorted(GENERIC_HEADS | MEANS_NOUNS)}, "OP": "?"},
             {"LOWER": "for"},
         ],
         0.7,
@@ -1133,14 +1147,6 @@ EVALUATIVE = frozenset(
     "key main common important major primary basic general different other same new "
     "first second third last core central".split()
 )
-#: Head nouns too general to be a class themselves: in "X is a pooling operation" or
-#: "X is an RNN architecture" the class is the concept that modifies them.
-GENERIC_HEADS = frozenset(
-    """
-    architecture operation technique method algorithm approach mechanism procedure
-    process strategy framework tool variant
-    """.split()
-)
 #: Head nouns that add nothing to the concept before them when the two make no name
 #: of their own: "reinforcement learning methods" are reinforcement learning's, "an
 #: encoder network" is the encoder (not "model": "gene models" are no genes).
@@ -1154,9 +1160,8 @@ QUANTITY_HEADS = frozenset(
     result output size magnitude
     """.split()
 )
-#: Nouns for a means of doing something and the verbs that offer one: in "X provides a
-#: way to address Y" (or "offers a means to avoid Y") what the means does, X does.
-MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
+#: Verbs that offer a means (:data:`MEANS_NOUNS`): in "X provides a way to address Y"
+#: (or "offers a means to avoid Y") what the means does, X does.
 OFFER_VERBS = frozenset("provide provides providing offer offers offering give gives".split())
 #: Nouns for ways of doing something that a line introducing a list may name: "Ways to
 #: prevent X:", "Strategies for avoiding X" over a list: each item is such a way.

@@ -869,3 +869,17 @@ def test_relations_readings_a_concept_before_type_and_a_noun_is_the_class_of_its
 ):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Terracing is the most appropriate strategy for hillside farms.",
+         ("terracing", "hillside farm"), ("terracing", "used_for", "hillside farm")),
+        ("Chlorination is an ideal method for drinking water.", ("chlorination", "drinking water"),
+         ("chlorination", "used_for", "drinking water")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_suitable_means_for_something_is_used_for_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
