@@ -785,6 +785,23 @@ USED_FOR: list[Cue] = [
         expected=("spectroscopy", "chemical element"),
     ),
     Cue(
+        "used_on_to_do",
+        [
+            _BE,
+            _ADV,
+            _words("used employed utilized utilised applied"),
+            # "employed against floods to protect farmland": a short phrase on what
+            {"POS": "ADP", "LOWER": {"NOT_IN": ["to", "for", "by"]}},
+            {"POS": {"IN": ["DET", "ADJ", "NOUN", "PROPN"]}, "OP": "{1,4}"},
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
+        ],
+        0.6,
+        gap=2,
+        example="Levees are employed along rivers to protect farmland.",
+        expected=("levee", "farmland"),
+    ),
+    Cue(
         "used_to_do_reduced",
         [
             {"LOWER": {"IN": "used employed utilized utilised applied".split()}, "DEP": "acl"},

@@ -883,3 +883,17 @@ def test_relations_readings_a_concept_before_type_and_a_noun_is_the_class_of_its
 def test_relations_readings_a_suitable_means_for_something_is_used_for_it(text, names, expected):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Sobel filters are applied on grey images to detect edges.", ("Sobel filter", "edge"),
+         ("Sobel filter", "used_for", "edge")),
+        ("Which defence strategies can be employed against floods to protect farmland?",
+         ("defence strategy", "flood", "farmland"), ("defence strategy", "used_for", "farmland")),
+    ],
+)  # fmt: skip
+def test_relations_readings_used_on_something_to_do_a_thing_is_used_for_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
