@@ -1703,7 +1703,8 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             if x is not None and y is not None and (_superlative(subj) or _one_of(subj)):
                 # "The most common volcanic rock is basalt",
                 # "Another common rock is granite"
-                yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+                cls = _class_unranked(ctx, x)
+                yield Relation(y.concept, cls, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
             if x is not None and y is not None and _restricted(subj, x.concept, y.concept):
                 # "Any path that does not begin with a separator is a relative path":
@@ -1856,9 +1857,28 @@ def _superlative(subject: Token) -> bool:
     """Is ``subject`` singled out among its class ("the most well-known distribution",
     "the best optimizer")?"""
     return any(
-        c.tag_ == "JJS" or (c.dep_ == "amod" and any(a.lower_ == "most" for a in c.children))
+        c.tag_ == "JJS" or (c.dep_ == "amod" and any(a.tag_ in {"JJS", "RBS"} for a in c.children))
         for c in subject.children
-    )
+    )  # "the best-known gas": "known" with a superlative adverb
+
+
+def _class_unranked(ctx: _Context, m: Mention) -> str:
+    """The class a mention names without the words that rank or praise its members
+    ("the most common sorting algorithm", "the best-known discrete distribution": a
+    sorting algorithm, a distribution -- the longest concept the rest of the name ends
+    with), else the mention's own concept."""
+    doc = ctx.sent.doc
+    k = m.start
+    while k < m.end - 1 and (
+        doc[k].lower_ in rp.NON_RESTRICTIVE
+        or doc[k].tag_ in {"JJS", "RBS", "HYPH"}
+        or (doc[k].pos_ == "ADV" and doc[k + 1].tag_ in {"VBN", "HYPH"})
+        or (doc[k].tag_ == "VBN" and k > m.start)  # "well-known", "widely used"
+    ):
+        k += 1
+    if k == m.start:
+        return m.concept
+    return ctx.index.lookup(doc[k : m.end]) or m.concept
 
 
 def _one_of(subject: Token) -> bool:

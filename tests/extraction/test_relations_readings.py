@@ -897,3 +897,21 @@ def test_relations_readings_a_suitable_means_for_something_is_used_for_it(text, 
 def test_relations_readings_used_on_something_to_do_a_thing_is_used_for_it(text, names, expected):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The most common sorting algorithm is merge sort.", ("merge sort", "sorting algorithm"),
+         ("merge sort", "is_a", "sorting algorithm")),
+        ("The best-known noble gas is helium.", ("helium", "noble gas"),
+         ("helium", "is_a", "noble gas")),
+        ("The most popular hash function is MurmurHash, which is fast.",
+         ("MurmurHash", "hash function"), ("MurmurHash", "is_a", "hash function")),
+    ],
+)  # fmt: skip
+def test_relations_readings_the_class_singled_out_is_named_without_its_ranking_words(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
