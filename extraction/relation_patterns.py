@@ -413,6 +413,20 @@ USES: list[Cue] = [
         expected=("guided backpropagation", "backpropagation"),
     ),
     Cue(
+        "built_from",
+        [
+            _BE,
+            _ADV,
+            _words("built constructed assembled derived"),
+            _ADV,
+            _words("from out"),
+            {"LOWER": "of", "OP": "?"},
+        ],
+        0.7,
+        example="A binary heap is built from an array.",
+        expected=("binary heap", "array"),
+    ),
+    Cue(
         "reads_from",
         [
             _words("reads read reading receives receive receiving takes take taking"),

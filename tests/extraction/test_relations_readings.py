@@ -915,3 +915,17 @@ def test_relations_readings_the_class_singled_out_is_named_without_its_ranking_w
 ):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Skip lists are built out of linked nodes.", ("skip list", "linked node"),
+         ("skip list", "uses", "linked node")),
+        ("Ethanol fuel is derived mostly from sugar cane.", ("ethanol fuel", "sugar cane"),
+         ("ethanol fuel", "uses", "sugar cane")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_thing_built_from_another_uses_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
