@@ -1738,9 +1738,14 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
             before = ctx.sent.doc[tok.left_edge.i - 1]
             article = ctx.sent.doc[tok.left_edge.i]
-            if before.text != "," or article.lower_ not in {"a", "an"}:
+            if before.text not in {",", "("} or article.lower_ not in {"a", "an"}:
                 continue
-            # "Osmosis, a type of diffusion, ...": the kind word's class
+            after = tok.right_edge.i + 1
+            if before.text == "(" and (
+                after >= len(ctx.sent.doc) or ctx.sent.doc[after].text != ")"
+            ):
+                continue  # "Bash (a Unix shell) reads ...": the whole bracket is the aside
+            # "Osmosis, a type of diffusion, ...", "Bash (a Unix shell)": the class
             x, y = _mention_of(ctx, tok.head), _kind_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)

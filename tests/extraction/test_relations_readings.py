@@ -929,3 +929,19 @@ def test_relations_readings_the_class_singled_out_is_named_without_its_ranking_w
 def test_relations_readings_a_thing_built_from_another_uses_it(text, names, expected):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Bash (a Unix shell) reads commands from a terminal.", ("Bash", "Unix shell", "terminal"),
+         ("Bash", "is_a", "Unix shell")),
+        ("Osmosis (a passive process) moves water across membranes.",
+         ("osmosis", "passive process", "water"), ("osmosis", "is_a", "passive process")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_indefinite_noun_phrase_in_brackets_names_the_class(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
