@@ -163,7 +163,7 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     starts = index.first_words()
     # a name opens with no function word, but for a negation that is part of it ("No
     # man's land" as a kind of border zone) or one the concept's own names open with
-    # ("for loop", "in vitro fertilisation": checked on the name found)
+    # ("in situ hybridisation", "in vivo imaging": checked on the name found)
     function = [
         t.pos_ in _EDGE_POS and not t.is_upper and t.lower_ not in _NAME_NEGATIONS for t in toks
     ]
@@ -215,8 +215,8 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
 
 
 def _opens_name(index: ConceptIndex, concept: str, word: Token) -> bool:
-    """Does one of ``concept``'s own names open with the function word ``word`` ("for
-    loop", "in situ hybridisation")? Else the word only stands before a name."""
+    """Does one of ``concept``'s own names open with the function word ``word`` ("in
+    situ hybridisation", "in vivo imaging")? Else the word only stands before a name."""
     c = index.concepts.get(concept)
     names = [concept] + ([c.label, *c.aliases] if c is not None else [])
     return any(n.lower().split()[:1] == [word.lower_] for n in names if n)
@@ -340,7 +340,7 @@ def _dep_subject(verb: Token) -> Token | None:
             tok = tok.head.head.head  # "writes words in a greedy manner, conditioned on Y"
             continue
         if head is None and (user := _purpose_of_use(tok)) is not None:
-            tok = user  # "replicates use samples of one condition to measure Y"
+            tok = user  # "control groups use patients of one condition to measure Y"
             continue
         if head is None and tok.dep_ in {"relcl", "acl"}:
             head = tok.head
@@ -796,7 +796,7 @@ def _objects(
     glosses: list[Mention] = []
     for m in after[1:]:
         if any(t.tag_ in _FINITE_TAGS for t in doc[prev.end : m.start]):
-            break  # "..., and begin with '/' (on Unix)": a clause of its own, no item
+            break  # "..., and ends with N (on maps)": a clause of its own, no item
         if _opened(doc, prev.end, m.start):
             glosses.append(m)  # "Hopfield network (binary), ...": a gloss of the item
             continue
@@ -1744,8 +1744,8 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             if before.text == "(" and (
                 after >= len(ctx.sent.doc) or ctx.sent.doc[after].text != ")"
             ):
-                continue  # "Bash (a Unix shell) reads ...": the whole bracket is the aside
-            # "Osmosis, a type of diffusion, ...", "Bash (a Unix shell)": the class
+                continue  # "Pepsin (a digestive enzyme) breaks ...": the whole bracket
+            # "Osmosis, a type of diffusion, ...", "Pepsin (a digestive enzyme)": the class
             x, y = _mention_of(ctx, tok.head), _kind_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)

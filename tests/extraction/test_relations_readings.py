@@ -816,25 +816,29 @@ def _glossary(text: str, *terms: tuple[str, str]) -> list[Card]:
     return cards
 
 
-_LOOPS = (
-    ("for loop", "A loop that runs once for each value in a range."),
-    ("while loop", "A loop that runs as long as a condition holds."),
+_TECHNIQUES = (
+    ("in situ hybridisation", "A technique that locates a sequence in a tissue section."),
+    ("northern blotting", "A technique that detects RNA on a membrane."),
+    ("in vivo imaging", "A technique that images tissue inside a living body."),
+    ("biopsy", "A sample of tissue taken from the body."),
 )
 
 
 @pytest.mark.parametrize(
     ("text", "expected", "absent"),
     [
-        ("Unlike a for loop, a while loop needs no counter.",
-         ("while loop", "contrasts_with", "for loop"), ("while loop", "contrasts_with", "loop")),
-        ("A while loop differs from a for loop in when it checks its condition.",
-         ("while loop", "contrasts_with", "for loop"), ("while loop", "contrasts_with", "loop")),
+        ("Unlike in situ hybridisation, northern blotting needs no tissue section.",
+         ("northern blotting", "contrasts_with", "in situ hybridisation"),
+         ("northern blotting", "contrasts_with", "situ hybridisation")),
+        ("Unlike a biopsy, in vivo imaging needs no incision.",
+         ("in vivo imaging", "contrasts_with", "biopsy"),
+         ("vivo imaging", "contrasts_with", "biopsy")),
     ],
 )  # fmt: skip
 def test_relations_readings_a_name_that_opens_with_a_function_word_is_named_whole(
     text, expected, absent
 ):
-    found = _typed(_glossary(text, *_LOOPS))
+    found = _typed(_glossary(text, *_TECHNIQUES))
     assert expected in found
     assert absent not in found
 
@@ -934,8 +938,8 @@ def test_relations_readings_a_thing_built_from_another_uses_it(text, names, expe
 @pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
-        ("Bash (a Unix shell) reads commands from a terminal.", ("Bash", "Unix shell", "terminal"),
-         ("Bash", "is_a", "Unix shell")),
+        ("Pepsin (a digestive enzyme) breaks down proteins in the stomach.",
+         ("pepsin", "digestive enzyme", "protein"), ("pepsin", "is_a", "digestive enzyme")),
         ("Osmosis (a passive process) moves water across membranes.",
          ("osmosis", "passive process", "water"), ("osmosis", "is_a", "passive process")),
     ],
