@@ -128,6 +128,18 @@ _PLURAL_ITEMS = _words(
     "constituents ingredients modules stages steps principles principals pillars tenets"
 )
 
+#: Head nouns too general to be a class themselves: in "X is a pooling operation" or
+#: "X is an RNN architecture" the class is the concept that modifies them.
+GENERIC_HEADS = frozenset(
+    """
+    architecture operation technique method algorithm approach mechanism procedure
+    process strategy framework tool variant
+    """.split()
+)
+#: Nouns for a means of doing something ("a way to address Y", "the most appropriate
+#: tool for Y").
+MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
+
 IS_A: list[Cue] = [
     Cue(
         "is_kind_of",
@@ -401,6 +413,20 @@ USES: list[Cue] = [
         expected=("guided backpropagation", "backpropagation"),
     ),
     Cue(
+        "built_from",
+        [
+            _BE,
+            _ADV,
+            _words("built constructed assembled derived"),
+            _ADV,
+            _words("from out"),
+            {"LOWER": "of", "OP": "?"},
+        ],
+        0.7,
+        example="A binary heap is built from an array.",
+        expected=("binary heap", "array"),
+    ),
+    Cue(
         "reads_from",
         [
             _words("reads read reading receives receive receiving takes take taking"),
@@ -429,6 +455,21 @@ USES: list[Cue] = [
         0.7,
         example="A hash table places keys by means of a hash function.",
         expected=("hash table", "hash function"),
+    ),
+    Cue(
+        "with_respect_to",
+        [
+            _BE,
+            _ADV,
+            {"TAG": "VBN"},
+            _ADV,
+            {"LOWER": "with"},
+            _words("respect reference regard"),
+            {"LOWER": "to"},
+        ],
+        0.65,
+        example="Latitude is measured with respect to the equator.",
+        expected=("latitude", "equator"),
     ),
     Cue(
         "makes_use_of",
@@ -650,6 +691,14 @@ CAUSES: list[Cue] = [
         expected=("plate tectonics", "earthquake"),
     ),
     Cue(
+        "due_to",
+        [_BE, _ADV, _words("due owing attributable"), {"LOWER": "to"}],
+        0.7,
+        reverse=True,
+        example="Soil erosion is often due to deforestation.",
+        expected=("deforestation", "soil erosion"),
+    ),
+    Cue(
         "caused_by",
         [_BE, _ADV, _words("caused triggered induced"), {"LOWER": "by"}],
         0.75,
@@ -750,6 +799,23 @@ USED_FOR: list[Cue] = [
         expected=("spectroscopy", "chemical element"),
     ),
     Cue(
+        "used_on_to_do",
+        [
+            _BE,
+            _ADV,
+            _words("used employed utilized utilised applied"),
+            # "employed against floods to protect farmland": a short phrase on what
+            {"POS": "ADP", "LOWER": {"NOT_IN": ["to", "for", "by"]}},
+            {"POS": {"IN": ["DET", "ADJ", "NOUN", "PROPN"]}, "OP": "{1,4}"},
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
+        ],
+        0.6,
+        gap=2,
+        example="Levees are employed along rivers to protect farmland.",
+        expected=("levee", "farmland"),
+    ),
+    Cue(
         "used_to_do_reduced",
         [
             {"LOWER": {"IN": "used employed utilized utilised applied".split()}, "DEP": "acl"},
@@ -811,6 +877,8 @@ USED_FOR: list[Cue] = [
         "suitable_for",
         [
             _words("suitable suited useful ideal appropriate beneficial invaluable valuable"),
+            # "the most appropriate strategy for Y": a noun for a means between
+            {"LOWER": {"IN": sorted(GENERIC_HEADS | MEANS_NOUNS)}, "OP": "?"},
             {"LOWER": "for"},
         ],
         0.7,
@@ -1110,14 +1178,6 @@ EVALUATIVE = frozenset(
     "key main common important major primary basic general different other same new "
     "first second third last core central".split()
 )
-#: Head nouns too general to be a class themselves: in "X is a pooling operation" or
-#: "X is an RNN architecture" the class is the concept that modifies them.
-GENERIC_HEADS = frozenset(
-    """
-    architecture operation technique method algorithm approach mechanism procedure
-    process strategy framework tool variant
-    """.split()
-)
 #: Head nouns that add nothing to the concept before them when the two make no name
 #: of their own: "reinforcement learning methods" are reinforcement learning's, "an
 #: encoder network" is the encoder (not "model": "gene models" are no genes).
@@ -1131,9 +1191,8 @@ QUANTITY_HEADS = frozenset(
     result output size magnitude
     """.split()
 )
-#: Nouns for a means of doing something and the verbs that offer one: in "X provides a
-#: way to address Y" (or "offers a means to avoid Y") what the means does, X does.
-MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
+#: Verbs that offer a means (:data:`MEANS_NOUNS`): in "X provides a way to address Y"
+#: (or "offers a means to avoid Y") what the means does, X does.
 OFFER_VERBS = frozenset("provide provides providing offer offers offering give gives".split())
 #: Nouns for ways of doing something that a line introducing a list may name: "Ways to
 #: prevent X:", "Strategies for avoiding X" over a list: each item is such a way.
@@ -1244,6 +1303,15 @@ CONTRAST_OPENERS = (
 #: Confidence of a contrast between the subjects of two sentences.
 CONTRAST_OPENER_CONFIDENCE = 0.7
 
+
+#: Words between a concept and a noun that make the concept the noun's class: an
+#: "igneous type rock", a "Harvard style architecture" is a rock, an architecture of
+#: that type.
+TYPE_WORDS = frozenset({"type", "style"})
+
+#: Words after "with" that make a frame of reference of what follows ("measured with
+#: respect to the equator"), not an instrument ("measured with a ruler").
+FRAME_OF = frozenset({"respect to", "reference to", "regard to"})
 
 #: Relations that read the same both ways.
 SYMMETRIC = frozenset({"contrasts_with"})

@@ -162,12 +162,12 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     toks = list(sent)
     starts = index.first_words()
     # a name opens with no function word, but for a negation that is part of it ("No
-    # man's land" as a kind of border zone)
-    edge = [
-        (t.pos_ in _EDGE_POS and not t.is_upper and t.lower_ not in _NAME_NEGATIONS)
-        or t.lower_ not in starts
-        for t in toks
+    # man's land" as a kind of border zone) or one the concept's own names open with
+    # ("in situ hybridisation", "in vivo imaging": checked on the name found)
+    function = [
+        t.pos_ in _EDGE_POS and not t.is_upper and t.lower_ not in _NAME_NEGATIONS for t in toks
     ]
+    edge = [t.lower_ not in starts for t in toks]
     last = [(t.pos_ in _EDGE_POS and not t.is_upper) or t.text in {"/", "&"} for t in toks]
     pieces = [t.text_with_ws for t in toks]
     n = len(toks)
@@ -204,12 +204,22 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
                 i += 1
                 continue
         hit = None if edge[i] else longest(i)
+        if hit is not None and function[i] and not _opens_name(index, hit.concept, toks[i]):
+            hit = None
         if hit is None:
             i += 1
         else:
             found.append(hit)
             i += hit.end - hit.start
     return found
+
+
+def _opens_name(index: ConceptIndex, concept: str, word: Token) -> bool:
+    """Does one of ``concept``'s own names open with the function word ``word`` ("in
+    situ hybridisation", "in vivo imaging")? Else the word only stands before a name."""
+    c = index.concepts.get(concept)
+    names = [concept] + ([c.label, *c.aliases] if c is not None else [])
+    return any(n.lower().split()[:1] == [word.lower_] for n in names if n)
 
 
 @dataclass(slots=True)
@@ -258,6 +268,52 @@ def _verb_of(span: Span) -> Token:
     return span.root
 
 
+def _misattached_relative(pronoun: Token, verb: Token) -> Token | None:
+    """The noun before ", which" when the parser hangs the clause on the verb of the
+    sentence rather than on that noun ("Grain is milled into pre-flour, which still
+    contains the bran": ``contains`` parsed as an adverbial clause): a clause that says what a thing
+    is or holds (:func:`_describes`) is the noun's, as a relative clause would be."""
+    doc = pronoun.doc
+    if (
+        pronoun.lower_ != "which"
+        or verb.dep_ == "relcl"
+        or pronoun.i < 2
+        or doc[pronoun.i - 1].text != ","
+        or not _describes(verb)
+    ):
+        return None
+    noun = doc[pronoun.i - 2]
+    return noun if noun.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _purpose_of_use(verb: Token) -> Token | None:
+    """The verb of using whose purpose an infinitive states when the parser hangs the
+    infinitive on a noun inside that verb's object ("Control groups use patients of the
+    same condition to measure the placebo effect": ``measure`` parsed as a clause of
+    "condition"): the purpose is the user's, as in "X uses a funnel to measure Y"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    noun = verb.head
+    for _ in range(3):
+        if noun.dep_ == "dobj":
+            user = noun.head
+            return user if user.pos_ == "VERB" and user.lower_ in _USING_VERBS else None
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        noun = noun.head.head
+    return None
+
+
+#: Verbs of using: those of the ``uses`` cue.
+_USING_VERBS = frozenset(rp.cue("uses")[1].pattern[0]["LOWER"]["IN"])
+
+
+#: Dependencies along which a clause's subject is looked for upwards.
+_CLIMB_DEPS = frozenset({"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"})
+
+
 def _dep_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, following xcomp/conj/relative clauses upwards; the
     subject of a copula whose attribute the clause describes ("X is a technique that
@@ -268,6 +324,8 @@ def _dep_subject(verb: Token) -> Token | None:
         head = None
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
+                if (noun := _misattached_relative(child, tok)) is not None:
+                    return noun  # "milled into pre-flour, which contains the bran": the pre-flour
                 if child.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
                     if _clausal_relative(child, tok.head) or _nested_object(tok.head):
                         # "..., which can lead to": what the clause says; "values from
@@ -280,6 +338,9 @@ def _dep_subject(verb: Token) -> Token | None:
             return None  # "merges A and B resulting in C": the merge results, not B
         if head is None and _manner_participle(tok):
             tok = tok.head.head.head  # "writes words in a greedy manner, conditioned on Y"
+            continue
+        if head is None and (user := _purpose_of_use(tok)) is not None:
+            tok = user  # "control groups use patients of one condition to measure Y"
             continue
         if head is None and tok.dep_ in {"relcl", "acl"}:
             head = tok.head
@@ -294,9 +355,12 @@ def _dep_subject(verb: Token) -> Token | None:
                 tok = head.head  # "X provides a way to address Y": what the way does, X does
                 continue
             return head
-        if tok.dep_ in {"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"} and (
+        if (tok.dep_ in _CLIMB_DEPS or (tok.i == verb.i and tok.dep_ == "acomp")) and (
             tok.head != tok
         ):
+            # a cue that is a predicate adjective has its copula's subject ("sciences that
+            # are relevant to mining": the sciences are); not an infinitive under one
+            # ("it is advisable to use X": no "it" uses X)
             tok = tok.head
             continue
         return None
@@ -678,9 +742,17 @@ def _objects(
     if len(gap) > max_gap or _broken(doc, start, first.start):
         return []
     target = doc[first.end - 1]
+    if target.dep_ == "poss":
+        # "the planet's equator": the thing owned, when a concept names it; "the model's
+        # complexity" names none
+        owned_by = [m for m in after[1:] if doc[m.end - 1] == target.head]
+        if not owned_by:
+            return []
+        after = after[after.index(owned_by[0]) :]
+        first, target = after[0], target.head
     subject = target.dep_ in _SUBJECT_DEPS and target.head.i > target.i
-    if target.dep_ == "poss" or (subject and not clause_subject):
-        return []  # "the model's complexity"; "cause the model to make a mistake"
+    if subject and not clause_subject:
+        return []  # "cause the model to make a mistake"
     if (
         target.dep_ == "dobj"
         and target.head.lower_ in rp.CONTROL_VERBS
@@ -723,6 +795,8 @@ def _objects(
     prev, inside = first, False
     glosses: list[Mention] = []
     for m in after[1:]:
+        if any(t.tag_ in _FINITE_TAGS for t in doc[prev.end : m.start]):
+            break  # "..., and ends with N (on maps)": a clause of its own, no item
         if _opened(doc, prev.end, m.start):
             glosses.append(m)  # "Hopfield network (binary), ...": a gloss of the item
             continue
@@ -738,6 +812,9 @@ def _objects(
             continue
         if doc[m.end - 1].pos_ == "VERB":
             break  # "read data from X, process it": a verb, not an item
+        if doc[m.end - 1].dep_ == "poss":
+            prev = m  # "and the sun's light": the item is the light, not the sun
+            continue
         if plain or any(doc[k].i in conj for k in range(m.start, m.end)):
             inside = _modifies_other(doc, m)
             if not inside and m.concept not in listed:
@@ -761,6 +838,9 @@ def _objects(
         ][:1]
     return listed
 
+
+#: Tags of a verb that heads a clause of its own (not a participle).
+_FINITE_TAGS = frozenset({"VB", "VBZ", "VBP", "VBD"})
 
 #: Pronouns that open a relative clause after a noun.
 _RELATIVES = frozenset({"that", "which", "who"})
@@ -918,6 +998,11 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
         m = next((m for m in ctx.found if m.covers(head)), None)
         if m is not None and not _broken(doc, m.end, cue.start):
             return None if _held_by_noun(ctx, m) else m
+        if head.pos_ == "NOUN" and head.i > 0 and doc[head.i - 1].lower_ in rp.TYPE_WORDS:
+            # "a passive transport type process, exemplified by X": the type is the class
+            typed = [m for m in ctx.found if head.i - 1 <= m.end <= head.i]
+            if typed:
+                return typed[0]
         far = head.i < cue.start - 2
         if head.pos_ in {"VERB", "AUX"} or (head.pos_ in {"NOUN", "PROPN"} and far):
             # "structured like images", "patterns of input images (such as ...)": the
@@ -1046,6 +1131,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
     cited = ctx.cited
     if _negated(span) or _inside_name(ctx, span):
         return
+    if span[-1].lower_ == "with" and doc[span.end : span.end + 2].text.lower() in rp.FRAME_OF:
+        return  # "measured with respect to Y": Y is no instrument, it is a frame of reference
     if cue.frame == "svo" and _noun_cue(span):
         return  # "making good use of X": a noun, no verb
     if cue.frame == "svo":
@@ -1616,7 +1703,8 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             if x is not None and y is not None and (_superlative(subj) or _one_of(subj)):
                 # "The most common volcanic rock is basalt",
                 # "Another common rock is granite"
-                yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
+                cls = _class_unranked(ctx, x)
+                yield Relation(y.concept, cls, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
             if x is not None and y is not None and _restricted(subj, x.concept, y.concept):
                 # "Any path that does not begin with a separator is a relative path":
@@ -1650,9 +1738,14 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
             before = ctx.sent.doc[tok.left_edge.i - 1]
             article = ctx.sent.doc[tok.left_edge.i]
-            if before.text != "," or article.lower_ not in {"a", "an"}:
+            if before.text not in {",", "("} or article.lower_ not in {"a", "an"}:
                 continue
-            # "Osmosis, a type of diffusion, ...": the kind word's class
+            after = tok.right_edge.i + 1
+            if before.text == "(" and (
+                after >= len(ctx.sent.doc) or ctx.sent.doc[after].text != ")"
+            ):
+                continue  # "Pepsin (a digestive enzyme) breaks ...": the whole bracket
+            # "Osmosis, a type of diffusion, ...", "Pepsin (a digestive enzyme)": the class
             x, y = _mention_of(ctx, tok.head), _kind_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
@@ -1769,9 +1862,28 @@ def _superlative(subject: Token) -> bool:
     """Is ``subject`` singled out among its class ("the most well-known distribution",
     "the best optimizer")?"""
     return any(
-        c.tag_ == "JJS" or (c.dep_ == "amod" and any(a.lower_ == "most" for a in c.children))
+        c.tag_ == "JJS" or (c.dep_ == "amod" and any(a.tag_ in {"JJS", "RBS"} for a in c.children))
         for c in subject.children
-    )
+    )  # "the best-known gas": "known" with a superlative adverb
+
+
+def _class_unranked(ctx: _Context, m: Mention) -> str:
+    """The class a mention names without the words that rank or praise its members
+    ("the most common sorting algorithm", "the best-known discrete distribution": a
+    sorting algorithm, a distribution -- the longest concept the rest of the name ends
+    with), else the mention's own concept."""
+    doc = ctx.sent.doc
+    k = m.start
+    while k < m.end - 1 and (
+        doc[k].lower_ in rp.NON_RESTRICTIVE
+        or doc[k].tag_ in {"JJS", "RBS", "HYPH"}
+        or (doc[k].pos_ == "ADV" and doc[k + 1].tag_ in {"VBN", "HYPH"})
+        or (doc[k].tag_ == "VBN" and k > m.start)  # "well-known", "widely used"
+    ):
+        k += 1
+    if k == m.start:
+        return m.concept
+    return ctx.index.lookup(doc[k : m.end]) or m.concept
 
 
 def _one_of(subject: Token) -> bool:

@@ -703,3 +703,249 @@ def test_relations_readings_the_gloss_of_the_subject_named_again_is_no_part_of_i
     text, names, absent
 ):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Geology and seismology are two areas of science that are relevant to mining.",
+         ("geology", "seismology", "mining"), ("seismology", "used_for", "mining")),
+        ("Botany and zoology are two fields of biology that are relevant to farming.",
+         ("botany", "zoology", "farming"), ("zoology", "used_for", "farming")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_predicate_adjective_takes_the_subject_of_its_copula(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Grain is milled into pre-flour, which still contains the bran.",
+         ("grain", "pre-flour", "bran"), ("bran", "part_of", "pre-flour")),
+        ("Code is compiled into pre-bytecode, which still contains debug symbols.",
+         ("code", "pre-bytecode", "debug symbol"), ("debug symbol", "part_of", "pre-bytecode")),
+    ],
+)  # fmt: skip
+def test_relations_readings_which_after_a_comma_holding_something_is_the_noun_before(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "absent"),
+    [
+        ("Latitude is measured with respect to the equator.", ("latitude", "equator"),
+         ("latitude", "uses", "equator"), ("equator", "used_for", "latitude")),
+        ("Velocity is always defined with reference to a reference frame.",
+         ("velocity", "reference frame"), ("velocity", "uses", "reference frame"),
+         ("reference frame", "used_for", "velocity")),
+    ],
+)  # fmt: skip
+def test_relations_readings_with_respect_to_names_a_frame_of_reference_no_instrument(
+    text, names, expected, absent
+):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found
+    assert expect(index, *absent) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Latitude is measured with respect to the planet's equator.",
+         ("latitude", "planet", "equator"), ("latitude", "uses", "equator")),
+        ("Osmosis relies on the cell's membrane.", ("osmosis", "cell", "membrane"),
+         ("osmosis", "uses", "membrane")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_object_owned_by_a_concept_is_the_thing_owned(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # the owner is not the object, nor an item listed with it (a guard of the reading
+        # above: the owner would be listed if it were not skipped)
+        ("Photosynthesis uses the plant's chlorophyll and the sun's light.",
+         ("photosynthesis", "plant", "chlorophyll", "sun", "light"), ("photosynthesis", "sun")),
+        # a verb after the object opens a clause: a bracket after it glosses no item
+        ("Latitude is measured with respect to the equator, and ends with N (on maps of "
+         "Europe).", ("latitude", "equator", "map of Europe"), ("latitude", "map of Europe")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_owner_or_a_later_clause_is_no_object(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Control groups use different patients of the same condition to measure the placebo "
+         "effect.", ("control group", "patient", "placebo effect"),
+         ("control group", "used_for", "placebo effect")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_infinitive_after_the_object_of_use_is_the_purpose_of_the_use(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+def _glossary(text: str, *terms: tuple[str, str]) -> list[Card]:
+    """A glossary card per ``(term, definition)``, then a titleless card holding ``text``."""
+    cards = [
+        Card(f"g.md#{i}", "g.md", "markdown", (3 * i + 1, 3 * i + 2), term, definition,
+             title_line=3 * i + 1, body_lines=(3 * i + 2,), title_kind="term")
+        for i, (term, definition) in enumerate(terms)
+    ]  # fmt: skip
+    k = len(terms)
+    cards.append(
+        Card(f"g.md#{k}", "g.md", "markdown", (3 * k + 1, 3 * k + 2), "", text,
+             title_line=3 * k + 1, body_lines=(3 * k + 2,))
+    )  # fmt: skip
+    return cards
+
+
+_TECHNIQUES = (
+    ("in situ hybridisation", "A technique that locates a sequence in a tissue section."),
+    ("northern blotting", "A technique that detects RNA on a membrane."),
+    ("in vivo imaging", "A technique that images tissue inside a living body."),
+    ("biopsy", "A sample of tissue taken from the body."),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Unlike in situ hybridisation, northern blotting needs no tissue section.",
+         ("northern blotting", "contrasts_with", "in situ hybridisation"),
+         ("northern blotting", "contrasts_with", "situ hybridisation")),
+        ("Unlike a biopsy, in vivo imaging needs no incision.",
+         ("in vivo imaging", "contrasts_with", "biopsy"),
+         ("vivo imaging", "contrasts_with", "biopsy")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_name_that_opens_with_a_function_word_is_named_whole(
+    text, expected, absent
+):
+    found = _typed(_glossary(text, *_TECHNIQUES))
+    assert expected in found
+    assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Most coral bleaching is attributable to ocean warming.",
+         ("coral bleaching", "ocean warming"), ("ocean warming", "causes", "coral bleaching")),
+        ("Soil erosion is largely owing to deforestation.", ("soil erosion", "deforestation"),
+         ("deforestation", "causes", "soil erosion")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_state_due_to_something_is_caused_by_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Cells often rely on a passive transport type process, exemplified by osmosis.",
+         ("passive transport", "osmosis"), ("osmosis", "is_a", "passive transport")),
+        ("Early computers used a stored program type design, exemplified by the EDSAC.",
+         ("stored program", "EDSAC"), ("EDSAC", "is_a", "stored program")),
+        ("The module follows a publish subscribe style design, exemplified by message queues.",
+         ("publish subscribe", "message queue"), ("message queue", "is_a", "publish subscribe")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_concept_before_type_and_a_noun_is_the_class_of_its_instances(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Terracing is the most appropriate strategy for hillside farms.",
+         ("terracing", "hillside farm"), ("terracing", "used_for", "hillside farm")),
+        ("Chlorination is an ideal method for drinking water.", ("chlorination", "drinking water"),
+         ("chlorination", "used_for", "drinking water")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_suitable_means_for_something_is_used_for_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Sobel filters are applied on grey images to detect edges.", ("Sobel filter", "edge"),
+         ("Sobel filter", "used_for", "edge")),
+        ("Which defence strategies can be employed against floods to protect farmland?",
+         ("defence strategy", "flood", "farmland"), ("defence strategy", "used_for", "farmland")),
+    ],
+)  # fmt: skip
+def test_relations_readings_used_on_something_to_do_a_thing_is_used_for_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The most common sorting algorithm is merge sort.", ("merge sort", "sorting algorithm"),
+         ("merge sort", "is_a", "sorting algorithm")),
+        ("The best-known noble gas is helium.", ("helium", "noble gas"),
+         ("helium", "is_a", "noble gas")),
+        ("The most popular hash function is MurmurHash, which is fast.",
+         ("MurmurHash", "hash function"), ("MurmurHash", "is_a", "hash function")),
+    ],
+)  # fmt: skip
+def test_relations_readings_the_class_singled_out_is_named_without_its_ranking_words(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Skip lists are built out of linked nodes.", ("skip list", "linked node"),
+         ("skip list", "uses", "linked node")),
+        ("Ethanol fuel is derived mostly from sugar cane.", ("ethanol fuel", "sugar cane"),
+         ("ethanol fuel", "uses", "sugar cane")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_thing_built_from_another_uses_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Pepsin (a digestive enzyme) breaks down proteins in the stomach.",
+         ("pepsin", "digestive enzyme", "protein"), ("pepsin", "is_a", "digestive enzyme")),
+        ("Osmosis (a passive process) moves water across membranes.",
+         ("osmosis", "passive process", "water"), ("osmosis", "is_a", "passive process")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_indefinite_noun_phrase_in_brackets_names_the_class(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
