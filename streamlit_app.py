@@ -838,6 +838,13 @@ def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts, t
         else:
             where = f"All {view.plural(scene.drawn, 'concept')}"
         what = f"{where} · drawn: {scene.relations.describe()}"
+        folded = sum(scene.data.get("folded", {}).values())
+        if folded:
+            lines = view.plural(len(scene.data["edges"]), "line")
+            what += (
+                f" in {lines} (for {view.plural(folded, 'prerequisite')}, a typed line or "
+                "a chain of prerequisite lines stands in)"
+            )
     what += f" · {passing.total} of all {total} relations pass the filters"
     if not scene.fits:
         what += " · more than the window holds: drag to see the rest"

@@ -721,6 +721,7 @@ def _concept_scene(
         edge_labels=False,
         view=layout.view(),
         wrap=True,
+        fold=True,
     )
     targets = {str(node): ("concept", node) for node in drawn}
     return MapScene(

@@ -367,6 +367,17 @@ def test_app_path_step_without_definition_quotes_the_notes(
     assert any(quote in m.value and "No definition" in m.value for m in app.markdown)
 
 
+def test_app_map_caption_counts_the_lines_a_folded_prerequisite_leaves_out(
+    app: AppTest,
+) -> None:
+    open_first_topic(app)
+    data = map_args(app)["data"]
+    folded = sum(data["folded"].values())
+    assert folded  # the sample's largest topic has a prerequisite a chain or a typed line shows
+    caption = " ".join(c.value for c in app.caption)
+    assert f"in {len(data['edges'])} lines (for {folded} prerequisite" in caption
+
+
 TECTONICS = """# Plate tectonics
 
 Plate tectonics is the theory that the lithosphere is broken into plates that move.
