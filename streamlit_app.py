@@ -895,6 +895,8 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
     st.markdown(f"**{steps} to {escape_markdown(name)}** — study from left to right, row by row")
     width = drawn_size("path_map", PATH_SIZE)[0]
     scene = view.path_scene(G, path, width, colours=colours_of(key, G))
+    if scene.undefined:
+        st.caption(undefined_steps_caption(G, path, scene.undefined))
     height = math.ceil(scene.height)
     concept_map(
         scene.data,
@@ -906,7 +908,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
         size=(width, height),
     )
     H, _ = view.path_graph(G, path)
-    st.caption(f"The picture draws {edge_counts(H).describe()} between the steps.")
+    st.caption(path_lines_caption(scene, edge_counts(H).prerequisites))
     stem = "path-" + view.slug(name)
     title = f"Learning path to {name}"
     download_row(H, view.PATH_FORMATS, stem, cards, key="path", order=path, title=title)
@@ -921,6 +923,35 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
                 st.markdown(escape_markdown(definition) + (f" :gray[— {where}]" if where else ""))
             else:
                 st.markdown(undefined_markdown(G, node))
+
+
+def undefined_steps_caption(
+    G: nx.MultiDiGraph, path: Sequence[Hashable], undefined: Sequence[Hashable]
+) -> str:
+    """Which steps of a path the notes never define (drawn hollow), in words."""
+    names = ", ".join(f"**{escape_markdown(label_of(G, node))}**" for node in undefined[:4])
+    if len(undefined) > 4:
+        names += f" and {len(undefined) - 4} more"
+    some = "all" if len(undefined) == len(path) else f"{len(undefined)} of the {len(path)}"
+    return (
+        f":material/radio_button_unchecked: Hollow, dashed steps are not defined in your "
+        f"notes ({some} steps: {names}): under the picture, the sentences that name them."
+    )
+
+
+def path_lines_caption(scene: view.PathScene, prerequisites: int) -> str:
+    """What the lines of a path's picture stand for, counts included."""
+    stated = view.plural(prerequisites, "prerequisite")
+    if not prerequisites:
+        return "Your notes state no prerequisite between these steps: no line is drawn."
+    if not scene.implied:
+        if prerequisites == 1:
+            return "The line is the prerequisite your notes state between the steps."
+        return f"The lines are the {stated} your notes state between the steps."
+    return (
+        f"The lines are {scene.lines} of the {stated} your notes state between the "
+        f"steps; the other {scene.implied} follow from a chain of those drawn."
+    )
 
 
 def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:

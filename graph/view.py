@@ -995,6 +995,16 @@ class PathScene:
     data: dict[str, Any]
     targets: dict[str, tuple[str, Hashable]]
     height: float
+    undefined: tuple[Hashable, ...] = ()
+    lines: int = 0
+    implied: int = 0
+
+
+#: How the path's picture draws a step the notes never define: a hollow dot with a
+#: dashed rim in its topic's colour (the list under the picture quotes where the
+#: notes name it).
+UNDEFINED_FILL = "#ffffff"
+UNDEFINED_DASHES = [4, 3]
 
 
 def path_scene(
@@ -1010,6 +1020,12 @@ def path_scene(
     picture is ``width`` pixels wide at zoom 1 and no two labels touch, however long the
     path.
 
+    A step the notes never define is drawn hollow, with a dashed rim
+    (:data:`UNDEFINED_FILL`), and listed in ``undefined``. A prerequisite that a chain
+    of other steps already leads along is not drawn (:func:`graph.render.fold_lines`):
+    such a line would run straight through the steps between; ``lines`` counts the
+    lines drawn and ``implied`` those left out.
+
     Examples
     --------
     >>> G = nx.MultiDiGraph()
@@ -1018,6 +1034,8 @@ def path_scene(
     >>> scene = path_scene(G, [f"c{i}" for i in range(25)], 900)
     >>> scene.data["nodes"][0]["label"], scene.data["view"]["scale"], scene.height > 100
     ('1. c0', 1.0, True)
+    >>> len(scene.undefined), scene.lines, scene.implied
+    (25, 24, 0)
     """
     H, levels = path_graph(G, path)
     order = [node for node in path if node in H]
@@ -1046,14 +1064,36 @@ def path_scene(
         edge_labels=False,
         view=view,
         wrap=True,
+        fold=True,
     )
+    by_id = {str(node): node for node in H}
+    undefined = []
     for options in data["nodes"]:
-        node = next(n for n in H if str(n) == options["id"])
+        node = by_id[options["id"]]
         options["label"] = labels[node]
+        if not str(H.nodes[node].get("definition") or "").strip():
+            undefined.append(node)
+            rim = options["color"]["border"]  # the topic's colour, darker: seen on white
+            options["color"] = {
+                "background": UNDEFINED_FILL,
+                "border": rim,
+                "highlight": {"background": UNDEFINED_FILL, "border": "#1f2933"},
+                "hover": {"background": UNDEFINED_FILL, "border": "#1f2933"},
+            }
+            options["borderWidth"] = 2.5
+            options["shapeProperties"] = {"borderDashes": UNDEFINED_DASHES}
+            options["title"] += "\nNot defined in your notes: see where they name it"
     for options in data["edges"]:  # light lines: the numbered labels lead the eye
         options["color"] = {"color": "#b4bcc6", "highlight": "#4b5563", "hover": "#4b5563"}
         options["width"] = 1.2
-    return PathScene(data, {str(node): ("concept", node) for node in H}, height)
+    return PathScene(
+        data,
+        {str(node): ("concept", node) for node in H},
+        height,
+        undefined=tuple(node for node in order if node in undefined),
+        lines=len(data["edges"]),
+        implied=sum(data["folded"].values()),
+    )
 
 
 # --------------------------------------------------------------------------- downloads

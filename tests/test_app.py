@@ -367,6 +367,29 @@ def test_app_path_step_without_definition_quotes_the_notes(
     assert any(quote in m.value and "No definition" in m.value for m in app.markdown)
 
 
+def test_app_path_names_the_steps_the_notes_never_define(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """The picture draws them hollow, and a caption over it says which they are."""
+    target = next(
+        t
+        for t in ranked_concepts(sample)
+        if len(path := learning_path(sample, t)) > 1
+        and any(not sample.nodes[n].get("definition") for n in path)
+    )
+    path = learning_path(sample, target)
+    undefined = [n for n in path if not sample.nodes[n].get("definition")]
+    open_tab(app, "Learning path")
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
+    app.selectbox(key=f"path_target:{query}").set_value(target).run()
+    assert not app.exception
+    (said,) = [c.value for c in app.caption if "not defined in your notes" in c.value]
+    assert f"**{label(sample, undefined[0])}**" in said
+    hollow = [n["id"] for n in map_args(app, "path_map")["data"]["nodes"] if "shapeProperties" in n]
+    assert hollow == [str(n) for n in path if n in undefined]
+
+
 def test_app_map_caption_counts_the_lines_a_folded_prerequisite_leaves_out(
     app: AppTest,
 ) -> None:

@@ -465,3 +465,32 @@ def test_view_links_of_shows_a_statement_before_a_heading(texts: list[str], firs
     evidence = [{"source": "geo.md", "line": i, "text": t} for i, t in enumerate(texts, 1)]
     G.add_edge("ridge", "plate", relation="part_of", confidence=0.8, evidence=evidence)
     assert links_of(G, "ridge")["part_of"][0].evidence[0]["text"] == first
+
+
+def test_view_path_scene_draws_undefined_steps_hollow_and_says_which() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("solute", label="solute", definition="A solute is what a solvent dissolves.")
+    G.add_node("osmosis", label="osmosis")  # named in the notes, never defined
+    G.add_edge("solute", "osmosis", relation="prerequisite_of", confidence=0.9)
+    scene = path_scene(G, ["solute", "osmosis"], 600)
+    assert scene.undefined == ("osmosis",)
+    nodes = {node["id"]: node for node in scene.data["nodes"]}
+    assert nodes["osmosis"]["color"]["background"] == "#ffffff"
+    assert nodes["osmosis"]["shapeProperties"]["borderDashes"]
+    assert "Not defined" in nodes["osmosis"]["title"]
+    assert nodes["solute"]["color"]["background"] != "#ffffff"
+    assert "shapeProperties" not in nodes["solute"]
+
+
+def test_view_path_scene_leaves_out_a_line_a_chain_of_steps_already_draws() -> None:
+    G = nx.MultiDiGraph()
+    path = ["atom", "molecule", "enzyme", "catalysis"]
+    for u, v in itertools.pairwise(path):
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
+    G.add_edge("atom", "catalysis", relation="prerequisite_of", confidence=0.6)
+    G.add_edge("molecule", "catalysis", relation="prerequisite_of", confidence=0.6)
+    scene = path_scene(G, path, 900)
+    assert sorted((e["from"], e["to"]) for e in scene.data["edges"]) == sorted(
+        itertools.pairwise(path)
+    )
+    assert (scene.lines, scene.implied) == (3, 2)
