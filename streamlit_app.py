@@ -846,6 +846,14 @@ def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts, t
                 "a chain of prerequisite lines stands in)"
             )
     what += f" · {passing.total} of all {total} relations pass the filters"
+    if scene.unlinked and scene.drawn > 1:
+        many = len(scene.unlinked)
+        alone = f"{view.plural(many, 'concept')} drawn without a line"
+        what += (
+            f" · {alone}: {'their' if many > 1 else 'its'} relations are hidden by the "
+            f"filters or lead to concepts not drawn; click {'one' if many > 1 else 'it'} "
+            "to see them"
+        )
     if not scene.fits:
         what += " · more than the window holds: drag to see the rest"
     return what

@@ -535,6 +535,9 @@ class MapScene:
     fits : bool
         Whether everything drawn is inside the initial view (false after "show more"
         added more than the viewport holds legibly: the rest is a pan away).
+    unlinked : tuple
+        The concepts drawn with no line to another one drawn (their relations are
+        hidden by the filters or lead to concepts not drawn); none in the overview.
     """
 
     kind: str
@@ -547,6 +550,7 @@ class MapScene:
     topic: str | None = None
     focus: Hashable | None = None
     fits: bool = True
+    unlinked: tuple[Hashable, ...] = ()
 
     @property
     def more(self) -> int:
@@ -724,6 +728,7 @@ def _concept_scene(
         fold=True,
     )
     targets = {str(node): ("concept", node) for node in drawn}
+    ends = {end for edge in data["edges"] for end in (edge["from"], edge["to"])}
     return MapScene(
         kind=kind,
         data=data,
@@ -735,6 +740,7 @@ def _concept_scene(
         topic=topic,
         focus=focus,
         fits=layout.fits,
+        unlinked=tuple(node for node in drawn if str(node) not in ends),
     )
 
 

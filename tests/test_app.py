@@ -401,6 +401,17 @@ def test_app_map_caption_counts_the_lines_a_folded_prerequisite_leaves_out(
     assert f"in {len(data['edges'])} lines (for {folded} prerequisite" in caption
 
 
+def test_app_map_caption_says_why_some_concepts_have_no_line(app: AppTest) -> None:
+    open_first_topic(app)
+    data = map_args(app)["data"]
+    ends = {end for edge in data["edges"] for end in (edge["from"], edge["to"])}
+    alone = [node["id"] for node in data["nodes"] if node["id"] not in ends]
+    assert alone  # the sample's largest topic draws concepts whose links are hidden
+    caption = " ".join(c.value for c in app.caption)
+    assert f"{len(alone)} concept{'s' if len(alone) > 1 else ''} drawn without a line" in caption
+    assert "hidden by the filters or lead to concepts not drawn" in caption
+
+
 TECTONICS = """# Plate tectonics
 
 Plate tectonics is the theory that the lithosphere is broken into plates that move.

@@ -494,3 +494,14 @@ def test_view_path_scene_leaves_out_a_line_a_chain_of_steps_already_draws() -> N
         itertools.pairwise(path)
     )
     assert (scene.lines, scene.implied) == (3, 2)
+
+
+def test_view_map_scene_lists_the_concepts_drawn_without_a_line() -> None:
+    G = nx.MultiDiGraph()
+    for name in ("glacier", "moraine", "fjord"):
+        G.add_node(name, label=name, importance=0.5, topic="ice")
+    G.add_edge("glacier", "moraine", relation="causes", confidence=0.9)
+    G.add_edge("glacier", "fjord", relation="related_to", confidence=0.3)  # weak: hidden
+    scene = map_scene(G, Viewport(900, 600), show_weak=False)
+    assert scene.unlinked == ("fjord",)
+    assert map_scene(G, Viewport(900, 600), show_weak=True).unlinked == ()
