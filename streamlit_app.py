@@ -983,7 +983,9 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
     except NoConnectionError:
         st.warning(
             f"Your notes link nothing between **{escape_markdown(label_of(G, a))}** and "
-            f"**{escape_markdown(label_of(G, b))}**. Try showing weak links' concepts nearby."
+            f"**{escape_markdown(label_of(G, b))}**, not even by a weak link (two concepts "
+            "named in the same passage): they sit in separate parts of your notes. Pick "
+            "another pair, or find each one on the Map tab to see what it is linked to."
         )
         return
     st.markdown(f"**{len(steps)} step{'s' if len(steps) != 1 else ''}**")

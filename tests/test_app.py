@@ -505,6 +505,23 @@ def test_connect(app: AppTest, sample: nx.MultiDiGraph) -> None:
     assert any(m.value.startswith("1. ") for m in app.markdown)
 
 
+def test_app_connect_without_a_chain_says_weak_links_were_tried(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    parts = sorted(nx.weakly_connected_components(sample), key=len, reverse=True)
+    assert len(parts) > 1, "the sample notes should have two concepts linked by nothing"
+    a, b = (
+        ranked_concepts(sample.subgraph(parts[0]))[0],
+        ranked_concepts(sample.subgraph(parts[1]))[0],
+    )
+    open_tab(app, "Connect")
+    app.selectbox(key="connect_a").set_value(a).run()
+    app.selectbox(key="connect_b").set_value(b).run()
+    assert not app.exception
+    (said,) = [w.value for w in app.warning]
+    assert "not even by a weak link" in said and "showing weak links" not in said
+
+
 def test_topics_and_gaps(app: AppTest, sample: nx.MultiDiGraph) -> None:
     open_tab(app, "Topics")
     assert any(m.value.endswith("topics**, largest first") for m in app.markdown)
