@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import os
 import re
 import tempfile
@@ -1013,6 +1014,31 @@ UNDEFINED_FILL = "#ffffff"
 UNDEFINED_DASHES = [4, 3]
 
 
+#: How far a line of a path's picture bends (vis-network's roundness) to pass by a step.
+PATH_BEND = 0.35
+#: Room (pixels) a straight line of a path's picture keeps from the dot of a step.
+PATH_CLEARANCE = 6.0
+
+
+def _crosses(
+    start: tuple[float, float, float],
+    end: tuple[float, float, float],
+    dot: tuple[float, float, float],
+) -> bool:
+    """Whether the segment from ``start`` to ``end`` (``(x, y, radius)`` dots) passes
+    within :data:`PATH_CLEARANCE` of ``dot``'s rim.
+
+    >>> _crosses((0, 0, 5), (100, 0, 5), (50, 3, 8)), _crosses((0, 0, 5), (100, 0, 5), (50, 40, 8))
+    (True, False)
+    """
+    (x1, y1, _), (x2, y2, _), (x, y, radius) = start, end, dot
+    dx, dy = x2 - x1, y2 - y1
+    length = dx * dx + dy * dy
+    t = 0.0 if not length else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length))
+    gap = math.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
+    return 0.0 < t < 1.0 and gap < radius + PATH_CLEARANCE
+
+
 def path_scene(
     G: nx.MultiDiGraph,
     path: Sequence[Hashable],
@@ -1089,9 +1115,16 @@ def path_scene(
             options["borderWidth"] = 2.5
             options["shapeProperties"] = {"borderDashes": UNDEFINED_DASHES}
             options["title"] += "\nNot defined in your notes: see where they name it"
+    dots = {n["id"]: (n["x"], n["y"], n["size"]) for n in data["nodes"]}
     for options in data["edges"]:  # light lines: the numbered labels lead the eye
         options["color"] = {"color": "#b4bcc6", "highlight": "#4b5563", "hover": "#4b5563"}
         options["width"] = 1.2
+        ends = (options["from"], options["to"])
+        if any(
+            _crosses(dots[ends[0]], dots[ends[1]], dot) for i, dot in dots.items() if i not in ends
+        ):
+            # a straight line would run through another step's dot: bend it round
+            options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": PATH_BEND}
     return PathScene(
         data,
         {str(node): ("concept", node) for node in H},

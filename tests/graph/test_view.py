@@ -505,3 +505,14 @@ def test_view_map_scene_lists_the_concepts_drawn_without_a_line() -> None:
     scene = map_scene(G, Viewport(900, 600), show_weak=False)
     assert scene.unlinked == ("fjord",)
     assert map_scene(G, Viewport(900, 600), show_weak=True).unlinked == ()
+
+
+def test_view_path_scene_bends_a_line_that_would_run_through_a_step() -> None:
+    G = nx.MultiDiGraph()
+    for u, v in [("base", "buffer"), ("acid", "titration"), ("buffer", "titration")]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
+    scene = path_scene(G, ["acid", "base", "buffer", "titration"], 900)
+    nodes = {n["id"]: n for n in scene.data["nodes"]}
+    assert nodes["acid"]["y"] == nodes["buffer"]["y"] == nodes["titration"]["y"]  # one row
+    bent = {(e["from"], e["to"]) for e in scene.data["edges"] if "smooth" in e}
+    assert bent == {("acid", "titration")}  # past buffer's dot, not through it
