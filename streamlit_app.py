@@ -894,29 +894,32 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
         return
     path = learning_path(G, target, known=known)
     name = label_of(G, target)
-    if len(path) == 1:
+    H, _ = view.path_graph(G, path)
+    if len(path) == 1:  # nothing to draw: one dot and no line would say less than this
         st.info(
             f"Your notes state nothing you need before **{escape_markdown(name)}**"
             " (or you know it all already): start here."
         )
-    steps = f"{len(path)} step{'s' if len(path) != 1 else ''}"
-    st.markdown(f"**{steps} to {escape_markdown(name)}** — study from left to right, row by row")
-    width = drawn_size("path_map", PATH_SIZE)[0]
-    scene = view.path_scene(G, path, width, colours=colours_of(key, G))
-    if scene.undefined:
-        st.caption(undefined_steps_caption(G, path, scene.undefined))
-    height = math.ceil(scene.height)
-    concept_map(
-        scene.data,
-        key="path_map",
-        height=height,
-        on_select=open_target,
-        nodes=scene.targets,
-        caption="Click a step to open it on the Map tab",
-        size=(width, height),
-    )
-    H, _ = view.path_graph(G, path)
-    st.caption(path_lines_caption(scene, edge_counts(H).prerequisites))
+    else:
+        st.markdown(
+            f"**{len(path)} steps to {escape_markdown(name)}** — study from left to right, "
+            "row by row"
+        )
+        width = drawn_size("path_map", PATH_SIZE)[0]
+        scene = view.path_scene(G, path, width, colours=colours_of(key, G))
+        if scene.undefined:
+            st.caption(undefined_steps_caption(G, path, scene.undefined))
+        height = math.ceil(scene.height)
+        concept_map(
+            scene.data,
+            key="path_map",
+            height=height,
+            on_select=open_target,
+            nodes=scene.targets,
+            caption="Click a step to open it on the Map tab",
+            size=(width, height),
+        )
+        st.caption(path_lines_caption(scene, edge_counts(H).prerequisites))
     stem = "path-" + view.slug(name)
     title = f"Learning path to {name}"
     download_row(H, view.PATH_FORMATS, stem, cards, key="path", order=path, title=title)

@@ -390,6 +390,21 @@ def test_app_path_names_the_steps_the_notes_never_define(
     assert hollow == [str(n) for n in path if n in undefined]
 
 
+def test_app_a_path_of_one_step_says_so_and_draws_no_picture(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    target = next(t for t in ranked_concepts(sample) if len(learning_path(sample, t)) == 1)
+    open_tab(app, "Learning path")
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
+    app.selectbox(key=f"path_target:{query}").set_value(target).run()
+    assert not app.exception
+    assert any("state nothing you need before" in i.value for i in app.info)
+    assert len(app.get("component_instance")) == 1  # the map only: no one-dot picture
+    assert not any("study from left to right" in m.value for m in app.markdown)
+    assert any(m.value == f"**1. {label(sample, target)}**" for m in app.markdown)
+
+
 def test_app_map_caption_counts_the_lines_a_folded_prerequisite_leaves_out(
     app: AppTest,
 ) -> None:
