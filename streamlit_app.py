@@ -717,6 +717,11 @@ def map_tab(
         hint = "Click a topic to open it" if scene.kind == view.OVERVIEW else "Click a concept"
         if scene.kind == view.FOCUS and scene.available == 1:  # on the map: in sight
             hint = alone_message(G, scene.focus, filters)
+        elif scene.unlinked and scene.drawn > 1:  # said under the map too, below the fold
+            hint += (
+                f" · {view.plural(len(scene.unlinked), 'concept')} without a line: "
+                "click one to see its links"
+            )
         concept_map(
             data,
             key="map",

@@ -425,6 +425,8 @@ def test_app_map_caption_says_why_some_concepts_have_no_line(app: AppTest) -> No
     caption = " ".join(c.value for c in app.caption)
     assert f"{len(alone)} concept{'s' if len(alone) > 1 else ''} drawn without a line" in caption
     assert "hidden by the filters or lead to concepts not drawn" in caption
+    hint = map_args(app)["caption"]  # on the map itself, in sight at any window height
+    assert f"{len(alone)} concept{'s' if len(alone) > 1 else ''} without a line" in hint
 
 
 TECTONICS = """# Plate tectonics
