@@ -514,11 +514,14 @@ def main(argv: list[str] | None = None) -> int:
                 box = page.get_by_role("textbox", name="I want to learn", exact=True)
                 box.fill(args.path)
                 box.press("Enter")
-                page.wait_for_function(
-                    f"document.querySelectorAll('{GRAPH_FRAME}').length === 2", timeout=60_000
+                page.wait_for_function(  # a picture, or a path of one step (none)
+                    f"document.querySelectorAll('{GRAPH_FRAME}').length === 2 || "
+                    "document.body.innerText.includes('state nothing you need before')",
+                    timeout=60_000,
                 )
-                frame = map_frame(page, index=1)
-                frame.wait_for_function("window.conceptAtlasReady === true", timeout=60_000)
+                if len(page.query_selector_all(GRAPH_FRAME)) == 2:
+                    frame = map_frame(page, index=1)
+                    frame.wait_for_function("window.conceptAtlasReady === true", timeout=60_000)
             labels = label_boxes(frame)
             painted = painted_pixels(frame)
             hover_away(page, frame)
