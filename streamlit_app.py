@@ -715,8 +715,9 @@ def map_tab(
         data["selected"] = str(chosen)  # the page selects it: never a redraw
     with graph_col:  # first: a click waits for the map more than for the panel
         hint = "Click a topic to open it" if scene.kind == view.OVERVIEW else "Click a concept"
+        hint += " · scroll to zoom · drag to move"
         if scene.kind == view.FOCUS and scene.available == 1:  # on the map: in sight
-            hint = alone_message(G, scene.focus, filters)
+            hint = alone_message(G, scene.focus, filters) + " · scroll to zoom · drag to move"
         elif scene.unlinked and scene.drawn > 1:  # said under the map too, below the fold
             hint += (
                 f" · {view.plural(len(scene.unlinked), 'concept')} without a line: "
@@ -728,7 +729,7 @@ def map_tab(
             height=size[1],
             on_select=open_target,
             nodes=scene.targets,
-            caption=f"{hint} · scroll to zoom · drag to move",
+            caption=hint,
             size=size,
             fill=True,
             reserve=MAP_RESERVE,
