@@ -583,7 +583,7 @@ def network_data(
             continue
         pair = frozenset((u, v))
         options = _edge_options(sub, u, v, attrs, parallel[pair], show_labels)
-        if pair in told and attrs.get("relation") != PREREQUISITE_RELATION:
+        if pair in told and attrs.get("relation") not in (PREREQUISITE_RELATION, "related_to"):
             options["title"] += _plain("\n" + "\n".join(told.pop(pair)))
         parallel[pair] += 1
         edges.append({"from": ids[u], "to": ids[v], **options})

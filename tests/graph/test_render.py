@@ -469,15 +469,18 @@ def test_render_fold_lines_draws_one_line_where_several_say_the_same(
 
 def test_render_network_data_folds_only_when_asked_and_says_so_in_the_tooltip() -> None:
     G = edges_of(
-        "enzyme>catalysis prerequisite_of 0.8; enzyme>catalysis used_for 0.9;"
-        " substrate>enzyme prerequisite_of 0.9; substrate>catalysis prerequisite_of 0.5"
+        "enzyme>catalysis related_to 0.3; enzyme>catalysis prerequisite_of 0.8;"
+        " enzyme>catalysis used_for 0.9; substrate>enzyme prerequisite_of 0.9;"
+        " substrate>catalysis prerequisite_of 0.5"
     )
-    assert len(network_data(G, physics=False)["edges"]) == 4
+    assert len(network_data(G, physics=False)["edges"]) == 5
     data = network_data(G, physics=False, fold=True)
     assert data["folded"] == {"typed": 1, "chain": 1}
     assert [(e["from"], e["to"]) for e in data["edges"]] == [
         ("enzyme", "catalysis"),
+        ("enzyme", "catalysis"),
         ("substrate", "enzyme"),
     ]
-    (typed,) = [e for e in data["edges"] if e["from"] == "enzyme"]
+    weak, typed = [e for e in data["edges"] if e["from"] == "enzyme"]
     assert "used for" in typed["title"] and "prerequisite of" in typed["title"]
+    assert "prerequisite of" not in weak["title"]  # told by the typed line, not the weak one
