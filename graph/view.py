@@ -1123,8 +1123,13 @@ def path_scene(
         if any(
             _crosses(dots[ends[0]], dots[ends[1]], dot) for i, dot in dots.items() if i not in ends
         ):
-            # a straight line would run through another step's dot: bend it round
-            options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": PATH_BEND}
+            # a straight line would run through another step's dot: bend it round, towards
+            # the middle of the picture (a bend out of it would be cut off at its edge)
+            (x1, y1, _), (x2, y2, _) = dots[ends[0]], dots[ends[1]]
+            down = (y1 + y2) / 2 < height / 2
+            clockwise = down == (x2 < x1)  # clockwise bends a line drawn rightwards up
+            bend = "curvedCW" if clockwise else "curvedCCW"
+            options["smooth"] = {"enabled": True, "type": bend, "roundness": PATH_BEND}
     return PathScene(
         data,
         {str(node): ("concept", node) for node in H},

@@ -514,5 +514,7 @@ def test_view_path_scene_bends_a_line_that_would_run_through_a_step() -> None:
     scene = path_scene(G, ["acid", "base", "buffer", "titration"], 900)
     nodes = {n["id"]: n for n in scene.data["nodes"]}
     assert nodes["acid"]["y"] == nodes["buffer"]["y"] == nodes["titration"]["y"]  # one row
-    bent = {(e["from"], e["to"]) for e in scene.data["edges"] if "smooth" in e}
-    assert bent == {("acid", "titration")}  # past buffer's dot, not through it
+    bent = {(e["from"], e["to"]): e["smooth"]["type"] for e in scene.data["edges"] if "smooth" in e}
+    # past buffer's dot, not through it, and down into the picture (the top row's line
+    # bent up would leave it)
+    assert bent == {("acid", "titration"): "curvedCCW"}
