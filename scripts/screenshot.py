@@ -519,12 +519,16 @@ def main(argv: list[str] | None = None) -> int:
                     "document.body.innerText.includes('state nothing you need before')",
                     timeout=60_000,
                 )
-                index = 1 if len(page.query_selector_all(GRAPH_FRAME)) == 2 else 0
-                frame = map_frame(page, index=index)  # the map's own may have been redrawn
-                frame.wait_for_function("window.conceptAtlasReady === true", timeout=60_000)
-            labels = label_boxes(frame)
-            painted = painted_pixels(frame)
-            hover_away(page, frame)
+                if len(page.query_selector_all(GRAPH_FRAME)) == 2:
+                    frame = map_frame(page, index=1)
+                    frame.wait_for_function("window.conceptAtlasReady === true", timeout=60_000)
+                else:  # a path of one step: no picture, and the map's tab is hidden
+                    frame = None
+            labels, painted = {"boxes": []}, 1
+            if frame is not None:
+                labels = label_boxes(frame)
+                painted = painted_pixels(frame)
+                hover_away(page, frame)
             page.wait_for_timeout(800)  # let the rerun's fade settle
             args.out.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(args.out))
