@@ -6,7 +6,8 @@ request to another host blocked, waits until the concept map has been drawn, and
 a 1440x900 screenshot. With ``--folder`` the app reads that folder of notes; ``--topic``
 then opens the largest topic (when the map draws topics; ``--concept`` then clicks the
 largest concept drawn, for the panel), ``--search QUERY`` types a query in the map's
-search box, ``--path TARGET`` shows the learning path to TARGET; ``--no-sidebar`` folds the
+search box, ``--path TARGET`` shows the learning path to TARGET, ``--tab NAME`` then
+opens another tab; ``--no-sidebar`` folds the
 sidebar away (the README's picture of the seeds' overview shows topic names only:
 ``--folder ../shared/seeds --no-sidebar``). ``tests/test_browser.py`` drives the app
 with the same helpers.
@@ -483,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
         "--search", metavar="QUERY", help="type QUERY in the map's search box (its neighbourhood)"
     )
     parser.add_argument("--path", metavar="TARGET", help="show the learning path to TARGET")
+    parser.add_argument("--tab", help="then open this tab (Topics, Export, Notes...)")
     parser.add_argument("--no-sidebar", action="store_true", help="fold the sidebar away")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
@@ -524,6 +526,9 @@ def main(argv: list[str] | None = None) -> int:
                     frame.wait_for_function("window.conceptAtlasReady === true", timeout=60_000)
                 else:  # a path of one step: no picture, and the map's tab is hidden
                     frame = None
+            if args.tab:
+                open_tab(page, args.tab)
+                frame = None  # the map's tab is hidden: nothing of it to measure
             labels, painted = {"boxes": []}, 1
             if frame is not None:
                 labels = label_boxes(frame)
