@@ -1117,6 +1117,7 @@ def download_row(
             on_click="ignore",
             icon=":material/download:",
             width="stretch",
+            help=view.DOWNLOAD_USES.get(fmt),
         )
 
 

@@ -1168,6 +1168,23 @@ DOWNLOADS: dict[str, tuple[str, str, str]] = {
     "gexf": ("GEXF (Gephi)", ".gexf", "application/xml"),
 }
 
+#: What each download is for, in a student's words (the button's tooltip).
+DOWNLOAD_USES: dict[str, str] = {
+    "html": "This map as one web page: opens in any browser, offline.",
+    "png": "A picture of the map, to print or put in your notes.",
+    "svg": "A picture of the map that stays sharp at any size.",
+    "markdown": "A text to read and revise from: each concept with its definition and "
+    "the sentences of your notes that link it to others.",
+    "anki": "Flashcards for Anki: one card per concept your notes define.",
+    "obsidian": "A folder of linked notes, one per concept, for Obsidian.",
+    "mermaid": "The map as a Mermaid flowchart, for Markdown pages that draw them.",
+    "dot": "The map for Graphviz, to lay it out yourself.",
+    "csv": "Two tables (concepts, relations) for a spreadsheet.",
+    "json": "The whole concept graph as data, for `python -m graph` or your own scripts.",
+    "graphml": "The map for graph editors such as yEd or Gephi.",
+    "gexf": "The map for Gephi.",
+}
+
 #: The formats a learning path is offered in (written in study order).
 PATH_FORMATS: tuple[str, ...] = ("markdown", "anki", "mermaid", "png")
 

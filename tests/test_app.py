@@ -555,6 +555,13 @@ def test_export_buttons_for_every_format(app: AppTest) -> None:
     assert any(i.endswith("download:view:obsidian") for i in ids)
 
 
+def test_app_every_download_says_what_it_is_for(app: AppTest) -> None:
+    open_tab(app, "Export")
+    buttons = app.get("download_button")
+    assert len(buttons) == len(graph.view.DOWNLOADS)
+    assert all(button.proto.help for button in buttons), [b.proto.label for b in buttons]
+
+
 def test_notes_tab_lists_every_file(app: AppTest) -> None:
     names = [path.name for path in iter_note_files([ROOT / "data"])]
     open_tab(app, "Notes")
