@@ -715,15 +715,21 @@ def map_tab(
         data["selected"] = str(chosen)  # the page selects it: never a redraw
     with graph_col:  # first: a click waits for the map more than for the panel
         hint = "Click a topic to open it" if scene.kind == view.OVERVIEW else "Click a concept"
+        hint += " · scroll to zoom · drag to move"
         if scene.kind == view.FOCUS and scene.available == 1:  # on the map: in sight
-            hint = alone_message(G, scene.focus, filters)
+            hint = alone_message(G, scene.focus, filters) + " · scroll to zoom · drag to move"
+        elif scene.unlinked and scene.drawn > 1:  # said under the map too, below the fold
+            hint += (
+                f" · {view.plural(len(scene.unlinked), 'concept')} without a line: "
+                "click one to see its links"
+            )
         concept_map(
             data,
             key="map",
             height=size[1],
             on_select=open_target,
             nodes=scene.targets,
-            caption=f"{hint} · scroll to zoom · drag to move",
+            caption=hint,
             size=size,
             fill=True,
             reserve=MAP_RESERVE,
@@ -838,7 +844,22 @@ def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts, t
         else:
             where = f"All {view.plural(scene.drawn, 'concept')}"
         what = f"{where} · drawn: {scene.relations.describe()}"
+        folded = sum(scene.data.get("folded", {}).values())
+        if folded:
+            lines = view.plural(len(scene.data["edges"]), "line")
+            what += (
+                f" in {lines} (for {view.plural(folded, 'prerequisite')}, a typed line or "
+                "a chain of prerequisite lines stands in)"
+            )
     what += f" · {passing.total} of all {total} relations pass the filters"
+    if scene.unlinked and scene.drawn > 1:
+        many = len(scene.unlinked)
+        alone = f"{view.plural(many, 'concept')} drawn without a line"
+        what += (
+            f" · {alone}: {'their' if many > 1 else 'its'} relations are hidden by the "
+            f"filters or lead to concepts not drawn; click {'one' if many > 1 else 'it'} "
+            "to see them"
+        )
     if not scene.fits:
         what += " · more than the window holds: drag to see the rest"
     return what
@@ -879,27 +900,32 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
         return
     path = learning_path(G, target, known=known)
     name = label_of(G, target)
-    if len(path) == 1:
+    H, _ = view.path_graph(G, path)
+    if len(path) == 1:  # nothing to draw: one dot and no line would say less than this
         st.info(
             f"Your notes state nothing you need before **{escape_markdown(name)}**"
             " (or you know it all already): start here."
         )
-    steps = f"{len(path)} step{'s' if len(path) != 1 else ''}"
-    st.markdown(f"**{steps} to {escape_markdown(name)}** — study from left to right, row by row")
-    width = drawn_size("path_map", PATH_SIZE)[0]
-    scene = view.path_scene(G, path, width, colours=colours_of(key, G))
-    height = math.ceil(scene.height)
-    concept_map(
-        scene.data,
-        key="path_map",
-        height=height,
-        on_select=open_target,
-        nodes=scene.targets,
-        caption="Click a step to open it on the Map tab",
-        size=(width, height),
-    )
-    H, _ = view.path_graph(G, path)
-    st.caption(f"The picture draws {edge_counts(H).describe()} between the steps.")
+    else:
+        st.markdown(
+            f"**{len(path)} steps to {escape_markdown(name)}** — study from left to right, "
+            "row by row"
+        )
+        width = drawn_size("path_map", PATH_SIZE)[0]
+        scene = view.path_scene(G, path, width, colours=colours_of(key, G))
+        if scene.undefined:
+            st.caption(undefined_steps_caption(G, path, scene.undefined))
+        height = math.ceil(scene.height)
+        concept_map(
+            scene.data,
+            key="path_map",
+            height=height,
+            on_select=open_target,
+            nodes=scene.targets,
+            caption="Click a step to open it on the Map tab",
+            size=(width, height),
+        )
+        st.caption(path_lines_caption(scene, edge_counts(H).prerequisites))
     stem = "path-" + view.slug(name)
     title = f"Learning path to {name}"
     download_row(H, view.PATH_FORMATS, stem, cards, key="path", order=path, title=title)
@@ -914,6 +940,35 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
                 st.markdown(escape_markdown(definition) + (f" :gray[— {where}]" if where else ""))
             else:
                 st.markdown(undefined_markdown(G, node))
+
+
+def undefined_steps_caption(
+    G: nx.MultiDiGraph, path: Sequence[Hashable], undefined: Sequence[Hashable]
+) -> str:
+    """Which steps of a path the notes never define (drawn hollow), in words."""
+    names = ", ".join(f"**{escape_markdown(label_of(G, node))}**" for node in undefined[:4])
+    if len(undefined) > 4:
+        names += f" and {len(undefined) - 4} more"
+    some = "all" if len(undefined) == len(path) else f"{len(undefined)} of the {len(path)}"
+    return (
+        f":material/radio_button_unchecked: Hollow, dashed steps are not defined in your "
+        f"notes ({some} steps: {names}): under the picture, the sentences that name them."
+    )
+
+
+def path_lines_caption(scene: view.PathScene, prerequisites: int) -> str:
+    """What the lines of a path's picture stand for, counts included."""
+    stated = view.plural(prerequisites, "prerequisite")
+    if not prerequisites:
+        return "Your notes state no prerequisite between these steps: no line is drawn."
+    if not scene.implied:
+        if prerequisites == 1:
+            return "The line is the prerequisite your notes state between the steps."
+        return f"The lines are the {stated} your notes state between the steps."
+    return (
+        f"The lines are {scene.lines} of the {stated} your notes state between the "
+        f"steps; the other {scene.implied} follow from a chain of those drawn."
+    )
 
 
 def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
@@ -937,7 +992,9 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
     except NoConnectionError:
         st.warning(
             f"Your notes link nothing between **{escape_markdown(label_of(G, a))}** and "
-            f"**{escape_markdown(label_of(G, b))}**. Try showing weak links' concepts nearby."
+            f"**{escape_markdown(label_of(G, b))}**, not even by a weak link (two concepts "
+            "named in the same passage): they sit in separate parts of your notes. Pick "
+            "another pair, or find each one on the Map tab to see what it is linked to."
         )
         return
     st.markdown(f"**{len(steps)} step{'s' if len(steps) != 1 else ''}**")
@@ -1060,6 +1117,7 @@ def download_row(
             on_click="ignore",
             icon=":material/download:",
             width="stretch",
+            help=view.DOWNLOAD_USES.get(fmt),
         )
 
 

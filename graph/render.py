@@ -53,6 +53,7 @@ __all__ = [
     "RelationStyle",
     "escape_markdown",
     "external_urls",
+    "fold_lines",
     "layout_positions",
     "legend_html",
     "legend_items",
@@ -480,6 +481,7 @@ def network_data(
     edge_labels: bool | None = None,
     view: Mapping[str, float] | None = None,
     wrap: bool = False,
+    fold: bool = False,
 ) -> dict[str, Any]:
     """What vis-network needs to draw ``G``: its nodes, edges and options, as JSON data.
 
@@ -516,12 +518,18 @@ def network_data(
     wrap : bool
         Wrap labels here (:func:`concept_label`), so that a layout knows their size
         (:func:`graph.layout.node_box`); else vis-network wraps them at 170 pixels.
+    fold : bool
+        Draw one line where several would say the same (:func:`fold_lines`): a
+        prerequisite is told in the tooltip of the typed relation between the same two
+        concepts, and a prerequisite that a chain of drawn prerequisites already leads
+        along is not drawn.
 
     Returns
     -------
     dict
         ``{"nodes": [...], "edges": [...], "options": {...}, "selected": id or None,
-        "view": {...} or None}``; node ids are ``str(node)``.
+        "view": {...} or None, "folded": {"typed": n, "chain": n}}``; node ids are
+        ``str(node)``; ``folded`` counts the relations drawn without a line of their own.
 
     Examples
     --------
@@ -559,11 +567,24 @@ def network_data(
                 options["level"] = int(levels[node])
     edge_list = list(sub.edges(keys=True, data=True))
     show_labels = len(edge_list) <= EDGE_LABEL_LIMIT if edge_labels is None else edge_labels
+    folded = fold_lines(sub) if fold else {}
+    told: dict[frozenset[Hashable], list[str]] = {}  # a typed line's folded prerequisites
+    for (u, v, key), reason in folded.items():
+        if reason == FOLDED_TYPED:
+            confidence = _confidence(sub.edges[u, v, key])
+            source = _cut(sub.nodes[u].get("label") or u, LABEL_CHARS)
+            target = _cut(sub.nodes[v].get("label") or v, LABEL_CHARS)
+            said = f"also: {source} —prerequisite of→ {target} ({confidence:.2f})"
+            told.setdefault(frozenset((u, v)), []).append(said)
     parallel: Counter[frozenset[Hashable]] = Counter()
     edges = []
-    for u, v, _, attrs in edge_list:
+    for u, v, key, attrs in edge_list:
+        if (u, v, key) in folded:
+            continue
         pair = frozenset((u, v))
         options = _edge_options(sub, u, v, attrs, parallel[pair], show_labels)
+        if pair in told and attrs.get("relation") not in (PREREQUISITE_RELATION, "related_to"):
+            options["title"] += _plain("\n" + "\n".join(told.pop(pair)))
         parallel[pair] += 1
         edges.append({"from": ids[u], "to": ids[v], **options})
     options = _network_options(use_physics, large=sub.number_of_nodes() > LARGE_GRAPH)
@@ -584,7 +605,75 @@ def network_data(
         "options": options,
         "selected": None if selected is None else ids.get(selected),
         "view": None if view is None else dict(view),
+        "folded": dict(Counter(folded.values())),
     }
+
+
+#: The relation a learning order is read from.
+PREREQUISITE_RELATION = "prerequisite_of"
+#: Why :func:`fold_lines` draws a relation without a line of its own.
+FOLDED_TYPED = "typed"
+FOLDED_CHAIN = "chain"
+
+
+def fold_lines(G: nx.MultiDiGraph) -> dict[tuple[Hashable, Hashable, Any], str]:
+    """The prerequisite edges of ``G`` that a drawing need not give a line of their own,
+    each with the reason: :data:`FOLDED_TYPED` when a typed relation (not a weak link)
+    joins the same two concepts (its line says the prerequisite in its tooltip), or
+    :data:`FOLDED_CHAIN` when other prerequisites (with a line of their own or riding on
+    a typed one) still lead from its source to its target through other concepts (a
+    learning order needs no shortcut).
+
+    A shortcut is folded only while another path of prerequisite lines remains, the
+    least confident first, so what can be reached from where is the same with and
+    without the folded lines, cycles included.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v in [("osmosis", "diffusion"), ("diffusion", "turgor"), ("osmosis", "turgor")]:
+    ...     _ = G.add_edge(u, v, relation="prerequisite_of", confidence=0.8)
+    >>> _ = G.add_edge("cell wall", "turgor", relation="prerequisite_of", confidence=0.7)
+    >>> _ = G.add_edge("cell wall", "turgor", relation="part_of", confidence=0.9)
+    >>> sorted(fold_lines(G).items())
+    [(('cell wall', 'turgor', 0), 'typed'), (('osmosis', 'turgor', 0), 'chain')]
+    """
+    typed_pairs = {
+        frozenset((u, v))
+        for u, v, attrs in G.edges(data=True)
+        if attrs.get("relation") not in (PREREQUISITE_RELATION, "related_to", None)
+    }
+    folded: dict[tuple[Hashable, Hashable, Any], str] = {}
+    lines: dict[tuple[Hashable, Hashable], list[Any]] = {}
+    for u, v, key, attrs in G.edges(keys=True, data=True):
+        if attrs.get("relation") != PREREQUISITE_RELATION or u == v:
+            continue
+        if frozenset((u, v)) in typed_pairs:
+            folded[(u, v, key)] = FOLDED_TYPED
+        else:
+            lines.setdefault((u, v), []).append(key)
+    order = nx.DiGraph()  # what the drawn lines lead along, the typed ones included
+    order.add_edges_from(lines)
+    order.add_edges_from((u, v) for u, v, _ in folded)
+    weakest_first = sorted(
+        lines,
+        key=lambda pair: (max(_confidence(G.edges[(*pair, k)]) for k in lines[pair]), str(pair)),
+    )
+    for u, v in weakest_first:
+        order.remove_edge(u, v)
+        if nx.has_path(order, u, v):
+            folded.update({(u, v, key): FOLDED_CHAIN for key in lines[(u, v)]})
+        else:
+            order.add_edge(u, v)
+    return folded
+
+
+def _confidence(attrs: Mapping[str, Any]) -> float:
+    try:
+        value = float(attrs.get("confidence", 0.5))
+    except (TypeError, ValueError):
+        return 0.5
+    return min(1.0, max(0.0, value)) if math.isfinite(value) else 0.5
 
 
 def topic_style(concepts: int, largest: int) -> tuple[float, float]:

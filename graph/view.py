@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import os
 import re
 import tempfile
@@ -535,6 +536,9 @@ class MapScene:
     fits : bool
         Whether everything drawn is inside the initial view (false after "show more"
         added more than the viewport holds legibly: the rest is a pan away).
+    unlinked : tuple
+        The concepts drawn with no line to another one drawn (their relations are
+        hidden by the filters or lead to concepts not drawn); none in the overview.
     """
 
     kind: str
@@ -547,6 +551,7 @@ class MapScene:
     topic: str | None = None
     focus: Hashable | None = None
     fits: bool = True
+    unlinked: tuple[Hashable, ...] = ()
 
     @property
     def more(self) -> int:
@@ -721,8 +726,10 @@ def _concept_scene(
         edge_labels=False,
         view=layout.view(),
         wrap=True,
+        fold=True,
     )
     targets = {str(node): ("concept", node) for node in drawn}
+    ends = {end for edge in data["edges"] for end in (edge["from"], edge["to"])}
     return MapScene(
         kind=kind,
         data=data,
@@ -734,6 +741,7 @@ def _concept_scene(
         topic=topic,
         focus=focus,
         fits=layout.fits,
+        unlinked=tuple(node for node in drawn if str(node) not in ends),
     )
 
 
@@ -994,6 +1002,41 @@ class PathScene:
     data: dict[str, Any]
     targets: dict[str, tuple[str, Hashable]]
     height: float
+    undefined: tuple[Hashable, ...] = ()
+    lines: int = 0
+    implied: int = 0
+
+
+#: How the path's picture draws a step the notes never define: a hollow dot with a
+#: dashed rim in its topic's colour (the list under the picture quotes where the
+#: notes name it).
+UNDEFINED_FILL = "#ffffff"
+UNDEFINED_DASHES = [4, 3]
+
+
+#: How far a line of a path's picture bends (vis-network's roundness) to pass by a step.
+PATH_BEND = 0.35
+#: Room (pixels) a straight line of a path's picture keeps from the dot of a step.
+PATH_CLEARANCE = 6.0
+
+
+def _crosses(
+    start: tuple[float, float, float],
+    end: tuple[float, float, float],
+    dot: tuple[float, float, float],
+) -> bool:
+    """Whether the segment from ``start`` to ``end`` (``(x, y, radius)`` dots) passes
+    within :data:`PATH_CLEARANCE` of ``dot``'s rim.
+
+    >>> _crosses((0, 0, 5), (100, 0, 5), (50, 3, 8)), _crosses((0, 0, 5), (100, 0, 5), (50, 40, 8))
+    (True, False)
+    """
+    (x1, y1, _), (x2, y2, _), (x, y, radius) = start, end, dot
+    dx, dy = x2 - x1, y2 - y1
+    length = dx * dx + dy * dy
+    t = 0.0 if not length else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length))
+    gap = math.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
+    return 0.0 < t < 1.0 and gap < radius + PATH_CLEARANCE
 
 
 def path_scene(
@@ -1009,6 +1052,12 @@ def path_scene(
     picture is ``width`` pixels wide at zoom 1 and no two labels touch, however long the
     path.
 
+    A step the notes never define is drawn hollow, with a dashed rim
+    (:data:`UNDEFINED_FILL`), and listed in ``undefined``. A prerequisite that a chain
+    of other steps already leads along is not drawn (:func:`graph.render.fold_lines`):
+    such a line would run straight through the steps between; ``lines`` counts the
+    lines drawn and ``implied`` those left out.
+
     Examples
     --------
     >>> G = nx.MultiDiGraph()
@@ -1017,6 +1066,8 @@ def path_scene(
     >>> scene = path_scene(G, [f"c{i}" for i in range(25)], 900)
     >>> scene.data["nodes"][0]["label"], scene.data["view"]["scale"], scene.height > 100
     ('1. c0', 1.0, True)
+    >>> len(scene.undefined), scene.lines, scene.implied
+    (25, 24, 0)
     """
     H, levels = path_graph(G, path)
     order = [node for node in path if node in H]
@@ -1045,14 +1096,48 @@ def path_scene(
         edge_labels=False,
         view=view,
         wrap=True,
+        fold=True,
     )
+    by_id = {str(node): node for node in H}
+    undefined = []
     for options in data["nodes"]:
-        node = next(n for n in H if str(n) == options["id"])
+        node = by_id[options["id"]]
         options["label"] = labels[node]
+        if not str(H.nodes[node].get("definition") or "").strip():
+            undefined.append(node)
+            rim = options["color"]["border"]  # the topic's colour, darker: seen on white
+            options["color"] = {
+                "background": UNDEFINED_FILL,
+                "border": rim,
+                "highlight": {"background": UNDEFINED_FILL, "border": "#1f2933"},
+                "hover": {"background": UNDEFINED_FILL, "border": "#1f2933"},
+            }
+            options["borderWidth"] = 2.5
+            options["shapeProperties"] = {"borderDashes": UNDEFINED_DASHES}
+            options["title"] += "\nNot defined in your notes: see where they name it"
+    dots = {n["id"]: (n["x"], n["y"], n["size"]) for n in data["nodes"]}
     for options in data["edges"]:  # light lines: the numbered labels lead the eye
         options["color"] = {"color": "#b4bcc6", "highlight": "#4b5563", "hover": "#4b5563"}
         options["width"] = 1.2
-    return PathScene(data, {str(node): ("concept", node) for node in H}, height)
+        ends = (options["from"], options["to"])
+        if any(
+            _crosses(dots[ends[0]], dots[ends[1]], dot) for i, dot in dots.items() if i not in ends
+        ):
+            # a straight line would run through another step's dot: bend it round, towards
+            # the middle of the picture (a bend out of it would be cut off at its edge)
+            (x1, y1, _), (x2, y2, _) = dots[ends[0]], dots[ends[1]]
+            down = (y1 + y2) / 2 < height / 2
+            clockwise = down == (x2 < x1)  # clockwise bends a line drawn rightwards up
+            bend = "curvedCW" if clockwise else "curvedCCW"
+            options["smooth"] = {"enabled": True, "type": bend, "roundness": PATH_BEND}
+    return PathScene(
+        data,
+        {str(node): ("concept", node) for node in H},
+        height,
+        undefined=tuple(node for node in order if node in undefined),
+        lines=len(data["edges"]),
+        implied=sum(data["folded"].values()),
+    )
 
 
 # --------------------------------------------------------------------------- downloads
@@ -1081,6 +1166,23 @@ DOWNLOADS: dict[str, tuple[str, str, str]] = {
     "json": ("Concept graph (JSON)", ".json", "application/json"),
     "graphml": ("GraphML (yEd, Gephi)", ".graphml", "application/xml"),
     "gexf": ("GEXF (Gephi)", ".gexf", "application/xml"),
+}
+
+#: What each download is for, in a student's words (the button's tooltip).
+DOWNLOAD_USES: dict[str, str] = {
+    "html": "This map as one web page: opens in any browser, offline.",
+    "png": "A picture of the map, to print or put in your notes.",
+    "svg": "A picture of the map that stays sharp at any size.",
+    "markdown": "A text to read and revise from: each concept with its definition and "
+    "the sentences of your notes that link it to others.",
+    "anki": "Flashcards for Anki: one card per concept your notes define.",
+    "obsidian": "A folder of linked notes, one per concept, for Obsidian.",
+    "mermaid": "The map as a Mermaid flowchart, for Markdown pages that draw them.",
+    "dot": "The map for Graphviz, to lay it out yourself.",
+    "csv": "Two tables (concepts, relations) for a spreadsheet.",
+    "json": "The whole concept graph as data, for `python -m graph` or your own scripts.",
+    "graphml": "The map for graph editors such as yEd or Gephi.",
+    "gexf": "The map for Gephi.",
 }
 
 #: The formats a learning path is offered in (written in study order).

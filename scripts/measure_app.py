@@ -2,11 +2,12 @@
 
 Opens the app at 1440x900 with every other host cut off and prints, for each folder of
 notes (the five seeds in ``../shared/seeds``, the d2l book in ``../shared/corpora/d2l``,
-when present), each figure with its target and their ratio:
+the eight dev2 notes in eight subjects in ``../shared/eval/dev2/notes``, when present;
+``--only`` picks some), each figure with its target and their ratio:
 
 - **overview**: the folder typed in and Enter -> its map drawn, on a warm server (the
   notes read and the graph built once before, as a student reopening them); the median
-  of ``--runs`` fresh pages. Targets: seeds 1.5 s, d2l 2 s.
+  of ``--runs`` fresh pages. Targets: seeds and dev2 1.5 s, d2l 2 s.
 - **open a topic**: a click on a topic of the overview -> its concepts drawn, for the
   ``--topics`` largest topics, each the first time it is opened (nothing cached); the
   slowest and the median. Target 1 s.
@@ -52,8 +53,9 @@ SHARED = ROOT.parent / "shared"
 FOLDERS = {
     "seeds": SHARED / "seeds",
     "d2l": SHARED / "corpora" / "d2l",
+    "dev2": SHARED / "eval" / "dev2" / "notes",
 }
-TARGETS = {"overview": {"seeds": 1.5, "d2l": 2.0}, "topic": 1.0, "panel": 0.3}
+TARGETS = {"overview": {"seeds": 1.5, "d2l": 2.0, "dev2": 1.5}, "topic": 1.0, "panel": 0.3}
 
 
 def enter_folder(page: Page, folder: Path) -> tuple[Frame, float]:

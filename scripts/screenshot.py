@@ -4,8 +4,10 @@ Starts ``streamlit run streamlit_app.py`` on a free local port, opens it in the 
 Chromium (``/usr/bin/chromium``; Playwright never downloads a browser here) with every
 request to another host blocked, waits until the concept map has been drawn, and saves
 a 1440x900 screenshot. With ``--folder`` the app reads that folder of notes; ``--topic``
-then opens the largest topic (and ``--concept`` clicks its largest concept, for the
-panel), ``--path TARGET`` shows the learning path to TARGET; ``--no-sidebar`` folds the
+then opens the largest topic (when the map draws topics; ``--concept`` then clicks the
+largest concept drawn, for the panel), ``--search QUERY`` types a query in the map's
+search box, ``--path TARGET`` shows the learning path to TARGET, ``--tab NAME`` then
+opens another tab; ``--no-sidebar`` folds the
 sidebar away (the README's picture of the seeds' overview shows topic names only:
 ``--folder ../shared/seeds --no-sidebar``). ``tests/test_browser.py`` drives the app
 with the same helpers.
@@ -351,6 +353,22 @@ def open_topic(page: Page, frame: Frame, node_id: str, timeout_ms: float = 120_0
             raise RuntimeError(f"the map still draws the overview after clicking {node_id}")
 
 
+_HAS_TOPICS = (
+    "() => window.conceptAtlasNetwork.body.data.nodes.getIds()"
+    ".some(id => String(id).startsWith('topic:'))"
+)
+
+
+def search_map(page: Page, frame: Frame, query: str, timeout_ms: float = 120_000) -> Frame:
+    """Type ``query`` in the map's search box and wait until the map draws what it
+    found; returns the map's frame."""
+    before = drawing(frame)
+    box = page.get_by_role("textbox", name="Find a concept", exact=True)
+    box.fill(query)
+    box.press("Enter")
+    return wait_for_new_drawing(page, before, timeout_ms=timeout_ms)
+
+
 def open_folder(page: Page, folder: Path, timeout_ms: float = 600_000) -> Frame:
     """Point the app at a folder of notes and wait for its map; returns the map's frame."""
     before = drawing(map_frame(page))
@@ -462,7 +480,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--concept", action="store_true", help="then click its largest concept (the panel)"
     )
+    parser.add_argument(
+        "--search", metavar="QUERY", help="type QUERY in the map's search box (its neighbourhood)"
+    )
     parser.add_argument("--path", metavar="TARGET", help="show the learning path to TARGET")
+    parser.add_argument("--tab", help="then open this tab (Topics, Export, Notes...)")
     parser.add_argument("--no-sidebar", action="store_true", help="fold the sidebar away")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
@@ -481,8 +503,12 @@ def main(argv: list[str] | None = None) -> int:
                 before = drawing(frame)
                 fold_sidebar(page)
                 frame = wait_for_new_drawing(page, before)  # the map widens: a new layout
-            if args.topic:
+            if args.topic and frame.evaluate(_HAS_TOPICS):
                 frame = open_topic(page, frame, "topic:0")
+            elif args.topic:
+                print("the map draws every concept: no topic to open", file=sys.stderr)
+            if args.search:
+                frame = search_map(page, frame, args.search)
             if args.concept:
                 click_top_concept(page, frame)
             if args.path:
@@ -490,14 +516,24 @@ def main(argv: list[str] | None = None) -> int:
                 box = page.get_by_role("textbox", name="I want to learn", exact=True)
                 box.fill(args.path)
                 box.press("Enter")
-                page.wait_for_function(
-                    f"document.querySelectorAll('{GRAPH_FRAME}').length === 2", timeout=60_000
+                page.wait_for_function(  # a picture, or a path of one step (none)
+                    f"document.querySelectorAll('{GRAPH_FRAME}').length === 2 || "
+                    "document.body.innerText.includes('state nothing you need before')",
+                    timeout=60_000,
                 )
-                frame = map_frame(page, index=1)
-                frame.wait_for_function("window.conceptAtlasReady === true", timeout=60_000)
-            labels = label_boxes(frame)
-            painted = painted_pixels(frame)
-            hover_away(page, frame)
+                if len(page.query_selector_all(GRAPH_FRAME)) == 2:
+                    frame = map_frame(page, index=1)
+                    frame.wait_for_function("window.conceptAtlasReady === true", timeout=60_000)
+                else:  # a path of one step: no picture, and the map's tab is hidden
+                    frame = None
+            if args.tab:
+                open_tab(page, args.tab)
+                frame = None  # the map's tab is hidden: nothing of it to measure
+            labels, painted = {"boxes": []}, 1
+            if frame is not None:
+                labels = label_boxes(frame)
+                painted = painted_pixels(frame)
+                hover_away(page, frame)
             page.wait_for_timeout(800)  # let the rerun's fade settle
             args.out.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(args.out))

@@ -367,6 +367,68 @@ def test_app_path_step_without_definition_quotes_the_notes(
     assert any(quote in m.value and "No definition" in m.value for m in app.markdown)
 
 
+def test_app_path_names_the_steps_the_notes_never_define(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """The picture draws them hollow, and a caption over it says which they are."""
+    target = next(
+        t
+        for t in ranked_concepts(sample)
+        if len(path := learning_path(sample, t)) > 1
+        and any(not sample.nodes[n].get("definition") for n in path)
+    )
+    path = learning_path(sample, target)
+    undefined = [n for n in path if not sample.nodes[n].get("definition")]
+    open_tab(app, "Learning path")
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
+    app.selectbox(key=f"path_target:{query}").set_value(target).run()
+    assert not app.exception
+    (said,) = [c.value for c in app.caption if "not defined in your notes" in c.value]
+    assert f"**{label(sample, undefined[0])}**" in said
+    hollow = [n["id"] for n in map_args(app, "path_map")["data"]["nodes"] if "shapeProperties" in n]
+    assert hollow == [str(n) for n in path if n in undefined]
+
+
+def test_app_a_path_of_one_step_says_so_and_draws_no_picture(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    target = next(t for t in ranked_concepts(sample) if len(learning_path(sample, t)) == 1)
+    open_tab(app, "Learning path")
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
+    app.selectbox(key=f"path_target:{query}").set_value(target).run()
+    assert not app.exception
+    assert any("state nothing you need before" in i.value for i in app.info)
+    assert len(app.get("component_instance")) == 1  # the map only: no one-dot picture
+    assert not any("study from left to right" in m.value for m in app.markdown)
+    assert any(m.value == f"**1. {label(sample, target)}**" for m in app.markdown)
+
+
+def test_app_map_caption_counts_the_lines_a_folded_prerequisite_leaves_out(
+    app: AppTest,
+) -> None:
+    open_first_topic(app)
+    data = map_args(app)["data"]
+    folded = sum(data["folded"].values())
+    assert folded  # the sample's largest topic has a prerequisite a chain or a typed line shows
+    caption = " ".join(c.value for c in app.caption)
+    assert f"in {len(data['edges'])} lines (for {folded} prerequisite" in caption
+
+
+def test_app_map_caption_says_why_some_concepts_have_no_line(app: AppTest) -> None:
+    open_first_topic(app)
+    data = map_args(app)["data"]
+    ends = {end for edge in data["edges"] for end in (edge["from"], edge["to"])}
+    alone = [node["id"] for node in data["nodes"] if node["id"] not in ends]
+    assert alone  # the sample's largest topic draws concepts whose links are hidden
+    caption = " ".join(c.value for c in app.caption)
+    assert f"{len(alone)} concept{'s' if len(alone) > 1 else ''} drawn without a line" in caption
+    assert "hidden by the filters or lead to concepts not drawn" in caption
+    hint = map_args(app)["caption"]  # on the map itself, in sight at any window height
+    assert f"{len(alone)} concept{'s' if len(alone) > 1 else ''} without a line" in hint
+
+
 TECTONICS = """# Plate tectonics
 
 Plate tectonics is the theory that the lithosphere is broken into plates that move.
@@ -460,6 +522,23 @@ def test_connect(app: AppTest, sample: nx.MultiDiGraph) -> None:
     assert any(m.value.startswith("1. ") for m in app.markdown)
 
 
+def test_app_connect_without_a_chain_says_weak_links_were_tried(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    parts = sorted(nx.weakly_connected_components(sample), key=len, reverse=True)
+    assert len(parts) > 1, "the sample notes should have two concepts linked by nothing"
+    a, b = (
+        ranked_concepts(sample.subgraph(parts[0]))[0],
+        ranked_concepts(sample.subgraph(parts[1]))[0],
+    )
+    open_tab(app, "Connect")
+    app.selectbox(key="connect_a").set_value(a).run()
+    app.selectbox(key="connect_b").set_value(b).run()
+    assert not app.exception
+    (said,) = [w.value for w in app.warning]
+    assert "not even by a weak link" in said and "showing weak links" not in said
+
+
 def test_topics_and_gaps(app: AppTest, sample: nx.MultiDiGraph) -> None:
     open_tab(app, "Topics")
     assert any(m.value.endswith("topics**, largest first") for m in app.markdown)
@@ -474,6 +553,13 @@ def test_export_buttons_for_every_format(app: AppTest) -> None:
     app.radio(key="export_scope").set_value("view").run()
     ids = [b.proto.id for b in app.get("download_button")]
     assert any(i.endswith("download:view:obsidian") for i in ids)
+
+
+def test_app_every_download_says_what_it_is_for(app: AppTest) -> None:
+    open_tab(app, "Export")
+    buttons = app.get("download_button")
+    assert len(buttons) == len(graph.view.DOWNLOADS)
+    assert all(button.proto.help for button in buttons), [b.proto.label for b in buttons]
 
 
 def test_notes_tab_lists_every_file(app: AppTest) -> None:

@@ -246,3 +246,80 @@ def test_learning_path_picker_and_picture_in_the_app() -> None:
 
     assert not errors, errors
     assert not [u for u in failed if "127.0.0.1" not in u], f"the app tried the network: {failed}"
+
+
+#: Per node: the colour of the canvas at its centre, and (per bent edge) the distance of
+#: the drawn curve's middle from the nearest other dot and whether it is inside the map.
+_PATH_PIXELS = """() => {
+    const network = window.conceptAtlasNetwork;
+    const canvas = document.querySelector("#mynetwork canvas");
+    const ctx = canvas.getContext("2d");
+    const ratio = canvas.width / canvas.clientWidth;
+    const centre = {};
+    for (const id of network.body.nodeIndices) {
+        const p = network.canvasToDOM(network.getPosition(id));
+        const px = ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data;
+        centre[id] = [px[0], px[1], px[2]];
+    }
+    const bends = [];
+    for (const id of network.body.edgeIndices) {
+        const edge = network.body.edges[id];
+        if (!edge.options.smooth || !edge.options.smooth.enabled) { continue; }
+        const mid = edge.edgeType.getPoint(0.5);
+        let nearest = Infinity;
+        for (const other of network.body.nodeIndices) {
+            if (other === edge.fromId || other === edge.toId) { continue; }
+            const node = network.body.nodes[other];
+            const gap = Math.hypot(node.x - mid.x, node.y - mid.y) - node.options.size;
+            nearest = Math.min(nearest, gap);
+        }
+        const dom = network.canvasToDOM(mid);
+        bends.push({nearest: nearest, inside: dom.y > 0 && dom.y < canvas.clientHeight});
+    }
+    return {centre: centre, bends: bends};
+}"""
+
+
+def test_browser_path_picture_draws_undefined_steps_hollow_and_bends_past_a_step() -> None:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    driver = load_driver()
+    G = nx.MultiDiGraph()
+    for node in ("acid", "base", "buffer", "titration"):
+        G.add_node(node, label=node, importance=0.5, topic="chemistry")
+    G.nodes["acid"]["definition"] = "An acid gives away protons."
+    for u, v in [("base", "buffer"), ("acid", "titration"), ("buffer", "titration")]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
+    width = 700
+    scene = path_scene(G, ["acid", "base", "buffer", "titration"], width)
+    height = int(scene.height) + 1
+    args = {
+        "data": scene.data,
+        "draw": "path",
+        "height": height,
+        "caption": "",
+        "viewport": {"width": width, "height": height},
+        "fill": False,
+    }
+    with (
+        driver.component_page(args, width, height) as url,
+        playwright_api.sync_playwright() as playwright,
+    ):
+        browser = driver.launch_chromium(playwright, cut_off=True)
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            page.goto(url)
+            handle = page.wait_for_selector("#map", state="attached")
+            frame = handle.content_frame() if handle else None
+            assert frame is not None
+            frame.wait_for_function("window.conceptAtlasReady === true", timeout=60_000)
+            drawn = frame.evaluate(_PATH_PIXELS)
+        finally:
+            browser.close()
+    white = [255, 255, 255]
+    assert [step for step, rgb in drawn["centre"].items() if rgb == white] == [
+        "base",
+        "buffer",
+        "titration",
+    ]  # hollow: the steps the notes never define
+    (bend,) = drawn["bends"]  # acid -> titration, past buffer's dot, inside the picture
+    assert bend["nearest"] > 10 and bend["inside"]

@@ -25,6 +25,7 @@ from graph.render import (
     concept_style,
     escape_markdown,
     external_urls,
+    fold_lines,
     legend_html,
     legend_items,
     network_data,
@@ -409,3 +410,77 @@ def test_topic_style_grows_with_the_square_root_of_the_share(concepts: int, larg
     share = (concepts / largest) ** 0.5
     assert radius == pytest.approx(10 + 20 * share, abs=0.01)
     assert font == pytest.approx(14 + 4 * share, abs=0.01)
+
+
+def edges_of(spec: str) -> nx.MultiDiGraph:
+    """A graph from ``"a>b prerequisite_of 0.8; ..."``: source>target, relation, confidence."""
+    G = nx.MultiDiGraph()
+    for item in spec.split(";"):
+        pair, relation, confidence = item.split()
+        u, v = pair.split(">")
+        G.add_edge(u, v, relation=relation, confidence=float(confidence), evidence=[])
+    return G
+
+
+@pytest.mark.parametrize(
+    ("spec", "folded"),
+    [
+        # a prerequisite that a chain of two already leads along has no line of its own
+        (
+            "osmosis>diffusion prerequisite_of 0.9; diffusion>turgor prerequisite_of 0.9;"
+            " osmosis>turgor prerequisite_of 0.6",
+            {("osmosis", "turgor", 0): "chain"},
+        ),
+        # a prerequisite beside a typed relation of the same two concepts rides on it
+        (
+            "enzyme>catalysis prerequisite_of 0.8; enzyme>catalysis used_for 0.9",
+            {("enzyme", "catalysis", 0): "typed"},
+        ),
+        # a weak link beside it is no reason: the prerequisite keeps its line
+        ("enzyme>catalysis prerequisite_of 0.8; enzyme>catalysis related_to 0.3", {}),
+        # in a cycle, the least confident shortcut goes, and every concept stays reachable
+        (
+            "hash>bucket prerequisite_of 0.9; bucket>hash prerequisite_of 0.5;"
+            " hash>probe prerequisite_of 0.7; bucket>probe prerequisite_of 0.4",
+            {("bucket", "probe", 0): "chain"},
+        ),
+        # a chain the other way round is no chain
+        (
+            "magma>crust prerequisite_of 0.9; crust>plate prerequisite_of 0.9;"
+            " plate>magma prerequisite_of 0.5",
+            {},
+        ),
+    ],
+)
+def test_render_fold_lines_draws_one_line_where_several_say_the_same(
+    spec: str, folded: dict[tuple[str, str, int], str]
+) -> None:
+    G = edges_of(spec)
+    assert fold_lines(G) == folded
+    order = nx.DiGraph(
+        (u, v)
+        for u, v, k, a in G.edges(keys=True, data=True)
+        if a["relation"] == "prerequisite_of" and (u, v, k) not in folded
+    )
+    for u, v, a in G.edges(data=True):  # what the lines reach is what the notes state
+        if a["relation"] == "prerequisite_of" and folded.get((u, v, 0)) == "chain":
+            assert nx.has_path(order, u, v)
+
+
+def test_render_network_data_folds_only_when_asked_and_says_so_in_the_tooltip() -> None:
+    G = edges_of(
+        "enzyme>catalysis related_to 0.3; enzyme>catalysis prerequisite_of 0.8;"
+        " enzyme>catalysis used_for 0.9; substrate>enzyme prerequisite_of 0.9;"
+        " substrate>catalysis prerequisite_of 0.5"
+    )
+    assert len(network_data(G, physics=False)["edges"]) == 5
+    data = network_data(G, physics=False, fold=True)
+    assert data["folded"] == {"typed": 1, "chain": 1}
+    assert [(e["from"], e["to"]) for e in data["edges"]] == [
+        ("enzyme", "catalysis"),
+        ("enzyme", "catalysis"),
+        ("substrate", "enzyme"),
+    ]
+    weak, typed = [e for e in data["edges"] if e["from"] == "enzyme"]
+    assert "used for" in typed["title"] and "prerequisite of" in typed["title"]
+    assert "prerequisite of" not in weak["title"]  # told by the typed line, not the weak one

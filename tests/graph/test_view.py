@@ -465,3 +465,56 @@ def test_view_links_of_shows_a_statement_before_a_heading(texts: list[str], firs
     evidence = [{"source": "geo.md", "line": i, "text": t} for i, t in enumerate(texts, 1)]
     G.add_edge("ridge", "plate", relation="part_of", confidence=0.8, evidence=evidence)
     assert links_of(G, "ridge")["part_of"][0].evidence[0]["text"] == first
+
+
+def test_view_path_scene_draws_undefined_steps_hollow_and_says_which() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("solute", label="solute", definition="A solute is what a solvent dissolves.")
+    G.add_node("osmosis", label="osmosis")  # named in the notes, never defined
+    G.add_edge("solute", "osmosis", relation="prerequisite_of", confidence=0.9)
+    scene = path_scene(G, ["solute", "osmosis"], 600)
+    assert scene.undefined == ("osmosis",)
+    nodes = {node["id"]: node for node in scene.data["nodes"]}
+    assert nodes["osmosis"]["color"]["background"] == "#ffffff"
+    assert nodes["osmosis"]["shapeProperties"]["borderDashes"]
+    assert "Not defined" in nodes["osmosis"]["title"]
+    assert nodes["solute"]["color"]["background"] != "#ffffff"
+    assert "shapeProperties" not in nodes["solute"]
+
+
+def test_view_path_scene_leaves_out_a_line_a_chain_of_steps_already_draws() -> None:
+    G = nx.MultiDiGraph()
+    path = ["atom", "molecule", "enzyme", "catalysis"]
+    for u, v in itertools.pairwise(path):
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
+    G.add_edge("atom", "catalysis", relation="prerequisite_of", confidence=0.6)
+    G.add_edge("molecule", "catalysis", relation="prerequisite_of", confidence=0.6)
+    scene = path_scene(G, path, 900)
+    assert sorted((e["from"], e["to"]) for e in scene.data["edges"]) == sorted(
+        itertools.pairwise(path)
+    )
+    assert (scene.lines, scene.implied) == (3, 2)
+
+
+def test_view_map_scene_lists_the_concepts_drawn_without_a_line() -> None:
+    G = nx.MultiDiGraph()
+    for name in ("glacier", "moraine", "fjord"):
+        G.add_node(name, label=name, importance=0.5, topic="ice")
+    G.add_edge("glacier", "moraine", relation="causes", confidence=0.9)
+    G.add_edge("glacier", "fjord", relation="related_to", confidence=0.3)  # weak: hidden
+    scene = map_scene(G, Viewport(900, 600), show_weak=False)
+    assert scene.unlinked == ("fjord",)
+    assert map_scene(G, Viewport(900, 600), show_weak=True).unlinked == ()
+
+
+def test_view_path_scene_bends_a_line_that_would_run_through_a_step() -> None:
+    G = nx.MultiDiGraph()
+    for u, v in [("base", "buffer"), ("acid", "titration"), ("buffer", "titration")]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
+    scene = path_scene(G, ["acid", "base", "buffer", "titration"], 900)
+    nodes = {n["id"]: n for n in scene.data["nodes"]}
+    assert nodes["acid"]["y"] == nodes["buffer"]["y"] == nodes["titration"]["y"]  # one row
+    bent = {(e["from"], e["to"]): e["smooth"]["type"] for e in scene.data["edges"] if "smooth" in e}
+    # past buffer's dot, not through it, and down into the picture (the top row's line
+    # bent up would leave it)
+    assert bent == {("acid", "titration"): "curvedCCW"}
