@@ -804,9 +804,9 @@ def _objects(
         plain = (all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3) or (
             _unnamed_items(between)
         )
-        if inside and not between:
-            # "the Microsoft Windows DOS shell": concepts that modify the next one make
-            # one item that none of them names
+        if inside and all(t.dep_ == "compound" for t in between):
+            # "the Microsoft Office Word editor": concepts that modify the next one (or
+            # the nouns compounded before it) make one item that none of them names
             inside = _modifies_other(doc, m)
             prev = m
             continue

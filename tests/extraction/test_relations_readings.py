@@ -82,13 +82,13 @@ def test_relations_readings_give_the_stated_relation(text, names, expected):
 @pytest.mark.parametrize(
     ("text", "names", "absent"),
     [
-        # "the Microsoft Windows DOS shell" is no shell in general: concepts that modify
-        # the next one make one item none of them names
+        # "the Microsoft Office Word editor" is no editor in general: concepts that modify
+        # the next one (or the nouns compounded before it) make one item none of them names
         (
-            "What is a command-line interface? || A user interface, such as Bash or the "
-            "Microsoft Windows DOS shell.",
-            ("Bash", "Microsoft Windows", "shell"),
-            ("shell", "command-line interface"),
+            "What is a word processor? || A desktop application, such as LibreOffice or the "
+            "Microsoft Office Word editor.",
+            ("LibreOffice", "Microsoft Office", "editor"),
+            ("editor", "word processor"),
         ),
         # what is compared is a property of the subject's "of" object
         (
