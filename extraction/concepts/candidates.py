@@ -252,7 +252,7 @@ class Occurrence:
 
 @dataclass(frozen=True, slots=True)
 class AliasPair:
-    """Two names the notes state are one ("long short-term memory (LSTM)")."""
+    """Two names the notes state are one ("gross domestic product (GDP)")."""
 
     short: str
     long: str
@@ -551,7 +551,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             names[found_name[0]] = (found_name, part)
 
     listing = any(t.text == "," for t in toks) and any(t.lower_ in {"and", "&"} for t in toks)
-    if whole_term and not listing:  # "Mean, Variance and Standard Deviation" lists three
+    if whole_term and not listing:  # "Lipids, Proteins and Nucleic Acids" lists three
         name(structural_name(toks), toks)
     framed = any(t.pos_ == "ADP" or t.tag_ == "VBG" for t in toks) or bool(
         toks and toks[0].lower_ in FRAMING_NOUNS
@@ -803,8 +803,8 @@ def asked_subject(doc: Doc) -> list[Token]:
 
 
 def question_phrases(view: View) -> Iterator[Occurrence]:
-    """Noun phrases of a question the parser reads badly ("What role does the hidden
-    state play in RNNs?"): every run of modifiers ending in a noun is a mention made
+    """Noun phrases of a question the parser reads badly ("What role does the mantle
+    plume play in hotspots?"): every run of modifiers ending in a noun is a mention made
     by the question."""
     if not view.seg.is_title or title_kind(view.seg) != "question":
         return
@@ -949,9 +949,9 @@ def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
 
 
 def _names_action(outer: Span, inner: list[Token]) -> bool:
-    """Does a gloss name the action the phrase before it is part of? "Training the model
-    on adversarial examples (adversarial training)" glosses the training, not the
-    examples."""
+    """Does a gloss name the action the phrase before it is part of? "Soaking the seeds
+    in cold water (cold stratification)" glosses the soaking, not the
+    water."""
     tok = outer.root
     for _ in range(3):
         if tok.dep_ not in {"pobj", "dobj", "prep"} or tok.head == tok:
@@ -1022,7 +1022,7 @@ def synonyms(view: View) -> Iterator[Occurrence | AliasPair]:
     doc, at = view.sent.doc, view.sent.start_char
     after = next((t for t in view.toks if t.idx >= at + m.end()), None)
     if after is None or _bracketed(view, after.i):
-        # "variables (also known as predictors)": the bracket names what stands before
+        # "enzymes (also known as biocatalysts)": the bracket names what stands before
         # it (glosses), not the sentence's or the card's subject
         return
     run: list[Token] = []
@@ -1252,7 +1252,7 @@ def defined(view: View) -> Iterator[Occurrence]:
         return
     after = chunks[0].end
     doc = sent.doc
-    if after < sent.end and doc[after].text == "(":  # "Long Short-Term Memory (LSTM) is a"
+    if after < sent.end and doc[after].text == "(":  # "Gross Domestic Product (GDP) is a"
         close = next((t.i for t in doc[after : min(sent.end, after + 12)] if t.text == ")"), None)
         after = close + 1 if close is not None else after
     if any(start == after for start, _ in view.matches.get("DEFINING", ())):
@@ -1635,8 +1635,8 @@ def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = No
 
 
 def of_phrases(view: View) -> Iterator[Occurrence]:
-    """A noun phrase with its "of" complement ("law of large numbers", "linear
-    ordering of resource types"), unless the first noun frames the second ("types of
+    """A noun phrase with its "of" complement ("law of large numbers", "angle
+    of repose of dry sand"), unless the first noun frames the second ("types of
     X": see :func:`~extraction.concepts.phrases.refine`)."""
     doc = view.sent.doc
     at = view.sent.start_char
