@@ -55,7 +55,7 @@ NOUN_PHRASE: dict[str, list[list[dict]]] = {
     ],
 }
 
-#: A term glossed by another in parentheses: "a latent space (bottleneck)".
+#: A term glossed by another in parentheses: "a salt marsh (wetland)".
 GLOSS: dict[str, list[list[dict]]] = {
     "gloss": [
         [

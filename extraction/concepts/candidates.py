@@ -950,8 +950,7 @@ def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
 
 def _names_action(outer: Span, inner: list[Token]) -> bool:
     """Does a gloss name the action the phrase before it is part of? "Soaking the seeds
-    in cold water (cold stratification)" glosses the soaking, not the
-    water."""
+    in cold water (cold soaking)" glosses the soaking, not the water."""
     tok = outer.root
     for _ in range(3):
         if tok.dep_ not in {"pobj", "dobj", "prep"} or tok.head == tok:
@@ -963,7 +962,7 @@ def _names_action(outer: Span, inner: list[Token]) -> bool:
 
 
 def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
-    """Both names of a gloss, "a latent space (bottleneck)", and the pair."""
+    """Both names of a gloss, "a salt marsh (wetland)", and the pair."""
     doc = view.sent.doc
     for start, end in view.matches.get("GLOSS", ()):
         inner = list(doc[start + 2 : end - 1])
