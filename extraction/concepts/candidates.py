@@ -181,8 +181,8 @@ _CLAUSE_OPENERS = frozenset({"IN", "TO", "CC", ",", ":", "-LRB-", "``", "''", "H
 
 
 def participle_modifier(tok: Token) -> bool:
-    """Is ``tok`` a participle that describes the noun after it ("the *vanishing*
-    gradient problem", "address *exploding* gradients", "a *gated* unit") rather than
+    """Is ``tok`` a participle that describes the noun after it ("the *melting*
+    ice sheet", "address *rising* tides", "a *gated* valve") rather than
     the verb of a clause ("*Using* hash functions", "by *employing* ReLU")?
 
     The tagger reads both as a verb; the word before tells them apart: a participle
@@ -565,7 +565,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             name(phrase(part, lenient=True), part)
         whole = trim(toks)
         preps = [t for t in whole if t.lower_ in {"with", "for", "in", "on", "using", "via"}]
-        # a heading joining two names ("Anomaly Detection with Autoencoders")
+        # a heading joining two names ("Crop Rotation with Legumes")
         if (
             whole_term
             and len(preps) == 1
@@ -1243,7 +1243,7 @@ def kinds(view: View) -> Iterator[Occurrence]:
 
 
 def defined(view: View) -> Iterator[Occurrence]:
-    """The subject of a defining sentence ("Feature maps are outputs of a filter")."""
+    """The subject of a defining sentence ("Glaciers are masses of moving ice")."""
     if view.seg.is_title:
         return
     chunks, sent = view.chunks, view.sent
@@ -1318,8 +1318,8 @@ def _nominal(toks: Sequence[Token]) -> bool:
 def _enumeration(
     sent: Span, chunks: list[Span], toks: Sequence[Token]
 ) -> Iterator[tuple[list[Token], bool]]:
-    """Items of an enumeration ("used for data compression (...), denoising (...), and
-    feature extraction"), read from the tokens, with whether each stands after an
+    """Items of an enumeration ("used for food storage (...), brewing (...), and
+    water transport"), read from the tokens, with whether each stands after an
     example cue ("e.g.")."""
     text = span_text(sent)
     lower = text.lower()
@@ -1591,8 +1591,8 @@ def _compound_gerund(words: Sequence[str], shape: Shape, i: int, j: int) -> bool
 
 def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = None) -> None:
     """Count the names inside each longer name, once per name: every shorter run of
-    its words that ends in a noun ("activation function" in "ReLU activation
-    function", "machine learning" in "self-supervised machine learning task", a gerund
+    its words that ends in a noun ("heat exchanger" in "plate heat
+    exchanger", "tax law" in "international tax law reform", a gerund
     after a noun counting as one: :func:`_compound_gerund`), with
     the role ``nested`` (as many uses as the longer name has) and a few of its
     sentences."""

@@ -143,9 +143,9 @@ def asks_something_else(title: str) -> bool:
     """Does a card's title ask something else than what its subject is, so that its
     answer is no definition unless it opens by saying what the subject is?
 
-    >>> asks_something_else("Examples of states in Markov chains")
+    >>> asks_something_else("Examples of minerals in granite")
     True
-    >>> asks_something_else("How can you train an SVM?")
+    >>> asks_something_else("How can you tune a guitar?")
     True
     >>> asks_something_else("What are the types of RNN?")
     True
