@@ -178,16 +178,14 @@ def test_concepts_definition_and_evidence_come_from_the_card():
 @pytest.mark.parametrize(
     "body",
     [
-        "Think of it like a balloon animal squeezed flat.",
-        "It's like whispering the answer to a sniper during an exam.",
+        "Think of it like a garden sponge soaked in ink.",
+        "It's like shouting the password to a guard during a parade.",
     ],
 )
 def test_concepts_analogies_name_no_concept(body):
-    index = extract_concepts(
-        [card("What is an autoencoder?", f"A network that reconstructs its input. {body}")]
-    )
+    index = extract_concepts([card("What is osmosis?", f"Water moving across a membrane. {body}")])
     found = names(index)
-    assert not {"balloon animal", "sniper", "exam"} & set(found)
+    assert not {"garden sponge", "guard", "parade"} & set(found)
 
 
 def test_concepts_generic_nouns_and_pronouns_are_not_concepts():
