@@ -110,7 +110,7 @@ def test_concepts_match_key_folds_spelling_only(a, b, same):
         ("for loop", "term", "for loop"),
         ("No preemption", "term", "no preemption"),
         ("What are the advantages of dropout?", "question", "dropout"),
-        ("In JavaScript, what is hoisting?", "question", "hoisting"),
+        ("In metallurgy, what is annealing?", "question", "annealing"),
         ("Various optimizers", "heading", "optimizer"),
     ],
 )
