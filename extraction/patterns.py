@@ -18,7 +18,7 @@ NAMING: dict[str, list[list[dict]]] = {
     "known_as": [
         [{"LOWER": {"IN": ["known", "referred"]}}, {"LOWER": "to", "OP": "?"}, {"LOWER": "as"}]
     ],
-    # "we can define mean (or arithmetic average) as ...", "we define entropy as ..."
+    # "we can define osmosis (or passive water flow) as ...", "we define entropy as ..."
     "define": [
         [{"LOWER": {"IN": ["define", "defines"]}}, {"LOWER": {"IN": ["the", "a", "an"]}, "OP": "?"}]
     ],
@@ -48,14 +48,14 @@ DEFINING: dict[str, list[list[dict]]] = {
 
 
 #: A noun phrase by part of speech, for questions the parser reads badly ("What role
-#: does the hidden state play in RNNs?"): every run of modifiers ending in a noun.
+#: does the mantle plume play in hotspots?"): every run of modifiers ending in a noun.
 NOUN_PHRASE: dict[str, list[list[dict]]] = {
     "np": [
         [{"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "*"}, {"POS": {"IN": ["NOUN", "PROPN"]}}]
     ],
 }
 
-#: A term glossed by another in parentheses: "a latent space (bottleneck)".
+#: A term glossed by another in parentheses: "a salt marsh (wetland)".
 GLOSS: dict[str, list[list[dict]]] = {
     "gloss": [
         [

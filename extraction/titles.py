@@ -98,8 +98,8 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
 
     Examples
     --------
-    >>> title_concept("What are Generative Adversial Networks? (GANs)")
-    TitleConcept(name='Generative Adversial Networks', acronym='GANs')
+    >>> title_concept("What are Polymerase Chain Reactions? (PCRs)")
+    TitleConcept(name='Polymerase Chain Reactions', acronym='PCRs')
     >>> title_concept("LSTM stands for")
     TitleConcept(name='LSTM', acronym='')
     >>> title_concept("What are the pros and cons of a typical RNN architecture?") is None

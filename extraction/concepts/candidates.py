@@ -181,8 +181,8 @@ _CLAUSE_OPENERS = frozenset({"IN", "TO", "CC", ",", ":", "-LRB-", "``", "''", "H
 
 
 def participle_modifier(tok: Token) -> bool:
-    """Is ``tok`` a participle that describes the noun after it ("the *vanishing*
-    gradient problem", "address *exploding* gradients", "a *gated* unit") rather than
+    """Is ``tok`` a participle that describes the noun after it ("the *melting*
+    ice sheet", "address *rising* tides", "a *gated* valve") rather than
     the verb of a clause ("*Using* hash functions", "by *employing* ReLU")?
 
     The tagger reads both as a verb; the word before tells them apart: a participle
@@ -252,7 +252,7 @@ class Occurrence:
 
 @dataclass(frozen=True, slots=True)
 class AliasPair:
-    """Two names the notes state are one ("long short-term memory (LSTM)")."""
+    """Two names the notes state are one ("gross domestic product (GDP)")."""
 
     short: str
     long: str
@@ -551,7 +551,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             names[found_name[0]] = (found_name, part)
 
     listing = any(t.text == "," for t in toks) and any(t.lower_ in {"and", "&"} for t in toks)
-    if whole_term and not listing:  # "Mean, Variance and Standard Deviation" lists three
+    if whole_term and not listing:  # "Lipids, Proteins and Nucleic Acids" lists three
         name(structural_name(toks), toks)
     framed = any(t.pos_ == "ADP" or t.tag_ == "VBG" for t in toks) or bool(
         toks and toks[0].lower_ in FRAMING_NOUNS
@@ -565,7 +565,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             name(phrase(part, lenient=True), part)
         whole = trim(toks)
         preps = [t for t in whole if t.lower_ in {"with", "for", "in", "on", "using", "via"}]
-        # a heading joining two names ("Anomaly Detection with Autoencoders")
+        # a heading joining two names ("Crop Rotation with Legumes")
         if (
             whole_term
             and len(preps) == 1
@@ -803,8 +803,8 @@ def asked_subject(doc: Doc) -> list[Token]:
 
 
 def question_phrases(view: View) -> Iterator[Occurrence]:
-    """Noun phrases of a question the parser reads badly ("What role does the hidden
-    state play in RNNs?"): every run of modifiers ending in a noun is a mention made
+    """Noun phrases of a question the parser reads badly ("What role does the mantle
+    plume play in hotspots?"): every run of modifiers ending in a noun is a mention made
     by the question."""
     if not view.seg.is_title or title_kind(view.seg) != "question":
         return
@@ -949,9 +949,8 @@ def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
 
 
 def _names_action(outer: Span, inner: list[Token]) -> bool:
-    """Does a gloss name the action the phrase before it is part of? "Training the model
-    on adversarial examples (adversarial training)" glosses the training, not the
-    examples."""
+    """Does a gloss name the action the phrase before it is part of? "Soaking the seeds
+    in cold water (cold soaking)" glosses the soaking, not the water."""
     tok = outer.root
     for _ in range(3):
         if tok.dep_ not in {"pobj", "dobj", "prep"} or tok.head == tok:
@@ -963,7 +962,7 @@ def _names_action(outer: Span, inner: list[Token]) -> bool:
 
 
 def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
-    """Both names of a gloss, "a latent space (bottleneck)", and the pair."""
+    """Both names of a gloss, "a salt marsh (wetland)", and the pair."""
     doc = view.sent.doc
     for start, end in view.matches.get("GLOSS", ()):
         inner = list(doc[start + 2 : end - 1])
@@ -1022,7 +1021,7 @@ def synonyms(view: View) -> Iterator[Occurrence | AliasPair]:
     doc, at = view.sent.doc, view.sent.start_char
     after = next((t for t in view.toks if t.idx >= at + m.end()), None)
     if after is None or _bracketed(view, after.i):
-        # "variables (also known as predictors)": the bracket names what stands before
+        # "enzymes (also known as biocatalysts)": the bracket names what stands before
         # it (glosses), not the sentence's or the card's subject
         return
     run: list[Token] = []
@@ -1244,7 +1243,7 @@ def kinds(view: View) -> Iterator[Occurrence]:
 
 
 def defined(view: View) -> Iterator[Occurrence]:
-    """The subject of a defining sentence ("Feature maps are outputs of a filter")."""
+    """The subject of a defining sentence ("Glaciers are masses of moving ice")."""
     if view.seg.is_title:
         return
     chunks, sent = view.chunks, view.sent
@@ -1252,7 +1251,7 @@ def defined(view: View) -> Iterator[Occurrence]:
         return
     after = chunks[0].end
     doc = sent.doc
-    if after < sent.end and doc[after].text == "(":  # "Long Short-Term Memory (LSTM) is a"
+    if after < sent.end and doc[after].text == "(":  # "Gross Domestic Product (GDP) is a"
         close = next((t.i for t in doc[after : min(sent.end, after + 12)] if t.text == ")"), None)
         after = close + 1 if close is not None else after
     if any(start == after for start, _ in view.matches.get("DEFINING", ())):
@@ -1319,8 +1318,8 @@ def _nominal(toks: Sequence[Token]) -> bool:
 def _enumeration(
     sent: Span, chunks: list[Span], toks: Sequence[Token]
 ) -> Iterator[tuple[list[Token], bool]]:
-    """Items of an enumeration ("used for data compression (...), denoising (...), and
-    feature extraction"), read from the tokens, with whether each stands after an
+    """Items of an enumeration ("used for food storage (...), brewing (...), and
+    water transport"), read from the tokens, with whether each stands after an
     example cue ("e.g.")."""
     text = span_text(sent)
     lower = text.lower()
@@ -1592,8 +1591,8 @@ def _compound_gerund(words: Sequence[str], shape: Shape, i: int, j: int) -> bool
 
 def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = None) -> None:
     """Count the names inside each longer name, once per name: every shorter run of
-    its words that ends in a noun ("activation function" in "ReLU activation
-    function", "machine learning" in "self-supervised machine learning task", a gerund
+    its words that ends in a noun ("heat exchanger" in "plate heat
+    exchanger", "tax law" in "international tax law reform", a gerund
     after a noun counting as one: :func:`_compound_gerund`), with
     the role ``nested`` (as many uses as the longer name has) and a few of its
     sentences."""
@@ -1635,8 +1634,8 @@ def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = No
 
 
 def of_phrases(view: View) -> Iterator[Occurrence]:
-    """A noun phrase with its "of" complement ("law of large numbers", "linear
-    ordering of resource types"), unless the first noun frames the second ("types of
+    """A noun phrase with its "of" complement ("law of large numbers", "angle
+    of repose of dry sand"), unless the first noun frames the second ("types of
     X": see :func:`~extraction.concepts.phrases.refine`)."""
     doc = view.sent.doc
     at = view.sent.start_char

@@ -1,6 +1,6 @@
 """A concept's name, aliases and definition, from its merged group.
 
-The name is the spelled-out form of an acronym ("long short-term memory"), else the
+The name is the spelled-out form of an acronym ("gross domestic product"), else the
 most used form (the bare "transformer" rather than "transformer model"); the label
 keeps the author's capitals and adds the acronym. The definition is what the notes
 say the concept *is*, whole sentences only: the answer of a card about it, the text
@@ -105,7 +105,7 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
     True
     >>> defines("Gradients are susceptible to noise.", ["gradient", "gradients"])
     False
-    >>> defines("Long Short-Term Memory (LSTM) is an RNN with gates.", ["long short-term memory"])
+    >>> defines("Gross Domestic Product (GDP) is a sum of output.", ["gross domestic product"])
     True
     """
     text = _LEAD_ARTICLE.sub("", sentence)
@@ -115,7 +115,7 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
         if n and lowered.startswith(n):
             rest = text[len(n) :]
             rest = rest[1:] if rest[:1] == "s" else rest
-            rest = _GLOSS.sub("", rest, count=1)  # "Long Short-Term Memory (LSTM) is a"
+            rest = _GLOSS.sub("", rest, count=1)  # "Gross Domestic Product (GDP) is a"
             return bool(_DEFINES.match(rest))
     return False
 
@@ -143,9 +143,9 @@ def asks_something_else(title: str) -> bool:
     """Does a card's title ask something else than what its subject is, so that its
     answer is no definition unless it opens by saying what the subject is?
 
-    >>> asks_something_else("Examples of states in Markov chains")
+    >>> asks_something_else("Examples of minerals in granite")
     True
-    >>> asks_something_else("How can you train an SVM?")
+    >>> asks_something_else("How can you tune a guitar?")
     True
     >>> asks_something_else("What are the types of RNN?")
     True
@@ -263,14 +263,14 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     )
     spelled = [c for c in expansions if any(initials_match(a, c.key) for a in acronyms)]
     bare = {c.key: c for c in cands}
-    if spelled:  # the acronym's expansion names the concept: "long short-term memory"
+    if spelled:  # the acronym's expansion names the concept: "gross domestic product"
         main = max(spelled, key=lambda c: (c.count, len(c.key)))
     elif acronyms and (short_form := bare.get(singular_acronym(acronyms[0]))):
         main = short_form  # "GRU", not "GRU cell"
     elif len(main.words) > 1 and main.words[-1].lower() in GENERIC_HEADS:
         main = bare.get(" ".join(main.words[:-1]), main)  # "transformer", not "... model"
     main = bare.get(concept_id(main.key.split()), main)  # the singular when the group has it
-    # the most used spelling of the key keeps its capitals ("Long Short-Term Memory")
+    # the most used spelling of the key keeps its capitals ("Gross Domestic Product")
     singular_forms = [f for f in forms if concept_id(f.split()).lower() == main.key.lower()]
     label_form = max(singular_forms, key=lambda f: (forms[f], f[:1].isupper()), default="")
     keeps_case = label_form and any(

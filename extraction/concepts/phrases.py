@@ -767,7 +767,7 @@ def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]
                 continue
             parts = coordinated(run)
             # "the input/output buffer size" -> "input buffer size",
-            # not "vanishing": the word before the slash shares what follows the word
+            # not "input": the word before the slash shares what follows the word
             # after it ("upper/lower mantle"); an acronym names something alone too
             # ("TCP/IP stack"); a letter is no word of its own ("I/O")
             words = [t for t in run if t.pos_ != "DET"]

@@ -40,7 +40,7 @@ def names(index) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
-        (["Recurrent", "Neural", "Networks"], "recurrent neural network"),
+        (["Tectonic", "Plate", "Boundaries"], "tectonic plate boundary"),
         (["LSTM", "cells"], "LSTM cell"),
         (["GANs"], "GAN"),
         (["Autoencoders"], "autoencoder"),
@@ -89,7 +89,7 @@ def test_concepts_initials_match(short, long, strict, expected):
     ("text", "pairs"),
     [
         ("Long Short-Term Memory (LSTM) networks", [("LSTM", "Long Short-Term Memory")]),
-        ("ReLU (Rectified Linear Unit) activation", [("ReLU", "Rectified Linear Unit")]),
+        ("DoS (Denial of Service) attacks", [("DoS", "Denial of Service")]),
         ("the output (see above) matters", []),
     ],
 )
@@ -135,23 +135,23 @@ def test_concepts_stands_for_card_merges():
         # a bracketed noun that is no short form may be another name, an example or a
         # property ("Bagging (Random Forests)"): the two stay apart (a short form merges:
         # test_concepts_gloss_merges_only_a_short_form)
-        ("The encoder compresses the input into a latent space (bottleneck).", False),
+        ("The river carries the silt into a salt marsh (wetland).", False),
         # a gloss of an action names the action, not its object
-        ("Training the model on latent spaces (latent space training).", False),
+        ("Grazing the cattle on salt marshes (salt marsh grazing).", False),
     ],
 )
 def test_concepts_gloss_merges_only_what_it_glosses(body: str, same: bool):
     index = extract_concepts(
         [
-            card("What is a latent space?", "A compressed representation."),
-            card("What is a bottleneck?", "A narrow layer.", n=2),
-            card("What is latent space training?", "Training in the latent space.", n=3),
-            card("How are autoencoders built?", body, n=4),
+            card("What is a salt marsh?", "A coastal grassland flooded by tides."),
+            card("What is a wetland?", "Land soaked with water.", n=2),
+            card("What is salt marsh grazing?", "Grazing on the salt marsh.", n=3),
+            card("How are estuaries formed?", body, n=4),
         ]
     )
     found = names(index)
-    glossed = "bottleneck" if "bottleneck" in body else "latent space training"
-    assert (found.get(glossed) == found["latent space"]) is same
+    glossed = "wetland" if "wetland" in body else "salt marsh grazing"
+    assert (found.get(glossed) == found["salt marsh"]) is same
 
 
 def test_concepts_plural_and_generic_head_variants_merge():
@@ -178,16 +178,14 @@ def test_concepts_definition_and_evidence_come_from_the_card():
 @pytest.mark.parametrize(
     "body",
     [
-        "Think of it like a balloon animal squeezed flat.",
-        "It's like whispering the answer to a sniper during an exam.",
+        "Think of it like a garden sponge soaked in ink.",
+        "It's like shouting the password to a guard during a parade.",
     ],
 )
 def test_concepts_analogies_name_no_concept(body):
-    index = extract_concepts(
-        [card("What is an autoencoder?", f"A network that reconstructs its input. {body}")]
-    )
+    index = extract_concepts([card("What is osmosis?", f"Water moving across a membrane. {body}")])
     found = names(index)
-    assert not {"balloon animal", "sniper", "exam"} & set(found)
+    assert not {"garden sponge", "guard", "parade"} & set(found)
 
 
 def test_concepts_generic_nouns_and_pronouns_are_not_concepts():

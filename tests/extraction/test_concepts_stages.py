@@ -110,7 +110,7 @@ def test_concepts_match_key_folds_spelling_only(a, b, same):
         ("for loop", "term", "for loop"),
         ("No preemption", "term", "no preemption"),
         ("What are the advantages of dropout?", "question", "dropout"),
-        ("In JavaScript, what is hoisting?", "question", "hoisting"),
+        ("In metallurgy, what is annealing?", "question", "annealing"),
         ("Various optimizers", "heading", "optimizer"),
     ],
 )
@@ -124,10 +124,10 @@ def test_concepts_names_as_the_author_wrote_them(title, kind, expected):
     [
         # a heading that lists names with commas names each, not the list
         (
-            "Mean, Variance and Standard Deviation",
+            "Mitosis, Meiosis and Binary Fission",
             "heading",
-            {"mean", "variance", "standard deviation"},
-            {"mean , variance", ", variance", "mean, variance and standard deviation"},
+            {"mitosis", "meiosis", "binary fission"},
+            {"mitosis , meiosis", ", meiosis", "mitosis, meiosis and binary fission"},
         ),
         # an instruction or a label with its text is no name
         ("To avoid confounding", "heading", set(), {"to avoid confounding"}),
@@ -153,7 +153,7 @@ def test_concepts_title_names_lists_and_non_names(title, kind, expected, never):
         ("in the Hepatitis B virus (HBV) genome", [("HBV", "Hepatitis B virus")]),
         # notes
         ("Long Short-Term Memory (LSTM) networks", [("LSTM", "Long Short-Term Memory")]),
-        ("ReLU (rectified linear unit) is common", [("ReLU", "rectified linear unit")]),
+        ("DoS (denial of service) is common", [("DoS", "denial of service")]),
         ("true positives ( TP ) are counted", [("TP", "true positives")]),
         ("SVM stands for support vector machine", [("SVM", "support vector machine")]),
         (
@@ -484,9 +484,9 @@ def test_concepts_merge_an_acronym_for_the_first_words_only_when_one_name_fits()
             False,
         ),
         (
-            "Methods emulate private methods (module pattern).",
-            "private method",
-            "module pattern",
+            "Guilds guarded trade secrets (craft monopoly).",
+            "trade secret",
+            "craft monopoly",
             False,
         ),
     ],
@@ -989,9 +989,9 @@ def test_concepts_noun_compound_marks_names_made_of_nouns(sentence, name, compou
     ("sentence", "named", "not_named"),
     [
         (
-            "LSTMs address the vanishing/exploding gradient problem.",
-            {"vanishing gradient problem", "exploding gradient problem"},
-            {"vanishing"},
+            "Geologists map the oceanic/continental crust boundary.",
+            {"oceanic crust boundary", "continental crust boundary"},
+            {"oceanic"},
         ),
         ("The input/output layer shape matters.", {"input layer", "output layer"}, set()),
         ("The TCP/IP stack has layers.", {"tcp", "tcp stack", "ip stack"}, set()),
@@ -1258,7 +1258,7 @@ def test_concepts_line_crediting_a_picture_or_source_names_no_concept(line, name
     ("sentence", "citing"),
     [
         ("Image from Ada Lovelace via their blog", True),
-        ("This lesson has been authored by Alan Turing.", True),
+        ("This chapter was authored by Alan Turing.", True),
         ("Figure adapted from Grace Hopper's slides.", True),
         ("Source: Claude Shannon, Bell Labs (1948)", True),
         ("The image of a matrix is its column space.", False),
@@ -1384,7 +1384,7 @@ def test_concepts_term_card_defines_only_what_its_whole_title_names(
         ("The spread of the values around the mean is called variance.", "variance"),
         ("A network of this kind is known as a Hopfield network.", "hopfield network"),
         ("We define entropy as the expected surprise of an outcome.", "entropy"),
-        ("Long Short-Term Memory (LSTM) is an RNN with gates.", "long short-term memory"),
+        ("Gross Domestic Product (GDP) is a sum of yearly output.", "gross domestic product"),
     ],
 )
 def test_concepts_sentence_that_names_a_concept_defines_it(sentence, concept):
@@ -1466,7 +1466,7 @@ def test_concepts_group_is_described_by_the_name_the_notes_single_out():
         ("Averaging many trees helps to avoid overfitting.", "overfitting", True),
         ("Bagging and boosting combine weak learners.", "boosting", True),
         ("The net learns by employing dropout layers.", "employing", False),
-        ("Training the model takes a long time.", "training", False),
+        ("Heating the alloy takes an hour.", "heating", False),
     ],
 )
 def test_concepts_gerund_used_as_a_noun_is_a_name(sentence, name, found):

@@ -8,20 +8,20 @@ from extraction.titles import singular, title_concept
 @pytest.mark.parametrize(
     ("title", "name", "acronym"),
     [
-        ("What is Anomaly Detection?", "Anomaly Detection", ""),
-        ("What is an attention mechanism, and how does it work?", "attention mechanism", ""),
-        ("What are Convolutional Neural Networks? (CNN)", "Convolutional Neural Networks", "CNN"),
+        ("What is Plate Tectonics?", "Plate Tectonics", ""),
+        ("What is a hash table, and how does it work?", "hash table", ""),
+        ("What are Unmanned Aerial Vehicles? (UAV)", "Unmanned Aerial Vehicles", "UAV"),
         (
-            "What is the Maximum A Posteriori (MAP) Estimate ?",
-            "Maximum A Posteriori (MAP) Estimate",
+            "What is the Mean Arterial Pressure (MAP) Reading ?",
+            "Mean Arterial Pressure (MAP) Reading",
             "",
         ),
         ("Define regularization", "regularization", ""),
-        ("Define what a Gaussian Process is", "Gaussian Process", ""),
+        ("Define what a Tectonic Plate is", "Tectonic Plate", ""),
         ("Explain backpropagation", "backpropagation", ""),
         ("Dropout stands for", "Dropout", ""),
         ("What are the components of a transformer?", "transformer", ""),
-        ("What does the forget gate do?", "forget gate", ""),
+        ("What does the mitral valve do?", "mitral valve", ""),
         ("Applications of PCA", "PCA", ""),
     ],
 )
@@ -33,9 +33,9 @@ def test_titles_name_their_concept(title, name, acronym):
 @pytest.mark.parametrize(
     "title",
     [
-        "What are the pros and cons of a typical RNN architecture?",
-        "How can we generate adversarial images?",
-        "Why use basis functions?",
+        "What are the pros and cons of a typical wind turbine design?",
+        "How can we generate tidal power?",
+        "Why use crop rotation?",
         "What is the difference between bagging and boosting?",
         "",
     ],

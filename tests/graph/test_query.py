@@ -44,7 +44,7 @@ NODES = {
     "RNN": {"label": "recurrent neural network (RNN)", "importance": 1.0},
     "LSTM (long short-term memory)": {"label": "LSTM (long short-term memory)"},
     "map": {"label": "feature map", "importance": 0.2},
-    "maximum a posteriori (map) estimate": {"label": "Maximum A Posteriori (MAP) Estimate"},
+    "mean arterial pressure (map) reading": {"label": "Mean Arterial Pressure (MAP) Reading"},
     "gradient descent": {"label": "gradient descent", "importance": 0.6},
     "gradient clipping": {"label": "gradient clipping", "importance": 0.3},
 }
@@ -110,7 +110,7 @@ def graph_file(G, tmp_path):
         ("Long Short-Term Memory", LSTM),  # parenthetical expansion
         ("long short term memmory", LSTM),  # misspelt
         ("recurent neural network", "RNN"),
-        ("MAP", "maximum a posteriori (map) estimate"),  # acronym: case-sensitive
+        ("MAP", "mean arterial pressure (map) reading"),  # acronym: case-sensitive
         ("map", "map"),
         ("feature maps", "map"),
         ("MLP", None),  # short: no fuzzy match
