@@ -58,7 +58,7 @@ RULES: dict[str, str] = {
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'TCP window size' is the window size (of the TCP)",
     "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone; not in a name "
-    "in capitals throughout ('HTTP GET')",
+    "in capitals throughout ('HTTP GET'), nor after a possessive ('Nikon's DSLR')",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
     "and the head does not name another thing than X ('activation function', 'language model')",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
@@ -233,12 +233,14 @@ def merge(
             join(rest, key, "acronym_prefix")
     # 7. "round-robin DNS" is the round-robin (DNS) when "round-robin" is used alone;
     # not a name in capitals throughout ("HTTP GET", "LEFT JOIN"): there a word in
-    # capitals is no sign of an acronym
+    # capitals is no sign of an acronym; nor after a possessive ("Nikon's DSLR" is a
+    # thing of Nikon's, not Nikon)
     for key in multiword:
         words = key.split()
         if (
             is_acronym(words[-1])
             and not in_capitals(words[:-1])
+            and not possessive(words[:-1])
             and (base := known(" ".join(words[:-1])))
             and any(is_acronym(w) or zipf(w) < 4.0 for w in words[:-1])
         ):
@@ -658,6 +660,16 @@ def holds_word(phrase: str, word: str) -> bool:
     """
     word = singular_acronym(word)
     return any(singular_acronym(w) == word for w in re.split(r"[\s\-–/]+", phrase))
+
+
+def possessive(words: Iterable[str]) -> bool:
+    """Does a word of these end in a possessive ("Nikon's", "farmers'")? A name after
+    one is a thing of its owner's, not the owner.
+
+    >>> possessive(["Nikon's"]), possessive(["farmers’"]), possessive(["round-robin"])
+    (True, True, False)
+    """
+    return any(re.search(r"(?:['’]s|s['’])$", w) for w in words)
 
 
 def in_capitals(words: Iterable[str]) -> bool:

@@ -771,6 +771,7 @@ def test_concepts_merge_generic_head_only_when_it_names_the_same_thing(bare, lon
         ("peer-to-peer", "peer-to-peer VPN", True),  # the kind, with its class after it
         ("HTTP", "HTTP GET", False),  # a name in capitals: GET is no acronym
         ("LEFT", "LEFT JOIN", False),
+        ("Nikon", "Nikon's DSLR", False),  # a thing of its owner's, not the owner
     ],
 )
 def test_concepts_merge_acronym_suffix_not_in_a_name_in_capitals(base, longer, merged):
