@@ -56,7 +56,8 @@ RULES: dict[str, str] = {
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
-    "acronym_prefix": "'TCP window size' is the window size (of the TCP)",
+    "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
+    "generic head ('SHA hash function' names SHA)",
     "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone; not in a name "
     "in capitals throughout ('HTTP GET'), nor after a possessive ('Nikon's DSLR')",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
@@ -226,10 +227,16 @@ def merge(
             )
             if shorter and adjective and _share_card(candidates[shorter], cand):
                 join(shorter, key, "inner_adjective")
-    # 6. "LSTM cell state" is the cell state (of the LSTM), when both are used
+    # 6. "LSTM cell state" is the cell state (of the LSTM), when both are used; not
+    # before a generic head: "SHA hash function" names SHA as a hash function
     for key in multiword:
         words = key.split()
-        if len(words) >= 3 and is_acronym(words[0]) and (rest := known(" ".join(words[1:]))):
+        if (
+            len(words) >= 3
+            and is_acronym(words[0])
+            and words[-1].lower() not in GENERIC_HEADS
+            and (rest := known(" ".join(words[1:])))
+        ):
             join(rest, key, "acronym_prefix")
     # 7. "round-robin DNS" is the round-robin (DNS) when "round-robin" is used alone;
     # not a name in capitals throughout ("HTTP GET", "LEFT JOIN"): there a word in

@@ -779,6 +779,18 @@ def test_concepts_merge_acronym_suffix_not_in_a_name_in_capitals(base, longer, m
 
 
 @pytest.mark.parametrize(
+    ("rest", "longer", "merged"),
+    [
+        ("window size", "TCP window size", True),  # the window size of the TCP
+        ("hash function", "SHA hash function", False),  # SHA is a hash function
+        ("cipher model", "AES cipher model", False),
+    ],
+)
+def test_concepts_merge_acronym_prefix_not_before_a_generic_head(rest, longer, merged):
+    assert same_group(groups_of(cand(rest, 2), cand(longer, 2)), rest, longer) is merged
+
+
+@pytest.mark.parametrize(
     ("bare", "longer", "cards", "merged"),
     [
         ("osmosis", "osmosis process", (("c1",), ("c1",)), True),  # used together
