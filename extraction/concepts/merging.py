@@ -5,7 +5,8 @@ Every rule is named (:data:`RULES`) and can be switched off for an ablation. A m
 needs evidence from the notes: the same spelling up to case, hyphens, plural, a
 possessive and British spelling; an abbreviation stated with its long form
 (Schwartz–Hearst, a title's "(GAN)", "X stands for"); a gloss "X (Y)"; an acronym
-spelled by the initials of exactly one name the notes use; an optional inner adjective
+spelled by the initials of exactly one name the notes use (with a card that uses both,
+or each letter a word's initial and the acronym used alone); an optional inner adjective
 the notes drop in the same card ("targeted (adversarial) attack"); "X cell", "X model"
 used interchangeably with X in one card; "X of Y" and the compound "Y X" both used as
 names; a misspelling one edit away from a name used far more often.
@@ -49,13 +50,16 @@ RULES: dict[str, str] = {
     "initials": "an acronym spelled by the initials of the one name the notes use for it "
     "(an acronym the name ends in kept whole: 'vCPU', 'virtual CPU'; a word made of two "
     "English words gives two: 'DB', 'database'), not by a name that holds it ('GC content'); "
-    "of two names, not one a participle opens ('the resulting RNA')",
+    "of two names, not one a participle opens ('the resulting RNA'); a card uses both, or "
+    "else each letter is a word's initial and the acronym is used alone, not only inside "
+    "other names ('PSU fan')",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence')",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
-    "acronym_prefix": "'TCP window size' is the window size (of the TCP)",
+    "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
+    "generic head ('SHA hash function' names SHA)",
     "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone; not in a name "
-    "in capitals throughout ('HTTP GET')",
+    "in capitals throughout ('HTTP GET'), nor after a possessive ('Nikon's DSLR')",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
     "and the head does not name another thing than X ('activation function', 'language model')",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
@@ -161,24 +165,38 @@ def merge(
     multiword = [k for k in candidates if " " in k]
     # 4. an acronym spelled by the initials of exactly one multi-word name
     by_initials: dict[str, set[str]] = defaultdict(set)
+    # (letters, name): spelled only with a letter that is no word's initial ("vCPU" keeps
+    # "CPU" whole, "DB" takes two letters of "database")
+    partly: set[tuple[str, str]] = set()
     alone = {k.lower() for k in candidates if " " not in k and candidates[k].count}
     for k in multiword:
         if not candidates[k].count:
             continue  # a name only ever used inside longer ones spells no acronym
-        for letters in initials(k) | compound_initials(k, alone) | acronym_initials(k):
+        whole = initials(k)
+        for letters in whole | compound_initials(k, alone) | acronym_initials(k):
             by_initials[letters].add(k)
+            if letters not in whole:
+                partly.add((letters, k))
     for k in alone:  # "database" spells "DB": a word made of two English words
         for letters in closed_compound_initials(k):
             by_initials[letters].add(k)
+            partly.add((letters, k))
     for a in (k for k in candidates if " " not in k and is_acronym(k)):
         letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
         # a name that holds the acronym as a word does not spell it out ("BP process")
         names = [k for k in by_initials.get(letters, ()) if not holds_word(k, a)]
         spelled_out = {uf.find(k) for k in names}
         if len(spelled_out) > 1:  # "the resulting RNA" names no kind of RNA: "rRNA"
-            spelled_out = {uf.find(k) for k in names if not participle(k.split()[0])}
+            names = [k for k in names if not participle(k.split()[0])]
+            spelled_out = {uf.find(k) for k in names}
         if len(spelled_out) == 1:
-            join(spelled_out.pop(), a, "initials")
+            root = spelled_out.pop()
+            fits = [k for k in names if uf.find(k) == root]
+            found = initials_evidence(candidates[a], [candidates[k] for k in fits], cards or {})
+            whole = any((letters, k) not in partly for k in fits)
+            if found or (whole and used_alone(candidates[a])):
+                evidence = found if isinstance(found, Evidence) else None
+                join(root, a, "initials", evidence)
     # 4b. "KL divergence" is "Kullback-Leibler divergence": an acronym that spells the
     # first words of exactly one name with the same last words
     by_tail: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -209,19 +227,27 @@ def merge(
             )
             if shorter and adjective and _share_card(candidates[shorter], cand):
                 join(shorter, key, "inner_adjective")
-    # 6. "LSTM cell state" is the cell state (of the LSTM), when both are used
+    # 6. "LSTM cell state" is the cell state (of the LSTM), when both are used; not
+    # before a generic head: "SHA hash function" names SHA as a hash function
     for key in multiword:
         words = key.split()
-        if len(words) >= 3 and is_acronym(words[0]) and (rest := known(" ".join(words[1:]))):
+        if (
+            len(words) >= 3
+            and is_acronym(words[0])
+            and words[-1].lower() not in GENERIC_HEADS
+            and (rest := known(" ".join(words[1:])))
+        ):
             join(rest, key, "acronym_prefix")
     # 7. "round-robin DNS" is the round-robin (DNS) when "round-robin" is used alone;
     # not a name in capitals throughout ("HTTP GET", "LEFT JOIN"): there a word in
-    # capitals is no sign of an acronym
+    # capitals is no sign of an acronym; nor after a possessive ("Nikon's DSLR" is a
+    # thing of Nikon's, not Nikon)
     for key in multiword:
         words = key.split()
         if (
             is_acronym(words[-1])
             and not in_capitals(words[:-1])
+            and not possessive(words[:-1])
             and (base := known(" ".join(words[:-1])))
             and any(is_acronym(w) or zipf(w) < 4.0 for w in words[:-1])
         ):
@@ -596,6 +622,41 @@ def _compound_noun(cand: Candidate) -> bool:
     return all(p in {"NOUN", "PROPN"} for p in shape.pos)
 
 
+#: Roles of a use that is no name of its own: an acronym token wherever it stands, and a
+#: name inside a longer one.
+_NOT_ALONE = frozenset({"acronym", "nested"})
+
+
+def used_alone(cand: Candidate) -> bool:
+    """Do the notes use ``cand`` as a name of its own at least once, not only inside longer
+    names ("the PSU failed" rather than only "PSU fan", "PSU cables")?"""
+    return any(n and role not in _NOT_ALONE for role, n in cand.roles.items())
+
+
+def initials_evidence(
+    acronym: Candidate, names: Iterable[Candidate], cards: Mapping[str, Card]
+) -> Evidence | bool:
+    """A sentence of the acronym's in a card that also uses a name that spells it out
+    (``True`` when that card is not at hand), or ``False`` when no card uses both.
+
+    A name spells an acronym by chance more often than one would think: a letter before
+    an acronym kept whole stands for any word that starts with it ("eSIM", "expired SIM"),
+    and three initials can fit a phrase of three words ("PSU", "power saving update"). A card
+    that uses both is the notes' own sign that they mean one by the other; without it,
+    an acronym joins a name only when each of its letters is the initial of a word of
+    that name and the notes use it alone as a name (not only as the first word of other
+    names: "PSU fan", "PSU cables"; :func:`used_alone`).
+    """
+    shared = set().union(*(n.cards for n in names)) & acronym.cards
+    for card_id in sorted(shared):
+        if (card := cards.get(card_id)) is not None:
+            first, last = card.lines
+            for e in acronym.mentions:
+                if e.source == card.source and first <= e.line <= last:
+                    return e
+    return bool(shared)
+
+
 def holds_word(phrase: str, word: str) -> bool:
     """Does ``phrase`` hold ``word`` (an acronym, singular or plural) as one of its words?
 
@@ -606,6 +667,16 @@ def holds_word(phrase: str, word: str) -> bool:
     """
     word = singular_acronym(word)
     return any(singular_acronym(w) == word for w in re.split(r"[\s\-–/]+", phrase))
+
+
+def possessive(words: Iterable[str]) -> bool:
+    """Does a word of these end in a possessive ("Nikon's", "farmers'")? A name after
+    one is a thing of its owner's, not the owner.
+
+    >>> possessive(["Nikon's"]), possessive(["farmers’"]), possessive(["round-robin"])
+    (True, True, False)
+    """
+    return any(re.search(r"(?:['’]s|s['’])$", w) for w in words)
 
 
 def in_capitals(words: Iterable[str]) -> bool:

@@ -3,6 +3,7 @@ case it is for and the case it must leave alone), features, selection, definitio
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -325,6 +326,32 @@ def test_concepts_merge_initials_of_a_closed_compound(acronym, names, spelled_ou
     groups = groups_of(cand(acronym), *(cand(n) for n in names))
     merged = [n for n in names if same_group(groups, acronym, n)]
     assert merged == ([spelled_out] if spelled_out else [])
+
+
+@pytest.mark.parametrize(
+    ("acronym", "role", "acronym_card", "name", "name_card", "merged"),
+    [
+        # every letter a word's initial, the acronym used alone: no shared card needed
+        ("PSU", "mention", "c2", "power supply unit", "c1", True),
+        # only ever the first word of other names ("PSU fan"): a card must use both
+        ("PSU", "nested", "c2", "power supply unit", "c1", False),
+        ("PSU", "nested", "c1", "power supply unit", "c1", True),
+        # a letter before an acronym kept whole stands for any word that starts with it
+        ("eSIM", "mention", "c2", "embedded SIM", "c1", False),
+        ("eSIM", "mention", "c1", "embedded SIM", "c1", True),
+        # two letters of one word run together
+        ("HW", "mention", "c2", "homework", "c1", False),
+        ("HW", "mention", "c1", "homework", "c1", True),
+    ],
+)
+def test_concepts_merge_initials_need_a_shared_card_or_a_whole_spelling(
+    acronym, role, acronym_card, name, name_card, merged
+):
+    short = cand(acronym, 2, cards=(acronym_card,))
+    if role == "nested":
+        short.roles = Counter({"acronym": 2, "nested": 2})
+    groups = groups_of(short, cand(name, cards=(name_card,)))
+    assert same_group(groups, acronym, name) is merged
 
 
 def merged_by(cards: list[Card], a: str, b: str, disabled=()) -> tuple[bool, set[str]]:
@@ -744,10 +771,23 @@ def test_concepts_merge_generic_head_only_when_it_names_the_same_thing(bare, lon
         ("peer-to-peer", "peer-to-peer VPN", True),  # the kind, with its class after it
         ("HTTP", "HTTP GET", False),  # a name in capitals: GET is no acronym
         ("LEFT", "LEFT JOIN", False),
+        ("Nikon", "Nikon's DSLR", False),  # a thing of its owner's, not the owner
     ],
 )
 def test_concepts_merge_acronym_suffix_not_in_a_name_in_capitals(base, longer, merged):
     assert same_group(groups_of(cand(base, 2), cand(longer, 2)), base, longer) is merged
+
+
+@pytest.mark.parametrize(
+    ("rest", "longer", "merged"),
+    [
+        ("window size", "TCP window size", True),  # the window size of the TCP
+        ("hash function", "SHA hash function", False),  # SHA is a hash function
+        ("cipher model", "AES cipher model", False),
+    ],
+)
+def test_concepts_merge_acronym_prefix_not_before_a_generic_head(rest, longer, merged):
+    assert same_group(groups_of(cand(rest, 2), cand(longer, 2)), rest, longer) is merged
 
 
 @pytest.mark.parametrize(
