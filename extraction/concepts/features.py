@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from types import MappingProxyType
 
 import networkx as nx
@@ -26,7 +27,7 @@ from extraction.concepts.candidates import SUBJECT_ROLES, Candidate
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.phrases import head_index, only_verb, plural_forms, zipf
 from extraction.concepts.segments import Segment
-from extraction.concepts.words import EVALUATIVE_WORDS, GENERIC_NOTE_WORDS
+from extraction.concepts.words import EVALUATIVE_WORDS, EXAMPLE_CUE, GENERIC_NOTE_WORDS
 from extraction.names import is_acronym
 
 #: Roles that single a name out (every role but a plain mention).
@@ -155,6 +156,11 @@ FEATURES: dict[str, str] = {
         "heading_clause": "a heading that reads like a clause ('Dealing with erosion', "
         "'Erosion by wind'): a heading titles a section more often than a term list does",
     },
+    **{
+        "example_share": "share of the sentences that use it that set up a worked example or "
+        "a scenario ('For example, consider a dam on a river', 'Suppose the tank holds 5 "
+        "litres'): what an example is about rather than what the notes teach",
+    },
 }
 
 
@@ -274,6 +280,7 @@ def group_features(
         x = _features(cands, ranks, heads, modifiers, inside, counted)
         x.update(_topic_features(cands, alone))
         x.update(_block_features(cands, holders))
+        x.update(_example_features(cands))
         out[root] = {k: values.setdefault((type(v), v), v) for k, v in x.items()}
     return out
 
@@ -521,3 +528,19 @@ def _block_features(cands: Sequence[Candidate], holders: Mapping[str, int]) -> d
     if len(words) != 1 or not holders.get(words[0]):
         return {}
     return {"word_in_names": _log(holders[words[0]])}
+
+
+@lru_cache(maxsize=65536)
+def _sets_up_example(text: str) -> bool:
+    return bool(EXAMPLE_CUE.search(text))
+
+
+def _example_features(cands: Sequence[Candidate]) -> dict[str, float]:
+    """The share of the sentences that use a name that set up a worked example or a
+    scenario (``example_share``): the subjects of an example ("Suppose a tank holds 5
+    litres of brine") are what it is about, not what the notes teach."""
+    sentences = {e.text for c in cands for e in c.sentences}
+    if not sentences:
+        return {}
+    share = sum(map(_sets_up_example, sentences)) / len(sentences)
+    return {"example_share": share} if share else {}

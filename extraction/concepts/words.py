@@ -148,6 +148,16 @@ EVALUATIVE_WORDS = _words(
     """
 )
 
+#: Words that set up a worked example or a scenario ("For example, consider a dam on a
+#: river", "Suppose the tank holds 5 litres", "Imagine a ball rolling down a slope"): what
+#: such a sentence names is what the example is about, a feature of the selector
+#: (``example_share``), not a rule. Not "e.g." or "such as", which name instances of
+#: what the notes teach ("enzymes such as amylase").
+EXAMPLE_CUE = re.compile(
+    r"\b(?:for example|for instance|consider|suppose|imagine|let's say|say we have|assume)\b",
+    re.IGNORECASE,
+)
+
 #: Verbs a study prompt or an instruction opens a sentence with ("Define Reinforcement
 #: Learning", "Use activation functions that ..."): never part of a name there.
 INSTRUCTIONS = _words(

@@ -1,0 +1,50 @@
+"""Features of the concept selector that read the sentences a name is used in."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.concepts.candidates import Candidate
+from extraction.concepts.features import group_features
+from extraction.records import Evidence
+
+
+def _features(name: str, sentences: list[str]) -> dict[str, float]:
+    said = {Evidence("notes.md", line, text) for line, text in enumerate(sentences, 1)}
+    cand = Candidate(name, count=len(sentences), sentences=said)
+    return group_features({name: [cand]}, ranks={}, uses={})[name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "example"),
+    [
+        ("For example, a dam on a river stores potential energy.", True),
+        ("For instance, a dam on a river stores potential energy.", True),
+        ("Consider a dam on a river that stores potential energy.", True),
+        ("Suppose a dam on a river stores potential energy.", True),
+        ("Imagine a dam on a river that stores potential energy.", True),
+        ("Let's say a dam on a river stores potential energy.", True),
+        ("Say we have a dam on a river that stores potential energy.", True),
+        ("Assume a dam on a river stores potential energy.", True),
+        # instances of what the notes teach, and a plain statement
+        ("Stores of energy, e.g. a dam on a river, release it later.", False),
+        ("Stores of energy such as a dam on a river release it later.", False),
+        ("A dam on a river stores potential energy.", False),
+    ],
+)
+def test_features_example_share_marks_a_name_an_example_sets_up(sentence, example):
+    x = _features("dam", [sentence])
+    assert bool(x.get("example_share")) is example, x
+
+
+def test_features_example_share_is_the_share_of_its_sentences():
+    x = _features(
+        "tank",
+        [
+            "Suppose the tank holds 5 litres of brine.",
+            "The tank drains at 1 litre a minute.",
+            "Brine flows out of the tank.",
+            "A tank of brine loses salt as it drains.",
+        ],
+    )
+    assert x["example_share"] == pytest.approx(0.25)
