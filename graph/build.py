@@ -108,7 +108,7 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
             relation.evidence.append(evidence)
 
     for card in cards:
-        found = index.card_mentions.get(card.id, ())
+        found = [*index.card_mentions.get(card.id, ()), *index.card_nested.get(card.id, ())]
         for subject in index.subjects(card) if found else ():
             for target, evidence in found:
                 if target != subject:
@@ -120,7 +120,10 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
     together: dict[frozenset[str], Relation] = {}
     for card in cards:
         by_sentence: dict = {}
-        for concept, evidence in index.card_mentions.get(card.id, ()):
+        for concept, evidence in (
+            *index.card_mentions.get(card.id, ()),
+            *index.card_nested.get(card.id, ()),
+        ):
             by_sentence.setdefault(evidence, []).append(concept)
         for evidence, named in by_sentence.items():
             named = list(dict.fromkeys(named))

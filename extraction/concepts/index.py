@@ -138,6 +138,11 @@ class ConceptIndex:
     card_mentions: dict[str, list[tuple[str, Evidence]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    #: card id -> (concept id, evidence) for every concept named inside a longer name
+    #: in that card ("osmosis" in "an osmosis experiment"), for the weak links alone
+    card_nested: dict[str, list[tuple[str, Evidence]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     #: every scored candidate group, most probable first
     candidates: list[Scored] = field(default_factory=list)
     #: concept id -> the scored group it was made from

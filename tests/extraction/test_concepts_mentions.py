@@ -1,0 +1,44 @@
+"""Where the concept index finds a concept named: the weak links read these mentions."""
+
+import pytest
+
+from extraction.records import Card
+
+
+def notes(defined, sentence):
+    """A card for each concept in ``defined``, then a card whose answer is ``sentence``."""
+    cards = [
+        Card(f"n.txt#{i}", "n.txt", "qa-list", (10 * i, 10 * i + 1), f"What is {name}?",
+             "A term of the course.", title_line=10 * i, body_lines=(10 * i + 1,))
+        for i, name in enumerate(defined, start=1)
+    ]  # fmt: skip
+    cards.append(
+        Card("n.txt#9", "n.txt", "qa-list", (100, 101), "What happens in the lab?", sentence,
+             title_line=100, body_lines=(101,))
+    )  # fmt: skip
+    return cards
+
+
+@pytest.mark.parametrize(
+    "defined,sentence,pair",
+    [
+        # a concept named inside a longer name is named in that sentence too
+        (["osmosis", "red blood cell"], "Red blood cells burst in the osmosis experiment.",
+         ("osmosis", "red blood cell")),
+        (["enzyme", "digestion"], "Digestion slows when enzyme activity drops.",
+         ("enzyme", "digestion")),
+        (["hash table", "collision"], "A collision slows every hash table lookup.",
+         ("hash table", "collision")),
+    ],
+)  # fmt: skip
+def test_concepts_mentions_name_inside_a_longer_name(defined, sentence, pair):
+    from extraction.concepts import extract_concepts
+    from graph.build import mention_relations
+
+    cards = notes(defined, sentence)
+    index = extract_concepts(cards)
+    a, b = (index.find(name) for name in pair)
+    assert a and b, sorted(index.concepts)
+    linked = [r for r in mention_relations(index, cards) if {r.source, r.target} == {a, b}]
+    assert linked and linked[0].relation == "related_to"
+    assert [e.text for e in linked[0].evidence] == [sentence]
