@@ -270,8 +270,8 @@ def _extract(
     for card_id, key, evidence in found.occurrences:
         if (concept_id_ := resolve.get(key)) is not None:
             index.card_mentions[card_id].append((concept_id_, evidence))
-        for inner in inner_concepts(key, found.nested, resolve):
-            if inner != concept_id_:
+        else:  # "the osmosis experiment" names no concept but osmosis
+            for inner in inner_concepts(key, found.nested, resolve):
                 index.card_nested[card_id].append((inner, evidence))
     return index
 
@@ -279,12 +279,11 @@ def _extract(
 def inner_concepts(
     key: str, nested: dict[str, tuple[str, ...]], resolve: dict[str, str]
 ) -> list[str]:
-    """The concepts named inside the name ``key`` (``nested``: the names inside each
-    longer name), the longest only: "enzyme" inside "enzyme kinetics", but not "kinetics"
-    inside "enzyme kinetics" in "enzyme kinetics model" when both "kinetics" and "enzyme
-    kinetics" are concepts.
+    """The concepts named inside the name ``key`` (``nested``: the names that modify
+    the head of each longer name), the longest only: "enzyme kinetics" in "enzyme
+    kinetics model", not also "kinetics" when both are concepts.
 
-    >>> nested = {"enzyme kinetics model": ("enzyme kinetics", "kinetics", "model")}
+    >>> nested = {"enzyme kinetics model": ("enzyme", "enzyme kinetics", "kinetics")}
     >>> inner_concepts("enzyme kinetics model", nested, {"enzyme kinetics": "ek", "kinetics": "k"})
     ['ek']
     """

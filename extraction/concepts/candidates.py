@@ -1598,8 +1598,9 @@ def nested_names(
     function", "machine learning" in "self-supervised machine learning task", a gerund
     after a noun counting as one: :func:`_compound_gerund`), with
     the role ``nested`` (as many uses as the longer name has) and a few of its
-    sentences. Returns the keys of the names inside each longer name's key, so that
-    each use of the longer name is also a mention of them (``Collected.nested``)."""
+    sentences. Returns the keys of the names inside each longer name's key that modify
+    its head ("osmosis" in "osmosis experiment", not "experiment"), so that a use of a
+    longer name that is no concept can mention them (``Collected.nested``)."""
     files = files or SharedSets()
     inside: dict[str, tuple[str, ...]] = {}
     for key, cand in list(candidates.items()):
@@ -1622,7 +1623,8 @@ def nested_names(
                 if any(w.lower() in EDGE_STOP for w in words[i:j]):
                     continue  # "detection with autoencoders" is no name
                 sub_key = concept_id(words[i:j]) if j == n else " ".join(words[i:j])
-                inside[key] = (*inside.get(key, ()), sub_key)
+                if j < n:  # a modifier: the longer name is no kind of it
+                    inside[key] = (*inside.get(key, ()), sub_key)
                 sub = candidates.get(sub_key)
                 if sub is None:
                     sub = candidates[sub_key] = Candidate(sub_key)
@@ -1696,7 +1698,8 @@ class Collected:
     candidates: dict[str, Candidate]
     pairs: list[AliasPair]
     occurrences: list[tuple[str, str, Evidence]]  # (card id, key, evidence)
-    #: key of a longer name -> keys of the names inside it (:func:`nested_names`)
+    #: key of a longer name -> keys of the names inside it that modify its head
+    #: (:func:`nested_names`)
     nested: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 

@@ -139,7 +139,7 @@ class ConceptIndex:
         default_factory=lambda: defaultdict(list)
     )
     #: card id -> (concept id, evidence) for every concept named inside a longer name
-    #: in that card ("osmosis" in "an osmosis experiment"), for the weak links alone
+    #: that is no concept ("osmosis" in "an osmosis experiment"), for the weak links alone
     card_nested: dict[str, list[tuple[str, Evidence]]] = field(
         default_factory=lambda: defaultdict(list)
     )
