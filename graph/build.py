@@ -85,6 +85,45 @@ def _nested_mentions(card: Card, found) -> list[tuple[str, str, Evidence]]:
     return out
 
 
+#: A sentence ending inside a text, before more words.
+_SENTENCE_END = re.compile(r"[.!?]\s+\S")
+
+
+def _whole_sentences(said: Collection[Evidence]) -> dict[Evidence, Evidence]:
+    """Each part of a sentence that stands as a sentence of its own (the label before a
+    colon, a bracket) -> the longest sentence of its line that holds it, one sentence:
+    "Stage 2: Anaphase [chromatid split]" names both, though "Anaphase" and the bracket
+    were read apart.
+
+    >>> whole = Evidence("n.md", 4, "Stage 2: Anaphase [chromatid split]")
+    >>> part, other = Evidence("n.md", 4, "[chromatid split]"), Evidence("n.md", 5, "Anaphase")
+    >>> _whole_sentences([whole, part, other]) == {part: whole}
+    True
+    """
+    by_line: dict[tuple[str, int], list[Evidence]] = {}
+    for evidence in said:
+        by_line.setdefault((evidence.source, evidence.line), []).append(evidence)
+    whole = {}
+    for same_line in by_line.values():
+        if len(same_line) < 2:
+            continue
+        longest = sorted(same_line, key=lambda e: -len(e.text))
+        for evidence in same_line:
+            holder = next(
+                (
+                    e
+                    for e in longest
+                    if len(e.text) > len(evidence.text)
+                    and evidence.text.strip() in e.text
+                    and not _SENTENCE_END.search(e.text.strip())
+                ),
+                None,
+            )
+            if holder is not None:
+                whole[evidence] = holder
+    return whole
+
+
 def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relation]:
     """``related_to`` edges, with the sentences they come from (at most three each).
 
@@ -120,11 +159,10 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
     together: dict[frozenset[str], Relation] = {}
     for card in cards:
         by_sentence: dict = {}
-        for concept, evidence in (
-            *index.card_mentions.get(card.id, ()),
-            *index.card_nested.get(card.id, ()),
-        ):
-            by_sentence.setdefault(evidence, []).append(concept)
+        found = [*index.card_mentions.get(card.id, ()), *index.card_nested.get(card.id, ())]
+        whole = _whole_sentences({evidence for _, evidence in found})
+        for concept, evidence in found:
+            by_sentence.setdefault(whole.get(evidence, evidence), []).append(concept)
         for evidence, named in by_sentence.items():
             named = list(dict.fromkeys(named))
             if len(named) > SAME_SENTENCE_MAX_CONCEPTS:

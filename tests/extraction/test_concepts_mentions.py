@@ -42,3 +42,23 @@ def test_concepts_mentions_name_inside_a_longer_name(defined, sentence, pair):
     linked = [r for r in mention_relations(index, cards) if {r.source, r.target} == {a, b}]
     assert linked and linked[0].relation == "related_to"
     assert [e.text for e in linked[0].evidence] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "defined,sentence,pair",
+    [
+        # a label the parser reads as a sentence apart from the instruction after it
+        (["pasteurisation", "bacteria"], "Pasteurisation: Kill bacteria by heating milk briefly.",
+         ("pasteurisation", "bacteria")),
+    ],
+)  # fmt: skip
+def test_concepts_mentions_parts_of_one_sentence_are_linked(defined, sentence, pair):
+    from extraction.concepts import extract_concepts
+    from graph.build import mention_relations
+
+    cards = notes(defined, sentence)
+    index = extract_concepts(cards)
+    a, b = (index.find(name) for name in pair)
+    assert a and b, sorted(index.concepts)
+    linked = [r for r in mention_relations(index, cards) if {r.source, r.target} == {a, b}]
+    assert linked and [e.text for e in linked[0].evidence] == [sentence]
