@@ -60,6 +60,20 @@ SAME_SENTENCE_MAX_CONCEPTS = 20
 NAMING_ITEM_WORDS = 6
 
 
+def _one_name(named: set[str]) -> list[str]:
+    """The concepts of a line that names one thing: the one concept, or a longer name
+    and the concepts inside it ("ways to prevent erosion" and "erosion"); else none.
+
+    >>> _one_name({"ways to prevent erosion", "erosion"}), _one_name({"erosion", "soil"})
+    (['ways to prevent erosion', 'erosion'], [])
+    """
+    if len(named) <= 1:
+        return list(named)
+    longest = max(named, key=lambda c: (len(c), c))
+    inside = [c for c in named if c != longest and f" {c} " in f" {longest} "]
+    return [longest, *sorted(inside)] if len(inside) == len(named) - 1 else []
+
+
 def _nested_mentions(card: Card, found) -> list[tuple[str, str, Evidence]]:
     """``(subject, target, evidence)`` for each concept a list item names that is nested
     under an item naming one concept only ("- **Osmosis**" over "  - moves water across
@@ -76,12 +90,13 @@ def _nested_mentions(card: Card, found) -> list[tuple[str, str, Evidence]]:
         if item.depth == 0 or parent not in item_lines:
             continue
         named = by_line.get(parent, ())
-        if len({c for c, _ in named}) != 1 or len(named[0][1].text.split()) > NAMING_ITEM_WORDS:
+        subjects = _one_name({c for c, _ in named})
+        if not subjects or len(named[0][1].text.split()) > NAMING_ITEM_WORDS:
             continue
-        subject = named[0][0]
         for concept, evidence in by_line.get(card.line_of(item.start), ()):
-            if concept != subject:
-                out.append((subject, concept, evidence))
+            for subject in subjects:
+                if concept not in subjects:
+                    out.append((subject, concept, evidence))
     return out
 
 

@@ -62,3 +62,42 @@ def test_concepts_mentions_parts_of_one_sentence_are_linked(defined, sentence, p
     assert a and b, sorted(index.concepts)
     linked = [r for r in mention_relations(index, cards) if {r.source, r.target} == {a, b}]
     assert linked and [e.text for e in linked[0].evidence] == [sentence]
+
+
+def outline(defined, parent, child):
+    """Cards for the concepts in ``defined``, then a card whose list item ``child`` is
+    nested under the item ``parent``, in bold."""
+    from extraction.records import Emphasis, ListItem
+
+    cards = notes(defined, "")[:-1]
+    body = f"{parent}\n{child}"
+    items = (
+        ListItem(0, len(parent), 0, -1),
+        ListItem(len(parent) + 1, len(body), 1, 0),
+    )
+    cards.append(
+        Card("n.txt#9", "n.txt", "markdown", (100, 102), "Field notes", body, title_line=100,
+             body_lines=(101, 102), title_kind="heading", items=items,
+             emphasis=(Emphasis("body", 0, len(parent), "bold"),))
+    )  # fmt: skip
+    return cards
+
+
+@pytest.mark.parametrize(
+    "defined,parent,child,pair",
+    [
+        # an item whose longer name holds another concept names both for its nested items
+        (["ways to prevent erosion", "erosion", "terracing"], "ways to prevent erosion",
+         "Terracing slows the water on a hillside.", ("erosion", "terracing")),
+    ],
+)  # fmt: skip
+def test_concepts_mentions_items_nested_under_a_name_holding_another(defined, parent, child, pair):
+    from extraction.concepts import extract_concepts
+    from graph.build import mention_relations
+
+    cards = outline(defined, parent, child)
+    index = extract_concepts(cards)
+    a, b = (index.find(name) for name in pair)
+    assert a and b and index.find(parent), sorted(index.concepts)
+    linked = [r for r in mention_relations(index, cards) if (r.source, r.target) == (a, b)]
+    assert linked and [e.text for e in linked[0].evidence] == [child]
