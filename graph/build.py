@@ -139,6 +139,29 @@ def _whole_sentences(said: Collection[Evidence]) -> dict[Evidence, Evidence]:
     return whole
 
 
+def _row_mentions(card: Card, found) -> list[tuple[str, str, Evidence]]:
+    """``(subject, target, evidence)`` for each concept the other cells of a table row
+    name, when the row's first cell is a concept's name and nothing more ("Osmosis" |
+    "moves water across a membrane"): what the row says, it says of that concept."""
+    if not card.tables or not found:
+        return []
+    by_line: dict[int, list[tuple[str, Evidence]]] = {}
+    for concept, evidence in found:
+        by_line.setdefault(evidence.line, []).append((concept, evidence))
+    out = []
+    for table in card.tables:
+        for row, line in zip(table.rows, table.row_lines, strict=False):
+            if not row or not row[0].strip():
+                continue
+            named = by_line.get(line, ())
+            first = row[0].strip()
+            subjects = _one_name({c for c, e in named if e.text.strip() == first})
+            for concept, evidence in named if subjects else ():
+                if concept not in subjects and evidence.text.strip() != first:
+                    out.extend((subject, concept, evidence) for subject in subjects)
+    return out
+
+
 def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relation]:
     """``related_to`` edges, with the sentences they come from (at most three each).
 
@@ -168,6 +191,8 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
                 if target != subject:
                     mention(subject, target, evidence)
         for subject, target, evidence in _nested_mentions(card, found):
+            mention(subject, target, evidence)
+        for subject, target, evidence in _row_mentions(card, found):
             mention(subject, target, evidence)
     for relation in edges.values():
         relation.confidence = round(min(0.5, 0.2 + 0.1 * len(relation.evidence)), 3)

@@ -101,3 +101,31 @@ def test_concepts_mentions_items_nested_under_a_name_holding_another(defined, pa
     assert a and b and index.find(parent), sorted(index.concepts)
     linked = [r for r in mention_relations(index, cards) if (r.source, r.target) == (a, b)]
     assert linked and [e.text for e in linked[0].evidence] == [child]
+
+
+@pytest.mark.parametrize(
+    "defined,row,pair",
+    [
+        # a row whose first cell is a concept's name is about that concept
+        (["pepsin", "protein"], ("Pepsin", "Breaks down protein in the stomach."),
+         ("pepsin", "protein")),
+        (["subduction", "ocean trench"], ("Subduction", "Forms an ocean trench."),
+         ("subduction", "ocean trench")),
+    ],
+)  # fmt: skip
+def test_concepts_mentions_table_row_is_about_its_first_cell(defined, row, pair):
+    from extraction.concepts import extract_concepts
+    from extraction.records import Table
+    from graph.build import mention_relations
+
+    cards = notes(defined, "")[:-1]
+    table = Table(("Name", "What it does"), (row,), (101,))
+    cards.append(
+        Card("n.txt#9", "n.txt", "markdown", (100, 101), "Field notes", "", title_line=100,
+             title_kind="heading", tables=(table,))
+    )  # fmt: skip
+    index = extract_concepts(cards)
+    a, b = (index.find(name) for name in pair)
+    assert a and b, sorted(index.concepts)
+    linked = [r for r in mention_relations(index, cards) if (r.source, r.target) == (a, b)]
+    assert linked and [e.text for e in linked[0].evidence] == [row[1]]
