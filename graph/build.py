@@ -186,7 +186,7 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
 
     for card in cards:
         found = [*index.card_mentions.get(card.id, ()), *index.card_nested.get(card.id, ())]
-        for subject in index.subjects(card) if found else ():
+        for subject in index.mentioned_by(card) if found else ():
             for target, evidence in found:
                 if target != subject:
                     mention(subject, target, evidence)

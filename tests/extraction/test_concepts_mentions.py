@@ -129,3 +129,29 @@ def test_concepts_mentions_table_row_is_about_its_first_cell(defined, row, pair)
     assert a and b, sorted(index.concepts)
     linked = [r for r in mention_relations(index, cards) if (r.source, r.target) == (a, b)]
     assert linked and [e.text for e in linked[0].evidence] == [row[1]]
+
+
+@pytest.mark.parametrize(
+    "defined,title,sentence,pair",
+    [
+        # a heading that gives an action is about the concept the notes make of it
+        (["corrosion prevention", "zinc paint", "corrosion"], "Prevent corrosion",
+         "A layer of zinc paint shields the steel.", ("corrosion prevention", "zinc paint")),
+        (["fraud detection", "anomaly score", "fraud"], "Detect fraud",
+         "An anomaly score flags a strange payment.", ("fraud detection", "anomaly score")),
+    ],
+)  # fmt: skip
+def test_concepts_mentions_action_heading_names_its_concept(defined, title, sentence, pair):
+    from extraction.concepts import extract_concepts
+    from graph.build import mention_relations
+
+    cards = notes(defined, "")[:-1]
+    cards.append(
+        Card("n.txt#9", "n.txt", "markdown", (100, 101), title, sentence, title_line=100,
+             body_lines=(101,), title_kind="heading")
+    )  # fmt: skip
+    index = extract_concepts(cards)
+    a, b = (index.find(name) for name in pair)
+    assert a and b, sorted(index.concepts)
+    linked = [r for r in mention_relations(index, cards) if (r.source, r.target) == (a, b)]
+    assert linked and [e.text for e in linked[0].evidence] == [sentence]
