@@ -60,6 +60,20 @@ SAME_SENTENCE_MAX_CONCEPTS = 20
 NAMING_ITEM_WORDS = 6
 
 
+def _one_name(named: set[str]) -> list[str]:
+    """The concepts of a line that names one thing: the one concept, or a longer name
+    and the concepts inside it ("ways to prevent erosion" and "erosion"); else none.
+
+    >>> _one_name({"ways to prevent erosion", "erosion"}), _one_name({"erosion", "soil"})
+    (['ways to prevent erosion', 'erosion'], [])
+    """
+    if len(named) <= 1:
+        return list(named)
+    longest = max(named, key=lambda c: (len(c), c))
+    inside = [c for c in named if c != longest and f" {c} " in f" {longest} "]
+    return [longest, *sorted(inside)] if len(inside) == len(named) - 1 else []
+
+
 def _nested_mentions(card: Card, found) -> list[tuple[str, str, Evidence]]:
     """``(subject, target, evidence)`` for each concept a list item names that is nested
     under an item naming one concept only ("- **Osmosis**" over "  - moves water across
@@ -76,12 +90,75 @@ def _nested_mentions(card: Card, found) -> list[tuple[str, str, Evidence]]:
         if item.depth == 0 or parent not in item_lines:
             continue
         named = by_line.get(parent, ())
-        if len({c for c, _ in named}) != 1 or len(named[0][1].text.split()) > NAMING_ITEM_WORDS:
+        subjects = _one_name({c for c, _ in named})
+        if not subjects or len(named[0][1].text.split()) > NAMING_ITEM_WORDS:
             continue
-        subject = named[0][0]
         for concept, evidence in by_line.get(card.line_of(item.start), ()):
-            if concept != subject:
-                out.append((subject, concept, evidence))
+            for subject in subjects:
+                if concept not in subjects:
+                    out.append((subject, concept, evidence))
+    return out
+
+
+#: A sentence ending inside a text, before more words.
+_SENTENCE_END = re.compile(r"[.!?]\s+\S")
+
+
+def _whole_sentences(said: Collection[Evidence]) -> dict[Evidence, Evidence]:
+    """Each part of a sentence that stands as a sentence of its own (the label before a
+    colon, a bracket) -> the longest sentence of its line that holds it, one sentence:
+    "Stage 2: Anaphase [chromatid split]" names both, though "Anaphase" and the bracket
+    were read apart.
+
+    >>> whole = Evidence("n.md", 4, "Stage 2: Anaphase [chromatid split]")
+    >>> part, other = Evidence("n.md", 4, "[chromatid split]"), Evidence("n.md", 5, "Anaphase")
+    >>> _whole_sentences([whole, part, other]) == {part: whole}
+    True
+    """
+    by_line: dict[tuple[str, int], list[Evidence]] = {}
+    for evidence in said:
+        by_line.setdefault((evidence.source, evidence.line), []).append(evidence)
+    whole = {}
+    for same_line in by_line.values():
+        if len(same_line) < 2:
+            continue
+        longest = sorted(same_line, key=lambda e: -len(e.text))
+        for evidence in same_line:
+            holder = next(
+                (
+                    e
+                    for e in longest
+                    if len(e.text) > len(evidence.text)
+                    and evidence.text.strip() in e.text
+                    and not _SENTENCE_END.search(e.text.strip())
+                ),
+                None,
+            )
+            if holder is not None:
+                whole[evidence] = holder
+    return whole
+
+
+def _row_mentions(card: Card, found) -> list[tuple[str, str, Evidence]]:
+    """``(subject, target, evidence)`` for each concept the other cells of a table row
+    name, when the row's first cell is a concept's name and nothing more ("Osmosis" |
+    "moves water across a membrane"): what the row says, it says of that concept."""
+    if not card.tables or not found:
+        return []
+    by_line: dict[int, list[tuple[str, Evidence]]] = {}
+    for concept, evidence in found:
+        by_line.setdefault(evidence.line, []).append((concept, evidence))
+    out = []
+    for table in card.tables:
+        for row, line in zip(table.rows, table.row_lines, strict=False):
+            if not row or not row[0].strip():
+                continue
+            named = by_line.get(line, ())
+            first = row[0].strip()
+            subjects = _one_name({c for c, e in named if e.text.strip() == first})
+            for concept, evidence in named if subjects else ():
+                if concept not in subjects and evidence.text.strip() != first:
+                    out.extend((subject, concept, evidence) for subject in subjects)
     return out
 
 
@@ -108,20 +185,24 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
             relation.evidence.append(evidence)
 
     for card in cards:
-        found = index.card_mentions.get(card.id, ())
-        for subject in index.subjects(card) if found else ():
+        found = [*index.card_mentions.get(card.id, ()), *index.card_nested.get(card.id, ())]
+        for subject in index.mentioned_by(card) if found else ():
             for target, evidence in found:
                 if target != subject:
                     mention(subject, target, evidence)
         for subject, target, evidence in _nested_mentions(card, found):
+            mention(subject, target, evidence)
+        for subject, target, evidence in _row_mentions(card, found):
             mention(subject, target, evidence)
     for relation in edges.values():
         relation.confidence = round(min(0.5, 0.2 + 0.1 * len(relation.evidence)), 3)
     together: dict[frozenset[str], Relation] = {}
     for card in cards:
         by_sentence: dict = {}
-        for concept, evidence in index.card_mentions.get(card.id, ()):
-            by_sentence.setdefault(evidence, []).append(concept)
+        found = [*index.card_mentions.get(card.id, ()), *index.card_nested.get(card.id, ())]
+        whole = _whole_sentences({evidence for _, evidence in found})
+        for concept, evidence in found:
+            by_sentence.setdefault(whole.get(evidence, evidence), []).append(concept)
         for evidence, named in by_sentence.items():
             named = list(dict.fromkeys(named))
             if len(named) > SAME_SENTENCE_MAX_CONCEPTS:

@@ -270,4 +270,27 @@ def _extract(
     for card_id, key, evidence in found.occurrences:
         if (concept_id_ := resolve.get(key)) is not None:
             index.card_mentions[card_id].append((concept_id_, evidence))
+        else:  # "the osmosis experiment" names no concept but osmosis
+            for inner in inner_concepts(key, found.nested, resolve):
+                index.card_nested[card_id].append((inner, evidence))
     return index
+
+
+def inner_concepts(
+    key: str, nested: dict[str, tuple[str, ...]], resolve: dict[str, str]
+) -> list[str]:
+    """The concepts named inside the name ``key`` (``nested``: the names that modify
+    the head of each longer name), the longest only: "enzyme kinetics" in "enzyme
+    kinetics model", not also "kinetics" when both are concepts.
+
+    >>> nested = {"enzyme kinetics model": ("enzyme", "enzyme kinetics", "kinetics")}
+    >>> inner_concepts("enzyme kinetics model", nested, {"enzyme kinetics": "ek", "kinetics": "k"})
+    ['ek']
+    """
+    named = [name for name in nested.get(key, ()) if name in resolve]
+    longest = [
+        name
+        for name in named
+        if not any(f" {name} " in f" {other} " for other in named if other != name)
+    ]
+    return list(dict.fromkeys(resolve[name] for name in longest))

@@ -1589,14 +1589,19 @@ def _compound_gerund(words: Sequence[str], shape: Shape, i: int, j: int) -> bool
     )
 
 
-def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = None) -> None:
+def nested_names(
+    candidates: dict[str, Candidate], files: SharedSets | None = None
+) -> dict[str, tuple[str, ...]]:
     """Count the names inside each longer name, once per name: every shorter run of
     its words that ends in a noun ("heat exchanger" in "plate heat
     exchanger", "tax law" in "international tax law reform", a gerund
     after a noun counting as one: :func:`_compound_gerund`), with
     the role ``nested`` (as many uses as the longer name has) and a few of its
-    sentences."""
+    sentences. Returns the keys of the names inside each longer name's key that modify
+    its head ("osmosis" in "osmosis experiment", not "experiment"), so that a use of a
+    longer name that is no concept can mention them (``Collected.nested``)."""
     files = files or SharedSets()
+    inside: dict[str, tuple[str, ...]] = {}
     for key, cand in list(candidates.items()):
         if cand.count == 0 or " " not in key:
             continue
@@ -1617,6 +1622,8 @@ def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = No
                 if any(w.lower() in EDGE_STOP for w in words[i:j]):
                     continue  # "detection with autoencoders" is no name
                 sub_key = concept_id(words[i:j]) if j == n else " ".join(words[i:j])
+                if j < n:  # a modifier: the longer name is no kind of it
+                    inside[key] = (*inside.get(key, ()), sub_key)
                 sub = candidates.get(sub_key)
                 if sub is None:
                     sub = candidates[sub_key] = Candidate(sub_key)
@@ -1631,6 +1638,7 @@ def nested_names(candidates: dict[str, Candidate], files: SharedSets | None = No
                         sub.mentions.append(evidence)
                 sub.sentences.update(sorted(cand.sentences, key=_sentence_order)[:NESTED_EVIDENCE])
                 sub.first = min(sub.first, cand.first)
+    return inside
 
 
 def of_phrases(view: View) -> Iterator[Occurrence]:
@@ -1689,6 +1697,9 @@ class Collected:
     candidates: dict[str, Candidate]
     pairs: list[AliasPair]
     occurrences: list[tuple[str, str, Evidence]]  # (card id, key, evidence)
+    #: key of a longer name -> keys of the names inside it that modify its head
+    #: (:func:`nested_names`)
+    nested: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 #: A sentence that cites or credits: "et al.", a year, a DOI or link, "Image credit".
@@ -1925,6 +1936,5 @@ def collect(
     for cand, place in headed:
         if said_under(cand.key, under.get(place, ())):
             cand.headings_used += 1
-    if "nested" not in disabled:
-        nested_names(candidates, files)
-    return Collected(candidates, pairs, occurrences)
+    nested = nested_names(candidates, files) if "nested" not in disabled else {}
+    return Collected(candidates, pairs, occurrences, nested)

@@ -138,12 +138,21 @@ class ConceptIndex:
     card_mentions: dict[str, list[tuple[str, Evidence]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    #: card id -> (concept id, evidence) for every concept named inside a longer name
+    #: that is no concept ("osmosis" in "an osmosis experiment"), for the weak links alone
+    card_nested: dict[str, list[tuple[str, Evidence]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     #: every scored candidate group, most probable first
     candidates: list[Scored] = field(default_factory=list)
     #: concept id -> the scored group it was made from
     selected: dict[str, Scored] = field(default_factory=dict)
     _card_subjects: dict[str, list[str]] | None = field(default=None, repr=False)
     _headings: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
+    #: (file, line) of a heading or title that gives an action -> the concept named by
+    #: its noun (:meth:`action_named`)
+    _actions: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
+    _by_ending: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False)
     _found: dict[str, str | None] = field(default_factory=dict, repr=False)
     _first_words: frozenset[str] | None = field(default=None, repr=False)
 
@@ -158,10 +167,15 @@ class ConceptIndex:
                     return concept
         return None
 
-    def subjects(self, card: Card) -> list[str]:
+    def subjects(self, card: Card, *, actions: bool = False) -> list[str]:
         """The concepts a card is about: those it is the card of, else the one or two
-        its question names, else the concept its innermost section heading names."""
+        its question names, else the concept its innermost section heading names. With
+        ``actions``, a title or heading that gives an action names the concept made from
+        it (:meth:`action_named`: "Prevent corrosion" over notes that name corrosion
+        prevention), for the weak links alone: :meth:`mentioned_by`."""
         subjects = self._subjects()
+        if actions and (found := self._actions.get((card.source, card.title_line))):
+            return [found]
         if found := subjects.get(card.id):
             return found
         named = list(
@@ -172,9 +186,46 @@ class ConceptIndex:
         if card.title and 1 <= len(named) <= 2:  # "How does a GRU control information?"
             return named
         for line in reversed(card.section_lines):
+            if actions and (heading := self._actions.get((card.source, line))):
+                return [heading]
             if heading := self._headings.get((card.source, line)):
                 return [heading]
         return []
+
+    def mentioned_by(self, card: Card) -> list[str]:
+        """The concepts a card's mentions are linked from (:meth:`subjects` with
+        ``actions``)."""
+        return self.subjects(card, actions=True)
+
+    def action_named(self, doc: Doc | Span) -> str | None:
+        """The concept a heading that gives an action and its object names by a noun
+        made from the verb, when the notes name that concept ("Prevent corrosion" ->
+        "corrosion prevention", "Detect fraud" -> "fraud detection"); else None."""
+        toks = [t for t in doc if not t.is_punct and not t.is_space]
+        # the tagger often reads a capitalised verb opening a heading as a noun: the
+        # concept made from the word is what shows it is a verb
+        if len(toks) < 2 or not toks[0].is_alpha or toks[0].pos_ in {"DET", "ADP", "PRON"}:
+            return None
+        obj = " ".join(t.lower_ for t in toks[1:] if t.pos_ != "DET")
+        verb = toks[0].lower_
+        stem = verb[: max(4, len(verb) - 1)]
+        if len(verb) < 4 or not obj:
+            return None
+        for noun, concept in self._endings().get(obj, ()):
+            if noun != verb and noun.startswith(stem) and len(noun) > len(verb):
+                return concept
+        return None
+
+    def _endings(self) -> dict[str, list[tuple[str, str]]]:
+        """Every name of two words or more by all but its last word: (last word,
+        concept) pairs (made once)."""
+        if self._by_ending is None:
+            self._by_ending = defaultdict(list)
+            for name, concept in self.resolve.items():
+                *rest, last = name.lower().split() or [""]
+                if rest:
+                    self._by_ending[" ".join(rest)].append((last, concept))
+        return self._by_ending
 
     def _subjects(self) -> dict[str, list[str]]:
         """Card id -> the concepts it is the card of (made once, with the concept each
@@ -184,8 +235,12 @@ class ConceptIndex:
             for concept in self.concepts.values():
                 for card_id in concept.cards:
                     self._card_subjects[card_id].append(concept.id)
-            for seg, doc in parsed_where(self.segments, lambda seg: seg.is_heading):
-                if found := self.lookup(doc):
+            for seg, doc in parsed_where(
+                self.segments, lambda seg: seg.is_heading or seg.kind == "title"
+            ):
+                if found := self.action_named(doc):
+                    self._actions[(seg.card.source, seg.line)] = found
+                if seg.is_heading and (found := self.lookup(doc)):
                     self._headings[(seg.card.source, seg.line)] = found
         return self._card_subjects
 
