@@ -41,7 +41,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from extraction.errors import ReadError
 from extraction.readers._base import Body, CardBuilder, RawNote, tidy
-from extraction.readers._html import html_lines, links_out
+from extraction.readers._html import code_words, html_lines, links_out
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.records import Card, Table
 
@@ -60,8 +60,6 @@ REFERENCE_ROLES = frozenset(
     {"numref", "ref", "eqref", "cite", "citet", "citep", "label", "eqlabel", "doc"}
     | {"width", "height", "bibliography", "begin_tab", "end_tab", "download", "footcite"}
 )
-#: Inline code kept as text: a word or a short name ("Dense", "ls", "Leaky ReLU").
-_WORDLIKE_CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z][A-Za-z0-9-]*){0,3}")
 #: LaTeX commands whose argument is words: ``\text{argmax}``.
 _MATH_WORDS = re.compile(
     r"\\(?:text|textrm|textit|textbf|mathrm|operatorname|mbox)\s*\{([A-Za-z][A-Za-z -]*)\}"
@@ -110,16 +108,6 @@ def math_words(expr: str) -> str:
         if len(match.group(1).strip()) > 2 and not before.endswith(("_", "^")):
             words.append(match.group(1).strip())  # not a subscript such as W_{\textrm{xi}}
     return " ".join(words)
-
-
-def code_words(code: str) -> str:
-    """Inline code that reads as a word or short name, else "".
-
-    >>> code_words("Dense"), code_words("tf.multiply(-10.0"), code_words("w**2")
-    ('Dense', '', '')
-    """
-    code = code.strip()
-    return code if _WORDLIKE_CODE.fullmatch(code) else ""
 
 
 def atx_heading(line: str) -> tuple[int, str] | None:
@@ -281,6 +269,7 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
 
     links: list[bool] = []  # for each open link: does it lead out of the notes?
     after_image = after_bold = False
+    code_at: int | None = None  # where the text of an open HTML <code> starts in parts
     for tok in children:
         kind = tok.type
         if kind == "text":
@@ -327,6 +316,14 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
                 closing(style) if tag.group(1) else opening(style)
             elif tag and tag.group(2).lower() == "br":
                 add(" ")
+            elif tag and tag.group(2).lower() == "code":  # HTML's inline code, as `code`
+                if not tag.group(1):
+                    code_at = len(parts)
+                elif code_at is not None:
+                    code = "".join(parts[code_at:])
+                    del parts[code_at:]
+                    length, code_at = sum(map(len, parts)), None
+                    add(code_words(code))
         after_image = kind == "image"
         after_bold = kind == "strong_close"
     out.text = "".join(parts)

@@ -237,6 +237,8 @@ def test_readers_markdown_table_rows_with_header():
         ("a [link](http://x.y) here", "a link here"),
         ("`code` span", "code span"),
         ("`np.dot(x)` call", "call"),
+        ("run <code>heap.push(3)</code> once", "run once"),
+        ("the <code>Mantle</code> layer", "the Mantle layer"),
         ("see :numref:`fig_x`", "see"),
         ("a {math}`x^2` b", "a b"),
         ("snake_case_name stays", "snake_case_name stays"),

@@ -248,6 +248,23 @@ def test_readers_structure_html_lines(html, lines):
 @pytest.mark.parametrize(
     ("html", "lines"),
     [
+        ("Heat <code>beaker.temp = 90;</code> slowly", ["Heat slowly"]),
+        ("Call <code>sort</code> on the list", ["Call sort on the list"]),
+        ("A <code>hash_table</code> entry", ["A entry"]),
+        ("Osmosis<pre>def flow(a, b):\n    return a - b</pre>Diffusion", ["Osmosis", "Diffusion"]),
+        ("<code>let pH = 7;<br>neutral(pH);</code>", []),
+        ("<code>if (x) {<div>tilt();</div>}</code>Plates", ["Plates"]),
+        ("Left <code>unclosed(", ["Left"]),
+    ],
+)
+def test_readers_structure_html_code_as_markdown_code(html, lines):
+    """HTML code is read as Markdown's: a block never, a span only as a name."""
+    assert [x.text for x in html_lines(html)] == lines
+
+
+@pytest.mark.parametrize(
+    ("html", "lines"),
+    [
         (
             "Read <a href='https://x.org'>Volcano Basics</a>.",
             [("Read Volcano Basics.", [(5, 19, "link")], -1)],
