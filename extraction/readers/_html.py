@@ -377,6 +377,46 @@ def deck_path(name: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in name.split("::") if part.strip())
 
 
+#: At most this many words of a deck's description may be missing from the deck's name
+#: for it to be a restatement of the name ("Flashcards for Plate Tectonics").
+_RESTATING_WORDS = 3
+
+
+def deck_description(html: object, name: str) -> list[HtmlLine]:
+    """The lines of a deck's description (Anki's and CrowdAnki's ``desc``, HTML), or
+    none when it only restates the deck's name: all its words but three at most are
+    words of the name.
+
+    >>> [x.text for x in deck_description("Cards on <b>subduction</b> and rifts", "Geology")]
+    ['Cards on subduction and rifts']
+    >>> deck_description("Flashcards for Plate Tectonics", "Earth::Plate Tectonics")
+    []
+
+    Raises
+    ------
+    ReadError
+        The description is longer than :data:`~extraction.limits.MAX_FIELD_CHARS`.
+    """
+    if not isinstance(html, str) or not html.strip():
+        return []
+    lines = html_lines(html)
+    return [] if restates(" ".join(x.text for x in lines), name) else lines
+
+
+def restates(description: str, name: str) -> bool:
+    """Does a deck's description only restate the deck's name (all its words but
+    three at most are words of the name)?
+
+    >>> restates("Comprehensive cards for Enzymes", "Biology::Enzymes")
+    True
+    >>> restates("Cards on enzymes, including pepsin and amylase", "Biology::Enzymes")
+    False
+    """
+    named = set(re.findall(r"\w+", name.lower()))
+    said = re.findall(r"\w+", description.lower())
+    return sum(w not in named for w in said) <= _RESTATING_WORDS
+
+
 def block_lines(blocks: Sequence[Sequence[str]], line: int) -> list[tuple[int, str]]:
     """Body lines for :meth:`CardBuilder.card`: all blocks on one ``line``, a blank between.
 
