@@ -207,10 +207,7 @@ class _TextExtractor(HTMLParser):
         nothing (a statement, an expression, a block of code)."""
         text = re.sub(r"\s+", " ", self.code_text)
         words = "" if self.code_lines else code_words(text)
-        if words:
-            self.lines[-1].text += words
-        elif text.strip() and self.lines[-1].text.endswith(" "):
-            self.lines[-1].text = self.lines[-1].text.rstrip(" ") + " "
+        self.lines[-1].text += words  # spaces left around dropped code: made one by tidy
         self.code_text, self.code_lines = "", False
 
     def close(self) -> None:
