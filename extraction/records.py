@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 #: What a card's title is, as its reader saw it: later stages read this, never the
 #: name of a format. ``question`` ("What is X?", "Explain X"), ``term`` (the front of a
 #: term/definition card, a glossary term, a "Term:" line), ``heading`` (a section
-#: heading over prose), ``cloze`` (a sentence with a gap or "X stands for"), ``none``.
-TITLE_KINDS = ("question", "term", "heading", "cloze", "none")
+#: heading over prose), ``cloze`` (a sentence with a gap or "X stands for"), ``summary``
+#: (a card without a title holding the deck's own description of what it covers, as an
+#: export carries it apart from the cards), ``none``.
+TITLE_KINDS = ("question", "term", "heading", "cloze", "summary", "none")
 
 #: Styles of emphasis a reader keeps: the author's bold, italics and underline, and the
 #: text of a link that leads out of the notes (``link``: a web page, another file).

@@ -516,7 +516,8 @@ class CardBuilder:
         text)`` pairs taken one logical line each (blank ones dropped).
 
         ``title_kind`` defaults to ``"none"`` for an empty title and ``"heading"``
-        otherwise; the title is tidied like body lines (see :func:`tidy`).
+        otherwise (``"summary"``, a deck's description, has no title); the title is
+        tidied like body lines (see :func:`tidy`).
         """
         if body is None:
             body = Body.from_pairs(body_lines)
@@ -527,7 +528,7 @@ class CardBuilder:
             runs = [(mapping(s), mapping(e), style) for s, e, style in runs]
         title_text = title_text.rstrip(",;")
         kind = title_kind or ("heading" if title_text else "none")
-        if not title_text:
+        if not title_text and kind != "summary":
             kind = "none"
         self.count += 1
         numbers = [*made.body_lines, *(n for _, n in made.line_starts)]

@@ -17,13 +17,20 @@ from extraction.readers._base import normalise_glyphs, tidy
 
 #: Tags that start and end a line of text (``<br>`` always starts a new one).
 _BLOCK_TAGS = frozenset(
-    {"div", "p", "li", "ul", "ol", "tr", "table", "hr", "blockquote", "pre"}
+    {"div", "p", "li", "ul", "ol", "tr", "table", "hr", "blockquote"}
     | {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "section", "article"}
 )
 #: Tags whose content is never shown as text.
 _HIDDEN_TAGS = frozenset({"style", "script", "head", "title", "template"})
 #: Table cells: kept on one line, apart.
 _CELL_TAGS = frozenset({"td", "th"})
+#: A block of code (``<pre>``): never text, as a fenced block of Markdown is not.
+_CODE_BLOCK = "pre"
+#: Code inside a line (``<code>``): kept only when it reads as a name (:func:`code_words`),
+#: as Markdown's inline code is; one that spans lines is a block of code, never text.
+_CODE_SPAN = "code"
+#: Inline code kept as text: a word or a short name ("Dense", "ls", "Leaky ReLU").
+_WORDLIKE_CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z][A-Za-z0-9-]*){0,3}")
 
 # Spans are bounded: an unbounded ``.*?`` rescans the rest of the field from every
 # unclosed opener, which is quadratic on a field of repeated "{{c1::".
@@ -65,6 +72,17 @@ def links_out(href: str) -> bool:
     return bool(href.strip()) and not href.strip().startswith("#")
 
 
+def code_words(code: str) -> str:
+    """Inline code that reads as a word or short name, else "" (Markdown's inline code
+    and HTML's ``<code>``: an identifier or a statement is no text of the notes).
+
+    >>> code_words("Dense"), code_words("tf.multiply(-10.0"), code_words("w**2")
+    ('Dense', '', '')
+    """
+    code = code.strip()
+    return code if _WORDLIKE_CODE.fullmatch(code) else ""
+
+
 _ZERO_WIDTH = str.maketrans({"\u200b": None, "\u00a0": " ", "\u202f": " "})
 
 
@@ -80,6 +98,9 @@ class _TextExtractor(HTMLParser):
         self.lists = 0
         self.open: dict[str, list[tuple[int, int]]] = {}  # style -> (line, offset) openings
         self.links: list[bool] = []  # for each open <a>: does it lead out of the notes?
+        self.code = 0  # depth of open <code> tags
+        self.code_text = ""  # the text of the outermost open <code>
+        self.code_lines = False  # does that <code> span lines (a block of code)?
 
     def _end_line(self) -> None:
         """Start a new line unless the current one is still empty (block boundaries)."""
@@ -117,8 +138,17 @@ class _TextExtractor(HTMLParser):
             return -1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN_TAGS:
+        if self.code and not self.hidden:  # inside <code>: only whether it breaks lines
+            self.code += tag == _CODE_SPAN
+            self.code_lines |= tag == "br" or tag in _BLOCK_TAGS or tag == _CODE_BLOCK
+            return
+        if tag in _HIDDEN_TAGS or tag == _CODE_BLOCK:
+            if tag == _CODE_BLOCK:
+                self._end_line()
             self.hidden += 1
+        elif tag == _CODE_SPAN:
+            if not self.hidden:
+                self.code, self.code_text, self.code_lines = 1, "", False
         elif tag == "br":
             self._new_line()
         elif tag in ("ul", "ol"):
@@ -143,8 +173,16 @@ class _TextExtractor(HTMLParser):
             )
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN_TAGS:
+        if self.code and not self.hidden:
+            if tag == _CODE_SPAN:
+                self.code -= 1
+                if not self.code:
+                    self._end_code()
+            return
+        if tag in _HIDDEN_TAGS or tag == _CODE_BLOCK:
             self.hidden = max(0, self.hidden - 1)
+            if tag == _CODE_BLOCK:
+                self._end_line()
         elif tag in ("ul", "ol"):
             self.lists = max(0, self.lists - 1)
             self._end_line()
@@ -164,8 +202,25 @@ class _TextExtractor(HTMLParser):
         if tag not in _HIDDEN_TAGS:
             self.handle_starttag(tag, attrs)
 
+    def _end_code(self) -> None:
+        """A closed ``<code>``: its words when it reads as a name on one line, else
+        nothing (a statement, an expression, a block of code)."""
+        text = re.sub(r"\s+", " ", self.code_text)
+        words = "" if self.code_lines else code_words(text)
+        self.lines[-1].text += words  # spaces left around dropped code: made one by tidy
+        self.code_text, self.code_lines = "", False
+
+    def close(self) -> None:
+        super().close()
+        if self.code and not self.hidden:  # a <code> never closed runs to the end
+            self.code = 0
+            self._end_code()
+
     def handle_data(self, data: str) -> None:
-        if not self.hidden:
+        if self.code and not self.hidden:
+            self.code_lines |= "\n" in data.strip()
+            self.code_text += normalise_glyphs(data.translate(_ZERO_WIDTH))
+        elif not self.hidden:
             # Source newlines are spaces in HTML; only tags break lines.
             data = normalise_glyphs(data.translate(_ZERO_WIDTH))
             self.lines[-1].text += re.sub(r"[ \t\r\n\f]+", " ", data)
@@ -317,6 +372,46 @@ def deck_path(name: str) -> tuple[str, ...]:
     ('Deep Learning', 'Optimisation')
     """
     return tuple(part.strip() for part in name.split("::") if part.strip())
+
+
+#: At most this many words of a deck's description may be missing from the deck's name
+#: for it to be a restatement of the name ("Flashcards for Plate Tectonics").
+_RESTATING_WORDS = 3
+
+
+def deck_description(html: object, name: str) -> list[HtmlLine]:
+    """The lines of a deck's description (Anki's and CrowdAnki's ``desc``, HTML), or
+    none when it only restates the deck's name: all its words but three at most are
+    words of the name.
+
+    >>> [x.text for x in deck_description("Cards on <b>subduction</b> and rifts", "Geology")]
+    ['Cards on subduction and rifts']
+    >>> deck_description("Flashcards for Plate Tectonics", "Earth::Plate Tectonics")
+    []
+
+    Raises
+    ------
+    ReadError
+        The description is longer than :data:`~extraction.limits.MAX_FIELD_CHARS`.
+    """
+    if not isinstance(html, str) or not html.strip():
+        return []
+    lines = html_lines(html)
+    return [] if restates(" ".join(x.text for x in lines), name) else lines
+
+
+def restates(description: str, name: str) -> bool:
+    """Does a deck's description only restate the deck's name (all its words but
+    three at most are words of the name)?
+
+    >>> restates("Comprehensive cards for Enzymes", "Biology::Enzymes")
+    True
+    >>> restates("Cards on enzymes, including pepsin and amylase", "Biology::Enzymes")
+    False
+    """
+    named = set(re.findall(r"\w+", name.lower()))
+    said = re.findall(r"\w+", description.lower())
+    return sum(w not in named for w in said) <= _RESTATING_WORDS
 
 
 def block_lines(blocks: Sequence[Sequence[str]], line: int) -> list[tuple[int, str]]:

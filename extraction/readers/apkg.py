@@ -29,7 +29,7 @@ from extraction.limits import (
     Deadline,
 )
 from extraction.readers._base import CardBuilder, RawNote
-from extraction.readers._html import deck_path, note_parts
+from extraction.readers._html import deck_description, deck_path, note_parts
 from extraction.readers.crowdanki import json_list, parse_json
 from extraction.readers.paragraphs import html_body
 from extraction.readers.prompts import prompt_kind
@@ -236,6 +236,30 @@ class _Reading:
         )
 
 
+def _description(
+    deck: dict[str, Any], number: int, builder: CardBuilder, raw: RawNote, reading: _Reading
+) -> None:
+    """A deck's description (``desc``) as a ``summary`` card at the number of the deck's
+    first note, unless it only restates the deck's name; one too long is skipped with a
+    warning."""
+    name = _text(deck.get("name", ""))
+    try:
+        lines = deck_description(_text(deck.get("desc")), name.replace("::", " "))
+    except ReadError as exc:
+        raw.warn(f"the description of deck {name!r}: {exc}; description skipped")
+        return
+    if lines:
+        reading.cards.append(
+            builder.card(
+                title="",
+                body=html_body([lines], number),
+                title_line=number,
+                section=deck_path(name),
+                title_kind="summary",
+            )
+        )
+
+
 def _cards(
     con: sqlite3.Connection,
     raw: RawNote,
@@ -249,6 +273,7 @@ def _cards(
     models = _json_column(con, "models")
     decks = _json_column(con, "decks")
     (reading.total,) = con.execute("SELECT count(*) FROM notes").fetchone() or (0,)
+    described: set[object] = set()
     for number, (mid, flds, did) in enumerate(_notes(con), start=1):
         reading.number = number
         if deadline.expired():
@@ -263,6 +288,9 @@ def _cards(
         if not parts.title and not parts.blocks:
             continue  # an image-only (or empty) note
         deck = _object(decks.get(str(_text(did)))).get("name", "")
+        if did not in described:  # the deck's description, before its first note
+            described.add(did)
+            _description(_object(decks.get(str(_text(did)))), number, builder, raw, reading)
         reading.cards.append(
             builder.card(
                 title=parts.title,

@@ -5,6 +5,8 @@ A deck (``"__type__": "Deck"``) has a ``name``, ``note_models`` (each with a
 ``note_model_uuid``) and ``children``. Each note is one card: its first field the title,
 its other fields the body (metadata fields such as Tags and Difficulty skipped), the
 path of deck names the section. ``lines`` count notes across the file, parents first.
+A deck's description (``desc``), unless it only restates the deck's name, is a card of
+kind ``summary`` before the deck's notes, at the number of its first note.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from extraction.errors import ReadError
 from extraction.limits import MAX_JSON_DEPTH, Deadline
 from extraction.readers._base import CardBuilder, RawNote
-from extraction.readers._html import deck_path, note_parts
+from extraction.readers._html import deck_description, deck_path, note_parts
 from extraction.readers.paragraphs import html_body
 from extraction.readers.prompts import prompt_kind
 from extraction.records import Card
@@ -107,14 +109,37 @@ def _field_names(deck: dict[str, Any], known: dict[str, list[str]]) -> dict[str,
 
 def _decks(
     deck: dict[str, Any], parent: tuple[str, ...] = (), known: dict[str, list[str]] | None = None
-) -> Iterator[tuple[tuple[str, ...], dict[str, list[str]], list[Any]]]:
-    """``(deck path, field names per model, notes)`` of a deck and its children, depth first."""
+) -> Iterator[tuple[tuple[str, ...], dict[str, list[str]], list[Any], object]]:
+    """``(deck path, field names per model, notes, description)`` of a deck and its
+    children, depth first."""
     path = (*parent, *deck_path(str(deck.get("name") or "")))
     names = _field_names(deck, known or {})
-    yield path, names, json_list(deck.get("notes"))
+    yield path, names, json_list(deck.get("notes")), deck.get("desc")
     for child in json_list(deck.get("children")):
         if isinstance(child, dict):
             yield from _decks(child, path, names)
+
+
+def _description(
+    desc: object, path: tuple[str, ...], number: int, builder: CardBuilder, raw: RawNote
+) -> Card | None:
+    """A deck's description (``desc``) as a ``summary`` card at the number of the deck's
+    first note, unless it only restates the deck's name; one too long is skipped with a
+    warning."""
+    try:
+        lines = deck_description(desc, " ".join(path))
+    except ReadError as exc:
+        raw.warn(f"the description of deck {'::'.join(path)!r}: {exc}; description skipped")
+        return None
+    if not lines:
+        return None
+    return builder.card(
+        title="",
+        body=html_body([lines], number),
+        title_line=number,
+        section=path,
+        title_kind="summary",
+    )
 
 
 def read(raw: RawNote) -> Iterator[Card]:
@@ -135,9 +160,11 @@ def read(raw: RawNote) -> Iterator[Card]:
     builder = CardBuilder(raw, FORMAT)
     deadline = Deadline()
     decks = list(_decks(root))
-    total = sum(len(notes) for _, _, notes in decks)
+    total = sum(len(notes) for _, _, notes, _ in decks)
     number = 0
-    for path, names, notes in decks:
+    for path, names, notes, desc in decks:
+        if card := _description(desc, path, min(number + 1, max(total, 1)), builder, raw):
+            yield card
         for note in notes:
             number += 1
             if deadline.expired():

@@ -6,8 +6,10 @@ after it are its body, one logical line each (a typed line break inside a senten
 joined), list paragraphs as list items with their level, and the bold, italic and
 underlined runs as emphasis. A table is a :class:`~extraction.records.Table` of the card
 (first row the header); a two-column table of terms and explanations gives term cards.
-Text before the first heading is a card without a title. Line numbers count the
-document's top-level paragraphs and table rows, in order, from 1.
+Text before the first heading is a card without a title. Code is read as Markdown's:
+a paragraph in a code block style never reaches the body, a run in a code character
+style only when it reads as a name. Line numbers count the document's top-level
+paragraphs and table rows, in order, from 1.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from docx.text.run import Run
 from extraction.errors import ReadError
 from extraction.limits import MAX_TEXT_LINES, Deadline
 from extraction.readers._base import Body, CardBuilder, RawNote, clean_line, normalise_glyphs
+from extraction.readers._html import code_words
 from extraction.readers.apkg import open_zip, zip_names
 from extraction.readers.markdown import is_term_table
 from extraction.readers.paragraphs import continues
@@ -123,6 +126,19 @@ def _style_name(paragraph: Paragraph) -> str:
 
 #: Character styles that emphasise a run.
 _RUN_STYLES = {"strong": "bold", "emphasis": "italic", "intense emphasis": "italic"}
+#: Paragraph styles of a block of code (Word's "HTML Preformatted", Pandoc's "Source
+#: Code"): never text, as a fenced block of Markdown is not.
+_CODE_PARAGRAPHS = frozenset({"html preformatted", "source code"})
+#: Character styles of code inside a line (Word's "HTML Code", Pandoc's "Verbatim
+#: Char"): kept only when the code reads as a name (:func:`code_words`).
+_CODE_RUNS = frozenset({"html code", "verbatim char"})
+
+
+def _run_style_name(run: Run) -> str:
+    try:
+        return run.style.name.lower() if run.style is not None else ""
+    except (KeyError, ValueError, AttributeError):
+        return ""
 
 
 def _run_styles(run: Run) -> list[str]:
@@ -133,10 +149,7 @@ def _run_styles(run: Run) -> list[str]:
         styles.append("italic")
     if run.underline not in (None, False):
         styles.append("underline")
-    try:
-        name = run.style.name.lower() if run.style is not None else ""
-    except (KeyError, ValueError, AttributeError):
-        name = ""
+    name = _run_style_name(run)
     if name in _RUN_STYLES and _RUN_STYLES[name] not in styles:
         styles.append(_RUN_STYLES[name])
     return styles
@@ -154,6 +167,8 @@ def paragraph_text(paragraph: Paragraph) -> tuple[str, list[tuple[int, int, str]
             text = normalise_glyphs(run.text).replace("\t", " ")
             if "&" in text and _ENTITY.search(text):  # text pasted from a web page
                 text = html.unescape(text)
+            if _run_style_name(run) in _CODE_RUNS:
+                text = code_words(text)
             if not text:
                 continue
             for style in _run_styles(run):
@@ -164,6 +179,9 @@ def paragraph_text(paragraph: Paragraph) -> tuple[str, list[tuple[int, int, str]
 
 
 def _paragraph_blocks(paragraph: Paragraph, number: int) -> Iterator[Block]:
+    if _style_name(paragraph).strip().lower() in _CODE_PARAGRAPHS:
+        yield Block(number, "")  # a line of a block of code: counted, never text
+        return
     text, runs = paragraph_text(paragraph)
     level = heading_level(_style_name(paragraph))
     if level is not None:

@@ -19,6 +19,10 @@ maths, images, HTML comments, cross references and citations; inline code stays 
 when it reads as a word (`` `Dense` `` but not `` `tf.multiply(x)` ``) and inline maths
 only keeps the words it spells (``\\text{argmax}``). Entities are decoded by the parser.
 
+The front matter's ``description``, ``summary`` or ``abstract`` (the page's own summary of
+what it covers) is a card of kind ``summary`` without a title, unless it only restates
+the page's title.
+
 A table becomes a :class:`~extraction.records.Table` of the card; a two-column table of
 terms and their explanations, and each entry of a definition list, become term cards
 (``title_kind="term"``) under the heading.
@@ -41,8 +45,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from extraction.errors import ReadError
 from extraction.readers._base import Body, CardBuilder, RawNote, tidy
-from extraction.readers._html import html_lines, links_out
+from extraction.readers._html import code_words, html_lines, links_out, restates
 from extraction.readers.boilerplate import is_boilerplate
+from extraction.readers.paragraphs import text_body
 from extraction.records import Card, Table
 
 FORMAT = "markdown"
@@ -60,8 +65,6 @@ REFERENCE_ROLES = frozenset(
     {"numref", "ref", "eqref", "cite", "citet", "citep", "label", "eqlabel", "doc"}
     | {"width", "height", "bibliography", "begin_tab", "end_tab", "download", "footcite"}
 )
-#: Inline code kept as text: a word or a short name ("Dense", "ls", "Leaky ReLU").
-_WORDLIKE_CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z][A-Za-z0-9-]*){0,3}")
 #: LaTeX commands whose argument is words: ``\text{argmax}``.
 _MATH_WORDS = re.compile(
     r"\\(?:text|textrm|textit|textbf|mathrm|operatorname|mbox)\s*\{([A-Za-z][A-Za-z -]*)\}"
@@ -110,16 +113,6 @@ def math_words(expr: str) -> str:
         if len(match.group(1).strip()) > 2 and not before.endswith(("_", "^")):
             words.append(match.group(1).strip())  # not a subscript such as W_{\textrm{xi}}
     return " ".join(words)
-
-
-def code_words(code: str) -> str:
-    """Inline code that reads as a word or short name, else "".
-
-    >>> code_words("Dense"), code_words("tf.multiply(-10.0"), code_words("w**2")
-    ('Dense', '', '')
-    """
-    code = code.strip()
-    return code if _WORDLIKE_CODE.fullmatch(code) else ""
 
 
 def atx_heading(line: str) -> tuple[int, str] | None:
@@ -281,6 +274,7 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
 
     links: list[bool] = []  # for each open link: does it lead out of the notes?
     after_image = after_bold = False
+    code_at: int | None = None  # where the text of an open HTML <code> starts in parts
     for tok in children:
         kind = tok.type
         if kind == "text":
@@ -327,6 +321,14 @@ def render_inline(children: Sequence[Token], line: int) -> Inline:
                 closing(style) if tag.group(1) else opening(style)
             elif tag and tag.group(2).lower() == "br":
                 add(" ")
+            elif tag and tag.group(2).lower() == "code":  # HTML's inline code, as `code`
+                if not tag.group(1):
+                    code_at = len(parts)
+                elif code_at is not None:
+                    code = "".join(parts[code_at:])
+                    del parts[code_at:]
+                    length, code_at = sum(map(len, parts)), None
+                    add(code_words(code))
         after_image = kind == "image"
         after_bold = kind == "strong_close"
     out.text = "".join(parts)
@@ -397,6 +399,23 @@ class _Reader:
                 )
         self.pending = []
 
+    def summary(self, lines: Sequence[tuple[int, str]], first: int, title: str) -> None:
+        """The front matter's summary of the page (``lines`` within the front matter,
+        whose first line is file line ``first``) as a ``summary`` card, unless it only
+        restates the page's title."""
+        pairs = [(first + at, text) for at, text in lines if text]
+        if pairs and not restates(" ".join(t for _, t in pairs), title):
+            self.cards.append(
+                self.builder.card(
+                    title="",
+                    body=text_body(pairs),
+                    title_line=pairs[0][0],
+                    section=[s for s, _ in self.root],
+                    section_lines=[n for _, n in self.root],
+                    title_kind="summary",
+                )
+            )
+
     def heading(self, level: int, inline: Inline, line: int) -> None:
         self.flush()
         self.path = [p for p in self.path if p[0] < level]
@@ -433,6 +452,38 @@ def _front_matter_title(content: str) -> tuple[str, int]:
         if colon and key.strip().lower() == "title":
             return value.strip().strip("'\"").strip(), number
     return "", 0
+
+
+#: Front matter keys whose value is the page's own summary of what it covers.
+_SUMMARY_KEYS = ("description", "summary", "abstract")
+
+
+def front_matter_summary(content: str) -> list[tuple[int, str]]:
+    """The lines of the front matter's ``description``, ``summary`` or ``abstract`` (the
+    first one given), each with its line within the front matter (0-based): a value on
+    its key's line, or a block (``>`` or ``|``) of the indented lines below it.
+
+    >>> front_matter_summary("title: Tides\\ndescription: 'How the moon moves the sea'\\n")
+    [(1, 'How the moon moves the sea')]
+    >>> front_matter_summary("summary: >\\n  Spring and neap\\n  tides.\\nlayout: x")
+    [(1, 'Spring and neap'), (2, 'tides.')]
+    """
+    lines = content.split("\n")
+    for number, line in enumerate(lines):
+        key, colon, value = line.partition(":")
+        if not colon or line[:1].isspace() or key.strip().lower() not in _SUMMARY_KEYS:
+            continue
+        value = value.strip()
+        if value and value[0] not in "|>":
+            return [(number, value.strip("'\"").strip())]
+        block = []
+        for at in range(number + 1, len(lines)):
+            if lines[at].strip() and not lines[at][:1].isspace():
+                break
+            if lines[at].strip():
+                block.append((at, lines[at].strip()))
+        return block
+    return []
 
 
 def _table(tokens: Sequence[Token], start: int, offset: int) -> tuple[Table, int]:
@@ -500,6 +551,7 @@ def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
             if title:
                 reader.root = ((title, _line(tok, offset) + 1 + at),)
                 reader.current.section = reader.root
+            reader.summary(front_matter_summary(tok.content), _line(tok, offset) + 1, title)
         elif kind == "heading_open":
             inline = tokens[i + 1]
             line = _line(tok, offset)

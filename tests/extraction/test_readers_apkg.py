@@ -63,14 +63,20 @@ def test_apkg_real_decks_keep_latex_and_drop_images():
     assert any(c.title.startswith("How are deep learning systems structured") for c in cards)
 
 
-def _package(path: Path, notes: list[list[str]], *, model: genanki.Model | None = None) -> Path:
+def _package(
+    path: Path,
+    notes: list[list[str]],
+    *,
+    model: genanki.Model | None = None,
+    description: str = "",
+) -> Path:
     model = model or genanki.Model(
         1607392319,
         "Basic",
         fields=[{"name": "Front"}, {"name": "Back"}],
         templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{Back}}"}],
     )
-    deck = genanki.Deck(2059400110, "Machine Learning::Kernels")
+    deck = genanki.Deck(2059400110, "Machine Learning::Kernels", description=description)
     for fields in notes:
         deck.add_note(genanki.Note(model=model, fields=fields))
     genanki.Package(deck).write_to_file(str(path))
@@ -101,6 +107,25 @@ def test_apkg_genanki_round_trip(tmp_path):
     assert [c.lines for c in result.cards] == [(1, 1), (3, 3), (4, 4)]
     assert all(c.section == ("Machine Learning", "Kernels") for c in result.cards)
     assert [c.id for c in result.cards] == ["kernels.apkg#1", "kernels.apkg#2", "kernels.apkg#3"]
+
+
+@pytest.mark.parametrize(
+    ("description", "summary"),
+    [
+        ("Cards on <i>osmosis</i>, diffusion and active transport", True),
+        ("Flashcards for Machine Learning Kernels", False),
+        ("", False),
+    ],
+)
+def test_apkg_deck_description_is_a_summary_card(tmp_path, description, summary):
+    path = _package(tmp_path / "d.apkg", [["Turgor", "Pressure"]], description=description)
+    cards = read_file(path).cards
+    if summary:
+        assert cards[0].title_kind == "summary" and not cards[0].title
+        assert cards[0].body == "Cards on osmosis, diffusion and active transport"
+        assert cards[0].emphasised() == ["osmosis"] and cards[0].lines == (1, 1)
+        assert cards[0].section == ("Machine Learning", "Kernels")
+    assert [c.title for c in cards] == [""] * bool(summary) + ["Turgor"]
 
 
 def test_apkg_cloze_note_gives_the_answer(tmp_path):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx as python_docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 
 from extraction.readers import docx, read_file
 from extraction.readers._base import RawNote
@@ -156,3 +157,33 @@ def test_docx_sniff(data, score):
 )
 def test_docx_heading_level(style, level):
     assert docx.heading_level(style) == level
+
+
+@pytest.mark.parametrize(
+    ("paragraph_style", "run_style", "code", "body"),
+    [
+        ("Normal", "HTML Code", "table.get(key)", "Call to find a slot.\nend"),
+        ("Normal", "Verbatim Char", "table.get(key)", "Call to find a slot.\nend"),
+        ("Normal", "HTML Code", "rehash", "Call rehash to find a slot.\nend"),
+        ("Source Code", "Normal Char", "x", "end"),
+        ("HTML Preformatted", "Normal Char", "x", "end"),
+    ],
+)
+def test_docx_code_styles_read_as_markdown_code(tmp_path, paragraph_style, run_style, code, body):
+    """A code block style drops its paragraph; a code run stays only as a name."""
+    document = python_docx.Document()
+    for name, kind in (
+        (paragraph_style, WD_STYLE_TYPE.PARAGRAPH),
+        (run_style, WD_STYLE_TYPE.CHARACTER),
+    ):
+        if name not in [s.name for s in document.styles]:
+            document.styles.add_style(name, kind)
+    document.add_heading("Hash tables", level=1)
+    line = document.add_paragraph("Call ", style=paragraph_style)
+    line.add_run(code).style = document.styles[run_style]
+    line.add_run(" to find a slot.")
+    document.add_paragraph("end")
+    path = tmp_path / "hashing.docx"
+    document.save(str(path))
+    (card,) = read_file(path).cards
+    assert card.body == body

@@ -65,6 +65,26 @@ def myst_cards(tmp_path):
     return result.cards
 
 
+@pytest.mark.parametrize(
+    ("front", "summary"),
+    [
+        ("description: How the moon raises spring tides", ("How the moon raises spring tides", 3)),
+        ("summary: 'Neap tides and the sun'", ("Neap tides and the sun", 3)),
+        ("abstract: >\n  Tidal range along\n  coasts.", ("Tidal range along coasts.", 4)),
+        ("description: Notes on Tides", None),
+        ("layout: page", None),
+    ],
+)
+def test_readers_markdown_front_matter_summary_is_a_summary_card(front, summary):
+    """The front matter's description is a titleless ``summary`` card at its line, under
+    the page's title; one that only restates the title is left out."""
+    cards = cards_of(f"---\ntitle: Tides\n{front}\n---\n\n## Ebb\n\nFalling water.\n")
+    found = [(c.body, c.title_line) for c in cards if c.title_kind == "summary" and not c.title]
+    assert found == ([summary] if summary else [])
+    assert all(c.section == ("Tides",) for c in cards)
+    assert cards[-1].title == "Ebb"
+
+
 def test_readers_markdown_headings_make_cards_with_sections(myst_cards):
     titles = [(c.title, c.section, c.title_kind) for c in myst_cards]
     assert titles == [
@@ -237,6 +257,8 @@ def test_readers_markdown_table_rows_with_header():
         ("a [link](http://x.y) here", "a link here"),
         ("`code` span", "code span"),
         ("`np.dot(x)` call", "call"),
+        ("run <code>heap.push(3)</code> once", "run once"),
+        ("the <code>Mantle</code> layer", "the Mantle layer"),
         ("see :numref:`fig_x`", "see"),
         ("a {math}`x^2` b", "a b"),
         ("snake_case_name stays", "snake_case_name stays"),

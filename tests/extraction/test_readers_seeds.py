@@ -26,7 +26,7 @@ BARE_LINE = re.compile(r"^(?:Q|A|\d+|\d+/\d+|Not at all|Perfectly)$", re.IGNOREC
 @pytest.mark.parametrize(
     ("prefix", "fmt", "count"),
     [
-        ("000", "knowt", 16),
+        ("000", "knowt", 17),  # 16 cards and the set's description
         ("001", "outline", None),
         ("002", "brainscape", 33),
         ("003", "quizlet", None),
@@ -79,7 +79,9 @@ def test_readers_seeds_provenance_points_at_the_text():
 
 
 def test_readers_knowt_question_apart_from_answer():
-    for card in read_file(seed("000")).cards:
+    summary, *cards = read_file(seed("000")).cards
+    assert summary.title_kind == "summary" and not summary.title and summary.body
+    for card in cards:
         assert card.title.endswith("?")
         assert card.body and not card.body.startswith(card.title)
 

@@ -7,6 +7,8 @@ documents in ``test_readers_docx.py`` and ``test_readers_pdf.py``.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from extraction.readers import read_bytes
@@ -209,6 +211,47 @@ def test_readers_structure_cards(name, text, fmt, expected):
     assert got == expected
 
 
+KNOWT_PAGE = (
+    "Geology\nEarn XP\n\nDescription and Tags\n\n{about}\n\nStudy Analytics\nName\n"
+    "No study sessions yet.\n\n2 Terms\n\n1\nNew cards\nMagma\n\nMolten rock\n"
+)
+
+
+def _crowdanki(desc: str) -> str:
+    model = {"crowdanki_uuid": "m", "flds": [{"name": "Front"}, {"name": "Back"}]}
+    note = {"fields": ["Magma", "Molten rock"], "note_model_uuid": "m"}
+    deck = {"__type__": "Deck", "name": "Geology", "desc": desc, "notes": [note]}
+    return json.dumps({**deck, "note_models": [model]})
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "summary"),
+    [
+        (
+            "set.txt",
+            KNOWT_PAGE.format(about="Cards on plate tectonics, including subduction and rifts."),
+            ("Cards on plate tectonics, including subduction and rifts.", (6, 6)),
+        ),
+        ("set.txt", KNOWT_PAGE.format(about="Flashcards on geology"), None),
+        ("set.txt", KNOWT_PAGE.replace("Description and Tags", "Learn"), None),
+        (
+            "deck.json",
+            _crowdanki("Cards on <b>plate tectonics</b>, subduction and rifts."),
+            ("Cards on plate tectonics, subduction and rifts.", (1, 1)),
+        ),
+        ("deck.json", _crowdanki("Comprehensive flashcards for Geology"), None),
+    ],
+)
+def test_readers_structure_deck_description_is_a_summary_card(name, text, summary):
+    """A deck's own description is a titleless ``summary`` card before its cards, at its
+    line; chrome stays out, and one that restates the deck's name is left out."""
+    cards = read(text, name).cards
+    summaries = [(c.body, c.lines) for c in cards if c.title_kind == "summary" and not c.title]
+    assert summaries == ([summary] if summary else [])
+    assert cards[-1].title == "Magma" and cards[-1].body == "Molten rock"
+    assert len(cards) == (2 if summary else 1)
+
+
 def test_readers_structure_outline_items_and_parents():
     card = read(CASES[6].values[1], "summary.txt").cards[0]
     body = card.body
@@ -243,6 +286,23 @@ def test_readers_structure_csv_html_emphasis():
 )
 def test_readers_structure_html_lines(html, lines):
     assert [(x.text, x.emphasis, x.depth) for x in html_lines(html)] == lines
+
+
+@pytest.mark.parametrize(
+    ("html", "lines"),
+    [
+        ("Heat <code>beaker.temp = 90;</code> slowly", ["Heat slowly"]),
+        ("Call <code>sort</code> on the list", ["Call sort on the list"]),
+        ("A <code>hash_table</code> entry", ["A entry"]),
+        ("Osmosis<pre>def flow(a, b):\n    return a - b</pre>Diffusion", ["Osmosis", "Diffusion"]),
+        ("<code>let pH = 7;<br>neutral(pH);</code>", []),
+        ("<code>if (x) {<div>tilt();</div>}</code>Plates", ["Plates"]),
+        ("Left <code>unclosed(", ["Left"]),
+    ],
+)
+def test_readers_structure_html_code_as_markdown_code(html, lines):
+    """HTML code is read as Markdown's: a block never, a span only as a name."""
+    assert [x.text for x in html_lines(html)] == lines
 
 
 @pytest.mark.parametrize(
