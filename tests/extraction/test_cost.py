@@ -350,6 +350,37 @@ def test_features_link_words_one_doc_at_a_time_is_textrank():
     assert rank_words(nx.Graph()) == {}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"# Osmosis\n\nOsmosis moves water across a semi-permeable membrane.\n",
+        b"# Plate tectonics\n\nOceanic plates sink beneath continental plates.\n",
+    ],
+)
+def test_concepts_word_graph_is_let_go_before_the_merge(monkeypatch, text):
+    """TextRank's graph of co-occurring words is read by nothing after its ranks: it is
+    empty by the time the candidates are merged (a large build's memory peaks in the
+    stages after it), and the ranks are those of the whole graph."""
+    import extraction.concepts as concepts_module
+
+    graphs, ranks, edges_at_merge = [], [], []
+    real_rank, real_merge = concepts_module.rank_words, concepts_module.merge
+
+    def rank(G):
+        graphs.append(G)
+        ranks.append(real_rank(G))
+        return ranks[-1]
+
+    def merge(*args, **kwargs):
+        edges_at_merge.append(graphs[0].number_of_edges())
+        return real_merge(*args, **kwargs)
+
+    monkeypatch.setattr(concepts_module, "rank_words", rank)
+    monkeypatch.setattr(concepts_module, "merge", merge)
+    extract_concepts(read_bytes(text, path="n.md").cards)
+    assert len(ranks[0]) > 1 and edges_at_merge == [0]
+
+
 def test_concepts_parse_in_workers_finds_the_same_concepts(monkeypatch):
     """A build large enough to be parsed by worker processes finds what one process
     finds: the same concepts, names, mentions and documents."""
