@@ -223,10 +223,10 @@ def unpack(data: bytes, vocab: object, *, only: Sequence[int] | None = None) -> 
     >>> [d.text for d in unpack(data, load().vocab, only=[0, 2])]
     ['A GRU gates.', 'A CNN convolves.']
     """
-    return list(_docbin(data, only, vocab=vocab).get_docs(vocab))
+    return list(read_docbin(data, only, vocab=vocab).get_docs(vocab))
 
 
-def _docbin(data: bytes, only: Sequence[int] | None = None, *, vocab: object = None):
+def read_docbin(data: bytes, only: Sequence[int] | None = None, *, vocab: object = None):
     """The ``DocBin`` of :func:`pack`'s bytes, as ``DocBin.from_bytes`` reads it (spaCy
     3.8), holding only the documents at ``only`` (ascending indices) when given.
 
@@ -243,7 +243,7 @@ def _docbin(data: bytes, only: Sequence[int] | None = None, *, vocab: object = N
     only that the vocabulary can read every string they use.
 
     >>> docs = list(pipe(["A GRU gates.", "An LSTM remembers."]))
-    >>> [len(t) for t in _docbin(pack(docs)).tokens], len(_docbin(pack(docs), [1]).tokens)
+    >>> [len(t) for t in read_docbin(pack(docs)).tokens], len(read_docbin(pack(docs), [1]).tokens)
     ([4, 4], 1)
     """
     import zlib
