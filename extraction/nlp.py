@@ -223,17 +223,60 @@ def unpack(data: bytes, vocab: object, *, only: Sequence[int] | None = None) -> 
     >>> [d.text for d in unpack(data, load().vocab, only=[0, 2])]
     ['A GRU gates.', 'A CNN convolves.']
     """
+    return list(read_docbin(data, only, vocab=vocab).get_docs(vocab))
+
+
+def read_docbin(data: bytes, only: Sequence[int] | None = None, *, vocab: object = None):
+    """The ``DocBin`` of :func:`pack`'s bytes, as ``DocBin.from_bytes`` reads it (spaCy
+    3.8), holding only the documents at ``only`` (ascending indices) when given.
+
+    ``from_bytes`` cuts the flat token table into one array per document with
+    ``numpy.split``, about 4 µs a document, whether the documents are made or not: a
+    pass that reads a few documents of a batch paid for all of them, and a whole batch
+    paid twice what slicing costs. Here each wanted document's rows are sliced from
+    the table; the lists a ``DocBin`` keeps one entry per document in (tokens, spaces,
+    flags, cats, span groups, user data) hold the wanted documents' entries alone
+    (``tests/extraction/test_cost.py`` checks the documents read this way against
+    ``DocBin.from_bytes``). With ``vocab``, the strings it already knows are left out of
+    ``strings`` (``get_docs`` makes each a lexeme of the vocabulary again, about 3 µs a
+    string, thousands a batch, every time a batch is read back): the documents need
+    only that the vocabulary can read every string they use.
+
+    >>> docs = list(pipe(["A GRU gates.", "An LSTM remembers."]))
+    >>> [len(t) for t in read_docbin(pack(docs)).tokens], len(read_docbin(pack(docs), [1]).tokens)
+    ([4, 4], 1)
+    """
+    import zlib
+
+    import numpy
+    import srsly
     from spacy.tokens import DocBin
 
-    docbin = DocBin().from_bytes(data)
-    if only is not None:
-        # a DocBin keeps one entry per document in each of these lists (spaCy 3.8's
-        # DocBin.from_bytes and get_docs; tests/extraction/test_nlp.py checks the
-        # documents read this way against those read whole)
-        for name in ("tokens", "spaces", "flags", "cats", "span_groups", "user_data"):
-            column = getattr(docbin, name)
-            setattr(docbin, name, [column[k] for k in only])
-    return list(docbin.get_docs(vocab))
+    msg = srsly.msgpack_loads(zlib.decompress(data))
+    docbin = DocBin()
+    docbin.attrs = msg["attrs"]
+    docbin.strings = set(msg["strings"])
+    if vocab is not None:
+        known = vocab.strings
+        docbin.strings = {string for string in docbin.strings if string not in known}
+    lengths = numpy.frombuffer(msg["lengths"], dtype="int32")
+    tokens = numpy.frombuffer(msg["tokens"], dtype="uint64").reshape((-1, len(docbin.attrs)))
+    spaces = numpy.frombuffer(msg["spaces"], dtype=bool).reshape((-1, 1))
+    ends = numpy.cumsum(lengths).tolist()
+    starts = [0, *ends[:-1]]
+    count = len(ends)
+    wanted = range(count) if only is None else only
+    docbin.tokens = [tokens[starts[k] : ends[k]] for k in wanted]
+    docbin.spaces = [spaces[starts[k] : ends[k]] for k in wanted]
+    columns = {
+        "cats": msg["cats"],
+        "span_groups": msg.get("span_groups", [b""] * count),
+        "flags": msg.get("flags", [{}] * count),
+        "user_data": list(msg["user_data"]) if "user_data" in msg else [None] * count,
+    }
+    for name, column in columns.items():
+        setattr(docbin, name, column if only is None else [column[k] for k in wanted])
+    return docbin
 
 
 #: Fewest characters parsed by worker processes rather than by the build's own: below

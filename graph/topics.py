@@ -209,6 +209,11 @@ def _one_level(
     stot = list(degrees)
     order = list(range(n))
     rng.shuffle(order)  # a shuffle depends on the length alone: networkx's order
+    # each node's neighbours and weights read through memory views of the arrays (no
+    # copy): a numpy slice and two conversions to lists per node and pass cost more
+    # than the moves themselves
+    indptr, indices, weights = W.indptr.tolist(), memoryview(W.indices), memoryview(W.weights)
+    two_m2 = 2 * m**2  # the same float networkx computes at every comparison
     moves, improvement = 1, False
     while moves > 0:
         moves = 0
@@ -216,17 +221,15 @@ def _one_level(
             best_mod = 0
             best_com = node2com[u]
             to_com: dict[int, float] = defaultdict(float)
-            nbrs, wts = W.neighbours(u)
-            for v, wt in zip(nbrs, wts, strict=True):
+            start, end = indptr[u], indptr[u + 1]
+            for v, wt in zip(indices[start:end], weights[start:end], strict=True):
                 if v != u:
                     to_com[node2com[v]] += wt
             degree = degrees[u]
             stot[best_com] -= degree
-            remove_cost = -to_com[best_com] / m + resolution * (stot[best_com] * degree) / (
-                2 * m**2
-            )
+            remove_cost = -to_com[best_com] / m + resolution * (stot[best_com] * degree) / two_m2
             for com, wt in to_com.items():
-                gain = remove_cost + wt / m - resolution * (stot[com] * degree) / (2 * m**2)
+                gain = remove_cost + wt / m - resolution * (stot[com] * degree) / two_m2
                 if gain > best_mod:
                     best_mod, best_com = gain, com
             stot[best_com] += degree

@@ -203,6 +203,10 @@ def extract_concepts(
         found = collect(segments, parsed(), nlp, order=order, disabled=disabled)
         ranks = rank_words(words)
         uses = words.graph.get("uses", {})
+        # TextRank's graph of co-occurring words (an edge per pair of content words
+        # that ever stand near each other) is read by nothing after its ranks: let it
+        # go before the merge, features and selection, where a build's memory peaks
+        words.clear()
         return _extract(segments, parses, found, ranks, model, disabled, tell, uses=uses)
 
 

@@ -468,3 +468,30 @@ def test_cache_entry_not_written_as_the_cache_writes_is_parsed_again(tmp_path, c
     assert "not written by this cache" in caplog.text
     assert _docs(again) == _docs(docs)
     assert _parse_cache(tmp_path).load(texts).data == nlp_module.pack(docs)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Osmosis moves water across a membrane."],
+        ["Plates drift.", "", "Subduction zones form trenches. Volcanoes follow."],
+    ],
+)
+def test_cache_hit_is_read_without_cutting_the_token_table_per_document(
+    tmp_path, monkeypatch, texts
+):
+    """A hit is read as spaCy's ``DocBin.from_bytes`` reads it (the same documents), by
+    slicing each document's rows (:func:`extraction.nlp.read_docbin`), not by
+    ``numpy.split`` of the whole table."""
+    from thinc.api import NumpyOps
+
+    first = _parse_cache(tmp_path)
+    docs = first.parse(texts)
+    entry = DocBin().from_bytes(first.path(texts).read_bytes())
+    expected = [d.to_bytes() for d in entry.get_docs(first.nlp.vocab)]
+    split: list[int] = []
+    monkeypatch.setattr(NumpyOps, "unflatten", lambda *args, **kwargs: split.append(1))
+    cache = _parse_cache(tmp_path)
+    again = cache.parse(texts)
+    assert (cache.hits, cache.misses) == (1, 0) and not split
+    assert [d.to_bytes() for d in again] == expected and _docs(again) == _docs(docs)

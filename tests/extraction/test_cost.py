@@ -337,6 +337,35 @@ def test_index_passes_over_some_segments_make_only_their_documents(monkeypatch):
     assert all(doc.text == seg.text for seg, doc in index.segments if doc is not None)
 
 
+@pytest.mark.parametrize("only", [None, [0], [1, 3], [0, 1, 2, 3]])
+def test_nlp_unpack_reads_what_docbin_reads_without_splitting_every_document(monkeypatch, only):
+    """Packed documents read back (all, or some of a batch) are those spaCy's
+    ``DocBin.from_bytes`` gives, and the token table is not cut for every document of
+    the batch to make a few."""
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+    from thinc.api import NumpyOps
+
+    from extraction.nlp import load, pack, pipe, unpack
+
+    texts = ["Osmosis moves water.", "Enzymes speed up reactions. They fold.", "", "Hash tables"]
+    data = pack(list(pipe(texts)))
+    whole = [d.to_bytes() for d in DocBin().from_bytes(data).get_docs(load().vocab)]
+    split: list[int] = []
+    monkeypatch.setattr(NumpyOps, "unflatten", lambda *args, **kwargs: split.append(1))
+    got = [d.to_bytes() for d in unpack(data, load().vocab, only=only)]
+    assert got == [whole[k] for k in (range(len(texts)) if only is None else only)]
+    assert not split
+    # a vocabulary that has never seen these strings learns them from the batch
+    fresh = [(t.text, t.tag_, t.dep_) for d in unpack(data, Vocab(), only=only) for t in d]
+    assert fresh == [
+        (t.text, t.tag_, t.dep_)
+        for d in unpack(data, load().vocab)
+        for t in d
+        if only is None or d.text in {texts[k] for k in only}
+    ]
+
+
 def test_features_link_words_one_doc_at_a_time_is_textrank():
     from extraction.concepts.features import link_words, rank_words, textrank
     from extraction.nlp import pipe
@@ -348,6 +377,37 @@ def test_features_link_words_one_doc_at_a_time_is_textrank():
         link_words(G, doc)
     assert rank_words(G) == textrank(texts, docs) and rank_words(G)
     assert rank_words(nx.Graph()) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"# Osmosis\n\nOsmosis moves water across a semi-permeable membrane.\n",
+        b"# Plate tectonics\n\nOceanic plates sink beneath continental plates.\n",
+    ],
+)
+def test_concepts_word_graph_is_let_go_before_the_merge(monkeypatch, text):
+    """TextRank's graph of co-occurring words is read by nothing after its ranks: it is
+    empty by the time the candidates are merged (a large build's memory peaks in the
+    stages after it), and the ranks are those of the whole graph."""
+    import extraction.concepts as concepts_module
+
+    graphs, ranks, edges_at_merge = [], [], []
+    real_rank, real_merge = concepts_module.rank_words, concepts_module.merge
+
+    def rank(G):
+        graphs.append(G)
+        ranks.append(real_rank(G))
+        return ranks[-1]
+
+    def merge(*args, **kwargs):
+        edges_at_merge.append(graphs[0].number_of_edges())
+        return real_merge(*args, **kwargs)
+
+    monkeypatch.setattr(concepts_module, "rank_words", rank)
+    monkeypatch.setattr(concepts_module, "merge", merge)
+    extract_concepts(read_bytes(text, path="n.md").cards)
+    assert len(ranks[0]) > 1 and edges_at_merge == [0]
 
 
 def test_concepts_parse_in_workers_finds_the_same_concepts(monkeypatch):
