@@ -313,15 +313,17 @@ def test_index_parsed_segments_are_read_back_by_each_pass():
 
 
 def test_index_passes_over_some_segments_make_only_their_documents(monkeypatch):
-    """What reads the headings alone (the concept each heading names, the documents kept
-    past the relation stage) makes the headings' documents and no other."""
+    """What reads the headings and titles alone (the concept each heading names, the
+    action a title gives, the documents kept past the relation stage) makes their
+    documents and no other."""
     from extraction import nlp
     from extraction.concepts.index import segments_only
 
     text = b"# Trees\n\n## Roots\n\nRoots drink water. They hold.\n\n## Leaves\n\nLeaves breathe.\n"
     index = extract_concepts(read_bytes(text, path="t.md").cards)
     headings = [seg for seg in segments_only(index.segments) if seg.is_heading]
-    assert 0 < len(headings) < len(index.segments)
+    titles = [seg for seg in segments_only(index.segments) if seg.is_heading or seg.kind == "title"]
+    assert 0 < len(headings) <= len(titles) < len(index.segments)
     made: list[int] = []
     unpack = nlp.unpack
     monkeypatch.setattr(
@@ -329,7 +331,7 @@ def test_index_passes_over_some_segments_make_only_their_documents(monkeypatch):
     )
     index._card_subjects = None
     index._subjects()
-    assert sum(made) == len(headings)
+    assert sum(made) == len(titles)
     made.clear()
     index.drop_parses(keep=lambda seg: seg.is_heading)
     assert sum(made) == len(headings)
