@@ -484,7 +484,7 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
                 return ctx.subjects, CARD_SUBJECT_FACTOR
             label = _label(ctx)
             if label is not None and label.end <= subj.i:
-                # "PCR: one cycle requires denaturation": what the label does
+                # "GPS: one fix requires triangulation": what the label does
                 return [label.concept], CARD_SUBJECT_FACTOR
             return [], 0.0  # the subject is named, and it is no concept
     head = doc[cue.start]
@@ -1043,8 +1043,8 @@ def _held(doc: Doc, found: Sequence[Mention], m: Mention) -> bool:
 
 
 def _outer_class(ctx: _Context, m: Mention) -> Mention | None:
-    """The class whose relative clause ``m`` ends: in "enzymes that
-    break down starch, e.g. amylase", the examples are enzymes."""
+    """The class whose relative clause ``m`` ends: in "rocks that
+    form large crystals, e.g. granite", the examples are rocks."""
     tok = ctx.sent.doc[m.start : m.end].root
     for _ in range(4):
         if tok.dep_ == "relcl":
@@ -1059,7 +1059,7 @@ def _outer_class(ctx: _Context, m: Mention) -> Mention | None:
 
 
 #: Head nouns of a class too general to be the kind of its instances when the line
-#: has a label: "Soil care: employ methods such as mulching".
+#: has a label: "Water treatment: employ methods such as chlorination".
 GENERIC_CLASSES = frozenset(
     "method technique approach strategy way tool algorithm solution option".split()
 )
@@ -1180,7 +1180,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             _head_word(cls.concept) if cls else singular(word.lower_) if word else ""
         ) in GENERIC_CLASSES
         if generic and cue.frame == "kinds" and (label := _label(ctx)) is not None:
-            target = label.concept  # "Soil care: employ methods such as mulching"
+            target = label.concept  # "Water treatment: employ methods such as chlorination"
             if target in _objects(ctx, span.end, direct=True):
                 return  # "LRP: methods like DeepLift and LRP": the label is one of them
         elif cls is None or (_plural(ctx, cls) != (cue.frame == "kinds")):
@@ -3536,8 +3536,8 @@ def raw_relations(
                 # "X ... . In contrast, Y ...": Y is set against the X before it
                 yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)
             # Every edge joins two concepts the sentence names, or one it names and the
-            # card's subject or the label the sentence follows ("PCR: one cycle requires
-            # denaturation"): a sentence with fewer gives only self-loops
+            # card's subject or the label the sentence follows ("GPS: one fix requires
+            # triangulation"): a sentence with fewer gives only self-loops
             # (merge_relations drops them), and is read only for a title's list cues or
             # as the line that introduces a list ("Examples:").
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
