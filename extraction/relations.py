@@ -1015,7 +1015,7 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
         if (
             len(gap) <= 2
             and not _broken(doc, m.end, cue.start)
-            and not any(t.pos_ in {"NOUN", "PROPN"} for t in gap)  # "circuit's wiring"
+            and not any(t.pos_ in {"NOUN", "PROPN"} for t in gap)  # "organ's circulation"
             and doc[m.end - 1].dep_ != "poss"
             and not _held_by_noun(ctx, m)
         ):

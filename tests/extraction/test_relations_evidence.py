@@ -78,9 +78,9 @@ from tests.extraction.test_relations import (
         ),
         # 5. the class is no possessor of the noun the list hangs on
         (
-            "The current flows through each circuit's wiring, including the fuses.",
-            ("circuit", "fuse"),
-            ("fuse", "circuit"),
+            "The blood flows through each organ's circulation, including the capillaries.",
+            ("organ", "capillary"),
+            ("capillary", "organ"),
         ),
         # 5. a label that is one of the listed methods is not their class
         (
