@@ -1182,7 +1182,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if generic and cue.frame == "kinds" and (label := _label(ctx)) is not None:
             target = label.concept  # "Water treatment: employ methods such as chlorination"
             if target in _objects(ctx, span.end, direct=True):
-                return  # "LRP: methods like DeepLift and LRP": the label is one of them
+                return  # "HACCP: methods like Chilling and HACCP": the label is one of them
         elif cls is None or (_plural(ctx, cls) != (cue.frame == "kinds")):
             return
         else:
