@@ -925,7 +925,7 @@ def _modifies_other(doc: Doc, m: Mention) -> bool:
     # "reinforcement learning methods", "an encoder network": a head too general to add
     # to the name leaves the concept named
     transparent = head.i == m.end and singular(head.lower_) in rp.TRANSPARENT_HEADS
-    # "training task of ...": a word the parser reads as a verb, right before a noun
+    # "testing task of ...": a word the parser reads as a verb, right before a noun
     # that is no concept, modifies it
     nxt = doc[m.end] if m.end < len(doc) else None
     verb_modifier = last.pos_ == "VERB" and nxt is not None and nxt.pos_ == "NOUN"

@@ -114,9 +114,9 @@ from tests.extraction.test_relations import (
         ),
         # 5. a word read as a verb before a noun modifies it: no instance
         (
-            "Habits formed from a balanced diet e.g. cooking class of making a stew.",
-            ("balanced diet", "cooking"),
-            ("cooking", "balanced diet"),
+            "Samples taken from a polluted river e.g. testing task of finding a toxin.",
+            ("polluted river", "testing"),
+            ("testing", "polluted river"),
         ),
         # 1. "enabling X to V": what is enabled is X's act, not X
         (
