@@ -24,8 +24,7 @@ from tests.extraction.test_relations import (
     [
         # 1. a relative "which" after a comma, hung on an object, says what the clause does
         (
-            "Irrigation works by flooding the lowest fields, which may lead to "
-            "higher yields.",
+            "Irrigation works by flooding the lowest fields, which may lead to higher yields.",
             ("irrigation", "field", "yield"),
             ("field", "yield"),
         ),
@@ -325,8 +324,7 @@ def test_relations_evidence_a_label_sharing_the_whole_s_head_is_a_kind_not_a_par
         ("What is a storm (storm systems)?", "A disturbance of the atmosphere."),
         (
             "What are storm systems?",
-            "Tropical Storm Systems: form over warm seas\n"
-            "Polar Storm Systems: form near the ice",
+            "Tropical Storm Systems: form over warm seas\nPolar Storm Systems: form near the ice",
         ),
     )
     edges = _edges(cards)
