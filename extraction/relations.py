@@ -11,7 +11,7 @@ token runs that :meth:`ConceptIndex.find` knows. Around a cue:
   "a model that relies on X"; through a copula's attribute: "X is a technique used to
   prevent Y"), else the nearest concept before the cue in the same clause; when the
   clause has none ("They consist of ...", "... -> address the vanishing gradient
-  problem") it is the line's label ("BPTT: one update requires ...") or else the concept
+  problem") it is the line's label ("GPS: one fix requires ...") or else the concept
   the card is about, with lower confidence. "This"/"which" point back at a statement,
   not at the card's subject; a participle with no subject of its own ("..., resulting
   in X") takes none; steps of a procedure ("How ...?" answers, "Compute the mean") are
@@ -466,7 +466,7 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             if _narrowed(doc, m) or _compounded(doc, m):
                 # "Spherical and Diagonal assumptions may prevent ...", "the attention
                 # function computes ...": a narrower thing than the concept does it; after
-                # a label ("BPTT: one update requires ..."), a thing of the label's
+                # a label ("GPS: one fix requires ..."), a thing of the label's
                 label = _label(ctx)
                 if label is not None and label.end <= subj.left_edge.i:
                     return [label.concept], CARD_SUBJECT_FACTOR
@@ -634,7 +634,7 @@ def _names_subject_head(subj: Token, subjects: Sequence[str]) -> bool:
 
 def _points_back(gerund: Token, subjects: Sequence[str]) -> bool:
     """Does a gerund subject act on "this/these/those N", N the head word of the one
-    concept the card (or the parent item) is about ("tapping into those systems")?"""
+    concept the card (or the parent item) is about ("drawing on those canals")?"""
     if len(subjects) != 1:
         return False
     head = _head_word(subjects[0])
@@ -1208,7 +1208,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         else:
             pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
-    elif cue.frame == "named":  # "a graph called a histogram"
+    elif cue.frame == "named":  # "a diagram called a cladogram"
         cls = _class_before(ctx, span)
         if cls is None or cls.end != span.start:
             return
@@ -1243,7 +1243,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         verb = next(
             (t for t in doc[cls.end : ctx.sent.end] if t.lower_ in _LISTING_WORDS), None
-        )  # "types of regularization include ...", "... are ...", "...: ..."
+        )  # "types of erosion include ...", "... are ...", "...: ..."
         if verb is None or verb.i - cls.end > 2:
             return
         factor = 1.0
@@ -1560,7 +1560,7 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
         and article.head.head == root
         and not any(c.dep_ in {"aux", "auxpass"} for c in root.children)
     ):
-        root = article.head  # "A class declared using ...": a noun phrase, parsed as a clause
+        root = article.head  # "A class fixed using ...": a noun phrase, parsed as a clause
     if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
         return
     m = _kind_of(ctx, root)

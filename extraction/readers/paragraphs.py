@@ -170,11 +170,11 @@ def file_indents(lines: Sequence[str], numbers: Sequence[int]) -> dict[int, int]
 def continues(previous: str, text: str) -> bool:
     """``text`` goes on the sentence of ``previous`` (a typed line break inside it): the
     line above ends no sentence and this one starts in lower case, or the line above
-    leaves a parenthesis open ("Gated Recurrent Unit (" / "GRU) cells").
+    leaves a parenthesis open ("Adenosine Triphosphate (" / "ATP) molecules").
 
-    >>> continues("the forget gate", "decides"), continues("Gated Recurrent Unit (", "GRU)")
+    >>> continues("the guard cell", "controls"), continues("Adenosine Triphosphate (", "ATP)")
     (True, True)
-    >>> continues("It ends.", "then"), continues("Forget Gate", "decides")
+    >>> continues("It ends.", "then"), continues("Guard Cell", "controls")
     (False, False)
     """
     if not previous or _LABEL.match(text):
