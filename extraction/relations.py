@@ -410,7 +410,7 @@ def _describes(verb: Token) -> bool:
 
 def _narrowed(doc: Doc, m: Mention) -> bool:
     """Do modifiers before ``m`` that its name does not hold narrow what is said to a
-    part of the concept ("small gradients", "Spherical and Diagonal assumptions",
+    part of the concept ("small gradients", "Warm and Humid conditions",
     "different estimates")? Modifiers that do not narrow (:data:`rp.NON_RESTRICTIVE`)
     leave the concept named."""
     last = doc[m.end - 1]
@@ -464,8 +464,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         m = _mention_of(ctx, subj)
         if m is not None:
             if _narrowed(doc, m) or _compounded(doc, m):
-                # "Spherical and Diagonal assumptions may prevent ...", "the attention
-                # function computes ...": a narrower thing than the concept does it; after
+                # "Warm and Humid conditions may prevent ...", "the cooling
+                # system removes ...": a narrower thing than the concept does it; after
                 # a label ("GPS: one fix requires ..."), a thing of the label's
                 label = _label(ctx)
                 if label is not None and label.end <= subj.left_edge.i:
@@ -728,7 +728,7 @@ def _objects(
     narrowed by a modifier its name does not hold is none ("small gradients" are no
     effect on the gradient). With ``whole`` or ``named``, a concept that only completes
     another noun through a preposition other than "of" is none: the object is that
-    noun ("large changes in weights", "a term from the noise model"). With ``owned``, a
+    noun ("large changes in prices", "a term from the noise model"). With ``owned``, a
     concept completed by an "of" phrase naming another concept is none: what "depends
     on the state of the reactor" depends on is the reactor's state, not the concept
     "state"."""
@@ -787,7 +787,7 @@ def _objects(
         modifier = t.dep_ in {"poss", "compound", "nmod"}
         governs = t in target.ancestors and not direct
         if (whole or named) and _completes(t, target):
-            return []  # "leads to large changes in weights": the changes, not the weights
+            return []  # "leads to large changes in prices": the changes, not the prices
         if t.pos_ in {"NOUN", "PROPN"} and not modifier and not governs:
             return []
     listed = [first.concept]
@@ -1108,7 +1108,7 @@ def _negated(span: Span) -> bool:
 #: Relations whose object is an effect or a problem: stated of the whole phrase.
 _EFFECTS = frozenset({"causes", "addresses"})
 #: Cues whose object, like an effect, is what the phrase names in full ("enable complex
-#: decision boundaries" enables no decision boundary as such).
+#: flavour profiles" enables no flavour profile as such).
 _WHOLE_OBJECT_CUES = frozenset({"facilitates"})
 #: Cues of dependence: what a thing depends on "the state of X" for is X (or X's state),
 #: never the concept the "of" phrase completes. A verb that computes a quantity
@@ -1656,7 +1656,7 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
         and not any(t.is_punct and not _bracket(t) for t in doc[root.i + 1 : root.head.i])
     ):
         return  # "Hard water: water can be hard": a clause about it, no genus
-    if root.lower_ in rp.KIND_WORDS:  # "X: An extension of diffusion models"
+    if root.lower_ in rp.KIND_WORDS:  # "X: An extension of contract law"
         m = _kind_of(ctx, root)
         if m is not None and m.concept != label.concept:
             yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
@@ -2828,9 +2828,9 @@ def _card_statements(index: ConceptIndex) -> dict[str, list[Evidence]]:
 
 def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]]) -> list[str]:
     """What a question asks about when no concept has the card as its own: the
-    question's grammatical subject ("Why are RNNs suitable for ...?"), or what its
-    subject or object is "of" ("the limitations of RNNs", "Name the advantages of
-    the GRU"), or the agent ("tasks performed by encoders and decoders"), with the
+    question's grammatical subject ("Why are glaciers suitable for ...?"), or what its
+    subject or object is "of" ("the limitations of tariffs", "Name the advantages of
+    the kiln"), or the agent ("tasks performed by judges and juries"), with the
     concepts listed beside it."""
     for seg, sent in sents:
         if not seg.is_title:
@@ -2939,7 +2939,7 @@ def _is_title(seg: Segment) -> bool:
 
 def _names_a_thing(seg: Segment, doc: Doc) -> bool:
     """Is a card's title a question or a term about a thing, not a step of a procedure
-    ("Calculate the New Posterior")?"""
+    ("Measure the Soil Acidity")?"""
     return len(doc) > 0 and (seg.card.title_kind == "question" or doc[0].tag_ != "VB")
 
 
@@ -2976,7 +2976,7 @@ def _kind_edges(
         for name in names:
             words = name.split()
             if "&" in words or "and" in words:
-                continue  # "Small Data Sizes & Overfitting": two topics, no head
+                continue  # "Dry Seasons & Wildfires": two topics, no head
             first = 1
             if cut := next((i for i, w in enumerate(words) if w.lower() in _NAME_PREPOSITIONS), 0):
                 # "leak detection for water pipes": its head is before "for"; "with
