@@ -11,7 +11,7 @@ token runs that :meth:`ConceptIndex.find` knows. Around a cue:
   "a model that relies on X"; through a copula's attribute: "X is a technique used to
   prevent Y"), else the nearest concept before the cue in the same clause; when the
   clause has none ("They consist of ...", "... -> address the vanishing gradient
-  problem") it is the line's label ("BPTT: one update requires ...") or else the concept
+  problem") it is the line's label ("GPS: one fix requires ...") or else the concept
   the card is about, with lower confidence. "This"/"which" point back at a statement,
   not at the card's subject; a participle with no subject of its own ("..., resulting
   in X") takes none; steps of a procedure ("How ...?" answers, "Compute the mean") are
@@ -29,7 +29,7 @@ token runs that :meth:`ConceptIndex.find` knows. Around a cue:
 Structure speaks as sentences do: a question "What are the components / types /
 applications of X?" answered by a list; a line ending in a colon that says what the list
 after it holds ("Examples:", "Types of X:", "X consists of:", "The most common
-activation functions are:"), whose items are the list items that follow it or the term
+igneous rocks are:"), whose items are the list items that follow it or the term
 cards nested under its heading (a glossary, a two-column table); "examples (of Y) are A,
 B"; a label line "X: truncated Y" or "X: a Y that ..."; a table whose header says the
 relation of each row (:data:`rp.TABLE_HEADERS`); "X vs Y" and "the difference between X
@@ -124,7 +124,7 @@ _PRONOUNS = frozenset(
 
 
 #: Words between two names that may share the second name's head ("vanishing/exploding
-#: gradient", "targeted and black box attacks", "bubble vs. merge sort").
+#: gradient", "passive and active solar heating", "bubble vs. merge sort").
 _SHARING_LINKS = frozenset({"/", "and", "or", "vs", "vs."})
 
 
@@ -185,7 +185,7 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
         if i + 2 < n and toks[i + 1].lower_ in _SHARING_LINKS and not toks[i].is_punct:
             after = longest(i + 2)
             size = after.end - after.start if after is not None else 0
-            shared = (  # "targeted and black box attacks": the head, then more of the name
+            shared = (  # "passive and active solar heating": the head, then more of the name
                 index.find(f"{toks[i].text} {''.join(pieces[k : i + 2 + size]).strip()}")
                 for k in range(i + 1 + size, i + 2, -1)
             )
@@ -387,9 +387,9 @@ def _nested_object(noun: Token) -> bool:
 
 def _clausal_relative(pronoun: Token, noun: Token) -> bool:
     """Does ``pronoun`` ("which" after a comma) open a relative clause that may say what
-    the whole clause before it does, not its last noun ("selecting the features, which
+    the whole clause before it does, not its last noun ("heating the solution, which
     may lead to ...")? Only when that noun is an object: a subject's "which" is its own
-    ("LSTMs, which use gates, ...")."""
+    ("Enzymes, which use cofactors, ...")."""
     doc = pronoun.doc
     after_comma = pronoun.i > 0 and doc[pronoun.i - 1].text == ","
     return (
@@ -410,7 +410,7 @@ def _describes(verb: Token) -> bool:
 
 def _narrowed(doc: Doc, m: Mention) -> bool:
     """Do modifiers before ``m`` that its name does not hold narrow what is said to a
-    part of the concept ("small gradients", "Spherical and Diagonal assumptions",
+    part of the concept ("small gradients", "Warm and Humid conditions",
     "different estimates")? Modifiers that do not narrow (:data:`rp.NON_RESTRICTIVE`)
     leave the concept named."""
     last = doc[m.end - 1]
@@ -458,22 +458,22 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
         if subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects and _bare_head(subj):
-            # "A sequence transduction model that relies on ...": the answer defines
+            # "A tidal power plant that relies on ...": the answer defines
             # the card's subject with a bare noun phrase
             return ctx.subjects, CARD_SUBJECT_FACTOR
         m = _mention_of(ctx, subj)
         if m is not None:
             if _narrowed(doc, m) or _compounded(doc, m):
-                # "Spherical and Diagonal assumptions may prevent ...", "the attention
-                # function computes ...": a narrower thing than the concept does it; after
-                # a label ("BPTT: one update requires ..."), a thing of the label's
+                # "Warm and Humid conditions may prevent ...", "the cooling
+                # system removes ...": a narrower thing than the concept does it; after
+                # a label ("GPS: one fix requires ..."), a thing of the label's
                 label = _label(ctx)
                 if label is not None and label.end <= subj.left_edge.i:
                     return [label.concept], CARD_SUBJECT_FACTOR
                 return [], 0.0
             return _with_conjuncts(ctx, m), 1.0
         if subj.tag_ == "VBG" and _points_back(subj, ctx.subjects):
-            # "- Memory systems / - tapping into those systems helps improve X": what
+            # "- Irrigation canals / - drawing on those canals helps improve X": what
             # the act is done with is the subject
             return ctx.subjects, CARD_SUBJECT_FACTOR
         if subj.pos_ in {"NOUN", "PROPN"}:
@@ -484,7 +484,7 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
                 return ctx.subjects, CARD_SUBJECT_FACTOR
             label = _label(ctx)
             if label is not None and label.end <= subj.i:
-                # "BPTT: one update requires backpropagation": what the label does
+                # "GPS: one fix requires triangulation": what the label does
                 return [label.concept], CARD_SUBJECT_FACTOR
             return [], 0.0  # the subject is named, and it is no concept
     head = doc[cue.start]
@@ -505,7 +505,7 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             return [], 0.0
         last = doc[m.end - 1]
         if last.dep_ == "dobj" and last.head.dep_ not in _SUBJECT_DEPS:
-            # "Share weights and use fewer parameters": the object of another verb is no
+            # "Rinse the rice and use less water": the object of another verb is no
             # subject (of a gerund subject it is: "Training a GAN causes ...")
             return [], 0.0
         gap = doc[m.end : cue.start]
@@ -634,7 +634,7 @@ def _names_subject_head(subj: Token, subjects: Sequence[str]) -> bool:
 
 def _points_back(gerund: Token, subjects: Sequence[str]) -> bool:
     """Does a gerund subject act on "this/these/those N", N the head word of the one
-    concept the card (or the parent item) is about ("tapping into those systems")?"""
+    concept the card (or the parent item) is about ("drawing on those canals")?"""
     if len(subjects) != 1:
         return False
     head = _head_word(subjects[0])
@@ -728,7 +728,7 @@ def _objects(
     narrowed by a modifier its name does not hold is none ("small gradients" are no
     effect on the gradient). With ``whole`` or ``named``, a concept that only completes
     another noun through a preposition other than "of" is none: the object is that
-    noun ("large changes in weights", "a term from the noise model"). With ``owned``, a
+    noun ("large changes in prices", "a term from the noise model"). With ``owned``, a
     concept completed by an "of" phrase naming another concept is none: what "depends
     on the state of the reactor" depends on is the reactor's state, not the concept
     "state"."""
@@ -787,7 +787,7 @@ def _objects(
         modifier = t.dep_ in {"poss", "compound", "nmod"}
         governs = t in target.ancestors and not direct
         if (whole or named) and _completes(t, target):
-            return []  # "leads to large changes in weights": the changes, not the weights
+            return []  # "leads to large changes in prices": the changes, not the prices
         if t.pos_ in {"NOUN", "PROPN"} and not modifier and not governs:
             return []
     listed = [first.concept]
@@ -830,7 +830,7 @@ def _objects(
             if _parallel_item(doc, m, word) and m.concept not in listed:
                 listed.append(m.concept)
     if len(listed) == 1:
-        # "emulate private methods (module pattern)": one item's gloss names it too; in a
+        # "reduce public spending (austerity)": one item's gloss names it too; in a
         # list of several, each item's gloss only describes it; a gloss whose concept
         # a word before narrows ("Ca (the alkaline earth metal)") names a narrower thing
         listed += [
@@ -865,7 +865,7 @@ def _parallel_item(doc: Doc, m: Mention, relative: str) -> bool:
 def _completes(noun: Token, target: Token) -> bool:
     """Does ``target`` hang on the noun ``noun`` through a preposition other than "of"
     ("changes in weights", "a term from the noise model")? Not when the preposition
-    names an instance of the noun ("features such as median income")."""
+    names an instance of the noun ("crops such as winter wheat")."""
     prep = target.head
     return (
         noun.pos_ in {"NOUN", "PROPN"}
@@ -878,8 +878,8 @@ def _completes(noun: Token, target: Token) -> bool:
 
 def _unnamed_items(between: Sequence[Token]) -> bool:
     """Are ``between`` list items the notes do not name as concepts, each a short noun
-    phrase set off by commas (", text generation," in "e.g. translation, sentiment
-    analysis, text generation, speech recognition")?"""
+    phrase set off by commas (", soil erosion," in "e.g. flooding, crop
+    failure, soil erosion, water pollution")?"""
     if len(between) < 3 or between[0].text != "," or between[-1].lower_ not in {",", "and", "or"}:
         return False
     items: list[list[Token]] = [[]]
@@ -925,7 +925,7 @@ def _modifies_other(doc: Doc, m: Mention) -> bool:
     # "reinforcement learning methods", "an encoder network": a head too general to add
     # to the name leaves the concept named
     transparent = head.i == m.end and singular(head.lower_) in rp.TRANSPARENT_HEADS
-    # "training task of ...": a word the parser reads as a verb, right before a noun
+    # "testing task of ...": a word the parser reads as a verb, right before a noun
     # that is no concept, modifies it
     nxt = doc[m.end] if m.end < len(doc) else None
     verb_modifier = last.pos_ == "VERB" and nxt is not None and nxt.pos_ == "NOUN"
@@ -1005,7 +1005,7 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
                 return typed[0]
         far = head.i < cue.start - 2
         if head.pos_ in {"VERB", "AUX"} or (head.pos_ in {"NOUN", "PROPN"} and far):
-            # "structured like images", "patterns of input images (such as ...)": the
+            # "structured like crystals", "layers of sedimentary rock (such as ...)": the
             # cue hangs on a word that is no concept
             return None
     before = [m for m in ctx.found if m.end <= cue.start]
@@ -1015,7 +1015,7 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
         if (
             len(gap) <= 2
             and not _broken(doc, m.end, cue.start)
-            and not any(t.pos_ in {"NOUN", "PROPN"} for t in gap)  # "layer's transformation"
+            and not any(t.pos_ in {"NOUN", "PROPN"} for t in gap)  # "organ's circulation"
             and doc[m.end - 1].dep_ != "poss"
             and not _held_by_noun(ctx, m)
         ):
@@ -1024,7 +1024,7 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
 
 
 def _held_by_noun(ctx: _Context, m: Mention) -> bool:
-    """Is ``m`` the "of" object of a noun that is no concept ("patterns of input images
+    """Is ``m`` the "of" object of a noun that is no concept ("layers of sedimentary rock
     (such as ...)"): a list after it may be of that noun's kinds as well as of ``m``'s."""
     return _held(ctx.sent.doc, ctx.found, m)
 
@@ -1043,8 +1043,8 @@ def _held(doc: Doc, found: Sequence[Mention], m: Mention) -> bool:
 
 
 def _outer_class(ctx: _Context, m: Mention) -> Mention | None:
-    """The class whose relative clause ``m`` ends: in "activation functions that
-    produce small gradients, e.g. sigmoid", the examples are activation functions."""
+    """The class whose relative clause ``m`` ends: in "rocks that
+    form large crystals, e.g. granite", the examples are rocks."""
     tok = ctx.sent.doc[m.start : m.end].root
     for _ in range(4):
         if tok.dep_ == "relcl":
@@ -1059,7 +1059,7 @@ def _outer_class(ctx: _Context, m: Mention) -> Mention | None:
 
 
 #: Head nouns of a class too general to be the kind of its instances when the line
-#: has a label: "Clever propagation: employ methods such as DeepLift".
+#: has a label: "Water treatment: employ methods such as chlorination".
 GENERIC_CLASSES = frozenset(
     "method technique approach strategy way tool algorithm solution option".split()
 )
@@ -1108,7 +1108,7 @@ def _negated(span: Span) -> bool:
 #: Relations whose object is an effect or a problem: stated of the whole phrase.
 _EFFECTS = frozenset({"causes", "addresses"})
 #: Cues whose object, like an effect, is what the phrase names in full ("enable complex
-#: decision boundaries" enables no decision boundary as such).
+#: flavour profiles" enables no flavour profile as such).
 _WHOLE_OBJECT_CUES = frozenset({"facilitates"})
 #: Cues of dependence: what a thing depends on "the state of X" for is X (or X's state),
 #: never the concept the "of" phrase completes. A verb that computes a quantity
@@ -1146,7 +1146,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         owned = cue.name in _OWNED_OBJECT_CUES
         objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named, owned=owned)
         if relation == "used_for" and _after_gerund(doc, span.end, objects, ctx):
-            return  # "used in generating human-like speech": the use is the act
+            return  # "used in brewing low-alcohol beer": the use is the act
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]
         if not objects or len(objects) < cue.min_items:
@@ -1180,9 +1180,9 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             _head_word(cls.concept) if cls else singular(word.lower_) if word else ""
         ) in GENERIC_CLASSES
         if generic and cue.frame == "kinds" and (label := _label(ctx)) is not None:
-            target = label.concept  # "Clever propagation: employ methods such as DeepLift"
+            target = label.concept  # "Water treatment: employ methods such as chlorination"
             if target in _objects(ctx, span.end, direct=True):
-                return  # "LRP: methods like DeepLift and LRP": the label is one of them
+                return  # "HACCP: methods like Chilling and HACCP": the label is one of them
         elif cls is None or (_plural(ctx, cls) != (cue.frame == "kinds")):
             return
         else:
@@ -1208,7 +1208,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         else:
             pairs = [(s, o) for s in _with_conjuncts(ctx, before[-1]) for o in objects]
-    elif cue.frame == "named":  # "a graph called a histogram"
+    elif cue.frame == "named":  # "a diagram called a cladogram"
         cls = _class_before(ctx, span)
         if cls is None or cls.end != span.start:
             return
@@ -1243,7 +1243,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         verb = next(
             (t for t in doc[cls.end : ctx.sent.end] if t.lower_ in _LISTING_WORDS), None
-        )  # "types of regularization include ...", "... are ...", "...: ..."
+        )  # "types of erosion include ...", "... are ...", "...: ..."
         if verb is None or verb.i - cls.end > 2:
             return
         factor = 1.0
@@ -1476,8 +1476,8 @@ def _noun_cue(span: Span) -> bool:
 
 
 def _clause_subject(token: Token) -> Token | None:
-    """The subject of the verb whose clause ``token`` is in ("Avoidance allows more
-    concurrency than ...": Avoidance), or None."""
+    """The subject of the verb whose clause ``token`` is in ("Irrigation allows more
+    harvests than ...": Irrigation), or None."""
     for _ in range(5):
         if token.pos_ in {"VERB", "AUX"}:
             subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -1560,7 +1560,7 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
         and article.head.head == root
         and not any(c.dep_ in {"aux", "auxpass"} for c in root.children)
     ):
-        root = article.head  # "A class declared using ...": a noun phrase, parsed as a clause
+        root = article.head  # "A class fixed using ...": a noun phrase, parsed as a clause
     if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
         return
     m = _kind_of(ctx, root)
@@ -1572,7 +1572,7 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     if m is not None and (root.lower_ in rp.KIND_WORDS or m.start <= start + 5):
         for subject in ctx.subjects:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
-    # "A process's default input stream", "The top-most directory in a file system"
+    # "A cell's outer membrane", "The top-most layer in a forest canopy"
     owners = [c for c in root.children if c.dep_ == "poss"]
     owners += [
         p for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "within"}
@@ -1589,8 +1589,8 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
 
 
 def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
-    """A card that asks what X is, answered by a noun phrase with no article ("neural
-    network model used for ...", "type of learning where ..."): X is_a the phrase's
+    """A card that asks what X is, answered by a noun phrase with no article ("flowering
+    plant species used for ...", "type of erosion where ..."): X is_a the phrase's
     concept."""
     if not (ctx.first and ctx.subjects) or ctx.seg.is_title or not _asks_what(ctx.seg.card):
         return
@@ -1655,8 +1655,8 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
         # break no clause
         and not any(t.is_punct and not _bracket(t) for t in doc[root.i + 1 : root.head.i])
     ):
-        return  # "Noisy gradients: gradients can be noisy": a clause about it, no genus
-    if root.lower_ in rp.KIND_WORDS:  # "X: An extension of diffusion models"
+        return  # "Hard water: water can be hard": a clause about it, no genus
+    if root.lower_ in rp.KIND_WORDS:  # "X: An extension of contract law"
         m = _kind_of(ctx, root)
         if m is not None and m.concept != label.concept:
             yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
@@ -1707,7 +1707,7 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(y.concept, cls, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
             if x is not None and y is not None and _restricted(subj, x.concept, y.concept):
-                # "Any path that does not begin with a separator is a relative path":
+                # "Any triangle that does not have a right angle is an oblique triangle":
                 # the sentence defines Y as the Xs it describes
                 yield Relation(y.concept, x.concept, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
@@ -1906,8 +1906,8 @@ def _named_head(ctx: _Context, m: Mention) -> str | None:
 
 def _restricted(subject: Token, x: str, y: str) -> bool:
     """Is ``subject`` (concept ``x``) a class narrowed by what follows it, so that "X
-    that ... is a Y" defines the kind Y of X ("Any path that does not begin with a
-    separator is a relative path")? A clause after a comma only describes X."""
+    that ... is a Y" defines the kind Y of X ("Any triangle that does not have a
+    right angle is an oblique triangle")? A clause after a comma only describes X."""
     doc = subject.doc
     narrowed = any(
         c.dep_ in {"relcl", "acl"} and doc[c.left_edge.i - 1].text != ","
@@ -1933,11 +1933,11 @@ def _named(span: Span) -> bool:
 
 
 def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
-    """A concept naming the kind of a plural class right after it: "ReLU (Rectified
-    Linear Unit) activation functions" gives ReLU is_a activation function."""
+    """A concept naming the kind of a plural class right after it: "TCP (Transmission
+    Control Protocol) transport protocols" gives TCP is_a transport protocol."""
     doc = ctx.sent.doc
     if ctx.sent.text.rstrip().endswith("?"):
-        return  # "How do Multi-Task Learning models work?" asks, states nothing
+        return  # "How do Supply Chain models work?" asks, states nothing
     for k, b in enumerate(ctx.found):
         if k == 0 or doc[b.end - 1].tag_ not in {"NNS", "NNPS"}:
             continue
@@ -1992,7 +1992,7 @@ def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
                     if pobj.dep_ == "pobj":
                         objects += _objects(ctx, pobj.left_edge.i, stop=pobj.i + 1)[:1]
         if not objects:
-            # "controls how much of the previous cell state is forgotten"
+            # "controls how much of the incoming light is reflected"
             inside = {t.i for t in verb.subtree}
             later = [m for m in ctx.found if m.start > verb.i and m.end - 1 in inside]
             objects = [later[0].concept] if later else []
@@ -2149,7 +2149,7 @@ def _list_edges(
         if len([i for i in kinds_of or items if i != anchor.concept]) < cue.min_items:
             continue
         evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
-        # "What approaches can be used for X?": X, after "for", is what the items serve
+        # "What techniques serve best for X?": X, after "for", is what the items serve
         purpose = span[-1].lower_ == "for" and anchor.start >= span.end
         # "What does X use?": X does it to the items; "What causes X?": the items do it
         asked = cue.frame == "svo" and (anchor.start >= span.end) != cue.reverse
@@ -2291,7 +2291,7 @@ INTRO_LABELS: dict[str, tuple[str, bool]] = {
 #: Confidence of an edge from a list and the line that introduces it.
 INTRO_CONFIDENCE = 0.7
 #: Words before the colon after a plural class that make its list the class's kinds:
-#: "The most common activation functions are:", "Regularization techniques include:".
+#: "The most common igneous rocks are:", "Preservation techniques include:".
 _KINDS_VERBS = frozenset({"are", "include", "includes", "including", "is"})
 
 
@@ -2339,7 +2339,7 @@ def _intro_list_edges(
 ) -> Iterator[Relation]:
     """A line that ends with a colon and says what the list after it holds: "Examples:",
     "Types of X:", "The components of X are:", "X consists of:", "The most common
-    activation functions are:". Each listed concept is related to the line's anchor (the
+    igneous rocks are:". Each listed concept is related to the line's anchor (the
     concept the line names, else the card's subject), citing the line and the item.
     When the line ends the card and no item follows it, the list is ``term_cards``: the
     term cards nested under the card's heading (a glossary or a two-column table)."""
@@ -2480,7 +2480,7 @@ def _opposed_edges(
 
 def _counted(sent: Span) -> Token | None:
     """The plural noun a number counts at the end of a sentence that introduces a list
-    ("GAN composed of two neural networks with different objectives"), or None."""
+    ("A heart composed of four chambers with different roles"), or None."""
     for t in sent:
         counts = t.dep_ == "nummod" and t.like_num and t.lower_ not in {"one", "1"}
         if counts and t.head.tag_ in {"NNS", "NNPS"} and t.head.i > t.i:
@@ -2644,7 +2644,7 @@ def _class_list_edges(
     if cls is None or not card.items:
         return
     # the items of a list whose introducing line names the class again ("Three
-    # conditions of policy must be present ...:"): the title alone says nothing
+    # conditions of contract must be met ...:"): the title alone says nothing
     word = _head_word(cls)
     intros = {
         item.parent
@@ -2828,9 +2828,9 @@ def _card_statements(index: ConceptIndex) -> dict[str, list[Evidence]]:
 
 def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]]) -> list[str]:
     """What a question asks about when no concept has the card as its own: the
-    question's grammatical subject ("Why are RNNs suitable for ...?"), or what its
-    subject or object is "of" ("the limitations of RNNs", "Name the advantages of
-    the GRU"), or the agent ("tasks performed by encoders and decoders"), with the
+    question's grammatical subject ("Why are glaciers suitable for ...?"), or what its
+    subject or object is "of" ("the limitations of tariffs", "Name the advantages of
+    the kiln"), or the agent ("tasks performed by judges and juries"), with the
     concepts listed beside it."""
     for seg, sent in sents:
         if not seg.is_title:
@@ -2939,7 +2939,7 @@ def _is_title(seg: Segment) -> bool:
 
 def _names_a_thing(seg: Segment, doc: Doc) -> bool:
     """Is a card's title a question or a term about a thing, not a step of a procedure
-    ("Calculate the New Posterior")?"""
+    ("Measure the Soil Acidity")?"""
     return len(doc) > 0 and (seg.card.title_kind == "question" or doc[0].tag_ != "VB")
 
 
@@ -2976,10 +2976,10 @@ def _kind_edges(
         for name in names:
             words = name.split()
             if "&" in words or "and" in words:
-                continue  # "Small Data Sizes & Overfitting": two topics, no head
+                continue  # "Dry Seasons & Wildfires": two topics, no head
             first = 1
             if cut := next((i for i, w in enumerate(words) if w.lower() in _NAME_PREPOSITIONS), 0):
-                # "anomaly detection for time series": its head is before "for"; "with
+                # "leak detection for water pipes": its head is before "for"; "with
                 # autoencoders", "using attention": what it is done with
                 means = " ".join(words[cut + 1 :])
                 tool = index.find(means) if words[cut].lower() in _MEANS_PREPOSITIONS else None
@@ -3161,7 +3161,7 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
     """Parts named inside the answer about a whole: a label ("Reset gate: ...") in a
     card about the GRU, when its head names a part (gate, layer, state ...) or the
     answer says the subject is composed of what it lists; and "X in Y" in a question
-    ("What does the forget gate in LSTM do?") when X names a part."""
+    ("What does the ozone layer in the stratosphere do?") when X names a part."""
     statements = _card_statements(index)
     aside = _named_aside(index)
 
@@ -3369,7 +3369,7 @@ CHOICE_CONFIDENCE = 0.75
 
 def _choice_edges(ctx: _Context) -> Iterator[Relation]:
     """A question asking when to take one thing and when the other sets the two against
-    each other: "When should you use X and when should you use Y?", "When should you use
+    each other: "When should you use X and when should one use Y?", "When should you use
     X and when Y?", "When would you choose X over Y?"."""
     sent = ctx.sent
     if not sent.text.rstrip().endswith("?"):
@@ -3536,8 +3536,8 @@ def raw_relations(
                 # "X ... . In contrast, Y ...": Y is set against the X before it
                 yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)
             # Every edge joins two concepts the sentence names, or one it names and the
-            # card's subject or the label the sentence follows ("BPTT: one update requires
-            # backpropagation"): a sentence with fewer gives only self-loops
+            # card's subject or the label the sentence follows ("GPS: one fix requires
+            # triangulation"): a sentence with fewer gives only self-loops
             # (merge_relations drops them), and is read only for a title's list cues or
             # as the line that introduces a list ("Examples:").
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"

@@ -285,7 +285,7 @@ def _by_initials(index: _Index, query: str) -> list:
         node
         for name, nodes in index.exact.items()
         if _is_acronym(name)
-        and not any(ch.isdigit() for ch in name)  # "MP3" is no acronym of "module pattern"
+        and not any(ch.isdigit() for ch in name)  # "MP3" is no acronym of "melting point"
         and initials_match(name, query)
         for node in nodes
         if node not in spelled  # a spelled-out name the query did not match: not this one

@@ -130,10 +130,10 @@ def _before(text: str, end: int) -> str:
 def abbreviations(text: str) -> Iterator[tuple[str, str]]:
     """``(short form, long form)`` pairs that ``text`` defines.
 
-    >>> list(abbreviations("Long Short-Term Memory (LSTM) networks fix that."))
-    [('LSTM', 'Long Short-Term Memory')]
-    >>> list(abbreviations("ReLU (rectified linear unit) is an activation."))
-    [('ReLU', 'rectified linear unit')]
+    >>> list(abbreviations("High Voltage Direct-Current (HVDC) links fix that."))
+    [('HVDC', 'High Voltage Direct-Current')]
+    >>> list(abbreviations("SoC (system on chip) is a design."))
+    [('SoC', 'system on chip')]
     >>> list(abbreviations("true positives ( TP ) are counted"))
     [('TP', 'true positives')]
     >>> list(abbreviations("SVM stands for support vector machine"))

@@ -497,13 +497,13 @@ def bare_modifiers(
 
 def abbreviates(a: str, b: str) -> bool:
     """Is one of two glossed names the short form of the other: its initials, or the
-    first letter of a name ("Discriminator (D)")? A gloss that is not ("Bagging (Random
-    Forests)", "Hopfield network (binary)", "private methods (module pattern)") gives an
+    first letter of a name ("Temperature (T)")? A gloss that is not ("Legumes
+    (Soybeans)", "Hydrogen bond (weak)", "price controls (rent ceiling)") gives an
     example, a property or a use, not another name.
 
-    >>> abbreviates("ReLU", "Rectified Linear Unit"), abbreviates("D", "Discriminator")
+    >>> abbreviates("SoC", "System on Chip"), abbreviates("T", "Temperature")
     (True, True)
-    >>> abbreviates("random forests", "bagging"), abbreviates("binary", "Hopfield network")
+    >>> abbreviates("soybeans", "legumes"), abbreviates("weak", "hydrogen bond")
     (False, False)
     """
     for short, long in ((a, b), (b, a)):

@@ -41,11 +41,11 @@ _DATE = re.compile(
 def is_heading_text(text: str, *, max_words: int = 10) -> bool:
     """Could ``text`` be a heading: short, capitalised, no end punctuation, no maths?
 
-    >>> is_heading_text("Loss Function"), is_heading_text("Where:")
+    >>> is_heading_text("Water Cycle"), is_heading_text("Where:")
     (True, False)
-    >>> is_heading_text("The model undergoes training on normal data.")
+    >>> is_heading_text("The alloy undergoes cooling in still air.")
     False
-    >>> is_heading_text("Autoencoders learn to reconstruct their input, which")
+    >>> is_heading_text("Glaciers slowly carve valleys into the bedrock, which")
     False
     """
     if not text or len(text) > 90 or _END_PUNCT.search(text) or _BULLET.match(text):
@@ -53,7 +53,7 @@ def is_heading_text(text: str, *, max_words: int = 10) -> bool:
     if _MATHY.search(text) or not (text[0].isupper() or text[0].isdigit()) or _DATE.match(text):
         return False
     words = _WORD.findall(text)
-    if words and words[-1].lower() in _OPEN_WORDS:  # "... their input, which" goes on
+    if words and words[-1].lower() in _OPEN_WORDS:  # "... the bedrock, which" goes on
         return False
     return 0 < len(words) <= max_words
 

@@ -9,13 +9,13 @@ a line happened to wrap:
   removed; its depth follows its indentation, and its parent is the enclosing item or
   the paragraph just above the list ("... which includes:");
 * a bullet that starts in lower case after a bullet ending with a comma goes on its
-  sentence ("• memory unit that carries information across time steps," / "• allowing
-  the network to remember");
+  sentence ("• river system that carries sediment across the plain," / "• allowing
+  the delta to grow");
 * a line **continues** the line above when that one does not end a sentence or a label
-  (``.!?:;``), the line starts in lower case, is no label ("Reset gate: ...") and the
-  line above is no term heading its explanation ("Forget gate" / "decides how much"),
+  (``.!?:;``), the line starts in lower case, is no label ("Root hair: ...") and the
+  line above is no term heading its explanation ("Guard cell" / "controls how much"),
   or when the line above leaves a parenthesis open that this line closes (a gloss is
-  never cut: "Gated Recurrent Unit (" / "GRU) cells");
+  never cut: "Adenosine Triphosphate (" / "ATP) molecules");
 * in wrapped text (a PDF), a line also continues a line that reaches the full width
   of the text without ending a sentence;
 * a blank line ends a paragraph;
@@ -170,11 +170,11 @@ def file_indents(lines: Sequence[str], numbers: Sequence[int]) -> dict[int, int]
 def continues(previous: str, text: str) -> bool:
     """``text`` goes on the sentence of ``previous`` (a typed line break inside it): the
     line above ends no sentence and this one starts in lower case, or the line above
-    leaves a parenthesis open ("Gated Recurrent Unit (" / "GRU) cells").
+    leaves a parenthesis open ("Adenosine Triphosphate (" / "ATP) molecules").
 
-    >>> continues("the forget gate", "decides"), continues("Gated Recurrent Unit (", "GRU)")
+    >>> continues("the guard cell", "controls"), continues("Adenosine Triphosphate (", "ATP)")
     (True, True)
-    >>> continues("It ends.", "then"), continues("Forget Gate", "decides")
+    >>> continues("It ends.", "then"), continues("Guard Cell", "controls")
     (False, False)
     """
     if not previous or _LABEL.match(text):

@@ -189,8 +189,8 @@ _SHORT_PHRASE = re.compile(r"^[A-Z][^.!?:;,]{0,40}$")
 
 
 def _opens_group(lines: Sequence[tuple[int, str]], i: int) -> bool:
-    """A term heading a group of its own inside a term list: "Representations" /
-    "One-hot encoding" / "Simplest way to represent things in neural networks" -- the
+    """A term heading a group of its own inside a term list: "Preservation" /
+    "Dry salting" / "Simplest way to keep vegetables through the winter" -- the
     term is followed by a short capitalised phrase (the group's first term), and that
     by a sentence-long explanation (six words or more)."""
     if i + 2 >= len(lines):
@@ -229,12 +229,12 @@ def segment_prompts(
 
     A prompt starts a card; the lines after it are its answer. A term line starts a
     card too when an explanation follows it, unless it opens or continues a list of
-    terms inside the current answer ("Supervised Learning" / "Labelled data" /
-    "Unsupervised Learning" / ...). Inside such a list, a term followed by a group of
-    its own (a term and its explanation) ends the answer: "Representations" /
-    "One-hot encoding" / "Simplest way to ..." is a new card. A question right after a
-    definitional question with no answer yet is that answer ("What is Precision?" /
-    "What proportion ...?"). Answers are joined into logical lines
+    terms inside the current answer ("Igneous Rock" / "Cooled magma" /
+    "Sedimentary Rock" / ...). Inside such a list, a term followed by a group of
+    its own (a term and its explanation) ends the answer: "Preservation" /
+    "Dry salting" / "Simplest way to ..." is a new card. A question right after a
+    definitional question with no answer yet is that answer ("What is Porosity?" /
+    "What fraction ...?"). Answers are joined into logical lines
     (:func:`~extraction.readers.paragraphs.text_body`); ``indents`` gives the
     indentation of each file line for nested lists.
     """

@@ -156,16 +156,16 @@ CARDS = [
     ),
     pytest.param(
         "---\ntitle: Ensembles\nteaching: 90\n---\n\n::::: objectives\n\n- Learn stacking.\n\n"
-        ":::::\n\n## Bagging (a.k.a [Bootstrap AGGregating](https://x.y) )\n\nTrees vote.\n",
+        ":::::\n\n## Braising (a.k.a [Slow POT Cooking](https://x.y) )\n\nMeat softens.\n",
         [
             ("", "none", "Learn stacking.", ("Ensembles",)),
-            ("Bagging (a.k.a Bootstrap AGGregating)", "heading", "Trees vote.", ("Ensembles",)),
+            ("Braising (a.k.a Slow POT Cooking)", "heading", "Meat softens.", ("Ensembles",)),
         ],
         id="front-matter-and-pandoc-divs",
     ),
     pytest.param(
-        "# Stats\n\nMean &amp; median, x&lt;y, p(t<sub>1</sub>&le;X).\n\n<!-- hidden -->\n",
-        [("Stats", "heading", "Mean & median, x<y, p(t1≤X).", ())],
+        "# Stats\n\nMean &amp; median, x&lt;y, v(k<sub>2</sub>&ge;Y).\n\n<!-- hidden -->\n",
+        [("Stats", "heading", "Mean & median, x<y, v(k2≥Y).", ())],
         id="entities-decoded",
     ),
     pytest.param(

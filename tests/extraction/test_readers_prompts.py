@@ -22,7 +22,7 @@ from extraction.readers.prompts import is_cloze, is_question, is_term
         ("True or false: ReLU saturates", True),
         ("noisy labels", False),
         ("- What is hidden here?", False),
-        ("Consider character vs. word level", False),
+        ("Consider sand vs. clay soil", False),
         ("when the data is projected, information is lost", False),
         ("or should we share the encoder?", False),
         ("Pros:", False),

@@ -54,7 +54,7 @@ CASES = [
         "What is an RNN?\nA network with state\nTypes of RNNs\nSimple RNN\n"
         "Previous activation adds context\n"
         "Fully Connected Network\nOften called auto-associator\nOne to Many - vector to sequence\n"
-        "Representations\nOne-hot encoding\nSimplest way to represent things in neural networks\n"
+        "Preservation\nDry salting\nSimplest way to keep vegetables through the winter\n"
         "Define softmax\nnormalises scores\n",
         "qa-list",
         [
@@ -69,9 +69,9 @@ CASES = [
                 (4, 5, 6, 7, 8),
             ),
             (
-                "Representations",
+                "Preservation",
                 "term",
-                "One-hot encoding\nSimplest way to represent things in neural networks",
+                "Dry salting\nSimplest way to keep vegetables through the winter",
                 (),
                 9,
                 (10, 11),

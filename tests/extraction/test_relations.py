@@ -141,9 +141,9 @@ SENTENCES = [
     ),
     # a verb and its preposition
     (
-        "The transformer relies solely on attention mechanisms.",
-        ("transformer", "attention mechanism"),
-        [("transformer", "uses", "attention mechanism")],
+        "The windmill relies solely on sea breezes.",
+        ("windmill", "sea breeze"),
+        [("windmill", "uses", "sea breeze")],
     ),
     # "conditioned on" says what a thing depends on
     (
@@ -153,15 +153,15 @@ SENTENCES = [
     ),
     # "X is a Y" with concepts on both sides of the copula
     (
-        "Autoencoders are neural networks trained to reconstruct their input.",
-        ("autoencoder", "neural network"),
-        [("autoencoder", "is_a", "neural network")],
+        "Mangroves are coastal trees adapted to tolerate salt water.",
+        ("mangrove", "coastal tree"),
+        [("mangrove", "is_a", "coastal tree")],
     ),
     # an apposition after a comma
     (
-        "Anomaly detection, a self-supervised learning task, finds outliers.",
-        ("anomaly detection", "self-supervised learning task"),
-        [("anomaly detection", "is_a", "self-supervised learning task")],
+        "Crop rotation, a soil conservation practice, restores nitrogen.",
+        ("crop rotation", "soil conservation practice"),
+        [("crop rotation", "is_a", "soil conservation practice")],
     ),
     # a list after "such as", past a parenthesis
     (
@@ -201,23 +201,23 @@ SENTENCES = [
         [("LSTM", "addresses", "vanishing gradient problem")],
     ),
     (
-        "What does the forget gate do? || controls how much of the cell state is forgotten",
-        ("cell state",),
-        [("forget gate", "related_to", "cell state")],
+        "What does the guard cell do? || controls how much of the water vapour is released",
+        ("water vapour",),
+        [("guard cell", "related_to", "water vapour")],
     ),
     # a concept modifying a plural class names a kind of it, past its own gloss
     (
-        "Gradients vanish when using ReLU (Rectified Linear Unit) activation functions.",
-        ("ReLU", "activation function"),
-        [("ReLU", "is_a", "activation function")],
+        "Data arrives in order when using TCP (Transmission Control Protocol) transport protocols.",
+        ("TCP", "transport protocol"),
+        [("TCP", "is_a", "transport protocol")],
     ),
     # instances of a generic class ("methods") belong to the line's label
     (
-        "Clever propagation: employ methods such as DeepLift and deconvolution.",
-        ("clever propagation", "DeepLift", "deconvolution"),
+        "Water treatment: employ methods such as chlorination and filtration.",
+        ("water treatment", "chlorination", "filtration"),
         [
-            ("DeepLift", "is_a", "clever propagation"),
-            ("deconvolution", "is_a", "clever propagation"),
+            ("chlorination", "is_a", "water treatment"),
+            ("filtration", "is_a", "water treatment"),
         ],
     ),
     # a pronoun in the answer stands for the question's grammatical subject
@@ -226,27 +226,26 @@ SENTENCES = [
         ("RNN", "time series", "hidden state"),
         [("hidden state", "part_of", "RNN")],
     ),
-    # "vanishing/exploding gradient problem" names both problems
+    # "river/coastal flooding problem" names both problems
     (
-        "What is an LSTM? || additive state updates -> address the vanishing/exploding "
-        "gradient problem",
-        ("vanishing gradient problem", "exploding gradient problem"),
+        "What is a levee? || raised earth banks -> address the river/coastal flooding problem",
+        ("river flooding problem", "coastal flooding problem"),
         [
-            ("LSTM", "addresses", "vanishing gradient problem"),
-            ("LSTM", "addresses", "exploding gradient problem"),
+            ("levee", "addresses", "river flooding problem"),
+            ("levee", "addresses", "coastal flooding problem"),
         ],
     ),
     # examples after a relative clause belong to the class the clause describes
     (
-        "Activation functions that produce small gradients, e.g. sigmoid, slow learning.",
-        ("activation function", "gradient", "sigmoid"),
-        [("sigmoid", "is_a", "activation function")],
+        "Rocks that form large crystals, e.g. granite, cool slowly.",
+        ("rock", "crystal", "granite"),
+        [("granite", "is_a", "rock")],
     ),
     # a label line: what follows the colon says what the label does
     (
-        "BPTT: one update requires backpropagation through the whole sequence",
-        ("BPTT", "backpropagation"),
-        [("BPTT", "uses", "backpropagation")],
+        "GPS: one fix requires triangulation through the whole network",
+        ("GPS", "triangulation"),
+        [("GPS", "uses", "triangulation")],
     ),
     # a part named with its whole ("of", "in", a possessive), when the notes list such
     # parts of such wholes somewhere
@@ -263,18 +262,18 @@ SENTENCES = [
     ),
     # "types of X include A and B" in an answer
     (
-        "Common types of regularization include L1 regularization and L2 regularization.",
-        ("regularization", "L1 regularization", "L2 regularization"),
+        "Common types of erosion include wind erosion and water erosion.",
+        ("erosion", "wind erosion", "water erosion"),
         [
-            ("L1 regularization", "is_a", "regularization"),
-            ("L2 regularization", "is_a", "regularization"),
+            ("wind erosion", "is_a", "erosion"),
+            ("water erosion", "is_a", "erosion"),
         ],
     ),
     # a tradeoff between two things contrasts them
     (
-        "Practical tradeoff between soft and hard attention",
-        ("soft attention", "hard attention"),
-        [("soft attention", "contrasts_with", "hard attention")],
+        "Practical tradeoff between wet and dry cooling",
+        ("wet cooling", "dry cooling"),
+        [("wet cooling", "contrasts_with", "dry cooling")],
     ),
     # names joined by a slash are coordinated
     (
@@ -293,21 +292,21 @@ SENTENCES = [
         ],
     ),
     (
-        "What are the two types of adversarial attacks? || Targeted attacks: pick the label\n"
-        "Untargeted attacks: any wrong label",
-        ("targeted attack", "untargeted attack"),
+        "What are the two types of volcanic eruptions? || Explosive eruptions: eject ash\n"
+        "Effusive eruptions: pour out lava",
+        ("explosive eruption", "effusive eruption"),
         [
-            ("targeted attack", "is_a", "adversarial attack"),
-            ("untargeted attack", "is_a", "adversarial attack"),
+            ("explosive eruption", "is_a", "volcanic eruption"),
+            ("effusive eruption", "is_a", "volcanic eruption"),
             # two kinds are set side by side
-            ("targeted attack", "contrasts_with", "untargeted attack"),
+            ("explosive eruption", "contrasts_with", "effusive eruption"),
         ],
     ),
-    # the head of "black box attacks" is shared by "targeted"
+    # the head of "active solar heating" is shared by "passive"
     (
-        "What is the difference between targeted and black box attacks?",
-        ("targeted attack", "black box attack"),
-        [("targeted attack", "contrasts_with", "black box attack")],
+        "What is the difference between passive and active solar heating?",
+        ("passive heating", "active solar heating"),
+        [("passive heating", "contrasts_with", "active solar heating")],
     ),
     # a generic head names its class by the concept that modifies it
     (
@@ -322,9 +321,9 @@ SENTENCES = [
     ),
     # what the attribute of a copula does, its subject does
     (
-        "Regularization is a technique used to prevent overfitting.",
-        ("regularization", "overfitting"),
-        [("regularization", "addresses", "overfitting")],
+        "Crop rotation is a technique used to prevent soil depletion.",
+        ("crop rotation", "soil depletion"),
+        [("crop rotation", "addresses", "soil depletion")],
     ),
     (
         "Backpropagation is a technique that calculates the gradient.",
@@ -333,27 +332,27 @@ SENTENCES = [
     ),
     # a class narrowed by a clause, then named: the sentence defines a kind of it
     (
-        "Any path that does not begin with a slash is a relative path.",
-        ("path", "relative path"),
-        [("relative path", "is_a", "path")],
+        "Any triangle that does not have a right angle is an oblique triangle.",
+        ("triangle", "oblique triangle"),
+        [("oblique triangle", "is_a", "triangle")],
     ),
     # examples listed after "examples are", of the card's subject
     (
-        "What is an operating system? || Software that runs a computer. Common examples are "
-        "Linux, macOS and Windows.",
-        ("Linux", "macOS", "Windows"),
+        "What is a Romance language? || A language descended from Latin. Common examples are "
+        "French, Spanish and Italian.",
+        ("French", "Spanish", "Italian"),
         [
-            ("Linux", "example_of", "operating system"),
-            ("Windows", "example_of", "operating system"),
+            ("French", "example_of", "Romance language"),
+            ("Italian", "example_of", "Romance language"),
         ],
     ),
     # applications of the card's subject
     (
-        "What are CNNs? || They have applications in image classification and recommender systems.",
-        ("image classification", "recommender system"),
+        "What are lasers? || They have applications in eye surgery and barcode scanners.",
+        ("eye surgery", "barcode scanner"),
         [
-            ("CNN", "used_for", "image classification"),
-            ("CNN", "used_for", "recommender system"),
+            ("laser", "used_for", "eye surgery"),
+            ("laser", "used_for", "barcode scanner"),
         ],
     ),
     # a label defined by a noun phrase
@@ -376,9 +375,9 @@ SENTENCES = [
     ),
     # a definition naming what the term belongs to
     (
-        "What is standard input? || A process's default input stream.",
-        ("process",),
-        [("standard input", "part_of", "process")],
+        "What is the nucleus? || A cell's central control body.",
+        ("cell",),
+        [("nucleus", "part_of", "cell")],
     ),
     (
         "What is the root directory? || The top-most directory in a file system.",
@@ -726,10 +725,10 @@ def test_relations_ignore_what_the_sentence_does_not_say(text, names, absent):
 
 
 def test_relations_contrasts_come_both_ways():
-    index = tiny_index("What is the difference between BPTT and TBPTT?", "BPTT", "TBPTT")
+    index = tiny_index("What is the difference between DNA and RNA?", "DNA", "RNA")
     found = triples(index)
-    assert ("BPTT", "contrasts_with", "TBPTT") in found
-    assert ("TBPTT", "contrasts_with", "BPTT") in found
+    assert ("DNA", "contrasts_with", "RNA") in found
+    assert ("RNA", "contrasts_with", "DNA") in found
 
 
 def test_relations_merge_pools_evidence_and_raises_confidence():
@@ -1060,15 +1059,15 @@ def test_relations_labels_under_a_question_about_signs_are_no_parts(title, parts
 
 def test_relations_part_in_whole_in_a_question():
     cards = _qa(
-        ("What is an input gate?", "A gate that lets new values in."),
-        ("What is an output gate?", "A gate that lets values out."),
-        ("What is an LSTM?", "An LSTM consists of an input gate and an output gate."),
+        ("What is a basal layer?", "A layer that makes new cells."),
+        ("What is a granular layer?", "A layer that makes keratin."),
+        ("What is the epidermis?", "The epidermis consists of a basal layer and a granular layer."),
         (
-            "What does the forget gate in an LSTM do?",
-            "Controls how much of the cell state is kept.",
+            "What does the cornified layer in the epidermis do?",
+            "Controls how much of the body water is lost.",
         ),
     )
-    assert ("forget gate", "part_of", "LSTM") in _edges(cards)
+    assert ("cornified layer", "part_of", "epidermis") in _edges(cards)
 
 
 def test_relations_name_with_a_preposition_is_a_kind_of_what_precedes_it():
@@ -1157,8 +1156,8 @@ def test_relations_examples_label_lists_examples_of_the_card_subject():
 @pytest.mark.parametrize(
     ("intro", "items", "relation", "anchor"),
     [
-        ("The most common activation functions are:", ["ReLU", "sigmoid"], "is_a",
-         "activation function"),
+        ("The most common igneous rocks are:", ["granite", "basalt"], "is_a",
+         "igneous rock"),
         ("Examples:", ["processor", "semaphore"], "example_of", "reusable resource"),
         ("The components of a GRU are:", ["reset gate", "update gate"], "part_of", "GRU"),
         ("A GRU consists of:", ["reset gate", "update gate"], "part_of", "GRU"),
@@ -1234,37 +1233,37 @@ def test_relations_table_header_says_the_relation_of_each_row():
     from extraction.records import Table
 
     defs = _qa(
-        ("What is bagging?", "Training one model on bootstrap samples."),
-        ("What is boosting?", "Training models in series on their errors."),
-        ("What is overfitting?", "Fitting the training data too closely."),
-        ("What is underfitting?", "Missing the pattern in the data."),
-        ("What is an ensemble method?", "A way of combining models."),
+        ("What is drip irrigation?", "Watering each plant at its roots."),
+        ("What is flood irrigation?", "Covering the whole field with water."),
+        ("What is water loss?", "Water that evaporates before plants take it up."),
+        ("What is weed growth?", "Unwanted plants spreading in the field."),
+        ("What is an irrigation method?", "A way of watering crops."),
     )
     table = Table(
-        ("Ensemble method", "What it does", "Best for", "Solves"),
+        ("Irrigation method", "How it works", "Best for", "Solves"),
         (
-            ("**Bagging**", "Averages models.", "Reducing overfitting", "overfitting"),
-            ("Boosting", "Corrects errors in series.", "hard patterns", "underfitting"),
+            ("**Drip irrigation**", "Waters the roots.", "Reducing water loss", "water loss"),
+            ("Flood irrigation", "Covers the field.", "flat fields", "weed growth"),
         ),
         row_lines=(52, 53),
     )
-    card = Card("s.txt#9", "s.txt", "markdown", (49, 53), "Which ensemble method is best?",
+    card = Card("s.txt#9", "s.txt", "markdown", (49, 53), "Which irrigation method fits?",
                 "They differ in what they fix.", title_line=49, body_lines=(50,),
                 title_kind="heading", tables=(table,))  # fmt: skip
     index = extract_concepts([*defs, card])
     found = triples(index)
-    assert expect(index, "bagging", "is_a", "ensemble method") in found
-    assert expect(index, "boosting", "is_a", "ensemble method") in found
-    assert expect(index, "bagging", "addresses", "overfitting") in found
-    assert expect(index, "boosting", "addresses", "underfitting") in found
+    assert expect(index, "drip irrigation", "is_a", "irrigation method") in found
+    assert expect(index, "flood irrigation", "is_a", "irrigation method") in found
+    assert expect(index, "drip irrigation", "addresses", "water loss") in found
+    assert expect(index, "flood irrigation", "addresses", "weed growth") in found
     edge = next(
         r for r in typed_relations(index)
-        if r.relation == "addresses" and r.source == index.find("bagging")
+        if r.relation == "addresses" and r.source == index.find("drip irrigation")
     )  # fmt: skip
     # the header says which relation, the row states it
     assert [(e.line, e.text) for e in edge.evidence] == [
-        (51, "Ensemble method | What it does | Best for | Solves"),
-        (52, "**Bagging** | Averages models. | Reducing overfitting | overfitting"),
+        (51, "Irrigation method | How it works | Best for | Solves"),
+        (52, "**Drip irrigation** | Waters the roots. | Reducing water loss | water loss"),
     ]
 
 

@@ -174,7 +174,7 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             ("index", "tree"),
         ),
         (
-            "Softmax gives a probability-like distribution over the keys.",
+            "Averaging gives a probability-like distribution over the votes.",
             ("probability", "distribution"),
             ("probability", "distribution"),
         ),
@@ -277,8 +277,8 @@ def test_relations_coverage_a_named_problem_is_no_kind_of_its_head(problem, kept
     [
         # the card's subject before "used for": the listed items are its uses
         ("What is a kiln used for?", ("kiln", "used_for", "gas firing")),
-        # "what approaches ... used for X": X is what the listed items serve
-        ("What approaches can be used for kilns?", ("gas firing", "used_for", "kiln")),
+        # "what techniques ... used for X": X is what the listed items serve
+        ("What techniques can be used for kilns?", ("gas firing", "used_for", "kiln")),
     ],
 )
 def test_relations_coverage_a_question_about_uses_says_which_side_serves(title, expected):

@@ -24,10 +24,9 @@ from tests.extraction.test_relations import (
     [
         # 1. a relative "which" after a comma, hung on an object, says what the clause does
         (
-            "Lasso works by selecting the most important features, which may lead to "
-            "better generalization.",
-            ("lasso", "feature", "generalization"),
-            ("feature", "generalization"),
+            "Irrigation works by flooding the lowest fields, which may lead to higher yields.",
+            ("irrigation", "field", "yield"),
+            ("field", "yield"),
         ),
         # 1. a participle the parser hangs on an object: the merge results, not the object
         (
@@ -70,29 +69,29 @@ from tests.extraction.test_relations import (
             ("saturating activation", "gradient"),
             ("saturating activation", "gradient"),
         ),
-        # 5. "such as" hangs on a noun that holds the concept: patterns, not images
+        # 5. "such as" hangs on a noun that holds the concept: features, not valleys
         (
-            "The filter finds patterns of input images (such as edges, corners).",
-            ("input image", "edge"),
-            ("edge", "input image"),
+            "The map shows features of river valleys (such as meanders, floodplains).",
+            ("river valley", "meander"),
+            ("meander", "river valley"),
         ),
         # 5. the class is no possessor of the noun the list hangs on
         (
-            "The gradient flows through each layer's transformation, including the weights.",
-            ("layer", "weight"),
-            ("weight", "layer"),
+            "The blood flows through each organ's circulation, including the capillaries.",
+            ("organ", "capillary"),
+            ("capillary", "organ"),
         ),
         # 5. a label that is one of the listed methods is not their class
         (
-            "LRP: explained using methods like DeepLift, Deconvolution, and LRP.",
-            ("LRP", "DeepLift", "Deconvolution"),
-            ("DeepLift", "LRP"),
+            "HACCP: enforced using methods like Pasteurisation, Chilling, and HACCP.",
+            ("HACCP", "Pasteurisation", "Chilling"),
+            ("Pasteurisation", "HACCP"),
         ),
-        # 4. a number narrows an effect: "zero output activations" are not the output
+        # 4. a number narrows an effect: "zero carbon emissions" are not the carbon
         (
-            "ReLU activation functions result in zero output activations.",
-            ("activation function", "output", "ReLU"),
-            ("activation function", "output"),
+            "Nuclear power plants result in zero carbon emissions.",
+            ("power plant", "carbon", "nuclear power"),
+            ("power plant", "carbon"),
         ),
         # 4. a concept that only modifies the effect's head ("discriminator overfitting")
         (
@@ -114,9 +113,9 @@ from tests.extraction.test_relations import (
         ),
         # 5. a word read as a verb before a noun modifies it: no instance
         (
-            "Features learned from an imbalance dataset e.g. training task of finding a tank.",
-            ("imbalance dataset", "training"),
-            ("training", "imbalance dataset"),
+            "Samples taken from a polluted river e.g. testing task of finding a toxin.",
+            ("polluted river", "testing"),
+            ("testing", "polluted river"),
         ),
         # 1. "enabling X to V": what is enabled is X's act, not X
         (
@@ -126,9 +125,9 @@ from tests.extraction.test_relations import (
         ),
         # 9. the noun "use" is no cue of uses
         (
-            "What is dropout? || Making good use of regularisation.",
-            ("regularisation",),
-            ("dropout", "regularisation"),
+            "What is composting? || Making good use of kitchen waste.",
+            ("kitchen waste",),
+            ("composting", "kitchen waste"),
         ),
         # 9. "One" opening a name is no article of a definition
         (
@@ -313,7 +312,7 @@ def test_relations_evidence_a_concept_held_by_another_noun_is_no_whole():
     cards = _qa(
         ("What is a GRU?", "A recurrent unit with two gates."),
         ("What is information?", "What a signal carries."),
-        ("How does GRU control the flow of information?", _SIBLING_LABELS),
+        ("How does GRU regulate the flow of information?", _SIBLING_LABELS),
     )
     edges = _edges(cards)
     assert ("reset gate", "part_of", "GRU") in edges, edges
@@ -322,11 +321,10 @@ def test_relations_evidence_a_concept_held_by_another_noun_is_no_whole():
 
 def test_relations_evidence_a_label_sharing_the_whole_s_head_is_a_kind_not_a_part():
     cards = _qa(
-        ("What is a basis (basis functions)?", "A function of the inputs."),
+        ("What is a storm (storm systems)?", "A disturbance of the atmosphere."),
         (
-            "What are basis functions?",
-            "Polynomial Basis Functions: powers of the input\n"
-            "Gaussian Basis Functions: bumps around centres",
+            "What are storm systems?",
+            "Tropical Storm Systems: form over warm seas\nPolar Storm Systems: form near the ice",
         ),
     )
     edges = _edges(cards)

@@ -25,9 +25,9 @@ def _typed(cards: list[Card]) -> set[tuple[str, str, str]]:
     [
         # a genus that is itself a kind word ("class") names the class
         (
-            "What is an abstract class? || A class containing at least one abstract method.",
-            ("class", "abstract method"),
-            [("abstract class", "is_a", "class"), ("abstract method", "part_of", "abstract class")],
+            "What is a weight class? || A class containing at least two heavy boxers.",
+            ("class", "heavy boxer"),
+            [("weight class", "is_a", "class"), ("heavy boxer", "part_of", "weight class")],
         ),
         # the definition opens after the term's short name in parentheses
         (
@@ -38,9 +38,9 @@ def _typed(cards: list[Card]) -> set[tuple[str, str, str]]:
         ),
         # a definition the parser reads as a clause ("A class declared ...")
         (
-            "What is a final class? || A class declared using the final keyword.",
-            ("class", "keyword"),
-            [("final class", "is_a", "class")],
+            "What is a salary class? || A class fixed using the salary scale.",
+            ("class", "scale"),
+            [("salary class", "is_a", "class")],
         ),
         # instances of the genus a definition opens with are instances of the term
         (
@@ -62,12 +62,12 @@ def _typed(cards: list[Card]) -> set[tuple[str, str, str]]:
         ),
         # concepts listed after items that name no concept
         (
-            "What is a CNN? || They have applications in image and video recognition, "
-            "recommender systems, image classification.",
-            ("recommender system", "image classification"),
+            "What is a laser? || They have applications in eye and skin surgery, "
+            "barcode scanners, fibre optics.",
+            ("barcode scanner", "fibre optics"),
             [
-                ("CNN", "used_for", "recommender system"),
-                ("CNN", "used_for", "image classification"),
+                ("laser", "used_for", "barcode scanner"),
+                ("laser", "used_for", "fibre optics"),
             ],
         ),
     ],
@@ -92,9 +92,9 @@ def test_relations_readings_give_the_stated_relation(text, names, expected):
         ),
         # what is compared is a property of the subject's "of" object
         (
-            "The mean heights of shortstops are higher than second basemen.",
-            ("height", "second baseman"),
-            ("height", "second baseman"),
+            "The mean weights of sprinters are higher than marathon runners.",
+            ("weight", "marathon runner"),
+            ("weight", "marathon runner"),
         ),
         # a line set like a heading inside an answer names a topic, it states nothing
         # of the card's subject
@@ -106,15 +106,15 @@ def test_relations_readings_give_the_stated_relation(text, names, expected):
         ),
         # a label is no subject of the comparison
         (
-            "Efficiency: can find good parameters faster than grid search.",
-            ("efficiency", "grid search"),
-            ("efficiency", "grid search"),
+            "Efficiency: can cook tough cuts faster than slow roasting.",
+            ("efficiency", "slow roasting"),
+            ("efficiency", "slow roasting"),
         ),
         # "divided into two classes" names no kinds
         (
-            "The output is categorized into two classes.",
-            ("output", "class"),
-            ("output", "class"),
+            "The harvest is grouped into two classes.",
+            ("harvest", "class"),
+            ("harvest", "class"),
         ),
         # what "we" do, the reader does: no concept's use
         (
@@ -165,7 +165,7 @@ def test_relations_readings_acronym_expanded_into_one_name_has_no_parts():
 
 
 def _class_card(intro: str, items: list[str], nested: bool = False) -> list[Card]:
-    """A heading "The Conditions for Deadlock" over ``intro`` and a list of ``items``
+    """A heading "The Germination Conditions" over ``intro`` and a list of ``items``
     (``nested``: each item opens a list of its own), after one card per concept."""
     body_lines = [intro, *items]
     body = "\n".join(body_lines)
@@ -178,11 +178,11 @@ def _class_card(intro: str, items: list[str], nested: bool = False) -> list[Card
         list_items.append(ListItem(start, start + len(body_lines[k]), 0, 0))
     if nested:  # every item is the parent of a sub-item: a heading of its own list
         list_items += [ListItem(s + 1, s + 2, 1, s) for s in starts[1:]]
-    names = ["mutual exclusion", "circular wait", "hold and wait", "deadlock condition"]
+    names = ["water uptake", "warm soil", "rest and swell", "germination condition"]
     cards = _qa(*((f"What is {n}?", "See the lecture.") for n in names))
     cards.append(
         Card("s.txt#9", "s.txt", "markdown", (100, 100 + len(body_lines)),
-             "The Deadlock Conditions", body, title_line=100,
+             "The Germination Conditions", body, title_line=100,
              body_lines=tuple(range(101, 101 + len(body_lines))), title_kind="heading",
              items=tuple(list_items))
     )  # fmt: skip
@@ -190,8 +190,8 @@ def _class_card(intro: str, items: list[str], nested: bool = False) -> list[Card
 
 
 ITEMS = [
-    "Mutual exclusion. Only one process may use a resource.",
-    "Circular wait. A closed chain of processes exists.",
+    "Water uptake. Only one seed coat may let water in.",
+    "Warm soil. A steady range of temperatures exists.",
 ]
 
 
@@ -213,25 +213,25 @@ def test_relations_readings_an_item_named_with_and_is_one_name():
     from extraction.concepts import sentences_of
     from extraction.relations import _listed
 
-    items = [*ITEMS, "Hold and wait. A process holds what it has while it waits."]
-    index = extract_concepts(_class_card("Three conditions must hold for a deadlock:", items))
+    items = [*ITEMS, "Rest and swell. A seed rests in the soil while it swells."]
+    index = extract_concepts(_class_card("Three conditions must hold for germination:", items))
     line = next(
         (seg, sent)
         for seg, doc in index.segments
         for sent in sentences_of(doc)
-        if sent.text == "Hold and wait."
+        if sent.text == "Rest and swell."
     )
-    assert _listed(_Knowing(index, "hold and wait"), [line]) == ["hold and wait"]
+    assert _listed(_Knowing(index, "rest and swell"), [line]) == ["rest and swell"]
 
 
 def test_relations_readings_list_under_a_class_title_gives_kinds():
-    cards = _class_card("Three conditions must hold for a deadlock:", ITEMS)
+    cards = _class_card("Three conditions must hold for germination:", ITEMS)
     edges = _typed(cards)
-    assert ("mutual exclusion", "is_a", "deadlock condition") in edges
-    assert ("circular wait", "is_a", "deadlock condition") in edges
+    assert ("water uptake", "is_a", "germination condition") in edges
+    assert ("warm soil", "is_a", "germination condition") in edges
     edge = next(r for r in typed_relations(extract_concepts(cards)) if r.relation == "is_a")
     # the title, the line that introduces the list, and the item
-    assert [e.text for e in edge.evidence][1] == "Three conditions must hold for a deadlock:"
+    assert [e.text for e in edge.evidence][1] == "Three conditions must hold for germination:"
 
 
 @pytest.mark.parametrize(
@@ -239,39 +239,39 @@ def test_relations_readings_list_under_a_class_title_gives_kinds():
     [
         ("Some notes follow:", False),  # the title alone names the class
         ("Below are guidelines for conditions:", False),  # the class is what they are about
-        ("Three conditions must hold for a deadlock:", True),  # items head lists of their own
+        ("Three conditions must hold for germination:", True),  # items head lists of their own
     ],
 )
 def test_relations_readings_list_under_a_class_title_needs_its_intro(intro, nested):
     edges = _typed(_class_card(intro, ITEMS, nested=nested))
-    assert not any(t == "deadlock condition" and r == "is_a" for _, r, t in edges)
+    assert not any(t == "germination condition" and r == "is_a" for _, r, t in edges)
 
 
 def test_relations_readings_a_negated_name_is_not_the_concept():
-    items = [*ITEMS, "No preemption. No resource can be removed by force."]
-    cards = _class_card("Three conditions must hold for a deadlock:", items)
-    cards = [*cards, *_qa(("What is preemption?", "See the lecture."))]
+    items = [*ITEMS, "No dormancy. No seed can be woken by force."]
+    cards = _class_card("Three conditions must hold for germination:", items)
+    cards = [*cards, *_qa(("What is dormancy?", "See the lecture."))]
     edges = _typed(cards)
-    assert ("preemption", "is_a", "deadlock condition") not in edges
+    assert ("dormancy", "is_a", "germination condition") not in edges
 
 
 @pytest.mark.parametrize(
     ("intro", "parts"),
     [
-        ("A GAN is composed of two neural networks with different objectives.", True),
-        ("A GAN is composed of neural networks.", False),  # no count: the list is more
+        ("A heart is composed of two pumps with different roles.", True),
+        ("A heart is composed of pumps.", False),  # no count: the list is more
     ],
 )
 def test_relations_readings_a_counted_whole_introduces_its_parts(intro, parts):
-    body = "\n".join([intro, "- Generator: makes samples", "- Discriminator: judges them"])
+    body = "\n".join([intro, "- Atrium: receives blood", "- Ventricle: pushes it out"])
     cards = _qa(
-        *((f"What is a {n}?", "See the lecture.") for n in ("generator", "discriminator")),
-        ("What is a neural network?", "See the lecture."),
-        ("What is a GAN?", body),
+        *((f"What is a {n}?", "See the lecture.") for n in ("atrium", "ventricle")),
+        ("What is a pump?", "See the lecture."),
+        ("What is a heart?", body),
     )
     edges = _typed(cards)
-    assert (("generator", "part_of", "GAN") in edges) is parts
-    assert (("discriminator", "part_of", "GAN") in edges) is parts
+    assert (("atrium", "part_of", "heart") in edges) is parts
+    assert (("ventricle", "part_of", "heart") in edges) is parts
 
 
 # -- the misses report (benchmarks.relation_quality --misses) ------------------------------
@@ -284,7 +284,7 @@ def test_relations_readings_a_counted_whole_introduces_its_parts(intro, parts):
         ("LSTM vs. GRU", "'x vs y'"),
         ("Method | Best for", "table row"),
         ("Caching allows more throughput than polling.", "comparative"),
-        ("Mutual exclusion: only one process at a time", "list item or label"),
+        ("Crop rotation: only one crop at a time", "list item or label"),
     ],
 )
 def test_relations_readings_misses_group_evidence_by_form(evidence, form):
@@ -894,7 +894,7 @@ def test_relations_readings_a_suitable_means_for_something_is_used_for_it(text, 
     [
         ("Sobel filters are applied on grey images to detect edges.", ("Sobel filter", "edge"),
          ("Sobel filter", "used_for", "edge")),
-        ("Which defence strategies can be employed against floods to protect farmland?",
+        ("Which defence strategies could be employed against floods to protect farmland?",
          ("defence strategy", "flood", "farmland"), ("defence strategy", "used_for", "farmland")),
     ],
 )  # fmt: skip
