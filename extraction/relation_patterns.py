@@ -128,6 +128,9 @@ _PLURAL_ITEMS = _words(
     "constituents ingredients modules stages steps principles principals pillars tenets"
 )
 
+#: Nouns that name a trait of the noun their "of" phrase holds, not a class of things:
+#: "Define turgor -- a key feature of plant cells" says nothing turgor is a kind of.
+ASPECT_NOUNS = frozenset({"feature", "property", "attribute", "trait"})
 #: Head nouns too general to be a class themselves: in "X is a pooling operation" or
 #: "X is an RNN architecture" the class is the concept that modifies them.
 GENERIC_HEADS = frozenset(

@@ -1569,6 +1569,8 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
         # operation that ..."), not a possessor or a modifier inside it
         generic = root.lower_ in rp.GENERIC_HEADS and m.end == root.i
         m = m if generic and ctx.sent.doc[m.end - 1].head == root else None
+    if _aspect_of(root):
+        m = None  # "A key feature of plant cells": a trait of the cells, no class
     if m is not None and (root.lower_ in rp.KIND_WORDS or m.start <= start + 5):
         for subject in ctx.subjects:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
@@ -1601,7 +1603,7 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
         return
     while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i > noun.i:
         noun = noun.head
-    if noun.pos_ not in {"NOUN", "PROPN"} or not _bare_head(noun):
+    if noun.pos_ not in {"NOUN", "PROPN"} or not _bare_head(noun) or _aspect_of(noun):
         return
     m = _kind_of(ctx, noun)
     if m is None or m.start > start + 5:
@@ -1615,6 +1617,14 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
             continue  # "Define DNS -- Domain Name System ...": its name spelled out
         if subject != m.concept:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+
+
+def _aspect_of(noun: Token) -> bool:
+    """Is ``noun`` a trait of what its "of" phrase names ("a key feature of plant cells",
+    :data:`rp.ASPECT_NOUNS`), so that a definition opening with it names no class?"""
+    return noun.lower_ in rp.ASPECT_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
 
 
 def _article_one(tok: Token) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from extraction import relation_patterns as rp
 from extraction.concepts import extract_concepts
 from extraction.records import Card, ListItem
 from extraction.relations import typed_relations
@@ -82,6 +83,22 @@ def test_relations_readings_give_the_stated_relation(text, names, expected):
 @pytest.mark.parametrize(
     ("text", "names", "absent"),
     [
+        # a trait of what the "of" phrase names is no class (ASPECT_NOUNS)
+        (
+            "Define turgor || core feature of plant cells.",
+            ("turgor", "feature", "plant cell"),
+            ("turgor", "feature"),
+        ),
+        (
+            "Define turgor || A key feature of plant cells.",
+            ("turgor", "feature", "plant cell"),
+            ("turgor", "feature"),
+        ),
+        (
+            "What is elasticity? || A property of rubber that lets it stretch.",
+            ("elasticity", "property", "rubber"),
+            ("elasticity", "property"),
+        ),
         # "the Microsoft Office Word editor" is no editor in general: concepts that modify
         # the next one (or the nouns compounded before it) make one item none of them names
         (
@@ -949,3 +966,14 @@ def test_relations_readings_an_indefinite_noun_phrase_in_brackets_names_the_clas
 ):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize("word", sorted(rp.ASPECT_NOUNS))
+def test_relations_readings_an_aspect_noun_names_no_class(word):
+    """Each trait noun of :data:`rp.ASPECT_NOUNS`, as the head of a definition with an
+    "of" phrase, gives no is_a."""
+    assert_unrelated(
+        f"Define turgor || A key {word} of plant cells.",
+        ("turgor", word, "plant cell"),
+        ("turgor", word),
+    )
