@@ -277,8 +277,17 @@ def run(
     together: bool = True,
     disabled: Sequence[str] = (),
     log: Callable[[str], None] = lambda _: None,
+    save_models: Path | None = None,
+    frozen: Path | None = None,
 ) -> Report:
-    """Read, build and score the development files (see the module doc)."""
+    """Read, build and score the development files (see the module doc).
+
+    ``save_models``: a folder where each leave-one-file-out build's fitted models are
+    written (``<folder>/<file number>/<model>.json``). ``frozen``: such a folder, whose
+    models are used as they are instead of fitting them again, so that a change to
+    candidates, merges or readings is judged apart from the refit it would cause (a
+    feature the saved models do not know weighs 0); a file with no saved models is
+    built with the repository's weights."""
     from extraction import nlp as nlp_module
     from extraction.readers import read_paths
     from graph.build import build_graph
@@ -300,9 +309,10 @@ def run(
             report.alone[f.number] = score(G, gold, work / "alone" / f.number)
         if lofo:
             from benchmarks import fitting
+            from extraction.logistic import LogisticModel
 
             examples: dict[str, dict[str, list]] = {}
-            for f in files:
+            for f in files if frozen is None else ():
                 context = {
                     "results": results[f.number],
                     "nlp": nlp,
@@ -314,8 +324,20 @@ def run(
                     name: fitter.examples(f, context) for name, fitter in fitting.fitters().items()
                 }
             for f in files:
-                log(f"build {f.number} with models fitted without it")
-                models = fitting.fit_without(examples, f.number)
+                if frozen is not None:
+                    log(f"build {f.number} with the saved models fitted without it")
+                    models = {
+                        name: LogisticModel.load(path)
+                        for name in fitting.fitters()
+                        if (path := frozen / f.number / f"{name}.json").is_file()
+                    }
+                else:
+                    log(f"build {f.number} with models fitted without it")
+                    models = fitting.fit_without(examples, f.number)
+                if save_models is not None:
+                    (save_models / f.number).mkdir(parents=True, exist_ok=True)
+                    for name, model in models.items():
+                        model.save(save_models / f.number / f"{name}.json")
                 G = build_graph(
                     results[f.number], nlp=nlp, cache=cache, models=models, disabled=disabled
                 )
@@ -373,7 +395,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="NAME",
         help="leave out concept generators or merge rules (an ablation)",
     )
+    parser.add_argument(
+        "--save-models",
+        type=Path,
+        metavar="DIR",
+        help="write each leave-one-file-out build's fitted models under DIR/<file>/",
+    )
+    parser.add_argument(
+        "--frozen",
+        type=Path,
+        metavar="DIR",
+        help="use the models a --save-models run wrote instead of fitting them again: "
+        "judges a change apart from the refit it causes",
+    )
     args = parser.parse_args(argv)
+    if args.frozen is not None and not args.frozen.is_dir():
+        print(f"error: no saved models at {args.frozen}", file=sys.stderr)
+        return 2
     if not (EVAL / "score.py").exists():
         print(f"error: no development gold at {EVAL}", file=sys.stderr)
         return 2
@@ -386,6 +424,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         together=not args.no_together,
         disabled=args.disable,
         log=lambda msg: print(msg, file=sys.stderr),
+        save_models=args.save_models,
+        frozen=args.frozen,
     )
     if args.json:
         print(json.dumps(report.to_json(), indent=1, default=vars))
