@@ -200,7 +200,7 @@ class ConceptIndex:
     def action_named(self, doc: Doc | Span) -> str | None:
         """The concept a heading that gives an action and its object names by a noun
         made from the verb, when the notes name that concept ("Prevent corrosion" ->
-        "corrosion prevention", "Detect fraud" -> "fraud detection"); else None."""
+        "corrosion prevention", "Detect leaks" -> "leak detection"); else None."""
         toks = [t for t in doc if not t.is_punct and not t.is_space]
         # the tagger often reads a capitalised verb opening a heading as a noun: the
         # concept made from the word is what shows it is a verb

@@ -69,7 +69,7 @@ RULES: dict[str, str] = {
     "process its noun names ('evaporation')",
     "bare_modifier": "a noun the notes use alone for the one method it qualifies, always "
     "after naming the method ('a hybrid' after 'hybrid methods'); not a modifier that "
-    "names a thing of its own ('class method', 'HTTP method')",
+    "names a thing of its own ('field method', 'lab method')",
     "bare_head": "the head of the one compound the notes build on it, used alone only in the "
     "cards about that compound ('inhibition' under a heading 'Enzyme inhibition' or "
     "'Inhibit enzymes'); not beside two compounds ('large', 'small intestine')",
@@ -470,7 +470,7 @@ def bare_modifiers(
     """``(bare, compound)``: a noun the notes use alone ("hybrid") that modifies the
     one method name built on it ("hybrid method", a head of :data:`METHOD_HEADS`),
     where the tagger reads it as an adjective (it qualifies the method, it does not
-    name a thing the method belongs to: "class method", "HTTP method"), every use of it
+    name a thing the method belongs to: "field method", "lab method"), every use of it
     alone coming after the notes first name the method, in the same file, and no card
     being about it alone (no heading, term or question of its own).
     """
