@@ -967,7 +967,8 @@ def path_lines_caption(scene: view.PathScene, prerequisites: int) -> str:
         return f"The lines are the {stated} your notes state between the steps."
     return (
         f"The lines are {scene.lines} of the {stated} your notes state between the "
-        f"steps; the other {scene.implied} follow from a chain of those drawn."
+        f"steps; the other {'one follows' if scene.implied == 1 else f'{scene.implied} follow'}"
+        " from a chain of those drawn."
     )
 
 

@@ -768,3 +768,15 @@ def test_app_config_skips_the_full_collection_after_every_run() -> None:
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["runner"]["postScriptGC"] is False
+
+
+@pytest.mark.parametrize(
+    ("lines", "implied", "says"),
+    [(4, 1, "the other one follows from"), (14, 12, "the other 12 follow from")],
+)
+def test_app_path_lines_caption_agrees_with_its_count(lines, implied, says) -> None:
+    import streamlit_app
+    from graph.view import PathScene
+
+    scene = PathScene({}, {}, 100.0, lines=lines, implied=implied)
+    assert says in streamlit_app.path_lines_caption(scene, lines + implied)
