@@ -264,11 +264,13 @@ def merge(
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and (specific or (together and same_thing(base, words[-1]))):
                 join(base, key, "generic_head")
-        # "X process", "X approach": the way X is done, when the notes use both together
+        # "X process", "X approach": the way X is done, when the notes use both together;
+        # not when X is what other actions are done to ("erosion control", "erosion
+        # prevention"): there "erosion strategy" is a way of dealing with X
         elif words[-1].lower() in MANNER_HEADS and (base := known(" ".join(words[:-1]))):
             longer, bare = candidates[key], candidates[base]
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
-            if bare.count and together:
+            if bare.count and together and not acted_on(base, candidates):
                 join(base, key, "generic_head")
     # 9. a verb the notes single out as a name is the process its noun names:
     # "**evaporate**" and "evaporation"
@@ -301,6 +303,25 @@ def merge(
     for m in merges:
         by_root[uf.find(m.into)].append(m)
     return Groups(dict(groups), dict(by_root))
+
+
+def acted_on(base: str, candidates: Mapping[str, Candidate]) -> bool:
+    """Is ``base`` the object of an action in another name the notes use: ``base``
+    followed by one noun a verb makes (:func:`verb_of`: "erosion prevention", "enzyme
+    inhibition")? Then ``base`` is a thing or a state that is acted on, not a way of
+    doing something.
+
+    >>> acted_on("erosion", {"erosion prevention": Candidate("erosion prevention")})
+    True
+    >>> acted_on("erosion", {"erosion rate": Candidate("erosion rate")})
+    False
+    """
+    words = base.lower().split()
+    n = len(words)
+    return any(
+        len(w := k.lower().split()) == n + 1 and w[:n] == words and verb_of(w[n]) is not None
+        for k in candidates
+    )
 
 
 def _reading(cand: Candidate) -> tuple[str, ...]:

@@ -808,6 +808,20 @@ def test_concepts_merge_manner_head_only_when_used_together(bare, longer, cards,
 
 
 @pytest.mark.parametrize(
+    ("bare", "longer", "other", "merged"),
+    [
+        ("osmosis", "osmosis process", "osmosis rate", True),
+        # the object of another action: a way of dealing with it, not it
+        ("erosion", "erosion strategy", "erosion prevention", False),
+        ("drought", "drought approach", "drought management", False),
+    ],
+)
+def test_concepts_merge_manner_head_not_for_what_actions_are_done_to(bare, longer, other, merged):
+    groups = groups_of(cand(bare, 3), cand(longer, 2), cand(other, 2))
+    assert same_group(groups, bare, longer) is merged
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "body", "a", "b", "merged"),
     [
         (
