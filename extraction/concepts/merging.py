@@ -4,7 +4,9 @@ reason.
 Every rule is named (:data:`RULES`) and can be switched off for an ablation. A merge
 needs evidence from the notes: the same spelling up to case, hyphens, plural, a
 possessive and British spelling; an abbreviation stated with its long form
-(Schwartz–Hearst, a title's "(GAN)", "X stands for"); a gloss "X (Y)"; an acronym
+(Schwartz–Hearst, a title's "(DNA)", "X stands for"), or set beside the phrase
+that spells it out ("ATP: adenosine triphosphate", a card "DNS" answered "Domain Name
+System, ..."); a gloss "X (Y)"; an acronym
 spelled by the initials of exactly one name the notes use (with a card that uses both,
 or each letter a word's initial and the acronym used alone); an optional inner adjective
 the notes drop in the same card ("targeted (adversarial) attack"); "X cell", "X model"
@@ -19,7 +21,13 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from extraction.concepts.candidates import ALTERNATIVES, OTHER_NAME, AliasPair, Candidate
+from extraction.concepts.candidates import (
+    ALTERNATIVES,
+    OTHER_NAME,
+    SPELLED_OUT,
+    AliasPair,
+    Candidate,
+)
 from extraction.concepts.phrases import match_key, only_adjective, singular, zipf
 from extraction.concepts.words import (
     ACTIVITY_ENDINGS,
@@ -42,6 +50,9 @@ from extraction.records import Card, Evidence
 RULES: dict[str, str] = {
     "spelling": "the same name up to case, hyphens, plural, a possessive and British spelling",
     "abbreviation": "an abbreviation stated with its long form",
+    "spelled_out": "an abbreviation a label line or a card's title sets beside the phrase "
+    "that spells it out whole ('ATP: adenosine triphosphate', 'GDP = gross domestic product', "
+    "a card 'DNS' answered 'Domain Name System, ...')",
     "gloss": "two names glossed in brackets, one the short form of the other ('ReLU "
     "(Rectified Linear Unit)', 'Discriminator (D)')",
     "synonym": "another name the notes state for it ('also known as Y', 'X (or Y)')",
@@ -157,7 +168,9 @@ def merge(
             if glossed and not abbreviates(pair.short, pair.long):
                 continue  # "Bagging (Random Forests)": an example, not another name
             rule = "gloss" if glossed else "abbreviation"
-            if pair.reason == OTHER_NAME:
+            if pair.reason in SPELLED_OUT:
+                rule = "spelled_out"
+            elif pair.reason == OTHER_NAME:
                 rule = "synonym"
             elif pair.reason == ALTERNATIVES:
                 rule = "alternatives"

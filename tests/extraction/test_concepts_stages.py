@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from extraction.concepts import extract_concepts
-from extraction.concepts.abbreviations import abbreviations, best_long_form
+from extraction.concepts.abbreviations import abbreviations, best_long_form, spelled_out
 from extraction.concepts.candidates import GENERATORS, Candidate, Shape, well_formed
 from extraction.concepts.definitions import definition_text
 from extraction.concepts.features import FEATURES
@@ -162,6 +162,7 @@ def test_concepts_title_names_lists_and_non_names(title, kind, expected, never):
             [("ATP", "adenosine triphosphate")],
         ),
         ("a binary search tree, or BST.", [("BST", "binary search tree")]),
+        ("output is gross domestic product, aka GDP.", [("GDP", "gross domestic product")]),
         # the reference implementation's test cases
         ("The endoplasmic reticulum (ER) in yeast", [("ER", "endoplasmic reticulum")]),
         (
@@ -207,6 +208,106 @@ def test_concepts_best_long_form_needs_the_first_letter_at_a_word_start():
 def test_concepts_best_long_form_takes_letters_from_inside_words():
     assert best_long_form("ATP", "stores adenosine triphosphate") == "adenosine triphosphate"
     assert best_long_form("DNA", "deoxyribonucleic acid") == "deoxyribonucleic acid"
+
+
+@pytest.mark.parametrize(
+    ("short", "text", "long"),
+    [
+        ("ATP", "adenosine triphosphate", "adenosine triphosphate"),
+        ("ATP", "adenosine triphosphate, the energy carrier of cells", "adenosine triphosphate"),
+        ("DNS", "the Domain Name System maps names to addresses", "Domain Name System"),
+        ("GDP", "gross domestic product (all output)", "gross domestic product"),
+        ("EU", "European Union => one market", "European Union"),
+        ("RAM", "random access memory", "random access memory"),
+        # the words after the label do not spell the short form out whole
+        ("RAM", "random", None),
+        ("RAM", "random, fast storage", None),
+        ("CPU", "a chip that runs programs", None),
+        ("TCP", "the protocol: reliable transport", None),
+        ("BoE", "sets interest rates", None),
+        ("NaCl", "sodium and chlorine atoms", None),
+        ("CAT", "carbon and nitrate react", None),
+    ],
+)
+def test_concepts_spelled_out_takes_the_whole_phrase_after_a_label(short, text, long):
+    assert spelled_out(short, text) == long
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "body", "short", "long", "merged"),
+    [
+        (
+            "Cell energy",
+            "heading",
+            "ATP – adenosine triphosphate",
+            "atp",
+            "adenosine triphosphate",
+            True,
+        ),
+        (
+            "Cell energy",
+            "heading",
+            "ATP: adenosine triphosphate, the energy carrier of cells.",
+            "atp",
+            "adenosine triphosphate",
+            True,
+        ),
+        (
+            "Economy",
+            "heading",
+            "GDP = gross domestic product",
+            "gdp",
+            "gross domestic product",
+            True,
+        ),
+        (
+            "Economy",
+            "heading",
+            "GDP aka gross domestic product",
+            "gdp",
+            "gross domestic product",
+            True,
+        ),
+        (
+            "DNS",
+            "term",
+            "Domain Name System, the service that maps names to addresses.",
+            "dns",
+            "domain name system",
+            True,
+        ),
+        (
+            "What does DNS stand for?",
+            "question",
+            "Domain Name System.",
+            "dns",
+            "domain name system",
+            True,
+        ),
+        # the words after the label only begin with letters that fit
+        ("Economy", "heading", "GDP: growth depends on productivity.", "gdp", "growth", False),
+        ("Memory", "heading", "RAM: random, fast storage.", "ram", "random", False),
+        ("Networks", "heading", "TCP: the protocol carries pages.", "tcp", "protocol", False),
+        (
+            "What is the role of ATP?",
+            "question",
+            "Acids with tryptophan bind it.",
+            "atp",
+            "acids with tryptophan",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_abbreviation_spelled_out_beside_it(title, kind, body, short, long, merged):
+    index = extract_concepts([card(title, body, kind=kind)])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({short, long} <= g for g in groups) is merged, groups
+    rules = {(m.name.lower(), m.rule) for s in index.candidates for m in s.merges}
+    assert ((short, "spelled_out") in rules) is merged, rules
+    if merged:
+        off = extract_concepts([card(title, body, kind=kind)], disabled={"spelled_out"})
+        rules = {(m.name.lower(), m.rule) for s in off.candidates for m in s.merges}
+        assert (short, "spelled_out") not in rules
 
 
 # -- merging: each rule, and what it leaves alone ------------------------------------
