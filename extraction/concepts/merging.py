@@ -81,6 +81,9 @@ RULES: dict[str, str] = {
     "bare_modifier": "a noun the notes use alone for the one method it qualifies, always "
     "after naming the method ('a hybrid' after 'hybrid methods'); not a modifier that "
     "names a thing of its own ('field method', 'lab method')",
+    "proper_name": "a proper name used alone for the one longer proper name the notes use "
+    "that ends in it after a name English does not know ('Darwin', 'Charles Darwin'); not "
+    "after an English word ('East Anglia' / 'Anglia')",
     "bare_head": "the head of the one compound the notes build on it, used alone only in the "
     "cards about that compound ('inhibition' under a heading 'Enzyme inhibition' or "
     "'Inhibit enzymes'); not beside two compounds ('large', 'small intestine')",
@@ -306,7 +309,11 @@ def merge(
     if "bare_modifier" not in disabled:
         for bare, compound in bare_modifiers(candidates, cards or {}, known):
             join(compound, bare, "bare_modifier")
-    # 13. a misspelling one edit away from a name used far more often
+    # 13. "Darwin" used alone is "Charles Darwin", the one longer proper name on it
+    if "proper_name" not in disabled:
+        for short, full in proper_short_names(candidates):
+            join(short, full, "proper_name")
+    # 14. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:
         _typos(candidates, uf, join)
     groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -480,6 +487,48 @@ def bare_heads(
             for card_id in cand.cards
         ):
             yield bare, compound
+
+
+def _proper(cand: Candidate) -> bool:
+    """Do half the uses of ``cand`` or more read as a proper name inside a sentence
+    (every word a capitalised proper noun, not opening the sentence: ``Shape.proper``;
+    a use inside a longer name does not)?"""
+    total = sum(cand.shapes.values())
+    return total > 0 and 2 * sum(n for s, n in cand.shapes.items() if s.proper) >= total
+
+
+def proper_short_names(candidates: Mapping[str, Candidate]) -> Iterator[tuple[str, str]]:
+    """``(short, full)``: a proper name of one word the notes use alone ("Darwin") and
+    the one proper name of two words they use that ends in it ("Charles Darwin"), whose
+    first word English does not know as a word (a given name, a maker: lemminflect has no
+    reading of it). A first word English knows makes another place or thing of the same
+    name ("East Anglia", "North Sea"), and two such names ("Charles Darwin", "Erasmus
+    Darwin") leave the short one alone.
+
+    >>> from collections import Counter
+    >>> from extraction.concepts.candidates import Shape
+    >>> named = lambda k, n=1: Candidate(k, count=n, shapes=Counter({Shape(proper=True): n}))
+    >>> names = {k: named(k) for k in ("darwin", "charles darwin")}
+    >>> list(proper_short_names(names))
+    [('darwin', 'charles darwin')]
+    >>> list(proper_short_names({k: named(k) for k in ("anglia", "east anglia")}))
+    []
+    """
+    from lemminflect import getAllLemmas
+
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for key, cand in candidates.items():
+        words = key.split()
+        if len(words) != 2 or not cand.count or not _proper(cand) or not words[0].isalpha():
+            continue
+        if not getAllLemmas(words[0].lower()):
+            by_last[match_key(words[1])].add(key)
+    for key, cand in candidates.items():
+        if " " in key or not cand.count or is_acronym(key) or not _proper(cand):
+            continue
+        fulls = by_last.get(match_key(key), set())
+        if len({match_key(f) for f in fulls}) == 1:
+            yield key, min(fulls)
 
 
 def _place(e: Evidence, cards: Mapping[str, Card]) -> tuple[int, int]:

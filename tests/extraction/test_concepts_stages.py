@@ -2289,3 +2289,38 @@ def test_concepts_problem_words_frame_the_name_a_title_is_about(title, kind, inn
     named = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[kind]}
     assert inner is None or inner in named, named
     assert not named & {"problem", "issue", "difficulty", "scenario", "situation"} - {inner}, named
+
+
+@pytest.mark.parametrize(
+    ("body", "short", "full", "merged"),
+    [
+        # a given name English does not know: the short name is the same person
+        (
+            "The theory came from Charles Darwin after a long voyage. "
+            "Later Darwin wrote about finches.",
+            "darwin",
+            "charles darwin",
+            True,
+        ),
+        # a first word English knows makes another place of the same name
+        (
+            "Farms cover East Anglia in the lowlands. Rain falls on Anglia in winter.",
+            "anglia",
+            "east anglia",
+            False,
+        ),
+        # two longer names end in it: the short one may be either
+        (
+            "Both Charles Darwin and Erasmus Darwin wrote books. "
+            "Later Darwin wrote about finches. Then Darwin drew them.",
+            "darwin",
+            "charles darwin",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_a_proper_name_into_the_one_longer_name_on_it(body, short, full, merged):
+    built = [card("Notes", body, kind="heading")]
+    together, rules = merged_by(built, short, full)
+    assert together is merged
+    assert ("proper_name" in rules or "proper_name" in merged_by(built, full, short)[1]) is merged
