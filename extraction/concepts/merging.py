@@ -490,9 +490,13 @@ def bare_heads(
 
 
 def _proper(cand: Candidate) -> bool:
-    """Do half the uses of ``cand`` or more read as a proper name inside a sentence
-    (every word a capitalised proper noun, not opening the sentence: ``Shape.proper``;
-    a use inside a longer name does not)?"""
+    """Is ``cand`` written as a proper name: every word capitalised in every spelling the
+    notes use (a name they also write in lower case, "variational autoencoder", is a
+    common noun set in Title Case somewhere), and half its uses or more read as a proper
+    name inside a sentence (every word a capitalised proper noun, not opening the
+    sentence: ``Shape.proper``; a use inside a longer name does not)?"""
+    if not cand.forms or not all(w[:1].isupper() for f in cand.forms for w in f.split()):
+        return False
     total = sum(cand.shapes.values())
     return total > 0 and 2 * sum(n for s, n in cand.shapes.items() if s.proper) >= total
 
@@ -507,7 +511,9 @@ def proper_short_names(candidates: Mapping[str, Candidate]) -> Iterator[tuple[st
 
     >>> from collections import Counter
     >>> from extraction.concepts.candidates import Shape
-    >>> named = lambda k, n=1: Candidate(k, count=n, shapes=Counter({Shape(proper=True): n}))
+    >>> def named(key):
+    ...     shapes = Counter({Shape(proper=True): 1})
+    ...     return Candidate(key, forms=Counter({key.title(): 1}), count=1, shapes=shapes)
     >>> names = {k: named(k) for k in ("darwin", "charles darwin")}
     >>> list(proper_short_names(names))
     [('darwin', 'charles darwin')]

@@ -2324,3 +2324,22 @@ def test_concepts_merge_a_proper_name_into_the_one_longer_name_on_it(body, short
     together, rules = merged_by(built, short, full)
     assert together is merged
     assert ("proper_name" in rules or "proper_name" in merged_by(built, full, short)[1]) is merged
+
+
+@pytest.mark.parametrize(
+    ("full_forms", "merged"),
+    [
+        ({"Kalman Filters": 2}, True),
+        # also written in lower case: a common noun set in Title Case ("Define Kalman
+        # Filters"), not a proper name
+        ({"Kalman Filters": 2, "kalman filters": 1}, False),
+    ],
+)
+def test_concepts_merge_a_proper_name_only_when_always_capitalised(full_forms, merged):
+    proper = Shape(2, proper=True, pos=("PROPN", "PROPN"))
+    full, short = cand("kalman filters", 2), cand("filters", 2)
+    full.forms = Counter(full_forms)
+    full.shapes[proper] = 2
+    short.forms = Counter({"Filters": 2})
+    short.shapes[Shape(1, proper=True, pos=("PROPN",))] = 2
+    assert same_group(groups_of(full, short), "kalman filters", "filters") is merged
