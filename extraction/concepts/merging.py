@@ -491,7 +491,7 @@ def bare_heads(
 
 def _proper(cand: Candidate) -> bool:
     """Is ``cand`` written as a proper name: every word capitalised in every spelling the
-    notes use (a name they also write in lower case, "kalman filter", is a
+    notes use (a name they also write in lower case, "bunsen burner", is a
     common noun set in Title Case somewhere), and half its uses or more read as a proper
     name inside a sentence (every word a capitalised proper noun, not opening the
     sentence: ``Shape.proper``; a use inside a longer name does not)?"""
