@@ -557,10 +557,12 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     --------
     >>> from extraction.records import Card
     >>> from extraction.concepts import extract_concepts
-    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "What is guided backpropagation?",
-    ...             "A variant of backpropagation.", title_line=1, body_lines=(2,))
-    >>> named_inside(extract_concepts([card]))["guided backpropagation"]
-    {'backpropagation'}
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {t}?", b,
+    ...               title_line=2 * i + 1, body_lines=(2 * i + 2,)) for i, (t, b) in enumerate([
+    ...     ("osmosis", "Water moving across a membrane."),
+    ...     ("reverse osmosis", "Osmosis run backwards by pressure.")])]
+    >>> named_inside(extract_concepts(cards))["reverse osmosis"]
+    {'osmosis'}
     """
     names = {c: _names(index, c) for c in index.concepts}
     owners: dict[str, set[str]] = defaultdict(set)  # a name -> the concepts named so
