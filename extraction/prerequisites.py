@@ -16,10 +16,11 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   block, or a part of several wholes, first);
 - **names**: a concept whose name holds another's ("time series anomaly detection",
   "convolutional layer" holding "convolution", "TBPTT" holding "BPTT") comes after it;
-- **definitions**: A named in B's defining sentence, or in the cards about B (the card
-  holding B's defining sentence among them, but for what that card is otherwise about)
-  more than B in A's; A first named while B is explained (B introduces A); A named in
-  more cards than B (the more general notion);
+- **definitions**: A named in B's defining sentence (also by an abbreviation merged
+  into A: "built on NMR"), or in the cards about B (the card holding B's defining
+  sentence among them, but for what that card is otherwise about) more than B in A's;
+  A first named while B is explained (B introduces A); A named in more cards than B
+  (the more general notion);
 - **course order**, where the notes first name each concept: a weak tiebreak.
 
 A small logistic model (:class:`extraction.logistic.LogisticModel`, weights kept as data
@@ -324,7 +325,7 @@ def _notes(index: ConceptIndex) -> _Notes:
             defined_with[concept.id] = {
                 a
                 for a in at.get((e.source, e.line), set())
-                if a in index.concepts and builds_on(e.text, _names(index, a))
+                if a in index.concepts and builds_on(e.text, _spelled(index, a))
             }
     # headings that name a concept, and the cards they enclose
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
@@ -538,6 +539,13 @@ def _names(index: ConceptIndex, concept: str) -> set[str]:
     label = c.label.split(" (")[0]  # "long short-term memory (LSTM)"
     forms = {c.id, label, _CAMEL.sub(" ", c.id)}  # "BatchNorm" holds "batch"
     return {" ".join(f.lower().replace("-", " ").split()) for f in forms if f}
+
+
+def _spelled(index: ConceptIndex, concept: str) -> set[str]:
+    """``concept``'s names (:func:`_names`) and its abbreviations merged into it ("NMR"
+    for "nuclear magnetic resonance", "NNs"): the ways a sentence may write it."""
+    abbreviations = {a.lower() for a in index.concepts[concept].aliases if is_acronym(a)}
+    return _names(index, concept) | abbreviations
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")

@@ -546,6 +546,27 @@ def test_prerequisites_name_inside_a_name(first: str, then: str):
     assert features(index, (), b, a)["name_inside"] == -1.0
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "definition", "needed"),
+    [
+        ("nuclear magnetic resonance (NMR)", "MRI", "An imaging method built on NMR.", True),
+        ("a central processing unit (CPU)", "a cache", "A fast memory close to the CPU.", True),
+        ("domain name system (DNS)", "a hosts file", "A list that works without DNS.", False),
+    ],
+)
+def test_prerequisites_a_definition_names_a_concept_by_its_abbreviation(
+    first, then, definition, needed
+):
+    cards = [
+        Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {title}?", body,
+             title_line=2 * i + 1, body_lines=(2 * i + 2,))
+        for i, (title, body) in enumerate([(first, "A thing of its own."), (then, definition)])
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    a, b = (index.find(re.sub(r"^an? | \(.*", "", name)) for name in (first, then))
+    assert features(index, (), a, b).get("in_definition") == (1.0 if needed else None)
+
+
 def test_prerequisites_score_says_what_carried_it():
     model = LogisticModel(("general", "earlier", "used"), (2.0, 0.5, 2.0), bias=-1.0)
     c = Candidate("RNN", "GRU")
