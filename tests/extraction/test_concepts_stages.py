@@ -1130,6 +1130,20 @@ def test_concepts_a_name_after_a_naming_cue_keeps_its_hyphenated_words(sentence,
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some salts (eg. the nitrates) dissolve quickly.",
+        "Compare the rates of several reactions (eg. three enzymes) at once.",
+        "Most metals (ie. the ones we tested) conduct heat.",
+    ],
+)
+def test_concepts_a_naming_cue_alone_is_no_name(sentence):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert not keys & {"eg", "ie", "eg.", "ie."}, keys
+
+
+@pytest.mark.parametrize(
     ("sentence", "named", "never"),
     [
         # a dash with a space on each side ends a name
