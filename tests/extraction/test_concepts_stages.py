@@ -1359,6 +1359,8 @@ def test_concepts_emphasis_that_stops_inside_a_phrase_names_nothing(body, bold, 
         ("Gradually heat the solution until it boils.", "Gradually heat", None),
         ("Never discard the old receipts after a sale.", "Never discard", None),
         ("Slowly stir the mixture with a glass rod.", "Slowly stir", None),
+        # the verb after an adverb in -ly is an instruction, even read as an adjective
+        ("Periodically abort stalled jobs until memory frees.", "Periodically abort", None),
         # an adjective stressed inside a noun phrase is a property, not a name
         ("Mapping is a qualitative comparison of coastlines.", "qualitative", None),
         # a name made of verbs is no action on an object
