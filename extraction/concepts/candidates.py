@@ -35,6 +35,7 @@ from extraction.concepts.phrases import (
     extend_hyphens,
     hyphen_after,
     key_of,
+    only_verb,
     phrase,
     refine,
     rendered_word,
@@ -891,7 +892,19 @@ def _cut_from_object(span: Span) -> bool:
         root.pos_ == "VERB"
         and root.tag_ in {"VB", "VBP"}
         and any(c.dep_ == "dobj" and not span.start <= c.i < span.end for c in root.children)
-    )
+    ) or _stressed_manner_verb(span)
+
+
+def _stressed_manner_verb(span: Span) -> bool:
+    """Is ``span`` adverbs in -ly and then one word English has only as a verb, in its
+    plain form ("**Periodically abort** stalled jobs", "**Gradually withdraw** the troops")?
+    An instruction stressed, whatever part of speech the tagger gives the verb before its
+    object (it often reads it as an adjective there)."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2 or not all(t.lower_.endswith("ly") for t in words[:-1]):
+        return False
+    last = words[-1].lower_
+    return last.isalpha() and not last.endswith(("s", "ed", "ing")) and only_verb(last)
 
 
 def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:

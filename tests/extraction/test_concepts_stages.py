@@ -1245,6 +1245,20 @@ def test_concepts_a_name_after_a_naming_cue_keeps_its_hyphenated_words(sentence,
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some salts (eg. the nitrates) dissolve quickly.",
+        "Compare the rates of several reactions (eg. three enzymes) at once.",
+        "Most metals (ie. the ones we tested) conduct heat.",
+    ],
+)
+def test_concepts_a_naming_cue_alone_is_no_name(sentence):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert not keys & {"eg", "ie", "eg.", "ie."}, keys
+
+
+@pytest.mark.parametrize(
     ("sentence", "named", "never"),
     [
         # a dash with a space on each side ends a name
@@ -1460,6 +1474,8 @@ def test_concepts_emphasis_that_stops_inside_a_phrase_names_nothing(body, bold, 
         ("Gradually heat the solution until it boils.", "Gradually heat", None),
         ("Never discard the old receipts after a sale.", "Never discard", None),
         ("Slowly stir the mixture with a glass rod.", "Slowly stir", None),
+        # the verb after an adverb in -ly is an instruction, even read as an adjective
+        ("Periodically abort stalled jobs until memory frees.", "Periodically abort", None),
         # an adjective stressed inside a noun phrase is a property, not a name
         ("Mapping is a qualitative comparison of coastlines.", "qualitative", None),
         # a name made of verbs is no action on an object
