@@ -43,6 +43,8 @@ FRAMES = {
     "compared": "X ... <comparative> than Y: the subject of the clause the comparative is in, "
     "the concept after 'than'",
     "joined": "X V ..., <cue> Y V ...: the subjects of the two clauses the conjunction joins",
+    "purpose": "<someone> <cue> X to V Y: the object of the verb of using (a subject no concept "
+    "names, or none), the concept after the infinitive",
 }
 
 
@@ -732,6 +734,13 @@ KIND_BY_NAME = "is named after"
 #: that ..."), not what it is for; the link stays a weak one labelled with its verb.
 ACTION_VERBS = frozenset("find get obtain represent describe express show store".split())
 
+#: Verbs of naming or showing after "use X to": "we use the term X to refer to Y", "use
+#: a letter to denote Y", "we use a toy function to illustrate Y" say what a word stands
+#: for or what an example shows, not what a thing is for.
+SIGNIFYING_VERBS = frozenset(
+    "refer denote mean indicate signify illustrate demonstrate observe".split()
+)
+
 #: Verbs after "used to" that give no ``used_for`` of the object they take.
 _NOT_PURPOSE = sorted(PURPOSE_VERBS_ELSEWHERE | ACTION_VERBS)
 
@@ -830,6 +839,25 @@ USED_FOR: list[Cue] = [
         gap=2,
         example="A thermostat is a device used to regulate room temperature.",
         expected=("thermostat", "room temperature"),
+    ),
+    Cue(
+        "use_to_do",
+        [
+            {"LOWER": {"IN": "use uses employ employs".split()}, "POS": "VERB"},
+            # "use a (seismic) network of seismographs to ...": the thing used
+            {
+                "POS": {"IN": ["DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ", "PUNCT"]},
+                "LOWER": {"NOT_IN": [",", ";", ":", ".", "(", ")", "!", "?"]},
+                "OP": "{1,6}",
+            },
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE + sorted(SIGNIFYING_VERBS)}},
+        ],
+        0.6,
+        frame="purpose",
+        gap=2,
+        example="Geologists use seismographs to detect earthquakes.",
+        expected=("seismograph", "earthquake"),
     ),
     Cue(
         "helps_to_do",

@@ -1310,6 +1310,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             ends.append(m.concept)
         factor = 1.0
         pairs = [(ends[0], ends[1])] if ends[0] != ends[1] else []
+    elif cue.frame == "purpose":  # "Geologists use seismographs to detect earthquakes"
+        pairs, factor = _purpose_pairs(ctx, span), 1.0
     else:  # "list" frames are read per card by _list_edges
         return
     label = cue.label
@@ -1322,6 +1324,49 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
         yield Relation(source, target, relation, confidence, cited, label=label)
+
+
+#: Subjects of a verb of using that name no thing which could use something itself.
+_USER_PRONOUNS = frozenset({"we", "you", "one", "i"})
+#: Determiners that point back to a thing named before ("the algorithm", "this model").
+_POINTING = frozenset({"the", "this", "these", "that", "those", "its", "their"})
+
+
+def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
+    """ "Geologists use seismographs to detect earthquakes", "We can use X to V Y", "Use X
+    to V Y": what is used (the verb's object) is used for the concept the infinitive
+    acts on, when whoever uses it is no concept (a person, a noun no concept names, or
+    no subject at all). With a concept for subject, the subject uses the object (the
+    ``uses`` cue) and the purpose is that subject's."""
+    doc = ctx.sent.doc
+    verb = doc[span.start]
+    infinitive = doc[span.end - 1]
+    if infinitive.head not in {verb} | set(verb.children):
+        return []  # "use X ... in order that Z tends to V": the infinitive is not the use's
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None and (verb.dep_ != "ROOT" or verb.tag_ != "VB"):
+        # "Uses X to V Y" under a label: the card's subject's use; "Use X to V Y": a step
+        subject = _dep_subject(verb) if verb.dep_ != "ROOT" else verb
+    if (
+        subject is not None
+        and subject.lower_ not in _USER_PRONOUNS
+        and (
+            subject.pos_ not in {"NOUN", "PROPN"}
+            # "Mechanics: Uses X to V Y": a label, the card's subject uses X
+            or any(t.text in rp.CLAUSE_BREAKS for t in doc[subject.i + 1 : verb.i])
+            or _mention_of(ctx, subject) is not None
+            or any(c.dep_ in {"det", "poss"} and c.lower_ in _POINTING for c in subject.children)
+        )
+    ):
+        # "it uses X to V Y", "A hash table uses X to V Y", "the algorithm uses X to V Y":
+        # the use of a thing the notes name, or point back to
+        return []
+    used = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    m = _mention_of(ctx, used) if used is not None else None
+    if m is None or not m.covers(used) or m.end > span.end - 2 or _narrowed(doc, m):
+        return []
+    objects = _objects(ctx, span.end, max_gap=2)
+    return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
 
 
 def _measure_of(ctx: _Context, m: Mention) -> bool:
@@ -3433,9 +3478,10 @@ def _sentence_edges(
         if intro is not None:
             intro.append((relation, cue, span))
         edges = [] if idle else list(_cue_edges(ctx, relation, cue, span))
-        if edges or not cue.problem:
+        if edges or not (cue.problem or cue.frame == "purpose"):
             # a remedy verb whose object is no problem ("controls how much of the
-            # state is kept") is a plain verb, read as such by _verb_edges
+            # state is kept") is a plain verb, read as such by _verb_edges; so are the
+            # verbs of a use that is the subject's ("A hash table uses X to locate Y")
             taken.update(t.i for t in span)
         yield from edges
     if idle:

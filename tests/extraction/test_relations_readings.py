@@ -977,3 +977,53 @@ def test_relations_readings_an_aspect_noun_names_no_class(word):
         ("turgor", word, "plant cell"),
         ("turgor", word),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Geologists use seismographs to detect earthquakes.", ("seismograph", "earthquake"),
+         ("seismograph", "used_for", "earthquake")),
+        ("Many compilers use hash tables to resolve symbol names.", ("hash table", "symbol name"),
+         ("hash table", "used_for", "symbol name")),
+        ("We can use a thermometer to monitor body temperature.",
+         ("thermometer", "body temperature"), ("thermometer", "used_for", "body temperature")),
+        ("Use litmus paper to test acidity.", ("litmus paper", "acidity"),
+         ("litmus paper", "used_for", "acidity")),
+    ],
+)  # fmt: skip
+def test_relations_readings_someone_using_a_thing_to_do_something_uses_it_for_that(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Chemists use molarity to denote the concentration of a solution.",
+         ("molarity", "concentration"), ("molarity", "concentration")),
+        ("We use a toy tectonic plate to illustrate subduction.",
+         ("tectonic plate", "subduction"), ("tectonic plate", "subduction")),
+        ("The algorithm uses a hash function to locate the bucket.",
+         ("hash function", "bucket"), ("hash function", "bucket")),
+        ("Mechanics: Uses a hash function to locate the bucket.",
+         ("hash function", "bucket"), ("hash function", "bucket")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_use_that_names_or_shows_or_is_a_things_own_is_for_nothing(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize("verb", sorted(rp.SIGNIFYING_VERBS))
+def test_relations_readings_a_verb_of_naming_or_showing_after_use_states_no_purpose(verb):
+    """Each verb of :data:`rp.SIGNIFYING_VERBS` after "use X to" gives no ``used_for``."""
+    after = "to the solute" if verb == "refer" else "the solute"
+    assert_unrelated(
+        f"Chemists use molarity to {verb} {after} concentration.",
+        ("molarity", "solute concentration"),
+        ("molarity", "solute concentration"),
+    )
