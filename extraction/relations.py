@@ -1790,6 +1790,10 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x = _mention_of(ctx, tok.head)
             if x is not None and x.end - 1 == tok.head.i and x.concept != y.concept:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+        elif (pair := _one_of_aside(ctx, tok)) is not None:
+            # "Linear probing, one of the common collision strategies, ...", "one of the
+            # common collision strategies, linear probing, ...": a member of the class
+            yield Relation(*pair, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
             before = ctx.sent.doc[tok.left_edge.i - 1]
             article = ctx.sent.doc[tok.left_edge.i]
@@ -1804,6 +1808,45 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x, y = _mention_of(ctx, tok.head), _kind_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+
+
+def _one_of_class(ctx: _Context, one: Token) -> Mention | None:
+    """For "one of the (most common) Ys" (``one`` and its "of" phrase, a plural noun),
+    the concept Y names."""
+    if one.lower_ != "one":
+        return None
+    for prep in one.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is None or noun.tag_ not in {"NNS", "NNPS"}:
+                return None
+            m = _mention_of(ctx, noun)
+            return m if m is not None and m.end - 1 == noun.i else None
+    return None
+
+
+def _one_of_aside(ctx: _Context, tok: Token) -> tuple[str, str] | None:
+    """An aside between commas that makes a concept one of a class: "X, one of the Ys,
+    ..." (``tok`` is "one", in apposition to X) or "one of the Ys, X, ..." (``tok`` is X,
+    in apposition to the class or, as the parser often has it, a conjunct of "one" with
+    no conjunction: a list would have one). The pair (X, Y)."""
+    doc = ctx.sent.doc
+    if tok.left_edge.i == 0 or doc[tok.left_edge.i - 1].text != ",":
+        return None
+    if tok.dep_ == "appos" and tok.lower_ == "one":
+        cls, member = _one_of_class(ctx, tok), tok.head
+    elif tok.dep_ == "appos" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of":
+        cls, member = _one_of_class(ctx, tok.head.head.head), tok
+    elif tok.dep_ == "conj" and not any(c.dep_ == "cc" for c in tok.head.children):
+        cls, member = _one_of_class(ctx, tok.head), tok
+    else:
+        return None
+    if cls is None or any(c.dep_ in {"cc", "conj"} for c in member.children):
+        return None  # "one of the Ys, X, and Z": a list, no aside
+    m = _mention_of(ctx, member)
+    if m is None or m.end - 1 != member.i or m.concept == cls.concept or _narrowed(doc, m):
+        return None
+    return m.concept, cls.concept
 
 
 def _one_kind(ctx: _Context, subj: Token, attr: Token) -> tuple[str, str] | None:

@@ -1027,3 +1027,32 @@ def test_relations_readings_a_verb_of_naming_or_showing_after_use_states_no_purp
         ("molarity", "solute concentration"),
         ("molarity", "solute concentration"),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Pepsin, one of the main digestive enzymes, breaks down proteins.",
+         ("pepsin", "digestive enzyme", "protein"), ("pepsin", "is_a", "digestive enzyme")),
+        ("We will apply one of the most common collision strategies, linear probing, to the "
+         "table.", ("collision strategy", "linear probing"),
+         ("linear probing", "is_a", "collision strategy")),
+        ("The revolutionaries stormed one of the royal fortresses, the Bastille, in 1789.",
+         ("royal fortress", "Bastille"), ("Bastille", "is_a", "royal fortress")),
+    ],
+)  # fmt: skip
+def test_relations_readings_one_of_a_class_set_off_by_commas_names_a_member(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("We tried one of the collision strategies, linear probing, and chaining.",
+         ("collision strategy", "linear probing", "chaining"),
+         ("linear probing", "collision strategy")),
+    ],
+)  # fmt: skip
+def test_relations_readings_one_of_a_class_before_a_list_names_no_member(text, names, absent):
+    assert_unrelated(text, names, absent)
