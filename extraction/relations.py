@@ -1138,10 +1138,13 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
     if cue.frame == "svo":
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")
-        whole = relation in _EFFECTS or cue.name in _WHOLE_OBJECT_CUES
+        # (what "prevented by" names is the remedy: "prevented by a linear ordering of
+        # the resources" is prevented by an ordering, named as the head of the phrase)
+        remedy = relation == "addresses" and cue.reverse
+        whole = (relation in _EFFECTS and not remedy) or cue.name in _WHOLE_OBJECT_CUES
         # "includes a term from X": the part is the term; "serves as a step in X": the
         # kind is a step, no kind of X
-        named = relation in {"part_of", "is_a"}
+        named = relation in {"part_of", "is_a"} or remedy
         # "depends on the state of X": X's state, no use of the concept "state"
         owned = cue.name in _OWNED_OBJECT_CUES
         objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named, owned=owned)

@@ -1056,3 +1056,20 @@ def test_relations_readings_one_of_a_class_set_off_by_commas_names_a_member(text
 )  # fmt: skip
 def test_relations_readings_one_of_a_class_before_a_list_names_no_member(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Corrosion is prevented by a protective coating of zinc.",
+         ("corrosion", "protective coating", "zinc"),
+         ("protective coating", "addresses", "corrosion")),
+        ("Soil erosion: prevented by planting a cover crop of clover.",
+         ("soil erosion", "cover crop", "clover"), ("cover crop", "addresses", "soil erosion")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_remedy_named_with_an_of_phrase_is_the_head_of_its_phrase(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
