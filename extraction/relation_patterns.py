@@ -641,6 +641,26 @@ CAUSES: list[Cue] = [
         example="Training a GAN often causes mode collapse.",
         expected=("GAN", "mode collapse"),
     ),
+    # the past tense of notes on events ("the drought caused the famine"); a participle
+    # ("the famine caused by the drought") is the passive cue's
+    Cue(
+        "caused_past",
+        [{"LOWER": {"IN": ["caused", "triggered", "induced"]}, "TAG": "VBD"}],
+        0.7,
+        example="The storming of the Bastille triggered the French revolution.",
+        expected=("storming of the Bastille", "French revolution"),
+    ),
+    Cue(
+        "led_to",
+        [
+            {"LOWER": {"IN": ["led", "resulted", "gave"]}, "TAG": "VBD"},
+            {"LOWER": "rise", "OP": "?"},
+            _words("to in"),
+        ],
+        0.75,
+        example="The fiscal crisis led to the French revolution.",
+        expected=("fiscal crisis", "French revolution"),
+    ),
     Cue(
         "produces",
         [_words("produces produce producing creates create creating")],

@@ -1073,3 +1073,19 @@ def test_relations_readings_a_remedy_named_with_an_of_phrase_is_the_head_of_its_
 ):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The fiscal crisis caused the French revolution.", ("fiscal crisis", "French revolution"),
+         ("fiscal crisis", "causes", "French revolution")),
+        ("The drought resulted in a famine.", ("drought", "famine"),
+         ("drought", "causes", "famine")),
+        ("Volcanic eruptions gave rise to island arcs.", ("volcanic eruption", "island arc"),
+         ("volcanic eruption", "causes", "island arc")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_cause_told_in_the_past_tense_causes(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
