@@ -410,6 +410,31 @@ USES: list[Cue] = [
         example="The fast gradient sign method uses the gradient of the loss.",
         expected=("fast gradient sign method", "gradient"),
     ),
+    # the past tense of notes on events ("the army relied on conscripts", "the engines
+    # used coal"); a participle ("the coal used by the engines") is no use
+    Cue(
+        "relied_on_past",
+        [
+            {"LOWER": {"IN": ["relied", "depended", "drew"]}, "TAG": "VBD"},
+            _ADV,
+            {"LOWER": {"IN": ["on", "upon"]}},
+        ],
+        0.8,
+        example="The revolutionary army relied on mass conscription.",
+        expected=("revolutionary army", "mass conscription"),
+    ),
+    Cue(
+        "used_past",
+        [
+            {
+                "LOWER": {"IN": "used employed leveraged utilized utilised".split()},
+                "TAG": "VBD",
+            }
+        ],
+        0.7,
+        example="The Newcomen engine used coal.",
+        expected=("Newcomen engine", "coal"),
+    ),
     Cue(
         "based_on",
         [_BE, _ADV, _words("based built founded grounded"), {"LOWER": {"IN": ["on"]}}],
@@ -515,6 +540,22 @@ ADDRESSES: list[Cue] = [
         0.8,
         example="LSTMs address the vanishing gradient problem.",
         expected=("LSTM", "vanishing gradient problem"),
+    ),
+    # the past tense of notes on events ("the vaccine prevented smallpox")
+    Cue(
+        "addressed_past",
+        [
+            {
+                "LOWER": {
+                    "IN": "addressed mitigated prevented tackled alleviated overcame avoided "
+                    "fixed countered combated remedied".split()
+                },
+                "TAG": "VBD",
+            }
+        ],
+        0.8,
+        example="The smallpox vaccine prevented smallpox epidemics.",
+        expected=("smallpox vaccine", "smallpox epidemic"),
     ),
     Cue(
         "solves",

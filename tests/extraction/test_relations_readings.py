@@ -1089,3 +1089,23 @@ def test_relations_readings_a_remedy_named_with_an_of_phrase_is_the_head_of_its_
 def test_relations_readings_a_cause_told_in_the_past_tense_causes(text, names, expected):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The revolutionary army relied on mass conscription.",
+         ("revolutionary army", "mass conscription"),
+         ("revolutionary army", "uses", "mass conscription")),
+        ("The Jacobins employed propaganda.", ("Jacobin", "propaganda"),
+         ("Jacobin", "uses", "propaganda")),
+        ("The smallpox vaccine prevented smallpox epidemics.",
+         ("smallpox vaccine", "smallpox epidemic"),
+         ("smallpox vaccine", "addresses", "smallpox epidemic")),
+        ("Levees mitigated the flooding problem.", ("levee", "flooding problem"),
+         ("levee", "addresses", "flooding problem")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_use_or_a_remedy_told_in_the_past_tense_is_read(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
