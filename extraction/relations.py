@@ -1138,10 +1138,13 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
     if cue.frame == "svo":
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")
-        whole = relation in _EFFECTS or cue.name in _WHOLE_OBJECT_CUES
+        # (what "prevented by" names is the remedy: "prevented by a linear ordering of
+        # the resources" is prevented by an ordering, named as the head of the phrase)
+        remedy = relation == "addresses" and cue.reverse
+        whole = (relation in _EFFECTS and not remedy) or cue.name in _WHOLE_OBJECT_CUES
         # "includes a term from X": the part is the term; "serves as a step in X": the
         # kind is a step, no kind of X
-        named = relation in {"part_of", "is_a"}
+        named = relation in {"part_of", "is_a"} or remedy
         # "depends on the state of X": X's state, no use of the concept "state"
         owned = cue.name in _OWNED_OBJECT_CUES
         objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named, owned=owned)
@@ -1310,6 +1313,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             ends.append(m.concept)
         factor = 1.0
         pairs = [(ends[0], ends[1])] if ends[0] != ends[1] else []
+    elif cue.frame == "purpose":  # "Geologists use seismographs to detect earthquakes"
+        pairs, factor = _purpose_pairs(ctx, span), 1.0
     else:  # "list" frames are read per card by _list_edges
         return
     label = cue.label
@@ -1322,6 +1327,49 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
         yield Relation(source, target, relation, confidence, cited, label=label)
+
+
+#: Subjects of a verb of using that name no thing which could use something itself.
+_USER_PRONOUNS = frozenset({"we", "you", "one", "i"})
+#: Determiners that point back to a thing named before ("the algorithm", "this model").
+_POINTING = frozenset({"the", "this", "these", "that", "those", "its", "their"})
+
+
+def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
+    """ "Geologists use seismographs to detect earthquakes", "We can use X to V Y", "Use X
+    to V Y": what is used (the verb's object) is used for the concept the infinitive
+    acts on, when whoever uses it is no concept (a person, a noun no concept names, or
+    no subject at all). With a concept for subject, the subject uses the object (the
+    ``uses`` cue) and the purpose is that subject's."""
+    doc = ctx.sent.doc
+    verb = doc[span.start]
+    infinitive = doc[span.end - 1]
+    if infinitive.head not in {verb} | set(verb.children):
+        return []  # "use X ... in order that Z tends to V": the infinitive is not the use's
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None and (verb.dep_ != "ROOT" or verb.tag_ != "VB"):
+        # "Uses X to V Y" under a label: the card's subject's use; "Use X to V Y": a step
+        subject = _dep_subject(verb) if verb.dep_ != "ROOT" else verb
+    if (
+        subject is not None
+        and subject.lower_ not in _USER_PRONOUNS
+        and (
+            subject.pos_ not in {"NOUN", "PROPN"}
+            # "Mechanics: Uses X to V Y": a label, the card's subject uses X
+            or any(t.text in rp.CLAUSE_BREAKS for t in doc[subject.i + 1 : verb.i])
+            or _mention_of(ctx, subject) is not None
+            or any(c.dep_ in {"det", "poss"} and c.lower_ in _POINTING for c in subject.children)
+        )
+    ):
+        # "it uses X to V Y", "A hash table uses X to V Y", "the algorithm uses X to V Y":
+        # the use of a thing the notes name, or point back to
+        return []
+    used = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    m = _mention_of(ctx, used) if used is not None else None
+    if m is None or not m.covers(used) or m.end > span.end - 2 or _narrowed(doc, m):
+        return []
+    objects = _objects(ctx, span.end, max_gap=2)
+    return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
 
 
 def _measure_of(ctx: _Context, m: Mention) -> bool:
@@ -1745,6 +1793,10 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x = _mention_of(ctx, tok.head)
             if x is not None and x.end - 1 == tok.head.i and x.concept != y.concept:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+        elif (pair := _one_of_aside(ctx, tok)) is not None:
+            # "Linear probing, one of the common collision strategies, ...", "one of the
+            # common collision strategies, linear probing, ...": a member of the class
+            yield Relation(*pair, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
             before = ctx.sent.doc[tok.left_edge.i - 1]
             article = ctx.sent.doc[tok.left_edge.i]
@@ -1759,6 +1811,45 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x, y = _mention_of(ctx, tok.head), _kind_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+
+
+def _one_of_class(ctx: _Context, one: Token) -> Mention | None:
+    """For "one of the (most common) Ys" (``one`` and its "of" phrase, a plural noun),
+    the concept Y names."""
+    if one.lower_ != "one":
+        return None
+    for prep in one.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is None or noun.tag_ not in {"NNS", "NNPS"}:
+                return None
+            m = _mention_of(ctx, noun)
+            return m if m is not None and m.end - 1 == noun.i else None
+    return None
+
+
+def _one_of_aside(ctx: _Context, tok: Token) -> tuple[str, str] | None:
+    """An aside between commas that makes a concept one of a class: "X, one of the Ys,
+    ..." (``tok`` is "one", in apposition to X) or "one of the Ys, X, ..." (``tok`` is X,
+    in apposition to the class or, as the parser often has it, a conjunct of "one" with
+    no conjunction: a list would have one). The pair (X, Y)."""
+    doc = ctx.sent.doc
+    if tok.left_edge.i == 0 or doc[tok.left_edge.i - 1].text != ",":
+        return None
+    if tok.dep_ == "appos" and tok.lower_ == "one":
+        cls, member = _one_of_class(ctx, tok), tok.head
+    elif tok.dep_ == "appos" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of":
+        cls, member = _one_of_class(ctx, tok.head.head.head), tok
+    elif tok.dep_ == "conj" and not any(c.dep_ == "cc" for c in tok.head.children):
+        cls, member = _one_of_class(ctx, tok.head), tok
+    else:
+        return None
+    if cls is None or any(c.dep_ in {"cc", "conj"} for c in member.children):
+        return None  # "one of the Ys, X, and Z": a list, no aside
+    m = _mention_of(ctx, member)
+    if m is None or m.end - 1 != member.i or m.concept == cls.concept or _narrowed(doc, m):
+        return None
+    return m.concept, cls.concept
 
 
 def _one_kind(ctx: _Context, subj: Token, attr: Token) -> tuple[str, str] | None:
@@ -3433,9 +3524,10 @@ def _sentence_edges(
         if intro is not None:
             intro.append((relation, cue, span))
         edges = [] if idle else list(_cue_edges(ctx, relation, cue, span))
-        if edges or not cue.problem:
+        if edges or not (cue.problem or cue.frame == "purpose"):
             # a remedy verb whose object is no problem ("controls how much of the
-            # state is kept") is a plain verb, read as such by _verb_edges
+            # state is kept") is a plain verb, read as such by _verb_edges; so are the
+            # verbs of a use that is the subject's ("A hash table uses X to locate Y")
             taken.update(t.i for t in span)
         yield from edges
     if idle:
