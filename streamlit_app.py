@@ -522,8 +522,8 @@ def show_concept(
         f'<span style="width:11px;height:11px;border-radius:50%;background:{colour}"></span>'
         f"{html.escape(topic)}</span>"
     )
-    if attrs.get("aliases"):
-        st.markdown("**Also called:** " + escape_markdown(", ".join(map(str, attrs["aliases"]))))
+    if aliases := view.other_names(node, attrs):
+        st.markdown("**Also called:** " + escape_markdown(", ".join(aliases)))
     definition = str(attrs.get("definition") or "").strip()
     if definition:
         st.markdown("> " + escape_markdown(definition).replace("\n", "\n> "))

@@ -42,6 +42,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
+from graph.export._base import other_names
 from graph.layout import NodeBox, node_box, wrap_label
 from graph.topics import MISCELLANEOUS
 
@@ -914,7 +915,7 @@ def _node_options(
     radius, font_size = concept_style(attrs)
     topic = _topic(attrs)
     colour = colours.get(topic, NO_TOPIC_COLOUR)
-    aliases = [str(a) for a in attrs.get("aliases") or [] if str(a).strip()]
+    aliases = other_names(node, attrs)
     lines = [_cut(attrs.get("label") or node, LABEL_CHARS)]
     if attrs.get("definition"):
         lines.append(_cut(attrs["definition"], DEFINITION_CHARS))

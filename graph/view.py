@@ -53,7 +53,14 @@ from graph.export import (
     write_anki,
     write_picture,
 )
-from graph.export._base import concept_names, confidence, mentions_of, plural, telling_first
+from graph.export._base import (
+    concept_names,
+    confidence,
+    mentions_of,
+    other_names,
+    plural,
+    telling_first,
+)
 from graph.layout import (
     PACKING,
     Viewport,
@@ -95,6 +102,7 @@ __all__ = [
     "links_of",
     "mentions_of",
     "note_files",
+    "other_names",
     "path_graph",
     "plural",
     "read_note",

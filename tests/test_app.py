@@ -338,6 +338,23 @@ def test_app_panel_quotes_where_the_notes_name_an_undefined_concept(
     assert f"{escape_markdown(first['source'])}, line {first['line']}" in shown
 
 
+def test_app_panel_names_each_other_name_once(app: AppTest, sample: nx.MultiDiGraph) -> None:
+    """Before: "Also called" listed every alias, the plurals and other cases of the label
+    and of each other too ("LSTM, LSTM cell, lstm cell")."""
+    ranked = ranked_concepts(sample)[:60]
+
+    def shown(node: Any) -> list[str]:
+        return graph.view.other_names(node, sample.nodes[node])
+
+    some = next(n for n in ranked if 0 < len(shown(n)) < len(sample.nodes[n]["aliases"]))
+    app.selectbox(key="concept").set_value(some).run()
+    also = [m.value for m in app.markdown if m.value.startswith("**Also called:**")]
+    assert also == ["**Also called:** " + escape_markdown(", ".join(shown(some)))]
+    none = next(n for n in ranked if sample.nodes[n].get("aliases") and not shown(n))
+    app.selectbox(key="concept").set_value(none).run()
+    assert not [m.value for m in app.markdown if m.value.startswith("**Also called:**")]
+
+
 @pytest.mark.parametrize("mentions, words", [(1, "Mentioned 1 time ·"), (2, "Mentioned 2 times ·")])
 def test_app_panel_counts_mentions_in_words(
     app: AppTest, sample: nx.MultiDiGraph, mentions: int, words: str

@@ -219,6 +219,50 @@ def concept_names(G: nx.MultiDiGraph, node: Hashable) -> list[str]:
     return sorted(unique, key=len, reverse=True)
 
 
+def _name_fold(name: str) -> str:
+    """``name`` in lower case, with hyphens, underscores, slashes and runs of spaces as one
+    space: how two spellings of one name are compared."""
+    return " ".join(re.sub(r"[-_/–—]+", " ", name).lower().split())
+
+
+def _plurals(folded: str) -> set[str]:
+    """The regular plurals of a folded name's last word ("enzyme" -> "enzymes", "flux"
+    -> "fluxes", "property" -> "properties")."""
+    found = {folded + "s", folded + "es"}
+    if folded.endswith("y"):
+        found.add(folded[:-1] + "ies")
+    return found
+
+
+def other_names(node: Hashable, attrs: Mapping[str, Any]) -> list[str]:
+    """The aliases of a concept worth showing beside its label ("Also called"): each
+    other name once, without those that only repeat the label or a name already shown in
+    another case, spelling of hyphens and spaces, or a regular plural. Where two forms are
+    kept as one, the shorter is shown (the singular), and of two that differ only in case
+    the one with capitals (as the notes write it). The order of ``aliases`` is kept.
+
+    Examples
+    --------
+    >>> other_names("enzyme", {"label": "enzyme (EC)", "aliases": [
+    ...     "EC", "ECs", "Enzyme", "biological catalyst", "biological catalysts",
+    ...     "biological-catalyst", "proteins", "protein", "Activities", "activity"]})
+    ['biological catalyst', 'protein', 'activity']
+    """
+    label = str(attrs.get("label") or node)
+    said = {_name_fold(label), _name_fold(str(node))}
+    if (gloss := re.fullmatch(r"(.+?)\s*\((.+)\)", label)) is not None:
+        said |= {_name_fold(gloss.group(1)), _name_fold(gloss.group(2))}
+    aliases = [str(a) for a in attrs.get("aliases") or () if str(a).strip()]
+    kept: dict[str, str] = {}  # folded -> the alias shown for it
+    for alias in sorted(dict.fromkeys(aliases), key=lambda a: (len(a), a.islower())):
+        folded = _name_fold(alias)
+        if any(folded == name or folded in _plurals(name) for name in [*said, *kept]):
+            continue
+        kept[folded] = alias
+    shown = set(kept.values())
+    return [alias for alias in dict.fromkeys(aliases) if alias in shown]
+
+
 def mentions_of(
     G: nx.MultiDiGraph, node: Hashable, *, limit: int = MENTIONS_SHOWN
 ) -> list[Mapping[str, Any]]:

@@ -47,6 +47,7 @@ from graph.export import (
     write_obsidian,
     write_picture,
 )
+from graph.export._base import other_names
 from graph.io import read_graph, write_graph
 from graph.query import UnknownConceptError
 from graph.render import external_urls
@@ -381,7 +382,7 @@ def test_export_markdown_guide_groups_by_topic_then_importance():
     concepts = [h for h in headings if h.startswith("### ")]
     assert concepts[:3] == ["### recurrent neural network (RNN)", "### LSTM", "### GRU"]
     assert "*No definition in the notes.*" in text
-    assert "*Also called:* rnns, the rnn" in text
+    assert "*Also called:* the rnn" in text  # "rnns" only repeats the name, in the plural
 
 
 def test_export_markdown_guide_makes_injected_markup_inert():
@@ -479,6 +480,35 @@ def test_export_anki_writes_one_escaped_note_per_definition(tmp_path):
     assert "<script>" not in evil_back and "&lt;script&gt;" in evil_back
     assert "notes.md, line 8" in evil_back
     assert "GRU" not in fronts
+
+
+ALIAS_CASES = [
+    ("enzyme", ["enzymes", "Enzyme"], []),
+    ("enzyme", ["biological catalyst", "biological catalysts"], ["biological catalyst"]),
+    ("enzyme", ["catalysts", "catalyst"], ["catalyst"]),
+    ("hash table (HT)", ["HT", "HTs", "hash map"], ["hash map"]),
+    ("plate tectonics", ["plate-tectonics", "continental drift"], ["continental drift"]),
+    ("osmosis", ["Water Flow", "water flow", "water flows"], ["Water Flow"]),
+    ("boundary", ["boundaries", "plate boundary"], ["plate boundary"]),
+    ("flux", ["fluxes", "flow"], ["flow"]),
+]
+
+
+@pytest.mark.parametrize("label,aliases,shown", ALIAS_CASES)
+def test_export_other_names_leave_out_what_only_repeats_a_name(label, aliases, shown):
+    """Before: every alias was listed, the plurals and case variants of the label too."""
+    assert other_names(label, {"label": label, "aliases": aliases}) == shown
+
+
+def test_export_guide_and_anki_list_each_other_name_once(tmp_path):
+    G = nx.MultiDiGraph()
+    aliases = ["enzymes", "Enzyme", "biological catalyst", "biological catalysts"]
+    G.add_node("enzyme", label="enzyme", definition="A protein that speeds up a reaction.",
+               aliases=aliases)  # fmt: skip
+    assert "*Also called:* biological catalyst\n" in to_markdown_guide(G)
+    write_anki(G, tmp_path / "deck.apkg")
+    ((_, back),) = apkg_notes(tmp_path / "deck.apkg")
+    assert '<div class="aliases">Also: biological catalyst</div>' in back
 
 
 def test_export_anki_orders_notes_by_prerequisites(tmp_path):

@@ -180,6 +180,16 @@ def test_nodes_sized_by_importance_coloured_by_topic() -> None:
     assert "alias 3" in by_id["c3"]["title"]
 
 
+def test_render_tooltip_names_each_other_name_once() -> None:
+    """Before: "Also: enzymes, Enzyme, biological catalyst, biological catalysts"."""
+    G = nx.MultiDiGraph()
+    aliases = ["enzymes", "Enzyme", "biological catalyst", "biological catalysts"]
+    G.add_node("enzyme", label="enzyme", importance=0.5, aliases=aliases)
+    (node,) = network_data(G)["nodes"]
+    assert "Also: biological catalyst\n" in node["title"] + "\n"
+    assert "enzymes" not in node["title"] and "catalysts" not in node["title"]
+
+
 def test_long_definitions_are_cut_in_tooltips() -> None:
     G = nx.MultiDiGraph()
     G.add_node("a", label="A", definition="word " * 200, importance=0.5)
