@@ -72,6 +72,8 @@ GAPS_AT_ONCE = 1000
 PANEL_CHOICES = 60
 #: Relations (and cards) of a concept listed per group in its panel, the most confident.
 PANEL_LINKS = 8
+#: Later steps named, each with its sentence, under a step of a learning path.
+PATH_NEEDED_SHOWN = 2
 #: Files listed one by one in the sidebar; more are listed in a folded list.
 FILES_LISTED = 8
 #: Warnings listed under a file that was read in part (the rest are counted).
@@ -930,6 +932,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
     title = f"Learning path to {name}"
     download_row(H, view.PATH_FORMATS, stem, cards, key="path", order=path, title=title)
     columns = st.columns(2, gap="medium")
+    why = view.needed_for(G, path)
     for step, node in enumerate(path, start=1):
         attrs = G.nodes[node]
         with columns[(step - 1) * 2 // max(len(path), 1)]:
@@ -940,6 +943,26 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
                 st.markdown(escape_markdown(definition) + (f" :gray[— {where}]" if where else ""))
             else:
                 st.markdown(undefined_markdown(G, node))
+            if why[node]:
+                st.markdown(needed_for_markdown(G, why[node]))
+
+
+def needed_for_markdown(G: nx.MultiDiGraph, needed: Sequence[view.NeededFor]) -> str:
+    """Why a step is on the path, as one piece of Markdown: the later steps the notes make
+    it a prerequisite of (the first :data:`PATH_NEEDED_SHOWN`), each with the sentence
+    that says so, its file and line."""
+    lines = []
+    for need in needed[:PATH_NEEDED_SHOWN]:
+        text = f"→ needed for **{need.step}. {escape_markdown(label_of(G, need.node))}**"
+        if need.evidence:
+            quote = escape_markdown(" ".join(str(need.evidence["text"]).split()))
+            where = citation(need.evidence)
+            text += f"  \n:gray[“{quote}”" + (f" — {where}" if where else "") + "]"
+        lines.append(text)
+    if len(needed) > PATH_NEEDED_SHOWN:
+        more = len(needed) - PATH_NEEDED_SHOWN
+        lines.append(f":gray[and for {view.plural(more, 'later step')}]")
+    return "\n\n".join(lines)
 
 
 def undefined_steps_caption(

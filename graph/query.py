@@ -1254,13 +1254,41 @@ def _cli_path(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         _print_json(paths)
     else:
         for path in paths.values():
-            if path is None:
-                continue
-            echo(f"To learn {_label(G, path[-1])}: {_plural(len(path), 'step')}")
-            for i, node in enumerate(path, 1):
-                definition = _first_line(G.nodes[node].get("definition"))
-                echo(f"  {i}. {_label(G, node)} — {definition or UNDEFINED_STEP}")
+            if path is not None:
+                _echo_path(G, path)
     return 0 if any(path is not None for path in paths.values()) else 1
+
+
+#: How many later steps ``path`` names for each step, with the sentence of each.
+NEEDED_FOR_SHOWN = 2
+
+
+def _echo_path(G: nx.MultiDiGraph, path: list) -> None:
+    """A learning path for people: each step with its definition (or, for a step the
+    notes never define, the sentence that names it) and the later steps the notes make
+    it a prerequisite of, each with the sentence that says so."""
+    from graph.export._base import mentions_of, needed_for  # not on every query's path
+
+    def cite(found: dict) -> str:
+        where = f" ({found['source']}:{found['line']})" if found.get("source") else ""
+        return f"“{' '.join(str(found['text']).split())}”{where}"
+
+    why = needed_for(G, path)
+    echo(f"To learn {_label(G, path[-1])}: {_plural(len(path), 'step')}")
+    for i, node in enumerate(path, 1):
+        definition = _first_line(G.nodes[node].get("definition"))
+        echo(f"  {i}. {_label(G, node)} — {definition or UNDEFINED_STEP}")
+        quoted = {str(n.evidence["text"]) for n in why[node][:NEEDED_FOR_SHOWN] if n.evidence}
+        if not definition:  # a sentence that names it, not one quoted below it anyway
+            named = [m for m in mentions_of(G, node, limit=3) if str(m["text"]) not in quoted]
+            for found in named[:1]:
+                echo(f"       named in: {cite(found)}")
+        for need in why[node][:NEEDED_FOR_SHOWN]:
+            said = f": {cite(need.evidence)}" if need.evidence else ""
+            echo(f"       needed for {need.step}. {_label(G, need.node)}{said}")
+        if len(why[node]) > NEEDED_FOR_SHOWN:
+            more = len(why[node]) - NEEDED_FOR_SHOWN
+            echo(f"       and for {_plural(more, 'later step')}")
 
 
 def _cli_next(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:

@@ -54,9 +54,11 @@ from graph.export import (
     write_picture,
 )
 from graph.export._base import (
+    NeededFor,
     concept_names,
     confidence,
     mentions_of,
+    needed_for,
     other_names,
     plural,
     telling_first,
@@ -90,6 +92,7 @@ __all__ = [
     "WEAK_RELATION",
     "Download",
     "Link",
+    "NeededFor",
     "NoteFile",
     "TopicSummary",
     "View",
@@ -101,6 +104,7 @@ __all__ = [
     "hidden_links",
     "links_of",
     "mentions_of",
+    "needed_for",
     "note_files",
     "other_names",
     "path_graph",

@@ -384,6 +384,23 @@ def test_app_path_step_without_definition_quotes_the_notes(
     assert any(quote in m.value and "No definition" in m.value for m in app.markdown)
 
 
+def test_app_path_step_says_which_later_steps_need_it(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: a step showed its definition only; nothing said why it was on the path."""
+    target = next(t for t in ranked_concepts(sample) if len(learning_path(sample, t)) > 2)
+    path = learning_path(sample, target)
+    first = graph.view.needed_for(sample, path)[path[0]][0]
+    open_tab(app, "Learning path")
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
+    app.selectbox(key=f"path_target:{query}").set_value(target).run()
+    assert not app.exception
+    said = f"→ needed for **{first.step}. {label(sample, first.node)}**"
+    quote = escape_markdown(" ".join(first.evidence["text"].split()))
+    assert any(m.value.startswith(said) and quote in m.value for m in app.markdown)
+
+
 def test_app_path_names_the_steps_the_notes_never_define(
     app: AppTest, sample: nx.MultiDiGraph
 ) -> None:

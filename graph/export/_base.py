@@ -263,6 +263,59 @@ def other_names(node: Hashable, attrs: Mapping[str, Any]) -> list[str]:
     return [alias for alias in dict.fromkeys(aliases) if alias in shown]
 
 
+@dataclass(frozen=True, slots=True)
+class NeededFor:
+    """A later step of a learning path that a step is a stated prerequisite of.
+
+    Attributes
+    ----------
+    step : int
+        The later step's number on the path (1 is the first step).
+    node : Hashable
+        The later step.
+    evidence : Mapping or None
+        The sentence of the notes that the prerequisite rests on (a statement before a
+        question, a question before a heading: :func:`telling_first`), or ``None``.
+    """
+
+    step: int
+    node: Hashable
+    evidence: Mapping[str, Any] | None
+
+
+def needed_for(G: nx.MultiDiGraph, path: Sequence[Hashable]) -> dict[Hashable, list[NeededFor]]:
+    """Why each step of a learning path is on it: the later steps that the notes make it
+    a prerequisite of (its ``prerequisite_of`` edges to them, the most confident first),
+    each by its number on the path and with the sentence the edge rests on. The target
+    and a step only a chain of other steps leads from have none.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("diffusion", "osmosis", relation="prerequisite_of", evidence=[
+    ...     {"source": "cell.md", "line": 3, "text": "Osmosis is the diffusion of water."}])
+    >>> [(n.step, n.node, n.evidence["line"])
+    ...  for n in needed_for(G, ["diffusion", "osmosis"])["diffusion"]]
+    [(2, 'osmosis', 3)]
+    """
+    number = {node: i for i, node in enumerate(path, start=1)}
+    found: dict[Hashable, list[NeededFor]] = {node: [] for node in path}
+    for node in path:
+        for later in sorted(set(G.successors(node)) & number.keys(), key=number.__getitem__):
+            if number[later] <= number[node]:
+                continue
+            edges = [
+                attrs
+                for attrs in G[node][later].values()
+                if attrs.get("relation") == "prerequisite_of"
+            ]
+            if not edges:
+                continue
+            said = telling_first(evidence(max(edges, key=confidence)))
+            found[node].append(NeededFor(number[later], later, said[0] if said else None))
+    return found
+
+
 def mentions_of(
     G: nx.MultiDiGraph, node: Hashable, *, limit: int = MENTIONS_SHOWN
 ) -> list[Mapping[str, Any]]:
