@@ -847,12 +847,21 @@ def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts, t
             where = f"All {view.plural(scene.drawn, 'concept')}"
         what = f"{where} · drawn: {scene.relations.describe()}"
         folded = sum(scene.data.get("folded", {}).values())
+        mirrored = int(scene.data.get("mirrored") or 0)
+        why = []
         if folded:
-            lines = view.plural(len(scene.data["edges"]), "line")
-            what += (
-                f" in {lines} (for {view.plural(folded, 'prerequisite')}, a typed line or "
-                "a chain of prerequisite lines stands in)"
+            why.append(
+                f"for {view.plural(folded, 'prerequisite')}, a typed line or a chain of "
+                "prerequisite lines stands in"
             )
+        if mirrored:
+            why.append(
+                f"for {view.plural(mirrored, 'relation')} the notes state both ways (such as "
+                "“contrasts with”), one line stands for both"
+            )
+        if why:
+            lines = view.plural(len(scene.data["edges"]), "line")
+            what += f" in {lines} ({'; '.join(why)})"
     what += f" · {passing.total} of all {total} relations pass the filters"
     if scene.unlinked and scene.drawn > 1:
         many = len(scene.unlinked)

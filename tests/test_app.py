@@ -814,3 +814,19 @@ def test_app_path_lines_caption_agrees_with_its_count(lines, implied, says) -> N
 
     scene = PathScene({}, {}, 100.0, lines=lines, implied=implied)
     assert says in streamlit_app.path_lines_caption(scene, lines + implied)
+
+
+def test_app_map_caption_says_a_relation_stated_both_ways_is_one_line() -> None:
+    """Before: a contrast held both ways was counted twice and drawn as two lines, and
+    the caption did not say why the lines were fewer."""
+    import streamlit_app
+    from graph.layout import Viewport
+
+    G = nx.MultiDiGraph()
+    G.add_edge("osmosis", "diffusion", relation="contrasts_with", confidence=0.8)
+    G.add_edge("diffusion", "osmosis", relation="contrasts_with", confidence=0.8)
+    scene = graph.view.map_scene(G, Viewport(745, 497))
+    assert len(scene.data["edges"]) == 1 and scene.data["mirrored"] == 1
+    caption = streamlit_app.map_caption(G, scene, edge_counts(G), 2)
+    assert "drawn: 2 relations (2 typed" in caption
+    assert "in 1 line (for 1 relation the notes state both ways" in caption
