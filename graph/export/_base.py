@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from typing import Any
 import networkx as nx
 
 from graph.counts import EdgeCounts, edge_counts
+from graph.topics import SYMMETRIC_RELATIONS
 
 #: Put in (or beside) every file an export writes, so that the next export recognises
 #: the file as its own and may replace it (:func:`graph.io.replace_file`).
@@ -314,6 +315,27 @@ def needed_for(G: nx.MultiDiGraph, path: Sequence[Hashable]) -> dict[Hashable, l
             said = telling_first(evidence(max(edges, key=confidence)))
             found[node].append(NeededFor(number[later], later, said[0] if said else None))
     return found
+
+
+def one_way(edges: Iterable[tuple[Hashable, Hashable, Mapping[str, Any]]]) -> list[tuple]:
+    """``(u, v, attrs)`` edges without the second way of a symmetric relation (the graph
+    holds "A contrasts with B" and "B contrasts with A"): one line or one sentence each.
+
+    >>> edges = [("osmosis", "diffusion", {"relation": "contrasts_with"}),
+    ...          ("diffusion", "osmosis", {"relation": "contrasts_with"}),
+    ...          ("diffusion", "osmosis", {"relation": "prerequisite_of"})]
+    >>> [(u, d["relation"]) for u, v, d in one_way(edges)]
+    [('osmosis', 'contrasts_with'), ('diffusion', 'prerequisite_of')]
+    """
+    seen: set[tuple[frozenset, str]] = set()
+    kept = []
+    for u, v, attrs in edges:
+        if (relation := attrs.get("relation")) in SYMMETRIC_RELATIONS:
+            if (frozenset((u, v)), relation) in seen:
+                continue
+            seen.add((frozenset((u, v)), relation))
+        kept.append((u, v, attrs))
+    return kept
 
 
 def mentions_of(
