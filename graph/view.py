@@ -907,6 +907,9 @@ def search_example(G: nx.MultiDiGraph, ranked: Sequence[Hashable]) -> str:
     """A name to show as an example in a search box: the shortest name (of at least
     three characters) of the most important concept whose label fits a short box, so
     that the example is always one of these notes' own concepts; "" for no concepts.
+    The concept's own names (label, id, the halves of a glossed label) come first; an
+    alias only when none of those fits, and never one that only repeats a name in
+    another case or the plural (:func:`other_names`: "GPs" is no example of "GP").
 
     Examples
     --------
@@ -916,9 +919,13 @@ def search_example(G: nx.MultiDiGraph, ranked: Sequence[Hashable]) -> str:
     'Enzyme'
     """
     for node in ranked[:SEARCH_EXAMPLE_RANK]:
-        names = [name for name in concept_names(G, node) if len(name) >= 3]
-        if names and len(min(names, key=len)) <= SEARCH_EXAMPLE_CHARS:
-            return min(names, key=len)
+        attrs = G.nodes[node]
+        aliases = {str(alias).strip() for alias in attrs.get("aliases") or ()}
+        own = [name for name in concept_names(G, node) if name not in aliases]
+        for names in (own, other_names(node, attrs)):
+            names = [name for name in names if len(name) >= 3]
+            if names and len(min(names, key=len)) <= SEARCH_EXAMPLE_CHARS:
+                return min(names, key=len)
     return ""
 
 
