@@ -1195,23 +1195,25 @@ def notes_tab(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
         "Cards of", readable, key="notes_file", format_func=lambda i: notes[i].name
     )
     result = results[chosen]
+    shared = view.shared_section(result.cards)  # said once here, not on every row
+    under = f" · every card under {escape_markdown(' › '.join(shared))}" if shared else ""
     st.markdown(
         f"**{escape_markdown(notes[chosen].name)}** :gray[· "
-        f"{escape_markdown(result.source.format or '?')} · {len(result.cards)} cards]"
+        f"{escape_markdown(result.source.format or '?')} · {len(result.cards)} cards{under}]"
     )
-    st.dataframe(
-        [
-            {
-                "lines": f"{card.lines[0]}–{card.lines[1]}",
-                "section": " › ".join(card.section),
-                "title": card.title,
-                "body": card.body,
-            }
-            for card in result.cards
-        ],
-        hide_index=True,
-        width="stretch",
-    )
+    rows = [
+        {
+            "lines": f"{card.lines[0]}–{card.lines[1]}",
+            "section": " › ".join(card.section[len(shared) :]),
+            "title": card.title,
+            "body": card.body,
+        }
+        for card in result.cards
+    ]
+    if not any(row["section"] for row in rows):
+        for row in rows:
+            del row["section"]
+    st.dataframe(rows, hide_index=True, width="stretch")
 
 
 # --------------------------------------------------------------------------- page

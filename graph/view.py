@@ -112,6 +112,7 @@ __all__ = [
     "read_note",
     "search_example",
     "select_view",
+    "shared_section",
     "slug",
     "topic_summaries",
     "upload_name",
@@ -333,6 +334,35 @@ def read_note(note: NoteFile) -> ReadResult:
 def cards_by_id(results: Iterable[ReadResult]) -> dict[str, Card]:
     """Every card of ``results``, by card id."""
     return {card.id: card for result in results for card in result.cards}
+
+
+def shared_section(cards: Sequence[Card]) -> tuple[str, ...]:
+    """The headings every card of a file sits under (a note's title, a deck's name):
+    said once above the file's cards rather than on every row. A card whose title is a
+    heading sits under that heading too (the card of the note's title is under it).
+
+    Examples
+    --------
+    >>> from extraction.records import Card
+    >>> def card(title, section, kind="heading"):
+    ...     return Card(id=title, source="cell.md", format="markdown", lines=(1, 1),
+    ...                 title=title, body="", section=section, title_kind=kind)
+    >>> shared_section([card("Cells", ()), card("Osmosis", ("Cells",)),
+    ...                 card("Catalase", ("Cells", "Enzymes"))])
+    ('Cells',)
+    >>> shared_section([card("Cells", ()), card("What is osmosis?", (), "question")])
+    ()
+    """
+    shared: tuple[str, ...] | None = None
+    for card in cards:
+        section = tuple(card.section)
+        if card.title_kind == "heading" and card.title:
+            section += (card.title,)
+        if shared is None:
+            shared = section
+        while shared and section[: len(shared)] != shared:
+            shared = shared[:-1]
+    return shared or ()
 
 
 # --------------------------------------------------------------------------- the map

@@ -607,6 +607,40 @@ def test_notes_tab_lists_every_file(app: AppTest) -> None:
     assert len(app.dataframe) == 2
 
 
+CELLS = """# Cells
+
+Every living thing is made of cells.
+
+## Osmosis
+
+Osmosis is the diffusion of water across a membrane.
+
+## Enzymes
+
+Enzymes are proteins that speed up reactions.
+
+### Catalase
+
+Catalase is an enzyme that breaks down hydrogen peroxide.
+"""
+
+
+def test_app_notes_tab_names_the_heading_every_card_shares_once(
+    app: AppTest, tmp_path: Path
+) -> None:
+    """Before: the note's title filled the section column of every row, and the cards'
+    text was cut off at the window's edge."""
+    folder = tmp_path / "biology"
+    folder.mkdir()
+    (folder / "cells.md").write_text(CELLS, encoding="utf-8")
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(folder)).run()
+    open_tab(app, "Notes")
+    assert not app.exception
+    assert list(app.dataframe[1].value["section"]) == ["", "", "", "Enzymes"]
+    assert any("4 cards · every card under Cells]" in m.value for m in app.markdown)
+
+
 def test_folder_path_input(app: AppTest, tmp_path: Path) -> None:
     folder = tmp_path / "notes"
     folder.mkdir()
