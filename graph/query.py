@@ -1223,13 +1223,19 @@ def _cli_connect(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         for step in steps[:-1]
         if not (G.nodes[step["target"]].get("definition") or G.nodes[step["target"]].get("cards"))
     ]
-    if weak_only:
+    weak = sum(step["weak"] for step in steps)
+    if weak_only and weak == len(steps):
         echo(
             "Only weak links join them: the notes name them together but state no relation "
             "between them."
         )
-    elif any(step["weak"] for step in steps):
-        weak = sum(step["weak"] for step in steps)
+    elif weak_only:  # some steps are stated relations, but no chain of those alone
+        echo(
+            f"No chain of stated relations joins them: {weak} of the {len(steps)} steps "
+            f"{'is a weak link' if weak == 1 else 'are weak links'} (concepts the notes only "
+            "name together)."
+        )
+    elif weak:
         echo(f"{_plural(weak, 'step')} of {len(steps)} only named together (weak links).")
     if undefined:
         echo("Through concepts your notes never define: " + ", ".join(undefined) + ".")

@@ -584,8 +584,8 @@ def test_query_cli_connect(capsys, graph_file):
     ]
     assert lines[2] == "      “RNN, LSTM (long short-term memory)” (notes.txt:1)"
     assert lines[-1] == (
-        "Only weak links join them: the notes name them together but state no relation "
-        "between them."
+        "No chain of stated relations joins them: 1 of the 4 steps is a weak link "
+        "(concepts the notes only name together)."
     )
 
 
@@ -793,6 +793,11 @@ def test_query_cli_connect_says_when_the_only_link_is_weak(capsys, tmp_path):
     path = tmp_path / "g.json"
     write_graph(G, path)
     code, out, _ = run(capsys, "connect", "diffusion", "transformer", "--graph", str(path))
+    assert code == 0 and out.splitlines()[-1] == (
+        "No chain of stated relations joins them: 1 of the 2 steps is a weak link "
+        "(concepts the notes only name together)."
+    )  # before: "Only weak links join them", though one of the two steps is stated
+    code, out, _ = run(capsys, "connect", "diffusion", "attention", "--graph", str(path))
     assert code == 0 and "Only weak links join them" in out
     code, out, _ = run(
         capsys, "connect", "diffusion", "transformer", "--graph", str(path), "--json"
