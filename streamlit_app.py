@@ -37,8 +37,10 @@ from graph.query import (
     connect,
     gaps,
     learning_path,
+    only_weak,
     resolve,
     search,
+    weak_links_note,
 )
 from graph.render import (
     NO_TOPIC,
@@ -1031,6 +1033,8 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
         )
         return
     st.markdown(f"**{len(steps)} step{'s' if len(steps) != 1 else ''}**")
+    if note := weak_links_note(steps, only_weak(G, a, b, steps)):
+        st.caption(note)
     for step, hop in enumerate(steps, start=1):
         style = RELATION_STYLES.get(str(hop["relation"]))
         verb = style.label if style else str(hop["relation"])

@@ -1196,15 +1196,46 @@ def _print_group(G: nx.MultiDiGraph, name: str, members, limit: int | None, inde
         echo(line)
 
 
+def only_weak(G: nx.MultiDiGraph, a: Any, b: Any, steps: list[dict[str, Any]]) -> bool:
+    """Does every chain from ``a`` to ``b`` need a weak link (``steps``, from
+    :func:`connect`, has one and no chain of stated relations alone joins them)?"""
+    if not any(step["weak"] for step in steps):
+        return False
+    try:
+        connect(G, a, b, relations=strong_relations())
+    except NoConnectionError:
+        return True
+    return False
+
+
+def weak_links_note(steps: list[dict[str, Any]], weak_only: bool) -> str:
+    """What a chain of :func:`connect` owes to weak links, in words ("" for none): the
+    command line and the app say it the same way.
+
+    >>> weak_links_note([{"weak": True}, {"weak": False}], True)[:58]
+    'No chain of stated relations joins them: 1 of the 2 steps '
+    """
+    weak = sum(bool(step["weak"]) for step in steps)
+    if weak_only and weak == len(steps):
+        return (
+            "Only weak links join them: the notes name them together but state no relation "
+            "between them."
+        )
+    if weak_only:  # some steps are stated relations, but no chain of those alone
+        return (
+            f"No chain of stated relations joins them: {weak} of the {len(steps)} steps "
+            f"{'is a weak link' if weak == 1 else 'are weak links'} (concepts the notes only "
+            "name together)."
+        )
+    if weak:
+        return f"{_plural(weak, 'step')} of {len(steps)} only named together (weak links)."
+    return ""
+
+
 def _cli_connect(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
     a, b = _concept(G, args.a), _concept(G, args.b)
     steps = connect(G, a, b)
-    weak_only = False
-    if any(step["weak"] for step in steps):
-        try:
-            connect(G, a, b, relations=strong_relations())
-        except NoConnectionError:
-            weak_only = True
+    weak_only = only_weak(G, a, b, steps)
     if args.json:
         _print_json({"from": a, "to": b, "steps": steps, "only_weak_links": weak_only})
         return 0
@@ -1223,20 +1254,8 @@ def _cli_connect(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         for step in steps[:-1]
         if not (G.nodes[step["target"]].get("definition") or G.nodes[step["target"]].get("cards"))
     ]
-    weak = sum(step["weak"] for step in steps)
-    if weak_only and weak == len(steps):
-        echo(
-            "Only weak links join them: the notes name them together but state no relation "
-            "between them."
-        )
-    elif weak_only:  # some steps are stated relations, but no chain of those alone
-        echo(
-            f"No chain of stated relations joins them: {weak} of the {len(steps)} steps "
-            f"{'is a weak link' if weak == 1 else 'are weak links'} (concepts the notes only "
-            "name together)."
-        )
-    elif weak:
-        echo(f"{_plural(weak, 'step')} of {len(steps)} only named together (weak links).")
+    if note := weak_links_note(steps, weak_only):
+        echo(note)
     if undefined:
         echo("Through concepts your notes never define: " + ", ".join(undefined) + ".")
     return 0

@@ -573,6 +573,29 @@ def test_app_connect_without_a_chain_says_weak_links_were_tried(
     assert "not even by a weak link" in said and "showing weak links" not in said
 
 
+def test_app_connect_says_what_the_chain_owes_to_weak_links(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: a chain through a weak link read like a chain of stated relations."""
+    from graph.query import connect, only_weak, weak_links_note
+
+    ranked = ranked_concepts(sample)[:30]
+    joined = sample.to_undirected(as_view=True)
+    chains = (
+        (a, b, connect(sample, a, b))
+        for a in ranked
+        for b in ranked
+        if a != b and nx.has_path(joined, a, b)
+    )
+    a, b, steps = next(chain for chain in chains if any(step["weak"] for step in chain[2]))
+    open_tab(app, "Connect")
+    app.selectbox(key="connect_a").set_value(a).run()
+    app.selectbox(key="connect_b").set_value(b).run()
+    assert not app.exception
+    note = weak_links_note(steps, only_weak(sample, a, b, steps))
+    assert note in [caption.value for caption in app.caption]
+
+
 def test_topics_and_gaps(app: AppTest, sample: nx.MultiDiGraph) -> None:
     open_tab(app, "Topics")
     assert any(m.value.endswith("topics**, largest first") for m in app.markdown)
