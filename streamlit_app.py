@@ -1142,8 +1142,10 @@ def download_row(
 ) -> None:
     """Download buttons, four to a row; each file is made on click."""
     columns = st.columns(4)
+    graph = G if isinstance(G, nx.MultiDiGraph) else None  # a view is made on click only
     for i, fmt in enumerate(formats):
-        label, _, mime = view.DOWNLOADS[fmt]
+        _, _, mime = view.DOWNLOADS[fmt]
+        label = view.download_label(fmt, graph)
         make = functools.partial(_download_data, G, fmt, stem, cards, order, title)
         columns[i % 4].download_button(
             label,

@@ -98,6 +98,7 @@ __all__ = [
     "View",
     "cards_by_id",
     "download",
+    "download_label",
     "download_name",
     "filter_edges",
     "graph_key",
@@ -1236,6 +1237,24 @@ DOWNLOAD_USES: dict[str, str] = {
 
 #: The formats a learning path is offered in (written in study order).
 PATH_FORMATS: tuple[str, ...] = ("markdown", "anki", "mermaid", "png")
+
+
+def download_label(fmt: str, G: nx.MultiDiGraph | None = None) -> str:
+    """A download button's label (:data:`DOWNLOADS`); the Anki deck's also says how many
+    cards it holds when the graph is at hand (notes of prose define few of their concepts,
+    and a deck of 7 cards should not be a surprise).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("osmosis", definition="Water crossing a membrane.")
+    >>> G.add_node("turgor")
+    >>> download_label("anki", G), download_label("csv")
+    ('Anki deck (.apkg) · 1 card', 'Nodes and edges (CSV, zip)')
+    """
+    label = DOWNLOADS[fmt][0]
+    if fmt == "anki" and G is not None:
+        cards = sum(1 for _, d in G.nodes(data="definition") if d)  # as the deck counts
+        label += f" · {plural(cards, 'card')}"
+    return label
 
 
 def download(

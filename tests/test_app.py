@@ -612,6 +612,18 @@ def test_export_buttons_for_every_format(app: AppTest) -> None:
     assert any(i.endswith("download:view:obsidian") for i in ids)
 
 
+def test_app_anki_button_says_how_many_cards_the_deck_holds(
+    app: AppTest, sample: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    """Before: notes of prose gave a deck of a few cards without a word about it."""
+    from graph.export import write_anki
+
+    cards = write_anki(sample, tmp_path / "deck.apkg")
+    open_tab(app, "Export")
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert f"Anki deck (.apkg) · {cards} cards" in labels
+
+
 def test_app_every_download_says_what_it_is_for(app: AppTest) -> None:
     open_tab(app, "Export")
     buttons = app.get("download_button")
