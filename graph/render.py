@@ -581,17 +581,17 @@ def network_data(
             told.setdefault(frozenset((u, v)), []).append(said)
     parallel: Counter[frozenset[Hashable]] = Counter()
     edges = []
-    both_ways: set[tuple[frozenset[Hashable], str]] = set()  # symmetric relations drawn
+    both_ways: set[tuple[Hashable, Hashable, str]] = set()  # symmetric relations drawn
     mirrored = 0
     for u, v, key, attrs in edge_list:
         if (u, v, key) in folded:
             continue
         pair = frozenset((u, v))
         if (relation := attrs.get("relation")) in SYMMETRIC_RELATIONS:
-            if (pair, relation) in both_ways:  # the same relation, stated the other way
+            if u != v and (v, u, relation) in both_ways:  # drawn already, the other way
                 mirrored += 1
                 continue
-            both_ways.add((pair, relation))
+            both_ways.add((u, v, relation))
         options = _edge_options(sub, u, v, attrs, parallel[pair], show_labels)
         if pair in told and attrs.get("relation") not in (PREREQUISITE_RELATION, "related_to"):
             options["title"] += _plain("\n" + "\n".join(told.pop(pair)))

@@ -327,13 +327,13 @@ def one_way(edges: Iterable[tuple[Hashable, Hashable, Mapping[str, Any]]]) -> li
     >>> [(u, d["relation"]) for u, v, d in one_way(edges)]
     [('osmosis', 'contrasts_with'), ('diffusion', 'prerequisite_of')]
     """
-    seen: set[tuple[frozenset, str]] = set()
+    seen: set[tuple[Hashable, Hashable, str]] = set()
     kept = []
     for u, v, attrs in edges:
         if (relation := attrs.get("relation")) in SYMMETRIC_RELATIONS:
-            if (frozenset((u, v)), relation) in seen:
+            if u != v and (v, u, relation) in seen:  # the other way of one already kept
                 continue
-            seen.add((frozenset((u, v)), relation))
+            seen.add((u, v, relation))
         kept.append((u, v, attrs))
     return kept
 
