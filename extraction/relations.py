@@ -1024,9 +1024,15 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
 
 
 def _held_by_noun(ctx: _Context, m: Mention) -> bool:
-    """Is ``m`` the "of" object of a noun that is no concept ("layers of sedimentary rock
-    (such as ...)"): a list after it may be of that noun's kinds as well as of ``m``'s."""
-    return _held(ctx.sent.doc, ctx.found, m)
+    """Is ``m`` the "of" object of a noun that is no kind word ("layers of sedimentary
+    rock (such as ...)", "samples of river sediments (such as ...)"): a list after it may
+    be of that noun's kinds as well as of ``m``'s, whether that noun names a concept or
+    not, so it is of neither."""
+    doc = ctx.sent.doc
+    prep = doc[m.end - 1].head
+    if doc[m.end - 1].dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    return prep.head.pos_ in {"NOUN", "PROPN"} and prep.head.lower_ not in rp.KIND_WORDS
 
 
 def _held(doc: Doc, found: Sequence[Mention], m: Mention) -> bool:

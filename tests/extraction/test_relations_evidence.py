@@ -543,3 +543,24 @@ def test_relations_evidence_an_answer_read_with_its_card_cites_the_question(
     assert found, triples(index)
     assert [e.text for e in found[0].evidence] == cited
     assert len({(e.source, e.line) for e in found[0].evidence}) == len(cited)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "such as" after "N of M": the examples may be Ns as well as Ms, even when N is
+        # a concept too: neither is their class
+        (
+            "The tour shows buildings of medieval towns (such as cathedrals, town halls).",
+            ("building", "medieval town", "cathedral", "town hall"),
+            ("cathedral", "medieval town"),
+        ),
+        (
+            "The survey maps landforms of river valleys (such as meanders, oxbow lakes).",
+            ("landform", "river valley", "meander", "oxbow lake"),
+            ("meander", "river valley"),
+        ),
+    ],
+)
+def test_relations_evidence_examples_after_a_nested_noun_have_no_class(text, names, absent):
+    assert_unrelated(text, names, absent)
