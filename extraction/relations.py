@@ -3438,7 +3438,9 @@ def _sentence_edges(
             title_cues.append((relation, cue, span))
         if intro is not None:
             intro.append((relation, cue, span))
-        edges = [] if idle else list(_cue_edges(ctx, relation, cue, span))
+        edges = (
+            [] if idle else [r for r in _cue_edges(ctx, relation, cue, span) if _whole_ends(ctx, r)]
+        )
         if edges or not cue.problem:
             # a remedy verb whose object is no problem ("controls how much of the
             # state is kept") is a plain verb, read as such by _verb_edges
@@ -3455,6 +3457,37 @@ def _sentence_edges(
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)
+
+
+def _runs_on(doc: Doc, m: Mention) -> bool:
+    """Does the name ``m`` run on into a noun it does not hold, one the parser hangs on
+    the name as if it were its apposition ("the standard sediment los" with the last
+    letter of "loss" lost)? The phrase then names that noun's thing, of which the
+    concept is only a modifier. (A noun the parser reads as the name's head, "glacial
+    erosion rates", is :func:`_modifies_other`'s; a head too general to add to the name,
+    :data:`rp.TRANSPARENT_HEADS` or a kind word, leaves it named.)"""
+    if m.shared or m.end >= len(doc):
+        return False
+    nxt = doc[m.end]
+    return (
+        nxt.pos_ in {"NOUN", "PROPN"}
+        and nxt.is_alpha
+        and nxt.is_lower
+        and m.start <= nxt.head.i < m.end
+        and singular(nxt.lower_) not in rp.TRANSPARENT_HEADS | rp.KIND_WORDS
+    )
+
+
+def _whole_ends(ctx: _Context, r: Relation) -> bool:
+    """Does the sentence name each end of ``r`` that it names at all by a whole phrase,
+    not only as the modifier of a longer one (:func:`_runs_on`)? A relation stated of
+    "sediment loss" is not stated of sediment."""
+    doc = ctx.sent.doc
+    for end in (r.source, r.target):
+        named = [m for m in ctx.found if m.concept == end]
+        if named and all(_runs_on(doc, m) for m in named):
+            return False
+    return True
 
 
 def _parent_items(

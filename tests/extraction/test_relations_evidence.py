@@ -564,3 +564,19 @@ def test_relations_evidence_an_answer_read_with_its_card_cites_the_question(
 )
 def test_relations_evidence_examples_after_a_nested_noun_have_no_class(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a noun the parser hangs on the name (here a head with a letter lost) makes the
+        # phrase that noun's: the concept only modifies it
+        (
+            "The reactor includes the standard coolant pum, which moves the water.",
+            ("reactor", "coolant"),
+            ("coolant", "reactor"),
+        ),
+    ],
+)
+def test_relations_evidence_a_name_running_on_into_a_noun_is_no_end(text, names, absent):
+    assert_unrelated(text, names, absent)
