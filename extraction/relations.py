@@ -2159,6 +2159,8 @@ def _list_edges(
             continue
         if cue.name == "applications_where" and not _sole_subject(sent.doc, anchor):
             continue  # "applications where small and large trees are useful": several
+        if _asks_which(sent, span, anchor):
+            continue  # "What are the X used for Y?": the answer names Xs, not uses
         if items is None:
             items = _listed(index, body) or _instances_listed(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
@@ -2189,6 +2191,20 @@ def _list_edges(
             if len(cited) == 1:
                 cited.append(_evidence_of(*body[0]))
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+def _asks_which(sent: Span, span: Span, anchor: Mention) -> bool:
+    """Does a question whose cue ends in a preposition name the cue's object itself,
+    after the class it asks about ("What are the enzymes used for digestion?", "Which
+    rocks are good for building?")? It asks which of the class serve that object: its
+    answer lists members of the class, not what the class serves."""
+    doc = sent.doc
+    return (
+        anchor.end <= span.start
+        and span[-1].pos_ == "ADP"
+        and span.end < sent.end
+        and (doc[span.end].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[span.end].tag_ == "VBG")
+    )
 
 
 def _line_naming(

@@ -580,3 +580,18 @@ def test_relations_evidence_examples_after_a_nested_noun_have_no_class(text, nam
 )
 def test_relations_evidence_a_name_running_on_into_a_noun_is_no_end(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # the question names what the class is good for: the answer lists its members
+        (
+            "Which rocks are good for building? || - Granite\n- Marble\n- Slate",
+            ("rock", "granite", "marble", "slate"),
+            ("rock", "granite"),
+        ),
+    ],
+)
+def test_relations_evidence_a_question_naming_the_use_lists_members_not_uses(text, names, absent):
+    assert_unrelated(text, names, absent)
