@@ -1973,6 +1973,11 @@ def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(a.concept, b.concept, "is_a", MODIFIER_CONFIDENCE, ctx.cited)
 
 
+#: Determiners that point at one particular thing the notes show ("in this cell"): a
+#: part of it is no part of the concept.
+_POINTED = frozenset({"this", "that", "these", "those"})
+
+
 def _part_phrase_edges(ctx: _Context) -> Iterator[Relation]:
     """A part named with its whole in a body sentence: "the forget gate of the LSTM",
     "the hidden state in an RNN", "the LSTM's cell state" (labelled
@@ -1982,6 +1987,8 @@ def _part_phrase_edges(ctx: _Context) -> Iterator[Relation]:
         between = [t for t in doc[a.end : b.start] if t.pos_ != "DET"]
         if a.concept == b.concept or len(between) != 1:
             continue
+        if any(t.lower_ in _POINTED for t in doc[a.end : b.start]):
+            continue  # "the nucleus in this cell": a particular one, no part of the concept
         if between[0].lower_ in _PART_PREPOSITIONS:
             part, whole = a.concept, b.concept
         elif between[0].tag_ == "POS":

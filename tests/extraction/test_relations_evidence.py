@@ -595,3 +595,19 @@ def test_relations_evidence_a_name_running_on_into_a_noun_is_no_end(text, names,
 )
 def test_relations_evidence_a_question_naming_the_use_lists_members_not_uses(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "in this X": a particular X the notes show, whose parts are not the concept's
+        (
+            "A plant cell consists of a nucleus and a vacuole.\n"
+            "The nucleus in this animal cell is large.",
+            ("plant cell", "nucleus", "vacuole", "animal cell"),
+            ("nucleus", "animal cell"),
+        ),
+    ],
+)
+def test_relations_evidence_a_part_of_a_pointed_at_whole_is_no_part(text, names, absent):
+    assert_unrelated(text, names, absent)
