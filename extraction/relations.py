@@ -1032,7 +1032,12 @@ def _held_by_noun(ctx: _Context, m: Mention) -> bool:
     prep = doc[m.end - 1].head
     if doc[m.end - 1].dep_ != "pobj" or prep.lower_ != "of":
         return False
-    return prep.head.pos_ in {"NOUN", "PROPN"} and prep.head.lower_ not in rp.KIND_WORDS
+    noun = prep.head
+    return (
+        noun.pos_ in {"NOUN", "PROPN"}
+        and noun.lower_ not in rp.KIND_WORDS
+        and not m.covers(noun)  # "measures of performance (like ...)": one name
+    )
 
 
 def _held(doc: Doc, found: Sequence[Mention], m: Mention) -> bool:

@@ -567,6 +567,28 @@ def test_relations_evidence_examples_after_a_nested_noun_have_no_class(text, nam
 
 
 @pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "N of M" that is itself one concept's name holds the examples
+        (
+            "The measures of hardness (like the Mohs scale, which ranks minerals) can differ.",
+            ("hardness measure", "Mohs scale"),
+            ("Mohs scale", "example_of", "hardness measure"),
+        ),
+        (
+            "The sources of energy (like solar power) are renewable.",
+            ("energy source", "solar power"),
+            ("solar power", "example_of", "energy source"),
+        ),
+    ],
+)
+def test_relations_evidence_examples_after_an_inverted_name_are_its(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
     ("text", "names", "absent"),
     [
         # a noun the parser hangs on the name (here a head with a letter lost) makes the
