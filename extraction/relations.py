@@ -1018,6 +1018,7 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
             and not any(t.pos_ in {"NOUN", "PROPN"} for t in gap)  # "organ's circulation"
             and doc[m.end - 1].dep_ != "poss"
             and not _held_by_noun(ctx, m)
+            and not _generic_fragment(doc, m)
         ):
             return _outer_class(ctx, m) or m
     return None
@@ -2604,6 +2605,8 @@ def _intro_frame(
         if cue.frame == "kinds":
             before = [m for m in found if m.end <= span.start]
             if before and sent.doc[before[-1].end - 1].tag_ in {"NNS", "NNPS"}:
+                if _generic_fragment(sent.doc, before[-1]):
+                    return None  # "other long-read methods, such as:": no "method"
                 return relation, [before[-1].concept], True, cue.label
             continue
         ctx = _Context(index, seg, sent, found, about, Evidence("", 0, ""), False)
@@ -2806,6 +2809,19 @@ def _why_edges(
         if cause != effect:
             cited = [_evidence_of(seg, sent), ctx.evidence]
             yield Relation(cause, effect, "causes", WHY_CONFIDENCE, cited)
+
+
+def _generic_fragment(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` one word too general to be a class by itself (:data:`rp.GENERIC_HEADS`:
+    "method", "technique") whose noun modifier before it the name drops ("soil sampling
+    methods" where only "method" is a concept)? The phrase names a narrower class that
+    is no concept: the general word alone is no class of its instances."""
+    return (
+        m.end - m.start == 1
+        and singular(doc[m.start].lower_) in rp.GENERIC_HEADS
+        and _compounded(doc, m)
+        and doc[m.start - 1].pos_ in {"NOUN", "PROPN"}  # "other methods" are methods
+    )
 
 
 def _compounded(doc: Doc, m: Mention) -> bool:

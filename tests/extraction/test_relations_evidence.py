@@ -633,3 +633,21 @@ def test_relations_evidence_a_question_naming_the_use_lists_members_not_uses(tex
 )
 def test_relations_evidence_a_part_of_a_pointed_at_whole_is_no_part(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a general word whose noun modifier the name drops is no class of the items
+        (
+            "There are other soil sampling methods worth noting, such as:\n"
+            "- Core sampling\n- Auger boring",
+            ("method", "core sampling", "auger boring"),
+            ("core sampling", "method"),
+        ),
+    ],
+)
+def test_relations_evidence_a_general_word_stripped_of_its_modifier_is_no_class(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
