@@ -2086,11 +2086,29 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
             ]
             if verbs:
                 continue
-            for part in parts:
+            for part, nxt in zip(parts, [*parts[1:], []], strict=True):
+                if _shares_head(doc, part, nxt, found):
+                    continue  # "erosion and flood control": erosion control is no concept
                 inside = [m for m in found if part[0].i <= m.start and m.end - 1 <= part[-1].i]
                 if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
                     items.append(inside[0].concept)
     return list(dict.fromkeys(items))
+
+
+def _shares_head(
+    doc: Doc, part: Sequence[Token], nxt: Sequence[Token], found: Sequence[Mention]
+) -> bool:
+    """Is the one-word list item ``part`` joined by "and"/"or" to a longer item ``nxt``
+    that no concept names whole ("erosion and flood control")? The word may share that
+    item's head (erosion control), so it names no item of its own; beside a named item
+    ("erosion and sediment transport", both concepts) it stands alone."""
+    if len(part) != 1 or len(nxt) < 2 or doc[part[0].i + 1].lower_ not in {"and", "or"}:
+        return False
+    if any(m.shared and m.covers(part[0]) for m in found):
+        return False  # "main and secondary memory": the word already names main memory
+    return nxt[-1].pos_ == "NOUN" and not any(
+        m.start <= nxt[0].i and nxt[-1].i < m.end for m in found
+    )
 
 
 def _label_end(sent: Span) -> int | None:

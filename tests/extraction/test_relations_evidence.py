@@ -651,3 +651,19 @@ def test_relations_evidence_a_general_word_stripped_of_its_modifier_is_no_class(
     text, names, absent
 ):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "erosion and flood control": erosion may share the unnamed item's head
+        (
+            "Give several applications where a river dam can be useful. || "
+            "- erosion and flood control\n- irrigation",
+            ("river dam", "erosion", "irrigation"),
+            ("river dam", "erosion"),
+        ),
+    ],
+)
+def test_relations_evidence_a_word_sharing_an_unnamed_item_s_head_is_no_item(text, names, absent):
+    assert_unrelated(text, names, absent)
