@@ -3547,9 +3547,24 @@ def _whole_ends(ctx: _Context, r: Relation) -> bool:
     doc = ctx.sent.doc
     for end in (r.source, r.target):
         named = [m for m in ctx.found if m.concept == end]
-        if named and all(_runs_on(doc, m) for m in named):
+        if named and all(_runs_on(doc, m) or _noun_modified(doc, m) for m in named):
             return False
     return True
+
+
+def _noun_modified(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` narrowed by a noun before it that its name does not hold ("the
+    reservoirs outputs": the reservoirs', not output in general)? (:func:`_compounded`,
+    with a noun: an adjective before a name, "different biological samples", or a
+    hyphenated one, "fixed-length vectors", may only describe what it names.)"""
+    before = doc[m.start - 1] if m.start > 0 else None
+    return (
+        _compounded(doc, m)
+        and before is not None
+        and before.pos_ in {"NOUN", "PROPN"}
+        and before.is_alpha  # "e.g." is no noun
+        and not (before.i > 0 and doc[before.i - 1].text == "-")  # "fixed-length vectors"
+    )
 
 
 def _parent_items(

@@ -667,3 +667,21 @@ def test_relations_evidence_a_general_word_stripped_of_its_modifier_is_no_class(
 )
 def test_relations_evidence_a_word_sharing_an_unnamed_item_s_head_is_no_item(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "narrowed"),
+    [
+        ("The pump draws on the deep wells outputs.", "outputs", True),
+        ("The pump draws on fixed-length pipes.", "pipes", False),
+        ("Mills grind grain, e.g. wheat.", "wheat", False),
+        ("The pump draws on different wells.", "wells", False),
+    ],
+)
+def test_relations_evidence_a_noun_before_a_name_narrows_it(text, word, narrowed):
+    from extraction import nlp as nlp_module
+    from extraction.relations import Mention, _noun_modified
+
+    doc = nlp_module.load()(text)
+    i = next(t.i for t in doc if t.text == word)
+    assert _noun_modified(doc, Mention(word, i, i + 1)) is narrowed
