@@ -728,9 +728,10 @@ PURPOSE_VERBS_ELSEWHERE = frozenset(
 KIND_BY_NAME = "is named after"
 
 #: Verbs after "used to" of a mere act on a thing, no purpose: what a method is used to
-#: find, get or represent is what it works on ("a formulation used to find the boundary
-#: that ..."), not what it is for; the link stays a weak one labelled with its verb.
-ACTION_VERBS = frozenset("find get obtain represent describe express show store".split())
+#: find, get, represent or control is what it works on ("a formulation used to find the
+#: boundary that ...", "a valve used to control the flow"), not what it is for; the link
+#: stays a weak one labelled with its verb.
+ACTION_VERBS = frozenset("find get obtain represent describe express show store control".split())
 
 #: Verbs after "used to" that give no ``used_for`` of the object they take.
 _NOT_PURPOSE = sorted(PURPOSE_VERBS_ELSEWHERE | ACTION_VERBS)

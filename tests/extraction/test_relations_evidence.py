@@ -685,3 +685,18 @@ def test_relations_evidence_a_noun_before_a_name_narrows_it(text, word, narrowed
     doc = nlp_module.load()(text)
     i = next(t.i for t in doc if t.text == word)
     assert _noun_modified(doc, Mention(word, i, i + 1)) is narrowed
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # what a thing is used to control is what it acts on, not what it is for
+        (
+            "A floodgate is a barrier used to control the water level of a canal.",
+            ("floodgate", "water level"),
+            ("floodgate", "water level"),
+        ),
+    ],
+)
+def test_relations_evidence_what_a_thing_is_used_to_control_is_no_use(text, names, absent):
+    assert_unrelated(text, names, absent)
