@@ -3545,9 +3545,17 @@ def _whole_ends(ctx: _Context, r: Relation) -> bool:
     not only as the modifier of a longer one (:func:`_runs_on`)? A relation stated of
     "sediment loss" is not stated of sediment."""
     doc = ctx.sent.doc
-    for end in (r.source, r.target):
+    for end, other in ((r.source, r.target), (r.target, r.source)):
+        # "Wet vs. dry season", "season" alone a concept: the first side shares the
+        # second's head, so the second side's own modifier belongs to its name too
+        shares = r.relation in rp.SYMMETRIC and any(
+            m.shared for m in ctx.found if m.concept == other
+        )
         named = [m for m in ctx.found if m.concept == end]
-        if named and all(_runs_on(doc, m) or _noun_modified(doc, m) for m in named):
+        if named and all(
+            _runs_on(doc, m) or _noun_modified(doc, m) or (shares and _compounded(doc, m))
+            for m in named
+        ):
             return False
     return True
 

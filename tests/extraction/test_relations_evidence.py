@@ -700,3 +700,15 @@ def test_relations_evidence_a_noun_before_a_name_narrows_it(text, word, narrowed
 )
 def test_relations_evidence_what_a_thing_is_used_to_control_is_no_use(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "wet vs. dry season": the first side shares the second's head, so "dry" is
+        # part of the second side's name: the bare head is no side of the contrast
+        ("Compare the wet vs. dry season.", ("wet season", "season"), ("wet season", "season")),
+    ],
+)
+def test_relations_evidence_a_contrasted_head_without_its_modifier_is_no_side(text, names, absent):
+    assert_unrelated(text, names, absent)
