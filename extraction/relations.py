@@ -3501,7 +3501,9 @@ def _sentence_edges(
         if intro is not None:
             intro.append((relation, cue, span))
         edges = (
-            [] if idle else [r for r in _cue_edges(ctx, relation, cue, span) if _whole_ends(ctx, r)]
+            []
+            if idle
+            else [r for r in _cue_edges(ctx, relation, cue, span) if _whole_ends(ctx, r, span)]
         )
         if edges or not cue.problem:
             # a remedy verb whose object is no problem ("controls how much of the
@@ -3540,11 +3542,18 @@ def _runs_on(doc: Doc, m: Mention) -> bool:
     )
 
 
-def _whole_ends(ctx: _Context, r: Relation) -> bool:
+def _whole_ends(ctx: _Context, r: Relation, cue: Span) -> bool:
     """Does the sentence name each end of ``r`` that it names at all by a whole phrase,
     not only as the modifier of a longer one (:func:`_runs_on`)? A relation stated of
-    "sediment loss" is not stated of sediment."""
+    "sediment loss" is not stated of sediment. A word of the ``cue`` the parser reads as
+    a noun ("facilitate", "for example") narrows nothing."""
     doc = ctx.sent.doc
+
+    def part(m: Mention, shares: bool) -> bool:
+        if cue.start <= m.start - 1 < cue.end or cue.start <= m.end < cue.end:
+            return False  # beside the cue: what the parser hangs on the name is the cue
+        return _runs_on(doc, m) or _noun_modified(doc, m) or (shares and _compounded(doc, m))
+
     for end, other in ((r.source, r.target), (r.target, r.source)):
         # "Wet vs. dry season", "season" alone a concept: the first side shares the
         # second's head, so the second side's own modifier belongs to its name too
@@ -3552,10 +3561,7 @@ def _whole_ends(ctx: _Context, r: Relation) -> bool:
             m.shared for m in ctx.found if m.concept == other
         )
         named = [m for m in ctx.found if m.concept == end]
-        if named and all(
-            _runs_on(doc, m) or _noun_modified(doc, m) or (shares and _compounded(doc, m))
-            for m in named
-        ):
+        if named and all(part(m, shares) for m in named):
             return False
     return True
 
