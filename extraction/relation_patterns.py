@@ -791,9 +791,10 @@ PURPOSE_VERBS_ELSEWHERE = frozenset(
 KIND_BY_NAME = "is named after"
 
 #: Verbs after "used to" of a mere act on a thing, no purpose: what a method is used to
-#: find, get or represent is what it works on ("a formulation used to find the boundary
-#: that ..."), not what it is for; the link stays a weak one labelled with its verb.
-ACTION_VERBS = frozenset("find get obtain represent describe express show store".split())
+#: find, get, represent or control is what it works on ("a formulation used to find the
+#: boundary that ...", "a valve used to control the flow"), not what it is for; the link
+#: stays a weak one labelled with its verb.
+ACTION_VERBS = frozenset("find get obtain represent describe express show store control".split())
 
 #: Verbs of naming or showing after "use X to": "we use the term X to refer to Y", "use
 #: a letter to denote Y", "we use a toy function to illustrate Y" say what a word stands

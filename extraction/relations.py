@@ -1018,15 +1018,27 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
             and not any(t.pos_ in {"NOUN", "PROPN"} for t in gap)  # "organ's circulation"
             and doc[m.end - 1].dep_ != "poss"
             and not _held_by_noun(ctx, m)
+            and not _generic_fragment(doc, m)
         ):
             return _outer_class(ctx, m) or m
     return None
 
 
 def _held_by_noun(ctx: _Context, m: Mention) -> bool:
-    """Is ``m`` the "of" object of a noun that is no concept ("layers of sedimentary rock
-    (such as ...)"): a list after it may be of that noun's kinds as well as of ``m``'s."""
-    return _held(ctx.sent.doc, ctx.found, m)
+    """Is ``m`` the "of" object of a noun that is no kind word ("layers of sedimentary
+    rock (such as ...)", "samples of river sediments (such as ...)"): a list after it may
+    be of that noun's kinds as well as of ``m``'s, whether that noun names a concept or
+    not, so it is of neither."""
+    doc = ctx.sent.doc
+    prep = doc[m.end - 1].head
+    if doc[m.end - 1].dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    noun = prep.head
+    return (
+        noun.pos_ in {"NOUN", "PROPN"}
+        and noun.lower_ not in rp.KIND_WORDS
+        and not m.covers(noun)  # "measures of performance (like ...)": one name
+    )
 
 
 def _held(doc: Doc, found: Sequence[Mention], m: Mention) -> bool:
@@ -2058,6 +2070,11 @@ def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(a.concept, b.concept, "is_a", MODIFIER_CONFIDENCE, ctx.cited)
 
 
+#: Determiners that point at one particular thing the notes show ("in this cell"): a
+#: part of it is no part of the concept.
+_POINTED = frozenset({"this", "that", "these", "those"})
+
+
 def _part_phrase_edges(ctx: _Context) -> Iterator[Relation]:
     """A part named with its whole in a body sentence: "the forget gate of the LSTM",
     "the hidden state in an RNN", "the LSTM's cell state" (labelled
@@ -2067,6 +2084,8 @@ def _part_phrase_edges(ctx: _Context) -> Iterator[Relation]:
         between = [t for t in doc[a.end : b.start] if t.pos_ != "DET"]
         if a.concept == b.concept or len(between) != 1:
             continue
+        if any(t.lower_ in _POINTED for t in doc[a.end : b.start]):
+            continue  # "the nucleus in this cell": a particular one, no part of the concept
         if between[0].lower_ in _PART_PREPOSITIONS:
             part, whole = a.concept, b.concept
         elif between[0].tag_ == "POS":
@@ -2158,11 +2177,29 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
             ]
             if verbs:
                 continue
-            for part in parts:
+            for part, nxt in zip(parts, [*parts[1:], []], strict=True):
+                if _shares_head(doc, part, nxt, found):
+                    continue  # "erosion and flood control": erosion control is no concept
                 inside = [m for m in found if part[0].i <= m.start and m.end - 1 <= part[-1].i]
                 if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
                     items.append(inside[0].concept)
     return list(dict.fromkeys(items))
+
+
+def _shares_head(
+    doc: Doc, part: Sequence[Token], nxt: Sequence[Token], found: Sequence[Mention]
+) -> bool:
+    """Is the one-word list item ``part`` joined by "and"/"or" to a longer item ``nxt``
+    that no concept names whole ("erosion and flood control")? The word may share that
+    item's head (erosion control), so it names no item of its own; beside a named item
+    ("erosion and sediment transport", both concepts) it stands alone."""
+    if len(part) != 1 or len(nxt) < 2 or doc[part[0].i + 1].lower_ not in {"and", "or"}:
+        return False
+    if any(m.shared and m.covers(part[0]) for m in found):
+        return False  # "main and secondary memory": the word already names main memory
+    return nxt[-1].pos_ == "NOUN" and not any(
+        m.start <= nxt[0].i and nxt[-1].i < m.end for m in found
+    )
 
 
 def _label_end(sent: Span) -> int | None:
@@ -2244,6 +2281,8 @@ def _list_edges(
             continue
         if cue.name == "applications_where" and not _sole_subject(sent.doc, anchor):
             continue  # "applications where small and large trees are useful": several
+        if _asks_which(sent, span, anchor):
+            continue  # "What are the X used for Y?": the answer names Xs, not uses
         if items is None:
             items = _listed(index, body) or _instances_listed(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
@@ -2274,6 +2313,20 @@ def _list_edges(
             if len(cited) == 1:
                 cited.append(_evidence_of(*body[0]))
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+def _asks_which(sent: Span, span: Span, anchor: Mention) -> bool:
+    """Does a question whose cue ends in a preposition name the cue's object itself,
+    after the class it asks about ("What are the enzymes used for digestion?", "Which
+    rocks are good for building?")? It asks which of the class serve that object: its
+    answer lists members of the class, not what the class serves."""
+    doc = sent.doc
+    return (
+        anchor.end <= span.start
+        and span[-1].pos_ == "ADP"
+        and span.end < sent.end
+        and (doc[span.end].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[span.end].tag_ == "VBG")
+    )
 
 
 def _line_naming(
@@ -2661,6 +2714,8 @@ def _intro_frame(
         if cue.frame == "kinds":
             before = [m for m in found if m.end <= span.start]
             if before and sent.doc[before[-1].end - 1].tag_ in {"NNS", "NNPS"}:
+                if _generic_fragment(sent.doc, before[-1]):
+                    return None  # "other long-read methods, such as:": no "method"
                 return relation, [before[-1].concept], True, cue.label
             continue
         ctx = _Context(index, seg, sent, found, about, Evidence("", 0, ""), False)
@@ -2863,6 +2918,19 @@ def _why_edges(
         if cause != effect:
             cited = [_evidence_of(seg, sent), ctx.evidence]
             yield Relation(cause, effect, "causes", WHY_CONFIDENCE, cited)
+
+
+def _generic_fragment(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` one word too general to be a class by itself (:data:`rp.GENERIC_HEADS`:
+    "method", "technique") whose noun modifier before it the name drops ("soil sampling
+    methods" where only "method" is a concept)? The phrase names a narrower class that
+    is no concept: the general word alone is no class of its instances."""
+    return (
+        m.end - m.start == 1
+        and singular(doc[m.start].lower_) in rp.GENERIC_HEADS
+        and _compounded(doc, m)
+        and doc[m.start - 1].pos_ in {"NOUN", "PROPN"}  # "other methods" are methods
+    )
 
 
 def _compounded(doc: Doc, m: Mention) -> bool:
@@ -3523,7 +3591,11 @@ def _sentence_edges(
             title_cues.append((relation, cue, span))
         if intro is not None:
             intro.append((relation, cue, span))
-        edges = [] if idle else list(_cue_edges(ctx, relation, cue, span))
+        edges = (
+            []
+            if idle
+            else [r for r in _cue_edges(ctx, relation, cue, span) if _whole_ends(ctx, r, span)]
+        )
         if edges or not (cue.problem or cue.frame == "purpose"):
             # a remedy verb whose object is no problem ("controls how much of the
             # state is kept") is a plain verb, read as such by _verb_edges; so are the
@@ -3541,6 +3613,64 @@ def _sentence_edges(
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)
+
+
+def _runs_on(doc: Doc, m: Mention) -> bool:
+    """Does the name ``m`` run on into a noun it does not hold, one the parser hangs on
+    the name as if it were its apposition ("the standard sediment los" with the last
+    letter of "loss" lost)? The phrase then names that noun's thing, of which the
+    concept is only a modifier. (A noun the parser reads as the name's head, "glacial
+    erosion rates", is :func:`_modifies_other`'s; a head too general to add to the name,
+    :data:`rp.TRANSPARENT_HEADS` or a kind word, leaves it named.)"""
+    if m.shared or m.end >= len(doc):
+        return False
+    nxt = doc[m.end]
+    return (
+        nxt.pos_ in {"NOUN", "PROPN"}
+        and nxt.is_alpha
+        and nxt.is_lower
+        and m.start <= nxt.head.i < m.end
+        and singular(nxt.lower_) not in rp.TRANSPARENT_HEADS | rp.KIND_WORDS
+    )
+
+
+def _whole_ends(ctx: _Context, r: Relation, cue: Span) -> bool:
+    """Does the sentence name each end of ``r`` that it names at all by a whole phrase,
+    not only as the modifier of a longer one (:func:`_runs_on`)? A relation stated of
+    "sediment loss" is not stated of sediment. A word of the ``cue`` the parser reads as
+    a noun ("facilitate", "for example") narrows nothing."""
+    doc = ctx.sent.doc
+
+    def part(m: Mention, shares: bool) -> bool:
+        if cue.start <= m.start - 1 < cue.end or cue.start <= m.end < cue.end:
+            return False  # beside the cue: what the parser hangs on the name is the cue
+        return _runs_on(doc, m) or _noun_modified(doc, m) or (shares and _compounded(doc, m))
+
+    for end, other in ((r.source, r.target), (r.target, r.source)):
+        # "Wet vs. dry season", "season" alone a concept: the first side shares the
+        # second's head, so the second side's own modifier belongs to its name too
+        shares = r.relation in rp.SYMMETRIC and any(
+            m.shared for m in ctx.found if m.concept == other
+        )
+        named = [m for m in ctx.found if m.concept == end]
+        if named and all(part(m, shares) for m in named):
+            return False
+    return True
+
+
+def _noun_modified(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` narrowed by a noun before it that its name does not hold ("the
+    reservoirs outputs": the reservoirs', not output in general)? (:func:`_compounded`,
+    with a noun: an adjective before a name, "different biological samples", or a
+    hyphenated one, "fixed-length vectors", may only describe what it names.)"""
+    before = doc[m.start - 1] if m.start > 0 else None
+    return (
+        _compounded(doc, m)
+        and before is not None
+        and before.pos_ in {"NOUN", "PROPN"}
+        and before.is_alpha  # "e.g." is no noun
+        and not (before.i > 0 and doc[before.i - 1].text == "-")  # "fixed-length vectors"
+    )
 
 
 def _parent_items(
