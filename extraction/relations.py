@@ -1696,6 +1696,25 @@ def _article_one(tok: Token) -> bool:
     return nxt.lower_ == "of" or tok.dep_ in {"det", "nummod"}
 
 
+def _inner_genus(index: ConceptIndex, m: Mention, doc) -> str | None:
+    """The other concept the end of a longer name names ("BPTT" in "truncated BPTT",
+    when "truncated BPTT" is another name of "TBPTT"), if any."""
+    tail = (index.find(doc[k : m.end].text) for k in range(m.start + 1, m.end))
+    return next((c for c in tail if c is not None and c != m.concept), None)
+
+
+def _names_its_genus(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> bool:
+    """Is ``sent`` a label line whose phrase is the label's other name, ending with
+    another concept ("TBPTT: truncated BPTT - ...")? It states what kind of thing the
+    label is, though it names one concept only."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    return colon is not None and any(
+        m.start > colon and m.end - m.start > 1 and _inner_genus(index, m, sent.doc)
+        for m in found[1:]
+        if found[0].concept == m.concept
+    )
+
+
 def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     """A label defined by a noun phrase: "TBPTT: truncated BPTT - keep ...", "Reset
     gate: a gate that ...": the label is_a the phrase's concept, when the phrase opens
@@ -1732,6 +1751,12 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
         return
     m = next((m for m in ctx.found if m.start > colon and m.end - 1 == root.i), None)
+    if m is not None and m.concept == label.concept and m.end - m.start > 1:
+        # "TBPTT: truncated BPTT" once the two are merged: the phrase is the label's
+        # other name, and the concept its head names is the genus
+        if (other := _inner_genus(ctx.index, m, doc)) is not None:
+            yield Relation(label.concept, other, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+        return
     if m is None or m.concept == label.concept:
         return
     inside = _head_word(m.concept) == _head_word(label.concept) or (
@@ -3779,6 +3804,7 @@ def raw_relations(
                 and not after_label
                 and len({m.concept for m in found}) < 2
                 and not any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
+                and not _names_its_genus(index, sent, found)
             )
             intro = not seg.is_title and (
                 sent.text.rstrip().endswith(":")
