@@ -145,12 +145,12 @@ CARDS = [
         id="term-table-gives-term-cards",
     ),
     pytest.param(
-        "## Glossary\n\n[absolute path]{#absolute-path}\n:   A [path](#path) that refers to\n"
-        "    a location.\n\n[shell]{#shell}\n:   A program.\n",
+        "## Glossary\n\n[hash table]{#hash-table}\n:   A [table](#table) that maps keys\n"
+        "    to slots.\n\n[bucket]{#bucket}\n:   A slot.\n",
         [
             ("Glossary", "heading", "", ()),
-            ("absolute path", "term", "A path that refers to a location.", ("Glossary",)),
-            ("shell", "term", "A program.", ("Glossary",)),
+            ("hash table", "term", "A table that maps keys to slots.", ("Glossary",)),
+            ("bucket", "term", "A slot.", ("Glossary",)),
         ],
         id="definition-list-with-anchors",
     ),
@@ -237,14 +237,14 @@ def test_readers_markdown_joined_lines_cite_where_sentences_start():
 
 def test_readers_markdown_table_rows_with_header():
     card = cards_of(
-        "# Commands\n\n| Action | Files | Folders |\n| --- | --- | --- |\n| Copy | cp | cp -r |\n"
-        "| Delete | rm | rmdir |\n"
+        "# Lab kit\n\n| Task | Solids | Liquids |\n| --- | --- | --- |\n| Weigh | scale | flask |\n"
+        "| Heat | hot plate | water bath |\n"
     )[0]
     assert card.body == ""
     assert card.tables == (
         Table(
-            ("Action", "Files", "Folders"),
-            (("Copy", "cp", "cp -r"), ("Delete", "rm", "rmdir")),
+            ("Task", "Solids", "Liquids"),
+            (("Weigh", "scale", "flask"), ("Heat", "hot plate", "water bath")),
             (5, 6),
         ),
     )
