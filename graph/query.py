@@ -684,15 +684,15 @@ def _step_costs(G: nx.MultiDiGraph) -> dict[Any, float]:
 
 
 def named_after(G: nx.MultiDiGraph, node: Any) -> list:
-    """The neighbours of ``node`` whose names contain its name as whole words ("support
-    vector" and "feature vector" for "vector").
+    """The neighbours of ``node`` whose names contain its name as whole words ("seismic
+    wave" and "sound wave" for "wave").
 
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("support vector", "vector", relation="is_a")
-    >>> _ = G.add_edge("vector", "eigenvectors", relation="prerequisite_of")
-    >>> _ = G.add_edge("matrix", "vector", relation="uses")
-    >>> named_after(G, "vector"), named_after(G, "matrix")
-    (['support vector'], [])
+    >>> _ = G.add_edge("seismic wave", "wave", relation="is_a")
+    >>> _ = G.add_edge("wave", "microwaves", relation="prerequisite_of")
+    >>> _ = G.add_edge("frequency", "wave", relation="uses")
+    >>> named_after(G, "wave"), named_after(G, "frequency")
+    (['seismic wave'], [])
     """
     attrs = G.nodes[node]
     names = {normalise(n) for n in (str(node), str(attrs.get("label") or "")) if n}
