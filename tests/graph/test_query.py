@@ -580,16 +580,16 @@ def ranking_graph() -> nx.MultiDiGraph:
     """Names that compete for the same queries, the generic ones made important."""
     G = nx.MultiDiGraph()
     for node, label, aliases, importance in [
-        ("lstm", "Long Short-Term Memory (LSTM)", ["LSTMs"], 0.5),
-        ("lstm cell state", "LSTM cell state", [], 0.9),
-        ("bidirectional lstm", "bidirectional LSTM", [], 0.2),
-        ("intercept term", "intercept term", [], 1.0),
-        ("long sequence", "long sequence", [], 1.0),
-        ("short term memory", "short-term memory", [], 0.1),
-        ("attention mechanism", "attention mechanism", [], 0.6),
-        ("multi-head attention", "multi-head attention", [], 0.9),
-        ("transformer", "transformer", [], 0.7),
-        ("fourier transform", "Fourier transform", [], 0.9),
+        ("cba", "Cost-Benefit Analysis (CBA)", ["CBAs"], 0.5),
+        ("cba spreadsheet", "CBA spreadsheet", [], 0.9),
+        ("social cba", "social CBA", [], 0.2),
+        ("marginal cost", "marginal cost", [], 1.0),
+        ("benefit principle", "benefit principle", [], 1.0),
+        ("benefit analysis", "benefit-analysis", [], 0.1),
+        ("feedback mechanism", "feedback mechanism", [], 0.6),
+        ("negative feedback", "negative feedback", [], 0.9),
+        ("reactor", "reactor", [], 0.7),
+        ("nuclear reaction", "nuclear reaction", [], 0.9),
     ]:
         G.add_node(node, label=label, aliases=aliases, importance=importance)
     return G
@@ -599,16 +599,16 @@ def ranking_graph() -> nx.MultiDiGraph:
     ("query", "expected"),
     [
         # exact and alias matches first, then names that start with the query
-        ("LSTM", ["lstm", "lstm cell state", "bidirectional lstm"]),
-        ("lstms", ["lstm", "lstm cell state", "bidirectional lstm"]),  # plural: same prefix
-        # a close spelling, and no weak look-alike after it ("intercept term" shares a word)
-        ("long short term memmory", ["lstm"]),
+        ("CBA", ["cba", "cba spreadsheet", "social cba"]),
+        ("cbas", ["cba", "cba spreadsheet", "social cba"]),  # plural: same prefix
+        # a close spelling, and no weak look-alike after it ("marginal cost" shares a word)
+        ("cost benefit anallysis", ["cba"]),
         # a generic head word: the concept, then names that contain it
-        ("attention", ["attention mechanism", "multi-head attention"]),
+        ("feedback", ["feedback mechanism", "negative feedback"]),
         # a misspelt part of longer names, closest first
-        ("atention mechansm", ["attention mechanism"]),
-        # an exact match is not followed by a look-alike ("Fourier transform")
-        ("transformer", ["transformer"]),
+        ("fedback mechansm", ["feedback mechanism"]),
+        # an exact match is not followed by a look-alike ("nuclear reaction")
+        ("reactor", ["reactor"]),
         ("nothing like it", []),
     ],
 )
@@ -618,14 +618,14 @@ def test_query_search_ranks_names_then_words_then_spellings(query, expected):
 
 def test_query_search_close_spellings_by_closeness():
     G = ranking_graph()
-    found = search(G, "short term memmory")
-    assert [node for node, _ in found] == ["short term memory", "lstm"]
-    assert found[0][1] > found[1][1]  # 94 close against 84 close
+    found = search(G, "benefit anallysis")
+    assert [node for node, _ in found] == ["benefit analysis", "cba"]
+    assert found[0][1] > found[1][1]  # 82 close against 73 close
 
 
 @pytest.mark.parametrize(
     "query",
-    ["LSTM", "lstm", "LSTMs", "long short term memmory", "attention", "transformer"],
+    ["CBA", "cba", "CBAs", "cost benefit anallysis", "feedback", "reactor"],
 )
 def test_query_resolve_is_the_first_search_result(query):
     G = ranking_graph()
@@ -633,18 +633,18 @@ def test_query_resolve_is_the_first_search_result(query):
     assert node is not None and search(G, query)[0][0] == node
 
 
-def test_query_resolve_lstm_is_not_the_lstm_cell_state():
+def test_query_resolve_an_acronym_is_not_a_longer_name_starting_with_it():
     G = ranking_graph()
-    assert resolve(G, "LSTM") == "lstm" and resolve(G, "LSTM cell state") == "lstm cell state"
+    assert resolve(G, "CBA") == "cba" and resolve(G, "CBA spreadsheet") == "cba spreadsheet"
 
 
 def test_query_search_matches_say_how_they_matched():
     from graph.query import search_matches
 
-    kinds = {m.node: m.kind for m in search_matches(ranking_graph(), "Lstm")}
-    assert kinds["lstm"] == "name (any case)"
-    assert kinds["lstm cell state"] == "name starts with it"
-    assert kinds["bidirectional lstm"] == "name contains the words"
+    kinds = {m.node: m.kind for m in search_matches(ranking_graph(), "Cba")}
+    assert kinds["cba"] == "name (any case)"
+    assert kinds["cba spreadsheet"] == "name starts with it"
+    assert kinds["social cba"] == "name contains the words"
 
 
 def test_query_neighbour_groups_by_hop_and_relation_strongest_first(G):
