@@ -37,8 +37,10 @@ from graph.query import (
     connect,
     gaps,
     learning_path,
+    only_weak,
     resolve,
     search,
+    weak_links_note,
 )
 from graph.render import (
     NO_TOPIC,
@@ -72,6 +74,8 @@ GAPS_AT_ONCE = 1000
 PANEL_CHOICES = 60
 #: Relations (and cards) of a concept listed per group in its panel, the most confident.
 PANEL_LINKS = 8
+#: Later steps named, each with its sentence, under a step of a learning path.
+PATH_NEEDED_SHOWN = 2
 #: Files listed one by one in the sidebar; more are listed in a folded list.
 FILES_LISTED = 8
 #: Warnings listed under a file that was read in part (the rest are counted).
@@ -522,8 +526,8 @@ def show_concept(
         f'<span style="width:11px;height:11px;border-radius:50%;background:{colour}"></span>'
         f"{html.escape(topic)}</span>"
     )
-    if attrs.get("aliases"):
-        st.markdown("**Also called:** " + escape_markdown(", ".join(map(str, attrs["aliases"]))))
+    if aliases := view.other_names(node, attrs):
+        st.markdown("**Also called:** " + escape_markdown(", ".join(aliases)))
     definition = str(attrs.get("definition") or "").strip()
     if definition:
         st.markdown("> " + escape_markdown(definition).replace("\n", "\n> "))
@@ -845,12 +849,21 @@ def map_caption(G: nx.MultiDiGraph, scene: view.MapScene, passing: EdgeCounts, t
             where = f"All {view.plural(scene.drawn, 'concept')}"
         what = f"{where} · drawn: {scene.relations.describe()}"
         folded = sum(scene.data.get("folded", {}).values())
+        mirrored = int(scene.data.get("mirrored") or 0)
+        why = []
         if folded:
-            lines = view.plural(len(scene.data["edges"]), "line")
-            what += (
-                f" in {lines} (for {view.plural(folded, 'prerequisite')}, a typed line or "
-                "a chain of prerequisite lines stands in)"
+            why.append(
+                f"for {view.plural(folded, 'prerequisite')}, a typed line or a chain of "
+                "prerequisite lines stands in"
             )
+        if mirrored:
+            why.append(
+                f"for {view.plural(mirrored, 'relation')} the notes state both ways (such as "
+                "“contrasts with”), one line stands for both"
+            )
+        if why:
+            lines = view.plural(len(scene.data["edges"]), "line")
+            what += f" in {lines} ({'; '.join(why)})"
     what += f" · {passing.total} of all {total} relations pass the filters"
     if scene.unlinked and scene.drawn > 1:
         many = len(scene.unlinked)
@@ -930,6 +943,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
     title = f"Learning path to {name}"
     download_row(H, view.PATH_FORMATS, stem, cards, key="path", order=path, title=title)
     columns = st.columns(2, gap="medium")
+    why = view.needed_for(G, path)
     for step, node in enumerate(path, start=1):
         attrs = G.nodes[node]
         with columns[(step - 1) * 2 // max(len(path), 1)]:
@@ -940,6 +954,26 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
                 st.markdown(escape_markdown(definition) + (f" :gray[— {where}]" if where else ""))
             else:
                 st.markdown(undefined_markdown(G, node))
+            if why[node]:
+                st.markdown(needed_for_markdown(G, why[node]))
+
+
+def needed_for_markdown(G: nx.MultiDiGraph, needed: Sequence[view.NeededFor]) -> str:
+    """Why a step is on the path, as one piece of Markdown: the later steps the notes make
+    it a prerequisite of (the first :data:`PATH_NEEDED_SHOWN`), each with the sentence
+    that says so, its file and line."""
+    lines = []
+    for need in needed[:PATH_NEEDED_SHOWN]:
+        text = f"→ needed for **{need.step}. {escape_markdown(label_of(G, need.node))}**"
+        if need.evidence:
+            quote = escape_markdown(" ".join(str(need.evidence["text"]).split()))
+            where = citation(need.evidence)
+            text += f"  \n:gray[“{quote}”" + (f" — {where}" if where else "") + "]"
+        lines.append(text)
+    if len(needed) > PATH_NEEDED_SHOWN:
+        more = len(needed) - PATH_NEEDED_SHOWN
+        lines.append(f":gray[and for {view.plural(more, 'later step')}]")
+    return "\n\n".join(lines)
 
 
 def undefined_steps_caption(
@@ -999,6 +1033,8 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
         )
         return
     st.markdown(f"**{len(steps)} step{'s' if len(steps) != 1 else ''}**")
+    if note := weak_links_note(steps, only_weak(G, a, b, steps)):
+        st.caption(note)
     for step, hop in enumerate(steps, start=1):
         style = RELATION_STYLES.get(str(hop["relation"]))
         verb = style.label if style else str(hop["relation"])
@@ -1106,8 +1142,10 @@ def download_row(
 ) -> None:
     """Download buttons, four to a row; each file is made on click."""
     columns = st.columns(4)
+    graph = G if isinstance(G, nx.MultiDiGraph) else None  # a view is made on click only
     for i, fmt in enumerate(formats):
-        label, _, mime = view.DOWNLOADS[fmt]
+        _, _, mime = view.DOWNLOADS[fmt]
+        label = view.download_label(fmt, graph)
         make = functools.partial(_download_data, G, fmt, stem, cards, order, title)
         columns[i % 4].download_button(
             label,
@@ -1163,23 +1201,25 @@ def notes_tab(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
         "Cards of", readable, key="notes_file", format_func=lambda i: notes[i].name
     )
     result = results[chosen]
+    shared = view.shared_section(result.cards)  # said once here, not on every row
+    under = f" · every card under {escape_markdown(' › '.join(shared))}" if shared else ""
     st.markdown(
         f"**{escape_markdown(notes[chosen].name)}** :gray[· "
-        f"{escape_markdown(result.source.format or '?')} · {len(result.cards)} cards]"
+        f"{escape_markdown(result.source.format or '?')} · {len(result.cards)} cards{under}]"
     )
-    st.dataframe(
-        [
-            {
-                "lines": f"{card.lines[0]}–{card.lines[1]}",
-                "section": " › ".join(card.section),
-                "title": card.title,
-                "body": card.body,
-            }
-            for card in result.cards
-        ],
-        hide_index=True,
-        width="stretch",
-    )
+    rows = [
+        {
+            "lines": f"{card.lines[0]}–{card.lines[1]}",
+            "section": " › ".join(card.section[len(shared) :]),
+            "title": card.title,
+            "body": card.body,
+        }
+        for card in result.cards
+    ]
+    if not any(row["section"] for row in rows):
+        for row in rows:
+            del row["section"]
+    st.dataframe(rows, hide_index=True, width="stretch")
 
 
 # --------------------------------------------------------------------------- page

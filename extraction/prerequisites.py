@@ -7,18 +7,20 @@ becomes named features (:data:`FEATURES`), each saying something for or against
 "learn A before B":
 
 - **typed relations** in their study direction: the general before the specific
-  (``B is_a A``, ``B example_of A``), what is used before what uses it, the problem
-  before its remedy (``B addresses A``), the cause before its effect, the task before
-  the tool made for it (where one sentence names both: applications listed under a
-  question are where a tool leads, not what it builds on); a part and its whole in
-  the order the notes teach them (a building block, or a part of several wholes,
-  first);
+  (``B is_a A``, ``B example_of A``), but the members of a set named in the plural
+  before the set (``A is_a B``, B "the conditions for combustion"), what is used
+  before what uses it, the problem before its remedy (``B addresses A``), the cause
+  before its effect, the task before the tool made for it (where one sentence names
+  both: applications listed under a question are where a tool leads, not what it
+  builds on); a part and its whole in the order the notes teach them (a building
+  block, or a part of several wholes, first);
 - **names**: a concept whose name holds another's ("time series anomaly detection",
   "convolutional layer" holding "convolution", "TBPTT" holding "BPTT") comes after it;
-- **definitions**: A named in B's defining sentence, or in the cards about B (the card
-  holding B's defining sentence among them, but for what that card is otherwise about)
-  more than B in A's; A first named while B is explained (B introduces A); A named in
-  more cards than B (the more general notion);
+- **definitions**: A named in B's defining sentence (also by an abbreviation merged
+  into A: "built on NMR"), or in the cards about B (the card holding B's defining
+  sentence among them, but for what that card is otherwise about) more than B in A's;
+  A first named while B is explained (B introduces A); A named in more cards than B
+  (the more general notion);
 - **course order**, where the notes first name each concept: a weak tiebreak.
 
 A small logistic model (:class:`extraction.logistic.LogisticModel`, weights kept as data
@@ -60,9 +62,11 @@ PREREQUISITE = "prerequisite_of"
 #: last two are signed: positive for A first, negative (the same evidence read the other
 #: way) for B first, so that (B, A) has the opposite value of (A, B).
 FEATURES: dict[str, str] = {
-    "stated": "any of the next five: a typed relation says A comes first (+) or B (-)",
+    "stated": "any of the next six: a typed relation says A comes first (+) or B (-)",
     "general": "B is a kind or an example of A (+), A of B (-): the general first "
     "(not an everyday word the notes never explain)",
+    "member": "A is one of the set B names in the plural (+: 'fuel' of 'the conditions for "
+    "combustion', the members before the set), B one of A's (-)",
     "used": "B uses A (+: relies on it, is based on it), A uses B (-)",
     "problem": "B addresses A (+: the problem before its remedy), A addresses B (-)",
     "cause": "A causes B (+), B causes A (-)",
@@ -92,7 +96,7 @@ FEATURES: dict[str, str] = {
 }
 #: Typed-relation features that also raise ``stated``: what they share is learned from
 #: all of them together, what sets one apart from its own examples.
-STATED = frozenset({"general", "used", "problem", "cause", "task"})
+STATED = frozenset({"general", "member", "used", "problem", "cause", "task"})
 #: Features that read the same both ways ("spread" is A's alone, set on each direction).
 SYMMETRIC_FEATURES = frozenset({"together", "contrast", "spread"})
 #: Features that say how the notes name the two concepts, not what they say of them:
@@ -321,7 +325,7 @@ def _notes(index: ConceptIndex) -> _Notes:
             defined_with[concept.id] = {
                 a
                 for a in at.get((e.source, e.line), set())
-                if a in index.concepts and builds_on(e.text, _names(index, a))
+                if a in index.concepts and builds_on(e.text, _spelled(index, a))
             }
     # headings that name a concept, and the cards they enclose
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
@@ -537,6 +541,13 @@ def _names(index: ConceptIndex, concept: str) -> set[str]:
     return {" ".join(f.lower().replace("-", " ").split()) for f in forms if f}
 
 
+def _spelled(index: ConceptIndex, concept: str) -> set[str]:
+    """``concept``'s names (:func:`_names`) and its abbreviations merged into it ("NMR"
+    for "nuclear magnetic resonance", "NNs"): the ways a sentence may write it."""
+    abbreviations = {a.lower() for a in index.concepts[concept].aliases if is_acronym(a)}
+    return _names(index, concept) | abbreviations
+
+
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 #: Adjectives that name their noun inside a name: "convolutional" -> "convolution",
 #: "neural" -> "neuron".
@@ -557,10 +568,12 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     --------
     >>> from extraction.records import Card
     >>> from extraction.concepts import extract_concepts
-    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "What is guided backpropagation?",
-    ...             "A variant of backpropagation.", title_line=1, body_lines=(2,))
-    >>> named_inside(extract_concepts([card]))["guided backpropagation"]
-    {'backpropagation'}
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {t}?", b,
+    ...               title_line=2 * i + 1, body_lines=(2 * i + 2,)) for i, (t, b) in enumerate([
+    ...     ("osmosis", "Water moving across a membrane."),
+    ...     ("reverse osmosis", "Osmosis run backwards by pressure.")])]
+    >>> named_inside(extract_concepts(cards))["reverse osmosis"]
+    {'osmosis'}
     """
     names = {c: _names(index, c) for c in index.concepts}
     owners: dict[str, set[str]] = defaultdict(set)  # a name -> the concepts named so
@@ -641,8 +654,10 @@ def _statements(
             continue
         if feature == "general" and is_collection(r.target):
             # "The conditions for combustion: fuel, heat, oxygen": a class named in the
-            # plural is the set of its members, not a class they are kinds of; being one
-            # of them puts neither first
+            # plural is the set of its members, not a class they are kinds of; the set
+            # is learned through its members, so they come first
+            say(0, r.source, r.target, "member", 1.0, r.evidence)
+            say(0, r.source, r.target, "stated", 1.0, r.evidence)
             continue
         if feature == "task" and not _states_both(index, r):
             # applications listed under a question ("Where is X useful?" -- "speech") are

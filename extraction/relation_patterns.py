@@ -43,6 +43,8 @@ FRAMES = {
     "compared": "X ... <comparative> than Y: the subject of the clause the comparative is in, "
     "the concept after 'than'",
     "joined": "X V ..., <cue> Y V ...: the subjects of the two clauses the conjunction joins",
+    "purpose": "<someone> <cue> X to V Y: the object of the verb of using (a subject no concept "
+    "names, or none), the concept after the infinitive",
 }
 
 
@@ -408,6 +410,31 @@ USES: list[Cue] = [
         example="The fast gradient sign method uses the gradient of the loss.",
         expected=("fast gradient sign method", "gradient"),
     ),
+    # the past tense of notes on events ("the army relied on conscripts", "the engines
+    # used coal"); a participle ("the coal used by the engines") is no use
+    Cue(
+        "relied_on_past",
+        [
+            {"LOWER": {"IN": ["relied", "depended", "drew"]}, "TAG": "VBD"},
+            _ADV,
+            {"LOWER": {"IN": ["on", "upon"]}},
+        ],
+        0.8,
+        example="The revolutionary army relied on mass conscription.",
+        expected=("revolutionary army", "mass conscription"),
+    ),
+    Cue(
+        "used_past",
+        [
+            {
+                "LOWER": {"IN": "used employed leveraged utilized utilised".split()},
+                "TAG": "VBD",
+            }
+        ],
+        0.7,
+        example="The Newcomen engine used coal.",
+        expected=("Newcomen engine", "coal"),
+    ),
     Cue(
         "based_on",
         [_BE, _ADV, _words("based built founded grounded"), {"LOWER": {"IN": ["on"]}}],
@@ -513,6 +540,22 @@ ADDRESSES: list[Cue] = [
         0.8,
         example="LSTMs address the vanishing gradient problem.",
         expected=("LSTM", "vanishing gradient problem"),
+    ),
+    # the past tense of notes on events ("the vaccine prevented smallpox")
+    Cue(
+        "addressed_past",
+        [
+            {
+                "LOWER": {
+                    "IN": "addressed mitigated prevented tackled alleviated overcame avoided "
+                    "fixed countered combated remedied".split()
+                },
+                "TAG": "VBD",
+            }
+        ],
+        0.8,
+        example="The smallpox vaccine prevented smallpox epidemics.",
+        expected=("smallpox vaccine", "smallpox epidemic"),
     ),
     Cue(
         "solves",
@@ -639,6 +682,26 @@ CAUSES: list[Cue] = [
         example="Training a GAN often causes mode collapse.",
         expected=("GAN", "mode collapse"),
     ),
+    # the past tense of notes on events ("the drought caused the famine"); a participle
+    # ("the famine caused by the drought") is the passive cue's
+    Cue(
+        "caused_past",
+        [{"LOWER": {"IN": ["caused", "triggered", "induced"]}, "TAG": "VBD"}],
+        0.7,
+        example="The storming of the Bastille triggered the French revolution.",
+        expected=("storming of the Bastille", "French revolution"),
+    ),
+    Cue(
+        "led_to",
+        [
+            {"LOWER": {"IN": ["led", "resulted", "gave"]}, "TAG": "VBD"},
+            {"LOWER": "rise", "OP": "?"},
+            _words("to in"),
+        ],
+        0.75,
+        example="The fiscal crisis led to the French revolution.",
+        expected=("fiscal crisis", "French revolution"),
+    ),
     Cue(
         "produces",
         [_words("produces produce producing creates create creating")],
@@ -728,9 +791,17 @@ PURPOSE_VERBS_ELSEWHERE = frozenset(
 KIND_BY_NAME = "is named after"
 
 #: Verbs after "used to" of a mere act on a thing, no purpose: what a method is used to
-#: find, get or represent is what it works on ("a formulation used to find the boundary
-#: that ..."), not what it is for; the link stays a weak one labelled with its verb.
-ACTION_VERBS = frozenset("find get obtain represent describe express show store".split())
+#: find, get, represent or control is what it works on ("a formulation used to find the
+#: boundary that ...", "a valve used to control the flow"), not what it is for; the link
+#: stays a weak one labelled with its verb.
+ACTION_VERBS = frozenset("find get obtain represent describe express show store control".split())
+
+#: Verbs of naming or showing after "use X to": "we use the term X to refer to Y", "use
+#: a letter to denote Y", "we use a toy function to illustrate Y" say what a word stands
+#: for or what an example shows, not what a thing is for.
+SIGNIFYING_VERBS = frozenset(
+    "refer denote mean indicate signify illustrate demonstrate observe".split()
+)
 
 #: Verbs after "used to" that give no ``used_for`` of the object they take.
 _NOT_PURPOSE = sorted(PURPOSE_VERBS_ELSEWHERE | ACTION_VERBS)
@@ -830,6 +901,25 @@ USED_FOR: list[Cue] = [
         gap=2,
         example="A thermostat is a device used to regulate room temperature.",
         expected=("thermostat", "room temperature"),
+    ),
+    Cue(
+        "use_to_do",
+        [
+            {"LOWER": {"IN": "use uses employ employs".split()}, "POS": "VERB"},
+            # "use a (seismic) network of seismographs to ...": the thing used
+            {
+                "POS": {"IN": ["DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ", "PUNCT"]},
+                "LOWER": {"NOT_IN": [",", ";", ":", ".", "(", ")", "!", "?"]},
+                "OP": "{1,6}",
+            },
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE + sorted(SIGNIFYING_VERBS)}},
+        ],
+        0.6,
+        frame="purpose",
+        gap=2,
+        example="Geologists use seismographs to detect earthquakes.",
+        expected=("seismograph", "earthquake"),
     ),
     Cue(
         "helps_to_do",

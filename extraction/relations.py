@@ -1018,15 +1018,27 @@ def _class_before(ctx: _Context, cue: Span) -> Mention | None:
             and not any(t.pos_ in {"NOUN", "PROPN"} for t in gap)  # "organ's circulation"
             and doc[m.end - 1].dep_ != "poss"
             and not _held_by_noun(ctx, m)
+            and not _generic_fragment(doc, m)
         ):
             return _outer_class(ctx, m) or m
     return None
 
 
 def _held_by_noun(ctx: _Context, m: Mention) -> bool:
-    """Is ``m`` the "of" object of a noun that is no concept ("layers of sedimentary rock
-    (such as ...)"): a list after it may be of that noun's kinds as well as of ``m``'s."""
-    return _held(ctx.sent.doc, ctx.found, m)
+    """Is ``m`` the "of" object of a noun that is no kind word ("layers of sedimentary
+    rock (such as ...)", "samples of river sediments (such as ...)"): a list after it may
+    be of that noun's kinds as well as of ``m``'s, whether that noun names a concept or
+    not, so it is of neither."""
+    doc = ctx.sent.doc
+    prep = doc[m.end - 1].head
+    if doc[m.end - 1].dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    noun = prep.head
+    return (
+        noun.pos_ in {"NOUN", "PROPN"}
+        and noun.lower_ not in rp.KIND_WORDS
+        and not m.covers(noun)  # "measures of performance (like ...)": one name
+    )
 
 
 def _held(doc: Doc, found: Sequence[Mention], m: Mention) -> bool:
@@ -1138,10 +1150,13 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
     if cue.frame == "svo":
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")
-        whole = relation in _EFFECTS or cue.name in _WHOLE_OBJECT_CUES
+        # (what "prevented by" names is the remedy: "prevented by a linear ordering of
+        # the resources" is prevented by an ordering, named as the head of the phrase)
+        remedy = relation == "addresses" and cue.reverse
+        whole = (relation in _EFFECTS and not remedy) or cue.name in _WHOLE_OBJECT_CUES
         # "includes a term from X": the part is the term; "serves as a step in X": the
         # kind is a step, no kind of X
-        named = relation in {"part_of", "is_a"}
+        named = relation in {"part_of", "is_a"} or remedy
         # "depends on the state of X": X's state, no use of the concept "state"
         owned = cue.name in _OWNED_OBJECT_CUES
         objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named, owned=owned)
@@ -1310,6 +1325,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             ends.append(m.concept)
         factor = 1.0
         pairs = [(ends[0], ends[1])] if ends[0] != ends[1] else []
+    elif cue.frame == "purpose":  # "Geologists use seismographs to detect earthquakes"
+        pairs, factor = _purpose_pairs(ctx, span), 1.0
     else:  # "list" frames are read per card by _list_edges
         return
     label = cue.label
@@ -1322,6 +1339,49 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
         yield Relation(source, target, relation, confidence, cited, label=label)
+
+
+#: Subjects of a verb of using that name no thing which could use something itself.
+_USER_PRONOUNS = frozenset({"we", "you", "one", "i"})
+#: Determiners that point back to a thing named before ("the algorithm", "this model").
+_POINTING = frozenset({"the", "this", "these", "that", "those", "its", "their"})
+
+
+def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
+    """ "Geologists use seismographs to detect earthquakes", "We can use X to V Y", "Use X
+    to V Y": what is used (the verb's object) is used for the concept the infinitive
+    acts on, when whoever uses it is no concept (a person, a noun no concept names, or
+    no subject at all). With a concept for subject, the subject uses the object (the
+    ``uses`` cue) and the purpose is that subject's."""
+    doc = ctx.sent.doc
+    verb = doc[span.start]
+    infinitive = doc[span.end - 1]
+    if infinitive.head not in {verb} | set(verb.children):
+        return []  # "use X ... in order that Z tends to V": the infinitive is not the use's
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None and (verb.dep_ != "ROOT" or verb.tag_ != "VB"):
+        # "Uses X to V Y" under a label: the card's subject's use; "Use X to V Y": a step
+        subject = _dep_subject(verb) if verb.dep_ != "ROOT" else verb
+    if (
+        subject is not None
+        and subject.lower_ not in _USER_PRONOUNS
+        and (
+            subject.pos_ not in {"NOUN", "PROPN"}
+            # "Mechanics: Uses X to V Y": a label, the card's subject uses X
+            or any(t.text in rp.CLAUSE_BREAKS for t in doc[subject.i + 1 : verb.i])
+            or _mention_of(ctx, subject) is not None
+            or any(c.dep_ in {"det", "poss"} and c.lower_ in _POINTING for c in subject.children)
+        )
+    ):
+        # "it uses X to V Y", "A hash table uses X to V Y", "the algorithm uses X to V Y":
+        # the use of a thing the notes name, or point back to
+        return []
+    used = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    m = _mention_of(ctx, used) if used is not None else None
+    if m is None or not m.covers(used) or m.end > span.end - 2 or _narrowed(doc, m):
+        return []
+    objects = _objects(ctx, span.end, max_gap=2)
+    return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
 
 
 def _measure_of(ctx: _Context, m: Mention) -> bool:
@@ -1636,6 +1696,25 @@ def _article_one(tok: Token) -> bool:
     return nxt.lower_ == "of" or tok.dep_ in {"det", "nummod"}
 
 
+def _inner_genus(index: ConceptIndex, m: Mention, doc) -> str | None:
+    """The other concept the end of a longer name names ("BPTT" in "truncated BPTT",
+    when "truncated BPTT" is another name of "TBPTT"), if any."""
+    tail = (index.find(doc[k : m.end].text) for k in range(m.start + 1, m.end))
+    return next((c for c in tail if c is not None and c != m.concept), None)
+
+
+def _names_its_genus(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> bool:
+    """Is ``sent`` a label line whose phrase is the label's other name, ending with
+    another concept ("TBPTT: truncated BPTT - ...")? It states what kind of thing the
+    label is, though it names one concept only."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    return colon is not None and any(
+        m.start > colon and m.end - m.start > 1 and _inner_genus(index, m, sent.doc)
+        for m in found[1:]
+        if found[0].concept == m.concept
+    )
+
+
 def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     """A label defined by a noun phrase: "TBPTT: truncated BPTT - keep ...", "Reset
     gate: a gate that ...": the label is_a the phrase's concept, when the phrase opens
@@ -1672,6 +1751,12 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
         return
     m = next((m for m in ctx.found if m.start > colon and m.end - 1 == root.i), None)
+    if m is not None and m.concept == label.concept and m.end - m.start > 1:
+        # "TBPTT: truncated BPTT" once the two are merged: the phrase is the label's
+        # other name, and the concept its head names is the genus
+        if (other := _inner_genus(ctx.index, m, doc)) is not None:
+            yield Relation(label.concept, other, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+        return
     if m is None or m.concept == label.concept:
         return
     inside = _head_word(m.concept) == _head_word(label.concept) or (
@@ -1745,6 +1830,10 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x = _mention_of(ctx, tok.head)
             if x is not None and x.end - 1 == tok.head.i and x.concept != y.concept:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+        elif (pair := _one_of_aside(ctx, tok)) is not None:
+            # "Linear probing, one of the common collision strategies, ...", "one of the
+            # common collision strategies, linear probing, ...": a member of the class
+            yield Relation(*pair, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
         elif tok.dep_ == "appos" and tok.left_edge.i > 0:
             before = ctx.sent.doc[tok.left_edge.i - 1]
             article = ctx.sent.doc[tok.left_edge.i]
@@ -1759,6 +1848,45 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x, y = _mention_of(ctx, tok.head), _kind_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+
+
+def _one_of_class(ctx: _Context, one: Token) -> Mention | None:
+    """For "one of the (most common) Ys" (``one`` and its "of" phrase, a plural noun),
+    the concept Y names."""
+    if one.lower_ != "one":
+        return None
+    for prep in one.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is None or noun.tag_ not in {"NNS", "NNPS"}:
+                return None
+            m = _mention_of(ctx, noun)
+            return m if m is not None and m.end - 1 == noun.i else None
+    return None
+
+
+def _one_of_aside(ctx: _Context, tok: Token) -> tuple[str, str] | None:
+    """An aside between commas that makes a concept one of a class: "X, one of the Ys,
+    ..." (``tok`` is "one", in apposition to X) or "one of the Ys, X, ..." (``tok`` is X,
+    in apposition to the class or, as the parser often has it, a conjunct of "one" with
+    no conjunction: a list would have one). The pair (X, Y)."""
+    doc = ctx.sent.doc
+    if tok.left_edge.i == 0 or doc[tok.left_edge.i - 1].text != ",":
+        return None
+    if tok.dep_ == "appos" and tok.lower_ == "one":
+        cls, member = _one_of_class(ctx, tok), tok.head
+    elif tok.dep_ == "appos" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of":
+        cls, member = _one_of_class(ctx, tok.head.head.head), tok
+    elif tok.dep_ == "conj" and not any(c.dep_ == "cc" for c in tok.head.children):
+        cls, member = _one_of_class(ctx, tok.head), tok
+    else:
+        return None
+    if cls is None or any(c.dep_ in {"cc", "conj"} for c in member.children):
+        return None  # "one of the Ys, X, and Z": a list, no aside
+    m = _mention_of(ctx, member)
+    if m is None or m.end - 1 != member.i or m.concept == cls.concept or _narrowed(doc, m):
+        return None
+    return m.concept, cls.concept
 
 
 def _one_kind(ctx: _Context, subj: Token, attr: Token) -> tuple[str, str] | None:
@@ -1967,6 +2095,11 @@ def _modifier_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(a.concept, b.concept, "is_a", MODIFIER_CONFIDENCE, ctx.cited)
 
 
+#: Determiners that point at one particular thing the notes show ("in this cell"): a
+#: part of it is no part of the concept.
+_POINTED = frozenset({"this", "that", "these", "those"})
+
+
 def _part_phrase_edges(ctx: _Context) -> Iterator[Relation]:
     """A part named with its whole in a body sentence: "the forget gate of the LSTM",
     "the hidden state in an RNN", "the LSTM's cell state" (labelled
@@ -1976,6 +2109,8 @@ def _part_phrase_edges(ctx: _Context) -> Iterator[Relation]:
         between = [t for t in doc[a.end : b.start] if t.pos_ != "DET"]
         if a.concept == b.concept or len(between) != 1:
             continue
+        if any(t.lower_ in _POINTED for t in doc[a.end : b.start]):
+            continue  # "the nucleus in this cell": a particular one, no part of the concept
         if between[0].lower_ in _PART_PREPOSITIONS:
             part, whole = a.concept, b.concept
         elif between[0].tag_ == "POS":
@@ -2067,11 +2202,29 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
             ]
             if verbs:
                 continue
-            for part in parts:
+            for part, nxt in zip(parts, [*parts[1:], []], strict=True):
+                if _shares_head(doc, part, nxt, found):
+                    continue  # "erosion and flood control": erosion control is no concept
                 inside = [m for m in found if part[0].i <= m.start and m.end - 1 <= part[-1].i]
                 if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
                     items.append(inside[0].concept)
     return list(dict.fromkeys(items))
+
+
+def _shares_head(
+    doc: Doc, part: Sequence[Token], nxt: Sequence[Token], found: Sequence[Mention]
+) -> bool:
+    """Is the one-word list item ``part`` joined by "and"/"or" to a longer item ``nxt``
+    that no concept names whole ("erosion and flood control")? The word may share that
+    item's head (erosion control), so it names no item of its own; beside a named item
+    ("erosion and sediment transport", both concepts) it stands alone."""
+    if len(part) != 1 or len(nxt) < 2 or doc[part[0].i + 1].lower_ not in {"and", "or"}:
+        return False
+    if any(m.shared and m.covers(part[0]) for m in found):
+        return False  # "main and secondary memory": the word already names main memory
+    return nxt[-1].pos_ == "NOUN" and not any(
+        m.start <= nxt[0].i and nxt[-1].i < m.end for m in found
+    )
 
 
 def _label_end(sent: Span) -> int | None:
@@ -2153,6 +2306,8 @@ def _list_edges(
             continue
         if cue.name == "applications_where" and not _sole_subject(sent.doc, anchor):
             continue  # "applications where small and large trees are useful": several
+        if _asks_which(sent, span, anchor):
+            continue  # "What are the X used for Y?": the answer names Xs, not uses
         if items is None:
             items = _listed(index, body) or _instances_listed(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
@@ -2183,6 +2338,20 @@ def _list_edges(
             if len(cited) == 1:
                 cited.append(_evidence_of(*body[0]))
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+def _asks_which(sent: Span, span: Span, anchor: Mention) -> bool:
+    """Does a question whose cue ends in a preposition name the cue's object itself,
+    after the class it asks about ("What are the enzymes used for digestion?", "Which
+    rocks are good for building?")? It asks which of the class serve that object: its
+    answer lists members of the class, not what the class serves."""
+    doc = sent.doc
+    return (
+        anchor.end <= span.start
+        and span[-1].pos_ == "ADP"
+        and span.end < sent.end
+        and (doc[span.end].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[span.end].tag_ == "VBG")
+    )
 
 
 def _line_naming(
@@ -2570,6 +2739,8 @@ def _intro_frame(
         if cue.frame == "kinds":
             before = [m for m in found if m.end <= span.start]
             if before and sent.doc[before[-1].end - 1].tag_ in {"NNS", "NNPS"}:
+                if _generic_fragment(sent.doc, before[-1]):
+                    return None  # "other long-read methods, such as:": no "method"
                 return relation, [before[-1].concept], True, cue.label
             continue
         ctx = _Context(index, seg, sent, found, about, Evidence("", 0, ""), False)
@@ -2772,6 +2943,19 @@ def _why_edges(
         if cause != effect:
             cited = [_evidence_of(seg, sent), ctx.evidence]
             yield Relation(cause, effect, "causes", WHY_CONFIDENCE, cited)
+
+
+def _generic_fragment(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` one word too general to be a class by itself (:data:`rp.GENERIC_HEADS`:
+    "method", "technique") whose noun modifier before it the name drops ("soil sampling
+    methods" where only "method" is a concept)? The phrase names a narrower class that
+    is no concept: the general word alone is no class of its instances."""
+    return (
+        m.end - m.start == 1
+        and singular(doc[m.start].lower_) in rp.GENERIC_HEADS
+        and _compounded(doc, m)
+        and doc[m.start - 1].pos_ in {"NOUN", "PROPN"}  # "other methods" are methods
+    )
 
 
 def _compounded(doc: Doc, m: Mention) -> bool:
@@ -3432,10 +3616,15 @@ def _sentence_edges(
             title_cues.append((relation, cue, span))
         if intro is not None:
             intro.append((relation, cue, span))
-        edges = [] if idle else list(_cue_edges(ctx, relation, cue, span))
-        if edges or not cue.problem:
+        edges = (
+            []
+            if idle
+            else [r for r in _cue_edges(ctx, relation, cue, span) if _whole_ends(ctx, r, span)]
+        )
+        if edges or not (cue.problem or cue.frame == "purpose"):
             # a remedy verb whose object is no problem ("controls how much of the
-            # state is kept") is a plain verb, read as such by _verb_edges
+            # state is kept") is a plain verb, read as such by _verb_edges; so are the
+            # verbs of a use that is the subject's ("A hash table uses X to locate Y")
             taken.update(t.i for t in span)
         yield from edges
     if idle:
@@ -3449,6 +3638,64 @@ def _sentence_edges(
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)
+
+
+def _runs_on(doc: Doc, m: Mention) -> bool:
+    """Does the name ``m`` run on into a noun it does not hold, one the parser hangs on
+    the name as if it were its apposition ("the standard sediment los" with the last
+    letter of "loss" lost)? The phrase then names that noun's thing, of which the
+    concept is only a modifier. (A noun the parser reads as the name's head, "glacial
+    erosion rates", is :func:`_modifies_other`'s; a head too general to add to the name,
+    :data:`rp.TRANSPARENT_HEADS` or a kind word, leaves it named.)"""
+    if m.shared or m.end >= len(doc):
+        return False
+    nxt = doc[m.end]
+    return (
+        nxt.pos_ in {"NOUN", "PROPN"}
+        and nxt.is_alpha
+        and nxt.is_lower
+        and m.start <= nxt.head.i < m.end
+        and singular(nxt.lower_) not in rp.TRANSPARENT_HEADS | rp.KIND_WORDS
+    )
+
+
+def _whole_ends(ctx: _Context, r: Relation, cue: Span) -> bool:
+    """Does the sentence name each end of ``r`` that it names at all by a whole phrase,
+    not only as the modifier of a longer one (:func:`_runs_on`)? A relation stated of
+    "sediment loss" is not stated of sediment. A word of the ``cue`` the parser reads as
+    a noun ("facilitate", "for example") narrows nothing."""
+    doc = ctx.sent.doc
+
+    def part(m: Mention, shares: bool) -> bool:
+        if cue.start <= m.start - 1 < cue.end or cue.start <= m.end < cue.end:
+            return False  # beside the cue: what the parser hangs on the name is the cue
+        return _runs_on(doc, m) or _noun_modified(doc, m) or (shares and _compounded(doc, m))
+
+    for end, other in ((r.source, r.target), (r.target, r.source)):
+        # "Wet vs. dry season", "season" alone a concept: the first side shares the
+        # second's head, so the second side's own modifier belongs to its name too
+        shares = r.relation in rp.SYMMETRIC and any(
+            m.shared for m in ctx.found if m.concept == other
+        )
+        named = [m for m in ctx.found if m.concept == end]
+        if named and all(part(m, shares) for m in named):
+            return False
+    return True
+
+
+def _noun_modified(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` narrowed by a noun before it that its name does not hold ("the
+    reservoirs outputs": the reservoirs', not output in general)? (:func:`_compounded`,
+    with a noun: an adjective before a name, "different biological samples", or a
+    hyphenated one, "fixed-length vectors", may only describe what it names.)"""
+    before = doc[m.start - 1] if m.start > 0 else None
+    return (
+        _compounded(doc, m)
+        and before is not None
+        and before.pos_ in {"NOUN", "PROPN"}
+        and before.is_alpha  # "e.g." is no noun
+        and not (before.i > 0 and doc[before.i - 1].text == "-")  # "fixed-length vectors"
+    )
 
 
 def _parent_items(
@@ -3557,6 +3804,7 @@ def raw_relations(
                 and not after_label
                 and len({m.concept for m in found}) < 2
                 and not any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
+                and not _names_its_genus(index, sent, found)
             )
             intro = not seg.is_title and (
                 sent.text.rstrip().endswith(":")

@@ -1196,15 +1196,46 @@ def _print_group(G: nx.MultiDiGraph, name: str, members, limit: int | None, inde
         echo(line)
 
 
+def only_weak(G: nx.MultiDiGraph, a: Any, b: Any, steps: list[dict[str, Any]]) -> bool:
+    """Does every chain from ``a`` to ``b`` need a weak link (``steps``, from
+    :func:`connect`, has one and no chain of stated relations alone joins them)?"""
+    if not any(step["weak"] for step in steps):
+        return False
+    try:
+        connect(G, a, b, relations=strong_relations())
+    except NoConnectionError:
+        return True
+    return False
+
+
+def weak_links_note(steps: list[dict[str, Any]], weak_only: bool) -> str:
+    """What a chain of :func:`connect` owes to weak links, in words ("" for none): the
+    command line and the app say it the same way.
+
+    >>> weak_links_note([{"weak": True}, {"weak": False}], True)[:58]
+    'No chain of stated relations joins them: 1 of the 2 steps '
+    """
+    weak = sum(bool(step["weak"]) for step in steps)
+    if weak_only and weak == len(steps):
+        return (
+            "Only weak links join them: the notes name them together but state no relation "
+            "between them."
+        )
+    if weak_only:  # some steps are stated relations, but no chain of those alone
+        return (
+            f"No chain of stated relations joins them: {weak} of the {len(steps)} steps "
+            f"{'is a weak link' if weak == 1 else 'are weak links'} (concepts the notes only "
+            "name together)."
+        )
+    if weak:
+        return f"{_plural(weak, 'step')} of {len(steps)} only named together (weak links)."
+    return ""
+
+
 def _cli_connect(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
     a, b = _concept(G, args.a), _concept(G, args.b)
     steps = connect(G, a, b)
-    weak_only = False
-    if any(step["weak"] for step in steps):
-        try:
-            connect(G, a, b, relations=strong_relations())
-        except NoConnectionError:
-            weak_only = True
+    weak_only = only_weak(G, a, b, steps)
     if args.json:
         _print_json({"from": a, "to": b, "steps": steps, "only_weak_links": weak_only})
         return 0
@@ -1223,14 +1254,8 @@ def _cli_connect(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         for step in steps[:-1]
         if not (G.nodes[step["target"]].get("definition") or G.nodes[step["target"]].get("cards"))
     ]
-    if weak_only:
-        echo(
-            "Only weak links join them: the notes name them together but state no relation "
-            "between them."
-        )
-    elif any(step["weak"] for step in steps):
-        weak = sum(step["weak"] for step in steps)
-        echo(f"{_plural(weak, 'step')} of {len(steps)} only named together (weak links).")
+    if note := weak_links_note(steps, weak_only):
+        echo(note)
     if undefined:
         echo("Through concepts your notes never define: " + ", ".join(undefined) + ".")
     return 0
@@ -1254,13 +1279,41 @@ def _cli_path(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
         _print_json(paths)
     else:
         for path in paths.values():
-            if path is None:
-                continue
-            echo(f"To learn {_label(G, path[-1])}: {_plural(len(path), 'step')}")
-            for i, node in enumerate(path, 1):
-                definition = _first_line(G.nodes[node].get("definition"))
-                echo(f"  {i}. {_label(G, node)} — {definition or UNDEFINED_STEP}")
+            if path is not None:
+                _echo_path(G, path)
     return 0 if any(path is not None for path in paths.values()) else 1
+
+
+#: How many later steps ``path`` names for each step, with the sentence of each.
+NEEDED_FOR_SHOWN = 2
+
+
+def _echo_path(G: nx.MultiDiGraph, path: list) -> None:
+    """A learning path for people: each step with its definition (or, for a step the
+    notes never define, the sentence that names it) and the later steps the notes make
+    it a prerequisite of, each with the sentence that says so."""
+    from graph.export._base import mentions_of, needed_for  # not on every query's path
+
+    def cite(found: dict) -> str:
+        where = f" ({found['source']}:{found['line']})" if found.get("source") else ""
+        return f"“{' '.join(str(found['text']).split())}”{where}"
+
+    why = needed_for(G, path)
+    echo(f"To learn {_label(G, path[-1])}: {_plural(len(path), 'step')}")
+    for i, node in enumerate(path, 1):
+        definition = _first_line(G.nodes[node].get("definition"))
+        echo(f"  {i}. {_label(G, node)} — {definition or UNDEFINED_STEP}")
+        quoted = {str(n.evidence["text"]) for n in why[node][:NEEDED_FOR_SHOWN] if n.evidence}
+        if not definition:  # a sentence that names it, not one quoted below it anyway
+            named = [m for m in mentions_of(G, node, limit=3) if str(m["text"]) not in quoted]
+            for found in named[:1]:
+                echo(f"       named in: {cite(found)}")
+        for need in why[node][:NEEDED_FOR_SHOWN]:
+            said = f": {cite(need.evidence)}" if need.evidence else ""
+            echo(f"       needed for {need.step}. {_label(G, need.node)}{said}")
+        if len(why[node]) > NEEDED_FOR_SHOWN:
+            more = len(why[node]) - NEEDED_FOR_SHOWN
+            echo(f"       and for {_plural(more, 'later step')}")
 
 
 def _cli_next(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:

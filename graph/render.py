@@ -42,8 +42,9 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
+from graph.export._base import other_names
 from graph.layout import NodeBox, node_box, wrap_label
-from graph.topics import MISCELLANEOUS
+from graph.topics import MISCELLANEOUS, SYMMETRIC_RELATIONS
 
 __all__ = [
     "LARGE_GRAPH",
@@ -528,8 +529,10 @@ def network_data(
     -------
     dict
         ``{"nodes": [...], "edges": [...], "options": {...}, "selected": id or None,
-        "view": {...} or None, "folded": {"typed": n, "chain": n}}``; node ids are
-        ``str(node)``; ``folded`` counts the relations drawn without a line of their own.
+        "view": {...} or None, "folded": {"typed": n, "chain": n}, "mirrored": n}``;
+        node ids are ``str(node)``; ``folded`` counts the relations drawn without a line
+        of their own, and ``mirrored`` the symmetric relations (``contrasts_with``) that
+        the graph holds both ways and that are drawn as one line, without arrows.
 
     Examples
     --------
@@ -578,10 +581,17 @@ def network_data(
             told.setdefault(frozenset((u, v)), []).append(said)
     parallel: Counter[frozenset[Hashable]] = Counter()
     edges = []
+    both_ways: set[tuple[Hashable, Hashable, str]] = set()  # symmetric relations drawn
+    mirrored = 0
     for u, v, key, attrs in edge_list:
         if (u, v, key) in folded:
             continue
         pair = frozenset((u, v))
+        if (relation := attrs.get("relation")) in SYMMETRIC_RELATIONS:
+            if u != v and (v, u, relation) in both_ways:  # drawn already, the other way
+                mirrored += 1
+                continue
+            both_ways.add((u, v, relation))
         options = _edge_options(sub, u, v, attrs, parallel[pair], show_labels)
         if pair in told and attrs.get("relation") not in (PREREQUISITE_RELATION, "related_to"):
             options["title"] += _plain("\n" + "\n".join(told.pop(pair)))
@@ -606,6 +616,7 @@ def network_data(
         "selected": None if selected is None else ids.get(selected),
         "view": None if view is None else dict(view),
         "folded": dict(Counter(folded.values())),
+        "mirrored": mirrored,
     }
 
 
@@ -914,7 +925,7 @@ def _node_options(
     radius, font_size = concept_style(attrs)
     topic = _topic(attrs)
     colour = colours.get(topic, NO_TOPIC_COLOUR)
-    aliases = [str(a) for a in attrs.get("aliases") or [] if str(a).strip()]
+    aliases = other_names(node, attrs)
     lines = [_cut(attrs.get("label") or node, LABEL_CHARS)]
     if attrs.get("definition"):
         lines.append(_cut(attrs["definition"], DEFINITION_CHARS))

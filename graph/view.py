@@ -53,7 +53,16 @@ from graph.export import (
     write_anki,
     write_picture,
 )
-from graph.export._base import concept_names, confidence, mentions_of, plural, telling_first
+from graph.export._base import (
+    NeededFor,
+    concept_names,
+    confidence,
+    mentions_of,
+    needed_for,
+    other_names,
+    plural,
+    telling_first,
+)
 from graph.layout import (
     PACKING,
     Viewport,
@@ -83,23 +92,28 @@ __all__ = [
     "WEAK_RELATION",
     "Download",
     "Link",
+    "NeededFor",
     "NoteFile",
     "TopicSummary",
     "View",
     "cards_by_id",
     "download",
+    "download_label",
     "download_name",
     "filter_edges",
     "graph_key",
     "hidden_links",
     "links_of",
     "mentions_of",
+    "needed_for",
     "note_files",
+    "other_names",
     "path_graph",
     "plural",
     "read_note",
     "search_example",
     "select_view",
+    "shared_section",
     "slug",
     "topic_summaries",
     "upload_name",
@@ -321,6 +335,35 @@ def read_note(note: NoteFile) -> ReadResult:
 def cards_by_id(results: Iterable[ReadResult]) -> dict[str, Card]:
     """Every card of ``results``, by card id."""
     return {card.id: card for result in results for card in result.cards}
+
+
+def shared_section(cards: Sequence[Card]) -> tuple[str, ...]:
+    """The headings every card of a file sits under (a note's title, a deck's name):
+    said once above the file's cards rather than on every row. A card whose title is a
+    heading sits under that heading too (the card of the note's title is under it).
+
+    Examples
+    --------
+    >>> from extraction.records import Card
+    >>> def card(title, section, kind="heading"):
+    ...     return Card(id=title, source="cell.md", format="markdown", lines=(1, 1),
+    ...                 title=title, body="", section=section, title_kind=kind)
+    >>> shared_section([card("Cells", ()), card("Osmosis", ("Cells",)),
+    ...                 card("Catalase", ("Cells", "Enzymes"))])
+    ('Cells',)
+    >>> shared_section([card("Cells", ()), card("What is osmosis?", (), "question")])
+    ()
+    """
+    shared: tuple[str, ...] | None = None
+    for card in cards:
+        section = tuple(card.section)
+        if card.title_kind == "heading" and card.title:
+            section += (card.title,)
+        if shared is None:
+            shared = section
+        while shared and section[: len(shared)] != shared:
+            shared = shared[:-1]
+    return shared or ()
 
 
 # --------------------------------------------------------------------------- the map
@@ -895,6 +938,9 @@ def search_example(G: nx.MultiDiGraph, ranked: Sequence[Hashable]) -> str:
     """A name to show as an example in a search box: the shortest name (of at least
     three characters) of the most important concept whose label fits a short box, so
     that the example is always one of these notes' own concepts; "" for no concepts.
+    The concept's own names (label, id, the halves of a glossed label) come first; an
+    alias only when none of those fits, and never one that only repeats a name in
+    another case or the plural (:func:`other_names`: "GPs" is no example of "GP").
 
     Examples
     --------
@@ -904,9 +950,13 @@ def search_example(G: nx.MultiDiGraph, ranked: Sequence[Hashable]) -> str:
     'Enzyme'
     """
     for node in ranked[:SEARCH_EXAMPLE_RANK]:
-        names = [name for name in concept_names(G, node) if len(name) >= 3]
-        if names and len(min(names, key=len)) <= SEARCH_EXAMPLE_CHARS:
-            return min(names, key=len)
+        attrs = G.nodes[node]
+        aliases = {str(alias).strip() for alias in attrs.get("aliases") or ()}
+        own = [name for name in concept_names(G, node) if name not in aliases]
+        for names in (own, other_names(node, attrs)):
+            names = [name for name in names if len(name) >= 3]
+            if names and len(min(names, key=len)) <= SEARCH_EXAMPLE_CHARS:
+                return min(names, key=len)
     return ""
 
 
@@ -1187,6 +1237,24 @@ DOWNLOAD_USES: dict[str, str] = {
 
 #: The formats a learning path is offered in (written in study order).
 PATH_FORMATS: tuple[str, ...] = ("markdown", "anki", "mermaid", "png")
+
+
+def download_label(fmt: str, G: nx.MultiDiGraph | None = None) -> str:
+    """A download button's label (:data:`DOWNLOADS`); the Anki deck's also says how many
+    cards it holds when the graph is at hand (notes of prose define few of their concepts,
+    and a deck of 7 cards should not be a surprise).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("osmosis", definition="Water crossing a membrane.")
+    >>> G.add_node("turgor")
+    >>> download_label("anki", G), download_label("csv")
+    ('Anki deck (.apkg) · 1 card', 'Nodes and edges (CSV, zip)')
+    """
+    label = DOWNLOADS[fmt][0]
+    if fmt == "anki" and G is not None:
+        cards = sum(1 for _, d in G.nodes(data="definition") if d)  # as the deck counts
+        label += f" · {plural(cards, 'card')}"
+    return label
 
 
 def download(

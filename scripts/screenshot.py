@@ -512,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.concept:
                 click_top_concept(page, frame)
             if args.path:
-                page.get_by_role("tab", name="Learning path").click()
+                open_tab(page, "Learning path")  # clicked again if a busy page lost it
                 box = page.get_by_role("textbox", name="I want to learn", exact=True)
                 box.fill(args.path)
                 box.press("Enter")

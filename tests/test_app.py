@@ -338,6 +338,23 @@ def test_app_panel_quotes_where_the_notes_name_an_undefined_concept(
     assert f"{escape_markdown(first['source'])}, line {first['line']}" in shown
 
 
+def test_app_panel_names_each_other_name_once(app: AppTest, sample: nx.MultiDiGraph) -> None:
+    """Before: "Also called" listed every alias, the plurals and other cases of the label
+    and of each other too ("LSTM, LSTM cell, lstm cell")."""
+    ranked = ranked_concepts(sample)[:60]
+
+    def shown(node: Any) -> list[str]:
+        return graph.view.other_names(node, sample.nodes[node])
+
+    some = next(n for n in ranked if 0 < len(shown(n)) < len(sample.nodes[n]["aliases"]))
+    app.selectbox(key="concept").set_value(some).run()
+    also = [m.value for m in app.markdown if m.value.startswith("**Also called:**")]
+    assert also == ["**Also called:** " + escape_markdown(", ".join(shown(some)))]
+    none = next(n for n in ranked if sample.nodes[n].get("aliases") and not shown(n))
+    app.selectbox(key="concept").set_value(none).run()
+    assert not [m.value for m in app.markdown if m.value.startswith("**Also called:**")]
+
+
 @pytest.mark.parametrize("mentions, words", [(1, "Mentioned 1 time ·"), (2, "Mentioned 2 times ·")])
 def test_app_panel_counts_mentions_in_words(
     app: AppTest, sample: nx.MultiDiGraph, mentions: int, words: str
@@ -365,6 +382,23 @@ def test_app_path_step_without_definition_quotes_the_notes(
     assert not app.exception
     quote = escape_markdown(graph.view.mentions_of(sample, step)[0]["text"])
     assert any(quote in m.value and "No definition" in m.value for m in app.markdown)
+
+
+def test_app_path_step_says_which_later_steps_need_it(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: a step showed its definition only; nothing said why it was on the path."""
+    target = next(t for t in ranked_concepts(sample) if len(learning_path(sample, t)) > 2)
+    path = learning_path(sample, target)
+    first = graph.view.needed_for(sample, path)[path[0]][0]
+    open_tab(app, "Learning path")
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
+    app.selectbox(key=f"path_target:{query}").set_value(target).run()
+    assert not app.exception
+    said = f"→ needed for **{first.step}. {label(sample, first.node)}**"
+    quote = escape_markdown(" ".join(first.evidence["text"].split()))
+    assert any(m.value.startswith(said) and quote in m.value for m in app.markdown)
 
 
 def test_app_path_names_the_steps_the_notes_never_define(
@@ -539,6 +573,29 @@ def test_app_connect_without_a_chain_says_weak_links_were_tried(
     assert "not even by a weak link" in said and "showing weak links" not in said
 
 
+def test_app_connect_says_what_the_chain_owes_to_weak_links(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: a chain through a weak link read like a chain of stated relations."""
+    from graph.query import connect, only_weak, weak_links_note
+
+    ranked = ranked_concepts(sample)[:30]
+    joined = sample.to_undirected(as_view=True)
+    chains = (
+        (a, b, connect(sample, a, b))
+        for a in ranked
+        for b in ranked
+        if a != b and nx.has_path(joined, a, b)
+    )
+    a, b, steps = next(chain for chain in chains if any(step["weak"] for step in chain[2]))
+    open_tab(app, "Connect")
+    app.selectbox(key="connect_a").set_value(a).run()
+    app.selectbox(key="connect_b").set_value(b).run()
+    assert not app.exception
+    note = weak_links_note(steps, only_weak(sample, a, b, steps))
+    assert note in [caption.value for caption in app.caption]
+
+
 def test_topics_and_gaps(app: AppTest, sample: nx.MultiDiGraph) -> None:
     open_tab(app, "Topics")
     assert any(m.value.endswith("topics**, largest first") for m in app.markdown)
@@ -553,6 +610,18 @@ def test_export_buttons_for_every_format(app: AppTest) -> None:
     app.radio(key="export_scope").set_value("view").run()
     ids = [b.proto.id for b in app.get("download_button")]
     assert any(i.endswith("download:view:obsidian") for i in ids)
+
+
+def test_app_anki_button_says_how_many_cards_the_deck_holds(
+    app: AppTest, sample: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    """Before: notes of prose gave a deck of a few cards without a word about it."""
+    from graph.export import write_anki
+
+    cards = write_anki(sample, tmp_path / "deck.apkg")
+    open_tab(app, "Export")
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert f"Anki deck (.apkg) · {cards} cards" in labels
 
 
 def test_app_every_download_says_what_it_is_for(app: AppTest) -> None:
@@ -571,6 +640,40 @@ def test_notes_tab_lists_every_file(app: AppTest) -> None:
     app.selectbox(key="notes_file").set_value(1).run()
     assert any(escape_markdown(names[1]) in m.value and "cards]" in m.value for m in app.markdown)
     assert len(app.dataframe) == 2
+
+
+CELLS = """# Cells
+
+Every living thing is made of cells.
+
+## Osmosis
+
+Osmosis is the diffusion of water across a membrane.
+
+## Enzymes
+
+Enzymes are proteins that speed up reactions.
+
+### Catalase
+
+Catalase is an enzyme that breaks down hydrogen peroxide.
+"""
+
+
+def test_app_notes_tab_names_the_heading_every_card_shares_once(
+    app: AppTest, tmp_path: Path
+) -> None:
+    """Before: the note's title filled the section column of every row, and the cards'
+    text was cut off at the window's edge."""
+    folder = tmp_path / "biology"
+    folder.mkdir()
+    (folder / "cells.md").write_text(CELLS, encoding="utf-8")
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(folder)).run()
+    open_tab(app, "Notes")
+    assert not app.exception
+    assert list(app.dataframe[1].value["section"]) == ["", "", "", "Enzymes"]
+    assert any("4 cards · every card under Cells]" in m.value for m in app.markdown)
 
 
 def test_folder_path_input(app: AppTest, tmp_path: Path) -> None:
@@ -780,3 +883,19 @@ def test_app_path_lines_caption_agrees_with_its_count(lines, implied, says) -> N
 
     scene = PathScene({}, {}, 100.0, lines=lines, implied=implied)
     assert says in streamlit_app.path_lines_caption(scene, lines + implied)
+
+
+def test_app_map_caption_says_a_relation_stated_both_ways_is_one_line() -> None:
+    """Before: a contrast held both ways was counted twice and drawn as two lines, and
+    the caption did not say why the lines were fewer."""
+    import streamlit_app
+    from graph.layout import Viewport
+
+    G = nx.MultiDiGraph()
+    G.add_edge("osmosis", "diffusion", relation="contrasts_with", confidence=0.8)
+    G.add_edge("diffusion", "osmosis", relation="contrasts_with", confidence=0.8)
+    scene = graph.view.map_scene(G, Viewport(745, 497))
+    assert len(scene.data["edges"]) == 1 and scene.data["mirrored"] == 1
+    caption = streamlit_app.map_caption(G, scene, edge_counts(G), 2)
+    assert "drawn: 2 relations (2 typed" in caption
+    assert "in 1 line (for 1 relation the notes state both ways" in caption

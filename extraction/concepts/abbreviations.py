@@ -23,8 +23,11 @@ words (hyphens split words) than ``min(|SF| + 5, 2 |SF|)``, |SF| counting letter
 digits only (at most 10).
 
 Added for notes: "SF stands for / is short for long form" (a line of the notes, not
-a bracket), ``long form (SF)`` written with spaces inside the brackets, and
-"long form, or SF" where SF is an acronym ("adenosine triphosphate, or ATP").
+a bracket), ``long form (SF)`` written with spaces inside the brackets,
+"long form, or SF" and "long form, aka SF" where SF is an acronym ("adenosine
+triphosphate, or ATP"), and :func:`spelled_out` for a name that another part of the
+notes sets beside the short form (a label line "SF: long form", "SF = long form", a
+card whose term is the short form): there the long form must be the whole phrase.
 """
 
 from __future__ import annotations
@@ -44,8 +47,12 @@ _STANDS_FOR = re.compile(
 #: implementation also cuts at ", ", which notes use inside long forms: "Surveillance,
 #: Epidemiology and End Results (SEER)").
 _SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
-#: "long form, or SF": an acronym given after a comma and "or".
-_OR_SHORT = re.compile(r",\s+or\s+(?P<short>[A-Za-z][\w\-]{1,9})(?=[\s.,;:)]|$)")
+#: "long form, or SF", "long form, aka SF": an acronym given after "or" or "aka".
+_OR_SHORT = re.compile(
+    r"(?:,\s+or|,?\s+(?:aka|a\.k\.a\.?|also\s+known\s+as|also\s+called))\s+"
+    r"(?P<short>[A-Za-z][\w\-]{1,9})(?=[\s.,;:)]|$)",
+    re.IGNORECASE,
+)
 
 
 def is_short_form(text: str) -> bool:
@@ -194,3 +201,122 @@ def abbreviations(text: str) -> Iterator[tuple[str, str]]:
         found = best_long_form(short, " ".join(words))
         if found and _valid(short, found, _window(short)) and words[:1] == found.split()[:1]:
             yield short, found.strip()
+
+
+#: A line that sets a short form before what it stands for: "SF: ...", "SF = ...",
+#: "SF – ...", "SF - ..." (a hyphen with spaces around it), "SF aka ...".
+LABELLED = re.compile(
+    r"^\s*(?P<short>[A-Za-z0-9][\w\-]{0,9})"
+    r"(?:\s*(?::\s|=|[–—])|\s-\s|,?\s+(?:aka|a\.k\.a\.?)\s)\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def labelled(text: str) -> tuple[str, int] | None:
+    """``(short form, offset of what follows)`` of a line that opens with a possible
+    short form and a separator ("ATP: ...", "GDP = ...", "DNS – ...").
+
+    >>> labelled("GDP = gross domestic product"), labelled("GDP aka gross domestic product")
+    (('GDP', 6), ('GDP', 8))
+    >>> labelled("t-SNE: a way to draw data"), labelled("the mean: an average")
+    (('t-SNE', 7), None)
+    """
+    m = LABELLED.match(text)
+    if not m or not is_short_form(m.group("short")) or " " in m.group("short"):
+        return None
+    if not any(c.isupper() for c in m.group("short")):
+        return None
+    return m.group("short"), m.start("rest")
+
+
+#: Where the name after a label ends: a comma, semicolon, colon, bracket or full stop,
+#: a dash or arrow between spaces.
+_NAME_END = re.compile(r"\s*(?:[,;:(]|\.(?:\s|$)|\s[-–—]\s|[–—]|=>|->|→)")
+
+#: Small words a long form may hold without giving a letter ("Bank of England").
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "a", "an", "in", "on", "with"})
+
+
+def _letters_at(short: str, long: str) -> list[int] | None:
+    """Where :func:`best_long_form`'s match puts each letter or digit of ``short`` in
+    ``long`` (right to left, as it matches), or ``None``."""
+    at: list[int] = []
+    i = len(long) - 1
+    for s in range(len(short) - 1, -1, -1):
+        c = short[s].lower()
+        if not c.isalnum():
+            continue
+        while (i >= 0 and long[i].lower() != c) or (s == 0 and i > 0 and long[i - 1].isalnum()):
+            i -= 1
+        if i < 0:
+            return None
+        at.append(i)
+        i -= 1
+    return at
+
+
+def _in_order(letters: str, within: str) -> bool:
+    """Are ``letters`` found in ``within`` in this order?"""
+    rest = iter(within)
+    return all(c in rest for c in letters)
+
+
+def _spells_whole(short: str, phrase: str) -> bool:
+    """Does the Schwartz–Hearst match of ``short`` start at ``phrase``'s first word and
+    take a letter from every word but small ones ("of", "and"), whose initials are
+    letters of ``short`` in its order ("carbon and nitrate" spells no "CAT")?"""
+    if best_long_form(short, phrase) != phrase or not _valid(short, phrase, _window(short)):
+        return False
+    if phrase.split()[-1].lower() in _SMALL_WORDS:
+        return False  # "carbon and": a long form ends on a word of its own
+    heads = "".join(w[0].lower() for w in phrase.split() if w.lower() not in _SMALL_WORDS)
+    if not _in_order(heads, "".join(c.lower() for c in short if c.isalnum())):
+        return False
+    at = _letters_at(short, phrase) or []
+    start = 0
+    for word in phrase.split(" "):
+        end = start + len(word)
+        if word.lower() not in _SMALL_WORDS and not any(start <= i < end for i in at):
+            return False
+        start = end + 1
+    return True
+
+
+def spelled_out(short: str, text: str) -> str | None:
+    """The long form of ``short`` that opens ``text`` (what a label line or a card's
+    answer sets beside the short form), or ``None``.
+
+    Nothing bounds the long form here as a bracket does, so it is the shortest run of
+    two words or more (hyphens split words) from the start of ``text`` (an article
+    aside), before any comma, colon, bracket, full stop or spaced dash, that the
+    Schwartz–Hearst match spells whole: starting at its first word and taking a letter
+    from each word but small ones, the words' initials being letters of the short form
+    in its order ("CAT", "carbon and nitrate" is none) and the last not a
+    small one; one word that holds the letters is none ("RAM: random"). Words whose
+    letters happen to fit can still make a clause ("GDP: growth depends on
+    productivity"): the caller, who has the sentence parsed, refuses a long form with
+    a verb in it.
+
+    >>> spelled_out("ATP", "adenosine triphosphate, the energy carrier")
+    'adenosine triphosphate'
+    >>> spelled_out("DNS", "the Domain Name System translates names")
+    'Domain Name System'
+    >>> spelled_out("EU", "European Union => one market")
+    'European Union'
+    >>> spelled_out("GDP", "a measure of output") is None
+    True
+    >>> spelled_out("RAM", "random") is None, spelled_out("CPU", "a chip") is None
+    (True, True)
+    """
+    text = _ARTICLE.sub("", text.strip())
+    text = _NAME_END.split(text, maxsplit=1)[0].strip()
+    words = text.split()
+    for k in range(1, min(len(words), 2 * _window(short)) + 1):
+        phrase = " ".join(words[:k])
+        if len([t for t in re.split(r"[\s\-]+", phrase) if t]) < 2:
+            continue
+        if _spells_whole(short, phrase):
+            return phrase
+    return None

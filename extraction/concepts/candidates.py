@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extraction import patterns
-from extraction.concepts.abbreviations import abbreviations
+from extraction.concepts.abbreviations import abbreviations, labelled, spelled_out
 from extraction.concepts.phrases import (
     GLUE,
     URL,
@@ -35,6 +35,7 @@ from extraction.concepts.phrases import (
     extend_hyphens,
     hyphen_after,
     key_of,
+    only_verb,
     phrase,
     refine,
     rendered_word,
@@ -891,7 +892,19 @@ def _cut_from_object(span: Span) -> bool:
         root.pos_ == "VERB"
         and root.tag_ in {"VB", "VBP"}
         and any(c.dep_ == "dobj" and not span.start <= c.i < span.end for c in root.children)
-    )
+    ) or _stressed_manner_verb(span)
+
+
+def _stressed_manner_verb(span: Span) -> bool:
+    """Is ``span`` adverbs in -ly and then one word English has only as a verb, in its
+    plain form ("**Periodically abort** stalled jobs", "**Gradually withdraw** the troops")?
+    An instruction stressed, whatever part of speech the tagger gives the verb before its
+    object (it often reads it as an adjective there)."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2 or not all(t.lower_.endswith("ly") for t in words[:-1]):
+        return False
+    last = words[-1].lower_
+    return last.isalpha() and not last.endswith(("s", "ed", "ing")) and only_verb(last)
 
 
 def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
@@ -1068,25 +1081,113 @@ def _evidence(view: View) -> Evidence:
     return Evidence(seg.card.source, seg.line_at(view.sent.start_char), view.text)
 
 
+#: Words without which a sentence states no abbreviation in itself (a bracket, "stands
+#: for", "short for", ", or", "aka", "also known as / called").
+_ABBREVIATION_CUES = (
+    "(",
+    "stand",
+    "short for",
+    ", or ",
+    "aka",
+    "a.k.a",
+    "also known",
+    "also called",
+)
+
+#: Reasons of the pairs a short form and the name set beside it make (merged by the
+#: ``spelled_out`` rule): a label line ("ATP: adenosine triphosphate", "GDP = gross
+#: domestic product", "DNS – Domain Name System", "GDP aka ..."), and a card whose title
+#: is the short form and whose answer opens with the long form.
+LABEL_SPELLS_OUT = "the line opens with the abbreviation and then spells it out"
+ANSWER_SPELLS_OUT = "the card's answer opens with what its title's abbreviation stands for"
+SPELLED_OUT = frozenset({LABEL_SPELLS_OUT, ANSWER_SPELLS_OUT})
+
+
 def stated_abbreviations(view: View) -> Iterator[Occurrence | AliasPair]:
-    """Abbreviations defined in the sentence (Schwartz–Hearst), both names and the pair."""
+    """Abbreviations defined in the sentence (Schwartz–Hearst), both names and the pair;
+    and a short form set beside what it stands for (:func:`spelled_out_pairs`)."""
     text = view.text
-    if "(" not in text and "stand" not in text and "short for" not in text and ", or " not in text:
+    if any(cue in text for cue in _ABBREVIATION_CUES):
+        for short, long in abbreviations(view.text):
+            yield from _abbreviation_pair(
+                view, short, long, "abbreviation stated with its long form"
+            )
+    yield from spelled_out_pairs(view)
+
+
+def _abbreviation_pair(
+    view: View, short: str, long: str, reason: str
+) -> Iterator[Occurrence | AliasPair]:
+    """Both names of an abbreviation the sentence gives, and the pair with its reason."""
+    if not is_acronym(short) and not short.isupper():
         return
-    for short, long in abbreviations(view.text):
-        if not is_acronym(short) and not short.isupper():
-            continue
-        if (short := rendered_word(short)) is None:
-            continue  # a formula's variable, not an abbreviation
-        long_name = name_of_text(long)
-        if long_name is None:
-            continue
-        at = view.sent.start_char
-        yield from _occ((singular_acronym(short), short), "abbreviation", view.seg, view.text, at)
-        yield from _occ(long_name, "abbreviation", view.seg, view.text, at)
-        yield AliasPair(
-            short, long_name[0], "abbreviation stated with its long form", _evidence(view)
-        )
+    if (short := rendered_word(short)) is None:
+        return  # a formula's variable, not an abbreviation
+    long_name = name_of_text(long)
+    if long_name is None:
+        return
+    at = view.sent.start_char
+    yield from _occ((singular_acronym(short), short), "abbreviation", view.seg, view.text, at)
+    yield from _occ(long_name, "abbreviation", view.seg, view.text, at)
+    yield AliasPair(short, long_name[0], reason, _evidence(view))
+
+
+def _opens_answer(seg: Segment) -> bool:
+    """Is ``seg`` the first line of its card's answer?"""
+    first = seg.card.body.strip().split("\n", 1)[0].strip()
+    return bool(seg.text) and first.endswith(seg.text) and len(first) - len(seg.text) <= 4
+
+
+#: A question that asks what a short form is or stands for, and nothing more ("What
+#: does DNS stand for?", "What is an SSD?", "ATP means?").
+_ASKS_SHORT_FORM = re.compile(
+    r"^(?:what\s+(?:is|are|does|do)\s+(?:an?\s+|the\s+)?)?(?P<short>[\w\-]+)"
+    r"(?:\s+(?:stand|stands)\s+for|\s+means?)?\s*\??$",
+    re.IGNORECASE,
+)
+
+
+def _title_short_form(card: Card) -> str | None:
+    """The short form a card's title gives: the whole term or heading ("DNS"), or a
+    question that asks only what it is or stands for ("What does DNS stand for?"; not
+    "What is the role of ATP?", whose answer opens with anything)."""
+    title = card.title.strip()
+    if card.title_kind in {"term", "heading"}:
+        title = title.strip(":.").strip()
+        return title if " " not in title and is_acronym(title) else None
+    if card.title_kind == "question" and (m := _ASKS_SHORT_FORM.match(title)):
+        return m.group("short") if is_acronym(m.group("short")) else None
+    return None
+
+
+def spelled_out_pairs(view: View) -> Iterator[Occurrence | AliasPair]:
+    """A short form set beside what it stands for without brackets: a line that opens
+    with it and a separator ("ATP: adenosine triphosphate", "GDP = gross domestic
+    product", "DNS – Domain Name System, the ..."), or a card whose title is it and
+    whose answer opens with the long form. The words that follow must spell it out
+    whole, each giving a letter, before the first comma, colon or dash
+    (:func:`extraction.concepts.abbreviations.spelled_out`), so a label whose
+    explanation merely begins with words whose letters fit makes no pair."""
+    seg = view.seg
+    if seg.is_title or seg.kind == CELL or view.sent.start_char != 0:
+        return
+    found = labelled(seg.text)
+    if found is not None:
+        short, at, reason = *found, LABEL_SPELLS_OUT
+    elif _opens_answer(seg) and (title_short := _title_short_form(seg.card)):
+        short, at, reason = title_short, 0, ANSWER_SPELLS_OUT
+    else:
+        return
+    long = spelled_out(short, seg.text[at:])
+    if long is None:
+        return
+    # a clause is no long form: "GDP: growth depends on productivity" ("adenosine" in
+    # "ATP – adenosine triphosphate" may be read as a verb: the first word is not asked)
+    start = seg.text.index(long, at)
+    toks = [t for t in view.toks if start <= t.idx < start + len(long)]
+    if any(t.tag_ in _FINITE_TAGS or t.pos_ == "AUX" for t in toks[1:]):
+        return
+    yield from _abbreviation_pair(view, short, long, reason)
 
 
 def _bracketed(view: View, i: int) -> bool:

@@ -4,7 +4,9 @@ reason.
 Every rule is named (:data:`RULES`) and can be switched off for an ablation. A merge
 needs evidence from the notes: the same spelling up to case, hyphens, plural, a
 possessive and British spelling; an abbreviation stated with its long form
-(Schwartz–Hearst, a title's "(GAN)", "X stands for"); a gloss "X (Y)"; an acronym
+(Schwartz–Hearst, a title's "(DNA)", "X stands for"), or set beside the phrase
+that spells it out ("ATP: adenosine triphosphate", a card "DNS" answered "Domain Name
+System, ..."); a gloss "X (Y)"; an acronym
 spelled by the initials of exactly one name the notes use (with a card that uses both,
 or each letter a word's initial and the acronym used alone); an optional inner adjective
 the notes drop in the same card ("targeted (adversarial) attack"); "X cell", "X model"
@@ -19,7 +21,13 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from extraction.concepts.candidates import ALTERNATIVES, OTHER_NAME, AliasPair, Candidate
+from extraction.concepts.candidates import (
+    ALTERNATIVES,
+    OTHER_NAME,
+    SPELLED_OUT,
+    AliasPair,
+    Candidate,
+)
 from extraction.concepts.phrases import match_key, only_adjective, singular, zipf
 from extraction.concepts.words import (
     ACTIVITY_ENDINGS,
@@ -42,6 +50,9 @@ from extraction.records import Card, Evidence
 RULES: dict[str, str] = {
     "spelling": "the same name up to case, hyphens, plural, a possessive and British spelling",
     "abbreviation": "an abbreviation stated with its long form",
+    "spelled_out": "an abbreviation a label line or a card's title sets beside the phrase "
+    "that spells it out whole ('ATP: adenosine triphosphate', 'GDP = gross domestic product', "
+    "a card 'DNS' answered 'Domain Name System, ...')",
     "gloss": "two names glossed in brackets, one the short form of the other ('ReLU "
     "(Rectified Linear Unit)', 'Discriminator (D)')",
     "synonym": "another name the notes state for it ('also known as Y', 'X (or Y)')",
@@ -70,6 +81,9 @@ RULES: dict[str, str] = {
     "bare_modifier": "a noun the notes use alone for the one method it qualifies, always "
     "after naming the method ('a hybrid' after 'hybrid methods'); not a modifier that "
     "names a thing of its own ('field method', 'lab method')",
+    "proper_name": "a proper name used alone for the one longer proper name the notes use "
+    "that ends in it after a name English does not know ('Darwin', 'Charles Darwin'); not "
+    "after an English word ('East Anglia' / 'Anglia')",
     "bare_head": "the head of the one compound the notes build on it, used alone only in the "
     "cards about that compound ('inhibition' under a heading 'Enzyme inhibition' or "
     "'Inhibit enzymes'); not beside two compounds ('large', 'small intestine')",
@@ -157,7 +171,9 @@ def merge(
             if glossed and not abbreviates(pair.short, pair.long):
                 continue  # "Bagging (Random Forests)": an example, not another name
             rule = "gloss" if glossed else "abbreviation"
-            if pair.reason == OTHER_NAME:
+            if pair.reason in SPELLED_OUT:
+                rule = "spelled_out"
+            elif pair.reason == OTHER_NAME:
                 rule = "synonym"
             elif pair.reason == ALTERNATIVES:
                 rule = "alternatives"
@@ -264,11 +280,13 @@ def merge(
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and (specific or (together and same_thing(base, words[-1]))):
                 join(base, key, "generic_head")
-        # "X process", "X approach": the way X is done, when the notes use both together
+        # "X process", "X approach": the way X is done, when the notes use both together;
+        # not when X is what other actions are done to ("erosion control", "erosion
+        # prevention"): there "erosion strategy" is a way of dealing with X
         elif words[-1].lower() in MANNER_HEADS and (base := known(" ".join(words[:-1]))):
             longer, bare = candidates[key], candidates[base]
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
-            if bare.count and together:
+            if bare.count and together and not acted_on(base, candidates):
                 join(base, key, "generic_head")
     # 9. a verb the notes single out as a name is the process its noun names:
     # "**evaporate**" and "evaporation"
@@ -291,7 +309,11 @@ def merge(
     if "bare_modifier" not in disabled:
         for bare, compound in bare_modifiers(candidates, cards or {}, known):
             join(compound, bare, "bare_modifier")
-    # 13. a misspelling one edit away from a name used far more often
+    # 13. "Darwin" used alone is "Charles Darwin", the one longer proper name on it
+    if "proper_name" not in disabled:
+        for short, full in proper_short_names(candidates):
+            join(short, full, "proper_name")
+    # 14. a misspelling one edit away from a name used far more often
     if "typo" not in disabled:
         _typos(candidates, uf, join)
     groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -301,6 +323,25 @@ def merge(
     for m in merges:
         by_root[uf.find(m.into)].append(m)
     return Groups(dict(groups), dict(by_root))
+
+
+def acted_on(base: str, candidates: Mapping[str, Candidate]) -> bool:
+    """Is ``base`` the object of an action in another name the notes use: ``base``
+    followed by one noun a verb makes (:func:`verb_of`: "erosion prevention", "enzyme
+    inhibition")? Then ``base`` is a thing or a state that is acted on, not a way of
+    doing something.
+
+    >>> acted_on("erosion", {"erosion prevention": Candidate("erosion prevention")})
+    True
+    >>> acted_on("erosion", {"erosion rate": Candidate("erosion rate")})
+    False
+    """
+    words = base.lower().split()
+    n = len(words)
+    return any(
+        len(w := k.lower().split()) == n + 1 and w[:n] == words and verb_of(w[n]) is not None
+        for k in candidates
+    )
 
 
 def _reading(cand: Candidate) -> tuple[str, ...]:
@@ -446,6 +487,54 @@ def bare_heads(
             for card_id in cand.cards
         ):
             yield bare, compound
+
+
+def _proper(cand: Candidate) -> bool:
+    """Is ``cand`` written as a proper name: every word capitalised in every spelling the
+    notes use (a name they also write in lower case, "bunsen burner", is a
+    common noun set in Title Case somewhere), and half its uses or more read as a proper
+    name inside a sentence (every word a capitalised proper noun, not opening the
+    sentence: ``Shape.proper``; a use inside a longer name does not)?"""
+    if not cand.forms or not all(w[:1].isupper() for f in cand.forms for w in f.split()):
+        return False
+    total = sum(cand.shapes.values())
+    return total > 0 and 2 * sum(n for s, n in cand.shapes.items() if s.proper) >= total
+
+
+def proper_short_names(candidates: Mapping[str, Candidate]) -> Iterator[tuple[str, str]]:
+    """``(short, full)``: a proper name of one word the notes use alone ("Darwin") and
+    the one proper name of two words they use that ends in it ("Charles Darwin"), whose
+    first word English does not know as a word (a given name, a maker: lemminflect has no
+    reading of it). A first word English knows makes another place or thing of the same
+    name ("East Anglia", "North Sea"), and two such names ("Charles Darwin", "Erasmus
+    Darwin") leave the short one alone.
+
+    >>> from collections import Counter
+    >>> from extraction.concepts.candidates import Shape
+    >>> def named(key):
+    ...     shapes = Counter({Shape(proper=True): 1})
+    ...     return Candidate(key, forms=Counter({key.title(): 1}), count=1, shapes=shapes)
+    >>> names = {k: named(k) for k in ("darwin", "charles darwin")}
+    >>> list(proper_short_names(names))
+    [('darwin', 'charles darwin')]
+    >>> list(proper_short_names({k: named(k) for k in ("anglia", "east anglia")}))
+    []
+    """
+    from lemminflect import getAllLemmas
+
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for key, cand in candidates.items():
+        words = key.split()
+        if len(words) != 2 or not cand.count or not _proper(cand) or not words[0].isalpha():
+            continue
+        if not getAllLemmas(words[0].lower()):
+            by_last[match_key(words[1])].add(key)
+    for key, cand in candidates.items():
+        if " " in key or not cand.count or is_acronym(key) or not _proper(cand):
+            continue
+        fulls = by_last.get(match_key(key), set())
+        if len({match_key(f) for f in fulls}) == 1:
+            yield key, min(fulls)
 
 
 def _place(e: Evidence, cards: Mapping[str, Card]) -> tuple[int, int]:

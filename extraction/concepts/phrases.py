@@ -346,7 +346,10 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         several = len(toks) > 1
         dropped = (
             first.pos_ in _DROP_POS
-            or (several and (lower in VAGUE_WORDS or lower in NAMING_CUES))
+            or (several and lower in VAGUE_WORDS)
+            # a cue that introduces a name is never part of it, nor one on its own: the
+            # "eg" of "(eg. three groups)", read apart from its stop
+            or lower in NAMING_CUES
             or lower in EDGE_STOP
             or first.tag_ in _DROP_TAGS
             or not _WORDISH.search(first.text)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from typing import Any
 import networkx as nx
 
 from graph.counts import EdgeCounts, edge_counts
+from graph.topics import SYMMETRIC_RELATIONS
 
 #: Put in (or beside) every file an export writes, so that the next export recognises
 #: the file as its own and may replace it (:func:`graph.io.replace_file`).
@@ -217,6 +218,124 @@ def concept_names(G: nx.MultiDiGraph, node: Hashable) -> list[str]:
     names += [str(node), *map(str, attrs.get("aliases") or ())]
     unique = dict.fromkeys(name.strip() for name in names if name.strip())
     return sorted(unique, key=len, reverse=True)
+
+
+def _name_fold(name: str) -> str:
+    """``name`` in lower case, with hyphens, underscores, slashes and runs of spaces as one
+    space: how two spellings of one name are compared."""
+    return " ".join(re.sub(r"[-_/–—]+", " ", name).lower().split())
+
+
+def _plurals(folded: str) -> set[str]:
+    """The regular plurals of a folded name's last word ("enzyme" -> "enzymes", "flux"
+    -> "fluxes", "property" -> "properties")."""
+    found = {folded + "s", folded + "es"}
+    if folded.endswith("y"):
+        found.add(folded[:-1] + "ies")
+    return found
+
+
+def other_names(node: Hashable, attrs: Mapping[str, Any]) -> list[str]:
+    """The aliases of a concept worth showing beside its label ("Also called"): each
+    other name once, without those that only repeat the label or a name already shown in
+    another case, spelling of hyphens and spaces, or a regular plural. Where two forms are
+    kept as one, the shorter is shown (the singular), and of two that differ only in case
+    the one with capitals (as the notes write it). The order of ``aliases`` is kept.
+
+    Examples
+    --------
+    >>> other_names("enzyme", {"label": "enzyme (EC)", "aliases": [
+    ...     "EC", "ECs", "Enzyme", "biological catalyst", "biological catalysts",
+    ...     "biological-catalyst", "proteins", "protein", "Activities", "activity"]})
+    ['biological catalyst', 'protein', 'activity']
+    """
+    label = str(attrs.get("label") or node)
+    said = {_name_fold(label), _name_fold(str(node))}
+    if (gloss := re.fullmatch(r"(.+?)\s*\((.+)\)", label)) is not None:
+        said |= {_name_fold(gloss.group(1)), _name_fold(gloss.group(2))}
+    aliases = [str(a) for a in attrs.get("aliases") or () if str(a).strip()]
+    kept: dict[str, str] = {}  # folded -> the alias shown for it
+    for alias in sorted(dict.fromkeys(aliases), key=lambda a: (len(a), a.islower())):
+        folded = _name_fold(alias)
+        if any(folded == name or folded in _plurals(name) for name in [*said, *kept]):
+            continue
+        kept[folded] = alias
+    shown = set(kept.values())
+    return [alias for alias in dict.fromkeys(aliases) if alias in shown]
+
+
+@dataclass(frozen=True, slots=True)
+class NeededFor:
+    """A later step of a learning path that a step is a stated prerequisite of.
+
+    Attributes
+    ----------
+    step : int
+        The later step's number on the path (1 is the first step).
+    node : Hashable
+        The later step.
+    evidence : Mapping or None
+        The sentence of the notes that the prerequisite rests on (a statement before a
+        question, a question before a heading: :func:`telling_first`), or ``None``.
+    """
+
+    step: int
+    node: Hashable
+    evidence: Mapping[str, Any] | None
+
+
+def needed_for(G: nx.MultiDiGraph, path: Sequence[Hashable]) -> dict[Hashable, list[NeededFor]]:
+    """Why each step of a learning path is on it: the later steps that the notes make it
+    a prerequisite of (its ``prerequisite_of`` edges to them, the most confident first),
+    each by its number on the path and with the sentence the edge rests on. The target
+    and a step only a chain of other steps leads from have none.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("diffusion", "osmosis", relation="prerequisite_of", evidence=[
+    ...     {"source": "cell.md", "line": 3, "text": "Osmosis is the diffusion of water."}])
+    >>> [(n.step, n.node, n.evidence["line"])
+    ...  for n in needed_for(G, ["diffusion", "osmosis"])["diffusion"]]
+    [(2, 'osmosis', 3)]
+    """
+    number = {node: i for i, node in enumerate(path, start=1)}
+    found: dict[Hashable, list[NeededFor]] = {node: [] for node in path}
+    for node in path:
+        for later in sorted(set(G.successors(node)) & number.keys(), key=number.__getitem__):
+            if number[later] <= number[node]:
+                continue
+            edges = [
+                attrs
+                for attrs in G[node][later].values()
+                if attrs.get("relation") == "prerequisite_of"
+            ]
+            if not edges:
+                continue
+            said = telling_first(evidence(max(edges, key=confidence)))
+            found[node].append(NeededFor(number[later], later, said[0] if said else None))
+    return found
+
+
+def one_way(edges: Iterable[tuple[Hashable, Hashable, Mapping[str, Any]]]) -> list[tuple]:
+    """``(u, v, attrs)`` edges without the second way of a symmetric relation (the graph
+    holds "A contrasts with B" and "B contrasts with A"): one line or one sentence each.
+
+    >>> edges = [("osmosis", "diffusion", {"relation": "contrasts_with"}),
+    ...          ("diffusion", "osmosis", {"relation": "contrasts_with"}),
+    ...          ("diffusion", "osmosis", {"relation": "prerequisite_of"})]
+    >>> [(u, d["relation"]) for u, v, d in one_way(edges)]
+    [('osmosis', 'contrasts_with'), ('diffusion', 'prerequisite_of')]
+    """
+    seen: set[tuple[Hashable, Hashable, str]] = set()
+    kept = []
+    for u, v, attrs in edges:
+        if (relation := attrs.get("relation")) in SYMMETRIC_RELATIONS:
+            if u != v and (v, u, relation) in seen:  # the other way of one already kept
+                continue
+            seen.add((u, v, relation))
+        kept.append((u, v, attrs))
+    return kept
 
 
 def mentions_of(

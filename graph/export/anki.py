@@ -25,6 +25,7 @@ from graph.export._base import (
     citation,
     label,
     one_line,
+    other_names,
     plural,
     slug,
     topic,
@@ -139,7 +140,7 @@ def write_anki(
     for position, node in enumerate(n for n in nodes if G.nodes[n].get("definition")):
         a = G.nodes[node]
         back = [_html(writable(str(a["definition"])).strip())]
-        aliases = [str(x) for x in a.get("aliases") or () if str(x).strip()]
+        aliases = other_names(node, a)
         if aliases:
             back.append('<div class="aliases">Also: ' + _html(", ".join(aliases)) + "</div>")
         where = citation(a.get("definition_evidence")) or _card_citation(a, cards)

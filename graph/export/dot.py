@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.export._base import MARK, Written, cut, label, one_line, topic
+from graph.export._base import MARK, Written, cut, label, one_line, one_way, topic
 from graph.export._style import style
 from graph.export.select import Selection
 from graph.io import head, write_text
@@ -71,7 +71,7 @@ def to_dot(G: nx.MultiDiGraph, *, name: str = "concept_atlas") -> str:
             f"  {ids[node]} [label={_dot_quote(label(G, node))}, "
             f'fillcolor="{colour}", tooltip={_dot_quote(tooltip)}];'
         )
-    for u, v, a in G.edges(data=True):
+    for u, v, a in one_way(G.edges(data=True)):
         relation = str(a.get("relation") or "related_to")
         shown = style(relation)
         attrs = (

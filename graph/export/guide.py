@@ -19,6 +19,8 @@ from graph.export._base import (
     label,
     mentions_of,
     one_line,
+    one_way,
+    other_names,
     plural,
     telling_first,
     topic,
@@ -146,11 +148,12 @@ def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) ->
         lines += ["Where the notes name it:", ""]
         lines += [_quote(found, "- ") for found in named]
         lines.append("")
-    aliases = [one_line(x) for x in a.get("aliases") or () if one_line(x)]
+    aliases = [one_line(x) for x in other_names(node, a)]
     if aliases:
         lines += ["*Also called:* " + ", ".join(escape(x) for x in aliases), ""]
     edges = [(u, v, d) for u, v, d in G.out_edges(node, data=True) if v in shown]
     edges += [(u, v, d) for u, v, d in G.in_edges(node, data=True) if u in shown and u != v]
+    edges = one_way(edges)
     stated = sorted(
         (edge for edge in edges if edge[2].get("relation") != WEAK),
         key=lambda e: (_RANK.get(str(e[2].get("relation")), len(_RANK)), -confidence(e[2])),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.export._base import MARK, Written, label, one_line, topic
+from graph.export._base import MARK, Written, label, one_line, one_way, topic
 from graph.export._style import style
 from graph.export.select import Selection
 from graph.io import head, write_text
@@ -54,7 +54,7 @@ def to_mermaid(G: nx.MultiDiGraph) -> str:
     lines = ["flowchart LR"]
     lines += [f'  {ids[n]}["{_mermaid_text(label(G, n))}"]' for n in G.nodes]
     by_relation: dict[str, list[int]] = defaultdict(list)
-    for i, (u, v, a) in enumerate(G.edges(data=True)):
+    for i, (u, v, a) in enumerate(one_way(G.edges(data=True))):
         relation = str(a.get("relation") or "related_to")
         shown = style(relation)
         link = "-->" if shown.arrows else "-.-" if shown.dashes else "---"

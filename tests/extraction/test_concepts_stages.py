@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from extraction.concepts import extract_concepts
-from extraction.concepts.abbreviations import abbreviations, best_long_form
+from extraction.concepts.abbreviations import abbreviations, best_long_form, spelled_out
 from extraction.concepts.candidates import GENERATORS, Candidate, Shape, well_formed
 from extraction.concepts.definitions import definition_text
 from extraction.concepts.features import FEATURES
@@ -162,6 +162,7 @@ def test_concepts_title_names_lists_and_non_names(title, kind, expected, never):
             [("ATP", "adenosine triphosphate")],
         ),
         ("a binary search tree, or BST.", [("BST", "binary search tree")]),
+        ("output is gross domestic product, aka GDP.", [("GDP", "gross domestic product")]),
         # the reference implementation's test cases
         ("The endoplasmic reticulum (ER) in yeast", [("ER", "endoplasmic reticulum")]),
         (
@@ -207,6 +208,106 @@ def test_concepts_best_long_form_needs_the_first_letter_at_a_word_start():
 def test_concepts_best_long_form_takes_letters_from_inside_words():
     assert best_long_form("ATP", "stores adenosine triphosphate") == "adenosine triphosphate"
     assert best_long_form("DNA", "deoxyribonucleic acid") == "deoxyribonucleic acid"
+
+
+@pytest.mark.parametrize(
+    ("short", "text", "long"),
+    [
+        ("ATP", "adenosine triphosphate", "adenosine triphosphate"),
+        ("ATP", "adenosine triphosphate, the energy carrier of cells", "adenosine triphosphate"),
+        ("DNS", "the Domain Name System maps names to addresses", "Domain Name System"),
+        ("GDP", "gross domestic product (all output)", "gross domestic product"),
+        ("EU", "European Union => one market", "European Union"),
+        ("RAM", "random access memory", "random access memory"),
+        # the words after the label do not spell the short form out whole
+        ("RAM", "random", None),
+        ("RAM", "random, fast storage", None),
+        ("CPU", "a chip that runs programs", None),
+        ("TCP", "the protocol: reliable transport", None),
+        ("BoE", "sets interest rates", None),
+        ("NaCl", "sodium and chlorine atoms", None),
+        ("CAT", "carbon and nitrate react", None),
+    ],
+)
+def test_concepts_spelled_out_takes_the_whole_phrase_after_a_label(short, text, long):
+    assert spelled_out(short, text) == long
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "body", "short", "long", "merged"),
+    [
+        (
+            "Cell energy",
+            "heading",
+            "ATP – adenosine triphosphate",
+            "atp",
+            "adenosine triphosphate",
+            True,
+        ),
+        (
+            "Cell energy",
+            "heading",
+            "ATP: adenosine triphosphate, the energy carrier of cells.",
+            "atp",
+            "adenosine triphosphate",
+            True,
+        ),
+        (
+            "Economy",
+            "heading",
+            "GDP = gross domestic product",
+            "gdp",
+            "gross domestic product",
+            True,
+        ),
+        (
+            "Economy",
+            "heading",
+            "GDP aka gross domestic product",
+            "gdp",
+            "gross domestic product",
+            True,
+        ),
+        (
+            "DNS",
+            "term",
+            "Domain Name System, the service that maps names to addresses.",
+            "dns",
+            "domain name system",
+            True,
+        ),
+        (
+            "What does DNS stand for?",
+            "question",
+            "Domain Name System.",
+            "dns",
+            "domain name system",
+            True,
+        ),
+        # the words after the label only begin with letters that fit
+        ("Economy", "heading", "GDP: growth depends on productivity.", "gdp", "growth", False),
+        ("Memory", "heading", "RAM: random, fast storage.", "ram", "random", False),
+        ("Networks", "heading", "TCP: the protocol carries pages.", "tcp", "protocol", False),
+        (
+            "What is the role of ATP?",
+            "question",
+            "Acids with tryptophan bind it.",
+            "atp",
+            "acids with tryptophan",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_abbreviation_spelled_out_beside_it(title, kind, body, short, long, merged):
+    index = extract_concepts([card(title, body, kind=kind)])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({short, long} <= g for g in groups) is merged, groups
+    rules = {(m.name.lower(), m.rule) for s in index.candidates for m in s.merges}
+    assert ((short, "spelled_out") in rules) is merged, rules
+    if merged:
+        off = extract_concepts([card(title, body, kind=kind)], disabled={"spelled_out"})
+        rules = {(m.name.lower(), m.rule) for s in off.candidates for m in s.merges}
+        assert (short, "spelled_out") not in rules
 
 
 # -- merging: each rule, and what it leaves alone ------------------------------------
@@ -808,6 +909,20 @@ def test_concepts_merge_manner_head_only_when_used_together(bare, longer, cards,
 
 
 @pytest.mark.parametrize(
+    ("bare", "longer", "other", "merged"),
+    [
+        ("osmosis", "osmosis process", "osmosis rate", True),
+        # the object of another action: a way of dealing with it, not it
+        ("erosion", "erosion strategy", "erosion prevention", False),
+        ("drought", "drought approach", "drought management", False),
+    ],
+)
+def test_concepts_merge_manner_head_not_for_what_actions_are_done_to(bare, longer, other, merged):
+    groups = groups_of(cand(bare, 3), cand(longer, 2), cand(other, 2))
+    assert same_group(groups, bare, longer) is merged
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "body", "a", "b", "merged"),
     [
         (
@@ -1130,6 +1245,20 @@ def test_concepts_a_name_after_a_naming_cue_keeps_its_hyphenated_words(sentence,
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some salts (eg. the nitrates) dissolve quickly.",
+        "Compare the rates of several reactions (eg. three enzymes) at once.",
+        "Most metals (ie. the ones we tested) conduct heat.",
+    ],
+)
+def test_concepts_a_naming_cue_alone_is_no_name(sentence):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert not keys & {"eg", "ie", "eg.", "ie."}, keys
+
+
+@pytest.mark.parametrize(
     ("sentence", "named", "never"),
     [
         # a dash with a space on each side ends a name
@@ -1345,6 +1474,8 @@ def test_concepts_emphasis_that_stops_inside_a_phrase_names_nothing(body, bold, 
         ("Gradually heat the solution until it boils.", "Gradually heat", None),
         ("Never discard the old receipts after a sale.", "Never discard", None),
         ("Slowly stir the mixture with a glass rod.", "Slowly stir", None),
+        # the verb after an adverb in -ly is an instruction, even read as an adjective
+        ("Periodically abort stalled jobs until memory frees.", "Periodically abort", None),
         # an adjective stressed inside a noun phrase is a property, not a name
         ("Mapping is a qualitative comparison of coastlines.", "qualitative", None),
         # a name made of verbs is no action on an object
@@ -2174,3 +2305,57 @@ def test_concepts_problem_words_frame_the_name_a_title_is_about(title, kind, inn
     named = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[kind]}
     assert inner is None or inner in named, named
     assert not named & {"problem", "issue", "difficulty", "scenario", "situation"} - {inner}, named
+
+
+@pytest.mark.parametrize(
+    ("body", "short", "full", "merged"),
+    [
+        # a given name English does not know: the short name is the same person
+        (
+            "The theory came from Charles Darwin after a long voyage. "
+            "Later Darwin wrote about finches.",
+            "darwin",
+            "charles darwin",
+            True,
+        ),
+        # a first word English knows makes another place of the same name
+        (
+            "Farms cover East Anglia in the lowlands. Rain falls on Anglia in winter.",
+            "anglia",
+            "east anglia",
+            False,
+        ),
+        # two longer names end in it: the short one may be either
+        (
+            "Both Charles Darwin and Erasmus Darwin wrote books. "
+            "Later Darwin wrote about finches. Then Darwin drew them.",
+            "darwin",
+            "charles darwin",
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_a_proper_name_into_the_one_longer_name_on_it(body, short, full, merged):
+    built = [card("Notes", body, kind="heading")]
+    together, rules = merged_by(built, short, full)
+    assert together is merged
+    assert ("proper_name" in rules or "proper_name" in merged_by(built, full, short)[1]) is merged
+
+
+@pytest.mark.parametrize(
+    ("full_forms", "merged"),
+    [
+        ({"Bunsen Burners": 2}, True),
+        # also written in lower case: a common noun set in Title Case ("Define Bunsen
+        # Burners"), not a proper name
+        ({"Bunsen Burners": 2, "bunsen burners": 1}, False),
+    ],
+)
+def test_concepts_merge_a_proper_name_only_when_always_capitalised(full_forms, merged):
+    proper = Shape(2, proper=True, pos=("PROPN", "PROPN"))
+    full, short = cand("bunsen burners", 2), cand("burners", 2)
+    full.forms = Counter(full_forms)
+    full.shapes[proper] = 2
+    short.forms = Counter({"Burners": 2})
+    short.shapes[Shape(1, proper=True, pos=("PROPN",))] = 2
+    assert same_group(groups_of(full, short), "bunsen burners", "burners") is merged

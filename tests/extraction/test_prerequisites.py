@@ -185,21 +185,23 @@ def test_prerequisites_a_stated_relation_counts_whatever_its_cue_confidence(
 
 
 @pytest.mark.parametrize(
-    ("member", "cls", "general"),
+    ("member", "cls", "general", "first"),
     [
-        # a set named in the plural: being one of its members puts neither first
-        ("heat", "conditions for combustion", None),
-        ("inertia", "Newton's laws of motion", None),
-        ("bread prices", "causes of the French revolution", None),
+        # a set named in the plural: no kind of it, but one of the members it is
+        # learned through, which come first
+        ("heat", "conditions for combustion", None, 1.0),
+        ("inertia", "Newton's laws of motion", None, 1.0),
+        ("bread prices", "causes of the French revolution", None, 1.0),
         # a class named in the singular: the general first
-        ("rusting", "oxidation reaction", 1.0),
-        ("plate tectonics", "geology theory", 1.0),
+        ("rusting", "oxidation reaction", 1.0, None),
+        ("plate tectonics", "geology theory", 1.0, None),
     ],
 )
-def test_prerequisites_a_class_named_in_the_plural_is_a_set_not_a_kind(member, cls, general):
+def test_prerequisites_a_class_named_in_the_plural_is_a_set_not_a_kind(member, cls, general, first):
     found = candidates(index_of({}, {}), [Relation(member, cls, "is_a", 0.9, [E])])
-    pair = found.get((cls, member))
-    assert (said(pair).get("general") if pair else None) == general
+    assert said(found[(cls, member)]).get("general") == general
+    assert said(found[(member, cls)]).get("member") == first
+    assert said(found[(member, cls)])["stated"] == (first or -1.0)
 
 
 @pytest.mark.parametrize(
@@ -542,6 +544,27 @@ def test_prerequisites_name_inside_a_name(first: str, then: str):
     assert named_inside(index) == {b: {a}}
     assert features(index, (), a, b)["name_inside"] == 1.0
     assert features(index, (), b, a)["name_inside"] == -1.0
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "definition", "needed"),
+    [
+        ("nuclear magnetic resonance (NMR)", "MRI", "An imaging method built on NMR.", True),
+        ("a central processing unit (CPU)", "a cache", "A fast memory close to the CPU.", True),
+        ("domain name system (DNS)", "a hosts file", "A list that works without DNS.", False),
+    ],
+)
+def test_prerequisites_a_definition_names_a_concept_by_its_abbreviation(
+    first, then, definition, needed
+):
+    cards = [
+        Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {title}?", body,
+             title_line=2 * i + 1, body_lines=(2 * i + 2,))
+        for i, (title, body) in enumerate([(first, "A thing of its own."), (then, definition)])
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    a, b = (index.find(re.sub(r"^an? | \(.*", "", name)) for name in (first, then))
+    assert features(index, (), a, b).get("in_definition") == (1.0 if needed else None)
 
 
 def test_prerequisites_score_says_what_carried_it():

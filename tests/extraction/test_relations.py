@@ -361,6 +361,12 @@ SENTENCES = [
         ("TBPTT", "BPTT"),
         [("TBPTT", "is_a", "BPTT")],
     ),
+    # the label's other name ends with the genus, though the two names are one concept
+    (
+        "DRAM: dynamic RAM - each bit sits in a capacitor that must be refreshed",
+        ("DRAM", "RAM"),
+        [("DRAM", "is_a", "RAM")],
+    ),
     (
         "Reset gate: a gate that decides what to forget",
         ("reset gate", "gate"),

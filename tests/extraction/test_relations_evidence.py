@@ -543,3 +543,172 @@ def test_relations_evidence_an_answer_read_with_its_card_cites_the_question(
     assert found, triples(index)
     assert [e.text for e in found[0].evidence] == cited
     assert len({(e.source, e.line) for e in found[0].evidence}) == len(cited)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "such as" after "N of M": the examples may be Ns as well as Ms, even when N is
+        # a concept too: neither is their class
+        (
+            "The tour shows buildings of medieval towns (such as cathedrals, town halls).",
+            ("building", "medieval town", "cathedral", "town hall"),
+            ("cathedral", "medieval town"),
+        ),
+        (
+            "The survey maps landforms of river valleys (such as meanders, oxbow lakes).",
+            ("landform", "river valley", "meander", "oxbow lake"),
+            ("meander", "river valley"),
+        ),
+    ],
+)
+def test_relations_evidence_examples_after_a_nested_noun_have_no_class(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "N of M" that is itself one concept's name holds the examples
+        (
+            "The measures of hardness (like the Mohs scale, which ranks minerals) can differ.",
+            ("hardness measure", "Mohs scale"),
+            ("Mohs scale", "example_of", "hardness measure"),
+        ),
+        (
+            "The sources of energy (like solar power) are renewable.",
+            ("energy source", "solar power"),
+            ("solar power", "example_of", "energy source"),
+        ),
+    ],
+)
+def test_relations_evidence_examples_after_an_inverted_name_are_its(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a noun the parser hangs on the name (here a head with a letter lost) makes the
+        # phrase that noun's: the concept only modifies it
+        (
+            "The reactor includes the standard coolant pum, which moves the water.",
+            ("reactor", "coolant"),
+            ("coolant", "reactor"),
+        ),
+    ],
+)
+def test_relations_evidence_a_name_running_on_into_a_noun_is_no_end(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # the question names what the class is good for: the answer lists its members
+        (
+            "Which rocks are good for building? || - Granite\n- Marble\n- Slate",
+            ("rock", "granite", "marble", "slate"),
+            ("rock", "granite"),
+        ),
+    ],
+)
+def test_relations_evidence_a_question_naming_the_use_lists_members_not_uses(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "in this X": a particular X the notes show, whose parts are not the concept's
+        (
+            "A plant cell consists of a nucleus and a vacuole.\n"
+            "The nucleus in this animal cell is large.",
+            ("plant cell", "nucleus", "vacuole", "animal cell"),
+            ("nucleus", "animal cell"),
+        ),
+    ],
+)
+def test_relations_evidence_a_part_of_a_pointed_at_whole_is_no_part(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a general word whose noun modifier the name drops is no class of the items
+        (
+            "There are other soil sampling methods worth noting, such as:\n"
+            "- Core sampling\n- Auger boring",
+            ("method", "core sampling", "auger boring"),
+            ("core sampling", "method"),
+        ),
+    ],
+)
+def test_relations_evidence_a_general_word_stripped_of_its_modifier_is_no_class(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "erosion and flood control": erosion may share the unnamed item's head
+        (
+            "Give several applications where a river dam can be useful. || "
+            "- erosion and flood control\n- irrigation",
+            ("river dam", "erosion", "irrigation"),
+            ("river dam", "erosion"),
+        ),
+    ],
+)
+def test_relations_evidence_a_word_sharing_an_unnamed_item_s_head_is_no_item(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "narrowed"),
+    [
+        ("The pump draws on the deep wells outputs.", "outputs", True),
+        ("The pump draws on fixed-length pipes.", "pipes", False),
+        ("Mills grind grain, e.g. wheat.", "wheat", False),
+        ("The pump draws on different wells.", "wells", False),
+    ],
+)
+def test_relations_evidence_a_noun_before_a_name_narrows_it(text, word, narrowed):
+    from extraction import nlp as nlp_module
+    from extraction.relations import Mention, _noun_modified
+
+    doc = nlp_module.load()(text)
+    i = next(t.i for t in doc if t.text == word)
+    assert _noun_modified(doc, Mention(word, i, i + 1)) is narrowed
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # what a thing is used to control is what it acts on, not what it is for
+        (
+            "A floodgate is a barrier used to control the water level of a canal.",
+            ("floodgate", "water level"),
+            ("floodgate", "water level"),
+        ),
+    ],
+)
+def test_relations_evidence_what_a_thing_is_used_to_control_is_no_use(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "wet vs. dry season": the first side shares the second's head, so "dry" is
+        # part of the second side's name: the bare head is no side of the contrast
+        ("Compare the wet vs. dry season.", ("wet season", "season"), ("wet season", "season")),
+    ],
+)
+def test_relations_evidence_a_contrasted_head_without_its_modifier_is_no_side(text, names, absent):
+    assert_unrelated(text, names, absent)

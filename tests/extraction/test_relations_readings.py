@@ -977,3 +977,135 @@ def test_relations_readings_an_aspect_noun_names_no_class(word):
         ("turgor", word, "plant cell"),
         ("turgor", word),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Geologists use seismographs to detect earthquakes.", ("seismograph", "earthquake"),
+         ("seismograph", "used_for", "earthquake")),
+        ("Many compilers use hash tables to resolve symbol names.", ("hash table", "symbol name"),
+         ("hash table", "used_for", "symbol name")),
+        ("We can use a thermometer to monitor body temperature.",
+         ("thermometer", "body temperature"), ("thermometer", "used_for", "body temperature")),
+        ("Use litmus paper to test acidity.", ("litmus paper", "acidity"),
+         ("litmus paper", "used_for", "acidity")),
+    ],
+)  # fmt: skip
+def test_relations_readings_someone_using_a_thing_to_do_something_uses_it_for_that(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Chemists use molarity to denote the concentration of a solution.",
+         ("molarity", "concentration"), ("molarity", "concentration")),
+        ("We use a toy tectonic plate to illustrate subduction.",
+         ("tectonic plate", "subduction"), ("tectonic plate", "subduction")),
+        ("The algorithm uses a hash function to locate the bucket.",
+         ("hash function", "bucket"), ("hash function", "bucket")),
+        ("Mechanics: Uses a hash function to locate the bucket.",
+         ("hash function", "bucket"), ("hash function", "bucket")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_use_that_names_or_shows_or_is_a_things_own_is_for_nothing(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize("verb", sorted(rp.SIGNIFYING_VERBS))
+def test_relations_readings_a_verb_of_naming_or_showing_after_use_states_no_purpose(verb):
+    """Each verb of :data:`rp.SIGNIFYING_VERBS` after "use X to" gives no ``used_for``."""
+    after = "to the solute" if verb == "refer" else "the solute"
+    assert_unrelated(
+        f"Chemists use molarity to {verb} {after} concentration.",
+        ("molarity", "solute concentration"),
+        ("molarity", "solute concentration"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Pepsin, one of the main digestive enzymes, breaks down proteins.",
+         ("pepsin", "digestive enzyme", "protein"), ("pepsin", "is_a", "digestive enzyme")),
+        ("We will apply one of the most common collision strategies, linear probing, to the "
+         "table.", ("collision strategy", "linear probing"),
+         ("linear probing", "is_a", "collision strategy")),
+        ("The revolutionaries stormed one of the royal fortresses, the Bastille, in 1789.",
+         ("royal fortress", "Bastille"), ("Bastille", "is_a", "royal fortress")),
+    ],
+)  # fmt: skip
+def test_relations_readings_one_of_a_class_set_off_by_commas_names_a_member(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("We tried one of the collision strategies, linear probing, and chaining.",
+         ("collision strategy", "linear probing", "chaining"),
+         ("linear probing", "collision strategy")),
+    ],
+)  # fmt: skip
+def test_relations_readings_one_of_a_class_before_a_list_names_no_member(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Corrosion is prevented by a protective coating of zinc.",
+         ("corrosion", "protective coating", "zinc"),
+         ("protective coating", "addresses", "corrosion")),
+        ("Soil erosion: prevented by planting a cover crop of clover.",
+         ("soil erosion", "cover crop", "clover"), ("cover crop", "addresses", "soil erosion")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_remedy_named_with_an_of_phrase_is_the_head_of_its_phrase(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The fiscal crisis caused the French revolution.", ("fiscal crisis", "French revolution"),
+         ("fiscal crisis", "causes", "French revolution")),
+        ("The drought resulted in a famine.", ("drought", "famine"),
+         ("drought", "causes", "famine")),
+        ("Volcanic eruptions gave rise to island arcs.", ("volcanic eruption", "island arc"),
+         ("volcanic eruption", "causes", "island arc")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_cause_told_in_the_past_tense_causes(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The revolutionary army relied on mass conscription.",
+         ("revolutionary army", "mass conscription"),
+         ("revolutionary army", "uses", "mass conscription")),
+        ("The Jacobins employed propaganda.", ("Jacobin", "propaganda"),
+         ("Jacobin", "uses", "propaganda")),
+        ("The smallpox vaccine prevented smallpox epidemics.",
+         ("smallpox vaccine", "smallpox epidemic"),
+         ("smallpox vaccine", "addresses", "smallpox epidemic")),
+        ("Levees mitigated the flooding problem.", ("levee", "flooding problem"),
+         ("levee", "addresses", "flooding problem")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_use_or_a_remedy_told_in_the_past_tense_is_read(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)

@@ -47,6 +47,7 @@ from graph.export import (
     write_obsidian,
     write_picture,
 )
+from graph.export._base import one_way, other_names
 from graph.io import read_graph, write_graph
 from graph.query import UnknownConceptError
 from graph.render import external_urls
@@ -271,9 +272,10 @@ def test_export_mermaid_declares_every_node_once_and_links_declared_ids(which, s
     labels = sorted(mermaid_unescape(label) for _, label in declared)
     assert labels == sorted(" ".join(str(a["label"]).split()) for _, a in G.nodes(data=True))
     edges = [m.groups() for line in lines if (m := MERMAID_EDGE.match(line))]
-    assert len(edges) == G.number_of_edges()
+    drawn = one_way(G.edges(data=True))  # a relation held both ways is one line
+    assert len(edges) == len(drawn)
     assert all(u in ids and v in ids for u, _, _, v in edges)
-    assert sorted(r for _, _, r, _ in edges) == sorted(r for *_, r in G.edges(data="relation"))
+    assert sorted(r for _, _, r, _ in edges) == sorted(str(d["relation"]) for *_, d in drawn)
     others = [
         line for line in lines[1:] if not (MERMAID_NODE.match(line) or MERMAID_EDGE.match(line))
     ]
@@ -325,7 +327,7 @@ def test_export_dot_declares_every_node_once_and_links_declared_ids(which, sampl
     assert sorted(node_ids) == sorted(G) and len(set(node_ids)) == len(node_ids)
     assert all(attrs["label"] == G.nodes[node]["label"] for node, attrs in nodes)
     edges = [m for m in map(DOT_EDGE.match, lines) if m]
-    assert len(edges) == G.number_of_edges()
+    assert len(edges) == len(one_way(G.edges(data=True)))  # a relation held both ways: once
     for m in edges:
         assert dot_unquote(m.group(1)) in G and dot_unquote(m.group(2)) in G
         assert dot_attrs(m.group(3))["label"] in {r for *_, r in G.edges(data="relation")}
@@ -381,7 +383,7 @@ def test_export_markdown_guide_groups_by_topic_then_importance():
     concepts = [h for h in headings if h.startswith("### ")]
     assert concepts[:3] == ["### polymerase chain reaction (PCR)", "### NMR", "### HPLC"]
     assert "*No definition in the notes.*" in text
-    assert "*Also called:* pcrs, the pcr" in text
+    assert "*Also called:* the pcr" in text  # "pcrs" only repeats the name, in the plural
 
 
 def test_export_markdown_guide_makes_injected_markup_inert():
@@ -479,6 +481,59 @@ def test_export_anki_writes_one_escaped_note_per_definition(tmp_path):
     assert "<script>" not in evil_back and "&lt;script&gt;" in evil_back
     assert "notes.md, line 8" in evil_back
     assert "HPLC" not in fronts
+
+
+ALIAS_CASES = [
+    ("enzyme", ["enzymes", "Enzyme"], []),
+    ("enzyme", ["biological catalyst", "biological catalysts"], ["biological catalyst"]),
+    ("enzyme", ["catalysts", "catalyst"], ["catalyst"]),
+    ("hash table (HT)", ["HT", "HTs", "hash map"], ["hash map"]),
+    ("plate tectonics", ["plate-tectonics", "continental drift"], ["continental drift"]),
+    ("osmosis", ["Water Flow", "water flow", "water flows"], ["Water Flow"]),
+    ("boundary", ["boundaries", "plate boundary"], ["plate boundary"]),
+    ("flux", ["fluxes", "flow"], ["flow"]),
+]
+
+
+@pytest.mark.parametrize("label,aliases,shown", ALIAS_CASES)
+def test_export_other_names_leave_out_what_only_repeats_a_name(label, aliases, shown):
+    """Before: every alias was listed, the plurals and case variants of the label too."""
+    assert other_names(label, {"label": label, "aliases": aliases}) == shown
+
+
+def test_export_guide_and_anki_list_each_other_name_once(tmp_path):
+    G = nx.MultiDiGraph()
+    aliases = ["enzymes", "Enzyme", "biological catalyst", "biological catalysts"]
+    G.add_node("enzyme", label="enzyme", definition="A protein that speeds up a reaction.",
+               aliases=aliases)  # fmt: skip
+    assert "*Also called:* biological catalyst\n" in to_markdown_guide(G)
+    write_anki(G, tmp_path / "deck.apkg")
+    ((_, back),) = apkg_notes(tmp_path / "deck.apkg")
+    assert '<div class="aliases">Also: biological catalyst</div>' in back
+
+
+def both_ways() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    said = [{"source": "cell.md", "line": 3, "text": "Osmosis, unlike diffusion, needs..."}]
+    for u, v in [("osmosis", "diffusion"), ("diffusion", "osmosis")]:
+        G.add_edge(u, v, relation="contrasts_with", confidence=0.8, evidence=said)
+    return G
+
+
+@pytest.mark.parametrize(
+    "write, says",
+    [
+        (lambda G: to_dot(G), "contrasts_with"),
+        (lambda G: to_mermaid(G), "|contrasts_with|"),
+        (lambda G: to_markdown_guide(G), "*contrasts with*"),
+    ],
+)
+def test_export_a_relation_stated_both_ways_is_told_once(write, says):
+    """Before: a contrast the graph holds both ways was two lines, and the guide listed
+    it twice under each of its concepts."""
+    text = write(both_ways())
+    once = 2 if says == "*contrasts with*" else 1  # the guide: once under each concept
+    assert text.count(says) == once
 
 
 def test_export_anki_orders_notes_by_prerequisites(tmp_path):

@@ -481,6 +481,35 @@ def test_query_cli_path_flags_a_step_the_notes_do_not_define(capsys, G, tmp_path
     assert out.rstrip().endswith("4. Thermodynamics — thermodynamics defined.")
 
 
+def test_query_cli_path_says_why_each_step_is_there(capsys, tmp_path):
+    """Before: a step the notes never define read "(your notes do not define it)" and
+    nothing said why any step was on the path."""
+    G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
+    G.add_node("osmosis", label="osmosis", definition="Water crossing a membrane.")
+    for u, v, line, text in [
+        ("diffusion", "osmosis", 4, "Osmosis is a kind of diffusion."),
+        ("membrane", "osmosis", 6, "Osmosis needs a membrane."),
+        ("diffusion", "membrane", 2, "Diffusion of gases through the membrane"),
+    ]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.8,
+                   evidence=[{"source": "cell.md", "line": line, "text": text}])  # fmt: skip
+    heat = {"source": "cell.md", "line": 1, "text": "Heat speeds diffusion."}
+    G.add_edge("diffusion", "heat", relation="related_to", confidence=0.5, evidence=[heat])
+    write_graph(G, tmp_path / "g.json")
+    code, out, _ = run(capsys, "path", "osmosis", "--graph", str(tmp_path / "g.json"))
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "  1. diffusion — (your notes do not define it)",
+        "       named in: “Heat speeds diffusion.” (cell.md:1)",
+        "       needed for 2. membrane: “Diffusion of gases through the membrane” (cell.md:2)",
+        "       needed for 3. osmosis: “Osmosis is a kind of diffusion.” (cell.md:4)",
+        "  2. membrane — (your notes do not define it)",
+        "       named in: “Diffusion of gases through the membrane” (cell.md:2)",
+        "       needed for 3. osmosis: “Osmosis needs a membrane.” (cell.md:6)",
+        "  3. osmosis — Water crossing a membrane.",
+    ]
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -555,8 +584,8 @@ def test_query_cli_connect(capsys, graph_file):
     ]
     assert lines[2] == "      “PCR, CBA (cost-benefit analysis)” (notes.txt:1)"
     assert lines[-1] == (
-        "Only weak links join them: the notes name them together but state no relation "
-        "between them."
+        "No chain of stated relations joins them: 1 of the 4 steps is a weak link "
+        "(concepts the notes only name together)."
     )
 
 
@@ -764,6 +793,11 @@ def test_query_cli_connect_says_when_the_only_link_is_weak(capsys, tmp_path):
     path = tmp_path / "g.json"
     write_graph(G, path)
     code, out, _ = run(capsys, "connect", "tide", "tsunami", "--graph", str(path))
+    assert code == 0 and out.splitlines()[-1] == (
+        "No chain of stated relations joins them: 1 of the 2 steps is a weak link "
+        "(concepts the notes only name together)."
+    )  # before: "Only weak links join them", though one of the two steps is stated
+    code, out, _ = run(capsys, "connect", "tide", "seafloor uplift", "--graph", str(path))
     assert code == 0 and "Only weak links join them" in out
     code, out, _ = run(capsys, "connect", "tide", "tsunami", "--graph", str(path), "--json")
     assert json.loads(out)["only_weak_links"] is True

@@ -180,6 +180,29 @@ def test_nodes_sized_by_importance_coloured_by_topic() -> None:
     assert "alias 3" in by_id["c3"]["title"]
 
 
+def test_render_tooltip_names_each_other_name_once() -> None:
+    """Before: "Also: enzymes, Enzyme, biological catalyst, biological catalysts"."""
+    G = nx.MultiDiGraph()
+    aliases = ["enzymes", "Enzyme", "biological catalyst", "biological catalysts"]
+    G.add_node("enzyme", label="enzyme", importance=0.5, aliases=aliases)
+    (node,) = network_data(G)["nodes"]
+    assert "Also: biological catalyst\n" in node["title"] + "\n"
+    assert "enzymes" not in node["title"] and "catalysts" not in node["title"]
+
+
+@pytest.mark.parametrize("fold", [False, True])
+def test_render_a_relation_stated_both_ways_is_one_line(fold: bool) -> None:
+    """Before: a contrast the graph holds both ways was two curved lines side by side."""
+    G = nx.MultiDiGraph()
+    G.add_edge("osmosis", "diffusion", relation="contrasts_with", confidence=0.8)
+    G.add_edge("diffusion", "osmosis", relation="contrasts_with", confidence=0.8)
+    G.add_edge("diffusion", "osmosis", relation="prerequisite_of", confidence=0.6)
+    data = network_data(G, fold=fold)
+    drawn = sorted(edge["color"]["color"] for edge in data["edges"])
+    contrast = RELATION_STYLES["contrasts_with"].colour
+    assert drawn.count(contrast) == 1 and data["mirrored"] == 1
+
+
 def test_long_definitions_are_cut_in_tooltips() -> None:
     G = nx.MultiDiGraph()
     G.add_node("a", label="A", definition="word " * 200, importance=0.5)

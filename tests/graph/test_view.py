@@ -400,6 +400,13 @@ def test_view_mentions_of_statements_then_questions_then_headings() -> None:
         ("hash table", "Hash table (HT)", [], "Hash table"),
         ("revolution", "The causes of the French revolution", [], "revolution"),
         ("causes of the revolution", "The causes of the French revolution", [], "Osmosis"),
+        ("hash table", "Hash table (HT)", ["HTs"], "Hash table"),
+        (
+            "the lithosphere's plates",
+            "plate tectonics of the lithosphere (PT)",
+            ["PTs", "drift"],
+            "drift",
+        ),
     ],
 )
 def test_view_search_example_is_a_short_name_of_an_important_concept(
