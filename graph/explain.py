@@ -129,13 +129,13 @@ def explain_term(G: nx.MultiDiGraph, term: str) -> dict[str, Any]:
     >>> G = nx.MultiDiGraph(candidates=[{"name": "variant", "names": ["variant"],
     ...     "score": 0.1, "threshold": 0.3, "roles": {"mention": 1}, "reasons": [],
     ...     "merges": []}])
-    >>> G.add_node("long short-term memory", label="LSTM (long short-term memory)",
-    ...     aliases=["LSTM"], selection={"score": 0.9, "threshold": 0.3,
+    >>> G.add_node("cost-benefit analysis", label="CBA (cost-benefit analysis)",
+    ...     aliases=["CBA"], selection={"score": 0.9, "threshold": 0.3,
     ...     "roles": {"heading": 1}, "features": {},
-    ...     "reasons": [["role_heading", 2.1]], "merges": [{"name": "LSTM",
-    ...     "into": "long short-term memory", "rule": "abbreviation",
+    ...     "reasons": [["role_heading", 2.1]], "merges": [{"name": "CBA",
+    ...     "into": "cost-benefit analysis", "rule": "abbreviation",
     ...     "reason": "an abbreviation stated with its long form", "evidence": None}]})
-    >>> explain_term(G, "long short term memory")["status"], explain_term(G, "LSTMs")["status"]
+    >>> explain_term(G, "cost benefit analysis")["status"], explain_term(G, "CBAs")["status"]
     ('concept', 'alias')
     >>> explain_term(G, "variant")["status"], explain_term(G, "zebra")["status"]
     ('rejected', 'unknown')

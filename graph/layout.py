@@ -193,8 +193,8 @@ def wrap_label(text: str, *, width: int = LINE_CHARS, lines: int = MAX_LINES) ->
 
     Examples
     --------
-    >>> wrap_label("LSTM (long short-term memory)")
-    'LSTM (long short-term\\nmemory)'
+    >>> wrap_label("GDP (gross domestic product)")
+    'GDP (gross domestic\\nproduct)'
     >>> wrap_label("a " * 60).count("\\n"), wrap_label("a " * 60).endswith("…")
     (2, True)
     """

@@ -65,7 +65,7 @@ SHORT_QUERY = 4
 #: 0..100) at which :func:`search` offers a name.
 SEARCH_CUTOFF = 80
 #: A close spelling this many points less close than the closest one is not offered:
-#: "long short term memmory" finds the LSTM (98), not also "intercept term".
+#: a misspelt long name finds that name, not also a short name that shares one of its words.
 SPELLING_MARGIN = 10
 #: After a match by name (exact, alias or prefix), only spellings at least this close.
 STRONG_SPELLING = 90
@@ -108,8 +108,8 @@ def normalise(name: str) -> str:
 
     Examples
     --------
-    >>> normalise("Long_Short-Term  Memories"), normalise("LSTMs"), normalise("loss")
-    ('long short term memorie', 'lstm', 'loss')
+    >>> normalise("Plate_Tectonic  Boundaries"), normalise("ATPs"), normalise("loss")
+    ('plate tectonic boundarie', 'atp', 'loss')
     """
     words = _SEPARATORS.sub(" ", name).strip().lower().split()
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and words[-1][-2] not in "su":
@@ -118,7 +118,7 @@ def normalise(name: str) -> str:
 
 
 def _variants(name: str) -> list[str]:
-    """``name``, and for "LSTM (long short-term memory)" also "LSTM" and the expansion."""
+    """``name``, and for "ATP (adenosine triphosphate)" also "ATP" and the expansion."""
     found = [name]
     inner = [m.group(1).strip() for m in _PAREN.finditer(name)]
     if inner:
@@ -198,29 +198,29 @@ def _best(index: _Index, nodes: Iterable) -> Any:
 def resolve(G: nx.MultiDiGraph, name: str, *, cutoff: float = 85) -> Any | None:
     """The concept that ``name`` means, or None.
 
-    Tried in order: the node id; a label, alias or id spelled exactly (also "LSTM" and
-    "long short-term memory" for "LSTM (long short-term memory)"); the same ignoring
+    Tried in order: the node id; a label, alias or id spelled exactly (also "ATP" and
+    "adenosine triphosphate" for "ATP (adenosine triphosphate)"); the same ignoring
     case; the same after :func:`normalise`; the same with a generic head word
-    (:data:`GENERIC_HEADS`) added or left out ("attention" finds "attention mechanism");
-    an acronym of the query's words ("gated recurrent unit" finds "GRU"); and last a
+    (:data:`GENERIC_HEADS`) added or left out ("hash" finds "hash function");
+    an acronym of the query's words ("central processing unit" finds "CPU"); and last a
     close spelling (rapidfuzz ``token_sort_ratio`` over normalised names, score >=
     ``cutoff``). A close spelling
     is not enough for short queries (<= :data:`SHORT_QUERY` characters), and a short
     all-caps query is an acronym that matches only as written: "MAP" never means
-    "map". A lower-case short query may still find an acronym ("lstm" finds "LSTM").
+    "map". A lower-case short query may still find an acronym ("atp" finds "ATP").
     Several matches go to the most important concept.
 
     ``token_sort_ratio`` rather than ``WRatio``: WRatio scores any name that merely
-    contains the query at 90, so "attention" would resolve to the first long title that
-    mentions attention; :func:`search` uses WRatio, where containment is what is wanted.
+    contains the query at 90, so "osmosis" would resolve to the first long title that
+    mentions osmosis; :func:`search` uses WRatio, where containment is what is wanted.
 
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("LSTM (long short-term memory)", label="LSTM (long short-term memory)")
+    >>> G.add_node("ATP (adenosine triphosphate)", label="ATP (adenosine triphosphate)")
     >>> G.add_node("map", label="map")
-    >>> {resolve(G, q) for q in ("lstm", "Long Short Term Memories", "long short term memmory")}
-    {'LSTM (long short-term memory)'}
+    >>> {resolve(G, q) for q in ("atp", "Adenosine Triphosphates", "adenosine triphospate")}
+    {'ATP (adenosine triphosphate)'}
     >>> resolve(G, "MAP") is None, resolve(G, "Map")
     (True, 'map')
     """
@@ -250,8 +250,8 @@ def resolve(G: nx.MultiDiGraph, name: str, *, cutoff: float = 85) -> Any | None:
     return _best(index, (index.entries[i][0] for _, score, i in matches if score == top))
 
 
-#: Head words a name may carry or leave out: "attention" and "attention mechanism",
-#: "sigmoid" and "sigmoid function" name one concept.
+#: Head words a name may carry or leave out: "hash" and "hash function", "Krebs cycle"
+#: and "Krebs cycle mechanism" name one concept.
 GENERIC_HEADS = frozenset(
     "mechanism model architecture network method function problem algorithm technique".split()
 )
@@ -268,15 +268,15 @@ def _by_generic_head(index: _Index, query: str) -> list:
 
 
 def _by_initials(index: _Index, query: str) -> list:
-    """Nodes named only by an acronym of the words of ``query``: "gated recurrent unit"
-    is the "GRU", "backpropagation through time" the "BPTT" (a node that also has a
+    """Nodes named only by an acronym of the words of ``query``: "central processing
+    unit" is the "CPU", "gross domestic product" the "GDP" (a node that also has a
     spelled-out name, which the query did not match, is something else; a name with a
     digit, "MP3", "ES6", is no acronym of words).
 
     >>> G = nx.MultiDiGraph()
-    >>> G.add_nodes_from(["GRU", "MP3"])
-    >>> resolve(G, "gated recurrent unit"), resolve(G, "module pattern")
-    ('GRU', None)
+    >>> G.add_nodes_from(["CPU", "MP3"])
+    >>> resolve(G, "central processing unit"), resolve(G, "media player")
+    ('CPU', None)
     """
     if len(query.split()) < 2:
         return []
@@ -684,15 +684,15 @@ def _step_costs(G: nx.MultiDiGraph) -> dict[Any, float]:
 
 
 def named_after(G: nx.MultiDiGraph, node: Any) -> list:
-    """The neighbours of ``node`` whose names contain its name as whole words ("support
-    vector" and "feature vector" for "vector").
+    """The neighbours of ``node`` whose names contain its name as whole words ("seismic
+    wave" and "sound wave" for "wave").
 
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("support vector", "vector", relation="is_a")
-    >>> _ = G.add_edge("vector", "eigenvectors", relation="prerequisite_of")
-    >>> _ = G.add_edge("matrix", "vector", relation="uses")
-    >>> named_after(G, "vector"), named_after(G, "matrix")
-    (['support vector'], [])
+    >>> _ = G.add_edge("seismic wave", "wave", relation="is_a")
+    >>> _ = G.add_edge("wave", "microwaves", relation="prerequisite_of")
+    >>> _ = G.add_edge("frequency", "wave", relation="uses")
+    >>> named_after(G, "wave"), named_after(G, "frequency")
+    (['seismic wave'], [])
     """
     attrs = G.nodes[node]
     names = {normalise(n) for n in (str(node), str(attrs.get("label") or "")) if n}

@@ -707,8 +707,8 @@ def topic_label(name: str, concepts: int) -> str:
 
     Examples
     --------
-    >>> topic_label("recurrent neural network (RNN)", 41)
-    'recurrent neural\\nnetwork (RNN)\\n41 concepts'
+    >>> topic_label("central processing unit (CPU)", 41)
+    'central processing\\nunit (CPU)\\n41 concepts'
     """
     return f"{wrap_label(name, lines=2)}\n{concepts} concept{'s' if concepts != 1 else ''}"
 
@@ -966,8 +966,8 @@ def concept_label(node: Hashable, attrs: Mapping[str, Any]) -> str:
 
     Examples
     --------
-    >>> concept_label("lstm", {"label": "LSTM (long short-term memory)"})
-    'LSTM (long short-term\\nmemory)'
+    >>> concept_label("gdp", {"label": "GDP (gross domestic product)"})
+    'GDP (gross domestic\\nproduct)'
     """
     return wrap_label(str(attrs.get("label") or node))
 

@@ -1334,8 +1334,8 @@ def slug(text: str, *, max_chars: int = 60) -> str:
 
     Examples
     --------
-    >>> slug("LSTM (long short-term memory)"), slug("<script>"), slug("…")
-    ('lstm-long-short-term-memory', 'script', 'concept')
+    >>> slug("GDP (gross domestic product)"), slug("<script>"), slug("…")
+    ('gdp-gross-domestic-product', 'script', 'concept')
     """
     words = re.findall(r"[a-z0-9]+", text.lower())
     return "-".join(words)[:max_chars].strip("-") or "concept"

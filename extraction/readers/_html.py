@@ -29,7 +29,7 @@ _CODE_BLOCK = "pre"
 #: Code inside a line (``<code>``): kept only when it reads as a name (:func:`code_words`),
 #: as Markdown's inline code is; one that spans lines is a block of code, never text.
 _CODE_SPAN = "code"
-#: Inline code kept as text: a word or a short name ("Dense", "ls", "Leaky ReLU").
+#: Inline code kept as text: a word or a short name ("Dense", "ls", "Hash Map").
 _WORDLIKE_CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z][A-Za-z0-9-]*){0,3}")
 
 # Spans are bounded: an unbounded ``.*?`` rescans the rest of the field from every
@@ -453,9 +453,9 @@ def note_parts(names: Sequence[str], fields: Sequence[str]) -> NoteParts:
     A field that cannot be read (over :data:`~extraction.limits.MAX_FIELD_CHARS`) is
     left out, and ``skipped`` says which and why; the note keeps its other fields.
 
-    >>> parts = note_parts(["Text", "Extra"], ["The {{c1::<b>LSTM</b>}} cell", "x"])
+    >>> parts = note_parts(["Text", "Extra"], ["The {{c1::<b>ATP</b>}} cycle", "x"])
     >>> parts.title, parts.title_emphasis, parts.cloze, [[l.text for l in b] for b in parts.blocks]
-    ('The LSTM cell', [(4, 8, 'bold')], True, [['x']])
+    ('The ATP cycle', [(4, 7, 'bold')], True, [['x']])
     >>> print(*note_parts(["Front", "Back"], ["Q", "x" * 30_000]).skipped)
     field 2 ('Back'): a note field has 30,000 characters, over the 20,000-character limit; ...
     """

@@ -47,7 +47,7 @@ MARKERS = compile_lines(QA_MARKERS)
 def is_boilerplate(line: str) -> bool:
     """True for a line that exporters add and students never write.
 
-    >>> is_boilerplate("New cards"), is_boilerplate("1/15"), is_boilerplate("LSTM stands for")
+    >>> is_boilerplate("New cards"), is_boilerplate("1/15"), is_boilerplate("ATP stands for")
     (True, True, False)
     """
     return bool(GLOBAL.match(line.strip()))

@@ -187,7 +187,7 @@ def sniff(raw: RawNote) -> float:
 def _is_header_row(cells: Sequence[str]) -> bool:
     """``term,definition``-style column names.
 
-    >>> _is_header_row(["Term", "Definition"]), _is_header_row(["LSTM", "a cell"])
+    >>> _is_header_row(["Term", "Definition"]), _is_header_row(["Osmosis", "a flow"])
     (True, False)
     """
     names = [c.strip().lower() for c in cells]

@@ -521,8 +521,8 @@ def is_term_table(table: Table) -> bool:
     """Two columns: short terms (at most six words) and their explanations (four words
     or more on average), at least two rows.
 
-    >>> rows = (("ReLU", "Zero below zero, identity above."), ("Tanh", "An S-shaped curve."))
-    >>> is_term_table(Table(("Function", "Description"), rows))
+    >>> rows = (("Magma", "Molten rock below the surface."), ("Lava", "Magma that has erupted."))
+    >>> is_term_table(Table(("Term", "Description"), rows))
     True
     """
     rows = [r for r in table.rows if any(r)]

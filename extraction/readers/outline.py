@@ -5,9 +5,9 @@ lines without end punctuation, set apart by blank lines, with paragraphs and bul
 under them. Each heading starts a card (title = heading, section = the headings above
 it); text with no headings becomes one card per paragraph.
 
-A run of consecutive headings ("Autoencoders" / "Training") is read as a path: the
+A run of consecutive headings ("Volcanoes" / "Eruptions") is read as a path: the
 run of *k* headings replaces the last *k* levels of the current path, which keeps
-sibling sections ("Loss Function" after "Training") under the same parent.
+sibling sections ("Lava Flows" after "Eruptions") under the same parent.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def _next_filled(texts: Sequence[str]) -> list[str]:
 
 
 def _join_wrapped_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Join "SVM cost functions from logistic regression cost" / "functions"."""
+    """Join "Enzyme activity at different temperatures and substrate" / "levels"."""
     out: list[tuple[int, str]] = []
     for number, text in lines:
         if (

@@ -48,7 +48,7 @@ _WORD_CODE = re.compile(r"`([A-Za-z][A-Za-z0-9-]{0,40}(?: [A-Za-z][A-Za-z0-9-]{0
 def is_prose(text: str) -> bool:
     """Most of the text's tokens are words (not a formula from a PDF's text layer).
 
-    >>> is_prose("the cost function of the SVM"), is_prose("J(θ) = − 1 m m∑ i=1")
+    >>> is_prose("the active site of the enzyme"), is_prose("J(θ) = − 1 m m∑ i=1")
     (True, False)
     """
     tokens = text.split()

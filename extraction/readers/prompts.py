@@ -6,8 +6,8 @@ questions typed one per line) leave only the wording to tell a prompt from an an
 
 * a **question**: ends with ``?``, starts with an interrogative or a study verb
   ("Define", "Explain", "Name ..."), or a contrast ("X vs. Y", "Difference between");
-* a **cloze stem**: a sentence cut off before its answer ("LSTM stands for",
-  "BatchNorm is tricky to use in", "... version of ___ cell");
+* a **cloze stem**: a sentence cut off before its answer ("ATP stands for",
+  "Litmus paper is tricky to use in", "... version of ___ enzyme");
 * a **term**: a short capitalised noun phrase followed by its explanation.
 """
 
@@ -62,7 +62,7 @@ PROMPT_HEADS = (
     r"true or false\b",
 )
 
-#: A contrast between two named things: "Grid vs. Random Search".
+#: A contrast between two named things: "Mitosis vs. Meiosis".
 VERSUS = r"\S\s+vs\.?\s+(?-i:[A-Z0-9])"
 
 #: Discourse labels that head a part of an answer, never a card of their own.
@@ -115,7 +115,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def is_question(text: str) -> bool:
     """A line that asks: "What is X?", "Define X", "X vs. Y", "Name them".
 
-    >>> is_question("Define regularization"), is_question("Grid vs. Random Search")
+    >>> is_question("Define osmosis"), is_question("Mitosis vs. Meiosis")
     (True, True)
     >>> is_question("noisy labels")
     False
@@ -129,11 +129,11 @@ def is_question(text: str) -> bool:
 
 
 def is_cloze(text: str) -> bool:
-    """A sentence cut off where its answer goes: "LSTM stands for".
+    """A sentence cut off where its answer goes: "ATP stands for".
 
-    >>> is_cloze("LSTM stands for"), is_cloze("BatchNorm is tricky to use in")
+    >>> is_cloze("ATP stands for"), is_cloze("Litmus paper is tricky to use in")
     (True, True)
-    >>> is_cloze("Stabilising data")
+    >>> is_cloze("Stabilising soil")
     False
     """
     text = text.strip()
@@ -145,7 +145,7 @@ def is_cloze(text: str) -> bool:
 def is_term(text: str) -> bool:
     """A short capitalised noun phrase that may head its own explanation.
 
-    >>> is_term("Transfer Learning"), is_term("Softmax"), is_term("Labelled data")
+    >>> is_term("Continental Drift"), is_term("Photosynthesis"), is_term("Labelled data")
     (True, True, False)
     """
     text = text.strip()
@@ -171,7 +171,7 @@ def prompt_kind(title: str) -> str:
     """The :data:`~extraction.records.TITLE_KINDS` entry of a flashcard's front:
     "question", "cloze" (a gap, a cut-off stem, ``{{c1::...}}``), "term" or "none".
 
-    >>> prompt_kind("What is dropout?"), prompt_kind("LSTM stands for"), prompt_kind("Softmax")
+    >>> prompt_kind("What is osmosis?"), prompt_kind("ATP stands for"), prompt_kind("Erosion")
     ('question', 'cloze', 'term')
     """
     title = title.strip()

@@ -71,34 +71,35 @@ def to_markdown_guide(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("rnn", label="RNN", definition="A network with a *loop*.", aliases=["RNNs"])
-    >>> G.add_node("lstm", label="LSTM", definition="An RNN with gates (see notes_2.md).")
-    >>> ev = [{"source": "notes_1.md", "line": 4, "text": "Learn RNNs before LSTMs."}]
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", evidence=ev)
-    >>> print(to_markdown_guide(G, order=["rnn", "lstm"]))
+    >>> G.add_node("cell", label="Cell", definition="A unit with a *membrane*.",
+    ...            aliases=["cells", "living unit"])
+    >>> G.add_node("neuron", label="Neuron", definition="A cell with an axon (see notes_2.md).")
+    >>> ev = [{"source": "notes_1.md", "line": 4, "text": "Learn cells before neurons."}]
+    >>> _ = G.add_edge("cell", "neuron", relation="prerequisite_of", evidence=ev)
+    >>> print(to_markdown_guide(G, order=["cell", "neuron"]))
     # Study guide
     <BLANKLINE>
     2 concepts, 1 relation, in study order.
     <BLANKLINE>
-    ## 1. RNN
+    ## 1. Cell
     <BLANKLINE>
-    A network with a \*loop\*.
+    A unit with a \*membrane\*.
     <BLANKLINE>
-    *Also called:* RNNs
-    <BLANKLINE>
-    **Relations**
-    <BLANKLINE>
-    - **RNN** *prerequisite of* **LSTM**
-      - “Learn RNNs before LSTMs.” — notes_1.md, line 4
-    <BLANKLINE>
-    ## 2. LSTM
-    <BLANKLINE>
-    An RNN with gates (see notes_2.md).
+    *Also called:* living unit
     <BLANKLINE>
     **Relations**
     <BLANKLINE>
-    - **RNN** *prerequisite of* **LSTM**
-      - “Learn RNNs before LSTMs.” — notes_1.md, line 4
+    - **Cell** *prerequisite of* **Neuron**
+      - “Learn cells before neurons.” — notes_1.md, line 4
+    <BLANKLINE>
+    ## 2. Neuron
+    <BLANKLINE>
+    A cell with an axon (see notes_2.md).
+    <BLANKLINE>
+    **Relations**
+    <BLANKLINE>
+    - **Cell** *prerequisite of* **Neuron**
+      - “Learn cells before neurons.” — notes_1.md, line 4
     <BLANKLINE>
     """
     heading = title or "Study guide"

@@ -76,7 +76,7 @@ def _package(
         fields=[{"name": "Front"}, {"name": "Back"}],
         templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{Back}}"}],
     )
-    deck = genanki.Deck(2059400110, "Machine Learning::Kernels", description=description)
+    deck = genanki.Deck(2059400110, "Earth Science::Volcanoes", description=description)
     for fields in notes:
         deck.add_note(genanki.Note(model=model, fields=fields))
     genanki.Package(deck).write_to_file(str(path))
@@ -85,35 +85,35 @@ def _package(
 
 def test_apkg_genanki_round_trip(tmp_path):
     path = _package(
-        tmp_path / "kernels.apkg",
+        tmp_path / "lava.apkg",
         [
-            ["What is a <b>kernel</b>?", "A similarity&nbsp;function<br>between two points"],
+            ["What is a <b>caldera</b>?", "A collapsed&nbsp;crater<br>after an eruption"],
             ['<img src="only.png">', '<img src="also.png">'],  # image-only: skipped
-            ['<img src="plot.png">', "<div>The margin</div><div>is wide</div>"],
+            ['<img src="plot.png">', "<div>The crater</div><div>is wide</div>"],
             ["The ﬁrst [$]x^2[/$] term", "<ul><li>one</li><li>two</li></ul>[sound:a.mp3]"],
         ],
     )
     result = read_file(path)
     assert result.ok, result.source.errors
     assert [(c.title, c.body) for c in result.cards] == [
-        ("What is a kernel?", "A similarity function between two points"),
-        ("", "The margin is wide"),
+        ("What is a caldera?", "A collapsed crater after an eruption"),
+        ("", "The crater is wide"),
         ("The first x^2 term", "one\ntwo"),
     ]
     assert [c.title_kind for c in result.cards] == ["question", "none", "term"]
-    assert result.cards[0].emphasised("title") == ["kernel"]
+    assert result.cards[0].emphasised("title") == ["caldera"]
     assert [(i.depth, i.parent) for i in result.cards[2].items] == [(0, -1), (0, -1)]
     # Lines count notes, the skipped image-only note included.
     assert [c.lines for c in result.cards] == [(1, 1), (3, 3), (4, 4)]
-    assert all(c.section == ("Machine Learning", "Kernels") for c in result.cards)
-    assert [c.id for c in result.cards] == ["kernels.apkg#1", "kernels.apkg#2", "kernels.apkg#3"]
+    assert all(c.section == ("Earth Science", "Volcanoes") for c in result.cards)
+    assert [c.id for c in result.cards] == ["lava.apkg#1", "lava.apkg#2", "lava.apkg#3"]
 
 
 @pytest.mark.parametrize(
     ("description", "summary"),
     [
         ("Cards on <i>osmosis</i>, diffusion and active transport", True),
-        ("Flashcards for Machine Learning Kernels", False),
+        ("Flashcards for Earth Science Volcanoes", False),
         ("", False),
     ],
 )
@@ -124,18 +124,18 @@ def test_apkg_deck_description_is_a_summary_card(tmp_path, description, summary)
         assert cards[0].title_kind == "summary" and not cards[0].title
         assert cards[0].body == "Cards on osmosis, diffusion and active transport"
         assert cards[0].emphasised() == ["osmosis"] and cards[0].lines == (1, 1)
-        assert cards[0].section == ("Machine Learning", "Kernels")
+        assert cards[0].section == ("Earth Science", "Volcanoes")
     assert [c.title for c in cards] == [""] * bool(summary) + ["Turgor"]
 
 
 def test_apkg_cloze_note_gives_the_answer(tmp_path):
     path = _package(
         tmp_path / "cloze.apkg",
-        [["An {{c1::SVM::model}} maximises the {{c2::margin}}.", "Extra note"]],
+        [["An {{c1::enzyme::catalyst}} lowers the {{c2::barrier}}.", "Extra note"]],
         model=genanki.CLOZE_MODEL,
     )
     (card,) = read_file(path).cards
-    assert card.title == "An SVM maximises the margin."
+    assert card.title == "An enzyme lowers the barrier."
     assert card.body == "Extra note"
 
 
@@ -225,7 +225,7 @@ def test_apkg_bad_package_one_clear_error(tmp_path, make, reason):
         ('<img src="a.png">[sound:b.mp3]', []),
         ("[$]\\frac{a}{b}[/$] and [$$]c[/$$]", ["\\frac{a}{b} and c"]),
         ("[latex]\\sum_i x_i[/latex]", ["\\sum_i x_i"]),
-        ("{{c1::gradient::what?}} descent {{c2::step}}", ["gradient descent step"]),
+        ("{{c1::plate::what?}} tectonics {{c2::theory}}", ["plate tectonics theory"]),
         ("de\ufb01ned \ufb02ow", ["defined flow"]),
         ("<style>.card{color:red}</style>shown", ["shown"]),
         ("<table><tr><td>a</td><td>b</td></tr></table>", ["a b"]),

@@ -16,10 +16,10 @@ ANKI_EXPORT = (
     "#notetype column:2\n"
     "#deck column:3\n"
     "#tags column:6\n"
-    "k1\tBasic\tML::Kernels\tWhat is a <b>kernel</b>?\t"
-    '"A similarity&nbsp;function<br>between points"\tsvm week12\n'
-    "k2\tBasic\tML\tDe\ufb01ne margin\t<div>Gap between</div><div>classes</div>\t\n"
-    'k3\tBasic\tML\tMultiline\t"first\n<br>second"\t\n'
+    "k1\tBasic\tGEO::Rivers\tWhat is a <b>delta</b>?\t"
+    '"A landform&nbsp;built<br>at a river mouth"\trivers week12\n'
+    "k2\tBasic\tGEO\tDe\ufb01ne meander\t<div>Loop between</div><div>banks</div>\t\n"
+    'k3\tBasic\tGEO\tMultiline\t"first\n<br>second"\t\n'
 )
 
 
@@ -36,13 +36,13 @@ def test_delimited_anki_export_headers(tmp_path):
     result = _read(tmp_path, "notes.txt", ANKI_EXPORT)
     assert result.ok and result.source.format == "csv", result.source.errors
     assert [(c.title, c.body, c.section, c.lines) for c in result.cards] == [
-        ("What is a kernel?", "A similarity function between points", ("ML", "Kernels"), (7, 7)),
-        ("Define margin", "Gap between classes", ("ML",), (8, 8)),
-        ("Multiline", "first second", ("ML",), (9, 10)),
+        ("What is a delta?", "A landform built at a river mouth", ("GEO", "Rivers"), (7, 7)),
+        ("Define meander", "Loop between banks", ("GEO",), (8, 8)),
+        ("Multiline", "first second", ("GEO",), (9, 10)),
     ]
     # GUID, note type and tags never reach the text.
     text = " ".join(c.title + c.body for c in result.cards)
-    assert "k1" not in text and "Basic" not in text and "svm week12" not in text
+    assert "k1" not in text and "Basic" not in text and "rivers week12" not in text
 
 
 @pytest.mark.parametrize(
@@ -57,51 +57,51 @@ def test_delimited_anki_export_headers(tmp_path):
     ],
 )
 def test_delimited_anki_separator_names(tmp_path, header, delimiter):
-    rows = [f"Epoch{delimiter}One_pass", f"Batch{delimiter}A_group"]
+    rows = [f"Magma{delimiter}Molten_rock", f"Lava{delimiter}Erupted_rock"]
     result = _read(tmp_path, "notes.txt", "\n".join([header, "#html:false", *rows]) + "\n")
     assert result.ok, result.source.errors
     assert [(c.title, c.body) for c in result.cards] == [
-        ("Epoch", "One_pass"),
-        ("Batch", "A_group"),
+        ("Magma", "Molten_rock"),
+        ("Lava", "Erupted_rock"),
     ]
 
 
 def test_delimited_quizlet_tsv(tmp_path):
-    text = "Overfitting\tLearning noise in the training set\nBias\tError from wrong assumptions\n"
-    text += 'Variance\tSensitivity to the sample, e.g. a "wiggly" fit\n'
+    text = "Erosion\tWearing away of rock by water\nWeathering\tBreaking of rock in place\n"
+    text += 'Deposition\tSettling of the load, e.g. a "sandy" bar\n'
     result = _read(tmp_path, "set.tsv", text)
     assert result.ok, result.source.errors
-    assert [c.title for c in result.cards] == ["Overfitting", "Bias", "Variance"]
-    assert result.cards[2].body == 'Sensitivity to the sample, e.g. a "wiggly" fit'
+    assert [c.title for c in result.cards] == ["Erosion", "Weathering", "Deposition"]
+    assert result.cards[2].body == 'Settling of the load, e.g. a "sandy" bar'
     assert [c.lines for c in result.cards] == [(1, 1), (2, 2), (3, 3)]
 
 
 def test_delimited_quizlet_csv_quoted_multiline_definition(tmp_path):
     text = (
         "term,definition\n"
-        'Gradient,"The vector of partial derivatives,\npointing uphill"\n'
-        "Learning rate,Step size, usually small\n"
+        'Delta,"The fan of sediment at the mouth,\npointing seaward"\n'
+        "Flow rate,Volume per second, usually large\n"
     )
     result = _read(tmp_path, "set.csv", text)
     assert result.ok, result.source.errors
     first, second = result.cards
     assert (first.title, first.body) == (
-        "Gradient",
-        "The vector of partial derivatives, pointing uphill",
+        "Delta",
+        "The fan of sediment at the mouth, pointing seaward",
     )
     assert first.lines == (2, 3) and first.title_line == 2 and first.body_lines == (2,)
     assert first.line_of(first.body.index("pointing")) == 3
     # An unquoted comma in a two-column set belongs to the definition.
     assert (second.title, second.body, second.lines) == (
-        "Learning rate",
-        "Step size, usually small",
+        "Flow rate",
+        "Volume per second, usually large",
         (4, 4),
     )
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "cp1252"])
 def test_delimited_csv_encodings(tmp_path, encoding):
-    text = "front,back\nCafé,A naïve résumé\nSoftmax,Turns scores into probabilities\n"
+    text = "front,back\nCafé,A naïve résumé\nTitration,Finds the strength of an acid\n"
     result = _read(tmp_path, "set.csv", text.encode(encoding))
     assert result.ok, result.source.errors
     assert len(result.cards) == 2
@@ -118,7 +118,7 @@ def test_delimited_csv_encodings(tmp_path, encoding):
         ("a.csv", "just one column\nof words\n", 0.2),
         ("a.txt", "A\tB\nC\tD\nE\tF\n", 0.5),
         ("a.txt", "A\tB\nC\tD\nplain line\nmore prose\n", 0.0),
-        ("a.txt", "What is a kernel?\nA similarity function.\n", 0.0),
+        ("a.txt", "What is a delta?\nA river landform.\n", 0.0),
     ],
 )
 def test_delimited_sniff(name, text, score):

@@ -18,27 +18,27 @@ from extraction.records import Table
 def _lecture(path: Path) -> Path:
     document = python_docx.Document()
     document.add_paragraph("Notes taken in week 12.")
-    document.add_heading("Support Vector Machines", level=0)
-    document.add_heading("Kernels", level=1)
-    intro = document.add_paragraph("A kernel compares ")
-    intro.add_run("two points").bold = True
+    document.add_heading("Plate Tectonics", level=0)
+    document.add_heading("Boundaries", level=1)
+    intro = document.add_paragraph("A boundary separates ")
+    intro.add_run("two plates").bold = True
     intro.add_run("&#46;")
-    document.add_paragraph("Linear kernel", style="List Bullet")
-    document.add_paragraph("Gaussian kernel", style="List Number")
+    document.add_paragraph("Divergent boundary", style="List Bullet")
+    document.add_paragraph("Transform boundary", style="List Number")
     document.add_paragraph("")
     document.add_paragraph("")
-    document.add_paragraph("Chosen by\tcross-validation\non held-out data, de\ufb01nitely.")
+    document.add_paragraph("Mapped by\tseismic-surveys\non the ocean floor, de\ufb01nitely.")
     table = document.add_table(rows=2, cols=2)
     for (row, col), text in {
-        (0, 0): "Kernel",
-        (0, 1): "Width",
-        (1, 0): "Gaussian",
-        (1, 1): "sigma",
+        (0, 0): "Boundary",
+        (0, 1): "Speed",
+        (1, 0): "Transform",
+        (1, 1): "slow",
     }.items():
         table.cell(row, col).text = text
-    document.add_heading("Gaussian kernel", level=2)
-    document.add_heading("Margins", level=1)
-    document.add_paragraph("The widest gap between classes.")
+    document.add_heading("Transform boundary", level=2)
+    document.add_heading("Trenches", level=1)
+    document.add_paragraph("The deepest parts of the ocean.")
     document.save(str(path))
     return path
 
@@ -47,24 +47,24 @@ def test_docx_headings_make_cards(tmp_path):
     result = read_file(_lecture(tmp_path / "week12.docx"))
     assert result.ok, result.source.errors
     assert result.source.format == "docx"
-    svm = "Support Vector Machines"
+    plates = "Plate Tectonics"
     assert [(c.title, c.section, c.lines) for c in result.cards] == [
         ("", (), (1, 1)),
-        (svm, (), (2, 2)),
-        ("Kernels", (svm,), (3, 11)),
-        ("Gaussian kernel", (svm, "Kernels"), (12, 12)),
-        ("Margins", (svm,), (13, 14)),
+        (plates, (), (2, 2)),
+        ("Boundaries", (plates,), (3, 11)),
+        ("Transform boundary", (plates, "Boundaries"), (12, 12)),
+        ("Trenches", (plates,), (13, 14)),
     ]
-    kernels = result.cards[2]
-    assert kernels.title_kind == "heading"
-    assert kernels.body == (
-        "A kernel compares two points.\nLinear kernel\nGaussian kernel\n"
-        "Chosen by cross-validation on held-out data, definitely."
+    boundaries = result.cards[2]
+    assert boundaries.title_kind == "heading"
+    assert boundaries.body == (
+        "A boundary separates two plates.\nDivergent boundary\nTransform boundary\n"
+        "Mapped by seismic-surveys on the ocean floor, definitely."
     )
-    assert kernels.body_lines == (4, 5, 6, 9)
-    assert kernels.emphasised() == ["two points"]
-    assert [(i.depth, i.parent) for i in kernels.items] == [(0, 0), (0, 0)]
-    assert kernels.tables == (Table(("Kernel", "Width"), (("Gaussian", "sigma"),), (11,)),)
+    assert boundaries.body_lines == (4, 5, 6, 9)
+    assert boundaries.emphasised() == ["two plates"]
+    assert [(i.depth, i.parent) for i in boundaries.items] == [(0, 0), (0, 0)]
+    assert boundaries.tables == (Table(("Boundary", "Speed"), (("Transform", "slow"),), (11,)),)
     assert result.cards[0].body == "Notes taken in week 12."
 
 
@@ -72,30 +72,30 @@ def test_docx_merged_cells_are_not_repeated(tmp_path):
     document = python_docx.Document()
     document.add_heading("Summary", level=1)
     table = document.add_table(rows=2, cols=3)
-    table.cell(0, 0).merge(table.cell(0, 2)).text = "All kernels"
-    table.cell(1, 0).text = "RBF"
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "All boundaries"
+    table.cell(1, 0).text = "Rift"
     table.cell(1, 2).text = "smooth"
     document.save(str(tmp_path / "t.docx"))
     (card,) = read_file(tmp_path / "t.docx").cards
-    assert card.tables == (Table(("All kernels",), (("RBF", "smooth"),), (3,)),)
+    assert card.tables == (Table(("All boundaries",), (("Rift", "smooth"),), (3,)),)
 
 
 def test_docx_term_table_gives_term_cards(tmp_path):
     document = python_docx.Document()
-    document.add_heading("Kernels", level=1)
+    document.add_heading("Boundaries", level=1)
     table = document.add_table(rows=2, cols=2)
     rows = [
-        ("RBF", "A smooth kernel of one width."),
-        ("Linear", "The plain dot product of points."),
+        ("Rift", "A valley where two plates move apart."),
+        ("Trench", "The deep line where one plate sinks."),
     ]
     for r, (term, meaning) in enumerate(rows):
         table.cell(r, 0).text, table.cell(r, 1).text = term, meaning
     document.save(str(tmp_path / "t.docx"))
     cards = read_file(tmp_path / "t.docx").cards
     assert [(c.title, c.title_kind, c.body, c.section) for c in cards] == [
-        ("Kernels", "heading", "", ()),
-        ("RBF", "term", "A smooth kernel of one width.", ("Kernels",)),
-        ("Linear", "term", "The plain dot product of points.", ("Kernels",)),
+        ("Boundaries", "heading", "", ()),
+        ("Rift", "term", "A valley where two plates move apart.", ("Boundaries",)),
+        ("Trench", "term", "The deep line where one plate sinks.", ("Boundaries",)),
     ]
 
 

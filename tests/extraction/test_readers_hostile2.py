@@ -36,7 +36,7 @@ from extraction.records import ReadResult
 from graph import view
 
 ROOT = Path(__file__).resolve().parents[2]
-GOOD = "# Dropout\n\nDropout is a regularization technique that drops units.\n"
+GOOD = "# Osmosis\n\nOsmosis is a transport process that moves water.\n"
 #: A guard only: each of these finishes in a second or two once fixed.
 GUARD_SECONDS = 60
 
@@ -270,7 +270,7 @@ def test_readers_hostile2_progress_and_cancel(tmp_path):
 def test_readers_hostile2_latin1_file_name_is_read_and_cited_with_a_replacement(tmp_path):
     (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
     with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.md"), "w", encoding="utf-8") as f:
-        f.write("# Attention\n\nAttention is a mechanism that weights inputs.\n")
+        f.write("# Erosion\n\nErosion is a process that wears rocks.\n")
     results = read_paths([tmp_path])
     assert [len(r.cards) for r in results] == [1, 1]
     latin = next(r for r in results if "caf" in r.source.path)
@@ -335,7 +335,7 @@ def _apkg(notes: list[bytes | str]) -> bytes:
     return buffer.getvalue()
 
 
-NOTES = ["Epoch\x1fOne pass over the data", "Batch\x1fA subset", "Dropout\x1fDrops units"]
+NOTES = ["Magma\x1fMolten rock below ground", "Lava\x1fMolten rock", "Osmosis\x1fMoves water"]
 
 
 @pytest.mark.parametrize("suffix", [".apkg", ".colpkg"])
@@ -343,7 +343,7 @@ def test_readers_hostile2_apkg_note_not_utf8_keeps_the_deck(suffix):
     bad = "Caf\xe9\x1fA drink".encode("latin-1")
     result = read_bytes(_apkg([NOTES[0], bad, NOTES[1]]), path="deck" + suffix)
     assert result.source.errors == []
-    assert [c.title for c in result.cards] == ["Epoch", "Caf\ufffd", "Batch"]
+    assert [c.title for c in result.cards] == ["Magma", "Caf\ufffd", "Lava"]
     assert result.source.warnings == [
         "note 2: not valid UTF-8; the undecodable bytes are shown as U+FFFD"
     ]
@@ -351,12 +351,12 @@ def test_readers_hostile2_apkg_note_not_utf8_keeps_the_deck(suffix):
 
 
 def test_readers_hostile2_apkg_over_long_field_keeps_the_note_and_the_deck():
-    long = "Gradient\x1f" + "x" * (limits.MAX_FIELD_CHARS + 1)
+    long = "Pumice\x1f" + "x" * (limits.MAX_FIELD_CHARS + 1)
     result = read_bytes(_apkg([NOTES[0], long, NOTES[1]]), path="deck.apkg")
     assert [(c.title, c.body) for c in result.cards] == [
-        ("Epoch", "One pass over the data"),
-        ("Gradient", ""),
-        ("Batch", "A subset"),
+        ("Magma", "Molten rock below ground"),
+        ("Pumice", ""),
+        ("Lava", "Molten rock"),
     ]
     assert result.source.warnings == [
         "note 2: field 2 ('Back'): a note field has 20,001 characters, over the "
@@ -369,20 +369,20 @@ def test_readers_hostile2_crowdanki_over_long_field_keeps_the_deck():
         "__type__": "Deck",
         "name": "D",
         "notes": [
-            {"fields": ["Epoch", "One pass"]},
+            {"fields": ["Magma", "Molten"]},
             {"fields": ["Big", "x" * (limits.MAX_FIELD_CHARS + 1)]},
-            {"fields": ["Batch", "A subset"]},
+            {"fields": ["Lava", "Molten rock"]},
         ],
     }
     result = read_bytes(json.dumps(deck).encode(), path="deck.json")
-    assert [c.title for c in result.cards] == ["Epoch", "Big", "Batch"]
+    assert [c.title for c in result.cards] == ["Magma", "Big", "Lava"]
     assert result.source.warnings[0].startswith("note 2: field 2: a note field has 20,001")
 
 
 def test_readers_hostile2_crowdanki_note_without_fields_is_named():
-    notes = [{"fields": 7}, "x", {"fields": ["Epoch", "One pass"]}]
+    notes = [{"fields": 7}, "x", {"fields": ["Magma", "Molten"]}]
     result = read_bytes(json.dumps({"__type__": "Deck", "notes": notes}).encode(), path="d.json")
-    assert [c.title for c in result.cards] == ["Epoch"]
+    assert [c.title for c in result.cards] == ["Magma"]
     assert result.source.warnings == [
         "note 1: not a note with a list of fields; note skipped",
         "note 2: not a note with a list of fields; note skipped",
@@ -426,7 +426,7 @@ def budget_after_two_cards(monkeypatch):
 def test_readers_hostile2_apkg_time_budget_keeps_the_notes_read(budget_after_two_cards):
     budget_after_two_cards(apkg)
     result = read_bytes(_apkg([*NOTES, "Last\x1fNote"]), path="deck.apkg")
-    assert [c.title for c in result.cards] == ["Epoch", "Batch"]
+    assert [c.title for c in result.cards] == ["Magma", "Lava"]
     assert result.source.errors == []
     assert result.source.warnings == [
         "stopped at note 3 of 4: reading took over the 30 s time budget; "
@@ -438,7 +438,7 @@ def test_readers_hostile2_crowdanki_time_budget_keeps_the_notes_read(budget_afte
     budget_after_two_cards(crowdanki)
     deck = {"__type__": "Deck", "name": "D", "notes": [{"fields": n.split("\x1f")} for n in NOTES]}
     result = read_bytes(json.dumps(deck).encode(), path="deck.json")
-    assert [c.title for c in result.cards] == ["Epoch", "Batch"]
+    assert [c.title for c in result.cards] == ["Magma", "Lava"]
     assert "stopped at note 3 of 3: reading took over the 30 s" in result.source.warnings[0]
 
 
@@ -448,8 +448,8 @@ def test_readers_hostile2_docx_time_budget_keeps_the_paragraphs_read(monkeypatch
     from extraction.readers import docx
 
     document = python_docx.Document()
-    document.add_heading("Dropout", level=1)
-    for text in ("Dropout drops units.", "It regularises.", "Later text.", "Last text."):
+    document.add_heading("Osmosis", level=1)
+    for text in ("Osmosis moves water.", "It balances.", "Later text.", "Last text."):
         document.add_paragraph(text)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -466,7 +466,7 @@ def test_readers_hostile2_docx_time_budget_keeps_the_paragraphs_read(monkeypatch
     result = read_bytes(buffer.getvalue(), path="notes.docx")
     assert result.source.errors == []
     assert [(c.title, c.body) for c in result.cards] == [
-        ("Dropout", "Dropout drops units.\nIt regularises.")
+        ("Osmosis", "Osmosis moves water.\nIt balances.")
     ]
     assert result.source.warnings == [
         "stopped at paragraph 4: reading took over the 30 s time budget; "
@@ -498,9 +498,9 @@ def test_readers_hostile2_pdf_page_that_fails_is_skipped(monkeypatch):
 
 BIG_CELL = "<p>" + "x" * 30_000 + "</p>"
 ANKI_TEXT = (
-    f"#separator:tab\n#html:true\nEpoch\tOne <b>pass</b>\nBig\t{BIG_CELL}\nBatch\tA subset\n"
+    f"#separator:tab\n#html:true\nMagma\tMolten <b>rock</b>\nBig\t{BIG_CELL}\nLava\tMolten rock\n"
 )
-CSV_TEXT = f"term,definition\nEpoch,One <b>pass</b>\nBig,{BIG_CELL}\nBatch,A <i>subset</i>\n"
+CSV_TEXT = f"term,definition\nMagma,Molten <b>rock</b>\nBig,{BIG_CELL}\nLava,A <i>flow</i>\n"
 
 
 @pytest.mark.parametrize(
@@ -509,7 +509,7 @@ CSV_TEXT = f"term,definition\nEpoch,One <b>pass</b>\nBig,{BIG_CELL}\nBatch,A <i>
 def test_readers_hostile2_delimited_row_with_an_over_long_cell_is_skipped(name, text, line):
     result = read_bytes(text.encode(), path=name)
     assert result.source.errors == []
-    assert [c.title for c in result.cards] == ["Epoch", "Batch"]
+    assert [c.title for c in result.cards] == ["Magma", "Lava"]
     assert result.source.warnings == [
         f"row at line {line}: a note field has 30,007 characters, over the "
         "20,000-character limit; row skipped"
@@ -534,31 +534,31 @@ LINE_BREAKS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029
 LINE_BREAK_INPUTS = [
     (
         "qa.txt",
-        "Q: What is dropout?\nA: A technique{c}zeta drops units.\nIt omega helps.\n"
-        "Q: What is attention?\nA: A weighting.\n",
+        "Q: What is osmosis?\nA: A process{c}zeta moves water.\nIt omega helps.\n"
+        "Q: What is erosion?\nA: A wearing.\n",
         3,
     ),
     (
         "notes.md",
-        "# Dropout\n\nDropout is a technique{c}zeta that drops units.\nIt omega helps a lot.\n\n"
-        "# Attention\n\nAttention weights inputs.\n",
+        "# Osmosis\n\nOsmosis is a process{c}zeta that moves water.\nIt omega helps a lot.\n\n"
+        "# Erosion\n\nErosion wears rocks.\n",
         4,
     ),
     (
         "set.csv",
-        'term,definition\nEpoch,"One pass{c}zeta over\nthe omega data"\nBatch,A subset\n',
+        'term,definition\nMagma,"Molten{c}zeta rock\nbelow omega ground"\nLava,Molten rock\n',
         3,
     ),
     (
         "knowt.txt",
-        "Set\nEarn XP\n\n1\nNew cards\nEpoch\n\none pass{c}zeta over\nthe omega training data\n\n"
-        "2\nNew cards\nWhat is a batch?\n\nA subset of the data\n",
+        "Set\nEarn XP\n\n1\nNew cards\nMagma\n\nmolten{c}zeta rock\nbelow omega the crust\n\n"
+        "2\nNew cards\nWhat is lava?\n\nMolten rock above ground\n",
         9,
     ),
     (
         "summary.txt",
-        "Autoencoders\n\nTraining\n\nAutoencoders learn to reconstruct{c}zeta their input, "
-        "which\nmakes omega them compress it.\n\nLoss Function\n\nThe MSE is used.\n",
+        "Glaciers\n\nMovement\n\nGlaciers slide over{c}zeta their rocky bed, "
+        "which\nmakes omega them erode it.\n\nMass Balance\n\nThe ELA is used.\n",
         6,
     ),
 ]
@@ -584,12 +584,12 @@ def test_readers_hostile2_line_breaks_other_than_newline(char, name, text, line)
 
 
 def test_readers_hostile2_same_name_files_cited_by_the_shortest_unique_suffix(tmp_path):
-    for top, text in (("a", "Dropout drops units."), ("b", "Attention weights inputs.")):
+    for top, text in (("a", "Osmosis moves water."), ("b", "Erosion wears rocks.")):
         folder = tmp_path / top / "x"
         folder.mkdir(parents=True)
         (folder / "notes.md").write_text(f"# {top}\n\n{text}\n", encoding="utf-8")
     (tmp_path / "c").mkdir()
-    (tmp_path / "c" / "notes.md").write_text("# c\n\nEpochs pass.\n", encoding="utf-8")
+    (tmp_path / "c" / "notes.md").write_text("# c\n\nSeasons pass.\n", encoding="utf-8")
     results = read_paths([tmp_path])
     assert [r.cards[0].source for r in results] == ["a/x/notes.md", "b/x/notes.md", "c/notes.md"]
     cards = view.cards_by_id(results)

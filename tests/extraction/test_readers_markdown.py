@@ -13,22 +13,22 @@ from extraction.records import Emphasis, ListItem, Table
 from tests.conftest import CORPORA
 
 MYST = """\
-# Recurrent Networks
-:label:`chap_rnn`
+# Heat Transfer
+:label:`chap_heat`
 
-Sequences need memory, see :numref:`sec_rnn` and :cite:`Elman.1990`.
+Bodies exchange energy, see :numref:`sec_heat` and :cite:`Fourier.1822`.
 
-## Hidden state
+## Conduction
 
-The hidden state $\\mathbf{H}_t$ carries context. Read [the paper](http://x.org/p).
+The heat flux $\\mathbf{q}_t$ carries energy. Read [the paper](http://x.org/p).
 
 ```{.python .input}
 %%tab pytorch
 import torch
 ```
 
-$$\\mathbf{H}_t = \\phi(\\mathbf{X}_t \\mathbf{W}_{xh}),$$
-:eqlabel:`eq_rnn`
+$$\\mathbf{q}_t = \\phi(\\mathbf{T}_t \\mathbf{K}_{xy}),$$
+:eqlabel:`eq_heat`
 
 :begin_tab:`mxnet`
 MXNet-only prose.
@@ -38,7 +38,7 @@ MXNet-only prose.
 PyTorch-only prose.
 :end_tab:
 
-![An RNN](../img/rnn.svg)
+![A heat sink](../img/sink.svg)
 :width:`400px`
 
 Closing **bold** and *italic* words.
@@ -58,7 +58,7 @@ def cards_of(text: str, name: str = "notes.md"):
 
 @pytest.fixture
 def myst_cards(tmp_path):
-    path = tmp_path / "rnn.md"
+    path = tmp_path / "heat.md"
     path.write_text(MYST)
     result = read_file(path)
     assert result.ok and result.source.format == "markdown"
@@ -88,9 +88,9 @@ def test_readers_markdown_front_matter_summary_is_a_summary_card(front, summary)
 def test_readers_markdown_headings_make_cards_with_sections(myst_cards):
     titles = [(c.title, c.section, c.title_kind) for c in myst_cards]
     assert titles == [
-        ("Recurrent Networks", (), "heading"),
-        ("Hidden state", ("Recurrent Networks",), "heading"),
-        ("Setext heading", ("Recurrent Networks",), "heading"),
+        ("Heat Transfer", (), "heading"),
+        ("Conduction", ("Heat Transfer",), "heading"),
+        ("Setext heading", ("Heat Transfer",), "heading"),
     ]
 
 
@@ -99,7 +99,7 @@ def test_readers_markdown_drops_code_maths_directives_and_extra_tabs(myst_cards)
     for gone in ("import torch", "%%tab", "phi", ":eqlabel:", "MXNet-only", ":width:", "svg"):
         assert gone not in body
     assert body.splitlines() == [
-        "The hidden state carries context. Read the paper.",
+        "The heat flux carries energy. Read the paper.",
         "PyTorch-only prose.",
         "Closing bold and italic words.",
     ]
@@ -107,7 +107,7 @@ def test_readers_markdown_drops_code_maths_directives_and_extra_tabs(myst_cards)
 
 
 def test_readers_markdown_references_leave_no_gap(myst_cards):
-    assert myst_cards[0].body == "Sequences need memory, see and."
+    assert myst_cards[0].body == "Bodies exchange energy, see and."
 
 
 def test_readers_markdown_body_lines_cite_the_file(myst_cards):
@@ -120,8 +120,8 @@ def test_readers_markdown_body_lines_cite_the_file(myst_cards):
 # (markdown, expected cards: (title, title kind, body, section))
 CARDS = [
     pytest.param(
-        "# Gates\n\nThe forget gate decides what\nthe cell keeps.\n",
-        [("Gates", "heading", "The forget gate decides what the cell keeps.", ())],
+        "# Valves\n\nThe mitral valve decides what\nthe heart keeps.\n",
+        [("Valves", "heading", "The mitral valve decides what the heart keeps.", ())],
         id="wrapped-paragraph-joined",
     ),
     pytest.param(
@@ -145,12 +145,12 @@ CARDS = [
         id="term-table-gives-term-cards",
     ),
     pytest.param(
-        "## Glossary\n\n[absolute path]{#absolute-path}\n:   A [path](#path) that refers to\n"
-        "    a location.\n\n[shell]{#shell}\n:   A program.\n",
+        "## Glossary\n\n[hash table]{#hash-table}\n:   A [table](#table) that maps keys\n"
+        "    to slots.\n\n[bucket]{#bucket}\n:   A slot.\n",
         [
             ("Glossary", "heading", "", ()),
-            ("absolute path", "term", "A path that refers to a location.", ("Glossary",)),
-            ("shell", "term", "A program.", ("Glossary",)),
+            ("hash table", "term", "A table that maps keys to slots.", ("Glossary",)),
+            ("bucket", "term", "A slot.", ("Glossary",)),
         ],
         id="definition-list-with-anchors",
     ),
@@ -189,8 +189,8 @@ def test_readers_markdown_cards(markdown, expected):
 
 
 def test_readers_markdown_lists_keep_depth_and_parent():
-    card = cards_of("# RNN\n\nThe cell includes:\n\n- gates\n  - forget\n  - input\n- state\n")[0]
-    assert card.body == "The cell includes:\ngates\nforget\ninput\nstate"
+    card = cards_of("# Cell\n\nThe cell includes:\n\n- walls\n  - plasma\n  - outer\n- water\n")[0]
+    assert card.body == "The cell includes:\nwalls\nplasma\nouter\nwater"
     assert card.items == (
         ListItem(19, 24, 0, 0),
         ListItem(25, 31, 1, 19),
@@ -201,9 +201,9 @@ def test_readers_markdown_lists_keep_depth_and_parent():
 
 
 def test_readers_markdown_emphasis_offsets():
-    card = cards_of("# **Dropout** _rate_\n\nA <b>bold</b> and __strong__ and <u>under</u>.\n")[0]
-    assert card.title == "Dropout rate"
-    assert card.emphasised("title") == ["Dropout", "rate"]
+    card = cards_of("# **Erosion** _rate_\n\nA <b>bold</b> and __strong__ and <u>under</u>.\n")[0]
+    assert card.title == "Erosion rate"
+    assert card.emphasised("title") == ["Erosion", "rate"]
     assert card.emphasised("body") == ["bold", "strong", "under"]
     assert Emphasis("body", 22, 27, "underline") in card.emphasis
 
@@ -237,14 +237,14 @@ def test_readers_markdown_joined_lines_cite_where_sentences_start():
 
 def test_readers_markdown_table_rows_with_header():
     card = cards_of(
-        "# Commands\n\n| Action | Files | Folders |\n| --- | --- | --- |\n| Copy | cp | cp -r |\n"
-        "| Delete | rm | rmdir |\n"
+        "# Lab kit\n\n| Task | Solids | Liquids |\n| --- | --- | --- |\n| Weigh | scale | flask |\n"
+        "| Heat | hot plate | water bath |\n"
     )[0]
     assert card.body == ""
     assert card.tables == (
         Table(
-            ("Action", "Files", "Folders"),
-            (("Copy", "cp", "cp -r"), ("Delete", "rm", "rmdir")),
+            ("Task", "Solids", "Liquids"),
+            (("Weigh", "scale", "flask"), ("Heat", "hot plate", "water bath")),
             (5, 6),
         ),
     )
@@ -271,7 +271,7 @@ def test_readers_markdown_inline_text(source, expected):
 
 @pytest.mark.parametrize(
     ("expr", "words"),
-    [(r"\text{softmax}(x)", "softmax"), (r"\Delta H", ""), (r"\mathrm{d}x", "")],
+    [(r"\text{density}(x)", "density"), (r"\Delta H", ""), (r"\mathrm{d}x", "")],
 )
 def test_readers_markdown_math_words(expr, words):
     assert math_words(expr) == words
@@ -310,13 +310,13 @@ def test_readers_markdown_cards_command_shows_the_structure(tmp_path, capsys):
 
     path = tmp_path / "n.md"
     path.write_text(
-        "# RNN\n\nThe **cell** includes:\n\n- gates\n  - forget\n\n| A | B | C |\n|---|---|---|\n"
+        "# Cell\n\nThe **cell** includes:\n\n- walls\n  - plasma\n\n| A | B | C |\n|---|---|---|\n"
         "| 1 | 2 | 3 |\n\nTerm\n:   Its meaning.\n"
     )
     assert main(["cards", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "  heading: RNN\n" in out and "  term: Term\n" in out
-    assert "     • gates\n" in out and "       • forget\n" in out
+    assert "  heading: Cell\n" in out and "  term: Term\n" in out
+    assert "     • walls\n" in out and "       • plasma\n" in out
     assert "  emphasis (body): cell\n" in out
     assert "  table (1 rows): A | B | C\n" in out and "     10: 1 | 2 | 3\n" in out
     assert main(["cards", str(path), "--json"]) == 0

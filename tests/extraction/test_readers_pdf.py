@@ -45,17 +45,17 @@ def _text_pdf(pages: list[list[str]]) -> PdfWriter:
 
 NOTES = [
     [
-        "Support vector machines",
-        "An SVM finds the widest margin between classes.",
-        "Kernels",
-        "A kernel measures how similar two given points are, as a func-",
-        "tion of both points.",
-        "\x88 Linear kernel: no mapping at all.",
-        "\x88 Gaussian kernel: depends on a width.",
+        "Plate tectonics",
+        "A plate moves slowly across the mantle below it.",
+        "Boundaries",
+        "A boundary marks where two given plates meet, as a junc-",
+        "tion of both plates.",
+        "\x88 Divergent boundary: plates move apart.",
+        "\x88 Transform boundary: plates slide past.",
         "-3 -2 -1 1 2 3",
         "1",
     ],
-    ["Regularisation", "A large C gives low bias and high variance.", "2"],
+    ["Earthquakes", "A large fault gives strong and deep shaking.", "2"],
 ]
 
 
@@ -92,16 +92,16 @@ def test_pdf_real_lecture_notes():
 
 
 def test_pdf_generated_notes_become_cards(tmp_path):
-    result = read_file(_write(_text_pdf(NOTES), tmp_path / "svm.pdf"))
+    result = read_file(_write(_text_pdf(NOTES), tmp_path / "plates.pdf"))
     assert result.ok, result.source.errors
     assert [(c.title, c.body) for c in result.cards] == [
-        ("Support vector machines", "An SVM finds the widest margin between classes."),
+        ("Plate tectonics", "A plate moves slowly across the mantle below it."),
         (
-            "Kernels",
-            "A kernel measures how similar two given points are, as a function of both points.\n"
-            "Linear kernel: no mapping at all.\nGaussian kernel: depends on a width.",
+            "Boundaries",
+            "A boundary marks where two given plates meet, as a junction of both plates.\n"
+            "Divergent boundary: plates move apart.\nTransform boundary: plates slide past.",
         ),
-        ("Regularisation", "A large C gives low bias and high variance."),
+        ("Earthquakes", "A large fault gives strong and deep shaking."),
     ]
     # Lines count the cleaned lines of all pages (page numbers and ticks dropped).
     assert [c.lines for c in result.cards] == [(1, 2), (3, 7), (8, 9)]
@@ -184,7 +184,7 @@ def test_pdf_sniff(data, name, score):
         ("‣ triangle", "• triangle"),
         ("\uf0b7 symbol font", "• symbol font"),
         ("– dash item", "• dash item"),
-        ("overﬁtting and ﬂat", "overfitting and flat"),
+        ("puriﬁcation and ﬂat", "purification and flat"),
         ("12", ""),
         ("−3 −2 −1 1 2 3", ""),
         ("0.5 1.0 1.5", ""),
@@ -200,8 +200,8 @@ def test_pdf_clean_line(line, cleaned):
 @pytest.mark.parametrize(
     ("lines", "joined"),
     [
-        (["hyper-", "parameters are set"], ["hyperparameters", "are set"]),
-        (["a regu-", "larisation"], ["a regularisation"]),
+        (["photo-", "synthesis is slow"], ["photosynthesis", "is slow"]),
+        (["a crys-", "tallisation"], ["a crystallisation"]),
         (["X-", "Ray images"], ["X-", "Ray images"]),
         (["value 3-", "4 times"], ["value 3-", "4 times"]),
         (["•", "lone bullet"], ["• lone bullet"]),

@@ -32,38 +32,38 @@ def read(text: str, name: str):
 CASES = [
     pytest.param(
         "qa.txt",
-        "Define dropout\nrandomly switches off units\nduring training\nWhat is a GRU?\n"
-        "A gated unit &amp; more\nWhat is BatchNorm?\nIt normalises\nactivations.\n",
+        "Define osmosis\nwater crosses a membrane\ntowards more solute\nWhat is a pH meter?\n"
+        "A probe &amp; more\nWhat is titration?\nIt measures\nconcentration.\n",
         "qa-list",
         [
             (
-                "Define dropout",
+                "Define osmosis",
                 "question",
-                "randomly switches off units during training",
+                "water crosses a membrane towards more solute",
                 (),
                 1,
                 (2,),
             ),
-            ("What is a GRU?", "question", "A gated unit & more", (), 4, (5,)),
-            ("What is BatchNorm?", "question", "It normalises activations.", (), 6, (7,)),
+            ("What is a pH meter?", "question", "A probe & more", (), 4, (5,)),
+            ("What is titration?", "question", "It measures concentration.", (), 6, (7,)),
         ],
         id="qa-list-joins-wrapped-answers",
     ),
     pytest.param(
         "seq.txt",
-        "What is an RNN?\nA network with state\nTypes of RNNs\nSimple RNN\n"
-        "Previous activation adds context\n"
-        "Fully Connected Network\nOften called auto-associator\nOne to Many - vector to sequence\n"
+        "What is a volcano?\nAn opening in the crust\nTypes of volcanoes\nCinder Cone\n"
+        "Runny lava builds gentle slopes\n"
+        "Composite Volcano\nOften called stratovolcano\nLava Dome - thick lava near the vent\n"
         "Preservation\nDry salting\nSimplest way to keep vegetables through the winter\n"
-        "Define softmax\nnormalises scores\n",
+        "Define magma\nmolten rock\n",
         "qa-list",
         [
-            ("What is an RNN?", "question", "A network with state", (), 1, (2,)),
+            ("What is a volcano?", "question", "An opening in the crust", (), 1, (2,)),
             (
-                "Types of RNNs",
+                "Types of volcanoes",
                 "question",
-                "Simple RNN\nPrevious activation adds context\nFully Connected Network\n"
-                "Often called auto-associator\nOne to Many - vector to sequence",
+                "Cinder Cone\nRunny lava builds gentle slopes\nComposite Volcano\n"
+                "Often called stratovolcano\nLava Dome - thick lava near the vent",
                 (),
                 3,
                 (4, 5, 6, 7, 8),
@@ -76,7 +76,7 @@ CASES = [
                 9,
                 (10, 11),
             ),
-            ("Define softmax", "question", "normalises scores", (), 12, (13,)),
+            ("Define magma", "question", "molten rock", (), 12, (13,)),
         ],
         id="qa-list-term-list-ends-at-a-new-group",
     ),
@@ -105,82 +105,82 @@ CASES = [
         id="quizlet-term-set-title-is-the-deck",
     ),
     pytest.param(
-        "lstm.txt",
-        "Lecture 10 Flashcards\nLSTM stands for\nLong Short-Term Memory\nWhat is the forget gate?\n"
-        "Regulates how much of the state\nis kept\nGRU is a version of ___ cell\nLSTM\n",
+        "cells.txt",
+        "Lecture 10 Flashcards\nATP stands for\nAdenosine Triphosphate\nWhat is the cell wall?\n"
+        "Gives the plant cell its shape\nand strength\nRNA is a copy of ___ strand\nDNA\n",
         "quizlet",
         [
             (
-                "LSTM stands for",
+                "ATP stands for",
                 "cloze",
-                "Long Short-Term Memory",
+                "Adenosine Triphosphate",
                 ("Lecture 10 Flashcards",),
                 2,
                 (3,),
             ),
             (
-                "What is the forget gate?",
+                "What is the cell wall?",
                 "question",
-                "Regulates how much of the state is kept",
+                "Gives the plant cell its shape and strength",
                 ("Lecture 10 Flashcards",),
                 4,
                 (5,),
             ),
-            ("GRU is a version of ___ cell", "cloze", "LSTM", ("Lecture 10 Flashcards",), 7, (8,)),
+            ("RNA is a copy of ___ strand", "cloze", "DNA", ("Lecture 10 Flashcards",), 7, (8,)),
         ],
         id="quizlet-questions-and-cloze",
     ),
     pytest.param(
         "knowt.txt",
-        "Set\nEarn XP\n\n1\nNew cards\nEpoch\n\none pass over\nthe training data\n\n2\nNew cards\n"
-        "What is a batch?\n\nA subset of the data\n",
+        "Set\nEarn XP\n\n1\nNew cards\nErosion\n\nthe wearing away\nof rock\n\n2\nNew cards\n"
+        "What is a delta?\n\nA landform at a river mouth\n",
         "knowt",
         [
-            ("Epoch", "term", "one pass over the training data", ("Set",), 6, (8,)),
-            ("What is a batch?", "question", "A subset of the data", ("Set",), 13, (15,)),
+            ("Erosion", "term", "the wearing away of rock", ("Set",), 6, (8,)),
+            ("What is a delta?", "question", "A landform at a river mouth", ("Set",), 13, (15,)),
         ],
         id="knowt-terms-and-questions",
     ),
     pytest.param(
         "deck.txt",
-        "Deep Learning Flashcards\n1\nQ\nName the gates\nA\n  • forget gate, which\n    decides\n"
-        "  • input gate\nHow well did you know this?\n1\n2\nQ\nWhy RNNs?\nA\nThey keep state\n",
+        "Botany Flashcards\n1\nQ\nName the organelles\nA\n  • nucleus, which\n    controls\n"
+        "  • ribosome\nHow well did you know this?\n1\n2\nQ\nWhy leaves?\nA\nThey make sugar\n",
         "brainscape",
         [
             (
-                "Name the gates",
+                "Name the organelles",
                 "question",
-                "forget gate, which decides\ninput gate",
-                ("Deep Learning Flashcards",),
+                "nucleus, which controls\nribosome",
+                ("Botany Flashcards",),
                 4,
                 (6, 8),
             ),
-            ("Why RNNs?", "question", "They keep state", ("Deep Learning Flashcards",), 13, (15,)),
+            ("Why leaves?", "question", "They make sugar", ("Botany Flashcards",), 13, (15,)),
         ],
         id="brainscape-bullets-are-items",
     ),
     pytest.param(
         "summary.txt",
-        "Autoencoders\n\nTraining\n\nAutoencoders learn to reconstruct their input, which\n"
-        "makes them compress it.\n"
-        "The goals include:\n  • compression of data\n    • smaller codes\n  • reconstruction\n\n"
-        "Loss Function\n\nThe MSE ( mean squared error ) is used.\n",
+        "Glaciers\n\nMovement\n\nGlaciers slide over their bed, which\n"
+        "makes them erode it.\n"
+        "The effects include:\n  • erosion of rock\n    • deeper valleys\n  • deposition\n\n"
+        "Mass Balance\n\nThe ELA ( equilibrium line altitude ) is used.\n",
         "outline",
         [
             (
-                "Training",
+                "Movement",
                 "heading",
-                "Autoencoders learn to reconstruct their input, which makes them compress it.\n"
-                "The goals include:\ncompression of data\nsmaller codes\nreconstruction",
-                ("Autoencoders",),
+                "Glaciers slide over their bed, which makes them erode it.\n"
+                "The effects include:\nerosion of rock\ndeeper valleys\ndeposition",
+                ("Glaciers",),
                 3,
                 (5, 7, 8, 9, 10),
             ),
             (
-                "Loss Function",
+                "Mass Balance",
                 "heading",
-                "The MSE (mean squared error) is used.",
-                ("Autoencoders",),
+                "The ELA (equilibrium line altitude) is used.",
+                ("Glaciers",),
                 12,
                 (14,),
             ),
@@ -189,12 +189,12 @@ CASES = [
     ),
     pytest.param(
         "set.csv",
-        'term,definition\nEpoch,"One pass over\nthe data"\n'
-        "What is a <b>batch</b>?,A <i>subset</i><br>of the data\n",
+        'term,definition\nErosion,"The wearing\naway of rock"\n'
+        "What is a <b>delta</b>?,A <i>landform</i><br>at a river mouth\n",
         "csv",
         [
-            ("Epoch", "term", "One pass over the data", (), 2, (2,)),
-            ("What is a batch?", "question", "A subset of the data", (), 4, (4,)),
+            ("Erosion", "term", "The wearing away of rock", (), 2, (2,)),
+            ("What is a delta?", "question", "A landform at a river mouth", (), 4, (4,)),
         ],
         id="csv-plain-and-html-cells",
     ),
@@ -255,18 +255,18 @@ def test_readers_structure_deck_description_is_a_summary_card(name, text, summar
 def test_readers_structure_outline_items_and_parents():
     card = read(CASES[6].values[1], "summary.txt").cards[0]
     body = card.body
-    intro = body.index("The goals include:")
+    intro = body.index("The effects include:")
     assert [(body[i.start : i.end], i.depth, i.parent) for i in card.items] == [
-        ("compression of data", 0, intro),
-        ("smaller codes", 1, body.index("compression of data")),
-        ("reconstruction", 0, intro),
+        ("erosion of rock", 0, intro),
+        ("deeper valleys", 1, body.index("erosion of rock")),
+        ("deposition", 0, intro),
     ]
     assert card.line_of(body.index("makes them")) == 6
 
 
 def test_readers_structure_csv_html_emphasis():
     card = read(CASES[7].values[1], "set.csv").cards[1]
-    assert card.emphasised("title") == ["batch"] and card.emphasised("body") == ["subset"]
+    assert card.emphasised("title") == ["delta"] and card.emphasised("body") == ["landform"]
 
 
 @pytest.mark.parametrize(
@@ -323,25 +323,25 @@ def test_readers_structure_html_link_runs(html, lines):
 def test_readers_structure_anki_note_cloze_and_items():
     parts = note_parts(
         ["Text", "Back Extra"],
-        ["{{c1::Adam}} adapts <b>moments</b>", "Uses:<ul><li>bias correction</li></ul>"],
+        ["{{c1::Insulin}} lowers <b>glucose</b>", "Uses:<ul><li>diabetes care</li></ul>"],
     )
-    assert (parts.title, parts.cloze) == ("Adam adapts moments", True)
+    assert (parts.title, parts.cloze) == ("Insulin lowers glucose", True)
     body = html_body(parts.blocks, 7)
     assert [(x.text, x.depth, x.parent) for x in body.lines] == [
         ("Uses:", -1, -1),
-        ("bias correction", 0, 0),
+        ("diabetes care", 0, 0),
     ]
 
 
 @pytest.mark.parametrize(
     ("title", "kind"),
     [
-        ("What is an epoch?", "question"),
-        ("Explain backpropagation", "question"),
-        ("Softmax", "term"),
-        ("LSTM stands for", "cloze"),
-        ("A GRU is a version of ___", "cloze"),
-        ("{{c1::Adam}} is an optimiser", "cloze"),
+        ("What is an isotope?", "question"),
+        ("Explain photosynthesis", "question"),
+        ("Erosion", "term"),
+        ("ATP stands for", "cloze"),
+        ("A moped is a version of ___", "cloze"),
+        ("{{c1::Insulin}} is a hormone", "cloze"),
         ("", "none"),
     ],
 )
@@ -351,10 +351,10 @@ def test_readers_structure_prompt_kind(title, kind):
 
 def test_readers_structure_text_body_items_and_joins():
     body = text_body(
-        [(1, "The cell has:"), (2, "- a gate,"), (3, "- which opens"), (4, "- a state")]
+        [(1, "The lock has:"), (2, "- a gate,"), (3, "- which opens"), (4, "- a basin")]
     )
     assert [(x.text, x.depth, x.parent, x.starts) for x in body.lines] == [
-        ("The cell has:", -1, -1, [(0, 1)]),
+        ("The lock has:", -1, -1, [(0, 1)]),
         ("a gate, which opens", 0, 0, [(0, 2), (8, 3)]),
-        ("a state", 0, 0, [(0, 4)]),
+        ("a basin", 0, 0, [(0, 4)]),
     ]

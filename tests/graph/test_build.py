@@ -162,19 +162,19 @@ def test_build_corpora_graph_reads_every_format(tmp_path):
     assert [s["path"] for s in sources if s["errors"]] == []
 
 
-def autoencoder_cards():
+def heart_cards():
     from extraction.records import Card
 
     texts = [
-        ("What is an encoder?", "A network that compresses its input."),
-        ("What is a decoder?", "A network that rebuilds an input from a code."),
-        ("What is a latent code?", "A short vector."),
-        ("What is the reconstruction loss?", "An error to minimise."),
+        ("What is an atrium?", "A chamber that receives returning blood."),
+        ("What is a ventricle?", "A chamber that pushes blood out of the heart."),
+        ("What is a heart valve?", "A small flap."),
+        ("What is the blood pressure?", "A force to measure."),
         (
-            "How is an autoencoder trained?",
-            "The encoder and the decoder are trained together.\n"
-            "The encoder feeds the decoder a latent code.\n"
-            "The reconstruction loss compares input and output.",
+            "How does the heart beat?",
+            "The atrium and the ventricle contract in turn.\n"
+            "The atrium fills the ventricle through a heart valve.\n"
+            "The blood pressure rises with each beat.",
         ),
     ]
     cards = [
@@ -189,21 +189,21 @@ def test_build_concepts_sharing_sentences_are_weakly_related():
     from extraction.concepts import extract_concepts
     from graph.build import SAME_SENTENCE, mention_relations
 
-    cards = autoencoder_cards()
+    cards = heart_cards()
     index = extract_concepts(cards)
     together = {
         frozenset((r.source, r.target)): r
         for r in mention_relations(index, cards)
         if r.label == SAME_SENTENCE
     }
-    pair = together[frozenset(("encoder", "decoder"))]
+    pair = together[frozenset(("atrium", "ventricle"))]
     assert pair.relation == "related_to" and len(pair.evidence) == 2
-    assert all("encoder" in e.text and "decoder" in e.text for e in pair.evidence)
+    assert all("atrium" in e.text and "ventricle" in e.text for e in pair.evidence)
     # weighted by how often: twice together outranks once, and both stay weak
-    once = together[frozenset(("encoder", "latent code"))]
+    once = together[frozenset(("atrium", "heart valve"))]
     assert once.confidence < pair.confidence <= 0.3
     # concepts in different sentences are not linked this way
-    assert frozenset(("reconstruction loss", "latent code")) not in together
+    assert frozenset(("blood pressure", "heart valve")) not in together
 
 
 def test_build_a_sentence_naming_too_many_concepts_links_none_of_them(monkeypatch):
@@ -211,7 +211,7 @@ def test_build_a_sentence_naming_too_many_concepts_links_none_of_them(monkeypatc
     from extraction.concepts import extract_concepts
     from graph.build import SAME_SENTENCE, mention_relations
 
-    cards = autoencoder_cards()
+    cards = heart_cards()
     index = extract_concepts(cards)
     monkeypatch.setattr(graph.build, "SAME_SENTENCE_MAX_CONCEPTS", 2)
     together = {
@@ -219,9 +219,9 @@ def test_build_a_sentence_naming_too_many_concepts_links_none_of_them(monkeypatc
         for r in mention_relations(index, cards)
         if r.label == SAME_SENTENCE
     }
-    # "The encoder feeds the decoder a latent code." names three: no pair from it
-    assert frozenset(("encoder", "latent code")) not in together
-    assert len(together[frozenset(("encoder", "decoder"))].evidence) == 1
+    # "The atrium fills the ventricle through a heart valve." names three: no pair from it
+    assert frozenset(("atrium", "heart valve")) not in together
+    assert len(together[frozenset(("atrium", "ventricle"))].evidence) == 1
 
 
 def test_build_items_nested_under_a_name_are_about_it():

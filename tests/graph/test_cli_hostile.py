@@ -66,17 +66,17 @@ def graph_command(*argv: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 # --- notes and file names: build and cards ------------------------------------------------
 
 NOTE = (
-    f"# Dropout{SET_TITLE}\n\n"
-    f"Dropout{CLEAR} is a regularization technique that drops units at random. "
+    f"# Osmosis{SET_TITLE}\n\n"
+    f"Osmosis{CLEAR} is a transport process that moves water across membranes. "
     f"See {HIDDEN_LINK}.\n\n"
-    f"# Attention{RLO}evil\n\n"
-    f"Attention{C1_CSI} is a mechanism\u2028that weights the inputs.\n\n"
-    "| term | meaning\x1b[5m |\n|---|---|\n| softmax\x1b[8m | normalises\x85 scores |\n\n"
+    f"# Erosion{RLO}evil\n\n"
+    f"Erosion{C1_CSI} is a process\u2028that wears the rocks.\n\n"
+    "| term | meaning\x1b[5m |\n|---|---|\n| titration\x1b[8m | normalises\x85 scores |\n\n"
     # ordinary prose, so that the controls stay under the readers' "binary file" share
-    + "# Gradient descent\n\n"
-    + "Gradient descent is an optimisation method that follows the slope of the loss. " * 12
+    + "# Continental drift\n\n"
+    + "Continental drift is a theory that explains the slow motion of the plates. " * 12
 )
-GOOD = "# Softmax\n\nSoftmax is a function that turns scores into probabilities.\n"
+GOOD = "# Titration\n\nTitration is a method that finds the strength of an acid.\n"
 
 #: File names that try to act on the terminal, and what is shown of each.
 NAMES = {
@@ -144,13 +144,13 @@ def test_cli_hostile_cards_shows_the_note_escaped(capsys, notes):
     assert code == 0, err
     assert_safe(out, err)
     for shown in (
-        "heading: Dropout\\x1b]0;pwned\\x07",
-        "Dropout\\x1b[2J is a regularization",
+        "heading: Osmosis\\x1b]0;pwned\\x07",
+        "Osmosis\\x1b[2J is a transport",
         "See \\x1b]8;;http://evil.example/\\x1b\\the paper\\x1b]8;;\\x1b",
-        "heading: Attention\\u202eevil",
-        "Attention\\x9b31m is a mechanism that weights",  # U+2028: a space (readers)
+        "heading: Erosion\\u202eevil",
+        "Erosion\\x9b31m is a process that wears",  # U+2028: a space (readers)
         "meaning\\x1b[5m",
-        "softmax\\x1b[8m | normalises scores",  # U+0085: a space (readers)
+        "titration\\x1b[8m | normalises scores",  # U+0085: a space (readers)
     ):
         assert shown in out
 
@@ -160,7 +160,7 @@ def test_cli_hostile_cards_json_is_valid_and_carries_nothing_raw(capsys, notes):
     assert code == 0, err
     assert_safe(out, err)
     cards = json.loads(out)["cards"]
-    assert cards[0]["title"] == f"Dropout{SET_TITLE}"  # the text itself, unchanged
+    assert cards[0]["title"] == f"Osmosis{SET_TITLE}"  # the text itself, unchanged
 
 
 @pytest.mark.parametrize("name", sorted(NAMES))
@@ -220,20 +220,20 @@ def hostile_graph() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(schema=SCHEMA, model=None, sources=[])
     G.graph["sources"] = [{"path": "caf\udce9.md", "sha256": "0" * 64, "format": "markdown"}]
     nodes = {
-        "attention": (f"Attention{SET_TITLE}", f"Weights the inputs{CLEAR}.\nforged line"),
-        "softmax": (f"soft{RLO}max", "Normalises\x9b31m scores\u2028to one."),
-        "transformer": ("Trans\udce9former \ud800", f"A model; see {HIDDEN_LINK}."),
+        "erosion": (f"Erosion{SET_TITLE}", f"Wears the rocks{CLEAR}.\nforged line"),
+        "titration": (f"titr{RLO}ation", "Normalises\x9b31m scores\u2028to one."),
+        "tectonics": ("Tecto\udce9nics \ud800", f"A model; see {HIDDEN_LINK}."),
     }
     for node, (label, definition) in nodes.items():
         G.add_node(
             node, label=label, definition=definition, aliases=[f"{node}\u2066x"],
             cards=[f"note.md#{node}"], importance=0.5, topic=f"models{CLEAR}",
         )  # fmt: skip
-    evidence = [{"source": "notes\x1b[2J\n.md", "line": 3, "text": f"softmax{C1_CSI} first"}]
-    G.add_edge("softmax", "attention", relation="prerequisite_of", confidence=0.9,
+    evidence = [{"source": "notes\x1b[2J\n.md", "line": 3, "text": f"titration{C1_CSI} first"}]
+    G.add_edge("titration", "erosion", relation="prerequisite_of", confidence=0.9,
                evidence=evidence)  # fmt: skip
-    evidence = [{"source": "caf\udce9.md", "line": 1, "text": "attention\u2028then"}]
-    G.add_edge("attention", "transformer", relation="prerequisite_of", confidence=0.8,
+    evidence = [{"source": "caf\udce9.md", "line": 1, "text": "erosion\u2028then"}]
+    G.add_edge("erosion", "tectonics", relation="prerequisite_of", confidence=0.8,
                evidence=evidence)  # fmt: skip
     return G
 
@@ -247,18 +247,18 @@ def graph_file(tmp_path_factory) -> str:
 
 
 QUERIES = [
-    (["search", "attention"], ["Attention\\x1b]0;pwned\\x07"]),
+    (["search", "erosion"], ["Erosion\\x1b]0;pwned\\x07"]),
     # read_graph shows a lone surrogate (\udce9, \ud800) as U+FFFD, with a warning
-    (["search", "transformer"], ["Trans\ufffdformer \ufffd"]),
-    (["path", "transformer"], ["soft\\u202emax", "Weights the inputs\\x1b[2J.", "Trans\ufffd"]),
-    (["neighbourhood", "attention"], ["soft\\u202emax (0.90)", "Trans\ufffdformer \ufffd"]),
-    (["connect", "softmax", "transformer"], ["softmax\\x9b31m first", "notes\\x1b[2J\\n.md:3"]),
-    (["next", "--known", "softmax"], ["Attention\\x1b]0;pwned\\x07"]),
+    (["search", "tectonics"], ["Tecto\ufffdnics \ufffd"]),
+    (["path", "tectonics"], ["titr\\u202eation", "Wears the rocks\\x1b[2J.", "Tecto\ufffd"]),
+    (["neighbourhood", "erosion"], ["titr\\u202eation (0.90)", "Tecto\ufffdnics \ufffd"]),
+    (["connect", "titration", "tectonics"], ["titration\\x9b31m first", "notes\\x1b[2J\\n.md:3"]),
+    (["next", "--known", "titration"], ["Erosion\\x1b]0;pwned\\x07"]),
     (["topics"], ["models\\x1b[2J (3 concepts)"]),
     (["gaps"], []),
-    (["explain", "attention"], ["Weights the inputs\\x1b[2J.\\nforged line"]),
-    (["explain", "softmax", "attention"], ["soft\\u202emax —prerequisite_of→ Attention\\x1b]"]),
-    (["explain", "transformer"], ["Trans\ufffdformer", "\\x1b]8;;http://evil.example/"]),
+    (["explain", "erosion"], ["Wears the rocks\\x1b[2J.\\nforged line"]),
+    (["explain", "titration", "erosion"], ["titr\\u202eation —prerequisite_of→ Erosion\\x1b]"]),
+    (["explain", "tectonics"], ["Tecto\ufffdnics", "\\x1b]8;;http://evil.example/"]),
 ]
 
 
@@ -281,8 +281,8 @@ def test_cli_hostile_query_json_is_valid_and_carries_nothing_raw(capsys, graph_f
 
 
 def test_cli_hostile_query_json_keeps_the_text(capsys, graph_file):
-    code, out, _ = run(capsys, "search", "transformer", "--graph", graph_file, "--json")
-    assert code == 0 and json.loads(out)[0]["label"] == "Trans\ufffdformer \ufffd"
+    code, out, _ = run(capsys, "search", "tectonics", "--graph", graph_file, "--json")
+    assert code == 0 and json.loads(out)[0]["label"] == "Tecto\ufffdnics \ufffd"
 
 
 @pytest.mark.parametrize(
@@ -291,9 +291,9 @@ def test_cli_hostile_query_json_keeps_the_text(capsys, graph_file):
         ["search", f"qqqq{SET_TITLE}"],
         ["path", f"qqqq{RLO}\nerror: forged"],
         ["neighbourhood", f"qqqq{CLEAR}"],
-        ["connect", "softmax", f"qqqq{C1_CSI}"],
-        ["path", "softmax", "--known", "qqqq\u2028"],
-        ["explain", "softmax", f"qqqq{HIDDEN_LINK}"],
+        ["connect", "titration", f"qqqq{C1_CSI}"],
+        ["path", "titration", "--known", "qqqq\u2028"],
+        ["explain", "titration", f"qqqq{HIDDEN_LINK}"],
         ["explain", f"qqqq{SET_TITLE}"],
     ],
 )
@@ -368,18 +368,18 @@ def test_cli_hostile_max_size_refused_in_one_line(capsys, tmp_path, command, val
 def test_cli_hostile_max_size_cap_is_accepted(capsys, tmp_path):
     (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
     code, out, _ = run(capsys, "cards", str(tmp_path / "a.md"), "--max-size", "2048")
-    assert code == 0 and "Softmax" in out
+    assert code == 0 and "Titration" in out
 
 
 @pytest.mark.parametrize(
     "argv",
     [
-        ["search", "softmax", "--limit", "-5"],  # silently "no concept matches"
-        ["search", "softmax", "--limit", "0"],
-        ["neighbourhood", "softmax", "--depth", "-1"],
-        ["neighbourhood", "softmax", "--min-confidence", "nan"],  # silently nothing
-        ["neighbourhood", "softmax", "--min-confidence", "inf"],
-        ["neighbourhood", "softmax", "--limit", "-3"],
+        ["search", "titration", "--limit", "-5"],  # silently "no concept matches"
+        ["search", "titration", "--limit", "0"],
+        ["neighbourhood", "titration", "--depth", "-1"],
+        ["neighbourhood", "titration", "--min-confidence", "nan"],  # silently nothing
+        ["neighbourhood", "titration", "--min-confidence", "inf"],
+        ["neighbourhood", "titration", "--limit", "-3"],
         ["next", "--limit", "-1"],  # silently all but the last
         ["topics", "--top", "-2"],
         ["export", "--format", "dot", "--out", "x.dot", "--min-confidence", "nan"],
@@ -577,7 +577,7 @@ def test_cli_hostile_first_interrupt_stops_reading_second_quits(capsys):
 def test_cli_hostile_build_reports_a_pipe_and_keeps_the_good_note(tmp_path):
     folder = tmp_path / "notes"
     folder.mkdir()
-    (folder / "good.md").write_text("# Dropout\n\nDropout is a regularization technique.\n")
+    (folder / "good.md").write_text("# Osmosis\n\nOsmosis is a transport process.\n")
     os.mkfifo(folder / "pipe.md")
     done = graph_command("build", str(folder), "--out", str(tmp_path / "g.json"), "--no-cache")
     assert done.returncode == 0, done.stderr

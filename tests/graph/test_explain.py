@@ -12,17 +12,17 @@ from graph.build import build_graph
 from graph.explain import explain_edges, explain_term, format_term
 from graph.io import write_graph
 
-NOTE = b"""# Deep learning notes
+NOTE = b"""# Cell biology notes
 
-## Dropout
+## Osmosis
 
-Dropout is a regularization technique that randomly sets activations to zero during
-training, so the network cannot rely on any single unit.
+Osmosis is a transport process that moves water across a membrane towards the side
+with more solute, so the cell can keep its volume without spending energy.
 
-## Transformer
+## Mitochondrion
 
-The transformer is a sequence model built entirely on attention. Long short-term
-memory (LSTM) networks came before it.
+The mitochondrion is an organelle built entirely around folded membranes. Adenosine
+triphosphate (ATP) molecules are made inside it.
 """
 
 
@@ -36,17 +36,17 @@ def graph_file(tmp_path_factory):
 
 def test_explain_a_heading_is_a_concept_with_its_evidence(graph_file):
     G, _ = graph_file
-    info = explain_term(G, "dropout")
+    info = explain_term(G, "osmosis")
     assert info["status"] == "concept"
     assert {"heading", "term"} & set(info["roles"])  # the heading names it
     assert info["score"] >= info["threshold"]
     assert info["reasons"] and {"feature", "means", "weight"} <= set(info["reasons"][0])
-    assert info["definition"].startswith("Dropout is a regularization technique")
+    assert info["definition"].startswith("Osmosis is a transport process")
 
 
 def test_explain_an_abbreviation_is_an_alias_with_the_reason(graph_file):
     G, _ = graph_file
-    info = explain_term(G, "LSTM")
+    info = explain_term(G, "ATP")
     assert info["status"] in {"alias", "concept"}
     if info["status"] == "alias":
         assert info["merged_by"]["rule"] in {"abbreviation", "initials"}
@@ -65,10 +65,10 @@ def test_explain_a_rejected_and_an_unknown_term(graph_file):
 
 def test_explain_cli_human_and_json(graph_file, capsys):
     _, path = graph_file
-    assert main(["explain", "dropout", "--graph", str(path)]) == 0
+    assert main(["explain", "osmosis", "--graph", str(path)]) == 0
     out = capsys.readouterr().out
     assert "is a concept" in out and "What weighed most" in out and "Definition" in out
-    assert main(["explain", "dropout", "--graph", str(path), "--json"]) == 0
+    assert main(["explain", "osmosis", "--graph", str(path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "concept"
 
 

@@ -63,7 +63,7 @@ def ev(text: str, line: int = 1) -> list[dict[str, Any]]:
 
 def typed_graph() -> nx.MultiDiGraph:
     """Concepts with every concept-graph/1 attribute, typed and parallel edges, a
-    prerequisite chain (algebra, calculus -> gradient -> backprop -> rnn -> lstm) and a
+    prerequisite chain (algebra, calculus -> gas -> bonding -> pcr -> nmr) and a
     concept with a hostile label and definition."""
     G = nx.MultiDiGraph(
         schema=SCHEMA,
@@ -73,11 +73,11 @@ def typed_graph() -> nx.MultiDiGraph:
     concepts = [
         ("algebra", "linear algebra", "maths", 0.5),
         ("calculus", "calculus", "maths", 0.6),
-        ("gradient", "gradient", "optimisation", 0.8),
-        ("backprop", "backpropagation", "optimisation", 0.9),
-        ("rnn", "recurrent neural network (RNN)", "sequence models", 1.0),
-        ("lstm", "LSTM", "sequence models", 0.7),
-        ("gru", "GRU", "sequence models", 0.4),
+        ("gas", "gas", "physical chemistry", 0.8),
+        ("bonding", "chemical bonding", "physical chemistry", 0.9),
+        ("pcr", "polymerase chain reaction (PCR)", "lab methods", 1.0),
+        ("nmr", "NMR", "lab methods", 0.7),
+        ("hplc", "HPLC", "lab methods", 0.4),
         ("evil", HOSTILE, "", 0.2),
     ]
     for i, (node, label, topic, importance) in enumerate(concepts, start=1):
@@ -93,20 +93,20 @@ def typed_graph() -> nx.MultiDiGraph:
             first_seen=["notes.md", i],
             cards=[f"notes.md#{i}"],
         )
-    G.nodes["gru"]["definition"] = ""
-    G.nodes["gru"]["definition_evidence"] = None
-    G.nodes["gru"]["first_seen"] = None
+    G.nodes["hplc"]["definition"] = ""
+    G.nodes["hplc"]["definition_evidence"] = None
+    G.nodes["hplc"]["first_seen"] = None
     edges = [
-        ("algebra", "gradient", "prerequisite_of"),
-        ("calculus", "gradient", "prerequisite_of"),
-        ("gradient", "backprop", "prerequisite_of"),
-        ("backprop", "rnn", "prerequisite_of"),
-        ("rnn", "lstm", "prerequisite_of"),
-        ("lstm", "rnn", "is_a"),
-        ("lstm", "rnn", "uses"),
-        ("gru", "lstm", "contrasts_with"),
-        ("evil", "lstm", "related_to"),
-        ("lstm", "gradient", "addresses"),
+        ("algebra", "gas", "prerequisite_of"),
+        ("calculus", "gas", "prerequisite_of"),
+        ("gas", "bonding", "prerequisite_of"),
+        ("bonding", "pcr", "prerequisite_of"),
+        ("pcr", "nmr", "prerequisite_of"),
+        ("nmr", "pcr", "is_a"),
+        ("nmr", "pcr", "uses"),
+        ("hplc", "nmr", "contrasts_with"),
+        ("evil", "nmr", "related_to"),
+        ("nmr", "gas", "addresses"),
     ]
     for i, (u, v, relation) in enumerate(edges, start=10):
         G.add_edge(
@@ -208,8 +208,8 @@ def test_export_gexf_colours_nodes_by_topic(tmp_path):
     write_gexf(typed_graph(), tmp_path / "g.gexf")
     H = nx.read_gexf(tmp_path / "g.gexf", relabel=False)
     colour = {n: tuple(H.nodes[n]["viz"]["color"][c] for c in "rgb") for n in H}
-    assert colour["rnn"] == colour["lstm"] != colour["calculus"] == colour["algebra"]
-    assert H.nodes["rnn"]["viz"]["size"] > H.nodes["gru"]["viz"]["size"]
+    assert colour["pcr"] == colour["nmr"] != colour["calculus"] == colour["algebra"]
+    assert H.nodes["pcr"]["viz"]["size"] > H.nodes["hplc"]["viz"]["size"]
 
 
 @pytest.mark.parametrize("which", ["typed", "sample"])
@@ -231,12 +231,12 @@ def test_export_csv_reads_back_with_the_csv_module(tmp_path):
     assert len(nodes) == G.number_of_nodes() and len(edges) == G.number_of_edges()
     by_id = {row["id"]: row for row in nodes}
     assert by_id["evil"]["label"] == HOSTILE
-    assert by_id["rnn"]["aliases"] == "rnns|the rnn"
-    assert by_id["rnn"]["cards"] == "notes.md#5"
-    assert (by_id["rnn"]["definition_source"], by_id["rnn"]["definition_line"]) == ("notes.md", "5")
-    assert by_id["gru"]["first_seen_line"] == "" and by_id["gru"]["definition_line"] == ""
-    first = next(r for r in edges if r["source"] == "lstm" and r["relation"] == "uses")
-    assert first["target"] == "rnn" and first["evidence"] == "lstm uses rnn."
+    assert by_id["pcr"]["aliases"] == "pcrs|the pcr"
+    assert by_id["pcr"]["cards"] == "notes.md#5"
+    assert (by_id["pcr"]["definition_source"], by_id["pcr"]["definition_line"]) == ("notes.md", "5")
+    assert by_id["hplc"]["first_seen_line"] == "" and by_id["hplc"]["definition_line"] == ""
+    first = next(r for r in edges if r["source"] == "nmr" and r["relation"] == "uses")
+    assert first["target"] == "pcr" and first["evidence"] == "nmr uses pcr."
     assert (first["evidence_source"], first["evidence_line"]) == ("notes.md", "16")
     assert first["evidence_count"] == "1" and float(first["confidence"]) == 0.8
 
@@ -359,31 +359,31 @@ def test_export_dot_styles_symmetric_and_weak_relations():
 
 def test_export_markdown_guide_follows_the_given_order():
     G = typed_graph()
-    order = ["calculus", "algebra", "gradient", "backprop"]
+    order = ["calculus", "algebra", "gas", "bonding"]
     text = to_markdown_guide(G, order, title="Path")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == [
         "## 1. calculus",
         "## 2. linear algebra",
-        "## 3. gradient",
-        "## 4. backpropagation",
+        "## 3. gas",
+        "## 4. chemical bonding",
     ]
     assert text.startswith("# Path\n")
-    assert "gradient is defined here." in text  # escaped only where Markdown needs it
-    assert "**linear algebra** *prerequisite of* **gradient**" in text
-    assert "“algebra prerequisite_of gradient.” — notes.md, line 10" in text
-    assert "lstm" not in text.lower()
+    assert "gas is defined here." in text  # escaped only where Markdown needs it
+    assert "**linear algebra** *prerequisite of* **gas**" in text
+    assert "“algebra prerequisite_of gas.” — notes.md, line 10" in text
+    assert "nmr" not in text.lower()
 
 
 def test_export_markdown_guide_groups_by_topic_then_importance():
     text = to_markdown_guide(typed_graph())
     headings = [line for line in text.splitlines() if line.startswith("#")]
     topics = [h for h in headings if h.startswith("## ")]
-    assert topics == ["## sequence models", "## maths", "## optimisation", "## (no topic)"]
+    assert topics == ["## lab methods", "## maths", "## physical chemistry", "## (no topic)"]
     concepts = [h for h in headings if h.startswith("### ")]
-    assert concepts[:3] == ["### recurrent neural network (RNN)", "### LSTM", "### GRU"]
+    assert concepts[:3] == ["### polymerase chain reaction (PCR)", "### NMR", "### HPLC"]
     assert "*No definition in the notes.*" in text
-    assert "*Also called:* the rnn" in text  # "rnns" only repeats the name, in the plural
+    assert "*Also called:* the pcr" in text  # "pcrs" only repeats the name, in the plural
 
 
 def test_export_markdown_guide_makes_injected_markup_inert():
@@ -480,7 +480,7 @@ def test_export_anki_writes_one_escaped_note_per_definition(tmp_path):
     (evil_back,) = [back for front, back in notes if front == evil]
     assert "<script>" not in evil_back and "&lt;script&gt;" in evil_back
     assert "notes.md, line 8" in evil_back
-    assert "GRU" not in fronts
+    assert "HPLC" not in fronts
 
 
 ALIAS_CASES = [
@@ -551,11 +551,11 @@ def test_export_anki_orders_notes_by_prerequisites(tmp_path):
 def test_export_anki_is_read_back_by_the_project_reader(tmp_path):
     G = typed_graph()
     path = tmp_path / "deck.apkg"
-    write_anki(G, path, order=["lstm", "rnn", "gru"])
+    write_anki(G, path, order=["nmr", "pcr", "hplc"])
     result = read_file(path)
     assert result.source.format == "anki-apkg" and not result.source.errors
-    assert [card.title for card in result.cards] == ["LSTM", "recurrent neural network (RNN)"]
-    assert result.cards[0].body.startswith("LSTM is defined here.")
+    assert [card.title for card in result.cards] == ["NMR", "polymerase chain reaction (PCR)"]
+    assert result.cards[0].body.startswith("NMR is defined here.")
 
 
 def test_export_anki_ids_are_stable(tmp_path):
@@ -629,10 +629,10 @@ def test_export_obsidian_writes_a_linked_note_per_concept(tmp_path):
     for path in folder.glob("*.md"):
         for target, _ in WIKILINK.findall(path.read_text(encoding="utf-8")):
             assert (folder / f"{target}.md").is_file(), (path.name, target)
-    lstm = files["lstm"].read_text(encoding="utf-8")
-    assert "## Relations" in lstm and "### requires" in lstm and "### is a" in lstm
-    assert "[[recurrent neural network (RNN)]]" in lstm and "[[GRU]]" in lstm
-    assert "- is a [[recurrent neural network (RNN)]]: “lstm is_a rnn.”" in lstm
+    nmr = files["nmr"].read_text(encoding="utf-8")
+    assert "## Relations" in nmr and "### requires" in nmr and "### is a" in nmr
+    assert "[[polymerase chain reaction (PCR)]]" in nmr and "[[HPLC]]" in nmr
+    assert "- is a [[polymerase chain reaction (PCR)]]: “nmr is_a pcr.”" in nmr
     index = (folder / "Index.md").read_text(encoding="utf-8")
     assert len(WIKILINK.findall(index)) == G.number_of_nodes()
 
@@ -731,11 +731,11 @@ def test_export_png_is_a_sane_picture(sample, tmp_path):
 def test_export_svg_parses_and_holds_the_labels(tmp_path):
     G = typed_graph()
     path = tmp_path / "map.svg"
-    write_picture(G, path, order=study_order(G), focus="rnn", title="Path <to> $x$")
+    write_picture(G, path, order=study_order(G), focus="pcr", title="Path <to> $x$")
     root = ET.parse(path).getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     texts = " ".join("".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text"))
-    assert "linear algebra" in texts and "LSTM" in texts and "prerequisite of" in texts
+    assert "linear algebra" in texts and "NMR" in texts and "prerequisite of" in texts
     assert "Path <to> $x$" in texts
     assert "<script>" not in path.read_text(encoding="utf-8")
 
@@ -762,26 +762,26 @@ def test_export_picture_refuses_other_formats(tmp_path):
 
 def test_export_focus_selects_the_neighbourhood():
     G = typed_graph()
-    assert sorted(subgraph_for(G, focus="LSTM", depth=0)) == ["lstm"]
-    assert sorted(subgraph_for(G, focus="lstm")) == ["evil", "gradient", "gru", "lstm", "rnn"]
-    assert sorted(subgraph_for(G, focus="the gru", depth=2)) == [
+    assert sorted(subgraph_for(G, focus="NMR", depth=0)) == ["nmr"]
+    assert sorted(subgraph_for(G, focus="nmr")) == ["evil", "gas", "hplc", "nmr", "pcr"]
+    assert sorted(subgraph_for(G, focus="the hplc", depth=2)) == [
         "evil",
-        "gradient",
-        "gru",
-        "lstm",
-        "rnn",
+        "gas",
+        "hplc",
+        "nmr",
+        "pcr",
     ]
-    H = subgraph_for(G, focus="GRU", depth=3)
+    H = subgraph_for(G, focus="HPLC", depth=3)
     assert set(H) == set(G) and H.number_of_edges() == G.number_of_edges()
     assert H.graph == G.graph and H is not G
 
 
 def test_export_path_selects_the_target_and_its_prerequisites():
     G = typed_graph()
-    H = subgraph_for(G, path_target="RNN")
-    assert sorted(H) == ["algebra", "backprop", "calculus", "gradient", "rnn"]
-    assert sorted(subgraph_for(G, path_target="lstm")) == sorted([*H, "lstm"])
-    assert sorted(subgraph_for(G, path_target="gru")) == ["gru"]
+    H = subgraph_for(G, path_target="PCR")
+    assert sorted(H) == ["algebra", "bonding", "calculus", "gas", "pcr"]
+    assert sorted(subgraph_for(G, path_target="nmr")) == sorted([*H, "nmr"])
+    assert sorted(subgraph_for(G, path_target="hplc")) == ["hplc"]
     assert H.number_of_edges() == 4
     assert set(G) == set(typed_graph())
 
@@ -791,32 +791,32 @@ def test_export_selection_errors():
     with pytest.raises(UnknownConceptError):
         subgraph_for(G, focus="quantum chromodynamics")
     with pytest.raises(ValueError, match="not both"):
-        subgraph_for(G, focus="rnn", path_target="lstm")
+        subgraph_for(G, focus="pcr", path_target="nmr")
     with pytest.raises(ValueError, match="depth"):
-        subgraph_for(G, focus="rnn", depth=-1)
+        subgraph_for(G, focus="pcr", depth=-1)
 
 
 def test_export_study_order_puts_prerequisites_first_and_breaks_cycles():
     G = typed_graph()
-    _ = G.add_edge("lstm", "algebra", relation="prerequisite_of", confidence=0.1)
+    _ = G.add_edge("nmr", "algebra", relation="prerequisite_of", confidence=0.1)
     order = study_order(G)
     assert sorted(order) == sorted(G)
     position = {node: i for i, node in enumerate(order)}
-    assert position["gradient"] < position["backprop"] < position["rnn"] < position["lstm"]
+    assert position["gas"] < position["bonding"] < position["pcr"] < position["nmr"]
     assert order.index("calculus") < order.index("algebra")
 
 
 def test_export_writes_a_learning_path_in_study_order(tmp_path):
     G = typed_graph()
-    H = export(G, "markdown", tmp_path / "path.md", path_target="lstm").graph
+    H = export(G, "markdown", tmp_path / "path.md", path_target="nmr").graph
     text = (tmp_path / "path.md").read_text(encoding="utf-8")
-    assert text.startswith("# Learning path to LSTM\n")
+    assert text.startswith("# Learning path to NMR\n")
     steps = re.findall(r"^## \d+\. (.*)$", text, flags=re.MULTILINE)
-    assert steps[-1] == "LSTM" and len(steps) == H.number_of_nodes() == 6
-    assert steps.index("gradient") < steps.index("backpropagation")
-    export(G, "obsidian", tmp_path / "vault", path_target="lstm")
+    assert steps[-1] == "NMR" and len(steps) == H.number_of_nodes() == 6
+    assert steps.index("gas") < steps.index("chemical bonding")
+    export(G, "obsidian", tmp_path / "vault", path_target="nmr")
     index = (tmp_path / "vault" / "Index.md").read_text(encoding="utf-8")
-    assert index.splitlines()[-1] == "6. [[LSTM]]"
+    assert index.splitlines()[-1] == "6. [[NMR]]"
 
 
 def test_export_rejects_an_unknown_format(tmp_path):
@@ -994,7 +994,7 @@ def test_export_replaces_its_own_files(fmt, tmp_path):
     out = out_path(tmp_path, fmt)
     G = typed_graph()
     export(G, fmt, out)
-    G.nodes["rnn"]["label"] = "recurrent net"
+    G.nodes["pcr"]["label"] = "chain reaction"
     export(G, fmt, out)  # the second export recognises the first as its own
     assert all(exporter(fmt).is_own(path) for path in written_files(out))
 
@@ -1030,7 +1030,7 @@ def test_export_that_fails_half_way_leaves_the_old_file(fmt, tmp_path):
     export(typed_graph(), fmt, out)
     before = {path: path.read_bytes() for path in written_files(out)}
     G = typed_graph()
-    G.nodes["lstm"]["label"] = Unprintable()
+    G.nodes["nmr"]["label"] = Unprintable()
     with pytest.raises((RuntimeError, TypeError)):
         export(G, fmt, out)
     assert {path: path.read_bytes() for path in written_files(out)} == before
@@ -1043,7 +1043,7 @@ def test_export_that_cannot_replace_at_the_end_leaves_the_old_file(fmt, tmp_path
     export(typed_graph(), fmt, out)
     before = {path: path.read_bytes() for path in written_files(out)}
     G = typed_graph()
-    G.nodes["lstm"]["label"] = "long short-term memory"
+    G.nodes["nmr"]["label"] = "nuclear magnetic resonance"
 
     def full(*args):
         raise OSError(28, "No space left on device")
@@ -1083,14 +1083,14 @@ def test_export_obsidian_stopped_half_way_is_finished_by_the_next_export(tmp_pat
         text = path.read_bytes()
         assert text == old[path.name] or b"New definition of" in text, path.name
     again = write_obsidian(G, vault)
-    assert again == files  # no "LSTM 2.md": the half-written notes are still its own
+    assert again == files  # no "NMR 2.md": the half-written notes are still its own
     assert sorted(path.name for path in vault.iterdir()) == sorted(old)
 
 
 def test_export_obsidian_writes_beside_a_note_of_the_student(tmp_path, capsys):
     vault = tmp_path / "vault"
     vault.mkdir()
-    (vault / "LSTM.md").write_text("# LSTM\n\nMy own summary.\n", encoding="utf-8")
+    (vault / "NMR.md").write_text("# NMR\n\nMy own summary.\n", encoding="utf-8")
     (vault / "index.md").write_text("my index", encoding="utf-8")  # Index.md on macOS
     (vault / "Other.md").write_text("unrelated", encoding="utf-8")
     graph_file = tmp_path / "graph.json"
@@ -1098,37 +1098,37 @@ def test_export_obsidian_writes_beside_a_note_of_the_student(tmp_path, capsys):
     args = ["export", "--graph", str(graph_file), "--format", "obsidian", "--out", str(vault)]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "kept 2 file(s) of yours" in out and "'LSTM.md' -> 'LSTM 2.md'" in out
-    assert (vault / "LSTM.md").read_text(encoding="utf-8") == "# LSTM\n\nMy own summary.\n"
+    assert "kept 2 file(s) of yours" in out and "'NMR.md' -> 'NMR 2.md'" in out
+    assert (vault / "NMR.md").read_text(encoding="utf-8") == "# NMR\n\nMy own summary.\n"
     assert (vault / "index.md").read_text(encoding="utf-8") == "my index"
     assert (vault / "Other.md").read_text(encoding="utf-8") == "unrelated"
-    assert (vault / "Index 2.md").is_file() and "[[LSTM 2|LSTM]]" in (
-        vault / "Index 2.md"
-    ).read_text(encoding="utf-8")
+    assert (vault / "Index 2.md").is_file() and "[[NMR 2|NMR]]" in (vault / "Index 2.md").read_text(
+        encoding="utf-8"
+    )
     assert main(args) == 0  # again: its own notes are replaced, the student's kept
-    assert sorted(p.name for p in vault.glob("*.md")).count("LSTM 2.md") == 1
-    assert not list(vault.glob("LSTM 3.md"))
+    assert sorted(p.name for p in vault.glob("*.md")).count("NMR 2.md") == 1
+    assert not list(vault.glob("NMR 3.md"))
 
 
 def test_export_obsidian_keeps_a_note_the_student_edited(tmp_path):
     vault = tmp_path / "vault"
     files = write_obsidian(typed_graph(), vault)
-    edited = files["lstm"].read_text(encoding="utf-8") + "\nMy own thoughts.\n"
-    files["lstm"].write_text(edited, encoding="utf-8")
+    edited = files["nmr"].read_text(encoding="utf-8") + "\nMy own thoughts.\n"
+    files["nmr"].write_text(edited, encoding="utf-8")
     again = write_obsidian(typed_graph(), vault)
-    assert files["lstm"].read_text(encoding="utf-8") == edited  # theirs now: kept
-    assert again["lstm"].name == "LSTM 2.md"
-    assert again["rnn"] == files["rnn"]  # untouched notes of the export are replaced
+    assert files["nmr"].read_text(encoding="utf-8") == edited  # theirs now: kept
+    assert again["nmr"].name == "NMR 2.md"
+    assert again["pcr"] == files["pcr"]  # untouched notes of the export are replaced
 
 
 def test_export_obsidian_never_takes_a_tagged_note_for_its_own(tmp_path):
     vault = tmp_path / "vault"
     vault.mkdir()
-    theirs = '---\ntags:\n  - "concept-atlas"\n---\n# LSTM\n\nMine.\n'
-    (vault / "LSTM.md").write_text(theirs, encoding="utf-8")  # the old mark: a tag
+    theirs = '---\ntags:\n  - "concept-atlas"\n---\n# NMR\n\nMine.\n'
+    (vault / "NMR.md").write_text(theirs, encoding="utf-8")  # the old mark: a tag
     files = write_obsidian(typed_graph(), vault)
-    assert (vault / "LSTM.md").read_text(encoding="utf-8") == theirs
-    assert files["lstm"].name == "LSTM 2.md"
+    assert (vault / "NMR.md").read_text(encoding="utf-8") == theirs
+    assert files["nmr"].name == "NMR 2.md"
 
 
 # --------------------------------------------------------------------------- views
@@ -1217,7 +1217,7 @@ SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 
 def test_export_picture_keeps_its_title_whole(tmp_path):
     G = typed_graph()
-    title = "Concept Atlas: around Long Short-Term Memory (LSTM) and everything that it needs"
+    title = "Concept Atlas: around Nuclear Magnetic Resonance (NMR) and everything that it needs"
     write_picture(G, tmp_path / "map.svg", title=title)
     root = ET.parse(tmp_path / "map.svg").getroot()
     shown = " ".join(" ".join("".join(el.itertext()) for el in root.iter(SVG_TEXT)).split())
@@ -1292,8 +1292,8 @@ def test_export_anki_says_how_many_concepts_it_left_out(sample_file, tmp_path, c
 
 def test_export_path_picture_draws_the_prerequisites_it_follows(tmp_path):
     G = typed_graph()
-    written = export(G, "svg", tmp_path / "path.svg", path_target="lstm")
-    assert sorted(written.graph) == sorted(subgraph_for(G, path_target="lstm"))
+    written = export(G, "svg", tmp_path / "path.svg", path_target="nmr")
+    assert sorted(written.graph) == sorted(subgraph_for(G, path_target="nmr"))
     assert {r for *_, r in written.graph.edges(data="relation")} == {"prerequisite_of"}
     text = (tmp_path / "path.svg").read_text(encoding="utf-8")
     assert edge_counts(written.graph).describe() in " ".join(text.split())

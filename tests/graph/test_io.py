@@ -31,10 +31,10 @@ from tests.conftest import DATA
 
 def small_graph() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(schema=SCHEMA, model=None, sources=[{"path": "a.md", "cards": 2}])
-    G.add_node("rnn", label="RNN", aliases=["RNNs"], first_seen=["a.md", 3], importance=0.5)
-    G.add_node("lstm", label="LSTM (long short-term memory)", definition="An RNN with gates.")
-    G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9, evidence=[])
-    G.add_edge("rnn", "lstm", relation="related_to", confidence=0.2, label="mentions")
+    G.add_node("cell", label="Cell", aliases=["Cells"], first_seen=["a.md", 3], importance=0.5)
+    G.add_node("atp", label="ATP (adenosine triphosphate)", definition="A cell's energy carrier.")
+    G.add_edge("cell", "atp", relation="prerequisite_of", confidence=0.9, evidence=[])
+    G.add_edge("cell", "atp", relation="related_to", confidence=0.2, label="mentions")
     return G
 
 
@@ -203,7 +203,7 @@ HOSTILE = [
     ),
     (
         "node a list",
-        graph_text(nodes=[["rnn"]]).encode(),
+        graph_text(nodes=[["cell"]]).encode(),
         "nodes.0.: expected an object, got a list",
     ),
     (
@@ -223,7 +223,7 @@ HOSTILE = [
     ),
     (
         "string for a list",
-        graph_text(node_aliases="RNN").encode(),
+        graph_text(node_aliases="Cell").encode(),
         "nodes.0..aliases: expected a list",
     ),
     ("missing id", graph_text(nodes=[{"label": "x"}]).encode(), "nodes.0..id: missing"),
@@ -234,8 +234,8 @@ HOSTILE = [
     ),
     (
         "duplicate ids",
-        graph_text(nodes=[{"id": "rnn"}, {"id": "lstm"}, {"id": "rnn"}]).encode(),
-        "nodes.2..id: 'rnn' is the id of nodes.0. too",
+        graph_text(nodes=[{"id": "cell"}, {"id": "atp"}, {"id": "cell"}]).encode(),
+        "nodes.2..id: 'cell' is the id of nodes.0. too",
     ),
     (
         "edge to a missing node",
@@ -244,7 +244,7 @@ HOSTILE = [
     ),
     (
         "list for an edge end",
-        graph_text(edge_source=["rnn"]).encode(),
+        graph_text(edge_source=["cell"]).encode(),
         "edges.0..source: expected a string, got a list",
     ),
     (
@@ -314,11 +314,11 @@ def test_io_read_graph_refuses_a_hostile_file_in_one_line(tmp_path, content, rea
 
 
 COMMANDS = [
-    ["search", "rnn"],
-    ["path", "lstm"],
-    ["neighbourhood", "rnn"],
+    ["search", "cell"],
+    ["path", "atp"],
+    ["neighbourhood", "cell"],
     ["topics"],
-    ["explain", "rnn"],
+    ["explain", "cell"],
     ["export", "--format", "json", "--out", "{out}.json"],
     ["export", "--format", "markdown", "--out", "{out}.md"],
 ]
@@ -374,26 +374,26 @@ def test_io_read_graph_reads_a_graph_saved_in_another_unicode_encoding(tmp_path,
     path = tmp_path / "g.json"
     path.write_bytes(graph_text(node_label="caf\u00e9 \U0001d6fc").encode(encoding))
     G = read_graph(path)
-    assert G.nodes["rnn"]["label"] == "caf\u00e9 \U0001d6fc"
+    assert G.nodes["cell"]["label"] == "caf\u00e9 \U0001d6fc"
 
 
 def test_io_lone_surrogates_are_replaced_with_a_warning(tmp_path, caplog, capsys):
     """``"\\ud800"`` is valid JSON but no text: it becomes U+FFFD, said once, and the
     graph prints and writes (it crashed the export and the terminal before)."""
-    text = graph_text(node_label="RNN \ud800", node_aliases=["\udc00x", "\ud83d\ude00"])
-    text = text.replace('"rnn"', '"rnn\\udfff"')  # an id too, and the edges that use it
+    text = graph_text(node_label="Cell \ud800", node_aliases=["\udc00x", "\ud83d\ude00"])
+    text = text.replace('"cell"', '"cell\\udfff"')  # an id too, and the edges that use it
     path = tmp_path / "g.json"
     path.write_text(text, encoding="ascii")
     with caplog.at_level(logging.WARNING, logger="graph.io"):
         G = read_graph(path)
-    assert sorted(G.nodes) == ["lstm", "rnn\ufffd"]
-    assert G.nodes["rnn\ufffd"]["label"] == "RNN \ufffd"
-    assert G.nodes["rnn\ufffd"]["aliases"] == ["\ufffdx", "\U0001f600"]  # a pair stays
+    assert sorted(G.nodes) == ["atp", "cell\ufffd"]
+    assert G.nodes["cell\ufffd"]["label"] == "Cell \ufffd"
+    assert G.nodes["cell\ufffd"]["aliases"] == ["\ufffdx", "\U0001f600"]  # a pair stays
     [record] = caplog.records
     assert str(path) in record.getMessage() and "U+FFFD" in record.getMessage()
     write_graph(G, tmp_path / "again.json")
     assert nx.utils.graphs_equal(read_graph(tmp_path / "again.json"), G)
-    assert main(["search", "rnn", "--graph", str(path)]) == 0
+    assert main(["search", "cell", "--graph", str(path)]) == 0
     assert "\ufffd" in capsys.readouterr().out
 
 
@@ -402,7 +402,7 @@ def test_io_every_graph_file_written_validates(tmp_path):
     a built graph is checked in test_schema)."""
     G = small_graph()
     G.add_node("empty")
-    G.nodes["rnn"]["selection"] = {"score": 0.5, "threshold": 0.4, "reasons": [("x", 1.0)]}
+    G.nodes["cell"]["selection"] = {"score": 0.5, "threshold": 0.4, "reasons": [("x", 1.0)]}
     write_graph(G, tmp_path / "g.json")
     H = read_graph(tmp_path / "g.json")
     assert sorted(H.nodes) == sorted(G.nodes) and H.graph == G.graph
@@ -423,9 +423,9 @@ def test_io_write_graph_streams_the_same_bytes_as_one_json_text(tmp_path):
     from graph.io import graph_to_data
 
     G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
-    G.add_node("naïve bayes", label="Naïve Bayes", definition="P(y|x) ∝ P(x|y) P(y) — “simple”")
-    G.add_node("gradient", label="gradient")
-    G.add_edge("gradient", "naïve bayes", relation="related_to", confidence=0.5)
+    G.add_node("le châtelier", label="Le Châtelier", definition="K ∝ [C]·[D] / [A]·[B] — “shift”")
+    G.add_node("osmosis", label="osmosis")
+    G.add_edge("osmosis", "le châtelier", relation="related_to", confidence=0.5)
     path = tmp_path / "g.json"
     write_graph(G, path)
     expected = json.dumps(graph_to_data(G), ensure_ascii=False, indent=1)
@@ -439,7 +439,7 @@ def _graphs() -> dict[str, nx.MultiDiGraph]:
     odd = small_graph()
     odd.graph["candidates"] = [{"name": "line\nbreak\tand \x1b[2J", "nested": [[], {}, [1, 2.5]]}]
     odd.add_node("a\nb", label="“quoted” \\ back\\slash \u2028 sep", selection={"roles": {}})
-    odd.add_edge("a\nb", "rnn", relation="is_a", confidence=1, evidence=[{"text": "x\r\ny"}])
+    odd.add_edge("a\nb", "cell", relation="is_a", confidence=1, evidence=[{"text": "x\r\ny"}])
     return {"empty": empty, "nodes only": nodes_only, "odd text": odd}
 
 

@@ -31,24 +31,24 @@ def prerequisite(G: nx.MultiDiGraph, u: str, v: str, confidence: float, **attrs)
 @pytest.fixture
 def G() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(prerequisite_features=FEATURES)
-    for node, definition in [("neuron", "A unit."), ("network", ""), ("RNN", "A loop.")]:
-        G.add_node(node, label=node.upper() if node == "rnn" else node, definition=definition)
-    prerequisite(G, "neuron", "network", 0.9, label="general", features={"general": 1.5})
-    prerequisite(G, "network", "RNN", 0.8, label="general", features={"general": 1.2})
+    for node, definition in [("particle", "A unit."), ("molecule", ""), ("DNA", "A double helix.")]:
+        G.add_node(node, label=node.upper() if node == "dna" else node, definition=definition)
+    prerequisite(G, "particle", "molecule", 0.9, label="general", features={"general": 1.5})
+    prerequisite(G, "molecule", "DNA", 0.8, label="general", features={"general": 1.2})
     return G
 
 
 def test_paths_steps_carry_definitions_and_flag_missing_ones(G):
-    steps = path_steps(G, "RNN")
-    assert [s.node for s in steps] == learning_path(G, "RNN") == ["neuron", "network", "RNN"]
+    steps = path_steps(G, "DNA")
+    assert [s.node for s in steps] == learning_path(G, "DNA") == ["particle", "molecule", "DNA"]
     assert [s.defined for s in steps] == [True, False, True]  # shown, flagged
     assert steps[0].definition == "A unit."
-    assert steps[1].after == (("neuron", 0.9, "general"),)
+    assert steps[1].after == (("particle", 0.9, "general"),)
     assert steps[-1].strength == 1.0 and steps[0].strength == pytest.approx(0.72)
 
 
 def test_paths_known_steps_are_left_out_but_the_target_stays(G):
-    assert [s.node for s in path_steps(G, "RNN", known={"neuron", "RNN"})] == ["network", "RNN"]
+    assert [s.node for s in path_steps(G, "DNA", known={"particle", "DNA"})] == ["molecule", "DNA"]
 
 
 @pytest.mark.parametrize(
@@ -71,26 +71,26 @@ def test_paths_transitive_steps_only_where_they_carry_weight(chain, kept):
     [
         # an everyday word the notes only name in passing is background, not a step,
         # and neither is what it needs
-        ("model", {"mention": 9, "nested": 4}, "", ["attention", "transformer"]),
+        ("model", {"mention": 9, "nested": 4}, "", ["antigen", "vaccine"]),
         # one they set in a heading is a step, as is one they define
-        ("memory", {"heading": 1}, "", ["attention", "data", "memory", "transformer"]),
+        ("memory", {"heading": 1}, "", ["antigen", "data", "memory", "vaccine"]),
         (
             "output",
             {"mention": 3},
             "What a model gives.",
-            ["attention", "data", "output", "transformer"],
+            ["antigen", "data", "output", "vaccine"],
         ),
     ],
 )
 def test_paths_generic_words_are_no_steps(word, roles, definition, path):
     G = nx.MultiDiGraph()
     G.add_node(word, definition=definition, selection={"features": {"common": 1.0}, "roles": roles})
-    for node in ("data", "attention", "transformer"):
+    for node in ("data", "antigen", "vaccine"):
         G.add_node(node, definition="Said in the notes.")
     prerequisite(G, "data", word, 0.9)
-    prerequisite(G, word, "transformer", 0.9)
-    prerequisite(G, "attention", "transformer", 0.8)
-    assert learning_path(G, "transformer") == path
+    prerequisite(G, word, "vaccine", 0.9)
+    prerequisite(G, "antigen", "vaccine", 0.8)
+    assert learning_path(G, "vaccine") == path
 
 
 @pytest.mark.parametrize(
@@ -159,22 +159,22 @@ def test_paths_stay_in_the_notes_of_their_target(stated_in, also_named_in, path)
 
 
 def test_paths_explain_an_edge_with_its_features(G):
-    G.add_edge("RNN", "network", relation="is_a", confidence=0.9, evidence=EV, label="")
-    info = explain_pair(G, "RNN", "network")
+    G.add_edge("DNA", "molecule", relation="is_a", confidence=0.9, evidence=EV, label="")
+    info = explain_pair(G, "DNA", "molecule")
     assert [e["relation"] for e in info["edges"]] == ["is_a", "prerequisite_of"]
     assert info["prerequisite"]["features"] == {"general": 1.2}
     assert info["prerequisite"]["means"] == {"general": "B is a kind of A"}
-    assert info["verdict"] == "Learn network before RNN (0.8): general."
+    assert info["verdict"] == "Learn molecule before DNA (0.8): general."
 
 
 def test_paths_explain_a_rejected_pair_gives_the_reason(G):
-    G.add_node("GRU", label="GRU")
-    G.add_edge("GRU", "RNN", relation="related_to", confidence=0.2, evidence=EV, label="x")
+    G.add_node("ATP", label="ATP")
+    G.add_edge("ATP", "DNA", relation="related_to", confidence=0.2, evidence=EV, label="x")
     G.graph["prerequisites_rejected"] = [
-        {"source": "GRU", "target": "RNN", "relation": "prerequisite_of", "confidence": 0.15,
+        {"source": "ATP", "target": "DNA", "relation": "prerequisite_of", "confidence": 0.15,
          "features": {"earlier": 0.3}, "reason": "below the model's threshold"},
     ]  # fmt: skip
-    info = explain_pair(G, "RNN", "GRU")
+    info = explain_pair(G, "DNA", "ATP")
     assert info["prerequisite"] is None and info["chain"] is None
     assert info["rejected"][0]["means"] == {"earlier": "the notes name A first"}
     assert "left out (below the model's threshold)" in info["verdict"]
@@ -182,10 +182,10 @@ def test_paths_explain_a_rejected_pair_gives_the_reason(G):
 
 def test_paths_explain_a_chain_and_no_link(G):
     G.add_node("loss")
-    assert explain_pair(G, "neuron", "RNN")["chain"] == ["neuron", "network", "RNN"]
-    assert explain_pair(G, "neuron", "loss")["verdict"] == "The notes never link them."
+    assert explain_pair(G, "particle", "DNA")["chain"] == ["particle", "molecule", "DNA"]
+    assert explain_pair(G, "particle", "loss")["verdict"] == "The notes never link them."
     with pytest.raises(UnknownConceptError):
-        explain_pair(G, "neuron", "nothing")
+        explain_pair(G, "particle", "nothing")
 
 
 def plate_tectonics() -> nx.MultiDiGraph:

@@ -28,28 +28,28 @@ from tests.conftest import DATA, SEEDS, requires_shared
 PREREQUISITES = [  # (u, v, confidence): learn u before v
     ("algebra", "calculus", 0.9),
     ("algebra", "matrices", 0.9),
-    ("calculus", "backpropagation", 0.8),  # diamond: algebra -> {calculus, matrices} -> backprop
-    ("matrices", "backpropagation", 0.8),
-    ("backpropagation", "RNN", 0.9),
-    ("probability", "RNN", 0.7),
-    ("RNN", "LSTM (long short-term memory)", 0.9),
-    ("LSTM (long short-term memory)", "RNN", 0.2),  # a cycle; the weakest link
+    ("calculus", "thermodynamics", 0.8),  # diamond: algebra -> {calculus, matrices} -> thermo
+    ("matrices", "thermodynamics", 0.8),
+    ("thermodynamics", "PCR", 0.9),
+    ("probability", "PCR", 0.7),
+    ("PCR", "CBA (cost-benefit analysis)", 0.9),
+    ("CBA (cost-benefit analysis)", "PCR", 0.2),  # a cycle; the weakest link
 ]
 NODES = {
     "algebra": {"label": "Linear algebra", "importance": 0.9},
     "calculus": {"label": "Calculus", "importance": 0.4},
     "matrices": {"label": "Matrices", "importance": 0.8, "aliases": ["matrix algebra"]},
-    "backpropagation": {"label": "Backpropagation", "importance": 0.7},
+    "thermodynamics": {"label": "Thermodynamics", "importance": 0.7},
     "probability": {"label": "Probability", "importance": 0.5},
-    "RNN": {"label": "recurrent neural network (RNN)", "importance": 1.0},
-    "LSTM (long short-term memory)": {"label": "LSTM (long short-term memory)"},
-    "map": {"label": "feature map", "importance": 0.2},
+    "PCR": {"label": "polymerase chain reaction (PCR)", "importance": 1.0},
+    "CBA (cost-benefit analysis)": {"label": "CBA (cost-benefit analysis)"},
+    "map": {"label": "contour map", "importance": 0.2},
     "mean arterial pressure (map) reading": {"label": "Mean Arterial Pressure (MAP) Reading"},
-    "gradient descent": {"label": "gradient descent", "importance": 0.6},
-    "gradient clipping": {"label": "gradient clipping", "importance": 0.3},
+    "titration curve": {"label": "titration curve", "importance": 0.6},
+    "titration error": {"label": "titration error", "importance": 0.3},
 }
-LSTM = "LSTM (long short-term memory)"
-STUDY_ORDER = ["algebra", "probability", "matrices", "calculus", "backpropagation", "RNN", LSTM]
+CBA = "CBA (cost-benefit analysis)"
+STUDY_ORDER = ["algebra", "probability", "matrices", "calculus", "thermodynamics", "PCR", CBA]
 
 
 def make_graph(reverse: bool = False) -> nx.MultiDiGraph:
@@ -64,15 +64,15 @@ def make_graph(reverse: bool = False) -> nx.MultiDiGraph:
         for u, v, c in PREREQUISITES
     ]
     edges += [
-        (LSTM, "vanishing gradient", {"relation": "addresses", "confidence": 0.9}),
-        ("RNN", "vanishing gradient", {"relation": "causes", "confidence": 0.8}),
-        (LSTM, "RNN", {"relation": "related_to", "confidence": 0.5}),
-        ("gradient descent", "backpropagation", {"relation": "uses", "confidence": 0.9}),
-        ("gradient descent", "gradient clipping", {"relation": "related_to", "confidence": 0.4}),
+        (CBA, "baseline drift", {"relation": "addresses", "confidence": 0.9}),
+        ("PCR", "baseline drift", {"relation": "causes", "confidence": 0.8}),
+        (CBA, "PCR", {"relation": "related_to", "confidence": 0.5}),
+        ("titration curve", "thermodynamics", {"relation": "uses", "confidence": 0.9}),
+        ("titration curve", "titration error", {"relation": "related_to", "confidence": 0.4}),
     ]
     for u, v, attrs in edges[::-1] if reverse else edges:
         G.add_edge(u, v, **{"evidence": [ev(f"{u} and {v}")], **attrs})
-    G.add_node("vanishing gradient", label="vanishing gradient", definition="", cards=[])
+    G.add_node("baseline drift", label="baseline drift", definition="", cards=[])
     return G
 
 
@@ -104,17 +104,17 @@ def graph_file(G, tmp_path):
         ("LINEAR ALGEBRA", "algebra"),  # case
         ("linear-algebra", "algebra"),  # hyphen
         ("linear_algebras", "algebra"),  # underscore, plural
-        ("LSTM", LSTM),  # parenthetical acronym
-        ("lstm", LSTM),
-        ("LSTMs", LSTM),
-        ("Long Short-Term Memory", LSTM),  # parenthetical expansion
-        ("long short term memmory", LSTM),  # misspelt
-        ("recurent neural network", "RNN"),
+        ("CBA", CBA),  # parenthetical acronym
+        ("cba", CBA),
+        ("CBAs", CBA),
+        ("Cost-Benefit Analysis", CBA),  # parenthetical expansion
+        ("cost benefit anallysis", CBA),  # misspelt
+        ("polymerase chain reacton", "PCR"),
         ("MAP", "mean arterial pressure (map) reading"),  # acronym: case-sensitive
         ("map", "map"),
-        ("feature maps", "map"),
-        ("MLP", None),  # short: no fuzzy match
-        ("LSTN", None),
+        ("contour maps", "map"),
+        ("PCT", None),  # short: no fuzzy match
+        ("CBE", None),
         ("quantum chromodynamics", None),
         ("", None),
     ],
@@ -132,21 +132,21 @@ def test_query_resolve_all_caps_short_query_never_matches_a_word():
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("attention", "attention mechanism"),  # a generic head word added
-        ("sigmoid function", "sigmoid"),  # or left out
-        ("gated recurrent unit", "GRU"),  # the acronym of the words
-        ("backpropagation through time", "BPTT"),  # two letters from one long word
+        ("feedback", "feedback mechanism"),  # a generic head word added
+        ("hash function", "hash"),  # or left out
+        ("central processing unit", "CPU"),  # the acronym of the words
+        ("deoxyribonucleic acid", "DNA"),  # two letters from one long word
         # an acronym with its own expansion stands for that expansion only
-        ("generative adversarial network", None),
-        ("attention span", None),
-        ("module pattern", None),  # "MP3": a name with a digit is no acronym of words
+        ("asynchronous transfer mode", None),
+        ("feedback loop", None),
+        ("media player", None),  # "MP3": a name with a digit is no acronym of words
     ],
 )
 def test_query_resolve_generic_heads_and_acronyms(name, expected):
     G = nx.MultiDiGraph()
-    for node in ("attention mechanism", "sigmoid", "GRU", "BPTT", "MP3"):
+    for node in ("feedback mechanism", "hash", "CPU", "DNA", "MP3"):
         G.add_node(node, label=node)
-    G.add_node("GAN", label="GAN (graph attention network)")
+    G.add_node("ATM", label="ATM (automated teller machine)")
     assert resolve(G, name) == expected
 
 
@@ -157,25 +157,25 @@ def test_query_resolve_cutoff(G):
 
 @pytest.mark.parametrize(
     "name,expected",
-    [("LSTMs", "lstm"), ("gated_recurrent-units", "gated recurrent unit"), ("loss", "loss")],
+    [("CBAs", "cba"), ("central_processing-units", "central processing unit"), ("loss", "loss")],
 )
 def test_query_normalise(name, expected):
     assert normalise(name) == expected
 
 
 def test_query_search_ranks_exact_then_prefix_then_fuzzy(G):
-    results = search(G, "gradient descent")
-    assert results[0] == ("gradient descent", 100.0)
-    results = search(G, "gradient")
+    results = search(G, "titration curve")
+    assert results[0] == ("titration curve", 100.0)
+    results = search(G, "titration")
     # prefix matches first, the more important one ahead on equal scores
-    assert results[:2] == [("gradient descent", 90.0), ("gradient clipping", 90.0)]
+    assert results[:2] == [("titration curve", 90.0), ("titration error", 90.0)]
     assert all(score < 90 for _, score in results[2:])
-    assert search(G, "gradient", limit=1) == [("gradient descent", 90.0)]
+    assert search(G, "titration", limit=1) == [("titration curve", 90.0)]
 
 
 @pytest.mark.parametrize(
     "query,first",
-    [("RNN", "RNN"), ("rnn", "RNN"), ("backprop", "backpropagation"), ("calculas", "calculus")],
+    [("PCR", "PCR"), ("pcr", "PCR"), ("thermo", "thermodynamics"), ("calculas", "calculus")],
 )
 def test_query_search_first_hit(G, query, first):
     assert search(G, query)[0][0] == first
@@ -187,9 +187,9 @@ def test_query_search_nothing(G, query):
 
 
 def test_query_index_sees_new_nodes(G):
-    assert resolve(G, "attention") is None
-    G.add_node("attention", label="attention")
-    assert resolve(G, "attention") == "attention"
+    assert resolve(G, "osmosis") is None
+    G.add_node("osmosis", label="osmosis")
+    assert resolve(G, "osmosis") == "osmosis"
 
 
 @pytest.fixture(scope="module")
@@ -224,35 +224,35 @@ def test_query_search_real_lstm_spellings(request, graph, query):
 @pytest.mark.parametrize(
     "depth,relations,min_confidence,expected",
     [
-        (0, None, 0.0, {LSTM}),
-        (1, None, 0.0, {LSTM, "RNN", "vanishing gradient"}),
-        (1, None, 0.6, {LSTM, "RNN", "vanishing gradient"}),
-        (1, ["addresses"], 0.0, {LSTM, "vanishing gradient"}),
-        (2, ["addresses", "causes"], 0.0, {LSTM, "vanishing gradient", "RNN"}),
-        (2, None, 0.85, {LSTM, "vanishing gradient", "RNN", "backpropagation"}),
+        (0, None, 0.0, {CBA}),
+        (1, None, 0.0, {CBA, "PCR", "baseline drift"}),
+        (1, None, 0.6, {CBA, "PCR", "baseline drift"}),
+        (1, ["addresses"], 0.0, {CBA, "baseline drift"}),
+        (2, ["addresses", "causes"], 0.0, {CBA, "baseline drift", "PCR"}),
+        (2, None, 0.85, {CBA, "baseline drift", "PCR", "thermodynamics"}),
     ],
 )
 def test_query_neighbourhood(G, depth, relations, min_confidence, expected):
-    H = neighbourhood(G, LSTM, depth=depth, relations=relations, min_confidence=min_confidence)
+    H = neighbourhood(G, CBA, depth=depth, relations=relations, min_confidence=min_confidence)
     assert set(H) == expected
     assert all(relations is None or d["relation"] in relations for *_, d in H.edges(data=True))
     assert all(d["confidence"] >= min_confidence for *_, d in H.edges(data=True))
 
 
 def test_query_neighbourhood_is_a_copy_with_graph_attributes(G):
-    H = neighbourhood(G, "RNN", depth=2)
+    H = neighbourhood(G, "PCR", depth=2)
     assert H.graph["schema"] == "concept-graph/1"
-    assert H.nodes["RNN"]["label"] == G.nodes["RNN"]["label"]
-    H.nodes["RNN"]["label"] = "changed"
-    H.remove_node("backpropagation")
-    assert G.nodes["RNN"]["label"] != "changed" and "backpropagation" in G
+    assert H.nodes["PCR"]["label"] == G.nodes["PCR"]["label"]
+    H.nodes["PCR"]["label"] = "changed"
+    H.remove_node("thermodynamics")
+    assert G.nodes["PCR"]["label"] != "changed" and "thermodynamics" in G
 
 
 @pytest.mark.parametrize(
     "call",
     [
         lambda G: neighbourhood(G, "nope"),
-        lambda G: connect(G, "RNN", "nope"),
+        lambda G: connect(G, "PCR", "nope"),
         lambda G: learning_path(G, "nope"),
     ],
 )
@@ -263,34 +263,34 @@ def test_query_unknown_concept_raises(G, call):
 
 def test_query_neighbourhood_rejects_bad_filters(G):
     with pytest.raises(ValueError, match="unknown relation"):
-        neighbourhood(G, "RNN", relations=["likes"])
+        neighbourhood(G, "PCR", relations=["likes"])
     with pytest.raises(ValueError, match="depth"):
-        neighbourhood(G, "RNN", depth=-1)
+        neighbourhood(G, "PCR", depth=-1)
 
 
 def test_query_connect_prefers_typed_relations(G):
-    assert [(s["relation"], s["direction"]) for s in connect(G, LSTM, "RNN")] == [
+    assert [(s["relation"], s["direction"]) for s in connect(G, CBA, "PCR")] == [
         ("prerequisite_of", "backward")
     ]
-    steps = connect(G, LSTM, "RNN", relations=["addresses", "causes", "related_to"])
+    steps = connect(G, CBA, "PCR", relations=["addresses", "causes", "related_to"])
     # a direct related_to edge exists, but addresses + causes are stronger
     assert [(s["source"], s["target"], s["relation"], s["direction"]) for s in steps] == [
-        (LSTM, "vanishing gradient", "addresses", "forward"),
-        ("vanishing gradient", "RNN", "causes", "backward"),
+        (CBA, "baseline drift", "addresses", "forward"),
+        ("baseline drift", "PCR", "causes", "backward"),
     ]
-    assert steps[0]["evidence"] == [ev(f"{LSTM} and vanishing gradient")]
+    assert steps[0]["evidence"] == [ev(f"{CBA} and baseline drift")]
     assert steps[0]["confidence"] == 0.9
 
 
 def test_query_connect_filters_and_trivial_cases(G):
-    steps = connect(G, LSTM, "RNN", relations=["related_to"])
+    steps = connect(G, CBA, "PCR", relations=["related_to"])
     assert [(s["relation"], s["direction"]) for s in steps] == [("related_to", "forward")]
-    assert connect(G, "RNN", "RNN") == []
+    assert connect(G, "PCR", "PCR") == []
     G.add_node("island")
     with pytest.raises(NoConnectionError, match="island"):
-        connect(G, "RNN", "island")
+        connect(G, "PCR", "island")
     with pytest.raises(nx.NetworkXNoPath):
-        connect(G, LSTM, "gradient clipping", min_confidence=0.95)
+        connect(G, CBA, "titration error", min_confidence=0.95)
 
 
 # --- study order -------------------------------------------------------------------------
@@ -298,7 +298,7 @@ def test_query_connect_filters_and_trivial_cases(G):
 
 def test_query_break_cycles_drops_weakest_prerequisite(G):
     removed = break_cycles(G)
-    assert removed == [(LSTM, "RNN", 0)]
+    assert removed == [(CBA, "PCR", 0)]
     assert nx.is_directed_acyclic_graph(
         G.edge_subgraph(
             (u, v, k)
@@ -306,7 +306,7 @@ def test_query_break_cycles_drops_weakest_prerequisite(G):
             if r == "prerequisite_of"
         )
     )
-    assert G.has_edge(LSTM, "RNN")  # the related_to edge stays
+    assert G.has_edge(CBA, "PCR")  # the related_to edge stays
     assert break_cycles(G) == []
 
 
@@ -331,24 +331,24 @@ def test_query_break_cycles_removes_parallel_links_and_self_loops():
 
 def test_query_learning_path_diamond_and_cycle(G):
     # depth first (probability is a root, before depth-1 matrices), then importance
-    assert learning_path(G, LSTM) == STUDY_ORDER
-    assert learning_path(make_graph(reverse=True), LSTM) == STUDY_ORDER
-    assert G.has_edge(LSTM, "RNN", 0)  # the graph itself keeps its cycle
+    assert learning_path(G, CBA) == STUDY_ORDER
+    assert learning_path(make_graph(reverse=True), CBA) == STUDY_ORDER
+    assert G.has_edge(CBA, "PCR", 0)  # the graph itself keeps its cycle
 
 
 @pytest.mark.parametrize(
     "target,known,expected",
     [
         ("algebra", (), ["algebra"]),
-        ("backpropagation", (), ["algebra", "matrices", "calculus", "backpropagation"]),
-        ("backpropagation", ("algebra", "calculus"), ["matrices", "backpropagation"]),
-        ("RNN", ("backpropagation",), ["algebra", "probability", "matrices", "calculus", "RNN"]),
+        ("thermodynamics", (), ["algebra", "matrices", "calculus", "thermodynamics"]),
+        ("thermodynamics", ("algebra", "calculus"), ["matrices", "thermodynamics"]),
+        ("PCR", ("thermodynamics",), ["algebra", "probability", "matrices", "calculus", "PCR"]),
         (
-            "RNN",
-            ("RNN",),
-            ["algebra", "probability", "matrices", "calculus", "backpropagation", "RNN"],
+            "PCR",
+            ("PCR",),
+            ["algebra", "probability", "matrices", "calculus", "thermodynamics", "PCR"],
         ),
-        ("vanishing gradient", (), ["vanishing gradient"]),
+        ("baseline drift", (), ["baseline drift"]),
     ],
 )
 def test_query_learning_path(G, target, known, expected):
@@ -380,11 +380,11 @@ def test_query_learning_path_ties_by_first_seen_in_file_order():
 @pytest.mark.parametrize(
     "known,expected_start",
     [
-        ((), ["algebra", "gradient descent", "probability"]),  # roots by importance
-        (("algebra",), ["matrices", "calculus", "gradient descent"]),  # unlocked first
-        (  # ready first, then what is half unlocked (RNN still needs backpropagation)
+        ((), ["algebra", "titration curve", "probability"]),  # roots by importance
+        (("algebra",), ["matrices", "calculus", "titration curve"]),  # unlocked first
+        (  # ready first, then what is half unlocked (PCR still needs thermodynamics)
             ("algebra", "matrices", "calculus", "probability"),
-            ["backpropagation", "RNN", "gradient descent"],
+            ["thermodynamics", "PCR", "titration curve"],
         ),
     ],
 )
@@ -392,26 +392,26 @@ def test_query_what_next(G, known, expected_start):
     ready = what_next(G, known)
     assert ready[: len(expected_start)] == expected_start
     assert not set(ready) & set(known)
-    assert LSTM not in ready  # needs RNN
+    assert CBA not in ready  # needs PCR
 
 
 def test_query_gaps_ranked_by_use(G):
-    G.add_node("sigmoid", label="sigmoid", definition="", cards=[])
-    G.nodes["RNN"]["definition"] = "A network with a loop; it often uses a sigmoid."
-    G.nodes["calculus"]["definition"] = "Limits; vanishing gradients also appear here."
+    G.add_node("buffer", label="buffer", definition="", cards=[])
+    G.nodes["PCR"]["definition"] = "A reaction in cycles; it often uses a buffer."
+    G.nodes["calculus"]["definition"] = "Limits; baseline drifts also appear here."
     found = gaps(G)
-    assert [g["concept"] for g in found] == ["vanishing gradient", "sigmoid"]
-    assert found[0]["used_by"] == sorted([LSTM, "RNN", "calculus"])
+    assert [g["concept"] for g in found] == ["baseline drift", "buffer"]
+    assert found[0]["used_by"] == sorted([CBA, "PCR", "calculus"])
     assert found[1] == {
-        "concept": "sigmoid",
-        "label": "sigmoid",
-        "used_by": ["RNN"],
-        "message": "you have no card for sigmoid",
+        "concept": "buffer",
+        "label": "buffer",
+        "used_by": ["PCR"],
+        "message": "you have no card for buffer",
     }
 
 
 def test_query_gaps_none_when_defined(G):
-    G.nodes["vanishing gradient"]["definition"] = "Gradients shrink."
+    G.nodes["baseline drift"]["definition"] = "The baseline creeps."
     assert gaps(G) == []
 
 
@@ -441,44 +441,44 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_query_cli_path_json_contract(capsys, graph_file):
     code, out, err = run(
-        capsys, "path", "lstm", "Calculus", "no such thing", "--graph", graph_file, "--json"
+        capsys, "path", "cba", "Calculus", "no such thing", "--graph", graph_file, "--json"
     )
     assert code == 0
     assert json.loads(out) == {
-        "lstm": STUDY_ORDER,
+        "cba": STUDY_ORDER,
         "Calculus": ["algebra", "calculus"],
         "no such thing": None,
     }
-    assert list(json.loads(out)) == ["lstm", "Calculus", "no such thing"]
+    assert list(json.loads(out)) == ["cba", "Calculus", "no such thing"]
     assert "no such thing" in err
 
 
 def test_query_cli_path_known_and_all_unknown(capsys, graph_file):
     code, out, err = run(
-        capsys, "path", "RNN", "--graph", graph_file, "--known", "backpropagation", "probability",
+        capsys, "path", "PCR", "--graph", graph_file, "--known", "thermodynamics", "probability",
         "nonsense", "--json",
     )  # fmt: skip
-    assert code == 0 and json.loads(out) == {"RNN": ["algebra", "matrices", "calculus", "RNN"]}
+    assert code == 0 and json.loads(out) == {"PCR": ["algebra", "matrices", "calculus", "PCR"]}
     assert "nonsense" in err and "ignored" in err
     code, out, err = run(capsys, "path", "nothing", "--graph", graph_file, "--json")
     assert code == 1 and json.loads(out) == {"nothing": None}
 
 
 def test_query_cli_path_human(capsys, graph_file):
-    code, out, _ = run(capsys, "path", "Backpropagation", "--graph", graph_file)
+    code, out, _ = run(capsys, "path", "Thermodynamics", "--graph", graph_file)
     assert code == 0
     assert "1. Linear algebra — algebra defined." in out
-    assert out.rstrip().endswith("4. Backpropagation — backpropagation defined.")
+    assert out.rstrip().endswith("4. Thermodynamics — thermodynamics defined.")
 
 
 def test_query_cli_path_flags_a_step_the_notes_do_not_define(capsys, G, tmp_path):
     G.nodes["algebra"]["definition"] = ""
     graph_file = tmp_path / "graph.json"
     write_graph(G, graph_file)
-    code, out, _ = run(capsys, "path", "Backpropagation", "--graph", str(graph_file))
+    code, out, _ = run(capsys, "path", "Thermodynamics", "--graph", str(graph_file))
     assert code == 0
     assert "1. Linear algebra — (your notes do not define it)" in out
-    assert out.rstrip().endswith("4. Backpropagation — backpropagation defined.")
+    assert out.rstrip().endswith("4. Thermodynamics — thermodynamics defined.")
 
 
 def test_query_cli_path_says_why_each_step_is_there(capsys, tmp_path):
@@ -514,9 +514,9 @@ def test_query_cli_path_says_why_each_step_is_there(capsys, tmp_path):
     "argv",
     [
         ["search", "x"],
-        ["neighbourhood", "RNN"],
-        ["connect", "RNN", "LSTM"],
-        ["path", "RNN"],
+        ["neighbourhood", "PCR"],
+        ["connect", "PCR", "CBA"],
+        ["path", "PCR"],
         ["next"],
         ["gaps"],
         ["topics"],
@@ -531,7 +531,7 @@ def test_query_cli_unreadable_graph(capsys, tmp_path, argv):
 
 @pytest.mark.parametrize(
     "argv",
-    [["neighbourhood", "quark"], ["connect", "RNN", "quark"], ["search", "quarks"]],
+    [["neighbourhood", "quark"], ["connect", "PCR", "quark"], ["search", "quarks"]],
 )
 def test_query_cli_unknown_concept(capsys, graph_file, argv):
     code, out, err = run(capsys, *argv, "--graph", graph_file)
@@ -540,19 +540,19 @@ def test_query_cli_unknown_concept(capsys, graph_file, argv):
 
 def test_query_cli_search(capsys, graph_file):
     code, out, _ = run(
-        capsys, "search", "gradient", "--graph", graph_file, "--json", "--limit", "2"
+        capsys, "search", "titration", "--graph", graph_file, "--json", "--limit", "2"
     )
     assert code == 0
     assert json.loads(out) == [
         {
-            "id": "gradient descent",
-            "label": "gradient descent",
+            "id": "titration curve",
+            "label": "titration curve",
             "score": 90.0,
             "match": "name starts with it",
         },
         {
-            "id": "gradient clipping",
-            "label": "gradient clipping",
+            "id": "titration error",
+            "label": "titration error",
             "score": 90.0,
             "match": "name starts with it",
         },
@@ -561,28 +561,28 @@ def test_query_cli_search(capsys, graph_file):
 
 def test_query_cli_neighbourhood_json_is_a_graph(capsys, graph_file):
     code, out, _ = run(
-        capsys, "neighbourhood", "lstm", "--graph", graph_file, "--relation", "addresses",
+        capsys, "neighbourhood", "cba", "--graph", graph_file, "--relation", "addresses",
         "--depth", "2", "--json",
     )  # fmt: skip
     H = nx.node_link_graph(json.loads(out), edges="edges")
-    assert code == 0 and set(H) == {LSTM, "vanishing gradient"}
+    assert code == 0 and set(H) == {CBA, "baseline drift"}
 
 
 def test_query_cli_connect(capsys, graph_file):
-    code, out, _ = run(capsys, "connect", "lstm", "RNN", "--graph", graph_file, "--json")
+    code, out, _ = run(capsys, "connect", "cba", "PCR", "--graph", graph_file, "--json")
     payload = json.loads(out)
-    assert code == 0 and payload["from"] == LSTM and payload["to"] == "RNN"
+    assert code == 0 and payload["from"] == CBA and payload["to"] == "PCR"
     assert [s["relation"] for s in payload["steps"]] == ["prerequisite_of"]
-    code, out, _ = run(capsys, "connect", "lstm", "gradient clipping", "--graph", graph_file)
+    code, out, _ = run(capsys, "connect", "cba", "titration error", "--graph", graph_file)
     lines = out.splitlines()
-    assert code == 0 and lines[0] == "LSTM (long short-term memory) → gradient clipping: 4 steps"
+    assert code == 0 and lines[0] == "CBA (cost-benefit analysis) → titration error: 4 steps"
     assert lines[1:-1:2] == [
-        "  LSTM (long short-term memory) requires recurrent neural network (RNN)  (0.90)",
-        "  recurrent neural network (RNN) requires Backpropagation  (0.90)",
-        "  Backpropagation is used by gradient descent  (0.90)",
-        "  gradient descent is named with (weak link) gradient clipping  (0.40)",
+        "  CBA (cost-benefit analysis) requires polymerase chain reaction (PCR)  (0.90)",
+        "  polymerase chain reaction (PCR) requires Thermodynamics  (0.90)",
+        "  Thermodynamics is used by titration curve  (0.90)",
+        "  titration curve is named with (weak link) titration error  (0.40)",
     ]
-    assert lines[2] == "      “RNN, LSTM (long short-term memory)” (notes.txt:1)"
+    assert lines[2] == "      “PCR, CBA (cost-benefit analysis)” (notes.txt:1)"
     assert lines[-1] == (
         "No chain of stated relations joins them: 1 of the 4 steps is a weak link "
         "(concepts the notes only name together)."
@@ -593,9 +593,9 @@ def test_query_cli_next_gaps_topics(capsys, graph_file):
     code, out, _ = run(capsys, "next", "--graph", graph_file, "--known", "algebra", "--json")
     assert code == 0 and [r["id"] for r in json.loads(out)][:2] == ["matrices", "calculus"]
     code, out, _ = run(capsys, "gaps", "--graph", graph_file, "--json")
-    assert code == 0 and [g["concept"] for g in json.loads(out)] == ["vanishing gradient"]
+    assert code == 0 and [g["concept"] for g in json.loads(out)] == ["baseline drift"]
     code, out, _ = run(capsys, "gaps", "--graph", graph_file)
-    assert "you have no card for vanishing gradient (used by 2 concepts)" in out
+    assert "you have no card for baseline drift (used by 2 concepts)" in out
     code, out, _ = run(capsys, "topics", "--graph", graph_file, "--json", "--top", "1")
     topics = json.loads(out)
     assert code == 0 and sum(t["size"] for t in topics) == len(NODES) + 1
@@ -609,16 +609,16 @@ def ranking_graph() -> nx.MultiDiGraph:
     """Names that compete for the same queries, the generic ones made important."""
     G = nx.MultiDiGraph()
     for node, label, aliases, importance in [
-        ("lstm", "Long Short-Term Memory (LSTM)", ["LSTMs"], 0.5),
-        ("lstm cell state", "LSTM cell state", [], 0.9),
-        ("bidirectional lstm", "bidirectional LSTM", [], 0.2),
-        ("intercept term", "intercept term", [], 1.0),
-        ("long sequence", "long sequence", [], 1.0),
-        ("short term memory", "short-term memory", [], 0.1),
-        ("attention mechanism", "attention mechanism", [], 0.6),
-        ("multi-head attention", "multi-head attention", [], 0.9),
-        ("transformer", "transformer", [], 0.7),
-        ("fourier transform", "Fourier transform", [], 0.9),
+        ("cba", "Cost-Benefit Analysis (CBA)", ["CBAs"], 0.5),
+        ("cba spreadsheet", "CBA spreadsheet", [], 0.9),
+        ("social cba", "social CBA", [], 0.2),
+        ("marginal cost", "marginal cost", [], 1.0),
+        ("benefit principle", "benefit principle", [], 1.0),
+        ("benefit analysis", "benefit-analysis", [], 0.1),
+        ("feedback mechanism", "feedback mechanism", [], 0.6),
+        ("negative feedback", "negative feedback", [], 0.9),
+        ("reactor", "reactor", [], 0.7),
+        ("nuclear reaction", "nuclear reaction", [], 0.9),
     ]:
         G.add_node(node, label=label, aliases=aliases, importance=importance)
     return G
@@ -628,16 +628,16 @@ def ranking_graph() -> nx.MultiDiGraph:
     ("query", "expected"),
     [
         # exact and alias matches first, then names that start with the query
-        ("LSTM", ["lstm", "lstm cell state", "bidirectional lstm"]),
-        ("lstms", ["lstm", "lstm cell state", "bidirectional lstm"]),  # plural: same prefix
-        # a close spelling, and no weak look-alike after it ("intercept term" shares a word)
-        ("long short term memmory", ["lstm"]),
+        ("CBA", ["cba", "cba spreadsheet", "social cba"]),
+        ("cbas", ["cba", "cba spreadsheet", "social cba"]),  # plural: same prefix
+        # a close spelling, and no weak look-alike after it ("marginal cost" shares a word)
+        ("cost benefit anallysis", ["cba"]),
         # a generic head word: the concept, then names that contain it
-        ("attention", ["attention mechanism", "multi-head attention"]),
+        ("feedback", ["feedback mechanism", "negative feedback"]),
         # a misspelt part of longer names, closest first
-        ("atention mechansm", ["attention mechanism"]),
-        # an exact match is not followed by a look-alike ("Fourier transform")
-        ("transformer", ["transformer"]),
+        ("fedback mechansm", ["feedback mechanism"]),
+        # an exact match is not followed by a look-alike ("nuclear reaction")
+        ("reactor", ["reactor"]),
         ("nothing like it", []),
     ],
 )
@@ -647,14 +647,14 @@ def test_query_search_ranks_names_then_words_then_spellings(query, expected):
 
 def test_query_search_close_spellings_by_closeness():
     G = ranking_graph()
-    found = search(G, "short term memmory")
-    assert [node for node, _ in found] == ["short term memory", "lstm"]
-    assert found[0][1] > found[1][1]  # 94 close against 84 close
+    found = search(G, "benefit anallysis")
+    assert [node for node, _ in found] == ["benefit analysis", "cba"]
+    assert found[0][1] > found[1][1]  # 82 close against 73 close
 
 
 @pytest.mark.parametrize(
     "query",
-    ["LSTM", "lstm", "LSTMs", "long short term memmory", "attention", "transformer"],
+    ["CBA", "cba", "CBAs", "cost benefit anallysis", "feedback", "reactor"],
 )
 def test_query_resolve_is_the_first_search_result(query):
     G = ranking_graph()
@@ -662,33 +662,33 @@ def test_query_resolve_is_the_first_search_result(query):
     assert node is not None and search(G, query)[0][0] == node
 
 
-def test_query_resolve_lstm_is_not_the_lstm_cell_state():
+def test_query_resolve_an_acronym_is_not_a_longer_name_starting_with_it():
     G = ranking_graph()
-    assert resolve(G, "LSTM") == "lstm" and resolve(G, "LSTM cell state") == "lstm cell state"
+    assert resolve(G, "CBA") == "cba" and resolve(G, "CBA spreadsheet") == "cba spreadsheet"
 
 
 def test_query_search_matches_say_how_they_matched():
     from graph.query import search_matches
 
-    kinds = {m.node: m.kind for m in search_matches(ranking_graph(), "Lstm")}
-    assert kinds["lstm"] == "name (any case)"
-    assert kinds["lstm cell state"] == "name starts with it"
-    assert kinds["bidirectional lstm"] == "name contains the words"
+    kinds = {m.node: m.kind for m in search_matches(ranking_graph(), "Cba")}
+    assert kinds["cba"] == "name (any case)"
+    assert kinds["cba spreadsheet"] == "name starts with it"
+    assert kinds["social cba"] == "name contains the words"
 
 
 def test_query_neighbour_groups_by_hop_and_relation_strongest_first(G):
     from graph.query import neighbour_groups
 
-    groups = neighbour_groups(G, "RNN", depth=2)
+    groups = neighbour_groups(G, "PCR", depth=2)
     assert [g.hop for g in groups] == sorted(g.hop for g in groups)
     first = groups[0]
     assert (first.hop, first.phrase) == (1, "is needed for")
-    assert [m.node for m in first.members] == [LSTM]
+    assert [m.node for m in first.members] == [CBA]
     hop1 = {(g.phrase, m.node) for g in groups if g.hop == 1 for m in g.members}
-    assert ("requires", "backpropagation") in hop1 and ("requires", "probability") in hop1
-    assert ("is caused by", "vanishing gradient") not in hop1
-    assert ("causes", "vanishing gradient") in hop1
-    assert ("is named with (weak link)", LSTM) in hop1  # symmetric: one group, no direction
+    assert ("requires", "thermodynamics") in hop1 and ("requires", "probability") in hop1
+    assert ("is caused by", "baseline drift") not in hop1
+    assert ("causes", "baseline drift") in hop1
+    assert ("is named with (weak link)", CBA) in hop1  # symmetric: one group, no direction
     for g in groups:
         strengths = [m.strength for m in g.members]
         assert strengths == sorted(strengths, reverse=True)
@@ -700,28 +700,28 @@ def test_query_neighbour_groups_by_hop_and_relation_strongest_first(G):
 
 
 def test_query_cli_neighbourhood_groups_for_people(capsys, graph_file):
-    code, out, _ = run(capsys, "neighbourhood", "RNN", "--graph", graph_file, "--depth", "2")
+    code, out, _ = run(capsys, "neighbourhood", "PCR", "--graph", graph_file, "--depth", "2")
     lines = out.splitlines()
     assert code == 0
-    assert lines[0] == "recurrent neural network (RNN): 7 concepts within 2 hops,"
+    assert lines[0] == "polymerase chain reaction (PCR): 7 concepts within 2 hops,"
     assert lines[1] == "  10 relations (3 typed, 6 prerequisites, 1 weak link) among them"
     assert lines[3:9] == [
         "1 hop away: 4 concepts",
-        "  recurrent neural network (RNN) …",
-        "    is needed for: LSTM (long short-term memory) (0.90)",
-        "    requires: Backpropagation (0.90), Probability (0.70), LSTM (long short-term memory)"
+        "  polymerase chain reaction (PCR) …",
+        "    is needed for: CBA (cost-benefit analysis) (0.90)",
+        "    requires: Thermodynamics (0.90), Probability (0.70), CBA (cost-benefit analysis)"
         " (0.20)",
-        "    causes: vanishing gradient (0.80)",
-        "    is named with (weak link): LSTM (long short-term memory) (0.50)",
+        "    causes: baseline drift (0.80)",
+        "    is named with (weak link): CBA (cost-benefit analysis) (0.50)",
     ]
     assert lines[10:] == [
         "2 hops away: 3 concepts",
-        "  through Backpropagation …",
-        "    is used by: gradient descent (0.90)",
+        "  through Thermodynamics …",
+        "    is used by: titration curve (0.90)",
         "    requires: Matrices (0.80), Calculus (0.80)",
     ]
-    code, out, _ = run(capsys, "neighbourhood", "RNN", "--graph", graph_file, "--limit", "1")
-    assert "    requires: Backpropagation (0.90), … 2 more (--limit 0 lists all)" in out
+    code, out, _ = run(capsys, "neighbourhood", "PCR", "--graph", graph_file, "--limit", "1")
+    assert "    requires: Thermodynamics (0.90), … 2 more (--limit 0 lists all)" in out
 
 
 def test_query_next_steps_rank_by_dependence(G):
@@ -732,10 +732,10 @@ def test_query_next_steps_rank_by_dependence(G):
     first = [s.node for s in steps[:4]]
     # ready first (all prerequisites known), then what rests most on what is known
     assert first[:2] == ["probability", "matrices"] or first[:2] == ["matrices", "probability"]
-    assert first[2] == "backpropagation"
-    backprop = steps[2]
-    assert backprop.known == ("calculus",) and backprop.missing == ("matrices",)
-    assert backprop.dependence == 0.5 and not backprop.ready
+    assert first[2] == "thermodynamics"
+    thermo = steps[2]
+    assert thermo.known == ("calculus",) and thermo.missing == ("matrices",)
+    assert thermo.dependence == 0.5 and not thermo.ready
     assert all(s.known for s in steps[:3]) and not any(s.known for s in steps[3:])
 
 
@@ -744,28 +744,28 @@ def test_query_cli_next_explains_each_suggestion(capsys, graph_file):
     lines = out.splitlines()
     assert code == 0 and lines[0] == "Knowing Calculus, learn next (what rests most on it first):"
     assert lines[1] == (
-        "1. Backpropagation — builds on Calculus (1 of 2 prerequisites known, 50% by weight); "
+        "1. Thermodynamics — builds on Calculus (1 of 2 prerequisites known, 50% by weight); "
         "still needs: Matrices"
     )
     assert lines[2].endswith(" — needs nothing first")
 
 
 def hub_graph() -> nx.MultiDiGraph:
-    """Two routes from perceptron to transformer: through the generic, undefined "vector"
+    """Two routes from an earthquake to a tsunami: through the generic, undefined "wave"
     (which many names are built on), or through stated, defined concepts."""
     G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
     defined = {"definition": "stated in the notes", "cards": ["c#1"]}
-    for node in ("perceptron", "neural network", "attention", "transformer", "support vector"):
+    for node in ("earthquake", "plate movement", "seafloor uplift", "tsunami", "seismic wave"):
         G.add_node(node, **defined)
-    G.add_node("vector", definition="", cards=[])
-    for kind in ("feature vector", "context vector", "eigenvector", "support vector"):
-        G.add_edge(kind, "vector", relation="is_a", confidence=0.6, evidence=[ev(kind)])
+    G.add_node("wave", definition="", cards=[])
+    for kind in ("sound wave", "shock wave", "microwave", "seismic wave"):
+        G.add_edge(kind, "wave", relation="is_a", confidence=0.6, evidence=[ev(kind)])
     for u, v, r, c in [
-        ("perceptron", "support vector", "uses", 0.9),
-        ("transformer", "context vector", "uses", 0.9),
-        ("perceptron", "neural network", "is_a", 0.8),
-        ("neural network", "attention", "used_for", 0.7),
-        ("transformer", "attention", "uses", 0.9),
+        ("earthquake", "seismic wave", "uses", 0.9),
+        ("tsunami", "shock wave", "uses", 0.9),
+        ("earthquake", "plate movement", "is_a", 0.8),
+        ("plate movement", "seafloor uplift", "used_for", 0.7),
+        ("tsunami", "seafloor uplift", "uses", 0.9),
     ]:
         G.add_edge(u, v, relation=r, confidence=c, evidence=[ev(f"{u} {r} {v}")])
     return G
@@ -775,35 +775,33 @@ def test_query_connect_prefers_stated_steps_over_generic_hubs():
     from graph.query import named_after
 
     G = hub_graph()
-    assert sorted(named_after(G, "vector")) == [
-        "context vector",
-        "feature vector",
-        "support vector",
+    assert sorted(named_after(G, "wave")) == [
+        "seismic wave",
+        "shock wave",
+        "sound wave",
     ]
-    steps = connect(G, "perceptron", "transformer")
-    assert [s["target"] for s in steps] == ["neural network", "attention", "transformer"]
-    G.remove_edge("neural network", "attention")  # the only route left is the hub
-    assert "vector" in [s["target"] for s in connect(G, "perceptron", "transformer")]
+    steps = connect(G, "earthquake", "tsunami")
+    assert [s["target"] for s in steps] == ["plate movement", "seafloor uplift", "tsunami"]
+    G.remove_edge("plate movement", "seafloor uplift")  # the only route left is the hub
+    assert "wave" in [s["target"] for s in connect(G, "earthquake", "tsunami")]
 
 
 def test_query_cli_connect_says_when_the_only_link_is_weak(capsys, tmp_path):
     G = hub_graph()
-    G.add_node("diffusion", definition="noise", cards=["c#2"])
-    G.add_edge("diffusion", "attention", relation="related_to", confidence=0.3, label="mentions")
+    G.add_node("tide", definition="noise", cards=["c#2"])
+    G.add_edge("tide", "seafloor uplift", relation="related_to", confidence=0.3, label="mentions")
     path = tmp_path / "g.json"
     write_graph(G, path)
-    code, out, _ = run(capsys, "connect", "diffusion", "transformer", "--graph", str(path))
+    code, out, _ = run(capsys, "connect", "tide", "tsunami", "--graph", str(path))
     assert code == 0 and out.splitlines()[-1] == (
         "No chain of stated relations joins them: 1 of the 2 steps is a weak link "
         "(concepts the notes only name together)."
     )  # before: "Only weak links join them", though one of the two steps is stated
-    code, out, _ = run(capsys, "connect", "diffusion", "attention", "--graph", str(path))
+    code, out, _ = run(capsys, "connect", "tide", "seafloor uplift", "--graph", str(path))
     assert code == 0 and "Only weak links join them" in out
-    code, out, _ = run(
-        capsys, "connect", "diffusion", "transformer", "--graph", str(path), "--json"
-    )
+    code, out, _ = run(capsys, "connect", "tide", "tsunami", "--graph", str(path), "--json")
     assert json.loads(out)["only_weak_links"] is True
-    code, out, _ = run(capsys, "connect", "perceptron", "transformer", "--graph", str(path))
+    code, out, _ = run(capsys, "connect", "earthquake", "tsunami", "--graph", str(path))
     assert "weak" not in out and "never define" not in out
 
 

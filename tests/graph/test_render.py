@@ -44,7 +44,7 @@ HOSTILE = "<script>alert('pwned')</script>"
 def make_graph(n: int = 12) -> nx.MultiDiGraph:
     """A concept graph with the attributes of concept-graph/1, ``n`` nodes in a chain."""
     G = nx.MultiDiGraph(schema="concept-graph/1", model="test", sources=[])
-    topics = ["sequence models", "optimisation", "attention"]
+    topics = ["plate tectonics", "optimisation", "erosion"]
     for i in range(n):
         G.add_node(
             f"c{i}",
@@ -222,7 +222,7 @@ def test_edges_styled_by_relation() -> None:
         relation="causes",
         confidence=0.6,
         evidence=[
-            {"source": "n.md", "line": 4, "text": "Deep nets cause vanishing gradients."},
+            {"source": "n.md", "line": 4, "text": "Heavy rain causes soil erosion."},
             {"source": "n.md", "line": 9, "text": "Second sentence."},
         ],
     )
@@ -234,7 +234,7 @@ def test_edges_styled_by_relation() -> None:
     assert prereq["color"]["color"] != causes["color"]["color"]
     assert weak["smooth"]["enabled"] is True  # a parallel edge is bent, not hidden
     assert "related to (mentions)" in weak["title"]
-    assert "Deep nets cause vanishing gradients." in causes["title"]
+    assert "Heavy rain causes soil erosion." in causes["title"]
     assert "(n.md, line 4)" in causes["title"]
     assert "Second sentence." not in causes["title"]
 
@@ -244,7 +244,7 @@ def test_legend_matches_the_drawing() -> None:
     G.add_node("extra", topic="optimisation")
     legend = legend_items(G)
     assert legend.topics == topic_colours(G)
-    assert list(legend.topics) == ["optimisation", "attention", "sequence models"]
+    assert list(legend.topics) == ["optimisation", "erosion", "plate tectonics"]
     present = {attrs["relation"] for *_, attrs in G.edges(data=True)}
     assert set(legend.relations) == present
     assert legend.relations["related_to"].dashes is True
@@ -299,7 +299,7 @@ def test_legend_html_escapes_note_text() -> None:
     fragment = legend_html(legend_items(G))
     assert "<script>" not in fragment
     assert "&lt;script&gt;" in fragment
-    assert "is a" in fragment and topic_colours(G)["attention"] in fragment
+    assert "is a" in fragment and topic_colours(G)["erosion"] in fragment
 
 
 def test_escape_markdown_blocks_images_links_and_html() -> None:
@@ -341,12 +341,12 @@ def test_network_data_is_what_the_page_draws() -> None:
 def test_network_data_uses_given_positions_and_colours() -> None:
     G = make_graph(4)
     positions = {node: (float(i), 2.0 * i) for i, node in enumerate(G)}
-    data = network_data(G, physics=False, positions=positions, colours={"attention": "#000000"})
+    data = network_data(G, physics=False, positions=positions, colours={"erosion": "#000000"})
     by_id = {node["id"]: node for node in data["nodes"]}
     assert (by_id["c1"]["x"], by_id["c1"]["y"]) == (1.0, 2.0)
-    assert by_id["c2"]["color"]["background"] == "#000000"  # c2's topic is attention
-    legend = legend_items(G, {"attention": "#000000"})
-    assert legend.topics["attention"] == "#000000"
+    assert by_id["c2"]["color"]["background"] == "#000000"  # c2's topic is erosion
+    legend = legend_items(G, {"erosion": "#000000"})
+    assert legend.topics["erosion"] == "#000000"
 
 
 def test_hierarchical_layout_for_paths() -> None:
@@ -373,17 +373,17 @@ def test_render_doctests() -> None:
 
 def test_wrapped_labels_are_the_ones_a_layout_measures() -> None:
     G = nx.MultiDiGraph()
-    G.add_node("lstm", label="LSTM (long short-term memory)", importance=1.0)
+    G.add_node("gdp", label="GDP (gross domestic product)", importance=1.0)
     wrapped = network_data(G, physics=False, wrap=True)["nodes"][0]
     assert (
         wrapped["label"]
-        == concept_label("lstm", G.nodes["lstm"])
-        == ("LSTM (long short-term\nmemory)")
+        == concept_label("gdp", G.nodes["gdp"])
+        == ("GDP (gross domestic\nproduct)")
     )
     assert "widthConstraint" not in wrapped
-    assert (wrapped["size"], wrapped["font"]["size"]) == concept_style(G.nodes["lstm"])
+    assert (wrapped["size"], wrapped["font"]["size"]) == concept_style(G.nodes["gdp"])
     plain = network_data(G, physics=False)["nodes"][0]
-    assert plain["label"] == "LSTM (long short-term memory)" and "widthConstraint" in plain
+    assert plain["label"] == "GDP (gross domestic product)" and "widthConstraint" in plain
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,8 @@ def built() -> nx.MultiDiGraph:
 
 def small() -> dict:
     """A valid graph file's content, every attribute the tool writes present once."""
-    evidence = {"source": "a.md", "line": 3, "text": "An RNN has a loop."}
-    merge = {"name": "RNNs", "into": "rnn", "rule": "plural", "reason": "a plural"}
+    evidence = {"source": "a.md", "line": 3, "text": "A cell has a membrane."}
+    merge = {"name": "Cells", "into": "cell", "rule": "plural", "reason": "a plural"}
     selection = {
         "score": 0.9,
         "threshold": 0.4,
@@ -59,26 +59,26 @@ def small() -> dict:
             "candidates": [{**selection, "name": "variant", "names": ["variant"]}],
             "prerequisite_features": {"earlier": "A comes first"},
             "prerequisites_rejected": [
-                {"source": "lstm", "target": "rnn", **edge, "reason": "too weak"}
+                {"source": "atp", "target": "cell", **edge, "reason": "too weak"}
             ],
         },
         "nodes": [
             {
-                "id": "rnn",
-                "label": "RNN",
-                "aliases": ["RNNs"],
+                "id": "cell",
+                "label": "Cell",
+                "aliases": ["Cells"],
                 "definition": "A network with a loop.",
                 "definition_evidence": evidence,
                 "importance": 0.5,
-                "topic": "rnn",
+                "topic": "cell",
                 "mentions": 4,
                 "first_seen": ["a.md", 3],
                 "cards": ["a.md#1"],
                 "selection": selection,
             },
-            {"id": "lstm", "definition_evidence": None, "first_seen": None, "selection": None},
+            {"id": "atp", "definition_evidence": None, "first_seen": None, "selection": None},
         ],
-        "edges": [{"source": "rnn", "target": "lstm", "key": 0, **edge}],
+        "edges": [{"source": "cell", "target": "atp", "key": 0, **edge}],
     }
     return json.loads(json.dumps(data))  # no dict shared by two places
 
@@ -149,9 +149,9 @@ CASES = [
     (setter("nodes.0.mentions", 2**70), "nodes[0].mentions", "out of range"),
     (setter("nodes.0.label", 5), "nodes[0].label", "expected a string, got the number 5"),
     (
-        setter("nodes.0.aliases", "RNNs"),
+        setter("nodes.0.aliases", "Cells"),
         "nodes[0].aliases",
-        "expected a list, got the string 'RNNs'",
+        "expected a list, got the string 'Cells'",
     ),
     (setter("nodes.0.aliases", [None]), "nodes[0].aliases[0]", "expected a string, got null"),
     (setter("nodes.0.definition", None), "nodes[0].definition", "expected a string, got null"),
@@ -183,14 +183,14 @@ CASES = [
         "expected a whole number",
     ),
     (deleter("nodes.0.selection.threshold"), "nodes[0].selection.threshold", "missing"),
-    (setter("nodes.0", ["rnn"]), "nodes[0]", "expected an object, got a list"),
+    (setter("nodes.0", ["cell"]), "nodes[0]", "expected an object, got a list"),
     (setter("nodes", "abc"), "nodes", "expected a list, got the string 'abc'"),
-    (setter("nodes", {"rnn": {}}), "nodes", "expected a list, got an object"),
+    (setter("nodes", {"cell": {}}), "nodes", "expected a list, got an object"),
     (deleter("nodes.1.id"), "nodes[1].id", "missing"),
     (setter("nodes.1.id", 7), "nodes[1].id", "expected a string, got the number 7"),
-    (setter("nodes.1.id", "rnn"), "nodes[1].id", "'rnn' is the id of nodes[0] too"),
+    (setter("nodes.1.id", "cell"), "nodes[1].id", "'cell' is the id of nodes[0] too"),
     (setter("edges.0.target", "ghost"), "edges[0].target", "'ghost' is not a node id"),
-    (setter("edges.0.source", ["rnn"]), "edges[0].source", "expected a string, got a list"),
+    (setter("edges.0.source", ["cell"]), "edges[0].source", "expected a string, got a list"),
     (setter("edges.0.key", "0"), "edges[0].key", "expected a whole number"),
     (
         setter("edges.0.confidence", "0.8"),
@@ -299,8 +299,8 @@ def test_schema_unknown_keys_are_allowed_and_kept(tmp_path):
     path = tmp_path / "g.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     G = read_graph(path)
-    assert G.nodes["rnn"]["colour"] == "#ff0000" and G.graph["layout"] == {"seed": 7}
-    assert G.nodes["rnn"]["selection"]["new_score"] == 0.1
+    assert G.nodes["cell"]["colour"] == "#ff0000" and G.graph["layout"] == {"seed": 7}
+    assert G.nodes["cell"]["selection"]["new_score"] == 0.1
     assert next(iter(G.edges(data="evidence")))[2][0]["page"] == 12
 
 

@@ -36,19 +36,19 @@ def make_graph(edges, nodes=(), reverse: bool = False) -> nx.MultiDiGraph:
 
 
 TRIANGLES = [
-    ("rnn", "lstm", "part_of", 0.9),
-    ("lstm", "gru", "contrasts_with", 0.8),
-    ("gru", "rnn", "is_a", 0.9),
-    ("cnn", "pooling", "uses", 0.9),
-    ("pooling", "stride", "uses", 0.7),
-    ("stride", "cnn", "part_of", 0.8),
-    ("gate", "lstm", "part_of", 0.9),
-    ("rnn", "cnn", "related_to", 0.2),
+    ("rna", "mrna", "part_of", 0.9),
+    ("mrna", "mirna", "contrasts_with", 0.8),
+    ("mirna", "rna", "is_a", 0.9),
+    ("dna", "primer", "uses", 0.9),
+    ("primer", "strand", "uses", 0.7),
+    ("strand", "dna", "part_of", 0.8),
+    ("exon", "mrna", "part_of", 0.9),
+    ("rna", "dna", "related_to", 0.2),
 ]
 TRIANGLE_NODES = [
-    ("rnn", {"label": "RNN", "importance": 0.9}),
-    ("cnn", {"label": "CNN", "importance": 1.0}),
-    ("epoch", {"label": "epoch", "importance": 0.1}),
+    ("rna", {"label": "RNA", "importance": 0.9}),
+    ("dna", {"label": "DNA", "importance": 1.0}),
+    ("equinox", {"label": "equinox", "importance": 0.1}),
 ]
 
 
@@ -66,14 +66,14 @@ def test_topics_communities_named_after_most_important_concept():
     G = make_graph(TRIANGLES, TRIANGLE_NODES)
     topics = assign_topics(G)
     assert topics == {
-        "rnn": "RNN",
-        "lstm": "RNN",
-        "gru": "RNN",
-        "gate": "RNN",  # a singleton community joins its strongest neighbour's topic
-        "cnn": "CNN",
-        "pooling": "CNN",
-        "stride": "CNN",
-        "epoch": MISCELLANEOUS,  # linked to nothing
+        "rna": "RNA",
+        "mrna": "RNA",
+        "mirna": "RNA",
+        "exon": "RNA",  # a singleton community joins its strongest neighbour's topic
+        "dna": "DNA",
+        "primer": "DNA",
+        "strand": "DNA",
+        "equinox": MISCELLANEOUS,  # linked to nothing
     }
     assert {n: G.nodes[n]["topic"] for n in G} == topics
 
@@ -88,22 +88,22 @@ def test_topics_stable_across_runs_and_insertion_order():
 def test_topics_typed_edge_binds_more_than_related_to():
     edges = [
         *TRIANGLES,
-        ("dropout", "rnn", "used_for", 0.6),
-        ("dropout", "cnn", "related_to", 0.9),
+        ("enzyme", "rna", "used_for", 0.6),
+        ("enzyme", "dna", "related_to", 0.9),
     ]
-    assert assign_topics(make_graph(edges, TRIANGLE_NODES))["dropout"] == "RNN"
+    assert assign_topics(make_graph(edges, TRIANGLE_NODES))["enzyme"] == "RNA"
 
 
 def test_topics_duplicate_names_are_told_apart():
-    nodes = [("rnn", {"label": "Overview", "importance": 1}), ("cnn", {"label": "Overview"})]
+    nodes = [("rna", {"label": "Overview", "importance": 1}), ("dna", {"label": "Overview"})]
     topics = assign_topics(make_graph(TRIANGLES, nodes))
-    assert {topics["lstm"], topics["pooling"]} == {"Overview", "Overview (2)"}
+    assert {topics["mrna"], topics["primer"]} == {"Overview", "Overview (2)"}
 
 
 def test_topics_small_isolated_pair_is_miscellaneous():
-    G = make_graph([*TRIANGLES, ("adam", "momentum", "uses", 0.9)], TRIANGLE_NODES)
+    G = make_graph([*TRIANGLES, ("acid", "ph", "uses", 0.9)], TRIANGLE_NODES)
     topics = assign_topics(G)
-    assert topics["adam"] == topics["momentum"] == topics["epoch"] == MISCELLANEOUS
+    assert topics["acid"] == topics["ph"] == topics["equinox"] == MISCELLANEOUS
 
 
 def test_topics_empty_graph():
@@ -112,7 +112,9 @@ def test_topics_empty_graph():
 
 
 def test_topics_importance_prerequisite_hub_ranks_first():
-    edges = [("linear algebra", c, "prerequisite_of", 0.9) for c in ("pca", "svm", "regression")]
+    edges = [
+        ("linear algebra", c, "prerequisite_of", 0.9) for c in ("optics", "statics", "regression")
+    ]
     edges.append(("calculus", "regression", "prerequisite_of", 0.9))
     importance = compute_importance(make_graph(edges))
     assert importance["linear algebra"] == 1.0
@@ -121,7 +123,7 @@ def test_topics_importance_prerequisite_hub_ranks_first():
 
 
 def test_topics_importance_typed_edge_outweighs_related_to():
-    edges = [("lstm", "typed", "uses", 0.5), ("lstm", "weak", "related_to", 0.9)]
+    edges = [("mrna", "typed", "uses", 0.5), ("mrna", "weak", "related_to", 0.9)]
     importance = compute_importance(make_graph(edges))
     assert importance["typed"] > importance["weak"]
 
@@ -186,55 +188,55 @@ def test_topics_doctests() -> None:
 
 def overview_graph() -> nx.MultiDiGraph:
     nodes = [
-        ("rnn", {"topic": "sequences", "importance": 0.9, "label": "RNN"}),
-        ("lstm", {"topic": "sequences", "importance": 0.7, "label": "LSTM"}),
-        ("gru", {"topic": "sequences", "importance": 0.5, "label": "GRU"}),
-        ("sgd", {"topic": "optimisation", "importance": 0.8, "label": "SGD"}),
-        ("adam", {"topic": "optimisation", "importance": 0.6, "label": "Adam"}),
-        ("epoch", {"importance": 0.1}),
+        ("rna", {"topic": "sequences", "importance": 0.9, "label": "RNA"}),
+        ("mrna", {"topic": "sequences", "importance": 0.7, "label": "mRNA"}),
+        ("mirna", {"topic": "sequences", "importance": 0.5, "label": "miRNA"}),
+        ("splicing", {"topic": "processing", "importance": 0.8, "label": "SGD"}),
+        ("acid", {"topic": "processing", "importance": 0.6, "label": "Adam"}),
+        ("equinox", {"importance": 0.1}),
     ]
     edges = [
-        ("rnn", "lstm", "is_a", 0.9),
-        ("sgd", "rnn", "prerequisite_of", 0.8),
-        ("adam", "lstm", "prerequisite_of", 0.7),
-        ("lstm", "sgd", "uses", 0.6),
-        ("gru", "adam", "related_to", 0.2),
-        ("epoch", "sgd", "related_to", 0.2),
+        ("rna", "mrna", "is_a", 0.9),
+        ("splicing", "rna", "prerequisite_of", 0.8),
+        ("acid", "mrna", "prerequisite_of", 0.7),
+        ("mrna", "splicing", "uses", 0.6),
+        ("mirna", "acid", "related_to", 0.2),
+        ("equinox", "splicing", "related_to", 0.2),
     ]
     return make_graph(edges, nodes)
 
 
 def test_topic_graph_one_node_per_topic_sized_by_its_concepts() -> None:
     T = topic_graph(overview_graph())
-    assert list(T) == ["sequences", "optimisation", MISCELLANEOUS]
+    assert list(T) == ["sequences", "processing", MISCELLANEOUS]
     assert [T.nodes[t]["concepts"] for t in T] == [3, 2, 1]
-    assert T.nodes["sequences"]["members"] == ["rnn", "lstm", "gru"]
-    assert T.nodes["sequences"]["main"] == ["RNN", "LSTM", "GRU"]
-    assert T.nodes["optimisation"]["label"] == "optimisation"
+    assert T.nodes["sequences"]["members"] == ["rna", "mrna", "mirna"]
+    assert T.nodes["sequences"]["main"] == ["RNA", "mRNA", "miRNA"]
+    assert T.nodes["processing"]["label"] == "processing"
 
 
 def test_topic_graph_links_count_the_relations_between_topics() -> None:
     T = topic_graph(overview_graph())
-    counts = T.edges["sequences", "optimisation"]["counts"]
+    counts = T.edges["sequences", "processing"]["counts"]
     assert counts == EdgeCounts(typed=1, prerequisites=2, weak=1)
-    assert T.edges["sequences", "optimisation"]["weight"] == 4
+    assert T.edges["sequences", "processing"]["weight"] == 4
     assert not T.has_edge("sequences", "sequences")  # relations inside a topic: no link
-    assert T.edges["optimisation", MISCELLANEOUS]["counts"] == EdgeCounts(0, 0, 1)
+    assert T.edges["processing", MISCELLANEOUS]["counts"] == EdgeCounts(0, 0, 1)
 
 
 def test_topic_graph_counts_only_the_edges_kept() -> None:
     T = topic_graph(overview_graph(), keep=lambda attrs: attrs["relation"] != "related_to")
-    assert T.edges["sequences", "optimisation"]["counts"] == EdgeCounts(1, 2, 0)
-    assert not T.has_edge("optimisation", MISCELLANEOUS)
+    assert T.edges["sequences", "processing"]["counts"] == EdgeCounts(1, 2, 0)
+    assert not T.has_edge("processing", MISCELLANEOUS)
     assert T.nodes[MISCELLANEOUS]["concepts"] == 1  # every concept stays counted
 
 
 def test_topic_members_largest_first_most_important_first() -> None:
     members = topic_members(overview_graph())
     assert members == {
-        "sequences": ["rnn", "lstm", "gru"],
-        "optimisation": ["sgd", "adam"],
-        MISCELLANEOUS: ["epoch"],
+        "sequences": ["rna", "mrna", "mirna"],
+        "processing": ["splicing", "acid"],
+        MISCELLANEOUS: ["equinox"],
     }
 
 
@@ -251,12 +253,12 @@ def test_topic_graph_of_the_seeds_counts_every_concept_once() -> None:
 
 def test_topics_are_named_after_a_specific_concept_not_an_everyday_word():
     G = nx.MultiDiGraph()
-    for a, b in [("model", "GAN"), ("GAN", "generator"), ("model", "generator")]:
+    for a, b in [("model", "ATP"), ("ATP", "kinase"), ("model", "kinase")]:
         G.add_edge(a, b, relation="part_of", confidence=0.9)
     G.add_node("model", importance=1.0, label="model", selection={"features": {"common": 1.0}})
-    G.add_node("GAN", importance=0.8, label="GAN", selection={"features": {"acronym": 1.0}})
-    G.add_node("generator", importance=0.5, label="generator")
-    assert set(assign_topics(G).values()) == {"GAN"}
+    G.add_node("ATP", importance=0.8, label="ATP", selection={"features": {"acronym": 1.0}})
+    G.add_node("kinase", importance=0.5, label="kinase")
+    assert set(assign_topics(G).values()) == {"ATP"}
     # a graph that does not say which words are everyday keeps the most important name
     for node in G:
         G.nodes[node].pop("selection", None)
