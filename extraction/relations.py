@@ -3454,6 +3454,15 @@ def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
         if len(names) != 1 or subject is None or _negated(doc[verb.i : verb.i + 1]):
             continue
         m = _mention_of(ctx, subject)
+        pointed = _pointed_class(ctx, subject, m)
+        if pointed is not None:  # "Such soils are called heavy": the soils named before
+            cls, cited = pointed
+            kind = ctx.index.find(f"{names[0].text} {cls}") or ctx.index.find(
+                f"{names[0].text} {subject.text}"
+            )
+            if kind is not None and kind != cls:
+                yield Relation(kind, cls, "is_a", CALLED_KIND_CONFIDENCE, [cited])
+            continue
         if m is None or not m.covers(subject):
             continue
         phrase = doc[m.start : m.end].text
@@ -3462,6 +3471,43 @@ def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
         )
         if kind is not None and kind != m.concept:
             yield Relation(kind, m.concept, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
+
+
+#: Sentences back that a pointing subject ("such soils") may look for what it names.
+POINTED_SENTENCES = 3
+
+
+def _pointed_class(ctx: _Context, subject: Token, m: Mention | None) -> tuple[str, Evidence] | None:
+    """The concept a subject "such / these / those N" points back at, when N alone names
+    no concept or a broader one: the last concept a sentence before it in the same
+    paragraph (at most :data:`POINTED_SENTENCES` back) names whose name ends with N and
+    says more ("Clay soils hold water. Such soils are called heavy": the clay soils), and
+    the evidence from that sentence to this one."""
+    if not any(
+        c.dep_ in {"det", "amod", "predet"} and c.lower_ in _ANAPHORIC for c in subject.children
+    ):
+        return None
+    if m is not None and m.covers(subject) and m.start < subject.i:
+        return None  # "such clay soils": the phrase names the concept itself
+    head = singular(subject.lower_)
+    doc = ctx.sent.doc
+    start = ctx.sent.start
+    for _ in range(POINTED_SENTENCES):
+        if start == 0:
+            return None
+        previous = doc[start - 1].sent
+        start = previous.start
+        before = [
+            b.concept
+            for b in mentions(ctx.index, previous)
+            if (m is None or b.concept != m.concept)
+            and head in _longer_heads(ctx.index, b.concept, head)
+            and b.concept != head
+        ]
+        if before:
+            text = doc[start : ctx.sent.end].text.strip()
+            return before[-1], Evidence(ctx.evidence.source, ctx.seg.line_at(doc[start].idx), text)
+    return None
 
 
 #: Confidence of "When should you use X and when Y?" (X contrasts_with Y).
@@ -3643,12 +3689,13 @@ def raw_relations(
             # (merge_relations drops them), and is read only for a title's list cues or
             # as the line that introduces a list ("Examples:").
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
-            idle = not found or (
+            naming = any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
+            idle = (not found and not naming) or (  # "Such soils are called heavy"
                 not about
                 and i not in parents  # a nested item's subject is its parent item's
                 and not after_label
                 and len({m.concept for m in found}) < 2
-                and not any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
+                and not naming
             )
             intro = not seg.is_title and (
                 sent.text.rstrip().endswith(":")
