@@ -1281,6 +1281,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs = [(ends[0], ends[1])] if len(ends) >= 2 and ends[0] != ends[1] else []
     elif cue.frame == "fronted":
         factor = 1.0
+        if cue.name in rp.LIKENING_CUES and not _likened_then_turned(ctx, span):
+            return  # "Like X, Y ..." alone likens them; "Y, like X, ..." too
         if _opens_clause(ctx, span):
             pairs = _fronted_pairs(ctx, span)
         else:
@@ -1420,6 +1422,18 @@ def _opens_clause(ctx: _Context, span: Span) -> bool:
     it: "Unlike X, Y ...", "But compared with X, Y ...")?"""
     return all(
         t.is_punct or t.pos_ in {"CCONJ", "ADV"} for t in ctx.sent.doc[ctx.sent.start : span.start]
+    )
+
+
+def _likened_then_turned(ctx: _Context, span: Span) -> bool:
+    """Does a likening cue open its sentence ("Just like X, Y ...") and the sentence then
+    turn against it ("..., however ...", "... but ...": :data:`CONTRAST_TURNS`)?"""
+    doc = ctx.sent.doc
+    comma = next((t.i for t in doc[span.end : ctx.sent.end] if t.text == ","), None)
+    return (
+        _opens_clause(ctx, span)
+        and comma is not None
+        and any(t.lower_ in rp.CONTRAST_TURNS for t in doc[comma + 1 : ctx.sent.end])
     )
 
 

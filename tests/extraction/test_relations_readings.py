@@ -562,6 +562,33 @@ def test_relations_readings_while_of_time_contrasts_nothing(text, names, absent)
 
 
 @pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Like arteries, veins carry blood, but they hold valves.", ("artery", "vein")),
+        ("Just like for osmosis, diffusion needs no energy, however in this case any solute "
+         "can move.", ("osmosis", "diffusion")),
+        ("Like hash tables, binary search trees store keys, but they keep them sorted.",
+         ("hash table", "binary search tree")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_likening_then_a_turn_contrasts_the_two(text, pair):
+    index = tiny_index(text, *pair)
+    assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Like arteries, veins carry blood.", ("artery", "vein", "blood"), ("artery", "vein")),
+        ("Like arteries, veins carry blood and hold valves.", ("artery", "vein", "valve"),
+         ("artery", "vein")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_likening_without_a_turn_contrasts_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
         ("A thermostat is a device used to regulate room temperature.",
