@@ -3524,6 +3524,59 @@ def _pointed_class(ctx: _Context, subject: Token, m: Mention | None) -> tuple[st
     return None
 
 
+#: Confidence of "X could overheat" (X causes overheating, a problem the notes name).
+PROBLEM_VERB_CONFIDENCE = 0.6
+
+
+def _gerunds(verb: Token) -> list[str]:
+    """The gerunds a finite or bare verb may be named by ("overheats", "overheated" ->
+    "overheating"; "overfit" -> "overfitting"; "corrode" -> "corroding")."""
+    form = verb.lower_
+    if verb.tag_ == "VBZ" and form.endswith("s"):
+        form = form[:-1]
+    elif verb.tag_ == "VBD" and form.endswith("ed"):
+        form = form[:-2]
+    names = [form + "ing", form + form[-1:] + "ing"]
+    if form.endswith("e"):
+        names.append(form[:-1] + "ing")
+    return names
+
+
+def _problem_verb_edges(ctx: _Context) -> Iterator[Relation]:
+    """A verb that names a problem the notes name as one by its gerund, done to an object
+    ("Deep trees tend to overfit the data", "Fertiliser runoff can overload the rivers",
+    with "overfitting" and "overloading" named as problems): its subject, a concept named
+    in the sentence, does it and so causes the problem. Not when negated ("Pruned trees do
+    not overfit the data"), nor without an object ("The engine overheated": the engine
+    undergoes the problem, it causes nothing)."""
+    if not ctx.problems:
+        return
+    doc = ctx.sent.doc
+    for verb in ctx.sent:
+        if (
+            verb.pos_ != "VERB"
+            or verb.tag_ not in _FINITE_TAGS
+            or _negated(doc[verb.i : verb.i + 1])
+            or not any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            continue
+        problem = next(
+            (
+                c
+                for name in _gerunds(verb)
+                if (c := ctx.index.find(name)) is not None and c in ctx.problems
+            ),
+            None,
+        )
+        subject = _dep_subject(verb) if problem is not None else None
+        m = _mention_of(ctx, subject) if subject is not None else None
+        if m is None or not m.covers(subject) or _narrowed(doc, m) or _compounded(doc, m):
+            continue
+        for source in _with_conjuncts(ctx, m):
+            if source != problem:
+                yield Relation(source, problem, "causes", PROBLEM_VERB_CONFIDENCE, ctx.cited)
+
+
 #: Confidence of "When should you use X and when Y?" (X contrasts_with Y).
 CHOICE_CONFIDENCE = 0.75
 
@@ -3598,6 +3651,7 @@ def _sentence_edges(
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
     yield from _choice_edges(ctx)
+    yield from _problem_verb_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)

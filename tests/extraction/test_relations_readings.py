@@ -591,6 +591,37 @@ def test_relations_readings_a_likening_without_a_turn_contrasts_nothing(text, na
 @pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
+        ("Overgrazing is a common problem. Goat herds can overgraze the hillsides.",
+         ("overgrazing", "goat herd", "hillside"), ("goat herd", "causes", "overgrazing")),
+        ("Flooding is a major problem. Heavy storms often flood the valley.",
+         ("flooding", "heavy storm", "valley"), ("heavy storm", "causes", "flooding")),
+        ("Flooding is a major problem. Spring storms flooded the delta.",
+         ("flooding", "spring storm", "delta"), ("spring storm", "causes", "flooding")),
+    ],
+)  # fmt: skip
+def test_relations_readings_doing_a_problem_to_something_causes_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Flooding is a major problem. Terraced fields do not flood the valley.",
+         ("flooding", "terraced field", "valley"), ("terraced field", "flooding")),
+        ("Overheating is a common problem. The engine overheated in the desert.",
+         ("overheating", "engine", "desert"), ("engine", "overheating")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_problem_not_done_or_undergone_is_caused_by_nothing(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
         ("A thermostat is a device used to regulate room temperature.",
          ("thermostat", "room temperature"), ("thermostat", "used_for", "room temperature")),
         ("A seismograph is an instrument employed to record earthquakes.",
