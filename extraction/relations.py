@@ -2879,6 +2879,40 @@ def _why_edges(
             yield Relation(cause, effect, "causes", WHY_CONFIDENCE, cited)
 
 
+def _asked_class_edges(
+    index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
+) -> Iterator[Relation]:
+    """A question asking which things of a plural class do something, answered by a list
+    ("Which igneous rocks form from lava? -- 1. Basalt 2. Obsidian"): each list item a
+    concept names in full is a kind of the class, citing the question and the item's
+    line; at least :data:`CLASS_LIST_MIN` items, and a class that is no word about the
+    notes."""
+    seg, sent = title
+    if not sent.text.rstrip().endswith("?"):
+        return
+    words = [t for t in sent if not t.is_punct]
+    if len(words) < 3 or words[0].lower_ not in _ASKING_WORDS:
+        return
+    # the asking word opens the class's name ("Which igneous rocks ...", which the
+    # parser may read as the verb's object), not "What does X ...?"
+    cls = next((m for m in mentions(index, sent) if m.start == words[1].i), None)
+    if cls is None or is_meta(cls.concept):
+        return
+    if sent.doc[cls.end - 1].tag_ not in {"NNS", "NNPS"}:
+        return  # "Which enzyme ...?" asks for one
+    # the answer's list items and lines, not its labelled lines ("Concept: ...")
+    depths = _item_depths(seg.card)
+    listed = [(s, t) for s, t in body if s.line in depths or _label_end(t) is None]
+    items = [i for i in _listed(index, listed) if i != cls.concept and not is_meta(i)]
+    if len(items) < CLASS_LIST_MIN:
+        return
+    asked = _evidence_of(seg, sent)
+    for item in items:
+        line = _line_naming(index, body, item)
+        cited = [asked, line] if line else [asked, _evidence_of(*body[0])]
+        yield Relation(item, cls.concept, "is_a", CLASS_LIST_CONFIDENCE, cited)
+
+
 def _compounded(doc: Doc, m: Mention) -> bool:
     """Does a noun or modifier before ``m`` that its name does not hold make the phrase a
     narrower thing ("video classification" is no classification)?"""
@@ -3815,6 +3849,7 @@ def raw_relations(
             yield from _application_edges(index, titles[0], body)
         if titles and body:
             yield from _why_edges(index, titles[-1], body)
+            yield from _asked_class_edges(index, titles[0], body)
         if intros:
             card = sents[0][0].card
             terms = nested_terms.get((card.source, card.title_line), ())

@@ -633,6 +633,43 @@ def test_relations_readings_a_count_of_one_does_not_narrow_the_subject(word, tex
 @pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
+        ("Which igneous rocks form from lava? || 1. Basalt\n2. Obsidian",
+         ("igneous rock", "lava", "basalt", "obsidian"), ("basalt", "is_a", "igneous rock")),
+        ("What digestive enzymes break down starch? || - Amylase\n- Maltase",
+         ("digestive enzyme", "starch", "amylase", "maltase"),
+         ("maltase", "is_a", "digestive enzyme")),
+        ("Which sorting algorithms are stable? || Merge sort\nInsertion sort",
+         ("sorting algorithm", "merge sort", "insertion sort"),
+         ("merge sort", "is_a", "sorting algorithm")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_question_asking_which_things_of_a_class_lists_kinds(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # one thing asked for
+        ("Which igneous rock forms from lava? || 1. Basalt\n2. Obsidian",
+         ("igneous rock", "lava", "basalt", "obsidian"), ("basalt", "igneous rock")),
+        # labelled lines say what the answer is made of, they list nothing
+        ("Which igneous rocks form from lava? || Basalt: dark and fine.\nObsidian: glassy.",
+         ("igneous rock", "lava", "basalt", "obsidian"), ("basalt", "igneous rock")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_question_asking_which_thing_or_a_labelled_answer_lists_no_kinds(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
         ("A thermostat is a device used to regulate room temperature.",
          ("thermostat", "room temperature"), ("thermostat", "used_for", "room temperature")),
         ("A seismograph is an instrument employed to record earthquakes.",
