@@ -620,17 +620,6 @@ def test_relations_readings_a_problem_not_done_or_undergone_is_caused_by_nothing
 
 
 @pytest.mark.parametrize(
-    ("word", "text"),
-    [("single", "A single enzyme relies on zinc."), ("one", "One enzyme relies on zinc.")],
-)
-def test_relations_readings_a_count_of_one_does_not_narrow_the_subject(word, text):
-    # "a single storm" is a storm, not a narrower kind of storm (NON_RESTRICTIVE)
-    assert word in rp.NON_RESTRICTIVE
-    index = tiny_index(text, "enzyme", "zinc")
-    assert expect(index, "enzyme", "uses", "zinc") in triples(index)
-
-
-@pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
         ("Which igneous rocks form from lava? || 1. Basalt\n2. Obsidian",
