@@ -1155,7 +1155,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if not objects or len(objects) < cue.min_items:
             return
         subjects, factor = _subject(ctx, span)
-        ante = _antecedent(ctx, span)
+        ante = _antecedent(ctx, span, doer=not cue.reverse)
         if ante is not None and ante[0] in objects:
             ante = None
         if ante is not None:
@@ -1464,13 +1464,16 @@ def _longer_heads(index: ConceptIndex, concept: str, than: str) -> set[str]:
     return {_head_word(n) for n in names if len(n) > len(than)}
 
 
-def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
+def _antecedent(ctx: _Context, span: Span, doer: bool = True) -> tuple[str, Evidence, bool] | None:
     """The concept a subject such as "these enzymes" points back at, and the evidence
     that names both: the last concept the sentence before names whose name ends with
     the same noun and says more, by any of its names ("digestive enzymes ... these
     enzymes include amylase": the digestive enzymes; "ATP, adenosine triphosphate ...
-    these triphosphates"), and whether the phrase is plural. None when the
-    subject is not such a phrase."""
+    these triphosphates"), and whether the phrase is plural; a bare "This" is the doer
+    of the sentence before (:func:`_previous_subject`), only where the cue makes it the
+    doer too (``doer``: "This prevents Y", not "This is due to Y", where "this" is what
+    the sentence before says of its subject). None when the subject is not such a
+    phrase."""
     verb = _verb_of(span)
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None and verb.dep_ == "conj":  # "these enzymes act fast and include"
@@ -1478,6 +1481,9 @@ def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
     doc = ctx.sent.doc
     if subject is None or subject.i >= span.start or ctx.sent.start == 0:
         return None
+    if subject.lower_ == "this" and subject.dep_ in _SUBJECT_DEPS:
+        # "Terraces hold the soil. This prevents erosion."
+        return _previous_subject(ctx) if doer else None
     if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in subject.children):
         return None
     m = _mention_of(ctx, subject)
@@ -1496,6 +1502,29 @@ def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
     text = doc[start : ctx.sent.end].text.strip()
     evidence = Evidence(ctx.evidence.source, ctx.seg.line_at(doc[start].idx), text)
     return before[-1].concept, evidence, _plural(ctx, m)
+
+
+def _previous_subject(ctx: _Context) -> tuple[str, Evidence, bool] | None:
+    """What a bare "This" opening a clause points back at: the sentence before it in the
+    same paragraph, whose doer is its grammatical subject, when a concept names that
+    subject in full ("Terraces hold the soil. This prevents erosion": the terraces do),
+    with the evidence of both sentences; None when that subject is no concept, a
+    pronoun or a narrower thing."""
+    doc = ctx.sent.doc
+    previous = doc[ctx.sent.start - 1].sent
+    root = previous.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if subject is None or subject.pos_ == "PRON" or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    m = next((b for b in mentions(ctx.index, previous) if b.covers(subject)), None)
+    if m is None or _narrowed(doc, m) or _compounded(doc, m):
+        return None
+    if any(t.pos_ != "DET" for t in doc[subject.left_edge.i : m.start]):
+        return None  # "The cooling of the terraces": more than the concept
+    start = previous.start
+    text = doc[start : ctx.sent.end].text.strip()
+    evidence = Evidence(ctx.evidence.source, ctx.seg.line_at(doc[start].idx), text)
+    return m.concept, evidence, _plural(ctx, m)
 
 
 #: Determiners that say a statement holds of every thing of a kind.
@@ -3798,6 +3827,7 @@ def raw_relations(
                 and not after_label
                 and len({m.concept for m in found}) < 2
                 and not naming
+                and not (sent.start > 0 and sent[0].lower_ == "this")  # the sentence before's
             )
             intro = not seg.is_title and (
                 sent.text.rstrip().endswith(":")

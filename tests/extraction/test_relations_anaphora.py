@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extraction.relations import typed_relations
-from tests.extraction.test_relations import expect, tiny_index, triples
+from tests.extraction.test_relations import assert_unrelated, expect, tiny_index, triples
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,33 @@ def test_relations_anaphora_such_things_called_an_adjective_cite_the_sentence_po
     )
     edge = next(r for r in typed_relations(index) if r.relation == "is_a")
     assert edge.evidence[0].text == "Clay soils hold water. Such soils are called heavy."
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Terraces hold the soil on slopes. This prevents soil erosion.",
+         ("terrace", "soil erosion", "slope"), ("terrace", "addresses", "soil erosion")),
+        ("Heat expands the rails. This causes buckling.", ("heat", "buckling", "rail"),
+         ("heat", "causes", "buckling")),
+        ("The pump fails often. This leads to flooding.", ("pump", "flooding"),
+         ("pump", "causes", "flooding")),
+    ],
+)  # fmt: skip
+def test_relations_anaphora_this_does_what_the_subject_of_the_sentence_before_does(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "this" is what the sentence before says of its subject, not its doer
+        ("Heat expands the rails. This is due to friction.", ("heat", "friction", "rail"),
+         ("heat", "friction")),
+    ],
+)  # fmt: skip
+def test_relations_anaphora_this_is_no_doer_it_is_not_said_to_be(text, names, absent):
+    assert_unrelated(text, names, absent)
