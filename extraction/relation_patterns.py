@@ -1146,6 +1146,14 @@ CONTRASTS_WITH: list[Cue] = [
         expected=("artery", "vein"),
     ),
     Cue(
+        "like_however",
+        [{"LOWER": "like"}],
+        0.65,
+        frame="fronted",
+        example="Like arteries, veins carry blood, but they hold valves.",
+        expected=("artery", "vein"),
+    ),
+    Cue(
         "in_contrast_to",
         [{"LOWER": "in"}, _words("contrast opposition"), _words("to with")],
         0.8,
@@ -1298,6 +1306,12 @@ MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
 #: sentence when the two clauses share their verb or one is negated ("While mitosis gives
 #: two cells, meiosis gives four"), not in "While the enzyme binds, the cofactor waits".
 TEMPORAL_CONTRASTS = frozenset({"while", "whilst"})
+#: Cues that liken two things (a fronted "Like X, Y ..."): they set them against each
+#: other only when the sentence then turns (:data:`CONTRAST_TURNS`): "Like arteries,
+#: veins carry blood, but they hold valves", not "Like arteries, veins carry blood".
+LIKENING_CUES = frozenset({"like_however"})
+#: Words that turn a sentence against what it said before them.
+CONTRAST_TURNS = frozenset({"however", "but", "yet", "whereas", "instead"})
 #: Quantifiers whose "of" phrase names what a subject is: "many of the ions do not".
 QUANTIFIERS = frozenset({"many", "some", "most"})
 #: Verbs of choosing: "When should you use X and when Y?", "When would you choose X over

@@ -1167,7 +1167,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if not objects or len(objects) < cue.min_items:
             return
         subjects, factor = _subject(ctx, span)
-        ante = _antecedent(ctx, span)
+        ante = _antecedent(ctx, span, doer=not cue.reverse)
         if ante is not None and ante[0] in objects:
             ante = None
         if ante is not None:
@@ -1293,6 +1293,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs = [(ends[0], ends[1])] if len(ends) >= 2 and ends[0] != ends[1] else []
     elif cue.frame == "fronted":
         factor = 1.0
+        if cue.name in rp.LIKENING_CUES and not _likened_then_turned(ctx, span):
+            return  # "Like X, Y ..." alone likens them; "Y, like X, ..." too
         if _opens_clause(ctx, span):
             pairs = _fronted_pairs(ctx, span)
         else:
@@ -1435,6 +1437,18 @@ def _opens_clause(ctx: _Context, span: Span) -> bool:
     )
 
 
+def _likened_then_turned(ctx: _Context, span: Span) -> bool:
+    """Does a likening cue open its sentence ("Just like X, Y ...") and the sentence then
+    turn against it ("..., however ...", "... but ...": :data:`CONTRAST_TURNS`)?"""
+    doc = ctx.sent.doc
+    comma = next((t.i for t in doc[span.end : ctx.sent.end] if t.text == ","), None)
+    return (
+        _opens_clause(ctx, span)
+        and comma is not None
+        and any(t.lower_ in rp.CONTRAST_TURNS for t in doc[comma + 1 : ctx.sent.end])
+    )
+
+
 def _fronted_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
     """ "Unlike X, Y ...": X (after the cue, up to the comma) and the first concept after
     the comma (the clause's subject)."""
@@ -1462,13 +1476,16 @@ def _longer_heads(index: ConceptIndex, concept: str, than: str) -> set[str]:
     return {_head_word(n) for n in names if len(n) > len(than)}
 
 
-def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
+def _antecedent(ctx: _Context, span: Span, doer: bool = True) -> tuple[str, Evidence, bool] | None:
     """The concept a subject such as "these enzymes" points back at, and the evidence
     that names both: the last concept the sentence before names whose name ends with
     the same noun and says more, by any of its names ("digestive enzymes ... these
     enzymes include amylase": the digestive enzymes; "ATP, adenosine triphosphate ...
-    these triphosphates"), and whether the phrase is plural. None when the
-    subject is not such a phrase."""
+    these triphosphates"), and whether the phrase is plural; a bare "This" is the doer
+    of the sentence before (:func:`_previous_subject`), only where the cue makes it the
+    doer too (``doer``: "This prevents Y", not "This is due to Y", where "this" is what
+    the sentence before says of its subject). None when the subject is not such a
+    phrase."""
     verb = _verb_of(span)
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None and verb.dep_ == "conj":  # "these enzymes act fast and include"
@@ -1476,6 +1493,9 @@ def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
     doc = ctx.sent.doc
     if subject is None or subject.i >= span.start or ctx.sent.start == 0:
         return None
+    if subject.lower_ == "this" and subject.dep_ in _SUBJECT_DEPS:
+        # "Terraces hold the soil. This prevents erosion."
+        return _previous_subject(ctx) if doer else None
     if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in subject.children):
         return None
     m = _mention_of(ctx, subject)
@@ -1494,6 +1514,29 @@ def _antecedent(ctx: _Context, span: Span) -> tuple[str, Evidence, bool] | None:
     text = doc[start : ctx.sent.end].text.strip()
     evidence = Evidence(ctx.evidence.source, ctx.seg.line_at(doc[start].idx), text)
     return before[-1].concept, evidence, _plural(ctx, m)
+
+
+def _previous_subject(ctx: _Context) -> tuple[str, Evidence, bool] | None:
+    """What a bare "This" opening a clause points back at: the sentence before it in the
+    same paragraph, whose doer is its grammatical subject, when a concept names that
+    subject in full ("Terraces hold the soil. This prevents erosion": the terraces do),
+    with the evidence of both sentences; None when that subject is no concept, a
+    pronoun or a narrower thing."""
+    doc = ctx.sent.doc
+    previous = doc[ctx.sent.start - 1].sent
+    root = previous.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if subject is None or subject.pos_ == "PRON" or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    m = next((b for b in mentions(ctx.index, previous) if b.covers(subject)), None)
+    if m is None or _narrowed(doc, m) or _compounded(doc, m):
+        return None
+    if any(t.pos_ != "DET" for t in doc[subject.left_edge.i : m.start]):
+        return None  # "The cooling of the terraces": more than the concept
+    start = previous.start
+    text = doc[start : ctx.sent.end].text.strip()
+    evidence = Evidence(ctx.evidence.source, ctx.seg.line_at(doc[start].idx), text)
+    return m.concept, evidence, _plural(ctx, m)
 
 
 #: Determiners that say a statement holds of every thing of a kind.
@@ -2958,6 +3001,40 @@ def _generic_fragment(doc: Doc, m: Mention) -> bool:
     )
 
 
+def _asked_class_edges(
+    index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
+) -> Iterator[Relation]:
+    """A question asking which things of a plural class do something, answered by a list
+    ("Which igneous rocks form from lava? -- 1. Basalt 2. Obsidian"): each list item a
+    concept names in full is a kind of the class, citing the question and the item's
+    line; at least :data:`CLASS_LIST_MIN` items, and a class that is no word about the
+    notes."""
+    seg, sent = title
+    if not sent.text.rstrip().endswith("?"):
+        return
+    words = [t for t in sent if not t.is_punct]
+    if len(words) < 3 or words[0].lower_ not in _ASKING_WORDS:
+        return
+    # the asking word opens the class's name ("Which igneous rocks ...", which the
+    # parser may read as the verb's object), not "What does X ...?"
+    cls = next((m for m in mentions(index, sent) if m.start == words[1].i), None)
+    if cls is None or is_meta(cls.concept):
+        return
+    if sent.doc[cls.end - 1].tag_ not in {"NNS", "NNPS"}:
+        return  # "Which enzyme ...?" asks for one
+    # the answer's list items and lines, not its labelled lines ("Concept: ...")
+    depths = _item_depths(seg.card)
+    listed = [(s, t) for s, t in body if s.line in depths or _label_end(t) is None]
+    items = [i for i in _listed(index, listed) if i != cls.concept and not is_meta(i)]
+    if len(items) < CLASS_LIST_MIN:
+        return
+    asked = _evidence_of(seg, sent)
+    for item in items:
+        line = _line_naming(index, body, item)
+        cited = [asked, line] if line else [asked, _evidence_of(*body[0])]
+        yield Relation(item, cls.concept, "is_a", CLASS_LIST_CONFIDENCE, cited)
+
+
 def _compounded(doc: Doc, m: Mention) -> bool:
     """Does a noun or modifier before ``m`` that its name does not hold make the phrase a
     narrower thing ("video classification" is no classification)?"""
@@ -3547,6 +3624,15 @@ def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
         if len(names) != 1 or subject is None or _negated(doc[verb.i : verb.i + 1]):
             continue
         m = _mention_of(ctx, subject)
+        pointed = _pointed_class(ctx, subject, m)
+        if pointed is not None:  # "Such soils are called heavy": the soils named before
+            cls, cited = pointed
+            kind = ctx.index.find(f"{names[0].text} {cls}") or ctx.index.find(
+                f"{names[0].text} {subject.text}"
+            )
+            if kind is not None and kind != cls:
+                yield Relation(kind, cls, "is_a", CALLED_KIND_CONFIDENCE, [cited])
+            continue
         if m is None or not m.covers(subject):
             continue
         phrase = doc[m.start : m.end].text
@@ -3555,6 +3641,96 @@ def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
         )
         if kind is not None and kind != m.concept:
             yield Relation(kind, m.concept, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
+
+
+#: Sentences back that a pointing subject ("such soils") may look for what it names.
+POINTED_SENTENCES = 3
+
+
+def _pointed_class(ctx: _Context, subject: Token, m: Mention | None) -> tuple[str, Evidence] | None:
+    """The concept a subject "such / these / those N" points back at, when N alone names
+    no concept or a broader one: the last concept a sentence before it in the same
+    paragraph (at most :data:`POINTED_SENTENCES` back) names whose name ends with N and
+    says more ("Clay soils hold water. Such soils are called heavy": the clay soils), and
+    the evidence from that sentence to this one."""
+    if not any(
+        c.dep_ in {"det", "amod", "predet"} and c.lower_ in _ANAPHORIC for c in subject.children
+    ):
+        return None
+    if m is not None and m.covers(subject) and m.start < subject.i:
+        return None  # "such clay soils": the phrase names the concept itself
+    head = singular(subject.lower_)
+    doc = ctx.sent.doc
+    start = ctx.sent.start
+    for _ in range(POINTED_SENTENCES):
+        if start == 0:
+            return None
+        previous = doc[start - 1].sent
+        start = previous.start
+        before = [
+            b.concept
+            for b in mentions(ctx.index, previous)
+            if (m is None or b.concept != m.concept)
+            and head in _longer_heads(ctx.index, b.concept, head)
+            and b.concept != head
+        ]
+        if before:
+            text = doc[start : ctx.sent.end].text.strip()
+            return before[-1], Evidence(ctx.evidence.source, ctx.seg.line_at(doc[start].idx), text)
+    return None
+
+
+#: Confidence of "X could overheat" (X causes overheating, a problem the notes name).
+PROBLEM_VERB_CONFIDENCE = 0.6
+
+
+def _gerunds(verb: Token) -> list[str]:
+    """The gerunds a finite or bare verb may be named by ("overheats", "overheated" ->
+    "overheating"; "overfit" -> "overfitting"; "corrode" -> "corroding")."""
+    form = verb.lower_
+    if verb.tag_ == "VBZ" and form.endswith("s"):
+        form = form[:-1]
+    elif verb.tag_ == "VBD" and form.endswith("ed"):
+        form = form[:-2]
+    names = [form + "ing", form + form[-1:] + "ing"]
+    if form.endswith("e"):
+        names.append(form[:-1] + "ing")
+    return names
+
+
+def _problem_verb_edges(ctx: _Context) -> Iterator[Relation]:
+    """A verb that names a problem the notes name as one by its gerund, done to an object
+    ("Deep trees tend to overfit the data", "Fertiliser runoff can overload the rivers",
+    with "overfitting" and "overloading" named as problems): its subject, a concept named
+    in the sentence, does it and so causes the problem. Not when negated ("Pruned trees do
+    not overfit the data"), nor without an object ("The engine overheated": the engine
+    undergoes the problem, it causes nothing)."""
+    if not ctx.problems:
+        return
+    doc = ctx.sent.doc
+    for verb in ctx.sent:
+        if (
+            verb.pos_ != "VERB"
+            or verb.tag_ not in _FINITE_TAGS
+            or _negated(doc[verb.i : verb.i + 1])
+            or not any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            continue
+        problem = next(
+            (
+                c
+                for name in _gerunds(verb)
+                if (c := ctx.index.find(name)) is not None and c in ctx.problems
+            ),
+            None,
+        )
+        subject = _dep_subject(verb) if problem is not None else None
+        m = _mention_of(ctx, subject) if subject is not None else None
+        if m is None or not m.covers(subject) or _narrowed(doc, m) or _compounded(doc, m):
+            continue
+        for source in _with_conjuncts(ctx, m):
+            if source != problem:
+                yield Relation(source, problem, "causes", PROBLEM_VERB_CONFIDENCE, ctx.cited)
 
 
 #: Confidence of "When should you use X and when Y?" (X contrasts_with Y).
@@ -3635,6 +3811,7 @@ def _sentence_edges(
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
     yield from _choice_edges(ctx)
+    yield from _problem_verb_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)
@@ -3798,12 +3975,14 @@ def raw_relations(
             # (merge_relations drops them), and is read only for a title's list cues or
             # as the line that introduces a list ("Examples:").
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
-            idle = not found or (
+            naming = any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
+            idle = (not found and not naming) or (  # "Such soils are called heavy"
                 not about
                 and i not in parents  # a nested item's subject is its parent item's
                 and not after_label
                 and len({m.concept for m in found}) < 2
-                and not any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
+                and not naming
+                and not (sent.start > 0 and sent[0].lower_ == "this")  # the sentence before's
                 and not _names_its_genus(index, sent, found)
             )
             intro = not seg.is_title and (
@@ -3856,6 +4035,7 @@ def raw_relations(
             yield from _application_edges(index, titles[0], body)
         if titles and body:
             yield from _why_edges(index, titles[-1], body)
+            yield from _asked_class_edges(index, titles[0], body)
         if intros:
             card = sents[0][0].card
             terms = nested_terms.get((card.source, card.title_line), ())

@@ -562,6 +562,101 @@ def test_relations_readings_while_of_time_contrasts_nothing(text, names, absent)
 
 
 @pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Like arteries, veins carry blood, but they hold valves.", ("artery", "vein")),
+        ("Just like for osmosis, diffusion needs no energy, however in this case any solute "
+         "can move.", ("osmosis", "diffusion")),
+        ("Like hash tables, binary search trees store keys, but they keep them sorted.",
+         ("hash table", "binary search tree")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_likening_then_a_turn_contrasts_the_two(text, pair):
+    index = tiny_index(text, *pair)
+    assert expect(index, pair[0], "contrasts_with", pair[1]) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Like arteries, veins carry blood.", ("artery", "vein", "blood"), ("artery", "vein")),
+        ("Like arteries, veins carry blood and hold valves.", ("artery", "vein", "valve"),
+         ("artery", "vein")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_likening_without_a_turn_contrasts_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Overgrazing is a common problem. Goat herds can overgraze the hillsides.",
+         ("overgrazing", "goat herd", "hillside"), ("goat herd", "causes", "overgrazing")),
+        ("Flooding is a major problem. Heavy storms often flood the valley.",
+         ("flooding", "heavy storm", "valley"), ("heavy storm", "causes", "flooding")),
+        ("Flooding is a major problem. Spring storms flooded the delta.",
+         ("flooding", "spring storm", "delta"), ("spring storm", "causes", "flooding")),
+    ],
+)  # fmt: skip
+def test_relations_readings_doing_a_problem_to_something_causes_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Flooding is a major problem. Terraced fields do not flood the valley.",
+         ("flooding", "terraced field", "valley"), ("terraced field", "flooding")),
+        ("Overheating is a common problem. The engine overheated in the desert.",
+         ("overheating", "engine", "desert"), ("engine", "overheating")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_problem_not_done_or_undergone_is_caused_by_nothing(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Which igneous rocks form from lava? || 1. Basalt\n2. Obsidian",
+         ("igneous rock", "lava", "basalt", "obsidian"), ("basalt", "is_a", "igneous rock")),
+        ("What digestive enzymes break down starch? || - Amylase\n- Maltase",
+         ("digestive enzyme", "starch", "amylase", "maltase"),
+         ("maltase", "is_a", "digestive enzyme")),
+        ("Which sorting algorithms are stable? || Merge sort\nInsertion sort",
+         ("sorting algorithm", "merge sort", "insertion sort"),
+         ("merge sort", "is_a", "sorting algorithm")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_question_asking_which_things_of_a_class_lists_kinds(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # one thing asked for
+        ("Which igneous rock forms from lava? || 1. Basalt\n2. Obsidian",
+         ("igneous rock", "lava", "basalt", "obsidian"), ("basalt", "igneous rock")),
+        # labelled lines say what the answer is made of, they list nothing
+        ("Which igneous rocks form from lava? || Basalt: dark and fine.\nObsidian: glassy.",
+         ("igneous rock", "lava", "basalt", "obsidian"), ("basalt", "igneous rock")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_question_asking_which_thing_or_a_labelled_answer_lists_no_kinds(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
         ("A thermostat is a device used to regulate room temperature.",
