@@ -825,12 +825,20 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
 
 #: What introduces a new term by name ("is called osmosis", "known as the mantle").
 NAMING_CUE = re.compile(r"\b(?:called|known as)\s+", re.IGNORECASE)
+#: Most words of a marked run read as a label line whose parts are names.
+LABEL_MAX_WORDS = 10
+#: What separates the parts of a marked label line ("Step 2: Diffusion [passive transport]").
+_LABEL_PARTS = re.compile(r"\s*[:\[\]()\u2013\u2014]\s*|\s+-\s+")
+#: An article opening a marked part ("**A semipermeable membrane** lets ...").
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 
 
 def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
     """``(offset, name, concept)`` for each concept ``card``'s body marks as a term: a
-    run set in bold, italics or underline that is its name, or a name a naming cue
-    introduces (:data:`NAMING_CUE`: "pores called stomata").
+    run set in bold, italics or underline that is its name, or a part of a short marked
+    label line that is one ("**Step 2: Water loss [transpiration]**": the parts between
+    its colons, brackets and dashes, :data:`LABEL_MAX_WORDS` words at most), or a name a
+    naming cue introduces (:data:`NAMING_CUE`: "pores called stomata").
 
     >>> from extraction.records import Card, Emphasis
     >>> from extraction.concepts import extract_concepts
@@ -845,9 +853,17 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
     found = []
     for run in card.emphasis:
         if run.part == "body" and run.style in STRESS_STYLES:
-            name = card.body[run.start : run.end].strip().strip(".:;,()")
+            text = card.body[run.start : run.end]
+            name = text.strip().strip(".:;,()")
             if (concept := index.find(name)) is not None:
                 found.append((run.start, name, concept))
+            elif len(text.split()) <= LABEL_MAX_WORDS:
+                # a label line naming what it introduces ("Step 2: Diffusion [passive
+                # transport]"): each part between its marks that is a name
+                for part in _LABEL_PARTS.split(text):
+                    part = _ARTICLE.sub("", part.strip())
+                    if part and (concept := index.find(part)) is not None:
+                        found.append((run.start + text.find(part), part, concept))
     for cue in NAMING_CUE.finditer(card.body):
         words = re.findall(r"[\w'-]+", card.body[cue.end() : cue.end() + 80])[:NAME_MAX_WORDS]
         if words and words[0].lower() in {"a", "an", "the"}:

@@ -326,6 +326,30 @@ def test_prerequisites_a_card_explains_its_subject_before_the_terms_it_names(sen
 
 
 @pytest.mark.parametrize(
+    ("label", "stressed"),
+    [
+        ("Transpiration", 1.0),  # the marked run is the name
+        ("Step 2: Transpiration", 1.0),  # a label line: its parts are names
+        ("Step 2: Water loss [transpiration]", 1.0),
+        ("Step 2: leaves lose water through their pores by transpiration", None),  # a sentence
+        ("Leaves lose water through the pores on their undersides by transpiration", None),
+    ],
+)
+def test_prerequisites_a_marked_label_line_stresses_the_names_it_holds(label, stressed):
+    body = f"A leaf makes sugar from light.\n{label}\nIt cools the leaf."
+    start = body.index(label)
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 4), "What is a leaf?", body, title_line=1,
+             body_lines=(2, 3, 4), emphasis=(Emphasis("body", start, start + len(label), "bold"),)),
+        Card("n#2", "n.txt", "qa-list", (5, 6), "What is transpiration?",
+             "Water loss from plants.", title_line=5, body_lines=(6,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("leaf", "transpiration"))
+    assert (said(pair).get("stressed") if pair else None) == stressed
+
+
+@pytest.mark.parametrize(
     ("definition", "words"),
     [
         ("A plant that runs sea water through a filter membrane.", 1.0),  # inside a name
