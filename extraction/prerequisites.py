@@ -282,8 +282,10 @@ def _notes(index: ConceptIndex) -> _Notes:
         naming_cards[concept.id].update(concept.cards)
     naming = {concept: len(cards) for concept, cards in naming_cards.items()}
     del naming_cards  # only their number is read
+    # a card headed by an action on a concept ("Prevent corrosion", over notes that name
+    # corrosion prevention) explains the concept the action makes, not its object
     for card in cards.values():
-        for subject in index.subjects(card):
+        for subject in index.subjects(card, actions=True):
             about[subject].add(card.id)
     line_card: dict[tuple[str, int], str] = {}
     for card in cards.values():

@@ -350,6 +350,28 @@ def test_prerequisites_a_marked_label_line_stresses_the_names_it_holds(label, st
 
 
 @pytest.mark.parametrize(
+    ("heading", "stressed"),
+    [
+        ("Prevent corrosion", 1.0),  # an action on a concept: about the concept it makes
+        ("Zinc coats", None),
+    ],
+)
+def test_prerequisites_a_card_headed_by_an_action_is_about_the_concept_it_names(
+    tmp_path, heading, stressed
+):
+    notes = tmp_path / "metals.md"
+    notes.write_text(
+        "# Metals\n\n## Corrosion\nCorrosion is the slow loss of metal to rust.\n\n"
+        "## Corrosion prevention\nCorrosion prevention keeps iron from rusting.\n\n"
+        f"### {heading}\nCoat the iron with zinc by **galvanizing**.\n\n"
+        "## Galvanizing\nGalvanizing is a zinc coat on iron.\n"
+    )
+    index = extract_concepts([card for r in read_paths([notes]) for card in r.cards])
+    pair = candidates(index, typed_relations(index)).get(("corrosion prevention", "galvanizing"))
+    assert (said(pair).get("stressed") if pair else None) == stressed
+
+
+@pytest.mark.parametrize(
     ("definition", "words"),
     [
         ("A plant that runs sea water through a filter membrane.", 1.0),  # inside a name
