@@ -1235,8 +1235,9 @@ def taught_through_kinds(index: ConceptIndex) -> set[str]:
 
 
 def singled_out(index: ConceptIndex) -> set[str]:
-    """The concepts the author sets apart by name: a heading that is the name, the
-    name set in bold, italics or underline, or a list item that is nothing but it. A
+    """The concepts the author sets apart by name: a heading that is the name or gives an
+    action that makes it ("Prevent corrosion" for corrosion prevention), the name set in
+    bold, italics or underline, or a list item that is nothing but it. A
     concept the notes use without defining it but single out so ("**semipermeable
     membrane**") is one they teach, not a word in passing.
 
@@ -1258,6 +1259,9 @@ def singled_out(index: ConceptIndex) -> set[str]:
                 marked.add(concept)
         elif card.id not in seen:
             seen.add(card.id)
+            # a card headed by an action on a concept ("Prevent corrosion") sets apart the
+            # concept the action makes (corrosion prevention)
+            marked.update(set(index.mentioned_by(card)) - set(index.subjects(card)))
             for part in ("title", "body"):
                 for run in card.emphasised(part):
                     if (concept := index.find(run.strip())) is not None:

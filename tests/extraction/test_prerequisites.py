@@ -30,6 +30,7 @@ from extraction.prerequisites import (
     prerequisite_decisions,
     prerequisite_relations,
     score,
+    singled_out,
     whole_words,
 )
 from extraction.readers import read_paths
@@ -369,6 +370,26 @@ def test_prerequisites_a_card_headed_by_an_action_is_about_the_concept_it_names(
     index = extract_concepts([card for r in read_paths([notes]) for card in r.cards])
     pair = candidates(index, typed_relations(index)).get(("corrosion prevention", "galvanizing"))
     assert (said(pair).get("stressed") if pair else None) == stressed
+
+
+@pytest.mark.parametrize(
+    ("heading", "singled"),
+    [
+        ("Prevent corrosion", True),  # a heading that gives an action sets apart its concept
+        ("Zinc coats", False),
+    ],
+)
+def test_prerequisites_a_heading_that_gives_an_action_singles_out_its_concept(
+    tmp_path, heading, singled
+):
+    notes = tmp_path / "metals.md"
+    notes.write_text(
+        "# Metals\n\n## Corrosion\nCorrosion is the slow loss of metal to rust. "
+        "Corrosion prevention saves bridges. Corrosion prevention costs money.\n\n"
+        f"### {heading}\nCoat the iron with zinc by galvanizing.\n"
+    )
+    index = extract_concepts([card for r in read_paths([notes]) for card in r.cards])
+    assert ("corrosion prevention" in singled_out(index)) == singled
 
 
 @pytest.mark.parametrize(
