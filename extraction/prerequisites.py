@@ -1234,9 +1234,15 @@ def taught_through_kinds(index: ConceptIndex) -> set[str]:
     }
 
 
+#: What separates the names a heading lists ("Mitosis, meiosis and fertilisation").
+_HEADING_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+
+
 def singled_out(index: ConceptIndex) -> set[str]:
-    """The concepts the author sets apart by name: a heading that is the name or gives an
-    action that makes it ("Prevent corrosion" for corrosion prevention), the name set in
+    """The concepts the author sets apart by name: a heading that is the name, one of the
+    names a heading lists when the list opens it ("Mitosis, meiosis and fertilisation"), or
+    a heading that gives an action that makes it ("Prevent corrosion" for corrosion
+    prevention), the name set in
     bold, italics or underline, or a list item that is nothing but it. A
     concept the notes use without defining it but single out so ("**semipermeable
     membrane**") is one they teach, not a word in passing.
@@ -1255,8 +1261,16 @@ def singled_out(index: ConceptIndex) -> set[str]:
     for seg in segments_only(index.segments):
         card = seg.card
         if seg.is_heading:
-            if (concept := index.find(seg.text.strip())) is not None:
-                marked.add(concept)
+            # a heading that is a name, or a list that opens with one ("Mitosis, meiosis
+            # and fertilisation"; not "How cells copy themselves by mitosis and meiosis",
+            # whose list is inside a phrase)
+            heading = seg.text.strip()
+            parts = _HEADING_LIST.split(heading)
+            if index.find(parts[0].strip()) is None:
+                parts = []
+            for part in {heading, *parts}:
+                if (concept := index.find(part.strip())) is not None:
+                    marked.add(concept)
         elif card.id not in seen:
             seen.add(card.id)
             # a card headed by an action on a concept ("Prevent corrosion") sets apart the

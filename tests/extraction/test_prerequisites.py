@@ -393,6 +393,26 @@ def test_prerequisites_a_heading_that_gives_an_action_singles_out_its_concept(
 
 
 @pytest.mark.parametrize(
+    ("heading", "singled"),
+    [
+        ("Mitosis and meiosis", True),  # a heading that lists names sets apart each
+        ("Mitosis, meiosis and fertilisation", True),
+        ("Mitosis & meiosis", True),
+        ("How cells copy themselves by mitosis and meiosis", False),  # a list in a phrase
+        ("Cell biology", False),
+    ],
+)
+def test_prerequisites_a_heading_that_lists_names_singles_out_each(tmp_path, heading, singled):
+    notes = tmp_path / "cells.md"
+    notes.write_text(
+        f"# {heading}\n\n## Cell division\nCells divide by mitosis to grow. Sex cells form "
+        "by meiosis. Meiosis halves the chromosomes. Mitosis copies them.\n"
+    )
+    index = extract_concepts([card for r in read_paths([notes]) for card in r.cards])
+    assert ("meiosis" in singled_out(index)) == singled
+
+
+@pytest.mark.parametrize(
     ("definition", "words"),
     [
         ("A plant that runs sea water through a filter membrane.", 1.0),  # inside a name
