@@ -282,8 +282,10 @@ def _notes(index: ConceptIndex) -> _Notes:
         naming_cards[concept.id].update(concept.cards)
     naming = {concept: len(cards) for concept, cards in naming_cards.items()}
     del naming_cards  # only their number is read
+    # a card headed by an action on a concept ("Prevent corrosion", over notes that name
+    # corrosion prevention) explains the concept the action makes, not its object
     for card in cards.values():
-        for subject in index.subjects(card):
+        for subject in index.subjects(card, actions=True):
             about[subject].add(card.id)
     line_card: dict[tuple[str, int], str] = {}
     for card in cards.values():
@@ -825,12 +827,20 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
 
 #: What introduces a new term by name ("is called osmosis", "known as the mantle").
 NAMING_CUE = re.compile(r"\b(?:called|known as)\s+", re.IGNORECASE)
+#: Most words of a marked run read as a label line whose parts are names.
+LABEL_MAX_WORDS = 10
+#: What separates the parts of a marked label line ("Step 2: Diffusion [passive transport]").
+_LABEL_PARTS = re.compile(r"\s*[:\[\]()\u2013\u2014]\s*|\s+-\s+")
+#: An article opening a marked part ("**A semipermeable membrane** lets ...").
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 
 
 def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
     """``(offset, name, concept)`` for each concept ``card``'s body marks as a term: a
-    run set in bold, italics or underline that is its name, or a name a naming cue
-    introduces (:data:`NAMING_CUE`: "pores called stomata").
+    run set in bold, italics or underline that is its name, or a part of a short marked
+    label line that is one ("**Step 2: Water loss [transpiration]**": the parts between
+    its colons, brackets and dashes, :data:`LABEL_MAX_WORDS` words at most), or a name a
+    naming cue introduces (:data:`NAMING_CUE`: "pores called stomata").
 
     >>> from extraction.records import Card, Emphasis
     >>> from extraction.concepts import extract_concepts
@@ -845,9 +855,17 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
     found = []
     for run in card.emphasis:
         if run.part == "body" and run.style in STRESS_STYLES:
-            name = card.body[run.start : run.end].strip().strip(".:;,()")
+            text = card.body[run.start : run.end]
+            name = text.strip().strip(".:;,()")
             if (concept := index.find(name)) is not None:
                 found.append((run.start, name, concept))
+            elif len(text.split()) <= LABEL_MAX_WORDS:
+                # a label line naming what it introduces ("Step 2: Diffusion [passive
+                # transport]"): each part between its marks that is a name
+                for part in _LABEL_PARTS.split(text):
+                    part = _ARTICLE.sub("", part.strip())
+                    if part and (concept := index.find(part)) is not None:
+                        found.append((run.start + text.find(part), part, concept))
     for cue in NAMING_CUE.finditer(card.body):
         words = re.findall(r"[\w'-]+", card.body[cue.end() : cue.end() + 80])[:NAME_MAX_WORDS]
         if words and words[0].lower() in {"a", "an", "the"}:
@@ -1216,9 +1234,16 @@ def taught_through_kinds(index: ConceptIndex) -> set[str]:
     }
 
 
+#: What separates the names a heading lists ("Mitosis, meiosis and fertilisation").
+_HEADING_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+
+
 def singled_out(index: ConceptIndex) -> set[str]:
-    """The concepts the author sets apart by name: a heading that is the name, the
-    name set in bold, italics or underline, or a list item that is nothing but it. A
+    """The concepts the author sets apart by name: a heading that is the name, one of the
+    names a heading lists when the list opens it ("Mitosis, meiosis and fertilisation"), or
+    a heading that gives an action that makes it ("Prevent corrosion" for corrosion
+    prevention), the name set in
+    bold, italics or underline, or a list item that is nothing but it. A
     concept the notes use without defining it but single out so ("**semipermeable
     membrane**") is one they teach, not a word in passing.
 
@@ -1236,10 +1261,21 @@ def singled_out(index: ConceptIndex) -> set[str]:
     for seg in segments_only(index.segments):
         card = seg.card
         if seg.is_heading:
-            if (concept := index.find(seg.text.strip())) is not None:
-                marked.add(concept)
+            # a heading that is a name, or a list that opens with one ("Mitosis, meiosis
+            # and fertilisation"; not "How cells copy themselves by mitosis and meiosis",
+            # whose list is inside a phrase)
+            heading = seg.text.strip()
+            parts = _HEADING_LIST.split(heading)
+            if index.find(parts[0].strip()) is None:
+                parts = []
+            for part in {heading, *parts}:
+                if (concept := index.find(part.strip())) is not None:
+                    marked.add(concept)
         elif card.id not in seen:
             seen.add(card.id)
+            # a card headed by an action on a concept ("Prevent corrosion") sets apart the
+            # concept the action makes (corrosion prevention)
+            marked.update(set(index.mentioned_by(card)) - set(index.subjects(card)))
             for part in ("title", "body"):
                 for run in card.emphasised(part):
                     if (concept := index.find(run.strip())) is not None:

@@ -130,7 +130,7 @@ def off_course(cited: frozenset, home: frozenset) -> bool:
 @dataclass(slots=True)
 class _StudyOrder:
     parents: dict[Any, list]  # prerequisite_of predecessors, cycles broken
-    order: dict[Any, tuple]  # study rank: (depth, -importance, first_seen, id)
+    order: dict[Any, tuple]  # study rank: (depth, first_seen, -importance, id)
     strength: dict[tuple[Any, Any], float]  # (parent, child) -> the edge's confidence
     cited: dict[tuple[Any, Any], frozenset]  # (parent, child) -> the files its evidence cites
     #: (parent, child) pairs whose edge a statement of the order carries (or that say
@@ -338,7 +338,7 @@ def _study(G: nx.MultiDiGraph) -> tuple[_Index, _StudyOrder]:
         depth: dict[Any, int] = {}
         for node in nx.topological_sort(dag):
             depth[node] = max((depth[p] + 1 for p in parents[node]), default=0)
-        order = {n: (depth[n], -index.importance[n], index.first_seen[n], str(n)) for n in parents}
+        order = {n: (depth[n], index.first_seen[n], -index.importance[n], str(n)) for n in parents}
         strength: dict[tuple[Any, Any], float] = {}
         cited: dict[tuple[Any, Any], set] = defaultdict(set)
         stated = set()
@@ -496,8 +496,9 @@ def learning_path(
     needed for the target. ``min_strength=0`` gives every ancestor.
 
     Concepts are sorted by depth (the longest chain of prerequisites above them; shallower
-    first), then importance (higher first), then where the notes introduce them
-    (``first_seen``: file order, then line). Depth grows along every prerequisite edge,
+    first), then where the notes introduce them (``first_seen``: file order, then line;
+    the course's own order), then importance (higher first; it decides between concepts
+    the notes do not place). Depth grows along every prerequisite edge,
     so this order is topological. Cycles of prerequisites are broken first
     (:func:`break_cycles` on a copy; ``G`` is unchanged), and prerequisites weaker than
     :data:`STUDY_MIN_CONFIDENCE` are not followed.

@@ -30,6 +30,7 @@ from extraction.prerequisites import (
     prerequisite_decisions,
     prerequisite_relations,
     score,
+    singled_out,
     whole_words,
 )
 from extraction.readers import read_paths
@@ -323,6 +324,92 @@ def test_prerequisites_a_card_explains_its_subject_before_the_terms_it_names(sen
     index = extract_concepts(cards)
     pair = candidates(index, typed_relations(index)).get(("leaf", "transpiration"))
     assert (said(pair).get("stressed") if pair else None) == stressed
+
+
+@pytest.mark.parametrize(
+    ("label", "stressed"),
+    [
+        ("Transpiration", 1.0),  # the marked run is the name
+        ("Step 2: Transpiration", 1.0),  # a label line: its parts are names
+        ("Step 2: Water loss [transpiration]", 1.0),
+        ("Step 2: leaves lose water through their pores by transpiration", None),  # a sentence
+        ("Leaves lose water through the pores on their undersides by transpiration", None),
+    ],
+)
+def test_prerequisites_a_marked_label_line_stresses_the_names_it_holds(label, stressed):
+    body = f"A leaf makes sugar from light.\n{label}\nIt cools the leaf."
+    start = body.index(label)
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 4), "What is a leaf?", body, title_line=1,
+             body_lines=(2, 3, 4), emphasis=(Emphasis("body", start, start + len(label), "bold"),)),
+        Card("n#2", "n.txt", "qa-list", (5, 6), "What is transpiration?",
+             "Water loss from plants.", title_line=5, body_lines=(6,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("leaf", "transpiration"))
+    assert (said(pair).get("stressed") if pair else None) == stressed
+
+
+@pytest.mark.parametrize(
+    ("heading", "stressed"),
+    [
+        ("Prevent corrosion", 1.0),  # an action on a concept: about the concept it makes
+        ("Zinc coats", None),
+    ],
+)
+def test_prerequisites_a_card_headed_by_an_action_is_about_the_concept_it_names(
+    tmp_path, heading, stressed
+):
+    notes = tmp_path / "metals.md"
+    notes.write_text(
+        "# Metals\n\n## Corrosion\nCorrosion is the slow loss of metal to rust.\n\n"
+        "## Corrosion prevention\nCorrosion prevention keeps iron from rusting.\n\n"
+        f"### {heading}\nCoat the iron with zinc by **galvanizing**.\n\n"
+        "## Galvanizing\nGalvanizing is a zinc coat on iron.\n"
+    )
+    index = extract_concepts([card for r in read_paths([notes]) for card in r.cards])
+    pair = candidates(index, typed_relations(index)).get(("corrosion prevention", "galvanizing"))
+    assert (said(pair).get("stressed") if pair else None) == stressed
+
+
+@pytest.mark.parametrize(
+    ("heading", "singled"),
+    [
+        ("Prevent corrosion", True),  # a heading that gives an action sets apart its concept
+        ("Zinc coats", False),
+    ],
+)
+def test_prerequisites_a_heading_that_gives_an_action_singles_out_its_concept(
+    tmp_path, heading, singled
+):
+    notes = tmp_path / "metals.md"
+    notes.write_text(
+        "# Metals\n\n## Corrosion\nCorrosion is the slow loss of metal to rust. "
+        "Corrosion prevention saves bridges. Corrosion prevention costs money.\n\n"
+        f"### {heading}\nCoat the iron with zinc by galvanizing.\n"
+    )
+    index = extract_concepts([card for r in read_paths([notes]) for card in r.cards])
+    assert ("corrosion prevention" in singled_out(index)) == singled
+
+
+@pytest.mark.parametrize(
+    ("heading", "singled"),
+    [
+        ("Mitosis and meiosis", True),  # a heading that lists names sets apart each
+        ("Mitosis, meiosis and fertilisation", True),
+        ("Mitosis & meiosis", True),
+        ("How cells copy themselves by mitosis and meiosis", False),  # a list in a phrase
+        ("Cell biology", False),
+    ],
+)
+def test_prerequisites_a_heading_that_lists_names_singles_out_each(tmp_path, heading, singled):
+    notes = tmp_path / "cells.md"
+    notes.write_text(
+        f"# {heading}\n\n## Cell division\nCells divide by mitosis to grow. Sex cells form "
+        "by meiosis. Meiosis halves the chromosomes. Mitosis copies them.\n"
+    )
+    index = extract_concepts([card for r in read_paths([notes]) for card in r.cards])
+    assert ("meiosis" in singled_out(index)) == singled
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,25 @@ def test_paths_transitive_steps_only_where_they_carry_weight(chain, kept):
 
 
 @pytest.mark.parametrize(
+    ("lines", "path"),
+    [
+        ({"erosion": 3, "weathering": 9}, ["erosion", "weathering", "soil"]),  # course order
+        ({"erosion": 9, "weathering": 3}, ["weathering", "erosion", "soil"]),
+        ({}, ["weathering", "erosion", "soil"]),  # not placed: the more important first
+    ],
+)
+def test_paths_steps_of_one_depth_follow_the_course_order(lines, path):
+    G = nx.MultiDiGraph()
+    G.add_node("weathering", importance=0.9)
+    G.add_node("erosion", importance=0.5)
+    for node, line in lines.items():
+        G.nodes[node]["first_seen"] = ["n.txt", line]
+    prerequisite(G, "weathering", "soil", 0.9)
+    prerequisite(G, "erosion", "soil", 0.9)
+    assert learning_path(G, "soil") == path
+
+
+@pytest.mark.parametrize(
     ("word", "roles", "definition", "path"),
     [
         # an everyday word the notes only name in passing is background, not a step,
