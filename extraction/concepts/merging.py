@@ -866,6 +866,23 @@ TYPO_MAX_COUNT = 2
 TYPO_RATIO = 3
 
 
+def numbered(a: str, b: str) -> bool:
+    """Do two names differ by a number or a one-letter label ("trial2" and "trial",
+    "zone 3" and "zone 4", "plan a" and "plan b")? Each names an instance the notes
+    number, not a misspelling of the other or of the class: the edit that tells them
+    apart is the number the author chose.
+
+    >>> numbered("trial2", "trial"), numbered("zone 3", "zone 4"), numbered("plan a", "plan b")
+    (True, True, True)
+    >>> numbered("enzyme", "enzymes"), numbered("tranformer", "transformer")
+    (False, False)
+    """
+    if re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
+        return True
+    last_a, last_b = a.split()[-1:], b.split()[-1:]
+    return last_a != last_b and any(len(w) == 1 and w.isalpha() for w in last_a + last_b)
+
+
 def _pieces(word: str, n: int) -> list[tuple[int, str]]:
     """``word`` cut in ``n + 1`` runs of near-equal length, each with its offset.
 
@@ -921,7 +938,7 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
                     near.update(index.get((cutoff, length, r, lower[start : start + len(run)]), ()))
         for i in sorted(near, key=lambda i: (len(frequent[i][0]), i)):
             other, ocand = frequent[i]
-            if other == key or ocand.count < TYPO_RATIO * cand.count:
+            if other == key or ocand.count < TYPO_RATIO * cand.count or numbered(lower, other):
                 continue
             distance = Levenshtein.distance(lower, other.lower(), score_cutoff=cutoff)
             if distance <= cutoff:

@@ -1012,6 +1012,20 @@ def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
     assert not same_group(groups_of(a, b, disabled={"typo"}), "transformer", "tranformer")
 
 
+@pytest.mark.parametrize(
+    ("frequent", "numbered"),
+    [
+        ("enzyme", "enzyme2"),
+        ("cuvette 1", "cuvette 2"),
+        ("aliquot a", "aliquot b"),
+        ("ultracentrifuge", "ultracentrifuge b"),
+    ],
+)
+def test_concepts_merge_no_numbered_instance_into_its_class_as_a_typo(frequent, numbered):
+    groups = groups_of(cand(frequent, 6), cand(numbered, 1))
+    assert not same_group(groups, frequent, numbered), groups
+
+
 def test_concepts_merges_record_their_reason():
     result = merge({k: cand(k) for k in ("recurrent neural network", "RNN")})
     merges = [m for ms in result.merges.values() for m in ms]
