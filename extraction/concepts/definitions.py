@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extraction.concepts.candidates import Candidate
+from extraction.concepts.merging import always_capitalised
 from extraction.concepts.phrases import concept_id, only_verb, plain_verb
 from extraction.concepts.segments import _BULLET
 from extraction.concepts.words import (
@@ -276,6 +277,11 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     keeps_case = label_form and any(
         is_acronym(w) or w[1:] != w[1:].lower() for w in label_form.split()
     )
+    # and so does a one-word name the notes always capitalise, as they write it
+    # ("Athens", "Windows": no plural of "athen" or "window")
+    written = [f for f in forms if f.lower() == main.key.lower()]
+    if not keeps_case and written and " " not in main.key and always_capitalised(main):
+        label_form, keeps_case = max(written, key=forms.__getitem__), True
     label = label_form if keeps_case else main.key
     if is_acronym(label):
         label = singular_acronym(label)

@@ -11,13 +11,13 @@ import pytest
 from extraction.concepts import extract_concepts
 from extraction.concepts.abbreviations import abbreviations, best_long_form, spelled_out
 from extraction.concepts.candidates import GENERATORS, Candidate, Shape, well_formed
-from extraction.concepts.definitions import definition_text
+from extraction.concepts.definitions import definition_text, name_concept
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
 from extraction.concepts.phrases import concept_id, match_key, singular
 from extraction.concepts.selection import default_model
 from extraction.logistic import LogisticModel
-from extraction.records import Card, Emphasis
+from extraction.records import Card, Emphasis, Evidence
 
 
 def card(title: str, body: str, *, n: int = 1, kind: str = "question", source: str = "n.txt"):
@@ -1010,6 +1010,57 @@ def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
     a, b = cand("transformer", 6), cand("tranformer", 1)
     assert same_group(groups_of(a, b), "transformer", "tranformer")
     assert not same_group(groups_of(a, b, disabled={"typo"}), "transformer", "tranformer")
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "noun", "merged"),
+    [
+        (
+            "Most laptops ship with Windows today. Windows updates itself at night. "
+            "Open a window to let fresh air in.",
+            "windows",
+            "window",
+            False,
+        ),
+        (
+            "Sheep graze across the Highlands in summer. Rain falls often over the "
+            "Highlands. A highland is an area of high ground.",
+            "highlands",
+            "highland",
+            False,
+        ),
+        # a plural the notes also write in lower case is the common noun's
+        (
+            "We mapped the Glaciers of the valley. Most glaciers retreat. A glacier moves slowly.",
+            "glaciers",
+            "glacier",
+            True,
+        ),
+    ],
+    ids=["product", "region", "common-noun"],
+)
+def test_concepts_merge_spelling_keeps_a_capitalised_plural_name_apart(body, name, noun, merged):
+    index = extract_concepts([card("Notes", body, kind="heading")])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    holding = [g for g in groups if name in g]
+    assert holding, groups
+    assert (noun in holding[0]) is merged, groups
+
+
+@pytest.mark.parametrize(
+    ("forms", "sentence", "label"),
+    [
+        ({"Athens": 2}, "Ships left Athens at dawn.", "Athens"),
+        ({"Windows": 3}, "Most laptops ship with Windows today.", "Windows"),
+        # capitalised only where a sentence opens: a common noun
+        ({"Osmosis": 2}, "Osmosis moves water across a membrane.", "osmosis"),
+    ],
+)
+def test_concepts_name_keeps_the_capitals_of_a_name_always_capitalised(forms, sentence, label):
+    key = next(iter(forms)).lower()
+    c = Candidate(key, forms=Counter(forms), count=2)
+    c.mentions.append(Evidence("n.md", 1, sentence))
+    assert name_concept([c]).label == label
 
 
 @pytest.mark.parametrize(
