@@ -268,8 +268,16 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
         main = max(spelled, key=lambda c: (c.count, len(c.key)))
     elif acronyms and (short_form := bare.get(singular_acronym(acronyms[0]))):
         main = short_form  # "GRU", not "GRU cell"
-    elif len(main.words) > 1 and main.words[-1].lower() in GENERIC_HEADS:
-        main = bare.get(" ".join(main.words[:-1]), main)  # "transformer", not "... model"
+    elif (
+        len(main.words) > 1
+        and main.words[-1].lower() in GENERIC_HEADS
+        and (short := bare.get(" ".join(main.words[:-1])))
+        and (short.subject_of or not main.subject_of)
+    ):
+        # "transformer", not "transformer model"; but the name the notes single out
+        # (a term, a heading, a question's subject) when the bare name is only used:
+        # "hash function" over "hash"
+        main = short
     main = bare.get(concept_id(main.key.split()), main)  # the singular when the group has it
     # the most used spelling of the key keeps its capitals ("Gross Domestic Product")
     singular_forms = [f for f in forms if concept_id(f.split()).lower() == main.key.lower()]

@@ -1064,6 +1064,25 @@ def test_concepts_name_keeps_the_capitals_of_a_name_always_capitalised(forms, se
 
 
 @pytest.mark.parametrize(
+    ("full", "full_singled", "bare", "bare_singled", "label"),
+    [
+        # the name a heading or a term card singles out, the bare name only used
+        ("hash function", True, "hash", False, "hash function"),
+        ("purkinje cell", True, "purkinje", False, "purkinje cell"),
+        # the bare name singled out too, or neither: the bare name
+        ("bohr model", True, "bohr", True, "bohr"),
+        ("merge operation", False, "merge", False, "merge"),
+    ],
+)
+def test_concepts_name_of_a_generic_head_group_is_the_name_singled_out(
+    full, full_singled, bare, bare_singled, label
+):
+    group = [cand(full, 2, subject=full_singled), cand(bare, 3, subject=bare_singled)]
+    concept = name_concept(group)
+    assert (concept.label, concept.aliases) == (label, [{full: bare, bare: full}[label]])
+
+
+@pytest.mark.parametrize(
     ("frequent", "numbered"),
     [
         ("enzyme", "enzyme2"),
