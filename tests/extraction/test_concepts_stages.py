@@ -121,6 +121,21 @@ def test_concepts_names_as_the_author_wrote_them(title, kind, expected):
 
 
 @pytest.mark.parametrize(
+    ("body", "instance", "bare_uses"),
+    [
+        ("Vitamin A helps night vision. A vitamin is a nutrient.", "vitamin a", 1),
+        ("Hepatitis A spreads through food. Hepatitis harms the liver.", "hepatitis a", 1),
+        ("Zone A receives more rain. A zone is mapped.", "zone a", 1),
+    ],
+)
+def test_concepts_names_keep_the_letter_that_labels_an_instance(body, instance, bare_uses):
+    index = extract_concepts([card("Notes", body, kind="heading")])
+    keys = {c.key.lower(): c for s in index.candidates for c in s.candidates}
+    assert instance in keys, sorted(keys)
+    assert keys[instance.split()[0]].roles["mention"] == bare_uses
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "expected", "never"),
     [
         # a heading that lists names with commas names each, not the list
