@@ -250,6 +250,21 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
     return text
 
 
+#: Punctuation a name's form may carry at its edges from the text around it.
+_EDGE_PUNCTUATION = " ,;:.!?\"'“”‘’"
+
+
+def alias_of(form: str) -> str:
+    """An alias as a key spells it: each word in lower case but an acronym ("LSTM cell",
+    not "lstm cell" beside it), no punctuation at the edges.
+
+    >>> alias_of("ReLU activation"), alias_of(", Osmotic pressure"), alias_of("DNA")
+    ('ReLU activation', 'osmotic pressure', 'DNA')
+    """
+    words = form.strip(_EDGE_PUNCTUATION).split()
+    return " ".join(w if is_acronym(w) else w.lower() for w in words)
+
+
 def name_concept(cands: Sequence[Candidate]) -> Concept:
     """The :class:`Concept` of a merged group: id, label, aliases, mentions, cards, first
     appearance and definition (importance and topic are set later)."""
@@ -297,11 +312,10 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     if short and short != main.key and short not in label:
         label = f"{label} ({short})"
     aliases = sorted(
-        {f.lower() if not is_acronym(f) else f for f in forms}
-        | {c.key for c in cands} - {main.key, main.key.lower()},
+        {alias_of(f) for f in forms} | {c.key for c in cands} - {main.key, main.key.lower()},
         key=lambda a: (a.lower(), a),
     )
-    aliases = [a for a in aliases if a not in {main.key, main.key.lower()}]
+    aliases = [a for a in aliases if a and a not in {main.key, main.key.lower()}]
     concept = Concept(id=main.key, label=label, aliases=aliases)
     concept.mentions = sum(c.count for c in cands)
     subject_cards = [card for c in cands for card in c.subject_of]

@@ -1098,6 +1098,23 @@ def test_concepts_name_of_a_generic_head_group_is_the_name_singled_out(
 
 
 @pytest.mark.parametrize(
+    ("forms", "aliases"),
+    [
+        # a form with an acronym gives one alias, as the key spells it
+        ({"ATP synthase": 3, "ATP Synthases": 1}, ["ATP synthases"]),
+        ({"enzyme": 3, "DNA enzyme": 1, "DNA Enzyme": 1}, ["DNA enzyme"]),
+        # punctuation the text left at a form's edge is no part of the alias
+        ({"osmosis": 3, ", osmosis": 1}, []),
+        ({"osmosis": 3, "reverse osmosis,": 1}, ["reverse osmosis"]),
+    ],
+)
+def test_concepts_name_aliases_are_spelled_as_keys(forms, aliases):
+    key = next(iter(forms))
+    c = Candidate(key, forms=Counter(forms), count=3)
+    assert name_concept([c]).aliases == aliases
+
+
+@pytest.mark.parametrize(
     ("frequent", "numbered"),
     [
         ("enzyme", "enzyme2"),
