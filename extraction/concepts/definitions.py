@@ -250,6 +250,18 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
     return text
 
 
+def unknown_word(word: str) -> bool:
+    """Is ``word`` no word of English (``lemminflect`` has no reading of it: a given
+    name, a family name)?
+
+    >>> unknown_word("Pasteur"), unknown_word("Integrated"), unknown_word("pH")
+    (True, False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    return word.isalpha() and len(word) > 2 and not getAllLemmas(word.lower())
+
+
 #: Punctuation a name's form may carry at its edges from the text around it.
 _EDGE_PUNCTUATION = " ,;:.!?\"'“”‘’"
 
@@ -301,9 +313,15 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
         is_acronym(w) or w[1:] != w[1:].lower() for w in label_form.split()
     )
     # and so does a one-word name the notes always capitalise, as they write it
-    # ("Athens", "Windows": no plural of "athen" or "window")
+    # ("Athens", "Windows": no plural of "athen" or "window"), or a longer one with a
+    # word English does not know ("Louis Pasteur"; not a term set in Title Case)
     written = [f for f in forms if f.lower() == main.key.lower()]
-    if not keeps_case and written and " " not in main.key and always_capitalised(main):
+    if (
+        not keeps_case
+        and written
+        and (" " not in main.key or any(unknown_word(w) for w in main.words))
+        and always_capitalised(main)
+    ):
         label_form, keeps_case = max(written, key=forms.__getitem__), True
     label = label_form if keeps_case else main.key
     if is_acronym(label):

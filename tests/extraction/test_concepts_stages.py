@@ -1069,6 +1069,13 @@ def test_concepts_merge_spelling_keeps_a_capitalised_plural_name_apart(body, nam
         ({"Windows": 3}, "Most laptops ship with Windows today.", "Windows"),
         # capitalised only where a sentence opens: a common noun
         ({"Osmosis": 2}, "Osmosis moves water across a membrane.", "osmosis"),
+        # a longer name with a word English does not know, not a term set in Title Case
+        ({"Louis Pasteur": 2}, "Milk was first heated by Louis Pasteur.", "Louis Pasteur"),
+        (
+            {"Plate Tectonics": 2},
+            "Geologists explain quakes with Plate Tectonics.",
+            "plate tectonics",
+        ),
     ],
 )
 def test_concepts_name_keeps_the_capitals_of_a_name_always_capitalised(forms, sentence, label):
