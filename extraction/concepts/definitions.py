@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extraction.concepts.candidates import Candidate
+from extraction.concepts.merging import always_capitalised
 from extraction.concepts.phrases import concept_id, only_verb, plain_verb
 from extraction.concepts.segments import _BULLET
 from extraction.concepts.words import (
@@ -249,6 +250,33 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
     return text
 
 
+def unknown_word(word: str) -> bool:
+    """Is ``word`` no word of English (``lemminflect`` has no reading of it: a given
+    name, a family name)?
+
+    >>> unknown_word("Pasteur"), unknown_word("Integrated"), unknown_word("pH")
+    (True, False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    return word.isalpha() and len(word) > 2 and not getAllLemmas(word.lower())
+
+
+#: Punctuation a name's form may carry at its edges from the text around it.
+_EDGE_PUNCTUATION = " ,;:.!?\"'“”‘’"
+
+
+def alias_of(form: str) -> str:
+    """An alias as a key spells it: each word in lower case but an acronym ("LSTM cell",
+    not "lstm cell" beside it), no punctuation at the edges.
+
+    >>> alias_of("ReLU activation"), alias_of(", Osmotic pressure"), alias_of("DNA")
+    ('ReLU activation', 'osmotic pressure', 'DNA')
+    """
+    words = form.strip(_EDGE_PUNCTUATION).split()
+    return " ".join(w if is_acronym(w) else w.lower() for w in words)
+
+
 def name_concept(cands: Sequence[Candidate]) -> Concept:
     """The :class:`Concept` of a merged group: id, label, aliases, mentions, cards, first
     appearance and definition (importance and topic are set later)."""
@@ -267,8 +295,16 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
         main = max(spelled, key=lambda c: (c.count, len(c.key)))
     elif acronyms and (short_form := bare.get(singular_acronym(acronyms[0]))):
         main = short_form  # "GRU", not "GRU cell"
-    elif len(main.words) > 1 and main.words[-1].lower() in GENERIC_HEADS:
-        main = bare.get(" ".join(main.words[:-1]), main)  # "transformer", not "... model"
+    elif (
+        len(main.words) > 1
+        and main.words[-1].lower() in GENERIC_HEADS
+        and (short := bare.get(" ".join(main.words[:-1])))
+        and (short.subject_of or not main.subject_of)
+    ):
+        # "transformer", not "transformer model"; but the name the notes single out
+        # (a term, a heading, a question's subject) when the bare name is only used:
+        # "hash function" over "hash"
+        main = short
     main = bare.get(concept_id(main.key.split()), main)  # the singular when the group has it
     # the most used spelling of the key keeps its capitals ("Gross Domestic Product")
     singular_forms = [f for f in forms if concept_id(f.split()).lower() == main.key.lower()]
@@ -276,6 +312,17 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     keeps_case = label_form and any(
         is_acronym(w) or w[1:] != w[1:].lower() for w in label_form.split()
     )
+    # and so does a one-word name the notes always capitalise, as they write it
+    # ("Athens", "Windows": no plural of "athen" or "window"), or a longer one with a
+    # word English does not know ("Louis Pasteur"; not a term set in Title Case)
+    written = [f for f in forms if f.lower() == main.key.lower()]
+    if (
+        not keeps_case
+        and written
+        and (" " not in main.key or any(unknown_word(w) for w in main.words))
+        and always_capitalised(main)
+    ):
+        label_form, keeps_case = max(written, key=forms.__getitem__), True
     label = label_form if keeps_case else main.key
     if is_acronym(label):
         label = singular_acronym(label)
@@ -283,11 +330,10 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     if short and short != main.key and short not in label:
         label = f"{label} ({short})"
     aliases = sorted(
-        {f.lower() if not is_acronym(f) else f for f in forms}
-        | {c.key for c in cands} - {main.key, main.key.lower()},
+        {alias_of(f) for f in forms} | {c.key for c in cands} - {main.key, main.key.lower()},
         key=lambda a: (a.lower(), a),
     )
-    aliases = [a for a in aliases if a not in {main.key, main.key.lower()}]
+    aliases = [a for a in aliases if a and a not in {main.key, main.key.lower()}]
     concept = Concept(id=main.key, label=label, aliases=aliases)
     concept.mentions = sum(c.count for c in cands)
     subject_cards = [card for c in cands for card in c.subject_of]

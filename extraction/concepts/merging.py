@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from extraction.concepts.candidates import (
@@ -153,12 +153,19 @@ def merge(
         if rule not in disabled and uf.union(a, b):
             merges.append(Merge(b, a, rule, evidence))
 
-    # 1. spelling variants share a match key
+    # 1. spelling variants share a match key; a one-word name the notes always
+    # capitalise ("Windows", "the Andes") is no spelling of a common noun they write in
+    # lower case ("window"): the two stay apart (`spelled_apart`)
     spelled: dict[str, str] = {}
+    by_key: dict[str, list[str]] = defaultdict(list)
     for key in candidates:
-        first = spelled.setdefault(match_key(key), key)
-        if first != key:
-            join(first, key, "spelling")
+        by_key[match_key(key)].append(key)
+    for mkey, keys in by_key.items():
+        parts = spelled_apart([candidates[k] for k in keys])
+        spelled[mkey] = parts[0][0]  # what a name of this spelling is taken for
+        for first, *rest in parts:
+            for key in rest:
+                join(first, key, "spelling")
 
     def known(name: str) -> str | None:
         return spelled.get(match_key(name))
@@ -499,6 +506,90 @@ def _proper(cand: Candidate) -> bool:
         return False
     total = sum(cand.shapes.values())
     return total > 0 and 2 * sum(n for s, n in cand.shapes.items() if s.proper) >= total
+
+
+#: A word of four letters or more in lower case: a sentence that holds one is not a
+#: line in Title Case.
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+#: The end of a sentence of prose: a full stop or an exclamation mark (a question or a
+#: line with no stop may be a title, which capitalises the terms it asks about).
+_PROSE_END = re.compile(r"[.!][\"'’”)\]]*\s*$")
+
+
+def always_capitalised(cand: Candidate) -> bool:
+    """Do the notes write ``cand`` capitalised in every spelling, and capitalised inside
+    a sentence of prose at least once, after a word in lower case (not only opening a
+    sentence, a list item or a label, nor only in a question, a line with no stop or a
+    line in Title Case, where a title capitalises its terms)? A hyphenated word is
+    capitalised when each of its parts of four letters or more is.
+    Then the capitals are the name's own ("Athens", "Windows"). Read from the sentences
+    of its uses, which outlive the uses' shapes.
+
+    >>> from collections import Counter
+    >>> from extraction.records import Evidence
+    >>> def used(form, *texts):
+    ...     uses = [Evidence("n.md", 1, t) for t in texts]
+    ...     return Candidate(form.lower(), forms=Counter({form: 1}), mentions=uses)
+    >>> always_capitalised(used("Athens", "Ships left Athens at dawn."))
+    True
+    >>> always_capitalised(used("Enzymes", "Enzymes speed reactions up."))
+    False
+    >>> always_capitalised(used("Enzymes", "How Enzymes Work"))
+    False
+    >>> always_capitalised(used("Osmosis", "- Osmosis: water moves across a membrane"))
+    False
+    >>> always_capitalised(used("Enzymes", "What are the main types of Enzymes?"))
+    False
+    >>> always_capitalised(used("Cell-to-cell", "It is a Cell-to-cell signal."))
+    False
+    """
+    words = [w for f in cand.forms for w in f.split()]
+    parts = [p for w in words for p in w.split("-")[1:] if len(p) > 3]
+    if not words or not all(w[:1].isupper() for w in words + parts):
+        return False
+    # after a word in lower case: not where a sentence, a list item or a label opens,
+    # nor in a run of capitalised names ("DeepLift, Dropout")
+    inside = [re.compile(rf"\b[a-z][\w'’-]*[\s,]+{re.escape(f)}\b") for f in cand.forms]
+    return any(
+        _PROSE_END.search(e.text)
+        and _LOWER_WORD.search(e.text)
+        and any(p.search(e.text) for p in inside)
+        for e in cand.mentions
+    )
+
+
+def spelled_apart(cands: Sequence[Candidate]) -> list[list[str]]:
+    """The keys of candidates that share a match key, in the groups the spelling rule
+    makes of them: one group, but a one-word name the notes always capitalise
+    (:func:`always_capitalised`) and never write in lower case leaves the group when
+    another candidate of it is its singular written in lower case: "Windows" is no
+    plural of "window", "the Rockies" none of "rocky". A plural also written in lower
+    case ("Autoencoders", "autoencoders") is the common noun's, as is a name that folds
+    to the group by case and spaces only ("CamelCase", "camel case"). Each group keeps
+    the candidates' order.
+
+    >>> from collections import Counter
+    >>> from extraction.records import Evidence
+    >>> inside = [Evidence("n.md", 1, "We sailed the Lakes in summer.")]
+    >>> name = Candidate("lakes", forms=Counter({"Lakes": 2}), mentions=inside)
+    >>> noun = Candidate("lake", forms=Counter({"lake": 3}))
+    >>> plural = Candidate("lake", forms=Counter({"lake": 3, "lakes": 1}))
+    >>> spelled_apart([noun, name]), spelled_apart([plural, name])
+    ([['lake'], ['lakes']], [['lake', 'lakes']])
+    """
+    written = {f.lower() for c in cands for f in c.forms if f[:1].islower()}
+    names = [
+        c.key
+        for c in cands
+        if " " not in c.key
+        and c.key.lower() not in written
+        and singular(c.key).lower() in written
+        and singular(c.key).lower() != c.key.lower()
+        and always_capitalised(c)
+    ]
+    if not names:
+        return [[c.key for c in cands]]
+    return [[c.key for c in cands if c.key not in names], names]
 
 
 def proper_short_names(candidates: Mapping[str, Candidate]) -> Iterator[tuple[str, str]]:
@@ -866,6 +957,23 @@ TYPO_MAX_COUNT = 2
 TYPO_RATIO = 3
 
 
+def numbered(a: str, b: str) -> bool:
+    """Do two names differ by a number or a one-letter label ("trial2" and "trial",
+    "zone 3" and "zone 4", "plan a" and "plan b")? Each names an instance the notes
+    number, not a misspelling of the other or of the class: the edit that tells them
+    apart is the number the author chose.
+
+    >>> numbered("trial2", "trial"), numbered("zone 3", "zone 4"), numbered("plan a", "plan b")
+    (True, True, True)
+    >>> numbered("enzyme", "enzymes"), numbered("tranformer", "transformer")
+    (False, False)
+    """
+    if re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
+        return True
+    last_a, last_b = a.split()[-1:], b.split()[-1:]
+    return last_a != last_b and any(len(w) == 1 and w.isalpha() for w in last_a + last_b)
+
+
 def _pieces(word: str, n: int) -> list[tuple[int, str]]:
     """``word`` cut in ``n + 1`` runs of near-equal length, each with its offset.
 
@@ -921,7 +1029,7 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
                     near.update(index.get((cutoff, length, r, lower[start : start + len(run)]), ()))
         for i in sorted(near, key=lambda i: (len(frequent[i][0]), i)):
             other, ocand = frequent[i]
-            if other == key or ocand.count < TYPO_RATIO * cand.count:
+            if other == key or ocand.count < TYPO_RATIO * cand.count or numbered(lower, other):
                 continue
             distance = Levenshtein.distance(lower, other.lower(), score_cutoff=cutoff)
             if distance <= cutoff:

@@ -364,14 +364,18 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         ):
             break
         toks.pop(0)
-    while toks and (
-        toks[-1].pos_ in _DROP_POS - {"NUM"}
-        or toks[-1].tag_ == "POS"
-        or toks[-1].lower_ in EDGE_STOP
-        or not _WORDISH.search(toks[-1].text)
-        or _participle_after_noun(toks)
-        or (len(toks) > 1 and _after_do(toks[-1]))
-        or _verb_read_as_plural(toks[-1])
+    while (
+        toks
+        and not letter_label(toks)
+        and (
+            toks[-1].pos_ in _DROP_POS - {"NUM"}
+            or toks[-1].tag_ == "POS"
+            or toks[-1].lower_ in EDGE_STOP
+            or not _WORDISH.search(toks[-1].text)
+            or _participle_after_noun(toks)
+            or (len(toks) > 1 and _after_do(toks[-1]))
+            or _verb_read_as_plural(toks[-1])
+        )
     ):
         toks.pop()
     # A possessive inside ("the model's output") keeps only what follows it, unless it
@@ -383,6 +387,29 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
                 toks = toks[i + 1 :]
             break
     return toks
+
+
+def letter_label(toks: Sequence[Token]) -> bool:
+    """Does a run end in a capital letter that labels the noun before it ("vitamin A",
+    "plan B", "solution C")? The letter is part of the name, not an article: the name
+    is an instance the notes tell apart by its letter, no use of the bare noun.
+
+    >>> from extraction.nlp import load
+    >>> doc = load()("Vitamin A helps vision.")
+    >>> letter_label(doc[:2]), letter_label(doc[:1])
+    (True, False)
+    """
+    if len(toks) < 2:
+        return False
+    last, before = toks[-1], toks[-2]
+    return (
+        len(last.text) == 1
+        and last.text.isupper()
+        and last.text.isascii()
+        and not last.is_sent_start
+        and before.pos_ in {"NOUN", "PROPN"}
+        and before.text[:1].isalpha()
+    )
 
 
 def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:

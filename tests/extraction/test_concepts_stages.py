@@ -11,13 +11,13 @@ import pytest
 from extraction.concepts import extract_concepts
 from extraction.concepts.abbreviations import abbreviations, best_long_form, spelled_out
 from extraction.concepts.candidates import GENERATORS, Candidate, Shape, well_formed
-from extraction.concepts.definitions import definition_text
+from extraction.concepts.definitions import definition_text, name_concept
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
 from extraction.concepts.phrases import concept_id, match_key, singular
 from extraction.concepts.selection import default_model
 from extraction.logistic import LogisticModel
-from extraction.records import Card, Emphasis
+from extraction.records import Card, Emphasis, Evidence
 
 
 def card(title: str, body: str, *, n: int = 1, kind: str = "question", source: str = "n.txt"):
@@ -118,6 +118,21 @@ def test_concepts_match_key_folds_spelling_only(a, b, same):
 def test_concepts_names_as_the_author_wrote_them(title, kind, expected):
     index = extract_concepts([card(title, "Explained in the lecture.", kind=kind)])
     assert expected in {s.root.lower() for s in index.candidates} | set(names(index))
+
+
+@pytest.mark.parametrize(
+    ("body", "instance", "bare_uses"),
+    [
+        ("Vitamin A helps night vision. A vitamin is a nutrient.", "vitamin a", 1),
+        ("Hepatitis A spreads through food. Hepatitis harms the liver.", "hepatitis a", 1),
+        ("Zone A receives more rain. A zone is mapped.", "zone a", 1),
+    ],
+)
+def test_concepts_names_keep_the_letter_that_labels_an_instance(body, instance, bare_uses):
+    index = extract_concepts([card("Notes", body, kind="heading")])
+    keys = {c.key.lower(): c for s in index.candidates for c in s.candidates}
+    assert instance in keys, sorted(keys)
+    assert keys[instance.split()[0]].roles["mention"] == bare_uses
 
 
 @pytest.mark.parametrize(
@@ -1010,6 +1025,114 @@ def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
     a, b = cand("transformer", 6), cand("tranformer", 1)
     assert same_group(groups_of(a, b), "transformer", "tranformer")
     assert not same_group(groups_of(a, b, disabled={"typo"}), "transformer", "tranformer")
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "noun", "merged"),
+    [
+        (
+            "Most laptops ship with Windows today. Windows updates itself at night. "
+            "Open a window to let fresh air in.",
+            "windows",
+            "window",
+            False,
+        ),
+        (
+            "Sheep graze across the Highlands in summer. Rain falls often over the "
+            "Highlands. A highland is an area of high ground.",
+            "highlands",
+            "highland",
+            False,
+        ),
+        # a plural the notes also write in lower case is the common noun's
+        (
+            "We mapped the Glaciers of the valley. Most glaciers retreat. A glacier moves slowly.",
+            "glaciers",
+            "glacier",
+            True,
+        ),
+    ],
+    ids=["product", "region", "common-noun"],
+)
+def test_concepts_merge_spelling_keeps_a_capitalised_plural_name_apart(body, name, noun, merged):
+    index = extract_concepts([card("Notes", body, kind="heading")])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    holding = [g for g in groups if name in g]
+    assert holding, groups
+    assert (noun in holding[0]) is merged, groups
+
+
+@pytest.mark.parametrize(
+    ("forms", "sentence", "label"),
+    [
+        ({"Athens": 2}, "Ships left Athens at dawn.", "Athens"),
+        ({"Windows": 3}, "Most laptops ship with Windows today.", "Windows"),
+        # capitalised only where a sentence opens: a common noun
+        ({"Osmosis": 2}, "Osmosis moves water across a membrane.", "osmosis"),
+        # a longer name with a word English does not know, not a term set in Title Case
+        ({"Louis Pasteur": 2}, "Milk was first heated by Louis Pasteur.", "Louis Pasteur"),
+        (
+            {"Plate Tectonics": 2},
+            "Geologists explain quakes with Plate Tectonics.",
+            "plate tectonics",
+        ),
+    ],
+)
+def test_concepts_name_keeps_the_capitals_of_a_name_always_capitalised(forms, sentence, label):
+    key = next(iter(forms)).lower()
+    c = Candidate(key, forms=Counter(forms), count=2)
+    c.mentions.append(Evidence("n.md", 1, sentence))
+    assert name_concept([c]).label == label
+
+
+@pytest.mark.parametrize(
+    ("full", "full_singled", "bare", "bare_singled", "label"),
+    [
+        # the name a heading or a term card singles out, the bare name only used
+        ("hash function", True, "hash", False, "hash function"),
+        ("purkinje cell", True, "purkinje", False, "purkinje cell"),
+        # the bare name singled out too, or neither: the bare name
+        ("bohr model", True, "bohr", True, "bohr"),
+        ("merge operation", False, "merge", False, "merge"),
+    ],
+)
+def test_concepts_name_of_a_generic_head_group_is_the_name_singled_out(
+    full, full_singled, bare, bare_singled, label
+):
+    group = [cand(full, 2, subject=full_singled), cand(bare, 3, subject=bare_singled)]
+    concept = name_concept(group)
+    assert (concept.label, concept.aliases) == (label, [{full: bare, bare: full}[label]])
+
+
+@pytest.mark.parametrize(
+    ("forms", "aliases"),
+    [
+        # a form with an acronym gives one alias, as the key spells it
+        ({"ATP synthase": 3, "ATP Synthases": 1}, ["ATP synthases"]),
+        ({"enzyme": 3, "DNA enzyme": 1, "DNA Enzyme": 1}, ["DNA enzyme"]),
+        # punctuation the text left at a form's edge is no part of the alias
+        ({"osmosis": 3, ", osmosis": 1}, []),
+        ({"osmosis": 3, "reverse osmosis,": 1}, ["reverse osmosis"]),
+    ],
+)
+def test_concepts_name_aliases_are_spelled_as_keys(forms, aliases):
+    key = next(iter(forms))
+    c = Candidate(key, forms=Counter(forms), count=3)
+    assert name_concept([c]).aliases == aliases
+
+
+@pytest.mark.parametrize(
+    ("frequent", "numbered"),
+    [
+        ("enzyme", "enzyme2"),
+        ("cuvette 1", "cuvette 2"),
+        ("aliquot a", "aliquot b"),
+        ("ultracentrifuge", "ultracentrifuge b"),
+    ],
+)
+def test_concepts_merge_no_numbered_instance_into_its_class_as_a_typo(frequent, numbered):
+    groups = groups_of(cand(frequent, 6), cand(numbered, 1))
+    assert not same_group(groups, frequent, numbered), groups
 
 
 def test_concepts_merges_record_their_reason():
