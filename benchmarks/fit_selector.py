@@ -7,7 +7,9 @@ other group is a negative one. A group naming a core concept (what a heading, ca
 definition is about) weighs :data:`CORE_WEIGHT` times as much as the others. The
 model is fitted by L2-regularised logistic regression
 (:func:`extraction.logistic.fit_logistic`) and its threshold is the middle of the
-plateau where F1, on the examples it was fitted on, is within 0.01 of its best.
+plateau where F1, on the examples it was fitted on, is near its best: the mean of the
+possible cuts weighted by how close their F1 is to the best (:func:`best_threshold`),
+so that a few examples more or less do not move it.
 ``python -m benchmarks.fit_selector`` prints the leave-one-file-out figures of each
 penalty of :data:`L2_GRID` and the one they choose (:func:`choose_l2`).
 """
@@ -15,7 +17,6 @@ penalty of :data:`L2_GRID` and the one they choose (:func:`choose_l2`).
 from __future__ import annotations
 
 import math
-import statistics
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -71,26 +72,32 @@ def examples(devfile: Any, context: Mapping[str, Any]) -> list[Example]:
     return [(s.features, *label(s.names, alias, tier)) for s in index.candidates]
 
 
-#: F1 within this of the best counts as equally good: the threshold is the median of
-#: the scores that reach it (the middle of the plateau, not its highest point).
-F1_TOLERANCE = 0.01
+#: How far below the best F1 a cut still counts: each cut weighs
+#: ``exp(-(best F1 - its F1) / F1_SOFTNESS)`` in the threshold (a cut 0.01 below the
+#: best weighs e^-2, one 0.03 below e^-6).
+F1_SOFTNESS = 0.005
 
 
 def best_threshold(
-    model: LogisticModel, rows: Sequence[Example], *, tolerance: float = F1_TOLERANCE
+    model: LogisticModel, rows: Sequence[Example], *, softness: float = F1_SOFTNESS
 ) -> float:
     """The threshold in the middle of the best F1 plateau on ``rows`` (each example
-    counted once): the median of the scores whose F1, kept from there up, is within
-    ``tolerance`` of the best.
+    counted once): the mean of the scores where the kept examples could be cut, each
+    weighted by how close the F1 of that cut is to the best,
+    ``exp(-(best - F1) / softness)``, rounded down.
 
     F1 is flat near its best: taking the single best point makes the threshold jump
     when one example changes (a refit without one file kept 15 fewer concepts of
-    another file), the middle of the plateau does not.
+    another file). A plateau with a hard edge (the median of the cuts within 0.01 of
+    the best) jumps too, less often: one example moved a whole stretch of cuts across
+    the edge and the fold's threshold by up to 0.01. Weighted softly, a cut near the
+    edge counts about as much on either side of it, and one example more or less
+    moves the threshold by a fraction of what it moves the F1 of each cut.
 
     >>> model = LogisticModel(("x",), (1.0,), 0.0, 0.5)
     >>> rows = [({"x": v}, y, 1.0) for v, y in [(3, 1), (2, 1), (1, 0), (0, 1), (-1, 0)]]
-    >>> best_threshold(model, rows, tolerance=0.0), best_threshold(model, rows, tolerance=0.1)
-    (0.5, 0.6903)
+    >>> best_threshold(model, rows, softness=0.001), best_threshold(model, rows, softness=0.1)
+    (0.5, 0.5878)
     """
     scored = sorted(((model.probability(x), y) for x, y, _ in rows), reverse=True)
     positives = sum(y for _, y in scored)
@@ -102,10 +109,11 @@ def best_threshold(
         tp += y
         f1s.append((2 * tp / (i + positives), p))
     best = max(f for f, _ in f1s)
-    near = [p for f, p in f1s if f >= best - tolerance]
+    weights = [(math.exp((f - best) / softness), p) for f, p in f1s]
+    threshold = sum(w * p for w, p in weights) / sum(w for w, _ in weights)
     # rounded down: a threshold rounded up past the score it was taken from would
     # reject that very example
-    return math.floor(statistics.median(near) * 10_000) / 10_000
+    return math.floor(threshold * 10_000) / 10_000
 
 
 def fit(rows: Sequence[Example]) -> LogisticModel:
