@@ -285,8 +285,9 @@ def group_features(
     return out
 
 
-#: Words inside a name that make it read like a title: "Dealing with erosion".
-CLAUSE_WORDS = frozenset("and or with for to in on using via from by about versus vs".split())
+#: Words inside a name that make it read like a title: "Dealing with erosion"; "&" and
+#: "+" are how a student writes "and" ("Osmosis & Diffusion", "Enzymes + Substrates").
+CLAUSE_WORDS = frozenset("and or with for to in on using via from by about versus vs & +".split())
 _SYMBOL = re.compile(r"^(?:[A-Za-z]{1,2}\d*|[A-Za-z]\d+[A-Za-z]?|[a-z]{1,2})$")
 
 

@@ -2482,3 +2482,17 @@ def test_concepts_merge_a_proper_name_only_when_always_capitalised(full_forms, m
     short.forms = Counter({"Burners": 2})
     short.shapes[Shape(1, proper=True, pos=("PROPN",))] = 2
     assert same_group(groups_of(full, short), "bunsen burners", "burners") is merged
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "joined"),
+    [
+        ("Osmosis & Diffusion", "osmosis & diffusion", True),
+        ("Enzymes + Substrates", "enzymes + substrate", True),
+        ("Plate tectonics", "plate tectonics", False),
+    ],
+)
+def test_concepts_clause_like_reads_and_written_as_a_symbol(title, name, joined):
+    index = extract_concepts([card(title, "Explained in the lecture.", kind="heading")])
+    scored = next(s for s in index.candidates if name in {n.lower() for n in s.names})
+    assert bool(scored.features.get("clause_like")) is joined, (name, scored.features)
