@@ -17,6 +17,7 @@ import ctypes.util
 import gc
 import importlib.metadata
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -78,15 +79,71 @@ def pipe(texts: Iterable[str], *, nlp: Language | None = None) -> Iterator[Doc]:
     build keeps its docs to the end, so they are dropped here (a doc read back from the
     parse cache never had them).
 
+    A text given more than once is parsed once: a document's parse depends on its text
+    alone, not on the others of its batch, so each later occurrence gets a copy of the
+    first one's document (a term written on many cards, the same answer twice). The
+    document is kept only until its text's last occurrence.
+
     >>> [d.tensor.size for d in pipe(["A GRU gates."])]
     [0]
+    >>> a, b = pipe(["Osmosis.", "Osmosis."])
+    >>> a is not b, a.to_bytes() == b.to_bytes()
+    (True, True)
+    """
+    nlp = nlp or load()
+    texts = list(texts)
+    left = Counter(texts)  # occurrences of each text not yet given
+    kept: dict[str, Doc] = {}  # the documents of texts that occur again
+    parsed = _parse_distinct(list(left), nlp)
+    for text in texts:
+        doc = kept.get(text)
+        if doc is None:
+            doc = next(parsed)
+        left[text] -= 1
+        if left[text]:  # the original stays untouched for the copies still to come
+            kept[text] = doc
+            doc = doc.copy()
+        else:
+            kept.pop(text, None)
+        yield doc
+
+
+def _parse_distinct(texts: list[str], nlp: Language) -> Iterator[Doc]:
+    """``texts`` parsed, in order, without their token vectors, a batch
+    (:func:`_batches`) at a time.
+
+    A text of one word (one token, not a space) is not given to the parser: its parse
+    is known, the word is the root of its one sentence, and the parser's share of such a
+    document's cost is about a fifth. The other components run as :meth:`nlp.pipe`
+    runs them, in order, the root set where the parser would set it: the components
+    before it (token vectors, tags) do not read it, those after it read what it set
+    (the attribute ruler reads the label: "The" alone is a pronoun, as the root).
+
+    >>> [doc] = _parse_distinct(["Enzymes"], load())
+    >>> [(t.dep_, t.head.i, t.is_sent_start) for t in doc]
+    [('ROOT', 0, True)]
     """
     import numpy
 
-    nlp = nlp or load()
     empty = numpy.zeros((0, 0), dtype="float32")
+    parser = "parser" in nlp.pipe_names
     for batch in _batches(texts):
-        for doc in nlp.pipe(batch, batch_size=len(batch)):
+        docs = [nlp.make_doc(text) for text in batch]
+        one = [parser and len(doc) == 1 and not doc[0].is_space for doc in docs]
+        words = [doc for doc, alone in zip(docs, one, strict=True) if alone]
+        others = [doc for doc, alone in zip(docs, one, strict=True) if not alone] if words else docs
+        if others:
+            list(nlp.pipe(others, batch_size=len(others)))
+        for name, component in nlp.pipeline if words else ():
+            if name == "parser":
+                for doc in words:
+                    doc[0].is_sent_start = True  # before the label: a parsed doc refuses it
+                    doc[0].dep_ = "ROOT"
+            elif hasattr(component, "pipe"):
+                words = list(component.pipe(words, batch_size=len(words)))
+            else:
+                words = [component(doc) for doc in words]
+        for doc in docs:
             doc.tensor = empty
             yield doc
 

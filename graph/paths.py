@@ -201,21 +201,46 @@ class IncrementalOrder:
     searched; it never exceeds ``SEARCH_BASE + SEARCH_CREDIT`` per edge offered (an edge
     that would need more is not added, and listed in ``skipped``).
 
+    Each node is numbered as it is first met, and its rank and its links are kept in
+    lists indexed by that number: a search step reads a list, not a dict keyed by the
+    node's name, and compares its rank inline, with no call per link.
+
     >>> order = IncrementalOrder(["a", "b", "c"])
     >>> order.add("a", "b"), order.add("b", "c"), order.add("c", "a")
     (True, True, False)
+    >>> order.ranks()
+    {'a': 0, 'b': 1, 'c': 2}
     """
 
     def __init__(
         self, nodes: list[Any] = (), *, credit: int = SEARCH_CREDIT, base: int = SEARCH_BASE
     ) -> None:
-        self.rank: dict[Any, int] = {n: i for i, n in enumerate(dict.fromkeys(nodes))}
-        self.succ: dict[Any, list] = defaultdict(list)
-        self.pred: dict[Any, list] = defaultdict(list)
+        self._number: dict[Any, int] = {}  # node -> its number, in the order first met
+        self._nodes: list[Any] = []
+        self._rank: list[int] = []  # by number: the node's place in the order
+        self._succ: list[list[int]] = []
+        self._pred: list[list[int]] = []
+        for n in nodes:
+            self._numbered(n)
         self.work = 0
         self.credit = credit
         self.budget = base
         self.skipped: list[tuple[Any, Any]] = []
+
+    def _numbered(self, node: Any) -> int:
+        """``node``'s number; a new node is placed last in the order."""
+        number = self._number.get(node)
+        if number is None:
+            number = self._number[node] = len(self._nodes)
+            self._nodes.append(node)
+            self._rank.append(number)
+            self._succ.append([])
+            self._pred.append([])
+        return number
+
+    def ranks(self) -> dict[Any, int]:
+        """Each node's place in the current order."""
+        return {node: self._rank[i] for i, node in enumerate(self._nodes)}
 
     def add(self, u: Any, v: Any) -> bool:
         """Add ``u -> v`` unless it closes a cycle (or placing it costs more than the
@@ -223,16 +248,15 @@ class IncrementalOrder:
         self.budget += self.credit
         if u == v:
             return False
-        rank = self.rank
-        for n in (u, v):
-            rank.setdefault(n, len(rank))
-        low, high = rank[v], rank[u]
+        iu, iv = self._numbered(u), self._numbered(v)
+        rank = self._rank
+        low, high = rank[iv], rank[iu]
         if low < high:  # against the order: v may reach u
             limit = self.work + self.budget
-            forward = self._reach(v, self.succ, lambda r: r <= high, limit, stop=u)
+            forward = self._reach(iv, self._succ, -1, high, limit, stop=iu)
             backward = None
             if forward is not None and forward is not _COSTLY:
-                backward = self._reach(u, self.pred, lambda r: r >= low, limit)
+                backward = self._reach(iu, self._pred, low, len(rank), limit)
             self.budget = max(0, limit - self.work)
             if forward is None:
                 return False
@@ -242,28 +266,33 @@ class IncrementalOrder:
             moved = sorted(backward, key=rank.__getitem__) + sorted(forward, key=rank.__getitem__)
             for n, r in zip(moved, sorted(rank[n] for n in moved), strict=True):
                 rank[n] = r
-        self.succ[u].append(v)
-        self.pred[v].append(u)
+        self._succ[iu].append(iv)
+        self._pred[iv].append(iu)
         return True
 
-    def _reach(self, start: Any, links: dict, within, limit: int, stop: Any = None):
-        """The nodes reached from ``start`` along ``links`` through ranks ``within``
-        allows; None when ``stop`` is reached; ``_COSTLY`` when ``work`` passes
+    def _reach(self, start: int, links: list, low: int, high: int, limit: int, stop: int = -1):
+        """The nodes reached from ``start`` along ``links`` through ranks from ``low`` to
+        ``high``; None when ``stop`` is reached; ``_COSTLY`` when ``work`` passes
         ``limit`` first."""
+        rank = self._rank
+        work = self.work
         seen = {start}
         stack = [start]
         while stack:
             n = stack.pop()
-            self.work += 1
-            for w in links.get(n, ()):
-                self.work += 1
+            work += 1
+            for w in links[n]:
+                work += 1
                 if w == stop:
+                    self.work = work
                     return None
-                if w not in seen and within(self.rank[w]):
+                if w not in seen and low <= rank[w] <= high:
                     seen.add(w)
                     stack.append(w)
-            if self.work > limit:
+            if work > limit:
+                self.work = work
                 return _COSTLY
+        self.work = work
         return seen
 
 

@@ -77,6 +77,76 @@ def test_nlp_parses_read_makes_only_the_documents_asked_for(monkeypatch):
         list(parses.read([3, 1]))
 
 
+class _Spy:
+    """The pipeline, noting the texts it tokenizes and those its ``pipe`` is given."""
+
+    def __init__(self, model):
+        self._model = model
+        self.tokenized: list[str] = []
+        self.piped: list[str] = []
+
+    def __getattr__(self, name):
+        return getattr(self._model, name)
+
+    def make_doc(self, text):
+        self.tokenized.append(text)
+        return self._model.make_doc(text)
+
+    def pipe(self, texts, **kwargs):
+        texts = list(texts)
+        self.piped += [t if isinstance(t, str) else t.text for t in texts]
+        self.tokenized += [t for t in texts if isinstance(t, str)]
+        return self._model.pipe(texts, **kwargs)
+
+
+def _alone(text):
+    """``text`` parsed alone by the whole pipeline, without its token vectors."""
+    import numpy
+
+    doc = nlp.load()(text)
+    doc.tensor = numpy.zeros((0, 0), dtype="float32")
+    return doc
+
+
+@pytest.mark.parametrize(
+    "texts,distinct",
+    [
+        (["Osmosis moves water.", "Osmosis moves water."], 1),
+        (["Enzymes", "Enzymes", "Enzymes"], 1),
+        (["Plate tectonics", "Magma", "Plate tectonics", "Magma", "Magma rises."], 3),
+    ],
+)
+def test_nlp_pipe_parses_a_repeated_text_once(texts, distinct):
+    """Each distinct text is read once; every occurrence gets a document of its own,
+    the same as the text parsed alone."""
+    spy = _Spy(nlp.load())
+    docs = list(nlp.pipe(texts, nlp=spy))
+    assert len(spy.tokenized) == distinct
+    assert [d.to_bytes() for d in docs] == [_alone(t).to_bytes() for t in texts]
+    assert len({id(d) for d in docs}) == len(texts)
+
+
+@pytest.mark.parametrize(
+    "text,parsed",
+    [
+        ("Enzymes", False),
+        ("the", False),  # the attribute ruler reads the root's label: a pronoun
+        ("1789", False),
+        ("!", False),
+        ("Robespierre", False),
+        ("  ", True),  # a lone space is not labelled as a root by the parser
+        ("Magma rises.", True),
+    ],
+)
+def test_nlp_pipe_gives_a_one_word_text_its_parse_without_the_parser(text, parsed):
+    """A one-word text is the root of its one sentence: set without the parser, with
+    the tags, labels and attributes the whole pipeline gives it."""
+    spy = _Spy(nlp.load())
+    [doc] = nlp.pipe([text], nlp=spy)
+    assert (text in spy.piped) is parsed
+    assert doc.to_bytes() == _alone(text).to_bytes()
+
+
 def test_nlp_parse_packed_gives_what_pipe_gives():
     """Worker processes parse each chunk as this process would, and keep the order."""
     chunks = [["A GRU gates.", "An LSTM remembers."], [], ["Dropout drops units. It helps."]]
