@@ -126,7 +126,7 @@ _ASKS_WHAT = re.compile(
     r"|what\s+do(?:es)?\s+(?:you|we|one)\s+(?:mean|understand)\s+by\b"
     r"|(?:(?:give|state|write)\s+)?(?:the\s+|a\s+)?definition\s+of\b"
     r"|what\s+(?:is|are|was|were)\b"
-    r"|what\s+do(?:es)?\b(?=.+\b(?:mean|stand\s+for|refer\s+to|denote)\W*$)"
+    r"|what\s+do(?:es)?\b(?=.+\b(?:mean|stand\s+for|refer\s+to|denote)\b)"
     r"|(?:\w+ly\s+)?(?:define|explain|describe|outline)\b)"
     r"[\s:]*(?:(?:a|an|the)\s+)?(?:(?:term|word|phrase)\s+)?",
     re.IGNORECASE,

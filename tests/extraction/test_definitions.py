@@ -129,6 +129,7 @@ def test_definitions_an_answer_set_like_a_heading_is_no_definition(title, answer
         ("What does a kiln do?", False),
         ("What does DNA stand for?", True),
         ("What does osmosis mean?", True),
+        ("What does it mean to titrate a solution?", True),
     ],
 )
 def test_definitions_asks_what_it_is_not_what_it_does_to_something(title, asked):
