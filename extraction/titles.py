@@ -59,6 +59,20 @@ _ACTIVITY = re.compile(
 )
 
 
+#: A whole title set in brackets: "[Fractional distillation]", "(Ion channels)".
+_BRACKETED = re.compile(r"^\[([^\[\]]+)\]$|^\(([^()]+)\)$")
+
+
+def _unbracket(title: str) -> str:
+    """A title without the brackets around the whole of it (they are no part of its name).
+
+    >>> _unbracket("[Ion channels]"), _unbracket("Ion channels (IC)"), _unbracket("[a] and [b]")
+    ('Ion channels', 'Ion channels (IC)', '[a] and [b]')
+    """
+    m = _BRACKETED.match(title)
+    return (m.group(1) or m.group(2)).strip() if m else title
+
+
 @dataclass(frozen=True, slots=True)
 class TitleConcept:
     """The concept named by a title: its display name and an acronym, if given."""
@@ -110,8 +124,10 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     TitleConcept(name='Supply and demand', acronym='')
     >>> title_concept("Training the Model", term=True) is None
     True
+    >>> title_concept("[Fractional distillation]", term=True)
+    TitleConcept(name='Fractional distillation', acronym='')
     """
-    text = _CONTEXT.sub("", _TRAILING.sub("", title.strip()))
+    text = _CONTEXT.sub("", _TRAILING.sub("", _unbracket(title.strip())))
     acronym = ""
     text = re.sub(r"\?\s*(\([^()]*\))$", r" \1", text)
     if m := _ABBREV.search(text):

@@ -125,7 +125,8 @@ _ASKS_WHAT = re.compile(
     r"^(?:what\s+(?:is|are)\s+(?:meant|understood)\s+by\b"
     r"|what\s+do(?:es)?\s+(?:you|we|one)\s+(?:mean|understand)\s+by\b"
     r"|(?:(?:give|state|write)\s+)?(?:the\s+|a\s+)?definition\s+of\b"
-    r"|what\s+(?:is|are|was|were|does|do)\b"
+    r"|what\s+(?:is|are|was|were)\b"
+    r"|what\s+do(?:es)?\b(?=.+\b(?:mean|stand\s+for|refer\s+to|denote)\b)"
     r"|(?:\w+ly\s+)?(?:define|explain|describe|outline)\b)"
     r"[\s:]*(?:(?:a|an|the)\s+)?(?:(?:term|word|phrase)\s+)?",
     re.IGNORECASE,
@@ -158,6 +159,8 @@ def asks_something_else(title: str) -> bool:
     (False, False)
     >>> asks_something_else("Osmosis vs. diffusion")
     True
+    >>> asks_something_else("What does a kiln fire?"), asks_something_else("What does DNA mean?")
+    (True, False)
     """
     if CONTRAST_CUE.search(title) or VERSUS.search(title):  # what tells two things apart
         return True
@@ -168,6 +171,10 @@ def asks_something_else(title: str) -> bool:
         return False
     if not asked_what and not asked_after and words[0] in OTHER_QUESTIONS:
         return True
+    if words[:2] in (["what", "does"], ["what", "do"], ["what", "did"]):
+        # "What does a volcano erupt?" asks what it does to something, not what it is;
+        # "What does a kiln do?" asks what it does, which its answer says
+        return not asks_what_it_does(title)
     if asked_what and words[0] in _ASKS_HOW:
         return True  # "Explain why ice floats": an instruction that asks how or why
     at = 1 if words[0] in {"main", "key", "different", "various", "two", "three"} else 0
@@ -370,6 +377,8 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
             text = evidence.text.strip()
             if text:
                 whole = definition_text(text) or text
+                if passing_mention(whole, names, role):
+                    continue
                 options.append(
                     (
                         DEFINITION_RANK.get(role, 3),
@@ -392,6 +401,97 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         text = _UNFINISHED_TAIL.sub("", text).rstrip() + " …"
         evidence = Evidence(evidence.source, evidence.line, text)
     return text, evidence
+
+
+#: Words that open a clause subordinate to the rest of its sentence: a name inside it is a
+#: condition or a reason ("If an enzyme is heated, ..."), not the thing the sentence defines.
+_SUBORDINATE = frozenset(
+    "if when whenever unless since because although though while whereas once suppose "
+    "assume assuming given".split()
+)
+#: Determiners that make a sentence about one more member of a class ("Another enzyme is
+#: lipase" defines lipase, not enzyme).
+_ANOTHER = frozenset("another other others further second third next".split())
+#: Prepositions after which a name is only the thing something else is about, for or in
+#: ("the best test for osmosis").
+_PREPOSITIONS = frozenset(
+    "of for in on at by with from to about into onto over under within between among "
+    "against through across towards toward".split()
+)
+_DETERMINERS = frozenset(
+    "a an the this that these those its their our your his her each every".split()
+)
+_TOKEN = re.compile(r"[\w'’-]+|[,:;–—]")
+
+
+def _name_spans(words: Sequence[str], names: Sequence[str]) -> list[int]:
+    """Where (word index) one of ``names`` starts in ``words`` (lower case; a plural
+    in -s or -es counts)."""
+    starts = []
+    wanted = [n.lower().split() for n in names if n.strip()]
+    for i in range(len(words)):
+        for name in wanted:
+            part = words[i : i + len(name)]
+            if len(part) == len(name) and all(
+                w == n or w in {n + "s", n + "es"} for w, n in zip(part, name, strict=True)
+            ):
+                starts.append(i)
+                break
+    return starts
+
+
+def passing_mention(text: str, names: Sequence[str], role: str = "defined") -> bool:
+    """Does a sentence found in the notes (not a card's answer) only pass by the concept
+    of ``names`` rather than define it? Its first sentence names it inside a clause of
+    condition or reason ("If an enzyme is heated, it stops working"), after "another"
+    ("Another enzyme is lipase": lipase is defined), or only after a preposition, as
+    what something else is for or about ("Boiling is the best test for purity"); a
+    sentence read as defining its subject (``role`` "defined") must open with it.
+
+    >>> passing_mention("If an enzyme is heated, it stops working.", ["enzyme"])
+    True
+    >>> passing_mention("Another enzyme is lipase, which breaks down fats.", ["enzyme"])
+    True
+    >>> passing_mention("Filtration is the usual first step for sewage.", ["sewage"], "label")
+    True
+    >>> passing_mention("An enzyme is a protein that speeds up a reaction.", ["enzyme"])
+    False
+    >>> passing_mention("a protein that speeds up a reaction", ["enzyme"], "label")
+    False
+    >>> passing_mention("Sewage: Filtration is the first step for sewage.", ["sewage"], "label")
+    True
+    >>> passing_mention("When rock melts deep down, it is called magma.", ["magma"], "named")
+    False
+    """
+    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    words = [w.lower() for w in _TOKEN.findall(first)]
+    starts = _name_spans(words, names)
+    if starts and starts[0] == 0 and role != "defined":
+        # a label line ("Osmosis: ..."): what follows the label is what to judge
+        label_end = next((i for i, w in enumerate(words) if w in {":", "–", "—"}), None)
+        if label_end is not None and label_end <= 6:
+            words = words[label_end + 1 :]
+            starts = _name_spans(words, names)
+            if not starts:
+                return False  # "Osmosis: water crossing a membrane"
+    if not starts:
+        return role == "defined"  # the subject it defines is not what it names
+    if words[0] in _SUBORDINATE:
+        clause_end = next((i for i, w in enumerate(words) if w == ","), len(words))
+        if starts[0] < clause_end:
+            return True  # "If an enzyme is heated, ...": a condition, not what it is
+
+    def before(i: int) -> str:
+        j = i - 1
+        while j >= 0 and words[j] in _DETERMINERS:
+            j -= 1
+        return words[j] if j >= 0 else ""
+
+    if any(before(i) in _ANOTHER for i in starts):
+        return True  # "Another enzyme is lipase": lipase is what it defines
+    if role == "defined" and before(starts[0]) != "":
+        return True  # a defining sentence whose subject is another name
+    return all(before(i) in _PREPOSITIONS for i in starts)
 
 
 #: Words a finished sentence never ends with.

@@ -118,3 +118,78 @@ def test_definitions_a_verb_answering_what_x_does_says_what_it_does(title, answe
 )
 def test_definitions_an_answer_set_like_a_heading_is_no_definition(title, answer, name, defined):
     assert bool(definition_of(title, answer, name)) is defined
+
+
+@pytest.mark.parametrize(
+    ("title", "asked"),
+    [
+        ("What does a volcano erupt?", False),
+        ("What do enzymes break down?", False),
+        ("What did the French revolution abolish?", False),
+        ("What does a kiln do?", False),
+        ("What does DNA stand for?", True),
+        ("What does osmosis mean?", True),
+        ("What does it mean to titrate a solution?", True),
+    ],
+)
+def test_definitions_asks_what_it_is_not_what_it_does_to_something(title, asked):
+    assert asks_what_it_is(title) is asked
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name"),
+    [
+        ("What does a volcano erupt?", "Molten rock and clouds of hot ash.", "volcano"),
+        ("What do enzymes break down?", "Large molecules such as starch", "enzyme"),
+    ],
+)
+def test_definitions_an_answer_to_what_x_does_to_something_defines_nothing(title, answer, name):
+    assert definition_of(title, answer, name) == ""
+
+
+def prose_definition(sentences: list[str], name: str) -> str:
+    """The definition of ``name`` in a section of prose under a heading."""
+    body = "\n".join(sentences)
+    index = extract_concepts(
+        [card("Notes", body, kind="heading")], model=LogisticModel((), (), bias=10.0)
+    )
+    found = index.find(name)
+    return "" if found is None else index.concepts[found].definition
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("If an enzyme is a catalyst of digestion, its shape matters.", "enzyme"),
+        ("Since osmosis is a slow process, cells swell over hours.", "osmosis"),
+        ("Another enzyme is lipase, which breaks down fats.", "enzyme"),
+        ("Hash tables are fast. Another hash table is a trie of buckets.", "hash table"),
+    ],
+)
+def test_definitions_a_condition_or_another_member_is_no_definition(sentence, name):
+    definition = prose_definition([sentence], name)
+    assert not definition.startswith(("If ", "Since ", "Another "))
+    assert "Another" not in definition
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "definition"),
+    [
+        ("Swamp soil: Drainage appears to be the best remedy for swamp soil.", "swamp soil", ""),
+        ("Ocean crust: Subduction is the usual fate of ocean crust.", "ocean crust", ""),
+        (
+            "Swamp soil: Soil that stays wet all year.",
+            "swamp soil",
+            "Soil that stays wet all year.",
+        ),
+        (
+            "An enzyme is a protein that speeds up a reaction.",
+            "enzyme",
+            "An enzyme is a protein that speeds up a reaction.",
+        ),
+    ],
+)
+def test_definitions_a_sentence_naming_its_term_only_after_a_preposition_is_none(
+    text, name, definition
+):
+    assert prose_definition([text], name) == definition

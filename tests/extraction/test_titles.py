@@ -95,3 +95,16 @@ def test_titles_singular_keeps_non_plurals():
 def test_titles_an_instruction_names_its_subject(title, name):
     found = title_concept(title)
     assert found is not None and found.name == name
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("[Fractional distillation]", "Fractional distillation"),
+        ("(Ion channels)", "Ion channels"),
+        ("[Plate tectonics]", "Plate tectonics"),
+    ],
+)
+def test_titles_brackets_around_a_whole_heading_are_no_part_of_its_name(title, name):
+    found = title_concept(title, term=True)
+    assert found is not None and found.name == name
