@@ -75,7 +75,8 @@ RULES: dict[str, str] = {
     "and the head does not name another thing than X ('activation function', 'language model')",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
     "('rate of reaction', 'reaction rate'); not after a framing noun ('types of rock')",
-    "typo": "a misspelling one edit away from a name used far more often",
+    "typo": "a misspelling one edit away from a name used far more often; not an adjective "
+    "derived from it ('-al', '-ic', '-ive': 'transpirational', 'transpiration')",
     "verb_noun": "a verb the notes use as a name ('puddles **evaporate**') is the "
     "process its noun names ('evaporation')",
     "bare_modifier": "a noun the notes use alone for the one method it qualifies, always "
@@ -974,6 +975,33 @@ def numbered(a: str, b: str) -> bool:
     return last_a != last_b and any(len(w) == 1 and w.isalpha() for w in last_a + last_b)
 
 
+#: Endings that make an adjective of a noun or a verb ("transpirational", "periodic",
+#: "interpolative"): the adjective is no misspelling of the noun.
+ADJECTIVE_ENDINGS = ("ical", "al", "ic", "ive")
+
+
+def derived_adjective(a: str, b: str) -> bool:
+    """Is ``a`` the same name as ``b`` with its last word made an adjective by an ending
+    of :data:`ADJECTIVE_ENDINGS` (added to the noun, or in place of its last letters)?
+
+    >>> derived_adjective("transpirational", "transpiration")
+    True
+    >>> derived_adjective("interpolative", "interpolation")
+    True
+    >>> derived_adjective("tranformer", "transformer")
+    False
+    """
+    *head_a, last_a = a.split() or [""]
+    *head_b, last_b = b.split() or [""]
+    if head_a != head_b:
+        return False
+    for ending in ADJECTIVE_ENDINGS:
+        stem = last_a.removesuffix(ending)
+        if stem != last_a and len(stem) >= 4 and last_b.startswith(stem):
+            return len(last_b) - len(stem) <= 3
+    return False
+
+
 def _pieces(word: str, n: int) -> list[tuple[int, str]]:
     """``word`` cut in ``n + 1`` runs of near-equal length, each with its offset.
 
@@ -1031,6 +1059,8 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
             other, ocand = frequent[i]
             if other == key or ocand.count < TYPO_RATIO * cand.count or numbered(lower, other):
                 continue
+            if derived_adjective(lower, other.lower()) or derived_adjective(other.lower(), lower):
+                continue  # "transpirational" is no misspelling of "transpiration"
             distance = Levenshtein.distance(lower, other.lower(), score_cutoff=cutoff)
             if distance <= cutoff:
                 join(other, key, "typo")

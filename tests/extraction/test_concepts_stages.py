@@ -1021,6 +1021,21 @@ def test_concepts_merge_another_name_the_notes_state(title, kind, body, a, b, me
         assert not any({a, b} <= {c.key.lower() for c in s.candidates} for s in off.candidates)
 
 
+@pytest.mark.parametrize(
+    ("frequent", "rare", "merged"),
+    [
+        ("transformer", "tranformer", True),
+        # an adjective made of the noun is no misspelling of it
+        ("transpiration", "transpirational", False),
+        ("interpolation", "interpolative", False),
+        ("root transpiration", "root transpirational", False),
+    ],
+)
+def test_concepts_merge_typo_not_an_adjective_derived_from_the_name(frequent, rare, merged):
+    groups = groups_of(cand(frequent, 6), cand(rare, 1))
+    assert same_group(groups, frequent, rare) is merged
+
+
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
     a, b = cand("transformer", 6), cand("tranformer", 1)
     assert same_group(groups_of(a, b), "transformer", "tranformer")
