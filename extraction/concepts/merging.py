@@ -70,7 +70,9 @@ RULES: dict[str, str] = {
     "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
     "generic head ('SHA hash function' names SHA)",
     "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone; not in a name "
-    "in capitals throughout ('HTTP GET'), nor after a possessive ('Nikon's DSLR')",
+    "in capitals throughout ('HTTP GET'), nor after a possessive ('Nikon's DSLR'), nor after "
+    "an adjective when the notes use the acronym alone: then it is the head ('recursive DNS' "
+    "is a kind of DNS)",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
     "and the head does not name another thing than X ('activation function', 'language model')",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
@@ -265,13 +267,19 @@ def merge(
     # 7. "round-robin DNS" is the round-robin (DNS) when "round-robin" is used alone;
     # not a name in capitals throughout ("HTTP GET", "LEFT JOIN"): there a word in
     # capitals is no sign of an acronym; nor after a possessive ("Nikon's DSLR" is a
-    # thing of Nikon's, not Nikon)
+    # thing of Nikon's, not Nikon); nor after an adjective when the acronym is used alone
+    # ("recursive DNS" is a kind of DNS)
     for key in multiword:
         words = key.split()
         if (
             is_acronym(words[-1])
             and not in_capitals(words[:-1])
             and not possessive(words[:-1])
+            and not (
+                reads_as_adjective(words[-2])
+                and (head := known(words[-1]))
+                and used_alone(candidates[head])
+            )
             and (base := known(" ".join(words[:-1])))
             and any(is_acronym(w) or zipf(w) < 4.0 for w in words[:-1])
         ):
@@ -1000,6 +1008,18 @@ def derived_adjective(a: str, b: str) -> bool:
         if stem != last_a and len(stem) >= 4 and last_b.startswith(stem):
             return len(last_b) - len(stem) <= 3
     return False
+
+
+def reads_as_adjective(word: str) -> bool:
+    """Does ``word`` read as an adjective: English has it only as one, or it ends as
+    one made of a noun or a verb does (:data:`ADJECTIVE_ENDINGS`)? Before an acronym the
+    notes use alone ("hierarchical DNS"), the acronym is the head it describes.
+
+    >>> [reads_as_adjective(w) for w in ["hierarchical", "recursive", "deep", "peer-to-peer"]]
+    [True, True, True, False]
+    """
+    lower = word.lower()
+    return only_adjective(lower) or (len(lower) > 5 and lower.endswith(ADJECTIVE_ENDINGS))
 
 
 def _pieces(word: str, n: int) -> list[tuple[int, str]]:

@@ -1036,6 +1036,28 @@ def test_concepts_merge_typo_not_an_adjective_derived_from_the_name(frequent, ra
     assert same_group(groups, frequent, rare) is merged
 
 
+@pytest.mark.parametrize(
+    ("base", "longer", "acronym_roles", "merged"),
+    [
+        ("hierarchical", "hierarchical DNS", None, True),
+        ("hierarchical", "hierarchical DNS", {"nested": 2}, True),  # only inside names
+        # after an adjective, an acronym the notes use alone is the head it describes
+        ("hierarchical", "hierarchical DNS", {"mention": 2}, False),
+        ("recursive", "recursive DNS", {"mention": 2}, False),
+        ("peer-to-peer", "peer-to-peer DNS", {"mention": 2}, True),  # a kind named by a noun
+    ],
+)
+def test_concepts_merge_acronym_suffix_not_when_the_acronym_is_used_alone(
+    base, longer, acronym_roles, merged
+):
+    cands = [cand(base, 2), cand(longer, 2)]
+    if acronym_roles:
+        acronym = cand("DNS", 2)
+        acronym.roles = Counter(acronym_roles)
+        cands.append(acronym)
+    assert same_group(groups_of(*cands), base, longer) is merged
+
+
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
     a, b = cand("transformer", 6), cand("tranformer", 1)
     assert same_group(groups_of(a, b), "transformer", "tranformer")
