@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extraction.concepts.candidates import (
     ALTERNATIVES,
@@ -35,6 +36,7 @@ from extraction.concepts.words import (
     FRAMING_NOUNS,
     GENERIC_HEADS,
     MANNER_HEADS,
+    SYNONYM_CUE,
     THING_HEADS,
 )
 from extraction.names import (
@@ -176,6 +178,10 @@ def merge(
     # 2-3. stated pairs: abbreviations and glosses
     for pair in pairs:
         s_key, l_key = known(pair.short), known(pair.long)
+        if pair.reason == OTHER_NAME and pair.evidence is not None:
+            before = appositive(pair.evidence.text)
+            if before is not None:  # ", also known as Y": Y names the phrase before it
+                l_key = _named_before(before, known, candidates)
         if s_key and l_key and s_key != l_key:
             glossed = pair.reason.startswith("glossed")
             if glossed and not abbreviates(pair.short, pair.long):
@@ -339,6 +345,43 @@ def merge(
     for m in merges:
         by_root[uf.find(m.into)].append(m)
     return Groups(dict(groups), dict(by_root))
+
+
+def appositive(text: str) -> list[str] | None:
+    """The names that may stand right before a comma and "also known as" ("...what's
+    called a hash function, also known as a digest"), longest first, or ``None`` when
+    no comma precedes the cue ("Hash maps are also known as ..."): set off so, the
+    other name is the phrase before it, not the sentence's subject.
+
+    >>> appositive("Plates ride on mantle convection, also called convective flow.")[-3:]
+    ['on mantle convection', 'mantle convection', 'convection']
+    >>> appositive("Hash maps are also known as dictionaries.") is None
+    True
+    """
+    if not (m := SYNONYM_CUE.search(text)):
+        return None
+    before = text[: m.start()].rstrip()
+    if not before.endswith(","):
+        return None
+    words = re.findall(r"[\w'’\-]+", before[:-1])[-6:]
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
+def _named_before(
+    before: Sequence[str], known: Callable[[str], str | None], candidates: Mapping[str, Candidate]
+) -> str | None:
+    """The longest name of ``before`` (:func:`appositive`) the notes use; without an
+    adjective they put before a name they use far more often alone ("popular hash
+    functions": "hash function")."""
+    names = [k for k in map(known, before) if k]
+    for longer, shorter in pairwise(names):
+        if not (
+            only_adjective(longer.split()[0])
+            and match_key(shorter) == match_key(longer.split(" ", 1)[-1])
+            and candidates[shorter].count >= TYPO_RATIO * candidates[longer].count
+        ):
+            return longer
+    return names[-1] if names else None
 
 
 def acted_on(base: str, candidates: Mapping[str, Candidate]) -> bool:

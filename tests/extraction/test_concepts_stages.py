@@ -1022,6 +1022,36 @@ def test_concepts_merge_another_name_the_notes_state(title, kind, body, a, b, me
 
 
 @pytest.mark.parametrize(
+    ("title", "body", "a", "b", "subject"),
+    [
+        # set off by a comma, the other name is the phrase's before it, not the subject's
+        (
+            "Plate tectonics",
+            "Plate motion is driven by what is called mantle convection, also known as "
+            "convective flow.",
+            "mantle convection",
+            "convective flow",
+            "plate motion",
+        ),
+        (
+            "Plate tectonics",
+            "We then study plate boundaries, also known as plate margins.",
+            "plate boundary",
+            "plate margin",
+            "plate tectonics",
+        ),
+    ],
+)
+def test_concepts_merge_another_name_after_a_comma_names_the_phrase_before_it(
+    title, body, a, b, subject
+):
+    index = extract_concepts([card(title, body, kind="heading")])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({a, b} <= g for g in groups), groups
+    assert not any({subject, b} <= g for g in groups), groups
+
+
+@pytest.mark.parametrize(
     ("frequent", "rare", "merged"),
     [
         ("transformer", "tranformer", True),
