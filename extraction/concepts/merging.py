@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from extraction.concepts.candidates import (
@@ -109,18 +109,32 @@ class Merge:
         return RULES.get(self.rule, self.rule)
 
 
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A merge a rule asked for and that was not made, and why (:func:`long_forms_clash`)."""
+
+    merge: Merge
+    why: str
+
+
 @dataclass
 class Groups:
-    """Candidate groups (lists of candidates, by root key) and the merges that made
-    them."""
+    """Candidate groups (lists of candidates, by root key), the merges that made
+    them and the merges refused."""
 
     groups: dict[str, list[Candidate]]
     merges: dict[str, list[Merge]]  # root key -> merges inside the group
+    refused: list[Refusal] = field(default_factory=list)
 
 
 class _UnionFind:
     def __init__(self, keys: Iterable[str]) -> None:
         self.parent = {k: k for k in keys}
+        self.members: dict[str, list[str]] = {k: [k] for k in self.parent}
+
+    def group(self, k: str) -> list[str]:
+        """The keys in ``k``'s group."""
+        return self.members.setdefault(self.find(k), [k])
 
     def find(self, k: str) -> str:
         parent = self.parent
@@ -135,6 +149,7 @@ class _UnionFind:
         if ra == rb:
             return False
         self.parent[rb] = ra
+        self.members.setdefault(ra, [ra]).extend(self.members.pop(rb, [rb]))
         return True
 
 
@@ -153,10 +168,18 @@ def merge(
     (by id) tells which cards a heading or a section is about."""
     uf = _UnionFind(candidates)
     merges: list[Merge] = []
+    refused: list[Refusal] = []
 
     def join(a: str, b: str, rule: str, evidence: Evidence | None = None) -> None:
-        if rule not in disabled and uf.union(a, b):
-            merges.append(Merge(b, a, rule, evidence))
+        if rule in disabled or uf.find(a) == uf.find(b):
+            return
+        # through other names, a join may put two different long forms of one short
+        # form in one group ("ML" for two phrases): the later, weaker join is refused
+        if rule != "spelling" and (clash := long_forms_clash(uf.group(a), uf.group(b))):
+            refused.append(Refusal(Merge(b, a, rule, evidence), clash))
+            return
+        uf.union(a, b)
+        merges.append(Merge(b, a, rule, evidence))
 
     # 1. spelling variants share a match key; a one-word name the notes always
     # capitalise ("Windows", "the Andes") is no spelling of a common noun they write in
@@ -344,7 +367,7 @@ def merge(
     by_root: dict[str, list[Merge]] = defaultdict(list)
     for m in merges:
         by_root[uf.find(m.into)].append(m)
-    return Groups(dict(groups), dict(by_root))
+    return Groups(dict(groups), dict(by_root), refused)
 
 
 def appositive(text: str) -> list[str] | None:
@@ -382,6 +405,47 @@ def _named_before(
         ):
             return longer
     return names[-1] if names else None
+
+
+def _spellings(keys: Iterable[str], letters: str) -> set[str]:
+    """The first words of ``keys`` (names without an acronym) that spell ``letters``."""
+    found = set()
+    for key in keys:
+        if any(is_acronym(w) for w in key.split()):
+            continue
+        words = [match_key(w) for w in re.split(r"[\s\-–/]+", key.lower()) if w]
+        for n in range(2, len(words) + 1):
+            if letters in initials(" ".join(words[:n])):
+                found.add(" ".join(words[:n]))
+    return found
+
+
+def long_forms_clash(a: Sequence[str], b: Sequence[str]) -> str | None:
+    """Why two groups (their keys) may not be one: an acronym of either (alone or
+    opening a name) that names of each group spell out with no word in common ("DNA"
+    for "deoxyribonucleic acid" and for "data normalisation algorithm"); ``None`` when
+    they may.
+
+    >>> long_forms_clash(["PT", "plate tectonics"], ["PT model", "probability theory model"])
+    "PT would stand for 'plate tectonics' and for 'probability theory'"
+    >>> long_forms_clash(["PT", "plate tectonics"], ["plate tectonic theory"]) is None
+    True
+    """
+    acronyms = {
+        re.sub(r"[^a-z]", "", singular_acronym(w).lower())
+        for k in (*a, *b)
+        for w in k.split()
+        if is_acronym(w)
+    }
+    for letters in sorted(acronyms):
+        these, those = _spellings(a, letters), _spellings(b, letters)
+        if (
+            these
+            and those
+            and not any(set(x.split()) & set(y.split()) for x in these for y in those)
+        ):
+            return f"{letters.upper()} would stand for '{min(these)}' and for '{min(those)}'"
+    return None
 
 
 def acted_on(base: str, candidates: Mapping[str, Candidate]) -> bool:

@@ -10,7 +10,7 @@ import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.abbreviations import abbreviations, best_long_form, spelled_out
-from extraction.concepts.candidates import GENERATORS, Candidate, Shape, well_formed
+from extraction.concepts.candidates import GENERATORS, AliasPair, Candidate, Shape, well_formed
 from extraction.concepts.definitions import definition_text, name_concept
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
@@ -1086,6 +1086,19 @@ def test_concepts_merge_acronym_suffix_not_when_the_acronym_is_used_alone(
         acronym.roles = Counter(acronym_roles)
         cands.append(acronym)
     assert same_group(groups_of(*cands), base, longer) is merged
+
+
+def test_concepts_merge_no_group_holds_two_long_forms_of_one_acronym():
+    cands = {
+        k: cand(k, 2) for k in ("PT", "plate tectonics", "PT model", "probability theory model")
+    }
+    pairs = [AliasPair("PT", "plate tectonics", "abbreviation")]
+    result = merge(cands, pairs)
+    groups = [{c.key for c in g} for g in result.groups.values()]
+    assert {"PT", "plate tectonics"} in [g & {"PT", "plate tectonics"} for g in groups]
+    assert not any({"PT", "probability theory model"} <= g for g in groups)
+    assert [(r.merge.name, r.merge.into) for r in result.refused] == [("PT model", "PT")]
+    assert "PT" in result.refused[0].why
 
 
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
