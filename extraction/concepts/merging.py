@@ -67,7 +67,8 @@ RULES: dict[str, str] = {
     "else each letter is a word's initial and the acronym is used alone, not only inside "
     "other names ('PSU fan')",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
-    "('KL divergence', 'Kullback-Leibler divergence')",
+    "('KL divergence', 'Kullback-Leibler divergence'); the acronym alone is the one name it "
+    "opens that the notes spell out so ('KL')",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
     "generic head ('SHA hash function' names SHA)",
@@ -244,6 +245,10 @@ def merge(
         if len(spelled_out) > 1:  # "the resulting RNA" names no kind of RNA: "rRNA"
             names = [k for k in names if not participle(k.split()[0])]
             spelled_out = {uf.find(k) for k in names}
+        if len(spelled_out) > 1 and cards:  # of several, the one a card uses it with
+            shared = [k for k in names if initials_evidence(candidates[a], [candidates[k]], cards)]
+            if len({uf.find(k) for k in shared}) == 1:
+                names, spelled_out = shared, {uf.find(shared[0])}
         if len(spelled_out) == 1:
             root = spelled_out.pop()
             fits = [k for k in names if uf.find(k) == root]
@@ -268,6 +273,20 @@ def merge(
             spelled_out.discard(uf.find(k))
             if len(spelled_out) == 1:
                 join(spelled_out.pop(), k, "initials_in_name")
+    # "KL" alone is "KL divergence", the one name it opens that the notes spell out
+    # ("Kullback-Leibler divergence"), unless a group already spells it out
+    for a in (k for k in candidates if " " not in k and is_acronym(k)):
+        if not used_alone(candidates[a]) or any(" " in k for k in uf.group(a)):
+            continue
+        letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
+        opened = {
+            uf.find(k)
+            for k in multiword
+            if singular_acronym(k.split()[0]) == singular_acronym(a)
+            and any(spells_first_words(n, letters) for n in uf.group(k))
+        }
+        if len(opened) == 1:
+            join(opened.pop(), a, "initials_in_name")
     # 5. an inner adjective dropped in the same card: "targeted (adversarial) attack"
     words_of = {" ".join(k.lower().split()): k for k in candidates}
     for key in multiword:
@@ -405,6 +424,21 @@ def _named_before(
         ):
             return longer
     return names[-1] if names else None
+
+
+def spells_first_words(name: str, letters: str) -> bool:
+    """Do the initials of the first two words or more of ``name`` (no acronym in it)
+    spell ``letters``?
+
+    >>> spells_first_words("nuclear magnetic resonance spectroscopy", "nmr")
+    True
+    >>> spells_first_words("NMR spectroscopy", "nmr")
+    False
+    """
+    words = [w for w in re.split(r"[\s\-–/]+", name.lower()) if w]
+    if any(is_acronym(w) for w in name.split()):
+        return False
+    return any(letters in initials(" ".join(words[:n])) for n in range(2, len(words) + 1))
 
 
 def _spellings(keys: Iterable[str], letters: str) -> set[str]:

@@ -1088,6 +1088,41 @@ def test_concepts_merge_acronym_suffix_not_when_the_acronym_is_used_alone(
     assert same_group(groups_of(*cands), base, longer) is merged
 
 
+@pytest.mark.parametrize(
+    ("acronym_cards", "names", "spelled_out"),
+    [
+        # of the names that spell it, the one the acronym's card uses
+        (("c1",), {"plate tectonics": ("c1",), "partial transcript": ("c2",)}, "plate tectonics"),
+        (("c1",), {"plate tectonics": ("c1",), "partial transcript": ("c1",)}, None),
+        (("c3",), {"plate tectonics": ("c1",), "partial transcript": ("c2",)}, None),
+    ],
+)
+def test_concepts_merge_initials_of_several_names_take_the_one_a_card_shares(
+    acronym_cards, names, spelled_out
+):
+    cands = {"PT": cand("PT", 3, cards=acronym_cards)}
+    cands |= {n: cand(n, cards=c) for n, c in names.items()}
+    cards = {
+        c: card("Notes", "PT, plate tectonics.", n=i) for i, c in enumerate(("c1", "c2", "c3"))
+    }
+    groups = merge(cands, cards=cards).groups.values()
+    merged = [n for n in names if any({"PT", n} <= {c.key for c in g} for g in groups)]
+    assert merged == ([spelled_out] if spelled_out else [])
+
+
+@pytest.mark.parametrize(
+    ("names", "merged"),
+    [
+        # "NMR" alone is the one name it opens that the notes spell out
+        (("NMR spectroscopy", "nuclear magnetic resonance spectroscopy"), True),
+        (("NMR spectroscopy",), False),  # nothing spells it out
+    ],
+)
+def test_concepts_merge_an_acronym_alone_with_the_spelled_out_name_it_opens(names, merged):
+    groups = groups_of(cand("NMR", 3, cards=("c2",)), *(cand(n, 2) for n in names))
+    assert same_group(groups, "NMR", "NMR spectroscopy") is merged
+
+
 def test_concepts_merge_no_group_holds_two_long_forms_of_one_acronym():
     cands = {
         k: cand(k, 2) for k in ("PT", "plate tectonics", "PT model", "probability theory model")
