@@ -68,7 +68,7 @@ RULES: dict[str, str] = {
     "other names ('PSU fan')",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence'); the acronym alone is the one name it "
-    "opens that the notes spell out so ('KL')",
+    "opens that the notes spell out so ('KL'), unless they use the words it stands for alone",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
     "generic head ('SHA hash function' names SHA)",
@@ -245,8 +245,9 @@ def merge(
         if len(spelled_out) > 1:  # "the resulting RNA" names no kind of RNA: "rRNA"
             names = [k for k in names if not participle(k.split()[0])]
             spelled_out = {uf.find(k) for k in names}
-        if len(spelled_out) > 1 and cards:  # of several, the one a card uses it with
-            shared = [k for k in names if initials_evidence(candidates[a], [candidates[k]], cards)]
+        if len(spelled_out) > 1:  # of several, the one a card about it uses the acronym in
+            used_in = candidates[a].cards
+            shared = [k for k in names if any(c.id in used_in for c in candidates[k].subject_of)]
             if len({uf.find(k) for k in shared}) == 1:
                 names, spelled_out = shared, {uf.find(shared[0])}
         if len(spelled_out) == 1:
@@ -274,7 +275,9 @@ def merge(
             if len(spelled_out) == 1:
                 join(spelled_out.pop(), k, "initials_in_name")
     # "KL" alone is "KL divergence", the one name it opens that the notes spell out
-    # ("Kullback-Leibler divergence"), unless a group already spells it out
+    # ("Kullback-Leibler divergence"), unless a group already spells it out or the notes
+    # use the words it stands for as a name of their own ("ML" and "machine learning"
+    # beside "ML model"): then the acronym is short for those words
     for a in (k for k in candidates if " " not in k and is_acronym(k)):
         if not used_alone(candidates[a]) or any(" " in k for k in uf.group(a)):
             continue
@@ -285,7 +288,10 @@ def merge(
             if singular_acronym(k.split()[0]) == singular_acronym(a)
             and any(spells_first_words(n, letters) for n in uf.group(k))
         }
-        if len(opened) == 1:
+        stands_for = {
+            short for root in opened for short in map(known, _spellings(uf.group(root), letters))
+        }
+        if len(opened) == 1 and not any(k and candidates[k].count for k in stands_for):
             join(opened.pop(), a, "initials_in_name")
     # 5. an inner adjective dropped in the same card: "targeted (adversarial) attack"
     words_of = {" ".join(k.lower().split()): k for k in candidates}

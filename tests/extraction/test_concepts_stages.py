@@ -1089,23 +1089,22 @@ def test_concepts_merge_acronym_suffix_not_when_the_acronym_is_used_alone(
 
 
 @pytest.mark.parametrize(
-    ("acronym_cards", "names", "spelled_out"),
+    ("acronym_cards", "subjects", "spelled_out"),
     [
-        # of the names that spell it, the one the acronym's card uses
-        (("c1",), {"plate tectonics": ("c1",), "partial transcript": ("c2",)}, "plate tectonics"),
-        (("c1",), {"plate tectonics": ("c1",), "partial transcript": ("c1",)}, None),
-        (("c3",), {"plate tectonics": ("c1",), "partial transcript": ("c2",)}, None),
+        # of the names that spell it, the one a card about it uses the acronym in
+        (("n.txt#1",), ("plate tectonics",), "plate tectonics"),
+        (("n.txt#1",), ("plate tectonics", "partial transcript"), None),
+        (("c3",), ("plate tectonics",), None),  # no card about a name uses it
+        (("n.txt#1",), (), None),
     ],
 )
-def test_concepts_merge_initials_of_several_names_take_the_one_a_card_shares(
-    acronym_cards, names, spelled_out
+def test_concepts_merge_initials_of_several_names_take_the_one_its_card_is_about(
+    acronym_cards, subjects, spelled_out
 ):
+    names = ("plate tectonics", "partial transcript")
     cands = {"PT": cand("PT", 3, cards=acronym_cards)}
-    cands |= {n: cand(n, cards=c) for n, c in names.items()}
-    cards = {
-        c: card("Notes", "PT, plate tectonics.", n=i) for i, c in enumerate(("c1", "c2", "c3"))
-    }
-    groups = merge(cands, cards=cards).groups.values()
+    cands |= {n: cand(n, cards=("c1", "c2"), subject=n in subjects) for n in names}
+    groups = merge(cands).groups.values()
     merged = [n for n in names if any({"PT", n} <= {c.key for c in g} for g in groups)]
     assert merged == ([spelled_out] if spelled_out else [])
 
@@ -1116,6 +1115,16 @@ def test_concepts_merge_initials_of_several_names_take_the_one_a_card_shares(
         # "NMR" alone is the one name it opens that the notes spell out
         (("NMR spectroscopy", "nuclear magnetic resonance spectroscopy"), True),
         (("NMR spectroscopy",), False),  # nothing spells it out
+        # the words it stands for are a name of their own: it is short for them
+        (
+            (
+                "NMR spectroscopy",
+                "nuclear magnetic resonance spectroscopy",
+                "nuclear magnetic resonance",
+                "new media research",
+            ),
+            False,
+        ),
     ],
 )
 def test_concepts_merge_an_acronym_alone_with_the_spelled_out_name_it_opens(names, merged):
