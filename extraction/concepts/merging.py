@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extraction.concepts.candidates import (
     ALTERNATIVES,
@@ -35,6 +36,7 @@ from extraction.concepts.words import (
     FRAMING_NOUNS,
     GENERIC_HEADS,
     MANNER_HEADS,
+    SYNONYM_CUE,
     THING_HEADS,
 )
 from extraction.names import (
@@ -65,17 +67,21 @@ RULES: dict[str, str] = {
     "else each letter is a word's initial and the acronym is used alone, not only inside "
     "other names ('PSU fan')",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
-    "('KL divergence', 'Kullback-Leibler divergence')",
+    "('KL divergence', 'Kullback-Leibler divergence'); the acronym alone is the one name it "
+    "opens that the notes spell out so ('KL'), unless they use the words it stands for alone",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
     "generic head ('SHA hash function' names SHA)",
     "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone; not in a name "
-    "in capitals throughout ('HTTP GET'), nor after a possessive ('Nikon's DSLR')",
+    "in capitals throughout ('HTTP GET'), nor after a possessive ('Nikon's DSLR'), nor after "
+    "an adjective when the notes use the acronym alone: then it is the head ('recursive DNS' "
+    "is a kind of DNS)",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
     "and the head does not name another thing than X ('activation function', 'language model')",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
     "('rate of reaction', 'reaction rate'); not after a framing noun ('types of rock')",
-    "typo": "a misspelling one edit away from a name used far more often",
+    "typo": "a misspelling one edit away from a name used far more often; not an adjective "
+    "derived from it ('-al', '-ic', '-ive': 'transpirational', 'transpiration')",
     "verb_noun": "a verb the notes use as a name ('puddles **evaporate**') is the "
     "process its noun names ('evaporation')",
     "bare_modifier": "a noun the notes use alone for the one method it qualifies, always "
@@ -104,18 +110,32 @@ class Merge:
         return RULES.get(self.rule, self.rule)
 
 
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A merge a rule asked for and that was not made, and why (:func:`long_forms_clash`)."""
+
+    merge: Merge
+    why: str
+
+
 @dataclass
 class Groups:
-    """Candidate groups (lists of candidates, by root key) and the merges that made
-    them."""
+    """Candidate groups (lists of candidates, by root key), the merges that made
+    them and the merges refused."""
 
     groups: dict[str, list[Candidate]]
     merges: dict[str, list[Merge]]  # root key -> merges inside the group
+    refused: list[Refusal] = field(default_factory=list)
 
 
 class _UnionFind:
     def __init__(self, keys: Iterable[str]) -> None:
         self.parent = {k: k for k in keys}
+        self.members: dict[str, list[str]] = {k: [k] for k in self.parent}
+
+    def group(self, k: str) -> list[str]:
+        """The keys in ``k``'s group."""
+        return self.members.setdefault(self.find(k), [k])
 
     def find(self, k: str) -> str:
         parent = self.parent
@@ -130,6 +150,7 @@ class _UnionFind:
         if ra == rb:
             return False
         self.parent[rb] = ra
+        self.members.setdefault(ra, [ra]).extend(self.members.pop(rb, [rb]))
         return True
 
 
@@ -148,10 +169,18 @@ def merge(
     (by id) tells which cards a heading or a section is about."""
     uf = _UnionFind(candidates)
     merges: list[Merge] = []
+    refused: list[Refusal] = []
 
     def join(a: str, b: str, rule: str, evidence: Evidence | None = None) -> None:
-        if rule not in disabled and uf.union(a, b):
-            merges.append(Merge(b, a, rule, evidence))
+        if rule in disabled or uf.find(a) == uf.find(b):
+            return
+        # through other names, a join may put two different long forms of one short
+        # form in one group ("ML" for two phrases): the later, weaker join is refused
+        if rule != "spelling" and (clash := long_forms_clash(uf.group(a), uf.group(b))):
+            refused.append(Refusal(Merge(b, a, rule, evidence), clash))
+            return
+        uf.union(a, b)
+        merges.append(Merge(b, a, rule, evidence))
 
     # 1. spelling variants share a match key; a one-word name the notes always
     # capitalise ("Windows", "the Andes") is no spelling of a common noun they write in
@@ -173,6 +202,10 @@ def merge(
     # 2-3. stated pairs: abbreviations and glosses
     for pair in pairs:
         s_key, l_key = known(pair.short), known(pair.long)
+        if pair.reason == OTHER_NAME and pair.evidence is not None:
+            before = appositive(pair.evidence.text)
+            if before is not None:  # ", also known as Y": Y names the phrase before it
+                l_key = _named_before(before, known, candidates)
         if s_key and l_key and s_key != l_key:
             glossed = pair.reason.startswith("glossed")
             if glossed and not abbreviates(pair.short, pair.long):
@@ -212,6 +245,11 @@ def merge(
         if len(spelled_out) > 1:  # "the resulting RNA" names no kind of RNA: "rRNA"
             names = [k for k in names if not participle(k.split()[0])]
             spelled_out = {uf.find(k) for k in names}
+        if len(spelled_out) > 1:  # of several, the one a card about it uses the acronym in
+            used_in = candidates[a].cards
+            shared = [k for k in names if any(c.id in used_in for c in candidates[k].subject_of)]
+            if len({uf.find(k) for k in shared}) == 1:
+                names, spelled_out = shared, {uf.find(shared[0])}
         if len(spelled_out) == 1:
             root = spelled_out.pop()
             fits = [k for k in names if uf.find(k) == root]
@@ -236,6 +274,25 @@ def merge(
             spelled_out.discard(uf.find(k))
             if len(spelled_out) == 1:
                 join(spelled_out.pop(), k, "initials_in_name")
+    # "KL" alone is "KL divergence", the one name it opens that the notes spell out
+    # ("Kullback-Leibler divergence"), unless a group already spells it out or the notes
+    # use the words it stands for as a name of their own ("ML" and "machine learning"
+    # beside "ML model"): then the acronym is short for those words
+    for a in (k for k in candidates if " " not in k and is_acronym(k)):
+        if not used_alone(candidates[a]) or any(" " in k for k in uf.group(a)):
+            continue
+        letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
+        opened = {
+            uf.find(k)
+            for k in multiword
+            if singular_acronym(k.split()[0]) == singular_acronym(a)
+            and any(spells_first_words(n, letters) for n in uf.group(k))
+        }
+        stands_for = {
+            short for root in opened for short in map(known, _spellings(uf.group(root), letters))
+        }
+        if len(opened) == 1 and not any(k and candidates[k].count for k in stands_for):
+            join(opened.pop(), a, "initials_in_name")
     # 5. an inner adjective dropped in the same card: "targeted (adversarial) attack"
     words_of = {" ".join(k.lower().split()): k for k in candidates}
     for key in multiword:
@@ -264,13 +321,19 @@ def merge(
     # 7. "round-robin DNS" is the round-robin (DNS) when "round-robin" is used alone;
     # not a name in capitals throughout ("HTTP GET", "LEFT JOIN"): there a word in
     # capitals is no sign of an acronym; nor after a possessive ("Nikon's DSLR" is a
-    # thing of Nikon's, not Nikon)
+    # thing of Nikon's, not Nikon); nor after an adjective when the acronym is used alone
+    # ("recursive DNS" is a kind of DNS)
     for key in multiword:
         words = key.split()
         if (
             is_acronym(words[-1])
             and not in_capitals(words[:-1])
             and not possessive(words[:-1])
+            and not (
+                reads_as_adjective(words[-2])
+                and (head := known(words[-1]))
+                and used_alone(candidates[head])
+            )
             and (base := known(" ".join(words[:-1])))
             and any(is_acronym(w) or zipf(w) < 4.0 for w in words[:-1])
         ):
@@ -329,7 +392,100 @@ def merge(
     by_root: dict[str, list[Merge]] = defaultdict(list)
     for m in merges:
         by_root[uf.find(m.into)].append(m)
-    return Groups(dict(groups), dict(by_root))
+    return Groups(dict(groups), dict(by_root), refused)
+
+
+def appositive(text: str) -> list[str] | None:
+    """The names that may stand right before a comma and "also known as" ("...what's
+    called a hash function, also known as a digest"), longest first, or ``None`` when
+    no comma precedes the cue ("Hash maps are also known as ..."): set off so, the
+    other name is the phrase before it, not the sentence's subject.
+
+    >>> appositive("Plates ride on mantle convection, also called convective flow.")[-3:]
+    ['on mantle convection', 'mantle convection', 'convection']
+    >>> appositive("Hash maps are also known as dictionaries.") is None
+    True
+    """
+    if not (m := SYNONYM_CUE.search(text)):
+        return None
+    before = text[: m.start()].rstrip()
+    if not before.endswith(","):
+        return None
+    words = re.findall(r"[\w'’\-]+", before[:-1])[-6:]
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
+def _named_before(
+    before: Sequence[str], known: Callable[[str], str | None], candidates: Mapping[str, Candidate]
+) -> str | None:
+    """The longest name of ``before`` (:func:`appositive`) the notes use; without an
+    adjective they put before a name they use far more often alone ("popular hash
+    functions": "hash function")."""
+    names = [k for k in map(known, before) if k]
+    for longer, shorter in pairwise(names):
+        if not (
+            only_adjective(longer.split()[0])
+            and match_key(shorter) == match_key(longer.split(" ", 1)[-1])
+            and candidates[shorter].count >= TYPO_RATIO * candidates[longer].count
+        ):
+            return longer
+    return names[-1] if names else None
+
+
+def spells_first_words(name: str, letters: str) -> bool:
+    """Do the initials of the first two words or more of ``name`` (no acronym in it)
+    spell ``letters``?
+
+    >>> spells_first_words("nuclear magnetic resonance spectroscopy", "nmr")
+    True
+    >>> spells_first_words("NMR spectroscopy", "nmr")
+    False
+    """
+    words = [w for w in re.split(r"[\s\-–/]+", name.lower()) if w]
+    if any(is_acronym(w) for w in name.split()):
+        return False
+    return any(letters in initials(" ".join(words[:n])) for n in range(2, len(words) + 1))
+
+
+def _spellings(keys: Iterable[str], letters: str) -> set[str]:
+    """The first words of ``keys`` (names without an acronym) that spell ``letters``."""
+    found = set()
+    for key in keys:
+        if any(is_acronym(w) for w in key.split()):
+            continue
+        words = [match_key(w) for w in re.split(r"[\s\-–/]+", key.lower()) if w]
+        for n in range(2, len(words) + 1):
+            if letters in initials(" ".join(words[:n])):
+                found.add(" ".join(words[:n]))
+    return found
+
+
+def long_forms_clash(a: Sequence[str], b: Sequence[str]) -> str | None:
+    """Why two groups (their keys) may not be one: an acronym of either (alone or
+    opening a name) that names of each group spell out with no word in common ("DNA"
+    for "deoxyribonucleic acid" and for "data normalisation algorithm"); ``None`` when
+    they may.
+
+    >>> long_forms_clash(["PT", "plate tectonics"], ["PT model", "probability theory model"])
+    "PT would stand for 'plate tectonics' and for 'probability theory'"
+    >>> long_forms_clash(["PT", "plate tectonics"], ["plate tectonic theory"]) is None
+    True
+    """
+    acronyms = {
+        re.sub(r"[^a-z]", "", singular_acronym(w).lower())
+        for k in (*a, *b)
+        for w in k.split()
+        if is_acronym(w)
+    }
+    for letters in sorted(acronyms):
+        these, those = _spellings(a, letters), _spellings(b, letters)
+        if (
+            these
+            and those
+            and not any(set(x.split()) & set(y.split()) for x in these for y in those)
+        ):
+            return f"{letters.upper()} would stand for '{min(these)}' and for '{min(those)}'"
+    return None
 
 
 def acted_on(base: str, candidates: Mapping[str, Candidate]) -> bool:
@@ -974,6 +1130,45 @@ def numbered(a: str, b: str) -> bool:
     return last_a != last_b and any(len(w) == 1 and w.isalpha() for w in last_a + last_b)
 
 
+#: Endings that make an adjective of a noun or a verb ("transpirational", "periodic",
+#: "interpolative"): the adjective is no misspelling of the noun.
+ADJECTIVE_ENDINGS = ("ical", "al", "ic", "ive")
+
+
+def derived_adjective(a: str, b: str) -> bool:
+    """Is ``a`` the same name as ``b`` with its last word made an adjective by an ending
+    of :data:`ADJECTIVE_ENDINGS` (added to the noun, or in place of its last letters)?
+
+    >>> derived_adjective("transpirational", "transpiration")
+    True
+    >>> derived_adjective("interpolative", "interpolation")
+    True
+    >>> derived_adjective("tranformer", "transformer")
+    False
+    """
+    *head_a, last_a = a.split() or [""]
+    *head_b, last_b = b.split() or [""]
+    if head_a != head_b:
+        return False
+    for ending in ADJECTIVE_ENDINGS:
+        stem = last_a.removesuffix(ending)
+        if stem != last_a and len(stem) >= 4 and last_b.startswith(stem):
+            return len(last_b) - len(stem) <= 3
+    return False
+
+
+def reads_as_adjective(word: str) -> bool:
+    """Does ``word`` read as an adjective: English has it only as one, or it ends as
+    one made of a noun or a verb does (:data:`ADJECTIVE_ENDINGS`)? Before an acronym the
+    notes use alone ("hierarchical DNS"), the acronym is the head it describes.
+
+    >>> [reads_as_adjective(w) for w in ["hierarchical", "recursive", "deep", "peer-to-peer"]]
+    [True, True, True, False]
+    """
+    lower = word.lower()
+    return only_adjective(lower) or (len(lower) > 5 and lower.endswith(ADJECTIVE_ENDINGS))
+
+
 def _pieces(word: str, n: int) -> list[tuple[int, str]]:
     """``word`` cut in ``n + 1`` runs of near-equal length, each with its offset.
 
@@ -1031,6 +1226,8 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
             other, ocand = frequent[i]
             if other == key or ocand.count < TYPO_RATIO * cand.count or numbered(lower, other):
                 continue
+            if derived_adjective(lower, other.lower()) or derived_adjective(other.lower(), lower):
+                continue  # "transpirational" is no misspelling of "transpiration"
             distance = Levenshtein.distance(lower, other.lower(), score_cutoff=cutoff)
             if distance <= cutoff:
                 join(other, key, "typo")

@@ -10,7 +10,7 @@ import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.abbreviations import abbreviations, best_long_form, spelled_out
-from extraction.concepts.candidates import GENERATORS, Candidate, Shape, well_formed
+from extraction.concepts.candidates import GENERATORS, AliasPair, Candidate, Shape, well_formed
 from extraction.concepts.definitions import definition_text, name_concept
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
@@ -1019,6 +1019,130 @@ def test_concepts_merge_another_name_the_notes_state(title, kind, body, a, b, me
         assert "synonym" in reasons
         off = extract_concepts([card(title, body, kind=kind)], disabled={"synonym"})
         assert not any({a, b} <= {c.key.lower() for c in s.candidates} for s in off.candidates)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "a", "b", "subject"),
+    [
+        # set off by a comma, the other name is the phrase's before it, not the subject's
+        (
+            "Plate tectonics",
+            "Plate motion is driven by what is called mantle convection, also known as "
+            "convective flow.",
+            "mantle convection",
+            "convective flow",
+            "plate motion",
+        ),
+        (
+            "Plate tectonics",
+            "We then study plate boundaries, also known as plate margins.",
+            "plate boundary",
+            "plate margin",
+            "plate tectonics",
+        ),
+    ],
+)
+def test_concepts_merge_another_name_after_a_comma_names_the_phrase_before_it(
+    title, body, a, b, subject
+):
+    index = extract_concepts([card(title, body, kind="heading")])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({a, b} <= g for g in groups), groups
+    assert not any({subject, b} <= g for g in groups), groups
+
+
+@pytest.mark.parametrize(
+    ("frequent", "rare", "merged"),
+    [
+        ("transformer", "tranformer", True),
+        # an adjective made of the noun is no misspelling of it
+        ("transpiration", "transpirational", False),
+        ("interpolation", "interpolative", False),
+        ("root transpiration", "root transpirational", False),
+    ],
+)
+def test_concepts_merge_typo_not_an_adjective_derived_from_the_name(frequent, rare, merged):
+    groups = groups_of(cand(frequent, 6), cand(rare, 1))
+    assert same_group(groups, frequent, rare) is merged
+
+
+@pytest.mark.parametrize(
+    ("base", "longer", "acronym_roles", "merged"),
+    [
+        ("hierarchical", "hierarchical DNS", None, True),
+        ("hierarchical", "hierarchical DNS", {"nested": 2}, True),  # only inside names
+        # after an adjective, an acronym the notes use alone is the head it describes
+        ("hierarchical", "hierarchical DNS", {"mention": 2}, False),
+        ("recursive", "recursive DNS", {"mention": 2}, False),
+        ("peer-to-peer", "peer-to-peer DNS", {"mention": 2}, True),  # a kind named by a noun
+    ],
+)
+def test_concepts_merge_acronym_suffix_not_when_the_acronym_is_used_alone(
+    base, longer, acronym_roles, merged
+):
+    cands = [cand(base, 2), cand(longer, 2)]
+    if acronym_roles:
+        acronym = cand("DNS", 2)
+        acronym.roles = Counter(acronym_roles)
+        cands.append(acronym)
+    assert same_group(groups_of(*cands), base, longer) is merged
+
+
+@pytest.mark.parametrize(
+    ("acronym_cards", "subjects", "spelled_out"),
+    [
+        # of the names that spell it, the one a card about it uses the acronym in
+        (("n.txt#1",), ("plate tectonics",), "plate tectonics"),
+        (("n.txt#1",), ("plate tectonics", "partial transcript"), None),
+        (("c3",), ("plate tectonics",), None),  # no card about a name uses it
+        (("n.txt#1",), (), None),
+    ],
+)
+def test_concepts_merge_initials_of_several_names_take_the_one_its_card_is_about(
+    acronym_cards, subjects, spelled_out
+):
+    names = ("plate tectonics", "partial transcript")
+    cands = {"PT": cand("PT", 3, cards=acronym_cards)}
+    cands |= {n: cand(n, cards=("c1", "c2"), subject=n in subjects) for n in names}
+    groups = merge(cands).groups.values()
+    merged = [n for n in names if any({"PT", n} <= {c.key for c in g} for g in groups)]
+    assert merged == ([spelled_out] if spelled_out else [])
+
+
+@pytest.mark.parametrize(
+    ("names", "merged"),
+    [
+        # "NMR" alone is the one name it opens that the notes spell out
+        (("NMR spectroscopy", "nuclear magnetic resonance spectroscopy"), True),
+        (("NMR spectroscopy",), False),  # nothing spells it out
+        # the words it stands for are a name of their own: it is short for them
+        (
+            (
+                "NMR spectroscopy",
+                "nuclear magnetic resonance spectroscopy",
+                "nuclear magnetic resonance",
+                "new media research",
+            ),
+            False,
+        ),
+    ],
+)
+def test_concepts_merge_an_acronym_alone_with_the_spelled_out_name_it_opens(names, merged):
+    groups = groups_of(cand("NMR", 3, cards=("c2",)), *(cand(n, 2) for n in names))
+    assert same_group(groups, "NMR", "NMR spectroscopy") is merged
+
+
+def test_concepts_merge_no_group_holds_two_long_forms_of_one_acronym():
+    cands = {
+        k: cand(k, 2) for k in ("PT", "plate tectonics", "PT model", "probability theory model")
+    }
+    pairs = [AliasPair("PT", "plate tectonics", "abbreviation")]
+    result = merge(cands, pairs)
+    groups = [{c.key for c in g} for g in result.groups.values()]
+    assert {"PT", "plate tectonics"} in [g & {"PT", "plate tectonics"} for g in groups]
+    assert not any({"PT", "probability theory model"} <= g for g in groups)
+    assert [(r.merge.name, r.merge.into) for r in result.refused] == [("PT model", "PT")]
+    assert "PT" in result.refused[0].why
 
 
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():

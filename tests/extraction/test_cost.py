@@ -123,7 +123,10 @@ def _typos_by_scan(candidates):
         cutoff = 2 if len(key) >= 12 else 1
         near = [(k, c) for k, c in frequent if abs(len(k) - len(key)) <= cutoff and k != key]
         for other, ocand in sorted(near, key=lambda kc: len(kc[0])):
-            if ocand.count < 3 * cand.count:
+            if ocand.count < 3 * cand.count or merging.numbered(key.lower(), other):
+                continue
+            lower, olower = key.lower(), other.lower()
+            if merging.derived_adjective(lower, olower) or merging.derived_adjective(olower, lower):
                 continue
             if Levenshtein.distance(key.lower(), other.lower()) <= cutoff:
                 joined.append((other, key))
