@@ -321,7 +321,7 @@ def read_note(note: NoteFile) -> ReadResult:
 
     Examples
     --------
-    >>> result = read_note(NoteFile("q.txt", "-", data=b"What is a tensor?\\nAn array."))
+    >>> result = read_note(NoteFile("q.txt", "-", data=b"What is an isotope?\\nAn atom variant."))
     >>> result.source.format, len(result.cards)
     ('text', 1)
     """
