@@ -779,10 +779,10 @@ def build_atlas(
 
     Examples
     --------
-    >>> upload = b"What is a tensor?\nAn array.\nWhat is a scalar?\nA number.\n" * 2 + (
-    ...     b"What is a vector?\nA list of numbers.\n")
+    >>> upload = b"What is an isotope?\nA variant.\nWhat is an ion?\nA charged atom.\n" * 2 + (
+    ...     b"What is a molecule?\nA group of atoms.\n")
     >>> G, cards = build_atlas(["data"], [("extra.txt", upload)])
-    >>> "tensor" in G and any(c.source == "extra.txt" for c in cards.values())
+    >>> "isotope" in G and any(c.source == "extra.txt" for c in cards.values())
     True
     """
     results = read_paths(paths)

@@ -222,11 +222,11 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     --------
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph(schema=SCHEMA, model=None, sources=[])
-    >>> G.add_node("attention", label="attention")
+    >>> G.add_node("osmosis", label="osmosis")
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.json"
     >>> write_graph(G, path)
     >>> list(read_graph(path).nodes)
-    ['attention']
+    ['osmosis']
     """
 
     def write(tmp: Path) -> None:
@@ -306,7 +306,7 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.json"
     >>> _ = path.write_text('{"graph": {"schema": "concept-graph/1"}, "edges": [],'
-    ...                     ' "nodes": [{"id": "rnn", "importance": "high"}]}')
+    ...                     ' "nodes": [{"id": "nmr", "importance": "high"}]}')
     >>> read_graph(path)
     Traceback (most recent call last):
     ...

@@ -20,11 +20,11 @@ opens at the legible zoom around its first node; the rest is a pan away.
 Examples
 --------
 >>> import networkx as nx
->>> G = nx.path_graph(["rnn", "lstm", "gru", "attention"])
+>>> G = nx.path_graph(["nmr", "mri", "fmri", "angiography"])
 >>> boxes = {n: node_box(n, 14, 10) for n in G}
 >>> layout = legible_layout(G, list(G), boxes, Viewport(900, 600))
 >>> layout.nodes, layout.zoom >= MIN_LABEL_PX / 14
-(['rnn', 'lstm', 'gru', 'attention'], True)
+(['nmr', 'mri', 'fmri', 'angiography'], True)
 >>> overlapping_pairs(layout.positions, boxes)
 []
 """
@@ -179,8 +179,8 @@ def text_width(text: str, size: float) -> float:
 
     Examples
     --------
-    >>> round(text_width("gradient descent", 14), 1)  # Chromium: 118.9
-    119.5
+    >>> round(text_width("osmotic pressure", 14), 1)  # Chromium: 120.1
+    121.3
     >>> text_width("", 14)
     0.0
     """
@@ -212,7 +212,7 @@ def node_box(label: str, font_size: float, radius: float) -> NodeBox:
 
     Examples
     --------
-    >>> box = node_box("gradient\\ndescent", 14, 10)
+    >>> box = node_box("osmotic\\npressure", 14, 10)
     >>> box.above, box.below
     (10, 50.5)
     """

@@ -535,14 +535,14 @@ def learning_path(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> for u, v in [("algebra", "calculus"), ("calculus", "backprop"),
-    ...              ("algebra", "matrices"), ("matrices", "backprop")]:
+    >>> for u, v in [("algebra", "calculus"), ("calculus", "mechanics"),
+    ...              ("algebra", "matrices"), ("matrices", "mechanics")]:
     ...     _ = G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
     >>> G.nodes["matrices"]["importance"] = 0.8
-    >>> learning_path(G, "backprop")
-    ['algebra', 'matrices', 'calculus', 'backprop']
-    >>> learning_path(G, "backprop", known={"algebra", "calculus"})
-    ['matrices', 'backprop']
+    >>> learning_path(G, "mechanics")
+    ['algebra', 'matrices', 'calculus', 'mechanics']
+    >>> learning_path(G, "mechanics", known={"algebra", "calculus"})
+    ['matrices', 'mechanics']
     """
     study, best = _ancestors(G, target, min_strength)
     del best[target]
@@ -662,15 +662,15 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
     Examples
     --------
     >>> G = nx.MultiDiGraph(prerequisite_features={"general": "B is a kind of A"})
-    >>> ev = [{"source": "n.txt", "line": 3, "text": "A GRU is a kind of RNN."}]
-    >>> _ = G.add_edge("GRU", "RNN", relation="is_a", confidence=0.9, evidence=ev, label="")
-    >>> _ = G.add_edge("RNN", "GRU", relation="prerequisite_of", confidence=0.8, evidence=ev,
+    >>> ev = [{"source": "n.txt", "line": 3, "text": "An fMRI is a kind of MRI."}]
+    >>> _ = G.add_edge("fMRI", "MRI", relation="is_a", confidence=0.9, evidence=ev, label="")
+    >>> _ = G.add_edge("MRI", "fMRI", relation="prerequisite_of", confidence=0.8, evidence=ev,
     ...                label="general", features={"general": 1.2})
-    >>> info = explain_pair(G, "GRU", "RNN")
+    >>> info = explain_pair(G, "fMRI", "MRI")
     >>> [e["relation"] for e in info["edges"]], info["prerequisite"]["means"]
     (['is_a', 'prerequisite_of'], {'general': 'B is a kind of A'})
     >>> info["verdict"]
-    'Learn RNN before GRU (0.8): general.'
+    'Learn MRI before fMRI (0.8): general.'
     """
     from graph.query import _require
 

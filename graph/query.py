@@ -58,7 +58,7 @@ RELATIONS = (
     "prerequisite_of",
 )
 PREREQUISITE = "prerequisite_of"
-#: Queries this short never match by fuzzy spelling ("MAP" is not "map", nor "MLP").
+#: Queries this short never match by fuzzy spelling ("MAP" is not "map", nor "MAC").
 SHORT_QUERY = 4
 
 #: Lowest closeness of spelling (rapidfuzz ``token_sort_ratio`` of normalised names,
@@ -320,16 +320,16 @@ def search(G: nx.MultiDiGraph, query: str, *, limit: int = 10) -> list[tuple[Any
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("gradient descent", label="gradient descent", importance=0.5)
-    >>> G.add_node("gradient clipping", label="gradient clipping", importance=0.9)
-    >>> G.add_node("stochastic gradient descent", aliases=["SGD"], importance=0.4)
+    >>> G.add_node("blood pressure", label="blood pressure", importance=0.5)
+    >>> G.add_node("blood clotting", label="blood clotting", importance=0.9)
+    >>> G.add_node("high blood pressure", aliases=["HBP"], importance=0.4)
     >>> G.add_node("intercept term", importance=1.0)
-    >>> search(G, "gradient")
-    [('gradient clipping', 90.0), ('gradient descent', 90.0), ('stochastic gradient descent', 74.4)]
-    >>> search(G, "sgd")
-    [('stochastic gradient descent', 98.0)]
-    >>> search(G, "gradient decsent")
-    [('gradient descent', 79.7), ('stochastic gradient descent', 70.3)]
+    >>> search(G, "blood")
+    [('blood clotting', 90.0), ('blood pressure', 90.0), ('high blood pressure', 73.9)]
+    >>> search(G, "hbp")
+    [('high blood pressure', 98.0)]
+    >>> search(G, "blood presure")
+    [('blood pressure', 81.9), ('high blood pressure', 69.2)]
     """
     return [(m.node, m.score) for m in search_matches(G, query, limit=limit)]
 
@@ -364,7 +364,7 @@ def search_matches(G: nx.MultiDiGraph, query: str, *, limit: int = 10) -> list[M
             if not name.startswith(prefix):
                 break
             node, written = index.entries[i][:2]
-            if not acronym or written.startswith(query):  # "LSTM cell state", not "lstmx"
+            if not acronym or written.startswith(query):  # "MRI scanner", not "mrix"
                 offer(node, _PREFIX, MATCH_KINDS[_PREFIX], written)
     key = query if acronym else norm
     words = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
@@ -458,15 +458,15 @@ def neighbourhood(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
-    >>> _ = G.add_edge("gate", "lstm", relation="part_of", confidence=0.8)
-    >>> _ = G.add_edge("gate", "sigmoid", relation="uses", confidence=0.4)
-    >>> sorted(neighbourhood(G, "lstm"))
-    ['gate', 'lstm', 'rnn']
-    >>> sorted(neighbourhood(G, "lstm", depth=2, min_confidence=0.5))
-    ['gate', 'lstm', 'rnn']
-    >>> sorted(neighbourhood(G, "lstm", depth=2, relations=["part_of", "uses"]))
-    ['gate', 'lstm', 'sigmoid']
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("coil", "mri", relation="part_of", confidence=0.8)
+    >>> _ = G.add_edge("coil", "copper", relation="uses", confidence=0.4)
+    >>> sorted(neighbourhood(G, "mri"))
+    ['coil', 'mri', 'nmr']
+    >>> sorted(neighbourhood(G, "mri", depth=2, min_confidence=0.5))
+    ['coil', 'mri', 'nmr']
+    >>> sorted(neighbourhood(G, "mri", depth=2, relations=["part_of", "uses"]))
+    ['coil', 'copper', 'mri']
     """
     _require(G, concept)
     if depth < 0:
@@ -581,17 +581,17 @@ def neighbour_groups(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
-    >>> _ = G.add_edge("gate", "lstm", relation="part_of", confidence=0.8)
-    >>> _ = G.add_edge("cell", "lstm", relation="part_of", confidence=0.95)
-    >>> _ = G.add_edge("lstm", "text", relation="related_to", confidence=0.9)
-    >>> _ = G.add_edge("sigmoid", "gate", relation="uses", confidence=0.7)
-    >>> for group in neighbour_groups(G, "lstm", depth=2):
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("coil", "mri", relation="part_of", confidence=0.8)
+    >>> _ = G.add_edge("bore", "mri", relation="part_of", confidence=0.95)
+    >>> _ = G.add_edge("mri", "tissue", relation="related_to", confidence=0.9)
+    >>> _ = G.add_edge("copper", "coil", relation="uses", confidence=0.7)
+    >>> for group in neighbour_groups(G, "mri", depth=2):
     ...     print(group.hop, group.phrase, [(m.node, m.via) for m in group.members])
-    1 has part [('cell', 'lstm'), ('gate', 'lstm')]
-    1 requires [('rnn', 'lstm')]
-    1 is named with (weak link) [('text', 'lstm')]
-    2 is used by [('sigmoid', 'gate')]
+    1 has part [('bore', 'mri'), ('coil', 'mri')]
+    1 requires [('nmr', 'mri')]
+    1 is named with (weak link) [('tissue', 'mri')]
+    2 is used by [('copper', 'coil')]
     """
     index = _index(G)
     H = neighbourhood(G, concept, depth=depth, relations=relations, min_confidence=min_confidence)
@@ -642,7 +642,7 @@ def neighbour_groups(
 #: define (no definition, no card): such a concept explains nothing.
 UNDEFINED_STEP_COST = 1.0
 #: Added, times log2(1 + n), for a concept whose name is part of the names of ``n`` of
-#: its neighbours ("vector": support vector, feature vector, context vector...): a
+#: its neighbours ("vector": force vector, unit vector, position vector...): a
 #: generic word that links many concepts by their names, not by what they do.
 GENERIC_STEP_COST = 1.0
 #: Cost factor of a ``prerequisite_of`` edge (an inferred study order) against a typed
@@ -743,10 +743,10 @@ def connect(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("lstm", "vanishing gradient", relation="addresses", confidence=0.9)
-    >>> _ = G.add_edge("rnn", "vanishing gradient", relation="causes", confidence=0.8)
-    >>> [(s["source"], s["relation"], s["direction"]) for s in connect(G, "lstm", "rnn")]
-    [('lstm', 'addresses', 'forward'), ('vanishing gradient', 'causes', 'backward')]
+    >>> _ = G.add_edge("levee", "flooding", relation="addresses", confidence=0.9)
+    >>> _ = G.add_edge("storm", "flooding", relation="causes", confidence=0.8)
+    >>> [(s["source"], s["relation"], s["direction"]) for s in connect(G, "levee", "storm")]
+    [('levee', 'addresses', 'forward'), ('flooding', 'causes', 'backward')]
     """
     _require(G, a, b)
     if a == b:
@@ -825,12 +825,12 @@ def next_steps(G: nx.MultiDiGraph, known: Collection) -> list[NextStep]:
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
-    >>> _ = G.add_edge("gates", "lstm", relation="prerequisite_of", confidence=0.9)
-    >>> _ = G.add_edge("rnn", "bptt", relation="prerequisite_of", confidence=0.6)
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("coils", "mri", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("nmr", "relaxation", relation="prerequisite_of", confidence=0.6)
     >>> G.add_node("diffusion", importance=1.0)
-    >>> [(s.node, s.missing, s.dependence) for s in next_steps(G, {"rnn"})]
-    [('bptt', (), 1.0), ('lstm', ('gates',), 0.5), ('diffusion', (), 0.0), ('gates', (), 0.0)]
+    >>> [(s.node, s.missing, s.dependence) for s in next_steps(G, {"nmr"})]
+    [('relaxation', (), 1.0), ('mri', ('coils',), 0.5), ('diffusion', (), 0.0), ('coils', (), 0.0)]
     """
     index, study = _study(G)
     known = set(known)
@@ -871,11 +871,11 @@ def what_next(G: nx.MultiDiGraph, known: Collection) -> list:
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
-    >>> _ = G.add_edge("lstm", "seq2seq", relation="prerequisite_of", confidence=0.9)
-    >>> G.add_node("cnn", importance=1.0)
-    >>> what_next(G, {"rnn"}), what_next(G, set())
-    (['lstm', 'cnn'], ['cnn', 'rnn'])
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("mri", "fmri", relation="prerequisite_of", confidence=0.9)
+    >>> G.add_node("ct", importance=1.0)
+    >>> what_next(G, {"nmr"}), what_next(G, set())
+    (['mri', 'ct'], ['ct', 'nmr'])
     """
     return [step.node for step in next_steps(G, known)]
 
@@ -909,11 +909,11 @@ def gaps(G: nx.MultiDiGraph) -> list[dict]:
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("lstm", label="LSTM", definition="An RNN with gates.", cards=["n#1"])
-    >>> G.add_node("gru", label="GRU", definition="A simpler RNN with gates.", cards=["n#2"])
-    >>> G.add_node("RNN", label="RNN", definition="", cards=[])
+    >>> G.add_node("mri", label="MRI", definition="An NMR scan of tissue.", cards=["n#1"])
+    >>> G.add_node("fmri", label="fMRI", definition="An NMR scan of blood flow.", cards=["n#2"])
+    >>> G.add_node("NMR", label="NMR", definition="", cards=[])
     >>> [(g["concept"], g["used_by"], g["message"]) for g in gaps(G)]
-    [('RNN', ['gru', 'lstm'], 'you have no card for RNN')]
+    [('NMR', ['fmri', 'mri'], 'you have no card for NMR')]
     """
     index = _index(G)
     found = []

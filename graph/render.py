@@ -14,16 +14,16 @@ Examples
 --------
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
->>> G.add_node("rnn", label="RNN", importance=0.9, topic="sequence models")
->>> G.add_node("lstm", label="LSTM", importance=0.7, topic="sequence models")
->>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9, evidence=[])
+>>> G.add_node("nmr", label="NMR", importance=0.9, topic="imaging")
+>>> G.add_node("mri", label="MRI", importance=0.7, topic="imaging")
+>>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of", confidence=0.9, evidence=[])
 >>> page = to_html(G)
 >>> page.startswith("<html>") and "conceptAtlasReady" in page
 True
 >>> external_urls(page)
 []
 >>> legend_items(G).topics
-{'sequence models': '#332288'}
+{'imaging': '#332288'}
 """
 
 from __future__ import annotations
@@ -192,10 +192,10 @@ def topic_colours(G: nx.MultiDiGraph) -> dict[str, str]:
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_nodes_from([("a", {"topic": "optimisation"}), ("b", {"topic": "optimisation"}),
-    ...                   ("c", {"topic": "attention"}), ("d", {"topic": ""})])
+    >>> G.add_nodes_from([("a", {"topic": "physics"}), ("b", {"topic": "physics"}),
+    ...                   ("c", {"topic": "optics"}), ("d", {"topic": ""})])
     >>> topic_colours(G)
-    {'optimisation': '#332288', 'attention': '#88ccee', '(no topic)': '#dddddd'}
+    {'physics': '#332288', 'optics': '#88ccee', '(no topic)': '#dddddd'}
     """
     sizes = Counter(_topic(attrs) for _, attrs in G.nodes(data=True))
     ordered = sorted(sizes, key=lambda t: (t in _NEUTRAL_TOPICS, -sizes[t], t))
@@ -259,9 +259,9 @@ def legend_html(legend: Legend) -> str:
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("a", topic="<i>rnn</i>")
+    >>> G.add_node("a", topic="<i>nmr</i>")
     >>> fragment = legend_html(legend_items(G))
-    >>> "&lt;i&gt;rnn&lt;/i&gt;" in fragment, "<i>" in fragment
+    >>> "&lt;i&gt;nmr&lt;/i&gt;" in fragment, "<i>" in fragment
     (True, False)
     """
     distinct = {t: c for t, c in legend.topics.items() if c != NEUTRAL_COLOUR}
@@ -537,10 +537,10 @@ def network_data(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
-    >>> data = network_data(G, physics=False, selected="lstm")
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of", confidence=0.9)
+    >>> data = network_data(G, physics=False, selected="mri")
     >>> [n["id"] for n in data["nodes"]], data["edges"][0]["from"], data["selected"]
-    (['rnn', 'lstm'], 'rnn', 'lstm')
+    (['nmr', 'mri'], 'nmr', 'mri')
     >>> network_data(G, hierarchical=True)["options"]["layout"]["hierarchical"]["direction"]
     'LR'
     """
@@ -741,16 +741,16 @@ def overview_data(
     Examples
     --------
     >>> T = nx.Graph()
-    >>> T.add_node("rnn", label="rnn", concepts=12, main=["LSTM"])
-    >>> T.add_node("cnn", label="cnn", concepts=3, main=["pooling"])
+    >>> T.add_node("nmr", label="nmr", concepts=12, main=["MRI"])
+    >>> T.add_node("ct", label="ct", concepts=3, main=["contrast"])
     >>> from graph.counts import EdgeCounts
-    >>> T.add_edge("rnn", "cnn", counts=EdgeCounts(2, 1, 0), weight=3)
-    >>> data = overview_data(T, ids={"rnn": "topic:0", "cnn": "topic:1"},
-    ...                      positions={"rnn": (0, 0), "cnn": (200, 0)}, colours={})
+    >>> T.add_edge("nmr", "ct", counts=EdgeCounts(2, 1, 0), weight=3)
+    >>> data = overview_data(T, ids={"nmr": "topic:0", "ct": "topic:1"},
+    ...                      positions={"nmr": (0, 0), "ct": (200, 0)}, colours={})
     >>> [n["label"] for n in data["nodes"]]
-    ['rnn\\n12 concepts', 'cnn\\n3 concepts']
+    ['nmr\\n12 concepts', 'ct\\n3 concepts']
     >>> data["edges"][0]["title"]
-    'rnn — cnn: 3 relations (2 typed, 1 prerequisite, 0 weak links)'
+    'nmr — ct: 3 relations (2 typed, 1 prerequisite, 0 weak links)'
     """
     drawn = [topic for topic in T if topic in ids]
     largest = max((int(T.nodes[t].get("concepts") or 0) for t in drawn), default=1)

@@ -22,7 +22,7 @@ a graph; the core alone adds about 0.05 s).
 Examples
 --------
 >>> data = {"directed": True, "multigraph": True, "graph": {"schema": "concept-graph/1"},
-...         "nodes": [{"id": "rnn", "importance": "high"}], "edges": []}
+...         "nodes": [{"id": "nmr", "importance": "high"}], "edges": []}
 >>> problems(data)
 [('nodes[0].importance', "expected a number, got the string 'high'")]
 >>> problems({"graph": {"schema": "concept-graph/2"}})[0][1]

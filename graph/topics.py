@@ -338,8 +338,8 @@ def is_everyday(G: nx.MultiDiGraph, node: Any) -> bool:
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("model", selection={"features": {"common": 1.0}})
-    >>> G.add_node("LSTM", selection={"features": {"acronym": 1.0}})
-    >>> is_everyday(G, "model"), is_everyday(G, "LSTM"), is_everyday(G, "x")
+    >>> G.add_node("MRI", selection={"features": {"acronym": 1.0}})
+    >>> is_everyday(G, "model"), is_everyday(G, "MRI"), is_everyday(G, "x")
     (True, False, False)
     """
     selection = G.nodes[node].get("selection") if node in G else None
@@ -387,9 +387,9 @@ def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("model", importance=1.0, selection={"features": {"common": 1.0}})
-    >>> G.add_node("GAN", importance=0.8)
-    >>> topic_name_node(G, {"model", "GAN"}), topic_name_node(G, {"model"})
-    ('GAN', 'model')
+    >>> G.add_node("MRI", importance=0.8)
+    >>> topic_name_node(G, {"model", "MRI"}), topic_name_node(G, {"model"})
+    ('MRI', 'model')
     """
     ranked = sorted(group, key=lambda n: _rank_key(G, n))
     specific = [n for n in ranked[:TOPIC_NAME_POOL] if not is_everyday(G, n)]
@@ -425,15 +425,15 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> for a, b in [("rnn", "lstm"), ("lstm", "gru"), ("rnn", "gru"),
-    ...              ("cnn", "pooling"), ("pooling", "stride"), ("cnn", "stride")]:
+    >>> for a, b in [("nmr", "mri"), ("mri", "fmri"), ("nmr", "fmri"),
+    ...              ("ct", "contrast"), ("contrast", "slice"), ("ct", "slice")]:
     ...     _ = G.add_edge(a, b, relation="part_of", confidence=0.9)
-    >>> G.add_node("cnn", importance=1.0, label="CNN")
-    >>> G.add_node("rnn", importance=0.8, label="RNN")
-    >>> G.add_node("epoch", label="epoch")
+    >>> G.add_node("ct", importance=1.0, label="CT")
+    >>> G.add_node("nmr", importance=0.8, label="NMR")
+    >>> G.add_node("tide", label="tide")
     >>> topics = assign_topics(G)
-    >>> topics["lstm"], topics["stride"], topics["epoch"]
-    ('RNN', 'CNN', 'Miscellaneous')
+    >>> topics["mri"], topics["slice"], topics["tide"]
+    ('NMR', 'CT', 'Miscellaneous')
     """
     W = Weights.of(G)
     communities = louvain(W, resolution=resolution, seed=seed)
@@ -696,10 +696,10 @@ def compute_importance(G: nx.MultiDiGraph, *, alpha: float = 0.85) -> dict:
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> for course in ("regression", "pca", "svm"):
+    >>> for course in ("vectors", "eigenvalues", "rotations"):
     ...     _ = G.add_edge("linear algebra", course, relation="prerequisite_of", confidence=0.9)
     >>> importance = compute_importance(G)
-    >>> importance["linear algebra"], importance["pca"] < 1
+    >>> importance["linear algebra"], importance["eigenvalues"] < 1
     (1.0, True)
     """
     if G.number_of_nodes() == 0:
@@ -776,15 +776,15 @@ def topic_graph(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_nodes_from([("rnn", {"topic": "sequences"}), ("lstm", {"topic": "sequences"}),
-    ...                   ("sgd", {"topic": "optimisation"})])
-    >>> _ = G.add_edge("rnn", "lstm", relation="is_a")
-    >>> _ = G.add_edge("sgd", "rnn", relation="prerequisite_of")
-    >>> _ = G.add_edge("lstm", "sgd", relation="related_to")
+    >>> G.add_nodes_from([("nmr", {"topic": "imaging"}), ("mri", {"topic": "imaging"}),
+    ...                   ("magnetism", {"topic": "physics"})])
+    >>> _ = G.add_edge("nmr", "mri", relation="is_a")
+    >>> _ = G.add_edge("magnetism", "nmr", relation="prerequisite_of")
+    >>> _ = G.add_edge("mri", "magnetism", relation="related_to")
     >>> T = topic_graph(G)
     >>> [(t, T.nodes[t]["concepts"]) for t in T]
-    [('sequences', 2), ('optimisation', 1)]
-    >>> T.edges["sequences", "optimisation"]["counts"].describe()
+    [('imaging', 2), ('physics', 1)]
+    >>> T.edges["imaging", "physics"]["counts"].describe()
     '2 relations (0 typed, 1 prerequisite, 1 weak link)'
     """
     from graph.counts import PREREQUISITE, WEAK, EdgeCounts

@@ -5,13 +5,13 @@ Streamlit shell (``streamlit_app.py``) only wires widgets to them.
 Examples
 --------
 >>> G = nx.MultiDiGraph()
->>> G.add_nodes_from([("rnn", {"importance": 0.9}), ("lstm", {"importance": 0.7}),
-...                   ("gate", {"importance": 0.2})])
->>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
->>> _ = G.add_edge("lstm", "gate", relation="related_to", confidence=0.2)
+>>> G.add_nodes_from([("nmr", {"importance": 0.9}), ("mri", {"importance": 0.7}),
+...                   ("coil", {"importance": 0.2})])
+>>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of", confidence=0.9)
+>>> _ = G.add_edge("mri", "coil", relation="related_to", confidence=0.2)
 >>> view = select_view(G, max_nodes=2)
 >>> sorted(view.graph), view.graph.number_of_edges(), view.total
-(['lstm', 'rnn'], 1, 3)
+(['mri', 'nmr'], 1, 3)
 """
 
 from __future__ import annotations
@@ -321,7 +321,7 @@ def read_note(note: NoteFile) -> ReadResult:
 
     Examples
     --------
-    >>> result = read_note(NoteFile("q.txt", "-", data=b"What is a tensor?\\nAn array."))
+    >>> result = read_note(NoteFile("q.txt", "-", data=b"What is an isotope?\\nAn atom variant."))
     >>> result.source.format, len(result.cards)
     ('text', 1)
     """
@@ -910,12 +910,12 @@ def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
-    >>> _ = G.add_edge("lstm", "gate", relation="uses", confidence=0.6,
-    ...                evidence=[{"source": "n.md", "line": 3, "text": "LSTMs use gates."}])
-    >>> groups = links_of(G, "lstm")
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("mri", "coil", relation="uses", confidence=0.6,
+    ...                evidence=[{"source": "n.md", "line": 3, "text": "MRIs use coils."}])
+    >>> groups = links_of(G, "mri")
     >>> list(groups), groups["prerequisite_of"][0].other, groups["prerequisite_of"][0].outgoing
-    (['prerequisite_of', 'uses'], 'rnn', False)
+    (['prerequisite_of', 'uses'], 'nmr', False)
     """
     groups: dict[str, list[Link]] = defaultdict(list)
     edges = [(v, True, a) for _, v, a in G.out_edges(node, data=True)]
@@ -1014,12 +1014,12 @@ def path_graph(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> for u, v in [("algebra", "calculus"), ("calculus", "backprop"), ("algebra", "backprop")]:
+    >>> for u, v in [("algebra", "calculus"), ("calculus", "mechanics"), ("algebra", "mechanics")]:
     ...     _ = G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
-    >>> _ = G.add_edge("algebra", "backprop", relation="related_to", confidence=0.2)
-    >>> H, levels = path_graph(G, ["algebra", "calculus", "backprop"])
+    >>> _ = G.add_edge("algebra", "mechanics", relation="related_to", confidence=0.2)
+    >>> H, levels = path_graph(G, ["algebra", "calculus", "mechanics"])
     >>> H.number_of_edges(), levels
-    (3, {'algebra': 0, 'calculus': 1, 'backprop': 2})
+    (3, {'algebra': 0, 'calculus': 1, 'mechanics': 2})
     """
     H = nx.MultiDiGraph(**G.graph)
     H.add_nodes_from((node, G.nodes[node]) for node in path if node in G)
@@ -1287,11 +1287,11 @@ def download(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of", confidence=0.9)
     >>> got = download(G, "csv")
     >>> got.file_name, got.data[:2]
     ('concept-atlas-csv.zip', b'PK')
-    >>> download(G, "markdown", order=["rnn", "lstm"], title="Path").data.splitlines()[0]
+    >>> download(G, "markdown", order=["nmr", "mri"], title="Path").data.splitlines()[0]
     b'# Path'
     """
     if fmt not in DOWNLOADS:

@@ -41,13 +41,13 @@ Examples
 --------
 >>> import tempfile, pathlib
 >>> G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
->>> G.add_node("rnn", label="RNN", definition="A network with a loop.", importance=0.9)
->>> G.add_node("lstm", label="LSTM", definition="An RNN with gates.", importance=0.7)
->>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9, evidence=[])
+>>> G.add_node("nmr", label="NMR", definition="A scan of nuclear spins.", importance=0.9)
+>>> G.add_node("mri", label="MRI", definition="An NMR scan of tissue.", importance=0.7)
+>>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of", confidence=0.9, evidence=[])
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "path.md"
->>> written = export(G, "markdown", out, path_target="lstm")
+>>> written = export(G, "markdown", out, path_target="mri")
 >>> sorted(written.graph), out.read_text(encoding="utf-8").splitlines()[0]
-(['lstm', 'rnn'], '# Learning path to LSTM')
+(['mri', 'nmr'], '# Learning path to MRI')
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ def export(
     --------
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of")
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of")
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "map.dot"
     >>> export(G, "dot", out).graph.number_of_nodes()
     2

@@ -84,7 +84,7 @@ class Written:
         """One line for the command line, its numbers worded by :mod:`graph.counts`.
 
         >>> G = nx.MultiDiGraph()
-        >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of")
+        >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of")
         >>> written = Written(Path("map.png"), "png", G, total=5)
         >>> print(written.describe())  # doctest: +NORMALIZE_WHITESPACE
         wrote map.png: 2 of 5 concepts (the most important), 1 relation (0 typed, 1 prerequisite,

@@ -3,7 +3,7 @@ the syntax needs it.
 
 :func:`graph.render.escape_markdown` escapes every punctuation character, which
 Streamlit needs (its directives and KaTeX act on ``:`` and ``$``) but which leaves a
-Markdown file full of ``\(SGD\)`` and ``notes\_1\.txt``. A file is read by people too,
+Markdown file full of ``\(ATP\)`` and ``notes\_1\.txt``. A file is read by people too,
 so here a character is escaped only where CommonMark, GitHub or Obsidian would act on
 it: what could open emphasis, code, a link, an image, raw HTML, an entity, maths, a
 strikethrough, a highlight, a comment, a tag or a block reference anywhere in a line,
@@ -40,8 +40,8 @@ def escape(text: str) -> str:
 
     Examples
     --------
-    >>> print(escape("Decoder: the (SGD) step, see 000_f1c.txt"))
-    Decoder: the (SGD) step, see 000_f1c.txt
+    >>> print(escape("Enzyme: the (ATP) step, see lab_2.txt"))
+    Enzyme: the (ATP) step, see lab_2.txt
     >>> print(escape("*not bold* [no link](x) `code` $x$ <b> &amp; _x_ a_b"))
     \*not bold\* \[no link](x) \`code\` \$x\$ \<b> \&amp; \_x\_ a_b
     >>> escape("# Heading\n1. step\n- item\n===").split("  \n")  # hard line breaks

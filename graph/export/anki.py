@@ -115,10 +115,10 @@ def write_anki(
     --------
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("rnn", label="RNN", definition="A <b>loop</b>.")
-    >>> G.add_node("tensor", label="tensor")
+    >>> G.add_node("nmr", label="NMR", definition="A <b>loop</b>.")
+    >>> G.add_node("isotope", label="isotope")
     >>> write_anki(G, pathlib.Path(tempfile.mkdtemp()) / "deck.apkg"), undefined(G)
-    (1, ['tensor'])
+    (1, ['isotope'])
     """
     nodes = [n for n in (study_order(G) if order is None else dict.fromkeys(order)) if n in G]
     model = genanki.Model(

@@ -42,17 +42,17 @@ def to_dot(G: nx.MultiDiGraph, *, name: str = "concept_atlas") -> str:
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("rnn", label='say "hi"\\')
-    >>> G.add_node("lstm", label="LSTM")
-    >>> _ = G.add_edge("rnn", "lstm", relation="contrasts_with")
+    >>> G.add_node("nmr", label='say "hi"\\')
+    >>> G.add_node("mri", label="MRI")
+    >>> _ = G.add_edge("nmr", "mri", relation="contrasts_with")
     >>> print(to_dot(G))  # doctest: +NORMALIZE_WHITESPACE
     digraph "concept_atlas" {
       graph [rankdir="LR", fontname="Helvetica", overlap="false", splines="true"];
       node [shape="box", style="rounded,filled", fontname="Helvetica"];
       edge [fontname="Helvetica", fontsize="10"];
-      "rnn" [label="say \"hi\"\\", fillcolor="#dddddd", tooltip=""];
-      "lstm" [label="LSTM", fillcolor="#dddddd", tooltip=""];
-      "rnn" -> "lstm" [label="contrasts_with", color="#d6457a", fontcolor="#d6457a",
+      "nmr" [label="say \"hi\"\\", fillcolor="#dddddd", tooltip=""];
+      "mri" [label="MRI", fillcolor="#dddddd", tooltip=""];
+      "nmr" -> "mri" [label="contrasts_with", color="#d6457a", fontcolor="#d6457a",
                        style="solid", dir="none"];
     }
     """

@@ -30,12 +30,12 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     --------
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph(schema="concept-graph/1")
-    >>> G.add_node("rnn", label="RNN", topic="sequences", importance=0.5)
+    >>> G.add_node("nmr", label="NMR", topic="imaging", importance=0.5)
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.gexf"
     >>> write_gexf(G, path)
     >>> H = nx.read_gexf(path, relabel=False)
-    >>> H.nodes["rnn"]["label"], H.nodes["rnn"]["topic"], H.graph["name"]
-    ('RNN', 'sequences', 'concept-graph/1')
+    >>> H.nodes["nmr"]["label"], H.nodes["nmr"]["topic"], H.graph["name"]
+    ('NMR', 'imaging', 'concept-graph/1')
     """
     H = scalar_copy(G)
     H.graph = {"name": str(G.graph.get("schema") or "")}

@@ -31,12 +31,12 @@ def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     --------
     >>> import tempfile, pathlib, json
     >>> G = nx.MultiDiGraph(schema="concept-graph/1", sources=[])
-    >>> G.add_node("rnn", label="RNN", aliases=["RNNs"], first_seen=None)
+    >>> G.add_node("nmr", label="NMR", aliases=["NMRs"], first_seen=None)
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
     >>> write_graphml(G, path)
     >>> H = nx.read_graphml(path, force_multigraph=True)
-    >>> json.loads(H.nodes["rnn"]["aliases"]), H.nodes["rnn"]["first_seen"]
-    (['RNNs'], '')
+    >>> json.loads(H.nodes["nmr"]["aliases"]), H.nodes["nmr"]["first_seen"]
+    (['NMRs'], '')
     """
     write_xml(path, nx.generate_graphml(scalar_copy(G)), what="GraphML file")
 

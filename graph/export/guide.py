@@ -73,10 +73,10 @@ def to_markdown_guide(
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("cell", label="Cell", definition="A unit with a *membrane*.",
     ...            aliases=["cells", "living unit"])
-    >>> G.add_node("neuron", label="Neuron", definition="A cell with an axon (see notes_2.md).")
-    >>> ev = [{"source": "notes_1.md", "line": 4, "text": "Learn cells before neurons."}]
-    >>> _ = G.add_edge("cell", "neuron", relation="prerequisite_of", evidence=ev)
-    >>> print(to_markdown_guide(G, order=["cell", "neuron"]))
+    >>> G.add_node("nephron", label="Nephron", definition="A kidney filter (see notes_2.md).")
+    >>> ev = [{"source": "notes_1.md", "line": 4, "text": "Learn cells before nephrons."}]
+    >>> _ = G.add_edge("cell", "nephron", relation="prerequisite_of", evidence=ev)
+    >>> print(to_markdown_guide(G, order=["cell", "nephron"]))
     # Study guide
     <BLANKLINE>
     2 concepts, 1 relation, in study order.
@@ -89,17 +89,17 @@ def to_markdown_guide(
     <BLANKLINE>
     **Relations**
     <BLANKLINE>
-    - **Cell** *prerequisite of* **Neuron**
-      - “Learn cells before neurons.” — notes_1.md, line 4
+    - **Cell** *prerequisite of* **Nephron**
+      - “Learn cells before nephrons.” — notes_1.md, line 4
     <BLANKLINE>
-    ## 2. Neuron
+    ## 2. Nephron
     <BLANKLINE>
-    A cell with an axon (see notes_2.md).
+    A kidney filter (see notes_2.md).
     <BLANKLINE>
     **Relations**
     <BLANKLINE>
-    - **Cell** *prerequisite of* **Neuron**
-      - “Learn cells before neurons.” — notes_1.md, line 4
+    - **Cell** *prerequisite of* **Nephron**
+      - “Learn cells before nephrons.” — notes_1.md, line 4
     <BLANKLINE>
     """
     heading = title or "Study guide"

@@ -38,13 +38,13 @@ def to_mermaid(G: nx.MultiDiGraph) -> str:
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("rnn", label='RNN "recurrent" [net]')
-    >>> G.add_node("lstm", label="LSTM")
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of")
+    >>> G.add_node("nmr", label='NMR "nuclear" [scan]')
+    >>> G.add_node("mri", label="MRI")
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of")
     >>> print(to_mermaid(G))  # doctest: +NORMALIZE_WHITESPACE
     flowchart LR
-      n0["RNN #34;recurrent#34; #91;net#93;"]
-      n1["LSTM"]
+      n0["NMR #34;nuclear#34; #91;scan#93;"]
+      n1["MRI"]
       n0 -->|prerequisite_of| n1
       classDef topic0 fill:#dddddd,stroke:#333,color:#111
       class n0,n1 topic0

@@ -30,11 +30,11 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     >>> import tempfile, pathlib
     >>> from graph.io import read_graph
     >>> G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
-    >>> G.add_node("rnn", label="RNN", aliases=["RNNs"])
+    >>> G.add_node("nmr", label="NMR", aliases=["NMRs"])
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.json"
     >>> write_json(G, path)
-    >>> read_graph(path).nodes["rnn"]["aliases"]
-    ['RNNs']
+    >>> read_graph(path).nodes["nmr"]["aliases"]
+    ['NMRs']
     """
     write_graph(without_surrogates(G), path)
 

@@ -147,7 +147,7 @@ def write_obsidian(
     The vault's :data:`MANIFEST` records what each export wrote. A note is replaced only
     while it holds exactly that; any other file in the way of a note (the student's
     own, a note of ours the student edited, a folder, a link) is kept, and the note is
-    written beside it under another name (``LSTM 2.md``; :func:`write` says which). A
+    written beside it under another name (``MRI 2.md``; :func:`write` says which). A
     ``MANIFEST`` this module did not write, or ``folder`` being a file, is refused
     (:class:`graph.io.WriteRefused`, nothing written). Every file is written whole
     through :func:`graph.io.replace_file`.
@@ -172,31 +172,31 @@ def write_obsidian(
     --------
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("rnn", label="RNN", definition="A loop.", topic="sequences")
-    >>> G.add_node("lstm", label="LSTM", definition="Gates (and a cell).", topic="sequences")
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of")
+    >>> G.add_node("nmr", label="NMR", definition="A spin.", topic="imaging")
+    >>> G.add_node("mri", label="MRI", definition="Coils (and a magnet).", topic="imaging")
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of")
     >>> files = write_obsidian(G, pathlib.Path(tempfile.mkdtemp()))
-    >>> sorted(p.name for p in files["rnn"].parent.iterdir())
-    ['.concept-atlas.json', 'Index.md', 'LSTM.md', 'RNN.md']
-    >>> print(files["lstm"].read_text(encoding="utf-8"))
+    >>> sorted(p.name for p in files["nmr"].parent.iterdir())
+    ['.concept-atlas.json', 'Index.md', 'MRI.md', 'NMR.md']
+    >>> print(files["mri"].read_text(encoding="utf-8"))
     ---
     aliases: []
-    topic: "sequences"
+    topic: "imaging"
     importance: 0.0
     mentions: 0
     tags:
       - "concept-atlas"
-      - "topic/sequences"
+      - "topic/imaging"
     ---
-    # LSTM
+    # MRI
     <BLANKLINE>
-    Gates (and a cell).
+    Coils (and a magnet).
     <BLANKLINE>
     ## Relations
     <BLANKLINE>
     ### requires
     <BLANKLINE>
-    - [[RNN]]
+    - [[NMR]]
     <BLANKLINE>
     """
     return _write_vault(G, Path(folder), order=order, title=title).files
@@ -317,8 +317,8 @@ def safe_file_name(
     --------
     >>> safe_file_name("../../etc/passwd"), safe_file_name("a/b:c*?"), safe_file_name("CON")
     ('etc passwd', 'a b c', '_CON')
-    >>> safe_file_name("..."), safe_file_name("encoder–decoder [1]")
-    ('concept', 'encoder–decoder 1')
+    >>> safe_file_name("..."), safe_file_name("acid–base [1]")
+    ('concept', 'acid–base 1')
     >>> len(safe_file_name("词" * 80).encode())  # 3 bytes a character, at most 119
     117
     """

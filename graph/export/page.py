@@ -67,9 +67,9 @@ def page(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("rnn", label="RNN <b>", topic="sequences")
-    >>> text = page(G, title="Around <RNN>", total=3)
-    >>> "<title>Around &lt;RNN&gt;</title>" in text, "1 of 3 concepts" in text
+    >>> G.add_node("nmr", label="NMR <b>", topic="imaging")
+    >>> text = page(G, title="Around <NMR>", total=3)
+    >>> "<title>Around &lt;NMR&gt;</title>" in text, "1 of 3 concepts" in text
     (True, True)
     """
     from graph.layout import legible_layout
@@ -117,11 +117,11 @@ def write_html(
     --------
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("rnn", label="RNN")
+    >>> G.add_node("nmr", label="NMR")
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "map.html"
     >>> write_html(G, path, title="My course")
     >>> text = path.read_text(encoding="utf-8")
-    >>> "RNN" in text, "<title>My course</title>" in text
+    >>> "NMR" in text, "<title>My course</title>" in text
     (True, True)
     """
     total = G.number_of_nodes() if total is None else total

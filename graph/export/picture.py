@@ -86,7 +86,7 @@ def write_picture(
     --------
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of")
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of")
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "map.svg"
     >>> write_picture(G, path)
     2

@@ -22,7 +22,7 @@ class Selection:
     graph : networkx.MultiDiGraph
         The concepts and relations to export (a copy: writers may not change it).
     title : str
-        The export's title ("Concept Atlas: around LSTM", "Learning path to LSTM").
+        The export's title ("Concept Atlas: around MRI", "Learning path to MRI").
     total : int
         Concepts that passed the filters before the cap (``graph`` holds fewer when
         capped).
@@ -77,14 +77,15 @@ def select(
     --------
     >>> G = nx.MultiDiGraph()
     >>> for u, v, r in [("algebra", "calculus", "prerequisite_of"),
-    ...                 ("calculus", "backprop", "prerequisite_of"),
-    ...                 ("backprop", "sgd", "used_for"), ("sgd", "adam", "related_to")]:
+    ...                 ("calculus", "ballistics", "prerequisite_of"),
+    ...                 ("ballistics", "spaceflight", "used_for"),
+    ...                 ("spaceflight", "astronauts", "related_to")]:
     ...     _ = G.add_edge(u, v, relation=r, confidence=0.9)
-    >>> chosen = select(G, focus="Sgd", show_weak=False)
+    >>> chosen = select(G, focus="Spaceflight", show_weak=False)
     >>> sorted(chosen.graph), chosen.title
-    (['backprop', 'sgd'], 'Concept Atlas: around sgd')
-    >>> select(G, path_target="backprop").order
-    ['algebra', 'calculus', 'backprop']
+    (['ballistics', 'spaceflight'], 'Concept Atlas: around spaceflight')
+    >>> select(G, path_target="ballistics").order
+    ['algebra', 'calculus', 'ballistics']
     >>> chosen = select(G, max_concepts=2)
     >>> chosen.graph.number_of_nodes(), chosen.total, chosen.capped
     (2, 5, True)
@@ -135,15 +136,16 @@ def subgraph_for(
     --------
     >>> G = nx.MultiDiGraph()
     >>> for u, v, r in [("algebra", "calculus", "prerequisite_of"),
-    ...                 ("calculus", "backprop", "prerequisite_of"),
-    ...                 ("backprop", "sgd", "used_for"), ("sgd", "adam", "related_to")]:
+    ...                 ("calculus", "ballistics", "prerequisite_of"),
+    ...                 ("ballistics", "spaceflight", "used_for"),
+    ...                 ("spaceflight", "astronauts", "related_to")]:
     ...     _ = G.add_edge(u, v, relation=r, confidence=0.9)
-    >>> sorted(subgraph_for(G, focus="Sgd"))
-    ['adam', 'backprop', 'sgd']
-    >>> sorted(subgraph_for(G, focus="sgd", depth=2))
-    ['adam', 'backprop', 'calculus', 'sgd']
-    >>> sorted(subgraph_for(G, path_target="backprop"))
-    ['algebra', 'backprop', 'calculus']
+    >>> sorted(subgraph_for(G, focus="Spaceflight"))
+    ['astronauts', 'ballistics', 'spaceflight']
+    >>> sorted(subgraph_for(G, focus="spaceflight", depth=2))
+    ['astronauts', 'ballistics', 'calculus', 'spaceflight']
+    >>> sorted(subgraph_for(G, path_target="ballistics"))
+    ['algebra', 'ballistics', 'calculus']
     """
     return select(G, focus=focus, depth=depth, path_target=path_target).graph
 
@@ -167,11 +169,11 @@ def study_order(G: nx.MultiDiGraph) -> list[Hashable]:
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_nodes_from([("rnn", {"importance": 0.5}), ("lstm", {"importance": 0.9}),
-    ...                   ("loss", {"importance": 0.7})])
-    >>> _ = G.add_edge("rnn", "lstm", relation="prerequisite_of", confidence=0.9)
+    >>> G.add_nodes_from([("nmr", {"importance": 0.5}), ("mri", {"importance": 0.9}),
+    ...                   ("optics", {"importance": 0.7})])
+    >>> _ = G.add_edge("nmr", "mri", relation="prerequisite_of", confidence=0.9)
     >>> study_order(G)
-    ['loss', 'rnn', 'lstm']
+    ['optics', 'nmr', 'mri']
     """
     dag = nx.MultiDiGraph()
     dag.add_nodes_from(G)

@@ -72,17 +72,17 @@ def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike[str]) -> None:
     --------
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("rnn", label="RNN", aliases=["RNNs", "recurrent net"])
-    >>> G.add_node("lstm", label="LSTM", definition="=HYPERLINK(1)")
-    >>> ev = [{"source": "notes.md", "line": 3, "text": "An LSTM is an RNN."}]
-    >>> _ = G.add_edge("lstm", "rnn", relation="is_a", confidence=0.8, evidence=ev)
+    >>> G.add_node("nmr", label="NMR", aliases=["NMRs", "nuclear resonance"])
+    >>> G.add_node("mri", label="MRI", definition="=HYPERLINK(1)")
+    >>> ev = [{"source": "notes.md", "line": 3, "text": "An MRI is an NMR scan."}]
+    >>> _ = G.add_edge("mri", "nmr", relation="is_a", confidence=0.8, evidence=ev)
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> write_csv(G, folder)
     >>> print(folder.joinpath("edges.csv").read_text(encoding="utf-8-sig").splitlines()[1])
-    lstm,rnn,0,is_a,0.8,,An LSTM is an RNN.,notes.md,3,1
+    mri,nmr,0,is_a,0.8,,An MRI is an NMR scan.,notes.md,3,1
     >>> rows = folder.joinpath("nodes.csv").read_text(encoding="utf-8-sig").splitlines()
     >>> rows[1].split(",")[:3], rows[2].split(",")[3]
-    (['rnn', 'RNN', 'RNNs|recurrent net'], "'=HYPERLINK(1)")
+    (['nmr', 'NMR', 'NMRs|nuclear resonance'], "'=HYPERLINK(1)")
     """
     folder = Path(folder)
     for name in _TABLES:  # both or neither

@@ -77,20 +77,48 @@ def test_cli_start_cold_build_does_load_spacy(tmp_path):
     assert code == 0 and {"spacy", "wordfreq"} <= loaded
 
 
+#: Each query command, on concepts of the sample graph (:func:`names`): a target, a
+#: concept it needs, another concept linked to it, and the target's label misspelt.
 QUERIES = [
-    ["path", "LSTM", "--known", "RNN"],
-    ["search", "long short term memmory"],
-    ["next", "--known", "RNN"],
-    ["neighbourhood", "LSTM", "--depth", "2"],
-    ["connect", "LSTM", "GRU"],
+    ["path", "{target}", "--known", "{known}"],
+    ["search", "{misspelt}"],
+    ["next", "--known", "{known}"],
+    ["neighbourhood", "{target}", "--depth", "2"],
+    ["connect", "{target}", "{other}"],
     ["topics"],
     ["gaps"],
 ]
 
 
+@pytest.fixture(scope="module")
+def names(built) -> dict[str, str]:
+    """Concepts to query, taken from the sample graph so that no course term is written
+    here: the target of its most confident prerequisite, that prerequisite, another
+    concept linked to the target, and the target's label with a letter doubled."""
+    data = json.loads(built[0].read_text(encoding="utf-8"))
+    edges = data["edges"]
+    best = max(
+        (e for e in edges if e["relation"] == "prerequisite_of"),
+        key=lambda e: (e["confidence"], e["source"], e["target"]),
+    )
+    target, known = best["target"], best["source"]
+    ends = [(e["source"], e["target"]) for e in edges]
+    linked = {n for pair in ends if target in pair for n in pair} - {target, known}
+    other = min(linked) if linked else known
+    label = next(n.get("label") or n["id"] for n in data["nodes"] if n["id"] == target)
+    cut = len(label) // 2
+    return {
+        "target": target,
+        "known": known,
+        "other": other,
+        "misspelt": label[:cut] + label[cut] + label[cut:],
+    }
+
+
 @pytest.mark.parametrize("argv", QUERIES, ids=lambda argv: argv[0])
-def test_cli_start_queries_import_no_nlp_nor_readers(built, tmp_path, argv):
+def test_cli_start_queries_import_no_nlp_nor_readers(built, names, tmp_path, argv):
     graph, _ = built
+    argv = [arg.format(**names) for arg in argv]
     code, loaded = run_fresh(tmp_path, *argv, "--graph", str(graph))
     assert code == 0
     assert not loaded & (HEAVY | READING), loaded & (HEAVY | READING)

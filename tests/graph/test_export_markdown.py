@@ -53,11 +53,11 @@ def words(text: str) -> str:
 @pytest.mark.parametrize(
     "text",
     [
-        "stochastic gradient descent (SGD)",
-        "000_f1c23af683ed1668.txt, line 12",
-        "Decoder: Known as a sequence-to-sequence model.",
+        "high blood pressure (HBP)",
+        "101_b7e4a9c2d05f3318.txt, line 12",
+        "Enzyme: Known as a lock-and-key model.",
         "snake_case_name and C# and x^2 and 2 * 3 and a < b and <3 and 50% and a = b",
-        "e.g. the loss {x} is minimised; see https://example.org/page?a=1&b=2",
+        "e.g. the cost {x} is minimised; see https://example.org/page?a=1&b=2",
         "Q: what is it? A: an array!",
     ],
 )
