@@ -35,7 +35,7 @@ def test_layout_doctests() -> None:
 # Widths measured by Chromium's canvas (measureText) in DejaVu Sans at 14 px.
 @pytest.mark.parametrize(
     ("text", "chromium"),
-    [("gradient descent", 118.890625), ("iiiii", 19.4482421875)],
+    [("osmotic pressure", 120.0595703125), ("iiiii", 19.4482421875)],
 )
 def test_layout_text_width_matches_the_browser(text: str, chromium: float) -> None:
     assert chromium <= text_width(text, 14) <= chromium * 1.02
@@ -71,10 +71,10 @@ def test_layout_wrap_label_cuts_after_three_lines() -> None:
 
 def test_layout_node_box_is_the_dot_and_the_label_below() -> None:
     # vis-network draws the label's top at y + radius + font / 2 + 4 (measured in Chromium)
-    box = node_box("gradient descent", 14, 20)
+    box = node_box("osmotic pressure", 14, 20)
     assert box.above == 20
     assert box.below == pytest.approx(20 + 7 + 4 + 14 + 1.5)
-    assert box.half_width == pytest.approx((118.890625 + 3) / 2, abs=1)
+    assert box.half_width == pytest.approx((120.0595703125 + 3) / 2, abs=1)
     assert node_box("a", 14, 20).half_width == 20  # a short label: the dot is wider
 
 
