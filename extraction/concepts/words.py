@@ -222,3 +222,11 @@ CALLOUT_WORDS = _words(
     bonus todo to-do aside sidenote footnote disclaimer spoiler pro pros con cons
     """
 )
+
+
+#: Fixed adverbial phrases whose noun names nothing: "built from scratch", "sorted by
+#: hand", "in practice", "each in turn", "on purpose" say how, not what. Their noun,
+#: right after its preposition with no determiner, is no use of a name.
+ADVERBIAL_IDIOMS = frozenset(
+    {("from", "scratch"), ("by", "hand"), ("in", "practice"), ("in", "turn"), ("on", "purpose")}
+)
