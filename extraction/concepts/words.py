@@ -230,3 +230,7 @@ CALLOUT_WORDS = _words(
 ADVERBIAL_IDIOMS = frozenset(
     {("from", "scratch"), ("by", "hand"), ("in", "practice"), ("in", "turn"), ("on", "purpose")}
 )
+
+#: Abbreviations that point into a cited work ("Smith Ch. 3", "Lee pp. 12", "Eq. 4"):
+#: before a number, they and the authors' names before them are a citation.
+REFERENCE_PARTS = _words("ch chap sec pp p")

@@ -2506,6 +2506,22 @@ def candidate_keys(body: str) -> set[str]:
 @pytest.mark.parametrize(
     ("body", "named", "never"),
     [
+        ("For the proofs, see Lovelace Ch. 4 on enzymes.", {"enzyme"}, {"lovelace", "lovelace ch"}),
+        ("Osmosis is proved in Hopper and Turing Ch. 2.", {"osmosis"}, {"hopper", "turing ch"}),
+        ("As Curie et al. showed, isotopes decay.", {"isotope"}, {"curie", "curie et al"}),
+        ("Lee Sec. 3 derives the hash table.", {"hash table"}, {"lee", "lee sec"}),
+        ("Curie studied isotopes in Paris.", {"curie", "isotope"}, set()),
+    ],
+)
+def test_concepts_citation_of_a_work_names_no_concept(body, named, never):
+    keys = candidate_keys(body)
+    assert named <= keys, keys
+    assert not (never & keys), keys
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
         (
             "Is the product of two Poisson densities Poisson?",
             {"poisson density"},
