@@ -396,15 +396,24 @@ def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
     """
     ranked = sorted(group, key=lambda n: _rank_key(G, n))
     specific = [n for n in ranked[:TOPIC_NAME_POOL] if not is_everyday(G, n)]
-    named = [n for n in specific if not in_passing(G, n)]
-    return named[0] if named else specific[0] if specific else ranked[0]
+    if not specific:
+        return ranked[0]
+    if in_passing(G, specific[0]):  # a word in passing gives way to what the notes single out
+        return next((n for n in specific if _names_it(G, n)), specific[0])
+    return specific[0]
+
+
+def _names_it(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Can ``node`` name a topic in place of a word in passing: the notes single it out,
+    or it is a name (an acronym, a proper name: not all in lower case)?"""
+    return singled_out(G, node) or not str(G.nodes[node].get("label") or node).islower()
 
 
 def in_passing(G: nx.MultiDiGraph, node: Any) -> bool:
     """Is ``node`` a common noun the notes only use in passing: one word in lower case
     that they never single out (:func:`singled_out`), as "scratch" of headings "...
-    from Scratch" or "input"? A topic is named by what the notes single out, or by a
-    name (an acronym, a proper name) rather than by such a word.
+    from Scratch" or "input"? A topic is named by one of its top concepts the notes
+    single out, or by a name (an acronym, a proper name), rather than by such a word.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("surface", label="surface", selection={"features": {"log_count": 2.0}})
