@@ -390,10 +390,59 @@ def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
     >>> G.add_node("MRI", importance=0.8)
     >>> topic_name_node(G, {"model", "MRI"}), topic_name_node(G, {"model"})
     ('MRI', 'model')
+
+    A word the notes only use in passing gives way to one they single out
+    (:func:`in_passing`).
     """
     ranked = sorted(group, key=lambda n: _rank_key(G, n))
     specific = [n for n in ranked[:TOPIC_NAME_POOL] if not is_everyday(G, n)]
-    return specific[0] if specific else ranked[0]
+    if not specific:
+        return ranked[0]
+    if in_passing(G, specific[0]):  # a word in passing gives way to what the notes single out
+        return next((n for n in specific if _names_it(G, n)), specific[0])
+    return specific[0]
+
+
+def _names_it(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Can ``node`` name a topic in place of a word in passing: the notes single it out,
+    or it is a name (an acronym, a proper name: not all in lower case)?"""
+    return singled_out(G, node) or not str(G.nodes[node].get("label") or node).islower()
+
+
+def in_passing(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Is ``node`` a common noun the notes only use in passing: one word in lower case
+    that they never single out (:func:`singled_out`), as "scratch" of headings "...
+    from Scratch" or "input"? A topic is named by one of its top concepts the notes
+    single out, or by a name (an acronym, a proper name), rather than by such a word.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("surface", label="surface", selection={"features": {"log_count": 2.0}})
+    >>> G.add_node("SQL", label="SQL", selection={"features": {"log_count": 2.0}})
+    >>> G.add_node("enzyme", label="enzyme", selection={"features": {"singled": 1.0}})
+    >>> in_passing(G, "surface"), in_passing(G, "SQL"), in_passing(G, "enzyme")
+    (True, False, False)
+    """
+    label = str(G.nodes[node].get("label") or node)
+    selection = G.nodes[node].get("selection")
+    if not isinstance(selection, Mapping) or " " in label or not label.islower():
+        return False
+    return not singled_out(G, node)
+
+
+def singled_out(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Do the notes single ``node`` out (the concept selector's ``singled`` feature: a
+    term, a question's subject, a heading, a bold run, a label ...), rather than only
+    use it in sentences? False when the graph does not say.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("enzyme", selection={"features": {"singled": 1.0}})
+    >>> G.add_node("surface", selection={"features": {"log_count": 1.1}})
+    >>> singled_out(G, "enzyme"), singled_out(G, "surface"), singled_out(G, "x")
+    (True, False, False)
+    """
+    selection = G.nodes[node].get("selection") if node in G else None
+    features = selection.get("features") if isinstance(selection, Mapping) else None
+    return isinstance(features, Mapping) and float(features.get("singled") or 0.0) >= 1.0
 
 
 def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0) -> dict:

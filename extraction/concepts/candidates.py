@@ -69,6 +69,7 @@ from extraction.concepts.words import (
     INSTRUCTIONS,
     NUMBERED_LABELS,
     OTHER_NAME_OPENERS,
+    REFERENCE_PARTS,
     SYNONYM_CUE,
     VERSUS,
 )
@@ -1813,6 +1814,49 @@ REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
+
+def _author(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha()
+
+
+def cited_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens of ``doc`` that cite a work: a part of it ("Ch. 5", "pp. 12",
+    :data:`REFERENCE_PARTS` before a number) or "et al.", with the authors' names
+    right before it ("Smith and Jones Ch. 5", "Lee et al."). They name people and
+    places in a book, no concept of the notes.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("see Smith and Jones Ch. 5 on osmosis")
+    >>> for t in doc:
+    ...     t.pos_ = "PROPN" if t.text[0].isupper() else "X"
+    >>> [doc[i].text for i in sorted(cited_tokens(doc))]
+    ['Smith', 'and', 'Jones', 'Ch', '.']
+    """
+    cited: set[int] = set()
+    for tok in doc:
+        lower = tok.lower_.rstrip(".")
+        if lower == "et" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_.startswith("al"):
+            end = tok.i + 2
+        elif lower in REFERENCE_PARTS:
+            end = tok.i + 1
+            if end < len(doc) and doc[end].text == ".":
+                end += 1
+            dotted = tok.text.endswith(".") or end > tok.i + 1
+            if end >= len(doc) or not doc[end].like_num or not dotted:
+                continue  # a part of a work is numbered: "Ch. 5", not "the ch column"
+        else:
+            continue
+        start = tok.i
+        while start > 0 and (
+            _author(doc[start - 1])
+            or (doc[start - 1].lower_ in {"and", "&"} and start > 1 and _author(doc[start - 2]))
+        ):
+            start -= 1
+        if start < tok.i:  # authors before it: a citation, not a word of the notes
+            cited.update(range(start, end))
+    return frozenset(cited)
+
+
 #: A line that credits a picture or names a source ("Image credit: ...", "Image from
 #: Ada Lovelace via her blog", "Source: ..."): what it names are people, venues and
 #: titles, not concepts.
@@ -1961,8 +2005,17 @@ def collect(
     # the label of a line that fills in a field of the file's cards names nothing
     fields = field_labels(segments)
 
+    # id of a parse -> (the parse, its tokens that cite a work), for one segment
+    cited: dict[int, tuple[Doc, frozenset[int]]] = {}
+
     def add(occ: Occurrence) -> None:
         seg = occ.seg
+        if occ.toks:
+            doc = occ.toks[0].doc
+            if id(doc) not in cited or cited[id(doc)][0] is not doc:
+                cited[id(doc)] = (doc, cited_tokens(doc))
+            if (citing := cited[id(doc)][1]) and any(t.i in citing for t in occ.toks):
+                return  # "Smith Ch. 5", "Lee et al.": a citation names people, no concept
         end = fields.get(id(seg)) if fields else None
         if end is not None and (occ.role == "label" or (occ.toks and occ.toks[0].idx < end)):
             return  # "Example: rust on iron": "Example" is the field, not a name
@@ -2021,6 +2074,7 @@ def collect(
                 add(item)
 
     for seg, doc in zip(segments, docs, strict=True):
+        cited.clear()
         card = seg.card
         if card.id not in seen_cards:
             seen_cards.add(card.id)

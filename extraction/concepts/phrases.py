@@ -22,6 +22,7 @@ from wordfreq import zipf_frequency
 
 from extraction.concepts.segments import span_text
 from extraction.concepts.words import (
+    ADVERBIAL_IDIOMS,
     EDGE_STOP,
     FRAMING_NOUNS,
     INSTRUCTIONS,
@@ -386,7 +387,38 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             if not owner[:1].isupper() or is_acronym(owner):
                 toks = toks[i + 1 :]
             break
+    if len(toks) == 1 and idiom_noun(toks[0]):
+        return []  # "built from scratch": a way of doing it, no name
+    if (again := repeated_at(toks)) is not None:
+        return trim(toks[:again])  # "two Gaussian variables Gaussian" -> Gaussian variables
     return toks
+
+
+def idiom_noun(tok: Token) -> bool:
+    """Is ``tok`` the noun of a fixed adverbial phrase (:data:`ADVERBIAL_IDIOMS`),
+    right after its preposition: "from scratch", "by hand"?"""
+    return tok.i > 0 and (tok.doc[tok.i - 1].lower_, tok.lower_) in ADVERBIAL_IDIOMS
+
+
+_LINKING_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "DET"})
+
+
+def repeated_at(toks: Sequence[Token]) -> int | None:
+    """Where a run's word comes again with nothing but other name words between
+    ("cov cov", left of a formula whose symbols were dropped; "two Gaussian variables
+    Gaussian", a noun phrase run on into a predicate): a name says each word once, so
+    it ends before the repeat. A linking word between ("step by step", "sum of sums")
+    makes a phrase, not a repeat.
+    """
+    seen: dict[str, int] = {}
+    for j, tok in enumerate(toks):
+        if tok.pos_ in _LINKING_POS:
+            seen.clear()
+            continue
+        if tok.lower_ in seen and _WORDISH.search(tok.text):
+            return j
+        seen[tok.lower_] = j
+    return None
 
 
 def letter_label(toks: Sequence[Token]) -> bool:

@@ -222,3 +222,15 @@ CALLOUT_WORDS = _words(
     bonus todo to-do aside sidenote footnote disclaimer spoiler pro pros con cons
     """
 )
+
+
+#: Fixed adverbial phrases whose noun names nothing: "built from scratch", "sorted by
+#: hand", "in practice", "each in turn", "on purpose" say how, not what. Their noun,
+#: right after its preposition with no determiner, is no use of a name.
+ADVERBIAL_IDIOMS = frozenset(
+    {("from", "scratch"), ("by", "hand"), ("in", "practice"), ("in", "turn"), ("on", "purpose")}
+)
+
+#: Abbreviations that point into a cited work ("Smith Ch. 3", "Lee pp. 12", "Eq. 4"):
+#: before a number, they and the authors' names before them are a citation.
+REFERENCE_PARTS = _words("ch chap sec pp p")

@@ -2620,3 +2620,59 @@ def test_concepts_clause_like_reads_and_written_as_a_symbol(title, name, joined)
     index = extract_concepts([card(title, "Explained in the lecture.", kind="heading")])
     scored = next(s for s in index.candidates if name in {n.lower() for n in s.names})
     assert bool(scored.features.get("clause_like")) is joined, (name, scored.features)
+
+
+def candidate_keys(body: str) -> set[str]:
+    index = extract_concepts([card("Notes", body, kind="heading")])
+    return {c.key.lower() for s in index.candidates for c in s.candidates if c.count}
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        ("For the proofs, see Lovelace Ch. 4 on enzymes.", {"enzyme"}, {"lovelace", "lovelace ch"}),
+        ("Osmosis is proved in Hopper and Turing Ch. 2.", {"osmosis"}, {"hopper", "turing ch"}),
+        ("As Curie et al. showed, isotopes decay.", {"isotope"}, {"curie", "curie et al"}),
+        ("Lee Sec. 3 derives the hash table.", {"hash table"}, {"lee", "lee sec"}),
+        ("Curie studied isotopes in Paris.", {"curie", "isotope"}, set()),
+    ],
+)
+def test_concepts_citation_of_a_work_names_no_concept(body, named, never):
+    keys = candidate_keys(body)
+    assert named <= keys, keys
+    assert not (never & keys), keys
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        (
+            "Is the product of two Poisson densities Poisson?",
+            {"poisson density"},
+            {"poisson density poisson"},
+        ),
+        ("One can show that cov cov holds for the kernel.", {"kernel"}, {"cov cov"}),
+        ("The plates move step by step over the mantle.", {"mantle"}, set()),
+    ],
+)
+def test_concepts_name_repeating_a_word_ends_before_the_repeat(body, named, never):
+    keys = candidate_keys(body)
+    assert named <= keys, keys
+    assert not (never & keys), keys
+
+
+@pytest.mark.parametrize(
+    ("body", "never", "named"),
+    [
+        ("We build the hash table from scratch.", "scratch", "hash table"),
+        ("The students sorted the samples by hand.", "hand", "sample"),
+        ("In practice, the enzyme loses its shape.", "practice", "shape"),
+        ("Each allele is copied in turn.", "turn", "allele"),
+        ("The tests fail on purpose.", "purpose", "test"),
+        ("Scratch the surface of the mineral.", "", "surface"),
+    ],
+)
+def test_concepts_noun_of_an_adverbial_idiom_names_nothing(body, never, named):
+    keys = candidate_keys(body)
+    assert named in keys, keys
+    assert not never or never not in keys, keys

@@ -265,6 +265,29 @@ def test_topics_are_named_after_a_specific_concept_not_an_everyday_word():
     assert set(assign_topics(G).values()) == {"model"}
 
 
+@pytest.mark.parametrize(
+    ("top", "top_features", "named"),
+    [
+        ("scratch", {"log_count": 2.0}, "plate boundary"),
+        ("surface", {"log_count": 2.0, "common": 0.0}, "plate boundary"),
+        ("mantle", {"log_count": 2.0, "singled": 1.0}, "mantle"),
+        ("SQL", {"log_count": 2.0, "acronym": 1.0}, "SQL"),
+        ("mid-ocean ridge", {"log_count": 2.0}, "mid-ocean ridge"),
+    ],
+)
+def test_topics_name_is_a_concept_the_notes_single_out_not_a_word_in_passing(
+    top, top_features, named
+):
+    G = nx.MultiDiGraph()
+    for a, b in [(top, "plate boundary"), ("plate boundary", "subduction"), (top, "subduction")]:
+        G.add_edge(a, b, relation="part_of", confidence=0.9)
+    G.add_node(top, importance=1.0, label=top, selection={"features": top_features})
+    singled = {"features": {"singled": 1.0}}
+    G.add_node("plate boundary", importance=0.8, label="plate boundary", selection=singled)
+    G.add_node("subduction", importance=0.5, label="subduction", selection=singled)
+    assert set(assign_topics(G).values()) == {named}
+
+
 def _weighted_copy(G: nx.MultiDiGraph) -> nx.Graph:
     """The reference: ``G`` as networkx's simple undirected graph, nodes in sorted order,
     pairs added in sorted order, weight = the summed strengths of the edges between two
