@@ -15,7 +15,7 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   builds on); a part and its whole in the order the notes teach them (a building
   block, or a part of several wholes, first);
 - **names**: a concept whose name holds another's ("time series anomaly detection",
-  "convolutional layer" holding "convolution", "TBPTT" holding "BPTT") comes after it;
+  "erosional landform" holding "erosion", "DRAM" holding "RAM") comes after it;
 - **definitions**: A named in B's defining sentence (also by an abbreviation merged
   into A: "built on NMR"), or in the cards about B (the card holding B's defining
   sentence among them, but for what that card is otherwise about) more than B in A's;
@@ -74,7 +74,7 @@ FEATURES: dict[str, str] = {
     "part": "A is a part of B (+), B a part of A (-)",
     "block": "A is a building block of B, or a part of B and of other wholes (+)",
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
-    "name_inside": "A's name is inside B's (+: 'convolution' in 'convolutional layer')",
+    "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
     "definition_words": "A's name is inside another name in B's defining sentence (+), "
     "B's in A's (-): 'osmosis' in 'reverse osmosis systems'",
@@ -551,8 +551,8 @@ def _spelled(index: ConceptIndex, concept: str) -> set[str]:
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-#: Adjectives that name their noun inside a name: "convolutional" -> "convolution",
-#: "neural" -> "neuron".
+#: Adjectives that name their noun inside a name: "erosional" -> "erosion",
+#: "phenomenal" -> "phenomenon".
 _ADJECTIVES = [(re.compile(r"(?<=\w\w\w)ional\b"), "ion"), (re.compile(r"(?<=\w\w\w)al\b"), "on")]
 
 
@@ -564,7 +564,7 @@ def _noun_forms(name: str) -> set[str]:
 def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     """Concept B -> the concepts whose name is inside a name of B, as whole words
     ("anomaly detection" inside "time series anomaly detection"; "BPTT" inside
-    "TBPTT"; "convolution" inside "convolutional layer").
+    "TBPTT"; "erosion" inside "erosional landform").
 
     Examples
     --------

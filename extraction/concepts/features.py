@@ -120,11 +120,11 @@ FEATURES: dict[str, str] = {
     "proper": "written as a proper name inside sentences (a person, a product)",
     "verb_start": "starts with a verb",
     "adj_start": "starts with an adjective (or a participle describing the next word: "
-    "'vanishing gradient')",
+    "'melting point')",
     "noun_compound": "two words or more, all nouns ('hash table', 'cell wall')",
     "adjective_only": "one word the tagger reads as an adjective ('discrete', 'inefficient')",
     "adj_commonness": "starts with an adjective, by how common it is in English (0: Zipf <= 3 "
-    "as 'convolutional', 1: >= 6 as 'good'): a describing word rather than part of a name",
+    "as 'igneous', 1: >= 6 as 'good'): a describing word rather than part of a name",
     "code": "looks like code (digits or dots inside words, brackets)",
     "nested": "share of its uses inside longer names (C-value style)",
     "nested_uses": "log(1 + uses inside longer noun phrases)",

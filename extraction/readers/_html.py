@@ -368,8 +368,8 @@ def note_text(names: Sequence[str], fields: Sequence[str]) -> tuple[str, list[li
 def deck_path(name: str) -> tuple[str, ...]:
     """An Anki deck name as its path of deck names (``"A::B"`` -> ``("A", "B")``).
 
-    >>> deck_path("Deep Learning::Optimisation")
-    ('Deep Learning', 'Optimisation')
+    >>> deck_path("Geology::Plate Tectonics")
+    ('Geology', 'Plate Tectonics')
     """
     return tuple(part.strip() for part in name.split("::") if part.strip())
 
