@@ -1137,6 +1137,24 @@ def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -
     )
 
 
+def _likening_aside(ctx: _Context, span: Span, cls: Mention) -> bool:
+    """Is the "like" of ``span`` an aside set off by commas that names one thing in the
+    same number as ``cls`` ("Glaciers, like rivers, erode valleys"; "Osmosis, like
+    diffusion, needs no energy")? It likens two things of one rank, neither an example
+    of the other; a list ("Enzymes, like amylase and lipase, ...") or one instance of a
+    plural class ("Enzymes, like amylase, ...") still gives examples."""
+    doc = ctx.sent.doc
+    like = next((t for t in span if t.lower_ == "like"), None)
+    if like is None or like.i == ctx.sent.start or doc[like.i - 1].text != ",":
+        return False
+    item = next((m for m in ctx.found if m.start > like.i), None)
+    if item is None or not all(_article(t) for t in doc[like.i + 1 : item.start]):
+        return False
+    if item.end >= ctx.sent.end or doc[item.end].text != ",":
+        return False
+    return _plural(ctx, item) == _plural(ctx, cls)
+
+
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
     """Edges one cue match gives in its sentence (none when it is negated)."""
     doc = ctx.sent.doc
@@ -1202,6 +1220,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         else:
             target = cls.concept
+        if cls is not None and _likening_aside(ctx, span, cls):
+            return  # "Glaciers, like rivers, erode valleys": two things likened
         pairs = [(o, target) for o in _objects(ctx, span.end, direct=True)]
         if cls is not None and _defining_genus(ctx, cls):
             # "Shell: A command-line interface such as Bash ...": the instances of the

@@ -1,0 +1,38 @@
+"""Typed relations in the short forms students write in any subject: an aside that
+likens two things ("Glaciers, like rivers, ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.test_relations import assert_unrelated, expect, tiny_index, triples
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Glaciers, like rivers, erode valleys.", ("glacier", "river"), ("glacier", "river")),
+        ("Osmosis, like diffusion, moves water across membranes.", ("osmosis", "diffusion"),
+         ("osmosis", "diffusion")),
+        ("Veins, like arteries, carry blood, but they hold valves.", ("vein", "artery"),
+         ("vein", "artery")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_likening_aside_gives_no_example(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a list, or one instance of a plural class, set off by commas still gives kinds
+        ("Enzymes, like amylase and lipase, speed up reactions.",
+         ("enzyme", "amylase", "lipase"), ("lipase", "is_a", "enzyme")),
+        ("Enzymes, like amylase, speed up reactions.", ("enzyme", "amylase"),
+         ("amylase", "is_a", "enzyme")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_give_the_stated_relation(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
