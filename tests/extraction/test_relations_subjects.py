@@ -1,5 +1,6 @@
 """Typed relations in the short forms students write in any subject: an aside that
-likens two things ("Glaciers, like rivers, ...")."""
+likens two things ("Glaciers, like rivers, ..."), an answer line that opens with its
+verb and whose subject is the card's ("Used to protect farmland.")."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ def test_relations_subjects_likening_aside_gives_no_example(text, names, absent)
          ("enzyme", "amylase", "lipase"), ("lipase", "is_a", "enzyme")),
         ("Enzymes, like amylase, speed up reactions.", ("enzyme", "amylase"),
          ("amylase", "is_a", "enzyme")),
+        # an answer line that opens with "used to" does what the card's subject is used for
+        ("What is a carbon tax? || A tax on emissions. Used to correct market failure.",
+         ("market failure",), ("carbon tax", "used_for", "market failure")),
+        ("Levee || A raised bank of earth. Employed to protect farmland.", ("farmland",),
+         ("levee", "used_for", "farmland")),
     ],
 )  # fmt: skip
 def test_relations_subjects_give_the_stated_relation(text, names, expected):
