@@ -1193,7 +1193,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pronoun = any(
             t.dep_ in _SUBJECT_DEPS and t.pos_ == "PRON" for t in doc[ctx.sent.start : span.start]
         )
-        if relation in rp.SYMMETRIC and factor == CARD_SUBJECT_FACTOR and not pronoun:
+        # a line opening with the cue ("Opposite of deposition.") is a fragment about
+        # the card's subject, which is the other side
+        fragment = all(_article(t) for t in doc[ctx.sent.start : span.start])
+        if relation in rp.SYMMETRIC and factor == CARD_SUBJECT_FACTOR and not (pronoun or fragment):
             return  # "aerobic versus anaerobic respiration": both sides are in the sentence
         pairs = [(s, o) for s in subjects for o in objects]
         if len(objects) == 2 and objects[0] in subjects:

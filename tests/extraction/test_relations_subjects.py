@@ -1,6 +1,7 @@
 """Typed relations in the short forms students write in any subject: an aside that
 likens two things ("Glaciers, like rivers, ..."), an answer line that opens with its
-verb and whose subject is the card's ("Used to protect farmland.")."""
+verb or its cue and whose subject is the card's ("Used to protect farmland.",
+"Opposite of deposition.")."""
 
 from __future__ import annotations
 
@@ -36,9 +37,26 @@ def test_relations_subjects_likening_aside_gives_no_example(text, names, absent)
          ("market failure",), ("carbon tax", "used_for", "market failure")),
         ("Levee || A raised bank of earth. Employed to protect farmland.", ("farmland",),
          ("levee", "used_for", "farmland")),
+        # an answer line that opens with a contrast cue sets the card's subject against it
+        ("What is erosion? || Wearing away of rock. Opposite of deposition.",
+         ("deposition", "rock"), ("erosion", "contrasts_with", "deposition")),
+        ("What is inflation? || The opposite of deflation.", ("deflation",),
+         ("inflation", "contrasts_with", "deflation")),
     ],
 )  # fmt: skip
 def test_relations_subjects_give_the_stated_relation(text, names, expected):
     index = tiny_index(text, *names)
     found = triples(index)
     assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # both sides are in the line: the card's subject is neither
+        ("What is respiration? || Aerobic versus anaerobic respiration.",
+         ("aerobic respiration", "anaerobic respiration"), ("respiration", "aerobic respiration")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_contrast_inside_the_line_leaves_the_card_subject(text, names, absent):
+    assert_unrelated(text, names, absent)
