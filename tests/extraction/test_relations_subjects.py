@@ -60,3 +60,24 @@ def test_relations_subjects_give_the_stated_relation(text, names, expected):
 )  # fmt: skip
 def test_relations_subjects_contrast_inside_the_line_leaves_the_card_subject(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # an example beside the genus of a definition is an example of the defined term
+        ("What is a volcano? || An opening in the crust, e.g. Etna.", ("Etna", "crust"),
+         ("Etna", "example_of", "volcano")),
+        ("Pigouvian tax || A tax on a negative externality, e.g. a carbon tax.",
+         ("negative externality", "carbon tax"), ("carbon tax", "example_of", "pigouvian tax")),
+        ("What is a sorting algorithm? || A procedure that orders a list, e.g. quicksort.",
+         ("quicksort", "list"), ("quicksort", "example_of", "sorting algorithm")),
+        # an example that hangs on the concept inside the definition stays its example
+        ("What is amylase? || An enzyme that digests a polysaccharide, e.g. starch.",
+         ("polysaccharide", "starch", "enzyme"), ("starch", "example_of", "polysaccharide")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_example_beside_the_genus_is_of_the_defined_term(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
