@@ -766,7 +766,7 @@ CAUSES: list[Cue] = [
     ),
     Cue(
         "caused_by",
-        [_BE, _ADV, _words("caused triggered induced"), {"LOWER": "by"}],
+        [_BE, _ADV, _words("caused triggered induced initiated"), {"LOWER": "by"}],
         0.75,
         reverse=True,
         example="Mode collapse is often caused by the generator.",

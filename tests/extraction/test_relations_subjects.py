@@ -81,3 +81,19 @@ def test_relations_subjects_example_beside_the_genus_is_of_the_defined_term(text
     index = tiny_index(text, *names)
     found = triples(index)
     assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "initiated by" names what sets a process going, as "triggered by" does
+        ("Labour is initiated by oxytocin.", ("labour", "oxytocin"),
+         ("oxytocin", "causes", "labour")),
+        ("Combustion is initiated by a spark.", ("combustion", "spark"),
+         ("spark", "causes", "combustion")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_initiated_by_names_the_cause(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
