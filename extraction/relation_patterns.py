@@ -766,7 +766,7 @@ CAUSES: list[Cue] = [
     ),
     Cue(
         "caused_by",
-        [_BE, _ADV, _words("caused triggered induced"), {"LOWER": "by"}],
+        [_BE, _ADV, _words("caused triggered induced initiated"), {"LOWER": "by"}],
         0.75,
         reverse=True,
         example="Mode collapse is often caused by the generator.",
@@ -871,6 +871,20 @@ USED_FOR: list[Cue] = [
         gap=2,
         example="Spectroscopy is utilized to identify and measure chemical elements.",
         expected=("spectroscopy", "chemical element"),
+    ),
+    # an answer line opening with the participle, its subject the card's: "Used to do X"
+    Cue(
+        "used_to_do_fragment",
+        [
+            {"IS_SENT_START": True, "LOWER": {"IN": "used employed utilized utilised".split()}},
+            _ADV,
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
+        ],
+        0.65,
+        gap=2,
+        example="Levee || A raised bank of earth. Used to protect farmland.",
+        expected=("levee", "farmland"),
     ),
     Cue(
         "used_on_to_do",

@@ -1137,6 +1137,47 @@ def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -
     )
 
 
+def _defined_by_genus(ctx: _Context, span: Span, cls: Mention | None) -> str | None:
+    """The card's subject, when the example after ``span`` stands beside the genus a
+    definition of it opens with, not beside the concept ``cls`` held inside that
+    definition ("Volcano || An opening in the crust, e.g. Etna": the parser hangs Etna
+    on "opening", so it is a volcano, no crust); else None. Where the parser hangs the
+    example on the inner concept ("An enzyme that digests a sugar, e.g. lactose"), that
+    concept keeps it."""
+    if cls is None or not (ctx.first and len(ctx.subjects) == 1) or ctx.seg.is_title:
+        return None
+    doc = ctx.sent.doc
+    start = _genus_start(ctx)
+    root = ctx.sent.root
+    if start >= ctx.sent.end or doc[start].lower_ not in {"a", "an"}:
+        return None
+    if root.pos_ != "NOUN" or not start < root.i < cls.start or cls.covers(root):
+        return None
+    item = next((m for m in ctx.found if m.start >= span.end), None)
+    if item is None or ctx.subjects[0] in {item.concept, cls.concept}:
+        return None
+    last = doc[item.end - 1]
+    return ctx.subjects[0] if last.dep_ in {"appos", "npadvmod"} and last.head == root else None
+
+
+def _likening_aside(ctx: _Context, span: Span, cls: Mention) -> bool:
+    """Is the "like" of ``span`` an aside set off by commas that names one thing in the
+    same number as ``cls`` ("Glaciers, like rivers, erode valleys"; "Osmosis, like
+    diffusion, needs no energy")? It likens two things of one rank, neither an example
+    of the other; a list ("Enzymes, like amylase and lipase, ...") or one instance of a
+    plural class ("Enzymes, like amylase, ...") still gives examples."""
+    doc = ctx.sent.doc
+    like = next((t for t in span if t.lower_ == "like"), None)
+    if like is None or like.i == ctx.sent.start or doc[like.i - 1].text != ",":
+        return False
+    item = next((m for m in ctx.found if m.start > like.i), None)
+    if item is None or not all(_article(t) for t in doc[like.i + 1 : item.start]):
+        return False
+    if item.end >= ctx.sent.end or doc[item.end].text != ",":
+        return False
+    return _plural(ctx, item) == _plural(ctx, cls)
+
+
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
     """Edges one cue match gives in its sentence (none when it is negated)."""
     doc = ctx.sent.doc
@@ -1175,7 +1216,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pronoun = any(
             t.dep_ in _SUBJECT_DEPS and t.pos_ == "PRON" for t in doc[ctx.sent.start : span.start]
         )
-        if relation in rp.SYMMETRIC and factor == CARD_SUBJECT_FACTOR and not pronoun:
+        # a line opening with the cue ("Opposite of deposition.") is a fragment about
+        # the card's subject, which is the other side
+        fragment = all(_article(t) for t in doc[ctx.sent.start : span.start])
+        if relation in rp.SYMMETRIC and factor == CARD_SUBJECT_FACTOR and not (pronoun or fragment):
             return  # "aerobic versus anaerobic respiration": both sides are in the sentence
         pairs = [(s, o) for s in subjects for o in objects]
         if len(objects) == 2 and objects[0] in subjects:
@@ -1202,6 +1246,11 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         else:
             target = cls.concept
+        if cls is not None and _likening_aside(ctx, span, cls):
+            return  # "Glaciers, like rivers, erode valleys": two things likened
+        if cue.frame == "instances" and (defined := _defined_by_genus(ctx, span, cls)):
+            # "Volcano || An opening in the crust, e.g. Etna": an instance of the volcano
+            target, factor = defined, CARD_SUBJECT_FACTOR
         pairs = [(o, target) for o in _objects(ctx, span.end, direct=True)]
         if cls is not None and _defining_genus(ctx, cls):
             # "Shell: A command-line interface such as Bash ...": the instances of the

@@ -1,0 +1,99 @@
+"""Typed relations in the short forms students write in any subject: an aside that
+likens two things ("Glaciers, like rivers, ..."), an answer line that opens with its
+verb or its cue and whose subject is the card's ("Used to protect farmland.",
+"Opposite of deposition.")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.test_relations import assert_unrelated, expect, tiny_index, triples
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Glaciers, like rivers, erode valleys.", ("glacier", "river"), ("glacier", "river")),
+        ("Osmosis, like diffusion, moves water across membranes.", ("osmosis", "diffusion"),
+         ("osmosis", "diffusion")),
+        ("Veins, like arteries, carry blood, but they hold valves.", ("vein", "artery"),
+         ("vein", "artery")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_likening_aside_gives_no_example(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a list, or one instance of a plural class, set off by commas still gives kinds
+        ("Enzymes, like amylase and lipase, speed up reactions.",
+         ("enzyme", "amylase", "lipase"), ("lipase", "is_a", "enzyme")),
+        ("Enzymes, like amylase, speed up reactions.", ("enzyme", "amylase"),
+         ("amylase", "is_a", "enzyme")),
+        # an answer line that opens with "used to" does what the card's subject is used for
+        ("What is a carbon tax? || A tax on emissions. Used to correct market failure.",
+         ("market failure",), ("carbon tax", "used_for", "market failure")),
+        ("Levee || A raised bank of earth. Employed to protect farmland.", ("farmland",),
+         ("levee", "used_for", "farmland")),
+        # an answer line that opens with a contrast cue sets the card's subject against it
+        ("What is erosion? || Wearing away of rock. Opposite of deposition.",
+         ("deposition", "rock"), ("erosion", "contrasts_with", "deposition")),
+        ("What is inflation? || The opposite of deflation.", ("deflation",),
+         ("inflation", "contrasts_with", "deflation")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_give_the_stated_relation(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # both sides are in the line: the card's subject is neither
+        ("What is respiration? || Aerobic versus anaerobic respiration.",
+         ("aerobic respiration", "anaerobic respiration"), ("respiration", "aerobic respiration")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_contrast_inside_the_line_leaves_the_card_subject(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # an example beside the genus of a definition is an example of the defined term
+        ("What is a volcano? || An opening in the crust, e.g. Etna.", ("Etna", "crust"),
+         ("Etna", "example_of", "volcano")),
+        ("Pigouvian tax || A tax on a negative externality, e.g. a carbon tax.",
+         ("negative externality", "carbon tax"), ("carbon tax", "example_of", "pigouvian tax")),
+        ("What is a sorting algorithm? || A procedure that orders a list, e.g. quicksort.",
+         ("quicksort", "list"), ("quicksort", "example_of", "sorting algorithm")),
+        # an example that hangs on the concept inside the definition stays its example
+        ("What is amylase? || An enzyme that digests a polysaccharide, e.g. starch.",
+         ("polysaccharide", "starch", "enzyme"), ("starch", "example_of", "polysaccharide")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_example_beside_the_genus_is_of_the_defined_term(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "initiated by" names what sets a process going, as "triggered by" does
+        ("Labour is initiated by oxytocin.", ("labour", "oxytocin"),
+         ("oxytocin", "causes", "labour")),
+        ("Combustion is initiated by a spark.", ("combustion", "spark"),
+         ("spark", "causes", "combustion")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_initiated_by_names_the_cause(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
