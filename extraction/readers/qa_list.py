@@ -1,32 +1,73 @@
-"""Question/answer lists typed one line at a time, with no markers at all.
+"""Question/answer lists typed one line at a time.
 
-Every question ("Define X", "What is Y?", "X vs. Y") or term line starts a card; the
-lines under it, up to the next prompt, are its answer. See
+Labelled lists ("Q: ..." / "A: ...", "Question:" / "Answer:", "Q." / "A.", "Q -" / "A -",
+numbered "1. Q: ...") are read by their labels, however the student spaces them: blank
+lines between cards or between a question and its answer, answers of several lines or
+bullets. The labels are not part of the question or the answer.
+
+Lists with no markers at all: every question ("Define X", "What is Y?", "X vs. Y") or
+term line starts a card; the lines under it, up to the next prompt, are its answer. See
 :mod:`extraction.readers.prompts` for how a prompt is told from an answer.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
-from extraction.readers.paragraphs import file_indents
-from extraction.readers.prompts import is_question, segment_prompts
+from extraction.readers.paragraphs import file_indents, text_body
+from extraction.readers.prompts import is_question, prompt_kind, segment_prompts
 from extraction.records import Card
 
 FORMAT = "qa-list"
 EXTENSIONS = (".txt", ".text", "")
 
+#: A question's label: "Q:", "Q.", "Q -", "Q1:", "Question:", after an optional card
+#: number ("3. Q: ..."). A "." or dash must be followed by a space ("Q.E.D." is no label).
+QUESTION_LABEL = re.compile(
+    r"^(?:\d{1,4}[.)]\s*)?(?:Q|(?i:question))\s*\d{0,4}\s*(?::\s*|[.)\-–—]\s+)"
+)
+#: An answer's label: "A:", "A.", "A -", "Ans:", "Answer:".
+ANSWER_LABEL = re.compile(r"^(?:A|Ans|(?i:answer))\s*\d{0,4}\s*(?::\s*|[.)\-–—]\s+)")
+#: Fewest labelled pairs that make a file a labelled Q/A list.
+MIN_PAIRS = 3
+
+
+def labelled_pairs(texts: list[str]) -> int:
+    """How many question labels are answered by an answer label before the next
+    question label: "Q: What is osmosis?" / "A: The diffusion of water ..."."""
+    pairs, open_question = 0, False
+    for text in texts:
+        if QUESTION_LABEL.match(text):
+            open_question = True
+        elif open_question and ANSWER_LABEL.match(text):
+            pairs, open_question = pairs + 1, False
+    return pairs
+
+
+def is_labelled(texts: list[str]) -> bool:
+    """A file of labelled Q/A pairs: at least :data:`MIN_PAIRS` answered question labels,
+    most question labels answered, and the labelled lines a fair share of the text (so
+    prose that quotes one or two "Q:" lines is not a Q/A list)."""
+    filled = [t for t in texts if t]
+    questions = sum(1 for t in filled if QUESTION_LABEL.match(t))
+    pairs = labelled_pairs(filled)
+    return pairs >= MIN_PAIRS and pairs * 3 >= questions * 2 and pairs * 2 * 5 >= len(filled)
+
 
 def sniff(raw: RawNote) -> float:
-    """A list of questions: many prompt lines and hardly any blank-line paragraphs."""
+    """A list of labelled Q/A pairs, spaced in any way; or a list of questions with no
+    labels: many prompt lines and hardly any blank-line paragraphs."""
     if not raw.is_text:
         return 0.0
     texts = raw.clean_lines
     filled = [t for t in texts if t]
     if len(filled) < 4:
         return 0.0
+    if is_labelled([t.strip() for t in texts]):
+        return 0.8
     questions = sum(1 for t in filled if is_question(t))
     blank_ratio = (len(texts) - len(filled)) / len(texts)
     if questions >= 3 and questions >= 0.04 * len(filled) and blank_ratio < 0.2:
@@ -38,4 +79,44 @@ def read(raw: RawNote) -> Iterator[Card]:
     lines = list(enumerate(raw.clean_lines, start=1))
     lines = [(n, t) for n, t in lines if t and not is_boilerplate(t)]
     indents = file_indents(raw.lines, [n for n, _ in lines])
-    yield from segment_prompts(lines, CardBuilder(raw, FORMAT), indents=indents)
+    if is_labelled([t.strip() for t in raw.clean_lines]):
+        yield from _read_labelled(lines, CardBuilder(raw, FORMAT), indents)
+    else:
+        yield from segment_prompts(lines, CardBuilder(raw, FORMAT), indents=indents)
+
+
+def _read_labelled(
+    lines: list[tuple[int, str]], builder: CardBuilder, indents: dict[int, int]
+) -> Iterator[Card]:
+    """Cards from labelled lines: a question label starts a card; the lines up to its
+    answer label continue the question; the answer runs to the next question label.
+    Lines before the first question are a card with no title."""
+    title: list[str] = []
+    title_line = 0
+    body: list[tuple[int, str]] = []
+    answering = False
+
+    def flush() -> Iterator[Card]:
+        text = " ".join(title)
+        if text or body:
+            yield builder.card(
+                title=text,
+                body=text_body(body, indents=indents),
+                title_line=title_line,
+                title_kind=prompt_kind(text),
+            )
+
+    for number, text in lines:
+        stripped = text.strip()
+        if question := QUESTION_LABEL.match(stripped):
+            yield from flush()
+            title, title_line, body, answering = [stripped[question.end() :]], number, [], False
+        elif title and not answering and (answer := ANSWER_LABEL.match(stripped)):
+            answering = True
+            if rest := stripped[answer.end() :]:
+                body.append((number, rest))
+        elif title and not answering:
+            title.append(stripped)
+        else:
+            body.append((number, text))
+    yield from flush()
