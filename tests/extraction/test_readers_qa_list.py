@@ -1,0 +1,126 @@
+"""Labelled Q/A lists ("Q:" / "A:") read by their labels, however the student spaces them."""
+
+import pytest
+
+from extraction.readers import read_bytes
+
+SPACED = """Q: What is an enzyme?
+A: A protein that speeds up a reaction.
+
+Q: What is a substrate?
+A: The molecule an enzyme acts on.
+
+Q: What is denaturation?
+A: The loss of an enzyme's shape at high temperature.
+"""
+
+COMPACT = """Q: What is an enzyme?
+A: A protein that speeds up a reaction.
+Q: What is a substrate?
+A: The molecule an enzyme acts on.
+Q: What is denaturation?
+A: The loss of an enzyme's shape at high temperature.
+"""
+
+APART = """Question: What is a hash table?
+
+Answer: A table that maps keys to slots with a hash function.
+
+Question: What is a collision?
+
+Answer: Two keys hashed to the same slot.
+
+Question: What is chaining?
+
+Answer: Keeping the colliding keys of a slot in a list.
+"""
+
+DOTTED = """Q. What is a tectonic plate?
+A. A slab of the lithosphere.
+
+Q. What is subduction?
+A. One plate sinking under another.
+
+Q. What is a rift?
+A. A place where two plates move apart.
+"""
+
+DASHED = """Q - What was the Estates-General?
+A - An assembly of the three orders of France.
+
+Q - What was the Tennis Court Oath?
+A - A pledge not to disband until France had a constitution.
+
+Q - What was the Terror?
+A - A period of mass executions.
+"""
+
+NUMBERED = """1. Q: What is osmosis?
+A: The diffusion of water across a membrane.
+
+2. Q: What is a solute?
+A: A substance dissolved in a solvent.
+
+3. Q: What is turgor?
+A: The pressure of water inside a plant cell.
+"""
+
+BULLETED = """Q: What does an enzyme need to work?
+A:
+- the right temperature
+- the right pH
+
+Q: What is a cofactor?
+A: A helper molecule.
+It binds to the enzyme.
+
+Q: What is an inhibitor?
+A: A molecule that slows an enzyme down.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "first_title", "first_answer"),
+    [
+        (SPACED, "What is an enzyme?", "A protein that speeds up a reaction."),
+        (COMPACT, "What is an enzyme?", "A protein that speeds up a reaction."),
+        (APART, "What is a hash table?", "A table that maps keys to slots with a hash function."),
+        (DOTTED, "What is a tectonic plate?", "A slab of the lithosphere."),
+        (DASHED, "What was the Estates-General?", "An assembly of the three orders of France."),
+        (NUMBERED, "What is osmosis?", "The diffusion of water across a membrane."),
+    ],
+    ids=["spaced", "compact", "apart", "dotted", "dashed", "numbered"],
+)
+def test_readers_qa_list_labelled_cards(text, first_title, first_answer):
+    result = read_bytes(text.encode(), path="notes.txt")
+    assert result.source.format == "qa-list"
+    assert len(result.cards) == 3
+    card = result.cards[0]
+    assert (card.title, card.title_kind, str(card.body)) == (first_title, "question", first_answer)
+    assert all(not str(c.body).startswith(("A:", "A.", "A -", "Answer")) for c in result.cards)
+
+
+def test_readers_qa_list_labelled_answer_of_several_lines():
+    cards = read_bytes(BULLETED.encode(), path="notes.txt").cards
+    assert [c.title for c in cards] == [
+        "What does an enzyme need to work?",
+        "What is a cofactor?",
+        "What is an inhibitor?",
+    ]
+    assert "the right pH" in str(cards[0].body)
+    assert "It binds to the enzyme." in str(cards[1].body)
+    assert "A:" not in str(cards[0].body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osmosis moves water across a membrane.\n\nQ: why does a cell swell?\n\n"
+        "A: water moves in.\n\nCells in salty water shrink.\n\nPlants wilt without water.\n",
+        "Notes on enzymes.\n\nQ: What is an enzyme?\nA: A protein.\n\nEnzymes have an "
+        "active site.\n\nThey are specific.\n\nHeat denatures them.\n\nCold slows them.\n",
+    ],
+    ids=["one-pair", "one-labelled-pair"],
+)
+def test_readers_qa_list_prose_with_one_question_is_not_a_list(text):
+    assert read_bytes(text.encode(), path="notes.txt").source.format != "qa-list"
