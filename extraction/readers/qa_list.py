@@ -35,6 +35,32 @@ ANSWER_LABEL = re.compile(r"^(?:A|Ans|(?i:answer))\s*\d{0,4}\s*(?::\s*|[.)\-–�
 MIN_PAIRS = 3
 
 
+#: A term and its definition on one line, split by a spaced dash, an equals sign or a
+#: colon: "Osmosis – the diffusion of water", "Turgor = water pressure in a cell".
+TERM_LINE = re.compile(
+    r"^(?P<term>[^\W\d_][^=–—:]{0,59}?)(?:\s+(?P<sep>[-–—=])|(?P<colon>:))\s+(?P<rest>\S.*)$"
+)
+
+
+def _term_split(text: str) -> tuple[str, str, str] | None:
+    """(term, separator, definition) of a term line whose term is a short phrase."""
+    m = TERM_LINE.match(text)
+    if not m or len(m["term"].split()) > 6 or m["term"].endswith((".", ",", ";", ":")):
+        return None
+    return m["term"], m["sep"] or m["colon"], m["rest"]
+
+
+def is_term_list(texts: list[str]) -> bool:
+    """A list of "term – definition" lines, spaced in any way: at least four lines split
+    by the same separator, and they are most of the text."""
+    filled = [t for t in texts if t]
+    seps = [split[1] for t in filled if (split := _term_split(t))]
+    if len(seps) < 4:
+        return False
+    common = max(set(seps), key=seps.count)
+    return seps.count(common) * 4 >= len(filled) * 3
+
+
 def labelled_pairs(texts: list[str]) -> int:
     """How many question labels are answered by an answer label before the next
     question label: "Q: What is osmosis?" / "A: The diffusion of water ..."."""
@@ -66,7 +92,7 @@ def sniff(raw: RawNote) -> float:
     filled = [t for t in texts if t]
     if len(filled) < 4:
         return 0.0
-    if is_labelled([t.strip() for t in texts]):
+    if is_labelled([t.strip() for t in texts]) or is_term_list([t.strip() for t in texts]):
         return 0.8
     questions = sum(1 for t in filled if is_question(t))
     blank_ratio = (len(texts) - len(filled)) / len(texts)
@@ -81,6 +107,8 @@ def read(raw: RawNote) -> Iterator[Card]:
     indents = file_indents(raw.lines, [n for n, _ in lines])
     if is_labelled([t.strip() for t in raw.clean_lines]):
         yield from _read_labelled(lines, CardBuilder(raw, FORMAT), indents)
+    elif is_term_list([t.strip() for t in raw.clean_lines]):
+        yield from _read_term_lines(lines, CardBuilder(raw, FORMAT), indents)
     else:
         yield from segment_prompts(lines, CardBuilder(raw, FORMAT), indents=indents)
 
@@ -117,6 +145,32 @@ def _read_labelled(
                 body.append((number, rest))
         elif title and not answering:
             title.append(stripped)
+        else:
+            body.append((number, text))
+    yield from flush()
+
+
+def _read_term_lines(
+    lines: list[tuple[int, str]], builder: CardBuilder, indents: dict[int, int]
+) -> Iterator[Card]:
+    """Cards from "term – definition" lines: each term line is a card, its definition the
+    body; the lines under it (a wrapped definition, bullets) continue the body."""
+    title, title_line = "", 0
+    body: list[tuple[int, str]] = []
+
+    def flush() -> Iterator[Card]:
+        if title or body:
+            yield builder.card(
+                title=title,
+                body=text_body(body, indents=indents),
+                title_line=title_line,
+                title_kind=prompt_kind(title),
+            )
+
+    for number, text in lines:
+        if split := _term_split(text.strip()):
+            yield from flush()
+            title, title_line, body = split[0], number, [(number, split[2])]
         else:
             body.append((number, text))
     yield from flush()

@@ -124,3 +124,48 @@ def test_readers_qa_list_labelled_answer_of_several_lines():
 )
 def test_readers_qa_list_prose_with_one_question_is_not_a_list(text):
     assert read_bytes(text.encode(), path="notes.txt").source.format != "qa-list"
+
+
+@pytest.mark.parametrize(
+    ("text", "first_title", "first_answer"),
+    [
+        (
+            "Mantle – the layer under the crust\nCore – the centre of the Earth\n"
+            "Crust – the outer shell\nMagma – molten rock under the surface\n",
+            "Mantle",
+            "the layer under the crust",
+        ),
+        (
+            "Mantle — the layer under the crust\n\nCore — the centre of the Earth\n\n"
+            "Crust — the outer shell\n\nMagma — molten rock under the surface\n",
+            "Mantle",
+            "the layer under the crust",
+        ),
+        (
+            "Load factor = entries divided by slots\nBucket = one slot of the table\n"
+            "Probe = one look at a slot\nRehash = building a larger table\n",
+            "Load factor",
+            "entries divided by slots",
+        ),
+        (
+            "Catalyst: a substance that speeds up a reaction\nSubstrate: what an enzyme acts on\n"
+            "Active site: where the substrate binds\nInhibitor: a molecule that slows an enzyme\n",
+            "Catalyst",
+            "a substance that speeds up a reaction",
+        ),
+        (
+            "Estates-General - an assembly of three orders\nBastille - a royal prison\n"
+            "Sans-culottes - the common people of Paris\n"
+            "Directory - the government after the Terror\n",
+            "Estates-General",
+            "an assembly of three orders",
+        ),
+    ],
+    ids=["en-dash", "em-dash-spaced", "equals", "colon", "hyphen"],
+)
+def test_readers_qa_list_term_lines(text, first_title, first_answer):
+    result = read_bytes(text.encode(), path="notes.txt")
+    assert result.source.format == "qa-list"
+    assert len(result.cards) == 4
+    card = result.cards[0]
+    assert (card.title, card.title_kind, str(card.body)) == (first_title, "term", first_answer)
