@@ -613,6 +613,51 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
     return [*out, parts[-1]]
 
 
+#: Words that set two or more names side by side to contrast them ("osmosis vs.
+#: diffusion", "aerobic versus anaerobic respiration", "oceanic/continental crust").
+VERSUS_LINKS = frozenset({"vs", "vs.", "versus", "/"})
+
+
+def versus_sides(run: Sequence[Token]) -> list[list[Token]]:
+    """The names of a run that contrasts two or more things, split at each
+    :data:`VERSUS_LINKS` word; a side without a noun of its own shares the last side's
+    head, as :func:`coordinated` shares it in an "and"/"or" list ("aerobic vs
+    anaerobic vs facultative bacteria" -> "aerobic bacteria", "anaerobic bacteria",
+    "facultative bacteria"). A run without a link is one side.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Competitive vs. noncompetitive inhibition"]))
+    >>> [" ".join(t.text for t in side) for side in versus_sides(list(doc))]
+    ['Competitive inhibition', 'noncompetitive inhibition']
+    """
+    parts: list[list[Token]] = [[]]
+    for tok in run:
+        if tok.lower_ in VERSUS_LINKS:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return [list(run)]
+    head, opening = parts[-1][-1], parts[-1][0]
+
+    def has_noun(part: list[Token]) -> bool:
+        last = part[-1]
+        return (last.pos_ in {"NOUN", "PROPN"} and last.tag_ != "VBG") or is_acronym(last.text)
+
+    shares = head.pos_ in {"NOUN", "PROPN"} and len(parts[-1]) > 1
+    # one-word sides that modify alike fill one slot: the tagger's reading of a
+    # middle one ("anaerobic" as a noun) does not stop it sharing the head
+    modifiers = all(len(p) == 1 for p in parts[:-1]) and any(
+        not has_noun(p) or _alike(p[-1], opening) for p in parts[:-1]
+    )
+    out = [
+        part if not shares or (has_noun(part) and not modifiers) else [*part, head]
+        for part in parts[:-1]
+    ]
+    return [*out, parts[-1]]
+
+
 def shared_rest(conjunct: Sequence[Token], suspended: bool = False, words: int = 1) -> list[Token]:
     """What a modifier of ``words`` words coordinated with as many first words of
     ``conjunct`` shares with it: the words after them ("mass transfer" ->
