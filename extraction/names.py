@@ -11,8 +11,6 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from extraction.titles import singular
-
 ACRONYM = re.compile(r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$")
 
 
@@ -32,20 +30,6 @@ def is_acronym(text: str) -> bool:
         sum(c.isupper() for c in part[1:]) or (len(part) > 1 and part.isupper())
         for part in text.split("-")
     )
-
-
-def concept_id(words: Sequence[str]) -> str:
-    """Canonical id: lower case except acronyms, last word singular.
-
-    >>> concept_id(["Recurrent", "Neural", "Networks"]), concept_id(["LSTM", "cells"])
-    ('recurrent neural network', 'LSTM cell')
-    """
-    words = [w for w in words if w]
-    if not words:
-        return ""
-    *head, last = words
-    last = singular_acronym(last) if is_acronym(last) else singular(last)
-    return " ".join(w if is_acronym(w) else w.lower() for w in [*head, last])
 
 
 #: TeX markup a formula's source carries ("x^2", "H_2O", "\frac{a}{b}") and its
@@ -167,10 +151,78 @@ def spelling_words(name: str) -> list[str]:
     return words[:1] + [_ROMAN.get(w, w) for w in words[1:]]
 
 
+@lru_cache(maxsize=1 << 16)
+def singular(word: str) -> str:
+    """The singular of a plural noun, from ``lemminflect``'s dictionary.
+
+    A word the dictionary gives as its own lemma stays ("species", "data", "means",
+    "statistics"); a hyphenated word changes its last part only ("sub-directories");
+    an acronym loses a plural "s" ("GANs"); a word the dictionary does not know follows
+    lemminflect's rules for unknown words ("autoencoders"), but one in "-ics" names a
+    field and stays ("econometrics", "psycholinguistics": the rules would make "econometric"),
+    as the fields the dictionary knows do ("robotics"). Proper nouns never get
+    here: a name's head is put in the singular only when the tagger reads it as a
+    plural (see :func:`key_of`), and "Treaty of Versailles" has its head before "of".
+
+    >>> [singular(w) for w in ["species", "mitochondria", "k-means", "criteria"]]
+    ['species', 'mitochondria', 'k-means', 'criterion']
+    >>> [singular(w) for w in ["GANs", "autoencoders", "matrices", "Autoencoders"]]
+    ['GAN', 'autoencoder', 'matrix', 'Autoencoder']
+    """
+    if is_acronym(word):
+        return singular_acronym(word)
+    if len(word) <= 3 or not word[-1:].isalpha() or not word.lower().endswith(("s", "a", "i", "e")):
+        return word
+    head, dash, last = word.rpartition("-")
+    if dash:
+        return f"{head}-{singular(last)}" if last else word
+    from lemminflect import getLemma
+
+    known = getLemma(word, upos="NOUN", lemmatize_oov=False)
+    if not known and word.lower().endswith("ics"):
+        return word  # a field the dictionary does not know ("econometrics", "photonics")
+    known = known or getLemma(word, upos="NOUN")
+    if not known or word in known or word.lower() in known:
+        return word
+    lemma = known[0]
+    if word[:1].isupper() and not lemma[:1].isupper():
+        lemma = lemma[:1].upper() + lemma[1:]
+    return lemma
+
+
+def head_index(words: Sequence[str]) -> int:
+    """The index of a name's head word: the last word, or the last before "of".
+
+    >>> head_index(["laws", "of", "motion"]), head_index(["decision", "trees"])
+    (0, 1)
+    """
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:-1]:
+        return lowered.index("of") - 1
+    return len(words) - 1
+
+
+def concept_id(words: Sequence[str]) -> str:
+    """Canonical id: lower case except acronyms, the head word singular.
+
+    >>> concept_id(["Recurrent", "Neural", "Networks"]), concept_id(["LSTM", "cells"])
+    ('recurrent neural network', 'LSTM cell')
+    >>> concept_id(["Treaty", "of", "Versailles"]), concept_id(["species"])
+    ('treaty of versailles', 'species')
+    """
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    h = head_index(words)
+    words = [*words[:h], singular(words[h]), *words[h + 1 :]]
+    return " ".join(w if is_acronym(w) else w.lower() for w in words)
+
+
 @lru_cache(maxsize=1 << 18)
 def match_key(name: str) -> str:
     """What two spellings of one concept share: case (except acronyms), hyphens and
-    spaces, and an adjective's "-al" on a modifier ("convolution(al) layer") folded.
+    spaces, the singular, British spellings, and an adjective's "-al" on a modifier
+    ("convolution(al) layer") folded.
 
     >>> match_key("Encoder-Decoder models") == match_key("encoder decoder model")
     True
@@ -180,13 +232,18 @@ def match_key(name: str) -> str:
     True
     >>> match_key("batch normalisation") == match_key("Batch Normalization")
     True
-    >>> match_key("Newton's laws of motion") == match_key("Newton laws of motion")
+    >>> match_key("k-means") == match_key("k-mean")
+    False
+    >>> match_key("colour analyses") == match_key("color analysis")
     True
     """
+    # British spellings folded after the singular: "analyses" is "analysis", no verb
     words = [american(w) for w in concept_id(spelling_words(name)).split()]
+    h = head_index(words) if words else 0
     words = [
-        w[:-2] if len(w) > 6 and w.endswith("al") and not is_acronym(w) else w for w in words[:-1]
-    ] + words[-1:]
+        w[:-2] if i < h and len(w) > 6 and w.endswith("al") and not is_acronym(w) else w
+        for i, w in enumerate(words)
+    ]
     return "".join(words)
 
 

@@ -81,8 +81,8 @@ from extraction.concepts import (
 )
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.index import parsed_where, segments_only
+from extraction.names import singular
 from extraction.records import Card, Concept, Evidence, Relation
-from extraction.titles import singular
 
 #: Most evidence sentences kept per edge.
 MAX_EVIDENCE = 3

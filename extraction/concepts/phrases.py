@@ -29,11 +29,15 @@ from extraction.concepts.words import (
     NAMING_CUES,
     VAGUE_WORDS,
 )
-from extraction.names import (
+from extraction.names import (  # noqa: F401 (singular, concept_id, match_key: one for every stage)
     VARIABLE,
     american,
+    concept_id,
     doubled_half,
+    head_index,
     is_acronym,
+    match_key,
+    singular,
     singular_acronym,
     spelling_words,
 )
@@ -81,45 +85,6 @@ def is_specific(words: Sequence[str]) -> bool:
 
 
 # -- singular and keys --------------------------------------------------------------
-
-
-@lru_cache(maxsize=1 << 16)
-def singular(word: str) -> str:
-    """The singular of a plural noun, from ``lemminflect``'s dictionary.
-
-    A word the dictionary gives as its own lemma stays ("species", "data", "means",
-    "statistics"); a hyphenated word changes its last part only ("sub-directories");
-    an acronym loses a plural "s" ("GANs"); a word the dictionary does not know follows
-    lemminflect's rules for unknown words ("autoencoders"), but one in "-ics" names a
-    field and stays ("econometrics", "psycholinguistics": the rules would make "econometric"),
-    as the fields the dictionary knows do ("robotics"). Proper nouns never get
-    here: a name's head is put in the singular only when the tagger reads it as a
-    plural (see :func:`key_of`), and "Treaty of Versailles" has its head before "of".
-
-    >>> [singular(w) for w in ["species", "mitochondria", "k-means", "criteria"]]
-    ['species', 'mitochondria', 'k-means', 'criterion']
-    >>> [singular(w) for w in ["GANs", "autoencoders", "matrices", "Autoencoders"]]
-    ['GAN', 'autoencoder', 'matrix', 'Autoencoder']
-    """
-    if is_acronym(word):
-        return singular_acronym(word)
-    if len(word) <= 3 or not word[-1:].isalpha() or not word.lower().endswith(("s", "a", "i", "e")):
-        return word
-    head, dash, last = word.rpartition("-")
-    if dash:
-        return f"{head}-{singular(last)}" if last else word
-    from lemminflect import getLemma
-
-    known = getLemma(word, upos="NOUN", lemmatize_oov=False)
-    if not known and word.lower().endswith("ics"):
-        return word  # a field the dictionary does not know ("econometrics", "photonics")
-    known = known or getLemma(word, upos="NOUN")
-    if not known or word in known or word.lower() in known:
-        return word
-    lemma = known[0]
-    if word[:1].isupper() and not lemma[:1].isupper():
-        lemma = lemma[:1].upper() + lemma[1:]
-    return lemma
 
 
 @lru_cache(maxsize=1 << 16)
@@ -201,63 +166,6 @@ def plain_verb(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return word.lower() in getAllLemmas(word.lower()).get("VERB", ())
-
-
-def head_index(words: Sequence[str]) -> int:
-    """The index of a name's head word: the last word, or the last before "of".
-
-    >>> head_index(["laws", "of", "motion"]), head_index(["decision", "trees"])
-    (0, 1)
-    """
-    lowered = [w.lower() for w in words]
-    if "of" in lowered[1:-1]:
-        return lowered.index("of") - 1
-    return len(words) - 1
-
-
-def concept_id(words: Sequence[str]) -> str:
-    """Canonical id: lower case except acronyms, the head word singular.
-
-    >>> concept_id(["Recurrent", "Neural", "Networks"]), concept_id(["LSTM", "cells"])
-    ('recurrent neural network', 'LSTM cell')
-    >>> concept_id(["Treaty", "of", "Versailles"]), concept_id(["species"])
-    ('treaty of versailles', 'species')
-    """
-    words = [w for w in words if w]
-    if not words:
-        return ""
-    h = head_index(words)
-    words = [*words[:h], singular(words[h]), *words[h + 1 :]]
-    return " ".join(w if is_acronym(w) else w.lower() for w in words)
-
-
-@lru_cache(maxsize=1 << 18)
-def match_key(name: str) -> str:
-    """What two spellings of one concept share: case (except acronyms), hyphens and
-    spaces, the singular, British spellings, and an adjective's "-al" on a modifier
-    ("convolution(al) layer") folded.
-
-    >>> match_key("Encoder-Decoder models") == match_key("encoder decoder model")
-    True
-    >>> match_key("layer-wise relevance") == match_key("Layerwise relevance")
-    True
-    >>> match_key("convolution layer") == match_key("convolutional layers")
-    True
-    >>> match_key("batch normalisation") == match_key("Batch Normalization")
-    True
-    >>> match_key("k-means") == match_key("k-mean")
-    False
-    >>> match_key("colour analyses") == match_key("color analysis")
-    True
-    """
-    # British spellings folded after the singular: "analyses" is "analysis", no verb
-    words = [american(w) for w in concept_id(spelling_words(name)).split()]
-    h = head_index(words) if words else 0
-    words = [
-        w[:-2] if i < h and len(w) > 6 and w.endswith("al") and not is_acronym(w) else w
-        for i, w in enumerate(words)
-    ]
-    return "".join(words)
 
 
 # -- trimming -----------------------------------------------------------------------
@@ -702,6 +610,51 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
             out.append([*part, *(rest or [head])])
         else:
             out.append([*part, head])
+    return [*out, parts[-1]]
+
+
+#: Words that set two or more names side by side to contrast them ("osmosis vs.
+#: diffusion", "aerobic versus anaerobic respiration", "oceanic/continental crust").
+VERSUS_LINKS = frozenset({"vs", "vs.", "versus", "/"})
+
+
+def versus_sides(run: Sequence[Token]) -> list[list[Token]]:
+    """The names of a run that contrasts two or more things, split at each
+    :data:`VERSUS_LINKS` word; a side without a noun of its own shares the last side's
+    head, as :func:`coordinated` shares it in an "and"/"or" list ("aerobic vs
+    anaerobic vs facultative bacteria" -> "aerobic bacteria", "anaerobic bacteria",
+    "facultative bacteria"). A run without a link is one side.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Competitive vs. noncompetitive inhibition"]))
+    >>> [" ".join(t.text for t in side) for side in versus_sides(list(doc))]
+    ['Competitive inhibition', 'noncompetitive inhibition']
+    """
+    parts: list[list[Token]] = [[]]
+    for tok in run:
+        if tok.lower_ in VERSUS_LINKS:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return [list(run)]
+    head, opening = parts[-1][-1], parts[-1][0]
+
+    def has_noun(part: list[Token]) -> bool:
+        last = part[-1]
+        return (last.pos_ in {"NOUN", "PROPN"} and last.tag_ != "VBG") or is_acronym(last.text)
+
+    shares = head.pos_ in {"NOUN", "PROPN"} and len(parts[-1]) > 1
+    # one-word sides that modify alike fill one slot: the tagger's reading of a
+    # middle one ("anaerobic" as a noun) does not stop it sharing the head
+    modifiers = all(len(p) == 1 for p in parts[:-1]) and any(
+        not has_noun(p) or _alike(p[-1], opening) for p in parts[:-1]
+    )
+    out = [
+        part if not shares or (has_noun(part) and not modifiers) else [*part, head]
+        for part in parts[:-1]
+    ]
     return [*out, parts[-1]]
 
 

@@ -1,0 +1,65 @@
+"""One singular for every stage, and the shared head of a "vs" list."""
+
+import pytest
+
+from extraction.concepts.phrases import concept_id as phrase_id
+from extraction.concepts.phrases import match_key as phrase_key
+from extraction.concepts.phrases import singular as phrase_singular
+from extraction.concepts.phrases import versus_sides
+from extraction.names import concept_id, match_key, singular
+from extraction.nlp import pipe
+from extraction.relations import singular as relation_singular
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("enzymes", "enzyme"),
+        ("species", "species"),
+        ("series", "series"),
+        ("mitochondria", "mitochondria"),
+        ("criteria", "criterion"),
+        ("k-means", "k-means"),
+        ("goods", "goods"),
+        ("clothes", "clothes"),
+        ("scissors", "scissors"),
+        ("news", "news"),
+        ("analyses", "analysis"),
+        ("buses", "bus"),
+        ("hash-tables", "hash-table"),
+    ],
+)
+def test_names_singular_one_for_every_stage(word, expected):
+    assert singular(word) == expected
+    assert phrase_singular(word) == expected
+    assert relation_singular(word) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["capital goods", "animal species", "Fourier series", "hash tables", "plate boundaries"],
+)
+def test_names_key_and_id_agree_with_phrases(name):
+    assert match_key(name) == phrase_key(name)
+    assert concept_id(name.split()) == phrase_id(name.split())
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Aerobic vs anaerobic vs facultative bacteria",
+            ["Aerobic bacteria", "anaerobic bacteria", "facultative bacteria"],
+        ),
+        (
+            "Competitive vs. noncompetitive inhibition",
+            ["Competitive inhibition", "noncompetitive inhibition"],
+        ),
+        ("Osmosis vs diffusion", ["Osmosis", "diffusion"]),
+        ("Plate tectonics", ["Plate tectonics"]),
+    ],
+)
+def test_phrases_versus_sides_share_head(text, expected):
+    doc = next(pipe([text]))
+    sides = versus_sides([t for t in doc if not t.is_punct or t.text == "/"])
+    assert [" ".join(t.text for t in side) for side in sides] == expected
