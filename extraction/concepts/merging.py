@@ -233,7 +233,9 @@ def merge(
             by_initials[letters].add(k)
             if letters not in whole:
                 partly.add((letters, k))
-    for k in alone:  # "database" spells "DB": a word made of two English words
+    # "database" spells "DB": a word made of two English words (the key as the notes
+    # write it: "MovieLens", not the lower case ``alone`` holds)
+    for k in (k for k in candidates if " " not in k and candidates[k].count):
         for letters in closed_compound_initials(k):
             by_initials[letters].add(k)
             partly.add((letters, k))

@@ -2676,3 +2676,15 @@ def test_concepts_noun_of_an_adverbial_idiom_names_nothing(body, never, named):
     keys = candidate_keys(body)
     assert named in keys, keys
     assert not never or never not in keys, keys
+
+
+def test_concepts_merging_a_capitalised_closed_compound_spells_an_acronym_without_error():
+    # "FireWall" (fire + wall) spells "FW" as a closed compound, beside two phrases that
+    # spell it too: the acronym's candidates are looked up by the key the notes write
+    cards = [
+        card("What is FireWall?", "FireWall is a brand of router. FW rules filter it.", n=1),
+        card("What is fresh water?", "The fresh water (FW) of a lake holds little salt.", n=2),
+        card("What is FW?", "FW stands for field work; the FireWall brand is unrelated.", n=3),
+    ]
+    index = extract_concepts(cards)
+    assert {"FireWall", "fresh water"} <= set(index.concepts)
