@@ -97,6 +97,13 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
 _NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
 
 
+#: A capitalised word ending in a vowel and "s" that the dictionary does not know is a
+#: name, not a plural: "Versailles", "Ebbinghaus", "Texas", "Paris", "Socrates"; the rules
+#: for unknown words would cut its "s" ("Versaille"). A sibilant's "-es" ("Regexes",
+#: "Mutexes") is a plural's, and so is a plain "-s" after a consonant ("Autoencoders").
+_PROPER_ENDING = re.compile(r"^[A-Z](?=.*[a-z])(?!.*(?:x|z|ch|sh|ss)es$).*[aeiou]s$")
+
+
 @lru_cache(maxsize=1 << 16)
 def american(word: str) -> str:
     """``word`` with a British spelling folded to the American one (lower case; an
@@ -168,6 +175,8 @@ def singular(word: str) -> str:
     ['species', 'mitochondria', 'k-means', 'criterion']
     >>> [singular(w) for w in ["GANs", "autoencoders", "matrices", "Autoencoders"]]
     ['GAN', 'autoencoder', 'matrix', 'Autoencoder']
+    >>> [singular(w) for w in ["Versailles", "Ebbinghaus", "Texas", "Regexes", "wikis"]]
+    ['Versailles', 'Ebbinghaus', 'Texas', 'Regex', 'wiki']
     """
     if is_acronym(word):
         return singular_acronym(word)
@@ -181,6 +190,8 @@ def singular(word: str) -> str:
     known = getLemma(word, upos="NOUN", lemmatize_oov=False)
     if not known and word.lower().endswith("ics"):
         return word  # a field the dictionary does not know ("econometrics", "photonics")
+    if not known and _PROPER_ENDING.search(word):
+        return word  # a name the dictionary does not know ("Versailles", "Ebbinghaus")
     known = known or getLemma(word, upos="NOUN")
     if not known or word in known or word.lower() in known:
         return word

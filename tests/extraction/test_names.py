@@ -27,6 +27,14 @@ from extraction.relations import singular as relation_singular
         ("analyses", "analysis"),
         ("buses", "bus"),
         ("hash-tables", "hash-table"),
+        # a capitalised name the dictionary does not know keeps its "s"
+        ("Versailles", "Versailles"),
+        ("Ebbinghaus", "Ebbinghaus"),
+        ("Texas", "Texas"),
+        ("Socrates", "Socrates"),
+        # but a capitalised plural does not: a sibilant's "-es", a consonant's "-s"
+        ("Mutexes", "Mutex"),
+        ("Autoencoders", "Autoencoder"),
     ],
 )
 def test_names_singular_one_for_every_stage(word, expected):
