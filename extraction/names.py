@@ -177,6 +177,8 @@ def singular(word: str) -> str:
     ['GAN', 'autoencoder', 'matrix', 'Autoencoder']
     >>> [singular(w) for w in ["Versailles", "Ebbinghaus", "Texas", "Regexes", "wikis"]]
     ['Versailles', 'Ebbinghaus', 'Texas', 'Regex', 'wiki']
+    >>> [singular(w) for w in ["posteriori", "bonsai", "qualia", "villi", "glomeruli"]]
+    ['posteriori', 'bonsai', 'qualia', 'villus', 'glomerulus']
     """
     if is_acronym(word):
         return singular_acronym(word)
@@ -192,13 +194,25 @@ def singular(word: str) -> str:
         return word  # a field the dictionary does not know ("econometrics", "photonics")
     if not known and _PROPER_ENDING.search(word):
         return word  # a name the dictionary does not know ("Versailles", "Ebbinghaus")
-    known = known or getLemma(word, upos="NOUN")
+    if not known:
+        known = getLemma(word, upos="NOUN")
+        if known and word[-1:].lower() in "ia" and _unheard(known[0]):
+            # a Latin plural guessed for a word English does not have ("a posteriori"
+            # would be "posteriorus", "qualia" "qualium"); "villi" -> "villus" is heard
+            return word
     if not known or word in known or word.lower() in known:
         return word
     lemma = known[0]
     if word[:1].isupper() and not lemma[:1].isupper():
         lemma = lemma[:1].upper() + lemma[1:]
     return lemma
+
+
+def _unheard(word: str) -> bool:
+    """Is ``word`` absent from English as ``wordfreq`` counts it?"""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") == 0
 
 
 def head_index(words: Sequence[str]) -> int:

@@ -35,6 +35,11 @@ from extraction.relations import singular as relation_singular
         # but a capitalised plural does not: a sibilant's "-es", a consonant's "-s"
         ("Mutexes", "Mutex"),
         ("Autoencoders", "Autoencoder"),
+        # a Latin plural is guessed only where English has the singular
+        ("posteriori", "posteriori"),
+        ("bonsai", "bonsai"),
+        ("villi", "villus"),
+        ("glomeruli", "glomerulus"),
     ],
 )
 def test_names_singular_one_for_every_stage(word, expected):
