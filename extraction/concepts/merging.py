@@ -310,12 +310,15 @@ def merge(
             if shorter and adjective and _share_card(candidates[shorter], cand):
                 join(shorter, key, "inner_adjective")
     # 6. "LSTM cell state" is the cell state (of the LSTM), when both are used; not
-    # before a generic head: "SHA hash function" names SHA as a hash function
+    # before a generic head: "SHA hash function" names SHA as a hash function; nor after
+    # a coined name with a run of lower case ("YouTube recommendation system", "PyTorch
+    # training loop"): a product's own thing, not the general one
     for key in multiword:
         words = key.split()
         if (
             len(words) >= 3
             and is_acronym(words[0])
+            and not re.search(r"[a-z]{2}", words[0])
             and words[-1].lower() not in GENERIC_HEADS
             and (rest := known(" ".join(words[1:])))
         ):

@@ -2688,3 +2688,28 @@ def test_concepts_merging_a_capitalised_closed_compound_spells_an_acronym_withou
     ]
     index = extract_concepts(cards)
     assert {"FireWall", "fresh water"} <= set(index.concepts)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "merged"),
+    [
+        ("TCP", True),  # an abbreviation: the TCP's recommendation system is the one
+        ("YouTube", False),  # a coined name: its own system, not the general one
+        ("PyTorch", False),
+    ],
+)
+def test_concepts_merging_acronym_prefix_not_after_a_coined_name(prefix, merged):
+    cards = [
+        card(
+            f"Describe the {prefix} recommendation system",
+            f"The {prefix} recommendation system ranks videos by watch time.",
+            n=1,
+        ),
+        card(
+            "What is a recommendation system?",
+            "A recommendation system suggests items. Every recommendation system learns.",
+            n=2,
+        ),
+    ]
+    index = extract_concepts(cards)
+    assert (f"{prefix} recommendation system" not in index.concepts) is merged, index.concepts
