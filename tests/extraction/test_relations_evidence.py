@@ -644,8 +644,7 @@ def test_relations_evidence_a_part_of_a_pointed_at_whole_is_no_part(text, names,
     [
         # a general word whose noun modifier the name drops is no class of the items
         (
-            "There are other soil sampling methods worth noting, such as:\n"
-            "- Core sampling\n- Auger boring",
+            "Other soil sampling methods exist as well, such as:\n- Core sampling\n- Auger boring",
             ("method", "core sampling", "auger boring"),
             ("core sampling", "method"),
         ),
@@ -662,8 +661,7 @@ def test_relations_evidence_a_general_word_stripped_of_its_modifier_is_no_class(
     [
         # "erosion and flood control": erosion may share the unnamed item's head
         (
-            "Give several applications where a river dam can be useful. || "
-            "- erosion and flood control\n- irrigation",
+            "List the uses of a river dam. || - erosion and flood control\n- irrigation",
             ("river dam", "erosion", "irrigation"),
             ("river dam", "erosion"),
         ),
