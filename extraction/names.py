@@ -230,8 +230,8 @@ def head_index(words: Sequence[str]) -> int:
 def concept_id(words: Sequence[str]) -> str:
     """Canonical id: lower case except acronyms, the head word singular.
 
-    >>> concept_id(["Recurrent", "Neural", "Networks"]), concept_id(["LSTM", "cells"])
-    ('recurrent neural network', 'LSTM cell')
+    >>> concept_id(["Sedimentary", "Rock", "Layers"]), concept_id(["ATP", "molecules"])
+    ('sedimentary rock layer', 'ATP molecule')
     >>> concept_id(["Treaty", "of", "Versailles"]), concept_id(["species"])
     ('treaty of versailles', 'species')
     """

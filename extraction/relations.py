@@ -1789,15 +1789,15 @@ def _article_one(tok: Token) -> bool:
 
 
 def _inner_genus(index: ConceptIndex, m: Mention, doc) -> str | None:
-    """The other concept the end of a longer name names ("BPTT" in "truncated BPTT",
-    when "truncated BPTT" is another name of "TBPTT"), if any."""
+    """The other concept the end of a longer name names ("RAM" in "dynamic RAM",
+    when "dynamic RAM" is another name of "DRAM"), if any."""
     tail = (index.find(doc[k : m.end].text) for k in range(m.start + 1, m.end))
     return next((c for c in tail if c is not None and c != m.concept), None)
 
 
 def _names_its_genus(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> bool:
     """Is ``sent`` a label line whose phrase is the label's other name, ending with
-    another concept ("TBPTT: truncated BPTT - ...")? It states what kind of thing the
+    another concept ("DRAM: dynamic RAM - ...")? It states what kind of thing the
     label is, though it names one concept only."""
     colon = next((t.i for t in sent if t.text == ":"), None)
     return colon is not None and any(
@@ -1844,7 +1844,7 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
         return
     m = next((m for m in ctx.found if m.start > colon and m.end - 1 == root.i), None)
     if m is not None and m.concept == label.concept and m.end - m.start > 1:
-        # "TBPTT: truncated BPTT" once the two are merged: the phrase is the label's
+        # "DRAM: dynamic RAM" once the two are merged: the phrase is the label's
         # other name, and the concept its head names is the genus
         if (other := _inner_genus(ctx.index, m, doc)) is not None:
             yield Relation(label.concept, other, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
@@ -2313,7 +2313,7 @@ def _shares_head(
     if len(part) != 1 or len(nxt) < 2 or doc[part[0].i + 1].lower_ not in {"and", "or"}:
         return False
     if any(m.shared and m.covers(part[0]) for m in found):
-        return False  # "main and secondary memory": the word already names main memory
+        return False  # "upper and lower crust": the word already names upper crust
     return nxt[-1].pos_ == "NOUN" and not any(
         m.start <= nxt[0].i and nxt[-1].i < m.end for m in found
     )
@@ -2832,7 +2832,7 @@ def _intro_frame(
             before = [m for m in found if m.end <= span.start]
             if before and sent.doc[before[-1].end - 1].tag_ in {"NNS", "NNPS"}:
                 if _generic_fragment(sent.doc, before[-1]):
-                    return None  # "other long-read methods, such as:": no "method"
+                    return None  # "other soil sampling methods, such as:": no "method"
                 return relation, [before[-1].concept], True, cue.label
             continue
         ctx = _Context(index, seg, sent, found, about, Evidence("", 0, ""), False)

@@ -274,11 +274,11 @@ _EDGE_PUNCTUATION = " ,;:.!?\"'“”‘’"
 
 
 def alias_of(form: str) -> str:
-    """An alias as a key spells it: each word in lower case but an acronym ("LSTM cell",
-    not "lstm cell" beside it), no punctuation at the edges.
+    """An alias as a key spells it: each word in lower case but an acronym ("ATP synthase",
+    not "atp synthase" beside it), no punctuation at the edges.
 
-    >>> alias_of("ReLU activation"), alias_of(", Osmotic pressure"), alias_of("DNA")
-    ('ReLU activation', 'osmotic pressure', 'DNA')
+    >>> alias_of("ATP Synthase"), alias_of(", Osmotic pressure"), alias_of("DNA")
+    ('ATP synthase', 'osmotic pressure', 'DNA')
     """
     words = form.strip(_EDGE_PUNCTUATION).split()
     return " ".join(w if is_acronym(w) else w.lower() for w in words)
