@@ -31,6 +31,9 @@ QUESTION_LABEL = re.compile(
 )
 #: An answer's label: "A:", "A.", "A -", "Ans:", "Answer:".
 ANSWER_LABEL = re.compile(r"^(?:A|Ans|(?i:answer))\s*\d{0,4}\s*(?::\s*|[.)\-–—]\s+)")
+#: The second choice of a multiple-choice question: "B. ...", "B) ...", "(b) ...". An
+#: "A." line followed by one is the first choice, not the answer.
+SECOND_CHOICE = re.compile(r"^\(?[Bb]\s*[.)]\s+\S")
 #: Fewest labelled pairs that make a file a labelled Q/A list.
 MIN_PAIRS = 3
 
@@ -118,7 +121,9 @@ def _read_labelled(
 ) -> Iterator[Card]:
     """Cards from labelled lines: a question label starts a card; the lines up to its
     answer label continue the question; the answer runs to the next question label.
-    Lines before the first question are a card with no title."""
+    Lines before the first question are a card with no title. A multiple-choice
+    question's choices ("A. ...", "B. ...") stay in the question: an "A." line followed by
+    a "B." line is the first choice, not the answer."""
     title: list[str] = []
     title_line = 0
     body: list[tuple[int, str]] = []
@@ -134,12 +139,17 @@ def _read_labelled(
                 title_kind=prompt_kind(text),
             )
 
-    for number, text in lines:
+    for index, (number, text) in enumerate(lines):
         stripped = text.strip()
         if question := QUESTION_LABEL.match(stripped):
             yield from flush()
             title, title_line, body, answering = [stripped[question.end() :]], number, [], False
-        elif title and not answering and (answer := ANSWER_LABEL.match(stripped)):
+        elif (
+            title
+            and not answering
+            and (answer := ANSWER_LABEL.match(stripped))
+            and not _first_choice(stripped, answer, lines[index + 1 : index + 2])
+        ):
             answering = True
             if rest := stripped[answer.end() :]:
                 body.append((number, rest))
@@ -148,6 +158,16 @@ def _read_labelled(
         else:
             body.append((number, text))
     yield from flush()
+
+
+def _first_choice(text: str, label: re.Match[str], following: list[tuple[int, str]]) -> bool:
+    """An "A." or "A)" line whose next line is the second choice "B. ..." of a
+    multiple-choice question (an "A:" label is always the answer)."""
+    return (
+        ":" not in label.group()
+        and bool(following)
+        and bool(SECOND_CHOICE.match(following[0][1].strip()))
+    )
 
 
 def _read_term_lines(

@@ -112,6 +112,35 @@ def test_readers_qa_list_labelled_answer_of_several_lines():
     assert "A:" not in str(cards[0].body)
 
 
+CHOICES = """Q: Which gas do plants take in for photosynthesis?
+{a} Oxygen
+{b} Carbon dioxide
+{c} Nitrogen
+A: Carbon dioxide, fixed in the Calvin cycle.
+
+Q: What is a stoma?
+A: A pore in a leaf.
+
+Q: What is chlorophyll?
+A: The green pigment that absorbs light.
+"""
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "c"),
+    [("A.", "B.", "C."), ("A)", "B)", "C)"), ("(a)", "(b)", "(c)")],
+    ids=["dotted", "bracket", "parenthesised"],
+)
+def test_readers_qa_list_choices_stay_in_the_question(a, b, c):
+    cards = read_bytes(CHOICES.format(a=a, b=b, c=c).encode(), path="quiz.txt").cards
+    assert len(cards) == 3
+    assert cards[0].title == (
+        f"Which gas do plants take in for photosynthesis? {a} Oxygen {b} Carbon dioxide "
+        f"{c} Nitrogen"
+    )
+    assert str(cards[0].body) == "Carbon dioxide, fixed in the Calvin cycle."
+
+
 @pytest.mark.parametrize(
     "text",
     [
