@@ -84,6 +84,8 @@ FEATURES: dict[str, str] = {
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
     "lists": "B is an item of a list in a card about A (+: what the card explains, then its "
     "items), A of a list about B (-)",
+    "heading_order": "a heading lists A and B by name, A first (+) or B first (-): "
+    "'Mitosis and meiosis', the order the notes teach them in",
     "stressed": "B is set in bold, italics or underline, or introduced by name ('called B'), "
     "in a card about A (+: what the card explains, then the terms it marks), A in a card "
     "about B (-)",
@@ -716,6 +718,8 @@ def _statements(
         say(2, a, b, "lists", 1.0, [item])
     for a, b, line in _stressed(index, notes):
         say(2, a, b, "stressed", 1.0, [line])
+    for a, b, heading in _heading_lists(index):
+        say(2, a, b, "heading_order", 1.0, [heading])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
@@ -771,6 +775,45 @@ def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evid
                 b = index.find(lead) if lead else None
                 if b is not None and b != a and b in index.concepts:
                     yield a, b, Evidence(card.source, card.line_of(item.start), text)
+
+
+def _heading_lists(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
+    """``(A, B, heading)`` for each heading that is nothing but a list of names, A listed
+    before B ("Mitosis, meiosis and fertilisation"): a heading that lists the concepts it
+    teaches names them in the order it teaches them. Not a heading with other words
+    ("How cells copy themselves by mitosis and meiosis"), nor a question ("What is the
+    difference between mitosis and meiosis?" asks for a contrast, not an order).
+
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.md", "markdown", (2 * i, 2 * i + 1), title, body,
+    ...               title_kind="heading", title_line=2 * i, body_lines=(2 * i + 1,))
+    ...          for i, (title, body) in enumerate([
+    ...     ("Osmosis", "Osmosis moves water across a membrane."),
+    ...     ("Diffusion", "Diffusion spreads molecules."),
+    ...     ("Diffusion and Osmosis", "Both move molecules."),
+    ...     ("How plants use osmosis and diffusion", "Roots take up water.")])]
+    >>> index = extract_concepts(cards)
+    >>> [(a, b, e.line) for a, b, e in _heading_lists(index)]
+    [('diffusion', 'osmosis', 4)]
+    """
+    seen: set[tuple[str, int]] = set()
+    for seg in segments_only(index.segments):
+        if seg.title_kind != "heading" or (seg.card.source, seg.line) in seen:
+            continue
+        seen.add((seg.card.source, seg.line))
+        heading = seg.text.strip()
+        parts = _HEADING_LIST.split(heading)
+        if len(parts) < 2:
+            continue
+        named = [index.find(part.strip()) for part in parts]
+        if any(c is None for c in named):
+            continue  # other words than names: the list is inside a phrase
+        listed = list(dict.fromkeys(c for c in named if c in index.concepts))
+        evidence = Evidence(seg.card.source, seg.line, heading)
+        for i, a in enumerate(listed):
+            for b in listed[i + 1 :]:
+                yield a, b, evidence
 
 
 def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evidence]]:

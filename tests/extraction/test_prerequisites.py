@@ -413,6 +413,28 @@ def test_prerequisites_a_heading_that_lists_names_singles_out_each(tmp_path, hea
 
 
 @pytest.mark.parametrize(
+    ("heading", "order"),
+    [
+        ("Mitosis and meiosis", 1.0),  # a heading that lists names: the order taught
+        ("Meiosis and mitosis", -1.0),
+        ("Mitosis, meiosis and fertilisation", 1.0),
+        ("How cells copy themselves by mitosis and meiosis", None),  # a list in a phrase
+        ("Cell division", None),
+    ],
+)
+def test_prerequisites_a_heading_that_lists_names_orders_them(tmp_path, heading, order):
+    notes = tmp_path / "cells.md"
+    notes.write_text(
+        f"# Cells\n\n## {heading}\nCells divide by mitosis to grow. Sex cells form by "
+        "meiosis. Meiosis halves the chromosomes. Mitosis copies them. Fertilisation joins "
+        "two sex cells.\n"
+    )
+    index = extract_concepts([card for r in read_paths([notes]) for card in r.cards])
+    found = candidates(index, typed_relations(index)).get(("mitosis", "meiosis"))
+    assert (found.features.get("heading_order") if found else None) == order
+
+
+@pytest.mark.parametrize(
     ("definition", "words"),
     [
         ("A plant that runs sea water through a filter membrane.", 1.0),  # inside a name
