@@ -30,7 +30,8 @@ of a pair at most the likelier is kept, when the model accepts it and some evide
 what the notes say (not only how often or where they name the two, :data:`STATISTICS`)
 speaks for it; a concept the notes never explain (no definition, no card of its own)
 nor single out (a heading, a bold run, a list item: :func:`singled_out`) nor teach
-through its kinds (:func:`taught_through_kinds`) comes first only where they state the
+through its kinds (:func:`taught_through_kinds`) nor ask about (:func:`asked_about`)
+comes first only where they state the
 order (:data:`STATEMENTS`). Cycles are broken at their weakest edge. Each edge keeps the
 sentences behind the features that carried it, those features and their contributions
 to the log-odds (``features``), and their names in ``label``.
@@ -1330,6 +1331,52 @@ def singled_out(index: ConceptIndex) -> set[str]:
     return marked
 
 
+#: A question that asks what a concept is: what it asks about follows ("What is an
+#: enzyme?").
+ASKS_WHAT = re.compile(r"^\s*(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)[\s?.]*$", re.I)
+#: A question that asks how two concepts differ or compare ("How does osmosis differ from
+#: diffusion?", "Osmosis vs diffusion?").
+ASKS_HOW_DIFFER = re.compile(r"\bdiffer|\bcompar|\bvs\b\.?|\bversus\b", re.IGNORECASE)
+#: Most concepts a comparing question may name for each to be one it asks about.
+ASKED_MAX = 2
+
+
+def asked_about(index: ConceptIndex) -> set[str]:
+    """The concepts a question asks about: the one it asks what it is
+    (:data:`ASKS_WHAT`, the question being nothing but its name), or the one or two
+    (:data:`ASKED_MAX`; a question naming more names them in passing) named on a question
+    that asks how they differ or compare (:data:`ASKS_HOW_DIFFER`). A concept the notes
+    ask about is one they teach, even where the answer is about another ("How does
+    osmosis differ from diffusion?" answered by osmosis alone teaches diffusion too); a
+    name inside the asked name is not asked about ("What is a point estimate?" does not
+    ask what a point is).
+
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (2 * i, 2 * i + 1), title, body, title_kind=
+    ...               "question", title_line=2 * i, body_lines=(2 * i + 1,)) for i, (title, body) in
+    ...          enumerate([("What is osmosis?", "Osmosis moves water across a membrane."),
+    ...                     ("How does osmosis differ from diffusion?", "Osmosis needs a "
+    ...                      "membrane; diffusion spreads molecules."),
+    ...                     ("Where does osmosis help roots?", "In soil with water.")])]
+    >>> sorted(asked_about(extract_concepts(cards)))
+    ['diffusion', 'osmosis']
+    """
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments) if seg.is_title}
+    asked: set[str] = set()
+    for card_id, found in index.card_mentions.items():
+        card = cards.get(card_id)
+        if card is None or card.title_kind != "question":
+            continue
+        if ASKS_HOW_DIFFER.search(card.title):
+            named = {c for c, e in found if e.line == card.title_line and c in index.concepts}
+            if len(named) <= ASKED_MAX:
+                asked |= named
+        elif (what := ASKS_WHAT.match(card.title)) and (c := index.find(what.group(1))):
+            asked.add(c)
+    return asked
+
+
 class _Likeliest:
     """The ``limit`` likeliest rejected edges (by confidence, then source and target) of
     those added, held in at most twice that many (None: all of them)."""
@@ -1401,7 +1448,7 @@ def prerequisite_decisions(
     floor = min(model.threshold, EXPLAIN_FLOOR)
     kept: list[Relation] = []
     rejected = _Likeliest(keep_rejected)
-    marked = singled_out(index) | taught_through_kinds(index)
+    marked = singled_out(index) | taught_through_kinds(index) | asked_about(index)
     for pair in candidate_pairs(index, typed):
         likely = [model.probability(c.features) for c in pair]
         made = [score(c, model) if p >= floor else None for c, p in zip(pair, likely, strict=True)]
