@@ -894,7 +894,7 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
     ...          Card("n#2", "n.txt", "qa-list", (3, 4), "What are stomata?", "Pores in a leaf.",
     ...               title_line=3, body_lines=(4,))]
     >>> [(n, c) for _, n, c in _marked_terms(extract_concepts(cards), cards[0])]
-    [('transpiration', 'transpiration'), ('stomata', 'stomatum')]
+    [('transpiration', 'transpiration'), ('stomata', 'stomata')]
     """
     found = []
     for run in card.emphasis:
