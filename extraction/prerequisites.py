@@ -381,6 +381,16 @@ VERB_BEFORE = frozenset({"to"})
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
+#: Where a defining sentence gives the defined concept another name, up to the next
+#: punctuation: "also known as X", "also called X", "also referred to as X", or "Known as
+#: X, ..." opening the sentence.
+OTHER_NAME = re.compile(
+    r"(?:\balso\s+(?:known\s+as|called|referred\s+to\s+as)|^\s*(?:known|referred\s+to)\s+as)"
+    r"\s+[^,;.()]*",
+    re.IGNORECASE,
+)
+
+
 def _defined_with_words(
     index: ConceptIndex, defined_with: dict[str, set[str]]
 ) -> dict[str, set[str]]:
@@ -401,6 +411,9 @@ def _defined_with_words(
     >>> index = extract_concepts(cards)
     >>> _defined_with_words(index, {})["reverse osmosis"]
     {'filtration'}
+
+    A name inside the defined concept's other name ("also known as ...") is left out too:
+    the concept's other name is the concept itself, not what it builds on.
     """
     owners: dict[str, set[str]] = defaultdict(set)
     names = {c: _names(index, c) for c in index.concepts}
@@ -413,7 +426,9 @@ def _defined_with_words(
         if e is None:
             continue
         sentence = _FIRST_SENTENCE.split(e.text, maxsplit=1)[0]
-        text = " ".join(sentence.lower().replace("-", " ").split())
+        # the defined concept's other name is the concept itself, not what it builds on
+        text = OTHER_NAME.sub(" | ", sentence)
+        text = " ".join(text.lower().replace("-", " ").split())
         for own in names[concept.id]:
             if own and own in text:
                 text = _replace_words(text, own, " | ")

@@ -485,6 +485,28 @@ def test_prerequisites_a_verb_in_a_definition_is_no_name_inside_it(definition, w
 
 
 @pytest.mark.parametrize(
+    ("definition", "words"),
+    [
+        ("A process used by water filter plants.", 1.0),  # what it builds on
+        ("A process, also known as hyper filter treatment.", None),  # its other name
+        ("A process, also called hyper filter treatment, that cleans sea water.", None),
+        ("A process also referred to as hyper filter treatment.", None),
+        ("Known as hyper filter treatment, this process cleans sea water.", None),
+    ],
+)
+def test_prerequisites_a_definition_gives_its_concept_another_name(definition, words):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a filter?",
+             "A device that holds back solids.", title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is reverse osmosis?", definition,
+             title_line=3, body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("filter", "reverse osmosis"))
+    assert (said(pair).get("definition_words") if pair else None) == words
+
+
+@pytest.mark.parametrize(
     ("style", "introduced"),
     [
         (None, -1.0),  # first named in passing while plate tectonics is explained
