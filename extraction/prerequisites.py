@@ -30,7 +30,8 @@ of a pair at most the likelier is kept, when the model accepts it and some evide
 what the notes say (not only how often or where they name the two, :data:`STATISTICS`)
 speaks for it; a concept the notes never explain (no definition, no card of its own)
 nor single out (a heading, a bold run, a list item: :func:`singled_out`) nor teach
-through its kinds (:func:`taught_through_kinds`) comes first only where they state the
+through its kinds (:func:`taught_through_kinds`) nor ask about (:func:`asked_about`)
+comes first only where they state the
 order (:data:`STATEMENTS`). Cycles are broken at their weakest edge. Each edge keeps the
 sentences behind the features that carried it, those features and their contributions
 to the log-odds (``features``), and their names in ``label``.
@@ -84,6 +85,8 @@ FEATURES: dict[str, str] = {
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
     "lists": "B is an item of a list in a card about A (+: what the card explains, then its "
     "items), A of a list about B (-)",
+    "heading_order": "a heading lists A and B by name, A first (+) or B first (-): "
+    "'Mitosis and meiosis', the order the notes teach them in",
     "stressed": "B is set in bold, italics or underline, or introduced by name ('called B'), "
     "in a card about A (+: what the card explains, then the terms it marks), A in a card "
     "about B (-)",
@@ -378,6 +381,16 @@ VERB_BEFORE = frozenset({"to"})
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
+#: Where a defining sentence gives the defined concept another name, up to the next
+#: punctuation: "also known as X", "also called X", "also referred to as X", or "Known as
+#: X, ..." opening the sentence.
+OTHER_NAME = re.compile(
+    r"(?:\balso\s+(?:known\s+as|called|referred\s+to\s+as)|^\s*(?:known|referred\s+to)\s+as)"
+    r"\s+[^,;.()]*",
+    re.IGNORECASE,
+)
+
+
 def _defined_with_words(
     index: ConceptIndex, defined_with: dict[str, set[str]]
 ) -> dict[str, set[str]]:
@@ -398,6 +411,9 @@ def _defined_with_words(
     >>> index = extract_concepts(cards)
     >>> _defined_with_words(index, {})["reverse osmosis"]
     {'filtration'}
+
+    A name inside the defined concept's other name ("also known as ...") is left out too:
+    the concept's other name is the concept itself, not what it builds on.
     """
     owners: dict[str, set[str]] = defaultdict(set)
     names = {c: _names(index, c) for c in index.concepts}
@@ -410,7 +426,9 @@ def _defined_with_words(
         if e is None:
             continue
         sentence = _FIRST_SENTENCE.split(e.text, maxsplit=1)[0]
-        text = " ".join(sentence.lower().replace("-", " ").split())
+        # the defined concept's other name is the concept itself, not what it builds on
+        text = OTHER_NAME.sub(" | ", sentence)
+        text = " ".join(text.lower().replace("-", " ").split())
         for own in names[concept.id]:
             if own and own in text:
                 text = _replace_words(text, own, " | ")
@@ -716,6 +734,8 @@ def _statements(
         say(2, a, b, "lists", 1.0, [item])
     for a, b, line in _stressed(index, notes):
         say(2, a, b, "stressed", 1.0, [line])
+    for a, b, heading in _heading_lists(index):
+        say(2, a, b, "heading_order", 1.0, [heading])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
@@ -771,6 +791,45 @@ def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evid
                 b = index.find(lead) if lead else None
                 if b is not None and b != a and b in index.concepts:
                     yield a, b, Evidence(card.source, card.line_of(item.start), text)
+
+
+def _heading_lists(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
+    """``(A, B, heading)`` for each heading that is nothing but a list of names, A listed
+    before B ("Mitosis, meiosis and fertilisation"): a heading that lists the concepts it
+    teaches names them in the order it teaches them. Not a heading with other words
+    ("How cells copy themselves by mitosis and meiosis"), nor a question ("What is the
+    difference between mitosis and meiosis?" asks for a contrast, not an order).
+
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.md", "markdown", (2 * i, 2 * i + 1), title, body,
+    ...               title_kind="heading", title_line=2 * i, body_lines=(2 * i + 1,))
+    ...          for i, (title, body) in enumerate([
+    ...     ("Osmosis", "Osmosis moves water across a membrane."),
+    ...     ("Diffusion", "Diffusion spreads molecules."),
+    ...     ("Diffusion and Osmosis", "Both move molecules."),
+    ...     ("How plants use osmosis and diffusion", "Roots take up water.")])]
+    >>> index = extract_concepts(cards)
+    >>> [(a, b, e.line) for a, b, e in _heading_lists(index)]
+    [('diffusion', 'osmosis', 4)]
+    """
+    seen: set[tuple[str, int]] = set()
+    for seg in segments_only(index.segments):
+        if seg.title_kind != "heading" or (seg.card.source, seg.line) in seen:
+            continue
+        seen.add((seg.card.source, seg.line))
+        heading = seg.text.strip()
+        parts = _HEADING_LIST.split(heading)
+        if len(parts) < 2:
+            continue
+        named = [index.find(part.strip()) for part in parts]
+        if any(c is None for c in named):
+            continue  # other words than names: the list is inside a phrase
+        listed = list(dict.fromkeys(c for c in named if c in index.concepts))
+        evidence = Evidence(seg.card.source, seg.line, heading)
+        for i, a in enumerate(listed):
+            for b in listed[i + 1 :]:
+                yield a, b, evidence
 
 
 def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evidence]]:
@@ -850,7 +909,7 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
     ...          Card("n#2", "n.txt", "qa-list", (3, 4), "What are stomata?", "Pores in a leaf.",
     ...               title_line=3, body_lines=(4,))]
     >>> [(n, c) for _, n, c in _marked_terms(extract_concepts(cards), cards[0])]
-    [('transpiration', 'transpiration'), ('stomata', 'stomatum')]
+    [('transpiration', 'transpiration'), ('stomata', 'stomata')]
     """
     found = []
     for run in card.emphasis:
@@ -1287,6 +1346,52 @@ def singled_out(index: ConceptIndex) -> set[str]:
     return marked
 
 
+#: A question that asks what a concept is: what it asks about follows ("What is an
+#: enzyme?").
+ASKS_WHAT = re.compile(r"^\s*(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)[\s?.]*$", re.I)
+#: A question that asks how two concepts differ or compare ("How does osmosis differ from
+#: diffusion?", "Osmosis vs diffusion?").
+ASKS_HOW_DIFFER = re.compile(r"\bdiffer|\bcompar|\bvs\b\.?|\bversus\b", re.IGNORECASE)
+#: Most concepts a comparing question may name for each to be one it asks about.
+ASKED_MAX = 2
+
+
+def asked_about(index: ConceptIndex) -> set[str]:
+    """The concepts a question asks about: the one it asks what it is
+    (:data:`ASKS_WHAT`, the question being nothing but its name), or the one or two
+    (:data:`ASKED_MAX`; a question naming more names them in passing) named on a question
+    that asks how they differ or compare (:data:`ASKS_HOW_DIFFER`). A concept the notes
+    ask about is one they teach, even where the answer is about another ("How does
+    osmosis differ from diffusion?" answered by osmosis alone teaches diffusion too); a
+    name inside the asked name is not asked about ("What is a point estimate?" does not
+    ask what a point is).
+
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (2 * i, 2 * i + 1), title, body, title_kind=
+    ...               "question", title_line=2 * i, body_lines=(2 * i + 1,)) for i, (title, body) in
+    ...          enumerate([("What is osmosis?", "Osmosis moves water across a membrane."),
+    ...                     ("How does osmosis differ from diffusion?", "Osmosis needs a "
+    ...                      "membrane; diffusion spreads molecules."),
+    ...                     ("Where does osmosis help roots?", "In soil with water.")])]
+    >>> sorted(asked_about(extract_concepts(cards)))
+    ['diffusion', 'osmosis']
+    """
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments) if seg.is_title}
+    asked: set[str] = set()
+    for card_id, found in index.card_mentions.items():
+        card = cards.get(card_id)
+        if card is None or card.title_kind != "question":
+            continue
+        if ASKS_HOW_DIFFER.search(card.title):
+            named = {c for c, e in found if e.line == card.title_line and c in index.concepts}
+            if len(named) <= ASKED_MAX:
+                asked |= named
+        elif (what := ASKS_WHAT.match(card.title)) and (c := index.find(what.group(1))):
+            asked.add(c)
+    return asked
+
+
 class _Likeliest:
     """The ``limit`` likeliest rejected edges (by confidence, then source and target) of
     those added, held in at most twice that many (None: all of them)."""
@@ -1358,7 +1463,7 @@ def prerequisite_decisions(
     floor = min(model.threshold, EXPLAIN_FLOOR)
     kept: list[Relation] = []
     rejected = _Likeliest(keep_rejected)
-    marked = singled_out(index) | taught_through_kinds(index)
+    marked = singled_out(index) | taught_through_kinds(index) | asked_about(index)
     for pair in candidate_pairs(index, typed):
         likely = [model.probability(c.features) for c in pair]
         made = [score(c, model) if p >= floor else None for c, p in zip(pair, likely, strict=True)]

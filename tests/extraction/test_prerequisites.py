@@ -23,6 +23,7 @@ from extraction.prerequisites import (
     WEIGHTS,
     Candidate,
     _replace_words,
+    asked_about,
     break_cycles,
     candidates,
     default_model,
@@ -413,6 +414,57 @@ def test_prerequisites_a_heading_that_lists_names_singles_out_each(tmp_path, hea
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("How does osmosis differ from diffusion?", True),  # a comparison asks about both
+        ("What is the difference between osmosis and diffusion?", True),
+        ("Compare osmosis with diffusion.", True),
+        ("Osmosis vs diffusion?", True),
+        ("Osmosis versus diffusion?", True),
+        ("What is diffusion?", True),  # what it is
+        ("What are diffusion gradients?", False),  # a name inside the asked name
+        ("Where does diffusion happen in osmosis?", False),  # neither what nor how differ
+        ("How do osmosis, diffusion and filtration compare?", False),  # three named
+    ],
+)
+def test_prerequisites_a_question_asks_about_what_it_names(question, asked):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is osmosis?",
+             "Osmosis moves water across a membrane by diffusion.", title_kind="question",
+             title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), question, "Osmosis needs a membrane.",
+             title_kind="question", title_line=3, body_lines=(4,)),
+        Card("n#3", "n.txt", "qa-list", (5, 6), "What is filtration?",
+             "Filtration holds back solids.", title_kind="question", title_line=5,
+             body_lines=(6,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    assert ("diffusion" in asked_about(index)) == asked
+
+
+@pytest.mark.parametrize(
+    ("heading", "order"),
+    [
+        ("Mitosis and meiosis", 1.0),  # a heading that lists names: the order taught
+        ("Meiosis and mitosis", -1.0),
+        ("Mitosis, meiosis and fertilisation", 1.0),
+        ("How cells copy themselves by mitosis and meiosis", None),  # a list in a phrase
+        ("Cell division", None),
+    ],
+)
+def test_prerequisites_a_heading_that_lists_names_orders_them(tmp_path, heading, order):
+    notes = tmp_path / "cells.md"
+    notes.write_text(
+        f"# Cells\n\n## {heading}\nCells divide by mitosis to grow. Sex cells form by "
+        "meiosis. Meiosis halves the chromosomes. Mitosis copies them. Fertilisation joins "
+        "two sex cells.\n"
+    )
+    index = extract_concepts([card for r in read_paths([notes]) for card in r.cards])
+    found = candidates(index, typed_relations(index)).get(("mitosis", "meiosis"))
+    assert (found.features.get("heading_order") if found else None) == order
+
+
+@pytest.mark.parametrize(
     ("definition", "words"),
     [
         ("A plant that runs sea water through a filter membrane.", 1.0),  # inside a name
@@ -421,6 +473,28 @@ def test_prerequisites_a_heading_that_lists_names_singles_out_each(tmp_path, hea
     ],
 )
 def test_prerequisites_a_verb_in_a_definition_is_no_name_inside_it(definition, words):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a filter?",
+             "A device that holds back solids.", title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is reverse osmosis?", definition,
+             title_line=3, body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("filter", "reverse osmosis"))
+    assert (said(pair).get("definition_words") if pair else None) == words
+
+
+@pytest.mark.parametrize(
+    ("definition", "words"),
+    [
+        ("A process used by water filter plants.", 1.0),  # what it builds on
+        ("A process, also known as hyper filter treatment.", None),  # its other name
+        ("A process, also called hyper filter treatment, that cleans sea water.", None),
+        ("A process also referred to as hyper filter treatment.", None),
+        ("Known as hyper filter treatment, this process cleans sea water.", None),
+    ],
+)
+def test_prerequisites_a_definition_gives_its_concept_another_name(definition, words):
     cards = [
         Card("n#1", "n.txt", "qa-list", (1, 2), "What is a filter?",
              "A device that holds back solids.", title_line=1, body_lines=(2,)),
@@ -771,6 +845,8 @@ def test_prerequisites_an_unexplained_concept_needs_a_statement():
         ("bold", True),
         # so is one given a list item of its own
         ("item", True),
+        # or one a question asks about, though the card answers about another
+        ("asked", True),
         # named in passing and never explained, it needs a statement of the order
         ("", False),
     ],
@@ -791,6 +867,10 @@ def test_prerequisites_a_concept_singled_out_counts_as_explained(mark, kept):
         Card("n#2", "n.txt", "qa-list", (5, 6), "When does a landslide stop?",
              "When heavy rainfall or loose soil is gone.", title_line=5, body_lines=(6,)),
     ]  # fmt: skip
+    if mark == "asked":
+        cards.append(Card("n#3", "n.txt", "qa-list", (7, 8), "What is drizzle, and how does "
+                          "it differ from heavy rainfall?", "Drizzle is light rain.",
+                          title_kind="question", title_line=7, body_lines=(8,)))  # fmt: skip
     # every candidate kept: this tests the prerequisite stage, not where the fitted
     # selector's threshold falls for a name of a two-card note
     index = extract_concepts(cards, model=LogisticModel((), (), bias=10.0))
