@@ -64,6 +64,7 @@ from extraction.concepts.words import (
     CALLOUT_WORDS,
     CONTRAST_CUE,
     EDGE_STOP,
+    EVALUATIVE_WORDS,
     FRAMING_NOUNS,
     GENERIC_NOTE_WORDS,
     INSTRUCTIONS,
@@ -780,14 +781,17 @@ def asked_subject(doc: Doc) -> list[Token]:
     is ("How are enzymes denatured?", "Why do cell walls resist osmotic pressure?",
     "What role does the membrane play?"): what the card is about; none when the subject
     is a pronoun ("How do we ...") or a framing or note-taking word ("What problems
-    arise ...").
+    arise ...", "How do the two types differ?"). A framing word that a word before it
+    classifies is the head of a name ("Why do hash functions collide?": `classified`).
     """
     for tok in doc:
         if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ROOT":
             continue
         if tok.pos_ not in {"NOUN", "PROPN"} and not is_acronym(tok.text):
             return []
-        if tok.lower_ in FRAMING_NOUNS or tok.lower_ in GENERIC_NOTE_WORDS:
+        if (tok.lower_ in FRAMING_NOUNS or tok.lower_ in GENERIC_NOTE_WORDS) and not classified(
+            tok
+        ):
             return []
         chunks = title_case_chunks(list(doc.noun_chunks))  # "the Treaty of Ghent"
         chunk = next((c for c in chunks if c.start <= tok.i < c.end), None)
@@ -802,6 +806,24 @@ def asked_subject(doc: Doc) -> list[Token]:
             return refine([*toks, doc[end], *after])
         return toks
     return []
+
+
+def classified(tok: Token) -> bool:
+    """Does a word before the noun ``tok`` say what kind it is, so that a framing or
+    note-taking noun heads a name ("hash functions", "worked examples", "adversarial
+    cases")? Not a number ("the two types"), a function word ("other", "many", "same")
+    or a word that judges ("typical"); nor when the noun frames what follows it ("the
+    primary approach to erosion control", "the main parts of a cell")."""
+    if any(child.dep_ == "prep" for child in tok.rights):
+        return False
+    return any(
+        child.dep_ in {"compound", "amod"}
+        and child.pos_ in {"NOUN", "PROPN", "ADJ"}
+        and not child.is_stop
+        and not child.like_num
+        and child.lower_ not in EVALUATIVE_WORDS
+        for child in tok.lefts
+    )
 
 
 def question_phrases(view: View) -> Iterator[Occurrence]:

@@ -2286,6 +2286,12 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         ("What problems arise when hash tables fill up?", None),
         ("In which organelles does respiration happen?", "respiration"),
         ("Which enzymes digest starch?", None),
+        # a framing word a word before it classifies heads a name; a number does not
+        ("Why do hash functions produce collisions?", "hash function"),
+        ("Why do boundary cases break binary search?", "boundary case"),
+        ("How do the two types of rock differ?", None),
+        ("Why are several examples needed?", None),
+        ("Why is the primary approach to erosion control costly?", None),
         # a framing word before a preposition gives way to what it frames
         ("What is the syntax for list comprehensions?", "list comprehension"),
         ("What is the basic Python syntax for slicing?", "slicing"),
