@@ -782,8 +782,12 @@ def asked_subject(doc: Doc) -> list[Token]:
     "What role does the membrane play?"): what the card is about; none when the subject
     is a pronoun ("How do we ...") or a framing or note-taking word ("What problems
     arise ...", "How do the two types differ?"). A framing word that a word before it
-    classifies is the head of a name ("Why do hash functions collide?": `classified`).
+    classifies is the head of a name ("Why do hash functions collide?": `classified`);
+    one with an "of" complement gives way to it, as in an instruction that has no
+    subject ("What are the limitations of enzymes in cold water?", "Give an example of
+    a hash function": `framed_complement`).
     """
+    chunks = title_case_chunks(list(doc.noun_chunks))  # "the Treaty of Ghent"
     for tok in doc:
         if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ROOT":
             continue
@@ -792,8 +796,7 @@ def asked_subject(doc: Doc) -> list[Token]:
         if (tok.lower_ in FRAMING_NOUNS or tok.lower_ in GENERIC_NOTE_WORDS) and not classified(
             tok
         ):
-            return []
-        chunks = title_case_chunks(list(doc.noun_chunks))  # "the Treaty of Ghent"
+            return framed_complement(tok, chunks)
         chunk = next((c for c in chunks if c.start <= tok.i < c.end), None)
         toks = list(chunk) if chunk is not None else [tok]
         if any(t.tag_ in {"WDT", "WP"} for t in toks):
@@ -805,7 +808,33 @@ def asked_subject(doc: Doc) -> list[Token]:
         if after is not None and doc[end].lower_ == "of":
             return refine([*toks, doc[end], *after])
         return toks
+    root = doc[0] if len(doc) else None
+    if root is not None and root.dep_ == "ROOT" and root.tag_ == "VB":
+        # an instruction: "Give an example of X", "List the advantages of X"
+        for obj in root.rights:
+            if obj.dep_ == "dobj" and (
+                obj.lower_ in FRAMING_NOUNS or obj.lower_ in GENERIC_NOTE_WORDS
+            ):
+                return framed_complement(obj, chunks)
     return []
+
+
+def framed_complement(tok: Token, chunks: Sequence[Span]) -> list[Token]:
+    """The noun phrase after the "of" of a framing noun ("the limitations of enzymes",
+    "an example of a hash function"): what a question about it asks of; none when the
+    framing noun has no "of" ("What problems arise ..."), and none for an instance the
+    question judges ("the pros and cons of a typical enzyme") or two things it joins by a
+    slash ("the advantages of the gel/agar plate"), which name no one thing."""
+    of = next((t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"), None)
+    if of is None or of.i + 1 >= len(tok.doc):
+        return []
+    after = next((c for c in chunks if c.start == of.i + 1 or c.start <= of.i + 1 < c.end), None)
+    if after is None or any(t.tag_ in {"WDT", "WP"} or "/" in t.text for t in after):
+        return []
+    toks = refine(list(after))
+    if toks and toks[0].lower_ in EVALUATIVE_WORDS:
+        return []
+    return toks
 
 
 def classified(tok: Token) -> bool:

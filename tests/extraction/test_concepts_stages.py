@@ -2289,7 +2289,15 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         # a framing word a word before it classifies heads a name; a number does not
         ("Why do hash functions produce collisions?", "hash function"),
         ("Why do boundary cases break binary search?", "boundary case"),
-        ("How do the two types of rock differ?", None),
+        ("How do the two types differ?", None),
+        # a framing word gives way to its "of" complement, in an instruction too
+        ("How do the two types of rock differ?", "rock"),
+        ("What are the limitations of light microscopes in viewing viruses?", "light microscope"),
+        ("Give an example of a hash function", "hash function"),
+        ("List the advantages of plate tectonics over continental drift", "plate tectonics"),
+        ("Give an example", None),
+        ("What are the pros and cons of a typical enzyme?", None),
+        ("Name the advantages of the gel/agar plate over broth", None),
         ("Why are several examples needed?", None),
         ("Why is the primary approach to erosion control costly?", None),
         # a framing word before a preposition gives way to what it frames
