@@ -889,6 +889,25 @@ def _is_label(span: Span) -> bool:
     )
 
 
+def topic_in_setting(span: Span) -> list[Token]:
+    """The name a label gives before the one preposition that sets it in a context
+    ("Enzyme activity at low temperature", "Soil erosion on steep slopes"): a label of
+    two words or more before it, and a noun phrase after it; none for one word before it
+    ("Problems with sorting", "Osmosis in plants": a section's topic, not a name)."""
+    words = [t for t in span if not t.is_punct]
+    preps = [t for t in words if t.pos_ == "ADP" and t.lower_ != "of"]
+    if len(preps) != 1 or len(words) > 6:
+        return []
+    at = words.index(preps[0])
+    before, after = words[:at], words[at + 1 :]
+    if len(before) < 2 or not after or after[-1].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    if any(t.pos_ in {"VERB", "AUX"} for t in after):
+        return []
+    head = span.doc[before[0].i : before[-1].i + 1]
+    return list(head) if _is_label(head) else []
+
+
 _NUMBERED = re.compile(r"^\W*(?P<word>[^\W\d_]+)\s*\d{1,2}\s*[:.)–—-]\s+(?P<name>[^\[\](){}:;,.]+)")
 
 
@@ -915,6 +934,12 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     span = span_of(doc, found[0]) if found else None
     if found and span is not None and _is_label(span):
         toks = list(span)
+        yield from _occ(
+            phrase(toks, lenient=True), "label", seg, seg.text, toks=toks, definition=found[1]
+        )
+        return
+    if found and span is not None and (toks := topic_in_setting(span)):
+        # "Enzyme activity at low temperature: ...": the label names its topic
         yield from _occ(
             phrase(toks, lenient=True), "label", seg, seg.text, toks=toks, definition=found[1]
         )

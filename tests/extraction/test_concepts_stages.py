@@ -753,6 +753,24 @@ def test_concepts_candidates_a_label_opening_lines_of_many_cards_is_a_field(labe
 
 
 @pytest.mark.parametrize(
+    ("line", "labelled"),
+    [
+        # a label that sets a name in a context names it
+        ("Enzyme activity at low temperature: it slows down.", "enzyme activity"),
+        ("Soil erosion on steep slopes: rain washes the topsoil away.", "soil erosion"),
+        ("Shrinking glaciers in warm summers: meltwater rises.", "shrinking glacier"),
+        # one word before the preposition is a section's topic, not a name
+        ("Problems with sorting: it takes time.", None),
+        ("Osmosis in plants: water enters the root.", None),
+    ],
+)
+def test_concepts_candidates_a_label_names_its_topic_before_a_setting(line, labelled):
+    index = extract_concepts([card("Notes", f"- {line}", kind="heading")])
+    found = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["label"]}
+    assert found == ({labelled} if labelled else set()), found
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "body", "letter", "named"),
     [
         ("Linear models", "heading", "X is the matrix of the inputs.", "x", False),
