@@ -540,8 +540,9 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if not found and whole_term and (subtopic := after_colon(seg.text)):
         found = title_concept(subtopic, term=True)  # "Enzymes: Denaturation"
     if not found:
-        if kind == "question" and (subject := asked_subject(doc)):
-            yield from _occ(phrase(subject), role, seg, seg.text, toks=subject)
+        subject = asked_subject(doc) if kind == "question" else []
+        if subject and not judged(asked := phrase(subject)):
+            yield from _occ(asked, role, seg, seg.text, toks=subject)
         return
     span = span_of(doc, found.name)
     if span is None:
@@ -550,8 +551,11 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     names: dict[str, tuple[tuple[str, str], Sequence[Token]]] = {}
 
     def name(found_name: tuple[str, str] | None, part: Sequence[Token]) -> None:
-        if found_name is not None and found_name[0] not in names:
-            names[found_name[0]] = (found_name, part)
+        if found_name is None or found_name[0] in names:
+            return
+        if kind == "question" and judged(found_name):
+            return
+        names[found_name[0]] = (found_name, part)
 
     listing = any(t.text == "," for t in toks) and any(t.lower_ in {"and", "&"} for t in toks)
     if whole_term and not listing:  # "Lipids, Proteins and Nucleic Acids" lists three
@@ -595,6 +599,14 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+def judged(name: tuple[str, str] | None) -> bool:
+    """Does a question's name open with a word that judges ("What are typical symptoms of
+    flu?", "Why are good hash functions fast?")? The question asks about instances it
+    judges, and names no concept; a term or heading that does ("Typical enzymes") is
+    left to the selector's ``evaluative`` feature."""
+    return name is not None and name[1].split()[0].lower() in EVALUATIVE_WORDS
 
 
 def after_colon(title: str) -> str:

@@ -2316,6 +2316,10 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         ("Give an example", None),
         ("What are the pros and cons of a typical enzyme?", None),
         ("Name the advantages of the gel/agar plate over broth", None),
+        # a name that opens with a word that judges is an instance the question judges
+        ("What are typical tasks performed by enzymes in digestion?", None),
+        ("What is a typical enzyme?", None),
+        ("Why are good hash functions fast?", None),
         ("Why are several examples needed?", None),
         ("Why is the primary approach to erosion control costly?", None),
         # a framing word before a preposition gives way to what it frames
