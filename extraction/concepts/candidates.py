@@ -64,6 +64,7 @@ from extraction.concepts.words import (
     CALLOUT_WORDS,
     CONTRAST_CUE,
     EDGE_STOP,
+    EVALUATIVE_WORDS,
     FRAMING_NOUNS,
     GENERIC_NOTE_WORDS,
     INSTRUCTIONS,
@@ -539,8 +540,9 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if not found and whole_term and (subtopic := after_colon(seg.text)):
         found = title_concept(subtopic, term=True)  # "Enzymes: Denaturation"
     if not found:
-        if kind == "question" and (subject := asked_subject(doc)):
-            yield from _occ(phrase(subject), role, seg, seg.text, toks=subject)
+        subject = asked_subject(doc) if kind == "question" else []
+        if subject and not judged(asked := phrase(subject)):
+            yield from _occ(asked, role, seg, seg.text, toks=subject)
         return
     span = span_of(doc, found.name)
     if span is None:
@@ -549,8 +551,11 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     names: dict[str, tuple[tuple[str, str], Sequence[Token]]] = {}
 
     def name(found_name: tuple[str, str] | None, part: Sequence[Token]) -> None:
-        if found_name is not None and found_name[0] not in names:
-            names[found_name[0]] = (found_name, part)
+        if found_name is None or found_name[0] in names:
+            return
+        if kind == "question" and judged(found_name):
+            return
+        names[found_name[0]] = (found_name, part)
 
     listing = any(t.text == "," for t in toks) and any(t.lower_ in {"and", "&"} for t in toks)
     if whole_term and not listing:  # "Lipids, Proteins and Nucleic Acids" lists three
@@ -594,6 +599,14 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+def judged(name: tuple[str, str] | None) -> bool:
+    """Does a question's name open with a word that judges ("What are typical symptoms of
+    flu?", "Why are good hash functions fast?")? The question asks about instances it
+    judges, and names no concept; a term or heading that does ("Typical enzymes") is
+    left to the selector's ``evaluative`` feature."""
+    return name is not None and name[1].split()[0].lower() in EVALUATIVE_WORDS
 
 
 def after_colon(title: str) -> str:
@@ -780,16 +793,22 @@ def asked_subject(doc: Doc) -> list[Token]:
     is ("How are enzymes denatured?", "Why do cell walls resist osmotic pressure?",
     "What role does the membrane play?"): what the card is about; none when the subject
     is a pronoun ("How do we ...") or a framing or note-taking word ("What problems
-    arise ...").
+    arise ...", "How do the two types differ?"). A framing word that a word before it
+    classifies is the head of a name ("Why do hash functions collide?": `classified`);
+    one with an "of" complement gives way to it, as in an instruction that has no
+    subject ("What are the limitations of enzymes in cold water?", "Give an example of
+    a hash function": `framed_complement`).
     """
+    chunks = title_case_chunks(list(doc.noun_chunks))  # "the Treaty of Ghent"
     for tok in doc:
         if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ROOT":
             continue
         if tok.pos_ not in {"NOUN", "PROPN"} and not is_acronym(tok.text):
             return []
-        if tok.lower_ in FRAMING_NOUNS or tok.lower_ in GENERIC_NOTE_WORDS:
-            return []
-        chunks = title_case_chunks(list(doc.noun_chunks))  # "the Treaty of Ghent"
+        if (tok.lower_ in FRAMING_NOUNS or tok.lower_ in GENERIC_NOTE_WORDS) and not classified(
+            tok
+        ):
+            return framed_complement(tok, chunks)
         chunk = next((c for c in chunks if c.start <= tok.i < c.end), None)
         toks = list(chunk) if chunk is not None else [tok]
         if any(t.tag_ in {"WDT", "WP"} for t in toks):
@@ -801,7 +820,51 @@ def asked_subject(doc: Doc) -> list[Token]:
         if after is not None and doc[end].lower_ == "of":
             return refine([*toks, doc[end], *after])
         return toks
+    root = doc[0] if len(doc) else None
+    if root is not None and root.dep_ == "ROOT" and root.tag_ == "VB":
+        # an instruction: "Give an example of X", "List the advantages of X"
+        for obj in root.rights:
+            if obj.dep_ == "dobj" and (
+                obj.lower_ in FRAMING_NOUNS or obj.lower_ in GENERIC_NOTE_WORDS
+            ):
+                return framed_complement(obj, chunks)
     return []
+
+
+def framed_complement(tok: Token, chunks: Sequence[Span]) -> list[Token]:
+    """The noun phrase after the "of" of a framing noun ("the limitations of enzymes",
+    "an example of a hash function"): what a question about it asks of; none when the
+    framing noun has no "of" ("What problems arise ..."), and none for an instance the
+    question judges ("the pros and cons of a typical enzyme") or two things it joins by a
+    slash ("the advantages of the gel/agar plate"), which name no one thing."""
+    of = next((t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"), None)
+    if of is None or of.i + 1 >= len(tok.doc):
+        return []
+    after = next((c for c in chunks if c.start == of.i + 1 or c.start <= of.i + 1 < c.end), None)
+    if after is None or any(t.tag_ in {"WDT", "WP"} or "/" in t.text for t in after):
+        return []
+    toks = refine(list(after))
+    if toks and toks[0].lower_ in EVALUATIVE_WORDS:
+        return []
+    return toks
+
+
+def classified(tok: Token) -> bool:
+    """Does a word before the noun ``tok`` say what kind it is, so that a framing or
+    note-taking noun heads a name ("hash functions", "worked examples", "adversarial
+    cases")? Not a number ("the two types"), a function word ("other", "many", "same")
+    or a word that judges ("typical"); nor when the noun frames what follows it ("the
+    primary approach to erosion control", "the main parts of a cell")."""
+    if any(child.dep_ == "prep" for child in tok.rights):
+        return False
+    return any(
+        child.dep_ in {"compound", "amod"}
+        and child.pos_ in {"NOUN", "PROPN", "ADJ"}
+        and not child.is_stop
+        and not child.like_num
+        and child.lower_ not in EVALUATIVE_WORDS
+        for child in tok.lefts
+    )
 
 
 def question_phrases(view: View) -> Iterator[Occurrence]:
@@ -838,6 +901,25 @@ def _is_label(span: Span) -> bool:
     )
 
 
+def topic_in_setting(span: Span) -> list[Token]:
+    """The name a label gives before the one preposition that sets it in a context
+    ("Enzyme activity at low temperature", "Soil erosion on steep slopes"): a label of
+    two words or more before it, and a noun phrase after it; none for one word before it
+    ("Problems with sorting", "Osmosis in plants": a section's topic, not a name)."""
+    words = [t for t in span if not t.is_punct]
+    preps = [t for t in words if t.pos_ == "ADP" and t.lower_ != "of"]
+    if len(preps) != 1 or len(words) > 6:
+        return []
+    at = words.index(preps[0])
+    before, after = words[:at], words[at + 1 :]
+    if len(before) < 2 or not after or after[-1].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    if any(t.pos_ in {"VERB", "AUX"} for t in after):
+        return []
+    head = span.doc[before[0].i : before[-1].i + 1]
+    return list(head) if _is_label(head) else []
+
+
 _NUMBERED = re.compile(r"^\W*(?P<word>[^\W\d_]+)\s*\d{1,2}\s*[:.)–—-]\s+(?P<name>[^\[\](){}:;,.]+)")
 
 
@@ -864,6 +946,12 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     span = span_of(doc, found[0]) if found else None
     if found and span is not None and _is_label(span):
         toks = list(span)
+        yield from _occ(
+            phrase(toks, lenient=True), "label", seg, seg.text, toks=toks, definition=found[1]
+        )
+        return
+    if found and span is not None and (toks := topic_in_setting(span)):
+        # "Enzyme activity at low temperature: ...": the label names its topic
         yield from _occ(
             phrase(toks, lenient=True), "label", seg, seg.text, toks=toks, definition=found[1]
         )

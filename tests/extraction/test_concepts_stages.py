@@ -753,6 +753,24 @@ def test_concepts_candidates_a_label_opening_lines_of_many_cards_is_a_field(labe
 
 
 @pytest.mark.parametrize(
+    ("line", "labelled"),
+    [
+        # a label that sets a name in a context names it
+        ("Enzyme activity at low temperature: it slows down.", "enzyme activity"),
+        ("Soil erosion on steep slopes: rain washes the topsoil away.", "soil erosion"),
+        ("Shrinking glaciers in warm summers: meltwater rises.", "shrinking glacier"),
+        # one word before the preposition is a section's topic, not a name
+        ("Problems with sorting: it takes time.", None),
+        ("Osmosis in plants: water enters the root.", None),
+    ],
+)
+def test_concepts_candidates_a_label_names_its_topic_before_a_setting(line, labelled):
+    index = extract_concepts([card("Notes", f"- {line}", kind="heading")])
+    found = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["label"]}
+    assert found == ({labelled} if labelled else set()), found
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "body", "letter", "named"),
     [
         ("Linear models", "heading", "X is the matrix of the inputs.", "x", False),
@@ -2286,6 +2304,24 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         ("What problems arise when hash tables fill up?", None),
         ("In which organelles does respiration happen?", "respiration"),
         ("Which enzymes digest starch?", None),
+        # a framing word a word before it classifies heads a name; a number does not
+        ("Why do hash functions produce collisions?", "hash function"),
+        ("Why do boundary cases break binary search?", "boundary case"),
+        ("How do the two types differ?", None),
+        # a framing word gives way to its "of" complement, in an instruction too
+        ("How do the two types of rock differ?", "rock"),
+        ("What are the limitations of light microscopes in viewing viruses?", "light microscope"),
+        ("Give an example of a hash function", "hash function"),
+        ("List the advantages of plate tectonics over continental drift", "plate tectonics"),
+        ("Give an example", None),
+        ("What are the pros and cons of a typical enzyme?", None),
+        ("Name the advantages of the gel/agar plate over broth", None),
+        # a name that opens with a word that judges is an instance the question judges
+        ("What are typical tasks performed by enzymes in digestion?", None),
+        ("What is a typical enzyme?", None),
+        ("Why are good hash functions fast?", None),
+        ("Why are several examples needed?", None),
+        ("Why is the primary approach to erosion control costly?", None),
         # a framing word before a preposition gives way to what it frames
         ("What is the syntax for list comprehensions?", "list comprehension"),
         ("What is the basic Python syntax for slicing?", "slicing"),
