@@ -112,7 +112,8 @@ class Shape:
     """What a name looks like, for the selector."""
 
     words: int = 1
-    #: every word a capitalised proper noun inside a sentence (a person, a product)
+    #: every word a capitalised proper noun (a person, a product), "of"/"the" inside
+    #: allowed; at a sentence start only a name of two capitalised words or more
     proper: bool = False
     #: the first word is a verb or a gerund of an action ("detect the presence")
     verb_start: bool = False
@@ -155,9 +156,7 @@ def _shape_of(toks: Sequence[Token]) -> Shape:
     if not words:
         return Shape(0)
     first = words[0]
-    proper = all(
-        t.pos_ == "PROPN" and t.text[:1].isupper() and not is_acronym(t.text) for t in words
-    ) and not (first.is_sent_start)
+    proper = proper_name(words)
     pos = word_pos(toks)
     modifier = len(words) > 1 and participle_modifier(first)
     if modifier and pos:
@@ -175,6 +174,34 @@ def _shape_of(toks: Sequence[Token]) -> Shape:
         code=any(_CODE.search(t.text) for t in words),
         pos=pos,
     )
+
+
+def proper_name(words: Sequence[Token]) -> bool:
+    """Are ``words`` written as a proper name: every word a capitalised proper noun but a
+    lower-case "of" or "the" inside ("Ada Lovelace", "Bank of England", "Gulf of
+    Mexico")? At the start of a sentence the first capital says nothing, so a name that
+    opens its sentence is one when it has two capitalised words or more and the
+    sentence goes on in lower case ("Bank of England sets the rate", not a Title Case
+    heading "Hash Tables")."""
+    inner = range(1, len(words) - 1)
+    names = [t for i, t in enumerate(words) if not (i in inner and _linking(t))]
+    if not all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and not is_acronym(t.text) for t in names
+    ):
+        return False
+    if not words[0].is_sent_start:
+        return True
+    if len(names) < 2:
+        return False
+    doc, end = words[-1].doc, words[-1].i + 1
+    rest = (t for t in doc[end : doc[words[-1].i].sent.end] if t.is_alpha)
+    following = next(rest, None)
+    return following is not None and following.is_lower
+
+
+def _linking(tok: Token) -> bool:
+    """A lower-case "of", "the" inside a proper name ("Bank of England")."""
+    return tok.is_lower and tok.pos_ in {"ADP", "DET"}
 
 
 #: Tags before a participle that open a clause ("by using X", "to reduce X", ", using"):

@@ -80,7 +80,8 @@ INTERACTING = (
 #: Every feature, with what it means. Values are 0..1 or small logs.
 FEATURES: dict[str, str] = {
     **{f"role_{r}": f"the notes use it as: {r}" for r in STRUCTURAL_ROLES},
-    "of_phrase": "a name with an 'of' complement ('law of demand')",
+    "of_phrase": "a name with an 'of' complement ('law of demand'), not a proper name "
+    "('Bank of England')",
     "structural": "how many different roles single it out (0-3, / 3)",
     "subject": "log(1 + cards that are about it); every count is capped at COUNT_CAP",
     "log_count": "log(1 + uses)",
@@ -403,7 +404,12 @@ def _features(
     x: dict[str, float] = {f"role_{r}": 1.0 for r in structural}
     # an "of" phrase is a shape of the group's name alone: a group does not take it
     # from a minor name ("rate of reaction" merged into "reaction rate")
-    x["of_phrase"] = float(bool(main.roles["of_phrase"]) or " of " in f" {main.key} ")
+    # a proper name with "of" ("Bank of England") is a name, not a noun and its
+    # complement ("rate of reaction")
+    x["of_phrase"] = float(
+        (bool(main.roles["of_phrase"]) or " of " in f" {main.key} ")
+        and not _majority(cands, "proper")
+    )
     x["structural"] = min(3, len(structural)) / 3
     x["subject"] = _log(subject)
     x["log_count"] = _log(count)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from extraction.concepts import extract_concepts
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.features import group_features
-from extraction.records import Evidence
+from extraction.logistic import LogisticModel
+from extraction.records import Card, Evidence
 
 
 def _features(name: str, sentences: list[str]) -> dict[str, float]:
@@ -48,3 +50,38 @@ def test_features_example_share_is_the_share_of_its_sentences():
         ],
     )
     assert x["example_share"] == pytest.approx(0.25)
+
+
+def _built(title: str, body: str):
+    card = Card(
+        id="n.md#1",
+        source="n.md",
+        format="test",
+        lines=(1, 2),
+        title=title,
+        body=body,
+        title_line=1,
+        body_lines=(2,),
+        title_kind="heading",
+    )
+    return extract_concepts([card], model=LogisticModel((), (), bias=10.0))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "proper"),
+    [
+        ("Bank of England sets the interest rate.", "bank of england", True),
+        ("The Gulf of Mexico warms in summer.", "gulf of mexico", True),
+        ("Rates are set by the Bank of England.", "bank of england", True),
+        ("Charles Darwin sailed on a survey ship.", "charles darwin", True),
+        # one capital at a sentence start, a name and its complement, a Title Case line
+        ("Evolution explains the variety of species.", "evolution", False),
+        ("The rate of reaction rises with heat.", "rate of reaction", False),
+        ("Plate Boundaries", "plate boundary", False),
+    ],
+)
+def test_features_proper_reads_a_name_of_capitals_at_a_sentence_start(sentence, name, proper):
+    x = next(s.features for s in _built("Notes", sentence).candidates if name in s.names)
+    assert bool(x.get("proper")) is proper, x
+    if proper and " of " in name:
+        assert not x.get("of_phrase"), x
