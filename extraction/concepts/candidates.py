@@ -33,6 +33,7 @@ from extraction.concepts.phrases import (
     concept_id,
     coordinated,
     extend_hyphens,
+    head_index,
     hyphen_after,
     key_of,
     only_verb,
@@ -1424,7 +1425,32 @@ def bound_subject(view: View, toks: Sequence[Token]) -> bool:
     title = view.seg.card.title
     word = words[0].lower_
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
-    return bool(title.strip()) and re.search(rf"\b{re.escape(stem)}", title, re.I) is None
+    return (
+        bool(title.strip())
+        and re.search(rf"\b{re.escape(stem)}", title, re.I) is None
+        and names_one_thing(title)
+    )
+
+
+@lru_cache(maxsize=4096)
+def names_one_thing(title: str) -> bool:
+    """Does a card's title name one thing ("Merge sort", "Photosynthesis"), so that
+    "the X" under it is a part or a property of that thing? A title that names a kind
+    in the plural ("Layers of the atmosphere", "Plate boundaries") or labels a section
+    ("Week 3 summary: digestion") heads a section about several things, each "the X" a
+    thing of its own.
+
+    >>> [names_one_thing(t) for t in ["Merge sort", "Plate boundaries", "Week 3: digestion"]]
+    [True, False, False]
+    """
+    named = title_concept(title, term=True)
+    if named is None:
+        return False
+    words = named.name.lower().split()
+    if not words:
+        return False
+    head = words[head_index(words)]
+    return singular(head) == head
 
 
 _EXAMPLE_CUE = re.compile(r"\b(?:e\.?g\.?|for example|for instance|such as|like)\b", re.I)
