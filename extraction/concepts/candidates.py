@@ -124,6 +124,9 @@ class Shape:
     code: bool = False
     #: coarse part of speech of each word (of its last token, for a hyphenated word)
     pos: tuple[str, ...] = ()
+    #: the name opens a sentence of running prose as the subject of its main verb
+    #: (:func:`opens_as_subject`)
+    opens_sentence: bool = False
 
 
 #: One object per distinct :class:`Shape` (a build makes one per use of a name, most of
@@ -174,7 +177,45 @@ def _shape_of(toks: Sequence[Token]) -> Shape:
         adj_start=(first.pos_ == "ADJ" or modifier) and len(words) > 1,
         code=any(_CODE.search(t.text) for t in words),
         pos=pos,
+        opens_sentence=opens_as_subject(toks),
     )
+
+
+#: Dependencies of the subject of a clause.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def opens_as_subject(toks: Sequence[Token]) -> bool:
+    """Does the name ``toks`` open a sentence of running prose (one that follows another
+    sentence of its paragraph) as the whole subject of the sentence's main verb, after an
+    article at most: what the sentence turns to ("... Osmosis moves water across a
+    membrane", "... The mantle convects slowly")? Not the subject of a clause inside
+    it, nor a name that comes later, nor one pointed back at ("This slow process
+    moves ...") or a part of a longer subject ("Typical examples of enzymes are ...").
+    The first sentence of a paragraph, a list item or an answer opens with whatever
+    its line is about; the sentences after it move from topic to topic.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Rocks move. Plate tectonics explains why continents move."]))
+    >>> opens_as_subject(doc[3:5]), opens_as_subject(doc[7:8]), opens_as_subject(doc[0:1])
+    (True, False, False)
+    """
+    if not toks:
+        return False
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[-1])
+    if head.dep_ not in _SUBJECTS or head.head.dep_ != "ROOT":
+        return False
+    if head.right_edge.i != toks[-1].i:
+        return False
+    before = toks[0]
+    while not before.is_sent_start and before.i > 0:
+        before = before.doc[before.i - 1]
+        if before.lower_ not in _ARTICLES and before.pos_ not in {"PUNCT", "SPACE", "SYM", "X"}:
+            return False
+    # a sentence before it in the same paragraph: running prose
+    return before.i > 0 and any(t.is_alpha for t in before.doc[: before.i])
 
 
 def proper_name(words: Sequence[Token]) -> bool:

@@ -119,6 +119,8 @@ FEATURES: dict[str, str] = {
     "generic": "its head is a note-taking word ('summary', 'example', 'quiz')",
     "generic_any": "one of its words is a note-taking word",
     "proper": "written as a proper name inside sentences (a person, a product)",
+    "opens_sentence": "share of its uses that open a sentence of running prose as the "
+    "subject of its main verb ('... Osmosis moves water ...'): what the sentence turns to",
     "verb_start": "starts with a verb",
     "adj_start": "starts with an adjective (or a participle describing the next word: "
     "'melting point')",
@@ -361,6 +363,12 @@ def _majority(cands: Sequence[Candidate], attr: str) -> float:
     return float(total > 0 and yes * 2 > total)
 
 
+def _share(cands: Sequence[Candidate], attr: str) -> float:
+    total = sum(n for c in cands for n in c.shapes.values())
+    yes = sum(n for c in cands for s, n in c.shapes.items() if getattr(s, attr))
+    return yes / total if total else 0.0
+
+
 def _features(
     cands: Sequence[Candidate],
     ranks: Mapping[str, float],
@@ -449,6 +457,7 @@ def _features(
     x["generic"] = float(head in GENERIC_NOTE_WORDS)
     x["generic_any"] = float(any(w.lower() in GENERIC_NOTE_WORDS for w in words))
     x["proper"] = _majority(cands, "proper")
+    x["opens_sentence"] = _share(cands, "opens_sentence")
     x["verb_start"] = _majority(cands, "verb_start")
     x["adj_start"] = _majority(cands, "adj_start")
     if len(units) > 1 and first_pos(cands) == "ADJ":

@@ -67,6 +67,42 @@ def _built(title: str, body: str):
     return extract_concepts([card], model=LogisticModel((), (), bias=10.0))
 
 
+def _opens(text: str, name: str) -> float:
+    index = _built("Notes", text)
+    return next(s.features.get("opens_sentence", 0.0) for s in index.candidates if name in s.names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "opens"),
+    [
+        ("Cells need water. Osmosis draws water into the cell.", "osmosis", True),
+        ("Rock flows. The mantle convects slowly under the plates.", "mantle", True),
+        (
+            "Rock bends. Continental crust was folded into high mountains.",
+            "continental crust",
+            True,
+        ),
+        ("Wars end. The Treaty of Paris was signed after the war.", "treaty of paris", True),
+        # the first sentence of a paragraph, a list item or an answer
+        ("Osmosis moves water across a membrane.", "osmosis", False),
+        # a name that comes later, or the subject of a clause inside the sentence
+        ("Cells need water. Water crosses a membrane by osmosis.", "osmosis", False),
+        ("Rock flows. In deep rock the mantle convects slowly.", "mantle", False),
+        (
+            "Plates move. Geologists argue that mantle convection drives them.",
+            "mantle convection",
+            False,
+        ),
+        # pointed back at, or a part of a longer subject
+        ("Salts move. This slow diffusion moves them across the gut.", "slow diffusion", False),
+        ("Starch is big. Typical enzymes of the gut break it down.", "typical enzyme", False),
+        ("Keys matter. Hash tables, built on arrays, store keys.", "hash table", False),
+    ],
+)
+def test_features_opens_sentence_marks_the_subject_a_prose_sentence_turns_to(text, name, opens):
+    assert bool(_opens(text, name)) is opens
+
+
 @pytest.mark.parametrize(
     ("sentence", "name", "proper"),
     [
