@@ -86,7 +86,7 @@ FEATURES: dict[str, str] = {
     "subject": "log(1 + cards that are about it); every count is capped at COUNT_CAP",
     "log_count": "log(1 + uses)",
     "log_sentences": "log(1 + sentences that use it)",
-    "log_cards": "log(1 + cards that use it)",
+    "log_cards": "log(cards that use it): 0 for one card",
     "only_titles": "used only in titles and headings",
     "multi_source": "used in two files or more",
     "words1": "one word",
@@ -422,7 +422,9 @@ def _features(
     x["subject"] = _log(subject)
     x["log_count"] = _log(count)
     x["log_sentences"] = _log(sentences)
-    x["log_cards"] = _log(cards)
+    # 0 for a name used in one card: a one-card lecture's terms are not all weighed
+    # against for the card they share
+    x["log_cards"] = math.log(min(cards, COUNT_CAP)) if cards else 0.0
     x["only_titles"] = float(title_roles > 0 and roles["mention"] == 0 and count <= title_roles)
     x["multi_source"] = float(sources >= 2)
     n = len(main.key.split())

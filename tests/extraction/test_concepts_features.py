@@ -121,3 +121,10 @@ def test_features_proper_reads_a_name_of_capitals_at_a_sentence_start(sentence, 
     assert bool(x.get("proper")) is proper, x
     if proper and " of " in name:
         assert not x.get("of_phrase"), x
+
+
+@pytest.mark.parametrize(("cards", "weighed"), [(1, 0.0), (2, 0.693), (4, 1.386)])
+def test_features_log_cards_weighs_nothing_for_one_card(cards, weighed):
+    cand = Candidate("osmosis", count=cards, cards={f"n.md#{i}" for i in range(cards)})
+    x = group_features({"osmosis": [cand]}, ranks={}, uses={})["osmosis"]
+    assert x.get("log_cards", 0.0) == pytest.approx(weighed, abs=1e-3)
