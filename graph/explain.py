@@ -93,6 +93,7 @@ FEATURE_WORDS = {
     "commonness": "how common its rarest word is in English",
     "commonness_count": "how often it is used, for common words",
     "single_count": "how often it is used, for a single word",
+    "opens_sentence": "opens sentences of running prose as their subject",
     "example_share": "used in sentences that set up a worked example ('For example, consider')",
 }
 

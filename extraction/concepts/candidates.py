@@ -33,6 +33,7 @@ from extraction.concepts.phrases import (
     concept_id,
     coordinated,
     extend_hyphens,
+    head_index,
     hyphen_after,
     key_of,
     only_verb,
@@ -113,7 +114,8 @@ class Shape:
     """What a name looks like, for the selector."""
 
     words: int = 1
-    #: every word a capitalised proper noun inside a sentence (a person, a product)
+    #: every word a capitalised proper noun (a person, a product), "of"/"the" inside
+    #: allowed; at a sentence start only a name of two capitalised words or more
     proper: bool = False
     #: the first word is a verb or a gerund of an action ("detect the presence")
     verb_start: bool = False
@@ -123,6 +125,9 @@ class Shape:
     code: bool = False
     #: coarse part of speech of each word (of its last token, for a hyphenated word)
     pos: tuple[str, ...] = ()
+    #: the name opens a sentence of running prose as the subject of its main verb
+    #: (:func:`opens_as_subject`)
+    opens_sentence: bool = False
 
 
 #: One object per distinct :class:`Shape` (a build makes one per use of a name, most of
@@ -156,9 +161,7 @@ def _shape_of(toks: Sequence[Token]) -> Shape:
     if not words:
         return Shape(0)
     first = words[0]
-    proper = all(
-        t.pos_ == "PROPN" and t.text[:1].isupper() and not is_acronym(t.text) for t in words
-    ) and not (first.is_sent_start)
+    proper = proper_name(words)
     pos = word_pos(toks)
     modifier = len(words) > 1 and participle_modifier(first)
     if modifier and pos:
@@ -175,7 +178,73 @@ def _shape_of(toks: Sequence[Token]) -> Shape:
         adj_start=(first.pos_ == "ADJ" or modifier) and len(words) > 1,
         code=any(_CODE.search(t.text) for t in words),
         pos=pos,
+        opens_sentence=opens_as_subject(toks),
     )
+
+
+#: Dependencies of the subject of a clause.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def opens_as_subject(toks: Sequence[Token]) -> bool:
+    """Does the name ``toks`` open a sentence of running prose (one that follows another
+    sentence of its paragraph) as the whole subject of the sentence's main verb, after an
+    article at most: what the sentence turns to ("... Osmosis moves water across a
+    membrane", "... The mantle convects slowly")? Not the subject of a clause inside
+    it, nor a name that comes later, nor one pointed back at ("This slow process
+    moves ...") or a part of a longer subject ("Typical examples of enzymes are ...").
+    The first sentence of a paragraph, a list item or an answer opens with whatever
+    its line is about; the sentences after it move from topic to topic.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Rocks move. Plate tectonics explains why continents move."]))
+    >>> opens_as_subject(doc[3:5]), opens_as_subject(doc[7:8]), opens_as_subject(doc[0:1])
+    (True, False, False)
+    """
+    if not toks:
+        return False
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[-1])
+    if head.dep_ not in _SUBJECTS or head.head.dep_ != "ROOT":
+        return False
+    if head.right_edge.i != toks[-1].i:
+        return False
+    before = toks[0]
+    while not before.is_sent_start and before.i > 0:
+        before = before.doc[before.i - 1]
+        if before.lower_ not in _ARTICLES and before.pos_ not in {"PUNCT", "SPACE", "SYM", "X"}:
+            return False
+    # a sentence before it in the same paragraph: running prose
+    return before.i > 0 and any(t.is_alpha for t in before.doc[: before.i])
+
+
+def proper_name(words: Sequence[Token]) -> bool:
+    """Are ``words`` written as a proper name: every word a capitalised proper noun but a
+    lower-case "of" or "the" inside ("Ada Lovelace", "Bank of England", "Gulf of
+    Mexico")? At the start of a sentence the first capital says nothing, so a name that
+    opens its sentence is one when it has two capitalised words or more and the
+    sentence goes on in lower case ("Bank of England sets the rate", not a Title Case
+    heading "Hash Tables")."""
+    inner = range(1, len(words) - 1)
+    names = [t for i, t in enumerate(words) if not (i in inner and _linking(t))]
+    if not all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and not is_acronym(t.text) for t in names
+    ):
+        return False
+    if not words[0].is_sent_start:
+        return True
+    if len(names) < 2:
+        return False
+    doc, end = words[-1].doc, words[-1].i + 1
+    rest = (t for t in doc[end : doc[words[-1].i].sent.end] if t.is_alpha)
+    following = next(rest, None)
+    return following is not None and following.is_lower
+
+
+def _linking(tok: Token) -> bool:
+    """A lower-case "of", "the" inside a proper name ("Bank of England")."""
+    return tok.is_lower and tok.pos_ in {"ADP", "DET"}
 
 
 #: Tags before a participle that open a clause ("by using X", "to reduce X", ", using"):
@@ -1485,7 +1554,32 @@ def bound_subject(view: View, toks: Sequence[Token]) -> bool:
     title = view.seg.card.title
     word = words[0].lower_
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
-    return bool(title.strip()) and re.search(rf"\b{re.escape(stem)}", title, re.I) is None
+    return (
+        bool(title.strip())
+        and re.search(rf"\b{re.escape(stem)}", title, re.I) is None
+        and names_one_thing(title)
+    )
+
+
+@lru_cache(maxsize=4096)
+def names_one_thing(title: str) -> bool:
+    """Does a card's title name one thing ("Merge sort", "Photosynthesis"), so that
+    "the X" under it is a part or a property of that thing? A title that names a kind
+    in the plural ("Layers of the atmosphere", "Plate boundaries") or labels a section
+    ("Week 3 summary: digestion") heads a section about several things, each "the X" a
+    thing of its own.
+
+    >>> [names_one_thing(t) for t in ["Merge sort", "Plate boundaries", "Week 3: digestion"]]
+    [True, False, False]
+    """
+    named = title_concept(title, term=True)
+    if named is None:
+        return False
+    words = named.name.lower().split()
+    if not words:
+        return False
+    head = words[head_index(words)]
+    return singular(head) == head
 
 
 _EXAMPLE_CUE = re.compile(r"\b(?:e\.?g\.?|for example|for instance|such as|like)\b", re.I)

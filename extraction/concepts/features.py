@@ -80,12 +80,13 @@ INTERACTING = (
 #: Every feature, with what it means. Values are 0..1 or small logs.
 FEATURES: dict[str, str] = {
     **{f"role_{r}": f"the notes use it as: {r}" for r in STRUCTURAL_ROLES},
-    "of_phrase": "a name with an 'of' complement ('law of demand')",
+    "of_phrase": "a name with an 'of' complement ('law of demand'), not a proper name "
+    "('Bank of England')",
     "structural": "how many different roles single it out (0-3, / 3)",
     "subject": "log(1 + cards that are about it); every count is capped at COUNT_CAP",
     "log_count": "log(1 + uses)",
     "log_sentences": "log(1 + sentences that use it)",
-    "log_cards": "log(1 + cards that use it)",
+    "log_cards": "log(cards that use it): 0 for one card",
     "only_titles": "used only in titles and headings",
     "multi_source": "used in two files or more",
     "words1": "one word",
@@ -118,6 +119,8 @@ FEATURES: dict[str, str] = {
     "generic": "its head is a note-taking word ('summary', 'example', 'quiz')",
     "generic_any": "one of its words is a note-taking word",
     "proper": "written as a proper name inside sentences (a person, a product)",
+    "opens_sentence": "share of its uses that open a sentence of running prose as the "
+    "subject of its main verb ('... Osmosis moves water ...'): what the sentence turns to",
     "verb_start": "starts with a verb",
     "adj_start": "starts with an adjective (or a participle describing the next word: "
     "'melting point')",
@@ -360,6 +363,12 @@ def _majority(cands: Sequence[Candidate], attr: str) -> float:
     return float(total > 0 and yes * 2 > total)
 
 
+def _share(cands: Sequence[Candidate], attr: str) -> float:
+    total = sum(n for c in cands for n in c.shapes.values())
+    yes = sum(n for c in cands for s, n in c.shapes.items() if getattr(s, attr))
+    return yes / total if total else 0.0
+
+
 def _features(
     cands: Sequence[Candidate],
     ranks: Mapping[str, float],
@@ -403,12 +412,19 @@ def _features(
     x: dict[str, float] = {f"role_{r}": 1.0 for r in structural}
     # an "of" phrase is a shape of the group's name alone: a group does not take it
     # from a minor name ("rate of reaction" merged into "reaction rate")
-    x["of_phrase"] = float(bool(main.roles["of_phrase"]) or " of " in f" {main.key} ")
+    # a proper name with "of" ("Bank of England") is a name, not a noun and its
+    # complement ("rate of reaction")
+    x["of_phrase"] = float(
+        (bool(main.roles["of_phrase"]) or " of " in f" {main.key} ")
+        and not _majority(cands, "proper")
+    )
     x["structural"] = min(3, len(structural)) / 3
     x["subject"] = _log(subject)
     x["log_count"] = _log(count)
     x["log_sentences"] = _log(sentences)
-    x["log_cards"] = _log(cards)
+    # 0 for a name used in one card: a one-card lecture's terms are not all weighed
+    # against for the card they share
+    x["log_cards"] = math.log(min(cards, COUNT_CAP)) if cards else 0.0
     x["only_titles"] = float(title_roles > 0 and roles["mention"] == 0 and count <= title_roles)
     x["multi_source"] = float(sources >= 2)
     n = len(main.key.split())
@@ -443,6 +459,7 @@ def _features(
     x["generic"] = float(head in GENERIC_NOTE_WORDS)
     x["generic_any"] = float(any(w.lower() in GENERIC_NOTE_WORDS for w in words))
     x["proper"] = _majority(cands, "proper")
+    x["opens_sentence"] = _share(cands, "opens_sentence")
     x["verb_start"] = _majority(cands, "verb_start")
     x["adj_start"] = _majority(cands, "adj_start")
     if len(units) > 1 and first_pos(cands) == "ADJ":

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from extraction.concepts import extract_concepts
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.features import group_features
-from extraction.records import Evidence
+from extraction.logistic import LogisticModel
+from extraction.records import Card, Evidence
 
 
 def _features(name: str, sentences: list[str]) -> dict[str, float]:
@@ -48,3 +50,81 @@ def test_features_example_share_is_the_share_of_its_sentences():
         ],
     )
     assert x["example_share"] == pytest.approx(0.25)
+
+
+def _built(title: str, body: str):
+    card = Card(
+        id="n.md#1",
+        source="n.md",
+        format="test",
+        lines=(1, 2),
+        title=title,
+        body=body,
+        title_line=1,
+        body_lines=(2,),
+        title_kind="heading",
+    )
+    return extract_concepts([card], model=LogisticModel((), (), bias=10.0))
+
+
+def _opens(text: str, name: str) -> float:
+    index = _built("Notes", text)
+    return next(s.features.get("opens_sentence", 0.0) for s in index.candidates if name in s.names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "opens"),
+    [
+        ("Cells need water. Osmosis draws water into the cell.", "osmosis", True),
+        ("Rock flows. The mantle convects slowly under the plates.", "mantle", True),
+        (
+            "Rock bends. Continental crust was folded into high mountains.",
+            "continental crust",
+            True,
+        ),
+        ("Wars end. The Treaty of Paris was signed after the war.", "treaty of paris", True),
+        # the first sentence of a paragraph, a list item or an answer
+        ("Osmosis moves water across a membrane.", "osmosis", False),
+        # a name that comes later, or the subject of a clause inside the sentence
+        ("Cells need water. Water crosses a membrane by osmosis.", "osmosis", False),
+        ("Rock flows. In deep rock the mantle convects slowly.", "mantle", False),
+        (
+            "Plates move. Geologists argue that mantle convection drives them.",
+            "mantle convection",
+            False,
+        ),
+        # pointed back at, or a part of a longer subject
+        ("Salts move. This slow diffusion moves them across the gut.", "slow diffusion", False),
+        ("Starch is big. Typical enzymes of the gut break it down.", "typical enzyme", False),
+        ("Keys matter. Hash tables, built on arrays, store keys.", "hash table", False),
+    ],
+)
+def test_features_opens_sentence_marks_the_subject_a_prose_sentence_turns_to(text, name, opens):
+    assert bool(_opens(text, name)) is opens
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "proper"),
+    [
+        ("Bank of England sets the interest rate.", "bank of england", True),
+        ("The Gulf of Mexico warms in summer.", "gulf of mexico", True),
+        ("Rates are set by the Bank of England.", "bank of england", True),
+        ("Charles Darwin sailed on a survey ship.", "charles darwin", True),
+        # one capital at a sentence start, a name and its complement, a Title Case line
+        ("Evolution explains the variety of species.", "evolution", False),
+        ("The rate of reaction rises with heat.", "rate of reaction", False),
+        ("Plate Boundaries", "plate boundary", False),
+    ],
+)
+def test_features_proper_reads_a_name_of_capitals_at_a_sentence_start(sentence, name, proper):
+    x = next(s.features for s in _built("Notes", sentence).candidates if name in s.names)
+    assert bool(x.get("proper")) is proper, x
+    if proper and " of " in name:
+        assert not x.get("of_phrase"), x
+
+
+@pytest.mark.parametrize(("cards", "weighed"), [(1, 0.0), (2, 0.693), (4, 1.386)])
+def test_features_log_cards_weighs_nothing_for_one_card(cards, weighed):
+    cand = Candidate("osmosis", count=cards, cards={f"n.md#{i}" for i in range(cards)})
+    x = group_features({"osmosis": [cand]}, ranks={}, uses={})["osmosis"]
+    assert x.get("log_cards", 0.0) == pytest.approx(weighed, abs=1e-3)

@@ -1952,6 +1952,15 @@ def test_concepts_an_instruction_is_no_definition(title, answer, defined):
         ("Heaps", "The heap is a tree in which each parent outranks its children.", "heap", True),
         ("Sorting", "A heap is a tree in which each parent outranks its children.", "heap", True),
         ("Cell biology", "The cell membrane is a layer of lipids.", "cell membrane", True),
+        # a section about several things, not one: "the X" is a thing of its own
+        (
+            "Layers of the atmosphere",
+            "The stratosphere is the layer above it.",
+            "stratosphere",
+            True,
+        ),
+        ("Organs of digestion", "The stomach is a muscular bag of acid.", "stomach", True),
+        ("Week 3 summary: digestion", "The stomach is a muscular bag of acid.", "stomach", True),
     ],
 )
 def test_concepts_a_subject_bound_to_its_context_is_not_defined(title, sentence, name, defined):
