@@ -581,6 +581,16 @@ ADDRESSES: list[Cue] = [
         expected=("chlorination", "bacterial contamination problem"),
         problem=True,
     ),
+    # "fight" is also what armies and rivals do ("Athens fought Sparta"): a remedy only
+    # of what the notes name as a problem
+    Cue(
+        "fights",
+        [_words("fights fight fighting fought")],
+        0.7,
+        example="Quinine fights the malaria problem.",
+        expected=("quinine", "malaria problem"),
+        problem=True,
+    ),
     Cue(
         "helps_against",
         [
@@ -780,7 +790,7 @@ CAUSES: list[Cue] = [
 #: problem, and what a thing is used to make is what it is for.
 PURPOSE_VERBS_ELSEWHERE = frozenset(
     """
-    prevent avoid reduce mitigate address solve tackle fix counter combat overcome
+    prevent avoid reduce mitigate address solve tackle fix counter combat fight overcome
     alleviate lessen minimize minimise cause compute calculate help
     """.split()
 )

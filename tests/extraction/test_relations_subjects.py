@@ -97,3 +97,36 @@ def test_relations_subjects_initiated_by_names_the_cause(text, names, expected):
     index = tiny_index(text, *names)
     found = triples(index)
     assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "fight" is a remedy of what the notes name as a problem
+        ("Irrigation helps fight drought. Drought is a serious problem.", ("irrigation", "drought"),
+         ("irrigation", "addresses", "drought")),
+        ("Quinine was used to fight malaria. Malaria is a problem in the tropics.",
+         ("quinine", "malaria"), ("quinine", "addresses", "malaria")),
+        ("Vaccination programmes fight the measles problem.",
+         ("vaccination programme", "measles problem"),
+         ("vaccination programme", "addresses", "measles problem")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_fight_addresses_a_problem(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # armies and rivals fight each other: no remedy of what is no problem
+        ("Athens fought Sparta in the Peloponnesian War.", ("Athens", "Sparta"),
+         ("Athens", "Sparta")),
+        # nor is what a thing helps fight its purpose
+        ("Irrigation helps fight drought.", ("irrigation", "drought"), ("irrigation", "drought")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_fight_without_a_problem_types_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)
