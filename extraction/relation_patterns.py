@@ -442,6 +442,15 @@ USES: list[Cue] = [
         example="Guided backpropagation is based on backpropagation.",
         expected=("guided backpropagation", "backpropagation"),
     ),
+    # a model or a function and the parameters or the network that set it: "a policy
+    # parameterized by a neural network", "the distribution is parametrized by its mean"
+    Cue(
+        "parameterized_by",
+        [_words("parameterized parametrized parameterised parametrised"), {"LOWER": "by"}],
+        0.7,
+        example="A softmax policy is parameterized by a neural network.",
+        expected=("softmax policy", "neural network"),
+    ),
     Cue(
         "built_from",
         [

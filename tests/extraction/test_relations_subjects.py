@@ -130,3 +130,21 @@ def test_relations_subjects_fight_addresses_a_problem(text, names, expected):
 )  # fmt: skip
 def test_relations_subjects_fight_without_a_problem_types_nothing(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # what a model or a distribution is parameterized by, it uses
+        ("A softmax policy is parameterized by a neural network.",
+         ("softmax policy", "neural network"), ("softmax policy", "uses", "neural network")),
+        ("The Poisson distribution is parametrized by its rate.", ("Poisson distribution", "rate"),
+         ("Poisson distribution", "uses", "rate")),
+        ("The normal distribution, parameterised by the mean and the variance, is symmetric.",
+         ("normal distribution", "mean", "variance"), ("normal distribution", "uses", "variance")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_parameterized_by_is_a_use(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
