@@ -1449,6 +1449,8 @@ def _measure_of(ctx: _Context, m: Mention) -> bool:
     owner = prep.head
     return (
         owner.pos_ == "NOUN"
+        # "treatment by chlorination": what "by" names does the act, it is no place
+        and prep.lower_ != "by"
         # "the advantages of X compared to Y": a word about X itself (rp.META_WORDS)
         and singular(owner.lower_) not in rp.META_WORDS
         and not any(f.covers(owner) for f in ctx.found)

@@ -148,3 +148,21 @@ def test_relations_subjects_parameterized_by_is_a_use(text, names, expected):
     index = tiny_index(text, *names)
     found = triples(index)
     assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "<act> by X": X does the act, so X is what is suitable
+        ("Treatment by chlorination is the most suitable method for wells.",
+         ("chlorination", "well"), ("chlorination", "used_for", "well")),
+        ("Pest control by ladybirds is ideal for greenhouses.", ("ladybird", "greenhouse"),
+         ("ladybird", "used_for", "greenhouse")),
+        ("Treatment by chlorination appears to be the most appropriate strategy for wells.",
+         ("chlorination", "well"), ("chlorination", "used_for", "well")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_act_by_a_means_is_suitable(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
