@@ -1256,7 +1256,7 @@ META_WORDS = frozenset(
     advantage disadvantage benefit drawback limitation characteristic aspect reason
     difference thing idea purpose goal pro con relation relationship
     glossary summary overview introduction conclusion recap lecture chapter lesson
-    quiz exercise note reference reading cheatsheet outline synopsis appendix
+    quiz note reference reading cheatsheet outline synopsis appendix
     """.split()
 )
 #: Words that name a problem: a concept named by one ("the exploding gradient problem"),

@@ -166,3 +166,22 @@ def test_relations_subjects_act_by_a_means_is_suitable(text, names, expected):
     index = tiny_index(text, *names)
     found = triples(index)
     assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "exercise" is a subject of its own (physiology, study skills), not only a
+        # section of a textbook: its edges are kept
+        ("Exercise helps improve memory.", ("exercise", "memory"),
+         ("exercise", "used_for", "memory")),
+        ("Habits || - exercise\n  - valuable in helping improve our memory.",
+         ("exercise", "memory", "habit"), ("exercise", "used_for", "memory")),
+        ("Aerobic exercise is a kind of exercise.", ("aerobic exercise", "exercise"),
+         ("aerobic exercise", "is_a", "exercise")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_exercise_is_a_concept(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
