@@ -954,6 +954,20 @@ USED_FOR: list[Cue] = [
         example="Geologists use seismographs to detect earthquakes.",
         expected=("seismograph", "earthquake"),
     ),
+    # "X is a good way to V Y", "X is one of the best means to V Y": what the means is
+    # for, as "X is used to V Y" (a remedy verb is the addresses table's)
+    Cue(
+        "way_to_do",
+        [
+            {"LOWER": {"IN": sorted(MEANS_NOUNS)}},
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
+        ],
+        0.6,
+        gap=2,
+        example="Mulching is one of the best ways to retain soil moisture.",
+        expected=("mulching", "soil moisture"),
+    ),
     Cue(
         "helps_to_do",
         [

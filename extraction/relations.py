@@ -268,6 +268,12 @@ def _verb_of(span: Span) -> Token:
     return span.root
 
 
+def _cue_verb(span: Span) -> Token:
+    """The word a cue's act is read from: its first, or its verb when it opens with the
+    noun for a means ("ways to improve Y": what the ways do)."""
+    return _verb_of(span) if span[0].lower_ in rp.MEANS_NOUNS else span[0]
+
+
 def _misattached_relative(pronoun: Token, verb: Token) -> Token | None:
     """The noun before ", which" when the parser hangs the clause on the verb of the
     sentence rather than on that noun ("Grain is milled into pre-flour, which still
@@ -345,6 +351,8 @@ def _dep_subject(verb: Token) -> Token | None:
         if head is None and tok.dep_ in {"relcl", "acl"}:
             head = tok.head
         if head is not None:
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "one":
+                head = head.head.head  # "X is one of the best ways to prevent Y": X does
             if head.dep_ == "attr" and head.head.lower_ in rp.COPULAS:
                 return next((c for c in head.head.children if c.dep_ == "nsubj"), head)
             if (
@@ -436,6 +444,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         return [], 0.0  # "Let's compute the intervals": the reader does it
     if any(c.dep_ == "expl" for c in _verb_of(cue).children):
         return [], 0.0  # "There are three types of X": it introduces them, names no subject
+    if cue[0].lower_ in rp.MEANS_NOUNS:
+        # "X is a good way / one of the best ways to V Y": only a concept the copula
+        # says is the way does what the way does
+        return _means_subject(ctx, cue)
     if _genus_does(ctx, doc[cue.start]):
         # "Terracing -- A way to prevent soil erosion", "A technique for preventing ...":
         # the noun the answer defines the card's subject with does it
@@ -536,6 +548,23 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+def _means_subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
+    """The subject of a cue that opens with a noun for a means ("way to V"): the concept
+    the copula makes that way ("X is a good way to", "X is one of the best ways to"),
+    named in full; ``([], 0)`` for a way nothing is said to be ("we need a way to V",
+    "it is a tool to V", "provides a way to V" with no subject)."""
+    noun = cue[0]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        noun = noun.head.head
+    if noun.dep_ != "attr" or noun.head.lower_ not in rp.COPULAS:
+        return [], 0.0
+    subj = next((c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    m = _mention_of(ctx, subj) if subj is not None else None
+    if m is None or not m.covers(subj) or _narrowed(ctx.sent.doc, m):
+        return [], 0.0
+    return _with_conjuncts(ctx, m), 1.0
 
 
 def _bare_head(noun: Token) -> bool:
@@ -2675,8 +2704,9 @@ _MEANS_RELATIONS = frozenset({"addresses", "used_for"})
 
 def _means_of(span: Span) -> bool:
     """Does the cue's verb say what a way of doing something does ("ways to prevent",
-    "strategies for avoiding", "how to tackle"), with no subject of its own?"""
-    tok = span[0]
+    "strategies for avoiding", "how to tackle"), with no subject of its own? A cue that
+    opens with the noun for the means ("ways to improve") is read from its verb."""
+    tok = _cue_verb(span)
     for _ in range(3):
         if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
             return False

@@ -185,3 +185,43 @@ def test_relations_subjects_exercise_is_a_concept(text, names, expected):
     index = tiny_index(text, *names)
     found = triples(index)
     assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # what a thing is said to be a way to do, it is used for
+        ("Mulching is a good way to retain soil moisture.", ("mulching", "soil moisture"),
+         ("mulching", "used_for", "soil moisture")),
+        ("Mulching and composting are good ways to retain soil moisture.",
+         ("mulching", "composting", "soil moisture"), ("composting", "used_for", "soil moisture")),
+        ("Recall is one of the best ways to strengthen memory.", ("recall", "memory"),
+         ("recall", "used_for", "memory")),
+        # "one of the ways to" does what the ways do, a remedy too
+        ("Recall is one of the best ways to prevent forgetting.", ("recall", "forgetting"),
+         ("recall", "addresses", "forgetting")),
+        ("Osmosis is one of the processes that require a membrane.", ("osmosis", "membrane"),
+         ("osmosis", "uses", "membrane")),
+        # a line naming ways introduces its items, which are those ways
+        ("Memory || Ways to strengthen memory:\n- recall\n- sleep", ("recall", "memory", "sleep"),
+         ("sleep", "used_for", "memory")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_way_to_do_is_a_use(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a way that no concept is said to be is nobody's
+        ("Graphs || It provides a numerical way to encode the structure of the graph.",
+         ("graph", "structure"), ("graph", "structure")),
+        ("Hypothesis testing || We need a more formal way to test our hypothesis.",
+         ("hypothesis testing", "hypothesis"), ("hypothesis testing", "hypothesis")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_way_nothing_is_said_to_be_is_nobodys(text, names, absent):
+    assert_unrelated(text, names, absent)
