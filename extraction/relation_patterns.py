@@ -510,6 +510,15 @@ USES: list[Cue] = [
         example="Latitude is measured with respect to the equator.",
         expected=("latitude", "equator"),
     ),
+    # "relative to" after a participle of measuring or stating is a frame of reference
+    # too ("expressed relative to the origin"), no comparison
+    Cue(
+        "relative_to_frame",
+        [_BE, _ADV, {"TAG": "VBN"}, _ADV, {"LOWER": "relative"}, {"LOWER": "to"}],
+        0.65,
+        example="Altitude is measured relative to sea level.",
+        expected=("altitude", "sea level"),
+    ),
     Cue(
         "makes_use_of",
         [_words("makes make making made"), {"LOWER": "use"}, {"LOWER": "of"}],

@@ -1290,6 +1290,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
                         confidence = round(cue.confidence * CARD_SUBJECT_FACTOR, 3)
                         yield Relation(o, subject, "is_a", confidence, ctx.cited)
     elif cue.frame == "near":
+        if span[0].lower_ == "relative" and _after_participle(doc, span.start):
+            return  # "measured relative to sea level": a frame of reference, no comparison
         objects = _objects(ctx, span.end, max_gap=cue.gap)
         before = [
             m for m in ctx.found if m.end <= span.start and not _broken(doc, m.end, span.start)
@@ -1462,6 +1464,16 @@ def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
         return []
     objects = _objects(ctx, span.end, max_gap=2)
     return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
+
+
+def _after_participle(doc: Doc, i: int) -> bool:
+    """Does a participle stand right before ``doc[i]`` (adverbs aside): "measured
+    (only) relative to", "expressed relative to"? The parser may tag a reduced one as a
+    past tense."""
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    return k >= 0 and (doc[k].tag_ == "VBN" or (doc[k].tag_ == "VBD" and doc[k].dep_ == "acl"))
 
 
 def _measure_of(ctx: _Context, m: Mention) -> bool:

@@ -225,3 +225,50 @@ def test_relations_subjects_a_way_to_do_is_a_use(text, names, expected):
 )  # fmt: skip
 def test_relations_subjects_a_way_nothing_is_said_to_be_is_nobodys(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # what a quantity is measured or expressed relative to is its frame of reference
+        ("Altitude is measured relative to sea level.", ("altitude", "sea level"),
+         ("altitude", "uses", "sea level")),
+        ("Position is expressed relative to the origin.", ("position", "origin"),
+         ("position", "uses", "origin")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_measured_relative_to_is_a_frame(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # ... and no thing it is compared with
+        ("Altitude is measured relative to sea level.", ("altitude", "sea level"),
+         ("sea level", "altitude")),
+        ("Altitude || A height measured relative to sea level.",
+         ("altitude", "sea level", "height"), ("height", "sea level")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_measured_relative_to_is_no_contrast(text, names, absent):
+    index = tiny_index(text, *names)
+    a, b = index.find(absent[0]), index.find(absent[1])
+    assert (a, "contrasts_with", b) not in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a comparison still sets the two apart
+        ("LSTMs are slower relative to GRUs.", ("LSTM", "GRU"), ("LSTM", "contrasts_with", "GRU")),
+        ("Prices rose sharply relative to wages.", ("price", "wage"),
+         ("price", "contrasts_with", "wage")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_relative_to_after_a_comparison_contrasts(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
