@@ -596,6 +596,8 @@ def _genus_does(ctx: _Context, verb: Token) -> bool:
     for resolving collisions")? The noun stands for the subject, and so does its act."""
     if not (ctx.first and ctx.subjects) or ctx.seg.is_title or ctx.sent.text.rstrip().endswith(":"):
         return False  # "Ways to prevent X:" names ways, the items after it
+    if _has_sub_items(ctx.seg):
+        return False  # "- Ways to prevent X" over "  - A": so do the items nested under it
     if verb.tag_ == "VB" and verb.dep_ in {"acl", "relcl"}:
         genus = verb.head
     elif verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
@@ -603,6 +605,14 @@ def _genus_does(ctx: _Context, verb: Token) -> bool:
     else:
         return False
     return genus.dep_ == "ROOT" and genus.pos_ in {"NOUN", "PROPN"} and genus.i < verb.i
+
+
+def _has_sub_items(seg: Segment) -> bool:
+    """Is ``seg`` a list item whose next line is an item nested under it?"""
+    depths = _item_depths(seg.card)
+    depth = depths.get(seg.line)
+    later = [line for line in depths if line > seg.line]
+    return depth is not None and bool(later) and depths[min(later)] > depth
 
 
 def _adjective_fragment(gerund: Token) -> bool:

@@ -272,3 +272,34 @@ def test_relations_subjects_relative_to_after_a_comparison_contrasts(text, names
     index = tiny_index(text, *names)
     found = triples(index)
     assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # an item naming ways over items nested under it introduces them: the ways are
+        # the items, not the card's subject
+        ("Soil || - ways to tackle soil erosion\n  - Terracing", ("terracing", "soil erosion"),
+         ("soil", "soil erosion")),
+        ("Rivers || - way to prevent flooding\n  - Levees: banks of earth", ("levee", "flooding"),
+         ("river", "flooding")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_item_naming_ways_is_no_card_subject(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Soil || - ways to tackle soil erosion\n  - Terracing", ("terracing", "soil erosion"),
+         ("terracing", "addresses", "soil erosion")),
+        # an answer line naming a way with no items under it is the card's subject's
+        ("Terracing || - A way to prevent soil erosion.\n- Common in Asia.",
+         ("soil erosion",), ("terracing", "addresses", "soil erosion")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_items_under_ways_do_what_the_ways_do(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
