@@ -591,6 +591,15 @@ ADDRESSES: list[Cue] = [
         expected=("gradient clipping", "exploding gradient problem"),
         problem=True,
     ),
+    # the past tense of notes on events ("the canals reduced flooding"), as "addressed_past"
+    Cue(
+        "reduced_past",
+        [{"LOWER": {"IN": ["reduced", "lessened", "minimized", "minimised"]}, "TAG": "VBD"}],
+        0.55,
+        example="Crop rotation reduced the soil depletion problem.",
+        expected=("crop rotation", "soil depletion problem"),
+        problem=True,
+    ),
     Cue(
         "controls",
         [_words("controls control controlling curbs curb curbing limits limit limiting")],

@@ -3691,7 +3691,7 @@ def _problems(index: ConceptIndex) -> tuple[frozenset[str], frozenset[str]]:
                     or (nxt is not None and singular(nxt.lower_) in rp.PROBLEM_WORDS)
                     or (m.end - m.start > 1 and singular(doc[m.end - 1].lower_) in rp.PROBLEM_WORDS)
                     or (
-                        words[:1] in (["is"], ["are"])
+                        words[:1] in (["is"], ["are"], ["was"], ["were"])
                         and any(singular(w) in rp.PROBLEM_WORDS for w in words[1:])
                     )
                 )

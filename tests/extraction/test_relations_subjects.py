@@ -303,3 +303,30 @@ def test_relations_subjects_items_under_ways_do_what_the_ways_do(text, names, ex
     index = tiny_index(text, *names)
     found = triples(index)
     assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a problem named in the past tense is a problem; a remedy told in the past too
+        ("Insecticides fought malaria. Malaria was a major problem.", ("insecticide", "malaria"),
+         ("insecticide", "addresses", "malaria")),
+        ("Canals reduced flooding. Flooding was a serious issue in the delta.",
+         ("canal", "flooding"), ("canal", "addresses", "flooding")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_past_tense_problem_and_remedy(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # what was reduced is no problem unless the notes say so
+        ("The company reduced prices.", ("company", "price"), ("company", "price")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_reduced_without_a_problem_types_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)
