@@ -45,6 +45,8 @@ FRAMES = {
     "joined": "X V ..., <cue> Y V ...: the subjects of the two clauses the conjunction joins",
     "purpose": "<someone> <cue> X to V Y: the object of the verb of using (a subject no concept "
     "names, or none), the concept after the infinitive",
+    "fronted_purpose": "To V Y, (we) <cue> X: the first concept after the verb of using, the "
+    "concept the fronted infinitive acts on",
 }
 
 
@@ -985,6 +987,23 @@ USED_FOR: list[Cue] = [
         gap=2,
         example="Mulching is one of the best ways to retain soil moisture.",
         expected=("mulching", "soil moisture"),
+    ),
+    # the purpose put first: "To detect earthquakes, geologists use seismographs"
+    Cue(
+        "fronted_use_to_do",
+        [
+            {"IS_SENT_START": True, "LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE + sorted(SIGNIFYING_VERBS)}},
+            {"LOWER": {"NOT_IN": [",", ";", ":", ".", "(", ")", "!", "?"]}, "OP": "{1,6}"},
+            {"ORTH": ","},
+            {"POS": {"IN": ["PRON", "NOUN", "DET", "ADJ"]}, "OP": "{0,2}"},
+            {"POS": "AUX", "OP": "?"},
+            _words("use uses employ employs apply applies"),
+        ],
+        0.6,
+        frame="fronted_purpose",
+        example="To detect earthquakes, geologists use seismographs.",
+        expected=("seismograph", "earthquake"),
     ),
     Cue(
         "helps_to_do",

@@ -1419,6 +1419,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs = [(ends[0], ends[1])] if ends[0] != ends[1] else []
     elif cue.frame == "purpose":  # "Geologists use seismographs to detect earthquakes"
         pairs, factor = _purpose_pairs(ctx, span), 1.0
+    elif cue.frame == "fronted_purpose":  # "To detect earthquakes, geologists use seismographs"
+        pairs, factor = _fronted_purpose_pairs(ctx, span), 1.0
     else:  # "list" frames are read per card by _list_edges
         return
     label = cue.label
@@ -1437,6 +1439,24 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
 _USER_PRONOUNS = frozenset({"we", "you", "one", "i"})
 #: Determiners that point back to a thing named before ("the algorithm", "this model").
 _POINTING = frozenset({"the", "this", "these", "that", "those", "its", "their"})
+
+
+def _fronted_purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
+    """ "To detect earthquakes, geologists use seismographs", "To find the roots, use the
+    quadratic formula": what is used is used for what the fronted infinitive acts on, as
+    in "Geologists use seismographs to detect earthquakes" (:func:`_purpose_pairs`): only
+    when whoever uses it is no concept (a person, a noun no concept names, or the reader)."""
+    doc = ctx.sent.doc
+    verb = doc[span.end - 1]
+    comma = next(t.i for t in span if t.text == ",")
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is not None and _mention_of(ctx, subject) is not None:
+        return []  # "To detect X, the network uses Y": the network's use
+    targets = [m for m in ctx.found if span.start + 2 <= m.start and m.end <= comma]
+    used = [m for m in ctx.found if m.start >= span.end and not _broken(doc, span.end, m.start)][:1]
+    if not targets or not used or _narrowed(doc, used[0]) or _narrowed(doc, targets[0]):
+        return []
+    return [(used[0].concept, targets[0].concept)] if used[0].concept != targets[0].concept else []
 
 
 def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:

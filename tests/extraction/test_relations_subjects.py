@@ -330,3 +330,34 @@ def test_relations_subjects_past_tense_problem_and_remedy(text, names, expected)
 )  # fmt: skip
 def test_relations_subjects_reduced_without_a_problem_types_nothing(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a purpose put first: what is used is used for what the infinitive acts on
+        ("To measure air pressure, we use a barometer.", ("air pressure", "barometer"),
+         ("barometer", "used_for", "air pressure")),
+        ("To estimate the population mean, we can use a confidence interval.",
+         ("population mean", "confidence interval"),
+         ("confidence interval", "used_for", "population mean")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_fronted_purpose_of_a_use(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a concept that uses it keeps the purpose to itself; an act on a thing is no purpose
+        ("To detect earthquakes, the network uses seismographs.",
+         ("seismograph", "earthquake", "network"), ("seismograph", "earthquake")),
+        ("To represent graphs, we use adjacency lists.", ("graph", "adjacency list"),
+         ("adjacency list", "graph")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_fronted_purpose_needs_a_user_no_concept_names(text, names, absent):
+    assert_unrelated(text, names, absent)
