@@ -45,6 +45,8 @@ FRAMES = {
     "joined": "X V ..., <cue> Y V ...: the subjects of the two clauses the conjunction joins",
     "purpose": "<someone> <cue> X to V Y: the object of the verb of using (a subject no concept "
     "names, or none), the concept after the infinitive",
+    "fronted_purpose": "To V Y, (we) <cue> X: the first concept after the verb of using, the "
+    "concept the fronted infinitive acts on",
 }
 
 
@@ -442,6 +444,15 @@ USES: list[Cue] = [
         example="Guided backpropagation is based on backpropagation.",
         expected=("guided backpropagation", "backpropagation"),
     ),
+    # a model or a function and the parameters or the network that set it: "a policy
+    # parameterized by a neural network", "the distribution is parametrized by its mean"
+    Cue(
+        "parameterized_by",
+        [_words("parameterized parametrized parameterised parametrised"), {"LOWER": "by"}],
+        0.7,
+        example="A softmax policy is parameterized by a neural network.",
+        expected=("softmax policy", "neural network"),
+    ),
     Cue(
         "built_from",
         [
@@ -500,6 +511,15 @@ USES: list[Cue] = [
         0.65,
         example="Latitude is measured with respect to the equator.",
         expected=("latitude", "equator"),
+    ),
+    # "relative to" after a participle of measuring or stating is a frame of reference
+    # too ("expressed relative to the origin"), no comparison
+    Cue(
+        "relative_to_frame",
+        [_BE, _ADV, {"TAG": "VBN"}, _ADV, {"LOWER": "relative"}, {"LOWER": "to"}],
+        0.65,
+        example="Altitude is measured relative to sea level.",
+        expected=("altitude", "sea level"),
     ),
     Cue(
         "makes_use_of",
@@ -573,12 +593,31 @@ ADDRESSES: list[Cue] = [
         expected=("gradient clipping", "exploding gradient problem"),
         problem=True,
     ),
+    # the past tense of notes on events ("the canals reduced flooding"), as "addressed_past"
+    Cue(
+        "reduced_past",
+        [{"LOWER": {"IN": ["reduced", "lessened", "minimized", "minimised"]}, "TAG": "VBD"}],
+        0.55,
+        example="Crop rotation reduced the soil depletion problem.",
+        expected=("crop rotation", "soil depletion problem"),
+        problem=True,
+    ),
     Cue(
         "controls",
         [_words("controls control controlling curbs curb curbing limits limit limiting")],
         0.55,
         example="Chlorination controls the bacterial contamination problem.",
         expected=("chlorination", "bacterial contamination problem"),
+        problem=True,
+    ),
+    # "fight" is also what armies and rivals do ("Athens fought Sparta"): a remedy only
+    # of what the notes name as a problem
+    Cue(
+        "fights",
+        [_words("fights fight fighting fought")],
+        0.7,
+        example="Quinine fights the malaria problem.",
+        expected=("quinine", "malaria problem"),
         problem=True,
     ),
     Cue(
@@ -780,7 +819,7 @@ CAUSES: list[Cue] = [
 #: problem, and what a thing is used to make is what it is for.
 PURPOSE_VERBS_ELSEWHERE = frozenset(
     """
-    prevent avoid reduce mitigate address solve tackle fix counter combat overcome
+    prevent avoid reduce mitigate address solve tackle fix counter combat fight overcome
     alleviate lessen minimize minimise cause compute calculate help
     """.split()
 )
@@ -933,6 +972,37 @@ USED_FOR: list[Cue] = [
         frame="purpose",
         gap=2,
         example="Geologists use seismographs to detect earthquakes.",
+        expected=("seismograph", "earthquake"),
+    ),
+    # "X is a good way to V Y", "X is one of the best means to V Y": what the means is
+    # for, as "X is used to V Y" (a remedy verb is the addresses table's)
+    Cue(
+        "way_to_do",
+        [
+            {"LOWER": {"IN": sorted(MEANS_NOUNS)}},
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
+        ],
+        0.6,
+        gap=2,
+        example="Mulching is one of the best ways to retain soil moisture.",
+        expected=("mulching", "soil moisture"),
+    ),
+    # the purpose put first: "To detect earthquakes, geologists use seismographs"
+    Cue(
+        "fronted_use_to_do",
+        [
+            {"IS_SENT_START": True, "LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE + sorted(SIGNIFYING_VERBS)}},
+            {"LOWER": {"NOT_IN": [",", ";", ":", ".", "(", ")", "!", "?"]}, "OP": "{1,6}"},
+            {"ORTH": ","},
+            {"POS": {"IN": ["PRON", "NOUN", "DET", "ADJ"]}, "OP": "{0,2}"},
+            {"POS": "AUX", "OP": "?"},
+            _words("use uses employ employs apply applies"),
+        ],
+        0.6,
+        frame="fronted_purpose",
+        example="To detect earthquakes, geologists use seismographs.",
         expected=("seismograph", "earthquake"),
     ),
     Cue(
@@ -1237,7 +1307,7 @@ META_WORDS = frozenset(
     advantage disadvantage benefit drawback limitation characteristic aspect reason
     difference thing idea purpose goal pro con relation relationship
     glossary summary overview introduction conclusion recap lecture chapter lesson
-    quiz exercise note reference reading cheatsheet outline synopsis appendix
+    quiz note reference reading cheatsheet outline synopsis appendix
     """.split()
 )
 #: Words that name a problem: a concept named by one ("the exploding gradient problem"),

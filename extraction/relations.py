@@ -268,6 +268,12 @@ def _verb_of(span: Span) -> Token:
     return span.root
 
 
+def _cue_verb(span: Span) -> Token:
+    """The word a cue's act is read from: its first, or its verb when it opens with the
+    noun for a means ("ways to improve Y": what the ways do)."""
+    return _verb_of(span) if span[0].lower_ in rp.MEANS_NOUNS else span[0]
+
+
 def _misattached_relative(pronoun: Token, verb: Token) -> Token | None:
     """The noun before ", which" when the parser hangs the clause on the verb of the
     sentence rather than on that noun ("Grain is milled into pre-flour, which still
@@ -345,6 +351,8 @@ def _dep_subject(verb: Token) -> Token | None:
         if head is None and tok.dep_ in {"relcl", "acl"}:
             head = tok.head
         if head is not None:
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "one":
+                head = head.head.head  # "X is one of the best ways to prevent Y": X does
             if head.dep_ == "attr" and head.head.lower_ in rp.COPULAS:
                 return next((c for c in head.head.children if c.dep_ == "nsubj"), head)
             if (
@@ -436,6 +444,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         return [], 0.0  # "Let's compute the intervals": the reader does it
     if any(c.dep_ == "expl" for c in _verb_of(cue).children):
         return [], 0.0  # "There are three types of X": it introduces them, names no subject
+    if cue[0].lower_ in rp.MEANS_NOUNS:
+        # "X is a good way / one of the best ways to V Y": only a concept the copula
+        # says is the way does what the way does
+        return _means_subject(ctx, cue)
     if _genus_does(ctx, doc[cue.start]):
         # "Terracing -- A way to prevent soil erosion", "A technique for preventing ...":
         # the noun the answer defines the card's subject with does it
@@ -538,6 +550,23 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     return [], 0.0
 
 
+def _means_subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
+    """The subject of a cue that opens with a noun for a means ("way to V"): the concept
+    the copula makes that way ("X is a good way to", "X is one of the best ways to"),
+    named in full; ``([], 0)`` for a way nothing is said to be ("we need a way to V",
+    "it is a tool to V", "provides a way to V" with no subject)."""
+    noun = cue[0]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        noun = noun.head.head
+    if noun.dep_ != "attr" or noun.head.lower_ not in rp.COPULAS:
+        return [], 0.0
+    subj = next((c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    m = _mention_of(ctx, subj) if subj is not None else None
+    if m is None or not m.covers(subj) or _narrowed(ctx.sent.doc, m):
+        return [], 0.0
+    return _with_conjuncts(ctx, m), 1.0
+
+
 def _bare_head(noun: Token) -> bool:
     """Is ``noun`` the head of a noun phrase that an answer is made of, with no finite
     verb of its own: the sentence's root ("A sequence model that relies on ..."), or the
@@ -567,6 +596,8 @@ def _genus_does(ctx: _Context, verb: Token) -> bool:
     for resolving collisions")? The noun stands for the subject, and so does its act."""
     if not (ctx.first and ctx.subjects) or ctx.seg.is_title or ctx.sent.text.rstrip().endswith(":"):
         return False  # "Ways to prevent X:" names ways, the items after it
+    if _has_sub_items(ctx.seg):
+        return False  # "- Ways to prevent X" over "  - A": so do the items nested under it
     if verb.tag_ == "VB" and verb.dep_ in {"acl", "relcl"}:
         genus = verb.head
     elif verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
@@ -574,6 +605,14 @@ def _genus_does(ctx: _Context, verb: Token) -> bool:
     else:
         return False
     return genus.dep_ == "ROOT" and genus.pos_ in {"NOUN", "PROPN"} and genus.i < verb.i
+
+
+def _has_sub_items(seg: Segment) -> bool:
+    """Is ``seg`` a list item whose next line is an item nested under it?"""
+    depths = _item_depths(seg.card)
+    depth = depths.get(seg.line)
+    later = [line for line in depths if line > seg.line]
+    return depth is not None and bool(later) and depths[min(later)] > depth
 
 
 def _adjective_fragment(gerund: Token) -> bool:
@@ -1261,6 +1300,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
                         confidence = round(cue.confidence * CARD_SUBJECT_FACTOR, 3)
                         yield Relation(o, subject, "is_a", confidence, ctx.cited)
     elif cue.frame == "near":
+        if span[0].lower_ == "relative" and _after_participle(doc, span.start):
+            return  # "measured relative to sea level": a frame of reference, no comparison
         objects = _objects(ctx, span.end, max_gap=cue.gap)
         before = [
             m for m in ctx.found if m.end <= span.start and not _broken(doc, m.end, span.start)
@@ -1378,6 +1419,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs = [(ends[0], ends[1])] if ends[0] != ends[1] else []
     elif cue.frame == "purpose":  # "Geologists use seismographs to detect earthquakes"
         pairs, factor = _purpose_pairs(ctx, span), 1.0
+    elif cue.frame == "fronted_purpose":  # "To detect earthquakes, geologists use seismographs"
+        pairs, factor = _fronted_purpose_pairs(ctx, span), 1.0
     else:  # "list" frames are read per card by _list_edges
         return
     label = cue.label
@@ -1396,6 +1439,24 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
 _USER_PRONOUNS = frozenset({"we", "you", "one", "i"})
 #: Determiners that point back to a thing named before ("the algorithm", "this model").
 _POINTING = frozenset({"the", "this", "these", "that", "those", "its", "their"})
+
+
+def _fronted_purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
+    """ "To detect earthquakes, geologists use seismographs", "To find the roots, use the
+    quadratic formula": what is used is used for what the fronted infinitive acts on, as
+    in "Geologists use seismographs to detect earthquakes" (:func:`_purpose_pairs`): only
+    when whoever uses it is no concept (a person, a noun no concept names, or the reader)."""
+    doc = ctx.sent.doc
+    verb = doc[span.end - 1]
+    comma = next(t.i for t in span if t.text == ",")
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is not None and _mention_of(ctx, subject) is not None:
+        return []  # "To detect X, the network uses Y": the network's use
+    targets = [m for m in ctx.found if span.start + 2 <= m.start and m.end <= comma]
+    used = [m for m in ctx.found if m.start >= span.end and not _broken(doc, span.end, m.start)][:1]
+    if not targets or not used or _narrowed(doc, used[0]) or _narrowed(doc, targets[0]):
+        return []
+    return [(used[0].concept, targets[0].concept)] if used[0].concept != targets[0].concept else []
 
 
 def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
@@ -1435,6 +1496,16 @@ def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
     return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
 
 
+def _after_participle(doc: Doc, i: int) -> bool:
+    """Does a participle stand right before ``doc[i]`` (adverbs aside): "measured
+    (only) relative to", "expressed relative to"? The parser may tag a reduced one as a
+    past tense."""
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    return k >= 0 and (doc[k].tag_ == "VBN" or (doc[k].tag_ == "VBD" and doc[k].dep_ == "acl"))
+
+
 def _measure_of(ctx: _Context, m: Mention) -> bool:
     """Is ``m`` only where a measure of something else is taken ("a drop in yield on the
     sandy plot compared to the clay plot"): the object of a preposition after a noun no
@@ -1449,6 +1520,8 @@ def _measure_of(ctx: _Context, m: Mention) -> bool:
     owner = prep.head
     return (
         owner.pos_ == "NOUN"
+        # "treatment by chlorination": what "by" names does the act, it is no place
+        and prep.lower_ != "by"
         # "the advantages of X compared to Y": a word about X itself (rp.META_WORDS)
         and singular(owner.lower_) not in rp.META_WORDS
         and not any(f.covers(owner) for f in ctx.found)
@@ -2673,8 +2746,9 @@ _MEANS_RELATIONS = frozenset({"addresses", "used_for"})
 
 def _means_of(span: Span) -> bool:
     """Does the cue's verb say what a way of doing something does ("ways to prevent",
-    "strategies for avoiding", "how to tackle"), with no subject of its own?"""
-    tok = span[0]
+    "strategies for avoiding", "how to tackle"), with no subject of its own? A cue that
+    opens with the noun for the means ("ways to improve") is read from its verb."""
+    tok = _cue_verb(span)
     for _ in range(3):
         if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
             return False
@@ -3637,7 +3711,7 @@ def _problems(index: ConceptIndex) -> tuple[frozenset[str], frozenset[str]]:
                     or (nxt is not None and singular(nxt.lower_) in rp.PROBLEM_WORDS)
                     or (m.end - m.start > 1 and singular(doc[m.end - 1].lower_) in rp.PROBLEM_WORDS)
                     or (
-                        words[:1] in (["is"], ["are"])
+                        words[:1] in (["is"], ["are"], ["was"], ["were"])
                         and any(singular(w) in rp.PROBLEM_WORDS for w in words[1:])
                     )
                 )

@@ -97,3 +97,267 @@ def test_relations_subjects_initiated_by_names_the_cause(text, names, expected):
     index = tiny_index(text, *names)
     found = triples(index)
     assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "fight" is a remedy of what the notes name as a problem
+        ("Irrigation helps fight drought. Drought is a serious problem.", ("irrigation", "drought"),
+         ("irrigation", "addresses", "drought")),
+        ("Quinine was used to fight malaria. Malaria is a problem in the tropics.",
+         ("quinine", "malaria"), ("quinine", "addresses", "malaria")),
+        ("Vaccination programmes fight the measles problem.",
+         ("vaccination programme", "measles problem"),
+         ("vaccination programme", "addresses", "measles problem")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_fight_addresses_a_problem(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # armies and rivals fight each other: no remedy of what is no problem
+        ("Athens fought Sparta in the Peloponnesian War.", ("Athens", "Sparta"),
+         ("Athens", "Sparta")),
+        # nor is what a thing helps fight its purpose
+        ("Irrigation helps fight drought.", ("irrigation", "drought"), ("irrigation", "drought")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_fight_without_a_problem_types_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # what a model or a distribution is parameterized by, it uses
+        ("A softmax policy is parameterized by a neural network.",
+         ("softmax policy", "neural network"), ("softmax policy", "uses", "neural network")),
+        ("The Poisson distribution is parametrized by its rate.", ("Poisson distribution", "rate"),
+         ("Poisson distribution", "uses", "rate")),
+        ("The normal distribution, parameterised by the mean and the variance, is symmetric.",
+         ("normal distribution", "mean", "variance"), ("normal distribution", "uses", "variance")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_parameterized_by_is_a_use(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "<act> by X": X does the act, so X is what is suitable
+        ("Treatment by chlorination is the most suitable method for wells.",
+         ("chlorination", "well"), ("chlorination", "used_for", "well")),
+        ("Pest control by ladybirds is ideal for greenhouses.", ("ladybird", "greenhouse"),
+         ("ladybird", "used_for", "greenhouse")),
+        ("Treatment by chlorination appears to be the most appropriate strategy for wells.",
+         ("chlorination", "well"), ("chlorination", "used_for", "well")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_act_by_a_means_is_suitable(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "exercise" is a subject of its own (physiology, study skills), not only a
+        # section of a textbook: its edges are kept
+        ("Exercise helps improve memory.", ("exercise", "memory"),
+         ("exercise", "used_for", "memory")),
+        ("Habits || - exercise\n  - valuable in helping improve our memory.",
+         ("exercise", "memory", "habit"), ("exercise", "used_for", "memory")),
+        ("Aerobic exercise is a kind of exercise.", ("aerobic exercise", "exercise"),
+         ("aerobic exercise", "is_a", "exercise")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_exercise_is_a_concept(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # what a thing is said to be a way to do, it is used for
+        ("Mulching is a good way to retain soil moisture.", ("mulching", "soil moisture"),
+         ("mulching", "used_for", "soil moisture")),
+        ("Mulching and composting are good ways to retain soil moisture.",
+         ("mulching", "composting", "soil moisture"), ("composting", "used_for", "soil moisture")),
+        ("Recall is one of the best ways to strengthen memory.", ("recall", "memory"),
+         ("recall", "used_for", "memory")),
+        # "one of the ways to" does what the ways do, a remedy too
+        ("Recall is one of the best ways to prevent forgetting.", ("recall", "forgetting"),
+         ("recall", "addresses", "forgetting")),
+        ("Osmosis is one of the processes that require a membrane.", ("osmosis", "membrane"),
+         ("osmosis", "uses", "membrane")),
+        # a line naming ways introduces its items, which are those ways
+        ("Memory || Ways to strengthen memory:\n- recall\n- sleep", ("recall", "memory", "sleep"),
+         ("sleep", "used_for", "memory")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_way_to_do_is_a_use(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a way that no concept is said to be is nobody's
+        ("Graphs || It provides a numerical way to encode the structure of the graph.",
+         ("graph", "structure"), ("graph", "structure")),
+        ("Hypothesis testing || We need a more formal way to test our hypothesis.",
+         ("hypothesis testing", "hypothesis"), ("hypothesis testing", "hypothesis")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_way_nothing_is_said_to_be_is_nobodys(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # what a quantity is measured or expressed relative to is its frame of reference
+        ("Altitude is measured relative to sea level.", ("altitude", "sea level"),
+         ("altitude", "uses", "sea level")),
+        ("Position is expressed relative to the origin.", ("position", "origin"),
+         ("position", "uses", "origin")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_measured_relative_to_is_a_frame(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # ... and no thing it is compared with
+        ("Altitude is measured relative to sea level.", ("altitude", "sea level"),
+         ("sea level", "altitude")),
+        ("Altitude || A height measured relative to sea level.",
+         ("altitude", "sea level", "height"), ("height", "sea level")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_measured_relative_to_is_no_contrast(text, names, absent):
+    index = tiny_index(text, *names)
+    a, b = index.find(absent[0]), index.find(absent[1])
+    assert (a, "contrasts_with", b) not in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a comparison still sets the two apart
+        ("LSTMs are slower relative to GRUs.", ("LSTM", "GRU"), ("LSTM", "contrasts_with", "GRU")),
+        ("Prices rose sharply relative to wages.", ("price", "wage"),
+         ("price", "contrasts_with", "wage")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_relative_to_after_a_comparison_contrasts(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # an item naming ways over items nested under it introduces them: the ways are
+        # the items, not the card's subject
+        ("Soil || - ways to tackle soil erosion\n  - Terracing", ("terracing", "soil erosion"),
+         ("soil", "soil erosion")),
+        ("Rivers || - way to prevent flooding\n  - Levees: banks of earth", ("levee", "flooding"),
+         ("river", "flooding")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_item_naming_ways_is_no_card_subject(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Soil || - ways to tackle soil erosion\n  - Terracing", ("terracing", "soil erosion"),
+         ("terracing", "addresses", "soil erosion")),
+        # an answer line naming a way with no items under it is the card's subject's
+        ("Terracing || - A way to prevent soil erosion.\n- Common in Asia.",
+         ("soil erosion",), ("terracing", "addresses", "soil erosion")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_items_under_ways_do_what_the_ways_do(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a problem named in the past tense is a problem; a remedy told in the past too
+        ("Insecticides fought malaria. Malaria was a major problem.", ("insecticide", "malaria"),
+         ("insecticide", "addresses", "malaria")),
+        ("Canals reduced flooding. Flooding was a serious issue in the delta.",
+         ("canal", "flooding"), ("canal", "addresses", "flooding")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_past_tense_problem_and_remedy(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # what was reduced is no problem unless the notes say so
+        ("The company reduced prices.", ("company", "price"), ("company", "price")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_reduced_without_a_problem_types_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a purpose put first: what is used is used for what the infinitive acts on
+        ("To measure air pressure, we use a barometer.", ("air pressure", "barometer"),
+         ("barometer", "used_for", "air pressure")),
+        ("To estimate the population mean, we can use a confidence interval.",
+         ("population mean", "confidence interval"),
+         ("confidence interval", "used_for", "population mean")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_fronted_purpose_of_a_use(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a concept that uses it keeps the purpose to itself; an act on a thing is no purpose
+        ("To detect earthquakes, the network uses seismographs.",
+         ("seismograph", "earthquake", "network"), ("seismograph", "earthquake")),
+        ("To represent graphs, we use adjacency lists.", ("graph", "adjacency list"),
+         ("adjacency list", "graph")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_fronted_purpose_needs_a_user_no_concept_names(text, names, absent):
+    assert_unrelated(text, names, absent)
