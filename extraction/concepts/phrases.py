@@ -339,6 +339,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             or (several and _opens_clause(first) and instruction(first, toks))
             or (lower in {"example", "instance"} and _after_for(first))
             or (several and _hyphen_tail(first))
+            or (several and idiom_noun(first))
             or (several and _measure(first))
             or (several and _verb_form_read_as_noun(first, "s"))
         )
@@ -481,8 +482,11 @@ def rendered_word(word: str) -> str | None:
     [None, None, None, None, None, None]
     >>> [rendered_word(w) for w in ["tsetse", "couscous", "AA", "osmosis"]]
     ['tsetse', 'couscous', 'AA', 'osmosis']
+
+    Indexed variables joined by a minus ("T2-T1", "x2-x1") are a difference, a formula
+    too; a letter or a word with a number ("F-16", "COVID-19", "B12") stays.
     """
-    if "\\" in word:
+    if "\\" in word or _DIFFERENCE.match(word):
         return None
     half = doubled_half(word)
     if half is None:
@@ -503,6 +507,8 @@ def rendered_word(word: str) -> str | None:
 
 
 _TEX_SIGNS = re.compile(r"[\^_{}]")
+#: Indexed variables joined by a minus sign: "T2-T1", "x2-x1", "V1-V2".
+_DIFFERENCE = re.compile(r"^[A-Za-z]\d+(?:[-–−][A-Za-z]\d+)+$")
 _WORD_CHARS = re.compile(r"^\w+$")
 
 

@@ -225,10 +225,19 @@ CALLOUT_WORDS = _words(
 
 
 #: Fixed adverbial phrases whose noun names nothing: "built from scratch", "sorted by
-#: hand", "in practice", "each in turn", "on purpose" say how, not what. Their noun,
-#: right after its preposition with no determiner, is no use of a name.
+#: hand", "in practice", "each in turn", "on purpose", "by convention", "on average" say
+#: how, not what. Their noun, right after its preposition with no determiner, is no use
+#: of a name, alone or opening a longer run ("by convention Unix tools" names Unix tools).
 ADVERBIAL_IDIOMS = frozenset(
-    {("from", "scratch"), ("by", "hand"), ("in", "practice"), ("in", "turn"), ("on", "purpose")}
+    {
+        ("from", "scratch"),
+        ("by", "hand"),
+        ("in", "practice"),
+        ("in", "turn"),
+        ("on", "purpose"),
+        ("by", "convention"),
+        ("on", "average"),
+    }
 )
 
 #: Abbreviations that point into a cited work ("Smith Ch. 3", "Lee pp. 12", "Eq. 4"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from extraction.concepts.phrases import trim
+from extraction.concepts.phrases import rendered_word, trim
 from extraction.nlp import load
 from tests.extraction.test_concepts_stages import candidate_keys, emphasised_names
 
@@ -92,3 +92,33 @@ def test_phrases_trim_drops_a_verb_or_a_predicate_read_as_a_noun(
 )
 def test_phrases_stressed_question_words_name_nothing(body, bold, name):
     assert emphasised_names(body, bold) == ({name} if name else set())
+
+
+@pytest.mark.parametrize(
+    ("body", "never", "named"),
+    [
+        ("By convention Unix tools read their input.", "convention unix tool", "unix tool"),
+        ("By convention, valves close clockwise.", "convention", "valve"),
+        ("On average most glaciers retreat each summer.", "average most glacier", "glacier"),
+        ("The average of the readings is the mean.", "", "average"),
+    ],
+)
+def test_phrases_noun_of_an_adverbial_idiom_opens_no_name(body, never, named):
+    keys = candidate_keys(body)
+    assert named in keys, keys
+    assert not never or never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [
+        ("T2-T1", None),
+        ("x2-x1", None),
+        ("V1-V2-V3", None),
+        ("F-16", "F-16"),
+        ("COVID-19", "COVID-19"),
+        ("G1-S", "G1-S"),
+    ],
+)
+def test_phrases_rendered_word_difference_of_variables_is_a_formula(word, read):
+    assert rendered_word(word) == read
