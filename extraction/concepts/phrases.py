@@ -485,6 +485,9 @@ def rendered_word(word: str) -> str | None:
 
     Indexed variables joined by a minus ("T2-T1", "x2-x1") are a difference, a formula
     too; a letter or a word with a number ("F-16", "COVID-19", "B12") stays.
+
+    >>> [rendered_word(w) for w in ["T2-T1", "x2-x1", "F-16", "COVID-19", "B12"]]
+    [None, None, 'F-16', 'COVID-19', 'B12']
     """
     if "\\" in word or _DIFFERENCE.match(word):
         return None
