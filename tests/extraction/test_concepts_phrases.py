@@ -106,3 +106,19 @@ def test_phrases_noun_of_an_adverbial_idiom_opens_no_name(body, never, named):
 )
 def test_phrases_rendered_word_difference_of_variables_is_a_formula(word, read):
     assert rendered_word(word) == read
+
+
+@pytest.mark.parametrize(
+    ("name", "evaluative"),
+    [
+        ("unpleasant chore", True),
+        ("basic glassware", True),
+        ("toy reactor", True),
+    ],
+)
+def test_words_evaluative_words_judge_or_place_a_name_at_a_course_level(name, evaluative):
+    from extraction.concepts.candidates import Candidate
+    from extraction.concepts.features import group_features
+
+    x = group_features({name: [Candidate(name, count=1)]}, ranks={}, uses={})[name]
+    assert bool(x.get("evaluative")) is evaluative
