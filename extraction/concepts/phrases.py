@@ -375,6 +375,8 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             owner = toks[i - 1].text
             if not owner[:1].isupper() or is_acronym(owner):
                 toks = toks[i + 1 :]
+                while toks and not _WORDISH.search(toks[0].text):
+                    toks.pop(0)  # "the cell's 'engine'": the quote opens no name
             break
     if len(toks) == 1 and idiom_noun(toks[0]):
         return []  # "built from scratch": a way of doing it, no name
@@ -644,7 +646,9 @@ def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
 
 def breaks_run(tok: Token) -> bool:
     """Punctuation (but hyphens), arrows, maths signs and "e.g." end a term; so does a
-    dash with a space on each side ("BP - blood pressure": a label and its text)."""
+    dash with a space on each side ("BP - blood pressure": a label and its text), and a
+    single quote that the tagger reads as a quotation mark ("drawn from topic 'bags'"),
+    not an apostrophe inside a word."""
     text = tok.text
     if text in GLUE or glued_slash(tok):
         return (
@@ -652,7 +656,7 @@ def breaks_run(tok: Token) -> bool:
             and bool(tok.whitespace_)
             and tok.i > 0
             and bool(tok.doc[tok.i - 1].whitespace_)
-        )
+        ) or (text in {"'", "’"} and tok.tag_ in {"``", "''"})
     return (
         tok.is_punct
         or tok.pos_ == "SYM"

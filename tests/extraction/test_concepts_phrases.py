@@ -25,6 +25,9 @@ from tests.extraction.test_concepts_stages import candidate_keys, emphasised_nam
         ("The force on a charge q is measured in newtons.", "charge q", "charge"),
         # a verb in "-s" the tagger reads as a noun, opening the run
         ("Summarizes chapter notes into a table.", "summarizes chapter note", "chapter note"),
+        # a quotation mark is no part of a name
+        ("Mitochondria are the cell's 'power plants'.", "' power plant", "power plant"),
+        ("Colours are mixed from paint 'pots' in the studio.", "paint ' pot", "pot"),
         # an instruction after a label's colon
         ("Kitchen safety: Employ gloves when handling acids.", "employ glove", "glove"),
     ],
