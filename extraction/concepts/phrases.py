@@ -245,6 +245,80 @@ def _verb_read_as_plural(tok: Token) -> bool:
     return tok.tag_ == "NNS" and tok.is_alpha and only_verb(tok.lower_)
 
 
+def _opens_clause(tok: Token) -> bool:
+    """Does ``tok`` open a sentence or the text after a label's colon ("Cooking tips:
+    *Avoid* open flames")?"""
+    return tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].text == ":")
+
+
+def _hyphen_tail(tok: Token) -> bool:
+    """Is ``tok`` the end of a hyphenated word the run starts inside ("end" of
+    "double-end wrench", "peer" of "peer-to-peer network")? A name takes a hyphenated
+    word whole or not at all.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["A double-end wrench fits two bolts."]))
+    >>> _hyphen_tail(doc[3]), _hyphen_tail(doc[1])
+    (True, False)
+    """
+    if tok.i < 2:
+        return False
+    glue, before = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    return (
+        glue.text in {"-", "–"}
+        and not glue.whitespace_
+        and not before.whitespace_
+        and before.text[-1:].isalnum()
+    )
+
+
+def _measure(tok: Token) -> bool:
+    """Is ``tok`` the unit of a quantity that modifies a later noun ("a 25 minute
+    break", "a 3 metre wall"): with its number, a measure of the thing, no part of its
+    name?"""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.head.i > tok.i
+        and tok.dep_ in {"compound", "nmod", "npadvmod", "amod"}
+        and any(c.dep_ == "nummod" and c.i == tok.i - 1 and c.like_num for c in tok.children)
+    )
+
+
+def _verb_form_read_as_noun(tok: Token, ending: str) -> bool:
+    """Is ``tok`` an inflected form of a word English has only as a verb, with this
+    ``ending``, that the tagger reads as a noun: "*Converts* energy into heat" opening a
+    run ("s"), "the ions *dissolved* in water" ending one ("ed")? A verb, no part of a
+    name."""
+    lower = tok.lower_
+    return (
+        tok.tag_ in {"NN", "NNS", "NNP", "NNPS"}
+        and tok.is_alpha
+        and lower.endswith(ending)
+        and only_verb(lower)
+        and not plain_verb(lower)
+    )
+
+
+def _trailing_variable(toks: Sequence[Token]) -> bool:
+    """Does a run end in a variable written as a lower-case letter, alone or with a
+    number, after its noun ("a mountain of height h", "the vector x1")? The variable
+    names an instance; the noun before it is the name."""
+    return (
+        len(toks) > 1
+        and bool(VARIABLE.match(toks[-1].text))
+        and toks[-2].pos_ in {"NOUN", "PROPN"}
+        and not hyphen_after(toks[-2])
+    )
+
+
+def _object_predicate(toks: Sequence[Token]) -> bool:
+    """Does a run end in what a verb says its object is ("we call the crystal
+    *anisotropic*", "they deem the test *inconclusive*"), a word that is no noun in
+    English? It describes the noun before it, no part of its name."""
+    last = toks[-1]
+    return len(toks) > 1 and last.dep_ == "oprd" and last.is_alpha and not _common_noun(last.lower_)
+
+
 def trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop determiners, pronouns, possessives, a study prompt's verb and the vague
     words of :data:`VAGUE_WORDS` at the edges of a run."""
@@ -262,8 +336,12 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             or lower in EDGE_STOP
             or first.tag_ in _DROP_TAGS
             or not _WORDISH.search(first.text)
-            or (several and first.is_sent_start and instruction(first, toks))
+            or (several and _opens_clause(first) and instruction(first, toks))
             or (lower in {"example", "instance"} and _after_for(first))
+            or (several and _hyphen_tail(first))
+            or (several and idiom_noun(first))
+            or (several and _measure(first))
+            or (several and _verb_form_read_as_noun(first, "s"))
         )
         # (the checks that look at neighbouring tokens come last: they are slow)
         if (
@@ -284,6 +362,9 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             or _participle_after_noun(toks)
             or (len(toks) > 1 and _after_do(toks[-1]))
             or _verb_read_as_plural(toks[-1])
+            or (len(toks) > 1 and _verb_form_read_as_noun(toks[-1], "ed"))
+            or _trailing_variable(toks)
+            or _object_predicate(toks)
         )
     ):
         toks.pop()
@@ -294,6 +375,8 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             owner = toks[i - 1].text
             if not owner[:1].isupper() or is_acronym(owner):
                 toks = toks[i + 1 :]
+                while toks and not _WORDISH.search(toks[0].text):
+                    toks.pop(0)  # "the cell's 'engine'": the quote opens no name
             break
     if len(toks) == 1 and idiom_noun(toks[0]):
         return []  # "built from scratch": a way of doing it, no name
@@ -401,8 +484,14 @@ def rendered_word(word: str) -> str | None:
     [None, None, None, None, None, None]
     >>> [rendered_word(w) for w in ["tsetse", "couscous", "AA", "osmosis"]]
     ['tsetse', 'couscous', 'AA', 'osmosis']
+
+    Indexed variables joined by a minus ("T2-T1", "x2-x1") are a difference, a formula
+    too; a letter or a word with a number ("F-16", "COVID-19", "B12") stays.
+
+    >>> [rendered_word(w) for w in ["T2-T1", "x2-x1", "F-16", "COVID-19", "B12"]]
+    [None, None, 'F-16', 'COVID-19', 'B12']
     """
-    if "\\" in word:
+    if "\\" in word or _DIFFERENCE.match(word):
         return None
     half = doubled_half(word)
     if half is None:
@@ -423,12 +512,18 @@ def rendered_word(word: str) -> str | None:
 
 
 _TEX_SIGNS = re.compile(r"[\^_{}]")
+#: Indexed variables joined by a minus sign: "T2-T1", "x2-x1", "V1-V2".
+_DIFFERENCE = re.compile(r"^[A-Za-z]\d+(?:[-–−][A-Za-z]\d+)+$")
 _WORD_CHARS = re.compile(r"^\w+$")
 
 
 #: What a name the notes single out loses at its start: articles, demonstratives and
 #: possessive pronouns (not "no" in "no preemption", "for" in "for loop").
 _NAME_LEAD = frozenset("a an the this that these those my your its our their his her".split())
+
+
+#: Tags of the words that open a question or a clause ("how", "what", "which").
+_WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
 
 
 #: Parts of speech a name never ends with: a conjunction, preposition, particle or
@@ -466,6 +561,8 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
         toks = toks[:-1]
     if not toks or not any(_WORDISH.search(t.text) for t in toks):
         return None
+    if toks[0].tag_ in _WH_TAGS and not hyphen_after(toks[0]):
+        return None  # a question's words ("how much", "why it fails"), not a name
     if toks[-1].pos_ in _DANGLING_POS and not is_acronym(toks[-1].text):
         return None  # a fragment that goes on ("Inefficient because", "Navigate to")
     if toks[0].lower_ == "to" and len(toks) > 1 and toks[1].pos_ in {"VERB", "AUX"}:
@@ -549,7 +646,9 @@ def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
 
 def breaks_run(tok: Token) -> bool:
     """Punctuation (but hyphens), arrows, maths signs and "e.g." end a term; so does a
-    dash with a space on each side ("BP - blood pressure": a label and its text)."""
+    dash with a space on each side ("BP - blood pressure": a label and its text), and a
+    single quote that the tagger reads as a quotation mark ("drawn from topic 'bags'"),
+    not an apostrophe inside a word."""
     text = tok.text
     if text in GLUE or glued_slash(tok):
         return (
@@ -557,7 +656,7 @@ def breaks_run(tok: Token) -> bool:
             and bool(tok.whitespace_)
             and tok.i > 0
             and bool(tok.doc[tok.i - 1].whitespace_)
-        )
+        ) or (text in {"'", "’"} and tok.tag_ in {"``", "''"})
     return (
         tok.is_punct
         or tok.pos_ == "SYM"

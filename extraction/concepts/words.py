@@ -136,15 +136,17 @@ GENERIC_NOTE_WORDS = _words(
 )
 
 #: Adjectives that judge a thing or place it in the notes rather than say what kind it
-#: is ("a typical enzyme", "a good answer"): a feature of the selector (``evaluative``),
-#: not a rule. Words that also open established terms are left out: classifying ones
-#: ("normal force", "large intestine") and judging ones that a subject has made
-#: a term of ("expected value", "essential amino acid", "similar triangles", "bad debt",
-#: "effective dose", "possible world").
+#: is ("a typical enzyme", "a good answer", "an unpleasant chore"), or place it at the
+#: level of a course ("basic commands", "a toy example": made small for teaching): a
+#: feature of the selector (``evaluative``), not a rule. Words that also open
+#: established terms are left out: classifying ones ("normal force", "large intestine",
+#: "simple interest") and judging ones that a subject has made a term of ("expected
+#: value", "essential amino acid", "similar triangles", "bad debt", "effective dose",
+#: "possible world", "final class").
 EVALUATIVE_WORDS = _words(
     """
     typical usual unusual unexpected good subpar important interesting crucial helpful
-    different real-world well-known famous obvious
+    different real-world well-known famous obvious unpleasant basic toy
     """
 )
 
@@ -225,10 +227,19 @@ CALLOUT_WORDS = _words(
 
 
 #: Fixed adverbial phrases whose noun names nothing: "built from scratch", "sorted by
-#: hand", "in practice", "each in turn", "on purpose" say how, not what. Their noun,
-#: right after its preposition with no determiner, is no use of a name.
+#: hand", "in practice", "each in turn", "on purpose", "by convention", "on average" say
+#: how, not what. Their noun, right after its preposition with no determiner, is no use
+#: of a name, alone or opening a longer run ("by convention Unix tools" names Unix tools).
 ADVERBIAL_IDIOMS = frozenset(
-    {("from", "scratch"), ("by", "hand"), ("in", "practice"), ("in", "turn"), ("on", "purpose")}
+    {
+        ("from", "scratch"),
+        ("by", "hand"),
+        ("in", "practice"),
+        ("in", "turn"),
+        ("on", "purpose"),
+        ("by", "convention"),
+        ("on", "average"),
+    }
 )
 
 #: Abbreviations that point into a cited work ("Smith Ch. 3", "Lee pp. 12", "Eq. 4"):

@@ -1,0 +1,127 @@
+"""Names cut from token runs (extraction.concepts.phrases): a run that starts or ends
+inside a phrase is trimmed to the name it holds."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from extraction.concepts.phrases import rendered_word, trim
+from extraction.nlp import load
+from tests.extraction.test_concepts_stages import candidate_keys, emphasised_names
+
+
+@pytest.mark.parametrize(
+    ("body", "never", "named"),
+    [
+        # the end of a hyphenated word the run starts inside
+        ("The team ran an end-to-end test of the pipeline.", "end test", "end-to-end"),
+        ("Each person-to-person contact spreads the virus.", "person contact", "virus"),
+        # a number and its unit, measuring the noun after them
+        ("Take a 25 minute break after each chapter.", "minute break", "break"),
+        ("Pour a 3 litre bucket of water on the fire.", "litre bucket", "bucket"),
+        # a variable after its noun
+        ("A mountain with height h is a peak.", "height h", "height"),
+        ("The force on a charge q is measured in newtons.", "charge q", "charge"),
+        # a verb in "-s" the tagger reads as a noun, opening the run
+        ("Summarizes chapter notes into a table.", "summarizes chapter note", "chapter note"),
+        # a quotation mark is no part of a name
+        ("Mitochondria are the cell's 'power plants'.", "' power plant", "power plant"),
+        ("Colours are mixed from paint 'pots' in the studio.", "paint ' pot", "pot"),
+        # an instruction after a label's colon
+        ("Kitchen safety: Employ gloves when handling acids.", "employ glove", "glove"),
+    ],
+)
+def test_phrases_a_name_starts_and_ends_outside_the_fragments_around_it(body, never, named):
+    keys = candidate_keys(body)
+    assert named in keys, keys
+    assert not never or never not in keys, keys
+
+
+def _doc(words, tags, pos, heads, deps):
+    return Doc(load().vocab, words=words, tags=tags, pos=pos, heads=heads, deps=deps)
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "pos", "heads", "deps", "run", "name"),
+    [
+        # a participle the tagger reads as a noun ends no name: "ions dissolved in water"
+        (
+            ["All", "ions", "dissolved", "in", "water"],
+            ["DT", "NNS", "NN", "IN", "NN"],
+            ["DET", "NOUN", "NOUN", "ADP", "NOUN"],
+            [1, 1, 1, 2, 3],
+            ["det", "ROOT", "compound", "prep", "pobj"],
+            (0, 3),
+            ["ions"],
+        ),
+        # what a verb says its object is describes it: "call the crystal anisotropic"
+        (
+            ["We", "call", "the", "crystal", "anisotropic"],
+            ["PRP", "VBP", "DT", "NN", "NN"],
+            ["PRON", "VERB", "DET", "NOUN", "NOUN"],
+            [1, 1, 4, 4, 1],
+            ["nsubj", "ROOT", "det", "compound", "oprd"],
+            (2, 5),
+            ["crystal"],
+        ),
+    ],
+)
+def test_phrases_trim_drops_a_verb_or_a_predicate_read_as_a_noun(
+    words, tags, pos, heads, deps, run, name
+):
+    doc = _doc(words, tags, pos, heads, deps)
+    assert [t.text for t in trim(list(doc[run[0] : run[1]]))] == name
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "name"),
+    [
+        ("Rain gauges show how much rain falls in spring.", "how much", None),
+        ("Rain gauges show why floods happen in spring.", "why floods happen", None),
+    ],
+)
+def test_phrases_stressed_question_words_name_nothing(body, bold, name):
+    assert emphasised_names(body, bold) == ({name} if name else set())
+
+
+@pytest.mark.parametrize(
+    ("body", "never", "named"),
+    [
+        ("By convention Unix tools read their input.", "convention unix tool", "unix tool"),
+        ("By convention, valves close clockwise.", "convention", "valve"),
+        ("On average most glaciers retreat each summer.", "average most glacier", "glacier"),
+    ],
+)
+def test_phrases_noun_of_an_adverbial_idiom_opens_no_name(body, never, named):
+    keys = candidate_keys(body)
+    assert named in keys, keys
+    assert not never or never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [
+        ("T2-T1", None),
+        ("x2-x1", None),
+        ("V1-V2-V3", None),
+    ],
+)
+def test_phrases_rendered_word_difference_of_variables_is_a_formula(word, read):
+    assert rendered_word(word) == read
+
+
+@pytest.mark.parametrize(
+    ("name", "evaluative"),
+    [
+        ("unpleasant chore", True),
+        ("basic glassware", True),
+        ("toy reactor", True),
+    ],
+)
+def test_words_evaluative_words_judge_or_place_a_name_at_a_course_level(name, evaluative):
+    from extraction.concepts.candidates import Candidate
+    from extraction.concepts.features import group_features
+
+    x = group_features({name: [Candidate(name, count=1)]}, ranks={}, uses={})[name]
+    assert bool(x.get("evaluative")) is evaluative
