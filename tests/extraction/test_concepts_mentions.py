@@ -22,8 +22,9 @@ def notes(defined, sentence):
 @pytest.mark.parametrize(
     "defined,sentence,pair",
     [
-        # a concept named inside a longer name is named in that sentence too
-        (["osmosis", "red blood cell"], "Red blood cells burst in the osmosis experiment.",
+        # a concept named inside a longer name that is no concept (a generic head) is
+        # named in that sentence too
+        (["osmosis", "red blood cell"], "Red blood cells burst in the osmosis step.",
          ("osmosis", "red blood cell")),
         (["enzyme", "digestion"], "Digestion slows when enzyme activity drops.",
          ("enzyme", "digestion")),
