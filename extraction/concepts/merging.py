@@ -80,8 +80,11 @@ RULES: dict[str, str] = {
     "and the head does not name another thing than X ('activation function', 'language model')",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
     "('rate of reaction', 'reaction rate'); not after a framing noun ('types of rock')",
-    "typo": "a misspelling one edit away from a name used far more often; not an adjective "
-    "derived from it ('-al', '-ic', '-ive': 'transpirational', 'transpiration')",
+    "typo": "a misspelling one edit away from a name used far more often, with a rare word "
+    "the dictionary does not know, used at most twice with its other spellings; a word "
+    "English has never seen is a slip ('tranformer'), a rare one it knows only when the notes "
+    "neither single it out nor set it beside the other name ('alkyne' and 'alkane' stay "
+    "apart); not an adjective derived from it ('-al', '-ic', '-ive': 'transpirational')",
     "verb_noun": "a verb the notes use as a name ('puddles **evaporate**') is the "
     "process its noun names ('evaporation')",
     "bare_modifier": "a noun the notes use alone for the one method it qualifies, always "
@@ -1118,6 +1121,53 @@ TYPO_MAX_COUNT = 2
 TYPO_RATIO = 3
 
 
+def misspelt(word: str) -> bool:
+    """Is ``word`` a slip of the keys for sure: a word English does not know at all
+    (wordfreq has never seen it), not an acronym?
+
+    >>> misspelt("tranformer"), misspelt("lkelihood"), misspelt("enviroment")
+    (True, True, False)
+    """
+    return not is_acronym(word) and zipf(word) == 0
+
+
+#: A word at least this common in English (Zipf) is no misspelling ("form" is not "from").
+TYPO_WORD_ZIPF = 2.5
+
+
+def may_be_misspelt(word: str) -> bool:
+    """Can ``word`` be a misspelling: not an acronym, rare in English (under
+    :data:`TYPO_WORD_ZIPF`: web text holds common slips, "enviroment", as it holds rare
+    words of a subject, "alkyne") and not a form the dictionary knows ("approximating",
+    a verb's)?
+
+    >>> may_be_misspelt("tranformer"), may_be_misspelt("enviroment"), may_be_misspelt("alkyne")
+    (True, True, True)
+    >>> may_be_misspelt("approximating"), may_be_misspelt("from"), may_be_misspelt("RNN")
+    (False, False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    if is_acronym(word) or zipf(word) >= TYPO_WORD_ZIPF:
+        return False
+    return not getAllLemmas(word.lower())
+
+
+def singled_out(cands: Iterable[Candidate]) -> bool:
+    """Do the notes single out one of these names (a term, a heading, a bold run, a
+    definition...: :data:`~extraction.concepts.features.SINGLING_ROLES`)?"""
+    from extraction.concepts.features import SINGLING_ROLES
+
+    return any(c.roles.get(role) for c in cands for role in SINGLING_ROLES)
+
+
+def said_together(a: Candidate, b: Candidate) -> bool:
+    """Does a sentence use both names ("Alkenes, like alkynes, add bromine")? A writer
+    who sets two spellings side by side means two things."""
+    here = {(e.source, e.line, e.text) for e in a.mentions}
+    return any((e.source, e.line, e.text) in here for e in b.mentions)
+
+
 def numbered(a: str, b: str) -> bool:
     """Do two names differ by a number or a one-letter label ("trial2" and "trial",
     "zone 3" and "zone 4", "plan a" and "plan b")? Each names an instance the notes
@@ -1190,8 +1240,11 @@ def _pieces(word: str, n: int) -> list[tuple[int, str]]:
 
 
 def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
-    """Join each rare, misspelt-looking name to a name used far more often that is at
-    most one edit away (two for names of 12 characters or more).
+    """Join each rare, misspelt-looking name (:func:`may_be_misspelt`; used at most
+    :data:`TYPO_MAX_COUNT` times with its other spellings; with a word English has never
+    seen, :func:`misspelt`, or else neither singled out nor said in one sentence with the
+    name it would join) to a name used far more often that is at most one edit away (two
+    for names of 12 characters or more).
 
     Cut in ``n + 1`` runs, a name keeps at least one run intact under ``n`` edits, at
     most ``n`` characters from where it was. So the frequent names are indexed by their
@@ -1214,8 +1267,19 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
     for key, cand in candidates.items():
         if cand.count > TYPO_MAX_COUNT or len(key) < 6 or is_acronym(key):
             continue
-        # every word known to English: no misspelling ("form" is not "from")
-        if all(zipf(w) >= 2.5 or is_acronym(w) for w in key.split()):
+        # a misspelling holds a rare word the dictionary does not know: every word
+        # common in English or a form of one, no misspelling ("form", "approximating")
+        if not any(may_be_misspelt(w) for w in key.split()):
+            continue
+        # used more often with its other spellings, it is the author's name for a thing
+        group = [candidates[k] for k in uf.group(key)]
+        if sum(c.count for c in group) > TYPO_MAX_COUNT:
+            continue
+        # a word English has never seen is a slip ("tranformer"); one it knows as rare
+        # may be a word of the subject ("alkyne" beside "alkane"): not when the notes
+        # single it out (a heading, a term, a definition), nor beside the other name
+        sure = any(misspelt(w) for w in key.split())
+        if not sure and singled_out(group):
             continue
         cutoff = 2 if len(key) >= 12 else 1
         lower = key.lower()
@@ -1233,6 +1297,8 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
                 continue
             if derived_adjective(lower, other.lower()) or derived_adjective(other.lower(), lower):
                 continue  # "transpirational" is no misspelling of "transpiration"
+            if not sure and said_together(cand, ocand):
+                continue  # "Alkenes, like alkynes, ...": two words of the subject
             distance = Levenshtein.distance(lower, other.lower(), score_cutoff=cutoff)
             if distance <= cutoff:
                 join(other, key, "typo")

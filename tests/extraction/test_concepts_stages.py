@@ -1066,6 +1066,46 @@ def test_concepts_merge_typo_not_an_adjective_derived_from_the_name(frequent, ra
     assert same_group(groups, frequent, rare) is merged
 
 
+def used(key: str, count: int, *sentences: Evidence, role: str = "mention") -> Candidate:
+    c = cand(key, count)
+    c.roles = Counter({role: count})
+    c.mentions = list(sentences)
+    return c
+
+
+@pytest.mark.parametrize(
+    ("frequent", "rare", "rare_role", "together", "merged"),
+    [
+        ("mitochondrion", "mitochondrin", "mention", False, True),  # never seen: a slip
+        ("mitochondrion", "mitochondrin", "heading", True, True),
+        ("environment", "enviroment", "mention", False, True),  # a slip English has seen
+        # a rare word English knows, singled out or set beside the other: two words
+        ("environment", "enviroment", "heading", False, False),
+        ("alkane", "alkyne", "heading", False, False),
+        ("alkane", "alkyne", "mention", True, False),
+        ("ketone", "ketene", "defined", False, False),
+        ("approximation", "approximating", "mention", False, False),  # a verb's form
+    ],
+)
+def test_concepts_merge_typo_of_a_rare_known_word_only_when_not_singled_out_or_beside(
+    frequent, rare, rare_role, together, merged
+):
+    both = Evidence("n.md", 1, f"Each {frequent} differs from a {rare}.")
+    own = [Evidence("n.md", line, "A sentence of its own.") for line in range(2, 8)]
+    common = used(frequent, 6, *own[:5], both if together else own[5])
+    slip = used(rare, 1, both if together else Evidence("n.md", 9, "Another."), role=rare_role)
+    assert same_group(groups_of(common, slip), frequent, rare) is merged
+
+
+def test_concepts_merge_typo_not_for_a_spelling_used_more_than_twice():
+    # "tranformer" once and "tranformers" twice: the author's spelling, not a slip
+    groups = groups_of(cand("transformer", 12), cand("tranformer", 1), cand("tranformers", 2))
+    assert not same_group(groups, "transformer", "tranformer")
+    assert same_group(
+        groups_of(cand("transformer", 12), cand("tranformer", 2)), "transformer", "tranformer"
+    )
+
+
 @pytest.mark.parametrize(
     ("base", "longer", "acronym_roles", "merged"),
     [
