@@ -65,7 +65,8 @@ RULES: dict[str, str] = {
     "English words gives two: 'DB', 'database'), not by a name that holds it ('GC content'); "
     "of two names, not one a participle opens ('the resulting RNA'); a card uses both, or "
     "else each letter is a word's initial and the acronym is used alone, not only inside "
-    "other names ('PSU fan')",
+    "other names ('PSU fan'); an acronym spelled like a common English word ('US', 'IT') "
+    "only in a card about the name",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
     "('KL divergence', 'Kullback-Leibler divergence'); the acronym alone is the one name it "
     "opens that the notes spell out so ('KL'), unless they use the words it stands for alone",
@@ -260,6 +261,13 @@ def merge(
             fits = [k for k in names if uf.find(k) == root]
             found = initials_evidence(candidates[a], [candidates[k] for k in fits], cards or {})
             whole = any((letters, k) not in partly for k in fits)
+            if reads_as_word(a):
+                # "the US" is the country, "IT" a field: a name its initials fit by
+                # chance ("unconditional support") is meant only where a card about
+                # that name uses the acronym
+                about = candidates[a].cards
+                if not any(c.id in about for k in fits for c in candidates[k].subject_of):
+                    continue
             if found or (whole and used_alone(candidates[a])):
                 evidence = found if isinstance(found, Evidence) else None
                 join(root, a, "initials", evidence)
@@ -975,6 +983,24 @@ def used_alone(cand: Candidate) -> bool:
     """Do the notes use ``cand`` as a name of its own at least once, not only inside longer
     names ("the PSU failed" rather than only "PSU fan", "PSU cables")?"""
     return any(n and role not in _NOT_ALONE for role, n in cand.roles.items())
+
+
+#: An acronym that, read as a word, is one of English's common words (Zipf 5 or more:
+#: "US", "IT", "OR", "MR", "TV") names something of its own as often as it abbreviates.
+WORD_ACRONYM_ZIPF = 5.0
+
+
+def reads_as_word(acronym: str) -> bool:
+    """Is ``acronym`` spelled like a common English word ("US" is "us", "IT" "it"), so
+    that the notes may mean a country, a field or a title by it rather than the name
+    its initials happen to fit?
+
+    >>> reads_as_word("US"), reads_as_word("IT"), reads_as_word("MR")
+    (True, True, True)
+    >>> reads_as_word("GDP"), reads_as_word("DNA"), reads_as_word("PC")
+    (False, False, False)
+    """
+    return zipf(singular_acronym(acronym)) >= WORD_ACRONYM_ZIPF
 
 
 def initials_evidence(

@@ -1150,6 +1150,24 @@ def test_concepts_merge_initials_of_several_names_take_the_one_its_card_is_about
 
 
 @pytest.mark.parametrize(
+    ("acronym", "name", "acronym_cards", "about", "merged"),
+    [
+        ("GDP", "gross domestic product", ("c1",), False, True),  # a card uses both
+        # spelled like a common English word: the country, a field, a title
+        ("US", "unconditional support", ("c1",), False, False),
+        ("IT", "information technology", ("c1",), False, False),
+        ("IT", "information technology", ("n.txt#1",), True, True),  # its own card uses it
+        ("TV", "total volume", ("c2",), False, False),
+    ],
+)
+def test_concepts_merge_initials_of_an_acronym_spelled_like_a_word_need_its_card(
+    acronym, name, acronym_cards, about, merged
+):
+    groups = groups_of(cand(acronym, 3, cards=acronym_cards), cand(name, 2, subject=about))
+    assert same_group(groups, acronym, name) is merged
+
+
+@pytest.mark.parametrize(
     ("names", "merged"),
     [
         # "NMR" alone is the one name it opens that the notes spell out
