@@ -78,7 +78,9 @@ RULES: dict[str, str] = {
     "an adjective when the notes use the acronym alone: then it is the head ('recursive DNS' "
     "is a kind of DNS)",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
-    "and the head does not name another thing than X ('activation function', 'language model')",
+    "and the head does not name another thing than X ('activation function', 'language model'); "
+    "not when the notes give 'X cell' a word of its own ('covariance function', called the "
+    "kernel, is no covariance)",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
     "('rate of reaction', 'reaction rate'); not after a framing noun ('types of rock')",
     "typo": "a misspelling one edit away from a name used far more often, with a rare word "
@@ -354,6 +356,17 @@ def merge(
             and any(is_acronym(w) or zipf(w) < 4.0 for w in words[:-1])
         ):
             join(base, key, "acronym_suffix")
+
+    def join_head(base: str, key: str) -> None:
+        # "covariance function", which the notes call "kernel", is no "covariance": a
+        # compound they give a short name of its own takes no other by dropping its head
+        if "generic_head" not in disabled and (
+            clash := short_names_clash(uf.group(base), uf.group(key))
+        ):
+            refused.append(Refusal(Merge(key, base, "generic_head"), clash))
+            return
+        join(base, key, "generic_head")
+
     # 8. "X cell", "X model" used interchangeably with X (in one card)
     for key in multiword:
         words = key.split()
@@ -365,7 +378,7 @@ def merge(
             specific = all(is_acronym(w) or zipf(w) < SPECIFIC_ZIPF for w in base.split())
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and (specific or (together and same_thing(base, words[-1]))):
-                join(base, key, "generic_head")
+                join_head(base, key)
         # "X process", "X approach": the way X is done, when the notes use both together;
         # not when X is what other actions are done to ("erosion control", "erosion
         # prevention"): there "erosion strategy" is a way of dealing with X
@@ -373,7 +386,7 @@ def merge(
             longer, bare = candidates[key], candidates[base]
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and together and not acted_on(base, candidates):
-                join(base, key, "generic_head")
+                join_head(base, key)
     # 9. a verb the notes single out as a name is the process its noun names:
     # "**evaporate**" and "evaporation"
     for key, cand in candidates.items():
@@ -501,6 +514,27 @@ def long_forms_clash(a: Sequence[str], b: Sequence[str]) -> str | None:
             and not any(set(x.split()) & set(y.split()) for x in these for y in those)
         ):
             return f"{letters.upper()} would stand for '{min(these)}' and for '{min(those)}'"
+    return None
+
+
+def short_names_clash(a: Sequence[str], b: Sequence[str]) -> str | None:
+    """Why two groups (their keys) may not be one through a generic head: each holds a
+    name of one word (not an acronym) and those names are no spellings of each other
+    ("kernel", with "covariance function" that the notes call so, and "covariance"); a
+    concept the notes name in one word has that word, and a head dropped from another
+    of its names makes no second one. ``None`` when they may.
+
+    >>> short_names_clash(["kernel", "covariance function"], ["covariance"])
+    "one word names each: 'kernel' and 'covariance'"
+    >>> short_names_clash(["LSTM", "LSTM cell"], ["long short-term memory"]) is None
+    True
+    >>> short_names_clash(["enzymes", "enzyme model"], ["enzyme"]) is None
+    True
+    """
+    words_a = {match_key(k): k for k in a if " " not in k and not is_acronym(k)}
+    words_b = {match_key(k): k for k in b if " " not in k and not is_acronym(k)}
+    if words_a and words_b and not words_a.keys() & words_b.keys():
+        return f"one word names each: {min(words_a.values())!r} and {min(words_b.values())!r}"
     return None
 
 

@@ -10,7 +10,14 @@ import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.abbreviations import abbreviations, best_long_form, spelled_out
-from extraction.concepts.candidates import GENERATORS, AliasPair, Candidate, Shape, well_formed
+from extraction.concepts.candidates import (
+    GENERATORS,
+    OTHER_NAME,
+    AliasPair,
+    Candidate,
+    Shape,
+    well_formed,
+)
 from extraction.concepts.definitions import definition_text, name_concept
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
@@ -1201,6 +1208,28 @@ def test_concepts_merge_no_group_holds_two_long_forms_of_one_acronym():
     assert not any({"PT", "probability theory model"} <= g for g in groups)
     assert [(r.merge.name, r.merge.into) for r in result.refused] == [("PT model", "PT")]
     assert "PT" in result.refused[0].why
+
+
+@pytest.mark.parametrize(
+    ("other_name", "merged"),
+    [
+        (None, True),  # "division" and "division process" used together
+        # the notes call the process "mitosis": "division" is no second word for it
+        ("mitosis", False),
+        ("cell division", True),  # a longer name is no word of its own
+    ],
+)
+def test_concepts_merge_generic_head_not_into_a_name_with_a_word_of_its_own(other_name, merged):
+    cands = {k: cand(k, 3) for k in ("division", "division process")}
+    pairs = []
+    if other_name:
+        cands[other_name] = cand(other_name, 3)
+        pairs = [AliasPair(other_name, "division process", OTHER_NAME)]
+    result = merge(cands, pairs)
+    groups = [{c.key for c in g} for g in result.groups.values()]
+    assert any({"division", "division process"} <= g for g in groups) is merged
+    refused = [(r.merge.name, r.merge.into, r.merge.rule) for r in result.refused]
+    assert refused == ([] if merged else [("division process", "division", "generic_head")])
 
 
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
