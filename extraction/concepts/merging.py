@@ -127,11 +127,13 @@ class Refusal:
 @dataclass
 class Groups:
     """Candidate groups (lists of candidates, by root key), the merges that made
-    them and the merges refused."""
+    them and the merges refused (all of them, and by the root key of each group a
+    refused merge would have joined: ``python -m graph explain`` shows them)."""
 
     groups: dict[str, list[Candidate]]
     merges: dict[str, list[Merge]]  # root key -> merges inside the group
     refused: list[Refusal] = field(default_factory=list)
+    refused_by_root: dict[str, list[Refusal]] = field(default_factory=dict)
 
 
 class _UnionFind:
@@ -421,7 +423,11 @@ def merge(
     by_root: dict[str, list[Merge]] = defaultdict(list)
     for m in merges:
         by_root[uf.find(m.into)].append(m)
-    return Groups(dict(groups), dict(by_root), refused)
+    refused_by_root: dict[str, list[Refusal]] = defaultdict(list)
+    for r in refused:
+        for root in dict.fromkeys((uf.find(r.merge.into), uf.find(r.merge.name))):
+            refused_by_root[root].append(r)
+    return Groups(dict(groups), dict(by_root), refused, dict(refused_by_root))
 
 
 def appositive(text: str) -> list[str] | None:
