@@ -68,7 +68,8 @@ RULES: dict[str, str] = {
     "other names ('PSU fan'); an acronym spelled like a common English word ('US', 'IT') "
     "only in a card about the name",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
-    "('KL divergence', 'Kullback-Leibler divergence'); the acronym alone is the one name it "
+    "('KL divergence', 'Kullback-Leibler divergence'; a word of combining forms gives a "
+    "letter for each: 'SA node', 'sinoatrial node'); the acronym alone is the one name it "
     "opens that the notes spell out so ('KL'), unless they use the words it stands for alone",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
@@ -281,7 +282,7 @@ def merge(
     for k in multiword:
         words = k.lower().split()
         for cut in range(1, len(words)):
-            for letters in initials(" ".join(words[:cut])):
+            for letters in spelled_initials(" ".join(words[:cut])):
                 by_tail[(letters, " ".join(words[cut:]))].add(k)
     for k in multiword:
         first, *rest = k.split()
@@ -475,11 +476,13 @@ def spells_first_words(name: str, letters: str) -> bool:
     True
     >>> spells_first_words("NMR spectroscopy", "nmr")
     False
+    >>> spells_first_words("sinoatrial node", "sa")
+    True
     """
     words = [w for w in re.split(r"[\s\-–/]+", name.lower()) if w]
     if any(is_acronym(w) for w in name.split()):
         return False
-    return any(letters in initials(" ".join(words[:n])) for n in range(2, len(words) + 1))
+    return any(letters in spelled_initials(" ".join(words[:n])) for n in range(1, len(words) + 1))
 
 
 def _spellings(keys: Iterable[str], letters: str) -> set[str]:
@@ -489,8 +492,8 @@ def _spellings(keys: Iterable[str], letters: str) -> set[str]:
         if any(is_acronym(w) for w in key.split()):
             continue
         words = [match_key(w) for w in re.split(r"[\s\-–/]+", key.lower()) if w]
-        for n in range(2, len(words) + 1):
-            if letters in initials(" ".join(words[:n])):
+        for n in range(1, len(words) + 1):
+            if letters in spelled_initials(" ".join(words[:n])):
                 found.add(" ".join(words[:n]))
     return found
 
@@ -1152,6 +1155,47 @@ def compound_initials(phrase: str, alone: Collection[str]) -> set[str]:
         options |= {(part[0] + part[k], True) for k in range(3, len(part) - 3) if part[k:] in alone}
         found = {(f + o, fc or oc) for f, fc in found for o, oc in options}
     return {f for f, compound in found if compound and len(f) >= 2}
+
+
+#: The rest of a word after a combining form is a word English uses at least this much
+#: (Zipf): "atrial" of "sinoatrial", "encoder" of "autoencoder"; not "logy", "graphy".
+COMBINING_REST_ZIPF = 2.5
+
+
+def combining_letters(word: str) -> set[str]:
+    """The letters a word written as combining forms and a word gives, one per part
+    ("sinoatrial" -> "sa": "sino-" + "atrial"; "gastrointestinal" -> "gi"), the word's
+    first letter among them: a combining form of three letters or more ends in "o", and
+    what follows it is a word English uses (:data:`COMBINING_REST_ZIPF`), itself read so.
+
+    >>> sorted(combining_letters("sinoatrial")), sorted(combining_letters("atrioventricular"))
+    (['s', 'sa'], ['a', 'av'])
+    >>> sorted(combining_letters("biology")), sorted(combining_letters("node"))
+    (['b'], ['n'])
+    """
+    word = word.lower()
+    found = {word[:1]} if word else set()
+    for k in range(3, len(word) - 3):
+        rest = word[k:]
+        if word[k - 1] == "o" and rest.isalpha() and zipf(rest) >= COMBINING_REST_ZIPF:
+            found |= {word[0] + tail for tail in combining_letters(rest)}
+    return found
+
+
+def spelled_initials(phrase: str) -> set[str]:
+    """:func:`extraction.names.initials` of ``phrase``, where a word written as combining
+    forms and a word may give a letter for each part (:func:`combining_letters`):
+    "sinoatrial node" -> "sn", "san"; "sinoatrial" alone -> "sa".
+
+    >>> sorted(spelled_initials("sinoatrial")), sorted(spelled_initials("mean of squares"))
+    (['sa'], ['mos', 'ms'])
+    """
+    parts = [p.lower() for p in re.split(r"[\s\-–/]+", phrase.strip()) if p]
+    found = {""}
+    for part in parts:
+        options = combining_letters(part) | ({""} if part in SKIPPABLE else set())
+        found = {f + o for f in found for o in options}
+    return {f for f in found if len(f) >= 2}
 
 
 def same_thing(base: str, head: str) -> bool:

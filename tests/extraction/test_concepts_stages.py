@@ -610,6 +610,26 @@ def test_concepts_merge_an_acronym_for_the_first_words_of_a_name(short, long, me
     assert same_group(groups_of(cand(short), cand(long)), short, long) is merged
 
 
+@pytest.mark.parametrize(
+    ("short", "long", "merged"),
+    [
+        # a word of combining forms gives a letter for each part
+        ("SA node", "sinoatrial node", True),
+        ("GI tract", "gastrointestinal tract", True),
+        ("AV valve", "atrioventricular valve", True),
+        ("SA node", "saline node", False),  # no combining form: one letter
+        ("BL unit", "biology unit", False),  # "logy" is no word of its own
+    ],
+)
+def test_concepts_merge_an_acronym_for_a_word_of_combining_forms(short, long, merged):
+    assert same_group(groups_of(cand(short, 2), cand(long, 2)), short, long) is merged
+
+
+def test_concepts_merge_an_acronym_alone_with_its_name_of_combining_forms():
+    groups = groups_of(cand("SA", 2, cards=("c2",)), cand("SA node", 2), cand("sinoatrial node", 2))
+    assert same_group(groups, "SA", "sinoatrial node")
+
+
 def test_concepts_merge_an_acronym_for_the_first_words_only_when_one_name_fits():
     groups = groups_of(
         cand("RL agent"), cand("reinforcement learning agent"), cand("random linear agent")
