@@ -292,12 +292,20 @@ def merge(
             spelled_out.discard(uf.find(k))
             if len(spelled_out) == 1:
                 join(spelled_out.pop(), k, "initials_in_name")
-    # "KL" alone is "KL divergence", the one name it opens that the notes spell out
-    # ("Kullback-Leibler divergence"), unless a group already spells it out or the notes
+    # "KL" alone (or only ever opening names) is "KL divergence", the one name it opens
+    # that the notes spell out ("Kullback-Leibler divergence"), unless a group already
+    # spells it out or the notes
     # use the words it stands for as a name of their own ("ML" and "machine learning"
     # beside "ML model"): then the acronym is short for those words
     for a in (k for k in candidates if " " not in k and is_acronym(k)):
-        if not used_alone(candidates[a]) or any(" " in k for k in uf.group(a)):
+        if any(" " in k for k in uf.group(a)):
+            continue
+        # used only inside names, it must open each of them ("SA" only in "SA node")
+        if not used_alone(candidates[a]) and not all(
+            singular_acronym(k.split()[0]) == singular_acronym(a)
+            for k in multiword
+            if candidates[k].count and holds_word(k, a)
+        ):
             continue
         letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
         opened = {

@@ -625,9 +625,20 @@ def test_concepts_merge_an_acronym_for_a_word_of_combining_forms(short, long, me
     assert same_group(groups_of(cand(short, 2), cand(long, 2)), short, long) is merged
 
 
-def test_concepts_merge_an_acronym_alone_with_its_name_of_combining_forms():
-    groups = groups_of(cand("SA", 2, cards=("c2",)), cand("SA node", 2), cand("sinoatrial node", 2))
-    assert same_group(groups, "SA", "sinoatrial node")
+@pytest.mark.parametrize(
+    ("acronym_roles", "other", "merged"),
+    [
+        ({"mention": 2}, None, True),  # used alone
+        ({"acronym": 1, "nested": 1}, None, True),  # only ever opening "SA node"
+        # inside a name it does not open, it may be something else there
+        ({"acronym": 1, "nested": 2}, "left SA block", False),
+    ],
+)
+def test_concepts_merge_an_acronym_with_its_name_of_combining_forms(acronym_roles, other, merged):
+    acronym = cand("SA", 2, cards=("c2",))
+    acronym.roles = Counter(acronym_roles)
+    names = [cand(n, 2) for n in ("SA node", "sinoatrial node", *([other] if other else []))]
+    assert same_group(groups_of(acronym, *names), "SA", "sinoatrial node") is merged
 
 
 def test_concepts_merge_an_acronym_for_the_first_words_only_when_one_name_fits():
