@@ -288,6 +288,11 @@ def match_key(name: str) -> str:
     >>> match_key("goods") == match_key("good")
     False
     """
+    # a hyphenated last word is put in the singular whole, as `singular` does, before
+    # its parts are split: "balance-of-payments", whose head would be "balance" apart
+    *before, last = name.split() or [""]
+    if "-" in last:
+        name = " ".join([*before, singular(last)])
     # British spellings folded after the singular: "analyses" is "analysis", no verb
     words = [american(w) for w in concept_id(spelling_words(name)).split()]
     h = head_index(words) if words else 0
