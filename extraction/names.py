@@ -215,6 +215,28 @@ def _unheard(word: str) -> bool:
     return zipf_frequency(word.lower(), "en") == 0
 
 
+@lru_cache(maxsize=1 << 16)
+def own_plural_singular(word: str) -> str | None:
+    """The singular of a plural the dictionary also keeps as a noun of its own, or
+    ``None``: "goods" (merchandise) is also the plural of "good", "statistics" (a
+    field) of "statistic", "relations" of "relation". :func:`singular` keeps such a word as it
+    is, which is right for the word alone ("goods", "physics"); after a modifier, "public
+    goods" and "public good", "summary statistics" and "summary statistic" are one name.
+
+    >>> own_plural_singular("goods"), own_plural_singular("statistics")
+    ('good', 'statistic')
+    >>> own_plural_singular("species"), own_plural_singular("news"), own_plural_singular("good")
+    (None, None, None)
+    """
+    from lemminflect import getAllLemmas
+
+    word = word.lower()
+    lemmas = getAllLemmas(word).get("NOUN", ())
+    if word not in lemmas or not word.endswith("s"):
+        return None
+    return next((lemma for lemma in lemmas if lemma in {word[:-1], word[:-2]}), None)
+
+
 def head_index(words: Sequence[str]) -> int:
     """The index of a name's head word: the last word, or the last before "of".
 
@@ -261,10 +283,23 @@ def match_key(name: str) -> str:
     False
     >>> match_key("colour analyses") == match_key("color analysis")
     True
+    >>> match_key("public goods") == match_key("public good")
+    True
+    >>> match_key("goods") == match_key("good")
+    False
     """
+    # a hyphenated last word is put in the singular whole, as `singular` does, before
+    # its parts are split: "balance-of-payments", whose head would be "balance" apart
+    *before, last = name.split() or [""]
+    if "-" in last:
+        name = " ".join([*before, singular(last)])
     # British spellings folded after the singular: "analyses" is "analysis", no verb
     words = [american(w) for w in concept_id(spelling_words(name)).split()]
     h = head_index(words) if words else 0
+    if h == len(words) - 1 and h > 0 and "-" not in name.split()[-1]:
+        # "public goods" is the plural of "public good": a head the dictionary keeps
+        # as a plural of its own ("goods", "statistics") after a modifier
+        words[h] = own_plural_singular(words[h]) or words[h]
     words = [
         w[:-2] if i < h and len(w) > 6 and w.endswith("al") and not is_acronym(w) else w
         for i, w in enumerate(words)

@@ -160,6 +160,7 @@ def explain_term(G: nx.MultiDiGraph, term: str) -> dict[str, Any]:
                 "threshold": entry.get("threshold"),
                 "roles": entry.get("roles", {}),
                 "reasons": _reason_words(entry.get("reasons")),
+                "refused": entry.get("refused") or [],
             }
     near = resolve(G, term)
     return {"term": term, "status": "unknown", "closest": near}
@@ -178,6 +179,7 @@ def _concept(node: Any, attrs: Mapping[str, Any], status: str, term: str) -> dic
         "roles": selection.get("roles", {}),
         "reasons": _reason_words(selection.get("reasons")),
         "merges": merges,
+        "refused": selection.get("refused") or [],
         "definition": attrs.get("definition") or "",
         "definition_evidence": attrs.get("definition_evidence"),
     }
@@ -245,6 +247,8 @@ def format_term(info: Mapping[str, Any]) -> str:
             lines.append("Other names merged into it:")
             for m in merges:
                 lines.append(f"  {m['name']} — {m['reason']}")
+    lines.extend(_refused_lines(info.get("refused") or ()))
+    if status != "rejected":
         if info.get("definition"):
             ev = info.get("definition_evidence") or {}
             where = f" ({ev.get('source')}:{ev.get('line')})" if ev else ""
@@ -252,6 +256,25 @@ def format_term(info: Mapping[str, Any]) -> str:
         else:
             lines.append("The notes give no definition of it.")
     return "\n".join(lines)
+
+
+def _refused_lines(refused: Any) -> list[str]:
+    """A merge refused, for people: which two names a rule would have joined, and why not.
+
+    >>> for line in _refused_lines([{"name": "enzyme model", "into": "enzyme",
+    ...         "rule": "generic_head", "why": "one word names each"}]):
+    ...     print(line)
+    Merges refused:
+      enzyme model with enzyme (generic_head): not joined, one word names each
+    """
+    if not refused:
+        return []
+    lines = ["Merges refused:"]
+    for r in refused:
+        lines.append(
+            f"  {r.get('name')} with {r.get('into')} ({r.get('rule')}): not joined, {r.get('why')}"
+        )
+    return lines
 
 
 def format_edges(info: Mapping[str, Any], G: nx.MultiDiGraph) -> str:

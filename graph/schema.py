@@ -121,6 +121,13 @@ MERGE = record(
     {"name", "reason"},
 )
 
+#: A merge a rule asked for and that was refused, and why (``explain`` lists them).
+REFUSAL = record(
+    "Refusal",
+    {"name": TEXT, "into": TEXT, "rule": TEXT, "reason": TEXT, "why": TEXT},
+    {"name", "why"},
+)
+
 _SCORED = {
     "score": NUMBER,
     "threshold": NUMBER,
@@ -130,6 +137,7 @@ _SCORED = {
     "reasons": list_of(pair(TEXT, NUMBER)),
     "merges": list_of(MERGE),
     "merged_names": WHOLE,
+    "refused": list_of(REFUSAL),
 }
 #: Why the selector kept a name as a concept (``explain``).
 SELECTION = record("Selection", _SCORED, {"score", "threshold"})

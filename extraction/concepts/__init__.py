@@ -241,7 +241,7 @@ def _extract(
     features = group_features(groups.groups, ranks=ranks, uses=uses)
     release_counted(groups.groups)  # read by the features alone
     tell(nlp_module.Progress("selection", 0, 1))
-    scored = select(groups.groups, features, groups.merges, model)
+    scored = select(groups.groups, features, groups.merges, model, groups.refused_by_root)
     concepts = {}
     selected: dict[str, Scored] = {}
     mentions: dict[str, list[Evidence]] = {}

@@ -65,9 +65,11 @@ RULES: dict[str, str] = {
     "English words gives two: 'DB', 'database'), not by a name that holds it ('GC content'); "
     "of two names, not one a participle opens ('the resulting RNA'); a card uses both, or "
     "else each letter is a word's initial and the acronym is used alone, not only inside "
-    "other names ('PSU fan')",
+    "other names ('PSU fan'); an acronym spelled like a common English word ('US', 'IT') "
+    "only in a card about the name",
     "initials_in_name": "an acronym for the first words of a name with the same last words "
-    "('KL divergence', 'Kullback-Leibler divergence'); the acronym alone is the one name it "
+    "('KL divergence', 'Kullback-Leibler divergence'; a word of combining forms gives a "
+    "letter for each: 'SA node', 'sinoatrial node'); the acronym alone is the one name it "
     "opens that the notes spell out so ('KL'), unless they use the words it stands for alone",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
@@ -77,11 +79,16 @@ RULES: dict[str, str] = {
     "an adjective when the notes use the acronym alone: then it is the head ('recursive DNS' "
     "is a kind of DNS)",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
-    "and the head does not name another thing than X ('activation function', 'language model')",
+    "and the head does not name another thing than X ('activation function', 'language model'); "
+    "not when the notes give 'X cell' a word of its own ('covariance function', called the "
+    "kernel, is no covariance)",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
     "('rate of reaction', 'reaction rate'); not after a framing noun ('types of rock')",
-    "typo": "a misspelling one edit away from a name used far more often; not an adjective "
-    "derived from it ('-al', '-ic', '-ive': 'transpirational', 'transpiration')",
+    "typo": "a misspelling one edit away from a name used far more often, with a rare word "
+    "the dictionary does not know, used at most twice with its other spellings; a word "
+    "English has never seen is a slip ('tranformer'), a rare one it knows only when the notes "
+    "neither single it out nor set it beside the other name ('alkyne' and 'alkane' stay "
+    "apart); not an adjective derived from it ('-al', '-ic', '-ive': 'transpirational')",
     "verb_noun": "a verb the notes use as a name ('puddles **evaporate**') is the "
     "process its noun names ('evaporation')",
     "bare_modifier": "a noun the notes use alone for the one method it qualifies, always "
@@ -121,11 +128,13 @@ class Refusal:
 @dataclass
 class Groups:
     """Candidate groups (lists of candidates, by root key), the merges that made
-    them and the merges refused."""
+    them and the merges refused (all of them, and by the root key of each group a
+    refused merge would have joined: ``python -m graph explain`` shows them)."""
 
     groups: dict[str, list[Candidate]]
     merges: dict[str, list[Merge]]  # root key -> merges inside the group
     refused: list[Refusal] = field(default_factory=list)
+    refused_by_root: dict[str, list[Refusal]] = field(default_factory=dict)
 
 
 class _UnionFind:
@@ -257,6 +266,13 @@ def merge(
             fits = [k for k in names if uf.find(k) == root]
             found = initials_evidence(candidates[a], [candidates[k] for k in fits], cards or {})
             whole = any((letters, k) not in partly for k in fits)
+            if reads_as_word(a):
+                # "the US" is the country, "IT" a field: a name its initials fit by
+                # chance ("unconditional support") is meant only where a card about
+                # that name uses the acronym
+                about = candidates[a].cards
+                if not any(c.id in about for k in fits for c in candidates[k].subject_of):
+                    continue
             if found or (whole and used_alone(candidates[a])):
                 evidence = found if isinstance(found, Evidence) else None
                 join(root, a, "initials", evidence)
@@ -266,7 +282,7 @@ def merge(
     for k in multiword:
         words = k.lower().split()
         for cut in range(1, len(words)):
-            for letters in initials(" ".join(words[:cut])):
+            for letters in spelled_initials(" ".join(words[:cut])):
                 by_tail[(letters, " ".join(words[cut:]))].add(k)
     for k in multiword:
         first, *rest = k.split()
@@ -276,12 +292,20 @@ def merge(
             spelled_out.discard(uf.find(k))
             if len(spelled_out) == 1:
                 join(spelled_out.pop(), k, "initials_in_name")
-    # "KL" alone is "KL divergence", the one name it opens that the notes spell out
-    # ("Kullback-Leibler divergence"), unless a group already spells it out or the notes
+    # "KL" alone (or only ever opening names) is "KL divergence", the one name it opens
+    # that the notes spell out ("Kullback-Leibler divergence"), unless a group already
+    # spells it out or the notes
     # use the words it stands for as a name of their own ("ML" and "machine learning"
     # beside "ML model"): then the acronym is short for those words
     for a in (k for k in candidates if " " not in k and is_acronym(k)):
-        if not used_alone(candidates[a]) or any(" " in k for k in uf.group(a)):
+        if any(" " in k for k in uf.group(a)):
+            continue
+        # used only inside names, it must open each of them ("SA" only in "SA node")
+        if not used_alone(candidates[a]) and not all(
+            singular_acronym(k.split()[0]) == singular_acronym(a)
+            for k in multiword
+            if candidates[k].count and holds_word(k, a)
+        ):
             continue
         letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
         opened = {
@@ -343,6 +367,17 @@ def merge(
             and any(is_acronym(w) or zipf(w) < 4.0 for w in words[:-1])
         ):
             join(base, key, "acronym_suffix")
+
+    def join_head(base: str, key: str) -> None:
+        # "covariance function", which the notes call "kernel", is no "covariance": a
+        # compound they give a short name of its own takes no other by dropping its head
+        if "generic_head" not in disabled and (
+            clash := short_names_clash(uf.group(base), uf.group(key))
+        ):
+            refused.append(Refusal(Merge(key, base, "generic_head"), clash))
+            return
+        join(base, key, "generic_head")
+
     # 8. "X cell", "X model" used interchangeably with X (in one card)
     for key in multiword:
         words = key.split()
@@ -354,7 +389,7 @@ def merge(
             specific = all(is_acronym(w) or zipf(w) < SPECIFIC_ZIPF for w in base.split())
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and (specific or (together and same_thing(base, words[-1]))):
-                join(base, key, "generic_head")
+                join_head(base, key)
         # "X process", "X approach": the way X is done, when the notes use both together;
         # not when X is what other actions are done to ("erosion control", "erosion
         # prevention"): there "erosion strategy" is a way of dealing with X
@@ -362,7 +397,7 @@ def merge(
             longer, bare = candidates[key], candidates[base]
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and together and not acted_on(base, candidates):
-                join(base, key, "generic_head")
+                join_head(base, key)
     # 9. a verb the notes single out as a name is the process its noun names:
     # "**evaporate**" and "evaporation"
     for key, cand in candidates.items():
@@ -397,7 +432,11 @@ def merge(
     by_root: dict[str, list[Merge]] = defaultdict(list)
     for m in merges:
         by_root[uf.find(m.into)].append(m)
-    return Groups(dict(groups), dict(by_root), refused)
+    refused_by_root: dict[str, list[Refusal]] = defaultdict(list)
+    for r in refused:
+        for root in dict.fromkeys((uf.find(r.merge.into), uf.find(r.merge.name))):
+            refused_by_root[root].append(r)
+    return Groups(dict(groups), dict(by_root), refused, dict(refused_by_root))
 
 
 def appositive(text: str) -> list[str] | None:
@@ -445,11 +484,13 @@ def spells_first_words(name: str, letters: str) -> bool:
     True
     >>> spells_first_words("NMR spectroscopy", "nmr")
     False
+    >>> spells_first_words("sinoatrial node", "sa")
+    True
     """
     words = [w for w in re.split(r"[\s\-–/]+", name.lower()) if w]
     if any(is_acronym(w) for w in name.split()):
         return False
-    return any(letters in initials(" ".join(words[:n])) for n in range(2, len(words) + 1))
+    return any(letters in spelled_initials(" ".join(words[:n])) for n in range(1, len(words) + 1))
 
 
 def _spellings(keys: Iterable[str], letters: str) -> set[str]:
@@ -459,8 +500,8 @@ def _spellings(keys: Iterable[str], letters: str) -> set[str]:
         if any(is_acronym(w) for w in key.split()):
             continue
         words = [match_key(w) for w in re.split(r"[\s\-–/]+", key.lower()) if w]
-        for n in range(2, len(words) + 1):
-            if letters in initials(" ".join(words[:n])):
+        for n in range(1, len(words) + 1):
+            if letters in spelled_initials(" ".join(words[:n])):
                 found.add(" ".join(words[:n]))
     return found
 
@@ -490,6 +531,27 @@ def long_forms_clash(a: Sequence[str], b: Sequence[str]) -> str | None:
             and not any(set(x.split()) & set(y.split()) for x in these for y in those)
         ):
             return f"{letters.upper()} would stand for '{min(these)}' and for '{min(those)}'"
+    return None
+
+
+def short_names_clash(a: Sequence[str], b: Sequence[str]) -> str | None:
+    """Why two groups (their keys) may not be one through a generic head: each holds a
+    name of one word (not an acronym) and those names are no spellings of each other
+    ("kernel", with "covariance function" that the notes call so, and "covariance"); a
+    concept the notes name in one word has that word, and a head dropped from another
+    of its names makes no second one. ``None`` when they may.
+
+    >>> short_names_clash(["kernel", "covariance function"], ["covariance"])
+    "one word names each: 'kernel' and 'covariance'"
+    >>> short_names_clash(["LSTM", "LSTM cell"], ["long short-term memory"]) is None
+    True
+    >>> short_names_clash(["enzymes", "enzyme model"], ["enzyme"]) is None
+    True
+    """
+    words_a = {match_key(k): k for k in a if " " not in k and not is_acronym(k)}
+    words_b = {match_key(k): k for k in b if " " not in k and not is_acronym(k)}
+    if words_a and words_b and not words_a.keys() & words_b.keys():
+        return f"one word names each: {min(words_a.values())!r} and {min(words_b.values())!r}"
     return None
 
 
@@ -974,6 +1036,24 @@ def used_alone(cand: Candidate) -> bool:
     return any(n and role not in _NOT_ALONE for role, n in cand.roles.items())
 
 
+#: An acronym that, read as a word, is one of English's common words (Zipf 5 or more:
+#: "US", "IT", "OR", "MR", "TV") names something of its own as often as it abbreviates.
+WORD_ACRONYM_ZIPF = 5.0
+
+
+def reads_as_word(acronym: str) -> bool:
+    """Is ``acronym`` spelled like a common English word ("US" is "us", "IT" "it"), so
+    that the notes may mean a country, a field or a title by it rather than the name
+    its initials happen to fit?
+
+    >>> reads_as_word("US"), reads_as_word("IT"), reads_as_word("MR")
+    (True, True, True)
+    >>> reads_as_word("GDP"), reads_as_word("DNA"), reads_as_word("PC")
+    (False, False, False)
+    """
+    return zipf(singular_acronym(acronym)) >= WORD_ACRONYM_ZIPF
+
+
 def initials_evidence(
     acronym: Candidate, names: Iterable[Candidate], cards: Mapping[str, Card]
 ) -> Evidence | bool:
@@ -1085,6 +1165,47 @@ def compound_initials(phrase: str, alone: Collection[str]) -> set[str]:
     return {f for f, compound in found if compound and len(f) >= 2}
 
 
+#: The rest of a word after a combining form is a word English uses at least this much
+#: (Zipf): "atrial" of "sinoatrial", "encoder" of "autoencoder"; not "logy", "graphy".
+COMBINING_REST_ZIPF = 2.5
+
+
+def combining_letters(word: str) -> set[str]:
+    """The letters a word written as combining forms and a word gives, one per part
+    ("sinoatrial" -> "sa": "sino-" + "atrial"; "gastrointestinal" -> "gi"), the word's
+    first letter among them: a combining form of three letters or more ends in "o", and
+    what follows it is a word English uses (:data:`COMBINING_REST_ZIPF`), itself read so.
+
+    >>> sorted(combining_letters("sinoatrial")), sorted(combining_letters("atrioventricular"))
+    (['s', 'sa'], ['a', 'av'])
+    >>> sorted(combining_letters("biology")), sorted(combining_letters("node"))
+    (['b'], ['n'])
+    """
+    word = word.lower()
+    found = {word[:1]} if word else set()
+    for k in range(3, len(word) - 3):
+        rest = word[k:]
+        if word[k - 1] == "o" and rest.isalpha() and zipf(rest) >= COMBINING_REST_ZIPF:
+            found |= {word[0] + tail for tail in combining_letters(rest)}
+    return found
+
+
+def spelled_initials(phrase: str) -> set[str]:
+    """:func:`extraction.names.initials` of ``phrase``, where a word written as combining
+    forms and a word may give a letter for each part (:func:`combining_letters`):
+    "sinoatrial node" -> "sn", "san"; "sinoatrial" alone -> "sa".
+
+    >>> sorted(spelled_initials("sinoatrial")), sorted(spelled_initials("mean of squares"))
+    (['sa'], ['mos', 'ms'])
+    """
+    parts = [p.lower() for p in re.split(r"[\s\-–/]+", phrase.strip()) if p]
+    found = {""}
+    for part in parts:
+        options = combining_letters(part) | ({""} if part in SKIPPABLE else set())
+        found = {f + o for f in found for o in options}
+    return {f for f in found if len(f) >= 2}
+
+
 def same_thing(base: str, head: str) -> bool:
     """Can ``base + head`` name ``base`` itself, when the notes use both together?
 
@@ -1116,6 +1237,53 @@ SPECIFIC_ZIPF = 3.6
 #: :data:`TYPO_RATIO` times as often.
 TYPO_MAX_COUNT = 2
 TYPO_RATIO = 3
+
+
+def misspelt(word: str) -> bool:
+    """Is ``word`` a slip of the keys for sure: a word English does not know at all
+    (wordfreq has never seen it), not an acronym?
+
+    >>> misspelt("tranformer"), misspelt("lkelihood"), misspelt("enviroment")
+    (True, True, False)
+    """
+    return not is_acronym(word) and zipf(word) == 0
+
+
+#: A word at least this common in English (Zipf) is no misspelling ("form" is not "from").
+TYPO_WORD_ZIPF = 2.5
+
+
+def may_be_misspelt(word: str) -> bool:
+    """Can ``word`` be a misspelling: not an acronym, rare in English (under
+    :data:`TYPO_WORD_ZIPF`: web text holds common slips, "enviroment", as it holds rare
+    words of a subject, "alkyne") and not a form the dictionary knows ("approximating",
+    a verb's)?
+
+    >>> may_be_misspelt("tranformer"), may_be_misspelt("enviroment"), may_be_misspelt("alkyne")
+    (True, True, True)
+    >>> may_be_misspelt("approximating"), may_be_misspelt("from"), may_be_misspelt("RNN")
+    (False, False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    if is_acronym(word) or zipf(word) >= TYPO_WORD_ZIPF:
+        return False
+    return not getAllLemmas(word.lower())
+
+
+def singled_out(cands: Iterable[Candidate]) -> bool:
+    """Do the notes single out one of these names (a term, a heading, a bold run, a
+    definition...: :data:`~extraction.concepts.features.SINGLING_ROLES`)?"""
+    from extraction.concepts.features import SINGLING_ROLES
+
+    return any(c.roles.get(role) for c in cands for role in SINGLING_ROLES)
+
+
+def said_together(a: Candidate, b: Candidate) -> bool:
+    """Does a sentence use both names ("Alkenes, like alkynes, add bromine")? A writer
+    who sets two spellings side by side means two things."""
+    here = {(e.source, e.line, e.text) for e in a.mentions}
+    return any((e.source, e.line, e.text) in here for e in b.mentions)
 
 
 def numbered(a: str, b: str) -> bool:
@@ -1190,8 +1358,11 @@ def _pieces(word: str, n: int) -> list[tuple[int, str]]:
 
 
 def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
-    """Join each rare, misspelt-looking name to a name used far more often that is at
-    most one edit away (two for names of 12 characters or more).
+    """Join each rare, misspelt-looking name (:func:`may_be_misspelt`; used at most
+    :data:`TYPO_MAX_COUNT` times with its other spellings; with a word English has never
+    seen, :func:`misspelt`, or else neither singled out nor said in one sentence with the
+    name it would join) to a name used far more often that is at most one edit away (two
+    for names of 12 characters or more).
 
     Cut in ``n + 1`` runs, a name keeps at least one run intact under ``n`` edits, at
     most ``n`` characters from where it was. So the frequent names are indexed by their
@@ -1214,8 +1385,19 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
     for key, cand in candidates.items():
         if cand.count > TYPO_MAX_COUNT or len(key) < 6 or is_acronym(key):
             continue
-        # every word known to English: no misspelling ("form" is not "from")
-        if all(zipf(w) >= 2.5 or is_acronym(w) for w in key.split()):
+        # a misspelling holds a rare word the dictionary does not know: every word
+        # common in English or a form of one, no misspelling ("form", "approximating")
+        if not any(may_be_misspelt(w) for w in key.split()):
+            continue
+        # used more often with its other spellings, it is the author's name for a thing
+        group = [candidates[k] for k in uf.group(key)]
+        if sum(c.count for c in group) > TYPO_MAX_COUNT:
+            continue
+        # a word English has never seen is a slip ("tranformer"); one it knows as rare
+        # may be a word of the subject ("alkyne" beside "alkane"): not when the notes
+        # single it out (a heading, a term, a definition), nor beside the other name
+        sure = any(misspelt(w) for w in key.split())
+        if not sure and singled_out(group):
             continue
         cutoff = 2 if len(key) >= 12 else 1
         lower = key.lower()
@@ -1233,6 +1415,8 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
                 continue
             if derived_adjective(lower, other.lower()) or derived_adjective(other.lower(), lower):
                 continue  # "transpirational" is no misspelling of "transpiration"
+            if not sure and said_together(cand, ocand):
+                continue  # "Alkenes, like alkynes, ...": two words of the subject
             distance = Levenshtein.distance(lower, other.lower(), score_cutoff=cutoff)
             if distance <= cutoff:
                 join(other, key, "typo")

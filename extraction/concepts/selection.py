@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from extraction.concepts.candidates import Candidate
-from extraction.concepts.merging import Merge
+from extraction.concepts.merging import Merge, Refusal
 from extraction.logistic import LogisticModel
 
 #: The selector's weights, fitted on the development gold.
@@ -42,6 +42,8 @@ class Scored:
     merges: list[Merge] = field(default_factory=list)
     #: the model that scored it
     model: LogisticModel | None = None
+    #: merges with another group that a rule asked for and that were refused, and why
+    refused: list[Refusal] = field(default_factory=list)
 
     @property
     def threshold(self) -> float:
@@ -69,6 +71,7 @@ def select(
     features: Mapping[str, dict[str, float]],
     merges: Mapping[str, Sequence[Merge]],
     model: LogisticModel | None = None,
+    refused: Mapping[str, Sequence[Refusal]] | None = None,
 ) -> list[Scored]:
     """Score every group with ``model`` (default :func:`default_model`), most probable
     first. Each :class:`Scored` keeps its group's features dict itself (not a copy: a
@@ -87,6 +90,7 @@ def select(
                 p >= model.threshold,
                 list(merges.get(root, ())),
                 model,
+                list((refused or {}).get(root, ())),
             )
         )
     scored.sort(key=lambda s: (-s.probability, -s.count, s.root))
@@ -107,8 +111,9 @@ MERGES_KEPT = 20
 
 def record(s: Scored, *, reasons: int = 6) -> dict:
     """What a graph file keeps of a scored group: its score and threshold, the roles the
-    notes give it, its features and the ones that carried the decision, and its
-    merges with their reasons (plain JSON)."""
+    notes give it, its features and the ones that carried the decision, its merges
+    with their reasons, and the merges with other groups that were refused, with why
+    (plain JSON)."""
     roles: dict[str, int] = {}
     for c in s.candidates:
         for role, n in c.roles.items():
@@ -135,4 +140,14 @@ def record(s: Scored, *, reasons: int = 6) -> dict:
             for m in s.merges[:MERGES_KEPT]
         ],
         "merged_names": len(s.merges),
+        "refused": [
+            {
+                "name": r.merge.name,
+                "into": r.merge.into,
+                "rule": r.merge.rule,
+                "reason": r.merge.reason,
+                "why": r.why,
+            }
+            for r in s.refused[:MERGES_KEPT]
+        ],
     }

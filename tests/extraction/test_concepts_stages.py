@@ -10,7 +10,14 @@ import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.abbreviations import abbreviations, best_long_form, spelled_out
-from extraction.concepts.candidates import GENERATORS, AliasPair, Candidate, Shape, well_formed
+from extraction.concepts.candidates import (
+    GENERATORS,
+    OTHER_NAME,
+    AliasPair,
+    Candidate,
+    Shape,
+    well_formed,
+)
 from extraction.concepts.definitions import definition_text, name_concept
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
@@ -603,6 +610,37 @@ def test_concepts_merge_an_acronym_for_the_first_words_of_a_name(short, long, me
     assert same_group(groups_of(cand(short), cand(long)), short, long) is merged
 
 
+@pytest.mark.parametrize(
+    ("short", "long", "merged"),
+    [
+        # a word of combining forms gives a letter for each part
+        ("SA node", "sinoatrial node", True),
+        ("GI tract", "gastrointestinal tract", True),
+        ("AV valve", "atrioventricular valve", True),
+        ("SA node", "saline node", False),  # no combining form: one letter
+        ("BL unit", "biology unit", False),  # "logy" is no word of its own
+    ],
+)
+def test_concepts_merge_an_acronym_for_a_word_of_combining_forms(short, long, merged):
+    assert same_group(groups_of(cand(short, 2), cand(long, 2)), short, long) is merged
+
+
+@pytest.mark.parametrize(
+    ("acronym_roles", "other", "merged"),
+    [
+        ({"mention": 2}, None, True),  # used alone
+        ({"acronym": 1, "nested": 1}, None, True),  # only ever opening "SA node"
+        # inside a name it does not open, it may be something else there
+        ({"acronym": 1, "nested": 2}, "left SA block", False),
+    ],
+)
+def test_concepts_merge_an_acronym_with_its_name_of_combining_forms(acronym_roles, other, merged):
+    acronym = cand("SA", 2, cards=("c2",))
+    acronym.roles = Counter(acronym_roles)
+    names = [cand(n, 2) for n in ("SA node", "sinoatrial node", *([other] if other else []))]
+    assert same_group(groups_of(acronym, *names), "SA", "sinoatrial node") is merged
+
+
 def test_concepts_merge_an_acronym_for_the_first_words_only_when_one_name_fits():
     groups = groups_of(
         cand("RL agent"), cand("reinforcement learning agent"), cand("random linear agent")
@@ -1084,6 +1122,46 @@ def test_concepts_merge_typo_not_an_adjective_derived_from_the_name(frequent, ra
     assert same_group(groups, frequent, rare) is merged
 
 
+def used(key: str, count: int, *sentences: Evidence, role: str = "mention") -> Candidate:
+    c = cand(key, count)
+    c.roles = Counter({role: count})
+    c.mentions = list(sentences)
+    return c
+
+
+@pytest.mark.parametrize(
+    ("frequent", "rare", "rare_role", "together", "merged"),
+    [
+        ("mitochondrion", "mitochondrin", "mention", False, True),  # never seen: a slip
+        ("mitochondrion", "mitochondrin", "heading", True, True),
+        ("environment", "enviroment", "mention", False, True),  # a slip English has seen
+        # a rare word English knows, singled out or set beside the other: two words
+        ("environment", "enviroment", "heading", False, False),
+        ("alkane", "alkyne", "heading", False, False),
+        ("alkane", "alkyne", "mention", True, False),
+        ("ketone", "ketene", "defined", False, False),
+        ("approximation", "approximating", "mention", False, False),  # a verb's form
+    ],
+)
+def test_concepts_merge_typo_of_a_rare_known_word_only_when_not_singled_out_or_beside(
+    frequent, rare, rare_role, together, merged
+):
+    both = Evidence("n.md", 1, f"Each {frequent} differs from a {rare}.")
+    own = [Evidence("n.md", line, "A sentence of its own.") for line in range(2, 8)]
+    common = used(frequent, 6, *own[:5], both if together else own[5])
+    slip = used(rare, 1, both if together else Evidence("n.md", 9, "Another."), role=rare_role)
+    assert same_group(groups_of(common, slip), frequent, rare) is merged
+
+
+def test_concepts_merge_typo_not_for_a_spelling_used_more_than_twice():
+    # "tranformer" once and "tranformers" twice: the author's spelling, not a slip
+    groups = groups_of(cand("transformer", 12), cand("tranformer", 1), cand("tranformers", 2))
+    assert not same_group(groups, "transformer", "tranformer")
+    assert same_group(
+        groups_of(cand("transformer", 12), cand("tranformer", 2)), "transformer", "tranformer"
+    )
+
+
 @pytest.mark.parametrize(
     ("base", "longer", "acronym_roles", "merged"),
     [
@@ -1128,6 +1206,24 @@ def test_concepts_merge_initials_of_several_names_take_the_one_its_card_is_about
 
 
 @pytest.mark.parametrize(
+    ("acronym", "name", "acronym_cards", "about", "merged"),
+    [
+        ("GDP", "gross domestic product", ("c1",), False, True),  # a card uses both
+        # spelled like a common English word: the country, a field, a title
+        ("US", "unconditional support", ("c1",), False, False),
+        ("IT", "information technology", ("c1",), False, False),
+        ("IT", "information technology", ("n.txt#1",), True, True),  # its own card uses it
+        ("TV", "total volume", ("c2",), False, False),
+    ],
+)
+def test_concepts_merge_initials_of_an_acronym_spelled_like_a_word_need_its_card(
+    acronym, name, acronym_cards, about, merged
+):
+    groups = groups_of(cand(acronym, 3, cards=acronym_cards), cand(name, 2, subject=about))
+    assert same_group(groups, acronym, name) is merged
+
+
+@pytest.mark.parametrize(
     ("names", "merged"),
     [
         # "NMR" alone is the one name it opens that the notes spell out
@@ -1161,6 +1257,28 @@ def test_concepts_merge_no_group_holds_two_long_forms_of_one_acronym():
     assert not any({"PT", "probability theory model"} <= g for g in groups)
     assert [(r.merge.name, r.merge.into) for r in result.refused] == [("PT model", "PT")]
     assert "PT" in result.refused[0].why
+
+
+@pytest.mark.parametrize(
+    ("other_name", "merged"),
+    [
+        (None, True),  # "division" and "division process" used together
+        # the notes call the process "mitosis": "division" is no second word for it
+        ("mitosis", False),
+        ("cell division", True),  # a longer name is no word of its own
+    ],
+)
+def test_concepts_merge_generic_head_not_into_a_name_with_a_word_of_its_own(other_name, merged):
+    cands = {k: cand(k, 3) for k in ("division", "division process")}
+    pairs = []
+    if other_name:
+        cands[other_name] = cand(other_name, 3)
+        pairs = [AliasPair(other_name, "division process", OTHER_NAME)]
+    result = merge(cands, pairs)
+    groups = [{c.key for c in g} for g in result.groups.values()]
+    assert any({"division", "division process"} <= g for g in groups) is merged
+    refused = [(r.merge.name, r.merge.into, r.merge.rule) for r in result.refused]
+    assert refused == ([] if merged else [("division process", "division", "generic_head")])
 
 
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():

@@ -118,7 +118,10 @@ def _typos_by_scan(candidates):
     for key, cand in candidates.items():
         if cand.count > 2 or len(key) < 6 or merging.is_acronym(key):
             continue
-        if all(merging.zipf(w) >= 2.5 or merging.is_acronym(w) for w in key.split()):
+        if not any(merging.may_be_misspelt(w) for w in key.split()):
+            continue
+        sure = any(merging.misspelt(w) for w in key.split())
+        if not sure and merging.singled_out([cand]):
             continue
         cutoff = 2 if len(key) >= 12 else 1
         near = [(k, c) for k, c in frequent if abs(len(k) - len(key)) <= cutoff and k != key]
@@ -127,6 +130,8 @@ def _typos_by_scan(candidates):
                 continue
             lower, olower = key.lower(), other.lower()
             if merging.derived_adjective(lower, olower) or merging.derived_adjective(olower, lower):
+                continue
+            if not sure and merging.said_together(cand, ocand):
                 continue
             if Levenshtein.distance(key.lower(), other.lower()) <= cutoff:
                 joined.append((other, key))

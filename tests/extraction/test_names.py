@@ -76,3 +76,24 @@ def test_phrases_versus_sides_share_head(text, expected):
     doc = next(pipe([text]))
     sides = versus_sides([t for t in doc if not t.is_punct or t.text == "/"])
     assert [" ".join(t.text for t in side) for side in sides] == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # a head the dictionary keeps as a plural of its own, after a modifier
+        ("merit goods", "merit good", True),
+        ("capital goods", "capital good", True),
+        ("summary statistics", "summary statistic", True),
+        ("sample means", "sample mean", True),
+        ("kinship relations", "kinship relation", True),
+        # a hyphenated name is put in the singular whole, as the candidates put it
+        ("balance-of-payments", "balance-of-payment", True),
+        # alone, or inside a hyphenated word, it stays
+        ("goods", "good", False),
+        ("k-means", "k-mean", False),
+        ("species", "specie", False),
+    ],
+)
+def test_names_match_key_folds_a_plural_kept_as_a_noun_after_a_modifier(a, b, same):
+    assert (match_key(a) == match_key(b)) is same

@@ -93,3 +93,23 @@ def test_explain_every_selector_feature_has_words_for_a_student():
     words = {feature: feature_words(feature) for feature in FEATURES}
     assert not {f for f, w in words.items() if w == f}, "features without words"
     assert all(w and not w.startswith(("singled_", "role_")) for w in words.values())
+
+
+REFUSING = b"""# Cells
+
+## Mitosis
+
+Mitosis copies a nucleus. The division process, also known as mitosis, gives two nuclei.
+Division starts after the chromosomes are copied. Division ends with two cells.
+"""
+
+
+@pytest.mark.parametrize("term", ["mitosis", "division"])
+def test_explain_shows_a_merge_refused_and_why(term):
+    G = build_graph([read_bytes(REFUSING, path="cells.md")])
+    info = explain_term(G, term)
+    assert [(r["name"], r["into"], r["rule"]) for r in info["refused"]] == [
+        ("division process", "division", "generic_head")
+    ]
+    text = format_term(info)
+    assert "Merges refused:" in text and "one word names each" in text
