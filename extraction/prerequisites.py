@@ -321,16 +321,21 @@ def _notes(index: ConceptIndex) -> _Notes:
         if concept.first_seen:
             source, line = concept.first_seen
             ranks[concept.id] = (order.get(source, len(order)), line)
+    compared = compared_in(index)
     defined_with = {}
     for concept in index.concepts.values():
         e = concept.definition_evidence
         if e is not None:
             # named in the defining sentence itself (not elsewhere on its line or
-            # paragraph), and not set aside there
+            # paragraph), and not set aside there; nor the other concept a card that
+            # compares the two names ("Osmosis vs diffusion?"): set beside it, not built on
+            other = compared.get(line_card.get((e.source, e.line)), frozenset())
             defined_with[concept.id] = {
                 a
                 for a in at.get((e.source, e.line), set())
-                if a in index.concepts and builds_on(e.text, _spelled(index, a))
+                if a in index.concepts
+                and not (concept.id in other and a in other)
+                and builds_on(e.text, _spelled(index, a))
             }
     # headings that name a concept, and the cards they enclose
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
@@ -1354,6 +1359,21 @@ ASKS_WHAT = re.compile(r"^\s*(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)
 ASKS_HOW_DIFFER = re.compile(r"\bdiffer|\bcompar|\bvs\b\.?|\bversus\b", re.IGNORECASE)
 #: Most concepts a comparing question may name for each to be one it asks about.
 ASKED_MAX = 2
+
+
+def compared_in(index: ConceptIndex) -> dict[str, frozenset[str]]:
+    """Card id -> the two concepts its question asks to compare (:data:`ASKS_HOW_DIFFER`,
+    exactly two named on the question: "How does osmosis differ from diffusion?")."""
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments) if seg.is_title}
+    out: dict[str, frozenset[str]] = {}
+    for card_id, found in index.card_mentions.items():
+        card = cards.get(card_id)
+        if card is None or card.title_kind != "question" or not ASKS_HOW_DIFFER.search(card.title):
+            continue
+        named = {c for c, e in found if e.line == card.title_line and c in index.concepts}
+        if len(named) == 2:
+            out[card_id] = frozenset(named)
+    return out
 
 
 def asked_about(index: ConceptIndex) -> set[str]:

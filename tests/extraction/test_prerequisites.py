@@ -685,6 +685,32 @@ def test_prerequisites_definition_that_sets_a_concept_aside_does_not_need_it(ans
 
 
 @pytest.mark.parametrize(
+    ("question", "needed"),
+    [
+        ("What is meiosis?", True),  # meiosis defined with mitosis
+        ("Meiosis vs mitosis?", False),  # the two set side by side
+        ("How does meiosis differ from mitosis?", False),
+        ("Compare meiosis with mitosis.", False),
+    ],
+)
+def test_prerequisites_a_card_that_compares_two_concepts_defines_neither_with_the_other(
+    question, needed
+):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is mitosis?", "A division into two "
+             "identical cells.", title_kind="question", title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), question, "Meiosis is a division that "
+             "halves the chromosomes, while mitosis keeps them.", title_kind="question",
+             title_line=3, body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    mitosis, meiosis = index.find("mitosis"), index.find("meiosis")
+    assert index.concepts[meiosis].definition_evidence is not None
+    pair = candidates(index, []).get((mitosis, meiosis))
+    assert (pair is not None and pair.features.get("in_definition") == 1.0) is needed
+
+
+@pytest.mark.parametrize(
     ("first", "then"),
     [
         ("anomaly detection", "time series anomaly detection"),
