@@ -45,7 +45,7 @@ import math
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -322,7 +322,7 @@ def _notes(index: ConceptIndex) -> _Notes:
             source, line = concept.first_seen
             ranks[concept.id] = (order.get(source, len(order)), line)
     compared = compared_in(index)
-    defined_with = {}
+    defined_with, beside = {}, {}
     for concept in index.concepts.values():
         e = concept.definition_evidence
         if e is not None:
@@ -330,11 +330,12 @@ def _notes(index: ConceptIndex) -> _Notes:
             # paragraph), and not set aside there; nor the other concept a card that
             # compares the two names ("Osmosis vs diffusion?"): set beside it, not built on
             other = compared.get(line_card.get((e.source, e.line)), frozenset())
+            beside[concept.id] = other - {concept.id} if concept.id in other else frozenset()
             defined_with[concept.id] = {
                 a
                 for a in at.get((e.source, e.line), set())
                 if a in index.concepts
-                and not (concept.id in other and a in other)
+                and a not in beside[concept.id]
                 and builds_on(e.text, _spelled(index, a))
             }
     # headings that name a concept, and the cards they enclose
@@ -354,7 +355,7 @@ def _notes(index: ConceptIndex) -> _Notes:
                 for b in inner - {outer[0]}:
                     sections.setdefault((outer[0], b), outer[1])
     mention_of = _MentionsOf(index.card_mentions)
-    words = _defined_with_words(index, defined_with)
+    words = _defined_with_words(index, defined_with, beside)
     stressed_in: dict[str, set[str]] = defaultdict(set)
     for card in cards.values():
         for run in card.emphasis:
@@ -397,14 +398,17 @@ OTHER_NAME = re.compile(
 
 
 def _defined_with_words(
-    index: ConceptIndex, defined_with: dict[str, set[str]]
+    index: ConceptIndex,
+    defined_with: dict[str, set[str]],
+    beside: Mapping[str, Collection[str]] = {},
 ) -> dict[str, set[str]]:
     """Concept B -> the concepts whose name the sentence defining B holds inside another
     name ("Reverse osmosis is a kind of water filtration" holds "filtration" in "water
     filtration"): what B is explained with, though the sentence names it only as part of
     a longer name. B's own name is left out of the sentence first ("plate" inside
     "plate tectonics" says nothing of what plate tectonics builds on), and so are the
-    concepts the sentence names themselves (``defined_with``). Names are looked up by
+    concepts the sentence names themselves (``defined_with``) and those it sets beside B
+    (``beside``: the other concept a question compares B with). Names are looked up by
     their runs of words, so the cost grows with the sentence, not with the concepts.
 
     >>> from extraction.records import Card
@@ -450,7 +454,9 @@ def _defined_with_words(
                 for plural in ("s", "es"):
                     if gram.endswith(plural):
                         found |= owners.get(gram[: -len(plural)], set())
-        found -= defined_with.get(concept.id, set()) | {concept.id}
+        found -= (
+            defined_with.get(concept.id, set()) | set(beside.get(concept.id, ())) | {concept.id}
+        )
         kept = {a for a in found if builds_on(sentence, names[a])}
         if kept:
             out[concept.id] = kept
