@@ -25,6 +25,7 @@ from extraction.prerequisites import (
     _replace_words,
     asked_about,
     break_cycles,
+    builds_on,
     candidates,
     default_model,
     named_inside,
@@ -682,6 +683,21 @@ def test_prerequisites_definition_that_sets_a_concept_aside_does_not_need_it(ans
     value = pairs[(attention, reformer)].features.get("in_definition", 0.0) if (
         attention, reformer) in pairs else 0.0  # fmt: skip
     assert (value == 1.0) is needed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "needed"),
+    [
+        ("A reaction between an acid and a base that produces a salt.", "acid", True),
+        ("A reaction between an acid and a base that produces a salt.", "salt", False),
+        ("The process by which plants use light to produce glucose.", "glucose", False),
+        ("A reaction of nitrogen and hydrogen yielding ammonia.", "ammonia", False),
+        ("Acids react with alcohols to form esters.", "ester", False),
+        ("Rock forming from cooled magma.", "magma", True),  # what it is made from
+    ],
+)
+def test_prerequisites_a_definition_does_not_build_on_what_it_produces(sentence, name, needed):
+    assert builds_on(sentence, [name]) is needed
 
 
 @pytest.mark.parametrize(
