@@ -44,7 +44,7 @@ import itertools
 import math
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -53,7 +53,7 @@ from pathlib import Path
 from extraction.concepts import ConceptIndex, Segment, is_acronym
 from extraction.concepts.index import segments_only
 from extraction.logistic import LogisticModel
-from extraction.records import ORDER_STATEMENTS, STRESS_STYLES, Evidence, Relation
+from extraction.records import ORDER_STATEMENTS, STRESS_STYLES, Card, Evidence, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
 from extraction.relations import is_meta
 
@@ -346,12 +346,13 @@ def _notes(index: ConceptIndex) -> _Notes:
             if concept is not None:
                 ev = Evidence(seg.card.source, seg.line, seg.text.strip())
                 headings.setdefault((seg.card.source, seg.line), (concept, ev))
+    titles = _titles(index, cards, headings)
     sections: dict[tuple[str, str], Evidence] = {}
     for card in cards.values():
         inner = set(index.subjects(card))
         for line in card.section_lines:
             outer = headings.get((card.source, line))
-            if outer is not None:
+            if outer is not None and (card.source, line) not in titles:
                 for b in inner - {outer[0]}:
                     sections.setdefault((outer[0], b), outer[1])
     mention_of = _MentionsOf(index.card_mentions)
@@ -395,6 +396,34 @@ OTHER_NAME = re.compile(
     r"\s+[^,;.()]*",
     re.IGNORECASE,
 )
+
+
+def _titles(
+    index: ConceptIndex, cards: Mapping[str, Card], headings: Mapping[tuple[str, int], tuple]
+) -> set[tuple[str, int]]:
+    """The headings (source, line) that are the notes' titles: over every card of their
+    file, naming a concept the notes name nowhere but in headings ("Introductory
+    chemistry" over a whole course). Such a heading names the notes, not a concept they
+    file their cards under, so it orders nothing; a title the notes also name in their
+    text ("Photosynthesis", over its stages) is the whole its parts are taught in."""
+    per_file = Counter(card.source for card in cards.values())
+    enclosing = Counter(  # the heading's own card (its title, alone) is under it too
+        (card.source, line)
+        for card in cards.values()
+        for line in set(card.section_lines) | {card.title_line}
+    )
+    heading_lines = {(seg.card.source, seg.line) for seg, _ in index.segments if seg.is_heading}
+    in_text = {
+        concept
+        for found in index.card_mentions.values()
+        for concept, e in found
+        if (e.source, e.line) not in heading_lines
+    }
+    return {
+        place
+        for place, (concept, _) in headings.items()
+        if enclosing[place] >= per_file[place[0]] and concept not in in_text
+    }
 
 
 def _defined_with_words(

@@ -444,6 +444,33 @@ def test_prerequisites_a_question_asks_about_what_it_names(question, asked):
 
 
 @pytest.mark.parametrize(
+    ("notes", "ordered"),
+    [
+        ("# Plate tectonics\n\n## Subduction\n{s}\n\n## Rifting\n{r}\n", False),  # a title
+        (
+            "# Plate tectonics\n\n## Subduction\n{s} It drives plate tectonics.\n\n"
+            "## Rifting\n{r}\n",
+            True,
+        ),  # the notes name it: the whole they teach in parts
+        (
+            "# Plate tectonics\n\n## Subduction\n{s}\n\n# Erosion\n\n## Rifting\n{r}\n",
+            True,
+        ),  # over some of the cards only: a section
+    ],
+)
+def test_prerequisites_the_title_of_the_notes_orders_nothing(tmp_path, notes, ordered):
+    path = tmp_path / "geology.md"
+    path.write_text(notes.format(
+        s="Subduction sinks one plate under another into the mantle.",
+        r="Rifting pulls a plate apart along a rift valley."))  # fmt: skip
+    index = extract_concepts([card for r in read_paths([path]) for card in r.cards])
+    title, subduction = index.find("plate tectonics"), index.find("subduction")
+    assert title and subduction
+    pair = candidates(index, []).get((title, subduction))
+    assert (pair is not None and pair.features.get("section") == 1.0) is ordered
+
+
+@pytest.mark.parametrize(
     ("heading", "order"),
     [
         ("Mitosis and meiosis", 1.0),  # a heading that lists names: the order taught
