@@ -44,8 +44,8 @@ import itertools
 import math
 import re
 import sys
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -53,7 +53,7 @@ from pathlib import Path
 from extraction.concepts import ConceptIndex, Segment, is_acronym
 from extraction.concepts.index import segments_only
 from extraction.logistic import LogisticModel
-from extraction.records import ORDER_STATEMENTS, STRESS_STYLES, Evidence, Relation
+from extraction.records import ORDER_STATEMENTS, STRESS_STYLES, Card, Evidence, Relation
 from extraction.relation_patterns import BUILDING_BLOCK
 from extraction.relations import is_meta
 
@@ -321,16 +321,22 @@ def _notes(index: ConceptIndex) -> _Notes:
         if concept.first_seen:
             source, line = concept.first_seen
             ranks[concept.id] = (order.get(source, len(order)), line)
-    defined_with = {}
+    compared = compared_in(index)
+    defined_with, beside = {}, {}
     for concept in index.concepts.values():
         e = concept.definition_evidence
         if e is not None:
             # named in the defining sentence itself (not elsewhere on its line or
-            # paragraph), and not set aside there
+            # paragraph), and not set aside there; nor the other concept a card that
+            # compares the two names ("Osmosis vs diffusion?"): set beside it, not built on
+            other = compared.get(line_card.get((e.source, e.line)), frozenset())
+            beside[concept.id] = other - {concept.id} if concept.id in other else frozenset()
             defined_with[concept.id] = {
                 a
                 for a in at.get((e.source, e.line), set())
-                if a in index.concepts and builds_on(e.text, _spelled(index, a))
+                if a in index.concepts
+                and a not in beside[concept.id]
+                and builds_on(e.text, _spelled(index, a))
             }
     # headings that name a concept, and the cards they enclose
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
@@ -340,16 +346,17 @@ def _notes(index: ConceptIndex) -> _Notes:
             if concept is not None:
                 ev = Evidence(seg.card.source, seg.line, seg.text.strip())
                 headings.setdefault((seg.card.source, seg.line), (concept, ev))
+    titles = _titles(index, cards, headings)
     sections: dict[tuple[str, str], Evidence] = {}
     for card in cards.values():
         inner = set(index.subjects(card))
         for line in card.section_lines:
             outer = headings.get((card.source, line))
-            if outer is not None:
+            if outer is not None and (card.source, line) not in titles:
                 for b in inner - {outer[0]}:
                     sections.setdefault((outer[0], b), outer[1])
     mention_of = _MentionsOf(index.card_mentions)
-    words = _defined_with_words(index, defined_with)
+    words = _defined_with_words(index, defined_with, beside)
     stressed_in: dict[str, set[str]] = defaultdict(set)
     for card in cards.values():
         for run in card.emphasis:
@@ -391,15 +398,46 @@ OTHER_NAME = re.compile(
 )
 
 
+def _titles(
+    index: ConceptIndex, cards: Mapping[str, Card], headings: Mapping[tuple[str, int], tuple]
+) -> set[tuple[str, int]]:
+    """The headings (source, line) that are the notes' titles: over every card of their
+    file, naming a concept the notes name nowhere but in headings ("Introductory
+    chemistry" over a whole course). Such a heading names the notes, not a concept they
+    file their cards under, so it orders nothing; a title the notes also name in their
+    text ("Photosynthesis", over its stages) is the whole its parts are taught in."""
+    per_file = Counter(card.source for card in cards.values())
+    enclosing = Counter(  # the heading's own card (its title, alone) is under it too
+        (card.source, line)
+        for card in cards.values()
+        for line in set(card.section_lines) | {card.title_line}
+    )
+    heading_lines = {(seg.card.source, seg.line) for seg, _ in index.segments if seg.is_heading}
+    in_text = {
+        concept
+        for found in index.card_mentions.values()
+        for concept, e in found
+        if (e.source, e.line) not in heading_lines
+    }
+    return {
+        place
+        for place, (concept, _) in headings.items()
+        if enclosing[place] >= per_file[place[0]] and concept not in in_text
+    }
+
+
 def _defined_with_words(
-    index: ConceptIndex, defined_with: dict[str, set[str]]
+    index: ConceptIndex,
+    defined_with: dict[str, set[str]],
+    beside: Mapping[str, Collection[str]] = {},
 ) -> dict[str, set[str]]:
     """Concept B -> the concepts whose name the sentence defining B holds inside another
     name ("Reverse osmosis is a kind of water filtration" holds "filtration" in "water
     filtration"): what B is explained with, though the sentence names it only as part of
     a longer name. B's own name is left out of the sentence first ("plate" inside
     "plate tectonics" says nothing of what plate tectonics builds on), and so are the
-    concepts the sentence names themselves (``defined_with``). Names are looked up by
+    concepts the sentence names themselves (``defined_with``) and those it sets beside B
+    (``beside``: the other concept a question compares B with). Names are looked up by
     their runs of words, so the cost grows with the sentence, not with the concepts.
 
     >>> from extraction.records import Card
@@ -445,7 +483,9 @@ def _defined_with_words(
                 for plural in ("s", "es"):
                     if gram.endswith(plural):
                         found |= owners.get(gram[: -len(plural)], set())
-        found -= defined_with.get(concept.id, set()) | {concept.id}
+        found -= (
+            defined_with.get(concept.id, set()) | set(beside.get(concept.id, ())) | {concept.id}
+        )
         kept = {a for a in found if builds_on(sentence, names[a])}
         if kept:
             out[concept.id] = kept
@@ -454,11 +494,14 @@ def _defined_with_words(
 
 #: What a definition sets aside rather than builds on: "dispensing with recurrence and
 #: convolutions", "without labels", "instead of recurrence", "unlike RNNs", "rather
-#: than pixels". A concept named up to four words after one of these is not needed to
+#: than pixels"; and what it makes, "a reaction that produces a salt", "to form
+#: esters", "yielding ammonia" (its product, learned after it; not "forming from
+#: magma"). A concept named up to four words after one of these is not needed to
 #: understand the concept defined.
 SET_ASIDE = re.compile(
     r"\b(?:without|dispens\w+ with|do(?:es)? away with|instead of|in place of|rather than"
-    r"|unlike|as opposed to|apart from|no longer (?:needs?|uses?|requires?))"
+    r"|unlike|as opposed to|apart from|no longer (?:needs?|uses?|requires?)"
+    r"|(?:to form|forming|produc(?:es?|ing)|yield(?:s|ing)?)(?!\s+from\b))"
     r"((?:\s+[\w'-]+,?){0,4}?)\s+$",
     re.IGNORECASE,
 )
@@ -1354,6 +1397,21 @@ ASKS_WHAT = re.compile(r"^\s*(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)
 ASKS_HOW_DIFFER = re.compile(r"\bdiffer|\bcompar|\bvs\b\.?|\bversus\b", re.IGNORECASE)
 #: Most concepts a comparing question may name for each to be one it asks about.
 ASKED_MAX = 2
+
+
+def compared_in(index: ConceptIndex) -> dict[str, frozenset[str]]:
+    """Card id -> the two concepts its question asks to compare (:data:`ASKS_HOW_DIFFER`,
+    exactly two named on the question: "How does osmosis differ from diffusion?")."""
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments) if seg.is_title}
+    out: dict[str, frozenset[str]] = {}
+    for card_id, found in index.card_mentions.items():
+        card = cards.get(card_id)
+        if card is None or card.title_kind != "question" or not ASKS_HOW_DIFFER.search(card.title):
+            continue
+        named = {c for c, e in found if e.line == card.title_line and c in index.concepts}
+        if len(named) == 2:
+            out[card_id] = frozenset(named)
+    return out
 
 
 def asked_about(index: ConceptIndex) -> set[str]:

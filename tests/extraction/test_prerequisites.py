@@ -25,6 +25,7 @@ from extraction.prerequisites import (
     _replace_words,
     asked_about,
     break_cycles,
+    builds_on,
     candidates,
     default_model,
     named_inside,
@@ -443,6 +444,33 @@ def test_prerequisites_a_question_asks_about_what_it_names(question, asked):
 
 
 @pytest.mark.parametrize(
+    ("notes", "ordered"),
+    [
+        ("# Plate tectonics\n\n## Subduction\n{s}\n\n## Rifting\n{r}\n", False),  # a title
+        (
+            "# Plate tectonics\n\n## Subduction\n{s} It drives plate tectonics.\n\n"
+            "## Rifting\n{r}\n",
+            True,
+        ),  # the notes name it: the whole they teach in parts
+        (
+            "# Plate tectonics\n\n## Subduction\n{s}\n\n# Erosion\n\n## Rifting\n{r}\n",
+            True,
+        ),  # over some of the cards only: a section
+    ],
+)
+def test_prerequisites_the_title_of_the_notes_orders_nothing(tmp_path, notes, ordered):
+    path = tmp_path / "geology.md"
+    path.write_text(notes.format(
+        s="Subduction sinks one plate under another into the mantle.",
+        r="Rifting pulls a plate apart along a rift valley."))  # fmt: skip
+    index = extract_concepts([card for r in read_paths([path]) for card in r.cards])
+    title, subduction = index.find("plate tectonics"), index.find("subduction")
+    assert title and subduction
+    pair = candidates(index, []).get((title, subduction))
+    assert (pair is not None and pair.features.get("section") == 1.0) is ordered
+
+
+@pytest.mark.parametrize(
     ("heading", "order"),
     [
         ("Mitosis and meiosis", 1.0),  # a heading that lists names: the order taught
@@ -682,6 +710,49 @@ def test_prerequisites_definition_that_sets_a_concept_aside_does_not_need_it(ans
     value = pairs[(attention, reformer)].features.get("in_definition", 0.0) if (
         attention, reformer) in pairs else 0.0  # fmt: skip
     assert (value == 1.0) is needed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "needed"),
+    [
+        ("A reaction between an acid and a base that produces a salt.", "acid", True),
+        ("A reaction between an acid and a base that produces a salt.", "salt", False),
+        ("The process by which plants use light to produce glucose.", "glucose", False),
+        ("A reaction of nitrogen and hydrogen yielding ammonia.", "ammonia", False),
+        ("Acids react with alcohols to form esters.", "ester", False),
+        ("Rock forming from cooled magma.", "magma", True),  # what it is made from
+    ],
+)
+def test_prerequisites_a_definition_does_not_build_on_what_it_produces(sentence, name, needed):
+    assert builds_on(sentence, [name]) is needed
+
+
+@pytest.mark.parametrize(
+    ("question", "needed"),
+    [
+        ("What is meiosis?", True),  # meiosis defined with mitosis
+        ("Meiosis vs mitosis?", False),  # the two set side by side
+        ("How does meiosis differ from mitosis?", False),
+        ("Compare meiosis with mitosis.", False),
+    ],
+)
+def test_prerequisites_a_card_that_compares_two_concepts_defines_neither_with_the_other(
+    question, needed
+):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is mitosis?", "A division into two "
+             "identical cells.", title_kind="question", title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), question, "Meiosis is a division that "
+             "halves the chromosomes, while mitosis keeps them.", title_kind="question",
+             title_line=3, body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    mitosis, meiosis = index.find("mitosis"), index.find("meiosis")
+    assert index.concepts[meiosis].definition_evidence is not None
+    pair = candidates(index, []).get((mitosis, meiosis))
+    said = {} if pair is None else pair.features
+    assert (said.get("in_definition") == 1.0) is needed
+    assert "definition_words" not in said  # nor as a name inside a name
 
 
 @pytest.mark.parametrize(
