@@ -193,3 +193,17 @@ def test_definitions_a_sentence_naming_its_term_only_after_a_preposition_is_none
     text, name, definition
 ):
     assert prose_definition([text], name) == definition
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "defined"),
+    [
+        ("A glacier is a slow, dense mass of ice.", "glacier", True),
+        ("Pepsin is a small, stable enzyme of the stomach.", "pepsin", True),
+        ("Magma is a hot, partly molten rock under the crust.", "magma", True),
+        # a comma after a describing word with no article: a second clause, no definition
+        ("Osmosis is slow, water crosses the membrane over hours.", "osmosis", False),
+    ],
+)
+def test_definitions_describing_words_set_apart_by_a_comma_still_define(sentence, name, defined):
+    assert bool(prose_definition([sentence], name)) is defined
