@@ -1559,6 +1559,9 @@ def defined(view: View) -> Iterator[Occurrence]:
     if view.seg.is_title:
         return
     chunks, sent = view.chunks, view.sent
+    subject = misread_subject(sent)
+    if subject is not None:
+        chunks = [subject, *chunks]  # "The asthenosphere is a ...", its noun read as an adverb
     if not chunks or chunks[0].start - sent.start > 1:
         return
     after = chunks[0].end
@@ -1570,15 +1573,44 @@ def defined(view: View) -> Iterator[Occurrence]:
         toks = list(chunks[0])
         if bound_subject(view, toks):
             return  # "The output is a label": the output of the example at hand
+        misread = chunks[0] is subject
+        word = toks[-1]
         yield from _occ(
-            phrase(toks),
+            (key_of([word.text], [word]), word.text) if misread else phrase(toks),
             "defined",
             view.seg,
             view.text,
             sent.start_char,
-            toks,
+            [word] if misread else toks,
             definition=view.text,
+            trimmed=misread,
         )
+
+
+def misread_subject(sent: Span) -> Span | None:
+    """The subject of a sentence that opens with an article, one word and "is"/"are"
+    when the tagger reads that word as no noun ("The asthenosphere is a layer ...",
+    read as an adverb): the article and the word, as its noun chunk would be. Not a
+    word in -ly ("The only is ..."), nor one the chunker already reads.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["The asthenosphere is a weak layer."]))
+    >>> misread_subject(doc[:]) is not None or doc[1].pos_ == "NOUN"
+    True
+    """
+    words = list(sent[:3])
+    if len(words) < 3 or words[0].lower_ not in _ARTICLES or words[2].lower_ not in {"is", "are"}:
+        return None
+    word = words[1]
+    if (
+        word.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+        or not word.is_alpha
+        or word.lower_.endswith("ly")
+    ):
+        return None
+    if word.dep_ not in _SUBJECTS:
+        return None
+    return sent[0:2]
 
 
 #: Words that tie a sentence to the moment or the example at hand ("the state is now
