@@ -370,7 +370,7 @@ class Occurrence:
             return shape_of_text(self.surface)
         toks = self.toks if self.trimmed else trim(self.toks)
         shape = shape_of(toks)
-        if outline_item(self.seg) and opens_item(toks):
+        if self.seg.kind == ITEM and opens_item(toks) and outline_item(self.seg):
             shape = interned(replace(shape, opens_item=True))
         return shape
 
