@@ -40,7 +40,18 @@ DEFINING: dict[str, list[list[dict]]] = {
             {"LOWER": {"IN": ["a", "an", "the", "one"]}, "OP": "?"},
             {"POS": {"IN": ["ADJ", "VERB"]}, "TAG": {"NOT_IN": ["VBN"]}, "OP": "*"},
             {"POS": {"IN": ["NOUN", "PROPN"]}},
-        ]
+        ],
+        # describing words set apart by a comma: "X is a slow, dense mass of ice", "a
+        # weak, partly molten layer" (after an article: "X is slow, water ..." is none)
+        [
+            {"LOWER": {"IN": ["is", "are"]}},
+            {"LOWER": {"IN": ["a", "an", "the", "one"]}},
+            {"POS": "ADJ"},
+            {"ORTH": ","},
+            {"POS": "ADV", "OP": "?"},
+            {"POS": {"IN": ["ADJ", "VERB"]}, "TAG": {"NOT_IN": ["VBN"]}, "OP": "+"},
+            {"POS": {"IN": ["NOUN", "PROPN"]}},
+        ],
     ],
     "refers": [[{"LOWER": {"IN": ["refers", "refer"]}}, {"LOWER": "to"}]],
     "denotes": [[{"LOWER": {"IN": ["denotes", "means", "describes", "represents"]}}]],

@@ -94,6 +94,7 @@ FEATURE_WORDS = {
     "commonness_count": "how often it is used, for common words",
     "single_count": "how often it is used, for a single word",
     "opens_sentence": "opens sentences of running prose as their subject",
+    "opens_item": "opens list items as what they are about",
     "example_share": "used in sentences that set up a worked example ('For example, consider')",
 }
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -128,6 +128,8 @@ class Shape:
     #: the name opens a sentence of running prose as the subject of its main verb
     #: (:func:`opens_as_subject`)
     opens_sentence: bool = False
+    #: the name opens a list item as what the item is about (:func:`opens_item`)
+    opens_item: bool = False
 
 
 #: One object per distinct :class:`Shape` (a build makes one per use of a name, most of
@@ -217,6 +219,53 @@ def opens_as_subject(toks: Sequence[Token]) -> bool:
             return False
     # a sentence before it in the same paragraph: running prose
     return before.i > 0 and any(t.is_alpha for t in before.doc[: before.i])
+
+
+#: What follows a name that a list item is about, in an outline: "Trench warfare = a
+#: stalemate", "Feudalism -> serfdom", "Magna Carta (1215) ...", a bracket that dates
+#: it (a colon or spaced dash makes the name a label, :func:`labels`).
+_ITEM_TOPIC = re.compile(r"(?:=|->|=>|→|\((?:[A-Za-z]+\.?\s+)?\d)")
+
+
+def outline_item(seg: Segment) -> bool:
+    """Is ``seg`` an item of an outline's list, not of the answer to a question, which
+    answers it ("What slows osmosis?" / "- Cold water slows it")?"""
+    card = seg.card
+    return seg.kind == ITEM and not (card.title_kind == "question" or is_question(card.title))
+
+
+def opens_item(toks: Sequence[Token]) -> bool:
+    """Does the name ``toks`` open its list item (after an article at most) as what the
+    item is about: the whole subject of the item's main verb ("- Osmosis moves water
+    across a membrane", "- The Treaty of Paris was signed in 1763"), or followed by an
+    equals sign, an arrow or a bracket ("- Trench warfare = stalemate", "- Magna Carta
+    (1215) limited the king")? Not a part of a longer subject ("- Enzyme activity
+    rises"), nor a name that comes later, nor one before a bracket that does not date it
+    ("- Hash table (HT): ..."). Call it on the tokens of an :func:`outline_item`.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Plate tectonics moves the continents."]))
+    >>> opens_item(doc[0:2]), opens_item(doc[0:1]), opens_item(doc[4:5])
+    (True, False, False)
+    """
+    if not toks:
+        return False
+    doc = toks[0].doc
+    if any(
+        t.lower_ not in _ARTICLES and t.pos_ not in {"PUNCT", "SPACE", "SYM", "X"}
+        for t in doc[: toks[0].i]
+    ):
+        return False
+    after = doc.text[toks[-1].idx + len(toks[-1].text) :].lstrip()
+    if _ITEM_TOPIC.match(after):
+        return True
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[-1])
+    if head.dep_ not in _SUBJECTS or head.head.dep_ != "ROOT":
+        return False
+    # the whole subject, but a bracket after it ("Magna Carta (1215) limited ...")
+    rest = doc[toks[-1].i + 1 : head.right_edge.i + 1]
+    return not rest or rest[0].text == "("
 
 
 def proper_name(words: Sequence[Token]) -> bool:
@@ -319,7 +368,11 @@ class Occurrence:
     def shape(self) -> Shape:
         if not self.toks:
             return shape_of_text(self.surface)
-        return shape_of(self.toks if self.trimmed else trim(self.toks))
+        toks = self.toks if self.trimmed else trim(self.toks)
+        shape = shape_of(toks)
+        if self.seg.kind == ITEM and opens_item(toks) and outline_item(self.seg):
+            shape = interned(replace(shape, opens_item=True))
+        return shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -1506,6 +1559,9 @@ def defined(view: View) -> Iterator[Occurrence]:
     if view.seg.is_title:
         return
     chunks, sent = view.chunks, view.sent
+    subject = misread_subject(sent)
+    if subject is not None:
+        chunks = [subject, *chunks]  # "The asthenosphere is a ...", its noun read as an adverb
     if not chunks or chunks[0].start - sent.start > 1:
         return
     after = chunks[0].end
@@ -1517,15 +1573,44 @@ def defined(view: View) -> Iterator[Occurrence]:
         toks = list(chunks[0])
         if bound_subject(view, toks):
             return  # "The output is a label": the output of the example at hand
+        misread = chunks[0] is subject
+        word = toks[-1]
         yield from _occ(
-            phrase(toks),
+            (key_of([word.text], [word]), word.text) if misread else phrase(toks),
             "defined",
             view.seg,
             view.text,
             sent.start_char,
-            toks,
+            [word] if misread else toks,
             definition=view.text,
+            trimmed=misread,
         )
+
+
+def misread_subject(sent: Span) -> Span | None:
+    """The subject of a sentence that opens with an article, one word and "is"/"are"
+    when the tagger reads that word as no noun ("The asthenosphere is a layer ...",
+    read as an adverb): the article and the word, as its noun chunk would be. Not a
+    word in -ly ("The only is ..."), nor one the chunker already reads.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["The asthenosphere is a weak layer."]))
+    >>> misread_subject(doc[:]) is not None or doc[1].pos_ == "NOUN"
+    True
+    """
+    words = list(sent[:3])
+    if len(words) < 3 or words[0].lower_ not in _ARTICLES or words[2].lower_ not in {"is", "are"}:
+        return None
+    word = words[1]
+    if (
+        word.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+        or not word.is_alpha
+        or word.lower_.endswith("ly")
+    ):
+        return None
+    if word.dep_ not in _SUBJECTS:
+        return None
+    return sent[0:2]
 
 
 #: Words that tie a sentence to the moment or the example at hand ("the state is now

@@ -121,6 +121,9 @@ FEATURES: dict[str, str] = {
     "proper": "written as a proper name inside sentences (a person, a product)",
     "opens_sentence": "share of its uses that open a sentence of running prose as the "
     "subject of its main verb ('... Osmosis moves water ...'): what the sentence turns to",
+    "opens_item": "share of its uses that open a list item as what the item is about: the "
+    "subject of its main verb, or before '=', an arrow or a bracket ('- Osmosis moves water "
+    "...', '- Trench warfare = stalemate')",
     "verb_start": "starts with a verb",
     "adj_start": "starts with an adjective (or a participle describing the next word: "
     "'melting point')",
@@ -460,6 +463,7 @@ def _features(
     x["generic_any"] = float(any(w.lower() in GENERIC_NOTE_WORDS for w in words))
     x["proper"] = _majority(cands, "proper")
     x["opens_sentence"] = _share(cands, "opens_sentence")
+    x["opens_item"] = _share(cands, "opens_item")
     x["verb_start"] = _majority(cands, "verb_start")
     x["adj_start"] = _majority(cands, "adj_start")
     if len(units) > 1 and first_pos(cands) == "ADJ":

@@ -128,3 +128,47 @@ def test_features_log_cards_weighs_nothing_for_one_card(cards, weighed):
     cand = Candidate("osmosis", count=cards, cards={f"n.md#{i}" for i in range(cards)})
     x = group_features({"osmosis": [cand]}, ranks={}, uses={})["osmosis"]
     assert x.get("log_cards", 0.0) == pytest.approx(weighed, abs=1e-3)
+
+
+def _item_feature(tmp_path, line: str, name: str) -> float:
+    from extraction.readers import read_paths
+
+    path = tmp_path / "outline.md"
+    path.write_text(f"# Water in plants\n\n- Cells need water\n{line}\n", encoding="utf-8")
+    cards = [c for r in read_paths([path]) for c in r.cards]
+    index = extract_concepts(cards, model=LogisticModel((), (), bias=10.0))
+    return next(s.features.get("opens_item", 0.0) for s in index.candidates if name in s.names)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "opens"),
+    [
+        ("- Osmosis draws water into the cell", "osmosis", True),
+        ("- The Treaty of Paris was signed after the war", "treaty of paris", True),
+        ("- Magna Carta (1215) limited the power of the king", "magna carta", True),
+        ("- Hash table = an array of buckets", "hash table", True),
+        ("- Plate tectonics -> earthquakes along the faults", "plate tectonics", True),
+        ("  - Continental drift was proposed in 1912", "continental drift", True),
+        # a part of a longer subject, a name that comes later, a line of prose
+        ("- Enzyme activity rises with heat", "activity", False),
+        ("- Water crosses a membrane by osmosis", "osmosis", False),
+        ("- In deep rock the mantle convects slowly", "mantle", False),
+        ("Osmosis moves water across a membrane.", "osmosis", False),
+        # a bracket that does not date the name
+        ("- Hash table (HT) - an array of buckets", "hash table", False),
+    ],
+)
+def test_features_opens_item_marks_the_name_a_list_item_is_about(tmp_path, line, name, opens):
+    assert bool(_item_feature(tmp_path, line, name)) is opens
+
+
+@pytest.mark.parametrize(
+    ("heading", "opens"),
+    [
+        ("## Osmosis in plants", True),
+        ("## How is water drawn into roots?", False),
+    ],
+)
+def test_features_opens_item_not_in_the_answer_to_a_question(tmp_path, heading, opens):
+    line = f"{heading}\n\n- Root pressure drives water up the stem"
+    assert bool(_item_feature(tmp_path, line, "root pressure")) is opens

@@ -193,3 +193,31 @@ def test_definitions_a_sentence_naming_its_term_only_after_a_preposition_is_none
     text, name, definition
 ):
     assert prose_definition([text], name) == definition
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "defined"),
+    [
+        ("A glacier is a slow, dense mass of ice.", "glacier", True),
+        ("Pepsin is a small, stable enzyme of the stomach.", "pepsin", True),
+        ("Magma is a hot, partly molten rock under the crust.", "magma", True),
+        # a comma after a describing word with no article: a second clause, no definition
+        ("Osmosis is slow, water crosses the membrane over hours.", "osmosis", False),
+    ],
+)
+def test_definitions_describing_words_set_apart_by_a_comma_still_define(sentence, name, defined):
+    assert bool(prose_definition([sentence], name)) is defined
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "defined"),
+    [
+        # the tagger reads the noun after "The" as an adverb here
+        ("The troposphere is the lowest layer of air.", "troposphere", True),
+        ("The ionosphere is a thin layer of the upper air.", "ionosphere", True),
+        # a word in -ly is no subject name
+        ("The only way is up.", "way", False),
+    ],
+)
+def test_definitions_a_subject_the_tagger_misreads_is_still_defined(sentence, name, defined):
+    assert bool(prose_definition([sentence], name)) is defined
