@@ -491,6 +491,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             # the act is done with is the subject
             return ctx.subjects, CARD_SUBJECT_FACTOR
         if subj.pos_ in {"NOUN", "PROPN"}:
+            if ctx.first and _restates_subject(subj, ctx.subjects):
+                # "What windbreak methods stop soil erosion? -- Methods include ...": the
+                # answer opens by naming what was asked with its head word
+                return ctx.subjects, CARD_SUBJECT_FACTOR
             if (
                 _generic_pointer(subj)
                 and subj.tag_ == "NN"
@@ -668,6 +672,20 @@ def _generic_pointer(subj: Token) -> bool:
     return singular(subj.lower_) in GENERIC_CLASSES and [c.lower_ for c in subj.children] in (
         ["this"],
         ["these"],
+    )
+
+
+def _restates_subject(subj: Token, subjects: Sequence[str]) -> bool:
+    """Is ``subj`` a bare plural that opens its sentence and is the head word of the one
+    concept the card is about ("What digestive enzymes act in the gut? -- Enzymes include
+    amylase and lipase")? A bare noun names the whole class, not a narrower part of it."""
+    return (
+        len(subjects) == 1
+        and subj.tag_ == "NNS"
+        and not any(subj.children)
+        and all(t.is_punct for t in subj.doc[subj.sent.start : subj.i])
+        and singular(subj.lower_) == _head_word(subjects[0])
+        and singular(subj.lower_) != subjects[0]
     )
 
 
@@ -1327,8 +1345,17 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             # "Page cache: if a system includes a page cache (also known as a disk
             # cache)": the object is the subject itself, and its gloss another name of it
             pairs = [(s, o) for s, o in pairs if o != objects[1]]
+        restated = _dep_subject(_verb_of(span))
         plural = (
-            ante[2] if ante is not None else any(_plural_before(ctx, s, span) for s in subjects)
+            ante[2]
+            if ante is not None
+            else any(_plural_before(ctx, s, span) for s in subjects)
+            or (
+                ctx.first
+                and restated is not None
+                and _restates_subject(restated, ctx.subjects)
+                and subjects == ctx.subjects
+            )
         )
         if cue.plural_relation and plural:
             relation = cue.plural_relation  # "Popular kernels include A and B": kinds
