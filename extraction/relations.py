@@ -1318,8 +1318,12 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         named = relation in {"part_of", "is_a"} or remedy
         # "depends on the state of X": X's state, no use of the concept "state"
         owned = cue.name in _OWNED_OBJECT_CUES
-        objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named, owned=owned)
-        if relation == "used_for" and _after_gerund(doc, span.end, objects, ctx):
+        # a colon right after the verb opens its objects ("Methods include: A and B")
+        after = (
+            span.end + 1 if span.end < ctx.sent.end - 1 and doc[span.end].text == ":" else span.end
+        )
+        objects = _objects(ctx, after, max_gap=cue.gap, whole=whole, named=named, owned=owned)
+        if relation == "used_for" and _after_gerund(doc, after, objects, ctx):
             return  # "used in brewing low-alcohol beer": the use is the act
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]

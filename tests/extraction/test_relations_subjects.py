@@ -393,3 +393,20 @@ def test_relations_subjects_answer_restating_the_asked_class(text, names, expect
 )  # fmt: skip
 def test_relations_subjects_narrowed_restatement_is_not_the_asked_class(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a colon right after the verb opens its objects, it parts no clauses
+        ("Purification methods include: chlorination and filtration.",
+         ("purification method", "chlorination", "filtration"),
+         ("filtration", "is_a", "purification method")),
+        ("Photosynthesis requires: sunlight, water and carbon dioxide.",
+         ("photosynthesis", "sunlight", "carbon dioxide"), ("photosynthesis", "uses", "sunlight")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_colon_after_the_verb_opens_its_objects(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
