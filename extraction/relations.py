@@ -468,6 +468,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             within = _fronted_in(ctx, subj.head)
             return ([within.concept], READER_IN_FACTOR) if within is not None else ([], 0.0)
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
+            if (label := _line_label(ctx)) is not None:
+                return [label.concept], CARD_SUBJECT_FACTOR  # "Levees: earth banks. They ..."
             return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
         if subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects and _bare_head(subj):
             # "A tidal power plant that relies on ...": the answer defines
@@ -489,6 +491,18 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             # the act is done with is the subject
             return ctx.subjects, CARD_SUBJECT_FACTOR
         if subj.pos_ in {"NOUN", "PROPN"}:
+            if ctx.first and _restates_subject(subj, ctx.subjects):
+                # "What windbreak methods stop soil erosion? -- Methods include ...": the
+                # answer opens by naming what was asked with its head word
+                return ctx.subjects, CARD_SUBJECT_FACTOR
+            if (
+                _generic_pointer(subj)
+                and subj.tag_ == "NN"
+                and (label := _line_label(ctx, alone=False)) is not None
+            ):
+                # "Crop rotation: Plant other crops each season. This method reduces ...":
+                # the method the line glosses
+                return [label.concept], CARD_SUBJECT_FACTOR
             if (
                 _generic_pointer(subj) or _names_subject_head(subj, ctx.subjects)
             ) and _points_at_card(ctx):
@@ -658,6 +672,20 @@ def _generic_pointer(subj: Token) -> bool:
     return singular(subj.lower_) in GENERIC_CLASSES and [c.lower_ for c in subj.children] in (
         ["this"],
         ["these"],
+    )
+
+
+def _restates_subject(subj: Token, subjects: Sequence[str]) -> bool:
+    """Is ``subj`` a bare plural that opens its sentence and is the head word of the one
+    concept the card is about ("What digestive enzymes act in the gut? -- Enzymes include
+    amylase and lipase")? A bare noun names the whole class, not a narrower part of it."""
+    return (
+        len(subjects) == 1
+        and subj.tag_ == "NNS"
+        and not any(subj.children)
+        and all(t.is_punct for t in subj.doc[subj.sent.start : subj.i])
+        and singular(subj.lower_) == _head_word(subjects[0])
+        and singular(subj.lower_) != subjects[0]
     )
 
 
@@ -1123,18 +1151,69 @@ LABEL_WORDS = 7
 
 def _label(ctx: _Context) -> Mention | None:
     """The concept a sentence opens with as its label ("Reset gate: ..."), if any."""
-    doc = ctx.sent.doc
-    colon = next((t.i for t in ctx.sent if t.text == ":"), None)
-    found, start = ctx.found, ctx.sent.start
+    return _label_in(ctx.index, ctx.sent, ctx.found)
+
+
+def _label_in(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Mention | None:
+    """:func:`_label` of ``sent``, whose concepts are ``found``."""
+    doc = sent.doc
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    start = sent.start
     if colon is None and 0 < start <= LABEL_WORDS and doc[start - 1].text == ":":
         colon, start = start - 1, 0  # "BPTT:" parsed as a sentence of its own
-        found = mentions(ctx.index, doc[:colon])
+        found = mentions(index, doc[:colon])
     if colon is None or colon - start > 6:
         return None
     first = found[0] if found else None
     if first is not None and first.start <= start + 1 and first.end <= colon:
         return first if all(not t.is_alpha for t in doc[first.end : colon]) else None
     return None
+
+
+def _line_label(ctx: _Context, *, alone: bool = True) -> Mention | None:
+    """The concept a line opens with as its label, for the sentence right after the
+    label's own that points back at it ("Crop rotation: Plant other crops each season.
+    This method ..."): a gloss after a label is about the label, as an answer is about its
+    card's subject. ``alone`` (for a pronoun, which may stand for anything named): None
+    when the gloss names another concept ("Hash table: stores keys by chaining. It ...":
+    "it" may be the chaining), unless that concept's name is words of the label's own
+    ("Merge sort: merges sorted halves"). A class noun ("this method") names the kind of
+    thing the line defines, whatever its gloss acts on.
+    """
+    doc = ctx.sent.doc
+    if ctx.sent.start == 0:
+        return None
+    first = doc[0].sent
+    if doc[ctx.sent.start - 1].sent.start != first.start:
+        return None
+    label = _label_in(ctx.index, first, mentions(ctx.index, first))
+    if label is None:
+        return None
+    words = set(doc[label.start : label.end].text.lower().split()) | set(label.concept.split())
+    for m in mentions(ctx.index, doc[label.end : ctx.sent.start]) if alone else ():
+        if m.concept != label.concept and not set(m.concept.split()) <= words:
+            return None
+    return label
+
+
+def _label_line_cited(
+    ctx: _Context, subjects: Sequence[str], cited: list[Evidence]
+) -> list[Evidence]:
+    """``cited``, its sentence widened to the whole line from its label when the edge's
+    subject is that label (:func:`_line_label`) and the sentence does not name it: the
+    evidence names both ends."""
+    if (
+        len(subjects) != 1
+        or ctx.sent.start == 0
+        or any(m.concept == subjects[0] for m in ctx.found)
+    ):
+        return cited
+    label = _line_label(ctx, alone=False)
+    if label is None or label.concept != subjects[0]:
+        return cited
+    doc = ctx.sent.doc
+    text = doc[: ctx.sent.end].text.strip()
+    return [Evidence(ctx.evidence.source, ctx.seg.line_at(doc[0].idx), text), *cited[1:]]
 
 
 def _plural_before(ctx: _Context, concept: str, cue: Span) -> bool:
@@ -1239,14 +1318,19 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         named = relation in {"part_of", "is_a"} or remedy
         # "depends on the state of X": X's state, no use of the concept "state"
         owned = cue.name in _OWNED_OBJECT_CUES
-        objects = _objects(ctx, span.end, max_gap=cue.gap, whole=whole, named=named, owned=owned)
-        if relation == "used_for" and _after_gerund(doc, span.end, objects, ctx):
+        # a colon right after the verb opens its objects ("Methods include: A and B")
+        after = (
+            span.end + 1 if span.end < ctx.sent.end - 1 and doc[span.end].text == ":" else span.end
+        )
+        objects = _objects(ctx, after, max_gap=cue.gap, whole=whole, named=named, owned=owned)
+        if relation == "used_for" and _after_gerund(doc, after, objects, ctx):
             return  # "used in brewing low-alcohol beer": the use is the act
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]
         if not objects or len(objects) < cue.min_items:
             return
         subjects, factor = _subject(ctx, span)
+        cited = _label_line_cited(ctx, subjects, cited)
         ante = _antecedent(ctx, span, doer=not cue.reverse)
         if ante is not None and ante[0] in objects:
             ante = None
@@ -1265,8 +1349,17 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             # "Page cache: if a system includes a page cache (also known as a disk
             # cache)": the object is the subject itself, and its gloss another name of it
             pairs = [(s, o) for s, o in pairs if o != objects[1]]
+        restated = _dep_subject(_verb_of(span))
         plural = (
-            ante[2] if ante is not None else any(_plural_before(ctx, s, span) for s in subjects)
+            ante[2]
+            if ante is not None
+            else any(_plural_before(ctx, s, span) for s in subjects)
+            or (
+                ctx.first
+                and restated is not None
+                and _restates_subject(restated, ctx.subjects)
+                and subjects == ctx.subjects
+            )
         )
         if cue.plural_relation and plural:
             relation = cue.plural_relation  # "Popular kernels include A and B": kinds
@@ -2309,6 +2402,7 @@ def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
         if not objects:
             continue
         subjects, factor = _subject(ctx, doc[verb.i : verb.i + 1])
+        cited = _label_line_cited(ctx, subjects, ctx.cited)
         label = verb.lower_
         for s in subjects:
             for o in objects:
@@ -2317,7 +2411,7 @@ def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
                     o,
                     "related_to",
                     round(VERB_CONFIDENCE * factor, 3),
-                    ctx.cited,
+                    cited,
                     label=label,
                 )
 

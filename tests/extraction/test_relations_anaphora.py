@@ -64,3 +64,60 @@ def test_relations_anaphora_this_does_what_the_subject_of_the_sentence_before_do
 )  # fmt: skip
 def test_relations_anaphora_this_is_no_doer_it_is_not_said_to_be(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a gloss after a label is about the label: "this method", "it" point back at it
+        ("Solutions || Crop rotation: Plant other crops each season. This method helps to "
+         "mitigate soil erosion.", ("crop rotation", "soil erosion"),
+         ("crop rotation", "addresses", "soil erosion")),
+        ("Reactions || Combustion: a fast exothermic process. It requires oxygen.",
+         ("combustion", "oxygen"), ("combustion", "uses", "oxygen")),
+        # a concept named with the label's own words is no other antecedent
+        ("Sorting || Merge sort: merges sorted halves of a list. This algorithm relies on "
+         "recursion.", ("merge sort", "sort", "recursion"), ("merge sort", "uses", "recursion")),
+    ],
+)  # fmt: skip
+def test_relations_anaphora_a_gloss_points_back_at_its_label(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+def test_relations_anaphora_a_gloss_pointing_back_cites_its_label():
+    index = tiny_index(
+        "Reactions || Combustion: a fast exothermic process. It requires oxygen.",
+        "combustion",
+        "oxygen",
+    )
+    edge = next(r for r in typed_relations(index) if r.relation == "uses")
+    assert edge.evidence[0].text == "Combustion: a fast exothermic process. It requires oxygen."
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a pronoun after a gloss naming another concept may stand for that one
+        ("Storage || Hash table: stores keys by chaining. It avoids collisions.",
+         ("hash table", "chaining", "collision"), ("hash table", "collision")),
+    ],
+)  # fmt: skip
+def test_relations_anaphora_a_gloss_pointer_of_something_else_is_not_the_label(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "these methods" after a label points at the several things the gloss lists
+        ("Water || Water treatment: uses methods like chlorination and filtration. These "
+         "methods kill pathogens.", ("water treatment", "pathogen", "chlorination"),
+         ("water treatment", "pathogen")),
+    ],
+)  # fmt: skip
+def test_relations_anaphora_a_plural_pointer_after_a_label_links_nothing_to_it(text, names, absent):
+    index = tiny_index(text, *names)
+    a, b = index.find(absent[0]), index.find(absent[1])
+    pairs = {(r.source, r.target) for r in typed_relations(index)}
+    assert (a, b) not in pairs and (b, a) not in pairs, pairs

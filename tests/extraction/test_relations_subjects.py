@@ -361,3 +361,52 @@ def test_relations_subjects_fronted_purpose_of_a_use(text, names, expected):
 )  # fmt: skip
 def test_relations_subjects_fronted_purpose_needs_a_user_no_concept_names(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # an answer opening with the bare plural head word of what the card asks about
+        # names that whole class: its instances are kinds of it
+        ("What are digestive enzymes? || Enzymes include amylase and lipase.",
+         ("digestive enzyme", "amylase", "lipase"), ("amylase", "is_a", "digestive enzyme")),
+        ("What purification methods kill pathogens? || Methods include chlorination and "
+         "filtration.", ("purification method", "chlorination", "filtration", "pathogen"),
+         ("filtration", "is_a", "purification method")),
+        ("Igneous rocks || Rocks include basalt and granite.", ("basalt", "granite"),
+         ("granite", "is_a", "igneous rock")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_answer_restating_the_asked_class(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a clause narrows the plural to some of the class
+        ("What are digestive enzymes? || Enzymes that break down starch include amylase.",
+         ("digestive enzyme", "amylase"), ("amylase", "digestive enzyme")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_narrowed_restatement_is_not_the_asked_class(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a colon right after the verb opens its objects, it parts no clauses
+        ("Purification methods include: chlorination and filtration.",
+         ("purification method", "chlorination", "filtration"),
+         ("filtration", "is_a", "purification method")),
+        ("Photosynthesis requires: sunlight, water and carbon dioxide.",
+         ("photosynthesis", "sunlight", "carbon dioxide"), ("photosynthesis", "uses", "sunlight")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_colon_after_the_verb_opens_its_objects(text, names, expected):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, *expected) in found, found
