@@ -462,7 +462,7 @@ def show_files(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
         entry = (
             f":material/{'warning' if warnings else 'check_circle'}: "
             f"**{escape_markdown(note.name)}**  \n"
-            f":gray[{fmt} · {len(result.cards)} cards]{warnings}"
+            f":gray[{fmt} · {view.plural(len(result.cards), 'card')}]{warnings}"
         )
         if warnings:
             st.sidebar.markdown(entry)
@@ -472,7 +472,7 @@ def show_files(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
         return
     if len(read) > FILES_LISTED:
         cards = sum(len(result.cards) for _, result in read)
-        place = st.sidebar.expander(f"{len(read)} files read, {cards} cards")
+        place = st.sidebar.expander(f"{len(read)} files read, {view.plural(cards, 'card')}")
     else:
         place = st.sidebar
     place.markdown("\n\n".join(clean))  # one element, however many files: sent on every run
@@ -1205,7 +1205,8 @@ def notes_tab(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
     under = f" · every card under {escape_markdown(' › '.join(shared))}" if shared else ""
     st.markdown(
         f"**{escape_markdown(notes[chosen].name)}** :gray[· "
-        f"{escape_markdown(result.source.format or '?')} · {len(result.cards)} cards{under}]"
+        f"{escape_markdown(result.source.format or '?')} · "
+        f"{view.plural(len(result.cards), 'card')}{under}]"
     )
     rows = [
         {

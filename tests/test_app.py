@@ -676,6 +676,23 @@ def test_app_notes_tab_names_the_heading_every_card_shares_once(
     assert any("4 cards · every card under Cells]" in m.value for m in app.markdown)
 
 
+def test_app_a_file_of_one_card_says_one_card(app: AppTest, tmp_path: Path) -> None:
+    """Before: the sidebar and the Notes tab said "markdown · 1 cards"."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "lecture.md").write_text(
+        "Osmosis is the diffusion of water across a membrane. "
+        "Enzymes are proteins that speed up reactions.\n",
+        encoding="utf-8",
+    )
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(folder)).run()
+    sidebar = " ".join(element.value for element in app.sidebar.markdown)
+    assert "· 1 card]" in sidebar and "1 cards" not in sidebar
+    open_tab(app, "Notes")
+    assert any("· 1 card]" in m.value for m in app.markdown)
+
+
 def test_folder_path_input(app: AppTest, tmp_path: Path) -> None:
     folder = tmp_path / "notes"
     folder.mkdir()
