@@ -214,6 +214,12 @@ def relation_types(key: NotesKey, _G: nx.MultiDiGraph) -> dict[str, Any]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
+def weak_first(key: NotesKey, _G: nx.MultiDiGraph) -> bool:
+    """Whether these notes' map opens with weak links shown (:func:`view.weak_links_first`)."""
+    return view.weak_links_first(_G)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
 def concepts_ranked(key: NotesKey, _G: nx.MultiDiGraph) -> list[Hashable]:
     """The concepts, most important first."""
     return ranked_concepts(_G)
@@ -478,6 +484,11 @@ def show_files(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
     place.markdown("\n\n".join(clean))  # one element, however many files: sent on every run
 
 
+def weak_chosen() -> None:
+    """The student set "Show weak links": new notes no longer choose it for them."""
+    st.session_state["weak_chosen"] = True
+
+
 def map_filters(G: nx.MultiDiGraph, key: NotesKey) -> tuple[tuple[str, ...], float, bool]:
     """Relation types, confidence and weak links: ``(relations, min_confidence, show_weak)``."""
     st.sidebar.header("Map", anchor=False)
@@ -492,11 +503,16 @@ def map_filters(G: nx.MultiDiGraph, key: NotesKey) -> tuple[tuple[str, ...], flo
         format_func=lambda r: present[r].label,
         help="Which kinds of relation the map draws.",
     )
+    if st.session_state.get("show_weak_notes") != key and not st.session_state.get("weak_chosen"):
+        st.session_state["show_weak"] = weak_first(key, G)  # until the student sets it
+    st.session_state["show_weak_notes"] = key  # kept once made
     show_weak = st.sidebar.toggle(
         "Show weak links",
-        value=False,
         key="show_weak",
-        help="“Related to” links: concepts named together, without a stated relation.",
+        on_change=weak_chosen,
+        help="“Related to” links: concepts named together, without a stated relation. "
+        "On from the start when your notes state so few relations that half of the "
+        "concepts would have no line without them.",
     )
     min_confidence = st.sidebar.slider(
         "Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="min_confidence"

@@ -421,6 +421,34 @@ def edge_filter(
     return keep
 
 
+def weak_links_first(G: nx.MultiDiGraph) -> bool:
+    """Whether the map should open with weak links shown: when the stated relations
+    leave at least half of the concepts without a line and weak links join some of
+    those. Notes in prose (a lecture, an outline) often state few relations; without
+    the weak links their first map is a scatter of unconnected dots.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("enzyme", "catalyst", relation="is_a")
+    >>> _ = G.add_edge("osmosis", "membrane", relation="related_to")
+    >>> weak_links_first(G)
+    True
+    >>> _ = G.add_edge("osmosis", "diffusion", relation="contrasts_with")
+    >>> weak_links_first(G)
+    False
+    """
+    stated: set[Hashable] = set()
+    weak: set[Hashable] = set()
+    for u, v, attrs in G.edges(data=True):
+        if u == v:
+            continue
+        ends = weak if (attrs.get("relation") or WEAK_RELATION) == WEAK_RELATION else stated
+        ends.update((u, v))
+    alone = set(G) - stated
+    return bool(alone & weak) and 2 * len(alone) >= G.number_of_nodes()
+
+
 def hidden_links(
     G: nx.MultiDiGraph,
     node: Hashable,

@@ -283,6 +283,33 @@ def test_filters_and_weak_links(app: AppTest, sample: nx.MultiDiGraph) -> None:
     assert len(app.get("component_instance")) == 1
 
 
+def test_app_notes_that_state_few_relations_open_with_weak_links(
+    app: AppTest, sample: nx.MultiDiGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: notes whose stated relations leave most concepts without a line (a lecture
+    in prose) opened as a scatter of unconnected dots, weak links off. The student's own
+    choice is kept for the next notes."""
+    assert app.toggle(key="show_weak").value is False  # the sample notes state enough
+    sparse = sample.copy()
+    stated = [(u, v, k) for u, v, k, a in sample.edges(keys=True, data=True)
+              if a.get("relation") != "related_to"]  # fmt: skip
+    sparse.remove_edges_from(stated)
+    monkeypatch.setattr(graph.build, "build_cached", lambda *args, **kwargs: sparse)
+    folders = [tmp_path / "week1", tmp_path / "week2"]
+    for i, folder in enumerate(folders):
+        folder.mkdir()
+        (folder / "lecture.md").write_text(CELLS + f"\nWeek {i + 1}.\n", encoding="utf-8")
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(folders[0])).run()
+    assert not app.exception
+    assert app.toggle(key="show_weak").value is True
+    total = sparse.number_of_edges()
+    assert any(f"{total} of all {total} relations pass" in c.value for c in app.caption)
+    app.toggle(key="show_weak").set_value(False).run()
+    app.text_input(key="folder").set_value(str(folders[1])).run()
+    assert app.toggle(key="show_weak").value is False
+
+
 def test_app_a_concept_drawn_alone_says_which_filter_hides_its_links(
     app: AppTest, sample: nx.MultiDiGraph
 ) -> None:
