@@ -931,9 +931,13 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
     name = label_of(G, target)
     H, _ = view.path_graph(G, path)
     if len(path) == 1:  # nothing to draw: one dot and no line would say less than this
+        nearby = ", ".join(
+            f"**{escape_markdown(label_of(G, n))}**" for n in view.related_to(G, target)
+        )
         st.info(
             f"Your notes state nothing you need before **{escape_markdown(name)}**"
             " (or you know it all already): start here."
+            + (f" They relate it to {nearby}: the Map tab shows how." if nearby else "")
         )
     else:
         st.markdown(

@@ -962,6 +962,26 @@ def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:
     }
 
 
+def related_to(G: nx.MultiDiGraph, node: Hashable, limit: int = 5) -> list[Hashable]:
+    """The concepts the notes relate ``node`` to other than by a prerequisite, stated
+    relations first (:func:`links_of`'s order), then weak links, at most ``limit``: where
+    to look when the notes state nothing to learn before it.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("tide", "moon", relation="related_to", confidence=0.3)
+    >>> _ = G.add_edge("tide", "gravity", relation="causes", confidence=0.8)
+    >>> _ = G.add_edge("orbit", "tide", relation="prerequisite_of", confidence=0.9)
+    >>> related_to(G, "tide")
+    ['gravity', 'moon']
+    """
+    links = links_of(G, node)
+    order = [r for r in links if r not in (PREREQUISITE, WEAK_RELATION)] + [WEAK_RELATION]
+    others = dict.fromkeys(link.other for r in order for link in links.get(r, ()))
+    return list(others)[:limit]
+
+
 def search_example(G: nx.MultiDiGraph, ranked: Sequence[Hashable]) -> str:
     """A name to show as an example in a search box: the shortest name (of at least
     three characters) of the most important concept whose label fits a short box, so

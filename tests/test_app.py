@@ -466,6 +466,26 @@ def test_app_a_path_of_one_step_says_so_and_draws_no_picture(
     assert any(m.value == f"**1. {label(sample, target)}**" for m in app.markdown)
 
 
+def test_app_a_path_of_one_step_names_what_the_notes_relate_it_to(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: a path of one step said only "start here", though the notes relate the
+    concept to others (a cause, a part, a contrast, a weak link)."""
+    target = next(
+        t
+        for t in ranked_concepts(sample)
+        if len(learning_path(sample, t)) == 1 and graph.view.related_to(sample, t)
+    )
+    open_tab(app, "Learning path")
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
+    app.selectbox(key=f"path_target:{query}").set_value(target).run()
+    assert not app.exception
+    (info,) = [i.value for i in app.info if "state nothing you need before" in i.value]
+    first = graph.view.related_to(sample, target)[0]
+    assert f"They relate it to **{label(sample, first)}**" in info
+
+
 def test_app_map_caption_counts_the_lines_a_folded_prerequisite_leaves_out(
     app: AppTest,
 ) -> None:
