@@ -642,10 +642,11 @@ def link_text(G: nx.MultiDiGraph, link: view.Link) -> str:
 
 
 def example_placeholder(text: str, key: NotesKey, G: nx.MultiDiGraph) -> str:
-    """A search box's placeholder, ``text`` with an example name from these notes
-    (:func:`graph.view.search_example`), never from another course."""
+    """A search box's placeholder, an example name from these notes
+    (:func:`graph.view.search_example`, never from another course) and then ``text``:
+    the example first, so that a narrow box cuts the words that explain it, not it."""
     example = view.search_example(G, concepts_ranked(key, G))
-    return f"{text} — e.g. “{example}”" if example else text
+    return f"e.g. “{example}” ({text[:1].lower()}{text[1:]})" if example else text
 
 
 def find_concept(G: nx.MultiDiGraph, query: str) -> list[Hashable]:

@@ -539,8 +539,9 @@ def test_app_search_boxes_give_an_example_of_these_notes(app: AppTest, tmp_path:
     open_tab(app, "Learning path")
     placeholders.append(app.text_input(key="path_query").placeholder)
     for placeholder in placeholders:
-        example = placeholder.partition("e.g. “")[2].removesuffix("”")
+        example = placeholder.partition("e.g. “")[2].partition("”")[0]
         assert example in names, placeholder
+        assert placeholder.startswith("e.g. “")  # before: "Name, alias or spelling — e.g. “CNN mod"
 
 
 def test_learning_path(app: AppTest, sample: nx.MultiDiGraph) -> None:
