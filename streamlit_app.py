@@ -14,7 +14,7 @@ import html
 import math
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -973,21 +973,29 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
             if definition:
                 where = citation(attrs.get("definition_evidence"))
                 st.markdown(escape_markdown(definition) + (f" :gray[— {where}]" if where else ""))
+                shown = {definition}
             else:
                 st.markdown(undefined_markdown(G, node))
+                shown = {" ".join(str(e["text"]).split()) for e in view.mentions_of(G, node)}
             if why[node]:
-                st.markdown(needed_for_markdown(G, why[node]))
+                st.markdown(needed_for_markdown(G, why[node], shown))
 
 
-def needed_for_markdown(G: nx.MultiDiGraph, needed: Sequence[view.NeededFor]) -> str:
+def needed_for_markdown(
+    G: nx.MultiDiGraph, needed: Sequence[view.NeededFor], shown: Collection[str] = ()
+) -> str:
     """Why a step is on the path, as one piece of Markdown: the later steps the notes make
     it a prerequisite of (the first :data:`PATH_NEEDED_SHOWN`), each with the sentence
-    that says so, its file and line."""
+    that says so, its file and line, unless the step already quotes that sentence
+    (``shown``, whitespace folded: its definition, or where the notes name it)."""
     lines = []
     for need in needed[:PATH_NEEDED_SHOWN]:
         text = f"→ needed for **{need.step}. {escape_markdown(label_of(G, need.node))}**"
-        if need.evidence:
-            quote = escape_markdown(" ".join(str(need.evidence["text"]).split()))
+        said = " ".join(str(need.evidence["text"]).split()) if need.evidence else ""
+        if said and said in shown:
+            text += "  \n:gray[(the sentence quoted above)]"
+        elif need.evidence:
+            quote = escape_markdown(said)
             where = citation(need.evidence)
             text += f"  \n:gray[“{quote}”" + (f" — {where}" if where else "") + "]"
         lines.append(text)
