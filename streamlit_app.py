@@ -14,7 +14,7 @@ import html
 import math
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +211,12 @@ def whole_counts(key: NotesKey, _G: nx.MultiDiGraph) -> EdgeCounts:
 def relation_types(key: NotesKey, _G: nx.MultiDiGraph) -> dict[str, Any]:
     """The relation types the graph holds and their legend styles, in the legend's order."""
     return dict(legend_items(_G).relations)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def weak_first(key: NotesKey, _G: nx.MultiDiGraph) -> bool:
+    """Whether these notes' map opens with weak links shown (:func:`view.weak_links_first`)."""
+    return view.weak_links_first(_G)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -462,7 +468,7 @@ def show_files(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
         entry = (
             f":material/{'warning' if warnings else 'check_circle'}: "
             f"**{escape_markdown(note.name)}**  \n"
-            f":gray[{fmt} · {len(result.cards)} cards]{warnings}"
+            f":gray[{fmt} · {view.plural(len(result.cards), 'card')}]{warnings}"
         )
         if warnings:
             st.sidebar.markdown(entry)
@@ -472,10 +478,15 @@ def show_files(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
         return
     if len(read) > FILES_LISTED:
         cards = sum(len(result.cards) for _, result in read)
-        place = st.sidebar.expander(f"{len(read)} files read, {cards} cards")
+        place = st.sidebar.expander(f"{len(read)} files read, {view.plural(cards, 'card')}")
     else:
         place = st.sidebar
     place.markdown("\n\n".join(clean))  # one element, however many files: sent on every run
+
+
+def weak_chosen() -> None:
+    """The student set "Show weak links": new notes no longer choose it for them."""
+    st.session_state["weak_chosen"] = True
 
 
 def map_filters(G: nx.MultiDiGraph, key: NotesKey) -> tuple[tuple[str, ...], float, bool]:
@@ -492,11 +503,16 @@ def map_filters(G: nx.MultiDiGraph, key: NotesKey) -> tuple[tuple[str, ...], flo
         format_func=lambda r: present[r].label,
         help="Which kinds of relation the map draws.",
     )
+    if st.session_state.get("show_weak_notes") != key and not st.session_state.get("weak_chosen"):
+        st.session_state["show_weak"] = weak_first(key, G)  # until the student sets it
+    st.session_state["show_weak_notes"] = key  # kept once made
     show_weak = st.sidebar.toggle(
         "Show weak links",
-        value=False,
         key="show_weak",
-        help="“Related to” links: concepts named together, without a stated relation.",
+        on_change=weak_chosen,
+        help="“Related to” links: concepts named together, without a stated relation. "
+        "On from the start when your notes state so few relations that half of the "
+        "concepts would have no line without them.",
     )
     min_confidence = st.sidebar.slider(
         "Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="min_confidence"
@@ -626,10 +642,11 @@ def link_text(G: nx.MultiDiGraph, link: view.Link) -> str:
 
 
 def example_placeholder(text: str, key: NotesKey, G: nx.MultiDiGraph) -> str:
-    """A search box's placeholder, ``text`` with an example name from these notes
-    (:func:`graph.view.search_example`), never from another course."""
+    """A search box's placeholder, an example name from these notes
+    (:func:`graph.view.search_example`, never from another course) and then ``text``:
+    the example first, so that a narrow box cuts the words that explain it, not it."""
     example = view.search_example(G, concepts_ranked(key, G))
-    return f"{text} — e.g. “{example}”" if example else text
+    return f"e.g. “{example}” ({text[:1].lower()}{text[1:]})" if example else text
 
 
 def find_concept(G: nx.MultiDiGraph, query: str) -> list[Hashable]:
@@ -915,9 +932,13 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
     name = label_of(G, target)
     H, _ = view.path_graph(G, path)
     if len(path) == 1:  # nothing to draw: one dot and no line would say less than this
+        nearby = ", ".join(
+            f"**{escape_markdown(label_of(G, n))}**" for n in view.related_to(G, target)
+        )
         st.info(
             f"Your notes state nothing you need before **{escape_markdown(name)}**"
             " (or you know it all already): start here."
+            + (f" They relate it to {nearby}: the Map tab shows how." if nearby else "")
         )
     else:
         st.markdown(
@@ -952,21 +973,29 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
             if definition:
                 where = citation(attrs.get("definition_evidence"))
                 st.markdown(escape_markdown(definition) + (f" :gray[— {where}]" if where else ""))
+                shown = {definition}
             else:
                 st.markdown(undefined_markdown(G, node))
+                shown = {" ".join(str(e["text"]).split()) for e in view.mentions_of(G, node)}
             if why[node]:
-                st.markdown(needed_for_markdown(G, why[node]))
+                st.markdown(needed_for_markdown(G, why[node], shown))
 
 
-def needed_for_markdown(G: nx.MultiDiGraph, needed: Sequence[view.NeededFor]) -> str:
+def needed_for_markdown(
+    G: nx.MultiDiGraph, needed: Sequence[view.NeededFor], shown: Collection[str] = ()
+) -> str:
     """Why a step is on the path, as one piece of Markdown: the later steps the notes make
     it a prerequisite of (the first :data:`PATH_NEEDED_SHOWN`), each with the sentence
-    that says so, its file and line."""
+    that says so, its file and line, unless the step already quotes that sentence
+    (``shown``, whitespace folded: its definition, or where the notes name it)."""
     lines = []
     for need in needed[:PATH_NEEDED_SHOWN]:
         text = f"→ needed for **{need.step}. {escape_markdown(label_of(G, need.node))}**"
-        if need.evidence:
-            quote = escape_markdown(" ".join(str(need.evidence["text"]).split()))
+        said = " ".join(str(need.evidence["text"]).split()) if need.evidence else ""
+        if said and said in shown:
+            text += "  \n:gray[(the sentence quoted above)]"
+        elif need.evidence:
+            quote = escape_markdown(said)
             where = citation(need.evidence)
             text += f"  \n:gray[“{quote}”" + (f" — {where}" if where else "") + "]"
         lines.append(text)
@@ -1205,7 +1234,8 @@ def notes_tab(notes: list[view.NoteFile], results: list[ReadResult]) -> None:
     under = f" · every card under {escape_markdown(' › '.join(shared))}" if shared else ""
     st.markdown(
         f"**{escape_markdown(notes[chosen].name)}** :gray[· "
-        f"{escape_markdown(result.source.format or '?')} · {len(result.cards)} cards{under}]"
+        f"{escape_markdown(result.source.format or '?')} · "
+        f"{view.plural(len(result.cards), 'card')}{under}]"
     )
     rows = [
         {

@@ -117,6 +117,16 @@ def normalise(name: str) -> str:
     return " ".join(words)
 
 
+def compact(norm: str) -> str:
+    """A name folded by :func:`normalise`, without its spaces: words written apart,
+    joined or hyphenated ("data base", "database", "data-base") are one spelling.
+
+    >>> compact(normalise("Data-base")) == compact(normalise("database"))
+    True
+    """
+    return norm.replace(" ", "")
+
+
 def _variants(name: str) -> list[str]:
     """``name``, and for "ATP (adenosine triphosphate)" also "ATP" and the expansion."""
     found = [name]
@@ -143,6 +153,7 @@ class _Index:
     exact: dict[str, list] = field(default_factory=dict)
     caseless: dict[str, list] = field(default_factory=dict)
     normalised: dict[str, list] = field(default_factory=dict)
+    compact: dict[str, list] = field(default_factory=dict)  # normalised, without spaces
     norms: list[str] = field(default_factory=list)  # normalised name of each entry
     # sorted (name, entry position) pairs, for prefix lookups by bisection
     sorted_lower: list[tuple[str, int]] = field(default_factory=list)
@@ -179,7 +190,8 @@ def _index(G: nx.MultiDiGraph) -> _Index:
             entries.append((node, variant, variant.lower(), normalise(variant)))
     index = _Index(importance, first_seen, entries)
     for node, name, lower, norm in entries:
-        for table, key in ((index.exact, name), (index.caseless, lower), (index.normalised, norm)):
+        tables = (index.exact, name), (index.caseless, lower), (index.normalised, norm)
+        for table, key in (*tables, (index.compact, compact(norm))):
             bucket = table.setdefault(key, [])
             if node not in bucket:
                 bucket.append(node)
@@ -234,6 +246,7 @@ def resolve(G: nx.MultiDiGraph, name: str, *, cutoff: float = 85) -> Any | None:
     tables: list[tuple[dict[str, list], str]] = [(index.exact, query)]
     if not (short and _is_acronym(query)):
         tables += [(index.caseless, query.lower()), (index.normalised, normalise(query))]
+        tables.append((index.compact, compact(normalise(query))))
     for table, key in tables:
         if found := table.get(key):
             return _best(index, found)
@@ -352,6 +365,7 @@ def search_matches(G: nx.MultiDiGraph, query: str, *, limit: int = 10) -> list[M
     tiers = [(index.exact, query, _EXACT)]
     if not acronym:
         tiers += [(index.caseless, lower, _EXACT_CASELESS), (index.normalised, norm, _NORMALISED)]
+        tiers.append((index.compact, compact(norm), _NORMALISED))
     for table, key, score in tiers:
         for node in table.get(key, ()):
             offer(node, score, MATCH_KINDS[score], key)

@@ -421,6 +421,34 @@ def edge_filter(
     return keep
 
 
+def weak_links_first(G: nx.MultiDiGraph) -> bool:
+    """Whether the map should open with weak links shown: when the stated relations
+    leave at least half of the concepts without a line and weak links join some of
+    those. Notes in prose (a lecture, an outline) often state few relations; without
+    the weak links their first map is a scatter of unconnected dots.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("enzyme", "catalyst", relation="is_a")
+    >>> _ = G.add_edge("osmosis", "membrane", relation="related_to")
+    >>> weak_links_first(G)
+    True
+    >>> _ = G.add_edge("osmosis", "diffusion", relation="contrasts_with")
+    >>> weak_links_first(G)
+    False
+    """
+    stated: set[Hashable] = set()
+    weak: set[Hashable] = set()
+    for u, v, attrs in G.edges(data=True):
+        if u == v:
+            continue
+        ends = weak if (attrs.get("relation") or WEAK_RELATION) == WEAK_RELATION else stated
+        ends.update((u, v))
+    alone = set(G) - stated
+    return bool(alone & weak) and 2 * len(alone) >= G.number_of_nodes()
+
+
 def hidden_links(
     G: nx.MultiDiGraph,
     node: Hashable,
@@ -932,6 +960,26 @@ def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:
         relation: sorted(groups[relation], key=lambda link: (-link.confidence, str(link.other)))
         for relation in sorted(groups, key=lambda r: (order.get(r, len(order)), r))
     }
+
+
+def related_to(G: nx.MultiDiGraph, node: Hashable, limit: int = 5) -> list[Hashable]:
+    """The concepts the notes relate ``node`` to other than by a prerequisite, stated
+    relations first (:func:`links_of`'s order), then weak links, at most ``limit``: where
+    to look when the notes state nothing to learn before it.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("tide", "moon", relation="related_to", confidence=0.3)
+    >>> _ = G.add_edge("tide", "gravity", relation="causes", confidence=0.8)
+    >>> _ = G.add_edge("orbit", "tide", relation="prerequisite_of", confidence=0.9)
+    >>> related_to(G, "tide")
+    ['gravity', 'moon']
+    """
+    links = links_of(G, node)
+    order = [r for r in links if r not in (PREREQUISITE, WEAK_RELATION)] + [WEAK_RELATION]
+    others = dict.fromkeys(link.other for r in order for link in links.get(r, ()))
+    return list(others)[:limit]
 
 
 def search_example(G: nx.MultiDiGraph, ranked: Sequence[Hashable]) -> str:

@@ -402,14 +402,53 @@ def sentence_kind(text: str) -> int:
     return 2 if end is None else 1 if end.group(1) == "?" else 0
 
 
+def distinct(found: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Evidence records in their order without those that only repeat another: a
+    sentence quoted again, or a part of a longer quote of the same file and line (a
+    card's one sentence and the card's whole text), which would show a student the same
+    words twice and leave no room for a second place in the notes.
+
+    Examples
+    --------
+    >>> card = {"source": "n.md", "line": 4, "text": "Osmosis is passive. It needs water."}
+    >>> part = {"source": "n.md", "line": 4, "text": "It needs  water."}
+    >>> elsewhere = {"source": "n.md", "line": 9, "text": "It needs water."}
+    >>> [e["line"] for e in distinct([part, card, elsewhere, card])]
+    [4, 9]
+    >>> distinct([part, card])[0] is card
+    True
+    """
+
+    def words(e: Mapping[str, Any]) -> str:
+        return " ".join(str(e.get("text") or "").split())
+
+    def place(e: Mapping[str, Any]) -> tuple[str, str]:
+        return str(e.get("source") or ""), str(e.get("line") or "")
+
+    kept: list[Mapping[str, Any]] = []
+    for i, e in enumerate(found):
+        text = words(e)
+        repeats = any(
+            place(other) == place(e)
+            and text in words(other)
+            and (len(words(other)) > len(text) or j < i)
+            for j, other in enumerate(found)
+            if j != i
+        )
+        if not repeats:
+            kept.append(e)
+    return kept
+
+
 def telling_first(found: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Evidence records, statements first, then questions, then headings
     (:func:`sentence_kind`), each kind in its order: which to show when there is room
-    for only one or two.
+    for only one or two. A record that only repeats another (:func:`distinct`) is left
+    out.
 
     Examples
     --------
     >>> [e["text"] for e in telling_first([{"text": "Osmosis"}, {"text": "It needs water."}])]
     ['It needs water.', 'Osmosis']
     """
-    return sorted(found, key=lambda e: sentence_kind(str(e.get("text") or "")))
+    return sorted(distinct(found), key=lambda e: sentence_kind(str(e.get("text") or "")))

@@ -21,6 +21,7 @@ from graph.export._base import (
     NO_TOPIC,
     Written,
     citation,
+    distinct,
     drop_controls,
     evidence,
     importance,
@@ -421,7 +422,7 @@ def _obsidian_note(G: nx.MultiDiGraph, node: Hashable, names: Mapping[Hashable, 
             lines += [f"### {escape_heading(one_line(heading))}", ""]
             lines += [f"- {link}" for link in dict.fromkeys(links)]
             lines.append("")
-    found = [(v, d, ev) for _, v, d in G.out_edges(node, data=True) for ev in evidence(d)]
+    found = [(v, d, ev) for _, v, d in G.out_edges(node, data=True) for ev in distinct(evidence(d))]
     if found:
         lines += ["## Evidence", ""]
         for v, d, ev in found:

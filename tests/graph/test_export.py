@@ -536,6 +536,39 @@ def test_export_a_relation_stated_both_ways_is_told_once(write, says):
     assert text.count(says) == once
 
 
+PART = "It needs no energy."
+CARD = "Diffusion is passive transport. It needs no energy."
+QUOTE_CASES = [
+    # (the edge's evidence as (line, text), the quotes shown once each)
+    ([(4, PART), (4, CARD)], [CARD]),
+    ([(4, CARD), (4, PART)], [CARD]),
+    ([(4, CARD), (4, CARD)], [CARD]),
+]
+
+
+def quoted_graph(found: list[tuple[int, str]]) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    said = [{"source": "cell.md", "line": line, "text": text} for line, text in found]
+    G.add_edge("diffusion", "osmosis", relation="prerequisite_of", confidence=0.8, evidence=said)
+    return G
+
+
+@pytest.mark.parametrize("found,shown", QUOTE_CASES)
+def test_export_guide_quotes_each_sentence_of_a_place_once(found, shown):
+    """Before: a card's sentence and the card's whole text, both at one line, were
+    quoted one after the other under the relation."""
+    guide = to_markdown_guide(quoted_graph(found))
+    quotes = re.findall(r"^  - “(.*)” — cell\.md", guide, flags=re.M)
+    assert quotes == shown * 2  # under each of the two concepts
+
+
+@pytest.mark.parametrize("found,shown", QUOTE_CASES)
+def test_export_obsidian_quotes_each_sentence_of_a_place_once(tmp_path, found, shown):
+    write_obsidian(quoted_graph(found), tmp_path / "vault")
+    note = (tmp_path / "vault" / "diffusion.md").read_text(encoding="utf-8")
+    assert re.findall(r": “(.*)” — cell\.md", note) == shown
+
+
 def test_export_anki_orders_notes_by_prerequisites(tmp_path):
     G = typed_graph()
     write_anki(G, tmp_path / "deck.apkg")

@@ -181,6 +181,25 @@ def test_query_search_first_hit(G, query, first):
     assert search(G, query)[0][0] == first
 
 
+@pytest.mark.parametrize(
+    "name,query",
+    [
+        ("hash table", "hashtable"),
+        ("bloodstream", "blood stream"),
+        ("seafloor spreading", "sea-floor spreading"),
+        ("checkpoint", "Check points"),
+    ],
+)
+def test_query_words_written_apart_or_joined_are_one_spelling(name, query):
+    """Before: "blood stream" found nothing for "bloodstream" (the close spelling sorts
+    the words, and one word is not two)."""
+    G = nx.MultiDiGraph()
+    G.add_node(name, label=name, importance=0.5)
+    G.add_node("stream", label="stream", importance=0.9)
+    assert resolve(G, query) == name
+    assert search(G, query)[0] == (name, 95.0)
+
+
 @pytest.mark.parametrize("query", ["", "   ", "zzzzzzzz"])
 def test_query_search_nothing(G, query):
     assert search(G, query) == []
