@@ -35,11 +35,10 @@ from graph.query import (
     PREREQUISITE,
     NoConnectionError,
     connect,
+    find_concepts,
     gaps,
     learning_path,
     only_weak,
-    resolve,
-    search,
     weak_links_note,
 )
 from graph.render import (
@@ -649,15 +648,6 @@ def example_placeholder(text: str, key: NotesKey, G: nx.MultiDiGraph) -> str:
     return f"e.g. “{example}” ({text[:1].lower()}{text[1:]})" if example else text
 
 
-def find_concept(G: nx.MultiDiGraph, query: str) -> list[Hashable]:
-    """The concepts ``query`` may mean, best first (:func:`graph.query.search`, else
-    :func:`graph.query.resolve`): the search box and the path picker ask alike."""
-    matches = [node for node, _ in search(G, query, limit=8)]
-    if not matches and (found := resolve(G, query)) is not None:
-        matches = [found]
-    return matches
-
-
 @st.fragment
 def map_tab(
     G: nx.MultiDiGraph,
@@ -680,7 +670,7 @@ def map_tab(
     ).strip()
     focus = None
     if query:
-        matches = find_concept(G, query)
+        matches = find_concepts(G, query)
         if matches:
             focus = pick_col.selectbox(
                 "Best match first",
@@ -906,7 +896,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
     ).strip()
     target = None
     if query:
-        matches = find_concept(G, query)
+        matches = find_concepts(G, query)
         if matches:
             target = pick_col.selectbox(
                 "Best match first",

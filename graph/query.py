@@ -347,6 +347,28 @@ def search(G: nx.MultiDiGraph, query: str, *, limit: int = 10) -> list[tuple[Any
     return [(m.node, m.score) for m in search_matches(G, query, limit=limit)]
 
 
+def find_concepts(G: nx.MultiDiGraph, query: str, *, limit: int = 8) -> list:
+    """The concepts ``query`` may mean, best first: :func:`search`'s matches, else
+    :func:`resolve`'s. The app's search box, its path picker and the CLI's ``path``
+    ask alike, so a short form the search box completes ("backprop") also names a
+    learning path's target.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("osmosis", label="osmosis", importance=0.9)
+    >>> G.add_node("osmotic pressure", label="osmotic pressure", importance=0.4)
+    >>> find_concepts(G, "Osmosis"), find_concepts(G, "osmotic")
+    (['osmosis'], ['osmotic pressure'])
+    >>> find_concepts(G, "photosynthesis")
+    []
+    """
+    matches = [node for node, _ in search(G, query, limit=limit)]
+    if not matches and (found := resolve(G, query)) is not None:
+        matches = [found]
+    return matches
+
+
 def search_matches(G: nx.MultiDiGraph, query: str, *, limit: int = 10) -> list[Match]:
     """:func:`search`, each result with how it matched (a :class:`Match`)."""
     query = " ".join(str(query).split())
@@ -1088,10 +1110,24 @@ def _concept(G: nx.MultiDiGraph, name: str) -> Any:
     return node
 
 
+def _target(G: nx.MultiDiGraph, name: str) -> Any | None:
+    """The concept a typed name means, as the app's search box finds it
+    (:func:`find_concepts`); when it is not the name as typed, say which concept was
+    taken on stderr."""
+    matches = find_concepts(G, name, limit=1)
+    if not matches:
+        return None
+    node = matches[0]
+    names = [node, G.nodes[node].get("label", node), *G.nodes[node].get("aliases", ())]
+    if normalise(name) not in {normalise(str(n)) for n in names}:
+        echo(f"note: {name!r} taken as {_label(G, node)!r}", file=sys.stderr)
+    return node
+
+
 def _known(G: nx.MultiDiGraph, names: Iterable[str]) -> set:
     known = set()
     for name in names:
-        node = resolve(G, name)
+        node = _target(G, name)
         if node is None:
             echo(f"warning: --known {name!r} matches no concept; ignored", file=sys.stderr)
         else:
@@ -1283,7 +1319,7 @@ def _cli_path(G: nx.MultiDiGraph, args: argparse.Namespace) -> int:
     known = _known(G, args.known)
     paths: dict[str, list | None] = {}
     for target in args.targets:
-        node = resolve(G, target)
+        node = _target(G, target)
         if node is None:
             echo(f"error: no concept matches {target!r}", file=sys.stderr)
             paths[target] = None

@@ -15,6 +15,7 @@ from graph.query import (
     UnknownConceptError,
     break_cycles,
     connect,
+    find_concepts,
     gaps,
     learning_path,
     neighbourhood,
@@ -481,6 +482,24 @@ def test_query_cli_path_known_and_all_unknown(capsys, graph_file):
     assert "nonsense" in err and "ignored" in err
     code, out, err = run(capsys, "path", "nothing", "--graph", graph_file, "--json")
     assert code == 1 and json.loads(out) == {"nothing": None}
+
+
+@pytest.mark.parametrize(
+    ("typed", "target", "note"),
+    [
+        ("thermo", "thermodynamics", "'thermo' taken as 'Thermodynamics'"),
+        ("Thermodynamcs", "thermodynamics", "'Thermodynamcs' taken as 'Thermodynamics'"),
+        ("matrix algebra", "matrices", ""),
+    ],
+    ids=["start-of-a-name", "typo", "alias"],
+)
+def test_query_cli_path_target_found_as_the_search_box_finds_it(
+    capsys, graph_file, typed, target, note
+):
+    code, out, err = run(capsys, "path", typed, "--graph", graph_file, "--json")
+    assert code == 0 and json.loads(out)[typed][-1] == target
+    assert (note in err) if note else "taken as" not in err
+    assert find_concepts(make_graph(), typed)[0] == target
 
 
 def test_query_cli_path_human(capsys, graph_file):
