@@ -164,6 +164,11 @@ FEATURES: dict[str, str] = {
         "a scenario ('For example, consider a dam on a river', 'Suppose the tank holds 5 "
         "litres'): what an example is about rather than what the notes teach",
     },
+    **{
+        "of_head": "a one-word name the notes never single out, by the share of the sentences "
+        "that use it before 'of' ('the height of the dam', 'a subset of the samples'): a "
+        "measure or a part of something else rather than a term of its own",
+    },
 }
 
 
@@ -284,6 +289,7 @@ def group_features(
         x.update(_topic_features(cands, alone))
         x.update(_block_features(cands, holders))
         x.update(_example_features(cands))
+        x.update(_of_head_features(cands))
         out[root] = {k: values.setdefault((type(v), v), v) for k, v in x.items()}
     return out
 
@@ -562,3 +568,23 @@ def _example_features(cands: Sequence[Candidate]) -> dict[str, float]:
         return {}
     share = sum(map(_sets_up_example, sentences)) / len(sentences)
     return {"example_share": share} if share else {}
+
+
+def _of_head_features(cands: Sequence[Candidate]) -> dict[str, float]:
+    """The share of the sentences that use a one-word name, never singled out, before
+    "of" (``of_head``): "the depth of the trench", "a subset of the samples" measure or
+    cut out part of something else; a term the notes teach is rarely only that."""
+    main = max(cands, key=lambda c: (c.count, -len(c.key)))
+    if len(main.key.split()) != 1 or is_acronym(main.key):
+        return {}
+    if any(c.roles[r] for c in cands for r in SINGLING_ROLES):
+        return {}
+    sentences = {e.text for c in cands for e in c.sentences}
+    if not sentences:
+        return {}
+    forms = {f.lower() for c in cands for f in (c.key, *c.forms)}
+    before_of = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, sorted(forms))) + r")\s+of\b", re.IGNORECASE
+    )
+    share = sum(1 for text in sentences if before_of.search(text)) / len(sentences)
+    return {"of_head": share} if share else {}

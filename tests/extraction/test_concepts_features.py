@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.candidates import Candidate
-from extraction.concepts.features import group_features
+from extraction.concepts.features import FEATURES, group_features
 from extraction.logistic import LogisticModel
 from extraction.records import Card, Evidence
 
@@ -128,3 +130,52 @@ def test_features_log_cards_weighs_nothing_for_one_card(cards, weighed):
     cand = Candidate("osmosis", count=cards, cards={f"n.md#{i}" for i in range(cards)})
     x = group_features({"osmosis": [cand]}, ranks={}, uses={})["osmosis"]
     assert x.get("log_cards", 0.0) == pytest.approx(weighed, abs=1e-3)
+
+
+def _of_head(sentence: str, name: str, roles: dict[str, int]) -> dict[str, float]:
+    said = {Evidence("notes.md", 1, sentence)}
+    forms = Counter(w for w in sentence.lower().split() if w.startswith(name.lower()))
+    cand = Candidate(name, count=1, sentences=said, roles=Counter(roles), forms=forms)
+    return group_features({name: [cand]}, ranks={}, uses={})[name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The depth of the trench grows each year.", "depth"),
+        ("Take a subset of the enzymes for the assay.", "subset"),
+        ("The Height of a wave sets its energy.", "height"),
+        ("Plot the depths of both trenches.", "depth"),
+    ],
+)
+def test_features_of_head_marks_a_plain_word_used_before_of(sentence, name):
+    x = _of_head(sentence, name, {})
+    assert x.get("of_head") == 1.0, x
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "roles"),
+    [
+        # used on its own, singled out by the notes, two words, or an acronym
+        ("The trench has a great depth.", "depth", {}),
+        ("The depth of the trench grows each year.", "depth", {"emphasis": 1}),
+        ("The ocean trench of the plate grows.", "ocean trench", {}),
+        ("The ATP of the cell fuels enzymes.", "ATP", {}),
+    ],
+)
+def test_features_of_head_leaves_out_other_names(sentence, name, roles):
+    assert "of_head" in FEATURES
+    assert "of_head" not in _of_head(sentence, name, roles)
+
+
+def test_features_of_head_is_the_share_of_its_sentences():
+    x = _features(
+        "subset",
+        [
+            "Take a subset of the enzymes.",
+            "The subset is heated.",
+            "Each subset is weighed.",
+            "Another subset of them is cooled.",
+        ],
+    )
+    assert x["of_head"] == pytest.approx(0.5)
