@@ -27,7 +27,12 @@ from extraction.concepts.candidates import SUBJECT_ROLES, Candidate
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.phrases import head_index, only_verb, plural_forms, zipf
 from extraction.concepts.segments import Segment
-from extraction.concepts.words import EVALUATIVE_WORDS, EXAMPLE_CUE, GENERIC_NOTE_WORDS
+from extraction.concepts.words import (
+    EVALUATIVE_WORDS,
+    EXAMPLE_CUE,
+    GENERIC_NOTE_WORDS,
+    POINTING_WORDS,
+)
 from extraction.names import is_acronym
 
 #: Roles that single a name out (every role but a plain mention).
@@ -168,6 +173,9 @@ FEATURES: dict[str, str] = {
         "of_head": "a one-word name the notes never single out, by the share of the sentences "
         "that use it before 'of' ('the height of the dam', 'a subset of the samples'): a "
         "measure or a part of something else rather than a term of its own",
+        "pointed": "a name the notes never single out, by the share of the sentences that "
+        "point at it with 'this', 'these', 'our', 'their'... ('our tank', 'this sample "
+        "solution'): a thing of the notes' own example rather than a kind they teach",
     },
 }
 
@@ -290,6 +298,7 @@ def group_features(
         x.update(_block_features(cands, holders))
         x.update(_example_features(cands))
         x.update(_of_head_features(cands))
+        x.update(_pointed_features(cands))
         out[root] = {k: values.setdefault((type(v), v), v) for k, v in x.items()}
     return out
 
@@ -588,3 +597,26 @@ def _of_head_features(cands: Sequence[Candidate]) -> dict[str, float]:
     )
     share = sum(1 for text in sentences if before_of.search(text)) / len(sentences)
     return {"of_head": share} if share else {}
+
+
+_POINTING = "|".join(sorted(POINTING_WORDS))
+
+
+def _pointed_features(cands: Sequence[Candidate]) -> dict[str, float]:
+    """The share of the sentences that use a name, never singled out, with a word that
+    points at one thing before it, at most two words away (``pointed``: "this tank",
+    "our brine sample"): the things of an example the notes work through."""
+    if any(c.roles[r] for c in cands for r in SINGLING_ROLES):
+        return {}
+    sentences = {e.text for c in cands for e in c.sentences}
+    if not sentences:
+        return {}
+    forms = {f.lower() for c in cands for f in (c.key, *c.forms)}
+    pointed = re.compile(
+        rf"\b(?:{_POINTING})\s+(?:[\w-]+\s+){{0,2}}(?:"
+        + "|".join(map(re.escape, sorted(forms)))
+        + r")\b",
+        re.IGNORECASE,
+    )
+    share = sum(1 for text in sentences if pointed.search(text)) / len(sentences)
+    return {"pointed": share} if share else {}

@@ -132,7 +132,7 @@ def test_features_log_cards_weighs_nothing_for_one_card(cards, weighed):
     assert x.get("log_cards", 0.0) == pytest.approx(weighed, abs=1e-3)
 
 
-def _of_head(sentence: str, name: str, roles: dict[str, int]) -> dict[str, float]:
+def _one_sentence(sentence: str, name: str, roles: dict[str, int]) -> dict[str, float]:
     said = {Evidence("notes.md", 1, sentence)}
     forms = Counter(w for w in sentence.lower().split() if w.startswith(name.lower()))
     cand = Candidate(name, count=1, sentences=said, roles=Counter(roles), forms=forms)
@@ -149,7 +149,7 @@ def _of_head(sentence: str, name: str, roles: dict[str, int]) -> dict[str, float
     ],
 )
 def test_features_of_head_marks_a_plain_word_used_before_of(sentence, name):
-    x = _of_head(sentence, name, {})
+    x = _one_sentence(sentence, name, {})
     assert x.get("of_head") == 1.0, x
 
 
@@ -165,7 +165,7 @@ def test_features_of_head_marks_a_plain_word_used_before_of(sentence, name):
 )
 def test_features_of_head_leaves_out_other_names(sentence, name, roles):
     assert "of_head" in FEATURES
-    assert "of_head" not in _of_head(sentence, name, roles)
+    assert "of_head" not in _one_sentence(sentence, name, roles)
 
 
 def test_features_of_head_is_the_share_of_its_sentences():
@@ -179,3 +179,47 @@ def test_features_of_head_is_the_share_of_its_sentences():
         ],
     )
     assert x["of_head"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We heat this enzyme to sixty degrees.",
+        "These enzymes stop working in acid.",
+        "Those enzymes come from the gut.",
+        "Our enzyme sample is kept on ice.",
+        "Pour your enzyme into the tube.",
+        "My enzyme solution turned brown.",
+        "Students add their enzyme to the starch.",
+    ],
+)
+def test_features_pointed_marks_a_name_pointed_at_as_one_thing(sentence):
+    x = _one_sentence(sentence, "enzyme", {})
+    assert x.get("pointed") == 1.0, x
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        # a kind the notes teach, the same name singled out, a word before "that" clause
+        ("An enzyme speeds up a reaction.", {}),
+        ("We heat this enzyme to sixty degrees.", {"emphasis": 1}),
+        ("Heat shows that an enzyme unfolds.", {}),
+    ],
+)
+def test_features_pointed_leaves_out_other_uses(sentence, roles):
+    assert "pointed" in FEATURES
+    assert "pointed" not in _one_sentence(sentence, "enzyme", roles)
+
+
+def test_features_pointed_is_the_share_of_its_sentences():
+    x = _features(
+        "tank",
+        [
+            "Our tank holds 5 litres of brine.",
+            "A tank drains at 1 litre a minute.",
+            "Brine flows out of a tank.",
+            "A tank of brine loses salt as it drains.",
+        ],
+    )
+    assert x["pointed"] == pytest.approx(0.25)
