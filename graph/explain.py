@@ -95,7 +95,7 @@ FEATURE_WORDS = {
     "single_count": "how often it is used, for a single word",
     "opens_sentence": "opens sentences of running prose as their subject",
     "example_share": "used in sentences that set up a worked example ('For example, consider')",
-    "of_head": "a plain word used before 'of' (the depth of, a subset of): a measure or a part",
+    "of_head": "a plain word used before 'of' (the salinity of, a portion of): a measure or a part",
     "pointed": "pointed at with 'this', 'our', 'their' (a thing of the notes' own example)",
 }
 

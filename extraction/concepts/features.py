@@ -171,10 +171,10 @@ FEATURES: dict[str, str] = {
     },
     **{
         "of_head": "a one-word name the notes never single out, by the share of the sentences "
-        "that use it before 'of' ('the height of the dam', 'a subset of the samples'): a "
+        "that use it before 'of' ('the salinity of the sea', 'a portion of the crust'): a "
         "measure or a part of something else rather than a term of its own",
         "pointed": "a name the notes never single out, by the share of the sentences that "
-        "point at it with 'this', 'these', 'our', 'their'... ('our tank', 'this sample "
+        "point at it with 'this', 'these', 'our', 'their'... ('our tank', 'this brine "
         "solution'): a thing of the notes' own example rather than a kind they teach",
     },
 }
@@ -581,7 +581,7 @@ def _example_features(cands: Sequence[Candidate]) -> dict[str, float]:
 
 def _of_head_features(cands: Sequence[Candidate]) -> dict[str, float]:
     """The share of the sentences that use a one-word name, never singled out, before
-    "of" (``of_head``): "the depth of the trench", "a subset of the samples" measure or
+    "of" (``of_head``): "the salinity of the sea", "a portion of the crust" measure or
     cut out part of something else; a term the notes teach is rarely only that."""
     main = max(cands, key=lambda c: (c.count, -len(c.key)))
     if len(main.key.split()) != 1 or is_acronym(main.key):
@@ -605,7 +605,7 @@ _POINTING = "|".join(sorted(POINTING_WORDS))
 def _pointed_features(cands: Sequence[Candidate]) -> dict[str, float]:
     """The share of the sentences that use a name, never singled out, with a word that
     points at one thing before it, at most two words away (``pointed``: "this tank",
-    "our brine sample"): the things of an example the notes work through."""
+    "our brine"): the things of an example the notes work through."""
     if any(c.roles[r] for c in cands for r in SINGLING_ROLES):
         return {}
     sentences = {e.text for c in cands for e in c.sentences}

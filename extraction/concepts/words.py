@@ -151,7 +151,7 @@ EVALUATIVE_WORDS = _words(
 )
 
 #: Determiners that point at one particular thing rather than name a kind: "this tank",
-#: "our sample", "their enzymes". A name the notes keep pointing at this way is a thing of
+#: "our brine", "their enzymes". A name the notes keep pointing at this way is a thing of
 #: the notes' own example more often than a term they teach: a selector feature
 #: (``pointed``), not a rule.
 POINTING_WORDS = _words("this these those our your my their")

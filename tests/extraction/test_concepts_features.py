@@ -142,10 +142,10 @@ def _one_sentence(sentence: str, name: str, roles: dict[str, int]) -> dict[str, 
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("The depth of the trench grows each year.", "depth"),
-        ("Take a subset of the enzymes for the assay.", "subset"),
-        ("The Height of a wave sets its energy.", "height"),
-        ("Plot the depths of both trenches.", "depth"),
+        ("The salinity of the sea rises in summer.", "salinity"),
+        ("Take a portion of the enzymes for the assay.", "portion"),
+        ("The Acidity of a soil sets its colour.", "acidity"),
+        ("Weigh the portions of both rocks.", "portion"),
     ],
 )
 def test_features_of_head_marks_a_plain_word_used_before_of(sentence, name):
@@ -157,8 +157,8 @@ def test_features_of_head_marks_a_plain_word_used_before_of(sentence, name):
     ("sentence", "name", "roles"),
     [
         # used on its own, singled out by the notes, two words, or an acronym
-        ("The trench has a great depth.", "depth", {}),
-        ("The depth of the trench grows each year.", "depth", {"emphasis": 1}),
+        ("The sea has a high salinity.", "salinity", {}),
+        ("The salinity of the sea rises in summer.", "salinity", {"emphasis": 1}),
         ("The ocean trench of the plate grows.", "ocean trench", {}),
         ("The ATP of the cell fuels enzymes.", "ATP", {}),
     ],
@@ -170,12 +170,12 @@ def test_features_of_head_leaves_out_other_names(sentence, name, roles):
 
 def test_features_of_head_is_the_share_of_its_sentences():
     x = _features(
-        "subset",
+        "portion",
         [
-            "Take a subset of the enzymes.",
-            "The subset is heated.",
-            "Each subset is weighed.",
-            "Another subset of them is cooled.",
+            "Take a portion of the enzymes.",
+            "The portion is heated.",
+            "Each portion is weighed.",
+            "Another portion of them is cooled.",
         ],
     )
     assert x["of_head"] == pytest.approx(0.5)
@@ -187,7 +187,7 @@ def test_features_of_head_is_the_share_of_its_sentences():
         "We heat this enzyme to sixty degrees.",
         "These enzymes stop working in acid.",
         "Those enzymes come from the gut.",
-        "Our enzyme sample is kept on ice.",
+        "Our enzyme solution is kept on ice.",
         "Pour your enzyme into the tube.",
         "My enzyme solution turned brown.",
         "Students add their enzyme to the starch.",
