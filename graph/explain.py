@@ -96,6 +96,8 @@ FEATURE_WORDS = {
     "opens_sentence": "opens sentences of running prose as their subject",
     "opens_item": "opens list items as what they are about",
     "example_share": "used in sentences that set up a worked example ('For example, consider')",
+    "of_head": "a plain word used before 'of' (the salinity of, a portion of): a measure or a part",
+    "pointed": "pointed at with 'this', 'our', 'their' (a thing of the notes' own example)",
 }
 
 

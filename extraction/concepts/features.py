@@ -27,7 +27,12 @@ from extraction.concepts.candidates import SUBJECT_ROLES, Candidate
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.phrases import head_index, only_verb, plural_forms, zipf
 from extraction.concepts.segments import Segment
-from extraction.concepts.words import EVALUATIVE_WORDS, EXAMPLE_CUE, GENERIC_NOTE_WORDS
+from extraction.concepts.words import (
+    EVALUATIVE_WORDS,
+    EXAMPLE_CUE,
+    GENERIC_NOTE_WORDS,
+    POINTING_WORDS,
+)
 from extraction.names import is_acronym
 
 #: Roles that single a name out (every role but a plain mention).
@@ -167,6 +172,14 @@ FEATURES: dict[str, str] = {
         "a scenario ('For example, consider a dam on a river', 'Suppose the tank holds 5 "
         "litres'): what an example is about rather than what the notes teach",
     },
+    **{
+        "of_head": "a one-word name the notes never single out, by the share of the sentences "
+        "that use it before 'of' ('the salinity of the sea', 'a portion of the crust'): a "
+        "measure or a part of something else rather than a term of its own",
+        "pointed": "a name the notes never single out, by the share of the sentences that "
+        "point at it with 'this', 'these', 'our', 'their'... ('our tank', 'this brine "
+        "solution'): a thing of the notes' own example rather than a kind they teach",
+    },
 }
 
 
@@ -287,6 +300,8 @@ def group_features(
         x.update(_topic_features(cands, alone))
         x.update(_block_features(cands, holders))
         x.update(_example_features(cands))
+        x.update(_of_head_features(cands))
+        x.update(_pointed_features(cands))
         out[root] = {k: values.setdefault((type(v), v), v) for k, v in x.items()}
     return out
 
@@ -566,3 +581,46 @@ def _example_features(cands: Sequence[Candidate]) -> dict[str, float]:
         return {}
     share = sum(map(_sets_up_example, sentences)) / len(sentences)
     return {"example_share": share} if share else {}
+
+
+def _of_head_features(cands: Sequence[Candidate]) -> dict[str, float]:
+    """The share of the sentences that use a one-word name, never singled out, before
+    "of" (``of_head``): "the salinity of the sea", "a portion of the crust" measure or
+    cut out part of something else; a term the notes teach is rarely only that."""
+    main = max(cands, key=lambda c: (c.count, -len(c.key)))
+    if len(main.key.split()) != 1 or is_acronym(main.key):
+        return {}
+    if any(c.roles[r] for c in cands for r in SINGLING_ROLES):
+        return {}
+    sentences = {e.text for c in cands for e in c.sentences}
+    if not sentences:
+        return {}
+    forms = {f.lower() for c in cands for f in (c.key, *c.forms)}
+    before_of = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, sorted(forms))) + r")\s+of\b", re.IGNORECASE
+    )
+    share = sum(1 for text in sentences if before_of.search(text)) / len(sentences)
+    return {"of_head": share} if share else {}
+
+
+_POINTING = "|".join(sorted(POINTING_WORDS))
+
+
+def _pointed_features(cands: Sequence[Candidate]) -> dict[str, float]:
+    """The share of the sentences that use a name, never singled out, with a word that
+    points at one thing before it, at most two words away (``pointed``: "this tank",
+    "our brine"): the things of an example the notes work through."""
+    if any(c.roles[r] for c in cands for r in SINGLING_ROLES):
+        return {}
+    sentences = {e.text for c in cands for e in c.sentences}
+    if not sentences:
+        return {}
+    forms = {f.lower() for c in cands for f in (c.key, *c.forms)}
+    pointed = re.compile(
+        rf"\b(?:{_POINTING})\s+(?:[\w-]+\s+){{0,2}}(?:"
+        + "|".join(map(re.escape, sorted(forms)))
+        + r")\b",
+        re.IGNORECASE,
+    )
+    share = sum(1 for text in sentences if pointed.search(text)) / len(sentences)
+    return {"pointed": share} if share else {}

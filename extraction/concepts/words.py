@@ -150,6 +150,13 @@ EVALUATIVE_WORDS = _words(
     """
 )
 
+#: Determiners that point at one particular thing rather than name a kind: "this tank",
+#: "our brine", "their enzymes". A name the notes keep pointing at this way is a thing of
+#: the notes' own example more often than a term they teach: a selector feature
+#: (``pointed``), not a rule.
+POINTING_WORDS = _words("this these those our your my their")
+
+
 #: Words that set up a worked example or a scenario ("For example, consider a dam on a
 #: river", "Suppose the tank holds 5 litres", "Imagine a ball rolling down a slope"): what
 #: such a sentence names is what the example is about, a feature of the selector

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.candidates import Candidate
-from extraction.concepts.features import group_features
+from extraction.concepts.features import FEATURES, group_features
 from extraction.logistic import LogisticModel
 from extraction.records import Card, Evidence
 
@@ -172,3 +174,96 @@ def test_features_opens_item_marks_the_name_a_list_item_is_about(tmp_path, line,
 def test_features_opens_item_not_in_the_answer_to_a_question(tmp_path, heading, opens):
     line = f"{heading}\n\n- Root pressure drives water up the stem"
     assert bool(_item_feature(tmp_path, line, "root pressure")) is opens
+
+
+def _one_sentence(sentence: str, name: str, roles: dict[str, int]) -> dict[str, float]:
+    said = {Evidence("notes.md", 1, sentence)}
+    forms = Counter(w for w in sentence.lower().split() if w.startswith(name.lower()))
+    cand = Candidate(name, count=1, sentences=said, roles=Counter(roles), forms=forms)
+    return group_features({name: [cand]}, ranks={}, uses={})[name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The salinity of the sea rises in summer.", "salinity"),
+        ("Take a portion of the enzymes for the assay.", "portion"),
+        ("The Acidity of a soil sets its colour.", "acidity"),
+        ("Weigh the portions of both rocks.", "portion"),
+    ],
+)
+def test_features_of_head_marks_a_plain_word_used_before_of(sentence, name):
+    x = _one_sentence(sentence, name, {})
+    assert x.get("of_head") == 1.0, x
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "roles"),
+    [
+        # used on its own, singled out by the notes, two words, or an acronym
+        ("The sea has a high salinity.", "salinity", {}),
+        ("The salinity of the sea rises in summer.", "salinity", {"emphasis": 1}),
+        ("The ocean trench of the plate grows.", "ocean trench", {}),
+        ("The ATP of the cell fuels enzymes.", "ATP", {}),
+    ],
+)
+def test_features_of_head_leaves_out_other_names(sentence, name, roles):
+    assert "of_head" in FEATURES
+    assert "of_head" not in _one_sentence(sentence, name, roles)
+
+
+def test_features_of_head_is_the_share_of_its_sentences():
+    x = _features(
+        "portion",
+        [
+            "Take a portion of the enzymes.",
+            "The portion is heated.",
+            "Each portion is weighed.",
+            "Another portion of them is cooled.",
+        ],
+    )
+    assert x["of_head"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We heat this enzyme to sixty degrees.",
+        "These enzymes stop working in acid.",
+        "Those enzymes come from the gut.",
+        "Our enzyme solution is kept on ice.",
+        "Pour your enzyme into the tube.",
+        "My enzyme solution turned brown.",
+        "Students add their enzyme to the starch.",
+    ],
+)
+def test_features_pointed_marks_a_name_pointed_at_as_one_thing(sentence):
+    x = _one_sentence(sentence, "enzyme", {})
+    assert x.get("pointed") == 1.0, x
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        # a kind the notes teach, the same name singled out, a word before "that" clause
+        ("An enzyme speeds up a reaction.", {}),
+        ("We heat this enzyme to sixty degrees.", {"emphasis": 1}),
+        ("Heat shows that an enzyme unfolds.", {}),
+    ],
+)
+def test_features_pointed_leaves_out_other_uses(sentence, roles):
+    assert "pointed" in FEATURES
+    assert "pointed" not in _one_sentence(sentence, "enzyme", roles)
+
+
+def test_features_pointed_is_the_share_of_its_sentences():
+    x = _features(
+        "tank",
+        [
+            "Our tank holds 5 litres of brine.",
+            "A tank drains at 1 litre a minute.",
+            "Brine flows out of a tank.",
+            "A tank of brine loses salt as it drains.",
+        ],
+    )
+    assert x["pointed"] == pytest.approx(0.25)
