@@ -393,7 +393,11 @@ def merge(
             # before the head, says what kind of function or model it is ("the mean
             # function", "a prior model"): the word alone names another thing
             kind = describes_head(key, _reading(longer))
-            if bare.count and (specific or (together and not kind and same_thing(base, words[-1]))):
+            if bare.count and not specific and together and kind and same_thing(base, words[-1]):
+                if "generic_head" not in disabled:
+                    why = f"{base!r} reads as an adjective: a kind of {words[-1]}"
+                    refused.append(Refusal(Merge(key, base, "generic_head"), why))
+            elif bare.count and (specific or (together and same_thing(base, words[-1]))):
                 join_head(base, key)
         # "X process", "X approach": the way X is done, when the notes use both together;
         # not when X is what other actions are done to ("erosion control", "erosion

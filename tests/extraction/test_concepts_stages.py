@@ -1324,6 +1324,9 @@ def test_concepts_merge_generic_head_not_after_an_adjective_naming_a_kind(
     body, longer, bare, merged
 ):
     assert merged_by([card("Notes", body)], longer, bare)[0] is merged
+    index = extract_concepts([card("Notes", body)])
+    refused = {(r.merge.name, r.merge.into) for s in index.candidates for r in s.refused}
+    assert ((longer, bare) in refused) is not merged
 
 
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
