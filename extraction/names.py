@@ -265,6 +265,12 @@ def concept_id(words: Sequence[str]) -> str:
     return " ".join(w if is_acronym(w) else w.lower() for w in words)
 
 
+#: A head word English clips, and the word it is short for: after a modifier the two
+#: spell one name ("neural net", "neural network"; "computer lab", "computer laboratory").
+#: Alone, or as a modifier ("net income"), the clipped word is a word of its own.
+CLIPPED_HEADS = {"net": "network", "lab": "laboratory"}
+
+
 @lru_cache(maxsize=1 << 18)
 def match_key(name: str) -> str:
     """What two spellings of one concept share: case (except acronyms), hyphens and
@@ -287,6 +293,8 @@ def match_key(name: str) -> str:
     True
     >>> match_key("goods") == match_key("good")
     False
+    >>> match_key("convolutional nets") == match_key("convolutional network")
+    True
     """
     # a hyphenated last word is put in the singular whole, as `singular` does, before
     # its parts are split: "balance-of-payments", whose head would be "balance" apart
@@ -300,6 +308,9 @@ def match_key(name: str) -> str:
         # "public goods" is the plural of "public good": a head the dictionary keeps
         # as a plural of its own ("goods", "statistics") after a modifier
         words[h] = own_plural_singular(words[h]) or words[h]
+    if h == len(words) - 1 and h > 0:
+        # "neural net" is "neural network": a head clipped after a modifier
+        words[h] = CLIPPED_HEADS.get(words[h], words[h])
     words = [
         w[:-2] if i < h and len(w) > 6 and w.endswith("al") and not is_acronym(w) else w
         for i, w in enumerate(words)

@@ -79,7 +79,8 @@ RULES: dict[str, str] = {
     "an adjective when the notes use the acronym alone: then it is the head ('recursive DNS' "
     "is a kind of DNS)",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
-    "and the head does not name another thing than X ('activation function', 'language model'); "
+    "and the head does not name another thing than X ('activation function', 'language model'), "
+    "nor does an adjective before it name a kind of it ('the mean function'); "
     "not when the notes give 'X cell' a word of its own ('covariance function', called the "
     "kernel, is no covariance)",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
@@ -388,7 +389,15 @@ def merge(
             # function", "softmax function"; not "activation function")
             specific = all(is_acronym(w) or zipf(w) < SPECIFIC_ZIPF for w in base.split())
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
-            if bare.count and (specific or (together and same_thing(base, words[-1]))):
+            # a word English uses as an adjective and as a noun, read as the adjective
+            # before the head, says what kind of function or model it is ("the mean
+            # function", "a prior model"): the word alone names another thing
+            kind = describes_head(key, _reading(longer))
+            if bare.count and not specific and together and kind and same_thing(base, words[-1]):
+                if "generic_head" not in disabled:
+                    why = f"{base!r} reads as an adjective: a kind of {words[-1]}"
+                    refused.append(Refusal(Merge(key, base, "generic_head"), why))
+            elif bare.count and (specific or (together and same_thing(base, words[-1]))):
                 join_head(base, key)
         # "X process", "X approach": the way X is done, when the notes use both together;
         # not when X is what other actions are done to ("erosion control", "erosion
@@ -1204,6 +1213,34 @@ def spelled_initials(phrase: str) -> set[str]:
         options = combining_letters(part) | ({""} if part in SKIPPABLE else set())
         found = {f + o for f in found for o in options}
     return {f for f in found if len(f) >= 2}
+
+
+def describes_head(name: str, reading: Sequence[str]) -> bool:
+    """Is ``name`` one word and a head, the word read as an adjective in the notes (the
+    most frequent reading of its parts of speech), one English uses both as an adjective
+    and as a noun of its own ("the mean function", "a prior model")? Then the name is a
+    kind of its head, and the word alone names another thing (the mean, the prior).
+
+    A word English knows only as a noun is none, though a tagger reads one so in a
+    compound now and then ("cross-correlation operation"); a phrase used alone as a name
+    ("feed forward") is short for the compound.
+
+    >>> describes_head("mean function", ("ADJ", "NOUN"))
+    True
+    >>> describes_head("cross-correlation operation", ("ADJ", "ADJ", "ADJ", "NOUN"))
+    False
+    >>> describes_head("feed forward network", ("NOUN", "ADJ", "NOUN"))
+    False
+    >>> describes_head("demand function", ("NOUN", "NOUN")), describes_head("mean", ())
+    (False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    words = name.split()
+    if len(words) != 2 or len(reading) != 2 or reading[0] != "ADJ":
+        return False
+    kinds = getAllLemmas(words[0].lower())
+    return "ADJ" in kinds and "NOUN" in kinds
 
 
 def same_thing(base: str, head: str) -> bool:

@@ -1281,6 +1281,54 @@ def test_concepts_merge_generic_head_not_into_a_name_with_a_word_of_its_own(othe
     assert refused == ([] if merged else [("division process", "division", "generic_head")])
 
 
+@pytest.mark.parametrize(
+    ("body", "longer", "bare", "merged"),
+    [
+        # an adjective before the head names a kind of function, not the word alone
+        (
+            "The average of a signal is its level. The average function smooths a signal.",
+            "average function",
+            "average",
+            False,
+        ),
+        (
+            "The mean of the tide is sea level. We fit a mean function to the tide record.",
+            "mean function",
+            "mean",
+            False,
+        ),
+        # a noun before it: the function that gives it (a noun the tagger may read as an
+        # adjective in a compound is still one)
+        (
+            "The cross-correlation of two signals peaks at the lag. "
+            "Compute the cross-correlation operation of two signals.",
+            "cross-correlation operation",
+            "cross-correlation",
+            True,
+        ),
+        (
+            "Demand falls as prices rise. The demand function maps a price to demand.",
+            "demand function",
+            "demand",
+            True,
+        ),
+        (
+            "Utility measures satisfaction. A utility function ranks bundles by utility.",
+            "utility function",
+            "utility",
+            True,
+        ),
+    ],
+)
+def test_concepts_merge_generic_head_not_after_an_adjective_naming_a_kind(
+    body, longer, bare, merged
+):
+    assert merged_by([card("Notes", body)], longer, bare)[0] is merged
+    index = extract_concepts([card("Notes", body)])
+    refused = {(r.merge.name, r.merge.into) for s in index.candidates for r in s.refused}
+    assert ((longer, bare) in refused) is not merged
+
+
 def test_concepts_merge_typo_into_a_frequent_name_and_the_rule_switches_off():
     a, b = cand("transformer", 6), cand("tranformer", 1)
     assert same_group(groups_of(a, b), "transformer", "tranformer")

@@ -97,3 +97,22 @@ def test_phrases_versus_sides_share_head(text, expected):
 )
 def test_names_match_key_folds_a_plural_kept_as_a_noun_after_a_modifier(a, b, same):
     assert (match_key(a) == match_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # a head clipped after a modifier is the word it is short for
+        ("neural net", "neural network", True),
+        ("convolutional nets", "convolutional networks", True),
+        ("feedforward nets", "feedforward network", True),
+        ("computer lab", "computer laboratory", True),
+        ("wet labs", "wet laboratory", True),
+        # alone, or as a modifier, the clipped word is a word of its own
+        ("net", "network", False),
+        ("net income", "network income", False),
+        ("lab", "laboratory", False),
+    ],
+)
+def test_names_match_key_unclips_a_clipped_head_after_a_modifier(a, b, same):
+    assert (match_key(a) == match_key(b)) is same
