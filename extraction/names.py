@@ -208,6 +208,27 @@ def singular(word: str) -> str:
     return lemma
 
 
+@lru_cache(maxsize=1 << 16)
+def only_plural(word: str) -> bool:
+    """Is ``word`` a noun English has only as the plural of another noun, as
+    ``lemminflect``'s dictionary gives it? The tagger reads some Latin and Greek plurals
+    as singular nouns ("the nuclei", "two vertebrae"); a word that is also a noun of its
+    own ("data", "media", "species", "agenda") is not one.
+
+    >>> [only_plural(w) for w in ["nuclei", "strata", "criteria", "vertebrae", "larvae"]]
+    [True, True, True, True, True]
+    >>> [only_plural(w) for w in ["data", "media", "agenda", "species", "osmosis", "Qd"]]
+    [False, False, False, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    word = word.lower()
+    if not word.isalpha():
+        return False
+    lemmas = getAllLemmas(word).get("NOUN", ())
+    return bool(lemmas) and word not in lemmas
+
+
 def _unheard(word: str) -> bool:
     """Is ``word`` absent from English as ``wordfreq`` counts it?"""
     from wordfreq import zipf_frequency

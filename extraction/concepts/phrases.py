@@ -37,6 +37,7 @@ from extraction.names import (  # noqa: F401 (singular, concept_id, match_key: o
     head_index,
     is_acronym,
     match_key,
+    only_plural,
     singular,
     singular_acronym,
     spelling_words,
@@ -632,10 +633,17 @@ def trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str
 
 def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
     """The key of a name's words: :func:`concept_id`, but a head the tagger reads as
-    singular stays as written ("data", "physics")."""
+    singular stays as written ("data", "physics"), unless English has the word only as a
+    plural ("strata", "nuclei": the tagger reads some Latin and Greek plurals as singular,
+    see :func:`~extraction.names.only_plural`)."""
     h = head_index(words)
     head_tok = next((t for t in reversed(toks) if words[h].endswith(t.text)), None)
-    plural = head_tok is None or head_tok.tag_ in {"NNS", "NNPS"} or is_acronym(words[h])
+    plural = (
+        head_tok is None
+        or head_tok.tag_ in {"NNS", "NNPS"}
+        or is_acronym(words[h])
+        or (head_tok.tag_ == "NN" and only_plural(words[h]))
+    )
     if plural:
         return concept_id(words)
     return " ".join(w if is_acronym(w) else w.lower() for w in words)

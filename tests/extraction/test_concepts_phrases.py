@@ -125,3 +125,23 @@ def test_words_evaluative_words_judge_or_place_a_name_at_a_course_level(name, ev
 
     x = group_features({name: [Candidate(name, count=1)]}, ranks={}, uses={})[name]
     assert bool(x.get("evaluative")) is evaluative
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        # a Latin or Greek plural the tagger reads as a singular noun
+        ("Blood passes from the atria into the ventricles.", "atrium", "atria"),
+        ("Sand settles in strata on the sea floor.", "stratum", "strata"),
+        ("Two vertebrae fused in the spine.", "vertebra", "vertebrae"),
+        ("The spectra of hot stars show dark lines.", "spectrum", "spectra"),
+        ("Many fungi decompose dead wood.", "fungus", "fungi"),
+        # a word that is also a noun of its own stays
+        ("The data were noisy after the storm.", "data", "datum"),
+        ("The media reported the eclipse.", "media", "medium"),
+    ],
+)
+def test_phrases_a_plural_read_as_singular_names_its_singular(body, named, never):
+    keys = candidate_keys(body)
+    assert named in keys, keys
+    assert never not in keys, keys
