@@ -33,6 +33,7 @@ from extraction.concepts.phrases import match_key, only_adjective, singular, zip
 from extraction.concepts.words import (
     ACTIVITY_ENDINGS,
     ASPECT_HEADS,
+    BUILT_HEADS,
     FRAMING_NOUNS,
     GENERIC_HEADS,
     MANNER_HEADS,
@@ -387,7 +388,11 @@ def merge(
             # X is used on its own, and: in one card with "X cell", or a card is about
             # one of them, or X is specific enough to be the same thing ("ReLU
             # function", "softmax function"; not "activation function")
-            specific = all(is_acronym(w) or zipf(w) < SPECIFIC_ZIPF for w in base.split())
+            # ("ReLU function", "softmax function"); a thing made for one activity is
+            # not, however rare the activity's word ("a filtration unit" is no filtration)
+            specific = all(
+                is_acronym(w) or zipf(w) < SPECIFIC_ZIPF for w in base.split()
+            ) and not made_for_activity(base, words[-1])
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             # a word English uses as an adjective and as a noun, read as the adjective
             # before the head, says what kind of function or model it is ("the mean
@@ -1241,6 +1246,27 @@ def describes_head(name: str, reading: Sequence[str]) -> bool:
         return False
     kinds = getAllLemmas(words[0].lower())
     return "ADJ" in kinds and "NOUN" in kinds
+
+
+def made_for_activity(base: str, head: str) -> bool:
+    """Does ``base + head`` name a thing built for an activity ``base``, one word
+    ("filtration unit", "electrolysis cell"), and so not the activity itself, however
+    rare its word? A model or an algorithm of an activity is the way it is done.
+
+    >>> made_for_activity("filtration", "unit"), made_for_activity("encryption", "network")
+    (True, True)
+    >>> made_for_activity("softmax", "function"), made_for_activity("osmosis", "mechanism")
+    (False, False)
+    >>> made_for_activity("LSTM", "cell"), made_for_activity("encryption", "algorithm")
+    (False, False)
+    """
+    last = base.lower()
+    return (
+        head.lower() in BUILT_HEADS
+        and " " not in last
+        and len(last) > 4
+        and last.endswith(ACTIVITY_ENDINGS)
+    )
 
 
 def same_thing(base: str, head: str) -> bool:

@@ -109,6 +109,10 @@ THING_HEADS = _words(
     "cell unit model network architecture algorithm activation dataset type memory "
     "classifier estimator regressor"
 )
+#: Thing heads that name a thing built or gathered for an activity ("filtration unit",
+#: "electrolysis cell", "encryption network"): another thing than the activity, however
+#: rare its word; a model, algorithm or estimator of an activity is the way it is done.
+BUILT_HEADS = _words("network architecture cell unit dataset memory")
 #: Endings of a noun that names an activity or a field ("training", "prediction",
 #: "inheritance"): "activation function", "training model", "machine learning model"
 #: name something else than the activity.

@@ -930,6 +930,10 @@ def test_concepts_merge_generic_head_needs_the_bare_name_used():
         ("lasso", "lasso regressor", True),
         ("blood", "blood type", False),  # a thing named after one common word
         ("file", "file type", False),
+        ("filtration", "filtration unit", False),  # a thing built for a rare activity
+        ("electrolysis", "electrolysis cell", False),
+        ("encryption", "encryption network", False),
+        ("fermentation", "fermentation dataset", False),
     ],
 )
 def test_concepts_merge_generic_head_only_when_it_names_the_same_thing(bare, longer, merged):
