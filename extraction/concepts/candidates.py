@@ -1118,10 +1118,40 @@ def _stressed_manner_verb(span: Span) -> bool:
     return last.isalpha() and not last.endswith(("s", "ed", "ing")) and only_verb(last)
 
 
+#: Words a stressed subject may follow at the opening of its sentence.
+_OPENING_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _opens_statement(span: Span) -> bool:
+    """Is the stressed ``span`` the whole opening subject of a statement in the present
+    tense: only an article before it in its sentence, and right after it (adverbs aside)
+    the sentence's main verb, no auxiliary ("The **enzyme** breaks down starch", "A
+    **hash table** maps keys to slots")? What the verb says it does characterises it;
+    not "The **enzyme** was found ...", nor "The **enzyme** can ...".
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["A hash table maps keys to slots."]))
+    >>> _opens_statement(doc[1:3]), _opens_statement(doc[2:3])
+    (True, False)
+    """
+    sent = span.sent
+    if any(t.lower_ not in _OPENING_ARTICLES for t in sent.doc[sent.start : span.start]):
+        return False
+    i = span.end
+    while i < sent.end and sent.doc[i].pos_ == "ADV":
+        i += 1
+    if i >= sent.end:
+        return False
+    verb = sent.doc[i]
+    return verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.tag_ in {"VBZ", "VBP"}
+
+
 def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """What the author set in bold, italics or underline, when it reads as a name; a
-    run that opens the line and is followed by its explanation, or anywhere and followed
-    by an apposition ("a **median**, a value such that ..."), is defined there."""
+    run that opens the line and is followed by its explanation, anywhere and followed
+    by an apposition ("a **median**, a value such that ..."), or the whole subject of a
+    statement in the present tense ("The **enzyme** breaks down starch"), is defined
+    there."""
     for start, end, style in seg.emphasis:
         if style not in STRESS_STYLES:
             continue  # a link's text says where to read more, not what the notes stress
@@ -1139,6 +1169,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         definition = seg.text if leads else ""
         if not definition and _APPOSITIVE.match(rest):  # "a **median**, a value such that"
             definition = span.sent.text
+        if not definition and _opens_statement(span):  # "The **enzyme** breaks down ..."
+            definition = seg.text[span.sent.start_char :]
         yield from _occ(name, "emphasis", seg, seg.text, toks=toks, definition=definition)
 
 

@@ -1968,6 +1968,28 @@ def test_concepts_emphasised_name_with_an_apposition_is_defined(body, bold, defi
 
 
 @pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        ("The osmotic pressure pulls water into the cell.", "osmotic pressure", True),
+        ("A hash table maps keys to slots in an array.", "hash table", True),
+        ("Plate tectonics also explains why mountains rise.", "Plate tectonics", True),
+        # a past event, a modal, or a subject the stressed name is only part of
+        ("The guillotine was used in the French revolution.", "guillotine", False),
+        ("The enzyme can break down starch.", "enzyme", False),
+        ("Each enzyme in saliva breaks down starch.", "enzyme", False),
+    ],
+)
+def test_concepts_emphasised_subject_of_a_present_statement_is_defined(body, bold, defined):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded])
+    assert bool(index.concepts[index.find(bold)].definition) is defined
+
+
+@pytest.mark.parametrize(
     ("body", "bold", "named"),
     [
         ("NOTE: run the cells in order.", "NOTE", False),
