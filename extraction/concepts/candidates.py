@@ -1890,6 +1890,46 @@ def _adjective_or_adverb(word: str) -> bool:
     return "ADJ" in readings or "ADV" in readings
 
 
+#: Words that end the clause a run of nouns opens: a verb found before them belongs to it.
+_CLAUSE_ENDS = frozenset({"CCONJ", "PUNCT", "SCONJ"})
+
+
+def verb_after_plural(run: Sequence[Token]) -> bool:
+    """Is the last word of ``run`` the verb of its clause, read as a noun after the plural
+    subject it agrees with ("Enzymes digest starch", "The plates collide and ...")? The
+    run opens its sentence (an article at most before it), the last word is in the
+    singular after a plural and English knows it as a verb in that plain form, and the
+    clause has no verb of its own after it up to a conjunction or a comma; something
+    follows it (an object, a preposition), so a title that is only a name keeps it.
+    Not "signal transduction" (no plural before it), nor "the sales tax on food is high"
+    (the clause's verb comes after it)."""
+    if len(run) < 2:
+        return False
+    last, before = run[-1], run[-2]
+    if before.tag_ != "NNS" or last.tag_ != "NN" or not last.is_alpha:
+        return False
+    sent, doc = last.sent, last.doc
+    opening = doc[sent.start : run[0].i]
+    if len(opening) > 1 or any(t.pos_ != "DET" for t in opening):
+        return False
+    after = [t for t in doc[last.i + 1 : sent.end]]
+    if not after or after[0].is_punct:
+        return False
+    for tok in after:
+        if tok.pos_ in _CLAUSE_ENDS:
+            break
+        if tok.pos_ in {"VERB", "AUX"}:
+            return False
+    return _plain_verb(last.lower_)
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain_verb(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return word in getAllLemmas(word).get("VERB", ())
+
+
 def noun_phrases(view: View) -> Iterator[Occurrence]:
     """Every noun phrase: the parser's noun chunks (split at punctuation, coordination
     distributed) and the runs of adjectives and nouns the chunks miss. (The names
@@ -1929,6 +1969,8 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         if span in seen_spans:
             continue
         seen_spans.add(span)
+        if verb_after_plural(run):
+            run = run[:-1]  # "enzymes digest": the name ends before its verb
         single = len(run) == 1 and (_gerund_noun(run[0]) or mistagged_noun(run[0]))
         trimmed = run if single else trim(run)
         if len(trimmed) == 1 and trimmed[0].i in sharing:

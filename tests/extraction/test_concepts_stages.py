@@ -1968,6 +1968,23 @@ def test_concepts_emphasised_name_with_an_apposition_is_defined(body, bold, defi
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name", "run_on"),
+    [
+        ("The skeletal muscles contract and the bone moves.", "skeletal muscle", "contract"),
+        ("The glaciers retreat and the sea rises.", "glacier", "retreat"),
+        # a name whose last word English also has as a verb, with its clause's verb after it
+        ("The sales tax on food is high.", "sales tax", None),
+        ("The savings account pays interest.", "savings account", None),
+    ],
+)
+def test_concepts_name_ends_before_a_verb_read_as_a_noun_after_a_plural(sentence, name, run_on):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert name in keys
+    assert not any(k.endswith(f" {run_on}") for k in keys if run_on)
+
+
+@pytest.mark.parametrize(
     ("body", "bold", "defined"),
     [
         ("The osmotic pressure pulls water into the cell.", "osmotic pressure", True),
