@@ -1125,9 +1125,11 @@ _OPENING_ARTICLES = frozenset({"a", "an", "the"})
 def _opens_statement(span: Span) -> bool:
     """Is the stressed ``span`` the whole opening subject of a statement in the present
     tense: only an article before it in its sentence, and right after it (adverbs aside)
-    the sentence's main verb, no auxiliary ("The **enzyme** breaks down starch", "A
-    **hash table** maps keys to slots")? What the verb says it does characterises it;
-    not "The **enzyme** was found ...", nor "The **enzyme** can ...".
+    a verb in the present tense, no auxiliary ("The **enzyme** breaks down starch", "A
+    **hash table** maps keys to slots"; the parser may hang the verb under a clause after
+    a colon, "The **albedo** measures how much light ...: it is ...")? What the verb says
+    it does characterises it; not "The **enzyme** was found ...", nor "The **enzyme**
+    can ...".
 
     >>> from extraction.nlp import pipe
     >>> doc = next(pipe(["A hash table maps keys to slots."]))
@@ -1143,7 +1145,7 @@ def _opens_statement(span: Span) -> bool:
     if i >= sent.end:
         return False
     verb = sent.doc[i]
-    return verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.tag_ in {"VBZ", "VBP"}
+    return verb.pos_ == "VERB" and verb.tag_ in {"VBZ", "VBP"}
 
 
 def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:

@@ -1990,6 +1990,7 @@ def test_concepts_name_ends_before_a_verb_read_as_a_noun_after_a_plural(sentence
         ("The osmotic pressure pulls water into the cell.", "osmotic pressure", True),
         ("A hash table maps keys to slots in an array.", "hash table", True),
         ("Plate tectonics also explains why mountains rise.", "Plate tectonics", True),
+        ("The albedo measures how much light a surface reflects: it is a ratio.", "albedo", True),
         # a past event, a modal, or a subject the stressed name is only part of
         ("The guillotine was used in the French revolution.", "guillotine", False),
         ("The enzyme can break down starch.", "enzyme", False),
