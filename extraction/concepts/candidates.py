@@ -1898,11 +1898,13 @@ _CLAUSE_ENDS = frozenset({"CCONJ", "PUNCT", "SCONJ"})
 
 def verb_after_plural(run: Sequence[Token]) -> bool:
     """Is the last word of ``run`` the verb of its clause, read as a noun after the plural
-    subject it agrees with ("Enzymes digest starch", "The plates collide and ...")? The
-    run opens its sentence (an article at most before it), the last word is in the
+    subject it agrees with ("The plates collide and ...", "..., when the muscles
+    contract, ...")? The run opens its sentence, a clause after ";" or one after
+    "when"/"if"/"because" (an article at most before it), the last word is in the
     singular after a plural and English knows it as a verb in that plain form, and the
     clause has no verb of its own after it up to a conjunction or a comma; something
-    follows it (an object, a preposition), so a title that is only a name keeps it.
+    follows it (an object, a preposition; a comma after "when" ...), so a title that is
+    only a name keeps it.
     Not "signal transduction" (no plural before it), nor "the sales tax on food is high"
     (the clause's verb comes after it)."""
     if len(run) < 2:
@@ -1911,12 +1913,14 @@ def verb_after_plural(run: Sequence[Token]) -> bool:
     if before.tag_ != "NNS" or last.tag_ != "NN" or not last.is_alpha:
         return False
     sent, doc = last.sent, last.doc
-    opening = doc[sent.start : run[0].i]
-    if len(opening) > 1 or any(t.pos_ != "DET" for t in opening):
+    first = run[0].i - 1 if run[0].i > sent.start and doc[run[0].i - 1].pos_ == "DET" else run[0].i
+    opener = doc[first - 1] if first > sent.start else None
+    clause = opener is not None and (opener.tag_ == "WRB" or opener.pos_ == "SCONJ")
+    if opener is not None and not clause and opener.text != ";":
         return False
-    after = [t for t in doc[last.i + 1 : sent.end]]
-    if not after or after[0].is_punct:
-        return False
+    after = list(doc[last.i + 1 : sent.end])
+    if not after or (after[0].is_punct and not clause) or after[0].pos_ in {"NOUN", "PROPN"}:
+        return False  # a title that is only a name; a noun after it goes on the name
     for tok in after:
         if tok.pos_ in _CLAUSE_ENDS:
             break

@@ -1975,6 +1975,7 @@ def test_concepts_emphasised_name_with_an_apposition_is_defined(body, bold, defi
         # a name whose last word English also has as a verb, with its clause's verb after it
         ("The sales tax on food is high.", "sales tax", None),
         ("The savings account pays interest.", "savings account", None),
+        ("When the sales tax rises, prices go up.", "sales tax", None),
     ],
 )
 def test_concepts_name_ends_before_a_verb_read_as_a_noun_after_a_plural(sentence, name, run_on):
