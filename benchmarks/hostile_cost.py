@@ -11,8 +11,10 @@ build of new notes; with ``--warm`` as well, each input is built once to fill it
 the finished graph's memo is removed, and the second build is measured: every parse is
 read from the cache, as when the notes are built again by newer code or with one file
 added); the wall time and the peak resident memory of that process
-(``os.wait4``'s rusage: the largest of the process and the workers it waited for) are
-printed, with their ratios to the same measure of ``data/`` taken in the same run:
+(``os.wait4``'s rusage: the largest of the process and the workers it waited for) and
+its CPU seconds (user and system, the workers it waited for included: less moved by
+other processes on a shared machine than the wall time) are printed, with their ratios
+to the same measure of ``data/`` taken in the same run:
 
 - ``paragraphs``: a Markdown file of thirty 99,000-character paragraphs (3 MB, each line
   under the 100,000-character limit);
@@ -160,8 +162,8 @@ def _counts(graph_file: Path) -> tuple[int, int]:
 
 def measure(notes: Path, code: Path, out: Path, timeout: float, cache: Path | None = None) -> dict:
     """Build ``notes`` with ``code``'s CLI in a new process (with the parse cache in
-    ``cache``, else without one): seconds, peak RSS in MB, exit status, the number of
-    nodes and edges (``None`` on failure)."""
+    ``cache``, else without one): seconds, peak RSS in MB, CPU seconds, exit status, the
+    number of nodes and edges (``None`` on failure)."""
     argv = [sys.executable, "-m", "graph", "build", str(notes), "--out", str(out)]
     argv += ["--cache", str(cache)] if cache is not None else ["--no-cache"]
     start = time.perf_counter()
@@ -189,6 +191,7 @@ def measure(notes: Path, code: Path, out: Path, timeout: float, cache: Path | No
     return {
         "seconds": round(seconds, 1),
         "peak_mb": round(usage.ru_maxrss / 1024) if usage else None,
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 1) if usage else None,
         "status": status,
         "nodes": nodes,
         "edges": edges,
@@ -268,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"{name:14} {size / 1e6:6.2f} MB  {result['seconds']:7.1f} s "
                     f"(x{result['time_ratio']:<5}) {result['peak_mb']:6} MB peak "
-                    f"(x{result['rss_ratio']:<4}) status={result['status']} "
+                    f"(x{result['rss_ratio']:<4}) {result['cpu_s']:7.1f} s CPU "
+                    f"status={result['status']} "
                     f"nodes={result['nodes']} edges={result['edges']} {result['stderr']}"
                     + (" (cut at the build's limit of words)" if result["cut"] else "")
                     + (f" (cache filled in {filled} s)" if filled is not None else ""),

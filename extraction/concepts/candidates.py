@@ -1118,10 +1118,42 @@ def _stressed_manner_verb(span: Span) -> bool:
     return last.isalpha() and not last.endswith(("s", "ed", "ing")) and only_verb(last)
 
 
+#: Words a stressed subject may follow at the opening of its sentence.
+_OPENING_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _opens_statement(span: Span) -> bool:
+    """Is the stressed ``span`` the whole opening subject of a statement in the present
+    tense: only an article before it in its sentence, and right after it (adverbs aside)
+    a verb in the present tense, no auxiliary ("The **enzyme** breaks down starch", "A
+    **hash table** maps keys to slots"; the parser may hang the verb under a clause after
+    a colon, "The **albedo** measures how much light ...: it is ...")? What the verb says
+    it does characterises it; not "The **enzyme** was found ...", nor "The **enzyme**
+    can ...".
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["A hash table maps keys to slots."]))
+    >>> _opens_statement(doc[1:3]), _opens_statement(doc[2:3])
+    (True, False)
+    """
+    sent = span.sent
+    if any(t.lower_ not in _OPENING_ARTICLES for t in sent.doc[sent.start : span.start]):
+        return False
+    i = span.end
+    while i < sent.end and sent.doc[i].pos_ == "ADV":
+        i += 1
+    if i >= sent.end:
+        return False
+    verb = sent.doc[i]
+    return verb.pos_ == "VERB" and verb.tag_ in {"VBZ", "VBP"}
+
+
 def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """What the author set in bold, italics or underline, when it reads as a name; a
-    run that opens the line and is followed by its explanation, or anywhere and followed
-    by an apposition ("a **median**, a value such that ..."), is defined there."""
+    run that opens the line and is followed by its explanation, anywhere and followed
+    by an apposition ("a **median**, a value such that ..."), or the whole subject of a
+    statement in the present tense ("The **enzyme** breaks down starch"), is defined
+    there."""
     for start, end, style in seg.emphasis:
         if style not in STRESS_STYLES:
             continue  # a link's text says where to read more, not what the notes stress
@@ -1139,6 +1171,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         definition = seg.text if leads else ""
         if not definition and _APPOSITIVE.match(rest):  # "a **median**, a value such that"
             definition = span.sent.text
+        if not definition and _opens_statement(span):  # "The **enzyme** breaks down ..."
+            definition = seg.text[span.sent.start_char :]
         yield from _occ(name, "emphasis", seg, seg.text, toks=toks, definition=definition)
 
 
@@ -1858,6 +1892,50 @@ def _adjective_or_adverb(word: str) -> bool:
     return "ADJ" in readings or "ADV" in readings
 
 
+#: Words that end the clause a run of nouns opens: a verb found before them belongs to it.
+_CLAUSE_ENDS = frozenset({"CCONJ", "PUNCT", "SCONJ"})
+
+
+def verb_after_plural(run: Sequence[Token]) -> bool:
+    """Is the last word of ``run`` the verb of its clause, read as a noun after the plural
+    subject it agrees with ("The plates collide and ...", "..., when the muscles
+    contract, ...")? The run opens its sentence, a clause after ";" or one after
+    "when"/"if"/"because" (an article at most before it), the last word is in the
+    singular after a plural and English knows it as a verb in that plain form, and the
+    clause has no verb of its own after it up to a conjunction or a comma; something
+    follows it (an object, a preposition; a comma after "when" ...), so a title that is
+    only a name keeps it.
+    Not "signal transduction" (no plural before it), nor "the sales tax on food is high"
+    (the clause's verb comes after it)."""
+    if len(run) < 2:
+        return False
+    last, before = run[-1], run[-2]
+    if before.tag_ != "NNS" or last.tag_ != "NN" or not last.is_alpha:
+        return False
+    sent, doc = last.sent, last.doc
+    first = run[0].i - 1 if run[0].i > sent.start and doc[run[0].i - 1].pos_ == "DET" else run[0].i
+    opener = doc[first - 1] if first > sent.start else None
+    clause = opener is not None and (opener.tag_ == "WRB" or opener.pos_ == "SCONJ")
+    if opener is not None and not clause and opener.text != ";":
+        return False
+    after = list(doc[last.i + 1 : sent.end])
+    if not after or (after[0].is_punct and not clause) or after[0].pos_ in {"NOUN", "PROPN"}:
+        return False  # a title that is only a name; a noun after it goes on the name
+    for tok in after:
+        if tok.pos_ in _CLAUSE_ENDS:
+            break
+        if tok.pos_ in {"VERB", "AUX"}:
+            return False
+    return _plain_verb(last.lower_)
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain_verb(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return word in getAllLemmas(word).get("VERB", ())
+
+
 def noun_phrases(view: View) -> Iterator[Occurrence]:
     """Every noun phrase: the parser's noun chunks (split at punctuation, coordination
     distributed) and the runs of adjectives and nouns the chunks miss. (The names
@@ -1897,6 +1975,8 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         if span in seen_spans:
             continue
         seen_spans.add(span)
+        if verb_after_plural(run):
+            run = run[:-1]  # "enzymes digest": the name ends before its verb
         single = len(run) == 1 and (_gerund_noun(run[0]) or mistagged_noun(run[0]))
         trimmed = run if single else trim(run)
         if len(trimmed) == 1 and trimmed[0].i in sharing:

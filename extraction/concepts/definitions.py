@@ -117,8 +117,30 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
             rest = text[len(n) :]
             rest = rest[1:] if rest[:1] == "s" else rest
             rest = _GLOSS.sub("", rest, count=1)  # "Gross Domestic Product (GDP) is a"
-            return bool(_DEFINES.match(rest))
+            return bool(_DEFINES.match(rest)) or _says_what_it_does(rest)
     return False
+
+
+#: A present-tense verb right after the name: "Osmosis moves water across ...".
+_VERB_AFTER = re.compile(r"^\s+(?:(?:also|usually|always|often)\s+)?([a-z]{3,}s)\b")
+
+
+def _says_what_it_does(rest: str) -> bool:
+    """Does ``rest``, what follows the name at the opening of a sentence, go on with a
+    verb in the present tense that English has only as a verb ("compares", "carries",
+    "explains"; not "levels", "rates", which may be a plural noun going on the name)?
+    What the concept does characterises it when the card is about it.
+
+    >>> _says_what_it_does(" carries water up the stem."), _says_what_it_does(" levels rise.")
+    (True, False)
+    """
+    from lemminflect import getAllLemmas
+
+    found = _VERB_AFTER.match(rest)
+    if not found:
+        return False
+    readings = getAllLemmas(found.group(1))
+    return "VERB" in readings and "NOUN" not in readings
 
 
 _ASKS_WHAT = re.compile(

@@ -2020,6 +2020,47 @@ def test_concepts_emphasised_name_with_an_apposition_is_defined(body, bold, defi
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name", "run_on"),
+    [
+        ("The skeletal muscles contract and the bone moves.", "skeletal muscle", "contract"),
+        ("The glaciers retreat and the sea rises.", "glacier", "retreat"),
+        # a name whose last word English also has as a verb, with its clause's verb after it
+        ("The sales tax on food is high.", "sales tax", None),
+        ("The savings account pays interest.", "savings account", None),
+        ("When the sales tax rises, prices go up.", "sales tax", None),
+    ],
+)
+def test_concepts_name_ends_before_a_verb_read_as_a_noun_after_a_plural(sentence, name, run_on):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert name in keys
+    assert not any(k.endswith(f" {run_on}") for k in keys if run_on)
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        ("The osmotic pressure pulls water into the cell.", "osmotic pressure", True),
+        ("A hash table maps keys to slots in an array.", "hash table", True),
+        ("Plate tectonics also explains why mountains rise.", "Plate tectonics", True),
+        ("The albedo measures how much light a surface reflects: it is a ratio.", "albedo", True),
+        # a past event, a modal, or a subject the stressed name is only part of
+        ("The guillotine was used in the French revolution.", "guillotine", False),
+        ("The enzyme can break down starch.", "enzyme", False),
+        ("Each enzyme in saliva breaks down starch.", "enzyme", False),
+    ],
+)
+def test_concepts_emphasised_subject_of_a_present_statement_is_defined(body, bold, defined):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded])
+    assert bool(index.concepts[index.find(bold)].definition) is defined
+
+
+@pytest.mark.parametrize(
     ("body", "bold", "named"),
     [
         ("NOTE: run the cells in order.", "NOTE", False),

@@ -221,3 +221,24 @@ def test_definitions_describing_words_set_apart_by_a_comma_still_define(sentence
 )
 def test_definitions_a_subject_the_tagger_misreads_is_still_defined(sentence, name, defined):
     assert bool(prose_definition([sentence], name)) is defined
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "name", "defined"),
+    [
+        ("Xylem", "Xylem carries water from the roots to the leaves.", "xylem", True),
+        (
+            "Plate tectonics",
+            "Plate tectonics explains why mountains rise.",
+            "plate tectonics",
+            True,
+        ),
+        ("Hash tables", "A hash table compares keys by their hashes.", "hash table", True),
+        # a plural noun may go on the name: no verb there
+        ("Enzymes", "Enzyme levels rise after a meal.", "enzyme", False),
+    ],
+)
+def test_definitions_a_heading_card_opening_with_what_its_subject_does_defines_it(
+    heading, sentence, name, defined
+):
+    assert bool(definition_of(heading, sentence, name, kind="heading")) is defined
