@@ -38,7 +38,6 @@ from extraction.names import (  # noqa: F401 (singular, concept_id, match_key: o
     is_acronym,
     match_key,
     only_plural,
-    own_plural_singular,
     singular,
     singular_acronym,
     spelling_words,
@@ -301,26 +300,6 @@ def _verb_form_read_as_noun(tok: Token, ending: str) -> bool:
     )
 
 
-_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl"})
-
-
-def _clause_verb_read_as_noun(toks: Sequence[Token]) -> bool:
-    """Is the last token the verb of a clause that the tagger reads as a noun after its
-    plural subject ("when the plates collide", "as the cells divide")? A word English also
-    has as a verb, heading a clause of its own, after a plural that is no noun of its own
-    ("sales", "goods" are: "a sales tax" is a name)."""
-    if len(toks) < 2:
-        return False
-    last, before = toks[-1], toks[-2]
-    if last.tag_ != "NN" or last.dep_ not in _CLAUSE_DEPS or before.tag_ != "NNS":
-        return False
-    if before.head.i != last.i or own_plural_singular(before.lower_) is not None:
-        return False
-    from lemminflect import getAllLemmas
-
-    return "VERB" in getAllLemmas(last.lower_)
-
-
 def _trailing_variable(toks: Sequence[Token]) -> bool:
     """Does a run end in a variable written as a lower-case letter, alone or with a
     number, after its noun ("a mountain of height h", "the vector x1")? The variable
@@ -387,7 +366,6 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             or (len(toks) > 1 and _verb_form_read_as_noun(toks[-1], "ed"))
             or _trailing_variable(toks)
             or _object_predicate(toks)
-            or _clause_verb_read_as_noun(toks)
         )
     ):
         toks.pop()
