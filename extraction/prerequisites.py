@@ -1287,6 +1287,7 @@ REJECTED = {
     "statistics": "only how often and where the two are named speaks for it",
     "unexplained": "the notes name the first beside the other, never explain or single it out",
     "opposite": "the other direction is likelier",
+    "against": "a relation the notes state puts the other first",
     "cycle": "the weakest edge of a cycle",
     "cost": "placing it among thousands of overlapping cycles would cost too much",
 }
@@ -1495,6 +1496,10 @@ def _decision(
         c > 0 and f in STATEMENTS for f, c in r.features.items()
     ):
         return "unexplained"
+    if r.features.get("stated", 0.0) < 0:
+        # "a price floor causes a surplus", "X addresses Y", "Y is a kind of X": what the
+        # sentence states orders the pair; how the two are named cannot turn it round
+        return "against"
     if (other.confidence, b) > (r.confidence, a):
         return "opposite"
     return None

@@ -132,6 +132,13 @@ _PLURAL_ITEMS = _words(
     "constituents ingredients modules stages steps principles principals pillars tenets"
 )
 
+#: Nouns for many things taken as one: "a series of waves caused by Y" is caused by Y as
+#: the waves are, so a clause on the "of" object says what the whole does or undergoes.
+COLLECTIVE_NOUNS = frozenset("series sequence set group chain".split())
+#: Words that join the attribute of "X is A plus B" into a sum: "plus" (a conjunction),
+#: "together" (after the last part), "combined" (a participle: "A combined with B").
+#: Such a definition states X's parts, not a class X is a kind of.
+SUM_WORDS = frozenset({"plus", "together", "combined"})
 #: Nouns that name a trait of the noun their "of" phrase holds, not a class of things:
 #: "Define turgor -- a key feature of plant cells" says nothing turgor is a kind of.
 ASPECT_NOUNS = frozenset({"feature", "property", "attribute", "trait"})
@@ -810,6 +817,17 @@ CAUSES: list[Cue] = [
         reverse=True,
         example="Mode collapse is often caused by the generator.",
         expected=("generator", "mode collapse"),
+    ),
+    Cue(
+        "caused_by_reduced",
+        [
+            {"LOWER": {"IN": ["caused", "triggered", "induced"]}, "TAG": "VBN", "DEP": "acl"},
+            {"LOWER": "by"},
+        ],
+        0.7,
+        reverse=True,
+        example="Rickets is a disease caused by vitamin D deficiency.",
+        expected=("vitamin D deficiency", "rickets"),
     ),
 ]
 

@@ -353,6 +353,14 @@ def _dep_subject(verb: Token) -> Token | None:
         if head is not None:
             if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "one":
                 head = head.head.head  # "X is one of the best ways to prevent Y": X does
+            if (
+                tok.dep_ == "acl"
+                and head.dep_ == "pobj"
+                and head.head.lower_ == "of"
+                and head.head.head.dep_ == "attr"
+                and head.head.head.lower_ in rp.COLLECTIVE_NOUNS
+            ):
+                head = head.head.head  # "X is a series of waves caused by Y": X is
             if head.dep_ == "attr" and head.head.lower_ in rp.COPULAS:
                 return next((c for c in head.head.children if c.dep_ == "nsubj"), head)
             if (
@@ -2046,6 +2054,20 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 continue  # "the divergence of a product is the sum of ...": no class
             if _context_bound(tok, subj):
                 continue  # "the mixture is now a gas", "the result is a salt": no class
+            if parts := _sum_of_parts(attr):
+                # "brass is copper combined with zinc": its parts, no class
+                whole = _mention_of(ctx, subj)
+                for noun in parts if whole is not None else ():
+                    part = _mention_of(ctx, noun)
+                    if (
+                        part is not None
+                        and part.end - 1 == noun.i
+                        and part.concept != whole.concept
+                    ):
+                        yield Relation(
+                            part.concept, whole.concept, "part_of", rp.COPULA_CONFIDENCE, ctx.cited
+                        )
+                continue
             x, y = _mention_of(ctx, subj), _mention_of(ctx, attr)
             if y is not None and y.end - 1 != attr.i:
                 y = None
@@ -2106,6 +2128,32 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             x, y = _mention_of(ctx, tok.head), _kind_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+
+
+def _sum_of_parts(attr: Token) -> list[Token]:
+    """The parts, when a copula's attribute is a sum of parts ("A plus B", "A, B and C
+    together", "A combined with B", :data:`rp.SUM_WORDS`): the sentence says what the
+    subject is made of, not what it is a kind of. Else an empty list."""
+    joined = [attr, *(c for c in attr.subtree if c.dep_ == "conj" and c.head.i >= attr.i)]
+    sums = [
+        c
+        for noun in joined
+        for c in noun.children
+        if c.lower_ in rp.SUM_WORDS and c.dep_ in {"cc", "advmod", "acl"}
+    ]
+    if not sums:
+        return []
+    # "A combined with B": B, the object of the participle's "with", is a part too
+    joined += [
+        o
+        for c in sums
+        if c.dep_ == "acl"
+        for p in c.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return joined
 
 
 def _one_of_class(ctx: _Context, one: Token) -> Mention | None:

@@ -840,6 +840,23 @@ def test_prerequisites_decisions_keep_one_direction_and_say_why_not():
     assert set(reasons.values()) <= set(REJECTED)
 
 
+@pytest.mark.parametrize(
+    ("stated", "first", "then"),
+    [
+        (Relation("drought", "famine", "causes", 0.7, [E]), "drought", "famine"),
+        (Relation("vaccine", "measles", "addresses", 0.7, [E]), "measles", "vaccine"),
+        (Relation("osmosis", "diffusion", "is_a", 0.7, [E]), "diffusion", "osmosis"),
+    ],
+)
+def test_prerequisites_an_order_against_a_stated_relation_is_left_out(stated, first, then):
+    # a strong feature (a part named first) pulls the other way: the statement still wins
+    model = LogisticModel(("stated", "part"), (1.0, -3.0), bias=-1.0)
+    typed = [stated, Relation(first, then, "part_of", 0.7, [E])]
+    kept, rejected = prerequisite_decisions(index_of({}, {}), typed, model=model)
+    assert (then, first) not in {(r.source, r.target) for r in kept}
+    assert ((then, first), "against") in {((r.source, r.target), why) for r, why in rejected}
+
+
 # -- the fitted model ---------------------------------------------------------------------
 
 

@@ -730,6 +730,45 @@ def test_relations_ignore_what_the_sentence_does_not_say(text, names, absent):
     assert_unrelated(text, names, absent)
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("A famine is a series of crop failures caused by a drought.", ("famine", "drought"),
+         ("drought", "causes", "famine")),
+        ("An allergy is a sequence of reactions triggered by pollen.", ("allergy", "pollen"),
+         ("pollen", "causes", "allergy")),
+        ("Hay fever is a set of symptoms triggered by pollen.", ("hay fever", "pollen"),
+         ("pollen", "causes", "hay fever")),
+        ("Anaemia is a group of disorders caused by iron deficiency.",
+         ("anaemia", "iron deficiency"), ("iron deficiency", "causes", "anaemia")),
+        ("A stampede is a chain of movements triggered by a loud noise.",
+         ("stampede", "loud noise"), ("loud noise", "causes", "stampede")),
+    ],
+)  # fmt: skip
+def test_relations_clause_on_a_collective_of_phrase_is_about_the_copula_subject(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "parts"),
+    [
+        ("Brass is copper plus zinc.", "brass", ("copper", "zinc")),
+        ("A nucleotide is a sugar, a phosphate and a base together.", "nucleotide",
+         ("sugar", "phosphate", "base")),
+        ("Bronze is copper combined with tin.", "bronze", ("copper", "tin")),
+    ],
+)  # fmt: skip
+def test_relations_sum_of_parts_states_parts_not_a_class(text, whole, parts):
+    index = tiny_index(text, whole, *parts)
+    found = triples(index)
+    for part in parts:
+        assert expect(index, part, "part_of", whole) in found
+        assert expect(index, whole, "is_a", part) not in found
+
+
 def test_relations_contrasts_come_both_ways():
     index = tiny_index("What is the difference between DNA and RNA?", "DNA", "RNA")
     found = triples(index)
