@@ -291,6 +291,26 @@ def proper_name(words: Sequence[Token]) -> bool:
     return following is not None and following.is_lower
 
 
+def name_complement(run: Sequence[Token]) -> bool:
+    """Is ``run`` the capitalised complement of a proper name "X of Y", both capitalised
+    ("Ghent" in "Treaty of Ghent", "England" in "Bank of England")? It is a word of that
+    name there, not a noun phrase of its own."""
+    if not run:
+        return False
+    first, last = run[0], run[-1]
+    if first.i < 2 or not all(t.text[:1].isupper() and not is_acronym(t.text) for t in run):
+        return False
+    of, head = first.doc[first.i - 1], first.doc[first.i - 2]
+    return (
+        of.lower_ == "of"
+        and of.is_lower
+        and last.pos_ == "PROPN"
+        and head.pos_ in {"PROPN", "NOUN"}
+        and head.text[:1].isupper()
+        and not is_acronym(head.text)
+    )
+
+
 def _linking(tok: Token) -> bool:
     """A lower-case "of", "the" inside a proper name ("Bank of England")."""
     return tok.is_lower and tok.pos_ in {"ADP", "DET"}
@@ -1980,6 +2000,8 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         single = len(run) == 1 and (_gerund_noun(run[0]) or mistagged_noun(run[0]))
         trimmed = run if single else trim(run)
         if len(trimmed) == 1 and trimmed[0].i in sharing:
+            continue
+        if name_complement(trimmed):
             continue
         name = trimmed_phrase(trimmed, lenient=single)
         if name is None or name[0] in seen:

@@ -332,6 +332,28 @@ def test_concepts_merge_abbreviation_spelled_out_beside_it(title, kind, body, sh
         assert (short, "spelled_out") not in rules
 
 
+@pytest.mark.parametrize(
+    ("body", "word", "mentions"),
+    [
+        # the capitalised complement of a proper name "X of Y" is a word of that name,
+        # at the start of a line too, where the parser splits the name
+        ("- Treaty of Ghent (1814)\n- Treaty of Ghent, unlike the Jay Treaty, ended it",
+         "ghent", 0),
+        ("Bank of England, unlike the Fed, sets rates in London.", "england", 0),
+        ("Gulf of Mexico storms reach Texas in autumn.", "mexico", 0),
+        # used on its own too, it is still a name of its own there
+        ("Bank of England, unlike the Fed, sets rates. Wool is shipped from England.",
+         "england", 1),
+        # a common noun's complement is a noun phrase of its own
+        ("The rate of diffusion rises with heat.", "diffusion", 1),
+    ],
+)  # fmt: skip
+def test_concepts_names_word_of_a_proper_name_is_no_mention(body, word, mentions):
+    index = extract_concepts([card("Notes", body, kind="heading")])
+    keys = {c.key.lower(): c for s in index.candidates for c in s.candidates}
+    assert (keys[word].roles["mention"] if word in keys else 0) == mentions, sorted(keys)
+
+
 # -- merging: each rule, and what it leaves alone ------------------------------------
 
 
