@@ -403,15 +403,17 @@ def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
         return ranked[0]
     if in_passing(G, specific[0]):  # a word in passing gives way to what the notes single out
         return next((n for n in specific if _names_it(G, n)), specific[0])
-    if is_code(G, specific[0]):  # a formula or a lone acronym gives way to a defined name
+    if is_code(G, specific[0]) and not defined(G, specific[0]):
+        # a formula or a lone acronym the notes do not define gives way to a defined name
         return next((n for n in specific if not is_code(G, n) and defined(G, n)), specific[0])
     return specific[0]
 
 
 def is_code(G: nx.MultiDiGraph, node: Any) -> bool:
     """Is ``node``'s label a formula or a lone acronym ("NaCl", "H2O", "ATP", "CPU"):
-    one word, no lower-case run of three letters? Such a label names a topic only when
-    no defined concept of the topic has a name of words.
+    one word, no lower-case run of three letters? Such a label, of a concept the notes
+    do not define, names a topic only when no defined concept of the topic has a name of
+    words.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("h2o", label="H2O"); G.add_node("osmosis", label="osmosis")

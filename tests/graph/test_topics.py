@@ -289,25 +289,27 @@ def test_topics_name_is_a_concept_the_notes_single_out_not_a_word_in_passing(
 
 
 @pytest.mark.parametrize(
-    ("top", "defined", "named"),
+    ("top", "top_definition", "defined", "named"),
     [
-        # a formula or a lone acronym gives way to a defined concept named by words
-        ("H2O", True, "osmosis"),
-        ("ATP", True, "osmosis"),
-        ("NaCl", True, "osmosis"),
-        # unless no concept of the topic is defined
-        ("H2O", False, "H2O"),
+        # a formula or a lone acronym the notes do not define gives way to a defined
+        # concept named by words
+        ("H2O", "", True, "osmosis"),
+        ("ATP", "", True, "osmosis"),
+        ("NaCl", "", True, "osmosis"),
+        # unless no concept of the topic is defined, or the notes define it
+        ("H2O", "", False, "H2O"),
+        ("ATP", "The energy carrier of the cell.", True, "ATP"),
         # a name of words is no formula
-        ("Na-K pump", True, "Na-K pump"),
+        ("Na-K pump", "", True, "Na-K pump"),
     ],
 )
 def test_topics_name_is_no_formula_or_lone_acronym_when_a_defined_name_is_there(
-    top, defined, named
+    top, top_definition, defined, named
 ):
     G = nx.MultiDiGraph()
     for a, b in [(top, "osmosis"), ("osmosis", "diffusion"), (top, "diffusion")]:
         G.add_edge(a, b, relation="part_of", confidence=0.9)
-    G.add_node(top, importance=1.0, label=top)
+    G.add_node(top, importance=1.0, label=top, definition=top_definition)
     G.add_node("osmosis", importance=0.8, label="osmosis", definition="" if not defined else "x")
     G.add_node("diffusion", importance=0.5, label="diffusion")
     assert set(assign_topics(G).values()) == {named}
