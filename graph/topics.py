@@ -12,6 +12,7 @@ its most important concept, unless that is a word of everyday English ("model",
 from __future__ import annotations
 
 import math
+import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
@@ -32,8 +33,10 @@ SYMMETRIC_RELATIONS = frozenset({"contrasts_with"})
 #: Communities smaller than this are folded into a neighbouring topic.
 MIN_TOPIC_SIZE = 3
 
-#: Topic of concepts that no community takes in.
-MISCELLANEOUS = "Miscellaneous"
+#: Topic of concepts that no community takes in: concepts the notes link to no topic (an
+#: isolated term, a pair linked only to each other). It says so rather than "Miscellaneous",
+#: which reads as a topic of its own in a legend ("Other topics: Miscellaneous").
+MISCELLANEOUS = "Unlinked concepts"
 
 #: A topic's name is the first of its this many most important concepts that is not
 #: made of common English words only (the selector's ``common`` feature), else its most
@@ -400,7 +403,30 @@ def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
         return ranked[0]
     if in_passing(G, specific[0]):  # a word in passing gives way to what the notes single out
         return next((n for n in specific if _names_it(G, n)), specific[0])
+    if is_code(G, specific[0]) and not defined(G, specific[0]):
+        # a formula or a lone acronym the notes do not define gives way to a defined name
+        return next((n for n in specific if not is_code(G, n) and defined(G, n)), specific[0])
     return specific[0]
+
+
+def is_code(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Is ``node``'s label a formula or a lone acronym ("NaCl", "H2O", "ATP", "CPU"):
+    one word, no lower-case run of three letters? Such a label, of a concept the notes
+    do not define, names a topic only when no defined concept of the topic has a name of
+    words.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("h2o", label="H2O"); G.add_node("osmosis", label="osmosis")
+    >>> is_code(G, "h2o"), is_code(G, "osmosis")
+    (True, False)
+    """
+    label = str(G.nodes[node].get("label") or node)
+    return " " not in label and not re.search(r"[a-z]{3}", label)
+
+
+def defined(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Do the notes define ``node`` (it has a definition)?"""
+    return bool(str(G.nodes[node].get("definition") or "").strip())
 
 
 def _names_it(G: nx.MultiDiGraph, node: Any) -> bool:
@@ -482,7 +508,7 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     >>> G.add_node("tide", label="tide")
     >>> topics = assign_topics(G)
     >>> topics["mri"], topics["slice"], topics["tide"]
-    ('NMR', 'CT', 'Miscellaneous')
+    ('NMR', 'CT', 'Unlinked concepts')
     """
     W = Weights.of(G)
     communities = louvain(W, resolution=resolution, seed=seed)
@@ -787,7 +813,7 @@ def topic_members(G: nx.MultiDiGraph) -> dict[str, list]:
     >>> G.add_nodes_from([("a", {"topic": "t", "importance": 0.1}),
     ...                   ("b", {"topic": "t", "importance": 0.9}), ("c", {})])
     >>> topic_members(G)
-    {'t': ['b', 'a'], 'Miscellaneous': ['c']}
+    {'t': ['b', 'a'], 'Unlinked concepts': ['c']}
     """
     members: dict[str, list] = defaultdict(list)
     for node in sorted(G, key=lambda n: _rank_key(G, n)):

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import always_capitalised
 from extraction.concepts.phrases import concept_id, only_verb, plain_verb
@@ -306,6 +307,40 @@ def alias_of(form: str) -> str:
     return " ".join(w if is_acronym(w) else w.lower() for w in words)
 
 
+def _spells(acronym: str, cand: Candidate) -> bool:
+    """Does ``cand`` spell ``acronym`` out: its initials ("gross domestic product"), or
+    a long form the notes state beside it ("Evidence Lower Bound (ELBO)"-like pairs,
+    the letters in order, the first starting the long form: Schwartz–Hearst)?"""
+    if initials_match(acronym, cand.key):
+        return True
+    return bool(cand.roles.get("abbreviation")) and any(
+        best_long_form(acronym, f) == f for f in (cand.key, *cand.forms)
+    )
+
+
+def _acronym_names(
+    cands: Sequence[Candidate], acronyms: Sequence[str], bare: dict[str, Candidate]
+) -> list[Candidate]:
+    """The names of a group that set an acronym before a word of their own ("SA node",
+    "KL divergence"; not a generic head: "GRU cell" is the GRU) when the notes use that
+    name at least as often as the acronym alone: the acronym is then short for the name,
+    and no name of the concept on its own."""
+    found = []
+    for acronym in acronyms:
+        alone = bare.get(singular_acronym(acronym))
+        uses_alone = max(0, alone.count - alone.roles.get("nested", 0)) if alone else 0
+        for c in cands:
+            words = c.words
+            if (
+                len(words) > 1
+                and singular_acronym(words[0]) == singular_acronym(acronym)
+                and words[-1].lower() not in GENERIC_HEADS
+                and c.count >= max(1, uses_alone)
+            ):
+                found.append(c)
+    return found
+
+
 def name_concept(cands: Sequence[Candidate]) -> Concept:
     """The :class:`Concept` of a merged group: id, label, aliases, mentions, cards, first
     appearance and definition (importance and topic are set later)."""
@@ -318,10 +353,28 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
         expansions or cands,
         key=lambda c: (len(c.subject_of) > 0, c.count, -len(c.key)),
     )
-    spelled = [c for c in expansions if any(initials_match(a, c.key) for a in acronyms)]
+    spelled = [c for c in expansions if any(_spells(a, c) for a in acronyms)]
     bare = {c.key: c for c in cands}
+    headed = _acronym_names(cands, acronyms, bare)
+    short_name = ""
     if spelled:  # the acronym's expansion names the concept: "gross domestic product"
         main = max(spelled, key=lambda c: (c.count, len(c.key)))
+    elif headed:  # "ELISA test", "sinoatrial node" (the notes never use "SA" alone)
+        named = max(headed, key=lambda c: (len(c.subject_of) > 0, c.count, c.key))
+        short_name = alias_of(max(named.forms, key=lambda f: (named.forms[f], f)))
+        acronym = named.words[0]
+        rest = named.words[1:]
+        spelled_head = [
+            c
+            for c in expansions
+            if len(c.words) > len(rest)
+            and [w.lower() for w in c.words[-len(rest) :]] == [w.lower() for w in rest]
+            and initials_match(acronym, " ".join(c.words[: -len(rest)]))
+        ]
+        if spelled_head:
+            main = max(spelled_head, key=lambda c: (len(c.subject_of) > 0, c.count, c.key))
+        else:
+            main, short_name = named, ""
     elif acronyms and (short_form := bare.get(singular_acronym(acronyms[0]))):
         main = short_form  # "GRU", not "GRU cell"
     elif (
@@ -355,7 +408,7 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     label = label_form if keeps_case else main.key
     if is_acronym(label):
         label = singular_acronym(label)
-    short = singular_acronym(acronyms[0]) if acronyms else ""
+    short = short_name or (singular_acronym(acronyms[0]) if acronyms else "")
     if short and short != main.key and short not in label:
         label = f"{label} ({short})"
     aliases = sorted(

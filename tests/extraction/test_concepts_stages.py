@@ -1438,6 +1438,51 @@ def test_concepts_name_of_a_generic_head_group_is_the_name_singled_out(
     assert (concept.label, concept.aliases) == (label, [{full: bare, bare: full}[label]])
 
 
+def acronym_cand(key: str, count: int, nested: int = 0, stated: bool = False) -> Candidate:
+    c = cand(key, count)
+    c.roles["nested"] = nested
+    if stated:  # the notes state it beside its long form, "long form (ACR)"
+        c.roles["abbreviation"] = 1
+    return c
+
+
+@pytest.mark.parametrize(
+    ("group", "label"),
+    [
+        # the acronym only ever set before a word of its own: that name, spelled out
+        # when the notes spell it
+        (
+            [("TCA", 2, 2), ("TCA cycle", 2, 0), ("tricarboxylic acid cycle", 1, 0)],
+            "tricarboxylic acid cycle (TCA cycle)",
+        ),
+        ([("ELISA", 3, 3), ("ELISA test", 3, 0)], "ELISA test"),
+        # the acronym used alone more often than the longer name: the acronym
+        ([("GPS", 5, 1), ("GPS receiver", 1, 0)], "GPS"),
+        # a generic head ("unit", "model"): the acronym is the name
+        ([("RAM", 2, 2), ("RAM unit", 2, 0)], "RAM"),
+    ],
+)
+def test_concepts_name_is_no_bare_acronym_the_notes_never_use_alone(group, label):
+    assert name_concept([acronym_cand(*row) for row in group]).label == label
+
+
+@pytest.mark.parametrize(
+    ("stated", "label"),
+    [
+        # a long form the notes state beside the acronym names it, though its initials
+        # are not the acronym's letters
+        (True, "radio detection and ranging (RADAR)"),
+        (False, "RADAR"),
+    ],
+)
+def test_concepts_name_is_the_long_form_stated_beside_an_acronym(stated, label):
+    group = [
+        acronym_cand("RADAR", 3, stated=stated),
+        acronym_cand("radio detection and ranging", 1, stated=stated),
+    ]
+    assert name_concept(group).label == label
+
+
 @pytest.mark.parametrize(
     ("forms", "aliases"),
     [

@@ -288,6 +288,38 @@ def test_topics_name_is_a_concept_the_notes_single_out_not_a_word_in_passing(
     assert set(assign_topics(G).values()) == {named}
 
 
+@pytest.mark.parametrize(
+    ("top", "top_definition", "defined", "named"),
+    [
+        # a formula or a lone acronym the notes do not define gives way to a defined
+        # concept named by words
+        ("H2O", "", True, "osmosis"),
+        ("ATP", "", True, "osmosis"),
+        ("NaCl", "", True, "osmosis"),
+        # unless no concept of the topic is defined, or the notes define it
+        ("H2O", "", False, "H2O"),
+        ("ATP", "The energy carrier of the cell.", True, "ATP"),
+        # a name of words is no formula
+        ("Na-K pump", "", True, "Na-K pump"),
+    ],
+)
+def test_topics_name_is_no_formula_or_lone_acronym_when_a_defined_name_is_there(
+    top, top_definition, defined, named
+):
+    G = nx.MultiDiGraph()
+    for a, b in [(top, "osmosis"), ("osmosis", "diffusion"), (top, "diffusion")]:
+        G.add_edge(a, b, relation="part_of", confidence=0.9)
+    G.add_node(top, importance=1.0, label=top, definition=top_definition)
+    G.add_node("osmosis", importance=0.8, label="osmosis", definition="" if not defined else "x")
+    G.add_node("diffusion", importance=0.5, label="diffusion")
+    assert set(assign_topics(G).values()) == {named}
+
+
+def test_topics_concepts_linked_to_no_topic_are_named_unlinked():
+    G = make_graph(TRIANGLES, nodes=[("equinox", {"label": "equinox"})])
+    assert assign_topics(G)["equinox"] == MISCELLANEOUS == "Unlinked concepts"
+
+
 def _weighted_copy(G: nx.MultiDiGraph) -> nx.Graph:
     """The reference: ``G`` as networkx's simple undirected graph, nodes in sorted order,
     pairs added in sorted order, weight = the summed strengths of the edges between two
