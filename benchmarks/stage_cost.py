@@ -3,7 +3,9 @@
 ``python -m benchmarks.stage_cost NOTES [--out GRAPH] [--profile FILE] [--parse-only]``
 
 Builds ``NOTES`` (no cache) in this process and prints, for each stage named by
-:data:`graph.build.BUILD_STAGES` (and the parse), its seconds, the resident memory when
+:data:`graph.build.BUILD_STAGES` (and the parse), its seconds, its CPU seconds (user and
+system, of this process and of the worker processes that ended during it: less moved by
+a shared machine's load than the wall time), the resident memory when
 it ended and the peak resident memory during it (Linux: the peak is reset at each stage
 through ``/proc/self/clear_refs``; elsewhere the peak is the process's so far).
 ``--out`` also writes the graph (:func:`graph.io.write_graph`) as the last stage.
@@ -32,6 +34,19 @@ def _status(field: str) -> int:
     return 0
 
 
+def _cpu() -> float:
+    """User and system CPU seconds of this process and of its ended children."""
+    import resource
+
+    return sum(
+        r.ru_utime + r.ru_stime
+        for r in (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+    )
+
+
 def _reset_peak() -> None:
     with contextlib.suppress(OSError):
         Path("/proc/self/clear_refs").write_text("5")
@@ -54,23 +69,27 @@ def main(argv: list[str] | None = None) -> int:
     print(f"read {sum(len(r.cards) for r in results)} cards; RSS {_status('VmRSS')} MB")
     if args.parse_only:
         return _parse_only(results)
-    rows: list[tuple[str, float, int, int]] = []
-    current = {"stage": "read", "start": time.perf_counter()}
+    rows: list[tuple[str, float, float, int, int]] = []
+    current = {"stage": "read", "start": time.perf_counter(), "cpu": _cpu()}
     _reset_peak()
 
     def tell(p: nlp_module.Progress) -> None:
         if p.stage == current["stage"]:
             return
-        now = time.perf_counter()
-        stage, seconds = current["stage"], now - current["start"]
+        now, cpu = time.perf_counter(), _cpu()
+        stage, seconds, cpu_seconds = current["stage"], now - current["start"], cpu - current["cpu"]
         rss, peak = _status("VmRSS"), _status("VmHWM")
-        rows.append((stage, seconds, rss, peak))
-        print(f"{stage:14} {seconds:7.1f} s  RSS {rss:6} MB  peak {peak:6} MB", flush=True)
+        rows.append((stage, seconds, cpu_seconds, rss, peak))
+        print(
+            f"{stage:14} {seconds:7.1f} s  CPU {cpu_seconds:7.1f} s  RSS {rss:6} MB  "
+            f"peak {peak:6} MB",
+            flush=True,
+        )
         _reset_peak()
-        current.update(stage=p.stage, start=time.perf_counter())
+        current.update(stage=p.stage, start=time.perf_counter(), cpu=_cpu())
 
     profiler = cProfile.Profile() if args.profile else None
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _cpu()
     if profiler:
         profiler.enable()
     G = build_graph(results, progress=tell)
@@ -84,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         write_graph(G, args.out)
         tell(nlp_module.Progress("written", 1, 1))
     print(
-        f"total {time.perf_counter() - start:.1f} s: {G.number_of_nodes()} concepts, "
+        f"total {time.perf_counter() - start:.1f} s ({_cpu() - cpu_start:.1f} s CPU): "
+        f"{G.number_of_nodes()} concepts, "
         f"{G.number_of_edges()} relations"
     )
     return 0

@@ -16,6 +16,7 @@ names; a misspelling one edit away from a name used far more often.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -1420,6 +1421,26 @@ def _pieces(word: str, n: int) -> list[tuple[int, str]]:
     return out
 
 
+@functools.cache
+def _probes(size: int, n: int) -> tuple[tuple[int, int, int, int], ...]:
+    """Where a name of ``size`` characters may hold, under ``n`` edits, a run of a name
+    of each length in reach cut by :func:`_pieces`: (that length, the run's number, the
+    start and end of the slice to look up). They depend on the two lengths alone, so
+    they are worked out once per size, not once per name.
+
+    >>> _probes(6, 1)[:3]
+    ((5, 0, 0, 2), (5, 0, 1, 3), (5, 1, 1, 4))
+    """
+    out = []
+    for length in range(size - n, size + n + 1):
+        for r, (at, run) in enumerate(_pieces("x" * length, n)):
+            for shift in range(-n, n + 1):
+                start = at + shift
+                if start >= 0 and start + len(run) <= size:
+                    out.append((length, r, start, start + len(run)))
+    return tuple(out)
+
+
 def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
     """Join each rare, misspelt-looking name (:func:`may_be_misspelt`; used at most
     :data:`TYPO_MAX_COUNT` times with its other spellings; with a word English has never
@@ -1437,7 +1458,9 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
     """
     from rapidfuzz.distance import Levenshtein
 
+    distance = Levenshtein.distance
     frequent = [(k, c) for k, c in candidates.items() if c.count >= TYPO_RATIO and len(k) >= 6]
+    lowered = [k.lower() for k, _ in frequent]
     # (edits, length, run number, run) -> the frequent names cut so
     index: dict[tuple[int, int, int, str], list[int]] = defaultdict(list)
     for i, (k, _) in enumerate(frequent):
@@ -1465,22 +1488,18 @@ def _typos(candidates: Mapping[str, Candidate], uf: _UnionFind, join) -> None:
         cutoff = 2 if len(key) >= 12 else 1
         lower = key.lower()
         near: set[int] = set()
-        for length in range(len(lower) - cutoff, len(lower) + cutoff + 1):
-            for r, (at, run) in enumerate(_pieces("x" * length, cutoff)):
-                for shift in range(-cutoff, cutoff + 1):
-                    start = at + shift
-                    if start < 0 or start + len(run) > len(lower):
-                        continue
-                    near.update(index.get((cutoff, length, r, lower[start : start + len(run)]), ()))
+        for length, r, start, end in _probes(len(lower), cutoff):
+            near.update(index.get((cutoff, length, r, lower[start:end]), ()))
+        # the edit distance first (a C call): most names in reach of a run are further
+        # than ``cutoff``, and the checks below are slower and do not depend on the order
+        near = {i for i in near if distance(lower, lowered[i], score_cutoff=cutoff) <= cutoff}
         for i in sorted(near, key=lambda i: (len(frequent[i][0]), i)):
             other, ocand = frequent[i]
             if other == key or ocand.count < TYPO_RATIO * cand.count or numbered(lower, other):
                 continue
-            if derived_adjective(lower, other.lower()) or derived_adjective(other.lower(), lower):
+            if derived_adjective(lower, lowered[i]) or derived_adjective(lowered[i], lower):
                 continue  # "transpirational" is no misspelling of "transpiration"
             if not sure and said_together(cand, ocand):
                 continue  # "Alkenes, like alkynes, ...": two words of the subject
-            distance = Levenshtein.distance(lower, other.lower(), score_cutoff=cutoff)
-            if distance <= cutoff:
-                join(other, key, "typo")
-                break
+            join(other, key, "typo")
+            break

@@ -107,6 +107,38 @@ def test_cost_typos_meet_only_near_names(monkeypatch):
     assert len(calls) < 100  # a scan by length makes ~1500 x 1500 comparisons
 
 
+@pytest.mark.parametrize(
+    "rare,frequent",
+    [
+        ("osmosys", ["osmotic", "osmoses", "cosmoss"]),
+        ("hashtabe", ["hashtrees", "hashtagss", "hashtable"]),
+        ("tectonis plate", ["tectonic plume", "tectonic slabs", "tectonic plate"]),
+    ],
+)
+def test_cost_typos_check_only_names_within_the_edit_distance(monkeypatch, rare, frequent):
+    """The slower checks (a numbered instance, a derived adjective...) run only for the
+    frequent names within the edit distance, not for every name that shares a run."""
+    from rapidfuzz.distance import Levenshtein
+
+    from extraction.concepts import merging
+    from extraction.concepts.candidates import Candidate
+
+    checked = []
+    real = merging.numbered
+    monkeypatch.setattr(merging, "numbered", lambda a, b: checked.append(b) or real(a, b))
+    candidates = {rare: Candidate(rare)}
+    candidates[rare].count = 1
+    for name in frequent:
+        candidates[name] = Candidate(name)
+        candidates[name].count = 10
+    joined = []
+    uf = merging._UnionFind(candidates)
+    merging._typos(candidates, uf, lambda a, b, why: joined.append((a, b)))
+    cutoff = 2 if len(rare) >= 12 else 1
+    near = [k for k in frequent if Levenshtein.distance(rare, k) <= cutoff]
+    assert joined == [(near[0], rare)] and checked == near[:1]
+
+
 def _typos_by_scan(candidates):
     """The joins of a scan over every frequent name of a similar length (the reference)."""
     from rapidfuzz.distance import Levenshtein
