@@ -1814,10 +1814,43 @@ def enumerations(view: View) -> Iterator[Occurrence]:
                 yield from _occ(phrase(run), "listed", view.seg, view.text, at, run)
 
 
+#: A chemical formula or an ion written as one word: element-like capitals with a count
+#: inside or a charge sign at the end ("H2O", "SO4", "Cl-", "NH4+").
+_FORMULA = re.compile(r"^(?:[A-Z][a-z]?\d*)+$")
+
+
+def formula_token(text: str) -> bool:
+    """Is ``text`` a formula rather than a name: capitals that carry an atom count inside
+    ("H2O", "C6H12O6") or a charge sign at the end ("Cl-", "NH4+")?
+
+    >>> formula_token("H2O"), formula_token("Cl-"), formula_token("DNA"), formula_token("LSTM")
+    (True, True, False, False)
+    """
+    body = text.rstrip("+-")
+    charged = body != text and len(text) - len(body) <= 2
+    return bool(_FORMULA.match(body)) and (charged or any(c.isdigit() for c in body[1:]))
+
+
+def course_code(tok: Token) -> bool:
+    """Is ``tok`` the letters of a course or catalogue code, a capitals word followed by
+    a number of three or four digits ("BIO 201")? The letters alone name nothing."""
+    nxt = tok.i + 1 < len(tok.doc) and tok.nbor(1)
+    return (
+        tok.text.isupper()
+        and bool(nxt)
+        and nxt.text.isdigit()
+        and len(nxt.text) in {3, 4}
+        and bool(tok.whitespace_)
+    )
+
+
 def acronyms(view: View) -> Iterator[Occurrence]:
-    """Acronyms, as written ("LSTMs" -> LSTM)."""
+    """Acronyms, as written ("LSTMs" -> LSTM); not formulas ("H2O", "Cl-") nor the
+    letters of a course code ("BIO 201")."""
     at = view.sent.start_char
     for tok in view.toks:
+        if formula_token(tok.text) or course_code(tok):
+            continue
         if is_acronym(tok.text) and not URL.search(tok.text):
             yield from _occ(
                 (singular_acronym(tok.text), tok.text), "acronym", view.seg, view.text, at, [tok]
