@@ -853,18 +853,35 @@ def contrasted_names(seg: Segment, doc: Doc) -> list[list[Token]]:
     text = seg.text
     if m := VERSUS.search(text):
         left = doc.char_span(0, m.start(), alignment_mode="expand")
-        right = doc.char_span(m.end(), len(text), alignment_mode="expand")
-        if left is None or right is None:
+        if left is None:
             return []
         a = list(left)
         while a and (not _name_tokens(a) or a[0].lower_ in INSTRUCTIONS):
             a = a[1:]  # "Explain osmosis", "How do enzymes": the name is what ends it
-        b: list[Token] = []
-        for t in right:
-            if breaks_run(t) or not _name_tokens([t]) or _spaced_dash(t):
-                break
-            b.append(t)
-        sides = [a, b]
+        sides = [a]
+        # a chain of sides ("Igneous vs sedimentary vs metamorphic rock"): each one
+        # after a "vs", the last one ending the title's name
+        while m is not None:
+            right = doc.char_span(m.end(), len(text), alignment_mode="expand")
+            if right is None:
+                return []
+            b: list[Token] = []
+            for t in right:
+                if breaks_run(t) or not _name_tokens([t]) or _spaced_dash(t):
+                    break
+                b.append(t)
+            sides.append(b)
+            m = VERSUS.search(text, m.end() - 1)
+            if m and b and m.start() < b[-1].idx + len(b[-1]):
+                m = None  # a "vs" inside the last name's words is no new side
+        if len(sides) > 2 and all(sides):
+            # lone modifiers share the last side's head ("igneous rock", ...)
+            head = sides[-1][-1]
+            if len(sides[-1]) > 1 and all(len(s) == 1 and _modifier(s[0]) for s in sides[:-1]):
+                return [[s[0], head] for s in sides[:-1]] + [sides[-1]]
+            if all(s[-1].pos_ in {"NOUN", "PROPN"} for s in sides):
+                return sides
+        sides = sides[:2]
     elif m := CONTRAST_CUE.search(text):
         rest = doc.char_span(m.end(), len(text), alignment_mode="expand")
         if rest is None:
