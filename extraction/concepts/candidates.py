@@ -543,6 +543,8 @@ def _occ(
         name = (key_of(words), " ".join(words))
     if not well_formed(name[1]):
         return
+    if len(toks) == 1 and course_code(toks[0]):
+        return  # "BIO" of "BIO 201": the letters of a course code name nothing
     key, surface = name
     if role in CALLOUT_ROLES and about_the_notes(key):
         return  # "**NOTE:**", "BONUS:", "Image credit:": set apart, but not a name
