@@ -543,6 +543,8 @@ def _occ(
         name = (key_of(words), " ".join(words))
     if not well_formed(name[1]):
         return
+    if len(toks) == 1 and course_code(toks[0]):
+        return  # "BIO" of "BIO 201": the letters of a course code name nothing
     key, surface = name
     if role in CALLOUT_ROLES and about_the_notes(key):
         return  # "**NOTE:**", "BONUS:", "Image credit:": set apart, but not a name
@@ -853,18 +855,35 @@ def contrasted_names(seg: Segment, doc: Doc) -> list[list[Token]]:
     text = seg.text
     if m := VERSUS.search(text):
         left = doc.char_span(0, m.start(), alignment_mode="expand")
-        right = doc.char_span(m.end(), len(text), alignment_mode="expand")
-        if left is None or right is None:
+        if left is None:
             return []
         a = list(left)
         while a and (not _name_tokens(a) or a[0].lower_ in INSTRUCTIONS):
             a = a[1:]  # "Explain osmosis", "How do enzymes": the name is what ends it
-        b: list[Token] = []
-        for t in right:
-            if breaks_run(t) or not _name_tokens([t]) or _spaced_dash(t):
-                break
-            b.append(t)
-        sides = [a, b]
+        sides = [a]
+        # a chain of sides ("Igneous vs sedimentary vs metamorphic rock"): each one
+        # after a "vs", the last one ending the title's name
+        while m is not None:
+            right = doc.char_span(m.end(), len(text), alignment_mode="expand")
+            if right is None:
+                return []
+            b: list[Token] = []
+            for t in right:
+                if breaks_run(t) or not _name_tokens([t]) or _spaced_dash(t):
+                    break
+                b.append(t)
+            sides.append(b)
+            m = VERSUS.search(text, m.end() - 1)
+            if m and b and m.start() < b[-1].idx + len(b[-1]):
+                m = None  # a "vs" inside the last name's words is no new side
+        if len(sides) > 2 and all(sides):
+            # lone modifiers share the last side's head ("igneous rock", ...)
+            head = sides[-1][-1]
+            if len(sides[-1]) > 1 and all(len(s) == 1 and _modifier(s[0]) for s in sides[:-1]):
+                return [[s[0], head] for s in sides[:-1]] + [sides[-1]]
+            if all(s[-1].pos_ in {"NOUN", "PROPN"} for s in sides):
+                return sides
+        sides = sides[:2]
     elif m := CONTRAST_CUE.search(text):
         rest = doc.char_span(m.end(), len(text), alignment_mode="expand")
         if rest is None:
@@ -1814,10 +1833,43 @@ def enumerations(view: View) -> Iterator[Occurrence]:
                 yield from _occ(phrase(run), "listed", view.seg, view.text, at, run)
 
 
+#: A chemical formula or an ion written as one word: element-like capitals with a count
+#: inside or a charge sign at the end ("H2O", "SO4", "Cl-", "NH4+").
+_FORMULA = re.compile(r"^(?:[A-Z][a-z]?\d*)+$")
+
+
+def formula_token(text: str) -> bool:
+    """Is ``text`` a formula rather than a name: capitals that carry an atom count inside
+    ("H2O", "C6H12O6") or a charge sign at the end ("Cl-", "NH4+")?
+
+    >>> formula_token("H2O"), formula_token("Cl-"), formula_token("DNA"), formula_token("LSTM")
+    (True, True, False, False)
+    """
+    body = text.rstrip("+-")
+    charged = body != text and len(text) - len(body) <= 2
+    return bool(_FORMULA.match(body)) and (charged or any(c.isdigit() for c in body[1:]))
+
+
+def course_code(tok: Token) -> bool:
+    """Is ``tok`` the letters of a course or catalogue code, a capitals word followed by
+    a number of three or four digits ("BIO 201")? The letters alone name nothing."""
+    nxt = tok.i + 1 < len(tok.doc) and tok.nbor(1)
+    return (
+        tok.text.isupper()
+        and bool(nxt)
+        and nxt.text.isdigit()
+        and len(nxt.text) in {3, 4}
+        and bool(tok.whitespace_)
+    )
+
+
 def acronyms(view: View) -> Iterator[Occurrence]:
-    """Acronyms, as written ("LSTMs" -> LSTM)."""
+    """Acronyms, as written ("LSTMs" -> LSTM); not formulas ("H2O", "Cl-") nor the
+    letters of a course code ("BIO 201")."""
     at = view.sent.start_char
     for tok in view.toks:
+        if formula_token(tok.text) or course_code(tok):
+            continue
         if is_acronym(tok.text) and not URL.search(tok.text):
             yield from _occ(
                 (singular_acronym(tok.text), tok.text), "acronym", view.seg, view.text, at, [tok]

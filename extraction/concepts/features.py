@@ -23,7 +23,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from extraction.concepts.candidates import SUBJECT_ROLES, Candidate
+from extraction.concepts.candidates import SUBJECT_ROLES, Candidate, formula_token
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.phrases import head_index, only_verb, plural_forms, zipf
 from extraction.concepts.segments import Segment
@@ -415,9 +415,9 @@ def _features(
         sources = len(set().union(*(c.sources for c in cands)))
     subject = len({card.id for c in cands for card in c.subject_of})
     caps = [c.key for c in cands if is_acronym(c.key) and zipf(c.key.lower()) >= 4.5]
-    acronym = any(is_acronym(c.key) for c in cands) and len(caps) < len(
-        [c for c in cands if is_acronym(c.key)]
-    )
+    # a formula ("H2O", "Cl-") is written in capitals but is no acronym
+    acronyms = [c for c in cands if is_acronym(c.key) and not formula_token(c.key)]
+    acronym = bool(acronyms) and len(caps) < len(acronyms)
     # a hyphenated compound is one word for how common it is ("many-to-many",
     # "encoder-decoder") and for reading like a clause ("sequence-to-sequence")
     units = main.key.split()

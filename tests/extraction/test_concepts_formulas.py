@@ -115,3 +115,38 @@ def test_concepts_doubled_formula_is_no_name(title, kind, body, expected, never)
     names = found(extract_concepts([card(title, body, kind=kind)]))
     assert expected <= names
     assert not {n for n in names if never in n}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("H2O", True),
+        ("C6H12O6", True),
+        ("Cl-", True),
+        ("NH4+", True),
+        ("SO4", True),
+        ("DNA", False),
+        ("LSTM", False),
+        ("GANs", False),
+        ("COVID-19", False),
+        ("t-SNE", False),
+    ],
+)
+def test_candidates_formula_token(word, expected):
+    from extraction.concepts.candidates import formula_token
+
+    assert formula_token(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "never"),
+    [
+        ("Osmosis", "Water moves to the side with more salt, e.g. Na+, Cl-, SO4.", "so4"),
+        ("Plate tectonics (GEOL 102)", "Plates move on the mantle and build mountains.", "geol"),
+        ("Enzymes (BIOC 2150)", "Enzymes lower the energy a reaction needs.", "bioc"),
+    ],
+)
+def test_candidates_formula_or_course_code_is_no_acronym(title, body, never):
+    index = extract_concepts([card(title, body)])
+    names = {n.lower() for c in index.concepts.values() for n in (c.id, c.label, *c.aliases)}
+    assert never not in names

@@ -2523,6 +2523,14 @@ def test_concepts_names_are_well_formed(surface, ok):
             {"soft water", "hard water"},
             {"hard water - a short overview", "hard water a short overview"},
         ),
+        # a chain of sides: lone modifiers share the last side's head
+        (
+            "Igneous vs sedimentary vs metamorphic rock?",
+            "question",
+            {"igneous rock", "sedimentary rock", "metamorphic rock"},
+            {"igneous", "sedimentary"},
+        ),
+        ("Mitosis vs meiosis vs binary fission", "term", {"mitosis", "binary fission"}, set()),
     ],
 )
 def test_concepts_contrast_title_is_about_both_things(title, kind, expected, never):
