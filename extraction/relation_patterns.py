@@ -249,8 +249,8 @@ IS_A: list[Cue] = [
         [{"LOWER": {"IN": ["called", "named", "termed", "dubbed"]}, "DEP": "acl"}],
         0.65,
         frame="named",
-        example="We can draw a diagram called a cladogram.",
-        expected=("cladogram", "diagram"),
+        example="Biologists draw a phylogenetic tree called a cladogram.",
+        expected=("cladogram", "phylogenetic tree"),
     ),
     Cue(
         "divided_into",
