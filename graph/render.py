@@ -175,7 +175,8 @@ def topic_colours(G: nx.MultiDiGraph) -> dict[str, str]:
     """Colour of every topic of ``G``, largest topic first.
 
     The largest topics, as many as :data:`TOPIC_PALETTE` has colours, get one each, in
-    order of size; the others, the "Miscellaneous" topic and concepts without a topic
+    order of size; the others, the leftover topic ("Unlinked concepts",
+    :data:`graph.topics.MISCELLANEOUS`) and concepts without a topic
     share :data:`NEUTRAL_COLOUR`. So at most ten colours are ever drawn, each easy to
     tell apart, and a colour always means one topic.
 
