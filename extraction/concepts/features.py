@@ -604,6 +604,14 @@ def _of_head_features(cands: Sequence[Candidate]) -> dict[str, float]:
 
 
 _POINTING = "|".join(sorted(POINTING_WORDS))
+_POINTING_WORD = re.compile(rf"\b(?:{_POINTING})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _has_pointing_word(text: str) -> bool:
+    """Whether ``text`` holds a pointing word at all: a sentence without one cannot
+    match a group's ``pointed`` pattern, so only the others are searched with it."""
+    return bool(_POINTING_WORD.search(text))
 
 
 def _pointed_features(cands: Sequence[Candidate]) -> dict[str, float]:
@@ -613,7 +621,8 @@ def _pointed_features(cands: Sequence[Candidate]) -> dict[str, float]:
     if any(c.roles[r] for c in cands for r in SINGLING_ROLES):
         return {}
     sentences = {e.text for c in cands for e in c.sentences}
-    if not sentences:
+    pointing = [text for text in sentences if _has_pointing_word(text)]
+    if not pointing:
         return {}
     forms = {f.lower() for c in cands for f in (c.key, *c.forms)}
     pointed = re.compile(
@@ -622,5 +631,5 @@ def _pointed_features(cands: Sequence[Candidate]) -> dict[str, float]:
         + r")\b",
         re.IGNORECASE,
     )
-    share = sum(1 for text in sentences if pointed.search(text)) / len(sentences)
+    share = sum(1 for text in pointing if pointed.search(text)) / len(sentences)
     return {"pointed": share} if share else {}
