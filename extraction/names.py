@@ -287,7 +287,7 @@ def concept_id(words: Sequence[str]) -> str:
 
 
 #: A head word English clips, and the word it is short for: after a modifier the two
-#: spell one name ("neural net", "neural network"; "computer lab", "computer laboratory").
+#: spell one name ("computer lab", "computer laboratory"; "road net", "road network").
 #: Alone, or as a modifier ("net income"), the clipped word is a word of its own.
 CLIPPED_HEADS = {"net": "network", "lab": "laboratory"}
 
@@ -330,7 +330,7 @@ def match_key(name: str) -> str:
         # as a plural of its own ("goods", "statistics") after a modifier
         words[h] = own_plural_singular(words[h]) or words[h]
     if h == len(words) - 1 and h > 0:
-        # "neural net" is "neural network": a head clipped after a modifier
+        # "computer lab" is "computer laboratory": a head clipped after a modifier
         words[h] = CLIPPED_HEADS.get(words[h], words[h])
     words = [
         w[:-2] if i < h and len(w) > 6 and w.endswith("al") and not is_acronym(w) else w

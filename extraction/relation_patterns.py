@@ -452,13 +452,13 @@ USES: list[Cue] = [
         expected=("guided backpropagation", "backpropagation"),
     ),
     # a model or a function and the parameters or the network that set it: "a policy
-    # parameterized by a neural network", "the distribution is parametrized by its mean"
+    # parameterized by its grid spacing", "the distribution is parametrized by its mean"
     Cue(
         "parameterized_by",
         [_words("parameterized parametrized parameterised parametrised"), {"LOWER": "by"}],
         0.7,
-        example="A softmax policy is parameterized by a neural network.",
-        expected=("softmax policy", "neural network"),
+        example="A climate model is parameterized by a cloud scheme.",
+        expected=("climate model", "cloud scheme"),
     ),
     Cue(
         "built_from",

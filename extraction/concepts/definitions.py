@@ -322,7 +322,7 @@ def _acronym_names(
     cands: Sequence[Candidate], acronyms: Sequence[str], bare: dict[str, Candidate]
 ) -> list[Candidate]:
     """The names of a group that set an acronym before a word of their own ("SA node",
-    "KL divergence"; not a generic head: "GRU cell" is the GRU) when the notes use that
+    "AV node"; not a generic head: "RAM cell" is the RAM) when the notes use that
     name at least as often as the acronym alone: the acronym is then short for the name,
     and no name of the concept on its own."""
     found = []

@@ -81,7 +81,7 @@ RULES: dict[str, str] = {
     "an adjective when the notes use the acronym alone: then it is the head ('recursive DNS' "
     "is a kind of DNS)",
     "generic_head": "'X cell', 'X mechanism' is X: X is specific, or both are used in one card "
-    "and the head does not name another thing than X ('activation function', 'language model'), "
+    "and the head does not name another thing than X ('activation energy', 'pressure gradient'), "
     "nor does an adjective before it name a kind of it ('the mean function'); "
     "not when the notes give 'X cell' a word of its own ('covariance function', called the "
     "kernel, is no covariance)",
