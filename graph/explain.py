@@ -98,6 +98,8 @@ FEATURE_WORDS = {
     "example_share": "used in sentences that set up a worked example ('For example, consider')",
     "of_head": "a plain word used before 'of' (the salinity of, a portion of): a measure or a part",
     "pointed": "pointed at with 'this', 'our', 'their' (a thing of the notes' own example)",
+    "comparative": "its first word compares ('deeper', 'larger'): a description of one case",
+    "glued_number": "a word with a number glued to it ('group1'): the label of one instance",
 }
 
 

@@ -180,6 +180,12 @@ FEATURES: dict[str, str] = {
         "point at it with 'this', 'these', 'our', 'their'... ('our tank', 'this brine "
         "solution'): a thing of the notes' own example rather than a kind they teach",
     },
+    **{
+        "glued_number": "a word of lower-case letters with a number glued to its end ('group1', "
+        "'sample12', 'trial2'): a label the notes give one instance, not a term",
+        "comparative": "its first word is an adjective that compares ('deeper sequencing', "
+        "'larger dataset', 'lowest value'): a description of one case, not a name",
+    },
 }
 
 
@@ -302,6 +308,8 @@ def group_features(
         x.update(_example_features(cands))
         x.update(_of_head_features(cands))
         x.update(_pointed_features(cands))
+        x.update(_glued_number_features(cands))
+        x.update(_comparative_features(cands))
         out[root] = {k: values.setdefault((type(v), v), v) for k, v in x.items()}
     return out
 
@@ -633,3 +641,41 @@ def _pointed_features(cands: Sequence[Candidate]) -> dict[str, float]:
     )
     share = sum(1 for text in pointing if pointed.search(text)) / len(sentences)
     return {"pointed": share} if share else {}
+
+
+@lru_cache(maxsize=4096)
+def comparative(word: str) -> bool:
+    """Is ``word`` (lower case) an adjective's comparative or superlative form
+    (``lemminflect``: an adjective whose lemma is another word, "deeper", "largest",
+    "best"; not "ultimate", "inner" or "water")?
+
+    >>> comparative("deeper"), comparative("best"), comparative("inner"), comparative("other")
+    (True, True, False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word, upos="ADJ").get("ADJ", ())
+    return bool(lemmas) and word not in lemmas and word.endswith(("er", "st"))
+
+
+def _comparative_features(cands: Sequence[Candidate]) -> dict[str, float]:
+    """A name of two words or more whose first word, read as an adjective, compares
+    (``comparative``: "deeper sequencing", "a larger sample"; not "number of reads")."""
+    main = max(cands, key=lambda c: (c.count, -len(c.key)))
+    words = main.key.lower().split()
+    if len(words) < 2 or not comparative(words[0]) or first_pos(cands) != "ADJ":
+        return {}
+    return {"comparative": 1.0}
+
+
+#: A word of lower-case letters with a number glued to its end: "group1", "sample12".
+_GLUED_NUMBER = re.compile(r"^[a-z]{2,}\d+$")
+
+
+def _glued_number_features(cands: Sequence[Candidate]) -> dict[str, float]:
+    """A name written as a word with a number glued to it (``glued_number``: "group1",
+    "sample12", "trial2"): the label of one instance of the notes' own example, where
+    a term with a number is written apart or in capitals ("G1 phase", "MP3")."""
+    if any(_GLUED_NUMBER.match(f) for c in cands for f in (c.key, *c.forms)):
+        return {"glued_number": 1.0}
+    return {}

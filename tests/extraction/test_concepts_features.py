@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from extraction.concepts import extract_concepts
-from extraction.concepts.candidates import Candidate
+from extraction.concepts.candidates import Candidate, Shape
 from extraction.concepts.features import FEATURES, group_features
 from extraction.logistic import LogisticModel
 from extraction.records import Card, Evidence
@@ -267,3 +267,52 @@ def test_features_pointed_is_the_share_of_its_sentences():
         ],
     )
     assert x["pointed"] == pytest.approx(0.25)
+
+
+@pytest.mark.parametrize(
+    ("name", "compares"),
+    [
+        ("deeper sequencing", True),
+        ("larger dataset", True),
+        ("best practice", True),
+        ("lowest value", True),
+        # an adjective that does not compare, one whose form only looks like it, a noun
+        ("inner core", False),
+        ("ultimate tensile strength", False),
+        ("other reading", False),
+        ("water table", False),
+    ],
+)
+def test_features_comparative_marks_a_name_opened_by_a_comparing_adjective(name, compares):
+    assert "comparative" in FEATURES
+    words = name.split()
+    cand = Candidate(name, count=1)
+    cand.shapes[Shape(len(words), pos=("ADJ", *["NOUN"] * (len(words) - 1)))] += 1
+    x = group_features({name: [cand]}, ranks={}, uses={})[name]
+    assert bool(x.get("comparative")) is compares, x
+
+
+def test_features_comparative_needs_an_adjective_first():
+    # "number" is also the comparative of "numb": read as a noun, it compares nothing
+    cand = Candidate("number of reads", count=1)
+    cand.shapes[Shape(3, pos=("NOUN", "ADP", "NOUN"))] += 1
+    x = group_features({"number of reads": [cand]}, ranks={}, uses={})["number of reads"]
+    assert "comparative" not in x
+
+
+@pytest.mark.parametrize(
+    ("name", "glued"),
+    [
+        ("group1", True),
+        ("sample12", True),
+        ("trial2", True),
+        # a term written with its number apart, or in capitals, and a plain word
+        ("G1 phase", False),
+        ("MP3", False),
+        ("sample", False),
+    ],
+)
+def test_features_glued_number_marks_a_word_with_a_number_glued_to_it(name, glued):
+    assert "glued_number" in FEATURES
+    x = _features(name, [f"Label it {name} in the table."])
+    assert bool(x.get("glued_number")) is glued, x
