@@ -267,3 +267,21 @@ def test_features_pointed_is_the_share_of_its_sentences():
         ],
     )
     assert x["pointed"] == pytest.approx(0.25)
+
+
+@pytest.mark.parametrize(
+    ("name", "unknown"),
+    [
+        # a word made of one English knows by an ending that makes words of words
+        ("explainability", False),
+        ("ensembling", False),
+        ("swappability", False),
+        # a slip, a coined word, a word with a digit
+        ("precedure", True),
+        ("mindware", True),
+        ("sample7", True),
+    ],
+)
+def test_features_unknown_leaves_out_a_word_made_of_a_known_one(name, unknown):
+    x = _features(name, [f"The {name} was discussed."])
+    assert bool(x.get("unknown")) is unknown, x
