@@ -644,6 +644,12 @@ _POINTING = "|".join(sorted(POINTING_WORDS))
 _POINTING_WORD = re.compile(rf"\b(?:{_POINTING})\b", re.IGNORECASE)
 
 
+#: At most two words between a pointing word and the name it points at ("this slow
+#: process"), none of them an article: "This gives a sensitivity map" points at what
+#: came before, with "this" as the subject, not at the map.
+_POINTED_GAP = r"(?:(?!(?:a|an|the)\s)[\w-]+\s+){0,2}"
+
+
 @lru_cache(maxsize=65536)
 def _has_pointing_word(text: str) -> bool:
     """Whether ``text`` holds a pointing word at all: a sentence without one cannot
@@ -663,7 +669,7 @@ def _pointed_features(cands: Sequence[Candidate]) -> dict[str, float]:
         return {}
     forms = {f.lower() for c in cands for f in (c.key, *c.forms)}
     pointed = re.compile(
-        rf"\b(?:{_POINTING})\s+(?:[\w-]+\s+){{0,2}}(?:"
+        rf"\b(?:{_POINTING})\s+{_POINTED_GAP}(?:"
         + "|".join(map(re.escape, sorted(forms)))
         + r")\b",
         re.IGNORECASE,

@@ -249,6 +249,9 @@ def test_features_pointed_marks_a_name_pointed_at_as_one_thing(sentence):
         ("An enzyme speeds up a reaction.", {}),
         ("We heat this enzyme to sixty degrees.", {"emphasis": 1}),
         ("Heat shows that an enzyme unfolds.", {}),
+        # "this" as the subject of a verb, pointing back at what came before
+        ("This gives an enzyme more room to work.", {}),
+        ("These make the enzyme unfold.", {}),
     ],
 )
 def test_features_pointed_leaves_out_other_uses(sentence, roles):
