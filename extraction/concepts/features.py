@@ -120,7 +120,8 @@ FEATURES: dict[str, str] = {
     "single_count": "log(1 + uses) of a one-word name",
     "rarity": "how rare its rarest word is in English (0: Zipf >= 5, 1: Zipf 0)",
     "common": "every word common in English (Zipf >= 4.5)",
-    "unknown": "a word English does not know (not an acronym)",
+    "unknown": "a word English does not know (not an acronym, nor a word made of a known "
+    "one by an ending such as '-ability' or '-ing': 'explainability')",
     "generic": "its head is a note-taking word ('summary', 'example', 'quiz')",
     "generic_any": "one of its words is a note-taking word",
     "proper": "written as a proper name inside sentences (a person, a product)",
@@ -383,6 +384,40 @@ class _Counted(dict):
         return n
 
 
+#: Endings that make a word of another one English knows: "explainability" of
+#: "explain", "ensembling" of "ensemble" (a word frequency list misses many such words).
+DERIVING_SUFFIXES = ("ability", "ibility", "ization", "isation", "ation", "ness", "ment", "ing")
+#: How common (Zipf) the word a derived word is made of must be: an English word, not a
+#: slip or a name.
+DERIVED_FROM_ZIPF = 3.0
+
+
+@lru_cache(maxsize=4096)
+def derived_word(word: str) -> bool:
+    """Is ``word``, which the frequency list does not know, an English word with an
+    ending that makes words of words (:data:`DERIVING_SUFFIXES`): "explainability",
+    "ensembling"? A slip ("precedure") or a coined word ("mindware") is none.
+
+    >>> derived_word("explainability"), derived_word("ensembling"), derived_word("precedure")
+    (True, True, False)
+    >>> derived_word("swappability"), derived_word("reliability"), derived_word("mindware")
+    (True, True, False)
+    """
+    lowered = word.lower()
+    for suffix in DERIVING_SUFFIXES:
+        stem = lowered[: -len(suffix)]
+        if lowered.endswith(suffix) and len(stem) >= 3:
+            # "ensembl-ing", "swapp-ability", "reli-ability"
+            stems = [stem, stem + "e"]
+            if stem[-1] == stem[-2]:
+                stems.append(stem[:-1])
+            if stem.endswith("i"):
+                stems.append(stem[:-1] + "y")
+            if any(zipf(s) >= DERIVED_FROM_ZIPF for s in stems):
+                return True
+    return False
+
+
 def _majority(cands: Sequence[Candidate], attr: str) -> float:
     total = sum(n for c in cands for n in c.shapes.values())
     yes = sum(n for c in cands for s, n in c.shapes.items() if getattr(s, attr))
@@ -481,7 +516,9 @@ def _features(
     x["symbol"] = float(len(words) == 1 and bool(_SYMBOL.match(main.key)) and not acronym)
     x["rarity"] = 1.0 if acronym and not plain else max(0.0, min(1.0, (5.0 - min_zipf) / 5.0))
     x["common"] = float(bool(zipfs) and not acronym and min_zipf >= 4.5)
-    x["unknown"] = float(any(z == 0 for z in zipfs))
+    x["unknown"] = float(
+        any(z == 0 and not derived_word(w) for w, z in zip(plain, zipfs, strict=True))
+    )
     x["generic"] = float(head in GENERIC_NOTE_WORDS)
     x["generic_any"] = float(any(w.lower() in GENERIC_NOTE_WORDS for w in words))
     x["proper"] = _majority(cands, "proper")
@@ -615,6 +652,12 @@ _POINTING = "|".join(sorted(POINTING_WORDS))
 _POINTING_WORD = re.compile(rf"\b(?:{_POINTING})\b", re.IGNORECASE)
 
 
+#: At most two words between a pointing word and the name it points at ("this slow
+#: process"), none of them an article: "This gives a sensitivity map" points at what
+#: came before, with "this" as the subject, not at the map.
+_POINTED_GAP = r"(?:(?!(?:a|an|the)\s)[\w-]+\s+){0,2}"
+
+
 @lru_cache(maxsize=65536)
 def _has_pointing_word(text: str) -> bool:
     """Whether ``text`` holds a pointing word at all: a sentence without one cannot
@@ -634,7 +677,7 @@ def _pointed_features(cands: Sequence[Candidate]) -> dict[str, float]:
         return {}
     forms = {f.lower() for c in cands for f in (c.key, *c.forms)}
     pointed = re.compile(
-        rf"\b(?:{_POINTING})\s+(?:[\w-]+\s+){{0,2}}(?:"
+        rf"\b(?:{_POINTING})\s+{_POINTED_GAP}(?:"
         + "|".join(map(re.escape, sorted(forms)))
         + r")\b",
         re.IGNORECASE,

@@ -249,6 +249,9 @@ def test_features_pointed_marks_a_name_pointed_at_as_one_thing(sentence):
         ("An enzyme speeds up a reaction.", {}),
         ("We heat this enzyme to sixty degrees.", {"emphasis": 1}),
         ("Heat shows that an enzyme unfolds.", {}),
+        # "this" as the subject of a verb, pointing back at what came before
+        ("This gives an enzyme more room to work.", {}),
+        ("These make the enzyme unfold.", {}),
     ],
 )
 def test_features_pointed_leaves_out_other_uses(sentence, roles):
@@ -316,3 +319,21 @@ def test_features_glued_number_marks_a_word_with_a_number_glued_to_it(name, glue
     assert "glued_number" in FEATURES
     x = _features(name, [f"Label it {name} in the table."])
     assert bool(x.get("glued_number")) is glued, x
+
+
+@pytest.mark.parametrize(
+    ("name", "unknown"),
+    [
+        # a word made of one English knows by an ending that makes words of words
+        ("explainability", False),
+        ("ensembling", False),
+        ("swappability", False),
+        # a slip, a coined word, a word with a digit
+        ("precedure", True),
+        ("mindware", True),
+        ("sample7", True),
+    ],
+)
+def test_features_unknown_leaves_out_a_word_made_of_a_known_one(name, unknown):
+    x = _features(name, [f"The {name} was discussed."])
+    assert bool(x.get("unknown")) is unknown, x
