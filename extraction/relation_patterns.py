@@ -123,7 +123,8 @@ KIND_WORDS = frozenset(
     """
     kind kinds type types variant variants version versions form forms class subclass
     category subtype family special extension generalization generalisation
-    specialization specialisation instance modification
+    specialization specialisation instance modification subfield subfields subdiscipline
+    subdomain subarea subtopic subcategory subgroup subfamily subgenre subspecies
     """.split()
 )
 _KIND = {"LOWER": {"IN": sorted(KIND_WORDS)}}

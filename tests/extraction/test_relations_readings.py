@@ -1204,3 +1204,19 @@ def test_relations_readings_a_cause_told_in_the_past_tense_causes(text, names, e
 def test_relations_readings_a_use_or_a_remedy_told_in_the_past_tense_is_read(text, names, expected):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Algebraic topology is a subfield of topology.", ("algebraic topology", "topology"),
+         ("algebraic topology", "is_a", "topology")),
+        ("Paleoclimatology is a major subdiscipline of climatology.",
+         ("paleoclimatology", "climatology"), ("paleoclimatology", "is_a", "climatology")),
+        ("Ferns are a subgroup of vascular plants.", ("fern", "vascular plant"),
+         ("fern", "is_a", "vascular plant")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_subfield_or_subgroup_of_y_is_a_kind_of_y(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
