@@ -1428,6 +1428,12 @@ COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 HOLDING_VERBS = frozenset(
     "contains contain includes include comprises comprise consists consist".split()
 )
+#: Words that close a list as a sample of something larger: "These RNAs include rRNAs,
+#: tRNAs and siRNAs, among others" names members it picked out of more, that is examples
+#: of the class (``example_of``), where "Popular kernels include A and B" names its kinds.
+OPEN_LIST_ENDS = frozenset(
+    {("among", "others"), ("and", "others"), ("etc",), ("etc.",), ("and", "so", "on")}
+)
 #: Nouns of manner: a participle set off by a comma after "in a greedy manner" ("...
 #: in a greedy manner, conditioned on the summary") says how the clause's action is done,
 #: since a manner is no thing to condition; after any other noun ("stored in a hash

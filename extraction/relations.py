@@ -1304,6 +1304,15 @@ def _likening_aside(ctx: _Context, span: Span, cls: Mention) -> bool:
     return _plural(ctx, item) == _plural(ctx, cls)
 
 
+def _open_list(sent: Span, cue: Span) -> bool:
+    """Does the sentence end, after the cue, with words that close a list as a sample of
+    something larger (:data:`rp.OPEN_LIST_ENDS`: "among others", "etc.")?"""
+    words = [t.lower_ for t in sent.doc[cue.end : sent.end] if not t.is_punct or t.lower_ == "etc."]
+    return any(
+        tuple(words[-len(end) :]) == end for end in rp.OPEN_LIST_ENDS if len(words) > len(end)
+    )
+
+
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
     """Edges one cue match gives in its sentence (none when it is negated)."""
     doc = ctx.sent.doc
@@ -1371,6 +1380,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         )
         if cue.plural_relation and plural:
             relation = cue.plural_relation  # "Popular kernels include A and B": kinds
+            if relation == "is_a" and _open_list(ctx.sent, span):
+                relation = "example_of"  # "... include A and B, among others": examples
     elif cue.frame in {"kinds", "instances"}:
         factor = 1.0
         cls = _class_before(ctx, span)

@@ -1220,3 +1220,28 @@ def test_relations_readings_a_use_or_a_remedy_told_in_the_past_tense_is_read(tex
 def test_relations_readings_a_subfield_or_subgroup_of_y_is_a_kind_of_y(text, names, expected):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kind"),
+    [
+        ("Igneous rocks include basalt and granite, among others.",
+         ("igneous rock", "basalt", "granite"), ("basalt", "igneous rock")),
+        ("Common spices include cumin, saffron and turmeric, etc.",
+         ("spice", "cumin", "saffron", "turmeric"), ("saffron", "spice")),
+        ("Root vegetables include carrots and beets and others.",
+         ("root vegetable", "carrot", "beet"), ("carrot", "root vegetable")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_list_closed_as_a_sample_names_examples_not_kinds(text, names, kind):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, kind[0], "example_of", kind[1]) in found
+    assert expect(index, kind[0], "is_a", kind[1]) not in found
+
+
+def test_relations_readings_a_closed_list_still_names_kinds():
+    index = tiny_index(
+        "Igneous rocks include basalt and granite.", "igneous rock", "basalt", "granite"
+    )
+    assert expect(index, "basalt", "is_a", "igneous rock") in triples(index)
