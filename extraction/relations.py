@@ -1412,8 +1412,13 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
                         confidence = round(cue.confidence * CARD_SUBJECT_FACTOR, 3)
                         yield Relation(o, subject, "is_a", confidence, ctx.cited)
     elif cue.frame == "near":
-        if span[0].lower_ == "relative" and _after_participle(doc, span.start):
-            return  # "measured relative to sea level": a frame of reference, no comparison
+        if span[0].lower_ == "relative" and (
+            _after_participle(doc, span.start) or span[0].head.pos_ in {"NOUN", "PROPN"}
+        ):
+            # "measured relative to sea level", "the location of a file relative to the
+            # working directory": a frame of reference, no comparison ("slower relative
+            # to Y", "rose relative to Y" compare)
+            return
         objects = _objects(ctx, span.end, max_gap=cue.gap)
         before = [
             m for m in ctx.found if m.end <= span.start and not _broken(doc, m.end, span.start)
