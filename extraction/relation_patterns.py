@@ -1149,6 +1149,22 @@ CONTRASTS_WITH: list[Cue] = [
         example="What is the difference between DNA and RNA?",
         expected=("DNA", "RNA"),
     ),
+    # a choice between two things sets them against each other, as a question of when to
+    # take which does (CHOICE_VERBS)
+    Cue(
+        "choose_between",
+        [
+            _words(
+                "choose chooses choosing chose choice choices decide decides deciding "
+                "decision select selects selecting selection pick picks picking"
+            ),
+            {"LOWER": "between"},
+        ],
+        0.75,
+        frame="between",
+        example="Surveyors must choose between triangulation and trilateration.",
+        expected=("triangulation", "trilateration"),
+    ),
     Cue(
         "compare",
         [{"LOWER": {"IN": ["compare", "contrast", "differentiate"]}, "POS": "VERB"}],
