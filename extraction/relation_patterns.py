@@ -133,6 +133,10 @@ _PLURAL_ITEMS = _words(
     "constituents ingredients modules stages steps principles principals pillars tenets"
 )
 
+#: Cues whose object is a discipline only when named as a mass noun: a bare singular noun
+#: right after the cue ("an area of machine learning", not "an area of the brain" nor
+#: "a branch of trees").
+BARE_OBJECT_CUES = frozenset({"is_field_of"})
 #: Nouns for many things taken as one: "a series of waves caused by Y" is caused by Y as
 #: the waves are, so a clause on the "of" object says what the whole does or undergoes.
 COLLECTIVE_NOUNS = frozenset("series sequence set group chain".split())
@@ -174,6 +178,17 @@ IS_A: list[Cue] = [
         0.9,
         example="A GRU is a simplified variant of the LSTM.",
         expected=("GRU", "LSTM"),
+    ),
+    # "X is a branch / an area / a field of Y" names a part of a discipline when Y is one,
+    # a mass noun without an article ("an area of machine learning"), and a region of a
+    # thing when Y is a thing ("an area of the brain", "a branch of the tree"): the cue
+    # reads only the first (BARE_OBJECT_CUES)
+    Cue(
+        "is_field_of",
+        [_BE, _A, _MODS, _words("branch area field discipline"), {"LOWER": "of"}],
+        0.75,
+        example="Organic chemistry is a major branch of chemistry.",
+        expected=("organic chemistry", "chemistry"),
     ),
     Cue(
         "one_of",

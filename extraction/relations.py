@@ -1304,6 +1304,21 @@ def _likening_aside(ctx: _Context, span: Span, cls: Mention) -> bool:
     return _plural(ctx, item) == _plural(ctx, cls)
 
 
+def _bare_singular(doc: Doc, i: int) -> bool:
+    """Does a singular noun phrase without a determiner open at ``doc[i]`` ("machine
+    learning", "organic chemistry"; not "the brain", "trees")?"""
+    if i >= len(doc) or doc[i].pos_ not in {"ADJ", "NOUN", "PROPN"}:
+        return False
+    head = doc[i]
+    while head.head.i > head.i and head.dep_ in {"compound", "amod", "nmod"}:
+        head = head.head
+    return (
+        head.pos_ in {"NOUN", "PROPN"}
+        and head.tag_ not in {"NNS", "NNPS"}
+        and not any(c.dep_ in {"det", "poss"} for c in head.children)
+    )
+
+
 def _open_list(sent: Span, cue: Span) -> bool:
     """Does the sentence end, after the cue, with words that close a list as a sample of
     something larger (:data:`rp.OPEN_LIST_ENDS`: "among others", "etc.")?"""
@@ -1323,6 +1338,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         return  # "measured with respect to Y": Y is no instrument, it is a frame of reference
     if cue.frame == "svo" and _noun_cue(span):
         return  # "making good use of X": a noun, no verb
+    if cue.name in rp.BARE_OBJECT_CUES and not _bare_singular(doc, span.end):
+        return  # "an area of the brain": a region of a thing, no field of a discipline
     if cue.frame == "svo":
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")

@@ -1245,3 +1245,34 @@ def test_relations_readings_a_closed_list_still_names_kinds():
         "Igneous rocks include basalt and granite.", "igneous rock", "basalt", "granite"
     )
     assert expect(index, "basalt", "is_a", "igneous rock") in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Thermodynamics is a branch of physics.", ("thermodynamics", "physics"),
+         ("thermodynamics", "is_a", "physics")),
+        ("Paleontology is an important area of geology concerned with fossils.",
+         ("paleontology", "geology"), ("paleontology", "is_a", "geology")),
+        ("Quantum optics is a field of physics.", ("quantum optics", "physics"),
+         ("quantum optics", "is_a", "physics")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_branch_or_area_of_a_discipline_is_a_kind_of_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # an area or a branch of a thing is a region or a limb of it, no kind of it
+        ("The hippocampus is an area of the brain.", ("hippocampus", "brain"),
+         ("hippocampus", "brain")),
+        ("The twig is a small branch of the oak tree.", ("twig", "oak tree"), ("twig", "oak tree")),
+        ("The delta is an area of wetlands.", ("delta", "wetland"), ("delta", "wetland")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_area_of_a_thing_is_no_kind_of_it(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, absent[0], "is_a", absent[1]) not in triples(index)
