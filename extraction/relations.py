@@ -1306,7 +1306,8 @@ def _likening_aside(ctx: _Context, span: Span, cls: Mention) -> bool:
 
 def _bare_singular(doc: Doc, i: int) -> bool:
     """Does a singular noun phrase without a determiner open at ``doc[i]`` ("machine
-    learning", "organic chemistry"; not "the brain", "trees")?"""
+    learning", "organic chemistry", "mathematics": a name in -ics is a singular mass
+    noun the tagger often reads as a plural; not "the brain", "trees")?"""
     if i >= len(doc) or doc[i].pos_ not in {"ADJ", "NOUN", "PROPN"}:
         return False
     head = doc[i]
@@ -1314,7 +1315,7 @@ def _bare_singular(doc: Doc, i: int) -> bool:
         head = head.head
     return (
         head.pos_ in {"NOUN", "PROPN"}
-        and head.tag_ not in {"NNS", "NNPS"}
+        and (head.tag_ not in {"NNS", "NNPS"} or head.lower_.endswith("ics"))
         and not any(c.dep_ in {"det", "poss"} for c in head.children)
     )
 

@@ -1256,6 +1256,8 @@ def test_relations_readings_a_closed_list_still_names_kinds():
          ("paleontology", "geology"), ("paleontology", "is_a", "geology")),
         ("Quantum optics is a field of physics.", ("quantum optics", "physics"),
          ("quantum optics", "is_a", "physics")),
+        ("Number theory is a branch of mathematics.", ("number theory", "mathematics"),
+         ("number theory", "is_a", "mathematics")),
     ],
 )  # fmt: skip
 def test_relations_readings_a_branch_or_area_of_a_discipline_is_a_kind_of_it(text, names, expected):
