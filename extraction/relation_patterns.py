@@ -123,7 +123,8 @@ KIND_WORDS = frozenset(
     """
     kind kinds type types variant variants version versions form forms class subclass
     category subtype family special extension generalization generalisation
-    specialization specialisation instance modification
+    specialization specialisation instance modification subfield subfields subdiscipline
+    subdomain subarea subtopic subcategory subgroup subfamily subgenre subspecies
     """.split()
 )
 _KIND = {"LOWER": {"IN": sorted(KIND_WORDS)}}
@@ -132,6 +133,10 @@ _PLURAL_ITEMS = _words(
     "constituents ingredients modules stages steps principles principals pillars tenets"
 )
 
+#: Cues whose object is a discipline only when named as a mass noun: a bare singular noun
+#: right after the cue ("an area of machine learning", not "an area of the brain" nor
+#: "a branch of trees").
+BARE_OBJECT_CUES = frozenset({"is_field_of"})
 #: Nouns for many things taken as one: "a series of waves caused by Y" is caused by Y as
 #: the waves are, so a clause on the "of" object says what the whole does or undergoes.
 COLLECTIVE_NOUNS = frozenset("series sequence set group chain".split())
@@ -173,6 +178,17 @@ IS_A: list[Cue] = [
         0.9,
         example="A GRU is a simplified variant of the LSTM.",
         expected=("GRU", "LSTM"),
+    ),
+    # "X is a branch / an area / a field of Y" names a part of a discipline when Y is one,
+    # a mass noun without an article ("an area of machine learning"), and a region of a
+    # thing when Y is a thing ("an area of the brain", "a branch of the tree"): the cue
+    # reads only the first (BARE_OBJECT_CUES)
+    Cue(
+        "is_field_of",
+        [_BE, _A, _MODS, _words("branch area field discipline"), {"LOWER": "of"}],
+        0.75,
+        example="Organic chemistry is a major branch of chemistry.",
+        expected=("organic chemistry", "chemistry"),
     ),
     Cue(
         "one_of",
@@ -1148,6 +1164,22 @@ CONTRASTS_WITH: list[Cue] = [
         example="What is the difference between DNA and RNA?",
         expected=("DNA", "RNA"),
     ),
+    # a choice between two things sets them against each other, as a question of when to
+    # take which does (CHOICE_VERBS)
+    Cue(
+        "choose_between",
+        [
+            _words(
+                "choose chooses choosing chose choice choices decide decides deciding "
+                "decision select selects selecting selection pick picks picking"
+            ),
+            {"LOWER": "between"},
+        ],
+        0.75,
+        frame="between",
+        example="Surveyors must choose between triangulation and trilateration.",
+        expected=("triangulation", "trilateration"),
+    ),
     Cue(
         "compare",
         [{"LOWER": {"IN": ["compare", "contrast", "differentiate"]}, "POS": "VERB"}],
@@ -1426,6 +1458,12 @@ COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 #: clause: in "Plants have a cell wall, which contains cellulose" the wall contains it.
 HOLDING_VERBS = frozenset(
     "contains contain includes include comprises comprise consists consist".split()
+)
+#: Words that close a list as a sample of something larger: "These RNAs include rRNAs,
+#: tRNAs and siRNAs, among others" names members it picked out of more, that is examples
+#: of the class (``example_of``), where "Popular kernels include A and B" names its kinds.
+OPEN_LIST_ENDS = frozenset(
+    {("among", "others"), ("and", "others"), ("etc",), ("etc.",), ("and", "so", "on")}
 )
 #: Nouns of manner: a participle set off by a comma after "in a greedy manner" ("...
 #: in a greedy manner, conditioned on the summary") says how the clause's action is done,

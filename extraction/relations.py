@@ -1304,6 +1304,31 @@ def _likening_aside(ctx: _Context, span: Span, cls: Mention) -> bool:
     return _plural(ctx, item) == _plural(ctx, cls)
 
 
+def _bare_singular(doc: Doc, i: int) -> bool:
+    """Does a singular noun phrase without a determiner open at ``doc[i]`` ("machine
+    learning", "organic chemistry", "mathematics": a name in -ics is a singular mass
+    noun the tagger often reads as a plural; not "the brain", "trees")?"""
+    if i >= len(doc) or doc[i].pos_ not in {"ADJ", "NOUN", "PROPN"}:
+        return False
+    head = doc[i]
+    while head.head.i > head.i and head.dep_ in {"compound", "amod", "nmod"}:
+        head = head.head
+    return (
+        head.pos_ in {"NOUN", "PROPN"}
+        and (head.tag_ not in {"NNS", "NNPS"} or head.lower_.endswith("ics"))
+        and not any(c.dep_ in {"det", "poss"} for c in head.children)
+    )
+
+
+def _open_list(sent: Span, cue: Span) -> bool:
+    """Does the sentence end, after the cue, with words that close a list as a sample of
+    something larger (:data:`rp.OPEN_LIST_ENDS`: "among others", "etc.")?"""
+    words = [t.lower_ for t in sent.doc[cue.end : sent.end] if not t.is_punct or t.lower_ == "etc."]
+    return any(
+        tuple(words[-len(end) :]) == end for end in rp.OPEN_LIST_ENDS if len(words) > len(end)
+    )
+
+
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
     """Edges one cue match gives in its sentence (none when it is negated)."""
     doc = ctx.sent.doc
@@ -1314,6 +1339,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         return  # "measured with respect to Y": Y is no instrument, it is a frame of reference
     if cue.frame == "svo" and _noun_cue(span):
         return  # "making good use of X": a noun, no verb
+    if cue.name in rp.BARE_OBJECT_CUES and not _bare_singular(doc, span.end):
+        return  # "an area of the brain": a region of a thing, no field of a discipline
     if cue.frame == "svo":
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")
@@ -1371,6 +1398,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         )
         if cue.plural_relation and plural:
             relation = cue.plural_relation  # "Popular kernels include A and B": kinds
+            if relation == "is_a" and _open_list(ctx.sent, span):
+                relation = "example_of"  # "... include A and B, among others": examples
     elif cue.frame in {"kinds", "instances"}:
         factor = 1.0
         cls = _class_before(ctx, span)
@@ -1401,8 +1430,13 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
                         confidence = round(cue.confidence * CARD_SUBJECT_FACTOR, 3)
                         yield Relation(o, subject, "is_a", confidence, ctx.cited)
     elif cue.frame == "near":
-        if span[0].lower_ == "relative" and _after_participle(doc, span.start):
-            return  # "measured relative to sea level": a frame of reference, no comparison
+        if span[0].lower_ == "relative" and (
+            _after_participle(doc, span.start) or span[0].head.pos_ in {"NOUN", "PROPN"}
+        ):
+            # "measured relative to sea level", "the location of a file relative to the
+            # working directory": a frame of reference, no comparison ("slower relative
+            # to Y", "rose relative to Y" compare)
+            return
         objects = _objects(ctx, span.end, max_gap=cue.gap)
         before = [
             m for m in ctx.found if m.end <= span.start and not _broken(doc, m.end, span.start)

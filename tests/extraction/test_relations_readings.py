@@ -1204,3 +1204,77 @@ def test_relations_readings_a_cause_told_in_the_past_tense_causes(text, names, e
 def test_relations_readings_a_use_or_a_remedy_told_in_the_past_tense_is_read(text, names, expected):
     index = tiny_index(text, *names)
     assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Algebraic topology is a subfield of topology.", ("algebraic topology", "topology"),
+         ("algebraic topology", "is_a", "topology")),
+        ("Paleoclimatology is a major subdiscipline of climatology.",
+         ("paleoclimatology", "climatology"), ("paleoclimatology", "is_a", "climatology")),
+        ("Ferns are a subgroup of vascular plants.", ("fern", "vascular plant"),
+         ("fern", "is_a", "vascular plant")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_subfield_or_subgroup_of_y_is_a_kind_of_y(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kind"),
+    [
+        ("Igneous rocks include basalt and granite, among others.",
+         ("igneous rock", "basalt", "granite"), ("basalt", "igneous rock")),
+        ("Common spices include cumin, saffron and turmeric, etc.",
+         ("spice", "cumin", "saffron", "turmeric"), ("saffron", "spice")),
+        ("Root vegetables include carrots and beets and others.",
+         ("root vegetable", "carrot", "beet"), ("carrot", "root vegetable")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_list_closed_as_a_sample_names_examples_not_kinds(text, names, kind):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, kind[0], "example_of", kind[1]) in found
+    assert expect(index, kind[0], "is_a", kind[1]) not in found
+
+
+def test_relations_readings_a_closed_list_still_names_kinds():
+    index = tiny_index(
+        "Igneous rocks include basalt and granite.", "igneous rock", "basalt", "granite"
+    )
+    assert expect(index, "basalt", "is_a", "igneous rock") in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Thermodynamics is a branch of physics.", ("thermodynamics", "physics"),
+         ("thermodynamics", "is_a", "physics")),
+        ("Paleontology is an important area of geology concerned with fossils.",
+         ("paleontology", "geology"), ("paleontology", "is_a", "geology")),
+        ("Quantum optics is a field of physics.", ("quantum optics", "physics"),
+         ("quantum optics", "is_a", "physics")),
+        ("Number theory is a branch of mathematics.", ("number theory", "mathematics"),
+         ("number theory", "is_a", "mathematics")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_branch_or_area_of_a_discipline_is_a_kind_of_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # an area or a branch of a thing is a region or a limb of it, no kind of it
+        ("The hippocampus is an area of the brain.", ("hippocampus", "brain"),
+         ("hippocampus", "brain")),
+        ("The twig is a small branch of the oak tree.", ("twig", "oak tree"), ("twig", "oak tree")),
+        ("The delta is an area of wetlands.", ("delta", "wetland"), ("delta", "wetland")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_area_of_a_thing_is_no_kind_of_it(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, absent[0], "is_a", absent[1]) not in triples(index)

@@ -251,6 +251,11 @@ def test_relations_subjects_measured_relative_to_is_a_frame(text, names, expecte
          ("sea level", "altitude")),
         ("Altitude || A height measured relative to sea level.",
          ("altitude", "sea level", "height"), ("height", "sea level")),
+        # "relative to" on a noun places that thing, it compares nothing
+        ("Relative path || A path that gives the location of a file relative to the root "
+         "directory.", ("relative path", "root directory", "path"), ("path", "root directory")),
+        ("Bearing || An angle that gives the direction of a ship relative to true north.",
+         ("bearing", "true north", "angle"), ("angle", "true north")),
     ],
 )  # fmt: skip
 def test_relations_subjects_measured_relative_to_is_no_contrast(text, names, absent):
