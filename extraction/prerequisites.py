@@ -331,12 +331,15 @@ def _notes(index: ConceptIndex) -> _Notes:
             # compares the two names ("Osmosis vs diffusion?"): set beside it, not built on
             other = compared.get(line_card.get((e.source, e.line)), frozenset())
             beside[concept.id] = other - {concept.id} if concept.id in other else frozenset()
+            # the other name the sentence gives the concept ("Known as a sequence-to-
+            # sequence transformer, this ...") is the concept itself, not what it builds on
+            text = OTHER_NAME.sub(" | ", e.text)
             defined_with[concept.id] = {
                 a
                 for a in at.get((e.source, e.line), set())
                 if a in index.concepts
                 and a not in beside[concept.id]
-                and builds_on(e.text, _spelled(index, a))
+                and builds_on(text, _spelled(index, a))
             }
     # headings that name a concept, and the cards they enclose
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
@@ -390,9 +393,11 @@ _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 #: Where a defining sentence gives the defined concept another name, up to the next
 #: punctuation: "also known as X", "also called X", "also referred to as X", or "Known as
-#: X, ..." opening the sentence.
+#: X, ..." opening the sentence or what follows a term's label ("Encoder-decoder: Known as
+#: X, ...").
 OTHER_NAME = re.compile(
-    r"(?:\balso\s+(?:known\s+as|called|referred\s+to\s+as)|^\s*(?:known|referred\s+to)\s+as)"
+    r"(?:\balso\s+(?:known\s+as|called|referred\s+to\s+as)"
+    r"|(?:^|[:\u2013\u2014]\s)\s*(?:known|referred\s+to)\s+as)"
     r"\s+[^,;.()]*",
     re.IGNORECASE,
 )
@@ -757,9 +762,13 @@ def _statements(
         for card_id in cards:
             if card_id in crowded:
                 continue
-            for a, _ in index.card_mentions.get(card_id, ()):
+            for a, e in index.card_mentions.get(card_id, ()):
                 if a in hosted.get(card_id, ()):
                     continue  # b is introduced while the card explains a
+                if OTHER_NAME.search(e.text) and not builds_on(
+                    OTHER_NAME.sub(" | ", e.text), _spelled(index, a)
+                ):
+                    continue  # named only inside another name the card gives its subject
                 # a concept the card introduces is not one it is explained with
                 if a != b and a in index.concepts and notes.first_card.get(a) != card_id:
                     counted[a].add(card_id)
