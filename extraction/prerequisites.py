@@ -315,7 +315,12 @@ def _notes(index: ConceptIndex) -> _Notes:
             at[(evidence.source, evidence.line)].add(concept)
             seen = index.concepts[concept].first_seen if concept in index.concepts else None
             place = (evidence.source, evidence.line)
-            if seen is not None and place == tuple(seen) and place not in title_lines:
+            if (
+                seen is not None
+                and place == tuple(seen)
+                and place not in title_lines
+                and not CROSS_REFERENCE.match(evidence.text)
+            ):
                 first_card.setdefault(concept, card_id)
     for concept in index.concepts.values():
         if concept.first_seen:
@@ -382,6 +387,9 @@ def _notes(index: ConceptIndex) -> _Notes:
     )
 
 
+#: A line that points the reader to other entries ("See also: glob.", "Cf. wildcard"): it
+#: names neighbours of what the card explains, not what the card explains it with.
+CROSS_REFERENCE = re.compile(r"\s*(?:see\s+also\b|cf\.)", re.IGNORECASE)
 #: Most words of a name looked for inside a defining sentence.
 NAME_MAX_WORDS = 6
 #: Words after which a single word of a defining sentence is a verb ("to filter the
@@ -765,6 +773,8 @@ def _statements(
             for a, e in index.card_mentions.get(card_id, ()):
                 if a in hosted.get(card_id, ()):
                     continue  # b is introduced while the card explains a
+                if CROSS_REFERENCE.match(e.text):
+                    continue  # "See also: glob": a pointer to a neighbour, not an explanation
                 if OTHER_NAME.search(e.text) and not builds_on(
                     OTHER_NAME.sub(" | ", e.text), _spelled(index, a)
                 ):

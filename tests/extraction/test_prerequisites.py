@@ -689,6 +689,24 @@ def test_prerequisites_only_what_the_defining_sentence_names_is_in_the_definitio
 
 
 @pytest.mark.parametrize(
+    ("sentence", "explains"),
+    [
+        ("The shell expands a wildcard much as it expands a glob.", True),
+        ("See also: glob.", False),  # a pointer to a neighbouring entry
+        ("see also glob", False),
+        ("Cf. glob.", False),
+    ],
+)
+def test_prerequisites_a_cross_reference_does_not_explain_the_card(sentence, explains):
+    said_at = Evidence("n.txt", 6, sentence)
+    concepts = {n: Concept(n, n) for n in ("wildcard", "glob")}
+    concepts["wildcard"].cards = ["c1"]
+    mentions = {"c1": [("wildcard", Evidence("n.txt", 5, "A wildcard.")), ("glob", said_at)]}
+    index = ConceptIndex(concepts, {}, {}, card_mentions=mentions)
+    assert ("explains" in features(index, (), "glob", "wildcard")) == explains
+
+
+@pytest.mark.parametrize(
     ("sentence", "builds_on_it"),
     [
         ("Encoder-decoder: a setup built on the transformer to translate text.", True),
