@@ -327,6 +327,10 @@ def _notes(index: ConceptIndex) -> _Notes:
             source, line = concept.first_seen
             ranks[concept.id] = (order.get(source, len(order)), line)
     compared = compared_in(index)
+    defined_at: dict[tuple[str, int], set[str]] = defaultdict(set)  # line -> concepts it defines
+    for c in index.concepts.values():
+        if c.definition_evidence is not None:
+            defined_at[(c.definition_evidence.source, c.definition_evidence.line)].add(c.id)
     defined_with, beside = {}, {}
     for concept in index.concepts.values():
         e = concept.definition_evidence
@@ -339,6 +343,15 @@ def _notes(index: ConceptIndex) -> _Notes:
             # the other name the sentence gives the concept ("Known as a sequence-to-
             # sequence transformer, this ...") is the concept itself, not what it builds on
             text = OTHER_NAME.sub(" | ", e.text)
+            # and a concept named only there is that other name: the sentence defines the
+            # concept it names besides, not one it builds on ("Main sequence star: Known as
+            # a dwarf star, ...")
+            alias_of = (
+                defined_at[(e.source, e.line)]
+                if text != e.text and not _mentioned(text, _spelled(index, concept.id))
+                else set()
+            )
+            beside[concept.id] = frozenset(beside[concept.id] | (alias_of - {concept.id}))
             defined_with[concept.id] = {
                 a
                 for a in at.get((e.source, e.line), set())

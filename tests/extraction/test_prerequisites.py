@@ -688,6 +688,20 @@ def test_prerequisites_only_what_the_defining_sentence_names_is_in_the_definitio
     assert "in_definition" not in pairs[("speech", "RNN")].features
 
 
+def test_prerequisites_a_concept_named_as_anothers_other_name_is_not_built_on_it():
+    # a concept the sentence only gives as the other name of the one it defines is that
+    # concept under another name: neither comes first
+    e = Evidence("n.txt", 5, "Main sequence star: Known as a dwarf star, this star fuses hydrogen.")
+    concepts = {n: Concept(n, n) for n in ("main sequence star", "dwarf star", "hydrogen")}
+    for name in ("main sequence star", "dwarf star"):
+        concepts[name].definition, concepts[name].definition_evidence = e.text, e
+    mentions = {"c1": [(name, e) for name in concepts]}
+    index = ConceptIndex(concepts, {}, {}, card_mentions=mentions)
+    found = features(index, (), "main sequence star", "dwarf star")
+    assert "in_definition" not in found and "definition_words" not in found
+    assert features(index, (), "hydrogen", "dwarf star")["in_definition"] == 1.0
+
+
 @pytest.mark.parametrize(
     ("sentence", "explains"),
     [
