@@ -315,13 +315,22 @@ def _notes(index: ConceptIndex) -> _Notes:
             at[(evidence.source, evidence.line)].add(concept)
             seen = index.concepts[concept].first_seen if concept in index.concepts else None
             place = (evidence.source, evidence.line)
-            if seen is not None and place == tuple(seen) and place not in title_lines:
+            if (
+                seen is not None
+                and place == tuple(seen)
+                and place not in title_lines
+                and not CROSS_REFERENCE.match(evidence.text)
+            ):
                 first_card.setdefault(concept, card_id)
     for concept in index.concepts.values():
         if concept.first_seen:
             source, line = concept.first_seen
             ranks[concept.id] = (order.get(source, len(order)), line)
     compared = compared_in(index)
+    defined_at: dict[tuple[str, int], set[str]] = defaultdict(set)  # line -> concepts it defines
+    for c in index.concepts.values():
+        if c.definition_evidence is not None:
+            defined_at[(c.definition_evidence.source, c.definition_evidence.line)].add(c.id)
     defined_with, beside = {}, {}
     for concept in index.concepts.values():
         e = concept.definition_evidence
@@ -331,12 +340,24 @@ def _notes(index: ConceptIndex) -> _Notes:
             # compares the two names ("Osmosis vs diffusion?"): set beside it, not built on
             other = compared.get(line_card.get((e.source, e.line)), frozenset())
             beside[concept.id] = other - {concept.id} if concept.id in other else frozenset()
+            # the other name the sentence gives the concept ("Known as a sequence-to-
+            # sequence transformer, this ...") is the concept itself, not what it builds on
+            text = OTHER_NAME.sub(" | ", e.text)
+            # and a concept named only there is that other name: the sentence defines the
+            # concept it names besides, not one it builds on ("Main sequence star: Known as
+            # a dwarf star, ...")
+            alias_of = (
+                defined_at[(e.source, e.line)]
+                if text != e.text and not _mentioned(text, _spelled(index, concept.id))
+                else set()
+            )
+            beside[concept.id] = frozenset(beside[concept.id] | (alias_of - {concept.id}))
             defined_with[concept.id] = {
                 a
                 for a in at.get((e.source, e.line), set())
                 if a in index.concepts
                 and a not in beside[concept.id]
-                and builds_on(e.text, _spelled(index, a))
+                and builds_on(text, _spelled(index, a))
             }
     # headings that name a concept, and the cards they enclose
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
@@ -379,6 +400,9 @@ def _notes(index: ConceptIndex) -> _Notes:
     )
 
 
+#: A line that points the reader to other entries ("See also: glob.", "Cf. wildcard"): it
+#: names neighbours of what the card explains, not what the card explains it with.
+CROSS_REFERENCE = re.compile(r"\s*(?:see\s+also\b|cf\.)", re.IGNORECASE)
 #: Most words of a name looked for inside a defining sentence.
 NAME_MAX_WORDS = 6
 #: Words after which a single word of a defining sentence is a verb ("to filter the
@@ -390,9 +414,11 @@ _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 #: Where a defining sentence gives the defined concept another name, up to the next
 #: punctuation: "also known as X", "also called X", "also referred to as X", or "Known as
-#: X, ..." opening the sentence.
+#: X, ..." opening the sentence or what follows a term's label ("Encoder-decoder: Known as
+#: X, ...").
 OTHER_NAME = re.compile(
-    r"(?:\balso\s+(?:known\s+as|called|referred\s+to\s+as)|^\s*(?:known|referred\s+to)\s+as)"
+    r"(?:\balso\s+(?:known\s+as|called|referred\s+to\s+as)"
+    r"|(?:^|[:\u2013\u2014]\s)\s*(?:known|referred\s+to)\s+as)"
     r"\s+[^,;.()]*",
     re.IGNORECASE,
 )
@@ -757,9 +783,15 @@ def _statements(
         for card_id in cards:
             if card_id in crowded:
                 continue
-            for a, _ in index.card_mentions.get(card_id, ()):
+            for a, e in index.card_mentions.get(card_id, ()):
                 if a in hosted.get(card_id, ()):
                     continue  # b is introduced while the card explains a
+                if CROSS_REFERENCE.match(e.text):
+                    continue  # "See also: glob": a pointer to a neighbour, not an explanation
+                if OTHER_NAME.search(e.text) and not builds_on(
+                    OTHER_NAME.sub(" | ", e.text), _spelled(index, a)
+                ):
+                    continue  # named only inside another name the card gives its subject
                 # a concept the card introduces is not one it is explained with
                 if a != b and a in index.concepts and notes.first_card.get(a) != card_id:
                     counted[a].add(card_id)

@@ -688,6 +688,61 @@ def test_prerequisites_only_what_the_defining_sentence_names_is_in_the_definitio
     assert "in_definition" not in pairs[("speech", "RNN")].features
 
 
+def test_prerequisites_a_concept_named_as_anothers_other_name_is_not_built_on_it():
+    # a concept the sentence only gives as the other name of the one it defines is that
+    # concept under another name: neither comes first
+    e = Evidence("n.txt", 5, "Main sequence star: Known as a dwarf star, this star fuses hydrogen.")
+    concepts = {n: Concept(n, n) for n in ("main sequence star", "dwarf star", "hydrogen")}
+    for name in ("main sequence star", "dwarf star"):
+        concepts[name].definition, concepts[name].definition_evidence = e.text, e
+    mentions = {"c1": [(name, e) for name in concepts]}
+    index = ConceptIndex(concepts, {}, {}, card_mentions=mentions)
+    found = features(index, (), "main sequence star", "dwarf star")
+    assert "in_definition" not in found and "definition_words" not in found
+    assert features(index, (), "hydrogen", "dwarf star")["in_definition"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "explains"),
+    [
+        ("The shell expands a wildcard much as it expands a glob.", True),
+        ("See also: glob.", False),  # a pointer to a neighbouring entry
+        ("see also glob", False),
+        ("Cf. glob.", False),
+    ],
+)
+def test_prerequisites_a_cross_reference_does_not_explain_the_card(sentence, explains):
+    said_at = Evidence("n.txt", 6, sentence)
+    concepts = {n: Concept(n, n) for n in ("wildcard", "glob")}
+    concepts["wildcard"].cards = ["c1"]
+    mentions = {"c1": [("wildcard", Evidence("n.txt", 5, "A wildcard.")), ("glob", said_at)]}
+    index = ConceptIndex(concepts, {}, {}, card_mentions=mentions)
+    assert ("explains" in features(index, (), "glob", "wildcard")) == explains
+
+
+@pytest.mark.parametrize(
+    ("sentence", "builds_on_it"),
+    [
+        ("Encoder-decoder: a setup built on the transformer to translate text.", True),
+        ("Encoder-decoder: Known as a sequence-to-sequence transformer, it translates.", False),
+        ("Known as a sequence-to-sequence transformer, the encoder-decoder translates.", False),
+        ("An encoder-decoder, also called a transformer, translates text.", False),
+    ],
+)
+def test_prerequisites_a_concepts_other_name_is_not_what_it_builds_on(sentence, builds_on_it):
+    # the other name a card gives its subject is the subject itself: neither what its
+    # definition names nor what its card explains it with
+    e = Evidence("n.txt", 5, sentence)
+    concepts = {n: Concept(n, n) for n in ("encoder-decoder", "transformer")}
+    concepts["encoder-decoder"].cards = ["c1"]
+    concepts["encoder-decoder"].definition = sentence
+    concepts["encoder-decoder"].definition_evidence = e
+    mentions = {"c1": [("encoder-decoder", e), ("transformer", e)]}
+    index = ConceptIndex(concepts, {}, {}, card_mentions=mentions)
+    found = features(index, (), "transformer", "encoder-decoder")
+    assert ("in_definition" in found, "explains" in found) == (builds_on_it, builds_on_it)
+
+
 @pytest.mark.parametrize(
     ("answer", "needed"),
     [
