@@ -596,7 +596,15 @@ def _graph(
     and topics are :func:`_rank`'s)."""
     from extraction.concepts import forget_name_caches
     from extraction.concepts.selection import record
-    from extraction.prerequisites import FEATURES, REJECTED, prerequisite_decisions, reads_parse
+    from extraction.prerequisites import (
+        FEATURES,
+        REJECTED,
+        asked_about,
+        prerequisite_decisions,
+        reads_parse,
+        singled_out,
+        taught_through_kinds,
+    )
     from extraction.relations import typed_relations
 
     G = nx.MultiDiGraph(
@@ -637,6 +645,11 @@ def _graph(
         index, typed, model=models.get("prerequisites"), keep_rejected=PREREQUISITES_REJECTED_KEPT
     )
     G.graph["prerequisite_features"] = dict(FEATURES)  # what explain_pair shows
+    # what the notes single out, as the prerequisite stage reads it (a heading, a bold
+    # run, an action heading, a question, its kinds): a learning path reads it too
+    for concept in singled_out(index) | taught_through_kinds(index) | asked_about(index):
+        if concept in G:
+            G.nodes[concept]["singled_out"] = True
     index.drop_parses()  # no later stage reads a document
     G.graph["prerequisites_rejected"] = [
         {"source": r.source, "target": r.target, **_edge(r, shared), "reason": REJECTED[reason]}

@@ -48,7 +48,7 @@ SINGLED_OUT = frozenset(
 
 def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     """Is ``node`` a word of everyday English (one word, :func:`graph.topics.is_everyday`)
-    that the notes neither define nor single out (:data:`SINGLED_OUT`)? Such a word
+    that the notes neither define nor single out (:func:`_taught`)? Such a word
     ("model", "value") is background, not a step of a learning path.
 
     >>> G = nx.MultiDiGraph()
@@ -59,12 +59,9 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     >>> [generic_step(G, n) for n in ("model", "process", "memory")]
     [True, False, False]
     """
-    attrs = G.nodes[node]
-    if attrs.get("definition") or len(str(node).split()) != 1 or not is_everyday(G, node):
+    if len(str(node).split()) != 1 or not is_everyday(G, node):
         return False
-    selection = attrs.get("selection")
-    roles = selection.get("roles") if isinstance(selection, dict) else None
-    return not (SINGLED_OUT & set(roles or ()))
+    return not _taught(G.nodes[node])
 
 
 #: The prerequisite features that state an order outright (the prerequisite stage's own
@@ -73,7 +70,7 @@ STATEMENT_FEATURES = ORDER_STATEMENTS
 
 
 def unexplained_step(G: nx.MultiDiGraph, node: Any) -> bool:
-    """Do the notes neither define ``node`` nor single it out (:data:`SINGLED_OUT`)? Such
+    """Do the notes neither define ``node`` nor single it out (:func:`_taught`)? Such
     a step may be on a path (flagged), but what it needs is followed only where the
     notes state it (:func:`states_order`): a term they only use ("energy" in
     notes that never explain it) is named beside everything, and what is named beside
@@ -86,12 +83,18 @@ def unexplained_step(G: nx.MultiDiGraph, node: Any) -> bool:
     >>> [unexplained_step(G, n) for n in ("enzyme", "catalyst", "substrate")]
     [True, False, False]
     """
-    attrs = G.nodes[node]
-    if attrs.get("definition"):
-        return False
+    return not _taught(G.nodes[node])
+
+
+def _taught(attrs: dict) -> bool:
+    """Do the notes define a concept (its node's ``attrs``), give it a card, or single it
+    out: by a role of :data:`SINGLED_OUT`, or as the prerequisite stage reads it
+    (``singled_out``: also an action heading, a question about it, its kinds)?"""
+    if attrs.get("definition") or attrs.get("cards") or attrs.get("singled_out"):
+        return True
     selection = attrs.get("selection")
     roles = selection.get("roles") if isinstance(selection, dict) else None
-    return not (SINGLED_OUT & set(roles or ()))
+    return bool(SINGLED_OUT & set(roles or ()))
 
 
 def states_order(edge: dict) -> bool:

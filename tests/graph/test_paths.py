@@ -137,6 +137,18 @@ def test_paths_an_unexplained_step_needs_only_what_the_notes_state(definition, f
     assert learning_path(G, "digestion") == path
 
 
+def test_paths_what_the_prerequisite_stage_singles_out_counts_as_explained():
+    # "enzyme" is only named, but the prerequisite stage reads it as singled out (an
+    # action heading, a question about it): what it needs is followed as for a term
+    G = nx.MultiDiGraph()
+    G.add_node("enzyme", selection={"roles": {"mention": 9}}, singled_out=True)
+    G.add_node("digestion", definition="Breaking food down.")
+    G.add_node("protein", definition="A chain of amino acids.")
+    prerequisite(G, "protein", "enzyme", 0.9, features={"explains": 0.6})
+    prerequisite(G, "enzyme", "digestion", 0.9, features={"explains": 0.6})
+    assert learning_path(G, "digestion") == ["protein", "enzyme", "digestion"]
+
+
 def test_paths_statement_features_are_the_prerequisite_stages():
     from extraction.prerequisites import STATEMENTS
 
