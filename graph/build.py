@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -585,6 +586,67 @@ def build_graph(
     return G
 
 
+def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[dict]]:
+    """Concept id -> the headings over the place the notes define it (else first name
+    it), outermost first, each as ``{source, line, text, names}``: ``names`` are the
+    concepts the heading names, but words about the notes (``is_meta``: "summary", "key
+    components"). Left out: a heading over every card of its file (the notes' own
+    title), and one whose words head several sections ("Summary", "Discussion" closing
+    each chapter: a part of the notes' layout, not a concept they teach). A learning
+    path reads them (:mod:`graph.paths`): the concept a heading names frames what the
+    notes explain under it."""
+    from extraction.relations import is_meta
+
+    by_line: dict[tuple[str, int], Card] = {}
+    heading_cards: dict[tuple[str, int], Card] = {}
+    per_file: dict[str, int] = defaultdict(int)
+    enclosing: dict[tuple[str, int], int] = defaultdict(int)
+    said: dict[str, int] = defaultdict(int)  # how many headings have these words
+    for card in cards:
+        per_file[card.source] += 1
+        for line in range(card.lines[0], card.lines[1] + 1):
+            by_line.setdefault((card.source, line), card)
+        if card.title_kind == "heading":
+            heading_cards[(card.source, card.title_line)] = card
+            said[" ".join(card.title.lower().split())] += 1
+        for line in {*card.section_lines, card.title_line if card.title_kind == "heading" else -1}:
+            enclosing[(card.source, line)] += 1
+    made: dict[tuple[str, int], dict | None] = {}  # one record a heading, shared
+
+    def heading(place: tuple[str, int], text: str) -> dict | None:
+        if place not in made:
+            card = heading_cards.get(place)
+            found = index.card_mentions.get(card.id, ()) if card is not None else ()
+            names = list(dict.fromkeys(c for c, e in found if e.line == place[1]))
+            names = [c for c in names if not is_meta(c)]
+            made[place] = None
+            if (
+                names
+                and enclosing[place] < per_file[place[0]]
+                and said[" ".join(text.lower().split())] == 1
+            ):
+                made[place] = {"source": place[0], "line": place[1], "text": text, "names": names}
+        return made[place]
+
+    over: dict[str, list[dict]] = {}
+    for concept in index.concepts.values():
+        e = concept.definition_evidence
+        place = (e.source, e.line) if e is not None else concept.first_seen
+        card = by_line.get(tuple(place)) if place else None
+        if card is None:
+            continue
+        lines = list(card.section_lines)
+        titles = list(card.section)
+        if card.title_kind == "heading" and place[1] != card.title_line:
+            lines.append(card.title_line)
+            titles.append(card.title)
+        pairs = zip(lines, titles, strict=False)
+        found = [heading((card.source, line), text) for line, text in pairs]
+        if any(found):
+            over[concept.id] = [h for h in found if h is not None]
+    return over
+
+
 def _graph(
     results: Sequence[ReadResult],
     cards: list[Card],
@@ -596,7 +658,15 @@ def _graph(
     and topics are :func:`_rank`'s)."""
     from extraction.concepts import forget_name_caches
     from extraction.concepts.selection import record
-    from extraction.prerequisites import FEATURES, REJECTED, prerequisite_decisions, reads_parse
+    from extraction.prerequisites import (
+        FEATURES,
+        REJECTED,
+        asked_about,
+        prerequisite_decisions,
+        reads_parse,
+        singled_out,
+        taught_through_kinds,
+    )
     from extraction.relations import typed_relations
 
     G = nx.MultiDiGraph(
@@ -610,6 +680,7 @@ def _graph(
     # the scored groups go: the rejected ones now, each kept one once its node holds
     # its record; no later stage reads them
     index.drop_candidates()
+    under = headings_over(cards, index)
     for concept in index.concepts.values():
         evidence = concept.definition_evidence
         scored = selected.pop(concept.id, None)
@@ -626,6 +697,8 @@ def _graph(
             cards=concept.cards,
             selection=shared.record(record(scored)) if scored is not None else None,
         )
+        if concept.id in under:
+            G.nodes[concept.id]["under"] = under[concept.id]
     G.graph["candidates"] = rejected
     forget_name_caches()  # filled by the concept stage; what follows looks up far fewer
     tell(nlp_module.Progress("relations", 0, 1))
@@ -637,6 +710,11 @@ def _graph(
         index, typed, model=models.get("prerequisites"), keep_rejected=PREREQUISITES_REJECTED_KEPT
     )
     G.graph["prerequisite_features"] = dict(FEATURES)  # what explain_pair shows
+    # what the notes single out, as the prerequisite stage reads it (a heading, a bold
+    # run, an action heading, a question, its kinds): a learning path reads it too
+    for concept in singled_out(index) | taught_through_kinds(index) | asked_about(index):
+        if concept in G:
+            G.nodes[concept]["singled_out"] = True
     index.drop_parses()  # no later stage reads a document
     G.graph["prerequisites_rejected"] = [
         {"source": r.source, "target": r.target, **_edge(r, shared), "reason": REJECTED[reason]}

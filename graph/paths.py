@@ -3,8 +3,10 @@
 Prerequisites are the ``prerequisite_of`` edges of the graph (``u -> v``: learn ``u``
 before ``v``), each scored by the fitted model of :mod:`extraction.prerequisites`.
 :func:`break_cycles` removes the weakest link of every cycle; :func:`learning_path`
-gives a target's prerequisites in study order, and :func:`path_steps` the same steps
-with their definitions (a step the notes never define is flagged, not hidden);
+gives a target's prerequisites in study order, with what the notes' structure puts before
+it and its steps (:func:`structure_links`: the concepts a defining sentence or a heading
+over it names), and :func:`path_steps` the same steps with their definitions (a step the
+notes never define is flagged, not hidden);
 :func:`explain_pair` says why there is or is not an edge between two concepts. The
 study order is computed once per graph and kept with the name lookups of
 :mod:`graph.query` (in ``G.__networkx_cache__``).
@@ -15,7 +17,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -48,7 +50,7 @@ SINGLED_OUT = frozenset(
 
 def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     """Is ``node`` a word of everyday English (one word, :func:`graph.topics.is_everyday`)
-    that the notes neither define nor single out (:data:`SINGLED_OUT`)? Such a word
+    that the notes neither define nor single out (:func:`_taught`)? Such a word
     ("model", "value") is background, not a step of a learning path.
 
     >>> G = nx.MultiDiGraph()
@@ -59,12 +61,9 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     >>> [generic_step(G, n) for n in ("model", "process", "memory")]
     [True, False, False]
     """
-    attrs = G.nodes[node]
-    if attrs.get("definition") or len(str(node).split()) != 1 or not is_everyday(G, node):
+    if len(str(node).split()) != 1 or not is_everyday(G, node):
         return False
-    selection = attrs.get("selection")
-    roles = selection.get("roles") if isinstance(selection, dict) else None
-    return not (SINGLED_OUT & set(roles or ()))
+    return not _taught(G.nodes[node])
 
 
 #: The prerequisite features that state an order outright (the prerequisite stage's own
@@ -73,7 +72,7 @@ STATEMENT_FEATURES = ORDER_STATEMENTS
 
 
 def unexplained_step(G: nx.MultiDiGraph, node: Any) -> bool:
-    """Do the notes neither define ``node`` nor single it out (:data:`SINGLED_OUT`)? Such
+    """Do the notes neither define ``node`` nor single it out (:func:`_taught`)? Such
     a step may be on a path (flagged), but what it needs is followed only where the
     notes state it (:func:`states_order`): a term they only use ("energy" in
     notes that never explain it) is named beside everything, and what is named beside
@@ -86,12 +85,18 @@ def unexplained_step(G: nx.MultiDiGraph, node: Any) -> bool:
     >>> [unexplained_step(G, n) for n in ("enzyme", "catalyst", "substrate")]
     [True, False, False]
     """
-    attrs = G.nodes[node]
-    if attrs.get("definition"):
-        return False
+    return not _taught(G.nodes[node])
+
+
+def _taught(attrs: dict) -> bool:
+    """Do the notes define a concept (its node's ``attrs``), give it a card, or single it
+    out: by a role of :data:`SINGLED_OUT`, or as the prerequisite stage reads it
+    (``singled_out``: also an action heading, a question about it, its kinds)?"""
+    if attrs.get("definition") or attrs.get("cards") or attrs.get("singled_out"):
+        return True
     selection = attrs.get("selection")
     roles = selection.get("roles") if isinstance(selection, dict) else None
-    return not (SINGLED_OUT & set(roles or ()))
+    return bool(SINGLED_OUT & set(roles or ()))
 
 
 def states_order(edge: dict) -> bool:
@@ -127,6 +132,109 @@ def off_course(cited: frozenset, home: frozenset) -> bool:
     return bool(cited) and bool(home) and not (cited & home)
 
 
+def _words(text: Any) -> str:
+    return " ".join(str(text or "").split())
+
+
+def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
+    """The concepts named in the sentence that defines ``node``: those linked to it by an
+    edge (of any relation) whose evidence is that sentence, in the order of the edges;
+    not one that the same sentence defines too ("the value s is called the standard
+    deviation, and s squared the variance" defines both, neither before the other).
+    A reader needs them to read the definition, so a learning path puts them before
+    ``node`` (:func:`learning_path`).
+
+    >>> G = nx.MultiDiGraph()
+    >>> said = {"source": "n.md", "line": 4, "text": "A salt is an ionic compound."}
+    >>> G.add_node("salt", definition="A salt is an ionic compound.", definition_evidence=said)
+    >>> G.add_node("ionic compound", definition="", definition_evidence=None)
+    >>> _ = G.add_edge("salt", "ionic compound", relation="is_a", evidence=[said])
+    >>> _ = G.add_edge("salt", "ion", relation="related_to", evidence=[
+    ...     {"source": "n.md", "line": 9, "text": "Salts dissolve into ions."}])
+    >>> defining_names(G, "salt")
+    ['ionic compound']
+    """
+    attrs = G.nodes[node]
+    where = attrs.get("definition_evidence")
+    if not attrs.get("definition") or not isinstance(where, dict):
+        return []
+    own = _words(where.get("text")) or _words(attrs.get("definition"))
+    source, line = where.get("source"), where.get("line")
+    if not own:
+        return []
+
+    def states_it(e: dict) -> bool:  # the defining sentence, or one sentence of it
+        text = _words(e.get("text"))
+        if e.get("source") != source or not text:
+            return False
+        if isinstance(line, int) and isinstance(e.get("line"), int) and e["line"] < line:
+            return False
+        return text in own or own in text
+
+    from graph.query import _mention_pattern
+
+    found: dict[Any, None] = {}
+    for u, v, edge in [*G.out_edges(node, data=True), *G.in_edges(node, data=True)]:
+        other = v if u == node else u
+        if other != node and other not in found and any(map(states_it, edge.get("evidence") or ())):
+            found[other] = None
+    named = []
+    for other in found:
+        if _words((G.nodes[other].get("definition_evidence") or {}).get("text")) == own:
+            continue  # defined by the same sentence
+        pattern = _mention_pattern(G, other)
+        if pattern is not None and pattern.search(own):
+            named.append(other)
+    return named
+
+
+#: The links the notes' structure makes toward a concept, beside its prerequisites: what
+#: a learning path says of each (:func:`structure_links`).
+STRUCTURE_LINKS: dict[str, str] = {
+    "definition": "named in the sentence that defines {step}",
+    "heading": "named in a heading {step} is explained under",
+}
+
+
+def structure_links(G: nx.MultiDiGraph, node: Any) -> list[tuple[Any, str, dict]]:
+    """``(parent, kind, sentence)`` for each concept the notes' structure puts before
+    ``node`` (:data:`STRUCTURE_LINKS`): those its defining sentence names
+    (:func:`defining_names`), then those a heading over its definition names (the node's
+    ``under``: a heading that also names ``node`` lists it, and frames nothing).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("sonar", under=[{"source": "n.md", "line": 3, "text": "Acoustics",
+    ...                             "names": ["acoustics"]}])
+    >>> G.add_node("acoustics")
+    >>> structure_links(G, "sonar")
+    [('acoustics', 'heading', {'source': 'n.md', 'line': 3, 'text': 'Acoustics'})]
+    """
+    attrs = G.nodes[node]
+    found: dict[Any, tuple[str, dict]] = {}
+    for parent in defining_names(G, node):
+        found.setdefault(parent, ("definition", dict(attrs["definition_evidence"])))
+    for heading in attrs.get("under") or ():
+        names = heading.get("names") or ()
+        if node in names:
+            continue
+        said = {k: heading.get(k) for k in ("source", "line", "text")}
+        for parent in names:
+            if parent != node and parent in G:
+                found.setdefault(parent, ("heading", said))
+    return [(parent, kind, said) for parent, (kind, said) in found.items()]
+
+
+def structure_link(G: nx.MultiDiGraph, parent: Any, child: Any) -> tuple[str, dict] | None:
+    """The link of the notes' structure that puts ``parent`` before ``child`` on a
+    learning path (:func:`structure_links`, where no prerequisite orders the two), as
+    ``(what it is, the sentence or heading that makes it)``; None when there is none."""
+    _, study = _study(G)
+    for named, kind, said in _framed_by(G, study, child):
+        if named == parent:
+            return STRUCTURE_LINKS[kind].format(step=G.nodes[child].get("label") or child), said
+    return None
+
+
 @dataclass(slots=True)
 class _StudyOrder:
     parents: dict[Any, list]  # prerequisite_of predecessors, cycles broken
@@ -136,6 +244,14 @@ class _StudyOrder:
     #: (parent, child) pairs whose edge a statement of the order carries (or that say
     #: nothing of what carried them: a graph of another tool)
     stated: frozenset = frozenset()
+    #: child -> ``(parent, kind, sentence)`` of each link the notes' structure makes: the
+    #: parent is named in the sentence that defines the child (kind ``definition``) or in
+    #: a heading over it (kind ``heading``), :data:`STRUCTURE_LINKS`; only where no
+    #: prerequisite orders the two and :func:`_frames` allows it (read as asked for:
+    #: :func:`_framed_by`)
+    framed_by: dict[Any, list[tuple[Any, str, dict]]] = field(default_factory=dict)
+    #: node -> what a chain of prerequisites leads to from it (:func:`_descendants`)
+    after: dict[Any, frozenset] = field(default_factory=dict)
 
 
 def break_cycles(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
@@ -381,6 +497,68 @@ def _study(G: nx.MultiDiGraph) -> tuple[_Index, _StudyOrder]:
     return index, index.study
 
 
+#: Relations ``A -> B`` by which a definition of B that names A still puts B first: A is
+#: a kind or an example of B ("common examples are granite and basalt").
+AFTER_RELATIONS = frozenset({"is_a", "example_of"})
+
+
+def _kind_of(G: nx.MultiDiGraph, a: Any, b: Any) -> bool:
+    """Do the notes say ``a`` is a kind or an example of ``b`` (:data:`AFTER_RELATIONS`)?"""
+    return G.has_edge(a, b) and any(
+        edge.get("relation") in AFTER_RELATIONS for edge in G[a][b].values()
+    )
+
+
+def _framed_by(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> list[tuple[Any, str, dict]]:
+    """``study.framed_by[node]``, read from the graph the first time it is asked for (a
+    path reads the few concepts it meets, not every definition of the notes)."""
+    found = study.framed_by.get(node)
+    if found is None:
+        found = study.framed_by[node] = []
+        for parent, kind, said in structure_links(G, node):
+            if (parent, node) not in study.strength and _frames(G, study, parent, node):
+                found.append((parent, kind, said))
+                study.cited.setdefault((parent, node), frozenset({_file(said)} - {""}))
+    return found
+
+
+def _frames(G: nx.MultiDiGraph, study: _StudyOrder, parent: Any, node: Any) -> bool:
+    """May a link of the notes' structure put ``parent`` before ``node`` (see
+    :func:`structure_links`)? Not when a chain of prerequisites leads from ``node`` to
+    ``parent``, when ``parent`` is a kind or an example of ``node``, nor when it is a
+    word the notes only use (:func:`unexplained_step`, :func:`generic_step`)."""
+    if _kind_of(G, parent, node) or unexplained_step(G, parent) or generic_step(G, parent):
+        return False
+    if study.order[parent][0] <= study.order[node][0]:
+        return True  # what a chain leads to from node lies deeper than node
+    return parent not in _descendants(study, node)
+
+
+def _descendants(study: _StudyOrder, node: Any) -> frozenset:
+    """What a chain of prerequisites leads to from ``node`` (kept in ``study.after``)."""
+    found = study.after.get(node)
+    if found is None:
+        children = study.after.get(_CHILDREN)
+        if children is None:
+            children = defaultdict(list)
+            for child, parents in study.parents.items():
+                for parent in parents:
+                    children[parent].append(child)
+            study.after[_CHILDREN] = children
+        seen: set = set()
+        stack = [node]
+        while stack:
+            for child in children.get(stack.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        found = study.after[node] = frozenset(seen)
+    return found
+
+
+_CHILDREN = object()  # the key of study.after that holds each node's children
+
+
 def _ancestors(
     G: nx.MultiDiGraph, target: Any, min_strength: float
 ) -> tuple[_StudyOrder, dict[Any, float]]:
@@ -420,15 +598,23 @@ def _chains(
     """Each ancestor of ``target`` whose strongest chain of prerequisites down to it,
     along the links the path follows, is at least ``min_strength``, with that strength;
     the rules of :data:`PATH_RULES` named in ``waived`` are not applied. ``via``, when
-    given, receives the next step of each ancestor's strongest chain."""
+    given, receives the next step of each ancestor's strongest chain.
+
+    Beside the prerequisites, the target and each step reached by them bring the
+    concepts the notes' structure puts before them (:func:`structure_links`: named in
+    its definition, or in a heading it is explained under), with the step's own
+    strength; not what comes after the target or the step, a kind or an example of the
+    step, nor a concept the notes neither explain nor single out. What such a concept
+    needs is followed only where a prerequisite also leads to it."""
     several = len(G.graph.get("sources") or ()) > 1  # a build of one file is one course
     home = supporting_files(G, target) if several else frozenset()
     best = {target: 1.0}  # the strongest chain from each ancestor down to the target
+    reach = {target: 1.0}  # the same, along prerequisites alone: the chains followed on
     heap = [(-1.0, 0, target)]
     tie = 0
     while heap:
         negative, _, node = heapq.heappop(heap)
-        if -negative < best.get(node, 0.0):
+        if -negative < reach.get(node, 0.0):
             continue
         unexplained = node != target and unexplained_step(G, node)
         for parent in study.parents[node]:
@@ -441,12 +627,27 @@ def _chains(
             ):
                 continue  # another course's step, and so is what it needs
             chain = -negative * study.strength[(parent, node)]
-            if chain >= min_strength and chain > best.get(parent, 0.0):
-                best[parent] = chain
-                if via is not None:
-                    via[parent] = node
+            if chain >= min_strength and chain > reach.get(parent, 0.0):
+                reach[parent] = chain
+                if chain > best.get(parent, 0.0):
+                    best[parent] = chain
+                    if via is not None:
+                        via[parent] = node
                 tie += 1
                 heapq.heappush(heap, (-chain, tie, parent))
+        for parent, _, _ in _framed_by(G, study, node):  # (see _frames)
+            chain = -negative
+            if chain < min_strength or chain <= best.get(parent, 0.0):
+                continue
+            if parent == target or parent in _descendants(study, target):
+                continue  # it comes after the target
+            if "off_course" not in waived and off_course(
+                study.cited.get((parent, node), frozenset()), home
+            ):
+                continue
+            best[parent] = chain
+            if via is not None:
+                via[parent] = node
     return best
 
 
@@ -546,7 +747,28 @@ def learning_path(
     """
     study, best = _ancestors(G, target, min_strength)
     del best[target]
-    return [*sorted(set(best) - set(known), key=study.order.__getitem__), target]
+    return [*_in_study_order(G, study, set(best) - set(known), best), target]
+
+
+def _in_study_order(G: nx.MultiDiGraph, study: _StudyOrder, nodes: set, best: dict) -> list:
+    """``nodes`` in study order: each after its prerequisites among them and after the
+    concepts the notes' structure puts before it (where these agree with the
+    prerequisites), otherwise by :attr:`_StudyOrder.order` (depth, course order,
+    importance)."""
+    key = study.order.__getitem__
+    links = [(n, v) for v in nodes for n, _, _ in _framed_by(G, study, v) if n in nodes]
+    if not links:
+        return sorted(nodes, key=key)
+    D = nx.DiGraph()
+    D.add_nodes_from(nodes)
+    D.add_edges_from((p, v) for v in nodes for p in study.parents[v] if p in nodes)
+    order = IncrementalOrder(sorted(nodes, key=key))
+    for u, v in D.edges:
+        order.add(u, v)
+    links.sort(key=lambda link: (-best.get(link[1], 0.0), key(link[1]), key(link[0])))
+    kept, _ = keep_acyclic(links, order=order)
+    D.add_edges_from(kept)
+    return list(nx.lexicographical_topological_sort(D, key=key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,7 +787,9 @@ class PathStep:
         Where the definition stands (``source``, ``line``, ``text``).
     after : tuple of tuple
         ``(prerequisite, confidence, label)`` of each ``prerequisite_of`` edge that
-        leads to it from an earlier step, strongest first.
+        leads to it from an earlier step, strongest first, and of each link of the
+        notes' structure from one (:func:`structure_links`: confidence 1.0, the
+        notes state it; the label says what it is, :data:`STRUCTURE_LINKS`).
     strength : float
         The strongest chain of prerequisites from it down to the target (1.0 for the
         target).
@@ -623,6 +847,10 @@ def path_steps(
                     study.strength[(parent, node)],
                     labels[0] if labels else "",
                 )
+        for parent, kind, _ in _framed_by(G, study, node):
+            if parent in on_path and parent not in leads:
+                what = STRUCTURE_LINKS[kind].format(step=attrs.get("label") or node)
+                leads[parent] = (parent, 1.0, what)
         steps.append(
             PathStep(
                 node,
@@ -654,6 +882,9 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
       statistics only, the other direction likelier, the weakest edge of a cycle);
     - ``chain``: a chain of prerequisites that orders them anyway (``[a, ..., b]`` or
       ``[b, ..., a]``), if the study order has one;
+    - ``framed``: otherwise, the link of the notes' structure by which a learning path
+      reads one before the other (:func:`structure_link`: ``source``, ``target``,
+      ``what`` it is and the ``evidence``), if any;
     - ``off_path``: when an edge or a chain orders them, why the first is not on the
       second's learning path (:func:`path_omission`; None when it is);
     - ``verdict``: one sentence that sums it up (and one more when ``off_path`` says why
@@ -701,9 +932,16 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
             if s in D and t in D and nx.has_path(D, s, t):
                 chain = nx.shortest_path(D, s, t)
                 break
+    framed = None
+    if prerequisite is None and chain is None:
+        for s, t in ((a, b), (b, a)):
+            if (link := structure_link(G, s, t)) is not None:
+                framed = {"source": s, "target": t, "what": link[0], "evidence": link[1]}
+                break
     typed = [e for e in edges if e.get("relation") not in {PREREQUISITE, "related_to"}]
     ordered = (prerequisite["source"], prerequisite["target"]) if prerequisite else None
     ordered = ordered or ((chain[0], chain[-1]) if chain else None)
+    ordered = ordered or ((framed["source"], framed["target"]) if framed else None)
     off_path = path_omission(G, ordered[1], ordered[0]) if ordered else None
     if prerequisite is not None:
         carried = ", ".join(f for f, c in (prerequisite.get("features") or {}).items() if c > 0)
@@ -717,6 +955,11 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
             "No direct prerequisite, but a chain orders them: "
             + " → ".join(label(n) for n in chain)
             + "."
+        )
+    elif framed is not None:
+        verdict = (
+            f"No prerequisite, but a learning path reads {label(framed['source'])} before "
+            f"{label(framed['target'])}: it is {framed['what']}."
         )
     elif rejected:
         best = max(rejected, key=lambda r: float(r.get("confidence") or 0))
@@ -739,6 +982,7 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
         "prerequisite": prerequisite,
         "rejected": rejected,
         "chain": chain,
+        "framed": framed,
         "off_path": off_path,
         "verdict": verdict,
     }

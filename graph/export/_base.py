@@ -287,8 +287,10 @@ class NeededFor:
 def needed_for(G: nx.MultiDiGraph, path: Sequence[Hashable]) -> dict[Hashable, list[NeededFor]]:
     """Why each step of a learning path is on it: the later steps that the notes make it
     a prerequisite of (its ``prerequisite_of`` edges to them, the most confident first),
-    each by its number on the path and with the sentence the edge rests on. The target
-    and a step only a chain of other steps leads from have none.
+    each by its number on the path and with the sentence the edge rests on, and those
+    whose defining sentence or heading names it (:func:`graph.paths.structure_link`), with
+    that sentence or heading. The target and a step only a chain of other steps leads
+    from have none.
 
     Examples
     --------
@@ -299,6 +301,8 @@ def needed_for(G: nx.MultiDiGraph, path: Sequence[Hashable]) -> dict[Hashable, l
     ...  for n in needed_for(G, ["diffusion", "osmosis"])["diffusion"]]
     [(2, 'osmosis', 3)]
     """
+    from graph.paths import structure_link  # graph.paths reads graph.topics, not this
+
     number = {node: i for i, node in enumerate(path, start=1)}
     found: dict[Hashable, list[NeededFor]] = {node: [] for node in path}
     for node in path:
@@ -314,6 +318,11 @@ def needed_for(G: nx.MultiDiGraph, path: Sequence[Hashable]) -> dict[Hashable, l
                 continue
             said = telling_first(evidence(max(edges, key=confidence)))
             found[node].append(NeededFor(number[later], later, said[0] if said else None))
+        stated = {n.node for n in found[node]}
+        for later in path[number[node] :]:  # where the notes' structure puts it first
+            if later not in stated and (link := structure_link(G, node, later)) is not None:
+                found[node].append(NeededFor(number[later], later, link[1]))
+        found[node].sort(key=lambda n: n.step)
     return found
 
 

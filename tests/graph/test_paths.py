@@ -12,6 +12,8 @@ from graph.paths import (
     PATH_MIN_STRENGTH,
     PATH_RULES,
     STATEMENT_FEATURES,
+    STRUCTURE_LINKS,
+    defining_names,
     explain_pair,
     learning_path,
     path_omission,
@@ -135,6 +137,132 @@ def test_paths_an_unexplained_step_needs_only_what_the_notes_state(definition, f
     prerequisite(G, "protein", "enzyme", 0.9, features=features)
     prerequisite(G, "enzyme", "digestion", 0.9, features={"explains": 0.6})
     assert learning_path(G, "digestion") == path
+
+
+def test_paths_what_the_prerequisite_stage_singles_out_counts_as_explained():
+    # "enzyme" is only named, but the prerequisite stage reads it as singled out (an
+    # action heading, a question about it): what it needs is followed as for a term
+    G = nx.MultiDiGraph()
+    G.add_node("enzyme", selection={"roles": {"mention": 9}}, singled_out=True)
+    G.add_node("digestion", definition="Breaking food down.")
+    G.add_node("protein", definition="A chain of amino acids.")
+    prerequisite(G, "protein", "enzyme", 0.9, features={"explains": 0.6})
+    prerequisite(G, "enzyme", "digestion", 0.9, features={"explains": 0.6})
+    assert learning_path(G, "digestion") == ["protein", "enzyme", "digestion"]
+
+
+TIDE = "A tide is the rise and fall of the sea caused by the gravity of the moon."
+
+
+def tides(other: str = "gravity", relation: str = "related_to", **attrs) -> nx.MultiDiGraph:
+    """ "tide", defined by :data:`TIDE`, and ``other`` linked to it by an edge whose
+    evidence is that sentence; "moon" comes before tide by a prerequisite."""
+    G = nx.MultiDiGraph()
+    said = {"source": "sea.md", "line": 4, "text": TIDE}
+    G.add_node("tide", definition=TIDE, definition_evidence=said, first_seen=["sea.md", 4])
+    G.add_node("moon", definition="The Earth's satellite.", first_seen=["sea.md", 2])
+    G.add_node(other, **({"definition": "A pull between masses."} | attrs))
+    G.add_edge(other, "tide", relation=relation, confidence=0.5, evidence=[said])
+    prerequisite(G, "moon", "tide", 0.9)
+    return G
+
+
+@pytest.mark.parametrize(
+    ("other", "relation", "attrs", "path"),
+    [
+        # a concept the target's defining sentence names, which the notes define: the
+        # reader needs it to read the definition
+        ("gravity", "related_to", {}, ["moon", "gravity", "tide"]),
+        ("gravity", "uses", {}, ["moon", "gravity", "tide"]),
+        # one the notes only use (never define nor single out) is no step
+        ("gravity", "related_to", {"definition": "", "selection": {"roles": {"mention": 4}}},
+         ["moon", "tide"]),
+        # nor a kind or an example of the target ("spring tide is a kind of tide")
+        ("spring tide", "is_a", {}, ["moon", "tide"]),
+        # nor one the same sentence defines too: neither is before the other
+        ("gravity", "related_to",
+         {"definition_evidence": {"source": "sea.md", "line": 4, "text": TIDE}},
+         ["moon", "tide"]),
+        # nor a concept the edge's sentence does not name ("the gravity" names gravity;
+        # the sentence never says "ocean")
+        ("ocean", "related_to", {}, ["moon", "tide"]),
+    ],
+)  # fmt: skip
+def test_paths_a_definition_puts_the_concepts_it_names_first(other, relation, attrs, path):
+    assert learning_path(tides(other, relation, **attrs), "tide") == path
+
+
+def test_paths_a_definition_never_puts_what_comes_after_the_target_first():
+    G = tides()
+    prerequisite(G, "tide", "gravity", 0.8)  # the prerequisites say: tide, then gravity
+    assert defining_names(G, "tide") == ["gravity"]
+    assert learning_path(G, "tide") == ["moon", "tide"]
+
+
+def test_paths_what_a_concept_named_in_a_definition_needs_is_not_followed():
+    # gravity is on the path by the definition's word, not by a prerequisite: what it
+    # needs ("mass") is background to the target
+    G = tides()
+    G.add_node("mass", definition="How much matter a body holds.")
+    prerequisite(G, "mass", "gravity", 0.9)
+    assert learning_path(G, "tide") == ["moon", "gravity", "tide"]
+    # but a step the prerequisites lead to brings what its own definition names
+    said = {"source": "sea.md", "line": 2, "text": "The moon is the Earth's rocky satellite."}
+    G.nodes["moon"].update(definition=said["text"], definition_evidence=said)
+    G.add_node("satellite", definition="A body that orbits a planet.")
+    G.add_edge("moon", "satellite", relation="is_a", evidence=[said])
+    assert learning_path(G, "tide") == ["satellite", "moon", "gravity", "tide"]
+
+
+@pytest.mark.parametrize(
+    ("names", "path"),
+    [
+        (["oceanography"], ["oceanography", "moon", "tide"]),  # the heading frames it
+        (["tide", "current"], ["moon", "tide"]),  # "Tides and currents" lists it: no frame
+        ([], ["moon", "tide"]),
+    ],
+)
+def test_paths_a_heading_over_a_concept_frames_it(names, path):
+    G = tides()
+    for name in names:
+        G.add_node(name, definition="Said in the notes.", first_seen=["sea.md", 1])
+    heading = {"source": "sea.md", "line": 1, "text": " and ".join(names), "names": names}
+    G.nodes["tide"]["under"] = [heading]
+    G.remove_node("gravity")
+    assert learning_path(G, "tide") == path
+
+
+def test_paths_a_step_the_notes_structure_puts_first_says_why():
+    from graph.export._base import needed_for
+
+    G = tides()
+    path = learning_path(G, "tide")
+    why = STRUCTURE_LINKS["definition"].format(step="tide")
+    assert path_steps(G, "tide")[-1].after == (("gravity", 1.0, why), ("moon", 0.9, ""))
+    assert [(n.step, n.evidence["text"]) for n in needed_for(G, path)["gravity"]] == [(3, TIDE)]
+    info = explain_pair(G, "gravity", "tide")
+    assert info["framed"]["what"] == why and info["off_path"] is None
+    assert info["verdict"].endswith(f"reads gravity before tide: it is {why}.")
+    assert path_omission(G, "tide", "gravity") is None
+
+
+@requires_shared
+@pytest.mark.slow
+def test_paths_a_heading_of_real_notes_frames_the_concepts_under_it():
+    from extraction.readers import read_bytes
+    from graph.build import build_graph
+
+    note = (
+        b"# Oceans\n\n## Plate tectonics\n\nA **subduction zone** is a place where one "
+        b"tectonic plate sinks below another.\n\n## Tides\n\nA **spring tide** is a tide "
+        b"when the sun and the moon line up.\n"
+    )
+    G = build_graph([read_bytes(note, path="oceans.md")])
+    under = G.nodes["subduction zone"]["under"]
+    assert [(h["line"], h["text"], h["names"]) for h in under] == [
+        (3, "Plate tectonics", ["plate tectonics"])
+    ]  # not "Oceans": the notes' own title, over all of them, frames nothing
+    assert learning_path(G, "subduction zone")[0] == "plate tectonics"
 
 
 def test_paths_statement_features_are_the_prerequisite_stages():
