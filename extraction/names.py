@@ -277,12 +277,24 @@ def concept_id(words: Sequence[str]) -> str:
     ('sedimentary rock layer', 'ATP molecule')
     >>> concept_id(["Treaty", "of", "Versailles"]), concept_id(["species"])
     ('treaty of versailles', 'species')
+
+    A head joined by "and"/"or" to a plural before it is one of a pair of plurals that
+    names one thing, and both stay as written:
+
+    >>> concept_id(["Checks", "and", "balances"]), concept_id(["supply", "and", "demands"])
+    ('checks and balances', 'supply and demand')
     """
     words = [w for w in words if w]
     if not words:
         return ""
     h = head_index(words)
-    words = [*words[:h], singular(words[h]), *words[h + 1 :]]
+    paired = (
+        h >= 2
+        and words[h - 1].lower() in {"and", "or", "&"}
+        and singular(words[h - 2]).lower() != words[h - 2].lower()
+    )
+    if not paired:
+        words = [*words[:h], singular(words[h]), *words[h + 1 :]]
     return " ".join(w if is_acronym(w) else w.lower() for w in words)
 
 

@@ -49,6 +49,22 @@ def test_names_singular_one_for_every_stage(word, expected):
 
 
 @pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # a pair of plurals names one thing: both stay as written
+        (["Checks", "and", "balances"], "checks and balances"),
+        (["pros", "and", "cons"], "pros and cons"),
+        # a head after a singular, or with no pair, goes in the singular as ever
+        (["supply", "and", "demands"], "supply and demand"),
+        (["hash", "tables"], "hash table"),
+    ],
+)
+def test_names_concept_id_keeps_a_pair_of_plurals(words, expected):
+    assert concept_id(words) == expected
+    assert match_key(" ".join(words)) == match_key(expected)
+
+
+@pytest.mark.parametrize(
     "name",
     ["capital goods", "animal species", "Fourier series", "hash tables", "plate boundaries"],
 )
