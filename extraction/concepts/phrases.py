@@ -438,11 +438,14 @@ def letter_label(toks: Sequence[Token]) -> bool:
 
 def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
     """Surface words of a token run, hyphenated compounds and possessives kept
-    together ("Student's"); with ``slash``, words joined by a "/" too ("open/closed")."""
+    together ("Student's"); with ``slash``, words joined by a "/" too ("open/closed").
+    Quotation marks are no part of a name: the "Amen" cadence is the Amen cadence."""
     words: list[str] = []
     glue = False
     joiners = {"-", "–", "/"} if slash else {"-", "–"}
     for tok in tokens:
+        if tok.tag_ in _QUOTE_TAGS or tok.text in _QUOTES:
+            continue
         if (
             tok.text in joiners
             and words
@@ -462,6 +465,11 @@ def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
             words.append(tok.text)
     words = [w.strip("-") for w in words if w.strip("-")]
     return [r for w in words if (r := rendered_word(w))]
+
+
+#: Quotation marks, by the tagger's opening and closing quote tags and by character.
+_QUOTE_TAGS = frozenset({"``", "''"})
+_QUOTES = frozenset({'"', "“", "”", "„", "«", "»"})
 
 
 def _suspended(word: str) -> bool:
@@ -542,7 +550,30 @@ def _verb_phrase(toks: Sequence[Token]) -> int | None:
         return None
     inside = {t.i for t in toks[at + 1 :]}
     acted_on = any(c.i in inside and c.dep_ in {"dobj", "dative"} for c in verb.children)
+    if acted_on and at == 0 and _named_pair(toks):
+        return None  # "Secure attachment", "Stare decisis": a name standing alone
     return at if acted_on else None  # not "Stop and frisk", "Look for cues"
+
+
+def _named_pair(toks: Sequence[Token]) -> bool:
+    """Is a run that stands alone as its sentence (a card's term, a heading) of a verb
+    and one bare singular noun a name the tagger read as an order: the verb a word
+    English also reads as an adjective ("Secure attachment", "Suspect classification"),
+    or the noun a word English does not know ("Stare decisis")? An order with an object
+    in the plural ("Avoid distractions") or after a determiner ("Heat the solution")
+    stays one."""
+    words = [t for t in toks if not t.is_punct]
+    if len(words) != 2 or not words[0].is_sent_start:
+        return False
+    sent = words[0].sent
+    if any(not t.is_punct and not t.is_space for t in sent if t.i > words[1].i):
+        return False  # the run goes on into a sentence ("Tackle anxiety with breathing")
+    verb, noun = words
+    if noun.tag_ not in {"NN", "NNP"} or not noun.is_alpha or is_acronym(noun.text):
+        return False
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(verb.lower_) or not getAllLemmas(noun.lower_)
 
 
 def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from extraction.concepts import extract_concepts
 from extraction.concepts.phrases import rendered_word, trim
 from extraction.nlp import load
-from tests.extraction.test_concepts_stages import candidate_keys, emphasised_names
+from tests.extraction.test_concepts_stages import candidate_keys, card, emphasised_names
 
 
 @pytest.mark.parametrize(
@@ -28,6 +29,7 @@ from tests.extraction.test_concepts_stages import candidate_keys, emphasised_nam
         # a quotation mark is no part of a name
         ("Mitochondria are the cell's 'power plants'.", "' power plant", "power plant"),
         ("Colours are mixed from paint 'pots' in the studio.", "paint ' pot", "pot"),
+        ('This ending is sometimes called the "Amen" cadence.', 'amen " cadence', "amen cadence"),
         # an instruction after a label's colon
         ("Kitchen safety: Employ gloves when handling acids.", "employ glove", "glove"),
     ],
@@ -145,3 +147,22 @@ def test_phrases_a_plural_read_as_singular_names_its_singular(body, named, never
     keys = candidate_keys(body)
     assert named in keys, keys
     assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("term", "name"),
+    [
+        # a term of an adjective-like word and one noun, read by the tagger as an order
+        ("Suspect classification", "suspect classification"),
+        ("Secure attachment", "secure attachment"),
+        # a term whose noun English does not know (a Latin phrase)
+        ("Stare decisis", "stare decisis"),
+        # an order on a plural or on "the" stays an order: its object is the name
+        ("Avoid distractions", "distraction"),
+        ("Heat the solution", "solution"),
+    ],
+)
+def test_phrases_a_term_read_as_an_order_keeps_its_first_word(term, name):
+    index = extract_concepts([card(term, "It matters in this course.", kind="term")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["term"]}
+    assert keys == {name}
