@@ -1323,8 +1323,8 @@ def synonyms(view: View) -> Iterator[Occurrence | AliasPair]:
         return
     run: list[Token] = []
     for t in doc[after.i : view.sent.end]:
-        if t.pos_ == "DET" and not run:
-            continue
+        if (t.pos_ == "DET" and not run) or t.tag_ in {"``", "''"}:
+            continue  # "also called the "Amen" cadence": the name, without its quotes
         if breaks_run(t) or (not _name_tokens([t]) and t.lower_ not in {"or", "and"}):
             break
         run.append(t)
