@@ -54,6 +54,15 @@ DEFINING: dict[str, list[list[dict]]] = {
         ],
     ],
     "refers": [[{"LOWER": {"IN": ["refers", "refer"]}}, {"LOWER": "to"}]],
+    # "X is defined as ...", "X is usually defined as ..."
+    "defined_as": [
+        [
+            {"LOWER": {"IN": ["is", "are"]}},
+            {"POS": "ADV", "OP": "?"},
+            {"LOWER": "defined"},
+            {"LOWER": "as"},
+        ]
+    ],
     "denotes": [[{"LOWER": {"IN": ["denotes", "means", "describes", "represents"]}}]],
 }
 

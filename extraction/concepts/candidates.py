@@ -1128,6 +1128,17 @@ _DEFINING_AFTER = re.compile(
 )
 
 
+#: Only an article before an emphasised run that opens its line ("The **X** was ...").
+_ARTICLE_ONLY = re.compile(r"\s*(?:[-*+•]\s+)?(?:a|an|the)\s+", re.I)
+#: A defining verb right after such a run, saying what it is ("The **X** was the plan to
+#: ...", "was Germany's plan"), not what befell it ("The **X** was used in ...").
+_DEFINING_VERB_AFTER = re.compile(
+    r"^\s*(?:(?:is|are|was|were)\s+(?:(?:a|an|the|one)\b|[^\W\d_][\w-]*['’]s\b)"
+    r"|(?:refers?\s+to|means|denotes|describes)\s+\S)",
+    re.I,
+)
+
+
 #: An apposition that says what an emphasised name is: "**median**, a value such that".
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an)\s+[^\W\d_]", re.I)
 
@@ -1206,7 +1217,10 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
             continue  # "**Gradually heat** the solution": an action, its object outside
         name = structural_name(toks)
         rest = seg.text[end:]
-        leads = start <= 2 and _DEFINING_AFTER.match(rest) is not None
+        leads = (start <= 2 and _DEFINING_AFTER.match(rest) is not None) or (
+            _ARTICLE_ONLY.fullmatch(seg.text[:start]) is not None
+            and _DEFINING_VERB_AFTER.match(rest) is not None
+        )  # "The **League of Nations** was an international organisation ..."
         definition = seg.text if leads else ""
         if not definition and _APPOSITIVE.match(rest):  # "a **median**, a value such that"
             definition = span.sent.text

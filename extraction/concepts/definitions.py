@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import always_capitalised
-from extraction.concepts.phrases import concept_id, only_verb, plain_verb
+from extraction.concepts.phrases import concept_id, only_adjective, only_verb, plain_verb
 from extraction.concepts.segments import _BULLET
 from extraction.concepts.words import (
     ANALOGY,
@@ -341,6 +341,36 @@ def _acronym_names(
     return found
 
 
+def _lone_adjective(cand: Candidate, group: Sequence[Candidate]) -> bool:
+    """Is ``cand`` one word English reads only as an adjective ("isothermal"), in a group
+    that also holds a longer name with it ("isothermal process")? The adjective stands
+    for that name; the name is the concept's."""
+    return (
+        len(cand.words) == 1
+        and _adjective_word(cand.words[0])
+        and any(len(c.words) > 1 and cand.key in c.key.split() for c in group)
+    )
+
+
+#: Endings of an adjective the dictionary does not know ("isothermal", "adiabatic").
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive")
+
+
+def _adjective_word(word: str) -> bool:
+    """Does English read ``word`` only as an adjective: the dictionary says so, or it
+    does not know the word and the word ends as adjectives do?
+
+    >>> [_adjective_word(w) for w in ["volcanic", "isothermal", "adiabatic", "signal", "Athens"]]
+    [True, True, True, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    if only_adjective(word):
+        return True
+    lower = word.lower()
+    return word.islower() and not getAllLemmas(lower) and lower.endswith(_ADJECTIVE_ENDINGS)
+
+
 def name_concept(cands: Sequence[Candidate]) -> Concept:
     """The :class:`Concept` of a merged group: id, label, aliases, mentions, cards, first
     appearance and definition (importance and topic are set later)."""
@@ -349,9 +379,9 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
         forms.update(c.forms)
     acronyms = sorted({f for f in forms if " " not in f and is_acronym(f)})
     expansions = [c for c in cands if " " in c.key or not is_acronym(c.key)]
-    main = max(
+    main = max(  # a lone adjective ("isothermal") names no thing while a noun does
         expansions or cands,
-        key=lambda c: (len(c.subject_of) > 0, c.count, -len(c.key)),
+        key=lambda c: (not _lone_adjective(c, cands), len(c.subject_of) > 0, c.count, -len(c.key)),
     )
     spelled = [c for c in expansions if any(_spells(a, c) for a in acronyms)]
     bare = {c.key: c for c in cands}
