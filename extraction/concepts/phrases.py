@@ -246,6 +246,40 @@ def _verb_read_as_plural(tok: Token) -> bool:
     return tok.tag_ == "NNS" and tok.is_alpha and only_verb(tok.lower_)
 
 
+def _main_verb_read_as_plural(tok: Token) -> bool:
+    """Is a word the tagger reads as a plural noun the main verb of a sentence it left
+    without one ("An open system *exchanges* both matter and energy", "A closed system
+    *exchanges* only energy"): in a sentence with no verb, a verb's "-s" form
+    in English, after a noun and before a determiner or an adverb, which no name goes
+    on with?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["An open system exchanges both matter and energy."]))
+    >>> _main_verb_read_as_plural(doc[3]) or doc[3].tag_ == "VBZ"
+    True
+    """
+    if tok.tag_ != "NNS" or not tok.is_alpha or tok.i + 1 >= len(tok.doc):
+        return False
+    before, after = tok.doc[tok.i - 1] if tok.i else None, tok.doc[tok.i + 1]
+    if before is None or before.tag_ not in {"NN", "NNP"}:
+        return False
+    if after.tag_ not in {"DT", "PDT", "RB"} and after.dep_ != "preconj":
+        return False
+    if any(t.pos_ in {"VERB", "AUX"} for t in tok.sent):
+        return False
+    from lemminflect import getInflection
+
+    return tok.lower_ in {
+        form for lemma in _verb_lemmas(tok.lower_) for form in getInflection(lemma, tag="VBZ")
+    }
+
+
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    from lemminflect import getAllLemmas
+
+    return tuple(getAllLemmas(word).get("VERB", ()))
+
+
 def _opens_clause(tok: Token) -> bool:
     """Does ``tok`` open a sentence or the text after a label's colon ("Cooking tips:
     *Avoid* open flames")?"""
@@ -363,6 +397,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             or _participle_after_noun(toks)
             or (len(toks) > 1 and _after_do(toks[-1]))
             or _verb_read_as_plural(toks[-1])
+            or (len(toks) > 1 and _main_verb_read_as_plural(toks[-1]))
             or (len(toks) > 1 and _verb_form_read_as_noun(toks[-1], "ed"))
             or _trailing_variable(toks)
             or _object_predicate(toks)

@@ -30,6 +30,11 @@ from tests.extraction.test_concepts_stages import candidate_keys, card, emphasis
         ("Mitochondria are the cell's 'power plants'.", "' power plant", "power plant"),
         ("Colours are mixed from paint 'pots' in the studio.", "paint ' pot", "pot"),
         ('This ending is sometimes called the "Amen" cadence.', 'amen " cadence', "amen cadence"),
+        # the main verb of a sentence the tagger left without one, read as a plural noun
+        ("An open system exchanges both matter and energy.", "open system exchange", "open system"),
+        ("A closed system exchanges only energy.", "closed system exchange", "closed system"),
+        # a plural noun before a preposition stays ("price changes in 2020")
+        ("Price changes in 2020 hurt sales.", "", "price change"),
         # an instruction after a label's colon
         ("Kitchen safety: Employ gloves when handling acids.", "employ glove", "glove"),
     ],
