@@ -36,6 +36,7 @@ from extraction.concepts.phrases import (
     head_index,
     hyphen_after,
     key_of,
+    misread_noun,
     only_verb,
     phrase,
     refine,
@@ -1055,7 +1056,7 @@ def _is_label(span: Span) -> bool:
     if words[0].tag_ in {"VBZ", "VBD", "MD"} or words[0].lower_ in {"is", "are", "was"}:
         return False
     return not any(
-        (t.pos_ == "AUX")
+        (t.pos_ == "AUX" and not misread_noun(t))  # "Minor triad:", "triad" read as a modal
         or (t.pos_ == "VERB" and t.tag_ not in {"VBG", "VBN"} and t.i != words[-1].i)
         or (t.pos_ == "ADP" and t.i not in glued and t.lower_ != "of")
         for t in words

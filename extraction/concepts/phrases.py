@@ -679,17 +679,56 @@ def phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str]
     it as a name (a title, an emphasised run), and the tagger often mislabels the last
     word of a short title.
     """
-    return trimmed_phrase(trim(tokens), lenient=lenient)
+    toks = trim(tokens)
+    if lenient and toks:
+        # the tagger misreads the last word of a short label out of a sentence ("Money
+        # multiplier:", "multiplier" read as an adverb; "Minor triad:", a modal): a
+        # word English has only as a noun stays on the name the structure marks
+        rest = [t for t in tokens if t.i > toks[-1].i and not t.is_punct and not t.is_space]
+        if rest and rest[0].i == toks[-1].i + 1 and all(misread_noun(t) for t in rest):
+            toks = [*toks, *rest]
+    return trimmed_phrase(toks, lenient=lenient)
+
+
+@lru_cache(maxsize=1 << 16)
+def _only_noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"NOUN"}
+
+
+def misread_noun(tok: Token) -> bool:
+    """Is ``tok`` a word English has only as a noun ("multiplier", "triad"), not a
+    function word, that the tagger reads as something else (an adverb, a determiner, a
+    modal)?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Money multiplier: one over the reserve ratio."]))
+    >>> misread_noun(doc[1]) or doc[1].tag_.startswith("NN"), misread_noun(doc[0])
+    (True, False)
+    """
+    return (
+        not tok.tag_.startswith("NN")
+        and tok.is_alpha
+        and tok.is_lower
+        and not tok.is_stop
+        and _only_noun(tok.lower_)
+    )
 
 
 def trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
     """:func:`phrase` of a run already trimmed by :func:`trim`."""
-    if not toks or any(t.pos_ == "AUX" or t.tag_ in _CLAUSE_TAGS for t in toks):
+    if not toks or any(
+        (t.pos_ == "AUX" or t.tag_ in _CLAUSE_TAGS) and not (lenient and misread_noun(t))
+        for t in toks
+    ):
         return None  # a clause ("How does a GRU control information"), not a name
     nounish = {"NOUN", "PROPN"} | ({"VERB", "ADJ", "ADV", "X"} if lenient else set())
-    if all(t.pos_ not in nounish and not is_acronym(t.text) for t in toks):
-        return None
-    if toks[-1].pos_ not in nounish and not is_acronym(toks[-1].text):
+
+    def noun_like(t: Token) -> bool:
+        return t.pos_ in nounish or is_acronym(t.text) or (lenient and misread_noun(t))
+
+    if not any(noun_like(t) for t in toks) or not noun_like(toks[-1]):
         return None
     words = words_of(toks, slash=True)
     if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):

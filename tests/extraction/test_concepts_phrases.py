@@ -171,3 +171,20 @@ def test_phrases_a_term_read_as_an_order_keeps_its_first_word(term, name):
     index = extract_concepts([card(term, "It matters in this course.", kind="term")])
     keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["term"]}
     assert keys == {name}
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # the last word of a label, which English has only as a noun, misread by the tagger
+        ("Money multiplier: one divided by the reserve requirement.", "money multiplier"),
+        ("Minor triad: minor third plus major third", "minor triad"),
+        ("Diminished triad: two minor thirds", "diminished triad"),
+        # a label read right stays as it was
+        ("Gradient descent: follow the slope downhill.", "gradient descent"),
+    ],
+)
+def test_phrases_a_label_keeps_a_last_word_the_tagger_misreads(line, name):
+    index = extract_concepts([card("Notes", line, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["label"]}
+    assert name in keys, keys
