@@ -472,7 +472,8 @@ _TRIGGERS = {
     ),
     "GLOSS": re.compile(r"\("),
     "DEFINING": re.compile(
-        r"\b(?:is|are|refers?|denotes|means|describes|represents|defined)\b", re.IGNORECASE
+        r"\b(?:is|are|refers?|denotes|means|describes|represents|defined|states?|says?)\b",
+        re.IGNORECASE,
     ),
 }
 
@@ -1654,6 +1655,19 @@ def defined(view: View) -> Iterator[Occurrence]:
         return
     after = chunks[0].end
     doc = sent.doc
+    if (
+        len(chunks) > 1
+        and after < sent.end
+        and doc[after].lower_ == "of"
+        and chunks[1].start == after + 1
+        and chunks[0].root.lower_ not in FRAMING_NOUNS
+        and chunks[1].end < sent.end
+        and doc[chunks[1].end].lower_ in {"states", "says"}
+    ):
+        # "The first law of thermodynamics states that ...": a law's subject takes its
+        # "of" complement (not a framing noun's: "The advantage of X states ...")
+        chunks = [doc[chunks[0].start : chunks[1].end], *chunks[2:]]
+        after = chunks[0].end
     if after < sent.end and doc[after].text == "(":  # "Gross Domestic Product (GDP) is a"
         close = next((t.i for t in doc[after : min(sent.end, after + 12)] if t.text == ")"), None)
         after = close + 1 if close is not None else after

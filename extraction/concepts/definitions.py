@@ -89,10 +89,11 @@ def definition_text(body: str, limit: int = DEFINITION_CHARS) -> str:
 
 
 #: How a sentence that defines what it opens with goes on: "X is a ...", "X are the
-#: ...", "X refers to ...", "X is defined as ...".
+#: ...", "X refers to ...", "X is defined as ...", a law's "X states that ...".
 _DEFINES = re.compile(
     r"^\s*(?:is|are)\s+(?:a|an|the|one|any|when|where)\b|^\s*(?:refers?|relates?) to\b"
-    r"|^\s*(?:means|denotes|describes|represents)\b|^\s*(?:is|are) (?:defined|called|known) as\b",
+    r"|^\s*(?:means|denotes|describes|represents)\b|^\s*(?:is|are) (?:defined|called|known) as\b"
+    r"|^\s*(?:states?|says?) that\b",
     re.IGNORECASE,
 )
 _LEAD_ARTICLE = re.compile(r"^\s*(?:a|an|the)\s+", re.IGNORECASE)

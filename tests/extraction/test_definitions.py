@@ -294,3 +294,18 @@ def test_definitions_a_lone_adjective_does_not_name_the_concept():
     )
     assert "isothermal" in index.concepts["isothermal process"].aliases
     assert "isothermal" not in index.concepts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The law of demand states that buyers want less at a higher price.", "law of demand"),
+        (
+            "The second law of motion says that force equals mass times acceleration.",
+            "second law of motion",
+        ),
+        ("Hooke's law states that a spring stretches in proportion to the load.", "hooke's law"),
+    ],
+)
+def test_definitions_a_law_that_states_something_is_defined_by_it(sentence, name):
+    assert prose_definition([sentence, "Other text follows here."], name) == sentence
