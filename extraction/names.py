@@ -14,6 +14,10 @@ from functools import lru_cache
 ACRONYM = re.compile(r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$")
 
 
+#: A Roman numeral written with I, V and X only, two letters or more (2 to 39).
+_ROMAN_NUMERAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+
+
 @lru_cache(maxsize=1 << 16)
 def is_acronym(text: str) -> bool:
     """Two capitals or more in one short word: "LSTM", "GANs", "ReLU", "t-SNE".
@@ -22,8 +26,14 @@ def is_acronym(text: str) -> bool:
     (True, True, False, False)
     >>> is_acronym("t-SNE"), is_acronym("Short-Term")
     (True, False)
+
+    A Roman numeral of I, V and X ("II", "IV", "VI", "XII") numbers a thing ("Article
+    VI", "chords I, IV and V"); it abbreviates nothing:
+
+    >>> is_acronym("IV"), is_acronym("VIII"), is_acronym("XL"), is_acronym("IVF")
+    (False, False, True, True)
     """
-    if not ACRONYM.match(text) or text.upper() == "II":
+    if not ACRONYM.match(text) or _ROMAN_NUMERAL.fullmatch(text):
         return False
     # capitals only at the start of hyphenated words ("Short-Term") make no acronym
     return any(
