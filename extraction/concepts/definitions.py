@@ -483,6 +483,8 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
             text = evidence.text.strip()
             if text:
                 whole = definition_text(text) or text
+                if role in _RUNNING_TEXT_ROLES:
+                    whole = _still_about_it(whole, names)
                 if passing_mention(whole, names, role):
                     continue
                 options.append(
@@ -507,6 +509,40 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         text = _UNFINISHED_TAIL.sub("", text).rstrip() + " …"
         evidence = Evidence(evidence.source, evidence.line, text)
     return text, evidence
+
+
+#: Roles whose definition is a sentence of running text: the sentences after it are the
+#: notes going on, and belong to the definition only while they speak of the concept.
+_RUNNING_TEXT_ROLES = frozenset({"emphasis", "defined", "named"})
+#: Words that open a sentence going on about what the sentence before it defined.
+_BACK_REFERENCES = frozenset("it its they their them this these such".split())
+
+
+def _still_about_it(text: str, names: Sequence[str]) -> str:
+    """``text`` up to the first sentence after the first that neither opens with one of
+    ``names`` nor refers back to it ("It ...", "This ..."): "Nationalism is loyalty to
+    one's nation. Slav nationalism threatened the empire." keeps its first sentence.
+
+    >>> _still_about_it("Osmosis moves water. It needs a membrane. Plants wilt.", ["osmosis"])
+    'Osmosis moves water. It needs a membrane.'
+    >>> _still_about_it("A gate decides. Gates open and shut.", ["gate"])
+    'A gate decides. Gates open and shut.'
+    >>> _still_about_it("No preemption. None is taken. Deadlock follows.", ["no preemption"])
+    'No preemption. None is taken.'
+    """
+    sentences = _SENTENCE_END.split(text.strip())
+    wanted = [n.lower() for n in names if n.strip()]
+    # a first "sentence" that only names it ("**Mutual exclusion**. Only one ...") heads
+    # the one that defines it
+    at = 2 if len(sentences) > 1 and sentences[0].strip(" .:").lower() in wanted else 1
+    kept = sentences[:at]
+    for sentence in sentences[at:]:
+        lowered = _LEAD_ARTICLE.sub("", sentence).lower()
+        first = lowered.split(" ", 1)[0].strip(",;:")
+        if first not in _BACK_REFERENCES and not any(lowered.startswith(n) for n in wanted):
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 #: Words that open a clause subordinate to the rest of its sentence: a name inside it is a

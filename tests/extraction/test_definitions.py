@@ -309,3 +309,32 @@ def test_definitions_a_lone_adjective_does_not_name_the_concept():
 )
 def test_definitions_a_law_that_states_something_is_defined_by_it(sentence, name):
     assert prose_definition([sentence, "Other text follows here."], name) == sentence
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "definition"),
+    [
+        # the notes go on about something else: the definition is its own sentence
+        (
+            "Nationalism is loyalty to one's nation. Slav unrest grew in the Balkans.",
+            "Nationalism",
+            "Nationalism is loyalty to one's nation.",
+        ),
+        # a sentence that refers back to it goes on defining it
+        (
+            "Osmosis is the movement of water. It needs a membrane. Plants wilt in salt.",
+            "Osmosis",
+            "Osmosis is the movement of water. It needs a membrane.",
+        ),
+    ],
+)
+def test_definitions_a_sentence_of_running_text_ends_where_the_notes_move_on(
+    body, bold, definition
+):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
+    assert index.concepts[index.find(bold)].definition == definition
