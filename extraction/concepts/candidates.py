@@ -709,7 +709,11 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     framed = any(t.pos_ == "ADP" or t.tag_ == "VBG" for t in toks) or bool(
         toks and toks[0].lower_ in FRAMING_NOUNS
     )
-    if whole_term and any(t.lower_ in {"and", "&"} for t in toks):
+    if (
+        whole_term
+        and any(t.lower_ in {"and", "&"} for t in toks)
+        and not (kind == "term" and plural_pair(toks))
+    ):
         for part in coordinated(trim(toks)):
             name(phrase(part, lenient=True), part)
     elif not whole_term or framed:  # "Introduction to RNA-seq", "Types of RNNs"
@@ -745,6 +749,18 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+def plural_pair(toks: Sequence[Token]) -> bool:
+    """Is a title two plural nouns joined by "and"/"or", one word each ("Checks and
+    balances", "Pros and cons")? As a card's term the pair names one thing, and neither
+    noun alone is what the card is about (a heading "Lipids and proteins" heads both)."""
+    words = [t for t in toks if not t.is_punct and not t.is_space]
+    return (
+        len(words) == 3
+        and words[1].lower_ in {"and", "or", "&"}
+        and all(t.tag_ in {"NNS", "NNPS"} for t in (words[0], words[2]))
+    )
 
 
 def judged(name: tuple[str, str] | None) -> bool:

@@ -188,3 +188,20 @@ def test_phrases_a_label_keeps_a_last_word_the_tagger_misreads(line, name):
     index = extract_concepts([card("Notes", line, kind="heading")])
     keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["label"]}
     assert name in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "parts"),
+    [
+        # a card's term of two plurals names one thing, not each noun
+        ("Checks and balances", "term", set()),
+        ("Mergers and acquisitions", "term", set()),
+        # a heading joining two names heads both
+        ("Lipids and proteins", "heading", {"lipid", "protein"}),
+        ("Supply and demand", "term", {"supply", "demand"}),
+    ],
+)
+def test_phrases_a_term_of_two_plurals_names_the_pair_only(title, kind, parts):
+    index = extract_concepts([card(title, "Explained in the lecture.", kind=kind)])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[kind]}
+    assert keys - {title.lower()} == parts, keys
