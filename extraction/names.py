@@ -14,6 +14,10 @@ from functools import lru_cache
 ACRONYM = re.compile(r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$")
 
 
+#: A Roman numeral written with I, V and X only, two letters or more (2 to 39).
+_ROMAN_NUMERAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+
+
 @lru_cache(maxsize=1 << 16)
 def is_acronym(text: str) -> bool:
     """Two capitals or more in one short word: "LSTM", "GANs", "ReLU", "t-SNE".
@@ -22,8 +26,14 @@ def is_acronym(text: str) -> bool:
     (True, True, False, False)
     >>> is_acronym("t-SNE"), is_acronym("Short-Term")
     (True, False)
+
+    A Roman numeral of I, V and X ("II", "IV", "VI", "XII") numbers a thing ("Article
+    VI", "chords I, IV and V"); it abbreviates nothing:
+
+    >>> is_acronym("IV"), is_acronym("VIII"), is_acronym("XL"), is_acronym("IVF")
+    (False, False, True, True)
     """
-    if not ACRONYM.match(text) or text.upper() == "II":
+    if not ACRONYM.match(text) or _ROMAN_NUMERAL.fullmatch(text):
         return False
     # capitals only at the start of hyphenated words ("Short-Term") make no acronym
     return any(
@@ -277,12 +287,24 @@ def concept_id(words: Sequence[str]) -> str:
     ('sedimentary rock layer', 'ATP molecule')
     >>> concept_id(["Treaty", "of", "Versailles"]), concept_id(["species"])
     ('treaty of versailles', 'species')
+
+    A head joined by "and"/"or" to a plural before it is one of a pair of plurals that
+    names one thing, and both stay as written:
+
+    >>> concept_id(["Checks", "and", "balances"]), concept_id(["supply", "and", "demands"])
+    ('checks and balances', 'supply and demand')
     """
     words = [w for w in words if w]
     if not words:
         return ""
     h = head_index(words)
-    words = [*words[:h], singular(words[h]), *words[h + 1 :]]
+    paired = (
+        h >= 2
+        and words[h - 1].lower() in {"and", "or", "&"}
+        and singular(words[h - 2]).lower() != words[h - 2].lower()
+    )
+    if not paired:
+        words = [*words[:h], singular(words[h]), *words[h + 1 :]]
     return " ".join(w if is_acronym(w) else w.lower() for w in words)
 
 

@@ -54,6 +54,17 @@ DEFINING: dict[str, list[list[dict]]] = {
         ],
     ],
     "refers": [[{"LOWER": {"IN": ["refers", "refer"]}}, {"LOWER": "to"}]],
+    # a law, rule or principle stated: "X states that ...", "X says that ..."
+    "states_that": [[{"LOWER": {"IN": ["states", "state", "says", "say"]}}, {"LOWER": "that"}]],
+    # "X is defined as ...", "X is usually defined as ..."
+    "defined_as": [
+        [
+            {"LOWER": {"IN": ["is", "are"]}},
+            {"POS": "ADV", "OP": "?"},
+            {"LOWER": "defined"},
+            {"LOWER": "as"},
+        ]
+    ],
     "denotes": [[{"LOWER": {"IN": ["denotes", "means", "describes", "represents"]}}]],
 }
 

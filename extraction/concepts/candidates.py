@@ -36,6 +36,7 @@ from extraction.concepts.phrases import (
     head_index,
     hyphen_after,
     key_of,
+    misread_noun,
     only_verb,
     phrase,
     refine,
@@ -471,7 +472,8 @@ _TRIGGERS = {
     ),
     "GLOSS": re.compile(r"\("),
     "DEFINING": re.compile(
-        r"\b(?:is|are|refers?|denotes|means|describes|represents|defined)\b", re.IGNORECASE
+        r"\b(?:is|are|refers?|denotes|means|describes|represents|defined|states?|says?)\b",
+        re.IGNORECASE,
     ),
 }
 
@@ -707,7 +709,11 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     framed = any(t.pos_ == "ADP" or t.tag_ == "VBG" for t in toks) or bool(
         toks and toks[0].lower_ in FRAMING_NOUNS
     )
-    if whole_term and any(t.lower_ in {"and", "&"} for t in toks):
+    if (
+        whole_term
+        and any(t.lower_ in {"and", "&"} for t in toks)
+        and not (kind == "term" and plural_pair(toks))
+    ):
         for part in coordinated(trim(toks)):
             name(phrase(part, lenient=True), part)
     elif not whole_term or framed:  # "Introduction to RNA-seq", "Types of RNNs"
@@ -743,6 +749,18 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+def plural_pair(toks: Sequence[Token]) -> bool:
+    """Is a title two plural nouns joined by "and"/"or", one word each ("Checks and
+    balances", "Pros and cons")? As a card's term the pair names one thing, and neither
+    noun alone is what the card is about (a heading "Lipids and proteins" heads both)."""
+    words = [t for t in toks if not t.is_punct and not t.is_space]
+    return (
+        len(words) == 3
+        and words[1].lower_ in {"and", "or", "&"}
+        and all(t.tag_ in {"NNS", "NNPS"} for t in (words[0], words[2]))
+    )
 
 
 def judged(name: tuple[str, str] | None) -> bool:
@@ -1055,7 +1073,7 @@ def _is_label(span: Span) -> bool:
     if words[0].tag_ in {"VBZ", "VBD", "MD"} or words[0].lower_ in {"is", "are", "was"}:
         return False
     return not any(
-        (t.pos_ == "AUX")
+        (t.pos_ == "AUX" and not misread_noun(t))  # "Minor triad:", "triad" read as a modal
         or (t.pos_ == "VERB" and t.tag_ not in {"VBG", "VBN"} and t.i != words[-1].i)
         or (t.pos_ == "ADP" and t.i not in glued and t.lower_ != "of")
         for t in words
@@ -1124,6 +1142,17 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
 
 _DEFINING_AFTER = re.compile(
     r"^\s*(?:[:–—-]|\(|\.\s+(?=(?-i:[A-Z]))|,?\s*(?:is|are|was|were|refers?|means|denotes|describes)\b)",
+    re.I,
+)
+
+
+#: Only an article before an emphasised run that opens its line ("The **X** was ...").
+_ARTICLE_ONLY = re.compile(r"\s*(?:[-*+•]\s+)?(?:a|an|the)\s+", re.I)
+#: A defining verb right after such a run, saying what it is ("The **X** was the plan to
+#: ...", "was Germany's plan"), not what befell it ("The **X** was used in ...").
+_DEFINING_VERB_AFTER = re.compile(
+    r"^\s*(?:(?:is|are|was|were)\s+(?:(?:a|an|the|one)\b|[^\W\d_][\w-]*['’]s\b)"
+    r"|(?:refers?\s+to|means|denotes|describes)\s+\S)",
     re.I,
 )
 
@@ -1206,7 +1235,10 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
             continue  # "**Gradually heat** the solution": an action, its object outside
         name = structural_name(toks)
         rest = seg.text[end:]
-        leads = start <= 2 and _DEFINING_AFTER.match(rest) is not None
+        leads = (start <= 2 and _DEFINING_AFTER.match(rest) is not None) or (
+            _ARTICLE_ONLY.fullmatch(seg.text[:start]) is not None
+            and _DEFINING_VERB_AFTER.match(rest) is not None
+        )  # "The **League of Nations** was an international organisation ..."
         definition = seg.text if leads else ""
         if not definition and _APPOSITIVE.match(rest):  # "a **median**, a value such that"
             definition = span.sent.text
@@ -1323,8 +1355,8 @@ def synonyms(view: View) -> Iterator[Occurrence | AliasPair]:
         return
     run: list[Token] = []
     for t in doc[after.i : view.sent.end]:
-        if t.pos_ == "DET" and not run:
-            continue
+        if (t.pos_ == "DET" and not run) or t.tag_ in {"``", "''"}:
+            continue  # "also called the "Amen" cadence": the name, without its quotes
         if breaks_run(t) or (not _name_tokens([t]) and t.lower_ not in {"or", "and"}):
             break
         run.append(t)
@@ -1639,6 +1671,19 @@ def defined(view: View) -> Iterator[Occurrence]:
         return
     after = chunks[0].end
     doc = sent.doc
+    if (
+        len(chunks) > 1
+        and after < sent.end
+        and doc[after].lower_ == "of"
+        and chunks[1].start == after + 1
+        and chunks[0].root.lower_ not in FRAMING_NOUNS
+        and chunks[1].end < sent.end
+        and doc[chunks[1].end].lower_ in {"states", "says"}
+    ):
+        # "The first law of thermodynamics states that ...": a law's subject takes its
+        # "of" complement (not a framing noun's: "The advantage of X states ...")
+        chunks = [doc[chunks[0].start : chunks[1].end], *chunks[2:]]
+        after = chunks[0].end
     if after < sent.end and doc[after].text == "(":  # "Gross Domestic Product (GDP) is a"
         close = next((t.i for t in doc[after : min(sent.end, after + 12)] if t.text == ")"), None)
         after = close + 1 if close is not None else after

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import always_capitalised
-from extraction.concepts.phrases import concept_id, only_verb, plain_verb
+from extraction.concepts.phrases import concept_id, only_adjective, only_verb, plain_verb
 from extraction.concepts.segments import _BULLET
 from extraction.concepts.words import (
     ANALOGY,
@@ -89,10 +89,11 @@ def definition_text(body: str, limit: int = DEFINITION_CHARS) -> str:
 
 
 #: How a sentence that defines what it opens with goes on: "X is a ...", "X are the
-#: ...", "X refers to ...", "X is defined as ...".
+#: ...", "X refers to ...", "X is defined as ...", a law's "X states that ...".
 _DEFINES = re.compile(
     r"^\s*(?:is|are)\s+(?:a|an|the|one|any|when|where)\b|^\s*(?:refers?|relates?) to\b"
-    r"|^\s*(?:means|denotes|describes|represents)\b|^\s*(?:is|are) (?:defined|called|known) as\b",
+    r"|^\s*(?:means|denotes|describes|represents)\b|^\s*(?:is|are) (?:defined|called|known) as\b"
+    r"|^\s*(?:states?|says?) that\b",
     re.IGNORECASE,
 )
 _LEAD_ARTICLE = re.compile(r"^\s*(?:a|an|the)\s+", re.IGNORECASE)
@@ -341,6 +342,36 @@ def _acronym_names(
     return found
 
 
+def _lone_adjective(cand: Candidate, group: Sequence[Candidate]) -> bool:
+    """Is ``cand`` one word English reads only as an adjective ("isothermal"), in a group
+    that also holds a longer name with it ("isothermal process")? The adjective stands
+    for that name; the name is the concept's."""
+    return (
+        len(cand.words) == 1
+        and _adjective_word(cand.words[0])
+        and any(len(c.words) > 1 and cand.key in c.key.split() for c in group)
+    )
+
+
+#: Endings of an adjective the dictionary does not know ("isothermal", "adiabatic").
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive")
+
+
+def _adjective_word(word: str) -> bool:
+    """Does English read ``word`` only as an adjective: the dictionary says so, or it
+    does not know the word and the word ends as adjectives do?
+
+    >>> [_adjective_word(w) for w in ["volcanic", "isothermal", "adiabatic", "signal", "Athens"]]
+    [True, True, True, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    if only_adjective(word):
+        return True
+    lower = word.lower()
+    return word.islower() and not getAllLemmas(lower) and lower.endswith(_ADJECTIVE_ENDINGS)
+
+
 def name_concept(cands: Sequence[Candidate]) -> Concept:
     """The :class:`Concept` of a merged group: id, label, aliases, mentions, cards, first
     appearance and definition (importance and topic are set later)."""
@@ -349,9 +380,9 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
         forms.update(c.forms)
     acronyms = sorted({f for f in forms if " " not in f and is_acronym(f)})
     expansions = [c for c in cands if " " in c.key or not is_acronym(c.key)]
-    main = max(
+    main = max(  # a lone adjective ("isothermal") names no thing while a noun does
         expansions or cands,
-        key=lambda c: (len(c.subject_of) > 0, c.count, -len(c.key)),
+        key=lambda c: (not _lone_adjective(c, cands), len(c.subject_of) > 0, c.count, -len(c.key)),
     )
     spelled = [c for c in expansions if any(_spells(a, c) for a in acronyms)]
     bare = {c.key: c for c in cands}
@@ -452,6 +483,8 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
             text = evidence.text.strip()
             if text:
                 whole = definition_text(text) or text
+                if role in _RUNNING_TEXT_ROLES:
+                    whole = _still_about_it(whole, names)
                 if passing_mention(whole, names, role):
                     continue
                 options.append(
@@ -476,6 +509,40 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         text = _UNFINISHED_TAIL.sub("", text).rstrip() + " …"
         evidence = Evidence(evidence.source, evidence.line, text)
     return text, evidence
+
+
+#: Roles whose definition is a sentence of running text: the sentences after it are the
+#: notes going on, and belong to the definition only while they speak of the concept.
+_RUNNING_TEXT_ROLES = frozenset({"emphasis", "defined", "named"})
+#: Words that open a sentence going on about what the sentence before it defined.
+_BACK_REFERENCES = frozenset("it its they their them this these such".split())
+
+
+def _still_about_it(text: str, names: Sequence[str]) -> str:
+    """``text`` up to the first sentence after the first that neither opens with one of
+    ``names`` nor refers back to it ("It ...", "This ..."): "Nationalism is loyalty to
+    one's nation. Slav nationalism threatened the empire." keeps its first sentence.
+
+    >>> _still_about_it("Osmosis moves water. It needs a membrane. Plants wilt.", ["osmosis"])
+    'Osmosis moves water. It needs a membrane.'
+    >>> _still_about_it("A gate decides. Gates open and shut.", ["gate"])
+    'A gate decides. Gates open and shut.'
+    >>> _still_about_it("No preemption. None is taken. Deadlock follows.", ["no preemption"])
+    'No preemption. None is taken.'
+    """
+    sentences = _SENTENCE_END.split(text.strip())
+    wanted = [n.lower() for n in names if n.strip()]
+    # a first "sentence" that only names it ("**Mutual exclusion**. Only one ...") heads
+    # the one that defines it
+    at = 2 if len(sentences) > 1 and sentences[0].strip(" .:").lower() in wanted else 1
+    kept = sentences[:at]
+    for sentence in sentences[at:]:
+        lowered = _LEAD_ARTICLE.sub("", sentence).lower()
+        first = lowered.split(" ", 1)[0].strip(",;:")
+        if first not in _BACK_REFERENCES and not any(lowered.startswith(n) for n in wanted):
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 #: Words that open a clause subordinate to the rest of its sentence: a name inside it is a

@@ -246,6 +246,40 @@ def _verb_read_as_plural(tok: Token) -> bool:
     return tok.tag_ == "NNS" and tok.is_alpha and only_verb(tok.lower_)
 
 
+def _main_verb_read_as_plural(tok: Token) -> bool:
+    """Is a word the tagger reads as a plural noun the main verb of a sentence it left
+    without one ("An open system *exchanges* both matter and energy", "A closed system
+    *exchanges* only energy"): in a sentence with no verb, a verb's "-s" form
+    in English, after a noun and before a determiner or an adverb, which no name goes
+    on with?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["An open system exchanges both matter and energy."]))
+    >>> _main_verb_read_as_plural(doc[3]) or doc[3].tag_ == "VBZ"
+    True
+    """
+    if tok.tag_ != "NNS" or not tok.is_alpha or tok.i + 1 >= len(tok.doc):
+        return False
+    before, after = tok.doc[tok.i - 1] if tok.i else None, tok.doc[tok.i + 1]
+    if before is None or before.tag_ not in {"NN", "NNP"}:
+        return False
+    if after.tag_ not in {"DT", "PDT", "RB"} and after.dep_ != "preconj":
+        return False
+    if any(t.pos_ in {"VERB", "AUX"} for t in tok.sent):
+        return False
+    from lemminflect import getInflection
+
+    return tok.lower_ in {
+        form for lemma in _verb_lemmas(tok.lower_) for form in getInflection(lemma, tag="VBZ")
+    }
+
+
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    from lemminflect import getAllLemmas
+
+    return tuple(getAllLemmas(word).get("VERB", ()))
+
+
 def _opens_clause(tok: Token) -> bool:
     """Does ``tok`` open a sentence or the text after a label's colon ("Cooking tips:
     *Avoid* open flames")?"""
@@ -363,6 +397,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             or _participle_after_noun(toks)
             or (len(toks) > 1 and _after_do(toks[-1]))
             or _verb_read_as_plural(toks[-1])
+            or (len(toks) > 1 and _main_verb_read_as_plural(toks[-1]))
             or (len(toks) > 1 and _verb_form_read_as_noun(toks[-1], "ed"))
             or _trailing_variable(toks)
             or _object_predicate(toks)
@@ -438,11 +473,14 @@ def letter_label(toks: Sequence[Token]) -> bool:
 
 def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
     """Surface words of a token run, hyphenated compounds and possessives kept
-    together ("Student's"); with ``slash``, words joined by a "/" too ("open/closed")."""
+    together ("Student's"); with ``slash``, words joined by a "/" too ("open/closed").
+    Quotation marks are no part of a name: the "Amen" cadence is the Amen cadence."""
     words: list[str] = []
     glue = False
     joiners = {"-", "–", "/"} if slash else {"-", "–"}
     for tok in tokens:
+        if tok.tag_ in _QUOTE_TAGS or tok.text in _QUOTES:
+            continue
         if (
             tok.text in joiners
             and words
@@ -462,6 +500,11 @@ def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
             words.append(tok.text)
     words = [w.strip("-") for w in words if w.strip("-")]
     return [r for w in words if (r := rendered_word(w))]
+
+
+#: Quotation marks, by the tagger's opening and closing quote tags and by character.
+_QUOTE_TAGS = frozenset({"``", "''"})
+_QUOTES = frozenset({'"', "“", "”", "„", "«", "»"})
 
 
 def _suspended(word: str) -> bool:
@@ -542,7 +585,30 @@ def _verb_phrase(toks: Sequence[Token]) -> int | None:
         return None
     inside = {t.i for t in toks[at + 1 :]}
     acted_on = any(c.i in inside and c.dep_ in {"dobj", "dative"} for c in verb.children)
+    if acted_on and at == 0 and _named_pair(toks):
+        return None  # "Secure attachment", "Stare decisis": a name standing alone
     return at if acted_on else None  # not "Stop and frisk", "Look for cues"
+
+
+def _named_pair(toks: Sequence[Token]) -> bool:
+    """Is a run that stands alone as its sentence (a card's term, a heading) of a verb
+    and one bare singular noun a name the tagger read as an order: the verb a word
+    English also reads as an adjective ("Secure attachment", "Suspect classification"),
+    or the noun a word English does not know ("Stare decisis")? An order with an object
+    in the plural ("Avoid distractions") or after a determiner ("Heat the solution")
+    stays one."""
+    words = [t for t in toks if not t.is_punct]
+    if len(words) != 2 or not words[0].is_sent_start:
+        return False
+    sent = words[0].sent
+    if any(not t.is_punct and not t.is_space for t in sent if t.i > words[1].i):
+        return False  # the run goes on into a sentence ("Tackle anxiety with breathing")
+    verb, noun = words
+    if noun.tag_ not in {"NN", "NNP"} or not noun.is_alpha or is_acronym(noun.text):
+        return False
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(verb.lower_) or not getAllLemmas(noun.lower_)
 
 
 def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
@@ -613,17 +679,56 @@ def phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str]
     it as a name (a title, an emphasised run), and the tagger often mislabels the last
     word of a short title.
     """
-    return trimmed_phrase(trim(tokens), lenient=lenient)
+    toks = trim(tokens)
+    if lenient and toks:
+        # the tagger misreads the last word of a short label out of a sentence ("Money
+        # multiplier:", "multiplier" read as an adverb; "Minor triad:", a modal): a
+        # word English has only as a noun stays on the name the structure marks
+        rest = [t for t in tokens if t.i > toks[-1].i and not t.is_punct and not t.is_space]
+        if rest and rest[0].i == toks[-1].i + 1 and all(misread_noun(t) for t in rest):
+            toks = [*toks, *rest]
+    return trimmed_phrase(toks, lenient=lenient)
+
+
+@lru_cache(maxsize=1 << 16)
+def _only_noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"NOUN"}
+
+
+def misread_noun(tok: Token) -> bool:
+    """Is ``tok`` a word English has only as a noun ("multiplier", "triad"), not a
+    function word, that the tagger reads as something else (an adverb, a determiner, a
+    modal)?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Money multiplier: one over the reserve ratio."]))
+    >>> misread_noun(doc[1]) or doc[1].tag_.startswith("NN"), misread_noun(doc[0])
+    (True, False)
+    """
+    return (
+        not tok.tag_.startswith("NN")
+        and tok.is_alpha
+        and tok.is_lower
+        and not tok.is_stop
+        and _only_noun(tok.lower_)
+    )
 
 
 def trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
     """:func:`phrase` of a run already trimmed by :func:`trim`."""
-    if not toks or any(t.pos_ == "AUX" or t.tag_ in _CLAUSE_TAGS for t in toks):
+    if not toks or any(
+        (t.pos_ == "AUX" or t.tag_ in _CLAUSE_TAGS) and not (lenient and misread_noun(t))
+        for t in toks
+    ):
         return None  # a clause ("How does a GRU control information"), not a name
     nounish = {"NOUN", "PROPN"} | ({"VERB", "ADJ", "ADV", "X"} if lenient else set())
-    if all(t.pos_ not in nounish and not is_acronym(t.text) for t in toks):
-        return None
-    if toks[-1].pos_ not in nounish and not is_acronym(toks[-1].text):
+
+    def noun_like(t: Token) -> bool:
+        return t.pos_ in nounish or is_acronym(t.text) or (lenient and misread_noun(t))
+
+    if not any(noun_like(t) for t in toks) or not noun_like(toks[-1]):
         return None
     words = words_of(toks, slash=True)
     if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):

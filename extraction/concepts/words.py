@@ -200,10 +200,11 @@ NAMING_CUES = _words(
 )
 
 #: Cues that give another name of what a sentence is about ("Hash tables are also known
-#: as hash maps", "Also called passive transport, it ..."); "is known as X" alone names X, it
-#: does not say that X is the subject's other name.
+#: as hash maps", "Also called passive transport, it ...", "is sometimes called"); "is known
+#: as X" alone names X, it does not say that X is the subject's other name.
 SYNONYM_CUE = re.compile(
-    r"\b(?:also\s+(?:known\s+as|called|termed|named|referred\s+to\s+as)|a\.k\.a\.?|aka)\s+",
+    r"\b(?:(?:also|sometimes|often|commonly|usually)\s+"
+    r"(?:known\s+as|called|termed|named|referred\s+to\s+as)|a\.k\.a\.?|aka)\s+",
     re.IGNORECASE,
 )
 #: Words that open a bracket giving another name: "osmosis (or water transport)", "(aka ...)".

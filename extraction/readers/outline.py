@@ -5,6 +5,11 @@ lines without end punctuation, set apart by blank lines, with paragraphs and bul
 under them. Each heading starts a card (title = heading, section = the headings above
 it); text with no headings becomes one card per paragraph.
 
+A numbered line of heading text ("1. Measuring the economy", "IV. Results") is a section
+heading when the text under it is indented deeper and opens a line of its own (a capital,
+not a list item): the number is the section's, not a list's, and is left out of the
+title. A numbered line followed by its siblings or by nested bullets stays a list item.
+
 A run of consecutive headings ("Volcanoes" / "Eruptions") is read as a path: the
 run of *k* headings replaces the last *k* levels of the current path, which keeps
 sibling sections ("Lava Flows" after "Eruptions") under the same parent.
@@ -24,6 +29,8 @@ FORMAT = "outline"
 EXTENSIONS = (".txt", ".text", "")
 
 _BULLET = re.compile(r"^(?:[•◦▪‣●○■□➢➤►\-*+]|\(?\d{1,2}[.)]|[a-z][.)])\s")
+#: A section number opening a line: "1. ", "2) ", "IV. ".
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)")
 _MATHY = re.compile(r"[\\=^_{}|<>]|\b\w\(\w")
 _END_PUNCT = re.compile(r"[.,;:!?…]$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -65,16 +72,55 @@ _OPEN_WORDS = frozenset(
 )
 
 
-def _headings(lines: Sequence[tuple[int, str]]) -> list[bool]:
-    """Mark heading lines: heading-like text that stands apart from running prose."""
+def numbered_heading(text: str, nxt: str, indent: int = 0, nxt_indent: int = 0) -> str | None:
+    """The heading a numbered line gives ("1. Measuring the economy" -> "Measuring the
+    economy"), when the line ``nxt`` under it is indented deeper and opens a line of its
+    own (a capital letter, not a list item); else None.
+
+    >>> numbered_heading("1. Measuring the economy", "GDP: the value of output.", 0, 3)
+    'Measuring the economy'
+    >>> numbered_heading("1. Measuring the economy", "- GDP", 0, 3) is None
+    True
+    >>> numbered_heading("1. Heat the sample", "2. Weigh it", 0, 0) is None
+    True
+    """
+    match = _SECTION_NUMBER.match(text)
+    if match is None or nxt_indent <= indent or not nxt[:1].isupper() or _BULLET.match(nxt):
+        return None
+    rest = text[match.end() :]
+    return rest if is_heading_text(rest) else None
+
+
+def _unnumbered(heading: str) -> str:
+    """A heading without its section number, when what follows the number is a heading.
+
+    >>> _unnumbered("IV. Soil formation"), _unnumbered("2) Glaciers"), _unnumbered("Unit 2")
+    ('Soil formation', 'Glaciers', 'Unit 2')
+    """
+    match = _SECTION_NUMBER.match(heading)
+    rest = heading[match.end() :] if match else ""
+    return rest if rest and is_heading_text(rest) else heading
+
+
+def _headings(
+    lines: Sequence[tuple[int, str]], indents: Mapping[int, int] | None = None
+) -> list[bool]:
+    """Mark heading lines: heading-like text that stands apart from running prose, or a
+    numbered section heading (:func:`numbered_heading`)."""
     texts = [t for _, t in lines]
     marks = [False] * len(texts)
     blank_separated = sum(1 for t in texts if not t) >= 0.1 * max(1, len(texts))
     widths = sorted(len(t) for t in texts if t)
     full_width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
     following = _next_filled(texts)
+    next_line = _next_filled_line([n for n, _ in lines], texts)
+    indent = (indents or {}).get
     for i, text in enumerate(texts):
-        if not is_heading_text(text):
+        if not is_heading_text(text) and (
+            indents is None
+            or numbered_heading(text, following[i], indent(lines[i][0], 0), indent(next_line[i], 0))
+            is None
+        ):
             continue
         prev = texts[i - 1] if i > 0 else ""
         nxt = following[i]
@@ -106,6 +152,19 @@ def _next_filled(texts: Sequence[str]) -> list[str]:
     following = [""] * len(texts)
     for i in range(len(texts) - 2, -1, -1):
         following[i] = texts[i + 1] or following[i + 1]
+    return following
+
+
+def _next_filled_line(numbers: Sequence[int], texts: Sequence[str]) -> list[int]:
+    """For each line, the file line number of the first non-empty line after it (0 at
+    the end).
+
+    >>> _next_filled_line([1, 2, 3, 4], ["a", "", "b", ""])
+    [3, 3, 0, 0]
+    """
+    following = [0] * len(texts)
+    for i in range(len(texts) - 2, -1, -1):
+        following[i] = numbers[i + 1] if texts[i + 1] else following[i + 1]
     return following
 
 
@@ -153,7 +212,10 @@ def segment(
         Width of a full line when the text is wrapped (a PDF); 0 otherwise.
     """
     lines = _join_wrapped_headings([(n, t) for n, t in lines if not is_boilerplate(t)])
-    marks = _headings(lines)
+    marks = _headings(lines, indents)
+    lines = [  # a section's number is no part of its heading
+        (n, _unnumbered(t) if mark else t) for (n, t), mark in zip(lines, marks, strict=True)
+    ]
     path: list[tuple[int, str]] = []
     title, title_line = "", 0
     body: list[tuple[int, str]] = []
@@ -223,7 +285,7 @@ def read(raw: RawNote) -> Iterator[Card]:
     if first is not None and _DECK_TITLE.search(lines[first][1]) and len(lines[first][1]) < 90:
         root = (lines[first][1],)
         lines = lines[first + 1 :]
-    if any(_headings([(n, t) for n, t in lines if not is_boilerplate(t)])):
+    if any(_headings([(n, t) for n, t in lines if not is_boilerplate(t)], indents)):
         yield from segment(lines, CardBuilder(raw, FORMAT), root=root, indents=indents)
     else:
         yield from _paragraph_cards(lines, CardBuilder(raw, "text"), indents)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from extraction.concepts import extract_concepts
 from extraction.concepts.phrases import rendered_word, trim
 from extraction.nlp import load
-from tests.extraction.test_concepts_stages import candidate_keys, emphasised_names
+from tests.extraction.test_concepts_stages import candidate_keys, card, emphasised_names
 
 
 @pytest.mark.parametrize(
@@ -28,6 +29,12 @@ from tests.extraction.test_concepts_stages import candidate_keys, emphasised_nam
         # a quotation mark is no part of a name
         ("Mitochondria are the cell's 'power plants'.", "' power plant", "power plant"),
         ("Colours are mixed from paint 'pots' in the studio.", "paint ' pot", "pot"),
+        ('This ending is sometimes called the "Amen" cadence.', 'amen " cadence', "amen cadence"),
+        # the main verb of a sentence the tagger left without one, read as a plural noun
+        ("An open system exchanges both matter and energy.", "open system exchange", "open system"),
+        ("A closed system exchanges only energy.", "closed system exchange", "closed system"),
+        # a plural noun before a preposition stays ("price changes in 2020")
+        ("Price changes in 2020 hurt sales.", "", "price change"),
         # an instruction after a label's colon
         ("Kitchen safety: Employ gloves when handling acids.", "employ glove", "glove"),
     ],
@@ -145,3 +152,56 @@ def test_phrases_a_plural_read_as_singular_names_its_singular(body, named, never
     keys = candidate_keys(body)
     assert named in keys, keys
     assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("term", "name"),
+    [
+        # a term of an adjective-like word and one noun, read by the tagger as an order
+        ("Suspect classification", "suspect classification"),
+        ("Secure attachment", "secure attachment"),
+        # a term whose noun English does not know (a Latin phrase)
+        ("Stare decisis", "stare decisis"),
+        # an order on a plural or on "the" stays an order: its object is the name
+        ("Avoid distractions", "distraction"),
+        ("Heat the solution", "solution"),
+    ],
+)
+def test_phrases_a_term_read_as_an_order_keeps_its_first_word(term, name):
+    index = extract_concepts([card(term, "It matters in this course.", kind="term")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["term"]}
+    assert keys == {name}
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # the last word of a label, which English has only as a noun, misread by the tagger
+        ("Money multiplier: one divided by the reserve requirement.", "money multiplier"),
+        ("Minor triad: minor third plus major third", "minor triad"),
+        ("Diminished triad: two minor thirds", "diminished triad"),
+        # a label read right stays as it was
+        ("Gradient descent: follow the slope downhill.", "gradient descent"),
+    ],
+)
+def test_phrases_a_label_keeps_a_last_word_the_tagger_misreads(line, name):
+    index = extract_concepts([card("Notes", line, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["label"]}
+    assert name in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "parts"),
+    [
+        # a card's term of two plurals names one thing, not each noun
+        ("Checks and balances", "term", set()),
+        ("Mergers and acquisitions", "term", set()),
+        # a heading joining two names heads both
+        ("Lipids and proteins", "heading", {"lipid", "protein"}),
+        ("Supply and demand", "term", {"supply", "demand"}),
+    ],
+)
+def test_phrases_a_term_of_two_plurals_names_the_pair_only(title, kind, parts):
+    index = extract_concepts([card(title, "Explained in the lecture.", kind=kind)])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[kind]}
+    assert keys - {title.lower()} == parts, keys

@@ -1030,6 +1030,23 @@ def test_concepts_merge_manner_head_not_for_what_actions_are_done_to(bare, longe
             "hash map",
             True,
         ),
+        # "sometimes", "often", "commonly" called: another name as "also" gives it
+        (
+            "Notes",
+            "heading",
+            "Hash tables are often called hash maps.",
+            "hash table",
+            "hash map",
+            True,
+        ),
+        (
+            "Notes",
+            "heading",
+            'A plagal cadence is sometimes called the "church" cadence.',
+            "plagal cadence",
+            "church cadence",
+            True,
+        ),
         # the subject "they" is what the card is about
         (
             "Cell walls",

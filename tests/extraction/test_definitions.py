@@ -4,12 +4,14 @@ something else about X, does not."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.logistic import LogisticModel
-from extraction.records import Card
+from extraction.records import Card, Emphasis
 
 
 def card(title: str, body: str, *, kind: str = "question") -> Card:
@@ -242,3 +244,97 @@ def test_definitions_a_heading_card_opening_with_what_its_subject_does_defines_i
     heading, sentence, name, defined
 ):
     assert bool(definition_of(heading, sentence, name, kind="heading")) is defined
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "defined"),
+    [
+        ("Enthalpy is defined as the heat content of a system.", "enthalpy", True),
+        ("Albedo is usually defined as the share of light reflected.", "albedo", True),
+        # "defined" without "as" says nothing of what it is
+        ("Osmosis is defined by the membrane it crosses.", "osmosis", False),
+    ],
+)
+def test_definitions_is_defined_as_defines_its_subject(sentence, name, defined):
+    assert bool(prose_definition([sentence, "Other text follows here."], name)) is defined
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        # only an article before the stressed name, then what it is or was
+        ("The Marshall Plan was an American scheme to rebuild Europe.", "Marshall Plan", True),
+        ("The Maginot Line was France's wall of forts.", "Maginot Line", True),
+        ("The mantle is the layer under the crust.", "mantle", True),
+        # what befell it, or what it did, says not what it is
+        ("The guillotine was used in the French revolution.", "guillotine", False),
+        ("The armistice of 1918 ended the fighting.", "armistice", False),
+    ],
+)
+def test_definitions_stressed_name_after_an_article_and_a_copula_is_defined(body, bold, defined):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
+    found = index.find(bold)
+    assert found is not None
+    assert bool(index.concepts[found].definition) is defined
+
+
+def test_definitions_a_lone_adjective_does_not_name_the_concept():
+    body = (
+        "In an isothermal process the temperature stays constant.\n"
+        "In an adiabatic process no heat is exchanged.\n"
+        "The Carnot cycle is made of two isothermal and two adiabatic processes."
+    )
+    index = extract_concepts(
+        [card("Notes", body, kind="heading")], model=LogisticModel((), (), bias=10.0)
+    )
+    assert "isothermal" in index.concepts["isothermal process"].aliases
+    assert "isothermal" not in index.concepts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The law of demand states that buyers want less at a higher price.", "law of demand"),
+        (
+            "The second law of motion says that force equals mass times acceleration.",
+            "second law of motion",
+        ),
+        ("Hooke's law states that a spring stretches in proportion to the load.", "hooke's law"),
+    ],
+)
+def test_definitions_a_law_that_states_something_is_defined_by_it(sentence, name):
+    assert prose_definition([sentence, "Other text follows here."], name) == sentence
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "definition"),
+    [
+        # the notes go on about something else: the definition is its own sentence
+        (
+            "Nationalism is loyalty to one's nation. Slav unrest grew in the Balkans.",
+            "Nationalism",
+            "Nationalism is loyalty to one's nation.",
+        ),
+        # a sentence that refers back to it goes on defining it
+        (
+            "Osmosis is the movement of water. It needs a membrane. Plants wilt in salt.",
+            "Osmosis",
+            "Osmosis is the movement of water. It needs a membrane.",
+        ),
+    ],
+)
+def test_definitions_a_sentence_of_running_text_ends_where_the_notes_move_on(
+    body, bold, definition
+):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
+    assert index.concepts[index.find(bold)].definition == definition

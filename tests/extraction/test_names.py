@@ -6,7 +6,7 @@ from extraction.concepts.phrases import concept_id as phrase_id
 from extraction.concepts.phrases import match_key as phrase_key
 from extraction.concepts.phrases import singular as phrase_singular
 from extraction.concepts.phrases import versus_sides
-from extraction.names import concept_id, match_key, singular
+from extraction.names import concept_id, is_acronym, match_key, singular
 from extraction.nlp import pipe
 from extraction.relations import singular as relation_singular
 
@@ -46,6 +46,22 @@ def test_names_singular_one_for_every_stage(word, expected):
     assert singular(word) == expected
     assert phrase_singular(word) == expected
     assert relation_singular(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # a pair of plurals names one thing: both stay as written
+        (["Checks", "and", "balances"], "checks and balances"),
+        (["pros", "and", "cons"], "pros and cons"),
+        # a head after a singular, or with no pair, goes in the singular as ever
+        (["supply", "and", "demands"], "supply and demand"),
+        (["hash", "tables"], "hash table"),
+    ],
+)
+def test_names_concept_id_keeps_a_pair_of_plurals(words, expected):
+    assert concept_id(words) == expected
+    assert match_key(" ".join(words)) == match_key(expected)
 
 
 @pytest.mark.parametrize(
@@ -116,3 +132,22 @@ def test_names_match_key_folds_a_plural_kept_as_a_noun_after_a_modifier(a, b, sa
 )
 def test_names_match_key_unclips_a_clipped_head_after_a_modifier(a, b, same):
     assert (match_key(a) == match_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("word", "acronym"),
+    [
+        # a Roman numeral of I, V and X numbers a thing ("Article VI", "chords I, IV, V")
+        ("II", False),
+        ("IV", False),
+        ("VI", False),
+        ("XII", False),
+        # letters that are no such numeral, or more than one, stay acronyms
+        ("XL", True),
+        ("IVF", True),
+        ("CD", True),
+        ("LSTM", True),
+    ],
+)
+def test_names_is_acronym_not_a_roman_numeral(word, acronym):
+    assert is_acronym(word) is acronym

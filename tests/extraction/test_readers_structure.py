@@ -264,6 +264,38 @@ def test_readers_structure_outline_items_and_parents():
     assert card.line_of(body.index("makes them")) == 6
 
 
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # numbered sections with indented text under them: the number is the section's
+        (
+            "Unit 2 outline\n\n1. Erosion and weathering\n   Erosion: rock worn away.\n"
+            "   Weathering: rock broken down.\n\n2) Glaciers\n   Glaciers carve valleys.\n",
+            ["Erosion and weathering", "Glaciers"],
+        ),
+        (
+            "Notes\n\nIV. Soil formation\n    Soil forms from weathered rock.\n",
+            ["Soil formation"],
+        ),
+        # a numbered list of steps, and a numbered item with nested bullets, stay lists
+        (
+            "Lab method\n\n1. Weigh the sample\n2. Heat the sample\n3. Weigh it again\n",
+            ["Lab method"],
+        ),
+        (
+            "Rock cycle\n\n1. Igneous rock\n   - cools from magma\n2. Sedimentary rock\n"
+            "   - forms in layers\n",
+            ["Rock cycle"],
+        ),
+    ],
+)
+def test_readers_structure_outline_numbered_section_headings(text, titles):
+    """A numbered line of heading text with an indented line of its own under it heads a
+    section, its number left out; numbered steps and items with bullets stay items."""
+    cards = read(text, "outline.txt").cards
+    assert [c.title for c in cards if c.title_kind == "heading" and c.body] == titles
+
+
 def test_readers_structure_csv_html_emphasis():
     card = read(CASES[7].values[1], "set.csv").cards[1]
     assert card.emphasised("title") == ["delta"] and card.emphasised("body") == ["landform"]
