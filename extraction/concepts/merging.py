@@ -720,6 +720,8 @@ def bare_heads(
         reading = _reading(candidates[compound])
         if not all(map(_noun_modifier, compound.split(), reading[:-1])):
             continue  # the object of the action is a noun: "rapid inhibition" is none
+        if any(gerund(w) for w in compound.split()[:-1]):
+            continue  # "sampling distribution": a gerund says what kind, it is no object
         modifier = " ".join(compound.split()[:-1])
         head = compound.split()[-1]
         named = [e for c in compounds for e in candidates[c].mentions]
@@ -732,6 +734,18 @@ def bare_heads(
             for card_id in cand.cards
         ):
             yield bare, compound
+
+
+def gerund(word: str) -> bool:
+    """Is ``word`` a verb's form in "-ing" ("sampling", "filtering")? Before an action
+    noun it says what kind of action or result the compound names ("sampling
+    distribution": a distribution, not a distributing of samples), never the object the
+    action is done to, as a noun does ("enzyme inhibition").
+
+    >>> gerund("sampling"), gerund("filtering"), gerund("enzyme"), gerund("string")
+    (True, True, False, False)
+    """
+    return word.lower().endswith("ing") and participle(word)
 
 
 def _proper(cand: Candidate) -> bool:

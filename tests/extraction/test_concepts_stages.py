@@ -580,6 +580,19 @@ def merged_by(cards: list[Card], a: str, b: str, disabled=()) -> tuple[bool, set
             "rapid evaporation",
             False,
         ),
+        # a gerund says what kind of action or result, it is no object of the action
+        (
+            [("Polling selection", "The polling selection is the selection of a few voters.")],
+            "selection",
+            "polling selection",
+            False,
+        ),
+        (
+            [("Ranking distribution", "A ranking distribution is the distribution of ranks.")],
+            "distribution",
+            "ranking distribution",
+            False,
+        ),
         # a noun that names a thing, not an action
         (
             [("Hash table", "A hash table stores keys. The table grows when it is full.")],
