@@ -289,7 +289,7 @@ def merge(
                 by_tail[(letters, " ".join(words[cut:]))].add(k)
     for k in multiword:
         first, *rest = k.split()
-        if is_acronym(first) and rest:
+        if (is_acronym(first) or _opens_with_initials(candidates[k])) and rest:
             letters = re.sub(r"[^a-z]", "", singular_acronym(first).lower())
             spelled_out = {uf.find(n) for n in by_tail.get((letters, " ".join(rest).lower()), ())}
             spelled_out.discard(uf.find(k))
@@ -489,6 +489,28 @@ def _named_before(
         ):
             return longer
     return names[-1] if names else None
+
+
+#: Single capitals joined by hyphens or full stops: "H-R", "P-V", "S.N." (no acronym to
+#: :func:`is_acronym`, which wants two capitals in one part).
+_SPACED_INITIALS = re.compile(r"[A-Z](?:[-.][A-Z])+\.?")
+
+
+def spaced_initials(word: str) -> bool:
+    """Is ``word`` initials set apart by hyphens or full stops, the short form of the
+    words they begin ("H-R diagram" for a diagram named after two people, "P-V
+    diagram")? A single capital with a word ("T-cell", "X-ray") is none.
+
+    >>> spaced_initials("H-R"), spaced_initials("P.V."), spaced_initials("T-cell")
+    (True, True, False)
+    """
+    return bool(_SPACED_INITIALS.fullmatch(word))
+
+
+def _opens_with_initials(cand: Candidate) -> bool:
+    """Does every spelling of ``cand`` open with :func:`spaced_initials` (the key is in
+    lower case: "h-r diagram")?"""
+    return bool(cand.forms) and all(spaced_initials(f.split()[0]) for f in cand.forms if f.split())
 
 
 def spells_first_words(name: str, letters: str) -> bool:

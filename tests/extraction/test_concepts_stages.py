@@ -639,6 +639,11 @@ def test_concepts_merge_a_verb_used_as_a_name_into_its_noun(word, pos, noun, mer
         ("KL divergence", "Kullback-Leibler divergence", True),
         ("RL agent", "reinforcement learning agent", True),
         ("KL divergence", "Kullback-Leibler loss", False),  # not the same last words
+        # initials set apart by hyphens or full stops are a short form too
+        ("P-V diagram", "pressure-volume diagram", True),
+        ("S.N. curve", "stress number curve", True),
+        ("P-V diagram", "phase diagram", False),  # one word spells no two initials
+        ("X-ray source", "xenon-radon source", False),  # a capital with a word: no initials
     ],
 )
 def test_concepts_merge_an_acronym_for_the_first_words_of_a_name(short, long, merged):
