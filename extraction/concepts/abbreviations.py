@@ -203,6 +203,35 @@ def abbreviations(text: str) -> Iterator[tuple[str, str]]:
             yield short, found.strip()
 
 
+#: Longest lower-case short form taken as an abbreviation ("df", "pc", "mph").
+LOWER_SHORT_MAX = 4
+
+
+def lower_short_form(short: str, long: str) -> bool:
+    """Is a lower-case ``short`` the short form of the ``long`` form the sentence
+    states before it in brackets ("degrees of freedom (df)", "a parsec (pc)")? Only
+    letters, at most :data:`LOWER_SHORT_MAX`, and either the initials of the long
+    form's words (small words aside) or, for a long form of one word more than
+    twice its length, its first letter and others of it in order: a word in brackets that
+    is no such contraction ("water (aq)", "a mean (avg)" of another word) is none.
+
+    >>> lower_short_form("df", "degrees of freedom"), lower_short_form("pc", "parsec")
+    (True, True)
+    >>> lower_short_form("mu", "mean"), lower_short_form("Pc", "parsec")
+    (False, False)
+    >>> lower_short_form("ab", "abacus rules"), lower_short_form("ea", "each")
+    (False, False)
+    """
+    if not (short.isalpha() and short.islower() and 2 <= len(short) <= LOWER_SHORT_MAX):
+        return False
+    words = [w for w in re.split(r"[\s\-]+", long.lower()) if w]
+    if len(words) == 1:
+        word = words[0]
+        return len(word) > 2 * len(short) and word[0] == short[0] and _in_order(short, word)
+    heads = "".join(w[0] for w in words if w not in _SMALL_WORDS)
+    return heads == short
+
+
 #: A line that sets a short form before what it stands for: "SF: ...", "SF = ...",
 #: "SF – ...", "SF - ..." (a hyphen with spaces around it), "SF aka ...".
 LABELLED = re.compile(

@@ -1557,6 +1557,25 @@ def test_concepts_stated_abbreviation_merges_in_the_index():
     assert any(m.rule in {"abbreviation", "initials"} for m in merges)
 
 
+@pytest.mark.parametrize(
+    ("body", "short", "long", "merged"),
+    [
+        # a lower-case short form: the initials of the words, or a contraction of one word
+        ("Mean free path (mfp) is the distance between collisions.", "mfp", "mean free path", True),
+        ("A kilometre (km) is a unit of length in surveying.", "km", "kilometre", True),
+        # a word in brackets that spells no such short form
+        ("Sodium chloride (aq) dissolves in water quickly.", "aq", "sodium chloride", False),
+        ("The median (avg) splits the sorted values in two.", "avg", "median", False),
+    ],
+)
+def test_concepts_abbreviations_lower_case_short_form_merges(body, short, long, merged):
+    groups = [
+        {c.key.lower() for c in s.candidates}
+        for s in extract_concepts([card("Measures", body, kind="heading")]).candidates
+    ]
+    assert any({short, long} <= g for g in groups) is merged, groups
+
+
 # -- features and selection ----------------------------------------------------------
 
 
