@@ -704,6 +704,10 @@ def test_concepts_merge_an_acronym_for_the_first_words_only_when_one_name_fits()
             "random forest",
             False,
         ),
+        # a symbol of letters and an index: the letters are the last words' initials
+        ("The initial velocity (V0) is zero here.", "initial velocity", "V0", True),
+        ("The reference pressure (P0) is one bar.", "reference pressure", "P0", True),
+        ("The sample variance (D2) shrinks with n.", "sample variance", "D2", False),
         (
             "Guilds guarded trade secrets (craft monopoly).",
             "trade secret",
