@@ -23,6 +23,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from extraction.concepts.abbreviations import indexed_initials
 from extraction.concepts.candidates import (
     ALTERNATIVES,
     OTHER_NAME,
@@ -972,33 +973,6 @@ def abbreviates(a: str, b: str) -> bool:
         elif initials_match(short, long):
             return True
     return False
-
-
-#: A symbol of capitals and a number: "H0", "ED50", "PM2.5".
-_INDEXED_SYMBOL = re.compile(r"[A-Z]{1,3}\d+(?:\.\d+)?", re.IGNORECASE)
-#: Words a name's initials skip ("level of significance").
-_SMALL = frozenset({"of", "and", "the", "for", "to", "a", "an", "in", "on"})
-
-
-def indexed_initials(short: str, long: str) -> bool:
-    """Is ``short`` a symbol of letters and a number whose letters are the initials
-    of the last words of ``long``, the number an index ("null hypothesis (H0)",
-    "median effective dose (ED50)"; a gloss pair comes as keys, "h0", in lower case)?
-    Such a symbol names the thing glossed; a formula ("carbon dioxide (CO2)", "water
-    (H2O)") spells no such initials.
-
-    >>> indexed_initials("H0", "null hypothesis"), indexed_initials("ED50", "median effective dose")
-    (True, True)
-    >>> indexed_initials("CO2", "carbon dioxide"), indexed_initials("H2O", "water")
-    (False, False)
-    >>> indexed_initials("h0", "null hypothesis"), indexed_initials("D2", "variance")
-    (True, False)
-    """
-    if not _INDEXED_SYMBOL.fullmatch(short):
-        return False
-    letters = re.sub(r"[^a-z]", "", short.lower())
-    words = [w for w in re.split(r"[\s\-–]+", long.lower()) if w and w not in _SMALL]
-    return len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]) == letters
 
 
 def acronym_initials(phrase: str) -> set[str]:

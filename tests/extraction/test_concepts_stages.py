@@ -306,6 +306,16 @@ def test_concepts_spelled_out_takes_the_whole_phrase_after_a_label(short, text, 
             "domain name system",
             True,
         ),
+        # a symbol with an index: the words before its letters' words say which one
+        (
+            "LD50",
+            "term",
+            "Median lethal dose: the dose that kills half of a population.",
+            "ld50",
+            "median lethal dose",
+            True,
+        ),
+        ("LD50", "term", "Dose that kills half of a population.", "ld50", "dose", False),
         # the words after the label only begin with letters that fit
         ("Economy", "heading", "GDP: growth depends on productivity.", "gdp", "growth", False),
         ("Memory", "heading", "RAM: random, fast storage.", "ram", "random", False),
