@@ -203,6 +203,35 @@ def abbreviations(text: str) -> Iterator[tuple[str, str]]:
             yield short, found.strip()
 
 
+#: Longest lower-case short form taken as an abbreviation ("df", "pc", "mph").
+LOWER_SHORT_MAX = 4
+
+
+def lower_short_form(short: str, long: str) -> bool:
+    """Is a lower-case ``short`` the short form of the ``long`` form the sentence
+    states before it in brackets ("degrees of freedom (df)", "a parsec (pc)")? Only
+    letters, at most :data:`LOWER_SHORT_MAX`, and either the initials of the long
+    form's words (small words aside) or, for a long form of one word more than
+    twice its length, its first letter and others of it in order: a word in brackets that
+    is no such contraction ("water (aq)", "a mean (avg)" of another word) is none.
+
+    >>> lower_short_form("df", "degrees of freedom"), lower_short_form("pc", "parsec")
+    (True, True)
+    >>> lower_short_form("mu", "mean"), lower_short_form("Pc", "parsec")
+    (False, False)
+    >>> lower_short_form("ab", "abacus rules"), lower_short_form("ea", "each")
+    (False, False)
+    """
+    if not (short.isalpha() and short.islower() and 2 <= len(short) <= LOWER_SHORT_MAX):
+        return False
+    words = [w for w in re.split(r"[\s\-]+", long.lower()) if w]
+    if len(words) == 1:
+        word = words[0]
+        return len(word) > 2 * len(short) and word[0] == short[0] and _in_order(short, word)
+    heads = "".join(w[0] for w in words if w not in _SMALL_WORDS)
+    return heads == short
+
+
 #: A line that sets a short form before what it stands for: "SF: ...", "SF = ...",
 #: "SF – ...", "SF - ..." (a hyphen with spaces around it), "SF aka ...".
 LABELLED = re.compile(
@@ -284,6 +313,31 @@ def _spells_whole(short: str, phrase: str) -> bool:
     return True
 
 
+#: A symbol of capitals and a number: "H0", "ED50", "PM2.5".
+_INDEXED_SYMBOL = re.compile(r"[A-Z]{1,3}\d+(?:\.\d+)?", re.IGNORECASE)
+
+
+def indexed_initials(short: str, long: str) -> bool:
+    """Is ``short`` a symbol of letters and a number whose letters are the initials
+    of the last words of ``long``, the number an index ("null hypothesis (H0)",
+    "median effective dose (ED50)"; a gloss pair comes as keys, "h0", in lower case)?
+    Such a symbol names the thing glossed; a formula ("carbon dioxide (CO2)", "water
+    (H2O)") spells no such initials.
+
+    >>> indexed_initials("H0", "null hypothesis"), indexed_initials("ED50", "median effective dose")
+    (True, True)
+    >>> indexed_initials("CO2", "carbon dioxide"), indexed_initials("H2O", "water")
+    (False, False)
+    >>> indexed_initials("h0", "null hypothesis"), indexed_initials("D2", "variance")
+    (True, False)
+    """
+    if not _INDEXED_SYMBOL.fullmatch(short):
+        return False
+    letters = re.sub(r"[^a-z]", "", short.lower())
+    words = [w for w in re.split(r"[\s\-–]+", long.lower()) if w and w not in _SMALL_WORDS]
+    return len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]) == letters
+
+
 def spelled_out(short: str, text: str) -> str | None:
     """The long form of ``short`` that opens ``text`` (what a label line or a card's
     answer sets beside the short form), or ``None``.
@@ -309,10 +363,22 @@ def spelled_out(short: str, text: str) -> str | None:
     True
     >>> spelled_out("RAM", "random") is None, spelled_out("CPU", "a chip") is None
     (True, True)
+
+    A symbol of letters and an index takes the whole run before the name's end when its
+    last words' initials are the letters (:func:`indexed_initials`), the words before
+    them saying which one the index picks:
+
+    >>> spelled_out("LD50", "Median lethal dose: the dose that kills half")
+    'Median lethal dose'
+    >>> spelled_out("LD50", "Dose that kills half of them") is None
+    True
     """
     text = _ARTICLE.sub("", text.strip())
     text = _NAME_END.split(text, maxsplit=1)[0].strip()
     words = text.split()
+    letters = sum(c.isalpha() for c in short)
+    if 2 <= len(words) <= letters + 2 and indexed_initials(short, text):
+        return text  # "ED50" / "Median effective dose: ...": the index's name, whole
     for k in range(1, min(len(words), 2 * _window(short)) + 1):
         phrase = " ".join(words[:k])
         if len([t for t in re.split(r"[\s\-]+", phrase) if t]) < 2:

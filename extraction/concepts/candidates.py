@@ -24,7 +24,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extraction import patterns
-from extraction.concepts.abbreviations import abbreviations, labelled, spelled_out
+from extraction.concepts.abbreviations import (
+    abbreviations,
+    labelled,
+    lower_short_form,
+    spelled_out,
+)
 from extraction.concepts.phrases import (
     GLUE,
     URL,
@@ -1435,7 +1440,7 @@ def _abbreviation_pair(
     view: View, short: str, long: str, reason: str
 ) -> Iterator[Occurrence | AliasPair]:
     """Both names of an abbreviation the sentence gives, and the pair with its reason."""
-    if not is_acronym(short) and not short.isupper():
+    if not is_acronym(short) and not short.isupper() and not lower_short_form(short, long):
         return
     if (short := rendered_word(short)) is None:
         return  # a formula's variable, not an abbreviation

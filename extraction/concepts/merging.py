@@ -23,6 +23,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from extraction.concepts.abbreviations import indexed_initials
 from extraction.concepts.candidates import (
     ALTERNATIVES,
     OTHER_NAME,
@@ -289,7 +290,7 @@ def merge(
                 by_tail[(letters, " ".join(words[cut:]))].add(k)
     for k in multiword:
         first, *rest = k.split()
-        if is_acronym(first) and rest:
+        if (is_acronym(first) or _opens_with_initials(candidates[k])) and rest:
             letters = re.sub(r"[^a-z]", "", singular_acronym(first).lower())
             spelled_out = {uf.find(n) for n in by_tail.get((letters, " ".join(rest).lower()), ())}
             spelled_out.discard(uf.find(k))
@@ -489,6 +490,28 @@ def _named_before(
         ):
             return longer
     return names[-1] if names else None
+
+
+#: Single capitals joined by hyphens or full stops: "H-R", "P-V", "S.N." (no acronym to
+#: :func:`is_acronym`, which wants two capitals in one part).
+_SPACED_INITIALS = re.compile(r"[A-Z](?:[-.][A-Z])+\.?")
+
+
+def spaced_initials(word: str) -> bool:
+    """Is ``word`` initials set apart by hyphens or full stops, the short form of the
+    words they begin ("H-R diagram" for a diagram named after two people, "P-V
+    diagram")? A single capital with a word ("T-cell", "X-ray") is none.
+
+    >>> spaced_initials("H-R"), spaced_initials("P.V."), spaced_initials("T-cell")
+    (True, True, False)
+    """
+    return bool(_SPACED_INITIALS.fullmatch(word))
+
+
+def _opens_with_initials(cand: Candidate) -> bool:
+    """Does every spelling of ``cand`` open with :func:`spaced_initials` (the key is in
+    lower case: "h-r diagram")?"""
+    return bool(cand.forms) and all(spaced_initials(f.split()[0]) for f in cand.forms if f.split())
 
 
 def spells_first_words(name: str, letters: str) -> bool:
@@ -720,6 +743,8 @@ def bare_heads(
         reading = _reading(candidates[compound])
         if not all(map(_noun_modifier, compound.split(), reading[:-1])):
             continue  # the object of the action is a noun: "rapid inhibition" is none
+        if any(gerund(w) for w in compound.split()[:-1]):
+            continue  # "sampling distribution": a gerund says what kind, it is no object
         modifier = " ".join(compound.split()[:-1])
         head = compound.split()[-1]
         named = [e for c in compounds for e in candidates[c].mentions]
@@ -732,6 +757,18 @@ def bare_heads(
             for card_id in cand.cards
         ):
             yield bare, compound
+
+
+def gerund(word: str) -> bool:
+    """Is ``word`` a verb's form in "-ing" ("sampling", "filtering")? Before an action
+    noun it says what kind of action or result the compound names ("sampling
+    distribution": a distribution, not a distributing of samples), never the object the
+    action is done to, as a noun does ("enzyme inhibition").
+
+    >>> gerund("sampling"), gerund("filtering"), gerund("enzyme"), gerund("string")
+    (True, True, False, False)
+    """
+    return word.lower().endswith("ing") and participle(word)
 
 
 def _proper(cand: Candidate) -> bool:
@@ -928,6 +965,8 @@ def abbreviates(a: str, b: str) -> bool:
         letters = re.sub(r"[^A-Za-z]", "", short)
         if " " in short.strip() or not letters or len(letters) >= len(long.replace(" ", "")):
             continue
+        if indexed_initials(short, long):
+            return True
         if len(letters) == 1:
             if short.isupper() and long[:1].upper() == short:
                 return True

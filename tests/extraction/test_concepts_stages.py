@@ -306,6 +306,16 @@ def test_concepts_spelled_out_takes_the_whole_phrase_after_a_label(short, text, 
             "domain name system",
             True,
         ),
+        # a symbol with an index: the words before its letters' words say which one
+        (
+            "LD50",
+            "term",
+            "Median lethal dose: the dose that kills half of a population.",
+            "ld50",
+            "median lethal dose",
+            True,
+        ),
+        ("LD50", "term", "Dose that kills half of a population.", "ld50", "dose", False),
         # the words after the label only begin with letters that fit
         ("Economy", "heading", "GDP: growth depends on productivity.", "gdp", "growth", False),
         ("Memory", "heading", "RAM: random, fast storage.", "ram", "random", False),
@@ -580,6 +590,19 @@ def merged_by(cards: list[Card], a: str, b: str, disabled=()) -> tuple[bool, set
             "rapid evaporation",
             False,
         ),
+        # a gerund says what kind of action or result, it is no object of the action
+        (
+            [("Polling selection", "The polling selection is the selection of a few voters.")],
+            "selection",
+            "polling selection",
+            False,
+        ),
+        (
+            [("Ranking distribution", "A ranking distribution is the distribution of ranks.")],
+            "distribution",
+            "ranking distribution",
+            False,
+        ),
         # a noun that names a thing, not an action
         (
             [("Hash table", "A hash table stores keys. The table grows when it is full.")],
@@ -626,6 +649,11 @@ def test_concepts_merge_a_verb_used_as_a_name_into_its_noun(word, pos, noun, mer
         ("KL divergence", "Kullback-Leibler divergence", True),
         ("RL agent", "reinforcement learning agent", True),
         ("KL divergence", "Kullback-Leibler loss", False),  # not the same last words
+        # initials set apart by hyphens or full stops are a short form too
+        ("P-V diagram", "pressure-volume diagram", True),
+        ("S.N. curve", "stress number curve", True),
+        ("P-V diagram", "phase diagram", False),  # one word spells no two initials
+        ("X-ray source", "xenon-radon source", False),  # a capital with a word: no initials
     ],
 )
 def test_concepts_merge_an_acronym_for_the_first_words_of_a_name(short, long, merged):
@@ -686,6 +714,10 @@ def test_concepts_merge_an_acronym_for_the_first_words_only_when_one_name_fits()
             "random forest",
             False,
         ),
+        # a symbol of letters and an index: the letters are the last words' initials
+        ("The initial velocity (V0) is zero here.", "initial velocity", "V0", True),
+        ("The reference pressure (P0) is one bar.", "reference pressure", "P0", True),
+        ("The sample variance (D2) shrinks with n.", "sample variance", "D2", False),
         (
             "Guilds guarded trade secrets (craft monopoly).",
             "trade secret",
@@ -1554,6 +1586,25 @@ def test_concepts_stated_abbreviation_merges_in_the_index():
     assert found["gan"] == found["generative adversarial network"]
     merges = index.selected[found["gan"]].merges
     assert any(m.rule in {"abbreviation", "initials"} for m in merges)
+
+
+@pytest.mark.parametrize(
+    ("body", "short", "long", "merged"),
+    [
+        # a lower-case short form: the initials of the words, or a contraction of one word
+        ("Mean free path (mfp) is the distance between collisions.", "mfp", "mean free path", True),
+        ("A kilometre (km) is a unit of length in surveying.", "km", "kilometre", True),
+        # a word in brackets that spells no such short form
+        ("Sodium chloride (aq) dissolves in water quickly.", "aq", "sodium chloride", False),
+        ("The median (avg) splits the sorted values in two.", "avg", "median", False),
+    ],
+)
+def test_concepts_abbreviations_lower_case_short_form_merges(body, short, long, merged):
+    groups = [
+        {c.key.lower() for c in s.candidates}
+        for s in extract_concepts([card("Measures", body, kind="heading")]).candidates
+    ]
+    assert any({short, long} <= g for g in groups) is merged, groups
 
 
 # -- features and selection ----------------------------------------------------------
