@@ -218,13 +218,33 @@ def mention_relations(index: ConceptIndex, cards: Sequence[Card]) -> list[Relati
                         relation = together[pair] = Relation(
                             a, b, "related_to", 0.0, label=SAME_SENTENCE
                         )
-                    if evidence not in relation.evidence:
+                    # past SAME_SENTENCE_COUNTED sentences the confidence grows no more:
+                    # a pair of frequent names shares thousands in a large deck, and
+                    # each new one would be looked for among all those before it
+                    if (
+                        len(relation.evidence) < SAME_SENTENCE_COUNTED
+                        and evidence not in relation.evidence
+                    ):
                         relation.evidence.append(evidence)
     for relation in together.values():
-        n = len(relation.evidence)
+        relation.confidence = same_sentence_confidence(len(relation.evidence))
         relation.evidence = relation.evidence[:3]
-        relation.confidence = round(min(0.3, 0.1 + 0.05 * n), 3)
     return [*edges.values(), *together.values()]
+
+
+#: The most sentences a weak link of two concepts named in one sentence counts: its
+#: confidence (:func:`same_sentence_confidence`) reaches its cap there.
+SAME_SENTENCE_COUNTED = 4
+
+
+def same_sentence_confidence(sentences: int) -> float:
+    """The confidence of a weak link of two concepts named together in ``sentences``
+    sentences: 0.15 for one, up to 0.3.
+
+    >>> [same_sentence_confidence(n) for n in (1, 2, 3, SAME_SENTENCE_COUNTED, 50)]
+    [0.15, 0.2, 0.25, 0.3, 0.3]
+    """
+    return round(min(0.3, 0.1 + 0.05 * sentences), 3)
 
 
 def _words_before(text: str, budget: int) -> int:

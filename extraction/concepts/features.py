@@ -640,12 +640,26 @@ def _of_head_features(cands: Sequence[Candidate]) -> dict[str, float]:
     sentences = {e.text for c in cands for e in c.sentences}
     if not sentences:
         return {}
+    with_of = [text for text in sentences if _has_of(text)]
+    if not with_of:
+        return {}
     forms = {f.lower() for c in cands for f in (c.key, *c.forms)}
     before_of = re.compile(
         r"\b(?:" + "|".join(map(re.escape, sorted(forms))) + r")\s+of\b", re.IGNORECASE
     )
-    share = sum(1 for text in sentences if before_of.search(text)) / len(sentences)
+    share = sum(1 for text in with_of if before_of.search(text)) / len(sentences)
     return {"of_head": share} if share else {}
+
+
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _has_of(text: str) -> bool:
+    """Whether ``text`` holds "of" after a space at all: a sentence without it cannot
+    match a group's ``of_head`` pattern, so only the others are searched with it (and
+    a group none of whose sentences holds it compiles no pattern)."""
+    return bool(_OF.search(text))
 
 
 _POINTING = "|".join(sorted(POINTING_WORDS))

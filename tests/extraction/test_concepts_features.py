@@ -212,6 +212,28 @@ def test_features_of_head_leaves_out_other_names(sentence, name, roles):
     assert "of_head" not in _one_sentence(sentence, name, roles)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The salinity\tOF the sea rises.",
+        "The salinity  of the sea rises.",
+        "The salinity offsets the heat.",
+        "The salinity is high; most of it is salt.",
+        "Salinity, of course, rises.",
+        "The salinity rises.",
+    ],
+)
+def test_features_of_head_is_what_the_whole_pattern_finds(sentence):
+    import re
+
+    # only sentences holding "of" are searched with the group's pattern: the same share
+    forms = {"salinity", *(w for w in sentence.lower().split() if w.startswith("salinity"))}
+    names = "|".join(map(re.escape, sorted(forms)))
+    found = re.search(rf"\b(?:{names})\s+of\b", sentence, re.IGNORECASE)
+    expected = 1.0 if found else None
+    assert _one_sentence(sentence, "salinity", {}).get("of_head") == expected
+
+
 def test_features_of_head_is_the_share_of_its_sentences():
     x = _features(
         "portion",

@@ -206,6 +206,38 @@ def test_build_concepts_sharing_sentences_are_weakly_related():
     assert frozenset(("blood pressure", "heart valve")) not in together
 
 
+def test_build_same_sentence_counted_is_where_the_confidence_stops_growing():
+    from graph.build import SAME_SENTENCE_COUNTED, same_sentence_confidence
+
+    # the weak link counts its shared sentences only up to here: past it, none would
+    # change its confidence (so a pair of frequent names costs no more per sentence)
+    n = SAME_SENTENCE_COUNTED
+    assert same_sentence_confidence(n - 1) < same_sentence_confidence(n)
+    assert same_sentence_confidence(n) == same_sentence_confidence(n + 1_000)
+
+
+def test_build_concepts_sharing_many_sentences_cite_three():
+    from dataclasses import replace
+
+    from extraction.concepts import extract_concepts
+    from graph.build import SAME_SENTENCE, mention_relations, same_sentence_confidence
+
+    *cards, beat = heart_cards()
+    more = [f"In step {i}, the atrium pushes blood into the ventricle." for i in range(12)]
+    lines = beat.body_lines + tuple(range(beat.lines[1] + 1, beat.lines[1] + 13))
+    cards.append(replace(beat, body="\n".join([beat.body, *more]), body_lines=lines,
+                         lines=(beat.lines[0], lines[-1])))  # fmt: skip
+    index = extract_concepts(cards)
+    together = {
+        frozenset((r.source, r.target)): r
+        for r in mention_relations(index, cards)
+        if r.label == SAME_SENTENCE
+    }
+    pair = together[frozenset(("atrium", "ventricle"))]
+    assert len(pair.evidence) == 3 and len(set(pair.evidence)) == 3
+    assert pair.confidence == same_sentence_confidence(14)
+
+
 def test_build_a_sentence_naming_too_many_concepts_links_none_of_them(monkeypatch):
     import graph.build
     from extraction.concepts import extract_concepts
