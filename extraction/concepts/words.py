@@ -182,11 +182,13 @@ INSTRUCTIONS = _words(
 )
 
 #: Sentences that carry an analogy; what they name belongs to the analogy, not the
-#: course ("Think of it like a librarian ...").
+#: course ("Think of it like a librarian ..."). A comparison of degree is no analogy: "a
+#: sound becomes more like a neighbouring sound" states what the term does.
 ANALOGY = re.compile(
     r"\b(?:think of|imagine|analog(?:ous|y) to|akin to|is like|are like|was like"
     r"|(?:it|this|that|they|which)(?:'s|’s|'re|’re| is| are) like|the (?:former|latter) is like"
-    r"|like (?:a|an) (?!\w+ (?:of|for)\b)|similar to (?:how|reading|taking|trying))",
+    r"|(?<!\bmore )(?<!\bless )(?<!\bmost )(?<!\bleast )"
+    r"like (?:a|an) (?!\w+ (?:of|for)\b)|similar to (?:how|reading|taking|trying))",
     re.IGNORECASE,
 )
 

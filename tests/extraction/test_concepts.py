@@ -282,3 +282,21 @@ def test_concepts_for_example_is_not_part_of_the_example():
     found = names(index)
     assert "step decay" in found
     assert not any(name.startswith("example") for name in found), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "analogy"),
+    [
+        ("Think of it like a librarian who fetches books.", True),
+        ("The cache works like a notebook on your desk.", True),
+        ("It's like a queue at the bank.", True),
+        # a comparison of degree states what the term does: the sentence is kept
+        ("In assimilation a sound becomes more like a neighbouring sound.", False),
+        ("Over time the dialect grew less like a creole.", False),
+        ("A type of neuron, like a pyramidal cell, fires in bursts.", True),
+    ],
+)
+def test_concepts_analogy_is_not_a_comparison_of_degree(sentence, analogy):
+    from extraction.concepts.words import ANALOGY
+
+    assert bool(ANALOGY.search(sentence)) is analogy
