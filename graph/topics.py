@@ -5,8 +5,10 @@ Both work on a concept-graph/1 ``MultiDiGraph``, store their result on the nodes
 the same answer whatever order its nodes and edges were added in.
 
 Call :func:`compute_importance` before :func:`assign_topics`: a topic is named after
-its most important concept, unless that is a word of everyday English ("model",
-"problem", "value") and one of the next few is more specific.
+the student's heading over its concepts when one is the section the topic is
+(:func:`topic_heading`), else after its most important concept, unless that is a word
+of everyday English ("model", "problem", "value") and one of the next few is more
+specific.
 """
 
 from __future__ import annotations
@@ -471,6 +473,124 @@ def singled_out(G: nx.MultiDiGraph, node: Any) -> bool:
     return isinstance(features, Mapping) and float(features.get("singled") or 0.0) >= 1.0
 
 
+#: Words the notes use to talk about themselves, not about their subject: a heading made
+#: of these alone ("Summary", "Lecture 3", "Key terms", "Review questions") names no
+#: topic, nor one whose label before a colon is one ("Exercise: plot the data").
+NOTES_WORDS = frozenset(
+    """
+    summary summaries overview introduction intro conclusion conclusions recap review
+    lecture lectures chapter chapters lesson lessons week weeks unit units module modules
+    part parts section sections session sessions day days topic topics
+    quiz quizzes exercise exercises example examples problem problems question questions
+    answer answers homework assignment assignments task tasks activity activities
+    note notes reference references reading readings cheatsheet outline synopsis
+    appendix contents glossary vocabulary term terms definition definitions
+    key main further more other misc miscellaneous extra additional final general basic
+    basics the a an and of to in on for
+    """.split()
+)
+
+#: A numbering before a heading's words, trimmed from the topic name: "1.", "2.3",
+#: "IV.", "b)", "Chapter 3:", "Week 2 -", "Part II." (a letter or a Roman numeral only
+#: with a stop, a bracket or a colon after it, so that "A cell" keeps its "A").
+NUMBERING = re.compile(
+    r"^(?:(?:chapter|lecture|week|part|section|unit|module|lesson|topic|session|day)\s+"
+    r"(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\b[.):]?|\d+(?:\.\d+)*[.):]?(?=\s)|"
+    r"(?:[ivxlc]+|[a-z])[.):])\s*(?:[-\u2013\u2014:.]\s*)?",
+    re.IGNORECASE,
+)
+
+
+def heading_name(text: str) -> str:
+    """A heading's text as a topic name: as the student wrote it, trimmed of its
+    numbering (:data:`NUMBERING`) and of a closing colon or stop.
+
+    >>> heading_name("2.3 Osmosis in plants:"), heading_name("Lecture 4 - Enzymes")
+    ('Osmosis in plants', 'Enzymes')
+    >>> heading_name("IV. The July Crisis"), heading_name("A cell's membrane")
+    ('The July Crisis', "A cell's membrane")
+    """
+    name = " ".join(str(text).split())
+    name = NUMBERING.sub("", name, count=1).strip()
+    return name.rstrip(":.;,").strip()
+
+
+def names_a_topic(text: str) -> bool:
+    """Can a heading name a topic: after its numbering (:func:`heading_name`) it says
+    something of the subject, not only of the notes (:data:`NOTES_WORDS`, "Summary",
+    "Lecture 3", "Key terms"), it is no "Exercise: ..." nor "Example: ...", and it is
+    not a question (what a question asks is one concept, not a group of them).
+
+    >>> [names_a_topic(t) for t in ("Cadences", "Summary", "Week 3", "Key terms")]
+    [True, False, False, False]
+    >>> names_a_topic("Exercise: plot the data"), names_a_topic("Why do cells divide?")
+    (False, False)
+    """
+    name = heading_name(text)
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    if not words or name.endswith("?") or all(w in NOTES_WORDS for w in words):
+        return False
+    label, colon, _ = name.partition(":")
+    label_words = re.findall(r"[^\W\d_]+", label.lower())
+    return not (colon and label_words and all(w in NOTES_WORDS for w in label_words))
+
+
+def _heading_key(heading: Mapping[str, Any]) -> tuple[str, int]:
+    return (str(heading.get("source") or ""), int(heading.get("line") or 0))
+
+
+def _heading_counts(G: nx.MultiDiGraph, group: Collection) -> dict[tuple[str, int], int]:
+    """How many concepts of ``group`` each heading is over (their ``under``, each
+    heading once per concept)."""
+    counts: dict[tuple[str, int], int] = defaultdict(int)
+    for n in group:
+        for key in {_heading_key(h) for h in G.nodes[n].get("under") or ()}:
+            counts[key] += 1
+    return counts
+
+
+def topic_heading(
+    G: nx.MultiDiGraph, group: Collection, covered: Mapping[tuple[str, int], int] | None = None
+) -> dict | None:
+    """The heading of the notes a topic is named after, or None: a heading that can name
+    a topic (:func:`names_a_topic`), over more than half of ``group``'s concepts (the
+    ``under`` of each: the headings over the place the notes define it), more than half
+    of the concepts under it being in ``group``: the section the topic is. Of several,
+    the one whose concepts and the topic's overlap most (twice the shared concepts over
+    both counts: a section over the topic alone before the chapter over it and others),
+    then the innermost, then the first in the notes. ``covered`` is
+    ``_heading_counts(G, G)``, when the caller has it.
+
+    >>> G = nx.MultiDiGraph()
+    >>> ch = {"source": "n.md", "line": 1, "text": "Music", "names": ["music"]}
+    >>> sec = {"source": "n.md", "line": 5, "text": "2. Cadences:", "names": ["cadence"]}
+    >>> for n in ("cadence", "plagal cadence", "half cadence"):
+    ...     G.add_node(n, under=[ch, sec])
+    >>> G.add_nodes_from(["tempo", "meter", "pitch"], under=[ch])
+    >>> topic_heading(G, {"cadence", "plagal cadence", "half cadence", "tempo"})["text"]
+    '2. Cadences:'
+    >>> topic_heading(G, {"tempo", "meter"}) is None  # most of "Music" is elsewhere
+    True
+    """
+    covered = _heading_counts(G, G) if covered is None else covered
+    headings: dict[tuple[str, int], tuple[int, dict]] = {}
+    for n in group:
+        for depth, h in enumerate(G.nodes[n].get("under") or ()):
+            headings.setdefault(_heading_key(h), (depth, h))
+    best, best_key = None, None
+    for key, count in _heading_counts(G, group).items():
+        depth, heading = headings[key]
+        total = max(covered.get(key, 0), count)
+        if 2 * count <= len(group) or 2 * count <= total:
+            continue
+        if not names_a_topic(str(heading.get("text") or "")):
+            continue
+        rank = (-2 * count / (len(group) + total), -depth, key)
+        if best_key is None or rank < best_key:
+            best, best_key = heading, rank
+    return best
+
+
 def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0) -> dict:
     """Group concepts into topics and store each node's ``topic``.
 
@@ -479,9 +599,11 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     of the edges between two concepts, so typed relations bind more than ``related_to``.
     A community of fewer than :data:`MIN_TOPIC_SIZE` concepts joins the community it is
     most strongly linked to; one linked to no larger community, such as an isolated
-    concept, goes to :data:`MISCELLANEOUS`. Each topic is named after the label of its
-    most important concept (then most mentioned, then smallest id), or of the next
-    most important that is not an everyday word (:func:`topic_name_node`).
+    concept, goes to :data:`MISCELLANEOUS`. Each topic is named after the heading of
+    the notes that is the section it is (:func:`topic_heading`, its text trimmed of
+    numbering: :func:`heading_name`), else after the label of its most important concept
+    (then most mentioned, then smallest id), or of the next most important that is not
+    an everyday word (:func:`topic_name_node`).
 
     Parameters
     ----------
@@ -553,10 +675,15 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
 
     topics: dict = {}
     used: set[str] = set()
+    covered = _heading_counts(G, G)
     for group in members:
-        top = topic_name_node(G, group)
-        name = _unique(str(G.nodes[top].get("label") or top), used)
-        topics.update(dict.fromkeys(group, name))
+        heading = topic_heading(G, group, covered)
+        if heading is not None:
+            name = heading_name(heading["text"])
+        else:
+            top = topic_name_node(G, group)
+            name = str(G.nodes[top].get("label") or top)
+        topics.update(dict.fromkeys(group, _unique(name, used)))
     if misc:
         topics.update(dict.fromkeys(misc, _unique(MISCELLANEOUS, used)))
     nx.set_node_attributes(G, topics, "topic")
