@@ -549,8 +549,37 @@ def _heading_counts(G: nx.MultiDiGraph, group: Collection) -> dict[tuple[str, in
     return counts
 
 
+def file_titles(G: nx.MultiDiGraph) -> set[tuple[str, int]]:
+    """The headings (``(source, line)``) that title their notes rather than a section:
+    over every concept of their file that has a heading over it (``under``), when the
+    file has headings that are not. Such a heading is over everything the notes explain
+    (their cards before it aside), and names no topic.
+
+    >>> G = nx.MultiDiGraph()
+    >>> top = {"source": "n.md", "line": 1, "text": "Music", "names": ["music"]}
+    >>> sec = {"source": "n.md", "line": 5, "text": "Cadences", "names": ["cadence"]}
+    >>> G.add_node("cadence", under=[top, sec]); G.add_node("tempo", under=[top])
+    >>> sorted(file_titles(G))
+    [('n.md', 1)]
+    """
+    over: dict[str, set | None] = {}  # each file's headings over all its headed concepts
+    seen: dict[str, set] = defaultdict(set)
+    for _, under in G.nodes(data="under"):
+        keys_of: dict[str, set] = defaultdict(set)
+        for h in under or ():
+            key = _heading_key(h)
+            keys_of[key[0]].add(key)
+        for source, keys in keys_of.items():
+            seen[source] |= keys
+            over[source] = keys if over.get(source) is None else over[source] & keys
+    return {key for f, keys in over.items() if keys and seen[f] - keys for key in keys}
+
+
 def topic_heading(
-    G: nx.MultiDiGraph, group: Collection, covered: Mapping[tuple[str, int], int] | None = None
+    G: nx.MultiDiGraph,
+    group: Collection,
+    covered: Mapping[tuple[str, int], int] | None = None,
+    titles: Collection[tuple[str, int]] | None = None,
 ) -> dict | None:
     """The heading of the notes a topic is named after, or None: a heading that can name
     a topic (:func:`names_a_topic`), over more than half of ``group``'s concepts (the
@@ -558,8 +587,9 @@ def topic_heading(
     of the concepts under it being in ``group``: the section the topic is. Of several,
     the one whose concepts and the topic's overlap most (twice the shared concepts over
     both counts: a section over the topic alone before the chapter over it and others),
-    then the innermost, then the first in the notes. ``covered`` is
-    ``_heading_counts(G, G)``, when the caller has it.
+    then the innermost, then the first in the notes. Not the heading that titles the
+    notes (:func:`file_titles`). ``covered`` is ``_heading_counts(G, G)`` and
+    ``titles`` is :func:`file_titles` of ``G``, when the caller has them.
 
     >>> G = nx.MultiDiGraph()
     >>> ch = {"source": "n.md", "line": 1, "text": "Music", "names": ["music"]}
@@ -573,6 +603,7 @@ def topic_heading(
     True
     """
     covered = _heading_counts(G, G) if covered is None else covered
+    titles = file_titles(G) if titles is None else titles
     headings: dict[tuple[str, int], tuple[int, dict]] = {}
     for n in group:
         for depth, h in enumerate(G.nodes[n].get("under") or ()):
@@ -581,7 +612,7 @@ def topic_heading(
     for key, count in _heading_counts(G, group).items():
         depth, heading = headings[key]
         total = max(covered.get(key, 0), count)
-        if 2 * count <= len(group) or 2 * count <= total:
+        if 2 * count <= len(group) or 2 * count <= total or key in titles:
             continue
         if not names_a_topic(str(heading.get("text") or "")):
             continue
@@ -675,9 +706,9 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
 
     topics: dict = {}
     used: set[str] = set()
-    covered = _heading_counts(G, G)
+    covered, titles = _heading_counts(G, G), file_titles(G)
     for group in members:
-        heading = topic_heading(G, group, covered)
+        heading = topic_heading(G, group, covered, titles)
         if heading is not None:
             name = heading_name(heading["text"])
         else:

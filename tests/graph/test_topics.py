@@ -497,6 +497,12 @@ CHAPTER, SECTION = _heading(1, "Harmony"), _heading(9, "2. Cadences:")
         ({"cadence": [SECTION], "plagal cadence": [SECTION]}, "Cadences"),
         # the innermost of a chapter and a section over the same concepts
         ({n: [CHAPTER, SECTION] for n in CADENCES}, "Cadences"),
+        # nor the heading over every headed concept of the file, the notes' title
+        (
+            {"cadence": [CHAPTER, SECTION], "plagal cadence": [CHAPTER, SECTION]}
+            | {"half cadence": [CHAPTER]},
+            "Cadences",
+        ),
         # a heading over one concept of three does not name the three
         ({"half cadence": [SECTION]}, "cadence"),
         # nor one most of whose concepts are in another topic
