@@ -622,6 +622,63 @@ def topic_heading(
     return best
 
 
+def by_section(
+    G: nx.MultiDiGraph, unlinked: set, members: list[set], titles: Collection[tuple[str, int]]
+) -> set:
+    """Place the concepts linked to no topic (``unlinked``) by the section the notes
+    explain them in (the innermost heading over each, ``under``, that is not the notes'
+    title, :func:`file_titles`): one joins the topic of ``members`` that holds more than
+    half of its section's other concepts; those of one section that no topic holds make
+    a topic of their own (appended to ``members``) when they are at least
+    :data:`MIN_TOPIC_SIZE`. Returns the concepts left unlinked.
+
+    >>> G = nx.MultiDiGraph()
+    >>> lungs = {"source": "n.md", "line": 9, "text": "Breathing", "names": []}
+    >>> heart = {"source": "n.md", "line": 2, "text": "The heart", "names": []}
+    >>> G.add_nodes_from(["alveolus", "diaphragm", "tidal volume"], under=[lungs])
+    >>> G.add_nodes_from(["ventricle", "atrium", "valve"], under=[heart])
+    >>> G.add_node("enzyme")
+    >>> groups = [{"ventricle", "atrium"}]
+    >>> sorted(by_section(G, {"alveolus", "diaphragm", "tidal volume", "valve", "enzyme"},
+    ...                   groups, set()))
+    ['enzyme']
+    >>> [sorted(g) for g in groups]
+    [['atrium', 'valve', 'ventricle'], ['alveolus', 'diaphragm', 'tidal volume']]
+    """
+    topic_of = {n: i for i, group in enumerate(members) for n in group}
+    in_section: dict[tuple[str, int], list] = defaultdict(list)
+    section_of: dict[Any, tuple[str, int]] = {}
+    for n in G:
+        keys = [_heading_key(h) for h in G.nodes[n].get("under") or ()]
+        keys = [k for k in keys if k not in titles]
+        if keys:
+            in_section[keys[-1]].append(n)
+            section_of[n] = keys[-1]
+    left: set = set()
+    own: dict[tuple[str, int], set] = defaultdict(set)
+    for n in sorted(unlinked, key=str):
+        section = section_of.get(n)
+        if section is None:
+            left.add(n)
+            continue
+        others = [m for m in in_section[section] if m != n]
+        votes: dict[int, int] = defaultdict(int)
+        for m in others:
+            if m in topic_of:
+                votes[topic_of[m]] += 1
+        best = min(votes, key=lambda i: (-votes[i], i)) if votes else None
+        if best is not None and 2 * votes[best] > len(others):
+            members[best].add(n)
+        else:
+            own[section].add(n)
+    for section in sorted(own):
+        if len(own[section]) >= MIN_TOPIC_SIZE:
+            members.append(own[section])
+        else:
+            left |= own[section]
+    return left
+
+
 def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0) -> dict:
     """Group concepts into topics and store each node's ``topic``.
 
@@ -630,7 +687,9 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     of the edges between two concepts, so typed relations bind more than ``related_to``.
     A community of fewer than :data:`MIN_TOPIC_SIZE` concepts joins the community it is
     most strongly linked to; one linked to no larger community, such as an isolated
-    concept, goes to :data:`MISCELLANEOUS`. Each topic is named after the heading of
+    concept, goes to the topic that holds most of the section the notes explain it in,
+    or with others of its section makes a topic of their own (:func:`by_section`),
+    else to :data:`MISCELLANEOUS`. Each topic is named after the heading of
     the notes that is the section it is (:func:`topic_heading`, its text trimmed of
     numbering: :func:`heading_name`), else after the label of its most important concept
     (then most mentioned, then smallest id), or of the next most important that is not
@@ -703,10 +762,11 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
             members[best] |= group
         else:
             misc |= group
+    covered, titles = _heading_counts(G, G), file_titles(G)
+    misc = by_section(G, misc, members, titles)
 
     topics: dict = {}
     used: set[str] = set()
-    covered, titles = _heading_counts(G, G), file_titles(G)
     for group in members:
         heading = topic_heading(G, group, covered, titles)
         if heading is not None:

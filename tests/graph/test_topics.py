@@ -558,3 +558,42 @@ def test_topics_heading_name_trims_numbering(text, name):
 )
 def test_topics_names_a_topic_only_headings_about_the_subject(text, names):
     assert topics.names_a_topic(text) is names
+
+
+BREATHING = _heading(20, "Lecture 7: Breathing")
+
+
+@pytest.mark.parametrize(
+    ("unlinked", "under", "topic"),
+    [
+        # a concept linked to nothing joins the topic its section's concepts are in
+        (["rubato"], {n: [_heading(30, "Rhythm")] for n in ("rubato", *RHYTHM)}, "Rhythm"),
+        (["rubato"], {n: [_heading(30, "Rhythm")] for n in ("rubato", *RHYTHM[:1])}, "tempo"),
+        # three of one section no topic holds make a topic named by their heading
+        (
+            ["tidal volume", "diaphragm", "alveolus"],
+            {n: [BREATHING] for n in ("tidal volume", "diaphragm", "alveolus")},
+            "Breathing",
+        ),
+        # two are too few for a topic
+        (
+            ["tidal volume", "diaphragm"],
+            {n: [BREATHING] for n in ("tidal volume", "diaphragm")},
+            MISCELLANEOUS,
+        ),
+        # a concept under no heading stays unlinked
+        (["rubato"], {n: [_heading(30, "Rhythm")] for n in RHYTHM}, MISCELLANEOUS),
+        # and so does one under the notes' title alone
+        (
+            ["rubato"],
+            {"rubato": [CHAPTER]} | {n: [CHAPTER, _heading(30, "Rhythm")] for n in RHYTHM},
+            MISCELLANEOUS,
+        ),
+    ],
+)
+def test_topics_unlinked_concepts_go_with_their_section(unlinked, under, topic):
+    G = sectioned_graph({})
+    G.add_nodes_from(unlinked)
+    for node, headings in under.items():
+        G.nodes[node]["under"] = headings
+    assert assign_topics(G)[unlinked[0]] == topic
