@@ -5,8 +5,10 @@ Both work on a concept-graph/1 ``MultiDiGraph``, store their result on the nodes
 the same answer whatever order its nodes and edges were added in.
 
 Call :func:`compute_importance` before :func:`assign_topics`: a topic is named after
-its most important concept, unless that is a word of everyday English ("model",
-"problem", "value") and one of the next few is more specific.
+the student's heading over its concepts when one is the section the topic is
+(:func:`topic_heading`), else after its most important concept, unless that is a word
+of everyday English ("model", "problem", "value") and one of the next few is more
+specific.
 """
 
 from __future__ import annotations
@@ -471,6 +473,212 @@ def singled_out(G: nx.MultiDiGraph, node: Any) -> bool:
     return isinstance(features, Mapping) and float(features.get("singled") or 0.0) >= 1.0
 
 
+#: Words the notes use to talk about themselves, not about their subject: a heading made
+#: of these alone ("Summary", "Lecture 3", "Key terms", "Review questions") names no
+#: topic, nor one whose label before a colon is one ("Exercise: plot the data").
+NOTES_WORDS = frozenset(
+    """
+    summary summaries overview introduction intro conclusion conclusions recap review
+    lecture lectures chapter chapters lesson lessons week weeks unit units module modules
+    part parts section sections session sessions day days topic topics
+    quiz quizzes exercise exercises example examples problem problems question questions
+    answer answers homework assignment assignments task tasks activity activities
+    note notes reference references reading readings cheatsheet outline synopsis
+    appendix contents glossary vocabulary term terms definition definitions
+    key main further more other misc miscellaneous extra additional final general basic
+    basics the a an and of to in on for
+    """.split()
+)
+
+#: A numbering before a heading's words, trimmed from the topic name: "1.", "2.3",
+#: "IV.", "b)", "Chapter 3:", "Week 2 -", "Part II." (a letter or a Roman numeral only
+#: with a stop, a bracket or a colon after it, so that "A cell" keeps its "A").
+NUMBERING = re.compile(
+    r"^(?:(?:chapter|lecture|week|part|section|unit|module|lesson|topic|session|day)\s+"
+    r"(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\b[.):]?|\d+(?:\.\d+)*[.):]?(?=\s)|"
+    r"(?:[ivxlc]+|[a-z])[.):])\s*(?:[-\u2013\u2014:.]\s*)?",
+    re.IGNORECASE,
+)
+
+
+def heading_name(text: str) -> str:
+    """A heading's text as a topic name: as the student wrote it, trimmed of its
+    numbering (:data:`NUMBERING`) and of a closing colon or stop.
+
+    >>> heading_name("2.3 Osmosis in plants:"), heading_name("Lecture 4 - Enzymes")
+    ('Osmosis in plants', 'Enzymes')
+    >>> heading_name("IV. The July Crisis"), heading_name("A cell's membrane")
+    ('The July Crisis', "A cell's membrane")
+    """
+    name = " ".join(str(text).split())
+    name = NUMBERING.sub("", name, count=1).strip()
+    return name.rstrip(":.;,").strip()
+
+
+def names_a_topic(text: str) -> bool:
+    """Can a heading name a topic: after its numbering (:func:`heading_name`) it says
+    something of the subject, not only of the notes (:data:`NOTES_WORDS`, "Summary",
+    "Lecture 3", "Key terms"), it is no "Exercise: ..." nor "Example: ...", and it is
+    not a question (what a question asks is one concept, not a group of them).
+
+    >>> [names_a_topic(t) for t in ("Cadences", "Summary", "Week 3", "Key terms")]
+    [True, False, False, False]
+    >>> names_a_topic("Exercise: plot the data"), names_a_topic("Why do cells divide?")
+    (False, False)
+    """
+    name = heading_name(text)
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    if not words or name.endswith("?") or all(w in NOTES_WORDS for w in words):
+        return False
+    label, colon, _ = name.partition(":")
+    label_words = re.findall(r"[^\W\d_]+", label.lower())
+    return not (colon and label_words and all(w in NOTES_WORDS for w in label_words))
+
+
+def _heading_key(heading: Mapping[str, Any]) -> tuple[str, int]:
+    return (str(heading.get("source") or ""), int(heading.get("line") or 0))
+
+
+def _heading_counts(G: nx.MultiDiGraph, group: Collection) -> dict[tuple[str, int], int]:
+    """How many concepts of ``group`` each heading is over (their ``under``, each
+    heading once per concept)."""
+    counts: dict[tuple[str, int], int] = defaultdict(int)
+    for n in group:
+        for key in {_heading_key(h) for h in G.nodes[n].get("under") or ()}:
+            counts[key] += 1
+    return counts
+
+
+def file_titles(G: nx.MultiDiGraph) -> set[tuple[str, int]]:
+    """The headings (``(source, line)``) that title their notes rather than a section:
+    over every concept of their file that has a heading over it (``under``), when the
+    file has headings that are not. Such a heading is over everything the notes explain
+    (their cards before it aside), and names no topic.
+
+    >>> G = nx.MultiDiGraph()
+    >>> top = {"source": "n.md", "line": 1, "text": "Music", "names": ["music"]}
+    >>> sec = {"source": "n.md", "line": 5, "text": "Cadences", "names": ["cadence"]}
+    >>> G.add_node("cadence", under=[top, sec]); G.add_node("tempo", under=[top])
+    >>> sorted(file_titles(G))
+    [('n.md', 1)]
+    """
+    over: dict[str, set | None] = {}  # each file's headings over all its headed concepts
+    seen: dict[str, set] = defaultdict(set)
+    for _, under in G.nodes(data="under"):
+        keys_of: dict[str, set] = defaultdict(set)
+        for h in under or ():
+            key = _heading_key(h)
+            keys_of[key[0]].add(key)
+        for source, keys in keys_of.items():
+            seen[source] |= keys
+            over[source] = keys if over.get(source) is None else over[source] & keys
+    return {key for f, keys in over.items() if keys and seen[f] - keys for key in keys}
+
+
+def topic_heading(
+    G: nx.MultiDiGraph,
+    group: Collection,
+    covered: Mapping[tuple[str, int], int] | None = None,
+    titles: Collection[tuple[str, int]] | None = None,
+) -> dict | None:
+    """The heading of the notes a topic is named after, or None: a heading that can name
+    a topic (:func:`names_a_topic`), over more than half of ``group``'s concepts (the
+    ``under`` of each: the headings over the place the notes define it), more than half
+    of the concepts under it being in ``group``: the section the topic is. Of several,
+    the one whose concepts and the topic's overlap most (twice the shared concepts over
+    both counts: a section over the topic alone before the chapter over it and others),
+    then the innermost, then the first in the notes. Not the heading that titles the
+    notes (:func:`file_titles`). ``covered`` is ``_heading_counts(G, G)`` and
+    ``titles`` is :func:`file_titles` of ``G``, when the caller has them.
+
+    >>> G = nx.MultiDiGraph()
+    >>> ch = {"source": "n.md", "line": 1, "text": "Music", "names": ["music"]}
+    >>> sec = {"source": "n.md", "line": 5, "text": "2. Cadences:", "names": ["cadence"]}
+    >>> for n in ("cadence", "plagal cadence", "half cadence"):
+    ...     G.add_node(n, under=[ch, sec])
+    >>> G.add_nodes_from(["tempo", "meter", "pitch"], under=[ch])
+    >>> topic_heading(G, {"cadence", "plagal cadence", "half cadence", "tempo"})["text"]
+    '2. Cadences:'
+    >>> topic_heading(G, {"tempo", "meter"}) is None  # most of "Music" is elsewhere
+    True
+    """
+    covered = _heading_counts(G, G) if covered is None else covered
+    titles = file_titles(G) if titles is None else titles
+    headings: dict[tuple[str, int], tuple[int, dict]] = {}
+    for n in group:
+        for depth, h in enumerate(G.nodes[n].get("under") or ()):
+            headings.setdefault(_heading_key(h), (depth, h))
+    best, best_key = None, None
+    for key, count in _heading_counts(G, group).items():
+        depth, heading = headings[key]
+        total = max(covered.get(key, 0), count)
+        if 2 * count <= len(group) or 2 * count <= total or key in titles:
+            continue
+        if not names_a_topic(str(heading.get("text") or "")):
+            continue
+        rank = (-2 * count / (len(group) + total), -depth, key)
+        if best_key is None or rank < best_key:
+            best, best_key = heading, rank
+    return best
+
+
+def by_section(
+    G: nx.MultiDiGraph, unlinked: set, members: list[set], titles: Collection[tuple[str, int]]
+) -> set:
+    """Place the concepts linked to no topic (``unlinked``) by the section the notes
+    explain them in (the innermost heading over each, ``under``, that is not the notes'
+    title, :func:`file_titles`): one joins the topic of ``members`` that holds more than
+    half of its section's other concepts; those of one section that no topic holds make
+    a topic of their own (appended to ``members``) when they are at least
+    :data:`MIN_TOPIC_SIZE`. Returns the concepts left unlinked.
+
+    >>> G = nx.MultiDiGraph()
+    >>> lungs = {"source": "n.md", "line": 9, "text": "Breathing", "names": []}
+    >>> heart = {"source": "n.md", "line": 2, "text": "The heart", "names": []}
+    >>> G.add_nodes_from(["alveolus", "diaphragm", "tidal volume"], under=[lungs])
+    >>> G.add_nodes_from(["ventricle", "atrium", "valve"], under=[heart])
+    >>> G.add_node("enzyme")
+    >>> groups = [{"ventricle", "atrium"}]
+    >>> sorted(by_section(G, {"alveolus", "diaphragm", "tidal volume", "valve", "enzyme"},
+    ...                   groups, set()))
+    ['enzyme']
+    >>> [sorted(g) for g in groups]
+    [['atrium', 'valve', 'ventricle'], ['alveolus', 'diaphragm', 'tidal volume']]
+    """
+    topic_of = {n: i for i, group in enumerate(members) for n in group}
+    in_section: dict[tuple[str, int], list] = defaultdict(list)
+    section_of: dict[Any, tuple[str, int]] = {}
+    for n in G:
+        keys = [_heading_key(h) for h in G.nodes[n].get("under") or ()]
+        keys = [k for k in keys if k not in titles]
+        if keys:
+            in_section[keys[-1]].append(n)
+            section_of[n] = keys[-1]
+    left: set = set()
+    own: dict[tuple[str, int], set] = defaultdict(set)
+    for n in sorted(unlinked, key=str):
+        section = section_of.get(n)
+        if section is None:
+            left.add(n)
+            continue
+        others = [m for m in in_section[section] if m != n]
+        votes: dict[int, int] = defaultdict(int)
+        for m in others:
+            if m in topic_of:
+                votes[topic_of[m]] += 1
+        best = min(votes, key=lambda i: (-votes[i], i)) if votes else None
+        if best is not None and 2 * votes[best] > len(others):
+            members[best].add(n)
+        else:
+            own[section].add(n)
+    for section in sorted(own):
+        if len(own[section]) >= MIN_TOPIC_SIZE:
+            members.append(own[section])
+        else:
+            left |= own[section]
+    return left
+
+
 def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0) -> dict:
     """Group concepts into topics and store each node's ``topic``.
 
@@ -479,9 +687,13 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     of the edges between two concepts, so typed relations bind more than ``related_to``.
     A community of fewer than :data:`MIN_TOPIC_SIZE` concepts joins the community it is
     most strongly linked to; one linked to no larger community, such as an isolated
-    concept, goes to :data:`MISCELLANEOUS`. Each topic is named after the label of its
-    most important concept (then most mentioned, then smallest id), or of the next
-    most important that is not an everyday word (:func:`topic_name_node`).
+    concept, goes to the topic that holds most of the section the notes explain it in,
+    or with others of its section makes a topic of their own (:func:`by_section`),
+    else to :data:`MISCELLANEOUS`. Each topic is named after the heading of
+    the notes that is the section it is (:func:`topic_heading`, its text trimmed of
+    numbering: :func:`heading_name`), else after the label of its most important concept
+    (then most mentioned, then smallest id), or of the next most important that is not
+    an everyday word (:func:`topic_name_node`).
 
     Parameters
     ----------
@@ -550,13 +762,19 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
             members[best] |= group
         else:
             misc |= group
+    covered, titles = _heading_counts(G, G), file_titles(G)
+    misc = by_section(G, misc, members, titles)
 
     topics: dict = {}
     used: set[str] = set()
     for group in members:
-        top = topic_name_node(G, group)
-        name = _unique(str(G.nodes[top].get("label") or top), used)
-        topics.update(dict.fromkeys(group, name))
+        heading = topic_heading(G, group, covered, titles)
+        if heading is not None:
+            name = heading_name(heading["text"])
+        else:
+            top = topic_name_node(G, group)
+            name = str(G.nodes[top].get("label") or top)
+        topics.update(dict.fromkeys(group, _unique(name, used)))
     if misc:
         topics.update(dict.fromkeys(misc, _unique(MISCELLANEOUS, used)))
     nx.set_node_attributes(G, topics, "topic")

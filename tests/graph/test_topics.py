@@ -458,3 +458,142 @@ def test_topics_stay_within_the_notes_of_one_course(bridge, topic):
     assign_topics(G)
     assert G.nodes["kinetic energy"]["topic"] == topic
     assert G.nodes["energy"]["topic"] == "enzyme"
+
+
+def sectioned_graph(headings: dict[str, list[dict]]) -> nx.MultiDiGraph:
+    """Two triangles of concepts, each concept under the headings ``headings`` gives it."""
+    edges = [
+        ("cadence", "plagal cadence", "is_a", 0.9),
+        ("plagal cadence", "half cadence", "contrasts_with", 0.9),
+        ("half cadence", "cadence", "is_a", 0.9),
+        ("tempo", "meter", "related_to", 0.9),
+        ("meter", "time signature", "part_of", 0.9),
+        ("time signature", "tempo", "part_of", 0.9),
+    ]
+    G = make_graph(edges)
+    G.nodes["cadence"].update(importance=1.0, label="cadence")
+    G.nodes["tempo"].update(importance=0.9, label="tempo")
+    for node, under in headings.items():
+        G.nodes[node]["under"] = under
+    return G
+
+
+def _heading(line: int, text: str) -> dict:
+    return {"source": "music.md", "line": line, "text": text, "names": []}
+
+
+CADENCES = ("cadence", "plagal cadence", "half cadence")
+RHYTHM = ("tempo", "meter", "time signature")
+CHAPTER, SECTION = _heading(1, "Harmony"), _heading(9, "2. Cadences:")
+
+
+@pytest.mark.parametrize(
+    ("under", "name"),
+    [
+        # the section over the topic's concepts names it, trimmed of its numbering
+        ({n: [SECTION] for n in CADENCES}, "Cadences"),
+        ({n: [_heading(3, "Lecture 4 - Endings")] for n in CADENCES}, "Endings"),
+        # over most of them is enough
+        ({"cadence": [SECTION], "plagal cadence": [SECTION]}, "Cadences"),
+        # the innermost of a chapter and a section over the same concepts
+        ({n: [CHAPTER, SECTION] for n in CADENCES}, "Cadences"),
+        # nor the heading over every headed concept of the file, the notes' title
+        (
+            {"cadence": [CHAPTER, SECTION], "plagal cadence": [CHAPTER, SECTION]}
+            | {"half cadence": [CHAPTER]},
+            "Cadences",
+        ),
+        # a heading over one concept of three does not name the three
+        ({"half cadence": [SECTION]}, "cadence"),
+        # nor one most of whose concepts are in another topic
+        ({n: [CHAPTER] for n in CADENCES[:2] + RHYTHM[:2]}, "cadence"),
+        # nor a heading about the notes, an exercise or a question
+        ({n: [_heading(3, "Summary")] for n in CADENCES}, "cadence"),
+        ({n: [_heading(3, "Week 3")] for n in CADENCES}, "cadence"),
+        ({n: [_heading(3, "Exercise: name the endings")] for n in CADENCES}, "cadence"),
+        ({n: [_heading(3, "How does a piece end?")] for n in CADENCES}, "cadence"),
+    ],
+)
+def test_topics_name_is_the_heading_over_most_of_its_concepts(under, name):
+    G = sectioned_graph(under)
+    topics = assign_topics(G)
+    assert topics["plagal cadence"] == name
+    assert topics["meter"] == "tempo"  # the other topic, under no heading, keeps its concept
+
+
+def test_topics_a_heading_names_one_topic_only():
+    G = sectioned_graph({n: [_heading(3, "Music")] for n in CADENCES + RHYTHM})
+    assert set(assign_topics(G).values()) == {"cadence", "tempo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("2.3 Osmosis in plants:", "Osmosis in plants"),
+        ("Chapter 3: Enzymes", "Enzymes"),
+        ("Week 2 - The cell cycle", "The cell cycle"),
+        ("IV. The July Crisis", "The July Crisis"),
+        ("b) Fiscal policy", "Fiscal policy"),
+        ("A cell's membrane", "A cell's membrane"),
+        ("3D printing", "3D printing"),
+    ],
+)
+def test_topics_heading_name_trims_numbering(text, name):
+    assert topics.heading_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Cadences", True),
+        ("Introduction to RNA-seq", True),
+        ("Lecture 3: Enzymes", True),
+        ("Summary", False),
+        ("Lecture 3", False),
+        ("Key terms", False),
+        ("Review questions", False),
+        ("Example: a plagal cadence", False),
+        ("What is a cadence?", False),
+    ],
+)
+def test_topics_names_a_topic_only_headings_about_the_subject(text, names):
+    assert topics.names_a_topic(text) is names
+
+
+BREATHING = _heading(20, "Lecture 7: Breathing")
+
+
+@pytest.mark.parametrize(
+    ("unlinked", "under", "topic"),
+    [
+        # a concept linked to nothing joins the topic its section's concepts are in
+        (["rubato"], {n: [_heading(30, "Rhythm")] for n in ("rubato", *RHYTHM)}, "Rhythm"),
+        (["rubato"], {n: [_heading(30, "Rhythm")] for n in ("rubato", *RHYTHM[:1])}, "tempo"),
+        # three of one section no topic holds make a topic named by their heading
+        (
+            ["tidal volume", "diaphragm", "alveolus"],
+            {n: [BREATHING] for n in ("tidal volume", "diaphragm", "alveolus")},
+            "Breathing",
+        ),
+        # two are too few for a topic
+        (
+            ["tidal volume", "diaphragm"],
+            {n: [BREATHING] for n in ("tidal volume", "diaphragm")},
+            MISCELLANEOUS,
+        ),
+        # a concept under no heading stays unlinked
+        (["rubato"], {n: [_heading(30, "Rhythm")] for n in RHYTHM}, MISCELLANEOUS),
+        # and so does one under the notes' title alone
+        (
+            ["rubato"],
+            {"rubato": [CHAPTER]} | {n: [CHAPTER, _heading(30, "Rhythm")] for n in RHYTHM},
+            MISCELLANEOUS,
+        ),
+    ],
+)
+def test_topics_unlinked_concepts_go_with_their_section(unlinked, under, topic):
+    G = sectioned_graph({})
+    G.add_nodes_from(unlinked)
+    for node, headings in under.items():
+        G.nodes[node]["under"] = headings
+    assert assign_topics(G)[unlinked[0]] == topic
