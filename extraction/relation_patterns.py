@@ -301,17 +301,6 @@ IS_A: list[Cue] = [
         example="What are some RNN architectures? || LSTM: gated cells",
         expected=("LSTM", "RNN"),
     ),
-    Cue(
-        "examples_of",
-        [_words("examples instances"), {"LOWER": "of"}],
-        0.65,
-        frame="list",
-        reverse=True,
-        example="Examples of noble gases || helium, neon",
-        expected=("neon", "noble gas"),
-        context=("helium",),
-        min_items=2,
-    ),
 ]
 
 PART_OF: list[Cue] = [
@@ -1298,6 +1287,19 @@ CONTRASTS_WITH: list[Cue] = [
 ]
 
 EXAMPLE_OF: list[Cue] = [
+    Cue(
+        # a title "Examples of X" over a list names examples of X, as "Examples:" and
+        # "examples of X are A, B" do, not kinds of it
+        "examples_of",
+        [_words("examples instances"), {"LOWER": "of"}],
+        0.65,
+        frame="list",
+        reverse=True,
+        example="Examples of noble gases || helium, neon",
+        expected=("neon", "noble gas"),
+        context=("helium",),
+        min_items=2,
+    ),
     Cue(
         "such_as_instances",
         [{"LOWER": "such"}, {"LOWER": "as"}],
