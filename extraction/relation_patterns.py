@@ -155,6 +155,15 @@ GENERIC_HEADS = frozenset(
     process strategy framework tool variant
     """.split()
 )
+#: Words of a use before "in": "X is used / employed / useful in Y" (:data:`SETTING_NOUNS`).
+USE_WORDS = frozenset("used employed utilized utilised applied useful".split())
+#: Nouns for an undertaking or a setting: "X is used in regression tasks / in many
+#: fields" names what X serves, as a bare singular noun does ("used in image
+#: processing"), while "used in support vector machines" names things that use X.
+SETTING_NOUNS = frozenset(
+    "task problem field area domain setting scenario situation context application "
+    "project study practice industry".split()
+)
 #: Nouns for a means of doing something ("a way to address Y", "the most appropriate
 #: tool for Y").
 MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
@@ -902,8 +911,8 @@ USED_FOR: list[Cue] = [
             _words("for in"),
         ],
         0.7,
-        example="Hash tables || Used in symbol tables.",
-        expected=("hash table", "symbol table"),
+        example="Hash tables || Used in compiler design.",
+        expected=("hash table", "compiler design"),
     ),
     Cue(
         "used_for_fragment_adverb",

@@ -1254,6 +1254,29 @@ _WHOLE_OBJECT_CUES = frozenset({"facilitates"})
 _OWNED_OBJECT_CUES = frozenset({"relies_on"})
 
 
+def _holders(ctx: _Context, span: Span, start: int, objects: Sequence[str]) -> set[str]:
+    """The objects of "used / employed / useful in" (:data:`rp.USE_WORDS`) that name
+    things holding what is used, not a setting it serves: a plural or a noun with a
+    determiner ("used in support vector machines", "used in a hash table": the
+    machines, the table use it),
+    unless a word for an undertaking heads it ("used in regression tasks",
+    :data:`rp.SETTING_NOUNS`). A bare singular noun names a field or an activity ("used
+    in image processing", "in genetics"), which is what the thing is for."""
+    if span[-1].lower_ != "in" or not any(t.lower_ in rp.USE_WORDS for t in span):
+        return set()  # "has applications in barcode scanners": a field it serves
+    holders = set()
+    for m in ctx.found:
+        if m.start < start or m.concept not in objects:
+            continue
+        head = ctx.sent.doc[m.end - 1]
+        if singular(head.lower_) in rp.SETTING_NOUNS or head.lower_.endswith(("ing", "ics")):
+            continue
+        plural = head.tag_ in {"NNS", "NNPS"}
+        if plural or any(c.dep_ in {"det", "poss"} for c in head.children):
+            holders.add(m.concept)
+    return holders
+
+
 def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -> bool:
     """Is the first object of a use the object of a gerund after the cue ("used in
     generating speech")?"""
@@ -1360,6 +1383,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         objects = _objects(ctx, after, max_gap=cue.gap, whole=whole, named=named, owned=owned)
         if relation == "used_for" and _after_gerund(doc, after, objects, ctx):
             return  # "used in brewing low-alcohol beer": the use is the act
+        # "used in support vector machines": the machines hold and use it, no purpose
+        holders = _holders(ctx, span, after, objects) if relation == "used_for" else set()
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]
         if not objects or len(objects) < cue.min_items:
@@ -1567,6 +1592,9 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if cue.reverse:
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
+        if cue.frame == "svo" and target in holders:
+            yield Relation(target, source, "uses", confidence, cited)  # Y uses X
+            continue
         yield Relation(source, target, relation, confidence, cited, label=label)
 
 
