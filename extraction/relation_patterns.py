@@ -155,6 +155,13 @@ GENERIC_HEADS = frozenset(
     process strategy framework tool variant
     """.split()
 )
+#: Nouns for how a thing is built: a line labelled by one that no noun or concept of its
+#: own narrows ("Layered architecture: consists of convolutional layers ...") describes
+#: the thing the card is about, so the parts it lists are that thing's.
+STRUCTURE_NOUNS = frozenset(
+    "architecture structure design layout composition organization organisation anatomy "
+    "makeup".split()
+)
 #: Words of a use before "in": "X is used / employed / useful in Y" (:data:`SETTING_NOUNS`).
 USE_WORDS = frozenset("used employed utilized utilised applied useful".split())
 #: Nouns for an undertaking or a setting: "X is used in regression tasks / in many

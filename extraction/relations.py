@@ -1174,8 +1174,24 @@ def _label_in(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Ment
         return None
     first = found[0] if found else None
     if first is not None and first.start <= start + 1 and first.end <= colon:
+        if _aspect_label(index, doc[first.start : first.end]):
+            return None  # "Layered architecture: consists of ...": the card's subject's
         return first if all(not t.is_alpha for t in doc[first.end : colon]) else None
     return None
+
+
+def _aspect_label(index: ConceptIndex, name: Span) -> bool:
+    """Is a label a word for how something is built (:data:`rp.STRUCTURE_NOUNS`) that
+    only words naming nothing narrow ("Layered architecture:", "Overall structure:")? It
+    names an aspect of what the card is about, which its line describes; a common noun
+    or a concept before the head makes a thing of its own ("Transformer architecture:",
+    "Encoder-decoder design:", "Network layout:")."""
+    head = name[-1]
+    return singular(head.lower_) in rp.STRUCTURE_NOUNS and not any(
+        t.tag_ in {"NN", "NNS"} or index.find(t.lower_) or index.find(singular(t.lower_))
+        for t in name[:-1]
+        if t.is_alpha
+    )
 
 
 def _line_label(ctx: _Context, *, alone: bool = True) -> Mention | None:
