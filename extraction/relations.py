@@ -320,6 +320,21 @@ _USING_VERBS = frozenset(rp.cue("uses")[1].pattern[0]["LOWER"]["IN"])
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"})
 
 
+def _state_participle(tok: Token) -> bool:
+    """Is ``tok`` a participle set off by a comma after a copula that gives its subject
+    a state, a number or an adjective ("the gradient is 0, leading to a loss of
+    information", "the rate is too high, causing divergence")? What the participle says
+    follows from the subject being so, not from the subject: the clause has no concept
+    for subject. A noun for attribute ("X is a problem, leading to Y") names a thing."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return False
+    copula = tok.head
+    return copula.lemma_ == "be" and any(
+        c.dep_ in {"attr", "acomp"} and c.tag_ in {"CD", "JJ", "JJR", "JJS"}
+        for c in copula.children
+    )
+
+
 def _dep_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, following xcomp/conj/relative clauses upwards; the
     subject of a copula whose attribute the clause describes ("X is a technique that
@@ -342,6 +357,8 @@ def _dep_subject(verb: Token) -> Token | None:
                 return child
         if head is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and _object(tok.head):
             return None  # "merges A and B resulting in C": the merge results, not B
+        if head is None and _state_participle(tok):
+            return None  # "the gradient is 0, leading to a loss": its being 0 leads
         if head is None and _manner_participle(tok):
             tok = tok.head.head.head  # "writes words in a greedy manner, conditioned on Y"
             continue

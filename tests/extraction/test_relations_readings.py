@@ -1316,3 +1316,23 @@ def test_relations_readings_used_in_a_thing_is_that_things_use(text, names, expe
         assert expect(index, target, "used_for", source) not in edges
     else:  # X used_for Y, never Y uses X
         assert expect(index, target, "uses", source) not in edges
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "cause"),
+    [
+        # a participle after a copula that gives its subject a state: the state leads
+        ("The gradient is also 0, leading to a loss of information.",
+         ("gradient", "information loss"), False),
+        ("The learning rate is too high, causing divergence.",
+         ("learning rate", "divergence"), False),
+        # after a noun for attribute or a verb of action, the subject does
+        ("Overfitting is a common problem, leading to poor generalization.",
+         ("overfitting", "poor generalization"), True),
+        ("Deforestation removes roots, leading to soil erosion.",
+         ("deforestation", "soil erosion"), True),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_state_given_by_a_copula_causes_what_follows_it(text, names, cause):
+    index = tiny_index(text, *names)
+    assert (expect(index, names[0], "causes", names[1]) in triples(index)) is cause
