@@ -155,6 +155,22 @@ GENERIC_HEADS = frozenset(
     process strategy framework tool variant
     """.split()
 )
+#: Nouns for how a thing is built: a line labelled by one that no noun or concept of its
+#: own narrows ("Layered architecture: consists of convolutional layers ...") describes
+#: the thing the card is about, so the parts it lists are that thing's.
+STRUCTURE_NOUNS = frozenset(
+    "architecture structure design layout composition organization organisation anatomy "
+    "makeup".split()
+)
+#: Words of a use before "in": "X is used / employed / useful in Y" (:data:`SETTING_NOUNS`).
+USE_WORDS = frozenset("used employed utilized utilised applied useful".split())
+#: Nouns for an undertaking or a setting: "X is used in regression tasks / in many
+#: fields" names what X serves, as a bare singular noun does ("used in image
+#: processing"), while "used in support vector machines" names things that use X.
+SETTING_NOUNS = frozenset(
+    "task problem field area domain setting scenario situation context application "
+    "project study practice industry".split()
+)
 #: Nouns for a means of doing something ("a way to address Y", "the most appropriate
 #: tool for Y").
 MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
@@ -300,17 +316,6 @@ IS_A: list[Cue] = [
         reverse=True,
         example="What are some RNN architectures? || LSTM: gated cells",
         expected=("LSTM", "RNN"),
-    ),
-    Cue(
-        "examples_of",
-        [_words("examples instances"), {"LOWER": "of"}],
-        0.65,
-        frame="list",
-        reverse=True,
-        example="Examples of noble gases || helium, neon",
-        expected=("neon", "noble gas"),
-        context=("helium",),
-        min_items=2,
     ),
 ]
 
@@ -913,8 +918,8 @@ USED_FOR: list[Cue] = [
             _words("for in"),
         ],
         0.7,
-        example="Hash tables || Used in symbol tables.",
-        expected=("hash table", "symbol table"),
+        example="Hash tables || Used in compiler design.",
+        expected=("hash table", "compiler design"),
     ),
     Cue(
         "used_for_fragment_adverb",
@@ -1298,6 +1303,19 @@ CONTRASTS_WITH: list[Cue] = [
 ]
 
 EXAMPLE_OF: list[Cue] = [
+    Cue(
+        # a title "Examples of X" over a list names examples of X, as "Examples:" and
+        # "examples of X are A, B" do, not kinds of it
+        "examples_of",
+        [_words("examples instances"), {"LOWER": "of"}],
+        0.65,
+        frame="list",
+        reverse=True,
+        example="Examples of noble gases || helium, neon",
+        expected=("neon", "noble gas"),
+        context=("helium",),
+        min_items=2,
+    ),
     Cue(
         "such_as_instances",
         [{"LOWER": "such"}, {"LOWER": "as"}],

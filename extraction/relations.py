@@ -320,6 +320,21 @@ _USING_VERBS = frozenset(rp.cue("uses")[1].pattern[0]["LOWER"]["IN"])
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "prep", "pobj"})
 
 
+def _state_participle(tok: Token) -> bool:
+    """Is ``tok`` a participle set off by a comma after a copula that gives its subject
+    a state, a number or an adjective ("the gradient is 0, leading to a loss of
+    information", "the rate is too high, causing divergence")? What the participle says
+    follows from the subject being so, not from the subject: the clause has no concept
+    for subject. A noun for attribute ("X is a problem, leading to Y") names a thing."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return False
+    copula = tok.head
+    return copula.lemma_ == "be" and any(
+        c.dep_ in {"attr", "acomp"} and c.tag_ in {"CD", "JJ", "JJR", "JJS"}
+        for c in copula.children
+    )
+
+
 def _dep_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, following xcomp/conj/relative clauses upwards; the
     subject of a copula whose attribute the clause describes ("X is a technique that
@@ -342,6 +357,8 @@ def _dep_subject(verb: Token) -> Token | None:
                 return child
         if head is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and _object(tok.head):
             return None  # "merges A and B resulting in C": the merge results, not B
+        if head is None and _state_participle(tok):
+            return None  # "the gradient is 0, leading to a loss": its being 0 leads
         if head is None and _manner_participle(tok):
             tok = tok.head.head.head  # "writes words in a greedy manner, conditioned on Y"
             continue
@@ -1174,8 +1191,24 @@ def _label_in(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Ment
         return None
     first = found[0] if found else None
     if first is not None and first.start <= start + 1 and first.end <= colon:
+        if _aspect_label(index, doc[first.start : first.end]):
+            return None  # "Layered architecture: consists of ...": the card's subject's
         return first if all(not t.is_alpha for t in doc[first.end : colon]) else None
     return None
+
+
+def _aspect_label(index: ConceptIndex, name: Span) -> bool:
+    """Is a label a word for how something is built (:data:`rp.STRUCTURE_NOUNS`) that
+    only words naming nothing narrow ("Layered architecture:", "Overall structure:")? It
+    names an aspect of what the card is about, which its line describes; a common noun
+    or a concept before the head makes a thing of its own ("Transformer architecture:",
+    "Encoder-decoder design:", "Network layout:")."""
+    head = name[-1]
+    return singular(head.lower_) in rp.STRUCTURE_NOUNS and not any(
+        t.tag_ in {"NN", "NNS"} or index.find(t.lower_) or index.find(singular(t.lower_))
+        for t in name[:-1]
+        if t.is_alpha
+    )
 
 
 def _line_label(ctx: _Context, *, alone: bool = True) -> Mention | None:
@@ -1252,6 +1285,29 @@ _WHOLE_OBJECT_CUES = frozenset({"facilitates"})
 #: never the concept the "of" phrase completes. A verb that computes a quantity
 #: ("calculates the gradient of the loss") does use that quantity.
 _OWNED_OBJECT_CUES = frozenset({"relies_on"})
+
+
+def _holders(ctx: _Context, span: Span, start: int, objects: Sequence[str]) -> set[str]:
+    """The objects of "used / employed / useful in" (:data:`rp.USE_WORDS`) that name
+    things holding what is used, not a setting it serves: a plural or a noun with a
+    determiner ("used in support vector machines", "used in a hash table": the
+    machines, the table use it),
+    unless a word for an undertaking heads it ("used in regression tasks",
+    :data:`rp.SETTING_NOUNS`). A bare singular noun names a field or an activity ("used
+    in image processing", "in genetics"), which is what the thing is for."""
+    if span[-1].lower_ != "in" or not any(t.lower_ in rp.USE_WORDS for t in span):
+        return set()  # "has applications in barcode scanners": a field it serves
+    holders = set()
+    for m in ctx.found:
+        if m.start < start or m.concept not in objects:
+            continue
+        head = ctx.sent.doc[m.end - 1]
+        if singular(head.lower_) in rp.SETTING_NOUNS or head.lower_.endswith(("ing", "ics")):
+            continue
+        plural = head.tag_ in {"NNS", "NNPS"}
+        if plural or any(c.dep_ in {"det", "poss"} for c in head.children):
+            holders.add(m.concept)
+    return holders
 
 
 def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -> bool:
@@ -1360,6 +1416,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         objects = _objects(ctx, after, max_gap=cue.gap, whole=whole, named=named, owned=owned)
         if relation == "used_for" and _after_gerund(doc, after, objects, ctx):
             return  # "used in brewing low-alcohol beer": the use is the act
+        # "used in support vector machines": the machines hold and use it, no purpose
+        holders = _holders(ctx, span, after, objects) if relation == "used_for" else set()
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]
         if not objects or len(objects) < cue.min_items:
@@ -1567,6 +1625,9 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if cue.reverse:
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
+        if cue.frame == "svo" and target in holders:
+            yield Relation(target, source, "uses", confidence, cited)  # Y uses X
+            continue
         yield Relation(source, target, relation, confidence, cited, label=label)
 
 

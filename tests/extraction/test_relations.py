@@ -1201,6 +1201,15 @@ def test_relations_examples_label_lists_examples_of_the_card_subject():
     assert expect(index, "Boltzmann machine", "example_of", "fully connected network") in edges
 
 
+@pytest.mark.parametrize("title", ["Examples of noble gases", "What are examples of noble gases?"])
+def test_relations_examples_title_lists_examples_not_kinds(title: str):
+    index = tiny_index(f"{title} || helium\nneon\nargon", "helium", "neon", "argon", "noble gas")
+    edges = triples(index)
+    for gas in ("helium", "neon", "argon"):
+        assert expect(index, gas, "example_of", "noble gas") in edges
+        assert expect(index, gas, "is_a", "noble gas") not in edges
+
+
 # -- lists introduced by a line -------------------------------------------------------------
 
 
@@ -1660,7 +1669,7 @@ def test_relations_compound_is_a_kind_of_its_head_only_where_named_as_a_class(an
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        # a plural "Examples of X" answered by a list names kinds of X
+        # a plural "Examples of X" answered by a list names examples of X
         ("Examples of minerals || Quartz\nFeldspar", True),
         # answered by one line: that line is a neighbour (the next heading), no example
         ("Examples of minerals || Quartz", False),
@@ -1668,7 +1677,7 @@ def test_relations_compound_is_a_kind_of_its_head_only_where_named_as_a_class(an
 )
 def test_relations_examples_question_needs_a_list_of_examples(text, kind):
     index = tiny_index(text, "mineral", "quartz", "feldspar")
-    assert (expect(index, "quartz", "is_a", "mineral") in triples(index)) is kind
+    assert (expect(index, "quartz", "example_of", "mineral") in triples(index)) is kind
 
 
 @pytest.mark.parametrize("text", ["Bubble vs. Merge Sort", "Bubble vs Merge Sort"])

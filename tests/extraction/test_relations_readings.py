@@ -1278,3 +1278,61 @@ def test_relations_readings_a_branch_or_area_of_a_discipline_is_a_kind_of_it(tex
 def test_relations_readings_an_area_of_a_thing_is_no_kind_of_it(text, names, absent):
     index = tiny_index(text, *names)
     assert expect(index, absent[0], "is_a", absent[1]) not in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # things named in the plural or with an article hold and use what is used in them
+        (
+            "Kernel methods || Commonly used in support vector machines, for classification.",
+            ("kernel method", "support vector machine"),
+            ("support vector machine", "uses", "kernel method"),
+        ),
+        (
+            "Dropout is used in a neural network to reduce overfitting.",
+            ("dropout", "neural network"),
+            ("neural network", "uses", "dropout"),
+        ),
+        # a field, an activity or an undertaking is what the thing is used for
+        (
+            "Convolution is used in image processing.",
+            ("convolution", "image processing"),
+            ("convolution", "used_for", "image processing"),
+        ),
+        (
+            "Gaussian processes are used in regression tasks to make predictions.",
+            ("gaussian process", "regression task"),
+            ("gaussian process", "used_for", "regression task"),
+        ),
+    ],
+)
+def test_relations_readings_used_in_a_thing_is_that_things_use(text, names, expected):
+    index = tiny_index(text, *names)
+    edges = triples(index)
+    assert expect(index, *expected) in edges
+    source, relation, target = expected
+    if relation == "uses":  # Y uses X, never X used_for Y
+        assert expect(index, target, "used_for", source) not in edges
+    else:  # X used_for Y, never Y uses X
+        assert expect(index, target, "uses", source) not in edges
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "cause"),
+    [
+        # a participle after a copula that gives its subject a state: the state leads
+        ("The gradient is also 0, leading to a loss of information.",
+         ("gradient", "information loss"), False),
+        ("The learning rate is too high, causing divergence.",
+         ("learning rate", "divergence"), False),
+        # after a noun for attribute or a verb of action, the subject does
+        ("Overfitting is a common problem, leading to poor generalization.",
+         ("overfitting", "poor generalization"), True),
+        ("Deforestation removes roots, leading to soil erosion.",
+         ("deforestation", "soil erosion"), True),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_state_given_by_a_copula_causes_what_follows_it(text, names, cause):
+    index = tiny_index(text, *names)
+    assert (expect(index, names[0], "causes", names[1]) in triples(index)) is cause

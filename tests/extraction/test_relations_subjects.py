@@ -415,3 +415,24 @@ def test_relations_subjects_colon_after_the_verb_opens_its_objects(text, names, 
     index = tiny_index(text, *names)
     found = triples(index)
     assert expect(index, *expected) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "whole"),
+    [
+        # a label that names how the card's subject is built lists the subject's parts
+        ("Explain a bridge || Suspended Design: consists of towers, cables and a deck.",
+         ("bridge", "tower", "cable", "suspended design"), "bridge"),
+        ("What is a CNN? || A network for images.\nLayered architecture: consists of "
+         "convolutional layers and pooling layers.",
+         ("CNN", "convolutional layer", "pooling layer", "layered architecture"), "CNN"),
+        # a label with a concept of its own before the head is a whole of its own
+        ("What is a bridge? || A crossing.\nTruss structure: consists of struts and nodes.",
+         ("bridge", "truss", "truss structure", "strut", "node"), "truss structure"),
+    ],
+)  # fmt: skip
+def test_relations_subjects_structure_label_lists_parts_of_the_card_subject(text, names, whole):
+    index = tiny_index(text, *names)
+    edges = triples(index)
+    parts = {s for s, r, t in edges if r == "part_of" and t == index.find(whole)}
+    assert len(parts) >= 2, edges
