@@ -62,12 +62,12 @@ from extraction.concepts.segments import (
     FILE_TITLE,
     ITEM,
     Segment,
-    before_analogy,
     label_of,
     sentences_of,
     span_text,
 )
 from extraction.concepts.words import (
+    ANALOGY,
     CALLOUT_WORDS,
     CONTRAST_CUE,
     EDGE_STOP,
@@ -507,11 +507,10 @@ def views(seg: Segment, doc: Doc, nlp: Language) -> list[View]:
     ]
     sents = sentences_of(doc)
     out = []
-    for whole in sents:
-        sent = before_analogy(whole)
-        if sent is None:
-            continue
+    for sent in sents:
         sent_text = span_text(sent).strip()
+        if ANALOGY.search(sent_text):
+            continue
         if len(sents) == 1:
             out.append(View(seg, sent, sent_text, chunks, dict(found), True, list(sent)))
             continue

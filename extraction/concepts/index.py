@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extraction.concepts.phrases import coordinated, match_key, phrase, singular
-from extraction.concepts.segments import Segment, before_analogy, sentences_of
+from extraction.concepts.segments import Segment, sentences_of, span_text
 from extraction.concepts.selection import Scored
+from extraction.concepts.words import ANALOGY
 from extraction.nlp import Parses
 from extraction.records import Card, Concept, Evidence
 
@@ -308,8 +309,8 @@ class ConceptIndex:
     def sentences(self) -> Iterator[tuple[Segment, Span]]:
         """Every parsed sentence with its segment (analogies excluded)."""
         for seg, doc in self.segments:
-            for whole in sentences_of(doc) if doc is not None else ():
-                if (sent := before_analogy(whole)) is not None:
+            for sent in sentences_of(doc) if doc is not None else ():
+                if not ANALOGY.search(span_text(sent)):
                     yield seg, sent
 
     def scored(self, name: str) -> Scored | None:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from extraction.concepts.words import ANALOGY
 from extraction.readers.prompts import is_term
 from extraction.records import Card
 
@@ -279,32 +278,3 @@ def sentences_of(doc: Doc) -> list[Span]:
     if sents is None:
         sents = doc.user_data[_SENTS] = list(doc.sents)
     return sents
-
-
-#: Fewest tokens an analogy leaves before it for that part to be read as a statement.
-ANALOGY_MIN_TOKENS = 3
-
-
-def before_analogy(sent: Span) -> Span | None:
-    """The part of ``sent`` a reader takes as a statement of the notes: all of it, or what
-    it says before it turns to an analogy ("..., as when the n of input is pronounced like
-    an m"), or None when the analogy is the sentence ("Think of it like a librarian").
-
-    >>> from extraction import nlp
-    >>> doc = nlp.load()("Assimilation changes a sound, as when it is pronounced like an m.")
-    >>> span_text(before_analogy(sentences_of(doc)[0]))
-    'Assimilation changes a sound, as when it is pronounced'
-    >>> before_analogy(sentences_of(nlp.load()("Think of it like a librarian."))[0]) is None
-    True
-    """
-    text = span_text(sent)
-    found = ANALOGY.search(text)
-    if found is None:
-        return sent
-    at = sent.start_char + found.start()
-    cut = next((t.i for t in sent if t.idx >= at), sent.end)
-    while cut > sent.start and sent.doc[cut - 1].is_punct:
-        cut -= 1
-    if cut - sent.start < ANALOGY_MIN_TOKENS:
-        return None
-    return sent.doc[sent.start : cut]
