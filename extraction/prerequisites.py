@@ -359,10 +359,11 @@ def _notes(index: ConceptIndex) -> _Notes:
                 and a not in beside[concept.id]
                 and builds_on(text, _spelled(index, a))
             }
-    # headings that name a concept, and the cards they enclose
+    # headings that name a concept, and the cards they enclose; a heading that lists
+    # several names ("Erosion and weathering") frames none of them alone
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
     for seg, doc in index.segments:
-        if reads_parse(seg):
+        if reads_parse(seg) and not _lists_names(index, seg.text):
             concept = index.find(seg.text.strip()) or index.lookup(doc)
             if concept is not None:
                 ev = Evidence(seg.card.source, seg.line, seg.text.strip())
@@ -422,6 +423,24 @@ OTHER_NAME = re.compile(
     r"\s+[^,;.()]*",
     re.IGNORECASE,
 )
+
+
+def _lists_names(index: ConceptIndex, heading: str) -> bool:
+    """Is ``heading`` nothing but a list of two names or more ("Erosion and weathering",
+    "Mean, variance and standard deviation")? It teaches them side by side (their order
+    is :func:`_heading_lists`'s), and none of them is what the others, or the sections
+    under it, are taught under.
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> index = ConceptIndex({n: Concept(n, n) for n in ("erosion", "weathering")}, {}, {})
+    >>> [_lists_names(index, h) for h in ("erosion and weathering", "erosion, weathering",
+    ...                                   "erosion", "erosion and its causes")]
+    [True, True, False, False]
+    """
+    parts = [p.strip() for p in _HEADING_LIST.split(heading.strip())]
+    named = {index.find(p) for p in parts if p}
+    return len(parts) > 1 and None not in named and len(named) > 1
 
 
 def _titles(

@@ -1135,3 +1135,31 @@ def test_prerequisites_whole_words_match_the_pattern_they_replace(text, name):
     assert list(whole_words(text, name)) == [m.span() for m in re.finditer(pattern, text)]
     if name:
         assert _replace_words(text, name, " | ") == re.sub(pattern, " | ", text)
+
+
+@pytest.mark.parametrize(
+    ("heading", "framed"),
+    [
+        ("Weathering", True),  # a heading that names one concept frames what it holds
+        ("Weathering and erosion", False),  # a list of names frames none of them alone
+        ("Erosion and weathering", False),
+    ],
+)
+def test_prerequisites_a_heading_listing_names_frames_none_of_them(tmp_path, heading, framed):
+    path = tmp_path / "geology.md"
+    path.write_text(
+        "# Geology\n\n## Plate tectonics\nPlates move over the mantle.\n\n"
+        f"## {heading}\nRock is broken down and carried away.\n\n"
+        "### Erosion\nErosion is the removal of rock and soil by water, wind or ice.\n\n"
+        "### Weathering\nWeathering is the breaking down of rock where it lies.\n"
+    )
+    index = extract_concepts([card for r in read_paths([path]) for card in r.cards])
+    erosion, weathering = index.find("erosion"), index.find("weathering")
+    assert erosion and weathering
+    found = candidates(index, [])
+    sections = {
+        pair
+        for pair in ((weathering, erosion), (erosion, weathering))
+        if found.get(pair) is not None and found[pair].features.get("section", 0) > 0
+    }
+    assert sections == ({(weathering, erosion)} if framed else set())
