@@ -1752,6 +1752,33 @@ def _clause_opener(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
+def _glossed_by_apposition(chunk: Span) -> bool:
+    """Is a common noun ``chunk`` followed by a comma and a noun phrase in apposition
+    that says what it is ("the carrying capacity, the largest population the land can
+    support", "glasnost, a new openness in public debate")? Not a proper name (a
+    person, "Gavrilo Princip, a member of ...").
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Growth stops at the carrying capacity, the largest herd it holds."]))
+    >>> _glossed_by_apposition(doc[3:6]), _glossed_by_apposition(doc[0:1])
+    (True, False)
+    """
+    root = chunk.root
+    if root.pos_ != "NOUN" or chunk.end >= len(chunk.doc) - 2:
+        return False
+    comma, after = chunk.doc[chunk.end], chunk.doc[chunk.end + 1]
+    if comma.text != "," or after.lower_ not in {"a", "an", "the"}:
+        return False
+    # the parser may hang the apposition on another noun of the sentence: the noun
+    # phrase right after the comma is what counts
+    for tok in chunk.doc[comma.i + 2 : comma.i + 6]:
+        if tok.is_punct:
+            return False
+        if tok.dep_ == "appos":
+            return tok.pos_ == "NOUN"
+    return False
+
+
 def described(view: View) -> Iterator[Occurrence]:
     """A kind a sentence of running text characterises (role ``described``): the whole
     subject, named in general ("a"/"an" or no article), that opens a clause whose verb
@@ -1768,6 +1795,10 @@ def described(view: View) -> Iterator[Occurrence]:
     sent = view.sent
     for chunk in view.chunks:
         root = chunk.root
+        if _glossed_by_apposition(chunk):
+            toks = [t for t in chunk if t.pos_ != "DET"]
+            yield from _occ(phrase(toks), "described", view.seg, view.text, sent.start_char, toks)
+            continue
         if not _general_name(chunk):
             continue
         if root.dep_ in _SUBJECTS:

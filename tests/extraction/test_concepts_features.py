@@ -361,6 +361,13 @@ def _described(text: str, name: str) -> bool:
         ),
         ("In mutualism both partners gain.", "mutualism", True),
         ("An ascribed status is given at birth.", "ascribed status", True),
+        # a common noun glossed by an apposition, not a person
+        (
+            "Growth stops at the carrying capacity, the largest population the land can hold.",
+            "carrying capacity",
+            True,
+        ),
+        ("Gavrilo Princip, a member of the Black Hand, shot him.", "gavrilo princip", False),
         # the notes' own thing, a plural's instances, a copula, a past event, a clause
         # inside the sentence, a question
         ("The model learns the weights from the data.", "model", False),
