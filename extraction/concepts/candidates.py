@@ -1728,12 +1728,12 @@ def _present_verb(verb: Token) -> bool:
     )
 
 
-def _general_name(chunk: Span) -> bool:
+def _general_name(chunk: Span, root: Token | None = None) -> bool:
     """Is ``chunk`` a kind named in general: a noun in the singular with "a"/"an" or no
     determiner ("An open system", "Predation"), not one pointed at, owned or "the" one
     of the notes' example, nor a pronoun, nor a plural, which more often tells what
     some instances do ("Negative gradients push ...")?"""
-    root = chunk.root
+    root = root if root is not None else chunk.root
     if root.pos_ not in {"NOUN", "PROPN"} or root.tag_ not in {"NN", "NNP"}:
         return False  # a plural ("Negative gradients push ...") tells of instances
     first = chunk[0]
@@ -1750,6 +1750,28 @@ def _clause_opener(verb: Token) -> bool:
     if verb.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
     return verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def _verb_read_as_head(chunk: Span) -> bool:
+    """Is the last word of ``chunk`` a verb's "-s" form that the tagger read as a plural
+    noun but the parser made the head of a clause ("An open system *exchanges* both
+    matter and energy": the chunk "An open system exchanges"), after a singular noun?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Heat flows. An open system exchanges both matter and energy."]))
+    >>> chunk = next(c for c in doc.noun_chunks if "system" in c.text)
+    >>> _verb_read_as_head(chunk) or chunk.root.tag_ == "VBZ"
+    True
+    """
+    last = chunk[-1]
+    if len(chunk) < 2 or last.tag_ != "NNS" or last.dep_ not in {"ROOT", "advcl"}:
+        return False
+    if chunk[-2].tag_ not in {"NN", "NNP"} or not last.is_alpha:
+        return False
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(last.lower_).get("VERB", ())
+    return any(last.lower_ in getInflection(lemma, tag="VBZ") for lemma in lemmas)
 
 
 def _glossed_by_apposition(chunk: Span) -> bool:
@@ -1798,6 +1820,21 @@ def described(view: View) -> Iterator[Occurrence]:
         if _glossed_by_apposition(chunk):
             toks = [t for t in chunk if t.pos_ != "DET"]
             yield from _occ(phrase(toks), "described", view.seg, view.text, sent.start_char, toks)
+            continue
+        if _verb_read_as_head(chunk):
+            # "An open system exchanges ...": the tagger took the verb for the chunk's noun
+            chunk = chunk[:-1]
+            if _general_name(chunk, chunk[-1]) and (
+                chunk.start == sent.start
+                or any(
+                    c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS
+                    for c in sent.doc[chunk.end].children
+                )
+            ):
+                toks = list(chunk)
+                yield from _occ(
+                    phrase(toks), "described", view.seg, view.text, sent.start_char, toks
+                )
             continue
         if not _general_name(chunk):
             continue

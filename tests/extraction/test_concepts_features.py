@@ -361,6 +361,12 @@ def _described(text: str, name: str) -> bool:
         ),
         ("In mutualism both partners gain.", "mutualism", True),
         ("An ascribed status is given at birth.", "ascribed status", True),
+        # its verb read as a plural noun going on the name
+        (
+            "Heat flows. An isolated system exchanges neither matter nor energy.",
+            "isolated system",
+            True,
+        ),
         # a common noun glossed by an apposition, not a person
         (
             "Growth stops at the carrying capacity, the largest population the land can hold.",
