@@ -58,6 +58,7 @@ from extraction.concepts.phrases import (
     words_of,
 )
 from extraction.concepts.segments import (
+    BODY,
     CELL,
     FILE_TITLE,
     ITEM,
@@ -99,6 +100,9 @@ ROLES: dict[str, str] = {
     "emphasis": "the author set it in bold, italics or underline",
     "label": "a line opens with it ('X: ...', 'X - ...') or it heads an explanation",
     "defined": "the subject of a defining sentence ('X is a ...', 'X refers to ...')",
+    "described": "a kind a sentence of running text says what it does, or sets its clause "
+    "in ('An open system exchanges matter ...', 'Decomposers break down ...', 'In "
+    "mutualism both partners gain'): a general statement about it",
     "named": "introduced by name ('called X', 'known as X')",
     "gloss": "one of two names glossed in brackets ('X (Y)')",
     "abbreviation": "an abbreviation or its long form, stated together",
@@ -1710,6 +1714,174 @@ def defined(view: View) -> Iterator[Occurrence]:
         )
 
 
+#: Present-tense tags of a verb that says what a kind does ("exchanges", "feed").
+_PRESENT = frozenset({"VBZ", "VBP"})
+#: Words that set a clause against the one before it: "..., while a closed system ...".
+_CONTRAST_MARKS = frozenset({"while", "whereas"})
+
+
+def _present_verb(verb: Token) -> bool:
+    """Is ``verb`` a verb in the present tense other than a copula ("exchanges",
+    "feed", passive "is given")?"""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.tag_ in _PRESENT:
+        return True
+    # "An ascribed status is given at birth": a passive in the present
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in _PRESENT for c in verb.children
+    )
+
+
+def _general_name(chunk: Span, root: Token | None = None) -> bool:
+    """Is ``chunk`` a kind named in general: a noun in the singular with "a"/"an" or no
+    determiner ("An open system", "Predation"), not one pointed at, owned or "the" one
+    of the notes' example, nor a pronoun, nor a plural, which more often tells what
+    some instances do ("Negative gradients push ...")?"""
+    root = root if root is not None else chunk.root
+    if root.pos_ not in {"NOUN", "PROPN"} or root.tag_ not in {"NN", "NNP"}:
+        return False  # a plural ("Negative gradients push ...") tells of instances
+    first = chunk[0]
+    if first.pos_ in {"DET", "PRON"} or first.tag_ in {"PRP$", "WDT", "WP$"}:
+        return first.lower_ in {"a", "an"} and len(chunk) > 1
+    return True
+
+
+def _clause_opener(verb: Token) -> bool:
+    """Is ``verb`` the verb of a sentence's main clause, or of a clause set against it
+    ("..., while a closed system exchanges only energy") or joined to it?"""
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
+    return verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def _verb_read_as_head(chunk: Span) -> bool:
+    """Is the last word of ``chunk`` a verb's "-s" form that the tagger read as a plural
+    noun but the parser made the head of a clause ("An open system *exchanges* both
+    matter and energy": the chunk "An open system exchanges"), after a singular noun?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Heat flows. An open system exchanges both matter and energy."]))
+    >>> chunk = next(c for c in doc.noun_chunks if "system" in c.text)
+    >>> _verb_read_as_head(chunk) or chunk.root.tag_ == "VBZ"
+    True
+    """
+    last = chunk[-1]
+    if len(chunk) < 2 or last.tag_ != "NNS" or last.dep_ not in {"ROOT", "advcl"}:
+        return False
+    if chunk[-2].tag_ not in {"NN", "NNP"} or not last.is_alpha:
+        return False
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(last.lower_).get("VERB", ())
+    return any(last.lower_ in getInflection(lemma, tag="VBZ") for lemma in lemmas)
+
+
+def _glossed_by_apposition(chunk: Span) -> bool:
+    """Is a common noun ``chunk`` followed by a comma and a noun phrase in apposition
+    that says what it is ("the carrying capacity, the largest population the land can
+    support", "glasnost, a new openness in public debate")? Not a proper name (a
+    person, "Gavrilo Princip, a member of ...").
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Growth stops at the carrying capacity, the largest herd it holds."]))
+    >>> _glossed_by_apposition(doc[3:6]), _glossed_by_apposition(doc[0:1])
+    (True, False)
+    """
+    root = chunk.root
+    if root.pos_ != "NOUN" or chunk.end >= len(chunk.doc) - 2:
+        return False
+    comma, after = chunk.doc[chunk.end], chunk.doc[chunk.end + 1]
+    if comma.text != "," or after.lower_ not in {"a", "an", "the"}:
+        return False
+    # the parser may hang the apposition on another noun of the sentence: the noun
+    # phrase right after the comma is what counts
+    for tok in chunk.doc[comma.i + 2 : comma.i + 6]:
+        if tok.is_punct:
+            return False
+        if tok.dep_ == "appos":
+            return tok.pos_ == "NOUN"
+    return False
+
+
+def described(view: View) -> Iterator[Occurrence]:
+    """A kind a sentence of running text characterises (role ``described``): the whole
+    subject, named in general ("a"/"an" or no article), that opens a clause whose verb
+    in the present tense says what it does ("An open system exchanges matter and
+    energy", "..., while a closed system exchanges only energy", "Decomposers break
+    down dead organisms"), or the kind an opening "In" sets the sentence in ("In
+    mutualism both partners gain", "In an isothermal process the temperature stays
+    constant"). A copula's subject is :func:`defined`'s; "The model learns ..." is the
+    notes' own thing, not a kind; a plural more often tells what some instances do
+    ("Negative gradients push ..."); a list item's opening is :func:`opens_item`'s.
+    """
+    if view.seg.is_title or view.seg.kind != BODY or view.text.rstrip().endswith("?"):
+        return
+    sent = view.sent
+    for chunk in view.chunks:
+        root = chunk.root
+        if _glossed_by_apposition(chunk):
+            toks = [t for t in chunk if t.pos_ != "DET"]
+            yield from _occ(phrase(toks), "described", view.seg, view.text, sent.start_char, toks)
+            continue
+        if _verb_read_as_head(chunk):
+            # "An open system exchanges ...": the tagger took the verb for the chunk's noun
+            chunk = chunk[:-1]
+            if _general_name(chunk, chunk[-1]) and (
+                chunk.start == sent.start
+                or any(
+                    c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS
+                    for c in sent.doc[chunk.end].children
+                )
+            ):
+                toks = list(chunk)
+                yield from _occ(
+                    phrase(toks), "described", view.seg, view.text, sent.start_char, toks
+                )
+            continue
+        if not _general_name(chunk):
+            continue
+        if root.dep_ in _SUBJECTS:
+            verb = root.head
+            if not (_present_verb(verb) and _clause_opener(verb)):
+                continue
+            if root.left_edge.i != chunk.start or root.right_edge.i != chunk.end - 1:
+                continue  # a part of a longer subject: "Typical examples of X ..."
+            before = chunk.start - 1
+            while before >= sent.start and sent.doc[before].is_punct:
+                before -= 1
+            opens = before < sent.start or (
+                sent.doc[before].lower_ in _CONTRAST_MARKS | {"and", "but"}
+                and sent.doc[before].head.i in {verb.i, verb.head.i}
+            )
+            if not opens:
+                continue
+        elif root.dep_ == "pobj":
+            # "In mutualism both partners gain": the setting of the whole sentence
+            prep = root.head
+            if not (
+                prep.lower_ == "in"
+                and prep.i == sent.start
+                and chunk.start == prep.i + 1
+                and prep.head.dep_ == "ROOT"
+                and (
+                    _present_verb(prep.head)
+                    or any(c.dep_ == "aux" and c.tag_ in _PRESENT for c in prep.head.children)
+                    or (prep.head.pos_ == "AUX" and prep.head.tag_ in _PRESENT)
+                    or (prep.head.tag_ in _PRESENT)
+                )
+            ):
+                continue
+            if root.right_edge.i != chunk.end - 1:
+                continue
+        else:
+            continue
+        toks = list(chunk)
+        yield from _occ(phrase(toks), "described", view.seg, view.text, sent.start_char, toks)
+
+
 def misread_subject(sent: Span) -> Span | None:
     """The subject of a sentence that opens with an article, one word and "is"/"are"
     when the tagger reads that word as no noun ("The asthenosphere is a layer ...",
@@ -2253,6 +2425,7 @@ SENTENCE_GENERATORS: dict[str, Callable[[View], Iterator]] = {
     "synonyms": synonyms,
     "named": named,
     "defined": defined,
+    "described": described,
     "enumerations": enumerations,
     "kinds": kinds,
     "acronyms": acronyms,

@@ -359,3 +359,52 @@ def test_features_glued_number_marks_a_word_with_a_number_glued_to_it(name, glue
 def test_features_unknown_leaves_out_a_word_made_of_a_known_one(name, unknown):
     x = _features(name, [f"The {name} was discussed."])
     assert bool(x.get("unknown")) is unknown, x
+
+
+def _described(text: str, name: str) -> bool:
+    index = _built("Notes", text)
+    return any(
+        c.roles["described"] for s in index.candidates if name in s.names for c in s.candidates
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "described"),
+    [
+        # a kind, in the singular with "a"/"an" or none, whose present-tense verb says
+        # what it does, opening its clause, or the kind an opening "In" sets it in
+        ("A heat engine runs a cycle between two reservoirs.", "heat engine", True),
+        ("Predation benefits the predator and harms the prey.", "predation", True),
+        ("A primary producer captures energy from sunlight.", "primary producer", True),
+        (
+            "Heat flows from hot to cold, while a closed system keeps its matter.",
+            "closed system",
+            True,
+        ),
+        ("In mutualism both partners gain.", "mutualism", True),
+        ("An ascribed status is given at birth.", "ascribed status", True),
+        # its verb read as a plural noun going on the name
+        (
+            "Heat flows. An isolated system exchanges neither matter nor energy.",
+            "isolated system",
+            True,
+        ),
+        # a common noun glossed by an apposition, not a person
+        (
+            "Growth stops at the carrying capacity, the largest population the land can hold.",
+            "carrying capacity",
+            True,
+        ),
+        ("Gavrilo Princip, a member of the Black Hand, shot him.", "gavrilo princip", False),
+        # the notes' own thing, a plural's instances, a copula, a past event, a clause
+        # inside the sentence, a question
+        ("The model learns the weights from the data.", "model", False),
+        ("Negative gradients push the weights down.", "negative gradient", False),
+        ("A heat engine is a machine that turns heat into work.", "heat engine", False),
+        ("A flood destroyed the bridge in 1990.", "flood", False),
+        ("Farmers say that predation harms the flock.", "predation", False),
+        ("Does predation benefit the predator?", "predation", False),
+    ],
+)
+def test_concepts_features_a_kind_a_sentence_says_what_it_does_is_described(text, name, described):
+    assert _described(text, name) is described
