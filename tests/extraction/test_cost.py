@@ -632,7 +632,12 @@ def test_graph_concepts_and_edges_alike_share_their_records():
     same features, hold one object each between them; the values are unchanged."""
     from graph.build import build_graph
 
-    rows = [f"term{i} model,a term{i} model uses the layer{i % 7} of a network" for i in range(40)]
+    # each card states its kind ("is a kind of"): prerequisite edges that rest on a typed
+    # relation, not on a score near the threshold that a refit can move
+    rows = [
+        f"term{i} model,a term{i} model is a kind of neural network that uses the layer{i % 7}"
+        for i in range(40)
+    ]
     G = build_graph([read_bytes(("term,definition\n" + "\n".join(rows)).encode(), path="c.csv")])
     records = [r for _, r in G.nodes(data="selection") if r]
     scored = [f for _, _, f in G.edges(data="features") if f]
