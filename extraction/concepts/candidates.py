@@ -1253,7 +1253,45 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
             definition = span.sent.text
         if not definition and _opens_statement(span):  # "The **enzyme** breaks down ..."
             definition = seg.text[span.sent.start_char :]
+        if not definition and not seg.text[:start].strip() and _LABEL_END.fullmatch(rest):
+            definition = first_sub_item(seg)  # "- **chunks**" / "  - pieces of ..."
         yield from _occ(name, "emphasis", seg, seg.text, toks=toks, definition=definition)
+
+
+#: What may follow a stressed run that is a whole list item: nothing, or a colon.
+_LABEL_END = re.compile(r"\s*:?\s*")
+#: Fewest words of a sub-item read as what the item above it is.
+SUB_ITEM_MIN_WORDS = 4
+
+
+def first_sub_item(seg: Segment) -> str:
+    """The first item nested under the list item ``seg``, when it reads as what that
+    item is: a stressed term alone on its item, explained by the items under it, is
+    defined by the first ("- **chunks**" over "  - pieces of information bound together
+    through use"); not a label that opens a list of its own ("working memory:"), a
+    fragment of a few words ("with focus"), or an analogy ("like a storage warehouse").
+
+    >>> from extraction.readers import read_bytes
+    >>> from extraction.concepts.segments import segments_of
+    >>> note = b"## Study\\n\\n- **chunks**\\n  - pieces of information bound together by use\\n"
+    >>> segs = [s for f in segments_of(read_bytes(note, path="n.md").cards) for s in f]
+    >>> first_sub_item(next(s for s in segs if s.text == "chunks"))
+    'pieces of information bound together by use'
+    """
+    card = seg.card
+    if seg.kind != ITEM:
+        return ""
+    for i, item in enumerate(card.items):
+        if card.line_of(item.start) != seg.line or card.body[item.start : item.end] != seg.text:
+            continue
+        child = next((c for c in card.items[i + 1 :] if c.parent == item.start), None)
+        if child is None:
+            return ""
+        text = card.body[child.start : child.end].strip()
+        if len(text.split()) < SUB_ITEM_MIN_WORDS or text.endswith(":") or ANALOGY.search(text):
+            return ""
+        return text
+    return ""
 
 
 def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:

@@ -338,3 +338,37 @@ def test_definitions_a_sentence_of_running_text_ends_where_the_notes_move_on(
     )
     index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
     assert index.concepts[index.find(bold)].definition == definition
+
+
+@pytest.mark.parametrize(
+    ("item", "sub_item", "definition"),
+    [
+        # a stressed term alone on its item is defined by the first item under it
+        ("**chunks**", "pieces of information bound together by use", True),
+        ("**sleep**", "sleep can wash away the toxins of the day", True),
+        ("**recall**:", "trying to remember the key points without looking", True),
+        # a label opening a list of its own, a fragment, an analogy
+        ("**memory**", "working memory:", False),
+        ("**build chunks:**", "with focused attention", False),
+        ("**long term memory**", "like a storage warehouse for what you practised", False),
+    ],
+)
+def test_definitions_first_sub_item_defines_a_stressed_item(item, sub_item, definition):
+    from extraction.concepts.candidates import first_sub_item
+    from extraction.concepts.segments import segments_of
+    from extraction.readers import read_bytes
+
+    note = f"## Study\n\n- {item}\n  - {sub_item}\n  - more about it here\n".encode()
+    segs = [s for f in segments_of(read_bytes(note, path="n.md").cards) for s in f]
+    seg = next(s for s in segs if s.kind == "item" and s.depth == 0)
+    assert (first_sub_item(seg) == sub_item) is definition
+
+
+def test_definitions_first_sub_item_needs_a_nested_item():
+    from extraction.concepts.candidates import first_sub_item
+    from extraction.concepts.segments import segments_of
+    from extraction.readers import read_bytes
+
+    note = b"## Study\n\n- **chunks**\n- pieces of information bound together by use\n"
+    segs = [s for f in segments_of(read_bytes(note, path="n.md").cards) for s in f]
+    assert first_sub_item(next(s for s in segs if s.text == "chunks")) == ""
