@@ -50,20 +50,27 @@ SINGLED_OUT = frozenset(
 
 def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     """Is ``node`` a word of everyday English (one word, :func:`graph.topics.is_everyday`)
-    that the notes neither define nor single out (:func:`_taught`)? Such a word
-    ("model", "value") is background, not a step of a learning path.
+    that the notes neither define nor single out by a role of their own (:func:`_taught`,
+    without the prerequisite stage's wider ``singled_out``: an everyday word heads many
+    longer names, and so reads as "taught through its kinds")? Such a word ("model",
+    "value", "state") is background, not a step of a learning path.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("model", selection={"features": {"common": 1.0}, "roles": {"mention": 9}})
     >>> G.add_node("process", definition="A running program.",
     ...            selection={"features": {"common": 1.0}, "roles": {"mention": 4}})
     >>> G.add_node("memory", selection={"features": {"common": 1.0}, "roles": {"heading": 1}})
-    >>> [generic_step(G, n) for n in ("model", "process", "memory")]
-    [True, False, False]
+    >>> G.add_node("state", singled_out=True,
+    ...            selection={"features": {"common": 1.0}, "roles": {"mention": 9}})
+    >>> [generic_step(G, n) for n in ("model", "process", "memory", "state")]
+    [True, False, False, True]
     """
     if len(str(node).split()) != 1 or not is_everyday(G, node):
         return False
-    return not _taught(G.nodes[node])
+    attrs = G.nodes[node]
+    # the notes' own words for it, not the prerequisite stage's wider reading (an
+    # everyday word is "taught through its kinds" by every longer name it heads)
+    return not _taught({k: v for k, v in attrs.items() if k != "singled_out"})
 
 
 #: The prerequisite features that state an order outright (the prerequisite stage's own
