@@ -31,6 +31,7 @@ FEATURE_WORDS = {
     "role_emphasis": "set in bold or italics",
     "role_label": "a line opens with it ('X: ...')",
     "role_defined": "a sentence defines it ('X is a ...')",
+    "role_described": "a sentence says what it does ('An open system exchanges ...')",
     "role_named": "introduced by name ('called X')",
     "role_gloss": "glossed in brackets",
     "role_abbreviation": "given with its abbreviation",
