@@ -427,7 +427,7 @@ OTHER_NAME = re.compile(
 
 def _lists_names(index: ConceptIndex, heading: str) -> bool:
     """Is ``heading`` nothing but a list of two names or more ("Erosion and weathering",
-    "Mean, variance and standard deviation")? It teaches them side by side (their order
+    "Erosion, weathering and deposition")? It teaches them side by side (their order
     is :func:`_heading_lists`'s), and none of them is what the others, or the sections
     under it, are taught under.
 

@@ -166,7 +166,7 @@ STRUCTURE_NOUNS = frozenset(
 USE_WORDS = frozenset("used employed utilized utilised applied useful".split())
 #: Nouns for an undertaking or a setting: "X is used in regression tasks / in many
 #: fields" names what X serves, as a bare singular noun does ("used in image
-#: processing"), while "used in support vector machines" names things that use X.
+#: processing"), while "used in jet engines" names things that use X.
 SETTING_NOUNS = frozenset(
     "task problem field area domain setting scenario situation context application "
     "project study practice industry".split()

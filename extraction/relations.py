@@ -1201,7 +1201,7 @@ def _aspect_label(index: ConceptIndex, name: Span) -> bool:
     """Is a label a word for how something is built (:data:`rp.STRUCTURE_NOUNS`) that
     only words naming nothing narrow ("Layered architecture:", "Overall structure:")? It
     names an aspect of what the card is about, which its line describes; a common noun
-    or a concept before the head makes a thing of its own ("Transformer architecture:",
+    or a concept before the head makes a thing of its own ("Cathedral architecture:",
     "Encoder-decoder design:", "Network layout:")."""
     head = name[-1]
     return singular(head.lower_) in rp.STRUCTURE_NOUNS and not any(
@@ -1290,8 +1290,8 @@ _OWNED_OBJECT_CUES = frozenset({"relies_on"})
 def _holders(ctx: _Context, span: Span, start: int, objects: Sequence[str]) -> set[str]:
     """The objects of "used / employed / useful in" (:data:`rp.USE_WORDS`) that name
     things holding what is used, not a setting it serves: a plural or a noun with a
-    determiner ("used in support vector machines", "used in a hash table": the
-    machines, the table use it),
+    determiner ("used in jet engines", "used in a hash table": the
+    engines, the table use it),
     unless a word for an undertaking heads it ("used in regression tasks",
     :data:`rp.SETTING_NOUNS`). A bare singular noun names a field or an activity ("used
     in image processing", "in genetics"), which is what the thing is for."""
@@ -1416,7 +1416,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         objects = _objects(ctx, after, max_gap=cue.gap, whole=whole, named=named, owned=owned)
         if relation == "used_for" and _after_gerund(doc, after, objects, ctx):
             return  # "used in brewing low-alcohol beer": the use is the act
-        # "used in support vector machines": the machines hold and use it, no purpose
+        # "used in jet engines": the engines hold and use it, no purpose
         holders = _holders(ctx, span, after, objects) if relation == "used_for" else set()
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]

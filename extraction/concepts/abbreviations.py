@@ -209,13 +209,13 @@ LOWER_SHORT_MAX = 4
 
 def lower_short_form(short: str, long: str) -> bool:
     """Is a lower-case ``short`` the short form of the ``long`` form the sentence
-    states before it in brackets ("degrees of freedom (df)", "a parsec (pc)")? Only
+    states before it in brackets ("revolutions per minute (rpm)", "a parsec (pc)")? Only
     letters, at most :data:`LOWER_SHORT_MAX`, and either the initials of the long
     form's words (small words aside) or, for a long form of one word more than
     twice its length, its first letter and others of it in order: a word in brackets that
     is no such contraction ("water (aq)", "a mean (avg)" of another word) is none.
 
-    >>> lower_short_form("df", "degrees of freedom"), lower_short_form("pc", "parsec")
+    >>> lower_short_form("rpm", "revolutions per minute"), lower_short_form("pc", "parsec")
     (True, True)
     >>> lower_short_form("mu", "mean"), lower_short_form("Pc", "parsec")
     (False, False)

@@ -527,8 +527,8 @@ def _still_about_it(text: str, names: Sequence[str]) -> str:
     'Osmosis moves water. It needs a membrane.'
     >>> _still_about_it("A gate decides. Gates open and shut.", ["gate"])
     'A gate decides. Gates open and shut.'
-    >>> _still_about_it("No preemption. None is taken. Deadlock follows.", ["no preemption"])
-    'No preemption. None is taken.'
+    >>> _still_about_it("No entry. None may pass. Traffic follows.", ["no entry"])
+    'No entry. None may pass.'
     """
     sentences = _SENTENCE_END.split(text.strip())
     wanted = [n.lower() for n in names if n.strip()]

@@ -187,7 +187,7 @@ FEATURES: dict[str, str] = {
         "glued_number": "a word of lower-case letters with a number glued to its end ('group1', "
         "'sample12', 'trial2'): a label the notes give one instance, not a term",
         "comparative": "its first word is an adjective that compares ('deeper sequencing', "
-        "'larger dataset', 'lowest value'): a description of one case, not a name",
+        "'larger dataset', 'lowest point'): a description of one case, not a name",
     },
 }
 
