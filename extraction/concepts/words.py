@@ -87,10 +87,11 @@ VERSUS = re.compile(
 #: "hash function", "merge operation", "enum type", "NAND memory", "Rocchio classifier"
 #: name the Purkinje, the Bohr, the hash, the merge, the enum, the NAND and Rocchio when
 #: the notes use the bare name as well ("the Socratic method" is not the Socratic:
-#: "method" is not here).
+#: "method" is not here). "Structure" is "architecture" said otherwise (a
+#: "Feistel structure" is the Feistel design of a cipher), a thing head as it is.
 GENERIC_HEADS = _words(
     """
-    cell unit model network architecture mechanism problem algorithm activation
+    cell unit model network architecture structure mechanism problem algorithm activation
     function operation technique dataset type memory classifier estimator regressor
     """
 )
@@ -104,15 +105,15 @@ MANNER_HEADS = _words("approach process procedure strategy")
 ASPECT_HEADS = _words("mechanism operation")
 #: Generic heads that name a thing made for or of X ("language model", "test dataset",
 #: "memory unit", "graph network"): the same as a one-word X only when X is specific
-#: ("LSTM cell", "transformer model").
+#: ("LSTM cell", "transformer model"; not "crystal structure", more than a crystal).
 THING_HEADS = _words(
-    "cell unit model network architecture algorithm activation dataset type memory "
-    "classifier estimator regressor"
+    "cell unit model network architecture structure algorithm activation dataset type "
+    "memory classifier estimator regressor"
 )
 #: Thing heads that name a thing built or gathered for an activity ("filtration unit",
 #: "electrolysis cell", "encryption network"): another thing than the activity, however
 #: rare its word; a model, algorithm or estimator of an activity is the way it is done.
-BUILT_HEADS = _words("network architecture cell unit dataset memory")
+BUILT_HEADS = _words("network architecture structure cell unit dataset memory")
 #: Endings of a noun that names an activity or a field ("training", "prediction",
 #: "inheritance"): "activation function", "training model", "machine learning model"
 #: name something else than the activity.

@@ -988,6 +988,10 @@ def test_concepts_merge_generic_head_needs_the_bare_name_used():
         ("electrolysis", "electrolysis cell", False),
         ("encryption", "encryption network", False),
         ("fermentation", "fermentation dataset", False),
+        ("Feistel", "Feistel structure", True),  # "structure" is "architecture"
+        ("crystal", "crystal structure", False),  # a thing of a common word: more
+        ("protein", "protein structure", False),
+        ("filtration", "filtration structure", False),
     ],
 )
 def test_concepts_merge_generic_head_only_when_it_names_the_same_thing(bare, longer, merged):
