@@ -684,18 +684,20 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if kind == "none":
         return
     role = "cloze" if kind == "cloze" else kind
-    whole_term = kind in {"term", "heading"}
+    # a heading may ask a question ("## Why does the heart rate change?"): read as one
+    asks = kind == "question" or (kind == "heading" and is_question(seg.text))
+    whole_term = kind in {"term", "heading"} and not asks
     if kind != "cloze" and (sides := contrasted_names(seg, doc)):
         for side in sides:  # both things a card contrasts are what it is about
             yield from _occ(phrase(side, lenient=True), role, seg, seg.text, toks=side)
         return
-    if kind == "question" and CONTRAST_CUE.search(seg.text):
+    if asks and CONTRAST_CUE.search(seg.text):
         return  # "What is the difference between == and ===?" is about no "difference"
     found = title_concept(seg.text, term=whole_term)
     if not found and whole_term and (subtopic := after_colon(seg.text)):
         found = title_concept(subtopic, term=True)  # "Enzymes: Denaturation"
     if not found:
-        subject = asked_subject(doc) if kind == "question" else []
+        subject = asked_subject(doc) if asks else []
         if subject and not judged(asked := phrase(subject)):
             yield from _occ(asked, role, seg, seg.text, toks=subject)
         return
@@ -708,7 +710,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     def name(found_name: tuple[str, str] | None, part: Sequence[Token]) -> None:
         if found_name is None or found_name[0] in names:
             return
-        if kind == "question" and judged(found_name):
+        if asks and judged(found_name):
             return
         names[found_name[0]] = (found_name, part)
 
@@ -741,7 +743,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             name(phrase(whole, lenient=True), whole)
     for found_name, part in names.values():
         yield from _occ(found_name, role, seg, seg.text, toks=part)
-        if kind == "question":
+        if asks:
             yield from slash_alternatives(found_name, part, doc, seg)
     if found.acronym:
         short = singular_acronym(found.acronym)
@@ -1008,6 +1010,12 @@ def asked_subject(doc: Doc) -> list[Token]:
         if after is not None and doc[end].lower_ == "of":
             return refine([*toks, doc[end], *after])
         return toks
+    if subject := do_question_subject(doc):
+        # "Why does the heart rate change ...?": the verb read as a noun, no subject found
+        head = subject[-1]
+        if head.lower_ in FRAMING_NOUNS or head.lower_ in GENERIC_NOTE_WORDS:
+            return []
+        return subject
     root = doc[0] if len(doc) else None
     if root is not None and root.dep_ == "ROOT" and root.tag_ == "VB":
         # an instruction: "Give an example of X", "List the advantages of X"
@@ -2268,6 +2276,47 @@ def _plain_verb(word: str) -> bool:
     return word in getAllLemmas(word).get("VERB", ())
 
 
+#: The auxiliary of a question whose main verb comes after its subject ("How does X work?").
+_DO_FORMS = frozenset({"do", "does", "did"})
+
+
+def verb_read_as_noun_after_do(tok: Token) -> bool:
+    """Is ``tok`` the main verb of a question asked with "do"/"does"/"did", that the
+    tagger read as a noun going on its subject ("Why does the heart rate *change* during
+    exercise?", "How does a refrigerator *work*?")? The parser made it the head of the
+    question, with the "do" before the subject as its auxiliary; it is a singular noun
+    after another noun, and English knows it as a verb in that plain form. Not "How
+    does GRU control the flow?" (read as a verb), nor a noun the parser hangs elsewhere.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Why does the heart rate change during exercise?"]))
+    >>> verb_read_as_noun_after_do(doc[5]) or doc[5].pos_ == "VERB"
+    True
+    """
+    if tok.tag_ != "NN" or tok.dep_ != "ROOT" or not tok.is_alpha or tok.i == 0:
+        return False
+    aux = next((c for c in tok.lefts if c.dep_ == "aux" and c.lower_ in _DO_FORMS), None)
+    if aux is None or aux.i >= tok.i - 1 or tok.nbor(-1).pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return _plain_verb(tok.lower_)
+
+
+def do_question_subject(doc: Doc) -> list[Token]:
+    """The subject of a question asked with "do"/"does"/"did" whose verb the tagger read
+    as a noun (:func:`verb_read_as_noun_after_do`): the words between the auxiliary and
+    the verb, when they are a noun phrase ("Why does the heart rate change ...?" -> the
+    heart rate); else none."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not verb_read_as_noun_after_do(root):
+        return []
+    aux = next(c for c in root.lefts if c.dep_ == "aux" and c.lower_ in _DO_FORMS)
+    toks = list(doc[aux.i + 1 : root.i])
+    words = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+    if not all(t.pos_ in words or t.tag_ in {"VBN", "VBG"} or t.text in GLUE for t in toks):
+        return []
+    return toks
+
+
 def noun_phrases(view: View) -> Iterator[Occurrence]:
     """Every noun phrase: the parser's noun chunks (split at punctuation, coordination
     distributed) and the runs of adjectives and nouns the chunks miss. (The names
@@ -2307,8 +2356,8 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         if span in seen_spans:
             continue
         seen_spans.add(span)
-        if verb_after_plural(run):
-            run = run[:-1]  # "enzymes digest": the name ends before its verb
+        if verb_after_plural(run) or verb_read_as_noun_after_do(run[-1]):
+            run = run[:-1]  # "enzymes digest", "does the heart rate change": the name ends
         single = len(run) == 1 and (_gerund_noun(run[0]) or mistagged_noun(run[0]))
         trimmed = run if single else trim(run)
         if len(trimmed) == 1 and trimmed[0].i in sharing:

@@ -2696,12 +2696,37 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         ("What is the notation for vectors?", "vector"),
         # a contrast of two things that are no names is about neither, nor a "difference"
         ("What is the difference between == and === ?", None),
+        # the verb after "do"/"does"/"did" read as a noun ends the subject
+        ("Why does the heart rate change during exercise?", "heart rate"),
+        ("Why does the boiling point change at altitude?", "boiling point"),
+        ("How did the Roman army march so far?", "roman army"),
     ],
 )
 def test_concepts_question_about_something_else_is_about_its_subject(title, subject):
     index = extract_concepts([card(title, "It depends on the temperature.")])
     asked = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["question"]}
     assert asked == ({subject} if subject else set()), asked
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("Why does the heart rate change during exercise?", "heart rate"),
+        ("How does the kidney filter blood?", "kidney"),
+        ("Which ensemble of rivers is longest?", None),
+    ],
+)
+def test_concepts_question_heading_is_read_as_a_question(title, subject):
+    # a heading that asks a question names its subject, not its whole text
+    index = extract_concepts([card(title, "It depends on the temperature.", kind="heading")])
+    named = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    assert named == ({subject} if subject else set()), named
+
+
+def test_concepts_verb_after_do_is_no_part_of_a_name():
+    index = extract_concepts([card("Why does the heart rate change during exercise?", "Yes.")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert "heart rate" in keys and "heart rate change" not in keys, keys
 
 
 @pytest.mark.parametrize(
