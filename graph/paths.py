@@ -15,9 +15,11 @@ study order is computed once per graph and kept with the name lookups of
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -200,7 +202,59 @@ def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
 STRUCTURE_LINKS: dict[str, str] = {
     "definition": "named in the sentence that defines {step}",
     "heading": "named in a heading {step} is explained under",
+    "listed": "listed before {step} in a heading that names them in the order it teaches them",
 }
+
+#: What separates the names of a heading that is nothing but a list of them ("Mitosis,
+#: meiosis and fertilisation"): the prerequisite stage's pattern (its ``heading_order``
+#: feature), kept here so that reading paths does not load spaCy.
+HEADING_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+
+
+def heading_list(G: nx.MultiDiGraph, heading: dict) -> list:
+    """The concepts a heading lists, in its order, when it is nothing but a list of
+    their names (:data:`HEADING_LIST`; each part one concept's name, as the heading's
+    ``names`` give them); else ``[]``. Such a heading names what it teaches in the order
+    it teaches it ("Weathering, Erosion and Deposition"); not a heading with other
+    words ("How erosion follows weathering"), nor one that lists a name twice.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["weathering", "erosion", "deposition"])
+    >>> heading_list(G, {"text": "Weathering, Erosion and Deposition",
+    ...                  "names": ["weathering", "erosion", "deposition"]})
+    ['weathering', 'erosion', 'deposition']
+    >>> heading_list(G, {"text": "How erosion follows weathering",
+    ...                  "names": ["erosion", "weathering"]})
+    []
+    """
+    from graph.query import _mention_pattern
+
+    parts = [p.strip() for p in HEADING_LIST.split(_words(heading.get("text")))]
+    names = [n for n in heading.get("names") or () if n in G]
+    if len(parts) < 2:
+        return []
+    listed = []
+    for part in parts:
+        found = [n for n in names if (m := _mention_pattern(G, n)) and m.fullmatch(part)]
+        if len(found) != 1 or found[0] in listed:
+            return []  # other words than one name: the list is inside a phrase
+        listed.append(found[0])
+    return listed
+
+
+def listed_before(G: nx.MultiDiGraph, node: Any, heading: dict) -> list:
+    """The concepts a heading over ``node`` lists before it (:func:`heading_list`): a
+    learning path reads them first.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["weathering", "erosion", "deposition"])
+    >>> h = {"text": "Weathering, Erosion and Deposition",
+    ...      "names": ["weathering", "erosion", "deposition"]}
+    >>> listed_before(G, "deposition", h), listed_before(G, "weathering", h)
+    (['weathering', 'erosion'], [])
+    """
+    listed = heading_list(G, heading)
+    return listed[: listed.index(node)] if node in listed else []
 
 
 def structure_links(G: nx.MultiDiGraph, node: Any) -> list[tuple[Any, str, dict]]:
@@ -222,9 +276,11 @@ def structure_links(G: nx.MultiDiGraph, node: Any) -> list[tuple[Any, str, dict]
         found.setdefault(parent, ("definition", dict(attrs["definition_evidence"])))
     for heading in attrs.get("under") or ():
         names = heading.get("names") or ()
-        if node in names:
-            continue
         said = {k: heading.get(k) for k in ("source", "line", "text")}
+        if node in names:  # a heading that names it lists it: only what it lists first
+            for parent in listed_before(G, node, heading):
+                found.setdefault(parent, ("listed", said))
+            continue
         for parent in names:
             if parent != node and parent in G:
                 found.setdefault(parent, ("heading", said))
@@ -754,16 +810,21 @@ def learning_path(
     """
     study, best = _ancestors(G, target, min_strength)
     del best[target]
-    return [*_in_study_order(G, study, set(best) - set(known), best), target]
+    return [*_in_study_order(G, study, set(best) - set(known), best, target), target]
 
 
-def _in_study_order(G: nx.MultiDiGraph, study: _StudyOrder, nodes: set, best: dict) -> list:
+def _in_study_order(
+    G: nx.MultiDiGraph, study: _StudyOrder, nodes: set, best: dict, target: Any = None
+) -> list:
     """``nodes`` in study order: each after its prerequisites among them and after the
     concepts the notes' structure puts before it (where these agree with the
-    prerequisites), otherwise by :attr:`_StudyOrder.order` (depth, course order,
-    importance)."""
+    prerequisites), then in the order a heading over one of them or over ``target``
+    lists them (:func:`heading_list`), otherwise by :attr:`_StudyOrder.order` (depth,
+    course order, importance)."""
     key = study.order.__getitem__
     links = [(n, v) for v in nodes for n, _, _ in _framed_by(G, study, v) if n in nodes]
+    links.sort(key=lambda link: (-best.get(link[1], 0.0), key(link[1]), key(link[0])))
+    links += _listed_pairs(G, nodes, target)
     if not links:
         return sorted(nodes, key=key)
     D = nx.DiGraph()
@@ -772,10 +833,22 @@ def _in_study_order(G: nx.MultiDiGraph, study: _StudyOrder, nodes: set, best: di
     order = IncrementalOrder(sorted(nodes, key=key))
     for u, v in D.edges:
         order.add(u, v)
-    links.sort(key=lambda link: (-best.get(link[1], 0.0), key(link[1]), key(link[0])))
     kept, _ = keep_acyclic(links, order=order)
     D.add_edges_from(kept)
     return list(nx.lexicographical_topological_sort(D, key=key))
+
+
+def _listed_pairs(G: nx.MultiDiGraph, nodes: set, target: Any = None) -> list[tuple[Any, Any]]:
+    """``(a, b)`` for two of ``nodes`` that a heading over one of them (or over
+    ``target``) lists in that order (:func:`heading_list`): the order it teaches them
+    in, where nothing else orders them."""
+    pairs: dict[tuple[Any, Any], None] = {}
+    over = sorted(nodes, key=str) + ([target] if target in G and target not in nodes else [])
+    for node in over:
+        for heading in G.nodes[node].get("under") or ():
+            listed = [n for n in heading_list(G, heading) if n in nodes]
+            pairs.update(dict.fromkeys(pairwise(listed)))
+    return list(pairs)
 
 
 @dataclass(frozen=True, slots=True)
