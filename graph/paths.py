@@ -720,7 +720,8 @@ def path_omission(
     """Why ``node`` is not on the learning path of ``target`` (None when it is): no chain
     of prerequisites leads from it to the target (or one leads the other way), its
     strongest chain is weaker than ``min_strength``, or a rule of :data:`PATH_RULES`
-    leaves it out.
+    leaves it out. One that comes after the target says what puts the target first: a
+    chain of prerequisites or a link of the notes' structure (:func:`structure_links`).
 
     Examples
     --------
@@ -749,11 +750,9 @@ def path_omission(
         return None
     everything = _chains(G, study, target, 0.0, frozenset(PATH_RULES))
     if node not in everything:
-        if target in _chains(G, study, node, 0.0, frozenset(PATH_RULES)):
-            return (
-                f"it comes after {name(target)}: a chain of prerequisites leads from "
-                f"{name(target)} to it"
-            )
+        via = {}
+        if target in _chains(G, study, node, 0.0, frozenset(PATH_RULES), via=via):
+            return f"it comes after {name(target)}: {_after(G, study, target, node, via)}"
         return f"no chain of prerequisites leads from it to {name(target)}"
     via: dict = {}
     if node in (kept := _chains(G, study, target, 0.0, via=via)):
@@ -770,6 +769,24 @@ def path_omission(
         if node in _chains(G, study, target, 0.0, frozenset({rule})):
             return says
     return "; ".join(PATH_RULES.values())
+
+
+def _after(G: nx.MultiDiGraph, study: _StudyOrder, first: Any, node: Any, via: dict) -> str:
+    """What puts ``first`` before ``node`` along the chain ``via`` (each step's next
+    step toward ``node``): prerequisites, or a link of the notes' structure (said with
+    :data:`STRUCTURE_LINKS`) when one is on the chain."""
+    name = lambda n: str(G.nodes[n].get("label") or n)  # noqa: E731
+    step = first
+    while step != node:
+        after = via[step]
+        if (step, after) not in study.strength:
+            kind = next((k for p, k, _ in _framed_by(G, study, after) if p == step), None)
+            if kind is not None:
+                link = STRUCTURE_LINKS[kind].format(step=name(after))
+                through = "" if after == node else f", which comes before {name(node)}"
+                return f"{name(step)} is {link}{through}"
+        step = after
+    return f"a chain of prerequisites leads from {name(first)} to it"
 
 
 def learning_path(

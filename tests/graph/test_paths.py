@@ -432,6 +432,24 @@ def test_paths_omission_says_why_a_concept_is_not_on_the_path(target, node, why)
     assert got == why if why is None else why in got
 
 
+@pytest.mark.parametrize(
+    ("names", "why"),
+    [
+        # a heading over trench names subduction: the notes' structure, not a prerequisite
+        (["subduction"], "subduction is named in a heading trench is explained under"),
+        ([], "a chain of prerequisites leads from subduction to it"),
+    ],
+)
+def test_paths_omission_says_what_puts_the_target_first(names, why):
+    G = plate_tectonics()
+    G.remove_edge("subduction", "trench")
+    G.nodes["trench"]["under"] = [{"source": "geology.md", "line": 1, "text": "Subduction",
+                                   "names": names}]  # fmt: skip
+    if not names:
+        prerequisite(G, "subduction", "trench", 0.9)
+    assert path_omission(G, "subduction", "trench") == f"it comes after subduction: {why}"
+
+
 def test_paths_omission_of_what_an_unexplained_step_is_only_named_beside():
     G = nx.MultiDiGraph()
     G.add_node("enzyme", selection={"roles": {"mention": 9}})  # never explained
