@@ -147,8 +147,11 @@ def _words(text: Any) -> str:
 
 def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
     """The concepts named in the sentence that defines ``node``: those linked to it by an
-    edge (of any relation) whose evidence is that sentence, in the order of the edges;
-    not one that the same sentence defines too ("the value s is called the standard
+    edge (of any relation) whose evidence is that sentence, in the order of the edges,
+    then those linked to it by an edge citing other sentences whose name the sentence
+    spells (:func:`names_in`; not a name of everyday words only, which the edges alone
+    tell from a word of the sentence: "for example"); not one that the same sentence
+    defines too ("the value s is called the standard
     deviation, and s squared the variance" defines both, neither before the other).
     A reader needs them to read the definition, so a learning path puts them before
     ``node`` (:func:`learning_path`).
@@ -187,6 +190,16 @@ def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
         other = v if u == node else u
         if other != node and other not in found and any(map(states_it, edge.get("evidence") or ())):
             found[other] = None
+    # a name the sentence spells, where the evidence kept for the edge between the two
+    # is other sentences (the build keeps a few a pair): the edge says the build read it
+    # as this concept's name beside this one, and a name of everyday words only is left
+    # to the edges ("for example", "to process data": no name there)
+    linked = set(G.successors(node)) | set(G.predecessors(node))
+    found.update(
+        dict.fromkeys(
+            n for n in names_in(G, own) if n != node and n in linked and not is_everyday(G, n)
+        )
+    )
     named = []
     for other in found:
         if _words((G.nodes[other].get("definition_evidence") or {}).get("text")) == own:
@@ -195,6 +208,46 @@ def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
         if pattern is not None and pattern.search(own):
             named.append(other)
     return named
+
+
+#: The longest name, in words, that :func:`names_in` looks a sentence's words up as.
+NAME_MAX_WORDS = 6
+
+_WORD = re.compile(r"[\w'’]+(?:[-–][\w'’]+)*")
+
+
+def names_in(G: nx.MultiDiGraph, text: str) -> list:
+    """The concepts ``text`` names, in its order: each run of words that is a concept's
+    name or alias (as :func:`graph.query.normalise` folds them; an acronym in its own
+    case), the longest run first, so that a name inside a longer name is not one more.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("plate"); G.add_node("tectonic plate", aliases=["plates"])
+    >>> G.add_node("ocean floor"); G.add_node("IT")
+    >>> names_in(G, "It sinks where one tectonic plate meets the ocean floor.")
+    ['tectonic plate', 'ocean floor']
+    """
+    from graph.query import _index, _mention_pattern, normalise
+
+    table = _index(G).normalised
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found: dict[Any, None] = {}
+    i = 0
+    while i < len(words):
+        for k in range(min(NAME_MAX_WORDS, len(words) - i), 0, -1):
+            span = text[words[i][1] : words[i + k - 1][2]]
+            hits = [
+                n
+                for n in table.get(normalise(span), ())
+                if (m := _mention_pattern(G, n)) is not None and m.fullmatch(span)
+            ]
+            if hits:
+                found.update(dict.fromkeys(hits))
+                i += k
+                break
+        else:
+            i += 1
+    return list(found)
 
 
 #: The links the notes' structure makes toward a concept, beside its prerequisites: what

@@ -193,10 +193,30 @@ def test_paths_a_definition_puts_the_concepts_it_names_first(other, relation, at
     assert learning_path(tides(other, relation, **attrs), "tide") == path
 
 
+@pytest.mark.parametrize(
+    ("linked", "common", "path"),
+    [
+        # the edge between them cites another sentence (the build keeps a few a pair):
+        # the defining sentence still names gravity
+        (True, 0.0, ["moon", "gravity", "tide"]),
+        (False, 0.0, ["moon", "tide"]),  # no edge: the build never read it as a name here
+        (True, 1.0, ["moon", "tide"]),  # everyday words ("for example"): edges only
+    ],
+)
+def test_paths_a_definition_names_what_it_spells_beside_what_its_edges_cite(linked, common, path):
+    G = tides()
+    G.remove_edge("gravity", "tide")
+    G.nodes["gravity"]["selection"] = {"features": {"common": common}, "roles": {"defined": 1}}
+    if linked:
+        other = {"source": "sea.md", "line": 9, "text": "Gravity also holds the moon."}
+        G.add_edge("gravity", "tide", relation="related_to", confidence=0.3, evidence=[other])
+    assert learning_path(G, "tide") == path
+
+
 def test_paths_a_definition_never_puts_what_comes_after_the_target_first():
     G = tides()
     prerequisite(G, "tide", "gravity", 0.8)  # the prerequisites say: tide, then gravity
-    assert defining_names(G, "tide") == ["gravity"]
+    assert defining_names(G, "tide") == ["gravity", "moon"]  # moon: also a prerequisite
     assert learning_path(G, "tide") == ["moon", "tide"]
 
 
