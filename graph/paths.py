@@ -368,6 +368,8 @@ class _StudyOrder:
     framed_by: dict[Any, list[tuple[Any, str, dict]]] = field(default_factory=dict)
     #: node -> what a chain of prerequisites leads to from it (:func:`_descendants`)
     after: dict[Any, frozenset] = field(default_factory=dict)
+    #: (source, line, text) of a heading -> the concepts it lists (:func:`heading_list`)
+    listed: dict[tuple, list] = field(default_factory=dict)
 
 
 def break_cycles(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
@@ -894,7 +896,7 @@ def _in_study_order(
     key = study.order.__getitem__
     links = [(n, v) for v in nodes for n, _, _ in _framed_by(G, study, v) if n in nodes]
     links.sort(key=lambda link: (-best.get(link[1], 0.0), key(link[1]), key(link[0])))
-    links += _listed_pairs(G, nodes, target)
+    links += _listed_pairs(G, study, nodes, target)
     if not links:
         return sorted(nodes, key=key)
     D = nx.DiGraph()
@@ -908,15 +910,20 @@ def _in_study_order(
     return list(nx.lexicographical_topological_sort(D, key=key))
 
 
-def _listed_pairs(G: nx.MultiDiGraph, nodes: set, target: Any = None) -> list[tuple[Any, Any]]:
+def _listed_pairs(
+    G: nx.MultiDiGraph, study: _StudyOrder, nodes: set, target: Any = None
+) -> list[tuple[Any, Any]]:
     """``(a, b)`` for two of ``nodes`` that a heading over one of them (or over
-    ``target``) lists in that order (:func:`heading_list`): the order it teaches them
-    in, where nothing else orders them."""
+    ``target``) lists in that order (:func:`heading_list`, read once a heading:
+    ``study.listed``): the order it teaches them in, where nothing else orders them."""
     pairs: dict[tuple[Any, Any], None] = {}
     over = sorted(nodes, key=str) + ([target] if target in G and target not in nodes else [])
     for node in over:
         for heading in G.nodes[node].get("under") or ():
-            listed = [n for n in heading_list(G, heading) if n in nodes]
+            place = (heading.get("source"), heading.get("line"), heading.get("text"))
+            if (listed := study.listed.get(place)) is None:
+                listed = study.listed[place] = heading_list(G, heading)
+            listed = [n for n in listed if n in nodes]
             pairs.update(dict.fromkeys(pairwise(listed)))
     return list(pairs)
 
