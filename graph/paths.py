@@ -15,9 +15,11 @@ study order is computed once per graph and kept with the name lookups of
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -145,8 +147,11 @@ def _words(text: Any) -> str:
 
 def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
     """The concepts named in the sentence that defines ``node``: those linked to it by an
-    edge (of any relation) whose evidence is that sentence, in the order of the edges;
-    not one that the same sentence defines too ("the value s is called the standard
+    edge (of any relation) whose evidence is that sentence, in the order of the edges,
+    then those linked to it by an edge citing other sentences whose name the sentence
+    spells (:func:`names_in`; not a name of everyday words only, which the edges alone
+    tell from a word of the sentence: "for example"); not one that the same sentence
+    defines too ("the value s is called the standard
     deviation, and s squared the variance" defines both, neither before the other).
     A reader needs them to read the definition, so a learning path puts them before
     ``node`` (:func:`learning_path`).
@@ -185,6 +190,16 @@ def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
         other = v if u == node else u
         if other != node and other not in found and any(map(states_it, edge.get("evidence") or ())):
             found[other] = None
+    # a name the sentence spells, where the evidence kept for the edge between the two
+    # is other sentences (the build keeps a few a pair): the edge says the build read it
+    # as this concept's name beside this one, and a name of everyday words only is left
+    # to the edges ("for example", "to process data": no name there)
+    linked = set(G.successors(node)) | set(G.predecessors(node))
+    found.update(
+        dict.fromkeys(
+            n for n in names_in(G, own) if n != node and n in linked and not is_everyday(G, n)
+        )
+    )
     named = []
     for other in found:
         if _words((G.nodes[other].get("definition_evidence") or {}).get("text")) == own:
@@ -195,12 +210,104 @@ def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
     return named
 
 
+#: The longest name, in words, that :func:`names_in` looks a sentence's words up as.
+NAME_MAX_WORDS = 6
+
+_WORD = re.compile(r"[\w'’]+(?:[-–][\w'’]+)*")
+
+
+def names_in(G: nx.MultiDiGraph, text: str) -> list:
+    """The concepts ``text`` names, in its order: each run of words that is a concept's
+    name or alias (as :func:`graph.query.normalise` folds them; an acronym in its own
+    case), the longest run first, so that a name inside a longer name is not one more.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("plate"); G.add_node("tectonic plate", aliases=["plates"])
+    >>> G.add_node("ocean floor"); G.add_node("IT")
+    >>> names_in(G, "It sinks where one tectonic plate meets the ocean floor.")
+    ['tectonic plate', 'ocean floor']
+    """
+    from graph.query import _index, _mention_pattern, normalise
+
+    table = _index(G).normalised
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found: dict[Any, None] = {}
+    i = 0
+    while i < len(words):
+        for k in range(min(NAME_MAX_WORDS, len(words) - i), 0, -1):
+            span = text[words[i][1] : words[i + k - 1][2]]
+            hits = [
+                n
+                for n in table.get(normalise(span), ())
+                if (m := _mention_pattern(G, n)) is not None and m.fullmatch(span)
+            ]
+            if hits:
+                found.update(dict.fromkeys(hits))
+                i += k
+                break
+        else:
+            i += 1
+    return list(found)
+
+
 #: The links the notes' structure makes toward a concept, beside its prerequisites: what
 #: a learning path says of each (:func:`structure_links`).
 STRUCTURE_LINKS: dict[str, str] = {
     "definition": "named in the sentence that defines {step}",
     "heading": "named in a heading {step} is explained under",
+    "listed": "listed before {step} in a heading that names them in the order it teaches them",
 }
+
+#: What separates the names of a heading that is nothing but a list of them ("Mitosis,
+#: meiosis and fertilisation"): the prerequisite stage's pattern (its ``heading_order``
+#: feature), kept here so that reading paths does not load spaCy.
+HEADING_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+
+
+def heading_list(G: nx.MultiDiGraph, heading: dict) -> list:
+    """The concepts a heading lists, in its order, when it is nothing but a list of
+    their names (:data:`HEADING_LIST`; each part one concept's name, as the heading's
+    ``names`` give them); else ``[]``. Such a heading names what it teaches in the order
+    it teaches it ("Weathering, Erosion and Deposition"); not a heading with other
+    words ("How erosion follows weathering"), nor one that lists a name twice.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["weathering", "erosion", "deposition"])
+    >>> heading_list(G, {"text": "Weathering, Erosion and Deposition",
+    ...                  "names": ["weathering", "erosion", "deposition"]})
+    ['weathering', 'erosion', 'deposition']
+    >>> heading_list(G, {"text": "How erosion follows weathering",
+    ...                  "names": ["erosion", "weathering"]})
+    []
+    """
+    from graph.query import _mention_pattern
+
+    parts = [p.strip() for p in HEADING_LIST.split(_words(heading.get("text")))]
+    names = [n for n in heading.get("names") or () if n in G]
+    if len(parts) < 2:
+        return []
+    listed = []
+    for part in parts:
+        found = [n for n in names if (m := _mention_pattern(G, n)) and m.fullmatch(part)]
+        if len(found) != 1 or found[0] in listed:
+            return []  # other words than one name: the list is inside a phrase
+        listed.append(found[0])
+    return listed
+
+
+def listed_before(G: nx.MultiDiGraph, node: Any, heading: dict) -> list:
+    """The concepts a heading over ``node`` lists before it (:func:`heading_list`): a
+    learning path reads them first.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["weathering", "erosion", "deposition"])
+    >>> h = {"text": "Weathering, Erosion and Deposition",
+    ...      "names": ["weathering", "erosion", "deposition"]}
+    >>> listed_before(G, "deposition", h), listed_before(G, "weathering", h)
+    (['weathering', 'erosion'], [])
+    """
+    listed = heading_list(G, heading)
+    return listed[: listed.index(node)] if node in listed else []
 
 
 def structure_links(G: nx.MultiDiGraph, node: Any) -> list[tuple[Any, str, dict]]:
@@ -222,9 +329,11 @@ def structure_links(G: nx.MultiDiGraph, node: Any) -> list[tuple[Any, str, dict]
         found.setdefault(parent, ("definition", dict(attrs["definition_evidence"])))
     for heading in attrs.get("under") or ():
         names = heading.get("names") or ()
-        if node in names:
-            continue
         said = {k: heading.get(k) for k in ("source", "line", "text")}
+        if node in names:  # a heading that names it lists it: only what it lists first
+            for parent in listed_before(G, node, heading):
+                found.setdefault(parent, ("listed", said))
+            continue
         for parent in names:
             if parent != node and parent in G:
                 found.setdefault(parent, ("heading", said))
@@ -259,6 +368,8 @@ class _StudyOrder:
     framed_by: dict[Any, list[tuple[Any, str, dict]]] = field(default_factory=dict)
     #: node -> what a chain of prerequisites leads to from it (:func:`_descendants`)
     after: dict[Any, frozenset] = field(default_factory=dict)
+    #: (source, line, text) of a heading -> the concepts it lists (:func:`heading_list`)
+    listed: dict[tuple, list] = field(default_factory=dict)
 
 
 def break_cycles(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
@@ -664,7 +775,8 @@ def path_omission(
     """Why ``node`` is not on the learning path of ``target`` (None when it is): no chain
     of prerequisites leads from it to the target (or one leads the other way), its
     strongest chain is weaker than ``min_strength``, or a rule of :data:`PATH_RULES`
-    leaves it out.
+    leaves it out. One that comes after the target says what puts the target first: a
+    chain of prerequisites or a link of the notes' structure (:func:`structure_links`).
 
     Examples
     --------
@@ -693,11 +805,9 @@ def path_omission(
         return None
     everything = _chains(G, study, target, 0.0, frozenset(PATH_RULES))
     if node not in everything:
-        if target in _chains(G, study, node, 0.0, frozenset(PATH_RULES)):
-            return (
-                f"it comes after {name(target)}: a chain of prerequisites leads from "
-                f"{name(target)} to it"
-            )
+        via = {}
+        if target in _chains(G, study, node, 0.0, frozenset(PATH_RULES), via=via):
+            return f"it comes after {name(target)}: {_after(G, study, target, node, via)}"
         return f"no chain of prerequisites leads from it to {name(target)}"
     via: dict = {}
     if node in (kept := _chains(G, study, target, 0.0, via=via)):
@@ -714,6 +824,24 @@ def path_omission(
         if node in _chains(G, study, target, 0.0, frozenset({rule})):
             return says
     return "; ".join(PATH_RULES.values())
+
+
+def _after(G: nx.MultiDiGraph, study: _StudyOrder, first: Any, node: Any, via: dict) -> str:
+    """What puts ``first`` before ``node`` along the chain ``via`` (each step's next
+    step toward ``node``): prerequisites, or a link of the notes' structure (said with
+    :data:`STRUCTURE_LINKS`) when one is on the chain."""
+    name = lambda n: str(G.nodes[n].get("label") or n)  # noqa: E731
+    step = first
+    while step != node:
+        after = via[step]
+        if (step, after) not in study.strength:
+            kind = next((k for p, k, _ in _framed_by(G, study, after) if p == step), None)
+            if kind is not None:
+                link = STRUCTURE_LINKS[kind].format(step=name(after))
+                through = "" if after == node else f", which comes before {name(node)}"
+                return f"{name(step)} is {link}{through}"
+        step = after
+    return f"a chain of prerequisites leads from {name(first)} to it"
 
 
 def learning_path(
@@ -754,16 +882,21 @@ def learning_path(
     """
     study, best = _ancestors(G, target, min_strength)
     del best[target]
-    return [*_in_study_order(G, study, set(best) - set(known), best), target]
+    return [*_in_study_order(G, study, set(best) - set(known), best, target), target]
 
 
-def _in_study_order(G: nx.MultiDiGraph, study: _StudyOrder, nodes: set, best: dict) -> list:
+def _in_study_order(
+    G: nx.MultiDiGraph, study: _StudyOrder, nodes: set, best: dict, target: Any = None
+) -> list:
     """``nodes`` in study order: each after its prerequisites among them and after the
     concepts the notes' structure puts before it (where these agree with the
-    prerequisites), otherwise by :attr:`_StudyOrder.order` (depth, course order,
-    importance)."""
+    prerequisites), then in the order a heading over one of them or over ``target``
+    lists them (:func:`heading_list`), otherwise by :attr:`_StudyOrder.order` (depth,
+    course order, importance)."""
     key = study.order.__getitem__
     links = [(n, v) for v in nodes for n, _, _ in _framed_by(G, study, v) if n in nodes]
+    links.sort(key=lambda link: (-best.get(link[1], 0.0), key(link[1]), key(link[0])))
+    links += _listed_pairs(G, study, nodes, target)
     if not links:
         return sorted(nodes, key=key)
     D = nx.DiGraph()
@@ -772,10 +905,27 @@ def _in_study_order(G: nx.MultiDiGraph, study: _StudyOrder, nodes: set, best: di
     order = IncrementalOrder(sorted(nodes, key=key))
     for u, v in D.edges:
         order.add(u, v)
-    links.sort(key=lambda link: (-best.get(link[1], 0.0), key(link[1]), key(link[0])))
     kept, _ = keep_acyclic(links, order=order)
     D.add_edges_from(kept)
     return list(nx.lexicographical_topological_sort(D, key=key))
+
+
+def _listed_pairs(
+    G: nx.MultiDiGraph, study: _StudyOrder, nodes: set, target: Any = None
+) -> list[tuple[Any, Any]]:
+    """``(a, b)`` for two of ``nodes`` that a heading over one of them (or over
+    ``target``) lists in that order (:func:`heading_list`, read once a heading:
+    ``study.listed``): the order it teaches them in, where nothing else orders them."""
+    pairs: dict[tuple[Any, Any], None] = {}
+    over = sorted(nodes, key=str) + ([target] if target in G and target not in nodes else [])
+    for node in over:
+        for heading in G.nodes[node].get("under") or ():
+            place = (heading.get("source"), heading.get("line"), heading.get("text"))
+            if (listed := study.listed.get(place)) is None:
+                listed = study.listed[place] = heading_list(G, heading)
+            listed = [n for n in listed if n in nodes]
+            pairs.update(dict.fromkeys(pairwise(listed)))
+    return list(pairs)
 
 
 @dataclass(frozen=True, slots=True)

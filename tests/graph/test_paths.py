@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 
 from graph.paths import (
+    HEADING_LIST,
     PATH_MIN_STRENGTH,
     PATH_RULES,
     STATEMENT_FEATURES,
@@ -192,10 +193,30 @@ def test_paths_a_definition_puts_the_concepts_it_names_first(other, relation, at
     assert learning_path(tides(other, relation, **attrs), "tide") == path
 
 
+@pytest.mark.parametrize(
+    ("linked", "common", "path"),
+    [
+        # the edge between them cites another sentence (the build keeps a few a pair):
+        # the defining sentence still names gravity
+        (True, 0.0, ["moon", "gravity", "tide"]),
+        (False, 0.0, ["moon", "tide"]),  # no edge: the build never read it as a name here
+        (True, 1.0, ["moon", "tide"]),  # everyday words ("for example"): edges only
+    ],
+)
+def test_paths_a_definition_names_what_it_spells_beside_what_its_edges_cite(linked, common, path):
+    G = tides()
+    G.remove_edge("gravity", "tide")
+    G.nodes["gravity"]["selection"] = {"features": {"common": common}, "roles": {"defined": 1}}
+    if linked:
+        other = {"source": "sea.md", "line": 9, "text": "Gravity also holds the moon."}
+        G.add_edge("gravity", "tide", relation="related_to", confidence=0.3, evidence=[other])
+    assert learning_path(G, "tide") == path
+
+
 def test_paths_a_definition_never_puts_what_comes_after_the_target_first():
     G = tides()
     prerequisite(G, "tide", "gravity", 0.8)  # the prerequisites say: tide, then gravity
-    assert defining_names(G, "tide") == ["gravity"]
+    assert defining_names(G, "tide") == ["gravity", "moon"]  # moon: also a prerequisite
     assert learning_path(G, "tide") == ["moon", "tide"]
 
 
@@ -230,6 +251,64 @@ def test_paths_a_heading_over_a_concept_frames_it(names, path):
     G.nodes["tide"]["under"] = [heading]
     G.remove_node("gravity")
     assert learning_path(G, "tide") == path
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "path"),
+    [
+        # a heading that is nothing but a list of names teaches them in that order
+        ("Currents and tides", ["current", "tide"], ["current", "moon", "tide"]),
+        ("Currents, waves & tides", ["current", "wave", "tide"],
+         ["current", "wave", "moon", "tide"]),
+        ("Tides and currents", ["tide", "current"], ["moon", "tide"]),  # after it: no step
+        # a heading with other words than names is no list
+        ("How currents shape tides", ["current", "tide"], ["moon", "tide"]),
+        ("Currents and the tide tables", ["current", "tide"], ["moon", "tide"]),
+    ],
+)  # fmt: skip
+def test_paths_a_heading_that_lists_concepts_puts_the_earlier_ones_first(text, names, path):
+    G = tides()
+    G.remove_node("gravity")
+    for name in names:
+        if name != "tide":
+            G.add_node(name, definition="Said in the notes.", first_seen=["sea.md", 1])
+    G.nodes["tide"]["under"] = [{"source": "sea.md", "line": 1, "text": text, "names": names}]
+    assert learning_path(G, "tide") == path
+
+
+def test_paths_steps_follow_the_order_a_heading_lists_them_in():
+    # no prerequisite orders "weathering" and "erosion"; the notes name erosion first,
+    # but the heading over the target lists weathering first: the order it teaches them
+    G = nx.MultiDiGraph()
+    for node, line in [("erosion", 2), ("weathering", 3), ("sediment", 9)]:
+        G.add_node(node, definition="Said in the notes.", first_seen=["rock.md", line])
+    prerequisite(G, "erosion", "sediment", 0.8)
+    prerequisite(G, "weathering", "sediment", 0.8)
+    assert learning_path(G, "sediment") == ["erosion", "weathering", "sediment"]
+    heading = {"source": "rock.md", "line": 7, "text": "Weathering and Erosion",
+               "names": ["weathering", "erosion"]}  # fmt: skip
+    G.nodes["sediment"]["under"] = [heading]
+    G.__networkx_cache__.clear()
+    assert learning_path(G, "sediment") == ["weathering", "erosion", "sediment"]
+
+
+def test_paths_a_concept_a_heading_lists_first_says_why():
+    G = tides()
+    G.remove_node("gravity")
+    G.add_node("current", definition="A flow of sea water.", first_seen=["sea.md", 1])
+    heading = {"source": "sea.md", "line": 1, "text": "Currents and Tides",
+               "names": ["current", "tide"]}  # fmt: skip
+    G.nodes["tide"]["under"] = [heading]
+    why = STRUCTURE_LINKS["listed"].format(step="tide")
+    assert path_steps(G, "tide")[-1].after == (("current", 1.0, why), ("moon", 0.9, ""))
+    info = explain_pair(G, "current", "tide")
+    assert info["framed"]["what"] == why and info["framed"]["evidence"]["text"] == heading["text"]
+
+
+def test_paths_heading_lists_split_as_the_prerequisite_stage_splits_them():
+    from extraction.prerequisites import _HEADING_LIST
+
+    assert HEADING_LIST.pattern == _HEADING_LIST.pattern
 
 
 def test_paths_a_step_the_notes_structure_puts_first_says_why():
@@ -371,6 +450,24 @@ def test_paths_omission_says_why_a_concept_is_not_on_the_path(target, node, why)
     got = path_omission(G, target, node)
     assert (got is None) == (node in learning_path(G, target))
     assert got == why if why is None else why in got
+
+
+@pytest.mark.parametrize(
+    ("names", "why"),
+    [
+        # a heading over trench names subduction: the notes' structure, not a prerequisite
+        (["subduction"], "subduction is named in a heading trench is explained under"),
+        ([], "a chain of prerequisites leads from subduction to it"),
+    ],
+)
+def test_paths_omission_says_what_puts_the_target_first(names, why):
+    G = plate_tectonics()
+    G.remove_edge("subduction", "trench")
+    G.nodes["trench"]["under"] = [{"source": "geology.md", "line": 1, "text": "Subduction",
+                                   "names": names}]  # fmt: skip
+    if not names:
+        prerequisite(G, "subduction", "trench", 0.9)
+    assert path_omission(G, "subduction", "trench") == f"it comes after subduction: {why}"
 
 
 def test_paths_omission_of_what_an_unexplained_step_is_only_named_beside():
