@@ -3102,6 +3102,18 @@ def _card_sentences(index: ConceptIndex) -> Iterator[list[tuple[Segment, Span]]]
         yield sents
 
 
+def _named_after_cue(index: ConceptIndex, found: Sequence[Mention], span: Span) -> list[str]:
+    """The concept that the words after a cue name when the cue stands inside a longer
+    concept's name ("Ways to avoid burnout" kept as a concept of its own names burnout
+    after "avoid"), else nothing."""
+    doc = span.doc
+    for m in found:
+        if m.start <= span.start and span.end < m.end:
+            concept = index.find(doc[span.end : m.end].text)
+            return [concept] if concept is not None and concept != m.concept else []
+    return []
+
+
 def _intro_frame(
     index: ConceptIndex,
     seg: Segment,
@@ -3126,9 +3138,10 @@ def _intro_frame(
     for relation, cue, span in cues:
         # "Ways to prevent X:", "How to avoid X": each item is a way, and does what it does
         if cue.frame == "svo" and not cue.reverse and _means_of(span):
-            after = [m for m in found if m.start >= span.end]
+            after = [m.concept for m in found if m.start >= span.end]
+            after = after or _named_after_cue(index, found, span)
             if after and relation in _MEANS_RELATIONS:
-                return relation, [after[0].concept], True, cue.label
+                return relation, [after[0]], True, cue.label
     counted = _counted(sent)
     for relation, cue, span in cues:
         # "An LSTM consists of:", "Activation functions such as:", "A GAN is composed of

@@ -1336,3 +1336,17 @@ def test_relations_readings_used_in_a_thing_is_that_things_use(text, names, expe
 def test_relations_readings_a_state_given_by_a_copula_causes_what_follows_it(text, names, cause):
     index = tiny_index(text, *names)
     assert (expect(index, names[0], "causes", names[1]) in triples(index)) is cause
+
+
+def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_address():
+    # "Ways to avoid burnout" is a concept of its own (bold, nested items): its items
+    # still address burnout
+    text = (
+        "Study habits || - **burnout**\n  - a state of exhaustion from long stress\n"
+        "- **ways to avoid burnout**\n  - Interval training: short bursts of work then rest\n"
+        "  - Sleep hygiene: a fixed bedtime"
+    )
+    names = ("burnout", "ways to avoid burnout", "interval training", "sleep hygiene")
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, "interval training", "addresses", "burnout") in found, found
