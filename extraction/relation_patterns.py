@@ -1581,6 +1581,12 @@ FRAME_OF = frozenset({"respect to", "reference to", "regard to"})
 #: Relations that read the same both ways.
 SYMMETRIC = frozenset({"contrasts_with"})
 
+#: Openings of a line that points the reader to neighbouring entries ("See also: B",
+#: "Cf. B"). Such a pointer between two kinds of one class ("Lever: a simple machine
+#: that ... Cf. pulley", both defined as simple machines) sets the two side by side, as
+#: alternatives: ``contrasts_with``. Between a class and its kind it states nothing.
+POINTER_OPENINGS = ("see also", "cf.", "cf")
+
 #: Words that end a clause in notes: a concept is never looked for across them.
 CLAUSE_BREAKS = frozenset({";", ":", "->", "–>", "-->", ">", "→", "=>", "⇒", "—", "–", "|"})
 

@@ -4305,15 +4305,21 @@ def _with_parent(
 #: What an answer sentence of a titled card is read with: the title's evidence, the
 #: concepts the card is about and those the sentence names itself (see :func:`_with_titles`).
 _Lead = tuple[Evidence, frozenset[str], frozenset[str]]
+#: A line pointing a card's subjects to other entries: (subjects, concepts it names, the line).
+_Pointer = tuple[tuple[str, ...], tuple[str, ...], Evidence]
 
 
 def raw_relations(
-    index: ConceptIndex, leads: dict[Evidence, _Lead] | None = None
+    index: ConceptIndex,
+    leads: dict[Evidence, _Lead] | None = None,
+    pointers: list[_Pointer] | None = None,
 ) -> Iterator[Relation]:
     """Every edge every cue gives, one sentence each, before merging.
 
     Use :func:`typed_relations` for the graph; this is what it merges. ``leads``, when
-    given, is filled with the title each answer sentence of a titled card is read with.
+    given, is filled with the title each answer sentence of a titled card is read with;
+    ``pointers`` with the lines that point a card's subjects to other entries ("See
+    also: B"), read by :func:`_pointer_edges` once every class is known.
     """
     nlp = nlp_module.load()
     matcher = patterns.relation_cues(nlp)  # rp.matcher, run only with the cues a sentence can match
@@ -4368,6 +4374,8 @@ def raw_relations(
             if idle and not seg.is_title and not intro:
                 continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+            if pointers is not None and about and not seg.is_title and _pointer(sent):
+                pointers.append((tuple(about), tuple(m.concept for m in found), evidence))
             cited_span = sent
             if after_label and sent.start <= LABEL_WORDS:
                 # "BPTT:" parsed as a sentence of its own: the line cites its label
@@ -4416,6 +4424,40 @@ def raw_relations(
     yield from _kind_edges(index, strict_problems)
     yield from _component_edges(index)
     yield from _table_edges(index, nlp)
+
+
+#: Confidence of "See also: B" on the card of A, A and B kinds of one class.
+POINTER_CONFIDENCE = 0.6
+
+
+def _pointer(sent: Span) -> bool:
+    """Does ``sent`` open with words pointing the reader elsewhere ("See also: B")?"""
+    text = sent.text.lstrip().lower()
+    return any(
+        text.startswith(opening) and not text[len(opening) : len(opening) + 1].isalpha()
+        for opening in rp.POINTER_OPENINGS
+    )
+
+
+def _pointer_edges(
+    relations: Sequence[Relation], pointers: Sequence[_Pointer]
+) -> Iterator[Relation]:
+    """``contrasts_with`` between a card's subject and an entry its "See also" line
+    points to, when the notes make both kinds of one class ("Cumulus cloud: a cloud that
+    ... See also: cirrus cloud", a cirrus cloud being a cloud too): a pointer between
+    siblings sets alternatives side by side. A pointer from a class to its kind ("Cloud
+    ... See also: cirrus cloud"), or between entries of no common class, states nothing."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    for r in relations:
+        if r.relation == "is_a":
+            classes[r.source].add(r.target)
+    for subjects, named, evidence in pointers:
+        for a in subjects:
+            for b in named:
+                if a == b or a in classes[b] or b in classes[a]:
+                    continue
+                if classes[a] & classes[b]:
+                    yield Relation(a, b, "contrasts_with", POINTER_CONFIDENCE, [evidence])
 
 
 def _plain(cell: str) -> str:
@@ -4590,12 +4632,14 @@ def typed_relations(
     [('decoder', 'part_of', 'autoencoder'), ('encoder', 'part_of', 'autoencoder')]
     """
     leads: dict[Evidence, _Lead] = {}
+    pointers: list[_Pointer] = []
     raw = [
         r
-        for r in raw_relations(index, leads)
+        for r in raw_relations(index, leads, pointers)
         if (untyped or r.relation != "related_to")
         and (r.relation == "related_to" or not (is_meta(r.source) or is_meta(r.target)))
     ]
+    raw += _pointer_edges(raw, pointers)
     pairs = part_heads(raw)
     raw = [r for r in raw if r.label != COMPONENT_LABEL or _suggested_part_kept(r, pairs)]
     relations = _resolve_conflicts(merge_relations(_symmetric(raw)))

@@ -1338,6 +1338,37 @@ def test_relations_readings_a_state_given_by_a_copula_causes_what_follows_it(tex
     assert (expect(index, names[0], "causes", names[1]) in triples(index)) is cause
 
 
+_CLOUD = ("Cloud", "A mass of droplets in the air.")
+
+
+@pytest.mark.parametrize(
+    ("cards", "pair", "contrasted"),
+    [
+        # two kinds of one class that point to each other: alternatives set side by side
+        ((_CLOUD, ("Cumulus cloud", "A cloud that forms low heaps.\nSee also: cirrus cloud."),
+          ("Cirrus cloud", "A cloud that forms thin high wisps.")),
+         ("cumulus cloud", "cirrus cloud"), True),
+        ((("Simple machine", "A device that changes the size or direction of a force."),
+          ("Lever", "A simple machine that turns about a pivot.\nCf. pulley."),
+          ("Pulley", "A simple machine that turns a wheel.")),
+         ("lever", "pulley"), True),
+        # a class pointing to its kind, or entries of no common class: no contrast
+        ((("Cloud", "A mass of droplets in the air.\nSee also: cirrus cloud."),
+          ("Cirrus cloud", "A cloud that forms thin high wisps.")),
+         ("cloud", "cirrus cloud"), False),
+        ((_CLOUD, ("Cumulus cloud", "A cloud that forms low heaps.\nSee also: updraft."),
+          ("Updraft", "A current of rising air.")),
+         ("cumulus cloud", "updraft"), False),
+    ],
+)  # fmt: skip
+def test_relations_readings_see_also_between_kinds_of_one_class_contrasts_them(
+    cards, pair, contrasted
+):
+    index = extract_concepts(_qa(*cards))
+    found = {(s, r, t) for s, r, t in triples(index)}
+    assert (expect(index, *pair[:1], "contrasts_with", pair[1]) in found) is contrasted, found
+
+
 def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_address():
     # "Ways to avoid burnout" is a concept of its own (bold, nested items): its items
     # still address burnout
