@@ -1601,12 +1601,20 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         if mark.lower_ in rp.TEMPORAL_CONTRASTS and not _contrasting(mark, second):
             return  # "While the enzyme binds, the cofactor waits": at the same time
-        ends = []
+        sides: list[tuple[Token | None, Mention | None]] = []
         for verb in (second.head, second):
             subject = _quantified(next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None))
             m = _mention_of(ctx, subject) if subject is not None else None
-            if m is None or not m.covers(subject) or _narrowed(doc, m) or _compounded(doc, m):
-                return  # a subject no concept names in full, or a narrower thing
+            if m is not None and (
+                not m.covers(subject) or _narrowed(doc, m) or _compounded(doc, m)
+            ):
+                m = None  # a subject no concept names in full, or a narrower thing
+            sides.append((subject, m))
+        ends = []
+        for (subject, m), other in zip(sides, sides[::-1], strict=True):
+            m = m or _parallel_side(ctx, subject, other)
+            if m is None:
+                return
             ends.append(m.concept)
         factor = 1.0
         pairs = [(ends[0], ends[1])] if ends[0] != ends[1] else []
@@ -1635,6 +1643,27 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
 _USER_PRONOUNS = frozenset({"we", "you", "one", "i"})
 #: Determiners that point back to a thing named before ("the algorithm", "this model").
 _POINTING = frozenset({"the", "this", "these", "that", "those", "its", "their"})
+
+
+def _parallel_side(
+    ctx: _Context, subject: Token | None, other: tuple[Token | None, Mention | None]
+) -> Mention | None:
+    """The concept right before the noun ``subject`` when that noun repeats the head word
+    of the concept naming the other side of a contrast in full ("While lung cells divide
+    slowly, many of the liver cells do not": the liver's cells, set against the lung's),
+    else None."""
+    other_subject, other_m = other
+    if subject is None or other_subject is None or other_m is None:
+        return None
+    if other_m.end - 1 != other_subject.i or other_m.end - other_m.start < 2:
+        return None  # the other side's name must end with the head word it shares
+    if singular(other_subject.lower_) != singular(subject.lower_):
+        return None
+    doc = ctx.sent.doc
+    before = next((m for m in ctx.found if m.end == subject.i), None)
+    if before is None or _narrowed(doc, before) or _compounded(doc, before):
+        return None
+    return before
 
 
 def _fronted_purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
@@ -1733,6 +1762,11 @@ def _contrasting(mark: Token, clause: Token) -> bool:
     if mark.i > main.i:
         return mark.i > 0 and doc[mark.i - 1].text == ","
     negated = any(c.dep_ == "neg" for v in (clause, main) for c in v.children)
+    # "..., many of them do not as ...": the parser may hang the "not" of an elided verb
+    # on the clause after it
+    negated = negated or any(
+        v.i + 1 < len(doc) and doc[v.i + 1].dep_ == "neg" for v in (clause, main)
+    )
     return negated or clause.lower_ == main.lower_
 
 

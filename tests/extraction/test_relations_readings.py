@@ -542,6 +542,14 @@ def test_relations_readings_it_later_in_an_answer_is_no_side_of_a_comparison(tex
         ("While arteries have thick walls, many of the veins do not.", ("artery", "vein")),
         ("While arteries have thick walls, some of the veins do not.", ("artery", "vein")),
         ("While arteries have thick walls, most of the veins do not.", ("artery", "vein")),
+        # the "not" of an elided verb that the parser hangs on the clause after it
+        ("While arteries have thick walls, many of the veins do not as the pressure in "
+         "them is lower.", ("artery", "vein")),
+        # the second side repeats the first side's head word: "lung tissue", "liver tissue"
+        ("While lung cells divide slowly, many of the liver cells do not.",
+         ("lung cell", "liver")),
+        ("While lung cells divide slowly, many of the liver cells do not.",
+         ("lung cell", "liver", "cell")),
     ],
 )  # fmt: skip
 def test_relations_readings_while_contrasts_clauses_set_against_each_other(text, pair):
@@ -555,6 +563,9 @@ def test_relations_readings_while_contrasts_clauses_set_against_each_other(text,
         # "while" opening the sentence, other verbs, nothing negated: at the same time
         ("While the enzyme binds the substrate, the cofactor stabilises the complex.",
          ("enzyme", "cofactor"), ("enzyme", "cofactor")),
+        # a noun after the concept that is no head word of the other side narrows it
+        ("While lung cells divide slowly, many of the liver proteins do not.",
+         ("lung cell", "liver"), ("lung cell", "liver")),
     ],
 )  # fmt: skip
 def test_relations_readings_while_of_time_contrasts_nothing(text, names, absent):
