@@ -1422,7 +1422,7 @@ NON_RESTRICTIVE = frozenset(
     """
     key main common important major primary basic general same first popular typical
     many several various multiple more most few some all each every any such own entire
-    whole certain standard usual widely commonly often
+    whole certain standard usual widely commonly often single
     """.split()
 )
 #: Modifiers that leave a word of :data:`META_WORDS` as general as it was ("the key

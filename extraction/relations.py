@@ -450,7 +450,10 @@ def _narrowed(doc: Doc, m: Mention) -> bool:
     mods = [c for c in last.children if c.i < m.start and c.dep_ in {"amod", "nmod", "nummod"}]
     mods += [t for c in mods for t in c.subtree if t.dep_ == "conj" and t.i < m.start]
     return any(
-        t.pos_ in {"ADJ", "VERB", "NUM"} and t.lower_ not in rp.NON_RESTRICTIVE for t in mods
+        t.pos_ in {"ADJ", "VERB", "NUM"}
+        and t.lower_ not in rp.NON_RESTRICTIVE
+        and not (t.lower_ == "one" and doc[t.i + 1].lower_ == "single")  # "one single X"
+        for t in mods
     )
 
 

@@ -608,6 +608,13 @@ def test_relations_readings_a_likening_without_a_turn_contrasts_nothing(text, na
          ("flooding", "heavy storm", "valley"), ("heavy storm", "causes", "flooding")),
         ("Flooding is a major problem. Spring storms flooded the delta.",
          ("flooding", "spring storm", "delta"), ("spring storm", "causes", "flooding")),
+        # "a single", "one single" narrow nothing; the doer may be a relative pronoun in brackets
+        ("Overgrazing is a common problem. A single goat herd (which can overgraze the "
+         "hillsides) needs fences.", ("overgrazing", "goat herd", "hillside", "fence"),
+         ("goat herd", "causes", "overgrazing")),
+        ("Overgrazing is a common problem. One single goat herd (which can overgraze the "
+         "hillsides) needs fences.", ("overgrazing", "goat herd", "hillside", "fence"),
+         ("goat herd", "causes", "overgrazing")),
     ],
 )  # fmt: skip
 def test_relations_readings_doing_a_problem_to_something_causes_it(text, names, expected):
