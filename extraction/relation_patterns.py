@@ -799,6 +799,14 @@ CAUSES: list[Cue] = [
         example="Mantle convection is a major cause of earthquakes.",
         expected=("mantle convection", "earthquake"),
     ),
+    # "one of the causes of Y": one cause among several, no class that X is one of
+    Cue(
+        "one_of_causes",
+        [_BE, {"LOWER": "one"}, {"LOWER": "of"}, _A, _MODS, _words("causes"), {"LOWER": "of"}],
+        0.75,
+        example="Overgrazing is one of the main causes of desertification.",
+        expected=("overgrazing", "desertification"),
+    ),
     Cue(
         "causes_of",
         [_words("causes reasons sources"), _words("of for")],

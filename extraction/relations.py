@@ -971,6 +971,26 @@ def _completes(noun: Token, target: Token) -> bool:
     )
 
 
+def _member_of_other_noun(ctx: _Context, start: int) -> bool:
+    """Is the first concept at or after ``start`` only the "of" object of a noun before
+    it that is no kind word ("one of the causes of landslides", "one of the founders of
+    the league"): the class a kind cue names is that noun, not the concept?"""
+    doc = ctx.sent.doc
+    first = next((m for m in ctx.found if m.start >= start), None)
+    if first is None:
+        return False
+    target = doc[first.end - 1]
+    prep = target.head
+    return (
+        target.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and start <= prep.head.i < first.start
+        and prep.head.pos_ in {"NOUN", "PROPN"}
+        and singular(prep.head.lower_) not in rp.KIND_WORDS
+        and prep.head.lower_ not in rp.KIND_WORDS
+    )
+
+
 def _unnamed_items(between: Sequence[Token]) -> bool:
     """Are ``between`` list items the notes do not name as concepts, each a short noun
     phrase set off by commas (", soil erosion," in "e.g. flooding, crop
@@ -1417,6 +1437,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             span.end + 1 if span.end < ctx.sent.end - 1 and doc[span.end].text == ":" else span.end
         )
         objects = _objects(ctx, after, max_gap=cue.gap, whole=whole, named=named, owned=owned)
+        if relation == "is_a" and _member_of_other_noun(ctx, after):
+            return  # "X is one of the causes of Y": a cause, no kind of Y
         if relation == "used_for" and _after_gerund(doc, after, objects, ctx):
             return  # "used in brewing low-alcohol beer": the use is the act
         # "used in jet engines": the engines hold and use it, no purpose

@@ -1399,3 +1399,31 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
     index = tiny_index(text, *names)
     found = triples(index)
     assert expect(index, "interval training", "addresses", "burnout") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # one cause among several is a cause, not a kind of what it causes
+        ("Overgrazing is one of the main causes of desertification.",
+         ("overgrazing", "desertification"), ("overgrazing", "causes", "desertification")),
+    ],
+)  # fmt: skip
+def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "one of the Ns of Y" names a class N (no kind word), not Y
+        ("Overgrazing is one of the main causes of desertification.",
+         ("overgrazing", "desertification"), ("overgrazing", "is_a", "desertification")),
+        ("Newton was one of the founders of the royal society.",
+         ("newton", "royal society"), ("newton", "is_a", "royal society")),
+    ],
+)  # fmt: skip
+def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *absent) not in triples(index)
