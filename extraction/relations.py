@@ -1611,8 +1611,18 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             # clause's named subject
             # (not inside parentheses: "feeds X (in contrast to Y)" sets Y against X);
             # the concept the cue hangs on, else the clause's grammatical subject
-            held = _mention_of(ctx, doc[span.start].head)
-            if held is not None and held.covers(doc[span.start].head):
+            hung = doc[span.start].head
+            if (
+                hung.dep_ == "ROOT"
+                and hung.pos_ in {"NOUN", "PROPN"}
+                and any(c.dep_ in _SUBJECT_DEPS for c in hung.children)
+            ):
+                # "Bacteria, unlike viruses, have ribosomes" parsed with the noun as the
+                # root and "have" its auxiliary: the cue hangs on the clause, whose
+                # subject is set against X
+                hung = next(c for c in hung.children if c.dep_ in _SUBJECT_DEPS)
+            held = _mention_of(ctx, hung)
+            if held is not None and held.covers(hung):
                 subjects, said = [held.concept], 1.0
             else:
                 subjects, said = _subject(ctx, span)

@@ -1407,6 +1407,9 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         # one cause among several is a cause, not a kind of what it causes
         ("Overgrazing is one of the main causes of desertification.",
          ("overgrazing", "desertification"), ("overgrazing", "causes", "desertification")),
+        # the parser may make the object the root and the verb its auxiliary
+        ("Bacteria, unlike viruses, have ribosomes.", ("bacteria", "virus", "ribosome"),
+         ("bacteria", "contrasts_with", "virus")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1422,6 +1425,9 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
          ("overgrazing", "desertification"), ("overgrazing", "is_a", "desertification")),
         ("Newton was one of the founders of the royal society.",
          ("newton", "royal society"), ("newton", "is_a", "royal society")),
+        # a clause set against another: the object the parser made the root is no side
+        ("Bacteria, unlike viruses, have ribosomes.", ("bacteria", "virus", "ribosome"),
+         ("ribosome", "contrasts_with", "virus")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
