@@ -836,6 +836,8 @@ def _objects(
     gap = doc[start : first.start]
     if len(gap) > max_gap or _broken(doc, start, first.start):
         return []
+    if any(t.lower_ == "than" for t in gap):
+        return []  # "needs less energy than X": X is compared, not the object
     target = doc[first.end - 1]
     if target.dep_ == "poss":
         # "the planet's equator": the thing owned, when a concept names it; "the model's

@@ -1425,6 +1425,9 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
          ("overgrazing", "desertification"), ("overgrazing", "is_a", "desertification")),
         ("Newton was one of the founders of the royal society.",
          ("newton", "royal society"), ("newton", "is_a", "royal society")),
+        # what a comparison's "than" names is compared, not needed or used
+        ("A cactus needs less water than a fern.", ("cactus", "water", "fern"),
+         ("cactus", "uses", "fern")),
         # a clause set against another: the object the parser made the root is no side
         ("Bacteria, unlike viruses, have ribosomes.", ("bacteria", "virus", "ribosome"),
          ("ribosome", "contrasts_with", "virus")),
