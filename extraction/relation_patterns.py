@@ -393,6 +393,14 @@ PART_OF: list[Cue] = [
         label=PARTS_STATED,
     ),
     Cue(
+        "forms_part_of",
+        [_words("forms form forming"), _A, _MODS, _words("part parts"), {"LOWER": "of"}],
+        0.8,
+        example="The cerebellum forms part of the hindbrain.",
+        expected=("cerebellum", "hindbrain"),
+        label=PARTS_STATED,
+    ),
+    Cue(
         "components_of",
         [_PLURAL_ITEMS, {"LOWER": "blocks", "OP": "?"}, _words("of in")],
         0.7,
@@ -433,7 +441,7 @@ USES: list[Cue] = [
         [
             _words(
                 "uses use employs employ leverages leverage utilizes utilises utilize exploits "
-                "requires require applies computes compute calculate calculates"
+                "requires require needs need applies computes compute calculate calculates"
             )
         ],
         0.7,
@@ -743,6 +751,32 @@ CAUSES: list[Cue] = [
         expected=("sigmoid", "vanishing gradient"),
     ),
     Cue(
+        "contributes_to",
+        [_words("contributes contribute contributing"), _ADV, {"LOWER": "to"}],
+        0.65,
+        example="Overgrazing contributes to desertification.",
+        expected=("overgrazing", "desertification"),
+    ),
+    Cue(
+        "brings_about",
+        [_words("brings bring bringing"), {"LOWER": "about"}],
+        0.7,
+        example="Volcanic eruptions bring about acid rain.",
+        expected=("volcanic eruption", "acid rain"),
+    ),
+    Cue(
+        "raises_risk_of",
+        [
+            _words("increases increase increasing raises raise raising"),
+            _A,
+            _words("risk risks likelihood chance chances"),
+            {"LOWER": "of"},
+        ],
+        0.7,
+        example="Smoking increases the risk of lung cancer.",
+        expected=("smoking", "lung cancer"),
+    ),
+    Cue(
         "causes",
         [_words("causes cause causing triggers trigger induces induce")],
         0.7,
@@ -821,9 +855,10 @@ CAUSES: list[Cue] = [
         "consequence_of",
         [
             _BE,
+            _ADV,
             _A,
             _MODS,
-            _words("consequence consequences symptom symptoms"),
+            _words("consequence consequences symptom symptoms result results outcome outcomes"),
             {"LOWER": "of"},
         ],
         0.75,
@@ -1271,7 +1306,7 @@ CONTRASTS_WITH: list[Cue] = [
     ),
     Cue(
         "alternative_to",
-        [_words("alternative alternatives opposite counterpart"), _words("to of")],
+        [_words("alternative alternatives opposite counterpart reverse inverse"), _words("to of")],
         0.75,
         example="Heat pumps are a cheaper alternative to gas boilers.",
         expected=("heat pump", "gas boiler"),

@@ -1407,6 +1407,11 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         # one cause among several is a cause, not a kind of what it causes
         ("Overgrazing is one of the main causes of desertification.",
          ("overgrazing", "desertification"), ("overgrazing", "causes", "desertification")),
+        ("Landslides are often the result of heavy rainfall.",
+         ("landslide", "heavy rainfall"), ("heavy rainfall", "causes", "landslide")),
+        ("A cactus needs very little water.", ("cactus", "water"), ("cactus", "uses", "water")),
+        ("Condensation is the reverse of evaporation.", ("condensation", "evaporation"),
+         ("condensation", "contrasts_with", "evaporation")),
         # the parser may make the object the root and the verb its auxiliary
         ("Bacteria, unlike viruses, have ribosomes.", ("bacteria", "virus", "ribosome"),
          ("bacteria", "contrasts_with", "virus")),
