@@ -393,6 +393,14 @@ PART_OF: list[Cue] = [
         label=PARTS_STATED,
     ),
     Cue(
+        "forms_part_of",
+        [_words("forms form forming"), _A, _MODS, _words("part parts"), {"LOWER": "of"}],
+        0.8,
+        example="The cerebellum forms part of the hindbrain.",
+        expected=("cerebellum", "hindbrain"),
+        label=PARTS_STATED,
+    ),
+    Cue(
         "components_of",
         [_PLURAL_ITEMS, {"LOWER": "blocks", "OP": "?"}, _words("of in")],
         0.7,
@@ -433,7 +441,7 @@ USES: list[Cue] = [
         [
             _words(
                 "uses use employs employ leverages leverage utilizes utilises utilize exploits "
-                "requires require applies computes compute calculate calculates"
+                "requires require needs need applies computes compute calculate calculates"
             )
         ],
         0.7,
@@ -743,6 +751,32 @@ CAUSES: list[Cue] = [
         expected=("sigmoid", "vanishing gradient"),
     ),
     Cue(
+        "contributes_to",
+        [_words("contributes contribute contributing"), _ADV, {"LOWER": "to"}],
+        0.65,
+        example="Overgrazing contributes to desertification.",
+        expected=("overgrazing", "desertification"),
+    ),
+    Cue(
+        "brings_about",
+        [_words("brings bring bringing"), {"LOWER": "about"}],
+        0.7,
+        example="Volcanic eruptions bring about acid rain.",
+        expected=("volcanic eruption", "acid rain"),
+    ),
+    Cue(
+        "raises_risk_of",
+        [
+            _words("increases increase increasing raises raise raising"),
+            _A,
+            _words("risk risks likelihood chance chances"),
+            {"LOWER": "of"},
+        ],
+        0.7,
+        example="Smoking increases the risk of lung cancer.",
+        expected=("smoking", "lung cancer"),
+    ),
+    Cue(
         "causes",
         [_words("causes cause causing triggers trigger induces induce")],
         0.7,
@@ -799,6 +833,14 @@ CAUSES: list[Cue] = [
         example="Mantle convection is a major cause of earthquakes.",
         expected=("mantle convection", "earthquake"),
     ),
+    # "one of the causes of Y": one cause among several, no class that X is one of
+    Cue(
+        "one_of_causes",
+        [_BE, {"LOWER": "one"}, {"LOWER": "of"}, _A, _MODS, _words("causes"), {"LOWER": "of"}],
+        0.75,
+        example="Overgrazing is one of the main causes of desertification.",
+        expected=("overgrazing", "desertification"),
+    ),
     Cue(
         "causes_of",
         [_words("causes reasons sources"), _words("of for")],
@@ -813,9 +855,10 @@ CAUSES: list[Cue] = [
         "consequence_of",
         [
             _BE,
+            _ADV,
             _A,
             _MODS,
-            _words("consequence consequences symptom symptoms"),
+            _words("consequence consequences symptom symptoms result results outcome outcomes"),
             {"LOWER": "of"},
         ],
         0.75,
@@ -1263,7 +1306,7 @@ CONTRASTS_WITH: list[Cue] = [
     ),
     Cue(
         "alternative_to",
-        [_words("alternative alternatives opposite counterpart"), _words("to of")],
+        [_words("alternative alternatives opposite counterpart reverse inverse"), _words("to of")],
         0.75,
         example="Heat pumps are a cheaper alternative to gas boilers.",
         expected=("heat pump", "gas boiler"),
@@ -1422,7 +1465,7 @@ NON_RESTRICTIVE = frozenset(
     """
     key main common important major primary basic general same first popular typical
     many several various multiple more most few some all each every any such own entire
-    whole certain standard usual widely commonly often
+    whole certain standard usual widely commonly often single
     """.split()
 )
 #: Modifiers that leave a word of :data:`META_WORDS` as general as it was ("the key
@@ -1580,6 +1623,12 @@ FRAME_OF = frozenset({"respect to", "reference to", "regard to"})
 
 #: Relations that read the same both ways.
 SYMMETRIC = frozenset({"contrasts_with"})
+
+#: Openings of a line that points the reader to neighbouring entries ("See also: B",
+#: "Cf. B"). Such a pointer between two kinds of one class ("Lever: a simple machine
+#: that ... Cf. pulley", both defined as simple machines) sets the two side by side, as
+#: alternatives: ``contrasts_with``. Between a class and its kind it states nothing.
+POINTER_OPENINGS = ("see also", "cf.", "cf")
 
 #: Words that end a clause in notes: a concept is never looked for across them.
 CLAUSE_BREAKS = frozenset({";", ":", "->", "–>", "-->", ">", "→", "=>", "⇒", "—", "–", "|"})

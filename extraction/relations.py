@@ -450,7 +450,10 @@ def _narrowed(doc: Doc, m: Mention) -> bool:
     mods = [c for c in last.children if c.i < m.start and c.dep_ in {"amod", "nmod", "nummod"}]
     mods += [t for c in mods for t in c.subtree if t.dep_ == "conj" and t.i < m.start]
     return any(
-        t.pos_ in {"ADJ", "VERB", "NUM"} and t.lower_ not in rp.NON_RESTRICTIVE for t in mods
+        t.pos_ in {"ADJ", "VERB", "NUM"}
+        and t.lower_ not in rp.NON_RESTRICTIVE
+        and not (t.lower_ == "one" and doc[t.i + 1].lower_ == "single")  # "one single X"
+        for t in mods
     )
 
 
@@ -833,6 +836,8 @@ def _objects(
     gap = doc[start : first.start]
     if len(gap) > max_gap or _broken(doc, start, first.start):
         return []
+    if any(t.lower_ == "than" for t in gap):
+        return []  # "needs less energy than X": X is compared, not the object
     target = doc[first.end - 1]
     if target.dep_ == "poss":
         # "the planet's equator": the thing owned, when a concept names it; "the model's
@@ -965,6 +970,26 @@ def _completes(noun: Token, target: Token) -> bool:
         and prep.dep_ == "prep"
         and prep.head == noun
         and prep.lower_ not in {"of", "as", "like", "including"}
+    )
+
+
+def _member_of_other_noun(ctx: _Context, start: int) -> bool:
+    """Is the first concept at or after ``start`` only the "of" object of a noun before
+    it that is no kind word ("one of the causes of landslides", "one of the founders of
+    the league"): the class a kind cue names is that noun, not the concept?"""
+    doc = ctx.sent.doc
+    first = next((m for m in ctx.found if m.start >= start), None)
+    if first is None:
+        return False
+    target = doc[first.end - 1]
+    prep = target.head
+    return (
+        target.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and start <= prep.head.i < first.start
+        and prep.head.pos_ in {"NOUN", "PROPN"}
+        and singular(prep.head.lower_) not in rp.KIND_WORDS
+        and prep.head.lower_ not in rp.KIND_WORDS
     )
 
 
@@ -1414,6 +1439,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             span.end + 1 if span.end < ctx.sent.end - 1 and doc[span.end].text == ":" else span.end
         )
         objects = _objects(ctx, after, max_gap=cue.gap, whole=whole, named=named, owned=owned)
+        if relation == "is_a" and _member_of_other_noun(ctx, after):
+            return  # "X is one of the causes of Y": a cause, no kind of Y
         if relation == "used_for" and _after_gerund(doc, after, objects, ctx):
             return  # "used in brewing low-alcohol beer": the use is the act
         # "used in jet engines": the engines hold and use it, no purpose
@@ -1586,8 +1613,18 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             # clause's named subject
             # (not inside parentheses: "feeds X (in contrast to Y)" sets Y against X);
             # the concept the cue hangs on, else the clause's grammatical subject
-            held = _mention_of(ctx, doc[span.start].head)
-            if held is not None and held.covers(doc[span.start].head):
+            hung = doc[span.start].head
+            if (
+                hung.dep_ == "ROOT"
+                and hung.pos_ in {"NOUN", "PROPN"}
+                and any(c.dep_ in _SUBJECT_DEPS for c in hung.children)
+            ):
+                # "Bacteria, unlike viruses, have ribosomes" parsed with the noun as the
+                # root and "have" its auxiliary: the cue hangs on the clause, whose
+                # subject is set against X
+                hung = next(c for c in hung.children if c.dep_ in _SUBJECT_DEPS)
+            held = _mention_of(ctx, hung)
+            if held is not None and held.covers(hung):
                 subjects, said = [held.concept], 1.0
             else:
                 subjects, said = _subject(ctx, span)
@@ -1601,12 +1638,20 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return
         if mark.lower_ in rp.TEMPORAL_CONTRASTS and not _contrasting(mark, second):
             return  # "While the enzyme binds, the cofactor waits": at the same time
-        ends = []
+        sides: list[tuple[Token | None, Mention | None]] = []
         for verb in (second.head, second):
             subject = _quantified(next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None))
             m = _mention_of(ctx, subject) if subject is not None else None
-            if m is None or not m.covers(subject) or _narrowed(doc, m) or _compounded(doc, m):
-                return  # a subject no concept names in full, or a narrower thing
+            if m is not None and (
+                not m.covers(subject) or _narrowed(doc, m) or _compounded(doc, m)
+            ):
+                m = None  # a subject no concept names in full, or a narrower thing
+            sides.append((subject, m))
+        ends = []
+        for (subject, m), other in zip(sides, sides[::-1], strict=True):
+            m = m or _parallel_side(ctx, subject, other)
+            if m is None:
+                return
             ends.append(m.concept)
         factor = 1.0
         pairs = [(ends[0], ends[1])] if ends[0] != ends[1] else []
@@ -1635,6 +1680,27 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
 _USER_PRONOUNS = frozenset({"we", "you", "one", "i"})
 #: Determiners that point back to a thing named before ("the algorithm", "this model").
 _POINTING = frozenset({"the", "this", "these", "that", "those", "its", "their"})
+
+
+def _parallel_side(
+    ctx: _Context, subject: Token | None, other: tuple[Token | None, Mention | None]
+) -> Mention | None:
+    """The concept right before the noun ``subject`` when that noun repeats the head word
+    of the concept naming the other side of a contrast in full ("While lung cells divide
+    slowly, many of the liver cells do not": the liver's cells, set against the lung's),
+    else None."""
+    other_subject, other_m = other
+    if subject is None or other_subject is None or other_m is None:
+        return None
+    if other_m.end - 1 != other_subject.i or other_m.end - other_m.start < 2:
+        return None  # the other side's name must end with the head word it shares
+    if singular(other_subject.lower_) != singular(subject.lower_):
+        return None
+    doc = ctx.sent.doc
+    before = next((m for m in ctx.found if m.end == subject.i), None)
+    if before is None or _narrowed(doc, before) or _compounded(doc, before):
+        return None
+    return before
 
 
 def _fronted_purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
@@ -1733,6 +1799,11 @@ def _contrasting(mark: Token, clause: Token) -> bool:
     if mark.i > main.i:
         return mark.i > 0 and doc[mark.i - 1].text == ","
     negated = any(c.dep_ == "neg" for v in (clause, main) for c in v.children)
+    # "..., many of them do not as ...": the parser may hang the "not" of an elided verb
+    # on the clause after it
+    negated = negated or any(
+        v.i + 1 < len(doc) and doc[v.i + 1].dep_ == "neg" for v in (clause, main)
+    )
     return negated or clause.lower_ == main.lower_
 
 
@@ -3102,6 +3173,18 @@ def _card_sentences(index: ConceptIndex) -> Iterator[list[tuple[Segment, Span]]]
         yield sents
 
 
+def _named_after_cue(index: ConceptIndex, found: Sequence[Mention], span: Span) -> list[str]:
+    """The concept that the words after a cue name when the cue stands inside a longer
+    concept's name ("Ways to avoid burnout" kept as a concept of its own names burnout
+    after "avoid"), else nothing."""
+    doc = span.doc
+    for m in found:
+        if m.start <= span.start and span.end < m.end:
+            concept = index.find(doc[span.end : m.end].text)
+            return [concept] if concept is not None and concept != m.concept else []
+    return []
+
+
 def _intro_frame(
     index: ConceptIndex,
     seg: Segment,
@@ -3126,9 +3209,10 @@ def _intro_frame(
     for relation, cue, span in cues:
         # "Ways to prevent X:", "How to avoid X": each item is a way, and does what it does
         if cue.frame == "svo" and not cue.reverse and _means_of(span):
-            after = [m for m in found if m.start >= span.end]
+            after = [m.concept for m in found if m.start >= span.end]
+            after = after or _named_after_cue(index, found, span)
             if after and relation in _MEANS_RELATIONS:
-                return relation, [after[0].concept], True, cue.label
+                return relation, [after[0]], True, cue.label
     counted = _counted(sent)
     for relation, cue, span in cues:
         # "An LSTM consists of:", "Activation functions such as:", "A GAN is composed of
@@ -4292,15 +4376,21 @@ def _with_parent(
 #: What an answer sentence of a titled card is read with: the title's evidence, the
 #: concepts the card is about and those the sentence names itself (see :func:`_with_titles`).
 _Lead = tuple[Evidence, frozenset[str], frozenset[str]]
+#: A line pointing a card's subjects to other entries: (subjects, concepts it names, the line).
+_Pointer = tuple[tuple[str, ...], tuple[str, ...], Evidence]
 
 
 def raw_relations(
-    index: ConceptIndex, leads: dict[Evidence, _Lead] | None = None
+    index: ConceptIndex,
+    leads: dict[Evidence, _Lead] | None = None,
+    pointers: list[_Pointer] | None = None,
 ) -> Iterator[Relation]:
     """Every edge every cue gives, one sentence each, before merging.
 
     Use :func:`typed_relations` for the graph; this is what it merges. ``leads``, when
-    given, is filled with the title each answer sentence of a titled card is read with.
+    given, is filled with the title each answer sentence of a titled card is read with;
+    ``pointers`` with the lines that point a card's subjects to other entries ("See
+    also: B"), read by :func:`_pointer_edges` once every class is known.
     """
     nlp = nlp_module.load()
     matcher = patterns.relation_cues(nlp)  # rp.matcher, run only with the cues a sentence can match
@@ -4355,6 +4445,8 @@ def raw_relations(
             if idle and not seg.is_title and not intro:
                 continue
             evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+            if pointers is not None and about and not seg.is_title and _pointer(sent):
+                pointers.append((tuple(about), tuple(m.concept for m in found), evidence))
             cited_span = sent
             if after_label and sent.start <= LABEL_WORDS:
                 # "BPTT:" parsed as a sentence of its own: the line cites its label
@@ -4403,6 +4495,40 @@ def raw_relations(
     yield from _kind_edges(index, strict_problems)
     yield from _component_edges(index)
     yield from _table_edges(index, nlp)
+
+
+#: Confidence of "See also: B" on the card of A, A and B kinds of one class.
+POINTER_CONFIDENCE = 0.6
+
+
+def _pointer(sent: Span) -> bool:
+    """Does ``sent`` open with words pointing the reader elsewhere ("See also: B")?"""
+    text = sent.text.lstrip().lower()
+    return any(
+        text.startswith(opening) and not text[len(opening) : len(opening) + 1].isalpha()
+        for opening in rp.POINTER_OPENINGS
+    )
+
+
+def _pointer_edges(
+    relations: Sequence[Relation], pointers: Sequence[_Pointer]
+) -> Iterator[Relation]:
+    """``contrasts_with`` between a card's subject and an entry its "See also" line
+    points to, when the notes make both kinds of one class ("Cumulus cloud: a cloud that
+    ... See also: cirrus cloud", a cirrus cloud being a cloud too): a pointer between
+    siblings sets alternatives side by side. A pointer from a class to its kind ("Cloud
+    ... See also: cirrus cloud"), or between entries of no common class, states nothing."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    for r in relations:
+        if r.relation == "is_a":
+            classes[r.source].add(r.target)
+    for subjects, named, evidence in pointers:
+        for a in subjects:
+            for b in named:
+                if a == b or a in classes[b] or b in classes[a]:
+                    continue
+                if classes[a] & classes[b]:
+                    yield Relation(a, b, "contrasts_with", POINTER_CONFIDENCE, [evidence])
 
 
 def _plain(cell: str) -> str:
@@ -4577,12 +4703,14 @@ def typed_relations(
     [('decoder', 'part_of', 'autoencoder'), ('encoder', 'part_of', 'autoencoder')]
     """
     leads: dict[Evidence, _Lead] = {}
+    pointers: list[_Pointer] = []
     raw = [
         r
-        for r in raw_relations(index, leads)
+        for r in raw_relations(index, leads, pointers)
         if (untyped or r.relation != "related_to")
         and (r.relation == "related_to" or not (is_meta(r.source) or is_meta(r.target)))
     ]
+    raw += _pointer_edges(raw, pointers)
     pairs = part_heads(raw)
     raw = [r for r in raw if r.label != COMPONENT_LABEL or _suggested_part_kept(r, pairs)]
     relations = _resolve_conflicts(merge_relations(_symmetric(raw)))

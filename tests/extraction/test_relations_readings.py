@@ -542,6 +542,14 @@ def test_relations_readings_it_later_in_an_answer_is_no_side_of_a_comparison(tex
         ("While arteries have thick walls, many of the veins do not.", ("artery", "vein")),
         ("While arteries have thick walls, some of the veins do not.", ("artery", "vein")),
         ("While arteries have thick walls, most of the veins do not.", ("artery", "vein")),
+        # the "not" of an elided verb that the parser hangs on the clause after it
+        ("While arteries have thick walls, many of the veins do not as the pressure in "
+         "them is lower.", ("artery", "vein")),
+        # the second side repeats the first side's head word: "lung tissue", "liver tissue"
+        ("While lung cells divide slowly, many of the liver cells do not.",
+         ("lung cell", "liver")),
+        ("While lung cells divide slowly, many of the liver cells do not.",
+         ("lung cell", "liver", "cell")),
     ],
 )  # fmt: skip
 def test_relations_readings_while_contrasts_clauses_set_against_each_other(text, pair):
@@ -555,6 +563,9 @@ def test_relations_readings_while_contrasts_clauses_set_against_each_other(text,
         # "while" opening the sentence, other verbs, nothing negated: at the same time
         ("While the enzyme binds the substrate, the cofactor stabilises the complex.",
          ("enzyme", "cofactor"), ("enzyme", "cofactor")),
+        # a noun after the concept that is no head word of the other side narrows it
+        ("While lung cells divide slowly, many of the liver proteins do not.",
+         ("lung cell", "liver"), ("lung cell", "liver")),
     ],
 )  # fmt: skip
 def test_relations_readings_while_of_time_contrasts_nothing(text, names, absent):
@@ -597,6 +608,13 @@ def test_relations_readings_a_likening_without_a_turn_contrasts_nothing(text, na
          ("flooding", "heavy storm", "valley"), ("heavy storm", "causes", "flooding")),
         ("Flooding is a major problem. Spring storms flooded the delta.",
          ("flooding", "spring storm", "delta"), ("spring storm", "causes", "flooding")),
+        # "a single", "one single" narrow nothing; the doer may be a relative pronoun in brackets
+        ("Overgrazing is a common problem. A single goat herd (which can overgraze the "
+         "hillsides) needs fences.", ("overgrazing", "goat herd", "hillside", "fence"),
+         ("goat herd", "causes", "overgrazing")),
+        ("Overgrazing is a common problem. One single goat herd (which can overgraze the "
+         "hillsides) needs fences.", ("overgrazing", "goat herd", "hillside", "fence"),
+         ("goat herd", "causes", "overgrazing")),
     ],
 )  # fmt: skip
 def test_relations_readings_doing_a_problem_to_something_causes_it(text, names, expected):
@@ -1336,3 +1354,90 @@ def test_relations_readings_used_in_a_thing_is_that_things_use(text, names, expe
 def test_relations_readings_a_state_given_by_a_copula_causes_what_follows_it(text, names, cause):
     index = tiny_index(text, *names)
     assert (expect(index, names[0], "causes", names[1]) in triples(index)) is cause
+
+
+_CLOUD = ("Cloud", "A mass of droplets in the air.")
+
+
+@pytest.mark.parametrize(
+    ("cards", "pair", "contrasted"),
+    [
+        # two kinds of one class that point to each other: alternatives set side by side
+        ((_CLOUD, ("Cumulus cloud", "A cloud that forms low heaps.\nSee also: cirrus cloud."),
+          ("Cirrus cloud", "A cloud that forms thin high wisps.")),
+         ("cumulus cloud", "cirrus cloud"), True),
+        ((("Simple machine", "A device that changes the size or direction of a force."),
+          ("Lever", "A simple machine that turns about a pivot.\nCf. pulley."),
+          ("Pulley", "A simple machine that turns a wheel.")),
+         ("lever", "pulley"), True),
+        # a class pointing to its kind, or entries of no common class: no contrast
+        ((("Cloud", "A mass of droplets in the air.\nSee also: cirrus cloud."),
+          ("Cirrus cloud", "A cloud that forms thin high wisps.")),
+         ("cloud", "cirrus cloud"), False),
+        ((_CLOUD, ("Cumulus cloud", "A cloud that forms low heaps.\nSee also: updraft."),
+          ("Updraft", "A current of rising air.")),
+         ("cumulus cloud", "updraft"), False),
+    ],
+)  # fmt: skip
+def test_relations_readings_see_also_between_kinds_of_one_class_contrasts_them(
+    cards, pair, contrasted
+):
+    index = extract_concepts(_qa(*cards))
+    found = {(s, r, t) for s, r, t in triples(index)}
+    assert (expect(index, *pair[:1], "contrasts_with", pair[1]) in found) is contrasted, found
+
+
+def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_address():
+    # "Ways to avoid burnout" is a concept of its own (bold, nested items): its items
+    # still address burnout
+    text = (
+        "Study habits || - **burnout**\n  - a state of exhaustion from long stress\n"
+        "- **ways to avoid burnout**\n  - Interval training: short bursts of work then rest\n"
+        "  - Sleep hygiene: a fixed bedtime"
+    )
+    names = ("burnout", "ways to avoid burnout", "interval training", "sleep hygiene")
+    index = tiny_index(text, *names)
+    found = triples(index)
+    assert expect(index, "interval training", "addresses", "burnout") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # one cause among several is a cause, not a kind of what it causes
+        ("Overgrazing is one of the main causes of desertification.",
+         ("overgrazing", "desertification"), ("overgrazing", "causes", "desertification")),
+        ("Landslides are often the result of heavy rainfall.",
+         ("landslide", "heavy rainfall"), ("heavy rainfall", "causes", "landslide")),
+        ("A cactus needs very little water.", ("cactus", "water"), ("cactus", "uses", "water")),
+        ("Condensation is the reverse of evaporation.", ("condensation", "evaporation"),
+         ("condensation", "contrasts_with", "evaporation")),
+        # the parser may make the object the root and the verb its auxiliary
+        ("Bacteria, unlike viruses, have ribosomes.", ("bacteria", "virus", "ribosome"),
+         ("bacteria", "contrasts_with", "virus")),
+    ],
+)  # fmt: skip
+def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "one of the Ns of Y" names a class N (no kind word), not Y
+        ("Overgrazing is one of the main causes of desertification.",
+         ("overgrazing", "desertification"), ("overgrazing", "is_a", "desertification")),
+        ("Newton was one of the founders of the royal society.",
+         ("newton", "royal society"), ("newton", "is_a", "royal society")),
+        # what a comparison's "than" names is compared, not needed or used
+        ("A cactus needs less water than a fern.", ("cactus", "water", "fern"),
+         ("cactus", "uses", "fern")),
+        # a clause set against another: the object the parser made the root is no side
+        ("Bacteria, unlike viruses, have ribosomes.", ("bacteria", "virus", "ribosome"),
+         ("ribosome", "contrasts_with", "virus")),
+    ],
+)  # fmt: skip
+def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *absent) not in triples(index)
