@@ -629,10 +629,15 @@ def _kind_of(G: nx.MultiDiGraph, a: Any, b: Any) -> bool:
 
 def _framed_by(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> list[tuple[Any, str, dict]]:
     """``study.framed_by[node]``, read from the graph the first time it is asked for (a
-    path reads the few concepts it meets, not every definition of the notes)."""
+    path reads the few concepts it meets, not every definition of the notes); nothing
+    for a step the notes neither define nor single out (:func:`unexplained_step`): the
+    heading over a sentence that only uses its name frames that sentence, not the step."""
     found = study.framed_by.get(node)
     if found is None:
         found = study.framed_by[node] = []
+        if unexplained_step(G, node):
+            # a heading over where the notes only use a name frames the passage, not it
+            return found
         for parent, kind, said in structure_links(G, node):
             if (parent, node) not in study.strength and _frames(G, study, parent, node):
                 found.append((parent, kind, said))

@@ -526,3 +526,25 @@ def test_paths_seed_paths_are_explained():
         for step in steps[:-1]:
             info = explain_pair(G, step.node, node)
             assert info["prerequisite"] is not None or info["chain"] is not None, step.node
+
+
+@pytest.mark.parametrize(
+    ("attrs", "path"),
+    [
+        # a step the notes define: the heading over its definition frames it
+        ({"definition": "Water that flows along the sea floor."}, ["swell", "current", "tide"]),
+        # a step the notes only use: the heading is over a sentence that names it in
+        # passing, and frames that sentence, not the step
+        ({"selection": {"roles": {"mention": 3}}}, ["current", "tide"]),
+    ],
+)
+def test_paths_a_heading_frames_only_a_step_the_notes_explain(attrs, path):
+    G = nx.MultiDiGraph()
+    G.add_node("tide", definition="The rise and fall of the sea.", first_seen=["sea.md", 9])
+    G.add_node("current", first_seen=["sea.md", 5], **attrs)
+    G.add_node("swell", definition="A long wave.", first_seen=["sea.md", 1])
+    prerequisite(G, "current", "tide", 0.9)
+    G.nodes["current"]["under"] = [
+        {"source": "sea.md", "line": 4, "text": "Swells", "names": ["swell"]}
+    ]
+    assert learning_path(G, "tide") == path
