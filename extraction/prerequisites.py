@@ -498,36 +498,14 @@ def _defined_with_words(
     A name inside the defined concept's other name ("also known as ...") is left out too:
     the concept's other name is the concept itself, not what it builds on.
     """
-    owners: dict[str, set[str]] = defaultdict(set)
-    names = {c: _names(index, c) for c in index.concepts}
-    for concept, concept_names in names.items():
-        for name in concept_names:
-            owners[name].add(concept)
+    names, owners = _name_owners(index)
     out: dict[str, set[str]] = {}
     for concept in index.concepts.values():
         e = concept.definition_evidence
         if e is None:
             continue
         sentence = _FIRST_SENTENCE.split(e.text, maxsplit=1)[0]
-        # the defined concept's other name is the concept itself, not what it builds on
-        text = OTHER_NAME.sub(" | ", sentence)
-        text = " ".join(text.lower().replace("-", " ").split())
-        for own in names[concept.id]:
-            if own and own in text:
-                text = _replace_words(text, own, " | ")
-        words = re.findall(r"[\w'.]+|\|", text)
-        found: set[str] = set()
-        for i in range(len(words)):
-            for j in range(i + 1, min(len(words), i + NAME_MAX_WORDS) + 1):
-                if words[j - 1] == "|":
-                    break
-                if j == i + 1 and i and words[i - 1] in VERB_BEFORE:
-                    continue  # "to process data": a verb, not a name
-                gram = " ".join(words[i:j]).rstrip(".")
-                found |= owners.get(gram, set())
-                for plural in ("s", "es"):
-                    if gram.endswith(plural):
-                        found |= owners.get(gram[: -len(plural)], set())
+        found = _named_in(sentence, names[concept.id], owners)
         found -= (
             defined_with.get(concept.id, set()) | set(beside.get(concept.id, ())) | {concept.id}
         )
@@ -535,6 +513,50 @@ def _defined_with_words(
         if kept:
             out[concept.id] = kept
     return out
+
+
+def _name_owners(index: ConceptIndex) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each concept's names (:func:`_names`), and each name's concepts."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    names = {c: _names(index, c) for c in index.concepts}
+    for concept, concept_names in names.items():
+        for name in concept_names:
+            owners[name].add(concept)
+    return names, owners
+
+
+def _named_in(sentence: str, own: Iterable[str], owners: Mapping[str, set[str]]) -> set[str]:
+    """The concepts whose name is a run of words of ``sentence`` (:data:`NAME_MAX_WORDS` at
+    most; a plural or a possessive, "a process's output", names the concept too), once
+    the names ``own`` of the concept it explains, and the other name it gives that
+    concept ("also known as ..."), are left out: the concept itself, not what it builds
+    on. A single word after "to" is a verb ("to process data"), not a name.
+
+    >>> sorted(_named_in("A process's stream, passed to a pipe.", {"stream"},
+    ...                  {"process": {"process"}, "pipe": {"pipe"}, "stream": {"stream"}}))
+    ['pipe', 'process']
+    """
+    text = OTHER_NAME.sub(" | ", sentence)
+    text = " ".join(text.lower().replace("-", " ").split())
+    for name in own:
+        if name and name in text:
+            text = _replace_words(text, name, " | ")
+    words = re.findall(r"[\w'.]+|\|", text)
+    found: set[str] = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + NAME_MAX_WORDS) + 1):
+            if words[j - 1] == "|":
+                break
+            if j == i + 1 and i and words[i - 1] in VERB_BEFORE:
+                continue  # "to process data": a verb, not a name
+            gram = " ".join(words[i:j]).rstrip(".")
+            if gram.endswith(("'s", "s'")):
+                gram = gram[:-2] if gram.endswith("'s") else gram[:-1]
+            found |= owners.get(gram, set())
+            for plural in ("s", "es"):
+                if gram.endswith(plural):
+                    found |= owners.get(gram[: -len(plural)], set())
+    return found
 
 
 #: What a definition sets aside rather than builds on: "dispensing with recurrence and

@@ -594,6 +594,25 @@ def test_prerequisites_a_name_inside_a_name_of_the_definition(answer, first, fea
     assert (pair.features.get("definition_words") if pair else None) == feature
 
 
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        ("A kiln's chamber that holds the clay while it fires.", 1.0),  # a possessive
+        ("The chamber of kilns that holds the clay.", 1.0),  # a plural
+        ("The chamber that holds the clay.", None),
+    ],
+)
+def test_prerequisites_a_possessive_in_the_definition_names_the_concept(answer, words):
+    cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {t}?", b, title_line=i,
+                  body_lines=(i,)) for i, (t, b) in enumerate([
+        ("a kiln", "An oven that fires pottery."),
+        ("a firing chamber", answer)])]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("kiln", "firing chamber"))
+    found = said(pair) if pair else {}
+    assert (found.get("definition_words") or found.get("in_definition")) == words
+
+
 def test_prerequisites_feature_said_both_ways_in_full_cancels():
     typed = [
         Relation("GRU", "LSTM", "is_a", 0.9, [E]),
