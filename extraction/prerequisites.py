@@ -77,8 +77,9 @@ FEATURES: dict[str, str] = {
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
-    "definition_words": "A's name is inside another name in B's defining sentence (+), "
-    "B's in A's (-): 'osmosis' in 'reverse osmosis systems'",
+    "definition_words": "A's name is inside another name in B's defining sentence, or written "
+    "there in the possessive (+), B's in A's (-): 'osmosis' in 'reverse osmosis systems', "
+    "'a kiln's plate'",
     "explains": "share of the cards about B that name A (named before), less the converse",
     "introduced": "A is first named, in passing (not set in bold), while the notes explain B "
     "(+), B while they explain A (-)",
