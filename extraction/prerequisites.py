@@ -21,6 +21,10 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   sentence among them, but for what that card is otherwise about) more than B in A's;
   A first named while B is explained (B introduces A); A named in more cards than B
   (the more general notion);
+- **layout**: a heading naming A over the cards about B, a card about A that lists or
+  stresses B, a heading that lists A before B; each alone and pooled as ``layout`` (as
+  ``stated`` pools the typed relations), so that what one file's layout shows (a heading
+  that lists names) is weighed with what the others show;
 - **course order**, where the notes first name each concept: a weak tiebreak.
 
 A small logistic model (:class:`extraction.logistic.LogisticModel`, weights kept as data
@@ -88,6 +92,8 @@ FEATURES: dict[str, str] = {
     "items), A of a list about B (-)",
     "heading_order": "a heading lists A and B by name, A first (+) or B first (-): "
     "'Mitosis and meiosis', the order the notes teach them in",
+    "layout": "any of section, lists, heading_order, stressed: the notes' layout puts A over "
+    "or before B (+), B over or before A (-)",
     "stressed": "B is set in bold, italics or underline, or introduced by name ('called B'), "
     "in a card about A (+: what the card explains, then the terms it marks), A in a card "
     "about B (-)",
@@ -847,12 +853,16 @@ def _statements(
     for (a, b), heading in notes.sections.items():
         if a in index.concepts and b in index.concepts:
             say(2, a, b, "section", 1.0, [heading])
+            say(2, a, b, "layout", 1.0, [heading])
     for a, b, item in _listed(index, notes):
         say(2, a, b, "lists", 1.0, [item])
+        say(2, a, b, "layout", 1.0, [item])
     for a, b, line in _stressed(index, notes):
         say(2, a, b, "stressed", 1.0, [line])
+        say(2, a, b, "layout", 1.0, [line])
     for a, b, heading in _heading_lists(index):
         say(2, a, b, "heading_order", 1.0, [heading])
+        say(2, a, b, "layout", 1.0, [heading])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
