@@ -21,6 +21,10 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   sentence among them, but for what that card is otherwise about) more than B in A's;
   A first named while B is explained (B introduces A); A named in more cards than B
   (the more general notion);
+- **layout**: a heading naming A over the cards about B, a card about A that lists or
+  stresses B, a heading that lists A before B; each alone and pooled as ``layout`` (as
+  ``stated`` pools the typed relations), so that what one file's layout shows (a heading
+  that lists names) is weighed with what the others show;
 - **course order**, where the notes first name each concept: a weak tiebreak.
 
 A small logistic model (:class:`extraction.logistic.LogisticModel`, weights kept as data
@@ -77,8 +81,9 @@ FEATURES: dict[str, str] = {
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
-    "definition_words": "A's name is inside another name in B's defining sentence (+), "
-    "B's in A's (-): 'osmosis' in 'reverse osmosis systems'",
+    "definition_words": "A's name is inside another name in B's defining sentence, or written "
+    "there in the possessive (+), B's in A's (-): 'osmosis' in 'reverse osmosis systems', "
+    "'a kiln's plate'",
     "explains": "share of the cards about B that name A (named before), less the converse",
     "introduced": "A is first named, in passing (not set in bold), while the notes explain B "
     "(+), B while they explain A (-)",
@@ -87,6 +92,8 @@ FEATURES: dict[str, str] = {
     "items), A of a list about B (-)",
     "heading_order": "a heading lists A and B by name, A first (+) or B first (-): "
     "'Mitosis and meiosis', the order the notes teach them in",
+    "layout": "any of section, lists, heading_order, stressed: the notes' layout puts A over "
+    "or before B (+), B over or before A (-)",
     "stressed": "B is set in bold, italics or underline, or introduced by name ('called B'), "
     "in a card about A (+: what the card explains, then the terms it marks), A in a card "
     "about B (-)",
@@ -498,36 +505,14 @@ def _defined_with_words(
     A name inside the defined concept's other name ("also known as ...") is left out too:
     the concept's other name is the concept itself, not what it builds on.
     """
-    owners: dict[str, set[str]] = defaultdict(set)
-    names = {c: _names(index, c) for c in index.concepts}
-    for concept, concept_names in names.items():
-        for name in concept_names:
-            owners[name].add(concept)
+    names, owners = _name_owners(index)
     out: dict[str, set[str]] = {}
     for concept in index.concepts.values():
         e = concept.definition_evidence
         if e is None:
             continue
         sentence = _FIRST_SENTENCE.split(e.text, maxsplit=1)[0]
-        # the defined concept's other name is the concept itself, not what it builds on
-        text = OTHER_NAME.sub(" | ", sentence)
-        text = " ".join(text.lower().replace("-", " ").split())
-        for own in names[concept.id]:
-            if own and own in text:
-                text = _replace_words(text, own, " | ")
-        words = re.findall(r"[\w'.]+|\|", text)
-        found: set[str] = set()
-        for i in range(len(words)):
-            for j in range(i + 1, min(len(words), i + NAME_MAX_WORDS) + 1):
-                if words[j - 1] == "|":
-                    break
-                if j == i + 1 and i and words[i - 1] in VERB_BEFORE:
-                    continue  # "to process data": a verb, not a name
-                gram = " ".join(words[i:j]).rstrip(".")
-                found |= owners.get(gram, set())
-                for plural in ("s", "es"):
-                    if gram.endswith(plural):
-                        found |= owners.get(gram[: -len(plural)], set())
+        found = _named_in(sentence, names[concept.id], owners)
         found -= (
             defined_with.get(concept.id, set()) | set(beside.get(concept.id, ())) | {concept.id}
         )
@@ -535,6 +520,50 @@ def _defined_with_words(
         if kept:
             out[concept.id] = kept
     return out
+
+
+def _name_owners(index: ConceptIndex) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each concept's names (:func:`_names`), and each name's concepts."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    names = {c: _names(index, c) for c in index.concepts}
+    for concept, concept_names in names.items():
+        for name in concept_names:
+            owners[name].add(concept)
+    return names, owners
+
+
+def _named_in(sentence: str, own: Iterable[str], owners: Mapping[str, set[str]]) -> set[str]:
+    """The concepts whose name is a run of words of ``sentence`` (:data:`NAME_MAX_WORDS` at
+    most; a plural or a possessive, "a process's output", names the concept too), once
+    the names ``own`` of the concept it explains, and the other name it gives that
+    concept ("also known as ..."), are left out: the concept itself, not what it builds
+    on. A single word after "to" is a verb ("to process data"), not a name.
+
+    >>> sorted(_named_in("A process's stream, passed to a pipe.", {"stream"},
+    ...                  {"process": {"process"}, "pipe": {"pipe"}, "stream": {"stream"}}))
+    ['pipe', 'process']
+    """
+    text = OTHER_NAME.sub(" | ", sentence)
+    text = " ".join(text.lower().replace("-", " ").split())
+    for name in own:
+        if name and name in text:
+            text = _replace_words(text, name, " | ")
+    words = re.findall(r"[\w'.]+|\|", text)
+    found: set[str] = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + NAME_MAX_WORDS) + 1):
+            if words[j - 1] == "|":
+                break
+            if j == i + 1 and i and words[i - 1] in VERB_BEFORE:
+                continue  # "to process data": a verb, not a name
+            gram = " ".join(words[i:j]).rstrip(".")
+            if gram.endswith(("'s", "s'")):
+                gram = gram[:-2] if gram.endswith("'s") else gram[:-1]
+            found |= owners.get(gram, set())
+            for plural in ("s", "es"):
+                if gram.endswith(plural):
+                    found |= owners.get(gram[: -len(plural)], set())
+    return found
 
 
 #: What a definition sets aside rather than builds on: "dispensing with recurrence and
@@ -824,12 +853,16 @@ def _statements(
     for (a, b), heading in notes.sections.items():
         if a in index.concepts and b in index.concepts:
             say(2, a, b, "section", 1.0, [heading])
+            say(2, a, b, "layout", 1.0, [heading])
     for a, b, item in _listed(index, notes):
         say(2, a, b, "lists", 1.0, [item])
+        say(2, a, b, "layout", 1.0, [item])
     for a, b, line in _stressed(index, notes):
         say(2, a, b, "stressed", 1.0, [line])
+        say(2, a, b, "layout", 1.0, [line])
     for a, b, heading in _heading_lists(index):
         say(2, a, b, "heading_order", 1.0, [heading])
+        say(2, a, b, "layout", 1.0, [heading])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:

@@ -471,6 +471,59 @@ def test_prerequisites_the_title_of_the_notes_orders_nothing(tmp_path, notes, or
 
 
 @pytest.mark.parametrize(
+    ("notes", "first", "then", "layout"),
+    [
+        # a heading that lists names, in the order it lists them (heading_order)
+        ("# Cells\n\n## Mitosis and meiosis\n{cells}\n", "mitosis", "meiosis", 1.0),
+        ("# Cells\n\n## Meiosis and mitosis\n{cells}\n", "mitosis", "meiosis", -1.0),
+        # a heading naming a concept over another's card (section)
+        (
+            "# Plate tectonics\n\n## Subduction\n{sub}\n\n# Erosion\n\n## Rifting\n{rift}\n",
+            "plate tectonics",
+            "subduction",
+            1.0,
+        ),
+        # no heading, list or stress puts one over the other
+        ("# Cells\n\n## Cell division\n{cells}\n", "mitosis", "meiosis", None),
+    ],
+)
+def test_prerequisites_layout_pools_what_the_layout_of_the_notes_says(
+    tmp_path, notes, first, then, layout
+):
+    path = tmp_path / "notes.md"
+    path.write_text(notes.format(
+        cells="Cells divide by mitosis to grow. Sex cells form by meiosis. Meiosis halves the "
+              "chromosomes. Mitosis copies them.",
+        sub="Subduction sinks one plate under another into the mantle.",
+        rift="Rifting pulls a plate apart along a rift valley."))  # fmt: skip
+    index = extract_concepts([card for r in read_paths([path]) for card in r.cards])
+    a, b = index.find(first), index.find(then)
+    assert a and b
+    found = candidates(index, typed_relations(index)).get((a, b))
+    assert (found.features.get("layout") if found else None) == layout
+
+
+def test_prerequisites_layout_pools_lists_and_stress():
+    body = "Osmosis needs:\nSemipermeable membrane\nIt moves water across a barrier."
+    item = ListItem(body.index("Semi"), body.index("\nIt"), 0)
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 4), "What is osmosis?", body, title_line=1,
+             body_lines=(2, 3, 4), items=(item,),
+             emphasis=(Emphasis("body", body.index("barrier"), len(body) - 1, "bold"),)),
+        Card("n#2", "n.txt", "qa-list", (6, 7), "What is a semipermeable membrane?",
+             "A barrier that lets some molecules pass.", title_line=6, body_lines=(7,)),
+        Card("n#3", "n.txt", "qa-list", (8, 9), "What is a barrier?",
+             "Something that stands in the way.", title_line=8, body_lines=(9,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    found = candidates(index, typed_relations(index))
+    listed = said(found[("osmosis", "semipermeable membrane")])
+    stressed = said(found[("osmosis", "barrier")])
+    assert listed.get("lists") == listed.get("layout") == 1.0
+    assert stressed.get("stressed") == stressed.get("layout") == 1.0
+
+
+@pytest.mark.parametrize(
     ("heading", "order"),
     [
         ("Mitosis and meiosis", 1.0),  # a heading that lists names: the order taught
@@ -592,6 +645,25 @@ def test_prerequisites_a_name_inside_a_name_of_the_definition(answer, first, fea
     index = extract_concepts(cards)
     pair = candidates(index, typed_relations(index)).get((first, "reverse osmosis"))
     assert (pair.features.get("definition_words") if pair else None) == feature
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        ("A kiln's chamber that holds the clay while it fires.", 1.0),  # a possessive
+        ("The chamber of kilns that holds the clay.", 1.0),  # a plural
+        ("The chamber that holds the clay.", None),
+    ],
+)
+def test_prerequisites_a_possessive_in_the_definition_names_the_concept(answer, words):
+    cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {t}?", b, title_line=i,
+                  body_lines=(i,)) for i, (t, b) in enumerate([
+        ("a kiln", "An oven that fires pottery."),
+        ("a firing chamber", answer)])]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get(("kiln", "firing chamber"))
+    found = said(pair) if pair else {}
+    assert (found.get("definition_words") or found.get("in_definition")) == words
 
 
 def test_prerequisites_feature_said_both_ways_in_full_cancels():
