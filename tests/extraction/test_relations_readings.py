@@ -1415,6 +1415,25 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         # the parser may make the object the root and the verb its auxiliary
         ("Bacteria, unlike viruses, have ribosomes.", ("bacteria", "virus", "ribosome"),
          ("bacteria", "contrasts_with", "virus")),
+        ("Avalanches usually happen because of wind slab.", ("avalanche", "wind slab"),
+         ("wind slab", "causes", "avalanche")),
+        ("Scurvy develops due to vitamin C deficiency.", ("scurvy", "vitamin C deficiency"),
+         ("vitamin C deficiency", "causes", "scurvy")),
+        ("A radix sort operates on integer keys.", ("radix sort", "integer key"),
+         ("radix sort", "uses", "integer key")),
+        ("Interpolation search takes advantage of uniformly distributed keys.",
+         ("interpolation search", "uniformly distributed key"),
+         ("interpolation search", "uses", "uniformly distributed key")),
+        ("Sunscreen protects the skin from ultraviolet radiation.",
+         ("sunscreen", "skin", "ultraviolet radiation"),
+         ("sunscreen", "addresses", "ultraviolet radiation")),
+        ("Firewalls guard against intrusion attempts.", ("firewall", "intrusion attempt"),
+         ("firewall", "addresses", "intrusion attempt")),
+        ("The pineal gland is located in the epithalamus.", ("pineal gland", "epithalamus"),
+         ("pineal gland", "part_of", "epithalamus")),
+        ("Overfishing is responsible for the coral decline problem.",
+         ("overfishing", "coral decline problem"),
+         ("overfishing", "causes", "coral decline problem")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1436,8 +1455,15 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # a clause set against another: the object the parser made the root is no side
         ("Bacteria, unlike viruses, have ribosomes.", ("bacteria", "virus", "ribosome"),
          ("ribosome", "contrasts_with", "virus")),
+        # "responsible for" a function is no cause: only a problem the notes name is caused
+        ("The liver is responsible for detoxification.", ("liver", "detoxification"),
+         ("liver", "causes", "detoxification")),
+        # what is protected is no problem: what it is protected from is
+        ("Sunscreen protects the skin from ultraviolet radiation.",
+         ("sunscreen", "skin", "ultraviolet radiation"), ("sunscreen", "addresses", "skin")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
     index = tiny_index(text, *names)
     assert expect(index, *absent) not in triples(index)
+
