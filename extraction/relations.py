@@ -3088,12 +3088,38 @@ def _parent_item(sents: Sequence[tuple[Segment, Span]], at: int, depths: dict[in
     return nxt is not None and nxt > depth
 
 
+#: Most words of the subject before an opener set off by commas ("Meiosis, on the other
+#: hand, ...").
+CONTRAST_SUBJECT_WORDS = 4
+
+
 def _contrast_opener(sent: Span) -> bool:
     """Does ``sent`` open with words that set it against the sentence before ("In
-    contrast, ...", :data:`rp.CONTRAST_OPENERS`)?"""
-    words = tuple(t.lower_ for t in sent[:6])
+    contrast, ...", :data:`rp.CONTRAST_OPENERS`), or set them off by commas after its
+    subject ("Meiosis, on the other hand, produces four")?"""
+    words = tuple(t.lower_ for t in sent[: CONTRAST_SUBJECT_WORDS + 7])
     # a comma closes the opener: "In contrast to X, Y ..." is read by the cue tables
-    return any(words[: len(o) + 1] == (*o, ",") for o in rp.CONTRAST_OPENERS)
+    if any(words[: len(o) + 1] == (*o, ",") for o in rp.CONTRAST_OPENERS):
+        return True
+    for k in range(1, min(CONTRAST_SUBJECT_WORDS, len(sent) - 1) + 1):
+        if words[k] != "," or sent[k - 1].dep_ not in _TOPIC_DEPS:
+            continue
+        if any(words[k + 1 : k + len(o) + 2] == (*o, ",") for o in rp.CONTRAST_OPENERS):
+            return True
+    return False
+
+
+def _semicolon_contrast(sent: Span) -> int | None:
+    """The semicolon of a sentence whose second clause is set against its first ("X
+    produces two cells; Y, on the other hand, produces four"), else None."""
+    for tok in sent:
+        if (
+            tok.text == ";"
+            and tok.i + 1 < sent.end - 1
+            and _contrast_opener(sent.doc[tok.i + 1 : sent.end])
+        ):
+            return tok.i
+    return None
 
 
 def _main_subject(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Mention | None:
@@ -4419,6 +4445,14 @@ def raw_relations(
             if i > 0 and not seg.is_title and found and _contrast_opener(sent):
                 # "X ... . In contrast, Y ...": Y is set against the X before it
                 yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)
+            if not seg.is_title and (semi := _semicolon_contrast(sent)) is not None:
+                # "X ...; Y, on the other hand, ...": the two clauses of one sentence
+                doc, whole = sent.doc, [_evidence_of(seg, sent)]
+                left, right = doc[sent.start : semi], doc[semi + 1 : sent.end]
+                for r in _opposed_edges(
+                    index, (seg, left), (seg, right), [m for m in found if m.start > semi]
+                ):
+                    yield Relation(r.source, r.target, r.relation, r.confidence, whole)
             # Every edge joins two concepts the sentence names, or one it names and the
             # card's subject or the label the sentence follows ("GPS: one fix requires
             # triangulation"): a sentence with fewer gives only self-loops

@@ -1467,3 +1467,39 @@ def test_relations_readings_everyday_wordings_that_state_something_else(text, na
     index = tiny_index(text, *names)
     assert expect(index, *absent) not in triples(index)
 
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Mitosis produces two cells; meiosis, on the other hand, produces four.",
+         ("mitosis", "meiosis", "cell"), ("meiosis", "contrasts_with", "mitosis")),
+        ("Cold-blooded animals rely on the sun; in contrast, warm-blooded animals make heat.",
+         ("cold-blooded animal", "warm-blooded animal", "sun"),
+         ("warm-blooded animal", "contrasts_with", "cold-blooded animal")),
+        ("Mitosis produces two cells. Meiosis, on the other hand, produces four.",
+         ("mitosis", "meiosis", "cell"), ("meiosis", "contrasts_with", "mitosis")),
+    ],
+)  # fmt: skip
+def test_relations_readings_clause_set_off_by_a_contrast_opener_contrasts_subjects(
+    text, names, expected
+):
+    # the opener may follow a semicolon inside one sentence, or the second subject
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a semicolon with no opener after it sets nothing against anything
+        ("Mitosis produces two cells; meiosis produces four.",
+         ("mitosis", "meiosis", "cell"), ("meiosis", "mitosis")),
+        # the opener after an object, not after the clause's subject
+        ("Mitosis gives cells; it gives, on the other hand, meiosis a start.",
+         ("mitosis", "meiosis", "cell"), ("meiosis", "mitosis")),
+    ],
+)  # fmt: skip
+def test_relations_readings_semicolon_without_a_contrast_opener_contrasts_nothing(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
