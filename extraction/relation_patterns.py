@@ -47,6 +47,8 @@ FRAMES = {
     "names, or none), the concept after the infinitive",
     "fronted_purpose": "To V Y, (we) <cue> X: the first concept after the verb of using, the "
     "concept the fronted infinitive acts on",
+    "result": "(we) V X (by Y) <cue> Z: Z, and each concept the step acts on (no concept doing "
+    "it: the reader, or no subject)",
 }
 
 
@@ -587,6 +589,16 @@ USES: list[Cue] = [
         reverse=True,
         example="Attention mechanisms are used by the transformer.",
         expected=("transformer", "attention mechanism"),
+    ),
+    # a step whose result is a concept: "we divide X by Y to get Z" (Z uses X and Y)
+    Cue(
+        "to_get_result",
+        [{"LOWER": "to"}, _words("get obtain")],
+        0.65,
+        frame="result",
+        example="We divide the distance by the travel time to get the average speed.",
+        expected=("average speed", "distance"),
+        context=("travel time",),
     ),
     Cue(
         "operates_on",

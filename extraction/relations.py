@@ -1659,6 +1659,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs, factor = _purpose_pairs(ctx, span), 1.0
     elif cue.frame == "fronted_purpose":  # "To detect earthquakes, geologists use seismographs"
         pairs, factor = _fronted_purpose_pairs(ctx, span), 1.0
+    elif cue.frame == "result":  # "We divide X by Y to get Z"
+        pairs, factor = _result_pairs(ctx, span), 1.0
     else:  # "list" frames are read per card by _list_edges
         return
     label = cue.label
@@ -1756,6 +1758,49 @@ def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
         return []
     objects = _objects(ctx, span.end, max_gap=2)
     return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
+
+
+#: How a concept a step acts on hangs on the step's verb: its object, a preposition's
+#: object ("by Y", "with Y"), or one listed with either.
+_STEP_DEPS = frozenset({"dobj", "pobj", "prep", "conj"})
+
+
+def _narrowed_beyond_count(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` narrowed (:func:`_narrowed`) by more than a count ("the two
+    half-reactions" are the concept's, "small gradients" a part of it)?"""
+    last = doc[m.end - 1]
+    mods = [c for c in last.children if c.i < m.start and c.dep_ in {"amod", "nmod"}]
+    return _narrowed(doc, m) and any(
+        t.pos_ in {"ADJ", "VERB"} and t.lower_ not in rp.NON_RESTRICTIVE for t in mods
+    )
+
+
+def _result_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
+    """ "We divide X by Y to get Z", "Multiply X and Y to obtain Z": a step of the reader's
+    (a reader's pronoun for subject, or none) whose result is a concept: that concept uses
+    each concept the step's verb acts on. A step taken by a concept ("the model divides
+    ...") or a verb of using ("use X to get Z", read by the ``purpose`` frame) is none."""
+    doc = ctx.sent.doc
+    infinitive = doc[span.end - 1]
+    verb = infinitive.head
+    if infinitive.dep_ not in {"advcl", "xcomp"} or verb.pos_ != "VERB" or verb.i > span.start:
+        return []
+    if verb.lower_ in _USING_VERBS:
+        return []
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is not None and subject.lower_ not in _USER_PRONOUNS:
+        return []
+    results = _objects(ctx, span.end, max_gap=2)[:1]
+    inputs = []
+    for m in ctx.found:
+        if not (verb.i < m.start and m.end <= span.start) or _narrowed_beyond_count(doc, m):
+            continue
+        tok = doc[m.end - 1]
+        while tok.dep_ in _STEP_DEPS and tok.head != verb and tok.head.i > verb.i:
+            tok = tok.head
+        if tok.head == verb and tok.dep_ in _STEP_DEPS and m.concept not in inputs:
+            inputs.append(m.concept)
+    return [(z, x) for z in results for x in inputs if z != x]
 
 
 def _after_participle(doc: Doc, i: int) -> bool:

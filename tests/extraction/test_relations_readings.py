@@ -1503,3 +1503,35 @@ def test_relations_readings_semicolon_without_a_contrast_opener_contrasts_nothin
     text, names, absent
 ):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("We multiply the mass by the acceleration to obtain the net force.",
+         ("mass", "acceleration", "net force"), ("net force", "uses", "acceleration")),
+        ("We add the two half-reactions to get the overall redox equation.",
+         ("half-reaction", "overall redox equation"),
+         ("overall redox equation", "uses", "half-reaction")),
+    ],
+)  # fmt: skip
+def test_relations_readings_step_to_get_a_result_makes_the_result_use_its_inputs(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a step a concept takes is that concept's, no recipe of the result
+        ("The compiler divides the program into tokens to get a parse tree.",
+         ("compiler", "program", "parse tree"), ("parse tree", "program")),
+        # an infinitive of purpose before the step names no result of it
+        ("To get the net force, engineers weigh the mass.",
+         ("mass", "net force"), ("net force", "mass")),
+    ],
+)  # fmt: skip
+def test_relations_readings_step_to_get_taken_by_a_concept_gives_no_use(text, names, absent):
+    assert_unrelated(text, names, absent)
