@@ -712,6 +712,20 @@ ADDRESSES: list[Cue] = [
         example="Levees protect coastal towns from storm surges.",
         expected=("levee", "storm surge"),
     ),
+    # a noun for a remedy: "Levees are an effective defence against floods"
+    Cue(
+        "defence_against",
+        [
+            _BE,
+            _A,
+            _MODS,
+            _words("defence defense defences defenses protection safeguard safeguards barrier"),
+            {"LOWER": "against"},
+        ],
+        0.7,
+        example="Vaccination is the most effective defence against measles outbreaks.",
+        expected=("vaccination", "measles outbreak"),
+    ),
     Cue(
         "used_against",
         [

@@ -1429,6 +1429,8 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
          ("sunscreen", "addresses", "ultraviolet radiation")),
         ("Firewalls guard against intrusion attempts.", ("firewall", "intrusion attempt"),
          ("firewall", "addresses", "intrusion attempt")),
+        ("A firewall is a barrier against intrusion attempts.",
+         ("firewall", "intrusion attempt"), ("firewall", "addresses", "intrusion attempt")),
         ("The pineal gland is located in the epithalamus.", ("pineal gland", "epithalamus"),
          ("pineal gland", "part_of", "epithalamus")),
         ("Overfishing is responsible for the coral decline problem.",
