@@ -47,6 +47,8 @@ FRAMES = {
     "names, or none), the concept after the infinitive",
     "fronted_purpose": "To V Y, (we) <cue> X: the first concept after the verb of using, the "
     "concept the fronted infinitive acts on",
+    "result": "(we) V X (by Y) <cue> Z: Z, and each concept the step acts on (no concept doing "
+    "it: the reader, or no subject)",
 }
 
 
@@ -400,6 +402,14 @@ PART_OF: list[Cue] = [
         expected=("cerebellum", "hindbrain"),
         label=PARTS_STATED,
     ),
+    # where a part sits in its whole: "The cortex is located in the brain"
+    Cue(
+        "located_in",
+        [_BE, _ADV, _words("located situated housed"), _ADV, _words("in within inside")],
+        0.65,
+        example="The cerebral cortex is located in the forebrain.",
+        expected=("cerebral cortex", "forebrain"),
+    ),
     Cue(
         "components_of",
         [_PLURAL_ITEMS, {"LOWER": "blocks", "OP": "?"}, _words("of in")],
@@ -580,6 +590,30 @@ USES: list[Cue] = [
         example="Attention mechanisms are used by the transformer.",
         expected=("transformer", "attention mechanism"),
     ),
+    # a step whose result is a concept: "we divide X by Y to get Z" (Z uses X and Y)
+    Cue(
+        "to_get_result",
+        [{"LOWER": "to"}, _words("get obtain")],
+        0.65,
+        frame="result",
+        example="We divide the distance by the travel time to get the average speed.",
+        expected=("average speed", "distance"),
+        context=("travel time",),
+    ),
+    Cue(
+        "operates_on",
+        [_words("operates operate operating"), _ADV, _words("on upon")],
+        0.7,
+        example="Binary search operates on a sorted array.",
+        expected=("binary search", "sorted array"),
+    ),
+    Cue(
+        "takes_advantage_of",
+        [_words("takes take taking took"), {"LOWER": "advantage"}, {"LOWER": "of"}],
+        0.7,
+        example="Binary search takes advantage of a sorted array.",
+        expected=("binary search", "sorted array"),
+    ),
 ]
 
 ADDRESSES: list[Cue] = [
@@ -659,12 +693,38 @@ ADDRESSES: list[Cue] = [
     Cue(
         "helps_against",
         [
-            _words("helps help protects protect defends defend guards"),
+            _words("helps help protects protect defends defend guards guard"),
             _words("against"),
         ],
         0.75,
         example="Adversarial training helps against adversarial attacks.",
         expected=("adversarial training", "adversarial attack"),
+    ),
+    # what is kept from something: "protects the crop from frost" addresses the frost
+    Cue(
+        "protects_from",
+        [
+            _words("protects protect protecting shields shield shielding guards guard"),
+            {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["from", "against"]}, "OP": "{1,4}"},
+            {"LOWER": "from"},
+        ],
+        0.7,
+        example="Levees protect coastal towns from storm surges.",
+        expected=("levee", "storm surge"),
+    ),
+    # a noun for a remedy: "Levees are an effective defence against floods"
+    Cue(
+        "defence_against",
+        [
+            _BE,
+            _A,
+            _MODS,
+            _words("defence defense defences defenses protection safeguard safeguards barrier"),
+            {"LOWER": "against"},
+        ],
+        0.7,
+        example="Vaccination is the most effective defence against measles outbreaks.",
+        expected=("vaccination", "measles outbreak"),
     ),
     Cue(
         "used_against",
@@ -892,6 +952,33 @@ CAUSES: list[Cue] = [
         reverse=True,
         example="Rickets is a disease caused by vitamin D deficiency.",
         expected=("vitamin D deficiency", "rickets"),
+    ),
+    # a verb of happening and its cause: "Y occurs because of X", "Y arises due to X"
+    Cue(
+        "happens_because_of",
+        [
+            _words(
+                "occur occurs occurred occurring happen happens happened arise arises arose "
+                "develop develops developed"
+            ),
+            _ADV,
+            _words("because due owing"),
+            _words("of to"),
+        ],
+        0.7,
+        reverse=True,
+        example="Landslides often occur because of soil erosion.",
+        expected=("soil erosion", "landslide"),
+    ),
+    # "is responsible for" also gives a function ("the liver is responsible for
+    # detoxification"): a cause only of what the notes name as a problem
+    Cue(
+        "responsible_for",
+        [_BE, _ADV, _words("responsible"), {"LOWER": "for"}],
+        0.7,
+        example="Deforestation is largely responsible for the soil erosion problem.",
+        expected=("deforestation", "soil erosion problem"),
+        problem=True,
     ),
 ]
 

@@ -1659,6 +1659,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs, factor = _purpose_pairs(ctx, span), 1.0
     elif cue.frame == "fronted_purpose":  # "To detect earthquakes, geologists use seismographs"
         pairs, factor = _fronted_purpose_pairs(ctx, span), 1.0
+    elif cue.frame == "result":  # "We divide X by Y to get Z"
+        pairs, factor = _result_pairs(ctx, span), 1.0
     else:  # "list" frames are read per card by _list_edges
         return
     label = cue.label
@@ -1756,6 +1758,49 @@ def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
         return []
     objects = _objects(ctx, span.end, max_gap=2)
     return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
+
+
+#: How a concept a step acts on hangs on the step's verb: its object, a preposition's
+#: object ("by Y", "with Y"), or one listed with either.
+_STEP_DEPS = frozenset({"dobj", "pobj", "prep", "conj"})
+
+
+def _narrowed_beyond_count(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` narrowed (:func:`_narrowed`) by more than a count ("the two
+    half-reactions" are the concept's, "small gradients" a part of it)?"""
+    last = doc[m.end - 1]
+    mods = [c for c in last.children if c.i < m.start and c.dep_ in {"amod", "nmod"}]
+    return _narrowed(doc, m) and any(
+        t.pos_ in {"ADJ", "VERB"} and t.lower_ not in rp.NON_RESTRICTIVE for t in mods
+    )
+
+
+def _result_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
+    """ "We divide X by Y to get Z", "Multiply X and Y to obtain Z": a step of the reader's
+    (a reader's pronoun for subject, or none) whose result is a concept: that concept uses
+    each concept the step's verb acts on. A step taken by a concept ("the model divides
+    ...") or a verb of using ("use X to get Z", read by the ``purpose`` frame) is none."""
+    doc = ctx.sent.doc
+    infinitive = doc[span.end - 1]
+    verb = infinitive.head
+    if infinitive.dep_ not in {"advcl", "xcomp"} or verb.pos_ != "VERB" or verb.i > span.start:
+        return []
+    if verb.lower_ in _USING_VERBS:
+        return []
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is not None and subject.lower_ not in _USER_PRONOUNS:
+        return []
+    results = _objects(ctx, span.end, max_gap=2)[:1]
+    inputs = []
+    for m in ctx.found:
+        if not (verb.i < m.start and m.end <= span.start) or _narrowed_beyond_count(doc, m):
+            continue
+        tok = doc[m.end - 1]
+        while tok.dep_ in _STEP_DEPS and tok.head != verb and tok.head.i > verb.i:
+            tok = tok.head
+        if tok.head == verb and tok.dep_ in _STEP_DEPS and m.concept not in inputs:
+            inputs.append(m.concept)
+    return [(z, x) for z in results for x in inputs if z != x]
 
 
 def _after_participle(doc: Doc, i: int) -> bool:
@@ -3088,12 +3133,38 @@ def _parent_item(sents: Sequence[tuple[Segment, Span]], at: int, depths: dict[in
     return nxt is not None and nxt > depth
 
 
+#: Most words of the subject before an opener set off by commas ("Meiosis, on the other
+#: hand, ...").
+CONTRAST_SUBJECT_WORDS = 4
+
+
 def _contrast_opener(sent: Span) -> bool:
     """Does ``sent`` open with words that set it against the sentence before ("In
-    contrast, ...", :data:`rp.CONTRAST_OPENERS`)?"""
-    words = tuple(t.lower_ for t in sent[:6])
+    contrast, ...", :data:`rp.CONTRAST_OPENERS`), or set them off by commas after its
+    subject ("Meiosis, on the other hand, produces four")?"""
+    words = tuple(t.lower_ for t in sent[: CONTRAST_SUBJECT_WORDS + 7])
     # a comma closes the opener: "In contrast to X, Y ..." is read by the cue tables
-    return any(words[: len(o) + 1] == (*o, ",") for o in rp.CONTRAST_OPENERS)
+    if any(words[: len(o) + 1] == (*o, ",") for o in rp.CONTRAST_OPENERS):
+        return True
+    for k in range(1, min(CONTRAST_SUBJECT_WORDS, len(sent) - 1) + 1):
+        if words[k] != "," or sent[k - 1].dep_ not in _TOPIC_DEPS:
+            continue
+        if any(words[k + 1 : k + len(o) + 2] == (*o, ",") for o in rp.CONTRAST_OPENERS):
+            return True
+    return False
+
+
+def _semicolon_contrast(sent: Span) -> int | None:
+    """The semicolon of a sentence whose second clause is set against its first ("X
+    produces two cells; Y, on the other hand, produces four"), else None."""
+    for tok in sent:
+        if (
+            tok.text == ";"
+            and tok.i + 1 < sent.end - 1
+            and _contrast_opener(sent.doc[tok.i + 1 : sent.end])
+        ):
+            return tok.i
+    return None
 
 
 def _main_subject(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Mention | None:
@@ -4419,6 +4490,14 @@ def raw_relations(
             if i > 0 and not seg.is_title and found and _contrast_opener(sent):
                 # "X ... . In contrast, Y ...": Y is set against the X before it
                 yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)
+            if not seg.is_title and (semi := _semicolon_contrast(sent)) is not None:
+                # "X ...; Y, on the other hand, ...": the two clauses of one sentence
+                doc, whole = sent.doc, [_evidence_of(seg, sent)]
+                left, right = doc[sent.start : semi], doc[semi + 1 : sent.end]
+                for r in _opposed_edges(
+                    index, (seg, left), (seg, right), [m for m in found if m.start > semi]
+                ):
+                    yield Relation(r.source, r.target, r.relation, r.confidence, whole)
             # Every edge joins two concepts the sentence names, or one it names and the
             # card's subject or the label the sentence follows ("GPS: one fix requires
             # triangulation"): a sentence with fewer gives only self-loops

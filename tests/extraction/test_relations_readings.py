@@ -1415,6 +1415,27 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         # the parser may make the object the root and the verb its auxiliary
         ("Bacteria, unlike viruses, have ribosomes.", ("bacteria", "virus", "ribosome"),
          ("bacteria", "contrasts_with", "virus")),
+        ("Avalanches usually happen because of wind slab.", ("avalanche", "wind slab"),
+         ("wind slab", "causes", "avalanche")),
+        ("Scurvy develops due to vitamin C deficiency.", ("scurvy", "vitamin C deficiency"),
+         ("vitamin C deficiency", "causes", "scurvy")),
+        ("A radix sort operates on integer keys.", ("radix sort", "integer key"),
+         ("radix sort", "uses", "integer key")),
+        ("Interpolation search takes advantage of uniformly distributed keys.",
+         ("interpolation search", "uniformly distributed key"),
+         ("interpolation search", "uses", "uniformly distributed key")),
+        ("Sunscreen protects the skin from ultraviolet radiation.",
+         ("sunscreen", "skin", "ultraviolet radiation"),
+         ("sunscreen", "addresses", "ultraviolet radiation")),
+        ("Firewalls guard against intrusion attempts.", ("firewall", "intrusion attempt"),
+         ("firewall", "addresses", "intrusion attempt")),
+        ("A firewall is a barrier against intrusion attempts.",
+         ("firewall", "intrusion attempt"), ("firewall", "addresses", "intrusion attempt")),
+        ("The pineal gland is located in the epithalamus.", ("pineal gland", "epithalamus"),
+         ("pineal gland", "part_of", "epithalamus")),
+        ("Overfishing is responsible for the coral decline problem.",
+         ("overfishing", "coral decline problem"),
+         ("overfishing", "causes", "coral decline problem")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1436,8 +1457,83 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # a clause set against another: the object the parser made the root is no side
         ("Bacteria, unlike viruses, have ribosomes.", ("bacteria", "virus", "ribosome"),
          ("ribosome", "contrasts_with", "virus")),
+        # "responsible for" a function is no cause: only a problem the notes name is caused
+        ("The liver is responsible for detoxification.", ("liver", "detoxification"),
+         ("liver", "causes", "detoxification")),
+        # what is protected is no problem: what it is protected from is
+        ("Sunscreen protects the skin from ultraviolet radiation.",
+         ("sunscreen", "skin", "ultraviolet radiation"), ("sunscreen", "addresses", "skin")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
     index = tiny_index(text, *names)
     assert expect(index, *absent) not in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Mitosis produces two cells; meiosis, on the other hand, produces four.",
+         ("mitosis", "meiosis", "cell"), ("meiosis", "contrasts_with", "mitosis")),
+        ("Cold-blooded animals rely on the sun; in contrast, warm-blooded animals make heat.",
+         ("cold-blooded animal", "warm-blooded animal", "sun"),
+         ("warm-blooded animal", "contrasts_with", "cold-blooded animal")),
+        ("Mitosis produces two cells. Meiosis, on the other hand, produces four.",
+         ("mitosis", "meiosis", "cell"), ("meiosis", "contrasts_with", "mitosis")),
+    ],
+)  # fmt: skip
+def test_relations_readings_clause_set_off_by_a_contrast_opener_contrasts_subjects(
+    text, names, expected
+):
+    # the opener may follow a semicolon inside one sentence, or the second subject
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a semicolon with no opener after it sets nothing against anything
+        ("Mitosis produces two cells; meiosis produces four.",
+         ("mitosis", "meiosis", "cell"), ("meiosis", "mitosis")),
+        # the opener after an object, not after the clause's subject
+        ("Mitosis gives cells; it gives, on the other hand, meiosis a start.",
+         ("mitosis", "meiosis", "cell"), ("meiosis", "mitosis")),
+    ],
+)  # fmt: skip
+def test_relations_readings_semicolon_without_a_contrast_opener_contrasts_nothing(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("We multiply the mass by the acceleration to obtain the net force.",
+         ("mass", "acceleration", "net force"), ("net force", "uses", "acceleration")),
+        ("We add the two half-reactions to get the overall redox equation.",
+         ("half-reaction", "overall redox equation"),
+         ("overall redox equation", "uses", "half-reaction")),
+    ],
+)  # fmt: skip
+def test_relations_readings_step_to_get_a_result_makes_the_result_use_its_inputs(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a step a concept takes is that concept's, no recipe of the result
+        ("The compiler divides the program into tokens to get a parse tree.",
+         ("compiler", "program", "parse tree"), ("parse tree", "program")),
+        # an infinitive of purpose before the step names no result of it
+        ("To get the net force, engineers weigh the mass.",
+         ("mass", "net force"), ("net force", "mass")),
+    ],
+)  # fmt: skip
+def test_relations_readings_step_to_get_taken_by_a_concept_gives_no_use(text, names, absent):
+    assert_unrelated(text, names, absent)
