@@ -77,7 +77,8 @@ RULES: dict[str, str] = {
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
     "generic head ('SHA hash function' names SHA)",
-    "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone; not in a name "
+    "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone (not a word used "
+    "only inside names, 'messenger' of 'messenger RNA'); not in a name "
     "in capitals throughout ('HTTP GET'), nor after a possessive ('Nikon's DSLR'), nor after "
     "an adjective when the notes use the acronym alone: then it is the head ('recursive DNS' "
     "is a kind of DNS)",
@@ -351,11 +352,12 @@ def merge(
             and (rest := known(" ".join(words[1:])))
         ):
             join(rest, key, "acronym_prefix")
-    # 7. "round-robin DNS" is the round-robin (DNS) when "round-robin" is used alone;
-    # not a name in capitals throughout ("HTTP GET", "LEFT JOIN"): there a word in
-    # capitals is no sign of an acronym; nor after a possessive ("Nikon's DSLR" is a
-    # thing of Nikon's, not Nikon); nor after an adjective when the acronym is used alone
-    # ("recursive DNS" is a kind of DNS)
+    # 7. "round-robin DNS" is the round-robin (DNS) when "round-robin" is used alone (not
+    # a word the notes use only inside longer names, "messenger" of "messenger RNA": they
+    # never use it as a short name); not a name in capitals throughout ("HTTP GET", "LEFT
+    # JOIN"): there a word in capitals is no sign of an acronym; nor after a possessive
+    # ("Nikon's DSLR" is a thing of Nikon's, not Nikon); nor after an adjective when the
+    # acronym is used alone ("recursive DNS" is a kind of DNS)
     for key in multiword:
         words = key.split()
         if (
@@ -369,6 +371,7 @@ def merge(
             )
             and (base := known(" ".join(words[:-1])))
             and any(is_acronym(w) or zipf(w) < 4.0 for w in words[:-1])
+            and used_alone(candidates[base])
         ):
             join(base, key, "acronym_suffix")
 

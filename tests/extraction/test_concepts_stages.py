@@ -1264,6 +1264,22 @@ def test_concepts_merge_acronym_suffix_not_when_the_acronym_is_used_alone(
 
 
 @pytest.mark.parametrize(
+    ("base_roles", "merged"),
+    [
+        ({"mention": 2}, True),  # "peer-to-peer" used alone: the short name of the kind
+        ({"nested": 2}, False),  # "messenger" only inside "messenger RNA": no name of its own
+    ],
+)
+def test_concepts_merge_acronym_suffix_only_into_a_name_used_alone(base_roles, merged):
+    base = cand("peer-to-peer", 2)
+    base.roles = Counter(base_roles)
+    assert (
+        same_group(groups_of(base, cand("peer-to-peer VPN", 2)), "peer-to-peer", "peer-to-peer VPN")
+        is merged
+    )
+
+
+@pytest.mark.parametrize(
     ("acronym_cards", "subjects", "spelled_out"),
     [
         # of the names that spell it, the one a card about it uses the acronym in
