@@ -76,7 +76,8 @@ RULES: dict[str, str] = {
     "opens that the notes spell out so ('KL'), unless they use the words it stands for alone",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
-    "generic head ('SHA hash function' names SHA)",
+    "generic head ('SHA hash function' names SHA), nor after English words in capitals "
+    "('INNER JOIN table2': a code keyword, no acronym)",
     "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone (not a word used "
     "only inside names, 'messenger' of 'messenger RNA'); not in a name "
     "in capitals throughout ('HTTP GET'), nor after a possessive ('Nikon's DSLR'), nor after "
@@ -341,13 +342,16 @@ def merge(
     # 6. "LSTM cell state" is the cell state (of the LSTM), when both are used; not
     # before a generic head: "SHA hash function" names SHA as a hash function; nor after
     # a coined name with a run of lower case ("YouTube recommendation system", "PyTorch
-    # training loop"): a product's own thing, not the general one
+    # training loop"): a product's own thing, not the general one; nor when it opens
+    # with English words in capitals ("INNER JOIN table2"): a code keyword is no acronym,
+    # and an INNER JOIN is a kind of join ("LSTM RNN cell" still joins "RNN cell")
     for key in multiword:
         words = key.split()
         if (
             len(words) >= 3
             and is_acronym(words[0])
             and not re.search(r"[a-z]{2}", words[0])
+            and not (in_capitals(words[:2]) and all(map(english_word, words[:2])))
             and words[-1].lower() not in GENERIC_HEADS
             and (rest := known(" ".join(words[1:])))
         ):
@@ -1155,6 +1159,20 @@ def possessive(words: Iterable[str]) -> bool:
     (True, True, False)
     """
     return any(re.search(r"(?:['’]s|s['’])$", w) for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def english_word(word: str) -> bool:
+    """Is ``word``, in lower case, a word of English's dictionary (``lemminflect``: any
+    part of speech), whatever its case? "INNER" and "JOIN" are; "LSTM", "DNA" and "TCP",
+    acronyms, are not.
+
+    >>> english_word("INNER"), english_word("JOIN"), english_word("LSTM"), english_word("DNA")
+    (True, True, False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word.lower()))
 
 
 def in_capitals(words: Iterable[str]) -> bool:
