@@ -2967,6 +2967,9 @@ def test_concepts_heading_clause_marks_a_heading_that_reads_like_a_clause(title,
         # a word of no longer name, and a name of two words: no building block
         ("Water crosses a cell membrane by osmosis.", "osmosis", 0),
         ("Blood pressure rises when air pressure falls.", "blood pressure", 0),
+        # the names inside one longer name ("enzyme binding", "enzyme binding site") are
+        # never used on their own: one name of the notes holds the word
+        ("Enzymes speed up reactions. The enzyme binding site kinetics were slow.", "enzyme", 1),
     ],
 )
 def test_concepts_word_in_names_counts_the_longer_names_a_word_is_part_of(sentence, name, holders):
