@@ -2476,7 +2476,10 @@ def nested_names(
 def of_phrases(view: View) -> Iterator[Occurrence]:
     """A noun phrase with its "of" complement ("law of large numbers", "angle
     of repose of dry sand"), unless the first noun frames the second ("types of
-    X": see :func:`~extraction.concepts.phrases.refine`)."""
+    X": see :func:`~extraction.concepts.phrases.refine`), or what stands before "of"
+    is no part of a name ("all of its resources", "each of the processes", "those of the
+    new process"): the noun phrase left is the noun-phrase generator's, one use, and it
+    has no "of" complement (the selector's ``of_phrase`` would weigh it as one)."""
     doc = view.sent.doc
     at = view.sent.start_char
     by_start = {c.start: c for c in view.chunks}
@@ -2487,6 +2490,8 @@ def of_phrases(view: View) -> Iterator[Occurrence]:
             if any(breaks_run(t) for t in toks):
                 continue
             refined = refine(toks)
+            if doc[end] not in refined:
+                continue  # "all of its resources": no "of" phrase is left, only a noun phrase
             if len(refined) == len(trim(toks)) and len(words_of(refined)) <= 5:
                 yield from _occ(
                     trimmed_phrase(refined), "of_phrase", view.seg, view.text, at, refined

@@ -163,10 +163,10 @@ FEATURES: dict[str, str] = {
         "enzyme', 'unexpected result', 'a good answer'): a description, not a name",
         "heading_pair": "a heading that joins two names the notes use on their own "
         "('Osmosis and diffusion'): a section about two terms, not one",
-        "word_in_names": "log(1 + other names of two words or more that it is a word of), "
-        "for a one-word name: a word of many names ('pressure' in 'blood pressure', 'air "
-        "pressure', 'pressure wave') is a building block of names more often than a "
-        "term of its own",
+        "word_in_names": "log(1 + other names of two words or more that it is a word of, "
+        "names the notes use on their own, not only inside a longer one), for a one-word "
+        "name: a word of many names ('pressure' in 'blood pressure', 'air pressure', "
+        "'pressure wave') is a building block of names more often than a term of its own",
         "heading_clause": "a heading that reads like a clause ('Dealing with erosion', "
         "'Erosion by wind'): a heading titles a section more often than a term list does",
     },
@@ -299,7 +299,9 @@ def group_features(
                     inside[" ".join(words[i:j])] += counts[key]
     counted = _Counted(uses) if uses is not None else None  # each word looked up once
     alone = {k for k, n in counts.items() if n}
-    holders = name_holders(groups)
+    # the names the notes use on their own: not the runs of words inside one longer name
+    # ("enzyme binding" of "enzyme binding site kinetics"), which only repeat its words
+    holders = name_holders(k for k, cands in groups.items() if any(c.count for c in cands))
     out = {}
     # one object per distinct value: most features are 1.0 or the log of a small count,
     # and a large build has hundreds of thousands of groups

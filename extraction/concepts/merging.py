@@ -76,8 +76,10 @@ RULES: dict[str, str] = {
     "opens that the notes spell out so ('KL'), unless they use the words it stands for alone",
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
-    "generic head ('SHA hash function' names SHA)",
-    "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone; not in a name "
+    "generic head ('SHA hash function' names SHA), nor after English words in capitals "
+    "('INNER JOIN table2': a code keyword, no acronym)",
+    "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone (not a word used "
+    "only inside names, 'messenger' of 'messenger RNA'); not in a name "
     "in capitals throughout ('HTTP GET'), nor after a possessive ('Nikon's DSLR'), nor after "
     "an adjective when the notes use the acronym alone: then it is the head ('recursive DNS' "
     "is a kind of DNS)",
@@ -340,22 +342,26 @@ def merge(
     # 6. "LSTM cell state" is the cell state (of the LSTM), when both are used; not
     # before a generic head: "SHA hash function" names SHA as a hash function; nor after
     # a coined name with a run of lower case ("YouTube recommendation system", "PyTorch
-    # training loop"): a product's own thing, not the general one
+    # training loop"): a product's own thing, not the general one; nor when it opens
+    # with English words in capitals ("INNER JOIN table2"): a code keyword is no acronym,
+    # and an INNER JOIN is a kind of join ("LSTM RNN cell" still joins "RNN cell")
     for key in multiword:
         words = key.split()
         if (
             len(words) >= 3
             and is_acronym(words[0])
             and not re.search(r"[a-z]{2}", words[0])
+            and not (in_capitals(words[:2]) and all(map(english_word, words[:2])))
             and words[-1].lower() not in GENERIC_HEADS
             and (rest := known(" ".join(words[1:])))
         ):
             join(rest, key, "acronym_prefix")
-    # 7. "round-robin DNS" is the round-robin (DNS) when "round-robin" is used alone;
-    # not a name in capitals throughout ("HTTP GET", "LEFT JOIN"): there a word in
-    # capitals is no sign of an acronym; nor after a possessive ("Nikon's DSLR" is a
-    # thing of Nikon's, not Nikon); nor after an adjective when the acronym is used alone
-    # ("recursive DNS" is a kind of DNS)
+    # 7. "round-robin DNS" is the round-robin (DNS) when "round-robin" is used alone (not
+    # a word the notes use only inside longer names, "messenger" of "messenger RNA": they
+    # never use it as a short name); not a name in capitals throughout ("HTTP GET", "LEFT
+    # JOIN"): there a word in capitals is no sign of an acronym; nor after a possessive
+    # ("Nikon's DSLR" is a thing of Nikon's, not Nikon); nor after an adjective when the
+    # acronym is used alone ("recursive DNS" is a kind of DNS)
     for key in multiword:
         words = key.split()
         if (
@@ -369,6 +375,7 @@ def merge(
             )
             and (base := known(" ".join(words[:-1])))
             and any(is_acronym(w) or zipf(w) < 4.0 for w in words[:-1])
+            and used_alone(candidates[base])
         ):
             join(base, key, "acronym_suffix")
 
@@ -1152,6 +1159,20 @@ def possessive(words: Iterable[str]) -> bool:
     (True, True, False)
     """
     return any(re.search(r"(?:['’]s|s['’])$", w) for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def english_word(word: str) -> bool:
+    """Is ``word``, in lower case, a word of English's dictionary (``lemminflect``: any
+    part of speech), whatever its case? "INNER" and "JOIN" are; "LSTM", "DNA" and "TCP",
+    acronyms, are not.
+
+    >>> english_word("INNER"), english_word("JOIN"), english_word("LSTM"), english_word("DNA")
+    (True, True, False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word.lower()))
 
 
 def in_capitals(words: Iterable[str]) -> bool:

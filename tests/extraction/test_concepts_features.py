@@ -408,3 +408,21 @@ def _described(text: str, name: str) -> bool:
 )
 def test_concepts_features_a_kind_a_sentence_says_what_it_does_is_described(text, name, described):
     assert _described(text, name) is described
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "of_phrase"),
+    [
+        # "each of", "all of": what goes before "of" is trimmed away, and the noun phrase
+        # left is a plain one, used once
+        ("Each of the processes holds a lock.", "process", False),
+        ("The scheduler wakes all of the threads.", "thread", False),
+        ("Economists teach the law of demand.", "law of demand", True),
+    ],
+)
+def test_features_of_phrase_is_no_shape_of_a_complement_after_all_of(sentence, name, of_phrase):
+    scored = next(s for s in _built("Notes", sentence).candidates if name in s.names)
+    roles = sum((c.roles for c in scored.candidates), Counter())
+    assert bool(scored.features.get("of_phrase")) is of_phrase, scored.features
+    assert bool(roles["of_phrase"]) is of_phrase, roles
+    assert scored.count == 1

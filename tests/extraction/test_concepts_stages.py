@@ -1018,6 +1018,8 @@ def test_concepts_merge_acronym_suffix_not_in_a_name_in_capitals(base, longer, m
         ("window size", "TCP window size", True),  # the window size of the TCP
         ("hash function", "SHA hash function", False),  # SHA is a hash function
         ("cipher model", "AES cipher model", False),
+        ("JOIN table2", "INNER JOIN table2", False),  # a keyword in capitals, no acronym
+        ("RNN hidden state", "LSTM RNN hidden state", True),  # acronyms, no English words
     ],
 )
 def test_concepts_merge_acronym_prefix_not_before_a_generic_head(rest, longer, merged):
@@ -1261,6 +1263,22 @@ def test_concepts_merge_acronym_suffix_not_when_the_acronym_is_used_alone(
         acronym.roles = Counter(acronym_roles)
         cands.append(acronym)
     assert same_group(groups_of(*cands), base, longer) is merged
+
+
+@pytest.mark.parametrize(
+    ("base_roles", "merged"),
+    [
+        ({"mention": 2}, True),  # "peer-to-peer" used alone: the short name of the kind
+        ({"nested": 2}, False),  # "messenger" only inside "messenger RNA": no name of its own
+    ],
+)
+def test_concepts_merge_acronym_suffix_only_into_a_name_used_alone(base_roles, merged):
+    base = cand("peer-to-peer", 2)
+    base.roles = Counter(base_roles)
+    assert (
+        same_group(groups_of(base, cand("peer-to-peer VPN", 2)), "peer-to-peer", "peer-to-peer VPN")
+        is merged
+    )
 
 
 @pytest.mark.parametrize(
@@ -2949,6 +2967,9 @@ def test_concepts_heading_clause_marks_a_heading_that_reads_like_a_clause(title,
         # a word of no longer name, and a name of two words: no building block
         ("Water crosses a cell membrane by osmosis.", "osmosis", 0),
         ("Blood pressure rises when air pressure falls.", "blood pressure", 0),
+        # the names inside one longer name ("enzyme binding", "enzyme binding site") are
+        # never used on their own: one name of the notes holds the word
+        ("Enzymes speed up reactions. The enzyme binding site kinetics were slow.", "enzyme", 1),
     ],
 )
 def test_concepts_word_in_names_counts_the_longer_names_a_word_is_part_of(sentence, name, holders):
