@@ -76,10 +76,9 @@ def singular_acronym(word: str) -> str:
     ['GAN', 'rRNA', 'siRNA', 'PhD', 'iOS', 'ResNets']
     """
     stem = word[:-1]
-    capitals = sum(c.isupper() for c in stem)
-    if word.endswith("s") and len(word) > 2 and stem[-1:].isupper() and capitals >= 2:
-        return stem
-    return word
+    if not (word.endswith("s") and len(word) > 2 and stem[-1].isupper()):
+        return word  # most words: no capitals need counting
+    return stem if sum(c.isupper() for c in stem) >= 2 else word
 
 
 #: British spellings folded to American ones, each an ending or a digraph and what it

@@ -303,22 +303,31 @@ def merge(
     # spells it out or the notes
     # use the words it stands for as a name of their own ("ML" and "machine learning"
     # beside "ML model"): then the acronym is short for those words
-    for a in (k for k in candidates if " " not in k and is_acronym(k)):
+    # (the names each word opens and holds, as an acronym's singular, `holds_word`,
+    # are read once, not once for every acronym)
+    acronyms = [k for k in candidates if " " not in k and is_acronym(k)]
+    opening: dict[str, list[str]] = defaultdict(list)
+    holding: dict[str, list[str]] = defaultdict(list)
+    for k in multiword if acronyms else ():
+        opening[singular_acronym(k.split()[0])].append(k)
+        for word in dict.fromkeys(map(singular_acronym, re.split(r"[\s\-–/]+", k))):
+            holding[word].append(k)
+    for a in acronyms:
         if any(" " in k for k in uf.group(a)):
             continue
+        one = singular_acronym(a)
         # used only inside names, it must open each of them ("SA" only in "SA node")
         if not used_alone(candidates[a]) and not all(
-            singular_acronym(k.split()[0]) == singular_acronym(a)
-            for k in multiword
-            if candidates[k].count and holds_word(k, a)
+            singular_acronym(k.split()[0]) == one
+            for k in holding.get(one, ())
+            if candidates[k].count
         ):
             continue
-        letters = re.sub(r"[^a-z]", "", singular_acronym(a).lower())
+        letters = re.sub(r"[^a-z]", "", one.lower())
         opened = {
             uf.find(k)
-            for k in multiword
-            if singular_acronym(k.split()[0]) == singular_acronym(a)
-            and any(spells_first_words(n, letters) for n in uf.group(k))
+            for k in opening.get(one, ())
+            if any(spells_first_words(n, letters) for n in uf.group(k))
         }
         stands_for = {
             short for root in opened for short in map(known, _spellings(uf.group(root), letters))

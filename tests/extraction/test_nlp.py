@@ -196,3 +196,50 @@ def test_nlp_parallel_chunks_cut_between_the_batches_pipe_parses(chunk, size, le
     cut = nlp.parallel_chunks([chunk], size=size)
     assert [len(c) for c in cut] == lengths
     assert [b for c in cut for b in nlp._batches(c)] == list(nlp._batches(chunk))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cell divides.",  # one-token patterns on tags, most tokens
+        "They ain't gonna stop, y'all.",  # two-token patterns, a lower-case form and a set
+        "There is nothin' left and I did it for you.",  # regex, dependency labels
+        "It  was\n\nshown that  I  gave it to them.",  # spaces inside, 'that' as a clause
+        "Don't we have to do what she does, as we had done?",  # auxiliaries, 'do' as a verb
+        "",
+        "  ",
+    ],
+)
+def test_nlp_rule_table_gives_what_the_attribute_ruler_gives(text):
+    """The attribute ruler's patterns looked up in a table set the same attributes, in
+    the same order of precedence, as the ruler's own matcher."""
+    model = nlp.load()
+    table = nlp.rule_table(model)
+    assert table is not None and table.name == "attribute_ruler"
+    ruler = model.get_pipe(table.name)
+    doc = model.make_doc(text)
+    for _, component in model.pipeline[:-1]:
+        doc = component(doc)
+    assert table.matches(doc) == ruler.match(doc)
+    [piped] = nlp.pipe([text])
+    assert piped.to_bytes() == _alone(text).to_bytes()
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"ORTH": "x"}],  # an attribute the table does not read
+        [{"LOWER": "x", "OP": "+"}],  # an operator
+        [{"LOWER": {"FUZZY": "x"}}],
+        [{"IS_SPACE": "yes"}],
+    ],
+)
+def test_nlp_rule_table_leaves_a_ruler_it_cannot_read_at_work(pattern):
+    """A ruler with a pattern of a kind the table does not read is left to run."""
+    import spacy
+
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([pattern], {"LEMMA": "y"})
+    assert nlp.rule_table(blank) is None
+    assert nlp.rule_table(spacy.blank("en")) is None  # no ruler at all
