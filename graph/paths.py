@@ -206,12 +206,16 @@ def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
             n for n in names_in(G, own) if n != node and n in linked and not is_everyday(G, n)
         )
     )
+    # the sentence without the node's own name: "sample" inside "sample space" is no
+    # name the definition of sample space gives
+    itself = _mention_pattern(G, node)
+    rest = itself.sub(" ", own) if itself is not None else own
     named = []
     for other in found:
         if _words((G.nodes[other].get("definition_evidence") or {}).get("text")) == own:
             continue  # defined by the same sentence
         pattern = _mention_pattern(G, other)
-        if pattern is not None and pattern.search(own):
+        if pattern is not None and pattern.search(rest):
             named.append(other)
     return named
 

@@ -591,3 +591,14 @@ def test_paths_a_prerequisite_the_notes_structure_also_states_keeps_its_step(lin
     if link in ("definition", "listed"):
         assert [s.strength for s in path_steps(G, "soil")] == [0.21, 0.21, 0.6, 1.0]
         assert path_omission(G, "soil", "rock").startswith("its strongest chain to soil (0.038")
+
+
+def test_paths_a_name_inside_the_defined_name_is_not_named_by_the_definition():
+    # "ocean trench" contains "ocean": its defining sentence names "plate", not "ocean"
+    said = {"source": "sea.md", "line": 5, "text": "An ocean trench forms where a plate sinks."}
+    G = nx.MultiDiGraph()
+    G.add_node("ocean trench", definition=said["text"], definition_evidence=said)
+    for node in ("ocean", "plate"):
+        G.add_node(node, definition="Said in the notes.")
+        G.add_edge(node, "ocean trench", relation="related_to", confidence=0.3, evidence=[said])
+    assert defining_names(G, "ocean trench") == ["plate"]
