@@ -39,6 +39,12 @@ STUDY_MIN_CONFIDENCE = 0.0
 #: two links of 0.23 each, three of 0.37: a transitive step stays where it carries
 #: weight.
 PATH_MIN_STRENGTH = 0.05
+#: The links of the notes' structure (:data:`STRUCTURE_LINKS`) that, where a prerequisite
+#: also leads from a concept to a step, keep that concept on the path as strongly as the
+#: step (:func:`_confirmed`): the defining sentence of the step names it, or a heading
+#: lists it before the step. Not a heading over the step that merely names it: a topic
+#: the step is explained under, often a whole chapter's, not what the step needs.
+CONFIRMING_LINKS = frozenset({"definition", "listed"})
 
 
 #: Roles (:data:`extraction.concepts.candidates.ROLES`) by which the notes single a
@@ -200,12 +206,16 @@ def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
             n for n in names_in(G, own) if n != node and n in linked and not is_everyday(G, n)
         )
     )
+    # the sentence without the node's own name: "sample" inside "sample space" is no
+    # name the definition of sample space gives
+    itself = _mention_pattern(G, node)
+    rest = itself.sub(" ", own) if itself is not None else own
     named = []
     for other in found:
         if _words((G.nodes[other].get("definition_evidence") or {}).get("text")) == own:
             continue  # defined by the same sentence
         pattern = _mention_pattern(G, other)
-        if pattern is not None and pattern.search(own):
+        if pattern is not None and pattern.search(rest):
             named.append(other)
     return named
 
@@ -366,6 +376,9 @@ class _StudyOrder:
     #: prerequisite orders the two and :func:`_frames` allows it (read as asked for:
     #: :func:`_framed_by`)
     framed_by: dict[Any, list[tuple[Any, str, dict]]] = field(default_factory=dict)
+    #: child -> the parents of its prerequisites that a link of the notes' structure also
+    #: puts before it (:func:`_confirmed`; read as asked for)
+    confirmed: dict[Any, frozenset] = field(default_factory=dict)
     #: node -> what a chain of prerequisites leads to from it (:func:`_descendants`)
     after: dict[Any, frozenset] = field(default_factory=dict)
     #: (source, line, text) of a heading -> the concepts it lists (:func:`heading_list`)
@@ -645,6 +658,30 @@ def _framed_by(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> list[tuple[
     return found
 
 
+def _confirmed(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> frozenset:
+    """The parents of ``node``'s prerequisites that a link of the notes' structure also
+    puts before it (:func:`structure_links`: named in its defining sentence, in a heading
+    it is explained under, listed before it), with the guards of :func:`_frames`; none
+    for a step the notes neither define nor single out. The notes state such a link, so
+    a chain of prerequisites carries its strength across it undiminished, as across a
+    link of structure alone (:func:`_chains`)."""
+    found = study.confirmed.get(node)
+    if found is None:
+        found = frozenset()
+        if not unexplained_step(G, node):
+            found = frozenset(
+                parent
+                for parent, kind, _ in structure_links(G, node)
+                if kind in CONFIRMING_LINKS
+                and (parent, node) in study.strength
+                and not _kind_of(G, parent, node)
+                and not unexplained_step(G, parent)
+                and not generic_step(G, parent)
+            )
+        study.confirmed[node] = found
+    return found
+
+
 def _frames(G: nx.MultiDiGraph, study: _StudyOrder, parent: Any, node: Any) -> bool:
     """May a link of the notes' structure put ``parent`` before ``node`` (see
     :func:`structure_links`)? Not when a chain of prerequisites leads from ``node`` to
@@ -728,7 +765,14 @@ def _chains(
     its definition, or in a heading it is explained under), with the step's own
     strength; not what comes after the target or the step, a kind or an example of the
     step, nor a concept the notes neither explain nor single out. What such a concept
-    needs is followed only where a prerequisite also leads to it."""
+    needs is followed only where a prerequisite also leads to it.
+
+    A prerequisite that such a link also states (:func:`_confirmed`,
+    :data:`CONFIRMING_LINKS`: the step's defining sentence names the concept, or a
+    heading lists it before the step) keeps the concept as strongly as the step: two
+    readings of the notes agree, so the link's own confidence does not weaken it, and a
+    well-evidenced step deep in a chain of ordinary confidences does not hang on the
+    product of them. What it needs is followed with the product, as before."""
     several = len(G.graph.get("sources") or ()) > 1  # a build of one file is one course
     home = supporting_files(G, target) if several else frozenset()
     best = {target: 1.0}  # the strongest chain from each ancestor down to the target
@@ -740,6 +784,7 @@ def _chains(
         if -negative < reach.get(node, 0.0):
             continue
         unexplained = node != target and unexplained_step(G, node)
+        confirmed = _confirmed(G, study, node)
         for parent in study.parents[node]:
             if "unexplained" not in waived and unexplained and (parent, node) not in study.stated:
                 continue  # a step the notes never explain needs only what they state it needs
@@ -749,6 +794,11 @@ def _chains(
                 study.cited.get((parent, node), frozenset()), home
             ):
                 continue  # another course's step, and so is what it needs
+            strong = -negative  # the notes state a confirmed link too: as strong as node
+            if parent in confirmed and strong >= min_strength and strong > best.get(parent, 0.0):
+                best[parent] = strong
+                if via is not None:
+                    via[parent] = node
             chain = -negative * study.strength[(parent, node)]
             if chain >= min_strength and chain > reach.get(parent, 0.0):
                 reach[parent] = chain
@@ -863,7 +913,10 @@ def learning_path(
     ``target`` is at least ``min_strength`` strong (the product of the edges'
     confidences, :data:`PATH_MIN_STRENGTH` by default): a concept needed for a
     prerequisite of a prerequisite of a prerequisite, each link unsure, is no longer
-    needed for the target. ``min_strength=0`` gives every ancestor.
+    needed for the target. ``min_strength=0`` gives every ancestor. A prerequisite
+    that the notes' structure also states (the step's defining sentence names it, or a
+    heading lists it first: :data:`CONFIRMING_LINKS`) is kept as strongly as the step it
+    leads to.
 
     Concepts are sorted by depth (the longest chain of prerequisites above them; shallower
     first), then where the notes introduce them (``first_seen``: file order, then line;

@@ -548,3 +548,57 @@ def test_paths_a_heading_frames_only_a_step_the_notes_explain(attrs, path):
         {"source": "sea.md", "line": 4, "text": "Swells", "names": ["swell"]}
     ]
     assert learning_path(G, "tide") == path
+
+
+ERODES = "Erosion carries away the rock that weathering has loosened."
+
+
+@pytest.mark.parametrize(
+    ("link", "path"),
+    [
+        # weathering -> erosion -> sediment -> soil: 0.2 x 0.35 x 0.6 = 0.042, under
+        # PATH_MIN_STRENGTH: a step of ordinary confidences, three links from the target
+        (None, ["erosion", "sediment", "soil"]),
+        # the defining sentence of erosion names weathering: the notes state the link
+        # the prerequisite makes, so weathering is kept as strongly as erosion (0.21)
+        ("definition", ["weathering", "erosion", "sediment", "soil"]),
+        # a heading that lists weathering before erosion states it too
+        ("listed", ["weathering", "erosion", "sediment", "soil"]),
+        # a heading over erosion that merely names weathering is a topic, not a statement
+        ("heading", ["erosion", "sediment", "soil"]),
+    ],
+)
+def test_paths_a_prerequisite_the_notes_structure_also_states_keeps_its_step(link, path):
+    G = nx.MultiDiGraph()
+    for node, line in [("rock", 1), ("weathering", 2), ("sediment", 3), ("erosion", 4)]:
+        G.add_node(node, definition="Said in the notes.", first_seen=["rock.md", line])
+    G.add_node("soil", definition="Said in the notes.", first_seen=["rock.md", 9])
+    said = {"source": "rock.md", "line": 4, "text": ERODES}
+    prerequisite(G, "erosion", "sediment", 0.35)
+    prerequisite(G, "sediment", "soil", 0.6)
+    prerequisite(G, "rock", "weathering", 0.9)  # what weathering needs: 0.038, not kept
+    G.add_edge("weathering", "erosion", relation="prerequisite_of", confidence=0.2,
+               evidence=[said if link == "definition" else EV[0]])  # fmt: skip
+    if link == "definition":
+        G.nodes["erosion"].update(definition=ERODES, definition_evidence=said)
+    text = {"listed": "Weathering and erosion", "heading": "Weathering"}.get(link)
+    if text:
+        names = ["weathering", "erosion"] if link == "listed" else ["weathering"]
+        G.nodes["erosion"]["under"] = [
+            {"source": "rock.md", "line": 1, "text": text, "names": names}
+        ]
+    assert learning_path(G, "soil") == path
+    if link in ("definition", "listed"):
+        assert [s.strength for s in path_steps(G, "soil")] == [0.21, 0.21, 0.6, 1.0]
+        assert path_omission(G, "soil", "rock").startswith("its strongest chain to soil (0.038")
+
+
+def test_paths_a_name_inside_the_defined_name_is_not_named_by_the_definition():
+    # "ocean trench" contains "ocean": its defining sentence names "plate", not "ocean"
+    said = {"source": "sea.md", "line": 5, "text": "An ocean trench forms where a plate sinks."}
+    G = nx.MultiDiGraph()
+    G.add_node("ocean trench", definition=said["text"], definition_evidence=said)
+    for node in ("ocean", "plate"):
+        G.add_node(node, definition="Said in the notes.")
+        G.add_edge(node, "ocean trench", relation="related_to", confidence=0.3, evidence=[said])
+    assert defining_names(G, "ocean trench") == ["plate"]
