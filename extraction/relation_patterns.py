@@ -1393,7 +1393,7 @@ CONTRASTS_WITH: list[Cue] = [
     ),
     Cue(
         "alternative_to",
-        [_words("alternative alternatives opposite counterpart reverse inverse"), _words("to of")],
+        [_words("alternative alternatives opposite counterpart reverse"), _words("to of")],
         0.75,
         example="Heat pumps are a cheaper alternative to gas boilers.",
         expected=("heat pump", "gas boiler"),

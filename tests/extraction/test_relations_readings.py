@@ -1463,6 +1463,9 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # what is protected is no problem: what it is protected from is
         ("Sunscreen protects the skin from ultraviolet radiation.",
          ("sunscreen", "skin", "ultraviolet radiation"), ("sunscreen", "addresses", "skin")),
+        # a mathematical inverse defines one quantity from the other: no alternatives
+        ("Conductance is the inverse of resistance.", ("conductance", "resistance"),
+         ("conductance", "contrasts_with", "resistance")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
