@@ -614,13 +614,17 @@ def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[
     title), and one whose words head several sections ("Summary", "Discussion" closing
     each chapter: a part of the notes' layout, not a concept they teach). A learning
     path reads them (:mod:`graph.paths`): the concept a heading names frames what the
-    notes explain under it.
+    notes explain under it. A heading names the concepts mentioned on its line and
+    those whose name or alias a run of its words spells (the longest run first; not a
+    name of everyday words only): "Braising a tough cut", where the parser reads a verb.
 
     A bold label acts as a heading too, after the card's headings: a paragraph or list
     item in bold alone (a colon after it aside: "**Approach 2: Lock ordering**",
     "**memory**") over the list items under it, the place being in one of them (or in
     an item under them), when its words label no other such list."""
     from extraction.relations import is_meta
+    from graph.paths import _WORD as WORD  # words as a learning path looks names up
+    from graph.paths import NAME_MAX_WORDS
 
     by_line: dict[tuple[str, int], Card] = {}
     heading_cards: dict[tuple[str, int], Card] = {}
@@ -669,9 +673,32 @@ def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[
                 labelled[words(text)] += 1
     made: dict[tuple[str, int], dict | None] = {}  # one record a heading, shared
 
+    def everyday(concept: str) -> bool:  # the selector's ``common``: all words common
+        selected = index.selected.get(concept)
+        return selected is not None and selected.features.get("common", 0.0) >= 1.0
+
+    def spelled(text: str) -> list[str]:
+        """The concepts whose name or alias a run of the heading's words is, the longest
+        run first ("Stacking a regression problem": a name the parser read as a verb);
+        not a name of everyday words only."""
+        spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        found: list[str] = []
+        i = 0
+        while i < len(spans):
+            for k in range(min(NAME_MAX_WORDS, len(spans) - i), 0, -1):
+                concept = index.find(text[spans[i][0] : spans[i + k - 1][1]])
+                if concept is not None and not everyday(concept):
+                    found.append(concept)
+                    i += k
+                    break
+            else:
+                i += 1
+        return found
+
     def record(card: Card | None, place: tuple[str, int], text: str) -> dict | None:
         found = index.card_mentions.get(card.id, ()) if card is not None else ()
         names = list(dict.fromkeys(c for c, e in found if e.line == place[1]))
+        names = list(dict.fromkeys([*names, *spelled(text)]))
         names = [c for c in names if not is_meta(c)]
         return {"source": place[0], "line": place[1], "text": text, "names": names}
 

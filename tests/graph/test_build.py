@@ -369,3 +369,20 @@ def test_build_headings_over_count_bold_labels(notes, concept, texts):
     index = extract_concepts(cards)
     over = headings_over(cards, index)
     assert [h["text"] for h in over.get(index.find(concept), [])] == texts
+
+
+def test_build_headings_over_name_what_they_spell():
+    from extraction.concepts import extract_concepts
+    from extraction.readers import read_bytes
+    from graph.build import headings_over
+
+    notes = (
+        "# Cooking\n\n## Methods\n\nBraising is slow cooking in a covered pot with liquid.\n\n"
+        "## Braising a tough cut\n\nA pot roast is a tough cut of beef cooked until tender.\n"
+    )
+    cards = read_bytes(notes.encode(), path="cooking.md").cards
+    index = extract_concepts(cards)
+    # the parser reads "Braising" as a verb here: the heading names it all the same
+    (heading,) = headings_over(cards, index)[index.find("pot roast")]
+    assert heading["text"] == "Braising a tough cut"
+    assert heading["names"] == [index.find("braising")]
