@@ -615,8 +615,9 @@ def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[
     each chapter: a part of the notes' layout, not a concept they teach). A learning
     path reads them (:mod:`graph.paths`): the concept a heading names frames what the
     notes explain under it. A heading names the concepts mentioned on its line and
-    those whose name or alias a run of its words spells (the longest run first; not a
-    name of everyday words only): "Braising a tough cut", where the parser reads a verb.
+    the concepts the notes define whose name or alias a run of its words spells (the
+    longest run first; not a name of everyday words only): "Braising a tough cut",
+    where the parser reads a verb.
 
     A bold label acts as a heading too, after the card's headings: a paragraph or list
     item in bold alone (a colon after it aside: "**Approach 2: Lock ordering**",
@@ -677,18 +678,24 @@ def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[
         selected = index.selected.get(concept)
         return selected is not None and selected.features.get("common", 0.0) >= 1.0
 
+    def defined(concept: str) -> bool:
+        return bool(index.concepts[concept].definition)
+
     def spelled(text: str) -> list[str]:
-        """The concepts whose name or alias a run of the heading's words is, the longest
-        run first ("Stacking a regression problem": a name the parser read as a verb);
-        not a name of everyday words only."""
+        """The concepts the notes define whose name or alias a run of the heading's
+        words is, the longest run first ("Stacking a regression problem": a name the
+        parser read as a verb); not a name of everyday words only. A word the parser
+        did not read as a name is one only when the notes explain it ("Running the
+        code locally" names no "locally")."""
         spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
         found: list[str] = []
         i = 0
         while i < len(spans):
             for k in range(min(NAME_MAX_WORDS, len(spans) - i), 0, -1):
                 concept = index.find(text[spans[i][0] : spans[i + k - 1][1]])
-                if concept is not None and not everyday(concept):
-                    found.append(concept)
+                if concept is not None:  # a longer name holds the words, named or not
+                    if defined(concept) and not everyday(concept):
+                        found.append(concept)
                     i += k
                     break
             else:
