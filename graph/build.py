@@ -614,39 +614,142 @@ def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[
     title), and one whose words head several sections ("Summary", "Discussion" closing
     each chapter: a part of the notes' layout, not a concept they teach). A learning
     path reads them (:mod:`graph.paths`): the concept a heading names frames what the
-    notes explain under it."""
+    notes explain under it. A heading names the concepts mentioned on its line and
+    the concepts the notes define whose name or alias a run of its words spells (the
+    longest run first; not a name of everyday words only): "Braising a tough cut",
+    where the parser reads a verb.
+
+    A bold label acts as a heading too, after the card's headings: a paragraph or list
+    item in bold alone (a colon after it aside: "**Approach 2: Lock ordering**",
+    "**memory**") over the list items under it, the place being in one of them (or in
+    an item under them), when its words label no other such list."""
     from extraction.relations import is_meta
+    from graph.paths import _WORD as WORD  # words as a learning path looks names up
+    from graph.paths import NAME_MAX_WORDS
 
     by_line: dict[tuple[str, int], Card] = {}
     heading_cards: dict[tuple[str, int], Card] = {}
     per_file: dict[str, int] = defaultdict(int)
     enclosing: dict[tuple[str, int], int] = defaultdict(int)
     said: dict[str, int] = defaultdict(int)  # how many headings have these words
+    labelled: dict[str, int] = defaultdict(int)  # how many bold labels have these words
+
+    def words(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    def labels_of(card: Card) -> dict[int, tuple[int, str]]:
+        """Offset of each bold label of ``card``'s body that a list item is under ->
+        (its file line, its text)."""
+        parents = {item.parent for item in card.items if item.parent >= 0}
+        if not parents:
+            return {}
+        bold = [(e.start, e.end) for e in card.emphasis if e.part == "body" and e.style == "bold"]
+        found: dict[int, tuple[int, str]] = {}
+        offset = 0
+        for number, text in zip(card.body_lines, card.body.split("\n"), strict=False):
+            label = text.rstrip().rstrip(":").rstrip()
+            whole = (offset, offset + len(label))
+            if (
+                offset in parents
+                and label
+                and any(a <= whole[0] and whole[1] <= b for a, b in bold)
+            ):
+                found[offset] = (number, label)
+            offset += len(text) + 1
+        return found
+
+    card_labels: dict[str, dict[int, tuple[int, str]]] = {}
     for card in cards:
         per_file[card.source] += 1
         for line in range(card.lines[0], card.lines[1] + 1):
             by_line.setdefault((card.source, line), card)
         if card.title_kind == "heading":
             heading_cards[(card.source, card.title_line)] = card
-            said[" ".join(card.title.lower().split())] += 1
+            said[words(card.title)] += 1
         for line in {*card.section_lines, card.title_line if card.title_kind == "heading" else -1}:
             enclosing[(card.source, line)] += 1
+        if found := labels_of(card):
+            card_labels[card.id] = found
+            for _, text in found.values():
+                labelled[words(text)] += 1
     made: dict[tuple[str, int], dict | None] = {}  # one record a heading, shared
+
+    def everyday(concept: str) -> bool:  # the selector's ``common``: all words common
+        selected = index.selected.get(concept)
+        return selected is not None and selected.features.get("common", 0.0) >= 1.0
+
+    def defined(concept: str) -> bool:
+        return bool(index.concepts[concept].definition)
+
+    def spelled(text: str) -> list[str]:
+        """The concepts the notes define whose name or alias a run of the heading's
+        words is, the longest run first ("Stacking a regression problem": a name the
+        parser read as a verb); not a name of everyday words only. A word the parser
+        did not read as a name is one only when the notes explain it ("Running the
+        code locally" names no "locally")."""
+        spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        found: list[str] = []
+        i = 0
+        while i < len(spans):
+            for k in range(min(NAME_MAX_WORDS, len(spans) - i), 0, -1):
+                concept = index.find(text[spans[i][0] : spans[i + k - 1][1]])
+                if concept is not None:  # a longer name holds the words, named or not
+                    if defined(concept) and not everyday(concept):
+                        found.append(concept)
+                    i += k
+                    break
+            else:
+                i += 1
+        return found
+
+    def record(card: Card | None, place: tuple[str, int], text: str) -> dict | None:
+        found = index.card_mentions.get(card.id, ()) if card is not None else ()
+        names = list(dict.fromkeys(c for c, e in found if e.line == place[1]))
+        names = list(dict.fromkeys([*names, *spelled(text)]))
+        names = [c for c in names if not is_meta(c)]
+        return {"source": place[0], "line": place[1], "text": text, "names": names}
 
     def heading(place: tuple[str, int], text: str) -> dict | None:
         if place not in made:
-            card = heading_cards.get(place)
-            found = index.card_mentions.get(card.id, ()) if card is not None else ()
-            names = list(dict.fromkeys(c for c, e in found if e.line == place[1]))
-            names = [c for c in names if not is_meta(c)]
             made[place] = None
-            if (
-                names
-                and enclosing[place] < per_file[place[0]]
-                and said[" ".join(text.lower().split())] == 1
-            ):
-                made[place] = {"source": place[0], "line": place[1], "text": text, "names": names}
+            if enclosing[place] < per_file[place[0]] and said[words(text)] == 1:
+                made[place] = record(heading_cards.get(place), place, text)
+                if not made[place]["names"]:
+                    made[place] = None
         return made[place]
+
+    def labels_over(card: Card, line: int) -> list[dict]:
+        """The bold labels over the body line of ``card`` where file line ``line`` is,
+        outermost first."""
+        labels = card_labels.get(card.id)
+        if not labels:
+            return []
+        starts, offset = [], 0
+        for number, text in zip(card.body_lines, card.body.split("\n"), strict=False):
+            if number <= line:
+                starts.append(offset)
+            offset += len(text) + 1
+        if not starts:
+            return []
+        parent_of = {item.start: item.parent for item in card.items}
+        chain, at = [], parent_of.get(starts[-1], -1)
+        while at >= 0 and at not in chain:
+            chain.append(at)
+            at = parent_of.get(at, -1)
+        over = []
+        for at in reversed(chain):
+            if at in labels:
+                number, text = labels[at]
+                place = (card.source, number)
+                if place not in made:
+                    made[place] = None
+                    if labelled[words(text)] == 1:
+                        made[place] = record(card, place, text)
+                        if not made[place]["names"]:
+                            made[place] = None
+                if made[place] is not None:
+                    over.append(made[place])
+        return over
 
     over: dict[str, list[dict]] = {}
     for concept in index.concepts.values():
@@ -662,6 +765,7 @@ def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[
             titles.append(card.title)
         pairs = zip(lines, titles, strict=False)
         found = [heading((card.source, line), text) for line, text in pairs]
+        found += labels_over(card, place[1])
         if any(found):
             over[concept.id] = [h for h in found if h is not None]
     return over

@@ -8,16 +8,19 @@ of *Dive into Deep Learning*: ``:role:`content``` and ``{role}`content``` roles,
 which one is kept.
 
 Each heading starts a card (title = the heading, ``title_kind="heading"``; section =
-the headings above it, under the front matter's ``title``). Its body holds one logical
-line per paragraph or list item, soft line breaks joined, with the file line of each
-joined line (``Card.line_starts``); list items keep their depth and parent (the
-enclosing item, or the paragraph that introduces the list); ``**bold**``, ``*italic*``,
-``<b>``, ``<em>``, ``<u>`` ... are kept as emphasis runs, and the text of a link that
-leads out of the notes (``[text](https://...)``, ``<a href>``) as a ``link`` run. What
-is not prose never reaches the body: code blocks and fences at any indentation, display
-maths, images, HTML comments, cross references and citations; inline code stays only
-when it reads as a word (`` `Dense` `` but not `` `tf.multiply(x)` ``) and inline maths
-only keeps the words it spells (``\\text{argmax}``). Entities are decoded by the parser.
+the headings above it, under the front matter's ``title``). A heading inside a ``:::``
+div (a lesson's exercise or callout box) heads that div only, under the headings over
+the div: when the div closes, the section it sits in continues, in a card without a title
+under that section's headings. Its body holds one logical line per paragraph or list
+item, soft line breaks joined, with the file line of each joined line
+(``Card.line_starts``); list items keep their depth and parent (the enclosing item, or
+the paragraph that introduces the list); ``**bold**``, ``*italic*``, ``<b>``, ``<em>``,
+``<u>`` ... are kept as emphasis runs, and the text of a link that leads out of the notes
+(``[text](https://...)``, ``<a href>``) as a ``link`` run. What is not prose never
+reaches the body: code blocks and fences at any indentation, display maths, images, HTML
+comments, cross references and citations; inline code stays only when it reads as a word
+(`` `Dense` `` but not `` `tf.multiply(x)` ``) and inline maths only keeps the words it
+spells (``\\text{argmax}``). Entities are decoded by the parser.
 
 The front matter's ``description``, ``summary`` or ``abstract`` (the page's own summary of
 what it covers) is a card of kind ``summary`` without a title, unless it only restates
@@ -376,6 +379,8 @@ class _Reader:
     current: _Card = field(default_factory=_Card)
     pending: list[_Card] = field(default_factory=list)  # term cards after the current one
     cards: list[Card] = field(default_factory=list)
+    #: for each open ``:::`` div: the headings over it and the card it opened in
+    divs: list[tuple[list[tuple[int, str, int]], _Card]] = field(default_factory=list)
 
     def sections(self, including_current: bool) -> tuple[tuple[str, int], ...]:
         above = self.path if including_current else self.path[:-1]
@@ -418,7 +423,8 @@ class _Reader:
 
     def heading(self, level: int, inline: Inline, line: int) -> None:
         self.flush()
-        self.path = [p for p in self.path if p[0] < level]
+        base = self.divs[-1][0] if self.divs else []  # a div's heading is under its section
+        self.path = base + [p for p in self.path[len(base) :] if p[0] < level]
         title = inline.text
         self.path.append((level, title, line))
         self.current = _Card(
@@ -427,6 +433,24 @@ class _Reader:
             title_emphasis=inline.emphasis,
             section=self.sections(including_current=False),
         )
+
+    def open_div(self) -> None:
+        """A Pandoc ``:::`` div opens: a heading inside it heads the div only."""
+        self.divs.append((list(self.path), self.current))
+
+    def close_div(self) -> bool:
+        """A ``:::`` div closes. When a heading inside it started a card, the section
+        the div sits in continues: the headings over the div are restored and a card
+        without a title under them collects what follows. Returns whether it did."""
+        if not self.divs:
+            return False
+        path, card = self.divs.pop()
+        if card is self.current:
+            return False
+        self.flush()
+        self.path = path
+        self.current = _Card(section=self.sections(including_current=True))
+        return True
 
     def term_card(self, title: Inline, line: int) -> _Card:
         card = _Card(
@@ -621,6 +645,12 @@ def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
                     target.body.add(line, html.text, emphasis=html.emphasis)
         elif kind == "fence" and _admonition(tok.info):
             _walk_nested(reader, tok, offset)
+        elif kind == "container_div_open":
+            reader.open_div()  # its lines are its content's: a heading in it heads a card
+            i += 1
+            continue
+        elif kind == "container_div_close" and reader.close_div():
+            target, items, intro = reader.current, [], -1  # the section around it goes on
         if tok.map and not tok.hidden:
             target.last_line = max(target.last_line, tok.map[1] + offset)
         i += 1

@@ -188,6 +188,46 @@ def test_readers_markdown_cards(markdown, expected):
     assert [(c.title, c.title_kind, c.body, c.section) for c in cards] == expected
 
 
+# (markdown, expected cards: (title, body, section, section lines))
+DIV_HEADINGS = [
+    pytest.param(
+        "## Glaciers\n\nIce flows.\n\n::: challenge\n\n## Exercise: map one\n\nDraw it.\n\n"
+        ":::\n\nA moraine is rock a glacier leaves.\n\n## Rivers\n\nWater flows.\n",
+        [
+            ("Glaciers", "Ice flows.", (), ()),
+            ("Exercise: map one", "Draw it.", ("Glaciers",), (1,)),
+            ("", "A moraine is rock a glacier leaves.", ("Glaciers",), (1,)),
+            ("Rivers", "Water flows.", (), ()),
+        ],
+        id="the-section-goes-on-after-the-div",
+    ),
+    pytest.param(
+        "# Ice\n\n## Glaciers\n\n:::: callout\n\n## Why?\n\n::: hint\n\n### Hint\n\nLook.\n\n"
+        ":::\n\nMore.\n\n::::\n\nA moraine is rock.\n",
+        [
+            ("Ice", "", (), ()),
+            ("Glaciers", "", ("Ice",), (1,)),
+            ("Why?", "", ("Ice", "Glaciers"), (1, 3)),
+            ("Hint", "Look.", ("Ice", "Glaciers", "Why?"), (1, 3, 7)),
+            ("", "More.", ("Ice", "Glaciers", "Why?"), (1, 3, 7)),
+            ("", "A moraine is rock.", ("Ice", "Glaciers"), (1, 3)),
+        ],
+        id="nested-divs",
+    ),
+    pytest.param(
+        "## Glaciers\n\n::: callout\n\nIce is slow.\n\n:::\n\nA moraine is rock.\n",
+        [("Glaciers", "Ice is slow.\nA moraine is rock.", (), ())],
+        id="a-div-without-heading-is-part-of-its-section",
+    ),
+]
+
+
+@pytest.mark.parametrize(("markdown", "expected"), DIV_HEADINGS)
+def test_readers_markdown_a_heading_in_a_div_heads_the_div_only(markdown, expected):
+    cards = cards_of(markdown)
+    assert [(c.title, c.body, c.section, c.section_lines) for c in cards] == expected
+
+
 def test_readers_markdown_lists_keep_depth_and_parent():
     card = cards_of("# Cell\n\nThe cell includes:\n\n- walls\n  - plasma\n  - outer\n- water\n")[0]
     assert card.body == "The cell includes:\nwalls\nplasma\nouter\nwater"

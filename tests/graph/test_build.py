@@ -323,3 +323,66 @@ def test_build_holds_each_cited_sentence_and_number_once(sample_graph, tmp_path)
     again = read_graph(path)
     assert nx.utils.edges_equal(again.edges(data=True), sample_graph.edges(data=True))
     assert dict(again.nodes(data=True)) == dict(sample_graph.nodes(data=True))
+
+
+# (notes, concept, the texts of the headings over it, outermost first)
+LABELS = [
+    pytest.param(
+        "# Bread\n\n## Dough\n\n- **gluten**\n  - Gluten is the protein of wheat flour.\n"
+        "  - **kneading:**\n    - Kneading is working the dough to build the gluten network.\n",
+        "kneading",
+        ["Dough", "gluten"],
+        id="a-bold-item-over-items-heads-them",
+    ),
+    pytest.param(
+        "# Bread\n\n## Dough\n\nDough rises.\n\n**Fermentation**\n\n"
+        "- Proofing is letting shaped dough rise before baking.\n",
+        "proofing",
+        ["Dough", "Fermentation"],
+        id="a-bold-paragraph-over-a-list-heads-it",
+    ),
+    pytest.param(
+        "# Bread\n\n## Dough\n\nDough rises.\n\n**Fermentation**: yeast turns sugar into gas.\n\n"
+        "- Proofing is letting shaped dough rise before baking.\n",
+        "proofing",
+        ["Dough"],
+        id="a-bold-word-opening-a-sentence-is-no-label",
+    ),
+    pytest.param(
+        "# Bread\n\n## Dough\n\nDough rises.\n\n**Fermentation**\n\n"
+        "- Proofing is letting shaped dough rise before baking.\n\n## Beer\n\nBeer is brewed.\n\n"
+        "**Fermentation**\n\n- Mashing is soaking malt in hot water.\n",
+        "proofing",
+        ["Dough"],
+        id="a-label-over-several-lists-is-part-of-the-layout",
+    ),
+]
+
+
+@pytest.mark.parametrize(("notes", "concept", "texts"), LABELS)
+def test_build_headings_over_count_bold_labels(notes, concept, texts):
+    from extraction.concepts import extract_concepts
+    from extraction.readers import read_bytes
+    from graph.build import headings_over
+
+    cards = read_bytes(notes.encode(), path="bread.md").cards
+    index = extract_concepts(cards)
+    over = headings_over(cards, index)
+    assert [h["text"] for h in over.get(index.find(concept), [])] == texts
+
+
+def test_build_headings_over_name_what_they_spell():
+    from extraction.concepts import extract_concepts
+    from extraction.readers import read_bytes
+    from graph.build import headings_over
+
+    notes = (
+        "# Cooking\n\n## Methods\n\nBraising is slow cooking in a covered pot with liquid.\n\n"
+        "## Braising a tough cut\n\nA pot roast is a tough cut of beef cooked until tender.\n"
+    )
+    cards = read_bytes(notes.encode(), path="cooking.md").cards
+    index = extract_concepts(cards)
+    # the parser reads "Braising" as a verb here: the heading names it all the same
+    (heading,) = headings_over(cards, index)[index.find("pot roast")]
+    assert heading["text"] == "Braising a tough cut"
+    assert heading["names"] == [index.find("braising")]
