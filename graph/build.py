@@ -624,8 +624,8 @@ def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[
     "**memory**") over the list items under it, the place being in one of them (or in
     an item under them), when its words label no other such list."""
     from extraction.relations import is_meta
-    from graph.paths import _WORD as WORD  # words as a learning path looks names up
     from graph.paths import NAME_MAX_WORDS
+    from graph.paths import NAME_WORD as WORD  # words as a learning path looks names up
 
     by_line: dict[tuple[str, int], Card] = {}
     heading_cards: dict[tuple[str, int], Card] = {}

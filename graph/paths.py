@@ -223,7 +223,9 @@ def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
 #: The longest name, in words, that :func:`names_in` looks a sentence's words up as.
 NAME_MAX_WORDS = 6
 
-_WORD = re.compile(r"[\w'’]+(?:[-–][\w'’]+)*")
+#: A word as a learning path looks names up in a text (hyphenated words whole); the
+#: build reads headings with it too (:func:`graph.build.headings_over`).
+NAME_WORD = re.compile(r"[\w'’]+(?:[-–][\w'’]+)*")
 
 
 def names_in(G: nx.MultiDiGraph, text: str) -> list:
@@ -240,7 +242,7 @@ def names_in(G: nx.MultiDiGraph, text: str) -> list:
     from graph.query import _index, _mention_pattern, normalise
 
     table = _index(G).normalised
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [(m.group(), m.start(), m.end()) for m in NAME_WORD.finditer(text)]
     found: dict[Any, None] = {}
     i = 0
     while i < len(words):
