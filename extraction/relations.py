@@ -2702,6 +2702,10 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
         if len(found) == 1 and _names_all(doc, found[0], sent.start, sent.end):
             items.append(found[0].concept)  # "Trial and error.": one name, not a list
             continue
+        gloss = _naming_gloss(sent, found)
+        if gloss is not None:  # "Outputs become less diverse (called mode collapse)"
+            items.append(gloss.concept)
+            continue
         marker = next((t.i for t in sent if t.lower_ in _EXAMPLE_MARKS), None)
         if marker is not None and _names_all(doc, found[0], sent.start, marker):
             items.append(found[0].concept)  # "Enzymes e.g. amylase, lipase": the class
@@ -2727,6 +2731,47 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
                 if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
                     items.append(inside[0].concept)
     return list(dict.fromkeys(items))
+
+
+#: Words inside a gloss that say it names what the words before it describe ("(called
+#: X)", "(also known as X)", "(i.e. X)").
+_GLOSS_NAMING = frozenset("called known named termed also as i.e. ie aka a.k.a. or".split())
+#: Tags of a finite verb: an item holding one is a clause, not the name of a thing.
+_FINITE_VERB_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def _naming_gloss(sent: Span, found: Sequence[Mention]) -> Mention | None:
+    """The concept a parenthesis closing a list item names, when the words before it
+    describe that concept rather than name it: "Outputs gradually become less diverse
+    (called mode collapse)", "Heating the metal slowly (annealing)". The gloss holds one
+    concept's whole name and nothing but naming words ("called", "also known as",
+    "i.e."); an item that is a clause ("..., which loops (called X)") needs a naming
+    word, one that is a phrase does not. A gloss that only qualifies ("(typically
+    Gaussian)"), or an item a concept already names before its gloss, gives None."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    while toks and toks[-1].is_punct and toks[-1].text != ")":
+        toks.pop()
+    if len(toks) < 4 or toks[-1].text != ")":
+        return None
+    close = toks[-1].i
+    opening = next((t.i for t in reversed(toks[:-1]) if t.text in {"(", ")"}), None)
+    if opening is None or doc[opening].text != "(" or opening - sent.start < 2:
+        return None
+    inner = [m for m in found if opening < m.start and m.end <= close]
+    if len(inner) != 1 or any(m.start < opening and m.end > opening for m in found):
+        return None
+    gloss = inner[0]
+    rest = [t for t in doc[opening + 1 : close] if not gloss.covers(t) and not t.is_punct]
+    if any(t.lower_ not in _GLOSS_NAMING and not _article(t) for t in rest):
+        return None
+    naming = any(t.lower_ in _GLOSS_NAMING for t in rest)
+    before = doc[sent.start : opening]
+    if any(m.end <= opening and _names_all(doc, m, sent.start, opening) for m in found):
+        return None  # "Gradient clipping (GC)": the item names itself
+    if not naming and any(t.tag_ in _FINITE_VERB_TAGS for t in before):
+        return None  # "A filter slides over the image (convolution)": a clause about it
+    return gloss
 
 
 def _shares_head(

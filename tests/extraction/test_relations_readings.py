@@ -1537,3 +1537,41 @@ def test_relations_readings_step_to_get_a_result_makes_the_result_use_its_inputs
 )  # fmt: skip
 def test_relations_readings_step_to_get_taken_by_a_concept_gives_no_use(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a list item that describes a thing and names it in a closing gloss lists it
+        ("What are the types of weathering? || - Rocks break apart as water freezes in "
+         "cracks (called frost wedging)\n- Salt crystals grow in pores (called salt weathering)",
+         ("weathering", "frost wedging", "salt weathering"),
+         ("frost wedging", "is_a", "weathering")),
+        ("Which heat treatments harden steel? || - Heating the metal slowly (annealing)\n"
+         "- Quenching", ("heat treatment", "annealing", "quenching"),
+         ("annealing", "is_a", "heat treatment")),
+        ("What are the causes of inflation? || - Wages rise faster than output (also known "
+         "as cost-push inflation)\n- Demand-pull inflation",
+         ("inflation", "cost-push inflation", "demand-pull inflation"),
+         ("cost-push inflation", "causes", "inflation")),
+    ],
+)  # fmt: skip
+def test_relations_readings_list_item_named_by_its_closing_gloss(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a gloss that qualifies names nothing ("typically")
+        ("What are the components of a generator? || - Takes a random distribution as "
+         "input (typically gaussian noise)\n- A decoder network",
+         ("generator", "gaussian noise", "decoder network"), ("gaussian noise", "generator")),
+        # a clause glossed without a naming word is about the gloss, not its name
+        ("What are the components of a camera? || - Light passes through the opening "
+         "(aperture)\n- A shutter", ("camera", "aperture", "shutter"), ("aperture", "camera")),
+    ],
+)  # fmt: skip
+def test_relations_readings_list_item_gloss_that_names_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)
