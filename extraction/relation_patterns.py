@@ -901,6 +901,24 @@ CAUSES: list[Cue] = [
         example="Overgrazing is one of the main causes of desertification.",
         expected=("overgrazing", "desertification"),
     ),
+    # "What are the difficulties of training GANs?" answered by a list: each item is a
+    # problem the thing brings (not "the solutions to the problems of X", nor "the
+    # advantages and disadvantages of X": the relations.py reader checks)
+    Cue(
+        "problems_of",
+        [
+            _words(
+                "problems difficulties challenges drawbacks disadvantages dangers risks "
+                "pitfalls downsides"
+            ),
+            _words("of with"),
+        ],
+        0.7,
+        frame="list",
+        example="What are the problems of intensive farming? || Soil erosion\nWater pollution",
+        expected=("intensive farming", "water pollution"),
+        context=("soil erosion",),
+    ),
     Cue(
         "causes_of",
         [_words("causes reasons sources"), _words("of for")],

@@ -2871,6 +2871,8 @@ def _list_edges(
             continue  # "applications where small and large trees are useful": several
         if _asks_which(sent, span, anchor):
             continue  # "What are the X used for Y?": the answer names Xs, not uses
+        if cue.name in _OWN_NOUN_CUES and _noun_not_asked(span[0]):
+            continue  # "the solutions to the problems of X": the list holds solutions
         if items is None:
             items = _listed(index, body) or _instances_listed(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
@@ -2901,6 +2903,19 @@ def _list_edges(
             if len(cited) == 1:
                 cited.append(_evidence_of(*body[0]))
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+#: List cues opened by a noun that must be what the question asks for itself.
+_OWN_NOUN_CUES = frozenset({"problems_of"})
+
+
+def _noun_not_asked(noun: Token) -> bool:
+    """Is the cue's noun ``noun`` not the thing a question asks for: the object of a
+    preposition on another noun ("the solutions to the problems of X"), or joined to
+    another noun ("the advantages and disadvantages of X": the list mixes both)?"""
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
 
 
 def _asks_which(sent: Span, span: Span, anchor: Mention) -> bool:

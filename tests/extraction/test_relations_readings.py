@@ -1575,3 +1575,41 @@ def test_relations_readings_list_item_named_by_its_closing_gloss(text, names, ex
 )  # fmt: skip
 def test_relations_readings_list_item_gloss_that_names_nothing(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("What are the problems of intensive farming? || - Soil erosion\n- Water pollution",
+         ("intensive farming", "soil erosion", "water pollution"),
+         ("intensive farming", "causes", "soil erosion")),
+        ("What are the main difficulties of training deep networks? || - Vanishing gradients"
+         "\n- Overfitting", ("deep network", "vanishing gradient", "overfitting"),
+         ("deep network", "causes", "overfitting")),
+        ("What are the drawbacks of antibiotics? || - Antibiotic resistance\n- Allergic "
+         "reactions", ("antibiotic", "antibiotic resistance", "allergic reaction"),
+         ("antibiotic", "causes", "antibiotic resistance")),
+    ],
+)  # fmt: skip
+def test_relations_readings_problems_of_a_thing_listed_are_caused_by_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # the list answers another noun the problems only complete
+        ("What are the solutions to the problems of intensive farming? || - Crop rotation\n"
+         "- Cover crops", ("intensive farming", "crop rotation", "cover crop"),
+         ("intensive farming", "crop rotation")),
+        # advantages and disadvantages share one list: no item is surely a problem
+        ("What are the advantages and disadvantages of nuclear power? || - Radioactive "
+         "waste\n- Reliable supply", ("nuclear power", "radioactive waste", "reliable supply"),
+         ("nuclear power", "reliable supply")),
+    ],
+)  # fmt: skip
+def test_relations_readings_problems_of_a_thing_that_are_not_asked(text, names, absent):
+    index = tiny_index(text, *names)
+    a, b = index.find(absent[0]), index.find(absent[1])
+    assert (a, "causes", b) not in triples(index)
