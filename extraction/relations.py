@@ -2152,8 +2152,18 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     for subject in ctx.subjects:
         if is_acronym(subject) and subject.upper().startswith(initials):
             continue  # "Define DNS -- Domain Name System ...": its name spelled out
+        if _problems_of_thing(subject):
+            continue  # "What are the problems of X? -- Soil erosion": one of them
         if subject != m.concept:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+
+
+def _problems_of_thing(concept: str) -> bool:
+    """Is ``concept`` named as the problems of something ("problem of intensive
+    farming", :data:`rp.PROBLEM_WORDS` before "of")? A noun phrase that answers a card
+    about it names one of those problems, not what kind of thing they are."""
+    words = concept.split()
+    return len(words) > 2 and words[0] in rp.PROBLEM_WORDS and words[1] == "of"
 
 
 def _aspect_of(noun: Token) -> bool:
@@ -2862,6 +2872,11 @@ def _list_edges(
         found = [m for m in mentions(index, sent) if not is_meta(m.concept)]
         after = [m for m in found if m.start >= span.end]
         before = [m for m in found if m.end <= span.start]
+        if cue.name in _OWN_NOUN_CUES and any(m.start <= span.start < m.end for m in found):
+            # "the problems of X" kept as a concept of its own: X is what has them
+            inner = mentions(index, sent.doc[span.end : sent.end])
+            after = [m for m in inner if not is_meta(m.concept)]
+            before = []
         # "RNN architectures?" may itself be a name of the RNN
         around = [m for m in found if m.start < span.start < m.end]
         anchor = next(iter(around + after[:1] + before[-1:]), None)

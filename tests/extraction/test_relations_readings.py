@@ -1589,6 +1589,10 @@ def test_relations_readings_list_item_gloss_that_names_nothing(text, names, abse
         ("What are the drawbacks of antibiotics? || - Antibiotic resistance\n- Allergic "
          "reactions", ("antibiotic", "antibiotic resistance", "allergic reaction"),
          ("antibiotic", "causes", "antibiotic resistance")),
+        # the notes keep "problems of X" as a concept of its own: X still has them
+        ("What are the problems of intensive farming? || - Soil erosion\n- Water pollution",
+         ("problem of intensive farming", "intensive farming", "soil erosion",
+          "water pollution"), ("intensive farming", "causes", "water pollution")),
     ],
 )  # fmt: skip
 def test_relations_readings_problems_of_a_thing_listed_are_caused_by_it(text, names, expected):
@@ -1613,3 +1617,18 @@ def test_relations_readings_problems_of_a_thing_that_are_not_asked(text, names, 
     index = tiny_index(text, *names)
     a, b = index.find(absent[0]), index.find(absent[1])
     assert (a, "causes", b) not in triples(index)
+
+
+def test_relations_readings_problems_of_a_thing_have_no_genus_in_their_answer():
+    """A noun phrase answering a card about "the problems of X" (a concept of its own)
+    is one of the problems, not the kind of thing the problems are."""
+    index = tiny_index(
+        "What are the problems of intensive farming? || - Soil erosion\n- Water pollution",
+        "problem of intensive farming",
+        "intensive farming",
+        "soil erosion",
+        "water pollution",
+    )
+    assert expect(index, "problem of intensive farming", "is_a", "soil erosion") not in triples(
+        index
+    )
