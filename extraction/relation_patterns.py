@@ -1046,6 +1046,22 @@ USED_FOR: list[Cue] = [
         example="Autoencoders are used for data compression and denoising.",
         expected=("autoencoder", "denoising"),
     ),
+    # a question that puts its subject after the copula: "Why is X used in Y?"
+    Cue(
+        "used_for_asked",
+        [
+            _words("why how when where"),
+            _words("is are was were"),
+            {"POS": {"IN": ["DET", "ADJ", "NOUN", "PROPN"]}, "OP": "{1,5}"},
+            _ADV,
+            _words("used employed utilized utilised useful suitable suited"),
+            _ADV,
+            _words("for in"),
+        ],
+        0.8,
+        example="Why is mortar used in masonry? || It binds the bricks together.",
+        expected=("mortar", "masonry"),
+    ),
     Cue(
         "used_for_reduced",
         [

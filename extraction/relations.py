@@ -485,7 +485,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         # listed after it), not through the card's subject
         return [], 0.0
     subj = _dep_subject(_verb_of(cue))
-    if subj is not None and subj.i < cue.start and subj.i >= clause_start:
+    # a question puts its subject after the copula the cue opens with ("Why is X used
+    # in Y?"): the subject inside the cue's words is the cue's
+    before = cue.end if cue[0].tag_ in _WH else cue.start
+    if subj is not None and subj.i < before and subj.i >= clause_start:
         if subj.lower_ in _DEMONSTRATIVES:
             if subj.lower_ in _POINTERS and ctx.first and _points_at_card(ctx):
                 return ctx.subjects, CARD_SUBJECT_FACTOR  # "Osmosis -- This requires ..."

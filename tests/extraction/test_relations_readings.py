@@ -1632,3 +1632,31 @@ def test_relations_readings_problems_of_a_thing_have_no_genus_in_their_answer():
     assert expect(index, "problem of intensive farming", "is_a", "soil erosion") not in triples(
         index
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Why is copper used for electrical wiring? || It conducts electricity well.",
+         ("copper", "electrical wiring"), ("copper", "used_for", "electrical wiring")),
+        ("How is a barometer used in weather forecasting? || Falling pressure signals a "
+         "storm.", ("barometer", "weather forecasting"),
+         ("barometer", "used_for", "weather forecasting")),
+        ("Why is copper useful for electrical wiring? || It conducts electricity well.",
+         ("copper", "electrical wiring"), ("copper", "used_for", "electrical wiring")),
+        # used in things: the things hold what is used, as in a statement
+        ("Why is a hash table used in compilers? || Lookups are fast.",
+         ("hash table", "compiler"), ("compiler", "uses", "hash table")),
+    ],
+)  # fmt: skip
+def test_relations_readings_question_with_its_subject_after_the_copula(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+def test_relations_readings_negated_question_about_a_use_states_none():
+    assert_unrelated(
+        "Why is chlorine not used in drinking water? || It is toxic.",
+        ("chlorine", "drinking water"),
+        ("chlorine", "drinking water"),
+    )
