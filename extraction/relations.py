@@ -2904,6 +2904,8 @@ def _list_edges(
         for item in kinds_of or items:
             if item == anchor.concept:
                 continue
+            if cue.name in _OWN_NOUN_CUES and _head_word(item) == _head_word(anchor.concept):
+                continue  # "Problems with gradients: noisy gradients": a state of the thing
             forward = cue.reverse or purpose or asked
             if cue.frame == "svo" and not asked:
                 forward = False

@@ -1611,6 +1611,9 @@ def test_relations_readings_problems_of_a_thing_listed_are_caused_by_it(text, na
         ("What are the advantages and disadvantages of nuclear power? || - Radioactive "
          "waste\n- Reliable supply", ("nuclear power", "radioactive waste", "reliable supply"),
          ("nuclear power", "reliable supply")),
+        # a problem named as the thing in a bad state is no effect of the thing
+        ("Problems with bridges || - Corroded bridges\n- Traffic jams",
+         ("bridge", "corroded bridge", "traffic jam"), ("bridge", "corroded bridge")),
     ],
 )  # fmt: skip
 def test_relations_readings_problems_of_a_thing_that_are_not_asked(text, names, absent):
