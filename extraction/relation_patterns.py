@@ -901,6 +901,24 @@ CAUSES: list[Cue] = [
         example="Overgrazing is one of the main causes of desertification.",
         expected=("overgrazing", "desertification"),
     ),
+    # "What are the difficulties of training GANs?" answered by a list: each item is a
+    # problem the thing brings (not "the solutions to the problems of X", nor "the
+    # advantages and disadvantages of X": the relations.py reader checks)
+    Cue(
+        "problems_of",
+        [
+            _words(
+                "problems difficulties challenges drawbacks disadvantages dangers risks "
+                "pitfalls downsides"
+            ),
+            _words("of with"),
+        ],
+        0.7,
+        frame="list",
+        example="What are the problems of intensive farming? || Soil erosion\nWater pollution",
+        expected=("intensive farming", "water pollution"),
+        context=("soil erosion",),
+    ),
     Cue(
         "causes_of",
         [_words("causes reasons sources"), _words("of for")],
@@ -1027,6 +1045,22 @@ USED_FOR: list[Cue] = [
         0.8,
         example="Autoencoders are used for data compression and denoising.",
         expected=("autoencoder", "denoising"),
+    ),
+    # a question that puts its subject after the copula: "Why is X used in Y?"
+    Cue(
+        "used_for_asked",
+        [
+            _words("why how when where"),
+            _words("is are was were"),
+            {"POS": {"IN": ["DET", "ADJ", "NOUN", "PROPN"]}, "OP": "{1,5}"},
+            _ADV,
+            _words("used employed utilized utilised useful suitable suited"),
+            _ADV,
+            _words("for in"),
+        ],
+        0.8,
+        example="Why is mortar used in masonry? || It binds the bricks together.",
+        expected=("mortar", "masonry"),
     ),
     Cue(
         "used_for_reduced",

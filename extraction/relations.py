@@ -485,7 +485,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         # listed after it), not through the card's subject
         return [], 0.0
     subj = _dep_subject(_verb_of(cue))
-    if subj is not None and subj.i < cue.start and subj.i >= clause_start:
+    # a question puts its subject after the copula the cue opens with ("Why is X used
+    # in Y?"): the subject inside the cue's words is the cue's
+    before = cue.end if cue[0].tag_ in _WH else cue.start
+    if subj is not None and subj.i < before and subj.i >= clause_start:
         if subj.lower_ in _DEMONSTRATIVES:
             if subj.lower_ in _POINTERS and ctx.first and _points_at_card(ctx):
                 return ctx.subjects, CARD_SUBJECT_FACTOR  # "Osmosis -- This requires ..."
@@ -2152,8 +2155,18 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     for subject in ctx.subjects:
         if is_acronym(subject) and subject.upper().startswith(initials):
             continue  # "Define DNS -- Domain Name System ...": its name spelled out
+        if _problems_of_thing(subject):
+            continue  # "What are the problems of X? -- Soil erosion": one of them
         if subject != m.concept:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+
+
+def _problems_of_thing(concept: str) -> bool:
+    """Is ``concept`` named as the problems of something ("problem of intensive
+    farming", :data:`rp.PROBLEM_WORDS` before "of")? A noun phrase that answers a card
+    about it names one of those problems, not what kind of thing they are."""
+    words = concept.split()
+    return len(words) > 2 and words[0] in rp.PROBLEM_WORDS and words[1] == "of"
 
 
 def _aspect_of(noun: Token) -> bool:
@@ -2702,6 +2715,10 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
         if len(found) == 1 and _names_all(doc, found[0], sent.start, sent.end):
             items.append(found[0].concept)  # "Trial and error.": one name, not a list
             continue
+        gloss = _naming_gloss(sent, found)
+        if gloss is not None:  # "Outputs become less diverse (called mode collapse)"
+            items.append(gloss.concept)
+            continue
         marker = next((t.i for t in sent if t.lower_ in _EXAMPLE_MARKS), None)
         if marker is not None and _names_all(doc, found[0], sent.start, marker):
             items.append(found[0].concept)  # "Enzymes e.g. amylase, lipase": the class
@@ -2727,6 +2744,47 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
                 if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
                     items.append(inside[0].concept)
     return list(dict.fromkeys(items))
+
+
+#: Words inside a gloss that say it names what the words before it describe ("(called
+#: X)", "(also known as X)", "(i.e. X)").
+_GLOSS_NAMING = frozenset("called known named termed also as i.e. ie aka a.k.a. or".split())
+#: Tags of a finite verb: an item holding one is a clause, not the name of a thing.
+_FINITE_VERB_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def _naming_gloss(sent: Span, found: Sequence[Mention]) -> Mention | None:
+    """The concept a parenthesis closing a list item names, when the words before it
+    describe that concept rather than name it: "Outputs gradually become less diverse
+    (called mode collapse)", "Heating the metal slowly (annealing)". The gloss holds one
+    concept's whole name and nothing but naming words ("called", "also known as",
+    "i.e."); an item that is a clause ("..., which loops (called X)") needs a naming
+    word, one that is a phrase does not. A gloss that only qualifies ("(typically
+    Gaussian)"), or an item a concept already names before its gloss, gives None."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    while toks and toks[-1].is_punct and toks[-1].text != ")":
+        toks.pop()
+    if len(toks) < 4 or toks[-1].text != ")":
+        return None
+    close = toks[-1].i
+    opening = next((t.i for t in reversed(toks[:-1]) if t.text in {"(", ")"}), None)
+    if opening is None or doc[opening].text != "(" or opening - sent.start < 2:
+        return None
+    inner = [m for m in found if opening < m.start and m.end <= close]
+    if len(inner) != 1 or any(m.start < opening and m.end > opening for m in found):
+        return None
+    gloss = inner[0]
+    rest = [t for t in doc[opening + 1 : close] if not gloss.covers(t) and not t.is_punct]
+    if any(t.lower_ not in _GLOSS_NAMING and not _article(t) for t in rest):
+        return None
+    naming = any(t.lower_ in _GLOSS_NAMING for t in rest)
+    before = doc[sent.start : opening]
+    if any(m.end <= opening and _names_all(doc, m, sent.start, opening) for m in found):
+        return None  # "Gradient clipping (GC)": the item names itself
+    if not naming and any(t.tag_ in _FINITE_VERB_TAGS for t in before):
+        return None  # "A filter slides over the image (convolution)": a clause about it
+    return gloss
 
 
 def _shares_head(
@@ -2817,6 +2875,11 @@ def _list_edges(
         found = [m for m in mentions(index, sent) if not is_meta(m.concept)]
         after = [m for m in found if m.start >= span.end]
         before = [m for m in found if m.end <= span.start]
+        if cue.name in _OWN_NOUN_CUES and any(m.start <= span.start < m.end for m in found):
+            # "the problems of X" kept as a concept of its own: X is what has them
+            inner = mentions(index, sent.doc[span.end : sent.end])
+            after = [m for m in inner if not is_meta(m.concept)]
+            before = []
         # "RNN architectures?" may itself be a name of the RNN
         around = [m for m in found if m.start < span.start < m.end]
         anchor = next(iter(around + after[:1] + before[-1:]), None)
@@ -2826,6 +2889,8 @@ def _list_edges(
             continue  # "applications where small and large trees are useful": several
         if _asks_which(sent, span, anchor):
             continue  # "What are the X used for Y?": the answer names Xs, not uses
+        if cue.name in _OWN_NOUN_CUES and _noun_not_asked(span[0]):
+            continue  # "the solutions to the problems of X": the list holds solutions
         if items is None:
             items = _listed(index, body) or _instances_listed(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
@@ -2839,6 +2904,8 @@ def _list_edges(
         for item in kinds_of or items:
             if item == anchor.concept:
                 continue
+            if cue.name in _OWN_NOUN_CUES and _head_word(item) == _head_word(anchor.concept):
+                continue  # "Problems with gradients: noisy gradients": a state of the thing
             forward = cue.reverse or purpose or asked
             if cue.frame == "svo" and not asked:
                 forward = False
@@ -2856,6 +2923,19 @@ def _list_edges(
             if len(cited) == 1:
                 cited.append(_evidence_of(*body[0]))
             yield Relation(kinds[0], kinds[1], "contrasts_with", TWO_KINDS_CONFIDENCE, cited)
+
+
+#: List cues opened by a noun that must be what the question asks for itself.
+_OWN_NOUN_CUES = frozenset({"problems_of"})
+
+
+def _noun_not_asked(noun: Token) -> bool:
+    """Is the cue's noun ``noun`` not the thing a question asks for: the object of a
+    preposition on another noun ("the solutions to the problems of X"), or joined to
+    another noun ("the advantages and disadvantages of X": the list mixes both)?"""
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
 
 
 def _asks_which(sent: Span, span: Span, anchor: Mention) -> bool:

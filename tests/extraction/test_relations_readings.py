@@ -1540,3 +1540,129 @@ def test_relations_readings_step_to_get_a_result_makes_the_result_use_its_inputs
 )  # fmt: skip
 def test_relations_readings_step_to_get_taken_by_a_concept_gives_no_use(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a list item that describes a thing and names it in a closing gloss lists it
+        ("What are the types of weathering? || - Rocks break apart as water freezes in "
+         "cracks (called frost wedging)\n- Salt crystals grow in pores (called salt weathering)",
+         ("weathering", "frost wedging", "salt weathering"),
+         ("frost wedging", "is_a", "weathering")),
+        ("Which heat treatments harden steel? || - Heating the metal slowly (annealing)\n"
+         "- Quenching", ("heat treatment", "annealing", "quenching"),
+         ("annealing", "is_a", "heat treatment")),
+        ("What are the causes of inflation? || - Wages rise faster than output (also known "
+         "as cost-push inflation)\n- Demand-pull inflation",
+         ("inflation", "cost-push inflation", "demand-pull inflation"),
+         ("cost-push inflation", "causes", "inflation")),
+    ],
+)  # fmt: skip
+def test_relations_readings_list_item_named_by_its_closing_gloss(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a gloss that qualifies names nothing ("typically")
+        ("What are the components of a generator? || - Takes a random distribution as "
+         "input (typically gaussian noise)\n- A decoder network",
+         ("generator", "gaussian noise", "decoder network"), ("gaussian noise", "generator")),
+        # a clause glossed without a naming word is about the gloss, not its name
+        ("What are the components of a camera? || - Light passes through the opening "
+         "(aperture)\n- A shutter", ("camera", "aperture", "shutter"), ("aperture", "camera")),
+    ],
+)  # fmt: skip
+def test_relations_readings_list_item_gloss_that_names_nothing(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("What are the problems of intensive farming? || - Soil erosion\n- Water pollution",
+         ("intensive farming", "soil erosion", "water pollution"),
+         ("intensive farming", "causes", "soil erosion")),
+        ("What are the main difficulties of training deep networks? || - Vanishing gradients"
+         "\n- Overfitting", ("deep network", "vanishing gradient", "overfitting"),
+         ("deep network", "causes", "overfitting")),
+        ("What are the drawbacks of antibiotics? || - Antibiotic resistance\n- Allergic "
+         "reactions", ("antibiotic", "antibiotic resistance", "allergic reaction"),
+         ("antibiotic", "causes", "antibiotic resistance")),
+        # the notes keep "problems of X" as a concept of its own: X still has them
+        ("What are the problems of intensive farming? || - Soil erosion\n- Water pollution",
+         ("problem of intensive farming", "intensive farming", "soil erosion",
+          "water pollution"), ("intensive farming", "causes", "water pollution")),
+    ],
+)  # fmt: skip
+def test_relations_readings_problems_of_a_thing_listed_are_caused_by_it(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # the list answers another noun the problems only complete
+        ("What are the solutions to the problems of intensive farming? || - Crop rotation\n"
+         "- Cover crops", ("intensive farming", "crop rotation", "cover crop"),
+         ("intensive farming", "crop rotation")),
+        # advantages and disadvantages share one list: no item is surely a problem
+        ("What are the advantages and disadvantages of nuclear power? || - Radioactive "
+         "waste\n- Reliable supply", ("nuclear power", "radioactive waste", "reliable supply"),
+         ("nuclear power", "reliable supply")),
+        # a problem named as the thing in a bad state is no effect of the thing
+        ("Problems with bridges || - Corroded bridges\n- Traffic jams",
+         ("bridge", "corroded bridge", "traffic jam"), ("bridge", "corroded bridge")),
+    ],
+)  # fmt: skip
+def test_relations_readings_problems_of_a_thing_that_are_not_asked(text, names, absent):
+    index = tiny_index(text, *names)
+    a, b = index.find(absent[0]), index.find(absent[1])
+    assert (a, "causes", b) not in triples(index)
+
+
+def test_relations_readings_problems_of_a_thing_have_no_genus_in_their_answer():
+    """A noun phrase answering a card about "the problems of X" (a concept of its own)
+    is one of the problems, not the kind of thing the problems are."""
+    index = tiny_index(
+        "What are the problems of intensive farming? || - Soil erosion\n- Water pollution",
+        "problem of intensive farming",
+        "intensive farming",
+        "soil erosion",
+        "water pollution",
+    )
+    assert expect(index, "problem of intensive farming", "is_a", "soil erosion") not in triples(
+        index
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Why is copper used for electrical wiring? || It conducts electricity well.",
+         ("copper", "electrical wiring"), ("copper", "used_for", "electrical wiring")),
+        ("How is a barometer used in weather forecasting? || Falling pressure signals a "
+         "storm.", ("barometer", "weather forecasting"),
+         ("barometer", "used_for", "weather forecasting")),
+        ("Why is copper useful for electrical wiring? || It conducts electricity well.",
+         ("copper", "electrical wiring"), ("copper", "used_for", "electrical wiring")),
+        # used in things: the things hold what is used, as in a statement
+        ("Why is a hash table used in compilers? || Lookups are fast.",
+         ("hash table", "compiler"), ("compiler", "uses", "hash table")),
+    ],
+)  # fmt: skip
+def test_relations_readings_question_with_its_subject_after_the_copula(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+def test_relations_readings_negated_question_about_a_use_states_none():
+    assert_unrelated(
+        "Why is chlorine not used in drinking water? || It is toxic.",
+        ("chlorine", "drinking water"),
+        ("chlorine", "drinking water"),
+    )
