@@ -1149,12 +1149,26 @@ def numbered(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
 
 
+def list_label(seg: Segment) -> tuple[str, str] | None:
+    """``(label, "")`` of a body line that is only a label and a colon heading the list
+    items under it ("many-to-many:" / "machine translation" / "video classification");
+    whether it is a name or a clause ("Strategies include:") is judged as for any label.
+    """
+    text = seg.text.rstrip()
+    if seg.kind != BODY or not text.endswith(":") or ":" in text[:-1]:
+        return None
+    body = seg.card.body
+    if not any(item.parent >= 0 and body.startswith(text, item.parent) for item in seg.card.items):
+        return None
+    return text[:-1].rstrip(), ""
+
+
 def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """A body line that opens with a label ("Reset gate: decides ...", "Early stopping –
     stop when ..."), and a term line heading the explanation below it."""
     if seg.is_title or seg.kind == CELL:
         return
-    found = label_of(seg.text)
+    found = label_of(seg.text) or list_label(seg)
     span = span_of(doc, found[0]) if found else None
     if found and span is not None and _is_label(span):
         toks = list(span)
