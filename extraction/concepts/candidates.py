@@ -1150,17 +1150,23 @@ def numbered(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
 
 
 def list_label(seg: Segment) -> tuple[str, str] | None:
-    """``(label, "")`` of a body line that is only a label and a colon heading the list
-    items under it ("many-to-many:" / "machine translation" / "video classification");
-    whether it is a name or a clause ("Strategies include:") is judged as for any label.
-    """
+    """``(label, items)`` of a body line that is only a label and a colon heading the
+    list items under it ("many-to-many:" / "machine translation" / "video
+    classification"): its items, joined by semicolons, explain it as the rest of a
+    "Label: ..." line does; whether it is a name or a clause ("Strategies include:") is
+    judged as for any label."""
     text = seg.text.rstrip()
     if seg.kind != BODY or not text.endswith(":") or ":" in text[:-1]:
         return None
     body = seg.card.body
-    if not any(item.parent >= 0 and body.startswith(text, item.parent) for item in seg.card.items):
+    items = [
+        body[item.start : item.end].strip()
+        for item in seg.card.items
+        if item.parent >= 0 and item.depth == 0 and body.startswith(text, item.parent)
+    ]
+    if not items:
         return None
-    return text[:-1].rstrip(), ""
+    return text[:-1].rstrip(), "; ".join(items)
 
 
 def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
