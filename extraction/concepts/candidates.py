@@ -698,7 +698,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         found = title_concept(subtopic, term=True)  # "Enzymes: Denaturation"
     if not found:
         subject = asked_subject(doc) if asks else []
-        if subject and not judged(asked := phrase(subject)):
+        if subject and not judged(asked := subject_phrase(subject)):
             yield from _occ(asked, role, seg, seg.text, toks=subject)
         return
     span = span_of(doc, found.name)
@@ -1013,7 +1013,13 @@ def asked_subject(doc: Doc) -> list[Token]:
     if subject := do_question_subject(doc):
         # "Why does the heart rate change ...?": the verb read as a noun, no subject found
         head = subject[-1]
-        if head.lower_ in FRAMING_NOUNS or head.lower_ in GENERIC_NOTE_WORDS:
+        if (head.lower_ in FRAMING_NOUNS or head.lower_ in GENERIC_NOTE_WORDS) and not any(
+            t.pos_ in {"NOUN", "PROPN", "ADJ"}
+            and not t.is_stop
+            and not t.like_num
+            and t.lower_ not in EVALUATIVE_WORDS
+            for t in subject[:-1]
+        ):  # a word before it says what kind: "the Hertzsprung-Russell diagram" is a name
             return []
         return subject
     root = doc[0] if len(doc) else None
@@ -1025,6 +1031,16 @@ def asked_subject(doc: Doc) -> list[Token]:
             ):
                 return framed_complement(obj, chunks)
     return []
+
+
+def subject_phrase(subject: Sequence[Token]) -> tuple[str, str] | None:
+    """The name of a question's subject (:func:`asked_subject`): its phrase, also when
+    its last word is a noun the tagger read as an adjective ("How does a red giant
+    form?": the question's frame marks "giant" as the head of its subject)."""
+    found = phrase(subject)
+    if found is None and subject and _ends_subject(subject[-1]):
+        found = phrase(subject, lenient=True)
+    return found
 
 
 def framed_complement(tok: Token, chunks: Sequence[Span]) -> list[Token]:
@@ -1133,12 +1149,32 @@ def numbered(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
 
 
+def list_label(seg: Segment) -> tuple[str, str] | None:
+    """``(label, items)`` of a body line that is only a label and a colon heading the
+    list items under it ("many-to-many:" / "machine translation" / "video
+    classification"): its items, joined by semicolons, explain it as the rest of a
+    "Label: ..." line does; whether it is a name or a clause ("Strategies include:") is
+    judged as for any label."""
+    text = seg.text.rstrip()
+    if seg.kind != BODY or not text.endswith(":") or ":" in text[:-1]:
+        return None
+    body = seg.card.body
+    items = [
+        body[item.start : item.end].strip()
+        for item in seg.card.items
+        if item.parent >= 0 and item.depth == 0 and body.startswith(text, item.parent)
+    ]
+    if not items:
+        return None
+    return text[:-1].rstrip(), "; ".join(items)
+
+
 def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """A body line that opens with a label ("Reset gate: decides ...", "Early stopping –
     stop when ..."), and a term line heading the explanation below it."""
     if seg.is_title or seg.kind == CELL:
         return
-    found = label_of(seg.text)
+    found = label_of(seg.text) or list_label(seg)
     span = span_of(doc, found[0]) if found else None
     if found and span is not None and _is_label(span):
         toks = list(span)
@@ -2287,6 +2323,8 @@ def verb_read_as_noun_after_do(tok: Token) -> bool:
     question, with the "do" before the subject as its auxiliary; it is a singular noun
     after another noun, and English knows it as a verb in that plain form. Not "How
     does GRU control the flow?" (read as a verb), nor a noun the parser hangs elsewhere.
+    The subject may end in a noun the tagger read as an adjective ("How does a red giant
+    *form*?").
 
     >>> from extraction.nlp import pipe
     >>> doc = next(pipe(["Why does the heart rate change during exercise?"]))
@@ -2296,9 +2334,24 @@ def verb_read_as_noun_after_do(tok: Token) -> bool:
     if tok.tag_ != "NN" or tok.dep_ != "ROOT" or not tok.is_alpha or tok.i == 0:
         return False
     aux = next((c for c in tok.lefts if c.dep_ == "aux" and c.lower_ in _DO_FORMS), None)
-    if aux is None or aux.i >= tok.i - 1 or tok.nbor(-1).pos_ not in {"NOUN", "PROPN"}:
+    if aux is None or aux.i >= tok.i - 1 or not _ends_subject(tok.nbor(-1)):
         return False
     return _plain_verb(tok.lower_)
+
+
+def _ends_subject(tok: Token) -> bool:
+    """Can ``tok`` end the subject of a "do" question: a noun, or a word the tagger read
+    as an adjective that English also knows as a noun ("How does a red *giant* form?")."""
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return tok.tag_ == "JJ" and tok.is_alpha and _plain_noun(tok.lower_)
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain_noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return word in getAllLemmas(word).get("NOUN", ())
 
 
 def do_question_subject(doc: Doc) -> list[Token]:

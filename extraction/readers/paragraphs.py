@@ -19,6 +19,9 @@ a line happened to wrap:
 * in wrapped text (a PDF), a line also continues a line that reaches the full width
   of the text without ending a sentence;
 * a blank line ends a paragraph;
+* a numbered list typed inside one line ("Strategies include: 1. adversarial training,
+  2. ensemble methods, 3. ...") is that list: the words before it are the paragraph
+  that introduces it and each numbered part an item under it (:func:`inline_items`);
 * backquotes around a word or short name (`` `SN` ``, `` `N-1` ``) are markup, dropped;
   HTML entities pasted from a web page (``&amp;``) are decoded.
 """
@@ -43,6 +46,48 @@ _WORDISH = re.compile(r"[^\W\d_]")
 _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 #: Inline code that is a word or a short name: its backquotes are only markup.
 _WORD_CODE = re.compile(r"`([A-Za-z][A-Za-z0-9-]{0,40}(?: [A-Za-z][A-Za-z0-9-]{0,40}){0,3})`")
+
+
+#: A number marking an item inside a line ("1. ", "2) "), at the line's start or after a
+#: space; the last may end the line ("..., 3.").
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)](?:\s+|$)")
+#: What may end an item of an inline list, before the next number.
+_ITEM_TAIL = re.compile(r"[\s,;]*(?:\b(?:and|or)\s*)?$")
+
+
+def inline_items(text: str) -> tuple[str, list[str]] | None:
+    """``(introduction, items)`` when ``text`` is a numbered list typed inside one line:
+    numbers that count up from 1 (two at least), the first at the line's start or after
+    the colon that ends its introduction; ``None`` otherwise. An item's closing comma,
+    semicolon or "and" is left out, and an empty item (a list cut off after "3.") dropped.
+
+    >>> inline_items("Strategies include: 1. retraining, 2. ensembles, and 3. pruning")
+    ('Strategies include:', ['retraining', 'ensembles', 'pruning'])
+    >>> inline_items("many-to-many: 1. translation 2. video classification 3.")
+    ('many-to-many:', ['translation', 'video classification'])
+    >>> inline_items("Version 1. It ran on 2. cores"), inline_items("Steps: 1. wash")
+    (None, None)
+    """
+    numbers = [m for m in _INLINE_NUMBER.finditer(text)]
+    run: list[re.Match[str]] = []
+    for match in numbers:
+        if int(match.group(1)) == len(run) + 1:
+            run.append(match)
+        elif run and int(match.group(1)) == 1:
+            break
+    if len(run) < 2:
+        return None
+    intro = text[: run[0].start()].strip()
+    if intro and not intro.endswith(":"):
+        return None
+    items = []
+    for match, following in zip(run, [*run[1:], None], strict=True):
+        end = following.start() if following is not None else len(text)
+        item = text[match.end() : end]
+        item = item[: _ITEM_TAIL.search(item).start()].strip()
+        if item and _WORDISH.search(item):
+            items.append(item)
+    return (intro, items) if len(items) >= 2 else None
 
 
 def is_prose(text: str) -> bool:
@@ -157,7 +202,14 @@ def text_body(
             body.lines[-1].append(number, text)
         else:
             item_indents.clear()
-            intro = body.add(number, text)
+            listed = inline_items(text)
+            if listed is None:
+                intro = body.add(number, text)
+            else:  # "Strategies include: 1. ..., 2. ...": a list typed in one line
+                lead, items = listed
+                intro = body.add(number, lead) if lead else -1
+                for item in items:
+                    body.add(number, item, depth=0, parent=intro)
         joinable = not _ENDS.search(body.lines[-1].text)
     return body
 

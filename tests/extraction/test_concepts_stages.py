@@ -24,7 +24,7 @@ from extraction.concepts.merging import RULES, merge
 from extraction.concepts.phrases import concept_id, match_key, singular
 from extraction.concepts.selection import default_model
 from extraction.logistic import LogisticModel
-from extraction.records import Card, Emphasis, Evidence
+from extraction.records import Card, Emphasis, Evidence, ListItem
 
 
 def card(title: str, body: str, *, n: int = 1, kind: str = "question", source: str = "n.txt"):
@@ -2718,6 +2718,11 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         ("Why does the heart rate change during exercise?", "heart rate"),
         ("Why does the boiling point change at altitude?", "boiling point"),
         ("How did the Roman army march so far?", "roman army"),
+        # ... also after a noun the tagger reads as an adjective, or a note word a name
+        # before it classifies
+        ("How does a red giant form?", "red giant"),
+        ("What does the Hertzsprung-Russell diagram show?", "hertzsprung-russell diagram"),
+        ("What does the diagram show?", None),
     ],
 )
 def test_concepts_question_about_something_else_is_about_its_subject(title, subject):
@@ -3162,3 +3167,23 @@ def test_concepts_merging_acronym_prefix_not_after_a_coined_name(prefix, merged)
     ]
     index = extract_concepts(cards)
     assert (f"{prefix} recommendation system" not in index.concepts) is merged, index.concepts
+
+
+@pytest.mark.parametrize(
+    ("intro", "label"),
+    [
+        ("many-to-many:", "many-to-many"),  # a name over its items
+        ("Strategies include:", None),  # a clause is no label
+    ],
+)
+def test_concepts_candidates_a_label_over_list_items_is_a_label(intro, label):
+    items = ["machine translation", "video classification"]
+    body = "\n".join([intro, *items])
+    first = len(intro) + 1
+    listed = (
+        ListItem(first, first + len(items[0]), 0, 0),
+        ListItem(first + len(items[0]) + 1, len(body), 0, 0),
+    )
+    index = extract_concepts([replace(card("RNN shapes", body, kind="heading"), items=listed)])
+    labelled = {x.key.lower() for s in index.candidates for x in s.candidates if x.roles["label"]}
+    assert labelled == ({label} if label else set()), labelled

@@ -390,3 +390,29 @@ def test_readers_structure_text_body_items_and_joins():
         ("a gate, which opens", 0, 0, [(0, 2), (8, 3)]),
         ("a basin", 0, 0, [(0, 4)]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "lines"),
+    [
+        (  # a numbered list typed in one line: its introduction, then its items
+            "Defences include: 1. adversarial training, 2. ensembles of models, 3.",
+            [
+                ("Defences include:", -1, -1),
+                ("adversarial training", 0, 0),
+                ("ensembles of models", 0, 0),
+            ],
+        ),
+        (
+            "shapes: 1. translation 2. tagging",
+            [("shapes:", -1, -1), ("translation", 0, 0), ("tagging", 0, 0)],
+        ),
+        # numbers that do not count a list, or follow no colon, leave the line whole
+        ("Version 1. It ran on 2. cores", [("Version 1. It ran on 2. cores", -1, -1)]),
+        ("It has 1. one part", [("It has 1. one part", -1, -1)]),
+    ],
+)
+def test_readers_structure_text_body_inline_numbered_list(line, lines):
+    body = text_body([(7, line)])
+    assert [(x.text, x.depth, x.parent) for x in body.lines] == lines
+    assert all(x.starts == [(0, 7)] for x in body.lines)  # each cites the file line
