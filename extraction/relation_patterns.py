@@ -901,7 +901,7 @@ CAUSES: list[Cue] = [
         example="Overgrazing is one of the main causes of desertification.",
         expected=("overgrazing", "desertification"),
     ),
-    # "What are the difficulties of training GANs?" answered by a list: each item is a
+    # "What are the drawbacks of quenching?" answered by a list: each item is a
     # problem the thing brings (not "the solutions to the problems of X", nor "the
     # advantages and disadvantages of X": the relations.py reader checks)
     Cue(

@@ -2716,7 +2716,7 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
             items.append(found[0].concept)  # "Trial and error.": one name, not a list
             continue
         gloss = _naming_gloss(sent, found)
-        if gloss is not None:  # "Outputs become less diverse (called mode collapse)"
+        if gloss is not None:  # "The steel cracks as it cools (called quench cracking)"
             items.append(gloss.concept)
             continue
         marker = next((t.i for t in sent if t.lower_ in _EXAMPLE_MARKS), None)
@@ -2756,7 +2756,7 @@ _FINITE_VERB_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 def _naming_gloss(sent: Span, found: Sequence[Mention]) -> Mention | None:
     """The concept a parenthesis closing a list item names, when the words before it
     describe that concept rather than name it: "Outputs gradually become less diverse
-    (called mode collapse)", "Heating the metal slowly (annealing)". The gloss holds one
+    (called quench cracking)", "Heating the metal slowly (annealing)". The gloss holds one
     concept's whole name and nothing but naming words ("called", "also known as",
     "i.e."); an item that is a clause ("..., which loops (called X)") needs a naming
     word, one that is a phrase does not. A gloss that only qualifies ("(typically
@@ -2781,7 +2781,7 @@ def _naming_gloss(sent: Span, found: Sequence[Mention]) -> Mention | None:
     naming = any(t.lower_ in _GLOSS_NAMING for t in rest)
     before = doc[sent.start : opening]
     if any(m.end <= opening and _names_all(doc, m, sent.start, opening) for m in found):
-        return None  # "Gradient clipping (GC)": the item names itself
+        return None  # "Crop rotation (CR)": the item names itself
     if not naming and any(t.tag_ in _FINITE_VERB_TAGS for t in before):
         return None  # "A filter slides over the image (convolution)": a clause about it
     return gloss
@@ -2905,7 +2905,7 @@ def _list_edges(
             if item == anchor.concept:
                 continue
             if cue.name in _OWN_NOUN_CUES and _head_word(item) == _head_word(anchor.concept):
-                continue  # "Problems with gradients: noisy gradients": a state of the thing
+                continue  # "Problems with levees: weakened levees": a state of the thing
             forward = cue.reverse or purpose or asked
             if cue.frame == "svo" and not asked:
                 forward = False

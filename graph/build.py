@@ -683,7 +683,7 @@ def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[
 
     def spelled(text: str) -> list[str]:
         """The concepts the notes define whose name or alias a run of the heading's
-        words is, the longest run first ("Stacking a regression problem": a name the
+        words is, the longest run first ("Braising a tough cut": a name the
         parser read as a verb); not a name of everyday words only. A word the parser
         did not read as a name is one only when the notes explain it ("Running the
         code locally" names no "locally")."""

@@ -1151,10 +1151,9 @@ def numbered(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
 
 def list_label(seg: Segment) -> tuple[str, str] | None:
     """``(label, items)`` of a body line that is only a label and a colon heading the
-    list items under it ("many-to-many:" / "machine translation" / "video
-    classification"): its items, joined by semicolons, explain it as the rest of a
-    "Label: ..." line does; whether it is a name or a clause ("Strategies include:") is
-    judged as for any label."""
+    list items under it ("cold biomes:" / "arctic tundra" / "boreal forest"): its items,
+    joined by semicolons, explain it as the rest of a "Label: ..." line does; whether it
+    is a name or a clause ("Examples include:") is judged as for any label."""
     text = seg.text.rstrip()
     if seg.kind != BODY or not text.endswith(":") or ":" in text[:-1]:
         return None

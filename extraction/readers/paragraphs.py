@@ -19,8 +19,8 @@ a line happened to wrap:
 * in wrapped text (a PDF), a line also continues a line that reaches the full width
   of the text without ending a sentence;
 * a blank line ends a paragraph;
-* a numbered list typed inside one line ("Strategies include: 1. adversarial training,
-  2. ensemble methods, 3. ...") is that list: the words before it are the paragraph
+* a numbered list typed inside one line ("Methods include: 1. terracing,
+  2. contour ploughing, 3. ...") is that list: the words before it are the paragraph
   that introduces it and each numbered part an item under it (:func:`inline_items`);
 * backquotes around a word or short name (`` `SN` ``, `` `N-1` ``) are markup, dropped;
   HTML entities pasted from a web page (``&amp;``) are decoded.
@@ -61,10 +61,10 @@ def inline_items(text: str) -> tuple[str, list[str]] | None:
     the colon that ends its introduction; ``None`` otherwise. An item's closing comma,
     semicolon or "and" is left out, and an empty item (a list cut off after "3.") dropped.
 
-    >>> inline_items("Strategies include: 1. retraining, 2. ensembles, and 3. pruning")
-    ('Strategies include:', ['retraining', 'ensembles', 'pruning'])
-    >>> inline_items("many-to-many: 1. translation 2. video classification 3.")
-    ('many-to-many:', ['translation', 'video classification'])
+    >>> inline_items("Methods include: 1. terracing, 2. contour ploughing, and 3. mulching")
+    ('Methods include:', ['terracing', 'contour ploughing', 'mulching'])
+    >>> inline_items("cold biomes: 1. tundra 2. boreal forest 3.")
+    ('cold biomes:', ['tundra', 'boreal forest'])
     >>> inline_items("Version 1. It ran on 2. cores"), inline_items("Steps: 1. wash")
     (None, None)
     """
@@ -205,7 +205,7 @@ def text_body(
             listed = inline_items(text)
             if listed is None:
                 intro = body.add(number, text)
-            else:  # "Strategies include: 1. ..., 2. ...": a list typed in one line
+            else:  # "Methods include: 1. ..., 2. ...": a list typed in one line
                 lead, items = listed
                 intro = body.add(number, lead) if lead else -1
                 for item in items:

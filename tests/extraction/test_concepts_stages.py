@@ -3172,18 +3172,18 @@ def test_concepts_merging_acronym_prefix_not_after_a_coined_name(prefix, merged)
 @pytest.mark.parametrize(
     ("intro", "label"),
     [
-        ("many-to-many:", "many-to-many"),  # a name over its items
-        ("Strategies include:", None),  # a clause is no label
+        ("cold biomes:", "cold biome"),  # a name over its items
+        ("Examples include:", None),  # a clause is no label
     ],
 )
 def test_concepts_candidates_a_label_over_list_items_is_a_label(intro, label):
-    items = ["machine translation", "video classification"]
+    items = ["arctic tundra", "boreal forest"]
     body = "\n".join([intro, *items])
     first = len(intro) + 1
     listed = (
         ListItem(first, first + len(items[0]), 0, 0),
         ListItem(first + len(items[0]) + 1, len(body), 0, 0),
     )
-    index = extract_concepts([replace(card("RNN shapes", body, kind="heading"), items=listed)])
+    index = extract_concepts([replace(card("Biomes", body, kind="heading"), items=listed)])
     labelled = {x.key.lower() for s in index.candidates for x in s.candidates if x.roles["label"]}
     assert labelled == ({label} if label else set()), labelled

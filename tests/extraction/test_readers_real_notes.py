@@ -124,7 +124,7 @@ def test_readers_real_notes_join_wrapped_lines(name):
                 not re.search(r"[.!?:;]$", here)
                 and after[:1].islower()
                 and card.body_lines[i + 1] == last_line[i] + 1
-                # a label, also one alone over the items of a list ("many-to-many:")
+                # a label, also one alone over the items of a list ("Kinds of rock:")
                 and not re.match(r"^[A-Za-z0-9][^:.!?]{0,60}?:(?:\s|$)", after)
                 and not is_term(here)  # "Dimensionality Reduction" heads its explanation
             )
