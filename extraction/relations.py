@@ -506,6 +506,15 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             # "A tidal power plant that relies on ...": the answer defines
             # the card's subject with a bare noun phrase
             return ctx.subjects, CARD_SUBJECT_FACTOR
+        if _pointing_generic(subj):
+            # "This method helps to mitigate Y", "the algorithm uses Y": a general word
+            # after a pointing determiner refers back to a concept named before it (the
+            # line's label, the card's subject), never to the general class it names
+            if subj.tag_ == "NN" and (label := _line_label(ctx, alone=False)) is not None:
+                return [label.concept], CARD_SUBJECT_FACTOR
+            if _points_at_card(ctx):
+                return ctx.subjects, CARD_SUBJECT_FACTOR
+            return [], 0.0
         m = _mention_of(ctx, subj)
         if m is not None:
             if _narrowed(doc, m) or _compounded(doc, m):
@@ -703,6 +712,25 @@ def _generic_pointer(subj: Token) -> bool:
     return singular(subj.lower_) in GENERIC_CLASSES and [c.lower_ for c in subj.children] in (
         ["this"],
         ["these"],
+    )
+
+
+#: Determiners that make a general noun point back.
+_POINTING_DETS = frozenset({"this", "these", "that", "those", "the"})
+
+
+def _pointing_generic(subj: Token) -> bool:
+    """Is ``subj`` a general noun (:data:`POINTING_HEADS`) with nothing but a pointing
+    determiner ("This method ...", "the algorithm ..."): a phrase that refers back to a
+    concept named before it, not the general concept its word names?"""
+    children = [c for c in subj.children if not c.is_punct]
+    return (
+        subj.pos_ in {"NOUN", "PROPN"}
+        and subj.is_lower
+        and singular(subj.lower_) in POINTING_HEADS
+        and len(children) == 1
+        and children[0].dep_ == "det"
+        and children[0].lower_ in _POINTING_DETS
     )
 
 
@@ -1195,6 +1223,9 @@ def _outer_class(ctx: _Context, m: Mention) -> Mention | None:
 GENERIC_CLASSES = frozenset(
     "method technique approach strategy way tool algorithm solution option".split()
 )
+#: General nouns that, after a pointing determiner ("this method", "the algorithm", "these
+#: models"), refer back to a concept named before rather than name a class of their own.
+POINTING_HEADS = GENERIC_CLASSES | rp.GENERIC_HEADS | frozenset({"model"})
 
 
 #: Most tokens of a label parsed as a sentence of its own before the line it opens
