@@ -176,6 +176,11 @@ SETTING_NOUNS = frozenset(
 #: Nouns for a means of doing something ("a way to address Y", "the most appropriate
 #: tool for Y").
 MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
+#: Verbs that bring a thing into a state ("helps the model become robust to Y", "makes
+#: the network resistant to Y"): the thing is the one helped, what helps it does the act.
+HELPING_VERBS = frozenset(
+    f"{stem}{end}" for stem in "help allow render assist".split() for end in ("", "s", "ed", "ing")
+) | frozenset("make makes made making enable enables enabled enabling let lets letting".split())
 
 IS_A: list[Cue] = [
     Cue(

@@ -734,6 +734,45 @@ def _pointing_generic(subj: Token) -> bool:
     )
 
 
+#: Relations whose doer is what helps a thing into the cue's state, not the thing helped.
+_HELPED_RELATIONS = frozenset({"addresses", "causes"})
+
+
+def _helper_subject(ctx: _Context, cue: Span) -> tuple[list[str], float] | None:
+    """The doer of a remedy or a cause whose cue a helped thing is said to be in ("Dropout
+    helps the model become robust to noise": dropout, not the model, which is only
+    helped); ``([], 0)`` when the helper is no concept ("This helps ..."); None when no
+    one is helped. A use is the helped thing's own ("This makes RNNs applicable to Y")."""
+    doc = ctx.sent.doc
+    helper = _helped_by(doc[cue.start])
+    if helper is None or helper.i >= cue.start:
+        return None
+    doer = _dep_subject(helper)
+    m = _mention_of(ctx, doer) if doer is not None and doer.i < helper.i else None
+    if m is None or not m.covers(doer) or _narrowed(doc, m) or _compounded(doc, m):
+        return [], 0.0
+    return _with_conjuncts(ctx, m), 1.0
+
+
+def _helped_by(word: Token) -> Token | None:
+    """The verb of helping or making (:data:`rp.HELPING_VERBS`) that the clause of a cue's
+    ``word`` completes with a thing of its own, helped into the state the cue names ("helps
+    the model become robust to Y", "makes the network robust to Y", "helps the network
+    avoid Y"), or None (also for "helps to prevent Y": no one else is helped)."""
+    tok = word
+    for _ in range(6):
+        if tok.dep_ in {"ccomp", "xcomp"} and tok.head.lower_ in rp.HELPING_VERBS:
+            helper = tok.head
+            helped = any(c.dep_ in _SUBJECT_DEPS for c in tok.children) or any(
+                c.dep_ == "dobj" for c in helper.children
+            )
+            return helper if helped else None
+        if tok.dep_ not in {"acomp", "xcomp", "ccomp", "conj", "prep", "pobj"} or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
 def _restates_subject(subj: Token, subjects: Sequence[str]) -> bool:
     """Is ``subj`` a bare plural that opens its sentence and is the head word of the one
     concept the card is about ("What digestive enzymes act in the gut? -- Enzymes include
@@ -1483,7 +1522,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             objects = [o for o in objects if o in ctx.problems]
         if not objects or len(objects) < cue.min_items:
             return
-        subjects, factor = _subject(ctx, span)
+        helped = _helper_subject(ctx, span) if relation in _HELPED_RELATIONS else None
+        subjects, factor = helped if helped is not None else _subject(ctx, span)
         cited = _label_line_cited(ctx, subjects, cited)
         ante = _antecedent(ctx, span, doer=not cue.reverse)
         if ante is not None and ante[0] in objects:

@@ -436,3 +436,33 @@ def test_relations_subjects_structure_label_lists_parts_of_the_card_subject(text
     edges = triples(index)
     parts = {s for s, r, t in edges if r == "part_of" and t == index.find(whole)}
     assert len(parts) >= 2, edges
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "absent"),
+    [
+        # the thing helped into a state is no doer: what helps it is
+        ("Soils || Crop rotation helps the soil become more robust to erosion.",
+         ("crop rotation", "soil", "erosion"), ("crop rotation", "addresses", "erosion"),
+         ("soil", "erosion")),
+        ("Dropout makes the network robust to noise.", ("dropout", "network", "noise"),
+         ("dropout", "addresses", "noise"), ("network", "noise")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_what_is_helped_is_no_doer(text, names, expected, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a use is the helped thing's own
+        ("Gearboxes || Gears make the engine suitable for heavy loads.",
+         ("gear", "engine", "heavy load"), ("engine", "used_for", "heavy load")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_helped_thing_keeps_its_use(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
