@@ -4944,8 +4944,26 @@ def typed_relations(
     pairs = part_heads(raw)
     raw = [r for r in raw if r.label != COMPONENT_LABEL or _suggested_part_kept(r, pairs)]
     relations = _resolve_conflicts(merge_relations(_symmetric(raw)))
+    relations = [r for r in relations if not _symbol_stated_once(index, r)]
     kept = [_with_titles(r, leads) for r in relations if r.confidence >= min_confidence]
     return sorted(kept, key=lambda r: (r.source, r.relation, r.target))
+
+
+def _symbol_stated_once(index: ConceptIndex, relation: Relation) -> bool:
+    """Is ``relation`` a typed edge with an end named like a math symbol
+    (:data:`rp.SYMBOL_NAME`: "mN and SN are derived from the data"), as its label or as
+    its evidence writes it, that one sentence alone states? A symbol stands for a quantity
+    of one formula, and one cue read on it is too little to make it a concept's relation."""
+    if relation.relation == "related_to":
+        return False
+    words = {w for e in relation.evidence for w in re.findall(r"\w+", e.text)}
+    for end in (relation.source, relation.target):
+        concept = index.concepts.get(end)
+        forms = {w for w in words if w.lower() == end.lower()}
+        forms |= {concept.label} if concept is not None else {end}
+        if any(rp.SYMBOL_NAME.fullmatch(form.strip()) for form in forms):
+            return len({(e.source, e.line) for e in relation.evidence}) < 2
+    return False
 
 
 def _with_titles(relation: Relation, leads: Mapping[Evidence, _Lead]) -> Relation:
