@@ -2223,8 +2223,15 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     if noun.lower_ not in rp.KIND_WORDS and not (m.end - 1 == noun.i or generic):
         return  # a possessor or a modifier inside the phrase, not its own concept
     initials = "".join(w[:1] for w in m.concept.split()).upper()
+    # "Define BERT -- Bidirectional Encoder Representations from Transformers": the
+    # initials of the words up to the concept spell the start of the acronym
+    spelled = "".join(
+        t.text[0] for t in ctx.sent.doc[start : m.end] if t.is_alpha and not t.is_stop
+    ).upper()
     for subject in ctx.subjects:
-        if is_acronym(subject) and subject.upper().startswith(initials):
+        if is_acronym(subject) and (
+            subject.upper().startswith(initials) or subject.upper().startswith(spelled)
+        ):
             continue  # "Define DNS -- Domain Name System ...": its name spelled out
         if _problems_of_thing(subject):
             continue  # "What are the problems of X? -- Soil erosion": one of them

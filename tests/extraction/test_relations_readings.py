@@ -1666,3 +1666,17 @@ def test_relations_readings_negated_question_about_a_use_states_none():
         ("chlorine", "drinking water"),
         ("chlorine", "drinking water"),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # an acronym's spelled-out name is no genus, whatever word its initials reach
+        ("Define SIFT || Scale Invariant Features from Transforms",
+         ("SIFT", "features", "transform"), ("SIFT", "feature")),
+        ("Define CFC || Chlorinated Fluorocarbons from Refrigerators",
+         ("CFC", "fluorocarbons", "refrigerator"), ("CFC", "fluorocarbon")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_acronym_spelled_out_is_no_genus(text, names, absent):
+    assert_unrelated(text, names, absent)
