@@ -335,6 +335,24 @@ def _state_participle(tok: Token) -> bool:
     )
 
 
+def _own_subject(verb: Token) -> list[Token]:
+    """The subject nearest ``verb`` when the parser gives it two nouns for subject, each
+    with an auxiliary of its own after it ("the gradients can / functions like ReLU can
+    contribute to Y": a line broken off and joined to the next), else nothing."""
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in _SUBJECT_DEPS and c.i < verb.i and c.pos_ in {"NOUN", "PROPN"}
+    ]
+    if len(subjects) < 2:
+        return []
+    first, last = subjects[-2], subjects[-1]
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if any(first.i < a.i < last.i for a in auxes) and any(last.i < a.i for a in auxes):
+        return [last]
+    return []
+
+
 def _dep_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, following xcomp/conj/relative clauses upwards; the
     subject of a copula whose attribute the clause describes ("X is a technique that
@@ -343,7 +361,10 @@ def _dep_subject(verb: Token) -> Token | None:
     tok = verb
     for _ in range(4):
         head = None
-        for child in tok.children:
+        # two subjects on one verb come from a line broken off and joined to the next
+        # ("the gradients can / functions like ReLU can contribute to Y"): the subject
+        # nearest the verb is its own, the first is the broken line's
+        for child in _own_subject(tok) or tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if (noun := _misattached_relative(child, tok)) is not None:
                     return noun  # "milled into pre-flour, which contains the bran": the pre-flour
