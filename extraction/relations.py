@@ -4980,16 +4980,24 @@ def typed_relations(
 def _symbol_stated_once(index: ConceptIndex, relation: Relation) -> bool:
     """Is ``relation`` a typed edge with an end named like a math symbol
     (:data:`rp.SYMBOL_NAME`: "mN and SN are derived from the data"), as its label or as
-    its evidence writes it, that one sentence alone states? A symbol stands for a quantity
+    its evidence writes it, or a short word the evidence lists with such a symbol ("SN"),
+    that one sentence alone states? A symbol stands for a quantity
     of one formula, and one cue read on it is too little to make it a concept's relation."""
     if relation.relation == "related_to":
         return False
     words = {w for e in relation.evidence for w in re.findall(r"\w+", e.text)}
+    # a short word listed with a symbol is one too ("mN and SN": both of one formula)
+    listed = {
+        b
+        for e in relation.evidence
+        for a, b in re.findall(r"\b(\w+)(?:,| and| or)\s+(\w{1,3})\b", e.text)
+        if rp.SYMBOL_NAME.fullmatch(a)
+    }
     for end in (relation.source, relation.target):
         concept = index.concepts.get(end)
         forms = {w for w in words if w.lower() == end.lower()}
         forms |= {concept.label} if concept is not None else {end}
-        if any(rp.SYMBOL_NAME.fullmatch(form.strip()) for form in forms):
+        if any(rp.SYMBOL_NAME.fullmatch(form.strip()) or form in listed for form in forms):
             return len({(e.source, e.line) for e in relation.evidence}) < 2
     return False
 

@@ -725,6 +725,9 @@ def test_relations_evidence_a_contrasted_head_without_its_modifier_is_no_side(te
          ("pn", "observed data")),
         ("Motion || xT depends on the initial speed.", ("xt", "initial speed"),
          ("xt", "initial speed")),
+        # a short word listed with a symbol is one too
+        ("Orbits || pN and SN are derived from the observed data.", ("SN", "observed data"),
+         ("SN", "observed data")),
     ],
 )  # fmt: skip
 def test_relations_evidence_a_symbol_end_needs_two_sentences(text, names, absent):
