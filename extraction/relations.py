@@ -4201,10 +4201,14 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
 
 
 def _outside_asides(index: ConceptIndex, card, subjects: Sequence[str] | None = None) -> list[str]:
-    """The card's ``subjects`` (by default :meth:`ConceptIndex.subjects`) but those its
+    """The card's ``subjects`` (by default :meth:`ConceptIndex.subjects`) but an "of"
+    phrase whose complement is another of them, and those its
     title names only in parentheses, beside one it names outside them ("Types of RNNs
     (superficial)" is about RNNs)."""
     subjects = list(index.subjects(card) if subjects is None else subjects)
+    # "Process of Variational Autoencoder" beside "variational autoencoder": the card is
+    # about the complement, and the "of" phrase is no second subject
+    subjects = [c for c in subjects if not any(c.endswith(f" of {other}") for other in subjects)]
     if "(" not in card.title:
         return subjects
     outside = _PARENS.sub(" ", card.title).lower()

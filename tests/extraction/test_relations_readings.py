@@ -1680,3 +1680,11 @@ def test_relations_readings_negated_question_about_a_use_states_none():
 )  # fmt: skip
 def test_relations_readings_an_acronym_spelled_out_is_no_genus(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+def test_relations_readings_an_of_phrase_beside_its_complement_is_no_second_subject():
+    from extraction.relations import _outside_asides
+
+    card = Card("n#1", "n.txt", "text", (1, 3), "", "Why need the spindle?")
+    subjects = ["stage of mitosis", "mitosis"]
+    assert _outside_asides(None, card, subjects) == ["mitosis"]
