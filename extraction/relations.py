@@ -2990,6 +2990,9 @@ def _list_edges(
             continue  # "What are the X used for Y?": the answer names Xs, not uses
         if cue.name in _OWN_NOUN_CUES and _noun_not_asked(span[0]):
             continue  # "the solutions to the problems of X": the list holds solutions
+        last = sent.doc[anchor.end - 1]
+        if last.tag_ == "VBG" and any(c.dep_ == "dobj" for c in last.children):
+            continue  # "the difficulties of training GANs": of the act on GANs, not of training
         if items is None:
             items = _listed(index, body) or _instances_listed(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
