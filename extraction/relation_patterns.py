@@ -11,6 +11,7 @@ The pipeline runs without a lemmatizer (see :mod:`extraction.nlp`), so cues matc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -176,6 +177,17 @@ SETTING_NOUNS = frozenset(
 #: Nouns for a means of doing something ("a way to address Y", "the most appropriate
 #: tool for Y").
 MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
+#: A name shaped like a math symbol rather than a word: two or three letters with a
+#: lower-case letter right before a capital and no vowel ("mN", "xT"), or a letter with
+#: an underscored subscript ("X_t", "h_1"). An edge with such an end needs two sentences.
+SYMBOL_NAME = re.compile(
+    r"(?=[^aeiouAEIOU]{2,3}$)[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Za-z]_[A-Za-z0-9]{1,2}"
+)
+#: Verbs that bring a thing into a state ("helps the model become robust to Y", "makes
+#: the network resistant to Y"): the thing is the one helped, what helps it does the act.
+HELPING_VERBS = frozenset(
+    f"{stem}{end}" for stem in "help allow render assist".split() for end in ("", "s", "ed", "ing")
+) | frozenset("make makes made making enable enables enabled enabling let lets letting".split())
 
 IS_A: list[Cue] = [
     Cue(

@@ -335,6 +335,24 @@ def _state_participle(tok: Token) -> bool:
     )
 
 
+def _own_subject(verb: Token) -> list[Token]:
+    """The subject nearest ``verb`` when the parser gives it two nouns for subject, each
+    with an auxiliary of its own after it ("the gradients can / functions like ReLU can
+    contribute to Y": a line broken off and joined to the next), else nothing."""
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in _SUBJECT_DEPS and c.i < verb.i and c.pos_ in {"NOUN", "PROPN"}
+    ]
+    if len(subjects) < 2:
+        return []
+    first, last = subjects[-2], subjects[-1]
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if any(first.i < a.i < last.i for a in auxes) and any(last.i < a.i for a in auxes):
+        return [last]
+    return []
+
+
 def _dep_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, following xcomp/conj/relative clauses upwards; the
     subject of a copula whose attribute the clause describes ("X is a technique that
@@ -343,7 +361,10 @@ def _dep_subject(verb: Token) -> Token | None:
     tok = verb
     for _ in range(4):
         head = None
-        for child in tok.children:
+        # two subjects on one verb come from a line broken off and joined to the next
+        # ("the gradients can / functions like ReLU can contribute to Y"): the subject
+        # nearest the verb is its own, the first is the broken line's
+        for child in _own_subject(tok) or tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if (noun := _misattached_relative(child, tok)) is not None:
                     return noun  # "milled into pre-flour, which contains the bran": the pre-flour
@@ -506,6 +527,15 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             # "A tidal power plant that relies on ...": the answer defines
             # the card's subject with a bare noun phrase
             return ctx.subjects, CARD_SUBJECT_FACTOR
+        if _pointing_generic(subj):
+            # "This method helps to mitigate Y", "the algorithm uses Y": a general word
+            # after a pointing determiner refers back to a concept named before it (the
+            # line's label, the card's subject), never to the general class it names
+            if subj.tag_ == "NN" and (label := _line_label(ctx, alone=False)) is not None:
+                return [label.concept], CARD_SUBJECT_FACTOR
+            if _points_at_card(ctx):
+                return ctx.subjects, CARD_SUBJECT_FACTOR
+            return [], 0.0
         m = _mention_of(ctx, subj)
         if m is not None:
             if _narrowed(doc, m) or _compounded(doc, m):
@@ -704,6 +734,64 @@ def _generic_pointer(subj: Token) -> bool:
         ["this"],
         ["these"],
     )
+
+
+#: Determiners that make a general noun point back.
+_POINTING_DETS = frozenset({"this", "these", "that", "those", "the"})
+
+
+def _pointing_generic(subj: Token) -> bool:
+    """Is ``subj`` a general noun (:data:`POINTING_HEADS`) with nothing but a pointing
+    determiner ("This method ...", "the algorithm ..."): a phrase that refers back to a
+    concept named before it, not the general concept its word names?"""
+    children = [c for c in subj.children if not c.is_punct]
+    return (
+        subj.pos_ in {"NOUN", "PROPN"}
+        and subj.is_lower
+        and singular(subj.lower_) in POINTING_HEADS
+        and len(children) == 1
+        and children[0].dep_ == "det"
+        and children[0].lower_ in _POINTING_DETS
+    )
+
+
+#: Relations whose doer is what helps a thing into the cue's state, not the thing helped.
+_HELPED_RELATIONS = frozenset({"addresses", "causes"})
+
+
+def _helper_subject(ctx: _Context, cue: Span) -> tuple[list[str], float] | None:
+    """The doer of a remedy or a cause whose cue a helped thing is said to be in ("Dropout
+    helps the model become robust to noise": dropout, not the model, which is only
+    helped); ``([], 0)`` when the helper is no concept ("This helps ..."); None when no
+    one is helped. A use is the helped thing's own ("This makes RNNs applicable to Y")."""
+    doc = ctx.sent.doc
+    helper = _helped_by(doc[cue.start])
+    if helper is None or helper.i >= cue.start:
+        return None
+    doer = _dep_subject(helper)
+    m = _mention_of(ctx, doer) if doer is not None and doer.i < helper.i else None
+    if m is None or not m.covers(doer) or _narrowed(doc, m) or _compounded(doc, m):
+        return [], 0.0
+    return _with_conjuncts(ctx, m), 1.0
+
+
+def _helped_by(word: Token) -> Token | None:
+    """The verb of helping or making (:data:`rp.HELPING_VERBS`) that the clause of a cue's
+    ``word`` completes with a thing of its own, helped into the state the cue names ("helps
+    the model become robust to Y", "makes the network robust to Y", "helps the network
+    avoid Y"), or None (also for "helps to prevent Y": no one else is helped)."""
+    tok = word
+    for _ in range(6):
+        if tok.dep_ in {"ccomp", "xcomp"} and tok.head.lower_ in rp.HELPING_VERBS:
+            helper = tok.head
+            helped = any(c.dep_ in _SUBJECT_DEPS for c in tok.children) or any(
+                c.dep_ == "dobj" for c in helper.children
+            )
+            return helper if helped else None
+        if tok.dep_ not in {"acomp", "xcomp", "ccomp", "conj", "prep", "pobj"} or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def _restates_subject(subj: Token, subjects: Sequence[str]) -> bool:
@@ -1195,6 +1283,9 @@ def _outer_class(ctx: _Context, m: Mention) -> Mention | None:
 GENERIC_CLASSES = frozenset(
     "method technique approach strategy way tool algorithm solution option".split()
 )
+#: General nouns that, after a pointing determiner ("this method", "the algorithm", "these
+#: models"), refer back to a concept named before rather than name a class of their own.
+POINTING_HEADS = GENERIC_CLASSES | rp.GENERIC_HEADS | frozenset({"model"})
 
 
 #: Most tokens of a label parsed as a sentence of its own before the line it opens
@@ -1452,7 +1543,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             objects = [o for o in objects if o in ctx.problems]
         if not objects or len(objects) < cue.min_items:
             return
-        subjects, factor = _subject(ctx, span)
+        helped = _helper_subject(ctx, span) if relation in _HELPED_RELATIONS else None
+        subjects, factor = helped if helped is not None else _subject(ctx, span)
         cited = _label_line_cited(ctx, subjects, cited)
         ante = _antecedent(ctx, span, doer=not cue.reverse)
         if ante is not None and ante[0] in objects:
@@ -2152,8 +2244,15 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     if noun.lower_ not in rp.KIND_WORDS and not (m.end - 1 == noun.i or generic):
         return  # a possessor or a modifier inside the phrase, not its own concept
     initials = "".join(w[:1] for w in m.concept.split()).upper()
+    # "Define BERT -- Bidirectional Encoder Representations from Transformers": the
+    # initials of the words up to the concept spell the start of the acronym
+    spelled = "".join(
+        t.text[0] for t in ctx.sent.doc[start : m.end] if t.is_alpha and not t.is_stop
+    ).upper()
     for subject in ctx.subjects:
-        if is_acronym(subject) and subject.upper().startswith(initials):
+        if is_acronym(subject) and (
+            subject.upper().startswith(initials) or subject.upper().startswith(spelled)
+        ):
             continue  # "Define DNS -- Domain Name System ...": its name spelled out
         if _problems_of_thing(subject):
             continue  # "What are the problems of X? -- Soil erosion": one of them
@@ -2891,6 +2990,9 @@ def _list_edges(
             continue  # "What are the X used for Y?": the answer names Xs, not uses
         if cue.name in _OWN_NOUN_CUES and _noun_not_asked(span[0]):
             continue  # "the solutions to the problems of X": the list holds solutions
+        last = sent.doc[anchor.end - 1]
+        if last.tag_ == "VBG" and any(c.dep_ == "dobj" for c in last.children):
+            continue  # "the difficulties of training GANs": of the act on GANs, not of training
         if items is None:
             items = _listed(index, body) or _instances_listed(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
@@ -4102,10 +4204,14 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
 
 
 def _outside_asides(index: ConceptIndex, card, subjects: Sequence[str] | None = None) -> list[str]:
-    """The card's ``subjects`` (by default :meth:`ConceptIndex.subjects`) but those its
+    """The card's ``subjects`` (by default :meth:`ConceptIndex.subjects`) but an "of"
+    phrase whose complement is another of them, and those its
     title names only in parentheses, beside one it names outside them ("Types of RNNs
     (superficial)" is about RNNs)."""
     subjects = list(index.subjects(card) if subjects is None else subjects)
+    # "Process of Variational Autoencoder" beside "variational autoencoder": the card is
+    # about the complement, and the "of" phrase is no second subject
+    subjects = [c for c in subjects if not any(c.endswith(f" of {other}") for other in subjects)]
     if "(" not in card.title:
         return subjects
     outside = _PARENS.sub(" ", card.title).lower()
@@ -4873,8 +4979,34 @@ def typed_relations(
     pairs = part_heads(raw)
     raw = [r for r in raw if r.label != COMPONENT_LABEL or _suggested_part_kept(r, pairs)]
     relations = _resolve_conflicts(merge_relations(_symmetric(raw)))
+    relations = [r for r in relations if not _symbol_stated_once(index, r)]
     kept = [_with_titles(r, leads) for r in relations if r.confidence >= min_confidence]
     return sorted(kept, key=lambda r: (r.source, r.relation, r.target))
+
+
+def _symbol_stated_once(index: ConceptIndex, relation: Relation) -> bool:
+    """Is ``relation`` a typed edge with an end named like a math symbol
+    (:data:`rp.SYMBOL_NAME`: "mN and SN are derived from the data"), as its label or as
+    its evidence writes it, or a short word the evidence lists with such a symbol ("SN"),
+    that one sentence alone states? A symbol stands for a quantity
+    of one formula, and one cue read on it is too little to make it a concept's relation."""
+    if relation.relation == "related_to":
+        return False
+    words = {w for e in relation.evidence for w in re.findall(r"\w+", e.text)}
+    # a short word listed with a symbol is one too ("mN and SN": both of one formula)
+    listed = {
+        b
+        for e in relation.evidence
+        for a, b in re.findall(r"\b(\w+)(?:,| and| or)\s+(\w{1,3})\b", e.text)
+        if rp.SYMBOL_NAME.fullmatch(a)
+    }
+    for end in (relation.source, relation.target):
+        concept = index.concepts.get(end)
+        forms = {w for w in words if w.lower() == end.lower()}
+        forms |= {concept.label} if concept is not None else {end}
+        if any(rp.SYMBOL_NAME.fullmatch(form.strip()) or form in listed for form in forms):
+            return len({(e.source, e.line) for e in relation.evidence}) < 2
+    return False
 
 
 def _with_titles(relation: Relation, leads: Mapping[Evidence, _Lead]) -> Relation:

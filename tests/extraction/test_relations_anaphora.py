@@ -121,3 +121,36 @@ def test_relations_anaphora_a_plural_pointer_after_a_label_links_nothing_to_it(t
     a, b = index.find(absent[0]), index.find(absent[1])
     pairs = {(r.source, r.target) for r in typed_relations(index)}
     assert (a, b) not in pairs and (b, a) not in pairs, pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a general word after "this" is the line's label, even when it is a concept too
+        ("Solutions || Crop rotation: Plant other crops each season. This method helps to "
+         "mitigate soil erosion.", ("crop rotation", "soil erosion", "method"),
+         ("crop rotation", "addresses", "soil erosion")),
+        ("Sorting || Merge sort: splits a list in halves. This algorithm relies on "
+         "recursion.", ("merge sort", "recursion", "algorithm", "list"),
+         ("merge sort", "uses", "recursion")),
+    ],
+)  # fmt: skip
+def test_relations_anaphora_this_general_word_is_the_concept_named_before(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+    assert not any(s == index.find(names[2]) for s, r, _ in triples(index) if r != "related_to")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "the algorithm" is the one named before, not algorithms in general
+        ("Use a comparison-based algorithm like merge sort. During sorting, the algorithm "
+         "uses the pivot element to split the list.", ("merge sort", "pivot element",
+         "algorithm", "list"), ("algorithm", "pivot element")),
+        ("Train a tree-based model like a random forest. The model uses bootstrap samples.",
+         ("random forest", "bootstrap sample", "model"), ("model", "bootstrap sample")),
+    ],
+)  # fmt: skip
+def test_relations_anaphora_pointing_general_word_is_no_general_concept(text, names, absent):
+    assert_unrelated(text, names, absent)

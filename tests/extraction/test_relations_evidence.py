@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from extraction.concepts import extract_concepts
+from extraction.relation_patterns import SYMBOL_NAME
 from extraction.relations import typed_relations
 from tests.extraction.test_relations import (
     _edges,
@@ -714,3 +715,29 @@ def test_relations_evidence_what_a_thing_is_used_to_control_is_no_use(text, name
 )
 def test_relations_evidence_a_contrasted_head_without_its_modifier_is_no_side(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a symbol of a formula is no concept one sentence relates
+        ("Orbits || pN and qN are derived from the observed data.", ("pn", "observed data"),
+         ("pn", "observed data")),
+        ("Motion || xT depends on the initial speed.", ("xt", "initial speed"),
+         ("xt", "initial speed")),
+        # a short word listed with a symbol is one too
+        ("Orbits || pN and SN are derived from the observed data.", ("SN", "observed data"),
+         ("SN", "observed data")),
+    ],
+)  # fmt: skip
+def test_relations_evidence_a_symbol_end_needs_two_sentences(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("name", "symbol"),
+    [("mN", True), ("xT", True), ("X_t", True), ("SN", False), ("mRNA", False),
+     ("LSTM", False), ("eBay", False), ("GPT4", False)],
+)  # fmt: skip
+def test_relations_evidence_symbol_names_are_short_vowelless_mixed_case(name, symbol):
+    assert bool(SYMBOL_NAME.fullmatch(name)) is symbol

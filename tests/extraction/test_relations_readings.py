@@ -1666,3 +1666,40 @@ def test_relations_readings_negated_question_about_a_use_states_none():
         ("chlorine", "drinking water"),
         ("chlorine", "drinking water"),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # an acronym's spelled-out name is no genus, whatever word its initials reach
+        ("Define SIFT || Scale Invariant Features from Transforms",
+         ("SIFT", "features", "transform"), ("SIFT", "feature")),
+        ("Define CFC || Chlorinated Fluorocarbons from Refrigerators",
+         ("CFC", "fluorocarbons", "refrigerator"), ("CFC", "fluorocarbon")),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_acronym_spelled_out_is_no_genus(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+def test_relations_readings_an_of_phrase_beside_its_complement_is_no_second_subject():
+    from extraction.relations import _outside_asides
+
+    card = Card("n#1", "n.txt", "text", (1, 3), "", "Why need the spindle?")
+    subjects = ["stage of mitosis", "mitosis"]
+    assert _outside_asides(None, card, subjects) == ["mitosis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # the difficulties of an act on a thing are not the act's in general
+        ("What are the difficulties of teaching teenagers? || Pupils gradually lose interest "
+         "(called disengagement)", ("teaching", "teenager", "disengagement", "pupil"),
+         ("teaching", "disengagement")),
+    ],
+)  # fmt: skip
+def test_relations_readings_problems_of_a_gerund_with_an_object_are_not_the_gerunds(
+    text, names, absent
+):
+    assert_unrelated(text, names, absent)

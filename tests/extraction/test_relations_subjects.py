@@ -436,3 +436,63 @@ def test_relations_subjects_structure_label_lists_parts_of_the_card_subject(text
     edges = triples(index)
     parts = {s for s, r, t in edges if r == "part_of" and t == index.find(whole)}
     assert len(parts) >= 2, edges
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "absent"),
+    [
+        # the thing helped into a state is no doer: what helps it is
+        ("Soils || Crop rotation helps the soil become more robust to erosion.",
+         ("crop rotation", "soil", "erosion"), ("crop rotation", "addresses", "erosion"),
+         ("soil", "erosion")),
+        ("Dropout makes the network robust to noise.", ("dropout", "network", "noise"),
+         ("dropout", "addresses", "noise"), ("network", "noise")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_what_is_helped_is_no_doer(text, names, expected, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+    assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a use is the helped thing's own
+        ("Gearboxes || Gears make the engine suitable for heavy loads.",
+         ("gear", "engine", "heavy load"), ("engine", "used_for", "heavy load")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_helped_thing_keeps_its_use(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+def test_relations_subjects_two_subjects_of_one_verb_take_the_nearest():
+    # "the cracks can / heavy loads can contribute to collapse": a line broken off and
+    # joined to the next gives the verb two subjects; the one nearest it is its own
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from extraction.relations import _dep_subject
+
+    words = "the cracks can heavy loads can contribute to collapse".split()
+    heads = [1, 6, 6, 4, 6, 6, 6, 6, 7]
+    deps = "det nsubj aux amod nsubj aux ROOT prep pobj".split()
+    pos = "DET NOUN AUX ADJ NOUN AUX VERB ADP NOUN".split()
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert _dep_subject(doc[6]).text == "loads"
+
+
+def test_relations_subjects_a_floating_each_is_no_second_subject():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from extraction.relations import _dep_subject
+
+    words = "the platforms each use a cell".split()
+    doc = Doc(
+        Vocab(), words=words, heads=[1, 3, 3, 3, 5, 3],
+        deps="det nsubj nsubj ROOT det dobj".split(), pos="DET NOUN PRON VERB DET NOUN".split(),
+    )  # fmt: skip
+    assert _dep_subject(doc[3]).text == "platforms"
