@@ -2794,17 +2794,25 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
     datasets" lists no dataset; a line that names a class before its examples lists the
     class ("Enzymes e.g. amylase, lipase"). Where the answer's labels carry their text on
     their own line ("Nucleus: holds the DNA"), a bare label ("Membrane proteins:") heads
-    what follows it, not an item."""
+    what follows it, not an item (elsewhere it is one); and the lines after a bare label
+    that names a concept, up to the next label, are that concept's own list, not the
+    answer's ("Cold biome:" over "tundra", "taiga" under "What are some biome types?":
+    the tundra is no answer)."""
     items: list[str] = []
     texted = any(_label_end(sent) is not None and not _bare(sent) for _, sent in segs)
+    heading = False  # the lines after a bare label naming a concept are its own
     for seg, sent in segs:
         found = mentions(index, sent)
-        if not found:
-            continue
         doc = sent.doc
         label_end = _label_end(sent)
-        if texted and label_end is not None and _bare(sent):
-            continue  # "Vector form:" over lines about the items above: a section's label
+        if label_end is not None:
+            heading = False
+        if not found or (heading and label_end is None):
+            continue
+        if label_end is not None and _bare(sent):
+            heading = _names_all(doc, found[0], sent.start, label_end)
+            if texted:
+                continue  # "Vector form:" over lines about the items above: a section's label
         if seg.is_term or (label_end is not None and label_end - sent.start <= 6):
             head = found[0]
             end = label_end if label_end is not None else sent.end

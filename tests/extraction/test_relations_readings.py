@@ -1703,3 +1703,25 @@ def test_relations_readings_problems_of_a_gerund_with_an_object_are_not_the_geru
     text, names, absent
 ):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kind", "not_kind"),
+    [
+        # beside labels that carry their text, a bare label heads a section of the answer:
+        # the lines under it are that label's own list, not kinds of what is asked
+        ("What are some rock types? || igneous rock: cooled from magma\n"
+         "sedimentary rock: laid down in layers\nmetamorphic rock:\nmarble\nslate",
+         ("rock", "igneous rock", "sedimentary rock", "metamorphic rock", "marble", "slate"),
+         "igneous rock", "marble"),
+        ("What are some rock types? || granite: cooled from magma\n"
+         "limestone: laid down in layers\nmetamorphic rock:\nmarble\nslate",
+         ("rock", "granite", "limestone", "metamorphic rock", "marble", "slate"),
+         "granite", "slate"),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_bare_label_keeps_its_items(text, names, kind, not_kind):
+    index = tiny_index(text, *names)
+    found = triples(index)
+    kinds = {source for source, relation, _ in found if relation == "is_a"}
+    assert index.find(kind) in kinds and index.find(not_kind) not in kinds, found
