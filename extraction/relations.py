@@ -2827,8 +2827,14 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
             items.append(gloss.concept)
             continue
         marker = next((t.i for t in sent if t.lower_ in _EXAMPLE_MARKS), None)
-        if marker is not None and _names_all(doc, found[0], sent.start, marker):
-            items.append(found[0].concept)  # "Enzymes e.g. amylase, lipase": the class
+        if (
+            marker is not None
+            and _names_all(doc, found[0], sent.start, marker)
+            and not any(t.tag_ in _FINITE_VERB_TAGS for t in sent)
+        ):
+            # "Enzymes e.g. amylase, lipase": the class; not a sentence whose subject has
+            # examples ("The measures (like X) can be inconsistent": no item of a list)
+            items.append(found[0].concept)
             continue
         words = [t for t in sent if not t.is_punct]
         parts = [p for p in _split_list(doc[sent.start : sent.end]) if p]

@@ -1714,6 +1714,12 @@ def test_relations_readings_problems_of_a_gerund_with_an_object_are_not_the_geru
          "sedimentary rock: laid down in layers\nmetamorphic rock:\nmarble\nslate",
          ("rock", "igneous rock", "sedimentary rock", "metamorphic rock", "marble", "slate"),
          "igneous rock", "marble"),
+        # a sentence whose subject is followed by examples is no item of the answer
+        ("What are some rock types? || igneous rock: cooled from magma\n"
+         "sedimentary rock: laid down in layers\nHard to date:\n"
+         "The ages of minerals (like zircon) can be uncertain.",
+         ("rock", "igneous rock", "sedimentary rock", "mineral age", "zircon"),
+         "igneous rock", "mineral age"),
         ("What are some rock types? || granite: cooled from magma\n"
          "limestone: laid down in layers\nmetamorphic rock:\nmarble\nslate",
          ("rock", "granite", "limestone", "metamorphic rock", "marble", "slate"),
