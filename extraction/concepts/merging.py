@@ -77,9 +77,9 @@ RULES: dict[str, str] = {
     "inner_adjective": "the same name with an inner adjective dropped in the same card",
     "acronym_prefix": "'TCP window size' is the window size (of the TCP); not before a "
     "generic head ('SHA hash function' names SHA), nor after English words in capitals "
-    "('INNER JOIN table2': a code keyword, no acronym)",
+    "('HIGH TIDE mark': words in capitals, no acronym)",
     "acronym_suffix": "'round-robin DNS' is the round-robin (DNS) used alone (not a word used "
-    "only inside names, 'messenger' of 'messenger RNA'); not in a name "
+    "only inside names, 'pocket' of 'pocket GPS'); not in a name "
     "in capitals throughout ('HTTP GET'), nor after a possessive ('Nikon's DSLR'), nor after "
     "an adjective when the notes use the acronym alone: then it is the head ('recursive DNS' "
     "is a kind of DNS)",
@@ -352,8 +352,8 @@ def merge(
     # before a generic head: "SHA hash function" names SHA as a hash function; nor after
     # a coined name with a run of lower case ("YouTube recommendation system", "PyTorch
     # training loop"): a product's own thing, not the general one; nor when it opens
-    # with English words in capitals ("INNER JOIN table2"): a code keyword is no acronym,
-    # and an INNER JOIN is a kind of join ("LSTM RNN cell" still joins "RNN cell")
+    # with English words in capitals ("HIGH TIDE mark"): words in capitals are no acronym,
+    # and a high-tide mark is a kind of tide mark ("LSTM RNN cell" still joins "RNN cell")
     for key in multiword:
         words = key.split()
         if (
@@ -366,9 +366,9 @@ def merge(
         ):
             join(rest, key, "acronym_prefix")
     # 7. "round-robin DNS" is the round-robin (DNS) when "round-robin" is used alone (not
-    # a word the notes use only inside longer names, "messenger" of "messenger RNA": they
-    # never use it as a short name); not a name in capitals throughout ("HTTP GET", "LEFT
-    # JOIN"): there a word in capitals is no sign of an acronym; nor after a possessive
+    # a word the notes use only inside longer names, "pocket" of "pocket GPS": they
+    # never use it as a short name); not a name in capitals throughout ("HTTP GET", "STOP
+    # SIGN"): there a word in capitals is no sign of an acronym; nor after a possessive
     # ("Nikon's DSLR" is a thing of Nikon's, not Nikon); nor after an adjective when the
     # acronym is used alone ("recursive DNS" is a kind of DNS)
     for key in multiword:
@@ -1173,10 +1173,10 @@ def possessive(words: Iterable[str]) -> bool:
 @functools.lru_cache(maxsize=4096)
 def english_word(word: str) -> bool:
     """Is ``word``, in lower case, a word of English's dictionary (``lemminflect``: any
-    part of speech), whatever its case? "INNER" and "JOIN" are; "LSTM", "DNA" and "TCP",
+    part of speech), whatever its case? "HIGH" and "TIDE" are; "LSTM", "DNA" and "TCP",
     acronyms, are not.
 
-    >>> english_word("INNER"), english_word("JOIN"), english_word("LSTM"), english_word("DNA")
+    >>> english_word("HIGH"), english_word("TIDE"), english_word("LSTM"), english_word("DNA")
     (True, True, False, False)
     """
     from lemminflect import getAllLemmas

@@ -1018,7 +1018,7 @@ def test_concepts_merge_acronym_suffix_not_in_a_name_in_capitals(base, longer, m
         ("window size", "TCP window size", True),  # the window size of the TCP
         ("hash function", "SHA hash function", False),  # SHA is a hash function
         ("cipher model", "AES cipher model", False),
-        ("JOIN table2", "INNER JOIN table2", False),  # a keyword in capitals, no acronym
+        ("TIDE mark", "HIGH TIDE mark", False),  # words in capitals, no acronym
         ("RNN hidden state", "LSTM RNN hidden state", True),  # acronyms, no English words
     ],
 )
