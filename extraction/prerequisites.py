@@ -57,7 +57,14 @@ from pathlib import Path
 from extraction.concepts import ConceptIndex, Segment, is_acronym
 from extraction.concepts.index import segments_only
 from extraction.logistic import LogisticModel
-from extraction.records import ORDER_STATEMENTS, STRESS_STYLES, Card, Evidence, Relation
+from extraction.records import (
+    HEADING_LIST,
+    ORDER_STATEMENTS,
+    STRESS_STYLES,
+    Card,
+    Evidence,
+    Relation,
+)
 from extraction.relation_patterns import BUILDING_BLOCK
 from extraction.relations import is_meta
 
@@ -445,7 +452,7 @@ def _lists_names(index: ConceptIndex, heading: str) -> bool:
     ...                                   "erosion", "erosion and its causes")]
     [True, True, False, False]
     """
-    parts = [p.strip() for p in _HEADING_LIST.split(heading.strip())]
+    parts = [p.strip() for p in HEADING_LIST.split(heading.strip())]
     named = {index.find(p) for p in parts if p}
     return len(parts) > 1 and None not in named and len(named) > 1
 
@@ -946,7 +953,7 @@ def _heading_lists(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
             continue
         seen.add((seg.card.source, seg.line))
         heading = seg.text.strip()
-        parts = _HEADING_LIST.split(heading)
+        parts = HEADING_LIST.split(heading)
         if len(parts) < 2:
             continue
         named = [index.find(part.strip()) for part in parts]
@@ -1421,10 +1428,6 @@ def taught_through_kinds(index: ConceptIndex) -> set[str]:
     }
 
 
-#: What separates the names a heading lists ("Mitosis, meiosis and fertilisation").
-_HEADING_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
-
-
 def singled_out(index: ConceptIndex) -> set[str]:
     """The concepts the author sets apart by name: a heading that is the name, one of the
     names a heading lists when the list opens it ("Mitosis, meiosis and fertilisation"), or
@@ -1452,7 +1455,7 @@ def singled_out(index: ConceptIndex) -> set[str]:
             # and fertilisation"; not "How cells copy themselves by mitosis and meiosis",
             # whose list is inside a phrase)
             heading = seg.text.strip()
-            parts = _HEADING_LIST.split(heading)
+            parts = HEADING_LIST.split(heading)
             if index.find(parts[0].strip()) is None:
                 parts = []
             for part in {heading, *parts}:

@@ -7,6 +7,7 @@ carry provenance that later stages need (the source line of every body line).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -32,6 +33,12 @@ STRESS_STYLES = ("bold", "italic", "underline")
 ORDER_STATEMENTS = frozenset(
     {"stated", "general", "used", "problem", "cause", "task", "part", "block", "name_inside"}
 )
+
+#: What separates the names a heading lists when it is nothing but a list of them
+#: ("Mitosis, meiosis and fertilisation"): the prerequisite stage's ``heading_order``
+#: and a learning path's ``listed`` link split headings alike (here, so that reading
+#: paths does not load spaCy).
+HEADING_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 
 
 @dataclass(frozen=True, slots=True)

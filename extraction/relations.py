@@ -2868,8 +2868,8 @@ _FINITE_VERB_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 def _naming_gloss(sent: Span, found: Sequence[Mention]) -> Mention | None:
     """The concept a parenthesis closing a list item names, when the words before it
-    describe that concept rather than name it: "Outputs gradually become less diverse
-    (called quench cracking)", "Heating the metal slowly (annealing)". The gloss holds one
+    describe that concept rather than name it: "The steel cracks as it
+    cools (called quench cracking)", "Heating the metal slowly (annealing)". The gloss holds one
     concept's whole name and nothing but naming words ("called", "also known as",
     "i.e."); an item that is a clause ("..., which loops (called X)") needs a naming
     word, one that is a phrase does not. A gloss that only qualifies ("(typically

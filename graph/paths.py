@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from extraction.records import ORDER_STATEMENTS
+from extraction.records import HEADING_LIST, ORDER_STATEMENTS
 from graph.topics import PREREQUISITE, _file, is_everyday, supporting_files
 
 if TYPE_CHECKING:
@@ -269,11 +269,6 @@ STRUCTURE_LINKS: dict[str, str] = {
     "heading": "named in a heading {step} is explained under",
     "listed": "listed before {step} in a heading that names them in the order it teaches them",
 }
-
-#: What separates the names of a heading that is nothing but a list of them ("Mitosis,
-#: meiosis and fertilisation"): the prerequisite stage's pattern (its ``heading_order``
-#: feature), kept here so that reading paths does not load spaCy.
-HEADING_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 
 
 def heading_list(G: nx.MultiDiGraph, heading: dict) -> list:

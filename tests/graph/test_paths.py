@@ -306,9 +306,9 @@ def test_paths_a_concept_a_heading_lists_first_says_why():
 
 
 def test_paths_heading_lists_split_as_the_prerequisite_stage_splits_them():
-    from extraction.prerequisites import _HEADING_LIST
+    from extraction import prerequisites
 
-    assert HEADING_LIST.pattern == _HEADING_LIST.pattern
+    assert prerequisites.HEADING_LIST is HEADING_LIST
 
 
 def test_paths_a_step_the_notes_structure_puts_first_says_why():
