@@ -125,6 +125,11 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
 
 #: A present-tense verb right after the name: "Osmosis moves water across ...".
 _VERB_AFTER = re.compile(r"^\s+(?:(?:also|usually|always|often)\s+)?([a-z]{3,}s)\b")
+#: What follows a word that English has as a plural noun and as a verb when it is the
+#: verb: an object that opens with a determiner ("pH measures the concentration ...").
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:a|an|the|how|what|whether|which|each|every|its|their|one|two)\b", re.IGNORECASE
+)
 
 
 def _says_what_it_does(rest: str) -> bool:
@@ -133,8 +138,13 @@ def _says_what_it_does(rest: str) -> bool:
     "explains"; not "levels", "rates", which may be a plural noun going on the name)?
     What the concept does characterises it when the card is about it.
 
+    A word that is also a plural noun counts as the verb when an object opening with a
+    determiner follows it ("measures the concentration", not "levels rise").
+
     >>> _says_what_it_does(" carries water up the stem."), _says_what_it_does(" levels rise.")
     (True, False)
+    >>> _says_what_it_does(" measures the acidity of a solution.")
+    True
     """
     from lemminflect import getAllLemmas
 
@@ -142,7 +152,9 @@ def _says_what_it_does(rest: str) -> bool:
     if not found:
         return False
     readings = getAllLemmas(found.group(1))
-    return "VERB" in readings and "NOUN" not in readings
+    if "VERB" not in readings:
+        return False
+    return "NOUN" not in readings or bool(_OBJECT_AFTER.match(rest, found.end()))
 
 
 _ASKS_WHAT = re.compile(

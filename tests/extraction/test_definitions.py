@@ -238,6 +238,10 @@ def test_definitions_a_subject_the_tagger_misreads_is_still_defined(sentence, na
         ("Hash tables", "A hash table compares keys by their hashes.", "hash table", True),
         # a plural noun may go on the name: no verb there
         ("Enzymes", "Enzyme levels rise after a meal.", "enzyme", False),
+        # a word that is also a plural noun is the verb when an object follows
+        ("Seismograph", "A seismograph records the motion of the ground.", "seismograph", True),
+        ("Albedo", "Albedo measures how much light a surface reflects.", "albedo", True),
+        ("Interest", "Interest rates fell last year.", "interest", False),
     ],
 )
 def test_definitions_a_heading_card_opening_with_what_its_subject_does_defines_it(
