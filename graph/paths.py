@@ -81,6 +81,39 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     return not _taught({k: v for k, v in attrs.items() if k != "singled_out"})
 
 
+def name_word(G: nx.MultiDiGraph, word: Any, node: Any) -> bool:
+    """Is ``word`` a word of everyday English (one word, :func:`graph.topics.is_everyday`)
+    that the notes do not define, linked to ``node`` by its name alone: ``word`` is
+    inside the name of ``node``, which the notes neither define nor single out
+    (:func:`unexplained_step`), and no statement but that (the prerequisite feature
+    ``name_inside``) carries the prerequisite between them? Reading such a name needs
+    the English word, not a lesson on it ("data" of "training data" in notes that never
+    explain training data), so a learning path does not follow it.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("data", selection={"features": {"common": 1.0}, "roles": {"label": 1}})
+    >>> G.add_node("training data", selection={"roles": {"mention": 3}})
+    >>> G.add_node("test data", definition="Data held out of training.")
+    >>> for name in ("training data", "test data"):
+    ...     _ = G.add_edge("data", name, relation="prerequisite_of", confidence=0.6,
+    ...                    features={"name_inside": 1.1, "earlier": 0.3})
+    >>> name_word(G, "data", "training data"), name_word(G, "data", "test data")
+    (True, False)
+    """
+    if len(str(word).split()) != 1 or not is_everyday(G, word) or G.nodes[word].get("definition"):
+        return False
+    if not G.has_edge(word, node) or not unexplained_step(G, node):
+        return False
+    carried = set()
+    for edge in G[word][node].values():
+        if edge.get("relation") == PREREQUISITE:
+            features = edge.get("features")
+            if not isinstance(features, dict):
+                return False  # a graph that does not say what carried it
+            carried |= {f for f, c in features.items() if c > 0 and f in STATEMENT_FEATURES}
+    return carried == {"name_inside"}
+
+
 #: The prerequisite features that state an order outright (the prerequisite stage's own
 #: list, kept beside the record so that reading paths does not load spaCy).
 STATEMENT_FEATURES = ORDER_STATEMENTS
@@ -741,6 +774,8 @@ PATH_RULES: dict[str, str] = {
     "generic": "it is reached only through a word of everyday English the notes neither "
     "define nor single out (or is one)",
     "off_course": "only another course's notes state that it comes first",
+    "name_word": "it is reached only as a word of everyday English inside the name of a step "
+    "the notes neither define nor single out",
 }
 
 
@@ -783,6 +818,8 @@ def _chains(
         unexplained = node != target and unexplained_step(G, node)
         confirmed = _confirmed(G, study, node)
         for parent in study.parents[node]:
+            if "name_word" not in waived and name_word(G, parent, node):
+                continue  # the step's name holds the word: English, not what the notes teach
             if "unexplained" not in waived and unexplained and (parent, node) not in study.stated:
                 continue  # a step the notes never explain needs only what they state it needs
             if "generic" not in waived and generic_step(G, parent):

@@ -140,6 +140,35 @@ def test_paths_an_unexplained_step_needs_only_what_the_notes_state(definition, f
     assert learning_path(G, "digestion") == path
 
 
+@pytest.mark.parametrize(
+    ("water", "river_bed", "features", "path"),
+    [
+        # "river bed", never explained, holds the everyday word "river" in its name:
+        # its name alone links them, so the word is no step, nor what it needs
+        ({}, {}, {"name_inside": 1.1}, ["river bed", "flood"]),
+        # the notes define the word: a step
+        ({"definition": "A stream of water."}, {}, {"name_inside": 1.1}, None),
+        # the notes explain the longer name: what it needs is followed
+        ({}, {"definition": "The floor of a river."}, {"name_inside": 1.1}, None),
+        # a statement besides the name carries the link
+        ({}, {}, {"name_inside": 1.1, "part": 0.8}, None),
+    ],
+)
+def test_paths_a_word_of_an_unexplained_name_is_no_step(water, river_bed, features, path):
+    G = nx.MultiDiGraph()
+    common = {"features": {"common": 1.0}, "roles": {"heading": 1, "mention": 9}}
+    G.add_node("river", selection=common, **water)
+    G.add_node("rain", definition="Water falling from clouds.")
+    G.add_node("river bed", selection={"roles": {"mention": 2}}, **river_bed)
+    G.add_node("flood", definition="Water over land that is usually dry.")
+    prerequisite(G, "rain", "river", 0.9, features={"stated": 1.0})
+    prerequisite(G, "river", "river bed", 0.9, features=features)
+    prerequisite(G, "river bed", "flood", 0.9, features={"stated": 1.0})
+    assert learning_path(G, "flood") == (path or ["rain", "river", "river bed", "flood"])
+    if path:
+        assert path_omission(G, "flood", "river") == PATH_RULES["name_word"]
+
+
 def test_paths_what_the_prerequisite_stage_singles_out_counts_as_explained():
     # "enzyme" is only named, but the prerequisite stage reads it as singled out (an
     # action heading, a question about it): what it needs is followed as for a term
