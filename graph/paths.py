@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from extraction.records import HEADING_LIST, ORDER_STATEMENTS
-from graph.topics import PREREQUISITE, _file, is_everyday, supporting_files
+from graph.topics import PREREQUISITE, _file, file_titles, is_everyday, supporting_files
 
 if TYPE_CHECKING:
     from graph.query import _Index
@@ -178,6 +178,19 @@ def off_course(cited: frozenset, home: frozenset) -> bool:
     False
     """
     return bool(cited) and bool(home) and not (cited & home)
+
+
+def _undefined(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Do the notes give ``node`` no definition?"""
+    return not G.nodes[node].get("definition")
+
+
+def _place(said: Any) -> tuple[str, int]:
+    """``(source, line)`` of a piece of evidence or a heading, as
+    :func:`graph.topics.file_titles` keys headings."""
+    said = said if isinstance(said, dict) else {}
+    line = said.get("line")
+    return (str(said.get("source") or ""), line if isinstance(line, int) else 0)
 
 
 def _words(text: Any) -> str:
@@ -350,11 +363,18 @@ def listed_before(G: nx.MultiDiGraph, node: Any, heading: dict) -> list:
     return listed[: listed.index(node)] if node in listed else []
 
 
-def structure_links(G: nx.MultiDiGraph, node: Any) -> list[tuple[Any, str, dict]]:
+def structure_links(
+    G: nx.MultiDiGraph, node: Any, titles: Collection | None = None
+) -> list[tuple[Any, str, dict]]:
     """``(parent, kind, sentence)`` for each concept the notes' structure puts before
     ``node`` (:data:`STRUCTURE_LINKS`): those its defining sentence names
     (:func:`defining_names`), then those a heading over its definition names (the node's
-    ``under``: a heading that also names ``node`` lists it, and frames nothing).
+    ``under``: a heading that also names ``node`` lists it, and frames nothing). A
+    heading that titles the notes (``titles``, :func:`graph.topics.file_titles` when not
+    given) is over everything they explain: it frames a step only with the concepts it
+    names that the notes define ("Continuous random variables"), not with a word they
+    never explain ("Experimental steps and considerations"), which is how they are
+    organised, not a lesson; what it lists it still lists in order.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("sonar", under=[{"source": "n.md", "line": 3, "text": "Acoustics",
@@ -363,6 +383,7 @@ def structure_links(G: nx.MultiDiGraph, node: Any) -> list[tuple[Any, str, dict]
     >>> structure_links(G, "sonar")
     [('acoustics', 'heading', {'source': 'n.md', 'line': 3, 'text': 'Acoustics'})]
     """
+    titles = file_titles(G) if titles is None else titles
     attrs = G.nodes[node]
     found: dict[Any, tuple[str, dict]] = {}
     for parent in defining_names(G, node):
@@ -374,8 +395,9 @@ def structure_links(G: nx.MultiDiGraph, node: Any) -> list[tuple[Any, str, dict]
             for parent in listed_before(G, node, heading):
                 found.setdefault(parent, ("listed", said))
             continue
+        title = _place(heading) in titles
         for parent in names:
-            if parent != node and parent in G:
+            if parent != node and parent in G and not (title and _undefined(G, parent)):
                 found.setdefault(parent, ("heading", said))
     return [(parent, kind, said) for parent, (kind, said) in found.items()]
 
@@ -413,6 +435,12 @@ class _StudyOrder:
     after: dict[Any, frozenset] = field(default_factory=dict)
     #: (source, line, text) of a heading -> the concepts it lists (:func:`heading_list`)
     listed: dict[tuple, list] = field(default_factory=dict)
+    #: the headings that title their notes (``(source, line)``,
+    #: :func:`graph.topics.file_titles`)
+    titles: frozenset = frozenset()
+    #: (parent, child) pairs whose every piece of evidence is a heading of ``titles``,
+    #: the parent a concept the notes do not define
+    titled: frozenset = frozenset()
 
 
 def break_cycles(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
@@ -648,13 +676,23 @@ def _study(G: nx.MultiDiGraph) -> tuple[_Index, _StudyOrder]:
         strength: dict[tuple[Any, Any], float] = {}
         cited: dict[tuple[Any, Any], set] = defaultdict(set)
         stated = set()
+        titles = frozenset(file_titles(G))
+        said: dict[tuple[Any, Any], set] = defaultdict(set)  # (file, line) of the evidence
         for u, v, a in dag.edges(data=True):
             strength[(u, v)] = max(strength.get((u, v), 0.0), float(a.get("confidence", 1.0)))
             cited[(u, v)].update(_file(e) for e in a.get("evidence") or ())
+            said[(u, v)].update(_place(e) for e in a.get("evidence") or ())
             if states_order(a):
                 stated.add((u, v))
         cited_files = {pair: frozenset(files - {""}) for pair, files in cited.items()}
-        index.study = _StudyOrder(parents, order, strength, cited_files, frozenset(stated))
+        titled = frozenset(
+            pair
+            for pair, places in said.items()
+            if places and places <= titles and _undefined(G, pair[0])
+        )
+        index.study = _StudyOrder(
+            parents, order, strength, cited_files, frozenset(stated), titles=titles, titled=titled
+        )
     return index, index.study
 
 
@@ -681,7 +719,7 @@ def _framed_by(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> list[tuple[
         if unexplained_step(G, node):
             # a heading over where the notes only use a name frames the passage, not it
             return found
-        for parent, kind, said in structure_links(G, node):
+        for parent, kind, said in structure_links(G, node, study.titles):
             if (parent, node) not in study.strength and _frames(G, study, parent, node):
                 found.append((parent, kind, said))
                 study.cited.setdefault((parent, node), frozenset({_file(said)} - {""}))
@@ -701,7 +739,7 @@ def _confirmed(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> frozenset:
         if not unexplained_step(G, node):
             found = frozenset(
                 parent
-                for parent, kind, _ in structure_links(G, node)
+                for parent, kind, _ in structure_links(G, node, study.titles)
                 if kind in CONFIRMING_LINKS
                 and (parent, node) in study.strength
                 and not _kind_of(G, parent, node)
@@ -776,6 +814,8 @@ PATH_RULES: dict[str, str] = {
     "off_course": "only another course's notes state that it comes first",
     "name_word": "it is reached only as a word of everyday English inside the name of a step "
     "the notes neither define nor single out",
+    "title": "only the heading that titles the notes puts it first, and they never define it: "
+    "that is how they are organised, not a lesson",
 }
 
 
@@ -820,6 +860,8 @@ def _chains(
         for parent in study.parents[node]:
             if "name_word" not in waived and name_word(G, parent, node):
                 continue  # the step's name holds the word: English, not what the notes teach
+            if "title" not in waived and (parent, node) in study.titled:
+                continue  # a word only their title names, never defined: no lesson
             if "unexplained" not in waived and unexplained and (parent, node) not in study.stated:
                 continue  # a step the notes never explain needs only what they state it needs
             if "generic" not in waived and generic_step(G, parent):

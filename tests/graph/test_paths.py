@@ -169,6 +169,48 @@ def test_paths_a_word_of_an_unexplained_name_is_no_step(water, river_bed, featur
         assert path_omission(G, "flood", "river") == PATH_RULES["name_word"]
 
 
+def titled_notes(definition: str, evidence_line: int) -> nx.MultiDiGraph:
+    """Notes on bread whose first heading, "Steps and considerations", is over every
+    concept they explain (their title, :func:`graph.topics.file_titles`); "proofing"
+    is explained under it and under "Dough", and "consideration" (given
+    ``definition``) comes before proofing by a prerequisite citing ``evidence_line``."""
+    title = {"source": "bread.md", "line": 1, "text": "Steps and considerations"}
+    title["names"] = ["consideration"]
+    dough = {"source": "bread.md", "line": 5, "text": "Dough", "names": ["dough"]}
+    oven = {"source": "bread.md", "line": 20, "text": "Oven", "names": ["oven"]}
+    G = nx.MultiDiGraph()
+    G.add_node("consideration", definition=definition, selection={"roles": {"heading": 1}})
+    G.add_node("dough", definition="Flour and water mixed.", under=[title])
+    G.add_node("oven", definition="Where bread bakes.", under=[title])
+    G.add_node("proofing", definition="Letting dough rise.", under=[title, dough])
+    G.add_node("baking", definition="Cooking proofed dough.", under=[title, oven])
+    said = [{"source": "bread.md", "line": evidence_line, "text": "A sentence."}]
+    G.add_edge(
+        "consideration", "proofing", relation="prerequisite_of", confidence=0.4, evidence=said
+    )
+    prerequisite(G, "proofing", "baking", 0.9)
+    return G
+
+
+@pytest.mark.parametrize(
+    ("definition", "evidence_line", "path"),
+    [
+        # a word the notes never define, put first by their title alone: no step
+        ("", 1, ["dough", "proofing"]),
+        # one they define is a step, as is one a sentence puts first
+        ("What a baker weighs.", 1, ["consideration", "dough", "proofing"]),
+        ("", 9, ["consideration", "dough", "proofing"]),
+    ],
+)
+def test_paths_the_title_of_the_notes_is_no_step_of_its_own(definition, evidence_line, path):
+    G = titled_notes(definition, evidence_line)
+    assert learning_path(G, "proofing") == path
+    # a step explained under the title: the title's word frames it only when defined
+    assert ("consideration" in learning_path(G, "oven")) == bool(definition)
+    if path == ["dough", "proofing"]:
+        assert path_omission(G, "proofing", "consideration") == PATH_RULES["title"]
+
+
 def test_paths_what_the_prerequisite_stage_singles_out_counts_as_explained():
     # "enzyme" is only named, but the prerequisite stage reads it as singled out (an
     # action heading, a question about it): what it needs is followed as for a term
