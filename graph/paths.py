@@ -720,7 +720,7 @@ def _framed_by(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> list[tuple[
             # a heading over where the notes only use a name frames the passage, not it
             return found
         for parent, kind, said in structure_links(G, node, study.titles):
-            if (parent, node) not in study.strength and _frames(G, study, parent, node):
+            if (parent, node) not in study.strength and _frames(G, study, parent, node, kind):
                 found.append((parent, kind, said))
                 study.cited.setdefault((parent, node), frozenset({_file(said)} - {""}))
     return found
@@ -750,12 +750,18 @@ def _confirmed(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> frozenset:
     return found
 
 
-def _frames(G: nx.MultiDiGraph, study: _StudyOrder, parent: Any, node: Any) -> bool:
-    """May a link of the notes' structure put ``parent`` before ``node`` (see
-    :func:`structure_links`)? Not when a chain of prerequisites leads from ``node`` to
-    ``parent``, when ``parent`` is a kind or an example of ``node``, nor when it is a
-    word the notes only use (:func:`unexplained_step`, :func:`generic_step`)."""
-    if _kind_of(G, parent, node) or unexplained_step(G, parent) or generic_step(G, parent):
+def _frames(G: nx.MultiDiGraph, study: _StudyOrder, parent: Any, node: Any, kind: str = "") -> bool:
+    """May a link of the notes' structure of ``kind`` (:data:`STRUCTURE_LINKS`) put
+    ``parent`` before ``node`` (see :func:`structure_links`)? Not when a chain of
+    prerequisites leads from ``node`` to ``parent``, when ``parent`` is a kind or an
+    example of ``node``, when it is a word of everyday English the notes never teach
+    (:func:`generic_step`), nor, but for a heading, when the notes neither define nor
+    single it out (:func:`unexplained_step`): a heading that names a concept singles it
+    out ("Stacking a regression problem" over what is explained under it), a sentence
+    that names one may only use it."""
+    if _kind_of(G, parent, node) or generic_step(G, parent):
+        return False
+    if kind != "heading" and unexplained_step(G, parent):
         return False
     if study.order[parent][0] <= study.order[node][0]:
         return True  # what a chain leads to from node lies deeper than node

@@ -621,6 +621,32 @@ def test_paths_a_heading_frames_only_a_step_the_notes_explain(attrs, path):
     assert learning_path(G, "tide") == path
 
 
+@pytest.mark.parametrize(
+    ("link", "path"),
+    [
+        # a heading over the step's definition names a concept the notes only use: the
+        # heading singles it out, so it frames the step
+        ("heading", ["fermentation", "leaven", "sourdough"]),
+        # a defining sentence that names it may only use it: no step
+        ("definition", ["leaven", "sourdough"]),
+    ],
+)
+def test_paths_a_heading_singles_out_the_concept_it_names(link, path):
+    LEAVEN = "A leaven is flour and water left to ferment by fermentation."
+    said = {"source": "bread.md", "line": 6, "text": LEAVEN}
+    heading = {"source": "bread.md", "line": 5, "text": "Fermentation in a starter"}
+    G = nx.MultiDiGraph()
+    G.add_node("fermentation", selection={"roles": {"mention": 3}})  # never explained
+    G.add_node("leaven", definition=LEAVEN, definition_evidence=said)
+    G.add_node("sourdough", definition="Bread raised by a leaven.")
+    prerequisite(G, "leaven", "sourdough", 0.9)
+    if link == "heading":
+        G.nodes["leaven"]["under"] = [heading | {"names": ["fermentation"]}]
+    else:
+        G.add_edge("fermentation", "leaven", relation="related_to", evidence=[said])
+    assert learning_path(G, "sourdough") == path
+
+
 ERODES = "Erosion carries away the rock that weathering has loosened."
 
 
