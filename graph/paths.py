@@ -60,8 +60,10 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     """Is ``node`` a word of everyday English (one word, :func:`graph.topics.is_everyday`)
     that the notes neither define nor single out by a role of their own (:func:`_taught`,
     without the prerequisite stage's wider ``singled_out``: an everyday word heads many
-    longer names, and so reads as "taught through its kinds")? Such a word ("model",
-    "value", "state") is background, not a step of a learning path.
+    longer names, and so reads as "taught through its kinds"; nor by the title of a card
+    that is a card of a longer name holding it: "The Conditions for Deadlock" singles out
+    conditions for deadlock, not "condition")? Such a word ("model", "value", "state")
+    is background, not a step of a learning path.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("model", selection={"features": {"common": 1.0}, "roles": {"mention": 9}})
@@ -75,10 +77,39 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     """
     if len(str(node).split()) != 1 or not is_everyday(G, node):
         return False
-    attrs = G.nodes[node]
+    attrs = {k: v for k, v in G.nodes[node].items() if k != "singled_out"}
     # the notes' own words for it, not the prerequisite stage's wider reading (an
     # everyday word is "taught through its kinds" by every longer name it heads)
-    return not _taught({k: v for k, v in attrs.items() if k != "singled_out"})
+    if attrs.get("cards") and not attrs.get("definition") and _cards_of_longer(G, node):
+        # its cards are about longer names that hold it ("The Conditions for Deadlock"
+        # for "condition"): their titles single those out, not the word
+        selection = attrs.get("selection")
+        roles = dict(selection.get("roles") or {}) if isinstance(selection, dict) else {}
+        for role in TITLE_ROLES:
+            roles.pop(role, None)
+        attrs = {**attrs, "cards": [], "selection": {**(selection or {}), "roles": roles}}
+    return not _taught(attrs)
+
+
+#: Roles a concept takes from the title of a card (:data:`SINGLED_OUT`).
+TITLE_ROLES = frozenset({"term", "question", "heading", "cloze"})
+
+
+def _cards_of_longer(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Is every card of ``node`` also a card of a longer concept whose name holds it?"""
+    from graph.query import _mention_pattern
+
+    _, study = _study(G)
+    if study.by_card is None:
+        study.by_card = defaultdict(list)
+        for n, cards in G.nodes(data="cards"):
+            for card in cards or ():
+                study.by_card[card].append(n)
+    pattern = _mention_pattern(G, node)
+    if pattern is None:
+        return False
+    longer = lambda n: n != node and len(str(n).split()) > 1 and pattern.search(str(n))  # noqa: E731
+    return all(any(map(longer, study.by_card.get(c, ()))) for c in G.nodes[node]["cards"])
 
 
 def name_word(G: nx.MultiDiGraph, word: Any, node: Any) -> bool:
@@ -438,6 +469,8 @@ class _StudyOrder:
     #: the headings that title their notes (``(source, line)``,
     #: :func:`graph.topics.file_titles`)
     titles: frozenset = frozenset()
+    #: card id -> the concepts it is a card of (read when first asked for)
+    by_card: dict | None = None
     #: (parent, child) pairs whose every piece of evidence is a heading of ``titles``,
     #: the parent a concept the notes do not define
     titled: frozenset = frozenset()

@@ -116,6 +116,28 @@ def test_paths_generic_words_are_no_steps(word, roles, definition, path):
 
 
 @pytest.mark.parametrize(
+    ("cards", "path"),
+    [
+        # its only card is titled by a longer name that holds it ("The Causes of
+        # Flooding"): the title singles that name out, not the everyday word
+        (["n.md#2"], ["rain", "flood"]),
+        # a card of its own singles it out
+        (["n.md#2", "n.md#7"], ["cause", "rain", "flood"]),
+    ],
+)
+def test_paths_a_word_inside_a_card_title_of_a_longer_name_is_no_step(cards, path):
+    G = nx.MultiDiGraph()
+    roles = {"heading": 1, "mention": 4, "nested": 2}
+    G.add_node("cause", cards=cards, selection={"features": {"common": 1.0}, "roles": roles})
+    G.add_node("causes of flooding", cards=["n.md#2"], selection={"roles": {"heading": 1}})
+    G.add_node("rain", definition="Water falling from clouds.")
+    G.add_node("flood", definition="Water over land that is usually dry.")
+    prerequisite(G, "cause", "flood", 0.9)
+    prerequisite(G, "rain", "flood", 0.8)
+    assert learning_path(G, "flood") == path
+
+
+@pytest.mark.parametrize(
     ("definition", "features", "path"),
     [
         # a step the notes never explain: what is only named beside it is not followed
