@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from extraction.records import HEADING_LIST, ORDER_STATEMENTS
-from graph.topics import PREREQUISITE, _file, is_everyday, supporting_files
+from graph.topics import PREREQUISITE, _file, file_titles, is_everyday, supporting_files
 
 if TYPE_CHECKING:
     from graph.query import _Index
@@ -60,8 +60,10 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     """Is ``node`` a word of everyday English (one word, :func:`graph.topics.is_everyday`)
     that the notes neither define nor single out by a role of their own (:func:`_taught`,
     without the prerequisite stage's wider ``singled_out``: an everyday word heads many
-    longer names, and so reads as "taught through its kinds")? Such a word ("model",
-    "value", "state") is background, not a step of a learning path.
+    longer names, and so reads as "taught through its kinds"; nor by the title of a card
+    that is a card of a longer name holding it: "The Conditions for Deadlock" singles out
+    conditions for deadlock, not "condition")? Such a word ("model", "value", "state")
+    is background, not a step of a learning path.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("model", selection={"features": {"common": 1.0}, "roles": {"mention": 9}})
@@ -75,10 +77,72 @@ def generic_step(G: nx.MultiDiGraph, node: Any) -> bool:
     """
     if len(str(node).split()) != 1 or not is_everyday(G, node):
         return False
-    attrs = G.nodes[node]
+    attrs = {k: v for k, v in G.nodes[node].items() if k != "singled_out"}
     # the notes' own words for it, not the prerequisite stage's wider reading (an
     # everyday word is "taught through its kinds" by every longer name it heads)
-    return not _taught({k: v for k, v in attrs.items() if k != "singled_out"})
+    if attrs.get("cards") and not attrs.get("definition") and _cards_of_longer(G, node):
+        # its cards are about longer names that hold it ("The Conditions for Deadlock"
+        # for "condition"): their titles single those out, not the word
+        selection = attrs.get("selection")
+        roles = dict(selection.get("roles") or {}) if isinstance(selection, dict) else {}
+        for role in TITLE_ROLES:
+            roles.pop(role, None)
+        attrs = {**attrs, "cards": [], "selection": {**(selection or {}), "roles": roles}}
+    return not _taught(attrs)
+
+
+#: Roles a concept takes from the title of a card (:data:`SINGLED_OUT`).
+TITLE_ROLES = frozenset({"term", "question", "heading", "cloze"})
+
+
+def _cards_of_longer(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Is every card of ``node`` also a card of a longer concept whose name holds it?"""
+    from graph.query import _mention_pattern
+
+    _, study = _study(G)
+    if study.by_card is None:
+        study.by_card = defaultdict(list)
+        for n, cards in G.nodes(data="cards"):
+            for card in cards or ():
+                study.by_card[card].append(n)
+    pattern = _mention_pattern(G, node)
+    if pattern is None:
+        return False
+    longer = lambda n: n != node and len(str(n).split()) > 1 and pattern.search(str(n))  # noqa: E731
+    return all(any(map(longer, study.by_card.get(c, ()))) for c in G.nodes[node]["cards"])
+
+
+def name_word(G: nx.MultiDiGraph, word: Any, node: Any) -> bool:
+    """Is ``word`` a word of everyday English (one word, :func:`graph.topics.is_everyday`)
+    that the notes do not define, linked to ``node`` by its name alone: ``word`` is
+    inside the name of ``node``, which the notes neither define nor single out
+    (:func:`unexplained_step`), and no statement but that (the prerequisite feature
+    ``name_inside``) carries the prerequisite between them? Reading such a name needs
+    the English word, not a lesson on it ("data" of "training data" in notes that never
+    explain training data), so a learning path does not follow it.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("data", selection={"features": {"common": 1.0}, "roles": {"label": 1}})
+    >>> G.add_node("training data", selection={"roles": {"mention": 3}})
+    >>> G.add_node("test data", definition="Data held out of training.")
+    >>> for name in ("training data", "test data"):
+    ...     _ = G.add_edge("data", name, relation="prerequisite_of", confidence=0.6,
+    ...                    features={"name_inside": 1.1, "earlier": 0.3})
+    >>> name_word(G, "data", "training data"), name_word(G, "data", "test data")
+    (True, False)
+    """
+    if len(str(word).split()) != 1 or not is_everyday(G, word) or G.nodes[word].get("definition"):
+        return False
+    if not G.has_edge(word, node) or not unexplained_step(G, node):
+        return False
+    carried = set()
+    for edge in G[word][node].values():
+        if edge.get("relation") == PREREQUISITE:
+            features = edge.get("features")
+            if not isinstance(features, dict):
+                return False  # a graph that does not say what carried it
+            carried |= {f for f, c in features.items() if c > 0 and f in STATEMENT_FEATURES}
+    return carried == {"name_inside"}
 
 
 #: The prerequisite features that state an order outright (the prerequisite stage's own
@@ -145,6 +209,19 @@ def off_course(cited: frozenset, home: frozenset) -> bool:
     False
     """
     return bool(cited) and bool(home) and not (cited & home)
+
+
+def _undefined(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Do the notes give ``node`` no definition?"""
+    return not G.nodes[node].get("definition")
+
+
+def _place(said: Any) -> tuple[str, int]:
+    """``(source, line)`` of a piece of evidence or a heading, as
+    :func:`graph.topics.file_titles` keys headings."""
+    said = said if isinstance(said, dict) else {}
+    line = said.get("line")
+    return (str(said.get("source") or ""), line if isinstance(line, int) else 0)
 
 
 def _words(text: Any) -> str:
@@ -317,11 +394,18 @@ def listed_before(G: nx.MultiDiGraph, node: Any, heading: dict) -> list:
     return listed[: listed.index(node)] if node in listed else []
 
 
-def structure_links(G: nx.MultiDiGraph, node: Any) -> list[tuple[Any, str, dict]]:
+def structure_links(
+    G: nx.MultiDiGraph, node: Any, titles: Collection | None = None
+) -> list[tuple[Any, str, dict]]:
     """``(parent, kind, sentence)`` for each concept the notes' structure puts before
     ``node`` (:data:`STRUCTURE_LINKS`): those its defining sentence names
     (:func:`defining_names`), then those a heading over its definition names (the node's
-    ``under``: a heading that also names ``node`` lists it, and frames nothing).
+    ``under``: a heading that also names ``node`` lists it, and frames nothing). A
+    heading that titles the notes (``titles``, :func:`graph.topics.file_titles` when not
+    given) is over everything they explain: it frames a step only with the concepts it
+    names that the notes define ("Continuous random variables"), not with a word they
+    never explain ("Experimental steps and considerations"), which is how they are
+    organised, not a lesson; what it lists it still lists in order.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("sonar", under=[{"source": "n.md", "line": 3, "text": "Acoustics",
@@ -330,6 +414,7 @@ def structure_links(G: nx.MultiDiGraph, node: Any) -> list[tuple[Any, str, dict]
     >>> structure_links(G, "sonar")
     [('acoustics', 'heading', {'source': 'n.md', 'line': 3, 'text': 'Acoustics'})]
     """
+    titles = file_titles(G) if titles is None else titles
     attrs = G.nodes[node]
     found: dict[Any, tuple[str, dict]] = {}
     for parent in defining_names(G, node):
@@ -341,8 +426,9 @@ def structure_links(G: nx.MultiDiGraph, node: Any) -> list[tuple[Any, str, dict]
             for parent in listed_before(G, node, heading):
                 found.setdefault(parent, ("listed", said))
             continue
+        title = _place(heading) in titles
         for parent in names:
-            if parent != node and parent in G:
+            if parent != node and parent in G and not (title and _undefined(G, parent)):
                 found.setdefault(parent, ("heading", said))
     return [(parent, kind, said) for parent, (kind, said) in found.items()]
 
@@ -380,6 +466,14 @@ class _StudyOrder:
     after: dict[Any, frozenset] = field(default_factory=dict)
     #: (source, line, text) of a heading -> the concepts it lists (:func:`heading_list`)
     listed: dict[tuple, list] = field(default_factory=dict)
+    #: the headings that title their notes (``(source, line)``,
+    #: :func:`graph.topics.file_titles`)
+    titles: frozenset = frozenset()
+    #: card id -> the concepts it is a card of (read when first asked for)
+    by_card: dict | None = None
+    #: (parent, child) pairs whose every piece of evidence is a heading of ``titles``,
+    #: the parent a concept the notes do not define
+    titled: frozenset = frozenset()
 
 
 def break_cycles(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
@@ -615,13 +709,23 @@ def _study(G: nx.MultiDiGraph) -> tuple[_Index, _StudyOrder]:
         strength: dict[tuple[Any, Any], float] = {}
         cited: dict[tuple[Any, Any], set] = defaultdict(set)
         stated = set()
+        titles = frozenset(file_titles(G))
+        said: dict[tuple[Any, Any], set] = defaultdict(set)  # (file, line) of the evidence
         for u, v, a in dag.edges(data=True):
             strength[(u, v)] = max(strength.get((u, v), 0.0), float(a.get("confidence", 1.0)))
             cited[(u, v)].update(_file(e) for e in a.get("evidence") or ())
+            said[(u, v)].update(_place(e) for e in a.get("evidence") or ())
             if states_order(a):
                 stated.add((u, v))
         cited_files = {pair: frozenset(files - {""}) for pair, files in cited.items()}
-        index.study = _StudyOrder(parents, order, strength, cited_files, frozenset(stated))
+        titled = frozenset(
+            pair
+            for pair, places in said.items()
+            if places and places <= titles and _undefined(G, pair[0])
+        )
+        index.study = _StudyOrder(
+            parents, order, strength, cited_files, frozenset(stated), titles=titles, titled=titled
+        )
     return index, index.study
 
 
@@ -648,8 +752,8 @@ def _framed_by(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> list[tuple[
         if unexplained_step(G, node):
             # a heading over where the notes only use a name frames the passage, not it
             return found
-        for parent, kind, said in structure_links(G, node):
-            if (parent, node) not in study.strength and _frames(G, study, parent, node):
+        for parent, kind, said in structure_links(G, node, study.titles):
+            if (parent, node) not in study.strength and _frames(G, study, parent, node, kind):
                 found.append((parent, kind, said))
                 study.cited.setdefault((parent, node), frozenset({_file(said)} - {""}))
     return found
@@ -668,7 +772,7 @@ def _confirmed(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> frozenset:
         if not unexplained_step(G, node):
             found = frozenset(
                 parent
-                for parent, kind, _ in structure_links(G, node)
+                for parent, kind, _ in structure_links(G, node, study.titles)
                 if kind in CONFIRMING_LINKS
                 and (parent, node) in study.strength
                 and not _kind_of(G, parent, node)
@@ -679,12 +783,18 @@ def _confirmed(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> frozenset:
     return found
 
 
-def _frames(G: nx.MultiDiGraph, study: _StudyOrder, parent: Any, node: Any) -> bool:
-    """May a link of the notes' structure put ``parent`` before ``node`` (see
-    :func:`structure_links`)? Not when a chain of prerequisites leads from ``node`` to
-    ``parent``, when ``parent`` is a kind or an example of ``node``, nor when it is a
-    word the notes only use (:func:`unexplained_step`, :func:`generic_step`)."""
-    if _kind_of(G, parent, node) or unexplained_step(G, parent) or generic_step(G, parent):
+def _frames(G: nx.MultiDiGraph, study: _StudyOrder, parent: Any, node: Any, kind: str = "") -> bool:
+    """May a link of the notes' structure of ``kind`` (:data:`STRUCTURE_LINKS`) put
+    ``parent`` before ``node`` (see :func:`structure_links`)? Not when a chain of
+    prerequisites leads from ``node`` to ``parent``, when ``parent`` is a kind or an
+    example of ``node``, when it is a word of everyday English the notes never teach
+    (:func:`generic_step`), nor, but for a heading, when the notes neither define nor
+    single it out (:func:`unexplained_step`): a heading that names a concept singles it
+    out ("Stacking a regression problem" over what is explained under it), a sentence
+    that names one may only use it."""
+    if _kind_of(G, parent, node) or generic_step(G, parent):
+        return False
+    if kind != "heading" and unexplained_step(G, parent):
         return False
     if study.order[parent][0] <= study.order[node][0]:
         return True  # what a chain leads to from node lies deeper than node
@@ -741,6 +851,10 @@ PATH_RULES: dict[str, str] = {
     "generic": "it is reached only through a word of everyday English the notes neither "
     "define nor single out (or is one)",
     "off_course": "only another course's notes state that it comes first",
+    "name_word": "it is reached only as a word of everyday English inside the name of a step "
+    "the notes neither define nor single out",
+    "title": "only the heading that titles the notes puts it first, and they never define it: "
+    "that is how they are organised, not a lesson",
 }
 
 
@@ -783,6 +897,10 @@ def _chains(
         unexplained = node != target and unexplained_step(G, node)
         confirmed = _confirmed(G, study, node)
         for parent in study.parents[node]:
+            if "name_word" not in waived and name_word(G, parent, node):
+                continue  # the step's name holds the word: English, not what the notes teach
+            if "title" not in waived and (parent, node) in study.titled:
+                continue  # a word only their title names, never defined: no lesson
             if "unexplained" not in waived and unexplained and (parent, node) not in study.stated:
                 continue  # a step the notes never explain needs only what they state it needs
             if "generic" not in waived and generic_step(G, parent):

@@ -116,6 +116,28 @@ def test_paths_generic_words_are_no_steps(word, roles, definition, path):
 
 
 @pytest.mark.parametrize(
+    ("cards", "path"),
+    [
+        # its only card is titled by a longer name that holds it ("The Causes of
+        # Flooding"): the title singles that name out, not the everyday word
+        (["n.md#2"], ["rain", "flood"]),
+        # a card of its own singles it out
+        (["n.md#2", "n.md#7"], ["cause", "rain", "flood"]),
+    ],
+)
+def test_paths_a_word_inside_a_card_title_of_a_longer_name_is_no_step(cards, path):
+    G = nx.MultiDiGraph()
+    roles = {"heading": 1, "mention": 4, "nested": 2}
+    G.add_node("cause", cards=cards, selection={"features": {"common": 1.0}, "roles": roles})
+    G.add_node("causes of flooding", cards=["n.md#2"], selection={"roles": {"heading": 1}})
+    G.add_node("rain", definition="Water falling from clouds.")
+    G.add_node("flood", definition="Water over land that is usually dry.")
+    prerequisite(G, "cause", "flood", 0.9)
+    prerequisite(G, "rain", "flood", 0.8)
+    assert learning_path(G, "flood") == path
+
+
+@pytest.mark.parametrize(
     ("definition", "features", "path"),
     [
         # a step the notes never explain: what is only named beside it is not followed
@@ -138,6 +160,77 @@ def test_paths_an_unexplained_step_needs_only_what_the_notes_state(definition, f
     prerequisite(G, "protein", "enzyme", 0.9, features=features)
     prerequisite(G, "enzyme", "digestion", 0.9, features={"explains": 0.6})
     assert learning_path(G, "digestion") == path
+
+
+@pytest.mark.parametrize(
+    ("water", "river_bed", "features", "path"),
+    [
+        # "river bed", never explained, holds the everyday word "river" in its name:
+        # its name alone links them, so the word is no step, nor what it needs
+        ({}, {}, {"name_inside": 1.1}, ["river bed", "flood"]),
+        # the notes define the word: a step
+        ({"definition": "A stream of water."}, {}, {"name_inside": 1.1}, None),
+        # the notes explain the longer name: what it needs is followed
+        ({}, {"definition": "The floor of a river."}, {"name_inside": 1.1}, None),
+        # a statement besides the name carries the link
+        ({}, {}, {"name_inside": 1.1, "part": 0.8}, None),
+    ],
+)
+def test_paths_a_word_of_an_unexplained_name_is_no_step(water, river_bed, features, path):
+    G = nx.MultiDiGraph()
+    common = {"features": {"common": 1.0}, "roles": {"heading": 1, "mention": 9}}
+    G.add_node("river", selection=common, **water)
+    G.add_node("rain", definition="Water falling from clouds.")
+    G.add_node("river bed", selection={"roles": {"mention": 2}}, **river_bed)
+    G.add_node("flood", definition="Water over land that is usually dry.")
+    prerequisite(G, "rain", "river", 0.9, features={"stated": 1.0})
+    prerequisite(G, "river", "river bed", 0.9, features=features)
+    prerequisite(G, "river bed", "flood", 0.9, features={"stated": 1.0})
+    assert learning_path(G, "flood") == (path or ["rain", "river", "river bed", "flood"])
+    if path:
+        assert path_omission(G, "flood", "river") == PATH_RULES["name_word"]
+
+
+def titled_notes(definition: str, evidence_line: int) -> nx.MultiDiGraph:
+    """Notes on bread whose first heading, "Steps and considerations", is over every
+    concept they explain (their title, :func:`graph.topics.file_titles`); "proofing"
+    is explained under it and under "Dough", and "consideration" (given
+    ``definition``) comes before proofing by a prerequisite citing ``evidence_line``."""
+    title = {"source": "bread.md", "line": 1, "text": "Steps and considerations"}
+    title["names"] = ["consideration"]
+    dough = {"source": "bread.md", "line": 5, "text": "Dough", "names": ["dough"]}
+    oven = {"source": "bread.md", "line": 20, "text": "Oven", "names": ["oven"]}
+    G = nx.MultiDiGraph()
+    G.add_node("consideration", definition=definition, selection={"roles": {"heading": 1}})
+    G.add_node("dough", definition="Flour and water mixed.", under=[title])
+    G.add_node("oven", definition="Where bread bakes.", under=[title])
+    G.add_node("proofing", definition="Letting dough rise.", under=[title, dough])
+    G.add_node("baking", definition="Cooking proofed dough.", under=[title, oven])
+    said = [{"source": "bread.md", "line": evidence_line, "text": "A sentence."}]
+    G.add_edge(
+        "consideration", "proofing", relation="prerequisite_of", confidence=0.4, evidence=said
+    )
+    prerequisite(G, "proofing", "baking", 0.9)
+    return G
+
+
+@pytest.mark.parametrize(
+    ("definition", "evidence_line", "path"),
+    [
+        # a word the notes never define, put first by their title alone: no step
+        ("", 1, ["dough", "proofing"]),
+        # one they define is a step, as is one a sentence puts first
+        ("What a baker weighs.", 1, ["consideration", "dough", "proofing"]),
+        ("", 9, ["consideration", "dough", "proofing"]),
+    ],
+)
+def test_paths_the_title_of_the_notes_is_no_step_of_its_own(definition, evidence_line, path):
+    G = titled_notes(definition, evidence_line)
+    assert learning_path(G, "proofing") == path
+    # a step explained under the title: the title's word frames it only when defined
+    assert ("consideration" in learning_path(G, "oven")) == bool(definition)
+    if path == ["dough", "proofing"]:
+        assert path_omission(G, "proofing", "consideration") == PATH_RULES["title"]
 
 
 def test_paths_what_the_prerequisite_stage_singles_out_counts_as_explained():
@@ -548,6 +641,32 @@ def test_paths_a_heading_frames_only_a_step_the_notes_explain(attrs, path):
         {"source": "sea.md", "line": 4, "text": "Swells", "names": ["swell"]}
     ]
     assert learning_path(G, "tide") == path
+
+
+@pytest.mark.parametrize(
+    ("link", "path"),
+    [
+        # a heading over the step's definition names a concept the notes only use: the
+        # heading singles it out, so it frames the step
+        ("heading", ["fermentation", "leaven", "sourdough"]),
+        # a defining sentence that names it may only use it: no step
+        ("definition", ["leaven", "sourdough"]),
+    ],
+)
+def test_paths_a_heading_singles_out_the_concept_it_names(link, path):
+    LEAVEN = "A leaven is flour and water left to ferment by fermentation."
+    said = {"source": "bread.md", "line": 6, "text": LEAVEN}
+    heading = {"source": "bread.md", "line": 5, "text": "Fermentation in a starter"}
+    G = nx.MultiDiGraph()
+    G.add_node("fermentation", selection={"roles": {"mention": 3}})  # never explained
+    G.add_node("leaven", definition=LEAVEN, definition_evidence=said)
+    G.add_node("sourdough", definition="Bread raised by a leaven.")
+    prerequisite(G, "leaven", "sourdough", 0.9)
+    if link == "heading":
+        G.nodes["leaven"]["under"] = [heading | {"names": ["fermentation"]}]
+    else:
+        G.add_edge("fermentation", "leaven", relation="related_to", evidence=[said])
+    assert learning_path(G, "sourdough") == path
 
 
 ERODES = "Erosion carries away the rock that weathering has loosened."
