@@ -13,7 +13,8 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   before its effect, the task before the tool made for it (where one sentence names
   both: applications listed under a question are where a tool leads, not what it
   builds on); a part and its whole in the order the notes teach them (a building
-  block, or a part of several wholes, first);
+  block, or a part of several wholes, first); and a verb no table knows (``acts_on``:
+  "chunking frees working memory"), its object first, weighed apart from the typed ones;
 - **names**: a concept whose name holds another's ("time series anomaly detection",
   "erosional landform" holding "erosion", "DRAM" holding "RAM") comes after it;
 - **definitions**: A named in B's defining sentence (also by an abbreviation merged
@@ -84,6 +85,8 @@ FEATURES: dict[str, str] = {
     "cause": "A causes B (+), B causes A (-)",
     "task": "B is used for A, one sentence naming both (+: the task before the tool), A for B (-)",
     "part": "A is a part of B (+), B a part of A (-)",
+    "acts_on": "a sentence has B act on A through a verb no table knows (+: 'chunking frees "
+    "working memory', B explained by what it does to A), A on B (-)",
     "block": "A is a building block of B, or a part of B and of other wholes (+)",
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
@@ -134,6 +137,8 @@ TYPED_FEATURES: dict[str, tuple[str, int]] = {
     "part_of": ("part", 1),
     "contrasts_with": ("contrast", 1),
 }
+#: The relation a verb no table knows gives (subject -> object): ``acts_on``.
+UNTYPED = "related_to"
 #: Where the fitted weights are kept.
 WEIGHTS = Path(__file__).resolve().parent / "weights" / "prerequisites.json"
 #: Most evidence sentences kept per edge.
@@ -787,6 +792,11 @@ def _statements(
     def say(phase: int, a: str, b: str, feature: str, value: float, evidence=()) -> None:
         said[(a, b) if a < b else (b, a)].append((phase, a, b, feature, value, evidence))
 
+    # a verb no table knows ("chunking frees working memory"): its subject is explained
+    # by what it does to its object, which comes first
+    for r in typed:
+        if r.relation == UNTYPED and r.source != r.target:
+            say(0, r.target, r.source, "acts_on", 1.0, r.evidence)
     typed = [r for r in typed if r.relation in TYPED_FEATURES and r.source != r.target]
     wholes: dict[str, set[str]] = defaultdict(set)
     for r in typed:

@@ -676,8 +676,21 @@ def test_prerequisites_feature_said_both_ways_in_full_cancels():
     assert found == {}
 
 
-def test_prerequisites_untyped_relations_give_no_candidate():
-    assert candidates(index_of({}, {}), [Relation("a", "b", "related_to", 0.9, [E])]) == {}
+@pytest.mark.parametrize(
+    ("subject", "verb", "obj"),
+    [
+        ("chunking", "frees", "working memory"),
+        ("glacier", "carves", "valley floor"),
+        ("enzyme", "lowers", "activation energy"),
+    ],
+)
+def test_prerequisites_a_verb_no_table_knows_puts_its_object_first(subject, verb, obj):
+    cited = [Evidence("n.txt", 1, f"The {subject} {verb} the {obj}.")]
+    found = candidates(index_of({}, {}), [Relation(subject, obj, "related_to", 0.6, cited, verb)])
+    assert said(found[(obj, subject)]) == {"acts_on": 1.0}
+    assert found[(obj, subject)].evidence[("acts_on", 1)] == cited
+    assert said(found[(subject, obj)]) == {"acts_on": -1.0}  # the same sentence read back
+    assert "acts_on" not in STATED  # no typed relation: it is weighed apart from them
 
 
 def test_prerequisites_contrast_is_symmetric():
