@@ -21,7 +21,8 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   into A: "built on NMR"), or in the cards about B (the card holding B's defining
   sentence among them, but for what that card is otherwise about) more than B in A's;
   A first named while B is explained (B introduces A); A named in more cards than B
-  (the more general notion);
+  (the more general notion); A named in the phrase a bracket glosses B by (``glossed``:
+  "training on adversarial examples (adversarial training)");
 - **layout**: a heading naming A over the cards about B, a card about A that lists or
   stresses B, a heading that lists A before B; each alone and pooled as ``layout`` (as
   ``stated`` pools the typed relations), so that what one file's layout shows (a heading
@@ -87,6 +88,9 @@ FEATURES: dict[str, str] = {
     "part": "A is a part of B (+), B a part of A (-)",
     "acts_on": "a sentence has B act on A through a verb no table knows (+: 'chunking frees "
     "working memory', B explained by what it does to A), A on B (-)",
+    "glossed": "a bracket glosses B by a phrase naming A, or names B after a phrase naming A "
+    "(+: 'SmoothGrad (averaging gradients with noise)', 'training on adversarial examples "
+    "(adversarial training)'), A so by B (-)",
     "block": "A is a building block of B, or a part of B and of other wholes (+)",
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
@@ -880,6 +884,8 @@ def _statements(
     for a, b, heading in _heading_lists(index):
         say(2, a, b, "heading_order", 1.0, [heading])
         say(2, a, b, "layout", 1.0, [heading])
+    for a, b, sentence in _glossed(index):
+        say(1, a, b, "glossed", 1.0, [sentence])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
@@ -935,6 +941,64 @@ def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evid
                 b = index.find(lead) if lead else None
                 if b is not None and b != a and b in index.concepts:
                     yield a, b, Evidence(card.source, card.line_of(item.start), text)
+
+
+#: A bracket in a sentence, and what it holds: a name or a phrase that glosses one.
+_BRACKET = re.compile(r"\(([^()]{2,160})\)")
+#: Where the phrase a bracket glosses begins, read back from the bracket: the last comma,
+#: semicolon, colon, "and", or number of an inline list ("1. Training on X (Y)").
+_PHRASE_START = re.compile(r"[,;:]|\band\b|\b\d+\.\s")
+#: Most words of the name read before a bracket that glosses it ("SmoothGrad (...)").
+GLOSSED_NAME_WORDS = 6
+
+
+def _glossed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
+    """``(A, B, sentence)`` for each bracket that glosses a name by a phrase: the phrase
+    names A, what B is made of or works on. Either the bracket holds B's name after the
+    phrase ("training the model on adversarial examples (adversarial training)") or it
+    holds the phrase after B's name ("SmoothGrad (averaging gradients after adding noise)").
+    A bracket that gives another name of the same concept ("RNN (recurrent neural
+    network)") glosses nothing, and a phrase that names B itself is no gloss of B.
+
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (2 * i, 2 * i + 1), f"What is {t}?", b,
+    ...               title_line=2 * i, body_lines=(2 * i + 1,)) for i, (t, b) in enumerate([
+    ...     ("a kiln", "An oven for firing clay."),
+    ...     ("glaze", "A glassy coat."), ("raku", "A Japanese style."),
+    ...     ("pottery", "Shaping clay, then firing it in a kiln (bisque firing). "
+    ...                 "Raku (pots taken out of the kiln hot, then given a glaze) is a style.")])]
+    >>> sorted((a, b) for a, b, _ in _glossed(extract_concepts(cards)))
+    [('glaze', 'raku'), ('kiln', 'bisque firing'), ('kiln', 'raku')]
+    """
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+    for card in cards.values():
+        if "(" not in card.body:
+            continue
+        concepts = {c for c, _ in index.card_mentions.get(card.id, ()) if c in index.concepts}
+        for bracket in _BRACKET.finditer(card.body):
+            inside = bracket.group(1).strip()
+            line_start = card.body.rfind("\n", 0, bracket.start()) + 1
+            before = card.body[line_start : bracket.start()]
+            before = _FIRST_SENTENCE.split(before)[-1]  # within the bracket's sentence
+            b = index.find(inside)
+            if b is not None:  # the phrase, then the name it is given
+                phrase = _PHRASE_START.split(before)[-1]
+            else:  # the name, then the phrase that says what it is
+                words = re.findall(r"[\w'-]+", before)[-GLOSSED_NAME_WORDS:]
+                tails = (" ".join(words[-n:]) for n in range(len(words), 0, -1))
+                b = next((c for tail in tails if (c := index.find(tail))), None)
+                phrase = inside
+            if b is None or b not in index.concepts or _mentioned(phrase, _spelled(index, b)):
+                continue
+            sentence = None
+            for a in sorted(concepts - {b}):
+                if _mentioned(phrase, _spelled(index, a)):
+                    start = bracket.start()
+                    sentence = sentence or Evidence(
+                        card.source, card.line_of(start), _sentence_at(card.body, start)
+                    )
+                    yield a, b, sentence
 
 
 def _heading_lists(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
