@@ -971,11 +971,14 @@ def _glossed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
     >>> sorted((a, b) for a, b, _ in _glossed(extract_concepts(cards)))
     [('glaze', 'raku'), ('kiln', 'bisque firing'), ('kiln', 'raku')]
     """
+    spelled = cache(lambda concept: _spelled(index, concept))
     cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
     for card in cards.values():
         if "(" not in card.body:
             continue
         concepts = {c for c, _ in index.card_mentions.get(card.id, ()) if c in index.concepts}
+        if len(concepts) > TOGETHER_MAX_CONCEPTS:
+            continue  # a card that names everything (see TOGETHER_MAX_CONCEPTS)
         for bracket in _BRACKET.finditer(card.body):
             inside = bracket.group(1).strip()
             line_start = card.body.rfind("\n", 0, bracket.start()) + 1
@@ -989,11 +992,11 @@ def _glossed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
                 tails = (" ".join(words[-n:]) for n in range(len(words), 0, -1))
                 b = next((c for tail in tails if (c := index.find(tail))), None)
                 phrase = inside
-            if b is None or b not in index.concepts or _mentioned(phrase, _spelled(index, b)):
+            if b is None or b not in index.concepts or _mentioned(phrase, spelled(b)):
                 continue
             sentence = None
             for a in sorted(concepts - {b}):
-                if _mentioned(phrase, _spelled(index, a)):
+                if _mentioned(phrase, spelled(a)):
                     start = bracket.start()
                     sentence = sentence or Evidence(
                         card.source, card.line_of(start), _sentence_at(card.body, start)
