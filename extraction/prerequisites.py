@@ -13,14 +13,16 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   before its effect, the task before the tool made for it (where one sentence names
   both: applications listed under a question are where a tool leads, not what it
   builds on); a part and its whole in the order the notes teach them (a building
-  block, or a part of several wholes, first);
+  block, or a part of several wholes, first); and a verb no table knows (``acts_on``:
+  "chunking frees working memory"), its object first, weighed apart from the typed ones;
 - **names**: a concept whose name holds another's ("time series anomaly detection",
   "erosional landform" holding "erosion", "DRAM" holding "RAM") comes after it;
 - **definitions**: A named in B's defining sentence (also by an abbreviation merged
   into A: "built on NMR"), or in the cards about B (the card holding B's defining
   sentence among them, but for what that card is otherwise about) more than B in A's;
   A first named while B is explained (B introduces A); A named in more cards than B
-  (the more general notion);
+  (the more general notion); A named in the phrase a bracket glosses B by (``glossed``:
+  "training on adversarial examples (adversarial training)");
 - **layout**: a heading naming A over the cards about B, a card about A that lists or
   stresses B, a heading that lists A before B; each alone and pooled as ``layout`` (as
   ``stated`` pools the typed relations), so that what one file's layout shows (a heading
@@ -84,6 +86,11 @@ FEATURES: dict[str, str] = {
     "cause": "A causes B (+), B causes A (-)",
     "task": "B is used for A, one sentence naming both (+: the task before the tool), A for B (-)",
     "part": "A is a part of B (+), B a part of A (-)",
+    "acts_on": "a sentence has B act on A through a verb no table knows (+: 'chunking frees "
+    "working memory', B explained by what it does to A), A on B (-)",
+    "glossed": "a bracket glosses B by a phrase naming A, or names B after a phrase naming A "
+    "(+: 'SmoothGrad (averaging gradients with noise)', 'training on adversarial examples "
+    "(adversarial training)'), A so by B (-)",
     "block": "A is a building block of B, or a part of B and of other wholes (+)",
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
@@ -134,6 +141,8 @@ TYPED_FEATURES: dict[str, tuple[str, int]] = {
     "part_of": ("part", 1),
     "contrasts_with": ("contrast", 1),
 }
+#: The relation a verb no table knows gives (subject -> object): ``acts_on``.
+UNTYPED = "related_to"
 #: Where the fitted weights are kept.
 WEIGHTS = Path(__file__).resolve().parent / "weights" / "prerequisites.json"
 #: Most evidence sentences kept per edge.
@@ -787,6 +796,11 @@ def _statements(
     def say(phase: int, a: str, b: str, feature: str, value: float, evidence=()) -> None:
         said[(a, b) if a < b else (b, a)].append((phase, a, b, feature, value, evidence))
 
+    # a verb no table knows ("chunking frees working memory"): its subject is explained
+    # by what it does to its object, which comes first
+    for r in typed:
+        if r.relation == UNTYPED and r.source != r.target:
+            say(0, r.target, r.source, "acts_on", 1.0, r.evidence)
     typed = [r for r in typed if r.relation in TYPED_FEATURES and r.source != r.target]
     wholes: dict[str, set[str]] = defaultdict(set)
     for r in typed:
@@ -870,6 +884,8 @@ def _statements(
     for a, b, heading in _heading_lists(index):
         say(2, a, b, "heading_order", 1.0, [heading])
         say(2, a, b, "layout", 1.0, [heading])
+    for a, b, sentence in _glossed(index):
+        say(1, a, b, "glossed", 1.0, [sentence])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
@@ -925,6 +941,67 @@ def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evid
                 b = index.find(lead) if lead else None
                 if b is not None and b != a and b in index.concepts:
                     yield a, b, Evidence(card.source, card.line_of(item.start), text)
+
+
+#: A bracket in a sentence, and what it holds: a name or a phrase that glosses one.
+_BRACKET = re.compile(r"\(([^()]{2,160})\)")
+#: Where the phrase a bracket glosses begins, read back from the bracket: the last comma,
+#: semicolon, colon, "and", or number of an inline list ("1. Training on X (Y)").
+_PHRASE_START = re.compile(r"[,;:]|\band\b|\b\d+\.\s")
+#: Most words of the name read before a bracket that glosses it ("SmoothGrad (...)").
+GLOSSED_NAME_WORDS = 6
+
+
+def _glossed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
+    """``(A, B, sentence)`` for each bracket that glosses a name by a phrase: the phrase
+    names A, what B is made of or works on. Either the bracket holds B's name after the
+    phrase ("training the model on adversarial examples (adversarial training)") or it
+    holds the phrase after B's name ("SmoothGrad (averaging gradients after adding noise)").
+    A bracket that gives another name of the same concept ("RNN (recurrent neural
+    network)") glosses nothing, and a phrase that names B itself is no gloss of B.
+
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (2 * i, 2 * i + 1), f"What is {t}?", b,
+    ...               title_line=2 * i, body_lines=(2 * i + 1,)) for i, (t, b) in enumerate([
+    ...     ("a kiln", "An oven for firing clay."),
+    ...     ("glaze", "A glassy coat."), ("raku", "A Japanese style."),
+    ...     ("pottery", "Shaping clay, then firing it in a kiln (bisque firing). "
+    ...                 "Raku (pots taken out of the kiln hot, then given a glaze) is a style.")])]
+    >>> sorted((a, b) for a, b, _ in _glossed(extract_concepts(cards)))
+    [('glaze', 'raku'), ('kiln', 'bisque firing'), ('kiln', 'raku')]
+    """
+    spelled = cache(lambda concept: _spelled(index, concept))
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+    for card in cards.values():
+        if "(" not in card.body:
+            continue
+        concepts = {c for c, _ in index.card_mentions.get(card.id, ()) if c in index.concepts}
+        if len(concepts) > TOGETHER_MAX_CONCEPTS:
+            continue  # a card that names everything (see TOGETHER_MAX_CONCEPTS)
+        for bracket in _BRACKET.finditer(card.body):
+            inside = bracket.group(1).strip()
+            line_start = card.body.rfind("\n", 0, bracket.start()) + 1
+            before = card.body[line_start : bracket.start()]
+            before = _FIRST_SENTENCE.split(before)[-1]  # within the bracket's sentence
+            b = index.find(inside)
+            if b is not None:  # the phrase, then the name it is given
+                phrase = _PHRASE_START.split(before)[-1]
+            else:  # the name, then the phrase that says what it is
+                words = re.findall(r"[\w'-]+", before)[-GLOSSED_NAME_WORDS:]
+                tails = (" ".join(words[-n:]) for n in range(len(words), 0, -1))
+                b = next((c for tail in tails if (c := index.find(tail))), None)
+                phrase = inside
+            if b is None or b not in index.concepts or _mentioned(phrase, spelled(b)):
+                continue
+            sentence = None
+            for a in sorted(concepts - {b}):
+                if _mentioned(phrase, spelled(a)):
+                    start = bracket.start()
+                    sentence = sentence or Evidence(
+                        card.source, card.line_of(start), _sentence_at(card.body, start)
+                    )
+                    yield a, b, sentence
 
 
 def _heading_lists(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:

@@ -676,8 +676,52 @@ def test_prerequisites_feature_said_both_ways_in_full_cancels():
     assert found == {}
 
 
-def test_prerequisites_untyped_relations_give_no_candidate():
-    assert candidates(index_of({}, {}), [Relation("a", "b", "related_to", 0.9, [E])]) == {}
+@pytest.mark.parametrize(
+    ("sentence", "glossed"),
+    [
+        # the phrase, then the name the bracket gives it
+        ("Potters fire the clay in a kiln (bisque firing).", {("kiln", "bisque firing")}),
+        # the name, then the phrase the bracket says it with
+        ("Bisque firing (a first pass through the kiln) hardens it.", {("kiln", "bisque firing")}),
+        # another name of the same concept glosses nothing
+        ("Bisque firing (BF) hardens the clay.", set()),
+        # a phrase that names the glossed concept itself is no gloss of it
+        ("A kiln (bisque firing kiln) is hot.", set()),
+    ],
+)
+def test_prerequisites_a_bracket_glosses_a_name_by_what_it_builds_on(sentence, glossed):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a kiln?", "An oven for clay.",
+             title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is bisque firing?", "A first firing.",
+             title_line=3, body_lines=(4,)),
+        Card("n#3", "n.txt", "qa-list", (5, 6), "How is pottery made?", sentence,
+             title_line=5, body_lines=(6,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    found = candidates(index, typed_relations(index))
+    said_glossed = {pair for pair, c in found.items() if c.features.get("glossed", 0) > 0}
+    assert said_glossed == glossed
+    for pair in glossed:
+        assert found[pair].evidence[("glossed", 1)][0].text == sentence
+        assert found[pair[::-1]].features["glossed"] == -1.0
+
+
+@pytest.mark.parametrize(
+    ("subject", "verb", "obj"),
+    [
+        ("chunking", "frees", "working memory"),
+        ("glacier", "carves", "valley floor"),
+        ("enzyme", "lowers", "activation energy"),
+    ],
+)
+def test_prerequisites_a_verb_no_table_knows_puts_its_object_first(subject, verb, obj):
+    cited = [Evidence("n.txt", 1, f"The {subject} {verb} the {obj}.")]
+    found = candidates(index_of({}, {}), [Relation(subject, obj, "related_to", 0.6, cited, verb)])
+    assert said(found[(obj, subject)]) == {"acts_on": 1.0}
+    assert found[(obj, subject)].evidence[("acts_on", 1)] == cited
+    assert said(found[(subject, obj)]) == {"acts_on": -1.0}  # the same sentence read back
+    assert "acts_on" not in STATED  # no typed relation: it is weighed apart from them
 
 
 def test_prerequisites_contrast_is_symmetric():
