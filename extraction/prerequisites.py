@@ -87,7 +87,8 @@ FEATURES: dict[str, str] = {
     "task": "B is used for A, one sentence naming both (+: the task before the tool), A for B (-)",
     "part": "A is a part of B (+), B a part of A (-)",
     "acts_on": "a sentence has B act on A through a verb no table knows (+: 'chunking frees "
-    "working memory', B explained by what it does to A), A on B (-)",
+    "working memory', B explained by what it does to A), A on B (-); a verb of trouble "
+    "(TROUBLE_VERBS) the other way: A struggles with B (+)",
     "glossed": "a bracket glosses B by a phrase naming A, or names B after a phrase naming A "
     "(+: 'SmoothGrad (averaging gradients with noise)', 'training on adversarial examples "
     "(adversarial training)'), A so by B (-)",
@@ -143,6 +144,13 @@ TYPED_FEATURES: dict[str, tuple[str, int]] = {
 }
 #: The relation a verb no table knows gives (subject -> object): ``acts_on``.
 UNTYPED = "related_to"
+#: Verbs of trouble, as the relations stage labels an untyped edge: their subject is
+#: what has the trouble and comes first, its object the trouble met in it ("recurrent
+#: networks struggle with long-range dependencies", "the pump suffers from cavitation").
+TROUBLE_VERBS = frozenset(
+    "struggle struggles struggled suffer suffers suffered face faces faced encounter "
+    "encounters encountered".split()
+)
 #: Where the fitted weights are kept.
 WEIGHTS = Path(__file__).resolve().parent / "weights" / "prerequisites.json"
 #: Most evidence sentences kept per edge.
@@ -797,10 +805,14 @@ def _statements(
         said[(a, b) if a < b else (b, a)].append((phase, a, b, feature, value, evidence))
 
     # a verb no table knows ("chunking frees working memory"): its subject is explained
-    # by what it does to its object, which comes first
+    # by what it does to its object, which comes first; but a verb of trouble ("RNNs
+    # struggle with long-range dependencies") has its subject first, the trouble after
     for r in typed:
         if r.relation == UNTYPED and r.source != r.target:
-            say(0, r.target, r.source, "acts_on", 1.0, r.evidence)
+            if r.label.lower() in TROUBLE_VERBS:
+                say(0, r.source, r.target, "acts_on", 1.0, r.evidence)
+            else:
+                say(0, r.target, r.source, "acts_on", 1.0, r.evidence)
     typed = [r for r in typed if r.relation in TYPED_FEATURES and r.source != r.target]
     wholes: dict[str, set[str]] = defaultdict(set)
     for r in typed:

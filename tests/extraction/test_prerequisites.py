@@ -20,6 +20,7 @@ from extraction.prerequisites import (
     PREREQUISITE,
     REJECTED,
     STATED,
+    TROUBLE_VERBS,
     WEIGHTS,
     Candidate,
     _replace_words,
@@ -722,6 +723,22 @@ def test_prerequisites_a_verb_no_table_knows_puts_its_object_first(subject, verb
     assert found[(obj, subject)].evidence[("acts_on", 1)] == cited
     assert said(found[(subject, obj)]) == {"acts_on": -1.0}  # the same sentence read back
     assert "acts_on" not in STATED  # no typed relation: it is weighed apart from them
+
+
+@pytest.mark.parametrize(
+    ("subject", "verb", "obj"),
+    [
+        ("recurrent network", "struggle", "long-range dependency"),
+        ("centrifugal pump", "suffers", "cavitation"),
+        ("small firm", "faces", "credit constraint"),
+    ],
+)
+def test_prerequisites_a_verb_of_trouble_puts_its_subject_first(subject, verb, obj):
+    cited = [Evidence("n.txt", 1, f"The {subject} {verb} the {obj}.")]
+    found = candidates(index_of({}, {}), [Relation(subject, obj, "related_to", 0.6, cited, verb)])
+    assert said(found[(subject, obj)]) == {"acts_on": 1.0}
+    assert said(found[(obj, subject)]) == {"acts_on": -1.0}
+    assert verb in TROUBLE_VERBS
 
 
 def test_prerequisites_contrast_is_symmetric():
