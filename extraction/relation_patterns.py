@@ -183,6 +183,9 @@ MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism"
 SYMBOL_NAME = re.compile(
     r"(?=[^aeiouAEIOU]{2,3}$)[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Za-z]_[A-Za-z0-9]{1,2}"
 )
+#: Nouns for a choice: "the choice / option of X or Y" sets two kinds of one thing
+#: against each other.
+CHOICE_NOUNS = frozenset("choice choices option options".split())
 #: Verbs that bring a thing into a state ("helps the model become robust to Y", "makes
 #: the network resistant to Y"): the thing is the one helped, what helps it does the act.
 HELPING_VERBS = frozenset(

@@ -4488,6 +4488,73 @@ def _choice_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(first, second, "contrasts_with", CHOICE_CONFIDENCE, ctx.cited)
 
 
+def _alternative_words(side: Sequence[Token]) -> list[Token]:
+    """The words that name one side of a choice: those of a parenthesis closing the side
+    ("a single end of the fragments (single-end reads)"), else the side's own words past
+    its determiners ("the drip irrigation")."""
+    toks = [t for t in side if not t.is_space]
+    while toks and toks[-1].is_punct and toks[-1].text != ")":
+        toks.pop()
+    if toks and toks[-1].text == ")":
+        opening = next((i for i in range(len(toks) - 2, -1, -1) if toks[i].text in "()"), None)
+        if opening is None or toks[opening].text != "(":
+            return []
+        toks = toks[opening + 1 : -1]
+    return [t for t in toks if t.pos_ not in {"DET", "PUNCT"}]
+
+
+def _alternative_side(ctx: _Context, words: Sequence[Token], head: str) -> str | None:
+    """The concept that ``words`` name in full, or the one they name before a last word
+    that repeats the other side's head (``head``): "single-end reads" beside
+    "paired-end reads" is the concept "single end" when the notes name it so."""
+    if not words:
+        return None
+    m = next((m for m in ctx.found if m.covers(words[-1])), None)
+    if m is not None and all(m.covers(t) for t in words):
+        return m.concept
+    if len(words) > 1 and singular(words[-1].lower_) == head:
+        m = next((m for m in ctx.found if m.covers(words[-2])), None)
+        if m is not None and all(m.covers(t) for t in words[:-1]):
+            return m.concept
+    return None
+
+
+def _alternatives_edges(ctx: _Context) -> Iterator[Relation]:
+    """A choice between two things named as kinds of one ("the choice of sequencing one
+    end (single-end reads) or both ends (paired-end reads)", "the option of drip
+    irrigation or sprinkler irrigation") sets them against each other: the two sides,
+    parted by the only "or" after the choice word, end in the same head word and each
+    names a concept (in full, or by a parenthesis closing the side)."""
+    sent = ctx.sent
+    for word in sent:
+        if word.lower_ not in rp.CHOICE_NOUNS or word.i + 1 >= sent.end:
+            continue
+        if sent.doc[word.i + 1].lower_ not in {"of", "between"}:
+            continue
+        depth, parts = 0, [[]]
+        for t in sent.doc[word.i + 2 : sent.end]:
+            depth += (t.text == "(") - (t.text == ")")
+            if t.lower_ == "or" and depth == 0:
+                parts.append([])
+            elif t.text in {",", ";", ":"} and depth == 0 and len(parts) == 2:
+                break
+            else:
+                parts[-1].append(t)
+        if len(parts) != 2:
+            return
+        words = [_alternative_words(p) for p in parts]
+        if not all(words):
+            return
+        head = singular(words[0][-1].lower_)
+        if singular(words[1][-1].lower_) != head:
+            return  # "the choice of flour or yeast": no two of a kind
+        first, second = (_alternative_side(ctx, w, head) for w in words)
+        if first is None or second is None or first == second:
+            return
+        yield Relation(first, second, "contrasts_with", CHOICE_CONFIDENCE, ctx.cited)
+        return
+
+
 def _sentence_edges(
     ctx: _Context,
     matcher,
@@ -4526,6 +4593,7 @@ def _sentence_edges(
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
     yield from _choice_edges(ctx)
+    yield from _alternatives_edges(ctx)
     yield from _problem_verb_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)

@@ -1436,6 +1436,13 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         ("Overfishing is responsible for the coral decline problem.",
          ("overfishing", "coral decline problem"),
          ("overfishing", "causes", "coral decline problem")),
+        # a choice between two of a kind sets them against each other
+        ("Farmers have the choice of drip irrigation or sprinkler irrigation.",
+         ("drip irrigation", "sprinkler irrigation"),
+         ("drip irrigation", "contrasts_with", "sprinkler irrigation")),
+        ("You have the option of printing on one side (simplex printing) or on both sides "
+         "(duplex printing).", ("simplex printing", "duplex printing"),
+         ("simplex printing", "contrasts_with", "duplex printing")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1466,6 +1473,9 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # a mathematical inverse defines one quantity from the other: no alternatives
         ("Conductance is the inverse of resistance.", ("conductance", "resistance"),
          ("conductance", "contrasts_with", "resistance")),
+        # a choice of two things of no one kind: no alternatives
+        ("The choice of flour or yeast decides the texture.", ("flour", "yeast"),
+         ("flour", "contrasts_with", "yeast")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
