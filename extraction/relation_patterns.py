@@ -186,6 +186,9 @@ SYMBOL_NAME = re.compile(
 #: Nouns for a choice: "the choice / option of X or Y" sets two kinds of one thing
 #: against each other.
 CHOICE_NOUNS = frozenset("choice choices option options".split())
+#: Cues of a verb that lets someone act ("allows a user to V Y"): a concept let act is
+#: no user of the one that lets it.
+LETTING_CUES = frozenset({"allows_to_do"})
 #: Verbs that bring a thing into a state ("helps the model become robust to Y", "makes
 #: the network resistant to Y"): the thing is the one helped, what helps it does the act.
 HELPING_VERBS = frozenset(
@@ -1234,6 +1237,33 @@ USED_FOR: list[Cue] = [
         gap=2,
         example="Crop rotation helps improve soil fertility.",
         expected=("crop rotation", "soil fertility"),
+    ),
+    # "X allows / enables / lets a user (to) V Y": what X lets someone do is what it is
+    # used for, as "X is used to V Y"; the one let is a person or a general noun (a
+    # concept let do something is the helped thing, `_let_concept`)
+    Cue(
+        "allows_to_do",
+        [
+            # not the reader's "Let's / Let us V": an imperative, no thing that lets
+            {
+                "LOWER": {
+                    "IN": "allows allow allowed allowing enables enable enabled enabling lets "
+                    "let".split()
+                },
+                "IS_SENT_START": False,
+            },
+            {
+                "POS": {"IN": ["DET", "PRON", "ADJ", "NOUN"]},
+                "LOWER": {"NOT_IN": ["'s", "’s"]},
+                "OP": "{1,3}",
+            },
+            {"LOWER": "to", "OP": "?"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
+        ],
+        0.55,
+        gap=2,
+        example="A barometer allows sailors to forecast storms.",
+        expected=("barometer", "storm"),
     ),
     Cue(
         "measured_by",

@@ -1504,6 +1504,12 @@ def _open_list(sent: Span, cue: Span) -> bool:
     )
 
 
+def _let_concept(ctx: _Context, span: Span) -> bool:
+    """Whether the one a letting cue lets act ("allows the network to learn Y") is named
+    by a concept: the act is then that concept's, and no use of what lets it."""
+    return any(m.start < span.end - 1 and m.end > span.start + 1 for m in ctx.found)
+
+
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
     """Edges one cue match gives in its sentence (none when it is negated)."""
     doc = ctx.sent.doc
@@ -1516,6 +1522,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         return  # "making good use of X": a noun, no verb
     if cue.name in rp.BARE_OBJECT_CUES and not _bare_singular(doc, span.end):
         return  # "an area of the brain": a region of a thing, no field of a discipline
+    if cue.name in rp.LETTING_CUES and _let_concept(ctx, span):
+        return  # "lets the network learn Y": the network's act, no use of what lets it
     if cue.frame == "svo":
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")

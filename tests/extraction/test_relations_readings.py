@@ -1436,6 +1436,11 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         ("Overfishing is responsible for the coral decline problem.",
          ("overfishing", "coral decline problem"),
          ("overfishing", "causes", "coral decline problem")),
+        # what a thing lets a person do is what it is used for
+        ("A sextant allows sailors to determine latitude at sea.", ("sextant", "latitude"),
+         ("sextant", "used_for", "latitude")),
+        ("A spreadsheet is a program that lets you sort ledger entries.",
+         ("spreadsheet", "ledger entry"), ("spreadsheet", "used_for", "ledger entry")),
         # a choice between two of a kind sets them against each other
         ("Farmers have the choice of drip irrigation or sprinkler irrigation.",
          ("drip irrigation", "sprinkler irrigation"),
@@ -1473,6 +1478,9 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # a mathematical inverse defines one quantity from the other: no alternatives
         ("Conductance is the inverse of resistance.", ("conductance", "resistance"),
          ("conductance", "contrasts_with", "resistance")),
+        # a concept let act does the act itself: nothing is used for what it acts on
+        ("Enzymes allow cells to digest starch quickly.", ("enzyme", "cell", "starch"),
+         ("enzyme", "used_for", "starch")),
         # a choice of two things of no one kind: no alternatives
         ("The choice of flour or yeast decides the texture.", ("flour", "yeast"),
          ("flour", "contrasts_with", "yeast")),
