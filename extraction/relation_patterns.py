@@ -576,6 +576,30 @@ USES: list[Cue] = [
         example="Latitude is measured with respect to the equator.",
         expected=("latitude", "equator"),
     ),
+    # the active voice of the same: what X locates or measures "with respect to Y" it
+    # states from Y ("a bearing specifies a direction with respect to true north")
+    Cue(
+        "states_with_respect_to",
+        [
+            _words(
+                "specifies specify specifying locates locate locating measures measure "
+                "measuring expresses express expressing"
+            ),
+            # the thing located, no clause ("measures how the loss changes with ...")
+            {
+                "IS_PUNCT": False,
+                "POS": {"NOT_IN": ["VERB", "AUX", "SCONJ"]},
+                "LOWER": {"NOT_IN": ["with", "how", "what", "which", "that"]},
+                "OP": "{1,8}",
+            },
+            {"LOWER": "with"},
+            _words("respect reference regard"),
+            {"LOWER": "to"},
+        ],
+        0.6,
+        example="A bearing specifies a direction with respect to true north.",
+        expected=("bearing", "true north"),
+    ),
     # "relative to" after a participle of measuring or stating is a frame of reference
     # too ("expressed relative to the origin"), no comparison
     Cue(

@@ -1441,6 +1441,9 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
          ("sextant", "used_for", "latitude")),
         ("A spreadsheet is a program that lets you sort ledger entries.",
          ("spreadsheet", "ledger entry"), ("spreadsheet", "used_for", "ledger entry")),
+        # the active voice of a frame of reference: what it locates, it locates from Y
+        ("A grid reference specifies a position with respect to the map origin.",
+         ("grid reference", "map origin"), ("grid reference", "uses", "map origin")),
         # a choice between two of a kind sets them against each other
         ("Farmers have the choice of drip irrigation or sprinkler irrigation.",
          ("drip irrigation", "sprinkler irrigation"),
@@ -1481,6 +1484,9 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # a concept let act does the act itself: nothing is used for what it acts on
         ("Enzymes allow cells to digest starch quickly.", ("enzyme", "cell", "starch"),
          ("enzyme", "used_for", "starch")),
+        # a clause on how a thing changes is no frame of reference
+        ("A speedometer measures how the speed changes with respect to time.",
+         ("speedometer", "speed", "time"), ("speedometer", "uses", "time")),
         # a choice of two things of no one kind: no alternatives
         ("The choice of flour or yeast decides the texture.", ("flour", "yeast"),
          ("flour", "contrasts_with", "yeast")),
