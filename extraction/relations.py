@@ -451,6 +451,52 @@ def _clausal_relative(pronoun: Token, noun: Token) -> bool:
     )
 
 
+#: Participles of using: a use said of the clause before ("..., which can be used for")
+_USE_PARTICIPLES = frozenset("used employed utilized utilised applied".split())
+#: Confidence factor of a cue whose subject is a "which" standing for the clause before
+#: it, said of that clause's subject.
+CLAUSE_WHICH_FACTOR = 0.9
+
+
+def _clause_before_subject(ctx: _Context, which: Token) -> Mention | None:
+    """The concept used in the clause a "which" stands for, when the "which" says a use
+    of that use ("Seismograph data can be used to quantify the waves, which can be
+    utilized for ...": the seismograph), or None. The "which" opens a clause on the whole
+    clause before it (:func:`_clausal_relative`), both clauses are uses (a participle of
+    using), and the first one's subject names a concept in full, or is a noun for what a
+    thing yields (:data:`rp.OUTPUT_NOUNS`: "seismograph data") after the concept's name."""
+    rel = which.head
+    if which.lower_ != "which" or rel.dep_ != "relcl" or not _clausal_relative(which, rel.head):
+        return None
+    if rel.lower_ not in _USE_PARTICIPLES:
+        return None
+    verb = rel.head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    # only a use said of a use: "X can be used to V Z, which can be utilized for Y"
+    # ("Plants absorb carbon dioxide, which is used for ...": the gas)
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "conj", "advcl"} and len(chain) < 4:
+        chain.append(chain[-1].head)
+    if not any(t.lower_ in _USE_PARTICIPLES for t in chain):
+        return None
+    subj = _dep_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if subj is None or subj.i >= which.i or subj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    doc = ctx.sent.doc
+    m = _mention_of(ctx, subj)
+    if m is not None and m.covers(subj):
+        return None if _narrowed(doc, m) or _compounded(doc, m) else m
+    if subj.lower_ not in rp.OUTPUT_NOUNS:
+        return None
+    m = next((m for m in ctx.found if m.end == subj.i), None)
+    if m is None or doc[m.end - 1].dep_ != "compound" or doc[m.end - 1].head.i != subj.i:
+        return None
+    return None if _narrowed(doc, m) or _compounded(doc, m) else m
+
+
 def _describes(verb: Token) -> bool:
     """Does a relative clause's ``verb`` say what a thing is or holds ("which is a kind of
     Y", "which contains Y")? A clause is no kind of anything and holds nothing: such a
@@ -513,6 +559,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if subj.lower_ in _DEMONSTRATIVES:
             if subj.lower_ in _POINTERS and ctx.first and _points_at_card(ctx):
                 return ctx.subjects, CARD_SUBJECT_FACTOR  # "Osmosis -- This requires ..."
+            if (whole := _clause_before_subject(ctx, subj)) is not None:
+                return [whole.concept], CLAUSE_WHICH_FACTOR  # "X can be used ..., which ..."
             return [], 0.0  # "this can lead to ...": what "this" is, the sentence before says
         if subj.lower_ in _READER:
             # "In titration, we measure the endpoint": the method named in front

@@ -1451,6 +1451,13 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         ("You have the option of printing on one side (simplex printing) or on both sides "
          "(duplex printing).", ("simplex printing", "duplex printing"),
          ("simplex printing", "contrasts_with", "duplex printing")),
+        # a use said of a use, by a "which" standing for the clause before: the thing used
+        ("Census data can be used to count the households, which can be utilized for "
+         "urban planning.", ("census", "household", "urban planning"),
+         ("census", "used_for", "urban planning")),
+        ("A census can be used to count the households, which can be utilized for urban "
+         "planning.", ("census", "household", "urban planning"),
+         ("census", "used_for", "urban planning")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1490,6 +1497,13 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # a choice of two things of no one kind: no alternatives
         ("The choice of flour or yeast decides the texture.", ("flour", "yeast"),
          ("flour", "contrasts_with", "yeast")),
+        # a "which" after a clause that is no use may be the noun before it: no use of
+        # the clause's subject
+        ("Plants absorb carbon dioxide, which is used for photosynthesis.",
+         ("plant", "carbon dioxide", "photosynthesis"), ("plant", "used_for", "photosynthesis")),
+        ("Crop rotation restores the soil nutrients, which prevents soil erosion.",
+         ("crop rotation", "soil nutrient", "soil erosion"),
+         ("crop rotation", "addresses", "soil erosion")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
