@@ -50,6 +50,8 @@ FRAMES = {
     "concept the fronted infinitive acts on",
     "result": "(we) V X (by Y) <cue> Z: Z, and each concept the step acts on (no concept doing "
     "it: the reader, or no subject)",
+    "applied": "X is applied to Y / (we) apply X to Y: the subject (or the verb's object), the "
+    "concept after 'to' when it names a field or an undertaking",
 }
 
 
@@ -1221,6 +1223,29 @@ USED_FOR: list[Cue] = [
         gap=2,
         example="Geologists use seismographs to detect earthquakes.",
         expected=("seismograph", "earthquake"),
+    ),
+    # "X is applied to Y", "we apply X to Y": what X is put to work on, when Y names a
+    # field or an undertaking ("regression problems"), not things ("to a random forest")
+    Cue(
+        "applied_to",
+        [_BE, _ADV, _words("applied"), _ADV, {"LOWER": "to"}],
+        0.65,
+        frame="applied",
+        example="Stacking can be applied to regression problems.",
+        expected=("stacking", "regression"),
+    ),
+    Cue(
+        "apply_to",
+        [
+            {"LOWER": {"IN": "apply applies applying".split()}, "POS": "VERB"},
+            # what is applied, a gerund name too ("apply stacking to ...")
+            {"TAG": {"IN": "DT PDT JJ NN NNS NNP NNPS PRP VBG HYPH".split()}, "OP": "{1,4}"},
+            {"LOWER": "to"},
+        ],
+        0.65,
+        frame="applied",
+        example="Surveyors apply triangulation to land surveying.",
+        expected=("triangulation", "land surveying"),
     ),
     # "X is a good way to V Y", "X is one of the best means to V Y": what the means is
     # for, as "X is used to V Y" (a remedy verb is the addresses table's)

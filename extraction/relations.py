@@ -1810,6 +1810,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs, factor = _purpose_pairs(ctx, span), 1.0
     elif cue.frame == "fronted_purpose":  # "To detect earthquakes, geologists use seismographs"
         pairs, factor = _fronted_purpose_pairs(ctx, span), 1.0
+    elif cue.frame == "applied":  # "X is applied to regression problems"
+        pairs, factor = _applied_pairs(ctx, span)
     elif cue.frame == "result":  # "We divide X by Y to get Z"
         pairs, factor = _result_pairs(ctx, span), 1.0
     else:  # "list" frames are read per card by _list_edges
@@ -1914,6 +1916,71 @@ def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
 #: How a concept a step acts on hangs on the step's verb: its object, a preposition's
 #: object ("by Y", "with Y"), or one listed with either.
 _STEP_DEPS = frozenset({"dobj", "pobj", "prep", "conj"})
+
+
+def _setting(doc: Doc, m: Mention) -> bool:
+    """Does ``m`` name a field or an undertaking, what a thing is put to work on: a name
+    heading a word for an undertaking ("regression problems", :data:`rp.SETTING_NOUNS`),
+    or a bare singular noun, a name in -ing or -ics ("land surveying", "genetics")? A
+    plural or a noun with a determiner names things ("a random forest")."""
+    last = doc[m.end - 1]
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is not None and after.pos_ in {"NOUN", "PROPN"} and after.is_alpha:
+        # the name modifies the noun after it (which the parser may take for its object)
+        return singular(after.lower_) in rp.SETTING_NOUNS
+    if singular(last.lower_) in rp.SETTING_NOUNS or last.lower_.endswith(("ing", "ics")):
+        return True
+    return last.tag_ in {"NN", "NNP"} and not any(c.dep_ in {"det", "poss"} for c in last.children)
+
+
+def _applied_pairs(ctx: _Context, span: Span) -> tuple[list[tuple[str, str]], float]:
+    """ "Stacking can be applied to regression problems", "We apply stacking to a
+    regression problem": what is applied is used for the field or undertaking after
+    "to" (:func:`_setting`); applied to things ("apply a voting regressor to a random
+    forest") it is used on them, nothing said here. The active voice takes the verb's
+    object, applied by the reader, a person or no one named ("it" is the card's
+    subject); applied by a concept, the use is that concept's."""
+    doc = ctx.sent.doc
+    named = any(m.start == span.end for m in ctx.found)
+    if span.end >= ctx.sent.end or (doc[span.end].pos_ in {"VERB", "AUX"} and not named):
+        return [], 0.0  # "applied to protect Y": a purpose, the used_to_do cue's
+    target = next((m for m in ctx.found if span.end <= m.start <= span.end + 2), None)
+    if target is None or not _setting(doc, target) or _narrowed(doc, target):
+        return [], 0.0
+    verb = next(t for t in span if t.lower_ in {"applied", "apply", "applies", "applying"})
+    if verb.lower_ == "applied":
+        subjects, factor = _subject(ctx, span)
+        return [(x, target.concept) for x in subjects if x != target.concept], factor
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if (
+        subject is not None
+        and subject.lower_ not in _USER_PRONOUNS
+        and (_mention_of(ctx, subject) is not None or subject.pos_ == "PRON")
+    ):
+        return [], 0.0  # "the model applies X to Y": the model's use
+    used = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if used is None or used.i >= span.end - 1:
+        return [], 0.0
+    if used.lower_ == "it":
+        # "take a look at a stacking approach and apply it to ...": the last thing the
+        # sentence names in the singular before it, else the card's subject
+        before = [
+            m
+            for m in ctx.found
+            if ctx.sent.start <= m.start
+            and m.end <= used.i
+            and doc[m.end - 1].tag_ in {"NN", "NNP"}
+        ]
+        if before:
+            subjects, factor = [before[-1].concept], CARD_SUBJECT_FACTOR
+        else:
+            subjects, factor = list(ctx.subjects[:1]), CARD_SUBJECT_FACTOR
+    else:
+        m = _mention_of(ctx, used)
+        if m is None or not m.covers(used) or _narrowed(doc, m):
+            return [], 0.0
+        subjects, factor = [m.concept], 1.0
+    return [(x, target.concept) for x in subjects if x != target.concept], factor
 
 
 def _narrowed_beyond_count(doc: Doc, m: Mention) -> bool:

@@ -1458,6 +1458,14 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         ("A census can be used to count the households, which can be utilized for urban "
          "planning.", ("census", "household", "urban planning"),
          ("census", "used_for", "urban planning")),
+        # what is applied to a field or an undertaking is used for it
+        ("Triangulation can be applied to land surveying.", ("triangulation", "land surveying"),
+         ("triangulation", "used_for", "land surveying")),
+        ("Engineers apply load testing to bridge design.", ("load testing", "bridge design"),
+         ("load testing", "used_for", "bridge design")),
+        ("We read about dead reckoning and apply it to marine navigation.",
+         ("dead reckoning", "marine navigation"),
+         ("dead reckoning", "used_for", "marine navigation")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1497,6 +1505,12 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # a choice of two things of no one kind: no alternatives
         ("The choice of flour or yeast decides the texture.", ("flour", "yeast"),
          ("flour", "contrasts_with", "yeast")),
+        # applied to things, a thing is used on them: no purpose
+        ("We apply a varnish to the wooden table.", ("varnish", "wooden table"),
+         ("varnish", "used_for", "wooden table")),
+        # applied by a concept, the use is that concept's
+        ("The printer applies toner to the paper sheets.", ("printer", "toner", "paper sheet"),
+         ("toner", "used_for", "paper sheet")),
         # a "which" after a clause that is no use may be the noun before it: no use of
         # the clause's subject
         ("Plants absorb carbon dioxide, which is used for photosynthesis.",
