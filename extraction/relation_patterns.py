@@ -787,7 +787,7 @@ ADDRESSES: list[Cue] = [
     ),
     Cue(
         "robust_to",
-        [_words("robust resilient resistant"), _words("to against")],
+        [_words("robust resilient resistant immune"), _words("to against")],
         0.65,
         example="Ensembles are robust to adversarial attacks.",
         expected=("ensemble", "adversarial attack"),
@@ -1260,6 +1260,35 @@ USED_FOR: list[Cue] = [
         gap=2,
         example="Mulching is one of the best ways to retain soil moisture.",
         expected=("mulching", "soil moisture"),
+    ),
+    # "X is a way of V-ing Y": the same means, its act a gerund
+    Cue(
+        "way_of_doing",
+        [
+            {"LOWER": {"IN": sorted(MEANS_NOUNS)}},
+            {"LOWER": "of"},
+            {"TAG": "VBG", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
+        ],
+        0.6,
+        gap=2,
+        example="Reverse osmosis is a way of achieving desalination.",
+        expected=("reverse osmosis", "desalination"),
+    ),
+    # "Y is achieved / accomplished by X": what achieves Y is used for it
+    Cue(
+        "achieved_by",
+        [
+            # a method, told in the present ("the record was achieved by an athlete": a deed)
+            _words("is are be"),
+            _ADV,
+            _words("achieved accomplished attained realized realised"),
+            _ADV,
+            _words("by through via using"),
+        ],
+        0.65,
+        reverse=True,
+        example="Soundproofing is achieved by acoustic panels.",
+        expected=("acoustic panel", "soundproofing"),
     ),
     # the purpose put first: "To detect earthquakes, geologists use seismographs"
     Cue(

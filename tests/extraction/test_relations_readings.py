@@ -1466,6 +1466,14 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         ("We read about dead reckoning and apply it to marine navigation.",
          ("dead reckoning", "marine navigation"),
          ("dead reckoning", "used_for", "marine navigation")),
+        # what achieves a thing is used for it; a means "of V-ing" as "to V"
+        ("Pasteurization is achieved through rapid heating.",
+         ("pasteurization", "rapid heating"), ("rapid heating", "used_for", "pasteurization")),
+        ("Crop rotation is a way of maintaining soil fertility.",
+         ("crop rotation", "soil fertility"), ("crop rotation", "used_for", "soil fertility")),
+        # immune to a problem as robust to it: a remedy of what helps
+        ("Vaccination makes people immune to measles.", ("vaccination", "measles"),
+         ("vaccination", "addresses", "measles")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1505,6 +1513,9 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # a choice of two things of no one kind: no alternatives
         ("The choice of flour or yeast decides the texture.", ("flour", "yeast"),
          ("flour", "contrasts_with", "yeast")),
+        # a deed told in the past is no method
+        ("The summit was achieved by a mountaineer.", ("summit", "mountaineer"),
+         ("mountaineer", "used_for", "summit")),
         # applied to things, a thing is used on them: no purpose
         ("We apply a varnish to the wooden table.", ("varnish", "wooden table"),
          ("varnish", "used_for", "wooden table")),
