@@ -1334,8 +1334,10 @@ USED_FOR: list[Cue] = [
                 "IS_SENT_START": False,
             },
             {
+                # a pronoun for a thing points back at one ("allowing them to learn"):
+                # a person, not a thing, is let use it
                 "POS": {"IN": ["DET", "PRON", "ADJ", "NOUN"]},
-                "LOWER": {"NOT_IN": ["'s", "’s"]},
+                "LOWER": {"NOT_IN": ["'s", "’s", "it", "them", "they", "itself", "themselves"]},
                 "OP": "{1,3}",
             },
             {"LOWER": "to", "OP": "?"},

@@ -1504,6 +1504,9 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # a mathematical inverse defines one quantity from the other: no alternatives
         ("Conductance is the inverse of resistance.", ("conductance", "resistance"),
          ("conductance", "contrasts_with", "resistance")),
+        # a thing let act, named by a pronoun, does the act itself
+        ("Kilns use dry heat, allowing them to harden pottery.", ("kiln", "dry heat", "pottery"),
+         ("kiln", "used_for", "pottery")),
         # a concept let act does the act itself: nothing is used for what it acts on
         ("Enzymes allow cells to digest starch quickly.", ("enzyme", "cell", "starch"),
          ("enzyme", "used_for", "starch")),
