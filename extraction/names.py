@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from types import MappingProxyType
 
 ACRONYM = re.compile(r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$")
 
@@ -229,13 +230,30 @@ def only_plural(word: str) -> bool:
     >>> [only_plural(w) for w in ["data", "media", "agenda", "species", "osmosis", "Qd"]]
     [False, False, False, False, False, False]
     """
-    from lemminflect import getAllLemmas
-
     word = word.lower()
     if not word.isalpha():
         return False
-    lemmas = getAllLemmas(word).get("NOUN", ())
-    return bool(lemmas) and word not in lemmas
+    nouns = lemmas(word).get("NOUN", ())
+    return bool(nouns) and word not in nouns
+
+
+@lru_cache(maxsize=1 << 14)
+def lemmas(word: str) -> Mapping[str, tuple[str, ...]]:
+    """``lemminflect``'s ``getAllLemmas(word)``: each part of speech English has
+    ``word`` as (``"NOUN"``, ``"VERB"``, ``"ADJ"``...) and its lemmas for it, read-only
+    and looked up once per word (lemminflect deep-copies its dictionary's entry on every
+    call, and a large build asks about the same words many times over). Empty for a word
+    the dictionary does not know; the lemmas keep the word's capitals.
+
+    >>> dict(lemmas("running")), dict(lemmas("Criteria")), dict(lemmas("tranformer"))
+    ({'NOUN': ('running',), 'VERB': ('run',)}, {'NOUN': ('Criterion',)}, {})
+    >>> lemmas("running")["VERB"] = ("runs",)
+    Traceback (most recent call last):
+    TypeError: 'mappingproxy' object does not support item assignment
+    """
+    from lemminflect import getAllLemmas
+
+    return MappingProxyType(getAllLemmas(word))
 
 
 def _unheard(word: str) -> bool:
@@ -258,13 +276,11 @@ def own_plural_singular(word: str) -> str | None:
     >>> own_plural_singular("species"), own_plural_singular("news"), own_plural_singular("good")
     (None, None, None)
     """
-    from lemminflect import getAllLemmas
-
     word = word.lower()
-    lemmas = getAllLemmas(word).get("NOUN", ())
-    if word not in lemmas or not word.endswith("s"):
+    nouns = lemmas(word).get("NOUN", ())
+    if word not in nouns or not word.endswith("s"):
         return None
-    return next((lemma for lemma in lemmas if lemma in {word[:-1], word[:-2]}), None)
+    return next((lemma for lemma in nouns if lemma in {word[:-1], word[:-2]}), None)
 
 
 def head_index(words: Sequence[str]) -> int:

@@ -648,14 +648,71 @@ def _of_head_features(cands: Sequence[Candidate]) -> dict[str, float]:
     if not with_of:
         return {}
     forms = {f.lower() for c in cands for f in (c.key, *c.forms)}
-    before_of = re.compile(
-        r"\b(?:" + "|".join(map(re.escape, sorted(forms))) + r")\s+of\b", re.IGNORECASE
-    )
-    share = sum(1 for text in with_of if before_of.search(text)) / len(sentences)
+    share = sum(1 for text in with_of if _before_of(text, forms)) / len(sentences)
     return {"of_head": share} if share else {}
 
 
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
+#: "of" after a space, as the ``of_head`` pattern ``\b(?:forms)\s+of\b`` reads it.
+_SPACED_OF = re.compile(r"(?<=\s)of\b", re.IGNORECASE)
+_BOUNDARY = re.compile(r"\b")
+
+
+def _before_of(text: str, forms: Iterable[str]) -> bool:
+    r"""Whether one of ``forms`` (lower case) stands before "of" in ``text``, as
+    ``re.search(r"\b(?:form|...)\s+of\b", text, re.IGNORECASE)`` finds it, without
+    compiling a pattern for each group of forms: a form ends inside the run of spaces
+    before an "of" (:func:`_spaces_before`), starts at a word boundary and is written
+    there in any case (:func:`_written_as`).
+
+    >>> _before_of("The salinity  of the sea", {"salinity"}), _before_of("Salinity of", {"sea"})
+    (True, False)
+    >>> _before_of("hypersalinity of", {"salinity"}), _before_of("salinity often", {"salinity"})
+    (False, False)
+    """
+    for of in _SPACED_OF.finditer(text):
+        at = of.start()
+        for end in range(_spaces_before(text, at), at):
+            for form in forms:
+                start = end - len(form)
+                if start >= 0 and _BOUNDARY.match(text, start) and _written_as(text, start, form):
+                    return True
+    return False
+
+
+def _spaces_before(text: str, at: int) -> int:
+    """Where the run of white space that ends at ``at`` in ``text`` starts."""
+    start = at
+    while start > 0 and _SPACE.match(text, start - 1):
+        start -= 1
+    return start
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _written_as(text: str, start: int, form: str) -> bool:
+    """Whether ``text`` holds ``form`` at ``start`` as a pattern made of ``form``
+    (``re.escape``) with ``re.IGNORECASE`` matches it there: character by character,
+    each as the regular expression engine compares them (:func:`_same_letter`).
+
+    >>> _written_as("An LSTM cell", 3, "lstm"), _written_as("An LSTM cell", 3, "lstn")
+    (True, False)
+    """
+    part = text[start : start + len(form)]
+    if len(part) != len(form):
+        return False
+    if part.isascii() and form.isascii():
+        return part.lower() == form.lower()
+    return all(a == b or _same_letter(a, b) for a, b in zip(form, part, strict=True))
+
+
+@lru_cache(maxsize=4096)
+def _same_letter(pattern: str, written: str) -> bool:
+    """Whether the character ``pattern`` in a pattern compiled with ``re.IGNORECASE``
+    matches the character ``written`` (the engine's own case rules: "K" the Kelvin sign
+    matches "k", "ſ" matches "s")."""
+    return re.fullmatch(re.escape(pattern), written, re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -694,14 +751,48 @@ def _pointed_features(cands: Sequence[Candidate]) -> dict[str, float]:
     if not pointing:
         return {}
     forms = {f.lower() for c in cands for f in (c.key, *c.forms)}
-    pointed = re.compile(
-        rf"\b(?:{_POINTING})\s+{_POINTED_GAP}(?:"
-        + "|".join(map(re.escape, sorted(forms)))
-        + r")\b",
-        re.IGNORECASE,
-    )
-    share = sum(1 for text in pointing if pointed.search(text)) / len(sentences)
+    share = sum(1 for text in pointing if _pointed_at(text, forms)) / len(sentences)
     return {"pointed": share} if share else {}
+
+
+#: A pointing word and the white space after it, as the ``pointed`` pattern
+#: ``\b(?:this|...)\s+`` + :data:`_POINTED_GAP` + ``(?:forms)\b`` starts.
+_POINTING_THEN_SPACE = re.compile(rf"\b(?:{_POINTING})(\s+)", re.IGNORECASE)
+#: One word of :data:`_POINTED_GAP` and the white space after it ...
+_GAP_WORD = re.compile(r"[\w-]+(\s+)", re.IGNORECASE)
+#: ... which is no article.
+_GAP_ARTICLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
+
+
+def _pointed_at(text: str, forms: Iterable[str]) -> bool:
+    r"""Whether a pointing word points at one of ``forms`` (lower case) in ``text``, as
+    ``re.search`` finds the pattern ``\b(?:this|...)\s+`` + :data:`_POINTED_GAP` +
+    ``(?:form|...)\b`` with ``re.IGNORECASE``, without compiling a pattern for each
+    group of forms: every place the pattern's start can reach (after the pointing word's
+    spaces or any part of them, then after each of up to two words that are no article
+    and their spaces), a form written there (:func:`_written_as`) and ending at a word
+    boundary.
+
+    >>> _pointed_at("This slow process ends", {"process"}), _pointed_at("this tank", {"tank"})
+    (True, True)
+    >>> _pointed_at("This gives a sensitivity map", {"map"}), _pointed_at("this tanker", {"tank"})
+    (False, False)
+    """
+    for pointing in _POINTING_THEN_SPACE.finditer(text):
+        spaces = pointing.span(1)
+        for _ in range(3):  # the pointing word's spaces, then up to two words' spaces
+            for start in range(spaces[0] + 1, spaces[1] + 1):
+                for form in forms:
+                    end = start + len(form)
+                    if _written_as(text, start, form) and _BOUNDARY.match(text, end):
+                        return True
+            if _GAP_ARTICLE.match(text, spaces[1]):
+                break
+            word = _GAP_WORD.match(text, spaces[1])
+            if word is None:
+                break
+            spaces = word.span(1)
+    return False
 
 
 @lru_cache(maxsize=4096)

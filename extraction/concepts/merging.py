@@ -47,6 +47,7 @@ from extraction.names import (
     initials,
     initials_match,
     is_acronym,
+    lemmas,
     singular_acronym,
 )
 from extraction.records import Card, Evidence
@@ -660,15 +661,13 @@ def verb_of(noun: str) -> str | None:
     >>> verb_of("function"), verb_of("table"), verb_of("Deployment")
     (None, None, 'deploy')
     """
-    from lemminflect import getAllLemmas
-
     noun = noun.lower()
     for ending in sorted(NOMINAL_ENDINGS, key=len):
         if not noun.endswith(ending) or len(noun) - len(ending) < 4:
             continue
         stem = noun[: -len(ending)]
         for verb in (stem, stem + "e"):
-            if verb in getAllLemmas(verb).get("VERB", ()):
+            if verb in lemmas(verb).get("VERB", ()):
                 return verb
     return None
 
@@ -686,15 +685,11 @@ def names_compound(text: str, modifier: str, head: str) -> bool:
     >>> names_compound("Enzymes", "enzyme", "inhibition")
     False
     """
-    from lemminflect import getAllLemmas
-
     words, mods = _word_keys(text), _word_keys(modifier)
     if not mods or _holds_run(words, mods + _word_keys(head)):
         return bool(mods)
     verb = verb_of(head)
-    said = verb is not None and any(
-        verb in getAllLemmas(w).get("VERB", ()) for w in text.lower().split()
-    )
+    said = verb is not None and any(verb in lemmas(w).get("VERB", ()) for w in text.lower().split())
     return said and _holds_run(words, mods)
 
 
@@ -717,11 +712,9 @@ def _named_first(card: Card, bare: Iterable[Evidence], named: Iterable[Evidence]
 def _noun_modifier(word: str, pos: str) -> bool:
     """Is ``word`` a noun before a head: tagged one, or tagged an adjective but known to
     English as a noun only ("enzyme inhibition"; not "rapid", "standard")?"""
-    from lemminflect import getAllLemmas
-
     if pos in {"NOUN", "PROPN"}:
         return True
-    kinds = getAllLemmas(word.lower())
+    kinds = lemmas(word.lower())
     return pos == "ADJ" and "NOUN" in kinds and "ADJ" not in kinds
 
 
@@ -902,14 +895,12 @@ def proper_short_names(candidates: Mapping[str, Candidate]) -> Iterator[tuple[st
     >>> list(proper_short_names({k: named(k) for k in ("anglia", "east anglia")}))
     []
     """
-    from lemminflect import getAllLemmas
-
     by_last: dict[str, set[str]] = defaultdict(set)
     for key, cand in candidates.items():
         words = key.split()
         if len(words) != 2 or not cand.count or not _proper(cand) or not words[0].isalpha():
             continue
-        if not getAllLemmas(words[0].lower()):
+        if not lemmas(words[0].lower()):
             by_last[match_key(words[1])].add(key)
     for key, cand in candidates.items():
         if " " in key or not cand.count or is_acronym(key) or not _proper(cand):
@@ -1039,10 +1030,8 @@ def participle(word: str) -> bool:
     >>> participle("string"), participle("red")
     (False, False)
     """
-    from lemminflect import getAllLemmas
-
     word = word.lower()
-    verbs = getAllLemmas(word).get("VERB", ())
+    verbs = lemmas(word).get("VERB", ())
     return word.endswith(("ing", "ed", "en")) and any(v != word for v in verbs)
 
 
@@ -1179,9 +1168,7 @@ def english_word(word: str) -> bool:
     >>> english_word("HIGH"), english_word("TIDE"), english_word("LSTM"), english_word("DNA")
     (True, True, False, False)
     """
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(word.lower()))
+    return bool(lemmas(word.lower()))
 
 
 def in_capitals(words: Iterable[str]) -> bool:
@@ -1216,10 +1203,9 @@ def closed_compound_initials(word: str) -> set[str]:
     >>> closed_compound_initials("understand"), closed_compound_initials("therefore")
     (set(), set())
     """
-    from lemminflect import getAllLemmas
 
     def noun(part: str) -> bool:
-        return zipf(part) >= COMPOUND_PART_ZIPF and "NOUN" in getAllLemmas(part)
+        return zipf(part) >= COMPOUND_PART_ZIPF and "NOUN" in lemmas(part)
 
     n = COMPOUND_PART_LETTERS
     if is_acronym(word) or not word.isalpha():
@@ -1309,12 +1295,10 @@ def describes_head(name: str, reading: Sequence[str]) -> bool:
     >>> describes_head("demand function", ("NOUN", "NOUN")), describes_head("mean", ())
     (False, False)
     """
-    from lemminflect import getAllLemmas
-
     words = name.split()
     if len(words) != 2 or len(reading) != 2 or reading[0] != "ADJ":
         return False
-    kinds = getAllLemmas(words[0].lower())
+    kinds = lemmas(words[0].lower())
     return "ADJ" in kinds and "NOUN" in kinds
 
 
@@ -1397,11 +1381,9 @@ def may_be_misspelt(word: str) -> bool:
     >>> may_be_misspelt("approximating"), may_be_misspelt("from"), may_be_misspelt("RNN")
     (False, False, False)
     """
-    from lemminflect import getAllLemmas
-
     if is_acronym(word) or zipf(word) >= TYPO_WORD_ZIPF:
         return False
-    return not getAllLemmas(word.lower())
+    return not lemmas(word.lower())
 
 
 def singled_out(cands: Iterable[Candidate]) -> bool:

@@ -294,6 +294,53 @@ def test_features_pointed_is_the_share_of_its_sentences():
     assert x["pointed"] == pytest.approx(0.25)
 
 
+#: Sentences and a group's forms (lower case), each read by the ``of_head`` and
+#: ``pointed`` searches as the group's whole pattern would read it: cases, runs of white
+#: space, a form of several words or ending in a space, hyphens, gap words and articles,
+#: and letters the engine's case rules pair ("K" the Kelvin sign and "k", "ſ" and "s").
+_PATTERN_CASES = [
+    ("The salinity of the sea rises.", {"salinity"}),
+    ("The SALINITY\tOF the sea; this salinity rises.", {"salinity", "salinities"}),
+    ("hypersalinity of the sea", {"salinity"}),
+    ("The salinity offsets this heat.", {"salinity", "heat"}),
+    ("Our  slow, warm tank of brine", {"tank", "warm tank"}),
+    ("This very slow tank drains.", {"tank"}),
+    ("This very slow old tank drains.", {"tank"}),
+    ("This gives a tank of brine.", {"tank"}),
+    ("These the tank", {"tank"}),
+    ("these an tank", {"tank"}),
+    ("these another tank", {"tank"}),
+    ("Their t-test of means", {"t-test", "test"}),
+    ("My -x of y", {"-x"}),
+    ("my x- of y", {"x-"}),
+    ("our sea \n of brine", {"sea ", "sea"}),
+    ("This \u212aelvin scale of heat", {"kelvin"}),
+    ("this \u017falinity of the sea", {"salinity"}),
+    ("THIS \u0130ce of the sea", {"ice"}),
+    ("this \u0131ce of it", {"ice"}),
+    ("this caf\u00c9 of the town", {"caf\u00e9"}),
+    ("this \u03a3igma of it", {"\u03c3igma", "\u03c2igma"}),
+    ("", {"tank"}),
+    ("this tank", {""}),
+    ("x of", {""}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "forms"), _PATTERN_CASES)
+def test_features_of_head_and_pointed_find_what_the_group_pattern_finds(sentence, forms):
+    import re
+
+    from extraction.concepts import features
+
+    names = "|".join(map(re.escape, sorted(forms)))
+    of_head = re.compile(rf"\b(?:{names})\s+of\b", re.IGNORECASE)
+    pointed = re.compile(
+        rf"\b(?:{features._POINTING})\s+{features._POINTED_GAP}(?:{names})\b", re.IGNORECASE
+    )
+    assert features._before_of(sentence, forms) == bool(of_head.search(sentence))
+    assert features._pointed_at(sentence, forms) == bool(pointed.search(sentence))
+
+
 @pytest.mark.parametrize(
     ("name", "compares"),
     [

@@ -151,3 +151,15 @@ def test_names_match_key_unclips_a_clipped_head_after_a_modifier(a, b, same):
 )
 def test_names_is_acronym_not_a_roman_numeral(word, acronym):
     assert is_acronym(word) is acronym
+
+
+@pytest.mark.parametrize("word", ["running", "Criteria", "goods", "data", "tranformer", "", "X"])
+def test_names_lemmas_are_lemminflects_read_only(word):
+    from types import MappingProxyType
+
+    from lemminflect import getAllLemmas
+
+    from extraction.names import lemmas
+
+    assert dict(lemmas(word)) == getAllLemmas(word)
+    assert type(lemmas(word)) is MappingProxyType and lemmas(word) is lemmas(word)
