@@ -50,6 +50,8 @@ FRAMES = {
     "concept the fronted infinitive acts on",
     "result": "(we) V X (by Y) <cue> Z: Z, and each concept the step acts on (no concept doing "
     "it: the reader, or no subject)",
+    "applied": "X is applied to Y / (we) apply X to Y: the subject (or the verb's object), the "
+    "concept after 'to' when it names a field or an undertaking",
 }
 
 
@@ -183,6 +185,15 @@ MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism"
 SYMBOL_NAME = re.compile(
     r"(?=[^aeiouAEIOU]{2,3}$)[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Za-z]_[A-Za-z0-9]{1,2}"
 )
+#: Nouns for what a thing yields or records ("RNA-seq data", "census results"): a use
+#: of the data is a use of the thing that gives it.
+OUTPUT_NOUNS = frozenset("data dataset datasets results output outputs measurements".split())
+#: Nouns for a choice: "the choice / option of X or Y" sets two kinds of one thing
+#: against each other.
+CHOICE_NOUNS = frozenset("choice choices option options".split())
+#: Cues of a verb that lets someone act ("allows a user to V Y"): a concept let act is
+#: no user of the one that lets it.
+LETTING_CUES = frozenset({"allows_to_do"})
 #: Verbs that bring a thing into a state ("helps the model become robust to Y", "makes
 #: the network resistant to Y"): the thing is the one helped, what helps it does the act.
 HELPING_VERBS = frozenset(
@@ -570,6 +581,30 @@ USES: list[Cue] = [
         example="Latitude is measured with respect to the equator.",
         expected=("latitude", "equator"),
     ),
+    # the active voice of the same: what X locates or measures "with respect to Y" it
+    # states from Y ("a bearing specifies a direction with respect to true north")
+    Cue(
+        "states_with_respect_to",
+        [
+            _words(
+                "specifies specify specifying locates locate locating measures measure "
+                "measuring expresses express expressing"
+            ),
+            # the thing located, no clause ("measures how the loss changes with ...")
+            {
+                "IS_PUNCT": False,
+                "POS": {"NOT_IN": ["VERB", "AUX", "SCONJ"]},
+                "LOWER": {"NOT_IN": ["with", "how", "what", "which", "that"]},
+                "OP": "{1,8}",
+            },
+            {"LOWER": "with"},
+            _words("respect reference regard"),
+            {"LOWER": "to"},
+        ],
+        0.6,
+        example="A bearing specifies a direction with respect to true north.",
+        expected=("bearing", "true north"),
+    ),
     # "relative to" after a participle of measuring or stating is a frame of reference
     # too ("expressed relative to the origin"), no comparison
     Cue(
@@ -752,7 +787,7 @@ ADDRESSES: list[Cue] = [
     ),
     Cue(
         "robust_to",
-        [_words("robust resilient resistant"), _words("to against")],
+        [_words("robust resilient resistant immune"), _words("to against")],
         0.65,
         example="Ensembles are robust to adversarial attacks.",
         expected=("ensemble", "adversarial attack"),
@@ -1189,6 +1224,29 @@ USED_FOR: list[Cue] = [
         example="Geologists use seismographs to detect earthquakes.",
         expected=("seismograph", "earthquake"),
     ),
+    # "X is applied to Y", "we apply X to Y": what X is put to work on, when Y names a
+    # field or an undertaking ("regression problems"), not things ("to a random forest")
+    Cue(
+        "applied_to",
+        [_BE, _ADV, _words("applied"), _ADV, {"LOWER": "to"}],
+        0.65,
+        frame="applied",
+        example="Stacking can be applied to regression problems.",
+        expected=("stacking", "regression"),
+    ),
+    Cue(
+        "apply_to",
+        [
+            {"LOWER": {"IN": "apply applies applying".split()}, "POS": "VERB"},
+            # what is applied, a gerund name too ("apply stacking to ...")
+            {"TAG": {"IN": "DT PDT JJ NN NNS NNP NNPS PRP VBG HYPH".split()}, "OP": "{1,4}"},
+            {"LOWER": "to"},
+        ],
+        0.65,
+        frame="applied",
+        example="Surveyors apply triangulation to land surveying.",
+        expected=("triangulation", "land surveying"),
+    ),
     # "X is a good way to V Y", "X is one of the best means to V Y": what the means is
     # for, as "X is used to V Y" (a remedy verb is the addresses table's)
     Cue(
@@ -1202,6 +1260,35 @@ USED_FOR: list[Cue] = [
         gap=2,
         example="Mulching is one of the best ways to retain soil moisture.",
         expected=("mulching", "soil moisture"),
+    ),
+    # "X is a way of V-ing Y": the same means, its act a gerund
+    Cue(
+        "way_of_doing",
+        [
+            {"LOWER": {"IN": sorted(MEANS_NOUNS)}},
+            {"LOWER": "of"},
+            {"TAG": "VBG", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
+        ],
+        0.6,
+        gap=2,
+        example="Reverse osmosis is a way of achieving desalination.",
+        expected=("reverse osmosis", "desalination"),
+    ),
+    # "Y is achieved / accomplished by X": what achieves Y is used for it
+    Cue(
+        "achieved_by",
+        [
+            # a method, told in the present ("the record was achieved by an athlete": a deed)
+            _words("is are be"),
+            _ADV,
+            _words("achieved accomplished attained realized realised"),
+            _ADV,
+            _words("by through via using"),
+        ],
+        0.65,
+        reverse=True,
+        example="Soundproofing is achieved by acoustic panels.",
+        expected=("acoustic panel", "soundproofing"),
     ),
     # the purpose put first: "To detect earthquakes, geologists use seismographs"
     Cue(
@@ -1231,6 +1318,35 @@ USED_FOR: list[Cue] = [
         gap=2,
         example="Crop rotation helps improve soil fertility.",
         expected=("crop rotation", "soil fertility"),
+    ),
+    # "X allows / enables / lets a user (to) V Y": what X lets someone do is what it is
+    # used for, as "X is used to V Y"; the one let is a person or a general noun (a
+    # concept let do something is the helped thing, `_let_concept`)
+    Cue(
+        "allows_to_do",
+        [
+            # not the reader's "Let's / Let us V": an imperative, no thing that lets
+            {
+                "LOWER": {
+                    "IN": "allows allow allowed allowing enables enable enabled enabling lets "
+                    "let".split()
+                },
+                "IS_SENT_START": False,
+            },
+            {
+                # a pronoun for a thing points back at one ("allowing them to learn"):
+                # a person, not a thing, is let use it
+                "POS": {"IN": ["DET", "PRON", "ADJ", "NOUN"]},
+                "LOWER": {"NOT_IN": ["'s", "’s", "it", "them", "they", "itself", "themselves"]},
+                "OP": "{1,3}",
+            },
+            {"LOWER": "to", "OP": "?"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
+        ],
+        0.55,
+        gap=2,
+        example="A barometer allows sailors to forecast storms.",
+        expected=("barometer", "storm"),
     ),
     Cue(
         "measured_by",

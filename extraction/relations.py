@@ -451,6 +451,52 @@ def _clausal_relative(pronoun: Token, noun: Token) -> bool:
     )
 
 
+#: Participles of using: a use said of the clause before ("..., which can be used for")
+_USE_PARTICIPLES = frozenset("used employed utilized utilised applied".split())
+#: Confidence factor of a cue whose subject is a "which" standing for the clause before
+#: it, said of that clause's subject.
+CLAUSE_WHICH_FACTOR = 0.9
+
+
+def _clause_before_subject(ctx: _Context, which: Token) -> Mention | None:
+    """The concept used in the clause a "which" stands for, when the "which" says a use
+    of that use ("Seismograph data can be used to quantify the waves, which can be
+    utilized for ...": the seismograph), or None. The "which" opens a clause on the whole
+    clause before it (:func:`_clausal_relative`), both clauses are uses (a participle of
+    using), and the first one's subject names a concept in full, or is a noun for what a
+    thing yields (:data:`rp.OUTPUT_NOUNS`: "seismograph data") after the concept's name."""
+    rel = which.head
+    if which.lower_ != "which" or rel.dep_ != "relcl" or not _clausal_relative(which, rel.head):
+        return None
+    if rel.lower_ not in _USE_PARTICIPLES:
+        return None
+    verb = rel.head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    # only a use said of a use: "X can be used to V Z, which can be utilized for Y"
+    # ("Plants absorb carbon dioxide, which is used for ...": the gas)
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "conj", "advcl"} and len(chain) < 4:
+        chain.append(chain[-1].head)
+    if not any(t.lower_ in _USE_PARTICIPLES for t in chain):
+        return None
+    subj = _dep_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if subj is None or subj.i >= which.i or subj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    doc = ctx.sent.doc
+    m = _mention_of(ctx, subj)
+    if m is not None and m.covers(subj):
+        return None if _narrowed(doc, m) or _compounded(doc, m) else m
+    if subj.lower_ not in rp.OUTPUT_NOUNS:
+        return None
+    m = next((m for m in ctx.found if m.end == subj.i), None)
+    if m is None or doc[m.end - 1].dep_ != "compound" or doc[m.end - 1].head.i != subj.i:
+        return None
+    return None if _narrowed(doc, m) or _compounded(doc, m) else m
+
+
 def _describes(verb: Token) -> bool:
     """Does a relative clause's ``verb`` say what a thing is or holds ("which is a kind of
     Y", "which contains Y")? A clause is no kind of anything and holds nothing: such a
@@ -513,6 +559,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if subj.lower_ in _DEMONSTRATIVES:
             if subj.lower_ in _POINTERS and ctx.first and _points_at_card(ctx):
                 return ctx.subjects, CARD_SUBJECT_FACTOR  # "Osmosis -- This requires ..."
+            if (whole := _clause_before_subject(ctx, subj)) is not None:
+                return [whole.concept], CLAUSE_WHICH_FACTOR  # "X can be used ..., which ..."
             return [], 0.0  # "this can lead to ...": what "this" is, the sentence before says
         if subj.lower_ in _READER:
             # "In titration, we measure the endpoint": the method named in front
@@ -1504,6 +1552,12 @@ def _open_list(sent: Span, cue: Span) -> bool:
     )
 
 
+def _let_concept(ctx: _Context, span: Span) -> bool:
+    """Whether the one a letting cue lets act ("allows the network to learn Y") is named
+    by a concept: the act is then that concept's, and no use of what lets it."""
+    return any(m.start < span.end - 1 and m.end > span.start + 1 for m in ctx.found)
+
+
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
     """Edges one cue match gives in its sentence (none when it is negated)."""
     doc = ctx.sent.doc
@@ -1516,6 +1570,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         return  # "making good use of X": a noun, no verb
     if cue.name in rp.BARE_OBJECT_CUES and not _bare_singular(doc, span.end):
         return  # "an area of the brain": a region of a thing, no field of a discipline
+    if cue.name in rp.LETTING_CUES and _let_concept(ctx, span):
+        return  # "lets the network learn Y": the network's act, no use of what lets it
     if cue.frame == "svo":
         # an effect or a problem is what the phrase names in full; a use or a kind of a
         # narrower thing is one of the thing ("serves as the quintessential loss")
@@ -1754,6 +1810,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs, factor = _purpose_pairs(ctx, span), 1.0
     elif cue.frame == "fronted_purpose":  # "To detect earthquakes, geologists use seismographs"
         pairs, factor = _fronted_purpose_pairs(ctx, span), 1.0
+    elif cue.frame == "applied":  # "X is applied to regression problems"
+        pairs, factor = _applied_pairs(ctx, span)
     elif cue.frame == "result":  # "We divide X by Y to get Z"
         pairs, factor = _result_pairs(ctx, span), 1.0
     else:  # "list" frames are read per card by _list_edges
@@ -1858,6 +1916,71 @@ def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
 #: How a concept a step acts on hangs on the step's verb: its object, a preposition's
 #: object ("by Y", "with Y"), or one listed with either.
 _STEP_DEPS = frozenset({"dobj", "pobj", "prep", "conj"})
+
+
+def _setting(doc: Doc, m: Mention) -> bool:
+    """Does ``m`` name a field or an undertaking, what a thing is put to work on: a name
+    heading a word for an undertaking ("regression problems", :data:`rp.SETTING_NOUNS`),
+    or a bare singular noun, a name in -ing or -ics ("land surveying", "genetics")? A
+    plural or a noun with a determiner names things ("a random forest")."""
+    last = doc[m.end - 1]
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is not None and after.pos_ in {"NOUN", "PROPN"} and after.is_alpha:
+        # the name modifies the noun after it (which the parser may take for its object)
+        return singular(after.lower_) in rp.SETTING_NOUNS
+    if singular(last.lower_) in rp.SETTING_NOUNS or last.lower_.endswith(("ing", "ics")):
+        return True
+    return last.tag_ in {"NN", "NNP"} and not any(c.dep_ in {"det", "poss"} for c in last.children)
+
+
+def _applied_pairs(ctx: _Context, span: Span) -> tuple[list[tuple[str, str]], float]:
+    """ "Stacking can be applied to regression problems", "We apply stacking to a
+    regression problem": what is applied is used for the field or undertaking after
+    "to" (:func:`_setting`); applied to things ("apply a voting regressor to a random
+    forest") it is used on them, nothing said here. The active voice takes the verb's
+    object, applied by the reader, a person or no one named ("it" is the card's
+    subject); applied by a concept, the use is that concept's."""
+    doc = ctx.sent.doc
+    named = any(m.start == span.end for m in ctx.found)
+    if span.end >= ctx.sent.end or (doc[span.end].pos_ in {"VERB", "AUX"} and not named):
+        return [], 0.0  # "applied to protect Y": a purpose, the used_to_do cue's
+    target = next((m for m in ctx.found if span.end <= m.start <= span.end + 2), None)
+    if target is None or not _setting(doc, target) or _narrowed(doc, target):
+        return [], 0.0
+    verb = next(t for t in span if t.lower_ in {"applied", "apply", "applies", "applying"})
+    if verb.lower_ == "applied":
+        subjects, factor = _subject(ctx, span)
+        return [(x, target.concept) for x in subjects if x != target.concept], factor
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if (
+        subject is not None
+        and subject.lower_ not in _USER_PRONOUNS
+        and (_mention_of(ctx, subject) is not None or subject.pos_ == "PRON")
+    ):
+        return [], 0.0  # "the model applies X to Y": the model's use
+    used = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if used is None or used.i >= span.end - 1:
+        return [], 0.0
+    if used.lower_ == "it":
+        # "take a look at a stacking approach and apply it to ...": the last thing the
+        # sentence names in the singular before it, else the card's subject
+        before = [
+            m
+            for m in ctx.found
+            if ctx.sent.start <= m.start
+            and m.end <= used.i
+            and doc[m.end - 1].tag_ in {"NN", "NNP"}
+        ]
+        if before:
+            subjects, factor = [before[-1].concept], CARD_SUBJECT_FACTOR
+        else:
+            subjects, factor = list(ctx.subjects[:1]), CARD_SUBJECT_FACTOR
+    else:
+        m = _mention_of(ctx, used)
+        if m is None or not m.covers(used) or _narrowed(doc, m):
+            return [], 0.0
+        subjects, factor = [m.concept], 1.0
+    return [(x, target.concept) for x in subjects if x != target.concept], factor
 
 
 def _narrowed_beyond_count(doc: Doc, m: Mention) -> bool:
@@ -4488,6 +4611,73 @@ def _choice_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(first, second, "contrasts_with", CHOICE_CONFIDENCE, ctx.cited)
 
 
+def _alternative_words(side: Sequence[Token]) -> list[Token]:
+    """The words that name one side of a choice: those of a parenthesis closing the side
+    ("a single end of the fragments (single-end reads)"), else the side's own words past
+    its determiners ("the drip irrigation")."""
+    toks = [t for t in side if not t.is_space]
+    while toks and toks[-1].is_punct and toks[-1].text != ")":
+        toks.pop()
+    if toks and toks[-1].text == ")":
+        opening = next((i for i in range(len(toks) - 2, -1, -1) if toks[i].text in "()"), None)
+        if opening is None or toks[opening].text != "(":
+            return []
+        toks = toks[opening + 1 : -1]
+    return [t for t in toks if t.pos_ not in {"DET", "PUNCT"}]
+
+
+def _alternative_side(ctx: _Context, words: Sequence[Token], head: str) -> str | None:
+    """The concept that ``words`` name in full, or the one they name before a last word
+    that repeats the other side's head (``head``): "single-end reads" beside
+    "paired-end reads" is the concept "single end" when the notes name it so."""
+    if not words:
+        return None
+    m = next((m for m in ctx.found if m.covers(words[-1])), None)
+    if m is not None and all(m.covers(t) for t in words):
+        return m.concept
+    if len(words) > 1 and singular(words[-1].lower_) == head:
+        m = next((m for m in ctx.found if m.covers(words[-2])), None)
+        if m is not None and all(m.covers(t) for t in words[:-1]):
+            return m.concept
+    return None
+
+
+def _alternatives_edges(ctx: _Context) -> Iterator[Relation]:
+    """A choice between two things named as kinds of one ("the choice of sequencing one
+    end (single-end reads) or both ends (paired-end reads)", "the option of drip
+    irrigation or sprinkler irrigation") sets them against each other: the two sides,
+    parted by the only "or" after the choice word, end in the same head word and each
+    names a concept (in full, or by a parenthesis closing the side)."""
+    sent = ctx.sent
+    for word in sent:
+        if word.lower_ not in rp.CHOICE_NOUNS or word.i + 1 >= sent.end:
+            continue
+        if sent.doc[word.i + 1].lower_ not in {"of", "between"}:
+            continue
+        depth, parts = 0, [[]]
+        for t in sent.doc[word.i + 2 : sent.end]:
+            depth += (t.text == "(") - (t.text == ")")
+            if t.lower_ == "or" and depth == 0:
+                parts.append([])
+            elif t.text in {",", ";", ":"} and depth == 0 and len(parts) == 2:
+                break
+            else:
+                parts[-1].append(t)
+        if len(parts) != 2:
+            return
+        words = [_alternative_words(p) for p in parts]
+        if not all(words):
+            return
+        head = singular(words[0][-1].lower_)
+        if singular(words[1][-1].lower_) != head:
+            return  # "the choice of flour or yeast": no two of a kind
+        first, second = (_alternative_side(ctx, w, head) for w in words)
+        if first is None or second is None or first == second:
+            return
+        yield Relation(first, second, "contrasts_with", CHOICE_CONFIDENCE, ctx.cited)
+        return
+
+
 def _sentence_edges(
     ctx: _Context,
     matcher,
@@ -4526,6 +4716,7 @@ def _sentence_edges(
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
     yield from _choice_edges(ctx)
+    yield from _alternatives_edges(ctx)
     yield from _problem_verb_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)

@@ -1436,6 +1436,44 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         ("Overfishing is responsible for the coral decline problem.",
          ("overfishing", "coral decline problem"),
          ("overfishing", "causes", "coral decline problem")),
+        # what a thing lets a person do is what it is used for
+        ("A sextant allows sailors to determine latitude at sea.", ("sextant", "latitude"),
+         ("sextant", "used_for", "latitude")),
+        ("A spreadsheet is a program that lets you sort ledger entries.",
+         ("spreadsheet", "ledger entry"), ("spreadsheet", "used_for", "ledger entry")),
+        # the active voice of a frame of reference: what it locates, it locates from Y
+        ("A grid reference specifies a position with respect to the map origin.",
+         ("grid reference", "map origin"), ("grid reference", "uses", "map origin")),
+        # a choice between two of a kind sets them against each other
+        ("Farmers have the choice of drip irrigation or sprinkler irrigation.",
+         ("drip irrigation", "sprinkler irrigation"),
+         ("drip irrigation", "contrasts_with", "sprinkler irrigation")),
+        ("You have the option of printing on one side (simplex printing) or on both sides "
+         "(duplex printing).", ("simplex printing", "duplex printing"),
+         ("simplex printing", "contrasts_with", "duplex printing")),
+        # a use said of a use, by a "which" standing for the clause before: the thing used
+        ("Census data can be used to count the households, which can be utilized for "
+         "urban planning.", ("census", "household", "urban planning"),
+         ("census", "used_for", "urban planning")),
+        ("A census can be used to count the households, which can be utilized for urban "
+         "planning.", ("census", "household", "urban planning"),
+         ("census", "used_for", "urban planning")),
+        # what is applied to a field or an undertaking is used for it
+        ("Triangulation can be applied to land surveying.", ("triangulation", "land surveying"),
+         ("triangulation", "used_for", "land surveying")),
+        ("Engineers apply load testing to bridge design.", ("load testing", "bridge design"),
+         ("load testing", "used_for", "bridge design")),
+        ("We read about dead reckoning and apply it to marine navigation.",
+         ("dead reckoning", "marine navigation"),
+         ("dead reckoning", "used_for", "marine navigation")),
+        # what achieves a thing is used for it; a means "of V-ing" as "to V"
+        ("Pasteurization is achieved through rapid heating.",
+         ("pasteurization", "rapid heating"), ("rapid heating", "used_for", "pasteurization")),
+        ("Crop rotation is a way of maintaining soil fertility.",
+         ("crop rotation", "soil fertility"), ("crop rotation", "used_for", "soil fertility")),
+        # immune to a problem as robust to it: a remedy of what helps
+        ("Vaccination makes people immune to measles.", ("vaccination", "measles"),
+         ("vaccination", "addresses", "measles")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1466,6 +1504,34 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # a mathematical inverse defines one quantity from the other: no alternatives
         ("Conductance is the inverse of resistance.", ("conductance", "resistance"),
          ("conductance", "contrasts_with", "resistance")),
+        # a thing let act, named by a pronoun, does the act itself
+        ("Kilns use dry heat, allowing them to harden pottery.", ("kiln", "dry heat", "pottery"),
+         ("kiln", "used_for", "pottery")),
+        # a concept let act does the act itself: nothing is used for what it acts on
+        ("Enzymes allow cells to digest starch quickly.", ("enzyme", "cell", "starch"),
+         ("enzyme", "used_for", "starch")),
+        # a clause on how a thing changes is no frame of reference
+        ("A speedometer measures how the speed changes with respect to time.",
+         ("speedometer", "speed", "time"), ("speedometer", "uses", "time")),
+        # a choice of two things of no one kind: no alternatives
+        ("The choice of flour or yeast decides the texture.", ("flour", "yeast"),
+         ("flour", "contrasts_with", "yeast")),
+        # a deed told in the past is no method
+        ("The summit was achieved by a mountaineer.", ("summit", "mountaineer"),
+         ("mountaineer", "used_for", "summit")),
+        # applied to things, a thing is used on them: no purpose
+        ("We apply a varnish to the wooden table.", ("varnish", "wooden table"),
+         ("varnish", "used_for", "wooden table")),
+        # applied by a concept, the use is that concept's
+        ("The printer applies toner to the paper sheets.", ("printer", "toner", "paper sheet"),
+         ("toner", "used_for", "paper sheet")),
+        # a "which" after a clause that is no use may be the noun before it: no use of
+        # the clause's subject
+        ("Plants absorb carbon dioxide, which is used for photosynthesis.",
+         ("plant", "carbon dioxide", "photosynthesis"), ("plant", "used_for", "photosynthesis")),
+        ("Crop rotation restores the soil nutrients, which prevents soil erosion.",
+         ("crop rotation", "soil nutrient", "soil erosion"),
+         ("crop rotation", "addresses", "soil erosion")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
