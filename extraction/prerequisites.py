@@ -955,8 +955,11 @@ def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evid
                     yield a, b, Evidence(card.source, card.line_of(item.start), text)
 
 
-#: A bracket in a sentence, and what it holds: a name or a phrase that glosses one.
-_BRACKET = re.compile(r"\(([^()]{2,160})\)")
+#: A bracket in a sentence, and what it holds: a name or a phrase that glosses one. A
+#: square bracket glosses as a round one does ("Resource Allocation Denial [Banker's
+#: algorithm]"), but for the markup square brackets make: a link's text ("[pipe](#pipe)",
+#: "[pipe]{#pipe}", "[pipe][1]", "[pipe]: url") and a wiki link ("[[pipe]]").
+_BRACKET = re.compile(r"\(([^()]{2,160})\)|(?<!\[)\[([^\[\]()]{2,160})\](?![\](\[{:])")
 #: Where the phrase a bracket glosses begins, read back from the bracket: the last comma,
 #: semicolon, colon, "and", or number of an inline list ("1. Training on X (Y)").
 _PHRASE_START = re.compile(r"[,;:]|\band\b|\b\d+\.\s")
@@ -986,13 +989,13 @@ def _glossed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
     spelled = cache(lambda concept: _spelled(index, concept))
     cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
     for card in cards.values():
-        if "(" not in card.body:
+        if "(" not in card.body and "[" not in card.body:
             continue
         concepts = {c for c, _ in index.card_mentions.get(card.id, ()) if c in index.concepts}
         if len(concepts) > TOGETHER_MAX_CONCEPTS:
             continue  # a card that names everything (see TOGETHER_MAX_CONCEPTS)
         for bracket in _BRACKET.finditer(card.body):
-            inside = bracket.group(1).strip()
+            inside = (bracket.group(1) or bracket.group(2)).strip()
             line_start = card.body.rfind("\n", 0, bracket.start()) + 1
             before = card.body[line_start : bracket.start()]
             before = _FIRST_SENTENCE.split(before)[-1]  # within the bracket's sentence

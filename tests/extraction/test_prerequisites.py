@@ -688,6 +688,11 @@ def test_prerequisites_feature_said_both_ways_in_full_cancels():
         ("Bisque firing (BF) hardens the clay.", set()),
         # a phrase that names the glossed concept itself is no gloss of it
         ("A kiln (bisque firing kiln) is hot.", set()),
+        # a square bracket glosses as a round one does
+        ("Step 2: the kiln [bisque firing].", {("kiln", "bisque firing")}),
+        # but a link's text is markup, not a gloss
+        ("Potters fire the clay in a kiln [bisque firing](#bisque-firing).", set()),
+        ("Potters fire the clay in a kiln [bisque firing]{#bisque-firing}.", set()),
     ],
 )
 def test_prerequisites_a_bracket_glosses_a_name_by_what_it_builds_on(sentence, glossed):
