@@ -1059,6 +1059,11 @@ def path_graph(
     and each concept's column (0 for what can be learned first), for a left-to-right
     drawing.
 
+    A step's column is after those of its prerequisites and never before the previous
+    step's: read column by column, top to bottom, the picture gives the steps in the
+    order they are numbered (a step with nothing to learn first, late in the path, is
+    not drawn beside the first steps, ahead of the steps numbered before it).
+
     Examples
     --------
     >>> G = nx.MultiDiGraph()
@@ -1077,9 +1082,10 @@ def path_graph(
         if a.get("relation") == PREREQUISITE
     )
     levels: dict[Hashable, int] = {}
-    for node in H:
+    previous = 0
+    for node in H:  # in study order
         parents = [p for p in H.predecessors(node) if p in levels]
-        levels[node] = max((levels[p] + 1 for p in parents), default=0)
+        previous = levels[node] = max([previous, *(levels[p] + 1 for p in parents)])
     return H, levels
 
 

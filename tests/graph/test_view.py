@@ -115,8 +115,20 @@ def test_topic_summaries_largest_first_with_top_concepts() -> None:
 def test_path_graph_levels_follow_prerequisites() -> None:
     G = make_graph(5)
     H, levels = path_graph(G, ["c1", "c2", "c4"])
-    assert levels == {"c1": 0, "c2": 1, "c4": 0}  # c3 is known: c4 starts a column
+    # c3 is known: c4 needs nothing drawn, but is the third step: not before c2
+    assert levels == {"c1": 0, "c2": 1, "c4": 1}
     assert all(a["relation"] == "prerequisite_of" for *_, a in H.edges(data=True))
+
+
+def test_path_graph_columns_read_in_the_order_of_the_steps() -> None:
+    G = nx.MultiDiGraph()
+    for u, v in [("atom", "bond"), ("bond", "molecule"), ("ion", "salt"), ("molecule", "salt")]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
+    path = ["atom", "bond", "ion", "molecule", "salt"]  # ion needs nothing: still step 3
+    _, levels = path_graph(G, path)
+    assert levels == {"atom": 0, "bond": 1, "ion": 1, "molecule": 2, "salt": 3}
+    read = sorted(path, key=lambda node: (levels[node], path.index(node)))
+    assert read == path
 
 
 def test_note_files_names_like_the_readers(tmp_path: Path) -> None:
