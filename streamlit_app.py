@@ -683,6 +683,8 @@ def map_tab(
     if focus is not None and st.session_state.get("last_focus") != focus:
         st.session_state["concept"] = focus
     st.session_state["last_focus"] = focus
+    if focus is not None:  # the search wins: the picker must not name a topic not drawn
+        st.session_state["map_topic"] = None
     topic = topic_col.selectbox(
         "Topic",
         list(members),

@@ -333,6 +333,21 @@ def test_app_a_concept_drawn_alone_says_which_filter_hides_its_links(
     assert len(drawn_ids(app)) > 1 and "Show weak links" not in map_args(app)["caption"]
 
 
+def test_app_a_search_in_an_open_topic_clears_the_topic_picker(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    open_first_topic(app)
+    first = app.selectbox(key="map_topic").value
+    outside = next(n for n in ranked_concepts(sample) if sample.nodes[n].get("topic") != first)
+    app.text_input(key="focus_query").set_value(str(outside)).run()
+    assert not app.exception
+    assert str(outside) in drawn_ids(app)
+    assert app.selectbox(key="map_topic").value is None  # the map no longer draws the topic
+    app.selectbox(key="map_topic").set_value(first).run()  # a topic picked clears the search
+    assert app.text_input(key="focus_query").value == ""
+    assert app.selectbox(key="map_topic").value == first
+
+
 def test_focus_search_finds_misspellings(app: AppTest, sample: nx.MultiDiGraph) -> None:
     target = next(n for n in ranked_concepts(sample) if len(str(n)) > 12)
     typo = str(target)[:-2] + str(target)[-1] + str(target)[-2]  # swap the last two letters
