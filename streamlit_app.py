@@ -1167,6 +1167,7 @@ def download_row(
     for i, fmt in enumerate(formats):
         _, _, mime = view.DOWNLOADS[fmt]
         label = view.download_label(fmt, graph)
+        empty = view.download_unavailable(fmt, graph)  # a deck of no card: not offered
         make = functools.partial(_download_data, G, fmt, stem, cards, order, title)
         columns[i % 4].download_button(
             label,
@@ -1177,7 +1178,8 @@ def download_row(
             on_click="ignore",
             icon=":material/download:",
             width="stretch",
-            help=view.DOWNLOAD_USES.get(fmt),
+            disabled=bool(empty),
+            help=empty or view.DOWNLOAD_USES.get(fmt),
         )
 
 

@@ -96,10 +96,12 @@ __all__ = [
     "NoteFile",
     "TopicSummary",
     "View",
+    "anki_cards",
     "cards_by_id",
     "download",
     "download_label",
     "download_name",
+    "download_unavailable",
     "filter_edges",
     "graph_key",
     "hidden_links",
@@ -1306,9 +1308,30 @@ def download_label(fmt: str, G: nx.MultiDiGraph | None = None) -> str:
     """
     label = DOWNLOADS[fmt][0]
     if fmt == "anki" and G is not None:
-        cards = sum(1 for _, d in G.nodes(data="definition") if d)  # as the deck counts
-        label += f" · {plural(cards, 'card')}"
+        label += f" · {plural(anki_cards(G), 'card')}"
     return label
+
+
+def anki_cards(G: nx.MultiDiGraph) -> int:
+    """How many cards the Anki deck of ``G`` holds: one per concept the notes define."""
+    return sum(1 for _, d in G.nodes(data="definition") if d)  # as the deck counts
+
+
+def download_unavailable(fmt: str, G: nx.MultiDiGraph | None = None) -> str:
+    """Why the download ``fmt`` of ``G`` would hold nothing to use, or "": an Anki deck of
+    concepts the notes never define has no card (a path of one undefined step, notes in
+    prose). Its button is shown disabled, with this reason, rather than offer an empty deck.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("turgor")
+    >>> download_unavailable("anki", G)
+    'Your notes define none of these concepts: the deck would have no card.'
+    >>> download_unavailable("markdown", G), download_unavailable("anki")
+    ('', '')
+    """
+    if fmt == "anki" and G is not None and anki_cards(G) == 0:
+        return "Your notes define none of these concepts: the deck would have no card."
+    return ""
 
 
 def download(

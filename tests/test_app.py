@@ -512,6 +512,25 @@ def test_app_a_path_of_one_step_says_so_and_draws_no_picture(
     assert any(m.value == f"**1. {label(sample, target)}**" for m in app.markdown)
 
 
+def test_app_a_path_of_steps_never_defined_offers_no_empty_deck(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: "Anki deck (.apkg) · 0 cards" downloaded a deck with nothing in it."""
+    target = next(
+        t
+        for t in ranked_concepts(sample)
+        if not any(sample.nodes[n].get("definition") for n in learning_path(sample, t))
+    )
+    open_tab(app, "Learning path")
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
+    app.selectbox(key=f"path_target:{query}").set_value(target).run()
+    assert not app.exception
+    buttons = {b.proto.id.rsplit(":", 1)[-1]: b.proto for b in app.get("download_button")}
+    assert buttons["anki"].disabled and "define none" in buttons["anki"].help
+    assert not buttons["markdown"].disabled  # the guide quotes where the notes name them
+
+
 def test_app_a_path_of_one_step_names_what_the_notes_relate_it_to(
     app: AppTest, sample: nx.MultiDiGraph
 ) -> None:
