@@ -913,6 +913,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
         concepts_ranked(key, G),
         key="known",
         format_func=lambda n: label_of(G, n),
+        placeholder="Concepts you know: left out of the path",
     )
     if target is None:
         st.caption(
@@ -1032,10 +1033,20 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
     concepts = concepts_ranked(key, G)
     a_col, b_col = st.columns(2)
     a = a_col.selectbox(
-        "From", concepts, index=None, key="connect_a", format_func=lambda n: label_of(G, n)
+        "From",
+        concepts,
+        index=None,
+        key="connect_a",
+        format_func=lambda n: label_of(G, n),
+        placeholder="Type or pick a concept…",
     )
     b = b_col.selectbox(
-        "To", concepts, index=None, key="connect_b", format_func=lambda n: label_of(G, n)
+        "To",
+        concepts,
+        index=None,
+        key="connect_b",
+        format_func=lambda n: label_of(G, n),
+        placeholder="Type or pick a concept…",
     )
     if a is None or b is None:
         st.caption("Pick two concepts to see how your notes connect them, step by step.")

@@ -659,6 +659,17 @@ def test_the_path_picker_resolves_like_the_search_box(
     )
 
 
+@pytest.mark.parametrize(
+    ("tab", "keys"), [("Connect", ("connect_a", "connect_b")), ("Learning path", ("known",))]
+)
+def test_app_concept_pickers_say_what_to_pick(app: AppTest, tab: str, keys: tuple) -> None:
+    """Before: Streamlit's own "Choose an option" / "Choose options"."""
+    open_tab(app, tab)
+    for key in keys:
+        widget = next(w for w in app._tree if getattr(w, "key", None) == key)
+        assert widget.proto.placeholder and "Choose" not in widget.proto.placeholder
+
+
 def test_connect(app: AppTest, sample: nx.MultiDiGraph) -> None:
     a, b = ranked_concepts(sample)[:2]
     open_tab(app, "Connect")
