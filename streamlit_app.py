@@ -621,10 +621,7 @@ def links_markdown(G: nx.MultiDiGraph, links: Sequence[view.Link]) -> str:
 def link_text(G: nx.MultiDiGraph, link: view.Link) -> str:
     """One relation of the open concept as Markdown, with its first evidence sentence
     and where it is (in small grey text under it)."""
-    style = RELATION_STYLES.get(link.relation)
-    verb = style.label if style else link.relation.replace("_", " ")
-    if link.relation == view.WEAK_RELATION and link.label:
-        verb = link.label  # the verb phrase of a weak link ("mentions")
+    verb = link.verb  # a weak link's verb phrase ("mentions")
     other = escape_markdown(label_of(G, link.other))
     text = f"→ *{escape_markdown(verb)}* **{other}**" if link.outgoing else f"← **{other}**"
     if not link.outgoing:
@@ -1068,10 +1065,7 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
     if note := weak_links_note(steps, only_weak(G, a, b, steps)):
         st.caption(note)
     for step, hop in enumerate(steps, start=1):
-        style = RELATION_STYLES.get(str(hop["relation"]))
-        verb = style.label if style else str(hop["relation"])
-        if hop["relation"] == view.WEAK_RELATION and hop["label"]:
-            verb = hop["label"]
+        verb = view.relation_words(str(hop["relation"]), str(hop["label"] or ""))
         here = escape_markdown(label_of(G, hop["source"]))
         there = escape_markdown(label_of(G, hop["target"]))
         if hop["direction"] == "forward":

@@ -44,6 +44,7 @@ from extraction.readers import (
     read_file,
 )
 from extraction.records import Card, ReadResult, SourceInfo
+from graph.build import SAME_SENTENCE
 from graph.counts import EdgeCounts, edge_counts
 from graph.export import (
     FOLDER_FORMATS,
@@ -113,6 +114,7 @@ __all__ = [
     "path_graph",
     "plural",
     "read_note",
+    "relation_words",
     "search_example",
     "select_view",
     "shared_section",
@@ -928,6 +930,34 @@ class Link:
     confidence: float
     evidence: tuple[Mapping[str, Any], ...]
     label: str = ""
+
+    @property
+    def verb(self) -> str:
+        """The relation as words between two concepts: its type's name, or a weak link's
+        verb phrase (:data:`WEAK_LINK_VERBS`).
+
+        >>> Link("b", "part_of", True, 0.9, ()).verb
+        'part of'
+        >>> Link("b", WEAK_RELATION, True, 0.2, (), label="struggle with").verb
+        'struggle with'
+        >>> Link("b", WEAK_RELATION, True, 0.2, (), label=SAME_SENTENCE).verb
+        'named in one sentence with'
+        """
+        return relation_words(self.relation, self.label)
+
+
+def relation_words(relation: str, label: str = "") -> str:
+    """A relation as words between two concepts (:attr:`Link.verb`)."""
+    if relation == WEAK_RELATION and label:
+        return WEAK_LINK_VERBS.get(label, label)
+    style = RELATION_STYLES.get(relation)
+    return style.label if style else relation.replace("_", " ")
+
+
+#: How the label of a weak link that names no verb reads between two concepts ("A
+#: named in one sentence with B"); any other label is a verb phrase of the notes
+#: ("mentions", "struggle with") and reads as it is.
+WEAK_LINK_VERBS: dict[str, str] = {SAME_SENTENCE: "named in one sentence with"}
 
 
 def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:

@@ -269,6 +269,24 @@ def test_app_a_folded_relation_type_is_sent_when_unfolded(
     assert any(" :gray[(" in m.value for m in fold().markdown)
 
 
+def test_app_a_weak_link_of_one_sentence_reads_as_words(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: "→ *same sentence* **other**", the graph's label of the link as a verb."""
+    node, other = next(
+        (u, v)
+        for u, v, a in sample.edges(data=True)
+        if a["relation"] == "related_to" and a.get("label") == graph.build.SAME_SENTENCE
+    )
+    app.selectbox(key="concept").set_value(node).run()
+    app.session_state["links:related_to"] = True  # a click on the fold
+    app.run()
+    assert not app.exception
+    said = "\n".join(m.value for e in app.expander for m in e.markdown)
+    assert f"*named in one sentence with* **{label(sample, other)}**" in said
+    assert "*same sentence*" not in said
+
+
 def test_filters_and_weak_links(app: AppTest, sample: nx.MultiDiGraph) -> None:
     relations = app.button_group(key="relations")
     assert "related_to" not in relations.options

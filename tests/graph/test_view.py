@@ -35,6 +35,7 @@ from graph.view import (
     path_graph,
     path_scene,
     read_note,
+    relation_words,
     search_example,
     select_view,
     topic_summaries,
@@ -118,6 +119,20 @@ def test_path_graph_levels_follow_prerequisites() -> None:
     # c3 is known: c4 needs nothing drawn, but is the third step: not before c2
     assert levels == {"c1": 0, "c2": 1, "c4": 1}
     assert all(a["relation"] == "prerequisite_of" for *_, a in H.edges(data=True))
+
+
+@pytest.mark.parametrize(
+    ("relation", "label", "words"),
+    [
+        ("part_of", "", "part of"),
+        (WEAK_RELATION, "mentions", "mentions"),
+        (WEAK_RELATION, "struggle with", "struggle with"),
+        (WEAK_RELATION, "same sentence", "named in one sentence with"),
+        (WEAK_RELATION, "", "related to"),
+    ],
+)
+def test_view_relation_words_read_between_two_concepts(relation, label, words) -> None:
+    assert relation_words(relation, label) == words
 
 
 def test_path_graph_columns_read_in_the_order_of_the_steps() -> None:
