@@ -89,6 +89,7 @@ h1 { padding-top: 0 !important; padding-bottom: 0 !important; font-size: 1.9rem 
 .stTabs [data-baseweb="tab-list"] { gap: 1.4rem; }
 .stTabs [data-baseweb="tab"] p { font-size: 1rem; font-weight: 600; }
 [data-testid="stSidebar"] [data-testid="stButtonGroup"] button { min-width: 0; }
+[data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p strong { word-break: break-all; }
 </style>"""
 
 

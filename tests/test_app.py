@@ -147,6 +147,14 @@ def component_ids(at: AppTest) -> list[str]:
     return [element.proto.id for element in at.get("component_instance")]
 
 
+def test_app_a_long_file_name_breaks_beside_its_icon(app: AppTest) -> None:
+    """Before: a name of one long word went under its check mark, which stood alone on
+    its line in the sidebar: a file's name (in bold) may break between any letters."""
+    css = " ".join(element.proto.body for element in app.get("html"))
+    assert '[data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p strong' in css
+    assert "word-break: break-all" in css
+
+
 def test_app_a_long_list_of_files_is_one_element(app: AppTest, tmp_path: Path) -> None:
     folder = tmp_path / "notes"
     folder.mkdir()
