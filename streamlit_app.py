@@ -627,7 +627,7 @@ def link_text(G: nx.MultiDiGraph, link: view.Link) -> str:
     text = f"→ *{escape_markdown(verb)}* **{other}**" if link.outgoing else f"← **{other}**"
     if not link.outgoing:
         text += f" *{escape_markdown(verb)}* this"
-    text += f" :gray[({link.confidence:.2f})]"
+    text += f" :gray[(confidence {link.confidence:.2f})]"  # as the sidebar's filter says
     for evidence in link.evidence[:1]:
         quote = escape_markdown(" ".join(str(evidence.get("text", "")).split()))
         where = citation(evidence)

@@ -252,6 +252,7 @@ def test_panel_shows_relations_with_evidence(app: AppTest, sample: nx.MultiDiGra
         u for u, _, a in sample.in_edges(node, data=True) if a["relation"] == "prerequisite_of"
     )
     assert label(sample, before) in text
+    assert ":gray[(confidence 0." in text or ":gray[(confidence 1." in text  # not a bare number
     assert ", line " in text  # evidence cites file and line
     assert any("Source cards" in m.value for m in app.markdown)
 
