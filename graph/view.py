@@ -1175,6 +1175,63 @@ def _crosses(
     return 0.0 < t < 1.0 and gap < radius + PATH_CLEARANCE
 
 
+#: Points along a line of a path's picture that are checked against the steps.
+PATH_SAMPLES = 48
+
+
+def _line_points(
+    start: tuple[float, float, float], end: tuple[float, float, float], bend: str | None = None
+) -> list[tuple[float, float]]:
+    """Points along the line from ``start`` to ``end`` as vis-network draws it: straight,
+    or (``bend``: ``"curvedCW"`` / ``"curvedCCW"`` with roundness :data:`PATH_BEND`) the
+    quadratic curve through vis-network's via point for that smooth type.
+
+    >>> [(round(x), round(y)) for x, y in _line_points((0, 0, 5), (100, 0, 5))[::23]]
+    [(2, 0), (50, 0), (98, 0)]
+    >>> min(y for _, y in _line_points((0, 0, 5), (100, 0, 5), "curvedCW")) < -10  # up
+    True
+    >>> max(y for _, y in _line_points((0, 0, 5), (100, 0, 5), "curvedCCW")) > 10  # down
+    True
+    """
+    (x1, y1, _), (x2, y2, _) = start, end
+    if bend is None:
+        via = ((x1 + x2) / 2, (y1 + y2) / 2)
+    else:  # vis-network's BezierEdgeStatic._getViaCoordinates
+        dx, dy = x2 - x1, y1 - y2
+        reach = (0.5 * PATH_BEND + 0.5) * math.hypot(dx, dy)
+        turn = 0.5 * (PATH_BEND if bend == "curvedCW" else -PATH_BEND) + 0.5
+        angle = math.atan2(dy, dx) + turn * math.pi
+        via = (x1 + reach * math.sin(angle), y1 + reach * math.cos(angle))
+    points = []
+    for i in range(1, PATH_SAMPLES):
+        t = i / PATH_SAMPLES
+        a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
+        points.append((a * x1 + b * via[0] + c * x2, a * y1 + b * via[1] + c * y2))
+    return points
+
+
+def _hits(
+    points: Sequence[tuple[float, float]], rects: Sequence[tuple[float, float, float, float]]
+) -> bool:
+    """Whether a point comes within :data:`PATH_CLEARANCE` / 2 of a rectangle
+    ``(left, right, top, bottom)``.
+
+    >>> _hits([(7, 10)], [(0, 5, 0, 20)]), _hits([(30, 10)], [(0, 5, 0, 20)])
+    (True, False)
+    """
+    room = PATH_CLEARANCE / 2
+    return any(
+        left - room < x < right + room and top - room < y < bottom + room
+        for x, y in points
+        for left, right, top, bottom in rects
+    )
+
+
+def _inside(points: Sequence[tuple[float, float]], width: float, height: float) -> bool:
+    """Whether every point is inside the picture (``width`` x ``height``)."""
+    return all(0 <= x <= width and 0 <= y <= height for x, y in points)
+
+
 def path_scene(
     G: nx.MultiDiGraph,
     path: Sequence[Hashable],
@@ -1252,19 +1309,36 @@ def path_scene(
             options["shapeProperties"] = {"borderDashes": UNDEFINED_DASHES}
             options["title"] += "\nNot defined in your notes: see where they name it"
     dots = {n["id"]: (n["x"], n["y"], n["size"]) for n in data["nodes"]}
+    steps = {  # each step's dot and label: a line should run through neither
+        i: (x - box.half_width, x + box.half_width, y - box.above, y + box.below)
+        for i, (x, y, _) in dots.items()
+        for box in (boxes[by_id[i]],)
+    }
     for options in data["edges"]:  # light lines: the numbered labels lead the eye
         options["color"] = {"color": "#b4bcc6", "highlight": "#4b5563", "hover": "#4b5563"}
         options["width"] = 1.2
         ends = (options["from"], options["to"])
-        if any(
-            _crosses(dots[ends[0]], dots[ends[1]], dot) for i, dot in dots.items() if i not in ends
-        ):
-            # a straight line would run through another step's dot: bend it round, towards
-            # the middle of the picture (a bend out of it would be cut off at its edge)
-            (x1, y1, _), (x2, y2, _) = dots[ends[0]], dots[ends[1]]
-            down = (y1 + y2) / 2 < height / 2
-            clockwise = down == (x2 < x1)  # clockwise bends a line drawn rightwards up
-            bend = "curvedCW" if clockwise else "curvedCCW"
+        start, end = dots[ends[0]], dots[ends[1]]
+        others = [rect for i, rect in steps.items() if i not in ends]
+        through_dot = any(_crosses(start, end, dot) for i, dot in dots.items() if i not in ends)
+        if not through_dot and not _hits(_line_points(start, end), others):
+            continue
+        # a straight line would run through another step's dot or label: bend it round,
+        # towards the middle of the picture (a bend out of it would be cut off at its
+        # edge) or the other way, whichever passes by every step; when neither does, a
+        # line through a dot bends towards the middle and one through a label stays
+        (x1, y1, _), (x2, y2, _) = start, end
+        down = (y1 + y2) / 2 < height / 2
+        clockwise = down == (x2 < x1)  # clockwise bends a line drawn rightwards up
+        preferred, other = ("curvedCW", "curvedCCW") if clockwise else ("curvedCCW", "curvedCW")
+        clear = [
+            way
+            for way in (preferred, other)
+            if _inside(points := _line_points(start, end, way), width, height)
+            and not _hits(points, others)
+        ]
+        bend = clear[0] if clear else preferred if through_dot else None
+        if bend is not None:
             options["smooth"] = {"enabled": True, "type": bend, "roundness": PATH_BEND}
     return PathScene(
         data,
