@@ -44,7 +44,6 @@ from extraction.readers import (
     read_file,
 )
 from extraction.records import Card, ReadResult, SourceInfo
-from graph.build import SAME_SENTENCE
 from graph.counts import EdgeCounts, edge_counts
 from graph.export import (
     FOLDER_FORMATS,
@@ -64,6 +63,7 @@ from graph.export._base import (
     plural,
     telling_first,
 )
+from graph.export._style import WEAK_LINK_VERBS
 from graph.layout import (
     PACKING,
     Viewport,
@@ -940,7 +940,7 @@ class Link:
         'part of'
         >>> Link("b", WEAK_RELATION, True, 0.2, (), label="struggle with").verb
         'struggle with'
-        >>> Link("b", WEAK_RELATION, True, 0.2, (), label=SAME_SENTENCE).verb
+        >>> Link("b", WEAK_RELATION, True, 0.2, (), label="same sentence").verb
         'named in one sentence with'
         """
         return relation_words(self.relation, self.label)
@@ -952,12 +952,6 @@ def relation_words(relation: str, label: str = "") -> str:
         return WEAK_LINK_VERBS.get(label, label)
     style = RELATION_STYLES.get(relation)
     return style.label if style else relation.replace("_", " ")
-
-
-#: How the label of a weak link that names no verb reads between two concepts ("A
-#: named in one sentence with B"); any other label is a verb phrase of the notes
-#: ("mentions", "struggle with") and reads as it is.
-WEAK_LINK_VERBS: dict[str, str] = {SAME_SENTENCE: "named in one sentence with"}
 
 
 def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:
