@@ -89,6 +89,7 @@ h1 { padding-top: 0 !important; padding-bottom: 0 !important; font-size: 1.9rem 
 .stTabs [data-baseweb="tab-list"] { gap: 1.4rem; }
 .stTabs [data-baseweb="tab"] p { font-size: 1rem; font-weight: 600; }
 [data-testid="stSidebar"] [data-testid="stButtonGroup"] button { min-width: 0; }
+[data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p strong { word-break: break-all; }
 </style>"""
 
 
@@ -621,15 +622,12 @@ def links_markdown(G: nx.MultiDiGraph, links: Sequence[view.Link]) -> str:
 def link_text(G: nx.MultiDiGraph, link: view.Link) -> str:
     """One relation of the open concept as Markdown, with its first evidence sentence
     and where it is (in small grey text under it)."""
-    style = RELATION_STYLES.get(link.relation)
-    verb = style.label if style else link.relation.replace("_", " ")
-    if link.relation == view.WEAK_RELATION and link.label:
-        verb = link.label  # the verb phrase of a weak link ("mentions")
+    verb = link.verb  # a weak link's verb phrase ("mentions")
     other = escape_markdown(label_of(G, link.other))
     text = f"→ *{escape_markdown(verb)}* **{other}**" if link.outgoing else f"← **{other}**"
     if not link.outgoing:
         text += f" *{escape_markdown(verb)}* this"
-    text += f" :gray[({link.confidence:.2f})]"
+    text += f" :gray[(confidence {link.confidence:.2f})]"  # as the sidebar's filter says
     for evidence in link.evidence[:1]:
         quote = escape_markdown(" ".join(str(evidence.get("text", "")).split()))
         where = citation(evidence)
@@ -683,6 +681,8 @@ def map_tab(
     if focus is not None and st.session_state.get("last_focus") != focus:
         st.session_state["concept"] = focus
     st.session_state["last_focus"] = focus
+    if focus is not None:  # the search wins: the picker must not name a topic not drawn
+        st.session_state["map_topic"] = None
     topic = topic_col.selectbox(
         "Topic",
         list(members),
@@ -911,6 +911,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
         concepts_ranked(key, G),
         key="known",
         format_func=lambda n: label_of(G, n),
+        placeholder="Concepts you know: left out of the path",
     )
     if target is None:
         st.caption(
@@ -1030,10 +1031,20 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
     concepts = concepts_ranked(key, G)
     a_col, b_col = st.columns(2)
     a = a_col.selectbox(
-        "From", concepts, index=None, key="connect_a", format_func=lambda n: label_of(G, n)
+        "From",
+        concepts,
+        index=None,
+        key="connect_a",
+        format_func=lambda n: label_of(G, n),
+        placeholder="Type or pick a concept…",
     )
     b = b_col.selectbox(
-        "To", concepts, index=None, key="connect_b", format_func=lambda n: label_of(G, n)
+        "To",
+        concepts,
+        index=None,
+        key="connect_b",
+        format_func=lambda n: label_of(G, n),
+        placeholder="Type or pick a concept…",
     )
     if a is None or b is None:
         st.caption("Pick two concepts to see how your notes connect them, step by step.")
@@ -1055,10 +1066,7 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
     if note := weak_links_note(steps, only_weak(G, a, b, steps)):
         st.caption(note)
     for step, hop in enumerate(steps, start=1):
-        style = RELATION_STYLES.get(str(hop["relation"]))
-        verb = style.label if style else str(hop["relation"])
-        if hop["relation"] == view.WEAK_RELATION and hop["label"]:
-            verb = hop["label"]
+        verb = view.relation_words(str(hop["relation"]), str(hop["label"] or ""))
         here = escape_markdown(label_of(G, hop["source"]))
         there = escape_markdown(label_of(G, hop["target"]))
         if hop["direction"] == "forward":
@@ -1165,6 +1173,7 @@ def download_row(
     for i, fmt in enumerate(formats):
         _, _, mime = view.DOWNLOADS[fmt]
         label = view.download_label(fmt, graph)
+        empty = view.download_unavailable(fmt, graph)  # a deck of no card: not offered
         make = functools.partial(_download_data, G, fmt, stem, cards, order, title)
         columns[i % 4].download_button(
             label,
@@ -1175,7 +1184,8 @@ def download_row(
             on_click="ignore",
             icon=":material/download:",
             width="stretch",
-            help=view.DOWNLOAD_USES.get(fmt),
+            disabled=bool(empty),
+            help=empty or view.DOWNLOAD_USES.get(fmt),
         )
 
 

@@ -63,6 +63,7 @@ from graph.export._base import (
     plural,
     telling_first,
 )
+from graph.export._style import WEAK_LINK_VERBS
 from graph.layout import (
     PACKING,
     Viewport,
@@ -96,10 +97,12 @@ __all__ = [
     "NoteFile",
     "TopicSummary",
     "View",
+    "anki_cards",
     "cards_by_id",
     "download",
     "download_label",
     "download_name",
+    "download_unavailable",
     "filter_edges",
     "graph_key",
     "hidden_links",
@@ -111,6 +114,7 @@ __all__ = [
     "path_graph",
     "plural",
     "read_note",
+    "relation_words",
     "search_example",
     "select_view",
     "shared_section",
@@ -927,6 +931,28 @@ class Link:
     evidence: tuple[Mapping[str, Any], ...]
     label: str = ""
 
+    @property
+    def verb(self) -> str:
+        """The relation as words between two concepts: its type's name, or a weak link's
+        verb phrase (:data:`WEAK_LINK_VERBS`).
+
+        >>> Link("b", "part_of", True, 0.9, ()).verb
+        'part of'
+        >>> Link("b", WEAK_RELATION, True, 0.2, (), label="struggle with").verb
+        'struggle with'
+        >>> Link("b", WEAK_RELATION, True, 0.2, (), label="same sentence").verb
+        'named in one sentence with'
+        """
+        return relation_words(self.relation, self.label)
+
+
+def relation_words(relation: str, label: str = "") -> str:
+    """A relation as words between two concepts (:attr:`Link.verb`)."""
+    if relation == WEAK_RELATION and label:
+        return WEAK_LINK_VERBS.get(label, label)
+    style = RELATION_STYLES.get(relation)
+    return style.label if style else relation.replace("_", " ")
+
 
 def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:
     """Every relation of ``node``, grouped by type (in the order of the relation
@@ -1059,6 +1085,11 @@ def path_graph(
     and each concept's column (0 for what can be learned first), for a left-to-right
     drawing.
 
+    A step's column is after those of its prerequisites and never before the previous
+    step's: read column by column, top to bottom, the picture gives the steps in the
+    order they are numbered (a step with nothing to learn first, late in the path, is
+    not drawn beside the first steps, ahead of the steps numbered before it).
+
     Examples
     --------
     >>> G = nx.MultiDiGraph()
@@ -1077,9 +1108,10 @@ def path_graph(
         if a.get("relation") == PREREQUISITE
     )
     levels: dict[Hashable, int] = {}
-    for node in H:
+    previous = 0
+    for node in H:  # in study order
         parents = [p for p in H.predecessors(node) if p in levels]
-        levels[node] = max((levels[p] + 1 for p in parents), default=0)
+        previous = levels[node] = max([previous, *(levels[p] + 1 for p in parents)])
     return H, levels
 
 
@@ -1135,6 +1167,63 @@ def _crosses(
     t = 0.0 if not length else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length))
     gap = math.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
     return 0.0 < t < 1.0 and gap < radius + PATH_CLEARANCE
+
+
+#: Points along a line of a path's picture that are checked against the steps.
+PATH_SAMPLES = 48
+
+
+def _line_points(
+    start: tuple[float, float, float], end: tuple[float, float, float], bend: str | None = None
+) -> list[tuple[float, float]]:
+    """Points along the line from ``start`` to ``end`` as vis-network draws it: straight,
+    or (``bend``: ``"curvedCW"`` / ``"curvedCCW"`` with roundness :data:`PATH_BEND`) the
+    quadratic curve through vis-network's via point for that smooth type.
+
+    >>> [(round(x), round(y)) for x, y in _line_points((0, 0, 5), (100, 0, 5))[::23]]
+    [(2, 0), (50, 0), (98, 0)]
+    >>> min(y for _, y in _line_points((0, 0, 5), (100, 0, 5), "curvedCW")) < -10  # up
+    True
+    >>> max(y for _, y in _line_points((0, 0, 5), (100, 0, 5), "curvedCCW")) > 10  # down
+    True
+    """
+    (x1, y1, _), (x2, y2, _) = start, end
+    if bend is None:
+        via = ((x1 + x2) / 2, (y1 + y2) / 2)
+    else:  # vis-network's BezierEdgeStatic._getViaCoordinates
+        dx, dy = x2 - x1, y1 - y2
+        reach = (0.5 * PATH_BEND + 0.5) * math.hypot(dx, dy)
+        turn = 0.5 * (PATH_BEND if bend == "curvedCW" else -PATH_BEND) + 0.5
+        angle = math.atan2(dy, dx) + turn * math.pi
+        via = (x1 + reach * math.sin(angle), y1 + reach * math.cos(angle))
+    points = []
+    for i in range(1, PATH_SAMPLES):
+        t = i / PATH_SAMPLES
+        a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
+        points.append((a * x1 + b * via[0] + c * x2, a * y1 + b * via[1] + c * y2))
+    return points
+
+
+def _hits(
+    points: Sequence[tuple[float, float]], rects: Sequence[tuple[float, float, float, float]]
+) -> bool:
+    """Whether a point comes within :data:`PATH_CLEARANCE` / 2 of a rectangle
+    ``(left, right, top, bottom)``.
+
+    >>> _hits([(7, 10)], [(0, 5, 0, 20)]), _hits([(30, 10)], [(0, 5, 0, 20)])
+    (True, False)
+    """
+    room = PATH_CLEARANCE / 2
+    return any(
+        left - room < x < right + room and top - room < y < bottom + room
+        for x, y in points
+        for left, right, top, bottom in rects
+    )
+
+
+def _inside(points: Sequence[tuple[float, float]], width: float, height: float) -> bool:
+    """Whether every point is inside the picture (``width`` x ``height``)."""
+    return all(0 <= x <= width and 0 <= y <= height for x, y in points)
 
 
 def path_scene(
@@ -1214,19 +1303,36 @@ def path_scene(
             options["shapeProperties"] = {"borderDashes": UNDEFINED_DASHES}
             options["title"] += "\nNot defined in your notes: see where they name it"
     dots = {n["id"]: (n["x"], n["y"], n["size"]) for n in data["nodes"]}
+    steps = {  # each step's dot and label: a line should run through neither
+        i: (x - box.half_width, x + box.half_width, y - box.above, y + box.below)
+        for i, (x, y, _) in dots.items()
+        for box in (boxes[by_id[i]],)
+    }
     for options in data["edges"]:  # light lines: the numbered labels lead the eye
         options["color"] = {"color": "#b4bcc6", "highlight": "#4b5563", "hover": "#4b5563"}
         options["width"] = 1.2
         ends = (options["from"], options["to"])
-        if any(
-            _crosses(dots[ends[0]], dots[ends[1]], dot) for i, dot in dots.items() if i not in ends
-        ):
-            # a straight line would run through another step's dot: bend it round, towards
-            # the middle of the picture (a bend out of it would be cut off at its edge)
-            (x1, y1, _), (x2, y2, _) = dots[ends[0]], dots[ends[1]]
-            down = (y1 + y2) / 2 < height / 2
-            clockwise = down == (x2 < x1)  # clockwise bends a line drawn rightwards up
-            bend = "curvedCW" if clockwise else "curvedCCW"
+        start, end = dots[ends[0]], dots[ends[1]]
+        others = [rect for i, rect in steps.items() if i not in ends]
+        through_dot = any(_crosses(start, end, dot) for i, dot in dots.items() if i not in ends)
+        if not through_dot and not _hits(_line_points(start, end), others):
+            continue
+        # a straight line would run through another step's dot or label: bend it round,
+        # towards the middle of the picture (a bend out of it would be cut off at its
+        # edge) or the other way, whichever passes by every step; when neither does, a
+        # line through a dot bends towards the middle and one through a label stays
+        (x1, y1, _), (x2, y2, _) = start, end
+        down = (y1 + y2) / 2 < height / 2
+        clockwise = down == (x2 < x1)  # clockwise bends a line drawn rightwards up
+        preferred, other = ("curvedCW", "curvedCCW") if clockwise else ("curvedCCW", "curvedCW")
+        clear = [
+            way
+            for way in (preferred, other)
+            if _inside(points := _line_points(start, end, way), width, height)
+            and not _hits(points, others)
+        ]
+        bend = clear[0] if clear else preferred if through_dot else None
+        if bend is not None:
             options["smooth"] = {"enabled": True, "type": bend, "roundness": PATH_BEND}
     return PathScene(
         data,
@@ -1300,9 +1406,30 @@ def download_label(fmt: str, G: nx.MultiDiGraph | None = None) -> str:
     """
     label = DOWNLOADS[fmt][0]
     if fmt == "anki" and G is not None:
-        cards = sum(1 for _, d in G.nodes(data="definition") if d)  # as the deck counts
-        label += f" · {plural(cards, 'card')}"
+        label += f" · {plural(anki_cards(G), 'card')}"
     return label
+
+
+def anki_cards(G: nx.MultiDiGraph) -> int:
+    """How many cards the Anki deck of ``G`` holds: one per concept the notes define."""
+    return sum(1 for _, d in G.nodes(data="definition") if d)  # as the deck counts
+
+
+def download_unavailable(fmt: str, G: nx.MultiDiGraph | None = None) -> str:
+    """Why the download ``fmt`` of ``G`` would hold nothing to use, or "": an Anki deck of
+    concepts the notes never define has no card (a path of one undefined step, notes in
+    prose). Its button is shown disabled, with this reason, rather than offer an empty deck.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("turgor")
+    >>> download_unavailable("anki", G)
+    'Your notes define none of these concepts: the deck would have no card.'
+    >>> download_unavailable("markdown", G), download_unavailable("anki")
+    ('', '')
+    """
+    if fmt == "anki" and G is not None and anki_cards(G) == 0:
+        return "Your notes define none of these concepts: the deck would have no card."
+    return ""
 
 
 def download(

@@ -147,6 +147,14 @@ def component_ids(at: AppTest) -> list[str]:
     return [element.proto.id for element in at.get("component_instance")]
 
 
+def test_app_a_long_file_name_breaks_beside_its_icon(app: AppTest) -> None:
+    """Before: a name of one long word went under its check mark, which stood alone on
+    its line in the sidebar: a file's name (in bold) may break between any letters."""
+    css = " ".join(element.proto.body for element in app.get("html"))
+    assert '[data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p strong' in css
+    assert "word-break: break-all" in css
+
+
 def test_app_a_long_list_of_files_is_one_element(app: AppTest, tmp_path: Path) -> None:
     folder = tmp_path / "notes"
     folder.mkdir()
@@ -244,6 +252,7 @@ def test_panel_shows_relations_with_evidence(app: AppTest, sample: nx.MultiDiGra
         u for u, _, a in sample.in_edges(node, data=True) if a["relation"] == "prerequisite_of"
     )
     assert label(sample, before) in text
+    assert ":gray[(confidence 0." in text or ":gray[(confidence 1." in text  # not a bare number
     assert ", line " in text  # evidence cites file and line
     assert any("Source cards" in m.value for m in app.markdown)
 
@@ -267,6 +276,24 @@ def test_app_a_folded_relation_type_is_sent_when_unfolded(
     app.run()
     assert not app.exception
     assert any(" :gray[(" in m.value for m in fold().markdown)
+
+
+def test_app_a_weak_link_of_one_sentence_reads_as_words(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: "→ *same sentence* **other**", the graph's label of the link as a verb."""
+    node, other = next(
+        (u, v)
+        for u, v, a in sample.edges(data=True)
+        if a["relation"] == "related_to" and a.get("label") == graph.build.SAME_SENTENCE
+    )
+    app.selectbox(key="concept").set_value(node).run()
+    app.session_state["links:related_to"] = True  # a click on the fold
+    app.run()
+    assert not app.exception
+    said = "\n".join(m.value for e in app.expander for m in e.markdown)
+    assert f"*named in one sentence with* **{label(sample, other)}**" in said
+    assert "*same sentence*" not in said
 
 
 def test_filters_and_weak_links(app: AppTest, sample: nx.MultiDiGraph) -> None:
@@ -331,6 +358,21 @@ def test_app_a_concept_drawn_alone_says_which_filter_hides_its_links(
     assert any("nearest of 1 concept within" in caption.value for caption in app.caption)
     app.toggle(key="show_weak").set_value(True).run()
     assert len(drawn_ids(app)) > 1 and "Show weak links" not in map_args(app)["caption"]
+
+
+def test_app_a_search_in_an_open_topic_clears_the_topic_picker(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    open_first_topic(app)
+    first = app.selectbox(key="map_topic").value
+    outside = next(n for n in ranked_concepts(sample) if sample.nodes[n].get("topic") != first)
+    app.text_input(key="focus_query").set_value(str(outside)).run()
+    assert not app.exception
+    assert str(outside) in drawn_ids(app)
+    assert app.selectbox(key="map_topic").value is None  # the map no longer draws the topic
+    app.selectbox(key="map_topic").set_value(first).run()  # a topic picked clears the search
+    assert app.text_input(key="focus_query").value == ""
+    assert app.selectbox(key="map_topic").value == first
 
 
 def test_focus_search_finds_misspellings(app: AppTest, sample: nx.MultiDiGraph) -> None:
@@ -497,6 +539,25 @@ def test_app_a_path_of_one_step_says_so_and_draws_no_picture(
     assert any(m.value == f"**1. {label(sample, target)}**" for m in app.markdown)
 
 
+def test_app_a_path_of_steps_never_defined_offers_no_empty_deck(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: "Anki deck (.apkg) · 0 cards" downloaded a deck with nothing in it."""
+    target = next(
+        t
+        for t in ranked_concepts(sample)
+        if not any(sample.nodes[n].get("definition") for n in learning_path(sample, t))
+    )
+    open_tab(app, "Learning path")
+    query = str(sample.nodes[target].get("label") or target)
+    app.text_input(key="path_query").set_value(query).run()
+    app.selectbox(key=f"path_target:{query}").set_value(target).run()
+    assert not app.exception
+    buttons = {b.proto.id.rsplit(":", 1)[-1]: b.proto for b in app.get("download_button")}
+    assert buttons["anki"].disabled and "define none" in buttons["anki"].help
+    assert not buttons["markdown"].disabled  # the guide quotes where the notes name them
+
+
 def test_app_a_path_of_one_step_names_what_the_notes_relate_it_to(
     app: AppTest, sample: nx.MultiDiGraph
 ) -> None:
@@ -623,6 +684,17 @@ def test_the_path_picker_resolves_like_the_search_box(
     assert app.selectbox(key=f"path_target:{alias}").options[0] == label(sample, node).replace(
         "\\", ""
     )
+
+
+@pytest.mark.parametrize(
+    ("tab", "keys"), [("Connect", ("connect_a", "connect_b")), ("Learning path", ("known",))]
+)
+def test_app_concept_pickers_say_what_to_pick(app: AppTest, tab: str, keys: tuple) -> None:
+    """Before: Streamlit's own "Choose an option" / "Choose options"."""
+    open_tab(app, tab)
+    for key in keys:
+        widget = next(w for w in app._tree if getattr(w, "key", None) == key)
+        assert widget.proto.placeholder and "Choose" not in widget.proto.placeholder
 
 
 def test_connect(app: AppTest, sample: nx.MultiDiGraph) -> None:

@@ -203,3 +203,20 @@ def test_export_markdown_heading_keeps_a_closing_run_of_hashes(label, tmp_path):
     note = write_obsidian(G, tmp_path / "vault")["x"].read_text(encoding="utf-8")
     body = note.split("\n---\n", 1)[1]
     assert label in re.findall(r"<h1>(.*?)</h1>", MarkdownIt("commonmark").render(body))
+
+
+def test_export_markdown_a_weak_link_of_one_sentence_reads_as_words(tmp_path) -> None:
+    """Before: the guide's relation and the vault's heading said "same sentence", the
+    graph's label of the link, as if it were a verb."""
+    G = nx.MultiDiGraph()
+    G.add_node("tide", label="tide", definition="The rise and fall of the sea.")
+    G.add_node("moon", label="moon", definition="The body that orbits the Earth.")
+    evidence = [{"source": "n.md", "line": 3, "text": "The moon raises the tide."}]
+    G.add_edge(
+        "tide", "moon", relation="related_to", confidence=0.2, label="same sentence",
+        evidence=evidence,
+    )  # fmt: skip
+    note = write_obsidian(G, tmp_path / "vault")["tide"].read_text(encoding="utf-8")
+    for text in (to_markdown_guide(G), note):
+        assert "same sentence" not in text
+    assert "### named in one sentence with" in note

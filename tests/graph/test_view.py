@@ -12,6 +12,7 @@ import pytest
 
 from graph.counts import EdgeCounts, edge_counts
 from graph.layout import MIN_LABEL_PX, Viewport, node_box, overlapping_pairs
+from graph.render import concept_style
 from graph.view import (
     CONCEPTS,
     DOWNLOADS,
@@ -35,6 +36,7 @@ from graph.view import (
     path_graph,
     path_scene,
     read_note,
+    relation_words,
     search_example,
     select_view,
     topic_summaries,
@@ -115,8 +117,34 @@ def test_topic_summaries_largest_first_with_top_concepts() -> None:
 def test_path_graph_levels_follow_prerequisites() -> None:
     G = make_graph(5)
     H, levels = path_graph(G, ["c1", "c2", "c4"])
-    assert levels == {"c1": 0, "c2": 1, "c4": 0}  # c3 is known: c4 starts a column
+    # c3 is known: c4 needs nothing drawn, but is the third step: not before c2
+    assert levels == {"c1": 0, "c2": 1, "c4": 1}
     assert all(a["relation"] == "prerequisite_of" for *_, a in H.edges(data=True))
+
+
+@pytest.mark.parametrize(
+    ("relation", "label", "words"),
+    [
+        ("part_of", "", "part of"),
+        (WEAK_RELATION, "mentions", "mentions"),
+        (WEAK_RELATION, "struggle with", "struggle with"),
+        (WEAK_RELATION, "same sentence", "named in one sentence with"),
+        (WEAK_RELATION, "", "related to"),
+    ],
+)
+def test_view_relation_words_read_between_two_concepts(relation, label, words) -> None:
+    assert relation_words(relation, label) == words
+
+
+def test_path_graph_columns_read_in_the_order_of_the_steps() -> None:
+    G = nx.MultiDiGraph()
+    for u, v in [("atom", "bond"), ("bond", "molecule"), ("ion", "salt"), ("molecule", "salt")]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
+    path = ["atom", "bond", "ion", "molecule", "salt"]  # ion needs nothing: still step 3
+    _, levels = path_graph(G, path)
+    assert levels == {"atom": 0, "bond": 1, "ion": 1, "molecule": 2, "salt": 3}
+    read = sorted(path, key=lambda node: (levels[node], path.index(node)))
+    assert read == path
 
 
 def test_note_files_names_like_the_readers(tmp_path: Path) -> None:
@@ -501,6 +529,44 @@ def test_view_path_scene_leaves_out_a_line_a_chain_of_steps_already_draws() -> N
         itertools.pairwise(path)
     )
     assert (scene.lines, scene.implied) == (3, 2)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_view_path_scene_lines_pass_by_the_labels_of_other_steps(seed: int) -> None:
+    """Before: a line clear of every dot could run straight through a step's label (a
+    name under its dot). Now a line through a step's dot or label takes the bend that
+    passes by every step, when one does, and stays in the picture."""
+    import random
+
+    from graph.view import PATH_BEND, _hits, _inside, _line_points
+
+    rng = random.Random(seed)
+    names = [f"{rng.choice(['long', 'short', 'wide'])} concept number {i}" for i in range(12)]
+    G = nx.MultiDiGraph()
+    for i, name in enumerate(names):
+        G.add_node(name, label=name, importance=rng.random())
+        for j in rng.sample(range(i), min(i, 2)):
+            G.add_edge(names[j], name, relation="prerequisite_of", confidence=0.8)
+    scene = path_scene(G, names, 900)
+    nodes = {n["id"]: n for n in scene.data["nodes"]}
+    boxes = {
+        i: node_box(n["label"], *reversed(concept_style(G.nodes[i]))) for i, n in nodes.items()
+    }
+    rects = {
+        i: (n["x"] - boxes[i].half_width, n["x"] + boxes[i].half_width,
+            n["y"] - boxes[i].above, n["y"] + boxes[i].below)
+        for i, n in nodes.items()
+    }  # fmt: skip
+    for edge in scene.data["edges"]:
+        ends = (edge["from"], edge["to"])
+        start, end = ((nodes[i]["x"], nodes[i]["y"], nodes[i]["size"]) for i in ends)
+        others = [r for i, r in rects.items() if i not in ends]
+        drawn = edge.get("smooth", {}).get("type")
+        assert edge.get("smooth", {}).get("roundness", PATH_BEND) == PATH_BEND
+        if _hits(_line_points(start, end, drawn), others):  # only when no bend is clear
+            for way in ("curvedCW", "curvedCCW"):
+                points = _line_points(start, end, way)
+                assert not _inside(points, 900, scene.height) or _hits(points, others)
 
 
 def test_view_map_scene_lists_the_concepts_drawn_without_a_line() -> None:
