@@ -1287,11 +1287,13 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
             continue  # "**Gradually heat** the solution": an action, its object outside
         name = structural_name(toks)
         rest = seg.text[end:]
-        leads = (start <= 2 and _DEFINING_AFTER.match(rest) is not None) or (
-            _ARTICLE_ONLY.fullmatch(seg.text[:start]) is not None
+        # in a paragraph of several sentences, the run opens the sentence it stands in
+        opening = span.sent.start_char
+        leads = (start - opening <= 2 and _DEFINING_AFTER.match(rest) is not None) or (
+            _ARTICLE_ONLY.fullmatch(seg.text[opening:start]) is not None
             and _DEFINING_VERB_AFTER.match(rest) is not None
         )  # "The **League of Nations** was an international organisation ..."
-        definition = seg.text if leads else ""
+        definition = seg.text[opening:] if leads else ""
         if not definition and _APPOSITIVE.match(rest):  # "a **median**, a value such that"
             definition = span.sent.text
         if not definition and _opens_statement(span):  # "The **enzyme** breaks down ..."

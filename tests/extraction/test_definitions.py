@@ -287,6 +287,36 @@ def test_definitions_stressed_name_after_an_article_and_a_copula_is_defined(body
     assert bool(index.concepts[found].definition) is defined
 
 
+@pytest.mark.parametrize(
+    ("before", "sentence", "bold"),
+    [
+        (
+            "Stars fuse hydrogen for most of their lives.",
+            "A red dwarf is a small, cool star.",
+            "red dwarf",
+        ),
+        (
+            "Europe was in ruins in 1945. Millions had lost their homes.",
+            "The Marshall Plan was an American scheme to rebuild Europe.",
+            "Marshall Plan",
+        ),
+    ],
+)
+def test_definitions_stressed_name_opening_a_later_sentence_of_a_paragraph_is_defined(
+    before, sentence, bold
+):
+    body = f"{before} {sentence} It is discussed again later."
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
+    found = index.find(bold)
+    assert found is not None
+    assert index.concepts[found].definition.startswith(sentence)
+
+
 def test_definitions_a_lone_adjective_does_not_name_the_concept():
     body = (
         "In an isothermal process the temperature stays constant.\n"
