@@ -1602,7 +1602,9 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         helped = _helper_subject(ctx, span) if relation in _HELPED_RELATIONS else None
         subjects, factor = helped if helped is not None else _subject(ctx, span)
         cited = _label_line_cited(ctx, subjects, cited)
-        ante = _antecedent(ctx, span, doer=not cue.reverse)
+        # "This helps the model become robust to Y": the helper's subject points back
+        helper = _helped_by(doc[span.start]) if helped is not None else None
+        ante = _antecedent(ctx, span, doer=not cue.reverse, verb=helper)
         if ante is not None and ante[0] in objects:
             ante = None
         if ante is not None:
@@ -2128,7 +2130,9 @@ def _longer_heads(index: ConceptIndex, concept: str, than: str) -> set[str]:
     return {_head_word(n) for n in names if len(n) > len(than)}
 
 
-def _antecedent(ctx: _Context, span: Span, doer: bool = True) -> tuple[str, Evidence, bool] | None:
+def _antecedent(
+    ctx: _Context, span: Span, doer: bool = True, verb: Token | None = None
+) -> tuple[str, Evidence, bool] | None:
     """The concept a subject such as "these enzymes" points back at, and the evidence
     that names both: the last concept the sentence before names whose name ends with
     the same noun and says more, by any of its names ("digestive enzymes ... these
@@ -2136,9 +2140,10 @@ def _antecedent(ctx: _Context, span: Span, doer: bool = True) -> tuple[str, Evid
     these triphosphates"), and whether the phrase is plural; a bare "This" is the doer
     of the sentence before (:func:`_previous_subject`), only where the cue makes it the
     doer too (``doer``: "This prevents Y", not "This is due to Y", where "this" is what
-    the sentence before says of its subject). None when the subject is not such a
-    phrase."""
-    verb = _verb_of(span)
+    the sentence before says of its subject). ``verb`` is the verb whose subject does the
+    act when it is not the cue's own: the verb of helping in "This helps the model become
+    robust to Y". None when the subject is not such a phrase."""
+    verb = verb if verb is not None else _verb_of(span)
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None and verb.dep_ == "conj":  # "these enzymes act fast and include"
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
