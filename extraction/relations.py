@@ -3372,7 +3372,8 @@ def _intro_list_edges(
         last = at == len(sents) - 1
         if not items and not (last and term_cards):
             continue
-        frame = _intro_frame(index, seg, sent, cues, about)
+        first = not any(not s.is_title for s, _ in sents[:at])  # the answer's first line
+        frame = _intro_frame(index, seg, sent, cues, about, first)
         if frame is None:
             continue
         relation, anchors, items_first, label = frame
@@ -3586,9 +3587,12 @@ def _intro_frame(
     sent: Span,
     cues: list[tuple[str, rp.Cue, Span]],
     about: list[str],
+    first: bool = False,
 ) -> tuple[str, list[str], bool, str] | None:
     """What a list's introducing line says its items are: ``(relation, anchors, items
-    are the source, label)``, or None."""
+    are the source, label)``, or None. ``first``: the line opens the card's answer, so
+    that a bare plural naming the card's subject by its head word restates it ("What
+    defence strategies work? -- Strategies include:": kinds of the strategies)."""
     found = [m for m in mentions(index, sent) if not is_meta(m.concept)]
     colon = sent.end - 1
     for relation, cue, span in cues:
@@ -3625,8 +3629,17 @@ def _intro_frame(
                     return None  # "other soil sampling methods, such as:": no "method"
                 return relation, [before[-1].concept], True, cue.label
             continue
-        ctx = _Context(index, seg, sent, found, about, Evidence("", 0, ""), False)
+        ctx = _Context(index, seg, sent, found, about, Evidence("", 0, ""), first)
         subjects, _ = _subject(ctx, span)
+        restated = _dep_subject(_verb_of(span))
+        if (
+            cue.plural_relation
+            and first
+            and restated is not None
+            and _restates_subject(restated, about)
+            and subjects == about
+        ):
+            relation = cue.plural_relation  # "Methods include:" under "What methods ...?"
         if subjects:
             return relation, subjects, cue.reverse, cue.label
     words = [t.lower_ for t in sent if not t.is_punct]

@@ -1797,3 +1797,41 @@ def test_relations_readings_a_bare_label_keeps_its_items(text, names, kind, not_
     found = triples(index)
     kinds = {source for source, relation, _ in found if relation == "is_a"}
     assert index.find(kind) in kinds and index.find(not_kind) not in kinds, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # the answer's first line names the asked class again by its head word: its items
+        # are kinds of that class, even one alone (an item named by its closing gloss)
+        ("What pruning methods can be used on apple trees? || Methods include:\n"
+         "- Cutting back the top shoots (heading cut)\n- Removing dead wood",
+         ("heading cut", "pruning method"), ("heading cut", "is_a", "pruning method")),
+        ("What defence strategies protect a castle? || Strategies include:\n- a moat\n"
+         "- Raising the walls", ("moat", "defence strategy", "castle"),
+         ("moat", "is_a", "defence strategy")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_list_line_naming_the_asked_class_again_lists_kinds(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a line naming another class lists things of that class
+        ("What pruning methods can be used on apple trees? || Tools include:\n"
+         "- a pruning saw\n- Removing dead wood", ("pruning saw", "pruning method"),
+         ("pruning saw", "is_a", "pruning method")),
+        # a singular whole includes parts, no kinds
+        ("What is a first aid kit? || A kit includes:\n- a bandage\n- scissors",
+         ("bandage", "first aid kit"), ("bandage", "is_a", "first aid kit")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_list_line_naming_no_asked_class_lists_no_kinds(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *absent) not in triples(index)
+
