@@ -81,6 +81,7 @@ from extraction.concepts import (
 )
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.index import parsed_where, segments_only
+from extraction.concepts.segments import ITEM
 from extraction.names import singular
 from extraction.records import Card, Concept, Evidence, Relation
 
@@ -3785,8 +3786,11 @@ def _application_edges(
     index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
 ) -> Iterator[Relation]:
     """Label lines answering a question about applications: "1-to-many: image
-    captioning" gives ``1-to-many used_for image captioning``."""
+    captioning" gives ``1-to-many used_for image captioning``; a bare label over a list
+    ("Many-to-many:" over "1. machine translation", "2. video classification") gives a
+    use for each item a concept names in full, citing the item too."""
     docs = {id(seg): sent.doc for seg, sent in body}  # a body line's sentences share its doc
+    depths = _item_depths(title[0].card)
     for seg in dict.fromkeys(seg for seg, _ in body):
         doc = docs[id(seg)]
         colon = next((t.i for t in doc if t.text == ":"), None)
@@ -3798,6 +3802,17 @@ def _application_edges(
         if not label or len(rest) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
             continue  # the answer explains its label rather than naming uses
         cited = [_evidence_of(*title), Evidence(seg.card.source, seg.line, seg.text.strip())]
+        if all(t.is_punct for t in rest):
+            at = next(k for k, (s, _) in enumerate(body) if s is seg)
+            # an item's own list is the items under it ("- Many-to-many:" over "  - A")
+            for item_seg, item in _intro_items(body, at, depths, nested=seg.kind == ITEM):
+                if _label_end(item) is not None:
+                    break  # the next label ("- Sprinkler: lawn care"), not a use of this one
+                for concept in _listed(index, [(item_seg, item)])[:1]:
+                    if concept != label[0].concept:
+                        line = Evidence(item_seg.card.source, item_seg.line, item.text.strip())
+                        yield Relation(label[0].concept, concept, "used_for", 0.65, [*cited, line])
+            continue
         for m in found:
             if m.start > colon and m.concept != label[0].concept and not _compounded(doc, m):
                 yield Relation(label[0].concept, m.concept, "used_for", 0.65, cited)

@@ -1835,3 +1835,31 @@ def test_relations_readings_a_list_line_naming_no_asked_class_lists_no_kinds(tex
     index = tiny_index(text, *names)
     assert expect(index, *absent) not in triples(index)
 
+
+@pytest.mark.parametrize(
+    ("body", "expected", "absent"),
+    [
+        # a bare label over a list of uses: each item is a use of the label
+        ("Drip line:\n- orchard irrigation\n- greenhouse watering",
+         [("drip line", "orchard irrigation"), ("drip line", "greenhouse watering")], []),
+        # nested under a label item, up to the next label
+        ("- Drip line:\n  - orchard irrigation\n  - greenhouse watering\n"
+         "- Sprinkler: lawn care",
+         [("drip line", "greenhouse watering"), ("sprinkler", "lawn care")],
+         [("drip line", "lawn care"), ("drip line", "sprinkler")]),
+        ("- Drip line:\n  - orchard irrigation\n- Sprinkler:\n  - lawn care",
+         [("drip line", "orchard irrigation"), ("sprinkler", "lawn care")],
+         [("drip line", "lawn care")]),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_application_label_over_a_list_uses_each_item(body, expected, absent):
+    names = ("drip line", "sprinkler", "orchard irrigation", "greenhouse watering", "lawn care")
+    cards = _qa(
+        *((f"What is {name}?", "See the lecture.") for name in names),
+        ("Name applications of irrigation systems.", body),
+    )
+    found = _typed(cards)
+    for pair in expected:
+        assert (pair[0], "used_for", pair[1]) in found, found
+    for pair in absent:
+        assert (pair[0], "used_for", pair[1]) not in found, found
