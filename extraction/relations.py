@@ -1594,6 +1594,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return  # "X is one of the causes of Y": a cause, no kind of Y
         if relation == "used_for" and _after_gerund(doc, after, objects, ctx):
             return  # "used in brewing low-alcohol beer": the use is the act
+        if relation == "used_for" and span[-1].tag_ == "VB":
+            # "used to combine the forecasts, thereby improving accuracy": for both
+            results = _result_objects(ctx, span[-1], _verb_of(span))
+            objects += [o for o in results if o not in objects]
         # "used in jet engines": the engines hold and use it, no purpose
         holders = _holders(ctx, span, after, objects) if relation == "used_for" else set()
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
@@ -1912,8 +1916,35 @@ def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
     m = _mention_of(ctx, used) if used is not None else None
     if m is None or not m.covers(used) or m.end > span.end - 2 or _narrowed(doc, m):
         return []
-    objects = _objects(ctx, span.end, max_gap=2)
+    objects = _objects(ctx, span.end, max_gap=2) + _result_objects(ctx, infinitive, verb)
     return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
+
+
+def _verb_base(verb: Token) -> str:
+    """The base form of a verb ("reducing": "reduce"), from ``lemminflect``'s dictionary
+    (the pipeline runs no lemmatizer)."""
+    from lemminflect import getLemma
+
+    lemmas = getLemma(verb.lower_, upos="VERB")
+    return lemmas[0] if lemmas else verb.lower_
+
+
+def _result_objects(ctx: _Context, *verbs: Token) -> list[str]:
+    """What a purpose's act brings about, set after it by "thereby / thus / hence" and a
+    participle of gain (:data:`rp.RESULT_GAIN_VERBS`: "use X to combine the forecasts,
+    thereby improving accuracy": X is for accuracy too): the concepts the participle
+    takes, named in full, that the notes name as no problem ("thus increasing the
+    overfitting" is a side effect); none when there is no such participle. The parser
+    hangs the participle on the purpose's verb or on the verb of using (``verbs``)."""
+    for c in (c for verb in verbs for c in verb.children if c.i > verb.i):
+        if (
+            c.dep_ in {"advcl", "conj", "xcomp"}
+            and c.tag_ == "VBG"
+            and _verb_base(c) in rp.RESULT_GAIN_VERBS
+            and any(a.dep_ == "advmod" and a.lower_ in rp.RESULT_ADVERBS for a in c.children)
+        ):
+            return [o for o in _objects(ctx, c.i + 1, max_gap=2) if o not in ctx.problems]
+    return []
 
 
 #: How a concept a step acts on hangs on the step's verb: its object, a preposition's

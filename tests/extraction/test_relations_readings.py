@@ -1474,6 +1474,15 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         # immune to a problem as robust to it: a remedy of what helps
         ("Vaccination makes people immune to measles.", ("vaccination", "measles"),
          ("vaccination", "addresses", "measles")),
+        # a gain a purpose's act brings about ("thereby / thus V-ing Y") is a purpose too
+        ("Irrigation is used to water the fields, thereby increasing crop yield.",
+         ("irrigation", "crop yield"), ("irrigation", "used_for", "crop yield")),
+        ("Bakers use steam injection to moisten the oven, thus enhancing crust colour.",
+         ("steam injection", "crust colour"), ("steam injection", "used_for", "crust colour")),
+        # the thing used may open with a participle ("rolling averages")
+        ("Employ rolling averages to smooth the sales data, thereby improving forecast "
+         "accuracy.", ("rolling average", "forecast accuracy"),
+         ("rolling average", "used_for", "forecast accuracy")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1532,6 +1541,12 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         ("Crop rotation restores the soil nutrients, which prevents soil erosion.",
          ("crop rotation", "soil nutrient", "soil erosion"),
          ("crop rotation", "addresses", "soil erosion")),
+        # a result that merely happens after a purpose is no purpose
+        ("Irrigation is used to water the fields, thus changing the water table.",
+         ("irrigation", "water table"), ("irrigation", "used_for", "water table")),
+        # a gain with no purpose before it: the clause brings it about, not a use
+        ("Irrigation waters the fields, thereby increasing crop yield.",
+         ("irrigation", "crop yield"), ("irrigation", "used_for", "crop yield")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
