@@ -1079,6 +1079,18 @@ SIGNIFYING_VERBS = frozenset(
 #: Verbs after "used to" that give no ``used_for`` of the object they take.
 _NOT_PURPOSE = sorted(PURPOSE_VERBS_ELSEWHERE | ACTION_VERBS)
 
+#: Adverbs that make a participle after a purpose its result: in "use X to combine the
+#: forecasts, thereby improving accuracy" what the act brings about is what X is for too.
+RESULT_ADVERBS = frozenset({"thereby", "thus", "hence"})
+#: Verbs of such a participle that say a gain sought (in the base form): a result that
+#: merely happens ("thereby changing the colour", "thus lowering the yield") is no purpose.
+RESULT_GAIN_VERBS = frozenset(
+    """
+    improve enhance increase boost strengthen amplify raise maximize maximise promote
+    ensure achieve
+    """.split()
+)
+
 USED_FOR: list[Cue] = [
     Cue(
         "used_for",
@@ -1209,6 +1221,9 @@ USED_FOR: list[Cue] = [
         "use_to_do",
         [
             {"LOWER": {"IN": "use uses employ employs".split()}, "POS": "VERB"},
+            {"POS": "DET", "OP": "?"},
+            # "use boiling water to ...": a participle the tagger reads as a verb
+            {"TAG": "VBG", "DEP": {"IN": ["amod", "compound"]}, "OP": "?"},
             # "use a (seismic) network of seismographs to ...": the thing used
             {
                 "POS": {"IN": ["DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ", "PUNCT"]},

@@ -81,6 +81,7 @@ from extraction.concepts import (
 )
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.index import parsed_where, segments_only
+from extraction.concepts.segments import ITEM
 from extraction.names import singular
 from extraction.records import Card, Concept, Evidence, Relation
 
@@ -1593,6 +1594,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return  # "X is one of the causes of Y": a cause, no kind of Y
         if relation == "used_for" and _after_gerund(doc, after, objects, ctx):
             return  # "used in brewing low-alcohol beer": the use is the act
+        if relation == "used_for" and span[-1].tag_ == "VB":
+            # "used to combine the forecasts, thereby improving accuracy": for both
+            results = _result_objects(ctx, span[-1], _verb_of(span))
+            objects += [o for o in results if o not in objects]
         # "used in jet engines": the engines hold and use it, no purpose
         holders = _holders(ctx, span, after, objects) if relation == "used_for" else set()
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
@@ -1602,7 +1607,9 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         helped = _helper_subject(ctx, span) if relation in _HELPED_RELATIONS else None
         subjects, factor = helped if helped is not None else _subject(ctx, span)
         cited = _label_line_cited(ctx, subjects, cited)
-        ante = _antecedent(ctx, span, doer=not cue.reverse)
+        # "This helps the model become robust to Y": the helper's subject points back
+        helper = _helped_by(doc[span.start]) if helped is not None else None
+        ante = _antecedent(ctx, span, doer=not cue.reverse, verb=helper)
         if ante is not None and ante[0] in objects:
             ante = None
         if ante is not None:
@@ -1909,8 +1916,35 @@ def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
     m = _mention_of(ctx, used) if used is not None else None
     if m is None or not m.covers(used) or m.end > span.end - 2 or _narrowed(doc, m):
         return []
-    objects = _objects(ctx, span.end, max_gap=2)
+    objects = _objects(ctx, span.end, max_gap=2) + _result_objects(ctx, infinitive, verb)
     return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
+
+
+def _verb_base(verb: Token) -> str:
+    """The base form of a verb ("reducing": "reduce"), from ``lemminflect``'s dictionary
+    (the pipeline runs no lemmatizer)."""
+    from lemminflect import getLemma
+
+    lemmas = getLemma(verb.lower_, upos="VERB")
+    return lemmas[0] if lemmas else verb.lower_
+
+
+def _result_objects(ctx: _Context, *verbs: Token) -> list[str]:
+    """What a purpose's act brings about, set after it by "thereby / thus / hence" and a
+    participle of gain (:data:`rp.RESULT_GAIN_VERBS`: "use X to combine the forecasts,
+    thereby improving accuracy": X is for accuracy too): the concepts the participle
+    takes, named in full, that the notes name as no problem ("thus increasing the
+    overfitting" is a side effect); none when there is no such participle. The parser
+    hangs the participle on the purpose's verb or on the verb of using (``verbs``)."""
+    for c in (c for verb in verbs for c in verb.children if c.i > verb.i):
+        if (
+            c.dep_ in {"advcl", "conj", "xcomp"}
+            and c.tag_ == "VBG"
+            and _verb_base(c) in rp.RESULT_GAIN_VERBS
+            and any(a.dep_ == "advmod" and a.lower_ in rp.RESULT_ADVERBS for a in c.children)
+        ):
+            return [o for o in _objects(ctx, c.i + 1, max_gap=2) if o not in ctx.problems]
+    return []
 
 
 #: How a concept a step acts on hangs on the step's verb: its object, a preposition's
@@ -2128,7 +2162,9 @@ def _longer_heads(index: ConceptIndex, concept: str, than: str) -> set[str]:
     return {_head_word(n) for n in names if len(n) > len(than)}
 
 
-def _antecedent(ctx: _Context, span: Span, doer: bool = True) -> tuple[str, Evidence, bool] | None:
+def _antecedent(
+    ctx: _Context, span: Span, doer: bool = True, verb: Token | None = None
+) -> tuple[str, Evidence, bool] | None:
     """The concept a subject such as "these enzymes" points back at, and the evidence
     that names both: the last concept the sentence before names whose name ends with
     the same noun and says more, by any of its names ("digestive enzymes ... these
@@ -2136,9 +2172,10 @@ def _antecedent(ctx: _Context, span: Span, doer: bool = True) -> tuple[str, Evid
     these triphosphates"), and whether the phrase is plural; a bare "This" is the doer
     of the sentence before (:func:`_previous_subject`), only where the cue makes it the
     doer too (``doer``: "This prevents Y", not "This is due to Y", where "this" is what
-    the sentence before says of its subject). None when the subject is not such a
-    phrase."""
-    verb = _verb_of(span)
+    the sentence before says of its subject). ``verb`` is the verb whose subject does the
+    act when it is not the cue's own: the verb of helping in "This helps the model become
+    robust to Y". None when the subject is not such a phrase."""
+    verb = verb if verb is not None else _verb_of(span)
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None and verb.dep_ == "conj":  # "these enzymes act fast and include"
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -3367,7 +3404,8 @@ def _intro_list_edges(
         last = at == len(sents) - 1
         if not items and not (last and term_cards):
             continue
-        frame = _intro_frame(index, seg, sent, cues, about)
+        first = not any(not s.is_title for s, _ in sents[:at])  # the answer's first line
+        frame = _intro_frame(index, seg, sent, cues, about, first)
         if frame is None:
             continue
         relation, anchors, items_first, label = frame
@@ -3581,9 +3619,12 @@ def _intro_frame(
     sent: Span,
     cues: list[tuple[str, rp.Cue, Span]],
     about: list[str],
+    first: bool = False,
 ) -> tuple[str, list[str], bool, str] | None:
     """What a list's introducing line says its items are: ``(relation, anchors, items
-    are the source, label)``, or None."""
+    are the source, label)``, or None. ``first``: the line opens the card's answer, so
+    that a bare plural naming the card's subject by its head word restates it ("What
+    defence strategies work? -- Strategies include:": kinds of the strategies)."""
     found = [m for m in mentions(index, sent) if not is_meta(m.concept)]
     colon = sent.end - 1
     for relation, cue, span in cues:
@@ -3620,8 +3661,17 @@ def _intro_frame(
                     return None  # "other soil sampling methods, such as:": no "method"
                 return relation, [before[-1].concept], True, cue.label
             continue
-        ctx = _Context(index, seg, sent, found, about, Evidence("", 0, ""), False)
+        ctx = _Context(index, seg, sent, found, about, Evidence("", 0, ""), first)
         subjects, _ = _subject(ctx, span)
+        restated = _dep_subject(_verb_of(span))
+        if (
+            cue.plural_relation
+            and first
+            and restated is not None
+            and _restates_subject(restated, about)
+            and subjects == about
+        ):
+            relation = cue.plural_relation  # "Methods include:" under "What methods ...?"
         if subjects:
             return relation, subjects, cue.reverse, cue.label
     words = [t.lower_ for t in sent if not t.is_punct]
@@ -3767,8 +3817,11 @@ def _application_edges(
     index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
 ) -> Iterator[Relation]:
     """Label lines answering a question about applications: "1-to-many: image
-    captioning" gives ``1-to-many used_for image captioning``."""
+    captioning" gives ``1-to-many used_for image captioning``; a bare label over a list
+    ("Many-to-many:" over "1. machine translation", "2. video classification") gives a
+    use for each item a concept names in full, citing the item too."""
     docs = {id(seg): sent.doc for seg, sent in body}  # a body line's sentences share its doc
+    depths = _item_depths(title[0].card)
     for seg in dict.fromkeys(seg for seg, _ in body):
         doc = docs[id(seg)]
         colon = next((t.i for t in doc if t.text == ":"), None)
@@ -3780,6 +3833,17 @@ def _application_edges(
         if not label or len(rest) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
             continue  # the answer explains its label rather than naming uses
         cited = [_evidence_of(*title), Evidence(seg.card.source, seg.line, seg.text.strip())]
+        if all(t.is_punct for t in rest):
+            at = next(k for k, (s, _) in enumerate(body) if s is seg)
+            # an item's own list is the items under it ("- Many-to-many:" over "  - A")
+            for item_seg, item in _intro_items(body, at, depths, nested=seg.kind == ITEM):
+                if _label_end(item) is not None:
+                    break  # the next label ("- Sprinkler: lawn care"), not a use of this one
+                for concept in _listed(index, [(item_seg, item)])[:1]:
+                    if concept != label[0].concept:
+                        line = Evidence(item_seg.card.source, item_seg.line, item.text.strip())
+                        yield Relation(label[0].concept, concept, "used_for", 0.65, [*cited, line])
+            continue
         for m in found:
             if m.start > colon and m.concept != label[0].concept and not _compounded(doc, m):
                 yield Relation(label[0].concept, m.concept, "used_for", 0.65, cited)

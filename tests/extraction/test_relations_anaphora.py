@@ -45,6 +45,11 @@ def test_relations_anaphora_such_things_called_an_adjective_cite_the_sentence_po
          ("heat", "causes", "buckling")),
         ("The pump fails often. This leads to flooding.", ("pump", "flooding"),
          ("pump", "causes", "flooding")),
+        # "this" helping a thing into a state: the helper is the doer of the sentence before
+        ("Terraces hold the soil. This helps the hillside become resistant to erosion.",
+         ("terrace", "erosion"), ("terrace", "addresses", "erosion")),
+        ("Vaccination trains the immune system. This makes the body immune to measles.",
+         ("vaccination", "measles", "immune system"), ("vaccination", "addresses", "measles")),
     ],
 )  # fmt: skip
 def test_relations_anaphora_this_does_what_the_subject_of_the_sentence_before_does(
@@ -60,6 +65,10 @@ def test_relations_anaphora_this_does_what_the_subject_of_the_sentence_before_do
         # "this" is what the sentence before says of its subject, not its doer
         ("Heat expands the rails. This is due to friction.", ("heat", "friction", "rail"),
          ("heat", "friction")),
+        # a sentence before whose subject is no concept leaves "this" unknown; the thing
+        # helped is no doer
+        ("The farmers plant hedges. This helps the fields become resistant to erosion.",
+         ("hedge", "field", "erosion"), ("field", "erosion")),
     ],
 )  # fmt: skip
 def test_relations_anaphora_this_is_no_doer_it_is_not_said_to_be(text, names, absent):

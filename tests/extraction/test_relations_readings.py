@@ -1474,6 +1474,15 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         # immune to a problem as robust to it: a remedy of what helps
         ("Vaccination makes people immune to measles.", ("vaccination", "measles"),
          ("vaccination", "addresses", "measles")),
+        # a gain a purpose's act brings about ("thereby / thus V-ing Y") is a purpose too
+        ("Irrigation is used to water the fields, thereby increasing crop yield.",
+         ("irrigation", "crop yield"), ("irrigation", "used_for", "crop yield")),
+        ("Bakers use steam injection to moisten the oven, thus enhancing crust colour.",
+         ("steam injection", "crust colour"), ("steam injection", "used_for", "crust colour")),
+        # the thing used may open with a participle ("rolling averages")
+        ("Employ rolling averages to smooth the sales data, thereby improving forecast "
+         "accuracy.", ("rolling average", "forecast accuracy"),
+         ("rolling average", "used_for", "forecast accuracy")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1532,6 +1541,12 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         ("Crop rotation restores the soil nutrients, which prevents soil erosion.",
          ("crop rotation", "soil nutrient", "soil erosion"),
          ("crop rotation", "addresses", "soil erosion")),
+        # a result that merely happens after a purpose is no purpose
+        ("Irrigation is used to water the fields, thus changing the water table.",
+         ("irrigation", "water table"), ("irrigation", "used_for", "water table")),
+        # a gain with no purpose before it: the clause brings it about, not a use
+        ("Irrigation waters the fields, thereby increasing crop yield.",
+         ("irrigation", "crop yield"), ("irrigation", "used_for", "crop yield")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
@@ -1797,3 +1812,69 @@ def test_relations_readings_a_bare_label_keeps_its_items(text, names, kind, not_
     found = triples(index)
     kinds = {source for source, relation, _ in found if relation == "is_a"}
     assert index.find(kind) in kinds and index.find(not_kind) not in kinds, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # the answer's first line names the asked class again by its head word: its items
+        # are kinds of that class, even one alone (an item named by its closing gloss)
+        ("What pruning methods can be used on apple trees? || Methods include:\n"
+         "- Cutting back the top shoots (heading cut)\n- Removing dead wood",
+         ("heading cut", "pruning method"), ("heading cut", "is_a", "pruning method")),
+        ("What defence strategies protect a castle? || Strategies include:\n- a moat\n"
+         "- Raising the walls", ("moat", "defence strategy", "castle"),
+         ("moat", "is_a", "defence strategy")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_list_line_naming_the_asked_class_again_lists_kinds(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a line naming another class lists things of that class
+        ("What pruning methods can be used on apple trees? || Tools include:\n"
+         "- a pruning saw\n- Removing dead wood", ("pruning saw", "pruning method"),
+         ("pruning saw", "is_a", "pruning method")),
+        # a singular whole includes parts, no kinds
+        ("What is a first aid kit? || A kit includes:\n- a bandage\n- scissors",
+         ("bandage", "first aid kit"), ("bandage", "is_a", "first aid kit")),
+    ],
+)  # fmt: skip
+def test_relations_readings_a_list_line_naming_no_asked_class_lists_no_kinds(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *absent) not in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "absent"),
+    [
+        # a bare label over a list of uses: each item is a use of the label
+        ("Drip line:\n- orchard irrigation\n- greenhouse watering",
+         [("drip line", "orchard irrigation"), ("drip line", "greenhouse watering")], []),
+        # nested under a label item, up to the next label
+        ("- Drip line:\n  - orchard irrigation\n  - greenhouse watering\n"
+         "- Sprinkler: lawn care",
+         [("drip line", "greenhouse watering"), ("sprinkler", "lawn care")],
+         [("drip line", "lawn care"), ("drip line", "sprinkler")]),
+        ("- Drip line:\n  - orchard irrigation\n- Sprinkler:\n  - lawn care",
+         [("drip line", "orchard irrigation"), ("sprinkler", "lawn care")],
+         [("drip line", "lawn care")]),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_application_label_over_a_list_uses_each_item(body, expected, absent):
+    names = ("drip line", "sprinkler", "orchard irrigation", "greenhouse watering", "lawn care")
+    cards = _qa(
+        *((f"What is {name}?", "See the lecture.") for name in names),
+        ("Name applications of irrigation systems.", body),
+    )
+    found = _typed(cards)
+    for pair in expected:
+        assert (pair[0], "used_for", pair[1]) in found, found
+    for pair in absent:
+        assert (pair[0], "used_for", pair[1]) not in found, found
