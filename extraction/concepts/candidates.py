@@ -1273,7 +1273,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     run that opens the line and is followed by its explanation, anywhere and followed
     by an apposition ("a **median**, a value such that ..."), or the whole subject of a
     statement in the present tense ("The **enzyme** breaks down starch"), is defined
-    there."""
+    there. Each use cites the sentence it stands in, at that sentence's line: a
+    paragraph of several sentences is no one sentence naming all it stresses."""
     for start, end, style in seg.emphasis:
         if style not in STRESS_STYLES:
             continue  # a link's text says where to read more, not what the notes stress
@@ -1300,7 +1301,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
             definition = seg.text[span.sent.start_char :]
         if not definition and not seg.text[:start].strip() and _LABEL_END.fullmatch(rest):
             definition = first_sub_item(seg)  # "- **chunks**" / "  - pieces of ..."
-        yield from _occ(name, "emphasis", seg, seg.text, toks=toks, definition=definition)
+        sentence = span_text(span.sent).strip()  # as the sentence's other names cite it
+        yield from _occ(name, "emphasis", seg, sentence, opening, toks, definition)
 
 
 #: What may follow a stressed run that is a whole list item: nothing, or a colon.

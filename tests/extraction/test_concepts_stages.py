@@ -2217,6 +2217,37 @@ def test_concepts_emphasised_subject_of_a_present_statement_is_defined(body, bol
     assert bool(index.concepts[index.find(bold)].definition) is defined
 
 
+#: A Markdown paragraph of three lines joined without a blank line, and one line of
+#: two sentences: each stressed name stands in one sentence of its paragraph.
+GLACIER_NOTE = b"""# Glaciers
+
+A **cirque** is a bowl-shaped hollow that a glacier carves into a mountain.
+Rock that the ice drops at its melting edge builds a **moraine**.
+A **crevasse** is a deep crack in the ice. It opens where the **glacier** bends.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "line"),
+    [
+        ("cirque", "A cirque is a bowl-shaped hollow that a glacier carves into a mountain.", 3),
+        ("moraine", "Rock that the ice drops at its melting edge builds a moraine.", 4),
+        ("crevasse", "A crevasse is a deep crack in the ice.", 5),
+        ("glacier", "It opens where the glacier bends.", 5),
+    ],
+)
+def test_concepts_emphasised_name_cites_the_sentence_it_stands_in(name, sentence, line):
+    """Before: every stressed name of a paragraph cited the whole paragraph, at its first
+    line."""
+    from extraction.readers import read_bytes
+
+    cards = read_bytes(GLACIER_NOTE, path="ice.md").cards
+    index = extract_concepts(cards)
+    said = index.mentions[index.find(name)]
+    assert Evidence("ice.md", line, sentence) in said
+    assert all(e.text.count(". ") == 0 for e in said)  # never two sentences
+
+
 @pytest.mark.parametrize(
     ("body", "bold", "named"),
     [
