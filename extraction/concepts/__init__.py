@@ -277,6 +277,9 @@ def _extract(
         else:  # "the osmosis experiment" names no concept but osmosis
             for inner in inner_concepts(key, found.nested, resolve):
                 index.card_nested[card_id].append((inner, evidence))
+    for card_id, line, key, evidence in found.stressed:
+        if (concept_id_ := resolve.get(key)) is not None:
+            index.card_stressed[card_id].append((concept_id_, line, evidence))
     return index
 
 

@@ -2594,6 +2594,9 @@ class Collected:
     #: key of a longer name -> keys of the names inside it that modify its head
     #: (:func:`nested_names`)
     nested: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: (card id, line of the paragraph or list item, key, evidence) of every name the
+    #: notes stress in a card's body (:func:`emphasised`), for the weak links alone
+    stressed: list[tuple[str, int, str, Evidence]] = field(default_factory=list)
 
 
 #: A sentence that cites or credits: "et al.", a year, a DOI or link, "Image credit".
@@ -2779,6 +2782,7 @@ def collect(
     candidates: dict[str, Candidate] = {}
     pairs: list[AliasPair] = []
     occurrences: list[tuple[str, str, Evidence]] = []
+    stressed: list[tuple[str, int, str, Evidence]] = []
 
     said: dict[tuple[int, int], Evidence] = {}  # one Evidence per sentence
     files = SharedSets()
@@ -2857,6 +2861,8 @@ def collect(
         rank = (file_rank.get(card.source, len(file_rank)), evidence.line, 0)
         cand.first = min(cand.first, rank)
         occurrences.append((card.id, occ.key, evidence))
+        if occ.role == "emphasis" and seg.kind in (BODY, ITEM) and not seg.is_title:
+            stressed.append((card.id, seg.line, occ.key, evidence))
 
     def take(found: Iterator) -> None:
         for item in found:
@@ -2884,4 +2890,4 @@ def collect(
         if said_under(cand.key, under.get(place, ())):
             cand.headings_used += 1
     nested = nested_names(candidates, files) if "nested" not in disabled else {}
-    return Collected(candidates, pairs, occurrences, nested)
+    return Collected(candidates, pairs, occurrences, nested, stressed)

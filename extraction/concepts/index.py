@@ -143,6 +143,11 @@ class ConceptIndex:
     card_nested: dict[str, list[tuple[str, Evidence]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    #: card id -> (concept id, line of its paragraph or list item, evidence) for every
+    #: concept the card's body stresses (bold, italics), for the weak links alone
+    card_stressed: dict[str, list[tuple[str, int, Evidence]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     #: every scored candidate group, most probable first
     candidates: list[Scored] = field(default_factory=list)
     #: concept id -> the scored group it was made from

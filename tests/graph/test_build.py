@@ -256,6 +256,81 @@ def test_build_a_sentence_naming_too_many_concepts_links_none_of_them(monkeypatc
     assert len(together[frozenset(("atrium", "ventricle"))].evidence) == 1
 
 
+#: One paragraph of joined lines stressing four names (two in one sentence), and a
+#: paragraph of its own stressing a fifth.
+HIVE_NOTE = b"""# Beekeeping
+
+## Inside the hive
+
+A **honeycomb** is a mass of wax cells that bees build inside the hive.
+Each **brood cell** holds one egg until the larva is sealed in with wax.
+The **queen** lays every egg of the colony, and the **drones** only mate with her.
+
+The **smoker** calms the bees before the beekeeper opens the hive.
+"""
+
+
+def hive_links() -> dict[frozenset[str], object]:
+    from extraction.concepts import extract_concepts
+    from extraction.readers import read_bytes
+    from graph.build import mention_relations
+
+    cards = read_bytes(HIVE_NOTE, path="hive.md").cards
+    index = extract_concepts(cards)
+    return {frozenset((r.source, r.target)): r for r in mention_relations(index, cards)}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label", "cited"),
+    [
+        # stressed in two sentences of one paragraph: each sentence, not the paragraph
+        ("honeycomb", "brood cell", "stressed together", ((5, "A honeycomb"), (6, "Each brood"))),
+        ("honeycomb", "drone", "stressed together", ((5, "A honeycomb"), (7, "The queen"))),
+        # stressed in one sentence: named together there, the stronger link
+        ("queen", "drone", "same sentence", ((7, "The queen"),)),
+        # stressed in paragraphs of their own: no link
+        ("honeycomb", "smoker", None, ()),
+    ],
+)
+def test_build_concepts_stressed_in_one_paragraph_are_weakly_related(a, b, label, cited):
+    """Before: each stressed name cited its whole paragraph, so every two of them were
+    "named in one sentence", quoting that paragraph."""
+    from graph.build import same_sentence_confidence
+
+    link = hive_links().get(frozenset((a, b)))
+    if label is None:
+        assert link is None
+        return
+    assert link.relation == "related_to" and link.label == label
+    said = [(e.line, e.text) for e in link.evidence]
+    assert [
+        (line, text[: len(start)]) for (line, text), (_, start) in zip(said, cited, strict=True)
+    ] == list(cited)
+    assert all(e.text.count(". ") == 0 for e in link.evidence)  # sentences, no paragraph
+    if label == "stressed together":  # weaker than one shared sentence
+        assert link.source == a  # the first stressed -> the other
+        assert 0 < link.confidence < same_sentence_confidence(1)
+
+
+def test_build_a_paragraph_stressing_too_many_concepts_links_none_of_them(monkeypatch):
+    import graph.build
+
+    assert frozenset(("honeycomb", "brood cell")) in hive_links()
+    # the paragraph stresses four: past the cap, no pair of it is stressed together
+    monkeypatch.setattr(graph.build, "SAME_SENTENCE_MAX_CONCEPTS", 3)
+    links = hive_links()
+    assert not any(r.label == "stressed together" for r in links.values())
+    assert links[frozenset(("queen", "drone"))].label == "same sentence"
+
+
+def test_build_stressed_together_confidence_grows_with_paragraphs_and_stays_weak():
+    from graph.build import same_sentence_confidence, stressed_together_confidence
+
+    confidences = [stressed_together_confidence(n) for n in (1, 2, 3, 100)]
+    assert confidences == sorted(confidences) and confidences[0] < confidences[-1]
+    assert confidences[-1] < same_sentence_confidence(1)
+
+
 def test_build_items_nested_under_a_name_are_about_it():
     from extraction.concepts import extract_concepts
     from extraction.records import Card, ListItem
