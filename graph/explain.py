@@ -287,12 +287,17 @@ def format_edges(info: Mapping[str, Any], G: nx.MultiDiGraph) -> str:
     """``explain_edges``'s answer, for people."""
     if info.get("missing"):
         return "No concept matches " + ", ".join(repr(m) for m in info["missing"]) + "."
+    from graph.export._style import relation_phrase
+
     label = lambda n: G.nodes[n].get("label", n)  # noqa: E731
     lines = [info["verdict"]]
     for e in info["edges"]:
         rel = e.get("relation", "related_to")
         lines.append(f"{label(e['source'])} —{rel}→ {label(e['target'])}  ({e.get('confidence')})")
-        if e.get("label"):
+        if e.get("label") and rel == "related_to":  # a weak link, in words
+            said = relation_phrase(e)
+            lines.append(f"  because: {label(e['source'])} {said} {label(e['target'])}")
+        elif e.get("label"):
             lines.append(f"  because: {e['label']}")
         for ev in (e.get("evidence") or ())[:3]:
             lines.append(f"    “{ev['text']}” ({ev['source']}:{ev['line']})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from graph.build import SAME_SENTENCE
+from graph.build import SAME_SENTENCE, STRESSED_TOGETHER
 from graph.export._base import one_line
 from graph.render import RELATION_STYLES, RelationStyle
 
@@ -18,9 +18,13 @@ def style(relation: str) -> RelationStyle:
 
 
 #: How the label of a weak link that names no verb reads between two concepts ("A
-#: named in one sentence with B"); any other label is a verb phrase of the notes
-#: ("mentions", "struggle with") and reads as it is.
-WEAK_LINK_VERBS: dict[str, str] = {SAME_SENTENCE: "named in one sentence with"}
+#: named in one sentence with B", "A stressed in one paragraph with B": both in bold or
+#: italics there); any other label is a verb phrase of the notes ("mentions", "struggle
+#: with") and reads as it is.
+WEAK_LINK_VERBS: dict[str, str] = {
+    SAME_SENTENCE: "named in one sentence with",
+    STRESSED_TOGETHER: "stressed in one paragraph with",
+}
 
 
 def relation_phrase(attrs: Mapping[str, Any]) -> str:
@@ -29,6 +33,8 @@ def relation_phrase(attrs: Mapping[str, Any]) -> str:
 
     >>> relation_phrase({"relation": "related_to", "label": "same sentence"})
     'named in one sentence with'
+    >>> relation_phrase({"relation": "related_to", "label": "stressed together"})
+    'stressed in one paragraph with'
     >>> relation_phrase({"relation": "related_to", "label": "learn"})
     'learn'
     """

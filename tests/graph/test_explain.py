@@ -81,6 +81,30 @@ def test_explain_two_terms_lists_the_edges_with_evidence(graph_file):
     assert info["edges"] and all(e["evidence"] for e in info["edges"])
 
 
+@pytest.mark.parametrize(
+    ("label", "because"),
+    [
+        ("stressed together", "because: tide stressed in one paragraph with moon"),
+        ("same sentence", "because: tide named in one sentence with moon"),
+        ("mentions", "because: tide mentions moon"),
+    ],
+)
+def test_explain_a_weak_link_reads_as_words(label, because):
+    """Before: "because: stressed together", the graph's label of the link."""
+    import networkx as nx
+
+    from graph.explain import format_edges
+
+    G = nx.MultiDiGraph()
+    G.add_node("tide", label="tide")
+    G.add_node("moon", label="moon")
+    evidence = [{"source": "n.md", "line": 3, "text": "The moon raises the tide."}]
+    G.add_edge("tide", "moon", relation="related_to", confidence=0.1, label=label,
+               evidence=evidence)  # fmt: skip
+    text = format_edges(explain_edges(G, "tide", "moon"), G)
+    assert because in [line.strip() for line in text.splitlines()]
+
+
 def test_explain_cli_reports_a_missing_graph(tmp_path, capsys):
     assert main(["explain", "x", "--graph", str(tmp_path / "none.json")]) == 1
     assert "error" in capsys.readouterr().err

@@ -205,7 +205,14 @@ def test_export_markdown_heading_keeps_a_closing_run_of_hashes(label, tmp_path):
     assert label in re.findall(r"<h1>(.*?)</h1>", MarkdownIt("commonmark").render(body))
 
 
-def test_export_markdown_a_weak_link_of_one_sentence_reads_as_words(tmp_path) -> None:
+@pytest.mark.parametrize(
+    ("label", "words"),
+    [
+        ("same sentence", "named in one sentence with"),
+        ("stressed together", "stressed in one paragraph with"),
+    ],
+)
+def test_export_markdown_a_weak_link_of_one_sentence_reads_as_words(tmp_path, label, words):
     """Before: the guide's relation and the vault's heading said "same sentence", the
     graph's label of the link, as if it were a verb."""
     G = nx.MultiDiGraph()
@@ -213,10 +220,10 @@ def test_export_markdown_a_weak_link_of_one_sentence_reads_as_words(tmp_path) ->
     G.add_node("moon", label="moon", definition="The body that orbits the Earth.")
     evidence = [{"source": "n.md", "line": 3, "text": "The moon raises the tide."}]
     G.add_edge(
-        "tide", "moon", relation="related_to", confidence=0.2, label="same sentence",
+        "tide", "moon", relation="related_to", confidence=0.2, label=label,
         evidence=evidence,
     )  # fmt: skip
     note = write_obsidian(G, tmp_path / "vault")["tide"].read_text(encoding="utf-8")
     for text in (to_markdown_guide(G), note):
-        assert "same sentence" not in text
-    assert "### named in one sentence with" in note
+        assert label not in text
+    assert f"### {words}" in note

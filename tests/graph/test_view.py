@@ -129,6 +129,7 @@ def test_path_graph_levels_follow_prerequisites() -> None:
         (WEAK_RELATION, "mentions", "mentions"),
         (WEAK_RELATION, "struggle with", "struggle with"),
         (WEAK_RELATION, "same sentence", "named in one sentence with"),
+        (WEAK_RELATION, "stressed together", "stressed in one paragraph with"),
         (WEAK_RELATION, "", "related to"),
     ],
 )
