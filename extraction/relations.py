@@ -3137,7 +3137,7 @@ def _list_edges(
 ) -> Iterator[Relation]:
     """Card frames: a question naming a relation to X, answered by a list. ``title`` is
     the title's sentence in which each cue stands (a title may ask two questions)."""
-    items = None
+    items, users = None, set()
     for relation, cue, span in cues:
         if cue.frame not in {"list", "svo"}:
             continue
@@ -3169,6 +3169,7 @@ def _list_edges(
             continue  # "the difficulties of training GANs": of the act on GANs, not of training
         if items is None:
             items = _listed(index, body) or _instances_listed(index, body)
+            users = _labels_of_uses(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
         if len([i for i in kinds_of or items if i != anchor.concept]) < cue.min_items:
             continue
@@ -3180,6 +3181,8 @@ def _list_edges(
         for item in kinds_of or items:
             if item == anchor.concept:
                 continue
+            if relation == "used_for" and item in users:
+                continue  # "Sprinkler irrigation: lawn care": a thing put to a use, no use
             if cue.name in _OWN_NOUN_CUES and _head_word(item) == _head_word(anchor.concept):
                 continue  # "Problems with levees: weakened levees": a state of the thing
             forward = cue.reverse or purpose or asked
@@ -3813,6 +3816,39 @@ _APPLICATIONS = re.compile(
 )
 
 
+def _label_of_uses(
+    index: ConceptIndex, doc: Doc
+) -> tuple[list[Mention], list[Mention], int] | None:
+    """A line opening with a label a concept names, followed by a short phrase with no
+    verb or by nothing ("1-to-many: image captioning", "Drip line:"): the label's
+    mentions, the line's mentions and the colon's index; None for any other line
+    ("Compression: the encoder reduces ..." explains its label)."""
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    if colon is None or colon > 6:
+        return None
+    found = mentions(index, doc[:])
+    label = [m for m in found if m.end <= colon and m.start <= 1]
+    rest = doc[colon + 1 :]
+    # a verb a concept's name holds ("poster printing") is a name, not a clause
+    verbs = [t for t in rest if t.pos_ in {"VERB", "AUX"} and not any(m.covers(t) for m in found)]
+    if not label or len(rest) > 12 or verbs:
+        return None
+    return label, found, colon
+
+
+def _labels_of_uses(index: ConceptIndex, body: Sequence[tuple[Segment, Span]]) -> set[str]:
+    """The concepts that label lines naming their uses in an answer about applications
+    ("Sprinkler irrigation: lawn care", :func:`_application_edges`): each is a thing put
+    to the uses after it, not itself a use of the thing asked about."""
+    docs = {id(seg): sent.doc for seg, sent in body}
+    labels = set()
+    for seg in dict.fromkeys(seg for seg, _ in body):
+        labelled = _label_of_uses(index, docs[id(seg)])
+        if labelled is not None:
+            labels.add(labelled[0][0].concept)
+    return labels
+
+
 def _application_edges(
     index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
 ) -> Iterator[Relation]:
@@ -3824,14 +3860,11 @@ def _application_edges(
     depths = _item_depths(title[0].card)
     for seg in dict.fromkeys(seg for seg, _ in body):
         doc = docs[id(seg)]
-        colon = next((t.i for t in doc if t.text == ":"), None)
-        if colon is None or colon > 6:
-            continue
-        found = mentions(index, doc[:])
-        label = [m for m in found if m.end <= colon and m.start <= 1]
+        labelled = _label_of_uses(index, doc)
+        if labelled is None:
+            continue  # no label, or the answer explains its label rather than naming uses
+        label, found, colon = labelled
         rest = doc[colon + 1 :]
-        if not label or len(rest) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
-            continue  # the answer explains its label rather than naming uses
         cited = [_evidence_of(*title), Evidence(seg.card.source, seg.line, seg.text.strip())]
         if all(t.is_punct for t in rest):
             at = next(k for k, (s, _) in enumerate(body) if s is seg)
