@@ -160,6 +160,14 @@ GENERIC_HEADS = frozenset(
     process strategy framework tool variant
     """.split()
 )
+#: Head nouns of a name for a way of doing things that a reader carries out step by step:
+#: under a heading or card about "an integrated backup strategy", a step in the imperative
+#: ("- Use incremental copies to save space") is the strategy's step, so it is the
+#: strategy that uses what the step uses.
+PROCEDURE_NOUNS = frozenset(
+    "method technique algorithm approach procedure strategy protocol recipe routine "
+    "workflow".split()
+)
 #: Nouns for how a thing is built: a line labelled by one that no noun or concept of its
 #: own narrows ("Layered architecture: consists of convolutional layers ...") describes
 #: the thing the card is about, so the parts it lists are that thing's.

@@ -663,6 +663,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
     ):
         return [label.concept], CARD_SUBJECT_FACTOR  # "Update gate: ... -> facilitates Y"
+    if imperative and _procedure_step(ctx, doc[cue.start]):
+        # "## Integrated backup strategy / - Use incremental copies ...": the step is
+        # the strategy's, so what it uses the strategy uses
+        return ctx.subjects[:1], CARD_SUBJECT_FACTOR
     if (
         ctx.subjects
         and not ctx.seg.is_title
@@ -672,6 +676,22 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+def _procedure_step(ctx: _Context, verb: Token) -> bool:
+    """Is ``verb`` a step in the imperative of a way of doing things the card is about
+    (its subject's name ends in a :data:`rp.PROCEDURE_NOUNS` word, "integrated backup
+    strategy"), in the card's body, with no subject of its own? A card about a thing
+    ("How can a sextant be used? -- Use it at noon") or a question ("How do you ...?")
+    takes the reader's steps, not the thing's."""
+    return (
+        verb.tag_ == "VB"
+        and not ctx.seg.is_title
+        and bool(ctx.subjects)
+        and ctx.subjects[0].split()[-1] in rp.PROCEDURE_NOUNS
+        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        and _PROCEDURE.match(ctx.seg.card.title) is None
+    )
 
 
 def _means_subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:

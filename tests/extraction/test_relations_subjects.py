@@ -496,3 +496,38 @@ def test_relations_subjects_a_floating_each_is_no_second_subject():
         deps="det nsubj nsubj ROOT det dobj".split(), pos="DET NOUN PRON VERB DET NOUN".split(),
     )  # fmt: skip
     assert _dep_subject(doc[3]).text == "platforms"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a step in the imperative under a card about a way of doing things is its step
+        ("Integrated backup strategy || - Group files into classes.\n"
+         "- Use incremental copies to save disk space.",
+         ("integrated backup strategy", "incremental copy", "disk space"),
+         ("integrated backup strategy", "uses", "incremental copy")),
+        ("Sourdough baking method || Employ a ripe starter for the first rise.",
+         ("sourdough baking method", "ripe starter"),
+         ("sourdough baking method", "uses", "ripe starter")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_step_of_a_procedure_is_the_procedures(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a thing's card: the steps are the reader's, not the thing's
+        ("Sextant || - Use a chronometer to fix the longitude.",
+         ("sextant", "chronometer", "longitude"), ("sextant", "uses", "chronometer")),
+        # a question asking how: the answer's steps are the reader's
+        ("How does the backup strategy work? || Use incremental copies to save disk space.",
+         ("backup strategy", "incremental copy", "disk space"),
+         ("backup strategy", "uses", "incremental copy")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_step_under_no_procedure_is_the_readers(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *absent) not in triples(index)
