@@ -374,7 +374,9 @@ def _dep_subject(verb: Token) -> Token | None:
                         # "..., which can lead to": what the clause says; "values from
                         # the sequence that are used": the values or the sequence
                         return child
-                    head = tok.head  # "functions that produce": the functions
+                    # "functions that produce": the functions; "an interface such as A
+                    # or B that allows ...": the interface, not its last example
+                    head = _class_of_listed_examples(child, tok.head) or tok.head
                     break
                 return child
         if head is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and _object(tok.head):
@@ -430,6 +432,35 @@ _OBJECT_DEPS = frozenset({"dobj", "pobj", "conj", "dative", "oprd", "appos"})
 def _object(noun: Token) -> bool:
     """Is ``noun`` the object of a verb or preposition, not the subject of a clause?"""
     return noun.dep_ in _OBJECT_DEPS
+
+
+def _example_class(noun: Token) -> Token | None:
+    """The noun whose examples ``noun`` is one of ("an interface such as A (the X) or the
+    B": A, X and B are the interface's examples; also after "like" or "including"), or
+    None."""
+    tok = noun
+    while tok.dep_ in {"conj", "appos"} and tok.head.i < tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in _INSTANCE_MARKS or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "as" and not (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"):
+        return None
+    return prep.head if prep.head.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _class_of_listed_examples(pronoun: Token, noun: Token) -> Token | None:
+    """The class a restrictive relative clause ("that ...", no comma before it) says what
+    it does, when the parser hangs the clause on the last of two or more examples listed
+    after that class ("A command-line interface such as A or the B that allows ..."): a
+    clause after a list of examples defines the class, not its last example. None
+    otherwise ("tools such as a spade that ..." with one example: that example's)."""
+    doc = pronoun.doc
+    if pronoun.lower_ not in {"that", "which"} or doc[pronoun.i - 1].text == ",":
+        return None
+    if noun.dep_ != "conj":
+        return None
+    return _example_class(noun)
 
 
 def _nested_object(noun: Token) -> bool:
@@ -4877,10 +4908,22 @@ def _whole_ends(ctx: _Context, r: Relation, cue: Span) -> bool:
         shares = r.relation in rp.SYMMETRIC and any(
             m.shared for m in ctx.found if m.concept == other
         )
-        named = [m for m in ctx.found if m.concept == end]
+        named = [m for m in ctx.found if m.concept == end and not _genus_instance(ctx, m)]
         if named and all(part(m, shares) for m in named):
             return False
     return True
+
+
+def _genus_instance(ctx: _Context, m: Mention) -> bool:
+    """Is ``m`` a name of the card's subject inside the examples of the genus that the
+    answer's first sentence defines the subject with ("Shell || A command-line interface
+    such as Bash or the DOS shell that ...": the DOS shell is an instance of the shell
+    being defined)? Such a narrowed name does not keep an edge from the subject, which
+    the sentence names by the genus."""
+    if not (ctx.first and m.concept in ctx.subjects) or ctx.seg.is_title:
+        return False
+    cls = _example_class(ctx.sent.doc[m.end - 1])
+    return cls is not None and cls == ctx.sent.root and _bare_head(cls)
 
 
 def _noun_modified(doc: Doc, m: Mention) -> bool:

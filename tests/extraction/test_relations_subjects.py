@@ -531,3 +531,38 @@ def test_relations_subjects_a_step_of_a_procedure_is_the_procedures(text, names,
 def test_relations_subjects_a_step_under_no_procedure_is_the_readers(text, names, absent):
     index = tiny_index(text, *names)
     assert expect(index, *absent) not in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a clause after a list of examples defines the class the answer opens with, and
+        # narrowed names of the subject among the examples are instances of it
+        ("What is a barometer? || An instrument such as the mercury barometer or the "
+         "aneroid barometer that allows a forecaster to predict the weather.",
+         ("instrument", "weather"), ("barometer", "used_for", "weather")),
+        ("What is a loom? || A machine like the hand loom or the power loom that allows a "
+         "weaver to produce cloth.",
+         ("machine", "cloth"), ("loom", "used_for", "cloth")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_clause_after_listed_examples_is_the_class(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # one example: the clause may be that example's
+        ("What is a barometer? || An instrument such as the aneroid barometer that allows "
+         "a forecaster to predict the weather.",
+         ("instrument", "weather"), ("barometer", "used_for", "weather")),
+        # a narrowed name of the subject outside the genus's examples keeps no edge
+        ("What is a shell? || A program. A script uses the DOS shell.",
+         ("program", "script"), ("script", "uses", "shell")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_clause_after_one_example_is_not_the_class(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *absent) not in triples(index)
