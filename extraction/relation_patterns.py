@@ -1330,6 +1330,24 @@ USED_FOR: list[Cue] = [
         example="To detect earthquakes, geologists use seismographs.",
         expected=("seismograph", "earthquake"),
     ),
+    # a purpose put first, met by making something: "To compare the seasons, we can draw
+    # a climate chart" (what the reader makes for the purpose is used for it)
+    Cue(
+        "fronted_make_to_do",
+        [
+            {"IS_SENT_START": True, "LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE + sorted(SIGNIFYING_VERBS)}},
+            {"LOWER": {"NOT_IN": [",", ";", ":", ".", "(", ")", "!", "?"]}, "OP": "{1,8}"},
+            {"ORTH": ","},
+            {"LOWER": {"IN": ["we", "you", "one"]}},
+            {"POS": "AUX", "OP": "?"},
+            _words("plot draw build construct create make"),
+        ],
+        0.6,
+        frame="fronted_purpose",
+        example="To compare the seasons, we can draw a climate chart.",
+        expected=("climate chart", "season"),
+    ),
     Cue(
         "helps_to_do",
         [

@@ -346,6 +346,11 @@ def test_relations_subjects_reduced_without_a_problem_types_nothing(text, names,
         ("To estimate the population mean, we can use a confidence interval.",
          ("population mean", "confidence interval"),
          ("confidence interval", "used_for", "population mean")),
+        # met by something the reader makes, named as it is introduced
+        ("To see what the trend of the prices is, we can plot a graph called a line chart.",
+         ("line chart", "trend"), ("line chart", "used_for", "trend")),
+        ("To keep the dough warm, you build a proofing box.", ("proofing box", "dough"),
+         ("proofing box", "used_for", "dough")),
     ],
 )  # fmt: skip
 def test_relations_subjects_fronted_purpose_of_a_use(text, names, expected):
@@ -362,6 +367,9 @@ def test_relations_subjects_fronted_purpose_of_a_use(text, names, expected):
          ("seismograph", "earthquake", "network"), ("seismograph", "earthquake")),
         ("To represent graphs, we use adjacency lists.", ("graph", "adjacency list"),
          ("adjacency list", "graph")),
+        # made by someone the notes name: that one's act, no reader's means
+        ("To see the trend, the analyst draws a line chart.", ("trend", "line chart"),
+         ("line chart", "trend")),
     ],
 )  # fmt: skip
 def test_relations_subjects_fronted_purpose_needs_a_user_no_concept_names(text, names, absent):
