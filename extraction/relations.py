@@ -712,7 +712,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
 def _procedure_step(ctx: _Context, verb: Token) -> bool:
     """Is ``verb`` a step in the imperative of a way of doing things the card is about
     (its subject's name ends in a :data:`rp.PROCEDURE_NOUNS` word, "integrated backup
-    strategy"), in the card's body, with no subject of its own? A card about a thing
+    strategy", in the singular), in the card's body, with no subject of its own? A card
+    about several ("Defense strategies") names a strategy in each step; one about a thing
     ("How can a sextant be used? -- Use it at noon") or a question ("How do you ...?")
     takes the reader's steps, not the thing's."""
     return (
@@ -720,6 +721,9 @@ def _procedure_step(ctx: _Context, verb: Token) -> bool:
         and not ctx.seg.is_title
         and bool(ctx.subjects)
         and ctx.subjects[0].split()[-1] in rp.PROCEDURE_NOUNS
+        # one procedure, named in the singular: under "Defense strategies" each step
+        # names a strategy of its own
+        and re.findall(r"[a-z]+", ctx.seg.card.title.lower())[-1:] == [ctx.subjects[0].split()[-1]]
         and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
         and _PROCEDURE.match(ctx.seg.card.title) is None
     )

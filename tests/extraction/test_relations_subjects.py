@@ -530,6 +530,10 @@ def test_relations_subjects_a_step_of_a_procedure_is_the_procedures(text, names,
         # a thing's card: the steps are the reader's, not the thing's
         ("Sextant || - Use a chronometer to fix the longitude.",
          ("sextant", "chronometer", "longitude"), ("sextant", "uses", "chronometer")),
+        # several procedures: each step names one of its own
+        ("Castle defence strategies || - Employ moats to slow the attackers.",
+         ("castle defence strategy", "moat", "attacker"),
+         ("castle defence strategy", "uses", "moat")),
         # a question asking how: the answer's steps are the reader's
         ("How does the backup strategy work? || Use incremental copies to save disk space.",
          ("backup strategy", "incremental copy", "disk space"),
