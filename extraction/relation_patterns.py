@@ -160,6 +160,14 @@ GENERIC_HEADS = frozenset(
     process strategy framework tool variant
     """.split()
 )
+#: Head nouns of a name for a way of doing things that a reader carries out step by step:
+#: under a heading or card about "an integrated backup strategy", a step in the imperative
+#: ("- Use incremental copies to save space") is the strategy's step, so it is the
+#: strategy that uses what the step uses.
+PROCEDURE_NOUNS = frozenset(
+    "method technique algorithm approach procedure strategy protocol recipe routine "
+    "workflow".split()
+)
 #: Nouns for how a thing is built: a line labelled by one that no noun or concept of its
 #: own narrows ("Layered architecture: consists of convolutional layers ...") describes
 #: the thing the card is about, so the parts it lists are that thing's.
@@ -1321,6 +1329,24 @@ USED_FOR: list[Cue] = [
         frame="fronted_purpose",
         example="To detect earthquakes, geologists use seismographs.",
         expected=("seismograph", "earthquake"),
+    ),
+    # a purpose put first, met by making something: "To compare the seasons, we can draw
+    # a climate chart" (what the reader makes for the purpose is used for it)
+    Cue(
+        "fronted_make_to_do",
+        [
+            {"IS_SENT_START": True, "LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE + sorted(SIGNIFYING_VERBS)}},
+            {"LOWER": {"NOT_IN": [",", ";", ":", ".", "(", ")", "!", "?"]}, "OP": "{1,8}"},
+            {"ORTH": ","},
+            {"LOWER": {"IN": ["we", "you", "one"]}},
+            {"POS": "AUX", "OP": "?"},
+            _words("plot draw build construct create make"),
+        ],
+        0.6,
+        frame="fronted_purpose",
+        example="To compare the seasons, we can draw a climate chart.",
+        expected=("climate chart", "season"),
     ),
     Cue(
         "helps_to_do",

@@ -374,7 +374,9 @@ def _dep_subject(verb: Token) -> Token | None:
                         # "..., which can lead to": what the clause says; "values from
                         # the sequence that are used": the values or the sequence
                         return child
-                    head = tok.head  # "functions that produce": the functions
+                    # "functions that produce": the functions; "an interface such as A
+                    # or B that allows ...": the interface, not its last example
+                    head = _class_of_listed_examples(child, tok.head) or tok.head
                     break
                 return child
         if head is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and _object(tok.head):
@@ -430,6 +432,35 @@ _OBJECT_DEPS = frozenset({"dobj", "pobj", "conj", "dative", "oprd", "appos"})
 def _object(noun: Token) -> bool:
     """Is ``noun`` the object of a verb or preposition, not the subject of a clause?"""
     return noun.dep_ in _OBJECT_DEPS
+
+
+def _example_class(noun: Token) -> Token | None:
+    """The noun whose examples ``noun`` is one of ("an interface such as A (the X) or the
+    B": A, X and B are the interface's examples; also after "like" or "including"), or
+    None."""
+    tok = noun
+    while tok.dep_ in {"conj", "appos"} and tok.head.i < tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in _INSTANCE_MARKS or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "as" and not (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"):
+        return None
+    return prep.head if prep.head.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _class_of_listed_examples(pronoun: Token, noun: Token) -> Token | None:
+    """The class a restrictive relative clause ("that ...", no comma before it) says what
+    it does, when the parser hangs the clause on the last of two or more examples listed
+    after that class ("A command-line interface such as A or the B that allows ..."): a
+    clause after a list of examples defines the class, not its last example. None
+    otherwise ("tools such as a spade that ..." with one example: that example's)."""
+    doc = pronoun.doc
+    if pronoun.lower_ not in {"that", "which"} or doc[pronoun.i - 1].text == ",":
+        return None
+    if noun.dep_ != "conj":
+        return None
+    return _example_class(noun)
 
 
 def _nested_object(noun: Token) -> bool:
@@ -663,6 +694,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
     ):
         return [label.concept], CARD_SUBJECT_FACTOR  # "Update gate: ... -> facilitates Y"
+    if imperative and _procedure_step(ctx, doc[cue.start]):
+        # "## Integrated backup strategy / - Use incremental copies ...": the step is
+        # the strategy's, so what it uses the strategy uses
+        return ctx.subjects[:1], CARD_SUBJECT_FACTOR
     if (
         ctx.subjects
         and not ctx.seg.is_title
@@ -672,6 +707,26 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+def _procedure_step(ctx: _Context, verb: Token) -> bool:
+    """Is ``verb`` a step in the imperative of a way of doing things the card is about
+    (its subject's name ends in a :data:`rp.PROCEDURE_NOUNS` word, "integrated backup
+    strategy", in the singular), in the card's body, with no subject of its own? A card
+    about several ("Defense strategies") names a strategy in each step; one about a thing
+    ("How can a sextant be used? -- Use it at noon") or a question ("How do you ...?")
+    takes the reader's steps, not the thing's."""
+    return (
+        verb.tag_ == "VB"
+        and not ctx.seg.is_title
+        and bool(ctx.subjects)
+        and ctx.subjects[0].split()[-1] in rp.PROCEDURE_NOUNS
+        # one procedure, named in the singular: under "Defense strategies" each step
+        # names a strategy of its own
+        and re.findall(r"[a-z]+", ctx.seg.card.title.lower())[-1:] == [ctx.subjects[0].split()[-1]]
+        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        and _PROCEDURE.match(ctx.seg.card.title) is None
+    )
 
 
 def _means_subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
@@ -3137,7 +3192,7 @@ def _list_edges(
 ) -> Iterator[Relation]:
     """Card frames: a question naming a relation to X, answered by a list. ``title`` is
     the title's sentence in which each cue stands (a title may ask two questions)."""
-    items = None
+    items, users = None, set()
     for relation, cue, span in cues:
         if cue.frame not in {"list", "svo"}:
             continue
@@ -3169,6 +3224,7 @@ def _list_edges(
             continue  # "the difficulties of training GANs": of the act on GANs, not of training
         if items is None:
             items = _listed(index, body) or _instances_listed(index, body)
+            users = _labels_of_uses(index, body)
         kinds_of = _kinds_named_as_such(items, anchor.concept) if relation == "is_a" else None
         if len([i for i in kinds_of or items if i != anchor.concept]) < cue.min_items:
             continue
@@ -3180,6 +3236,8 @@ def _list_edges(
         for item in kinds_of or items:
             if item == anchor.concept:
                 continue
+            if relation == "used_for" and item in users:
+                continue  # "Sprinkler irrigation: lawn care": a thing put to a use, no use
             if cue.name in _OWN_NOUN_CUES and _head_word(item) == _head_word(anchor.concept):
                 continue  # "Problems with levees: weakened levees": a state of the thing
             forward = cue.reverse or purpose or asked
@@ -3813,6 +3871,39 @@ _APPLICATIONS = re.compile(
 )
 
 
+def _label_of_uses(
+    index: ConceptIndex, doc: Doc
+) -> tuple[list[Mention], list[Mention], int] | None:
+    """A line opening with a label a concept names, followed by a short phrase with no
+    verb or by nothing ("1-to-many: image captioning", "Drip line:"): the label's
+    mentions, the line's mentions and the colon's index; None for any other line
+    ("Compression: the encoder reduces ..." explains its label)."""
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    if colon is None or colon > 6:
+        return None
+    found = mentions(index, doc[:])
+    label = [m for m in found if m.end <= colon and m.start <= 1]
+    rest = doc[colon + 1 :]
+    # a verb a concept's name holds ("poster printing") is a name, not a clause
+    verbs = [t for t in rest if t.pos_ in {"VERB", "AUX"} and not any(m.covers(t) for m in found)]
+    if not label or len(rest) > 12 or verbs:
+        return None
+    return label, found, colon
+
+
+def _labels_of_uses(index: ConceptIndex, body: Sequence[tuple[Segment, Span]]) -> set[str]:
+    """The concepts that label lines naming their uses in an answer about applications
+    ("Sprinkler irrigation: lawn care", :func:`_application_edges`): each is a thing put
+    to the uses after it, not itself a use of the thing asked about."""
+    docs = {id(seg): sent.doc for seg, sent in body}
+    labels = set()
+    for seg in dict.fromkeys(seg for seg, _ in body):
+        labelled = _label_of_uses(index, docs[id(seg)])
+        if labelled is not None:
+            labels.add(labelled[0][0].concept)
+    return labels
+
+
 def _application_edges(
     index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
 ) -> Iterator[Relation]:
@@ -3824,14 +3915,11 @@ def _application_edges(
     depths = _item_depths(title[0].card)
     for seg in dict.fromkeys(seg for seg, _ in body):
         doc = docs[id(seg)]
-        colon = next((t.i for t in doc if t.text == ":"), None)
-        if colon is None or colon > 6:
-            continue
-        found = mentions(index, doc[:])
-        label = [m for m in found if m.end <= colon and m.start <= 1]
+        labelled = _label_of_uses(index, doc)
+        if labelled is None:
+            continue  # no label, or the answer explains its label rather than naming uses
+        label, found, colon = labelled
         rest = doc[colon + 1 :]
-        if not label or len(rest) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
-            continue  # the answer explains its label rather than naming uses
         cited = [_evidence_of(*title), Evidence(seg.card.source, seg.line, seg.text.strip())]
         if all(t.is_punct for t in rest):
             at = next(k for k, (s, _) in enumerate(body) if s is seg)
@@ -4824,10 +4912,22 @@ def _whole_ends(ctx: _Context, r: Relation, cue: Span) -> bool:
         shares = r.relation in rp.SYMMETRIC and any(
             m.shared for m in ctx.found if m.concept == other
         )
-        named = [m for m in ctx.found if m.concept == end]
+        named = [m for m in ctx.found if m.concept == end and not _genus_instance(ctx, m)]
         if named and all(part(m, shares) for m in named):
             return False
     return True
+
+
+def _genus_instance(ctx: _Context, m: Mention) -> bool:
+    """Is ``m`` a name of the card's subject inside the examples of the genus that the
+    answer's first sentence defines the subject with ("Shell || A command-line interface
+    such as Bash or the DOS shell that ...": the DOS shell is an instance of the shell
+    being defined)? Such a narrowed name does not keep an edge from the subject, which
+    the sentence names by the genus."""
+    if not (ctx.first and m.concept in ctx.subjects) or ctx.seg.is_title:
+        return False
+    cls = _example_class(ctx.sent.doc[m.end - 1])
+    return cls is not None and cls == ctx.sent.root and _bare_head(cls)
 
 
 def _noun_modified(doc: Doc, m: Mention) -> bool:

@@ -1878,3 +1878,31 @@ def test_relations_readings_an_application_label_over_a_list_uses_each_item(body
         assert (pair[0], "used_for", pair[1]) in found, found
     for pair in absent:
         assert (pair[0], "used_for", pair[1]) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "absent"),
+    [
+        # a label naming its uses after the colon is a thing put to them, no use
+        ("Offset press: newspaper printing\nScreen press: poster printing",
+         [("offset press", "newspaper printing"), ("screen press", "poster printing")],
+         [("printing press", "offset press"), ("printing press", "screen press")]),
+        ("Offset press: 1. newspaper printing 2. poster printing\nScreen press: poster printing",
+         [("offset press", "newspaper printing")], [("printing press", "screen press")]),
+        # a label its line explains is a use the question asks for
+        ("Newspaper printing: the press prints the daily editions overnight.",
+         [("printing press", "newspaper printing")], []),
+    ],
+)  # fmt: skip
+def test_relations_readings_an_application_label_naming_its_uses_is_no_use(body, expected, absent):
+    names = ("printing press", "offset press", "screen press", "newspaper printing",
+             "poster printing")  # fmt: skip
+    cards = _qa(
+        *((f"What is {name}?", "See the lecture.") for name in names),
+        ("What are the applications of printing presses?", body),
+    )
+    found = _typed(cards)
+    for pair in expected:
+        assert (pair[0], "used_for", pair[1]) in found, found
+    for pair in absent:
+        assert (pair[0], "used_for", pair[1]) not in found, found

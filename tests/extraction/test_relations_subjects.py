@@ -346,6 +346,11 @@ def test_relations_subjects_reduced_without_a_problem_types_nothing(text, names,
         ("To estimate the population mean, we can use a confidence interval.",
          ("population mean", "confidence interval"),
          ("confidence interval", "used_for", "population mean")),
+        # met by something the reader makes, named as it is introduced
+        ("To see what the trend of the prices is, we can plot a graph called a line chart.",
+         ("line chart", "trend"), ("line chart", "used_for", "trend")),
+        ("To keep the dough warm, you build a proofing box.", ("proofing box", "dough"),
+         ("proofing box", "used_for", "dough")),
     ],
 )  # fmt: skip
 def test_relations_subjects_fronted_purpose_of_a_use(text, names, expected):
@@ -362,6 +367,9 @@ def test_relations_subjects_fronted_purpose_of_a_use(text, names, expected):
          ("seismograph", "earthquake", "network"), ("seismograph", "earthquake")),
         ("To represent graphs, we use adjacency lists.", ("graph", "adjacency list"),
          ("adjacency list", "graph")),
+        # made by someone the notes name: that one's act, no reader's means
+        ("To see the trend, the analyst draws a line chart.", ("trend", "line chart"),
+         ("line chart", "trend")),
     ],
 )  # fmt: skip
 def test_relations_subjects_fronted_purpose_needs_a_user_no_concept_names(text, names, absent):
@@ -496,3 +504,77 @@ def test_relations_subjects_a_floating_each_is_no_second_subject():
         deps="det nsubj nsubj ROOT det dobj".split(), pos="DET NOUN PRON VERB DET NOUN".split(),
     )  # fmt: skip
     assert _dep_subject(doc[3]).text == "platforms"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a step in the imperative under a card about a way of doing things is its step
+        ("Integrated backup strategy || - Group files into classes.\n"
+         "- Use incremental copies to save disk space.",
+         ("integrated backup strategy", "incremental copy", "disk space"),
+         ("integrated backup strategy", "uses", "incremental copy")),
+        ("Sourdough baking method || Employ a ripe starter for the first rise.",
+         ("sourdough baking method", "ripe starter"),
+         ("sourdough baking method", "uses", "ripe starter")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_step_of_a_procedure_is_the_procedures(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a thing's card: the steps are the reader's, not the thing's
+        ("Sextant || - Use a chronometer to fix the longitude.",
+         ("sextant", "chronometer", "longitude"), ("sextant", "uses", "chronometer")),
+        # several procedures: each step names one of its own
+        ("Castle defence strategies || - Employ moats to slow the attackers.",
+         ("castle defence strategy", "moat", "attacker"),
+         ("castle defence strategy", "uses", "moat")),
+        # a question asking how: the answer's steps are the reader's
+        ("How does the backup strategy work? || Use incremental copies to save disk space.",
+         ("backup strategy", "incremental copy", "disk space"),
+         ("backup strategy", "uses", "incremental copy")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_step_under_no_procedure_is_the_readers(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *absent) not in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a clause after a list of examples defines the class the answer opens with, and
+        # narrowed names of the subject among the examples are instances of it
+        ("What is a barometer? || An instrument such as the mercury barometer or the "
+         "aneroid barometer that allows a forecaster to predict the weather.",
+         ("instrument", "weather"), ("barometer", "used_for", "weather")),
+        ("What is a loom? || A machine like the hand loom or the power loom that allows a "
+         "weaver to produce cloth.",
+         ("machine", "cloth"), ("loom", "used_for", "cloth")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_clause_after_listed_examples_is_the_class(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # one example: the clause may be that example's
+        ("What is a barometer? || An instrument such as the aneroid barometer that allows "
+         "a forecaster to predict the weather.",
+         ("instrument", "weather"), ("barometer", "used_for", "weather")),
+        # a narrowed name of the subject outside the genus's examples keeps no edge
+        ("What is a shell? || A program. A script uses the DOS shell.",
+         ("program", "script"), ("script", "uses", "shell")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_clause_after_one_example_is_not_the_class(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *absent) not in triples(index)
