@@ -879,7 +879,7 @@ def test_relations_seed_no_self_loops_and_symmetric_contrasts():
 #: dev2 (``python -m benchmarks.relation_quality``), learning-path recall (>= 0.60) among
 #: them since the seventeenth session. The others (relation_recall_any >= 0.70,
 #: relation_recall_typed >= 0.50, prereq_recall_path3 >= 0.60) do not hold yet: what this
-#: code reaches (measured 2026-12-06, seventeenth session: 0.671, 0.473, 0.455) is held a
+#: code reaches (measured 2026-12-06, eighteenth session: 0.671, 0.495, 0.476) is held a
 #: little under it, so that nothing falls back unnoticed.
 FLOORS = {
     "typed_precision_on_gold_pairs": 0.88,
@@ -887,8 +887,8 @@ FLOORS = {
     "path_order": 0.85,
     "path_recall": 0.60,
     "relation_recall_any": 0.65,
-    "relation_recall_typed": 0.45,
-    "prereq_recall_path3": 0.43,
+    "relation_recall_typed": 0.47,
+    "prereq_recall_path3": 0.45,
 }
 CEILINGS = {"prereq_reversed": 0.04}
 
