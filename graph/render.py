@@ -1001,8 +1001,12 @@ def _edge_options(
         confidence = min(1.0, max(0.0, float(attrs.get("confidence", 0.5))))
     except (TypeError, ValueError):
         confidence = 0.5
+    from graph.export._style import WEAK_LINK_VERBS  # it reads this module's styles
+
     name = style.label
-    if attrs.get("label"):
+    if relation == "related_to" and attrs.get("label") in WEAK_LINK_VERBS:
+        name = WEAK_LINK_VERBS[attrs["label"]]  # "named in one sentence with", as the app
+    elif attrs.get("label"):
         name = f"{name} ({_cut(attrs['label'], 40)})"
     source = _cut(G.nodes[u].get("label") or u, LABEL_CHARS)
     target = _cut(G.nodes[v].get("label") or v, LABEL_CHARS)

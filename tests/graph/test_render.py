@@ -507,3 +507,19 @@ def test_render_network_data_folds_only_when_asked_and_says_so_in_the_tooltip() 
     weak, typed = [e for e in data["edges"] if e["from"] == "enzyme"]
     assert "used for" in typed["title"] and "prerequisite of" in typed["title"]
     assert "prerequisite of" not in weak["title"]  # told by the typed line, not the weak one
+
+
+@pytest.mark.parametrize(
+    ("label", "reads"),
+    [
+        ("same sentence", "a —named in one sentence with→ b"),
+        ("stressed together", "a —stressed in one paragraph with→ b"),
+        ("mentions", "a —related to (mentions)→ b"),
+    ],
+)
+def test_render_weak_link_tooltip_reads_as_the_app_words_it(label: str, reads: str) -> None:
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(["a", "b"])
+    G.add_edge("a", "b", relation="related_to", confidence=0.2, evidence=[], label=label)
+    _, edges, _ = page_data(to_html(G))
+    assert edges[0]["title"].startswith(reads)
