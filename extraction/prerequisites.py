@@ -14,7 +14,7 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   both: applications listed under a question are where a tool leads, not what it
   builds on); a part and its whole in the order the notes teach them (a building
   block, or a part of several wholes, first); and a verb no table knows (``acts_on``:
-  "chunking frees working memory"), its object first, weighed apart from the typed ones;
+  "a glacier carves the valley"), its object first, weighed apart from the typed ones;
 - **names**: a concept whose name holds another's ("time series anomaly detection",
   "erosional landform" holding "erosion", "DRAM" holding "RAM") comes after it;
 - **definitions**: A named in B's defining sentence (also by an abbreviation merged
@@ -22,7 +22,7 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   sentence among them, but for what that card is otherwise about) more than B in A's;
   A first named while B is explained (B introduces A); A named in more cards than B
   (the more general notion); A named in the phrase a bracket glosses B by (``glossed``:
-  "training on adversarial examples (adversarial training)");
+  "firing clay in a kiln (bisque firing)");
 - **layout**: a heading naming A over the cards about B, a card about A that lists or
   stresses B, a heading that lists A before B; each alone and pooled as ``layout`` (as
   ``stated`` pools the typed relations), so that what one file's layout shows (a heading
@@ -86,12 +86,12 @@ FEATURES: dict[str, str] = {
     "cause": "A causes B (+), B causes A (-)",
     "task": "B is used for A, one sentence naming both (+: the task before the tool), A for B (-)",
     "part": "A is a part of B (+), B a part of A (-)",
-    "acts_on": "a sentence has B act on A through a verb no table knows (+: 'chunking frees "
-    "working memory', B explained by what it does to A), A on B (-); a verb of trouble "
+    "acts_on": "a sentence has B act on A through a verb no table knows (+: 'a glacier carves "
+    "the valley', B explained by what it does to A), A on B (-); a verb of trouble "
     "(TROUBLE_VERBS) the other way: A struggles with B (+)",
     "glossed": "a bracket glosses B by a phrase naming A, or names B after a phrase naming A "
-    "(+: 'SmoothGrad (averaging gradients with noise)', 'training on adversarial examples "
-    "(adversarial training)'), A so by B (-)",
+    "(+: 'raku (pots taken out of the kiln hot)', 'firing clay in a kiln (bisque firing)'), "
+    "A so by B (-)",
     "block": "A is a building block of B, or a part of B and of other wholes (+)",
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
@@ -145,8 +145,8 @@ TYPED_FEATURES: dict[str, tuple[str, int]] = {
 #: The relation a verb no table knows gives (subject -> object): ``acts_on``.
 UNTYPED = "related_to"
 #: Verbs of trouble, as the relations stage labels an untyped edge: their subject is
-#: what has the trouble and comes first, its object the trouble met in it ("recurrent
-#: networks struggle with long-range dependencies", "the pump suffers from cavitation").
+#: what has the trouble and comes first, its object the trouble met in it ("small
+#: firms struggle with credit constraints", "the pump suffers from cavitation").
 TROUBLE_VERBS = frozenset(
     "struggle struggles struggled suffer suffers suffered face faces faced encounter "
     "encounters encountered".split()
@@ -804,9 +804,9 @@ def _statements(
     def say(phase: int, a: str, b: str, feature: str, value: float, evidence=()) -> None:
         said[(a, b) if a < b else (b, a)].append((phase, a, b, feature, value, evidence))
 
-    # a verb no table knows ("chunking frees working memory"): its subject is explained
-    # by what it does to its object, which comes first; but a verb of trouble ("RNNs
-    # struggle with long-range dependencies") has its subject first, the trouble after
+    # a verb no table knows ("a glacier carves the valley"): its subject is explained
+    # by what it does to its object, which comes first; but a verb of trouble ("small
+    # firms struggle with credit") has its subject first, the trouble after
     for r in typed:
         if r.relation == UNTYPED and r.source != r.target:
             if r.label.lower() in TROUBLE_VERBS:
@@ -963,15 +963,15 @@ _BRACKET = re.compile(r"\(([^()]{2,160})\)|(?<!\[)\[([^\[\]()]{2,160})\](?![\](\
 #: Where the phrase a bracket glosses begins, read back from the bracket: the last comma,
 #: semicolon, colon, "and", or number of an inline list ("1. Training on X (Y)").
 _PHRASE_START = re.compile(r"[,;:]|\band\b|\b\d+\.\s")
-#: Most words of the name read before a bracket that glosses it ("SmoothGrad (...)").
+#: Most words of the name read before a bracket that glosses it ("raku (...)").
 GLOSSED_NAME_WORDS = 6
 
 
 def _glossed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
     """``(A, B, sentence)`` for each bracket that glosses a name by a phrase: the phrase
     names A, what B is made of or works on. Either the bracket holds B's name after the
-    phrase ("training the model on adversarial examples (adversarial training)") or it
-    holds the phrase after B's name ("SmoothGrad (averaging gradients after adding noise)").
+    phrase ("firing clay in a kiln (bisque firing)") or it holds the phrase after B's
+    name ("raku (pots taken out of the kiln hot)").
     A bracket that gives another name of the same concept ("RNN (recurrent neural
     network)") glosses nothing, and a phrase that names B itself is no gloss of B.
 

@@ -1248,20 +1248,20 @@ USED_FOR: list[Cue] = [
         expected=("seismograph", "earthquake"),
     ),
     # "X is applied to Y", "we apply X to Y": what X is put to work on, when Y names a
-    # field or an undertaking ("regression problems"), not things ("to a random forest")
+    # field or an undertaking ("pricing problems"), not things ("to a spreadsheet")
     Cue(
         "applied_to",
         [_BE, _ADV, _words("applied"), _ADV, {"LOWER": "to"}],
         0.65,
         frame="applied",
-        example="Stacking can be applied to regression problems.",
-        expected=("stacking", "regression"),
+        example="Game theory can be applied to pricing problems.",
+        expected=("game theory", "pricing"),
     ),
     Cue(
         "apply_to",
         [
             {"LOWER": {"IN": "apply applies applying".split()}, "POS": "VERB"},
-            # what is applied, a gerund name too ("apply stacking to ...")
+            # what is applied, a gerund name too ("apply triangulation to ...")
             {"TAG": {"IN": "DT PDT JJ NN NNS NNP NNPS PRP VBG HYPH".split()}, "OP": "{1,4}"},
             {"LOWER": "to"},
         ],

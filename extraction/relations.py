@@ -452,7 +452,7 @@ def _example_class(noun: Token) -> Token | None:
 def _class_of_listed_examples(pronoun: Token, noun: Token) -> Token | None:
     """The class a restrictive relative clause ("that ...", no comma before it) says what
     it does, when the parser hangs the clause on the last of two or more examples listed
-    after that class ("A command-line interface such as A or the B that allows ..."): a
+    after that class ("A hand tool such as a chisel or a gouge that removes wood"): a
     clause after a list of examples defines the class, not its last example. None
     otherwise ("tools such as a spade that ..." with one example: that example's)."""
     doc = pronoun.doc
@@ -713,7 +713,7 @@ def _procedure_step(ctx: _Context, verb: Token) -> bool:
     """Is ``verb`` a step in the imperative of a way of doing things the card is about
     (its subject's name ends in a :data:`rp.PROCEDURE_NOUNS` word, "integrated backup
     strategy", in the singular), in the card's body, with no subject of its own? A card
-    about several ("Defense strategies") names a strategy in each step; one about a thing
+    about several ("Backup strategies") names a strategy in each step; one about a thing
     ("How can a sextant be used? -- Use it at noon") or a question ("How do you ...?")
     takes the reader's steps, not the thing's."""
     return (
@@ -721,7 +721,7 @@ def _procedure_step(ctx: _Context, verb: Token) -> bool:
         and not ctx.seg.is_title
         and bool(ctx.subjects)
         and ctx.subjects[0].split()[-1] in rp.PROCEDURE_NOUNS
-        # one procedure, named in the singular: under "Defense strategies" each step
+        # one procedure, named in the singular: under "Backup strategies" each step
         # names a strategy of its own
         and re.findall(r"[a-z]+", ctx.seg.card.title.lower())[-1:] == [ctx.subjects[0].split()[-1]]
         and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
@@ -1720,7 +1720,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             target, factor = defined, CARD_SUBJECT_FACTOR
         pairs = [(o, target) for o in _objects(ctx, span.end, direct=True)]
         if cls is not None and _defining_genus(ctx, cls):
-            # "Shell: A command-line interface such as Bash ...": the instances of the
+            # "Lute: A string instrument such as the oud ...": the instances of the
             # genus a definition opens with are instances of the defined term
             for o, _ in pairs:
                 for subject in ctx.subjects:
@@ -1872,7 +1872,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs, factor = _purpose_pairs(ctx, span), 1.0
     elif cue.frame == "fronted_purpose":  # "To detect earthquakes, geologists use seismographs"
         pairs, factor = _fronted_purpose_pairs(ctx, span), 1.0
-    elif cue.frame == "applied":  # "X is applied to regression problems"
+    elif cue.frame == "applied":  # "X is applied to pricing problems"
         pairs, factor = _applied_pairs(ctx, span)
     elif cue.frame == "result":  # "We divide X by Y to get Z"
         pairs, factor = _result_pairs(ctx, span), 1.0
@@ -2009,9 +2009,9 @@ _STEP_DEPS = frozenset({"dobj", "pobj", "prep", "conj"})
 
 def _setting(doc: Doc, m: Mention) -> bool:
     """Does ``m`` name a field or an undertaking, what a thing is put to work on: a name
-    heading a word for an undertaking ("regression problems", :data:`rp.SETTING_NOUNS`),
+    heading a word for an undertaking ("pricing problems", :data:`rp.SETTING_NOUNS`),
     or a bare singular noun, a name in -ing or -ics ("land surveying", "genetics")? A
-    plural or a noun with a determiner names things ("a random forest")."""
+    plural or a noun with a determiner names things ("a spreadsheet")."""
     last = doc[m.end - 1]
     after = doc[m.end] if m.end < len(doc) else None
     if after is not None and after.pos_ in {"NOUN", "PROPN"} and after.is_alpha:
@@ -2023,10 +2023,10 @@ def _setting(doc: Doc, m: Mention) -> bool:
 
 
 def _applied_pairs(ctx: _Context, span: Span) -> tuple[list[tuple[str, str]], float]:
-    """ "Stacking can be applied to regression problems", "We apply stacking to a
-    regression problem": what is applied is used for the field or undertaking after
-    "to" (:func:`_setting`); applied to things ("apply a voting regressor to a random
-    forest") it is used on them, nothing said here. The active voice takes the verb's
+    """ "Game theory can be applied to pricing problems", "We apply game theory to a
+    pricing problem": what is applied is used for the field or undertaking after
+    "to" (:func:`_setting`); applied to things ("apply a varnish to a table") it is
+    used on them, nothing said here. The active voice takes the verb's
     object, applied by the reader, a person or no one named ("it" is the card's
     subject); applied by a concept, the use is that concept's."""
     doc = ctx.sent.doc
@@ -2051,7 +2051,7 @@ def _applied_pairs(ctx: _Context, span: Span) -> tuple[list[tuple[str, str]], fl
     if used is None or used.i >= span.end - 1:
         return [], 0.0
     if used.lower_ == "it":
-        # "take a look at a stacking approach and apply it to ...": the last thing the
+        # "take a look at a triage approach and apply it to ...": the last thing the
         # sentence names in the singular before it, else the card's subject
         before = [
             m
@@ -2353,7 +2353,7 @@ def _kind_of(ctx: _Context, noun: Token) -> Mention | None:
 
 def _defining_genus(ctx: _Context, cls: Mention) -> bool:
     """Is ``cls`` the genus that opens the first sentence of the answer about the card's
-    subject ("A command-line interface such as ..." defining the shell)?"""
+    subject ("A string instrument such as ..." defining the lute)?"""
     if not (ctx.first and ctx.subjects) or ctx.seg.is_title:
         return False
     start = _genus_start(ctx)
@@ -2363,7 +2363,7 @@ def _defining_genus(ctx: _Context, cls: Mention) -> bool:
 
 def _opening(sent: Span) -> int:
     """Where a definition's phrase starts: past a leading parenthesis and colon that
-    repeat the term's short name ("(REPL): A command-line interface that ...")."""
+    repeat the term's short name ("(GPS): A navigation system that ...")."""
     if len(sent) > 2 and sent[0].text == "(":
         close = next((t.i for t in sent if t.text.startswith(")")), None)
         if close is not None and close - sent.start <= 6:
@@ -2400,7 +2400,7 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     root = ctx.sent.root
     article = ctx.sent.doc[start]
     if start > ctx.sent.start and article.head.dep_ in {"appos", "ROOT"}:
-        root = article.head  # "(REPL): A command-line interface that reads ..."
+        root = article.head  # "(GPS): A navigation system that reads ..."
     elif (
         root.tag_ in {"VBN", "VBD"}
         and article.head.dep_ == "nsubj"
@@ -3875,7 +3875,7 @@ def _label_of_uses(
     index: ConceptIndex, doc: Doc
 ) -> tuple[list[Mention], list[Mention], int] | None:
     """A line opening with a label a concept names, followed by a short phrase with no
-    verb or by nothing ("1-to-many: image captioning", "Drip line:"): the label's
+    verb or by nothing ("Hand pump: village wells", "Drip line:"): the label's
     mentions, the line's mentions and the colon's index; None for any other line
     ("Compression: the encoder reduces ..." explains its label)."""
     colon = next((t.i for t in doc if t.text == ":"), None)
@@ -3907,10 +3907,10 @@ def _labels_of_uses(index: ConceptIndex, body: Sequence[tuple[Segment, Span]]) -
 def _application_edges(
     index: ConceptIndex, title: tuple[Segment, Span], body: Sequence[tuple[Segment, Span]]
 ) -> Iterator[Relation]:
-    """Label lines answering a question about applications: "1-to-many: image
-    captioning" gives ``1-to-many used_for image captioning``; a bare label over a list
-    ("Many-to-many:" over "1. machine translation", "2. video classification") gives a
-    use for each item a concept names in full, citing the item too."""
+    """Label lines answering a question about applications: "Hand pump: village
+    wells" gives ``hand pump used_for village well``; a bare label over a list
+    ("Drip line:" over "1. orchards", "2. vineyards") gives a use for each item a
+    concept names in full, citing the item too."""
     docs = {id(seg): sent.doc for seg, sent in body}  # a body line's sentences share its doc
     depths = _item_depths(title[0].card)
     for seg in dict.fromkeys(seg for seg, _ in body):
@@ -3923,7 +3923,7 @@ def _application_edges(
         cited = [_evidence_of(*title), Evidence(seg.card.source, seg.line, seg.text.strip())]
         if all(t.is_punct for t in rest):
             at = next(k for k, (s, _) in enumerate(body) if s is seg)
-            # an item's own list is the items under it ("- Many-to-many:" over "  - A")
+            # an item's own list is the items under it ("- Drip line:" over "  - A")
             for item_seg, item in _intro_items(body, at, depths, nested=seg.kind == ITEM):
                 if _label_end(item) is not None:
                     break  # the next label ("- Sprinkler: lawn care"), not a use of this one
@@ -4765,7 +4765,7 @@ def _choice_edges(ctx: _Context) -> Iterator[Relation]:
 
 def _alternative_words(side: Sequence[Token]) -> list[Token]:
     """The words that name one side of a choice: those of a parenthesis closing the side
-    ("a single end of the fragments (single-end reads)"), else the side's own words past
+    ("printing on one side (simplex printing)"), else the side's own words past
     its determiners ("the drip irrigation")."""
     toks = [t for t in side if not t.is_space]
     while toks and toks[-1].is_punct and toks[-1].text != ")":
@@ -4780,8 +4780,8 @@ def _alternative_words(side: Sequence[Token]) -> list[Token]:
 
 def _alternative_side(ctx: _Context, words: Sequence[Token], head: str) -> str | None:
     """The concept that ``words`` name in full, or the one they name before a last word
-    that repeats the other side's head (``head``): "single-end reads" beside
-    "paired-end reads" is the concept "single end" when the notes name it so."""
+    that repeats the other side's head (``head``): "soft-boiled eggs" beside
+    "hard-boiled eggs" is the concept "soft-boiled" when the notes name it so."""
     if not words:
         return None
     m = next((m for m in ctx.found if m.covers(words[-1])), None)
@@ -4795,8 +4795,8 @@ def _alternative_side(ctx: _Context, words: Sequence[Token], head: str) -> str |
 
 
 def _alternatives_edges(ctx: _Context) -> Iterator[Relation]:
-    """A choice between two things named as kinds of one ("the choice of sequencing one
-    end (single-end reads) or both ends (paired-end reads)", "the option of drip
+    """A choice between two things named as kinds of one ("the choice of printing on one
+    side (simplex printing) or both (duplex printing)", "the option of drip
     irrigation or sprinkler irrigation") sets them against each other: the two sides,
     parted by the only "or" after the choice word, end in the same head word and each
     names a concept (in full, or by a parenthesis closing the side)."""
@@ -4920,9 +4920,9 @@ def _whole_ends(ctx: _Context, r: Relation, cue: Span) -> bool:
 
 def _genus_instance(ctx: _Context, m: Mention) -> bool:
     """Is ``m`` a name of the card's subject inside the examples of the genus that the
-    answer's first sentence defines the subject with ("Shell || A command-line interface
-    such as Bash or the DOS shell that ...": the DOS shell is an instance of the shell
-    being defined)? Such a narrowed name does not keep an edge from the subject, which
+    answer's first sentence defines the subject with ("Lute || A string instrument such
+    as the oud or the Renaissance lute that ...": the Renaissance lute is an instance of
+    the lute being defined)? Such a narrowed name does not keep an edge from the subject, which
     the sentence names by the genus."""
     if not (ctx.first and m.concept in ctx.subjects) or ctx.seg.is_title:
         return False
