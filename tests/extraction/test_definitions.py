@@ -263,6 +263,17 @@ def test_definitions_is_defined_as_defines_its_subject(sentence, name, defined):
     assert bool(prose_definition([sentence, "Other text follows here."], name)) is defined
 
 
+def _with_bold(body: str, bold: str):
+    """The concepts of a heading card ``body`` whose run ``bold`` is set in bold, every
+    candidate kept."""
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    return extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
+
+
 @pytest.mark.parametrize(
     ("body", "bold", "defined"),
     [
@@ -276,12 +287,7 @@ def test_definitions_is_defined_as_defines_its_subject(sentence, name, defined):
     ],
 )
 def test_definitions_stressed_name_after_an_article_and_a_copula_is_defined(body, bold, defined):
-    start = body.index(bold)
-    bolded = replace(
-        card("Notes", body, kind="heading"),
-        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
-    )
-    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
+    index = _with_bold(body, bold)
     found = index.find(bold)
     assert found is not None
     assert bool(index.concepts[found].definition) is defined
@@ -305,13 +311,7 @@ def test_definitions_stressed_name_after_an_article_and_a_copula_is_defined(body
 def test_definitions_stressed_name_opening_a_later_sentence_of_a_paragraph_is_defined(
     before, sentence, bold
 ):
-    body = f"{before} {sentence} It is discussed again later."
-    start = body.index(bold)
-    bolded = replace(
-        card("Notes", body, kind="heading"),
-        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
-    )
-    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
+    index = _with_bold(f"{before} {sentence} It is discussed again later.", bold)
     found = index.find(bold)
     assert found is not None
     assert index.concepts[found].definition.startswith(sentence)
