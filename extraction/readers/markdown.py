@@ -13,7 +13,8 @@ div (a lesson's exercise or callout box) heads that div only, under the headings
 the div: when the div closes, the section it sits in continues, in a card without a title
 under that section's headings. Its body holds one logical line per paragraph or list
 item, soft line breaks joined, with the file line of each joined line
-(``Card.line_starts``); list items keep their depth and parent (the enclosing item, or
+(``Card.line_starts``), except before a typed line that opens a label of its own (a
+glossary's "Jitter: ..." lines stay one line each, as a text format and Obsidian show them); list items keep their depth and parent (the enclosing item, or
 the paragraph that introduces the list); ``**bold**``, ``*italic*``, ``<b>``, ``<em>``,
 ``<u>`` ... are kept as emphasis runs, and the text of a link that leads out of the notes
 (``[text](https://...)``, ``<a href>``) as a ``link`` run. What is not prose never
@@ -50,7 +51,7 @@ from extraction.errors import ReadError
 from extraction.readers._base import Body, CardBuilder, RawNote, tidy
 from extraction.readers._html import code_words, html_lines, links_out, restates
 from extraction.readers.boilerplate import is_boilerplate
-from extraction.readers.paragraphs import text_body
+from extraction.readers.paragraphs import opens_label, text_body
 from extraction.records import Card, Table
 
 FORMAT = "markdown"
@@ -249,6 +250,40 @@ class Inline:
     text: str = ""
     emphasis: list[tuple[int, int, str]] = field(default_factory=list)
     starts: list[tuple[int, int]] = field(default_factory=list)
+
+
+def label_lines(text: Inline) -> list[Inline]:
+    """``text`` cut before each of its typed lines that opens a label of its own
+    (:func:`~extraction.readers.paragraphs.opens_label`): Markdown renders the lines of a
+    glossary ("Latency: ..." / "Jitter: ...") as one paragraph, but each is a line of
+    its own, as a text format reads it (and as Obsidian shows it).
+
+    >>> parts = label_lines(Inline("Latency: delay. Jitter: its variation", [], [(0, 3), (16, 4)]))
+    >>> [(p.text, p.starts) for p in parts]
+    [('Latency: delay.', [(0, 3)]), ('Jitter: its variation', [(0, 4)])]
+    """
+    cuts = [
+        k
+        for k, _ in text.starts[1:]
+        if 0 < k < len(text.text) and opens_label(text.text[:k], text.text[k:])
+    ]
+    if not cuts:
+        return [text]
+    parts = []
+    for start, end in zip([0, *cuts], [*cuts, len(text.text)], strict=True):
+        piece = text.text[start:end].rstrip()
+        parts.append(
+            Inline(
+                piece,
+                [
+                    (max(s, start) - start, min(e, start + len(piece)) - start, style)
+                    for s, e, style in text.emphasis
+                    if s < start + len(piece) and e > start
+                ],
+                [(k - start, n) for k, n in text.starts if start <= k < end],
+            )
+        )
+    return parts
 
 
 def render_inline(children: Sequence[Token], line: int) -> Inline:
@@ -604,14 +639,15 @@ def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
         elif kind == "paragraph_open":
             inline = tokens[i + 1]
             line = _line(tok, offset)
-            text = render_inline(inline.children or [], line)
-            if _LETTER.search(text.text) and not is_boilerplate(text.text.strip()):
-                _add(target, text, items, in_item_first, intro)
-                index = len(target.body.lines) - 1
-                if in_item_first and items:
-                    items[-1] = index
-                elif not items:
-                    intro = index
+            rendered = render_inline(inline.children or [], line)
+            for text in label_lines(rendered) if not items else [rendered]:
+                if _LETTER.search(text.text) and not is_boilerplate(text.text.strip()):
+                    _add(target, text, items, in_item_first, intro)
+                    index = len(target.body.lines) - 1
+                    if in_item_first and items:
+                        items[-1] = index
+                    elif not items:
+                        intro = index
             in_item_first = False
             i += 3
             continue

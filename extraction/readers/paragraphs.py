@@ -90,6 +90,22 @@ def inline_items(text: str) -> tuple[str, list[str]] | None:
     return (intro, items) if len(items) >= 2 else None
 
 
+def opens_label(previous: str, text: str) -> bool:
+    """``text``, a typed line after ``previous``, opens a label line of its own ("Jitter:
+    the variation of latency"): a label after a finished line, or a capitalised one.
+    Such a line is never joined to the one above, whatever the format renders.
+
+    >>> opens_label("Latency: the time a packet takes.", "Jitter: the variation of latency")
+    True
+    >>> opens_label("the reason is as follows", "three points: first the cost")
+    False
+    >>> opens_label("Key terms", "Jitter: the variation"), opens_label("It ends.", "So it goes on")
+    (True, False)
+    """
+    finished = bool(_ENDS.search(previous.rstrip()))
+    return bool(_LABEL.match(text)) and (finished or text[:1].isupper())
+
+
 def is_prose(text: str) -> bool:
     """Most of the text's tokens are words (not a formula from a PDF's text layer).
 

@@ -275,6 +275,39 @@ def test_readers_markdown_joined_lines_cite_where_sentences_start():
     assert card.line_of(card.body.index("sentence.")) == 5
 
 
+@pytest.mark.parametrize(
+    ("source", "body", "lines"),
+    [
+        (  # a glossary typed one term a line: Markdown renders one paragraph
+            "# Soil\n\nLoam: a mix of sand and clay.\nHumus: the dark organic part.\n"
+            "**Silt**: fine grains.\n",
+            "Loam: a mix of sand and clay.\nHumus: the dark organic part.\nSilt: fine grains.",
+            (3, 4, 5),
+        ),
+        (  # a label line after an unfinished one still starts its own line when capitalised
+            "# Soil\n\nKey terms\nHumus: the dark organic part\n",
+            "Key terms\nHumus: the dark organic part",
+            (3, 4),
+        ),
+        (  # a wrapped sentence whose next line happens to hold a colon goes on
+            "# Soil\n\nThe reasons are the\nthree below: water and air.\n",
+            "The reasons are the three below: water and air.",
+            (3,),
+        ),
+    ],
+)
+def test_readers_markdown_label_lines_stay_lines_of_their_own(source, body, lines):
+    card = cards_of(source)[0]
+    assert card.body == body
+    assert card.body_lines == lines
+
+
+def test_readers_markdown_label_lines_keep_their_emphasis():
+    card = cards_of("# Soil\n\nLoam: a **mix**.\n**Silt**: fine grains.\n")[0]
+    assert card.emphasised("body") == ["mix", "Silt"]
+    assert card.line_of(card.body.index("Silt")) == 4
+
+
 def test_readers_markdown_table_rows_with_header():
     card = cards_of(
         "# Lab kit\n\n| Task | Solids | Liquids |\n| --- | --- | --- |\n| Weigh | scale | flask |\n"
