@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from graph.io import GraphFileError, read_graph
-from graph.query import normalise, resolve
+from graph.query import find_concepts, normalise, resolve
 from graph.terminal import echo, echo_json, for_terminal
 
 #: How the selector's features read in an explanation.
@@ -198,10 +198,23 @@ def _concept(node: Any, attrs: Mapping[str, Any], status: str, term: str) -> dic
 def explain_edges(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
     """Why two concepts (as a student names them) are or are not linked: the edges
     between them with their evidence, the prerequisite score and the features that
-    carried it, the orders weighed and left out (:func:`graph.paths.explain_pair`)."""
+    carried it, the orders weighed and left out (:func:`graph.paths.explain_pair`).
+
+    Each name is read as the app's search box and ``python -m graph path`` read a
+    target (:func:`graph.query.find_concepts`: "backprop" is backpropagation), so the
+    pair asked about is the pair a learning path was asked for; ``taken`` maps each
+    name to the concept it was taken as, where that is not the name as typed.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("backpropagation", label="backpropagation", importance=0.8)
+    >>> G.add_node("gradient", label="gradient", importance=0.6)
+    >>> info = explain_edges(G, "backprop", "gradient")
+    >>> info["a"], info["taken"], info["verdict"]
+    ('backpropagation', {'backprop': 'backpropagation'}, 'The notes never link them.')
+    """
     from graph.paths import explain_pair
 
-    u, v = resolve(G, a), resolve(G, b)
+    u, v = concept_named(G, a), concept_named(G, b)
     if u is None or v is None:
         return {
             "a": u,
@@ -209,7 +222,23 @@ def explain_edges(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
             "edges": [],
             "missing": [t for t, n in ((a, u), (b, v)) if n is None],
         }
-    return explain_pair(G, u, v)
+    info = explain_pair(G, u, v)
+    taken = {t: n for t, n in ((a, u), (b, v)) if not _as_typed(G, t, n)}
+    return {**info, "taken": taken} if taken else info
+
+
+def concept_named(G: nx.MultiDiGraph, name: str) -> Any | None:
+    """The concept ``name`` means, as the search box finds it (its first match,
+    :func:`graph.query.find_concepts`); None when nothing matches."""
+    matches = find_concepts(G, name, limit=1)
+    return matches[0] if matches else None
+
+
+def _as_typed(G: nx.MultiDiGraph, name: str, node: Any) -> bool:
+    """Is ``name`` one of ``node``'s own names (its id, label or an alias)?"""
+    attrs = G.nodes[node]
+    names = [node, attrs.get("label", node), *(attrs.get("aliases") or ())]
+    return normalise(name) in {normalise(str(n)) for n in names}
 
 
 def format_term(info: Mapping[str, Any]) -> str:
@@ -360,6 +389,9 @@ def _cli(args: argparse.Namespace) -> int:
     if args.other:
         info = explain_edges(G, args.term, args.other)
         text = format_edges(_shown(info), _shown_labels(G))
+        for name, node in (info.get("taken") or {}).items():  # as `graph path` says it
+            label = str(G.nodes[node].get("label") or node)
+            echo(f"note: {name!r} taken as {label!r}", file=sys.stderr)
     else:
         info = explain_term(G, args.term)
         text = format_term(_shown(info))

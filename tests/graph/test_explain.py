@@ -137,3 +137,33 @@ def test_explain_shows_a_merge_refused_and_why(term):
     ]
     text = format_term(info)
     assert "Merges refused:" in text and "one word names each" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "taken"),
+    [
+        # the start of a name, as the search box completes it and `graph path` takes it
+        ("backprop", {"backprop": "backpropagation"}),
+        # the concept's own name: nothing to say
+        ("Backpropagation", {}),
+    ],
+)
+def test_explain_two_terms_names_them_as_the_search_box_does(typed, taken, tmp_path, capsys):
+    """Before: "No concept matches 'backprop'", though `graph path backprop` found it."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
+    G.add_node("backpropagation", label="backpropagation", importance=0.8)
+    G.add_node("gradient", label="gradient", importance=0.6)
+    evidence = [{"source": "n.md", "line": 2, "text": "Backpropagation computes gradients."}]
+    G.add_edge("gradient", "backpropagation", relation="prerequisite_of", confidence=0.7,
+               evidence=evidence, label="stated", features={"stated": 1.1})  # fmt: skip
+    info = explain_edges(G, typed, "gradient")
+    assert (info["a"], info["b"], info.get("taken", {})) == ("backpropagation", "gradient", taken)
+    assert info["prerequisite"]["source"] == "gradient"
+    path = tmp_path / "graph.json"
+    write_graph(G, path)
+    assert main(["explain", typed, "gradient", "--graph", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "Learn gradient before backpropagation" in out
+    assert ("taken as 'backpropagation'" in err) == bool(taken)
