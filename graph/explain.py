@@ -151,11 +151,11 @@ def explain_term(G: nx.MultiDiGraph, term: str) -> dict[str, Any]:
     for node, attrs in G.nodes(data=True):
         names = {str(node), str(attrs.get("label", node))}
         if normalise(str(node)) == wanted or normalise(str(attrs.get("label", ""))) == wanted:
-            return _concept(node, attrs, "concept", term)
+            return {**_concept(node, attrs, "concept", term), "path": path_info(G, node)}
         if wanted in {normalise(a) for a in attrs.get("aliases") or ()} - {
             normalise(n) for n in names
         }:
-            return _concept(node, attrs, "alias", term)
+            return {**_concept(node, attrs, "alias", term), "path": path_info(G, node)}
     for entry in G.graph.get("candidates") or ():
         if wanted in {normalise(n) for n in [entry.get("name", ""), *entry.get("names", ())]}:
             return {
@@ -193,6 +193,76 @@ def _concept(node: Any, attrs: Mapping[str, Any], status: str, term: str) -> dic
         wanted = normalise(term)
         out["merged_by"] = next((m for m in merges if normalise(m.get("name", "")) == wanted), None)
     return out
+
+
+#: How many of the orders weighed and left out an explanation of a one-step learning
+#: path lists (the likeliest first).
+PATH_REJECTED_SHOWN = 3
+
+
+def path_info(G: nx.MultiDiGraph, node: Any) -> dict[str, Any]:
+    """How many steps the learning path of ``node`` has (:func:`graph.paths.learning_path`)
+    and, when it is ``node`` alone, why: ``kept`` lists each prerequisite of it the build
+    kept with what leaves it off the path (:func:`graph.paths.path_omission`), and
+    ``rejected`` the likeliest orders that would have put a concept before it, which
+    the build weighed and left out, with the reason (not those of an everyday word the
+    notes never teach, :func:`graph.paths.generic_step`, which no path would follow):
+    a student asking for the path of a concept and getting the concept alone sees
+    where the prerequisites went.
+
+    >>> G = nx.MultiDiGraph(prerequisites_rejected=[{"source": "gradient",
+    ...     "target": "backprop", "confidence": 0.27, "reason": "below the threshold"}])
+    >>> G.add_nodes_from(["gradient", "backprop"])
+    >>> info = path_info(G, "backprop")
+    >>> info["steps"], info["kept"], [(r["source"], r["reason"]) for r in info["rejected"]]
+    (1, [], [('gradient', 'below the threshold')])
+    """
+    from graph.paths import PREREQUISITE, generic_step, learning_path, path_omission
+
+    info: dict[str, Any] = {"steps": len(learning_path(G, node))}
+    if info["steps"] > 1:
+        return info
+    parents = [
+        p
+        for p in G.predecessors(node)
+        if p != node and any(e.get("relation") == PREREQUISITE for e in G[p][node].values())
+    ]
+    name = lambda n: str(G.nodes[n].get("label") or n)  # noqa: E731
+    info["kept"] = [
+        {"source": p, "label": name(p), "omitted": path_omission(G, node, p)} for p in parents
+    ]
+    rejected = [
+        r
+        for r in G.graph.get("prerequisites_rejected") or ()
+        if r.get("target") == node and r.get("source") in G and not generic_step(G, r["source"])
+    ]
+    rejected.sort(key=lambda r: -float(r.get("confidence") or 0))
+    info["rejected"] = [
+        {**{k: r.get(k) for k in ("source", "confidence", "reason")}, "label": name(r["source"])}
+        for r in rejected[:PATH_REJECTED_SHOWN]
+    ]
+    return info
+
+
+def _path_lines(info: Mapping[str, Any]) -> list[str]:
+    """:func:`path_info`, for people."""
+    if not info:
+        return []
+    if info["steps"] > 1:
+        return [f"Its learning path has {info['steps']} steps (`graph path`)."]
+    lines = []
+    if info.get("kept"):
+        lines.append("Its learning path is the concept alone: the path leaves out")
+        for k in info["kept"]:
+            lines.append(f"  {k['label']}: {k['omitted']}")
+    else:
+        lines.append("Its learning path is the concept alone: no prerequisite of it was kept.")
+    for r in info.get("rejected") or ():
+        lines.append(
+            f"  Weighed and left out: {r['label']} before it "
+            f"({r.get('confidence')}): {r.get('reason')}"
+        )
+    return lines
 
 
 def explain_edges(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
@@ -290,6 +360,7 @@ def format_term(info: Mapping[str, Any]) -> str:
             lines.append(f"Definition{where}: {info['definition']}")
         else:
             lines.append("The notes give no definition of it.")
+        lines.extend(_path_lines(info.get("path") or {}))
     return "\n".join(lines)
 
 
