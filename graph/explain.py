@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from graph.io import GraphFileError, read_graph
-from graph.query import normalise, resolve
+from graph.query import find_concepts, normalise, resolve
 from graph.terminal import echo, echo_json, for_terminal
 
 #: How the selector's features read in an explanation.
@@ -151,11 +151,11 @@ def explain_term(G: nx.MultiDiGraph, term: str) -> dict[str, Any]:
     for node, attrs in G.nodes(data=True):
         names = {str(node), str(attrs.get("label", node))}
         if normalise(str(node)) == wanted or normalise(str(attrs.get("label", ""))) == wanted:
-            return _concept(node, attrs, "concept", term)
+            return {**_concept(node, attrs, "concept", term), "path": path_info(G, node)}
         if wanted in {normalise(a) for a in attrs.get("aliases") or ()} - {
             normalise(n) for n in names
         }:
-            return _concept(node, attrs, "alias", term)
+            return {**_concept(node, attrs, "alias", term), "path": path_info(G, node)}
     for entry in G.graph.get("candidates") or ():
         if wanted in {normalise(n) for n in [entry.get("name", ""), *entry.get("names", ())]}:
             return {
@@ -195,13 +195,96 @@ def _concept(node: Any, attrs: Mapping[str, Any], status: str, term: str) -> dic
     return out
 
 
+#: How many of the orders weighed and left out an explanation of a one-step learning
+#: path lists (the likeliest first).
+PATH_REJECTED_SHOWN = 3
+
+
+def path_info(G: nx.MultiDiGraph, node: Any) -> dict[str, Any]:
+    """How many steps the learning path of ``node`` has (:func:`graph.paths.learning_path`)
+    and, when it is ``node`` alone, why: ``kept`` lists each prerequisite of it the build
+    kept with what leaves it off the path (:func:`graph.paths.path_omission`), and
+    ``rejected`` the likeliest orders that would have put a concept before it, which
+    the build weighed and left out, with the reason (not those of an everyday word the
+    notes never teach, :func:`graph.paths.generic_step`, which no path would follow):
+    a student asking for the path of a concept and getting the concept alone sees
+    where the prerequisites went.
+
+    >>> G = nx.MultiDiGraph(prerequisites_rejected=[{"source": "gradient",
+    ...     "target": "backprop", "confidence": 0.27, "reason": "below the threshold"}])
+    >>> G.add_nodes_from(["gradient", "backprop"])
+    >>> info = path_info(G, "backprop")
+    >>> info["steps"], info["kept"], [(r["source"], r["reason"]) for r in info["rejected"]]
+    (1, [], [('gradient', 'below the threshold')])
+    """
+    from graph.paths import PREREQUISITE, generic_step, learning_path, path_omission
+
+    info: dict[str, Any] = {"steps": len(learning_path(G, node))}
+    if info["steps"] > 1:
+        return info
+    parents = [
+        p
+        for p in G.predecessors(node)
+        if p != node and any(e.get("relation") == PREREQUISITE for e in G[p][node].values())
+    ]
+    name = lambda n: str(G.nodes[n].get("label") or n)  # noqa: E731
+    info["kept"] = [
+        {"source": p, "label": name(p), "omitted": path_omission(G, node, p)} for p in parents
+    ]
+    rejected = [
+        r
+        for r in G.graph.get("prerequisites_rejected") or ()
+        if r.get("target") == node and r.get("source") in G and not generic_step(G, r["source"])
+    ]
+    rejected.sort(key=lambda r: -float(r.get("confidence") or 0))
+    info["rejected"] = [
+        {**{k: r.get(k) for k in ("source", "confidence", "reason")}, "label": name(r["source"])}
+        for r in rejected[:PATH_REJECTED_SHOWN]
+    ]
+    return info
+
+
+def _path_lines(info: Mapping[str, Any]) -> list[str]:
+    """:func:`path_info`, for people."""
+    if not info:
+        return []
+    if info["steps"] > 1:
+        return [f"Its learning path has {info['steps']} steps (`graph path`)."]
+    lines = []
+    if info.get("kept"):
+        lines.append("Its learning path is the concept alone: the path leaves out")
+        for k in info["kept"]:
+            lines.append(f"  {k['label']}: {k['omitted']}")
+    else:
+        lines.append("Its learning path is the concept alone: no prerequisite of it was kept.")
+    for r in info.get("rejected") or ():
+        lines.append(
+            f"  Weighed and left out: {r['label']} before it "
+            f"({r.get('confidence')}): {r.get('reason')}"
+        )
+    return lines
+
+
 def explain_edges(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
     """Why two concepts (as a student names them) are or are not linked: the edges
     between them with their evidence, the prerequisite score and the features that
-    carried it, the orders weighed and left out (:func:`graph.paths.explain_pair`)."""
+    carried it, the orders weighed and left out (:func:`graph.paths.explain_pair`).
+
+    Each name is read as the app's search box and ``python -m graph path`` read a
+    target (:func:`graph.query.find_concepts`: "backprop" is backpropagation), so the
+    pair asked about is the pair a learning path was asked for; ``taken`` maps each
+    name to the concept it was taken as, where that is not the name as typed.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("backpropagation", label="backpropagation", importance=0.8)
+    >>> G.add_node("gradient", label="gradient", importance=0.6)
+    >>> info = explain_edges(G, "backprop", "gradient")
+    >>> info["a"], info["taken"], info["verdict"]
+    ('backpropagation', {'backprop': 'backpropagation'}, 'The notes never link them.')
+    """
     from graph.paths import explain_pair
 
-    u, v = resolve(G, a), resolve(G, b)
+    u, v = concept_named(G, a), concept_named(G, b)
     if u is None or v is None:
         return {
             "a": u,
@@ -209,7 +292,23 @@ def explain_edges(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
             "edges": [],
             "missing": [t for t, n in ((a, u), (b, v)) if n is None],
         }
-    return explain_pair(G, u, v)
+    info = explain_pair(G, u, v)
+    taken = {t: n for t, n in ((a, u), (b, v)) if not _as_typed(G, t, n)}
+    return {**info, "taken": taken} if taken else info
+
+
+def concept_named(G: nx.MultiDiGraph, name: str) -> Any | None:
+    """The concept ``name`` means, as the search box finds it (its first match,
+    :func:`graph.query.find_concepts`); None when nothing matches."""
+    matches = find_concepts(G, name, limit=1)
+    return matches[0] if matches else None
+
+
+def _as_typed(G: nx.MultiDiGraph, name: str, node: Any) -> bool:
+    """Is ``name`` one of ``node``'s own names (its id, label or an alias)?"""
+    attrs = G.nodes[node]
+    names = [node, attrs.get("label", node), *(attrs.get("aliases") or ())]
+    return normalise(name) in {normalise(str(n)) for n in names}
 
 
 def format_term(info: Mapping[str, Any]) -> str:
@@ -261,6 +360,7 @@ def format_term(info: Mapping[str, Any]) -> str:
             lines.append(f"Definition{where}: {info['definition']}")
         else:
             lines.append("The notes give no definition of it.")
+        lines.extend(_path_lines(info.get("path") or {}))
     return "\n".join(lines)
 
 
@@ -360,6 +460,9 @@ def _cli(args: argparse.Namespace) -> int:
     if args.other:
         info = explain_edges(G, args.term, args.other)
         text = format_edges(_shown(info), _shown_labels(G))
+        for name, node in (info.get("taken") or {}).items():  # as `graph path` says it
+            label = str(G.nodes[node].get("label") or node)
+            echo(f"note: {name!r} taken as {label!r}", file=sys.stderr)
     else:
         info = explain_term(G, args.term)
         text = format_term(_shown(info))

@@ -149,6 +149,44 @@ def name_word(G: nx.MultiDiGraph, word: Any, node: Any) -> bool:
 #: list, kept beside the record so that reading paths does not load spaCy).
 STATEMENT_FEATURES = ORDER_STATEMENTS
 
+#: The prerequisite feature by which a use states an order: B is used for A, so the task A
+#: comes before the tool B; and the summary of typed relations (``stated``) such a use
+#: also feeds, beside the typed readings that may feed it (``member`` included).
+USE_FEATURE = "task"
+STATED_SUMMARY = "stated"
+_READINGS = STATEMENT_FEATURES | {"member"}
+
+
+def use_only(G: nx.MultiDiGraph, use: Any, node: Any) -> bool:
+    """Is the prerequisite ``use -> node`` stated only by ``node`` being used for
+    ``use`` (:data:`USE_FEATURE`: "the task before the tool"), in a sentence other than
+    the one that defines ``node`` (its ``in_definition`` feature is not positive)? The
+    prerequisite stage reads such a task as the way into the tool, so the tool's own
+    learning path starts with it; but it is where the tool leads, not what the tool is
+    made of: a learning path that reaches ``node`` as a step toward another target does
+    not follow it ("Probability is used in data science" puts no data science before a
+    t-test that needs probability). A defining sentence that gives the task
+    ("Backpropagation is a method used to train neural networks") still leads: reading
+    the step's definition needs it.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for use, extra in [("irrigation", {}), ("farming", {"in_definition": 0.6})]:
+    ...     _ = G.add_edge(use, "canal", relation="prerequisite_of", confidence=0.5,
+    ...                    features={"stated": 1.1, "task": 0.01, "earlier": 0.3, **extra})
+    >>> use_only(G, "irrigation", "canal"), use_only(G, "farming", "canal")
+    (True, False)
+    """
+    if not G.has_edge(use, node):
+        return False
+    carried = set()
+    for edge in G[use][node].values():
+        if edge.get("relation") == PREREQUISITE:
+            features = edge.get("features")
+            if not isinstance(features, dict) or features.get("in_definition", 0) > 0:
+                return False  # says nothing of what carried it, or the definition gives it
+            carried |= {f for f, c in features.items() if c > 0 and f in _READINGS}
+    return USE_FEATURE in carried and carried <= {USE_FEATURE, STATED_SUMMARY}
+
 
 def unexplained_step(G: nx.MultiDiGraph, node: Any) -> bool:
     """Do the notes neither define ``node`` nor single it out (:func:`_taught`)? Such
@@ -855,6 +893,8 @@ PATH_RULES: dict[str, str] = {
     "the notes neither define nor single out",
     "title": "only the heading that titles the notes puts it first, and they never define it: "
     "that is how they are organised, not a lesson",
+    "use": "it is reached only as what a step on the way is used for, which the step's defining "
+    "sentence does not name: where that step leads, not what the target needs",
 }
 
 
@@ -901,6 +941,8 @@ def _chains(
                 continue  # the step's name holds the word: English, not what the notes teach
             if "title" not in waived and (parent, node) in study.titled:
                 continue  # a word only their title names, never defined: no lesson
+            if "use" not in waived and node != target and use_only(G, parent, node):
+                continue  # what a step is used for: where it leads, not what the target needs
             if "unexplained" not in waived and unexplained and (parent, node) not in study.stated:
                 continue  # a step the notes never explain needs only what they state it needs
             if "generic" not in waived and generic_step(G, parent):

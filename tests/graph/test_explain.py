@@ -11,6 +11,7 @@ from graph.__main__ import main
 from graph.build import build_graph
 from graph.explain import explain_edges, explain_term, format_term
 from graph.io import write_graph
+from graph.paths import PATH_RULES
 
 NOTE = b"""# Cell biology notes
 
@@ -137,3 +138,64 @@ def test_explain_shows_a_merge_refused_and_why(term):
     ]
     text = format_term(info)
     assert "Merges refused:" in text and "one word names each" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "taken"),
+    [
+        # the start of a name, as the search box completes it and `graph path` takes it
+        ("backprop", {"backprop": "backpropagation"}),
+        # the concept's own name: nothing to say
+        ("Backpropagation", {}),
+    ],
+)
+def test_explain_two_terms_names_them_as_the_search_box_does(typed, taken, tmp_path, capsys):
+    """Before: "No concept matches 'backprop'", though `graph path backprop` found it."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
+    G.add_node("backpropagation", label="backpropagation", importance=0.8)
+    G.add_node("gradient", label="gradient", importance=0.6)
+    evidence = [{"source": "n.md", "line": 2, "text": "Backpropagation computes gradients."}]
+    G.add_edge("gradient", "backpropagation", relation="prerequisite_of", confidence=0.7,
+               evidence=evidence, label="stated", features={"stated": 1.1})  # fmt: skip
+    info = explain_edges(G, typed, "gradient")
+    assert (info["a"], info["b"], info.get("taken", {})) == ("backpropagation", "gradient", taken)
+    assert info["prerequisite"]["source"] == "gradient"
+    path = tmp_path / "graph.json"
+    write_graph(G, path)
+    assert main(["explain", typed, "gradient", "--graph", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "Learn gradient before backpropagation" in out
+    assert ("taken as 'backpropagation'" in err) == bool(taken)
+
+
+@pytest.mark.parametrize(
+    ("parent", "line"),
+    [
+        # a prerequisite the path follows: how long the path is
+        ("erosion", "Its learning path has 2 steps (`graph path`)."),
+        # one only an everyday word the notes never teach has: why the path leaves it out
+        ("process", "  process: " + PATH_RULES["generic"]),
+        # none kept: the orders weighed and left out, with the reason
+        (None, "  Weighed and left out: weathering before it (0.3): below the model's threshold"),
+    ],
+)
+def test_explain_a_term_says_why_its_learning_path_is_short(parent, line):
+    """Before: nothing said why `graph path delta` gave the delta alone."""
+    import networkx as nx
+
+    rejected = [{"source": "weathering", "target": "delta", "confidence": 0.3,
+                 "reason": "below the model's threshold"}]  # fmt: skip
+    G = nx.MultiDiGraph(prerequisites_rejected=rejected)
+    G.add_node("delta", label="delta", definition="Land built where a river meets the sea.")
+    G.add_node("weathering", label="weathering", definition="Rock broken down in place.")
+    G.add_node("erosion", label="erosion", definition="Rock carried away by water.")
+    common = {"features": {"common": 1.0}, "roles": {"mention": 9}}
+    G.add_node("process", label="process", selection=common)
+    if parent:
+        G.add_edge(parent, "delta", relation="prerequisite_of", confidence=0.8,
+                   evidence=[{"source": "n.md", "line": 4, "text": "A sentence."}])  # fmt: skip
+    info = explain_term(G, "delta")
+    assert info["path"]["steps"] == (2 if parent == "erosion" else 1)
+    assert line in format_term(info).splitlines()

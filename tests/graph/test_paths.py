@@ -191,6 +191,41 @@ def test_paths_a_word_of_an_unexplained_name_is_no_step(water, river_bed, featur
         assert path_omission(G, "flood", "river") == PATH_RULES["name_word"]
 
 
+@pytest.mark.parametrize(
+    ("features", "target", "path"),
+    [
+        # "Canals are used for irrigation", outside the canal's definition: the canal's
+        # own path starts with its task, as the prerequisite orders them
+        ({"stated": 1.1, "task": 0.01, "earlier": 0.3}, "canal", None),
+        # but a barge needs the canal, not what canals are used for, nor what that needs
+        ({"stated": 1.1, "task": 0.01, "earlier": 0.3}, "barge", ["channel", "canal", "barge"]),
+        # the canal's defining sentence gives the task: reading it needs irrigation
+        ({"stated": 1.1, "task": 0.01, "in_definition": 0.6}, "barge", None),
+        # another statement carries the order besides the use
+        ({"stated": 1.1, "task": 0.01, "used": 0.3}, "barge", None),
+    ],
+)
+def test_paths_what_a_step_is_used_for_is_no_step_toward_another(features, target, path):
+    G = nx.MultiDiGraph()
+    for node, definition in [
+        ("water", "A clear liquid."),
+        ("irrigation", "Watering fields."),
+        ("channel", "A long narrow cut."),
+        ("canal", "A channel dug for boats."),
+        ("barge", "A flat boat for canals."),
+    ]:
+        G.add_node(node, definition=definition)
+    prerequisite(G, "water", "irrigation", 0.8, features={"stated": 1.1, "general": 0.5})
+    prerequisite(G, "irrigation", "canal", 0.6, features=features)
+    prerequisite(G, "channel", "canal", 0.9, features={"stated": 1.1, "general": 0.5})
+    prerequisite(G, "canal", "barge", 0.9, features={"stated": 1.1, "used": 0.3})
+    full = ["channel", "water", "irrigation", "canal", "barge"]
+    assert learning_path(G, target) == (path or full[: full.index(target) + 1])
+    if path:
+        assert path_omission(G, target, "irrigation") == PATH_RULES["use"]
+        assert path_omission(G, target, "water") == PATH_RULES["use"]
+
+
 def titled_notes(definition: str, evidence_line: int) -> nx.MultiDiGraph:
     """Notes on bread whose first heading, "Steps and considerations", is over every
     concept they explain (their title, :func:`graph.topics.file_titles`); "proofing"
