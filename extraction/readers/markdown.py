@@ -14,8 +14,9 @@ the div: when the div closes, the section it sits in continues, in a card withou
 under that section's headings. Its body holds one logical line per paragraph or list
 item, soft line breaks joined, with the file line of each joined line
 (``Card.line_starts``), except before a typed line that opens a label of its own (a
-glossary's "Jitter: ..." lines stay one line each, as a text format and Obsidian show them); list items keep their depth and parent (the enclosing item, or
-the paragraph that introduces the list); ``**bold**``, ``*italic*``, ``<b>``, ``<em>``,
+glossary's "Jitter: ..." lines stay one line each, as a text format and Obsidian show
+them); list items keep their depth and parent (the enclosing item, or the paragraph
+that introduces the list); ``**bold**``, ``*italic*``, ``<b>``, ``<em>``,
 ``<u>`` ... are kept as emphasis runs, and the text of a link that leads out of the notes
 (``[text](https://...)``, ``<a href>``) as a ``link`` run. What is not prose never
 reaches the body: code blocks and fences at any indentation, display maths, images, HTML

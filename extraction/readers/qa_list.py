@@ -34,8 +34,10 @@ ANSWER_LABEL = re.compile(r"^(?:A|Ans|(?i:answer))\s*\d{0,4}\s*(?::\s*|[.)\-â€“â
 #: The second choice of a multiple-choice question: "B. ...", "B) ...", "(b) ...". An
 #: "A." line followed by one is the first choice, not the answer.
 SECOND_CHOICE = re.compile(r"^\(?[Bb]\s*[.)]\s+\S")
-#: Fewest labelled pairs that make a file a labelled Q/A list.
+#: Fewest labelled pairs that make a file a labelled Q/A list; :data:`MIN_SHORT_PAIRS`
+#: are enough when the labelled lines are at least half of the file (a short deck).
 MIN_PAIRS = 3
+MIN_SHORT_PAIRS = 2
 
 
 #: A term and its definition on one line, split by a spaced dash, an equals sign or a
@@ -77,13 +79,23 @@ def labelled_pairs(texts: list[str]) -> int:
 
 
 def is_labelled(texts: list[str]) -> bool:
-    """A file of labelled Q/A pairs: at least :data:`MIN_PAIRS` answered question labels,
-    most question labels answered, and the labelled lines a fair share of the text (so
-    prose that quotes one or two "Q:" lines is not a Q/A list)."""
+    """A file of labelled Q/A pairs: at least :data:`MIN_PAIRS` answered question labels
+    (:data:`MIN_SHORT_PAIRS` when the labelled lines are half the file or more), most
+    question labels answered, and the labelled lines a fair share of the text (so prose
+    that quotes one or two "Q:" lines is not a Q/A list).
+
+    >>> is_labelled(["Q: What is CO2?", "A: A gas.", "", "Q: What is O2?", "A: A gas."])
+    True
+    >>> is_labelled(["Q: What is CO2?", "A: A gas.", "Air mixes gases.", "It is thin.",
+    ...              "Q: What is O2?", "A: A gas.", "Plants make it.", "Fish need it.",
+    ...              "Fire burns it."])
+    False
+    """
     filled = [t for t in texts if t]
     questions = sum(1 for t in filled if QUESTION_LABEL.match(t))
     pairs = labelled_pairs(filled)
-    return pairs >= MIN_PAIRS and pairs * 3 >= questions * 2 and pairs * 2 * 5 >= len(filled)
+    least = MIN_SHORT_PAIRS if pairs * 2 * 2 >= len(filled) else MIN_PAIRS
+    return pairs >= least and pairs * 3 >= questions * 2 and pairs * 2 * 5 >= len(filled)
 
 
 def sniff(raw: RawNote) -> float:

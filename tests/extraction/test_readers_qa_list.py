@@ -144,6 +144,22 @@ def test_readers_qa_list_choices_stay_in_the_question(a, b, c):
 @pytest.mark.parametrize(
     "text",
     [
+        "Q: What is a delta?\nA: Land built by a river's sediment.\n\n"
+        "Q: What is an estuary?\nA: Where a river meets the sea.\n",
+        "Question: What is a delta?\n\nAnswer: Land built by a river's sediment.\n\n"
+        "Question: What is an estuary?\nAnswer: Where a river meets the sea.\nIt is tidal.\n",
+    ],
+    ids=["two-pairs", "two-pairs-spaced"],
+)
+def test_readers_qa_list_a_short_deck_of_two_labelled_pairs_is_a_list(text):
+    cards = read_bytes(text.encode(), path="notes.txt").cards
+    assert [c.title for c in cards] == ["What is a delta?", "What is an estuary?"]
+    assert str(cards[0].body) == "Land built by a river's sediment."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Osmosis moves water across a membrane.\n\nQ: why does a cell swell?\n\n"
         "A: water moves in.\n\nCells in salty water shrink.\n\nPlants wilt without water.\n",
         "Notes on enzymes.\n\nQ: What is an enzyme?\nA: A protein.\n\nEnzymes have an "
