@@ -94,6 +94,9 @@ FEATURES: dict[str, str] = {
     "A so by B (-)",
     "block": "A is a building block of B, or a part of B and of other wholes (+)",
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
+    "kin": "A and B are kinds of one thing, their names ending in the same word, that no "
+    "card names together, and the notes name A first (+: 'bisque firing' before 'raku "
+    "firing' where they teach bisque firing first) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
     "definition_words": "A's name is inside another name in B's defining sentence, or written "
@@ -770,6 +773,54 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     return found
 
 
+#: Most concepts of one family (names ending in one word) whose pairs are kin: a word that
+#: ends more names ("network", "model") heads a vocabulary, not a family of kinds.
+KIN_MAX_FAMILY = 8
+
+
+def _kin(
+    index: ConceptIndex, notes: _Notes, inside: Mapping[str, set[str]]
+) -> Iterator[tuple[str, str]]:
+    """``(A, B)`` for two kinds of one thing, named by longer names ending in the same
+    word ("targeted attack", "black-box attack"; neither name inside the other), that no
+    card names together, A named first: kinds the notes teach apart they teach in the
+    order they introduce them, the later built on the earlier ("forget gate" before the
+    "update gate" that merges it with another); kinds a card names side by side ("max
+    pooling or average pooling") are alternatives, taught in parallel.
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> names = ("raku firing", "bisque firing", "pit firing", "kiln")
+    >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {})
+    >>> index.card_mentions = {"n#1": [("raku firing", None), ("pit firing", None)]}
+    >>> notes = _Notes({}, {}, {n: (0, i) for i, n in enumerate(names)}, {}, {}, None, {})
+    >>> sorted(_kin(index, notes, {}))
+    [('bisque firing', 'pit firing'), ('raku firing', 'bisque firing')]
+    """
+    families: dict[str, list[str]] = defaultdict(list)
+    for concept in index.concepts:
+        words = concept.lower().replace("-", " ").split()
+        if len(words) > 1 and concept in notes.ranks:
+            families[words[-1]].append(concept)
+    families = {h: m for h, m in families.items() if 1 < len(m) <= KIN_MAX_FAMILY}
+    kin = {c for members in families.values() for c in members}
+    cards: dict[str, set[str]] = defaultdict(set)  # a member -> the cards naming it
+    for card_id, found in index.card_mentions.items():
+        for c, _ in found:
+            if c in kin:
+                cards[c].add(card_id)
+    for members in families.values():
+        members.sort(key=lambda c: (notes.ranks[c], c))
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if (
+                    a not in inside.get(b, ())
+                    and b not in inside.get(a, ())
+                    and not cards[a] & cards[b]
+                ):
+                    yield a, b
+
+
 # -- the candidates and their features ------------------------------------------------
 
 
@@ -845,10 +896,13 @@ def _statements(
             shared = len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1
             if r.label == BUILDING_BLOCK or shared:
                 say(0, part, r.target, "block", 1.0, r.evidence)
-    for b, inner in named_inside(index).items():
+    inside = named_inside(index)
+    for b, inner in inside.items():
         cited = _cited(index, b)
         for a in inner:
             say(0, a, b, "name_inside", 1.0, cited)
+    for a, b in _kin(index, notes, inside):
+        say(0, a, b, "kin", 1.0, _cited(index, a)[:1] + _cited(index, b)[:1])
     # named in the cards about the other
     shares: dict[tuple[str, str], tuple[float, list[Evidence]]] = {}
     crowded = {  # see TOGETHER_MAX_CONCEPTS: concepts about it x concepts named in it

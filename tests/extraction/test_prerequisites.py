@@ -714,6 +714,58 @@ def test_prerequisites_a_bracket_glosses_a_name_by_what_it_builds_on(sentence, g
 
 
 @pytest.mark.parametrize(
+    ("cards", "kin"),
+    [
+        # kinds of one thing taught apart: the one the notes introduce first comes first
+        (
+            [
+                ("bisque firing", "A first firing of raw clay."),
+                ("raku firing", "A firing that takes the pots out of the kiln hot."),
+            ],
+            {("bisque firing", "raku firing")},
+        ),
+        # kinds a card names side by side are alternatives: no order
+        (
+            [
+                ("bisque firing", "A first firing of raw clay."),
+                ("raku firing", "A firing that takes the pots out hot, unlike bisque firing."),
+            ],
+            set(),
+        ),
+        # a name inside the other's is a name_inside, not kin
+        (
+            [
+                ("firing", "Heating clay in a kiln."),
+                ("bisque firing", "A first firing of raw clay."),
+            ],
+            set(),
+        ),
+        # names ending in different words are no family
+        (
+            [
+                ("bisque firing", "A first firing of raw clay."),
+                ("glaze coat", "A glassy layer on the pot."),
+            ],
+            set(),
+        ),
+    ],
+)
+def test_prerequisites_kinds_taught_apart_come_in_the_order_the_notes_introduce_them(cards, kin):
+    cards = [
+        Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {term}?", body,
+             title_line=2 * i + 1, body_lines=(2 * i + 2,))
+        for i, (term, body) in enumerate(cards)
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    found = candidates(index, typed_relations(index))
+    said_kin = {pair for pair, c in found.items() if c.features.get("kin", 0) > 0}
+    assert said_kin == kin
+    for pair in kin:
+        assert found[pair[::-1]].features["kin"] == -1.0
+        assert found[pair].evidence[("kin", 1)]
+
+
+@pytest.mark.parametrize(
     ("subject", "verb", "obj"),
     [
         ("chunking", "frees", "working memory"),
