@@ -375,6 +375,10 @@ def test_browser_html_export_of_a_large_course_opens_legibly_with_working_contro
             )  # the move is animated
             page.wait_for_function(centred, arg=[found["width"], found["height"]], timeout=15_000)
             assert page.evaluate("network.getScale()") >= MIN_LABEL_PX / 14 - 1e-6
+            page.click("#concept-atlas-weak")  # hiding the weak links leaves the view there
+            page.wait_for_function(f"{hidden} === 588", timeout=30_000)
+            page.wait_for_timeout(500)
+            assert page.evaluate(centred, [found["width"], found["height"]])
             page.fill("#concept-atlas-find", "no such thing")
             page.press("#concept-atlas-find", "Enter")
             assert "No concept is named" in page.text_content("#concept-atlas-status")

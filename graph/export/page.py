@@ -250,7 +250,11 @@ _CONTROLS_JS = """<script type="text/javascript">
     }
     return null;
   }
+  var last = {text: null, at: 0};
   function go() {
+    var now = Date.now();  // Enter fires both keydown and change: move once
+    if (find.value === last.text && now - last.at < 250) { return; }
+    last = {text: find.value, at: now};
     var id = lookUp(find.value);
     status.textContent = "";
     if (!find.value.trim()) { return; }
@@ -258,8 +262,9 @@ _CONTROLS_JS = """<script type="text/javascript">
       status.textContent = "No concept is named \u201c" + find.value.trim() + "\u201d.";
       return;
     }
-    network.focus(id, {scale: Math.max(network.getScale(), atlas.legible),
-                       animation: {duration: 300}});
+    network.moveTo({position: network.getPosition(id),
+                    scale: Math.max(network.getScale(), atlas.legible),
+                    animation: {duration: 300}});
     network.selectNodes([id]);
     window.conceptAtlasFound = id;
   }
@@ -282,6 +287,10 @@ _CONTROLS_JS = """<script type="text/javascript">
   if (weak) {
     weak.addEventListener("change", function () {
       var shown = weak.checked;
+      var at = network.getViewPosition(), scale = network.getScale();
+      network.once("afterDrawing", function () {  // the view stays where it was
+        network.moveTo({position: at, scale: scale});
+      });
       edges.update(edges.get({filter: function (edge) { return edge.weak === true; }})
         .map(function (edge) { return {id: edge.id, hidden: !shown}; }));
     });
