@@ -364,8 +364,6 @@ def test_browser_html_export_of_a_large_course_opens_legibly_with_working_contro
             assert driver.overlaps(seen, OVERLAP_PX) == []
             hidden = "edges.get({filter: function (e) { return e.hidden === true; }}).length"
             assert page.evaluate(hidden) == 588  # every weak link, until the switch
-            page.click("#concept-atlas-weak")
-            page.wait_for_function(f"{hidden} === 0", timeout=30_000)
             page.fill("#concept-atlas-find", "concept 3 of topic 7")
             page.press("#concept-atlas-find", "Enter")
             assert page.evaluate("network.getSelectedNodes()") == ["t7c3"]
@@ -375,10 +373,20 @@ def test_browser_html_export_of_a_large_course_opens_legibly_with_working_contro
             )  # the move is animated
             page.wait_for_function(centred, arg=[found["width"], found["height"]], timeout=15_000)
             assert page.evaluate("network.getScale()") >= MIN_LABEL_PX / 14 - 1e-6
-            page.click("#concept-atlas-weak")  # hiding the weak links leaves the view there
-            page.wait_for_function(f"{hidden} === 588", timeout=30_000)
-            page.wait_for_timeout(500)
+            page.click("#concept-atlas-weak")  # showing the weak links leaves the view there
+            page.wait_for_function(f"{hidden} === 0", timeout=30_000)
+            page.wait_for_timeout(1000)
             assert page.evaluate(centred, [found["width"], found["height"]])
+            # Enter twice, then a click on the map: the view stays on the concept found
+            page.fill("#concept-atlas-find", "concept 5 of topic 9")
+            page.press("#concept-atlas-find", "Enter")
+            page.press("#concept-atlas-find", "Enter")
+            page.wait_for_timeout(100)
+            canvas = page.locator("#mynetwork canvas").bounding_box()
+            assert canvas is not None
+            page.mouse.click(canvas["x"] + 3, canvas["y"] + canvas["height"] - 3)
+            page.wait_for_timeout(1000)
+            assert page.evaluate(centred.replace("t7c3", "t9c5"), [found["width"], found["height"]])
             page.fill("#concept-atlas-find", "no such thing")
             page.press("#concept-atlas-find", "Enter")
             assert "No concept is named" in page.text_content("#concept-atlas-status")

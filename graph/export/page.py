@@ -262,9 +262,10 @@ _CONTROLS_JS = """<script type="text/javascript">
       status.textContent = "No concept is named \u201c" + find.value.trim() + "\u201d.";
       return;
     }
+    // no animation: vis-network leaves an interrupted animation's step behind, which
+    // throws the view back at the next redraw
     network.moveTo({position: network.getPosition(id),
-                    scale: Math.max(network.getScale(), atlas.legible),
-                    animation: {duration: 300}});
+                    scale: Math.max(network.getScale(), atlas.legible)});
     network.selectNodes([id]);
     window.conceptAtlasFound = id;
   }
@@ -278,19 +279,14 @@ _CONTROLS_JS = """<script type="text/javascript">
       topic.appendChild(option);
     });
     topic.addEventListener("change", function () {
-      if (topic.value === "") { network.fit({animation: {duration: 300}}); return; }
+      if (topic.value === "") { network.fit(); return; }
       var view = atlas.regions[Number(topic.value)].view;
-      network.moveTo({position: {x: view.x, y: view.y}, scale: view.scale,
-                      animation: {duration: 300}});
+      network.moveTo({position: {x: view.x, y: view.y}, scale: view.scale});
     });
   }
   if (weak) {
     weak.addEventListener("change", function () {
       var shown = weak.checked;
-      var at = network.getViewPosition(), scale = network.getScale();
-      network.once("afterDrawing", function () {  // the view stays where it was
-        network.moveTo({position: at, scale: scale});
-      });
       edges.update(edges.get({filter: function (edge) { return edge.weak === true; }})
         .map(function (edge) { return {id: edge.id, hidden: !shown}; }));
     });
