@@ -399,6 +399,7 @@ def to_html(
     hide_weak: bool = False,
     captions: Iterable[Caption] = (),
     regions: Mapping[Hashable, Hashable] | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> str:
     """Draw ``G`` as a standalone HTML page that needs no network.
 
@@ -440,6 +441,8 @@ def to_html(
         The region of the map each node is drawn in: a line between two regions is
         drawn faint (:func:`faint`) until one of its concepts is selected, so that the
         lines within a region can be followed.
+    colours : mapping of str to str, optional
+        Topic colours, as in :func:`network_data`.
 
     Returns
     -------
@@ -467,6 +470,7 @@ def to_html(
         positions=positions,
         wrap=positions is not None,
         view=view,
+        colours=colours,
     )
     if hide_weak:
         for edge in data["edges"]:

@@ -48,6 +48,7 @@ def page(
     title: str = "Concept Atlas",
     total: int | None = None,
     show_weak: bool | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> str:
     """The page drawing ``G`` (all of it: cap it before), titled, with a legend; its
     concepts are laid out with their labels' boxes (:data:`PAGE_VIEWPORT`), so that
@@ -74,6 +75,9 @@ def page(
         Open with the weak links drawn; default as the app's map
         (:func:`graph.view.weak_links_first`: only when the stated relations leave most
         concepts without a line).
+    colours : mapping of str to str, optional
+        Topic colours (:func:`graph.render.topic_colours` of the whole graph ``G`` is a
+        part of); default ``G``'s own.
 
     Examples
     --------
@@ -127,6 +131,7 @@ def page(
         view=view,
         hide_weak=not show_weak,
         captions=captions,
+        colours=colours,
         regions={node: k for k, region in enumerate(regions) for node in region.nodes},
     )
     total = G.number_of_nodes() if total is None else total
@@ -143,7 +148,7 @@ def page(
         f'<h1 style="font-size:20px;margin:0 0 4px">{html.escape(title)}</h1>'
         f'<p style="margin:0 0 6px;color:#52606d;font-size:13px">{html.escape(caption)}</p>'
         f"{controls_html(counts.weak, show_weak, bool(regions))}"
-        f"{legend_html(legend_items(G))}</header>"
+        f"{legend_html(legend_items(G, colours))}</header>"
     )
     if drawn.count("<head>") != 1 or drawn.count("<body>") != 1 or drawn.count("</body>") != 1:
         raise ValueError("unexpected page template: cannot add the title and the legend")
@@ -342,6 +347,7 @@ def write_html(
     focus: Hashable | None = None,
     title: str = "Concept Atlas",
     total: int | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> None:
     """Write :func:`page` of ``G``, at most :data:`HTML_MAX_NODES` concepts (the most
     important; the page says how many of how many it draws).
@@ -358,7 +364,12 @@ def write_html(
     (True, True)
     """
     total = G.number_of_nodes() if total is None else total
-    text = page(cap(G, HTML_MAX_NODES, focus), focus=focus, title=title, total=total)
+    drawn = cap(G, HTML_MAX_NODES, focus)
+    if colours is None and drawn is not G:  # the concepts left out keep their colours
+        from graph.render import topic_colours
+
+        colours = topic_colours(G)
+    text = page(drawn, focus=focus, title=title, total=total, colours=colours)
     write_text(path, text, owned=is_own, what="map page")
 
 
@@ -382,5 +393,12 @@ def cap(G: nx.MultiDiGraph, limit: int, focus: Hashable | None = None) -> nx.Mul
 
 def write(selection: Selection, path: Path, fmt: str) -> Written:
     drawn = cap(selection.graph, HTML_MAX_NODES, selection.focus)
-    write_html(drawn, path, focus=selection.focus, title=selection.title, total=selection.total)
+    write_html(
+        drawn,
+        path,
+        focus=selection.focus,
+        title=selection.title,
+        total=selection.total,
+        colours=selection.colours,
+    )
     return Written(path, "html", drawn, total=selection.total)

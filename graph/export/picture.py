@@ -27,7 +27,13 @@ from graph.export._base import MARK, Written, cut, importance, label, plural, to
 from graph.export._style import style
 from graph.export.select import Selection
 from graph.io import head, replace_file
-from graph.render import LAYOUT_SEED, NO_TOPIC_COLOUR, legend_items, ranked_concepts
+from graph.render import (
+    LAYOUT_SEED,
+    NO_TOPIC_COLOUR,
+    legend_items,
+    ranked_concepts,
+    topic_colours,
+)
 
 FORMATS = ("png", "svg")
 SUFFIX = ".png"
@@ -47,6 +53,7 @@ def write_picture(
     focus: Hashable | None = None,
     title: str | None = None,
     total: int | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> int:
     """Draw ``G`` as a study picture (PNG or SVG) with Matplotlib, offline.
 
@@ -76,6 +83,10 @@ def write_picture(
     total : int, optional
         How many concepts the view had before it was cut to ``G`` (the subtitle says
         "N of TOTAL concepts"); default ``G``'s own number.
+    colours : mapping of str to str, optional
+        Topic colours (:func:`graph.render.topic_colours` of the whole graph ``G`` is a
+        part of, as the app's map colours it); default those of ``G`` (all of it, before
+        it is cut to :data:`PICTURE_MAX_NODES`).
 
     Returns
     -------
@@ -96,7 +107,11 @@ def write_picture(
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise ValueError(f"unknown picture format {fmt!r} (png or svg)")
-    fig, drawn = picture_figure(G, order=order, focus=focus, title=title, total=total)
+    if colours is None:
+        colours = topic_colours(G)
+    fig, drawn = picture_figure(
+        G, order=order, focus=focus, title=title, total=total, colours=colours
+    )
     metadata = {"Date": None, "Creator": MARK} if fmt == "svg" else {"Software": MARK}
 
     def save(tmp: Path) -> None:
@@ -151,6 +166,7 @@ def picture_figure(
     focus: Hashable | None = None,
     title: str | None = None,
     total: int | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> tuple[Figure, nx.MultiDiGraph]:
     """The Matplotlib figure :func:`write_picture` saves, and the graph it draws."""
     total = G.number_of_nodes() if total is None else max(total, G.number_of_nodes())
@@ -167,7 +183,7 @@ def picture_figure(
         positions[_CAPTION] = (x + caption.half_width, y + 0.1 + caption.below)
         marks[_CAPTION] = caption
     positions = _separate(positions, marks)
-    legend = legend_items(H)
+    legend = legend_items(H, colours)
     legend_rows = math.ceil((len(legend.topics) + len(legend.relations)) / 5)
     left, right, bottom, top = _extent(positions, marks)
     room_x = PICTURE_MAX_INCHES[0]
@@ -541,6 +557,7 @@ def write(selection: Selection, path: Path, fmt: str) -> Written:
         focus=selection.focus,
         title=selection.title,
         total=selection.total,
+        colours=selection.colours,
     )
     return Written(path, fmt, drawn, total=selection.total)
 

@@ -189,3 +189,36 @@ def test_layout_grouped_layout_keeps_each_group_in_a_box_of_its_own() -> None:
                 )
     assert layout.view() == regions[0].view
     assert all(r.view["scale"] >= min_zoom(boxes) - 1e-9 for r in regions)
+
+
+def two_topics() -> nx.MultiDiGraph:
+    """A larger topic of minor concepts and a smaller one of the most important: cut to
+    its three most important concepts, the graph keeps only the smaller topic."""
+    G = nx.MultiDiGraph()
+    for i in range(10):
+        G.add_node(f"b{i}", label=f"minor {i}", topic="larger", importance=0.1)
+    for i in range(3):
+        G.add_node(f"s{i}", label=f"major {i}", topic="smaller", importance=0.9)
+    G.add_edge("s0", "s1", relation="is_a", confidence=0.9)
+    G.add_edge("b0", "b1", relation="is_a", confidence=0.9)
+    return G
+
+
+@pytest.mark.parametrize("fmt", ["html", "svg", "dot", "gexf"])
+def test_export_a_part_of_the_graph_keeps_the_colours_of_the_whole(fmt: str, tmp_path) -> None:
+    from graph.export import export
+    from graph.render import topic_colours
+
+    G = two_topics()
+    whole = topic_colours(G)["smaller"]
+    own = topic_colours(G.subgraph(["s0", "s1", "s2"]))["smaller"]
+    assert whole != own
+    out = tmp_path / f"part.{fmt}"
+    export(G, fmt, out, max_concepts=3)
+    text = out.read_text(encoding="utf-8").lower()
+    if fmt == "gexf":
+        r, g, b = (int(whole[i : i + 2], 16) for i in (1, 3, 5))
+        assert f'r="{r}" g="{g}" b="{b}"' in text
+    else:
+        assert whole in text
+        assert own not in text
