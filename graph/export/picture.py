@@ -274,6 +274,8 @@ def picture_figure(
     if len(nodes) < total:
         shown = f"{len(nodes)} of {shown}, the most important"
     shown += f"; {edge_counts(H).describe()}"
+    if left_out := H.graph.get("weak_left_out"):
+        shown += f"; {plural(left_out, 'weak link')} left out (concepts only named together)"
     ax.annotate(
         shown,
         (0.5, 1.0),
@@ -533,9 +535,30 @@ def drawn_graph(
 ) -> nx.MultiDiGraph:
     """What a picture of ``G`` draws: at most :data:`PICTURE_MAX_NODES` concepts, the most
     important (``focus`` among them); for a learning path (``order``), only the
-    prerequisites between its steps, which its columns follow."""
+    prerequisites between its steps, which its columns follow. A picture has no switch:
+    its weak links are left out, as the app's map first hides them, unless the notes
+    state too few relations for a picture without them (:func:`graph.view.weak_links_first`);
+    ``graph["weak_left_out"]`` counts them, and the picture says so.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("enzyme", "catalyst", relation="is_a")
+    >>> _ = G.add_edge("enzyme", "substrate", relation="is_a")
+    >>> _ = G.add_edge("catalyst", "substrate", relation="related_to")
+    >>> H = drawn_graph(G)
+    >>> H.number_of_edges(), H.graph["weak_left_out"]
+    (2, 1)
+    """
     H = _most_important(G, PICTURE_MAX_NODES, focus)
     if order is None:
+        from graph.view import weak_links_first
+
+        weak = [
+            (u, v, k) for u, v, k, r in H.edges(keys=True, data="relation") if r == "related_to"
+        ]
+        if weak and not weak_links_first(H):
+            H = H.copy() if H is G else H
+            H.remove_edges_from(weak)
+            H.graph["weak_left_out"] = len(weak)
         return H
     path = nx.MultiDiGraph(**H.graph)
     path.add_nodes_from(H.nodes(data=True))
@@ -559,7 +582,10 @@ def write(selection: Selection, path: Path, fmt: str) -> Written:
         total=selection.total,
         colours=selection.colours,
     )
-    return Written(path, fmt, drawn, total=selection.total)
+    remarks: tuple[str, ...] = ()
+    if left_out := drawn.graph.get("weak_left_out"):
+        remarks = (f"left out: {plural(left_out, 'weak link')} (concepts only named together)",)
+    return Written(path, fmt, drawn, total=selection.total, remarks=remarks)
 
 
 def _picture_label(text: str, width: int = 18) -> str:
