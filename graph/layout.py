@@ -55,6 +55,7 @@ __all__ = [
     "legible_layout",
     "node_box",
     "overlapping_pairs",
+    "regions_view",
     "row_layout",
     "separate",
     "text_width",
@@ -600,6 +601,8 @@ GROUP_GAP = 120.0
 #: The font size of a group's name (canvas units): read at about 12 px when a course of
 #: some 800 concepts is in view whole.
 TITLE_SIZE = 140.0
+#: How much wider a name is drawn in bold than :func:`text_width` measures it.
+TITLE_BOLD = 1.1
 
 
 def fits_at_once(boxes: Mapping[Hashable, NodeBox], viewport: Viewport) -> bool:
@@ -676,7 +679,7 @@ def grouped_layout(
         placed.append({n: (x - cx, y - cy) for n, (x, y) in spread.items()})
         size = TITLE_SIZE if titles else 0.0
         sizes.append(size)
-        half_w = max((right - left) / 2, text_width(name, size) / 2 * 1.1)  # bold
+        half_w = max((right - left) / 2, text_width(name, size) / 2 * TITLE_BOLD)
         half_h = (bottom - top) / 2
         blocks.append(NodeBox(half_w, half_h + 1.6 * size, half_h, size))
     # the groups as nodes: a spring layout weighted by the edges between them, separated
@@ -712,6 +715,37 @@ def grouped_layout(
     order = [node for _, nodes in groups for node in nodes]
     fits = len(groups) == 1 and frame(positions, boxes, viewport)[2]
     return Layout(order, positions, (first["x"], first["y"]), first["scale"], fits), regions
+
+
+def regions_view(regions: Sequence[Region], viewport: Viewport) -> dict[str, float]:
+    """The view that shows every region of a :func:`grouped_layout` whole, names
+    included (a view fitted to the nodes alone cuts a long name at the edge):
+    ``{"x", "y", "scale"}``, at most :data:`MAX_ZOOM`.
+
+    >>> G = nx.Graph([("a", "b")])
+    >>> boxes = {n: node_box(n, 14, 10) for n in "ab"}
+    >>> _, regions = grouped_layout(G, [("a long name for one node", "a"), ("b", "b")], boxes,
+    ...                             Viewport(900, 600), titles=True)
+    >>> view = regions_view(regions, Viewport(900, 600))
+    >>> view["scale"] < 1
+    True
+    """
+    if not regions:
+        return {"x": 0.0, "y": 0.0, "scale": MAX_ZOOM}
+    lefts, tops, rights, bottoms = [], [], [], []
+    for region in regions:
+        left, top, right, bottom = region.box
+        half = text_width(region.name, region.title_size) * TITLE_BOLD / 2
+        centre = (left + right) / 2
+        lefts.append(min(left, centre - half))
+        rights.append(max(right, centre + half))
+        tops.append(min(top, region.title_y - region.title_size))
+        bottoms.append(bottom)
+    left, top, right, bottom = min(lefts), min(tops), max(rights), max(bottoms)
+    room_x = max(1.0, viewport.width - 2 * MARGIN)
+    room_y = max(1.0, viewport.height - 2 * MARGIN)
+    scale = min(MAX_ZOOM, room_x / max(right - left, 1e-9), room_y / max(bottom - top, 1e-9))
+    return {"x": (left + right) / 2, "y": (top + bottom) / 2, "scale": scale}
 
 
 def row_layout(

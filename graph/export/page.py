@@ -87,7 +87,7 @@ def page(
     >>> "<title>Around &lt;NMR&gt;</title>" in text, "1 of 3 concepts" in text
     (True, True)
     """
-    from graph.layout import fits_at_once, grouped_layout, legible_layout
+    from graph.layout import fits_at_once, grouped_layout, legible_layout, regions_view
     from graph.render import (
         Caption,
         concept_boxes,
@@ -153,7 +153,7 @@ def page(
     if drawn.count("<head>") != 1 or drawn.count("<body>") != 1 or drawn.count("</body>") != 1:
         raise ValueError("unexpected page template: cannot add the title and the legend")
     drawn = drawn.replace("<head>", f"<head>\n{_GENERATOR}\n<title>{html.escape(title)}</title>")
-    script = controls_script(G, ranked, regions, boxes)
+    script = controls_script(G, ranked, regions, boxes, regions_view(regions, PAGE_VIEWPORT))
     drawn = drawn.replace("</body>", f"{script}\n</body>")
     # a lone surrogate (which UTF-8 cannot write) in any note text: U+FFFD
     return encodable(drawn.replace("<body>", f"<body>\n{header}"))
@@ -284,7 +284,11 @@ _CONTROLS_JS = """<script type="text/javascript">
       topic.appendChild(option);
     });
     topic.addEventListener("change", function () {
-      if (topic.value === "") { network.fit(); return; }
+      if (topic.value === "") {  // every region, names included
+        network.moveTo({position: {x: atlas.whole.x, y: atlas.whole.y},
+                        scale: atlas.whole.scale});
+        return;
+      }
       var view = atlas.regions[Number(topic.value)].view;
       network.moveTo({position: {x: view.x, y: view.y}, scale: view.scale});
     });
@@ -305,11 +309,13 @@ def controls_script(
     ranked: list[Hashable],
     regions: list[Region],
     boxes: Mapping[Hashable, NodeBox],
+    whole: Mapping[str, float] | None = None,
 ) -> str:
     """The script of :func:`controls_html`: every concept's label (the finder's
     suggestions, most important first), every name it answers to (label, id, aliases:
-    a name two concepts share finds the more important), and each region's view; all of
-    it data (:func:`graph.render.page_literal`), never markup."""
+    a name two concepts share finds the more important), each region's view and the view
+    of them all (``whole``); all of it data (:func:`graph.render.page_literal`), never
+    markup."""
     from graph.layout import min_zoom
     from graph.render import page_literal
 
@@ -336,6 +342,7 @@ def controls_script(
             for region in regions
         ],
         "legible": min(1.0, min_zoom(boxes)) if boxes else 1.0,
+        "whole": None if whole is None else dict(whole),
     }
     return _CONTROLS_JS % {"data": page_literal(data)}
 

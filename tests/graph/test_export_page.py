@@ -222,3 +222,24 @@ def test_export_a_part_of_the_graph_keeps_the_colours_of_the_whole(fmt: str, tmp
     else:
         assert whole in text
         assert own not in text
+
+
+def test_layout_regions_view_shows_every_region_with_its_name() -> None:
+    from graph.layout import TITLE_BOLD, regions_view, text_width
+
+    G = course(6, 20)
+    boxes = {n: node_box(G.nodes[n]["label"], 14, 8) for n in G}
+    groups = [("a name far longer than its region is wide", ["t0c0"])]
+    groups += [(f"topic {t}", [f"t{t}c{i}" for i in range(20)]) for t in range(1, 6)]
+    _, regions = grouped_layout(G, groups, boxes, PAGE_VIEWPORT, titles=True)
+    view = regions_view(regions, PAGE_VIEWPORT)
+    half_w = PAGE_VIEWPORT.width / 2 / view["scale"]
+    half_h = PAGE_VIEWPORT.height / 2 / view["scale"]
+    for region in regions:
+        half_title = text_width(region.name, region.title_size) * TITLE_BOLD / 2
+        centre = (region.box[0] + region.box[2]) / 2
+        assert view["x"] - half_w <= centre - half_title
+        assert centre + half_title <= view["x"] + half_w
+        assert view["y"] - half_h <= region.title_y - region.title_size
+        assert region.box[3] <= view["y"] + half_h
+    assert controls_data(page(course()))["whole"]["scale"] < 1
