@@ -108,14 +108,16 @@ def page(
     captions: list[Caption] = []
     view = None
     lines = G if show_weak else _stated(G)  # the lines drawn pull concepts together
+    groups = topic_groups(G, ranked)
+    layout = None
     if fits_at_once(boxes, PAGE_VIEWPORT) or G.number_of_nodes() < 2:
         layout = legible_layout(lines, ranked, boxes, PAGE_VIEWPORT, count=len(ranked))
-        if not layout.fits:
-            view = layout.view()
-    else:
-        layout, regions = grouped_layout(
-            lines, topic_groups(G, ranked), boxes, PAGE_VIEWPORT, titles=True
-        )
+        if not layout.fits and len(groups) > 1:
+            layout = None  # too large after all: an atlas of its topics
+        elif not layout.fits:
+            view = layout.view()  # one topic: legible around its first concept
+    if layout is None:
+        layout, regions = grouped_layout(lines, groups, boxes, PAGE_VIEWPORT, titles=True)
         view = layout.view()
         captions = [
             Caption(

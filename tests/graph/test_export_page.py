@@ -3,6 +3,7 @@ behind a switch, and the page's controls carry note text only as data."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from typing import Any
@@ -243,3 +244,23 @@ def test_layout_regions_view_shows_every_region_with_its_name() -> None:
         assert view["y"] - half_h <= region.title_y - region.title_size
         assert region.box[3] <= view["y"] + half_h
     assert controls_data(page(course()))["whole"]["scale"] < 1
+
+
+@pytest.mark.parametrize(("topics", "regions"), [(2, 2), (1, 0)])
+def test_export_page_that_does_not_fit_after_all_is_an_atlas_of_its_topics(
+    topics: int, regions: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The area of the labels said they would fit, the layout found they do not: several
+    topics make an atlas; a single one opens legibly around its first concept."""
+    import graph.layout
+
+    real = graph.layout.legible_layout
+
+    def too_large(*args: Any, **kwargs: Any) -> graph.layout.Layout:
+        return dataclasses.replace(real(*args, **kwargs), zoom=1.0, fits=False)
+
+    monkeypatch.setattr(graph.layout, "legible_layout", too_large)
+    text = page(course(topics, 5))
+    assert len(controls_data(text)["regions"]) == regions
+    view = opening_view(text)
+    assert view is not None and view["scale"] >= 11 / 14
