@@ -953,7 +953,16 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
         st.caption(path_lines_caption(scene, edge_counts(H).prerequisites))
     stem = "path-" + view.slug(name)
     title = f"Learning path to {name}"
-    download_row(H, view.PATH_FORMATS, stem, cards, key="path", order=path, title=title)
+    download_row(
+        H,
+        view.PATH_FORMATS,
+        stem,
+        cards,
+        key="path",
+        order=path,
+        title=title,
+        colours=colours_of(key, G),
+    )
     columns = st.columns(2, gap="medium")
     why = view.needed_for(G, path)
     for step, node in enumerate(path, start=1):
@@ -1140,7 +1149,14 @@ def export_tab(
         + ("" if whole else "In the overview, the map stands for every concept.")
     )
     source = G if whole else functools.partial(current_view, G, key, filters)
-    download_row(source, tuple(view.DOWNLOADS), stem, cards, key="all" if whole else "view")
+    download_row(
+        source,
+        tuple(view.DOWNLOADS),
+        stem,
+        cards,
+        key="all" if whole else "view",
+        colours=colours_of(key, G),
+    )
 
 
 def current_view(
@@ -1166,15 +1182,17 @@ def download_row(
     key: str,
     order: Sequence[Hashable] | None = None,
     title: str | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> None:
-    """Download buttons, four to a row; each file is made on click."""
+    """Download buttons, four to a row; each file is made on click, its topics coloured
+    as on the map (``colours``: those of the whole graph)."""
     columns = st.columns(4)
     graph = G if isinstance(G, nx.MultiDiGraph) else None  # a view is made on click only
     for i, fmt in enumerate(formats):
         _, _, mime = view.DOWNLOADS[fmt]
         label = view.download_label(fmt, graph)
         empty = view.download_unavailable(fmt, graph)  # a deck of no card: not offered
-        make = functools.partial(_download_data, G, fmt, stem, cards, order, title)
+        make = functools.partial(_download_data, G, fmt, stem, cards, order, title, colours)
         columns[i % 4].download_button(
             label,
             data=make,
@@ -1196,9 +1214,13 @@ def _download_data(
     cards: Mapping[str, Card],
     order: Sequence[Hashable] | None,
     title: str | None,
+    colours: Mapping[str, str] | None = None,
 ) -> bytes:
     graph = G() if callable(G) else G
-    return view.download(graph, fmt, stem=stem, cards=cards, order=order, title=title).data
+    made = view.download(
+        graph, fmt, stem=stem, cards=cards, order=order, title=title, colours=colours
+    )
+    return made.data
 
 
 def notes_tab(notes: list[view.NoteFile], results: list[ReadResult]) -> None:

@@ -47,11 +47,15 @@ __all__ = [
     "MIN_LABEL_PX",
     "Layout",
     "NodeBox",
+    "Region",
     "Viewport",
+    "fits_at_once",
     "frame",
+    "grouped_layout",
     "legible_layout",
     "node_box",
     "overlapping_pairs",
+    "regions_view",
     "row_layout",
     "separate",
     "text_width",
@@ -559,6 +563,189 @@ def _layout(
     positions = _spread(_spring(G, nodes), boxes, viewport)
     centre, zoom, fits = frame(positions, boxes, viewport, around=nodes[0])
     return Layout(list(nodes), positions, centre, zoom, fits)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """One group of a :func:`grouped_layout`: its name, nodes, the box its nodes take
+    (canvas units) and the view that opens on it.
+
+    Attributes
+    ----------
+    name : str
+        The group's name (a topic), drawn above its box.
+    nodes : list
+        The group's nodes, in the order of its ranking.
+    box : tuple of float
+        (left, top, right, bottom) of its nodes' boxes.
+    view : dict
+        ``{"x", "y", "scale"}``: every node of the group at the largest zoom that fits
+        the viewport, or, when that is below the legible zoom, the legible zoom around
+        its first node.
+    title_y : float
+        The centre line of the group's name, above its box (canvas units).
+    title_size : float
+        The font size of the name (:data:`TITLE_SIZE`; 0 when the layout has no names).
+    """
+
+    name: str
+    nodes: list[Hashable]
+    box: tuple[float, float, float, float]
+    view: dict[str, float]
+    title_y: float = 0.0
+    title_size: float = 0.0
+
+
+#: Room between two groups of a :func:`grouped_layout`, in canvas units.
+GROUP_GAP = 120.0
+#: The font size of a group's name (canvas units): read at about 12 px when a course of
+#: some 800 concepts is in view whole.
+TITLE_SIZE = 140.0
+#: How much wider a name is drawn in bold than :func:`text_width` measures it.
+TITLE_BOLD = 1.1
+
+
+def fits_at_once(boxes: Mapping[Hashable, NodeBox], viewport: Viewport) -> bool:
+    """Could every box fit ``viewport`` at a legible zoom? A first estimate from their
+    area (they fill at most :data:`PACKING` of it), as :func:`legible_layout` guesses.
+
+    >>> fits_at_once({n: NodeBox(40, 8, 30, 14) for n in range(10)}, Viewport(900, 600))
+    True
+    >>> fits_at_once({n: NodeBox(40, 8, 30, 14) for n in range(800)}, Viewport(900, 600))
+    False
+    """
+    usable = viewport.width * viewport.height / min_zoom(boxes) ** 2
+    return sum(box.area for box in boxes.values()) <= usable * PACKING
+
+
+def grouped_layout(
+    G: nx.Graph,
+    groups: Sequence[tuple[str, Sequence[Hashable]]],
+    boxes: Mapping[Hashable, NodeBox],
+    viewport: Viewport,
+    *,
+    titles: bool = False,
+) -> tuple[Layout, list[Region]]:
+    """Lay out each group apart (its nodes pulled together by the edges of ``G`` between
+    them, shaped like the viewport, no two boxes overlapping) and the groups side by
+    side, those with more edges between them nearer, none overlapping another.
+
+    A drawing too large to be read whole (a course of hundreds of concepts) reads as an
+    atlas: each group (a topic) is one legible region, and the initial view opens on the
+    first group (:attr:`Region.view`).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The graph whose edges pull nodes together.
+    groups : sequence of (name, nodes)
+        The groups, the first opened on; each group's nodes most wanted first.
+    boxes : mapping of node to NodeBox
+        The space each node takes (:func:`node_box`).
+    viewport : Viewport
+        The size of the drawing on screen.
+    titles : bool
+        Keep room above each group for its name (:data:`TITLE_SIZE`).
+
+    Returns
+    -------
+    tuple of (Layout, list of Region)
+        Every node's position and the initial view, and each group's region.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("a", "b"), ("c", "d")])
+    >>> boxes = {n: node_box(n, 14, 10) for n in "abcde"}
+    >>> groups = [("ab", "ab"), ("cde", "cde")]
+    >>> layout, regions = grouped_layout(G, groups, boxes, Viewport(900, 600))
+    >>> sorted(layout.positions), [r.name for r in regions]
+    (['a', 'b', 'c', 'd', 'e'], ['ab', 'cde'])
+    >>> overlapping_pairs(layout.positions, boxes)
+    []
+    """
+    groups = [(name, list(dict.fromkeys(nodes))) for name, nodes in groups if nodes]
+    if not groups:
+        return Layout([], {}, (0.0, 0.0), MAX_ZOOM, True), []
+    placed: list[dict[Hashable, tuple[float, float]]] = []
+    blocks: list[NodeBox] = []
+    sizes: list[float] = []
+    for name, nodes in groups:
+        if len(nodes) > 1:
+            spread = _spread(_spring(G, nodes), boxes, viewport)
+        else:
+            spread = {nodes[0]: (0.0, 0.0)}
+        left, top, right, bottom = _extent(spread, boxes)
+        cx, cy = (left + right) / 2, (top + bottom) / 2
+        placed.append({n: (x - cx, y - cy) for n, (x, y) in spread.items()})
+        size = TITLE_SIZE if titles else 0.0
+        sizes.append(size)
+        half_w = max((right - left) / 2, text_width(name, size) / 2 * TITLE_BOLD)
+        half_h = (bottom - top) / 2
+        blocks.append(NodeBox(half_w, half_h + 1.6 * size, half_h, size))
+    # the groups as nodes: a spring layout weighted by the edges between them, separated
+    which = {node: k for k, (_, nodes) in enumerate(groups) for node in nodes}
+    H = nx.Graph()
+    H.add_nodes_from(range(len(groups)))
+    for u, v in G.edges(list(which)):
+        a, b = which.get(u), which.get(v)
+        if a is not None and b is not None and a != b:
+            weight = H.edges[a, b]["weight"] + 1 if H.has_edge(a, b) else 1
+            H.add_edge(a, b, weight=weight)
+    unit = _spring(H, list(range(len(groups))))
+    area = sum(block.area for block in blocks) / 0.5
+    aspect = viewport.width / max(viewport.height, 1.0)
+    half_w, half_h = math.sqrt(area * aspect) / 2, math.sqrt(area / aspect) / 2
+    centres = separate(
+        {k: (x * half_w, y * half_h) for k, (x, y) in unit.items()},
+        dict(enumerate(blocks)),
+        gap=GROUP_GAP,
+    )
+    positions: dict[Hashable, tuple[float, float]] = {}
+    regions: list[Region] = []
+    for k, (name, nodes) in enumerate(groups):
+        gx, gy = centres[k]
+        part = {n: (gx + x, gy + y) for n, (x, y) in placed[k].items()}
+        positions.update(part)
+        centre, zoom, _ = frame(part, boxes, viewport, around=nodes[0])
+        view = {"x": centre[0], "y": centre[1], "scale": zoom}
+        box = _extent(part, boxes)
+        title_y = box[1] - 0.9 * sizes[k]
+        regions.append(Region(name, nodes, box, view, title_y, sizes[k]))
+    first = regions[0].view
+    order = [node for _, nodes in groups for node in nodes]
+    fits = len(groups) == 1 and frame(positions, boxes, viewport)[2]
+    return Layout(order, positions, (first["x"], first["y"]), first["scale"], fits), regions
+
+
+def regions_view(regions: Sequence[Region], viewport: Viewport) -> dict[str, float]:
+    """The view that shows every region of a :func:`grouped_layout` whole, names
+    included (a view fitted to the nodes alone cuts a long name at the edge):
+    ``{"x", "y", "scale"}``, at most :data:`MAX_ZOOM`.
+
+    >>> G = nx.Graph([("a", "b")])
+    >>> boxes = {n: node_box(n, 14, 10) for n in "ab"}
+    >>> _, regions = grouped_layout(G, [("a long name for one node", "a"), ("b", "b")], boxes,
+    ...                             Viewport(900, 600), titles=True)
+    >>> view = regions_view(regions, Viewport(900, 600))
+    >>> view["scale"] < 1
+    True
+    """
+    if not regions:
+        return {"x": 0.0, "y": 0.0, "scale": MAX_ZOOM}
+    lefts, tops, rights, bottoms = [], [], [], []
+    for region in regions:
+        left, top, right, bottom = region.box
+        half = text_width(region.name, region.title_size) * TITLE_BOLD / 2
+        centre = (left + right) / 2
+        lefts.append(min(left, centre - half))
+        rights.append(max(right, centre + half))
+        tops.append(min(top, region.title_y - region.title_size))
+        bottoms.append(bottom)
+    left, top, right, bottom = min(lefts), min(tops), max(rights), max(bottoms)
+    room_x = max(1.0, viewport.width - 2 * MARGIN)
+    room_y = max(1.0, viewport.height - 2 * MARGIN)
+    scale = min(MAX_ZOOM, room_x / max(right - left, 1e-9), room_y / max(bottom - top, 1e-9))
+    return {"x": (left + right) / 2, "y": (top + bottom) / 2, "scale": scale}
 
 
 def row_layout(

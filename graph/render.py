@@ -50,15 +50,18 @@ __all__ = [
     "LARGE_GRAPH",
     "NO_TOPIC",
     "RELATION_STYLES",
+    "Caption",
     "Legend",
     "RelationStyle",
     "escape_markdown",
     "external_urls",
+    "faint",
     "fold_lines",
     "layout_positions",
     "legend_html",
     "legend_items",
     "network_data",
+    "page_literal",
     "ranked_concepts",
     "to_html",
     "topic_colours",
@@ -392,6 +395,11 @@ def to_html(
     max_nodes: int = 400,
     selected: Hashable | None = None,
     positions: Mapping[Hashable, tuple[float, float]] | None = None,
+    view: Mapping[str, float] | None = None,
+    hide_weak: bool = False,
+    captions: Iterable[Caption] = (),
+    regions: Mapping[Hashable, Hashable] | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> str:
     """Draw ``G`` as a standalone HTML page that needs no network.
 
@@ -421,6 +429,20 @@ def to_html(
         Canvas positions of every node drawn, from a layout that knows the labels'
         sizes (:func:`graph.layout.legible_layout` of :func:`concept_boxes`): drawn as
         they are, physics off, labels wrapped as that layout measured them.
+    view : mapping, optional
+        The view the page opens on, ``{"x", "y", "scale"}``
+        (:meth:`graph.layout.Layout.view`); default: the whole drawing.
+    hide_weak : bool
+        Open with weak links (``related_to``) hidden. Every weak link's line is marked
+        ``weak`` in the page's data either way, so that a control can show them.
+    captions : iterable of Caption
+        Text drawn on the canvas, not a concept (the name of a region of the map).
+    regions : mapping of node to region, optional
+        The region of the map each node is drawn in: a line between two regions is
+        drawn faint (:func:`faint`) until one of its concepts is selected, so that the
+        lines within a region can be followed.
+    colours : mapping of str to str, optional
+        Topic colours, as in :func:`network_data`.
 
     Returns
     -------
@@ -447,7 +469,19 @@ def to_html(
         selected=selected,
         positions=positions,
         wrap=positions is not None,
+        view=view,
+        colours=colours,
     )
+    if hide_weak:
+        for edge in data["edges"]:
+            if edge.get("weak"):
+                edge["hidden"] = True
+    if regions:
+        region_of = {str(node): region for node, region in regions.items()}
+        for edge in data["edges"]:
+            if region_of.get(edge["from"]) != region_of.get(edge["to"]):
+                colour = edge["color"]["color"]
+                edge["color"] = {**edge["color"], "color": faint(colour)}
     net = Network(
         height=height,
         width="100%",
@@ -463,7 +497,7 @@ def to_html(
     net.options = data["options"]
     use_physics = data["options"]["physics"]["enabled"]
     html = _strip_external(net.generate_html())
-    html = _inject(html, use_physics, data["selected"])
+    html = _inject(html, use_physics, data["selected"], data["view"], _captions_script(captions))
     leftover = external_urls(html)
     if leftover:
         raise ValueError(f"rendered page still references external URLs: {leftover}")
@@ -1021,6 +1055,8 @@ def _edge_options(
         "dashes": style.dashes,
         "arrows": {"to": {"enabled": style.arrows, "scaleFactor": 0.6}},
     }
+    if relation == "related_to":
+        options["weak"] = True  # a page's "Show weak links" finds them by this mark
     if show_label and relation != "related_to":
         options["label"] = style.label
         options["font"] = {
@@ -1051,6 +1087,20 @@ def _first_evidence(evidence: Iterable[Any]) -> str:
             where = f" ({src}, line {line})" if src and line else f" ({src})" if src else ""
             return f"“{_cut(text, EVIDENCE_CHARS)}”{where}"
     return ""
+
+
+#: How opaque a line between two regions of a map is drawn until it is selected.
+FAINT_OPACITY = 0.15
+
+
+def faint(colour: str, opacity: float = FAINT_OPACITY) -> str:
+    """``colour`` (``#rrggbb``) as a see-through ``rgba()`` colour.
+
+    >>> faint("#336699")
+    'rgba(51,102,153,0.15)'
+    """
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{opacity:g})"
 
 
 def _darker(colour: str, factor: float = 0.7) -> str:
@@ -1119,7 +1169,11 @@ _READY_JS = """
               (function () {
                 var settled = %(settled)s;
                 var selected = %(selected)s;
+                var view = %(view)s;
                 window.conceptAtlasReady = false;
+                if (view !== null) {
+                  network.moveTo({position: {x: view.x, y: view.y}, scale: view.scale});
+                }
                 function markReady() {
                   if (!settled || window.conceptAtlasReady) { return; }
                   if (selected !== null) { network.selectNodes([selected]); }
@@ -1140,20 +1194,105 @@ _READY_JS = """
 """
 
 
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """Text drawn on a map's canvas that is not a concept: the name of a region.
+
+    Attributes
+    ----------
+    text : str
+        What it says (note text: drawn as data, on the canvas).
+    x, y : float
+        Its centre, in canvas units.
+    size : float
+        Its font size in canvas units; on screen it is never drawn larger than
+        :data:`CAPTION_MAX_PX` pixels, however far the map is zoomed in, and not at all
+        when smaller than 4 pixels.
+    """
+
+    text: str
+    x: float
+    y: float
+    size: float
+
+
+#: A caption is never drawn taller than this on screen (zoomed in, the concepts' labels
+#: are what should be read).
+CAPTION_MAX_PX = 26
+#: The colour of a caption on the canvas.
+CAPTION_COLOUR = "#7b8794"
+
+
+_CAPTIONS_JS = """
+              (function () {
+                var captions = %(captions)s;
+                network.on("afterDrawing", function (ctx) {
+                  var scale = network.getScale();
+                  ctx.save();
+                  ctx.textAlign = "center";
+                  ctx.textBaseline = "middle";
+                  ctx.fillStyle = %(colour)s;
+                  captions.forEach(function (caption) {
+                    var size = Math.min(caption.size, %(max_px)s / scale);
+                    if (size * scale < 4) { return; }
+                    ctx.font = "bold " + size + "px Inter, Helvetica, Arial, sans-serif";
+                    ctx.fillText(caption.text, caption.x, caption.y);
+                  });
+                  ctx.restore();
+                });
+              })();
+"""
+
+
+def _captions_script(captions: Iterable[Caption]) -> str:
+    """The script that draws ``captions`` on the canvas after each drawing: as text
+    (note text stays data), never larger on screen than :data:`CAPTION_MAX_PX`."""
+    items = [
+        {"text": c.text, "x": float(c.x), "y": float(c.y), "size": float(c.size)} for c in captions
+    ]
+    if not items:
+        return ""
+    return _CAPTIONS_JS % {
+        "captions": _js_literal(items),
+        "colour": _js_literal(CAPTION_COLOUR),
+        "max_px": CAPTION_MAX_PX,
+    }
+
+
+def page_literal(value: Any) -> str:
+    """``value`` (JSON data) as a JavaScript literal that is safe inside a ``<script>``
+    element of a page: note text can close no element and start no markup.
+
+    >>> print(page_literal({"label": "</script><b>"}))
+    {"label": "\\u003c/script\\u003e\\u003cb\\u003e"}
+    """
+    return _js_literal(value)
+
+
 def _js_literal(value: Any) -> str:
     """``value`` as a JavaScript literal that is safe inside a ``<script>`` element."""
     text = json.dumps(value)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _inject(html: str, use_physics: bool, selected: str | None) -> str:
-    """Add the page CSS and the script that freezes physics and sets the ready flag."""
+def _inject(
+    html: str,
+    use_physics: bool,
+    selected: str | None,
+    view: Mapping[str, float] | None = None,
+    extra: str = "",
+) -> str:
+    """Add the page CSS and the script that freezes physics, opens on ``view`` and sets
+    the ready flag (after ``extra``, more script run once the network exists)."""
     script = _READY_JS % {
         "settled": "false" if use_physics else "true",
         "selected": _js_literal(selected),
+        "view": _js_literal(
+            None if view is None else {k: float(view[k]) for k in ("x", "y", "scale")}
+        ),
     }
     call = "drawGraph();"
     if html.count(call) != 1 or html.count("</head>") != 1:
         raise ValueError("unexpected pyvis template: cannot attach the ready flag")
-    html = html.replace(call, call + "\n" + script)
+    html = html.replace(call, call + "\n" + extra + script)
     return html.replace("</head>", _PAGE_CSS + "</head>")

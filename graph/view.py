@@ -1440,6 +1440,7 @@ def download(
     cards: Mapping[str, Card] | None = None,
     order: Sequence[Hashable] | None = None,
     title: str | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> Download:
     """``G`` exported as ``fmt`` (:mod:`graph.export`), in memory; folder formats zipped.
 
@@ -1458,6 +1459,9 @@ def download(
         written as numbered steps.
     title : str, optional
         The heading of a learning path's guide, deck and picture.
+    colours : mapping of str to str, optional
+        The topic colours of the whole graph, when ``G`` is a part of it (a view, a
+        path): the page, the pictures, DOT and GEXF then colour each topic as the map.
 
     Examples
     --------
@@ -1477,7 +1481,7 @@ def download(
     with tempfile.TemporaryDirectory(prefix="concept-atlas-") as tmp:
         out = Path(tmp) / (stem if fmt in FOLDER_FORMATS else f"{stem}{suffix}")
         if order is None:
-            export(G, fmt, out, cards=cards)
+            export(G, fmt, out, cards=cards, colours=colours)
         elif fmt == "markdown":
             out.write_text(to_markdown_guide(G, order, title=title), encoding="utf-8")
         elif fmt == "mermaid":
@@ -1486,7 +1490,7 @@ def download(
             deck = (title or "Concept Atlas").replace("::", ":")
             write_anki(G, out, order, cards, deck_name=deck)
         else:
-            write_picture(G, out, fmt, order=order, title=title)
+            write_picture(G, out, fmt, order=order, title=title, colours=colours)
         data = _zip_folder(out) if fmt in FOLDER_FORMATS else out.read_bytes()
     return Download(download_name(fmt, stem), mime, data)
 

@@ -323,3 +323,74 @@ def test_browser_path_picture_draws_undefined_steps_hollow_and_bends_past_a_step
     ]  # hollow: the steps the notes never define
     (bend,) = drawn["bends"]  # acid -> titration, past buffer's dot, inside the picture
     assert bend["nearest"] > 10 and bend["inside"]
+
+
+def test_browser_html_export_of_a_large_course_opens_legibly_with_working_controls(
+    tmp_path: Path,
+) -> None:
+    """The whole-graph page of a course of 600 concepts, opened with the network cut off:
+    its first view shows one topic's labels, 11 px or more and none over another; the
+    weak links wait behind the switch; the finder moves the map to a concept."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    from graph.export.page import write_html
+    from tests.graph.test_export_page import course
+
+    driver = load_driver()
+    out = tmp_path / "map.html"
+    write_html(course(), out, title="A large course")
+    with playwright_api.sync_playwright() as playwright:
+        browser = driver.launch_chromium(playwright, cut_off=True)
+        offline = driver.Offline()
+        errors: list[str] = []
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            offline.attach(page)
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(out.as_uri())
+            page.wait_for_function("window.conceptAtlasReady === true", timeout=60_000)
+            page.evaluate("() => { window.conceptAtlasNetwork = network; }")
+            found = driver.label_boxes(page.main_frame)
+            seen = [
+                b
+                for b in found["boxes"]
+                if b["left"] >= 0
+                and b["top"] >= 0
+                and b["left"] + b["width"] <= found["width"]
+                and b["top"] + b["height"] <= found["height"]
+            ]
+            assert len(seen) >= 20, "the opening view shows too few concepts to read"
+            assert {b["label"].split("of ")[-1] for b in seen} == {"topic 0"}
+            assert min(b["px"] for b in seen) >= MIN_LABEL_PX - 0.01
+            assert driver.overlaps(seen, OVERLAP_PX) == []
+            hidden = "edges.get({filter: function (e) { return e.hidden === true; }}).length"
+            assert page.evaluate(hidden) == 588  # every weak link, until the switch
+            page.fill("#concept-atlas-find", "concept 3 of topic 7")
+            page.press("#concept-atlas-find", "Enter")
+            assert page.evaluate("network.getSelectedNodes()") == ["t7c3"]
+            centred = (
+                "([w, h]) => { const p = network.canvasToDOM(network.getPosition('t7c3'));"
+                " return Math.abs(p.x - w / 2) < 5 && Math.abs(p.y - h / 2) < 5; }"
+            )  # the move is animated
+            page.wait_for_function(centred, arg=[found["width"], found["height"]], timeout=15_000)
+            assert page.evaluate("network.getScale()") >= MIN_LABEL_PX / 14 - 1e-6
+            page.click("#concept-atlas-weak")  # showing the weak links leaves the view there
+            page.wait_for_function(f"{hidden} === 0", timeout=30_000)
+            page.wait_for_timeout(1000)
+            assert page.evaluate(centred, [found["width"], found["height"]])
+            # Enter twice, then a click on the map: the view stays on the concept found
+            page.fill("#concept-atlas-find", "concept 5 of topic 9")
+            page.press("#concept-atlas-find", "Enter")
+            page.press("#concept-atlas-find", "Enter")
+            page.wait_for_timeout(100)
+            canvas = page.locator("#mynetwork canvas").bounding_box()
+            assert canvas is not None
+            page.mouse.click(canvas["x"] + 3, canvas["y"] + canvas["height"] - 3)
+            page.wait_for_timeout(1000)
+            assert page.evaluate(centred.replace("t7c3", "t9c5"), [found["width"], found["height"]])
+            page.fill("#concept-atlas-find", "no such thing")
+            page.press("#concept-atlas-find", "Enter")
+            assert "No concept is named" in page.text_content("#concept-atlas-status")
+        finally:
+            browser.close()
+    assert offline.blocked == [], offline.blocked
+    assert errors == []

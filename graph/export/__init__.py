@@ -160,6 +160,7 @@ def export(
     show_weak: bool = True,
     max_concepts: int | None = None,
     cards: Mapping[str, Any] | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> Written:
     """Export ``G``, a view of it or a learning path, as ``fmt`` at ``out``.
 
@@ -179,6 +180,10 @@ def export(
         concepts and say so when they leave some out.
     cards : mapping of str to Card, optional
         The cards by id (the Anki deck cites a definition's card).
+    colours : mapping of str to str, optional
+        Topic colours (default :func:`graph.render.topic_colours` of ``G``): what the
+        map page, the pictures, DOT and GEXF colour each topic, whatever part of ``G``
+        they draw. Give the whole graph's when ``G`` is already a part of it.
 
     Returns
     -------
@@ -220,6 +225,7 @@ def export(
         show_weak=show_weak,
         max_concepts=max_concepts,
         cards=cards,
+        colours=colours,
     )
     return module.write(chosen, Path(out), fmt)
 

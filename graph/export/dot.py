@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,12 @@ def is_own(path: Path) -> bool:
     return head(path, 256).startswith(_COMMENT.encode())
 
 
-def to_dot(G: nx.MultiDiGraph, *, name: str = "concept_atlas") -> str:
+def to_dot(
+    G: nx.MultiDiGraph,
+    *,
+    name: str = "concept_atlas",
+    colours: Mapping[str, str] | None = None,
+) -> str:
     r"""``G`` as Graphviz DOT (``digraph``), every id and label a quoted, escaped string.
 
     Nodes are filled by topic and carry their definition as a tooltip; edges are
@@ -38,6 +44,8 @@ def to_dot(G: nx.MultiDiGraph, *, name: str = "concept_atlas") -> str:
         A concept graph.
     name : str
         The graph's name in the file.
+    colours : mapping of str to str, optional
+        Topic colours (of the whole graph ``G`` is a part of); default ``G``'s own.
 
     Examples
     --------
@@ -56,7 +64,7 @@ def to_dot(G: nx.MultiDiGraph, *, name: str = "concept_atlas") -> str:
                        style="solid", dir="none"];
     }
     """
-    colours = topic_colours(G)
+    colours = topic_colours(G) if colours is None else colours
     ids = _dot_ids(G)
     lines = [
         f"digraph {_dot_quote(name)} {{",
@@ -87,7 +95,8 @@ def to_dot(G: nx.MultiDiGraph, *, name: str = "concept_atlas") -> str:
 
 
 def write(selection: Selection, path: Path, fmt: str) -> Written:
-    write_text(path, f"{_COMMENT}\n{to_dot(selection.graph)}", owned=is_own, what="DOT file")
+    text = to_dot(selection.graph, colours=selection.colours)
+    write_text(path, f"{_COMMENT}\n{text}", owned=is_own, what="DOT file")
     return Written(path, "dot", selection.graph, total=selection.total)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import networkx as nx
@@ -18,13 +19,19 @@ SUFFIX = ".gexf"
 FOLDER = False
 
 
-def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
+def write_gexf(
+    G: nx.MultiDiGraph,
+    path: str | os.PathLike[str],
+    *,
+    colours: Mapping[str, str] | None = None,
+) -> None:
     """Write ``G`` as GEXF 1.2, coloured by topic and sized by importance for Gephi.
 
     Attributes are flattened as for :func:`graph.export.graphml.write_graphml`. GEXF
     has no graph attributes: the graph is named after its schema, and ``model`` and
     ``sources`` are not stored. Each node also gets ``viz`` colour and size, which
-    ``nx.read_gexf`` gives back as a ``viz`` attribute.
+    ``nx.read_gexf`` gives back as a ``viz`` attribute; ``colours`` are the topic
+    colours (of the whole graph ``G`` is a part of; default ``G``'s own).
 
     Examples
     --------
@@ -39,7 +46,7 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     """
     H = scalar_copy(G)
     H.graph = {"name": str(G.graph.get("schema") or "")}
-    colours = topic_colours(G)
+    colours = topic_colours(G) if colours is None else colours
     for node, (_, attrs) in zip(G.nodes, H.nodes(data=True), strict=True):  # same order
         r, g, b = _rgb(colours.get(topic(G.nodes[node]), NO_TOPIC_COLOUR))
         attrs["viz"] = {
@@ -50,7 +57,7 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
 
 
 def write(selection: Selection, path: Path, fmt: str) -> Written:
-    write_gexf(selection.graph, path)
+    write_gexf(selection.graph, path, colours=selection.colours)
     return Written(path, "gexf", selection.graph, total=selection.total)
 
 

@@ -27,7 +27,13 @@ from graph.export._base import MARK, Written, cut, importance, label, plural, to
 from graph.export._style import style
 from graph.export.select import Selection
 from graph.io import head, replace_file
-from graph.render import LAYOUT_SEED, NO_TOPIC_COLOUR, legend_items, ranked_concepts
+from graph.render import (
+    LAYOUT_SEED,
+    NO_TOPIC_COLOUR,
+    legend_items,
+    ranked_concepts,
+    topic_colours,
+)
 
 FORMATS = ("png", "svg")
 SUFFIX = ".png"
@@ -47,6 +53,7 @@ def write_picture(
     focus: Hashable | None = None,
     title: str | None = None,
     total: int | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> int:
     """Draw ``G`` as a study picture (PNG or SVG) with Matplotlib, offline.
 
@@ -76,6 +83,10 @@ def write_picture(
     total : int, optional
         How many concepts the view had before it was cut to ``G`` (the subtitle says
         "N of TOTAL concepts"); default ``G``'s own number.
+    colours : mapping of str to str, optional
+        Topic colours (:func:`graph.render.topic_colours` of the whole graph ``G`` is a
+        part of, as the app's map colours it); default those of ``G`` (all of it, before
+        it is cut to :data:`PICTURE_MAX_NODES`).
 
     Returns
     -------
@@ -96,7 +107,11 @@ def write_picture(
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise ValueError(f"unknown picture format {fmt!r} (png or svg)")
-    fig, drawn = picture_figure(G, order=order, focus=focus, title=title, total=total)
+    if colours is None:
+        colours = topic_colours(G)
+    fig, drawn = picture_figure(
+        G, order=order, focus=focus, title=title, total=total, colours=colours
+    )
     metadata = {"Date": None, "Creator": MARK} if fmt == "svg" else {"Software": MARK}
 
     def save(tmp: Path) -> None:
@@ -151,6 +166,7 @@ def picture_figure(
     focus: Hashable | None = None,
     title: str | None = None,
     total: int | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> tuple[Figure, nx.MultiDiGraph]:
     """The Matplotlib figure :func:`write_picture` saves, and the graph it draws."""
     total = G.number_of_nodes() if total is None else max(total, G.number_of_nodes())
@@ -167,7 +183,7 @@ def picture_figure(
         positions[_CAPTION] = (x + caption.half_width, y + 0.1 + caption.below)
         marks[_CAPTION] = caption
     positions = _separate(positions, marks)
-    legend = legend_items(H)
+    legend = legend_items(H, colours)
     legend_rows = math.ceil((len(legend.topics) + len(legend.relations)) / 5)
     left, right, bottom, top = _extent(positions, marks)
     room_x = PICTURE_MAX_INCHES[0]
@@ -258,6 +274,8 @@ def picture_figure(
     if len(nodes) < total:
         shown = f"{len(nodes)} of {shown}, the most important"
     shown += f"; {edge_counts(H).describe()}"
+    if left_out := H.graph.get("weak_left_out"):
+        shown += f"; {plural(left_out, 'weak link')} left out (concepts only named together)"
     ax.annotate(
         shown,
         (0.5, 1.0),
@@ -517,9 +535,30 @@ def drawn_graph(
 ) -> nx.MultiDiGraph:
     """What a picture of ``G`` draws: at most :data:`PICTURE_MAX_NODES` concepts, the most
     important (``focus`` among them); for a learning path (``order``), only the
-    prerequisites between its steps, which its columns follow."""
+    prerequisites between its steps, which its columns follow. A picture has no switch:
+    its weak links are left out, as the app's map first hides them, unless the notes
+    state too few relations for a picture without them (:func:`graph.view.weak_links_first`);
+    ``graph["weak_left_out"]`` counts them, and the picture says so.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("enzyme", "catalyst", relation="is_a")
+    >>> _ = G.add_edge("enzyme", "substrate", relation="is_a")
+    >>> _ = G.add_edge("catalyst", "substrate", relation="related_to")
+    >>> H = drawn_graph(G)
+    >>> H.number_of_edges(), H.graph["weak_left_out"]
+    (2, 1)
+    """
     H = _most_important(G, PICTURE_MAX_NODES, focus)
     if order is None:
+        from graph.view import weak_links_first
+
+        weak = [
+            (u, v, k) for u, v, k, r in H.edges(keys=True, data="relation") if r == "related_to"
+        ]
+        if weak and not weak_links_first(H):
+            H = H.copy() if H is G else H
+            H.remove_edges_from(weak)
+            H.graph["weak_left_out"] = len(weak)
         return H
     path = nx.MultiDiGraph(**H.graph)
     path.add_nodes_from(H.nodes(data=True))
@@ -541,8 +580,12 @@ def write(selection: Selection, path: Path, fmt: str) -> Written:
         focus=selection.focus,
         title=selection.title,
         total=selection.total,
+        colours=selection.colours,
     )
-    return Written(path, fmt, drawn, total=selection.total)
+    remarks: tuple[str, ...] = ()
+    if left_out := drawn.graph.get("weak_left_out"):
+        remarks = (f"left out: {plural(left_out, 'weak link')} (concepts only named together)",)
+    return Written(path, fmt, drawn, total=selection.total, remarks=remarks)
 
 
 def _picture_label(text: str, width: int = 18) -> str:

@@ -32,6 +32,10 @@ class Selection:
         The concept the view is centred on (outlined, and selected when a page opens).
     cards : mapping or None
         The note cards by id (the Anki deck cites a definition's card).
+    colours : mapping or None
+        The topic colours of the whole graph (:func:`graph.render.topic_colours`), so that
+        a part of it (a view, a capped page or picture, a path) keeps the map's colours;
+        None: the part's own.
     """
 
     graph: nx.MultiDiGraph
@@ -40,6 +44,7 @@ class Selection:
     order: list | None = None
     focus: Hashable | None = None
     cards: Mapping[str, Any] | None = None
+    colours: Mapping[str, str] | None = None
 
     @property
     def capped(self) -> bool:
@@ -57,6 +62,7 @@ def select(
     show_weak: bool = True,
     max_concepts: int | None = None,
     cards: Mapping[str, Any] | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> Selection:
     """The :class:`Selection` of ``G`` that an export writes.
 
@@ -64,7 +70,8 @@ def select(
     is the app's (:func:`graph.view.select_view`): edges filtered by ``relations``,
     ``min_confidence`` and ``show_weak``; with a ``focus``, its neighbourhood within
     ``depth`` hops; at most ``max_concepts`` concepts, the most important (the focus
-    always among them). Names are resolved by :func:`graph.query.resolve`.
+    always among them). Names are resolved by :func:`graph.query.resolve`. Its
+    ``colours`` are ``colours`` or the topic colours of ``G`` (the whole).
 
     Raises
     ------
@@ -96,18 +103,24 @@ def select(
         raise ValueError("depth must be >= 0")
     if max_concepts is not None and max_concepts < 1:
         raise ValueError("the number of concepts to export must be at least 1")
+    if colours is None:
+        from graph.render import topic_colours  # imports pyvis: only when exporting
+
+        colours = topic_colours(G)
     centre = _resolve(G, focus) if focus is not None else None
     target = _resolve(G, path_target) if path_target is not None else None
     title = export_title(G, focus=centre, target=target)
     if target is not None:
         order = learning_path(G, target)
         H = _induced(G, order)
-        return Selection(H, title, len(order), order=order, focus=None, cards=cards)
+        return Selection(
+            H, title, len(order), order=order, focus=None, cards=cards, colours=colours
+        )
     filtered = relations is not None or min_confidence > 0 or not show_weak
     capped = max_concepts is not None and max_concepts < G.number_of_nodes()
     if not (filtered or capped):  # the whole graph or a focus: no need for the app's view
         H = neighbourhood(G, centre, depth=depth) if centre is not None else G.copy()
-        return Selection(H, title, H.number_of_nodes(), focus=centre, cards=cards)
+        return Selection(H, title, H.number_of_nodes(), focus=centre, cards=cards, colours=colours)
     from graph.view import select_view  # the app's view (imports the renderer)
 
     view = select_view(
@@ -119,7 +132,7 @@ def select(
         depth=depth,
         max_nodes=max_concepts if max_concepts is not None else G.number_of_nodes(),
     )
-    return Selection(view.graph, title, view.total, focus=view.focus, cards=cards)
+    return Selection(view.graph, title, view.total, focus=view.focus, cards=cards, colours=colours)
 
 
 def subgraph_for(

@@ -48,6 +48,7 @@ from graph.export import (
     write_picture,
 )
 from graph.export._base import one_way, other_names
+from graph.export.picture import drawn_graph
 from graph.io import read_graph, write_graph
 from graph.query import UnknownConceptError
 from graph.render import external_urls
@@ -897,7 +898,8 @@ def test_export_cli_writes_every_format(fmt, sample, sample_file, tmp_path, caps
     out = tmp_path / f"out{SUFFIX.get(fmt, '.' + fmt)}"
     assert main(["export", "--graph", str(sample_file), "--format", fmt, "--out", str(out)]) == 0
     stdout = capsys.readouterr().out
-    expected = f"{G.number_of_nodes()} concepts, {edge_counts(G).describe()}"
+    drawn = drawn_graph(G) if fmt in ("png", "svg") else G  # a picture leaves weak links out
+    expected = f"{G.number_of_nodes()} concepts, {edge_counts(drawn).describe()}"
     if fmt == "anki":  # a deck counts its notes (test_export_anki_says_how_many...)
         expected = f"{sum(1 for _, d in G.nodes(data='definition') if d)} Anki notes, "
     assert stdout.splitlines()[0].startswith(f"wrote {out}: {expected}")
@@ -1330,3 +1332,25 @@ def test_export_path_picture_draws_the_prerequisites_it_follows(tmp_path):
     assert {r for *_, r in written.graph.edges(data="relation")} == {"prerequisite_of"}
     text = (tmp_path / "path.svg").read_text(encoding="utf-8")
     assert edge_counts(written.graph).describe() in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("stated", "weak_drawn"),
+    [(True, 0), (False, 6)],  # stated relations link every concept: weak links left out
+)
+def test_export_picture_leaves_weak_links_out_unless_the_notes_state_few(
+    stated, weak_drawn, tmp_path
+):
+    G = nx.MultiDiGraph()
+    names = ["osmosis", "diffusion", "membrane", "solute", "solvent"]
+    for a, b in [*itertools.pairwise(names), ("osmosis", "solvent"), ("diffusion", "solute")]:
+        G.add_edge(a, b, relation="related_to", confidence=0.4)
+    if stated:
+        for a, b in itertools.pairwise(names):
+            G.add_edge(a, b, relation="is_a", confidence=0.9)
+    written = export(G, "svg", tmp_path / "map.svg")
+    assert written.relations.weak == weak_drawn
+    text = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert ("6 weak links left out (concepts only named together)" in text) is stated
+    left_out = ("left out: 6 weak links (concepts only named together)",)
+    assert written.remarks == (left_out if stated else ())

@@ -592,3 +592,16 @@ def test_view_path_scene_bends_a_line_that_would_run_through_a_step() -> None:
     # past buffer's dot, not through it, and down into the picture (the top row's line
     # bent up would leave it)
     assert bent == {("acid", "titration"): "curvedCCW"}
+
+
+def test_view_download_of_a_part_colours_topics_as_the_whole() -> None:
+    from graph import view
+    from graph.render import topic_colours
+    from tests.graph.test_export_page import two_topics
+
+    G = two_topics()
+    part = G.subgraph(["s0", "s1", "s2"]).copy()
+    whole = topic_colours(G)["smaller"]
+    data = view.download(part, "dot", colours=topic_colours(G)).data.decode()
+    assert whole in data
+    assert topic_colours(part)["smaller"] not in data
