@@ -822,7 +822,9 @@ ADDRESSES: list[Cue] = [
             {
                 "LOWER": {"IN": "addressed solved mitigated prevented tackled alleviated".split()},
                 "TAG": "VBN",
-                "DEP": {"IN": ["acl", "ROOT"]},
+                # "Hit and run prevented by ...": the parser may take the name for verbs
+                # and the participle for one more of them
+                "DEP": {"IN": ["acl", "ROOT", "conj"]},
             },
             {"LOWER": "by"},
         ],

@@ -241,6 +241,11 @@ class _Context:
     problems: frozenset[str] = frozenset()
     #: concepts the card's answer names before this sentence
     earlier: frozenset[str] = frozenset()
+    #: the concept made from the action the card's heading gives ("Prevent corrosion":
+    #: corrosion prevention, :func:`_action_subjects`): what the card tells ways of
+    act: str | None = None
+    #: the heading that gives that action, cited with what is read of the act
+    act_heading: Evidence | None = None
 
     @property
     def cited(self) -> list[Evidence]:
@@ -718,13 +723,22 @@ def _procedure_step(ctx: _Context, verb: Token) -> bool:
     takes the reader's steps, not the thing's."""
     return (
         verb.tag_ == "VB"
-        and not ctx.seg.is_title
+        and _one_procedure(ctx)
+        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def _one_procedure(ctx: _Context) -> bool:
+    """Is the card about one way of doing things, its subject's name ending in a
+    :data:`rp.PROCEDURE_NOUNS` word that the card's title ends with in the singular
+    ("Integrated backup strategy"; not "Backup strategies", where each line names a
+    strategy of its own, nor a question "How does the backup strategy work?"), and is
+    ``ctx`` a line of its body?"""
+    return (
+        not ctx.seg.is_title
         and bool(ctx.subjects)
         and ctx.subjects[0].split()[-1] in rp.PROCEDURE_NOUNS
-        # one procedure, named in the singular: under "Backup strategies" each step
-        # names a strategy of its own
         and re.findall(r"[a-z]+", ctx.seg.card.title.lower())[-1:] == [ctx.subjects[0].split()[-1]]
-        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
         and _PROCEDURE.match(ctx.seg.card.title) is None
     )
 
@@ -1657,10 +1671,19 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         holders = _holders(ctx, span, after, objects) if relation == "used_for" else set()
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]
+        act = _remedy_act(ctx, span) if remedy else None
+        if act is not None and act not in objects:
+            # "## Corrosion prevention / Rust prevented by painting the hull": the act
+            # that prevents it is the prevention the card is about
+            objects = [*objects, act]
         if not objects or len(objects) < cue.min_items:
             return
         helped = _helper_subject(ctx, span) if relation in _HELPED_RELATIONS else None
         subjects, factor = helped if helped is not None else _subject(ctx, span)
+        if remedy and (verb := next((t for t in span if t.tag_ == "VBN"), None)) is not None:
+            # "Gridlock prevention -- Prevented by timing the lights": the prevention is
+            # no problem prevented
+            subjects = [s for s in subjects if not _names_act(verb, s)]
         cited = _label_line_cited(ctx, subjects, cited)
         # "This helps the model become robust to Y": the helper's subject points back
         helper = _helped_by(doc[span.start]) if helped is not None else None
@@ -1878,6 +1901,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs, factor = _result_pairs(ctx, span), 1.0
     else:  # "list" frames are read per card by _list_edges
         return
+    if cue.frame != "svo":
+        act = None
     label = cue.label
     universal = label == rp.PART_SUGGESTED and factor == 1.0 and _universal_subject(span)
     # "Every cell has a nucleus": a part of each such whole (not "an associated X")
@@ -1887,6 +1912,12 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if cue.reverse:
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
+        if act is not None and source == act:
+            # the act is the card's subject: the sentence names it only through its card
+            confidence = round(confidence * CARD_SUBJECT_FACTOR, 3)
+            if ctx.act_heading is not None:
+                yield Relation(source, target, relation, confidence, [ctx.act_heading, *cited])
+                continue
         if cue.frame == "svo" and target in holders:
             yield Relation(target, source, "uses", confidence, cited)  # Y uses X
             continue
@@ -1973,6 +2004,31 @@ def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
         return []
     objects = _objects(ctx, span.end, max_gap=2) + _result_objects(ctx, infinitive, verb)
     return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
+
+
+def _remedy_act(ctx: _Context, span: Span) -> str | None:
+    """The card's subject when a passive remedy cue names an act as the remedy ("Y is
+    prevented by requiring ...", "Y: avoided by defining X") and the subject is the act
+    of that very verb made a noun ("corrosion prevention", "flood mitigation"): each act
+    so told is a way of that prevention. None otherwise ("Y is prevented by a vaccine"
+    names the remedy; a card about the vaccine is no act of preventing)."""
+    doc = ctx.sent.doc
+    if span[-1].lower_ != "by" or span.end >= ctx.sent.end or doc[span.end].tag_ != "VBG":
+        return None
+    verb = next((t for t in span if t.tag_ == "VBN"), None)
+    act = ctx.act or (ctx.subjects[0] if ctx.subjects else None)
+    if verb is None or act is None:
+        return None
+    return act if _names_act(verb, act) else None
+
+
+def _names_act(verb: Token, concept: str) -> bool:
+    """Does ``concept`` name the act of ``verb`` by a noun made from it ("prevented":
+    "corrosion prevention", "mitigated": "flood mitigation")?"""
+    base = _verb_base(verb)
+    stem = base[: max(4, len(base) - 1)]
+    noun = concept.split()[-1]
+    return noun != base and noun.startswith(stem) and len(noun) > len(base)
 
 
 def _verb_base(verb: Token) -> str:
@@ -2987,6 +3043,14 @@ def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
             objects = [later[0].concept] if later else []
         if not objects:
             continue
+        if _step_of_procedure(ctx, verb):
+            # "## Integrated backup strategy / - Group the files into backup sets": what
+            # a step of one way of doing things acts on, that way uses
+            subjects = ctx.subjects[:1]
+            for o in objects:
+                if o not in subjects:
+                    yield Relation(subjects[0], o, "uses", STEP_CONFIDENCE, ctx.cited)
+            continue
         subjects, factor = _subject(ctx, doc[verb.i : verb.i + 1])
         cited = _label_line_cited(ctx, subjects, ctx.cited)
         label = verb.lower_
@@ -3000,6 +3064,22 @@ def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
                     cited,
                     label=label,
                 )
+
+
+#: Confidence of what a step of a procedure acts on, used by that procedure.
+STEP_CONFIDENCE = 0.5
+
+
+def _step_of_procedure(ctx: _Context, verb: Token) -> bool:
+    """Is ``verb`` the verb a step in the imperative opens with, under a card about one
+    way of doing things (:func:`_procedure_step`), not negated ("- Do not copy X")?"""
+    doc = ctx.sent.doc
+    return (
+        verb.dep_ == "ROOT"
+        and all(t.is_punct for t in doc[ctx.sent.start : verb.i])
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and _procedure_step(ctx, verb)
+    )
 
 
 def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[str]:
@@ -4107,6 +4187,41 @@ def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]
     return []
 
 
+def _action_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]]) -> list[str]:
+    """What a card headed by an action is about: the concept the notes name by a noun
+    made from its verb ("Prevent corrosion" over notes that name corrosion prevention:
+    the card tells of the prevention, not of corrosion)."""
+    seg, title = sents[0]
+    if not (seg.is_title and seg.card.title_kind == "heading"):
+        return []
+    found = index.action_named(title) or _action_of_plural(index, title)
+    return [found] if found is not None else []
+
+
+#: Endings that make a noun of an act from its verb ("prevent": "prevention", "avoid":
+#: "avoidance", "treat": "treatment", "remove": "removal", "recover": "recovery").
+ACT_NOUN_ENDINGS = ("ion", "tion", "ation", "ance", "ence", "ment", "al", "y")
+
+
+def _action_of_plural(index: ConceptIndex, title: Span) -> str | None:
+    """The concept a heading that gives an action on a plural names ("Prevent floods"
+    over notes that name flood prevention), or None."""
+    words = [t for t in title if not t.is_punct and not t.is_space]
+    if len(words) < 2 or not words[0].is_alpha or words[-1].tag_ not in {"NNS", "NNPS"}:
+        return None
+    if any(t.pos_ in {"ADP", "CCONJ", "VERB", "AUX"} for t in words[1:]):
+        return None
+    obj = " ".join(t.lower_ for t in words[1:-1] if t.pos_ != "DET")
+    obj = f"{obj} {singular(words[-1].lower_)}".strip()
+    verb = words[0].lower_
+    bases = {verb, verb[:-1]} if verb.endswith("e") else {verb}
+    for base in sorted(bases):
+        for end in ACT_NOUN_ENDINGS:
+            if (found := index.find(f"{obj} {base}{end}")) is not None:
+                return found
+    return None
+
+
 def _heading_subjects(index: ConceptIndex, card: Card) -> list[str]:
     """What a card with no title is about: the concept its own heading names in full
     (a paragraph under "Osmosis"), not an outer heading's."""
@@ -4870,9 +4985,44 @@ def _sentence_edges(
     yield from _choice_edges(ctx)
     yield from _alternatives_edges(ctx)
     yield from _problem_verb_edges(ctx)
+    yield from _numbered_way_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)
+
+
+#: Confidence of "Approach 1: X" under a card about one way of doing things: X is_a it.
+NUMBERED_WAY_CONFIDENCE = 0.6
+
+
+def _numbered_way_edges(ctx: _Context) -> Iterator[Relation]:
+    """A line that numbers one way of doing what the card is about and names it ("##
+    Avoid flooding / Approach 1: Flood barriers", "## Backup strategy / Method 2:
+    Incremental copies"): the way named is a kind of the act or the procedure the card
+    is about (:func:`_action_subjects`, :func:`_procedure_step`). Under a card about a
+    thing ("## Flooding / Approach 1: X") X is a way of dealing with it, no kind of it."""
+    doc = ctx.sent.doc
+    words = [t for t in ctx.sent if not (t.is_punct and t.text != ":")]
+    if len(words) < 4 or ctx.seg.is_title or not (ctx.act or ctx.subjects):
+        return
+    noun, number, colon = words[:3]
+    if (
+        noun.lower_ not in rp.PROCEDURE_NOUNS
+        or not number.like_num
+        or colon.text != ":"
+        or not (ctx.act or _one_procedure(ctx))
+    ):
+        return
+    named = next((m for m in ctx.found if m.start > colon.i), None)
+    if named is None or named.start != colon.i + 1:
+        return
+    rest = [t for t in doc[named.end : ctx.sent.end] if t.text not in {".", "*", ":"}]
+    if rest and rest[0].text not in {"(", "["}:
+        return  # "Approach 1: X in the kernel": more than a name (a gloss may follow it)
+    subject = ctx.act or ctx.subjects[0]
+    cited = [ctx.act_heading, *ctx.cited] if ctx.act_heading is not None else ctx.cited
+    if named.concept != subject:
+        yield Relation(named.concept, subject, "is_a", NUMBERED_WAY_CONFIDENCE, cited)
 
 
 def _runs_on(doc: Doc, m: Mention) -> bool:
@@ -5026,6 +5176,7 @@ def raw_relations(
     for sents in _card_sentences(index):
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
+        acted = _action_subjects(index, sents)
         about = (
             subjects.get(sents[0][0].card.id)
             or _question_subjects(index, sents)
@@ -5091,6 +5242,10 @@ def raw_relations(
             held = [parent[0]] if parent is not None else about
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier
+            if acted and parent is None:
+                card = seg.card
+                ctx.act = acted[0]
+                ctx.act_heading = Evidence(card.source, card.title_line, card.title.strip())
             if leads is not None and parent is None and about and not seg.is_title:
                 card = seg.card
                 if card.title.strip() and first_body is not None and first_body > 0:
