@@ -1286,6 +1286,16 @@ USED_FOR: list[Cue] = [
         example="Mulching is one of the best ways to retain soil moisture.",
         expected=("mulching", "soil moisture"),
     ),
+    # "X is one of the best ways to help Y (along)": what the means helps is what it is
+    # for ("a way to help reduce Y", "to help the model learn Y" help an act: no object)
+    Cue(
+        "way_to_help",
+        [{"LOWER": {"IN": sorted(MEANS_NOUNS)}}, {"LOWER": "to"}, _words("help")],
+        0.6,
+        gap=2,
+        example="Sleep is one of the best ways to help memory consolidation.",
+        expected=("sleep", "memory consolidation"),
+    ),
     # "X is a way of V-ing Y": the same means, its act a gerund
     Cue(
         "way_of_doing",

@@ -246,6 +246,9 @@ class _Context:
     act: str | None = None
     #: the heading that gives that action, cited with what is read of the act
     act_heading: Evidence | None = None
+    #: the first line nested under a list item that names the concept ``subjects`` holds
+    #: ("- **interleaving** / - mixing topics ...": where the item is said what it is)
+    first_nested: bool = False
 
     @property
     def cited(self) -> list[Evidence]:
@@ -754,10 +757,33 @@ def _means_subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     if noun.dep_ != "attr" or noun.head.lower_ not in rp.COPULAS:
         return [], 0.0
     subj = next((c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if ctx.first_nested and _gerund_opening(ctx, noun.head, subj):
+        # "- **interleaving** / - mixing topics in one session is one of the best ways to
+        # V Y": the act the item is first said to be is the item's concept
+        return ctx.subjects, CARD_SUBJECT_FACTOR
     m = _mention_of(ctx, subj) if subj is not None else None
     if m is None or not m.covers(subj) or _narrowed(ctx.sent.doc, m):
         return [], 0.0
     return _with_conjuncts(ctx, m), 1.0
+
+
+def _gerund_opening(ctx: _Context, copula: Token, subj: Token | None) -> bool:
+    """Does the clause of ``copula`` open the sentence with a gerund phrase for its
+    subject ("trying to remember X, is ...", the parser may hang it on the copula as a
+    clause of its own) that names no concept as its head?"""
+    doc = ctx.sent.doc
+    gerund = (
+        subj
+        if subj is not None
+        else next((c for c in copula.children if c.dep_ == "advcl" and c.i < copula.i), None)
+    )
+    return (
+        gerund is not None
+        and gerund.tag_ == "VBG"
+        and all(t.is_punct for t in doc[ctx.sent.start : gerund.left_edge.i])
+        # "using crop rotation is a good way to ...": the act is done with that concept
+        and not any(gerund.left_edge.i <= m.start <= gerund.right_edge.i for m in ctx.found)
+    )
 
 
 def _bare_head(noun: Token) -> bool:
@@ -5188,8 +5214,12 @@ def raw_relations(
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         answer = None if first_body is None else _evidence_of(*sents[first_body])
         named: set[str] = set()
+        nested_seen: list[tuple[str, Evidence]] = []
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
+            first_nested = i in parents and parents[i] not in nested_seen
+            if i in parents:
+                nested_seen.append(parents[i])
             earlier = frozenset(named)
             if not seg.is_title:
                 named.update(m.concept for m in found)
@@ -5240,8 +5270,10 @@ def raw_relations(
             parent = parents.get(i)
             # a nested item's subject is the concept its parent item names
             held = [parent[0]] if parent is not None else about
+
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier
+            ctx.first_nested = first_nested
             if acted and parent is None:
                 card = seg.card
                 ctx.act = acted[0]

@@ -208,6 +208,11 @@ def test_relations_subjects_exercise_is_a_concept(text, names, expected):
         # a line naming ways introduces its items, which are those ways
         ("Memory || Ways to strengthen memory:\n- recall\n- sleep", ("recall", "memory", "sleep"),
          ("sleep", "used_for", "memory")),
+        # what a means helps (along) is what it is for
+        ("Sleep is one of the best ways to help memory consolidation.",
+         ("sleep", "memory consolidation"), ("sleep", "used_for", "memory consolidation")),
+        ("Massage is a good way to help muscle recovery along.",
+         ("massage", "muscle recovery"), ("massage", "used_for", "muscle recovery")),
     ],
 )  # fmt: skip
 def test_relations_subjects_a_way_to_do_is_a_use(text, names, expected):
@@ -224,6 +229,9 @@ def test_relations_subjects_a_way_to_do_is_a_use(text, names, expected):
          ("graph", "structure"), ("graph", "structure")),
         ("Hypothesis testing || We need a more formal way to test our hypothesis.",
          ("hypothesis testing", "hypothesis"), ("hypothesis testing", "hypothesis")),
+        # helping an act helps no object of the means
+        ("Feedback is a good way to help the model learn grammar.",
+         ("feedback", "model", "grammar"), ("feedback", "grammar")),
     ],
 )  # fmt: skip
 def test_relations_subjects_a_way_nothing_is_said_to_be_is_nobodys(text, names, absent):
@@ -678,3 +686,23 @@ def test_relations_subjects_a_heading_giving_an_action_is_the_act_told(tmp_path)
     assert edges[calming].evidence[0].text == "Prevent accidents"
     assert expect(index, "accident prevention", "addresses", "rear-end collision") in edges
     assert not any(s == calming[0] and r == "is_a" and t != calming[2] for s, r, t in edges)
+
+
+def test_relations_subjects_a_gerund_an_item_is_first_said_to_be_is_the_item(tmp_path):
+    # the first line nested under an item naming a concept says what the item is: its
+    # act ("mixing topics") is the item's concept; a later line's act is another one
+    notes = tmp_path / "study.md"
+    notes.write_text(
+        "# Study skills\n\n## Memory\n\nSome habits help memory.\n\n"
+        "- **sleep**\n  - rest for the brain\n"
+        "- **interleaving**\n  - mixing different topics in one session, is one of the best"
+        " ways to help long-term retention along\n  - feels harder than blocked practice\n"
+        "- **elaboration**\n  - explaining the ideas in your own words\n"
+        "  - reading the notes aloud is a good way to help long-term retention\n\n"
+        "## Long-term retention\nLong-term retention is keeping knowledge for months. "
+        "Interleaving and elaboration support it.\n"
+    )
+    index = extract_concepts([c for r in read_paths([notes]) for c in r.cards])
+    found = triples(index)
+    assert expect(index, "interleaving", "used_for", "long-term retention") in found, found
+    assert expect(index, "elaboration", "used_for", "long-term retention") not in found
