@@ -1086,6 +1086,20 @@ SIGNIFYING_VERBS = frozenset(
     "refer denote mean indicate signify illustrate demonstrate observe".split()
 )
 
+#: Verbs of showing a thing in a display (in the base form): "we can represent X and Y in
+#: a diagram called Z", "the prices are plotted on a line chart" say that the display
+#: holds and uses what it shows.
+SHOWING_VERBS = frozenset(
+    "represent show display plot depict visualize visualise summarize summarise tabulate "
+    "draw chart graph".split()
+)
+#: Nouns for a display: what a thing is shown in is a display only when named by one, or
+#: by a concept whose name ends in one ("a diagram called a climograph", "a bar chart");
+#: "we show X in Python", "in this case", "in practice" name no display.
+DISPLAY_NOUNS = frozenset("diagram chart plot graph table map figure".split())
+#: Prepositions that put a shown thing in its display.
+DISPLAY_PREPOSITIONS = frozenset({"in", "on", "with", "using", "via"})
+
 #: Verbs after "used to" that give no ``used_for`` of the object they take.
 _NOT_PURPOSE = sorted(PURPOSE_VERBS_ELSEWHERE | ACTION_VERBS)
 

@@ -5012,9 +5012,70 @@ def _sentence_edges(
     yield from _alternatives_edges(ctx)
     yield from _problem_verb_edges(ctx)
     yield from _numbered_way_edges(ctx)
+    yield from _display_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)
+
+
+#: Confidence of "we represent X in a diagram called Y": Y uses X.
+DISPLAY_CONFIDENCE = 0.6
+
+
+def _display_edges(ctx: _Context) -> Iterator[Relation]:
+    """What the reader shows in a display ("we can represent X and Y in a diagram called
+    Z", "the prices are plotted on a line chart", "Plot X on a bar chart"): the display
+    holds and uses it. The display is named by a :data:`rp.DISPLAY_NOUNS` word, or by a
+    concept whose name ends in one; what a concept shows of its own ("A thermometer
+    shows the temperature") and what is shown in no display ("in Python", "in this
+    case") give nothing here."""
+    doc = ctx.sent.doc
+    for verb in ctx.sent:
+        if verb.pos_ != "VERB" or _verb_base(verb) not in rp.SHOWING_VERBS:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        passive = subject is not None and subject.dep_ == "nsubjpass"
+        if subject is not None and not passive and subject.lower_ not in _USER_PRONOUNS:
+            continue  # "A thermometer shows the temperature": the thing's own act
+        shown_at = (
+            subject if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
+        )
+        if shown_at is None:
+            continue
+        # the parser may hang the display on the verb or on the thing shown
+        holder = _display_of(ctx, verb) or _display_of(ctx, shown_at)
+        if holder is None:
+            continue
+        inside = range(shown_at.left_edge.i, shown_at.right_edge.i + 1)
+        shown = [m for m in ctx.found if m.start in inside and not _modifies_other(doc, m)]
+        for m in shown:
+            if m.concept != holder:
+                yield Relation(holder, m.concept, "uses", DISPLAY_CONFIDENCE, ctx.cited)
+
+
+def _display_of(ctx: _Context, word: Token) -> str | None:
+    """The concept naming the display a thing is shown in after ``word`` ("in a diagram
+    called Y", "on a bar chart"), or None."""
+    for prep in word.children:
+        if prep.dep_ != "prep" or prep.lower_ not in rp.DISPLAY_PREPOSITIONS:
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None:
+            continue
+        inside = range(noun.left_edge.i, noun.right_edge.i + 1)
+        named = [m for m in ctx.found if m.start in inside]
+        if not named:
+            continue
+        m = named[0]
+        if singular(noun.lower_) in rp.DISPLAY_NOUNS and noun.i < m.start:
+            # "a diagram called a climograph": the display the concept names
+            if any(t.lower_ in _NAMING_VERBS for t in ctx.sent.doc[noun.i : m.start]):
+                return m.concept
+        elif m.end - 1 == noun.i and singular(noun.lower_) in rp.DISPLAY_NOUNS:
+            return m.concept  # "on a bar chart"
+    return None
 
 
 #: Confidence of "Approach 1: X" under a card about one way of doing things: X is_a it.
