@@ -1100,6 +1100,10 @@ DISPLAY_NOUNS = frozenset("diagram chart plot graph table map figure".split())
 #: Prepositions that put a shown thing in its display.
 DISPLAY_PREPOSITIONS = frozenset({"in", "on", "with", "using", "via"})
 
+#: Participles of "This is done using X" after a sentence saying what is done: X is
+#: used for that act.
+DONE_VERBS = frozenset("done achieved accomplished performed implemented carried".split())
+
 #: Verbs after "used to" that give no ``used_for`` of the object they take.
 _NOT_PURPOSE = sorted(PURPOSE_VERBS_ELSEWHERE | ACTION_VERBS)
 

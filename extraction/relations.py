@@ -3723,6 +3723,68 @@ def _opposed_edges(
     yield Relation(y.concept, x.concept, "contrasts_with", rp.CONTRAST_OPENER_CONFIDENCE, cited)
 
 
+#: Confidence of "V ... . This is done using X": X used_for the act named by V-ing.
+DONE_WITH_CONFIDENCE = 0.6
+
+
+def _done_with_edges(
+    index: ConceptIndex,
+    before: tuple[Segment, Span],
+    this: tuple[Segment, Span],
+    found: Sequence[Mention],
+) -> Iterator[Relation]:
+    """ "We sort the records. This is done using merge sort." (also "is achieved /
+    performed / carried out by / with / through X"): X is used for the act the
+    sentence before does, when the notes name that act by its gerund ("sorting"),
+    citing both sentences."""
+    (seg0, sent0), (seg1, sent1) = before, this
+    done = next(
+        (
+            t
+            for t in sent1
+            if t.tag_ == "VBN"
+            and t.lower_ in rp.DONE_VERBS
+            and any(c.dep_ == "nsubjpass" and c.lower_ in {"this", "that"} for c in t.children)
+        ),
+        None,
+    )
+    if done is None or any(c.dep_ == "neg" for c in done.children):
+        return
+    means = [
+        c
+        for c in done.children
+        if (c.dep_ in {"advcl", "xcomp"} and c.lower_ == "using")
+        or (c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "with", "through", "via", "using"})
+    ]
+    if not means:
+        return
+    inside = {t.i for c in means for t in c.subtree}
+    users = [m for m in found if m.start in inside and not _modifies_other(sent1.doc, m)]
+    act = _act_of(index, sent0)
+    if act is None or not users:
+        return
+    cited = [_evidence_of(seg0, sent0), _evidence_of(seg1, sent1)]
+    for m in users:
+        if m.concept != act:
+            yield Relation(m.concept, act, "used_for", DONE_WITH_CONFIDENCE, cited)
+
+
+def _act_of(index: ConceptIndex, sent: Span) -> str | None:
+    """The concept naming by its gerund the act a sentence's main verb does ("We sort
+    the records": sorting; "Let's knead the dough": kneading), or None."""
+    from lemminflect import getInflection
+
+    verb = sent.root
+    if verb.lower_ in {"let", "lets", "let's"}:
+        verb = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), verb)
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    for gerund in getInflection(_verb_base(verb), tag="VBG") or ():
+        if (found := index.find(gerund)) is not None:
+            return found
+    return None
+
+
 def _counted(sent: Span) -> Token | None:
     """The plural noun a number counts at the end of a sentence that introduces a list
     ("A heart composed of four chambers with different roles"), or None."""
@@ -5287,6 +5349,9 @@ def raw_relations(
             if i > 0 and not seg.is_title and found and _contrast_opener(sent):
                 # "X ... . In contrast, Y ...": Y is set against the X before it
                 yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)
+            if i > 0 and not seg.is_title and not sents[i - 1][0].is_title and found:
+                # "We sort the list. This is done using merge sort."
+                yield from _done_with_edges(index, sents[i - 1], (seg, sent), found)
             if not seg.is_title and (semi := _semicolon_contrast(sent)) is not None:
                 # "X ...; Y, on the other hand, ...": the two clauses of one sentence
                 doc, whole = sent.doc, [_evidence_of(seg, sent)]
