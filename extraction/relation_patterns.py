@@ -822,7 +822,9 @@ ADDRESSES: list[Cue] = [
             {
                 "LOWER": {"IN": "addressed solved mitigated prevented tackled alleviated".split()},
                 "TAG": "VBN",
-                "DEP": {"IN": ["acl", "ROOT"]},
+                # "Hit and run prevented by ...": the parser may take the name for verbs
+                # and the participle for one more of them
+                "DEP": {"IN": ["acl", "ROOT", "conj"]},
             },
             {"LOWER": "by"},
         ],
@@ -1084,6 +1086,24 @@ SIGNIFYING_VERBS = frozenset(
     "refer denote mean indicate signify illustrate demonstrate observe".split()
 )
 
+#: Verbs of showing a thing in a display (in the base form): "we can represent X and Y in
+#: a diagram called Z", "the prices are plotted on a line chart" say that the display
+#: holds and uses what it shows.
+SHOWING_VERBS = frozenset(
+    "represent show display plot depict visualize visualise summarize summarise tabulate "
+    "draw chart graph".split()
+)
+#: Nouns for a display: what a thing is shown in is a display only when named by one, or
+#: by a concept whose name ends in one ("a diagram called a climograph", "a bar chart");
+#: "we show X in Python", "in this case", "in practice" name no display.
+DISPLAY_NOUNS = frozenset("diagram chart plot graph table map figure".split())
+#: Prepositions that put a shown thing in its display.
+DISPLAY_PREPOSITIONS = frozenset({"in", "on", "with", "using", "via"})
+
+#: Participles of "This is done using X" after a sentence saying what is done: X is
+#: used for that act.
+DONE_VERBS = frozenset("done achieved accomplished performed implemented carried".split())
+
 #: Verbs after "used to" that give no ``used_for`` of the object they take.
 _NOT_PURPOSE = sorted(PURPOSE_VERBS_ELSEWHERE | ACTION_VERBS)
 
@@ -1283,6 +1303,16 @@ USED_FOR: list[Cue] = [
         gap=2,
         example="Mulching is one of the best ways to retain soil moisture.",
         expected=("mulching", "soil moisture"),
+    ),
+    # "X is one of the best ways to help Y (along)": what the means helps is what it is
+    # for ("a way to help reduce Y", "to help the model learn Y" help an act: no object)
+    Cue(
+        "way_to_help",
+        [{"LOWER": {"IN": sorted(MEANS_NOUNS)}}, {"LOWER": "to"}, _words("help")],
+        0.6,
+        gap=2,
+        example="Sleep is one of the best ways to help memory consolidation.",
+        expected=("sleep", "memory consolidation"),
     ),
     # "X is a way of V-ing Y": the same means, its act a gerund
     Cue(

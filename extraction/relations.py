@@ -241,6 +241,14 @@ class _Context:
     problems: frozenset[str] = frozenset()
     #: concepts the card's answer names before this sentence
     earlier: frozenset[str] = frozenset()
+    #: the concept made from the action the card's heading gives ("Prevent corrosion":
+    #: corrosion prevention, :func:`_action_subjects`): what the card tells ways of
+    act: str | None = None
+    #: the heading that gives that action, cited with what is read of the act
+    act_heading: Evidence | None = None
+    #: the first line nested under a list item that names the concept ``subjects`` holds
+    #: ("- **interleaving** / - mixing topics ...": where the item is said what it is)
+    first_nested: bool = False
 
     @property
     def cited(self) -> list[Evidence]:
@@ -718,13 +726,22 @@ def _procedure_step(ctx: _Context, verb: Token) -> bool:
     takes the reader's steps, not the thing's."""
     return (
         verb.tag_ == "VB"
-        and not ctx.seg.is_title
+        and _one_procedure(ctx)
+        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def _one_procedure(ctx: _Context) -> bool:
+    """Is the card about one way of doing things, its subject's name ending in a
+    :data:`rp.PROCEDURE_NOUNS` word that the card's title ends with in the singular
+    ("Integrated backup strategy"; not "Backup strategies", where each line names a
+    strategy of its own, nor a question "How does the backup strategy work?"), and is
+    ``ctx`` a line of its body?"""
+    return (
+        not ctx.seg.is_title
         and bool(ctx.subjects)
         and ctx.subjects[0].split()[-1] in rp.PROCEDURE_NOUNS
-        # one procedure, named in the singular: under "Backup strategies" each step
-        # names a strategy of its own
         and re.findall(r"[a-z]+", ctx.seg.card.title.lower())[-1:] == [ctx.subjects[0].split()[-1]]
-        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
         and _PROCEDURE.match(ctx.seg.card.title) is None
     )
 
@@ -740,10 +757,33 @@ def _means_subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     if noun.dep_ != "attr" or noun.head.lower_ not in rp.COPULAS:
         return [], 0.0
     subj = next((c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if ctx.first_nested and _gerund_opening(ctx, noun.head, subj):
+        # "- **interleaving** / - mixing topics in one session is one of the best ways to
+        # V Y": the act the item is first said to be is the item's concept
+        return ctx.subjects, CARD_SUBJECT_FACTOR
     m = _mention_of(ctx, subj) if subj is not None else None
     if m is None or not m.covers(subj) or _narrowed(ctx.sent.doc, m):
         return [], 0.0
     return _with_conjuncts(ctx, m), 1.0
+
+
+def _gerund_opening(ctx: _Context, copula: Token, subj: Token | None) -> bool:
+    """Does the clause of ``copula`` open the sentence with a gerund phrase for its
+    subject ("trying to remember X, is ...", the parser may hang it on the copula as a
+    clause of its own) that names no concept as its head?"""
+    doc = ctx.sent.doc
+    gerund = (
+        subj
+        if subj is not None
+        else next((c for c in copula.children if c.dep_ == "advcl" and c.i < copula.i), None)
+    )
+    return (
+        gerund is not None
+        and gerund.tag_ == "VBG"
+        and all(t.is_punct for t in doc[ctx.sent.start : gerund.left_edge.i])
+        # "using crop rotation is a good way to ...": the act is done with that concept
+        and not any(gerund.left_edge.i <= m.start <= gerund.right_edge.i for m in ctx.found)
+    )
 
 
 def _bare_head(noun: Token) -> bool:
@@ -1657,10 +1697,19 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         holders = _holders(ctx, span, after, objects) if relation == "used_for" else set()
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]
+        act = _remedy_act(ctx, span) if remedy else None
+        if act is not None and act not in objects:
+            # "## Corrosion prevention / Rust prevented by painting the hull": the act
+            # that prevents it is the prevention the card is about
+            objects = [*objects, act]
         if not objects or len(objects) < cue.min_items:
             return
         helped = _helper_subject(ctx, span) if relation in _HELPED_RELATIONS else None
         subjects, factor = helped if helped is not None else _subject(ctx, span)
+        if remedy and (verb := next((t for t in span if t.tag_ == "VBN"), None)) is not None:
+            # "Gridlock prevention -- Prevented by timing the lights": the prevention is
+            # no problem prevented
+            subjects = [s for s in subjects if not _names_act(verb, s)]
         cited = _label_line_cited(ctx, subjects, cited)
         # "This helps the model become robust to Y": the helper's subject points back
         helper = _helped_by(doc[span.start]) if helped is not None else None
@@ -1878,6 +1927,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         pairs, factor = _result_pairs(ctx, span), 1.0
     else:  # "list" frames are read per card by _list_edges
         return
+    if cue.frame != "svo":
+        act = None
     label = cue.label
     universal = label == rp.PART_SUGGESTED and factor == 1.0 and _universal_subject(span)
     # "Every cell has a nucleus": a part of each such whole (not "an associated X")
@@ -1887,6 +1938,12 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if cue.reverse:
             source, target = target, source
         confidence = round(cue.confidence * factor, 3)
+        if act is not None and source == act:
+            # the act is the card's subject: the sentence names it only through its card
+            confidence = round(confidence * CARD_SUBJECT_FACTOR, 3)
+            if ctx.act_heading is not None:
+                yield Relation(source, target, relation, confidence, [ctx.act_heading, *cited])
+                continue
         if cue.frame == "svo" and target in holders:
             yield Relation(target, source, "uses", confidence, cited)  # Y uses X
             continue
@@ -1973,6 +2030,31 @@ def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
         return []
     objects = _objects(ctx, span.end, max_gap=2) + _result_objects(ctx, infinitive, verb)
     return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
+
+
+def _remedy_act(ctx: _Context, span: Span) -> str | None:
+    """The card's subject when a passive remedy cue names an act as the remedy ("Y is
+    prevented by requiring ...", "Y: avoided by defining X") and the subject is the act
+    of that very verb made a noun ("corrosion prevention", "flood mitigation"): each act
+    so told is a way of that prevention. None otherwise ("Y is prevented by a vaccine"
+    names the remedy; a card about the vaccine is no act of preventing)."""
+    doc = ctx.sent.doc
+    if span[-1].lower_ != "by" or span.end >= ctx.sent.end or doc[span.end].tag_ != "VBG":
+        return None
+    verb = next((t for t in span if t.tag_ == "VBN"), None)
+    act = ctx.act or (ctx.subjects[0] if ctx.subjects else None)
+    if verb is None or act is None:
+        return None
+    return act if _names_act(verb, act) else None
+
+
+def _names_act(verb: Token, concept: str) -> bool:
+    """Does ``concept`` name the act of ``verb`` by a noun made from it ("prevented":
+    "corrosion prevention", "mitigated": "flood mitigation")?"""
+    base = _verb_base(verb)
+    stem = base[: max(4, len(base) - 1)]
+    noun = concept.split()[-1]
+    return noun != base and noun.startswith(stem) and len(noun) > len(base)
 
 
 def _verb_base(verb: Token) -> str:
@@ -2987,6 +3069,14 @@ def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
             objects = [later[0].concept] if later else []
         if not objects:
             continue
+        if _step_of_procedure(ctx, verb):
+            # "## Integrated backup strategy / - Group the files into backup sets": what
+            # a step of one way of doing things acts on, that way uses
+            subjects = ctx.subjects[:1]
+            for o in objects:
+                if o not in subjects:
+                    yield Relation(subjects[0], o, "uses", STEP_CONFIDENCE, ctx.cited)
+            continue
         subjects, factor = _subject(ctx, doc[verb.i : verb.i + 1])
         cited = _label_line_cited(ctx, subjects, ctx.cited)
         label = verb.lower_
@@ -3000,6 +3090,22 @@ def _verb_edges(ctx: _Context, taken: set[int]) -> Iterator[Relation]:
                     cited,
                     label=label,
                 )
+
+
+#: Confidence of what a step of a procedure acts on, used by that procedure.
+STEP_CONFIDENCE = 0.5
+
+
+def _step_of_procedure(ctx: _Context, verb: Token) -> bool:
+    """Is ``verb`` the verb a step in the imperative opens with, under a card about one
+    way of doing things (:func:`_procedure_step`), not negated ("- Do not copy X")?"""
+    doc = ctx.sent.doc
+    return (
+        verb.dep_ == "ROOT"
+        and all(t.is_punct for t in doc[ctx.sent.start : verb.i])
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and _procedure_step(ctx, verb)
+    )
 
 
 def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[str]:
@@ -3617,6 +3723,68 @@ def _opposed_edges(
     yield Relation(y.concept, x.concept, "contrasts_with", rp.CONTRAST_OPENER_CONFIDENCE, cited)
 
 
+#: Confidence of "V ... . This is done using X": X used_for the act named by V-ing.
+DONE_WITH_CONFIDENCE = 0.6
+
+
+def _done_with_edges(
+    index: ConceptIndex,
+    before: tuple[Segment, Span],
+    this: tuple[Segment, Span],
+    found: Sequence[Mention],
+) -> Iterator[Relation]:
+    """ "We sort the records. This is done using merge sort." (also "is achieved /
+    performed / carried out by / with / through X"): X is used for the act the
+    sentence before does, when the notes name that act by its gerund ("sorting"),
+    citing both sentences."""
+    (seg0, sent0), (seg1, sent1) = before, this
+    done = next(
+        (
+            t
+            for t in sent1
+            if t.tag_ == "VBN"
+            and t.lower_ in rp.DONE_VERBS
+            and any(c.dep_ == "nsubjpass" and c.lower_ in {"this", "that"} for c in t.children)
+        ),
+        None,
+    )
+    if done is None or any(c.dep_ == "neg" for c in done.children):
+        return
+    means = [
+        c
+        for c in done.children
+        if (c.dep_ in {"advcl", "xcomp"} and c.lower_ == "using")
+        or (c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "with", "through", "via", "using"})
+    ]
+    if not means:
+        return
+    inside = {t.i for c in means for t in c.subtree}
+    users = [m for m in found if m.start in inside and not _modifies_other(sent1.doc, m)]
+    act = _act_of(index, sent0)
+    if act is None or not users:
+        return
+    cited = [_evidence_of(seg0, sent0), _evidence_of(seg1, sent1)]
+    for m in users:
+        if m.concept != act:
+            yield Relation(m.concept, act, "used_for", DONE_WITH_CONFIDENCE, cited)
+
+
+def _act_of(index: ConceptIndex, sent: Span) -> str | None:
+    """The concept naming by its gerund the act a sentence's main verb does ("We sort
+    the records": sorting; "Let's knead the dough": kneading), or None."""
+    from lemminflect import getInflection
+
+    verb = sent.root
+    if verb.lower_ in {"let", "lets", "let's"}:
+        verb = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), verb)
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    for gerund in getInflection(_verb_base(verb), tag="VBG") or ():
+        if (found := index.find(gerund)) is not None:
+            return found
+    return None
+
+
 def _counted(sent: Span) -> Token | None:
     """The plural noun a number counts at the end of a sentence that introduces a list
     ("A heart composed of four chambers with different roles"), or None."""
@@ -4105,6 +4273,41 @@ def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]
             if root.dep_ == "pobj" and root.head.lower_ in {"of", "by"}:
                 return _coordinated(sent.doc, found, m)
     return []
+
+
+def _action_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]]) -> list[str]:
+    """What a card headed by an action is about: the concept the notes name by a noun
+    made from its verb ("Prevent corrosion" over notes that name corrosion prevention:
+    the card tells of the prevention, not of corrosion)."""
+    seg, title = sents[0]
+    if not (seg.is_title and seg.card.title_kind == "heading"):
+        return []
+    found = index.action_named(title) or _action_of_plural(index, title)
+    return [found] if found is not None else []
+
+
+#: Endings that make a noun of an act from its verb ("prevent": "prevention", "avoid":
+#: "avoidance", "treat": "treatment", "remove": "removal", "recover": "recovery").
+ACT_NOUN_ENDINGS = ("ion", "tion", "ation", "ance", "ence", "ment", "al", "y")
+
+
+def _action_of_plural(index: ConceptIndex, title: Span) -> str | None:
+    """The concept a heading that gives an action on a plural names ("Prevent floods"
+    over notes that name flood prevention), or None."""
+    words = [t for t in title if not t.is_punct and not t.is_space]
+    if len(words) < 2 or not words[0].is_alpha or words[-1].tag_ not in {"NNS", "NNPS"}:
+        return None
+    if any(t.pos_ in {"ADP", "CCONJ", "VERB", "AUX"} for t in words[1:]):
+        return None
+    obj = " ".join(t.lower_ for t in words[1:-1] if t.pos_ != "DET")
+    obj = f"{obj} {singular(words[-1].lower_)}".strip()
+    verb = words[0].lower_
+    bases = {verb, verb[:-1]} if verb.endswith("e") else {verb}
+    for base in sorted(bases):
+        for end in ACT_NOUN_ENDINGS:
+            if (found := index.find(f"{obj} {base}{end}")) is not None:
+                return found
+    return None
 
 
 def _heading_subjects(index: ConceptIndex, card: Card) -> list[str]:
@@ -4870,9 +5073,105 @@ def _sentence_edges(
     yield from _choice_edges(ctx)
     yield from _alternatives_edges(ctx)
     yield from _problem_verb_edges(ctx)
+    yield from _numbered_way_edges(ctx)
+    yield from _display_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)
+
+
+#: Confidence of "we represent X in a diagram called Y": Y uses X.
+DISPLAY_CONFIDENCE = 0.6
+
+
+def _display_edges(ctx: _Context) -> Iterator[Relation]:
+    """What the reader shows in a display ("we can represent X and Y in a diagram called
+    Z", "the prices are plotted on a line chart", "Plot X on a bar chart"): the display
+    holds and uses it. The display is named by a :data:`rp.DISPLAY_NOUNS` word, or by a
+    concept whose name ends in one; what a concept shows of its own ("A thermometer
+    shows the temperature") and what is shown in no display ("in Python", "in this
+    case") give nothing here."""
+    doc = ctx.sent.doc
+    for verb in ctx.sent:
+        if verb.pos_ != "VERB" or _verb_base(verb) not in rp.SHOWING_VERBS:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        passive = subject is not None and subject.dep_ == "nsubjpass"
+        if subject is not None and not passive and subject.lower_ not in _USER_PRONOUNS:
+            continue  # "A thermometer shows the temperature": the thing's own act
+        shown_at = (
+            subject if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
+        )
+        if shown_at is None:
+            continue
+        # the parser may hang the display on the verb or on the thing shown
+        holder = _display_of(ctx, verb) or _display_of(ctx, shown_at)
+        if holder is None:
+            continue
+        inside = range(shown_at.left_edge.i, shown_at.right_edge.i + 1)
+        shown = [m for m in ctx.found if m.start in inside and not _modifies_other(doc, m)]
+        for m in shown:
+            if m.concept != holder:
+                yield Relation(holder, m.concept, "uses", DISPLAY_CONFIDENCE, ctx.cited)
+
+
+def _display_of(ctx: _Context, word: Token) -> str | None:
+    """The concept naming the display a thing is shown in after ``word`` ("in a diagram
+    called Y", "on a bar chart"), or None."""
+    for prep in word.children:
+        if prep.dep_ != "prep" or prep.lower_ not in rp.DISPLAY_PREPOSITIONS:
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None:
+            continue
+        inside = range(noun.left_edge.i, noun.right_edge.i + 1)
+        named = [m for m in ctx.found if m.start in inside]
+        if not named:
+            continue
+        m = named[0]
+        if singular(noun.lower_) in rp.DISPLAY_NOUNS and noun.i < m.start:
+            # "a diagram called a climograph": the display the concept names
+            if any(t.lower_ in _NAMING_VERBS for t in ctx.sent.doc[noun.i : m.start]):
+                return m.concept
+        elif m.end - 1 == noun.i and singular(noun.lower_) in rp.DISPLAY_NOUNS:
+            return m.concept  # "on a bar chart"
+    return None
+
+
+#: Confidence of "Approach 1: X" under a card about one way of doing things: X is_a it.
+NUMBERED_WAY_CONFIDENCE = 0.6
+
+
+def _numbered_way_edges(ctx: _Context) -> Iterator[Relation]:
+    """A line that numbers one way of doing what the card is about and names it ("##
+    Avoid flooding / Approach 1: Flood barriers", "## Backup strategy / Method 2:
+    Incremental copies"): the way named is a kind of the act or the procedure the card
+    is about (:func:`_action_subjects`, :func:`_procedure_step`). Under a card about a
+    thing ("## Flooding / Approach 1: X") X is a way of dealing with it, no kind of it."""
+    doc = ctx.sent.doc
+    words = [t for t in ctx.sent if not (t.is_punct and t.text != ":")]
+    if len(words) < 4 or ctx.seg.is_title or not (ctx.act or ctx.subjects):
+        return
+    noun, number, colon = words[:3]
+    if (
+        noun.lower_ not in rp.PROCEDURE_NOUNS
+        or not number.like_num
+        or colon.text != ":"
+        or not (ctx.act or _one_procedure(ctx))
+    ):
+        return
+    named = next((m for m in ctx.found if m.start > colon.i), None)
+    if named is None or named.start != colon.i + 1:
+        return
+    rest = [t for t in doc[named.end : ctx.sent.end] if t.text not in {".", "*", ":"}]
+    if rest and rest[0].text not in {"(", "["}:
+        return  # "Approach 1: X in the kernel": more than a name (a gloss may follow it)
+    subject = ctx.act or ctx.subjects[0]
+    cited = [ctx.act_heading, *ctx.cited] if ctx.act_heading is not None else ctx.cited
+    if named.concept != subject:
+        yield Relation(named.concept, subject, "is_a", NUMBERED_WAY_CONFIDENCE, cited)
 
 
 def _runs_on(doc: Doc, m: Mention) -> bool:
@@ -5026,6 +5325,7 @@ def raw_relations(
     for sents in _card_sentences(index):
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
+        acted = _action_subjects(index, sents)
         about = (
             subjects.get(sents[0][0].card.id)
             or _question_subjects(index, sents)
@@ -5037,14 +5337,21 @@ def raw_relations(
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         answer = None if first_body is None else _evidence_of(*sents[first_body])
         named: set[str] = set()
+        nested_seen: list[tuple[str, Evidence]] = []
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
+            first_nested = i in parents and parents[i] not in nested_seen
+            if i in parents:
+                nested_seen.append(parents[i])
             earlier = frozenset(named)
             if not seg.is_title:
                 named.update(m.concept for m in found)
             if i > 0 and not seg.is_title and found and _contrast_opener(sent):
                 # "X ... . In contrast, Y ...": Y is set against the X before it
                 yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)
+            if i > 0 and not seg.is_title and not sents[i - 1][0].is_title and found:
+                # "We sort the list. This is done using merge sort."
+                yield from _done_with_edges(index, sents[i - 1], (seg, sent), found)
             if not seg.is_title and (semi := _semicolon_contrast(sent)) is not None:
                 # "X ...; Y, on the other hand, ...": the two clauses of one sentence
                 doc, whole = sent.doc, [_evidence_of(seg, sent)]
@@ -5089,8 +5396,14 @@ def raw_relations(
             parent = parents.get(i)
             # a nested item's subject is the concept its parent item names
             held = [parent[0]] if parent is not None else about
+
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier
+            ctx.first_nested = first_nested
+            if acted and parent is None:
+                card = seg.card
+                ctx.act = acted[0]
+                ctx.act_heading = Evidence(card.source, card.title_line, card.title.strip())
             if leads is not None and parent is None and about and not seg.is_title:
                 card = seg.card
                 if card.title.strip() and first_body is not None and first_body > 0:

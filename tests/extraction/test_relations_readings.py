@@ -1483,6 +1483,18 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
         ("Employ rolling averages to smooth the sales data, thereby improving forecast "
          "accuracy.", ("rolling average", "forecast accuracy"),
          ("rolling average", "used_for", "forecast accuracy")),
+        # "This is done using X" after a sentence doing an act the notes name by its gerund
+        ("We sort the customer records. This is done using merge sort.",
+         ("sorting", "merge sort", "customer record"), ("merge sort", "used_for", "sorting")),
+        ("Farmers water the fields at night. This is achieved with drip irrigation.",
+         ("watering", "drip irrigation", "field"), ("drip irrigation", "used_for", "watering")),
+        # what the reader shows in a display, the display uses
+        ("We can represent rainfall and temperature in a diagram called a climograph.",
+         ("rainfall", "temperature", "climograph"), ("climograph", "uses", "temperature")),
+        ("We plot the monthly rainfall on a bar chart.", ("monthly rainfall", "bar chart"),
+         ("bar chart", "uses", "monthly rainfall")),
+        ("The monthly rainfall is plotted on a bar chart.", ("monthly rainfall", "bar chart"),
+         ("bar chart", "uses", "monthly rainfall")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1547,6 +1559,15 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # a gain with no purpose before it: the clause brings it about, not a use
         ("Irrigation waters the fields, thereby increasing crop yield.",
          ("irrigation", "crop yield"), ("irrigation", "used_for", "crop yield")),
+        # an act not done, or done by no named means
+        ("We sort the customer records. This is not done using merge sort.",
+         ("sorting", "merge sort", "customer record"), ("merge sort", "used_for", "sorting")),
+        # shown in no display, or shown by a thing of its own, or not shown
+        ("We plot the rainfall in Python.", ("rainfall", "python"), ("python", "uses", "rainfall")),
+        ("A thermometer shows the temperature on a dial chart.",
+         ("thermometer", "temperature", "dial chart"), ("dial chart", "uses", "temperature")),
+        ("We do not plot the rainfall on a bar chart.", ("rainfall", "bar chart"),
+         ("bar chart", "uses", "rainfall")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):

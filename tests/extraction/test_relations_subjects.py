@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from extraction.concepts import extract_concepts
+from extraction.readers import read_paths
+from extraction.relations import typed_relations
 from tests.extraction.test_relations import assert_unrelated, expect, tiny_index, triples
 
 
@@ -205,6 +208,11 @@ def test_relations_subjects_exercise_is_a_concept(text, names, expected):
         # a line naming ways introduces its items, which are those ways
         ("Memory || Ways to strengthen memory:\n- recall\n- sleep", ("recall", "memory", "sleep"),
          ("sleep", "used_for", "memory")),
+        # what a means helps (along) is what it is for
+        ("Sleep is one of the best ways to help memory consolidation.",
+         ("sleep", "memory consolidation"), ("sleep", "used_for", "memory consolidation")),
+        ("Massage is a good way to help muscle recovery along.",
+         ("massage", "muscle recovery"), ("massage", "used_for", "muscle recovery")),
     ],
 )  # fmt: skip
 def test_relations_subjects_a_way_to_do_is_a_use(text, names, expected):
@@ -221,6 +229,9 @@ def test_relations_subjects_a_way_to_do_is_a_use(text, names, expected):
          ("graph", "structure"), ("graph", "structure")),
         ("Hypothesis testing || We need a more formal way to test our hypothesis.",
          ("hypothesis testing", "hypothesis"), ("hypothesis testing", "hypothesis")),
+        # helping an act helps no object of the means
+        ("Feedback is a good way to help the model learn grammar.",
+         ("feedback", "model", "grammar"), ("feedback", "grammar")),
     ],
 )  # fmt: skip
 def test_relations_subjects_a_way_nothing_is_said_to_be_is_nobodys(text, names, absent):
@@ -517,6 +528,12 @@ def test_relations_subjects_a_floating_each_is_no_second_subject():
         ("Sourdough baking method || Employ a ripe starter for the first rise.",
          ("sourdough baking method", "ripe starter"),
          ("sourdough baking method", "uses", "ripe starter")),
+        # a step with a verb of its own: the procedure uses what the step acts on
+        ("Sourdough baking method || - Fold the dough every hour.",
+         ("sourdough baking method", "dough"), ("sourdough baking method", "uses", "dough")),
+        ("Integrated backup strategy || - Copy the log files to a tape archive.",
+         ("integrated backup strategy", "log file", "tape archive"),
+         ("integrated backup strategy", "uses", "log file")),
     ],
 )  # fmt: skip
 def test_relations_subjects_a_step_of_a_procedure_is_the_procedures(text, names, expected):
@@ -538,6 +555,11 @@ def test_relations_subjects_a_step_of_a_procedure_is_the_procedures(text, names,
         ("How does the backup strategy work? || Use incremental copies to save disk space.",
          ("backup strategy", "incremental copy", "disk space"),
          ("backup strategy", "uses", "incremental copy")),
+        # a step that is not taken, and a step on a thing's card
+        ("Sourdough baking method || - Do not knead the starter.",
+         ("sourdough baking method", "starter"), ("sourdough baking method", "uses", "starter")),
+        ("Lighthouse || - Paint the tower white.", ("lighthouse", "tower"),
+         ("lighthouse", "uses", "tower")),
     ],
 )  # fmt: skip
 def test_relations_subjects_a_step_under_no_procedure_is_the_readers(text, names, absent):
@@ -578,3 +600,109 @@ def test_relations_subjects_a_clause_after_listed_examples_is_the_class(text, na
 def test_relations_subjects_a_clause_after_one_example_is_not_the_class(text, names, absent):
     index = tiny_index(text, *names)
     assert expect(index, *absent) not in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a card about an act of remedying: each act said to remedy a thing is that act's
+        ("Corrosion prevention || - Rust is prevented by painting the hull.",
+         ("corrosion prevention", "rust", "hull"), ("corrosion prevention", "addresses", "rust")),
+        ("Flood mitigation || - Flash flooding: mitigated by restoring the wetlands upstream.",
+         ("flood mitigation", "flash flooding", "wetland"),
+         ("flood mitigation", "addresses", "flash flooding")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_remedy_told_as_an_act_is_the_cards_act(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a thing's card: the act is no thing's
+        ("Sacrificial anode || - Rust is prevented by painting the hull.",
+         ("sacrificial anode", "rust", "hull"), ("sacrificial anode", "addresses", "rust")),
+        # the act is never what it prevents
+        ("Corrosion prevention || Prevented by painting the hull.",
+         ("corrosion prevention", "hull"), ("hull", "addresses", "corrosion prevention")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_remedy_act_under_no_such_act_is_nobodys(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *absent) not in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Backup strategy || Method 1: Incremental copy (fast).",
+         ("backup strategy", "incremental copy"), ("incremental copy", "is_a", "backup strategy")),
+        ("Sourdough baking method || Technique 2: Cold retard",
+         ("sourdough baking method", "cold retard"),
+         ("cold retard", "is_a", "sourdough baking method")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_numbered_way_is_a_kind_of_the_procedure(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a thing's card: an approach to it is no kind of it
+        ("Flooding || Approach 1: Floodplain zoning.",
+         ("flooding", "floodplain zoning"), ("floodplain zoning", "is_a", "flooding")),
+        # more than a name after the label
+        ("Backup strategy || Method 2: Incremental copy of the disk.",
+         ("backup strategy", "incremental copy", "disk"),
+         ("incremental copy", "is_a", "backup strategy")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_numbered_way_of_no_procedure_is_no_kind(text, names, absent):
+    index = tiny_index(text, *names)
+    assert expect(index, *absent) not in triples(index)
+
+
+def test_relations_subjects_a_heading_giving_an_action_is_the_act_told(tmp_path):
+    # "Prevent accidents" over notes that name accident prevention: its lines tell ways
+    # of that prevention, cited with the heading
+    notes = tmp_path / "roads.md"
+    notes.write_text(
+        "# Road safety\n\n## Prevent accidents\n"
+        "> Accident prevention lowers the number of crashes.\n\n"
+        "- **Rear-end collision** : prevented by keeping a safe following distance.\n\n"
+        "**Approach 1 : Traffic calming**\n- Narrow the lanes near schools.\n\n"
+        "## Accidents\nAn accident is an unplanned crash. Traffic calming slows the cars.\n"
+        "Rear-end collisions are common in queues.\n\n"
+        "## Road works\n**Approach 1 : Traffic calming**\n"
+    )
+    index = extract_concepts([c for r in read_paths([notes]) for c in r.cards])
+    edges = {(r.source, r.relation, r.target): r for r in typed_relations(index)}
+    calming = expect(index, "traffic calming", "is_a", "accident prevention")
+    assert calming in edges, sorted(edges)
+    assert edges[calming].evidence[0].text == "Prevent accidents"
+    assert expect(index, "accident prevention", "addresses", "rear-end collision") in edges
+    assert not any(s == calming[0] and r == "is_a" and t != calming[2] for s, r, t in edges)
+
+
+def test_relations_subjects_a_gerund_an_item_is_first_said_to_be_is_the_item(tmp_path):
+    # the first line nested under an item naming a concept says what the item is: its
+    # act ("mixing topics") is the item's concept; a later line's act is another one
+    notes = tmp_path / "study.md"
+    notes.write_text(
+        "# Study skills\n\n## Memory\n\nSome habits help memory.\n\n"
+        "- **sleep**\n  - rest for the brain\n"
+        "- **interleaving**\n  - mixing different topics in one session, is one of the best"
+        " ways to help long-term retention along\n  - feels harder than blocked practice\n"
+        "- **elaboration**\n  - explaining the ideas in your own words\n"
+        "  - reading the notes aloud is a good way to help long-term retention\n\n"
+        "## Long-term retention\nLong-term retention is keeping knowledge for months. "
+        "Interleaving and elaboration support it.\n"
+    )
+    index = extract_concepts([c for r in read_paths([notes]) for c in r.cards])
+    found = triples(index)
+    assert expect(index, "interleaving", "used_for", "long-term retention") in found, found
+    assert expect(index, "elaboration", "used_for", "long-term retention") not in found
