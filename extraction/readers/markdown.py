@@ -642,7 +642,7 @@ def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
             line = _line(tok, offset)
             rendered = render_inline(inline.children or [], line)
             for text in label_lines(rendered) if not items else [rendered]:
-                if _LETTER.search(text.text) and not is_boilerplate(text.text.strip()):
+                if _LETTER.search(text.text) and not is_boilerplate(text.text, menus=False):
                     _add(target, text, items, in_item_first, intro)
                     index = len(target.body.lines) - 1
                     if in_item_first and items:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from extraction.readers._base import CardBuilder, RawNote
-from extraction.readers.boilerplate import is_boilerplate
+from extraction.readers.boilerplate import without_boilerplate
 from extraction.readers.paragraphs import file_indents, text_body
 from extraction.records import Card
 
@@ -211,7 +211,7 @@ def segment(
     full_width : int
         Width of a full line when the text is wrapped (a PDF); 0 otherwise.
     """
-    lines = _join_wrapped_headings([(n, t) for n, t in lines if not is_boilerplate(t)])
+    lines = _join_wrapped_headings(without_boilerplate(lines))
     marks = _headings(lines, indents)
     lines = [  # a section's number is no part of its heading
         (n, _unnumbered(t) if mark else t) for (n, t), mark in zip(lines, marks, strict=True)
@@ -256,8 +256,9 @@ def _paragraph_cards(
     lines: Sequence[tuple[int, str]], builder: CardBuilder, indents: Mapping[int, int]
 ) -> Iterator[Card]:
     paragraph: list[tuple[int, str]] = []
+    kept = set(without_boilerplate(lines))
     for number, text in [*lines, (0, "")]:
-        if text and not is_boilerplate(text):
+        if text and (number, text) in kept:
             paragraph.append((number, text))
         elif paragraph:
             yield builder.card(
@@ -285,7 +286,7 @@ def read(raw: RawNote) -> Iterator[Card]:
     if first is not None and _DECK_TITLE.search(lines[first][1]) and len(lines[first][1]) < 90:
         root = (lines[first][1],)
         lines = lines[first + 1 :]
-    if any(_headings([(n, t) for n, t in lines if not is_boilerplate(t)], indents)):
+    if any(_headings(without_boilerplate(lines), indents)):
         yield from segment(lines, CardBuilder(raw, FORMAT), root=root, indents=indents)
     else:
         yield from _paragraph_cards(lines, CardBuilder(raw, "text"), indents)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from extraction.readers._base import CardBuilder, RawNote
-from extraction.readers.boilerplate import is_boilerplate
+from extraction.readers.boilerplate import without_boilerplate
 from extraction.readers.paragraphs import file_indents, text_body
 from extraction.readers.prompts import is_question, prompt_kind, segment_prompts
 from extraction.records import Card
@@ -118,7 +118,7 @@ def sniff(raw: RawNote) -> float:
 
 def read(raw: RawNote) -> Iterator[Card]:
     lines = list(enumerate(raw.clean_lines, start=1))
-    lines = [(n, t) for n, t in lines if t and not is_boilerplate(t)]
+    lines = [(n, t) for n, t in without_boilerplate(lines) if t]
     indents = file_indents(raw.lines, [n for n, _ in lines])
     if is_labelled([t.strip() for t in raw.clean_lines]):
         yield from _read_labelled(lines, CardBuilder(raw, FORMAT), indents)

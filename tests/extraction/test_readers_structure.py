@@ -416,3 +416,39 @@ def test_readers_structure_text_body_inline_numbered_list(line, lines):
     body = text_body([(7, line)])
     assert [(x.text, x.depth, x.parent) for x in body.lines] == lines
     assert all(x.starts == [(0, 7)] for x in body.lines)  # each cites the file line
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "kept", "dropped"),
+    [
+        (  # a student's own list of study modes, in Markdown
+            "skills.md",
+            "# Study skills\n\n- **Spaced repetition**\n  - reviewing cards at growing "
+            "intervals\n- Flashcards\n  - one fact a card\n",
+            ["Spaced repetition", "Flashcards"],
+            [],
+        ),
+        (  # the same words as paragraphs of plain text
+            "skills.txt",
+            "Learning methods\n\nSpaced repetition\n\nReviewing cards at growing intervals "
+            "beats cramming.\n",
+            ["Spaced repetition"],
+            [],
+        ),
+        (  # a flashcard site's menu pasted over the notes: its lines stand together
+            "deck.txt",
+            "Learn\nMatch\nFlashcards\n\nOsmosis: water crossing a membrane.\n"
+            "Diffusion: particles spreading out.\nTurgor: pressure of water in a cell.\n"
+            "Plasmolysis: a cell shrinking in salt water.\n",
+            ["Osmosis"],
+            ["Learn", "Match", "Flashcards"],
+        ),
+    ],
+    ids=["markdown-list", "text-paragraph", "pasted-menu"],
+)
+def test_readers_structure_menu_words_are_dropped_only_as_a_pasted_menu(path, text, kept, dropped):
+    cards = read_bytes(text.encode(), path=path).cards
+    lines = {line.strip() for c in cards for line in f"{c.title}\n{c.body}".splitlines()}
+    words = " ".join(lines)
+    assert all(k in words for k in kept), lines
+    assert not set(dropped) & lines, lines
