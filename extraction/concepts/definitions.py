@@ -37,6 +37,9 @@ from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.records import Card, Concept, Evidence
 from extraction.titles import title_concept
 
+#: A capital with digits, a code name that keeps its case ("V7", "B12", "F1", "H1N1").
+_CODE_NAME = re.compile(r"[A-Z](?=[A-Za-z]*\d)[A-Za-z\d]{1,5}")
+
 #: How good each kind of definition is (lower is better).
 DEFINITION_RANK = {
     "term": 0,
@@ -435,7 +438,8 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     singular_forms = [f for f in forms if concept_id(f.split()).lower() == main.key.lower()]
     label_form = max(singular_forms, key=lambda f: (forms[f], f[:1].isupper()), default="")
     keeps_case = label_form and any(
-        is_acronym(w) or w[1:] != w[1:].lower() for w in label_form.split()
+        is_acronym(w) or w[1:] != w[1:].lower() or _CODE_NAME.fullmatch(w)
+        for w in label_form.split()
     )
     # and so does a one-word name the notes always capitalise, as they write it
     # ("Athens", "Windows": no plural of "athen" or "window"), or a longer one with a

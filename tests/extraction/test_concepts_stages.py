@@ -1481,6 +1481,9 @@ def test_concepts_merge_spelling_keeps_a_capitalised_plural_name_apart(body, nam
             "Geologists explain quakes with Plate Tectonics.",
             "plate tectonics",
         ),
+        # a capital with digits is a code name, whatever the sentence: its case stays
+        ({"V7": 2}, "V7 resolves to the tonic.", "V7"),
+        ({"vitamin B12": 2}, "Vitamin B12 helps make red blood cells.", "vitamin B12"),
     ],
 )
 def test_concepts_name_keeps_the_capitals_of_a_name_always_capitalised(forms, sentence, label):
