@@ -4403,6 +4403,57 @@ def _names_a_thing(seg: Segment, doc: Doc) -> bool:
     return len(doc) > 0 and (seg.card.title_kind == "question" or doc[0].tag_ != "VB")
 
 
+def _plural_word(word: str) -> bool:
+    """Is ``word`` a plural noun's form ("rocks", "processes"; not "glass", "gas")?"""
+    return word.isalpha() and word.endswith("s") and singular(word) != word
+
+
+#: Confidence of a kind read from a heading nested under another that names its class.
+SUBHEADING_KIND_CONFIDENCE = 0.7
+
+
+def _subheading_kind_edges(index: ConceptIndex) -> Iterator[Relation]:
+    """A heading nested under another heading that names a class in the plural, itself
+    naming things in the plural by the same head noun, names a kind of that class:
+    "Sorting Algorithms / Merge Sort Algorithms", "Volcanic Rocks / Pumice Rocks" (each
+    heading a concept's name in full; the inner one is another concept whose last word
+    is the outer one's). The edge cites both headings. A heading that gives a step
+    ("Measure the Rocks"), names another kind of thing ("Rock Samples"), or names one
+    topic in the singular ("Recurrent Networks / Generative Adversarial Network": a
+    section's topics need not be its kinds) gives nothing."""
+    seen: set[str] = set()
+    for seg, doc in parsed_where(index.segments, _is_title):
+        card = seg.card
+        if card.id in seen or card.title_kind != "heading" or doc is None or len(doc) == 0:
+            continue
+        if doc.text.strip() != card.title.strip():
+            continue  # an outer heading the card's segments are read with
+        seen.add(card.id)
+        if not card.section or not card.section_lines:
+            continue
+        if not _plural_word(doc[-1].lower_) or doc[-1].pos_ not in {"NOUN", "PROPN"}:
+            continue  # "Rocks to avoid", "Pumice": no class named in the plural
+        if doc[0].tag_ == "VB" or doc[-1].head.i != doc[-1].i:
+            continue  # "Measure the Rocks", "Collecting Rocks": a step or an act
+        outer = card.section[-1].strip()
+        if not _plural_word(outer.split()[-1].lower() if outer.split() else ""):
+            continue  # "Volcanic Rock" over "Pumice Rocks": a topic, not a class
+        kind = index.find(card.title.strip())
+        cls = index.find(outer)
+        if kind is None or cls is None or kind == cls:
+            continue
+        kind_words, cls_words = kind.lower().split(), cls.lower().split()
+        if len(kind_words) < 2 or kind_words[-1] != cls_words[-1]:
+            continue
+        if kind_words[0].endswith("ing") and kind_words[1:] == cls_words:
+            continue  # "Training Neural Networks" under "Neural Networks": an act on them
+        cited = [
+            Evidence(card.source, card.section_lines[-1], card.section[-1].strip()),
+            Evidence(card.source, card.title_line, card.title.strip()),
+        ]
+        yield Relation(kind, cls, "is_a", SUBHEADING_KIND_CONFIDENCE, cited)
+
+
 def _kind_edges(
     index: ConceptIndex, named_problems: frozenset[str] | None = None
 ) -> Iterator[Relation]:
@@ -5440,6 +5491,7 @@ def raw_relations(
             terms = nested_terms.get((card.source, card.title_line), ())
             yield from _intro_list_edges(index, sents, intros, about, terms)
     yield from _kind_edges(index, strict_problems)
+    yield from _subheading_kind_edges(index)
     yield from _component_edges(index)
     yield from _table_edges(index, nlp)
 

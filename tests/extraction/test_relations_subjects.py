@@ -706,3 +706,61 @@ def test_relations_subjects_a_gerund_an_item_is_first_said_to_be_is_the_item(tmp
     found = triples(index)
     assert expect(index, "interleaving", "used_for", "long-term retention") in found, found
     assert expect(index, "elaboration", "used_for", "long-term retention") not in found
+
+
+def _typed_of_notes(tmp_path, text: str, suffix: str = "md") -> tuple[object, dict]:
+    notes = tmp_path / f"notes.{suffix}"
+    notes.write_text(text)
+    index = extract_concepts([c for r in read_paths([notes]) for c in r.cards])
+    return index, {(r.source, r.relation, r.target): r for r in typed_relations(index)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cls"),
+    [
+        ("# Geology\n\n## Volcanic Rocks\nVolcanic rocks form when lava cools.\n\n"
+         "### Pumice Rocks\nPumice rocks are light and full of holes.\n",
+         "pumice rock", "volcanic rock"),
+        ("# Geology\n\n## Igneous Rocks\nIgneous rocks form from molten rock.\n\n"
+         "### Plutonic Rocks\nPlutonic rocks cool slowly deep underground.\n",
+         "plutonic rock", "igneous rock"),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_plural_subheading_is_a_kind_of_the_heading(tmp_path, text, kind, cls):
+    # a class named in the plural under a heading naming a class by the same head noun:
+    # a kind of it, cited with both headings
+    index, edges = _typed_of_notes(tmp_path, text)
+    edge = expect(index, kind, "is_a", cls)
+    assert edge in edges, sorted(edges)
+    assert [e.text for e in edges[edge].evidence][:2] == [
+        t.strip("# ") for t in text.splitlines() if t.startswith("##")
+    ][:2]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cls"),
+    [
+        # one topic in the singular under a plural heading: a section's topic, no kind
+        ("# Networks\n\n## Recurrent Networks\nRecurrent networks keep a state.\n\n"
+         "### Convolutional Network\nA convolutional network slides filters.\n",
+         "convolutional network", "recurrent network"),
+        # another kind of thing (a different head noun)
+        ("# Geology\n\n## Volcanic Rocks\nVolcanic rocks form when lava cools.\n\n"
+         "### Rock Samples\nRock samples are kept in labelled bags.\n",
+         "rock sample", "volcanic rock"),
+        # a step, not a class
+        ("# Geology\n\n## Volcanic Rocks\nVolcanic rocks form when lava cools.\n\n"
+         "### Weigh Pumice Rocks\nUse a scale. Pumice rocks are light.\n",
+         "pumice rock", "volcanic rock"),
+        # an act on a class, not a class
+        ("# Geology\n\n## Volcanic Rocks\nVolcanic rocks form when lava cools.\n\n"
+         "### Collecting Pumice Rocks\nCollecting pumice rocks is easy.\n",
+         "collecting pumice rock", "volcanic rock"),
+        ("# Geology\n\n## Volcanic Rocks\nVolcanic rocks form when lava cools.\n\n"
+         "### Dating Volcanic Rocks\nDating volcanic rocks needs isotopes.\n",
+         "dating volcanic rock", "volcanic rock"),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_subheading_naming_no_subclass_is_no_kind(tmp_path, text, kind, cls):
+    index, edges = _typed_of_notes(tmp_path, text)
+    assert expect(index, kind, "is_a", cls) not in edges
