@@ -4408,6 +4408,52 @@ def _plural_word(word: str) -> bool:
     return word.isalpha() and word.endswith("s") and singular(word) != word
 
 
+#: Words that join an act to its means in a heading ("Navigation with Sextants").
+_MEANS_LINKS = frozenset({"with", "using", "via"})
+#: Endings of a noun that names an act ("navigation", "measurement", "maintenance",
+#: "analysis", "mapping"): a heading "<act> with <X>" tells X put to that act.
+_ACT_HEAD_ENDINGS = ("ion", "ment", "ance", "ence", "sis", "ing")
+#: Confidence of a use read from a heading "<act> with <X>".
+MEANS_HEADING_CONFIDENCE = 0.7
+
+
+def _means_heading_edges(index: ConceptIndex) -> Iterator[Relation]:
+    """A heading "<act> with / using / via <X>" ("Navigation with Sextants", "Soil
+    Analysis using Sieves"), each side a concept's name in full, says X is put to that
+    act: X used_for the act, cited with the heading (also when the whole heading is a
+    concept of its own: navigation with sextants is still navigation that sextants
+    serve). Nothing when the first side names no act ("Patients with Diabetes",
+    "Problems with Gradients": what has X, not what X serves), or when the notes name
+    either side as a problem ("Corrosion with Seawater": what X brings about)."""
+    seen: set[str] = set()
+    named_problems: frozenset[str] | None = None
+    for seg, doc in parsed_where(index.segments, _is_title):
+        card = seg.card
+        if card.id in seen or card.title_kind != "heading" or doc is None or len(doc) < 3:
+            continue
+        if doc.text.strip() != card.title.strip():
+            continue  # an outer heading the card's segments are read with
+        seen.add(card.id)
+        links = [t.i for t in doc if t.lower_ in _MEANS_LINKS]
+        if len(links) != 1 or links[0] == 0:
+            continue
+        k = links[0]
+        act_words, means_words = doc[:k], doc[k + 1 :]
+        if not means_words or not act_words[-1].lower_.endswith(_ACT_HEAD_ENDINGS):
+            continue
+        if act_words[-1].lower_ in rp.PROBLEM_WORDS or is_meta(act_words.text.strip()):
+            continue
+        act, means = index.find(act_words.text.strip()), index.find(means_words.text.strip())
+        if act is None or means is None or act == means:
+            continue
+        if named_problems is None:
+            named_problems = problems(index)
+        if act in named_problems or means in named_problems:
+            continue  # "Corrosion with Seawater" where corrosion is a problem: no use
+        cited = [Evidence(card.source, card.title_line, card.title.strip())]
+        yield Relation(means, act, "used_for", MEANS_HEADING_CONFIDENCE, cited)
+
+
 #: Confidence of a kind read from a heading nested under another that names its class.
 SUBHEADING_KIND_CONFIDENCE = 0.7
 
@@ -5492,6 +5538,7 @@ def raw_relations(
             yield from _intro_list_edges(index, sents, intros, about, terms)
     yield from _kind_edges(index, strict_problems)
     yield from _subheading_kind_edges(index)
+    yield from _means_heading_edges(index)
     yield from _component_edges(index)
     yield from _table_edges(index, nlp)
 

@@ -764,3 +764,43 @@ def test_relations_subjects_a_plural_subheading_is_a_kind_of_the_heading(tmp_pat
 def test_relations_subjects_a_subheading_naming_no_subclass_is_no_kind(tmp_path, text, kind, cls):
     index, edges = _typed_of_notes(tmp_path, text)
     assert expect(index, kind, "is_a", cls) not in edges
+
+
+@pytest.mark.parametrize(
+    ("text", "means", "act"),
+    [
+        ("Weather Forecasting using Barometers\n\nA barometer measures air pressure. "
+         "Weather forecasting is hard.\n\nBarometers\n\nA barometer is an instrument.\n",
+         "barometer", "weather forecasting"),
+        ("# Soil\n\n## Soil Analysis with Sieves\nSieves sort the grains by size.\n\n"
+         "## Sieves\nA sieve is a mesh. Soil analysis takes a day.\n",
+         "sieve", "soil analysis"),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_heading_of_an_act_with_a_means_is_a_use(tmp_path, text, means, act):
+    # "<act> with / using <X>": X is put to that act, cited with the heading
+    suffix = "md" if text.startswith("#") else "txt"
+    index, edges = _typed_of_notes(tmp_path, text, suffix)
+    edge = expect(index, means, "used_for", act)
+    assert edge in edges, sorted(edges)
+    assert edges[edge].evidence[0].text == text.splitlines()[2 if suffix == "md" else 0].strip("# ")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # what has X, not an act X serves
+        ("Sailors with Scurvy\n\nScurvy weakened sailors. Sailors ate citrus fruit.\n\n"
+         "Scurvy\n\nScurvy is a disease.\n", "scurvy", "sailor"),
+        # an act the notes name as a problem: what the means brings about
+        ("Corrosion with Seawater\n\nSeawater speeds up corrosion. Corrosion is a costly "
+         "problem.\n\nSeawater\n\nSeawater is salty water.\n", "seawater", "corrosion"),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_heading_of_a_thing_with_something_is_no_use(
+    tmp_path, text, source, target
+):
+    index, edges = _typed_of_notes(tmp_path, text, "txt")
+    ends = {index.find(source), index.find(target)}
+    typed = [(s, r, t) for s, r, t in edges if r != "related_to"]
+    assert not any({s, t} == ends for s, _, t in typed), typed
