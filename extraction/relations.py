@@ -1655,10 +1655,12 @@ def _let_concept(ctx: _Context, span: Span) -> bool:
 
 
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
-    """Edges one cue match gives in its sentence (none when it is negated)."""
+    """Edges one cue match gives in its sentence (none when it is negated, but for a
+    clause that sets its subject against the other clause's: "X has Y, whereas Z does
+    not" is the contrast itself)."""
     doc = ctx.sent.doc
     cited = ctx.cited
-    if _negated(span) or _inside_name(ctx, span):
+    if (_negated(span) and cue.frame != "joined") or _inside_name(ctx, span):
         return
     if span[-1].lower_ == "with" and doc[span.end : span.end + 2].text.lower() in rp.FRAME_OF:
         return  # "measured with respect to Y": Y is no instrument, it is a frame of reference

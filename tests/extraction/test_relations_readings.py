@@ -1495,6 +1495,13 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
          ("bar chart", "uses", "monthly rainfall")),
         ("The monthly rainfall is plotted on a bar chart.", ("monthly rainfall", "bar chart"),
          ("bar chart", "uses", "monthly rainfall")),
+        # a clause that denies what the other clause says sets the two subjects apart
+        ("Hardwoods have broad leaves, whereas softwoods do not.", ("hardwood", "softwood"),
+         ("hardwood", "contrasts_with", "softwood")),
+        ("Mammals are warm-blooded, whereas reptiles are not.", ("mammal", "reptile"),
+         ("mammal", "contrasts_with", "reptile")),
+        ("Hardwoods do not have needles, whereas softwoods do.", ("hardwood", "softwood"),
+         ("hardwood", "contrasts_with", "softwood")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1568,6 +1575,9 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
          ("thermometer", "temperature", "dial chart"), ("dial chart", "uses", "temperature")),
         ("We do not plot the rainfall on a bar chart.", ("rainfall", "bar chart"),
          ("bar chart", "uses", "rainfall")),
+        # "while" of time, negated or not: two things at once, no contrast
+        ("While the enzyme binds, the cofactor does not wait.", ("enzyme", "cofactor"),
+         ("enzyme", "contrasts_with", "cofactor")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
