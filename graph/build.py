@@ -905,17 +905,30 @@ def _graph(
         {"source": r.source, "target": r.target, **_edge(r, shared), "reason": REJECTED[reason]}
         for r, reason in rejected
     ]
-    tell(nlp_module.Progress("mentions", 0, 1))
+    del rejected
     linked = {frozenset((r.source, r.target)) for r in typed}
+    # the typed and prerequisite edges go in now, before the weak links are found: each
+    # relation's own features and evidence give way to the graph's shared ones (a large
+    # build's 240,000 prerequisites) before the weak links take their memory; the edges
+    # go in in the same order as ever: typed, prerequisites, then the weak links
+    _add_edges(G, typed, shared)
+    _add_edges(G, prerequisites, shared)
+    tell(nlp_module.Progress("mentions", 0, 1))
     mentions = [
         r for r in mention_relations(index, cards) if frozenset((r.source, r.target)) not in linked
     ]
-    edges = [*typed, *prerequisites, *mentions][::-1]
-    del typed, prerequisites, mentions
-    while edges:  # in order, each relation let go once it is an edge
-        relation = edges.pop()
-        G.add_edge(relation.source, relation.target, **_edge(relation, shared))
+    del linked
+    _add_edges(G, mentions, shared)
     return G
+
+
+def _add_edges(G: nx.MultiDiGraph, relations: list[Relation], shared: _Shared) -> None:
+    """Add ``relations`` to ``G`` as edges, in order, emptying the list: each relation is
+    let go once it is an edge."""
+    relations.reverse()
+    while relations:
+        relation = relations.pop()
+        G.add_edge(relation.source, relation.target, **_edge(relation, shared))
 
 
 def _rank(G: nx.MultiDiGraph) -> None:

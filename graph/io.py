@@ -274,14 +274,116 @@ def _dumps(value: object, depth: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
 
 
+#: ``json``'s own string encoder (its C version where there is one), as ``json.dumps``
+#: with ``ensure_ascii=False`` calls it.
+_STRING = json.encoder.encode_basestring
+
+#: Most texts of nested values :class:`_Writer` keeps for reuse at once.
+WRITER_MEMO = 16_384
+
+
+class _Writer:
+    """:func:`_dumps`, for the values of a graph, without ``json``'s pure-Python encoder
+    (``indent`` makes ``json.dumps`` leave its C encoder: most of a large graph's
+    writing time): the same text, made by one recursive function, strings by ``json``'s
+    own encoder and numbers as ``json`` writes them.
+
+    A graph shares many of its values between nodes and edges (one list of evidence
+    for every edge a sentence gives, one feature set for many concepts:
+    :class:`graph.build._Shared`): the text of a list or dict is kept by its identity
+    and depth, up to :data:`WRITER_MEMO` of them (then forgotten, all at once), and
+    written again without being made again. The values must not change while a
+    :class:`_Writer` is in use (a graph being written is not changed). A value of any
+    other type (a subclass of ``str``, ``dict`` ...) is written by :func:`_dumps`.
+
+    >>> value = {"a": [1, 2.5, None, True], "b": {}, "c": [()], "d": "é\\n\\"", "e": float("nan")}
+    >>> _Writer().dumps(value, 2) == _dumps(value, 2)
+    True
+    """
+
+    __slots__ = ("_memo",)
+
+    def __init__(self) -> None:
+        #: id of a list or dict -> (the value, its depth, its text)
+        self._memo: dict[int, tuple[object, int, str]] = {}
+
+    def dumps(self, value: object, depth: int) -> str:
+        """``_dumps(value, depth)``; ``value`` itself is never remembered (a node's or
+        edge's record is made for its writing)."""
+        kind = type(value)
+        if kind is dict:
+            return self._dict(value, depth)
+        if kind is list or kind is tuple:
+            return self._list(value, depth)
+        return self._value(value, depth)
+
+    def _value(self, value: object, depth: int) -> str:
+        kind = type(value)
+        if kind is str:
+            return _STRING(value)
+        if kind is float:
+            if value != value:
+                return "NaN"
+            if value == _INFINITY:
+                return "Infinity"
+            if value == -_INFINITY:
+                return "-Infinity"
+            return _FLOAT(value)
+        if kind is dict or kind is list:
+            found = self._memo.get(id(value))
+            if found is not None and found[1] == depth:
+                return found[2]
+            text = self._dict(value, depth) if kind is dict else self._list(value, depth)
+            if len(self._memo) >= WRITER_MEMO:
+                self._memo.clear()
+            self._memo[id(value)] = (value, depth, text)  # kept: its id stays its own
+            return text
+        if kind is int:
+            return int.__repr__(value)
+        if value is None:
+            return "null"
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        if kind is tuple:
+            return self._list(value, depth)
+        return _dumps(value, depth)
+
+    def _dict(self, value: dict, depth: int) -> str:
+        if not value:
+            return "{}"
+        inner = _INDENTS[depth + 1] if depth + 1 < len(_INDENTS) else "\n" + " " * (depth + 1)
+        parts = []
+        for name, item in value.items():
+            if type(name) is not str:
+                return _dumps(value, depth)
+            parts.append(_STRING(name) + ": " + self._value(item, depth + 1))
+        return "{" + inner + ("," + inner).join(parts) + inner[:-1] + "}"
+
+    def _list(self, value: list | tuple, depth: int) -> str:
+        if not value:
+            return "[]"
+        inner = _INDENTS[depth + 1] if depth + 1 < len(_INDENTS) else "\n" + " " * (depth + 1)
+        parts = [self._value(item, depth + 1) for item in value]
+        return "[" + inner + ("," + inner).join(parts) + inner[:-1] + "]"
+
+
+_FLOAT = float.__repr__
+#: A line break and the indent of each depth, made once.
+_INDENTS = tuple("\n" + " " * n for n in range(16))
+_INFINITY = float("inf")
+
+
 def _write_list(f, name: str, count: int, items) -> None:
     f.write(f"\n {_dumps(name, 1)}: ")
     if not count:
         f.write("[]")
         return
     f.write("[")
+    writer = _Writer()
     for i, item in enumerate(items):
-        f.write(f"{',' if i else ''}\n  {_dumps(item, 2)}")
+        f.write(f"{',' if i else ''}\n  {writer.dumps(item, 2)}")
     f.write("\n ]")
 
 

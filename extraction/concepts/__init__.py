@@ -237,6 +237,9 @@ def _extract(
     tell(nlp_module.Progress("merge", 0, 1))
     cards = {seg.card.id: seg.card for seg in segments}
     groups = merge(found.candidates, found.pairs, disabled=disabled, cards=cards)
+    # each candidate is in its group now: the table of them by key and the alias pairs
+    # are read no more (the rest of ``found`` is, once the concepts are named)
+    found.candidates, found.pairs = {}, []
     tell(nlp_module.Progress("features", 0, 1))
     features = group_features(groups.groups, ranks=ranks, uses=uses)
     release_counted(groups.groups)  # read by the features alone

@@ -428,8 +428,11 @@ class Candidate:
     cards: set[str] = field(default_factory=set)
     #: the files it is used in (shared between names: :class:`SharedSets`)
     sources: frozenset[str] = frozenset()
-    subject_of: list[Card] = field(default_factory=list)  # cards about it
-    definitions: list[tuple[str, Evidence]] = field(default_factory=list)  # (role, evidence)
+    #: cards about it, and its definitions as (role, evidence); most names have none,
+    #: so each is the shared empty tuple until :func:`collect` gives it a first one (an
+    #: empty list is 56 bytes, a name of a large deck's hundreds of thousands)
+    subject_of: list[Card] | tuple[()] = ()
+    definitions: list[tuple[str, Evidence]] | tuple[()] = ()
     shapes: Counter[Shape] = field(default_factory=Counter)
     first: tuple[int, int, int] = (1 << 30, 0, 0)  # (file order, line, card order)
     #: uses of the name as a name of its own (not inside a longer noun phrase)
@@ -2851,13 +2854,18 @@ def collect(
         if len(cand.mentions) < MAX_MENTIONS and evidence not in cand.mentions[-3:]:
             cand.mentions.append(evidence)
         if occ.role in SUBJECT_ROLES and not seg.is_heading and card not in cand.subject_of:
-            cand.subject_of.append(card)
+            if cand.subject_of:
+                cand.subject_of.append(card)
+            else:
+                cand.subject_of = [card]
             if opens_with(card.body, occ.surface):
                 cand.opens += 1
         if occ.definition:
-            cand.definitions.append(
-                (occ.role, Evidence(card.source, evidence.line, occ.definition))
-            )
+            said_so = (occ.role, Evidence(card.source, evidence.line, occ.definition))
+            if cand.definitions:
+                cand.definitions.append(said_so)
+            else:
+                cand.definitions = [said_so]
         rank = (file_rank.get(card.source, len(file_rank)), evidence.line, 0)
         cand.first = min(cand.first, rank)
         occurrences.append((card.id, occ.key, evidence))

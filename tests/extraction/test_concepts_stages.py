@@ -374,7 +374,7 @@ def cand(key: str, count: int = 1, cards=("c1",), subject: bool = False) -> Cand
     c.count = count
     c.cards = set(cards)
     if subject:
-        c.subject_of.append(card(key, "", kind="term"))
+        c.subject_of = [card(key, "", kind="term")]
     return c
 
 

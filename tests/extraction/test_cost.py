@@ -697,3 +697,21 @@ def test_cost_mentions_of_a_crowded_card_are_grouped_once():
     assert mention_of[("plate tectonics", "bio.md#1")] == []
     # read through once to group it, once per check above: never once per question
     assert _CountedMentions.reads == 1 + len(names)
+
+
+def test_candidates_without_subject_cards_or_definitions_hold_no_list_of_their_own():
+    """Most names of a large deck are no card's subject and have no definition: each of
+    them shares one empty tuple rather than holding two empty lists."""
+    from extraction.concepts.candidates import collect
+    from extraction.concepts.segments import segments_of
+    from extraction.nlp import load, pipe
+
+    rows = [f"term{i} model,a term{i} model uses the layer{i % 7} of a network" for i in range(12)]
+    cards = read_bytes(("term,definition\n" + "\n".join(rows)).encode(), path="c.csv").cards
+    segments = [seg for f in segments_of(cards) for seg in f]
+    cands = collect(segments, list(pipe([s.text for s in segments])), load()).candidates.values()
+    subjects = [c for c in cands if c.subject_of]
+    plain = [c for c in cands if not c.subject_of and not c.definitions]
+    assert subjects and plain
+    assert all(type(c.subject_of) is list for c in subjects)
+    assert all(type(c.subject_of) is tuple and type(c.definitions) is tuple for c in plain)

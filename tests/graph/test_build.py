@@ -461,3 +461,30 @@ def test_build_headings_over_name_what_they_spell():
     (heading,) = headings_over(cards, index)[index.find("pot roast")]
     assert heading["text"] == "Braising a tough cut"
     assert heading["names"] == [index.find("braising")]
+
+
+def test_build_add_edges_keeps_the_order_and_lets_each_relation_go():
+    from extraction.records import Evidence, Relation
+    from graph.build import _add_edges, _Shared
+
+    said = Evidence("n.md", 2, "Osmosis is a kind of diffusion.")
+    typed = [Relation("osmosis", "diffusion", "is_a", 0.9, [said])]
+    needs = [
+        Relation("diffusion", "osmosis", "prerequisite_of", 0.7, [said], features={"x": 0.5}),
+        Relation("osmosis", "diffusion", "prerequisite_of", 0.4, [said], features={"x": 0.5}),
+    ]
+    G = nx.MultiDiGraph()
+    shared = _Shared()
+    _add_edges(G, typed, shared)
+    _add_edges(G, needs, shared)
+    assert typed == [] and needs == []
+    edges = [
+        (u, v, k, d["relation"], d["confidence"]) for u, v, k, d in G.edges(keys=True, data=True)
+    ]
+    assert edges == [
+        ("osmosis", "diffusion", 0, "is_a", 0.9),
+        ("osmosis", "diffusion", 1, "prerequisite_of", 0.4),
+        ("diffusion", "osmosis", 0, "prerequisite_of", 0.7),
+    ]
+    first, second = (d for _, _, d in G.edges(data=True) if "features" in d)
+    assert first["features"] is second["features"] and first["evidence"] is second["evidence"]

@@ -451,3 +451,42 @@ def test_io_write_graph_streams_the_same_bytes_for_every_shape(tmp_path, name):
     expected = json.dumps(graph_to_data(G), ensure_ascii=False, indent=1)
     assert path.read_text(encoding="utf-8") == expected
     assert json.loads(expected)["nodes"] == graph_to_data(G)["nodes"]
+
+
+class _Name(str):
+    """A ``str`` subclass: written by ``json``'s own encoder."""
+
+
+_SHARED = [{"source": "n.md", "line": 3, "text": "Osmosis moves water."}]
+
+_WRITER_VALUES = [
+    ("plain values", {"s": "x", "i": 3, "f": 0.25, "n": None, "t": True, "no": False}),
+    ("numbers json writes its own way", [float("nan"), float("inf"), -float("inf"), 1e300, -0.0]),
+    ("empty containers at every depth", {"a": {}, "b": [], "c": [[], {}], "d": ({},)}),
+    ("a tuple is a list", {"first_seen": ("n.md", 4), "pairs": [("a", 1.5)]}),
+    ("text needing escapes", {"t": "é “q” \\ \n\t\x1b[2J \u2028 \ud800", "\x00key": "v"}),
+    ("keys that are not strings", {3: "three", 2.5: "x", None: 0, False: 1}),
+    ("a str subclass", {"name": _Name("osmosis"), "list": [_Name("x")]}),
+    ("a bool is no number", [True, 1, False, 0, 1.0]),
+    ("one list under many keys", {"a": _SHARED, "b": _SHARED, "c": [_SHARED, {"d": _SHARED}]}),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), _WRITER_VALUES)
+def test_io_writer_writes_each_value_as_json_dumps_with_indent(name, value):
+    from graph.io import _dumps, _Writer
+
+    writer = _Writer()
+    for depth in (0, 2, 2, 5):  # the second time at one depth, from what it remembered
+        assert writer.dumps(value, depth) == _dumps(value, depth)
+
+
+def test_io_writer_forgets_what_it_remembered_past_its_bound(monkeypatch):
+    from graph import io
+
+    monkeypatch.setattr(io, "WRITER_MEMO", 2)
+    values = [{"evidence": [{"line": n, "text": f"sentence {n}"}]} for n in range(6)]
+    writer = io._Writer()
+    for value in [*values, *values[::-1], *values]:
+        assert writer.dumps(value, 2) == io._dumps(value, 2)
+    assert len(writer._memo) <= 2
