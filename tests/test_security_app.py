@@ -13,6 +13,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 import urllib.request
@@ -296,8 +297,18 @@ def listing(*roots: Path) -> set[str]:
 
 
 @pytest.mark.slow
-def test_hostile_upload_names_write_nothing_anywhere(tmp_path: Path, private_home: Path) -> None:
-    outside = [ROOT, tmp_path, Path("/tmp")]
+def test_hostile_upload_names_write_nothing_anywhere(
+    tmp_path: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the app's temporary files go to a folder of the test's own, checked strictly below;
+    # /tmp itself is shared with other programs, so there only a file the uploads name
+    # (a name read as a path: "/tmp/x.md") would be the app's
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
+    outside = [ROOT, tmp_path, private_tmp]
+    named = {Path(n.replace("\\", "/")).name for n in HOSTILE_NAMES} | {"etc", "passwd.md"}
+    before_tmp = {p.name for p in Path("/tmp").iterdir()}
     before = {str(p) for root in outside for p in root.iterdir()}
     before_home = listing(private_home)
     passwd = Path("/etc/passwd").stat().st_mtime_ns
@@ -324,6 +335,7 @@ def test_hostile_upload_names_write_nothing_anywhere(tmp_path: Path, private_hom
     after = {str(p) for root in outside for p in root.iterdir()}
     new = {p for p in after - before if not Path(p).name.startswith(("concept-atlas-", "tmp"))}
     assert new <= {str(tmp_path / "home")}, new
+    assert not ({p.name for p in Path("/tmp").iterdir()} - before_tmp) & named
     assert Path("/etc/passwd").stat().st_mtime_ns == passwd
     # in the home folder, only the caches, and no path names a file the user uploaded
     written = listing(private_home) - before_home
