@@ -2668,8 +2668,8 @@ CREDIT_LINE = re.compile(
 def linked(occ: Occurrence) -> str:
     """Is ``occ`` the whole text of a link out of the notes (a ``link`` run of its
     segment, bar punctuation)? "line" when that link is also all its line or list item
-    says (an entry of a list of courses or tools to read), "name" when it stands in a
-    sentence, "" when ``occ`` is not a link's text or only part of it ("plate
+    says, or opens before a description ("[Cygwin](...) - a shell for Windows": an entry
+    of a list of courses or tools to read), "name" when it stands in a sentence, "" when ``occ`` is not a link's text or only part of it ("plate
     tectonics" in a linked article title). A name that opens a link's text before a
     subtitle ("Plate Tectonics: A Primer", "Plate Tectonics - A Primer") is the linked
     work's short title: its text as well."""
@@ -2688,7 +2688,10 @@ def linked(occ: Occurrence) -> str:
                 _WORDED.search(text[end:e]) and not _titles_link(text[end:e])
             ):
                 return ""
-            alone = not _WORDED.search(text[:s]) and not _WORDED.search(text[e:])
+            after = text[e:]
+            alone = not _WORDED.search(text[:s]) and (
+                not _WORDED.search(after) or bool(_SUBTITLE.match(after))
+            )
             return "line" if alone else "name"
     return ""
 

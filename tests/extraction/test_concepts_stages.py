@@ -2843,6 +2843,10 @@ def test_concepts_asked_what_marks_a_question_about_what_it_is(title, asked):
         ("Compost Heaps for Gardeners", "Compost Heaps for Gardeners", "gardener", 0.0, 0.0),
         ("A levee holds back a river, see levee design.", "levee design", "levee design", 1.0, 0.0),
         ("Levee design keeps rivers in their beds.", "", "levee design", 0.0, 0.0),
+        # a link opening its line before a description: an entry of a list of tools
+        ("Seed Drill - a sowing machine for farms", "Seed Drill", "seed drill", 1.0, 1.0),
+        ("Seed Drill: a sowing machine for farms", "Seed Drill", "seed drill", 1.0, 1.0),
+        ("Seed Drill sows the seeds in rows.", "Seed Drill", "seed drill", 1.0, 0.0),
     ],
 )
 def test_concepts_link_text_is_a_feature_not_emphasis(body, link, name, linked, link_line):
