@@ -2668,9 +2668,10 @@ CREDIT_LINE = re.compile(
 def linked(occ: Occurrence) -> str:
     """Is ``occ`` the whole text of a link out of the notes (a ``link`` run of its
     segment, bar punctuation)? "line" when that link is also all its line or list item
-    says, or opens before a description ("[Cygwin](...) - a shell for Windows": an entry
-    of a list of courses or tools to read), "name" when it stands in a sentence, "" when ``occ`` is not a link's text or only part of it ("plate
-    tectonics" in a linked article title). A name that opens a link's text before a
+    says, or opens before a description ("[Seed Drill](...) - a sowing machine": an
+    entry of a list of courses or tools to read), "name" when it stands in a sentence,
+    "" when ``occ`` is not a link's text or only part of it ("plate tectonics" in a
+    linked article title). A name that opens a link's text before a
     subtitle ("Plate Tectonics: A Primer", "Plate Tectonics - A Primer") is the linked
     work's short title: its text as well."""
     text = occ.seg.text
