@@ -92,7 +92,8 @@ FEATURES: dict[str, str] = {
     "glossed": "a bracket glosses B by a phrase naming A, or names B after a phrase naming A "
     "(+: 'raku (pots taken out of the kiln hot)', 'firing clay in a kiln (bisque firing)'), "
     "A so by B (-)",
-    "block": "A is a building block of B, or a part of B and of other wholes (+)",
+    "block": "A is a building block of B, a part of B and of other wholes, or a part the "
+    "card defining B names (+: 'What is a GAN?' -- 'composed of two neural networks')",
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "kin": "A and B are kinds of one thing, their names ending in the same word, that no "
     "card names together, and the notes name A first (+: 'bisque firing' before 'raku "
@@ -869,6 +870,11 @@ def _statements(
     for r in typed:
         if r.relation == "part_of":
             wholes[r.source].add(r.target)
+    spans = (  # where each card stands, to find the card that defines a whole
+        {seg.card.id: (seg.card.source, *seg.card.lines) for seg in segments_only(index.segments)}
+        if wholes
+        else {}
+    )
     for r in typed:
         feature, sign = TYPED_FEATURES[r.relation]
         if feature == "general" and _everyday_class(index, r.target):
@@ -894,7 +900,7 @@ def _statements(
         if r.relation == "part_of":
             part = r.source
             shared = len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1
-            if r.label == BUILDING_BLOCK or shared:
+            if r.label == BUILDING_BLOCK or shared or _made_of(index, r, spans):
                 say(0, part, r.target, "block", 1.0, r.evidence)
     inside = named_inside(index)
     for b, inner in inside.items():
@@ -1294,6 +1300,38 @@ def _states_both(index: ConceptIndex, r: Relation) -> bool:
     """
     a, b = (_names(index, c) if c in index.concepts else {c.lower()} for c in (r.source, r.target))
     return any(_mentioned(e.text, a) and _mentioned(e.text, b) for e in r.evidence)
+
+
+def _made_of(index: ConceptIndex, r: Relation, spans: Mapping[str, tuple[str, int, int]]) -> bool:
+    """Is the ``part_of`` relation ``r`` read in the card that defines its whole (the card
+    holding the whole's defining sentence: ``spans`` gives each card's source and lines)?
+    A whole the notes define by what it is made of ("What is a GAN?" -- "Two neural
+    networks compete ... A GAN is composed of two neural networks") is built from those
+    parts: they are its building blocks, learned first (a part the notes name elsewhere,
+    "What does the forget gate in an LSTM do?", is not).
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> said = Evidence("n.txt", 3, "A kiln is a furnace for firing pots.")
+    >>> kiln = Concept("kiln", "kiln", definition=said.text, definition_evidence=said,
+    ...                cards=["n.txt#1"])
+    >>> index = ConceptIndex({"kiln": kiln, "firebrick": Concept("firebrick", "firebrick")}, {}, {})
+    >>> spans = {"n.txt#1": ("n.txt", 2, 4), "n.txt#2": ("n.txt", 8, 9)}
+    >>> made = Evidence("n.txt", 4, "It is made of firebrick.")
+    >>> other = Evidence("n.txt", 9, "The firebrick of a kiln cracks when wet.")
+    >>> [_made_of(index, Relation("firebrick", "kiln", "part_of", 0.8, [e]), spans)
+    ...  for e in (made, other)]
+    [True, False]
+    """
+    whole = index.concepts.get(r.target)
+    defined = whole.definition_evidence if whole is not None else None
+    if defined is None:
+        return False
+    for card_id in whole.cards:
+        source, first, last = spans.get(card_id, ("", 0, -1))
+        if source == defined.source and first <= defined.line <= last:
+            return any(e.source == source and first <= e.line <= last for e in r.evidence)
+    return False
 
 
 def _in_definition(
