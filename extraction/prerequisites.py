@@ -93,10 +93,11 @@ FEATURES: dict[str, str] = {
     "(+: 'raku (pots taken out of the kiln hot)', 'firing clay in a kiln (bisque firing)'), "
     "A so by B (-)",
     "block": "A is a building block of B, a part of B and of other wholes, or a part the "
-    "card defining B names (+: 'What is a GAN?' -- 'composed of two neural networks')",
+    "card defining B names (+: 'What is a sailboat?' -- 'It consists of a hull, a mast "
+    "and a keel')",
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "kin": "A and B are kinds of one thing, their names ending in the same word, that no "
-    "card names together, and the notes name A first (+: 'bisque firing' before 'raku "
+    "sentence names together, and the notes name A first (+: 'bisque firing' before 'raku "
     "firing' where they teach bisque firing first) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
@@ -784,16 +785,19 @@ def _kin(
 ) -> Iterator[tuple[str, str]]:
     """``(A, B)`` for two kinds of one thing, named by longer names ending in the same
     word ("targeted attack", "black-box attack"; neither name inside the other), that no
-    card names together, A named first: kinds the notes teach apart they teach in the
+    sentence names together, A named first: kinds the notes teach apart they teach in the
     order they introduce them, the later built on the earlier ("forget gate" before the
-    "update gate" that merges it with another); kinds a card names side by side ("max
-    pooling or average pooling") are alternatives, taught in parallel.
+    "update gate" that merges it with another; a card's "Bisque firing hardens raw clay."
+    before its "A firing that takes the pots out hot is called raku firing."); kinds a
+    sentence names side by side ("max pooling or average pooling") are alternatives,
+    taught in parallel.
 
     >>> from extraction.concepts import ConceptIndex
     >>> from extraction.records import Concept
     >>> names = ("raku firing", "bisque firing", "pit firing", "kiln")
     >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {})
-    >>> index.card_mentions = {"n#1": [("raku firing", None), ("pit firing", None)]}
+    >>> both = Evidence("n.txt", 3, "Raku firing or pit firing.")
+    >>> index.card_mentions = {"n#1": [("raku firing", both)]}
     >>> notes = _Notes({}, {}, {n: (0, i) for i, n in enumerate(names)}, {}, {}, None, {})
     >>> sorted(_kin(index, notes, {}))
     [('bisque firing', 'pit firing'), ('raku firing', 'bisque firing')]
@@ -805,11 +809,13 @@ def _kin(
             families[words[-1]].append(concept)
     families = {h: m for h, m in families.items() if 1 < len(m) <= KIN_MAX_FAMILY}
     kin = {c for members in families.values() for c in members}
-    cards: dict[str, set[str]] = defaultdict(set)  # a member -> the cards naming it
-    for card_id, found in index.card_mentions.items():
-        for c, _ in found:
-            if c in kin:
-                cards[c].add(card_id)
+    # a member -> the sentences of the notes naming it (a card's sentence naming one
+    # member may name another inside a longer name the card gives it: read them again)
+    sentences: dict[str, set[str]] = defaultdict(set)
+    for found in index.card_mentions.values():
+        for c, e in found:
+            if c in kin and e is not None:
+                sentences[c].add(e.text)
     for members in families.values():
         members.sort(key=lambda c: (notes.ranks[c], c))
         for i, a in enumerate(members):
@@ -817,9 +823,19 @@ def _kin(
                 if (
                     a not in inside.get(b, ())
                     and b not in inside.get(a, ())
-                    and not cards[a] & cards[b]
+                    and not _side_by_side(index, a, b, sentences)
                 ):
                     yield a, b
+
+
+def _side_by_side(index: ConceptIndex, a: str, b: str, sentences: Mapping[str, set[str]]) -> bool:
+    """Does a sentence of the notes name both ``a`` and ``b``?"""
+    if sentences[a] & sentences[b]:
+        return True
+    names_a, names_b = _names(index, a), _names(index, b)
+    return any(_mentioned(t, names_b) for t in sentences[a]) or any(
+        _mentioned(t, names_a) for t in sentences[b]
+    )
 
 
 # -- the candidates and their features ------------------------------------------------
@@ -1305,10 +1321,10 @@ def _states_both(index: ConceptIndex, r: Relation) -> bool:
 def _made_of(index: ConceptIndex, r: Relation, spans: Mapping[str, tuple[str, int, int]]) -> bool:
     """Is the ``part_of`` relation ``r`` read in the card that defines its whole (the card
     holding the whole's defining sentence: ``spans`` gives each card's source and lines)?
-    A whole the notes define by what it is made of ("What is a GAN?" -- "Two neural
-    networks compete ... A GAN is composed of two neural networks") is built from those
+    A whole the notes define by what it is made of ("What is a sailboat?" -- "A boat
+    driven by the wind. It consists of a hull, a mast and a keel.") is built from those
     parts: they are its building blocks, learned first (a part the notes name elsewhere,
-    "What does the forget gate in an LSTM do?", is not).
+    "What does the keel of a sailboat do in a storm?", is not).
 
     >>> from extraction.concepts import ConceptIndex
     >>> from extraction.records import Concept

@@ -724,13 +724,24 @@ def test_prerequisites_a_bracket_glosses_a_name_by_what_it_builds_on(sentence, g
             ],
             {("bisque firing", "raku firing")},
         ),
-        # kinds a card names side by side are alternatives: no order
+        # kinds a sentence names side by side are alternatives: no order
         (
             [
                 ("bisque firing", "A first firing of raw clay."),
-                ("raku firing", "A firing that takes the pots out hot, unlike bisque firing."),
+                ("raku firing", "Raku firing, unlike bisque firing, takes the pots out hot."),
             ],
             set(),
+        ),
+        # kinds one card names in sentences of their own are still taught one after the other
+        (
+            [
+                ("bisque firing", "A first firing of raw clay."),
+                (
+                    "raku firing",
+                    "A firing that takes the pots out hot. It is quicker than a bisque firing.",
+                ),
+            ],
+            {("bisque firing", "raku firing")},
         ),
         # a name inside the other's is a name_inside, not kin
         (
