@@ -76,7 +76,8 @@ PREREQUISITE = "prerequisite_of"
 #: last two are signed: positive for A first, negative (the same evidence read the other
 #: way) for B first, so that (B, A) has the opposite value of (A, B).
 FEATURES: dict[str, str] = {
-    "stated": "any of the next six: a typed relation says A comes first (+) or B (-)",
+    "stated": "any of general, member, used, problem, cause, task or block: a typed "
+    "relation says A comes first (+) or B (-)",
     "general": "B is a kind or an example of A (+), A of B (-): the general first "
     "(not an everyday word the notes never explain)",
     "member": "A is one of the set B names in the plural (+: 'fuel' of 'the conditions for "
@@ -126,7 +127,7 @@ FEATURES: dict[str, str] = {
 }
 #: Typed-relation features that also raise ``stated``: what they share is learned from
 #: all of them together, what sets one apart from its own examples.
-STATED = frozenset({"general", "member", "used", "problem", "cause", "task"})
+STATED = frozenset({"general", "member", "used", "problem", "cause", "task", "block"})
 #: Features that read the same both ways ("spread" is A's alone, set on each direction).
 SYMMETRIC_FEATURES = frozenset({"together", "contrast", "spread"})
 #: Features that say how the notes name the two concepts, not what they say of them:
@@ -917,7 +918,10 @@ def _statements(
             part = r.source
             shared = len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1
             if r.label == BUILDING_BLOCK or shared or _made_of(index, r, spans):
+                # a whole made of its parts: what the notes state puts the parts first, and
+                # how the two are laid out cannot turn it round (``stated``, as the others)
                 say(0, part, r.target, "block", 1.0, r.evidence)
+                say(0, part, r.target, "stated", 1.0, r.evidence)
     inside = named_inside(index)
     for b, inner in inside.items():
         cited = _cited(index, b)

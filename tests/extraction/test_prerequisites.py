@@ -1391,4 +1391,7 @@ def test_prerequisites_a_part_named_where_its_whole_is_defined_is_a_building_blo
     part = Relation("firebrick", "kiln", "part_of", 0.9, [Evidence("n.txt", line, text)])
     found = candidates(index, [part])
     assert found[("firebrick", "kiln")].features.get("block") == block
+    # what the notes state of it counts with the other typed relations: the whole's
+    # layout cannot turn it round
+    assert found[("firebrick", "kiln")].features.get("stated") == block
     assert found[("firebrick", "kiln")].features["part"] == 1.0
