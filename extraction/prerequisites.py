@@ -76,7 +76,8 @@ PREREQUISITE = "prerequisite_of"
 #: last two are signed: positive for A first, negative (the same evidence read the other
 #: way) for B first, so that (B, A) has the opposite value of (A, B).
 FEATURES: dict[str, str] = {
-    "stated": "any of the next six: a typed relation says A comes first (+) or B (-)",
+    "stated": "any of general, member, used, problem, cause, task or block: a typed "
+    "relation says A comes first (+) or B (-)",
     "general": "B is a kind or an example of A (+), A of B (-): the general first "
     "(not an everyday word the notes never explain)",
     "member": "A is one of the set B names in the plural (+: 'fuel' of 'the conditions for "
@@ -92,10 +93,12 @@ FEATURES: dict[str, str] = {
     "glossed": "a bracket glosses B by a phrase naming A, or names B after a phrase naming A "
     "(+: 'raku (pots taken out of the kiln hot)', 'firing clay in a kiln (bisque firing)'), "
     "A so by B (-)",
-    "block": "A is a building block of B, or a part of B and of other wholes (+)",
+    "block": "A is a building block of B, a part of B and of other wholes, or a part the "
+    "card defining B names (+: 'What is a sailboat?' -- 'It consists of a hull, a mast "
+    "and a keel')",
     "part_order": "A and B are part and whole, and the notes name A first (+) or B first (-)",
     "kin": "A and B are kinds of one thing, their names ending in the same word, that no "
-    "card names together, and the notes name A first (+: 'bisque firing' before 'raku "
+    "sentence names together, and the notes name A first (+: 'bisque firing' before 'raku "
     "firing' where they teach bisque firing first) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
@@ -124,7 +127,7 @@ FEATURES: dict[str, str] = {
 }
 #: Typed-relation features that also raise ``stated``: what they share is learned from
 #: all of them together, what sets one apart from its own examples.
-STATED = frozenset({"general", "member", "used", "problem", "cause", "task"})
+STATED = frozenset({"general", "member", "used", "problem", "cause", "task", "block"})
 #: Features that read the same both ways ("spread" is A's alone, set on each direction).
 SYMMETRIC_FEATURES = frozenset({"together", "contrast", "spread"})
 #: Features that say how the notes name the two concepts, not what they say of them:
@@ -783,16 +786,19 @@ def _kin(
 ) -> Iterator[tuple[str, str]]:
     """``(A, B)`` for two kinds of one thing, named by longer names ending in the same
     word ("targeted attack", "black-box attack"; neither name inside the other), that no
-    card names together, A named first: kinds the notes teach apart they teach in the
+    sentence names together, A named first: kinds the notes teach apart they teach in the
     order they introduce them, the later built on the earlier ("forget gate" before the
-    "update gate" that merges it with another); kinds a card names side by side ("max
-    pooling or average pooling") are alternatives, taught in parallel.
+    "update gate" that merges it with another; a card's "Bisque firing hardens raw clay."
+    before its "A firing that takes the pots out hot is called raku firing."); kinds a
+    sentence names side by side ("max pooling or average pooling") are alternatives,
+    taught in parallel.
 
     >>> from extraction.concepts import ConceptIndex
     >>> from extraction.records import Concept
     >>> names = ("raku firing", "bisque firing", "pit firing", "kiln")
     >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {})
-    >>> index.card_mentions = {"n#1": [("raku firing", None), ("pit firing", None)]}
+    >>> both = Evidence("n.txt", 3, "Raku firing or pit firing.")
+    >>> index.card_mentions = {"n#1": [("raku firing", both)]}
     >>> notes = _Notes({}, {}, {n: (0, i) for i, n in enumerate(names)}, {}, {}, None, {})
     >>> sorted(_kin(index, notes, {}))
     [('bisque firing', 'pit firing'), ('raku firing', 'bisque firing')]
@@ -804,11 +810,13 @@ def _kin(
             families[words[-1]].append(concept)
     families = {h: m for h, m in families.items() if 1 < len(m) <= KIN_MAX_FAMILY}
     kin = {c for members in families.values() for c in members}
-    cards: dict[str, set[str]] = defaultdict(set)  # a member -> the cards naming it
-    for card_id, found in index.card_mentions.items():
-        for c, _ in found:
-            if c in kin:
-                cards[c].add(card_id)
+    # a member -> the sentences of the notes naming it (a card's sentence naming one
+    # member may name another inside a longer name the card gives it: read them again)
+    sentences: dict[str, set[str]] = defaultdict(set)
+    for found in index.card_mentions.values():
+        for c, e in found:
+            if c in kin and e is not None:
+                sentences[c].add(e.text)
     for members in families.values():
         members.sort(key=lambda c: (notes.ranks[c], c))
         for i, a in enumerate(members):
@@ -816,9 +824,19 @@ def _kin(
                 if (
                     a not in inside.get(b, ())
                     and b not in inside.get(a, ())
-                    and not cards[a] & cards[b]
+                    and not _side_by_side(index, a, b, sentences)
                 ):
                     yield a, b
+
+
+def _side_by_side(index: ConceptIndex, a: str, b: str, sentences: Mapping[str, set[str]]) -> bool:
+    """Does a sentence of the notes name both ``a`` and ``b``?"""
+    if sentences[a] & sentences[b]:
+        return True
+    names_a, names_b = _names(index, a), _names(index, b)
+    return any(_mentioned(t, names_b) for t in sentences[a]) or any(
+        _mentioned(t, names_a) for t in sentences[b]
+    )
 
 
 # -- the candidates and their features ------------------------------------------------
@@ -869,6 +887,11 @@ def _statements(
     for r in typed:
         if r.relation == "part_of":
             wholes[r.source].add(r.target)
+    spans = (  # where each card stands, to find the card that defines a whole
+        {seg.card.id: (seg.card.source, *seg.card.lines) for seg in segments_only(index.segments)}
+        if wholes
+        else {}
+    )
     for r in typed:
         feature, sign = TYPED_FEATURES[r.relation]
         if feature == "general" and _everyday_class(index, r.target):
@@ -894,8 +917,11 @@ def _statements(
         if r.relation == "part_of":
             part = r.source
             shared = len({w for w in wholes[part] if not wholes[w] & wholes[part]}) > 1
-            if r.label == BUILDING_BLOCK or shared:
+            if r.label == BUILDING_BLOCK or shared or _made_of(index, r, spans):
+                # a whole made of its parts: what the notes state puts the parts first, and
+                # how the two are laid out cannot turn it round (``stated``, as the others)
                 say(0, part, r.target, "block", 1.0, r.evidence)
+                say(0, part, r.target, "stated", 1.0, r.evidence)
     inside = named_inside(index)
     for b, inner in inside.items():
         cited = _cited(index, b)
@@ -1294,6 +1320,38 @@ def _states_both(index: ConceptIndex, r: Relation) -> bool:
     """
     a, b = (_names(index, c) if c in index.concepts else {c.lower()} for c in (r.source, r.target))
     return any(_mentioned(e.text, a) and _mentioned(e.text, b) for e in r.evidence)
+
+
+def _made_of(index: ConceptIndex, r: Relation, spans: Mapping[str, tuple[str, int, int]]) -> bool:
+    """Is the ``part_of`` relation ``r`` read in the card that defines its whole (the card
+    holding the whole's defining sentence: ``spans`` gives each card's source and lines)?
+    A whole the notes define by what it is made of ("What is a sailboat?" -- "A boat
+    driven by the wind. It consists of a hull, a mast and a keel.") is built from those
+    parts: they are its building blocks, learned first (a part the notes name elsewhere,
+    "What does the keel of a sailboat do in a storm?", is not).
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> said = Evidence("n.txt", 3, "A kiln is a furnace for firing pots.")
+    >>> kiln = Concept("kiln", "kiln", definition=said.text, definition_evidence=said,
+    ...                cards=["n.txt#1"])
+    >>> index = ConceptIndex({"kiln": kiln, "firebrick": Concept("firebrick", "firebrick")}, {}, {})
+    >>> spans = {"n.txt#1": ("n.txt", 2, 4), "n.txt#2": ("n.txt", 8, 9)}
+    >>> made = Evidence("n.txt", 4, "It is made of firebrick.")
+    >>> other = Evidence("n.txt", 9, "The firebrick of a kiln cracks when wet.")
+    >>> [_made_of(index, Relation("firebrick", "kiln", "part_of", 0.8, [e]), spans)
+    ...  for e in (made, other)]
+    [True, False]
+    """
+    whole = index.concepts.get(r.target)
+    defined = whole.definition_evidence if whole is not None else None
+    if defined is None:
+        return False
+    for card_id in whole.cards:
+        source, first, last = spans.get(card_id, ("", 0, -1))
+        if source == defined.source and first <= defined.line <= last:
+            return any(e.source == source and first <= e.line <= last for e in r.evidence)
+    return False
 
 
 def _in_definition(

@@ -724,13 +724,24 @@ def test_prerequisites_a_bracket_glosses_a_name_by_what_it_builds_on(sentence, g
             ],
             {("bisque firing", "raku firing")},
         ),
-        # kinds a card names side by side are alternatives: no order
+        # kinds a sentence names side by side are alternatives: no order
         (
             [
                 ("bisque firing", "A first firing of raw clay."),
-                ("raku firing", "A firing that takes the pots out hot, unlike bisque firing."),
+                ("raku firing", "Raku firing, unlike bisque firing, takes the pots out hot."),
             ],
             set(),
+        ),
+        # kinds one card names in sentences of their own are still taught one after the other
+        (
+            [
+                ("bisque firing", "A first firing of raw clay."),
+                (
+                    "raku firing",
+                    "A firing that takes the pots out hot. It is quicker than a bisque firing.",
+                ),
+            ],
+            {("bisque firing", "raku firing")},
         ),
         # a name inside the other's is a name_inside, not kin
         (
@@ -1353,3 +1364,34 @@ def test_prerequisites_a_heading_listing_names_frames_none_of_them(tmp_path, hea
         if found.get(pair) is not None and found[pair].features.get("section", 0) > 0
     }
     assert sections == ({(weathering, erosion)} if framed else set())
+
+
+@pytest.mark.parametrize(
+    ("line", "block"),
+    [
+        # read in the card that defines the whole: the whole is made of it, it comes first
+        (3, 1.0),
+        # read in another card, about the part: a part named beside its whole, no more
+        (7, None),
+    ],
+)
+def test_prerequisites_a_part_named_where_its_whole_is_defined_is_a_building_block(line, block):
+    cards = [
+        Card("n#0", "n.txt", "qa-list", (1, 3), "What is a kiln?",
+             "A kiln is a furnace that fires pots.\nIt is made of firebrick.", title_line=1,
+             body_lines=(2, 3)),
+        Card("n#1", "n.txt", "qa-list", (4, 5), "What is firebrick?",
+             "Firebrick is a brick that stands great heat.", title_line=4, body_lines=(5,)),
+        Card("n#2", "n.txt", "qa-list", (6, 7), "Why does a kiln crack?",
+             "The firebrick of a kiln cracks when wet.", title_line=6, body_lines=(7,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    assert index.concepts["kiln"].definition_evidence.line == 2
+    text = {3: "It is made of firebrick.", 7: "The firebrick of a kiln cracks when wet."}[line]
+    part = Relation("firebrick", "kiln", "part_of", 0.9, [Evidence("n.txt", line, text)])
+    found = candidates(index, [part])
+    assert found[("firebrick", "kiln")].features.get("block") == block
+    # what the notes state of it counts with the other typed relations: the whole's
+    # layout cannot turn it round
+    assert found[("firebrick", "kiln")].features.get("stated") == block
+    assert found[("firebrick", "kiln")].features["part"] == 1.0
