@@ -2746,10 +2746,33 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 after >= len(ctx.sent.doc) or ctx.sent.doc[after].text != ")"
             ):
                 continue  # "Pepsin (a digestive enzyme) breaks ...": the whole bracket
+            if before.text == "," and _listed_apposition(tok):
+                continue  # "made of a hull, a mast and a keel": a list, not a kind
             # "Osmosis, a type of diffusion, ...", "Pepsin (a digestive enzyme)": the class
             x, y = _mention_of(ctx, tok.head), _kind_of(ctx, tok)
             if x is not None and y is not None and x.end <= y.start:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
+
+
+def _listed_apposition(tok: Token) -> bool:
+    """Is the apposition ``tok`` (after a comma) an item of a list the parser hung on the
+    first one: both named with "a"/"an" and the list going on with "and"/"or" ("a hull,
+    a mast and a keel", "a saw, a drill, and a hammer")? "Pepsin, a digestive enzyme,
+    and trypsin ..." keeps its apposition: its head has no article.
+
+    >>> from extraction import nlp
+    >>> doc = nlp.load()("A sailboat consists of a hull, a mast and a keel.")
+    >>> _listed_apposition(doc[8])  # "mast"
+    True
+    """
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.head.children):
+        return False
+    if any(c.dep_ in {"cc", "conj"} for c in tok.children):
+        return True
+    doc, after = tok.doc, tok.right_edge.i + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    return after < len(doc) and doc[after].lower_ in {"and", "or"}
 
 
 def _sum_of_parts(attr: Token) -> list[Token]:

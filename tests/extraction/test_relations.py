@@ -1033,6 +1033,24 @@ def test_relations_kind_stated_aside_or_fronted(sentence, kind):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "A sailboat consists of a hull, a mast and a keel.",
+        "A sailboat carries a hull, a mast, and a keel.",
+        "A sailboat needs a hull, a mast or a keel to float.",
+    ],
+)
+def test_relations_a_list_of_items_named_with_a_is_no_apposition(sentence):
+    cards = _qa(
+        ("What is a hull?", "The body of a boat."),
+        ("What is a mast?", "The pole that holds the sails."),
+        ("What is a keel?", "A fin under the hull."),
+        ("What is a sailboat?", sentence),
+    )
+    assert not {e for e in _edges(cards) if e[1] == "is_a"}, _edges(cards)
+
+
+@pytest.mark.parametrize(
     ("sentence", "kind"),
     [
         ("Osmosis is one of the passive processes.", "passive process"),
