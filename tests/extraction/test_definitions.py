@@ -406,3 +406,77 @@ def test_definitions_first_sub_item_needs_a_nested_item():
     note = b"## Study\n\n- **chunks**\n- pieces of information bound together by use\n"
     segs = [s for f in segments_of(read_bytes(note, path="n.md").cards) for s in f]
     assert first_sub_item(next(s for s in segs if s.text == "chunks")) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "definition"),
+    [
+        # a copula the sentence patterns miss ("is the only ..."), said in running text
+        (
+            ["The keystone is the only stone that locks the arch."],
+            "keystone",
+            "The keystone is the only stone that locks the arch.",
+        ),
+        # a clause after a semicolon that opens with the name
+        (
+            ["The nave seats the congregation; transepts are the arms that cross it."],
+            "transept",
+            "transepts are the arms that cross it.",
+        ),
+        (["Erosion is how rivers carve their valleys."], "erosion", None),
+        # an apposition after the name
+        (
+            ["Sailors watch the leeway, which is the sideways drift of a boat."],
+            "leeway",
+            "Sailors watch the leeway, which is the sideways drift of a boat.",
+        ),
+        (
+            ["Builders spread mortar, a paste that binds the bricks together."],
+            "mortar",
+            "Builders spread mortar, a paste that binds the bricks together.",
+        ),
+        # a list going on, a clause of its own, a plural noun, a condition: none
+        (["Along the rows of vines, a worker picked grapes by hand."], "vine", ""),
+        (["Group means should differ between the two soils."], "group", ""),
+        (["If the leeway is a problem, the crew reefs the sails."], "leeway", ""),
+    ],
+)
+def test_definitions_a_sentence_of_running_text_that_says_what_it_is_defines_it(
+    sentences, name, definition
+):
+    found = prose_definition(sentences, name)
+    if definition is None:
+        assert found.startswith(sentences[0].rstrip("."))
+    else:
+        assert found == definition
+
+
+@pytest.mark.parametrize(
+    ("name", "defined"),
+    [("kiln", True), ("oven", False)],
+)
+def test_definitions_a_title_asking_first_what_it_is_then_something_else_defines_it(name, defined):
+    title = "What is a kiln, and how does it differ from an oven?"
+    answer = "A furnace that fires pottery and bricks at very high heat."
+    found = definition_of(title, answer, name)
+    assert (found == answer) is defined
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "name", "definition"),
+    [
+        # the paragraph leads in with a question, then says what its subject does
+        (
+            "Kilns",
+            "Why not an oven? Kilns fire clay at far higher heat than any oven.",
+            "kiln",
+            "Kilns fire clay at far higher heat than any oven.",
+        ),
+        # a plural name and an auxiliary: a statement about it, no definition
+        ("Kilns", "Why not an oven? Kilns can crack in the cold.", "kiln", ""),
+    ],
+)
+def test_definitions_a_section_opening_that_says_what_its_subject_does_defines_it(
+    heading, body, name, definition
+):
+    assert definition_of(heading, body, name, kind="heading") == definition
