@@ -135,15 +135,23 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
 _PLAIN_VERB_AFTER = re.compile(r"^\s+(?:(?:also|usually|always|often)\s+)?([a-z]{3,})\b")
 
 
+#: Words after a verb that show it takes no object: "Clay bodies differ in ...".
+_NO_OBJECT = frozenset(
+    "of for in on at by with from to about into onto over under within between among "
+    "against through across towards toward when if as than".split()
+)
+
+
 def _plural_does(rest: str) -> bool:
     """Does ``rest``, what follows a plural name at the opening of a sentence, go on with
-    a verb in its plain form, no auxiliary ("Ensembles bundle models", "Kilns fire
-    clay"; not "Kilns can ..."): after a plural noun the word is the verb, not a noun
-    going on the name?
+    a verb in its plain form, no auxiliary, and what it acts on ("Ensembles bundle
+    models", "Kilns fire clay"; not "Kilns can ...", nor "Clay bodies differ in how
+    much they shrink", which compares them): after a plural noun the word is the verb,
+    not a noun going on the name?
 
     >>> _plural_does(" bundle several models together."), _plural_does(" can be slow.")
     (True, False)
-    >>> _plural_does(" levels rise."), _plural_does(" quickly.")
+    >>> _plural_does(" levels rise."), _plural_does(" differ in size.")
     (False, False)
     """
     from lemminflect import getAllLemmas
@@ -153,7 +161,10 @@ def _plural_does(rest: str) -> bool:
         return False
     word = found.group(1)
     readings = getAllLemmas(word)
-    return "AUX" not in readings and word in readings.get("VERB", ())
+    if "AUX" in readings or word not in readings.get("VERB", ()):
+        return False
+    following = rest[found.end() :].split(maxsplit=1)
+    return bool(following) and following[0].lower().strip(",.") not in _NO_OBJECT
 
 
 #: A present-tense verb right after the name: "Osmosis moves water across ...".

@@ -472,8 +472,9 @@ def test_definitions_a_title_asking_first_what_it_is_then_something_else_defines
             "kiln",
             "Kilns fire clay at far higher heat than any oven.",
         ),
-        # a plural name and an auxiliary: a statement about it, no definition
+        # a plural name and an auxiliary, or a verb with no object: no definition
         ("Kilns", "Why not an oven? Kilns can crack in the cold.", "kiln", ""),
+        ("Glazes", "Why gloss? Glazes differ in how much they shine.", "glaze", ""),
     ],
 )
 def test_definitions_a_section_opening_that_says_what_its_subject_does_defines_it(
