@@ -726,21 +726,30 @@ def _inside_condition(sentence: str) -> bool:
 
 
 def _whole_name(before: str) -> bool:
-    """Is what stands right before a name no noun that makes it part of a longer name:
-    the opening, punctuation, or a word English also reads as something else than a
-    noun ("than sequencing depth, which is ...", "spread mortar, a paste ...", "a
-    different flow cell, which is ..."; not "river delta, which is ..." for "delta")?
+    """Is what stands right before a name no word that makes it part of a longer name:
+    the opening, punctuation, a stop word, or a word English reads as something else
+    than a noun and that is no name in -ing and not capitalised ("spread mortar, a paste
+    ...", "a different flow cell, which is ..."; not "river delta, which is ..." for
+    "delta", "sequencing depth, which is ..." for "depth", "Illumina sequencing, which
+    is ..." for "sequencing")?
 
-    >>> _whole_name("Sailors watch the "), _whole_name("It is a river ")
-    (True, False)
+    >>> _whole_name("Sailors watch the "), _whole_name("Builders spread ")
+    (True, True)
+    >>> _whole_name("It is a river "), _whole_name("than sequencing "), _whole_name("to Illumina ")
+    (False, False, False)
     """
     from lemminflect import getAllLemmas
 
     words = re.findall(r"[^\W\d_][\w'-]*|[^\w\s]", before)
     if not words or not words[-1][0].isalpha():
         return True
-    readings = getAllLemmas(words[-1].lower())
-    return words[-1].lower() in STOP_WORDS or not readings or set(readings) != {"NOUN"}
+    last = words[-1]
+    if last.lower() in STOP_WORDS:
+        return True
+    readings = getAllLemmas(last.lower())
+    if not readings or last[0].isupper():
+        return False  # a word English does not know, or a capitalised one: a name's
+    return "NOUN" not in readings or not (set(readings) == {"NOUN"} or last.endswith("ing"))
 
 
 #: Roles whose definition is a sentence of running text: the sentences after it are the
