@@ -643,10 +643,11 @@ def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evi
             continue
         seen.add(evidence.text)
         text = defining_sentence(evidence.text, names)
+        # no test of an order: an apposition says what the name is whatever the mood of
+        # the clause around it ("Maximize the Fisher criterion, which is the ratio ...")
         if (
             text
             and says_more(text, names)
-            and not instructs(text, names)
             and not reads_as_heading(text, names)
             and not unfinished(text)
         ):

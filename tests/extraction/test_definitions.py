@@ -435,6 +435,12 @@ def test_definitions_first_sub_item_needs_a_nested_item():
             "mortar",
             "Builders spread mortar, a paste that binds the bricks together.",
         ),
+        # an apposition inside an instruction still says what the name is
+        (
+            ["Maximise the albedo, which is the share of light a surface reflects."],
+            "albedo",
+            "Maximise the albedo, which is the share of light a surface reflects.",
+        ),
         # a list going on, a clause of its own, a plural noun, a condition: none
         (["Along the rows of vines, a worker picked grapes by hand."], "vine", ""),
         (["Group means should differ between the two soils."], "group", ""),
