@@ -682,8 +682,8 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
     """The part of ``sentence`` (itself, or a clause of it after a semicolon) that says
     what the concept of ``names`` is, or ``""``. See :func:`sentence_definition`.
 
-    >>> defining_sentence("The queen is the only fertile female of a colony.", ["queen"])
-    'The queen is the only fertile female of a colony.'
+    >>> defining_sentence("The keystone pin is the only pin that locks it.", ["keystone pin"])
+    'The keystone pin is the only pin that locks it.'
     >>> defining_sentence("A box holds brood; supers are the boxes above it.", ["super"])
     'supers are the boxes above it.'
     >>> defining_sentence("Depth matters more than read depth, which is the count of reads.",
@@ -694,6 +694,8 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
     """
     clauses = [c.strip() for c in sentence.split(";")]
     for i, clause in enumerate(clauses):
+        if _bound_opening(clause, names):
+            continue
         text = _LEAD_ARTICLE.sub("", clause)
         lowered = text.lower()
         for name in sorted(names, key=len, reverse=True):
@@ -718,6 +720,30 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
             if _DEFINE_AS.search(before) and re.search(r"\bas\b", after) and before.strip():
                 return sentence  # "We can define mean ... as ..."
     return ""
+
+
+#: Words before a one-word name that bind it to what the notes speak of ("The output
+#: is a sorted list" under merge sort, "Its output ...", "This plate ...").
+_BINDING = frozenset("the this that these those its their his her our your".split())
+
+
+def _bound_opening(clause: str, names: Sequence[str]) -> bool:
+    """Does ``clause`` open with a one-word name after "the" or a word that points or
+    owns, so that it may say what the word is *here* rather than in general (the
+    candidate stage reads such subjects with their card: :func:`bound_subject`)?
+
+    >>> _bound_opening("The output is a sorted list.", ["output"])
+    True
+    >>> _bound_opening("The cell membrane is a layer.", ["cell membrane"]), _bound_opening(
+    ...     "Osmosis is how water moves.", ["osmosis"])
+    (False, False)
+    """
+    words = clause.split(maxsplit=2)
+    if len(words) < 2 or words[0].lower() not in _BINDING:
+        return False
+    one_word = [n.lower() for n in names if n.strip() and " " not in n.strip()]
+    second = words[1].lower().strip(",;:")
+    return any(second in {n, n + "s", n + "es"} for n in one_word)
 
 
 def _inside_condition(sentence: str) -> bool:

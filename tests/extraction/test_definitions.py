@@ -413,10 +413,12 @@ def test_definitions_first_sub_item_needs_a_nested_item():
     [
         # a copula the sentence patterns miss ("is the only ..."), said in running text
         (
-            ["The keystone is the only stone that locks the arch."],
+            ["A keystone is the only stone that locks the arch."],
             "keystone",
-            "The keystone is the only stone that locks the arch.",
+            "A keystone is the only stone that locks the arch.",
         ),
+        # one word after a word that owns it: what it is here, not in general
+        (["Its output is the only list that the merge returns."], "output", ""),
         # a clause after a semicolon that opens with the name
         (
             ["The nave seats the congregation; transepts are the arms that cross it."],
