@@ -52,6 +52,10 @@ DEFINITION_RANK = {
     "emphasis": 2,
     "heading": 3,
 }
+#: The rank of the answer to a title that asks what X is and then something else
+#: ("What is X, and how does it differ from Y?"): any other definition goes first, since
+#: the answer may speak of the second question as much as of X.
+SECOND_QUESTION_RANK = 3
 #: A definition is at most about this long; it ends at a sentence's end.
 DEFINITION_CHARS = 400
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
@@ -591,9 +595,10 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
             text = _card_definition(card, role, names)
             if text:
                 evidence = Evidence(card.source, card.line_of(0), text)
-                options.append(
-                    (DEFINITION_RANK.get(role, 3), (card.source, card.lines[0]), text, evidence)
-                )
+                rank = DEFINITION_RANK.get(role, 3)
+                if asks_something_else(card.title) and asks_what_first(card.title, names):
+                    rank = SECOND_QUESTION_RANK  # its answer may go on to the second
+                options.append((rank, (card.source, card.lines[0]), text, evidence))
                 if asks_what_it_does(card.title):
                     doings.add(text)
         for role, evidence in c.definitions:

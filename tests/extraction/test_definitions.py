@@ -489,3 +489,21 @@ def test_definitions_a_section_opening_that_says_what_its_subject_does_defines_i
     heading, body, name, definition
 ):
     assert definition_of(heading, body, name, kind="heading") == definition
+
+
+def test_definitions_a_plain_definition_goes_before_the_answer_to_two_questions():
+    two = card(
+        "What is a kiln, and how does it differ from an oven?",
+        "A furnace that fires pottery, unlike ovens and stoves.",
+    )
+    plain = replace(
+        card("What is a kiln?", "A chamber that hardens clay by heat."),
+        id="n.txt#2",
+        lines=(20, 21),
+        title_line=20,
+        body_lines=(21,),
+    )
+    index = extract_concepts([two, plain], model=LogisticModel((), (), bias=10.0))
+    found = index.find("kiln")
+    assert found is not None
+    assert index.concepts[found].definition == "A chamber that hardens clay by heat."
