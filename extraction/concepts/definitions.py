@@ -52,6 +52,10 @@ DEFINITION_RANK = {
     "emphasis": 2,
     "heading": 3,
 }
+#: The rank of the answer to a title that asks what X is and then something else
+#: ("What is X, and how does it differ from Y?"): any other definition goes first, since
+#: the answer may speak of the second question as much as of X.
+SECOND_QUESTION_RANK = 3
 #: A definition is at most about this long; it ends at a sentence's end.
 DEFINITION_CHARS = 400
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
@@ -120,10 +124,51 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
         n = name.lower()
         if n and lowered.startswith(n):
             rest = text[len(n) :]
+            plural = rest[:1] == "s" or (n.endswith("s") and not is_acronym(name))
             rest = rest[1:] if rest[:1] == "s" else rest
             rest = _GLOSS.sub("", rest, count=1)  # "Gross Domestic Product (GDP) is a"
-            return bool(_DEFINES.match(rest)) or _says_what_it_does(rest)
+            return (
+                bool(_DEFINES.match(rest))
+                or _says_what_it_does(rest)
+                or (plural and _plural_does(rest))
+            )
     return False
+
+
+#: The plain form of a verb right after a plural name: "Enzymes speed up ...".
+_PLAIN_VERB_AFTER = re.compile(r"^\s+(?:(?:also|usually|always|often)\s+)?([a-z]{3,})\b")
+
+
+#: Words after a verb that show it takes no object: "Clay bodies differ in ...".
+_NO_OBJECT = frozenset(
+    "of for in on at by with from to about into onto over under within between among "
+    "against through across towards toward when if as than".split()
+)
+
+
+def _plural_does(rest: str) -> bool:
+    """Does ``rest``, what follows a plural name at the opening of a sentence, go on with
+    a verb in its plain form, no auxiliary, and what it acts on ("Ensembles bundle
+    models", "Kilns fire clay"; not "Kilns can ...", nor "Clay bodies differ in how
+    much they shrink", which compares them): after a plural noun the word is the verb,
+    not a noun going on the name?
+
+    >>> _plural_does(" bundle several models together."), _plural_does(" can be slow.")
+    (True, False)
+    >>> _plural_does(" levels rise."), _plural_does(" differ in size.")
+    (False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    found = _PLAIN_VERB_AFTER.match(rest)
+    if not found:
+        return False
+    word = found.group(1)
+    readings = getAllLemmas(word)
+    if "AUX" in readings or word not in readings.get("VERB", ()):
+        return False
+    following = rest[found.end() :].split(maxsplit=1)
+    return bool(following) and following[0].lower().strip(",.") not in _NO_OBJECT
 
 
 #: A present-tense verb right after the name: "Osmosis moves water across ...".
@@ -263,6 +308,35 @@ def asks_what_it_does(title: str) -> bool:
     return bool(_ASKS_WHAT_IT_DOES.match(title.strip()))
 
 
+#: Where a title's second question begins: "What is X, and how does it ...?".
+_SECOND_QUESTION = re.compile(
+    r",?\s+and\s+(?=(?:how|why|what|when|where|which|who|does|do|is|are|can|its|their)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_what_first(title: str, names: Sequence[str]) -> bool:
+    """Does a title of two questions ask first what the concept of ``names`` is ("What
+    is a kiln, and how does it differ from an oven?": the answer opens by saying what a
+    kiln is; the oven is not what it defines)?
+
+    >>> asks_what_first("What is a kiln, and how does it differ from an oven?", ["kiln"])
+    True
+    >>> asks_what_first("What is a kiln, and how does it differ from an oven?", ["oven"])
+    False
+    >>> asks_what_first("What is the difference between a kiln and an oven?", ["kiln"])
+    False
+    """
+    parts = _SECOND_QUESTION.split(title.strip(), maxsplit=1)
+    if len(parts) < 2 or not asks_what_it_is(parts[0]):
+        return False
+    found = title_concept(parts[0])
+    if found is None:
+        return False
+    wanted = {concept_id(n.split()).lower() for n in names if n.strip()}
+    return any(concept_id(w.split()).lower() in wanted for w in (found.name, found.acronym) if w)
+
+
 def names_whole_title(card: Card, names: Sequence[str]) -> bool:
     """Is the concept of ``names`` what the card's whole title names ("Hash tables"
     names "hash table", not "table"; "Hashing with linear probing" names
@@ -286,14 +360,45 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
     part of what the title names ("layer" of "Pooling layers"), only when its first
     sentence says what the concept is ("Dropout is a ...")."""
     text = definition_text(card.body)
+    if role in {"term", "question"} and asks_what_first(card.title, names):
+        return text  # "What is X, and how does it differ from Y?": the answer opens on X
     if (
         role == "heading"
         or (role in {"term", "question"} and asks_something_else(card.title))
         or (role == "term" and not names_whole_title(card, names))
     ):
         first = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
-        return text if first and defines(first, names) else ""
+        if first and defines(first, names):
+            return text
+        if role == "heading":
+            return _opening_definition(card.body, names)
+        return ""
     return text
+
+
+#: Sentences of a section's opening paragraph looked at for one that defines its subject.
+OPENING_SENTENCES = 4
+
+
+def _opening_definition(body: str, names: Sequence[str]) -> str:
+    """The sentence of a section's opening paragraph that says what the subject of its
+    heading is, when the paragraph leads in with something else ("What beats one
+    tree? A forest. Ensembles bundle many models ..."), or ``""``.
+
+    >>> _opening_definition("Why one? Kilns fire clay at high heat.\\nMore.", ["kiln"])
+    'Kilns fire clay at high heat.'
+    >>> _opening_definition("Why one?\\n\\nKilns fire clay.", ["kiln"])
+    ''
+    """
+    paragraph = re.split(r"\n\s*\n", body.strip(), maxsplit=1)[0]
+    lines = [_BULLET.sub("", line).strip() for line in paragraph.splitlines()]
+    if any(_BULLET.match(line) for line in paragraph.splitlines()):
+        return ""  # a list: its items say other things than what the subject is
+    sentences = _SENTENCE_END.split(" ".join(line for line in lines if line))
+    for sentence in sentences[1:OPENING_SENTENCES]:
+        if defines(sentence, names) and not passing_mention(sentence, names):
+            return sentence
+    return ""
 
 
 def unknown_word(word: str) -> bool:
@@ -490,9 +595,10 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
             text = _card_definition(card, role, names)
             if text:
                 evidence = Evidence(card.source, card.line_of(0), text)
-                options.append(
-                    (DEFINITION_RANK.get(role, 3), (card.source, card.lines[0]), text, evidence)
-                )
+                rank = DEFINITION_RANK.get(role, 3)
+                if asks_something_else(card.title) and asks_what_first(card.title, names):
+                    rank = SECOND_QUESTION_RANK  # its answer may go on to the second
+                options.append((rank, (card.source, card.lines[0]), text, evidence))
                 if asks_what_it_does(card.title):
                     doings.add(text)
         for role, evidence in c.definitions:
@@ -501,7 +607,7 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                 whole = definition_text(text) or text
                 if role in _RUNNING_TEXT_ROLES:
                     whole = _still_about_it(whole, names)
-                if passing_mention(whole, names, role):
+                if passing_mention(whole, names, role) or plural_means(whole, names):
                     continue
                 options.append(
                     (
@@ -519,12 +625,163 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         and not reads_as_heading(o[2], names)
     ]
     if not options:
-        return "", None
+        found = sentence_definition(cands, names)
+        return (found.text, found) if found else ("", None)
     _, _, text, evidence = min(options, key=lambda o: (unfinished(o[2]), o[0], o[1]))
     if unfinished(text):  # the notes' sentence goes on in a formula or a figure
         text = _UNFINISHED_TAIL.sub("", text).rstrip() + " …"
         evidence = Evidence(evidence.source, evidence.line, text)
     return text, evidence
+
+
+def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evidence | None:
+    """The first sentence naming a group that says what it is, when nothing the notes
+    single out defines it: a sentence (or a clause after a semicolon) that opens with
+    it and says what it is ("The queen is the only fertile female ..."), an apposition
+    after its name ("sequencing depth, which is the total number of reads ...", "Rust,
+    a language that ..."), or "we define X as ...". What its sentences do with it
+    otherwise is no definition."""
+    seen: set[str] = set()
+    mentions = sorted((e for c in cands for e in c.mentions), key=lambda e: (e.source, e.line))
+    for evidence in mentions:
+        if evidence.text in seen:
+            continue
+        seen.add(evidence.text)
+        text = defining_sentence(evidence.text, names)
+        # no test of an order: an apposition says what the name is whatever the mood of
+        # the clause around it ("Maximize the Fisher criterion, which is the ratio ...")
+        if (
+            text
+            and says_more(text, names)
+            and not reads_as_heading(text, names)
+            and not unfinished(text)
+        ):
+            return Evidence(evidence.source, evidence.line, text)
+    return None
+
+
+#: How a sentence that says what its subject is goes on, said in running text (no
+#: verb of doing: "Colonies swarm in spring" characterises, it does not define; "X is
+#: called Y" names Y; "Class means should differ": a plural noun, no verb).
+_SAYS_WHAT_IT_IS = re.compile(
+    r"^\s*(?:is|are)\s+(?:a|an|the|one|any|when|where|how|what)\b|^\s*(?:refers?|relates?) to\b"
+    r"|^\s*(?:means|denotes)\s+(?:that|a|an|the|to|any|one|when|how|what|\w+ing)\b"
+    r"|^\s*(?:is|are)\s+(?:\w+ly\s+)?defined\s+as\b",
+    re.IGNORECASE,
+)
+#: After a name, an apposition that says what it is: ", which is the ...", ", a tool
+#: that ...", ", a method used ..." (not a list going on, "X, a Y and a Z", nor a clause
+#: of its own, "..., an element of a batch would be ...", "..., a worker picked grapes").
+_APPOSITION = re.compile(
+    r"^\s*,\s*(?:which\s+(?:is|are)\s+(?:\w+ly\s+|now\s+|also\s+|still\s+)?"
+    r"(?:a|an|the|one)\s"
+    r"|(?:a|an)\s+(?:[^\W\d_][\w-]*\s+){1,3}?(?:that|which|who|whose|where"
+    r"|[a-z]+ed\s+(?:by|in|for|to|with|from|on|as|at)))\b",
+    re.IGNORECASE,
+)
+#: "We define X as ...": the name comes right after "define", its meaning after "as".
+_DEFINE_AS = re.compile(r"\bdefines?\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+
+
+def defining_sentence(sentence: str, names: Sequence[str]) -> str:
+    """The part of ``sentence`` (itself, or a clause of it after a semicolon) that says
+    what the concept of ``names`` is, or ``""``. See :func:`sentence_definition`.
+
+    >>> defining_sentence("The keystone pin is the only pin that locks it.", ["keystone pin"])
+    'The keystone pin is the only pin that locks it.'
+    >>> defining_sentence("A box holds brood; supers are the boxes above it.", ["super"])
+    'supers are the boxes above it.'
+    >>> defining_sentence("Depth matters more than read depth, which is the count of reads.",
+    ...                   ["read depth"])
+    'Depth matters more than read depth, which is the count of reads.'
+    >>> defining_sentence("Queens are rare, and colonies swarm in spring.", ["colony"])
+    ''
+    """
+    clauses = [c.strip() for c in sentence.split(";")]
+    for i, clause in enumerate(clauses):
+        if _bound_opening(clause, names):
+            continue
+        text = _LEAD_ARTICLE.sub("", clause)
+        lowered = text.lower()
+        for name in sorted(names, key=len, reverse=True):
+            n = name.lower()
+            plural = re.match(r"(?:e?s)?(?![\w-])", lowered[len(n) :])
+            if n and lowered.startswith(n) and plural:
+                rest = _GLOSS.sub("", text[len(n) + plural.end() :], count=1)
+                if _SAYS_WHAT_IT_IS.match(rest) and not passing_mention(clause, names):
+                    return sentence if i == 0 else clause
+                break
+    if _inside_condition(sentence):
+        return ""
+    lowered = sentence.lower()
+    for name in sorted(names, key=len, reverse=True):
+        n = name.lower()
+        for found in re.finditer(rf"(?<![\w-]){re.escape(n)}(?:e?s)?(?![\w-])", lowered):
+            before, after = sentence[: found.start()], sentence[found.end() :]
+            if before.count("(") > before.count(")"):
+                continue  # "(also called X)": a name for what stands before the bracket
+            if _APPOSITION.match(after) and _whole_name(before):
+                return sentence
+            if _DEFINE_AS.search(before) and re.search(r"\bas\b", after) and before.strip():
+                return sentence  # "We can define mean ... as ..."
+    return ""
+
+
+#: Words before a one-word name that bind it to what the notes speak of ("The output
+#: is a sorted list" under merge sort, "Its output ...", "This plate ...").
+_BINDING = frozenset("the this that these those its their his her our your".split())
+
+
+def _bound_opening(clause: str, names: Sequence[str]) -> bool:
+    """Does ``clause`` open with a one-word name after "the" or a word that points or
+    owns, so that it may say what the word is *here* rather than in general (the
+    candidate stage reads such subjects with their card: :func:`bound_subject`)?
+
+    >>> _bound_opening("The output is a sorted list.", ["output"])
+    True
+    >>> _bound_opening("The cell membrane is a layer.", ["cell membrane"]), _bound_opening(
+    ...     "Osmosis is how water moves.", ["osmosis"])
+    (False, False)
+    """
+    words = clause.split(maxsplit=2)
+    if len(words) < 2 or words[0].lower() not in _BINDING:
+        return False
+    one_word = [n.lower() for n in names if n.strip() and " " not in n.strip()]
+    second = words[1].lower().strip(",;:")
+    return any(second in {n, n + "s", n + "es"} for n in one_word)
+
+
+def _inside_condition(sentence: str) -> bool:
+    """Does ``sentence`` open with a clause of condition or reason ("If ...,")?"""
+    first = sentence.strip().split(" ", 1)[0].lower().strip(",")
+    return first in _SUBORDINATE
+
+
+def _whole_name(before: str) -> bool:
+    """Is what stands right before a name no word that makes it part of a longer name:
+    the opening, punctuation, a stop word, or a word English reads as something else
+    than a noun and that is no name in -ing and not capitalised ("spread mortar, a paste
+    ...", "a different flow cell, which is ..."; not "river delta, which is ..." for
+    "delta", "sequencing depth, which is ..." for "depth", "Illumina sequencing, which
+    is ..." for "sequencing")?
+
+    >>> _whole_name("Sailors watch the "), _whole_name("Builders spread ")
+    (True, True)
+    >>> _whole_name("It is a river "), _whole_name("than sequencing "), _whole_name("to Illumina ")
+    (False, False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    words = re.findall(r"[^\W\d_][\w'-]*|[^\w\s]", before)
+    if not words or not words[-1][0].isalpha():
+        return True
+    last = words[-1]
+    if last.lower() in STOP_WORDS:
+        return True
+    readings = getAllLemmas(last.lower())
+    if not readings or last[0].isupper():
+        return False  # a word English does not know, or a capitalised one: a name's
+    return "NOUN" not in readings or not (set(readings) == {"NOUN"} or last.endswith("ing"))
 
 
 #: Roles whose definition is a sentence of running text: the sentences after it are the
@@ -559,6 +816,31 @@ def _still_about_it(text: str, names: Sequence[str]) -> str:
             break
         kept.append(sentence)
     return " ".join(kept)
+
+
+#: Words after "means" that make it a plural noun going on the name ("Class means
+#: should differ"), not the verb of a definition ("Osmosis means ...").
+_AFTER_NOUN_MEANS = frozenset(
+    "should can could may might must will would shall are were have had do did differ vary".split()
+)
+
+
+def plural_means(text: str, names: Sequence[str]) -> bool:
+    """Does ``text`` open with a name and "means" read as a plural noun ("Group means
+    should differ ...": the means of groups), not as the verb that defines the name?
+
+    >>> plural_means("Group means should differ.", ["group"])
+    True
+    >>> plural_means("Osmosis means the movement of water.", ["osmosis"])
+    False
+    """
+    lowered = _LEAD_ARTICLE.sub("", text).lower()
+    for name in sorted(names, key=len, reverse=True):
+        n = name.lower()
+        if n and lowered.startswith(n):
+            after = re.match(r"(?:e?s)?\s+means\s+([a-z]+)", lowered[len(n) :])
+            return bool(after) and after.group(1) in _AFTER_NOUN_MEANS
+    return False
 
 
 #: Words that open a clause subordinate to the rest of its sentence: a name inside it is a

@@ -406,3 +406,104 @@ def test_definitions_first_sub_item_needs_a_nested_item():
     note = b"## Study\n\n- **chunks**\n- pieces of information bound together by use\n"
     segs = [s for f in segments_of(read_bytes(note, path="n.md").cards) for s in f]
     assert first_sub_item(next(s for s in segs if s.text == "chunks")) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "definition"),
+    [
+        # a copula the sentence patterns miss ("is the only ..."), said in running text
+        (
+            ["A keystone is the only stone that locks the arch."],
+            "keystone",
+            "A keystone is the only stone that locks the arch.",
+        ),
+        # one word after a word that owns it: what it is here, not in general
+        (["Its output is the only list that the merge returns."], "output", ""),
+        # a clause after a semicolon that opens with the name
+        (
+            ["The nave seats the congregation; transepts are the arms that cross it."],
+            "transept",
+            "transepts are the arms that cross it.",
+        ),
+        (["Erosion is how rivers carve their valleys."], "erosion", None),
+        # an apposition after the name
+        (
+            ["Sailors watch the leeway, which is the sideways drift of a boat."],
+            "leeway",
+            "Sailors watch the leeway, which is the sideways drift of a boat.",
+        ),
+        (
+            ["Builders spread mortar, a paste that binds the bricks together."],
+            "mortar",
+            "Builders spread mortar, a paste that binds the bricks together.",
+        ),
+        # an apposition inside an instruction still says what the name is
+        (
+            ["Maximise the albedo, which is the share of light a surface reflects."],
+            "albedo",
+            "Maximise the albedo, which is the share of light a surface reflects.",
+        ),
+        # a list going on, a clause of its own, a plural noun, a condition: none
+        (["Along the rows of vines, a worker picked grapes by hand."], "vine", ""),
+        (["Group means should differ between the two soils."], "group", ""),
+        (["If the leeway is a problem, the crew reefs the sails."], "leeway", ""),
+    ],
+)
+def test_definitions_a_sentence_of_running_text_that_says_what_it_is_defines_it(
+    sentences, name, definition
+):
+    found = prose_definition(sentences, name)
+    if definition is None:
+        assert found.startswith(sentences[0].rstrip("."))
+    else:
+        assert found == definition
+
+
+@pytest.mark.parametrize(
+    ("name", "defined"),
+    [("kiln", True), ("oven", False)],
+)
+def test_definitions_a_title_asking_first_what_it_is_then_something_else_defines_it(name, defined):
+    title = "What is a kiln, and how does it differ from an oven?"
+    answer = "A furnace that fires pottery and bricks at very high heat."
+    found = definition_of(title, answer, name)
+    assert (found == answer) is defined
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "name", "definition"),
+    [
+        # the paragraph leads in with a question, then says what its subject does
+        (
+            "Kilns",
+            "Why not an oven? Kilns fire clay at far higher heat than any oven.",
+            "kiln",
+            "Kilns fire clay at far higher heat than any oven.",
+        ),
+        # a plural name and an auxiliary, or a verb with no object: no definition
+        ("Kilns", "Why not an oven? Kilns can crack in the cold.", "kiln", ""),
+        ("Glazes", "Why gloss? Glazes differ in how much they shine.", "glaze", ""),
+    ],
+)
+def test_definitions_a_section_opening_that_says_what_its_subject_does_defines_it(
+    heading, body, name, definition
+):
+    assert definition_of(heading, body, name, kind="heading") == definition
+
+
+def test_definitions_a_plain_definition_goes_before_the_answer_to_two_questions():
+    two = card(
+        "What is a kiln, and how does it differ from an oven?",
+        "A furnace that fires pottery, unlike ovens and stoves.",
+    )
+    plain = replace(
+        card("What is a kiln?", "A chamber that hardens clay by heat."),
+        id="n.txt#2",
+        lines=(20, 21),
+        title_line=20,
+        body_lines=(21,),
+    )
+    index = extract_concepts([two, plain], model=LogisticModel((), (), bias=10.0))
+    found = index.find("kiln")
+    assert found is not None
+    assert index.concepts[found].definition == "A chamber that hardens clay by heat."
