@@ -785,12 +785,12 @@ def _kin(
     index: ConceptIndex, notes: _Notes, inside: Mapping[str, set[str]]
 ) -> Iterator[tuple[str, str]]:
     """``(A, B)`` for two kinds of one thing, named by longer names ending in the same
-    word ("targeted attack", "black-box attack"; neither name inside the other), that no
+    word ("bisque firing", "raku firing"; neither name inside the other), that no
     sentence names together, A named first: kinds the notes teach apart they teach in the
-    order they introduce them, the later built on the earlier ("forget gate" before the
-    "update gate" that merges it with another; a card's "Bisque firing hardens raw clay."
+    order they introduce them, the later built on the earlier ("reef knot" before the
+    "thief knot" told as a reef knot tied wrong; a card's "Bisque firing hardens raw clay."
     before its "A firing that takes the pots out hot is called raku firing."); kinds a
-    sentence names side by side ("max pooling or average pooling") are alternatives,
+    sentence names side by side ("raku firing or pit firing") are alternatives,
     taught in parallel.
 
     >>> from extraction.concepts import ConceptIndex
@@ -1036,9 +1036,9 @@ def _listed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Evid
 
 
 #: A bracket in a sentence, and what it holds: a name or a phrase that glosses one. A
-#: square bracket glosses as a round one does ("Resource Allocation Denial [Banker's
-#: algorithm]"), but for the markup square brackets make: a link's text ("[pipe](#pipe)",
-#: "[pipe]{#pipe}", "[pipe][1]", "[pipe]: url") and a wiki link ("[[pipe]]").
+#: square bracket glosses as a round one does ("Slip Casting [pouring liquid clay into
+#: a mould]"), but for the markup square brackets make: a link's text ("[kiln](#kiln)",
+#: "[kiln]{#kiln}", "[kiln][1]", "[kiln]: url") and a wiki link ("[[kiln]]").
 _BRACKET = re.compile(r"\(([^()]{2,160})\)|(?<!\[)\[([^\[\]()]{2,160})\](?![\](\[{:])")
 #: Where the phrase a bracket glosses begins, read back from the bracket: the last comma,
 #: semicolon, colon, "and", or number of an inline list ("1. Training on X (Y)").

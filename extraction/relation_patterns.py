@@ -193,7 +193,7 @@ MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism"
 SYMBOL_NAME = re.compile(
     r"(?=[^aeiouAEIOU]{2,3}$)[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Za-z]_[A-Za-z0-9]{1,2}"
 )
-#: Nouns for what a thing yields or records ("RNA-seq data", "census results"): a use
+#: Nouns for what a thing yields or records ("tide gauge data", "census results"): a use
 #: of the data is a use of the thing that gives it.
 OUTPUT_NOUNS = frozenset("data dataset datasets results output outputs measurements".split())
 #: Nouns for a choice: "the choice / option of X or Y" sets two kinds of one thing

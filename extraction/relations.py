@@ -247,7 +247,7 @@ class _Context:
     #: the heading that gives that action, cited with what is read of the act
     act_heading: Evidence | None = None
     #: the first line nested under a list item that names the concept ``subjects`` holds
-    #: ("- **interleaving** / - mixing topics ...": where the item is said what it is)
+    #: ("- **mulching** / - covering the soil ...": where the item is said what it is)
     first_nested: bool = False
 
     @property
@@ -758,7 +758,7 @@ def _means_subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         return [], 0.0
     subj = next((c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS), None)
     if ctx.first_nested and _gerund_opening(ctx, noun.head, subj):
-        # "- **interleaving** / - mixing topics in one session is one of the best ways to
+        # "- **mulching** / - covering the soil with straw is one of the best ways to
         # V Y": the act the item is first said to be is the item's concept
         return ctx.subjects, CARD_SUBJECT_FACTOR
     m = _mention_of(ctx, subj) if subj is not None else None
@@ -2073,7 +2073,7 @@ def _result_objects(ctx: _Context, *verbs: Token) -> list[str]:
     participle of gain (:data:`rp.RESULT_GAIN_VERBS`: "use X to combine the forecasts,
     thereby improving accuracy": X is for accuracy too): the concepts the participle
     takes, named in full, that the notes name as no problem ("thus increasing the
-    overfitting" is a side effect); none when there is no such participle. The parser
+    erosion" is a side effect); none when there is no such participle. The parser
     hangs the participle on the purpose's verb or on the verb of using (``verbs``)."""
     for c in (c for verb in verbs for c in verb.children if c.i > verb.i):
         if (
@@ -4448,7 +4448,7 @@ def _means_heading_edges(index: ConceptIndex) -> Iterator[Relation]:
     act: X used_for the act, cited with the heading (also when the whole heading is a
     concept of its own: navigation with sextants is still navigation that sextants
     serve). Nothing when the first side names no act ("Patients with Diabetes",
-    "Problems with Gradients": what has X, not what X serves), or when the notes name
+    "Problems with Sextants": what has X, not what X serves), or when the notes name
     either side as a problem ("Corrosion with Seawater": what X brings about)."""
     seen: set[str] = set()
     named_problems: frozenset[str] | None = None
@@ -4490,7 +4490,7 @@ def _subheading_kind_edges(index: ConceptIndex) -> Iterator[Relation]:
     heading a concept's name in full; the inner one is another concept whose last word
     is the outer one's). The edge cites both headings. A heading that gives a step
     ("Measure the Rocks"), names another kind of thing ("Rock Samples"), or names one
-    topic in the singular ("Recurrent Networks / Generative Adversarial Network": a
+    topic in the singular ("Volcanic Rocks / Igneous Province": a
     section's topics need not be its kinds) gives nothing."""
     seen: set[str] = set()
     for seg, doc in parsed_where(index.segments, _is_title):
@@ -4517,7 +4517,7 @@ def _subheading_kind_edges(index: ConceptIndex) -> Iterator[Relation]:
         if len(kind_words) < 2 or kind_words[-1] != cls_words[-1]:
             continue
         if kind_words[0].endswith("ing") and kind_words[1:] == cls_words:
-            continue  # "Training Neural Networks" under "Neural Networks": an act on them
+            continue  # "Collecting Volcanic Rocks" under "Volcanic Rocks": an act on them
         cited = [
             Evidence(card.source, card.section_lines[-1], card.section[-1].strip()),
             Evidence(card.source, card.title_line, card.title.strip()),

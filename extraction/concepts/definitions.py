@@ -148,12 +148,12 @@ _NO_OBJECT = frozenset(
 
 def _plural_does(rest: str) -> bool:
     """Does ``rest``, what follows a plural name at the opening of a sentence, go on with
-    a verb in its plain form, no auxiliary, and what it acts on ("Ensembles bundle
-    models", "Kilns fire clay"; not "Kilns can ...", nor "Clay bodies differ in how
+    a verb in its plain form, no auxiliary, and what it acts on ("Choirs blend
+    voices", "Kilns fire clay"; not "Kilns can ...", nor "Clay bodies differ in how
     much they shrink", which compares them): after a plural noun the word is the verb,
     not a noun going on the name?
 
-    >>> _plural_does(" bundle several models together."), _plural_does(" can be slow.")
+    >>> _plural_does(" blend several voices together."), _plural_does(" can be slow.")
     (True, False)
     >>> _plural_does(" levels rise."), _plural_does(" differ in size.")
     (False, False)
@@ -382,8 +382,8 @@ OPENING_SENTENCES = 4
 
 def _opening_definition(body: str, names: Sequence[str]) -> str:
     """The sentence of a section's opening paragraph that says what the subject of its
-    heading is, when the paragraph leads in with something else ("What beats one
-    tree? A forest. Ensembles bundle many models ..."), or ``""``.
+    heading is, when the paragraph leads in with something else ("Why sing
+    together? Choirs blend many voices ..."), or ``""``.
 
     >>> _opening_definition("Why one? Kilns fire clay at high heat.\\nMore.", ["kiln"])
     'Kilns fire clay at high heat.'
@@ -638,7 +638,7 @@ def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evi
     """The first sentence naming a group that says what it is, when nothing the notes
     single out defines it: a sentence (or a clause after a semicolon) that opens with
     it and says what it is ("The queen is the only fertile female ..."), an apposition
-    after its name ("sequencing depth, which is the total number of reads ...", "Rust,
+    after its name ("glaze thickness, which is the depth of glass on a pot ...", "Rust,
     a language that ..."), or "we define X as ...". What its sentences do with it
     otherwise is no definition."""
     seen: set[str] = set()
@@ -649,7 +649,7 @@ def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evi
         seen.add(evidence.text)
         text = defining_sentence(evidence.text, names)
         # no test of an order: an apposition says what the name is whatever the mood of
-        # the clause around it ("Maximize the Fisher criterion, which is the ratio ...")
+        # the clause around it ("Maximise the albedo, which is the share of light ...")
         if (
             text
             and says_more(text, names)
@@ -691,9 +691,9 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
     'The keystone pin is the only pin that locks it.'
     >>> defining_sentence("A box holds brood; supers are the boxes above it.", ["super"])
     'supers are the boxes above it.'
-    >>> defining_sentence("Depth matters more than read depth, which is the count of reads.",
-    ...                   ["read depth"])
-    'Depth matters more than read depth, which is the count of reads.'
+    >>> defining_sentence("Depth matters more than tread depth, which is the groove's height.",
+    ...                   ["tread depth"])
+    "Depth matters more than tread depth, which is the groove's height."
     >>> defining_sentence("Queens are rare, and colonies swarm in spring.", ["colony"])
     ''
     """
@@ -761,13 +761,13 @@ def _whole_name(before: str) -> bool:
     """Is what stands right before a name no word that makes it part of a longer name:
     the opening, punctuation, a stop word, or a word English reads as something else
     than a noun and that is no name in -ing and not capitalised ("spread mortar, a paste
-    ...", "a different flow cell, which is ..."; not "river delta, which is ..." for
-    "delta", "sequencing depth, which is ..." for "depth", "Illumina sequencing, which
-    is ..." for "sequencing")?
+    ...", "a different kiln shelf, which is ..."; not "river delta, which is ..." for
+    "delta", "glaze thickness, which is ..." for "thickness", "Raku firing, which
+    is ..." for "firing")?
 
     >>> _whole_name("Sailors watch the "), _whole_name("Builders spread ")
     (True, True)
-    >>> _whole_name("It is a river "), _whole_name("than sequencing "), _whole_name("to Illumina ")
+    >>> _whole_name("It is a river "), _whole_name("than glazing "), _whole_name("to Wedgwood ")
     (False, False, False)
     """
     from lemminflect import getAllLemmas

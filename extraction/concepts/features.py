@@ -696,7 +696,7 @@ def _written_as(text: str, start: int, form: str) -> bool:
     (``re.escape``) with ``re.IGNORECASE`` matches it there: character by character,
     each as the regular expression engine compares them (:func:`_same_letter`).
 
-    >>> _written_as("An LSTM cell", 3, "lstm"), _written_as("An LSTM cell", 3, "lstn")
+    >>> _written_as("An ATP molecule", 3, "atp"), _written_as("An ATP molecule", 3, "atq")
     (True, False)
     """
     part = text[start : start + len(form)]
@@ -728,7 +728,7 @@ _POINTING_WORD = re.compile(rf"\b(?:{_POINTING})\b", re.IGNORECASE)
 
 
 #: At most two words between a pointing word and the name it points at ("this slow
-#: process"), none of them an article: "This gives a sensitivity map" points at what
+#: process"), none of them an article: "This gives a contour map" points at what
 #: came before, with "this" as the subject, not at the map.
 _POINTED_GAP = r"(?:(?!(?:a|an|the)\s)[\w-]+\s+){0,2}"
 
@@ -775,7 +775,7 @@ def _pointed_at(text: str, forms: Iterable[str]) -> bool:
 
     >>> _pointed_at("This slow process ends", {"process"}), _pointed_at("this tank", {"tank"})
     (True, True)
-    >>> _pointed_at("This gives a sensitivity map", {"map"}), _pointed_at("this tanker", {"tank"})
+    >>> _pointed_at("This gives a contour map", {"map"}), _pointed_at("this tanker", {"tank"})
     (False, False)
     """
     for pointing in _POINTING_THEN_SPACE.finditer(text):

@@ -23,10 +23,10 @@ GLOBAL_PATTERNS: tuple[str, ...] = (
     r"terms in this set \(\d+\)",  # Quizlet web copy
 )
 
-#: The study modes of a flashcard site's menu ("Learn", "Match", "Spaced repetition"):
+#: The study modes of a flashcard site's menu ("Learn", "Match", "Card sorting"):
 #: dropped by the readers of those sites' copies, and by the other readers only when
 #: they stand by another line of boilerplate (a pasted menu), because a student's own
-#: notes may hold them as words ("- **Spaced repetition**" in notes on study skills).
+#: notes may hold them as words ("- **Flashcards**" in notes on study methods).
 MENU_PATTERNS: tuple[str, ...] = (
     r"new cards",  # Knowt: under every card number
     r"study analytics",
@@ -59,7 +59,7 @@ def is_boilerplate(line: str, *, menus: bool = True) -> bool:
 
     >>> is_boilerplate("New cards"), is_boilerplate("1/15"), is_boilerplate("ATP stands for")
     (True, True, False)
-    >>> is_boilerplate("Spaced repetition"), is_boilerplate("Spaced repetition", menus=False)
+    >>> is_boilerplate("Flashcards"), is_boilerplate("Flashcards", menus=False)
     (True, False)
     """
     line = line.strip()
@@ -74,8 +74,8 @@ def without_boilerplate(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str
 
     >>> without_boilerplate([(1, "Learn"), (2, "Match"), (3, "Osmosis"), (4, "1/15")])
     [(3, 'Osmosis')]
-    >>> without_boilerplate([(1, "Study skills"), (2, "Spaced repetition"), (3, "")])
-    [(1, 'Study skills'), (2, 'Spaced repetition'), (3, '')]
+    >>> without_boilerplate([(1, "Study methods"), (2, "Flashcards"), (3, "")])
+    [(1, 'Study methods'), (2, 'Flashcards'), (3, '')]
     """
     filled = [i for i, (_, text) in enumerate(lines) if text.strip()]
     strict = {i for i in filled if GLOBAL.match(lines[i][1].strip())}
