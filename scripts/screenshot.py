@@ -255,6 +255,17 @@ def hover_away(page: Page, frame: Frame) -> None:
         page.mouse.move(box["x"] + 8, box["y"] + 8)
 
 
+def visible_tooltips(frame: Frame) -> list[str]:
+    """The text of every vis-network tooltip shown on the map in ``frame``."""
+    return list(
+        frame.evaluate(
+            """() => Array.from(document.querySelectorAll("div.vis-tooltip"))
+                .filter((tip) => getComputedStyle(tip).visibility !== "hidden")
+                .map((tip) => tip.innerText)"""
+        )
+    )
+
+
 def top_concept(frame: Frame) -> tuple[str, str]:
     """The id and label of the largest (most important) concept drawn."""
     node_id, label = frame.evaluate(

@@ -101,6 +101,25 @@ def test_overview_then_a_topic_then_a_concept(tmp_path: Path) -> None:
             # the map stays mounted and keeps its drawing: a click only selects
             assert frame.evaluate("window.conceptAtlasMounted") is True
             assert driver.drawing(frame) == drawn
+            # the clicked concept's tooltip does not stay over the map (the pointer has
+            # not moved since the click; vis-network shows a tooltip 300 ms after a move)
+            page.wait_for_timeout(600)
+            assert driver.visible_tooltips(frame) == []
+            # the pointer moving on within the node shows it again
+            box = frame.frame_element().bounding_box()
+            point = frame.evaluate(
+                "(id) => window.conceptAtlasNetwork.canvasToDOM("
+                "window.conceptAtlasNetwork.getPosition(id))",
+                node_id,
+            )
+            assert box is not None
+            page.mouse.move(box["x"] + point["x"] + 20, box["y"] + point["y"] + 20)
+            page.mouse.move(box["x"] + point["x"] + 1, box["y"] + point["y"] + 1)
+            frame.wait_for_function(
+                "() => Array.from(document.querySelectorAll('div.vis-tooltip'))"
+                ".some((tip) => getComputedStyle(tip).visibility !== 'hidden')",
+                timeout=10_000,
+            )
             driver.hover_away(page, frame)
             page.screenshot(path=str(tmp_path / "topic.png"))
         finally:
