@@ -19,15 +19,23 @@ The development gold is ``../shared/eval/dev`` (seeds 000-003) and ``../shared/e
 ``--files 000 203`` limits the files; ``--no-lofo`` skips step 3; ``--disable emphasis
 typo`` leaves concept generators or merge rules out (an ablation, the selector fitted
 without them for the leave-one-file-out figures).
+
+The scorer runs in a child interpreter with a fixed hash seed (:class:`SeededScorer`):
+where two nodes name one gold concept with the same importance, ``score.py`` takes the
+one a set yields first, which depends on string hashing, so that a figure such as
+``prereq_recall_path3`` could differ between two runs of the same graphs.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import csv
 import importlib.util
 import json
+import os
 import re
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -194,8 +202,68 @@ def path_answers(G: nx.MultiDiGraph, gold: Path) -> dict[str, list | None]:
     return answers
 
 
+#: The hash seed of the scorer's interpreter (any fixed value: the runs must agree).
+SCORER_HASH_SEED = "0"
+
+_WORKER = """
+import importlib.util, json, sys
+from pathlib import Path
+spec = importlib.util.spec_from_file_location("concept_atlas_score", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+for line in sys.stdin:
+    graph_file, gold, paths_file = json.loads(line)
+    result = module.score(Path(graph_file), Path(gold), Path(paths_file))
+    sys.stdout.write(json.dumps(result) + "\\n")
+    sys.stdout.flush()
+"""
+
+
+class SeededScorer:
+    """``score.py`` in a child interpreter started with a fixed ``PYTHONHASHSEED``.
+
+    One child serves every call of a run (a request and its answer are one JSON line
+    each); it ends with the run.
+    """
+
+    def __init__(self, script: Path = EVAL / "score.py") -> None:
+        env = dict(os.environ, PYTHONHASHSEED=SCORER_HASH_SEED)
+        self._child = subprocess.Popen(
+            [sys.executable, "-c", _WORKER, str(script)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=env,
+        )
+        atexit.register(self.close)
+
+    def score(self, graph_file: Path, gold: Path, paths_file: Path) -> dict[str, Any]:
+        child = self._child
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(json.dumps([str(graph_file), str(gold), str(paths_file)]) + "\n")
+        child.stdin.flush()
+        line = child.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the scorer stopped (exit status {child.wait()})")
+        return json.loads(line)
+
+    def close(self) -> None:
+        if self._child.poll() is None:
+            assert self._child.stdin is not None
+            self._child.stdin.close()
+            self._child.wait()
+
+
+@cache
+def seeded_scorer() -> SeededScorer:
+    """The run's :class:`SeededScorer`."""
+    return SeededScorer()
+
+
 def score(G: nx.MultiDiGraph, gold: Path, work: Path) -> dict[str, Any]:
-    """Score ``G`` against ``gold`` with ``../shared/eval/score.py`` (paths included)."""
+    """Score ``G`` against ``gold`` with ``../shared/eval/score.py`` (paths included),
+    run with a fixed hash seed (see the module doc)."""
     from graph.io import write_graph
 
     work.mkdir(parents=True, exist_ok=True)
@@ -204,7 +272,7 @@ def score(G: nx.MultiDiGraph, gold: Path, work: Path) -> dict[str, Any]:
         graph_file.unlink()
     write_graph(G, graph_file)
     paths_file.write_text(json.dumps(path_answers(G, gold)), encoding="utf-8")
-    return scorer().score(graph_file, gold, paths_file)
+    return seeded_scorer().score(graph_file, gold, paths_file)
 
 
 #: How each ratio weighs when pooled over files: its denominator in that file.

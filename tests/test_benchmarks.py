@@ -38,3 +38,37 @@ def test_quick_mode_reports_positive_figures(capsys: pytest.CaptureFixture[str])
         {"measure", "value", "goal", "ok"} <= row.keys() and row["value"] > 0
         for row in report["table"]
     )
+
+
+def test_quality_scorer_runs_with_a_fixed_hash_seed(tmp_path) -> None:
+    """The scorer breaks ties by set order, which follows string hashing: it runs in a
+    child interpreter whose hash seed is fixed, so two runs of one graph agree."""
+    import subprocess
+    import sys
+
+    from benchmarks.quality import SCORER_HASH_SEED, SeededScorer
+
+    script = tmp_path / "score.py"
+    script.write_text(
+        "def score(graph_file, gold, paths_file):\n"
+        "    return {'hash': hash(graph_file.name), 'order': list({'a', 'b', 'c', 'd'})}\n",
+        encoding="utf-8",
+    )
+    expected = subprocess.run(
+        [sys.executable, "-c", "print(hash('g.json'), list({'a', 'b', 'c', 'd'}))"],
+        env={"PYTHONHASHSEED": SCORER_HASH_SEED},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split(" ", 1)
+    first, second = SeededScorer(script), SeededScorer(script)
+    try:
+        results = [
+            s.score(tmp_path / "g.json", tmp_path, tmp_path / "p.json") for s in (first, second)
+        ]
+    finally:
+        first.close()
+        second.close()
+    assert results[0] == results[1]
+    assert results[0]["hash"] == int(expected[0])
+    assert str(results[0]["order"]) == expected[1].strip()
