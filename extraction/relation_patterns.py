@@ -1648,6 +1648,14 @@ CONTRASTS_WITH: list[Cue] = [
         expected=("artery", "vein"),
     ),
     Cue(
+        "but_contrast",
+        [_words("but")],
+        0.65,
+        frame="joined",
+        example="Hardwoods have broad leaves, but softwoods do not.",
+        expected=("hardwood", "softwood"),
+    ),
+    Cue(
         "like_however",
         [{"LOWER": "like"}],
         0.65,
@@ -1821,6 +1829,14 @@ MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
 #: sentence when the two clauses share their verb or one is negated ("While mitosis gives
 #: two cells, meiosis gives four"), not in "While the enzyme binds, the cofactor waits".
 TEMPORAL_CONTRASTS = frozenset({"while", "whilst"})
+#: Conjunctions that join two clauses of equal rank and set them against each other
+#: only when the clauses are parallel: the same verb, or one of them negated ("Arteries
+#: have thick walls, but veins have valves", "Hardwoods have broad leaves, but softwoods
+#: do not"), never when the second says the same again ("..., but X also reduces it")
+#: or the first is "not only ...".
+TURNING_CONJUNCTIONS = frozenset({"but"})
+#: Words by which a clause says the same of its subject as the clause before it does.
+SAME_AGAIN = frozenset({"also", "too", "likewise", "similarly", "equally"})
 #: Cues that liken two things (a fronted "Like X, Y ..."): they set them against each
 #: other only when the sentence then turns (:data:`CONTRAST_TURNS`): "Like arteries,
 #: veins carry blood, but they hold valves", not "Like arteries, veins carry blood".

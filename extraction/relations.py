@@ -1898,7 +1898,13 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
     elif cue.frame == "joined":  # "X V ..., whereas Y V ..."
         mark = doc[span.start]
         second = mark.head
-        if mark.dep_ != "mark" or second.dep_ != "advcl":
+        if mark.lower_ in rp.TURNING_CONJUNCTIONS:
+            # "X V ..., but Y V ...": the conjunction hangs on the first verb, the second
+            # clause is its conjunct after it
+            second = _turned_clause(mark)
+            if second is None:
+                return
+        elif mark.dep_ != "mark" or second.dep_ != "advcl":
             return
         if mark.lower_ in rp.TEMPORAL_CONTRASTS and not _contrasting(mark, second):
             return  # "While the enzyme binds, the cofactor waits": at the same time
@@ -2241,6 +2247,51 @@ def _contrasting(mark: Token, clause: Token) -> bool:
         v.i + 1 < len(doc) and doc[v.i + 1].dep_ == "neg" for v in (clause, main)
     )
     return negated or clause.lower_ == main.lower_
+
+
+#: Forms of "be" that link a subject to what it is.
+_COPULAS = frozenset({"is", "are", "was", "were"})
+
+
+def _turned_clause(mark: Token) -> Token | None:
+    """The verb of the clause that "but" (``mark``) sets against the clause before it,
+    when the two are parallel: both verbs have subjects, and they are the same verb or
+    one of them is negated ("Arteries have thick walls, but veins have valves",
+    "Hardwoods have broad leaves, but softwoods do not"); None for a clause that says the
+    same again ("..., but Y also does") or one after "not only", and for a "but" joining
+    no two clauses ("not A but B")."""
+    doc = mark.doc
+    main = mark.head
+    if mark.dep_ != "cc" or main.pos_ not in {"VERB", "AUX"}:
+        return None
+    second = next(
+        (c for c in main.children if c.dep_ == "conj" and c.i > mark.i and c.pos_ in {"VERB", "AUX"}),
+        None,
+    )
+    if second is None or any(t.lower_ == "only" for t in doc[main.left_edge.i : mark.i]):
+        return None
+    if any(t.lower_ in rp.SAME_AGAIN for t in second.subtree):
+        return None
+    for verb in (main, second):
+        if not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            return None
+    negated = [any(c.dep_ == "neg" for c in v.children) for v in (main, second)]
+    if negated[0] != negated[1]:
+        return second
+    if main.lower_ != second.lower_:
+        return None
+    if main.lower_ in _COPULAS:
+        # "X is fast, but Y is slow", "X is a supervised method, but Y is an unsupervised
+        # one": two states, or two things of one kind; not "X is a problem, but Y is a
+        # remedy"
+        said = [next((c for c in v.children if c.dep_ in {"attr", "acomp"}), None) for v in (main, second)]
+        if None in said:
+            return None
+        adjectives = all(t.dep_ == "acomp" for t in said)
+        if not adjectives and {singular(t.lower_) for t in said} != {singular(said[0].lower_)}:
+            if not (said[1].lower_ in {"one", "ones"} and said[0].dep_ == "attr"):
+                return None
+    return second
 
 
 def _quantified(subject: Token | None) -> Token | None:
