@@ -1843,6 +1843,15 @@ SAME_AGAIN = frozenset({"also", "too", "likewise", "similarly", "equally"})
 LIKENING_CUES = frozenset({"like_however"})
 #: Words that turn a sentence against what it said before them.
 CONTRAST_TURNS = frozenset({"however", "but", "yet", "whereas", "instead"})
+#: Gerunds of a means that bring in what they act on, which is then the means itself:
+#: "prevented by defining a linear ordering", "by adding a buffer", "by using a fuse";
+#: any other ("prevented by painting the hull", "by cooling the engine") only treats it.
+MAKING_VERBS = frozenset(
+    "defining introducing adding applying using employing imposing installing building "
+    "adopting enforcing creating establishing inserting placing putting providing "
+    "planting constructing fitting including setting keeping maintaining following "
+    "taking requiring giving wearing eating drinking consuming injecting".split()
+)
 #: Quantifiers whose "of" phrase names what a subject is: "many of the ions do not".
 QUANTIFIERS = frozenset({"many", "some", "most"})
 #: Verbs of choosing: "When should you use X and when Y?", "When would you choose X over

@@ -1573,6 +1573,29 @@ def _holders(ctx: _Context, span: Span, start: int, objects: Sequence[str]) -> s
     return holders
 
 
+def _treated_by_means(ctx: _Context, span: Span, concept: str) -> bool:
+    """Is ``concept``, after a passive remedy cue ("prevented by"), only what the means
+    acts on: the object of a gerund after "by" whose verb brings in nothing
+    (:data:`rp.MAKING_VERBS`)? "Rust is prevented by painting the hull" treats the hull,
+    while "prevented by defining a linear ordering" brings the ordering in, which is the
+    remedy."""
+    doc = ctx.sent.doc
+    by = doc[span.end - 1]
+    if by.lower_ != "by":
+        return False
+    gerund = next((c for c in by.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    if gerund is None or gerund.lower_ in rp.MAKING_VERBS:
+        return False
+    for m in ctx.found:
+        if m.concept == concept and gerund.i < m.start and m.end - 1 <= gerund.right_edge.i:
+            head = doc[m.end - 1]
+            while head.dep_ in {"conj", "appos"} and head.head.i > gerund.i:
+                head = head.head
+            if head.dep_ == "dobj" and head.head == gerund:
+                return True
+    return False
+
+
 def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -> bool:
     """Is the first object of a use the object of a gerund after the cue ("used in
     generating speech")?"""
@@ -1699,6 +1722,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         holders = _holders(ctx, span, after, objects) if relation == "used_for" else set()
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]
+        if remedy:  # "prevented by painting the hull": the hull is treated, no remedy
+            objects = [o for o in objects if not _treated_by_means(ctx, span, o)]
         act = _remedy_act(ctx, span) if remedy else None
         if act is not None and act not in objects:
             # "## Corrosion prevention / Rust prevented by painting the hull": the act
