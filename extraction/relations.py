@@ -2290,7 +2290,11 @@ def _turned_clause(mark: Token) -> Token | None:
     if mark.dep_ != "cc" or main.pos_ not in {"VERB", "AUX"}:
         return None
     second = next(
-        (c for c in main.children if c.dep_ == "conj" and c.i > mark.i and c.pos_ in {"VERB", "AUX"}),
+        (
+            c
+            for c in main.children
+            if c.dep_ == "conj" and c.i > mark.i and c.pos_ in {"VERB", "AUX"}
+        ),
         None,
     )
     if second is None or any(t.lower_ == "only" for t in doc[main.left_edge.i : mark.i]):
@@ -2309,13 +2313,18 @@ def _turned_clause(mark: Token) -> Token | None:
         # "X is fast, but Y is slow", "X is a supervised method, but Y is an unsupervised
         # one": two states, or two things of one kind; not "X is a problem, but Y is a
         # remedy"
-        said = [next((c for c in v.children if c.dep_ in {"attr", "acomp"}), None) for v in (main, second)]
+        said = [
+            next((c for c in v.children if c.dep_ in {"attr", "acomp"}), None)
+            for v in (main, second)
+        ]
         if None in said:
             return None
         adjectives = all(t.dep_ == "acomp" for t in said)
-        if not adjectives and {singular(t.lower_) for t in said} != {singular(said[0].lower_)}:
-            if not (said[1].lower_ in {"one", "ones"} and said[0].dep_ == "attr"):
-                return None
+        same_kind = singular(said[0].lower_) == singular(said[1].lower_) or (
+            said[1].lower_ in {"one", "ones"} and said[0].dep_ == "attr"
+        )
+        if not (adjectives or same_kind):
+            return None
     return second
 
 
@@ -2701,6 +2710,10 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     if not phrase:
         return
     root = phrase[-1]
+    if (root.dep_ == "appos" and _listed_apposition(root)) or any(
+        c.dep_ == "appos" and _listed_apposition(c) for c in root.children
+    ):
+        return  # "Kiln: a shelf, a burner, a flue": a list of its parts, no genus
     if (
         root.dep_ in _SUBJECT_DEPS
         and root.head.i > root.i
@@ -2830,6 +2843,23 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
 
 
+def _apposition_chain(tok: Token) -> int:
+    """How many nouns named with "a"/"an" hang one on the other in apposition, through
+    ``tok`` ("a boiler, a pump, a piston": three)."""
+
+    def indefinite(t: Token) -> bool:
+        return any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in t.children)
+
+    count, up = 1, tok
+    while up.dep_ == "appos" and up.head != up and indefinite(up.head):
+        count, up = count + 1, up.head
+    down: Token | None = tok
+    while down is not None:
+        down = next((c for c in down.children if c.dep_ == "appos" and indefinite(c)), None)
+        count += down is not None
+    return count
+
+
 def _listed_apposition(tok: Token) -> bool:
     """Is the apposition ``tok`` (after a comma) an item of a list the parser hung on the
     first one: both named with "a"/"an" and the list going on with "and"/"or" ("a hull,
@@ -2840,10 +2870,16 @@ def _listed_apposition(tok: Token) -> bool:
     >>> doc = nlp.load()("A sailboat consists of a hull, a mast and a keel.")
     >>> _listed_apposition(doc[8])  # "mast"
     True
+    >>> _listed_apposition(nlp.load()("A kiln holds a shelf, a burner, a flue.")[7])
+    True
     """
     if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.head.children):
         return False
     if any(c.dep_ in {"cc", "conj"} for c in tok.children):
+        return True
+    # "a boiler, a pump, a piston": the parser hangs each item on the one before it, three
+    # names or more ("an enzyme, a protein that ..." may gloss one name by two)
+    if _apposition_chain(tok) >= 3:
         return True
     doc, after = tok.doc, tok.right_edge.i + 1
     if after < len(doc) and doc[after].text == ",":
