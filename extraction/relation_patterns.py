@@ -1852,6 +1852,9 @@ MAKING_VERBS = frozenset(
     "planting constructing fitting including setting keeping maintaining following "
     "taking requiring giving wearing eating drinking consuming injecting".split()
 )
+#: Endings of nouns that name a quality ("inefficiency", "instability", "slowness"): an
+#: item naming one under "Drawbacks of X" says what X is, no effect X brings about.
+QUALITY_SUFFIXES = ("ness", "ity", "ency", "ancy")
 #: Quantifiers whose "of" phrase names what a subject is: "many of the ions do not".
 QUANTIFIERS = frozenset({"many", "some", "most"})
 #: Verbs of choosing: "When should you use X and when Y?", "When would you choose X over

@@ -3483,6 +3483,8 @@ def _list_edges(
                 continue  # "Sprinkler irrigation: lawn care": a thing put to a use, no use
             if cue.name in _OWN_NOUN_CUES and _head_word(item) == _head_word(anchor.concept):
                 continue  # "Problems with levees: weakened levees": a state of the thing
+            if cue.name in _OWN_NOUN_CUES and _head_word(item).endswith(rp.QUALITY_SUFFIXES):
+                continue  # "Drawbacks of kilns: fuel inefficiency": what the thing is
             forward = cue.reverse or purpose or asked
             if cue.frame == "svo" and not asked:
                 forward = False
