@@ -1850,7 +1850,7 @@ MAKING_VERBS = frozenset(
     "defining introducing adding applying using employing imposing installing building "
     "adopting enforcing creating establishing inserting placing putting providing "
     "planting constructing fitting including setting keeping maintaining following "
-    "taking requiring giving wearing eating drinking consuming injecting".split()
+    "taking requiring giving wearing eating drinking consuming injecting making".split()
 )
 #: Endings of nouns that name a quality ("inefficiency", "instability", "slowness"): an
 #: item naming one under "Drawbacks of X" says what X is, no effect X brings about.

@@ -3864,6 +3864,9 @@ def _opposed_edges(
 
 #: Confidence of "V ... . This is done using X": X used_for the act named by V-ing.
 DONE_WITH_CONFIDENCE = 0.6
+#: Confidence of a means the reader brings in by a fronted "by" for an act the clause
+#: does ("By adding a buffer, we can smooth the signal").
+FRONTED_MEANS_CONFIDENCE = 0.6
 
 
 def _done_with_edges(
@@ -3906,6 +3909,52 @@ def _done_with_edges(
     for m in users:
         if m.concept != act:
             yield Relation(m.concept, act, "used_for", DONE_WITH_CONFIDENCE, cited)
+
+
+def _fronted_means_edges(ctx: _Context) -> Iterator[Relation]:
+    """ "By adding a buffer, we can smooth the signal", "by making mnemonic groups, you
+    can chunk the list": what the reader brings in by a fronted "by" (a gerund of
+    :data:`rp.MAKING_VERBS` and its objects that concepts name in full) is used for the
+    act each of the clause's verbs does, when the notes name that act by its gerund
+    ("smoothing", "chunking"). Only the reader's own act (we / you / one): a concept
+    doing it keeps the means to itself."""
+    from lemminflect import getInflection
+
+    doc = ctx.sent.doc
+    by = doc[ctx.sent.start]
+    if by.lower_ != "by" or by.dep_ != "prep":
+        return
+    gerund = next((c for c in by.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    verb = by.head
+    if gerund is None or gerund.lower_ not in rp.MAKING_VERBS or verb.pos_ != "VERB":
+        return
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ not in _USER_PRONOUNS:
+        return
+    inside = {t.i for t in gerund.subtree}
+    means = [
+        m
+        for m in ctx.found
+        if m.start in inside
+        and m.end - 1 in inside
+        and doc[m.end - 1].dep_ in {"dobj", "conj"}
+        and not _narrowed(doc, m)
+    ]
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for act_verb in verbs:
+        if any(c.dep_ == "neg" for c in act_verb.children):
+            continue
+        act = next(
+            (
+                found
+                for form in getInflection(_verb_base(act_verb), tag="VBG") or ()
+                if (found := ctx.index.find(form)) is not None
+            ),
+            None,
+        )
+        for m in means:
+            if act is not None and m.concept != act:
+                yield Relation(m.concept, act, "used_for", FRONTED_MEANS_CONFIDENCE, ctx.cited)
 
 
 def _act_of(index: ConceptIndex, sent: Span) -> str | None:
@@ -5311,6 +5360,7 @@ def _sentence_edges(
     yield from _problem_verb_edges(ctx)
     yield from _numbered_way_edges(ctx)
     yield from _display_edges(ctx)
+    yield from _fronted_means_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)
