@@ -5660,6 +5660,8 @@ def raw_relations(
                 and len({m.concept for m in found}) < 2
                 and not naming
                 and not (sent.start > 0 and sent[0].lower_ == "this")  # the sentence before's
+                # "By adding X, we can smooth ...": the act the verb names is the other end
+                and not (len(sent) > 1 and sent[0].lower_ == "by" and sent[1].tag_ == "VBG")
                 and not _names_its_genus(index, sent, found)
             )
             intro = not seg.is_title and (

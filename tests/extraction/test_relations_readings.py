@@ -1514,6 +1514,11 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
          ("fuse", "addresses", "short circuit")),
         ("Scurvy is prevented by eating citrus fruit.", ("scurvy", "citrus fruit"),
          ("citrus fruit", "addresses", "scurvy")),
+        # what the reader brings in by a fronted "by" serves the act the clause names
+        ("By adding a buffer, we can smooth the signal.", ("buffer", "smoothing", "signal"),
+         ("buffer", "used_for", "smoothing")),
+        ("By making rhymes, you can memorize and chunk a list.", ("rhyme", "chunking"),
+         ("rhyme", "used_for", "chunking")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1607,6 +1612,11 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
          ("boiler", "is_a", "pump")),
         ("Kiln: a shelf, a burner, a flue.", ("kiln", "shelf", "burner", "flue"),
          ("kiln", "is_a", "shelf")),
+        # a fronted "by" that only treats a thing, or a means a concept brings in itself
+        ("By cleaning the filter, we can smooth the flow.", ("filter", "smoothing"),
+         ("filter", "used_for", "smoothing")),
+        ("By adding a buffer, the amplifier can smooth the signal.",
+         ("buffer", "smoothing", "amplifier"), ("buffer", "used_for", "smoothing")),
         # a quality listed among the drawbacks of X is what X is, no effect of X
         ("What are the drawbacks of wood-fired kilns? || Fuel inefficiency\nAsh deposits",
          ("wood-fired kiln", "fuel inefficiency", "ash deposit"),
