@@ -2844,19 +2844,21 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
 
 
 def _apposition_chain(tok: Token) -> int:
-    """How many nouns named with "a"/"an" hang one on the other in apposition, through
-    ``tok`` ("a boiler, a pump, a piston": three)."""
+    """How many nouns named with "a"/"an" hang on one another in apposition, through
+    ``tok`` ("a boiler, a pump, a piston": three, whether the parser hangs each on the
+    one before or all on the first)."""
 
     def indefinite(t: Token) -> bool:
         return any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in t.children)
 
-    count, up = 1, tok
-    while up.dep_ == "appos" and up.head != up and indefinite(up.head):
-        count, up = count + 1, up.head
-    down: Token | None = tok
-    while down is not None:
-        down = next((c for c in down.children if c.dep_ == "appos" and indefinite(c)), None)
-        count += down is not None
+    top = tok
+    while top.dep_ == "appos" and top.head != top and indefinite(top.head):
+        top = top.head
+    count, todo = 0, [top]
+    while todo:
+        noun = todo.pop()
+        count += 1
+        todo += [c for c in noun.children if c.dep_ == "appos" and indefinite(c)]
     return count
 
 

@@ -1612,6 +1612,8 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
          ("boiler", "is_a", "pump")),
         ("Kiln: a shelf, a burner, a flue.", ("kiln", "shelf", "burner", "flue"),
          ("kiln", "is_a", "shelf")),
+        ("A sailboat has a hull, a mast, a keel.", ("sailboat", "hull", "mast", "keel"),
+         ("hull", "is_a", "keel")),
         # a fronted "by" that only treats a thing, or a means a concept brings in itself
         ("By cleaning the filter, we can smooth the flow.", ("filter", "smoothing"),
          ("filter", "used_for", "smoothing")),
