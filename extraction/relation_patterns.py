@@ -1648,6 +1648,14 @@ CONTRASTS_WITH: list[Cue] = [
         expected=("artery", "vein"),
     ),
     Cue(
+        "but_contrast",
+        [_words("but")],
+        0.65,
+        frame="joined",
+        example="Hardwoods have broad leaves, but softwoods do not.",
+        expected=("hardwood", "softwood"),
+    ),
+    Cue(
         "like_however",
         [{"LOWER": "like"}],
         0.65,
@@ -1821,12 +1829,32 @@ MEANS_INTRO_NOUNS = MEANS_NOUNS | frozenset(
 #: sentence when the two clauses share their verb or one is negated ("While mitosis gives
 #: two cells, meiosis gives four"), not in "While the enzyme binds, the cofactor waits".
 TEMPORAL_CONTRASTS = frozenset({"while", "whilst"})
+#: Conjunctions that join two clauses of equal rank and set them against each other
+#: only when the clauses are parallel: the same verb, or one of them negated ("Arteries
+#: have thick walls, but veins have valves", "Hardwoods have broad leaves, but softwoods
+#: do not"), never when the second says the same again ("..., but X also reduces it")
+#: or the first is "not only ...".
+TURNING_CONJUNCTIONS = frozenset({"but"})
+#: Words by which a clause says the same of its subject as the clause before it does.
+SAME_AGAIN = frozenset({"also", "too", "likewise", "similarly", "equally"})
 #: Cues that liken two things (a fronted "Like X, Y ..."): they set them against each
 #: other only when the sentence then turns (:data:`CONTRAST_TURNS`): "Like arteries,
 #: veins carry blood, but they hold valves", not "Like arteries, veins carry blood".
 LIKENING_CUES = frozenset({"like_however"})
 #: Words that turn a sentence against what it said before them.
 CONTRAST_TURNS = frozenset({"however", "but", "yet", "whereas", "instead"})
+#: Gerunds of a means that bring in what they act on, which is then the means itself:
+#: "prevented by defining a linear ordering", "by adding a buffer", "by using a fuse";
+#: any other ("prevented by painting the hull", "by cooling the engine") only treats it.
+MAKING_VERBS = frozenset(
+    "defining introducing adding applying using employing imposing installing building "
+    "adopting enforcing creating establishing inserting placing putting providing "
+    "planting constructing fitting including setting keeping maintaining following "
+    "taking requiring giving wearing eating drinking consuming injecting making".split()
+)
+#: Endings of nouns that name a quality ("inefficiency", "instability", "slowness"): an
+#: item naming one under "Drawbacks of X" says what X is, no effect X brings about.
+QUALITY_SUFFIXES = ("ness", "ity", "ency", "ancy")
 #: Quantifiers whose "of" phrase names what a subject is: "many of the ions do not".
 QUANTIFIERS = frozenset({"many", "some", "most"})
 #: Verbs of choosing: "When should you use X and when Y?", "When would you choose X over

@@ -1573,6 +1573,29 @@ def _holders(ctx: _Context, span: Span, start: int, objects: Sequence[str]) -> s
     return holders
 
 
+def _treated_by_means(ctx: _Context, span: Span, concept: str) -> bool:
+    """Is ``concept``, after a passive remedy cue ("prevented by"), only what the means
+    acts on: the object of a gerund after "by" whose verb brings in nothing
+    (:data:`rp.MAKING_VERBS`)? "Rust is prevented by painting the hull" treats the hull,
+    while "prevented by defining a linear ordering" brings the ordering in, which is the
+    remedy."""
+    doc = ctx.sent.doc
+    by = doc[span.end - 1]
+    if by.lower_ != "by":
+        return False
+    gerund = next((c for c in by.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    if gerund is None or gerund.lower_ in rp.MAKING_VERBS:
+        return False
+    for m in ctx.found:
+        if m.concept == concept and gerund.i < m.start and m.end - 1 <= gerund.right_edge.i:
+            head = doc[m.end - 1]
+            while head.dep_ in {"conj", "appos"} and head.head.i > gerund.i:
+                head = head.head
+            if head.dep_ == "dobj" and head.head == gerund:
+                return True
+    return False
+
+
 def _after_gerund(doc: Doc, start: int, objects: Sequence[str], ctx: _Context) -> bool:
     """Is the first object of a use the object of a gerund after the cue ("used in
     generating speech")?"""
@@ -1699,6 +1722,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         holders = _holders(ctx, span, after, objects) if relation == "used_for" else set()
         if cue.problem:  # "minimizes the expected loss": no problem, no remedy
             objects = [o for o in objects if o in ctx.problems]
+        if remedy:  # "prevented by painting the hull": the hull is treated, no remedy
+            objects = [o for o in objects if not _treated_by_means(ctx, span, o)]
         act = _remedy_act(ctx, span) if remedy else None
         if act is not None and act not in objects:
             # "## Corrosion prevention / Rust prevented by painting the hull": the act
@@ -1898,7 +1923,13 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
     elif cue.frame == "joined":  # "X V ..., whereas Y V ..."
         mark = doc[span.start]
         second = mark.head
-        if mark.dep_ != "mark" or second.dep_ != "advcl":
+        if mark.lower_ in rp.TURNING_CONJUNCTIONS:
+            # "X V ..., but Y V ...": the conjunction hangs on the first verb, the second
+            # clause is its conjunct after it
+            second = _turned_clause(mark)
+            if second is None:
+                return
+        elif mark.dep_ != "mark" or second.dep_ != "advcl":
             return
         if mark.lower_ in rp.TEMPORAL_CONTRASTS and not _contrasting(mark, second):
             return  # "While the enzyme binds, the cofactor waits": at the same time
@@ -2241,6 +2272,60 @@ def _contrasting(mark: Token, clause: Token) -> bool:
         v.i + 1 < len(doc) and doc[v.i + 1].dep_ == "neg" for v in (clause, main)
     )
     return negated or clause.lower_ == main.lower_
+
+
+#: Forms of "be" that link a subject to what it is.
+_COPULAS = frozenset({"is", "are", "was", "were"})
+
+
+def _turned_clause(mark: Token) -> Token | None:
+    """The verb of the clause that "but" (``mark``) sets against the clause before it,
+    when the two are parallel: both verbs have subjects, and they are the same verb or
+    one of them is negated ("Arteries have thick walls, but veins have valves",
+    "Hardwoods have broad leaves, but softwoods do not"); None for a clause that says the
+    same again ("..., but Y also does") or one after "not only", and for a "but" joining
+    no two clauses ("not A but B")."""
+    doc = mark.doc
+    main = mark.head
+    if mark.dep_ != "cc" or main.pos_ not in {"VERB", "AUX"}:
+        return None
+    second = next(
+        (
+            c
+            for c in main.children
+            if c.dep_ == "conj" and c.i > mark.i and c.pos_ in {"VERB", "AUX"}
+        ),
+        None,
+    )
+    if second is None or any(t.lower_ == "only" for t in doc[main.left_edge.i : mark.i]):
+        return None
+    if any(t.lower_ in rp.SAME_AGAIN for t in second.subtree):
+        return None
+    for verb in (main, second):
+        if not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            return None
+    negated = [any(c.dep_ == "neg" for c in v.children) for v in (main, second)]
+    if negated[0] != negated[1]:
+        return second
+    if main.lower_ != second.lower_:
+        return None
+    if main.lower_ in _COPULAS:
+        # "X is fast, but Y is slow", "X is a supervised method, but Y is an unsupervised
+        # one": two states, or two things of one kind; not "X is a problem, but Y is a
+        # remedy"
+        said = [
+            next((c for c in v.children if c.dep_ in {"attr", "acomp"}), None)
+            for v in (main, second)
+        ]
+        if None in said:
+            return None
+        adjectives = all(t.dep_ == "acomp" for t in said)
+        same_kind = singular(said[0].lower_) == singular(said[1].lower_) or (
+            said[1].lower_ in {"one", "ones"} and said[0].dep_ == "attr"
+        )
+        if not (adjectives or same_kind):
+            return None
+    return second
 
 
 def _quantified(subject: Token | None) -> Token | None:
@@ -2625,6 +2710,10 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     if not phrase:
         return
     root = phrase[-1]
+    if (root.dep_ == "appos" and _listed_apposition(root)) or any(
+        c.dep_ == "appos" and _listed_apposition(c) for c in root.children
+    ):
+        return  # "Kiln: a shelf, a burner, a flue": a list of its parts, no genus
     if (
         root.dep_ in _SUBJECT_DEPS
         and root.head.i > root.i
@@ -2754,6 +2843,25 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(x.concept, y.concept, "is_a", rp.APPOSITION_CONFIDENCE, ctx.cited)
 
 
+def _apposition_chain(tok: Token) -> int:
+    """How many nouns named with "a"/"an" hang on one another in apposition, through
+    ``tok`` ("a boiler, a pump, a piston": three, whether the parser hangs each on the
+    one before or all on the first)."""
+
+    def indefinite(t: Token) -> bool:
+        return any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in t.children)
+
+    top = tok
+    while top.dep_ == "appos" and top.head != top and indefinite(top.head):
+        top = top.head
+    count, todo = 0, [top]
+    while todo:
+        noun = todo.pop()
+        count += 1
+        todo += [c for c in noun.children if c.dep_ == "appos" and indefinite(c)]
+    return count
+
+
 def _listed_apposition(tok: Token) -> bool:
     """Is the apposition ``tok`` (after a comma) an item of a list the parser hung on the
     first one: both named with "a"/"an" and the list going on with "and"/"or" ("a hull,
@@ -2764,10 +2872,16 @@ def _listed_apposition(tok: Token) -> bool:
     >>> doc = nlp.load()("A sailboat consists of a hull, a mast and a keel.")
     >>> _listed_apposition(doc[8])  # "mast"
     True
+    >>> _listed_apposition(nlp.load()("A kiln holds a shelf, a burner, a flue.")[7])
+    True
     """
     if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.head.children):
         return False
     if any(c.dep_ in {"cc", "conj"} for c in tok.children):
+        return True
+    # "a boiler, a pump, a piston": the parser hangs each item on the one before it, three
+    # names or more ("an enzyme, a protein that ..." may gloss one name by two)
+    if _apposition_chain(tok) >= 3:
         return True
     doc, after = tok.doc, tok.right_edge.i + 1
     if after < len(doc) and doc[after].text == ",":
@@ -3371,6 +3485,8 @@ def _list_edges(
                 continue  # "Sprinkler irrigation: lawn care": a thing put to a use, no use
             if cue.name in _OWN_NOUN_CUES and _head_word(item) == _head_word(anchor.concept):
                 continue  # "Problems with levees: weakened levees": a state of the thing
+            if cue.name in _OWN_NOUN_CUES and _head_word(item).endswith(rp.QUALITY_SUFFIXES):
+                continue  # "Drawbacks of kilns: fuel inefficiency": what the thing is
             forward = cue.reverse or purpose or asked
             if cue.frame == "svo" and not asked:
                 forward = False
@@ -3750,6 +3866,9 @@ def _opposed_edges(
 
 #: Confidence of "V ... . This is done using X": X used_for the act named by V-ing.
 DONE_WITH_CONFIDENCE = 0.6
+#: Confidence of a means the reader brings in by a fronted "by" for an act the clause
+#: does ("By adding a buffer, we can smooth the signal").
+FRONTED_MEANS_CONFIDENCE = 0.6
 
 
 def _done_with_edges(
@@ -3792,6 +3911,52 @@ def _done_with_edges(
     for m in users:
         if m.concept != act:
             yield Relation(m.concept, act, "used_for", DONE_WITH_CONFIDENCE, cited)
+
+
+def _fronted_means_edges(ctx: _Context) -> Iterator[Relation]:
+    """ "By adding a buffer, we can smooth the signal", "by making mnemonic groups, you
+    can chunk the list": what the reader brings in by a fronted "by" (a gerund of
+    :data:`rp.MAKING_VERBS` and its objects that concepts name in full) is used for the
+    act each of the clause's verbs does, when the notes name that act by its gerund
+    ("smoothing", "chunking"). Only the reader's own act (we / you / one): a concept
+    doing it keeps the means to itself."""
+    from lemminflect import getInflection
+
+    doc = ctx.sent.doc
+    by = doc[ctx.sent.start]
+    if by.lower_ != "by" or by.dep_ != "prep":
+        return
+    gerund = next((c for c in by.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    verb = by.head
+    if gerund is None or gerund.lower_ not in rp.MAKING_VERBS or verb.pos_ != "VERB":
+        return
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ not in _USER_PRONOUNS:
+        return
+    inside = {t.i for t in gerund.subtree}
+    means = [
+        m
+        for m in ctx.found
+        if m.start in inside
+        and m.end - 1 in inside
+        and doc[m.end - 1].dep_ in {"dobj", "conj"}
+        and not _narrowed(doc, m)
+    ]
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for act_verb in verbs:
+        if any(c.dep_ == "neg" for c in act_verb.children):
+            continue
+        act = next(
+            (
+                found
+                for form in getInflection(_verb_base(act_verb), tag="VBG") or ()
+                if (found := ctx.index.find(form)) is not None
+            ),
+            None,
+        )
+        for m in means:
+            if act is not None and m.concept != act:
+                yield Relation(m.concept, act, "used_for", FRONTED_MEANS_CONFIDENCE, ctx.cited)
 
 
 def _act_of(index: ConceptIndex, sent: Span) -> str | None:
@@ -5197,6 +5362,7 @@ def _sentence_edges(
     yield from _problem_verb_edges(ctx)
     yield from _numbered_way_edges(ctx)
     yield from _display_edges(ctx)
+    yield from _fronted_means_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
         yield from _part_phrase_edges(ctx)
     yield from _verb_edges(ctx, taken)
@@ -5496,6 +5662,8 @@ def raw_relations(
                 and len({m.concept for m in found}) < 2
                 and not naming
                 and not (sent.start > 0 and sent[0].lower_ == "this")  # the sentence before's
+                # "By adding X, we can smooth ...": the act the verb names is the other end
+                and not (len(sent) > 1 and sent[0].lower_ == "by" and sent[1].tag_ == "VBG")
                 and not _names_its_genus(index, sent, found)
             )
             intro = not seg.is_title and (

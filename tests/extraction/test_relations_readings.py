@@ -1502,6 +1502,23 @@ def test_relations_readings_ways_line_kept_as_a_concept_still_names_what_they_ad
          ("mammal", "contrasts_with", "reptile")),
         ("Hardwoods do not have needles, whereas softwoods do.", ("hardwood", "softwood"),
          ("hardwood", "contrasts_with", "softwood")),
+        # "but" joining two parallel clauses: one denied, or the same verb twice
+        ("Hardwoods have broad leaves, but softwoods do not.", ("hardwood", "softwood"),
+         ("hardwood", "contrasts_with", "softwood")),
+        ("Arteries have thick walls, but veins have valves.", ("artery", "vein"),
+         ("artery", "contrasts_with", "vein")),
+        ("Bisque firing is slow, but raku firing is fast.", ("bisque firing", "raku firing"),
+         ("bisque firing", "contrasts_with", "raku firing")),
+        # a remedy's gerund that brings its object in: the object is the remedy
+        ("Short circuits are prevented by installing a fuse.", ("short circuit", "fuse"),
+         ("fuse", "addresses", "short circuit")),
+        ("Scurvy is prevented by eating citrus fruit.", ("scurvy", "citrus fruit"),
+         ("citrus fruit", "addresses", "scurvy")),
+        # what the reader brings in by a fronted "by" serves the act the clause names
+        ("By adding a buffer, we can smooth the signal.", ("buffer", "smoothing", "signal"),
+         ("buffer", "used_for", "smoothing")),
+        ("By making rhymes, you can memorize and chunk a list.", ("rhyme", "chunking"),
+         ("rhyme", "used_for", "chunking")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_of_a_relation(text, names, expected):
@@ -1578,6 +1595,34 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         # "while" of time, negated or not: two things at once, no contrast
         ("While the enzyme binds, the cofactor does not wait.", ("enzyme", "cofactor"),
          ("enzyme", "contrasts_with", "cofactor")),
+        # "but" between clauses that say different things, or the same thing again
+        ("Overfitting is a problem, but regularization is a remedy.",
+         ("overfitting", "regularization"), ("overfitting", "contrasts_with", "regularization")),
+        ("Mulching keeps soil moist, but terracing also keeps it moist.", ("mulching", "terracing"),
+         ("mulching", "contrasts_with", "terracing")),
+        ("Glaciers carve valleys, but rivers deposit silt.", ("glacier", "river"),
+         ("glacier", "contrasts_with", "river")),
+        # a remedy's gerund that only treats its object: the object is no remedy
+        ("Rust is prevented by painting the hull.", ("rust", "hull"),
+         ("hull", "addresses", "rust")),
+        ("Overheating is prevented by cooling the engine.", ("overheating", "engine"),
+         ("engine", "addresses", "overheating")),
+        # names in apposition, three of them: a list, no genus of one another
+        ("A steam engine has a boiler, a pump, a piston.", ("boiler", "pump", "piston"),
+         ("boiler", "is_a", "pump")),
+        ("Kiln: a shelf, a burner, a flue.", ("kiln", "shelf", "burner", "flue"),
+         ("kiln", "is_a", "shelf")),
+        ("A sailboat has a hull, a mast, a keel.", ("sailboat", "hull", "mast", "keel"),
+         ("hull", "is_a", "keel")),
+        # a fronted "by" that only treats a thing, or a means a concept brings in itself
+        ("By cleaning the filter, we can smooth the flow.", ("filter", "smoothing"),
+         ("filter", "used_for", "smoothing")),
+        ("By adding a buffer, the amplifier can smooth the signal.",
+         ("buffer", "smoothing", "amplifier"), ("buffer", "used_for", "smoothing")),
+        # a quality listed among the drawbacks of X is what X is, no effect of X
+        ("What are the drawbacks of wood-fired kilns? || Fuel inefficiency\nAsh deposits",
+         ("wood-fired kiln", "fuel inefficiency", "ash deposit"),
+         ("wood-fired kiln", "causes", "fuel inefficiency")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):
