@@ -114,7 +114,8 @@ FEATURES: dict[str, str] = {
     "heading_order": "a heading lists A and B by name, A first (+) or B first (-): "
     "'Mitosis and meiosis', the order the notes teach them in",
     "layout": "any of section, lists, heading_order, stressed: the notes' layout puts A over "
-    "or before B (+), B over or before A (-)",
+    "or before B (+), B over or before A (-); not a whole over its building blocks (block), "
+    "which that layout states",
     "stressed": "B is set in bold, italics or underline, or introduced by name ('called B'), "
     "in a card about A (+: what the card explains, then the terms it marks), A in a card "
     "about B (-)",
@@ -887,6 +888,7 @@ def _statements(
     for r in typed:
         if r.relation == "part_of":
             wholes[r.source].add(r.target)
+    blocks: set[tuple[str, str]] = set()  # (part, whole): a whole made of its parts
     spans = (  # where each card stands, to find the card that defines a whole
         {seg.card.id: (seg.card.source, *seg.card.lines) for seg in segments_only(index.segments)}
         if wholes
@@ -922,6 +924,7 @@ def _statements(
                 # how the two are laid out cannot turn it round (``stated``, as the others)
                 say(0, part, r.target, "block", 1.0, r.evidence)
                 say(0, part, r.target, "stated", 1.0, r.evidence)
+                blocks.add((part, r.target))
     inside = named_inside(index)
     for b, inner in inside.items():
         cited = _cited(index, b)
@@ -963,16 +966,21 @@ def _statements(
         other = shares.get((b, a), (0.0, []))[0]
         if share > other:
             say(2, a, b, "explains", round(share - other, 3), cited)
+    # a whole's card or heading over its building blocks (a CNN's card listing its layers)
+    # is where the notes say what the whole is made of: that layout states the block, it
+    # does not put the whole first
     for (a, b), heading in notes.sections.items():
-        if a in index.concepts and b in index.concepts:
+        if a in index.concepts and b in index.concepts and (b, a) not in blocks:
             say(2, a, b, "section", 1.0, [heading])
             say(2, a, b, "layout", 1.0, [heading])
     for a, b, item in _listed(index, notes):
-        say(2, a, b, "lists", 1.0, [item])
-        say(2, a, b, "layout", 1.0, [item])
+        if (b, a) not in blocks:
+            say(2, a, b, "lists", 1.0, [item])
+            say(2, a, b, "layout", 1.0, [item])
     for a, b, line in _stressed(index, notes):
-        say(2, a, b, "stressed", 1.0, [line])
-        say(2, a, b, "layout", 1.0, [line])
+        if (b, a) not in blocks:
+            say(2, a, b, "stressed", 1.0, [line])
+            say(2, a, b, "layout", 1.0, [line])
     for a, b, heading in _heading_lists(index):
         say(2, a, b, "heading_order", 1.0, [heading])
         say(2, a, b, "layout", 1.0, [heading])

@@ -1395,3 +1395,32 @@ def test_prerequisites_a_part_named_where_its_whole_is_defined_is_a_building_blo
     # layout cannot turn it round
     assert found[("firebrick", "kiln")].features.get("stated") == block
     assert found[("firebrick", "kiln")].features["part"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("line", "lists"),
+    [
+        # the whole's card lists what it is made of: that states the block, no layout
+        (3, None),
+        # the part read elsewhere, beside its whole: the card's list lays the whole out first
+        (8, 1.0),
+    ],
+)
+def test_prerequisites_a_whole_listing_its_building_blocks_is_not_laid_out_first(line, lists):
+    body = "A kiln is a furnace that fires pots.\nIt is made of:\nFirebrick\nChimney"
+    start = body.index("Firebrick")
+    cards = [
+        Card("n#0", "n.txt", "qa-list", (1, 5), "What is a kiln?", body, title_line=1,
+             body_lines=(2, 3, 4, 5),
+             items=(ListItem(start, start + 9), ListItem(start + 10, start + 17))),
+        Card("n#1", "n.txt", "qa-list", (6, 7), "What is firebrick?",
+             "Firebrick is a brick that stands great heat.", title_line=6, body_lines=(7,)),
+        Card("n#2", "n.txt", "qa-list", (8, 9), "Why does a kiln crack?",
+             "The firebrick of a kiln cracks when wet.", title_line=8, body_lines=(9,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    text = {3: "It is made of:", 8: "The firebrick of a kiln cracks when wet."}[line]
+    part = Relation("firebrick", "kiln", "part_of", 0.9, [Evidence("n.txt", line, text)])
+    found = candidates(index, [part])
+    assert found[("kiln", "firebrick")].features.get("lists") == lists
+    assert (found[("firebrick", "kiln")].features.get("block") == 1.0) == (lists is None)
