@@ -818,6 +818,7 @@ def _kin(
         for c, e in found:
             if c in kin and e is not None:
                 sentences[c].add(e.text)
+    listed = _listed_together(index, kin)
     for members in families.values():
         members.sort(key=lambda c: (notes.ranks[c], c))
         for i, a in enumerate(members):
@@ -825,9 +826,51 @@ def _kin(
                 if (
                     a not in inside.get(b, ())
                     and b not in inside.get(a, ())
+                    and not listed.get(a, set()) & listed.get(b, set())
                     and not _side_by_side(index, a, b, sentences)
                 ):
                     yield a, b
+
+
+def _listed_together(index: ConceptIndex, concepts: Collection[str]) -> dict[str, set[str]]:
+    """Concept -> the cards that list it among others: the cards whose list items (or,
+    in a card without marked items, whose lines) lead with ``concepts``' names, at least
+    two of them ("Bisque firing: hardens the clay" / "Glaze firing: melts the glaze", or
+    a line that is nothing but the name). Kinds one list names are set side by side, as
+    in one sentence: alternatives or steps of one whole, not a kind built on another.
+
+    >>> from extraction.records import Card, Concept, ListItem
+    >>> from extraction.concepts import ConceptIndex
+    >>> body = "bisque firing: hardens the clay.\\nglaze firing: melts the glaze."
+    >>> card = Card("n#1", "n.txt", "qa-list", (1, 3), "Firings?", body, title_line=1,
+    ...             body_lines=(2, 3), items=(ListItem(0, 32), ListItem(33, 63)))
+    >>> names = ("bisque firing", "glaze firing", "raku firing")
+    >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {})
+    >>> index.segments = [(Segment(card, 1, card.title, is_title=True), None)]
+    >>> sorted(_listed_together(index, names))
+    ['bisque firing', 'glaze firing']
+    """
+    out: dict[str, set[str]] = defaultdict(set)
+    seen: set[str] = set()
+    for seg in segments_only(index.segments):
+        card = seg.card
+        if card.id in seen:
+            continue
+        seen.add(card.id)
+        if card.items:
+            texts = [card.body[item.start : item.end] for item in card.items]
+        else:
+            texts = card.body.splitlines()
+        leads = set()
+        for text in texts:
+            lead = _ITEM_LEAD.split(text.strip(), maxsplit=1)[0].strip().rstrip(".:;,")
+            concept = index.find(lead) if lead else None
+            if concept in concepts:
+                leads.add(concept)
+        if len(leads) > 1:
+            for concept in leads:
+                out[concept].add(card.id)
+    return out
 
 
 def _side_by_side(index: ConceptIndex, a: str, b: str, sentences: Mapping[str, set[str]]) -> bool:

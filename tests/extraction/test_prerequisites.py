@@ -777,6 +777,39 @@ def test_prerequisites_kinds_taught_apart_come_in_the_order_the_notes_introduce_
 
 
 @pytest.mark.parametrize(
+    ("listing", "items", "kin"),
+    [
+        # a card whose lines are nothing but the kinds' names lists them side by side
+        ("Bisque firing\nRaku firing", (), set()),
+        # so does a list whose items lead with the kinds' names
+        (
+            "Bisque firing: the first one.\nRaku firing: the pots come out hot.",
+            ((0, 29), (30, 65)),
+            set(),
+        ),
+        # lines that are sentences naming one kind each list nothing
+        (
+            "The pots are fired hard first.\nA raku firing then takes the pots out hot.",
+            (),
+            {("bisque firing", "raku firing")},
+        ),
+    ],
+)
+def test_prerequisites_kinds_one_list_names_are_side_by_side(listing, items, kin):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is bisque firing?",
+             "A first firing of raw clay.", title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is raku firing?",
+             "A firing that takes the pots out of the kiln hot.", title_line=3, body_lines=(4,)),
+        Card("n#3", "n.txt", "qa-list", (5, 7), "How are pots fired?", listing, title_line=5,
+             body_lines=(6, 7), items=tuple(ListItem(a, b) for a, b in items)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    found = candidates(index, typed_relations(index))
+    assert {pair for pair, c in found.items() if c.features.get("kin", 0) > 0} == kin
+
+
+@pytest.mark.parametrize(
     ("subject", "verb", "obj"),
     [
         ("chunking", "frees", "working memory"),
