@@ -114,7 +114,8 @@ FEATURES: dict[str, str] = {
     "heading_order": "a heading lists A and B by name, A first (+) or B first (-): "
     "'Mitosis and meiosis', the order the notes teach them in",
     "layout": "any of section, lists, heading_order, stressed: the notes' layout puts A over "
-    "or before B (+), B over or before A (-)",
+    "or before B (+), B over or before A (-); not a whole over its building blocks (block), "
+    "which that layout states",
     "stressed": "B is set in bold, italics or underline, or introduced by name ('called B'), "
     "in a card about A (+: what the card explains, then the terms it marks), A in a card "
     "about B (-)",
@@ -817,6 +818,7 @@ def _kin(
         for c, e in found:
             if c in kin and e is not None:
                 sentences[c].add(e.text)
+    listed = _listed_together(index, kin)
     for members in families.values():
         members.sort(key=lambda c: (notes.ranks[c], c))
         for i, a in enumerate(members):
@@ -824,9 +826,51 @@ def _kin(
                 if (
                     a not in inside.get(b, ())
                     and b not in inside.get(a, ())
+                    and not listed.get(a, set()) & listed.get(b, set())
                     and not _side_by_side(index, a, b, sentences)
                 ):
                     yield a, b
+
+
+def _listed_together(index: ConceptIndex, concepts: Collection[str]) -> dict[str, set[str]]:
+    """Concept -> the cards that list it among others: the cards whose list items (or,
+    in a card without marked items, whose lines) lead with ``concepts``' names, at least
+    two of them ("Bisque firing: hardens the clay" / "Glaze firing: melts the glaze", or
+    a line that is nothing but the name). Kinds one list names are set side by side, as
+    in one sentence: alternatives or steps of one whole, not a kind built on another.
+
+    >>> from extraction.records import Card, Concept, ListItem
+    >>> from extraction.concepts import ConceptIndex
+    >>> body = "bisque firing: hardens the clay.\\nglaze firing: melts the glaze."
+    >>> card = Card("n#1", "n.txt", "qa-list", (1, 3), "Firings?", body, title_line=1,
+    ...             body_lines=(2, 3), items=(ListItem(0, 32), ListItem(33, 63)))
+    >>> names = ("bisque firing", "glaze firing", "raku firing")
+    >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {})
+    >>> index.segments = [(Segment(card, 1, card.title, is_title=True), None)]
+    >>> sorted(_listed_together(index, names))
+    ['bisque firing', 'glaze firing']
+    """
+    out: dict[str, set[str]] = defaultdict(set)
+    seen: set[str] = set()
+    for seg in segments_only(index.segments):
+        card = seg.card
+        if card.id in seen:
+            continue
+        seen.add(card.id)
+        if card.items:
+            texts = [card.body[item.start : item.end] for item in card.items]
+        else:
+            texts = card.body.splitlines()
+        leads = set()
+        for text in texts:
+            lead = _ITEM_LEAD.split(text.strip(), maxsplit=1)[0].strip().rstrip(".:;,")
+            concept = index.find(lead) if lead else None
+            if concept in concepts:
+                leads.add(concept)
+        if len(leads) > 1:
+            for concept in leads:
+                out[concept].add(card.id)
+    return out
 
 
 def _side_by_side(index: ConceptIndex, a: str, b: str, sentences: Mapping[str, set[str]]) -> bool:
@@ -887,6 +931,7 @@ def _statements(
     for r in typed:
         if r.relation == "part_of":
             wholes[r.source].add(r.target)
+    blocks: set[tuple[str, str]] = set()  # (part, whole): a whole made of its parts
     spans = (  # where each card stands, to find the card that defines a whole
         {seg.card.id: (seg.card.source, *seg.card.lines) for seg in segments_only(index.segments)}
         if wholes
@@ -922,6 +967,7 @@ def _statements(
                 # how the two are laid out cannot turn it round (``stated``, as the others)
                 say(0, part, r.target, "block", 1.0, r.evidence)
                 say(0, part, r.target, "stated", 1.0, r.evidence)
+                blocks.add((part, r.target))
     inside = named_inside(index)
     for b, inner in inside.items():
         cited = _cited(index, b)
@@ -963,16 +1009,21 @@ def _statements(
         other = shares.get((b, a), (0.0, []))[0]
         if share > other:
             say(2, a, b, "explains", round(share - other, 3), cited)
+    # a whole's card or heading over its building blocks (a CNN's card listing its layers)
+    # is where the notes say what the whole is made of: that layout states the block, it
+    # does not put the whole first
     for (a, b), heading in notes.sections.items():
-        if a in index.concepts and b in index.concepts:
+        if a in index.concepts and b in index.concepts and (b, a) not in blocks:
             say(2, a, b, "section", 1.0, [heading])
             say(2, a, b, "layout", 1.0, [heading])
     for a, b, item in _listed(index, notes):
-        say(2, a, b, "lists", 1.0, [item])
-        say(2, a, b, "layout", 1.0, [item])
+        if (b, a) not in blocks:
+            say(2, a, b, "lists", 1.0, [item])
+            say(2, a, b, "layout", 1.0, [item])
     for a, b, line in _stressed(index, notes):
-        say(2, a, b, "stressed", 1.0, [line])
-        say(2, a, b, "layout", 1.0, [line])
+        if (b, a) not in blocks:
+            say(2, a, b, "stressed", 1.0, [line])
+            say(2, a, b, "layout", 1.0, [line])
     for a, b, heading in _heading_lists(index):
         say(2, a, b, "heading_order", 1.0, [heading])
         say(2, a, b, "layout", 1.0, [heading])

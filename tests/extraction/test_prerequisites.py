@@ -777,6 +777,39 @@ def test_prerequisites_kinds_taught_apart_come_in_the_order_the_notes_introduce_
 
 
 @pytest.mark.parametrize(
+    ("listing", "items", "kin"),
+    [
+        # a card whose lines are nothing but the kinds' names lists them side by side
+        ("Bisque firing\nRaku firing", (), set()),
+        # so does a list whose items lead with the kinds' names
+        (
+            "Bisque firing: the first one.\nRaku firing: the pots come out hot.",
+            ((0, 29), (30, 65)),
+            set(),
+        ),
+        # lines that are sentences naming one kind each list nothing
+        (
+            "The pots are fired hard first.\nA raku firing then takes the pots out hot.",
+            (),
+            {("bisque firing", "raku firing")},
+        ),
+    ],
+)
+def test_prerequisites_kinds_one_list_names_are_side_by_side(listing, items, kin):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is bisque firing?",
+             "A first firing of raw clay.", title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is raku firing?",
+             "A firing that takes the pots out of the kiln hot.", title_line=3, body_lines=(4,)),
+        Card("n#3", "n.txt", "qa-list", (5, 7), "How are pots fired?", listing, title_line=5,
+             body_lines=(6, 7), items=tuple(ListItem(a, b) for a, b in items)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    found = candidates(index, typed_relations(index))
+    assert {pair for pair, c in found.items() if c.features.get("kin", 0) > 0} == kin
+
+
+@pytest.mark.parametrize(
     ("subject", "verb", "obj"),
     [
         ("chunking", "frees", "working memory"),
@@ -1395,3 +1428,32 @@ def test_prerequisites_a_part_named_where_its_whole_is_defined_is_a_building_blo
     # layout cannot turn it round
     assert found[("firebrick", "kiln")].features.get("stated") == block
     assert found[("firebrick", "kiln")].features["part"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("line", "lists"),
+    [
+        # the whole's card lists what it is made of: that states the block, no layout
+        (3, None),
+        # the part read elsewhere, beside its whole: the card's list lays the whole out first
+        (8, 1.0),
+    ],
+)
+def test_prerequisites_a_whole_listing_its_building_blocks_is_not_laid_out_first(line, lists):
+    body = "A kiln is a furnace that fires pots.\nIt is made of:\nFirebrick\nChimney"
+    start = body.index("Firebrick")
+    cards = [
+        Card("n#0", "n.txt", "qa-list", (1, 5), "What is a kiln?", body, title_line=1,
+             body_lines=(2, 3, 4, 5),
+             items=(ListItem(start, start + 9), ListItem(start + 10, start + 17))),
+        Card("n#1", "n.txt", "qa-list", (6, 7), "What is firebrick?",
+             "Firebrick is a brick that stands great heat.", title_line=6, body_lines=(7,)),
+        Card("n#2", "n.txt", "qa-list", (8, 9), "Why does a kiln crack?",
+             "The firebrick of a kiln cracks when wet.", title_line=8, body_lines=(9,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    text = {3: "It is made of:", 8: "The firebrick of a kiln cracks when wet."}[line]
+    part = Relation("firebrick", "kiln", "part_of", 0.9, [Evidence("n.txt", line, text)])
+    found = candidates(index, [part])
+    assert found[("kiln", "firebrick")].features.get("lists") == lists
+    assert (found[("firebrick", "kiln")].features.get("block") == 1.0) == (lists is None)
