@@ -820,6 +820,46 @@ def test_concepts_candidates_a_heading_names_what_follows_its_colon(title, named
 
 
 @pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        # one word, then "with"/"using"/"via", then a name: both sides, not the heading
+        ("Problems with Varnish", {"problem", "varnish"}),
+        ("Polishing using Pumice", {"polishing", "pumice"}),
+        ("Navigation via Sextants", {"navigation", "sextant"}),
+        # two words before the preposition may name one thing
+        ("Crop Rotation with Legumes", {"crop rotation with legumes"}),
+    ],
+)
+def test_concepts_candidates_a_heading_of_one_word_with_a_name_names_both_sides(title, named):
+    index = extract_concepts([card(title, "Heat changes the shape of the site.", kind="heading")])
+    headings = {c.key for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    assert headings >= named
+    assert any(" with " in k for k in headings) is title.startswith("Crop")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "defined"),
+    [
+        # a subject that ranks its kind names nothing: the sentence names what comes first
+        ("The most common hive is the Langstroth hive.", "common hive", False),
+        ("The largest planet is Jupiter.", "largest planet", False),
+        ("The best-known glaze is celadon.", "glaze", False),
+        ("A drone is a male honey bee.", "drone", True),
+    ],
+)
+def test_concepts_candidates_a_subject_that_ranks_its_kind_is_not_defined(
+    sentence, subject, defined
+):
+    index = extract_concepts([card("Bees", sentence, kind="heading")])
+    roles = Counter()
+    for s in index.candidates:
+        for c in s.candidates:
+            if subject in c.key:
+                roles += c.roles
+    assert bool(roles["defined"]) is defined
+
+
+@pytest.mark.parametrize(
     ("label", "cards", "field"),
     [
         ("Mechanism", 3, True),  # a field of every card: no name
