@@ -1675,15 +1675,7 @@ def named(view: View) -> Iterator[Occurrence]:
             else ""
         )
         chunk = next((c for c in view.chunks if c.start == end), None)
-        toks = (
-            list(chunk)
-            if chunk is not None
-            else (
-                _hyphenated(doc, end)
-                if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}
-                else []
-            )
-        )
+        toks = list(chunk) if chunk is not None else _name_after(doc, end, view.sent.end)
         if chunk is not None:
             toks = _with_of(view, chunk) or toks  # "known as the law of mass action"
         if toks:
@@ -1732,6 +1724,21 @@ def _with_of(view: View, chunk: Span) -> list[Token]:
         return []
     refined = refine(toks)
     return toks if len(refined) == len(trim(toks)) and len(words_of(refined)) <= 5 else []
+
+
+def _name_after(doc: Doc, i: int, stop: int) -> list[Token]:
+    """The name a naming cue gives where the parser made no noun chunk of it: a noun and
+    the words hyphens glue to it ("so-called z-score"), after an article, and the nouns
+    that go on from it ("known as a Sequence-to-sequence model", its hyphenated opening
+    read as a phrase of its own)."""
+    article = i < stop and doc[i].lower_ in _ARTICLES
+    i += article
+    if i >= stop or doc[i].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    toks = _hyphenated(doc, i)
+    while article and (end := toks[-1].i + 1) < stop and doc[end].pos_ in {"NOUN", "PROPN"}:
+        toks += _hyphenated(doc, end)
+    return toks
 
 
 def _hyphenated(doc: Doc, i: int) -> list[Token]:

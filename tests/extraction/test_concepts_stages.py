@@ -1871,6 +1871,11 @@ def test_concepts_participle_or_verb_after_the_noun_is_no_part_of_its_name(title
     [
         ("In a survey, we compute so-called z-score, which measures spread.", "z-score"),
         ("Geologists measure the so-called b-value of an earthquake swarm.", "b-value"),
+        # an article, then a hyphenated opening the parser makes no chunk of, then nouns
+        (
+            "Link: Known as a Point-to-point link, this cable joins two routers.",
+            "point-to-point link",
+        ),
     ],
 )
 def test_concepts_a_name_after_a_naming_cue_keeps_its_hyphenated_words(sentence, named):
