@@ -791,6 +791,8 @@ def one_word_with(toks: Sequence[Token]) -> list[list[Token]]:
         return []
     if not (rest[-1].is_alpha or is_acronym(rest[-1].text)) or rest[-1].pos_ in _FUNCTION_POS:
         return []  # (a Title Case word may be read as an adjective: "with Varnish")
+    if first.lower_ in FRAMING_NOUNS or first.lower_ in GENERIC_NOTE_WORDS:
+        return [rest]  # "Difficulties with Osmosis" frames osmosis and names no difficulty
     return [[first], rest]
 
 
