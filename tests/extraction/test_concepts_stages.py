@@ -838,6 +838,25 @@ def test_concepts_candidates_a_heading_of_one_word_with_a_name_names_both_sides(
 
 
 @pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("Glossary", "term"),
+        ("Key terms", "term"),
+        ("Vocabulary", "term"),
+        ("Definitions", "term"),
+        # a heading that lists no terms leaves a label line a label
+        ("Firing the kiln", "label"),
+        ("Terms and conditions", "label"),
+    ],
+)
+def test_concepts_candidates_a_label_line_under_a_term_list_heading_is_a_term(heading, role):
+    body = "Slip: liquid clay used to join pieces.\nGrog: fired clay ground into grains."
+    index = extract_concepts([card(heading, body, kind="heading")])
+    roles = {c.key: c.roles for s in index.candidates for c in s.candidates}
+    assert roles["slip"][role] == 1 and roles["grog"][role] == 1, roles
+
+
+@pytest.mark.parametrize(
     ("sentence", "subject", "defined"),
     [
         # a subject that ranks its kind names nothing: the sentence names what comes first
