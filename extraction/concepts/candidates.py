@@ -80,6 +80,7 @@ from extraction.concepts.words import (
     OTHER_NAME_OPENERS,
     REFERENCE_PARTS,
     SYNONYM_CUE,
+    TERM_LIST_HEADING,
     VERSUS,
 )
 from extraction.names import VARIABLE, initials_match, is_acronym, singular_acronym
@@ -718,7 +719,13 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         names[found_name[0]] = (found_name, part)
 
     listing = any(t.text == "," for t in toks) and any(t.lower_ in {"and", "&"} for t in toks)
-    if whole_term and not listing:  # "Lipids, Proteins and Nucleic Acids" lists three
+    sides = one_word_with(toks) if whole_term else []
+    if sides:
+        # "Problems with Varnish", "Sanding with Pumice": a section on one thing done to,
+        # or found with, another; each side is a name, the heading is none
+        for side in sides:
+            name(phrase(side, lenient=True), side)
+    elif whole_term and not listing:  # "Lipids, Proteins and Nucleic Acids" lists three
         name(structural_name(toks), toks)
     framed = any(t.pos_ == "ADP" or t.tag_ == "VBG" for t in toks) or bool(
         toks and toks[0].lower_ in FRAMING_NOUNS
@@ -730,7 +737,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     ):
         for part in coordinated(trim(toks)):
             name(phrase(part, lenient=True), part)
-    elif not whole_term or framed:  # "Introduction to RNA-seq", "Types of RNNs"
+    elif (not whole_term or framed) and not sides:  # "Introduction to RNA-seq", "Types of RNNs"
         runs = split_runs(refine(toks))
         for part in coordinated(runs[0]) if runs else []:
             name(phrase(part, lenient=True), part)
@@ -763,6 +770,30 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+#: Prepositions that join a heading's one word to what it is done with or found with.
+WITH_WORDS = frozenset({"with", "using", "via"})
+
+
+def one_word_with(toks: Sequence[Token]) -> list[list[Token]]:
+    """The two sides of a heading that is one word, then "with" (or "using", "via"),
+    then a name: "Problems with Gradients", "Polishing with Pumice", "Navigation via
+    Sextants" title a section about the word's thing as it meets the other, and are no
+    name of their own, as :func:`topic_in_setting` reads a label of one word before its
+    preposition. Else [] (two words or more before it, "Crop Rotation with Legumes",
+    may name one thing)."""
+    words = [t for t in trim(toks) if not t.is_punct and not t.is_space]
+    if len(words) < 3 or words[1].lower_ not in WITH_WORDS:
+        return []
+    first, rest = words[0], trim(words[2:])
+    if not first.is_alpha or not rest or any(t.lower_ in WITH_WORDS for t in rest):
+        return []
+    if not (rest[-1].is_alpha or is_acronym(rest[-1].text)) or rest[-1].pos_ in _FUNCTION_POS:
+        return []  # (a Title Case word may be read as an adjective: "with Varnish")
+    if first.lower_ in FRAMING_NOUNS or first.lower_ in GENERIC_NOTE_WORDS:
+        return [rest]  # "Difficulties with Osmosis" frames osmosis and names no difficulty
+    return [[first], rest]
 
 
 def plural_pair(toks: Sequence[Token]) -> bool:
@@ -1171,6 +1202,15 @@ def list_label(seg: Segment) -> tuple[str, str] | None:
     return text[:-1].rstrip(), "; ".join(items)
 
 
+def in_term_list(card: Card) -> bool:
+    """Is a card's innermost heading one that says its section lists terms ("Glossary",
+    "Key terms": :data:`TERM_LIST_HEADING`)? Its "Term: meaning" lines are term cards."""
+    heading = card.title if card.title_kind == "heading" else ""
+    if not heading and card.section:
+        heading = card.section[-1]
+    return bool(heading) and bool(TERM_LIST_HEADING.match(heading))
+
+
 def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """A body line that opens with a label ("Reset gate: decides ...", "Early stopping –
     stop when ..."), and a term line heading the explanation below it."""
@@ -1180,8 +1220,9 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     span = span_of(doc, found[0]) if found else None
     if found and span is not None and _is_label(span):
         toks = list(span)
+        role = "term" if in_term_list(seg.card) else "label"
         yield from _occ(
-            phrase(toks, lenient=True), "label", seg, seg.text, toks=toks, definition=found[1]
+            phrase(toks, lenient=True), role, seg, seg.text, toks=toks, definition=found[1]
         )
         return
     if found and span is not None and (toks := topic_in_setting(span)):
@@ -1636,15 +1677,7 @@ def named(view: View) -> Iterator[Occurrence]:
             else ""
         )
         chunk = next((c for c in view.chunks if c.start == end), None)
-        toks = (
-            list(chunk)
-            if chunk is not None
-            else (
-                _hyphenated(doc, end)
-                if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}
-                else []
-            )
-        )
+        toks = list(chunk) if chunk is not None else _name_after(doc, end, view.sent.end)
         if chunk is not None:
             toks = _with_of(view, chunk) or toks  # "known as the law of mass action"
         if toks:
@@ -1693,6 +1726,21 @@ def _with_of(view: View, chunk: Span) -> list[Token]:
         return []
     refined = refine(toks)
     return toks if len(refined) == len(trim(toks)) and len(words_of(refined)) <= 5 else []
+
+
+def _name_after(doc: Doc, i: int, stop: int) -> list[Token]:
+    """The name a naming cue gives where the parser made no noun chunk of it: a noun and
+    the words hyphens glue to it ("so-called z-score"), after an article, and the nouns
+    that go on from it ("known as a Sequence-to-sequence model", its hyphenated opening
+    read as a phrase of its own)."""
+    article = i < stop and doc[i].lower_ in _ARTICLES
+    i += article
+    if i >= stop or doc[i].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    toks = _hyphenated(doc, i)
+    while article and (end := toks[-1].i + 1) < stop and doc[end].pos_ in {"NOUN", "PROPN"}:
+        toks += _hyphenated(doc, end)
+    return toks
 
 
 def _hyphenated(doc: Doc, i: int) -> list[Token]:
@@ -1788,6 +1836,8 @@ def defined(view: View) -> Iterator[Occurrence]:
         toks = list(chunks[0])
         if bound_subject(view, toks):
             return  # "The output is a label": the output of the example at hand
+        if ranked(toks):
+            return  # "The most common rock is basalt": the sentence names basalt
         misread = chunks[0] is subject
         word = toks[-1]
         yield from _occ(
@@ -1800,6 +1850,22 @@ def defined(view: View) -> Iterator[Occurrence]:
             definition=view.text,
             trimmed=misread,
         )
+
+
+#: Tags of a superlative: "largest", "best" (JJS), "most", "least" (RBS).
+_SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
+
+
+def ranked(toks: Sequence[Token]) -> bool:
+    """Does a defining sentence's subject rank its kind ("The most common hive is ...",
+    "The largest planet is ...", "The best-known glaze is ...")? Such a sentence names
+    the thing that comes first, after its copula; the ranking phrase is no name."""
+    return any(
+        t.tag_ in _SUPERLATIVE_TAGS
+        or t.lower_ in {"most", "least"}
+        or (t.lower_.startswith(("best-", "most-", "least-")) and "-" in t.text)
+        for t in toks
+    )
 
 
 #: Present-tense tags of a verb that says what a kind does ("exchanges", "feed").

@@ -351,7 +351,15 @@ def _object_predicate(toks: Sequence[Token]) -> bool:
     *anisotropic*", "they deem the test *inconclusive*"), a word that is no noun in
     English? It describes the noun before it, no part of its name."""
     last = toks[-1]
-    return len(toks) > 1 and last.dep_ == "oprd" and last.is_alpha and not _common_noun(last.lower_)
+    return (
+        len(toks) > 1
+        and last.dep_ == "oprd"
+        and last.is_alpha
+        and not _common_noun(last.lower_)
+        # with no object between the verb and the run, the run is all the predicate, a
+        # name: "is called immersion brewing"
+        and last.head.i != toks[0].i - 1
+    )
 
 
 def trim(tokens: Sequence[Token]) -> list[Token]:

@@ -260,3 +260,13 @@ ADVERBIAL_IDIOMS = frozenset(
 #: Abbreviations that point into a cited work ("Smith Ch. 3", "Lee pp. 12", "Eq. 4"):
 #: before a number, they and the authors' names before them are a citation.
 REFERENCE_PARTS = _words("ch chap sec pp p")
+
+
+#: Headings that say their section lists terms and what they mean ("Glossary", "Key
+#: terms", "Vocabulary"): each "Term: meaning" line under one is a term card in all but
+#: its format.
+TERM_LIST_HEADING = re.compile(
+    r"^\W*(?:glossary|(?:key |important |main )?(?:terms|vocabulary|terminology|definitions)"
+    r"|key (?:words|concepts))\W*$",
+    re.IGNORECASE,
+)

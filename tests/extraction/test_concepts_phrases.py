@@ -81,6 +81,19 @@ def test_phrases_trim_drops_a_verb_or_a_predicate_read_as_a_noun(
     assert [t.text for t in trim(list(doc[run[0] : run[1]]))] == name
 
 
+def test_phrases_trim_keeps_a_predicate_that_is_the_whole_name():
+    # "is called immersion brewing": no object between the verb and the name, so the
+    # predicate is the name, however rare its last word is as a noun
+    doc = _doc(
+        ["It", "is", "called", "immersion", "brewing"],
+        ["PRP", "VBZ", "VBN", "NN", "NN"],
+        ["PRON", "AUX", "VERB", "NOUN", "NOUN"],
+        [2, 2, 2, 4, 2],
+        ["nsubjpass", "auxpass", "ROOT", "compound", "oprd"],
+    )
+    assert [t.text for t in trim(list(doc[3:5]))] == ["immersion", "brewing"]
+
+
 @pytest.mark.parametrize(
     ("body", "bold", "name"),
     [
