@@ -4637,7 +4637,8 @@ def _means_heading_edges(index: ConceptIndex) -> Iterator[Relation]:
         if act is None or means is None or act == means:
             continue
         if named_problems is None:
-            named_problems = problems(index)
+            # strict: "Problems with Sextants" elsewhere names what has a problem
+            named_problems = problems(index, strict=True)
         if act in named_problems or means in named_problems:
             continue  # "Corrosion with Seawater" where corrosion is a problem: no use
         cited = [Evidence(card.source, card.title_line, card.title.strip())]

@@ -775,6 +775,11 @@ def test_relations_subjects_a_subheading_naming_no_subclass_is_no_kind(tmp_path,
         ("# Soil\n\n## Soil Analysis with Sieves\nSieves sort the grains by size.\n\n"
          "## Sieves\nA sieve is a mesh. Soil analysis takes a day.\n",
          "sieve", "soil analysis"),
+        # "Problems with Sextants" names what has problems, not sextants as a problem
+        ("# Sailing\n\n## Navigation with Sextants\nSextants measure angles.\n\n"
+         "## Problems with Sextants\nA sextant needs a clear horizon. Navigation takes "
+         "skill.\n\n## Sextants\nA sextant is an instrument.\n",
+         "sextant", "navigation"),
     ],
 )  # fmt: skip
 def test_relations_subjects_a_heading_of_an_act_with_a_means_is_a_use(tmp_path, text, means, act):
