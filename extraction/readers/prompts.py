@@ -224,6 +224,7 @@ def segment_prompts(
     *,
     section: Sequence[str] = (),
     indents: Mapping[int, int] | None = None,
+    full_width: int | None = None,
 ) -> Iterator[Card]:
     """Cards from unmarked prompt/answer lines.
 
@@ -236,7 +237,9 @@ def segment_prompts(
     definitional question with no answer yet is that answer ("What is Porosity?" /
     "What fraction ...?"). Answers are joined into logical lines
     (:func:`~extraction.readers.paragraphs.text_body`); ``indents`` gives the
-    indentation of each file line for nested lists.
+    indentation of each file line for nested lists, and ``full_width`` the width the
+    file was wrapped to (:func:`~extraction.readers.paragraphs.wrap_width`; 0: typed a
+    line at a time; ``None``: not measured, every lower-case line goes on the one above).
     """
     from extraction.readers.paragraphs import text_body
 
@@ -249,7 +252,12 @@ def segment_prompts(
         if title or body:
             yield builder.card(
                 title=title,
-                body=text_body(body, indents=indents),
+                body=text_body(
+                    body,
+                    indents=indents,
+                    full_width=full_width or 0,
+                    typed=full_width is not None,
+                ),
                 title_line=title_line,
                 section=section,
                 title_kind=prompt_kind(title),
