@@ -171,13 +171,18 @@ def prompt_kind(title: str) -> str:
     """The :data:`~extraction.records.TITLE_KINDS` entry of a flashcard's front:
     "question", "cloze" (a gap, a cut-off stem, ``{{c1::...}}``), "term" or "none".
 
+    A front is a prompt already: one that asks in words closed by a full stop or a colon
+    ("Explain how levees form.", "Give the two kinds of erosion:") asks all the same.
+
     >>> prompt_kind("What is osmosis?"), prompt_kind("ATP stands for"), prompt_kind("Erosion")
     ('question', 'cloze', 'term')
+    >>> prompt_kind("Compare levees and dikes."), prompt_kind("Levees.")
+    ('question', 'term')
     """
     title = title.strip()
     if not title:
         return "none"
-    if is_question(title):
+    if is_question(title) or is_question(_CLOSING_STOP.sub("", title)):
         return "question"
     if is_cloze(title) or "___" in title or _CLOZE_MARK.search(title):
         return "cloze"
@@ -185,6 +190,8 @@ def prompt_kind(title: str) -> str:
 
 
 _CLOZE_MARK = re.compile(r"\{\{c\d{1,4}::")
+#: The full stop or colon that closes a flashcard's front ("Explain X.", "Give Y:").
+_CLOSING_STOP = re.compile(r"\s*[.:]$")
 _SHORT_PHRASE = re.compile(r"^[A-Z][^.!?:;,]{0,40}$")
 
 

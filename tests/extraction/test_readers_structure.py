@@ -375,6 +375,13 @@ def test_readers_structure_anki_note_cloze_and_items():
         ("A moped is a version of ___", "cloze"),
         ("{{c1::Insulin}} is a hormone", "cloze"),
         ("", "none"),
+        ("Explain how a levee forms.", "question"),
+        ("Compare sandstone and shale.", "question"),
+        ("Give the three kinds of rock:", "question"),
+        ("How does frost wedge rock apart, and discuss why.", "question"),
+        ("What is a delta? Name two examples.", "question"),
+        ("Sedimentary rock.", "term"),
+        ("Welcome to the Rocks Deck 1. Minerals", "term"),
     ],
 )
 def test_readers_structure_prompt_kind(title, kind):
