@@ -378,7 +378,8 @@ def html_body(blocks: Sequence[Sequence[HtmlLine]], line: int) -> Body:
     """The body of an Anki/CrowdAnki note: each field's rendered lines (a blank line
     between fields), all on file line ``line``; list items keep their depth and
     parent, emphasis its runs, and a line that goes on the sentence of the line above
-    is joined to it.
+    is joined to it. A line typed with a list marker ("1. Distributive", "- faster
+    CPUs") is a list item too, its marker removed.
 
     >>> from extraction.readers._html import html_lines
     >>> html = "Gates:<ul><li><b>forget</b> gate</li></ul>A cell<br>that stores"
@@ -386,6 +387,9 @@ def html_body(blocks: Sequence[Sequence[HtmlLine]], line: int) -> Body:
     >>> [(x.text, x.emphasis, x.depth, x.parent) for x in b.lines]  # doctest: +NORMALIZE_WHITESPACE
     [('Gates:', [], -1, -1), ('forget gate', [(0, 6, 'bold')], 0, 0),
      ('A cell that stores', [], -1, -1)]
+    >>> b = html_body([html_lines("Laws:<div>1. <b>Inertia</b></div><div>2. Force</div>")], 1)
+    >>> [(x.text, x.emphasis, x.depth, x.parent) for x in b.lines]  # doctest: +NORMALIZE_WHITESPACE
+    [('Laws:', [], -1, -1), ('Inertia', [(0, 7, 'bold')], 0, 0), ('Force', [], 0, 0)]
     """
     body = Body()
     for block in blocks:
@@ -396,6 +400,11 @@ def html_body(blocks: Sequence[Sequence[HtmlLine]], line: int) -> Body:
             if not html.text:
                 joinable = False
                 continue
+            if html.depth < 0 and (marker := BULLET.match(html.text)) and html.text[marker.end() :]:
+                # an item typed with its marker ("1. Distributive", "- faster CPUs")
+                cut = marker.end()
+                runs = [(s - cut, e - cut, style) for s, e, style in html.emphasis if e > cut]
+                html = HtmlLine(html.text[cut:], [(max(0, s), e, st) for s, e, st in runs], 0)
             if html.depth >= 0:
                 del open_items[html.depth :]
                 parent = open_items[-1] if open_items else intro
