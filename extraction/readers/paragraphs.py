@@ -24,7 +24,7 @@ a line happened to wrap:
   operator at its end, or a word that cannot end a phrase: "between", "the", "and") or
   the line opens with a word that cannot open one ("which", "whereas", a preposition
   unless the line above opened with the same one), or it ends the sentence the line
-  above began (not a heading's title-cased line), so
+  above began with a determiner or pronoun ("The bore" / "rises at dusk."), so
   "Spectral analysis" / "sampling rate" / "bit depth" stay three lines;
 * a blank line ends a paragraph;
 * a numbered list typed inside one line ("Methods include: 1. terracing,
@@ -168,7 +168,7 @@ def left_open(previous: str, text: str) -> bool:
     True
     >>> left_open("Weighted Range", "over Spring Tides (WRST)"), left_open("a tide", "of the bay")
     (True, True)
-    >>> left_open("for sailing", "for rowing"), left_open("The Tidal Bore", "rises at dusk.")
+    >>> left_open("for sailing", "for rowing"), left_open("Tidal bores", "rise at dusk.")
     (False, False)
     >>> left_open("The bore", "rises at dusk."), left_open("Ebb tide", "water falls")
     (True, False)
@@ -187,7 +187,7 @@ def left_open(previous: str, text: str) -> bool:
     opening = previous.split(maxsplit=1)[0].lower() if previous.split() else ""
     if words[0] in PREPOSITIONS and words[0] != opening:
         return True
-    if _ENDS_SENTENCE.search(text) and previous[:1].isupper() and not _title_cased(previous):
+    if _ENDS_SENTENCE.search(text) and previous[:1].isupper() and opening in CLAUSE_OPENINGS:
         return True  # a sentence begun above ends here: "It measures" / "salinity."
     # a capitalised name broken inside: "Bay of Fundy Tidal Power" / "for Coastal Towns"
     return (
@@ -200,12 +200,13 @@ def left_open(previous: str, text: str) -> bool:
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?]$")
-
-
-def _title_cased(text: str) -> bool:
-    """Most of the longer words are capitalised: a heading's or a name's line."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", text) if len(w) >= 4]
-    return bool(words) and 2 * sum(w[0].isupper() for w in words) > len(words)
+#: Words that open a clause (a determiner or a pronoun as its subject): a typed line
+#: that starts a sentence with one ("It measures") and ends in no stop is a sentence cut
+#: off, not a heading or a label ("Partial information" / "can still be used.").
+CLAUSE_OPENINGS = frozenset(
+    """the a an this that these those it its they their we our you your he she his her
+    there each every some any most many all""".split()
+)
 
 
 def wrap_width(lines: Sequence[str]) -> int:

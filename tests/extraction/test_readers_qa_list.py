@@ -231,6 +231,11 @@ mixed tide
 Why do tides differ?
 Tidal Resonance in Narrow Bays
 the basin's shape sets how high water rises
+What helps a tide table?
+Partial gauge records
+can still predict high water.
+The table
+lists each high water.
 """
 
 
@@ -250,8 +255,16 @@ the basin's shape sets how high water rises
             "Why do tides differ?",
             ["Tidal Resonance in Narrow Bays", "the basin's shape sets how high water rises"],
         ),
+        (
+            "What helps a tide table?",
+            [
+                "Partial gauge records",
+                "can still predict high water.",
+                "The table lists each high water.",
+            ],
+        ),
     ],
-    ids=["one-line", "open-phrase-joined", "fragments-apart", "heading-apart"],
+    ids=["one-line", "open-phrase-joined", "fragments-apart", "heading-apart", "label-apart"],
 )
 def test_readers_qa_list_typed_lines_keep_their_breaks(title, body):
     """Fragments typed one per line stay apart, a heading-like line is not run into the
