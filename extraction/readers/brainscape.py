@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
-from extraction.readers.paragraphs import file_indents, text_body
+from extraction.readers.paragraphs import file_indents, text_body, wrap_width
 from extraction.readers.prompts import prompt_kind
 from extraction.records import Card
 
@@ -53,6 +53,7 @@ def read(raw: RawNote) -> Iterator[Card]:
     first = next((t for t in lines[: marks[0]] if t), "") if marks else ""
     section = (first,) if first and not _NUMBER.match(first) else ()
     builder = CardBuilder(raw, FORMAT)
+    width = wrap_width(lines)
     for k, q in enumerate(marks):
         end = marks[k + 1] if k + 1 < len(marks) else len(lines)
         a = next((j for j in range(q + 1, end) if _A.match(lines[j])), end)
@@ -62,7 +63,12 @@ def read(raw: RawNote) -> Iterator[Card]:
         title = " ".join(t for _, t in question)
         yield builder.card(
             title=title,
-            body=text_body(answer, indents=file_indents(raw.lines, [n for n, _ in answer])),
+            body=text_body(
+                answer,
+                indents=file_indents(raw.lines, [n for n, _ in answer]),
+                full_width=width,
+                typed=True,
+            ),
             title_kind=prompt_kind(title),
             title_line=question[0][0] if question else q + 1,
             section=section,

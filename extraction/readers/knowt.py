@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers._html import restates
 from extraction.readers.boilerplate import is_boilerplate
-from extraction.readers.paragraphs import file_indents, text_body
+from extraction.readers.paragraphs import file_indents, text_body, wrap_width
 from extraction.readers.prompts import prompt_kind
 from extraction.records import Card
 
@@ -84,11 +84,17 @@ def read(raw: RawNote) -> Iterator[Card]:
     title = next((t for t in lines if t), "")
     section = (title,) if starts and title and not is_boilerplate(title) else ()
     builder = CardBuilder(raw, FORMAT)
+    width = wrap_width(lines)
     about = description(lines, starts[0]) if starts else []
     if any(t for _, t in about) and not restates(" ".join(t for _, t in about), title):
         yield builder.card(
             title="",
-            body=text_body(about, indents=file_indents(raw.lines, [n for n, _ in about])),
+            body=text_body(
+                about,
+                indents=file_indents(raw.lines, [n for n, _ in about]),
+                full_width=width,
+                typed=True,
+            ),
             title_line=next(n for n, t in about if t),
             section=section,
             title_kind="summary",
@@ -109,7 +115,12 @@ def read(raw: RawNote) -> Iterator[Card]:
         answer = block[split:]
         yield builder.card(
             title=title,
-            body=text_body(answer, indents=file_indents(raw.lines, [n for n, _ in answer])),
+            body=text_body(
+                answer,
+                indents=file_indents(raw.lines, [n for n, _ in answer]),
+                full_width=width,
+                typed=True,
+            ),
             title_kind=prompt_kind(title),
             title_line=term[0][0] if term else start + 1,
             section=section,

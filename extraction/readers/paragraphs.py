@@ -18,6 +18,14 @@ a line happened to wrap:
   never cut: "Adenosine Triphosphate (" / "ATP) molecules");
 * in wrapped text (a PDF), a line also continues a line that reaches the full width
   of the text without ending a sentence;
+* in **typed** text (notes typed a line at a time, not wrapped to a width:
+  :func:`wrap_width` is 0), a line break is the student's: a lower-case line continues
+  the line above only when that one leaves its phrase open (a comma, a bracket or an
+  operator at its end, or a word that cannot end a phrase: "between", "the", "and") or
+  the line opens with a word that cannot open one ("which", "whereas", a preposition
+  unless the line above opened with the same one), or it ends the sentence the line
+  above began with a determiner or pronoun ("The bore" / "rises at dusk."), so
+  "Spectral analysis" / "sampling rate" / "bit depth" stay three lines;
 * a blank line ends a paragraph;
 * a numbered list typed inside one line ("Methods include: 1. terracing,
   2. contour ploughing, 3. ...") is that list: the words before it are the paragraph
@@ -29,6 +37,7 @@ a line happened to wrap:
 from __future__ import annotations
 
 import html as html_module
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -120,6 +129,107 @@ def is_prose(text: str) -> bool:
 _PROSE_WORD = re.compile(r"[(\[\"'“‘]?[^\W\d_]{2,}[\w'’-]*[)\]\"'”’.,;:!?]*")
 
 
+#: Words that leave a phrase open when a typed line ends with them: articles,
+#: prepositions, conjunctions, auxiliaries and determiners of general English.
+OPEN_ENDINGS = frozenset(
+    """a an the of in on at to for with by from between into onto over under about as than
+    like via per without within across against among during through towards toward upon
+    and or but nor whereas while because since although though if when where which that
+    who whom whose so is are was were be been being has have had can could will would
+    should may might must do does did not its their his her our your my this these those
+    each every such some any no very more most less both either neither whether versus vs
+    include includes including namely e.g i.e""".split()
+)
+#: Words that cannot open a phrase of their own at the start of a typed line: it goes
+#: on the sentence above ("... the likelihood" / "which measures how well ...").
+GOING_ON = frozenset("and or but nor which whose whom whereas although though because than".split())
+#: Prepositions: a typed line that opens with one goes on the line above ("a normal
+#: curve" / "with mean zero"), unless that line opened with the same word (parallel
+#: fragments: "for sorting" / "for searching").
+PREPOSITIONS = frozenset(
+    """of in on at to for with by from between into onto over under about via per without
+    within across against among during through towards toward upon""".split()
+)
+#: What a typed line may end with that leaves it open: a comma, a bracket, an operator.
+_OPEN_MARK = re.compile(r"[,(\[{/+&=\-–—]$")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\W*$")
+
+
+def left_open(previous: str, text: str) -> bool:
+    """In typed text, does the line break between ``previous`` and ``text`` fall inside
+    a phrase: ``previous`` ends with a comma, a bracket, an operator or a word that
+    leaves its phrase open, or ``text`` opens with a word that cannot open one?
+
+    >>> left_open("a model of the relationship between", "inputs and outputs")
+    True
+    >>> left_open("Tidal range", "the height between tides"), left_open("a tide,", "rising")
+    (False, True)
+    >>> left_open("the flood tide", "which rises twice a day")
+    True
+    >>> left_open("Weighted Range", "over Spring Tides (WRST)"), left_open("a tide", "of the bay")
+    (True, True)
+    >>> left_open("for sailing", "for rowing"), left_open("Tidal bores", "rise at dusk.")
+    (False, False)
+    >>> left_open("The bore", "rises at dusk."), left_open("Ebb tide", "water falls")
+    (True, False)
+    """
+    previous = previous.rstrip()
+    if _OPEN_MARK.search(previous):
+        return True
+    last = _LAST_WORD.search(previous)
+    if last and last.group(1).lower().rstrip(".") in OPEN_ENDINGS:
+        return True
+    words = text.split(maxsplit=2)
+    if not words:
+        return False
+    if words[0].rstrip(",") in GOING_ON:
+        return True
+    opening = previous.split(maxsplit=1)[0].lower() if previous.split() else ""
+    if words[0] in PREPOSITIONS and words[0] != opening:
+        return True
+    if _ENDS_SENTENCE.search(text) and previous[:1].isupper() and opening in CLAUSE_OPENINGS:
+        return True  # a sentence begun above ends here: "It measures" / "salinity."
+    # a capitalised name broken inside: "Bay of Fundy Tidal Power" / "for Coastal Towns"
+    return (
+        len(words) > 1
+        and words[0] in OPEN_ENDINGS
+        and words[1][:1].isupper()
+        and bool(last)
+        and last.group(1)[:1].isupper()
+    )
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?]$")
+#: Words that open a clause (a determiner or a pronoun as its subject): a typed line
+#: that starts a sentence with one ("It measures") and ends in no stop is a sentence cut
+#: off, not a heading or a label ("Partial information" / "can still be used.").
+CLAUSE_OPENINGS = frozenset(
+    """the a an this that these those it its they their we our you your he she his her
+    there each every some any most many all""".split()
+)
+
+
+def wrap_width(lines: Sequence[str]) -> int:
+    """The width a text was wrapped to, or 0 when it was typed a line at a time.
+
+    Wrapped text breaks its sentences where a line reaches the width: most lines that
+    a lower-case line follows stop within a fifth of the widest lines (the tenth
+    longest). In typed notes they stop anywhere.
+
+    >>> wrapped = ["The delta grows where a river", "meets the sea and drops its", "silt."]
+    >>> wrap_width(wrapped * 5), wrap_width(["Delta", "silt and sand", "River", "bed load"])
+    (29, 0)
+    """
+    texts = [t.strip() for t in lines]
+    widths = sorted(len(t) for t in texts if t)
+    if not widths:
+        return 0
+    width = widths[int(0.9 * (len(widths) - 1))]
+    broken = [len(a) for a, b in itertools.pairwise(texts) if a and b[:1].islower()]
+    at_width = sum(1 for n in broken if n >= 0.8 * width)
+    return width if broken and 2 * at_width >= len(broken) else 0
+
+
 def indent_of(line: str) -> int:
     """Columns of leading white space (a tab counts 4).
 
@@ -142,6 +252,7 @@ def text_body(
     *,
     indents: Mapping[int, int] | None = None,
     full_width: int = 0,
+    typed: bool = False,
 ) -> Body:
     """The logical lines of ``(file line, text)`` pairs (text stripped; ``""`` blank).
 
@@ -153,6 +264,10 @@ def text_body(
         Indentation of each file line (:func:`indent_of`), for the depth of list items.
     full_width : int
         Width of a full line of wrapped text (0: the text is not wrapped to a width).
+    typed : bool
+        The lines are as the student typed them (:func:`wrap_width` measured the file):
+        a lower-case line shorter than ``full_width`` continues the line above only
+        when the break falls inside a phrase (:func:`left_open`).
 
     Examples
     --------
@@ -211,7 +326,15 @@ def text_body(
             and is_prose(text)
         )
         goes_on = joinable and (
-            continues(previous, text)
+            (
+                continues(previous, text)
+                and (
+                    not typed
+                    or left_open(previous, text)
+                    or previous.count("(") > previous.count(")")
+                    or (bool(full_width) and len(previous) >= 0.8 * full_width)
+                )
+            )
             or (wrapped and not _LABEL.match(text) and not _ENDS.search(previous))
         )
         if goes_on:
@@ -256,7 +379,8 @@ def html_body(blocks: Sequence[Sequence[HtmlLine]], line: int) -> Body:
     """The body of an Anki/CrowdAnki note: each field's rendered lines (a blank line
     between fields), all on file line ``line``; list items keep their depth and
     parent, emphasis its runs, and a line that goes on the sentence of the line above
-    is joined to it.
+    is joined to it. A line typed with a list marker ("1. Distributive", "- faster
+    CPUs") is a list item too, its marker removed.
 
     >>> from extraction.readers._html import html_lines
     >>> html = "Gates:<ul><li><b>forget</b> gate</li></ul>A cell<br>that stores"
@@ -264,6 +388,9 @@ def html_body(blocks: Sequence[Sequence[HtmlLine]], line: int) -> Body:
     >>> [(x.text, x.emphasis, x.depth, x.parent) for x in b.lines]  # doctest: +NORMALIZE_WHITESPACE
     [('Gates:', [], -1, -1), ('forget gate', [(0, 6, 'bold')], 0, 0),
      ('A cell that stores', [], -1, -1)]
+    >>> b = html_body([html_lines("Laws:<div>1. <b>Inertia</b></div><div>2. Force</div>")], 1)
+    >>> [(x.text, x.emphasis, x.depth, x.parent) for x in b.lines]  # doctest: +NORMALIZE_WHITESPACE
+    [('Laws:', [], -1, -1), ('Inertia', [(0, 7, 'bold')], 0, 0), ('Force', [], 0, 0)]
     """
     body = Body()
     for block in blocks:
@@ -274,6 +401,11 @@ def html_body(blocks: Sequence[Sequence[HtmlLine]], line: int) -> Body:
             if not html.text:
                 joinable = False
                 continue
+            if html.depth < 0 and (marker := BULLET.match(html.text)) and html.text[marker.end() :]:
+                # an item typed with its marker ("1. Distributive", "- faster CPUs")
+                cut = marker.end()
+                runs = [(s - cut, e - cut, style) for s, e, style in html.emphasis if e > cut]
+                html = HtmlLine(html.text[cut:], [(max(0, s), e, st) for s, e, st in runs], 0)
             if html.depth >= 0:
                 del open_items[html.depth :]
                 parent = open_items[-1] if open_items else intro

@@ -171,13 +171,18 @@ def prompt_kind(title: str) -> str:
     """The :data:`~extraction.records.TITLE_KINDS` entry of a flashcard's front:
     "question", "cloze" (a gap, a cut-off stem, ``{{c1::...}}``), "term" or "none".
 
+    A front is a prompt already: one that asks in words closed by a full stop or a colon
+    ("Explain how levees form.", "Give the two kinds of erosion:") asks all the same.
+
     >>> prompt_kind("What is osmosis?"), prompt_kind("ATP stands for"), prompt_kind("Erosion")
     ('question', 'cloze', 'term')
+    >>> prompt_kind("Compare levees and dikes."), prompt_kind("Levees.")
+    ('question', 'term')
     """
     title = title.strip()
     if not title:
         return "none"
-    if is_question(title):
+    if is_question(title) or is_question(_CLOSING_STOP.sub("", title)):
         return "question"
     if is_cloze(title) or "___" in title or _CLOZE_MARK.search(title):
         return "cloze"
@@ -185,6 +190,8 @@ def prompt_kind(title: str) -> str:
 
 
 _CLOZE_MARK = re.compile(r"\{\{c\d{1,4}::")
+#: The full stop or colon that closes a flashcard's front ("Explain X.", "Give Y:").
+_CLOSING_STOP = re.compile(r"\s*[.:]$")
 _SHORT_PHRASE = re.compile(r"^[A-Z][^.!?:;,]{0,40}$")
 
 
@@ -224,6 +231,7 @@ def segment_prompts(
     *,
     section: Sequence[str] = (),
     indents: Mapping[int, int] | None = None,
+    full_width: int | None = None,
 ) -> Iterator[Card]:
     """Cards from unmarked prompt/answer lines.
 
@@ -236,7 +244,9 @@ def segment_prompts(
     definitional question with no answer yet is that answer ("What is Porosity?" /
     "What fraction ...?"). Answers are joined into logical lines
     (:func:`~extraction.readers.paragraphs.text_body`); ``indents`` gives the
-    indentation of each file line for nested lists.
+    indentation of each file line for nested lists, and ``full_width`` the width the
+    file was wrapped to (:func:`~extraction.readers.paragraphs.wrap_width`; 0: typed a
+    line at a time; ``None``: not measured, every lower-case line goes on the one above).
     """
     from extraction.readers.paragraphs import text_body
 
@@ -249,7 +259,12 @@ def segment_prompts(
         if title or body:
             yield builder.card(
                 title=title,
-                body=text_body(body, indents=indents),
+                body=text_body(
+                    body,
+                    indents=indents,
+                    full_width=full_width or 0,
+                    typed=full_width is not None,
+                ),
                 title_line=title_line,
                 section=section,
                 title_kind=prompt_kind(title),

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import without_boilerplate
-from extraction.readers.paragraphs import file_indents, text_body
+from extraction.readers.paragraphs import file_indents, text_body, wrap_width
 from extraction.readers.prompts import is_question, prompt_kind, segment_prompts
 from extraction.records import Card
 
@@ -120,16 +120,19 @@ def read(raw: RawNote) -> Iterator[Card]:
     lines = list(enumerate(raw.clean_lines, start=1))
     lines = [(n, t) for n, t in without_boilerplate(lines) if t]
     indents = file_indents(raw.lines, [n for n, _ in lines])
+    width = wrap_width(raw.clean_lines)
     if is_labelled([t.strip() for t in raw.clean_lines]):
-        yield from _read_labelled(lines, CardBuilder(raw, FORMAT), indents)
+        yield from _read_labelled(lines, CardBuilder(raw, FORMAT), indents, width)
     elif is_term_list([t.strip() for t in raw.clean_lines]):
-        yield from _read_term_lines(lines, CardBuilder(raw, FORMAT), indents)
+        yield from _read_term_lines(lines, CardBuilder(raw, FORMAT), indents, width)
     else:
-        yield from segment_prompts(lines, CardBuilder(raw, FORMAT), indents=indents)
+        yield from segment_prompts(
+            lines, CardBuilder(raw, FORMAT), indents=indents, full_width=width
+        )
 
 
 def _read_labelled(
-    lines: list[tuple[int, str]], builder: CardBuilder, indents: dict[int, int]
+    lines: list[tuple[int, str]], builder: CardBuilder, indents: dict[int, int], width: int = 0
 ) -> Iterator[Card]:
     """Cards from labelled lines: a question label starts a card; the lines up to its
     answer label continue the question; the answer runs to the next question label.
@@ -146,7 +149,7 @@ def _read_labelled(
         if text or body:
             yield builder.card(
                 title=text,
-                body=text_body(body, indents=indents),
+                body=text_body(body, indents=indents, full_width=width, typed=True),
                 title_line=title_line,
                 title_kind=prompt_kind(text),
             )
@@ -183,7 +186,7 @@ def _first_choice(text: str, label: re.Match[str], following: list[tuple[int, st
 
 
 def _read_term_lines(
-    lines: list[tuple[int, str]], builder: CardBuilder, indents: dict[int, int]
+    lines: list[tuple[int, str]], builder: CardBuilder, indents: dict[int, int], width: int = 0
 ) -> Iterator[Card]:
     """Cards from "term – definition" lines: each term line is a card, its definition the
     body; the lines under it (a wrapped definition, bullets) continue the body."""
@@ -194,7 +197,7 @@ def _read_term_lines(
         if title or body:
             yield builder.card(
                 title=title,
-                body=text_body(body, indents=indents),
+                body=text_body(body, indents=indents, full_width=width, typed=True),
                 title_line=title_line,
                 title_kind=prompt_kind(title),
             )

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from extraction.errors import ReadError
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import is_boilerplate
-from extraction.readers.paragraphs import text_body
+from extraction.readers.paragraphs import text_body, wrap_width
 from extraction.readers.prompts import is_prompt, segment_prompts
 from extraction.records import Card
 
@@ -86,4 +86,5 @@ def read(raw: RawNote) -> Iterator[Card]:
     if not any(is_prompt(t) for _, t in rest) and _term_set(rest):
         yield from _term_cards(rest, builder, title)
     else:
-        yield from segment_prompts(rest, builder, section=(title,))
+        width = wrap_width([t for _, t in rest])
+        yield from segment_prompts(rest, builder, section=(title,), full_width=width)

@@ -214,3 +214,72 @@ def test_readers_qa_list_term_lines(text, first_title, first_answer):
     assert len(result.cards) == 4
     card = result.cards[0]
     assert (card.title, card.title_kind, str(card.body)) == (first_title, "term", first_answer)
+
+
+#: Notes typed a line at a time (no wrap width): a line break is the student's, unless it
+#: falls inside a phrase. Invented notes on tides.
+TYPED = """What is a tidal bore?
+a wave that runs up a river against the current
+Where do bores form?
+in funnel-shaped estuaries with a large range between
+low and high water
+which amplifies the incoming tide
+What are the kinds of tide?
+spring tide
+neap tide
+mixed tide
+Why do tides differ?
+Tidal Resonance in Narrow Bays
+the basin's shape sets how high water rises
+What helps a tide table?
+Partial gauge records
+can still predict high water.
+The table
+lists each high water.
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("What is a tidal bore?", ["a wave that runs up a river against the current"]),
+        (
+            "Where do bores form?",
+            [
+                "in funnel-shaped estuaries with a large range between low and high water "
+                "which amplifies the incoming tide"
+            ],
+        ),
+        ("What are the kinds of tide?", ["spring tide", "neap tide", "mixed tide"]),
+        (
+            "Why do tides differ?",
+            ["Tidal Resonance in Narrow Bays", "the basin's shape sets how high water rises"],
+        ),
+        (
+            "What helps a tide table?",
+            [
+                "Partial gauge records",
+                "can still predict high water.",
+                "The table lists each high water.",
+            ],
+        ),
+    ],
+    ids=["one-line", "open-phrase-joined", "fragments-apart", "heading-apart", "label-apart"],
+)
+def test_readers_qa_list_typed_lines_keep_their_breaks(title, body):
+    """Fragments typed one per line stay apart, a heading-like line is not run into the
+    sentence under it, and a line left open ("between", "which ...") goes on."""
+    cards = {c.title: c for c in read_bytes(TYPED.encode(), path="tides.txt").cards}
+    assert cards[title].body.split("\n") == body
+
+
+def test_readers_qa_list_wrapped_lines_are_joined():
+    """Text wrapped to a width joins a lower-case line to the full line above it."""
+    para = (
+        "the water of a river mouth rises quickly when the flood\n"
+        "tide meets a narrowing channel and the current turns back\n"
+        "upstream as a single breaking wave called a bore\n"
+    )
+    text = "".join(f"What happens in estuary {i}?\n{para}" for i in range(4))
+    card = read_bytes(text.encode(), path="wrapped.txt").cards[0]
+    assert card.body.count("\n") == 0, card.body

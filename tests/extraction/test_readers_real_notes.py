@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from extraction.readers import read_paths
+from extraction.readers.paragraphs import left_open
 from extraction.readers.prompts import is_term
 from extraction.records import TITLE_KINDS, Card
 from tests.conftest import CORPORA, SEEDS, SHARED
@@ -104,7 +105,8 @@ def test_readers_real_notes_keep_their_promises(name):
 @pytest.mark.parametrize("name", ["dev2", "d2l", "seeds"])
 def test_readers_real_notes_join_wrapped_lines(name):
     """A body line that stops mid-sentence is never followed by its continuation on the
-    next file line, left as a line of its own."""
+    next file line, left as a line of its own. The seeds are typed a line at a time:
+    there a break is the student's unless it falls inside a phrase (``left_open``)."""
     for card in cards_of(name):
         if not card.body:
             continue
@@ -127,6 +129,7 @@ def test_readers_real_notes_join_wrapped_lines(name):
                 # a label, also one alone over the items of a list ("Kinds of rock:")
                 and not re.match(r"^[A-Za-z0-9][^:.!?]{0,60}?:(?:\s|$)", after)
                 and not is_term(here)  # "Dimensionality Reduction" heads its explanation
+                and (name != "seeds" or left_open(here, after))
             )
             assert not wrapped, (card.id, here, after)
 

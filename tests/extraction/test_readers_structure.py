@@ -375,6 +375,13 @@ def test_readers_structure_anki_note_cloze_and_items():
         ("A moped is a version of ___", "cloze"),
         ("{{c1::Insulin}} is a hormone", "cloze"),
         ("", "none"),
+        ("Explain how a levee forms.", "question"),
+        ("Compare sandstone and shale.", "question"),
+        ("Give the three kinds of rock:", "question"),
+        ("How does frost wedge rock apart, and discuss why.", "question"),
+        ("What is a delta? Name two examples.", "question"),
+        ("Sedimentary rock.", "term"),
+        ("Welcome to the Rocks Deck 1. Minerals", "term"),
     ],
 )
 def test_readers_structure_prompt_kind(title, kind):
@@ -452,3 +459,21 @@ def test_readers_structure_menu_words_are_dropped_only_as_a_pasted_menu(path, te
     words = " ".join(lines)
     assert all(k in words for k in kept), lines
     assert not set(dropped) & lines, lines
+
+
+@pytest.mark.parametrize(
+    ("html", "lines"),
+    [
+        (
+            "Laws:<div>1. Inertia</div><div>2. Force</div>",
+            [("Laws:", -1), ("Inertia", 0), ("Force", 0)],
+        ),
+        ("Needs<br>- water<br>- light", [("Needs", -1), ("water", 0), ("light", 0)]),
+        ("-1 is negative", [("-1 is negative", -1)]),
+    ],
+    ids=["numbered", "dashes", "minus-sign"],
+)
+def test_readers_structure_html_typed_list_markers(html, lines):
+    """A line of an Anki field typed with a list marker is a list item, marker removed."""
+    body = html_body([html_lines(html)], 1)
+    assert [(x.text, x.depth) for x in body.lines] == lines
