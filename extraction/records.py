@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 #: export carries it apart from the cards), ``none``.
 TITLE_KINDS = ("question", "term", "heading", "cloze", "summary", "none")
 
-#: Styles of emphasis a reader keeps: the author's bold, italics and underline, and the
-#: text of a link that leads out of the notes (``link``: a web page, another file).
-EMPHASIS_STYLES = ("bold", "italic", "underline", "link")
+#: Styles of emphasis a reader keeps: the author's bold, italics and underline, the
+#: text of a link that leads out of the notes (``link``: a web page, another file), and
+#: inline code that is no name (``code``: a statement or expression the student sees,
+#: ``x.equals(y)``, which no stage should read as prose).
+EMPHASIS_STYLES = ("bold", "italic", "underline", "link", "code")
 #: The styles that single a run out as what the notes stress; a link's text names where
 #: to read more (a course, a tool, an article), which is no such stress.
 STRESS_STYLES = ("bold", "italic", "underline")

@@ -350,12 +350,15 @@ class OffsetMap:
         return self.then(offset) if self.then is not None else offset
 
 
-def _drop(text: str, pattern: re.Pattern[str]) -> tuple[str, list[tuple[int, int]]]:
-    """``text`` without the (merged) matches of ``pattern``, and the spans removed."""
+def _drop(
+    text: str, pattern: re.Pattern[str], keep: Sequence[tuple[int, int]] = ()
+) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without the (merged) matches of ``pattern`` that touch none of the
+    ``keep`` spans, and the spans removed."""
     spans: list[tuple[int, int]] = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        if start == end:
+        if start == end or any(s < end and start < e for s, e in keep):
             continue
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
@@ -371,21 +374,25 @@ def _drop(text: str, pattern: re.Pattern[str]) -> tuple[str, list[tuple[int, int
     return "".join(parts), spans
 
 
-def tidy(text: str) -> tuple[str, OffsetMap | None]:
+def tidy(text: str, keep: Sequence[tuple[int, int]] = ()) -> tuple[str, OffsetMap | None]:
     """``text`` with empty brackets dropped, spaces inside brackets and before closing
     punctuation removed, space runs (any white space) made one space, and the ends
     stripped; and the map of old offsets to new (``None`` when nothing changed).
+    The ``keep`` spans (inline code: ``f()``) are left as they are.
 
     A gloss keeps both its names whole, whatever the spacing.
 
     >>> tidy("true positives ( TP )")[0], tidy("Examples :")[0], tidy("f () is\tnew")[0]
     ('true positives (TP)', 'Examples:', 'f is new')
+    >>> tidy("call  f() now", keep=[(6, 9)])[0]
+    'call f() now'
     """
     if not _NEEDS_TIDY.search(text):
         return text, None
     text = text.replace("\t", " ").replace("\u00a0", " ")
-    first, one = _drop(text, _EMPTY_BRACKETS)
-    second, two = _drop(first, _TIDY)
+    first, one = _drop(text, _EMPTY_BRACKETS, keep)
+    kept = [(OffsetMap(one)(s), OffsetMap(one)(e)) for s, e in keep] if one else keep
+    second, two = _drop(first, _TIDY, kept)
     return second, OffsetMap(one, then=OffsetMap(two))
 
 
@@ -401,7 +408,7 @@ class Assembled:
 
 
 def _tidy_line(line: BodyLine) -> BodyLine:
-    text, mapping = tidy(line.text)
+    text, mapping = tidy(line.text, code_spans(line.emphasis))
     if mapping is None:
         return line
     starts: list[tuple[int, int]] = []
@@ -412,6 +419,11 @@ def _tidy_line(line: BodyLine) -> BodyLine:
         starts.append((at, number))
     runs = [(mapping(s), mapping(e), style) for s, e, style in line.emphasis]
     return BodyLine(text, starts or [(0, line.starts[0][1])], runs, line.depth, line.parent)
+
+
+def code_spans(runs: Iterable[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The spans of the ``code`` runs among ``runs``: text that :func:`tidy` leaves as is."""
+    return [(start, end) for start, end, style in runs if style == "code"]
 
 
 def emphasis_runs(
@@ -522,7 +534,7 @@ class CardBuilder:
         if body is None:
             body = Body.from_pairs(body_lines)
         made = assemble(body)
-        title_text, mapping = tidy(title)
+        title_text, mapping = tidy(title, code_spans(title_emphasis))
         runs = list(title_emphasis)
         if mapping is not None:
             runs = [(mapping(s), mapping(e), style) for s, e, style in runs]

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 from extraction.errors import ReadError
 from extraction.limits import MAX_FIELD_CHARS
-from extraction.readers._base import normalise_glyphs, tidy
+from extraction.readers._base import code_spans, normalise_glyphs, tidy
 
 #: Tags that start and end a line of text (``<br>`` always starts a new one).
 _BLOCK_TAGS = frozenset(
@@ -26,8 +26,10 @@ _HIDDEN_TAGS = frozenset({"style", "script", "head", "title", "template"})
 _CELL_TAGS = frozenset({"td", "th"})
 #: A block of code (``<pre>``): never text, as a fenced block of Markdown is not.
 _CODE_BLOCK = "pre"
-#: Code inside a line (``<code>``): kept only when it reads as a name (:func:`code_words`),
-#: as Markdown's inline code is; one that spans lines is a block of code, never text.
+#: Code inside a line (``<code>``): kept as the student sees it. When it reads as a name
+#: (:func:`code_words`: "the ``sort`` method") it is a word of the text; otherwise (a
+#: statement, an expression: ``x.equals(y)``) it is a ``code`` run, which no stage
+#: reads as prose or as stress. One that spans lines is a block of code, never text.
 _CODE_SPAN = "code"
 #: Inline code kept as text: a word or a short name ("Dense", "ls", "Hash Map").
 _WORDLIKE_CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z][A-Za-z0-9-]*){0,3}")
@@ -60,6 +62,8 @@ class HtmlLine:
 
 
 _STYLE_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
+#: The style of a run of inline code that is no name: shown, never read as prose.
+CODE_STYLE = "code"
 
 
 def links_out(href: str) -> bool:
@@ -91,7 +95,7 @@ class _TextExtractor(HTMLParser):
     line, with bold/italic/underline runs, the text of links out of the notes as
     ``link`` runs, and list depths."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_code: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[HtmlLine] = [HtmlLine()]
         self.hidden = 0
@@ -101,6 +105,7 @@ class _TextExtractor(HTMLParser):
         self.code = 0  # depth of open <code> tags
         self.code_text = ""  # the text of the outermost open <code>
         self.code_lines = False  # does that <code> span lines (a block of code)?
+        self.keep_code = keep_code  # keep a statement or expression as a ``code`` run?
 
     def _end_line(self) -> None:
         """Start a new line unless the current one is still empty (block boundaries)."""
@@ -203,11 +208,20 @@ class _TextExtractor(HTMLParser):
             self.handle_starttag(tag, attrs)
 
     def _end_code(self) -> None:
-        """A closed ``<code>``: its words when it reads as a name on one line, else
-        nothing (a statement, an expression, a block of code)."""
-        text = re.sub(r"\s+", " ", self.code_text)
-        words = "" if self.code_lines else code_words(text)
-        self.lines[-1].text += words  # spaces left around dropped code: made one by tidy
+        """A closed ``<code>``: its words when it reads as a name on one line; a
+        statement or an expression on one line as a ``code`` run; nothing for a block of
+        code (one that spans lines)."""
+        text = re.sub(r"\s+", " ", self.code_text).strip()
+        line = self.lines[-1]
+        if self.code_lines or not text:
+            pass  # spaces left around dropped code: made one by tidy
+        elif code_words(text):
+            line.text += code_words(text)
+        elif self.keep_code:
+            if line.text and not line.text[-1].isspace():
+                line.text += " "  # a run of its own, apart from the words before it
+            line.emphasis.append((len(line.text), len(line.text) + len(text), CODE_STYLE))
+            line.text += text
         self.code_text, self.code_lines = "", False
 
     def close(self) -> None:
@@ -299,7 +313,7 @@ def html_lines(html: str) -> list[HtmlLine]:
     parser._close_runs()
     lines: list[HtmlLine] = []
     for line in parser.lines:
-        text, mapping = tidy(line.text)
+        text, mapping = tidy(line.text, code_spans(line.emphasis))
         runs = line.emphasis
         if mapping is not None:
             runs = [(mapping(s), mapping(e), style) for s, e, style in runs]

@@ -323,18 +323,31 @@ def test_readers_structure_html_lines(html, lines):
 @pytest.mark.parametrize(
     ("html", "lines"),
     [
-        ("Heat <code>beaker.temp = 90;</code> slowly", ["Heat slowly"]),
-        ("Call <code>sort</code> on the list", ["Call sort on the list"]),
-        ("A <code>hash_table</code> entry", ["A entry"]),
-        ("Osmosis<pre>def flow(a, b):\n    return a - b</pre>Diffusion", ["Osmosis", "Diffusion"]),
+        (
+            "Heat <code>beaker.temp = 90;</code> slowly",
+            [("Heat beaker.temp = 90; slowly", [(5, 22)])],
+        ),
+        ("Call <code>sort</code> on the list", [("Call sort on the list", [])]),
+        ("A <code>hash_table</code> entry", [("A hash_table entry", [(2, 12)])]),
+        ("Use<code>f()</code>, <code>g( x )</code>", [("Use f(), g( x )", [(4, 7), (9, 15)])]),
+        (
+            "Osmosis<pre>def flow(a, b):\n    return a - b</pre>Diffusion",
+            [("Osmosis", []), ("Diffusion", [])],
+        ),
         ("<code>let pH = 7;<br>neutral(pH);</code>", []),
-        ("<code>if (x) {<div>tilt();</div>}</code>Plates", ["Plates"]),
-        ("Left <code>unclosed(", ["Left"]),
+        ("<code>if (x) {<div>tilt();</div>}</code>Plates", [("Plates", [])]),
+        ("Left <code>unclosed(", [("Left unclosed(", [(5, 14)])]),
     ],
 )
-def test_readers_structure_html_code_as_markdown_code(html, lines):
-    """HTML code is read as Markdown's: a block never, a span only as a name."""
-    assert [x.text for x in html_lines(html)] == lines
+def test_readers_structure_html_code_kept_as_code_runs(html, lines):
+    """HTML code on one line stays as the student sees it (empty brackets and spaces
+    inside it untouched): a name as a word of the text, a statement or expression as a
+    ``code`` run; a block of code (``<pre>``, or a ``<code>`` over lines) never."""
+    got = [
+        (x.text, [(s, e) for s, e, style in x.emphasis if style == "code"])
+        for x in html_lines(html)
+    ]
+    assert got == lines
 
 
 @pytest.mark.parametrize(
@@ -477,3 +490,26 @@ def test_readers_structure_html_typed_list_markers(html, lines):
     """A line of an Anki field typed with a list marker is a list item, marker removed."""
     body = html_body([html_lines(html)], 1)
     assert [(x.text, x.depth) for x in body.lines] == lines
+
+
+def test_readers_structure_card_keeps_code_of_its_question():
+    """A question whose subject is code keeps it, marked ``code``: never stress."""
+    text = (
+        "front,back\n"
+        '"How does <code>kiln.fire(cone=6)</code> differ from <code>kiln.fire()</code>?",'
+        '"<code>kiln.fire()</code> uses the <b>default cone</b>"\n'
+    )
+    (card,) = read(text, "kilns.csv").cards
+    assert card.title == "How does kiln.fire(cone=6) differ from kiln.fire()?"
+    assert card.body == "kiln.fire() uses the default cone"
+    code = [
+        (run.part, (card.title if run.part == "title" else card.body)[run.start : run.end])
+        for run in card.emphasis
+        if run.style == "code"
+    ]
+    assert code == [
+        ("title", "kiln.fire(cone=6)"),
+        ("title", "kiln.fire()"),
+        ("body", "kiln.fire()"),
+    ]
+    assert card.emphasised("title") == [] and card.emphasised("body") == ["default cone"]
