@@ -2764,6 +2764,23 @@ def linked(occ: Occurrence) -> str:
 
 
 _WORDED = re.compile(r"\w")
+
+
+def in_code(occ: Occurrence) -> bool:
+    """Does the name of ``occ`` touch a ``code`` run of its segment (inline code the
+    reader kept as the student sees it: a call, a statement)?"""
+    if occ.toks:
+        start, end = occ.toks[0].idx, occ.toks[-1].idx + len(occ.toks[-1])
+    else:
+        start = occ.seg.text.find(occ.surface, occ.at)
+        if start < 0:
+            start = occ.seg.text.lower().find(occ.surface.lower())
+        if start < 0:
+            return False
+        end = start + len(occ.surface)
+    return any(style == "code" and s < end and start < e for s, e, style in occ.seg.emphasis)
+
+
 #: What follows the label of a link's text that is a linked work's title and subtitle
 #: ("Osmosis: How Cells Drink", "Plate tectonics - a primer").
 _SUBTITLE = re.compile(r"^\s*[:\-–—]\s")
@@ -2885,6 +2902,8 @@ def collect(
                 cited[id(doc)] = (doc, cited_tokens(doc))
             if (citing := cited[id(doc)][1]) and any(t.i in citing for t in occ.toks):
                 return  # "Smith Ch. 5", "Lee et al.": a citation names people, no concept
+        if seg.emphasis and in_code(occ):
+            return  # inline code the student sees (``x.equals(y)``) is no prose: no name
         end = fields.get(id(seg)) if fields else None
         if end is not None and (occ.role == "label" or (occ.toks and occ.toks[0].idx < end)):
             return  # "Example: rust on iron": "Example" is the field, not a name
