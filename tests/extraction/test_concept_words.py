@@ -1,0 +1,359 @@
+"""The concept stage's word lists (extraction.concepts.words), each at work in the
+smallest stage function that uses it: a name trimmed, a title read, two names merged
+or not, a feature set.
+
+Each example says which entry it relies on: with that entry taken out of its list,
+the example fails (checked by mutation when the example was written: the entry
+removed from words.py, the test run and seen to fail, the entry put back).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from extraction.concepts import extract_concepts, words
+from extraction.concepts.candidates import (
+    Candidate,
+    about_the_notes,
+    cited_tokens,
+    in_term_list,
+)
+from extraction.concepts.definitions import asks_something_else, definition_text, says_more
+from extraction.concepts.features import group_features
+from extraction.concepts.merging import appositive, inverted_of, made_for_activity, same_thing
+from extraction.concepts.phrases import framed, idiom_noun, instruction, trim
+from extraction.nlp import pipe
+from extraction.records import Evidence
+from tests.extraction.test_concepts_stages import (
+    cand,
+    candidate_keys,
+    card,
+    groups_of,
+    same_group,
+)
+
+
+def trimmed(text: str, start: int, end: int) -> list[str]:
+    """The words :func:`trim` keeps of tokens ``start:end`` of ``text`` parsed."""
+    doc = next(pipe([text]))
+    return [t.text for t in trim(list(doc[start:end]))]
+
+
+def tokens(text: str) -> spacy.tokens.Doc:
+    return next(pipe([text]))
+
+
+def roles(title: str, body: str, kind: str = "heading") -> dict[str, dict[str, int]]:
+    """The roles of every candidate (used or only nested) of one card."""
+    index = extract_concepts([card(title, body, kind=kind)])
+    return {c.key.lower(): dict(c.roles) for s in index.candidates for c in s.candidates}
+
+
+def features(name: str, *sentences: str) -> dict[str, float]:
+    """The selector's features of a one-candidate group used in ``sentences``."""
+    c = Candidate(name, count=1)
+    c.sentences = {Evidence("n.md", i, s) for i, s in enumerate(sentences, 1)}
+    return group_features({name: [c]}, ranks={}, uses={})[name]
+
+
+# -- names trimmed (extraction.concepts.phrases) ----------------------------------------
+
+
+def test_concept_words_vague_words_trimmed_from_the_start_of_a_name():
+    # relies on "various": an adjective to the tagger, dropped only as a vague word
+    assert trimmed("Various glaciers carve valleys.", 0, 2) == ["glaciers"]
+
+
+def test_concept_words_naming_cues_never_part_of_a_name():
+    # relies on "termed": a past participle, dropped only as a naming cue
+    assert trimmed("This is termed slab pull.", 2, 5) == ["slab", "pull"]
+
+
+def test_concept_words_naming_cues_say_nothing_of_their_own():
+    # relies on "known": "is known as the rule of thirds" names, and says nothing more
+    assert not says_more("This is known as the rule of thirds.", ["rule of thirds"])
+
+
+def test_concept_words_instructions_open_a_sentence_as_an_instruction():
+    # relies on "explain": its noun is singular, so only the list makes it an instruction
+    doc = tokens("Explain erosion.")
+    assert instruction(doc[0], list(doc[:2]))
+
+
+def test_concept_words_adverbial_idioms_noun_names_nothing():
+    # relies on ("by", "hand")
+    doc = tokens("Bread is kneaded by hand.")
+    assert idiom_noun(doc[4])
+    assert not idiom_noun(doc[0])
+
+
+def test_concept_words_edge_stop_starts_no_nested_name():
+    # relies on "of": the names nested in "law of superposition" never start at "of"
+    # (without the entry, "of superposition" is one)
+    found = roles("Notes", "The law of superposition dates rock layers.")
+    assert "law of superposition" in found and "superposition" in found, found
+    assert "of superposition" not in found, found
+
+
+# -- titles read (extraction.concepts.definitions, candidates) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "other", "entry"),
+    [
+        ("Examples of igneous rocks", True, "FRAMING_NOUNS: examples"),
+        ("What is the purpose of a spillway?", False, "SELF_FRAMES: purpose"),
+        ("Why do rivers meander?", True, "OTHER_QUESTIONS: why"),
+        ("Compare weathering and erosion", True, "CONTRAST_CUE: compare"),
+        ("Magma versus lava", True, "VERSUS: versus"),
+        ("What is a spillway?", False, "(none: asks what it is)"),
+    ],
+)
+def test_concept_words_title_lists_tell_a_question_about_something_else(title, other, entry):
+    assert asks_something_else(title) is other, entry
+
+
+def test_concept_words_framing_nouns_frame_the_name_after_them():
+    # relies on "types": "the main types" says what is asked about what follows
+    doc = tokens("The main types of volcano")
+    assert framed(list(doc[0:3]))
+    # and "types of rock" is no "rock type" to be merged with
+    assert inverted_of("types of rock") == []
+    assert inverted_of("speed of sound") == ["sound speed"]
+
+
+@pytest.mark.parametrize(
+    ("title", "sides", "never"),
+    [
+        # relies on VERSUS's "vs\.?"
+        ("Sandstone vs. shale", {"sandstone", "shale"}, "sandstone vs. shale"),
+        # relies on CONTRAST_CUE's "differences?\s+(?:between|of)"
+        (
+            "What is the difference between weathering and erosion?",
+            {"weathering", "erosion"},
+            "difference",
+        ),
+    ],
+)
+def test_concept_words_contrast_title_is_about_both_sides(title, sides, never):
+    found = roles(title, "Both are studied in the field.", kind="question")
+    assert {k for k, r in found.items() if r.get("question")} == sides, found
+    assert not found.get(never, {}).get("question"), found
+
+
+def test_concept_words_term_list_heading_reads_as_a_glossary():
+    # relies on TERM_LIST_HEADING's "vocabulary"
+    assert in_term_list(card("Key vocabulary", "Scree: loose rock.", kind="heading"))
+    assert not in_term_list(card("Mountain walks", "Scree: loose rock.", kind="heading"))
+
+
+def test_concept_words_numbered_labels_name_what_follows_the_number():
+    # relies on "method"
+    found = roles("Notes", "Method 2: Cold brewing")
+    assert found["cold brewing"].get("label"), found
+
+
+# -- candidates (extraction.concepts.candidates) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "notes", "entry"),
+    [
+        ("HINT", True, "CALLOUT_WORDS: hint"),
+        ("homework outline", True, "GENERIC_NOTE_WORDS: homework, outline"),
+        ("hint", True, "CALLOUT_WORDS: hint"),
+        ("moraine", False, "(none)"),
+    ],
+)
+def test_concept_words_callout_and_note_words_are_about_the_notes(key, notes, entry):
+    assert about_the_notes(key) is notes, entry
+
+
+def test_concept_words_analogy_sentence_names_nothing():
+    # relies on ANALOGY's "think of": the sieve belongs to the analogy
+    keys = candidate_keys("Osmosis moves water. Think of the membrane as a sieve.")
+    assert "sieve" not in keys and "membrane" not in keys, keys
+
+
+def test_concept_words_analogy_ends_a_definition():
+    # relies on ANALOGY's "think of"
+    body = "Osmosis moves water across a membrane. Think of the membrane as a sieve."
+    assert definition_text(body) == "Osmosis moves water across a membrane."
+
+
+def test_concept_words_other_name_openers_give_a_bracketed_other_name():
+    # relies on "or"
+    found = roles("Notes", "Water seeps into the water table (or phreatic zone) after rain.")
+    assert found["water table"].get("gloss") and found["phreatic zone"].get("gloss"), found
+
+
+def test_concept_words_reference_parts_cite_a_work():
+    # relies on "pp"
+    doc = spacy.blank("en")("see Brown pp. 12 on dunes")
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[0].isupper() else "X"
+    assert [doc[i].text for i in sorted(cited_tokens(doc))] == ["Brown", "pp", "."]
+
+
+# -- merging (extraction.concepts.merging) -----------------------------------------------
+
+
+def test_concept_words_synonym_cue_after_a_comma_names_the_phrase_before_it():
+    # relies on SYNONYM_CUE's "known\s+as"
+    before = appositive("Glaciers carve valleys by plucking, also known as quarrying.")
+    assert before is not None and before[-1] == "plucking"
+
+
+def test_concept_words_generic_heads_merge_with_the_bare_name():
+    # relies on "algorithm"
+    groups = groups_of(cand("Kruskal"), cand("Kruskal algorithm"))
+    assert same_group(groups, "Kruskal", "Kruskal algorithm")
+
+
+def test_concept_words_manner_heads_merge_when_used_together():
+    # relies on "procedure" (the two share a card)
+    groups = groups_of(cand("glazing"), cand("glazing procedure"))
+    assert same_group(groups, "glazing", "glazing procedure")
+
+
+@pytest.mark.parametrize(
+    ("base", "head", "same", "entry"),
+    [
+        ("digestion", "mechanism", True, "ASPECT_HEADS: mechanism"),
+        ("soil", "model", False, "THING_HEADS: model"),
+        ("erosion", "process", False, "ACTIVITY_ENDINGS: ion"),
+        ("soil erosion", "process", False, "ACTIVITY_ENDINGS: ion"),
+    ],
+)
+def test_concept_words_heads_tell_whether_a_compound_is_its_base(base, head, same, entry):
+    assert same_thing(base, head) is same, entry
+
+
+@pytest.mark.parametrize(
+    ("base", "head", "built", "entry"),
+    [
+        ("filtration", "unit", True, "BUILT_HEADS: unit; ACTIVITY_ENDINGS: ion"),
+        ("filtration", "algorithm", False, "(a way it is done, not a thing built)"),
+    ],
+)
+def test_concept_words_built_heads_name_a_thing_made_for_an_activity(base, head, built, entry):
+    assert made_for_activity(base, head) is built, entry
+
+
+# -- features (extraction.concepts.features) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "sentences", "feature", "entry"),
+    [
+        ("toy volcano", (), "evaluative", "EVALUATIVE_WORDS: toy"),
+        ("homework", (), "generic", "GENERIC_NOTE_WORDS: homework"),
+        ("brine", ("Our brine is then heated.",), "pointed", "POINTING_WORDS: our"),
+        ("tank", ("Suppose a tank holds 5 litres.",), "example_share", "EXAMPLE_CUE: suppose"),
+    ],
+)
+def test_concept_words_lists_set_selector_features(name, sentences, feature, entry):
+    assert features(name, *sentences).get(feature), entry
+
+
+@pytest.mark.parametrize(
+    ("name", "sentences", "feature"),
+    [
+        ("volcanic ash", (), "evaluative"),
+        ("scree", (), "generic"),
+        ("brine", ("The brine is then heated.",), "pointed"),
+        ("tank", ("A tank holds 5 litres.",), "example_share"),
+    ],
+)
+def test_concept_words_lists_leave_other_names_without_the_feature(name, sentences, feature):
+    assert not features(name, *sentences).get(feature)
+
+
+# -- the lists themselves ----------------------------------------------------------------
+
+#: Every public list of words.py, by the tests above that show it at work: a new list
+#: gets an example before it is added here.
+COVERED = {
+    "VAGUE_WORDS",
+    "FRAMING_NOUNS",
+    "SELF_FRAMES",
+    "OTHER_QUESTIONS",
+    "CONTRAST_CUE",
+    "VERSUS",
+    "GENERIC_HEADS",
+    "MANNER_HEADS",
+    "ASPECT_HEADS",
+    "THING_HEADS",
+    "BUILT_HEADS",
+    "ACTIVITY_ENDINGS",
+    "GENERIC_NOTE_WORDS",
+    "EVALUATIVE_WORDS",
+    "POINTING_WORDS",
+    "EXAMPLE_CUE",
+    "INSTRUCTIONS",
+    "ANALOGY",
+    "NAMING_CUES",
+    "SYNONYM_CUE",
+    "OTHER_NAME_OPENERS",
+    "NUMBERED_LABELS",
+    "EDGE_STOP",
+    "CALLOUT_WORDS",
+    "ADVERBIAL_IDIOMS",
+    "REFERENCE_PARTS",
+    "TERM_LIST_HEADING",
+}
+
+
+def _public() -> dict[str, object]:
+    return {k: v for k, v in vars(words).items() if k.isupper() and not k.startswith("_")}
+
+
+def test_concept_words_every_public_list_has_an_example():
+    assert set(_public()) == COVERED
+
+
+@pytest.mark.parametrize("name", sorted(COVERED))
+def test_concept_words_lists_are_non_empty_and_lower_case(name):
+    value = _public()[name]
+    if isinstance(value, re.Pattern):
+        assert value.pattern and not value.search(""), name
+        return
+    assert value, name
+    assert len(set(value)) == len(value), name  # (a tuple may repeat an entry)
+    for entry in value:
+        parts = entry if isinstance(entry, tuple) else (entry,)
+        assert all(p and p == p.lower() and p == p.strip() for p in parts), (name, entry)
+
+
+@pytest.mark.parametrize(
+    ("inner", "outer"),
+    [
+        # "Framing nouns whose answer still says what the thing is"
+        ("SELF_FRAMES", "FRAMING_NOUNS"),
+        # "Generic heads that name an aspect of X itself" / "a thing made for or of X"
+        ("ASPECT_HEADS", "GENERIC_HEADS"),
+        ("THING_HEADS", "GENERIC_HEADS"),
+        # "Thing heads that name a thing built or gathered for an activity"
+        ("BUILT_HEADS", "THING_HEADS"),
+    ],
+)
+def test_concept_words_narrower_lists_are_inside_the_lists_they_narrow(inner, outer):
+    lists = _public()
+    assert lists[inner] <= lists[outer], lists[inner] - lists[outer]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # an aspect head names X itself, a thing head something made for X: never both
+        ("ASPECT_HEADS", "THING_HEADS"),
+        # a generic head is read before a manner head: one in both is never a manner head
+        ("MANNER_HEADS", "GENERIC_HEADS"),
+    ],
+)
+def test_concept_words_lists_that_would_contradict_share_no_word(a, b):
+    lists = _public()
+    assert not lists[a] & lists[b], lists[a] & lists[b]
