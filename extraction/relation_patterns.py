@@ -906,8 +906,8 @@ CAUSES: list[Cue] = [
         "caused_past",
         [{"LOWER": {"IN": ["caused", "triggered", "induced"]}, "TAG": "VBD"}],
         0.7,
-        example="The storming of the Bastille triggered the French revolution.",
-        expected=("storming of the Bastille", "French revolution"),
+        example="The volcanic eruption triggered a tsunami.",
+        expected=("volcanic eruption", "tsunami"),
     ),
     Cue(
         "led_to",
