@@ -76,9 +76,11 @@ from extraction.concepts.words import (
     FRAMING_NOUNS,
     GENERIC_NOTE_WORDS,
     INSTRUCTIONS,
+    KIND_HEADS,
     NUMBERED_LABELS,
     OTHER_NAME_OPENERS,
     REFERENCE_PARTS,
+    SELECTING_ADJECTIVES,
     SYNONYM_CUE,
     TERM_LIST_HEADING,
     VERSUS,
@@ -702,6 +704,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         found = title_concept(subtopic, term=True)  # "Enzymes: Denaturation"
     if not found:
         subject = asked_subject(doc) if asks else []
+        subject = kinds_asked(subject) or subject  # "What are some RNN architectures?"
         if subject and not judged(asked := subject_phrase(subject)):
             yield from _occ(asked, role, seg, seg.text, toks=subject)
         return
@@ -709,6 +712,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if span is None:
         return
     toks = list(span)
+    if asks and (kinds := kinds_asked(toks)):
+        toks = kinds  # "What are some RNN architectures?" asks for kinds of RNN
     names: dict[str, tuple[tuple[str, str], Sequence[Token]]] = {}
 
     def name(found_name: tuple[str, str] | None, part: Sequence[Token]) -> None:
@@ -794,6 +799,31 @@ def one_word_with(toks: Sequence[Token]) -> list[list[Token]]:
     if first.lower_ in FRAMING_NOUNS or first.lower_ in GENERIC_NOTE_WORDS:
         return [rest]  # "Difficulties with Osmosis" frames osmosis and names no difficulty
     return [[first], rest]
+
+
+def kinds_asked(toks: Sequence[Token]) -> list[Token]:
+    """The name whose kinds a question asks for: a plural head of ``KIND_HEADS`` after
+    another name ("What are some RNN basic architectures?" -> RNN, "What are the main
+    rock types?" -> rock; the describing words after the name go with the head). The
+    answer lists kinds of that name, not of a thing named by the whole phrase. Else []."""
+    words = [t for t in trim(toks) if not t.is_punct and not t.is_space]
+    if (
+        len(words) < 2
+        or words[-1].lower_ not in KIND_HEADS
+        or words[-1].tag_ not in {"NNS", "NNPS"}
+    ):
+        return []
+    rest = words[:-1]
+    while len(rest) > 1 and (
+        rest[0].lower_ in SELECTING_ADJECTIVES or rest[0].lower_ in EVALUATIVE_WORDS
+    ):
+        rest = rest[1:]  # "the main volcano varieties": which kinds, not which volcano
+    while rest and rest[-1].pos_ == "ADJ" and len(rest) > 1:
+        rest = rest[:-1]  # "RNN basic": "basic" describes the architectures
+    last = rest[-1]
+    if last.pos_ not in {"NOUN", "PROPN"} and not is_acronym(last.text):
+        return []
+    return rest
 
 
 def plural_pair(toks: Sequence[Token]) -> bool:

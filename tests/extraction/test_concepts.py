@@ -300,3 +300,32 @@ def test_concepts_analogy_is_not_a_comparison_of_degree(sentence, analogy):
     from extraction.concepts.words import ANALOGY
 
     assert bool(ANALOGY.search(sentence)) is analogy
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        # a framing word hands the question on to what it frames
+        ("What are the trade-offs of using sourdough starters?", "sourdough starter"),
+        ("Explain the intuition behind plate tectonics", "plate tectonics"),
+        ("Describe the mechanics of glacial erosion", "glacial erosion"),
+        ("What are the main challenges of bonsai care?", "bonsai care"),
+        ("What are the dangers of volcanic ash?", "volcanic ash"),
+        ("What is the relationship between magma and lava?", None),
+        # "problem" frames only before "with": "the problem of induction" is a name
+        ("What is the problem with shallow foundations?", "shallow foundation"),
+        ("What is the problem of induction?", "problem of induction"),
+        # "the theory behind X" is not framed: it stays one phrase
+        ("Describe the theory behind continental drift", "theory behind continental drift"),
+        # a plural kind head after a name asks for the name's kinds
+        ("What are some kiln basic types?", "kiln"),
+        ("What are the volcano varieties?", "volcano"),
+        ("What are the sedimentary rock types?", "sedimentary rock"),
+        ("What are the main volcano varieties?", "volcano"),
+        ("What are the common sedimentary rock types?", "sedimentary rock"),
+    ],
+)
+def test_concepts_question_subject_is_what_a_framing_word_frames(title, subject):
+    index = extract_concepts([card(title, "It depends on the temperature.")])
+    asked = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["question"]}
+    assert asked == ({subject} if subject else set()), asked
