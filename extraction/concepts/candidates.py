@@ -88,7 +88,7 @@ from extraction.concepts.words import (
 from extraction.names import VARIABLE, initials_match, is_acronym, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import STRESS_STYLES, Card, Evidence
-from extraction.titles import title_concept
+from extraction.titles import is_activity, title_concept
 
 #: Roles that make a card *about* the name: the card's term, a question's subject, a
 #: heading over the card, a cloze's answer.
@@ -730,7 +730,9 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         # or found with, another; each side is a name, the heading is none
         for side in sides:
             name(phrase(side, lenient=True), side)
-    elif whole_term and not listing:  # "Lipids, Proteins and Nucleic Acids" lists three
+    elif whole_term and not listing and not joins_activity(toks):
+        # "Lipids, Proteins and Nucleic Acids" lists three; "Memory and Improving Your
+        # Sleep" joins a topic and an action: neither is one name
         name(structural_name(toks), toks)
     framed = any(t.pos_ == "ADP" or t.tag_ == "VBG" for t in toks) or bool(
         toks and toks[0].lower_ in FRAMING_NOUNS
@@ -741,7 +743,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         and not (kind == "term" and plural_pair(toks))
     ):
         for part in coordinated(trim(toks)):
-            name(phrase(part, lenient=True), part)
+            if not is_activity(span_text_of(part)):  # "... and Improving Your Sleep"
+                name(phrase(part, lenient=True), part)
     elif (not whole_term or framed) and not sides:  # "Introduction to RNA-seq", "Types of RNNs"
         runs = split_runs(refine(toks))
         for part in coordinated(runs[0]) if runs else []:
@@ -799,6 +802,20 @@ def one_word_with(toks: Sequence[Token]) -> list[list[Token]]:
     if first.lower_ in FRAMING_NOUNS or first.lower_ in GENERIC_NOTE_WORDS:
         return [rest]  # "Difficulties with Osmosis" frames osmosis and names no difficulty
     return [[first], rest]
+
+
+def span_text_of(toks: Sequence[Token]) -> str:
+    """The text of a run of tokens, as written."""
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def joins_activity(toks: Sequence[Token]) -> bool:
+    """Does a heading join by "and" a part that is an action on something ("Sleep and
+    Improving Your Memory": a gerund, then a determiner, :func:`is_activity`)? Such a
+    part names nothing, and the heading is two topics, no one name."""
+    if not any(t.lower_ in {"and", "&"} for t in toks):
+        return False
+    return any(is_activity(span_text_of(part)) for part in coordinated(trim(toks)))
 
 
 def kinds_asked(toks: Sequence[Token]) -> list[Token]:
@@ -1416,10 +1433,14 @@ def first_sub_item(seg: Segment) -> str:
 
 
 def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
-    """A list item that is nothing but a short name ("- Gradient descent")."""
+    """A list item that is nothing but a short name ("- Gradient descent"); not an
+    action on something ("- Improving your sleep"), nor one joined to a name by "and"
+    (:func:`joins_activity`), which name nothing as a title does not."""
     if seg.kind != ITEM:
         return
     toks = list(doc)
+    if is_activity(seg.text) or joins_activity(toks):
+        return
     if 0 < len(toks) <= 8 and all(t.pos_ not in {"VERB", "AUX"} or t.tag_ == "VBG" for t in toks):
         yield from _occ(structural_name(toks), "item", seg, seg.text, toks=toks)
 

@@ -53,7 +53,7 @@ FRAMING_NOUNS = _words(
     list set number amount lot lots group groups series range
     syntax formula formulas notation
     trade-off trade-offs tradeoff tradeoffs connection connections relationship
-    relationships danger dangers mechanics intuition challenge challenges
+    relationships danger dangers mechanics intuition challenge challenges principles
     """
 )
 
