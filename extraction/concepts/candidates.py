@@ -54,6 +54,7 @@ from extraction.concepts.phrases import (
     title_case_chunks,
     trim,
     trimmed_phrase,
+    whole_word,
     word_pos,
     words_of,
 )
@@ -1076,9 +1077,8 @@ def asked_subject(doc: Doc) -> list[Token]:
             continue
         if tok.pos_ not in {"NOUN", "PROPN"} and not is_acronym(tok.text):
             return []
-        if (tok.lower_ in FRAMING_NOUNS or tok.lower_ in GENERIC_NOTE_WORDS) and not classified(
-            tok
-        ):
+        word = whole_word(tok)  # "trade-offs" is one framing word
+        if (word in FRAMING_NOUNS or word in GENERIC_NOTE_WORDS) and not classified(tok):
             return framed_complement(tok, chunks)
         chunk = next((c for c in chunks if c.start <= tok.i < c.end), None)
         toks = list(chunk) if chunk is not None else [tok]

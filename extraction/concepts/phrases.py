@@ -207,6 +207,21 @@ def hyphen_after(tok: Token) -> bool:
     return nxt is not None and nxt.text in {"-", "–"} and not tok.whitespace_
 
 
+def whole_word(tok: Token) -> str:
+    """The lower-case word ``tok`` ends, with the parts hyphens glue to it before it
+    ("offs" of "trade-offs" -> "trade-offs")."""
+    start = tok.i
+    doc = tok.doc
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+    ):
+        start -= 2
+    return doc[start : tok.i + 1].text.lower()
+
+
 def _after_for(tok: Token) -> bool:
     """Does ``tok`` follow "for" ("for example step decay": the example is no name)?"""
     return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "for"

@@ -312,6 +312,7 @@ def test_concepts_analogy_is_not_a_comparison_of_degree(sentence, analogy):
         ("What are the main challenges of bonsai care?", "bonsai care"),
         ("What are the dangers of volcanic ash?", "volcanic ash"),
         ("What is the relationship between magma and lava?", None),
+        ("What are the trade-offs between kiln and pit firing?", None),
         # "problem" frames only before "with": "the problem of induction" is a name
         ("What is the problem with shallow foundations?", "shallow foundation"),
         ("What is the problem of induction?", "problem of induction"),
