@@ -34,8 +34,10 @@ TITLE_PATTERNS: tuple[str, ...] = (
     r"(?:\w+ly )?(?:explain|describe|outline):? (?:the |an? )?(?P<x>.+)",
     r"(?P<x>.+?) stands for",
     r"(?P<x>.+?) (?:is|are) (?:used|tricky to use) (?:for|in)",
-    r"(?:advantages|disadvantages|applications|properties|examples|types|limitations) of "
-    r"(?:an? |the )?(?P<x>.+)",
+    # a plural framing noun before "of" ("Principles of Deadlock", "Dangers of Silica")
+    r"(?:(?:dis)?advantages|benefits|drawbacks|applications|uses|properties|features|"
+    r"characteristics|components|examples|types|kinds|limitations|challenges|dangers|"
+    r"trade-offs|principles|fundamentals|basics) of (?:an? |the )?(?P<x>.+)",
     r"what does (?:an? |the )?(?P<x>.+?) (?:do|mean)",
     r"how does (?:an? |the )?(?P<x>.+?) work",
 )
@@ -57,6 +59,16 @@ _ACTIVITY = re.compile(
     r"^[^\W\d_]{2,}ing\s+(?:the|a|an|this|these|that|those|your|our|its|their|my)\s",
     re.IGNORECASE,
 )
+
+
+def is_activity(text: str) -> bool:
+    """Is a title, or a part of one, an action on something: a gerund, then a determiner
+    ("Training the model", "Unlocking your potential")?
+
+    >>> is_activity("Unlocking Your Potential"), is_activity("Pooling layers")
+    (True, False)
+    """
+    return bool(_ACTIVITY.match(text.strip() + " "))
 
 
 #: A whole title set in brackets: "[Fractional distillation]", "(Ion channels)".

@@ -54,6 +54,7 @@ from extraction.concepts.phrases import (
     title_case_chunks,
     trim,
     trimmed_phrase,
+    whole_word,
     word_pos,
     words_of,
 )
@@ -76,9 +77,11 @@ from extraction.concepts.words import (
     FRAMING_NOUNS,
     GENERIC_NOTE_WORDS,
     INSTRUCTIONS,
+    KIND_HEADS,
     NUMBERED_LABELS,
     OTHER_NAME_OPENERS,
     REFERENCE_PARTS,
+    SELECTING_ADJECTIVES,
     SYNONYM_CUE,
     TERM_LIST_HEADING,
     VERSUS,
@@ -86,7 +89,7 @@ from extraction.concepts.words import (
 from extraction.names import VARIABLE, initials_match, is_acronym, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import STRESS_STYLES, Card, Evidence
-from extraction.titles import title_concept
+from extraction.titles import is_activity, title_concept
 
 #: Roles that make a card *about* the name: the card's term, a question's subject, a
 #: heading over the card, a cloze's answer.
@@ -702,6 +705,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         found = title_concept(subtopic, term=True)  # "Enzymes: Denaturation"
     if not found:
         subject = asked_subject(doc) if asks else []
+        subject = kinds_asked(subject) or subject  # "What are some RNN architectures?"
         if subject and not judged(asked := subject_phrase(subject)):
             yield from _occ(asked, role, seg, seg.text, toks=subject)
         return
@@ -709,6 +713,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if span is None:
         return
     toks = list(span)
+    if asks and (kinds := kinds_asked(toks)):
+        toks = kinds  # "What are some RNN architectures?" asks for kinds of RNN
     names: dict[str, tuple[tuple[str, str], Sequence[Token]]] = {}
 
     def name(found_name: tuple[str, str] | None, part: Sequence[Token]) -> None:
@@ -725,7 +731,9 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         # or found with, another; each side is a name, the heading is none
         for side in sides:
             name(phrase(side, lenient=True), side)
-    elif whole_term and not listing:  # "Lipids, Proteins and Nucleic Acids" lists three
+    elif whole_term and not listing and not joins_activity(toks):
+        # "Lipids, Proteins and Nucleic Acids" lists three; "Memory and Improving Your
+        # Sleep" joins a topic and an action: neither is one name
         name(structural_name(toks), toks)
     framed = any(t.pos_ == "ADP" or t.tag_ == "VBG" for t in toks) or bool(
         toks and toks[0].lower_ in FRAMING_NOUNS
@@ -736,7 +744,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         and not (kind == "term" and plural_pair(toks))
     ):
         for part in coordinated(trim(toks)):
-            name(phrase(part, lenient=True), part)
+            if not is_activity(span_text_of(part)):  # "... and Improving Your Sleep"
+                name(phrase(part, lenient=True), part)
     elif (not whole_term or framed) and not sides:  # "Introduction to RNA-seq", "Types of RNNs"
         runs = split_runs(refine(toks))
         for part in coordinated(runs[0]) if runs else []:
@@ -794,6 +803,45 @@ def one_word_with(toks: Sequence[Token]) -> list[list[Token]]:
     if first.lower_ in FRAMING_NOUNS or first.lower_ in GENERIC_NOTE_WORDS:
         return [rest]  # "Difficulties with Osmosis" frames osmosis and names no difficulty
     return [[first], rest]
+
+
+def span_text_of(toks: Sequence[Token]) -> str:
+    """The text of a run of tokens, as written."""
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def joins_activity(toks: Sequence[Token]) -> bool:
+    """Does a heading join by "and" a part that is an action on something ("Sleep and
+    Improving Your Memory": a gerund, then a determiner, :func:`is_activity`)? Such a
+    part names nothing, and the heading is two topics, no one name."""
+    if not any(t.lower_ in {"and", "&"} for t in toks):
+        return False
+    return any(is_activity(span_text_of(part)) for part in coordinated(trim(toks)))
+
+
+def kinds_asked(toks: Sequence[Token]) -> list[Token]:
+    """The name whose kinds a question asks for: a plural head of ``KIND_HEADS`` after
+    another name ("What are some RNN basic architectures?" -> RNN, "What are the main
+    rock types?" -> rock; the describing words after the name go with the head). The
+    answer lists kinds of that name, not of a thing named by the whole phrase. Else []."""
+    words = [t for t in trim(toks) if not t.is_punct and not t.is_space]
+    if (
+        len(words) < 2
+        or words[-1].lower_ not in KIND_HEADS
+        or words[-1].tag_ not in {"NNS", "NNPS"}
+    ):
+        return []
+    rest = words[:-1]
+    while len(rest) > 1 and (
+        rest[0].lower_ in SELECTING_ADJECTIVES or rest[0].lower_ in EVALUATIVE_WORDS
+    ):
+        rest = rest[1:]  # "the main volcano varieties": which kinds, not which volcano
+    while rest and rest[-1].pos_ == "ADJ" and len(rest) > 1:
+        rest = rest[:-1]  # "RNN basic": "basic" describes the architectures
+    last = rest[-1]
+    if last.pos_ not in {"NOUN", "PROPN"} and not is_acronym(last.text):
+        return []
+    return rest
 
 
 def plural_pair(toks: Sequence[Token]) -> bool:
@@ -1029,9 +1077,8 @@ def asked_subject(doc: Doc) -> list[Token]:
             continue
         if tok.pos_ not in {"NOUN", "PROPN"} and not is_acronym(tok.text):
             return []
-        if (tok.lower_ in FRAMING_NOUNS or tok.lower_ in GENERIC_NOTE_WORDS) and not classified(
-            tok
-        ):
+        word = whole_word(tok)  # "trade-offs" is one framing word
+        if (word in FRAMING_NOUNS or word in GENERIC_NOTE_WORDS) and not classified(tok):
             return framed_complement(tok, chunks)
         chunk = next((c for c in chunks if c.start <= tok.i < c.end), None)
         toks = list(chunk) if chunk is not None else [tok]
@@ -1386,10 +1433,14 @@ def first_sub_item(seg: Segment) -> str:
 
 
 def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
-    """A list item that is nothing but a short name ("- Gradient descent")."""
+    """A list item that is nothing but a short name ("- Gradient descent"); not an
+    action on something ("- Improving your sleep"), nor one joined to a name by "and"
+    (:func:`joins_activity`), which name nothing as a title does not."""
     if seg.kind != ITEM:
         return
     toks = list(doc)
+    if is_activity(seg.text) or joins_activity(toks):
+        return
     if 0 < len(toks) <= 8 and all(t.pos_ not in {"VERB", "AUX"} or t.tag_ == "VBG" for t in toks):
         yield from _occ(structural_name(toks), "item", seg, seg.text, toks=toks)
 

@@ -28,6 +28,7 @@ from extraction.concepts.words import (
     INSTRUCTIONS,
     NAMING_CUES,
     VAGUE_WORDS,
+    WITH_FRAMES,
 )
 from extraction.names import (  # noqa: F401 (singular, concept_id, match_key: one for every stage)
     VARIABLE,
@@ -58,6 +59,9 @@ _BREAKS = re.compile(r"[()\[\]{}+=<>→“”\"]|->")
 _SPLIT_WORDS = re.compile(r"[\s\-–/]+")
 _ABBREVIATIONS = frozenset({"e.g.", "i.e.", "e.g", "i.e", "etc", "etc.", "vs", "vs."})
 PREPOSITIONS = frozenset("of in with for from on using via about between".split())
+#: Prepositions that end a name only after a framing noun ("the intuition behind X" is
+#: about X; "the theory behind X" stays one phrase).
+FRAMED_PREPOSITIONS = frozenset({"behind"})
 #: A word at least this frequent in English (Zipf) is not specific by itself.
 COMMON_ZIPF = 4.0
 #: Longest name, in words.
@@ -201,6 +205,21 @@ def _letters(slash: Token) -> bool:
 def hyphen_after(tok: Token) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.text in {"-", "–"} and not tok.whitespace_
+
+
+def whole_word(tok: Token) -> str:
+    """The lower-case word ``tok`` ends, with the parts hyphens glue to it before it
+    ("offs" of "trade-offs" -> "trade-offs")."""
+    start = tok.i
+    doc = tok.doc
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+    ):
+        start -= 2
+    return doc[start : tok.i + 1].text.lower()
 
 
 def _after_for(tok: Token) -> bool:
@@ -1048,10 +1067,34 @@ def framed(toks: Sequence[Token]) -> bool:
     """Is a run a framing noun ("advantages", "the main types") that says what is asked
     about the name after it?"""
     words = [t for t in toks if t.pos_ not in {"DET", "PRON"} and t.lower_ not in VAGUE_WORDS]
-    return bool(words) and (
-        words[-1].lower_ in FRAMING_NOUNS
+    if not words:
+        return False
+    at = len(words) - 1  # the last word, hyphens and all ("trade-offs")
+    while at >= 2 and words[at - 1].text == "-" and not words[at - 1].whitespace_:
+        if words[at - 2].whitespace_:
+            break
+        at -= 2
+    last = "".join(t.text for t in words[at:]).lower()
+    return (
+        last in FRAMING_NOUNS
+        and all(t.pos_ in {"ADJ", "NOUN", "PROPN"} or t.tag_ == "JJ" for t in words[:at])
+        and at < 3
+    )
+
+
+def frames_next(left: Sequence[Token], prep: Token) -> bool:
+    """Does ``left``, before the preposition ``prep``, only frame what follows it: a
+    framing noun ("the advantages of", "the intuition behind"), or a noun that frames
+    only before "with" ("the problem with deep networks"; "the problem of induction" is
+    a name)?"""
+    if framed(left):
+        return True
+    words = [t for t in left if t.pos_ not in {"DET", "PRON"} and t.lower_ not in VAGUE_WORDS]
+    return (
+        prep.lower_ == "with"
+        and 0 < len(words) <= 3
+        and words[-1].lower_ in WITH_FRAMES
         and all(t.pos_ in {"ADJ", "NOUN", "PROPN"} or t.tag_ == "JJ" for t in words[:-1])
-        and len(words) <= 3
     )
 
 
@@ -1077,9 +1120,11 @@ def refine(tokens: Sequence[Token]) -> list[Token]:
     for i, tok in enumerate(toks):
         if i < through:
             continue
+        if tok.lower_ in FRAMED_PREPOSITIONS and 0 < i < len(toks) - 1 and framed(toks[:i]):
+            return refine(toks[i + 1 :])
         if tok.lower_ in PREPOSITIONS and 0 < i < len(toks) - 1:
             left, right = toks[:i], toks[i + 1 :]
-            if framed(left) or not trim(left):
+            if frames_next(left, tok) or not trim(left):
                 return refine(right)
             if (end := title_case_through(toks, i)) and len(words_of(toks[:end])) <= MAX_WORDS:
                 through = end  # "Return on Investment", "Theory of Mind": one name

@@ -52,8 +52,23 @@ FRAMING_NOUNS = _words(
     process steps step stage stages phase phases
     list set number amount lot lots group groups series range
     syntax formula formulas notation
+    trade-off trade-offs tradeoff tradeoffs connection connections relationship
+    relationships danger dangers mechanics intuition challenge challenges principles
     """
 )
+
+#: Nouns that frame the name after "with" only ("the problem with deep networks", "the
+#: trouble with averages" are about the networks and the averages); before "of" they
+#: may head a name of their own ("the problem of induction").
+WITH_FRAMES = _words("problem problems trouble troubles")
+
+#: Plural heads that, after another name in a question, ask for that name's kinds
+#: ("What are some RNN architectures?", "What are the main rock types?" list kinds of
+#: RNN and of rock).
+KIND_HEADS = _words("types kinds sorts varieties categories variants architectures")
+#: Adjectives before such a name that pick out which kinds are asked for ("the main
+#: rock types", "the common volcano varieties"), not what the name is.
+SELECTING_ADJECTIVES = _words("main major common key principal chief")
 
 #: Framing nouns whose answer still says what the thing is ("the purpose of X", "the
 #: meaning of X"); after any other ("examples of X", "types of X", "steps of X") the

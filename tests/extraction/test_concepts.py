@@ -300,3 +300,73 @@ def test_concepts_analogy_is_not_a_comparison_of_degree(sentence, analogy):
     from extraction.concepts.words import ANALOGY
 
     assert bool(ANALOGY.search(sentence)) is analogy
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        # a framing word hands the question on to what it frames
+        ("What are the trade-offs of using sourdough starters?", "sourdough starter"),
+        ("Explain the intuition behind plate tectonics", "plate tectonics"),
+        ("Describe the mechanics of glacial erosion", "glacial erosion"),
+        ("What are the main challenges of bonsai care?", "bonsai care"),
+        ("What are the dangers of volcanic ash?", "volcanic ash"),
+        ("What is the relationship between magma and lava?", None),
+        ("What are the trade-offs between kiln and pit firing?", None),
+        # "problem" frames only before "with": "the problem of induction" is a name
+        ("What is the problem with shallow foundations?", "shallow foundation"),
+        ("What is the problem of induction?", "problem of induction"),
+        # "the theory behind X" is not framed: it stays one phrase
+        ("Describe the theory behind continental drift", "theory behind continental drift"),
+        # a plural kind head after a name asks for the name's kinds
+        ("What are some kiln basic types?", "kiln"),
+        ("What are the volcano varieties?", "volcano"),
+        ("What are the sedimentary rock types?", "sedimentary rock"),
+        ("What are the main volcano varieties?", "volcano"),
+        ("What are the common sedimentary rock types?", "sedimentary rock"),
+    ],
+)
+def test_concepts_question_subject_is_what_a_framing_word_frames(title, subject):
+    index = extract_concepts([card(title, "It depends on the temperature.")])
+    asked = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["question"]}
+    assert asked == ({subject} if subject else set()), asked
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        # a part that is an action on something names nothing, nor does the whole
+        ("Glaze Chemistry and Improving Your Firing", {"glaze chemistry"}),
+        ("Soil Health and Protecting the Roots", {"soil health"}),
+        # two topics, or a pair that is one name, as before
+        ("Supply and demand", {"supply and demand", "supply", "demand"}),
+    ],
+)
+def test_concepts_heading_joining_an_action_names_its_topic_only(title, named):
+    index = extract_concepts(
+        [
+            Card(
+                id="notes.md#1",
+                source="notes.md",
+                format="markdown",
+                lines=(1, 2),
+                title=title,
+                body="It depends on the temperature.",
+                title_kind="heading",
+            )
+        ]
+    )
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    assert keys == named, keys
+
+
+def test_concepts_list_item_that_acts_on_something_names_nothing():
+    from extraction.readers import read_bytes
+
+    note = (
+        b"## Study habits\n\nWe cover these.\n\n- Spaced repetition\n- Improving your sleep\n"
+        b"- Interleaving and Planning the Week\n"
+    )
+    index = extract_concepts(read_bytes(note, path="n.md").cards)
+    items = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["item"]}
+    assert items == {"spaced repetition"}, items

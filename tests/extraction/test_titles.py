@@ -2,7 +2,7 @@
 
 import pytest
 
-from extraction.titles import singular, title_concept
+from extraction.titles import is_activity, singular, title_concept
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,9 @@ from extraction.titles import singular, title_concept
         ("What are the components of a transformer?", "transformer", ""),
         ("What does the mitral valve do?", "mitral valve", ""),
         ("Applications of PCA", "PCA", ""),
+        ("Principles of Plate Tectonics", "Plate Tectonics", ""),
+        ("Dangers of Silica Dust", "Silica Dust", ""),
+        ("Trade-offs of the wood-fired kiln", "wood-fired kiln", ""),
     ],
 )
 def test_titles_name_their_concept(title, name, acronym):
@@ -108,3 +111,17 @@ def test_titles_an_instruction_names_its_subject(title, name):
 def test_titles_brackets_around_a_whole_heading_are_no_part_of_its_name(title, name):
     found = title_concept(title, term=True)
     assert found is not None and found.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("Unlocking Your Potential", True),
+        ("Training the model", True),
+        ("Pooling layers", False),
+        ("Renaissance Learning", False),
+        ("Bagging", False),
+    ],
+)
+def test_titles_is_activity_reads_a_gerund_before_a_determiner(text, acts):
+    assert is_activity(text) is acts
