@@ -24,7 +24,7 @@ from extraction.concepts.candidates import (
 from extraction.concepts.definitions import asks_something_else, definition_text, says_more
 from extraction.concepts.features import group_features
 from extraction.concepts.merging import appositive, inverted_of, made_for_activity, same_thing
-from extraction.concepts.phrases import framed, idiom_noun, instruction, trim
+from extraction.concepts.phrases import framed, frames_next, idiom_noun, instruction, trim
 from extraction.nlp import pipe
 from extraction.records import Evidence
 from tests.extraction.test_concepts_stages import (
@@ -99,6 +99,29 @@ def test_concept_words_edge_stop_starts_no_nested_name():
 
 
 # -- titles read (extraction.concepts.definitions, candidates) ---------------------------
+
+
+def test_concept_words_with_frames_frame_only_before_with():
+    # relies on "problem": "the problem with X" is about X, "the problem of X" may be a name
+    doc = tokens("The problem with glaciers")
+    assert frames_next(list(doc[0:2]), doc[2])
+    doc = tokens("The problem of induction")
+    assert not frames_next(list(doc[0:2]), doc[2])
+
+
+@pytest.mark.parametrize(
+    ("question", "asked", "entry"),
+    [
+        ("What are some volcano varieties?", ["volcano"], "KIND_HEADS: varieties"),
+        ("What are the main rock types?", ["rock"], "SELECTING_ADJECTIVES: main"),
+    ],
+)
+def test_concept_words_kind_heads_ask_for_the_kinds_of_a_name(question, asked, entry):
+    from extraction.concepts.candidates import kinds_asked
+
+    doc = tokens(question)
+    subject = [t for t in doc if t.i >= 2 and not t.is_punct]
+    assert [t.text for t in kinds_asked(subject)] == asked, entry
 
 
 @pytest.mark.parametrize(
@@ -304,6 +327,9 @@ COVERED = {
     "ADVERBIAL_IDIOMS",
     "REFERENCE_PARTS",
     "TERM_LIST_HEADING",
+    "WITH_FRAMES",
+    "KIND_HEADS",
+    "SELECTING_ADJECTIVES",
 }
 
 
