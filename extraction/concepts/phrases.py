@@ -109,14 +109,23 @@ def plural_forms(word: str) -> tuple[str, ...]:
 def only_verb(word: str) -> bool:
     """Does English read ``word`` only as a verb (``lemminflect``'s dictionary: no noun
     or adjective reading)? "catalyse", "secretes" are; "digest", "enzyme", "osmotic" and
-    words the dictionary does not know are not.
+    words the dictionary does not know are not. An "-s" form whose verb is also a noun
+    is that noun's plural too, which the dictionary may not list: "sediments",
+    "settles" is not.
 
     >>> [only_verb(w) for w in ["catalyse", "secretes", "digest", "enzyme", "osmotic"]]
     [True, True, False, False, False]
+    >>> only_verb("sediments"), only_verb("settles")
+    (False, True)
     """
     from lemminflect import getAllLemmas
 
-    return set(getAllLemmas(word.lower())) == {"VERB"}
+    lemmas = getAllLemmas(word.lower())
+    if set(lemmas) != {"VERB"}:
+        return False
+    if word.lower().endswith("s"):
+        return not any("NOUN" in getAllLemmas(verb) for verb in lemmas["VERB"])
+    return True
 
 
 @lru_cache(maxsize=1 << 16)

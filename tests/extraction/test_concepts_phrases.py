@@ -218,3 +218,23 @@ def test_phrases_a_term_of_two_plurals_names_the_pair_only(title, kind, parts):
     index = extract_concepts([card(title, "Explained in the lecture.", kind=kind)])
     keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[kind]}
     assert keys - {title.lower()} == parts, keys
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        # a verb's "-s" form whose verb is also a noun is that noun's plural
+        ("sediments", ["sediments"]),
+        # a word English has only as a verb is the verb after the name
+        ("settles", []),
+    ],
+)
+def test_phrases_trim_keeps_a_plural_whose_verb_is_also_a_noun(word, name):
+    doc = _doc(
+        ["Several", word, "settle", "slowly"],
+        ["JJ", "NNS", "VBP", "RB"],
+        ["ADJ", "NOUN", "VERB", "ADV"],
+        [1, 2, 2, 2],
+        ["amod", "nsubj", "ROOT", "advmod"],
+    )
+    assert [t.text for t in trim(list(doc[0:2]))] == name
