@@ -151,6 +151,7 @@ GENERIC_NOTE_WORDS = _words(
     bonus time minute minutes hour hours day week today lot lots
     variant variants version versions modification modifications panel iteration
     synopsis primer cheatsheet cheat-sheet glossary miscellaneous manual handbook
+    flashcard flashcards deck decks
     material materials notation remark remarks recap pro pros con cons step steps
     """
 )
