@@ -838,7 +838,9 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
 _SAYS_WHAT_IT_IS = re.compile(
     r"^\s*(?:is|are)\s+(?:a|an|the|one|any|when|where|how|what)\b|^\s*(?:refers?|relates?) to\b"
     r"|^\s*(?:means|denotes)\s+(?:that|a|an|the|to|any|one|when|how|what|\w+ing)\b"
-    r"|^\s*(?:is|are)\s+(?:\w+ly\s+)?defined\s+as\b",
+    r"|^\s*(?:is|are)\s+(?:\w+ly\s+)?defined\s+as\b"
+    r"|^\s*(?:is|are)\s+(?:\w+ly\s+)?(?:built|made|composed|comprised)\s+(?:of|from|on)\b"
+    r"|^\s*consists?\s+of\b",
     re.IGNORECASE,
 )
 #: After a name, an apposition that says what it is: ", which is the ...", ", a tool

@@ -613,3 +613,17 @@ def test_definitions_the_fuller_text_of_the_same_sentence_from_its_card_wins():
         "Backwashing is a way of cleaning a sand filter. It reverses the flow of water through"
         " the bed."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "defined"),
+    [
+        # what it is made of says what it is
+        (["Trusses are built from straight beams joined in triangles."], "truss", True),
+        (["A molecule consists of two or more atoms bound together."], "molecule", True),
+        # where or when it is made does not
+        (["Trusses are built in a yard near the river."], "truss", False),
+    ],
+)
+def test_definitions_what_it_is_made_of_defines_it(sentences, name, defined):
+    assert bool(prose_definition(sentences, name)) is defined
