@@ -95,6 +95,13 @@ def definition_text(body: str, limit: int = DEFINITION_CHARS, names: Sequence[st
                 break
             items.append(line.rstrip(".;"))
         return f"{lines[0]} {'; '.join(items)}" if items else lines[0]
+    if _parallel_items(lines):  # "Single responsibility principle" / "Open/closed ..."
+        items: list[str] = []
+        for line in lines:
+            if sum(len(i) + 2 for i in items) + len(line) > limit:
+                break
+            items.append(line)
+        return "; ".join(items)
     text = ""
     for at, line in enumerate(lines):
         if at and not _CLOSED.search(text):  # a line of its own after a line with no stop
@@ -118,6 +125,29 @@ def definition_text(body: str, limit: int = DEFINITION_CHARS, names: Sequence[st
             if len(text) >= 80:
                 return text
     return text
+
+
+#: Most words of a line read as one of a list of parallel items, and fewest such lines.
+ITEM_WORDS = 5
+ITEM_LINES = 3
+
+
+def _parallel_items(lines: Sequence[str]) -> bool:
+    """Are ``lines`` a list of parallel items, each a short name of its own (a capital,
+    no closing stop, at most :data:`ITEM_WORDS` words: "Single responsibility
+    principle" / "Open/closed principle" / ...), which together say what the concept is?
+
+    >>> _parallel_items(["Single responsibility", "Open/closed", "Liskov substitution"])
+    True
+    >>> _parallel_items(["Basic Learning", "standard process of training", "Meta Learning"])
+    False
+    """
+    if len(lines) < ITEM_LINES:
+        return False
+    return all(
+        line[:1].isupper() and not _CLOSED.search(line) and len(line.split()) <= ITEM_WORDS
+        for line in lines[:ITEM_LINES]
+    )
 
 
 #: A text that ends its sentence (or introduces what follows).
@@ -145,18 +175,20 @@ def _carries_on(text: str, line: str) -> str | None:
     True
     >>> _carries_on("crawling leaves bare patches", "crazing is a network of cracks") is None
     True
+    >>> _carries_on("partial information", "can still teach"), _carries_on("seen in", "Later")
+    ('', None)
     """
     from lemminflect import getAllLemmas
 
-    if unfinished(text):
-        return ""
     words = line.split()
     if not words or words[0][:1].isupper() or not words[0][:1].isalpha():
-        return None
+        return None  # a line of its own, even after a dangling word ("interested in")
+    if unfinished(text):
+        return ""
     at = 1 if words[0].endswith("ly") and len(words) > 1 else 0  # "exponentially decreasing"
     first = words[at].lower().strip(",;")
-    if first in CARRY_ON:
-        return ""
+    if first in CARRY_ON or first in _FINITE:
+        return ""  # "Partial target information" / "can learn even when ..."
     if (
         first.endswith("ing")
         and len(first) > 5
@@ -1238,13 +1270,16 @@ def says_more(text: str, names: Sequence[str]) -> bool:
     True
     >>> says_more("This is known as the rule of thirds.", ["rule of thirds"])
     False
+    >>> says_more("Word2Vec", ["latent semantic analysis"])
+    False
     """
     rest = text.lower()
     for name in sorted(names, key=len, reverse=True):
         rest = rest.replace(name.lower(), " ")
     words = re.findall(r"[^\W\d_]{2,}", rest)
     said = [w for w in words if w not in STOP_WORDS and w not in NAMING_CUES]
-    return len(words) >= 2 and bool(said)
+    # one token alone ("Word2Vec") names something; it says nothing of the concept
+    return len(words) >= 2 and bool(said) and len(text.split()) >= 2
 
 
 def _subject_role(cand: Candidate, card: Card) -> str:
