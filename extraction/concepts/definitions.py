@@ -177,10 +177,15 @@ def _carries_on(text: str, line: str) -> str | None:
     True
     >>> _carries_on("partial information", "can still teach"), _carries_on("seen in", "Later")
     ('', None)
+    >>> _carries_on("A kiln is a", "Furnace for clay")
+    ''
+
     """
     from lemminflect import getAllLemmas
 
     words = line.split()
+    if text.split() and text.split()[-1].lower() in {"a", "an", "the"}:
+        return ""  # "A variational autoencoder is a" / "Generative autoencoder: ..."
     if not words or words[0][:1].isupper() or not words[0][:1].isalpha():
         return None  # a line of its own, even after a dangling word ("interested in")
     if unfinished(text):
