@@ -61,7 +61,12 @@ DEFINITION_CHARS = 400
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 
 
-def definition_text(body: str, limit: int = DEFINITION_CHARS, names: Sequence[str] = ()) -> str:
+def definition_text(
+    body: str,
+    limit: int = DEFINITION_CHARS,
+    names: Sequence[str] = (),
+    item_lines: frozenset[int] = frozenset(),
+) -> str:
     """The first whole sentence(s) of an answer, bullets stripped, about ``limit``
     characters at most but never cut inside a sentence; a line that introduces a list
     ("Three kinds:") keeps the items it introduces.
@@ -83,9 +88,14 @@ def definition_text(body: str, limit: int = DEFINITION_CHARS, names: Sequence[st
     'kneading clay'
     >>> definition_text("gradients become very small\\nexponentially decreasing with depth.")
     'gradients become very small, exponentially decreasing with depth.'
+    >>> definition_text("a map of learned kernels\\nvisualize activations\\nprobing by occlusion",
+    ...                 item_lines=frozenset({0, 1, 2}))
+    'a map of learned kernels; visualize activations'
     """
-    lines = [_BULLET.sub("", line).strip() for line in body.splitlines()]
-    lines = [line for line in lines if line]
+    pairs = [(_BULLET.sub("", line).strip(), k) for k, line in enumerate(body.splitlines())]
+    lines = [line for line, _ in pairs if line]
+    # a list item is a fact of its own: it carries on no line before it
+    items = [k in item_lines for line, k in pairs if line]
     if not lines:
         return ""
     if lines[0].endswith(":") and len(lines) > 1:
@@ -105,7 +115,7 @@ def definition_text(body: str, limit: int = DEFINITION_CHARS, names: Sequence[st
     text = ""
     for at, line in enumerate(lines):
         if at and not _CLOSED.search(text):  # a line of its own after a line with no stop
-            joint = _carries_on(text, line)
+            joint = None if items[at] else _carries_on(text, line)
             if joint is None and (len(text) >= 40 or not _says_more_of_it(line, names)):
                 break
             if len(text) + len(line) > limit:
@@ -509,7 +519,8 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
     something else ("Examples of X", "How is X trained?"), or for a concept that is only
     part of what the title names ("layer" of "Pooling layers"), only when its first
     sentence says what the concept is ("Dropout is a ...")."""
-    text = definition_text(card.body, names=names)
+    item_lines = frozenset(card.body.count("\n", 0, item.start) for item in card.items)
+    text = definition_text(card.body, names=names, item_lines=item_lines)
     if role in {"term", "question"} and asks_what_first(card.title, names):
         return text  # "What is X, and how does it differ from Y?": the answer opens on X
     if (
