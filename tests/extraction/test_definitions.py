@@ -539,6 +539,20 @@ def test_definitions_a_plain_definition_goes_before_the_answer_to_two_questions(
             "sheet erosion",
             "rain washing away soil in thin layers, gradually exposing the rock below",
         ),
+        # short parallel items, each a name of its own: the list is what it is
+        (
+            "What does RICE stand for?",
+            "Rest the limb\nIce the injury\nCompression bandage\nElevation of the limb",
+            "RICE",
+            "Rest the limb; Ice the injury; Compression bandage; Elevation of the limb",
+        ),
+        # a line opening with an auxiliary carries on the subject of the line before
+        (
+            "What is a sea breeze?",
+            "cool air from the sea\ncan reach far inland on hot afternoons",
+            "sea breeze",
+            "cool air from the sea can reach far inland on hot afternoons",
+        ),
         # a closed first line long enough: the next line is not needed
         (
             "What is a moraine?",
