@@ -61,18 +61,41 @@ DEFINITION_CHARS = 400
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 
 
-def definition_text(body: str, limit: int = DEFINITION_CHARS) -> str:
+def definition_text(
+    body: str,
+    limit: int = DEFINITION_CHARS,
+    names: Sequence[str] = (),
+    item_lines: frozenset[int] = frozenset(),
+) -> str:
     """The first whole sentence(s) of an answer, bullets stripped, about ``limit``
     characters at most but never cut inside a sentence; a line that introduces a list
     ("Three kinds:") keeps the items it introduces.
+
+    An answer typed one fact a line keeps its lines apart: a line with no closing stop
+    goes on in the next only when that one carries on its sentence (``_carries_on``:
+    "which seals the clay", "exponentially decreasing as ..."); a later line joins a
+    short opening (set off by "; ") only when it says more of the concept (its name, "it
+    ...", or a predicate with no subject of its own: "hardens the ware"), never a fact
+    of something else ("air bubbles can burst during firing").
 
     >>> definition_text("A gate. It decides how much of the old state to keep.\\nMore.")
     'A gate. It decides how much of the old state to keep.'
     >>> definition_text("Three kinds:\\n- one\\n- two")
     'Three kinds: one; two'
+    >>> definition_text("the first firing of clay\\nhardens the ware\\nair can burst")
+    'the first firing of clay; hardens the ware'
+    >>> definition_text("kneading clay\\nair bubbles can burst during firing")
+    'kneading clay'
+    >>> definition_text("gradients become very small\\nexponentially decreasing with depth.")
+    'gradients become very small, exponentially decreasing with depth.'
+    >>> definition_text("a map of learned kernels\\nvisualize activations\\nprobing by occlusion",
+    ...                 item_lines=frozenset({0, 1, 2}))
+    'a map of learned kernels; visualize activations'
     """
-    lines = [_BULLET.sub("", line).strip() for line in body.splitlines()]
-    lines = [line for line in lines if line]
+    pairs = [(_BULLET.sub("", line).strip(), k) for k, line in enumerate(body.splitlines())]
+    lines = [line for line, _ in pairs if line]
+    # a list item is a fact of its own: it carries on no line before it
+    items = [k in item_lines for line, k in pairs if line]
     if not lines:
         return ""
     if lines[0].endswith(":") and len(lines) > 1:
@@ -82,17 +105,154 @@ def definition_text(body: str, limit: int = DEFINITION_CHARS) -> str:
                 break
             items.append(line.rstrip(".;"))
         return f"{lines[0]} {'; '.join(items)}" if items else lines[0]
+    if _parallel_items(lines):  # "Single responsibility principle" / "Open/closed ..."
+        items: list[str] = []
+        for line in lines:
+            if sum(len(i) + 2 for i in items) + len(line) > limit:
+                break
+            items.append(line)
+        return "; ".join(items)
     text = ""
-    for line in lines:
+    for at, line in enumerate(lines):
+        if at and not _CLOSED.search(text):  # a line of its own after a line with no stop
+            joint = None if items[at] else _carries_on(text, line)
+            if joint is None and (len(text) >= 40 or not _says_more_of_it(line, names)):
+                break
+            if len(text) + len(line) > limit:
+                break
+            text = f"{text}{joint if joint is not None else ';'} {line}"
+            if joint is None or not _CLOSED.search(line):
+                continue  # the fact goes on, or another of the concept may follow
+            if len(text) >= 40:
+                break
+            continue
+        if at and len(text) >= 40:
+            break
         for sentence in _SENTENCE_END.split(line):
             if text and (ANALOGY.search(sentence) or len(text) + len(sentence) > limit):
                 return text
             text = f"{text} {sentence}".strip()
             if len(text) >= 80:
                 return text
-        if len(text) >= 40:
-            break
     return text
+
+
+#: Most words of a line read as one of a list of parallel items, and fewest such lines.
+ITEM_WORDS = 5
+ITEM_LINES = 3
+
+
+def _parallel_items(lines: Sequence[str]) -> bool:
+    """Are ``lines`` a list of parallel items, each a short name of its own (a capital,
+    no closing stop, at most :data:`ITEM_WORDS` words: "Single responsibility
+    principle" / "Open/closed principle" / ...), which together say what the concept is?
+
+    >>> _parallel_items(["Single responsibility", "Open/closed", "Liskov substitution"])
+    True
+    >>> _parallel_items(["Basic Learning", "standard process of training", "Meta Learning"])
+    False
+    """
+    if len(lines) < ITEM_LINES:
+        return False
+    return all(
+        line[:1].isupper() and not _CLOSED.search(line) and len(line.split()) <= ITEM_WORDS
+        for line in lines[:ITEM_LINES]
+    )
+
+
+#: A text that ends its sentence (or introduces what follows).
+_CLOSED = re.compile(r"[.!?:…]\W*$")
+#: Words that open a line carrying on the sentence of the line before ("... a glassy
+#: coating" / "which seals the clay"): relatives, conjunctions, prepositions.
+CARRY_ON = frozenset(
+    "which that who whom whose where when while whereas and or but nor so because since "
+    "although though unless as than to with without by of in on at for from into onto "
+    "through via per including like unlike such i.e. e.g. especially".split()
+)
+
+
+def _carries_on(text: str, line: str) -> str | None:
+    """How ``line`` joins ``text``, the line before it with no closing stop, when it
+    carries on its sentence: ``""`` after a dangling word or before a relative, a
+    conjunction or a preposition, ``","`` before a participle in -ing ("exponentially
+    decreasing ..."); ``None`` when the line is a fact of its own.
+
+    >>> _carries_on("a glassy coat", "which seals it"), _carries_on("A kiln is a", "furnace")
+    ('', '')
+    >>> _carries_on("gradients become small", "exponentially decreasing with depth")
+    ','
+    >>> _carries_on("kneading clay", "air bubbles can burst") is None
+    True
+    >>> _carries_on("crawling leaves bare patches", "crazing is a network of cracks") is None
+    True
+    >>> _carries_on("partial information", "can still teach"), _carries_on("seen in", "Later")
+    ('', None)
+    >>> _carries_on("A kiln is a", "Furnace for clay")
+    ''
+
+    """
+    from lemminflect import getAllLemmas
+
+    words = line.split()
+    if text.split() and text.split()[-1].lower() in {"a", "an", "the"}:
+        return ""  # "A variational autoencoder is a" / "Generative autoencoder: ..."
+    if not words or words[0][:1].isupper() or not words[0][:1].isalpha():
+        return None  # a line of its own, even after a dangling word ("interested in")
+    if unfinished(text):
+        return ""
+    at = 1 if words[0].endswith("ly") and len(words) > 1 else 0  # "exponentially decreasing"
+    first = words[at].lower().strip(",;")
+    if first in CARRY_ON or first in _FINITE:
+        return ""  # "Partial target information" / "can learn even when ..."
+    if (
+        first.endswith("ing")
+        and len(first) > 5
+        and "VERB" in getAllLemmas(first)
+        and not any(w.lower() in _FINITE for w in words[at + 1 : at + 3])
+    ):
+        return ","  # not "crazing is a network ...": a gerund, the subject of its own clause
+    return None
+
+
+def _says_more_of_it(line: str, names: Sequence[str]) -> bool:
+    """Does ``line``, a line of its own in a short answer typed one fact a line, say more
+    of the concept of ``names``: it opens with its name or a word that refers back to it
+    ("It ...", "They ..."), or with a verb that has no subject of its own ("hardens the
+    ware", "map data into ...": the concept is its subject); not a fact with a subject
+    of its own ("air bubbles can burst ...")?
+
+    >>> _says_more_of_it("hardens the ware", []), _says_more_of_it("It locks in", [])
+    (True, True)
+    >>> _says_more_of_it("air bubbles can burst", []), _says_more_of_it("Kilns fire clay", ["kiln"])
+    (False, True)
+    >>> _says_more_of_it("map data into a space", []), _says_more_of_it("symmetric", [])
+    (True, False)
+    """
+    from lemminflect import getAllLemmas
+
+    lowered = _LEAD_ARTICLE.sub("", line).lower()
+    if any(n and re.match(rf"{re.escape(n.lower())}(?:e?s)?\b", lowered) for n in names):
+        return True
+    words = re.findall(r"[^\W\d_][\w'-]*", line)
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in _BACK_REFERENCES:
+        return True
+    if words[0][:1].isupper():
+        return False  # a sentence of its own, about something it names
+    readings = getAllLemmas(first)
+    if "VERB" not in readings or "AUX" in readings:
+        return False
+    # a word that is also a noun may open a subject of its own: then a finite verb follows
+    return "NOUN" not in readings or not any(w.lower() in _FINITE for w in words[1:5])
+
+
+#: Auxiliaries and modals: the finite verb of a clause whose subject opens it.
+_FINITE = frozenset(
+    "can could may might must will would shall should is are was were has have had does do "
+    "did".split()
+)
 
 
 #: How a sentence that defines what it opens with goes on: "X is a ...", "X are the
@@ -359,7 +519,8 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
     something else ("Examples of X", "How is X trained?"), or for a concept that is only
     part of what the title names ("layer" of "Pooling layers"), only when its first
     sentence says what the concept is ("Dropout is a ...")."""
-    text = definition_text(card.body)
+    item_lines = frozenset(card.body.count("\n", 0, item.start) for item in card.items)
+    text = definition_text(card.body, names=names, item_lines=item_lines)
     if role in {"term", "question"} and asks_what_first(card.title, names):
         return text  # "What is X, and how does it differ from Y?": the answer opens on X
     if (
@@ -604,10 +765,14 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         for role, evidence in c.definitions:
             text = evidence.text.strip()
             if text:
-                whole = definition_text(text) or text
+                whole = definition_text(text, names=names) or text
                 if role in _RUNNING_TEXT_ROLES:
                     whole = _still_about_it(whole, names)
-                if passing_mention(whole, names, role) or plural_means(whole, names):
+                if (
+                    passing_mention(whole, names, role)
+                    or plural_means(whole, names)
+                    or (role in _RUNNING_TEXT_ROLES and forward_reference(whole, names))
+                ):
                     continue
                 options.append(
                     (
@@ -628,6 +793,17 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         found = sentence_definition(cands, names)
         return (found.text, found) if found else ("", None)
     _, _, text, evidence = min(options, key=lambda o: (unfinished(o[2]), o[0], o[1]))
+    # the same sentence, given whole with what follows it by a card about the concept
+    # ("### Backpropagation" / "Backpropagation is a method ... It is a ..."): the fuller
+    fuller = [
+        o[2]
+        for o in options
+        if o[3].source == evidence.source and len(o[2]) > len(text) and o[2].startswith(text)
+    ]
+    if fuller and not unfinished(text):
+        longer = _still_about_it(max(fuller, key=len), names)
+        if len(longer) > len(text):
+            text, evidence = longer, Evidence(evidence.source, evidence.line, longer)
     if unfinished(text):  # the notes' sentence goes on in a formula or a figure
         text = _UNFINISHED_TAIL.sub("", text).rstrip() + " …"
         evidence = Evidence(evidence.source, evidence.line, text)
@@ -639,15 +815,21 @@ def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evi
     single out defines it: a sentence (or a clause after a semicolon) that opens with
     it and says what it is ("The queen is the only fertile female ..."), an apposition
     after its name ("glaze thickness, which is the depth of glass on a pot ...", "Rust,
-    a language that ..."), or "we define X as ...". What its sentences do with it
-    otherwise is no definition."""
+    a language that ..."), or "we define X as ..."; for a name the notes stress, also a
+    sentence that opens with it and says what it does (:func:`stressed_statement`). What
+    its sentences do with it otherwise is no definition."""
     seen: set[str] = set()
     mentions = sorted((e for c in cands for e in c.mentions), key=lambda e: (e.source, e.line))
+    stressed = any(c.roles.get("emphasis") for c in cands)
     for evidence in mentions:
         if evidence.text in seen:
             continue
         seen.add(evidence.text)
         text = defining_sentence(evidence.text, names)
+        if not text and stressed and stressed_statement(evidence.text, names):
+            text = evidence.text  # "An **espresso machine** forces hot water through ..."
+        if text and forward_reference(text, names):
+            continue
         # no test of an order: an apposition says what the name is whatever the mood of
         # the clause around it ("Maximise the albedo, which is the share of light ...")
         if (
@@ -660,13 +842,53 @@ def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evi
     return None
 
 
+def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
+    """Does ``sentence`` open with a name the notes stress (only an article before it)
+    and go on with a verb in the present tense, no auxiliary, that says what it does ("An
+    **espresso machine** forces hot water through ground coffee")? The stress marks
+    where the name ends, so a word after it that English has as a verb is the verb even
+    where the tagger reads a plural noun ("forces"); a finite verb right after that word
+    shows it was a noun after all ("Machine forces can vary").
+
+    >>> stressed_statement("An espresso machine forces hot water through coffee.",
+    ...                    ["espresso machine"])
+    True
+    >>> stressed_statement("Espresso machine forces can vary.", ["espresso machine"])
+    False
+    >>> stressed_statement("Baristas clean the espresso machine daily.", ["espresso machine"])
+    False
+    """
+    from lemminflect import getAllLemmas
+
+    text = _LEAD_ARTICLE.sub("", sentence)
+    lowered = text.lower()
+    for name in sorted(names, key=len, reverse=True):
+        n = name.lower()
+        if not n or not lowered.startswith(n):
+            continue
+        rest = re.sub(r"^(?:e?s)?(?![\w-])", "", text[len(n) :])
+        found = _VERB_AFTER.match(rest)
+        if not found or rest[:1] != " ":
+            return False
+        readings = getAllLemmas(found.group(1))
+        following = rest[found.end() :].split()[:2]
+        return (
+            "VERB" in readings
+            and "AUX" not in readings
+            and not any(w.lower().strip(",.") in _FINITE for w in following)
+        )
+    return False
+
+
 #: How a sentence that says what its subject is goes on, said in running text (no
 #: verb of doing: "Colonies swarm in spring" characterises, it does not define; "X is
 #: called Y" names Y; "Class means should differ": a plural noun, no verb).
 _SAYS_WHAT_IT_IS = re.compile(
     r"^\s*(?:is|are)\s+(?:a|an|the|one|any|when|where|how|what)\b|^\s*(?:refers?|relates?) to\b"
     r"|^\s*(?:means|denotes)\s+(?:that|a|an|the|to|any|one|when|how|what|\w+ing)\b"
-    r"|^\s*(?:is|are)\s+(?:\w+ly\s+)?defined\s+as\b",
+    r"|^\s*(?:is|are)\s+(?:\w+ly\s+)?defined\s+as\b"
+    r"|^\s*(?:is|are)\s+(?:\w+ly\s+)?(?:built|made|composed|comprised)\s+(?:of|from|on)\b"
+    r"|^\s*consists?\s+of\b",
     re.IGNORECASE,
 )
 #: After a name, an apposition that says what it is: ", which is the ...", ", a tool
@@ -816,6 +1038,41 @@ def _still_about_it(text: str, names: Sequence[str]) -> str:
             break
         kept.append(sentence)
     return " ".join(kept)
+
+
+#: After a name, the clause that ends its sentence by promising to come back to it
+#: (", which we'll look at later", ", which will be covered in the next section"): the
+#: sentence only names what the notes define further on.
+_FORWARD = re.compile(
+    r"^(?:e?s)?(?:\s+(?!(?:is|are|was|were|means)\b)[\w-]+){0,2}\s*,\s*which\s+(?:(?:we|you|I)(?:['’]ll|\s+will|\s+shall"
+    r"|\s+are\s+going\s+to)|will\s+be\s+(?:\w+ly\s+)?(?:covered|discussed|explained|described"
+    r"|introduced|treated|shown|studied|seen))\b[^,;]*$",
+    re.IGNORECASE,
+)
+
+
+def forward_reference(text: str, names: Sequence[str]) -> bool:
+    """Does the first sentence of ``text`` only point ahead to the concept of ``names``:
+    its name is followed by a last clause that promises to come back to it ("The usual
+    fix is known as the Weiss method, which we'll look at later")? Such a sentence
+    names it before the notes define it, and defines nothing.
+
+    >>> forward_reference("The usual fix is known as the Weiss method, which we'll see later.",
+    ...                   ["weiss method"])
+    True
+    >>> forward_reference("A crevasse, which we will study later, is a crack.", ["crevasse"])
+    False
+    >>> forward_reference("A crevasse is ice, which we will study later.", ["crevasse"])
+    False
+    """
+    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].rstrip(" .!?")
+    lowered = first.lower()
+    for name in sorted(names, key=len, reverse=True):
+        n = name.lower()
+        for found in re.finditer(rf"(?<![\w-]){re.escape(n)}", lowered):
+            if _FORWARD.match(first[found.end() :]):
+                return True
+    return False
 
 
 #: Words after "means" that make it a plural noun going on the name ("Class means
@@ -1029,13 +1286,16 @@ def says_more(text: str, names: Sequence[str]) -> bool:
     True
     >>> says_more("This is known as the rule of thirds.", ["rule of thirds"])
     False
+    >>> says_more("Word2Vec", ["latent semantic analysis"])
+    False
     """
     rest = text.lower()
     for name in sorted(names, key=len, reverse=True):
         rest = rest.replace(name.lower(), " ")
     words = re.findall(r"[^\W\d_]{2,}", rest)
     said = [w for w in words if w not in STOP_WORDS and w not in NAMING_CUES]
-    return len(words) >= 2 and bool(said)
+    # one token alone ("Word2Vec") names something; it says nothing of the concept
+    return len(words) >= 2 and bool(said) and len(text.split()) >= 2
 
 
 def _subject_role(cand: Candidate, card: Card) -> str:

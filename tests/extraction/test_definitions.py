@@ -507,3 +507,137 @@ def test_definitions_a_plain_definition_goes_before_the_answer_to_two_questions(
     found = index.find("kiln")
     assert found is not None
     assert index.concepts[found].definition == "A chamber that hardens clay by heat."
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name", "definition"),
+    [
+        # a predicate with no subject of its own says more of the concept: kept, set off
+        (
+            "What is bisque firing?",
+            "the first firing of unglazed clay\nhardens the ware so it can be handled",
+            "bisque firing",
+            "the first firing of unglazed clay; hardens the ware so it can be handled",
+        ),
+        # a fact with a subject of its own is about something else: left out
+        (
+            "What is wedging?",
+            "kneading clay to remove trapped air\nair bubbles can burst during firing",
+            "wedging",
+            "kneading clay to remove trapped air",
+        ),
+        # a line that carries on the sentence of the line before joins it
+        (
+            "What is a bight?",
+            "a curved section of rope\nwhich does not cross itself",
+            "bight",
+            "a curved section of rope which does not cross itself",
+        ),
+        (
+            "What is sheet erosion?",
+            "rain washing away soil in thin layers\ngradually exposing the rock below",
+            "sheet erosion",
+            "rain washing away soil in thin layers, gradually exposing the rock below",
+        ),
+        # short parallel items, each a name of its own: the list is what it is
+        (
+            "What does RICE stand for?",
+            "Rest the limb\nIce the injury\nCompression bandage\nElevation of the limb",
+            "RICE",
+            "Rest the limb; Ice the injury; Compression bandage; Elevation of the limb",
+        ),
+        # a line opening with an auxiliary carries on the subject of the line before
+        (
+            "What is a sea breeze?",
+            "cool air from the sea\ncan reach far inland on hot afternoons",
+            "sea breeze",
+            "cool air from the sea can reach far inland on hot afternoons",
+        ),
+        # a closed first line long enough: the next line is not needed
+        (
+            "What is a moraine?",
+            "A ridge of rock and debris left behind by a glacier.\nMoraines mark old ice.",
+            "moraine",
+            "A ridge of rock and debris left behind by a glacier.",
+        ),
+    ],
+)
+def test_definitions_an_answer_typed_one_fact_a_line_keeps_its_lines_apart(
+    title, answer, name, definition
+):
+    assert definition_of(title, answer, name) == definition
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "definition"),
+    [
+        # a sentence that only points ahead to the name defines nothing
+        (
+            ["The usual remedy is known as the Weiss method, which we'll look at later."],
+            "weiss method",
+            "",
+        ),
+        (
+            ["The largest one is called the Ross shelf, which will be covered next week."],
+            "ross shelf",
+            "",
+        ),
+        # a sentence that says what it is before the promise still defines it
+        (
+            ["The Ross shelf is a floating sheet of ice, which we will study later."],
+            "ross shelf",
+            "The Ross shelf is a floating sheet of ice, which we will study later.",
+        ),
+    ],
+)
+def test_definitions_a_sentence_pointing_ahead_to_a_name_defines_nothing(
+    sentences, name, definition
+):
+    assert prose_definition(sentences, name) == definition
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        # the stress marks where the name ends: "forces" is its verb, not a plural noun
+        ("An espresso machine forces hot water through ground coffee.", "espresso machine", True),
+        ("A portafilter holds the coffee grounds in place.", "portafilter", True),
+        # a finite verb after the word: it was a noun going on the name
+        ("Espresso machine forces can vary a lot.", "Espresso machine", False),
+    ],
+)
+def test_definitions_a_stressed_name_opening_a_sentence_with_a_verb_is_defined(body, bold, defined):
+    index = _with_bold(body, bold)
+    found = index.find(bold)
+    assert found is not None
+    assert bool(index.concepts[found].definition) is defined
+
+
+def test_definitions_the_fuller_text_of_the_same_sentence_from_its_card_wins():
+    body = (
+        "Backwashing is a way of cleaning a sand filter. It reverses the flow of water"
+        " through the bed. Pumps need power."
+    )
+    index = extract_concepts(
+        [card("Backwashing", body, kind="heading")], model=LogisticModel((), (), bias=10.0)
+    )
+    found = index.find("backwashing")
+    assert found is not None
+    assert index.concepts[found].definition == (
+        "Backwashing is a way of cleaning a sand filter. It reverses the flow of water through"
+        " the bed."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "defined"),
+    [
+        # what it is made of says what it is
+        (["Trusses are built from straight beams joined in triangles."], "truss", True),
+        (["A molecule consists of two or more atoms bound together."], "molecule", True),
+        # where or when it is made does not
+        (["Trusses are built in a yard near the river."], "truss", False),
+    ],
+)
+def test_definitions_what_it_is_made_of_defines_it(sentences, name, defined):
+    assert bool(prose_definition(sentences, name)) is defined
