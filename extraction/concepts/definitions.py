@@ -32,6 +32,7 @@ from extraction.concepts.words import (
     OTHER_QUESTIONS,
     SELF_FRAMES,
     VERSUS,
+    WITH_FRAMES,
 )
 from extraction.names import initials_match, is_acronym, singular_acronym
 from extraction.records import Card, Concept, Evidence
@@ -405,6 +406,10 @@ def asks_something_else(title: str) -> bool:
     True
     >>> asks_something_else("What does a kiln fire?"), asks_something_else("What does DNA mean?")
     (True, False)
+    >>> asks_something_else("What is the problem with glaciers?")
+    True
+    >>> asks_something_else("What is the intuition behind erosion?")
+    True
     """
     if CONTRAST_CUE.search(title) or VERSUS.search(title):  # what tells two things apart
         return True
@@ -423,11 +428,13 @@ def asks_something_else(title: str) -> bool:
         return True  # "Explain why ice floats": an instruction that asks how or why
     at = 1 if words[0] in {"main", "key", "different", "various", "two", "three"} else 0
     framed = words[at : at + 2]  # "examples of": a framing noun that frames something
+    if len(framed) == 2 and framed[0] in WITH_FRAMES and framed[1] == "with":
+        return True  # "What is the problem with deep nets?": what is wrong with them
     return (
         len(framed) == 2
         and framed[0] in FRAMING_NOUNS
         and framed[0] not in SELF_FRAMES
-        and framed[1] in {"of", "in", "for", "to", "on", "with", "between"}
+        and framed[1] in {"of", "in", "for", "to", "on", "with", "between", "behind"}
     )
 
 

@@ -641,3 +641,19 @@ def test_definitions_the_fuller_text_of_the_same_sentence_from_its_card_wins():
 )
 def test_definitions_what_it_is_made_of_defines_it(sentences, name, defined):
     assert bool(prose_definition(sentences, name)) is defined
+
+
+@pytest.mark.parametrize(
+    ("title", "asked"),
+    [
+        # what is wrong with X, or the idea behind X, is not what X is: an answer such as
+        # "Gradients prone to vanishing" is no genus of X
+        ("What is the problem with deep glaciers?", False),
+        ("What is the trouble with averages?", False),
+        ("What is the intuition behind erosion?", False),
+        # a name of its own
+        ("What is the problem of induction?", True),
+    ],
+)
+def test_definitions_asks_what_it_is_not_what_is_wrong_with_it(title, asked):
+    assert asks_what_it_is(title) is asked
