@@ -1500,6 +1500,27 @@ def _line_label(ctx: _Context, *, alone: bool = True) -> Mention | None:
     return label
 
 
+def _lone_label_line(sent: Span, found: Sequence[Mention]) -> bool:
+    """Is ``sent`` a line that is only a concept's name (and a bracketed other name of it)
+    closed by a colon ("Sentence vectors (SV):"), heading the lines after it? "Examples:"
+    names no concept, and "Advantages of sentence vectors:" more than a name; a quality
+    ("Slowness:") is one of the card's subject, whose lines go on about that subject.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Kiln:"]))
+    >>> _lone_label_line(doc[:], [])
+    False
+    """
+    if not found or not sent.text.rstrip().endswith(":"):
+        return False
+    if len({m.concept for m in found}) != 1:
+        return False
+    if found[0].concept.split()[-1].endswith(rp.QUALITY_SUFFIXES):
+        return False  # "Sample inefficiency:" under "Drawbacks of X": a quality of X's
+    covered = {k for m in found for k in range(m.start, m.end)}
+    return all(t.i in covered for t in sent if t.is_alpha)
+
+
 def _label_line_cited(
     ctx: _Context, subjects: Sequence[str], cited: list[Evidence]
 ) -> list[Evidence]:
@@ -5627,6 +5648,7 @@ def raw_relations(
         answer = None if first_body is None else _evidence_of(*sents[first_body])
         named: set[str] = set()
         nested_seen: list[tuple[str, Evidence]] = []
+        relabelled = False  # a body line that is a name and a colon heads the lines after it
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
             first_nested = i in parents and parents[i] not in nested_seen
@@ -5687,6 +5709,12 @@ def raw_relations(
             parent = parents.get(i)
             # a nested item's subject is the concept its parent item names
             held = [parent[0]] if parent is not None else about
+            if relabelled and parent is None and not seg.is_title:
+                # "Word embeddings -- ... / Sentence vectors (SV): / uses an encoder": the
+                # lines after a label line are about its name, not the card's subject
+                held = []
+            if not seg.is_title and _lone_label_line(sent, found):
+                relabelled = True
 
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier

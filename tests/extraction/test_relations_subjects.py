@@ -809,3 +809,17 @@ def test_relations_subjects_a_heading_of_a_thing_with_something_is_no_use(
     ends = {index.find(source), index.find(target)}
     typed = [(s, r, t) for s, r, t in edges if r != "related_to"]
     assert not any({s, t} == ends for s, _, t in typed), typed
+
+
+def test_relations_subjects_a_label_line_heads_the_lines_after_it(tmp_path):
+    # "Wood kilns:" alone on its line heads what follows: the firebox is the wood kiln's,
+    # not the card's subject's
+    text = (
+        "Kiln Types\nElectric kilns\nheat the ware with coils.\nWood kilns:\n"
+        "uses a firebox to burn the wood.\nFirebox\nA firebox is a chamber.\n"
+        "Wood kilns\nWood kilns are old kilns.\nElectric kilns\nElectric kilns are modern kilns.\n"
+    )
+    index, edges = _typed_of_notes(tmp_path, text, "txt")
+    electric, firebox = index.find("electric kiln"), index.find("firebox")
+    assert electric and firebox
+    assert not [e for e in edges if {e[0], e[2]} == {electric, firebox}], sorted(edges)
