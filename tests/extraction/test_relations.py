@@ -879,7 +879,7 @@ def test_relations_seed_no_self_loops_and_symmetric_contrasts():
 #: dev2 (``python -m benchmarks.relation_quality``): learning-path recall (>= 0.60) since
 #: the seventeenth session, typed relation recall (>= 0.50) since the nineteenth. The
 #: others (relation_recall_any >= 0.70, prereq_recall_path3 >= 0.60) do not hold yet: what
-#: this code reaches (measured 2026-12-06, nineteenth session: 0.668, 0.503) is held a
+#: this code reaches (measured 2026-12-06, twentieth session: 0.680, 0.519) is held a
 #: little under it, so that nothing falls back unnoticed.
 FLOORS = {
     "typed_precision_on_gold_pairs": 0.88,
@@ -888,7 +888,7 @@ FLOORS = {
     "path_recall": 0.60,
     "relation_recall_any": 0.65,
     "relation_recall_typed": 0.50,
-    "prereq_recall_path3": 0.48,
+    "prereq_recall_path3": 0.50,
 }
 CEILINGS = {"prereq_reversed": 0.04}
 
