@@ -792,7 +792,8 @@ def _kin(
     "thief knot" told as a reef knot tied wrong; a card's "Bisque firing hardens raw clay."
     before its "A firing that takes the pots out hot is called raku firing."); kinds a
     sentence names side by side ("raku firing or pit firing") are alternatives,
-    taught in parallel.
+    taught in parallel. Only kinds first named in one file: which of two files comes first
+    is the order of their names, not an order the notes teach.
 
     >>> from extraction.concepts import ConceptIndex
     >>> from extraction.records import Concept
@@ -803,6 +804,9 @@ def _kin(
     >>> notes = _Notes({}, {}, {n: (0, i) for i, n in enumerate(names)}, {}, {}, None, {})
     >>> sorted(_kin(index, notes, {}))
     [('bisque firing', 'pit firing'), ('raku firing', 'bisque firing')]
+    >>> notes.ranks["pit firing"] = (1, 0)  # first named in another file
+    >>> sorted(_kin(index, notes, {}))
+    [('raku firing', 'bisque firing')]
     """
     families: dict[str, list[str]] = defaultdict(list)
     for concept in index.concepts:
@@ -824,7 +828,8 @@ def _kin(
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if (
-                    a not in inside.get(b, ())
+                    notes.ranks[a][0] == notes.ranks[b][0]
+                    and a not in inside.get(b, ())
                     and b not in inside.get(a, ())
                     and not listed.get(a, set()) & listed.get(b, set())
                     and not _side_by_side(index, a, b, sentences)
