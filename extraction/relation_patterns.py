@@ -1844,7 +1844,7 @@ LIKENING_CUES = frozenset({"like_however"})
 #: Words that turn a sentence against what it said before them.
 CONTRAST_TURNS = frozenset({"however", "but", "yet", "whereas", "instead"})
 #: Gerunds of a means that bring in what they act on, which is then the means itself:
-#: "prevented by defining a linear ordering", "by adding a buffer", "by using a fuse";
+#: "prevented by installing a pressure valve", "by adding a buffer", "by using a fuse";
 #: any other ("prevented by painting the hull", "by cooling the engine") only treats it.
 MAKING_VERBS = frozenset(
     "defining introducing adding applying using employing imposing installing building "

@@ -1598,7 +1598,7 @@ def _treated_by_means(ctx: _Context, span: Span, concept: str) -> bool:
     """Is ``concept``, after a passive remedy cue ("prevented by"), only what the means
     acts on: the object of a gerund after "by" whose verb brings in nothing
     (:data:`rp.MAKING_VERBS`)? "Rust is prevented by painting the hull" treats the hull,
-    while "prevented by defining a linear ordering" brings the ordering in, which is the
+    while "prevented by installing a pressure valve" brings the valve in, which is the
     remedy."""
     doc = ctx.sent.doc
     by = doc[span.end - 1]
@@ -1716,9 +1716,9 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         return  # "lets the network learn Y": the network's act, no use of what lets it
     if cue.frame == "svo":
         # an effect or a problem is what the phrase names in full; a use or a kind of a
-        # narrower thing is one of the thing ("serves as the quintessential loss")
-        # (what "prevented by" names is the remedy: "prevented by a linear ordering of
-        # the resources" is prevented by an ordering, named as the head of the phrase)
+        # narrower thing is one of the thing ("serves as the main fuel")
+        # (what "prevented by" names is the remedy: "prevented by a rotation of the
+        # crops" is prevented by a rotation, named as the head of the phrase)
         remedy = relation == "addresses" and cue.reverse
         whole = (relation in _EFFECTS and not remedy) or cue.name in _WHOLE_OBJECT_CUES
         # "includes a term from X": the part is the term; "serves as a step in X": the

@@ -1782,7 +1782,7 @@ def _with_of(view: View, chunk: Span) -> list[Token]:
 def _name_after(doc: Doc, i: int, stop: int) -> list[Token]:
     """The name a naming cue gives where the parser made no noun chunk of it: a noun and
     the words hyphens glue to it ("so-called z-score"), after an article, and the nouns
-    that go on from it ("known as a Sequence-to-sequence model", its hyphenated opening
+    that go on from it ("known as a Point-to-point link", its hyphenated opening
     read as a phrase of its own)."""
     article = i < stop and doc[i].lower_ in _ARTICLES
     i += article

@@ -106,7 +106,7 @@ def definition_text(
                 break
             items.append(line.rstrip(".;"))
         return f"{lines[0]} {'; '.join(items)}" if items else lines[0]
-    if _parallel_items(lines):  # "Single responsibility principle" / "Open/closed ..."
+    if _parallel_items(lines):  # "Plan ahead" / "Leave what you find" / ...
         items: list[str] = []
         for line in lines:
             if sum(len(i) + 2 for i in items) + len(line) > limit:
@@ -145,10 +145,10 @@ ITEM_LINES = 3
 
 def _parallel_items(lines: Sequence[str]) -> bool:
     """Are ``lines`` a list of parallel items, each a short name of its own (a capital,
-    no closing stop, at most :data:`ITEM_WORDS` words: "Single responsibility
-    principle" / "Open/closed principle" / ...), which together say what the concept is?
+    no closing stop, at most :data:`ITEM_WORDS` words: "Plan ahead" / "Travel on
+    durable ground" / "Leave what you find"), which together say what the concept is?
 
-    >>> _parallel_items(["Single responsibility", "Open/closed", "Liskov substitution"])
+    >>> _parallel_items(["Plan ahead", "Travel on durable ground", "Leave what you find"])
     True
     >>> _parallel_items(["Basic Learning", "standard process of training", "Meta Learning"])
     False

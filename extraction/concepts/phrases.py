@@ -187,7 +187,7 @@ def plain_verb(word: str) -> bool:
 
 def glued_slash(tok: Token) -> bool:
     """Is ``tok`` a "/" written between two words without spaces ("I/O",
-    "open/closed", "client/server"), which joins them into one word of a name?
+    "push/pull", "client/server"), which joins them into one word of a name?
 
     >>> from extraction.nlp import pipe
     >>> doc = next(pipe(["Air flows in A/C ducts or in a / b."]))
@@ -509,7 +509,7 @@ def letter_label(toks: Sequence[Token]) -> bool:
 
 def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
     """Surface words of a token run, hyphenated compounds and possessives kept
-    together ("Student's"); with ``slash``, words joined by a "/" too ("open/closed").
+    together ("Student's"); with ``slash``, words joined by a "/" too ("push/pull").
     Quotation marks are no part of a name: the "Amen" cadence is the Amen cadence."""
     words: list[str] = []
     glue = False
@@ -651,7 +651,7 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
     bold run, a table's first cell): the words as written, only a leading article or
     possessive and edge punctuation dropped ("for loop", "no preemption",
-    "open/closed principle", "1x1 convolution" stay whole).
+    "push/pull factor", "1x1 convolution" stay whole).
     """
     toks = [t for t in tokens if not t.is_space]
     while toks and (
@@ -1094,7 +1094,7 @@ def framed(toks: Sequence[Token]) -> bool:
 def frames_next(left: Sequence[Token], prep: Token) -> bool:
     """Does ``left``, before the preposition ``prep``, only frame what follows it: a
     framing noun ("the advantages of", "the intuition behind"), or a noun that frames
-    only before "with" ("the problem with deep networks"; "the problem of induction" is
+    only before "with" ("the problem with tall chimneys"; "the problem of induction" is
     a name)?"""
     if framed(left):
         return True

@@ -57,7 +57,7 @@ FRAMING_NOUNS = _words(
     """
 )
 
-#: Nouns that frame the name after "with" only ("the problem with deep networks", "the
+#: Nouns that frame the name after "with" only ("the problem with tall chimneys", "the
 #: trouble with averages" are about the networks and the averages); before "of" they
 #: may head a name of their own ("the problem of induction").
 WITH_FRAMES = _words("problem problems trouble troubles")
