@@ -2295,10 +2295,6 @@ def _contrasting(mark: Token, clause: Token) -> bool:
     return negated or clause.lower_ == main.lower_
 
 
-#: Forms of "be" that link a subject to what it is.
-_COPULAS = frozenset({"is", "are", "was", "were"})
-
-
 def _turned_clause(mark: Token) -> Token | None:
     """The verb of the clause that "but" (``mark``) sets against the clause before it,
     when the two are parallel: both verbs have subjects, and they are the same verb or
@@ -2330,7 +2326,7 @@ def _turned_clause(mark: Token) -> Token | None:
         return second
     if main.lower_ != second.lower_:
         return None
-    if main.lower_ in _COPULAS:
+    if main.lower_ in rp.COPULAS:
         # "X is fast, but Y is slow", "X is a supervised method, but Y is an unsupervised
         # one": two states, or two things of one kind; not "X is a problem, but Y is a
         # remedy"

@@ -96,7 +96,7 @@ def definition_text(
     pairs = [(_BULLET.sub("", line).strip(), k) for k, line in enumerate(body.splitlines())]
     lines = [line for line, _ in pairs if line]
     # a list item is a fact of its own: it carries on no line before it
-    items = [k in item_lines for line, k in pairs if line]
+    is_item = [k in item_lines for line, k in pairs if line]
     if not lines:
         return ""
     if lines[0].endswith(":") and len(lines) > 1:
@@ -107,7 +107,7 @@ def definition_text(
             items.append(line.rstrip(".;"))
         return f"{lines[0]} {'; '.join(items)}" if items else lines[0]
     if _parallel_items(lines):  # "Plan ahead" / "Leave what you find" / ...
-        items: list[str] = []
+        items = []
         for line in lines:
             if sum(len(i) + 2 for i in items) + len(line) > limit:
                 break
@@ -116,7 +116,7 @@ def definition_text(
     text = ""
     for at, line in enumerate(lines):
         if at and not _CLOSED.search(text):  # a line of its own after a line with no stop
-            joint = None if items[at] else _carries_on(text, line)
+            joint = None if is_item[at] else _carries_on(text, line)
             if joint is None and (len(text) >= 40 or not _says_more_of_it(line, names)):
                 break
             if len(text) + len(line) > limit:
