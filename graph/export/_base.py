@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -356,8 +357,10 @@ def mentions_of(
     They are the evidence of the concept's relations (every type, weak links too) that
     contains one of its names (:func:`concept_names`, whole words, in any case), each
     sentence once: statements first, then questions (a flashcard's prompt says less
-    than its answer), then headings and labels (no full stop), each by file and line;
-    the first ``limit``.
+    than its answer), then headings and labels (no full stop); within each, the file
+    that names it most first (a word two courses share, "sample" in a statistics and a
+    biology note, is quoted from the file it matters in), then by file and line; the
+    first ``limit``.
 
     Examples
     --------
@@ -368,6 +371,15 @@ def mentions_of(
     ...     {"source": "cell.md", "line": 4, "text": "The membrane is thin."}])
     >>> [m["line"] for m in mentions_of(G, "osmosis")]
     [9, 2]
+
+    A file that names it in more sentences comes before one that names it once:
+
+    >>> _ = G.add_edge("osmosis", "water", relation="related_to", evidence=[
+    ...     {"source": "plants.md", "line": 3, "text": "Roots take water by osmosis."},
+    ...     {"source": "plants.md", "line": 8, "text": "Osmosis needs a gradient."},
+    ...     {"source": "plants.md", "line": 12, "text": "Wilting stops osmosis."}])
+    >>> [(m["source"], m["line"]) for m in mentions_of(G, "osmosis", limit=4)]
+    [('plants.md', 3), ('plants.md', 8), ('plants.md', 12), ('cell.md', 9)]
     """
     if node not in G:
         return []
@@ -385,10 +397,13 @@ def mentions_of(
             if text and text not in found and pattern.search(text):
                 found[text] = {**evidence, "text": text}
 
-    def order(evidence: Mapping[str, Any]) -> tuple[int, str, int]:
+    named = Counter(str(evidence.get("source") or "") for evidence in found.values())
+
+    def order(evidence: Mapping[str, Any]) -> tuple[int, int, str, int]:
         line = evidence.get("line")
         where = str(evidence.get("source") or "")
-        return sentence_kind(str(evidence["text"])), where, line if isinstance(line, int) else 0
+        kind = sentence_kind(str(evidence["text"]))
+        return kind, -named[where], where, line if isinstance(line, int) else 0
 
     return sorted(found.values(), key=order)[:limit]
 

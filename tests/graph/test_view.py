@@ -421,6 +421,20 @@ def test_view_mentions_of_statements_then_questions_then_headings() -> None:
     ]
 
 
+def test_view_mentions_of_quotes_the_file_that_names_it_most_first() -> None:
+    """A word two courses share is quoted from the course it matters in, not from the
+    file whose name sorts first."""
+    G = nx.MultiDiGraph()
+    evidence = [
+        {"source": "a_stats.md", "line": 4, "text": "Draw a sample at random."},
+        {"source": "b_biology.md", "line": 2, "text": "Each sample is sequenced twice."},
+        {"source": "b_biology.md", "line": 7, "text": "A sample comes from one tissue."},
+    ]
+    G.add_edge("read", "sample", relation="related_to", evidence=evidence)
+    found = mentions_of(G, "sample")
+    assert [(m["source"], m["line"]) for m in found] == [("b_biology.md", 2), ("b_biology.md", 7)]
+
+
 @pytest.mark.parametrize(
     "node, label, aliases, example",
     [
