@@ -370,3 +370,37 @@ def test_concepts_list_item_that_acts_on_something_names_nothing():
     index = extract_concepts(read_bytes(note, path="n.md").cards)
     items = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["item"]}
     assert items == {"spaced repetition"}, items
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        # a note-taking word before a preposition frames the heading's topic
+        ("Overview of Volcanoes", {"volcanoes"}),
+        ("Introduction to Plate Tectonics", {"plate tectonics"}),
+        ("A Brief Introduction to Sourdough Starters", {"sourdough starter"}),
+        ("Notes on Glaze Chemistry", {"glaze chemistry"}),
+        ("Using Sourdough Starters", {"sourdough starter"}),
+        # introducing two topics names each of them
+        ("An Introduction to Rocks and Minerals", {"rock", "mineral"}),
+        # a noun that is no note-taking word keeps its name
+        ("Time of Flight", {"time of flight"}),
+        ("Supply and demand", {"supply and demand", "supply", "demand"}),
+    ],
+)
+def test_concepts_heading_framed_by_a_note_word_names_its_topic(title, named):
+    index = extract_concepts(
+        [
+            Card(
+                id="notes.md#1",
+                source="notes.md",
+                format="markdown",
+                lines=(1, 2),
+                title=title,
+                body="It depends on the temperature.",
+                title_kind="heading",
+            )
+        ]
+    )
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    assert keys == named, keys
