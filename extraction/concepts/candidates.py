@@ -2941,6 +2941,53 @@ def said_under(key: str, cards: Sequence[Card]) -> bool:
 FIELD_CARDS = 3
 
 
+_JOINED_PARTS = re.compile(r"\s*(?:,|\band\b|&)\s*", re.IGNORECASE)
+
+
+def _heading_line(seg: Segment) -> int:
+    """The file line of a heading, read as a section heading or as a card's title."""
+    return seg.line if seg.is_heading else seg.card.title_line
+
+
+def divided_headings(segments: Sequence[Segment]) -> set[tuple[str, int]]:
+    """The (file, line) of each heading that joins names by "and" ("Erosion and
+    Weathering") and whose section the notes divide into one section per name (each part
+    is the title of a card or heading right under it): the heading then lists the topics
+    of its subsections, and is no one name. A heading "Supply and Demand" over one
+    section, or over subsections of other names, stays one name.
+
+    >>> from extraction.records import Card
+    >>> def card(title, n):
+    ...     return Card(id=f"n.md#{n}", source="n.md", format="markdown", lines=(n, n),
+    ...                 title=title, body="Text.", title_kind="heading",
+    ...                 section=("Erosion and Weathering",), section_lines=(1,))
+    >>> from extraction.concepts.segments import segments_of
+    >>> segs = [s for group in segments_of([card("Erosion", 3), card("Weathering", 5)])
+    ...         for s in group]
+    >>> divided_headings(segs)
+    {('n.md', 1)}
+    """
+    joined: dict[tuple[str, int], set[str]] = {}
+    under: dict[tuple[str, int], set[str]] = defaultdict(set)
+    seen: set[str] = set()
+    for seg in segments:
+        card = seg.card
+        if (seg.is_heading or title_kind(seg) == "heading") and _JOINED_PARTS.search(seg.text):
+            parts = {p.lower() for p in _JOINED_PARTS.split(seg.text) if p.strip()}
+            if len(parts) >= 2:
+                joined[(card.source, _heading_line(seg))] = parts
+        if card.id in seen:
+            continue
+        seen.add(card.id)
+        lines, names = card.section_lines, card.section
+        for k, line in enumerate(lines[: len(names)]):
+            if k + 1 < len(names):
+                under[(card.source, line)].add(names[k + 1].strip().lower())
+            elif card.title:
+                under[(card.source, line)].add(card.title.strip().lower())
+    return {at for at, parts in joined.items() if parts <= under.get(at, set())}
+
+
 def field_labels(segments: Sequence[Segment]) -> dict[int, int]:
     """The body lines that open with a field name of their file's cards, as ``{id(segment):
     end of the label}``: a label ("Example:", "Mechanism -") that opens lines of at least
@@ -3014,6 +3061,8 @@ def collect(
     titled: set[tuple[int, str]] = set()  # (segment, name) a title names
     # the label of a line that fills in a field of the file's cards names nothing
     fields = field_labels(segments)
+    # a heading that lists the topics its subsections take one by one is no one name
+    divided = divided_headings(segments) if "divided" not in disabled else set()
 
     # id of a parse -> (the parse, its tokens that cite a work), for one segment
     cited: dict[int, tuple[Doc, frozenset[int]]] = {}
@@ -3033,6 +3082,13 @@ def collect(
             return  # "Example: rust on iron": "Example" is the field, not a name
         if seg.is_heading and (seg.card.source, seg.line) in titles_at:
             return  # a heading that is also a card's title is one use, read as that title
+        if (
+            divided
+            and occ.role == "heading"
+            and (seg.card.source, _heading_line(seg)) in divided
+            and _JOINED_PARTS.search(occ.surface)
+        ):
+            return  # "Erosion and Weathering" over a section on each: two names, no third
         if seg.is_title:
             if occ.role in SUBJECT_ROLES:
                 titled.add((id(seg), occ.key))

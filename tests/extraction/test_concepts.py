@@ -404,3 +404,29 @@ def test_concepts_heading_framed_by_a_note_word_names_its_topic(title, named):
     )
     keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
     assert keys == named, keys
+
+
+@pytest.mark.parametrize(
+    ("note", "whole"),
+    [
+        # a heading over one section per name it joins lists their topics
+        (
+            b"## Erosion and Weathering\n\n### Erosion\n\nWater moves soil.\n\n"
+            b"### Weathering\n\nFrost splits rock.\n",
+            False,
+        ),
+        # over one section, or over sections of other names, it stays one name
+        (b"## Supply and Demand\n\nPrices rise when demand exceeds supply.\n", True),
+        (
+            b"## Supply and Demand\n\n### Market prices\n\nPrices rise.\n\n"
+            b"### Shortages\n\nQueues form.\n",
+            True,
+        ),
+    ],
+)
+def test_concepts_heading_divided_into_its_parts_names_each_part_only(note, whole):
+    from extraction.readers import read_bytes
+
+    index = extract_concepts(read_bytes(note, path="n.md").cards)
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    assert any(" and " in k for k in keys) is whole, keys
