@@ -84,7 +84,6 @@ from extraction.concepts.words import (
     SELECTING_ADJECTIVES,
     SYNONYM_CUE,
     TERM_LIST_HEADING,
-    VAGUE_WORDS,
     VERSUS,
 )
 from extraction.names import VARIABLE, initials_match, is_acronym, singular_acronym
@@ -716,9 +715,6 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     toks = list(span)
     if asks and (kinds := kinds_asked(toks)):
         toks = kinds  # "What are some RNN architectures?" asks for kinds of RNN
-    topic = framed_topic(toks)
-    if topic:
-        toks = topic  # "Overview of Volcanoes", "Using Gradients": the title is about it
     names: dict[str, tuple[tuple[str, str], Sequence[Token]]] = {}
 
     def name(found_name: tuple[str, str] | None, part: Sequence[Token]) -> None:
@@ -735,15 +731,9 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         # or found with, another; each side is a name, the heading is none
         for side in sides:
             name(phrase(side, lenient=True), side)
-    elif (
-        whole_term
-        and not listing
-        and not joins_activity(toks)
-        and not (topic and any(t.lower_ in {"and", "&"} for t in toks))
-    ):
+    elif whole_term and not listing and not joins_activity(toks):
         # "Lipids, Proteins and Nucleic Acids" lists three; "Memory and Improving Your
-        # Sleep" joins a topic and an action; "An Introduction to Rocks and Minerals"
-        # introduces two topics: none is one name
+        # Sleep" joins a topic and an action: neither is one name
         name(structural_name(toks), toks)
     framed = any(t.pos_ == "ADP" or t.tag_ == "VBG" for t in toks) or bool(
         toks and toks[0].lower_ in FRAMING_NOUNS
@@ -789,51 +779,6 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
-
-
-#: Prepositions after which a note-taking word hands a title on to its topic
-#: ("Introduction to X", "Notes on X", "the primary approach for X").
-TOPIC_PREPOSITIONS = frozenset("of to for on about in with".split())
-#: Verbs whose gerund opening a title sets its topic to work, and never begins a name
-#: ("Using Gradients", "Applying Glazes"), unlike "Exploding Gradients", "Pooling Layers".
-USE_GERUNDS = frozenset({"using", "applying", "employing"})
-
-
-def framed_topic(toks: Sequence[Token]) -> list[Token]:
-    """The topic of a title that only frames it, or []: a note-taking word (``GENERIC_NOTE_WORDS``:
-    "Overview", "Introduction", "Summary", "the primary approach"), described by adjectives
-    only, then a preposition ("A Brief Introduction to Volcanoes", "Notes on Glazes",
-    "What is the primary approach for crop rotation?"): before "of" only a word that also
-    frames (``FRAMING_NOUNS``: not "Time of Flight"); or a gerund of using ("Using
-    Sourdough Starters"). The title names its topic, as a heading of the topic alone would,
-    and not itself.
-    """
-    words = [t for t in trim(toks) if not t.is_space]
-    if len(words) >= 2 and words[0].lower_ in USE_GERUNDS and words[0].tag_ == "VBG":
-        rest = trim(words[1:])
-        return rest if rest and rest[0].pos_ != "ADP" else []
-    prep = next(
-        (i for i, t in enumerate(words) if t.lower_ in TOPIC_PREPOSITIONS and t.pos_ == "ADP"),
-        None,
-    )
-    if not prep or prep > 4:
-        return []
-    left = [
-        t for t in words[:prep] if t.pos_ not in {"DET", "PRON"} and t.lower_ not in VAGUE_WORDS
-    ]
-    if not left or len(left) > 3:
-        return []
-    if not all(t.pos_ == "ADJ" or t.tag_ == "JJ" for t in left[:-1]):
-        return []
-    head = left[-1].lower_
-    if head not in GENERIC_NOTE_WORDS or (words[prep].lower_ == "of" and head not in FRAMING_NOUNS):
-        return []
-    rest = trim(words[prep + 1 :])
-    if len(rest) > 1 and rest[0].tag_ == "VBG" and rest[0].dep_ == "pcomp":
-        rest = trim(rest[1:])  # "the approach for preventing wood rot": about wood rot
-    if not rest or not any(t.pos_ in {"NOUN", "PROPN"} or is_acronym(t.text) for t in rest):
-        return []
-    return rest
 
 
 #: Prepositions that join a heading's one word to what it is done with or found with.
@@ -1181,29 +1126,11 @@ def subject_phrase(subject: Sequence[Token]) -> tuple[str, str] | None:
 
 def framed_complement(tok: Token, chunks: Sequence[Span]) -> list[Token]:
     """The noun phrase after the "of" of a framing noun ("the limitations of enzymes",
-    "an example of a hash function"), or after the preposition of a note-taking word
-    ("the primary approach for soil erosion"): what a question about it asks of; none when the
+    "an example of a hash function"): what a question about it asks of; none when the
     framing noun has no "of" ("What problems arise ..."), and none for an instance the
     question judges ("the pros and cons of a typical enzyme") or two things it joins by a
     slash ("the advantages of the gel/agar plate"), which name no one thing."""
-    of = next(
-        (
-            t
-            for t in tok.rights
-            if t.dep_ == "prep"
-            and (
-                t.lower_ == "of"
-                # a note-taking word a question asks for hands on to its topic ("What is
-                # the primary approach for X?"; not "Why is the approach to X costly?")
-                or (
-                    tok.lower_ in GENERIC_NOTE_WORDS
-                    and t.lower_ in TOPIC_PREPOSITIONS
-                    and any(c.tag_ == "WP" and c.dep_ == "attr" for c in tok.head.children)
-                )
-            )
-        ),
-        None,
-    )
+    of = next((t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"), None)
     if of is None or of.i + 1 >= len(tok.doc):
         return []
     after = next((c for c in chunks if c.start == of.i + 1 or c.start <= of.i + 1 < c.end), None)
@@ -2941,53 +2868,6 @@ def said_under(key: str, cards: Sequence[Card]) -> bool:
 FIELD_CARDS = 3
 
 
-_JOINED_PARTS = re.compile(r"\s*(?:,|\band\b|&)\s*", re.IGNORECASE)
-
-
-def _heading_line(seg: Segment) -> int:
-    """The file line of a heading, read as a section heading or as a card's title."""
-    return seg.line if seg.is_heading else seg.card.title_line
-
-
-def divided_headings(segments: Sequence[Segment]) -> set[tuple[str, int]]:
-    """The (file, line) of each heading that joins names by "and" ("Erosion and
-    Weathering") and whose section the notes divide into one section per name (each part
-    is the title of a card or heading right under it): the heading then lists the topics
-    of its subsections, and is no one name. A heading "Supply and Demand" over one
-    section, or over subsections of other names, stays one name.
-
-    >>> from extraction.records import Card
-    >>> def card(title, n):
-    ...     return Card(id=f"n.md#{n}", source="n.md", format="markdown", lines=(n, n),
-    ...                 title=title, body="Text.", title_kind="heading",
-    ...                 section=("Erosion and Weathering",), section_lines=(1,))
-    >>> from extraction.concepts.segments import segments_of
-    >>> segs = [s for group in segments_of([card("Erosion", 3), card("Weathering", 5)])
-    ...         for s in group]
-    >>> divided_headings(segs)
-    {('n.md', 1)}
-    """
-    joined: dict[tuple[str, int], set[str]] = {}
-    under: dict[tuple[str, int], set[str]] = defaultdict(set)
-    seen: set[str] = set()
-    for seg in segments:
-        card = seg.card
-        if (seg.is_heading or title_kind(seg) == "heading") and _JOINED_PARTS.search(seg.text):
-            parts = {p.lower() for p in _JOINED_PARTS.split(seg.text) if p.strip()}
-            if len(parts) >= 2:
-                joined[(card.source, _heading_line(seg))] = parts
-        if card.id in seen:
-            continue
-        seen.add(card.id)
-        lines, names = card.section_lines, card.section
-        for k, line in enumerate(lines[: len(names)]):
-            if k + 1 < len(names):
-                under[(card.source, line)].add(names[k + 1].strip().lower())
-            elif card.title:
-                under[(card.source, line)].add(card.title.strip().lower())
-    return {at for at, parts in joined.items() if parts <= under.get(at, set())}
-
-
 def field_labels(segments: Sequence[Segment]) -> dict[int, int]:
     """The body lines that open with a field name of their file's cards, as ``{id(segment):
     end of the label}``: a label ("Example:", "Mechanism -") that opens lines of at least
@@ -3061,8 +2941,6 @@ def collect(
     titled: set[tuple[int, str]] = set()  # (segment, name) a title names
     # the label of a line that fills in a field of the file's cards names nothing
     fields = field_labels(segments)
-    # a heading that lists the topics its subsections take one by one is no one name
-    divided = divided_headings(segments) if "divided" not in disabled else set()
 
     # id of a parse -> (the parse, its tokens that cite a work), for one segment
     cited: dict[int, tuple[Doc, frozenset[int]]] = {}
@@ -3082,13 +2960,6 @@ def collect(
             return  # "Example: rust on iron": "Example" is the field, not a name
         if seg.is_heading and (seg.card.source, seg.line) in titles_at:
             return  # a heading that is also a card's title is one use, read as that title
-        if (
-            divided
-            and occ.role == "heading"
-            and (seg.card.source, _heading_line(seg)) in divided
-            and _JOINED_PARTS.search(occ.surface)
-        ):
-            return  # "Erosion and Weathering" over a section on each: two names, no third
         if seg.is_title:
             if occ.role in SUBJECT_ROLES:
                 titled.add((id(seg), occ.key))
