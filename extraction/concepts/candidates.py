@@ -84,6 +84,7 @@ from extraction.concepts.words import (
     SELECTING_ADJECTIVES,
     SYNONYM_CUE,
     TERM_LIST_HEADING,
+    VAGUE_WORDS,
     VERSUS,
 )
 from extraction.names import VARIABLE, initials_match, is_acronym, singular_acronym
@@ -715,6 +716,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     toks = list(span)
     if asks and (kinds := kinds_asked(toks)):
         toks = kinds  # "What are some RNN architectures?" asks for kinds of RNN
+    if asks and (topic := framed_topic(toks)):
+        toks = topic  # "What is the primary approach for X?" asks about X
     names: dict[str, tuple[tuple[str, str], Sequence[Token]]] = {}
 
     def name(found_name: tuple[str, str] | None, part: Sequence[Token]) -> None:
@@ -779,6 +782,45 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+#: Prepositions after which a note-taking word hands a question on to its topic ("What
+#: is the primary approach for X?", "What are the steps in X?").
+TOPIC_PREPOSITIONS = frozenset("of to for on about in with".split())
+
+
+def framed_topic(toks: Sequence[Token]) -> list[Token]:
+    """The topic of a question's name that only frames it, or []: a note-taking word
+    (``GENERIC_NOTE_WORDS``: "the primary approach", "the steps"), described by adjectives
+    only, then a preposition ("What is the primary approach for crop rotation?", "What are
+    the steps in bread baking?"); before "of" only a word that also frames
+    (``FRAMING_NOUNS``: not "What is the time of flight?"). The question asks about its
+    topic, not about the approach. A heading is read as written ("Overview of
+    Volcanoes" is named whole, and its topic too), and the selector weighs it.
+    """
+    words = [t for t in trim(toks) if not t.is_space]
+    prep = next(
+        (i for i, t in enumerate(words) if t.lower_ in TOPIC_PREPOSITIONS and t.pos_ == "ADP"),
+        None,
+    )
+    if not prep or prep > 4:
+        return []
+    left = [
+        t for t in words[:prep] if t.pos_ not in {"DET", "PRON"} and t.lower_ not in VAGUE_WORDS
+    ]
+    if not left or len(left) > 3:
+        return []
+    if not all(t.pos_ == "ADJ" or t.tag_ == "JJ" for t in left[:-1]):
+        return []
+    head = left[-1].lower_
+    if head not in GENERIC_NOTE_WORDS or (words[prep].lower_ == "of" and head not in FRAMING_NOUNS):
+        return []
+    rest = trim(words[prep + 1 :])
+    if len(rest) > 1 and rest[0].tag_ == "VBG" and rest[0].dep_ == "pcomp":
+        rest = trim(rest[1:])  # "the approach for preventing wood rot": about wood rot
+    if not rest or not any(t.pos_ in {"NOUN", "PROPN"} or is_acronym(t.text) for t in rest):
+        return []
+    return rest
 
 
 #: Prepositions that join a heading's one word to what it is done with or found with.
@@ -1126,11 +1168,30 @@ def subject_phrase(subject: Sequence[Token]) -> tuple[str, str] | None:
 
 def framed_complement(tok: Token, chunks: Sequence[Span]) -> list[Token]:
     """The noun phrase after the "of" of a framing noun ("the limitations of enzymes",
-    "an example of a hash function"): what a question about it asks of; none when the
+    "an example of a hash function"), or after the preposition of a note-taking word
+    a question asks for ("What is the primary approach for soil erosion?"): what a
+    question about it asks of; none when the
     framing noun has no "of" ("What problems arise ..."), and none for an instance the
     question judges ("the pros and cons of a typical enzyme") or two things it joins by a
     slash ("the advantages of the gel/agar plate"), which name no one thing."""
-    of = next((t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"), None)
+    of = next(
+        (
+            t
+            for t in tok.rights
+            if t.dep_ == "prep"
+            and (
+                t.lower_ == "of"
+                # a note-taking word a question asks for hands on to its topic ("What is
+                # the primary approach for X?"; not "Why is the approach to X costly?")
+                or (
+                    tok.lower_ in GENERIC_NOTE_WORDS
+                    and t.lower_ in TOPIC_PREPOSITIONS
+                    and any(c.tag_ == "WP" and c.dep_ == "attr" for c in tok.head.children)
+                )
+            )
+        ),
+        None,
+    )
     if of is None or of.i + 1 >= len(tok.doc):
         return []
     after = next((c for c in chunks if c.start == of.i + 1 or c.start <= of.i + 1 < c.end), None)

@@ -2805,6 +2805,9 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         ("Why are good hash functions fast?", None),
         ("Why are several examples needed?", None),
         ("Why is the primary approach to erosion control costly?", None),
+        # ... but a question asking what a note-taking word's thing is asks about its topic
+        ("What is the primary approach for soil conservation?", "soil conservation"),
+        ("What are the steps in bread baking?", "bread baking"),
         # a framing word before a preposition gives way to what it frames
         ("What is the syntax for list comprehensions?", "list comprehension"),
         ("What is the basic Python syntax for slicing?", "slicing"),
