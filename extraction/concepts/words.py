@@ -30,10 +30,12 @@ VAGUE_WORDS = _words(
 )
 
 #: Nouns that frame a name rather than being one: "advantages of X", "types of X",
-#: "the role of X", "the difficulties of X", "scenarios for X" are about X. "X of Y"
-#: splits at "of" only after one of these (never "law of demand", "treaty of
-#: Versailles"). Not "problem": a question about "the halting problem" would lose its
-#: subject (a framing noun heading a question's subject names nothing).
+#: "the role of X", "the difficulties of X", "scenarios for X", "the presence of X", "an
+#: understanding of X" are about X. "X of Y" splits at "of" only after one of these
+#: (never "law of demand", "treaty of Versailles"). Not "value", which an adjective
+#: before it makes a name ("the expected value of X"). Not "problem": a question about
+#: "the halting problem" would lose its subject (a framing noun heading a question's
+#: subject names nothing).
 FRAMING_NOUNS = _words(
     """
     advantage advantages disadvantage disadvantages benefit benefits drawback drawbacks
@@ -54,6 +56,7 @@ FRAMING_NOUNS = _words(
     syntax formula formulas notation
     trade-off trade-offs tradeoff tradeoffs connection connections relationship
     relationships danger dangers mechanics intuition challenge challenges principles
+    presence absence lack understanding
     """
 )
 

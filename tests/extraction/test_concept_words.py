@@ -355,6 +355,26 @@ def test_concept_words_lists_are_non_empty_and_lower_case(name):
 
 
 @pytest.mark.parametrize(
+    ("title", "kind", "named", "entry"),
+    [
+        ("Presence of Moisture", "heading", "moisture", "presence"),
+        ("Explain the lack of sleep", "question", "sleep", "lack"),
+        ("Absence of Light", "heading", "light", "absence"),
+        ("A deep understanding of erosion", "heading", "erosion", "understanding"),
+    ],
+)
+def test_concept_words_framing_nouns_of_presence_and_understanding_hand_on_the_title(
+    title, kind, named, entry
+):
+    # relies on FRAMING_NOUNS' entry: "the presence of X" is about X, and the whole "X of
+    # Y" is no name of the "of" kind ("law of demand") either
+    index = extract_concepts([card(title, "It matters in the field.", kind=kind)])
+    roles = {c.key.lower(): c.roles for s in index.candidates for c in s.candidates}
+    assert roles[named][kind] == 1, (entry, roles)
+    assert not any(r["of_phrase"] for r in roles.values()), (entry, roles)
+
+
+@pytest.mark.parametrize(
     ("inner", "outer"),
     [
         # "Framing nouns whose answer still says what the thing is"
