@@ -113,11 +113,12 @@ GENERIC_HEADS = _words(
     function operation technique dataset type memory classifier estimator regressor
     """
 )
-#: Heads that name the way X is done ("osmosis process", "hashing approach"): the same
+#: Heads that name the way X is done, or X as a job to do ("osmosis process", "hashing
+#: approach", "translation task"): the same
 #: as X when the notes use the two together (a shared card, a card about one), never on
 #: the strength of X's rarity alone ("Poisson process" is no Poisson). Not "structure": a
 #: "crystal structure" is more than a crystal.
-MANNER_HEADS = _words("approach process procedure strategy")
+MANNER_HEADS = _words("approach process procedure strategy task")
 #: Generic heads that name an aspect of X itself ("attention mechanism", "pooling
 #: operation"): the compound is X, even when X is an activity.
 ASPECT_HEADS = _words("mechanism operation")

@@ -1091,6 +1091,7 @@ def test_concepts_merge_acronym_prefix_not_before_a_generic_head(rest, longer, m
         ("osmosis", "osmosis process", (("c1",), ("c1",)), True),  # used together
         ("hashing", "hashing approach", (("c1",), ("c1",)), True),
         ("sorting", "sorting procedure", (("c1",), ("c1",)), True),
+        ("translation", "translation task", (("c1",), ("c1",)), True),
         ("crystal", "crystal structure", (("c1",), ("c1",)), False),  # more than one
         # a rare bare name alone is not enough: "Poisson process" is no Poisson
         ("Poisson", "Poisson process", (("c1",), ("c2",)), False),
