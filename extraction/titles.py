@@ -34,10 +34,13 @@ TITLE_PATTERNS: tuple[str, ...] = (
     r"(?:\w+ly )?(?:explain|describe|outline):? (?:the |an? )?(?P<x>.+)",
     r"(?P<x>.+?) stands for",
     r"(?P<x>.+?) (?:is|are) (?:used|tricky to use) (?:for|in)",
-    # a plural framing noun before "of" ("Principles of Deadlock", "Dangers of Silica")
+    # a plural framing noun before "of" ("Principles of Deadlock", "Dangers of Silica"),
+    # or a singular one that only says whether or how well X is there ("Presence of
+    # Moisture", "Lack of Sleep", "Understanding of Erosion")
     r"(?:(?:dis)?advantages|benefits|drawbacks|applications|uses|properties|features|"
     r"characteristics|components|examples|types|kinds|limitations|challenges|dangers|"
-    r"trade-offs|principles|fundamentals|basics) of (?:an? |the )?(?P<x>.+)",
+    r"trade-offs|principles|fundamentals|basics|presence|absence|lack|understanding) of "
+    r"(?:an? |the )?(?P<x>.+)",
     r"what does (?:an? |the )?(?P<x>.+?) (?:do|mean)",
     r"how does (?:an? |the )?(?P<x>.+?) work",
 )

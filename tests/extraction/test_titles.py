@@ -26,6 +26,9 @@ from extraction.titles import is_activity, singular, title_concept
         ("Principles of Plate Tectonics", "Plate Tectonics", ""),
         ("Dangers of Silica Dust", "Silica Dust", ""),
         ("Trade-offs of the wood-fired kiln", "wood-fired kiln", ""),
+        ("Absence of Meltwater", "Meltwater", ""),
+        ("Lack of sleep", "sleep", ""),
+        ("Presence of moisture", "moisture", ""),
     ],
 )
 def test_titles_name_their_concept(title, name, acronym):
