@@ -1521,6 +1521,22 @@ def _lone_label_line(sent: Span, found: Sequence[Mention]) -> bool:
     return all(t.i in covered for t in sent if t.is_alpha)
 
 
+def _heads_own_lines(concept: str) -> bool:
+    """Are the lines under a label line naming ``concept`` said of that concept
+    ("Sentence vectors (SV): / uses an encoder")? A word about the notes or a problem
+    ("Advantages:", "Difficulties:", "Pros:") heads what the card's subject has or
+    meets, not a thing of its own.
+
+    >>> _heads_own_lines("refracting telescope"), _heads_own_lines("advantage")
+    (True, False)
+    >>> _heads_own_lines("difficulty"), _heads_own_lines("pro’s")
+    (False, False)
+    """
+    name = re.sub(r"['’]s$", "", concept.lower())
+    head = singular(name.split()[-1]) if name.split() else ""
+    return not is_meta(name) and head not in rp.PROBLEM_WORDS
+
+
 def _label_line_cited(
     ctx: _Context, subjects: Sequence[str], cited: list[Evidence]
 ) -> list[Evidence]:
@@ -5645,6 +5661,9 @@ def raw_relations(
         named: set[str] = set()
         nested_seen: list[tuple[str, Evidence]] = []
         relabelled = False  # a body line that is a name and a colon heads the lines after it
+        # the concept such a line names and the line, cited beside what the lines under it
+        # state, up to the next line with a label of its own
+        label_line: tuple[str, Evidence] | None = None
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
             first_nested = i in parents and parents[i] not in nested_seen
@@ -5677,6 +5696,7 @@ def raw_relations(
             idle = (not found and not naming) or (  # "Such soils are called heavy"
                 not about
                 and i not in parents  # a nested item's subject is its parent item's
+                and not (label_line is not None and not seg.is_title)  # so is a labelled line's
                 and not after_label
                 and len({m.concept for m in found}) < 2
                 and not naming
@@ -5705,12 +5725,23 @@ def raw_relations(
             parent = parents.get(i)
             # a nested item's subject is the concept its parent item names
             held = [parent[0]] if parent is not None else about
+            if not seg.is_title and label_line is not None and _label_in(index, sent, found):
+                label_line = None  # "Interpolation: ...": a sibling with a label of its own
             if relabelled and parent is None and not seg.is_title:
                 # "Word embeddings -- ... / Sentence vectors (SV): / uses an encoder": the
-                # lines after a label line are about its name, not the card's subject
+                # lines after a label line are about its name, not the card's subject, and
+                # cite the label line beside their own
                 held = []
+                if label_line is not None:
+                    held, parent = [label_line[0]], label_line
             if not seg.is_title and _lone_label_line(sent, found):
                 relabelled = True
+                label_line = (
+                    (found[0].concept, _evidence_of(seg, sent))
+                    # a list item's own items are nested under it (_parent_items)
+                    if _heads_own_lines(found[0].concept) and depths.get(seg.line) is None
+                    else None
+                )
 
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier
