@@ -1082,6 +1082,8 @@ def _objects(
             return []
         after = after[after.index(owned_by[0]) :]
         first, target = after[0], target.head
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in target.children):
+        return []  # "requires no electricity": the cue is denied of it
     subject = target.dep_ in _SUBJECT_DEPS and target.head.i > target.i
     if subject and not clause_subject:
         return []  # "cause the model to make a mistake"
