@@ -4485,19 +4485,36 @@ def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]
     for seg, sent in sents:
         if not seg.is_title:
             break
-        found = mentions(index, sent)
-        roots = [(m, sent.doc[m.start : m.end].root) for m in found]
-        for m, root in roots:
-            if root.dep_ in _TOPIC_DEPS:
-                inner = [
-                    n for n, r in roots if r.dep_ == "pobj" and r.head.head == root
-                    and r.head.lower_ == "of"
-                ]  # fmt: skip
-                return _coordinated(sent.doc, found, inner[0] if inner else m)
-        for m, root in roots:
-            if root.dep_ == "pobj" and root.head.lower_ in {"of", "by"}:
-                return _coordinated(sent.doc, found, m)
+        if asked := _asked_of(index, sent, mentions(index, sent)):
+            return asked
     return []
+
+
+def _asked_of(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> list[str]:
+    """What the question ``sent`` asks about (see :func:`_question_subjects`)."""
+    roots = [(m, sent.doc[m.start : m.end].root) for m in found]
+    for m, root in roots:
+        if root.dep_ in _TOPIC_DEPS:
+            inner = [
+                n for n, r in roots if r.dep_ == "pobj" and r.head.head == root
+                and r.head.lower_ == "of"
+            ]  # fmt: skip
+            return _coordinated(sent.doc, found, inner[0] if inner else m)
+    for m, root in roots:
+        if root.dep_ == "pobj" and root.head.lower_ in {"of", "by"}:
+            return _coordinated(sent.doc, found, m)
+    return []
+
+
+def _body_question(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> str | None:
+    """The one concept a question set among a card's lines asks about ("Process of X /
+    - What is the reparameterization trick? / the stochasticity is separated ..."): the
+    lines after it answer it, and are said of that concept, not of the card's subject."""
+    words = [t for t in sent if not t.is_punct]
+    if not sent.text.rstrip().endswith("?") or not words or words[0].tag_ not in _WH:
+        return None
+    asked = _asked_of(index, sent, found)
+    return asked[0] if len(asked) == 1 else None
 
 
 def _action_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]]) -> list[str]:
@@ -5674,6 +5691,24 @@ def raw_relations(
             earlier = frozenset(named)
             if not seg.is_title:
                 named.update(m.concept for m in found)
+            # the label line or question this line is under, then the one it sets for the
+            # lines after it
+            under_label, under = relabelled and not seg.is_title, label_line
+            if not seg.is_title and label_line is not None and _label_in(index, sent, found):
+                under = label_line = None  # "Interpolation: ...": a label of its own
+            if not seg.is_title and (asked := _body_question(index, sent, found)):
+                # "- What is the reparameterization trick? / enabling backpropagation":
+                # the lines after a question answer it, about what it asks
+                under = None
+                relabelled, label_line = True, (asked, _evidence_of(seg, sent))
+            elif not seg.is_title and _lone_label_line(sent, found):
+                relabelled = True
+                label_line = (
+                    (found[0].concept, _evidence_of(seg, sent))
+                    # a list item's own items are nested under it (_parent_items)
+                    if _heads_own_lines(found[0].concept) and depths.get(seg.line) is None
+                    else None
+                )
             if i > 0 and not seg.is_title and found and _contrast_opener(sent):
                 # "X ... . In contrast, Y ...": Y is set against the X before it
                 yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)
@@ -5698,7 +5733,7 @@ def raw_relations(
             idle = (not found and not naming) or (  # "Such soils are called heavy"
                 not about
                 and i not in parents  # a nested item's subject is its parent item's
-                and not (label_line is not None and not seg.is_title)  # so is a labelled line's
+                and not (under_label and under is not None)  # so is a labelled line's
                 and not after_label
                 and len({m.concept for m in found}) < 2
                 and not naming
@@ -5727,23 +5762,13 @@ def raw_relations(
             parent = parents.get(i)
             # a nested item's subject is the concept its parent item names
             held = [parent[0]] if parent is not None else about
-            if not seg.is_title and label_line is not None and _label_in(index, sent, found):
-                label_line = None  # "Interpolation: ...": a sibling with a label of its own
-            if relabelled and parent is None and not seg.is_title:
+            if under_label and parent is None:
                 # "Word embeddings -- ... / Sentence vectors (SV): / uses an encoder": the
                 # lines after a label line are about its name, not the card's subject, and
                 # cite the label line beside their own
                 held = []
-                if label_line is not None:
-                    held, parent = [label_line[0]], label_line
-            if not seg.is_title and _lone_label_line(sent, found):
-                relabelled = True
-                label_line = (
-                    (found[0].concept, _evidence_of(seg, sent))
-                    # a list item's own items are nested under it (_parent_items)
-                    if _heads_own_lines(found[0].concept) and depths.get(seg.line) is None
-                    else None
-                )
+                if under is not None:
+                    held, parent = [under[0]], under
 
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier

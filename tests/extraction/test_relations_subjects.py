@@ -848,3 +848,20 @@ def test_relations_subjects_a_label_line_heads_no_lines_but_its_own(tmp_path, te
     index, edges = _typed_of_notes(tmp_path, text, "md" if text.startswith("#") else "txt")
     assert all(index.find(n) for n in names), [index.find(n) for n in names]
     assert expect(index, *absent) not in edges, sorted(edges)
+
+
+def test_relations_subjects_a_question_among_the_lines_heads_its_answer(tmp_path):
+    # "- What is a sextant?" set among a card's lines: the lines after it answer it and
+    # are the sextant's, cited with the question, not the heading's ("Ship Navigation")
+    text = (
+        "Ship Navigation\nCelestial navigation uses the stars.\n- What is a sextant?\n"
+        "an instrument that measures the angle of a star.\nused for celestial navigation.\n"
+        "Sextant\nA sextant is an instrument with a mirror.\n"
+        "Celestial navigation\nCelestial navigation finds the position of a ship from the stars.\n"
+    )
+    index, edges = _typed_of_notes(tmp_path, text, "txt")
+    edge = expect(index, "sextant", "used_for", "celestial navigation")
+    assert edge in edges, sorted(edges)
+    cited = [e.text for e in edges[edge].evidence]
+    assert cited == ["What is a sextant?", "used for celestial navigation."]
+    assert not [e for e in edges if e[0] != edge[0] and e[2] == edge[2]], sorted(edges)
