@@ -1523,6 +1523,34 @@ def _lone_label_line(sent: Span, found: Sequence[Mention]) -> bool:
     return all(t.i in covered for t in sent if t.is_alpha)
 
 
+#: Most words of a name closed by a colon that names a kind of the card's subject.
+NARROWER_LABEL_WORDS = 4
+
+
+def _narrower_label_line(sent: Span, subjects: Sequence[str]) -> bool:
+    """Is ``sent`` a short name closed by a colon that ends with the head word of one of
+    the card's ``subjects`` and narrows it ("Refracting telescope:" in a card about
+    telescopes): a kind of the subject, heading the lines after it?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Refracting telescope:"]))
+    >>> _narrower_label_line(doc[:], ["telescope"]), _narrower_label_line(doc[:], ["lens"])
+    (True, False)
+    """
+    if not subjects or not sent.text.rstrip().endswith(":"):
+        return False
+    words = [t for t in sent if not t.is_punct]
+    if not 2 <= len(words) <= NARROWER_LABEL_WORDS or not all(t.is_alpha for t in words):
+        return False
+    if words[-1].pos_ not in {"NOUN", "PROPN"} or any(
+        t.pos_ not in {"NOUN", "PROPN", "ADJ"} and t.tag_ not in {"VBG", "VBN"} for t in words
+    ):
+        return False  # a clause ("Kilns use:"), not a name
+    head = singular(words[-1].lower_)
+    name = " ".join([t.lower_ for t in words[:-1]] + [head])
+    return any(_head_word(s) == head and name != s.lower() for s in subjects)
+
+
 def _heads_own_lines(concept: str) -> bool:
     """Are the lines under a label line naming ``concept`` said of that concept
     ("Sentence vectors (SV): / uses an encoder")? A word about the notes or a problem
@@ -5709,6 +5737,10 @@ def raw_relations(
                     if _heads_own_lines(found[0].concept) and depths.get(seg.line) is None
                     else None
                 )
+            elif not seg.is_title and _narrower_label_line(sent, about):
+                # "Telescopes / Refracting telescope: / uses a lens": a kind of the card's
+                # subject that no concept names heads its lines, which are not the subject's
+                relabelled, label_line = True, None
             if i > 0 and not seg.is_title and found and _contrast_opener(sent):
                 # "X ... . In contrast, Y ...": Y is set against the X before it
                 yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)

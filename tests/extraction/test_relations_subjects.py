@@ -838,6 +838,10 @@ def test_relations_subjects_a_label_line_heads_the_lines_after_it(tmp_path):
          "uses a firebox to burn the wood.\nFirebox\nA firebox is a chamber.\n"
          "Wood kilns\nWood kilns are old kilns.\nGas kilns\nGas kilns are new kilns.\n",
          ("wood kiln", "firebox"), ("wood kiln", "uses", "firebox")),
+        # a kind of the card's subject that no concept names heads its lines too
+        ("Telescopes\nTelescopes gather light.\nRefracting telescope:\nuses a lens to bend light.\n"
+         "Lens\nA lens is a curved glass.\nTelescope\nA telescope is an instrument.\n",
+         ("telescope", "lens"), ("telescope", "uses", "lens")),
         # a label that is a list item heads its own nested items, not the items beside it
         ("# Kilns\n\n- Wood kilns:\n  - burn wood.\n- uses a firebox to burn the wood.\n\n"
          "## Firebox\n\nA firebox is a chamber.\n\n## Wood kilns\n\nWood kilns are old kilns.\n",
