@@ -2820,6 +2820,10 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             attr = next((c for c in tok.children if c.dep_ == "attr"), None)
             if subj is None or attr is None or attr.lower_ in rp.KIND_WORDS:
                 continue
+            if _broken(ctx.sent.doc, tok.i + 1, attr.i):
+                # "X are slow whenever ... --> not enough neurons": the parser hangs a
+                # noun past an arrow or a colon on the copula; it is no attribute
+                continue
             if (kind := _one_kind(ctx, subj, attr)) is not None:
                 # "One kind of diffusion is osmosis": the attribute is_a the kind's class
                 yield Relation(*kind, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
