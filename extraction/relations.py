@@ -1082,6 +1082,8 @@ def _objects(
             return []
         after = after[after.index(owned_by[0]) :]
         first, target = after[0], target.head
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in target.children):
+        return []  # "requires no electricity": the cue is denied of it
     subject = target.dep_ in _SUBJECT_DEPS and target.head.i > target.i
     if subject and not clause_subject:
         return []  # "cause the model to make a mistake"
@@ -1519,6 +1521,50 @@ def _lone_label_line(sent: Span, found: Sequence[Mention]) -> bool:
         return False  # "Sample inefficiency:" under "Drawbacks of X": a quality of X's
     covered = {k for m in found for k in range(m.start, m.end)}
     return all(t.i in covered for t in sent if t.is_alpha)
+
+
+#: Most words of a name closed by a colon that names a kind of the card's subject.
+NARROWER_LABEL_WORDS = 4
+
+
+def _narrower_label_line(sent: Span, subjects: Sequence[str]) -> bool:
+    """Is ``sent`` a short name closed by a colon that ends with the head word of one of
+    the card's ``subjects`` and narrows it ("Refracting telescope:" in a card about
+    telescopes): a kind of the subject, heading the lines after it?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Refracting telescope:"]))
+    >>> _narrower_label_line(doc[:], ["telescope"]), _narrower_label_line(doc[:], ["lens"])
+    (True, False)
+    """
+    if not subjects or not sent.text.rstrip().endswith(":"):
+        return False
+    words = [t for t in sent if not t.is_punct]
+    if not 2 <= len(words) <= NARROWER_LABEL_WORDS or not all(t.is_alpha for t in words):
+        return False
+    if words[-1].pos_ not in {"NOUN", "PROPN"} or any(
+        t.pos_ not in {"NOUN", "PROPN", "ADJ"} and t.tag_ not in {"VBG", "VBN"} for t in words
+    ):
+        return False  # a clause ("Kilns use:"), not a name
+    head = singular(words[-1].lower_)
+    name = " ".join([t.lower_ for t in words[:-1]] + [head])
+    return any(_head_word(s) == head and name != s.lower() for s in subjects)
+
+
+def _heads_own_lines(concept: str) -> bool:
+    """Are the lines under a label line naming ``concept`` said of that concept
+    ("Sentence vectors (SV): / uses an encoder")? A word about the notes or a problem
+    ("Advantages:", "Difficulties:", "Pros:") heads what the card's subject has or
+    meets, not a thing of its own.
+
+    >>> _heads_own_lines("refracting telescope"), _heads_own_lines("advantage")
+    (True, False)
+    >>> _heads_own_lines("difficulty"), _heads_own_lines("pro’s")
+    (False, False)
+    """
+    name = re.sub(r"['’]s$", "", concept.lower())
+    head = singular(name.split()[-1]) if name.split() else ""
+    return not is_meta(name) and head not in rp.PROBLEM_WORDS
 
 
 def _label_line_cited(
@@ -2773,6 +2819,10 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             attr = next((c for c in tok.children if c.dep_ == "attr"), None)
             if subj is None or attr is None or attr.lower_ in rp.KIND_WORDS:
+                continue
+            if _broken(ctx.sent.doc, tok.i + 1, attr.i):
+                # "X are slow whenever ... --> not enough neurons": the parser hangs a
+                # noun past an arrow or a colon on the copula; it is no attribute
                 continue
             if (kind := _one_kind(ctx, subj, attr)) is not None:
                 # "One kind of diffusion is osmosis": the attribute is_a the kind's class
@@ -4467,19 +4517,36 @@ def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]
     for seg, sent in sents:
         if not seg.is_title:
             break
-        found = mentions(index, sent)
-        roots = [(m, sent.doc[m.start : m.end].root) for m in found]
-        for m, root in roots:
-            if root.dep_ in _TOPIC_DEPS:
-                inner = [
-                    n for n, r in roots if r.dep_ == "pobj" and r.head.head == root
-                    and r.head.lower_ == "of"
-                ]  # fmt: skip
-                return _coordinated(sent.doc, found, inner[0] if inner else m)
-        for m, root in roots:
-            if root.dep_ == "pobj" and root.head.lower_ in {"of", "by"}:
-                return _coordinated(sent.doc, found, m)
+        if asked := _asked_of(index, sent, mentions(index, sent)):
+            return asked
     return []
+
+
+def _asked_of(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> list[str]:
+    """What the question ``sent`` asks about (see :func:`_question_subjects`)."""
+    roots = [(m, sent.doc[m.start : m.end].root) for m in found]
+    for m, root in roots:
+        if root.dep_ in _TOPIC_DEPS:
+            inner = [
+                n for n, r in roots if r.dep_ == "pobj" and r.head.head == root
+                and r.head.lower_ == "of"
+            ]  # fmt: skip
+            return _coordinated(sent.doc, found, inner[0] if inner else m)
+    for m, root in roots:
+        if root.dep_ == "pobj" and root.head.lower_ in {"of", "by"}:
+            return _coordinated(sent.doc, found, m)
+    return []
+
+
+def _body_question(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> str | None:
+    """The one concept a question set among a card's lines asks about ("Process of X /
+    - What is the reparameterization trick? / the stochasticity is separated ..."): the
+    lines after it answer it, and are said of that concept, not of the card's subject."""
+    words = [t for t in sent if not t.is_punct]
+    if not sent.text.rstrip().endswith("?") or not words or words[0].tag_ not in _WH:
+        return None
+    asked = _asked_of(index, sent, found)
+    return asked[0] if len(asked) == 1 else None
 
 
 def _action_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]]) -> list[str]:
@@ -5645,6 +5712,9 @@ def raw_relations(
         named: set[str] = set()
         nested_seen: list[tuple[str, Evidence]] = []
         relabelled = False  # a body line that is a name and a colon heads the lines after it
+        # the concept such a line names and the line, cited beside what the lines under it
+        # state, up to the next line with a label of its own
+        label_line: tuple[str, Evidence] | None = None
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
             first_nested = i in parents and parents[i] not in nested_seen
@@ -5653,6 +5723,28 @@ def raw_relations(
             earlier = frozenset(named)
             if not seg.is_title:
                 named.update(m.concept for m in found)
+            # the label line or question this line is under, then the one it sets for the
+            # lines after it
+            under_label, under = relabelled and not seg.is_title, label_line
+            if not seg.is_title and label_line is not None and _label_in(index, sent, found):
+                under = label_line = None  # "Interpolation: ...": a label of its own
+            if not seg.is_title and (asked := _body_question(index, sent, found)):
+                # "- What is the reparameterization trick? / enabling backpropagation":
+                # the lines after a question answer it, about what it asks
+                under = None
+                relabelled, label_line = True, (asked, _evidence_of(seg, sent))
+            elif not seg.is_title and _lone_label_line(sent, found):
+                relabelled = True
+                label_line = (
+                    (found[0].concept, _evidence_of(seg, sent))
+                    # a list item's own items are nested under it (_parent_items)
+                    if _heads_own_lines(found[0].concept) and depths.get(seg.line) is None
+                    else None
+                )
+            elif not seg.is_title and _narrower_label_line(sent, about):
+                # "Telescopes / Refracting telescope: / uses a lens": a kind of the card's
+                # subject that no concept names heads its lines, which are not the subject's
+                relabelled, label_line = True, None
             if i > 0 and not seg.is_title and found and _contrast_opener(sent):
                 # "X ... . In contrast, Y ...": Y is set against the X before it
                 yield from _opposed_edges(index, sents[i - 1], (seg, sent), found)
@@ -5677,6 +5769,7 @@ def raw_relations(
             idle = (not found and not naming) or (  # "Such soils are called heavy"
                 not about
                 and i not in parents  # a nested item's subject is its parent item's
+                and not (under_label and under is not None)  # so is a labelled line's
                 and not after_label
                 and len({m.concept for m in found}) < 2
                 and not naming
@@ -5705,12 +5798,13 @@ def raw_relations(
             parent = parents.get(i)
             # a nested item's subject is the concept its parent item names
             held = [parent[0]] if parent is not None else about
-            if relabelled and parent is None and not seg.is_title:
+            if under_label and parent is None:
                 # "Word embeddings -- ... / Sentence vectors (SV): / uses an encoder": the
-                # lines after a label line are about its name, not the card's subject
+                # lines after a label line are about its name, not the card's subject, and
+                # cite the label line beside their own
                 held = []
-            if not seg.is_title and _lone_label_line(sent, found):
-                relabelled = True
+                if under is not None:
+                    held, parent = [under[0]], under
 
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier

@@ -1623,6 +1623,13 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
         ("What are the drawbacks of wood-fired kilns? || Fuel inefficiency\nAsh deposits",
          ("wood-fired kiln", "fuel inefficiency", "ash deposit"),
          ("wood-fired kiln", "causes", "fuel inefficiency")),
+        # a noun past an arrow that the parser hangs on a copula is no attribute
+        ("Wooden boats are fragile whenever water has high salt content --> not enough planks "
+         "to hold all loads", ("wooden boat", "plank"), ("wooden boat", "is_a", "plank")),
+        # an object denied by "no": the cue is not said of it
+        ("A wood kiln requires no electricity.", ("wood kiln", "electricity"),
+         ("wood kiln", "uses", "electricity")),
+        ("A sundial uses no battery.", ("sundial", "battery"), ("sundial", "uses", "battery")),
     ],
 )  # fmt: skip
 def test_relations_readings_everyday_wordings_that_state_something_else(text, names, absent):

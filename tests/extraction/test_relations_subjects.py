@@ -823,3 +823,49 @@ def test_relations_subjects_a_label_line_heads_the_lines_after_it(tmp_path):
     electric, firebox = index.find("electric kiln"), index.find("firebox")
     assert electric and firebox
     assert not [e for e in edges if {e[0], e[2]} == {electric, firebox}], sorted(edges)
+    # the lines under the label are the label's own, cited with the label line
+    edge = expect(index, "wood kiln", "uses", "firebox")
+    assert edge in edges, sorted(edges)
+    cited = [e.text for e in edges[edge].evidence]
+    assert cited == ["Wood kilns:", "uses a firebox to burn the wood."]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a sibling with a label of its own ends the label's lines
+        ("Kiln Types\nKilns fire pots.\nWood kilns:\nburn wood.\nGas kilns: use a burner.\n"
+         "uses a firebox to burn the wood.\nFirebox\nA firebox is a chamber.\n"
+         "Wood kilns\nWood kilns are old kilns.\nGas kilns\nGas kilns are new kilns.\n",
+         ("wood kiln", "firebox"), ("wood kiln", "uses", "firebox")),
+        # a kind of the card's subject that no concept names heads its lines too
+        ("Telescopes\nTelescopes gather light.\nRefracting telescope:\nuses a lens to bend light.\n"
+         "Lens\nA lens is a curved glass.\nTelescope\nA telescope is an instrument.\n",
+         ("telescope", "lens"), ("telescope", "uses", "lens")),
+        # a label that is a list item heads its own nested items, not the items beside it
+        ("# Kilns\n\n- Wood kilns:\n  - burn wood.\n- uses a firebox to burn the wood.\n\n"
+         "## Firebox\n\nA firebox is a chamber.\n\n## Wood kilns\n\nWood kilns are old kilns.\n",
+         ("wood kiln", "firebox"), ("wood kiln", "uses", "firebox")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_label_line_heads_no_lines_but_its_own(tmp_path, text, names, absent):
+    index, edges = _typed_of_notes(tmp_path, text, "md" if text.startswith("#") else "txt")
+    assert all(index.find(n) for n in names), [index.find(n) for n in names]
+    assert expect(index, *absent) not in edges, sorted(edges)
+
+
+def test_relations_subjects_a_question_among_the_lines_heads_its_answer(tmp_path):
+    # "- What is a sextant?" set among a card's lines: the lines after it answer it and
+    # are the sextant's, cited with the question, not the heading's ("Ship Navigation")
+    text = (
+        "Ship Navigation\nCelestial navigation uses the stars.\n- What is a sextant?\n"
+        "an instrument that measures the angle of a star.\nused for celestial navigation.\n"
+        "Sextant\nA sextant is an instrument with a mirror.\n"
+        "Celestial navigation\nCelestial navigation finds the position of a ship from the stars.\n"
+    )
+    index, edges = _typed_of_notes(tmp_path, text, "txt")
+    edge = expect(index, "sextant", "used_for", "celestial navigation")
+    assert edge in edges, sorted(edges)
+    cited = [e.text for e in edges[edge].evidence]
+    assert cited == ["What is a sextant?", "used for celestial navigation."]
+    assert not [e for e in edges if e[0] != edge[0] and e[2] == edge[2]], sorted(edges)
