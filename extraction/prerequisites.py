@@ -106,6 +106,9 @@ FEATURES: dict[str, str] = {
     "there in the possessive (+), B's in A's (-): 'osmosis' in 'reverse osmosis systems', "
     "'a kiln's plate'",
     "explains": "share of the cards about B that name A (named before), less the converse",
+    "named_within": "share of the cards about B that name A only inside a longer name that "
+    "is no concept, less the converse (+: 'the casting moves up the inheritance tree' in "
+    "the card about upcasting puts inheritance first)",
     "introduced": "A is first named, in passing (not set in bold), while the notes explain B "
     "(+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
@@ -1014,6 +1017,33 @@ def _statements(
         other = shares.get((b, a), (0.0, []))[0]
         if share > other:
             say(2, a, b, "explains", round(share - other, 3), cited)
+    # named only inside a longer name that is no concept ("up the inheritance tree" in
+    # the card about upcasting): the card explains its subject with that name's head
+    # concept as with one it names outright, which ``explains`` counts
+    within: dict[tuple[str, str], tuple[float, list[Evidence]]] = {}
+    for b, cards in notes.about.items():
+        if not cards or b not in index.concepts:
+            continue
+        nested: dict[str, dict[str, list[Evidence]]] = defaultdict(dict)
+        for card_id in cards:
+            if card_id in crowded or not index.card_nested.get(card_id):
+                continue
+            outright = {c for c, _ in index.card_mentions.get(card_id, ())}
+            for a, e in index.card_nested[card_id]:
+                if (
+                    a != b
+                    and a in index.concepts
+                    and a not in outright
+                    and not CROSS_REFERENCE.match(e.text)
+                ):
+                    nested[a].setdefault(card_id, []).append(e)
+        for a, by_card in nested.items():
+            cited = [e for c in sorted(by_card) for e in by_card[c]]
+            within[(a, b)] = (len(by_card) / len(cards), cited)
+    for (a, b), (share, cited) in within.items():
+        other = within.get((b, a), (0.0, []))[0]
+        if share > other:
+            say(2, a, b, "named_within", round(share - other, 3), cited)
     # a whole's card or heading over its building blocks (a CNN's card listing its layers)
     # is where the notes say what the whole is made of: that layout states the block, it
     # does not put the whole first

@@ -937,6 +937,40 @@ def test_prerequisites_a_concept_named_as_anothers_other_name_is_not_built_on_it
 
 
 @pytest.mark.parametrize(
+    ("sentence", "outright", "within"),
+    [
+        # named only inside a longer name that is no concept: the card about upcasting
+        # explains it with inheritance
+        ("The 'up' in upcasting: the cast moves up the inheritance tree.", False, 1.0),
+        # named outright too: ``explains`` counts it, not this feature
+        ("Upcasting moves up the inheritance tree, as inheritance allows.", True, None),
+        ("See also: inheritance tree.", False, None),  # a pointer to a neighbouring entry
+    ],
+)
+def test_prerequisites_a_name_inside_a_longer_name_in_the_cards_about_b_comes_first(
+    sentence, outright, within
+):
+    said_at = Evidence("n.txt", 6, sentence)
+    concepts = {n: Concept(n, n) for n in ("upcasting", "inheritance")}
+    concepts["upcasting"].cards = ["c1"]
+    concepts["inheritance"].cards = ["c2"]
+    mentions = {
+        "c1": [("upcasting", Evidence("n.txt", 5, "What is upcasting?"))],
+        "c2": [("inheritance", Evidence("n.txt", 9, "What is inheritance?"))],
+    }
+    if outright:
+        mentions["c1"].append(("inheritance", said_at))
+    nested = {"c1": [("inheritance", said_at)]}
+    index = ConceptIndex(concepts, {}, {}, card_mentions=mentions, card_nested=nested)
+    pairs = candidates(index, [])
+    found = pairs.get(("inheritance", "upcasting"))
+    assert (found.features.get("named_within") if found else None) == within
+    if within:
+        assert pairs[("upcasting", "inheritance")].features["named_within"] == -within
+        assert pairs[("inheritance", "upcasting")].evidence[("named_within", 1)] == [said_at]
+
+
+@pytest.mark.parametrize(
     ("sentence", "explains"),
     [
         ("The shell expands a wildcard much as it expands a glob.", True),
