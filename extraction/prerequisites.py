@@ -135,8 +135,11 @@ STATED = frozenset({"general", "member", "used", "problem", "cause", "task", "bl
 #: Features that read the same both ways ("spread" is A's alone, set on each direction).
 SYMMETRIC_FEATURES = frozenset({"together", "contrast", "spread"})
 #: Features that say how the notes name the two concepts, not what they say of them:
-#: they weigh an edge but never make one alone.
-STATISTICS = frozenset({"wider", "earlier", "together", "contrast", "spread", "common"})
+#: they weigh an edge but never make one alone (a name inside a longer one, "output" in
+#: "the output sequence", says little alone of what a card explains its subject with).
+STATISTICS = frozenset(
+    {"wider", "earlier", "together", "contrast", "spread", "common", "named_within"}
+)
 #: Features that state an order outright (:data:`extraction.records.ORDER_STATEMENTS`):
 #: being named beside the other ("data" in the cards about everything) is not enough.
 STATEMENTS = ORDER_STATEMENTS

@@ -968,6 +968,11 @@ def test_prerequisites_a_name_inside_a_longer_name_in_the_cards_about_b_comes_fi
     if within:
         assert pairs[("upcasting", "inheritance")].features["named_within"] == -within
         assert pairs[("inheritance", "upcasting")].evidence[("named_within", 1)] == [said_at]
+        # a name inside a longer one weighs an edge but never makes one alone
+        model = LogisticModel(("named_within",), (5.0,), bias=-1.0)
+        kept, rejected = prerequisite_decisions(index, [], model=model)
+        assert not kept
+        assert [(r.source, why) for r, why in rejected] == [("inheritance", "statistics")]
 
 
 @pytest.mark.parametrize(
