@@ -19,7 +19,9 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   "erosional landform" holding "erosion", "DRAM" holding "RAM") comes after it;
 - **definitions**: A named in B's defining sentence (also by an abbreviation merged
   into A: "built on NMR"), or in the cards about B (the card holding B's defining
-  sentence among them, but for what that card is otherwise about) more than B in A's;
+  sentence among them, but for what that card is otherwise about) more than B in A's,
+  or there only inside a longer name that is no concept (``named_within``: "up the
+  inheritance tree" in the card about upcasting; a weight, never an edge alone);
   A first named while B is explained (B introduces A); A named in more cards than B
   (the more general notion); A named in the phrase a bracket glosses B by (``glossed``:
   "firing clay in a kiln (bisque firing)");
