@@ -111,6 +111,10 @@ FEATURES: dict[str, str] = {
     "named_within": "share of the cards about B that name A only inside a longer name that "
     "is no concept, less the converse (+: 'the casting moves up the inheritance tree' in "
     "the card about upcasting puts inheritance first)",
+    "shared_wording": "A's and B's defining sentences share a run of wording (SHARED_WORDS "
+    "words or more, no word of either name, that at most SHARED_MAX_DEFINITIONS definitions "
+    "hold), and the notes define A first (+: B's definition borrows the wording that "
+    "defined A) or B first (-)",
     "introduced": "A is first named, in passing (not set in bold), while the notes explain B "
     "(+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
@@ -1073,6 +1077,9 @@ def _statements(
         e = index.concepts[b].definition_evidence
         for a in named:
             say(1, a, b, "definition_words", 1.0, [e] if e else ())
+    for a, b in _shared_wording(index):
+        cited = [index.concepts[c].definition_evidence for c in (a, b)]
+        say(1, a, b, "shared_wording", 1.0, [e for e in cited if e is not None])
     # named together (each card once per pair: a card's concepts are a set)
     together: dict[tuple[str, str], list[str]] = defaultdict(list)
     for card_id, found in index.card_mentions.items():
@@ -1083,6 +1090,65 @@ def _statements(
             for b in named[i + 1 :]:
                 together[(a, b)].append(card_id)
     return said, together
+
+
+#: Fewest words of a run two defining sentences share for ``shared_wording``.
+SHARED_WORDS = 6
+#: Most definitions that may hold one run: a run more of them share is the notes'
+#: boilerplate ("is a method used to"), not wording borrowed from one to the next.
+SHARED_MAX_DEFINITIONS = 3
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+def _shared_wording(index: ConceptIndex) -> list[tuple[str, str]]:
+    """``(A, B)`` for each two concepts whose defining sentences share a run of at least
+    :data:`SHARED_WORDS` words, none a word of either concept's names, that at most
+    :data:`SHARED_MAX_DEFINITIONS` definitions hold; A the one the notes define first
+    (files in the order read, then lines). One sentence defining both links nothing.
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> c = {n: Concept(n, n) for n in ("fulling", "felting", "weaving")}
+    >>> texts = {
+    ...     "fulling": "Fulling beats woven cloth in warm soapy water until the fibres mat.",
+    ...     "felting": "Felting rubs loose wool in warm soapy water until the fibres mat.",
+    ...     "weaving": "Weaving interlaces two sets of threads at right angles.",
+    ... }
+    >>> for line, (name, text) in enumerate(texts.items(), 1):
+    ...     c[name].definition_evidence = Evidence("n.md", line, text)
+    >>> _shared_wording(ConceptIndex(c, {}, {}))
+    [('fulling', 'felting')]
+    """
+    order: dict[str, int] = {}
+    for seg, _ in index.segments:
+        order.setdefault(seg.card.source, len(order))
+    runs: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for concept in index.concepts.values():
+        e = concept.definition_evidence
+        if e is None:
+            continue
+        words = [w.lower() for w in _WORD.findall(e.text)]
+        own = {w.lower() for n in _spelled(index, concept.id) for w in _WORD.findall(n)}
+        for i in range(len(words) - SHARED_WORDS + 1):
+            run = tuple(words[i : i + SHARED_WORDS])
+            if not own.intersection(run):
+                runs[run].add(concept.id)
+    pairs: set[tuple[str, str]] = set()
+    for held in runs.values():
+        if 2 <= len(held) <= SHARED_MAX_DEFINITIONS:
+            pairs.update(itertools.combinations(sorted(held), 2))
+
+    def where(c: str) -> tuple[int, int]:
+        e = index.concepts[c].definition_evidence
+        return (order.get(e.source, len(order)), e.line)
+
+    found = []
+    for x, y in sorted(pairs):
+        ex, ey = index.concepts[x].definition_evidence, index.concepts[y].definition_evidence
+        if (ex.source, ex.line, ex.text) == (ey.source, ey.line, ey.text) or where(x) == where(y):
+            continue
+        found.append((x, y) if where(x) < where(y) else (y, x))
+    return found
 
 
 #: What separates a list item's name from what it goes on to say ("Fuel: wood, gas").

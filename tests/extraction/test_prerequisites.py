@@ -937,6 +937,38 @@ def test_prerequisites_a_concept_named_as_anothers_other_name_is_not_built_on_it
 
 
 @pytest.mark.parametrize(
+    ("felting", "others", "shared"),
+    [
+        # felting's definition borrows the wording that defined fulling, defined first
+        ("Felting rubs loose wool in warm soapy water until the fibres mat.", 0, 1.0),
+        # no run of six words in common
+        ("Felting mats loose wool with barbed needles.", 0, None),
+        # a run that more definitions share is boilerplate, not borrowed wording
+        ("Felting rubs loose wool in warm soapy water until the fibres mat.", 2, None),
+    ],
+)
+def test_prerequisites_a_definition_borrowing_an_earlier_ones_wording_comes_after_it(
+    felting, others, shared
+):
+    texts = {"fulling": "Fulling beats woven cloth in warm soapy water until the fibres mat."}
+    texts["felting"] = felting
+    for i in range(others):
+        texts[f"scouring {i}"] = (
+            "Scouring washes raw fleece in warm soapy water until the fibres mat."
+        )
+    concepts = {n: Concept(n, n) for n in texts}
+    for line, (name, text) in enumerate(texts.items(), 1):
+        concepts[name].definition_evidence = Evidence("n.md", line, text)
+    pairs = candidates(ConceptIndex(concepts, {}, {}), [])
+    found = pairs.get(("fulling", "felting"))
+    assert (found.features.get("shared_wording") if found else None) == shared
+    if shared:
+        assert pairs[("felting", "fulling")].features["shared_wording"] == -shared
+        cited = pairs[("fulling", "felting")].evidence[("shared_wording", 1)]
+        assert [e.text for e in cited] == [texts["fulling"], felting]
+
+
+@pytest.mark.parametrize(
     ("sentence", "outright", "within"),
     [
         # named only inside a longer name that is no concept: the card about upcasting
