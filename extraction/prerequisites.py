@@ -113,8 +113,8 @@ FEATURES: dict[str, str] = {
     "the card about upcasting puts inheritance first)",
     "shared_wording": "A's and B's defining sentences share a run of wording (SHARED_WORDS "
     "words or more, no word of either name, that at most SHARED_MAX_DEFINITIONS definitions "
-    "hold), and the notes define A first (+: B's definition borrows the wording that "
-    "defined A) or B first (-)",
+    "hold), A and B being no two kinds of one genus, and the notes define A first (+: B's "
+    "definition borrows the wording that defined A) or B first (-)",
     "introduced": "A is first named, in passing (not set in bold), while the notes explain B "
     "(+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
@@ -1077,7 +1077,13 @@ def _statements(
         e = index.concepts[b].definition_evidence
         for a in named:
             say(1, a, b, "definition_words", 1.0, [e] if e else ())
+    genera: dict[str, set[str]] = defaultdict(set)  # kinds side by side share a genus
+    for r in typed:
+        if TYPED_FEATURES[r.relation][0] == "general":
+            genera[r.source].add(r.target)
     for a, b in _shared_wording(index):
+        if genera[a] & genera[b]:
+            continue  # "X is a hydroponics system in which ...": kinds of one genus in its words
         cited = [index.concepts[c].definition_evidence for c in (a, b)]
         say(1, a, b, "shared_wording", 1.0, [e for e in cited if e is not None])
     # named together (each card once per pair: a card's concepts are a set)

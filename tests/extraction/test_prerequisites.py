@@ -937,18 +937,20 @@ def test_prerequisites_a_concept_named_as_anothers_other_name_is_not_built_on_it
 
 
 @pytest.mark.parametrize(
-    ("felting", "others", "shared"),
+    ("felting", "others", "genus", "shared"),
     [
         # felting's definition borrows the wording that defined fulling, defined first
-        ("Felting rubs loose wool in warm soapy water until the fibres mat.", 0, 1.0),
+        ("Felting rubs loose wool in warm soapy water until the fibres mat.", 0, False, 1.0),
         # no run of six words in common
-        ("Felting mats loose wool with barbed needles.", 0, None),
+        ("Felting mats loose wool with barbed needles.", 0, False, None),
         # a run that more definitions share is boilerplate, not borrowed wording
-        ("Felting rubs loose wool in warm soapy water until the fibres mat.", 2, None),
+        ("Felting rubs loose wool in warm soapy water until the fibres mat.", 2, False, None),
+        # two kinds of one genus defined in its words are side by side
+        ("Felting rubs loose wool in warm soapy water until the fibres mat.", 0, True, None),
     ],
 )
 def test_prerequisites_a_definition_borrowing_an_earlier_ones_wording_comes_after_it(
-    felting, others, shared
+    felting, others, genus, shared
 ):
     texts = {"fulling": "Fulling beats woven cloth in warm soapy water until the fibres mat."}
     texts["felting"] = felting
@@ -959,7 +961,8 @@ def test_prerequisites_a_definition_borrowing_an_earlier_ones_wording_comes_afte
     concepts = {n: Concept(n, n) for n in texts}
     for line, (name, text) in enumerate(texts.items(), 1):
         concepts[name].definition_evidence = Evidence("n.md", line, text)
-    pairs = candidates(ConceptIndex(concepts, {}, {}), [])
+    kinds = [Relation(k, "wet finishing", "is_a", 0.9, [E]) for k in ("fulling", "felting")]
+    pairs = candidates(ConceptIndex(concepts, {}, {}), kinds if genus else [])
     found = pairs.get(("fulling", "felting"))
     assert (found.features.get("shared_wording") if found else None) == shared
     if shared:
