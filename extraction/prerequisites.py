@@ -22,9 +22,11 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   sentence among them, but for what that card is otherwise about) more than B in A's,
   or there only inside a longer name that is no concept (``named_within``: "up the
   inheritance tree" in the card about upcasting; a weight, never an edge alone);
-  A first named while B is explained (B introduces A); A named in more cards than B
-  (the more general notion); A named in the phrase a bracket glosses B by (``glossed``:
-  "firing clay in a kiln (bisque firing)");
+  A's defining sentence lending its wording to B's, defined later (``shared_wording``:
+  a run of six words or more, not the boilerplate of many definitions, nor what two
+  kinds of one genus share); A first named while B is explained (B introduces A); A
+  named in more cards than B (the more general notion); A named in the phrase a
+  bracket glosses B by (``glossed``: "firing clay in a kiln (bisque firing)");
 - **layout**: a heading naming A over the cards about B, a card about A that lists or
   stresses B, a heading that lists A before B; each alone and pooled as ``layout`` (as
   ``stated`` pools the typed relations), so that what one file's layout shows (a heading
