@@ -113,10 +113,10 @@ FEATURES: dict[str, str] = {
     "named_within": "share of the cards about B that name A only inside a longer name that "
     "is no concept, less the converse (+: 'the casting moves up the inheritance tree' in "
     "the card about upcasting puts inheritance first)",
-    "shared_wording": "A's and B's defining sentences share a run of wording (SHARED_WORDS "
-    "words or more, no word of either name, that at most SHARED_MAX_DEFINITIONS definitions "
-    "hold), A and B being no two kinds of one genus, and the notes define A first (+: B's "
-    "definition borrows the wording that defined A) or B first (-)",
+    "shared_wording": "A's and B's defining sentences share a run of six words or more (no "
+    "word of either name, held by at most three definitions), A and B being no two kinds of "
+    "one genus, and the notes define A first (+: B's definition borrows the wording that "
+    "defined A) or B first (-)",
     "introduced": "A is first named, in passing (not set in bold), while the notes explain B "
     "(+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
@@ -1100,7 +1100,8 @@ def _statements(
     return said, together
 
 
-#: Fewest words of a run two defining sentences share for ``shared_wording``.
+#: Fewest words of a run two defining sentences share for ``shared_wording`` (its
+#: description in :data:`FEATURES` says it in words: keep the two alike).
 SHARED_WORDS = 6
 #: Most definitions that may hold one run: a run more of them share is the notes'
 #: boilerplate ("is a method used to"), not wording borrowed from one to the next.
