@@ -19,10 +19,14 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   "erosional landform" holding "erosion", "DRAM" holding "RAM") comes after it;
 - **definitions**: A named in B's defining sentence (also by an abbreviation merged
   into A: "built on NMR"), or in the cards about B (the card holding B's defining
-  sentence among them, but for what that card is otherwise about) more than B in A's;
-  A first named while B is explained (B introduces A); A named in more cards than B
-  (the more general notion); A named in the phrase a bracket glosses B by (``glossed``:
-  "firing clay in a kiln (bisque firing)");
+  sentence among them, but for what that card is otherwise about) more than B in A's,
+  or there only inside a longer name that is no concept (``named_within``: "up the
+  inheritance tree" in the card about upcasting; a weight, never an edge alone);
+  A's defining sentence lending its wording to B's, defined later (``shared_wording``:
+  a run of six words or more, not the boilerplate of many definitions, nor what two
+  kinds of one genus share); A first named while B is explained (B introduces A); A
+  named in more cards than B (the more general notion); A named in the phrase a
+  bracket glosses B by (``glossed``: "firing clay in a kiln (bisque firing)");
 - **layout**: a heading naming A over the cards about B, a card about A that lists or
   stresses B, a heading that lists A before B; each alone and pooled as ``layout`` (as
   ``stated`` pools the typed relations), so that what one file's layout shows (a heading
@@ -106,6 +110,13 @@ FEATURES: dict[str, str] = {
     "there in the possessive (+), B's in A's (-): 'osmosis' in 'reverse osmosis systems', "
     "'a kiln's plate'",
     "explains": "share of the cards about B that name A (named before), less the converse",
+    "named_within": "share of the cards about B that name A only inside a longer name that "
+    "is no concept, less the converse (+: 'the casting moves up the inheritance tree' in "
+    "the card about upcasting puts inheritance first)",
+    "shared_wording": "A's and B's defining sentences share a run of six words or more (no "
+    "word of either name, held by at most three definitions), A and B being no two kinds of "
+    "one genus, and the notes define A first (+: B's definition borrows the wording that "
+    "defined A) or B first (-)",
     "introduced": "A is first named, in passing (not set in bold), while the notes explain B "
     "(+), B while they explain A (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
@@ -132,8 +143,11 @@ STATED = frozenset({"general", "member", "used", "problem", "cause", "task", "bl
 #: Features that read the same both ways ("spread" is A's alone, set on each direction).
 SYMMETRIC_FEATURES = frozenset({"together", "contrast", "spread"})
 #: Features that say how the notes name the two concepts, not what they say of them:
-#: they weigh an edge but never make one alone.
-STATISTICS = frozenset({"wider", "earlier", "together", "contrast", "spread", "common"})
+#: they weigh an edge but never make one alone (a name inside a longer one, "output" in
+#: "the output sequence", says little alone of what a card explains its subject with).
+STATISTICS = frozenset(
+    {"wider", "earlier", "together", "contrast", "spread", "common", "named_within"}
+)
 #: Features that state an order outright (:data:`extraction.records.ORDER_STATEMENTS`):
 #: being named beside the other ("data" in the cards about everything) is not enough.
 STATEMENTS = ORDER_STATEMENTS
@@ -1014,6 +1028,33 @@ def _statements(
         other = shares.get((b, a), (0.0, []))[0]
         if share > other:
             say(2, a, b, "explains", round(share - other, 3), cited)
+    # named only inside a longer name that is no concept ("up the inheritance tree" in
+    # the card about upcasting): the card explains its subject with that name's head
+    # concept as with one it names outright, which ``explains`` counts
+    within: dict[tuple[str, str], tuple[float, list[Evidence]]] = {}
+    for b, cards in notes.about.items():
+        if not cards or b not in index.concepts:
+            continue
+        nested: dict[str, dict[str, list[Evidence]]] = defaultdict(dict)
+        for card_id in cards:
+            if card_id in crowded or not index.card_nested.get(card_id):
+                continue
+            outright = {c for c, _ in index.card_mentions.get(card_id, ())}
+            for a, e in index.card_nested[card_id]:
+                if (
+                    a != b
+                    and a in index.concepts
+                    and a not in outright
+                    and not CROSS_REFERENCE.match(e.text)
+                ):
+                    nested[a].setdefault(card_id, []).append(e)
+        for a, by_card in nested.items():
+            cited = [e for c in sorted(by_card) for e in by_card[c]]
+            within[(a, b)] = (len(by_card) / len(cards), cited)
+    for (a, b), (share, cited) in within.items():
+        other = within.get((b, a), (0.0, []))[0]
+        if share > other:
+            say(2, a, b, "named_within", round(share - other, 3), cited)
     # a whole's card or heading over its building blocks (a CNN's card listing its layers)
     # is where the notes say what the whole is made of: that layout states the block, it
     # does not put the whole first
@@ -1038,6 +1079,15 @@ def _statements(
         e = index.concepts[b].definition_evidence
         for a in named:
             say(1, a, b, "definition_words", 1.0, [e] if e else ())
+    genera: dict[str, set[str]] = defaultdict(set)  # kinds side by side share a genus
+    for r in typed:
+        if TYPED_FEATURES[r.relation][0] == "general":
+            genera[r.source].add(r.target)
+    for a, b in _shared_wording(index):
+        if genera[a] & genera[b]:
+            continue  # "X is a hydroponics system in which ...": kinds of one genus in its words
+        cited = [index.concepts[c].definition_evidence for c in (a, b)]
+        say(1, a, b, "shared_wording", 1.0, [e for e in cited if e is not None])
     # named together (each card once per pair: a card's concepts are a set)
     together: dict[tuple[str, str], list[str]] = defaultdict(list)
     for card_id, found in index.card_mentions.items():
@@ -1048,6 +1098,66 @@ def _statements(
             for b in named[i + 1 :]:
                 together[(a, b)].append(card_id)
     return said, together
+
+
+#: Fewest words of a run two defining sentences share for ``shared_wording`` (its
+#: description in :data:`FEATURES` says it in words: keep the two alike).
+SHARED_WORDS = 6
+#: Most definitions that may hold one run: a run more of them share is the notes'
+#: boilerplate ("is a method used to"), not wording borrowed from one to the next.
+SHARED_MAX_DEFINITIONS = 3
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+def _shared_wording(index: ConceptIndex) -> list[tuple[str, str]]:
+    """``(A, B)`` for each two concepts whose defining sentences share a run of at least
+    :data:`SHARED_WORDS` words, none a word of either concept's names, that at most
+    :data:`SHARED_MAX_DEFINITIONS` definitions hold; A the one the notes define first
+    (files in the order read, then lines). One sentence defining both links nothing.
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> c = {n: Concept(n, n) for n in ("fulling", "felting", "weaving")}
+    >>> texts = {
+    ...     "fulling": "Fulling beats woven cloth in warm soapy water until the fibres mat.",
+    ...     "felting": "Felting rubs loose wool in warm soapy water until the fibres mat.",
+    ...     "weaving": "Weaving interlaces two sets of threads at right angles.",
+    ... }
+    >>> for line, (name, text) in enumerate(texts.items(), 1):
+    ...     c[name].definition_evidence = Evidence("n.md", line, text)
+    >>> _shared_wording(ConceptIndex(c, {}, {}))
+    [('fulling', 'felting')]
+    """
+    order: dict[str, int] = {}
+    for seg, _ in index.segments:
+        order.setdefault(seg.card.source, len(order))
+    runs: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for concept in index.concepts.values():
+        e = concept.definition_evidence
+        if e is None:
+            continue
+        words = [w.lower() for w in _WORD.findall(e.text)]
+        own = {w.lower() for n in _spelled(index, concept.id) for w in _WORD.findall(n)}
+        for i in range(len(words) - SHARED_WORDS + 1):
+            run = tuple(words[i : i + SHARED_WORDS])
+            if not own.intersection(run):
+                runs[run].add(concept.id)
+    pairs: set[tuple[str, str]] = set()
+    for held in runs.values():
+        if 2 <= len(held) <= SHARED_MAX_DEFINITIONS:
+            pairs.update(itertools.combinations(sorted(held), 2))
+
+    def where(c: str) -> tuple[int, int]:
+        e = index.concepts[c].definition_evidence
+        return (order.get(e.source, len(order)), e.line)
+
+    found = []
+    for x, y in sorted(pairs):
+        ex, ey = index.concepts[x].definition_evidence, index.concepts[y].definition_evidence
+        if (ex.source, ex.line, ex.text) == (ey.source, ey.line, ey.text) or where(x) == where(y):
+            continue
+        found.append((x, y) if where(x) < where(y) else (y, x))
+    return found
 
 
 #: What separates a list item's name from what it goes on to say ("Fuel: wood, gas").

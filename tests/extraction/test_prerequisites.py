@@ -937,6 +937,80 @@ def test_prerequisites_a_concept_named_as_anothers_other_name_is_not_built_on_it
 
 
 @pytest.mark.parametrize(
+    ("felting", "others", "genus", "shared"),
+    [
+        # felting's definition borrows the wording that defined fulling, defined first
+        ("Felting rubs loose wool in warm soapy water until the fibres mat.", 0, False, 1.0),
+        # no run of six words in common
+        ("Felting mats loose wool with barbed needles.", 0, False, None),
+        # a run that more definitions share is boilerplate, not borrowed wording
+        ("Felting rubs loose wool in warm soapy water until the fibres mat.", 2, False, None),
+        # two kinds of one genus defined in its words are side by side
+        ("Felting rubs loose wool in warm soapy water until the fibres mat.", 0, True, None),
+    ],
+)
+def test_prerequisites_a_definition_borrowing_an_earlier_ones_wording_comes_after_it(
+    felting, others, genus, shared
+):
+    texts = {"fulling": "Fulling beats woven cloth in warm soapy water until the fibres mat."}
+    texts["felting"] = felting
+    for i in range(others):
+        texts[f"scouring {i}"] = (
+            "Scouring washes raw fleece in warm soapy water until the fibres mat."
+        )
+    concepts = {n: Concept(n, n) for n in texts}
+    for line, (name, text) in enumerate(texts.items(), 1):
+        concepts[name].definition_evidence = Evidence("n.md", line, text)
+    kinds = [Relation(k, "wet finishing", "is_a", 0.9, [E]) for k in ("fulling", "felting")]
+    pairs = candidates(ConceptIndex(concepts, {}, {}), kinds if genus else [])
+    found = pairs.get(("fulling", "felting"))
+    assert (found.features.get("shared_wording") if found else None) == shared
+    if shared:
+        assert pairs[("felting", "fulling")].features["shared_wording"] == -shared
+        cited = pairs[("fulling", "felting")].evidence[("shared_wording", 1)]
+        assert [e.text for e in cited] == [texts["fulling"], felting]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outright", "within"),
+    [
+        # named only inside a longer name that is no concept: the card about upcasting
+        # explains it with inheritance
+        ("The 'up' in upcasting: the cast moves up the inheritance tree.", False, 1.0),
+        # named outright too: ``explains`` counts it, not this feature
+        ("Upcasting moves up the inheritance tree, as inheritance allows.", True, None),
+        ("See also: inheritance tree.", False, None),  # a pointer to a neighbouring entry
+    ],
+)
+def test_prerequisites_a_name_inside_a_longer_name_in_the_cards_about_b_comes_first(
+    sentence, outright, within
+):
+    said_at = Evidence("n.txt", 6, sentence)
+    concepts = {n: Concept(n, n) for n in ("upcasting", "inheritance")}
+    concepts["upcasting"].cards = ["c1"]
+    concepts["inheritance"].cards = ["c2"]
+    mentions = {
+        "c1": [("upcasting", Evidence("n.txt", 5, "What is upcasting?"))],
+        "c2": [("inheritance", Evidence("n.txt", 9, "What is inheritance?"))],
+    }
+    if outright:
+        mentions["c1"].append(("inheritance", said_at))
+    nested = {"c1": [("inheritance", said_at)]}
+    index = ConceptIndex(concepts, {}, {}, card_mentions=mentions, card_nested=nested)
+    pairs = candidates(index, [])
+    found = pairs.get(("inheritance", "upcasting"))
+    assert (found.features.get("named_within") if found else None) == within
+    if within:
+        assert pairs[("upcasting", "inheritance")].features["named_within"] == -within
+        assert pairs[("inheritance", "upcasting")].evidence[("named_within", 1)] == [said_at]
+        # a name inside a longer one weighs an edge but never makes one alone
+        model = LogisticModel(("named_within",), (5.0,), bias=-1.0)
+        kept, rejected = prerequisite_decisions(index, [], model=model)
+        assert not kept
+        assert [(r.source, why) for r, why in rejected] == [("inheritance", "statistics")]
+
+
+@pytest.mark.parametrize(
     ("sentence", "explains"),
     [
         ("The shell expands a wildcard much as it expands a glob.", True),
