@@ -612,13 +612,14 @@ def _named_in(sentence: str, own: Iterable[str], owners: Mapping[str, set[str]])
 
 
 #: What a definition sets aside rather than builds on: "dispensing with recurrence and
-#: convolutions", "without labels", "instead of recurrence", "unlike RNNs", "rather
-#: than pixels"; and what it makes, "a reaction that produces a salt", "to form
-#: esters", "yielding ammonia" (its product, learned after it; not "forming from
-#: magma"). A concept named up to four words after one of these is not needed to
-#: understand the concept defined.
+#: convolutions", "without labels", "with no weaving at all", "needs no soil",
+#: "instead of recurrence", "unlike RNNs", "rather than pixels"; and what it makes,
+#: "a reaction that produces a salt", "to form esters", "yielding ammonia" (its
+#: product, learned after it; not "forming from magma"). A concept named up to four
+#: words after one of these is not needed to understand the concept defined.
 SET_ASIDE = re.compile(
-    r"\b(?:without|dispens\w+ with|do(?:es)? away with|instead of|in place of|rather than"
+    r"\b(?:without|with no|(?:needs?|uses?|requires?) no|dispens\w+ with|do(?:es)? away with"
+    r"|instead of|in place of|rather than"
     r"|unlike|as opposed to|apart from|no longer (?:needs?|uses?|requires?)"
     r"|(?:to form|forming|produc(?:es?|ing)|yield(?:s|ing)?)(?!\s+from\b))"
     r"((?:\s+[\w'-]+,?){0,4}?)\s+$",

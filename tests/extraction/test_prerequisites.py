@@ -1058,6 +1058,9 @@ def test_prerequisites_a_concepts_other_name_is_not_what_it_builds_on(sentence, 
         ("A network that relies on a decoder, dispensing with attention.", False),
         ("A network that learns without attention or recurrence.", False),
         ("Unlike attention, it reads the whole input at once.", False),
+        ("A network with no attention at all.", False),
+        ("A network that needs no attention to read a sequence.", False),
+        ("A network with attention and no recurrence.", True),
     ],
 )
 def test_prerequisites_definition_that_sets_a_concept_aside_does_not_need_it(answer, needed):
