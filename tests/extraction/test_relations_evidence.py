@@ -114,7 +114,7 @@ from tests.extraction.test_relations import (
         ),
         # 5. a word read as a verb before a noun modifies it: no instance
         (
-            "Samples taken from a polluted river e.g. testing task of finding a toxin.",
+            "Samples taken from a polluted river e.g. testing kit of finding a toxin.",
             ("polluted river", "testing"),
             ("testing", "polluted river"),
         ),
