@@ -169,7 +169,7 @@ class ParseCache:
 
         try:  # read as DocBin.from_bytes reads it, without its cost per document
             docbin = nlp_module.read_docbin(data, vocab=self.nlp.vocab)
-            docs = list(docbin.get_docs(self.nlp.vocab))
+            docs = nlp_module.docs_of(docbin, self.nlp.vocab)
         except Exception as exc:  # a truncated or garbled entry: parse again
             log.info("cache entry %s is unreadable (%s); parsing again", path.name, exc)
             self._remove(path)

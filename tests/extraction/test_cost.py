@@ -446,6 +446,43 @@ def test_nlp_unpack_reads_what_docbin_reads_without_splitting_every_document(mon
     ]
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "nothing",  # what nlp.pack writes
+        "cats",
+        "spans",
+        "user data",
+        "unknown spaces",
+    ],
+)
+def test_nlp_docs_of_makes_the_documents_docbin_makes(extra):
+    """:func:`extraction.nlp.docs_of` gives the documents ``DocBin.get_docs`` gives,
+    whatever the ``DocBin`` holds besides the tokens (it skips only steps that do
+    nothing on a new document)."""
+    from spacy.tokens import Doc, DocBin
+
+    from extraction.nlp import docs_of, load, pipe, read_docbin
+
+    vocab = load().vocab
+    docs = list(pipe(["Osmosis moves water.", "Enzymes speed up reactions. They fold.", ""]))
+    if extra == "cats":
+        docs[0].cats = {"biology": 1.0}
+    elif extra == "spans":
+        docs[1].spans["terms"] = [docs[1][0:1]]
+    elif extra == "user data":
+        docs[0].user_data["note"] = "seen"
+    elif extra == "unknown spaces":
+        docs.append(Doc(vocab, words=["Hash", "tables"]))
+    data = DocBin(docs=docs, store_user_data=extra == "user data").to_bytes()
+    mine = docs_of(read_docbin(data), vocab)
+    theirs = list(DocBin().from_bytes(data).get_docs(vocab))
+    assert [d.to_bytes() for d in mine] == [d.to_bytes() for d in theirs]
+    assert [(d.cats, dict(d.user_data), len(d.spans)) for d in mine] == [
+        (d.cats, dict(d.user_data), len(d.spans)) for d in theirs
+    ]
+
+
 def test_features_link_words_one_doc_at_a_time_is_textrank():
     from extraction.concepts.features import link_words, rank_words, textrank
     from extraction.nlp import pipe
