@@ -547,28 +547,32 @@ def test_features_after_of_finds_what_the_group_pattern_finds(sentence, forms):
     assert features._after_of(sentence, forms) == bool(after_of.search(sentence))
 
 
-def _modifier_singled(name: str, roles: dict[str, int], modifier_uses: int) -> float:
-    card = Candidate("enzyme", count=modifier_uses, roles=Counter(term=1))
+def _modifier_singled(
+    name: str, roles: dict[str, int], modifier_uses: int, modifier_role: str = "term"
+) -> float:
+    card = Candidate("enzyme", count=modifier_uses, roles=Counter({modifier_role: 1}))
     cand = Candidate(name, count=2, roles=Counter(roles))
     x = group_features({"enzyme": [card], name: [cand]}, ranks={}, uses={})
     return x[name].get("modifier_singled", 0.0)
 
 
 @pytest.mark.parametrize(
-    ("name", "roles", "modifier_uses", "marked"),
+    ("name", "roles", "modifier_uses", "modifier_role", "marked"),
     [
-        ("enzyme reaction", {}, 3, 1.0),
-        ("enzymes reaction", {}, 3, 1.0),
-        ("enzyme reaction", {"mention": 2}, 2, 1.0),
-        # a term of its own, a modifier used once, another modifier, one word
-        ("enzyme kinetics", {"term": 1}, 3, 0.0),
-        ("enzyme reaction", {}, 1, 0.0),
-        ("starch reaction", {}, 3, 0.0),
-        ("reaction enzyme", {}, 3, 0.0),
+        ("enzyme reaction", {}, 3, "term", 1.0),
+        ("enzymes reaction", {}, 3, "heading", 1.0),
+        ("enzyme reaction", {"mention": 2}, 2, "emphasis", 1.0),
+        ("enzyme reaction", {}, 2, "acronym", 1.0),
+        # a term of its own, a modifier used once or only mentioned, another modifier
+        ("enzyme kinetics", {"term": 1}, 3, "term", 0.0),
+        ("enzyme reaction", {}, 1, "term", 0.0),
+        ("enzyme reaction", {}, 3, "mention", 0.0),
+        ("starch reaction", {}, 3, "term", 0.0),
+        ("reaction enzyme", {}, 3, "term", 0.0),
     ],
 )
 def test_features_modifier_singled_marks_a_phrase_of_a_singled_out_name(
-    name, roles, modifier_uses, marked
+    name, roles, modifier_uses, modifier_role, marked
 ):
     assert "modifier_singled" in FEATURES
-    assert _modifier_singled(name, roles, modifier_uses) == marked
+    assert _modifier_singled(name, roles, modifier_uses, modifier_role) == marked
