@@ -101,6 +101,9 @@ FEATURE_WORDS = {
     "pointed": "pointed at with 'this', 'our', 'their' (a thing of the notes' own example)",
     "comparative": "its first word compares ('deeper', 'larger'): a description of one case",
     "glued_number": "a word with a number glued to it ('group1'): the label of one instance",
+    "after_of": "a plain name used right after 'of' (the flow of water): what something is of",
+    "modifier_singled": "a phrase made of a term the notes single out ('enzyme reaction'), "
+    "not singled out itself",
 }
 
 

@@ -189,6 +189,16 @@ FEATURES: dict[str, str] = {
         "comparative": "its first word is an adjective that compares ('deeper sequencing', "
         "'larger dataset', 'lowest point'): a description of one case, not a name",
     },
+    **{
+        "after_of": "a name the notes never single out, by the share of the sentences that "
+        "use it right after 'of', an article or one word between ('the flow of warm "
+        "water', 'a sample of the soil layer'): what something else is measured or made "
+        "of rather than a term of its own",
+        "modifier_singled": "a name of two words or more, never singled out, whose words "
+        "before its head are a name the notes single out and use twice ('enzyme "
+        "reaction' where 'enzyme' is a card's term): a use of that term in a phrase "
+        "rather than a term of its own",
+    },
 }
 
 
@@ -302,6 +312,7 @@ def group_features(
     # the names the notes use on their own: not the runs of words inside one longer name
     # ("enzyme binding" of "enzyme binding site kinetics"), which only repeat its words
     holders = name_holders(k for k, cands in groups.items() if any(c.count for c in cands))
+    singled = singled_names(groups)
     out = {}
     # one object per distinct value: most features are 1.0 or the log of a small count,
     # and a large build has hundreds of thousands of groups
@@ -315,6 +326,8 @@ def group_features(
         x.update(_pointed_features(cands))
         x.update(_glued_number_features(cands))
         x.update(_comparative_features(cands))
+        x.update(_after_of_features(cands))
+        x.update(_modifier_features(root, cands, singled))
         out[root] = {k: values.setdefault((type(v), v), v) for k, v in x.items()}
     return out
 
@@ -831,3 +844,105 @@ def _glued_number_features(cands: Sequence[Candidate]) -> dict[str, float]:
     if any(_GLUED_NUMBER.match(f) for c in cands for f in (c.key, *c.forms)):
         return {"glued_number": 1.0}
     return {}
+
+
+#: Roles that make a name one the notes single out for ``modifier_singled``: the
+#: singling roles, and an acronym (written as one, the notes introduce it as a name).
+MODIFIER_ROLES = (*SINGLING_ROLES, "acronym")
+#: Uses a name singled out must have for ``modifier_singled``: one use is a title or a
+#: label the notes do not come back to.
+MODIFIER_USES = 2
+
+
+def singled_names(groups: Mapping[str, Sequence[Candidate]]) -> set[str]:
+    """Every name (key and written form, lower case) of the groups the notes single out
+    (:data:`MODIFIER_ROLES`) and use at least :data:`MODIFIER_USES` times.
+
+    >>> from extraction.concepts.candidates import Candidate
+    >>> card = Candidate("enzyme", count=3, roles=Counter(term=1), forms=Counter(Enzymes=2))
+    >>> once = Candidate("kinase", count=1, roles=Counter(term=1))
+    >>> prose = Candidate("starch", count=4)
+    >>> sorted(singled_names({"enzyme": [card], "kinase": [once], "starch": [prose]}))
+    ['enzyme', 'enzymes']
+    """
+    names: set[str] = set()
+    for cands in groups.values():
+        if sum(c.count for c in cands) >= MODIFIER_USES and any(
+            c.roles[r] for c in cands for r in MODIFIER_ROLES
+        ):
+            names.update(f.lower() for c in cands for f in (c.key, *c.forms))
+    return names
+
+
+def _modifier_features(
+    root: str, cands: Sequence[Candidate], singled: set[str]
+) -> dict[str, float]:
+    """A name of two words or more, never singled out, whose words before the head are
+    a name the notes single out (``modifier_singled``, :func:`singled_names`): "enzyme
+    reaction" in notes with a card on "enzyme" uses that term, where a term of its own
+    made of it ("enzyme kinetics") is singled out too."""
+    words = root.lower().split()
+    if len(words) < 2 or any(c.roles[r] for c in cands for r in MODIFIER_ROLES):
+        return {}
+    modifier = " ".join(words[:-1])
+    forms = {modifier, modifier + "s", modifier[:-1] if modifier.endswith("s") else modifier}
+    return {"modifier_singled": 1.0} if forms & singled else {}
+
+
+def _after_of_features(cands: Sequence[Candidate]) -> dict[str, float]:
+    """The share of the sentences that use a name, never singled out, right after "of"
+    (``after_of``: "the flow of warm water", "a sample of the soil"; :func:`_after_of`):
+    what a measure, a part or an amount is of."""
+    if any(c.roles[r] for c in cands for r in SINGLING_ROLES):
+        return {}
+    sentences = {e.text for c in cands for e in c.sentences}
+    with_of = [text for text in sentences if _has_of_word(text)]
+    if not with_of:
+        return {}
+    forms = {f.lower() for c in cands for f in (c.key, *c.forms)}
+    share = sum(1 for text in with_of if _after_of(text, forms)) / len(sentences)
+    return {"after_of": share} if share else {}
+
+
+#: "of" and the white space after it, as the ``after_of`` pattern
+#: ``\bof\s+(?:(?:the|a|an|each|this)\s+)?(?:[\w-]+\s+)?(?:forms)\b`` starts.
+_OF_THEN_SPACE = re.compile(r"\bof(\s+)", re.IGNORECASE)
+#: The article or determiner the ``after_of`` pattern lets stand after "of".
+_OF_DETERMINER = re.compile(r"(?:the|a|an|each|this)(\s+)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _has_of_word(text: str) -> bool:
+    """Whether ``text`` holds the word "of" and white space after it at all."""
+    return bool(_OF_THEN_SPACE.search(text))
+
+
+def _after_of(text: str, forms: Iterable[str]) -> bool:
+    r"""Whether one of ``forms`` (lower case) stands right after "of" in ``text``, as
+    ``re.search`` finds ``\bof\s+(?:(?:the|a|an|each|this)\s+)?(?:[\w-]+\s+)?`` and
+    ``(?:form|...)\b`` with ``re.IGNORECASE``, without compiling a pattern for each group
+    of forms: every place the pattern can reach after "of" (its spaces, an article's, one
+    word's after either), a form written there (:func:`_written_as`) and ending at a word
+    boundary.
+
+    >>> _after_of("The flow of warm water", {"water"}), _after_of("a sample of the soil", {"soil"})
+    (True, True)
+    >>> _after_of("Water of the deep cold sea", {"sea"}), _after_of("Water flows", {"water"})
+    (False, False)
+    """
+    for of in _OF_THEN_SPACE.finditer(text):
+        spans = [of.span(1)]
+        article = _OF_DETERMINER.match(text, spans[0][1])
+        if article is not None:
+            spans.append(article.span(1))
+        for spaces in list(spans):
+            word = _GAP_WORD.match(text, spaces[1])
+            if word is not None:
+                spans.append(word.span(1))
+        for spaces in spans:
+            for start in range(spaces[0] + 1, spaces[1] + 1):
+                for form in forms:
+                    end = start + len(form)
+                    if _written_as(text, start, form) and _BOUNDARY.match(text, end):
+                        return True
+    return False

@@ -473,3 +473,106 @@ def test_features_of_phrase_is_no_shape_of_a_complement_after_all_of(sentence, n
     assert bool(scored.features.get("of_phrase")) is of_phrase, scored.features
     assert bool(roles["of_phrase"]) is of_phrase, roles
     assert scored.count == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The flow of warm water cools the rock.", "water"),
+        ("Take a sample of the soil layer.", "soil layer"),
+        ("Each grain of sand is weighed.", "sand"),
+        ("Of the salts in the sea, one is common.", "salt"),
+    ],
+)
+def test_features_after_of_marks_a_plain_name_used_right_after_of(sentence, name):
+    x = _one_sentence(sentence, name, {})
+    assert x.get("after_of") == 1.0, x
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "roles"),
+    [
+        # before "of", too far after it, or singled out by the notes
+        ("Water of the sea is salty.", "water", {}),
+        ("A sample of the deep cold soil.", "soil", {}),
+        ("The flow of warm water cools the rock.", "water", {"term": 1}),
+        ("The proof often fails.", "proof", {}),
+    ],
+)
+def test_features_after_of_leaves_out_other_uses(sentence, name, roles):
+    assert "after_of" in FEATURES
+    assert "after_of" not in _one_sentence(sentence, name, roles)
+
+
+def test_features_after_of_is_the_share_of_its_sentences():
+    x = _features(
+        "brine",
+        [
+            "A litre of brine drains.",
+            "Brine is salty.",
+            "The tank holds brine.",
+            "Salt makes brine.",
+        ],
+    )
+    assert x["after_of"] == pytest.approx(0.25)
+
+
+_AFTER_OF_CASES = [
+    *_PATTERN_CASES,
+    ("a litre of brine", {"brine"}),
+    ("Of  the\tcold brine", {"brine", "cold brine"}),
+    ("of an each brine", {"brine"}),
+    ("of this the brine", {"brine"}),
+    ("of the one two brine", {"brine"}),
+    ("proof of brine-x", {"brine"}),
+    ("of brines", {"brine"}),
+    ("OF THE BRINE", {"brine"}),
+    ("of\u017f the sea", {"sea"}),
+    ("of thi\u017f sea", {"sea"}),
+    ("of -x", {"-x"}),
+    ("of x- y", {"y"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "forms"), _AFTER_OF_CASES)
+def test_features_after_of_finds_what_the_group_pattern_finds(sentence, forms):
+    import re
+
+    from extraction.concepts import features
+
+    names = "|".join(map(re.escape, sorted(forms)))
+    after_of = re.compile(
+        rf"\bof\s+(?:(?:the|a|an|each|this)\s+)?(?:[\w-]+\s+)?(?:{names})\b", re.IGNORECASE
+    )
+    assert features._after_of(sentence, forms) == bool(after_of.search(sentence))
+
+
+def _modifier_singled(
+    name: str, roles: dict[str, int], modifier_uses: int, modifier_role: str = "term"
+) -> float:
+    card = Candidate("enzyme", count=modifier_uses, roles=Counter({modifier_role: 1}))
+    cand = Candidate(name, count=2, roles=Counter(roles))
+    x = group_features({"enzyme": [card], name: [cand]}, ranks={}, uses={})
+    return x[name].get("modifier_singled", 0.0)
+
+
+@pytest.mark.parametrize(
+    ("name", "roles", "modifier_uses", "modifier_role", "marked"),
+    [
+        ("enzyme reaction", {}, 3, "term", 1.0),
+        ("enzymes reaction", {}, 3, "heading", 1.0),
+        ("enzyme reaction", {"mention": 2}, 2, "emphasis", 1.0),
+        ("enzyme reaction", {}, 2, "acronym", 1.0),
+        # a term of its own, a modifier used once or only mentioned, another modifier
+        ("enzyme kinetics", {"term": 1}, 3, "term", 0.0),
+        ("enzyme reaction", {}, 1, "term", 0.0),
+        ("enzyme reaction", {}, 3, "mention", 0.0),
+        ("starch reaction", {}, 3, "term", 0.0),
+        ("reaction enzyme", {}, 3, "term", 0.0),
+    ],
+)
+def test_features_modifier_singled_marks_a_phrase_of_a_singled_out_name(
+    name, roles, modifier_uses, modifier_role, marked
+):
+    assert "modifier_singled" in FEATURES
+    assert _modifier_singled(name, roles, modifier_uses, modifier_role) == marked
