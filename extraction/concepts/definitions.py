@@ -466,6 +466,9 @@ _ASKS_WHAT = re.compile(
 _ASKS_WHAT_AFTER = re.compile(
     r"(?:\s*[:–—]|\s+-+)\s*(?:define|definition|describe|explain)\W*$", re.IGNORECASE
 )
+#: Words after "What are" that ask for a few of a kind ("What are some RNN
+#: architectures?"), not what the name after them is.
+_ASKS_FOR_SOME = frozenset("some several few".split())
 #: Words after an instruction that make it ask something else than what its subject is:
 #: "Explain why ice floats", "Describe how a heap grows".
 _ASKS_HOW = frozenset("why how when where whether which who".split())
@@ -495,6 +498,8 @@ def asks_something_else(title: str) -> bool:
     True
     >>> asks_something_else("What is the intuition behind erosion?")
     True
+    >>> asks_something_else("What are some glacier landforms?")
+    True
     """
     if CONTRAST_CUE.search(title) or VERSUS.search(title):  # what tells two things apart
         return True
@@ -511,6 +516,8 @@ def asks_something_else(title: str) -> bool:
         return not asks_what_it_does(title)
     if asked_what and words[0] in _ASKS_HOW:
         return True  # "Explain why ice floats": an instruction that asks how or why
+    if asked_what and words[0] in _ASKS_FOR_SOME:
+        return True  # "What are some glacier landforms?": examples, not what a glacier is
     at = 1 if words[0] in {"main", "key", "different", "various", "two", "three"} else 0
     framed = words[at : at + 2]  # "examples of": a framing noun that frames something
     if len(framed) == 2 and framed[0] in WITH_FRAMES and framed[1] == "with":

@@ -747,3 +747,16 @@ def test_definitions_what_it_is_used_for_defines_it_when_nothing_says_what_it_is
     sentences, name, definition
 ):
     assert prose_definition(sentences, name) == definition
+
+
+@pytest.mark.parametrize(
+    ("title", "asked"),
+    [
+        # "What are some ...?" asks for a few of a kind, not what the name in it is
+        ("What are some glacier landforms?", False),
+        ("What are several uses of a kiln?", False),
+        ("What are glacier landforms?", True),
+    ],
+)
+def test_definitions_asks_what_it_is_not_for_some_of_a_kind(title, asked):
+    assert asks_what_it_is(title) is asked
