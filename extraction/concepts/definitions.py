@@ -350,6 +350,12 @@ _DEFINES = re.compile(
     re.IGNORECASE,
 )
 _LEAD_ARTICLE = re.compile(r"^\s*(?:a|an|the)\s+", re.IGNORECASE)
+#: "The main feature of ...": what follows the name says what sets it apart.
+_MAIN_FEATURE = re.compile(
+    r"^\s*the\s+(?:main|key|defining|central|essential|distinguishing)\s+"
+    r"(?:feature|characteristic|property|trait)\s+of\s+",
+    re.IGNORECASE,
+)
 #: A short form or gloss in brackets right after the name.
 _GLOSS = re.compile(r"^\s*\([^()]{1,60}\)")
 
@@ -363,11 +369,21 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
     False
     >>> defines("Gross Domestic Product (GDP) is a sum of output.", ["gross domestic product"])
     True
+
+    What sets it apart says what it is: "The main feature of X is that ...".
+
+    >>> defines("The main feature of a fjord is that the sea fills it.", ["fjord"])
+    True
+    >>> defines("The main feature of a fjord is its depth.", ["fjord"])
+    False
     """
-    text = _LEAD_ARTICLE.sub("", sentence)
+    feature = _MAIN_FEATURE.match(sentence)
+    text = _LEAD_ARTICLE.sub("", sentence[feature.end() :] if feature else sentence)
     lowered = text.lower()
     for name in sorted(names, key=len, reverse=True):
         n = name.lower()
+        if n and lowered.startswith(n) and feature:
+            return bool(re.match(r"(?:e?s)?\s+(?:is|are)\s+that\b", lowered[len(n) :]))
         if n and lowered.startswith(n):
             rest = text[len(n) :]
             plural = rest[:1] == "s" or (n.endswith("s") and not is_acronym(name))
@@ -1066,9 +1082,13 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
     "Depth matters more than tread depth, which is the groove's height."
     >>> defining_sentence("Queens are rare, and colonies swarm in spring.", ["colony"])
     ''
+    >>> defining_sentence("The key feature of a fjord is that the sea fills it.", ["fjord"])
+    'The key feature of a fjord is that the sea fills it.'
     """
     clauses = [c.strip() for c in sentence.split(";")]
     for i, clause in enumerate(clauses):
+        if _MAIN_FEATURE.match(clause) and defines(clause, names):
+            return sentence if i == 0 else clause  # "The main feature of X is that ..."
         if _bound_opening(clause, names):
             continue
         text = _LEAD_ARTICLE.sub("", clause)

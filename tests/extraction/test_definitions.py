@@ -760,3 +760,20 @@ def test_definitions_what_it_is_used_for_defines_it_when_nothing_says_what_it_is
 )
 def test_definitions_asks_what_it_is_not_for_some_of_a_kind(title, asked):
     assert asks_what_it_is(title) is asked
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "definition"),
+    [
+        # what sets it apart, said of it, says what it is
+        (
+            ["The main feature of a fjord is that the sea fills a glacial valley."],
+            "fjord",
+            "The main feature of a fjord is that the sea fills a glacial valley.",
+        ),
+        # a feature named as a noun says what it has, not what it is
+        (["The main feature of a fjord is its depth."], "fjord", ""),
+    ],
+)
+def test_definitions_what_sets_it_apart_defines_it(sentences, name, definition):
+    assert prose_definition(sentences, name) == definition
