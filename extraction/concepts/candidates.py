@@ -1407,6 +1407,12 @@ def _opens_statement(span: Span) -> bool:
     >>> doc = next(pipe(["A hash table maps keys to slots."]))
     >>> _opens_statement(doc[1:3]), _opens_statement(doc[2:3])
     (True, False)
+    >>> doc = next(pipe(["An espresso machine forces hot water through coffee."]))
+    >>> _opens_statement(doc[1:3])
+    True
+    >>> doc = next(pipe(["An espresso machine forces can vary."]))
+    >>> _opens_statement(doc[1:3])
+    False
     """
     sent = span.sent
     if any(t.lower_ not in _OPENING_ARTICLES for t in sent.doc[sent.start : span.start]):
@@ -1417,7 +1423,19 @@ def _opens_statement(span: Span) -> bool:
     if i >= sent.end:
         return False
     verb = sent.doc[i]
-    return verb.pos_ == "VERB" and verb.tag_ in {"VBZ", "VBP"}
+    if verb.pos_ == "VERB" and verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    # the stress marks where the name ends: a word right after it that the tagger reads
+    # as a plural noun and English also has as a verb is its verb ("An **espresso
+    # machine** forces hot water ..."), unless a finite verb follows ("forces can vary")
+    from lemminflect import getAllLemmas
+
+    after = sent.doc[i + 1 : min(sent.end, i + 3)]
+    return (
+        verb.tag_ == "NNS"
+        and "VERB" in getAllLemmas(verb.lower_)
+        and not any(t.pos_ in {"AUX", "VERB"} for t in after)
+    )
 
 
 def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:

@@ -99,6 +99,9 @@ def definition_text(
     is_item = [k in item_lines for line, k in pairs if line]
     if not lines:
         return ""
+    if len(lines) > 1 and _only_names(lines[0], names):
+        lines, is_item = lines[1:], is_item[1:]  # "Pulsar" / "a rotating neutron star ..."
+    lines[0] = _own_label(lines[0], names)  # "Entropy: Entropy measures ..."
     if lines[0].endswith(":") and len(lines) > 1:
         items = []
         for line in lines[1:]:
@@ -117,7 +120,8 @@ def definition_text(
     for at, line in enumerate(lines):
         if at and not _CLOSED.search(text):  # a line of its own after a line with no stop
             joint = None if is_item[at] else _carries_on(text, line)
-            if joint is None and (len(text) >= 40 or not _says_more_of_it(line, names)):
+            short = len(text) < 40 or property_line(line)  # a property goes on the list
+            if joint is None and (not short or not _says_more_of_it(line, names)):
                 break
             if len(text) + len(line) > limit:
                 break
@@ -136,6 +140,38 @@ def definition_text(
             if len(text) >= 80:
                 return text
     return text
+
+
+def _only_names(line: str, names: Sequence[str]) -> bool:
+    """Is ``line`` only one of ``names`` (a plural, a closing colon or stop aside), as an
+    answer's first line that repeats the card's term says nothing of it?
+
+    >>> _only_names("Pulsars:", ["pulsar"]), _only_names("Pulsar wind", ["pulsar"])
+    (True, False)
+    """
+    said = _LEAD_ARTICLE.sub("", line).strip(" :.;-–—").lower()
+    return any(n.strip() and said in {n.lower(), n.lower() + "s", n.lower() + "es"} for n in names)
+
+
+def _own_label(line: str, names: Sequence[str]) -> str:
+    """``line`` without a label of the concept's own name when what follows the label
+    opens with the name again ("Entropy: Entropy measures ..." says "Entropy measures
+    ..."); a label followed by a gloss ("Entropy: a measure of ...") stays.
+
+    >>> _own_label("Entropy: Entropy measures disorder.", ["entropy"])
+    'Entropy measures disorder.'
+    >>> _own_label("Entropy: a measure of disorder.", ["entropy"])
+    'Entropy: a measure of disorder.'
+    """
+    label, colon, rest = line.partition(":")
+    rest = rest.strip()
+    if not colon or not rest or not _only_names(label, names):
+        return line
+    opening = _LEAD_ARTICLE.sub("", rest).lower()
+    said = [n.lower() for n in names if n.strip()]
+    return (
+        rest if any(re.match(rf"{re.escape(n)}(?:e?s)?(?![\w-])", opening) for n in said) else line
+    )
 
 
 #: Most words of a line read as one of a list of parallel items, and fewest such lines.
@@ -226,13 +262,21 @@ def _says_more_of_it(line: str, names: Sequence[str]) -> bool:
     (True, True)
     >>> _says_more_of_it("air bubbles can burst", []), _says_more_of_it("Kilns fire clay", ["kiln"])
     (False, True)
-    >>> _says_more_of_it("map data into a space", []), _says_more_of_it("symmetric", [])
+    >>> _says_more_of_it("map data into a space", []), _says_more_of_it("the kiln", [])
+    (True, False)
+
+    A line of adjectives alone names a property of the concept ("symmetric", "positive
+    semidefinite (...)"): what the notes say it is.
+
+    >>> _says_more_of_it("symmetric", []), _says_more_of_it("Dense air rises", [])
     (True, False)
     """
     from lemminflect import getAllLemmas
 
     lowered = _LEAD_ARTICLE.sub("", line).lower()
     if any(n and re.match(rf"{re.escape(n.lower())}(?:e?s)?\b", lowered) for n in names):
+        return True
+    if property_line(line):
         return True
     words = re.findall(r"[^\W\d_][\w'-]*", line)
     if not words:
@@ -247,6 +291,47 @@ def _says_more_of_it(line: str, names: Sequence[str]) -> bool:
         return False
     # a word that is also a noun may open a subject of its own: then a finite verb follows
     return "NOUN" not in readings or not any(w.lower() in _FINITE for w in words[1:5])
+
+
+#: Most words (outside brackets) of a line that names properties of the concept.
+PROPERTY_WORDS = 4
+#: Words that join the properties of one line ("convex and differentiable").
+_PROPERTY_JOINTS = frozenset({"and", "or", "but", "not", "yet", "very", "always", "often"})
+#: Prefixes of an adjective English builds from another ("semidefinite", "non-negative").
+_ADJECTIVE_PREFIX = re.compile(r"^(?:non|semi|un|in|im|anti|quasi|pseudo|sub|super|multi)-?")
+
+
+def property_line(line: str) -> bool:
+    """Is ``line`` a list of properties only, each word read as an adjective (at most
+    :data:`PROPERTY_WORDS` words, a bracket aside, joined by "and", "or", commas):
+    "symmetric", "positive semidefinite (any vector ...)", "convex and smooth"; not a
+    fact with a noun of its own ("air bubbles burst", "metal or wooden")?
+
+    >>> property_line("positive semidefinite (x'Kx >= 0)"), property_line("non-negative")
+    (True, True)
+    >>> property_line("dense and hot"), property_line("hot air rises"), property_line("sorted")
+    (True, False, False)
+    >>> property_line("Low for small distance"), property_line("fixed")
+    (False, True)
+    """
+    from lemminflect import getAllLemmas
+
+    outside = re.sub(r"\([^()]*\)?", " ", line).strip(" .;,")
+    words = [
+        w for w in re.findall(r"[^\W\d_][\w'-]*", outside) if w.lower() not in _PROPERTY_JOINTS
+    ]
+    if not words or len(words) > PROPERTY_WORDS or re.search(r"[^\w\s,'-]", outside):
+        return False
+
+    def adjective(word: str) -> bool:
+        lower = word.lower()
+        readings = getAllLemmas(lower)
+        if readings:
+            return "ADJ" in readings and "AUX" not in readings
+        stem = _ADJECTIVE_PREFIX.sub("", lower)
+        return stem != lower and "ADJ" in getAllLemmas(stem)
+
+    return all(adjective(w) for w in words)
 
 
 #: Auxiliaries and modals: the finite verb of a clause whose subject opens it.
@@ -265,6 +350,12 @@ _DEFINES = re.compile(
     re.IGNORECASE,
 )
 _LEAD_ARTICLE = re.compile(r"^\s*(?:a|an|the)\s+", re.IGNORECASE)
+#: "The main feature of ...": what follows the name says what sets it apart.
+_MAIN_FEATURE = re.compile(
+    r"^\s*the\s+(?:main|key|defining|central|essential|distinguishing)\s+"
+    r"(?:feature|characteristic|property|trait)\s+of\s+",
+    re.IGNORECASE,
+)
 #: A short form or gloss in brackets right after the name.
 _GLOSS = re.compile(r"^\s*\([^()]{1,60}\)")
 
@@ -278,11 +369,21 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
     False
     >>> defines("Gross Domestic Product (GDP) is a sum of output.", ["gross domestic product"])
     True
+
+    What sets it apart says what it is: "The main feature of X is that ...".
+
+    >>> defines("The main feature of a fjord is that the sea fills it.", ["fjord"])
+    True
+    >>> defines("The main feature of a fjord is its depth.", ["fjord"])
+    False
     """
-    text = _LEAD_ARTICLE.sub("", sentence)
+    feature = _MAIN_FEATURE.match(sentence)
+    text = _LEAD_ARTICLE.sub("", sentence[feature.end() :] if feature else sentence)
     lowered = text.lower()
     for name in sorted(names, key=len, reverse=True):
         n = name.lower()
+        if n and lowered.startswith(n) and feature:
+            return bool(re.match(r"(?:e?s)?\s+(?:is|are)\s+that\b", lowered[len(n) :]))
         if n and lowered.startswith(n):
             rest = text[len(n) :]
             plural = rest[:1] == "s" or (n.endswith("s") and not is_acronym(name))
@@ -381,6 +482,9 @@ _ASKS_WHAT = re.compile(
 _ASKS_WHAT_AFTER = re.compile(
     r"(?:\s*[:–—]|\s+-+)\s*(?:define|definition|describe|explain)\W*$", re.IGNORECASE
 )
+#: Words after "What are" that ask for a few of a kind ("What are some RNN
+#: architectures?"), not what the name after them is.
+_ASKS_FOR_SOME = frozenset("some several few".split())
 #: Words after an instruction that make it ask something else than what its subject is:
 #: "Explain why ice floats", "Describe how a heap grows".
 _ASKS_HOW = frozenset("why how when where whether which who".split())
@@ -410,6 +514,8 @@ def asks_something_else(title: str) -> bool:
     True
     >>> asks_something_else("What is the intuition behind erosion?")
     True
+    >>> asks_something_else("What are some glacier landforms?")
+    True
     """
     if CONTRAST_CUE.search(title) or VERSUS.search(title):  # what tells two things apart
         return True
@@ -426,6 +532,8 @@ def asks_something_else(title: str) -> bool:
         return not asks_what_it_does(title)
     if asked_what and words[0] in _ASKS_HOW:
         return True  # "Explain why ice floats": an instruction that asks how or why
+    if asked_what and words[0] in _ASKS_FOR_SOME:
+        return True  # "What are some glacier landforms?": examples, not what a glacier is
     at = 1 if words[0] in {"main", "key", "different", "various", "two", "three"} else 0
     framed = words[at : at + 2]  # "examples of": a framing noun that frames something
     if len(framed) == 2 and framed[0] in WITH_FRAMES and framed[1] == "with":
@@ -825,15 +933,29 @@ def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evi
     a language that ..."), or "we define X as ..."; for a name the notes stress, also a
     sentence that opens with it and says what it does (:func:`stressed_statement`). What
     its sentences do with it otherwise is no definition."""
-    seen: set[str] = set()
     mentions = sorted((e for c in cands for e in c.mentions), key=lambda e: (e.source, e.line))
     stressed = any(c.roles.get("emphasis") for c in cands)
+    found = _first_defining(mentions, names, stressed)
+    if found is None:  # what it is used for, when no sentence says what it is
+        found = _first_defining(mentions, names, stressed, use=True)
+    return found
+
+
+def _first_defining(
+    mentions: Sequence[Evidence], names: Sequence[str], stressed: bool, use: bool = False
+) -> Evidence | None:
+    """The first of ``mentions`` that says what the concept of ``names`` is, or with
+    ``use`` what it is used for (:func:`says_what_it_is_for`)."""
+    seen: set[str] = set()
     for evidence in mentions:
         if evidence.text in seen:
             continue
         seen.add(evidence.text)
-        text = defining_sentence(evidence.text, names)
-        if not text and stressed and stressed_statement(evidence.text, names):
+        if use:
+            text = evidence.text if says_what_it_is_for(evidence.text, names) else ""
+        else:
+            text = defining_sentence(evidence.text, names)
+        if not text and not use and stressed and stressed_statement(evidence.text, names):
             text = evidence.text  # "An **espresso machine** forces hot water through ..."
         if text and forward_reference(text, names):
             continue
@@ -847,6 +969,41 @@ def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evi
         ):
             return Evidence(evidence.source, evidence.line, text)
     return None
+
+
+#: How a sentence that says what its subject is for goes on: "X is used to ...", "X are
+#: mainly used for ...", "X is used as ...".
+_USED_FOR = re.compile(
+    r"^\s*(?:is|are)\s+(?:\w+ly\s+|often\s+|also\s+)?used\s+(?:to|for|as|in)\b", re.IGNORECASE
+)
+
+
+def says_what_it_is_for(sentence: str, names: Sequence[str]) -> bool:
+    """Does ``sentence`` open with the concept's name (an article aside) and say what it
+    is used for ("Activation functions are used to introduce non-linearity")? Read
+    only when no sentence says what the concept is: its use is what a student learns
+    of it then.
+
+    >>> says_what_it_is_for("A halyard is used to raise a sail.", ["halyard"])
+    True
+    >>> says_what_it_is_for("Halyards are often used for flags.", ["halyard"])
+    True
+    >>> says_what_it_is_for("If a halyard is used to raise a sail, tie it.", ["halyard"])
+    False
+    >>> says_what_it_is_for("The sail is used to catch wind.", ["halyard"])
+    False
+    """
+    if _bound_opening(sentence, names) or _inside_condition(sentence):
+        return False
+    text = _LEAD_ARTICLE.sub("", sentence)
+    lowered = text.lower()
+    for name in sorted(names, key=len, reverse=True):
+        n = name.lower()
+        plural = re.match(r"(?:e?s)?(?![\w-])", lowered[len(n) :]) if n else None
+        if n and lowered.startswith(n) and plural:
+            rest = _GLOSS.sub("", text[len(n) + plural.end() :], count=1)
+            return bool(_USED_FOR.match(rest)) and not passing_mention(sentence, names)
+    return False
 
 
 def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
@@ -925,9 +1082,13 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
     "Depth matters more than tread depth, which is the groove's height."
     >>> defining_sentence("Queens are rare, and colonies swarm in spring.", ["colony"])
     ''
+    >>> defining_sentence("The key feature of a fjord is that the sea fills it.", ["fjord"])
+    'The key feature of a fjord is that the sea fills it.'
     """
     clauses = [c.strip() for c in sentence.split(";")]
     for i, clause in enumerate(clauses):
+        if _MAIN_FEATURE.match(clause) and defines(clause, names):
+            return sentence if i == 0 else clause  # "The main feature of X is that ..."
         if _bound_opening(clause, names):
             continue
         text = _LEAD_ARTICLE.sub("", clause)

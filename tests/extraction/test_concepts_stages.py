@@ -3293,3 +3293,31 @@ def test_concepts_candidates_a_label_over_list_items_is_a_label(intro, label):
     index = extract_concepts([replace(card("Biomes", body, kind="heading"), items=listed)])
     labelled = {x.key.lower() for s in index.candidates for x in s.candidates if x.roles["label"]}
     assert labelled == ({label} if label else set()), labelled
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        # the stress marks where the name ends: the word after it is its verb, even one
+        # the tagger reads as a plural noun ("forces")
+        ("An espresso machine forces hot water through ground coffee.", "espresso machine", True),
+        ("A levain feeds the dough and leavens the loaf.", "levain", True),
+        # a finite verb after that word: it was a noun going on the name
+        ("An espresso machine forces can vary a lot.", "espresso machine", False),
+    ],
+)
+def test_concepts_candidates_a_stressed_subject_before_its_verb_is_defined(body, bold, defined):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
+    roles = {
+        role
+        for s in index.candidates
+        for c in s.candidates
+        if c.key == bold
+        for role, _ in c.definitions
+    }
+    assert ("emphasis" in roles) is defined, roles

@@ -657,3 +657,123 @@ def test_definitions_what_it_is_made_of_defines_it(sentences, name, defined):
 )
 def test_definitions_asks_what_it_is_not_what_is_wrong_with_it(title, asked):
     assert asks_what_it_is(title) is asked
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name", "definition"),
+    [
+        # lines of adjectives are what the notes say the concept is: kept, set off
+        (
+            "What is a valid Gram matrix?",
+            "also known as a kernel matrix\nsymmetric\npositive semidefinite (no negative"
+            " eigenvalue)\nHigh for distant points",
+            "valid gram matrix",
+            "also known as a kernel matrix; symmetric; positive semidefinite (no negative"
+            " eigenvalue)",
+        ),
+        (
+            "What is a white dwarf?",
+            "dense\nsmall and massive",
+            "white dwarf",
+            "dense; small and massive",
+        ),
+        # a line with a noun of its own is a fact of something else
+        ("What is a glacier?", "slow\nthe snout melts in summer", "glacier", ""),
+    ],
+)
+def test_definitions_an_answer_that_lists_properties_keeps_them(title, answer, name, definition):
+    assert definition_of(title, answer, name) == definition
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name", "definition"),
+    [
+        # a first line that only repeats the term says nothing: the next one defines it
+        (
+            "What is a pulsar?",
+            "Pulsar\na rotating neutron star",
+            "pulsar",
+            "a rotating neutron star",
+        ),
+        (
+            "What is a jib?",
+            "Jibs:\na triangular sail ahead of the mast",
+            "jib",
+            "a triangular sail ahead of the mast",
+        ),
+        # a label of its own name before a sentence that opens with the name again
+        (
+            "What is tacking?",
+            "Tacking: Tacking turns the bow of a boat through the wind.",
+            "tacking",
+            "Tacking turns the bow of a boat through the wind.",
+        ),
+        # a label before a gloss stays as written
+        (
+            "What is tacking?",
+            "Tacking: turning the bow of a boat through the wind.",
+            "tacking",
+            "Tacking: turning the bow of a boat through the wind.",
+        ),
+    ],
+)
+def test_definitions_an_answer_opening_with_its_own_name_defines_by_what_follows(
+    title, answer, name, definition
+):
+    assert definition_of(title, answer, name) == definition
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "definition"),
+    [
+        # what it is used for, when no sentence says what it is
+        (
+            ["Halyards are used to raise and lower the sails."],
+            "halyard",
+            "Halyards are used to raise and lower the sails.",
+        ),
+        # a sentence that says what it is goes first, wherever it stands
+        (
+            ["A halyard is used to raise a sail.", "A halyard is a rope that hoists a sail."],
+            "halyard",
+            "A halyard is a rope that hoists a sail.",
+        ),
+        # used inside a condition, or by another subject: no definition
+        (["If a halyard is used to raise a flag, tie it off."], "halyard", ""),
+        (["The winch is used to tighten the halyard."], "halyard", ""),
+    ],
+)
+def test_definitions_what_it_is_used_for_defines_it_when_nothing_says_what_it_is(
+    sentences, name, definition
+):
+    assert prose_definition(sentences, name) == definition
+
+
+@pytest.mark.parametrize(
+    ("title", "asked"),
+    [
+        # "What are some ...?" asks for a few of a kind, not what the name in it is
+        ("What are some glacier landforms?", False),
+        ("What are several uses of a kiln?", False),
+        ("What are glacier landforms?", True),
+    ],
+)
+def test_definitions_asks_what_it_is_not_for_some_of_a_kind(title, asked):
+    assert asks_what_it_is(title) is asked
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "definition"),
+    [
+        # what sets it apart, said of it, says what it is
+        (
+            ["The main feature of a fjord is that the sea fills a glacial valley."],
+            "fjord",
+            "The main feature of a fjord is that the sea fills a glacial valley.",
+        ),
+        # a feature named as a noun says what it has, not what it is
+        (["The main feature of a fjord is its depth."], "fjord", ""),
+    ],
+)
+def test_definitions_what_sets_it_apart_defines_it(sentences, name, definition):
+    assert prose_definition(sentences, name) == definition
