@@ -34,10 +34,11 @@ if TYPE_CHECKING:
 #: Prerequisites weaker than this are not followed. The build keeps only the edges its
 #: fitted model accepts, so every one of them is followed.
 STUDY_MIN_CONFIDENCE = 0.0
-#: Weakest chain of prerequisites (the product of its confidences) that puts a concept
-#: on a learning path: a direct prerequisite always (the build keeps none under 0.2),
-#: two links of 0.23 each, three of 0.37: a transitive step stays where it carries
-#: weight.
+#: Weakest strength of a concept's chains of prerequisites that puts it on a learning
+#: path (each chain the product of its confidences; chains through different
+#: prerequisites of the target add up as independent readings, :func:`_chains`): a
+#: direct prerequisite always (the build keeps none under 0.2), two links of 0.23 each,
+#: three of 0.37: a transitive step stays where it carries weight.
 PATH_MIN_STRENGTH = 0.05
 #: The links of the notes' structure (:data:`STRUCTURE_LINKS`) that, where a prerequisite
 #: also leads from a concept to a step, keep that concept on the path as strongly as the
@@ -898,6 +899,72 @@ PATH_RULES: dict[str, str] = {
 }
 
 
+def _follows(
+    G: nx.MultiDiGraph,
+    study: _StudyOrder,
+    parent: Any,
+    node: Any,
+    target: Any,
+    home: frozenset,
+    waived: frozenset[str],
+) -> bool:
+    """Does a path to ``target`` follow the prerequisite ``parent -> node`` (the rules
+    of :data:`PATH_RULES` not named in ``waived``)?"""
+    if "name_word" not in waived and name_word(G, parent, node):
+        return False  # the step's name holds the word: English, not what the notes teach
+    if "title" not in waived and (parent, node) in study.titled:
+        return False  # a word only their title names, never defined: no lesson
+    if "use" not in waived and node != target and use_only(G, parent, node):
+        return False  # what a step is used for: where it leads, not what the target needs
+    if (
+        "unexplained" not in waived
+        and node != target
+        and (parent, node) not in study.stated
+        and unexplained_step(G, node)
+    ):
+        return False  # a step the notes never explain needs only what they state it needs
+    if "generic" not in waived and generic_step(G, parent):
+        return False  # background, and so is what it needs
+    # another course's step, and so is what it needs
+    return "off_course" in waived or not off_course(
+        study.cited.get((parent, node), frozenset()), home
+    )
+
+
+def _through(
+    G: nx.MultiDiGraph,
+    study: _StudyOrder,
+    target: Any,
+    first: Any,
+    min_strength: float,
+    home: frozenset,
+    waived: frozenset[str],
+) -> tuple[dict[Any, float], dict[Any, Any]]:
+    """The strongest chain of prerequisites from each ancestor down to ``target``
+    through its prerequisite ``first`` (the product of the edges' confidences), with
+    the next step of that chain. A chain weaker than ``min_strength`` is recorded but
+    not followed further."""
+    reach = {first: study.strength[(first, target)]}
+    nxt = {first: target}
+    heap = [(-reach[first], 0, first)] if reach[first] >= min_strength else []
+    tie = 0
+    while heap:
+        negative, _, node = heapq.heappop(heap)
+        if -negative < reach.get(node, 0.0):
+            continue
+        for parent in study.parents[node]:
+            if parent == target or not _follows(G, study, parent, node, target, home, waived):
+                continue
+            chain = -negative * study.strength[(parent, node)]
+            if chain > reach.get(parent, 0.0):
+                reach[parent] = chain
+                nxt[parent] = node
+                if chain >= min_strength:
+                    tie += 1
+                    heapq.heappush(heap, (-chain, tie, parent))
+    return reach, nxt
+
+
 def _chains(
     G: nx.MultiDiGraph,
     study: _StudyOrder,
@@ -905,18 +972,29 @@ def _chains(
     min_strength: float,
     waived: frozenset[str] = frozenset(),
     via: dict | None = None,
+    firsts: dict | None = None,
 ) -> dict[Any, float]:
-    """Each ancestor of ``target`` whose strongest chain of prerequisites down to it,
-    along the links the path follows, is at least ``min_strength``, with that strength;
+    """Each ancestor of ``target`` whose chains of prerequisites down to it, along the
+    links the path follows, are at least ``min_strength`` strong, with that strength;
     the rules of :data:`PATH_RULES` named in ``waived`` are not applied. ``via``, when
-    given, receives the next step of each ancestor's strongest chain.
+    given, receives the next step of each ancestor's strongest chain; ``firsts`` the
+    number of the target's own prerequisites its chains pass through.
 
-    Beside the prerequisites, the target and each step reached by them bring the
-    concepts the notes' structure puts before them (:func:`structure_links`: named in
-    its definition, or in a heading it is explained under), with the step's own
-    strength; not what comes after the target or the step, a kind or an example of the
-    step, nor a concept the notes neither explain nor single out. What such a concept
-    needs is followed only where a prerequisite also leads to it.
+    The strength of a concept is the chance that at least one of the target's own
+    prerequisites needs it, each along its strongest chain (the product of the edges'
+    confidences, :func:`_through`), the chains through different prerequisites of the
+    target taken as independent readings of the notes: ``1 - (1 - a)(1 - b)`` for
+    chains of strength ``a`` and ``b``. A concept several of the target's
+    prerequisites need does not hang on the weakest link of one chain, so a path does
+    not lose it when one unrelated link weakens. A chain weaker than ``min_strength``
+    still counts toward that chance, but what it reaches is not followed further.
+
+    Beside the prerequisites, the target and each step on its path bring the concepts
+    the notes' structure puts before them (:func:`structure_links`: named in its
+    definition, or in a heading it is explained under), with the step's own strength;
+    not what comes after the target or the step, a kind or an example of the step, nor
+    a concept the notes neither explain nor single out. What such a concept needs is
+    followed only where a prerequisite also leads to it.
 
     A prerequisite that such a link also states (:func:`_confirmed`,
     :data:`CONFIRMING_LINKS`: the step's defining sentence names the concept, or a
@@ -926,48 +1004,38 @@ def _chains(
     product of them. What it needs is followed with the product, as before."""
     several = len(G.graph.get("sources") or ()) > 1  # a build of one file is one course
     home = supporting_files(G, target) if several else frozenset()
-    best = {target: 1.0}  # the strongest chain from each ancestor down to the target
-    reach = {target: 1.0}  # the same, along prerequisites alone: the chains followed on
-    heap = [(-1.0, 0, target)]
-    tie = 0
-    while heap:
-        negative, _, node = heapq.heappop(heap)
-        if -negative < reach.get(node, 0.0):
+    missing: dict[Any, float] = {}  # ancestor -> the chance that no chain needs it
+    strongest: dict[Any, tuple[float, Any]] = {}  # ancestor -> (strongest chain, next step)
+    counted: dict[Any, int] = defaultdict(int)
+    for first in study.parents[target]:
+        if not _follows(G, study, first, target, target, home, waived):
             continue
-        unexplained = node != target and unexplained_step(G, node)
+        reach, nxt = _through(G, study, target, first, min_strength, home, waived)
+        for node, chain in reach.items():
+            missing[node] = missing.get(node, 1.0) * (1.0 - chain)
+            counted[node] += 1
+            if chain > strongest.get(node, (0.0, None))[0]:
+                strongest[node] = (chain, nxt[node])
+    best = {target: 1.0}
+    step = {}
+    for node, chance in missing.items():
+        together = 1.0 - chance
+        if together >= min_strength:
+            best[node] = together
+            step[node] = strongest[node][1]
+    for node, strong in list(best.items()):  # the target and each step on its path
         confirmed = _confirmed(G, study, node)
         for parent in study.parents[node]:
-            if "name_word" not in waived and name_word(G, parent, node):
-                continue  # the step's name holds the word: English, not what the notes teach
-            if "title" not in waived and (parent, node) in study.titled:
-                continue  # a word only their title names, never defined: no lesson
-            if "use" not in waived and node != target and use_only(G, parent, node):
-                continue  # what a step is used for: where it leads, not what the target needs
-            if "unexplained" not in waived and unexplained and (parent, node) not in study.stated:
-                continue  # a step the notes never explain needs only what they state it needs
-            if "generic" not in waived and generic_step(G, parent):
-                continue  # background, and so is what it needs
-            if "off_course" not in waived and off_course(
-                study.cited.get((parent, node), frozenset()), home
+            if (
+                parent in confirmed
+                and strong > best.get(parent, 0.0)
+                and parent != target
+                and _follows(G, study, parent, node, target, home, waived)
             ):
-                continue  # another course's step, and so is what it needs
-            strong = -negative  # the notes state a confirmed link too: as strong as node
-            if parent in confirmed and strong >= min_strength and strong > best.get(parent, 0.0):
-                best[parent] = strong
-                if via is not None:
-                    via[parent] = node
-            chain = -negative * study.strength[(parent, node)]
-            if chain >= min_strength and chain > reach.get(parent, 0.0):
-                reach[parent] = chain
-                if chain > best.get(parent, 0.0):
-                    best[parent] = chain
-                    if via is not None:
-                        via[parent] = node
-                tie += 1
-                heapq.heappush(heap, (-chain, tie, parent))
+                best[parent] = strong  # the notes state a confirmed link too: as strong as node
+                step[parent] = node
         for parent, _, _ in _framed_by(G, study, node):  # (see _frames)
-            chain = -negative
-            if chain < min_strength or chain <= best.get(parent, 0.0):
+            if strong <= best.get(parent, 0.0):
                 continue
             if parent == target or parent in _descendants(study, target):
                 continue  # it comes after the target
@@ -975,9 +1043,12 @@ def _chains(
                 study.cited.get((parent, node), frozenset()), home
             ):
                 continue
-            best[parent] = chain
-            if via is not None:
-                via[parent] = node
+            best[parent] = strong
+            step[parent] = node
+    if via is not None:
+        via.update(step)
+    if firsts is not None:
+        firsts.update(counted)
     return best
 
 
@@ -986,7 +1057,7 @@ def path_omission(
 ) -> str | None:
     """Why ``node`` is not on the learning path of ``target`` (None when it is): no chain
     of prerequisites leads from it to the target (or one leads the other way), its
-    strongest chain is weaker than ``min_strength``, or a rule of :data:`PATH_RULES`
+    chains are weaker than ``min_strength`` (:func:`_chains`), or a rule of :data:`PATH_RULES`
     leaves it out. One that comes after the target says what puts the target first: a
     chain of prerequisites or a link of the notes' structure (:func:`structure_links`).
 
@@ -1022,12 +1093,19 @@ def path_omission(
             return f"it comes after {name(target)}: {_after(G, study, target, node, via)}"
         return f"no chain of prerequisites leads from it to {name(target)}"
     via: dict = {}
-    if node in (kept := _chains(G, study, target, 0.0, via=via)):
+    firsts: dict = {}
+    if node in (kept := _chains(G, study, target, 0.0, via=via, firsts=firsts)):
         chain, step = [], node
         while step != target:  # the strongest chain, step by step
             step = via[step]
             chain.append(step)
         through = f" through {', '.join(map(name, chain[:-1]))}" if len(chain) > 1 else ""
+        if firsts.get(node, 1) > 1:  # chains through several of the target's prerequisites
+            return (
+                f"its chains to {name(target)} through {firsts[node]} of its prerequisites "
+                f"(together {kept[node]:.3f}; the strongest{through or ' direct'}) "
+                f"are weaker than {min_strength:g}"
+            )
         return (
             f"its strongest chain to {name(target)} ({kept[node]:.3f}{through}) "
             f"is weaker than {min_strength:g}"
@@ -1066,11 +1144,14 @@ def learning_path(
     """What to study, in order, to learn ``target``: its ``prerequisite_of`` ancestors
     that are not ``known``, then the target itself (always last, even when known).
 
-    An ancestor is on the path when its strongest chain of prerequisites down to
-    ``target`` is at least ``min_strength`` strong (the product of the edges'
-    confidences, :data:`PATH_MIN_STRENGTH` by default): a concept needed for a
-    prerequisite of a prerequisite of a prerequisite, each link unsure, is no longer
-    needed for the target. ``min_strength=0`` gives every ancestor. A prerequisite
+    An ancestor is on the path when its chains of prerequisites down to ``target`` are
+    at least ``min_strength`` strong (:data:`PATH_MIN_STRENGTH` by default; a chain is
+    the product of the edges' confidences, and the strongest chains through different
+    prerequisites of the target add up as independent readings, ``1 - (1 - a)(1 - b)``,
+    :func:`_chains`): a concept needed for a prerequisite of a prerequisite of a
+    prerequisite, each link unsure, is no longer needed for the target, while one that
+    several of the target's prerequisites need does not hang on one weak link.
+    ``min_strength=0`` gives every ancestor. A prerequisite
     that the notes' structure also states (the step's defining sentence names it, or a
     heading lists it first: :data:`CONFIRMING_LINKS`) is kept as strongly as the step it
     leads to.

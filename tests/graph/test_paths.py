@@ -70,6 +70,37 @@ def test_paths_transitive_steps_only_where_they_carry_weight(chain, kept):
 
 
 @pytest.mark.parametrize(
+    ("chains", "kept"),
+    [
+        ([(0.6, 0.07)], False),  # 0.042: a third-hand concept that carries no weight
+        ([(0.6, 0.07), (0.6, 0.07)], True),  # two of the target's prerequisites need it: 0.082
+        ([(0.6, 0.5)], True),  # 0.3
+        ([(0.6, 0.02), (0.6, 0.02)], False),  # 0.012 each, 0.024 together
+    ],
+)
+def test_paths_chains_through_several_prerequisites_of_the_target_add_up(chains, kept):
+    G = nx.MultiDiGraph()
+    for i, (first, link) in enumerate(chains):
+        prerequisite(G, f"step {i}", "goal", first)
+        prerequisite(G, "x", f"step {i}", link)
+    assert ("x" in learning_path(G, "goal")) == kept
+
+
+def test_paths_omission_names_the_chains_a_concept_falls_short_by():
+    G = nx.MultiDiGraph()
+    for u, v, c in [("a", "goal", 0.6), ("b", "goal", 0.6), ("x", "a", 0.05)]:
+        prerequisite(G, u, v, c)
+    assert path_omission(G, "goal", "x") == (
+        "its strongest chain to goal (0.030 through a) is weaker than 0.05"
+    )
+    prerequisite(G, "x", "b", 0.02)  # 0.03 and 0.012: 0.042 together
+    assert path_omission(G, "goal", "x") == (
+        "its chains to goal through 2 of its prerequisites (together 0.042; "
+        "the strongest through a) are weaker than 0.05"
+    )
+
+
+@pytest.mark.parametrize(
     ("lines", "path"),
     [
         ({"erosion": 3, "weathering": 9}, ["erosion", "weathering", "soil"]),  # course order
