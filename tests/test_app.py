@@ -466,7 +466,16 @@ def test_app_path_step_says_which_later_steps_need_it(
     app.selectbox(key=f"path_target:{query}").set_value(target).run()
     assert not app.exception
     said = f"→ needed for **{first.step}. {label(sample, first.node)}**"
-    quote = escape_markdown(" ".join(first.evidence["text"].split()))
+    sentence = " ".join(first.evidence["text"].split())
+    # the sentence itself, or a pointer to it when the step already quotes it (its
+    # definition, or where the notes name it)
+    step = sample.nodes[path[0]]
+    shown = (
+        {step["definition"]}
+        if step.get("definition")
+        else {" ".join(str(m["text"]).split()) for m in graph.view.mentions_of(sample, path[0])}
+    )
+    quote = "(the sentence quoted above)" if sentence in shown else escape_markdown(sentence)
     assert any(m.value.startswith(said) and quote in m.value for m in app.markdown)
 
 
