@@ -41,6 +41,7 @@ from extraction.concepts.words import (
     MANNER_HEADS,
     SYNONYM_CUE,
     THING_HEADS,
+    VAGUE_WORDS,
 )
 from extraction.names import (
     SKIPPABLE,
@@ -88,7 +89,9 @@ RULES: dict[str, str] = {
     "and the head does not name another thing than X ('activation energy', 'pressure gradient'), "
     "nor does an adjective before it name a kind of it ('the mean function'); "
     "not when the notes give 'X cell' a word of its own ('covariance function', called the "
-    "kernel, is no covariance)",
+    "kernel, is no covariance); nor a whole ('model', 'dataset') after one kind of a thing "
+    "the notes name other kinds of ('latent variable model' beside 'observed variables': a "
+    "model of variables is no variable)",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
     "('rate of reaction', 'reaction rate'); not after a framing noun ('types of rock')",
     "typo": "a misspelling one edit away from a name used far more often, with a rare word "
@@ -417,7 +420,16 @@ def merge(
             # before the head, says what kind of function or model it is ("the mean
             # function", "a prior model"): the word alone names another thing
             kind = describes_head(key, _reading(longer))
-            if bare.count and not specific and together and kind and same_thing(base, words[-1]):
+            # "latent variable model": a model of the things "latent variable" names,
+            # one kind of variable beside "observed variable", and no variable itself
+            other = other_kind(base, words[-1], candidates)
+            if bare.count and other and "generic_head" not in disabled:
+                why = (
+                    f"{base!r} is one kind of {base.split()[-1]} beside {other!r}: "
+                    f"a {words[-1]} of them is no {base.split()[-1]}"
+                )
+                refused.append(Refusal(Merge(key, base, "generic_head"), why))
+            elif bare.count and not specific and together and kind and same_thing(base, words[-1]):
                 if "generic_head" not in disabled:
                     why = f"{base!r} reads as an adjective: a kind of {words[-1]}"
                     refused.append(Refusal(Merge(key, base, "generic_head"), why))
@@ -1344,6 +1356,68 @@ def same_thing(base: str, head: str) -> bool:
     if len(last) > 4 and last.endswith(ACTIVITY_ENDINGS):
         return False
     return not (head in THING_HEADS and len(base.split()) == 1)
+
+
+#: Thing heads that name a whole made of, or about, many of a thing: a "latent variable
+#: model" is a model of latent variables, a "single-end dataset" a set of single-end
+#: reads. Not "classifier", "unit", "cell": a "decision tree classifier" is the tree.
+WHOLE_HEADS = frozenset({"model", "network", "architecture", "structure", "dataset"})
+
+
+def other_kind(base: str, head: str, candidates: Mapping[str, Candidate]) -> str | None:
+    """Another kind of the thing ``base`` names, of as many words, that the notes use,
+    when ``base + head`` ends in a head of :data:`WHOLE_HEADS` after a name of two words
+    or more: "latent variable model" beside "observed variables" is a model of
+    variables, not a latent variable. Not when the last word of ``base`` is a generic
+    head itself ("neural network model": a network is a model), an activity ("gradient
+    boosting model"), or takes the head in the notes ("transformer model" beside
+    "seq2seq transformer model": a transformer is a model). ``None`` when there is none.
+
+    >>> names = {k: Candidate(k, count=1) for k in ("latent variable", "observed variables")}
+    >>> other_kind("latent variable", "model", names)
+    'observed variables'
+    >>> other_kind("latent variable", "classifier", names) is None
+    True
+    >>> names["variable model"] = Candidate("variable model", count=0)  # only inside
+    >>> other_kind("latent variable", "model", names)
+    'observed variables'
+    >>> names["variable model"].count = 1  # used as a name of its own
+    >>> other_kind("latent variable", "model", names) is None
+    True
+    >>> names = {k: Candidate(k, count=1) for k in ("neural network", "deep network")}
+    >>> other_kind("neural network", "model", names) is None
+    True
+    """
+    words = base.lower().split()
+    last = words[-1]
+    if (
+        head.lower() not in WHOLE_HEADS
+        or len(words) < 2
+        or last in GENERIC_HEADS
+        or (len(last) > 4 and last.endswith(ACTIVITY_ENDINGS))
+    ):
+        return None
+    noun = singular(last)
+    used = {" ".join(k.lower().split()) for k, c in candidates.items() if c.count}
+    if any(f"{w} {head.lower()}" in used for w in (last, noun)):
+        return None
+    for key, cand in candidates.items():
+        other = key.lower().split()
+        if (
+            len(other) == len(words)
+            and cand.count
+            and singular(other[-1]) == noun
+            and other[-2] != words[-2]
+            and other[0] not in VAGUE_WORDS
+            and all(p in _KIND_WORDS for s in cand.shapes for p in s.pos)
+        ):
+            return key
+    return None
+
+
+#: Parts of speech of a name that names a kind of thing ("observed variable", "input
+#: variable"), not a phrase ("first 5 trees", "nucleotide sequence of the ends").
+_KIND_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
 
 
 #: A bare name whose words are all rarer than this in English (Zipf) is the same thing
