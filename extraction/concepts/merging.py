@@ -91,7 +91,9 @@ RULES: dict[str, str] = {
     "not when the notes give 'X cell' a word of its own ('covariance function', called the "
     "kernel, is no covariance); nor a whole ('model', 'dataset') after one kind of a thing "
     "the notes name other kinds of ('latent variable model' beside 'observed variables': a "
-    "model of variables is no variable)",
+    "model of variables is no variable), nor when the notes define X as a thing of another "
+    "kind and 'X model' is about X ('Groundwater is water ...', 'A groundwater model "
+    "simulates how groundwater moves')",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
     "('rate of reaction', 'reaction rate'); not after a framing noun ('types of rock')",
     "typo": "a misspelling one edit away from a name used far more often, with a rare word "
@@ -423,12 +425,15 @@ def merge(
             # "latent variable model": a model of the things "latent variable" names,
             # one kind of variable beside "observed variable", and no variable itself
             other = other_kind(base, words[-1], candidates)
+            apart = described_apart(bare, longer, words[-1])
             if bare.count and other and "generic_head" not in disabled:
                 why = (
                     f"{base!r} is one kind of {base.split()[-1]} beside {other!r}: "
                     f"a {words[-1]} of them is no {base.split()[-1]}"
                 )
                 refused.append(Refusal(Merge(key, base, "generic_head"), why))
+            elif bare.count and apart and "generic_head" not in disabled:
+                refused.append(Refusal(Merge(key, base, "generic_head"), apart))
             elif bare.count and not specific and together and kind and same_thing(base, words[-1]):
                 if "generic_head" not in disabled:
                     why = f"{base!r} reads as an adjective: a kind of {words[-1]}"
@@ -1413,6 +1418,65 @@ def other_kind(base: str, head: str, candidates: Mapping[str, Candidate]) -> str
         ):
             return key
     return None
+
+
+def described_apart(bare: Candidate, longer: Candidate, head: str) -> str | None:
+    """Why ``longer`` ("groundwater model") is not ``bare`` ("groundwater") though one
+    head of :data:`WHOLE_HEADS` is all between them: the notes define ``bare`` as a thing
+    of another kind, naming no generic head ("Groundwater is water stored in an
+    aquifer"; not "A transformer is a network architecture"), and a sentence with
+    ``longer`` as its subject uses ``bare`` on its own as what it is about ("A
+    groundwater model simulates how groundwater moves"). ``None`` when they may be one.
+
+    >>> from extraction.concepts.candidates import Shape
+    >>> water = Candidate("groundwater", definitions=[
+    ...     ("defined", Evidence("n", 1, "Groundwater is water stored in an aquifer."))])
+    >>> says = Evidence("n", 2, "A groundwater model simulates how groundwater moves.")
+    >>> model = Candidate("groundwater model", sentences={says})
+    >>> model.shapes[Shape(2, opens_sentence=True)] = 1
+    >>> described_apart(water, model, "model")
+    "'groundwater' is defined as another thing ('Groundwater is water stored in an \
+aquifer.'), and 'groundwater model' is about it ('A groundwater model simulates how \
+groundwater moves.')"
+    >>> described_apart(water, model, "classifier") is None  # not a whole head
+    True
+    >>> alone = Candidate("groundwater model", shapes=model.shapes, sentences={
+    ...     Evidence("n", 2, "A groundwater model runs for a season.")})
+    >>> described_apart(water, alone, "model") is None  # says nothing of groundwater
+    True
+    >>> net = Candidate("transformer", definitions=[
+    ...     ("defined", Evidence("n", 1, "A transformer is a network architecture."))])
+    >>> about = Candidate("transformer model", shapes=model.shapes, sentences={
+    ...     Evidence("n", 2, "The transformer model stacks transformer blocks.")})
+    >>> described_apart(net, about, "model") is None  # a network is a model
+    True
+    """
+    if head.lower() not in WHOLE_HEADS or not bare.definitions:
+        return None
+    if not any(s.opens_sentence for s in longer.shapes):
+        return None
+    for _, evidence in bare.definitions:
+        words = {singular(w) for w in re.findall(r"[a-z]+", evidence.text.lower())}
+        if words & GENERIC_HEADS:
+            return None
+    # the bare name, not as the opening of the longer one, in one of its sentences
+    name = r"[\s\-]+".join(map(re.escape, bare.key.lower().split()))
+    alone = re.compile(rf"\b{name}(?:e?s)?\b(?![\s\-]+{re.escape(head.lower())})")
+    about = next(
+        (
+            e.text
+            for e in sorted(longer.sentences, key=lambda e: (e.source, e.line))
+            if alone.search(e.text.lower())
+        ),
+        None,
+    )
+    if about is None:
+        return None
+    first = bare.definitions[0][1].text
+    return (
+        f"{bare.key!r} is defined as another thing ({first!r}), and {longer.key!r} is "
+        f"about it ({about!r})"
+    )
 
 
 #: Parts of speech of a name that names a kind of thing ("observed variable", "input
