@@ -133,3 +133,51 @@ def test_merging_heads_refusal_names_the_other_kind(title, body, longer, base, m
         assert (longer, base) not in why
     else:
         assert "one kind of" in why[(longer, base)]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "longer", "base", "merged"),
+    [
+        # defined as another thing, and the model is about it: two concepts
+        (
+            "Groundwater",
+            "Groundwater is water stored in an aquifer. "
+            "A groundwater model simulates how groundwater moves through an aquifer.",
+            "groundwater model",
+            "groundwater",
+            False,
+        ),
+        (
+            "Capital stock",
+            "Capital stock is the value of machines and buildings in an economy. "
+            "A capital stock model tracks capital stock and depreciation year by year.",
+            "capital stock model",
+            "capital stock",
+            False,
+        ),
+        # defined as a model: the model is the thing
+        (
+            "Harrod-Domar",
+            "Harrod-Domar is a growth model that ties growth to saving. "
+            "The Harrod-Domar model predicts unstable growth.",
+            "harrod-domar model",
+            "harrod-domar",
+            True,
+        ),
+    ],
+)
+def test_merging_heads_a_model_about_a_thing_defined_apart_stays_apart(
+    title, body, longer, base, merged
+):
+    index = extract_concepts([card(title, body)])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({longer, base} <= g for g in groups) is merged
+    why = {
+        (r.merge.name.lower(), r.merge.into.lower()): r.why
+        for s in index.candidates
+        for r in s.refused
+    }
+    if merged:
+        assert (longer, base) not in why
+    else:
+        assert "is defined as another thing" in why[(longer, base)]
