@@ -405,6 +405,7 @@ def merge(
         join(base, key, "generic_head")
 
     # 8. "X cell", "X model" used interchangeably with X (in one card)
+    by_last: dict[str, list[str]] | None = None  # made at the first name it is asked for
     for key in multiword:
         words = key.split()
         if words[-1].lower() in GENERIC_HEADS and (base := known(" ".join(words[:-1]))):
@@ -424,7 +425,9 @@ def merge(
             kind = describes_head(key, _reading(longer))
             # "latent variable model": a model of the things "latent variable" names,
             # one kind of variable beside "observed variable", and no variable itself
-            other = other_kind(base, words[-1], candidates)
+            if by_last is None:
+                by_last = names_by_last_word(candidates)
+            other = other_kind(base, words[-1], candidates, by_last)
             apart = described_apart(bare, longer, words[-1])
             if bare.count and other and "generic_head" not in disabled:
                 why = (
@@ -1369,7 +1372,12 @@ def same_thing(base: str, head: str) -> bool:
 WHOLE_HEADS = frozenset({"model", "network", "architecture", "structure", "dataset"})
 
 
-def other_kind(base: str, head: str, candidates: Mapping[str, Candidate]) -> str | None:
+def other_kind(
+    base: str,
+    head: str,
+    candidates: Mapping[str, Candidate],
+    by_last: Mapping[str, Sequence[str]] | None = None,
+) -> str | None:
     """Another kind of the thing ``base`` names, of as many words, that the notes use,
     when ``base + head`` ends in a head of :data:`WHOLE_HEADS` after a name of two words
     or more: "latent variable model" beside "observed variables" is a model of
@@ -1403,11 +1411,14 @@ def other_kind(base: str, head: str, candidates: Mapping[str, Candidate]) -> str
     ):
         return None
     noun = singular(last)
-    used = {" ".join(k.lower().split()) for k, c in candidates.items() if c.count}
-    if any(f"{w} {head.lower()}" in used for w in (last, noun)):
-        return None
-    for key, cand in candidates.items():
+    if by_last is None:
+        by_last = names_by_last_word(candidates)
+    for key in by_last.get(head.lower(), ()):  # "transformer model": a transformer is one
         other = key.lower().split()
+        if len(other) == 2 and singular(other[0]) == noun and candidates[key].count:
+            return None
+    for key in by_last.get(noun, ()):
+        cand, other = candidates[key], key.lower().split()
         if (
             len(other) == len(words)
             and cand.count
@@ -1477,6 +1488,21 @@ groundwater moves.')"
         f"{bare.key!r} is defined as another thing ({first!r}), and {longer.key!r} is "
         f"about it ({about!r})"
     )
+
+
+def names_by_last_word(candidates: Iterable[str]) -> dict[str, list[str]]:
+    """The names of two words or more by their last word, in the singular and lower
+    case, for :func:`other_kind`.
+
+    >>> names_by_last_word(["latent variables", "observed variable", "variable", "model"])
+    {'variable': ['latent variables', 'observed variable']}
+    """
+    found: dict[str, list[str]] = defaultdict(list)
+    for key in candidates:
+        words = key.lower().split()
+        if len(words) >= 2:
+            found[singular(words[-1])].append(key)
+    return dict(found)
 
 
 #: Parts of speech of a name that names a kind of thing ("observed variable", "input
