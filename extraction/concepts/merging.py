@@ -41,6 +41,7 @@ from extraction.concepts.words import (
     MANNER_HEADS,
     SYNONYM_CUE,
     THING_HEADS,
+    VAGUE_WORDS,
 )
 from extraction.names import (
     SKIPPABLE,
@@ -88,7 +89,11 @@ RULES: dict[str, str] = {
     "and the head does not name another thing than X ('activation energy', 'pressure gradient'), "
     "nor does an adjective before it name a kind of it ('the mean function'); "
     "not when the notes give 'X cell' a word of its own ('covariance function', called the "
-    "kernel, is no covariance)",
+    "kernel, is no covariance); nor a whole ('model', 'dataset') after one kind of a thing "
+    "the notes name other kinds of ('latent variable model' beside 'observed variables': a "
+    "model of variables is no variable), nor when the notes define X as a thing of another "
+    "kind and 'X model' is about X ('Groundwater is water ...', 'A groundwater model "
+    "simulates how groundwater moves')",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
     "('rate of reaction', 'reaction rate'); not after a framing noun ('types of rock')",
     "typo": "a misspelling one edit away from a name used far more often, with a rare word "
@@ -400,6 +405,7 @@ def merge(
         join(base, key, "generic_head")
 
     # 8. "X cell", "X model" used interchangeably with X (in one card)
+    by_last: dict[str, list[str]] | None = None  # made at the first name it is asked for
     for key in multiword:
         words = key.split()
         if words[-1].lower() in GENERIC_HEADS and (base := known(" ".join(words[:-1]))):
@@ -417,7 +423,21 @@ def merge(
             # before the head, says what kind of function or model it is ("the mean
             # function", "a prior model"): the word alone names another thing
             kind = describes_head(key, _reading(longer))
-            if bare.count and not specific and together and kind and same_thing(base, words[-1]):
+            # "latent variable model": a model of the things "latent variable" names,
+            # one kind of variable beside "observed variable", and no variable itself
+            if by_last is None:
+                by_last = names_by_last_word(candidates)
+            other = other_kind(base, words[-1], candidates, by_last)
+            apart = described_apart(bare, longer, words[-1])
+            if bare.count and other and "generic_head" not in disabled:
+                why = (
+                    f"{base!r} is one kind of {base.split()[-1]} beside {other!r}: "
+                    f"a {words[-1]} of them is no {base.split()[-1]}"
+                )
+                refused.append(Refusal(Merge(key, base, "generic_head"), why))
+            elif bare.count and apart and "generic_head" not in disabled:
+                refused.append(Refusal(Merge(key, base, "generic_head"), apart))
+            elif bare.count and not specific and together and kind and same_thing(base, words[-1]):
                 if "generic_head" not in disabled:
                     why = f"{base!r} reads as an adjective: a kind of {words[-1]}"
                     refused.append(Refusal(Merge(key, base, "generic_head"), why))
@@ -1344,6 +1364,150 @@ def same_thing(base: str, head: str) -> bool:
     if len(last) > 4 and last.endswith(ACTIVITY_ENDINGS):
         return False
     return not (head in THING_HEADS and len(base.split()) == 1)
+
+
+#: Thing heads that name a whole made of, or about, many of a thing: a "latent variable
+#: model" is a model of latent variables, a "single-end dataset" a set of single-end
+#: reads. Not "classifier", "unit", "cell": a "decision tree classifier" is the tree.
+WHOLE_HEADS = frozenset({"model", "network", "architecture", "structure", "dataset"})
+
+
+def other_kind(
+    base: str,
+    head: str,
+    candidates: Mapping[str, Candidate],
+    by_last: Mapping[str, Sequence[str]] | None = None,
+) -> str | None:
+    """Another kind of the thing ``base`` names, of as many words, that the notes use,
+    when ``base + head`` ends in a head of :data:`WHOLE_HEADS` after a name of two words
+    or more: "latent variable model" beside "observed variables" is a model of
+    variables, not a latent variable. Not when the last word of ``base`` is a generic
+    head itself ("neural network model": a network is a model), an activity ("gradient
+    boosting model"), or takes the head in the notes ("transformer model" beside
+    "seq2seq transformer model": a transformer is a model). ``None`` when there is none.
+
+    >>> names = {k: Candidate(k, count=1) for k in ("latent variable", "observed variables")}
+    >>> other_kind("latent variable", "model", names)
+    'observed variables'
+    >>> other_kind("latent variable", "classifier", names) is None
+    True
+    >>> names["variable model"] = Candidate("variable model", count=0)  # only inside
+    >>> other_kind("latent variable", "model", names)
+    'observed variables'
+    >>> names["variable model"].count = 1  # used as a name of its own
+    >>> other_kind("latent variable", "model", names) is None
+    True
+    >>> names = {k: Candidate(k, count=1) for k in ("neural network", "deep network")}
+    >>> other_kind("neural network", "model", names) is None
+    True
+    """
+    words = base.lower().split()
+    last = words[-1]
+    if (
+        head.lower() not in WHOLE_HEADS
+        or len(words) < 2
+        or last in GENERIC_HEADS
+        or (len(last) > 4 and last.endswith(ACTIVITY_ENDINGS))
+    ):
+        return None
+    noun = singular(last)
+    if by_last is None:
+        by_last = names_by_last_word(candidates)
+    for key in by_last.get(head.lower(), ()):  # "transformer model": a transformer is one
+        other = key.lower().split()
+        if len(other) == 2 and singular(other[0]) == noun and candidates[key].count:
+            return None
+    for key in by_last.get(noun, ()):
+        cand, other = candidates[key], key.lower().split()
+        if (
+            len(other) == len(words)
+            and cand.count
+            and singular(other[-1]) == noun
+            and other[-2] != words[-2]
+            and other[0] not in VAGUE_WORDS
+            and all(p in _KIND_WORDS for s in cand.shapes for p in s.pos)
+        ):
+            return key
+    return None
+
+
+def described_apart(bare: Candidate, longer: Candidate, head: str) -> str | None:
+    """Why ``longer`` ("groundwater model") is not ``bare`` ("groundwater") though one
+    head of :data:`WHOLE_HEADS` is all between them: the notes define ``bare`` as a thing
+    of another kind, naming no generic head ("Groundwater is water stored in an
+    aquifer"; not "A transformer is a network architecture"), and a sentence with
+    ``longer`` as its subject uses ``bare`` on its own as what it is about ("A
+    groundwater model simulates how groundwater moves"). ``None`` when they may be one.
+
+    >>> from extraction.concepts.candidates import Shape
+    >>> water = Candidate("groundwater", definitions=[
+    ...     ("defined", Evidence("n", 1, "Groundwater is water stored in an aquifer."))])
+    >>> says = Evidence("n", 2, "A groundwater model simulates how groundwater moves.")
+    >>> model = Candidate("groundwater model", sentences={says})
+    >>> model.shapes[Shape(2, opens_sentence=True)] = 1
+    >>> described_apart(water, model, "model")
+    "'groundwater' is defined as another thing ('Groundwater is water stored in an \
+aquifer.'), and 'groundwater model' is about it ('A groundwater model simulates how \
+groundwater moves.')"
+    >>> described_apart(water, model, "classifier") is None  # not a whole head
+    True
+    >>> alone = Candidate("groundwater model", shapes=model.shapes, sentences={
+    ...     Evidence("n", 2, "A groundwater model runs for a season.")})
+    >>> described_apart(water, alone, "model") is None  # says nothing of groundwater
+    True
+    >>> net = Candidate("transformer", definitions=[
+    ...     ("defined", Evidence("n", 1, "A transformer is a network architecture."))])
+    >>> about = Candidate("transformer model", shapes=model.shapes, sentences={
+    ...     Evidence("n", 2, "The transformer model stacks transformer blocks.")})
+    >>> described_apart(net, about, "model") is None  # a network is a model
+    True
+    """
+    if head.lower() not in WHOLE_HEADS or not bare.definitions:
+        return None
+    if not any(s.opens_sentence for s in longer.shapes):
+        return None
+    for _, evidence in bare.definitions:
+        words = {singular(w) for w in re.findall(r"[a-z]+", evidence.text.lower())}
+        if words & GENERIC_HEADS:
+            return None
+    # the bare name, not as the opening of the longer one, in one of its sentences
+    name = r"[\s\-]+".join(map(re.escape, bare.key.lower().split()))
+    alone = re.compile(rf"\b{name}(?:e?s)?\b(?![\s\-]+{re.escape(head.lower())})")
+    about = next(
+        (
+            e.text
+            for e in sorted(longer.sentences, key=lambda e: (e.source, e.line))
+            if alone.search(e.text.lower())
+        ),
+        None,
+    )
+    if about is None:
+        return None
+    first = bare.definitions[0][1].text
+    return (
+        f"{bare.key!r} is defined as another thing ({first!r}), and {longer.key!r} is "
+        f"about it ({about!r})"
+    )
+
+
+def names_by_last_word(candidates: Iterable[str]) -> dict[str, list[str]]:
+    """The names of two words or more by their last word, in the singular and lower
+    case, for :func:`other_kind`.
+
+    >>> names_by_last_word(["latent variables", "observed variable", "variable", "model"])
+    {'variable': ['latent variables', 'observed variable']}
+    """
+    found: dict[str, list[str]] = defaultdict(list)
+    for key in candidates:
+        words = key.lower().split()
+        if len(words) >= 2:
+            found[singular(words[-1])].append(key)
+    return dict(found)
+
+
+#: Parts of speech of a name that names a kind of thing ("observed variable", "input
+#: variable"), not a phrase ("first 5 trees", "nucleotide sequence of the ends").
+_KIND_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
 
 
 #: A bare name whose words are all rarer than this in English (Zipf) is the same thing
