@@ -679,6 +679,43 @@ def by_section(
     return left
 
 
+def by_file(unplaced: set, members: list[set], files: Mapping[Any, Collection[str]]) -> set:
+    """Place the concepts of ``unplaced`` by the notes that explain them (``files``, each
+    concept's files: its cards, definition, first mention): one joins the topic of
+    ``members`` that holds more than half of the other concepts of its files. Returns
+    the concepts left unplaced. A concept of one course that the notes link only to
+    another course's topics, through a word both courses use, belongs with its own
+    notes, not with that topic.
+
+    >>> files = {"grep": {"shell.md"}, "pipe": {"shell.md"}, "path": {"shell.md"},
+    ...          "regex": {"shell.md"}, "enzyme": {"bio.md"}, "lone": {"x.md"}}
+    >>> groups = [{"grep", "pipe", "path"}, {"enzyme"}]
+    >>> sorted(by_file({"regex", "lone"}, groups, files)), sorted(groups[0])
+    (['lone'], ['grep', 'path', 'pipe', 'regex'])
+    """
+    topic_of = {n: i for i, group in enumerate(members) for n in group}
+    in_file: dict[str, list] = defaultdict(list)
+    for n, own in files.items():
+        for f in own:
+            in_file[f].append(n)
+    left: set = set()
+    joins: list[tuple[int, Any]] = []
+    for n in sorted(unplaced, key=str):
+        others = {m for f in files.get(n, ()) for m in in_file[f]} - unplaced
+        votes: dict[int, int] = defaultdict(int)
+        for m in others:
+            if m in topic_of:
+                votes[topic_of[m]] += 1
+        best = min(votes, key=lambda i: (-votes[i], i)) if votes else None
+        if best is not None and 2 * votes[best] > len(others):
+            joins.append((best, n))
+        else:
+            left.add(n)
+    for best, n in joins:
+        members[best].add(n)
+    return left
+
+
 def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0) -> dict:
     """Group concepts into topics and store each node's ``topic``.
 
@@ -689,11 +726,17 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     most strongly linked to; one linked to no larger community, such as an isolated
     concept, goes to the topic that holds most of the section the notes explain it in,
     or with others of its section makes a topic of their own (:func:`by_section`),
-    else to :data:`MISCELLANEOUS`. Each topic is named after the heading of
-    the notes that is the section it is (:func:`topic_heading`, its text trimmed of
-    numbering: :func:`heading_name`), else after the label of its most important concept
-    (then most mentioned, then smallest id), or of the next most important that is not
-    an everyday word (:func:`topic_name_node`).
+    else to :data:`MISCELLANEOUS`. In a build of several courses (:func:`courses_of`),
+    what a community's course does not speak of is split off (:func:`by_course`), and a
+    small group joins only a topic of the course most of it stands in: one linked to
+    other courses' topics alone (a shell glossary's "regular expression" tied to a
+    biology topic through "sequence", a word both use) is placed by its section, else
+    by its notes (:func:`by_file`), else goes to :data:`MISCELLANEOUS`. Each topic is
+    named after the heading of the notes that is the section it is
+    (:func:`topic_heading`, its text trimmed of numbering: :func:`heading_name`), else
+    after the label of its most important concept (then most mentioned, then smallest
+    id), or of the next most important that is not an everyday word
+    (:func:`topic_name_node`).
 
     Parameters
     ----------
@@ -724,7 +767,8 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     """
     W = Weights.of(G)
     communities = louvain(W, resolution=resolution, seed=seed)
-    files = courses_of(_files_of(G)) if len(G.graph.get("sources") or ()) > 1 else {}
+    several = len(G.graph.get("sources") or ()) > 1
+    files = courses_of(_files_of(G)) if several else {}
     parts = [by_course(c, files) for c in communities]
     communities = sorted((p[0] for p in parts), key=lambda c: min(_rank_key(G, n) for n in c))
     moved = sorted((q for p in parts for q in p[1:]), key=lambda c: min(_rank_key(G, n) for n in c))
@@ -735,14 +779,15 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     members: list[set] = [set(c) for c in large]
 
     def links_of(group: set) -> tuple[dict[int, float], dict[int, float]]:
-        """Link weight from ``group`` to each large community, and to those of its notes."""
+        """Link weight from ``group`` to each large community, and to those of the
+        course most of it stands in: all of them when its notes are not known."""
         links: dict[int, float] = defaultdict(float)
         for n in group:
             for neighbour, weight in zip(*W.neighbours(position[n]), strict=True):
                 if W.nodes[neighbour] in home:
                     links[home[W.nodes[neighbour]]] += weight
-        own = set().union(*(files.get(n, ()) for n in group))
-        return links, {i: w for i, w in links.items() if course[i] in own}
+        main = _main_file(group, files)
+        return links, {i: w for i, w in links.items() if course[i] == main} if main else links
 
     small = [c for c in communities if len(c) < MIN_TOPIC_SIZE]
     for part in moved:  # what only another course speaks of: a topic of that course
@@ -754,16 +799,21 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
         else:
             small.append(part)
     misc: set = set()
+    elsewhere: set = set()  # linked to topics of other courses only
     for group in small:
         links, same_course = links_of(group)
-        links = same_course or links  # a topic of its own notes first
-        if links:
-            best = max(sorted(links), key=lambda i: links[i])
+        if same_course:  # a topic of its own notes, never one of another course
+            best = max(sorted(same_course), key=lambda i: same_course[i])
             members[best] |= group
+        elif links:
+            elsewhere |= group
         else:
             misc |= group
     covered, titles = _heading_counts(G, G), file_titles(G)
-    misc = by_section(G, misc, members, titles)
+    misc = by_section(G, misc | elsewhere, members, titles)
+    if misc & elsewhere:
+        explained = _files_of(G, cited=False)
+        misc = (misc - elsewhere) | by_file(misc & elsewhere, members, explained)
 
     topics: dict = {}
     used: set[str] = set()
@@ -781,14 +831,16 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     return topics
 
 
-def _files_of(G: nx.MultiDiGraph) -> dict[Any, frozenset[str]]:
-    """:func:`supporting_files` of every concept, one pass over the edges."""
+def _files_of(G: nx.MultiDiGraph, *, cited: bool = True) -> dict[Any, frozenset[str]]:
+    """:func:`supporting_files` of every concept, one pass over the edges; with
+    ``cited=False``, only the files of its cards, definition and first mention (the
+    notes that explain it, not those that only link it to something)."""
     found: dict[Any, set] = {}
     for node, attrs in G.nodes(data=True):
         own = {_file(card) for card in attrs.get("cards") or ()}
         own |= {_file(attrs.get("definition_evidence")), _file(attrs.get("first_seen"))}
         found[node] = own
-    for u, v, attrs in G.edges(data=True):
+    for u, v, attrs in G.edges(data=True) if cited else ():
         if attrs.get("relation") != PREREQUISITE:
             cited = {_file(e) for e in attrs.get("evidence") or ()}
             found[u] |= cited

@@ -597,3 +597,70 @@ def test_topics_unlinked_concepts_go_with_their_section(unlinked, under, topic):
     for node, headings in under.items():
         G.nodes[node]["under"] = headings
     assert assign_topics(G)[unlinked[0]] == topic
+
+
+def glossary_graph(shell_terms: tuple[str, ...]) -> nx.MultiDiGraph:
+    """A biology course (five concepts, "sequence" a word other courses use) and a
+    shell glossary whose "regular expression" the notes link to "sequence" alone, by a
+    weak link; ``shell_terms`` are the glossary's other concepts, linked to each other."""
+    G = nx.MultiDiGraph(sources=[{"path": "biology.md"}, {"path": "shell.md"}])
+
+    def link(u: str, v: str, source: str, relation: str = "part_of", confidence=0.9) -> None:
+        evidence = [{"source": source, "line": 1, "text": "A sentence."}]
+        G.add_edge(u, v, relation=relation, confidence=confidence, evidence=evidence)
+
+    biology = ("gene", "exon", "intron", "codon", "sequence")
+    for i, u in enumerate(biology):
+        for v in biology[i + 1 :]:
+            link(u, v, "biology.md")
+    for u, v in zip(shell_terms, shell_terms[1:] + shell_terms[:1], strict=True):
+        link(u, v, "shell.md")
+    link("regular expression", "sequence", "shell.md", "related_to", 0.35)
+    for node in biology:
+        G.nodes[node]["first_seen"] = ["biology.md", 3]
+    for node in (*shell_terms, "regular expression"):
+        G.nodes[node].update(first_seen=["shell.md", 5], importance=0.5)
+    G.nodes["gene"]["importance"] = 1.0
+    if shell_terms:
+        G.nodes[shell_terms[0]]["importance"] = 1.0
+    return G
+
+
+@pytest.mark.parametrize(
+    ("shell_terms", "topic"),
+    [
+        # its own notes' topic, the one that holds the glossary's other concepts
+        (("pipe", "grep", "redirect"), "pipe"),
+        # the glossary has no topic: no other course's topic takes it in
+        ((), MISCELLANEOUS),
+    ],
+)
+@pytest.mark.parametrize("reverse", [False, True])
+def test_topics_a_concept_linked_only_to_another_course_stays_with_its_notes(
+    shell_terms, topic, reverse
+):
+    G = glossary_graph(shell_terms)
+    if reverse:  # the same answer whatever the order of nodes and edges
+        R = nx.MultiDiGraph(**G.graph)
+        R.add_nodes_from(reversed(list(G.nodes(data=True))))
+        R.add_edges_from(reversed(list(G.edges(keys=True, data=True))))
+        G = R
+    topics = assign_topics(G)
+    assert topics["regular expression"] == topic
+    assert topics["sequence"] == topics["gene"] == "gene"
+
+
+def test_topics_a_small_group_follows_the_course_most_of_it_stands_in():
+    """A pair of the shell notes, one of them also named in a biology sentence: the
+    pair is the shell course's, and goes with the shell notes' topic rather than the
+    biology topic that sentence ties it to."""
+    G = glossary_graph(("pipe", "grep", "redirect"))
+    evidence = [{"source": "shell.md", "line": 8, "text": "A sentence."}]
+    G.add_edge(
+        "shell variable", "regular expression", relation="is_a", confidence=0.9, evidence=evidence
+    )
+    evidence = [{"source": "biology.md", "line": 9, "text": "A sentence."}]
+    G.add_edge("shell variable", "gene", relation="related_to", confidence=0.3, evidence=evidence)
+    G.nodes["shell variable"]["first_seen"] = ["shell.md", 8]
+    topics = assign_topics(G)
+    assert topics["shell variable"] == topics["regular expression"] == "pipe"
