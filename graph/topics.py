@@ -700,17 +700,21 @@ def by_file(unplaced: set, members: list[set], files: Mapping[Any, Collection[st
             in_file[f].append(n)
     left: set = set()
     joins: list[tuple[int, Any]] = []
+    found: dict[frozenset, int | None] = {}  # the answer depends on the files alone
     for n in sorted(unplaced, key=str):
-        others = {m for f in files.get(n, ()) for m in in_file[f]} - unplaced
-        votes: dict[int, int] = defaultdict(int)
-        for m in others:
-            if m in topic_of:
-                votes[topic_of[m]] += 1
-        best = min(votes, key=lambda i: (-votes[i], i)) if votes else None
-        if best is not None and 2 * votes[best] > len(others):
-            joins.append((best, n))
-        else:
+        own = frozenset(files.get(n, ()))
+        if own not in found:
+            others = {m for f in own for m in in_file[f]} - unplaced
+            votes: dict[int, int] = defaultdict(int)
+            for m in others:
+                if m in topic_of:
+                    votes[topic_of[m]] += 1
+            best = min(votes, key=lambda i: (-votes[i], i)) if votes else None
+            found[own] = best if best is not None and 2 * votes[best] > len(others) else None
+        if found[own] is None:
             left.add(n)
+        else:
+            joins.append((found[own], n))
     for best, n in joins:
         members[best].add(n)
     return left
