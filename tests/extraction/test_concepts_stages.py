@@ -1572,6 +1572,27 @@ def test_concepts_name_of_a_generic_head_group_is_the_name_singled_out(
     assert (concept.label, concept.aliases) == (label, [{full: bare, bare: full}[label]])
 
 
+@pytest.mark.parametrize(
+    ("full", "written", "bare", "label"),
+    [
+        # a heading or question "X types / kinds / varieties" lists kinds of X: X names it
+        ("hive type", "Hive types", "hive", "hive"),
+        ("hive kind", "hive kinds", "hive", "hive"),
+        ("rock variety", "rock varieties", "rock", "rock"),
+        ("transformer architecture", "Transformer architectures", "transformer", "transformer"),
+        # the singular is a name of its own the notes single out: it keeps its name
+        ("blood type", "Blood type", "blood", "blood type"),
+    ],
+)
+def test_concepts_name_of_a_group_whose_heading_lists_kinds_is_the_kinds_name(
+    full, written, bare, label
+):
+    listed = cand(full, 1, subject=True)
+    listed.forms = Counter({written: 1})
+    group = [listed, cand(bare, 2)]
+    assert name_concept(group).id == label
+
+
 def acronym_cand(key: str, count: int, nested: int = 0, stated: bool = False) -> Candidate:
     c = cand(key, count)
     c.roles["nested"] = nested
