@@ -1118,6 +1118,30 @@ def test_concepts_merge_manner_head_not_for_what_actions_are_done_to(bare, longe
 
 
 @pytest.mark.parametrize(
+    ("longer", "written", "bare", "kind", "merged"),
+    [
+        # a heading "X kinds / varieties" over a kind of X the notes name is about X
+        ("hive kind", "Hive kinds", "hive", "langstroth hive", True),
+        ("rock variety", "rock varieties", "rock", "igneous rock", True),
+        ("tax category", "Tax categories", "tax", "income tax", True),
+        # no kind of X named: the heading names kinds of something else
+        ("gene variant", "Gene variants", "gene", "BRCA1 variant", False),
+        # a singular "X kind" lists nothing
+        ("hive kind", "hive kind", "hive", "langstroth hive", False),
+    ],
+)
+def test_concepts_merge_kinds_heading_is_about_the_name_whose_kinds_it_lists(
+    longer, written, bare, kind, merged
+):
+    heading = cand(longer, 1, subject=True)
+    heading.forms = Counter({written: 1})
+    groups = groups_of(heading, cand(bare, 2, cards=("c2",)), cand(kind, 2, cards=("c3",)))
+    assert same_group(groups, bare, longer) is merged
+    if merged:
+        assert name_concept([heading, cand(bare, 2)]).id == bare
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "body", "a", "b", "merged"),
     [
         (
