@@ -28,6 +28,7 @@ from extraction.concepts.words import (
     FRAMING_NOUNS,
     GENERIC_HEADS,
     INSTRUCTIONS,
+    KIND_HEADS,
     NAMING_CUES,
     OTHER_QUESTIONS,
     SELF_FRAMES,
@@ -738,6 +739,23 @@ def _acronym_names(
     return found
 
 
+def lists_kinds(cand: Candidate) -> bool:
+    """Is a name of two words or more written with a plural of ``KIND_HEADS`` last
+    ("Hive types", "rock varieties")? A heading or question so written lists kinds of
+    the name before that word, and singles out that name, not a "hive type".
+
+    >>> from collections import Counter
+    >>> lists_kinds(Candidate("hive type", forms=Counter({"Hive types": 1})))
+    True
+    >>> lists_kinds(Candidate("blood type", forms=Counter({"blood type": 2})))
+    False
+    """
+    return len(cand.words) > 1 and any(
+        len(form.split()) == len(cand.words) and form.split()[-1].lower() in KIND_HEADS
+        for form in cand.forms
+    )
+
+
 def _lone_adjective(cand: Candidate, group: Sequence[Candidate]) -> bool:
     """Is ``cand`` one word English reads only as an adjective ("isothermal"), in a group
     that also holds a longer name with it ("isothermal process")? The adjective stands
@@ -806,13 +824,13 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
         main = short_form  # "GRU", not "GRU cell"
     elif (
         len(main.words) > 1
-        and main.words[-1].lower() in GENERIC_HEADS
+        and (main.words[-1].lower() in GENERIC_HEADS or lists_kinds(main))
         and (short := bare.get(" ".join(main.words[:-1])))
-        and (short.subject_of or not main.subject_of)
+        and (short.subject_of or not main.subject_of or lists_kinds(main))
     ):
         # "transformer", not "transformer model"; but the name the notes single out
         # (a term, a heading, a question's subject) when the bare name is only used:
-        # "hash function" over "hash"
+        # "hash function" over "hash"; a heading "Hive types" singles out hives
         main = short
     main = bare.get(concept_id(main.key.split()), main)  # the singular when the group has it
     # the most used spelling of the key keeps its capitals ("Gross Domestic Product")

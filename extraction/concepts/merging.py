@@ -38,6 +38,7 @@ from extraction.concepts.words import (
     BUILT_HEADS,
     FRAMING_NOUNS,
     GENERIC_HEADS,
+    KIND_HEADS,
     MANNER_HEADS,
     SYNONYM_CUE,
     THING_HEADS,
@@ -94,6 +95,9 @@ RULES: dict[str, str] = {
     "model of variables is no variable), nor when the notes define X as a thing of another "
     "kind and 'X model' is about X ('Groundwater is water ...', 'A groundwater model "
     "simulates how groundwater moves')",
+    "kinds_heading": "a heading or question 'X kinds', 'X varieties' lists kinds of X, and "
+    "is about X, when the notes name such kinds ('Hive kinds' over 'Langstroth hive', "
+    "'top-bar hive'); not 'gene variants' over 'BRCA1 variant': no kind of gene is named",
     "of_inverted": "an 'of' phrase and the compound of the same words, both used as names "
     "('rate of reaction', 'reaction rate'); not after a framing noun ('types of rock')",
     "typo": "a misspelling one edit away from a name used far more often, with a rare word "
@@ -451,6 +455,18 @@ def merge(
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and together and not acted_on(base, candidates):
                 join_head(base, key)
+        # "Hive kinds", "rock varieties": a heading or question listing kinds of X, over
+        # names of such kinds ("Langstroth hive"), is about X ("types" and
+        # "architectures" are generic heads, joined above)
+        elif (
+            candidates[key].subject_of
+            and (base := known(" ".join(words[:-1])))
+            and candidates[base].count
+        ):
+            if by_last is None:
+                by_last = names_by_last_word(candidates)
+            if lists_kinds_of(candidates[key], base, by_last):
+                join(base, key, "kinds_heading")
     # 9. a verb the notes single out as a name is the process its noun names:
     # "**evaporate**" and "evaporation"
     for key, cand in candidates.items():
@@ -1487,6 +1503,36 @@ groundwater moves.')"
     return (
         f"{bare.key!r} is defined as another thing ({first!r}), and {longer.key!r} is "
         f"about it ({about!r})"
+    )
+
+
+def lists_kinds_of(cand: Candidate, base: str, by_last: dict[str, list[str]]) -> bool:
+    """Does a heading or question name ``cand`` "X kinds" / "X varieties" (written with a
+    plural of ``KIND_HEADS`` after ``base``, X), and do the notes name a kind of X (a
+    longer name ending in X, among ``by_last``, from :func:`names_by_last_word`)?
+
+    >>> from collections import Counter
+    >>> heading = Candidate("hive kind", forms=Counter({"Hive kinds": 1}))
+    >>> heading.subject_of = ["a heading"]
+    >>> lists_kinds_of(heading, "hive", {"hive": ["langstroth hive", "hive kind"]})
+    True
+    >>> lists_kinds_of(heading, "hive", {"hive": ["hive kind"]})
+    False
+    """
+    words = cand.key.lower().split()
+    if not cand.subject_of or len(words) < 2:
+        return False
+    if not any(
+        len(form.split()) == len(words) and form.split()[-1].lower() in KIND_HEADS
+        for form in cand.forms
+    ):
+        return False
+    tail = [singular(w) for w in base.lower().split()]
+    return any(
+        len(other.split()) > len(tail)
+        and [singular(w) for w in other.lower().split()[-len(tail) :]] == tail
+        and other.lower() != cand.key.lower()
+        for other in by_last.get(tail[-1], [])
     )
 
 

@@ -1118,6 +1118,30 @@ def test_concepts_merge_manner_head_not_for_what_actions_are_done_to(bare, longe
 
 
 @pytest.mark.parametrize(
+    ("longer", "written", "bare", "kind", "merged"),
+    [
+        # a heading "X kinds / varieties" over a kind of X the notes name is about X
+        ("hive kind", "Hive kinds", "hive", "langstroth hive", True),
+        ("rock variety", "rock varieties", "rock", "igneous rock", True),
+        ("tax category", "Tax categories", "tax", "income tax", True),
+        # no kind of X named: the heading names kinds of something else
+        ("gene variant", "Gene variants", "gene", "BRCA1 variant", False),
+        # a singular "X kind" lists nothing
+        ("hive kind", "hive kind", "hive", "langstroth hive", False),
+    ],
+)
+def test_concepts_merge_kinds_heading_is_about_the_name_whose_kinds_it_lists(
+    longer, written, bare, kind, merged
+):
+    heading = cand(longer, 1, subject=True)
+    heading.forms = Counter({written: 1})
+    groups = groups_of(heading, cand(bare, 2, cards=("c2",)), cand(kind, 2, cards=("c3",)))
+    assert same_group(groups, bare, longer) is merged
+    if merged:
+        assert name_concept([heading, cand(bare, 2)]).id == bare
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "body", "a", "b", "merged"),
     [
         (
@@ -1570,6 +1594,27 @@ def test_concepts_name_of_a_generic_head_group_is_the_name_singled_out(
     group = [cand(full, 2, subject=full_singled), cand(bare, 3, subject=bare_singled)]
     concept = name_concept(group)
     assert (concept.label, concept.aliases) == (label, [{full: bare, bare: full}[label]])
+
+
+@pytest.mark.parametrize(
+    ("full", "written", "bare", "label"),
+    [
+        # a heading or question "X types / kinds / varieties" lists kinds of X: X names it
+        ("hive type", "Hive types", "hive", "hive"),
+        ("hive kind", "hive kinds", "hive", "hive"),
+        ("rock variety", "rock varieties", "rock", "rock"),
+        ("transformer architecture", "Transformer architectures", "transformer", "transformer"),
+        # the singular is a name of its own the notes single out: it keeps its name
+        ("blood type", "Blood type", "blood", "blood type"),
+    ],
+)
+def test_concepts_name_of_a_group_whose_heading_lists_kinds_is_the_kinds_name(
+    full, written, bare, label
+):
+    listed = cand(full, 1, subject=True)
+    listed.forms = Counter({written: 1})
+    group = [listed, cand(bare, 2)]
+    assert name_concept(group).id == label
 
 
 def acronym_cand(key: str, count: int, nested: int = 0, stated: bool = False) -> Candidate:
