@@ -2022,6 +2022,14 @@ def test_relations_readings_an_application_label_naming_its_uses_is_no_use(body,
             ("pipeline", "used_for", "fuel supply"),
             ("pipeline", "used_for", "crude oil"),
         ),
+        # what a thing lets someone keep is what it holds
+        (
+            "What is a cold room? || storage space, allowing the grocer to keep fresh "
+            "produce, thereby improving shelf life.",
+            ("cold room", "fresh produce", "storage space", "shelf life"),
+            ("cold room", "used_for", "shelf life"),
+            ("cold room", "used_for", "fresh produce"),
+        ),
         (
             "Bakers use a mixer to blend flour and water, thus improving dough texture.",
             ("mixer", "flour", "dough texture"),
