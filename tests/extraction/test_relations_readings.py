@@ -2022,13 +2022,13 @@ def test_relations_readings_an_application_label_naming_its_uses_is_no_use(body,
             ("pipeline", "used_for", "fuel supply"),
             ("pipeline", "used_for", "crude oil"),
         ),
-        # what a thing lets someone keep is what it holds
+        # what a thing lets someone remember is what it holds
         (
-            "What is a cold room? || storage space, allowing the grocer to keep fresh "
-            "produce, thereby improving shelf life.",
-            ("cold room", "fresh produce", "storage space", "shelf life"),
-            ("cold room", "used_for", "shelf life"),
-            ("cold room", "used_for", "fresh produce"),
+            "What is a mnemonic? || memory aid, allowing the student to remember word "
+            "lists, thereby improving exam performance.",
+            ("mnemonic", "word list", "memory aid", "exam performance"),
+            ("mnemonic", "used_for", "exam performance"),
+            ("mnemonic", "used_for", "word list"),
         ),
         (
             "Bakers use a mixer to blend flour and water, thus improving dough texture.",
