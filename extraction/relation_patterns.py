@@ -184,6 +184,12 @@ SETTING_NOUNS = frozenset(
     "task problem field area domain setting scenario situation context application "
     "project study practice industry".split()
 )
+#: Endings of a noun for an act ("classification", "measurement", "analysis"): used in
+#: one, a thing is used for that act, however the notes write it.
+ACT_SUFFIXES = ("ing", "ics", "ion", "ment", "sis")
+#: Words that count the noun after them ("a model", "each layer", "two models"): a noun
+#: the notes count names things, not a field (:data:`SETTING_NOUNS`).
+COUNTING_WORDS = frozenset("a an each every another one two three several many".split())
 #: Nouns for a means of doing something ("a way to address Y", "the most appropriate
 #: tool for Y").
 MEANS_NOUNS = frozenset("way ways means method methods technique tool mechanism".split())
@@ -1078,6 +1084,16 @@ KIND_BY_NAME = "is named after"
 #: boundary that ...", "a valve used to control the flow"), not what it is for; the link
 #: stays a weak one labelled with its verb.
 ACTION_VERBS = frozenset("find get obtain represent describe express show store control".split())
+
+#: Verbs (in the base form) of an act that takes in, joins, carries or remembers its
+#: object: what a thing is used to combine, carry or remember is its material or its
+#: content, no purpose ("used to combine the forecasts, thereby improving accuracy" is used
+#: for the accuracy, not the forecasts; "allowing the network to remember information"
+#: holds it). Keeping a quality is a purpose ("a way to retain soil moisture").
+MATERIAL_VERBS = frozenset(
+    "combine merge amalgamate aggregate pool blend mix join fuse carry convey transport "
+    "hold feed remember memorize memorise".split()
+)
 
 #: Verbs of naming or showing after "use X to": "we use the term X to refer to Y", "use
 #: a letter to denote Y", "we use a toy function to illustrate Y" say what a word stands

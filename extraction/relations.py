@@ -1637,7 +1637,29 @@ def _holders(ctx: _Context, span: Span, start: int, objects: Sequence[str]) -> s
         plural = head.tag_ in {"NNS", "NNPS"}
         if plural or any(c.dep_ in {"det", "poss"} for c in head.children):
             holders.add(m.concept)
+        elif not head.lower_.endswith(rp.ACT_SUFFIXES) and _notes_count(ctx.index, head.lower_):
+            # "used then in ML model": notes that drop their articles write a thing the
+            # way a field is written; a noun they count elsewhere ("models", "a model")
+            # names things, which take in what is used
+            holders.add(m.concept)
     return holders
+
+
+def _notes_count(index: ConceptIndex, word: str) -> bool:
+    """Do the notes count ``word`` somewhere: write it in the plural ("models") or after a
+    word that counts ("a model", "each model", "two models")? A field or an activity
+    ("chemistry", "image processing") is not counted; a thing is."""
+    if not word.isalpha() or not word.islower():
+        return False
+    plural = re.compile(
+        rf"\b(?:{word}e?s|{word[:-1]}ies)\b" if word.endswith("y") else rf"\b{word}e?s\b"
+    )
+    counted = re.compile(rf"\b(?:{'|'.join(rp.COUNTING_WORDS)})\s+(?:[\w-]+\s+){{0,2}}{word}\b")
+    for seg in segments_only(index.segments):
+        text = seg.text.lower()
+        if word in text and (plural.search(text) or counted.search(text)):
+            return True
+    return False
 
 
 def _treated_by_means(ctx: _Context, span: Span, concept: str) -> bool:
@@ -1782,7 +1804,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if relation == "used_for" and _after_gerund(doc, after, objects, ctx):
             return  # "used in brewing low-alcohol beer": the use is the act
         if relation == "used_for" and span[-1].tag_ == "VB":
-            # "used to combine the forecasts, thereby improving accuracy": for both
+            # "used to combine the forecasts, thereby improving accuracy": for the
+            # accuracy, and not for the forecasts, which it only takes in
+            if _takes_material(span[-1]):
+                objects = []
             results = _result_objects(ctx, span[-1], _verb_of(span))
             objects += [o for o in results if o not in objects]
         # "used in jet engines": the engines hold and use it, no purpose
@@ -2128,8 +2153,16 @@ def _purpose_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
     m = _mention_of(ctx, used) if used is not None else None
     if m is None or not m.covers(used) or m.end > span.end - 2 or _narrowed(doc, m):
         return []
-    objects = _objects(ctx, span.end, max_gap=2) + _result_objects(ctx, infinitive, verb)
+    objects = [] if _takes_material(infinitive) else _objects(ctx, span.end, max_gap=2)
+    objects += _result_objects(ctx, infinitive, verb)
     return [(x, y) for x in _with_conjuncts(ctx, m) for y in objects if x != y]
+
+
+def _takes_material(verb: Token) -> bool:
+    """Is ``verb`` an act whose object is what it takes in, joins or carries
+    (:data:`rp.MATERIAL_VERBS`: "used to combine the predictions", "carries information")?
+    Its object is then no purpose of what is used; what the act brings about may be."""
+    return _verb_base(verb) in rp.MATERIAL_VERBS
 
 
 def _remedy_act(ctx: _Context, span: Span) -> str | None:

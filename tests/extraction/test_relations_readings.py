@@ -1323,6 +1323,27 @@ def test_relations_readings_an_area_of_a_thing_is_no_kind_of_it(text, names, abs
             ("gaussian process", "regression task"),
             ("gaussian process", "used_for", "regression task"),
         ),
+        # notes that drop their articles: a noun they count elsewhere names things
+        (
+            "Define glaze || glass coating fired onto pots\nused then in kiln\n"
+            "Kilns fire many glazes.",
+            ("glaze", "kiln"),
+            ("kiln", "uses", "glaze"),
+        ),
+        # a bare singular the notes never count is a field, whatever else they write
+        (
+            "Define glaze || glass coating fired onto pots\nused then in pottery\n"
+            "Kilns fire glazes.",
+            ("glaze", "pottery", "kiln"),
+            ("glaze", "used_for", "pottery"),
+        ),
+        # an act is what a thing is used for, even where the notes count it
+        (
+            "Define a kernel || similarity function\nused in classification\n"
+            "Two classifications are compared.",
+            ("kernel", "classification"),
+            ("kernel", "used_for", "classification"),
+        ),
     ],
 )
 def test_relations_readings_used_in_a_thing_is_that_things_use(text, names, expected):
@@ -1989,3 +2010,36 @@ def test_relations_readings_an_application_label_naming_its_uses_is_no_use(body,
         assert (pair[0], "used_for", pair[1]) in found, found
     for pair in absent:
         assert (pair[0], "used_for", pair[1]) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "present", "absent"),
+    [
+        # what a thing is used to combine or carry is its material: the gain is the purpose
+        (
+            "Pipelines are used to carry crude oil, thereby improving fuel supply.",
+            ("pipeline", "crude oil", "fuel supply"),
+            ("pipeline", "used_for", "fuel supply"),
+            ("pipeline", "used_for", "crude oil"),
+        ),
+        # what a thing lets someone remember is what it holds
+        (
+            "What is a mnemonic? || memory aid, allowing the student to remember word "
+            "lists, thereby improving exam performance.",
+            ("mnemonic", "word list", "memory aid", "exam performance"),
+            ("mnemonic", "used_for", "exam performance"),
+            ("mnemonic", "used_for", "word list"),
+        ),
+        (
+            "Bakers use a mixer to blend flour and water, thus improving dough texture.",
+            ("mixer", "flour", "dough texture"),
+            ("mixer", "used_for", "dough texture"),
+            ("mixer", "used_for", "flour"),
+        ),
+    ],
+)
+def test_relations_readings_material_of_a_use_is_no_purpose(text, names, present, absent):
+    index = tiny_index(text, *names)
+    edges = triples(index)
+    assert expect(index, *present) in edges
+    assert expect(index, *absent) not in edges
