@@ -865,12 +865,16 @@ def kinds_asked(toks: Sequence[Token]) -> list[Token]:
     """The name whose kinds a question asks for: a plural head of ``KIND_HEADS`` after
     another name ("What are some RNN basic architectures?" -> RNN, "What are the main
     rock types?" -> rock; the describing words after the name go with the head). The
-    answer lists kinds of that name, not of a thing named by the whole phrase. Else []."""
+    answer lists kinds of that name, not of a thing named by the whole phrase. Else [].
+    A heading that asks is read alike, also in Title Case, where the tagger reads the
+    head as a proper noun ("What Are the Main Rock Types?"), and a name the tagger reads
+    as an adjective before the head is still the name ("the main hive types",
+    :func:`noun_read_as_adjective`)."""
     words = [t for t in trim(toks) if not t.is_punct and not t.is_space]
     if (
         len(words) < 2
         or words[-1].lower_ not in KIND_HEADS
-        or words[-1].tag_ not in {"NNS", "NNPS"}
+        or words[-1].tag_ not in {"NNS", "NNPS", "NNP"}  # not "types" read as a verb
     ):
         return []
     rest = words[:-1]
@@ -878,12 +882,29 @@ def kinds_asked(toks: Sequence[Token]) -> list[Token]:
         rest[0].lower_ in SELECTING_ADJECTIVES or rest[0].lower_ in EVALUATIVE_WORDS
     ):
         rest = rest[1:]  # "the main volcano varieties": which kinds, not which volcano
-    while rest and rest[-1].pos_ == "ADJ" and len(rest) > 1:
+    while len(rest) > 1 and rest[-1].pos_ == "ADJ" and not noun_read_as_adjective(rest[-1]):
         rest = rest[:-1]  # "RNN basic": "basic" describes the architectures
     last = rest[-1]
-    if last.pos_ not in {"NOUN", "PROPN"} and not is_acronym(last.text):
+    if (
+        last.pos_ not in {"NOUN", "PROPN"}
+        and not is_acronym(last.text)
+        and not noun_read_as_adjective(last)
+    ):
         return []
     return rest
+
+
+def noun_read_as_adjective(tok: Token) -> bool:
+    """Is ``tok`` a noun the tagger read as an adjective before another noun ("the main
+    *hive* types", "*glacier* varieties")? English knows the word as a noun and has no
+    adjective or adverb reading of it (``lemminflect``'s dictionary), so it can only
+    name something; "basic", "main" stay adjectives."""
+    return (
+        tok.pos_ == "ADJ"
+        and tok.is_alpha
+        and _plain_noun(tok.lower_)
+        and not _adjective_or_adverb(tok.lower_)
+    )
 
 
 def plural_pair(toks: Sequence[Token]) -> bool:
@@ -2543,10 +2564,11 @@ def verb_read_as_noun_after_do(tok: Token) -> bool:
 
 def _ends_subject(tok: Token) -> bool:
     """Can ``tok`` end the subject of a "do" question: a noun, or a word the tagger read
-    as an adjective that English also knows as a noun ("How does a red *giant* form?")."""
+    as an adjective (also a comparative, "How does a *glacier* form?") that English also
+    knows as a noun ("How does a red *giant* form?")."""
     if tok.pos_ in {"NOUN", "PROPN"}:
         return True
-    return tok.tag_ == "JJ" and tok.is_alpha and _plain_noun(tok.lower_)
+    return tok.pos_ == "ADJ" and tok.is_alpha and _plain_noun(tok.lower_)
 
 
 @lru_cache(maxsize=1 << 14)

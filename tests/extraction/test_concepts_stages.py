@@ -820,6 +820,36 @@ def test_concepts_candidates_a_heading_names_what_follows_its_colon(title, named
 
 
 @pytest.mark.parametrize(
+    ("heading", "paragraph", "named"),
+    [
+        # a heading that asks for kinds names the thing whose kinds it lists, as a card does
+        ("What are the main hive types?", "The Langstroth hive uses removable frames.", "hive"),
+        ("What Are the Main Rock Types?", "Granite is a rock that cools slowly.", "rock"),
+        ("What are common fern kinds?", "The tree fern grows a tall trunk.", "fern"),
+        ("What are the main glacier varieties?", "A valley glacier fills a valley.", "glacier"),
+        ("What are some RNN basic architectures?", "The LSTM adds gates to the RNN.", "RNN"),
+        ("What are the types of rock?", "Basalt is a dark volcanic rock.", "rock"),
+        # the other questions: what a thing is, how or why it does something
+        ("What is osmosis?", "Osmosis is the movement of water across a membrane.", "osmosis"),
+        ("How does a kiln work?", "A kiln heats clay until the clay hardens.", "kiln"),
+        ("How does a glacier form?", "Snow is pressed into ice over many winters.", "glacier"),
+        ("Why do glaciers move?", "Ice deforms under its own weight and flows.", "glacier"),
+    ],
+)
+def test_concepts_candidates_a_markdown_heading_that_asks_reads_as_a_question_card(
+    heading, paragraph, named
+):
+    from extraction.readers import read_bytes
+
+    note = f"## {heading}\n\n{paragraph}\n".encode()
+    index = extract_concepts(read_bytes(note, path="n.md").cards)
+    headings = {c.key for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    asked = extract_concepts([card(heading, paragraph)])
+    questions = {c.key for s in asked.candidates for c in s.candidates if c.roles["question"]}
+    assert headings == questions == {named}, (headings, questions)
+
+
+@pytest.mark.parametrize(
     ("title", "named"),
     [
         # one word, then "with"/"using"/"via", then a name: both sides, not the heading
