@@ -882,7 +882,10 @@ def kinds_asked(toks: Sequence[Token]) -> list[Token]:
         rest[0].lower_ in SELECTING_ADJECTIVES or rest[0].lower_ in EVALUATIVE_WORDS
     ):
         rest = rest[1:]  # "the main volcano varieties": which kinds, not which volcano
-    while len(rest) > 1 and rest[-1].pos_ == "ADJ" and not noun_read_as_adjective(rest[-1]):
+    while len(rest) > 1 and (
+        (rest[-1].pos_ == "ADJ" and not noun_read_as_adjective(rest[-1]))
+        or adjective_in_title_case(rest[-1])
+    ):
         rest = rest[:-1]  # "RNN basic": "basic" describes the architectures
     last = rest[-1]
     if (
@@ -892,6 +895,20 @@ def kinds_asked(toks: Sequence[Token]) -> list[Token]:
     ):
         return []
     return rest
+
+
+def adjective_in_title_case(tok: Token) -> bool:
+    """Is ``tok`` an adjective written with a capital in a Title Case title, that the
+    tagger reads as a proper noun ("What Are Some RNN *Basic* Architectures?")? English
+    knows the word as an adjective and not as a noun, and it is no acronym."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_alpha
+        and tok.is_title
+        and not is_acronym(tok.text)
+        and _adjective_or_adverb(tok.lower_)
+        and not _plain_noun(tok.lower_)
+    )
 
 
 def noun_read_as_adjective(tok: Token) -> bool:

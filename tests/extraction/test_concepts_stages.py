@@ -828,6 +828,7 @@ def test_concepts_candidates_a_heading_names_what_follows_its_colon(title, named
         ("What are common fern kinds?", "The tree fern grows a tall trunk.", "fern"),
         ("What are the main glacier varieties?", "A valley glacier fills a valley.", "glacier"),
         ("What are some RNN basic architectures?", "The LSTM adds gates to the RNN.", "RNN"),
+        ("What Are Some RNN Basic Architectures?", "The LSTM adds gates to the RNN.", "RNN"),
         ("What are the types of rock?", "Basalt is a dark volcanic rock.", "rock"),
         # the other questions: what a thing is, how or why it does something
         ("What is osmosis?", "Osmosis is the movement of water across a membrane.", "osmosis"),
