@@ -28,6 +28,10 @@ PARTS_STATED = "parts"
 #: kept when the part's head names a part in these notes.
 PART_SUGGESTED = "component"
 
+#: Determiners that deny what their noun names ("requires no electricity", "neither A nor
+#: B"); "neither" before a verb denies the verb ("is neither used for A nor for B").
+DENYING_DETERMINERS = frozenset({"no", "neither"})
+
 #: Where the concepts stand around a cue.
 FRAMES = {
     "svo": "X <cue> Y: the subject (or the nearest concept before) and the concept(s) after",
