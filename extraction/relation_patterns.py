@@ -122,7 +122,10 @@ def _words(forms: str) -> dict:
 
 _BE = _words("is are was were be being been")
 _A = {"LOWER": {"IN": ["a", "an", "the", "one"]}, "OP": "?"}
-_ADV = {"POS": "ADV", "OP": "*"}
+#: Adverbs between a cue's words ("is widely used for"); a negation among them too ("is
+#: not used for", "is not only used for A but also for B"): the cue matches, and
+#: :func:`extraction.relations._negated` reads from the parse whether it is denied.
+_ADV = {"POS": {"IN": ["ADV", "PART"]}, "LOWER": {"NOT_IN": ["to"]}, "OP": "*"}
 _MODS = {"POS": {"IN": ["ADJ", "ADV"]}, "OP": "*"}
 #: A participle among a noun's modifiers: "a widely observed type of", "a closely linked
 #: part of".
