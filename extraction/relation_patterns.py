@@ -32,6 +32,10 @@ PART_SUGGESTED = "component"
 #: B"); "neither" before a verb denies the verb ("is neither used for A nor for B").
 DENYING_DETERMINERS = frozenset({"no", "neither"})
 
+#: Adverbs that set what follows apart from a cue's first object ("uses A instead of B",
+#: "causes A rather than B"): B is no object, as after "but not".
+EXCLUDING_ADVERBS = frozenset({"instead", "rather"})
+
 #: Where the concepts stand around a cue.
 FRAMES = {
     "svo": "X <cue> Y: the subject (or the nearest concept before) and the concept(s) after",

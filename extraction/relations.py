@@ -1137,6 +1137,8 @@ def _objects(
             glosses.append(m)  # "Hopfield network (binary), ...": a gloss of the item
             continue
         between = [t for t in _outside_parens(doc, prev.end, m.start)]
+        if any(t.dep_ == "neg" or t.lower_ in rp.EXCLUDING_ADVERBS for t in between):
+            break  # "uses A but not B", "uses A instead of B": B is denied, no item
         plain = (all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3) or (
             _unnamed_items(between)
         )

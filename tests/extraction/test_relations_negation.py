@@ -1,7 +1,7 @@
 """Negated relations: a cue the sentence denies gives no edge, whatever family it is of
 and however the denial is worded ("not", "n't", "never", "cannot", "no longer", "no
-more", "neither ... nor", "no X"), read from the parse; "not only ... but also" affirms
-and a hedge ("rarely", "seldom") is no denial."""
+more", "neither ... nor", "no X", "A but not B", "A instead of B"), read from the parse;
+"not only ... but also" affirms and a hedge ("rarely", "seldom") is no denial."""
 
 from __future__ import annotations
 
@@ -38,6 +38,13 @@ DENIED = [
      ("mast", "uses", "rudder")),
     ("A red dwarf uses hydrogen, whereas a white dwarf no longer does.",
      ("red dwarf", "white dwarf", "hydrogen"), ("white dwarf", "uses", "hydrogen")),
+    # an object set apart from the first ("but not", "instead of", "rather than")
+    ("A sailboat uses wind power but not a diesel engine.",
+     ("sailboat", "wind power", "diesel engine"), ("sailboat", "uses", "diesel engine")),
+    ("A sailboat uses wind power instead of a diesel engine.",
+     ("sailboat", "wind power", "diesel engine"), ("sailboat", "uses", "diesel engine")),
+    ("A sailboat uses wind power rather than a diesel engine.",
+     ("sailboat", "wind power", "diesel engine"), ("sailboat", "uses", "diesel engine")),
     # causes
     ("Frost wedging cannot cause a landslide.", ("frost wedging", "landslide"),
      ("frost wedging", "causes", "landslide")),
@@ -118,6 +125,10 @@ AFFIRMED = [
      ("glacier", "snowfall", "cold summer"), ("snowfall", "causes", "glacier")),
     ("A sextant is not only classified as a navigation tool.", ("sextant", "navigation tool"),
      ("sextant", "is_a", "navigation tool")),
+    ("A sailboat uses wind power instead of a diesel engine.",
+     ("sailboat", "wind power", "diesel engine"), ("sailboat", "uses", "wind power")),
+    ("A sailboat uses not only wind power but also a diesel engine.",
+     ("sailboat", "wind power", "diesel engine"), ("sailboat", "uses", "diesel engine")),
     # a hedge says how often, and still says so
     ("Frost wedging seldom causes landslides.", ("frost wedging", "landslide"),
      ("frost wedging", "causes", "landslide")),
