@@ -28,6 +28,14 @@ PARTS_STATED = "parts"
 #: kept when the part's head names a part in these notes.
 PART_SUGGESTED = "component"
 
+#: Determiners that deny what their noun names ("requires no electricity", "neither A nor
+#: B"); "neither" before a verb denies the verb ("is neither used for A nor for B").
+DENYING_DETERMINERS = frozenset({"no", "neither"})
+
+#: Adverbs that set what follows apart from a cue's first object ("uses A instead of B",
+#: "causes A rather than B"): B is no object, as after "but not".
+EXCLUDING_ADVERBS = frozenset({"instead", "rather"})
+
 #: Where the concepts stand around a cue.
 FRAMES = {
     "svo": "X <cue> Y: the subject (or the nearest concept before) and the concept(s) after",
@@ -118,7 +126,10 @@ def _words(forms: str) -> dict:
 
 _BE = _words("is are was were be being been")
 _A = {"LOWER": {"IN": ["a", "an", "the", "one"]}, "OP": "?"}
-_ADV = {"POS": "ADV", "OP": "*"}
+#: Adverbs between a cue's words ("is widely used for"); a negation among them too ("is
+#: not used for", "is not only used for A but also for B"): the cue matches, and
+#: :func:`extraction.relations._negated` reads from the parse whether it is denied.
+_ADV = {"POS": {"IN": ["ADV", "PART"]}, "LOWER": {"NOT_IN": ["to"]}, "OP": "*"}
 _MODS = {"POS": {"IN": ["ADJ", "ADV"]}, "OP": "*"}
 #: A participle among a noun's modifiers: "a widely observed type of", "a closely linked
 #: part of".

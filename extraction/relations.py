@@ -15,7 +15,9 @@ token runs that :meth:`ConceptIndex.find` knows. Around a cue:
   the card is about, with lower confidence. "This"/"which" point back at a statement,
   not at the card's subject; a participle with no subject of its own ("..., resulting
   in X") takes none; steps of a procedure ("How ...?" answers, "Compute the mean") are
-  the reader's. A negated cue states nothing;
+  the reader's. A negated cue states nothing ("not", "never", "no longer", "neither ...
+  nor"; "not only ... but also" and hedges such as "rarely" state it), nor does a cue
+  whose subject or object a "no" / "neither" denies ("No X uses Y", "uses no Y");
 - the *objects* are the first concept after the cue and every concept listed with it
   ("an encoder and a decoder", "A, B (note), and C"); a concept that only owns the
   object ("the model's complexity"), is the subject of a clause ("cause the model to
@@ -1082,8 +1084,8 @@ def _objects(
             return []
         after = after[after.index(owned_by[0]) :]
         first, target = after[0], target.head
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in target.children):
-        return []  # "requires no electricity": the cue is denied of it
+    if _denied_noun(target):
+        return []  # "requires no electricity", "neither A nor B": the cue is denied of it
     subject = target.dep_ in _SUBJECT_DEPS and target.head.i > target.i
     if subject and not clause_subject:
         return []  # "cause the model to make a mistake"
@@ -1135,6 +1137,8 @@ def _objects(
             glosses.append(m)  # "Hopfield network (binary), ...": a gloss of the item
             continue
         between = [t for t in _outside_parens(doc, prev.end, m.start)]
+        if any(t.dep_ == "neg" or t.lower_ in rp.EXCLUDING_ADVERBS for t in between):
+            break  # "uses A but not B", "uses A instead of B": B is denied, no item
         plain = (all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3) or (
             _unnamed_items(between)
         )
@@ -1600,10 +1604,43 @@ def _plural(ctx: _Context, m: Mention) -> bool:
     return last.tag_ in {"NNS", "NNPS"} or acronym_s
 
 
+def _denies(t: Token) -> bool:
+    """Does ``t`` deny the word it hangs on: a negation ("not", "n't", "never"), an adverb
+    that a negation bounds in time or degree ("no longer", "no more"), or "neither"
+    opening a pair ("is neither used for A nor for B")? "Not only ... but also" affirms
+    (the parser hangs its "not" as a ``preconj``), and a hedge ("rarely", "seldom") is
+    no denial."""
+    if t.dep_ == "neg":
+        return True
+    if t.dep_ == "advmod":
+        return any(c.dep_ == "neg" for c in t.children)
+    return t.dep_ == "preconj" and t.lower_ in rp.DENYING_DETERMINERS
+
+
+def _denied(t: Token) -> bool:
+    """Is the word ``t`` negated ("does not use", "no longer uses", "is no longer a")?"""
+    return any(_denies(c) for c in t.children)
+
+
+def _denied_noun(t: Token) -> bool:
+    """Is the noun ``t`` denied by its determiner ("requires no electricity", "No reptile
+    is ...", "causes neither landslides nor floods"), its own or that of the first noun of
+    the list it is in?"""
+    while True:
+        if any(
+            c.dep_ in {"det", "preconj"} and c.lower_ in rp.DENYING_DETERMINERS for c in t.children
+        ):
+            return True
+        if t.dep_ != "conj" or t.head is t:
+            return False
+        t = t.head
+
+
 def _negated(span: Span) -> bool:
-    """Is the word a cue hangs on negated ("is not suitable for", "does not use")?"""
+    """Is the word a cue hangs on negated ("is not suitable for", "does not use", "no
+    longer uses")?"""
     heads = {t for t in span} | {span.root.head}
-    return any(c.dep_ == "neg" for t in heads for c in t.children)
+    return any(_denied(t) for t in heads)
 
 
 #: Relations whose object is an effect or a problem: stated of the whole phrase.
@@ -1778,6 +1815,9 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         return  # "measured with respect to Y": Y is no instrument, it is a frame of reference
     if cue.frame == "svo" and _noun_cue(span):
         return  # "making good use of X": a noun, no verb
+    subj = _dep_subject(_verb_of(span)) if cue.frame == "svo" else None
+    if subj is not None and _denied_noun(subj):
+        return  # "No sailboat uses X", "Neither A nor B uses X": said of none
     if cue.name in rp.BARE_OBJECT_CUES and not _bare_singular(doc, span.end):
         return  # "an area of the brain": a region of a thing, no field of a discipline
     if cue.name in rp.LETTING_CUES and _let_concept(ctx, span):
@@ -2365,7 +2405,7 @@ def _contrasting(mark: Token, clause: Token) -> bool:
     main = clause.head
     if mark.i > main.i:
         return mark.i > 0 and doc[mark.i - 1].text == ","
-    negated = any(c.dep_ == "neg" for v in (clause, main) for c in v.children)
+    negated = any(_denied(v) for v in (clause, main))
     # "..., many of them do not as ...": the parser may hang the "not" of an elided verb
     # on the clause after it
     negated = negated or any(
@@ -2400,7 +2440,7 @@ def _turned_clause(mark: Token) -> Token | None:
     for verb in (main, second):
         if not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
             return None
-    negated = [any(c.dep_ == "neg" for c in v.children) for v in (main, second)]
+    negated = [_denied(v) for v in (main, second)]
     if negated[0] != negated[1]:
         return second
     if main.lower_ != second.lower_:
@@ -2847,12 +2887,14 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
     """ "X is a Y" (both concepts, no negation) and "X, a Y, ...": X is_a Y."""
     for tok in ctx.sent:
         if tok.lower_ in rp.COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
-            if any(c.dep_ == "neg" for c in tok.children):
+            if _denied(tok):
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             attr = next((c for c in tok.children if c.dep_ == "attr"), None)
             if subj is None or attr is None or attr.lower_ in rp.KIND_WORDS:
                 continue
+            if _denied_noun(subj) or _denied_noun(attr):
+                continue  # "No reptile is a mammal", "X is neither a Y nor a Z"
             if _broken(ctx.sent.doc, tok.i + 1, attr.i):
                 # "X are slow whenever ... --> not enough neurons": the parser hangs a
                 # noun past an arrow or a colon on the copula; it is no attribute
@@ -3079,7 +3121,7 @@ def _aside_class(ctx: _Context, copula: Token) -> Mention | None:
     attr = next((c for c in copula.children if c.dep_ == "attr"), None)
     if subj is None or attr is None or subj.lower_ != "which" or subj.i == 0:
         return None
-    if ctx.sent.doc[subj.i - 1].text != "," or any(c.dep_ == "neg" for c in copula.children):
+    if ctx.sent.doc[subj.i - 1].text != "," or _denied(copula):
         return None
     if attr.lower_ in rp.KIND_WORDS:
         return None
@@ -3342,7 +3384,7 @@ def _step_of_procedure(ctx: _Context, verb: Token) -> bool:
     return (
         verb.dep_ == "ROOT"
         and all(t.is_punct for t in doc[ctx.sent.start : verb.i])
-        and not any(c.dep_ == "neg" for c in verb.children)
+        and not _denied(verb)
         and _procedure_step(ctx, verb)
     )
 
@@ -3992,7 +4034,7 @@ def _done_with_edges(
         ),
         None,
     )
-    if done is None or any(c.dep_ == "neg" for c in done.children):
+    if done is None or _denied(done):
         return
     means = [
         c
@@ -4044,7 +4086,7 @@ def _fronted_means_edges(ctx: _Context) -> Iterator[Relation]:
     ]
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     for act_verb in verbs:
-        if any(c.dep_ == "neg" for c in act_verb.children):
+        if _denied(act_verb):
             continue
         act = next(
             (
@@ -4067,7 +4109,7 @@ def _act_of(index: ConceptIndex, sent: Span) -> str | None:
     verb = sent.root
     if verb.lower_ in {"let", "lets", "let's"}:
         verb = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), verb)
-    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+    if verb.pos_ != "VERB" or _denied(verb):
         return None
     for gerund in getInflection(_verb_base(verb), tag="VBG") or ():
         if (found := index.find(gerund)) is not None:
@@ -5501,7 +5543,7 @@ def _display_edges(ctx: _Context) -> Iterator[Relation]:
     for verb in ctx.sent:
         if verb.pos_ != "VERB" or _verb_base(verb) not in rp.SHOWING_VERBS:
             continue
-        if any(c.dep_ == "neg" for c in verb.children):
+        if _denied(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         passive = subject is not None and subject.dep_ == "nsubjpass"
