@@ -372,6 +372,16 @@ def mentions_of(
     >>> [m["line"] for m in mentions_of(G, "osmosis")]
     [9, 2]
 
+    A sentence that names it only inside a longer name of a neighbouring concept does
+    not name it:
+
+    >>> H = nx.MultiDiGraph()
+    >>> _ = H.add_edge("sample", "sample space", relation="related_to", evidence=[
+    ...     {"source": "dice.md", "line": 4, "text": "Six faces make the sample space."},
+    ...     {"source": "dice.md", "line": 5, "text": "A sample is drawn from the sample space."}])
+    >>> [m["line"] for m in mentions_of(H, "sample")]
+    [5]
+
     A file that names it in more sentences comes before one that names it once:
 
     >>> _ = G.add_edge("osmosis", "water", relation="related_to", evidence=[
@@ -387,6 +397,24 @@ def mentions_of(
         r"(?<!\w)(?:" + "|".join(map(re.escape, concept_names(G, node))) + r")(?!\w)",
         re.IGNORECASE,
     )
+    # the longer names of its neighbours that hold one of its names ("sample space" for
+    # "sample"): a sentence naming only those does not name it
+    own = {name.lower() for name in concept_names(G, node)}
+    longer = sorted(
+        {
+            name
+            for other in {*G.successors(node), *G.predecessors(node)} - {node}
+            for name in concept_names(G, other)
+            if name.lower() not in own and pattern.search(name)
+        },
+        key=len,
+        reverse=True,
+    )
+    mask = (
+        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longer)) + r")(?!\w)", re.I)
+        if longer
+        else None
+    )
     edges = [*G.out_edges(node, data=True), *G.in_edges(node, data=True)]
     found: dict[str, Mapping[str, Any]] = {}
     for _, _, attrs in edges:
@@ -394,7 +422,9 @@ def mentions_of(
             if not isinstance(evidence, Mapping):
                 continue
             text = " ".join(str(evidence.get("text") or "").split())
-            if text and text not in found and pattern.search(text):
+            if not text or text in found:
+                continue
+            if pattern.search(mask.sub(" ", text) if mask is not None else text):
                 found[text] = {**evidence, "text": text}
 
     named = Counter(str(evidence.get("source") or "") for evidence in found.values())
