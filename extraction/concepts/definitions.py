@@ -998,7 +998,7 @@ _USED_FOR = re.compile(
 
 def says_what_it_is_for(sentence: str, names: Sequence[str]) -> bool:
     """Does ``sentence`` open with the concept's name (an article aside) and say what it
-    is used for ("Activation functions are used to introduce non-linearity")? Read
+    is used for ("Mordants are used to fix a dye to the fibre")? Read
     only when no sentence says what the concept is: its use is what a student learns
     of it then.
 

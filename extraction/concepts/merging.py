@@ -1398,9 +1398,9 @@ def other_kind(
     when ``base + head`` ends in a head of :data:`WHOLE_HEADS` after a name of two words
     or more: "latent variable model" beside "observed variables" is a model of
     variables, not a latent variable. Not when the last word of ``base`` is a generic
-    head itself ("neural network model": a network is a model), an activity ("gradient
-    boosting model"), or takes the head in the notes ("transformer model" beside
-    "seq2seq transformer model": a transformer is a model). ``None`` when there is none.
+    head itself ("drainage network model": a network is a model), an activity ("crop
+    rotation model"), or takes the head in the notes ("turbine model" used alone beside
+    "wind turbine model": the notes call a turbine a model). ``None`` when there is none.
 
     >>> names = {k: Candidate(k, count=1) for k in ("latent variable", "observed variables")}
     >>> other_kind("latent variable", "model", names)
@@ -1413,8 +1413,8 @@ def other_kind(
     >>> names["variable model"].count = 1  # used as a name of its own
     >>> other_kind("latent variable", "model", names) is None
     True
-    >>> names = {k: Candidate(k, count=1) for k in ("neural network", "deep network")}
-    >>> other_kind("neural network", "model", names) is None
+    >>> names = {k: Candidate(k, count=1) for k in ("drainage network", "river network")}
+    >>> other_kind("drainage network", "model", names) is None
     True
     """
     words = base.lower().split()
@@ -1429,7 +1429,7 @@ def other_kind(
     noun = singular(last)
     if by_last is None:
         by_last = names_by_last_word(candidates)
-    for key in by_last.get(head.lower(), ()):  # "transformer model": a transformer is one
+    for key in by_last.get(head.lower(), ()):  # "turbine model": a turbine is one
         other = key.lower().split()
         if len(other) == 2 and singular(other[0]) == noun and candidates[key].count:
             return None
@@ -1471,10 +1471,10 @@ groundwater moves.')"
     ...     Evidence("n", 2, "A groundwater model runs for a season.")})
     >>> described_apart(water, alone, "model") is None  # says nothing of groundwater
     True
-    >>> net = Candidate("transformer", definitions=[
-    ...     ("defined", Evidence("n", 1, "A transformer is a network architecture."))])
-    >>> about = Candidate("transformer model", shapes=model.shapes, sentences={
-    ...     Evidence("n", 2, "The transformer model stacks transformer blocks.")})
+    >>> net = Candidate("turbine", definitions=[
+    ...     ("defined", Evidence("n", 1, "A turbine is a rotating structure."))])
+    >>> about = Candidate("turbine model", shapes=model.shapes, sentences={
+    ...     Evidence("n", 2, "The turbine model stacks turbine blades.")})
     >>> described_apart(net, about, "model") is None  # a network is a model
     True
     """

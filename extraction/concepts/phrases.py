@@ -651,7 +651,7 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
     bold run, a table's first cell): the words as written, only a leading article or
     possessive and edge punctuation dropped ("for loop", "no preemption",
-    "push/pull factor", "1x1 convolution" stay whole).
+    "push/pull factor", "2x2 table" stay whole).
     """
     toks = [t for t in tokens if not t.is_space]
     while toks and (
