@@ -436,7 +436,8 @@ def fold_sidebar(page: Page) -> None:
 #: Every label drawn on the map as a box on the page: its text, font size on screen and
 #: its rectangle (from vis-network's positions and label sizes, through canvasToDOM).
 #: vis-network measures a label where it draws it; a node outside the view is not drawn,
-#: so its label is listed under ``unmeasured``.
+#: so its label keeps the mark :data:`FORGET_LABELS` left and is listed under ``unmeasured``
+#: (a label measured in an earlier view, or never, must not count as drawn here).
 LABEL_BOXES = """() => {
     const network = window.conceptAtlasNetwork;
     const scale = network.getScale();
@@ -445,7 +446,8 @@ LABEL_BOXES = """() => {
         const node = network.body.nodes[id];
         const size = node.labelModule.size;
         if (!node.options.label) { continue; }
-        if (Math.abs(size.left + size.width / 2 - node.x) > 1) {
+        if (!Number.isFinite(size.left) || !Number.isFinite(size.top)
+                || Math.abs(size.left + size.width / 2 - node.x) > 1) {
             unmeasured.push(node.options.label);
             continue;
         }
@@ -462,9 +464,22 @@ LABEL_BOXES = """() => {
 }"""
 
 
+#: Marks every label as not measured, so that the next redraw measures exactly the
+#: labels it draws.
+FORGET_LABELS = """() => {
+    const network = window.conceptAtlasNetwork;
+    for (const id of network.body.nodeIndices) {
+        const size = network.body.nodes[id].labelModule.size;
+        size.left = NaN;
+        size.top = NaN;
+    }
+}"""
+
+
 def label_boxes(frame: Frame) -> dict:
     """The map's labels as drawn (:data:`LABEL_BOXES`), after a redraw so that every
-    label has been measured at the current zoom."""
+    label drawn has been measured at the current zoom, and no other one counts."""
+    frame.evaluate(FORGET_LABELS)
     frame.evaluate("window.conceptAtlasNetwork.redraw()")
     frame.wait_for_timeout(100)
     return frame.evaluate(LABEL_BOXES)
