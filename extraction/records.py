@@ -27,6 +27,15 @@ EMPHASIS_STYLES = ("bold", "italic", "underline", "link", "code")
 #: The styles that single a run out as what the notes stress; a link's text names where
 #: to read more (a course, a tool, an article), which is no such stress.
 STRESS_STYLES = ("bold", "italic", "underline")
+
+#: A word, and what may stand between two words of a passage taken from a card's body:
+#: spaces, punctuation, markup, the numbers of a list typed in one line ("1. a 2. b").
+_WORD = re.compile(r"[^\W_]+")
+_WORD_GAP = r"[\W_]+(?:\d+[\W_]+)*"
+#: Most first words of a passage :meth:`Card.line_of_text` looks for (then fewer, down
+#: to one, when the notes have them no more in that order).
+CITED_WORDS = 8
+
 #: The prerequisite features (:attr:`Relation.features`) that state an order outright (a
 #: typed relation, a name inside a name, a part and its whole): the only ones that make a
 #: concept the notes never explain a prerequisite, and the only ones a learning path
@@ -153,6 +162,30 @@ class Card:
             return self.lines[0]
         index = self.body.count("\n", 0, max(0, offset))
         return self.body_lines[min(index, len(self.body_lines) - 1)]
+
+    def line_of_text(self, text: str, near: int = 0) -> int:
+        """File line where ``text``, a passage taken from :attr:`body` and perhaps
+        reshaped (bullets and labels dropped, lines joined by "; "), starts: where its
+        first words stand in the body (of several places, the first on line ``near`` or
+        after it, else the last before it); when they stand nowhere, ``near`` or else the
+        body's first line.
+
+        >>> card = Card("c", "a.txt", "text", (6, 8), "What is a pulsar?",
+        ...             "Pulsar\\na rotating neutron star", body_lines=(7, 8))
+        >>> card.line_of_text("a rotating neutron star"), card.line_of(0)
+        (8, 7)
+        """
+        words = _WORD.findall(text)
+        for n in range(min(len(words), CITED_WORDS), 0, -1):
+            # between two words: spaces, punctuation, markup, a list's numbers typed in line
+            pattern = _WORD_GAP.join(map(re.escape, words[:n]))
+            lines = [
+                self.line_of(m.start())
+                for m in re.finditer(rf"(?<![^\W_]){pattern}(?![^\W_])", self.body, re.IGNORECASE)
+            ]
+            if lines:
+                return next((line for line in lines if line >= near), lines[-1])
+        return near or self.line_of(0)
 
     def emphasised(self, part: str = "body", styles: Sequence[str] = STRESS_STYLES) -> list[str]:
         """The runs of ``part`` ("title" or "body") in one of ``styles`` (by default

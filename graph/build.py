@@ -683,7 +683,8 @@ def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[
     A bold label acts as a heading too, after the card's headings: a paragraph or list
     item in bold alone (a colon after it aside: "**Approach 2: Lock ordering**",
     "**memory**") over the list items under it, the place being in one of them (or in
-    an item under them), when its words label no other such list."""
+    an item under them), when its words label no other such list and it does not name
+    the concept (then it is the concept's own term over the items defining it)."""
     from extraction.relations import is_meta
     from graph.paths import NAME_MAX_WORDS
     from graph.paths import NAME_WORD as WORD  # words as a learning path looks names up
@@ -826,7 +827,9 @@ def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[
             titles.append(card.title)
         pairs = zip(lines, titles, strict=False)
         found = [heading((card.source, line), text) for line, text in pairs]
-        found += labels_over(card, place[1])
+        # a bold label that names the concept is its own term over the item defining it
+        # ("**einstellung**" / "- initial thought ..."), no heading over it
+        found += [h for h in labels_over(card, place[1]) if concept.id not in h["names"]]
         if any(found):
             over[concept.id] = [h for h in found if h is not None]
     return over

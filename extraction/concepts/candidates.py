@@ -3119,7 +3119,11 @@ def collect(
             if opens_with(card.body, occ.surface):
                 cand.opens += 1
         if occ.definition:
-            said_so = (occ.role, Evidence(card.source, evidence.line, occ.definition))
+            # cited where the definition starts: a term's line, or a sub-item below it
+            line = evidence.line
+            if not seg.is_title:
+                line = card.line_of_text(occ.definition, near=line)
+            said_so = (occ.role, Evidence(card.source, line, occ.definition))
             if cand.definitions:
                 cand.definitions.append(said_so)
             else:

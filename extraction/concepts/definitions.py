@@ -888,7 +888,7 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
             role = _subject_role(c, card)
             text = _card_definition(card, role, names)
             if text:
-                evidence = Evidence(card.source, card.line_of(0), text)
+                evidence = Evidence(card.source, card.line_of_text(text), text)
                 rank = DEFINITION_RANK.get(role, 3)
                 if asks_something_else(card.title) and asks_what_first(card.title, names):
                     rank = SECOND_QUESTION_RANK  # its answer may go on to the second

@@ -777,3 +777,112 @@ def test_definitions_asks_what_it_is_not_for_some_of_a_kind(title, asked):
 )
 def test_definitions_what_sets_it_apart_defines_it(sentences, name, definition):
     assert prose_definition(sentences, name) == definition
+
+
+# (file name, notes, concept, the file line where its definition's text starts): one
+# note a kind of card the readers make
+CITED_LINES = [
+    pytest.param(
+        "sky.txt",
+        "Q: What is a pulsar?\nA: Pulsar\na rotating neutron star that emits beams of radiation\n\n"
+        "Q: What is a quasar?\nA: a very bright core of a distant galaxy\n\n"
+        "Q: What is a nebula?\nA: a cloud of gas and dust in space\n",
+        "pulsar",
+        3,
+        id="labelled-answer-after-a-name-line",
+    ),
+    pytest.param(
+        "sky.txt",
+        "What is a pulsar?\nPulsar\na rotating neutron star that emits beams of radiation\n"
+        "What is a quasar?\nQuasar\na very bright core of a distant galaxy\n"
+        "What is a nebula?\nNebula\na cloud of gas and dust in space\n"
+        "What is a comet?\nComet\nan icy body that releases gas near the sun\n",
+        "pulsar",
+        3,
+        id="unlabelled-answer-after-a-name-line",
+    ),
+    pytest.param(
+        "sky.txt",
+        "Pulsar – a rotating neutron star that emits beams\n"
+        "Quasar – a very bright core of a distant galaxy\n"
+        "Nebula – a cloud of gas and dust in space\n"
+        "Comet – an icy body that releases gas near the sun\n",
+        "quasar",
+        2,
+        id="term-card-line",
+    ),
+    pytest.param(
+        "sky.md",
+        "# Stars\n\n## Pulsars\n\nWhy do they blink?\n"
+        "A pulsar is a rotating neutron star that emits beams of radiation.\n\n"
+        "## Nebulae\n\nA nebula is a cloud of gas and dust.\n",
+        "pulsar",
+        6,
+        id="heading-paragraph-second-line",
+    ),
+    pytest.param(
+        "sky.md",
+        "# Stars\n\n## Pulsars\n\nThey blink on and off many times a second, as seen from\n"
+        "Earth. A pulsar is a rotating neutron star that emits beams\nof radiation.\n",
+        "pulsar",
+        6,
+        id="heading-wrapped-paragraph-sentence-mid-line",
+    ),
+    pytest.param(
+        "sky.md",
+        "# Stars\n\n- **pulsar**\n  - a rotating neutron star that emits beams of radiation\n"
+        "  - spins many times a second\n- **nebula**\n  - a cloud of gas and dust in space\n",
+        "pulsar",
+        4,
+        id="bold-list-label-over-its-items",
+    ),
+    pytest.param(
+        "sky.md",
+        "# Glossary\n\npulsar\n:   A rotating neutron star that emits beams of radiation.\n\n"
+        "nebula\n:   A cloud of gas and dust in space.\n",
+        "pulsar",
+        4,
+        id="definition-list",
+    ),
+    pytest.param(
+        "sky.csv",
+        "front,back\nWhat is a quasar?,a very bright core of a distant galaxy\n"
+        '"What is a pulsar?","Pulsar\na rotating neutron star that emits beams of radiation"\n'
+        "What is a nebula?,a cloud of gas and dust in space\n",
+        "pulsar",
+        4,
+        id="csv-field-over-two-lines",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "notes", "concept", "line"), CITED_LINES)
+def test_definitions_cite_the_line_where_the_definition_starts(name, notes, concept, line):
+    from extraction.readers import read_bytes
+
+    cards = read_bytes(notes.encode(), path=name).cards
+    index = extract_concepts(cards, model=LogisticModel((), (), bias=10.0))
+    found = index.find(concept)
+    assert found is not None, concept
+    defined = index.concepts[found]
+    evidence = defined.definition_evidence
+    assert evidence is not None and evidence.source == name
+    assert evidence.line == line
+    first_words = " ".join(defined.definition.split()[:3])
+    assert first_words.lower() in notes.splitlines()[line - 1].lower()
+
+
+@pytest.mark.parametrize(
+    ("body", "body_lines", "text", "near", "line"),
+    [
+        ("Pulsar\na rotating star", (7, 8), "a rotating star", 0, 8),
+        ("1. machine translation 2. video tagging", (5,), "translation; video tagging", 0, 5),
+        ("A [path] to a file\nA path to a folder", (3, 4), "a path to a folder", 0, 4),
+        ("spins fast\nspins fast", (3, 4), "spins fast", 4, 4),
+        ("spins fast\nspins fast", (3, 4), "spins fast", 0, 3),
+        ("nothing alike", (3,), "a cloud of gas", 9, 9),
+    ],
+)
+def test_definitions_line_of_text_finds_where_a_passage_starts(body, body_lines, text, near, line):
+    shown = Card("c", "n.txt", "test", (2, 4), "title", body, body_lines=body_lines)
+    assert shown.line_of_text(text, near=near) == line

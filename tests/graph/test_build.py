@@ -431,6 +431,14 @@ LABELS = [
         ["Dough"],
         id="a-label-over-several-lists-is-part-of-the-layout",
     ),
+    pytest.param(
+        "# Bread\n\n## Dough\n\n- **gluten**\n"
+        "  - the protein of wheat flour that lets dough stretch\n"
+        "  - forms when flour meets water\n",
+        "gluten",
+        ["Dough"],
+        id="a-label-naming-the-concept-is-its-own-term-not-a-heading-over-it",
+    ),
 ]
 
 
