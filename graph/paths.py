@@ -1326,7 +1326,8 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
     Returns a dict with
 
     - ``edges``: every edge between them, either way, strongest first, each with its
-      relation, confidence, label and evidence (``related_to`` ones are weak links);
+      relation, confidence, label and evidence (the sentences naming both first:
+      :func:`graph.export._base.naming_first`; ``related_to`` ones are weak links);
     - ``prerequisite``: the ``prerequisite_of`` edge between them, if any, with the
       model's confidence, the features that carried it (``features``: each feature's
       contribution to the log-odds, ``means``: what the feature says) and the sentences;
@@ -1356,6 +1357,7 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
     >>> info["verdict"]
     'Learn MRI before fMRI (0.8): general.'
     """
+    from graph.export._base import naming_first  # it reads this module
     from graph.query import _require
 
     _require(G, a, b)
@@ -1364,7 +1366,10 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
     edges = []
     for s, t in ((a, b), (b, a)):
         for attrs in G[s][t].values() if G.has_edge(s, t) else ():
-            edges.append({"source": s, "target": t, **dict(attrs)})
+            edge = {"source": s, "target": t, **dict(attrs)}
+            if edge.get("evidence"):  # the sentences that name both first
+                edge["evidence"] = naming_first(G, (s, t), edge["evidence"])
+            edges.append(edge)
     edges.sort(key=lambda e: (e.get("relation") == "related_to", -float(e.get("confidence") or 0)))
     prerequisite = next((e for e in edges if e.get("relation") == PREREQUISITE), None)
     if prerequisite is not None:

@@ -58,10 +58,10 @@ from graph.export._base import (
     concept_names,
     confidence,
     mentions_of,
+    naming_first,
     needed_for,
     other_names,
     plural,
-    telling_first,
 )
 from graph.export._style import WEAK_LINK_VERBS
 from graph.layout import (
@@ -977,7 +977,11 @@ def links_of(G: nx.MultiDiGraph, node: Hashable) -> dict[str, list[Link]]:
     for other, outgoing, attrs in edges:
         relation = str(attrs.get("relation") or WEAK_RELATION)
         evidence = tuple(
-            telling_first([e for e in attrs.get("evidence") or () if isinstance(e, Mapping)])
+            naming_first(
+                G,
+                (node, other),
+                [e for e in attrs.get("evidence") or () if isinstance(e, Mapping)],
+            )
         )
         label = str(attrs.get("label") or "")
         groups[relation].append(Link(other, relation, outgoing, confidence(attrs), evidence, label))

@@ -276,8 +276,9 @@ class NeededFor:
     node : Hashable
         The later step.
     evidence : Mapping or None
-        The sentence of the notes that the prerequisite rests on (a statement before a
-        question, a question before a heading: :func:`telling_first`), or ``None``.
+        The sentence of the notes that the prerequisite rests on (one naming both steps
+        before one naming either, a statement before a question, a question before a
+        heading: :func:`naming_first`), or ``None``.
     """
 
     step: int
@@ -317,7 +318,7 @@ def needed_for(G: nx.MultiDiGraph, path: Sequence[Hashable]) -> dict[Hashable, l
             ]
             if not edges:
                 continue
-            said = telling_first(evidence(max(edges, key=confidence)))
+            said = naming_first(G, (node, later), evidence(max(edges, key=confidence)))
             found[node].append(NeededFor(number[later], later, said[0] if said else None))
         stated = {n.node for n in found[node]}
         for later in path[number[node] :]:  # where the notes' structure puts it first
@@ -492,6 +493,40 @@ def distinct(found: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         if not repeats:
             kept.append(e)
     return kept
+
+
+def naming_first(
+    G: nx.MultiDiGraph, ends: Iterable[Hashable], found: Sequence[Mapping[str, Any]]
+) -> list[Mapping[str, Any]]:
+    """Evidence records of an edge between ``ends`` in :func:`telling_first`'s order,
+    those whose text names more of the ends first (each end by its name, label or an
+    alias, as the search box matches them), then those naming the first end: the
+    sentence shown for "A is needed for B" is one that says A and B, then one that says
+    A, before a heading about B alone.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("loom"); G.add_node("warp thread", aliases=["warp"])
+    >>> found = [{"text": "History of the Loom"}, {"text": "Weaving is slow."},
+    ...          {"text": "Tension the warp before the loom is set."}]
+    >>> [e["text"] for e in naming_first(G, ["warp thread", "loom"], found)]
+    ['Tension the warp before the loom is set.', 'History of the Loom', 'Weaving is slow.']
+    """
+    from graph.query import _mention_pattern  # graph.query reads this module's neighbours
+
+    ends = [end for end in dict.fromkeys(ends) if end in G]
+    patterns = [p for end in ends if (p := _mention_pattern(G, end)) is not None]
+    if len(patterns) < len(ends):
+        return telling_first(found)
+    told = telling_first(found)
+
+    def named(e: Mapping[str, Any]) -> tuple[int, bool]:
+        text = " ".join(str(e.get("text") or "").split())
+        says = [bool(pattern.search(text)) for pattern in patterns]
+        return -sum(says), not says[0]  # then the one that names the first end
+
+    return sorted(told, key=named)
 
 
 def telling_first(found: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

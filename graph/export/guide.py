@@ -18,11 +18,11 @@ from graph.export._base import (
     evidence,
     label,
     mentions_of,
+    naming_first,
     one_line,
     one_way,
     other_names,
     plural,
-    telling_first,
     topic,
     writable,
 )
@@ -165,7 +165,7 @@ def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) ->
             verb = escape(relation_phrase(d))
             here, there = escape(one_line(label(G, u))), escape(one_line(label(G, v)))
             lines.append(f"- **{here}** *{verb}* **{there}**")
-            told = telling_first(evidence(d))[:GUIDE_EVIDENCE]
+            told = naming_first(G, (u, v), evidence(d))[:GUIDE_EVIDENCE]
             lines += [_quote(found, "  - ") for found in told]
         lines.append("")
     weak = sorted(

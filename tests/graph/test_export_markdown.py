@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 
 from graph.build import build_atlas
 from graph.export import to_markdown_guide, write_obsidian
-from graph.export._base import telling_first
+from graph.export._base import naming_first
 from graph.export._markdown import escape
 from tests.conftest import DATA, SEEDS
 
@@ -163,9 +163,9 @@ def test_export_markdown_guide_shows_the_notes_text(real_graph):
             assert words(attrs["definition"]) in shown, node
     sentences = {  # GUIDE_EVIDENCE sentences of each stated (not weak) relation
         e["text"]
-        for *_, a in G.edges(data=True)
+        for u, v, a in G.edges(data=True)
         if a.get("relation") != "related_to"
-        for e in telling_first(a.get("evidence") or ())[:2]
+        for e in naming_first(G, (u, v), a.get("evidence") or ())[:2]
     }
     missing = [s for s in sentences if words(s) not in shown]
     assert not missing, missing[:3]

@@ -464,6 +464,32 @@ def test_paths_a_concept_a_heading_lists_first_says_why():
     assert info["framed"]["what"] == why and info["framed"]["evidence"]["text"] == heading["text"]
 
 
+HEADING = {"source": "sea.md", "line": 1, "text": "Tides"}
+BOTH = {"source": "sea.md", "line": 4, "text": "The moon's pull raises the tides."}
+FIRST = {"source": "sea.md", "line": 6, "text": "The moon circles the earth."}
+QUESTION = {"source": "sea.md", "line": 8, "text": "Why do tides rise twice a day?"}
+
+
+@pytest.mark.parametrize(
+    ("evidence", "shown"),
+    [
+        ([HEADING, BOTH], BOTH),  # the sentence naming both, before a heading naming one
+        ([QUESTION, FIRST], FIRST),  # the one naming the prerequisite, of two naming one
+        ([HEADING, QUESTION], QUESTION),  # naming the same: a question before a heading
+        ([FIRST, BOTH, HEADING], BOTH),
+    ],
+)
+def test_paths_a_step_is_needed_for_by_the_sentence_naming_both(evidence, shown):
+    from graph.export._base import needed_for
+
+    G = nx.MultiDiGraph()
+    G.add_node("moon", definition="The earth's satellite.")
+    G.add_node("tide", definition="The rise and fall of the sea.")
+    G.add_edge("moon", "tide", relation="prerequisite_of", confidence=0.9, evidence=evidence)
+    assert [n.evidence for n in needed_for(G, ["moon", "tide"])["moon"]] == [shown]
+    assert explain_pair(G, "moon", "tide")["edges"][0]["evidence"][0] == shown
+
+
 def test_paths_heading_lists_split_as_the_prerequisite_stage_splits_them():
     from extraction import prerequisites
 
