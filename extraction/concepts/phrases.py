@@ -37,6 +37,7 @@ from extraction.names import (  # noqa: F401 (singular, concept_id, match_key: o
     doubled_half,
     head_index,
     is_acronym,
+    lemmas,
     match_key,
     only_plural,
     singular,
@@ -651,13 +652,15 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
     bold run, a table's first cell): the words as written, only a leading article or
     possessive and edge punctuation dropped ("for loop", "no preemption",
-    "push/pull factor", "2x2 table" stay whole).
+    "push/pull factor", "2x2 table" stay whole); a number that counts the plural after
+    it goes too ("Ten Rules of Good Study" -> rules of good study, :func:`counts_plural`).
     """
     toks = [t for t in tokens if not t.is_space]
     while toks and (
         toks[0].lower_ in _NAME_LEAD
         or (toks[0].is_punct and toks[0].text not in {"("})
         or (toks[0].is_sent_start and len(toks) > 1 and instruction(toks[0], toks))
+        or counts_plural(toks)
     ):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"and", "or", "of"}):
@@ -687,6 +690,28 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):
         return None
     return key_of(words, toks), " ".join(words)
+
+
+def counts_plural(toks: Sequence[Token]) -> bool:
+    """Does a run open with a number that counts the plural noun it goes with ("*Ten*
+    Rules of Good Study", "*5* Steps to Better Sleep", "the *three* Noble Gases")? The
+    count says how many the notes list, and is no part of the name; a number that
+    labels a singular ("2x2 table", "Two Sample Test") stays.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Ten Rules of Good Study"]))
+    >>> counts_plural(list(doc)), counts_plural(list(next(pipe(["2x2 table"]))))
+    (True, False)
+    """
+    if len(toks) < 2 or toks[0].tag_ != "CD" or not toks[0].like_num:
+        return False
+    head = toks[0].head
+    return (
+        toks[0].dep_ == "nummod"
+        and head.i > toks[0].i
+        and head in toks
+        and (head.tag_ in {"NNS", "NNPS"} or title_case_plural(head))
+    )
 
 
 def word_pos(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -776,7 +801,8 @@ def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
     """The key of a name's words: :func:`concept_id`, but a head the tagger reads as
     singular stays as written ("data", "physics"), unless English has the word only as a
     plural ("strata", "nuclei": the tagger reads some Latin and Greek plurals as singular,
-    see :func:`~extraction.names.only_plural`)."""
+    see :func:`~extraction.names.only_plural`), or a plural that a title's Title Case made
+    the tagger read as a proper noun ("Why Do Glaciers Move?", :func:`title_case_plural`)."""
     h = head_index(words)
     head_tok = next((t for t in reversed(toks) if words[h].endswith(t.text)), None)
     plural = (
@@ -784,10 +810,34 @@ def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
         or head_tok.tag_ in {"NNS", "NNPS"}
         or is_acronym(words[h])
         or (head_tok.tag_ == "NN" and only_plural(words[h]))
+        or title_case_plural(head_tok)
     )
     if plural:
         return concept_id(words)
     return " ".join(w if is_acronym(w) else w.lower() for w in words)
+
+
+def title_case_plural(tok: Token) -> bool:
+    """Is ``tok`` a plural common noun that a title in Title Case made the tagger read
+    as a singular proper noun ("Why Do *Glaciers* Move?", "Resource Allocation *Graphs*")?
+    Its capital is the title's style, not a name's: English has the word only as the
+    plural of a noun, and every longer word of its sentence is capitalised. A plural
+    after an adjective keeps its capital as a name's ("the Great Lakes", "United
+    States"), as does one in a sentence written in lower case ("we crossed the Glaciers
+    twice").
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Why Do Glaciers Move?"]))
+    >>> title_case_plural(doc[2]), title_case_plural(next(pipe(["United States"]))[1])
+    (True, False)
+    """
+    if tok.tag_ != "NNP" or not tok.is_title or not only_plural(tok.lower_):
+        return False
+    sent = tok.sent
+    if any(t.is_alpha and t.is_lower and len(t) > 3 for t in sent):
+        return False  # a sentence, or a title, in lower case: a capital marks a name
+    before = tok.doc[tok.i - 1] if tok.i > sent.start else None
+    return before is None or not (before.is_alpha and "ADJ" in lemmas(before.lower_))
 
 
 # -- runs of tokens -----------------------------------------------------------------
