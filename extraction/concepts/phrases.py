@@ -881,7 +881,10 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
     too. A conjunct without a noun of its own shares what follows the first word of the
     last conjunct ("aerobic and anaerobic cell respiration" -> "aerobic cell
     respiration"), a conjunct ending in a hyphen what follows that word's first hyphen
-    ("pre- and post-glacial valleys" -> "pre-glacial valleys")."""
+    ("pre- and post-glacial valleys" -> "pre-glacial valleys"). A gerund alone in a
+    series after a conjunct with a noun of its own is an activity the series lists, a
+    name of its own ("clay preparation, firing and decorative glazes" -> firing, not
+    "firing glaze")."""
     parts: list[list[Token]] = [[]]
     conjunction = any(t.pos_ == "CCONJ" and t.lower_ in {"and", "or", "&"} for t in run)
     for tok in run:
@@ -896,11 +899,14 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
         return [run]
     out = []
     head = parts[-1][-1]
+    named_before = False  # a conjunct before this one has a noun of its own
     for part in parts[:-1]:
         last = part[-1]
         has_noun = (last.pos_ in {"NOUN", "PROPN"} and last.tag_ != "VBG") or is_acronym(last.text)
         opening = next((t for t in parts[-1] if t.pos_ not in {"DET", "PRON", "ADV"}), head)
-        if has_noun:
+        gerund_item = named_before and len(part) == 1 and last.tag_ == "VBG"
+        named_before = named_before or has_noun
+        if has_noun or gerund_item:
             out.append(part)
         elif _alike(last, opening) or _suspended(last.text):
             n = len(words_of([t for t in part if t.pos_ not in {"DET", "PRON"}]))

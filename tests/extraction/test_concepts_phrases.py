@@ -274,3 +274,25 @@ def test_phrases_a_count_before_a_plural_is_no_part_of_a_name(title, named, neve
     keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
     assert named in keys, keys
     assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "named", "never"),
+    [
+        # a gerund alone in a series after a name is an activity the series lists
+        ("Clay preparation, firing and decorative glazes", "firing", "firing glaze"),
+        ("Data collection, cleaning and statistical tests", "cleaning", "cleaning test"),
+        (
+            "Seed selection, planting and seasonal considerations",
+            "planting",
+            "planting consideration",
+        ),
+        # a describing word with no noun of its own still shares the last head
+        ("Aerobic and anaerobic respiration", "aerobic respiration", "aerobic"),
+    ],
+)
+def test_phrases_a_gerund_in_a_series_names_itself(title, named, never):
+    index = extract_concepts([card(title, "Explained in the lecture.", kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    assert named in keys, keys
+    assert never not in keys, keys
