@@ -884,7 +884,8 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
     ("pre- and post-glacial valleys" -> "pre-glacial valleys"). A gerund alone in a
     series after a conjunct with a noun of its own is an activity the series lists, a
     name of its own ("clay preparation, firing and decorative glazes" -> firing, not
-    "firing glaze")."""
+    "firing glaze"), and so is one before a last conjunct that is a gerund alone
+    ("sanding, staining and polishing")."""
     parts: list[list[Token]] = [[]]
     conjunction = any(t.pos_ == "CCONJ" and t.lower_ in {"and", "or", "&"} for t in run)
     for tok in run:
@@ -904,7 +905,11 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
         last = part[-1]
         has_noun = (last.pos_ in {"NOUN", "PROPN"} and last.tag_ != "VBG") or is_acronym(last.text)
         opening = next((t for t in parts[-1] if t.pos_ not in {"DET", "PRON", "ADV"}), head)
-        gerund_item = named_before and len(part) == 1 and last.tag_ == "VBG"
+        gerund_item = len(part) == 1 and (
+            (named_before and last.tag_ == "VBG")
+            # (the tagger may read a middle one as an adjective: "staining")
+            or (len(parts[-1]) == 1 and head.tag_ == "VBG" and last.lower_.endswith("ing"))
+        )
         named_before = named_before or has_noun
         if has_noun or gerund_item:
             out.append(part)

@@ -287,6 +287,7 @@ def test_phrases_a_count_before_a_plural_is_no_part_of_a_name(title, named, neve
             "planting",
             "planting consideration",
         ),
+        ("Sanding, staining and polishing", "staining", "staining polishing"),
         # a describing word with no noun of its own still shares the last head
         ("Aerobic and anaerobic respiration", "aerobic respiration", "aerobic"),
     ],
