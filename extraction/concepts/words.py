@@ -157,7 +157,6 @@ GENERIC_NOTE_WORDS = _words(
     synopsis primer cheatsheet cheat-sheet glossary miscellaneous manual handbook
     flashcard flashcards deck decks
     material materials notation remark remarks recap pro pros con cons step steps
-    consideration considerations
     """
 )
 

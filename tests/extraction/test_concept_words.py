@@ -274,7 +274,6 @@ def test_concept_words_built_heads_name_a_thing_made_for_an_activity(base, head,
     [
         ("toy volcano", (), "evaluative", "EVALUATIVE_WORDS: toy"),
         ("homework", (), "generic", "GENERIC_NOTE_WORDS: homework"),
-        ("design considerations", (), "generic", "GENERIC_NOTE_WORDS: considerations"),
         ("brine", ("Our brine is then heated.",), "pointed", "POINTING_WORDS: our"),
         ("tank", ("Suppose a tank holds 5 litres.",), "example_share", "EXAMPLE_CUE: suppose"),
     ],
