@@ -27,6 +27,7 @@ from extraction.concepts.words import (
     FRAMING_NOUNS,
     INSTRUCTIONS,
     NAMING_CUES,
+    SELECTING_ADJECTIVES,
     VAGUE_WORDS,
     WITH_FRAMES,
 )
@@ -653,16 +654,21 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     bold run, a table's first cell): the words as written, only a leading article or
     possessive and edge punctuation dropped ("for loop", "no preemption",
     "push/pull factor", "2x2 table" stay whole); a number that counts the plural after
-    it goes too ("Ten Rules of Good Study" -> rules of good study, :func:`counts_plural`).
+    it goes too ("Ten Rules of Good Study" -> rules of good study, :func:`counts_plural`),
+    with a word after it that selects which ones (``SELECTING_ADJECTIVES``: "Three Main
+    Rock Textures" -> rock textures).
     """
     toks = [t for t in tokens if not t.is_space]
     while toks and (
         toks[0].lower_ in _NAME_LEAD
         or (toks[0].is_punct and toks[0].text not in {"("})
         or (toks[0].is_sent_start and len(toks) > 1 and instruction(toks[0], toks))
-        or counts_plural(toks)
     ):
         toks = toks[1:]
+    if counts_plural(toks):
+        toks = toks[1:]
+        if len(toks) > 2 and toks[0].lower_ in SELECTING_ADJECTIVES:
+            toks = toks[1:]  # "the three main textures": which ones the notes list
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"and", "or", "of"}):
         toks = toks[:-1]
     if not toks or not any(_WORDISH.search(t.text) for t in toks):

@@ -265,6 +265,8 @@ def test_phrases_a_title_case_plural_names_its_singular(title, named, never):
         ("Ten Rules of Good Pottery", "rule of good pottery", "ten rule of good pottery"),
         ("Four Noble Gases", "noble gas", "four noble gas"),
         ("3 Laws of Thermodynamics", "law of thermodynamics", "3 law of thermodynamics"),
+        # and so is a word after it that selects which ones
+        ("Three Main Rock Textures", "rock texture", "main rock texture"),
         # a number that labels a singular stays
         ("2x2 table", "2x2 table", "table"),
     ],
