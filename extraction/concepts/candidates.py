@@ -52,7 +52,6 @@ from extraction.concepts.phrases import (
     split_runs,
     structural_name,
     title_case_chunks,
-    title_case_plural,
     trim,
     trimmed_phrase,
     whole_word,
@@ -751,7 +750,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             if not is_activity(span_text_of(part)):  # "... and Improving Your Sleep"
                 name(phrase(part, lenient=True), part)
     elif (not whole_term or framed) and not sides:  # "Introduction to RNA-seq", "Types of RNNs"
-        runs = split_runs(refine((whole_term and plural_frame_topic(toks)) or toks))
+        runs = split_runs(refine(toks))
         for part in coordinated(runs[0]) if runs else []:
             name(phrase(part, lenient=True), part)
         whole = trim(toks)
@@ -819,37 +818,6 @@ def framed_topic(toks: Sequence[Token]) -> list[Token]:
     rest = trim(words[prep + 1 :])
     if len(rest) > 1 and rest[0].tag_ == "VBG" and rest[0].dep_ == "pcomp":
         rest = trim(rest[1:])  # "the approach for preventing wood rot": about wood rot
-    if not rest or not any(t.pos_ in {"NOUN", "PROPN"} or is_acronym(t.text) for t in rest):
-        return []
-    return rest
-
-
-#: Prepositions after which a heading's one plural noun frames what follows ("Conditions
-#: for X", "Restrictions on X", "Lessons from X").
-FRAME_PREPOSITIONS = frozenset({"for", "on", "from"})
-
-
-def plural_frame_topic(toks: Sequence[Token]) -> list[Token]:
-    """The topic of a heading that is one plural noun, then "for" / "on" / "from", then a
-    name ("Conditions for Corrosion", "Restrictions on Grazing", "Lessons from Chernobyl";
-    a gerund before the name is what is done with it, "Restrictions on using pesticides"):
-    the plural says which of the topic's aspects the section lists, and the section is
-    about the topic, which the heading names with the whole; else []. A plural before
-    "in" or "of" is left to the other rules ("Enzymes in Digestion" is about enzymes).
-
-    >>> from extraction.nlp import pipe
-    >>> doc = next(pipe(["Conditions for Corrosion"]))
-    >>> [t.text for t in plural_frame_topic(list(doc))], plural_frame_topic(list(doc[:1]))
-    (['Corrosion'], [])
-    """
-    words = [t for t in trim(toks) if not t.is_space]
-    if len(words) < 3 or words[1].lower_ not in FRAME_PREPOSITIONS or words[1].pos_ != "ADP":
-        return []
-    first, rest = words[0], trim(words[2:])
-    if not first.is_alpha or not (first.tag_ in {"NNS", "NNPS"} or title_case_plural(first)):
-        return []
-    if len(rest) > 1 and rest[0].tag_ == "VBG" and rest[0].dep_ == "pcomp":
-        rest = trim(rest[1:])  # "Restrictions on using pesticides": about pesticides
     if not rest or not any(t.pos_ in {"NOUN", "PROPN"} or is_acronym(t.text) for t in rest):
         return []
     return rest

@@ -128,24 +128,3 @@ def test_titles_brackets_around_a_whole_heading_are_no_part_of_its_name(title, n
 )
 def test_titles_is_activity_reads_a_gerund_before_a_determiner(text, acts):
     assert is_activity(text) is acts
-
-
-@pytest.mark.parametrize(
-    ("title", "topic", "never"),
-    [
-        # one plural, then "for" / "on" / "from", then a name: the heading is about the name
-        ("Conditions for Corrosion", "corrosion", "condition"),
-        ("Restrictions on using pesticides", "pesticide", "restriction"),
-        ("Lessons from Chernobyl", "chernobyl", "lesson"),
-        # a plural before "in" is the heading's topic
-        ("Enzymes in Digestion", "enzyme", "digestion"),
-    ],
-)
-def test_titles_a_plural_that_frames_a_heading_hands_it_to_its_topic(title, topic, never):
-    from extraction.concepts import extract_concepts
-    from tests.extraction.test_concepts_stages import card
-
-    index = extract_concepts([card(title, "Explained in the lecture.", kind="heading")])
-    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
-    assert topic in keys, keys
-    assert never not in keys, keys
