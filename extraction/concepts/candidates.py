@@ -2564,14 +2564,16 @@ def verb_read_as_noun_after_do(tok: Token) -> bool:
     after another noun, and English knows it as a verb in that plain form. Not "How
     does GRU control the flow?" (read as a verb), nor a noun the parser hangs elsewhere.
     The subject may end in a noun the tagger read as an adjective ("How does a red giant
-    *form*?").
+    *form*?"). In a title in Title Case the tagger reads the verb as a proper noun
+    ("Why Do Volcanoes *Erupt*?"), and it is read alike.
 
     >>> from extraction.nlp import pipe
     >>> doc = next(pipe(["Why does the heart rate change during exercise?"]))
     >>> verb_read_as_noun_after_do(doc[5]) or doc[5].pos_ == "VERB"
     True
     """
-    if tok.tag_ != "NN" or tok.dep_ != "ROOT" or not tok.is_alpha or tok.i == 0:
+    read_as_noun = tok.tag_ == "NN" or (tok.tag_ == "NNP" and tok.is_title)
+    if not read_as_noun or tok.dep_ != "ROOT" or not tok.is_alpha or tok.i == 0:
         return False
     aux = next((c for c in tok.lefts if c.dep_ == "aux" and c.lower_ in _DO_FORMS), None)
     if aux is None or aux.i >= tok.i - 1 or not _ends_subject(tok.nbor(-1)):

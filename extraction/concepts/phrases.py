@@ -27,6 +27,7 @@ from extraction.concepts.words import (
     FRAMING_NOUNS,
     INSTRUCTIONS,
     NAMING_CUES,
+    SELECTING_ADJECTIVES,
     VAGUE_WORDS,
     WITH_FRAMES,
 )
@@ -37,6 +38,7 @@ from extraction.names import (  # noqa: F401 (singular, concept_id, match_key: o
     doubled_half,
     head_index,
     is_acronym,
+    lemmas,
     match_key,
     only_plural,
     singular,
@@ -651,7 +653,10 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
     bold run, a table's first cell): the words as written, only a leading article or
     possessive and edge punctuation dropped ("for loop", "no preemption",
-    "push/pull factor", "2x2 table" stay whole).
+    "push/pull factor", "2x2 table" stay whole); a number that counts the plural after
+    it goes too ("Ten Rules of Good Study" -> rules of good study, :func:`counts_plural`),
+    with a word after it that selects which ones (``SELECTING_ADJECTIVES``: "Three Main
+    Rock Textures" -> rock textures).
     """
     toks = [t for t in tokens if not t.is_space]
     while toks and (
@@ -660,6 +665,10 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
         or (toks[0].is_sent_start and len(toks) > 1 and instruction(toks[0], toks))
     ):
         toks = toks[1:]
+    if counts_plural(toks):
+        toks = toks[1:]
+        if len(toks) > 2 and toks[0].lower_ in SELECTING_ADJECTIVES:
+            toks = toks[1:]  # "the three main textures": which ones the notes list
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"and", "or", "of"}):
         toks = toks[:-1]
     if not toks or not any(_WORDISH.search(t.text) for t in toks):
@@ -687,6 +696,28 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):
         return None
     return key_of(words, toks), " ".join(words)
+
+
+def counts_plural(toks: Sequence[Token]) -> bool:
+    """Does a run open with a number that counts the plural noun it goes with ("*Ten*
+    Rules of Good Study", "*5* Steps to Better Sleep", "the *three* Noble Gases")? The
+    count says how many the notes list, and is no part of the name; a number that
+    labels a singular ("2x2 table", "Two Sample Test") stays.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Ten Rules of Good Study"]))
+    >>> counts_plural(list(doc)), counts_plural(list(next(pipe(["2x2 table"]))))
+    (True, False)
+    """
+    if len(toks) < 2 or toks[0].tag_ != "CD" or not toks[0].like_num:
+        return False
+    head = toks[0].head
+    return (
+        toks[0].dep_ == "nummod"
+        and head.i > toks[0].i
+        and head in toks
+        and (head.tag_ in {"NNS", "NNPS"} or title_case_plural(head))
+    )
 
 
 def word_pos(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -776,7 +807,8 @@ def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
     """The key of a name's words: :func:`concept_id`, but a head the tagger reads as
     singular stays as written ("data", "physics"), unless English has the word only as a
     plural ("strata", "nuclei": the tagger reads some Latin and Greek plurals as singular,
-    see :func:`~extraction.names.only_plural`)."""
+    see :func:`~extraction.names.only_plural`), or a plural that a title's Title Case made
+    the tagger read as a proper noun ("Why Do Glaciers Move?", :func:`title_case_plural`)."""
     h = head_index(words)
     head_tok = next((t for t in reversed(toks) if words[h].endswith(t.text)), None)
     plural = (
@@ -784,10 +816,34 @@ def key_of(words: Sequence[str], toks: Sequence[Token] = ()) -> str:
         or head_tok.tag_ in {"NNS", "NNPS"}
         or is_acronym(words[h])
         or (head_tok.tag_ == "NN" and only_plural(words[h]))
+        or title_case_plural(head_tok)
     )
     if plural:
         return concept_id(words)
     return " ".join(w if is_acronym(w) else w.lower() for w in words)
+
+
+def title_case_plural(tok: Token) -> bool:
+    """Is ``tok`` a plural common noun that a title in Title Case made the tagger read
+    as a singular proper noun ("Why Do *Glaciers* Move?", "Resource Allocation *Graphs*")?
+    Its capital is the title's style, not a name's: English has the word only as the
+    plural of a noun, and every longer word of its sentence is capitalised. A plural
+    after an adjective keeps its capital as a name's ("the Great Lakes", "United
+    States"), as does one in a sentence written in lower case ("we crossed the Glaciers
+    twice").
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Why Do Glaciers Move?"]))
+    >>> title_case_plural(doc[2]), title_case_plural(next(pipe(["United States"]))[1])
+    (True, False)
+    """
+    if tok.tag_ != "NNP" or not tok.is_title or not only_plural(tok.lower_):
+        return False
+    sent = tok.sent
+    if any(t.is_alpha and t.is_lower and len(t) > 3 for t in sent):
+        return False  # a sentence, or a title, in lower case: a capital marks a name
+    before = tok.doc[tok.i - 1] if tok.i > sent.start else None
+    return before is None or not (before.is_alpha and "ADJ" in lemmas(before.lower_))
 
 
 # -- runs of tokens -----------------------------------------------------------------
@@ -831,7 +887,11 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
     too. A conjunct without a noun of its own shares what follows the first word of the
     last conjunct ("aerobic and anaerobic cell respiration" -> "aerobic cell
     respiration"), a conjunct ending in a hyphen what follows that word's first hyphen
-    ("pre- and post-glacial valleys" -> "pre-glacial valleys")."""
+    ("pre- and post-glacial valleys" -> "pre-glacial valleys"). A gerund alone in a
+    series after a conjunct with a noun of its own is an activity the series lists, a
+    name of its own ("clay preparation, firing and decorative glazes" -> firing, not
+    "firing glaze"), and so is one before a last conjunct that is a gerund alone
+    ("sanding, staining and polishing")."""
     parts: list[list[Token]] = [[]]
     conjunction = any(t.pos_ == "CCONJ" and t.lower_ in {"and", "or", "&"} for t in run)
     for tok in run:
@@ -846,11 +906,18 @@ def coordinated(run: list[Token]) -> list[list[Token]]:
         return [run]
     out = []
     head = parts[-1][-1]
+    named_before = False  # a conjunct before this one has a noun of its own
     for part in parts[:-1]:
         last = part[-1]
         has_noun = (last.pos_ in {"NOUN", "PROPN"} and last.tag_ != "VBG") or is_acronym(last.text)
         opening = next((t for t in parts[-1] if t.pos_ not in {"DET", "PRON", "ADV"}), head)
-        if has_noun:
+        gerund_item = len(part) == 1 and (
+            (named_before and last.tag_ == "VBG")
+            # (the tagger may read a middle one as an adjective: "staining")
+            or (len(parts[-1]) == 1 and head.tag_ == "VBG" and last.lower_.endswith("ing"))
+        )
+        named_before = named_before or has_noun
+        if has_noun or gerund_item:
             out.append(part)
         elif _alike(last, opening) or _suspended(last.text):
             n = len(words_of([t for t in part if t.pos_ not in {"DET", "PRON"}]))

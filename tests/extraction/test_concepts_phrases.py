@@ -238,3 +238,59 @@ def test_phrases_trim_keeps_a_plural_whose_verb_is_also_a_noun(word, name):
         ["amod", "nsubj", "ROOT", "advmod"],
     )
     assert [t.text for t in trim(list(doc[0:2]))] == name
+
+
+@pytest.mark.parametrize(
+    ("title", "named", "never"),
+    [
+        # a plural the tagger reads as a proper noun only because the title is in Title Case
+        ("Why Do Volcanoes Erupt?", "volcano", "volcanoes"),
+        ("Hash Table Collisions", "hash table collision", "hash table collisions"),
+        ("Tidal Pool Organisms", "tidal pool organism", "tidal pool organisms"),
+        # a capitalised plural after an adjective is a name, as written
+        ("United States", "united states", "united state"),
+    ],
+)
+def test_phrases_a_title_case_plural_names_its_singular(title, named, never):
+    index = extract_concepts([card(title, "Explained in the lecture.", kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    assert named in keys, keys
+    assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "named", "never"),
+    [
+        # a number that counts the plural after it is no part of the name
+        ("Ten Rules of Good Pottery", "rule of good pottery", "ten rule of good pottery"),
+        ("Four Noble Gases", "noble gas", "four noble gas"),
+        ("3 Laws of Thermodynamics", "law of thermodynamics", "3 law of thermodynamics"),
+        # and so is a word after it that selects which ones
+        ("Three Main Rock Textures", "rock texture", "main rock texture"),
+        # a number that labels a singular stays
+        ("2x2 table", "2x2 table", "table"),
+    ],
+)
+def test_phrases_a_count_before_a_plural_is_no_part_of_a_name(title, named, never):
+    index = extract_concepts([card(title, "Explained in the lecture.", kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    assert named in keys, keys
+    assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "named", "never"),
+    [
+        # a gerund alone in a series after a name is an activity the series lists
+        ("Grape harvesting, pressing and oak barrels", "pressing", "pressing barrel"),
+        ("Clay preparation, firing and decorative glazes", "firing", "firing glaze"),
+        ("Sanding, staining and polishing", "staining", "staining polishing"),
+        # a describing word with no noun of its own still shares the last head
+        ("Aerobic and anaerobic respiration", "aerobic respiration", "aerobic"),
+    ],
+)
+def test_phrases_a_gerund_in_a_series_names_itself(title, named, never):
+    index = extract_concepts([card(title, "Explained in the lecture.", kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    assert named in keys, keys
+    assert never not in keys, keys
