@@ -266,6 +266,15 @@ class _Notes:
     stressed_in: dict[str, set[str]] = field(default_factory=dict)
     #: the sentences that deny something, and what they deny
     denials: _Denials = field(default_factory=lambda: _Denials({}))
+    #: concept -> the files that name it (a name of its own, not inside a longer one)
+    files: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def meet(self, a: str, b: str) -> bool:
+        """Do the notes name ``a`` and ``b`` in one file (a build of one file: always)?
+        A name inside another's links two courses by their words alone: "database" in
+        one course and "database index" in another need not be the same database."""
+        files_a, files_b = self.files.get(a), self.files.get(b)
+        return not files_a or not files_b or bool(files_a & files_b)
 
 
 class _MentionsOf:
@@ -711,7 +720,30 @@ def _notes(index: ConceptIndex) -> _Notes:
         words,
         dict(stressed_in),
         denials,
+        _files(index, cards) if len(order) > 1 else {},
     )
+
+
+def _files(index: ConceptIndex, cards: Mapping[str, Card]) -> dict[str, frozenset[str]]:
+    """Concept -> the files that name it: the cards naming it (by a name of its own, not
+    inside a longer one: ``index.mentions`` holds those too), its cards, its definition.
+
+    >>> from extraction.records import Concept
+    >>> index = ConceptIndex({n: Concept(n, n) for n in ("memory", "main memory")}, {}, {})
+    >>> index.card_mentions = {"a#1": [("memory", Evidence("a.md", 2, "Memory fades."))],
+    ...                        "b#1": [("main memory", Evidence("b.md", 5, "Main memory."))]}
+    >>> sorted((c, sorted(f)) for c, f in _files(index, {}).items())
+    [('main memory', ['b.md']), ('memory', ['a.md'])]
+    """
+    files: dict[str, set[str]] = defaultdict(set)
+    for found in index.card_mentions.values():
+        for concept, e in found:
+            files[concept].add(e.source)
+    for concept in index.concepts.values():
+        files[concept.id].update(cards[c].source for c in concept.cards if c in cards)
+        if concept.definition_evidence is not None:
+            files[concept.id].add(concept.definition_evidence.source)
+    return {c: frozenset(f) for c, f in files.items()}
 
 
 #: A line that points the reader to other entries ("See also: glob.", "Cf. wildcard"): it
@@ -1261,7 +1293,8 @@ def _statements(
     for b, inner in inside.items():
         cited = _cited(index, b)
         for a in inner:
-            say(0, a, b, "name_inside", 1.0, cited)
+            if notes.meet(a, b):  # not a name of one course inside a name of another
+                say(0, a, b, "name_inside", 1.0, cited)
     for a, b in _kin(index, notes, inside):
         say(0, a, b, "kin", 1.0, _cited(index, a)[:1] + _cited(index, b)[:1])
     # named in the cards about the other
@@ -1351,7 +1384,8 @@ def _statements(
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
-            say(1, a, b, "definition_words", 1.0, [e] if e else ())
+            if notes.meet(a, b):  # as for ``name_inside``: words alone link no two courses
+                say(1, a, b, "definition_words", 1.0, [e] if e else ())
     genera: dict[str, set[str]] = defaultdict(set)  # kinds side by side share a genus
     for r in typed:
         if TYPED_FEATURES[r.relation][0] == "general":
