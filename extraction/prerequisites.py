@@ -271,8 +271,8 @@ class _Notes:
 
     def meet(self, a: str, b: str) -> bool:
         """Do the notes name ``a`` and ``b`` in one file (a build of one file: always)?
-        A name inside another's links two courses by their words alone: "database" in
-        one course and "database index" in another need not be the same database."""
+        A name that heads another's links two courses by their words alone: "memory" in
+        one course and "main memory" in another need not be the same memory."""
         files_a, files_b = self.files.get(a), self.files.get(b)
         return not files_a or not files_b or bool(files_a & files_b)
 
@@ -722,6 +722,20 @@ def _notes(index: ConceptIndex) -> _Notes:
         denials,
         _files(index, cards) if len(order) > 1 else {},
     )
+
+
+def _heads(index: ConceptIndex, a: str, b: str) -> bool:
+    """Does a name of ``b`` end with a name of ``a`` (its head: "main memory" and
+    "memory"; not "time series anomaly detection" and "time series")?
+
+    >>> from extraction.records import Concept
+    >>> names = ("memory", "main memory", "time series", "time series anomaly detection")
+    >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {})
+    >>> _heads(index, "memory", "main memory"), _heads(index, "time series", names[-1])
+    (True, False)
+    """
+    ends = _names(index, a)
+    return any(n == e or n.endswith(f" {e}") for n in _names(index, b) for e in ends)
 
 
 def _files(index: ConceptIndex, cards: Mapping[str, Card]) -> dict[str, frozenset[str]]:
@@ -1293,7 +1307,10 @@ def _statements(
     for b, inner in inside.items():
         cited = _cited(index, b)
         for a in inner:
-            if notes.meet(a, b):  # not a name of one course inside a name of another
+            # a head word of one course is not what a compound of another is a kind of
+            # ("interface", "graphical user interface"); a modifier names what the
+            # compound is about, whatever the file ("time series anomaly detection")
+            if notes.meet(a, b) or not _heads(index, a, b):
                 say(0, a, b, "name_inside", 1.0, cited)
     for a, b in _kin(index, notes, inside):
         say(0, a, b, "kin", 1.0, _cited(index, a)[:1] + _cited(index, b)[:1])
