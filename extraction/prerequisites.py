@@ -16,7 +16,9 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   block, or a part of several wholes, first); and a verb no table knows (``acts_on``:
   "a glacier carves the valley"), its object first, weighed apart from the typed ones;
 - **names**: a concept whose name holds another's ("time series anomaly detection",
-  "erosional landform" holding "erosion", "DRAM" holding "RAM") comes after it;
+  "erosional landform" holding "erosion", "DRAM" holding "RAM") comes after it; in a
+  build of several files, a name that heads another ("memory", "main memory") only
+  where one file names both (words alone link no two courses);
 - **definitions**: A named in B's defining sentence (also by an abbreviation merged
   into A: "built on NMR"), or in the cards about B (the card holding B's defining
   sentence among them, but for what that card is otherwise about) more than B in A's,
@@ -26,7 +28,9 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   a run of six words or more, not the boilerplate of many definitions, nor what two
   kinds of one genus share); A first named while B is explained (B introduces A); A
   named in more cards than B (the more general notion); A named in the phrase a
-  bracket glosses B by (``glossed``: "firing clay in a kiln (bisque firing)");
+  bracket glosses B by (``glossed``: "firing clay in a kiln (bisque firing)"); a
+  sentence that denies A of B ("B is not an A", "it does not need A", "unlike A",
+  read from its parse: :class:`_Denials`) says none of these;
 - **layout**: a heading naming A over the cards about B, a card about A that lists or
   stresses B, a heading that lists A before B; each alone and pooled as ``layout`` (as
   ``stated`` pools the typed relations), so that what one file's layout shows (a heading
@@ -107,8 +111,10 @@ FEATURES: dict[str, str] = {
     "kin": "A and B are kinds of one thing, their names ending in the same word, that no "
     "sentence names together, and the notes name A first (+: 'bisque firing' before 'raku "
     "firing' where they teach bisque firing first) or B first (-)",
-    "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
-    "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
+    "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform'; a name "
+    "that heads B's, 'memory' in 'main memory', only where one file names both)",
+    "in_definition": "A is named in the sentence that defines B (+), B in A's (-); not where "
+    "the sentence denies it ('B is not an A', 'B does not need A')",
     "definition_words": "A's name is inside another name in B's defining sentence, or written "
     "there in the possessive (+), B's in A's (-): 'osmosis' in 'reverse osmosis systems', "
     "'a kiln's plate'",
