@@ -16,7 +16,9 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   block, or a part of several wholes, first); and a verb no table knows (``acts_on``:
   "a glacier carves the valley"), its object first, weighed apart from the typed ones;
 - **names**: a concept whose name holds another's ("time series anomaly detection",
-  "erosional landform" holding "erosion", "DRAM" holding "RAM") comes after it;
+  "erosional landform" holding "erosion", "DRAM" holding "RAM") comes after it; in a
+  build of several files, a name that heads another ("memory", "main memory") only
+  where one file names both (words alone link no two courses);
 - **definitions**: A named in B's defining sentence (also by an abbreviation merged
   into A: "built on NMR"), or in the cards about B (the card holding B's defining
   sentence among them, but for what that card is otherwise about) more than B in A's,
@@ -26,7 +28,9 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   a run of six words or more, not the boilerplate of many definitions, nor what two
   kinds of one genus share); A first named while B is explained (B introduces A); A
   named in more cards than B (the more general notion); A named in the phrase a
-  bracket glosses B by (``glossed``: "firing clay in a kiln (bisque firing)");
+  bracket glosses B by (``glossed``: "firing clay in a kiln (bisque firing)"); a
+  sentence that denies A of B ("B is not an A", "it does not need A", "unlike A",
+  read from its parse: :class:`_Denials`) says none of these;
 - **layout**: a heading naming A over the cards about B, a card about A that lists or
   stresses B, a heading that lists A before B; each alone and pooled as ``layout`` (as
   ``stated`` pools the typed relations), so that what one file's layout shows (a heading
@@ -60,8 +64,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from spacy.tokens import Doc, Token
+
 from extraction.concepts import ConceptIndex, Segment, is_acronym
-from extraction.concepts.index import segments_only
+from extraction.concepts.index import parsed_where, segments_only
+from extraction.concepts.segments import sentences_of, span_text
 from extraction.logistic import LogisticModel
 from extraction.records import (
     HEADING_LIST,
@@ -71,8 +78,8 @@ from extraction.records import (
     Evidence,
     Relation,
 )
-from extraction.relation_patterns import BUILDING_BLOCK
-from extraction.relations import is_meta
+from extraction.relation_patterns import BUILDING_BLOCK, DENYING_DETERMINERS
+from extraction.relations import _denied_noun, _denies, is_meta
 
 PREREQUISITE = "prerequisite_of"
 
@@ -104,8 +111,10 @@ FEATURES: dict[str, str] = {
     "kin": "A and B are kinds of one thing, their names ending in the same word, that no "
     "sentence names together, and the notes name A first (+: 'bisque firing' before 'raku "
     "firing' where they teach bisque firing first) or B first (-)",
-    "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform')",
-    "in_definition": "A is named in the sentence that defines B (+), B in A's (-)",
+    "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform'; a name "
+    "that heads B's, 'memory' in 'main memory', only where one file names both)",
+    "in_definition": "A is named in the sentence that defines B (+), B in A's (-); not where "
+    "the sentence denies it ('B is not an A', 'B does not need A')",
     "definition_words": "A's name is inside another name in B's defining sentence, or written "
     "there in the possessive (+), B's in A's (-): 'osmosis' in 'reverse osmosis systems', "
     "'a kiln's plate'",
@@ -261,6 +270,17 @@ class _Notes:
     defined_with_words: dict[str, set[str]] = field(default_factory=dict)
     #: concept -> the cards that set its name in bold, italics or underline
     stressed_in: dict[str, set[str]] = field(default_factory=dict)
+    #: the sentences that deny something, and what they deny
+    denials: _Denials = field(default_factory=lambda: _Denials({}))
+    #: concept -> the files that name it (a name of its own, not inside a longer one)
+    files: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def meet(self, a: str, b: str) -> bool:
+        """Do the notes name ``a`` and ``b`` in one file (a build of one file: always)?
+        A name that heads another's links two courses by their words alone: "memory" in
+        one course and "main memory" in another need not be the same memory."""
+        files_a, files_b = self.files.get(a), self.files.get(b)
+        return not files_a or not files_b or bool(files_a & files_b)
 
 
 class _MentionsOf:
@@ -313,13 +333,267 @@ MENTIONS_GROUPED_CARDS = 8
 
 
 def reads_parse(seg: Segment) -> bool:
-    """Whether this stage reads ``seg``'s parse (a heading, or a title that heads its
-    card, may name a concept over the cards below it): the build keeps these documents
-    and lets the others go before this stage (:meth:`ConceptIndex.drop_parses`)."""
+    """Whether this stage reads ``seg``'s parse: a heading, or a title that heads its
+    card (it may name a concept over the cards below it), or a segment that may deny
+    something (:func:`may_deny`: what its denials govern is no evidence of an order).
+    The build keeps these documents and lets the others go before this stage
+    (:meth:`ConceptIndex.drop_parses`)."""
+    return _heads_cards(seg) or may_deny(seg)
+
+
+def _heads_cards(seg: Segment) -> bool:
+    """Is ``seg`` a heading, or a title that heads its card?"""
     return seg.is_heading or (seg.is_title and seg.card.title_kind in {"heading", "none"})
 
 
+#: A word without which no sentence denies anything: "not", "n't", "never", "no",
+#: "neither", "nor", "cannot", and "unlike" (what a sentence sets its subject apart from).
+DENIAL_WORD = re.compile(r"n't\b|\b(?:not|never|no|neither|nor|cannot|unlike)\b", re.IGNORECASE)
+
+
+def may_deny(seg: Segment) -> bool:
+    """Does ``seg`` hold a word that may deny (:data:`DENIAL_WORD`)? Only such segments'
+    parses are read for denials.
+
+    >>> from extraction.records import Card
+    >>> card = Card("n#1", "n.md", "markdown", (1, 1), "", "")
+    >>> [may_deny(Segment(card, 1, t, is_title=False)) for t in ("A kiln isn't an oven.",
+    ...                                                          "A kiln fires clay.")]
+    [True, False]
+    """
+    return DENIAL_WORD.search(seg.text) is not None
+
+
+# -- what the notes deny ---------------------------------------------------------------
+
+#: The parts of speech of a clause's verb (or copula), where a word's climb to its clause
+#: stops.
+_CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+
+#: Prepositions that set their object apart from what the sentence says ("Unlike a roux,
+#: a beurre manie is never cooked"): a contrast, not what the sentence builds on.
+CONTRASTING_PREPOSITIONS = frozenset({"unlike"})
+#: The dependencies by which a word reaches its clause's verb as what the clause says of
+#: its subject: a denial of the verb denies the subject nothing ("Mutual exclusion can't
+#: be eliminated" still speaks of mutual exclusion).
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: The dependencies of a clause that describes a word of another clause rather than
+#: says what the sentence says of its subject: a relative or adverbial clause ("a state
+#: that does not end in deadlock" still builds on deadlock, what it is defined against).
+#: Its verb's denial is not the sentence's, nor carried past it.
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj", "csubjpass", "pcomp"})
+#: The dependencies of a clause of its own beside another: a verb joined by "and" or
+#: "but", a clause after a semicolon ("is not a sauce but uses a roux"). Its verb's
+#: denial is its own, not carried to the other.
+_BESIDE = frozenset({"conj", "ccomp", "parataxis"})
+
+
+def _clause_denial(verb: Token) -> Token | None:
+    """The word that denies the clause ``verb`` heads ("is not a", "does not require",
+    "no longer uses", "is neither used for": :func:`extraction.relations._denies`, but
+    "not only ... but also", which affirms), or the determiner denying its subject ("No
+    reptile is ...": :func:`extraction.relations._denied_noun`); None if nothing does."""
+    for c in verb.children:
+        if _denies(c) and not _not_only(c):
+            return c
+        if c.dep_ in {"nsubj", "nsubjpass"} and _denied_noun(c):
+            return _denying_determiner(c)
+    return None
+
+
+def _denying_determiner(noun: Token) -> Token:
+    """The "no" or "neither" that denies ``noun`` (:func:`extraction.relations._denied_noun`:
+    its own, or that of the first noun of its list)."""
+    t = noun
+    while True:
+        for c in t.children:
+            if c.dep_ in {"det", "preconj"} and c.lower_ in DENYING_DETERMINERS:
+                return c
+        if t.dep_ != "conj" or t.head.i == t.i:
+            return noun
+        t = t.head
+
+
+def _not_only(t: Token) -> bool:
+    """Is ``t`` the "not" of "not only ... but also" (the parser may hang it on the verb)?"""
+    following = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.lower_ == "not" and following is not None and following.lower_ == "only"
+
+
+def _is_verb(t: Token) -> bool:
+    return t.pos_ in _CLAUSE_HEADS and t.dep_ not in {"aux", "auxpass"}
+
+
+def _clause_verb(t: Token) -> Token | None:
+    """The verb (or copula) of the clause ``t`` stands in, if any."""
+    node = t
+    for _ in range(len(t.doc)):
+        if _is_verb(node):
+            return node
+        if node.head.i == node.i:  # the root (spaCy makes a new Token at each access)
+            return None
+        node = node.head
+    return None
+
+
+def denial_of(t: Token) -> Token | None:
+    """The word that denies ``t``, if a denial governs it: on its way up to the verb of
+    its clause, a noun denied by its determiner ("uses no milk", "neither a canoe nor a
+    kayak") or a contrasting preposition ("unlike a roux"); or that clause's verb denied
+    (:func:`_clause_denial`), ``t`` not being its subject, and so on up through the verbs
+    that carry the denial ("is not used to thicken a sauce"); not a subordinate clause's
+    verb (:data:`_SUBORDINATE`), nor past it; a clause beside another has its own denial,
+    not carried to the other (:data:`_BESIDE`: "is not a sauce but uses a roux").
+
+    >>> from extraction.nlp import load
+    >>> doc = load()("A pulsar is not a white dwarf, unlike a magnetar, and uses no fusion.")
+    >>> [(t.text, denial_of(t).text) for t in doc if t.pos_ == "NOUN" and denial_of(t)]
+    [('dwarf', 'not'), ('magnetar', 'unlike'), ('fusion', 'no')]
+    >>> doc = load()("A safe state is a state that does not end in deadlock.")
+    >>> [t.text for t in doc if denial_of(t)]
+    []
+    """
+    node, via = t, ""
+    for _ in range(len(t.doc)):
+        if _is_verb(node):
+            if node.dep_ in _SUBORDINATE:
+                return None
+            if via not in _SUBJECTS and (cause := _clause_denial(node)) is not None:
+                return cause
+            if node.dep_ in _BESIDE:
+                return None
+        elif _denied_noun(node):
+            return _denying_determiner(node)
+        elif node.dep_ == "prep" and node.lower_ in CONTRASTING_PREPOSITIONS:
+            return node
+        if node.head.i == node.i:  # the root
+            return None
+        node, via = node.head, node.dep_
+    return None
+
+
+def _open_subject(t: Token) -> bool:
+    """Is the clause ``t`` stands in about what its sentence leaves to the card: no verb,
+    no subject, or a pronoun ("It does not require a roux")? Otherwise it is about its
+    subject, and denies nothing of a concept the sentence does not name ("A process may
+    not know the resources it needs", in the card about a scheduling rule)."""
+    verb = _clause_verb(t)
+    for _ in range(2):  # a verb joined by "and" shares the subject of the first
+        if verb is None:
+            return True
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject.pos_ == "PRON"
+        verb = verb.head if verb.dep_ == "conj" else None
+    return True
+
+
+class _Denials:
+    """The sentences of the notes that deny something, each with the character spans of
+    the words its denials govern (:func:`denial_of`), where the denying word stands, and
+    whether the denied clause leaves its subject to the card (:func:`_open_subject`): a
+    concept named only where a denial governs it ("A neutron star is not a white dwarf",
+    "It does not require a roux") is no evidence that one is learned before the concept
+    the sentence is about. Read from the parses the build keeps (:func:`may_deny`); a
+    sentence whose parse is gone denies nothing.
+
+    >>> from extraction.nlp import load
+    >>> denials = _Denials.read([load()("A neutron star is not a white dwarf. It spins.")])
+    >>> denials.denies("A neutron star is not a white dwarf.", ["white dwarf"], ["neutron star"])
+    True
+    >>> denials.denies("A neutron star is not a white dwarf. It spins.", ["white dwarf"])
+    False
+    >>> denials.denies("A white dwarf cools.", ["white dwarf"])
+    False
+
+    The second: a sentence whose subject is a name denies nothing of a concept it does
+    not name (here none is given).
+    """
+
+    __slots__ = ("_spans",)
+
+    def __init__(self, spans: Mapping[str, tuple[tuple[int, int, int, bool], ...]]) -> None:
+        self._spans = spans
+
+    @classmethod
+    def read(cls, docs: Iterable[Doc | None]) -> _Denials:
+        spans: dict[str, tuple[tuple[int, int, int, bool], ...]] = {}
+        for doc in docs:
+            if doc is None:
+                continue
+            for sent in sentences_of(doc):
+                text = span_text(sent)
+                stripped = text.strip()
+                if not DENIAL_WORD.search(stripped):
+                    continue
+                start = sent.start_char + len(text) - len(text.lstrip())
+                found = tuple(
+                    (
+                        t.idx - start,
+                        t.idx - start + len(t.text),
+                        cause.idx - start,
+                        _open_subject(t),
+                    )
+                    for t in sent
+                    if (cause := denial_of(t)) is not None
+                )
+                if found:
+                    spans[stripped] = found
+        return cls(spans)
+
+    def denies(self, text: str, names: Iterable[str], about: Iterable[str] = ()) -> bool:
+        """Does ``text`` name one of ``names`` (as whole words, a plural too) only where a
+        denial governs it, in a clause about the concept the sentence is about: one whose
+        subject the sentence leaves to the card ("It does not require a roux"), or in a
+        sentence naming one of ``about`` ("A beurre manie is not a roux")? ``text`` is a
+        sentence of the notes or several (a defining line), each looked up as the parse
+        split them."""
+        if not self._spans or not DENIAL_WORD.search(text):
+            return False
+        about = list(about)
+        pieces = [(0, text)]
+        if text.strip() not in self._spans:
+            cuts = [0, *(m.end() for m in _FIRST_SENTENCE.finditer(text))]
+            pieces = [(a, text[a:b]) for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+        denied: list[tuple[int, int, int]] = []
+        for at, piece in pieces:
+            found = self._spans.get(piece.strip(), ())
+            if not found:
+                continue
+            lead = at + len(piece) - len(piece.lstrip())
+            named = _mentioned(piece, about)
+            denied += [(lead + a, lead + b, lead + c) for a, b, c, open_ in found if open_ or named]
+        if not denied:
+            return False
+        lowered = text.lower().replace("-", " ")
+        names = [n for n in names if n]
+        # a denying word inside one of the names is part of that name ("no preemption"
+        # names a concept: its "no" denies nothing)
+        spans = [span for n in (*names, *about) if n for span in whole_words(lowered, n)]
+        denied = [(a, b, c) for a, b, c in denied if not any(x <= c < y for x, y in spans)]
+        found_name = False
+        for name in names:
+            for _, stop in whole_words(lowered, name):
+                found_name = True
+                if not any(a < stop <= b for a, b, _ in denied):  # the name's last word
+                    return False
+        return found_name
+
+
+def _forms(index: ConceptIndex, concept: str) -> set[str]:
+    """The ways a sentence may write ``concept``: :func:`_spelled` and its aliases."""
+    aliases = index.concepts[concept].aliases
+    return _spelled(index, concept) | {n for a in aliases if (n := _normal(a))}
+
+
+def _normal(name: str) -> str:
+    """``name`` as names are matched: lower case, hyphens as spaces, single spaces."""
+    return " ".join(name.lower().replace("-", " ").split())
+
+
 def _notes(index: ConceptIndex) -> _Notes:
+    denials = _Denials.read(doc for seg, doc in parsed_where(index.segments, may_deny))
+    forms = cache(lambda concept: _forms(index, concept))
     order: dict[str, int] = {}
     cards = {}
     for seg, _ in index.segments:
@@ -410,12 +684,13 @@ def _notes(index: ConceptIndex) -> _Notes:
                 if a in index.concepts
                 and a not in beside[concept.id]
                 and builds_on(text, _spelled(index, a))
+                and not denials.denies(e.text, forms(a), forms(concept.id))  # "B is not an A"
             }
     # headings that name a concept, and the cards they enclose; a heading that lists
     # several names ("Erosion and weathering") frames none of them alone
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
     for seg, doc in index.segments:
-        if reads_parse(seg) and not _lists_names(index, seg.text):
+        if _heads_cards(seg) and not _lists_names(index, seg.text):
             concept = index.find(seg.text.strip()) or index.lookup(doc)
             if concept is not None:
                 ev = Evidence(seg.card.source, seg.line, seg.text.strip())
@@ -430,7 +705,7 @@ def _notes(index: ConceptIndex) -> _Notes:
                 for b in inner - {outer[0]}:
                     sections.setdefault((outer[0], b), outer[1])
     mention_of = _MentionsOf(index.card_mentions)
-    words = _defined_with_words(index, defined_with, beside)
+    words = _defined_with_words(index, defined_with, beside, denials)
     stressed_in: dict[str, set[str]] = defaultdict(set)
     for card in cards.values():
         for run in card.emphasis:
@@ -450,7 +725,45 @@ def _notes(index: ConceptIndex) -> _Notes:
         hosts,
         words,
         dict(stressed_in),
+        denials,
+        _files(index, cards) if len(order) > 1 else {},
     )
+
+
+def _heads(index: ConceptIndex, a: str, b: str) -> bool:
+    """Does a name of ``b`` end with a name of ``a`` (its head: "main memory" and
+    "memory"; not "time series anomaly detection" and "time series")?
+
+    >>> from extraction.records import Concept
+    >>> names = ("memory", "main memory", "time series", "time series anomaly detection")
+    >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {})
+    >>> _heads(index, "memory", "main memory"), _heads(index, "time series", names[-1])
+    (True, False)
+    """
+    ends = _names(index, a)
+    return any(n == e or n.endswith(f" {e}") for n in _names(index, b) for e in ends)
+
+
+def _files(index: ConceptIndex, cards: Mapping[str, Card]) -> dict[str, frozenset[str]]:
+    """Concept -> the files that name it: the cards naming it (by a name of its own, not
+    inside a longer one: ``index.mentions`` holds those too), its cards, its definition.
+
+    >>> from extraction.records import Concept
+    >>> index = ConceptIndex({n: Concept(n, n) for n in ("memory", "main memory")}, {}, {})
+    >>> index.card_mentions = {"a#1": [("memory", Evidence("a.md", 2, "Memory fades."))],
+    ...                        "b#1": [("main memory", Evidence("b.md", 5, "Main memory."))]}
+    >>> sorted((c, sorted(f)) for c, f in _files(index, {}).items())
+    [('main memory', ['b.md']), ('memory', ['a.md'])]
+    """
+    files: dict[str, set[str]] = defaultdict(set)
+    for found in index.card_mentions.values():
+        for concept, e in found:
+            files[concept].add(e.source)
+    for concept in index.concepts.values():
+        files[concept.id].update(cards[c].source for c in concept.cards if c in cards)
+        if concept.definition_evidence is not None:
+            files[concept.id].add(concept.definition_evidence.source)
+    return {c: frozenset(f) for c, f in files.items()}
 
 
 #: A line that points the reader to other entries ("See also: glob.", "Cf. wildcard"): it
@@ -527,14 +840,16 @@ def _defined_with_words(
     index: ConceptIndex,
     defined_with: dict[str, set[str]],
     beside: Mapping[str, Collection[str]] = {},
+    denials: _Denials | None = None,
 ) -> dict[str, set[str]]:
     """Concept B -> the concepts whose name the sentence defining B holds inside another
     name ("Reverse osmosis is a kind of water filtration" holds "filtration" in "water
     filtration"): what B is explained with, though the sentence names it only as part of
     a longer name. B's own name is left out of the sentence first ("plate" inside
     "plate tectonics" says nothing of what plate tectonics builds on), and so are the
-    concepts the sentence names themselves (``defined_with``) and those it sets beside B
-    (``beside``: the other concept a question compares B with). Names are looked up by
+    concepts the sentence names themselves (``defined_with``), those it sets beside B
+    (``beside``: the other concept a question compares B with) and those only a denial
+    there governs (``denials``: "it is not a kind of water filtration"). Names are looked up by
     their runs of words, so the cost grows with the sentence, not with the concepts.
 
     >>> from extraction.records import Card
@@ -561,7 +876,12 @@ def _defined_with_words(
         found -= (
             defined_with.get(concept.id, set()) | set(beside.get(concept.id, ())) | {concept.id}
         )
-        kept = {a for a in found if builds_on(sentence, names[a])}
+        kept = {
+            a
+            for a in found
+            if builds_on(sentence, names[a])
+            and not (denials is not None and denials.denies(sentence, names[a], names[concept.id]))
+        }
         if kept:
             out[concept.id] = kept
     return out
@@ -933,6 +1253,7 @@ def _statements(
     else, and what they say is made one pair at a time.
     """
     said: dict[tuple[str, str], list[_Said]] = defaultdict(list)
+    forms = cache(lambda concept: _forms(index, concept))
 
     def say(phase: int, a: str, b: str, feature: str, value: float, evidence=()) -> None:
         said[(a, b) if a < b else (b, a)].append((phase, a, b, feature, value, evidence))
@@ -992,7 +1313,11 @@ def _statements(
     for b, inner in inside.items():
         cited = _cited(index, b)
         for a in inner:
-            say(0, a, b, "name_inside", 1.0, cited)
+            # a head word of one course is not what a compound of another is a kind of
+            # ("interface", "graphical user interface"); a modifier names what the
+            # compound is about, whatever the file ("time series anomaly detection")
+            if notes.meet(a, b) or not _heads(index, a, b):
+                say(0, a, b, "name_inside", 1.0, cited)
     for a, b in _kin(index, notes, inside):
         say(0, a, b, "kin", 1.0, _cited(index, a)[:1] + _cited(index, b)[:1])
     # named in the cards about the other
@@ -1015,6 +1340,8 @@ def _statements(
                     continue  # b is introduced while the card explains a
                 if CROSS_REFERENCE.match(e.text):
                     continue  # "See also: glob": a pointer to a neighbour, not an explanation
+                if notes.denials.denies(e.text, forms(a), forms(b)):
+                    continue  # "B is not an A", "B does not require A": no explanation by A
                 if OTHER_NAME.search(e.text) and not builds_on(
                     OTHER_NAME.sub(" | ", e.text), _spelled(index, a)
                 ):
@@ -1047,6 +1374,7 @@ def _statements(
                     and a in index.concepts
                     and a not in outright
                     and not CROSS_REFERENCE.match(e.text)
+                    and not notes.denials.denies(e.text, forms(a), forms(b))
                 ):
                     nested[a].setdefault(card_id, []).append(e)
         for a, by_card in nested.items():
@@ -1079,7 +1407,8 @@ def _statements(
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
-            say(1, a, b, "definition_words", 1.0, [e] if e else ())
+            if notes.meet(a, b):  # as for ``name_inside``: words alone link no two courses
+                say(1, a, b, "definition_words", 1.0, [e] if e else ())
     genera: dict[str, set[str]] = defaultdict(set)  # kinds side by side share a genus
     for r in typed:
         if TYPED_FEATURES[r.relation][0] == "general":
@@ -1554,7 +1883,12 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
             and card in notes.about.get(y, ())
             and (card not in notes.stressed_in.get(x, ()) or is_collection(y))
         ):
-            c.add("introduced", sign, notes.mention_of[(x, card)][:1])
+            first = notes.mention_of[(x, card)][:1]
+            # first named where a denial governs it ("y is not an x"): not built on
+            if not any(
+                notes.denials.denies(e.text, _forms(index, x), _forms(index, y)) for e in first
+            ):
+                c.add("introduced", sign, first)
     common = round(max(-1.0, min(1.0, (_commonness(a) - _commonness(b)) / 4)), 3)
     if common:
         c.add("common", common)
