@@ -167,17 +167,25 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     # a name opens with no function word, but for a negation that is part of it ("No
     # man's land" as a kind of border zone) or one the concept's own names open with
     # ("in situ hybridisation", "in vivo imaging": checked on the name found)
+    # a word joined by a hyphen to the next is the first part of one word ("on-line",
+    # "pre-processing" where the name is written "online", "preprocessing")
+    joined = [_hyphen_joined(toks, k) for k in range(len(toks))]
     function = [
-        t.pos_ in _EDGE_POS and not t.is_upper and t.lower_ not in _NAME_NEGATIONS for t in toks
+        t.pos_ in _EDGE_POS
+        and not t.is_upper
+        and t.lower_ not in _NAME_NEGATIONS
+        and joined[k] is None
+        for k, t in enumerate(toks)
     ]
-    edge = [t.lower_ not in starts for t in toks]
+    edge = [t.lower_ not in starts and joined[k] not in starts for k, t in enumerate(toks)]
     last = [(t.pos_ in _EDGE_POS and not t.is_upper) or t.text in {"/", "&"} for t in toks]
     pieces = [t.text_with_ws for t in toks]
+    quotes = [_quote_mark(t) for t in toks]
     n = len(toks)
 
     def longest(i: int) -> Mention | None:
         for j in range(min(n, i + MAX_NAME), i, -1):
-            if not last[j - 1] and (concept := index.find("".join(pieces[i:j]).strip())):
+            if not last[j - 1] and (concept := index.find(_name_of(pieces, quotes, i, j))):
                 return Mention(concept, toks[i].i, toks[j - 1].i + 1)
         return None
 
@@ -202,7 +210,11 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
                     if not last[j - 1]
                 )
                 concept = next((c for c in skipped if c is not None), None)
-            if concept is not None and (after is None or concept != after.concept):
+            if (
+                concept is not None
+                and (after is None or concept != after.concept)
+                and not _named_whole(longest(i), concept)
+            ):
                 found.append(Mention(concept, toks[i].i, toks[i].i + 1, shared=True))
                 i += 1
                 continue
@@ -217,12 +229,46 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     return found
 
 
+def _hyphen_joined(toks: Sequence[Token], k: int) -> str | None:
+    """The word ``toks[k]`` makes with the word a hyphen joins it to, with no space
+    between ("on-line" -> "online"), else None."""
+    if k + 2 >= len(toks) or toks[k].whitespace_ or toks[k + 1].whitespace_:
+        return None
+    if toks[k + 1].text not in {"-", "‐", "–"} or not toks[k + 2].is_alpha:
+        return None
+    return toks[k].lower_ + toks[k + 2].lower_
+
+
+def _named_whole(whole: Mention | None, shared: str) -> bool:
+    """Does the run from "A" on ("A and B rest") name the very concept that "A rest"
+    would, as the halves of a name do ("advantages and disadvantages of X" is the name
+    "advantages of X" answers to)? Then it is read whole, as one name."""
+    return whole is not None and whole.concept == shared
+
+
+def _name_of(pieces: Sequence[str], quotes: Sequence[bool], i: int, j: int) -> str:
+    """The name the tokens ``i:j`` spell, their quote marks left out: a word of a name
+    set in quotes is still a word of it ("the prototype 'chain'", "the “bias” term").
+
+    >>> _name_of(["the ", "prototype ", "'", "chain", "'"], [0, 0, 1, 0, 1], 1, 4)
+    'prototype chain'
+    """
+    kept = (p for p, quote in zip(pieces[i:j], quotes[i:j], strict=True) if not quote)
+    return "".join(kept).strip()
+
+
+def _quote_mark(t: Token) -> bool:
+    """Is ``t`` a quote mark, not the apostrophe of a possessive ("the students' notes")?"""
+    return t.is_quote and t.tag_ != "POS"
+
+
 def _opens_name(index: ConceptIndex, concept: str, word: Token) -> bool:
     """Does one of ``concept``'s own names open with the function word ``word`` ("in
-    situ hybridisation", "in vivo imaging")? Else the word only stands before a name."""
+    situ hybridisation", "in vivo imaging"), also as the first part of a hyphenated word
+    ("over-fitting" written "over fitting")? Else the word only stands before a name."""
     c = index.concepts.get(concept)
     names = [concept] + ([c.label, *c.aliases] if c is not None else [])
-    return any(n.lower().split()[:1] == [word.lower_] for n in names if n)
+    return any(re.split(r"[\s\-–]+", n.lower().strip())[:1] == [word.lower_] for n in names if n)
 
 
 @dataclass(slots=True)

@@ -17,6 +17,12 @@ from extraction.concepts.words import ANALOGY
 from extraction.nlp import Parses
 from extraction.records import Card, Concept, Evidence
 
+#: A possessive ending of a word ("banker's", "Bayes'", "Hooke’s").
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
+#: A name whose first two words share the rest: "visual and spatial memory system",
+#: "input/output buffer", "hand- or machine-weaving".
+_SHARED_NAME = re.compile(r"(?i)^([a-z][\w]*)-? ?(?:/| (?:and|or|&) )([a-z][\w]*)[ -](\S.*)$")
+
 
 class ParsedSegments(Sequence[tuple[Segment, "Doc | None"]]):
     """The ``(segment, document)`` pairs of a build, whose documents stay in their
@@ -160,6 +166,7 @@ class ConceptIndex:
     _by_ending: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False)
     _found: dict[str, str | None] = field(default_factory=dict, repr=False)
     _first_words: frozenset[str] | None = field(default=None, repr=False)
+    _halves: dict[str, str] | None = field(default=None, repr=False)
 
     def lookup(self, tokens: Sequence[Token] | Span) -> str | None:
         """The concept a token run names ("the LSTM cells" -> "long short-term memory"),
@@ -291,7 +298,16 @@ class ConceptIndex:
 
     def first_words(self) -> frozenset[str]:
         """Lower-case first words (and their singular) of every name the index knows:
-        a run of words can name a concept only if it starts with one of them."""
+        a run of words can name a concept only if it starts with one of them. A first
+        word in the possessive counts without its ending too, since the tokenizer
+        splits it off ("Banker's algorithm" opens with "banker", "Bayes' theorem" with
+        "bayes"); a name two words share opens with either ("hand and machine weaving":
+        :meth:`halves`).
+
+        >>> index = ConceptIndex({}, {}, {"banker's algorithm": "b", "bayes' theorem": "t"})
+        >>> {"banker", "bankers", "bayes"} <= index.first_words()
+        True
+        """
         if self._first_words is None:
             words = set()
             for name in [*self.resolve, *self.concepts]:
@@ -299,17 +315,58 @@ class ConceptIndex:
                 if parts and parts[0]:
                     first = parts[0].lower()
                     words.update({first, singular(first), f"{first}s", f"{first}es"})
+                    if (owner := _POSSESSIVE.sub("", first)) != first and owner:
+                        words.update({owner, singular(owner), f"{owner}s"})
+                if shared := _SHARED_NAME.match(name.strip()):  # its second half's
+                    second = shared.group(2).lower()
+                    words.update({second, singular(second), f"{second}s"})
             self._first_words = frozenset(words)
         return self._first_words
 
     def find(self, name: str) -> str | None:
-        """The concept id for a name (id, alias or spelling variant), else None."""
+        """The concept id for a name (id, alias or spelling variant), else None. A name
+        that two words share ("visual and spatial memory system") answers to each of
+        them with the rest of the name ("visual memory system"), where that is no name
+        of its own (:meth:`halves`).
+
+        >>> index = ConceptIndex({}, {}, {"visual and spatial memory system": "v"})
+        >>> index.find("visual memory systems"), index.find("spatial memory system")
+        ('v', 'v')
+        """
         if name in self.concepts:
             return name
         found = self._found.get(name, self)
         if found is self:
-            found = self._found[name] = self.resolve.get(name) or self.resolve.get(match_key(name))
+            key = match_key(name)
+            found = self.resolve.get(name) or self.resolve.get(key) or self.halves().get(key)
+            self._found[name] = found
         return found
+
+    def halves(self) -> dict[str, str]:
+        """Match key -> concept, for each of two words a name shares the rest of ("hand
+        and machine weaving": hand weaving, machine weaving; "input/output buffer"),
+        but a half that is a name of its own or that the name's two halves would give
+        to two different concepts (made once).
+
+        >>> index = ConceptIndex({}, {}, {"hand and machine weaving": "w", "input buffer": "i",
+        ...                               "input/output buffer": "b"})
+        >>> sorted(index.halves().items())
+        [('handweaving', 'w'), ('machineweaving', 'w'), ('outputbuffer', 'b')]
+        """
+        if self._halves is None:
+            halves: dict[str, set[str]] = defaultdict(set)
+            for name, concept in self.resolve.items():
+                if m := _SHARED_NAME.match(name.strip()):
+                    first, second, rest = m.groups()
+                    for word in (first, second):
+                        if f"{word} {rest}" not in self.resolve:
+                            halves[match_key(f"{word} {rest}")].add(concept)
+            self._halves = {
+                key: next(iter(concepts))
+                for key, concepts in halves.items()
+                if len(concepts) == 1 and key not in self.resolve
+            }
+        return self._halves
 
     def sentences(self) -> Iterator[tuple[Segment, Span]]:
         """Every parsed sentence with its segment (analogies excluded)."""
