@@ -176,6 +176,13 @@ def use_only(G: nx.MultiDiGraph, use: Any, node: Any) -> bool:
     ...                    features={"stated": 1.1, "task": 0.01, "earlier": 0.3, **extra})
     >>> use_only(G, "irrigation", "canal"), use_only(G, "farming", "canal")
     (True, False)
+
+    A use whose fitted weight came out a hair below zero is still a use:
+
+    >>> _ = G.add_edge("drainage", "canal", relation="prerequisite_of", confidence=0.4,
+    ...                features={"stated": 1.1, "task": -0.006, "earlier": 0.3})
+    >>> use_only(G, "drainage", "canal")
+    True
     """
     if not G.has_edge(use, node):
         return False
@@ -185,7 +192,9 @@ def use_only(G: nx.MultiDiGraph, use: Any, node: Any) -> bool:
             features = edge.get("features")
             if not isinstance(features, dict) or features.get("in_definition", 0) > 0:
                 return False  # says nothing of what carried it, or the definition gives it
-            carried |= {f for f, c in features.items() if c > 0 and f in _READINGS}
+            # the readings present, whatever the sign of their fitted weight: a use the
+            # scorer weighs at about nothing (one fold's fit) is still what the notes say
+            carried |= {f for f, c in features.items() if c != 0 and f in _READINGS}
     return USE_FEATURE in carried and carried <= {USE_FEATURE, STATED_SUMMARY}
 
 
