@@ -1151,6 +1151,11 @@ def asked_subject(doc: Doc) -> list[Token]:
     subject ("What are the limitations of enzymes in cold water?", "Give an example of
     a hash function": `framed_complement`).
     """
+    words = [t for t in doc if not t.is_punct]
+    if words and words[-1].dep_ != "ROOT" and verb_read_as_noun_after_do(words[-1]):
+        # "What does Bernoulli's principle state?": the parser hung the verb on the
+        # subject as a noun, and "What" may be read as the subject
+        return _do_subject(do_question_subject(doc))
     chunks = title_case_chunks(list(doc.noun_chunks))  # "the Treaty of Ghent"
     for tok in doc:
         if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ROOT":
@@ -1173,16 +1178,7 @@ def asked_subject(doc: Doc) -> list[Token]:
         return toks
     if subject := do_question_subject(doc):
         # "Why does the heart rate change ...?": the verb read as a noun, no subject found
-        head = subject[-1]
-        if (head.lower_ in FRAMING_NOUNS or head.lower_ in GENERIC_NOTE_WORDS) and not any(
-            t.pos_ in {"NOUN", "PROPN", "ADJ"}
-            and not t.is_stop
-            and not t.like_num
-            and t.lower_ not in EVALUATIVE_WORDS
-            for t in subject[:-1]
-        ):  # a word before it says what kind: "the Hertzsprung-Russell diagram" is a name
-            return []
-        return subject
+        return _do_subject(subject)
     root = doc[0] if len(doc) else None
     if root is not None and root.dep_ == "ROOT" and root.tag_ == "VB":
         # an instruction: "Give an example of X", "List the advantages of X"
@@ -1192,6 +1188,23 @@ def asked_subject(doc: Doc) -> list[Token]:
             ):
                 return framed_complement(obj, chunks)
     return []
+
+
+def _do_subject(subject: list[Token]) -> list[Token]:
+    """The subject of a "do" question (:func:`do_question_subject`), or none when it is
+    a framing or note-taking word that no word before it says the kind of."""
+    if not subject:
+        return []
+    head = subject[-1]
+    if (head.lower_ in FRAMING_NOUNS or head.lower_ in GENERIC_NOTE_WORDS) and not any(
+        t.pos_ in {"NOUN", "PROPN", "ADJ"}
+        and not t.is_stop
+        and not t.like_num
+        and t.lower_ not in EVALUATIVE_WORDS
+        for t in subject[:-1]
+    ):  # a word before it says what kind: "the Hertzsprung-Russell diagram" is a name
+        return []
+    return subject
 
 
 def subject_phrase(subject: Sequence[Token]) -> tuple[str, str] | None:
@@ -2573,12 +2586,33 @@ def verb_read_as_noun_after_do(tok: Token) -> bool:
     True
     """
     read_as_noun = tok.tag_ == "NN" or (tok.tag_ == "NNP" and tok.is_title)
-    if not read_as_noun or tok.dep_ != "ROOT" or not tok.is_alpha or tok.i == 0:
+    if not read_as_noun or not tok.is_alpha or tok.i == 0:
         return False
-    aux = next((c for c in tok.lefts if c.dep_ == "aux" and c.lower_ in _DO_FORMS), None)
+    aux = _do_aux(tok)
     if aux is None or aux.i >= tok.i - 1 or not _ends_subject(tok.nbor(-1)):
         return False
     return _plain_verb(tok.lower_)
+
+
+_WH_TAGS = frozenset({"WP", "WRB", "WDT"})
+
+
+def _do_aux(tok: Token) -> Token | None:
+    """The "do" of a question whose verb ``tok`` may be: its auxiliary when the parser
+    made ``tok`` the head of the question; else, when the parser hung it elsewhere
+    ("What does Bernoulli's principle *state*?", read as a noun after "principle"), the
+    "do" that opens the question (after its question word), ``tok`` being its last word
+    and no word of it read as a verb."""
+    if tok.dep_ == "ROOT":
+        return next((c for c in tok.lefts if c.dep_ == "aux" and c.lower_ in _DO_FORMS), None)
+    sent = tok.sent
+    words = [t for t in sent if not t.is_punct]
+    if not words or words[-1].i != tok.i or sent[-1].text != "?":
+        return None
+    opening = words[1] if len(words) > 1 and words[0].tag_ in _WH_TAGS else words[0]
+    if opening.lower_ not in _DO_FORMS or any(t.pos_ == "VERB" for t in words if t is not opening):
+        return None
+    return opening
 
 
 def _ends_subject(tok: Token) -> bool:
@@ -2602,13 +2636,16 @@ def do_question_subject(doc: Doc) -> list[Token]:
     as a noun (:func:`verb_read_as_noun_after_do`): the words between the auxiliary and
     the verb, when they are a noun phrase ("Why does the heart rate change ...?" -> the
     heart rate); else none."""
+    words = [t for t in doc if not t.is_punct]
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or not verb_read_as_noun_after_do(root):
+    verb = next(
+        (t for t in (root, *words[-1:]) if t is not None and verb_read_as_noun_after_do(t)), None
+    )
+    if verb is None or (aux := _do_aux(verb)) is None:
         return []
-    aux = next(c for c in root.lefts if c.dep_ == "aux" and c.lower_ in _DO_FORMS)
-    toks = list(doc[aux.i + 1 : root.i])
+    toks = list(doc[aux.i + 1 : verb.i])
     words = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
-    if not all(t.pos_ in words or t.tag_ in {"VBN", "VBG"} or t.text in GLUE for t in toks):
+    if not all(t.pos_ in words or t.tag_ in {"VBN", "VBG", "POS"} or t.text in GLUE for t in toks):
         return []
     return toks
 
