@@ -245,8 +245,9 @@ def topic_summaries(key: NotesKey, _G: nx.MultiDiGraph) -> list[view.TopicSummar
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def gaps_of(key: NotesKey, _G: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """The concepts the notes use but never define (:func:`graph.query.gaps`)."""
-    return gaps(_G)
+    """The concepts the notes use but never define (:func:`graph.query.gaps`), each with
+    the concepts that use it most important first (the tab names the first six)."""
+    return [{**gap, "used_by": view.important_first(_G, gap["used_by"])} for gap in gaps(_G)]
 
 
 def load_notes(notes: list[view.NoteFile]) -> tuple[nx.MultiDiGraph, list[ReadResult]]:

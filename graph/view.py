@@ -1012,6 +1012,22 @@ def related_to(G: nx.MultiDiGraph, node: Hashable, limit: int = 5) -> list[Hasha
     return list(others)[:limit]
 
 
+def important_first(G: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> list[Hashable]:
+    """``nodes``, the most important concept first (ties by id): the order in which to
+    name a few of many, e.g. the concepts that use a gap (:func:`graph.query.gaps` lists
+    them by id, so a list cut at six named the capitalised acronyms first).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("ATP", {"importance": 0.2}), ("osmosis", {"importance": 0.9}),
+    ...                   ("cell wall", {"importance": 0.5})])
+    >>> important_first(G, ["ATP", "cell wall", "osmosis"])
+    ['osmosis', 'cell wall', 'ATP']
+    """
+    return sorted(nodes, key=lambda node: _rank(G, node))
+
+
 def search_example(G: nx.MultiDiGraph, ranked: Sequence[Hashable]) -> str:
     """A name to show as an example in a search box: the shortest name (of at least
     three characters) of the most important concept whose label fits a short box, so

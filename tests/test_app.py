@@ -762,6 +762,20 @@ def test_topics_and_gaps(app: AppTest, sample: nx.MultiDiGraph) -> None:
     assert "Gaps: used but never defined" in [h.value for h in app.subheader]
 
 
+def test_app_a_gap_names_the_most_important_concepts_that_use_it(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: the users were listed by id, so capitalised acronyms came first."""
+    from graph.query import gaps
+
+    gap = next(g for g in gaps(sample) if len(g["used_by"]) > 6)
+    users = sorted(gap["used_by"], key=lambda n: (-sample.nodes[n].get("importance", 0.0), str(n)))
+    open_tab(app, "Topics")
+    line = next(m.value for m in app.markdown if m.value.startswith(f"- **{gap['label']}**"))
+    named = line.split(" — used by ", 1)[1].rsplit(" and ", 1)[0]
+    assert named == ", ".join(label(sample, n) for n in users[:6])
+
+
 def test_export_buttons_for_every_format(app: AppTest) -> None:
     open_tab(app, "Export")
     ids = [b.proto.id for b in app.get("download_button")]
