@@ -1192,7 +1192,7 @@ def download_row(
     for i, fmt in enumerate(formats):
         _, _, mime = view.DOWNLOADS[fmt]
         label = view.download_label(fmt, graph)
-        empty = view.download_unavailable(fmt, graph)  # a deck of no card: not offered
+        empty = view.download_unavailable(fmt, graph)  # an empty deck, a flowchart too large
         make = functools.partial(_download_data, G, fmt, stem, cards, order, title, colours)
         columns[i % 4].download_button(
             label,

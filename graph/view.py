@@ -60,6 +60,7 @@ from graph.export._base import (
     mentions_of,
     naming_first,
     needed_for,
+    one_way,
     other_names,
     plural,
 )
@@ -1435,10 +1436,20 @@ def anki_cards(G: nx.MultiDiGraph) -> int:
     return sum(1 for _, d in G.nodes(data="definition") if d)  # as the deck counts
 
 
+#: The most links and characters a Mermaid viewer draws by default (Mermaid's ``maxEdges``
+#: and ``maxTextSize``: GitHub, Obsidian and the Mermaid Live Editor keep them); a larger
+#: flowchart shows "Too many edges" or "Maximum text size in diagram exceeded" instead.
+MERMAID_MAX_LINKS = 500
+MERMAID_MAX_CHARS = 50_000
+
+
 def download_unavailable(fmt: str, G: nx.MultiDiGraph | None = None) -> str:
     """Why the download ``fmt`` of ``G`` would hold nothing to use, or "": an Anki deck of
     concepts the notes never define has no card (a path of one undefined step, notes in
-    prose). Its button is shown disabled, with this reason, rather than offer an empty deck.
+    prose); a Mermaid flowchart of more than :data:`MERMAID_MAX_LINKS` links (or
+    :data:`MERMAID_MAX_CHARS` characters) is one no Mermaid viewer draws (a whole course).
+    Its button is shown disabled, with this reason, rather than offer a file that shows
+    nothing.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("turgor")
@@ -1446,9 +1457,27 @@ def download_unavailable(fmt: str, G: nx.MultiDiGraph | None = None) -> str:
     'Your notes define none of these concepts: the deck would have no card.'
     >>> download_unavailable("markdown", G), download_unavailable("anki")
     ('', '')
+    >>> for i in range(501):
+    ...     _ = G.add_edge(f"cell {i}", "turgor", relation="part_of")
+    >>> download_unavailable("mermaid", G)[:60]
+    'Too large for a Mermaid flowchart: 501 relations, where Merm'
     """
     if fmt == "anki" and G is not None and anki_cards(G) == 0:
         return "Your notes define none of these concepts: the deck would have no card."
+    if fmt == "mermaid" and G is not None:
+        links = len(one_way(G.edges(data=True)))
+        if links > MERMAID_MAX_LINKS:
+            too_many = f"{links:,} relations, where Mermaid viewers (GitHub, Obsidian) draw"
+            too_many += f" at most {MERMAID_MAX_LINKS}"
+        elif (chars := len(to_mermaid(G))) > MERMAID_MAX_CHARS:
+            too_many = f"{chars:,} characters, where Mermaid viewers (GitHub, Obsidian) read"
+            too_many += f" at most {MERMAID_MAX_CHARS:,}"
+        else:
+            return ""
+        return (
+            f"Too large for a Mermaid flowchart: {too_many}. Download a learning path's "
+            "flowchart, or export what the map draws now."
+        )
     return ""
 
 

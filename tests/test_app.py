@@ -567,6 +567,21 @@ def test_app_a_path_of_steps_never_defined_offers_no_empty_deck(
     assert not buttons["markdown"].disabled  # the guide quotes where the notes name them
 
 
+def test_app_a_flowchart_too_large_for_mermaid_is_not_offered(
+    app: AppTest, sample: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a whole course's flowchart (1,898 links on the seeds) downloaded a file
+    that every Mermaid viewer refuses to draw. The limit is lowered to the sample's size."""
+    monkeypatch.setattr(graph.view, "MERMAID_MAX_LINKS", sample.number_of_edges() // 2)
+    open_tab(app, "Export")
+    buttons = {b.proto.id.rsplit(":", 1)[-1]: b.proto for b in app.get("download_button")}
+    assert buttons["mermaid"].disabled and "Too large for a Mermaid" in buttons["mermaid"].help
+    assert not buttons["dot"].disabled
+    app.radio(key="export_scope").set_value("view").run()  # the map's view: made on click
+    buttons = {b.proto.id.rsplit(":", 1)[-1]: b.proto for b in app.get("download_button")}
+    assert not buttons["mermaid"].disabled
+
+
 def test_app_a_path_of_one_step_names_what_the_notes_relate_it_to(
     app: AppTest, sample: nx.MultiDiGraph
 ) -> None:
