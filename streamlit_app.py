@@ -933,12 +933,12 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
             + (f" They relate it to {nearby}: the Map tab shows how." if nearby else "")
         )
     else:
-        st.markdown(
-            f"**{len(path)} steps to {escape_markdown(name)}** — study from left to right, "
-            "row by row"
-        )
         width = drawn_size("path_map", PATH_SIZE)[0]
         scene = view.path_scene(G, path, width, colours=colours_of(key, G))
+        st.markdown(
+            f"**{len(path)} steps to {escape_markdown(name)}** — study them in the order of "
+            f"their numbers: {view.path_reading(scene, path)}"
+        )
         if scene.undefined:
             st.caption(undefined_steps_caption(G, path, scene.undefined))
         height = math.ceil(scene.height)

@@ -26,6 +26,7 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -1363,6 +1364,34 @@ def path_scene(
         lines=len(data["edges"]),
         implied=sum(data["folded"].values()),
     )
+
+
+def path_reading(scene: PathScene, path: Sequence[Hashable]) -> str:
+    """How to read a path's picture in the order of its steps, in words: "left to right"
+    when each column holds one step, "column by column, left to right, each from the top"
+    when a column holds several (steps of one layer stack in a column), and "then the
+    next row" when the picture wraps (a later step drawn left of the one before it).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("seed", "root", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("seed", "shoot", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("shoot", "leaf", relation="prerequisite_of", confidence=0.9)
+    >>> path_reading(path_scene(G, ["seed", "shoot", "leaf"], 900), ["seed", "shoot", "leaf"])
+    'left to right'
+    >>> order = ["seed", "root", "shoot", "leaf"]
+    >>> path_reading(path_scene(G, order, 900), order)
+    'column by column, left to right, each from the top'
+    >>> path_reading(path_scene(G, order, 200), order)
+    'column by column, left to right, each from the top, then the next row'
+    """
+    where = {options["id"]: options["x"] for options in scene.data["nodes"]}
+    xs = [where[str(node)] for node in path if str(node) in where]
+    stacked = any(abs(b - a) < 1 for a, b in pairwise(xs))
+    wrapped = any(b < a - 1 for a, b in pairwise(xs))
+    words = "column by column, left to right, each from the top" if stacked else "left to right"
+    return words + (", then the next row" if wrapped else "")
 
 
 # --------------------------------------------------------------------------- downloads

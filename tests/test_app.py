@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -684,6 +685,25 @@ def test_learning_path(app: AppTest, sample: nx.MultiDiGraph) -> None:
     app.multiselect(key="known").set_value([path[0]]).run()
     steps = [m.value for m in app.markdown if m.value.startswith("**1. ")]
     assert steps == [f"**1. {label(sample, learning_path(sample, target, known=[path[0]])[0])}**"]
+
+
+def test_app_path_header_says_how_to_read_the_picture(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: "study from left to right, row by row", while the steps of one layer stack
+    in a column: read row by row, the LSTM path of the seeds went 1, 4, 7, 8, 10, 2, ..."""
+    target = max(ranked_concepts(sample), key=lambda n: len(learning_path(sample, n)))
+    path = learning_path(sample, target)
+    query = str(sample.nodes[target].get("label") or target)
+    open_tab(app, "Learning path")
+    app.text_input(key="path_query").set_value(query).run()
+    header = next(m.value for m in app.markdown if m.value.startswith(f"**{len(path)} steps"))
+    x = {node["id"]: node["x"] for node in map_args(app, "path_map")["data"]["nodes"]}
+    xs = [x[str(node)] for node in path]
+    stacked = any(abs(b - a) < 1 for a, b in pairwise(xs))
+    assert stacked, "the sample's longest path should stack two steps in a column"
+    assert "in the order of their numbers: column by column" in header
+    assert "row by row" not in header
 
 
 @pytest.mark.parametrize("query", ["LSTM", "lstm", "gated recurent unit"])
