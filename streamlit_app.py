@@ -79,6 +79,9 @@ PATH_NEEDED_SHOWN = 2
 FILES_LISTED = 8
 #: Warnings listed under a file that was read in part (the rest are counted).
 WARNINGS_LISTED = 3
+#: How the header's counts are shown: with a thousands separator ("5,689"), as the
+#: captions write them.
+COUNT = "%,d"
 PAGE_CSS = """<style>
 .block-container { padding-top: 3.4rem; padding-bottom: 1rem; padding-left: 2rem;
   padding-right: 2rem; max-width: 1800px; }
@@ -1136,8 +1139,8 @@ def export_tab(
 ) -> None:
     """Every export format, for the whole graph or what the map draws now."""
     scopes = {
-        "whole": f"Whole graph ({G.number_of_nodes()} concepts, "
-        f"{whole_counts(key, G).total} relations)",
+        "whole": f"Whole graph ({G.number_of_nodes():,} concepts, "
+        f"{whole_counts(key, G).total:,} relations)",
         "view": "What the map draws now",
     }
     scope = st.radio(
@@ -1304,17 +1307,18 @@ def main() -> None:
     colours = colours_of(key, G)
     counts = whole_counts(key, G)
     metrics = metrics_col.columns(5)
-    metrics[0].metric("Concepts", G.number_of_nodes(), border=True)
+    metrics[0].metric("Concepts", G.number_of_nodes(), border=True, format=COUNT)
     metrics[1].metric(
         "All relations",
         counts.total,
         border=True,
+        format=COUNT,
         help=f"Every relation found in the notes: {counts.describe()}. The map draws "
         "those that pass the filters, between the concepts it shows.",
     )
-    metrics[2].metric("Topics", sum(t != NO_TOPIC for t in colours), border=True)
-    metrics[3].metric("Cards", len(cards), border=True)
-    metrics[4].metric("Files", len(notes), border=True)
+    metrics[2].metric("Topics", sum(t != NO_TOPIC for t in colours), border=True, format=COUNT)
+    metrics[3].metric("Cards", len(cards), border=True, format=COUNT)
+    metrics[4].metric("Files", len(notes), border=True, format=COUNT)
     tabs = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
     with tabs[0]:  # always drawn: the map stays mounted while another tab is open
         map_tab(G, key, cards, filters)

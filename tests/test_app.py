@@ -811,6 +811,11 @@ def test_app_a_gap_names_the_most_important_concepts_that_use_it(
     assert named == ", ".join(label(sample, n) for n in users[:6])
 
 
+def test_app_header_counts_have_a_thousands_separator(app: AppTest) -> None:
+    """Before: "All relations 5689" over captions that wrote "5,689 relations"."""
+    assert [m.proto.format for m in app.metric] == ["%,d"] * 5
+
+
 def test_export_buttons_for_every_format(app: AppTest) -> None:
     open_tab(app, "Export")
     ids = [b.proto.id for b in app.get("download_button")]
