@@ -82,6 +82,11 @@ WARNINGS_LISTED = 3
 #: How the header's counts are shown: with a thousands separator ("5,689"), as the
 #: captions write them.
 COUNT = "%,d"
+#: How the pickers of concepts and topics filter as the student types: the names that
+#: contain the text, in the picker's order (the most important first). Streamlit's
+#: default ("fuzzy") sorts by a subsequence score: "LSTM" listed "LSTM gates" before the
+#: LSTM itself, and "localist model" among them.
+PICKER_FILTER = "contains"
 PAGE_CSS = """<style>
 .block-container { padding-top: 3.4rem; padding-bottom: 1rem; padding-left: 2rem;
   padding-right: 2rem; max-width: 1800px; }
@@ -694,6 +699,7 @@ def map_tab(
         key="map_topic",
         format_func=lambda t: f"{t} ({len(members[t])})",
         placeholder="All topics (overview)",
+        filter_mode=PICKER_FILTER,
         on_change=focus_on,
         args=("",),
         help="Draws one topic's concepts; the overview shows every topic as one node.",
@@ -766,6 +772,7 @@ def map_tab(
             key="concept",
             format_func=lambda n: label_of(G, n),
             placeholder="Pick or click a concept…",
+            filter_mode=PICKER_FILTER,
             help="The concepts on the map (in the overview, the most important ones); "
             "find any other with the search box.",
         )
@@ -916,6 +923,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
         key="known",
         format_func=lambda n: label_of(G, n),
         placeholder="Concepts you know: left out of the path",
+        filter_mode=PICKER_FILTER,
     )
     if target is None:
         st.caption(
@@ -1050,6 +1058,7 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
         key="connect_a",
         format_func=lambda n: label_of(G, n),
         placeholder="Type or pick a concept…",
+        filter_mode=PICKER_FILTER,
     )
     b = b_col.selectbox(
         "To",
@@ -1058,6 +1067,7 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
         key="connect_b",
         format_func=lambda n: label_of(G, n),
         placeholder="Type or pick a concept…",
+        filter_mode=PICKER_FILTER,
     )
     if a is None or b is None:
         st.caption("Pick two concepts to see how your notes connect them, step by step.")

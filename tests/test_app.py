@@ -741,6 +741,29 @@ def test_app_concept_pickers_say_what_to_pick(app: AppTest, tab: str, keys: tupl
         assert widget.proto.placeholder and "Choose" not in widget.proto.placeholder
 
 
+@pytest.mark.parametrize(
+    ("tab", "keys"),
+    [
+        ("Map", ("map_topic", "concept")),
+        ("Connect", ("connect_a", "connect_b")),
+        ("Learning path", ("known",)),
+    ],
+)
+def test_app_concept_pickers_filter_by_what_the_name_contains(
+    app: AppTest, tab: str, keys: tuple
+) -> None:
+    """Before: Streamlit's fuzzy filter sorted by a subsequence score, so typing "LSTM"
+    in Connect listed "LSTM gates" first (Enter took it) and "localist model" with it;
+    filtering by what the name contains keeps the pickers' order, the most important first."""
+    from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
+
+    contains = SelectWidgetFilterMode.Value("FILTER_MODE_CONTAINS")
+    open_tab(app, tab)
+    for key in keys:
+        widget = next(w for w in app._tree if getattr(w, "key", None) == key)
+        assert widget.proto.filter_mode == contains, key
+
+
 def test_connect(app: AppTest, sample: nx.MultiDiGraph) -> None:
     a, b = ranked_concepts(sample)[:2]
     open_tab(app, "Connect")
