@@ -1199,13 +1199,17 @@ def download_row(
     colours: Mapping[str, str] | None = None,
 ) -> None:
     """Download buttons, four to a row; each file is made on click, its topics coloured
-    as on the map (``colours``: those of the whole graph)."""
+    as on the map (``colours``: those of the whole graph). A button greyed out says why
+    under the row, not only in its tooltip."""
     columns = st.columns(4)
     graph = G if isinstance(G, nx.MultiDiGraph) else None  # a view is made on click only
+    greyed = []
     for i, fmt in enumerate(formats):
         _, _, mime = view.DOWNLOADS[fmt]
         label = view.download_label(fmt, graph)
         empty = view.download_unavailable(fmt, graph)  # an empty deck, a flowchart too large
+        if empty:
+            greyed.append(f"{view.DOWNLOADS[fmt][0]}: {empty}")
         make = functools.partial(_download_data, G, fmt, stem, cards, order, title, colours)
         columns[i % 4].download_button(
             label,
@@ -1219,6 +1223,8 @@ def download_row(
             disabled=bool(empty),
             help=empty or view.DOWNLOAD_USES.get(fmt),
         )
+    for reason in greyed:
+        st.caption(f":material/block: {escape_markdown(reason)}")
 
 
 def _download_data(
