@@ -1209,7 +1209,7 @@ def download_row(
         label = view.download_label(fmt, graph)
         empty = view.download_unavailable(fmt, graph)  # an empty deck, a flowchart too large
         if empty:
-            greyed.append(f"{view.DOWNLOADS[fmt][0]}: {empty}")
+            greyed.append(empty)  # each reason names its file: "the deck", "a flowchart"
         make = functools.partial(_download_data, G, fmt, stem, cards, order, title, colours)
         columns[i % 4].download_button(
             label,
