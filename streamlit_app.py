@@ -79,6 +79,14 @@ PATH_NEEDED_SHOWN = 2
 FILES_LISTED = 8
 #: Warnings listed under a file that was read in part (the rest are counted).
 WARNINGS_LISTED = 3
+#: How the header's counts are shown: with a thousands separator ("5,689"), as the
+#: captions write them.
+COUNT = "%,d"
+#: How the pickers of concepts and topics filter as the student types: the names that
+#: contain the text, in the picker's order (the most important first). Streamlit's
+#: default ("fuzzy") sorts by a subsequence score: "LSTM" listed "LSTM gates" before the
+#: LSTM itself, and "localist model" among them.
+PICKER_FILTER = "contains"
 PAGE_CSS = """<style>
 .block-container { padding-top: 3.4rem; padding-bottom: 1rem; padding-left: 2rem;
   padding-right: 2rem; max-width: 1800px; }
@@ -245,8 +253,9 @@ def topic_summaries(key: NotesKey, _G: nx.MultiDiGraph) -> list[view.TopicSummar
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def gaps_of(key: NotesKey, _G: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """The concepts the notes use but never define (:func:`graph.query.gaps`)."""
-    return gaps(_G)
+    """The concepts the notes use but never define (:func:`graph.query.gaps`), each with
+    the concepts that use it most important first (the tab names the first six)."""
+    return [{**gap, "used_by": view.important_first(_G, gap["used_by"])} for gap in gaps(_G)]
 
 
 def load_notes(notes: list[view.NoteFile]) -> tuple[nx.MultiDiGraph, list[ReadResult]]:
@@ -690,6 +699,7 @@ def map_tab(
         key="map_topic",
         format_func=lambda t: f"{t} ({len(members[t])})",
         placeholder="All topics (overview)",
+        filter_mode=PICKER_FILTER,
         on_change=focus_on,
         args=("",),
         help="Draws one topic's concepts; the overview shows every topic as one node.",
@@ -762,6 +772,7 @@ def map_tab(
             key="concept",
             format_func=lambda n: label_of(G, n),
             placeholder="Pick or click a concept…",
+            filter_mode=PICKER_FILTER,
             help="The concepts on the map (in the overview, the most important ones); "
             "find any other with the search box.",
         )
@@ -912,6 +923,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
         key="known",
         format_func=lambda n: label_of(G, n),
         placeholder="Concepts you know: left out of the path",
+        filter_mode=PICKER_FILTER,
     )
     if target is None:
         st.caption(
@@ -932,12 +944,12 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
             + (f" They relate it to {nearby}: the Map tab shows how." if nearby else "")
         )
     else:
-        st.markdown(
-            f"**{len(path)} steps to {escape_markdown(name)}** — study from left to right, "
-            "row by row"
-        )
         width = drawn_size("path_map", PATH_SIZE)[0]
         scene = view.path_scene(G, path, width, colours=colours_of(key, G))
+        st.markdown(
+            f"**{len(path)} steps to {escape_markdown(name)}** — study them in the order of "
+            f"their numbers: {view.path_reading(scene, path)}"
+        )
         if scene.undefined:
             st.caption(undefined_steps_caption(G, path, scene.undefined))
         height = math.ceil(scene.height)
@@ -1046,6 +1058,7 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
         key="connect_a",
         format_func=lambda n: label_of(G, n),
         placeholder="Type or pick a concept…",
+        filter_mode=PICKER_FILTER,
     )
     b = b_col.selectbox(
         "To",
@@ -1054,6 +1067,7 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
         key="connect_b",
         format_func=lambda n: label_of(G, n),
         placeholder="Type or pick a concept…",
+        filter_mode=PICKER_FILTER,
     )
     if a is None or b is None:
         st.caption("Pick two concepts to see how your notes connect them, step by step.")
@@ -1135,8 +1149,8 @@ def export_tab(
 ) -> None:
     """Every export format, for the whole graph or what the map draws now."""
     scopes = {
-        "whole": f"Whole graph ({G.number_of_nodes()} concepts, "
-        f"{whole_counts(key, G).total} relations)",
+        "whole": f"Whole graph ({G.number_of_nodes():,} concepts, "
+        f"{whole_counts(key, G).total:,} relations)",
         "view": "What the map draws now",
     }
     scope = st.radio(
@@ -1185,13 +1199,17 @@ def download_row(
     colours: Mapping[str, str] | None = None,
 ) -> None:
     """Download buttons, four to a row; each file is made on click, its topics coloured
-    as on the map (``colours``: those of the whole graph)."""
+    as on the map (``colours``: those of the whole graph). A button greyed out says why
+    under the row, not only in its tooltip."""
     columns = st.columns(4)
     graph = G if isinstance(G, nx.MultiDiGraph) else None  # a view is made on click only
+    greyed = []
     for i, fmt in enumerate(formats):
         _, _, mime = view.DOWNLOADS[fmt]
         label = view.download_label(fmt, graph)
-        empty = view.download_unavailable(fmt, graph)  # a deck of no card: not offered
+        empty = view.download_unavailable(fmt, graph)  # an empty deck, a flowchart too large
+        if empty:
+            greyed.append(empty)  # each reason names its file: "the deck", "a flowchart"
         make = functools.partial(_download_data, G, fmt, stem, cards, order, title, colours)
         columns[i % 4].download_button(
             label,
@@ -1205,6 +1223,8 @@ def download_row(
             disabled=bool(empty),
             help=empty or view.DOWNLOAD_USES.get(fmt),
         )
+    for reason in greyed:
+        st.caption(f":material/block: {escape_markdown(reason)}")
 
 
 def _download_data(
@@ -1303,17 +1323,18 @@ def main() -> None:
     colours = colours_of(key, G)
     counts = whole_counts(key, G)
     metrics = metrics_col.columns(5)
-    metrics[0].metric("Concepts", G.number_of_nodes(), border=True)
+    metrics[0].metric("Concepts", G.number_of_nodes(), border=True, format=COUNT)
     metrics[1].metric(
         "All relations",
         counts.total,
         border=True,
+        format=COUNT,
         help=f"Every relation found in the notes: {counts.describe()}. The map draws "
         "those that pass the filters, between the concepts it shows.",
     )
-    metrics[2].metric("Topics", sum(t != NO_TOPIC for t in colours), border=True)
-    metrics[3].metric("Cards", len(cards), border=True)
-    metrics[4].metric("Files", len(notes), border=True)
+    metrics[2].metric("Topics", sum(t != NO_TOPIC for t in colours), border=True, format=COUNT)
+    metrics[3].metric("Cards", len(cards), border=True, format=COUNT)
+    metrics[4].metric("Files", len(notes), border=True, format=COUNT)
     tabs = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
     with tabs[0]:  # always drawn: the map stays mounted while another tab is open
         map_tab(G, key, cards, filters)

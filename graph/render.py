@@ -1040,8 +1040,10 @@ def _edge_options(
     name = style.label
     if relation == "related_to" and attrs.get("label") in WEAK_LINK_VERBS:
         name = WEAK_LINK_VERBS[attrs["label"]]  # "named in one sentence with", as the app
-    elif attrs.get("label"):
+    elif relation == "related_to" and attrs.get("label"):  # its verb: "related to (learn)"
         name = f"{name} ({_cut(attrs['label'], 40)})"
+    # a stated relation's label is how it was found (a prerequisite's features,
+    # "explains+earlier"; a cue word): `graph explain A B` tells it, a tooltip does not
     source = _cut(G.nodes[u].get("label") or u, LABEL_CHARS)
     target = _cut(G.nodes[v].get("label") or v, LABEL_CHARS)
     lines = [f"{source} —{name}→ {target}", f"confidence {confidence:.2f}"]

@@ -26,6 +26,7 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ from graph.export._base import (
     mentions_of,
     naming_first,
     needed_for,
+    one_way,
     other_names,
     plural,
 )
@@ -1012,6 +1014,22 @@ def related_to(G: nx.MultiDiGraph, node: Hashable, limit: int = 5) -> list[Hasha
     return list(others)[:limit]
 
 
+def important_first(G: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> list[Hashable]:
+    """``nodes``, the most important concept first (ties by id): the order in which to
+    name a few of many, e.g. the concepts that use a gap (:func:`graph.query.gaps` lists
+    them by id, so a list cut at six named the capitalised acronyms first).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("ATP", {"importance": 0.2}), ("osmosis", {"importance": 0.9}),
+    ...                   ("cell wall", {"importance": 0.5})])
+    >>> important_first(G, ["ATP", "cell wall", "osmosis"])
+    ['osmosis', 'cell wall', 'ATP']
+    """
+    return sorted(nodes, key=lambda node: _rank(G, node))
+
+
 def search_example(G: nx.MultiDiGraph, ranked: Sequence[Hashable]) -> str:
     """A name to show as an example in a search box: the shortest name (of at least
     three characters) of the most important concept whose label fits a short box, so
@@ -1348,6 +1366,34 @@ def path_scene(
     )
 
 
+def path_reading(scene: PathScene, path: Sequence[Hashable]) -> str:
+    """How to read a path's picture in the order of its steps, in words: "left to right"
+    when each column holds one step, "column by column, left to right, each from the top"
+    when a column holds several (steps of one layer stack in a column), and "then the
+    next row" when the picture wraps (a later step drawn left of the one before it).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("seed", "root", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("seed", "shoot", relation="prerequisite_of", confidence=0.9)
+    >>> _ = G.add_edge("shoot", "leaf", relation="prerequisite_of", confidence=0.9)
+    >>> path_reading(path_scene(G, ["seed", "shoot", "leaf"], 900), ["seed", "shoot", "leaf"])
+    'left to right'
+    >>> order = ["seed", "root", "shoot", "leaf"]
+    >>> path_reading(path_scene(G, order, 900), order)
+    'column by column, left to right, each from the top'
+    >>> path_reading(path_scene(G, order, 200), order)
+    'column by column, left to right, each from the top, then the next row'
+    """
+    where = {options["id"]: options["x"] for options in scene.data["nodes"]}
+    xs = [where[str(node)] for node in path if str(node) in where]
+    stacked = any(abs(b - a) < 1 for a, b in pairwise(xs))
+    wrapped = any(b < a - 1 for a, b in pairwise(xs))
+    words = "column by column, left to right, each from the top" if stacked else "left to right"
+    return words + (", then the next row" if wrapped else "")
+
+
 # --------------------------------------------------------------------------- downloads
 
 
@@ -1419,10 +1465,20 @@ def anki_cards(G: nx.MultiDiGraph) -> int:
     return sum(1 for _, d in G.nodes(data="definition") if d)  # as the deck counts
 
 
+#: The most links and characters a Mermaid viewer draws by default (Mermaid's ``maxEdges``
+#: and ``maxTextSize``: GitHub, Obsidian and the Mermaid Live Editor keep them); a larger
+#: flowchart shows "Too many edges" or "Maximum text size in diagram exceeded" instead.
+MERMAID_MAX_LINKS = 500
+MERMAID_MAX_CHARS = 50_000
+
+
 def download_unavailable(fmt: str, G: nx.MultiDiGraph | None = None) -> str:
     """Why the download ``fmt`` of ``G`` would hold nothing to use, or "": an Anki deck of
     concepts the notes never define has no card (a path of one undefined step, notes in
-    prose). Its button is shown disabled, with this reason, rather than offer an empty deck.
+    prose); a Mermaid flowchart of more than :data:`MERMAID_MAX_LINKS` links (or
+    :data:`MERMAID_MAX_CHARS` characters) is one no Mermaid viewer draws (a whole course).
+    Its button is shown disabled, with this reason, rather than offer a file that shows
+    nothing.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("turgor")
@@ -1430,9 +1486,27 @@ def download_unavailable(fmt: str, G: nx.MultiDiGraph | None = None) -> str:
     'Your notes define none of these concepts: the deck would have no card.'
     >>> download_unavailable("markdown", G), download_unavailable("anki")
     ('', '')
+    >>> for i in range(501):
+    ...     _ = G.add_edge(f"cell {i}", "turgor", relation="part_of")
+    >>> download_unavailable("mermaid", G)[:60]
+    'Too large for a Mermaid flowchart: 501 relations, where Merm'
     """
     if fmt == "anki" and G is not None and anki_cards(G) == 0:
         return "Your notes define none of these concepts: the deck would have no card."
+    if fmt == "mermaid" and G is not None:
+        links = len(one_way(G.edges(data=True)))
+        if links > MERMAID_MAX_LINKS:
+            too_many = f"{links:,} relations, where Mermaid viewers (GitHub, Obsidian) draw"
+            too_many += f" at most {MERMAID_MAX_LINKS}"
+        elif (chars := len(to_mermaid(G))) > MERMAID_MAX_CHARS:
+            too_many = f"{chars:,} characters, where Mermaid viewers (GitHub, Obsidian) read"
+            too_many += f" at most {MERMAID_MAX_CHARS:,}"
+        else:
+            return ""
+        return (
+            f"Too large for a Mermaid flowchart: {too_many}. Download a learning path's "
+            "flowchart, or export what the map draws now."
+        )
     return ""
 
 

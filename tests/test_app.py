@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -564,7 +565,26 @@ def test_app_a_path_of_steps_never_defined_offers_no_empty_deck(
     assert not app.exception
     buttons = {b.proto.id.rsplit(":", 1)[-1]: b.proto for b in app.get("download_button")}
     assert buttons["anki"].disabled and "define none" in buttons["anki"].help
+    said = [caption.value.replace("\\", "") for caption in app.caption]  # escaped Markdown
+    assert any("Your notes define none" in line for line in said)
     assert not buttons["markdown"].disabled  # the guide quotes where the notes name them
+
+
+def test_app_a_flowchart_too_large_for_mermaid_is_not_offered(
+    app: AppTest, sample: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a whole course's flowchart (1,898 links on the seeds) downloaded a file
+    that every Mermaid viewer refuses to draw. The limit is lowered to the sample's size."""
+    monkeypatch.setattr(graph.view, "MERMAID_MAX_LINKS", sample.number_of_edges() // 2)
+    open_tab(app, "Export")
+    buttons = {b.proto.id.rsplit(":", 1)[-1]: b.proto for b in app.get("download_button")}
+    assert buttons["mermaid"].disabled and "Too large for a Mermaid" in buttons["mermaid"].help
+    said = [caption.value.replace("\\", "") for caption in app.caption]  # escaped Markdown
+    assert any("Too large for a Mermaid flowchart" in line for line in said)  # seen, not hovered
+    assert not buttons["dot"].disabled
+    app.radio(key="export_scope").set_value("view").run()  # the map's view: made on click
+    buttons = {b.proto.id.rsplit(":", 1)[-1]: b.proto for b in app.get("download_button")}
+    assert not buttons["mermaid"].disabled
 
 
 def test_app_a_path_of_one_step_names_what_the_notes_relate_it_to(
@@ -671,6 +691,25 @@ def test_learning_path(app: AppTest, sample: nx.MultiDiGraph) -> None:
     assert steps == [f"**1. {label(sample, learning_path(sample, target, known=[path[0]])[0])}**"]
 
 
+def test_app_path_header_says_how_to_read_the_picture(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: "study from left to right, row by row", while the steps of one layer stack
+    in a column: read row by row, the LSTM path of the seeds went 1, 4, 7, 8, 10, 2, ..."""
+    target = max(ranked_concepts(sample), key=lambda n: len(learning_path(sample, n)))
+    path = learning_path(sample, target)
+    query = str(sample.nodes[target].get("label") or target)
+    open_tab(app, "Learning path")
+    app.text_input(key="path_query").set_value(query).run()
+    header = next(m.value for m in app.markdown if m.value.startswith(f"**{len(path)} steps"))
+    x = {node["id"]: node["x"] for node in map_args(app, "path_map")["data"]["nodes"]}
+    xs = [x[str(node)] for node in path]
+    stacked = any(abs(b - a) < 1 for a, b in pairwise(xs))
+    assert stacked, "the sample's longest path should stack two steps in a column"
+    assert "in the order of their numbers: column by column" in header
+    assert "row by row" not in header
+
+
 @pytest.mark.parametrize("query", ["LSTM", "lstm", "gated recurent unit"])
 def test_the_path_picker_takes_the_best_match_of_an_acronym_or_a_typo(
     app: AppTest, sample: nx.MultiDiGraph, query: str
@@ -704,6 +743,29 @@ def test_app_concept_pickers_say_what_to_pick(app: AppTest, tab: str, keys: tupl
     for key in keys:
         widget = next(w for w in app._tree if getattr(w, "key", None) == key)
         assert widget.proto.placeholder and "Choose" not in widget.proto.placeholder
+
+
+@pytest.mark.parametrize(
+    ("tab", "keys"),
+    [
+        ("Map", ("map_topic", "concept")),
+        ("Connect", ("connect_a", "connect_b")),
+        ("Learning path", ("known",)),
+    ],
+)
+def test_app_concept_pickers_filter_by_what_the_name_contains(
+    app: AppTest, tab: str, keys: tuple
+) -> None:
+    """Before: Streamlit's fuzzy filter sorted by a subsequence score, so typing "LSTM"
+    in Connect listed "LSTM gates" first (Enter took it) and "localist model" with it;
+    filtering by what the name contains keeps the pickers' order, the most important first."""
+    from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
+
+    contains = SelectWidgetFilterMode.Value("FILTER_MODE_CONTAINS")
+    open_tab(app, tab)
+    for key in keys:
+        widget = next(w for w in app._tree if getattr(w, "key", None) == key)
+        assert widget.proto.filter_mode == contains, key
 
 
 def test_connect(app: AppTest, sample: nx.MultiDiGraph) -> None:
@@ -760,6 +822,25 @@ def test_topics_and_gaps(app: AppTest, sample: nx.MultiDiGraph) -> None:
     open_tab(app, "Topics")
     assert any(m.value.endswith("topics**, largest first") for m in app.markdown)
     assert "Gaps: used but never defined" in [h.value for h in app.subheader]
+
+
+def test_app_a_gap_names_the_most_important_concepts_that_use_it(
+    app: AppTest, sample: nx.MultiDiGraph
+) -> None:
+    """Before: the users were listed by id, so capitalised acronyms came first."""
+    from graph.query import gaps
+
+    gap = next(g for g in gaps(sample) if len(g["used_by"]) > 6)
+    users = sorted(gap["used_by"], key=lambda n: (-sample.nodes[n].get("importance", 0.0), str(n)))
+    open_tab(app, "Topics")
+    line = next(m.value for m in app.markdown if m.value.startswith(f"- **{gap['label']}**"))
+    named = line.split(" — used by ", 1)[1].rsplit(" and ", 1)[0]
+    assert named == ", ".join(label(sample, n) for n in users[:6])
+
+
+def test_app_header_counts_have_a_thousands_separator(app: AppTest) -> None:
+    """Before: "All relations 5689" over captions that wrote "5,689 relations"."""
+    assert [m.proto.format for m in app.metric] == ["%,d"] * 5
 
 
 def test_export_buttons_for_every_format(app: AppTest) -> None:

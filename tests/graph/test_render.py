@@ -510,6 +510,26 @@ def test_render_network_data_folds_only_when_asked_and_says_so_in_the_tooltip() 
 
 
 @pytest.mark.parametrize(
+    ("relation", "label", "reads"),
+    [
+        ("prerequisite_of", "explains+earlier+wider+spread", "a —prerequisite of→ b\n"),
+        ("part_of", "building block", "a —part of→ b\n"),
+        ("related_to", "learn", "a —related to (learn)→ b\n"),
+    ],
+)
+def test_render_edge_tooltip_names_the_relation_without_how_it_was_found(
+    relation: str, label: str, reads: str
+) -> None:
+    """Before: every prerequisite's tooltip read "prerequisite of (name_inside+wider+...)",
+    the scorer's feature names."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(["a", "b"])
+    G.add_edge("a", "b", relation=relation, confidence=0.7, evidence=[], label=label)
+    _, edges, _ = page_data(to_html(G))
+    assert edges[0]["title"].startswith(reads)
+
+
+@pytest.mark.parametrize(
     ("label", "reads"),
     [
         ("same sentence", "a —named in one sentence with→ b"),
