@@ -1283,6 +1283,8 @@ def question_phrases(view: View) -> Iterator[Occurrence]:
         if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
             continue  # only the longest runs
         toks = list(view.sent.doc[start:end])
+        if len(toks) > 1 and verb_read_as_noun_after_do(toks[-1]):
+            toks = toks[:-1]  # "What does Bernoulli's principle state?": the verb ends it
         yield from _occ(phrase(toks), "mention", view.seg, view.text, toks=toks)
 
 
