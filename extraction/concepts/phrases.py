@@ -511,7 +511,7 @@ def letter_label(toks: Sequence[Token]) -> bool:
 
 def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
     """Surface words of a token run, hyphenated compounds and possessives kept
-    together ("Student's"); with ``slash``, words joined by a "/" too ("push/pull").
+    together ("Student's", "Bayes'"); with ``slash``, words joined by a "/" too ("push/pull").
     Quotation marks are no part of a name: the "Amen" cadence is the Amen cadence."""
     words: list[str] = []
     glue = False
@@ -528,8 +528,11 @@ def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
             words[-1] += tok.text if tok.text == "/" else "-"
             glue = True
             continue
-        if tok.text in {"'s", "’s"} and words:
-            words[-1] += tok.text
+        if words and (
+            tok.text in {"'s", "’s"}
+            or (tok.tag_ == "POS" and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_)
+        ):
+            words[-1] += tok.text  # "Student's", and a plural's or a name's "Bayes'"
             continue
         if glue or (words and _suspended(words[-1])):
             words[-1] += tok.text  # "pre-" + "glacial": a shared head took the rest of a word

@@ -294,3 +294,21 @@ def test_phrases_a_gerund_in_a_series_names_itself(title, named, never):
     keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
     assert named in keys, keys
     assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        (
+            "Bayes' theorem relates a conditional probability to its inverse.",
+            "bayes' theorem",
+            "bayes ' theorem",
+        ),
+        ("Student's t-test compares two means.", "student's t-test", "student 's t-test"),
+        # an apostrophe set apart from its word is a quote mark, no possessive
+        ("The ' sample ' is random.", "sample", "' sample"),
+    ],
+)
+def test_phrases_a_possessive_apostrophe_stays_on_its_word(body, named, never):
+    keys = candidate_keys(body)
+    assert named in keys and never not in keys, keys
