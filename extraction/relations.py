@@ -5044,8 +5044,9 @@ class _Reading:
         #: card id -> the first sentence of its first body segment with any text (None:
         #: that segment has no sentence)
         self._answers: dict[str, Evidence | None] = {}
-        #: in the order of the notes: (card id, part-whole pairs) for a title, read only
-        #: when the card has a statement; (None, relations) for a label line
+        #: in the order of the notes: (card id, part-whole pairs) for a title naming
+        #: some, read only when the card has a statement; (None, relations) for a label
+        #: line giving some
         self._parts: list[tuple[str | None, list]] = []
 
     def read(self, seg: Segment, doc: Doc) -> None:
@@ -5066,13 +5067,15 @@ class _Reading:
             return
         if seg.is_title:
             self._titles[seg.card.id] = Evidence(seg.card.source, seg.line, seg.text)
-            self._parts.append((seg.card.id, self._title_parts(doc)))
+            if pairs := self._title_parts(doc):
+                self._parts.append((seg.card.id, pairs))
             return
         if seg.card.id not in self._answers and seg.text:
             first = next(iter(sentences_of(doc)), None)
             self._answers[seg.card.id] = None if first is None else _evidence_of(seg, first)
-        if labelled := label_of(seg.text):
-            self._parts.append((None, list(self._label_parts(seg, doc, labelled))))
+        labelled = label_of(seg.text)
+        if labelled and (found := list(self._label_parts(seg, doc, labelled))):
+            self._parts.append((None, found))
 
     def statements(self) -> dict[str, list[Evidence]]:
         """:func:`_card_statements` of the documents read."""
