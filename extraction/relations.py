@@ -4187,13 +4187,16 @@ def _nested_term_cards(segments: Iterable[Segment]) -> dict[tuple[str, int], lis
     return nested
 
 
-def _card_sentences(index: ConceptIndex) -> Iterator[list[tuple[Segment, Span]]]:
+def _card_sentences(
+    index: ConceptIndex, reading: _Reading | None = None
+) -> Iterator[list[tuple[Segment, Span]]]:
     """The sentences of each card (headings left out), one list per card in the order of
     the notes, read a card at a time: a card's segments follow each other
-    (:func:`extraction.concepts.segments_of`), so only one card's documents are held."""
+    (:func:`extraction.concepts.segments_of`), so only one card's documents are held.
+    Each document is handed to ``reading`` as it is read (:meth:`_Reading.read`)."""
     card_id = None
     sents: list[tuple[Segment, Span]] = []
-    for seg, sent in _literal_sentences(index):
+    for seg, sent in _literal_sentences(index, reading):
         if seg.is_heading:
             continue
         if seg.card.id != card_id and sents:
@@ -4609,24 +4612,13 @@ def _evidence_of(seg: Segment, sent: Span) -> Evidence:
     return Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
 
 
-def _card_statements(index: ConceptIndex) -> dict[str, list[Evidence]]:
-    """Card id -> its title and the first sentence of its answer (a card that has both)."""
-    titles: dict[str, Evidence] = {}
-    answers: dict[str, Segment] = {}  # the first answer segment with any text
-    for seg in segments_only(index.segments):
-        if seg.is_heading:
-            continue
-        if seg.is_title:
-            titles[seg.card.id] = Evidence(seg.card.source, seg.line, seg.text)
-        elif seg.card.id in titles and seg.card.id not in answers and seg.text:
-            answers[seg.card.id] = seg
-    wanted = {id(seg) for seg in answers.values()}
-    statements: dict[str, list[Evidence]] = {}
-    for seg, doc in parsed_where(index.segments, lambda seg: id(seg) in wanted):
-        first = next(iter(sentences_of(doc)), None)
-        if first is not None:
-            statements[seg.card.id] = [titles[seg.card.id], _evidence_of(seg, first)]
-    return statements
+def _card_statements(
+    index: ConceptIndex, reading: _Reading | None = None
+) -> dict[str, list[Evidence]]:
+    """Card id -> its title and the first sentence of its answer (a card that has both:
+    the first answer segment with any text), as ``reading`` found them (by default, read
+    here: :func:`_read_all`)."""
+    return (reading or _read_all(index)).statements()
 
 
 def _question_subjects(index: ConceptIndex, sents: Sequence[tuple[Segment, Span]]) -> list[str]:
@@ -4812,49 +4804,27 @@ _ACT_HEAD_ENDINGS = ("ion", "ment", "ance", "ence", "sis", "ing")
 MEANS_HEADING_CONFIDENCE = 0.7
 
 
-def _means_heading_edges(index: ConceptIndex) -> Iterator[Relation]:
+def _means_heading_edges(
+    index: ConceptIndex, reading: _Reading | None = None
+) -> Iterator[Relation]:
     """A heading "<act> with / using / via <X>" ("Navigation with Sextants", "Soil
     Analysis using Sieves"), each side a concept's name in full, says X is put to that
     act: X used_for the act, cited with the heading (also when the whole heading is a
     concept of its own: navigation with sextants is still navigation that sextants
     serve). Nothing when the first side names no act ("Patients with Diabetes",
     "Problems with Sextants": what has X, not what X serves), or when the notes name
-    either side as a problem ("Corrosion with Seawater": what X brings about)."""
-    seen: set[str] = set()
-    named_problems: frozenset[str] | None = None
-    for seg, doc in parsed_where(index.segments, _is_title):
-        card = seg.card
-        if card.id in seen or card.title_kind != "heading" or doc is None or len(doc) < 3:
-            continue
-        if doc.text.strip() != card.title.strip():
-            continue  # an outer heading the card's segments are read with
-        seen.add(card.id)
-        links = [t.i for t in doc if t.lower_ in _MEANS_LINKS]
-        if len(links) != 1 or links[0] == 0:
-            continue
-        k = links[0]
-        act_words, means_words = doc[:k], doc[k + 1 :]
-        if not means_words or not act_words[-1].lower_.endswith(_ACT_HEAD_ENDINGS):
-            continue
-        if act_words[-1].lower_ in rp.PROBLEM_WORDS or is_meta(act_words.text.strip()):
-            continue
-        act, means = index.find(act_words.text.strip()), index.find(means_words.text.strip())
-        if act is None or means is None or act == means:
-            continue
-        if named_problems is None:
-            # strict: "Problems with Sextants" elsewhere names what has a problem
-            named_problems = problems(index, strict=True)
-        if act in named_problems or means in named_problems:
-            continue  # "Corrosion with Seawater" where corrosion is a problem: no use
-        cited = [Evidence(card.source, card.title_line, card.title.strip())]
-        yield Relation(means, act, "used_for", MEANS_HEADING_CONFIDENCE, cited)
+    either side as a problem ("Corrosion with Seawater": what X brings about). Read
+    from each title as ``reading`` holds it (:meth:`_Reading.means_heading_edge`)."""
+    yield from (reading or _read_all(index)).means
 
 
 #: Confidence of a kind read from a heading nested under another that names its class.
 SUBHEADING_KIND_CONFIDENCE = 0.7
 
 
-def _subheading_kind_edges(index: ConceptIndex) -> Iterator[Relation]:
+def _subheading_kind_edges(
+    index: ConceptIndex, reading: _Reading | None = None
+) -> Iterator[Relation]:
     """A heading nested under another heading that names a class in the plural, itself
     naming things in the plural by the same head noun, names a kind of that class:
     "Sorting Algorithms / Merge Sort Algorithms", "Volcanic Rocks / Pumice Rocks" (each
@@ -4862,42 +4832,15 @@ def _subheading_kind_edges(index: ConceptIndex) -> Iterator[Relation]:
     is the outer one's). The edge cites both headings. A heading that gives a step
     ("Measure the Rocks"), names another kind of thing ("Rock Samples"), or names one
     topic in the singular ("Volcanic Rocks / Igneous Province": a
-    section's topics need not be its kinds) gives nothing."""
-    seen: set[str] = set()
-    for seg, doc in parsed_where(index.segments, _is_title):
-        card = seg.card
-        if card.id in seen or card.title_kind != "heading" or doc is None or len(doc) == 0:
-            continue
-        if doc.text.strip() != card.title.strip():
-            continue  # an outer heading the card's segments are read with
-        seen.add(card.id)
-        if not card.section or not card.section_lines:
-            continue
-        if not _plural_word(doc[-1].lower_) or doc[-1].pos_ not in {"NOUN", "PROPN"}:
-            continue  # "Rocks to avoid", "Pumice": no class named in the plural
-        if doc[0].tag_ == "VB" or doc[-1].head.i != doc[-1].i:
-            continue  # "Measure the Rocks", "Collecting Rocks": a step or an act
-        outer = card.section[-1].strip()
-        if not _plural_word(outer.split()[-1].lower() if outer.split() else ""):
-            continue  # "Volcanic Rock" over "Pumice Rocks": a topic, not a class
-        kind = index.find(card.title.strip())
-        cls = index.find(outer)
-        if kind is None or cls is None or kind == cls:
-            continue
-        kind_words, cls_words = kind.lower().split(), cls.lower().split()
-        if len(kind_words) < 2 or kind_words[-1] != cls_words[-1]:
-            continue
-        if kind_words[0].endswith("ing") and kind_words[1:] == cls_words:
-            continue  # "Collecting Volcanic Rocks" under "Volcanic Rocks": an act on them
-        cited = [
-            Evidence(card.source, card.section_lines[-1], card.section[-1].strip()),
-            Evidence(card.source, card.title_line, card.title.strip()),
-        ]
-        yield Relation(kind, cls, "is_a", SUBHEADING_KIND_CONFIDENCE, cited)
+    section's topics need not be its kinds) gives nothing. Read from each title as
+    ``reading`` holds it (:meth:`_Reading.subheading_kind_edge`)."""
+    yield from (reading or _read_all(index)).subheading_kinds
 
 
 def _kind_edges(
-    index: ConceptIndex, named_problems: frozenset[str] | None = None
+    index: ConceptIndex,
+    named_problems: frozenset[str] | None = None,
+    reading: _Reading | None = None,
 ) -> Iterator[Relation]:
     """A concept named by a compound is a kind of the concept its head names:
     "one-to-many RNN" is_a RNN, "time series anomaly detection" is_a anomaly detection;
@@ -4905,12 +4848,16 @@ def _kind_edges(
     and that sentence (an ``is_a`` when the answer names the head as the class, else a
     ``related_to`` labelled :data:`rp.KIND_BY_NAME`: the name is the evidence), and not
     when the notes name the concept as a problem and the head as none (an overflowing
-    buffer is a problem of buffers, no kind of buffer)."""
-    titles = {
-        seg.card.id: seg
-        for seg, doc in parsed_where(index.segments, _is_title)
-        if _names_a_thing(seg, doc)
-    }
+    buffer is a problem of buffers, no kind of buffer). The titles that name a thing are
+    those ``reading`` found (:func:`_names_a_thing`; by default, read here)."""
+    if reading is not None:
+        titles = reading.things
+    else:
+        titles = {
+            seg.card.id: seg
+            for seg, doc in parsed_where(index.segments, _is_title)
+            if _names_a_thing(seg, doc)
+        }
 
     if named_problems is None:
         named_problems = problems(index, strict=True)
@@ -5085,20 +5032,13 @@ def _after_name_label(sent: Span) -> int:
     return colon + 1 if sent.doc[colon + 1].lower_ in {"a", "an"} else sent.start
 
 
-def _named_aside(index: ConceptIndex) -> dict[str, set[str]]:
+def _named_aside(index: ConceptIndex, reading: _Reading | None = None) -> dict[str, set[str]]:
     """Per card, the concepts its title names only inside a longer phrase: one that
     modifies a plural noun it does not name ("What are basis functions?": a class of
     functions, not the basis) or the "of" object of
     a noun that is no concept ("the flow of information"). The card is not about them
-    as a whole with parts."""
-    aside: dict[str, set[str]] = defaultdict(set)
-    for seg, doc in parsed_where(index.segments, _is_title):
-        found = mentions(index, doc[:])
-        for m in found:
-            plural_head = doc[m.end - 1].head.tag_ in {"NNS", "NNPS"}
-            if (_modifies_other(doc, m) and plural_head) or _held(doc, found, m):
-                aside[seg.card.id].add(m.concept)
-    return aside
+    as a whole with parts. As ``reading`` found them (by default, read here)."""
+    return (reading or _read_all(index)).aside
 
 
 def _same_head(index: ConceptIndex, label: str, whole: str) -> bool:
@@ -5110,55 +5050,200 @@ def _same_head(index: ConceptIndex, label: str, whole: str) -> bool:
     return _head_word(label) in {_head_word(n) for n in names}
 
 
-def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
+def _component_edges(index: ConceptIndex, reading: _Reading | None = None) -> Iterator[Relation]:
     """Parts named inside the answer about a whole: a label ("Reset gate: ...") in a
     card about the GRU, when its head names a part (gate, layer, state ...) or the
     answer says the subject is composed of what it lists; and "X in Y" in a question
-    ("What does the ozone layer in the stratosphere do?") when X names a part."""
-    statements = _card_statements(index)
-    aside = _named_aside(index)
+    ("What does the ozone layer in the stratosphere do?") when X names a part. Read
+    from each title and label line as ``reading`` holds it
+    (:meth:`_Reading.component_edges`)."""
+    yield from (reading or _read_all(index)).component_edges()
 
-    def read(seg: Segment) -> bool:  # a title with its answer, or a label line
-        if seg.is_heading:
-            return False
-        return seg.card.id in statements if seg.is_title else bool(label_of(seg.text))
 
-    for seg, doc in parsed_where(index.segments, read):
-        text_ev = Evidence(seg.card.source, seg.line, seg.text)
+class _Reading:
+    """What the passes after the sentence pass read of each document, gathered while
+    that pass holds it (:func:`_literal_sentences`), so that the relation stage makes
+    each document once for all of them rather than once per pass: the asides of titles
+    (:func:`_named_aside`), the titles that name a thing (:func:`_kind_edges`), the edges
+    read from headings (:func:`_means_heading_edges`, :func:`_subheading_kind_edges`),
+    the statements of cards (:func:`_card_statements`) and the parts named in titles and
+    label lines (:func:`_component_edges`). Only names, evidence and relations are kept,
+    never a document. ``strict_problems`` is ``problems(index, strict=True)`` when the
+    caller has it (else found when first needed).
+
+    The documents must be handed over in the order of the notes
+    (:attr:`ConceptIndex.segments`): a card's title before its body.
+    """
+
+    def __init__(self, index: ConceptIndex, strict_problems: frozenset[str] | None = None) -> None:
+        self.index = index
+        self._strict = strict_problems
+        #: card id -> the concepts its title names only inside a longer phrase
+        self.aside: dict[str, set[str]] = defaultdict(set)
+        #: card id -> its (last) title segment, when that title names a thing
+        self.things: dict[str, Segment] = {}
+        self.means: list[Relation] = []
+        self.subheading_kinds: list[Relation] = []
+        self._means_seen: set[str] = set()
+        self._kinds_seen: set[str] = set()
+        self._titles: dict[str, Evidence] = {}
+        #: card id -> the first sentence of its first body segment with any text (None:
+        #: that segment has no sentence)
+        self._answers: dict[str, Evidence | None] = {}
+        #: in the order of the notes: (card id, part-whole pairs) for a title naming
+        #: some, read only when the card has a statement; (None, relations) for a label
+        #: line giving some
+        self._parts: list[tuple[str | None, list]] = []
+
+    def read(self, seg: Segment, doc: Doc) -> None:
+        """Read what every pass needs of one segment's document."""
         if seg.is_title:
-            if seg.card.id not in statements:
-                continue  # a question alone states nothing
-            for sent in sentences_of(doc):
-                found = mentions(index, sent)
-                for part, whole in pairwise(found):
-                    between = [t for t in doc[part.end : whole.start] if t.pos_ != "DET"]
-                    if (
-                        len(between) == 1
-                        and between[0].lower_ in _PART_PREPOSITIONS
-                        and part.concept != whole.concept
-                    ):
-                        yield Relation(
-                            part.concept, whole.concept, "part_of", 0.7,
-                            statements[seg.card.id], label=COMPONENT_LABEL,
-                        )  # fmt: skip
-            continue
+            if (r := self.means_heading_edge(seg, doc)) is not None:
+                self.means.append(r)
+            if (r := self.subheading_kind_edge(seg, doc)) is not None:
+                self.subheading_kinds.append(r)
+            if _names_a_thing(seg, doc):
+                self.things[seg.card.id] = seg
+            found = mentions(self.index, doc[:])
+            for m in found:
+                plural_head = doc[m.end - 1].head.tag_ in {"NNS", "NNPS"}
+                if (_modifies_other(doc, m) and plural_head) or _held(doc, found, m):
+                    self.aside[seg.card.id].add(m.concept)
+        if seg.is_heading:
+            return
+        if seg.is_title:
+            self._titles[seg.card.id] = Evidence(seg.card.source, seg.line, seg.text)
+            if pairs := self._title_parts(doc):
+                self._parts.append((seg.card.id, pairs))
+            return
+        if seg.card.id not in self._answers and seg.text:
+            first = next(iter(sentences_of(doc)), None)
+            self._answers[seg.card.id] = None if first is None else _evidence_of(seg, first)
         labelled = label_of(seg.text)
-        if not labelled:
-            continue
+        if labelled and (found := list(self._label_parts(seg, doc, labelled))):
+            self._parts.append((None, found))
+
+    def statements(self) -> dict[str, list[Evidence]]:
+        """:func:`_card_statements` of the documents read."""
+        return {
+            card_id: [self._titles[card_id], answer]
+            for card_id, answer in self._answers.items()
+            if answer is not None and card_id in self._titles
+        }
+
+    def component_edges(self) -> Iterator[Relation]:
+        """:func:`_component_edges` of the documents read, in the order of the notes."""
+        statements = self.statements()
+        for card_id, found in self._parts:
+            if card_id is None:
+                yield from found
+            elif card_id in statements:  # a question alone states nothing
+                for part, whole in found:
+                    yield Relation(
+                        part, whole, "part_of", 0.7, statements[card_id], label=COMPONENT_LABEL
+                    )
+
+    def _strict_problems(self) -> frozenset[str]:
+        if self._strict is None:
+            # strict: "Problems with Sextants" elsewhere names what has a problem
+            self._strict = problems(self.index, strict=True)
+        return self._strict
+
+    def means_heading_edge(self, seg: Segment, doc: Doc) -> Relation | None:
+        """The edge :func:`_means_heading_edges` reads from one title, if any."""
+        index, card = self.index, seg.card
+        if card.id in self._means_seen or card.title_kind != "heading":
+            return None
+        if doc is None or len(doc) < 3:
+            return None
+        if doc.text.strip() != card.title.strip():
+            return None  # an outer heading the card's segments are read with
+        self._means_seen.add(card.id)
+        links = [t.i for t in doc if t.lower_ in _MEANS_LINKS]
+        if len(links) != 1 or links[0] == 0:
+            return None
+        k = links[0]
+        act_words, means_words = doc[:k], doc[k + 1 :]
+        if not means_words or not act_words[-1].lower_.endswith(_ACT_HEAD_ENDINGS):
+            return None
+        if act_words[-1].lower_ in rp.PROBLEM_WORDS or is_meta(act_words.text.strip()):
+            return None
+        act, means = index.find(act_words.text.strip()), index.find(means_words.text.strip())
+        if act is None or means is None or act == means:
+            return None
+        named_problems = self._strict_problems()
+        if act in named_problems or means in named_problems:
+            return None  # "Corrosion with Seawater" where corrosion is a problem: no use
+        cited = [Evidence(card.source, card.title_line, card.title.strip())]
+        return Relation(means, act, "used_for", MEANS_HEADING_CONFIDENCE, cited)
+
+    def subheading_kind_edge(self, seg: Segment, doc: Doc) -> Relation | None:
+        """The edge :func:`_subheading_kind_edges` reads from one title, if any."""
+        index, card = self.index, seg.card
+        if card.id in self._kinds_seen or card.title_kind != "heading":
+            return None
+        if doc is None or len(doc) == 0:
+            return None
+        if doc.text.strip() != card.title.strip():
+            return None  # an outer heading the card's segments are read with
+        self._kinds_seen.add(card.id)
+        if not card.section or not card.section_lines:
+            return None
+        if not _plural_word(doc[-1].lower_) or doc[-1].pos_ not in {"NOUN", "PROPN"}:
+            return None  # "Rocks to avoid", "Pumice": no class named in the plural
+        if doc[0].tag_ == "VB" or doc[-1].head.i != doc[-1].i:
+            return None  # "Measure the Rocks", "Collecting Rocks": a step or an act
+        outer = card.section[-1].strip()
+        if not _plural_word(outer.split()[-1].lower() if outer.split() else ""):
+            return None  # "Volcanic Rock" over "Pumice Rocks": a topic, not a class
+        kind = index.find(card.title.strip())
+        cls = index.find(outer)
+        if kind is None or cls is None or kind == cls:
+            return None
+        kind_words, cls_words = kind.lower().split(), cls.lower().split()
+        if len(kind_words) < 2 or kind_words[-1] != cls_words[-1]:
+            return None
+        if kind_words[0].endswith("ing") and kind_words[1:] == cls_words:
+            return None  # "Collecting Volcanic Rocks" under "Volcanic Rocks": an act on them
+        cited = [
+            Evidence(card.source, card.section_lines[-1], card.section[-1].strip()),
+            Evidence(card.source, card.title_line, card.title.strip()),
+        ]
+        return Relation(kind, cls, "is_a", SUBHEADING_KIND_CONFIDENCE, cited)
+
+    def _title_parts(self, doc: Doc) -> list[tuple[str, str]]:
+        """The (part, whole) pairs of "X in Y" in a title, X and Y concepts."""
+        pairs = []
+        for sent in sentences_of(doc):
+            found = mentions(self.index, sent)
+            for part, whole in pairwise(found):
+                between = [t for t in doc[part.end : whole.start] if t.pos_ != "DET"]
+                if (
+                    len(between) == 1
+                    and between[0].lower_ in _PART_PREPOSITIONS
+                    and part.concept != whole.concept
+                ):
+                    pairs.append((part.concept, whole.concept))
+        return pairs
+
+    def _label_parts(self, seg: Segment, doc: Doc, labelled) -> Iterator[Relation]:
+        """The parts (or examples) a label line of a card names of its subject."""
+        index = self.index
+        text_ev = Evidence(seg.card.source, seg.line, seg.text)
         # the line and what says the card is about its subject: the title, else the
         # section heading
         card = seg.card
         if card.title.strip():
             if card.title_kind == "heading":
-                continue  # a heading over prose ("Solutions") is no whole
+                return  # a heading over prose ("Solutions") is no whole
             about = Evidence(card.source, card.title_line, card.title.strip())
         elif card.section and card.section_lines:
             about = Evidence(card.source, card.section_lines[-1], card.section[-1])
         else:
-            continue
+            return
         cited = [about, text_ev]
         if _ASKS_FOR_SIGNS.search(card.title):
-            continue  # "How can you tell X?": its labels are signs of X, not its parts
+            return  # "How can you tell X?": its labels are signs of X, not its parts
         if labelled[0].strip().lower() in _EXAMPLE_LABELS:  # "Examples: Hopfield network, ..."
             colon = next((t.i for t in doc if t.text == ":"), 0)
             after = doc[colon + 1 :]
@@ -5171,7 +5256,7 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
             for cls in _outside_asides(index, seg.card):
                 for kind in dict.fromkeys(k for k in kinds if k != cls):
                     yield Relation(kind, cls, "example_of", EXAMPLES_CONFIDENCE, cited)
-            continue
+            return
         part = index.find(labelled[0].strip())
         # an example or a figure ("Iteration Example") has no parts
         wholes = [
@@ -5179,13 +5264,22 @@ def _component_edges(index: ConceptIndex) -> Iterator[Relation]:
             for w in index.subjects(seg.card)
             if w != part
             and _head_word(w) not in rp.META_WORDS
-            and w not in aside.get(seg.card.id, ())
+            and w not in self.aside.get(seg.card.id, ())
             and not _same_head(index, labelled[0], w)
         ]
         if not part or not wholes:
-            continue
+            return
         for whole in wholes:  # kept when the label's head names a part of such wholes
             yield Relation(part, whole, "part_of", 0.65, cited, label=COMPONENT_LABEL)
+
+
+def _read_all(index: ConceptIndex) -> _Reading:
+    """A :class:`_Reading` of every document of ``index``, for a pass run on its own
+    (the relation stage hands each document over in its sentence pass)."""
+    reading = _Reading(index)
+    for seg, doc in index.segments:
+        reading.read(seg, doc)
+    return reading
 
 
 def _outside_asides(index: ConceptIndex, card, subjects: Sequence[str] | None = None) -> list[str]:
@@ -5215,10 +5309,15 @@ def _outside_asides(index: ConceptIndex, card, subjects: Sequence[str] | None = 
 _PARENS = re.compile(r"\([^()]*\)")
 
 
-def _literal_sentences(index: ConceptIndex) -> Iterator[tuple[Segment, Span]]:
+def _literal_sentences(
+    index: ConceptIndex, reading: _Reading | None = None
+) -> Iterator[tuple[Segment, Span]]:
     """Every parsed sentence with its segment; a sentence that turns to an analogy
-    ("..., similar to reading a book by ...") up to where the analogy starts."""
+    ("..., similar to reading a book by ...") up to where the analogy starts. Each
+    document is handed to ``reading`` first (:meth:`_Reading.read`)."""
     for seg, doc in index.segments:
+        if reading is not None:
+            reading.read(seg, doc)
         for sent in sentences_of(doc):
             analogy = ANALOGY.search(sent.text)
             if analogy is not None:
@@ -5816,7 +5915,9 @@ def raw_relations(
     subjects = _card_subjects(index)
     named_problems, strict_problems = _problems(index)
     nested_terms = _nested_term_cards(segments_only(index.segments))
-    for sents in _card_sentences(index):
+    # what the passes after this one read of each document, read while it is held here
+    reading = _Reading(index, strict_problems)
+    for sents in _card_sentences(index, reading):
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         acted = _action_subjects(index, sents)
@@ -5969,10 +6070,10 @@ def raw_relations(
             card = sents[0][0].card
             terms = nested_terms.get((card.source, card.title_line), ())
             yield from _intro_list_edges(index, sents, intros, about, terms)
-    yield from _kind_edges(index, strict_problems)
-    yield from _subheading_kind_edges(index)
-    yield from _means_heading_edges(index)
-    yield from _component_edges(index)
+    yield from _kind_edges(index, strict_problems, reading)
+    yield from _subheading_kind_edges(index, reading)
+    yield from _means_heading_edges(index, reading)
+    yield from _component_edges(index, reading)
     yield from _table_edges(index, nlp)
 
 

@@ -752,3 +752,45 @@ def test_candidates_without_subject_cards_or_definitions_hold_no_list_of_their_o
     assert subjects and plain
     assert all(type(c.subject_of) is list for c in subjects)
     assert all(type(c.subject_of) is tuple and type(c.definitions) is tuple for c in plain)
+
+
+def test_relations_stage_makes_each_document_once(monkeypatch):
+    """The relation stage makes each segment's document once (counted where the packed
+    documents are read back): the passes after the sentence pass (titles' asides and
+    kinds, heading edges, card statements, parts in titles and label lines) read each
+    document while that pass holds it. Notes with no problem word and no compound named
+    after another concept, so that no pass reads a subset of its own."""
+    from collections import Counter
+
+    from extraction import nlp
+    from extraction.concepts.index import segments_only
+    from extraction.relations import typed_relations
+
+    text = (
+        b"# Beekeeping\n\n## Hive Inspection with Smokers\n\nA smoker is a tool that calms"
+        b" bees. Beekeepers light the smoker before a hive inspection.\n\n## Bee Castes\n\n"
+        b"### Worker Bees\n\nWorker bees collect nectar and build comb.\n\n### Drone Bees\n\n"
+        b"Drone bees mate with the queen.\n\n## What does the brood chamber in the hive hold?"
+        b"\n\nThe brood chamber holds eggs and larvae.\n\nParts:\n- Comb: wax cells for eggs\n"
+        b"- Frame: the wooden holder of the comb\n"
+    )
+    index = extract_concepts(read_bytes(text, path="bees.md").cards)
+    index._subjects()  # what each card is about: read once per index, before the stage
+    made: Counter[int] = Counter()
+    read, batches = nlp.Parses.read, nlp.Parses.batches
+
+    def counted_read(self, positions):
+        positions = list(positions)
+        made.update(positions)
+        return read(self, positions)
+
+    def counted_batches(self):
+        made.update(range(len(self)))
+        return batches(self)
+
+    monkeypatch.setattr(nlp.Parses, "read", counted_read)
+    monkeypatch.setattr(nlp.Parses, "batches", counted_batches)
+    assert typed_relations(index)
+    segments = segments_only(index.segments)
+    assert any(seg.is_title for seg in segments) and any(seg.is_heading for seg in segments)
+    assert [made[i] for i in range(len(segments))] == [1] * len(segments)
