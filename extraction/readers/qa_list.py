@@ -163,7 +163,7 @@ def _read_labelled(
             title
             and not answering
             and (answer := ANSWER_LABEL.match(stripped))
-            and not _first_choice(stripped, answer, lines[index + 1 : index + 2])
+            and not first_choice(stripped, answer, lines[index + 1 : index + 2])
         ):
             answering = True
             if rest := stripped[answer.end() :]:
@@ -175,7 +175,7 @@ def _read_labelled(
     yield from flush()
 
 
-def _first_choice(text: str, label: re.Match[str], following: list[tuple[int, str]]) -> bool:
+def first_choice(text: str, label: re.Match[str], following: list[tuple[int, str]]) -> bool:
     """An "A." or "A)" line whose next line is the second choice "B. ..." of a
     multiple-choice question (an "A:" label is always the answer)."""
     return (
