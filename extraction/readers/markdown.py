@@ -717,7 +717,8 @@ def labelled_cards(card: _Card) -> list[_Card]:
     ..." / "A: ..." lines under a heading), one card per question, under the card's
     headings: the question is the title, the lines from its answer label to the next
     question label the answer, both without their labels (as a text file of Q/A pairs
-    is read). Lines before the first question stay in ``card``.
+    is read). Lines before the first question stay in ``card``; a heading that asks,
+    answered by one "A: ..." line, loses that label.
 
     >>> card = _Card(title="Review", title_line=1)
     >>> for n, t in [(3, "Q: What is rent?"), (4, "A: Rent is a payment."),
@@ -731,6 +732,14 @@ def labelled_cards(card: _Card) -> list[_Card]:
     """
     lines = card.body.lines
     if not is_labelled([line.text.strip() for line in lines]):
+        if card.title and lines and prompt_kind(card.title) == "question":
+            # a heading that asks, answered by one labelled line ("## What is rent?" /
+            # "A: Rent is ..."): the label is not part of the answer
+            first = lines[0].text
+            answer = ANSWER_LABEL.match(first.lstrip())
+            if answer and ":" in answer.group() and first.strip()[answer.end() :]:
+                lines[0] = _unlabelled(lines[0], len(first) - len(first.lstrip()) + answer.end())
+                lines[0].parent = -1
         return [card]
     section = (*card.section, (card.title, card.title_line)) if card.title else card.section
     cards, at, answering = [card], {}, False

@@ -421,6 +421,13 @@ def test_readers_markdown_cards_command_shows_the_structure(tmp_path, capsys):
                 ("question", "Define a tax.", "A levy.", (8, 9), ("Review",)),
             ],
         ),
+        (  # a heading that asks, answered by one labelled line: the label goes
+            "# Land\n\n## What is rent?\n\nA: Rent is a payment for land.\n",
+            [
+                ("heading", "Land", "", (1, 1), ()),
+                ("heading", "What is rent?", "Rent is a payment for land.", (3, 5), ("Land",)),
+            ],
+        ),
         (  # prose that quotes one Q/A pair is no Q/A list: the card stays whole
             "# Interviews\n\nThe form asks:\n\nQ: Your name?\nA: Ada.\n\n"
             "The rest of the form asks about the job.\nIt is long.\nIt takes time.\n",
