@@ -88,6 +88,7 @@ def test_explain_two_terms_lists_the_edges_with_evidence(graph_file):
         ("stressed together", "because: tide stressed in one paragraph with moon"),
         ("same sentence", "because: tide named in one sentence with moon"),
         ("mentions", "because: tide mentions moon"),
+        ("arise", "because: tide mentioned with moon"),  # a plain form says no doer
     ],
 )
 def test_explain_a_weak_link_reads_as_words(label, because):
