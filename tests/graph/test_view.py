@@ -627,3 +627,30 @@ def test_view_download_of_a_part_colours_topics_as_the_whole() -> None:
     data = view.download(part, "dot", colours=topic_colours(G)).data.decode()
     assert whole in data
     assert topic_colours(part)["smaller"] not in data
+
+
+@pytest.mark.parametrize(
+    ("evidence", "shown"),
+    [
+        (  # a glossary's term line, then its definition: the definition says something
+            ["process", "A running instance of a program, holding variable values."],
+            "A running instance of a program, holding variable values.",
+        ),
+        (["Process:", "A process holds a variable value."], "A process holds a variable value."),
+        (  # a bare name still goes before a sentence that names neither end
+            ["Process", "It runs."],
+            "Process",
+        ),
+    ],
+)
+def test_view_a_link_quotes_a_sentence_before_a_bare_term_line(evidence, shown) -> None:
+    """Before: the panel of "process" cited the term line "process" for "variable value
+    prerequisite of process"."""
+    G = nx.MultiDiGraph()
+    G.add_node("process", label="process")
+    G.add_node("variable value", label="variable value")
+    found = [{"source": "g.md", "line": n, "text": t} for n, t in enumerate(evidence, 1)]
+    G.add_edge("variable value", "process", relation="prerequisite_of", confidence=0.8,
+               evidence=found)  # fmt: skip
+    (link,) = links_of(G, "process")["prerequisite_of"]
+    assert link.evidence[0]["text"] == shown
