@@ -72,7 +72,7 @@ FEATURE_WORDS = {
     "head_family": "other names share its head word",
     "modifier_of": "it modifies other names",
     "textrank": "its words are central in the notes (TextRank)",
-    "has_definition": "the notes define it",
+    "has_definition": "a sentence defines it, or a card's title names it",
     "word_uses": "the notes keep using each of its words",
     "head_verb": "its last word is English only as a verb (a clause, not a name)",
     "evaluative": "its first word judges rather than classifies ('a typical enzyme')",
@@ -192,10 +192,33 @@ def _concept(node: Any, attrs: Mapping[str, Any], status: str, term: str) -> dic
         "definition": attrs.get("definition") or "",
         "definition_evidence": attrs.get("definition_evidence"),
     }
+    if not out["definition"]:
+        out["no_definition"] = no_definition_reason(selection.get("features") or {})
     if status == "alias":
         wanted = normalise(term)
         out["merged_by"] = next((m for m in merges if normalise(m.get("name", "")) == wanted), None)
     return out
+
+
+def no_definition_reason(features: Mapping[str, Any]) -> str:
+    """Why a concept has no definition, in words that agree with its features: the
+    selector's ``has_definition`` reads that a sentence defines it or a card's title names
+    it, while the definition kept is a sentence that says what the concept itself is.
+
+    >>> no_definition_reason({"has_definition": 1.0, "subject": 0.69})
+    "a card's title names it, but no sentence of that card says what it is"
+    >>> no_definition_reason({"has_definition": 1.0})
+    'a sentence reads as defining it, but none says what it is in a way kept as its definition'
+    >>> no_definition_reason({})
+    'no sentence says what it is'
+    """
+    if not features.get("has_definition"):
+        return "no sentence says what it is"
+    if features.get("subject"):
+        return "a card's title names it, but no sentence of that card says what it is"
+    return (
+        "a sentence reads as defining it, but none says what it is in a way kept as its definition"
+    )
 
 
 #: How many of the orders weighed and left out an explanation of a one-step learning
@@ -362,7 +385,12 @@ def format_term(info: Mapping[str, Any]) -> str:
             where = f" ({ev.get('source')}:{ev.get('line')})" if ev else ""
             lines.append(f"Definition{where}: {info['definition']}")
         else:
-            lines.append("The notes give no definition of it.")
+            why = info.get("no_definition")
+            lines.append(
+                f"The notes give no definition of it: {why}."
+                if why
+                else "The notes give no definition of it."
+            )
         lines.extend(_path_lines(info.get("path") or {}))
     return "\n".join(lines)
 

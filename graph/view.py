@@ -65,7 +65,7 @@ from graph.export._base import (
     other_names,
     plural,
 )
-from graph.export._style import WEAK_LINK_VERBS
+from graph.export._style import weak_link_words
 from graph.layout import (
     PACKING,
     Viewport,
@@ -936,12 +936,14 @@ class Link:
     @property
     def verb(self) -> str:
         """The relation as words between two concepts: its type's name, or a weak link's
-        verb phrase (:data:`WEAK_LINK_VERBS`).
+        words (:func:`~graph.export._style.weak_link_words`).
 
         >>> Link("b", "part_of", True, 0.9, ()).verb
         'part of'
-        >>> Link("b", WEAK_RELATION, True, 0.2, (), label="struggle with").verb
-        'struggle with'
+        >>> Link("b", WEAK_RELATION, True, 0.2, (), label="struggles with").verb
+        'struggles with'
+        >>> Link("b", WEAK_RELATION, True, 0.2, (), label="arise").verb
+        'mentioned with'
         >>> Link("b", WEAK_RELATION, True, 0.2, (), label="same sentence").verb
         'named in one sentence with'
         """
@@ -951,7 +953,7 @@ class Link:
 def relation_words(relation: str, label: str = "") -> str:
     """A relation as words between two concepts (:attr:`Link.verb`)."""
     if relation == WEAK_RELATION and label:
-        return WEAK_LINK_VERBS.get(label, label)
+        return weak_link_words(label)
     style = RELATION_STYLES.get(relation)
     return style.label if style else relation.replace("_", " ")
 

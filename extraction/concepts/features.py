@@ -145,7 +145,9 @@ FEATURES: dict[str, str] = {
     "head_family": "log(1 + other names with the same head word)",
     "modifier_of": "log(1 + other names it modifies)",
     "textrank": "TextRank of its words in the notes' word graph (0..1)",
-    "has_definition": "the notes define it",
+    "has_definition": "a sentence defines it, or a card's title names it (its term, question, "
+    "cloze or heading): the notes may say what it is; the concept's definition is chosen "
+    "later, and may be none (a heading over a sentence that defines a longer name)",
     "asked_what": "a question card asks what it is ('What is osmosis?', 'Define osmosis'), "
     "not something else about it",
     "opens_answer": "a card it titles opens its answer by naming it ('## Osmosis' / "

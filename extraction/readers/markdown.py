@@ -49,10 +49,12 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from extraction.errors import ReadError
-from extraction.readers._base import Body, CardBuilder, RawNote, tidy
+from extraction.readers._base import Body, BodyLine, CardBuilder, RawNote, tidy
 from extraction.readers._html import code_words, html_lines, links_out, restates
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.readers.paragraphs import opens_label, text_body
+from extraction.readers.prompts import prompt_kind
+from extraction.readers.qa_list import ANSWER_LABEL, QUESTION_LABEL, first_choice, is_labelled
 from extraction.records import Card, Table
 
 FORMAT = "markdown"
@@ -423,7 +425,7 @@ class _Reader:
         return (*self.root, *((h, n) for _, h, n in above))
 
     def flush(self) -> None:
-        for card in (self.current, *self.pending):
+        for card in (*labelled_cards(self.current), *self.pending):
             if card.title or card.body or card.tables:
                 self.cards.append(
                     self.builder.card(
@@ -696,6 +698,93 @@ def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
 def _admonition(info: str) -> bool:
     name = info.strip()
     return name.startswith("{") and name[1:].split("}", 1)[0] in ADMONITIONS
+
+
+def _unlabelled(line: BodyLine, label: int) -> BodyLine:
+    """``line`` without its first ``label`` characters (a "Q: " or "A: " label)."""
+    text = line.text[label:]
+    return BodyLine(
+        text,
+        [(max(0, k - label), n) for k, n in line.starts if k >= label or k == 0],
+        [(max(0, s - label), e - label, style) for s, e, style in line.emphasis if e > label],
+        line.depth,
+        -1,
+    )
+
+
+def labelled_cards(card: _Card) -> list[_Card]:
+    """``card`` and, when its body is a labelled Q/A list (``qa_list.is_labelled``: "Q:
+    ..." / "A: ..." lines under a heading), one card per question, under the card's
+    headings: the question is the title, the lines from its answer label to the next
+    question label the answer, both without their labels (as a text file of Q/A pairs
+    is read). Lines before the first question stay in ``card``; a heading that asks,
+    answered by one "A: ..." line, loses that label.
+
+    >>> card = _Card(title="Review", title_line=1)
+    >>> for n, t in [(3, "Q: What is rent?"), (4, "A: Rent is a payment."),
+    ...              (6, "Q: What is a tax?"), (7, "A: A tax is a levy.")]:
+    ...     _ = card.body.add(n, t)
+    >>> for c in labelled_cards(card):
+    ...     print(c.title_line, c.title, [b.text for b in c.body.lines], c.section)
+    1 Review [] ()
+    3 What is rent? ['Rent is a payment.'] (('Review', 1),)
+    6 What is a tax? ['A tax is a levy.'] (('Review', 1),)
+    """
+    lines = card.body.lines
+    if not is_labelled([line.text.strip() for line in lines]):
+        if card.title and lines and prompt_kind(card.title) == "question":
+            # a heading that asks, answered by one labelled line ("## What is rent?" /
+            # "A: Rent is ..."): the label is not part of the answer
+            first = lines[0].text
+            answer = ANSWER_LABEL.match(first.lstrip())
+            if answer and ":" in answer.group() and first.strip()[answer.end() :]:
+                lines[0] = _unlabelled(lines[0], len(first) - len(first.lstrip()) + answer.end())
+                lines[0].parent = -1
+        return [card]
+    section = (*card.section, (card.title, card.title_line)) if card.title else card.section
+    cards, at, answering = [card], {}, False
+    kept = _Card(
+        title=card.title,
+        title_kind=card.title_kind,
+        title_line=card.title_line,
+        title_emphasis=card.title_emphasis,
+        section=card.section,
+        tables=card.tables,
+    )
+    cards[0] = kept
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        shift = len(line.text) - len(line.text.lstrip())
+        if question := QUESTION_LABEL.match(text):
+            asked = _unlabelled(line, shift + question.end())
+            cards.append(
+                _Card(
+                    title=asked.text,
+                    title_kind=prompt_kind(asked.text),
+                    title_line=line.starts[0][1],
+                    title_emphasis=asked.emphasis,
+                    section=section,
+                )
+            )
+            at, answering = {}, False
+            continue
+        target = cards[-1]
+        if target is not kept and not answering:
+            answer = ANSWER_LABEL.match(text)
+            following = [(0, lines[index + 1].text.strip())] if index + 1 < len(lines) else []
+            if answer and not first_choice(text, answer, following):
+                answering = True
+                line = _unlabelled(line, shift + answer.end())
+                if not line.text.strip():
+                    continue
+            else:  # a question of several lines
+                target.title = f"{target.title} {text}"
+                continue
+        parent = at.get(line.parent, -1)
+        at[index] = target.body.add(line.starts[0][1], "", depth=line.depth, parent=parent)
+        added = target.body.lines[at[index]]
+        added.text, added.starts, added.emphasis = line.text, list(line.starts), line.emphasis
+    return cards
 
 
 def _walk_nested(reader: _Reader, tok: Token, offset: int) -> None:

@@ -26,11 +26,16 @@ EXTENSIONS = (".txt", ".text", "")
 
 #: A question's label: "Q:", "Q.", "Q -", "Q1:", "Question:", after an optional card
 #: number ("3. Q: ..."). A "." or dash must be followed by a space ("Q.E.D." is no label).
+#: A term's label ("Term: osmosis", paired with "Definition: ...") opens a card as well.
 QUESTION_LABEL = re.compile(
-    r"^(?:\d{1,4}[.)]\s*)?(?:Q|(?i:question))\s*\d{0,4}\s*(?::\s*|[.)\-–—]\s+)"
+    r"^(?:\d{1,4}[.)]\s*)?(?:Q|(?i:question)|(?i:term)(?=\s*:))\s*\d{0,4}\s*"
+    r"(?::\s*|[.)\-–—]\s+)"
 )
-#: An answer's label: "A:", "A.", "A -", "Ans:", "Answer:".
-ANSWER_LABEL = re.compile(r"^(?:A|Ans|(?i:answer))\s*\d{0,4}\s*(?::\s*|[.)\-–—]\s+)")
+#: An answer's label: "A:", "A.", "A -", "Ans:", "Answer:"; "Definition:" or "Def:"
+#: after a term's label.
+ANSWER_LABEL = re.compile(
+    r"^(?:A|Ans|(?i:answer)|(?i:definition|def)(?=\s*:))\s*\d{0,4}\s*(?::\s*|[.)\-–—]\s+)"
+)
 #: The second choice of a multiple-choice question: "B. ...", "B) ...", "(b) ...". An
 #: "A." line followed by one is the first choice, not the answer.
 SECOND_CHOICE = re.compile(r"^\(?[Bb]\s*[.)]\s+\S")
@@ -163,7 +168,7 @@ def _read_labelled(
             title
             and not answering
             and (answer := ANSWER_LABEL.match(stripped))
-            and not _first_choice(stripped, answer, lines[index + 1 : index + 2])
+            and not first_choice(stripped, answer, lines[index + 1 : index + 2])
         ):
             answering = True
             if rest := stripped[answer.end() :]:
@@ -175,7 +180,7 @@ def _read_labelled(
     yield from flush()
 
 
-def _first_choice(text: str, label: re.Match[str], following: list[tuple[int, str]]) -> bool:
+def first_choice(text: str, label: re.Match[str], following: list[tuple[int, str]]) -> bool:
     """An "A." or "A)" line whose next line is the second choice "B. ..." of a
     multiple-choice question (an "A:" label is always the answer)."""
     return (

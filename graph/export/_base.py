@@ -495,14 +495,19 @@ def distinct(found: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return kept
 
 
+#: What may stand around a bare name on its line ("Process:", "- process.", "*Loom*").
+_BARE_PUNCTUATION = " .:;,!-–—*_#>\"'“”‘’()[]"
+
+
 def naming_first(
     G: nx.MultiDiGraph, ends: Iterable[Hashable], found: Sequence[Mapping[str, Any]]
 ) -> list[Mapping[str, Any]]:
     """Evidence records of an edge between ``ends`` in :func:`telling_first`'s order,
     those whose text names more of the ends first (each end by its name, label or an
-    alias, as the search box matches them), then those naming the first end: the
-    sentence shown for "A is needed for B" is one that says A and B, then one that says
-    A, before a heading about B alone.
+    alias, as the search box matches them), then, among those naming as many, those that
+    say something of it before a bare name (a term line "process" that only repeats an
+    end's name), then those naming the first end: the sentence shown for "A is needed
+    for B" is one that says A and B, then one that says A, before a heading about B alone.
 
     Examples
     --------
@@ -512,6 +517,9 @@ def naming_first(
     ...          {"text": "Tension the warp before the loom is set."}]
     >>> [e["text"] for e in naming_first(G, ["warp thread", "loom"], found)]
     ['Tension the warp before the loom is set.', 'History of the Loom', 'Weaving is slow.']
+    >>> found = [{"text": "Loom"}, {"text": "A frame that holds the warp tight."}]
+    >>> [e["text"] for e in naming_first(G, ["loom", "warp thread"], found)]
+    ['A frame that holds the warp tight.', 'Loom']
     """
     from graph.query import _mention_pattern  # graph.query reads this module's neighbours
 
@@ -521,10 +529,12 @@ def naming_first(
         return telling_first(found)
     told = telling_first(found)
 
-    def named(e: Mapping[str, Any]) -> tuple[int, bool]:
+    def named(e: Mapping[str, Any]) -> tuple[int, bool, bool]:
         text = " ".join(str(e.get("text") or "").split())
         says = [bool(pattern.search(text)) for pattern in patterns]
-        return -sum(says), not says[0]  # then the one that names the first end
+        bare = text.strip(_BARE_PUNCTUATION)
+        only_a_name = any(pattern.fullmatch(bare) for pattern in patterns)
+        return -sum(says), only_a_name, not says[0]  # then the one naming the first end
 
     return sorted(told, key=named)
 

@@ -398,3 +398,58 @@ def test_readers_markdown_cards_command_shows_the_structure(tmp_path, capsys):
     assert card["emphasis"] == [{"part": "body", "start": 4, "end": 8, "style": "bold"}]
     assert [i["depth"] for i in card["items"]] == [0, 1]
     assert card["tables"][0]["header"] == ["A", "B", "C"]
+
+
+@pytest.mark.parametrize(
+    ("source", "cards"),
+    [
+        (  # Q/A pairs under a heading: one question card each, labels off, lines kept
+            "# Review\n\nQ: What is rent?\nA: Rent is a **payment** for land.\n\n"
+            "Q: What is a tax?\nA: A tax is a levy.\n",
+            [
+                ("heading", "Review", "", (1, 1), ()),
+                ("question", "What is rent?", "Rent is a payment for land.", (3, 4), ("Review",)),
+                ("question", "What is a tax?", "A tax is a levy.", (6, 7), ("Review",)),
+            ],
+        ),
+        (  # prose before the first question stays in the heading's card
+            "# Review\n\nAnswer briefly.\n\nQ: Define rent.\nA: A payment for land.\n\n"
+            "Q: Define a tax.\nA: A levy.\n",
+            [
+                ("heading", "Review", "Answer briefly.", (1, 3), ()),
+                ("question", "Define rent.", "A payment for land.", (5, 6), ("Review",)),
+                ("question", "Define a tax.", "A levy.", (8, 9), ("Review",)),
+            ],
+        ),
+        (  # a heading that asks, answered by one labelled line: the label goes
+            "# Land\n\n## What is rent?\n\nA: Rent is a payment for land.\n",
+            [
+                ("heading", "Land", "", (1, 1), ()),
+                ("heading", "What is rent?", "Rent is a payment for land.", (3, 5), ("Land",)),
+            ],
+        ),
+        (  # prose that quotes one Q/A pair is no Q/A list: the card stays whole
+            "# Interviews\n\nThe form asks:\n\nQ: Your name?\nA: Ada.\n\n"
+            "The rest of the form asks about the job.\nIt is long.\nIt takes time.\n",
+            [("heading", "Interviews", None, (1, 10), ())],
+        ),
+    ],
+)
+def test_readers_markdown_labelled_pairs_under_a_heading_are_question_cards(source, cards):
+    got = cards_of(source)
+    assert len(got) == len(cards)
+    for card, (kind, title, body, lines, section) in zip(got, cards, strict=True):
+        assert (card.title_kind, card.title, card.lines, tuple(card.section)) == (
+            kind,
+            title,
+            lines,
+            section,
+        )
+        if body is not None:
+            assert card.body == body
+
+
+def test_readers_markdown_labelled_answer_keeps_its_emphasis_and_lines():
+    card = cards_of("# R\n\nQ: What is rent?\nA: Rent is a **payment**.\n\nQ: Why?\nA: Law.\n")[1]
+    assert card.emphasised("body") == ["payment"]
+    assert card.line_of(card.body.index("payment")) == 4

@@ -283,3 +283,35 @@ def test_readers_qa_list_wrapped_lines_are_joined():
     text = "".join(f"What happens in estuary {i}?\n{para}" for i in range(4))
     card = read_bytes(text.encode(), path="wrapped.txt").cards[0]
     assert card.body.count("\n") == 0, card.body
+
+
+@pytest.mark.parametrize(
+    ("line", "question", "answer"),
+    [
+        ("Term: interval", True, False),
+        ("term : interval", True, False),
+        ("Definition: The distance between two pitches.", False, True),
+        ("Def: The distance between two pitches.", False, True),
+        ("Terms of use apply to the course.", False, False),  # no label: no colon
+        ("Termination: the end of a process.", False, False),  # a word of its own
+        ("Defined terms are set in bold.", False, False),
+    ],
+)
+def test_readers_qa_list_term_and_definition_labels(line, question, answer):
+    from extraction.readers.qa_list import ANSWER_LABEL, QUESTION_LABEL
+
+    assert (bool(QUESTION_LABEL.match(line)), bool(ANSWER_LABEL.match(line))) == (question, answer)
+
+
+def test_readers_qa_list_term_and_definition_pairs_are_term_cards_without_labels():
+    text = (
+        "Term: interval\nDefinition: An interval is the distance in pitch between two notes.\n\n"
+        "Term: chord\nDefinition: A chord is three or more notes sounded together.\n\n"
+        "Q: What is a scale?\nA: A scale is a set of notes ordered by pitch.\n"
+    )
+    cards = read_bytes(text.encode(), path="notes.txt").cards
+    assert [(c.title, c.title_kind, str(c.body), c.lines) for c in cards] == [
+        ("interval", "term", "An interval is the distance in pitch between two notes.", (1, 2)),
+        ("chord", "term", "A chord is three or more notes sounded together.", (4, 5)),
+        ("What is a scale?", "question", "A scale is a set of notes ordered by pitch.", (7, 8)),
+    ]

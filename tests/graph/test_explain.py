@@ -88,6 +88,7 @@ def test_explain_two_terms_lists_the_edges_with_evidence(graph_file):
         ("stressed together", "because: tide stressed in one paragraph with moon"),
         ("same sentence", "because: tide named in one sentence with moon"),
         ("mentions", "because: tide mentions moon"),
+        ("arise", "because: tide mentioned with moon"),  # a plain form says no doer
     ],
 )
 def test_explain_a_weak_link_reads_as_words(label, because):
@@ -199,3 +200,40 @@ def test_explain_a_term_says_why_its_learning_path_is_short(parent, line):
     info = explain_term(G, "delta")
     assert info["path"]["steps"] == (2 if parent == "erosion" else 1)
     assert line in format_term(info).splitlines()
+
+
+@pytest.mark.parametrize(
+    ("features", "line"),
+    [
+        (  # a heading names it, but its card defines a longer name ("Market equilibrium is")
+            {"has_definition": 1.0, "subject": 0.69},
+            "The notes give no definition of it: a card's title names it, but no sentence "
+            "of that card says what it is.",
+        ),
+        (  # a sentence read as defining it, whose definition was not kept
+            {"has_definition": 1.0},
+            "The notes give no definition of it: a sentence reads as defining it, but none "
+            "says what it is in a way kept as its definition.",
+        ),
+        ({}, "The notes give no definition of it: no sentence says what it is."),
+    ],
+)
+def test_explain_a_concept_without_definition_says_why_as_its_features_read(features, line):
+    """Before: "+0.71 for: the notes define it" above "The notes give no definition of it"."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    reasons = [["has_definition", 0.71]] if features else []
+    G.add_node("equilibrium", label="equilibrium", definition="", selection={"score": 0.8,
+               "threshold": 0.4, "roles": {"heading": 1}, "features": features,
+               "reasons": reasons, "merges": []})  # fmt: skip
+    text = format_term(explain_term(G, "equilibrium"))
+    assert line in text.splitlines()
+    assert "the notes define it" not in text
+
+
+def test_explain_the_definition_feature_reads_as_the_selector_computes_it():
+    from extraction.concepts.features import FEATURES
+    from graph.explain import feature_words
+
+    assert "title" in FEATURES["has_definition"] and "title" in feature_words("has_definition")

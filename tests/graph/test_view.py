@@ -127,7 +127,15 @@ def test_path_graph_levels_follow_prerequisites() -> None:
     [
         ("part_of", "", "part of"),
         (WEAK_RELATION, "mentions", "mentions"),
-        (WEAK_RELATION, "struggle with", "struggle with"),
+        (WEAK_RELATION, "struggles with", "struggles with"),
+        (WEAK_RELATION, "represents", "represents"),
+        (WEAK_RELATION, "developed", "developed"),
+        (WEAK_RELATION, "is named after", "is named after"),
+        (WEAK_RELATION, "struggle with", "mentioned with"),  # a plural subject's verb
+        (WEAK_RELATION, "arise", "mentioned with"),  # "What problems arise when ..."
+        (WEAK_RELATION, "manage", "mentioned with"),  # "... capacity to manage ..."
+        (WEAK_RELATION, "refers", "mentioned with"),  # needs its "to"
+        (WEAK_RELATION, "pixels", "mentioned with"),  # no verb in English
         (WEAK_RELATION, "same sentence", "named in one sentence with"),
         (WEAK_RELATION, "stressed together", "stressed in one paragraph with"),
         (WEAK_RELATION, "", "related to"),
@@ -619,3 +627,30 @@ def test_view_download_of_a_part_colours_topics_as_the_whole() -> None:
     data = view.download(part, "dot", colours=topic_colours(G)).data.decode()
     assert whole in data
     assert topic_colours(part)["smaller"] not in data
+
+
+@pytest.mark.parametrize(
+    ("evidence", "shown"),
+    [
+        (  # a glossary's term line, then its definition: the definition says something
+            ["process", "A running instance of a program, holding variable values."],
+            "A running instance of a program, holding variable values.",
+        ),
+        (["Process:", "A process holds a variable value."], "A process holds a variable value."),
+        (  # a bare name still goes before a sentence that names neither end
+            ["Process", "It runs."],
+            "Process",
+        ),
+    ],
+)
+def test_view_a_link_quotes_a_sentence_before_a_bare_term_line(evidence, shown) -> None:
+    """Before: the panel of "process" cited the term line "process" for "variable value
+    prerequisite of process"."""
+    G = nx.MultiDiGraph()
+    G.add_node("process", label="process")
+    G.add_node("variable value", label="variable value")
+    found = [{"source": "g.md", "line": n, "text": t} for n, t in enumerate(evidence, 1)]
+    G.add_edge("variable value", "process", relation="prerequisite_of", confidence=0.8,
+               evidence=found)  # fmt: skip
+    (link,) = links_of(G, "process")["prerequisite_of"]
+    assert link.evidence[0]["text"] == shown
