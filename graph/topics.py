@@ -6,9 +6,11 @@ the same answer whatever order its nodes and edges were added in.
 
 Call :func:`compute_importance` before :func:`assign_topics`: a topic is named after
 the student's heading over its concepts when one is the section the topic is
-(:func:`topic_heading`), else after its most important concept, unless that is a word
-of everyday English ("model", "problem", "value") and one of the next few is more
-specific.
+(:func:`topic_heading`), else after the notes' title when the topic is most of them,
+else after its most important concept, unless that is a word of everyday English
+("model", "problem", "value") and one of the next few is more specific, or one of the
+next few that the notes single out and define is what the topic is built around (more
+strongly tied to its other concepts).
 """
 
 from __future__ import annotations
@@ -600,7 +602,9 @@ def file_titles(G: nx.MultiDiGraph) -> set[tuple[str, int]]:
     """The headings (``(source, line)``) that title their notes rather than a section:
     over every concept of their file that has a heading over it (``under``), when the
     file has headings that are not. Such a heading is over everything the notes explain
-    (their cards before it aside), and names no topic.
+    (their cards before it aside): it names no section's topic, and names a topic only
+    when no section does and the topic holds most of the notes under it
+    (:func:`assign_topics`).
 
     >>> G = nx.MultiDiGraph()
     >>> top = {"source": "n.md", "line": 1, "text": "Music", "names": ["music"]}
@@ -785,9 +789,11 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     by its notes (:func:`by_file`), else goes to :data:`MISCELLANEOUS`. Each topic is
     named after the heading of the notes that is the section it is
     (:func:`topic_heading`, its text trimmed of numbering: :func:`heading_name`), else
-    after the label of its most important concept (then most mentioned, then smallest
-    id), or of the next most important that is not an everyday word
-    (:func:`topic_name_node`).
+    after the notes' title (:func:`file_titles`) when the topic holds most of the notes
+    under it, else after the label of its most important concept (then most mentioned,
+    then smallest id), or of the next most important that is not an everyday word, or
+    of one of those the notes single out and define that is tied more strongly to the
+    topic's other concepts (:func:`topic_name_node`, :func:`ties_within`).
 
     Parameters
     ----------
