@@ -9,8 +9,8 @@ the student's heading over its concepts when one is the section the topic is
 (:func:`topic_heading`), else after the notes' title when the topic is most of them,
 else after its most important concept, unless that is a word of everyday English
 ("model", "problem", "value") and one of the next few is more specific, or one of the
-next few that the notes single out and define is what the topic is built around (more
-strongly tied to its other concepts).
+next few that the notes single out and define is what the topic is built around (its
+importance times its ties to the topic's other concepts is larger).
 """
 
 from __future__ import annotations
@@ -400,9 +400,10 @@ def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
 
     A word the notes only use in passing gives way to one they single out
     (:func:`in_passing`). Another of the pool that the notes single out and define
-    takes the name when it is more strongly tied to the topic's other concepts
-    (:func:`ties_within`): a glossary's "loop", important for its own entry but linked
-    to few of the topic, gives way to "shell", which most of it is linked to.
+    takes the name when it weighs more in the topic: its importance times its ties to
+    the topic's other concepts (:func:`ties_within`). A glossary's "loop", important for
+    its own entry but linked to few of the topic, gives way to "shell", which most of
+    it is linked to.
 
     >>> sd = {"features": {"singled": 1.0}}
     >>> G = nx.MultiDiGraph()
@@ -424,11 +425,16 @@ def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
         # a formula or a lone acronym the notes do not define gives way to a defined name
         first = next((n for n in specific if not is_code(G, n) and defined(G, n)), first)
     # a concept of the pool the notes single out and define challenges it: the topic is
-    # named after the one most strongly tied to its other concepts (:func:`ties_within`),
-    # what it is built around, not a side detail that ranks high for its own card
+    # named after the one of most weight in it, its importance times its ties to the
+    # topic's other concepts (:func:`ties_within`): what the topic is built around, not
+    # an entry important for its own card but linked to few of the topic
     named = [first, *(n for n in specific if n != first and _challenges(G, n))]
-    ties = {n: ties_within(G, n, group) for n in named}
-    return max(named, key=lambda n: (ties[n], -named.index(n)))
+    weight = {n: _importance(G, n) * ties_within(G, n, group) for n in named}
+    return max(named, key=lambda n: (weight[n], -named.index(n)))
+
+
+def _importance(G: nx.MultiDiGraph, node: Any) -> float:
+    return float(G.nodes[node].get("importance") or 0.0)
 
 
 def _challenges(G: nx.MultiDiGraph, node: Any) -> bool:
@@ -792,8 +798,9 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     after the notes' title (:func:`file_titles`) when the topic holds most of the notes
     under it, else after the label of its most important concept (then most mentioned,
     then smallest id), or of the next most important that is not an everyday word, or
-    of one of those the notes single out and define that is tied more strongly to the
-    topic's other concepts (:func:`topic_name_node`, :func:`ties_within`).
+    of one of those the notes single out and define that weighs more in the topic, its
+    importance times its ties to the topic's other concepts (:func:`topic_name_node`,
+    :func:`ties_within`).
 
     Parameters
     ----------
