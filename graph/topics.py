@@ -457,13 +457,13 @@ def ties_within(G: nx.MultiDiGraph, node: Any, group: Collection) -> float:
     1.05
     """
     members = group if isinstance(group, (set, frozenset)) else set(group)
-    total = 0.0
+    strengths = []
     for edges, end in ((G.in_edges(node, data=True), 0), (G.out_edges(node, data=True), 1)):
         for edge in edges:
             other = edge[end]
             if other != node and other in members:
-                total += edge_strength(edge[2])
-    return total
+                strengths.append(edge_strength(edge[2]))
+    return math.fsum(strengths)  # the same sum whatever order the edges were added in
 
 
 def is_code(G: nx.MultiDiGraph, node: Any) -> bool:
