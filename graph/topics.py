@@ -6,9 +6,11 @@ the same answer whatever order its nodes and edges were added in.
 
 Call :func:`compute_importance` before :func:`assign_topics`: a topic is named after
 the student's heading over its concepts when one is the section the topic is
-(:func:`topic_heading`), else after its most important concept, unless that is a word
-of everyday English ("model", "problem", "value") and one of the next few is more
-specific.
+(:func:`topic_heading`), else after the notes' title when the topic is most of them,
+else after its most important concept, unless that is a word of everyday English
+("model", "problem", "value") and one of the next few is more specific, or one of the
+next few that the notes single out and define is what the topic is built around (its
+importance times its ties to the topic's other concepts is larger).
 """
 
 from __future__ import annotations
@@ -397,18 +399,71 @@ def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
     ('MRI', 'model')
 
     A word the notes only use in passing gives way to one they single out
-    (:func:`in_passing`).
+    (:func:`in_passing`). Another of the pool that the notes single out and define
+    takes the name when it weighs more in the topic: its importance times its ties to
+    the topic's other concepts (:func:`ties_within`). A glossary's "loop", important for
+    its own entry but linked to few of the topic, gives way to "shell", which most of
+    it is linked to.
+
+    >>> sd = {"features": {"singled": 1.0}}
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("loop", importance=0.9, selection=sd, definition="...")
+    >>> G.add_node("shell", importance=0.7, selection=sd, definition="...")
+    >>> for n in ("prompt", "pipe", "loop"):
+    ...     _ = G.add_edge("shell", n, relation="part_of", confidence=0.8)
+    >>> topic_name_node(G, {"loop", "shell", "prompt", "pipe"})
+    'shell'
     """
     ranked = sorted(group, key=lambda n: _rank_key(G, n))
     specific = [n for n in ranked[:TOPIC_NAME_POOL] if not is_everyday(G, n)]
     if not specific:
         return ranked[0]
-    if in_passing(G, specific[0]):  # a word in passing gives way to what the notes single out
-        return next((n for n in specific if _names_it(G, n)), specific[0])
-    if is_code(G, specific[0]) and not defined(G, specific[0]):
+    first = specific[0]
+    if in_passing(G, first):  # a word in passing gives way to what the notes single out
+        first = next((n for n in specific if _names_it(G, n)), first)
+    elif is_code(G, first) and not defined(G, first):
         # a formula or a lone acronym the notes do not define gives way to a defined name
-        return next((n for n in specific if not is_code(G, n) and defined(G, n)), specific[0])
-    return specific[0]
+        first = next((n for n in specific if not is_code(G, n) and defined(G, n)), first)
+    # a concept of the pool the notes single out and define challenges it: the topic is
+    # named after the one of most weight in it, its importance times its ties to the
+    # topic's other concepts (:func:`ties_within`): what the topic is built around, not
+    # an entry important for its own card but linked to few of the topic
+    named = [first, *(n for n in specific if n != first and _challenges(G, n))]
+    weight = {n: _importance(G, n) * ties_within(G, n, group) for n in named}
+    return max(named, key=lambda n: (weight[n], -named.index(n)))
+
+
+def _importance(G: nx.MultiDiGraph, node: Any) -> float:
+    return float(G.nodes[node].get("importance") or 0.0)
+
+
+def _challenges(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Can ``node`` take a topic's name from its most important concept: the notes
+    single it out (:func:`singled_out`) and define it (:func:`defined`)?"""
+    return singled_out(G, node) and defined(G, node)
+
+
+def ties_within(G: nx.MultiDiGraph, node: Any, group: Collection) -> float:
+    """How strongly ``node`` is tied to the other concepts of ``group``: the summed
+    :func:`edge_strength` of its edges to them, either way (what binds the community
+    together, a ``related_to`` edge weighing less than a typed relation). A topic is named
+    after the concept it is built around, not a side detail that ranks high elsewhere.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("shell", "pipe", relation="part_of", confidence=0.9)
+    >>> _ = G.add_edge("prompt", "shell", relation="related_to", confidence=0.5)
+    >>> _ = G.add_edge("shell", "enzyme", relation="is_a", confidence=0.9)
+    >>> round(ties_within(G, "shell", {"shell", "pipe", "prompt"}), 2)
+    1.05
+    """
+    members = group if isinstance(group, (set, frozenset)) else set(group)
+    strengths = []
+    for edges, end in ((G.in_edges(node, data=True), 0), (G.out_edges(node, data=True), 1)):
+        for edge in edges:
+            other = edge[end]
+            if other != node and other in members:
+                strengths.append(edge_strength(edge[2]))
+    return math.fsum(strengths)  # the same sum whatever order the edges were added in
 
 
 def is_code(G: nx.MultiDiGraph, node: Any) -> bool:
@@ -553,7 +608,9 @@ def file_titles(G: nx.MultiDiGraph) -> set[tuple[str, int]]:
     """The headings (``(source, line)``) that title their notes rather than a section:
     over every concept of their file that has a heading over it (``under``), when the
     file has headings that are not. Such a heading is over everything the notes explain
-    (their cards before it aside), and names no topic.
+    (their cards before it aside): it names no section's topic, and names a topic only
+    when no section does and the topic holds most of the notes under it
+    (:func:`assign_topics`).
 
     >>> G = nx.MultiDiGraph()
     >>> top = {"source": "n.md", "line": 1, "text": "Music", "names": ["music"]}
@@ -738,9 +795,12 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     by its notes (:func:`by_file`), else goes to :data:`MISCELLANEOUS`. Each topic is
     named after the heading of the notes that is the section it is
     (:func:`topic_heading`, its text trimmed of numbering: :func:`heading_name`), else
-    after the label of its most important concept (then most mentioned, then smallest
-    id), or of the next most important that is not an everyday word
-    (:func:`topic_name_node`).
+    after the notes' title (:func:`file_titles`) when the topic holds most of the notes
+    under it, else after the label of its most important concept (then most mentioned,
+    then smallest id), or of the next most important that is not an everyday word, or
+    of one of those the notes single out and define that weighs more in the topic, its
+    importance times its ties to the topic's other concepts (:func:`topic_name_node`,
+    :func:`ties_within`).
 
     Parameters
     ----------
@@ -823,6 +883,8 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     used: set[str] = set()
     for group in members:
         heading = topic_heading(G, group, covered, titles)
+        if heading is None and titles:  # no section: the notes' title, when it is the topic
+            heading = topic_heading(G, group, covered, ())
         if heading is not None:
             name = heading_name(heading["text"])
         else:

@@ -664,3 +664,65 @@ def test_topics_a_small_group_follows_the_course_most_of_it_stands_in():
     G.nodes["shell variable"]["first_seen"] = ["shell.md", 8]
     topics = assign_topics(G)
     assert topics["shell variable"] == topics["regular expression"] == "pipe"
+
+
+@pytest.mark.parametrize(
+    ("under", "name"),
+    [
+        # the notes' title names the topic that holds them when no section does
+        (
+            {"cadence": [CHAPTER], "plagal cadence": [CHAPTER], "half cadence": [CHAPTER, SECTION]},
+            "Harmony",
+        ),
+        # a section over most of the topic names it before the title
+        ({"cadence": [CHAPTER]} | {n: [CHAPTER, SECTION] for n in CADENCES[1:]}, "Cadences"),
+        # a title over two topics names neither
+        (
+            {n: [CHAPTER] for n in CADENCES[:2] + RHYTHM} | {"half cadence": [CHAPTER, SECTION]},
+            "cadence",
+        ),
+    ],
+)
+def test_topics_the_notes_title_names_the_topic_that_holds_them(under, name):
+    G = sectioned_graph(under)
+    topics = assign_topics(G)
+    assert topics["plagal cadence"] == name
+    assert topics["meter"] == "tempo"
+
+
+SINGLED = {"features": {"singled": 1.0}}
+
+
+def shell_graph(shell: dict, reverse: bool = False) -> nx.MultiDiGraph:
+    """A glossary's topic: "loop", its most important entry, linked to "shell" alone;
+    "shell" (attributes ``shell``) linked to every other concept of the topic."""
+    edges = [("shell", n, "part_of", 0.8) for n in ("prompt", "pipe", "cursor", "loop")]
+    edges.append(("prompt", "cursor", "related_to", 0.5))
+    nodes = [
+        ("loop", {"label": "loop", "importance": 0.9, "selection": SINGLED, "definition": "x"}),
+        ("shell", {"label": "shell", "importance": 0.7} | shell),
+        ("prompt", {"label": "prompt", "importance": 0.6}),
+        ("cursor", {"label": "cursor", "importance": 0.55}),
+        ("pipe", {"label": "pipe", "importance": 0.5}),
+    ]
+    return make_graph(edges, nodes, reverse=reverse)
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+@pytest.mark.parametrize(
+    ("shell", "named"),
+    [
+        # a concept the notes single out and define, tied to most of the topic, names it
+        ({"selection": SINGLED, "definition": "A program that reads commands."}, "shell"),
+        # not when the notes do not define it, or do not single it out
+        ({"selection": SINGLED}, "loop"),
+        ({"selection": {"features": {}}, "definition": "A program that reads commands."}, "loop"),
+        # nor when it is an everyday word
+        ({"selection": {"features": {"singled": 1.0, "common": 1.0}}, "definition": "x"}, "loop"),
+        # nor when it is not among the topic's four most important concepts
+        ({"selection": SINGLED, "definition": "x", "importance": 0.1}, "loop"),
+    ],
+)
+def test_topics_name_is_the_concept_the_topic_is_built_around(shell, named, reverse):
+    G = shell_graph(shell, reverse=reverse)
+    assert set(assign_topics(G).values()) == {named}
