@@ -73,6 +73,7 @@ from graph.layout import (
     min_zoom,
     node_box,
     row_layout,
+    row_zoom,
     wrap_label,
 )
 from graph.query import PREREQUISITE, neighbourhood
@@ -1258,8 +1259,12 @@ def path_scene(
     """A learning path drawn left to right in layers (:func:`path_graph`; a layer of more
     than :data:`PATH_COLUMN_STEPS` steps takes several columns), each concept numbered
     by its step, wrapped onto rows (:func:`graph.layout.row_layout`) so that the
-    picture is ``width`` pixels wide at zoom 1 and no two labels touch, however long the
-    path.
+    picture is ``width`` pixels wide and no two labels touch, however long the path. It
+    reads like text, from the first step, top left, to the target, at the end of the last
+    row: the rows share the columns evenly, so the target is never left alone at the
+    bottom left. A path that would wrap is first drawn smaller, down to the zoom at which
+    the smallest label is :data:`graph.layout.MIN_LABEL_PX` tall, when that saves a row
+    (:func:`graph.layout.row_zoom`): a picture on one row more than its labels' size.
 
     A step the notes never define is drawn hollow, with a dashed rim
     (:data:`UNDEFINED_FILL`), and listed in ``undefined``. A prerequisite that a chain
@@ -1274,7 +1279,7 @@ def path_scene(
     ...     _ = G.add_edge(f"c{i}", f"c{i + 1}", relation="prerequisite_of", confidence=0.9)
     >>> scene = path_scene(G, [f"c{i}" for i in range(25)], 900)
     >>> scene.data["nodes"][0]["label"], scene.data["view"]["scale"], scene.height > 100
-    ('1. c0', 1.0, True)
+    ('1. c0', 0.825, True)
     >>> len(scene.undefined), scene.lines, scene.implied
     (25, 24, 0)
     """
@@ -1294,8 +1299,11 @@ def path_scene(
         for layer in layers
         for i in range(0, len(layer), PATH_COLUMN_STEPS)
     ]
+    fonts = [concept_style(H.nodes[node])[1] for node in H]
+    zoom = row_zoom(columns, boxes, width, fonts)  # a little smaller rather than wrapped
+    width = width / zoom  # canvas units from here on
     positions, height = row_layout(columns, boxes, width)
-    view = {"x": width / 2, "y": height / 2, "scale": 1.0}
+    view = {"x": width / 2, "y": height / 2, "scale": zoom}
     data = network_data(
         H,
         physics=False,
@@ -1359,7 +1367,7 @@ def path_scene(
     return PathScene(
         data,
         {str(node): ("concept", node) for node in H},
-        height,
+        height * zoom,
         undefined=tuple(node for node in order if node in undefined),
         lines=len(data["edges"]),
         implied=sum(data["folded"].values()),
@@ -1383,7 +1391,7 @@ def path_reading(scene: PathScene, path: Sequence[Hashable]) -> str:
     >>> order = ["seed", "root", "shoot", "leaf"]
     >>> path_reading(path_scene(G, order, 900), order)
     'column by column, left to right, each from the top'
-    >>> path_reading(path_scene(G, order, 200), order)
+    >>> path_reading(path_scene(G, order, 120), order)
     'column by column, left to right, each from the top, then the next row'
     """
     where = {options["id"]: options["x"] for options in scene.data["nodes"]}
