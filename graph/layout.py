@@ -752,8 +752,8 @@ def regions_view(regions: Sequence[Region], viewport: Viewport) -> dict[str, flo
 def _rows(widths: Sequence[float], room: float, gap: float) -> list[int]:
     """Where each row of :func:`row_layout` starts (column indices), for columns of
     ``widths`` in ``room``: as few rows as wrapping like text takes, the columns shared
-    among them so that the widest row is as narrow as it can be (the last row is no
-    lone column left over; of rows as wide, the later ones take more).
+    among them so that the rows are as wide as one another (the last row is no lone
+    column left over; of rows as even, the later ones take more).
 
     >>> _rows([10, 10, 10, 10, 10], 50, 5)  # wrapped like text: 4 + 1
     [0, 2]
@@ -771,8 +771,9 @@ def _rows(widths: Sequence[float], room: float, gap: float) -> list[int]:
             j += 1
         count, i = count + 1, j
     n = len(widths)
-    # best[k][i]: (widest row, starts) laying columns i.. on k rows, each row within
-    # room unless it is one column wider than room
+    # best[k, i]: (cost, starts) of laying columns i.. on k rows, each within room (a
+    # column wider than room has a row to itself); the cost adds up each row's squared
+    # room left, which is least when the rows are as wide as one another
     best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, n): (0.0, [])}
     for k in range(1, count + 1):
         for i in range(n - 1, -1, -1):
@@ -782,11 +783,11 @@ def _rows(widths: Sequence[float], room: float, gap: float) -> list[int]:
                 if j > i + 1 and width > room:
                     break
                 if (k - 1, j) in best:
-                    widest, starts = best[(k - 1, j)]
-                    options.append((max(width, widest), j, [i, *starts]))
-            if options:
-                widest, _, starts = min(options, key=lambda o: (o[0], o[1]))  # ties: last row fuller
-                best[(k, i)] = (widest, starts)
+                    cost, starts = best[(k - 1, j)]
+                    options.append((round(cost + (room - width) ** 2, 6), j, [i, *starts]))
+            if options:  # of rows as even, the shortest first row: the later ones fuller
+                cost, _, starts = min(options, key=lambda o: (o[0], o[1]))
+                best[(k, i)] = (cost, starts)
     return best[(count, 0)][1] if n else []
 
 
