@@ -1150,6 +1150,12 @@ class PathScene:
         Drawn id -> ``("concept", node)``.
     height : float
         The height (pixels) the picture needs at the width it was laid out for.
+    undefined : tuple
+        The steps the notes never define, drawn hollow.
+    lines, implied : int
+        The prerequisites drawn as lines, and those a chain of drawn ones implies.
+    structure : int
+        The dotted lines: links of the notes' structure (:func:`structure_lines`).
     """
 
     data: dict[str, Any]
@@ -1158,6 +1164,7 @@ class PathScene:
     undefined: tuple[Hashable, ...] = ()
     lines: int = 0
     implied: int = 0
+    structure: int = 0
 
 
 #: How the path's picture draws a step the notes never define: a hollow dot with a
@@ -1165,6 +1172,10 @@ class PathScene:
 #: notes name it).
 UNDEFINED_FILL = "#ffffff"
 UNDEFINED_DASHES = [4, 3]
+#: How the path's picture draws a link of the notes' structure (a step named in the
+#: heading or the defining sentence of a later one, :func:`graph.paths.structure_link`):
+#: a dotted line, where a prerequisite's is solid.
+STRUCTURE_DASHES = [2, 4]
 
 
 #: How far a line of a path's picture bends (vis-network's roundness) to pass by a step.
@@ -1249,6 +1260,63 @@ def _inside(points: Sequence[tuple[float, float]], width: float, height: float) 
     return all(0 <= x <= width and 0 <= y <= height for x, y in points)
 
 
+def structure_lines(
+    G: nx.MultiDiGraph, H: nx.MultiDiGraph, order: Sequence[Hashable]
+) -> list[tuple[Hashable, Hashable, str, Mapping[str, Any] | None]]:
+    """``(earlier, later, what, said)`` for each link of the notes' structure between two
+    steps of a path (:func:`graph.paths.structure_link`: the earlier step is named in a
+    heading the later one is explained under, or in its defining sentence) that a path's
+    picture draws: not where a prerequisite joins the two (``H``'s lines), nor where a
+    chain of lines already drawn leads from one to the other (the closest pairs are
+    drawn first). The text under the picture says the same ("needed for").
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("acoustics", definition="The study of sound.")
+    >>> G.add_node("sonar", definition="Ranging by sound.", under=[
+    ...     {"source": "n.md", "line": 3, "text": "Acoustics", "names": ["acoustics"]}])
+    >>> _ = G.add_edge("echo", "sonar", relation="prerequisite_of", confidence=0.9)
+    >>> H, _ = path_graph(G, ["acoustics", "echo", "sonar"])
+    >>> [(u, v, said["line"]) for u, v, _, said in structure_lines(G, H, list(H))]
+    [('acoustics', 'sonar', 3)]
+    """
+    from graph.paths import structure_link  # graph.paths reads graph.topics, not this
+
+    drawn = nx.DiGraph()
+    drawn.add_nodes_from(order)
+    drawn.add_edges_from((u, v) for u, v in H.edges() if u != v)
+    pairs = sorted(
+        ((i, j) for j in range(len(order)) for i in range(j)), key=lambda p: (p[1] - p[0], p)
+    )
+    found = []
+    for i, j in pairs:
+        u, v = order[i], order[j]
+        if H.has_edge(u, v) or H.has_edge(v, u) or nx.has_path(drawn, u, v):
+            continue
+        if (link := structure_link(G, u, v)) is not None:
+            found.append((u, v, link[0], link[1]))
+            drawn.add_edge(u, v)
+    return found
+
+
+def _structure_edge(
+    G: nx.MultiDiGraph, u: Hashable, v: Hashable, what: str, said: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """A dotted line of a path's picture for a link of the notes' structure, its tooltip
+    saying what the link is and quoting the heading or sentence that makes it."""
+    title = f"{G.nodes[u].get('label') or u} comes first: {what}"
+    if said and said.get("text"):
+        title += f"\n“{' '.join(str(said['text']).split())}”"
+        if said.get("source"):
+            title += f" ({said['source']}, line {said.get('line')})"
+    return {
+        "from": str(u),
+        "to": str(v),
+        "title": title,
+        "dashes": STRUCTURE_DASHES,
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+    }
+
+
 def path_scene(
     G: nx.MultiDiGraph,
     path: Sequence[Hashable],
@@ -1270,7 +1338,10 @@ def path_scene(
     (:data:`UNDEFINED_FILL`), and listed in ``undefined``. A prerequisite that a chain
     of other steps already leads along is not drawn (:func:`graph.render.fold_lines`):
     such a line would run straight through the steps between; ``lines`` counts the
-    lines drawn and ``implied`` those left out.
+    lines drawn and ``implied`` those left out. A step the notes' structure puts before a
+    later one (a heading it is explained under, its defining sentence) is joined to it by
+    a dotted line (:func:`structure_lines`, :data:`STRUCTURE_DASHES`), as the text under
+    the picture says it is needed for it; ``structure`` counts them.
 
     Examples
     --------
@@ -1338,6 +1409,9 @@ def path_scene(
         for i, (x, y, _) in dots.items()
         for box in (boxes[by_id[i]],)
     }
+    links = structure_lines(G, H, order)
+    lines = len(data["edges"])
+    data["edges"].extend(_structure_edge(G, *link) for link in links)
     for options in data["edges"]:  # light lines: the numbered labels lead the eye
         options["color"] = {"color": "#b4bcc6", "highlight": "#4b5563", "hover": "#4b5563"}
         options["width"] = 1.2
@@ -1369,8 +1443,31 @@ def path_scene(
         {str(node): ("concept", node) for node in H},
         height * zoom,
         undefined=tuple(node for node in order if node in undefined),
-        lines=len(data["edges"]),
+        lines=lines,
         implied=sum(data["folded"].values()),
+        structure=len(links),
+    )
+
+
+def structure_caption(scene: PathScene) -> str:
+    """What the dotted lines of a path's picture stand for, with their count; empty when
+    it has none.
+
+    >>> structure_caption(PathScene({}, {}, 0.0, structure=2)).split(": ")
+    [' The 2 dotted lines are no stated prerequisites', 'each joins a step to a later one \
+that the notes explain under a heading, or in a sentence, naming it.']
+    >>> structure_caption(PathScene({}, {}, 0.0))
+    ''
+    """
+    if not scene.structure:
+        return ""
+    if scene.structure == 1:
+        what, each = "The dotted line is no stated prerequisite", "it joins"
+    else:
+        what, each = f"The {scene.structure} dotted lines are no stated prerequisites", "each joins"
+    return (
+        f" {what}: {each} a step to a later one that the notes explain under a heading, or in "
+        "a sentence, naming it."
     )
 
 

@@ -20,6 +20,7 @@ from graph.view import (
     MORE_STEP,
     OVERVIEW,
     PATH_FORMATS,
+    STRUCTURE_DASHES,
     TOPIC,
     WEAK_RELATION,
     MapScene,
@@ -39,6 +40,7 @@ from graph.view import (
     relation_words,
     search_example,
     select_view,
+    structure_caption,
     topic_summaries,
 )
 
@@ -625,3 +627,38 @@ def test_view_download_of_a_part_colours_topics_as_the_whole() -> None:
     data = view.download(part, "dot", colours=topic_colours(G)).data.decode()
     assert whole in data
     assert topic_colours(part)["smaller"] not in data
+
+
+def heading_course(chained: bool) -> tuple[nx.MultiDiGraph, list[str]]:
+    """Sonar is explained under a heading naming acoustics; echo is a stated prerequisite
+    of sonar; with ``chained``, acoustics is also a stated prerequisite of echo."""
+    G = nx.MultiDiGraph()
+    G.add_node("acoustics", definition="The study of sound.")
+    G.add_node("echo", definition="A reflected sound.")
+    heading = {"source": "n.md", "line": 3, "text": "Acoustics", "names": ["acoustics"]}
+    G.add_node("sonar", definition="Ranging by sound.", under=[heading])
+    said = [{"source": "n.md", "line": 5, "text": "Sonar listens for echoes."}]
+    G.add_edge("echo", "sonar", relation="prerequisite_of", confidence=0.9, evidence=said)
+    if chained:
+        G.add_edge("acoustics", "echo", relation="prerequisite_of", confidence=0.9, evidence=said)
+    return G, ["acoustics", "echo", "sonar"]
+
+
+def test_view_path_scene_draws_a_link_of_the_notes_structure_dotted() -> None:
+    G, path = heading_course(chained=False)
+    scene = path_scene(G, path, 900)
+    dotted = [e for e in scene.data["edges"] if e["dashes"] == STRUCTURE_DASHES]
+    assert [(e["from"], e["to"]) for e in dotted] == [("acoustics", "sonar")]
+    assert "Acoustics" in dotted[0]["title"] and "n.md, line 3" in dotted[0]["title"]
+    assert "heading" in dotted[0]["title"]  # says what the link is
+    solid = [e for e in scene.data["edges"] if e["dashes"] != STRUCTURE_DASHES]
+    assert [(e["from"], e["to"]) for e in solid] == [("echo", "sonar")]
+    assert (scene.lines, scene.structure) == (1, 1)  # a prerequisite is counted apart
+    assert "dotted line is no stated prerequisite" in structure_caption(scene)
+
+
+def test_view_path_scene_leaves_out_a_structure_link_a_chain_of_lines_draws() -> None:
+    G, path = heading_course(chained=True)
+    scene = path_scene(G, path, 900)
+    assert not [e for e in scene.data["edges"] if e["dashes"] == STRUCTURE_DASHES]
+    assert scene.structure == 0 and structure_caption(scene) == ""
