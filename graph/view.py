@@ -1178,8 +1178,11 @@ UNDEFINED_DASHES = [4, 3]
 STRUCTURE_DASHES = [2, 4]
 
 
-#: How far a line of a path's picture bends (vis-network's roundness) to pass by a step.
+#: How far a line of a path's picture bends (vis-network's roundness) to pass by a step,
+#: and the shallower bends tried after it (a long line bent as deep would leave the
+#: picture).
 PATH_BEND = 0.35
+PATH_BENDS = (PATH_BEND, 0.2, 0.1)
 #: Room (pixels) a straight line of a path's picture keeps from the dot of a step.
 PATH_CLEARANCE = 6.0
 
@@ -1208,11 +1211,14 @@ PATH_SAMPLES = 48
 
 
 def _line_points(
-    start: tuple[float, float, float], end: tuple[float, float, float], bend: str | None = None
+    start: tuple[float, float, float],
+    end: tuple[float, float, float],
+    bend: str | None = None,
+    roundness: float = PATH_BEND,
 ) -> list[tuple[float, float]]:
     """Points along the line from ``start`` to ``end`` as vis-network draws it: straight,
-    or (``bend``: ``"curvedCW"`` / ``"curvedCCW"`` with roundness :data:`PATH_BEND`) the
-    quadratic curve through vis-network's via point for that smooth type.
+    or (``bend``: ``"curvedCW"`` / ``"curvedCCW"`` with ``roundness``) the quadratic
+    curve through vis-network's via point for that smooth type.
 
     >>> [(round(x), round(y)) for x, y in _line_points((0, 0, 5), (100, 0, 5))[::23]]
     [(2, 0), (50, 0), (98, 0)]
@@ -1226,8 +1232,8 @@ def _line_points(
         via = ((x1 + x2) / 2, (y1 + y2) / 2)
     else:  # vis-network's BezierEdgeStatic._getViaCoordinates
         dx, dy = x2 - x1, y1 - y2
-        reach = (0.5 * PATH_BEND + 0.5) * math.hypot(dx, dy)
-        turn = 0.5 * (PATH_BEND if bend == "curvedCW" else -PATH_BEND) + 0.5
+        reach = (0.5 * roundness + 0.5) * math.hypot(dx, dy)
+        turn = 0.5 * (roundness if bend == "curvedCW" else -roundness) + 0.5
         angle = math.atan2(dy, dx) + turn * math.pi
         via = (x1 + reach * math.sin(angle), y1 + reach * math.cos(angle))
     points = []
@@ -1423,21 +1429,23 @@ def path_scene(
             continue
         # a straight line would run through another step's dot or label: bend it round,
         # towards the middle of the picture (a bend out of it would be cut off at its
-        # edge) or the other way, whichever passes by every step; when neither does, a
-        # line through a dot bends towards the middle and one through a label stays
+        # edge) or else the other way, as deep as PATH_BEND or else shallower: the first
+        # that passes by every step inside the picture; when none does, a line through a
+        # dot bends towards the middle and one through a label stays
         (x1, y1, _), (x2, y2, _) = start, end
         down = (y1 + y2) / 2 < height / 2
         clockwise = down == (x2 < x1)  # clockwise bends a line drawn rightwards up
         preferred, other = ("curvedCW", "curvedCCW") if clockwise else ("curvedCCW", "curvedCW")
         clear = [
-            way
+            (way, roundness)
             for way in (preferred, other)
-            if _inside(points := _line_points(start, end, way), width, height)
+            for roundness in PATH_BENDS
+            if _inside(points := _line_points(start, end, way, roundness), width, height)
             and not _hits(points, others)
         ]
-        bend = clear[0] if clear else preferred if through_dot else None
+        bend = clear[0] if clear else (preferred, PATH_BEND) if through_dot else None
         if bend is not None:
-            options["smooth"] = {"enabled": True, "type": bend, "roundness": PATH_BEND}
+            options["smooth"] = {"enabled": True, "type": bend[0], "roundness": bend[1]}
     return PathScene(
         data,
         {str(node): ("concept", node) for node in H},

@@ -561,7 +561,7 @@ def test_view_path_scene_lines_pass_by_the_labels_of_other_steps(seed: int) -> N
     passes by every step, when one does, and stays in the picture."""
     import random
 
-    from graph.view import PATH_BEND, _hits, _inside, _line_points
+    from graph.view import PATH_BEND, PATH_BENDS, _hits, _inside, _line_points
 
     rng = random.Random(seed)
     names = [f"{rng.choice(['long', 'short', 'wide'])} concept number {i}" for i in range(12)]
@@ -571,6 +571,8 @@ def test_view_path_scene_lines_pass_by_the_labels_of_other_steps(seed: int) -> N
         for j in rng.sample(range(i), min(i, 2)):
             G.add_edge(names[j], name, relation="prerequisite_of", confidence=0.8)
     scene = path_scene(G, names, 900)
+    zoom = scene.data["view"]["scale"]  # canvas units: the picture is 900 / zoom wide
+    width, height = 900 / zoom, scene.height / zoom
     nodes = {n["id"]: n for n in scene.data["nodes"]}
     boxes = {
         i: node_box(n["label"], *reversed(concept_style(G.nodes[i]))) for i, n in nodes.items()
@@ -585,11 +587,15 @@ def test_view_path_scene_lines_pass_by_the_labels_of_other_steps(seed: int) -> N
         start, end = ((nodes[i]["x"], nodes[i]["y"], nodes[i]["size"]) for i in ends)
         others = [r for i, r in rects.items() if i not in ends]
         drawn = edge.get("smooth", {}).get("type")
-        assert edge.get("smooth", {}).get("roundness", PATH_BEND) == PATH_BEND
-        if _hits(_line_points(start, end, drawn), others):  # only when no bend is clear
-            for way in ("curvedCW", "curvedCCW"):
-                points = _line_points(start, end, way)
-                assert not _inside(points, 900, scene.height) or _hits(points, others)
+        roundness = edge.get("smooth", {}).get("roundness", PATH_BEND)
+        assert roundness in PATH_BENDS
+        if drawn:  # a bend stays in the picture, unless none passes by every step
+            points = _line_points(start, end, drawn, roundness)
+            assert _inside(points, width, height) or _hits(points, others)
+        if _hits(_line_points(start, end, drawn, roundness), others):  # only when none clear
+            for way, bend in itertools.product(("curvedCW", "curvedCCW"), PATH_BENDS):
+                points = _line_points(start, end, way, bend)
+                assert not _inside(points, width, height) or _hits(points, others)
 
 
 def test_view_map_scene_lists_the_concepts_drawn_without_a_line() -> None:
@@ -610,10 +616,18 @@ def test_view_path_scene_bends_a_line_that_would_run_through_a_step() -> None:
     scene = path_scene(G, ["acid", "base", "buffer", "titration"], 900)
     nodes = {n["id"]: n for n in scene.data["nodes"]}
     assert nodes["acid"]["y"] == nodes["buffer"]["y"] == nodes["titration"]["y"]  # one row
-    bent = {(e["from"], e["to"]): e["smooth"]["type"] for e in scene.data["edges"] if "smooth" in e}
-    # past buffer's dot, not through it, and down into the picture (the top row's line
-    # bent up would leave it)
-    assert bent == {("acid", "titration"): "curvedCCW"}
+    bent = {(e["from"], e["to"]): e["smooth"] for e in scene.data["edges"] if "smooth" in e}
+    assert list(bent) == [("acid", "titration")]
+    # past buffer's dot, not through it, and inside the picture (the top row's line bent
+    # up as deep as PATH_BEND would leave it: it bends up less)
+    from graph.view import _line_points
+
+    smooth = bent[("acid", "titration")]
+    dot = {i: (nodes[i]["x"], nodes[i]["y"], nodes[i]["size"]) for i in nodes}
+    points = _line_points(dot["acid"], dot["titration"], smooth["type"], smooth["roundness"])
+    assert all(0 <= x <= 900 and 0 <= y <= scene.height for x, y in points)
+    bx, by, radius = dot["buffer"]
+    assert min(((x - bx) ** 2 + (y - by) ** 2) ** 0.5 for x, y in points) > radius
 
 
 def test_view_download_of_a_part_colours_topics_as_the_whole() -> None:
