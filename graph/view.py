@@ -1348,6 +1348,8 @@ def path_scene(
     later one (a heading it is explained under, its defining sentence) is joined to it by
     a dotted line (:func:`structure_lines`, :data:`STRUCTURE_DASHES`), as the text under
     the picture says it is needed for it; ``structure`` counts them.
+    A line that would run through another step bends round it (:data:`PATH_BENDS`, inside
+    the picture when a bend can be); when none stays inside, the picture grows to hold it.
 
     Examples
     --------
@@ -1416,6 +1418,7 @@ def path_scene(
         for box in (boxes[by_id[i]],)
     }
     links = structure_lines(G, H, order)
+    reach = (0.0, height)  # how far up and down the lines reach
     lines = len(data["edges"])
     data["edges"].extend(_structure_edge(G, *link) for link in links)
     for options in data["edges"]:  # light lines: the numbered labels lead the eye
@@ -1424,14 +1427,16 @@ def path_scene(
         ends = (options["from"], options["to"])
         start, end = dots[ends[0]], dots[ends[1]]
         others = [rect for i, rect in steps.items() if i not in ends]
-        through_dot = any(_crosses(start, end, dot) for i, dot in dots.items() if i not in ends)
+        rings = [dot for i, dot in dots.items() if i not in ends]
+        through_dot = any(_crosses(start, end, dot) for dot in rings)
         if not through_dot and not _hits(_line_points(start, end), others):
             continue
         # a straight line would run through another step's dot or label: bend it round,
         # towards the middle of the picture (a bend out of it would be cut off at its
         # edge) or else the other way, as deep as PATH_BEND or else shallower: the first
         # that passes by every step inside the picture; when none does, a line through a
-        # dot bends towards the middle and one through a label stays
+        # dot takes the first that passes by every dot inside the picture, else bends
+        # towards the middle, and one through a label stays
         (x1, y1, _), (x2, y2, _) = start, end
         down = (y1 + y2) / 2 < height / 2
         clockwise = down == (x2 < x1)  # clockwise bends a line drawn rightwards up
@@ -1443,13 +1448,27 @@ def path_scene(
             if _inside(points := _line_points(start, end, way, roundness), width, height)
             and not _hits(points, others)
         ]
+        if not clear and through_dot:  # past every dot inside the picture, if not labels
+            clear = [
+                (way, roundness)
+                for way in (preferred, other)
+                for roundness in PATH_BENDS
+                if _inside(points := _line_points(start, end, way, roundness), width, height)
+                and not _hits(points, [(x - r, x + r, y - r, y + r) for x, y, r in rings])
+            ]
         bend = clear[0] if clear else (preferred, PATH_BEND) if through_dot else None
         if bend is not None:
             options["smooth"] = {"enabled": True, "type": bend[0], "roundness": bend[1]}
+            ys = [y for _, y in _line_points(start, end, *bend)]
+            reach = (min(reach[0], *ys), max(reach[1], *ys))
+    # a line that found no bend inside the picture: the picture grows to hold it
+    top = reach[0] - PATH_CLEARANCE if reach[0] < 0 else 0.0
+    bottom = reach[1] + PATH_CLEARANCE if reach[1] > height else height
+    data["view"]["y"] = (top + bottom) / 2
     return PathScene(
         data,
         {str(node): ("concept", node) for node in H},
-        height * zoom,
+        (bottom - top) * zoom,
         undefined=tuple(node for node in order if node in undefined),
         lines=lines,
         implied=sum(data["folded"].values()),

@@ -592,6 +592,8 @@ def test_view_path_scene_lines_pass_by_the_labels_of_other_steps(seed: int) -> N
         if drawn:  # a bend stays in the picture, unless none passes by every step
             points = _line_points(start, end, drawn, roundness)
             assert _inside(points, width, height) or _hits(points, others)
+            top = scene.data["view"]["y"] - height / 2  # the picture grows to hold it
+            assert all(top <= y <= top + height for _, y in points)
         if _hits(_line_points(start, end, drawn, roundness), others):  # only when none clear
             for way, bend in itertools.product(("curvedCW", "curvedCCW"), PATH_BENDS):
                 points = _line_points(start, end, way, bend)
