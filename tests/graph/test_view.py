@@ -632,19 +632,6 @@ def test_view_path_scene_bends_a_line_that_would_run_through_a_step() -> None:
     assert min(((x - bx) ** 2 + (y - by) ** 2) ** 0.5 for x, y in points) > radius
 
 
-def test_view_download_of_a_part_colours_topics_as_the_whole() -> None:
-    from graph import view
-    from graph.render import topic_colours
-    from tests.graph.test_export_page import two_topics
-
-    G = two_topics()
-    part = G.subgraph(["s0", "s1", "s2"]).copy()
-    whole = topic_colours(G)["smaller"]
-    data = view.download(part, "dot", colours=topic_colours(G)).data.decode()
-    assert whole in data
-    assert topic_colours(part)["smaller"] not in data
-
-
 def heading_course(chained: bool) -> tuple[nx.MultiDiGraph, list[str]]:
     """Sonar is explained under a heading naming acoustics; echo is a stated prerequisite
     of sonar; with ``chained``, acoustics is also a stated prerequisite of echo."""
@@ -678,3 +665,16 @@ def test_view_path_scene_leaves_out_a_structure_link_a_chain_of_lines_draws() ->
     scene = path_scene(G, path, 900)
     assert not [e for e in scene.data["edges"] if e["dashes"] == STRUCTURE_DASHES]
     assert scene.structure == 0 and structure_caption(scene) == ""
+
+
+def test_view_download_of_a_part_colours_topics_as_the_whole() -> None:
+    from graph import view
+    from graph.render import topic_colours
+    from tests.graph.test_export_page import two_topics
+
+    G = two_topics()
+    part = G.subgraph(["s0", "s1", "s2"]).copy()
+    whole = topic_colours(G)["smaller"]
+    data = view.download(part, "dot", colours=topic_colours(G)).data.decode()
+    assert whole in data
+    assert topic_colours(part)["smaller"] not in data
