@@ -962,7 +962,9 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
             caption="Click a step to open it on the Map tab",
             size=(width, height),
         )
-        st.caption(path_lines_caption(scene, edge_counts(H).prerequisites))
+        st.caption(
+            path_lines_caption(scene, edge_counts(H).prerequisites) + view.structure_caption(scene)
+        )
     stem = "path-" + view.slug(name)
     title = f"Learning path to {name}"
     download_row(
@@ -1035,7 +1037,7 @@ def path_lines_caption(scene: view.PathScene, prerequisites: int) -> str:
     """What the lines of a path's picture stand for, counts included."""
     stated = view.plural(prerequisites, "prerequisite")
     if not prerequisites:
-        return "Your notes state no prerequisite between these steps: no line is drawn."
+        return "Your notes state no prerequisite between these steps: no solid line is drawn."
     if not scene.implied:
         if prerequisites == 1:
             return "The line is the prerequisite your notes state between the steps."

@@ -57,6 +57,7 @@ __all__ = [
     "overlapping_pairs",
     "regions_view",
     "row_layout",
+    "row_zoom",
     "separate",
     "text_width",
     "wrap_label",
@@ -748,6 +749,85 @@ def regions_view(regions: Sequence[Region], viewport: Viewport) -> dict[str, flo
     return {"x": (left + right) / 2, "y": (top + bottom) / 2, "scale": scale}
 
 
+def _rows(widths: Sequence[float], room: float, gap: float) -> list[int]:
+    """Where each row of :func:`row_layout` starts (column indices), for columns of
+    ``widths`` in ``room``: as few rows as wrapping like text takes, the columns shared
+    among them so that the rows are as wide as one another (the last row is no lone
+    column left over; of rows as even, the later ones take more).
+
+    >>> _rows([10, 10, 10, 10, 10], 50, 5)  # wrapped like text: 4 + 1
+    [0, 2]
+    >>> _rows([10, 10], 50, 5), _rows([60, 10], 50, 5)
+    ([0], [0, 1])
+    """
+
+    def span(i: int, j: int) -> float:  # columns i..j-1 on one row
+        return sum(widths[i:j]) + gap * (j - i - 1)
+
+    count, i = 0, 0
+    while i < len(widths):  # the fewest rows: fill each as far as it goes
+        j = i + 1
+        while j < len(widths) and span(i, j + 1) <= room:
+            j += 1
+        count, i = count + 1, j
+    n = len(widths)
+    # best[k, i]: (cost, starts) of laying columns i.. on k rows, each within room (a
+    # column wider than room has a row to itself); the cost adds up each row's squared
+    # room left, which is least when the rows are as wide as one another
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, n): (0.0, [])}
+    for k in range(1, count + 1):
+        for i in range(n - 1, -1, -1):
+            options = []
+            for j in range(i + 1, n + 1):
+                width = span(i, j)
+                if j > i + 1 and width > room:
+                    break
+                if (k - 1, j) in best:
+                    cost, starts = best[(k - 1, j)]
+                    options.append((round(cost + (room - width) ** 2, 6), j, [i, *starts]))
+            if options:  # of rows as even, the shortest first row: the later ones fuller
+                cost, _, starts = min(options, key=lambda o: (o[0], o[1]))
+                best[(k, i)] = (cost, starts)
+    return best[(count, 0)][1] if n else []
+
+
+def row_zoom(
+    levels: Sequence[Sequence[Hashable]],
+    boxes: Mapping[Hashable, NodeBox],
+    viewport_width: float,
+    font_sizes: Sequence[float] = (),
+    *,
+    gap: float = 36.0,
+) -> float:
+    """The zoom (at most 1) at which :func:`row_layout` wraps ``levels`` onto as few rows
+    as it can while every label (``font_sizes``) stays :data:`MIN_LABEL_PX` tall: the
+    largest zoom that takes no more rows than the smallest legible one. A path a little
+    too wide for one row is drawn a little smaller, on one row, rather than wrapped.
+
+    Lay the columns out for ``viewport_width / zoom`` and open the picture at ``zoom``.
+
+    >>> boxes = {n: NodeBox(40, 8, 30, 14) for n in "abc"}
+    >>> row_zoom([["a"], ["b"], ["c"]], boxes, 300, [14])  # 3 x 80 + 2 x 36 + 28 = 340
+    0.882
+    >>> row_zoom([["a"], ["b"], ["c"]], boxes, 340, [14]), row_zoom([["a"]], boxes, 20, [14])
+    (1.0, 1.0)
+    """
+    columns = [column for column in levels if column]
+    widths = [max(2 * boxes[n].half_width for n in column) for column in columns]
+    floor = min(1.0, MIN_LABEL_PX / min(font_sizes, default=MIN_LABEL_PX))
+    fewest = len(_rows(widths, viewport_width / floor - 2 * MARGIN, gap))
+    if len(_rows(widths, viewport_width - 2 * MARGIN, gap)) <= fewest:
+        return 1.0
+    low, high = floor, 1.0  # low takes the fewest rows, high more
+    for _ in range(20):
+        middle = (low + high) / 2
+        if len(_rows(widths, viewport_width / middle - 2 * MARGIN, gap)) <= fewest:
+            low = middle
+        else:
+            high = middle
+    return math.floor(low * 1000) / 1000
+
+
 def row_layout(
     levels: Sequence[Sequence[Hashable]],
     boxes: Mapping[Hashable, NodeBox],
@@ -756,11 +836,16 @@ def row_layout(
     gap: float = 36.0,
 ) -> tuple[dict[Hashable, tuple[float, float]], float]:
     """Columns of nodes left to right, wrapped onto rows like text, so that a long
-    learning path stays legible in a narrow picture.
+    learning path stays legible in a narrow picture and reads from its first step, top
+    left, to its last, the end of the last row.
 
     ``levels[k]`` holds the nodes of column ``k`` (what can be learned at step ``k``),
-    stacked top to bottom. Columns are as wide as their widest box; a column that would
-    cross the right edge at zoom 1 starts a new row below the tallest column of the row.
+    stacked top to bottom. Columns are as wide as their widest box. A path too wide for
+    one row at zoom 1 takes as few rows as wrapping like text would, with the columns
+    shared evenly among them (:func:`_rows`): the last row is as full as the others, so
+    that the last column (a learning path's target) is not left alone at the bottom
+    left, where it would read like a first step. A row starts below the tallest column
+    of the row above.
 
     Returns
     -------
@@ -773,18 +858,17 @@ def row_layout(
     >>> boxes = {n: NodeBox(40, 8, 30, 14) for n in "abcd"}
     >>> positions, height = row_layout([["a"], ["b", "c"], ["d"]], boxes, 230)
     >>> [positions[n] for n in "abcd"], height
-    ([(54.0, 22.0), (170.0, 22.0), (170.0, 96.0), (54.0, 170.0)], 214.0)
+    ([(54.0, 22.0), (54.0, 96.0), (54.0, 170.0), (170.0, 96.0)], 214.0)
     """
     positions: dict[Hashable, tuple[float, float]] = {}
-    room = viewport_width - 2 * MARGIN
+    columns = [column for column in levels if column]
+    widths = [max(2 * boxes[n].half_width for n in column) for column in columns]
+    starts = set(_rows(widths, viewport_width - 2 * MARGIN, gap))
     x = y = MARGIN
     row_height = 0.0
-    for column in levels:
-        if not column:
-            continue
-        width = max(2 * boxes[n].half_width for n in column)
+    for k, (column, width) in enumerate(zip(columns, widths, strict=True)):
         height = sum(boxes[n].above + boxes[n].below for n in column) + gap * (len(column) - 1)
-        if x > MARGIN and x + width > MARGIN + room:
+        if k and k in starts:
             x, y = MARGIN, y + row_height + gap
             row_height = 0.0
         top = y

@@ -113,6 +113,10 @@ TOPIC_RADII = (10.0, 30.0)
 #: The map's font: what the browser has of these (layouts measure DejaVu Sans, the
 #: widest of them, so a label is never wider than its box).
 FONT_FACE = "Inter, Segoe UI, Helvetica, Arial, sans-serif"
+#: What a node's label is drawn on: a nearly opaque white box over the lines beneath it
+#: (vis-network draws the lines first), so a line that passes under a label stops at its
+#: edge instead of running through its letters.
+LABEL_BACKING = "rgba(255, 255, 255, 0.85)"
 
 DEFINITION_CHARS = 300
 EVIDENCE_CHARS = 300
@@ -824,6 +828,7 @@ def overview_data(
                     "color": "#1f2933",
                     "strokeWidth": 3,
                     "strokeColor": "#ffffff",
+                    "background": LABEL_BACKING,
                 },
             }
         )
@@ -987,6 +992,7 @@ def _node_options(
             "color": "#1f2933",
             "strokeWidth": 3,
             "strokeColor": "#ffffff",
+            "background": LABEL_BACKING,
         },
     }
     if not wrap:

@@ -73,6 +73,7 @@ from graph.layout import (
     min_zoom,
     node_box,
     row_layout,
+    row_zoom,
     wrap_label,
 )
 from graph.query import PREREQUISITE, neighbourhood
@@ -1151,6 +1152,12 @@ class PathScene:
         Drawn id -> ``("concept", node)``.
     height : float
         The height (pixels) the picture needs at the width it was laid out for.
+    undefined : tuple
+        The steps the notes never define, drawn hollow.
+    lines, implied : int
+        The prerequisites drawn as lines, and those a chain of drawn ones implies.
+    structure : int
+        The dotted lines: links of the notes' structure (:func:`structure_lines`).
     """
 
     data: dict[str, Any]
@@ -1159,6 +1166,7 @@ class PathScene:
     undefined: tuple[Hashable, ...] = ()
     lines: int = 0
     implied: int = 0
+    structure: int = 0
 
 
 #: How the path's picture draws a step the notes never define: a hollow dot with a
@@ -1166,10 +1174,17 @@ class PathScene:
 #: notes name it).
 UNDEFINED_FILL = "#ffffff"
 UNDEFINED_DASHES = [4, 3]
+#: How the path's picture draws a link of the notes' structure (a step named in the
+#: heading or the defining sentence of a later one, :func:`graph.paths.structure_link`):
+#: a dotted line, where a prerequisite's is solid.
+STRUCTURE_DASHES = [2, 4]
 
 
-#: How far a line of a path's picture bends (vis-network's roundness) to pass by a step.
+#: How far a line of a path's picture bends (vis-network's roundness) to pass by a step,
+#: and the shallower bends tried after it (a long line bent as deep would leave the
+#: picture).
 PATH_BEND = 0.35
+PATH_BENDS = (PATH_BEND, 0.2, 0.1)
 #: Room (pixels) a straight line of a path's picture keeps from the dot of a step.
 PATH_CLEARANCE = 6.0
 
@@ -1198,11 +1213,14 @@ PATH_SAMPLES = 48
 
 
 def _line_points(
-    start: tuple[float, float, float], end: tuple[float, float, float], bend: str | None = None
+    start: tuple[float, float, float],
+    end: tuple[float, float, float],
+    bend: str | None = None,
+    roundness: float = PATH_BEND,
 ) -> list[tuple[float, float]]:
     """Points along the line from ``start`` to ``end`` as vis-network draws it: straight,
-    or (``bend``: ``"curvedCW"`` / ``"curvedCCW"`` with roundness :data:`PATH_BEND`) the
-    quadratic curve through vis-network's via point for that smooth type.
+    or (``bend``: ``"curvedCW"`` / ``"curvedCCW"`` with ``roundness``) the quadratic
+    curve through vis-network's via point for that smooth type.
 
     >>> [(round(x), round(y)) for x, y in _line_points((0, 0, 5), (100, 0, 5))[::23]]
     [(2, 0), (50, 0), (98, 0)]
@@ -1216,8 +1234,8 @@ def _line_points(
         via = ((x1 + x2) / 2, (y1 + y2) / 2)
     else:  # vis-network's BezierEdgeStatic._getViaCoordinates
         dx, dy = x2 - x1, y1 - y2
-        reach = (0.5 * PATH_BEND + 0.5) * math.hypot(dx, dy)
-        turn = 0.5 * (PATH_BEND if bend == "curvedCW" else -PATH_BEND) + 0.5
+        reach = (0.5 * roundness + 0.5) * math.hypot(dx, dy)
+        turn = 0.5 * (roundness if bend == "curvedCW" else -roundness) + 0.5
         angle = math.atan2(dy, dx) + turn * math.pi
         via = (x1 + reach * math.sin(angle), y1 + reach * math.cos(angle))
     points = []
@@ -1250,6 +1268,63 @@ def _inside(points: Sequence[tuple[float, float]], width: float, height: float) 
     return all(0 <= x <= width and 0 <= y <= height for x, y in points)
 
 
+def structure_lines(
+    G: nx.MultiDiGraph, H: nx.MultiDiGraph, order: Sequence[Hashable]
+) -> list[tuple[Hashable, Hashable, str, Mapping[str, Any] | None]]:
+    """``(earlier, later, what, said)`` for each link of the notes' structure between two
+    steps of a path (:func:`graph.paths.structure_link`: the earlier step is named in a
+    heading the later one is explained under, or in its defining sentence) that a path's
+    picture draws: not where a prerequisite joins the two (``H``'s lines), nor where a
+    chain of lines already drawn leads from one to the other (the closest pairs are
+    drawn first). The text under the picture says the same ("needed for").
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("acoustics", definition="The study of sound.")
+    >>> G.add_node("sonar", definition="Ranging by sound.", under=[
+    ...     {"source": "n.md", "line": 3, "text": "Acoustics", "names": ["acoustics"]}])
+    >>> _ = G.add_edge("echo", "sonar", relation="prerequisite_of", confidence=0.9)
+    >>> H, _ = path_graph(G, ["acoustics", "echo", "sonar"])
+    >>> [(u, v, said["line"]) for u, v, _, said in structure_lines(G, H, list(H))]
+    [('acoustics', 'sonar', 3)]
+    """
+    from graph.paths import structure_link  # graph.paths reads graph.topics, not this
+
+    drawn = nx.DiGraph()
+    drawn.add_nodes_from(order)
+    drawn.add_edges_from((u, v) for u, v in H.edges() if u != v)
+    pairs = sorted(
+        ((i, j) for j in range(len(order)) for i in range(j)), key=lambda p: (p[1] - p[0], p)
+    )
+    found = []
+    for i, j in pairs:
+        u, v = order[i], order[j]
+        if H.has_edge(u, v) or H.has_edge(v, u) or nx.has_path(drawn, u, v):
+            continue
+        if (link := structure_link(G, u, v)) is not None:
+            found.append((u, v, link[0], link[1]))
+            drawn.add_edge(u, v)
+    return found
+
+
+def _structure_edge(
+    G: nx.MultiDiGraph, u: Hashable, v: Hashable, what: str, said: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """A dotted line of a path's picture for a link of the notes' structure, its tooltip
+    saying what the link is and quoting the heading or sentence that makes it."""
+    title = f"{G.nodes[u].get('label') or u} comes first: {what}"
+    if said and said.get("text"):
+        title += f"\n“{' '.join(str(said['text']).split())}”"
+        if said.get("source"):
+            title += f" ({said['source']}, line {said.get('line')})"
+    return {
+        "from": str(u),
+        "to": str(v),
+        "title": title,
+        "dashes": STRUCTURE_DASHES,
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+    }
+
+
 def path_scene(
     G: nx.MultiDiGraph,
     path: Sequence[Hashable],
@@ -1260,14 +1335,23 @@ def path_scene(
     """A learning path drawn left to right in layers (:func:`path_graph`; a layer of more
     than :data:`PATH_COLUMN_STEPS` steps takes several columns), each concept numbered
     by its step, wrapped onto rows (:func:`graph.layout.row_layout`) so that the
-    picture is ``width`` pixels wide at zoom 1 and no two labels touch, however long the
-    path.
+    picture is ``width`` pixels wide and no two labels touch, however long the path. It
+    reads like text, from the first step, top left, to the target, at the end of the last
+    row: the rows share the columns evenly, so the target is never left alone at the
+    bottom left. A path that would wrap is first drawn smaller, down to the zoom at which
+    the smallest label is :data:`graph.layout.MIN_LABEL_PX` tall, when that saves a row
+    (:func:`graph.layout.row_zoom`): a picture on one row more than its labels' size.
 
     A step the notes never define is drawn hollow, with a dashed rim
     (:data:`UNDEFINED_FILL`), and listed in ``undefined``. A prerequisite that a chain
     of other steps already leads along is not drawn (:func:`graph.render.fold_lines`):
     such a line would run straight through the steps between; ``lines`` counts the
-    lines drawn and ``implied`` those left out.
+    lines drawn and ``implied`` those left out. A step the notes' structure puts before a
+    later one (a heading it is explained under, its defining sentence) is joined to it by
+    a dotted line (:func:`structure_lines`, :data:`STRUCTURE_DASHES`), as the text under
+    the picture says it is needed for it; ``structure`` counts them.
+    A line that would run through another step bends round it (:data:`PATH_BENDS`, inside
+    the picture when a bend can be); when none stays inside, the picture grows to hold it.
 
     Examples
     --------
@@ -1276,7 +1360,7 @@ def path_scene(
     ...     _ = G.add_edge(f"c{i}", f"c{i + 1}", relation="prerequisite_of", confidence=0.9)
     >>> scene = path_scene(G, [f"c{i}" for i in range(25)], 900)
     >>> scene.data["nodes"][0]["label"], scene.data["view"]["scale"], scene.height > 100
-    ('1. c0', 1.0, True)
+    ('1. c0', 0.825, True)
     >>> len(scene.undefined), scene.lines, scene.implied
     (25, 24, 0)
     """
@@ -1296,8 +1380,11 @@ def path_scene(
         for layer in layers
         for i in range(0, len(layer), PATH_COLUMN_STEPS)
     ]
+    fonts = [concept_style(H.nodes[node])[1] for node in H]
+    zoom = row_zoom(columns, boxes, width, fonts)  # a little smaller rather than wrapped
+    width = width / zoom  # canvas units from here on
     positions, height = row_layout(columns, boxes, width)
-    view = {"x": width / 2, "y": height / 2, "scale": 1.0}
+    view = {"x": width / 2, "y": height / 2, "scale": zoom}
     data = network_data(
         H,
         physics=False,
@@ -1332,39 +1419,84 @@ def path_scene(
         for i, (x, y, _) in dots.items()
         for box in (boxes[by_id[i]],)
     }
+    links = structure_lines(G, H, order)
+    reach = (0.0, height)  # how far up and down the lines reach
+    lines = len(data["edges"])
+    data["edges"].extend(_structure_edge(G, *link) for link in links)
     for options in data["edges"]:  # light lines: the numbered labels lead the eye
         options["color"] = {"color": "#b4bcc6", "highlight": "#4b5563", "hover": "#4b5563"}
         options["width"] = 1.2
         ends = (options["from"], options["to"])
         start, end = dots[ends[0]], dots[ends[1]]
         others = [rect for i, rect in steps.items() if i not in ends]
-        through_dot = any(_crosses(start, end, dot) for i, dot in dots.items() if i not in ends)
+        rings = [dot for i, dot in dots.items() if i not in ends]
+        through_dot = any(_crosses(start, end, dot) for dot in rings)
         if not through_dot and not _hits(_line_points(start, end), others):
             continue
         # a straight line would run through another step's dot or label: bend it round,
         # towards the middle of the picture (a bend out of it would be cut off at its
-        # edge) or the other way, whichever passes by every step; when neither does, a
-        # line through a dot bends towards the middle and one through a label stays
+        # edge) or else the other way, as deep as PATH_BEND or else shallower: the first
+        # that passes by every step inside the picture; when none does, a line through a
+        # dot takes the first that passes by every dot inside the picture, else bends
+        # towards the middle, and one through a label stays
         (x1, y1, _), (x2, y2, _) = start, end
         down = (y1 + y2) / 2 < height / 2
         clockwise = down == (x2 < x1)  # clockwise bends a line drawn rightwards up
         preferred, other = ("curvedCW", "curvedCCW") if clockwise else ("curvedCCW", "curvedCW")
         clear = [
-            way
+            (way, roundness)
             for way in (preferred, other)
-            if _inside(points := _line_points(start, end, way), width, height)
+            for roundness in PATH_BENDS
+            if _inside(points := _line_points(start, end, way, roundness), width, height)
             and not _hits(points, others)
         ]
-        bend = clear[0] if clear else preferred if through_dot else None
+        if not clear and through_dot:  # past every dot inside the picture, if not labels
+            clear = [
+                (way, roundness)
+                for way in (preferred, other)
+                for roundness in PATH_BENDS
+                if _inside(points := _line_points(start, end, way, roundness), width, height)
+                and not _hits(points, [(x - r, x + r, y - r, y + r) for x, y, r in rings])
+            ]
+        bend = clear[0] if clear else (preferred, PATH_BEND) if through_dot else None
         if bend is not None:
-            options["smooth"] = {"enabled": True, "type": bend, "roundness": PATH_BEND}
+            options["smooth"] = {"enabled": True, "type": bend[0], "roundness": bend[1]}
+            ys = [y for _, y in _line_points(start, end, *bend)]
+            reach = (min(reach[0], *ys), max(reach[1], *ys))
+    # a line that found no bend inside the picture: the picture grows to hold it
+    top = reach[0] - PATH_CLEARANCE if reach[0] < 0 else 0.0
+    bottom = reach[1] + PATH_CLEARANCE if reach[1] > height else height
+    data["view"]["y"] = (top + bottom) / 2
     return PathScene(
         data,
         {str(node): ("concept", node) for node in H},
-        height,
+        (bottom - top) * zoom,
         undefined=tuple(node for node in order if node in undefined),
-        lines=len(data["edges"]),
+        lines=lines,
         implied=sum(data["folded"].values()),
+        structure=len(links),
+    )
+
+
+def structure_caption(scene: PathScene) -> str:
+    """What the dotted lines of a path's picture stand for, with their count; empty when
+    it has none.
+
+    >>> structure_caption(PathScene({}, {}, 0.0, structure=2)).split(": ")
+    [' The 2 dotted lines are no stated prerequisites', 'each joins a step to a later one \
+that the notes explain under a heading, or in a sentence, naming it.']
+    >>> structure_caption(PathScene({}, {}, 0.0))
+    ''
+    """
+    if not scene.structure:
+        return ""
+    if scene.structure == 1:
+        what, each = "The dotted line is no stated prerequisite", "it joins"
+    else:
+        what, each = f"The {scene.structure} dotted lines are no stated prerequisites", "each joins"
+    return (
+        f" {what}: {each} a step to a later one that the notes explain under a heading, or in "
+        "a sentence, naming it."
     )
 
 
@@ -1385,7 +1517,7 @@ def path_reading(scene: PathScene, path: Sequence[Hashable]) -> str:
     >>> order = ["seed", "root", "shoot", "leaf"]
     >>> path_reading(path_scene(G, order, 900), order)
     'column by column, left to right, each from the top'
-    >>> path_reading(path_scene(G, order, 200), order)
+    >>> path_reading(path_scene(G, order, 120), order)
     'column by column, left to right, each from the top, then the next row'
     """
     where = {options["id"]: options["x"] for options in scene.data["nodes"]}

@@ -22,6 +22,7 @@ from graph.layout import (
     node_box,
     overlapping_pairs,
     row_layout,
+    row_zoom,
     separate,
     text_width,
     wrap_label,
@@ -192,3 +193,62 @@ def test_layout_rows_stack_a_column_of_several_steps() -> None:
     positions, _ = row_layout([["a", "b"], ["c"]], boxes, 900)
     assert positions["a"][0] == positions["b"][0] and positions["b"][1] > positions["a"][1]
     assert positions["c"][0] > positions["a"][0]
+
+
+def _rows_of(positions: dict, order: list) -> list[list]:
+    """The drawn rows of a row layout of one-node columns, in reading order: a new row
+    where x does not go on to the right."""
+    rows: list[list] = [[]]
+    for a, b in itertools.pairwise([None, *order]):
+        if a is not None and positions[b][0] <= positions[a][0] + 1e-6:
+            rows.append([])
+        rows[-1].append(b)
+    return rows
+
+
+@pytest.mark.parametrize("steps", [5, 7, 9, 13, 25])
+@pytest.mark.parametrize("width", [400, 700, 900])
+def test_layout_rows_end_with_the_last_column_on_a_full_last_row(steps: int, width: int) -> None:
+    boxes = {f"s{i}": node_box("a step of the path", 14, 9) for i in range(steps)}
+    order = [f"s{i}" for i in range(steps)]
+    positions, _ = row_layout([[n] for n in order], boxes, width)
+    rows = _rows_of(positions, order)
+    last = order[-1]
+    assert rows[-1][-1] == last  # the target: the end of the last row, right and bottom
+    assert positions[last][1] == max(y for _, y in positions.values())
+    assert positions[last][0] == max(positions[n][0] for n in rows[-1])
+    sizes = [len(row) for row in rows]  # equal columns: shared evenly, the last row fullest
+    assert max(sizes) - min(sizes) <= 1 and sizes[-1] == max(sizes)
+    wrapped = _rows_of(row_layout([[n] for n in order], boxes, 10**6)[0], order)
+    assert len(wrapped) == 1  # wide enough: one row
+
+
+def test_layout_rows_are_no_more_than_wrapping_like_text_takes() -> None:
+    rng = random.Random(3)
+    for _ in range(40):
+        widths = [rng.uniform(30, 160) for _ in range(rng.randint(2, 20))]
+        boxes = {i: NodeBox(w / 2, 8, 20, 20) for i, w in enumerate(widths)}
+        positions, _ = row_layout([[i] for i in boxes], boxes, 700)
+        assert overlapping_pairs(positions, boxes) == []
+        rows, x = 1, MARGIN  # wrapping like text
+        for w in widths:
+            if x > MARGIN and x + w > 700 - MARGIN:
+                rows, x = rows + 1, MARGIN
+            x += w + 36
+        assert len(_rows_of(positions, list(boxes))) == rows
+
+
+def test_layout_row_zoom_draws_a_path_a_little_too_wide_smaller_on_one_row() -> None:
+    boxes = {f"s{i}": node_box(f"{i + 1}. step {i + 1}", 14, 9) for i in range(8)}
+    columns = [[n] for n in boxes]
+    one_row = row_layout(columns, boxes, 10**6)[0]
+    needed = max(x + boxes[n].half_width for n, (x, _) in one_row.items()) + MARGIN
+    zoom = row_zoom(columns, boxes, needed * 0.9, [14])
+    assert MIN_LABEL_PX / 14 <= zoom < 1.0
+    positions, _ = row_layout(columns, boxes, needed * 0.9 / zoom)
+    assert len({y for _, y in positions.values()}) == 1
+    assert row_zoom(columns, boxes, needed, [14]) == 1.0  # fits: drawn full size
+    # far too wide for one row at any legible size: wrapped, drawn full size unless
+    # smaller saves a row
+    small = row_zoom(columns, boxes, needed * 0.3, [14])
+    assert small >= MIN_LABEL_PX / 14

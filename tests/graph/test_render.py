@@ -14,6 +14,7 @@ from pyvis.network import Network
 
 from graph.counts import EdgeCounts
 from graph.render import (
+    LABEL_BACKING,
     LARGE_GRAPH,
     NEUTRAL_COLOUR,
     NO_TOPIC,
@@ -543,3 +544,16 @@ def test_render_weak_link_tooltip_reads_as_the_app_words_it(label: str, reads: s
     G.add_edge("a", "b", relation="related_to", confidence=0.2, evidence=[], label=label)
     _, edges, _ = page_data(to_html(G))
     assert edges[0]["title"].startswith(reads)
+
+
+def test_render_labels_sit_on_a_backing_that_hides_the_lines_beneath() -> None:
+    data = network_data(make_graph(6), physics=False)
+    T = nx.Graph()
+    T.add_node("erosion", label="erosion", concepts=2, main=[])
+    overview = overview_data(
+        T, ids={"erosion": "topic:0"}, positions={"erosion": (0.0, 0.0)}, colours={}
+    )
+    for node in [*data["nodes"], *overview["nodes"]]:
+        assert node["font"]["background"] == LABEL_BACKING
+    *_, alpha = re.findall(r"[0-9.]+", LABEL_BACKING)  # white, nearly opaque
+    assert LABEL_BACKING.startswith("rgba(255, 255, 255,") and float(alpha) >= 0.8

@@ -20,6 +20,7 @@ from graph.view import (
     MORE_STEP,
     OVERVIEW,
     PATH_FORMATS,
+    STRUCTURE_DASHES,
     TOPIC,
     WEAK_RELATION,
     MapScene,
@@ -39,6 +40,7 @@ from graph.view import (
     relation_words,
     search_example,
     select_view,
+    structure_caption,
     topic_summaries,
 )
 
@@ -365,12 +367,18 @@ def test_view_path_scene_twenty_five_steps_stay_legible() -> None:
     assert [node["label"].replace("\n", " ") for node in nodes] == [
         f"{i + 1}. a rather long concept name {i}" for i in range(25)
     ]
-    assert scene.data["view"] == {"x": 450, "y": scene.height / 2, "scale": 1.0}
+    zoom = scene.data["view"]["scale"]  # drawn smaller when that saves a row
+    assert zoom <= 1.0
+    assert all(n["font"]["size"] * zoom >= MIN_LABEL_PX for n in nodes)
+    canvas = 900 / zoom
+    assert scene.data["view"] == pytest.approx(
+        {"x": canvas / 2, "y": scene.height / zoom / 2, "scale": zoom}
+    )
     boxes = {n["id"]: node_box(n["label"], n["font"]["size"], n["size"]) for n in nodes}
     positions = {n["id"]: (n["x"], n["y"]) for n in nodes}
     assert overlapping_pairs(positions, boxes) == []
     assert all(n["x"] - boxes[n["id"]].half_width >= 0 for n in nodes)
-    assert all(n["x"] + boxes[n["id"]].half_width <= 900 for n in nodes)
+    assert all(n["x"] + boxes[n["id"]].half_width <= canvas for n in nodes)
     rows = {round(n["y"]) for n in nodes}
     assert len(rows) > 2  # wrapped onto rows like text
     assert scene.targets["step 3"] == ("concept", "step 3")
@@ -561,7 +569,7 @@ def test_view_path_scene_lines_pass_by_the_labels_of_other_steps(seed: int) -> N
     passes by every step, when one does, and stays in the picture."""
     import random
 
-    from graph.view import PATH_BEND, _hits, _inside, _line_points
+    from graph.view import PATH_BEND, PATH_BENDS, _hits, _inside, _line_points
 
     rng = random.Random(seed)
     names = [f"{rng.choice(['long', 'short', 'wide'])} concept number {i}" for i in range(12)]
@@ -571,6 +579,8 @@ def test_view_path_scene_lines_pass_by_the_labels_of_other_steps(seed: int) -> N
         for j in rng.sample(range(i), min(i, 2)):
             G.add_edge(names[j], name, relation="prerequisite_of", confidence=0.8)
     scene = path_scene(G, names, 900)
+    zoom = scene.data["view"]["scale"]  # canvas units: the picture is 900 / zoom wide
+    width, height = 900 / zoom, scene.height / zoom
     nodes = {n["id"]: n for n in scene.data["nodes"]}
     boxes = {
         i: node_box(n["label"], *reversed(concept_style(G.nodes[i]))) for i, n in nodes.items()
@@ -585,11 +595,17 @@ def test_view_path_scene_lines_pass_by_the_labels_of_other_steps(seed: int) -> N
         start, end = ((nodes[i]["x"], nodes[i]["y"], nodes[i]["size"]) for i in ends)
         others = [r for i, r in rects.items() if i not in ends]
         drawn = edge.get("smooth", {}).get("type")
-        assert edge.get("smooth", {}).get("roundness", PATH_BEND) == PATH_BEND
-        if _hits(_line_points(start, end, drawn), others):  # only when no bend is clear
-            for way in ("curvedCW", "curvedCCW"):
-                points = _line_points(start, end, way)
-                assert not _inside(points, 900, scene.height) or _hits(points, others)
+        roundness = edge.get("smooth", {}).get("roundness", PATH_BEND)
+        assert roundness in PATH_BENDS
+        if drawn:  # a bend stays in the picture, unless none passes by every step
+            points = _line_points(start, end, drawn, roundness)
+            assert _inside(points, width, height) or _hits(points, others)
+            top = scene.data["view"]["y"] - height / 2  # the picture grows to hold it
+            assert all(top <= y <= top + height for _, y in points)
+        if _hits(_line_points(start, end, drawn, roundness), others):  # only when none clear
+            for way, bend in itertools.product(("curvedCW", "curvedCCW"), PATH_BENDS):
+                points = _line_points(start, end, way, bend)
+                assert not _inside(points, width, height) or _hits(points, others)
 
 
 def test_view_map_scene_lists_the_concepts_drawn_without_a_line() -> None:
@@ -610,10 +626,53 @@ def test_view_path_scene_bends_a_line_that_would_run_through_a_step() -> None:
     scene = path_scene(G, ["acid", "base", "buffer", "titration"], 900)
     nodes = {n["id"]: n for n in scene.data["nodes"]}
     assert nodes["acid"]["y"] == nodes["buffer"]["y"] == nodes["titration"]["y"]  # one row
-    bent = {(e["from"], e["to"]): e["smooth"]["type"] for e in scene.data["edges"] if "smooth" in e}
-    # past buffer's dot, not through it, and down into the picture (the top row's line
-    # bent up would leave it)
-    assert bent == {("acid", "titration"): "curvedCCW"}
+    bent = {(e["from"], e["to"]): e["smooth"] for e in scene.data["edges"] if "smooth" in e}
+    assert list(bent) == [("acid", "titration")]
+    # past buffer's dot, not through it, and inside the picture (the top row's line bent
+    # up as deep as PATH_BEND would leave it: it bends up less)
+    from graph.view import _line_points
+
+    smooth = bent[("acid", "titration")]
+    dot = {i: (nodes[i]["x"], nodes[i]["y"], nodes[i]["size"]) for i in nodes}
+    points = _line_points(dot["acid"], dot["titration"], smooth["type"], smooth["roundness"])
+    assert all(0 <= x <= 900 and 0 <= y <= scene.height for x, y in points)
+    bx, by, radius = dot["buffer"]
+    assert min(((x - bx) ** 2 + (y - by) ** 2) ** 0.5 for x, y in points) > radius
+
+
+def heading_course(chained: bool) -> tuple[nx.MultiDiGraph, list[str]]:
+    """Sonar is explained under a heading naming acoustics; echo is a stated prerequisite
+    of sonar; with ``chained``, acoustics is also a stated prerequisite of echo."""
+    G = nx.MultiDiGraph()
+    G.add_node("acoustics", definition="The study of sound.")
+    G.add_node("echo", definition="A reflected sound.")
+    heading = {"source": "n.md", "line": 3, "text": "Acoustics", "names": ["acoustics"]}
+    G.add_node("sonar", definition="Ranging by sound.", under=[heading])
+    said = [{"source": "n.md", "line": 5, "text": "Sonar listens for echoes."}]
+    G.add_edge("echo", "sonar", relation="prerequisite_of", confidence=0.9, evidence=said)
+    if chained:
+        G.add_edge("acoustics", "echo", relation="prerequisite_of", confidence=0.9, evidence=said)
+    return G, ["acoustics", "echo", "sonar"]
+
+
+def test_view_path_scene_draws_a_link_of_the_notes_structure_dotted() -> None:
+    G, path = heading_course(chained=False)
+    scene = path_scene(G, path, 900)
+    dotted = [e for e in scene.data["edges"] if e["dashes"] == STRUCTURE_DASHES]
+    assert [(e["from"], e["to"]) for e in dotted] == [("acoustics", "sonar")]
+    assert "Acoustics" in dotted[0]["title"] and "n.md, line 3" in dotted[0]["title"]
+    assert "heading" in dotted[0]["title"]  # says what the link is
+    solid = [e for e in scene.data["edges"] if e["dashes"] != STRUCTURE_DASHES]
+    assert [(e["from"], e["to"]) for e in solid] == [("echo", "sonar")]
+    assert (scene.lines, scene.structure) == (1, 1)  # a prerequisite is counted apart
+    assert "dotted line is no stated prerequisite" in structure_caption(scene)
+
+
+def test_view_path_scene_leaves_out_a_structure_link_a_chain_of_lines_draws() -> None:
+    G, path = heading_course(chained=True)
+    scene = path_scene(G, path, 900)
+    assert not [e for e in scene.data["edges"] if e["dashes"] == STRUCTURE_DASHES]
+    assert scene.structure == 0 and structure_caption(scene) == ""
 
 
 def test_view_download_of_a_part_colours_topics_as_the_whole() -> None:
