@@ -73,6 +73,44 @@ PREPOSITIONAL_VERBS = frozenset(
 )
 
 
+#: Forms of "be", "have" and "do" that say what the source is or does.
+_AUXILIARY_FORMS = frozenset({"is", "are", "was", "were", "has", "had", "does", "did"})
+
+
+def _plain_forms(verb: str) -> set[str]:
+    """The plain forms an "-s" or "-ed" form may come from, by spelling ("carries" ->
+    carry, "focused" -> focus or focuse, "stopped" -> stop).
+
+    >>> sorted(_plain_forms("relies")), sorted(_plain_forms("stopped"))
+    (['reli', 'relie', 'relies', 'rely'], ['stop', 'stopp', 'stoppe', 'stopped'])
+    """
+    forms = set()
+    if verb.endswith("ies") or verb.endswith("ied"):
+        forms.add(verb[:-3] + "y")
+    if verb.endswith("es") or verb.endswith("ed"):
+        forms |= {verb[:-2], verb[:-1]}
+        if len(verb) > 4 and verb[-3] == verb[-4]:
+            forms.add(verb[:-3])  # a doubled consonant
+    elif verb.endswith("s"):
+        forms.add(verb[:-1])
+    return forms | {verb}
+
+
+def _inflected_verb(verb: str) -> bool:
+    """Is ``verb`` spelled as an "-s" or past form ("represents", "carries",
+    "developed"), not a plain form ("arise", "speed") nor a word that only ends alike
+    ("process", "focus", "basis", "continuos")? A spelling reading: ``graph`` reads
+    no dictionary (lemminflect loads spaCy), so an irregular past ("built") reads as
+    none and a noun in "-s" the tagger took for a verb passes."""
+    if verb in _AUXILIARY_FORMS:
+        return True
+    if len(verb) <= 3 or not verb.isalpha():
+        return False
+    if verb.endswith("ed"):
+        return not verb.endswith("eed")  # "speed", "need": plain forms
+    return verb.endswith("s") and not verb.endswith(("ss", "us", "is", "os"))
+
+
 @lru_cache(maxsize=4096)
 def weak_link_words(label: str) -> str:
     """How the label of a weak link reads between its two concepts ("A ... B"): the
@@ -80,30 +118,23 @@ def weak_link_words(label: str) -> str:
     verb of the source in its "-s" or past form ("represents", "is named after",
     "developed", "relies on"); else :data:`MENTIONED_WITH`. A plain form ("arise",
     "manage": a plural subject, a question, "to manage") does not say what the source
-    does, a word English has as no verb ("pixels") is the tagger's slip, and a verb that
-    needs its preposition (:data:`PREPOSITIONAL_VERBS`) reads as none without it.
+    does, and a verb that needs its preposition (:data:`PREPOSITIONAL_VERBS`) reads as
+    none without it. The form is read from the spelling (:func:`_inflected_verb`).
 
     >>> [weak_link_words(w) for w in ["represents", "is named after", "relies on", "arise"]]
     ['represents', 'is named after', 'relies on', 'mentioned with']
-    >>> [weak_link_words(w) for w in ["refers", "pixels", "set", "same sentence"]]
+    >>> [weak_link_words(w) for w in ["refers", "process", "set", "same sentence"]]
     ['mentioned with', 'mentioned with', 'mentioned with', 'named in one sentence with']
     """
-    from lemminflect import getAllLemmas, getInflection
-
     label = one_line(label)
     if label in WEAK_LINK_VERBS:
         return WEAK_LINK_VERBS[label]
     words = label.lower().split()
-    if not words:
+    if not words or not _inflected_verb(words[0]):
         return MENTIONED_WITH
-    verb = words[0]
-    lemmas = getAllLemmas(verb).get("VERB", ()) or getAllLemmas(verb).get("AUX", ())
-    if not lemmas or verb in lemmas:  # no verb, or its plain form ("set" is both)
+    if len(words) == 1 and _plain_forms(words[0]) & PREPOSITIONAL_VERBS:
         return MENTIONED_WITH
-    if len(words) == 1 and any(lemma in PREPOSITIONAL_VERBS for lemma in lemmas):
-        return MENTIONED_WITH
-    forms = {f for lemma in lemmas for tag in ("VBZ", "VBD") for f in getInflection(lemma, tag)}
-    return label if verb in forms else MENTIONED_WITH
+    return label
 
 
 def relation_phrase(attrs: Mapping[str, Any]) -> str:

@@ -137,7 +137,7 @@ def test_path_graph_levels_follow_prerequisites() -> None:
         (WEAK_RELATION, "arise", "mentioned with"),  # "What problems arise when ..."
         (WEAK_RELATION, "manage", "mentioned with"),  # "... capacity to manage ..."
         (WEAK_RELATION, "refers", "mentioned with"),  # needs its "to"
-        (WEAK_RELATION, "pixels", "mentioned with"),  # no verb in English
+        (WEAK_RELATION, "basis", "mentioned with"),  # spelled as no verb form
         (WEAK_RELATION, "same sentence", "named in one sentence with"),
         (WEAK_RELATION, "stressed together", "stressed in one paragraph with"),
         (WEAK_RELATION, "", "related to"),
