@@ -28,6 +28,7 @@ from extraction.concepts.words import (
     INSTRUCTIONS,
     NAMING_CUES,
     SELECTING_ADJECTIVES,
+    STUDY_VERBS,
     VAGUE_WORDS,
     WITH_FRAMES,
 )
@@ -150,17 +151,23 @@ def only_adjective(word: str) -> bool:
 def instruction(first: Token, toks: Sequence[Token]) -> bool:
     """Does ``first``, opening a sentence before the other tokens of a run, give an
     instruction rather than start a name: a study verb ("Define osmosis", "Explain
-    ...": :data:`INSTRUCTIONS`), or the plain form of a word English has only as a verb
-    before a plural noun ("Create flashcards", "Avoid distractions"), which the tagger
-    often reads as a noun? ("Merge sort" keeps its first word: its noun is singular.)
+    ...": :data:`INSTRUCTIONS`), the "-ing" form of a verb of study, the act of studying
+    what follows ("Understanding equilibrium ...", "Exploring Markov chains":
+    :data:`STUDY_VERBS`, not "Exploding gradients"), or the plain form of a word English
+    has only as a verb before a plural noun ("Create flashcards", "Avoid distractions"),
+    which the tagger often reads as a noun? ("Merge sort" keeps its first word: its noun
+    is singular.)
 
     >>> from extraction.nlp import pipe
     >>> doc = next(pipe(["Create meaningful flashcards daily."]))
     >>> instruction(doc[0], list(doc[:3])), instruction(doc[1], list(doc[1:3]))
     (True, False)
+    >>> docs = pipe(["Exploring gradients", "Exploding gradients"])
+    >>> [instruction(d[0], list(d[:2])) for d in docs]
+    [True, False]
     """
     lower = first.lower_
-    if lower in INSTRUCTIONS:
+    if lower in INSTRUCTIONS or study_gerund(lower):
         return True
     return (
         toks[-1].tag_ in {"NNS", "NNPS"}
@@ -169,6 +176,21 @@ def instruction(first: Token, toks: Sequence[Token]) -> bool:
         and only_verb(lower)
         and plain_verb(lower)
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def study_gerund(word: str) -> bool:
+    """Is ``word`` the "-ing" form of a verb of study (:data:`STUDY_VERBS`, its lemma
+    read by ``lemminflect``)?
+
+    >>> [study_gerund(w) for w in ["understanding", "analysing", "exploding", "learning"]]
+    [True, True, False, False]
+    """
+    if not word.endswith("ing"):
+        return False
+    from lemminflect import getAllLemmas
+
+    return any(lemma in STUDY_VERBS for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 @lru_cache(maxsize=1 << 16)

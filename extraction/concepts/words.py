@@ -202,6 +202,20 @@ INSTRUCTIONS = _words(
     """
 )
 
+#: Verbs whose object is a topic of study, read or presented: their "-ing" form opening
+#: a sentence or a heading before what follows is the act of studying it ("Understanding
+#: equilibrium requires ...", "Exploring Markov chains", "Using gradients"), no part of
+#: its name (:func:`extraction.concepts.phrases.instruction`). Verbs of what a thing
+#: does ("Exploding gradients", "Learning rate", "Training data") are not in it: their
+#: "-ing" form describes the noun after it.
+STUDY_VERBS = _words(
+    """
+    understand introduce explore revisit review examine study investigate discuss
+    describe explain define recap revise master analyse analyze interpret summarize
+    summarise outline evaluate compare contrast use apply employ
+    """
+)
+
 #: Sentences that carry an analogy; what they name belongs to the analogy, not the
 #: course ("Think of it like a librarian ..."). A comparison of degree is no analogy: "a
 #: sound becomes more like a neighbouring sound" states what the term does.
