@@ -23,6 +23,7 @@ from wordfreq import zipf_frequency
 from extraction.concepts.segments import span_text
 from extraction.concepts.words import (
     ADVERBIAL_IDIOMS,
+    COURSE_LEVELS,
     EDGE_STOP,
     FRAMING_NOUNS,
     INSTRUCTIONS,
@@ -415,8 +416,9 @@ def _object_predicate(toks: Sequence[Token]) -> bool:
 
 
 def trim(tokens: Sequence[Token]) -> list[Token]:
-    """Drop determiners, pronouns, possessives, a study prompt's verb and the vague
-    words of :data:`VAGUE_WORDS` at the edges of a run."""
+    """Drop determiners, pronouns, possessives, a study prompt's verb, the vague
+    words of :data:`VAGUE_WORDS` and a course's level (:data:`COURSE_LEVELS`) at the
+    edges of a run."""
     toks = [t for t in tokens if not _MATH_TOKEN.search(t.text)]  # x_1, W^T, \\ldots
     while toks:
         first = toks[0]
@@ -425,6 +427,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         dropped = (
             first.pos_ in _DROP_POS
             or (several and lower in VAGUE_WORDS)
+            or (several and lower in COURSE_LEVELS)
             # a cue that introduces a name is never part of it, nor one on its own: the
             # "eg" of "(eg. three groups)", read apart from its stop
             or lower in NAMING_CUES
@@ -686,6 +689,7 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (
         toks[0].lower_ in _NAME_LEAD
+        or (len(toks) > 1 and toks[0].lower_ in COURSE_LEVELS)
         or (toks[0].is_punct and toks[0].text not in {"("})
         or (toks[0].is_sent_start and len(toks) > 1 and instruction(toks[0], toks))
     ):

@@ -175,6 +175,14 @@ EVALUATIVE_WORDS = _words(
     """
 )
 
+#: Adjectives that place a name at a course's level the way a framing noun does
+#: ("introduction to microeconomics"): "Introductory microeconomics", a title that only
+#: names the course, names microeconomics. Trimmed from the start of a name. Not
+#: "advanced", "elementary", "intermediate", "basic": they open established terms
+#: ("advanced encryption standard", "elementary particle", "intermediate filament",
+#: "basic income").
+COURSE_LEVELS = _words("introductory")
+
 #: Determiners that point at one particular thing rather than name a kind: "this tank",
 #: "our brine", "their enzymes". A name the notes keep pointing at this way is a thing of
 #: the notes' own example more often than a term they teach: a selector feature

@@ -89,6 +89,11 @@ def test_concept_words_study_verbs_open_a_sentence_as_the_act_of_studying():
     assert instruction(doc[0], list(doc[:2]))
 
 
+def test_concept_words_course_levels_open_no_name():
+    # relies on "introductory": the title of a course names its field
+    assert trimmed("Introductory geology covers rocks.", 0, 2) == ["geology"]
+
+
 def test_concept_words_adverbial_idioms_noun_names_nothing():
     # relies on ("by", "hand")
     doc = tokens("Bread is kneaded by hand.")
@@ -324,6 +329,7 @@ COVERED = {
     "EXAMPLE_CUE",
     "INSTRUCTIONS",
     "STUDY_VERBS",
+    "COURSE_LEVELS",
     "ANALOGY",
     "NAMING_CUES",
     "SYNONYM_CUE",

@@ -337,6 +337,8 @@ def test_phrases_a_possessive_apostrophe_stays_on_its_word(body, named, never):
             "markov chain",
             "revisiting markov chain",
         ),
+        # a course's level before its field: the title names the field
+        ("Introductory Geology", "Rocks form in layers.", "geology", "introductory geology"),
         # a verb of what a thing does stays part of its name
         ("Exploding Gradients", "They grow without bound.", "exploding gradient", ""),
         (
@@ -347,7 +349,9 @@ def test_phrases_a_possessive_apostrophe_stays_on_its_word(body, named, never):
         ),
     ],
 )
-def test_phrases_a_study_verb_opening_a_line_names_what_it_studies(title, body, named, never):
+def test_phrases_a_study_verb_or_a_course_level_opening_a_line_names_what_follows(
+    title, body, named, never
+):
     index = extract_concepts([card(title, body, kind="heading")])
     # the names the line gives whole, not those nested in a longer one
     keys = {
