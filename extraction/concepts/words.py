@@ -212,15 +212,16 @@ INSTRUCTIONS = _words(
 
 #: Verbs whose object is a topic of study, read or presented: their "-ing" form opening
 #: a sentence or a heading before what follows is the act of studying it ("Understanding
-#: equilibrium requires ...", "Exploring Markov chains", "Using gradients"), no part of
-#: its name (:func:`extraction.concepts.phrases.instruction`). Verbs of what a thing
-#: does ("Exploding gradients", "Learning rate", "Training data") are not in it: their
-#: "-ing" form describes the noun after it.
+#: equilibrium requires ...", "Exploring Markov chains"), no part of its name
+#: (:func:`extraction.concepts.phrases.instruction`). Verbs of what a thing does
+#: ("Exploding gradients", "Learning rate", "Training data") are not in it: their "-ing"
+#: form describes the noun after it. Nor verbs of using ("Using dropout"): a name they
+#: open is left to the selector, which weighs it (``verb_start``).
 STUDY_VERBS = _words(
     """
     understand introduce explore revisit review examine study investigate discuss
     describe explain define recap revise master analyse analyze interpret summarize
-    summarise outline evaluate compare contrast use apply employ
+    summarise outline evaluate compare contrast
     """
 )
 

@@ -1845,8 +1845,7 @@ def test_concepts_adj_commonness_marks_a_common_describing_adjective(sentence, n
         ("The vanishing gradient problem slows training.", "vanishing gradient problem", False),
         ("Clipping limits the exploding gradients of deep nets.", "exploding gradient", False),
         ("The valley was mapped with dated moraines.", "dated moraine", False),
-        # (opening a sentence, a verb of study is trimmed: :data:`STUDY_VERBS`)
-        ("Nets gain nonlinearity, using activation functions.", "using activation function", True),
+        ("Using activation functions adds nonlinearity.", "using activation function", True),
         ("The net learns by employing dropout layers.", "employing dropout layer", True),
     ],
 )
