@@ -43,6 +43,7 @@ from extraction.concepts.words import (
     SYNONYM_CUE,
     THING_HEADS,
     VAGUE_WORDS,
+    WITH_FRAMES,
 )
 from extraction.names import (
     SKIPPABLE,
@@ -94,7 +95,10 @@ RULES: dict[str, str] = {
     "the notes name other kinds of ('latent variable model' beside 'observed variables': a "
     "model of variables is no variable), nor when the notes define X as a thing of another "
     "kind and 'X model' is about X ('Groundwater is water ...', 'A groundwater model "
-    "simulates how groundwater moves')",
+    "simulates how groundwater moves'); nor 'X problem' after one word that names a thing, "
+    "read only inside longer names: a problem with X there ('gradient problem' of 'vanishing "
+    "gradient problem'), while a task's ('classification problem') or a name's of its own "
+    "('vanishing gradient problem') is X",
     "kinds_heading": "a heading or question 'X kinds', 'X varieties' lists kinds of X, and "
     "is about X, when the notes name such kinds ('Hive kinds' over 'Langstroth hive', "
     "'top-bar hive'); not 'gene variants' over 'BRCA1 variant': no kind of gene is named",
@@ -433,7 +437,18 @@ def merge(
                 by_last = names_by_last_word(candidates)
             other = other_kind(base, words[-1], candidates, by_last)
             apart = described_apart(bare, longer, words[-1])
-            if bare.count and other and "generic_head" not in disabled:
+            if (
+                bare.count
+                and trouble_with(base, words[-1])
+                and not used_alone(longer)
+                and "generic_head" not in disabled
+            ):
+                why = (
+                    f"{key!r} is only read inside longer names, a {words[-1]} with "
+                    f"{base!r} there, not another name of it"
+                )
+                refused.append(Refusal(Merge(key, base, "generic_head"), why))
+            elif bare.count and other and "generic_head" not in disabled:
                 why = (
                     f"{base!r} is one kind of {base.split()[-1]} beside {other!r}: "
                     f"a {words[-1]} of them is no {base.split()[-1]}"
@@ -1357,6 +1372,25 @@ def made_for_activity(base: str, head: str) -> bool:
         and len(last) > 4
         and last.endswith(ACTIVITY_ENDINGS)
     )
+
+
+def trouble_with(base: str, head: str) -> bool:
+    """Does ``base + head`` name a difficulty with the thing ``base`` names, not that
+    thing: a head that frames a trouble (:data:`WITH_FRAMES`) after one word that is no
+    activity ("gradient problem" is a problem with gradients)? A task's problem is the
+    task ("classification problem"), and a name of its own before it names the problem
+    ("vanishing gradient problem", "dining philosophers problem"), and so may an acronym.
+
+    >>> trouble_with("gradient", "problem"), trouble_with("hyperparameter", "problem")
+    (True, True)
+    >>> trouble_with("classification", "problem"), trouble_with("vanishing gradient", "problem")
+    (False, False)
+    >>> trouble_with("gradient", "function"), trouble_with("NLP", "problem")
+    (False, False)
+    """
+    if head.lower() not in WITH_FRAMES or " " in base.strip() or is_acronym(base):
+        return False  # an acronym may spell a field out ("CV problems": vision tasks)
+    return not base.lower().endswith(ACTIVITY_ENDINGS)
 
 
 def same_thing(base: str, head: str) -> bool:

@@ -23,11 +23,13 @@ from wordfreq import zipf_frequency
 from extraction.concepts.segments import span_text
 from extraction.concepts.words import (
     ADVERBIAL_IDIOMS,
+    COURSE_LEVELS,
     EDGE_STOP,
     FRAMING_NOUNS,
     INSTRUCTIONS,
     NAMING_CUES,
     SELECTING_ADJECTIVES,
+    STUDY_VERBS,
     VAGUE_WORDS,
     WITH_FRAMES,
 )
@@ -150,17 +152,23 @@ def only_adjective(word: str) -> bool:
 def instruction(first: Token, toks: Sequence[Token]) -> bool:
     """Does ``first``, opening a sentence before the other tokens of a run, give an
     instruction rather than start a name: a study verb ("Define osmosis", "Explain
-    ...": :data:`INSTRUCTIONS`), or the plain form of a word English has only as a verb
-    before a plural noun ("Create flashcards", "Avoid distractions"), which the tagger
-    often reads as a noun? ("Merge sort" keeps its first word: its noun is singular.)
+    ...": :data:`INSTRUCTIONS`), the "-ing" form of a verb of study, the act of studying
+    what follows ("Understanding equilibrium ...", "Exploring Markov chains":
+    :data:`STUDY_VERBS`, not "Exploding gradients"), or the plain form of a word English
+    has only as a verb before a plural noun ("Create flashcards", "Avoid distractions"),
+    which the tagger often reads as a noun? ("Merge sort" keeps its first word: its noun
+    is singular.)
 
     >>> from extraction.nlp import pipe
     >>> doc = next(pipe(["Create meaningful flashcards daily."]))
     >>> instruction(doc[0], list(doc[:3])), instruction(doc[1], list(doc[1:3]))
     (True, False)
+    >>> docs = pipe(["Exploring gradients", "Exploding gradients"])
+    >>> [instruction(d[0], list(d[:2])) for d in docs]
+    [True, False]
     """
     lower = first.lower_
-    if lower in INSTRUCTIONS:
+    if lower in INSTRUCTIONS or study_gerund(lower):
         return True
     return (
         toks[-1].tag_ in {"NNS", "NNPS"}
@@ -169,6 +177,21 @@ def instruction(first: Token, toks: Sequence[Token]) -> bool:
         and only_verb(lower)
         and plain_verb(lower)
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def study_gerund(word: str) -> bool:
+    """Is ``word`` the "-ing" form of a verb of study (:data:`STUDY_VERBS`, its lemma
+    read by ``lemminflect``)?
+
+    >>> [study_gerund(w) for w in ["understanding", "analysing", "exploding", "learning"]]
+    [True, True, False, False]
+    """
+    if not word.endswith("ing"):
+        return False
+    from lemminflect import getAllLemmas
+
+    return any(lemma in STUDY_VERBS for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -393,8 +416,9 @@ def _object_predicate(toks: Sequence[Token]) -> bool:
 
 
 def trim(tokens: Sequence[Token]) -> list[Token]:
-    """Drop determiners, pronouns, possessives, a study prompt's verb and the vague
-    words of :data:`VAGUE_WORDS` at the edges of a run."""
+    """Drop determiners, pronouns, possessives, a study prompt's verb, the vague
+    words of :data:`VAGUE_WORDS` and a course's level (:data:`COURSE_LEVELS`) at the
+    edges of a run."""
     toks = [t for t in tokens if not _MATH_TOKEN.search(t.text)]  # x_1, W^T, \\ldots
     while toks:
         first = toks[0]
@@ -403,6 +427,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         dropped = (
             first.pos_ in _DROP_POS
             or (several and lower in VAGUE_WORDS)
+            or (several and lower in COURSE_LEVELS)
             # a cue that introduces a name is never part of it, nor one on its own: the
             # "eg" of "(eg. three groups)", read apart from its stop
             or lower in NAMING_CUES
@@ -664,6 +689,7 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (
         toks[0].lower_ in _NAME_LEAD
+        or (len(toks) > 1 and toks[0].lower_ in COURSE_LEVELS)
         or (toks[0].is_punct and toks[0].text not in {"("})
         or (toks[0].is_sent_start and len(toks) > 1 and instruction(toks[0], toks))
     ):

@@ -175,6 +175,14 @@ EVALUATIVE_WORDS = _words(
     """
 )
 
+#: Adjectives that place a name at a course's level the way a framing noun does
+#: ("introduction to microeconomics"): "Introductory microeconomics", a title that only
+#: names the course, names microeconomics. Trimmed from the start of a name. Not
+#: "advanced", "elementary", "intermediate", "basic": they open established terms
+#: ("advanced encryption standard", "elementary particle", "intermediate filament",
+#: "basic income").
+COURSE_LEVELS = _words("introductory")
+
 #: Determiners that point at one particular thing rather than name a kind: "this tank",
 #: "our brine", "their enzymes". A name the notes keep pointing at this way is a thing of
 #: the notes' own example more often than a term they teach: a selector feature
@@ -199,6 +207,21 @@ INSTRUCTIONS = _words(
     define explain describe calculate compute assume compare derive determine discuss
     summarize summarise outline prove illustrate contrast evaluate identify interpret
     list name state give use consider recall remember apply avoid try
+    """
+)
+
+#: Verbs whose object is a topic of study, read or presented: their "-ing" form opening
+#: a sentence or a heading before what follows is the act of studying it ("Understanding
+#: equilibrium requires ...", "Exploring Markov chains"), no part of its name
+#: (:func:`extraction.concepts.phrases.instruction`). Verbs of what a thing does
+#: ("Exploding gradients", "Learning rate", "Training data") are not in it: their "-ing"
+#: form describes the noun after it. Nor verbs of using ("Using dropout"): a name they
+#: open is left to the selector, which weighs it (``verb_start``).
+STUDY_VERBS = _words(
+    """
+    understand introduce explore revisit review examine study investigate discuss
+    describe explain define recap revise master analyse analyze interpret summarize
+    summarise outline evaluate compare contrast
     """
 )
 

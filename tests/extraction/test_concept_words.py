@@ -83,6 +83,17 @@ def test_concept_words_instructions_open_a_sentence_as_an_instruction():
     assert instruction(doc[0], list(doc[:2]))
 
 
+def test_concept_words_study_verbs_open_a_sentence_as_the_act_of_studying():
+    # relies on "explore": "exploring" before a singular noun is no instruction otherwise
+    doc = tokens("Exploring erosion takes a week.")
+    assert instruction(doc[0], list(doc[:2]))
+
+
+def test_concept_words_course_levels_open_no_name():
+    # relies on "introductory": the title of a course names its field
+    assert trimmed("Introductory geology covers rocks.", 0, 2) == ["geology"]
+
+
 def test_concept_words_adverbial_idioms_noun_names_nothing():
     # relies on ("by", "hand")
     doc = tokens("Bread is kneaded by hand.")
@@ -317,6 +328,8 @@ COVERED = {
     "POINTING_WORDS",
     "EXAMPLE_CUE",
     "INSTRUCTIONS",
+    "STUDY_VERBS",
+    "COURSE_LEVELS",
     "ANALOGY",
     "NAMING_CUES",
     "SYNONYM_CUE",

@@ -312,3 +312,53 @@ def test_phrases_a_gerund_in_a_series_names_itself(title, named, never):
 def test_phrases_a_possessive_apostrophe_stays_on_its_word(body, named, never):
     keys = candidate_keys(body)
     assert named in keys and never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "named", "never"),
+    [
+        # a verb of study in "-ing" opening a sentence or a heading names what it studies
+        (
+            "Notes",
+            "Understanding tides requires knowing the moon's orbit.",
+            "tide",
+            "understanding tide",
+        ),
+        ("Notes", "Exploring food webs shows how energy flows.", "food web", "exploring food web"),
+        (
+            "Introducing the Normal Distribution",
+            "It is a bell curve.",
+            "normal distribution",
+            "introducing normal distribution",
+        ),
+        (
+            "Revisiting Markov Chains",
+            "They have no memory.",
+            "markov chain",
+            "revisiting markov chain",
+        ),
+        # a course's level before its field: the title names the field
+        ("Introductory Geology", "Rocks form in layers.", "geology", "introductory geology"),
+        # a verb of what a thing does stays part of its name
+        ("Exploding Gradients", "They grow without bound.", "exploding gradient", ""),
+        (
+            "Notes",
+            "Learning rate schedules slow the optimizer down.",
+            "learning rate schedule",
+            "rate schedule",
+        ),
+    ],
+)
+def test_phrases_a_study_verb_or_a_course_level_opening_a_line_names_what_follows(
+    title, body, named, never
+):
+    index = extract_concepts([card(title, body, kind="heading")])
+    # the names the line gives whole, not those nested in a longer one
+    keys = {
+        c.key.lower()
+        for s in index.candidates
+        for c in s.candidates
+        if any(n for role, n in c.roles.items() if role != "nested")
+    }
+    assert named in keys, keys
+    assert not never or never not in keys, keys

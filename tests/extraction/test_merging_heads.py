@@ -181,3 +181,38 @@ def test_merging_heads_a_model_about_a_thing_defined_apart_stays_apart(
         assert (longer, base) not in why
     else:
         assert "is defined as another thing" in why[(longer, base)]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "longer", "base", "merged"),
+    [
+        # "X problem" read only inside a longer name is a problem with X there
+        (
+            "Glaciers",
+            "The shrinking glacier problem worries climbers. A glacier retreats each summer.",
+            "glacier problem",
+            "glacier",
+            False,
+        ),
+        (
+            "Roofs",
+            "The leaking roof problem annoys tenants. A roof sheds rain.",
+            "roof problem",
+            "roof",
+            False,
+        ),
+        # used on its own beside X, in one card, it may name X as a topic
+        ("Roofs", "A roof problem costs money. A roof sheds rain.", "roof problem", "roof", True),
+    ],
+)
+def test_merging_heads_a_problem_with_a_thing_is_no_other_name_of_it(
+    title, body, longer, base, merged
+):
+    index = extract_concepts([card(title, body)])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({longer, base} <= g for g in groups) is merged
+    why = {(r.merge.name, r.merge.into): r.why for s in index.candidates for r in s.refused}
+    if merged:
+        assert (longer, base) not in why
+    else:
+        assert "only read inside longer names" in why[(longer, base)]
