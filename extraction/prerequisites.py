@@ -15,9 +15,9 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   builds on); a part and its whole in the order the notes teach them (a building
   block, or a part of several wholes, first); and a verb no table knows (``acts_on``:
   "a glacier carves the valley"), its object first, weighed apart from the typed ones;
-- **names**: a concept whose name holds another's ("time series anomaly detection",
+- **names**: a concept whose name holds another's ("river basin management",
   "erosional landform" holding "erosion", "DRAM" holding "RAM") comes after it; in a
-  build of several files, a name that heads another ("memory", "main memory") only
+  build of several files, a name that heads another ("pressure", "blood pressure") only
   where one file names both (words alone link no two courses);
 - **definitions**: A named in B's defining sentence (also by an abbreviation merged
   into A: "built on NMR"), or in the cards about B (the card holding B's defining
@@ -112,7 +112,7 @@ FEATURES: dict[str, str] = {
     "sentence names together, and the notes name A first (+: 'bisque firing' before 'raku "
     "firing' where they teach bisque firing first) or B first (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform'; a name "
-    "that heads B's, 'memory' in 'main memory', only where one file names both)",
+    "that heads B's, 'pressure' in 'blood pressure', only where one file names both)",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-); not where "
     "the sentence denies it ('B is not an A', 'B does not need A')",
     "definition_words": "A's name is inside another name in B's defining sentence, or written "
@@ -277,8 +277,8 @@ class _Notes:
 
     def meet(self, a: str, b: str) -> bool:
         """Do the notes name ``a`` and ``b`` in one file (a build of one file: always)?
-        A name that heads another's links two courses by their words alone: "memory" in
-        one course and "main memory" in another need not be the same memory."""
+        A name that heads another's links two courses by their words alone: "pressure" in
+        one course and "blood pressure" in another need not be the same pressure."""
         files_a, files_b = self.files.get(a), self.files.get(b)
         return not files_a or not files_b or bool(files_a & files_b)
 
@@ -374,12 +374,12 @@ _CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 #: a beurre manie is never cooked"): a contrast, not what the sentence builds on.
 CONTRASTING_PREPOSITIONS = frozenset({"unlike"})
 #: The dependencies by which a word reaches its clause's verb as what the clause says of
-#: its subject: a denial of the verb denies the subject nothing ("Mutual exclusion can't
-#: be eliminated" still speaks of mutual exclusion).
+#: its subject: a denial of the verb denies the subject nothing ("Friction can't
+#: be eliminated" still speaks of friction).
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 #: The dependencies of a clause that describes a word of another clause rather than
-#: says what the sentence says of its subject: a relative or adverbial clause ("a state
-#: that does not end in deadlock" still builds on deadlock, what it is defined against).
+#: says what the sentence says of its subject: a relative or adverbial clause ("an orbit
+#: that does not end in a collision" still builds on collision, what it is defined against).
 #: Its verb's denial is not the sentence's, nor carried past it.
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj", "csubjpass", "pcomp"})
 #: The dependencies of a clause of its own beside another: a verb joined by "and" or
@@ -449,7 +449,7 @@ def denial_of(t: Token) -> Token | None:
     >>> doc = load()("A pulsar is not a white dwarf, unlike a magnetar, and uses no fusion.")
     >>> [(t.text, denial_of(t).text) for t in doc if t.pos_ == "NOUN" and denial_of(t)]
     [('dwarf', 'not'), ('magnetar', 'unlike'), ('fusion', 'no')]
-    >>> doc = load()("A safe state is a state that does not end in deadlock.")
+    >>> doc = load()("A stable orbit is an orbit that does not end in a collision.")
     >>> [t.text for t in doc if denial_of(t)]
     []
     """
@@ -567,7 +567,7 @@ class _Denials:
             return False
         lowered = text.lower().replace("-", " ")
         names = [n for n in names if n]
-        # a denying word inside one of the names is part of that name ("no preemption"
+        # a denying word inside one of the names is part of that name ("no claims bonus"
         # names a concept: its "no" denies nothing)
         spans = [span for n in (*names, *about) if n for span in whole_words(lowered, n)]
         denied = [(a, b, c) for a, b, c in denied if not any(x <= c < y for x, y in spans)]
@@ -731,13 +731,13 @@ def _notes(index: ConceptIndex) -> _Notes:
 
 
 def _heads(index: ConceptIndex, a: str, b: str) -> bool:
-    """Does a name of ``b`` end with a name of ``a`` (its head: "main memory" and
-    "memory"; not "time series anomaly detection" and "time series")?
+    """Does a name of ``b`` end with a name of ``a`` (its head: "blood pressure" and
+    "pressure"; not "river basin management" and "river basin")?
 
     >>> from extraction.records import Concept
-    >>> names = ("memory", "main memory", "time series", "time series anomaly detection")
+    >>> names = ("pressure", "blood pressure", "river basin", "river basin management")
     >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {})
-    >>> _heads(index, "memory", "main memory"), _heads(index, "time series", names[-1])
+    >>> _heads(index, "pressure", "blood pressure"), _heads(index, "river basin", names[-1])
     (True, False)
     """
     ends = _names(index, a)
@@ -749,11 +749,11 @@ def _files(index: ConceptIndex, cards: Mapping[str, Card]) -> dict[str, frozense
     inside a longer one: ``index.mentions`` holds those too), its cards, its definition.
 
     >>> from extraction.records import Concept
-    >>> index = ConceptIndex({n: Concept(n, n) for n in ("memory", "main memory")}, {}, {})
-    >>> index.card_mentions = {"a#1": [("memory", Evidence("a.md", 2, "Memory fades."))],
-    ...                        "b#1": [("main memory", Evidence("b.md", 5, "Main memory."))]}
+    >>> index = ConceptIndex({n: Concept(n, n) for n in ("pressure", "blood pressure")}, {}, {})
+    >>> index.card_mentions = {"a#1": [("pressure", Evidence("a.md", 2, "Pressure rises."))],
+    ...                        "b#1": [("blood pressure", Evidence("b.md", 5, "Blood pressure."))]}
     >>> sorted((c, sorted(f)) for c, f in _files(index, {}).items())
-    [('main memory', ['b.md']), ('memory', ['a.md'])]
+    [('blood pressure', ['b.md']), ('pressure', ['a.md'])]
     """
     files: dict[str, set[str]] = defaultdict(set)
     for found in index.card_mentions.values():
@@ -1314,8 +1314,8 @@ def _statements(
         cited = _cited(index, b)
         for a in inner:
             # a head word of one course is not what a compound of another is a kind of
-            # ("interface", "graphical user interface"); a modifier names what the
-            # compound is about, whatever the file ("time series anomaly detection")
+            # ("pressure", "blood pressure"); a modifier names what the compound is
+            # about, whatever the file ("river basin" of "river basin management")
             if notes.meet(a, b) or not _heads(index, a, b):
                 say(0, a, b, "name_inside", 1.0, cited)
     for a, b in _kin(index, notes, inside):

@@ -248,10 +248,10 @@ def _named_whole(whole: Mention | None, shared: str) -> bool:
 
 def _name_of(pieces: Sequence[str], quotes: Sequence[bool], i: int, j: int) -> str:
     """The name the tokens ``i:j`` spell, their quote marks left out: a word of a name
-    set in quotes is still a word of it ("the prototype 'chain'", "the “bias” term").
+    set in quotes is still a word of it ("the food 'chain'", "the “bias” term").
 
-    >>> _name_of(["the ", "prototype ", "'", "chain", "'"], [0, 0, 1, 0, 1], 1, 4)
-    'prototype chain'
+    >>> _name_of(["the ", "food ", "'", "chain", "'"], [0, 0, 1, 0, 1], 1, 4)
+    'food chain'
     """
     kept = (p for p, quote in zip(pieces[i:j], quotes[i:j], strict=True) if not quote)
     return "".join(kept).strip()
@@ -265,7 +265,7 @@ def _quote_mark(t: Token) -> bool:
 def _opens_name(index: ConceptIndex, concept: str, word: Token) -> bool:
     """Does one of ``concept``'s own names open with the function word ``word`` ("in
     situ hybridisation", "in vivo imaging"), also as the first part of a hyphenated word
-    ("over-fitting" written "over fitting")? Else the word only stands before a name."""
+    ("off-grid" written "off grid")? Else the word only stands before a name."""
     c = index.concepts.get(concept)
     names = [concept] + ([c.label, *c.aliases] if c is not None else [])
     return any(re.split(r"[\s\-–]+", n.lower().strip())[:1] == [word.lower_] for n in names if n)

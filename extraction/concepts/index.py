@@ -300,12 +300,12 @@ class ConceptIndex:
         """Lower-case first words (and their singular) of every name the index knows:
         a run of words can name a concept only if it starts with one of them. A first
         word in the possessive counts without its ending too, since the tokenizer
-        splits it off ("Banker's algorithm" opens with "banker", "Bayes' theorem" with
-        "bayes"); a name two words share opens with either ("hand and machine weaving":
+        splits it off ("Hooke's law" opens with "hooke", "Archimedes' principle" with
+        "archimedes"); a name two words share opens with either ("hand and machine weaving":
         :meth:`halves`).
 
-        >>> index = ConceptIndex({}, {}, {"banker's algorithm": "b", "bayes' theorem": "t"})
-        >>> {"banker", "bankers", "bayes"} <= index.first_words()
+        >>> index = ConceptIndex({}, {}, {"hooke's law": "h", "archimedes' principle": "a"})
+        >>> {"hooke", "hookes", "archimedes"} <= index.first_words()
         True
         """
         if self._first_words is None:
@@ -325,12 +325,12 @@ class ConceptIndex:
 
     def find(self, name: str) -> str | None:
         """The concept id for a name (id, alias or spelling variant), else None. A name
-        that two words share ("visual and spatial memory system") answers to each of
-        them with the rest of the name ("visual memory system"), where that is no name
+        that two words share ("warm and cold weather front") answers to each of
+        them with the rest of the name ("cold weather front"), where that is no name
         of its own (:meth:`halves`).
 
-        >>> index = ConceptIndex({}, {}, {"visual and spatial memory system": "v"})
-        >>> index.find("visual memory systems"), index.find("spatial memory system")
+        >>> index = ConceptIndex({}, {}, {"warm and cold weather front": "v"})
+        >>> index.find("warm weather fronts"), index.find("cold weather front")
         ('v', 'v')
         """
         if name in self.concepts:

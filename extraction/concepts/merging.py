@@ -96,9 +96,9 @@ RULES: dict[str, str] = {
     "model of variables is no variable), nor when the notes define X as a thing of another "
     "kind and 'X model' is about X ('Groundwater is water ...', 'A groundwater model "
     "simulates how groundwater moves'); nor 'X problem' after one word that names a thing, "
-    "read only inside longer names: a problem with X there ('gradient problem' of 'vanishing "
-    "gradient problem'), while a task's ('classification problem') or a name's of its own "
-    "('vanishing gradient problem') is X",
+    "read only inside longer names: a problem with X there ('drainage problem' of 'poor "
+    "drainage problem'), while a task's ('routing problem') or a name's of its own "
+    "('travelling salesman problem') is X",
     "kinds_heading": "a heading or question 'X kinds', 'X varieties' lists kinds of X, and "
     "is about X, when the notes name such kinds ('Hive kinds' over 'Langstroth hive', "
     "'top-bar hive'); not 'gene variants' over 'BRCA1 variant': no kind of gene is named",
@@ -1377,13 +1377,13 @@ def made_for_activity(base: str, head: str) -> bool:
 def trouble_with(base: str, head: str) -> bool:
     """Does ``base + head`` name a difficulty with the thing ``base`` names, not that
     thing: a head that frames a trouble (:data:`WITH_FRAMES`) after one word that is no
-    activity ("gradient problem" is a problem with gradients)? A task's problem is the
-    task ("classification problem"), and a name of its own before it names the problem
-    ("vanishing gradient problem", "dining philosophers problem"), and so may an acronym.
+    activity ("drainage problem" is a problem with drainage)? A task's problem is the
+    task ("routing problem"), and a name of its own before it names the problem
+    ("travelling salesman problem", "poor drainage problem"), and so may an acronym.
 
-    >>> trouble_with("gradient", "problem"), trouble_with("hyperparameter", "problem")
+    >>> trouble_with("drainage", "problem"), trouble_with("thermostat", "problem")
     (True, True)
-    >>> trouble_with("classification", "problem"), trouble_with("vanishing gradient", "problem")
+    >>> trouble_with("routing", "problem"), trouble_with("travelling salesman", "problem")
     (False, False)
     >>> trouble_with("gradient", "function"), trouble_with("NLP", "problem")
     (False, False)

@@ -153,8 +153,8 @@ def instruction(first: Token, toks: Sequence[Token]) -> bool:
     """Does ``first``, opening a sentence before the other tokens of a run, give an
     instruction rather than start a name: a study verb ("Define osmosis", "Explain
     ...": :data:`INSTRUCTIONS`), the "-ing" form of a verb of study, the act of studying
-    what follows ("Understanding equilibrium ...", "Exploring Markov chains":
-    :data:`STUDY_VERBS`, not "Exploding gradients"), or the plain form of a word English
+    what follows ("Understanding equilibrium ...", "Exploring food webs":
+    :data:`STUDY_VERBS`, not "Exploding stars"), or the plain form of a word English
     has only as a verb before a plural noun ("Create flashcards", "Avoid distractions"),
     which the tagger often reads as a noun? ("Merge sort" keeps its first word: its noun
     is singular.)
@@ -163,7 +163,7 @@ def instruction(first: Token, toks: Sequence[Token]) -> bool:
     >>> doc = next(pipe(["Create meaningful flashcards daily."]))
     >>> instruction(doc[0], list(doc[:3])), instruction(doc[1], list(doc[1:3]))
     (True, False)
-    >>> docs = pipe(["Exploring gradients", "Exploding gradients"])
+    >>> docs = pipe(["Exploring stars", "Exploding stars"])
     >>> [instruction(d[0], list(d[:2])) for d in docs]
     [True, False]
     """

@@ -212,10 +212,10 @@ INSTRUCTIONS = _words(
 
 #: Verbs whose object is a topic of study, read or presented: their "-ing" form opening
 #: a sentence or a heading before what follows is the act of studying it ("Understanding
-#: equilibrium requires ...", "Exploring Markov chains"), no part of its name
+#: equilibrium requires ...", "Exploring food webs"), no part of its name
 #: (:func:`extraction.concepts.phrases.instruction`). Verbs of what a thing does
-#: ("Exploding gradients", "Learning rate", "Training data") are not in it: their "-ing"
-#: form describes the noun after it. Nor verbs of using ("Using dropout"): a name they
+#: ("Exploding stars", "Boiling point", "Rising damp") are not in it: their "-ing"
+#: form describes the noun after it. Nor verbs of using ("Using mulch"): a name they
 #: open is left to the selector, which weighs it (``verb_start``).
 STUDY_VERBS = _words(
     """
