@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: What a card's title is, as its reader saw it: later stages read this, never the
 #: name of a format. ``question`` ("What is X?", "Explain X"), ``term`` (the front of a
@@ -28,10 +29,10 @@ EMPHASIS_STYLES = ("bold", "italic", "underline", "link", "code")
 #: to read more (a course, a tool, an article), which is no such stress.
 STRESS_STYLES = ("bold", "italic", "underline")
 
-#: A word, and what may stand between two words of a passage taken from a card's body:
-#: spaces, punctuation, markup, the numbers of a list typed in one line ("1. a 2. b").
+#: A word of a passage taken from a card's body. Between two words of the passage the
+#: body may have spaces, punctuation, markup and the numbers of a list typed in one line
+#: ("1. a 2. b"): words that are all digits (:meth:`Card.line_of_text`).
 _WORD = re.compile(r"[^\W_]+")
-_WORD_GAP = r"[\W_]+(?:\d+[\W_]+)*"
 #: Most first words of a passage :meth:`Card.line_of_text` looks for (then fewer, down
 #: to one, when the notes have them no more in that order).
 CITED_WORDS = 8
@@ -175,14 +176,10 @@ class Card:
         >>> card.line_of_text("a rotating neutron star"), card.line_of(0)
         (8, 7)
         """
-        words = _WORD.findall(text)
+        words = [w.lower() for w in _WORD.findall(text)]
+        body = _body_words(self.body)
         for n in range(min(len(words), CITED_WORDS), 0, -1):
-            # between two words: spaces, punctuation, markup, a list's numbers typed in line
-            pattern = _WORD_GAP.join(map(re.escape, words[:n]))
-            lines = [
-                self.line_of(m.start())
-                for m in re.finditer(rf"(?<![^\W_]){pattern}(?![^\W_])", self.body, re.IGNORECASE)
-            ]
+            lines = [self.line_of(body[k][1]) for k in _word_runs(body, tuple(words[:n]))]
             if lines:
                 return next((line for line in lines if line >= near), lines[-1])
         return near or self.line_of(0)
@@ -194,6 +191,48 @@ class Card:
         return [
             text[e.start : e.end] for e in self.emphasis if e.part == part and e.style in styles
         ]
+
+
+@lru_cache(maxsize=256)
+def _body_words(body: str) -> tuple[tuple[str, int, bool], ...]:
+    """Each word of ``body``: lower-cased, its offset, whether it is all digits."""
+    return tuple(
+        (m.group().lower(), m.start(), m.group().isdecimal()) for m in _WORD.finditer(body)
+    )
+
+
+def _word_runs(body: Sequence[tuple[str, int, bool]], words: tuple[str, ...]) -> list[int]:
+    """Where in ``body`` (:func:`_body_words`) the lower-cased ``words`` stand in their
+    order, words of digits only allowed between two of them (the numbers of a list typed
+    in one line): the index of each run's first word, runs read left to right without
+    overlapping, each as long as it can be (more numbers skipped first).
+
+    >>> body = _body_words("Steps: 1. Mix flour 2. knead the dough. Mix flour again")
+    >>> [body[k][1] for k in _word_runs(body, ("mix", "flour", "knead"))]
+    [10]
+    >>> [body[k][1] for k in _word_runs(body, ("mix", "flour"))]
+    [10, 40]
+    """
+
+    def end_of(at: int, i: int) -> int | None:  # the last word of a run from ``at``
+        if i == len(words):
+            return at
+        ahead = at + 1
+        while ahead < len(body) and body[ahead][2]:
+            ahead += 1  # the farthest word the numbers after ``at`` let through
+        for nxt in range(min(ahead, len(body) - 1), at, -1):
+            if body[nxt][0] == words[i] and (end := end_of(nxt, i + 1)) is not None:
+                return end
+        return None
+
+    found, k = [], 0
+    while k < len(body):
+        if body[k][0] == words[0] and (end := end_of(k, 1)) is not None:
+            found.append(k)
+            k = end + 1
+        else:
+            k += 1
+    return found
 
 
 @dataclass(frozen=True, slots=True)

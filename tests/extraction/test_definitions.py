@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.definitions import asks_what_it_is
@@ -886,3 +888,38 @@ def test_definitions_cite_the_line_where_the_definition_starts(name, notes, conc
 def test_definitions_line_of_text_finds_where_a_passage_starts(body, body_lines, text, near, line):
     shown = Card("c", "n.txt", "test", (2, 4), "title", body, body_lines=body_lines)
     assert shown.line_of_text(text, near=near) == line
+
+
+def _line_of_text_by_pattern(card: Card, text: str, near: int) -> int:
+    """``Card.line_of_text`` written as the regular expression it reads as (a pattern
+    compiled per passage): the reference the word-run matcher must agree with."""
+    import re
+
+    words = re.findall(r"[^\W_]+", text)
+    for n in range(min(len(words), 8), 0, -1):
+        pattern = r"[\W_]+(?:\d+[\W_]+)*".join(map(re.escape, words[:n]))
+        lines = [
+            card.line_of(m.start())
+            for m in re.finditer(rf"(?<![^\W_]){pattern}(?![^\W_])", card.body, re.IGNORECASE)
+        ]
+        if lines:
+            return next((line for line in lines if line >= near), lines[-1])
+    return near or card.line_of(0)
+
+
+_PIECES = st.sampled_from(["a", "A", "b", "ab", "1", "12", " ", " ", ". ", "\n", "\n", "_", "; "])
+
+
+@settings(max_examples=1500, deadline=None)
+@example(body="a\n1 b\na b", text="a b", near=0)  # numbers between two words are skipped
+@example(body="a a a\na a", text="a a", near=2)  # runs do not overlap
+@example(body="1 1\n1 1 1", text="1 1", near=2)  # a run skips as many numbers as it can
+@given(
+    body=st.lists(_PIECES, max_size=30).map("".join),
+    text=st.lists(_PIECES, max_size=12).map("".join),
+    near=st.integers(0, 6),
+)
+def test_definitions_line_of_text_reads_words_as_its_pattern_does(body, text, near):
+    lines = tuple(range(1, body.count("\n") + 2))
+    card = Card("c", "n.txt", "test", (1, len(lines)), "title", body, body_lines=lines)
+    assert card.line_of_text(text, near=near) == _line_of_text_by_pattern(card, text, near)
