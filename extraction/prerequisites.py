@@ -78,8 +78,8 @@ from extraction.records import (
     Evidence,
     Relation,
 )
-from extraction.relation_patterns import BUILDING_BLOCK, DENYING_DETERMINERS
-from extraction.relations import _denied_noun, _denies, is_meta
+from extraction.relation_patterns import BUILDING_BLOCK
+from extraction.relations import denies, denying_determiner, is_meta
 
 PREREQUISITE = "prerequisite_of"
 
@@ -390,28 +390,16 @@ _BESIDE = frozenset({"conj", "ccomp", "parataxis"})
 
 def _clause_denial(verb: Token) -> Token | None:
     """The word that denies the clause ``verb`` heads ("is not a", "does not require",
-    "no longer uses", "is neither used for": :func:`extraction.relations._denies`, but
+    "no longer uses", "is neither used for": :func:`extraction.relations.denies`, but
     "not only ... but also", which affirms), or the determiner denying its subject ("No
-    reptile is ...": :func:`extraction.relations._denied_noun`); None if nothing does."""
+    reptile is ...": :func:`extraction.relations.denying_determiner`); None if nothing
+    does."""
     for c in verb.children:
-        if _denies(c) and not _not_only(c):
+        if denies(c) and not _not_only(c):
             return c
-        if c.dep_ in {"nsubj", "nsubjpass"} and _denied_noun(c):
-            return _denying_determiner(c)
+        if c.dep_ in {"nsubj", "nsubjpass"} and (det := denying_determiner(c)) is not None:
+            return det
     return None
-
-
-def _denying_determiner(noun: Token) -> Token:
-    """The "no" or "neither" that denies ``noun`` (:func:`extraction.relations._denied_noun`:
-    its own, or that of the first noun of its list)."""
-    t = noun
-    while True:
-        for c in t.children:
-            if c.dep_ in {"det", "preconj"} and c.lower_ in DENYING_DETERMINERS:
-                return c
-        if t.dep_ != "conj" or t.head.i == t.i:
-            return noun
-        t = t.head
 
 
 def _not_only(t: Token) -> bool:
@@ -462,8 +450,8 @@ def denial_of(t: Token) -> Token | None:
                 return cause
             if node.dep_ in _BESIDE:
                 return None
-        elif _denied_noun(node):
-            return _denying_determiner(node)
+        elif (det := denying_determiner(node)) is not None:
+            return det
         elif node.dep_ == "prep" and node.lower_ in CONTRASTING_PREPOSITIONS:
             return node
         if node.head.i == node.i:  # the root

@@ -1650,7 +1650,7 @@ def _plural(ctx: _Context, m: Mention) -> bool:
     return last.tag_ in {"NNS", "NNPS"} or acronym_s
 
 
-def _denies(t: Token) -> bool:
+def denies(t: Token) -> bool:
     """Does ``t`` deny the word it hangs on: a negation ("not", "n't", "never"), an adverb
     that a negation bounds in time or degree ("no longer", "no more"), or "neither"
     opening a pair ("is neither used for A nor for B")? "Not only ... but also" affirms
@@ -1665,21 +1665,25 @@ def _denies(t: Token) -> bool:
 
 def _denied(t: Token) -> bool:
     """Is the word ``t`` negated ("does not use", "no longer uses", "is no longer a")?"""
-    return any(_denies(c) for c in t.children)
+    return any(denies(c) for c in t.children)
+
+
+def denying_determiner(t: Token) -> Token | None:
+    """The determiner that denies the noun ``t`` ("requires no electricity", "No reptile
+    is ...", "causes neither landslides nor floods"), its own or that of the first noun of
+    the list it is in; None if none does."""
+    while True:
+        for c in t.children:
+            if c.dep_ in {"det", "preconj"} and c.lower_ in rp.DENYING_DETERMINERS:
+                return c
+        if t.dep_ != "conj" or t.head.i == t.i:
+            return None
+        t = t.head
 
 
 def _denied_noun(t: Token) -> bool:
-    """Is the noun ``t`` denied by its determiner ("requires no electricity", "No reptile
-    is ...", "causes neither landslides nor floods"), its own or that of the first noun of
-    the list it is in?"""
-    while True:
-        if any(
-            c.dep_ in {"det", "preconj"} and c.lower_ in rp.DENYING_DETERMINERS for c in t.children
-        ):
-            return True
-        if t.dep_ != "conj" or t.head is t:
-            return False
-        t = t.head
+    """Is the noun ``t`` denied by its determiner (:func:`denying_determiner`)?"""
+    return denying_determiner(t) is not None
 
 
 def _negated(span: Span) -> bool:

@@ -2612,7 +2612,7 @@ def _do_aux(tok: Token) -> Token | None:
     if not words or words[-1].i != tok.i or sent[-1].text != "?":
         return None
     opening = words[1] if len(words) > 1 and words[0].tag_ in _WH_TAGS else words[0]
-    if opening.lower_ not in _DO_FORMS or any(t.pos_ == "VERB" for t in words if t is not opening):
+    if opening.lower_ not in _DO_FORMS or any(t.pos_ == "VERB" for t in words if t.i != opening.i):
         return None
     return opening
 

@@ -525,9 +525,9 @@ def naming_first(
 
     ends = [end for end in dict.fromkeys(ends) if end in G]
     patterns = [p for end in ends if (p := _mention_pattern(G, end)) is not None]
-    if len(patterns) < len(ends):
-        return telling_first(found)
     told = telling_first(found)
+    if len(patterns) < len(ends):
+        return told
 
     def named(e: Mapping[str, Any]) -> tuple[int, bool, bool]:
         text = " ".join(str(e.get("text") or "").split())
