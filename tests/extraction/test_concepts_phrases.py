@@ -240,6 +240,12 @@ def test_phrases_trim_keeps_a_plural_whose_verb_is_also_a_noun(word, name):
     assert [t.text for t in trim(list(doc[0:2]))] == name
 
 
+def heading_keys(title: str) -> set[str]:
+    """The keys a heading ``title`` over a short answer names with its heading role."""
+    index = extract_concepts([card(title, "Explained in the lecture.", kind="heading")])
+    return {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+
+
 @pytest.mark.parametrize(
     ("title", "named", "never"),
     [
@@ -252,8 +258,7 @@ def test_phrases_trim_keeps_a_plural_whose_verb_is_also_a_noun(word, name):
     ],
 )
 def test_phrases_a_title_case_plural_names_its_singular(title, named, never):
-    index = extract_concepts([card(title, "Explained in the lecture.", kind="heading")])
-    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    keys = heading_keys(title)
     assert named in keys, keys
     assert never not in keys, keys
 
@@ -272,8 +277,7 @@ def test_phrases_a_title_case_plural_names_its_singular(title, named, never):
     ],
 )
 def test_phrases_a_count_before_a_plural_is_no_part_of_a_name(title, named, never):
-    index = extract_concepts([card(title, "Explained in the lecture.", kind="heading")])
-    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    keys = heading_keys(title)
     assert named in keys, keys
     assert never not in keys, keys
 
@@ -290,8 +294,7 @@ def test_phrases_a_count_before_a_plural_is_no_part_of_a_name(title, named, neve
     ],
 )
 def test_phrases_a_gerund_in_a_series_names_itself(title, named, never):
-    index = extract_concepts([card(title, "Explained in the lecture.", kind="heading")])
-    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    keys = heading_keys(title)
     assert named in keys, keys
     assert never not in keys, keys
 

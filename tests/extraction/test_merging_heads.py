@@ -91,6 +91,25 @@ def test_merging_heads_whole_heads_are_thing_heads():
     assert not WHOLE_HEADS & {"classifier", "cell", "unit", "function"}
 
 
+def assert_merged(
+    title: str, body: str, longer: str, base: str, merged: bool, *, refused_because: str
+) -> None:
+    """The card's names ``longer`` and ``base`` are one concept (``merged``), or the
+    merge is refused with a reason that says ``refused_because``."""
+    index = extract_concepts([card(title, body)])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({longer, base} <= g for g in groups) is merged
+    why = {
+        (r.merge.name.lower(), r.merge.into.lower()): r.why
+        for s in index.candidates
+        for r in s.refused
+    }
+    if merged:
+        assert (longer, base) not in why
+    else:
+        assert refused_because in why[(longer, base)]
+
+
 @pytest.mark.parametrize(
     ("title", "body", "longer", "base", "merged"),
     [
@@ -125,14 +144,7 @@ def test_merging_heads_whole_heads_are_thing_heads():
     ],
 )
 def test_merging_heads_refusal_names_the_other_kind(title, body, longer, base, merged):
-    index = extract_concepts([card(title, body)])
-    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
-    assert any({longer, base} <= g for g in groups) is merged
-    why = {(r.merge.name, r.merge.into): r.why for s in index.candidates for r in s.refused}
-    if merged:
-        assert (longer, base) not in why
-    else:
-        assert "one kind of" in why[(longer, base)]
+    assert_merged(title, body, longer, base, merged, refused_because="one kind of")
 
 
 @pytest.mark.parametrize(
@@ -169,18 +181,7 @@ def test_merging_heads_refusal_names_the_other_kind(title, body, longer, base, m
 def test_merging_heads_a_model_about_a_thing_defined_apart_stays_apart(
     title, body, longer, base, merged
 ):
-    index = extract_concepts([card(title, body)])
-    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
-    assert any({longer, base} <= g for g in groups) is merged
-    why = {
-        (r.merge.name.lower(), r.merge.into.lower()): r.why
-        for s in index.candidates
-        for r in s.refused
-    }
-    if merged:
-        assert (longer, base) not in why
-    else:
-        assert "is defined as another thing" in why[(longer, base)]
+    assert_merged(title, body, longer, base, merged, refused_because="is defined as another thing")
 
 
 @pytest.mark.parametrize(
@@ -208,11 +209,6 @@ def test_merging_heads_a_model_about_a_thing_defined_apart_stays_apart(
 def test_merging_heads_a_problem_with_a_thing_is_no_other_name_of_it(
     title, body, longer, base, merged
 ):
-    index = extract_concepts([card(title, body)])
-    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
-    assert any({longer, base} <= g for g in groups) is merged
-    why = {(r.merge.name, r.merge.into): r.why for s in index.candidates for r in s.refused}
-    if merged:
-        assert (longer, base) not in why
-    else:
-        assert "only read inside longer names" in why[(longer, base)]
+    assert_merged(
+        title, body, longer, base, merged, refused_because="only read inside longer names"
+    )
