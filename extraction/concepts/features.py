@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from extraction.concepts.candidates import SUBJECT_ROLES, Candidate, formula_token
 from extraction.concepts.definitions import asks_what_it_is
+from extraction.concepts.merging import used_alone
 from extraction.concepts.phrases import head_index, only_verb, plural_forms, zipf
 from extraction.concepts.segments import Segment
 from extraction.concepts.words import (
@@ -192,6 +193,12 @@ FEATURES: dict[str, str] = {
         "'larger dataset', 'lowest point'): a description of one case, not a name",
     },
     **{
+        "modifier_only": "a name counted as used whose every use is a word before the head of "
+        "a longer name ('GNU' of 'GNU manuals', 'ML' of 'an ML practitioner'), never a noun "
+        "phrase of its own nor the head of one, nor singled out or listed: a part of those "
+        "names rather than a term of its own",
+    },
+    **{
         "after_of": "a name the notes never single out, by the share of the sentences that "
         "use it right after 'of', an article or one word between ('the flow of warm "
         "water', 'a sample of the soil layer'): what something else is measured or made "
@@ -327,6 +334,7 @@ def group_features(
         x.update(_of_head_features(cands))
         x.update(_pointed_features(cands))
         x.update(_glued_number_features(cands))
+        x.update(_modifier_only_features(cands, heads))
         x.update(_comparative_features(cands))
         x.update(_after_of_features(cands))
         x.update(_modifier_features(root, cands, singled))
@@ -846,6 +854,37 @@ def _glued_number_features(cands: Sequence[Candidate]) -> dict[str, float]:
     if any(_GLUED_NUMBER.match(f) for c in cands for f in (c.key, *c.forms)):
         return {"glued_number": 1.0}
     return {}
+
+
+def _modifier_only_features(
+    cands: Sequence[Candidate], heads: Mapping[str, int]
+) -> dict[str, float]:
+    """A name the notes use only as a word before the head of longer names
+    (``modifier_only``: no use of its own as a noun phrase, no role that singles it out
+    or lists it, :func:`used_alone`, and no longer name it is the head of), yet counted
+    as used: "GNU" of "GNU manuals", "ML" of "an ML practitioner", where the acronym
+    finder counts the letters wherever they stand. Not "QC" of "careful QC", a use of
+    QC itself; a name with no use counted (only inside longer names, "forest" of
+    "rain forest") is weighed by its counts already.
+
+    >>> from extraction.concepts.candidates import Candidate
+    >>> dma = Candidate("DMA", count=2, roles=Counter(nested=2, acronym=2))
+    >>> _modifier_only_features([dma], Counter(dma=1, transfer=1))
+    {'modifier_only': 1.0}
+    >>> _modifier_only_features([dma], Counter({"dma": 2}))  # "fast DMA" too
+    {}
+    >>> alone = Candidate("DMA", count=2, roles=Counter(nested=1, acronym=2, mention=1))
+    >>> _modifier_only_features([alone], Counter(dma=1))
+    {}
+    """
+    count = sum(c.count for c in cands)
+    if not count or any(used_alone(c) for c in cands) or not any(c.roles["nested"] for c in cands):
+        return {}
+    main = max(cands, key=lambda c: (c.count, -len(c.key)))
+    words = main.key.lower().split()
+    if heads.get(words[head_index(words)], 0) > 1:
+        return {}
+    return {"modifier_only": 1.0}
 
 
 #: Roles that make a name one the notes single out for ``modifier_singled``: the

@@ -576,3 +576,25 @@ def test_features_modifier_singled_marks_a_phrase_of_a_singled_out_name(
 ):
     assert "modifier_singled" in FEATURES
     assert _modifier_singled(name, roles, modifier_uses, modifier_role) == marked
+
+
+def _modifier_only(title: str, text: str, name: str) -> bool:
+    index = _built(title, text)
+    found = next(s for s in index.candidates if name in s.names)
+    return bool(found.features.get("modifier_only"))
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name", "only"),
+    [
+        ("Notes", "Read the GNU manuals before you start.", "GNU", True),
+        ("Notes", "The BIOS menu lists the boot order.", "BIOS", True),
+        # used on its own, the head of a longer name, or singled out by a heading
+        ("Notes", "The BIOS menu lists the boot order. Update the BIOS first.", "BIOS", False),
+        ("Notes", "Run a careful QC before you start.", "QC", False),
+        ("BIOS", "The BIOS menu lists the boot order.", "BIOS", False),
+    ],
+)
+def test_features_modifier_only_marks_a_name_used_only_before_another_noun(title, text, name, only):
+    assert "modifier_only" in FEATURES
+    assert _modifier_only(title, text, name) is only
