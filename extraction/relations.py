@@ -5432,6 +5432,58 @@ def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(kind, m.concept, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
 
 
+#: Confidence of the weak link of a concept named by its subject and a predicate
+#: adjective ("Soils can be acidic ...": acidic soil) to the others the sentence names.
+PREDICATED_CONFIDENCE = 0.2
+#: Label of that link.
+PREDICATED_LABEL = "said of it"
+
+
+def _predicated_names(ctx: _Context) -> Iterator[tuple[str, Mention]]:
+    """The concepts a sentence names by a subject and an adjective its copula says of it
+    ("Soils can be acidic or sandy": acidic soil, sandy soil, where the notes name
+    them), each with the mention of the subject; not a denied one ("Soils are not
+    acidic"), nor the subject's own concept."""
+    doc = ctx.sent.doc
+    for adj in ctx.sent:
+        if adj.dep_ != "acomp" or adj.pos_ != "ADJ" or _negated(doc[adj.head.i : adj.head.i + 1]):
+            continue
+        subject = next((c for c in adj.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        m = _mention_of(ctx, subject) if subject is not None else None
+        if m is None or not m.covers(subject):
+            continue
+        phrase = doc[m.start : m.end].text
+        # a participle joined to the adjective is one too ("fast or surging")
+        also = (
+            c for c in adj.children if c.dep_ == "conj" and (c.pos_ == "ADJ" or c.tag_ == "VBG")
+        )
+        for said in [adj, *also]:
+            named = ctx.index.find(f"{said.text} {phrase}")
+            if named is not None and named != m.concept:
+                yield named, m
+
+
+def _predicated_name_edges(ctx: _Context) -> Iterator[Relation]:
+    """Weak ``related_to`` links of a concept a sentence names by its subject and a
+    predicate adjective (:func:`_predicated_names`: "Soils can be acidic after heavy
+    liming" names acidic soil) to each other concept it names (liming), as two names
+    in one sentence are linked: the predicate names the concept as surely as the
+    adjective before the noun would, and states no type."""
+    for named, m in _predicated_names(ctx):
+        for other in dict.fromkeys(
+            o.concept for o in ctx.found if not (m.start <= o.start < m.end)
+        ):
+            if other not in {named, m.concept}:
+                yield Relation(
+                    named,
+                    other,
+                    "related_to",
+                    PREDICATED_CONFIDENCE,
+                    ctx.cited,
+                    label=PREDICATED_LABEL,
+                )
+
+
 #: Sentences back that a pointing subject ("such soils") may look for what it names.
 POINTED_SENTENCES = 3
 
@@ -5666,6 +5718,7 @@ def _sentence_edges(
     yield from _copula_edges(ctx)
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
+    yield from _predicated_name_edges(ctx)
     yield from _choice_edges(ctx)
     yield from _alternatives_edges(ctx)
     yield from _problem_verb_edges(ctx)
