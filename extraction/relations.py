@@ -5955,6 +5955,57 @@ _Lead = tuple[Evidence, frozenset[str], frozenset[str]]
 _Pointer = tuple[tuple[str, ...], tuple[str, ...], Evidence]
 
 
+#: Confidence of a card's subject's weak link to a concept its answer names in a form
+#: the candidates do not read (:class:`_UnseenMentions`), as one such sentence gives a
+#: link from ``graph.build.mention_relations``.
+UNSEEN_MENTION_CONFIDENCE = 0.3
+#: Label of that link (the label ``graph.build.mention_relations`` gives).
+MENTIONS_LABEL = "mentions"
+
+
+class _UnseenMentions:
+    """The weak links from what a card is about to a concept its answer names with a
+    word set in quote marks ("the food 'chain'"): the candidates, read as written,
+    end a name at the quote mark and miss it (a card's other mentions are linked by
+    ``graph.build.mention_relations``).
+
+    Examples
+    --------
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {name}?", body,
+    ...               title_line=i, body_lines=(i,)) for i, (name, body) in enumerate([
+    ...     ("a food chain", "A line of who eats whom."),
+    ...     ("a predator", "An animal that hunts along the food 'chain'.")])]
+    >>> index = extract_concepts(cards)
+    >>> [(r.source, r.target, r.label) for r in raw_relations(index) if r.label == "mentions"]
+    [('predator', 'food chain', 'mentions')]
+    """
+
+    def __init__(self, index: ConceptIndex, card: Card) -> None:
+        self.seen = {c for c, _ in index.card_mentions.get(card.id, ())}
+        self.seen.update(c for c, _ in index.card_nested.get(card.id, ()))
+        self.by = index.mentioned_by(card)
+
+    def edges(self, seg: Segment, sent: Span, found: Sequence[Mention]) -> Iterator[Relation]:
+        doc = sent.doc
+        for m in found:
+            if m.concept in self.seen or m.concept in self.by:
+                continue
+            if not any(_quote_mark(t) for t in doc[m.start : m.end]):
+                continue  # a name the candidates read, or left unread on purpose
+            evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+            for subject in self.by:
+                yield Relation(
+                    subject,
+                    m.concept,
+                    "related_to",
+                    UNSEEN_MENTION_CONFIDENCE,
+                    [evidence],
+                    label=MENTIONS_LABEL,
+                )
+
+
 def raw_relations(
     index: ConceptIndex,
     leads: dict[Evidence, _Lead] | None = None,
@@ -5994,8 +6045,11 @@ def raw_relations(
         # the concept such a line names and the line, cited beside what the lines under it
         # state, up to the next line with a label of its own
         label_line: tuple[str, Evidence] | None = None
+        unseen = _UnseenMentions(index, sents[0][0].card)
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
+            if not seg.is_title:
+                yield from unseen.edges(seg, sent, found)
             first_nested = i in parents and parents[i] not in nested_seen
             if i in parents:
                 nested_seen.append(parents[i])
