@@ -5484,6 +5484,63 @@ def _predicated_name_edges(ctx: _Context) -> Iterator[Relation]:
                 )
 
 
+#: Confidence of the weak link of a kind named after a bare noun that points back
+#: ("Clay soils hold water. Soils that keep it are called heavy soils").
+CALLED_BACK_CONFIDENCE = 0.3
+
+
+def _called_back_edges(ctx: _Context) -> Iterator[Relation]:
+    """A bare plural whose relative clause points back ("Clay soils hold water. Soils
+    that keep this water are called heavy soils.") named as a kind with the same head:
+    the bare noun takes up the concept with that head the sentence before names (clay
+    soil), and the kind named (heavy soil) is linked to it weakly (``related_to``
+    labelled with the verb, citing both sentences): that the kind is one of those is
+    read from the pointer, not stated."""
+    doc = ctx.sent.doc
+    if ctx.sent.start == 0:
+        return
+    for verb in ctx.sent:
+        if (
+            verb.lower_ not in _NAMING_VERBS
+            or verb.tag_ != "VBN"
+            or _negated(doc[verb.i : verb.i + 1])
+        ):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        names = [c for c in verb.children if c.dep_ in {"oprd", "attr"} and c.pos_ == "NOUN"]
+        if subject is None or subject.tag_ != "NNS" or len(names) != 1:
+            continue
+        if any(c.dep_ in {"det", "poss", "amod", "compound", "nummod"} for c in subject.children):
+            continue  # "Some soils", "Wet soils": not the bare noun alone
+        clause = next((c for c in subject.children if c.dep_ == "relcl"), None)
+        if clause is None or not any(
+            t.dep_ == "det" and t.lower_ in _POINTERS for t in clause.subtree
+        ):
+            continue
+        head = singular(subject.lower_)
+        kind = _mention_of(ctx, names[0])
+        if kind is None or not kind.covers(names[0]) or _head_word(kind.concept) != head:
+            continue
+        previous = doc[ctx.sent.start - 1].sent
+        before = [
+            b.concept
+            for b in mentions(ctx.index, previous)
+            if b.concept != kind.concept and _head_word(b.concept) == head and b.concept != head
+        ]
+        if not before:
+            continue
+        text = doc[previous.start : ctx.sent.end].text.strip()
+        cited = Evidence(ctx.evidence.source, ctx.seg.line_at(doc[previous.start].idx), text)
+        yield Relation(
+            kind.concept,
+            before[-1],
+            "related_to",
+            CALLED_BACK_CONFIDENCE,
+            [cited],
+            label=verb.lower_,
+        )
+
+
 #: Sentences back that a pointing subject ("such soils") may look for what it names.
 POINTED_SENTENCES = 3
 
@@ -5719,6 +5776,7 @@ def _sentence_edges(
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
     yield from _predicated_name_edges(ctx)
+    yield from _called_back_edges(ctx)
     yield from _choice_edges(ctx)
     yield from _alternatives_edges(ctx)
     yield from _problem_verb_edges(ctx)
