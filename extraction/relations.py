@@ -5435,8 +5435,9 @@ def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
 #: Confidence of the weak link of a concept named by its subject and a predicate
 #: adjective ("Soils can be acidic ...": acidic soil) to the others the sentence names.
 PREDICATED_CONFIDENCE = 0.2
-#: Label of that link.
-PREDICATED_LABEL = "said of it"
+#: Label of that link: two names in one sentence (``graph.build.SAME_SENTENCE``, which
+#: reads "named in one sentence with").
+PREDICATED_LABEL = "same sentence"
 
 
 def _predicated_names(ctx: _Context) -> Iterator[tuple[str, Mention]]:
@@ -5485,8 +5486,11 @@ def _predicated_name_edges(ctx: _Context) -> Iterator[Relation]:
 
 
 #: Confidence of the weak link of a kind named after a bare noun that points back
-#: ("Clay soils hold water. Soils that keep it are called heavy soils").
+#: ("Clay soils hold water. Soils that keep this water are called heavy soils").
 CALLED_BACK_CONFIDENCE = 0.3
+#: Label of that link, read between its ends ("heavy soil is named with a pointer to
+#: clay soil"): no type is stated.
+CALLED_BACK_LABEL = "is named with a pointer to"
 
 
 def _called_back_edges(ctx: _Context) -> Iterator[Relation]:
@@ -5494,7 +5498,7 @@ def _called_back_edges(ctx: _Context) -> Iterator[Relation]:
     that keep this water are called heavy soils.") named as a kind with the same head:
     the bare noun takes up the concept with that head the sentence before names (clay
     soil), and the kind named (heavy soil) is linked to it weakly (``related_to``
-    labelled with the verb, citing both sentences): that the kind is one of those is
+    labelled :data:`CALLED_BACK_LABEL`, citing both sentences): that the kind is one of those is
     read from the pointer, not stated."""
     doc = ctx.sent.doc
     if ctx.sent.start == 0:
@@ -5537,7 +5541,7 @@ def _called_back_edges(ctx: _Context) -> Iterator[Relation]:
             "related_to",
             CALLED_BACK_CONFIDENCE,
             [cited],
-            label=verb.lower_,
+            label=CALLED_BACK_LABEL,
         )
 
 

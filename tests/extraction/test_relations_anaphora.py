@@ -176,11 +176,15 @@ def test_relations_anaphora_pointing_general_word_is_no_general_concept(text, na
     ],
 )  # fmt: skip
 def test_relations_anaphora_a_bare_noun_pointing_back_links_the_kind_it_names(text, names, pair):
+    from graph.export._style import relation_phrase
+
     index = tiny_index(text, *names)
     a, b = index.find(pair[0]), index.find(pair[1])
     linked = [r for r in typed_relations(index) if (r.source, r.target) == (a, b)]
     assert [r.relation for r in linked] == ["related_to"], linked  # the type is not stated
     assert [e.text for e in linked[0].evidence] == [text]  # both sentences
+    said = relation_phrase({"relation": "related_to", "label": linked[0].label})
+    assert said == "is named with a pointer to"  # reads as no type between the two
 
 
 @pytest.mark.parametrize(
