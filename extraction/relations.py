@@ -5432,6 +5432,119 @@ def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(kind, m.concept, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
 
 
+#: Confidence of the weak link of a concept named by its subject and a predicate
+#: adjective ("Soils can be acidic ...": acidic soil) to the others the sentence names.
+PREDICATED_CONFIDENCE = 0.2
+#: Label of that link: two names in one sentence (``graph.build.SAME_SENTENCE``, which
+#: reads "named in one sentence with").
+PREDICATED_LABEL = "same sentence"
+
+
+def _predicated_names(ctx: _Context) -> Iterator[tuple[str, Mention]]:
+    """The concepts a sentence names by a subject and an adjective its copula says of it
+    ("Soils can be acidic or sandy": acidic soil, sandy soil, where the notes name
+    them), each with the mention of the subject; not a denied one ("Soils are not
+    acidic"), nor the subject's own concept."""
+    doc = ctx.sent.doc
+    for adj in ctx.sent:
+        if adj.dep_ != "acomp" or adj.pos_ != "ADJ" or _negated(doc[adj.head.i : adj.head.i + 1]):
+            continue
+        subject = next((c for c in adj.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        m = _mention_of(ctx, subject) if subject is not None else None
+        if m is None or not m.covers(subject):
+            continue
+        phrase = doc[m.start : m.end].text
+        # a participle joined to the adjective is one too ("fast or surging")
+        also = (
+            c for c in adj.children if c.dep_ == "conj" and (c.pos_ == "ADJ" or c.tag_ == "VBG")
+        )
+        for said in [adj, *also]:
+            named = ctx.index.find(f"{said.text} {phrase}")
+            if named is not None and named != m.concept:
+                yield named, m
+
+
+def _predicated_name_edges(ctx: _Context) -> Iterator[Relation]:
+    """Weak ``related_to`` links of a concept a sentence names by its subject and a
+    predicate adjective (:func:`_predicated_names`: "Soils can be acidic after heavy
+    liming" names acidic soil) to each other concept it names (liming), as two names
+    in one sentence are linked: the predicate names the concept as surely as the
+    adjective before the noun would, and states no type."""
+    for named, m in _predicated_names(ctx):
+        for other in dict.fromkeys(
+            o.concept for o in ctx.found if not (m.start <= o.start < m.end)
+        ):
+            if other not in {named, m.concept}:
+                yield Relation(
+                    named,
+                    other,
+                    "related_to",
+                    PREDICATED_CONFIDENCE,
+                    ctx.cited,
+                    label=PREDICATED_LABEL,
+                )
+
+
+#: Confidence of the weak link of a kind named after a bare noun that points back
+#: ("Clay soils hold water. Soils that keep this water are called heavy soils").
+CALLED_BACK_CONFIDENCE = 0.3
+#: Label of that link, read between its ends ("heavy soil is named with a pointer to
+#: clay soil"): no type is stated.
+CALLED_BACK_LABEL = "is named with a pointer to"
+
+
+def _called_back_edges(ctx: _Context) -> Iterator[Relation]:
+    """A bare plural whose relative clause points back ("Clay soils hold water. Soils
+    that keep this water are called heavy soils.") named as a kind with the same head:
+    the bare noun takes up the concept with that head the sentence before names (clay
+    soil), and the kind named (heavy soil) is linked to it weakly (``related_to``
+    labelled :data:`CALLED_BACK_LABEL`, citing both sentences): that the kind is one of those is
+    read from the pointer, not stated."""
+    doc = ctx.sent.doc
+    if ctx.sent.start == 0:
+        return
+    for verb in ctx.sent:
+        if (
+            verb.lower_ not in _NAMING_VERBS
+            or verb.tag_ != "VBN"
+            or _negated(doc[verb.i : verb.i + 1])
+        ):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        names = [c for c in verb.children if c.dep_ in {"oprd", "attr"} and c.pos_ == "NOUN"]
+        if subject is None or subject.tag_ != "NNS" or len(names) != 1:
+            continue
+        if any(c.dep_ in {"det", "poss", "amod", "compound", "nummod"} for c in subject.children):
+            continue  # "Some soils", "Wet soils": not the bare noun alone
+        clause = next((c for c in subject.children if c.dep_ == "relcl"), None)
+        if clause is None or not any(
+            t.dep_ == "det" and t.lower_ in _POINTERS for t in clause.subtree
+        ):
+            continue
+        head = singular(subject.lower_)
+        kind = _mention_of(ctx, names[0])
+        if kind is None or not kind.covers(names[0]) or _head_word(kind.concept) != head:
+            continue
+        previous = doc[ctx.sent.start - 1].sent
+        before = [
+            b.concept
+            for b in mentions(ctx.index, previous)
+            if b.concept != kind.concept and _head_word(b.concept) == head and b.concept != head
+        ]
+        if not before:
+            continue
+        text = doc[previous.start : ctx.sent.end].text.strip()
+        cited = Evidence(ctx.evidence.source, ctx.seg.line_at(doc[previous.start].idx), text)
+        yield Relation(
+            kind.concept,
+            before[-1],
+            "related_to",
+            CALLED_BACK_CONFIDENCE,
+            [cited],
+            label=CALLED_BACK_LABEL,
+        )
+
+
 #: Sentences back that a pointing subject ("such soils") may look for what it names.
 POINTED_SENTENCES = 3
 
@@ -5666,6 +5779,8 @@ def _sentence_edges(
     yield from _copula_edges(ctx)
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
+    yield from _predicated_name_edges(ctx)
+    yield from _called_back_edges(ctx)
     yield from _choice_edges(ctx)
     yield from _alternatives_edges(ctx)
     yield from _problem_verb_edges(ctx)
@@ -5902,6 +6017,57 @@ _Lead = tuple[Evidence, frozenset[str], frozenset[str]]
 _Pointer = tuple[tuple[str, ...], tuple[str, ...], Evidence]
 
 
+#: Confidence of a card's subject's weak link to a concept its answer names in a form
+#: the candidates do not read (:class:`_UnseenMentions`), as one such sentence gives a
+#: link from ``graph.build.mention_relations``.
+UNSEEN_MENTION_CONFIDENCE = 0.3
+#: Label of that link (the label ``graph.build.mention_relations`` gives).
+MENTIONS_LABEL = "mentions"
+
+
+class _UnseenMentions:
+    """The weak links from what a card is about to a concept its answer names with a
+    word set in quote marks ("the food 'chain'"): the candidates, read as written,
+    end a name at the quote mark and miss it (a card's other mentions are linked by
+    ``graph.build.mention_relations``).
+
+    Examples
+    --------
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> cards = [Card(f"n#{i}", "n.txt", "qa-list", (i, i), f"What is {name}?", body,
+    ...               title_line=i, body_lines=(i,)) for i, (name, body) in enumerate([
+    ...     ("a food chain", "A line of who eats whom."),
+    ...     ("a predator", "An animal that hunts along the food 'chain'.")])]
+    >>> index = extract_concepts(cards)
+    >>> [(r.source, r.target, r.label) for r in raw_relations(index) if r.label == "mentions"]
+    [('predator', 'food chain', 'mentions')]
+    """
+
+    def __init__(self, index: ConceptIndex, card: Card) -> None:
+        self.seen = {c for c, _ in index.card_mentions.get(card.id, ())}
+        self.seen.update(c for c, _ in index.card_nested.get(card.id, ()))
+        self.by = index.mentioned_by(card)
+
+    def edges(self, seg: Segment, sent: Span, found: Sequence[Mention]) -> Iterator[Relation]:
+        doc = sent.doc
+        for m in found:
+            if m.concept in self.seen or m.concept in self.by:
+                continue
+            if not any(_quote_mark(t) for t in doc[m.start : m.end]):
+                continue  # a name the candidates read, or left unread on purpose
+            evidence = Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
+            for subject in self.by:
+                yield Relation(
+                    subject,
+                    m.concept,
+                    "related_to",
+                    UNSEEN_MENTION_CONFIDENCE,
+                    [evidence],
+                    label=MENTIONS_LABEL,
+                )
+
+
 def raw_relations(
     index: ConceptIndex,
     leads: dict[Evidence, _Lead] | None = None,
@@ -5941,8 +6107,11 @@ def raw_relations(
         # the concept such a line names and the line, cited beside what the lines under it
         # state, up to the next line with a label of its own
         label_line: tuple[str, Evidence] | None = None
+        unseen = _UnseenMentions(index, sents[0][0].card)
         for i, (seg, sent) in enumerate(sents):
             found = mentions(index, sent)
+            if not seg.is_title:
+                yield from unseen.edges(seg, sent, found)
             first_nested = i in parents and parents[i] not in nested_seen
             if i in parents:
                 nested_seen.append(parents[i])

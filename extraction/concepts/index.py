@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from extraction.concepts.phrases import coordinated, match_key, phrase, singular
 from extraction.concepts.segments import Segment, sentences_of, span_text
 from extraction.concepts.selection import Scored
-from extraction.concepts.words import ANALOGY
+from extraction.concepts.words import ANALOGY, PRESENCE_FRAMES
 from extraction.nlp import Parses
 from extraction.records import Card, Concept, Evidence
 
@@ -212,13 +212,17 @@ class ConceptIndex:
     def action_named(self, doc: Doc | Span) -> str | None:
         """The concept a heading that gives an action and its object names by a noun
         made from the verb, when the notes name that concept ("Prevent corrosion" ->
-        "corrosion prevention", "Detect leaks" -> "leak detection"); else None."""
+        "corrosion prevention", "Detect leaks" -> "leak detection"; "the presence of X"
+        or "the occurrence of X" it acts on is X: `PRESENCE_FRAMES`); else None."""
         toks = [t for t in doc if not t.is_punct and not t.is_space]
         # the tagger often reads a capitalised verb opening a heading as a noun: the
         # concept made from the word is what shows it is a verb
         if len(toks) < 2 or not toks[0].is_alpha or toks[0].pos_ in {"DET", "ADP", "PRON"}:
             return None
-        obj = " ".join(t.lower_ for t in toks[1:] if t.pos_ != "DET")
+        words = [t.lower_ for t in toks[1:] if t.pos_ != "DET"]
+        if len(words) > 2 and words[0] in PRESENCE_FRAMES and words[1] == "of":
+            words = words[2:]  # "Detect the presence of mould": mould detection
+        obj = " ".join(words)
         verb = toks[0].lower_
         stem = verb[: max(4, len(verb) - 1)]
         if len(verb) < 4 or not obj:

@@ -60,6 +60,12 @@ FRAMING_NOUNS = _words(
     """
 )
 
+#: Nouns that only say that X is there ("the presence of X", "the occurrence of X"): an
+#: action on them acts on X ("Detect the presence of mould" over notes that name mould
+#: detection, "Prevent the occurrence of frost": frost prevention). Not "absence" or
+#: "lack": to prevent the lack of sleep is no sleep prevention.
+PRESENCE_FRAMES = _words("presence occurrence")
+
 #: Nouns that frame the name after "with" only ("the problem with tall chimneys", "the
 #: trouble with averages" are about the networks and the averages); before "of" they
 #: may head a name of their own ("the problem of induction").

@@ -343,6 +343,7 @@ COVERED = {
     "WITH_FRAMES",
     "KIND_HEADS",
     "SELECTING_ADJECTIVES",
+    "PRESENCE_FRAMES",
 }
 
 
@@ -416,3 +417,20 @@ def test_concept_words_narrower_lists_are_inside_the_lists_they_narrow(inner, ou
 def test_concept_words_lists_that_would_contradict_share_no_word(a, b):
     lists = _public()
     assert not lists[a] & lists[b], lists[a] & lists[b]
+
+
+@pytest.mark.parametrize(
+    ("heading", "named"),
+    [
+        ("Detect the presence of mould", "mould detection"),  # PRESENCE_FRAMES: presence
+        ("Prevent the occurrence of frost", "frost prevention"),  # ... occurrence
+        ("Prevent the absence of frost", None),  # not a frame: acts on the absence
+    ],
+)
+def test_concept_words_presence_frames_hand_an_action_on_to_its_object(heading, named):
+    cards = [
+        card(f"What is {name}?", "A term of the course.", n=n)
+        for n, name in enumerate(("mould detection", "frost prevention", "mould", "frost"), 1)
+    ]
+    index = extract_concepts(cards)
+    assert index.action_named(tokens(heading)) == (named and index.find(named))

@@ -140,6 +140,11 @@ def test_concepts_mentions_table_row_is_about_its_first_cell(defined, row, pair)
          "A layer of zinc paint shields the steel.", ("corrosion prevention", "zinc paint")),
         (["fraud detection", "anomaly score", "fraud"], "Detect fraud",
          "An anomaly score flags a strange payment.", ("fraud detection", "anomaly score")),
+        # an action on "the presence / occurrence of X" acts on X
+        (["mould detection", "humidity sensor", "mould"], "Detect the presence of mould",
+         "A humidity sensor flags a damp wall.", ("mould detection", "humidity sensor")),
+        (["frost prevention", "fleece cover", "frost"], "Prevent the occurrence of frost",
+         "A fleece cover keeps the seedlings warm.", ("frost prevention", "fleece cover")),
     ],
 )  # fmt: skip
 def test_concepts_mentions_action_heading_names_its_concept(defined, title, sentence, pair):

@@ -595,6 +595,40 @@ def test_relations_called_adjective_names_a_kind(text, kind):
     assert (kind, "is_a", index.find(kind.split()[-1])) in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Soils can be acidic after heavy liming.", ("acidic soil", "liming")),
+        ("A glacier is fast or surging when meltwater lubricates its bed.",
+         ("surging glacier", "meltwater")),
+    ],
+)  # fmt: skip
+def test_relations_predicate_adjective_names_its_concept(text, pair):
+    from graph.export._style import relation_phrase
+
+    index = tiny_index(text, "soil", "acidic soil", "liming", "glacier", "surging glacier",
+                       "meltwater")  # fmt: skip
+    found = [r for r in typed_relations(index) if (r.source, r.target) == tuple(pair)]
+    assert [r.relation for r in found] == ["related_to"], found
+    assert [e.text for e in found[0].evidence] == [text]
+    # it reads as two names in one sentence
+    assert relation_phrase({"relation": "related_to", "label": found[0].label}) == (
+        "named in one sentence with"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soils are not acidic after heavy liming.",  # denied
+        "Soils can be wet after heavy liming.",  # "wet soil" is no concept
+    ],
+)
+def test_relations_predicate_adjective_names_no_other_concept(text):
+    index = tiny_index(text, "soil", "acidic soil", "liming")
+    assert not any(r.source == "acidic soil" for r in typed_relations(index))
+
+
 def test_relations_called_adjective_negated_names_no_kind():
     assert_unrelated(
         "A triangle is not called equilateral.",

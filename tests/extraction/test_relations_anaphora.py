@@ -163,3 +163,39 @@ def test_relations_anaphora_this_general_word_is_the_concept_named_before(text, 
 )  # fmt: skip
 def test_relations_anaphora_pointing_general_word_is_no_general_concept(text, names, absent):
     assert_unrelated(text, names, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "pair"),
+    [
+        ("Clay soils hold water for weeks. Soils that keep this water are called heavy soils.",
+         ("clay soil", "heavy soil", "water"), ("heavy soil", "clay soil")),
+        ("Oceanic plates sink under others. Plates that carry these oceans are named "
+         "sinking plates.", ("oceanic plate", "sinking plate", "ocean"),
+         ("sinking plate", "oceanic plate")),
+    ],
+)  # fmt: skip
+def test_relations_anaphora_a_bare_noun_pointing_back_links_the_kind_it_names(text, names, pair):
+    from graph.export._style import relation_phrase
+
+    index = tiny_index(text, *names)
+    a, b = index.find(pair[0]), index.find(pair[1])
+    linked = [r for r in typed_relations(index) if (r.source, r.target) == (a, b)]
+    assert [r.relation for r in linked] == ["related_to"], linked  # the type is not stated
+    assert [e.text for e in linked[0].evidence] == [text]  # both sentences
+    said = relation_phrase({"relation": "related_to", "label": linked[0].label})
+    assert said == "is named with a pointer to"  # reads as no type between the two
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clay soils hold water for weeks. Soils that keep water are called heavy soils.",
+        "Clay soils hold water for weeks. Wet soils that keep this water are called heavy soils.",
+        "Clay soils hold water for weeks. Soils that keep this water are not called heavy soils.",
+    ],
+)
+def test_relations_anaphora_a_bare_noun_not_pointing_back_links_nothing(text):
+    index = tiny_index(text, "clay soil", "heavy soil", "water")
+    a, b = index.find("heavy soil"), index.find("clay soil")
+    assert not [r for r in typed_relations(index) if {r.source, r.target} == {a, b}]

@@ -159,3 +159,25 @@ def test_relations_forms_an_edge_reads_an_end_written_in_another_form(
     index = tiny_index(text, *names)
     pairs = {(r.source, r.target) for r in typed_relations(index)}
     assert (index.find(edge[0]), index.find(edge[1])) in pairs, pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "edge"),
+    [
+        ("What is a predator? || An animal that hunts along the food 'chain'.",
+         ("food chain", "predator"), ("predator", "food chain")),
+        ("What is a kiln? || An oven that fires the “bisque” ware.",
+         ("bisque ware", "kiln"), ("kiln", "bisque ware")),
+    ],
+)  # fmt: skip
+def test_relations_forms_a_quoted_word_of_a_name_links_the_card_subject(
+    text: str, names: tuple[str, ...], edge: tuple[str, str]
+):
+    """A name with a word in quote marks, which the candidates end at the mark, is
+    still a mention of the card's answer: the card's subject links to it (weakly,
+    citing the sentence)."""
+    index = tiny_index(text, *names)
+    a, b = index.find(edge[0]), index.find(edge[1])
+    linked = [r for r in typed_relations(index) if (r.source, r.target) == (a, b)]
+    assert [(r.relation, r.label) for r in linked] == [("related_to", "mentions")], linked
+    assert text.split("|| ")[1] in [e.text for e in linked[0].evidence], linked
