@@ -46,7 +46,8 @@ speaks for it; a concept the notes never explain (no definition, no card of its 
 nor single out (a heading, a bold run, a list item: :func:`singled_out`) nor teach
 through its kinds (:func:`taught_through_kinds`) nor ask about (:func:`asked_about`)
 comes first only where they state the
-order (:data:`STATEMENTS`). Cycles are broken at their weakest edge. Each edge keeps the
+order (:data:`STATEMENTS`) or name it before a kin they explain
+(:data:`UNEXPLAINED_FIRST`). Cycles are broken at their weakest edge. Each edge keeps the
 sentences behind the features that carried it, those features and their contributions
 to the log-odds (``features``), and their names in ``label``.
 """
@@ -160,6 +161,11 @@ STATISTICS = frozenset(
 #: Features that state an order outright (:data:`extraction.records.ORDER_STATEMENTS`):
 #: being named beside the other ("data" in the cards about everything) is not enough.
 STATEMENTS = ORDER_STATEMENTS
+#: What lets a concept the notes never explain come first (:func:`_decision`): a statement
+#: of the order, or a kin the notes go on to explain ("bisque firing" named in passing,
+#: then a card about "raku firing": the kinds in the order the notes introduce them, the
+#: one named in passing being what the notes speak of before they teach its kin).
+UNEXPLAINED_FIRST = STATEMENTS | {"kin"}
 #: Typed relation ``source -> target`` -> the feature it gives (source, target) and its
 #: sign there.
 TYPED_FEATURES: dict[str, tuple[str, int]] = {
@@ -2273,7 +2279,7 @@ def _decision(
     if not any(c > 0 and f not in STATISTICS for f, c in r.features.items()):
         return "statistics"
     if not _explained(index, a, marked) and not any(
-        c > 0 and f in STATEMENTS for f, c in r.features.items()
+        c > 0 and f in UNEXPLAINED_FIRST for f, c in r.features.items()
     ):
         return "unexplained"
     if r.features.get("stated", 0.0) < 0:

@@ -1339,6 +1339,32 @@ def test_prerequisites_a_concept_singled_out_counts_as_explained(mark, kept):
 
 
 @pytest.mark.parametrize(
+    "kiln, kept",
+    [
+        # named in passing, then a kin of it is explained: the kinds in the order named
+        ("An oven in which a bisque firing hardens raw pots.", True),
+        # named in passing beside its kin, not as kin: still a word in passing
+        ("An oven in which a slow heating hardens raw pots.", False),
+    ],
+)
+def test_prerequisites_an_unexplained_kin_named_first_may_come_first(kiln, kept):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a kiln?", kiln, title_line=1,
+             body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is raku firing?",
+             "A firing that takes the pots out hot, unlike slow heating.", title_line=3,
+             body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards, model=LogisticModel((), (), bias=10.0))
+    first = "bisque firing" if "bisque" in kiln else "slow heating"
+    assert {first, "raku firing"} <= set(index.concepts)
+    model = LogisticModel(("kin", "explains"), (3.0, 3.0), bias=-1.0)
+    edges, _ = prerequisite_decisions(index, typed_relations(index), model=model)
+    pair = (first, "raku firing")
+    assert (pair in {(r.source, r.target) for r in edges}) is kept
+
+
+@pytest.mark.parametrize(
     "word, kinds, kept",
     [
         # three kinds of resource have cards: the notes teach "resource" through them
