@@ -128,7 +128,11 @@ FEATURES: dict[str, str] = {
     "one genus, and the notes define A first (+: B's definition borrows the wording that "
     "defined A) or B first (-)",
     "introduced": "A is first named, in passing (not set in bold), while the notes explain B "
-    "(+), B while they explain A (-)",
+    "(+), B while they explain A (-); not a term so defined without a card of its own "
+    "(coined)",
+    "coined": "B is first named, in passing, while the notes explain A, and defined there "
+    "or later without a card of its own (+: a term A's explanation coins, 'the soil's pH' "
+    "in the card about liming, with 'pH is the acidity of ...'), A so in B's (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
     "lists": "B is an item of a list in a card about A (+: what the card explains, then its "
     "items), A of a list about B (-)",
@@ -1882,7 +1886,12 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
             if not any(
                 notes.denials.denies(e.text, _forms(index, x), _forms(index, y)) for e in first
             ):
-                c.add("introduced", sign, first)
+                # defined there or later but never given a card of its own: a term the
+                # explanation of y coins, learned after y (``coined``, the other way)
+                if _coined(index, x):
+                    c.add("coined", -sign, first)
+                else:
+                    c.add("introduced", sign, first)
     common = round(max(-1.0, min(1.0, (_commonness(a) - _commonness(b)) / 4)), 3)
     if common:
         c.add("common", common)
@@ -1895,6 +1904,20 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
         if "part" in c.features:
             c.add("part_order", 1.0 if ra < rb else -1.0)
     return c
+
+
+def _coined(index: ConceptIndex, concept: str) -> bool:
+    """Do the notes define ``concept`` without a card of its own (a term defined in
+    passing inside the card about something else)?
+
+    >>> from extraction.records import Concept
+    >>> index = ConceptIndex({"pH": Concept("pH", "pH", definition="The acidity of a liquid.")},
+    ...                      {}, {})
+    >>> _coined(index, "pH"), _coined(index, "litmus")
+    (True, False)
+    """
+    c = index.concepts.get(concept)
+    return c is not None and bool(c.definition.strip()) and not c.cards
 
 
 def candidate_pairs(

@@ -882,11 +882,27 @@ def test_prerequisites_cards_about_a_concept_name_what_explains_it():
     assert found["together"] == back["together"] == 0.5
 
 
-def test_prerequisites_concept_first_named_in_another_concepts_card():
-    index = index_of({"c1": ["guided backprop", "neuron"]}, {"guided backprop": ["c1"]})
-    index.concepts["neuron"].first_seen = ("n.txt", 10)  # c1's sentence naming it
-    assert features(index, (), "neuron", "guided backprop")["introduced"] == 1.0
-    assert features(index, (), "guided backprop", "neuron")["introduced"] == -1.0
+@pytest.mark.parametrize(
+    ("definition", "cards", "feature", "value"),
+    [
+        # named in passing in the card about liming: what liming is explained with
+        ("", [], "introduced", 1.0),
+        # and defined there or later with a card of its own: still what it builds on
+        ("The acidity of a soil.", ["c2"], "introduced", 1.0),
+        # defined without a card of its own: a term the card about liming coins
+        ("The acidity of a soil.", [], "coined", -1.0),
+    ],
+)
+def test_prerequisites_concept_first_named_in_another_concepts_card(
+    definition, cards, feature, value
+):
+    index = index_of({"c1": ["liming", "soil pH"]}, {"liming": ["c1"]})
+    index.concepts["soil pH"].first_seen = ("n.txt", 10)  # c1's sentence naming it
+    index.concepts["soil pH"].definition = definition
+    index.concepts["soil pH"].cards = cards
+    found, back = features(index, (), "soil pH", "liming"), features(index, (), "liming", "soil pH")
+    assert (found.get(feature), back.get(feature)) == (value, -value)
+    assert {"introduced", "coined"} - {feature} <= set(FEATURES) - set(found)
 
 
 def test_prerequisites_wider_and_earlier():
