@@ -1063,7 +1063,9 @@ def _noun_forms(name: str) -> set[str]:
 def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     """Concept B -> the concepts whose name is inside a name of B, as whole words
     ("anomaly detection" inside "time series anomaly detection"; "BPTT" inside
-    "TBPTT"; "erosion" inside "erosional landform").
+    "TBPTT"; "erosion" inside "erosional landform"), its other names (aliases, not
+    abbreviations) included: "convolution" inside "convolutional neural network", the
+    other name of a concept the build calls otherwise.
 
     Examples
     --------
@@ -1089,7 +1091,8 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for b, b_names in names.items():
         inner: set[str] = set()  # the concepts named by a run of words inside a name of b
-        for name in {form for n in b_names for form in _noun_forms(n)}:
+        spelled = b_names | {_normal(a) for a in index.concepts[b].aliases if not is_acronym(a)}
+        for name in {form for n in spelled for form in _noun_forms(n)}:
             words = name.split()
             for i in range(len(words)):
                 for j in range(i + 1, len(words) + 1):
@@ -1104,7 +1107,7 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
         words = index.concepts[b].id.split()
         if len(words) > 1:  # "LSTM cell state" holds the LSTM, spelled in its own case
             inner |= {a for word in words for a in acronyms.get(word, ())}
-        inner = {a for a in inner if a != b and not names[a] & b_names}
+        inner = {a for a in inner if a != b and not names[a] & spelled}
         if inner:
             found[b] = inner
     return found

@@ -1161,6 +1161,23 @@ def test_prerequisites_name_inside_a_name(first: str, then: str):
 
 
 @pytest.mark.parametrize(
+    ("aliases", "inside"),
+    [
+        # the concept's other name holds the first's, an adjective naming its noun
+        (["erosional badland"], {"erosion"}),
+        (["eroded badland", "badlands"], None),  # no other name holds it
+        (["EB"], None),  # an abbreviation holds no name as words
+    ],
+)
+def test_prerequisites_name_inside_another_name_of_the_concept(aliases, inside):
+    concepts = {
+        "erosion": Concept("erosion", "erosion"),
+        "badland": Concept("badland", "badland", aliases=aliases),
+    }
+    assert named_inside(ConceptIndex(concepts, {}, {})).get("badland") == inside
+
+
+@pytest.mark.parametrize(
     ("first", "then", "definition", "needed"),
     [
         ("nuclear magnetic resonance (NMR)", "MRI", "An imaging method built on NMR.", True),
