@@ -2153,9 +2153,28 @@ def taught_through_kinds(index: ConceptIndex) -> set[str]:
     }
 
 
+def _section_headings(index: ConceptIndex) -> set[tuple[str, int]]:
+    """The headings (source, line) over some but not all of their file's cards: those
+    that file a part of the notes under them, not the notes' title."""
+    cards = {seg.card.id: seg.card for seg, _ in index.segments if not seg.is_heading}
+    per_file = Counter(card.source for card in cards.values())
+    enclosing = Counter(
+        (card.source, line)
+        for card in cards.values()
+        for line in set(card.section_lines) | {card.title_line}
+    )
+    return {
+        (seg.card.source, seg.line)
+        for seg, _ in index.segments
+        if seg.is_heading and enclosing[(seg.card.source, seg.line)] < per_file[seg.card.source]
+    }
+
+
 def singled_out(index: ConceptIndex) -> set[str]:
     """The concepts the author sets apart by name: a heading that is the name, one of the
-    names a heading lists when the list opens it ("Mitosis, meiosis and fertilisation"), or
+    names a heading lists when the list opens it ("Mitosis, meiosis and fertilisation"), a
+    name a section's heading holds in a phrase ("Liming an acid soil"; not the notes'
+    title over all their cards), or
     a heading that gives an action that makes it ("Prevent corrosion" for corrosion
     prevention), the name set in
     bold, italics or underline, or a list item that is nothing but it. A
@@ -2173,6 +2192,14 @@ def singled_out(index: ConceptIndex) -> set[str]:
     """
     marked = set()
     seen = set()
+    # a concept a section's heading names in a phrase ("Liming an acid soil"): one the
+    # section is filed under; not the notes' title over every card of the file
+    on_line: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for found in index.card_mentions.values():
+        for concept, e in found:
+            on_line[(e.source, e.line)].add(concept)
+    for place in _section_headings(index):
+        marked |= on_line.get(place, set())
     for seg in segments_only(index.segments):
         card = seg.card
         if seg.is_heading:

@@ -416,6 +416,30 @@ def test_prerequisites_a_heading_that_lists_names_singles_out_each(tmp_path, hea
 
 
 @pytest.mark.parametrize(
+    ("title", "section", "singled"),
+    [
+        # a section's heading names the acid soil in a phrase: the section is filed under it
+        ("Soils", "Liming an acid soil", True),
+        ("Soils", "Spreading lime", False),
+        # the notes' title over every card names nothing they file a part under
+        ("Liming an acid soil", "Spreading lime", False),
+    ],
+)
+def test_prerequisites_a_name_a_section_heading_holds_is_singled_out(
+    tmp_path, title, section, singled
+):
+    notes = tmp_path / "soils.md"
+    notes.write_text(
+        f"# {title}\n\n## Soil texture\nSoil texture is the mix of sand and clay. An acid "
+        f"soil holds little calcium.\n\n## {section}\n\n### Chalk\nLiming adds chalk to an "
+        "acid soil.\n\n### Timing\nAn acid soil is limed in autumn.\n"
+    )
+    index = extract_concepts([card for r in read_paths([notes]) for card in r.cards])
+    assert "acid soil" in index.concepts
+    assert ("acid soil" in singled_out(index)) == singled
+
+
+@pytest.mark.parametrize(
     ("question", "asked"),
     [
         ("How does osmosis differ from diffusion?", True),  # a comparison asks about both
