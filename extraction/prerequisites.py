@@ -46,7 +46,8 @@ speaks for it; a concept the notes never explain (no definition, no card of its 
 nor single out (a heading, a bold run, a list item: :func:`singled_out`) nor teach
 through its kinds (:func:`taught_through_kinds`) nor ask about (:func:`asked_about`)
 comes first only where they state the
-order (:data:`STATEMENTS`). Cycles are broken at their weakest edge. Each edge keeps the
+order (:data:`STATEMENTS`) or name it before a kin they explain
+(:data:`UNEXPLAINED_FIRST`). Cycles are broken at their weakest edge. Each edge keeps the
 sentences behind the features that carried it, those features and their contributions
 to the log-odds (``features``), and their names in ``label``.
 """
@@ -127,7 +128,11 @@ FEATURES: dict[str, str] = {
     "one genus, and the notes define A first (+: B's definition borrows the wording that "
     "defined A) or B first (-)",
     "introduced": "A is first named, in passing (not set in bold), while the notes explain B "
-    "(+), B while they explain A (-)",
+    "(+), B while they explain A (-); not a term so defined without a card of its own "
+    "(coined)",
+    "coined": "B is first named, in passing, while the notes explain A, and defined there "
+    "or later without a card of its own (+: a term A's explanation coins, 'the soil's pH' "
+    "in the card about liming, with 'pH is the acidity of ...'), A so in B's (-)",
     "section": "the notes explain B under a heading that names A (+), or A under B's (-)",
     "lists": "B is an item of a list in a card about A (+: what the card explains, then its "
     "items), A of a list about B (-)",
@@ -160,6 +165,11 @@ STATISTICS = frozenset(
 #: Features that state an order outright (:data:`extraction.records.ORDER_STATEMENTS`):
 #: being named beside the other ("data" in the cards about everything) is not enough.
 STATEMENTS = ORDER_STATEMENTS
+#: What lets a concept the notes never explain come first (:func:`_decision`): a statement
+#: of the order, or a kin the notes go on to explain ("bisque firing" named in passing,
+#: then a card about "raku firing": the kinds in the order the notes introduce them, the
+#: one named in passing being what the notes speak of before they teach its kin).
+UNEXPLAINED_FIRST = STATEMENTS | {"kin"}
 #: Typed relation ``source -> target`` -> the feature it gives (source, target) and its
 #: sign there.
 TYPED_FEATURES: dict[str, tuple[str, int]] = {
@@ -1053,7 +1063,9 @@ def _noun_forms(name: str) -> set[str]:
 def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     """Concept B -> the concepts whose name is inside a name of B, as whole words
     ("anomaly detection" inside "time series anomaly detection"; "BPTT" inside
-    "TBPTT"; "erosion" inside "erosional landform").
+    "TBPTT"; "erosion" inside "erosional landform"), its other names (aliases, not
+    abbreviations) included: "convolution" inside "convolutional neural network", the
+    other name of a concept the build calls otherwise.
 
     Examples
     --------
@@ -1079,7 +1091,8 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for b, b_names in names.items():
         inner: set[str] = set()  # the concepts named by a run of words inside a name of b
-        for name in {form for n in b_names for form in _noun_forms(n)}:
+        spelled = b_names | {_normal(a) for a in index.concepts[b].aliases if not is_acronym(a)}
+        for name in {form for n in spelled for form in _noun_forms(n)}:
             words = name.split()
             for i in range(len(words)):
                 for j in range(i + 1, len(words) + 1):
@@ -1094,7 +1107,7 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
         words = index.concepts[b].id.split()
         if len(words) > 1:  # "LSTM cell state" holds the LSTM, spelled in its own case
             inner |= {a for word in words for a in acronyms.get(word, ())}
-        inner = {a for a in inner if a != b and not names[a] & b_names}
+        inner = {a for a in inner if a != b and not names[a] & spelled}
         if inner:
             found[b] = inner
     return found
@@ -1876,7 +1889,12 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
             if not any(
                 notes.denials.denies(e.text, _forms(index, x), _forms(index, y)) for e in first
             ):
-                c.add("introduced", sign, first)
+                # defined there or later but never given a card of its own: a term the
+                # explanation of y coins, learned after y (``coined``, the other way)
+                if _coined(index, x):
+                    c.add("coined", -sign, first)
+                else:
+                    c.add("introduced", sign, first)
     common = round(max(-1.0, min(1.0, (_commonness(a) - _commonness(b)) / 4)), 3)
     if common:
         c.add("common", common)
@@ -1889,6 +1907,20 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
         if "part" in c.features:
             c.add("part_order", 1.0 if ra < rb else -1.0)
     return c
+
+
+def _coined(index: ConceptIndex, concept: str) -> bool:
+    """Do the notes define ``concept`` without a card of its own (a term defined in
+    passing inside the card about something else)?
+
+    >>> from extraction.records import Concept
+    >>> index = ConceptIndex({"pH": Concept("pH", "pH", definition="The acidity of a liquid.")},
+    ...                      {}, {})
+    >>> _coined(index, "pH"), _coined(index, "litmus")
+    (True, False)
+    """
+    c = index.concepts.get(concept)
+    return c is not None and bool(c.definition.strip()) and not c.cards
 
 
 def candidate_pairs(
@@ -2121,9 +2153,28 @@ def taught_through_kinds(index: ConceptIndex) -> set[str]:
     }
 
 
+def _section_headings(index: ConceptIndex) -> set[tuple[str, int]]:
+    """The headings (source, line) over some but not all of their file's cards: those
+    that file a part of the notes under them, not the notes' title."""
+    cards = {seg.card.id: seg.card for seg, _ in index.segments if not seg.is_heading}
+    per_file = Counter(card.source for card in cards.values())
+    enclosing = Counter(
+        (card.source, line)
+        for card in cards.values()
+        for line in set(card.section_lines) | {card.title_line}
+    )
+    return {
+        (seg.card.source, seg.line)
+        for seg, _ in index.segments
+        if seg.is_heading and enclosing[(seg.card.source, seg.line)] < per_file[seg.card.source]
+    }
+
+
 def singled_out(index: ConceptIndex) -> set[str]:
     """The concepts the author sets apart by name: a heading that is the name, one of the
-    names a heading lists when the list opens it ("Mitosis, meiosis and fertilisation"), or
+    names a heading lists when the list opens it ("Mitosis, meiosis and fertilisation"), a
+    name a section's heading holds in a phrase ("Liming an acid soil"; not the notes'
+    title over all their cards), or
     a heading that gives an action that makes it ("Prevent corrosion" for corrosion
     prevention), the name set in
     bold, italics or underline, or a list item that is nothing but it. A
@@ -2141,6 +2192,14 @@ def singled_out(index: ConceptIndex) -> set[str]:
     """
     marked = set()
     seen = set()
+    # a concept a section's heading names in a phrase ("Liming an acid soil"): one the
+    # section is filed under; not the notes' title over every card of the file
+    on_line: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for found in index.card_mentions.values():
+        for concept, e in found:
+            on_line[(e.source, e.line)].add(concept)
+    for place in _section_headings(index):
+        marked |= on_line.get(place, set())
     for seg in segments_only(index.segments):
         card = seg.card
         if seg.is_heading:
@@ -2273,7 +2332,7 @@ def _decision(
     if not any(c > 0 and f not in STATISTICS for f, c in r.features.items()):
         return "statistics"
     if not _explained(index, a, marked) and not any(
-        c > 0 and f in STATEMENTS for f, c in r.features.items()
+        c > 0 and f in UNEXPLAINED_FIRST for f, c in r.features.items()
     ):
         return "unexplained"
     if r.features.get("stated", 0.0) < 0:

@@ -416,6 +416,30 @@ def test_prerequisites_a_heading_that_lists_names_singles_out_each(tmp_path, hea
 
 
 @pytest.mark.parametrize(
+    ("title", "section", "singled"),
+    [
+        # a section's heading names the acid soil in a phrase: the section is filed under it
+        ("Soils", "Liming an acid soil", True),
+        ("Soils", "Spreading lime", False),
+        # the notes' title over every card names nothing they file a part under
+        ("Liming an acid soil", "Spreading lime", False),
+    ],
+)
+def test_prerequisites_a_name_a_section_heading_holds_is_singled_out(
+    tmp_path, title, section, singled
+):
+    notes = tmp_path / "soils.md"
+    notes.write_text(
+        f"# {title}\n\n## Soil texture\nSoil texture is the mix of sand and clay. An acid "
+        f"soil holds little calcium.\n\n## {section}\n\n### Chalk\nLiming adds chalk to an "
+        "acid soil.\n\n### Timing\nAn acid soil is limed in autumn.\n"
+    )
+    index = extract_concepts([card for r in read_paths([notes]) for card in r.cards])
+    assert "acid soil" in index.concepts
+    assert ("acid soil" in singled_out(index)) == singled
+
+
+@pytest.mark.parametrize(
     ("question", "asked"),
     [
         ("How does osmosis differ from diffusion?", True),  # a comparison asks about both
@@ -882,11 +906,27 @@ def test_prerequisites_cards_about_a_concept_name_what_explains_it():
     assert found["together"] == back["together"] == 0.5
 
 
-def test_prerequisites_concept_first_named_in_another_concepts_card():
-    index = index_of({"c1": ["guided backprop", "neuron"]}, {"guided backprop": ["c1"]})
-    index.concepts["neuron"].first_seen = ("n.txt", 10)  # c1's sentence naming it
-    assert features(index, (), "neuron", "guided backprop")["introduced"] == 1.0
-    assert features(index, (), "guided backprop", "neuron")["introduced"] == -1.0
+@pytest.mark.parametrize(
+    ("definition", "cards", "feature", "value"),
+    [
+        # named in passing in the card about liming: what liming is explained with
+        ("", [], "introduced", 1.0),
+        # and defined there or later with a card of its own: still what it builds on
+        ("The acidity of a soil.", ["c2"], "introduced", 1.0),
+        # defined without a card of its own: a term the card about liming coins
+        ("The acidity of a soil.", [], "coined", -1.0),
+    ],
+)
+def test_prerequisites_concept_first_named_in_another_concepts_card(
+    definition, cards, feature, value
+):
+    index = index_of({"c1": ["liming", "soil pH"]}, {"liming": ["c1"]})
+    index.concepts["soil pH"].first_seen = ("n.txt", 10)  # c1's sentence naming it
+    index.concepts["soil pH"].definition = definition
+    index.concepts["soil pH"].cards = cards
+    found, back = features(index, (), "soil pH", "liming"), features(index, (), "liming", "soil pH")
+    assert (found.get(feature), back.get(feature)) == (value, -value)
+    assert {"introduced", "coined"} - {feature} <= set(FEATURES) - set(found)
 
 
 def test_prerequisites_wider_and_earlier():
@@ -1145,6 +1185,23 @@ def test_prerequisites_name_inside_a_name(first: str, then: str):
 
 
 @pytest.mark.parametrize(
+    ("aliases", "inside"),
+    [
+        # the concept's other name holds the first's, an adjective naming its noun
+        (["erosional badland"], {"erosion"}),
+        (["eroded badland", "badlands"], None),  # no other name holds it
+        (["EB"], None),  # an abbreviation holds no name as words
+    ],
+)
+def test_prerequisites_name_inside_another_name_of_the_concept(aliases, inside):
+    concepts = {
+        "erosion": Concept("erosion", "erosion"),
+        "badland": Concept("badland", "badland", aliases=aliases),
+    }
+    assert named_inside(ConceptIndex(concepts, {}, {})).get("badland") == inside
+
+
+@pytest.mark.parametrize(
     ("first", "then", "definition", "needed"),
     [
         ("nuclear magnetic resonance (NMR)", "MRI", "An imaging method built on NMR.", True),
@@ -1336,6 +1393,32 @@ def test_prerequisites_a_concept_singled_out_counts_as_explained(mark, kept):
     assert (
         pair in {(r.source, r.target) for r, why in rejected if why == "unexplained"}
     ) is not kept
+
+
+@pytest.mark.parametrize(
+    "kiln, kept",
+    [
+        # named in passing, then a kin of it is explained: the kinds in the order named
+        ("An oven in which a bisque firing hardens raw pots.", True),
+        # named in passing beside its kin, not as kin: still a word in passing
+        ("An oven in which a slow heating hardens raw pots.", False),
+    ],
+)
+def test_prerequisites_an_unexplained_kin_named_first_may_come_first(kiln, kept):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a kiln?", kiln, title_line=1,
+             body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is raku firing?",
+             "A firing that takes the pots out hot, unlike slow heating.", title_line=3,
+             body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards, model=LogisticModel((), (), bias=10.0))
+    first = "bisque firing" if "bisque" in kiln else "slow heating"
+    assert {first, "raku firing"} <= set(index.concepts)
+    model = LogisticModel(("kin", "explains"), (3.0, 3.0), bias=-1.0)
+    edges, _ = prerequisite_decisions(index, typed_relations(index), model=model)
+    pair = (first, "raku firing")
+    assert (pair in {(r.source, r.target) for r in edges}) is kept
 
 
 @pytest.mark.parametrize(
