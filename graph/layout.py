@@ -57,6 +57,7 @@ __all__ = [
     "overlapping_pairs",
     "regions_view",
     "row_layout",
+    "row_numbers",
     "row_zoom",
     "separate",
     "text_width",
@@ -826,6 +827,30 @@ def row_zoom(
         else:
             high = middle
     return math.floor(low * 1000) / 1000
+
+
+def row_numbers(
+    levels: Sequence[Sequence[Hashable]],
+    boxes: Mapping[Hashable, NodeBox],
+    viewport_width: float,
+    *,
+    gap: float = 36.0,
+) -> dict[Hashable, int]:
+    """The row (0 for the first) :func:`row_layout` puts each node of ``levels`` on, for
+    the same ``boxes`` and ``viewport_width``.
+
+    >>> boxes = {n: NodeBox(40, 8, 30, 14) for n in "abcde"}
+    >>> row_numbers([["a"], ["b", "c"], ["d"], ["e"]], boxes, 230)
+    {'a': 0, 'b': 0, 'c': 0, 'd': 1, 'e': 1}
+    """
+    columns = [column for column in levels if column]
+    widths = [max(2 * boxes[n].half_width for n in column) for column in columns]
+    starts = _rows(widths, viewport_width - 2 * MARGIN, gap)
+    rows: dict[Hashable, int] = {}
+    for k, column in enumerate(columns):
+        row = sum(1 for start in starts if start <= k) - 1
+        rows.update((node, row) for node in column)
+    return rows
 
 
 def row_layout(
