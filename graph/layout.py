@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import textwrap
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
@@ -195,6 +196,10 @@ def text_width(text: str, size: float) -> float:
     return float(sum(_advance(char) for char in text) * size * WIDTH_SLACK)
 
 
+#: A closing aside in brackets, "(ITCZ)": what a label too long to show whole leaves out.
+TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)$")
+
+
 def wrap_label(text: str, *, width: int = LINE_CHARS, lines: int = MAX_LINES) -> str:
     """``text`` on at most ``lines`` lines of about ``width`` characters (``\\n``
     between them), cut with an ellipsis when longer.
@@ -205,9 +210,20 @@ def wrap_label(text: str, *, width: int = LINE_CHARS, lines: int = MAX_LINES) ->
     'GDP (gross domestic\\nproduct)'
     >>> wrap_label("a " * 60).count("\\n"), wrap_label("a " * 60).endswith("…")
     (2, True)
+
+    A name too long with the short form it ends in is given without it, not cut in it.
+
+    >>> wrap_label("Intertropical Convergence Zone (ITCZ)", lines=2)
+    'Intertropical\\nConvergence Zone'
+    >>> wrap_label("Intertropical Convergence Zone (ITCZ)")  # room for it: kept
+    'Intertropical\\nConvergence Zone\\n(ITCZ)'
     """
     words = " ".join(str(text).split())
     wrapped = textwrap.wrap(words, width=width, break_on_hyphens=False) or [""]
+    if len(wrapped) > lines and (short := TRAILING_ASIDE.sub("", words)) not in ("", words):
+        # a name too long with its short form, "(ITCZ)", is given without it rather than
+        # cut in the middle of it (the whole name is in the tooltip and the legend)
+        return wrap_label(short, width=width, lines=lines)
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"

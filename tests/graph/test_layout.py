@@ -279,3 +279,22 @@ def test_layout_lines_pass_by_the_labels_of_other_nodes() -> None:
         assert overlapping_pairs(layout.positions, boxes) == []
         total += line_crossings(G, layout.positions, boxes)
     assert total <= 25
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "label"),
+    [
+        # too long with its short form: given without it, not cut inside the brackets
+        ("Intertropical Convergence Zone (ITCZ)", 2, "Intertropical\nConvergence Zone"),
+        ("phosphoenolpyruvate carboxykinase enzyme (PEPCK)", 2,
+         "phosphoenolpyruvate\ncarboxykinase enzyme"),
+        # room for it: kept
+        ("Intertropical Convergence Zone (ITCZ)", 3, "Intertropical\nConvergence Zone\n(ITCZ)"),
+        ("sea surface temperature (SST)", 2, "sea surface\ntemperature (SST)"),
+        # no short form to leave out: cut as before
+        ("the long and winding history of the northern trade routes", 2,
+         "the long and winding\nhistory of the…"),
+    ],
+)  # fmt: skip
+def test_layout_wrap_label_leaves_out_a_closing_short_form_rather_than_cut_it(text, lines, label):
+    assert wrap_label(text, lines=lines) == label
