@@ -1517,8 +1517,10 @@ def path_scene(
         # a straight line would run through another step's dot or label: bend it round,
         # towards the middle of the picture (a bend out of it would be cut off at its
         # edge) or else the other way, as deep as PATH_BEND or else shallower: the first
-        # that passes by every step inside the picture; when none does, a line through a
-        # dot takes the first that passes by every dot inside the picture, else bends
+        # that passes by every step inside the picture; when none does, the shallowest
+        # that passes by every step out of it (the picture grows to hold it: a line
+        # through a label makes it hard to read); when none does, a line through a dot
+        # takes the first that passes by every dot inside the picture, else bends
         # towards the middle, and one through a label stays
         (x1, y1, _), (x2, y2, _) = start, end
         down = (y1 + y2) / 2 < height / 2
@@ -1531,6 +1533,13 @@ def path_scene(
             if _inside(points := _line_points(start, end, way, roundness), width, height)
             and not _hits(points, others)
         ]
+        if not clear:  # past every step, the picture growing to hold the bend
+            clear = [
+                (way, roundness)
+                for way in (preferred, other)
+                for roundness in reversed(PATH_BENDS)
+                if not _hits(_line_points(start, end, way, roundness), others)
+            ]
         if not clear and through_dot:  # past every dot inside the picture, if not labels
             clear = [
                 (way, roundness)

@@ -743,3 +743,34 @@ def test_view_path_scene_draws_no_line_across_rows() -> None:
         ))  # fmt: skip
     assert scene.across == len(across) == 3 * (scene.rows - 1)
     assert scene.lines == G.number_of_edges() - scene.across
+
+
+def test_view_path_scene_bends_out_of_the_picture_rather_than_through_a_label() -> None:
+    """Before: a line through a step's dot whose every bend inside the picture ran
+    through a label took one of those, through the label. Now it takes the shallowest
+    bend past every step out of the picture, and the picture grows to hold it."""
+    from graph.view import _hits, _line_points
+
+    G = nx.MultiDiGraph()
+    names = ["erosion", "rainfall", "weathering", "soil moisture", "runoff"]
+    names += ["sediment transport rate", "delta"]
+    for name in names:
+        G.add_node(name, label=name, importance=0.5, definition="A process of rivers.")
+    for u, v in [(0, 2), (1, 3), (2, 6), (3, 5), (4, 6), (5, 6)]:
+        G.add_edge(names[u], names[v], relation="prerequisite_of", confidence=0.9)
+    scene = path_scene(G, names, 1330)
+    nodes = {n["id"]: n for n in scene.data["nodes"]}
+    boxes = {i: node_box(n["label"], n["font"]["size"], n["size"]) for i, n in nodes.items()}
+    rects = {
+        i: (n["x"] - boxes[i].half_width, n["x"] + boxes[i].half_width,
+            n["y"] - boxes[i].above, n["y"] + boxes[i].below)
+        for i, n in nodes.items()
+    }  # fmt: skip
+    top = scene.data["view"]["y"] - scene.height / 2
+    for edge in scene.data["edges"]:
+        ends = (edge["from"], edge["to"])
+        start, end = ((nodes[i]["x"], nodes[i]["y"], nodes[i]["size"]) for i in ends)
+        smooth = edge.get("smooth") or {}
+        points = _line_points(start, end, smooth.get("type"), smooth.get("roundness", 0.35))
+        assert not _hits(points, [r for i, r in rects.items() if i not in ends]), ends
+        assert all(top <= y <= top + scene.height for _, y in points)
