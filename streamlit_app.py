@@ -1038,15 +1038,21 @@ def path_lines_caption(scene: view.PathScene, prerequisites: int) -> str:
     stated = view.plural(prerequisites, "prerequisite")
     if not prerequisites:
         return "Your notes state no prerequisite between these steps: no solid line is drawn."
-    if not scene.implied:
+    if not scene.implied and not scene.across:
         if prerequisites == 1:
             return "The line is the prerequisite your notes state between the steps."
         return f"The lines are the {stated} your notes state between the steps."
-    return (
-        f"The lines are {scene.lines} of the {stated} your notes state between the "
-        f"steps; the other {'one follows' if scene.implied == 1 else f'{scene.implied} follow'}"
-        " from a chain of those drawn."
-    )
+    text = f"The lines are {scene.lines} of the {stated} your notes state between the steps"
+    if scene.across:  # named under their steps, not drawn across the wrapped picture
+        text += (
+            f"; {'one' if scene.across == 1 else scene.across} from a step of an earlier row "
+            f"{'is' if scene.across == 1 else 'are'} named under the step "
+            f"{'it leads' if scene.across == 1 else 'they lead'} to (“needs 3”)"
+        )
+    if scene.implied:
+        others = "one follows" if scene.implied == 1 else f"{scene.implied} follow"
+        text += f"; {'the other ' if not scene.across else ''}{others} from a chain of those drawn"
+    return text + "."
 
 
 def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import textwrap
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,14 +50,17 @@ __all__ = [
     "NodeBox",
     "Region",
     "Viewport",
+    "clear_lines",
     "fits_at_once",
     "frame",
     "grouped_layout",
     "legible_layout",
+    "line_crossings",
     "node_box",
     "overlapping_pairs",
     "regions_view",
     "row_layout",
+    "row_numbers",
     "row_zoom",
     "separate",
     "text_width",
@@ -192,6 +196,10 @@ def text_width(text: str, size: float) -> float:
     return float(sum(_advance(char) for char in text) * size * WIDTH_SLACK)
 
 
+#: A closing aside in brackets, "(ITCZ)": what a label too long to show whole leaves out.
+TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)$")
+
+
 def wrap_label(text: str, *, width: int = LINE_CHARS, lines: int = MAX_LINES) -> str:
     """``text`` on at most ``lines`` lines of about ``width`` characters (``\\n``
     between them), cut with an ellipsis when longer.
@@ -202,9 +210,20 @@ def wrap_label(text: str, *, width: int = LINE_CHARS, lines: int = MAX_LINES) ->
     'GDP (gross domestic\\nproduct)'
     >>> wrap_label("a " * 60).count("\\n"), wrap_label("a " * 60).endswith("…")
     (2, True)
+
+    A name too long with the short form it ends in is given without it, not cut in it.
+
+    >>> wrap_label("Intertropical Convergence Zone (ITCZ)", lines=2)
+    'Intertropical\\nConvergence Zone'
+    >>> wrap_label("Intertropical Convergence Zone (ITCZ)")  # room for it: kept
+    'Intertropical\\nConvergence Zone\\n(ITCZ)'
     """
     words = " ".join(str(text).split())
     wrapped = textwrap.wrap(words, width=width, break_on_hyphens=False) or [""]
+    if len(wrapped) > lines and (short := TRAILING_ASIDE.sub("", words)) not in ("", words):
+        # a name too long with its short form, "(ITCZ)", is given without it rather than
+        # cut in the middle of it (the whole name is in the tooltip and the legend)
+        return wrap_label(short, width=width, lines=lines)
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
@@ -415,7 +434,9 @@ def frame(
     return (float(centre[0]), float(centre[1])), floor, False
 
 
-def _spring(G: nx.Graph, nodes: Sequence[Hashable]) -> dict[Hashable, tuple[float, float]]:
+def _spring(
+    G: nx.Graph, nodes: Sequence[Hashable], *, seed: int = SEED
+) -> dict[Hashable, tuple[float, float]]:
     """A seeded spring layout of ``nodes`` (edges of ``G`` between them) in [-1, 1]².
 
     A hidden hub tied weakly to every node keeps concepts without edges, and separate
@@ -430,7 +451,7 @@ def _spring(G: nx.Graph, nodes: Sequence[Hashable]) -> dict[Hashable, tuple[floa
             H.add_edge(index[u], index[v], weight=1.0)
     hub = len(nodes)
     H.add_edges_from((hub, i, {"weight": GRAVITY}) for i in range(len(nodes)))
-    layout = nx.spring_layout(H, seed=SEED, iterations=80, weight="weight")
+    layout = nx.spring_layout(H, seed=seed, iterations=80, weight="weight")
     return {node: (float(layout[i][0]), float(layout[i][1])) for node, i in index.items()}
 
 
@@ -555,6 +576,121 @@ def legible_layout(
     return best if best is not None else layout
 
 
+#: Rounds of :func:`clear_lines`: each moves the nodes a line runs through off it.
+CLEAR_ROUNDS = 8
+#: Points along a line checked against the boxes of the nodes it does not join.
+LINE_SAMPLES = 32
+#: How much of its zoom a drawing may give up for its lines to pass by the labels.
+CLEAR_ZOOM_LOSS = 0.1
+#: A drawing of at most this many nodes is laid out from :data:`LAYOUT_TRIES` seeds,
+#: the one whose lines run through the fewest labels kept (a few springs are quick).
+FEW_NODES = 24
+LAYOUT_TRIES = 12
+
+
+def _lines(G: nx.Graph, nodes: Sequence[Hashable]) -> list[tuple[int, int]]:
+    """The straight lines between ``nodes`` (indices), each pair once."""
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = {
+        (min(index[u], index[v]), max(index[u], index[v]))
+        for u, v in G.edges(nodes)
+        if u in index and v in index and u != v
+    }
+    return sorted(pairs)
+
+
+def _crossed(xy: np.ndarray, rects: np.ndarray, a: int, b: int) -> np.ndarray:
+    """Which boxes (``rects``: rows left, right, top, bottom) the straight line from
+    node ``a`` to node ``b`` runs through, its own ends' aside."""
+    t = np.linspace(0.0, 1.0, LINE_SAMPLES + 2)[1:-1, None]
+    points = xy[a] + t * (xy[b] - xy[a])
+    x, y = points[:, :1], points[:, 1:]
+    inside = (x > rects[:, 0]) & (x < rects[:, 1]) & (y > rects[:, 2]) & (y < rects[:, 3])
+    hit = inside.any(axis=0)
+    hit[[a, b]] = False
+    return hit
+
+
+def _rects(xy: np.ndarray, half: np.ndarray, above: np.ndarray, below: np.ndarray) -> np.ndarray:
+    return np.stack([xy[:, 0] - half, xy[:, 0] + half, xy[:, 1] - above, xy[:, 1] + below], 1)
+
+
+def line_crossings(
+    G: nx.Graph,
+    positions: Mapping[Hashable, tuple[float, float]],
+    boxes: Mapping[Hashable, NodeBox],
+) -> int:
+    """How many times a straight line of ``G`` between two placed nodes runs through the
+    dot or the label of a third (each line and node once).
+
+    >>> boxes = {n: NodeBox(30, 8, 30, 14) for n in "abc"}
+    >>> G = nx.Graph([("a", "b")])
+    >>> line_crossings(G, {"a": (0, 0), "b": (200, 0), "c": (100, -10)}, boxes)
+    1
+    >>> line_crossings(G, {"a": (0, 0), "b": (200, 0), "c": (100, 80)}, boxes)
+    0
+    """
+    nodes = list(positions)
+    xy = np.array([positions[n] for n in nodes], dtype=float).reshape(-1, 2)
+    rects = _rects(xy, *_arrays(nodes, boxes))
+    return int(sum(_crossed(xy, rects, a, b).sum() for a, b in _lines(G, nodes)))
+
+
+def clear_lines(
+    G: nx.Graph,
+    positions: Mapping[Hashable, tuple[float, float]],
+    boxes: Mapping[Hashable, NodeBox],
+    *,
+    rounds: int = CLEAR_ROUNDS,
+) -> dict[Hashable, tuple[float, float]]:
+    """``positions`` with each node that a straight line of ``G`` runs through (its dot
+    or its label: a line under a label makes both hard to read) moved off the line,
+    square to it, and the boxes separated again (:func:`separate`); ``rounds`` times,
+    or until no line runs through a node.
+
+    >>> boxes = {n: NodeBox(30, 8, 30, 14) for n in "abc"}
+    >>> G = nx.Graph([("a", "b")])
+    >>> moved = clear_lines(G, {"a": (0, 0), "b": (200, 0), "c": (100, -10)}, boxes)
+    >>> line_crossings(G, moved, boxes), overlapping_pairs(moved, boxes)
+    (0, [])
+    """
+    nodes = list(positions)
+    lines = _lines(G, nodes)
+    if not lines or len(nodes) < 3:
+        return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
+    half, above, below = _arrays(nodes, boxes)
+    xy = np.array([positions[n] for n in nodes], dtype=float)
+    for _ in range(rounds):
+        rects = _rects(xy, half, above, below)
+        push = np.zeros_like(xy)
+        crossed = False
+        for a, b in lines:
+            hit = np.flatnonzero(_crossed(xy, rects, a, b))
+            if not len(hit):
+                continue
+            crossed = True
+            along = xy[b] - xy[a]
+            normal = np.array([-along[1], along[0]]) / max(float(np.hypot(*along)), 1e-9)
+            centre = np.stack([xy[hit, 0], xy[hit, 1] + (below[hit] - above[hit]) / 2], 1)
+            side = (centre - xy[a]) @ normal
+            reach = (
+                np.abs(normal[0]) * half[hit] + np.abs(normal[1]) * (above[hit] + below[hit]) / 2
+            )
+            amount = (reach + GAP - np.abs(side)) * np.where(side >= 0, 1.0, -1.0)
+            push[hit] += 0.5 * amount[:, None] * normal  # the node half, the line half
+            push[[a, b]] -= 0.25 * amount.sum() * normal
+        if not crossed:
+            break
+        moved = xy + push
+        placed = separate(
+            {n: (float(x), float(y)) for n, (x, y) in zip(nodes, moved, strict=True)},
+            boxes,
+            rounds=SPREAD_ROUNDS,
+        )
+        xy = np.array([placed[n] for n in nodes], dtype=float)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy, strict=True)}
+
+
 def _layout(
     G: nx.Graph,
     nodes: Sequence[Hashable],
@@ -562,6 +698,24 @@ def _layout(
     viewport: Viewport,
 ) -> Layout:
     positions = _spread(_spring(G, nodes), boxes, viewport)
+    zoom = min(_fit_zoom(positions, boxes, viewport), MAX_ZOOM)
+    least = zoom * (1 - CLEAR_ZOOM_LOSS)  # the zoom the lines may cost the drawing
+    floor = min_zoom({n: boxes[n] for n in nodes})
+    if zoom >= floor:  # and never so much that a drawing that fits no longer does
+        least = max(least, floor)
+    crossings = line_crossings(G, positions, boxes)
+    if crossings and len(nodes) <= FEW_NODES:  # a few layouts: the one crossing least
+        for seed in range(SEED + 1, SEED + LAYOUT_TRIES):
+            tried = _spread(_spring(G, nodes, seed=seed), boxes, viewport)
+            crossing = line_crossings(G, tried, boxes)
+            if crossing < crossings and min(_fit_zoom(tried, boxes, viewport), MAX_ZOOM) >= least:
+                positions, crossings = tried, crossing
+    for _ in range(CLEAR_ROUNDS if crossings else 0):  # move nodes off the lines left
+        cleared = clear_lines(G, positions, boxes, rounds=1)
+        crossing = line_crossings(G, cleared, boxes)
+        if crossing >= crossings or min(_fit_zoom(cleared, boxes, viewport), MAX_ZOOM) < least:
+            break
+        positions, crossings = cleared, crossing
     centre, zoom, fits = frame(positions, boxes, viewport, around=nodes[0])
     return Layout(list(nodes), positions, centre, zoom, fits)
 
@@ -826,6 +980,30 @@ def row_zoom(
         else:
             high = middle
     return math.floor(low * 1000) / 1000
+
+
+def row_numbers(
+    levels: Sequence[Sequence[Hashable]],
+    boxes: Mapping[Hashable, NodeBox],
+    viewport_width: float,
+    *,
+    gap: float = 36.0,
+) -> dict[Hashable, int]:
+    """The row (0 for the first) :func:`row_layout` puts each node of ``levels`` on, for
+    the same ``boxes`` and ``viewport_width``.
+
+    >>> boxes = {n: NodeBox(40, 8, 30, 14) for n in "abcde"}
+    >>> row_numbers([["a"], ["b", "c"], ["d"], ["e"]], boxes, 230)
+    {'a': 0, 'b': 0, 'c': 0, 'd': 1, 'e': 1}
+    """
+    columns = [column for column in levels if column]
+    widths = [max(2 * boxes[n].half_width for n in column) for column in columns]
+    starts = _rows(widths, viewport_width - 2 * MARGIN, gap)
+    rows: dict[Hashable, int] = {}
+    for k, column in enumerate(columns):
+        row = sum(1 for start in starts if start <= k) - 1
+        rows.update((node, row) for node in column)
+    return rows
 
 
 def row_layout(

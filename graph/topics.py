@@ -413,6 +413,13 @@ def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
     ...     _ = G.add_edge("shell", n, relation="part_of", confidence=0.8)
     >>> topic_name_node(G, {"loop", "shell", "prompt", "pipe"})
     'shell'
+
+    Of those, a concept the notes make a card about (:func:`card_subject`) names the
+    topic before one they define only in a sentence, however tied to the topic.
+
+    >>> G.nodes["loop"]["cards"] = ["glossary.md#4"]
+    >>> topic_name_node(G, {"loop", "shell", "prompt", "pipe"})
+    'loop'
     """
     ranked = sorted(group, key=lambda n: _rank_key(G, n))
     specific = [n for n in ranked[:TOPIC_NAME_POOL] if not is_everyday(G, n)]
@@ -429,8 +436,24 @@ def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
     # topic's other concepts (:func:`ties_within`): what the topic is built around, not
     # an entry important for its own card but linked to few of the topic
     named = [first, *(n for n in specific if n != first and _challenges(G, n))]
+    # a concept the notes make a card about gives a topic its name before one they only
+    # define in passing, in a sentence (:func:`card_subject`)
+    named = [n for n in named if card_subject(G, n)] or named
     weight = {n: _importance(G, n) * ties_within(G, n, group) for n in named}
     return max(named, key=lambda n: (weight[n], -named.index(n)))
+
+
+def card_subject(G: nx.MultiDiGraph, node: Any) -> bool:
+    """Is ``node`` the subject of a card of the notes (its ``cards``: a card's term, the
+    subject of its question, its heading), rather than only named or defined in the
+    sentences of cards about other concepts?
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("magma", cards=["rocks.md#2"]); G.add_node("surface", cards=[])
+    >>> card_subject(G, "magma"), card_subject(G, "surface")
+    (True, False)
+    """
+    return bool(G.nodes[node].get("cards"))
 
 
 def _importance(G: nx.MultiDiGraph, node: Any) -> float:

@@ -73,6 +73,7 @@ from graph.layout import (
     min_zoom,
     node_box,
     row_layout,
+    row_numbers,
     row_zoom,
     wrap_label,
 )
@@ -81,6 +82,7 @@ from graph.render import (
     RELATION_STYLES,
     concept_boxes,
     concept_style,
+    fold_lines,
     network_data,
     overview_data,
     ranked_concepts,
@@ -1158,6 +1160,11 @@ class PathScene:
         The prerequisites drawn as lines, and those a chain of drawn ones implies.
     structure : int
         The dotted lines: links of the notes' structure (:func:`structure_lines`).
+    across : int
+        The prerequisites from a step of an earlier row, named under the step they lead
+        to ("needs 3") instead of drawn across the picture.
+    rows : int
+        The rows the picture wraps onto.
     """
 
     data: dict[str, Any]
@@ -1167,6 +1174,8 @@ class PathScene:
     lines: int = 0
     implied: int = 0
     structure: int = 0
+    across: int = 0
+    rows: int = 1
 
 
 #: How the path's picture draws a step the notes never define: a hollow dot with a
@@ -1178,6 +1187,43 @@ UNDEFINED_DASHES = [4, 3]
 #: heading or the defining sentence of a later one, :func:`graph.paths.structure_link`):
 #: a dotted line, where a prerequisite's is solid.
 STRUCTURE_DASHES = [2, 4]
+
+
+#: How many times a path's picture is laid out again, at most, so that the steps name
+#: the prerequisites of an earlier row (their labels grow with the names).
+PATH_WRAP_ROUNDS = 4
+#: The room (characters) for the line under a step that names its prerequisites of an
+#: earlier row.
+NEEDS_CHARS = 22
+
+
+def needs_line(numbers: Sequence[int], *, chars: int = NEEDS_CHARS) -> str:
+    """The line under a step of a wrapped path's picture that names, by their numbers,
+    the earlier steps it needs that are drawn in an earlier row (no line crosses the
+    picture to it); the last are counted when they do not all fit in ``chars``.
+
+    >>> needs_line([3]), needs_line([2, 6, 8])
+    ('needs 3', 'needs 2, 6, 8')
+    >>> needs_line([2, 6, 8, 11, 14, 15, 17])
+    'needs 2, 6 and 5 more'
+    >>> needs_line([])
+    ''
+    """
+    if not numbers:
+        return ""
+    text = "needs " + ", ".join(map(str, numbers))
+    for shown in range(len(numbers) - 1, 0, -1):
+        if len(text) <= chars:
+            break
+        text = f"needs {', '.join(map(str, numbers[:shown]))} and {len(numbers) - shown} more"
+    return text
+
+
+def _step_label(H: nx.MultiDiGraph, node: Hashable, number: int, needs: Sequence[int]) -> str:
+    """A step's label on a path's picture: its number and name (:func:`wrap_label`), and
+    under them the steps of an earlier row it needs (:func:`needs_line`)."""
+    label = wrap_label(f"{number}. {H.nodes[node].get('label') or node}")
+    return label + ("\n" + needs_line(needs) if needs else "")
 
 
 #: How far a line of a path's picture bends (vis-network's roundness) to pass by a step,
@@ -1360,18 +1406,21 @@ def path_scene(
     ...     _ = G.add_edge(f"c{i}", f"c{i + 1}", relation="prerequisite_of", confidence=0.9)
     >>> scene = path_scene(G, [f"c{i}" for i in range(25)], 900)
     >>> scene.data["nodes"][0]["label"], scene.data["view"]["scale"], scene.height > 100
-    ('1. c0', 0.825, True)
-    >>> len(scene.undefined), scene.lines, scene.implied
-    (25, 24, 0)
+    ('1. c0', 0.816, True)
+    >>> len(scene.undefined), scene.lines, scene.implied, scene.rows
+    (25, 23, 0, 2)
+
+    The line from the last step of the first row to the first of the next is not drawn
+    across the picture: that step names it.
+
+    >>> scene.across, [n["label"] for n in scene.data["nodes"] if "needs" in n["label"]]
+    (1, ['14. c13\\nneeds 13'])
     """
     H, levels = path_graph(G, path)
     order = [node for node in path if node in H]
     step = {node: i for i, node in enumerate(order, start=1)}
-    labels = {node: wrap_label(f"{step[node]}. {H.nodes[node].get('label') or node}") for node in H}
-    boxes = {}
-    for node in H:
-        radius, font_size = concept_style(H.nodes[node])
-        boxes[node] = node_box(labels[node], font_size, radius)
+    folded = fold_lines(H)
+    pairs = {(u, v) for u, v, k in H.edges(keys=True) if u != v and (u, v, k) not in folded}
     layers: list[list[Hashable]] = [[] for _ in range(max(levels.values(), default=-1) + 1)]
     for node in order:
         layers[levels[node]].append(node)
@@ -1381,8 +1430,28 @@ def path_scene(
         for i in range(0, len(layer), PATH_COLUMN_STEPS)
     ]
     fonts = [concept_style(H.nodes[node])[1] for node in H]
-    zoom = row_zoom(columns, boxes, width, fonts)  # a little smaller rather than wrapped
-    width = width / zoom  # canvas units from here on
+    # a prerequisite from an earlier row is named under its step ("needs 3"), not drawn
+    # across the picture; the names change the labels' size, so the rows are laid out
+    # again until the prerequisites across rows are those the labels name
+    needs: dict[Hashable, tuple[int, ...]] = {}  # what the labels name
+    found: dict[Hashable, tuple[int, ...]] = {}
+    for _ in range(PATH_WRAP_ROUNDS):
+        needs = found
+        labels = {node: _step_label(H, node, step[node], needs.get(node, ())) for node in H}
+        boxes = {
+            node: node_box(labels[node], *reversed(concept_style(H.nodes[node]))) for node in H
+        }
+        zoom = row_zoom(columns, boxes, width, fonts)  # a little smaller rather than wrapped
+        canvas = width / zoom  # canvas units from here on
+        rows = row_numbers(columns, boxes, canvas)
+        across: dict[Hashable, list[int]] = defaultdict(list)
+        for u, v in pairs:
+            if rows[u] != rows[v]:
+                across[v].append(step[u])
+        found = {node: tuple(sorted(numbers)) for node, numbers in across.items()}
+        if found == needs:
+            break
+    width = canvas
     positions, height = row_layout(columns, boxes, width)
     view = {"x": width / 2, "y": height / 2, "scale": zoom}
     data = network_data(
@@ -1413,13 +1482,25 @@ def path_scene(
             options["borderWidth"] = 2.5
             options["shapeProperties"] = {"borderDashes": UNDEFINED_DASHES}
             options["title"] += "\nNot defined in your notes: see where they name it"
+        if needs.get(node):
+            earlier = ", ".join(
+                f"{i}. {H.nodes[order[i - 1]].get('label') or order[i - 1]}" for i in needs[node]
+            )
+            options["title"] += f"\nNeeds, from an earlier row: {earlier}"
+    # a line from a step of an earlier row is left out: its step names it ("needs 3")
+    named = {(str(order[i - 1]), str(node)) for node, numbers in needs.items() for i in numbers}
+    kept = [e for e in data["edges"] if (e["from"], e["to"]) not in named]
+    across_rows = len(data["edges"]) - len(kept)
+    data["edges"] = kept
     dots = {n["id"]: (n["x"], n["y"], n["size"]) for n in data["nodes"]}
     steps = {  # each step's dot and label: a line should run through neither
         i: (x - box.half_width, x + box.half_width, y - box.above, y + box.below)
         for i, (x, y, _) in dots.items()
         for box in (boxes[by_id[i]],)
     }
-    links = structure_lines(G, H, order)
+    links = [  # a dotted line across rows would cross the picture: the text says it
+        link for link in structure_lines(G, H, order) if rows[link[0]] == rows[link[1]]
+    ]
     reach = (0.0, height)  # how far up and down the lines reach
     lines = len(data["edges"])
     data["edges"].extend(_structure_edge(G, *link) for link in links)
@@ -1436,8 +1517,10 @@ def path_scene(
         # a straight line would run through another step's dot or label: bend it round,
         # towards the middle of the picture (a bend out of it would be cut off at its
         # edge) or else the other way, as deep as PATH_BEND or else shallower: the first
-        # that passes by every step inside the picture; when none does, a line through a
-        # dot takes the first that passes by every dot inside the picture, else bends
+        # that passes by every step inside the picture; when none does, the shallowest
+        # that passes by every step out of it (the picture grows to hold it: a line
+        # through a label makes it hard to read); when none does, a line through a dot
+        # takes the first that passes by every dot inside the picture, else bends
         # towards the middle, and one through a label stays
         (x1, y1, _), (x2, y2, _) = start, end
         down = (y1 + y2) / 2 < height / 2
@@ -1450,6 +1533,13 @@ def path_scene(
             if _inside(points := _line_points(start, end, way, roundness), width, height)
             and not _hits(points, others)
         ]
+        if not clear:  # past every step, the picture growing to hold the bend
+            clear = [
+                (way, roundness)
+                for way in (preferred, other)
+                for roundness in reversed(PATH_BENDS)
+                if not _hits(_line_points(start, end, way, roundness), others)
+            ]
         if not clear and through_dot:  # past every dot inside the picture, if not labels
             clear = [
                 (way, roundness)
@@ -1475,6 +1565,8 @@ def path_scene(
         lines=lines,
         implied=sum(data["folded"].values()),
         structure=len(links),
+        across=across_rows,
+        rows=max(rows.values(), default=0) + 1,
     )
 
 
@@ -1523,7 +1615,7 @@ def path_reading(scene: PathScene, path: Sequence[Hashable]) -> str:
     where = {options["id"]: options["x"] for options in scene.data["nodes"]}
     xs = [where[str(node)] for node in path if str(node) in where]
     stacked = any(abs(b - a) < 1 for a, b in pairwise(xs))
-    wrapped = any(b < a - 1 for a, b in pairwise(xs))
+    wrapped = scene.rows > 1 or any(b < a - 1 for a, b in pairwise(xs))
     words = "column by column, left to right, each from the top" if stacked else "left to right"
     return words + (", then the next row" if wrapped else "")
 

@@ -424,13 +424,23 @@ def wait_until_idle(page: Page, timeout_ms: float = 120_000) -> None:
     )
 
 
-def fold_sidebar(page: Page) -> None:
-    """Fold the sidebar away (its button, then wait until it is gone)."""
-    page.get_by_test_id("stSidebarCollapseButton").locator("button").click(force=True)
-    page.wait_for_function(
-        "() => { const s = document.querySelector('[data-testid=stSidebar]');"
-        " return !s || s.getAttribute('data-collapsed') === 'true'; }"
-    )
+def fold_sidebar(page: Page, timeout_ms: float = 60_000) -> None:
+    """Fold the sidebar away (its button, then wait until it is gone). A click that
+    lands while the page is being drawn again can be lost: the button is clicked again
+    until the sidebar is folded."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        page.get_by_test_id("stSidebarCollapseButton").locator("button").click(force=True)
+        try:
+            page.wait_for_function(
+                "() => { const s = document.querySelector('[data-testid=stSidebar]');"
+                " return !s || s.getAttribute('data-collapsed') === 'true'; }",
+                timeout=5_000,
+            )
+            return
+        except PlaywrightTimeoutError:
+            if time.monotonic() > deadline:
+                raise
 
 
 #: Every label drawn on the map as a box on the page: its text, font size on screen and

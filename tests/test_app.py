@@ -1132,15 +1132,22 @@ def test_app_config_skips_the_full_collection_after_every_run() -> None:
 
 
 @pytest.mark.parametrize(
-    ("lines", "implied", "says"),
-    [(4, 1, "the other one follows from"), (14, 12, "the other 12 follow from")],
-)
-def test_app_path_lines_caption_agrees_with_its_count(lines, implied, says) -> None:
+    ("lines", "implied", "across", "says"),
+    [
+        (4, 1, 0, "the other one follows from"),
+        (14, 12, 0, "the other 12 follow from"),
+        (6, 0, 1, "6 of the 7 prerequisites your notes state between the steps; one from a "
+         "step of an earlier row is named under the step it leads to (“needs 3”)."),
+        (6, 2, 3, "; 3 from a step of an earlier row are named under the step they lead to "
+         "(“needs 3”); 2 follow from a chain of those drawn."),
+    ],
+)  # fmt: skip
+def test_app_path_lines_caption_agrees_with_its_count(lines, implied, across, says) -> None:
     import streamlit_app
     from graph.view import PathScene
 
-    scene = PathScene({}, {}, 100.0, lines=lines, implied=implied)
-    assert says in streamlit_app.path_lines_caption(scene, lines + implied)
+    scene = PathScene({}, {}, 100.0, lines=lines, implied=implied, across=across)
+    assert says in streamlit_app.path_lines_caption(scene, lines + implied + across)
 
 
 def test_app_map_caption_says_a_relation_stated_both_ways_is_one_line() -> None:

@@ -726,3 +726,29 @@ def shell_graph(shell: dict, reverse: bool = False) -> nx.MultiDiGraph:
 def test_topics_name_is_the_concept_the_topic_is_built_around(shell, named, reverse):
     G = shell_graph(shell, reverse=reverse)
     assert set(assign_topics(G).values()) == {named}
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+@pytest.mark.parametrize(
+    ("loop_cards", "shell_cards", "named"),
+    [
+        # a concept the notes make no card about (defined in passing, in a sentence)
+        # gives way to one of the topic's pool that is the subject of a card
+        (["glossary.md#4"], [], "loop"),
+        # as before when both are, or neither is, the subject of a card
+        (["glossary.md#4"], ["glossary.md#9"], "shell"),
+        ([], [], "shell"),
+        # and when only the concept tied to most of the topic is
+        ([], ["glossary.md#9"], "shell"),
+    ],
+)
+def test_topics_name_is_the_subject_of_a_card_over_a_word_defined_in_passing(
+    loop_cards, shell_cards, named, reverse
+):
+    """Before: a word the notes define in one sentence and never make a card about
+    named a topic of flashcards about another concept, because it is tied to more of
+    the topic."""
+    shell = {"selection": SINGLED, "definition": "A program that reads commands."}
+    G = shell_graph(shell | {"cards": shell_cards}, reverse=reverse)
+    G.nodes["loop"]["cards"] = loop_cards
+    assert set(assign_topics(G).values()) == {named}

@@ -364,7 +364,7 @@ def test_view_path_scene_twenty_five_steps_stay_legible() -> None:
         G.add_edge(u, v, relation="prerequisite_of", confidence=0.9)
     scene = path_scene(G, path, 900)
     nodes = scene.data["nodes"]
-    assert [node["label"].replace("\n", " ") for node in nodes] == [
+    assert [node["label"].split("\nneeds ")[0].replace("\n", " ") for node in nodes] == [
         f"{i + 1}. a rather long concept name {i}" for i in range(25)
     ]
     zoom = scene.data["view"]["scale"]  # drawn smaller when that saves a row
@@ -713,3 +713,64 @@ def test_view_a_link_quotes_a_sentence_before_a_bare_term_line(evidence, shown) 
                evidence=found)  # fmt: skip
     (link,) = links_of(G, "process")["prerequisite_of"]
     assert link.evidence[0]["text"] == shown
+
+
+def test_view_path_scene_draws_no_line_across_rows() -> None:
+    """Before: a prerequisite from a step of an earlier row was drawn as a long diagonal
+    line across the wrapped picture, through the rows between. Now no line leaves its row:
+    the step it leads to names it under its name ("needs 3")."""
+    G = nx.MultiDiGraph()
+    names = [f"{kind} stage {i}" for i in range(12) for kind in ("larval", "adult")]
+    for name in names:
+        G.add_node(name, label=name, importance=0.5)
+    for i in range(11):  # two chains of stages, each larval stage before the next adult one
+        for u, v in [("larval", "larval"), ("adult", "adult"), ("larval", "adult")]:
+            G.add_edge(f"{u} stage {i}", f"{v} stage {i + 1}", relation="prerequisite_of")
+    scene = path_scene(G, names, 700)
+    xs = {n["id"]: n["x"] for n in scene.data["nodes"]}
+    rows, row = {}, 0  # read like text: a step drawn left of the one before opens a row
+    for before, name in itertools.pairwise([None, *names]):
+        row += before is not None and xs[name] < xs[before] - 1
+        rows[name] = row
+    assert scene.rows == row + 1 > 1
+    assert all(rows[e["from"]] == rows[e["to"]] for e in scene.data["edges"])
+    labels = {n["id"]: n["label"] for n in scene.data["nodes"]}
+    step = {name: i for i, name in enumerate(names, start=1)}
+    across = [(u, v) for u, v in G.edges() if rows[u] != rows[v]]
+    for v in {v for _, v in across}:
+        assert labels[v].endswith("\nneeds " + ", ".join(
+            str(step[p]) for p in sorted(G.predecessors(v), key=step.get)
+        ))  # fmt: skip
+    assert scene.across == len(across) == 3 * (scene.rows - 1)
+    assert scene.lines == G.number_of_edges() - scene.across
+
+
+def test_view_path_scene_bends_out_of_the_picture_rather_than_through_a_label() -> None:
+    """Before: a line through a step's dot whose every bend inside the picture ran
+    through a label took one of those, through the label. Now it takes the shallowest
+    bend past every step out of the picture, and the picture grows to hold it."""
+    from graph.view import _hits, _line_points
+
+    G = nx.MultiDiGraph()
+    names = ["erosion", "rainfall", "weathering", "soil moisture", "runoff"]
+    names += ["sediment transport rate", "delta"]
+    for name in names:
+        G.add_node(name, label=name, importance=0.5, definition="A process of rivers.")
+    for u, v in [(0, 2), (1, 3), (2, 6), (3, 5), (4, 6), (5, 6)]:
+        G.add_edge(names[u], names[v], relation="prerequisite_of", confidence=0.9)
+    scene = path_scene(G, names, 1330)
+    nodes = {n["id"]: n for n in scene.data["nodes"]}
+    boxes = {i: node_box(n["label"], n["font"]["size"], n["size"]) for i, n in nodes.items()}
+    rects = {
+        i: (n["x"] - boxes[i].half_width, n["x"] + boxes[i].half_width,
+            n["y"] - boxes[i].above, n["y"] + boxes[i].below)
+        for i, n in nodes.items()
+    }  # fmt: skip
+    top = scene.data["view"]["y"] - scene.height / 2
+    for edge in scene.data["edges"]:
+        ends = (edge["from"], edge["to"])
+        start, end = ((nodes[i]["x"], nodes[i]["y"], nodes[i]["size"]) for i in ends)
+        smooth = edge.get("smooth") or {}
+        points = _line_points(start, end, smooth.get("type"), smooth.get("roundness", 0.35))
+        assert not _hits(points, [r for i, r in rects.items() if i not in ends]), ends
+        assert all(top <= y <= top + scene.height for _, y in points)
