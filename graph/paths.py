@@ -198,6 +198,64 @@ def use_only(G: nx.MultiDiGraph, use: Any, node: Any) -> bool:
     return USE_FEATURE in carried and carried <= {USE_FEATURE, STATED_SUMMARY}
 
 
+def incidental_step(G: nx.MultiDiGraph, parent: Any, node: Any) -> bool:
+    """Is ``parent``, a prerequisite of the step ``node`` on the way to a target (not
+    the target itself), incidental to that target: a concept the notes neither define
+    nor single out (:func:`unexplained_step`), which only a step needs, unless its name
+    stands inside the step's name other than as its last word (:func:`modifier_of`)?
+    The notes never teach it, and the target builds on it only through another step
+    ("the measure" a gradient is an instance of, "a saturating function" that makes a
+    problem worse): a teacher would not list it before the target. A name the step's
+    name is built on ("enzyme" of "enzyme kinetics") is what the step is about, and
+    stays; the last word of a longer name ("interval" of "confidence interval") names
+    the class the step is a kind of, and does not. Nor one a heading over the step
+    names (the node's ``under``): the heading singles it out. A graph that does not say how the
+    notes use a concept (no ``selection``: another tool's) has no incidental steps.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("enzyme", selection={"roles": {"mention": 9}})
+    >>> G.add_node("rate", selection={"roles": {"mention": 2}})
+    >>> G.add_node("catalyst", selection={"roles": {"mention": 1}})
+    >>> G.add_node("enzyme kinetics", selection={"roles": {"mention": 2}})
+    >>> G.add_node("reaction rate", definition="How fast a reaction runs.")
+    >>> G.add_node("substrate", definition="What an enzyme acts on.")
+    >>> [incidental_step(G, p, n) for p, n in [("enzyme", "enzyme kinetics"),
+    ...     ("rate", "reaction rate"), ("catalyst", "reaction rate"),
+    ...     ("substrate", "reaction rate")]]
+    [False, True, True, False]
+    """
+    if not isinstance(G.nodes[parent].get("selection"), dict):
+        return False  # a graph that does not say how the notes use it (another tool's)
+    if any(parent in (h.get("names") or ()) for h in G.nodes[node].get("under") or ()):
+        return False  # a heading over the step names it: that singles it out
+    return unexplained_step(G, parent) and not modifier_of(G, parent, node)
+
+
+def modifier_of(G: nx.MultiDiGraph, word: Any, node: Any) -> bool:
+    """Does the name of ``word`` stand inside the name (or label) of ``node`` but not
+    end it (as :func:`graph.query.normalise` folds names): a modifier of the longer
+    name, not its head?
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["gene", "gene expression", "expression", "mRNA", "mRNA-seq"])
+    >>> [modifier_of(G, w, "gene expression") for w in ("gene", "expression")]
+    [True, False]
+    >>> modifier_of(G, "mRNA", "mRNA-seq")
+    True
+    """
+    from graph.query import normalise
+
+    words = normalise(str(G.nodes[word].get("label") or word)).split()
+    if not words:
+        return False
+    for name in {str(node), str(G.nodes[node].get("label") or node)}:
+        longer = normalise(name).split()
+        for i in range(len(longer) - len(words)):  # every place but the last
+            if longer[i : i + len(words)] == words:
+                return True
+    return False
+
+
 def unexplained_step(G: nx.MultiDiGraph, node: Any) -> bool:
     """Do the notes neither define ``node`` nor single it out (:func:`_taught`)? Such
     a step may be on a path (flagged), but what it needs is followed only where the
@@ -905,6 +963,8 @@ PATH_RULES: dict[str, str] = {
     "that is how they are organised, not a lesson",
     "use": "it is reached only as what a step on the way is used for, which the step's defining "
     "sentence does not name: where that step leads, not what the target needs",
+    "incidental": "the notes neither define nor single it out, and only a step on the way needs "
+    "it (not as a word its name is built on): incidental to the target",
 }
 
 
@@ -925,6 +985,8 @@ def _follows(
         return False  # a word only their title names, never defined: no lesson
     if "use" not in waived and node != target and use_only(G, parent, node):
         return False  # what a step is used for: where it leads, not what the target needs
+    if "incidental" not in waived and node != target and incidental_step(G, parent, node):
+        return False  # never taught, and only a step needs it: not the target's lesson
     if (
         "unexplained" not in waived
         and node != target

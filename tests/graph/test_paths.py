@@ -665,6 +665,39 @@ def test_paths_omission_of_what_an_unexplained_step_is_only_named_beside():
     assert path_omission(G, "digestion", "protein") == PATH_RULES["unexplained"]
 
 
+@pytest.mark.parametrize(
+    "parent, direct, under, path",
+    [
+        # taught nowhere, and only a step needs it: left out
+        ("catalyst", False, "", ["enzyme kinetics", "digestion"]),
+        # the last word of the step's name: the class the step is a kind of
+        ("kinetics", False, "", ["enzyme kinetics", "digestion"]),
+        # a word the step's name is built on: what the step is about
+        ("enzyme", False, "", ["enzyme", "enzyme kinetics", "digestion"]),
+        # a heading over the step names it: singled out
+        ("catalyst", False, "Catalysts in the gut", ["catalyst", "enzyme kinetics", "digestion"]),
+        # the target itself needs it: kept, flagged as undefined
+        ("catalyst", True, "", ["catalyst", "enzyme kinetics", "digestion"]),
+    ],
+)
+def test_paths_an_untaught_concept_only_a_step_needs_is_incidental(parent, direct, under, path):
+    G = nx.MultiDiGraph()
+    for name in ("enzyme", "catalyst", "kinetics"):  # never explained
+        G.add_node(name, selection={"roles": {"mention": 2}})
+    G.add_node("enzyme kinetics", definition="How fast enzymes work.")
+    G.add_node("digestion", definition="Breaking food down.")
+    if under:
+        heading = {"source": "n.md", "line": 1, "text": under, "names": [parent]}
+        G.nodes["enzyme kinetics"]["under"] = [heading]
+    prerequisite(G, "enzyme kinetics", "digestion", 0.9, features={"stated": 1.2})
+    prerequisite(G, parent, "enzyme kinetics", 0.9, features={"stated": 1.2})
+    if direct:
+        prerequisite(G, parent, "digestion", 0.9, features={"stated": 1.2})
+    assert learning_path(G, "digestion") == path
+    if parent not in path:
+        assert path_omission(G, "digestion", parent) == PATH_RULES["incidental"]
+
+
 def test_paths_omission_of_another_courses_step():
     G = nx.MultiDiGraph(sources=[{"path": "biology.md"}, {"path": "chemistry.md"}])
     G.add_node("osmosis", cards=["biology.md#2"], definition="Water crossing a membrane.")
