@@ -231,6 +231,62 @@ def incidental_step(G: nx.MultiDiGraph, parent: Any, node: Any) -> bool:
     return unexplained_step(G, parent) and not modifier_of(G, parent, node)
 
 
+#: The prerequisite features by which the sentence that defines the later concept names
+#: the earlier one (the prerequisite stage's names for them).
+DEFINITION_FEATURES = frozenset({"in_definition", "definition_words"})
+
+
+def apart_only(G: nx.MultiDiGraph, parent: Any, node: Any) -> bool:
+    """Is the prerequisite ``parent -> node`` one whose ``parent`` the notes neither
+    define nor single out (:func:`unexplained_step`), and whose evidence names each of
+    the two apart, never both in one sentence, while the sentence that defines ``node``
+    does not name ``parent`` (no positive :data:`DEFINITION_FEATURES`)? Such an order was read
+    from a heading over a passage that only uses the name ("Limits of irrigation" over
+    "Needs a lot of fresh water"): the notes never say that ``node`` builds on it, so a
+    learning path does not follow it. A graph that does not say how the notes use a
+    concept (no ``selection``) or what carried the edge (no ``features``) has none.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("fresh water", selection={"roles": {"mention": 3}})
+    >>> G.add_node("canal", selection={"roles": {"mention": 2}})
+    >>> G.add_node("irrigation", definition="Watering fields through canals.")
+    >>> heading = {"source": "n.md", "line": 3, "text": "Limits of irrigation"}
+    >>> item = {"source": "n.md", "line": 4, "text": "Needs a lot of fresh water"}
+    >>> _ = G.add_edge("fresh water", "irrigation", relation="prerequisite_of",
+    ...                evidence=[heading, item], features={"stated": 1.2})
+    >>> said = {"source": "n.md", "line": 1, "text": "Watering fields through canals."}
+    >>> _ = G.add_edge("canal", "irrigation", relation="prerequisite_of", evidence=[said],
+    ...                features={"stated": 1.2, "in_definition": 0.6})
+    >>> apart_only(G, "fresh water", "irrigation"), apart_only(G, "canal", "irrigation")
+    (True, False)
+    """
+    from graph.query import _mention_pattern
+
+    if not isinstance(G.nodes[parent].get("selection"), dict) or not unexplained_step(G, parent):
+        return False
+    if not G.has_edge(parent, node):
+        return False
+    first, then = _mention_pattern(G, parent), _mention_pattern(G, node)
+    if first is None or then is None:
+        return False
+    seen = [False, False]
+    for edge in G[parent][node].values():
+        if edge.get("relation") != PREREQUISITE:
+            continue
+        features = edge.get("features")
+        if not isinstance(features, dict):
+            return False  # a graph that does not say what carried it
+        if any(features.get(f, 0) > 0 for f in DEFINITION_FEATURES):
+            return False  # the sentence that defines node names it
+        for said in edge.get("evidence") or ():
+            text = str(said.get("text") or "") if isinstance(said, dict) else ""
+            names = (bool(first.search(text)), bool(then.search(text)))
+            if all(names):
+                return False  # a sentence that names both
+            seen = [a or b for a, b in zip(seen, names, strict=True)]
+    return all(seen)  # each named, never together: evidence apart
+
+
 def modifier_of(G: nx.MultiDiGraph, word: Any, node: Any) -> bool:
     """Does the name of ``word`` stand inside the name (or label) of ``node`` but not
     end it (as :func:`graph.query.normalise` folds names): a modifier of the longer
@@ -965,6 +1021,8 @@ PATH_RULES: dict[str, str] = {
     "sentence does not name: where that step leads, not what the target needs",
     "incidental": "the notes neither define nor single it out, and only a step on the way needs "
     "it (not as a word its name is built on): incidental to the target",
+    "apart": "the notes neither define nor single it out, and no sentence names it with the step "
+    "it would come before: only a heading over where they use it does",
 }
 
 
@@ -987,6 +1045,8 @@ def _follows(
         return False  # what a step is used for: where it leads, not what the target needs
     if "incidental" not in waived and node != target and incidental_step(G, parent, node):
         return False  # never taught, and only a step needs it: not the target's lesson
+    if "apart" not in waived and apart_only(G, parent, node):
+        return False  # never taught, and no sentence says the step builds on it
     if (
         "unexplained" not in waived
         and node != target

@@ -698,6 +698,39 @@ def test_paths_an_untaught_concept_only_a_step_needs_is_incidental(parent, direc
         assert path_omission(G, "digestion", parent) == PATH_RULES["incidental"]
 
 
+@pytest.mark.parametrize(
+    "evidence, features, path",
+    [
+        # a heading names the target, the line under it only the untaught concept
+        (["Limits of irrigation", "Needs a lot of fresh water"], {}, ["irrigation"]),
+        # one sentence names both: the notes state it
+        (["Irrigation needs fresh water."], {}, ["fresh water", "irrigation"]),
+        # the target's defining sentence names it
+        (
+            ["Watering fields with fresh water."],
+            {"in_definition": 0.6},
+            ["fresh water", "irrigation"],
+        ),
+    ],
+)
+def test_paths_an_untaught_concept_no_sentence_links_to_the_step_is_apart(evidence, features, path):
+    G = nx.MultiDiGraph()
+    G.add_node("fresh water", selection={"roles": {"mention": 3}})  # never explained
+    G.add_node("irrigation", definition="Watering fields with fresh water.")
+    said = [{"source": "n.md", "line": i, "text": t} for i, t in enumerate(evidence)]
+    G.add_edge(
+        "fresh water",
+        "irrigation",
+        relation="prerequisite_of",
+        confidence=0.6,
+        evidence=said,
+        features={"stated": 1.2, **features},
+    )
+    assert learning_path(G, "irrigation") == path
+    if len(path) == 1:
+        assert path_omission(G, "irrigation", "fresh water") == PATH_RULES["apart"]
+
+
 def test_paths_omission_of_another_courses_step():
     G = nx.MultiDiGraph(sources=[{"path": "biology.md"}, {"path": "chemistry.md"}])
     G.add_node("osmosis", cards=["biology.md#2"], definition="Water crossing a membrane.")
