@@ -1287,13 +1287,15 @@ def learning_path(
     heading lists it first: :data:`CONFIRMING_LINKS`) is kept as strongly as the step it
     leads to.
 
-    Concepts are sorted by depth (the longest chain of prerequisites above them; shallower
-    first), then where the notes introduce them (``first_seen``: file order, then line;
-    the course's own order), then importance (higher first; it decides between concepts
-    the notes do not place). Depth grows along every prerequisite edge,
-    so this order is topological. Cycles of prerequisites are broken first
-    (:func:`break_cycles` on a copy; ``G`` is unchanged), and prerequisites weaker than
-    :data:`STUDY_MIN_CONFIDENCE` are not followed.
+    Concepts are sorted by depth on the path (the longest chain of the path's own
+    prerequisites above them, shallower first: a prerequisite the path leaves out, as
+    background or too weak to follow, makes no step deeper), then where the notes
+    introduce them (``first_seen``: file order, then line; the course's own order), then
+    importance (higher first; it decides between concepts the notes do not place). Depth
+    grows along every prerequisite edge between steps, so this order is topological.
+    Cycles of prerequisites are broken first (:func:`break_cycles` on a copy; ``G`` is
+    unchanged), and prerequisites weaker than :data:`STUDY_MIN_CONFIDENCE` are not
+    followed.
 
     Examples
     --------
@@ -1318,23 +1320,25 @@ def _in_study_order(
     """``nodes`` in study order: each after its prerequisites among them and after the
     concepts the notes' structure puts before it (where these agree with the
     prerequisites), then in the order a heading over one of them or over ``target``
-    lists them (:func:`heading_list`), otherwise by :attr:`_StudyOrder.order` (depth,
-    course order, importance)."""
+    lists them (:func:`heading_list`), otherwise by depth among ``nodes`` (the longest
+    chain of prerequisites among them above each), then :attr:`_StudyOrder.order`
+    (course order, importance)."""
     key = study.order.__getitem__
     links = [(n, v) for v in nodes for n, _, _ in _framed_by(G, study, v) if n in nodes]
     links.sort(key=lambda link: (-best.get(link[1], 0.0), key(link[1]), key(link[0])))
     links += _listed_pairs(G, study, nodes, target)
-    if not links:
-        return sorted(nodes, key=key)
     D = nx.DiGraph()
     D.add_nodes_from(nodes)
     D.add_edges_from((p, v) for v in nodes for p in study.parents[v] if p in nodes)
     order = IncrementalOrder(sorted(nodes, key=key))
     for u, v in D.edges:
         order.add(u, v)
+    local: dict = {}  # depth on the path: what the path leaves out makes nothing deeper
+    for n in nx.topological_sort(D):
+        local[n] = max((local[p] + 1 for p in D.predecessors(n)), default=0)
     kept, _ = keep_acyclic(links, order=order)
     D.add_edges_from(kept)
-    return list(nx.lexicographical_topological_sort(D, key=key))
+    return list(nx.lexicographical_topological_sort(D, key=lambda n: (local[n], *key(n)[1:])))
 
 
 def _listed_pairs(

@@ -379,6 +379,26 @@ def test_paths_a_definition_never_puts_what_comes_after_the_target_first():
     assert learning_path(G, "tide") == ["moon", "tide"]
 
 
+@pytest.mark.parametrize(
+    ("pigment", "path"),
+    [
+        # pigment's chain is too weak to follow: chlorophyll is no deeper on the path than
+        # light, and the notes introduce it first
+        (0.03, ["chlorophyll", "light", "photosynthesis"]),
+        # on the path, pigment puts chlorophyll one step deeper
+        (0.9, ["light", "pigment", "chlorophyll", "photosynthesis"]),
+    ],
+)
+def test_paths_depth_counts_only_the_prerequisites_on_the_path(pigment, path):
+    G = nx.MultiDiGraph()
+    for node, line in [("chlorophyll", 1), ("light", 2), ("pigment", 5), ("photosynthesis", 9)]:
+        G.add_node(node, definition="Said in the notes.", first_seen=["leaf.md", line])
+    prerequisite(G, "light", "photosynthesis", 0.9)
+    prerequisite(G, "chlorophyll", "photosynthesis", 0.9)
+    prerequisite(G, "pigment", "chlorophyll", pigment)
+    assert learning_path(G, "photosynthesis") == path
+
+
 def test_paths_what_a_concept_named_in_a_definition_needs_is_not_followed():
     # gravity is on the path by the definition's word, not by a prerequisite: what it
     # needs ("mass") is background to the target
@@ -391,7 +411,8 @@ def test_paths_what_a_concept_named_in_a_definition_needs_is_not_followed():
     G.nodes["moon"].update(definition=said["text"], definition_evidence=said)
     G.add_node("satellite", definition="A body that orbits a planet.")
     G.add_edge("moon", "satellite", relation="is_a", evidence=[said])
-    assert learning_path(G, "tide") == ["satellite", "moon", "gravity", "tide"]
+    # (gravity needs mass, which the path leaves out: no deeper on it than satellite)
+    assert learning_path(G, "tide") == ["gravity", "satellite", "moon", "tide"]
 
 
 @pytest.mark.parametrize(
