@@ -198,6 +198,120 @@ def use_only(G: nx.MultiDiGraph, use: Any, node: Any) -> bool:
     return USE_FEATURE in carried and carried <= {USE_FEATURE, STATED_SUMMARY}
 
 
+def incidental_step(G: nx.MultiDiGraph, parent: Any, node: Any) -> bool:
+    """Is ``parent``, a prerequisite of the step ``node`` on the way to a target (not
+    the target itself), incidental to that target: a concept the notes neither define
+    nor single out (:func:`unexplained_step`), which only a step needs, unless its name
+    stands inside the step's name other than as its last word (:func:`modifier_of`)?
+    The notes never teach it, and the target builds on it only through another step
+    ("the measure" a gradient is an instance of, "a saturating function" that makes a
+    problem worse): a teacher would not list it before the target. A name the step's
+    name is built on ("enzyme" of "enzyme kinetics") is what the step is about, and
+    stays; the last word of a longer name ("interval" of "confidence interval") names
+    the class the step is a kind of, and does not. Nor one a heading over the step
+    names (the node's ``under``): the heading singles it out. A graph that does not say how the
+    notes use a concept (no ``selection``: another tool's) has no incidental steps.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("enzyme", selection={"roles": {"mention": 9}})
+    >>> G.add_node("rate", selection={"roles": {"mention": 2}})
+    >>> G.add_node("catalyst", selection={"roles": {"mention": 1}})
+    >>> G.add_node("enzyme kinetics", selection={"roles": {"mention": 2}})
+    >>> G.add_node("reaction rate", definition="How fast a reaction runs.")
+    >>> G.add_node("substrate", definition="What an enzyme acts on.")
+    >>> [incidental_step(G, p, n) for p, n in [("enzyme", "enzyme kinetics"),
+    ...     ("rate", "reaction rate"), ("catalyst", "reaction rate"),
+    ...     ("substrate", "reaction rate")]]
+    [False, True, True, False]
+    """
+    if not isinstance(G.nodes[parent].get("selection"), dict):
+        return False  # a graph that does not say how the notes use it (another tool's)
+    if any(parent in (h.get("names") or ()) for h in G.nodes[node].get("under") or ()):
+        return False  # a heading over the step names it: that singles it out
+    return unexplained_step(G, parent) and not modifier_of(G, parent, node)
+
+
+#: The prerequisite features by which the sentence that defines the later concept names
+#: the earlier one (the prerequisite stage's names for them).
+DEFINITION_FEATURES = frozenset({"in_definition", "definition_words"})
+
+
+def apart_only(G: nx.MultiDiGraph, parent: Any, node: Any) -> bool:
+    """Is the prerequisite ``parent -> node`` one whose ``parent`` the notes neither
+    define nor single out (:func:`unexplained_step`), and whose evidence names each of
+    the two apart, never both in one sentence, while the sentence that defines ``node``
+    does not name ``parent`` (no positive :data:`DEFINITION_FEATURES`)? Such an order was read
+    from a heading over a passage that only uses the name ("Limits of irrigation" over
+    "Needs a lot of fresh water"): the notes never say that ``node`` builds on it, so a
+    learning path does not follow it. A graph that does not say how the notes use a
+    concept (no ``selection``) or what carried the edge (no ``features``) has none.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("fresh water", selection={"roles": {"mention": 3}})
+    >>> G.add_node("canal", selection={"roles": {"mention": 2}})
+    >>> G.add_node("irrigation", definition="Watering fields through canals.")
+    >>> heading = {"source": "n.md", "line": 3, "text": "Limits of irrigation"}
+    >>> item = {"source": "n.md", "line": 4, "text": "Needs a lot of fresh water"}
+    >>> _ = G.add_edge("fresh water", "irrigation", relation="prerequisite_of",
+    ...                evidence=[heading, item], features={"stated": 1.2})
+    >>> said = {"source": "n.md", "line": 1, "text": "Watering fields through canals."}
+    >>> _ = G.add_edge("canal", "irrigation", relation="prerequisite_of", evidence=[said],
+    ...                features={"stated": 1.2, "in_definition": 0.6})
+    >>> apart_only(G, "fresh water", "irrigation"), apart_only(G, "canal", "irrigation")
+    (True, False)
+    """
+    from graph.query import _mention_pattern
+
+    if not isinstance(G.nodes[parent].get("selection"), dict) or not unexplained_step(G, parent):
+        return False
+    if not G.has_edge(parent, node):
+        return False
+    first, then = _mention_pattern(G, parent), _mention_pattern(G, node)
+    if first is None or then is None:
+        return False
+    seen = [False, False]
+    for edge in G[parent][node].values():
+        if edge.get("relation") != PREREQUISITE:
+            continue
+        features = edge.get("features")
+        if not isinstance(features, dict):
+            return False  # a graph that does not say what carried it
+        if any(features.get(f, 0) > 0 for f in DEFINITION_FEATURES):
+            return False  # the sentence that defines node names it
+        for said in edge.get("evidence") or ():
+            text = str(said.get("text") or "") if isinstance(said, dict) else ""
+            names = (bool(first.search(text)), bool(then.search(text)))
+            if all(names):
+                return False  # a sentence that names both
+            seen = [a or b for a, b in zip(seen, names, strict=True)]
+    return all(seen)  # each named, never together: evidence apart
+
+
+def modifier_of(G: nx.MultiDiGraph, word: Any, node: Any) -> bool:
+    """Does the name of ``word`` stand inside the name (or label) of ``node`` but not
+    end it (as :func:`graph.query.normalise` folds names): a modifier of the longer
+    name, not its head?
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["gene", "gene expression", "expression", "mRNA", "mRNA-seq"])
+    >>> [modifier_of(G, w, "gene expression") for w in ("gene", "expression")]
+    [True, False]
+    >>> modifier_of(G, "mRNA", "mRNA-seq")
+    True
+    """
+    from graph.query import normalise
+
+    words = normalise(str(G.nodes[word].get("label") or word)).split()
+    if not words:
+        return False
+    for name in {str(node), str(G.nodes[node].get("label") or node)}:
+        longer = normalise(name).split()
+        for i in range(len(longer) - len(words)):  # every place but the last
+            if longer[i : i + len(words)] == words:
+                return True
+    return False
+
+
 def unexplained_step(G: nx.MultiDiGraph, node: Any) -> bool:
     """Do the notes neither define ``node`` nor single it out (:func:`_taught`)? Such
     a step may be on a path (flagged), but what it needs is followed only where the
@@ -905,6 +1019,10 @@ PATH_RULES: dict[str, str] = {
     "that is how they are organised, not a lesson",
     "use": "it is reached only as what a step on the way is used for, which the step's defining "
     "sentence does not name: where that step leads, not what the target needs",
+    "incidental": "the notes neither define nor single it out, and only a step on the way needs "
+    "it (not as a word its name is built on): incidental to the target",
+    "apart": "the notes neither define nor single it out, and no sentence names it with the step "
+    "it would come before: only a heading over where they use it does",
 }
 
 
@@ -925,6 +1043,10 @@ def _follows(
         return False  # a word only their title names, never defined: no lesson
     if "use" not in waived and node != target and use_only(G, parent, node):
         return False  # what a step is used for: where it leads, not what the target needs
+    if "incidental" not in waived and node != target and incidental_step(G, parent, node):
+        return False  # never taught, and only a step needs it: not the target's lesson
+    if "apart" not in waived and apart_only(G, parent, node):
+        return False  # never taught, and no sentence says the step builds on it
     if (
         "unexplained" not in waived
         and node != target
@@ -1165,13 +1287,15 @@ def learning_path(
     heading lists it first: :data:`CONFIRMING_LINKS`) is kept as strongly as the step it
     leads to.
 
-    Concepts are sorted by depth (the longest chain of prerequisites above them; shallower
-    first), then where the notes introduce them (``first_seen``: file order, then line;
-    the course's own order), then importance (higher first; it decides between concepts
-    the notes do not place). Depth grows along every prerequisite edge,
-    so this order is topological. Cycles of prerequisites are broken first
-    (:func:`break_cycles` on a copy; ``G`` is unchanged), and prerequisites weaker than
-    :data:`STUDY_MIN_CONFIDENCE` are not followed.
+    Concepts are sorted by depth on the path (the longest chain of the path's own
+    prerequisites above them, shallower first: a prerequisite the path leaves out, as
+    background or too weak to follow, makes no step deeper), then where the notes
+    introduce them (``first_seen``: file order, then line; the course's own order), then
+    importance (higher first; it decides between concepts the notes do not place). Depth
+    grows along every prerequisite edge between steps, so this order is topological.
+    Cycles of prerequisites are broken first (:func:`break_cycles` on a copy; ``G`` is
+    unchanged), and prerequisites weaker than :data:`STUDY_MIN_CONFIDENCE` are not
+    followed.
 
     Examples
     --------
@@ -1196,23 +1320,25 @@ def _in_study_order(
     """``nodes`` in study order: each after its prerequisites among them and after the
     concepts the notes' structure puts before it (where these agree with the
     prerequisites), then in the order a heading over one of them or over ``target``
-    lists them (:func:`heading_list`), otherwise by :attr:`_StudyOrder.order` (depth,
-    course order, importance)."""
+    lists them (:func:`heading_list`), otherwise by depth among ``nodes`` (the longest
+    chain of prerequisites among them above each), then :attr:`_StudyOrder.order`
+    (course order, importance)."""
     key = study.order.__getitem__
     links = [(n, v) for v in nodes for n, _, _ in _framed_by(G, study, v) if n in nodes]
     links.sort(key=lambda link: (-best.get(link[1], 0.0), key(link[1]), key(link[0])))
     links += _listed_pairs(G, study, nodes, target)
-    if not links:
-        return sorted(nodes, key=key)
     D = nx.DiGraph()
     D.add_nodes_from(nodes)
     D.add_edges_from((p, v) for v in nodes for p in study.parents[v] if p in nodes)
     order = IncrementalOrder(sorted(nodes, key=key))
     for u, v in D.edges:
         order.add(u, v)
+    local: dict = {}  # depth on the path: what the path leaves out makes nothing deeper
+    for n in nx.topological_sort(D):
+        local[n] = max((local[p] + 1 for p in D.predecessors(n)), default=0)
     kept, _ = keep_acyclic(links, order=order)
     D.add_edges_from(kept)
-    return list(nx.lexicographical_topological_sort(D, key=key))
+    return list(nx.lexicographical_topological_sort(D, key=lambda n: (local[n], *key(n)[1:])))
 
 
 def _listed_pairs(

@@ -379,6 +379,26 @@ def test_paths_a_definition_never_puts_what_comes_after_the_target_first():
     assert learning_path(G, "tide") == ["moon", "tide"]
 
 
+@pytest.mark.parametrize(
+    ("pigment", "path"),
+    [
+        # pigment's chain is too weak to follow: chlorophyll is no deeper on the path than
+        # light, and the notes introduce it first
+        (0.03, ["chlorophyll", "light", "photosynthesis"]),
+        # on the path, pigment puts chlorophyll one step deeper
+        (0.9, ["light", "pigment", "chlorophyll", "photosynthesis"]),
+    ],
+)
+def test_paths_depth_counts_only_the_prerequisites_on_the_path(pigment, path):
+    G = nx.MultiDiGraph()
+    for node, line in [("chlorophyll", 1), ("light", 2), ("pigment", 5), ("photosynthesis", 9)]:
+        G.add_node(node, definition="Said in the notes.", first_seen=["leaf.md", line])
+    prerequisite(G, "light", "photosynthesis", 0.9)
+    prerequisite(G, "chlorophyll", "photosynthesis", 0.9)
+    prerequisite(G, "pigment", "chlorophyll", pigment)
+    assert learning_path(G, "photosynthesis") == path
+
+
 def test_paths_what_a_concept_named_in_a_definition_needs_is_not_followed():
     # gravity is on the path by the definition's word, not by a prerequisite: what it
     # needs ("mass") is background to the target
@@ -391,7 +411,8 @@ def test_paths_what_a_concept_named_in_a_definition_needs_is_not_followed():
     G.nodes["moon"].update(definition=said["text"], definition_evidence=said)
     G.add_node("satellite", definition="A body that orbits a planet.")
     G.add_edge("moon", "satellite", relation="is_a", evidence=[said])
-    assert learning_path(G, "tide") == ["satellite", "moon", "gravity", "tide"]
+    # (gravity needs mass, which the path leaves out: no deeper on it than satellite)
+    assert learning_path(G, "tide") == ["gravity", "satellite", "moon", "tide"]
 
 
 @pytest.mark.parametrize(
@@ -663,6 +684,72 @@ def test_paths_omission_of_what_an_unexplained_step_is_only_named_beside():
     prerequisite(G, "protein", "enzyme", 0.9, features={"explains": 0.6})
     prerequisite(G, "enzyme", "digestion", 0.9, features={"explains": 0.6})
     assert path_omission(G, "digestion", "protein") == PATH_RULES["unexplained"]
+
+
+@pytest.mark.parametrize(
+    "parent, direct, under, path",
+    [
+        # taught nowhere, and only a step needs it: left out
+        ("catalyst", False, "", ["enzyme kinetics", "digestion"]),
+        # the last word of the step's name: the class the step is a kind of
+        ("kinetics", False, "", ["enzyme kinetics", "digestion"]),
+        # a word the step's name is built on: what the step is about
+        ("enzyme", False, "", ["enzyme", "enzyme kinetics", "digestion"]),
+        # a heading over the step names it: singled out
+        ("catalyst", False, "Catalysts in the gut", ["catalyst", "enzyme kinetics", "digestion"]),
+        # the target itself needs it: kept, flagged as undefined
+        ("catalyst", True, "", ["catalyst", "enzyme kinetics", "digestion"]),
+    ],
+)
+def test_paths_an_untaught_concept_only_a_step_needs_is_incidental(parent, direct, under, path):
+    G = nx.MultiDiGraph()
+    for name in ("enzyme", "catalyst", "kinetics"):  # never explained
+        G.add_node(name, selection={"roles": {"mention": 2}})
+    G.add_node("enzyme kinetics", definition="How fast enzymes work.")
+    G.add_node("digestion", definition="Breaking food down.")
+    if under:
+        heading = {"source": "n.md", "line": 1, "text": under, "names": [parent]}
+        G.nodes["enzyme kinetics"]["under"] = [heading]
+    prerequisite(G, "enzyme kinetics", "digestion", 0.9, features={"stated": 1.2})
+    prerequisite(G, parent, "enzyme kinetics", 0.9, features={"stated": 1.2})
+    if direct:
+        prerequisite(G, parent, "digestion", 0.9, features={"stated": 1.2})
+    assert learning_path(G, "digestion") == path
+    if parent not in path:
+        assert path_omission(G, "digestion", parent) == PATH_RULES["incidental"]
+
+
+@pytest.mark.parametrize(
+    "evidence, features, path",
+    [
+        # a heading names the target, the line under it only the untaught concept
+        (["Limits of irrigation", "Needs a lot of fresh water"], {}, ["irrigation"]),
+        # one sentence names both: the notes state it
+        (["Irrigation needs fresh water."], {}, ["fresh water", "irrigation"]),
+        # the target's defining sentence names it
+        (
+            ["Watering fields with fresh water."],
+            {"in_definition": 0.6},
+            ["fresh water", "irrigation"],
+        ),
+    ],
+)
+def test_paths_an_untaught_concept_no_sentence_links_to_the_step_is_apart(evidence, features, path):
+    G = nx.MultiDiGraph()
+    G.add_node("fresh water", selection={"roles": {"mention": 3}})  # never explained
+    G.add_node("irrigation", definition="Watering fields with fresh water.")
+    said = [{"source": "n.md", "line": i, "text": t} for i, t in enumerate(evidence)]
+    G.add_edge(
+        "fresh water",
+        "irrigation",
+        relation="prerequisite_of",
+        confidence=0.6,
+        evidence=said,
+        features={"stated": 1.2, **features},
+    )
+    assert learning_path(G, "irrigation") == path
+    if len(path) == 1:
+        assert path_omission(G, "irrigation", "fresh water") == PATH_RULES["apart"]
 
 
 def test_paths_omission_of_another_courses_step():
