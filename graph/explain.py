@@ -71,6 +71,7 @@ FEATURE_WORDS = {
     "nested_uses": "used inside longer names",
     "head_family": "other names share its head word",
     "modifier_of": "it modifies other names",
+    "modifier_only": "used only as a word before another noun, never as a name of its own",
     "textrank": "its words are central in the notes (TextRank)",
     "has_definition": "a sentence defines it, or a card's title names it",
     "word_uses": "the notes keep using each of its words",
