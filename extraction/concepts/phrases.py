@@ -560,13 +560,31 @@ def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
         ):
             words[-1] += tok.text  # "Student's", and a plural's or a name's "Bayes'"
             continue
+        text = stop_dropped(tok)
         if glue or (words and _suspended(words[-1])):
-            words[-1] += tok.text  # "pre-" + "glacial": a shared head took the rest of a word
+            words[-1] += text  # "pre-" + "glacial": a shared head took the rest of a word
             glue = False
         else:
-            words.append(tok.text)
+            words.append(text)
     words = [w.strip("-") for w in words if w.strip("-")]
     return [r for w in words if (r := rendered_word(w))]
+
+
+def stop_dropped(tok: Token) -> str:
+    """``tok``'s text without the sentence's full stop that the tokenizer glued to a
+    letter ending the sentence, read as an initial ("rich in vitamin C." -> "C"); any
+    other token as written ("J. Smith": the initial goes on).
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Patients took drug B."]))
+    >>> doc[-1].text, stop_dropped(doc[-1]), stop_dropped(doc[1])
+    ('B.', 'B', 'took')
+    """
+    text = tok.text
+    if not (len(text) == 2 and text[0].isalpha() and text[1] == "."):
+        return text
+    rest = tok.doc[tok.i + 1 : tok.sent.end]
+    return text[0] if all(t.is_punct or t.is_space for t in rest) else text
 
 
 #: Quotation marks, by the tagger's opening and closing quote tags and by character.

@@ -406,3 +406,19 @@ def test_phrases_a_name_holds_no_comma_nor_reaches_across_a_colon(body, never, n
 )
 def test_phrases_a_stressed_name_leaves_out_what_it_sets_in_brackets(body, bold, name):
     assert emphasised_names(body, bold) == {name}
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        # the sentence's full stop glued to a letter ending it is no part of the name
+        ("Patients in the trial were given drug B.", "drug b", "drug b."),
+        ("Kiwis are rich in vitamin C.", "vitamin c", "vitamin c."),
+        # an initial inside the sentence keeps its stop
+        ("J. Hutton described deep time.", "j. hutton", "j hutton"),
+    ],
+)
+def test_phrases_a_letter_ending_the_sentence_leaves_its_stop(body, named, never):
+    keys = candidate_keys(body)
+    assert named in keys, keys
+    assert never not in keys, keys
