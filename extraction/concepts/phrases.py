@@ -394,7 +394,7 @@ def _trailing_variable(toks: Sequence[Token]) -> bool:
     names an instance; the noun before it is the name."""
     return (
         len(toks) > 1
-        and bool(VARIABLE.match(toks[-1].text))
+        and bool(VARIABLE.match(stop_dropped(toks[-1])))
         and toks[-2].pos_ in {"NOUN", "PROPN"}
         and not hyphen_after(toks[-2])
     )
@@ -572,8 +572,9 @@ def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
 
 def stop_dropped(tok: Token) -> str:
     """``tok``'s text without the sentence's full stop that the tokenizer glued to a
-    letter ending the sentence, read as an initial ("rich in vitamin C." -> "C"); any
-    other token as written ("J. Smith": the initial goes on).
+    letter, read as an initial: a lower-case letter, which is no initial ("a vector
+    such as x. Its elements ..." -> "x"), or a capital ending the sentence ("rich in
+    vitamin C." -> "C"); any other token as written ("J. Smith": the initial goes on).
 
     >>> from extraction.nlp import pipe
     >>> doc = next(pipe(["Patients took drug B."]))
@@ -583,6 +584,8 @@ def stop_dropped(tok: Token) -> str:
     text = tok.text
     if not (len(text) == 2 and text[0].isalpha() and text[1] == "."):
         return text
+    if text[0].islower():
+        return text[0]
     rest = tok.doc[tok.i + 1 : tok.sent.end]
     return text[0] if all(t.is_punct or t.is_space for t in rest) else text
 

@@ -414,6 +414,10 @@ def test_phrases_a_stressed_name_leaves_out_what_it_sets_in_brackets(body, bold,
         # the sentence's full stop glued to a letter ending it is no part of the name
         ("Patients in the trial were given drug B.", "drug b", "drug b."),
         ("Kiwis are rich in vitamin C.", "vitamin c", "vitamin c."),
+        # a lower-case letter is no initial: the stop is the sentence's
+        ("Call the stone s. Its mass is m.", "stone", "stone s."),
+        # and the letter is a variable after its noun, no part of the name
+        ("Call the stone s. Its mass is m.", "stone", "stone s"),
         # an initial inside the sentence keeps its stop
         ("J. Hutton described deep time.", "j. hutton", "j hutton"),
     ],
