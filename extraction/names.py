@@ -17,6 +17,9 @@ ACRONYM = re.compile(r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0
 
 #: A Roman numeral written with I, V and X only, two letters or more (2 to 39).
 _ROMAN_NUMERAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+#: A family name opened by "Mc" or "Mac" ("McCulloch", "MacArthur"): its second capital
+#: opens the name the prefix is glued to, it abbreviates nothing.
+_PATRONYMIC = re.compile(r"Ma?c[A-Z][a-z]{2,}")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -33,8 +36,13 @@ def is_acronym(text: str) -> bool:
 
     >>> is_acronym("IV"), is_acronym("VIII"), is_acronym("XL"), is_acronym("IVF")
     (False, False, True, True)
+
+    Nor does a family name opened by "Mc" or "Mac":
+
+    >>> is_acronym("McAdams"), is_acronym("MacLeod"), is_acronym("MCAT"), is_acronym("MaCH")
+    (False, False, True, True)
     """
-    if not ACRONYM.match(text) or _ROMAN_NUMERAL.fullmatch(text):
+    if not ACRONYM.match(text) or _ROMAN_NUMERAL.fullmatch(text) or _PATRONYMIC.fullmatch(text):
         return False
     # capitals only at the start of hyphenated words ("Short-Term") make no acronym
     return any(

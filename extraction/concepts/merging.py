@@ -233,7 +233,11 @@ def merge(
         s_key, l_key = known(pair.short), known(pair.long)
         if pair.reason == OTHER_NAME and pair.evidence is not None:
             before = appositive(pair.evidence.text)
-            if before is not None:  # ", also known as Y": Y names the phrase before it
+            # ", also known as Y": Y names the phrase before it; but the definition
+            # that opens a term's answer ("Osmosis" / "water diffusing across a
+            # membrane, also called ...") is the term's, and so is Y
+            term = answered_term(pair.evidence, cards or {})
+            if before is not None and not (term and known(term) == l_key):
                 l_key = _named_before(before, known, candidates)
         if s_key and l_key and s_key != l_key:
             glossed = pair.reason.startswith("glossed")
@@ -521,6 +525,29 @@ def merge(
         for root in dict.fromkeys((uf.find(r.merge.into), uf.find(r.merge.name))):
             refused_by_root[root].append(r)
     return Groups(dict(groups), dict(by_root), refused, dict(refused_by_root))
+
+
+def answered_term(e: Evidence, cards: Mapping[str, Card]) -> str | None:
+    """The term of the term card whose answer opens with the sentence ``e`` (its
+    definition), else None.
+
+    >>> from extraction.records import Card
+    >>> card = Card(id="n#1", source="n.txt", format="test", lines=(1, 2), title="Osmosis",
+    ...             body="water diffusing across a membrane, also called water flow",
+    ...             title_kind="term")
+    >>> e = Evidence("n.txt", 2, "water diffusing across a membrane, also called water flow")
+    >>> answered_term(e, {card.id: card}), answered_term(Evidence("n.txt", 9, "x"), {})
+    ('Osmosis', None)
+    """
+    for card in cards.values():
+        if (
+            card.title_kind == "term"
+            and card.source == e.source
+            and card.lines[0] <= e.line <= card.lines[1]
+            and card.body.lstrip().startswith(e.text.strip())
+        ):
+            return card.title
+    return None
 
 
 def appositive(text: str) -> list[str] | None:

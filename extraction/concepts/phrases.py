@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
@@ -393,7 +394,7 @@ def _trailing_variable(toks: Sequence[Token]) -> bool:
     names an instance; the noun before it is the name."""
     return (
         len(toks) > 1
-        and bool(VARIABLE.match(toks[-1].text))
+        and bool(VARIABLE.match(stop_dropped(toks[-1])))
         and toks[-2].pos_ in {"NOUN", "PROPN"}
         and not hyphen_after(toks[-2])
     )
@@ -559,13 +560,34 @@ def words_of(tokens: Sequence[Token], *, slash: bool = False) -> list[str]:
         ):
             words[-1] += tok.text  # "Student's", and a plural's or a name's "Bayes'"
             continue
+        text = stop_dropped(tok)
         if glue or (words and _suspended(words[-1])):
-            words[-1] += tok.text  # "pre-" + "glacial": a shared head took the rest of a word
+            words[-1] += text  # "pre-" + "glacial": a shared head took the rest of a word
             glue = False
         else:
-            words.append(tok.text)
+            words.append(text)
     words = [w.strip("-") for w in words if w.strip("-")]
     return [r for w in words if (r := rendered_word(w))]
+
+
+def stop_dropped(tok: Token) -> str:
+    """``tok``'s text without the sentence's full stop that the tokenizer glued to a
+    letter, read as an initial: a lower-case letter, which is no initial ("a vector
+    such as x. Its elements ..." -> "x"), or a capital ending the sentence ("rich in
+    vitamin C." -> "C"); any other token as written ("J. Smith": the initial goes on).
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Patients took drug B."]))
+    >>> doc[-1].text, stop_dropped(doc[-1]), stop_dropped(doc[1])
+    ('B.', 'B', 'took')
+    """
+    text = tok.text
+    if not (len(text) == 2 and text[0].isalpha() and text[1] == "."):
+        return text
+    if text[0].islower():
+        return text[0]
+    rest = tok.doc[tok.i + 1 : tok.sent.end]
+    return text[0] if all(t.is_punct or t.is_space for t in rest) else text
 
 
 #: Quotation marks, by the tagger's opening and closing quote tags and by character.
@@ -677,6 +699,31 @@ def _named_pair(toks: Sequence[Token]) -> bool:
     return "ADJ" in getAllLemmas(verb.lower_) or not getAllLemmas(noun.lower_)
 
 
+_OPENING_BRACKETS = {"(": ")", "[": "]"}
+
+
+def unbracketed(toks: Sequence[Token]) -> list[Token]:
+    """A run without what it sets in brackets: an aside, most often the short form of
+    the name ("Sodium (Na) channel" -> "Sodium channel"; "Body mass index (BMI)" ->
+    "Body mass index"); a bracket left open ends the run there.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Sodium (Na) channel, body mass index (BMI"]))
+    >>> [t.text for t in unbracketed(list(doc[:5]))], [t.text for t in unbracketed(list(doc))]
+    (['Sodium', 'channel'], ['Sodium', 'channel', ',', 'body', 'mass', 'index'])
+    """
+    out: list[Token] = []
+    closing: list[str] = []
+    for tok in toks:
+        if tok.text in _OPENING_BRACKETS:
+            closing.append(_OPENING_BRACKETS[tok.text])
+        elif closing and tok.text == closing[-1]:
+            closing.pop()
+        elif not closing:
+            out.append(tok)
+    return out  # (a bracket left open keeps nothing after it: "index (BMI")
+
+
 def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
     bold run, a table's first cell): the words as written, only a leading article or
@@ -686,7 +733,7 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     with a word after it that selects which ones (``SELECTING_ADJECTIVES``: "Three Main
     Rock Textures" -> rock textures).
     """
-    toks = [t for t in tokens if not t.is_space]
+    toks = unbracketed([t for t in tokens if not t.is_space])
     while toks and (
         toks[0].lower_ in _NAME_LEAD
         or (len(toks) > 1 and toks[0].lower_ in COURSE_LEVELS)
@@ -812,6 +859,30 @@ def misread_noun(tok: Token) -> bool:
     )
 
 
+#: Marks that part a clause or a list: no name holds one, nor reaches across one.
+_PARTING_MARKS = frozenset({",", ";", ":"})
+
+
+def parted(toks: Sequence[Token]) -> bool:
+    """Does a run hold a comma, a semicolon or a colon, or skip one between two of its
+    words? Then it joins two things a sentence sets apart ("one step, fast": a list of
+    descriptions; "kinds: pollen" read without its colon), no name. The words of a
+    shared head may skip a conjunction ("osmotic [and turgor] pressure"), not those.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Two stages, repeated: germination, growth and flowering."]))
+    >>> parted(list(doc[1:4])), parted([doc[2], doc[5]]), parted(list(doc[0:2]))
+    (True, True, False)
+    """
+    if any(t.text in _PARTING_MARKS for t in toks):
+        return True
+    return any(
+        any(a.doc[k].text in _PARTING_MARKS for k in range(a.i + 1, b.i))
+        for a, b in pairwise(toks)
+        if b.i > a.i + 1
+    )
+
+
 def trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
     """:func:`phrase` of a run already trimmed by :func:`trim`."""
     if not toks or any(
@@ -819,6 +890,8 @@ def trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str
         for t in toks
     ):
         return None  # a clause ("How does a GRU control information"), not a name
+    if parted(toks):
+        return None
     nounish = {"NOUN", "PROPN"} | ({"VERB", "ADJ", "ADV", "X"} if lenient else set())
 
     def noun_like(t: Token) -> bool:

@@ -4,7 +4,8 @@ Anki 2.1.55+ starts its text export with header lines such as ``#separator:tab``
 ``#html:true``, ``#deck column:2`` and ``#tags column:3``. They set the delimiter and say
 which columns are metadata: GUID, note type and tags columns are dropped, the deck
 column becomes the section. Quizlet exports one ``term<TAB>definition`` (or comma
-separated, quoted) row per card. An optional header row ("term,definition") is skipped.
+separated, quoted) row per card. An optional header row ("term,definition") is skipped,
+and the columns it names as metadata ("Tags", "Source") are dropped.
 
 Each row is one card: the first column the title, the next non-empty columns the body.
 ``lines`` are the file lines the row spans; quoted fields may span several.
@@ -194,6 +195,20 @@ def _is_header_row(cells: Sequence[str]) -> bool:
     return len(names) >= 2 and names[1] in HEADER_ROWS.get(names[0], ())
 
 
+def header_metadata(cells: Sequence[str]) -> set[int]:
+    """The 0-based columns a header row names as metadata ("Tags", "Source", "Deck"):
+    what they hold is no card's text.
+
+    >>> header_metadata(["Front", "Back", "Tags"]), header_metadata(["Term", "Definition"])
+    ({2}, set())
+    """
+    return {
+        i
+        for i, name in enumerate(cells)
+        if i > 0 and (is_metadata_field(name) or name.strip().lower() in _METADATA_COLUMNS)
+    }
+
+
 def cell_lines(cell: str, first_line: int, html: bool | None) -> list[tuple[int, str]]:
     """The text lines of one field with their file lines, cleaned.
 
@@ -339,6 +354,7 @@ def read(raw: RawNote) -> Iterator[Card]:
     builder = CardBuilder(raw, FORMAT)
     for number, (first, last, cells) in enumerate(rows):
         if number == 0 and _is_header_row(cells):
+            layout.dropped |= header_metadata(cells)
             continue
         try:
             card = _row_card(_fit(cells, width, delimiter), (first, last), layout, builder)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from extraction.readers._base import CardBuilder, RawNote
 from extraction.readers.boilerplate import without_boilerplate
@@ -60,15 +61,72 @@ def _term_split(text: str) -> tuple[str, str, str] | None:
     return m["term"], m["sep"] or m["colon"], m["rest"]
 
 
+def term_separator(texts: list[str]) -> str | None:
+    """The separator most term lines of ``texts`` use (the first of the most used, in
+    order of appearance); None when no line is a term line.
+
+    >>> term_separator(["Week 1 - Rocks", "Basalt: dark rock", "Granite: pale rock"])
+    ':'
+    """
+    seps = [split[1] for t in texts if t and (split := _term_split(t))]
+    return max(dict.fromkeys(seps), key=seps.count) if seps else None
+
+
 def is_term_list(texts: list[str]) -> bool:
     """A list of "term – definition" lines, spaced in any way: at least four lines split
-    by the same separator, and they are most of the text."""
+    by the same separator, and they are most of the text, leaving out the short lines
+    that head a group of them and the list's first line (:func:`_grouping_lines`).
+
+    >>> is_term_list(["Rocks", "Basalt: dark", "Granite: pale", "", "Minerals",
+    ...               "Quartz: hard", "Talc: soft"])
+    True
+    """
     filled = [t for t in texts if t]
     seps = [split[1] for t in filled if (split := _term_split(t))]
     if len(seps) < 4:
         return False
     common = max(set(seps), key=seps.count)
-    return seps.count(common) * 4 >= len(filled) * 3
+    grouping = _grouping_lines(filled, common)
+    return seps.count(common) * 4 >= (len(filled) - grouping) * 3
+
+
+def _grouping_lines(filled: list[str], separator: str) -> int:
+    """How many of the lines ``filled`` (no blank ones) may head the term lines split by
+    ``separator`` right under them, or name the list as its first line."""
+
+    def term(text: str) -> bool:
+        return (split := _term_split(text)) is not None and split[1] == separator
+
+    heads = sum(
+        1
+        for text, following in pairwise(filled)
+        if not term(text) and term(following) and _heading_text(text, HEADING_WORDS)
+    )
+    first = filled[0] if filled else ""
+    named = not term(first) and bool(filled[1:]) and not term(filled[1])
+    return heads + (named and _heading_text(first, TITLE_WORDS) is not None)
+
+
+#: Most words of a line that heads a group of term lines ("Scales and keys") or names
+#: the whole list ("Geology 101 - Rocks and minerals").
+HEADING_WORDS = 6
+TITLE_WORDS = 10
+#: A list item's marker: such a line is an item of a definition, never a heading.
+_ITEM_MARK = re.compile(r"^\s*(?:[-*•▪◦‣]|\d{1,3}[.)])\s")
+
+
+def _heading_text(text: str, most_words: int) -> str | None:
+    """``text`` as a heading: a short line that ends no sentence and is no list item
+    (a colon closing it is dropped: "Minerals:")."""
+    stripped = text.strip().removesuffix(":").rstrip()
+    if (
+        not stripped
+        or _ITEM_MARK.match(text)
+        or len(stripped.split()) > most_words
+        or stripped.endswith((".", ",", ";", ":", "!", "?"))
+    ):
+        return None
+    return stripped
 
 
 def labelled_pairs(texts: list[str]) -> int:
@@ -193,8 +251,24 @@ def first_choice(text: str, label: re.Match[str], following: list[tuple[int, str
 def _read_term_lines(
     lines: list[tuple[int, str]], builder: CardBuilder, indents: dict[int, int], width: int = 0
 ) -> Iterator[Card]:
-    """Cards from "term – definition" lines: each term line is a card, its definition the
-    body; the lines under it (a wrapped definition, bullets) continue the body."""
+    """Cards from "term – definition" lines: each line split by the list's separator
+    (:func:`term_separator`) is a card, its definition the body; the lines under it (a
+    wrapped definition, bullets) continue the body. A line split by another separator
+    is no term of the list ("Geology 101 - Rocks" over "Basalt: ..." lines).
+
+    A short line after a blank line, right over a term line, heads the terms under it
+    ("Scales and keys" / "Major scale: ..."): their cards' section, not a definition's
+    last line; the file's first line, set apart by a blank line and not a term line,
+    names the whole list (the section over every heading)."""
+    separator = term_separator([t.strip() for _, t in lines])
+
+    def term(text: str) -> tuple[str, str, str] | None:
+        split = _term_split(text.strip())
+        return split if split and split[1] == separator else None
+
+    root: list[tuple[int, str]] = []
+    heading: list[tuple[int, str]] = []
+    section: list[tuple[int, str]] = []
     title, title_line = "", 0
     body: list[tuple[int, str]] = []
 
@@ -205,12 +279,34 @@ def _read_term_lines(
                 body=text_body(body, indents=indents, full_width=width, typed=True),
                 title_line=title_line,
                 title_kind=prompt_kind(title),
+                section=[t for _, t in section],
+                section_lines=[n for n, _ in section],
             )
 
-    for number, text in lines:
-        if split := _term_split(text.strip()):
+    for k, (number, text) in enumerate(lines):
+        after_gap = k == 0 or number > lines[k - 1][0] + 1
+        following = lines[k + 1] if k + 1 < len(lines) else None
+        gap_after = following is None or following[0] > number + 1
+        if split := term(text):
             yield from flush()
+            section = [*root, *heading]
             title, title_line, body = split[0], number, [(number, split[2])]
+        elif (
+            k == 0
+            and gap_after
+            and following is not None
+            and (name := _heading_text(text, TITLE_WORDS))
+        ):
+            root = [(number, name)]
+        elif (
+            after_gap
+            and following is not None
+            and following[0] == number + 1
+            and term(following[1])
+            and (name := _heading_text(text, HEADING_WORDS))
+        ):
+            yield from flush()
+            title, body, heading = "", [], [(number, name)]
         else:
             body.append((number, text))
     yield from flush()

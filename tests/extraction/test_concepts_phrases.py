@@ -365,3 +365,64 @@ def test_phrases_a_study_verb_or_a_course_level_opening_a_line_names_what_follow
     }
     assert named in keys, keys
     assert not never or never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("body", "never", "named"),
+    [
+        # a label of two descriptions set apart by a comma names nothing
+        (
+            "- single pass, greedy: picks the best split at each node",
+            "single pass , greedy",
+            "best split",
+        ),
+        # a framing word before a colon is no part of the first item of the list after it
+        (
+            "Magma cools in two ways; kinds: intrusive rock, extrusive rock, volcanic glass",
+            "kinds intrusive rock",
+            "intrusive rock",
+        ),
+    ],
+)
+def test_phrases_a_name_holds_no_comma_nor_reaches_across_a_colon(body, never, named):
+    keys = candidate_keys(body)
+    assert named in keys, keys
+    assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "name"),
+    [
+        # a short form in brackets inside a stressed name is no word of it
+        (
+            "Nerves fire through the sodium (Na) ion channel.",
+            "sodium (Na) ion channel",
+            "sodium ion channel",
+        ),
+        ("We track body mass index (BMI) each year.", "body mass index (BMI)", "body mass index"),
+        # nor is an aside that opens it
+        ("Read the (optional) glossary first.", "(optional) glossary", "glossary"),
+    ],
+)
+def test_phrases_a_stressed_name_leaves_out_what_it_sets_in_brackets(body, bold, name):
+    assert emphasised_names(body, bold) == {name}
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        # the sentence's full stop glued to a letter ending it is no part of the name
+        ("Patients in the trial were given drug B.", "drug b", "drug b."),
+        ("Kiwis are rich in vitamin C.", "vitamin c", "vitamin c."),
+        # a lower-case letter is no initial: the stop is the sentence's
+        ("Call the stone s. Its mass is m.", "stone", "stone s."),
+        # and the letter is a variable after its noun, no part of the name
+        ("Call the stone s. Its mass is m.", "stone", "stone s"),
+        # an initial inside the sentence keeps its stop
+        ("J. Hutton described deep time.", "j. hutton", "j hutton"),
+    ],
+)
+def test_phrases_a_letter_ending_the_sentence_leaves_its_stop(body, named, never):
+    keys = candidate_keys(body)
+    assert named in keys, keys
+    assert never not in keys, keys

@@ -1304,6 +1304,33 @@ def test_concepts_merge_another_name_after_a_comma_names_the_phrase_before_it(
 
 
 @pytest.mark.parametrize(
+    ("term", "body", "other", "phrase"),
+    [
+        # the definition that opens a term's answer is the term's: so is its other name
+        (
+            "Sediment transport",
+            "carrying grains downstream in flowing water, also called fluvial transport",
+            "fluvial transport",
+            "flowing water",
+        ),
+        (
+            "Echolocation",
+            "locating prey by listening to reflected calls, also called biosonar",
+            "biosonar",
+            "reflected call",
+        ),
+    ],
+)
+def test_concepts_merge_another_name_after_a_terms_definition_names_the_term(
+    term, body, other, phrase
+):
+    index = extract_concepts([card(term, body, kind="term")])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({term.lower(), other} <= g for g in groups), groups
+    assert not any({phrase, other} <= g for g in groups), groups
+
+
+@pytest.mark.parametrize(
     ("frequent", "rare", "merged"),
     [
         ("transformer", "tranformer", True),

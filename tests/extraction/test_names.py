@@ -153,6 +153,22 @@ def test_names_is_acronym_not_a_roman_numeral(word, acronym):
     assert is_acronym(word) is acronym
 
 
+@pytest.mark.parametrize(
+    ("word", "acronym"),
+    [
+        # a family name opened by "Mc" or "Mac" abbreviates nothing
+        ("McAdams", False),
+        ("MacLeod", False),
+        # capitals after the prefix, or a short form that opens the same way, stay acronyms
+        ("MCAT", True),
+        ("MaCH", True),
+        ("McB", True),
+    ],
+)
+def test_names_is_acronym_not_a_family_name(word, acronym):
+    assert is_acronym(word) is acronym
+
+
 @pytest.mark.parametrize("word", ["running", "Criteria", "goods", "data", "tranformer", "", "X"])
 def test_names_lemmas_are_lemminflects_read_only(word):
     from types import MappingProxyType

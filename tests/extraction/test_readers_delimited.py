@@ -154,3 +154,20 @@ def test_delimited_parse_headers(lines, expected):
     layout = delimited.parse_headers(lines)
     got = (layout.delimiter, layout.html, layout.dropped, layout.deck_column, layout.header_lines)
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        # a column the header row names as metadata is no part of the answer
+        ("Front\tBack\tTags", "Wearing away of rock by water"),
+        ("Term\tDefinition\tSource", "Wearing away of rock by water"),
+        # a column of another name is
+        ("Front\tBack\tExample", "Wearing away of rock by water\nthe Grand Canyon"),
+    ],
+)
+def test_delimited_header_row_drops_its_metadata_columns(tmp_path, header, body):
+    text = f"{header}\nErosion\tWearing away of rock by water\tthe Grand Canyon\n"
+    result = _read(tmp_path, "set.tsv", text)
+    assert result.ok, result.source.errors
+    assert [(c.title, c.body) for c in result.cards] == [("Erosion", body)]

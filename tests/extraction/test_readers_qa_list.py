@@ -315,3 +315,40 @@ def test_readers_qa_list_term_and_definition_pairs_are_term_cards_without_labels
         ("chord", "term", "A chord is three or more notes sounded together.", (4, 5)),
         ("What is a scale?", "question", "A scale is a set of notes ordered by pitch.", (7, 8)),
     ]
+
+
+_GROUPED_TERMS = (
+    "Astronomy 110 - Light and telescopes\n"
+    "\n"
+    "Light\n"
+    "Wavelength: the distance between two crests\n"
+    "Photon: a packet of light energy\n"
+    "\n"
+    "Telescopes:\n"
+    "Refractor: a telescope that bends light with lenses\n"
+    "Reflector: a telescope that gathers light with mirrors\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("index", "title", "section", "body"),
+    [
+        (0, "Wavelength", ("Astronomy 110 - Light and telescopes", "Light"), None),
+        # a heading over the next terms is no line of the definition above it
+        (
+            1,
+            "Photon",
+            ("Astronomy 110 - Light and telescopes", "Light"),
+            "a packet of light energy",
+        ),
+        (2, "Refractor", ("Astronomy 110 - Light and telescopes", "Telescopes"), None),
+    ],
+)
+def test_readers_qa_list_term_lines_under_headings_are_their_section(index, title, section, body):
+    result = read_bytes(_GROUPED_TERMS.encode(), path="notes.txt")
+    assert result.source.format == "qa-list"
+    # the list's title, split by another separator, is no term
+    assert [c.title for c in result.cards] == ["Wavelength", "Photon", "Refractor", "Reflector"]
+    card = result.cards[index]
+    assert (card.title, card.section) == (title, section)
+    assert body is None or str(card.body) == body
