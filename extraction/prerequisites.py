@@ -112,6 +112,9 @@ FEATURES: dict[str, str] = {
     "kin": "A and B are kinds of one thing, their names ending in the same word, that no "
     "sentence names together, and the notes name A first (+: 'bisque firing' before 'raku "
     "firing' where they teach bisque firing first) or B first (-)",
+    "undergoes": "a sentence names A before a verb whose noun is B's one-word name, and not B (+: "
+    "'prices inflate when wages rise' before 'inflation': the process told through what "
+    "it acts on), B with A's (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform'; a name "
     "that heads B's, 'pressure' in 'blood pressure', only where one file names both)",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-); not where "
@@ -1405,6 +1408,8 @@ def _statements(
         say(2, a, b, "layout", 1.0, [heading])
     for a, b, sentence in _glossed(index):
         say(1, a, b, "glossed", 1.0, [sentence])
+    for a, b, sentence in _undergoes(index):
+        say(1, a, b, "undergoes", 1.0, [sentence])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
@@ -1594,6 +1599,94 @@ def _glossed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
                         card.source, card.line_of(start), _sentence_at(card.body, start)
                     )
                     yield a, b, sentence
+
+
+#: Endings a verb takes, stripped to find its stem ("propagates" -> "propagat").
+VERB_ENDINGS = ("ing", "ed", "es", "s", "e", "")
+#: Endings that make a noun of a verb's stem ("propagat" -> "propagation").
+NOUN_ENDINGS = ("ion", "ation", "ment")
+#: Fewest letters of a stem read this way: shorter ones ("act") end too many nouns.
+STEM_MIN_LETTERS = 5
+
+
+def verb_nouns(word: str) -> set[str]:
+    """The nouns a verb form ``word`` may make (:data:`VERB_ENDINGS` stripped,
+    :data:`NOUN_ENDINGS` added); none for a word that is such a noun itself.
+
+    >>> "inflation" in verb_nouns("inflates"), "alignment" in verb_nouns("aligned")
+    (True, True)
+    >>> verb_nouns("inflation"), verb_nouns("acts")
+    (set(), set())
+    """
+    w = word.lower()
+    if w.endswith(NOUN_ENDINGS) or w.endswith(tuple(e + "s" for e in NOUN_ENDINGS)):
+        return set()
+    stems = {w[: len(w) - len(e)] for e in VERB_ENDINGS if w.endswith(e)}
+    return {s + n for s in stems if len(s) >= STEM_MIN_LETTERS for n in NOUN_ENDINGS}
+
+
+def _undergoes(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
+    """``(A, B, sentence)`` for each sentence that names A before a verb whose noun ends
+    B's one-word name ("prices inflate" for "inflation" or "hyperinflation"), and not B:
+    the notes tell what B does through what it acts on, learned first. Each sentence
+    once, in the order read.
+
+    >>> from extraction.records import Concept
+    >>> e = Evidence("n.md", 1, "Prices inflate when wages rise.")
+    >>> names = ("price", "wage", "inflation")
+    >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {},
+    ...                      card_mentions={"n.md#1": [("price", e), ("wage", e)]})
+    >>> [(a, b) for a, b, _ in _undergoes(index)]
+    [('price', 'inflation')]
+    """
+    # the endings of each one-word name that a verb's noun may be ("propagation" of
+    # "backpropagation"): a noun with a prefix ends with the verb's noun
+    by_end: dict[str, set[str]] = defaultdict(set)
+    for concept in index.concepts:
+        for name in _names(index, concept):
+            words = name.split()
+            # one word: a longer name ("dual representation") is a kind of the process,
+            # which the verb alone ("represents") does not name
+            if len(words) == 1 and words[-1].endswith(NOUN_ENDINGS):
+                last = words[-1]
+                for i in range(len(last) - STEM_MIN_LETTERS - 2):
+                    by_end[last[i:]].add(concept)
+    if not by_end:
+        return
+    by_sentence: dict[tuple[str, int, str], tuple[Evidence, list[str]]] = {}
+    for found in index.card_mentions.values():
+        for concept, e in found:
+            by_sentence.setdefault((e.source, e.line, e.text), (e, []))[1].append(concept)
+    for e, named in by_sentence.values():
+        verbs: dict[str, int] = {}  # concept -> where the first verb of its noun stands
+        for m in _WORD.finditer(e.text):
+            for noun in verb_nouns(m.group()):
+                for b in by_end.get(noun, ()):
+                    verbs.setdefault(b, m.start())
+        if not verbs:
+            continue
+        text = e.text.lower().replace("-", " ")  # as names are written (:func:`_names`)
+        for b in sorted(set(verbs) - set(named)):
+            for a in dict.fromkeys(named):
+                # what undergoes the process stands before its verb ("prices inflate"),
+                # not what follows from it ("... inflate, and savings shrink")
+                if (
+                    a != b
+                    and a in index.concepts
+                    and _named_before(text, _spelled(index, a), verbs[b])
+                ):
+                    yield a, b, e
+
+
+def _named_before(text: str, names: Iterable[str], stop: int) -> bool:
+    """Does ``text`` write one of ``names`` as whole words ending before ``stop``?
+
+    >>> _named_before("prices inflate when wages rise", ["price", "wage"], 7)
+    True
+    >>> _named_before("prices inflate when wages rise", ["wage"], 7)
+    False
+    """
+    return any(end <= stop for name in names for _, end in whole_words(text, name))
 
 
 def _heading_lists(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:

@@ -34,6 +34,7 @@ from extraction.prerequisites import (
     prerequisite_relations,
     score,
     singled_out,
+    verb_nouns,
     whole_words,
 )
 from extraction.readers import read_paths
@@ -1617,3 +1618,42 @@ def test_prerequisites_a_whole_listing_its_building_blocks_is_not_laid_out_first
     found = candidates(index, [part])
     assert found[("kiln", "firebrick")].features.get("lists") == lists
     assert (found[("firebrick", "kiln")].features.get("block") == 1.0) == (lists is None)
+
+
+@pytest.mark.parametrize(
+    ("word", "noun", "makes"),
+    [
+        ("inflates", "inflation", True),  # VERB_ENDINGS "es", NOUN_ENDINGS "ion"
+        ("inflated", "inflation", True),  # "ed"
+        ("inflating", "inflation", True),  # "ing"
+        ("aligned", "alignment", True),  # "ment"
+        ("ionize", "ionization", True),  # "ation"
+        ("inflation", "inflation", False),  # the noun itself is no verb
+        ("acts", "action", False),  # a stem shorter than STEM_MIN_LETTERS
+    ],
+)
+def test_prerequisites_verb_nouns_makes_a_noun_of_a_verb(word, noun, makes):
+    assert (noun in verb_nouns(word)) is makes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        ("Prices inflate when wages rise.", "price"),  # named before the verb
+        ("Ions are propagated along the fibre.", "ion"),  # passive: still before it
+        ("The signal propagates, and ions follow.", "signal"),  # ions after the verb: a result
+        ("Prices are discussed in the inflation chapter.", None),  # no verb of the noun
+    ],
+)
+def test_prerequisites_undergoes_reads_what_a_process_acts_on(sentence, first):
+    e = Evidence("n.txt", 2, sentence)
+    names = ("price", "wage", "ion", "signal", "inflation", "backpropagation")
+    concepts = {n: Concept(n, n) for n in names}
+    named = [n for n in names if n in sentence.lower()]
+    index = ConceptIndex(concepts, {}, {}, card_mentions={"n#1": [(n, e) for n in named]})
+    found = candidates(index, [])
+    targets = {"inflation", "backpropagation"}
+    firsts = {
+        a for (a, b), c in found.items() if b in targets and c.features.get("undergoes", 0) > 0
+    }
+    assert firsts == ({first} if first else set())
