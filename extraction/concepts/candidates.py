@@ -13,6 +13,7 @@ occurrences by key into :class:`Candidate` records; stated alias pairs come out 
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -2766,6 +2767,7 @@ def nested_names(
         if shape is None or len(surface) != len(words):
             continue
         n = len(words)
+        first: list[Evidence] | None = None  # its first sentences, found once a name
         for i in range(n):
             if words[i].lower() in EDGE_STOP or (i and shape.pos[i - 1] == "ADV"):
                 continue  # "connected neural network" is no name inside "fully connected ..."
@@ -2791,7 +2793,9 @@ def nested_names(
                 for evidence in cand.mentions[:NESTED_EVIDENCE]:
                     if len(sub.mentions) < MAX_MENTIONS and evidence not in sub.mentions:
                         sub.mentions.append(evidence)
-                sub.sentences.update(sorted(cand.sentences, key=_sentence_order)[:NESTED_EVIDENCE])
+                if first is None:
+                    first = heapq.nsmallest(NESTED_EVIDENCE, cand.sentences, key=_sentence_order)
+                sub.sentences.update(first)
                 sub.first = min(sub.first, cand.first)
     return inside
 
