@@ -245,7 +245,11 @@ def only_plural(word: str) -> bool:
     return bool(nouns) and word not in nouns
 
 
-@lru_cache(maxsize=1 << 14)
+#: What :func:`lemmas` gives for a word the dictionary does not know (one object for all).
+_NO_LEMMAS: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+
+
+@lru_cache(maxsize=1 << 17)
 def lemmas(word: str) -> Mapping[str, tuple[str, ...]]:
     """``lemminflect``'s ``getAllLemmas(word)``: each part of speech English has
     ``word`` as (``"NOUN"``, ``"VERB"``, ``"ADJ"``...) and its lemmas for it, read-only
@@ -261,7 +265,8 @@ def lemmas(word: str) -> Mapping[str, tuple[str, ...]]:
     """
     from lemminflect import getAllLemmas
 
-    return MappingProxyType(getAllLemmas(word))
+    found = getAllLemmas(word)
+    return MappingProxyType(found) if found else _NO_LEMMAS
 
 
 def _unheard(word: str) -> bool:

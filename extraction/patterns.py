@@ -6,6 +6,7 @@ on ``LOWER`` forms rather than lemmas.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import cache
 
 from spacy.language import Language
@@ -174,6 +175,15 @@ class GatedMatcher:
                 ids = None if words is None else frozenset(get_string_id(w) for w in words)
                 self._patterns.append((key, pattern, ids))
         self._matchers: dict[tuple[int, ...], Matcher] = {}
+        # word id -> the patterns that need it, and the patterns that need no word: a
+        # text's patterns are found from its words, not by testing every pattern
+        self._ungated: list[int] = []
+        self._by_word: dict[int, list[int]] = defaultdict(list)
+        for i, (_, _, need) in enumerate(self._patterns):
+            if need is None:
+                self._ungated.append(i)
+            for word in need or ():
+                self._by_word[word].append(i)
 
     def __call__(self, doclike) -> list[tuple[int, int, int]]:
         """``Matcher.__call__(doclike)``: ``(match_id, start, end)`` triples."""
@@ -182,10 +192,10 @@ class GatedMatcher:
         if ids is None:
             ids = doc.user_data[_LOWER_IDS] = doc.to_array("LOWER").tolist()
         present = set(ids) if doclike is doc else set(ids[doclike.start : doclike.end])
-        chosen = tuple(
-            i for i, (_, _, need) in enumerate(self._patterns)
-            if need is None or not need.isdisjoint(present)
-        )  # fmt: skip
+        found = set(self._ungated)
+        for word in present:
+            found.update(self._by_word.get(word, ()))
+        chosen = tuple(sorted(found))  # in the order the patterns were added
         if not chosen:
             return []
         matcher = self._matchers.get(chosen)

@@ -160,7 +160,22 @@ def mentions(index: ConceptIndex, sent: Span) -> list[Mention]:
     >>> sent = [t for s, t in index.sentences() if not s.is_title][-1]
     >>> [m.concept for m in mentions(index, sent)]
     ['LSTM', 'RNN']
+
+    A span asked about again is answered from the index's memo
+    (:meth:`~extraction.concepts.index.ConceptIndex.spans_named`), in a new list.
     """
+    if not isinstance(sent, Span):
+        return _named_in(index, sent)
+    memo = index.spans_named(sent.doc)
+    key = (sent.start, sent.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(_named_in(index, sent))
+    return list(found)
+
+
+def _named_in(index: ConceptIndex, sent: Span) -> list[Mention]:
+    """:func:`mentions`, worked out."""
     found: list[Mention] = []
     toks = list(sent)
     starts = index.first_words()

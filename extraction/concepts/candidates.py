@@ -13,6 +13,7 @@ occurrences by key into :class:`Candidate` records; stated alias pairs come out 
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -87,7 +88,7 @@ from extraction.concepts.words import (
     VAGUE_WORDS,
     VERSUS,
 )
-from extraction.names import VARIABLE, initials_match, is_acronym, singular_acronym
+from extraction.names import VARIABLE, initials_match, is_acronym, lemmas, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import STRESS_STYLES, Card, Evidence
 from extraction.titles import is_activity, title_concept
@@ -1029,9 +1030,7 @@ _QUESTION_TAGS = frozenset({"WDT", "WP", "WRB"})
 
 @lru_cache(maxsize=4096)
 def _verb_word(word: str) -> bool:
-    from lemminflect import getAllLemmas
-
-    return "VERB" in getAllLemmas(word) or "AUX" in getAllLemmas(word)
+    return "VERB" in lemmas(word) or "AUX" in lemmas(word)
 
 
 def contrasted_names(seg: Segment, doc: Doc) -> list[list[Token]]:
@@ -1112,9 +1111,7 @@ def _modifier(tok: Token) -> bool:
     tagger says so, or English has no noun of that spelling?"""
     if tok.pos_ == "ADJ" or tok.tag_ in {"JJ", "VBN", "VBG"}:
         return True
-    from lemminflect import getAllLemmas
-
-    return not is_acronym(tok.text) and "NOUN" not in getAllLemmas(tok.lower_)
+    return not is_acronym(tok.text) and "NOUN" not in lemmas(tok.lower_)
 
 
 _LEAD_ARTICLE = re.compile(r"^(?:(?:the|a|an)\s+)?", re.IGNORECASE)
@@ -1481,12 +1478,10 @@ def _opens_statement(span: Span) -> bool:
     # the stress marks where the name ends: a word right after it that the tagger reads
     # as a plural noun and English also has as a verb is its verb ("An **espresso
     # machine** forces hot water ..."), unless a finite verb follows ("forces can vary")
-    from lemminflect import getAllLemmas
-
     after = sent.doc[i + 1 : min(sent.end, i + 3)]
     return (
         verb.tag_ == "NNS"
-        and "VERB" in getAllLemmas(verb.lower_)
+        and "VERB" in lemmas(verb.lower_)
         and not any(t.pos_ in {"AUX", "VERB"} for t in after)
     )
 
@@ -2110,10 +2105,10 @@ def _verb_read_as_head(chunk: Span) -> bool:
         return False
     if chunk[-2].tag_ not in {"NN", "NNP"} or not last.is_alpha:
         return False
-    from lemminflect import getAllLemmas, getInflection
+    from lemminflect import getInflection
 
-    lemmas = getAllLemmas(last.lower_).get("VERB", ())
-    return any(last.lower_ in getInflection(lemma, tag="VBZ") for lemma in lemmas)
+    verbs = lemmas(last.lower_).get("VERB", ())
+    return any(last.lower_ in getInflection(lemma, tag="VBZ") for lemma in verbs)
 
 
 def _glossed_by_apposition(chunk: Span) -> bool:
@@ -2517,9 +2512,7 @@ def mistagged_noun(tok: Token) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _adjective_or_adverb(word: str) -> bool:
-    from lemminflect import getAllLemmas
-
-    readings = getAllLemmas(word)
+    readings = lemmas(word)
     return "ADJ" in readings or "ADV" in readings
 
 
@@ -2562,9 +2555,7 @@ def verb_after_plural(run: Sequence[Token]) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _plain_verb(word: str) -> bool:
-    from lemminflect import getAllLemmas
-
-    return word in getAllLemmas(word).get("VERB", ())
+    return word in lemmas(word).get("VERB", ())
 
 
 #: The auxiliary of a question whose main verb comes after its subject ("How does X work?").
@@ -2628,9 +2619,7 @@ def _ends_subject(tok: Token) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _plain_noun(word: str) -> bool:
-    from lemminflect import getAllLemmas
-
-    return word in getAllLemmas(word).get("NOUN", ())
+    return word in lemmas(word).get("NOUN", ())
 
 
 def do_question_subject(doc: Doc) -> list[Token]:
@@ -2778,6 +2767,7 @@ def nested_names(
         if shape is None or len(surface) != len(words):
             continue
         n = len(words)
+        first: list[Evidence] | None = None  # its first sentences, found once a name
         for i in range(n):
             if words[i].lower() in EDGE_STOP or (i and shape.pos[i - 1] == "ADV"):
                 continue  # "connected neural network" is no name inside "fully connected ..."
@@ -2803,7 +2793,9 @@ def nested_names(
                 for evidence in cand.mentions[:NESTED_EVIDENCE]:
                     if len(sub.mentions) < MAX_MENTIONS and evidence not in sub.mentions:
                         sub.mentions.append(evidence)
-                sub.sentences.update(sorted(cand.sentences, key=_sentence_order)[:NESTED_EVIDENCE])
+                if first is None:
+                    first = heapq.nsmallest(NESTED_EVIDENCE, cand.sentences, key=_sentence_order)
+                sub.sentences.update(first)
                 sub.first = min(sub.first, cand.first)
     return inside
 

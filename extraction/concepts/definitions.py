@@ -35,7 +35,7 @@ from extraction.concepts.words import (
     VERSUS,
     WITH_FRAMES,
 )
-from extraction.names import initials_match, is_acronym, singular_acronym
+from extraction.names import initials_match, is_acronym, lemmas, singular_acronym
 from extraction.records import Card, Concept, Evidence
 from extraction.titles import title_concept
 
@@ -229,8 +229,6 @@ def _carries_on(text: str, line: str) -> str | None:
     ''
 
     """
-    from lemminflect import getAllLemmas
-
     words = line.split()
     if text.split() and text.split()[-1].lower() in {"a", "an", "the"}:
         return ""  # "A variational autoencoder is a" / "Generative autoencoder: ..."
@@ -245,7 +243,7 @@ def _carries_on(text: str, line: str) -> str | None:
     if (
         first.endswith("ing")
         and len(first) > 5
-        and "VERB" in getAllLemmas(first)
+        and "VERB" in lemmas(first)
         and not any(w.lower() in _FINITE for w in words[at + 1 : at + 3])
     ):
         return ","  # not "crazing is a network ...": a gerund, the subject of its own clause
@@ -272,8 +270,6 @@ def _says_more_of_it(line: str, names: Sequence[str]) -> bool:
     >>> _says_more_of_it("symmetric", []), _says_more_of_it("Dense air rises", [])
     (True, False)
     """
-    from lemminflect import getAllLemmas
-
     lowered = _LEAD_ARTICLE.sub("", line).lower()
     if any(n and re.match(rf"{re.escape(n.lower())}(?:e?s)?\b", lowered) for n in names):
         return True
@@ -287,7 +283,7 @@ def _says_more_of_it(line: str, names: Sequence[str]) -> bool:
         return True
     if words[0][:1].isupper():
         return False  # a sentence of its own, about something it names
-    readings = getAllLemmas(first)
+    readings = lemmas(first)
     if "VERB" not in readings or "AUX" in readings:
         return False
     # a word that is also a noun may open a subject of its own: then a finite verb follows
@@ -315,8 +311,6 @@ def property_line(line: str) -> bool:
     >>> property_line("Low for small distance"), property_line("fixed")
     (False, True)
     """
-    from lemminflect import getAllLemmas
-
     outside = re.sub(r"\([^()]*\)?", " ", line).strip(" .;,")
     words = [
         w for w in re.findall(r"[^\W\d_][\w'-]*", outside) if w.lower() not in _PROPERTY_JOINTS
@@ -326,11 +320,11 @@ def property_line(line: str) -> bool:
 
     def adjective(word: str) -> bool:
         lower = word.lower()
-        readings = getAllLemmas(lower)
+        readings = lemmas(lower)
         if readings:
             return "ADJ" in readings and "AUX" not in readings
         stem = _ADJECTIVE_PREFIX.sub("", lower)
-        return stem != lower and "ADJ" in getAllLemmas(stem)
+        return stem != lower and "ADJ" in lemmas(stem)
 
     return all(adjective(w) for w in words)
 
@@ -421,13 +415,11 @@ def _plural_does(rest: str) -> bool:
     >>> _plural_does(" levels rise."), _plural_does(" differ in size.")
     (False, False)
     """
-    from lemminflect import getAllLemmas
-
     found = _PLAIN_VERB_AFTER.match(rest)
     if not found:
         return False
     word = found.group(1)
-    readings = getAllLemmas(word)
+    readings = lemmas(word)
     if "AUX" in readings or word not in readings.get("VERB", ()):
         return False
     following = rest[found.end() :].split(maxsplit=1)
@@ -457,12 +449,10 @@ def _says_what_it_does(rest: str) -> bool:
     >>> _says_what_it_does(" measures the acidity of a solution.")
     True
     """
-    from lemminflect import getAllLemmas
-
     found = _VERB_AFTER.match(rest)
     if not found:
         return False
-    readings = getAllLemmas(found.group(1))
+    readings = lemmas(found.group(1))
     if "VERB" not in readings:
         return False
     return "NOUN" not in readings or bool(_OBJECT_AFTER.match(rest, found.end()))
@@ -685,9 +675,7 @@ def unknown_word(word: str) -> bool:
     >>> unknown_word("Pasteur"), unknown_word("Integrated"), unknown_word("pH")
     (True, False, False)
     """
-    from lemminflect import getAllLemmas
-
-    return word.isalpha() and len(word) > 2 and not getAllLemmas(word.lower())
+    return word.isalpha() and len(word) > 2 and not lemmas(word.lower())
 
 
 #: Punctuation a name's form may carry at its edges from the text around it.
@@ -778,12 +766,10 @@ def _adjective_word(word: str) -> bool:
     >>> [_adjective_word(w) for w in ["volcanic", "isothermal", "adiabatic", "signal", "Athens"]]
     [True, True, True, False, False]
     """
-    from lemminflect import getAllLemmas
-
     if only_adjective(word):
         return True
     lower = word.lower()
-    return word.islower() and not getAllLemmas(lower) and lower.endswith(_ADJECTIVE_ENDINGS)
+    return word.islower() and not lemmas(lower) and lower.endswith(_ADJECTIVE_ENDINGS)
 
 
 def name_concept(cands: Sequence[Candidate]) -> Concept:
@@ -1040,8 +1026,6 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
     >>> stressed_statement("Baristas clean the espresso machine daily.", ["espresso machine"])
     False
     """
-    from lemminflect import getAllLemmas
-
     text = _LEAD_ARTICLE.sub("", sentence)
     lowered = text.lower()
     for name in sorted(names, key=len, reverse=True):
@@ -1052,7 +1036,7 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
         found = _VERB_AFTER.match(rest)
         if not found or rest[:1] != " ":
             return False
-        readings = getAllLemmas(found.group(1))
+        readings = lemmas(found.group(1))
         following = rest[found.end() :].split()[:2]
         return (
             "VERB" in readings
@@ -1178,15 +1162,13 @@ def _whole_name(before: str) -> bool:
     >>> _whole_name("It is a river "), _whole_name("than glazing "), _whole_name("to Wedgwood ")
     (False, False, False)
     """
-    from lemminflect import getAllLemmas
-
     words = re.findall(r"[^\W\d_][\w'-]*|[^\w\s]", before)
     if not words or not words[-1][0].isalpha():
         return True
     last = words[-1]
     if last.lower() in STOP_WORDS:
         return True
-    readings = getAllLemmas(last.lower())
+    readings = lemmas(last.lower())
     if not readings or last[0].isupper():
         return False  # a word English does not know, or a capitalised one: a name's
     return "NOUN" not in readings or not (set(readings) == {"NOUN"} or last.endswith("ing"))

@@ -34,7 +34,7 @@ from extraction.concepts.words import (
     GENERIC_NOTE_WORDS,
     POINTING_WORDS,
 )
-from extraction.names import is_acronym
+from extraction.names import is_acronym, lemmas
 
 #: Roles that single a name out (every role but a plain mention).
 STRUCTURAL_ROLES = (
@@ -827,10 +827,8 @@ def comparative(word: str) -> bool:
     >>> comparative("deeper"), comparative("best"), comparative("inner"), comparative("other")
     (True, True, False, False)
     """
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(word, upos="ADJ").get("ADJ", ())
-    return bool(lemmas) and word not in lemmas and word.endswith(("er", "st"))
+    adjectives = lemmas(word).get("ADJ", ())
+    return bool(adjectives) and word not in adjectives and word.endswith(("er", "st"))
 
 
 def _comparative_features(cands: Sequence[Candidate]) -> dict[str, float]:

@@ -4,6 +4,7 @@ where each is mentioned; with the parsed segments for the relation stage."""
 from __future__ import annotations
 
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -167,6 +168,7 @@ class ConceptIndex:
     _found: dict[str, str | None] = field(default_factory=dict, repr=False)
     _first_words: frozenset[str] | None = field(default=None, repr=False)
     _halves: dict[str, str] | None = field(default=None, repr=False)
+    _spans_named: tuple[weakref.ref[Doc], dict] | None = field(default=None, repr=False)
 
     def lookup(self, tokens: Sequence[Token] | Span) -> str | None:
         """The concept a token run names ("the LSTM cells" -> "long short-term memory"),
@@ -299,6 +301,25 @@ class ConceptIndex:
         """
         self.candidates = []
         self.selected = {}
+
+    def spans_named(self, doc: Doc) -> dict:
+        """A memo of what the spans of ``doc`` name, for
+        :func:`extraction.relations.mentions` (filled by it): the relation and
+        prerequisite stages ask about the same sentence many times over, one card after
+        another. Only the last document asked about is kept, so the memo holds one
+        card's sentences, never the notes'.
+
+        >>> from spacy.vocab import Vocab
+        >>> index = ConceptIndex({}, {}, {})
+        >>> doc = Doc(Vocab(), words=["a", "b"])
+        >>> index.spans_named(doc)[(0, 2)] = ()
+        >>> index.spans_named(doc), index.spans_named(Doc(Vocab(), words=["c"]))
+        ({(0, 2): ()}, {})
+        """
+        held = self._spans_named
+        if held is None or held[0]() is not doc:
+            held = self._spans_named = (weakref.ref(doc), {})
+        return held[1]
 
     def first_words(self) -> frozenset[str]:
         """Lower-case first words (and their singular) of every name the index knows:

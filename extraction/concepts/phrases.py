@@ -123,13 +123,11 @@ def only_verb(word: str) -> bool:
     >>> only_verb("sediments"), only_verb("settles")
     (False, True)
     """
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(word.lower())
-    if set(lemmas) != {"VERB"}:
+    readings = lemmas(word.lower())
+    if set(readings) != {"VERB"}:
         return False
     if word.lower().endswith("s"):
-        return not any("NOUN" in getAllLemmas(verb) for verb in lemmas["VERB"])
+        return not any("NOUN" in lemmas(verb) for verb in readings["VERB"])
     return True
 
 
@@ -144,9 +142,7 @@ def only_adjective(word: str) -> bool:
     >>> [only_adjective(w) for w in ["volcanic", "deep", "plate", "black", "open"]]
     [True, True, False, False, False]
     """
-    from lemminflect import getAllLemmas
-
-    readings = set(getAllLemmas(word.lower()))
+    readings = set(lemmas(word.lower()))
     return "ADJ" in readings and readings <= {"ADJ", "ADV"}
 
 
@@ -190,9 +186,7 @@ def study_gerund(word: str) -> bool:
     """
     if not word.endswith("ing"):
         return False
-    from lemminflect import getAllLemmas
-
-    return any(lemma in STUDY_VERBS for lemma in getAllLemmas(word).get("VERB", ()))
+    return any(lemma in STUDY_VERBS for lemma in lemmas(word).get("VERB", ()))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -203,9 +197,7 @@ def plain_verb(word: str) -> bool:
     >>> [plain_verb(w) for w in ["catalyse", "secretes", "digested", "enzyme"]]
     [True, False, False, False]
     """
-    from lemminflect import getAllLemmas
-
-    return word.lower() in getAllLemmas(word.lower()).get("VERB", ())
+    return word.lower() in lemmas(word.lower()).get("VERB", ())
 
 
 # -- trimming -----------------------------------------------------------------------
@@ -329,9 +321,7 @@ def _main_verb_read_as_plural(tok: Token) -> bool:
 
 
 def _verb_lemmas(word: str) -> tuple[str, ...]:
-    from lemminflect import getAllLemmas
-
-    return tuple(getAllLemmas(word).get("VERB", ()))
+    return tuple(lemmas(word).get("VERB", ()))
 
 
 def _opens_clause(tok: Token) -> bool:
@@ -694,9 +684,7 @@ def _named_pair(toks: Sequence[Token]) -> bool:
     verb, noun = words
     if noun.tag_ not in {"NN", "NNP"} or not noun.is_alpha or is_acronym(noun.text):
         return False
-    from lemminflect import getAllLemmas
-
-    return "ADJ" in getAllLemmas(verb.lower_) or not getAllLemmas(noun.lower_)
+    return "ADJ" in lemmas(verb.lower_) or not lemmas(noun.lower_)
 
 
 _OPENING_BRACKETS = {"(": ")", "[": "]"}
@@ -835,9 +823,7 @@ def phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str]
 
 @lru_cache(maxsize=1 << 16)
 def _only_noun(word: str) -> bool:
-    from lemminflect import getAllLemmas
-
-    return set(getAllLemmas(word)) == {"NOUN"}
+    return set(lemmas(word)) == {"NOUN"}
 
 
 def misread_noun(tok: Token) -> bool:
@@ -1409,9 +1395,7 @@ def _title_word(tok: Token) -> bool:
 def _common_noun(word: str) -> bool:
     """Is ``word`` (lower case) a noun English knows (``lemminflect``'s dictionary): a
     common noun, not a place's or a person's name?"""
-    from lemminflect import getAllLemmas
-
-    return "NOUN" in getAllLemmas(word)
+    return "NOUN" in lemmas(word)
 
 
 def title_case_chunks(chunks: Sequence[Span]) -> list[Span]:
