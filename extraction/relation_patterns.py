@@ -1864,6 +1864,14 @@ FRAMING_NOUNS = frozenset(
     name ability capacity tendency
     """.split()
 )
+#: Nouns that judge rather than classify: "Caching: a major advantage of this design"
+#: weighs the term against something, it states no kind of thing the term is.
+EVALUATIVE_NOUNS = frozenset(
+    """
+    advantage advantages disadvantage disadvantages benefit benefits drawback drawbacks
+    strength strengths weakness weaknesses pro pros con cons merit merits
+    """.split()
+)
 #: Verbs that offer a means (:data:`MEANS_NOUNS`): in "X provides a way to address Y"
 #: (or "offers a means to avoid Y") what the means does, X does.
 OFFER_VERBS = frozenset("provide provides providing offer offers offering give gives".split())

@@ -2805,12 +2805,13 @@ def _defines_term(ctx: _Context) -> bool:
 
 def _genus_unstated(ctx: _Context, noun: Token, m: Mention) -> bool:
     """Does a definition's opening noun phrase state something other than a kind: a part
-    ("part of the cell that ...", :data:`rp.PART_NOUNS`), a quantity ("two semitones",
+    ("part of the cell that ...", :data:`rp.PART_NOUNS`), a judgement ("an advantage of
+    ...", :data:`rp.EVALUATIVE_NOUNS`), a quantity ("two semitones",
     "number of ...": a count outside the concept's name, :data:`rp.QUANTITY_HEADS`), a
     framing noun ("a measure of spread", "a way of ...", :data:`rp.FRAMING_NOUNS`), a sum
     ("a root plus a stem": its parts, :func:`_sum_of_parts`) or a passage from one concept
     to another ("dusk to dawn")?"""
-    if noun.lower_ in rp.PART_NOUNS | rp.QUANTITY_HEADS | rp.FRAMING_NOUNS:
+    if noun.lower_ in rp.PART_NOUNS | rp.QUANTITY_HEADS | rp.FRAMING_NOUNS | rp.EVALUATIVE_NOUNS:
         return True
     if any(c.dep_ == "nummod" and c.i < m.start for c in noun.children):
         return True

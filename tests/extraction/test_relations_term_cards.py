@@ -108,10 +108,11 @@ def test_relations_term_cards_an_opening_that_states_no_kind_gives_no_is_a(cards
     assert (absent[0], "is_a", absent[1]) not in found, found
 
 
-@pytest.mark.parametrize("word", sorted(rp.PART_NOUNS | rp.FRAMING_NOUNS))
-def test_relations_term_cards_a_part_or_framing_noun_is_no_genus(word):
-    """Each noun of :data:`rp.PART_NOUNS` and :data:`rp.FRAMING_NOUNS`, a concept of the
-    notes opening a term's definition, gives no is_a to it."""
+@pytest.mark.parametrize("word", sorted(rp.PART_NOUNS | rp.FRAMING_NOUNS | rp.EVALUATIVE_NOUNS))
+def test_relations_term_cards_a_part_framing_or_evaluative_noun_is_no_genus(word):
+    """Each noun of :data:`rp.PART_NOUNS`, :data:`rp.FRAMING_NOUNS` and
+    :data:`rp.EVALUATIVE_NOUNS`, a concept of the notes opening a term's definition,
+    gives no is_a to it."""
     cards = _deck(
         (word.capitalize(), f"A {word} is named in many courses on the subject"),
         ("Tidal range", f"{word.capitalize()} of the sea between high and low water"),
