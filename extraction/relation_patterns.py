@@ -1842,6 +1842,36 @@ QUANTITY_HEADS = frozenset(
     result output size magnitude
     """.split()
 )
+#: Nouns for a part of a whole: a definition that opens with one ("Nucleolus: part of
+#: the nucleus where ...", "Prophase: first stage of mitosis") says where its term
+#: belongs, not what kind of thing it is.
+PART_NOUNS = frozenset(
+    """
+    part parts portion piece section segment component element region stage phase step
+    half fraction
+    """.split()
+)
+#: Nouns that frame what a definition states as something other than a kind, each with
+#: the relation a reader hears in it: "Variance: a measure of spread" (measures it),
+#: "Mulching: a way of keeping soil moist" (is used for it), "Fever: a sign of
+#: infection" (indicates it), "Rust: the result of oxidation" (is caused by it),
+#: "Ecology: the study of ...", "Bail: the term for ...", "Memory: the ability to ...".
+#: Their "of" object is never the term's genus, nor is the framing noun.
+FRAMING_NOUNS = frozenset(
+    """
+    measure measures way ways means sign signs symptom symptoms indicator indicators
+    result results effect effects outcome product consequence study science term word
+    name ability capacity tendency
+    """.split()
+)
+#: Nouns that judge rather than classify: "Caching: a major advantage of this design"
+#: weighs the term against something, it states no kind of thing the term is.
+EVALUATIVE_NOUNS = frozenset(
+    """
+    advantage advantages disadvantage disadvantages benefit benefits drawback drawbacks
+    strength strengths weakness weaknesses pro pros con cons merit merits
+    """.split()
+)
 #: Verbs that offer a means (:data:`MEANS_NOUNS`): in "X provides a way to address Y"
 #: (or "offers a means to avoid Y") what the means does, X does.
 OFFER_VERBS = frozenset("provide provides providing offer offers offering give gives".split())

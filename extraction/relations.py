@@ -2786,7 +2786,7 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
         # operation that ..."), not a possessor or a modifier inside it
         generic = root.lower_ in rp.GENERIC_HEADS and m.end == root.i
         m = m if generic and ctx.sent.doc[m.end - 1].head == root else None
-    if _aspect_of(root):
+    if _aspect_of(root) or (m is not None and _genus_unstated(ctx, root, m)):
         m = None  # "A key feature of plant cells": a trait of the cells, no class
     if m is not None and (root.lower_ in rp.KIND_WORDS or m.start <= start + 5):
         for subject in ctx.subjects:
@@ -2807,11 +2807,62 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
                     )
 
 
+def _defines_term(ctx: _Context) -> bool:
+    """Is the card a term card (a glossary's "term: definition", a deck's term and
+    answer) whose term is all the card's subject, so that its answer defines that term
+    as a question "What is X?" would ask ("Osmosis -- Diffusion of water across ...")?"""
+    card = ctx.seg.card
+    if card.title_kind != "term" or len(ctx.subjects) != 1:
+        return False
+    term = re.sub(r"\s*\([^()]*\)\s*$", "", card.title.strip())  # "Stimulus (S)"
+    return ctx.subjects[0] in {ctx.index.find(term), ctx.index.find(term.lower())}
+
+
+def _genus_unstated(ctx: _Context, noun: Token, m: Mention) -> bool:
+    """Does a definition's opening noun phrase state something other than a kind: a part
+    ("part of the cell that ...", :data:`rp.PART_NOUNS`), a judgement ("an advantage of
+    ...", :data:`rp.EVALUATIVE_NOUNS`), a quantity ("two semitones",
+    "number of ...": a count outside the concept's name, :data:`rp.QUANTITY_HEADS`), a
+    framing noun ("a measure of spread", "a way of ...", :data:`rp.FRAMING_NOUNS`), a sum
+    ("a root plus a stem": its parts, :func:`_sum_of_parts`) or a passage from one concept
+    to another ("dusk to dawn")?"""
+    if noun.lower_ in rp.PART_NOUNS | rp.QUANTITY_HEADS | rp.FRAMING_NOUNS | rp.EVALUATIVE_NOUNS:
+        return True
+    if any(c.dep_ == "nummod" and c.i < m.start for c in noun.children):
+        return True
+    if _sum_of_parts(noun):
+        return True
+    return any(
+        p.dep_ == "prep" and p.lower_ == "to" and _mention_of(ctx, o) is not None
+        for p in noun.children
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _heads_concept(noun: Token, concept: str) -> bool:
+    """Does ``noun``, the head of a genus phrase that names ``concept``, name that
+    concept's head ("passive transport" for "transport") or spell it as an acronym? A
+    shorter name merged into a longer one ("glass" for "glass fibre") does not.
+
+    >>> from extraction import nlp as nlp_module
+    >>> doc = nlp_module.load()("Glass that bends under heat")
+    >>> _heads_concept(doc[0], "glass fibre"), _heads_concept(doc[0], "safety glass")
+    (False, True)
+    """
+    return is_acronym(noun.text) or singular(noun.lower_) == singular(_head_word(concept))
+
+
 def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
-    """A card that asks what X is, answered by a noun phrase with no article ("flowering
-    plant species used for ...", "type of erosion where ..."): X is_a the phrase's
-    concept."""
-    if not (ctx.first and ctx.subjects) or ctx.seg.is_title or not _asks_what(ctx.seg.card):
+    """A card that asks what X is, or a term card defining X (:func:`_defines_term`),
+    answered by a noun phrase with no article ("flowering plant species used for ...",
+    "type of erosion where ..."): X is_a the phrase's concept. A term card's edge cites
+    the term with its answer; an opening that names a part, a quantity or a frame
+    (:func:`_genus_unstated`) states no kind."""
+    if not (ctx.first and ctx.subjects) or ctx.seg.is_title:
+        return
+    term = _defines_term(ctx)
+    if not (term or _asks_what(ctx.seg.card)):
         return
     if _headline(ctx.sent):
         return  # "Erosion in River Valleys": a topic, not a genus
@@ -2828,6 +2879,13 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     generic = noun.lower_ in rp.GENERIC_HEADS and m.end == noun.i  # "plate boundary process"
     if noun.lower_ not in rp.KIND_WORDS and not (m.end - 1 == noun.i or generic):
         return  # a possessor or a modifier inside the phrase, not its own concept
+    if _genus_unstated(ctx, noun, m):
+        return
+    if m.end - 1 == noun.i and not _heads_concept(noun, m.concept):
+        return  # "Glass that bends ..." read as "glass fibre": not its name
+    card = ctx.seg.card
+    title = Evidence(card.source, card.title_line, card.title.strip())
+    cited = [title, *ctx.cited] if term else ctx.cited
     initials = "".join(w[:1] for w in m.concept.split()).upper()
     # "Define BERT -- Bidirectional Encoder Representations from Transformers": the
     # initials of the words up to the concept spell the start of the acronym
@@ -2842,7 +2900,7 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
         if _problems_of_thing(subject):
             continue  # "What are the problems of X? -- Soil erosion": one of them
         if subject != m.concept:
-            yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+            yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, cited)
 
 
 def _problems_of_thing(concept: str) -> bool:

@@ -1,0 +1,123 @@
+"""Typed relations from term cards ("term -- definition"): an answer that opens with a
+noun phrase naming a concept of the notes states the term's kind (its genus); an
+opening that names a part, a quantity, a frame, a sum or a passage states none."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction import relation_patterns as rp
+from extraction.concepts import extract_concepts
+from extraction.records import Card
+from extraction.relations import typed_relations
+
+
+def _deck(*pairs: tuple[str, str]) -> list[Card]:
+    """A deck of term cards, one line each ("term<TAB>definition")."""
+    return [
+        Card(f"d.tsv#{i}", "d.tsv", "csv", (i, i), term, answer, title_line=i,
+             body_lines=(i,), title_kind="term")
+        for i, (term, answer) in enumerate(pairs, start=1)
+    ]  # fmt: skip
+
+
+def _typed(cards: list[Card]) -> dict[tuple[str, str, str], list[str]]:
+    index = extract_concepts(cards)
+    return {
+        (r.source, r.relation, r.target): [e.text for e in r.evidence]
+        for r in typed_relations(index)
+        if r.relation != "related_to"
+    }
+
+
+_GENUS_CARDS = [
+    ("Coffee", "Drink brewed from roasted beans of the coffee plant"),
+    ("Espresso", "Coffee brewed by forcing hot water through finely ground beans"),
+    ("Storm", "Violent disturbance of the atmosphere with strong winds"),
+    ("Tornado", "Storm with a rotating column of air reaching the ground"),
+]
+
+
+@pytest.mark.parametrize(
+    ("term", "genus"),
+    [("espresso", "coffee"), ("tornado", "storm")],
+)
+def test_relations_term_cards_a_genus_opening_states_the_kind(term, genus):
+    found = _typed(_deck(*_GENUS_CARDS))
+    assert (term, "is_a", genus) in found, found
+
+
+def test_relations_term_cards_the_edge_cites_term_and_answer():
+    found = _typed(_deck(*_GENUS_CARDS))
+    assert found[("espresso", "is_a", "coffee")] == [
+        "Espresso",
+        "Coffee brewed by forcing hot water through finely ground beans",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cards", "absent"),
+    [
+        # a part of the whole the "of" phrase names
+        (
+            [
+                ("Church", "Building for public worship with a tall nave"),
+                ("Nave", "Part of the church where the congregation sits"),
+            ],
+            ("nave", "church"),
+        ),
+        # a quantity: a count of the concept, not a kind of it
+        (
+            [
+                ("Pawn", "Chess piece that moves one square forward"),
+                ("Rook", "Chess piece that moves along ranks and files"),
+                ("Opening line", "eight pawns on the second rank"),
+            ],
+            ("opening line", "pawn"),
+        ),
+        # a sum of parts
+        (
+            [
+                ("Copper", "Reddish metal that conducts heat well"),
+                ("Zinc", "Bluish metal used for galvanizing steel"),
+                ("Brass", "copper plus zinc"),
+            ],
+            ("brass", "copper"),
+        ),
+        # a passage from one concept to another
+        (
+            [
+                ("Summit", "Highest point of a mountain above its base camp"),
+                ("Base camp", "Shelter where climbers rest below the summit"),
+                ("Descent", "Summit to base camp, usually in one day"),
+            ],
+            ("descent", "summit"),
+        ),
+        # no noun phrase: a use, a time
+        (
+            [
+                ("Ship", "Large boat that carries goods across the sea"),
+                ("Anchor", "Used to hold a ship in place"),
+            ],
+            ("anchor", "ship"),
+        ),
+    ],
+)
+def test_relations_term_cards_an_opening_that_states_no_kind_gives_no_is_a(cards, absent):
+    found = _typed(_deck(*cards))
+    assert (absent[0], "is_a", absent[1]) not in found, found
+
+
+@pytest.mark.parametrize("word", sorted(rp.PART_NOUNS | rp.FRAMING_NOUNS | rp.EVALUATIVE_NOUNS))
+def test_relations_term_cards_a_part_framing_or_evaluative_noun_is_no_genus(word):
+    """Each noun of :data:`rp.PART_NOUNS`, :data:`rp.FRAMING_NOUNS` and
+    :data:`rp.EVALUATIVE_NOUNS`, a concept of the notes opening a term's definition,
+    gives no is_a to it."""
+    cards = _deck(
+        (word.capitalize(), f"A {word} is named in many courses on the subject"),
+        ("Tidal range", f"{word.capitalize()} of the sea between high and low water"),
+    )
+    index = extract_concepts(cards)
+    genus = index.find(word)
+    found = {(r.source, r.relation, r.target) for r in typed_relations(index)}
+    assert genus is None or ("tidal range", "is_a", genus) not in found, found
