@@ -480,35 +480,28 @@ def test_app_path_step_says_which_later_steps_need_it(
     assert any(m.value.startswith(said) and quote in m.value for m in app.markdown)
 
 
-def test_app_path_step_quotes_a_sentence_once(app: AppTest, sample: nx.MultiDiGraph) -> None:
+@pytest.mark.parametrize(
+    ("shown", "pointer"),
+    [
+        ({"Tides follow the moon's pull."}, True),  # the step already quotes it
+        ({"The moon circles the earth."}, False),  # another sentence: quoted here
+        (set(), False),
+    ],
+)  # fmt: skip
+def test_app_path_step_quotes_a_sentence_once(shown: set, pointer: bool) -> None:
     """Before: a step the notes never define quoted the sentence that names it, and then
     the same sentence again under "needed for"."""
+    import streamlit_app
+    from graph.view import NeededFor
 
-    def fold(text: str) -> str:
-        return " ".join(text.split())
-
-    def repeated(path: list, node: Any) -> Any:
-        if sample.nodes[node].get("definition"):
-            return None
-        named = {fold(e["text"]) for e in graph.view.mentions_of(sample, node)}
-        needs = graph.view.needed_for(sample, path)[node][:1]
-        return next((n for n in needs if n.evidence and fold(n.evidence["text"]) in named), None)
-
-    target, need = next(
-        (t, need)
-        for t in ranked_concepts(sample)
-        if len(path := learning_path(sample, t)) > 1
-        and (need := repeated(path, path[0])) is not None
-    )
-    open_tab(app, "Learning path")
-    query = str(sample.nodes[target].get("label") or target)
-    app.text_input(key="path_query").set_value(query).run()
-    app.selectbox(key=f"path_target:{query}").set_value(target).run()
-    assert not app.exception
-    said = f"→ needed for **{need.step}. {label(sample, need.node)}**"
-    needed = next(m.value for m in app.markdown if m.value.startswith(said))  # step 1's
-    assert "(the sentence quoted above)" in needed
-    assert escape_markdown(fold(need.evidence["text"])) not in needed
+    G = nx.MultiDiGraph()
+    G.add_node("moon", label="moon")
+    G.add_node("tide", label="tide")
+    said = {"source": "astro.md", "line": 4, "text": "Tides follow the moon's pull."}
+    text = streamlit_app.needed_for_markdown(G, [NeededFor(2, "tide", said)], shown)
+    assert text.startswith("→ needed for **2. tide**")
+    assert ("(the sentence quoted above)" in text) is pointer
+    assert (escape_markdown(said["text"]) in text) is not pointer
 
 
 def test_app_path_names_the_steps_the_notes_never_define(
