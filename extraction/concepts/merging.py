@@ -928,8 +928,8 @@ def own_capitals(cands: Sequence[Candidate]) -> set[str]:
 
     - a numeral or letter after the first word ("type I error", "class A") and a word
       numbered by a Roman numeral ("Phase II trial", "World War I");
-    - the capitalised words of a name with a word English does not know after one of
-      its words in lower case (a proper name: "Sutton v. Hoyle", "Law of Demeter");
+    - the capitalised words of a name with a word English does not know after a
+      letter or a short abbreviation in lower case (a proper name: "Sutton v. Hoyle");
     - a word English does not know, as an owner before the rest of the name (an
       eponym: "Hooke's law"), or written capitalised after a word in lower case
       (not where a sentence or a line opens: "the Cournot model", "the F statistic"),
@@ -954,6 +954,10 @@ def own_capitals(cands: Sequence[Candidate]) -> set[str]:
     []
     >>> sorted(own_capitals(group("Sutton v. Hoyle", "Sutton v. Hoyle: a 1950 case")))
     ['Hoyle', 'Sutton']
+    >>> sorted(own_capitals(group("Class A amplifier", "Class A amplifier: conducts")))
+    ['A']
+    >>> sorted(own_capitals(group("Sampling from a Gaussian Mixture", "How to Sample It")))
+    []
     """
     forms = [f.split() for c in cands for f in c.forms]
     lower = {w.lower() for words in forms for w in words if w[:1].islower()}
@@ -961,18 +965,21 @@ def own_capitals(cands: Sequence[Candidate]) -> set[str]:
     own: set[str] = set()
     for words in forms:
         capitals = [w for w in words if w[:1].isupper() and w.lower() not in lower]
+        lower_words = any(w[:1].islower() for w in words)
         if any(
-            _unknown(_OWNER.sub("", w)) and w in capitals and words[i - 1][:1].islower()
+            _unknown(_OWNER.sub("", w)) and w in capitals and _LINK.fullmatch(words[i - 1])
             for i, w in enumerate(words[1:], 1)
         ):
-            own.update(capitals)  # a proper name whole: "Sutton v. Hoyle", "Law of Demeter"
+            own.update(capitals)  # a proper name whole: "Sutton v. Hoyle"
             continue
         for i, word in enumerate(words):
             if word not in capitals or is_acronym(word):
                 continue
             bare = _OWNER.sub("", word)
             after = words[i + 1] if i + 1 < len(words) else ""
-            if (i and is_numbering(bare)) or _ROMAN.fullmatch(_OWNER.sub("", after)):
+            # (a capital "A" in a name in Title Case is its article: "Maximum A Posteriori")
+            letter = i and is_numbering(bare) and (_ROMAN.fullmatch(bare) or lower_words)
+            if letter or _ROMAN.fullmatch(_OWNER.sub("", after)):
                 own.add(word)
             elif _unknown(bare):
                 owner = bare != word and bool(after)
@@ -988,6 +995,10 @@ def _unknown(word: str) -> bool:
     return word.isalpha() and len(word) > 2 and not lemmas(word.lower())
 
 
+#: A short word in lower case joining the parts of a proper name: "v", "vs" or an
+#: abbreviation with its stop ("v.": "Sutton v. Hoyle"), not "of", "a" or "and" of a
+#: heading in Title Case.
+_LINK = re.compile(r"vs?|[a-z]{1,3}\.")
 #: A possessive's ending ("Hooke's", "Bayes'").
 _OWNER = re.compile(r"['’]s?$")
 #: A Roman numeral of I, V and X, one letter or more.
@@ -995,14 +1006,19 @@ _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def _written_inside(word: str, texts: Sequence[str]) -> bool:
-    """Is ``word`` written after a word in lower case in one of ``texts`` (a sentence
-    with a word in lower case of four letters or more: no line in Title Case), and
-    never in lower case in them (a letter aside: "a", "i")?"""
-    after_lower = re.compile(rf"\b[a-z][\w'’-]*[\s,]+{re.escape(word)}(?![\w-])")
+    """Is ``word`` written after a word in lower case (not after a comma: a list of
+    capitalised items) in one of ``texts`` that is no question nor title (two words in
+    lower case of four letters or more, no closing "?": a question or a line in Title
+    Case capitalises its terms), and never in lower case in them (a letter aside: "a",
+    "i")?"""
+    after_lower = re.compile(rf"\b[a-z][\w'’-]*\s+{re.escape(word)}(?![\w-])")
     in_lower = re.compile(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])")
     if len(word) > 1 and any(in_lower.search(t) for t in texts):
         return False
-    return any(_LOWER_WORD.search(t) and after_lower.search(t) for t in texts)
+    return any(
+        len(_LOWER_WORD.findall(t)) > 1 and not t.rstrip().endswith("?") and after_lower.search(t)
+        for t in texts
+    )
 
 
 def spelled_apart(cands: Sequence[Candidate]) -> list[list[str]]:
