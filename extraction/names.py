@@ -22,6 +22,18 @@ _ROMAN_NUMERAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _PATRONYMIC = re.compile(r"Ma?c[A-Z][a-z]{2,}")
 
 
+def is_numbering(text: str) -> bool:
+    """Is ``text`` a word that numbers or letters a thing after its name: a Roman
+    numeral of I, V and X ("Type II", "Phase IV") or a single capital ("Class A",
+    "Vitamin C")? Whether it does so in a sentence is the caller's reading of its
+    neighbours (a lone "I" is most often the pronoun).
+
+    >>> [is_numbering(w) for w in ("I", "VIII", "A", "IVF", "a", "Ab")]
+    [True, True, True, False, False, False]
+    """
+    return (len(text) == 1 and text.isupper()) or bool(_ROMAN_NUMERAL.fullmatch(text))
+
+
 @lru_cache(maxsize=1 << 16)
 def is_acronym(text: str) -> bool:
     """Two capitals or more in one short word: "LSTM", "GANs", "ReLU", "t-SNE".

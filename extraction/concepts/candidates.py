@@ -39,10 +39,13 @@ from extraction.concepts.phrases import (
     concept_id,
     coordinated,
     extend_hyphens,
+    extend_numbering,
     head_index,
     hyphen_after,
     key_of,
     misread_noun,
+    numbered_noun,
+    numbering,
     only_verb,
     phrase,
     refine,
@@ -508,7 +511,8 @@ def views(seg: Segment, doc: Doc, nlp: Language) -> list[View]:
         for _, start, end in patterns.matcher(nlp, table)(doc):
             found[table].append((start, end))
     # a name in Title Case is one chunk through its preposition ("the Treaty of Ghent")
-    chunks = title_case_chunks([extend_hyphens(c) for c in doc.noun_chunks])
+    # and a numeral takes in the noun it numbers ("Type" + "I error")
+    chunks = title_case_chunks([extend_numbering(extend_hyphens(c)) for c in doc.noun_chunks])
     # a chunk a longer one took in ("esteem" of "self-esteem") is no name of its own
     chunks = [
         c
@@ -1011,6 +1015,8 @@ def _name_tokens(toks: Sequence[Token]) -> bool:
     return all(
         t.text in GLUE
         or is_acronym(t.text)
+        or numbering(t)  # "Type I error": no pronoun
+        or numbered_noun(t)  # "Stage I tumour": no verb
         or (
             t.pos_ not in _FUNCTION_POS
             and t.tag_ not in _QUESTION_TAGS
@@ -2438,6 +2444,7 @@ def _pos_runs(toks: Sequence[Token]) -> Iterator[list[Token]]:
         word = tok is not None and (
             tok.pos_ in {"ADJ", "NOUN", "PROPN"}
             or (tok.text in GLUE and run and not tok.whitespace_)
+            or (bool(run) and (numbering(tok) or numbered_noun(tok)))  # "Type I error"
             or (
                 tok.tag_ in {"VBN", "VBG"}
                 and tok.i + 1 < len(tok.doc)
@@ -2447,7 +2454,10 @@ def _pos_runs(toks: Sequence[Token]) -> Iterator[list[Token]]:
         if word:
             run.append(tok)
             continue
-        while run and (run[-1].pos_ not in {"NOUN", "PROPN"} or run[-1].text in GLUE):
+        while run and (
+            (run[-1].pos_ not in {"NOUN", "PROPN"} and not numbering(run[-1]))
+            or run[-1].text in GLUE
+        ):
             run.pop()
         if run:
             yield run

@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.candidates import Candidate
-from extraction.concepts.merging import always_capitalised
+from extraction.concepts.merging import always_capitalised, own_capitals
 from extraction.concepts.phrases import concept_id, only_adjective, only_verb, plain_verb
 from extraction.concepts.segments import _BULLET
 from extraction.concepts.words import (
@@ -60,7 +60,11 @@ DEFINITION_RANK = {
 SECOND_QUESTION_RANK = 3
 #: A definition is at most about this long; it ends at a sentence's end.
 DEFINITION_CHARS = 400
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+#: Abbreviations in lower case whose stop ends no sentence ("Sutton v. Hoyle", "cf. Smith").
+_ABBREVIATION_STOPS = ("v.", "vs.", "cf.", "e.g.", "i.e.", "approx.")
+_SENTENCE_END = re.compile(
+    "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATION_STOPS) + r"(?<=[.!?])\s+(?=[A-Z(\"“])"
+)
 
 
 def definition_text(
@@ -611,13 +615,18 @@ def names_whole_title(card: Card, names: Sequence[str]) -> bool:
     >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "Hash Tables", "Map keys to slots.")
     >>> names_whole_title(card, ["hash table"]), names_whole_title(card, ["table"])
     (True, False)
+    >>> names_whole_title(Card("n#2", "n.txt", "tsv", (2, 3), "Sutton v. Hoyle", "A case."),
+    ...                   ["sutton v hoyle"])
+    True
     """
     found = title_concept(card.title, term=True)
     if found is None:
         return False
-    wanted = {concept_id(n.split()).lower() for n in names if n.strip()}
+    # a stop is no part of the comparison: a name keeps no abbreviation's stop ("Sutton
+    # v. Hoyle" names "sutton v hoyle")
+    wanted = {concept_id(n.replace(".", "").split()).lower() for n in names if n.strip()}
     whole = {found.name, found.acronym} - {""}
-    return any(concept_id(w.split()).lower() in wanted for w in whole)
+    return any(concept_id(w.replace(".", "").split()).lower() in wanted for w in whole)
 
 
 def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
@@ -838,6 +847,9 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     ):
         label_form, keeps_case = max(written, key=forms.__getitem__), True
     label = label_form if keeps_case else main.key
+    if not keeps_case and (own := {w.lower(): w for w in own_capitals(cands)}):
+        # a word with capitals of its own keeps them ("Hooke's law", "type I error")
+        label = " ".join(own.get(w.lower(), w) for w in label.split())
     if is_acronym(label):
         label = singular_acronym(label)
     short = short_name or (singular_acronym(acronyms[0]) if acronyms else "")

@@ -50,6 +50,7 @@ from extraction.names import (
     initials,
     initials_match,
     is_acronym,
+    is_numbering,
     lemmas,
     singular_acronym,
 )
@@ -917,6 +918,106 @@ def always_capitalised(cand: Candidate) -> bool:
         and _LOWER_WORD.search(e.text)
         and any(p.search(e.text) for p in inside)
         for e in cand.mentions
+    )
+
+
+def own_capitals(cands: Sequence[Candidate]) -> set[str]:
+    """The capitalised words, as written, of a group's names whose capitals are their
+    own whatever the rest of the name is: the notes never write the word in lower case
+    and it is
+
+    - a numeral or letter after the first word ("type I error", "class A") and a word
+      numbered by a Roman numeral ("Phase II trial", "World War I");
+    - the capitalised words of a name with a word English does not know after a
+      letter or a short abbreviation in lower case (a proper name: "Sutton v. Hoyle");
+    - a word English does not know, as an owner before the rest of the name (an
+      eponym: "Hooke's law"), or written capitalised after a word in lower case
+      (not where a sentence or a line opens: "the Cournot model", "the F statistic"),
+      in a card's answer too, which need not end in a stop.
+
+    A word English knows capitalised by a title ("The Enzyme Cycle") is none.
+
+    >>> from collections import Counter
+    >>> from extraction.records import Evidence
+    >>> def group(form, *texts):
+    ...     uses = [Evidence("n.md", 1, t) for t in texts]
+    ...     return [Candidate(form.lower(), forms=Counter({form: 1}), mentions=uses)]
+    >>> sorted(own_capitals(group("Hooke's law", "Hooke's law: stress is strain")))
+    ["Hooke's"]
+    >>> sorted(own_capitals(group("Cournot model", "firms in the Cournot model")))
+    ['Cournot']
+    >>> sorted(own_capitals(group("Cournot model", "Cournot model: firms set output")))
+    []
+    >>> sorted(own_capitals(group("Phase II trial", "Phase II trial: tests efficacy")))
+    ['II', 'Phase']
+    >>> sorted(own_capitals(group("Enzyme Cycle", "and the Enzyme Cycle")))
+    []
+    >>> sorted(own_capitals(group("Sutton v. Hoyle", "Sutton v. Hoyle: a 1950 case")))
+    ['Hoyle', 'Sutton']
+    >>> sorted(own_capitals(group("Class A amplifier", "Class A amplifier: conducts")))
+    ['A']
+    >>> sorted(own_capitals(group("Sampling from a Gaussian Mixture", "How to Sample It")))
+    []
+    """
+    forms = [f.split() for c in cands for f in c.forms]
+    lower = {w.lower() for words in forms for w in words if w[:1].islower()}
+    texts = [e.text for c in cands for e in c.mentions]
+    own: set[str] = set()
+    for words in forms:
+        capitals = [w for w in words if w[:1].isupper() and w.lower() not in lower]
+        lower_words = any(w[:1].islower() for w in words)
+        if any(
+            _unknown(_OWNER.sub("", w)) and w in capitals and _LINK.fullmatch(words[i - 1])
+            for i, w in enumerate(words[1:], 1)
+        ):
+            own.update(capitals)  # a proper name whole: "Sutton v. Hoyle"
+            continue
+        for i, word in enumerate(words):
+            if word not in capitals or is_acronym(word):
+                continue
+            bare = _OWNER.sub("", word)
+            after = words[i + 1] if i + 1 < len(words) else ""
+            # (a capital "A" in a name in Title Case is its article: "Maximum A Posteriori")
+            letter = i and is_numbering(bare) and (_ROMAN.fullmatch(bare) or lower_words)
+            if letter or _ROMAN.fullmatch(_OWNER.sub("", after)):
+                own.add(word)
+            elif _unknown(bare):
+                owner = bare != word and bool(after)
+                if owner or _written_inside(word, texts):
+                    own.add(word)
+            elif i == 0 and is_numbering(bare) and _written_inside(word, texts):
+                own.add(word)
+    return own
+
+
+def _unknown(word: str) -> bool:
+    """Is ``word`` a word English does not know (a name)?"""
+    return word.isalpha() and len(word) > 2 and not lemmas(word.lower())
+
+
+#: A short word in lower case joining the parts of a proper name: "v", "vs" or an
+#: abbreviation with its stop ("v.": "Sutton v. Hoyle"), not "of", "a" or "and" of a
+#: heading in Title Case.
+_LINK = re.compile(r"vs?|[a-z]{1,3}\.")
+#: A possessive's ending ("Hooke's", "Bayes'").
+_OWNER = re.compile(r"['’]s?$")
+#: A Roman numeral of I, V and X, one letter or more.
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _written_inside(word: str, texts: Sequence[str]) -> bool:
+    """Is ``word`` written after a word in lower case (not after a comma: a list of
+    capitalised items) in one of ``texts`` that is no question nor title (two words in
+    lower case of four letters or more, no closing "?": a question or a line in Title
+    Case capitalises its terms), and never in lower case in them (a letter aside: "a",
+    "i")?"""
+    after_lower = re.compile(rf"\b[a-z][\w'’-]*\s+{re.escape(word)}(?![\w-])")
+    in_lower = re.compile(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])")
+    if len(word) > 1 and any(in_lower.search(t) for t in texts):
+        return False
+    return any(
+        len(_LOWER_WORD.findall(t)) > 1 and not t.rstrip().endswith("?") and after_lower.search(t)
+        for t in texts
     )
 
 

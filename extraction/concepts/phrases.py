@@ -41,6 +41,7 @@ from extraction.names import (  # noqa: F401 (singular, concept_id, match_key: o
     doubled_half,
     head_index,
     is_acronym,
+    is_numbering,
     lemmas,
     match_key,
     only_plural,
@@ -443,6 +444,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
     while (
         toks
         and not letter_label(toks)
+        and not (len(toks) > 1 and numbering(toks[-1]))  # "World War I"
         and (
             toks[-1].pos_ in _DROP_POS - {"NUM"}
             or toks[-1].tag_ == "POS"
@@ -822,6 +824,14 @@ def phrase(tokens: Sequence[Token], *, lenient: bool = False) -> tuple[str, str]
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
+def _noun_word(word: str) -> bool:
+    """Has English a noun ``word`` (``lemminflect``'s dictionary)?"""
+    from lemminflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(word)
+
+
 def _only_noun(word: str) -> bool:
     return set(lemmas(word)) == {"NOUN"}
 
@@ -872,7 +882,9 @@ def parted(toks: Sequence[Token]) -> bool:
 def trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str, str] | None:
     """:func:`phrase` of a run already trimmed by :func:`trim`."""
     if not toks or any(
-        (t.pos_ == "AUX" or t.tag_ in _CLAUSE_TAGS) and not (lenient and misread_noun(t))
+        (t.pos_ == "AUX" or t.tag_ in _CLAUSE_TAGS)
+        and not (lenient and misread_noun(t))
+        and not numbered_noun(t)  # "Class I lever": no verb
         for t in toks
     ):
         return None  # a clause ("How does a GRU control information"), not a name
@@ -881,7 +893,12 @@ def trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str
     nounish = {"NOUN", "PROPN"} | ({"VERB", "ADJ", "ADV", "X"} if lenient else set())
 
     def noun_like(t: Token) -> bool:
-        return t.pos_ in nounish or is_acronym(t.text) or (lenient and misread_noun(t))
+        return (
+            t.pos_ in nounish
+            or is_acronym(t.text)
+            or (lenient and misread_noun(t))
+            or numbered_noun(t)
+        )
 
     if not any(noun_like(t) for t in toks) or not noun_like(toks[-1]):
         return None
@@ -1204,6 +1221,94 @@ def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]
             if i - 1 in slashed and len(run[0].text) == 1:
                 continue  # "C ducts" of "A/C ducts"
             yield from parts
+
+
+def numbering(tok: Token) -> bool:
+    """Does ``tok`` number or letter the capitalised noun before it, as a part of a name
+    ("Type I error", "Phase II trial", "World War I", "Class A amplifier")? The tagger
+    often reads such an "I" as the pronoun and such an "A" as the article; here it is a
+    Roman numeral or a capital (:func:`~extraction.names.is_numbering`) right after a
+    capitalised noun and before a noun, a stop or the end of the text.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Is a Stage I tumour smaller than what I felt?"]))
+    >>> [t.text for t in doc if numbering(t)]
+    ['I']
+    """
+    doc = tok.doc
+    if tok.i == 0 or not is_numbering(tok.text):
+        return False
+    before = doc[tok.i - 1]
+    if not (
+        before.pos_ in {"NOUN", "PROPN"}
+        and before.text[:1].isupper()
+        and before.text[1:].islower()
+        and bool(before.whitespace_)
+    ):
+        return False
+    if tok.i + 1 == len(doc):
+        return True
+    after = doc[tok.i + 1]
+    if after.text in _NUMBERING_STOPS or after.pos_ in {"NOUN", "PROPN"}:
+        return True
+    # a noun the pronoun's reading made a verb of, after a common noun ("Stage I
+    # tumour"; not "At Google I work")
+    return _numbered_noun(after) and _noun_word(before.lower_)
+
+
+def numbered_noun(tok: Token) -> bool:
+    """Is ``tok`` the noun a numeral (:func:`numbering`) numbers, right after it, though
+    the tagger read the numeral as the pronoun and the noun as its verb ("Stage I
+    tumour")?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Is a Stage I tumour small?"]))
+    >>> [t.text for t in doc if numbered_noun(t)]
+    ['tumour']
+    """
+    return tok.i > 0 and numbering(tok.doc[tok.i - 1]) and _numbered_noun(tok)
+
+
+def _numbered_noun(tok: Token) -> bool:
+    """Is ``tok``, right after a numeral, a noun (the pronoun's reading of an "I" makes
+    a verb of the noun after it: "Stage I tumour")?"""
+    misread = tok.tag_ in {"VBP", "VB"} and tok.text.islower() and not only_verb(tok.text)
+    return tok.pos_ in {"NOUN", "PROPN"} or misread
+
+
+#: Marks that may end a name a numeral closes ("World War I.").
+_NUMBERING_STOPS = frozenset({".", ",", ";", ":", "?", ")"})
+
+
+def extend_numbering(chunk: Span) -> Span:
+    """Take in the capitalised noun a chunk's opening numeral numbers, and the noun a
+    numeral closing it numbers: the parser chunks "Stage I cancer" as "Stage", "I",
+    "cancer".
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Stage I cancer vs Stage II cancer?"]))
+    >>> [extend_numbering(c).text for c in doc.noun_chunks]
+    ['Stage', 'Stage I cancer', 'cancer', 'Stage II cancer']
+
+    (the chunks it takes in are no names of their own: see ``candidates.views``)
+    """
+    doc, start, end = chunk.doc, chunk.start, chunk.end
+    while start < end and doc[start].pos_ == "DET" and not numbering(doc[start]):
+        start += 1
+    if start < end and numbering(doc[start]):
+        start -= 1  # the noun it numbers, and the capitalised nouns before it
+        while (
+            start > 0
+            and doc[start - 1].pos_ in {"NOUN", "PROPN"}
+            and doc[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+    start = min(start, chunk.start)
+    if numbering(doc[end - 1]) and end < len(doc) and _numbered_noun(doc[end]):
+        end += 1  # "Phase I" + "trial": the noun it numbers
+        while end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}:
+            end += 1
+    return doc[start:end] if (start, end) != (chunk.start, chunk.end) else chunk
 
 
 def extend_hyphens(chunk: Span) -> Span:

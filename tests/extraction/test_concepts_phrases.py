@@ -426,3 +426,38 @@ def test_phrases_a_letter_ending_the_sentence_leaves_its_stop(body, named, never
     keys = candidate_keys(body)
     assert named in keys, keys
     assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        # a Roman numeral after a capitalised noun numbers it: no pronoun "I"
+        (
+            "A Class I lever has its pivot between the load and the effort.",
+            "class i lever",
+            "lever",
+        ),
+        ("Rome fell long before World War I.", "world war i", "world war"),
+        ("Patients enter a Phase II trial after the first tests.", "phase ii trial", "ii trial"),
+        # the pronoun after a name stays a pronoun
+        ("In Paris I learned to paint.", "paris", "paris i"),
+    ],
+)
+def test_phrases_a_numeral_after_a_capitalised_noun_is_part_of_the_name(body, named, never):
+    keys = candidate_keys(body)
+    assert named in keys, keys
+    assert never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "sides"),
+    [
+        ("Class I lever vs Class II lever?", {"class i lever", "class ii lever"}),
+        ("Stage I tumour vs Stage II tumour?", {"stage i tumour", "stage ii tumour"}),
+    ],
+)
+def test_phrases_a_contrasted_name_keeps_its_numeral(title, sides):
+    index = extract_concepts([card(title, "The first one has its pivot in the middle.")])
+    keys = {c.key for s in index.candidates for c in s.candidates if c.count}
+    assert sides <= keys, keys
+    assert "lever" not in keys and "tumour" not in keys, keys

@@ -923,3 +923,52 @@ def test_definitions_line_of_text_reads_words_as_its_pattern_does(body, text, ne
     lines = tuple(range(1, body.count("\n") + 2))
     card = Card("c", "n.txt", "test", (1, len(lines)), "title", body, body_lines=lines)
     assert card.line_of_text(text, near=near) == _line_of_text_by_pattern(card, text, near)
+
+
+def _labels(*cards: Card) -> dict[str, tuple[str, str]]:
+    index = extract_concepts(list(cards), model=LogisticModel((), (), bias=10.0))
+    return {key: (c.label, c.definition) for key, c in index.concepts.items()}
+
+
+@pytest.mark.parametrize(
+    ("cards", "key", "label"),
+    [
+        # an eponym's owner, in a term card's name
+        ([("Hooke's law", "stress is proportional to strain")], "hooke's law", "Hooke's law"),
+        # a proper name with a word in lower case inside it, in a line with no stop
+        ([("Sutton v. Hoyle", "a ruling on rent control")], "sutton v hoyle", "Sutton v Hoyle"),
+        # a word English does not know, capitalised after a word in lower case, in an
+        # answer without a stop
+        (
+            [
+                ("Oligopoly", "few firms, as in the Cournot model"),
+                ("Cournot model", "firms set output"),
+            ],
+            "cournot model",
+            "Cournot model",
+        ),
+        # a numeral and the word it numbers
+        (
+            [("Phase II trial", "a trial that tests whether a drug works")],
+            "phase ii trial",
+            "Phase II trial",
+        ),
+        # a word English knows, capitalised only where a line opens, does not
+        (
+            [("Market failure", "when markets misallocate goods")],
+            "market failure",
+            "market failure",
+        ),
+    ],
+)
+def test_definitions_a_label_keeps_the_capitals_a_word_owns(cards, key, label):
+    found = _labels(*(card(t, b, kind="term") for t, b in cards))
+    assert found[key][0] == label, found
+
+
+def test_definitions_a_definition_runs_on_past_an_abbreviations_stop():
+    answer = "A legal cap on the rents landlords may charge for a flat in a large city, upheld in "
+    found = _labels(card("Rent control", answer + "Sutton v. Hoyle (1950)", kind="term"))
+    assert found["rent control"][1].endswith("Sutton v. Hoyle (1950)"), found
+    defined = _labels(card("Sutton v. Hoyle", "a ruling on rent control", kind="term"))
+    assert defined["sutton v hoyle"][1] == "a ruling on rent control", defined
