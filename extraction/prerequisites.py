@@ -1063,12 +1063,25 @@ def _noun_forms(name: str) -> set[str]:
     return {name} | {pattern.sub(noun, name) for pattern, noun in _ADJECTIVES}
 
 
+def _extends(name: str, names: set[str]) -> bool:
+    """Whether ``name`` is one of ``names`` with more words after it.
+
+    >>> _extends("osmosis process", {"osmosis"}), _extends("reverse osmosis", {"osmosis"})
+    (True, False)
+    """
+    words = name.split()
+    return any(
+        len(words) > len(own) and words[: len(own)] == own for own in (n.split() for n in names)
+    )
+
+
 def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     """Concept B -> the concepts whose name is inside a name of B, as whole words
     ("anomaly detection" inside "time series anomaly detection"; "BPTT" inside
     "TBPTT"; "erosion" inside "erosional landform"), its other names (aliases, not
     abbreviations) included: "convolution" inside "convolutional neural network", the
-    other name of a concept the build calls otherwise.
+    other name of a concept the build calls otherwise; but not the head word of an other
+    name that only adds it to one of B's names ("process" in "osmosis process").
 
     Examples
     --------
@@ -1094,7 +1107,10 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for b, b_names in names.items():
         inner: set[str] = set()  # the concepts named by a run of words inside a name of b
-        spelled = b_names | {_normal(a) for a in index.concepts[b].aliases if not is_acronym(a)}
+        others = {_normal(a) for a in index.concepts[b].aliases if not is_acronym(a)}
+        # an other name that is one of b's names with words after it ("attention process"
+        # merged into "attention") adds only the head word its merge let go, no concept
+        spelled = b_names | {a for a in others if not _extends(a, b_names)}
         for name in {form for n in spelled for form in _noun_forms(n)}:
             words = name.split()
             for i in range(len(words)):

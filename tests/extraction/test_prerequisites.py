@@ -1192,11 +1192,14 @@ def test_prerequisites_name_inside_a_name(first: str, then: str):
         (["erosional badland"], {"erosion"}),
         (["eroded badland", "badlands"], None),  # no other name holds it
         (["EB"], None),  # an abbreviation holds no name as words
+        # the concept's name with a head word after it: the merge's framing word
+        (["badland formation", "badland formations"], None),
     ],
 )
 def test_prerequisites_name_inside_another_name_of_the_concept(aliases, inside):
     concepts = {
         "erosion": Concept("erosion", "erosion"),
+        "formation": Concept("formation", "formation"),
         "badland": Concept("badland", "badland", aliases=aliases),
     }
     assert named_inside(ConceptIndex(concepts, {}, {})).get("badland") == inside
