@@ -1077,10 +1077,10 @@ def _extends(name: str, names: set[str]) -> bool:
 
 def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     """Concept B -> the concepts whose name is inside a name of B, as whole words
-    ("anomaly detection" inside "time series anomaly detection"; "BPTT" inside
-    "TBPTT"; "erosion" inside "erosional landform"), its other names (aliases, not
-    abbreviations) included: "convolution" inside "convolutional neural network", the
-    other name of a concept the build calls otherwise; but not the head word of an other
+    ("heat transfer" inside "radiative heat transfer"; "GDP" inside "NGDP"; "erosion"
+    inside "erosional landform"), its other names (aliases, not abbreviations) included:
+    "osmosis" inside "reverse osmosis", the other name of a concept the build calls
+    "RO"; but not the head word of an other
     name that only adds it to one of B's names ("process" in "osmosis process").
 
     Examples
@@ -1108,8 +1108,8 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     for b, b_names in names.items():
         inner: set[str] = set()  # the concepts named by a run of words inside a name of b
         others = {_normal(a) for a in index.concepts[b].aliases if not is_acronym(a)}
-        # an other name that is one of b's names with words after it ("attention process"
-        # merged into "attention") adds only the head word its merge let go, no concept
+        # an other name that is one of b's names with words after it ("osmosis process"
+        # merged into "osmosis") adds only the head word its merge let go, no concept
         spelled = b_names | {a for a in others if not _extends(a, b_names)}
         for name in {form for n in spelled for form in _noun_forms(n)}:
             words = name.split()
@@ -1118,7 +1118,7 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
                     if j - i < len(words):
                         inner |= owners.get(" ".join(words[i:j]), set())
             if len(words) == 1 and is_acronym(index.concepts[b].id):
-                # "TBPTT" is "BPTT" with one more word in front
+                # "NGDP" is "GDP" with one more word in front
                 tail = words[0][1:]
                 while len(tail) >= 3:
                     inner |= {a for a in owners.get(tail, ()) if is_acronym(index.concepts[a].id)}
@@ -1655,8 +1655,8 @@ def _undergoes(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
     >>> [(a, b) for a, b, _ in _undergoes(index)]
     [('price', 'inflation')]
     """
-    # the endings of each one-word name that a verb's noun may be ("propagation" of
-    # "backpropagation"): a noun with a prefix ends with the verb's noun
+    # the endings of each one-word name that a verb's noun may be ("polymerization" of
+    # "depolymerization"): a noun with a prefix ends with the verb's noun
     by_end: dict[str, set[str]] = defaultdict(set)
     for concept in index.concepts:
         for name in _names(index, concept):

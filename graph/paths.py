@@ -293,10 +293,10 @@ def modifier_of(G: nx.MultiDiGraph, word: Any, node: Any) -> bool:
     name, not its head?
 
     >>> G = nx.MultiDiGraph()
-    >>> G.add_nodes_from(["gene", "gene expression", "expression", "mRNA", "mRNA-seq"])
-    >>> [modifier_of(G, w, "gene expression") for w in ("gene", "expression")]
+    >>> G.add_nodes_from(["soil", "soil erosion", "erosion", "pH", "pH-meter"])
+    >>> [modifier_of(G, w, "soil erosion") for w in ("soil", "erosion")]
     [True, False]
-    >>> modifier_of(G, "mRNA", "mRNA-seq")
+    >>> modifier_of(G, "pH", "pH-meter")
     True
     """
     from graph.query import normalise

@@ -401,25 +401,25 @@ def topic_name_node(G: nx.MultiDiGraph, group: set) -> Any:
     A word the notes only use in passing gives way to one they single out
     (:func:`in_passing`). Another of the pool that the notes single out and define
     takes the name when it weighs more in the topic: its importance times its ties to
-    the topic's other concepts (:func:`ties_within`). A glossary's "loop", important for
-    its own entry but linked to few of the topic, gives way to "shell", which most of
+    the topic's other concepts (:func:`ties_within`). A glossary's "whisk", important for
+    its own entry but linked to few of the topic, gives way to "sauce", which most of
     it is linked to.
 
     >>> sd = {"features": {"singled": 1.0}}
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("loop", importance=0.9, selection=sd, definition="...")
-    >>> G.add_node("shell", importance=0.7, selection=sd, definition="...")
-    >>> for n in ("prompt", "pipe", "loop"):
-    ...     _ = G.add_edge("shell", n, relation="part_of", confidence=0.8)
-    >>> topic_name_node(G, {"loop", "shell", "prompt", "pipe"})
-    'shell'
+    >>> G.add_node("whisk", importance=0.9, selection=sd, definition="...")
+    >>> G.add_node("sauce", importance=0.7, selection=sd, definition="...")
+    >>> for n in ("roux", "stock", "whisk"):
+    ...     _ = G.add_edge("sauce", n, relation="part_of", confidence=0.8)
+    >>> topic_name_node(G, {"whisk", "sauce", "roux", "stock"})
+    'sauce'
 
     Of those, a concept the notes make a card about (:func:`card_subject`) names the
     topic before one they define only in a sentence, however tied to the topic.
 
-    >>> G.nodes["loop"]["cards"] = ["glossary.md#4"]
-    >>> topic_name_node(G, {"loop", "shell", "prompt", "pipe"})
-    'loop'
+    >>> G.nodes["whisk"]["cards"] = ["glossary.md#4"]
+    >>> topic_name_node(G, {"whisk", "sauce", "roux", "stock"})
+    'whisk'
     """
     ranked = sorted(group, key=lambda n: _rank_key(G, n))
     specific = [n for n in ranked[:TOPIC_NAME_POOL] if not is_everyday(G, n)]
