@@ -41,10 +41,12 @@ STUDY_MIN_CONFIDENCE = 0.0
 #: three of 0.37: a transitive step stays where it carries weight.
 PATH_MIN_STRENGTH = 0.05
 #: The links of the notes' structure (:data:`STRUCTURE_LINKS`) that, where a prerequisite
-#: also leads from a concept to a step, keep that concept on the path as strongly as the
-#: step (:func:`_confirmed`): the defining sentence of the step names it, or a heading
-#: lists it before the step. Not a heading over the step that merely names it: a topic
-#: the step is explained under, often a whole chapter's, not what the step needs.
+#: also leads from a concept to a step, make that concept, once its chains put it on the
+#: path, as strong as the step (:func:`_confirmed`): the defining sentence of the step
+#: names it, or a heading lists it before the step. Not a heading over the step that
+#: merely names it: a topic the step is explained under, often a whole chapter's, not
+#: what the step needs. Such a link does not bring a concept onto the path: a step's own
+#: prerequisites enter only where their chains carry weight for the target.
 CONFIRMING_LINKS = frozenset({"definition", "listed"})
 
 
@@ -926,8 +928,9 @@ def _confirmed(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> frozenset:
     puts before it (:func:`structure_links`: named in its defining sentence, in a heading
     it is explained under, listed before it), with the guards of :func:`_frames`; none
     for a step the notes neither define nor single out. The notes state such a link, so
-    a chain of prerequisites carries its strength across it undiminished, as across a
-    link of structure alone (:func:`_chains`)."""
+    a concept that its chains put on the path is as strong as the step across it, as
+    across a link of structure alone; it does not bring one onto the path
+    (:func:`_chains`)."""
     found = study.confirmed.get(node)
     if found is None:
         found = frozenset()
@@ -1104,12 +1107,15 @@ def _chains(
     waived: frozenset[str] = frozenset(),
     via: dict | None = None,
     firsts: dict | None = None,
+    confirm: bool = True,
 ) -> dict[Any, float]:
     """Each ancestor of ``target`` whose chains of prerequisites down to it, along the
     links the path follows, are at least ``min_strength`` strong, with that strength;
     the rules of :data:`PATH_RULES` named in ``waived`` are not applied. ``via``, when
     given, receives the next step of each ancestor's strongest chain; ``firsts`` the
-    number of the target's own prerequisites its chains pass through.
+    number of the target's own prerequisites its chains pass through; ``confirm=False``
+    gives the chains' own strengths, no confirmed link making a concept as strong as its
+    step (:func:`path_omission` says how weak the chains are).
 
     The strength of a concept is the chance that at least one of the target's own
     prerequisites needs it, each along its strongest chain (the product of the edges'
@@ -1129,10 +1135,13 @@ def _chains(
 
     A prerequisite that such a link also states (:func:`_confirmed`,
     :data:`CONFIRMING_LINKS`: the step's defining sentence names the concept, or a
-    heading lists it before the step) keeps the concept as strongly as the step: two
-    readings of the notes agree, so the link's own confidence does not weaken it, and a
-    well-evidenced step deep in a chain of ordinary confidences does not hang on the
-    product of them. What it needs is followed with the product, as before."""
+    heading lists it before the step) makes a concept its chains put on the path as
+    strong as the step: two readings of the notes agree, so the link's own confidence
+    does not weaken it. It brings no concept onto the path that its chains leave off: a
+    step's own prerequisites enter only where they carry weight for the target (one
+    defining sentence that names a concept would otherwise put it on every path its step
+    is on, however weakly the step is). What it needs is followed with the product, as
+    before."""
     several = len(G.graph.get("sources") or ()) > 1  # a build of one file is one course
     home = supporting_files(G, target) if several else frozenset()
     missing: dict[Any, float] = {}  # ancestor -> the chance that no chain needs it
@@ -1155,11 +1164,12 @@ def _chains(
             best[node] = together
             step[node] = strongest[node][1]
     for node, strong in list(best.items()):  # the target and each step on its path
-        confirmed = _confirmed(G, study, node)
+        confirmed = _confirmed(G, study, node) if confirm else frozenset()
         for parent in study.parents[node]:
             if (
-                parent in confirmed
-                and strong > best.get(parent, 0.0)
+                parent in best  # on the path by its chains: confirmed, not brought in
+                and parent in confirmed
+                and strong > best[parent]
                 and parent != target
                 and _follows(G, study, parent, node, target, home, waived)
             ):
@@ -1225,7 +1235,7 @@ def path_omission(
         return f"no chain of prerequisites leads from it to {name(target)}"
     via: dict = {}
     firsts: dict = {}
-    if node in (kept := _chains(G, study, target, 0.0, via=via, firsts=firsts)):
+    if node in (kept := _chains(G, study, target, 0.0, via=via, firsts=firsts, confirm=False)):
         chain, step = [], node
         while step != target:  # the strongest chain, step by step
             step = via[step]
@@ -1284,8 +1294,8 @@ def learning_path(
     several of the target's prerequisites need does not hang on one weak link.
     ``min_strength=0`` gives every ancestor. A prerequisite
     that the notes' structure also states (the step's defining sentence names it, or a
-    heading lists it first: :data:`CONFIRMING_LINKS`) is kept as strongly as the step it
-    leads to.
+    heading lists it first: :data:`CONFIRMING_LINKS`) makes a concept its chains put on
+    the path as strong as the step it leads to; it brings none onto the path.
 
     Concepts are sorted by depth on the path (the longest chain of the path's own
     prerequisites above them, shallower first: a prerequisite the path leaves out, as

@@ -852,21 +852,28 @@ ERODES = "Erosion carries away the rock that weathering has loosened."
 
 
 @pytest.mark.parametrize(
-    ("link", "path"),
+    ("confidence", "link", "strengths"),
     [
-        # weathering -> erosion -> sediment -> soil: 0.2 x 0.35 x 0.6 = 0.042, under
+        # weathering -> erosion -> sediment -> soil: 0.3 x 0.35 x 0.6 = 0.063, over
         # PATH_MIN_STRENGTH: a step of ordinary confidences, three links from the target
-        (None, ["erosion", "sediment", "soil"]),
+        (0.3, None, [0.063, 0.21, 0.6, 1.0]),
         # the defining sentence of erosion names weathering: the notes state the link
-        # the prerequisite makes, so weathering is kept as strongly as erosion (0.21)
-        ("definition", ["weathering", "erosion", "sediment", "soil"]),
+        # the prerequisite makes, so weathering is as strong as erosion (0.21)
+        (0.3, "definition", [0.21, 0.21, 0.6, 1.0]),
         # a heading that lists weathering before erosion states it too
-        ("listed", ["weathering", "erosion", "sediment", "soil"]),
+        (0.3, "listed", [0.21, 0.21, 0.6, 1.0]),
         # a heading over erosion that merely names weathering is a topic, not a statement
-        ("heading", ["erosion", "sediment", "soil"]),
+        (0.3, "heading", [0.063, 0.21, 0.6, 1.0]),
+        # 0.2 x 0.35 x 0.6 = 0.042: too weak to carry weight for soil, and the defining
+        # sentence of erosion does not bring weathering onto soil's path
+        (0.2, None, [0.21, 0.6, 1.0]),
+        (0.2, "definition", [0.21, 0.6, 1.0]),
+        (0.2, "listed", [0.21, 0.6, 1.0]),
     ],
 )
-def test_paths_a_prerequisite_the_notes_structure_also_states_keeps_its_step(link, path):
+def test_paths_a_prerequisite_the_notes_structure_also_states_keeps_its_step(
+    confidence, link, strengths
+):
     G = nx.MultiDiGraph()
     for node, line in [("rock", 1), ("weathering", 2), ("sediment", 3), ("erosion", 4)]:
         G.add_node(node, definition="Said in the notes.", first_seen=["rock.md", line])
@@ -874,8 +881,8 @@ def test_paths_a_prerequisite_the_notes_structure_also_states_keeps_its_step(lin
     said = {"source": "rock.md", "line": 4, "text": ERODES}
     prerequisite(G, "erosion", "sediment", 0.35)
     prerequisite(G, "sediment", "soil", 0.6)
-    prerequisite(G, "rock", "weathering", 0.9)  # what weathering needs: 0.038, not kept
-    G.add_edge("weathering", "erosion", relation="prerequisite_of", confidence=0.2,
+    prerequisite(G, "rock", "weathering", 0.5)  # what weathering needs: 0.032 at most
+    G.add_edge("weathering", "erosion", relation="prerequisite_of", confidence=confidence,
                evidence=[said if link == "definition" else EV[0]])  # fmt: skip
     if link == "definition":
         G.nodes["erosion"].update(definition=ERODES, definition_evidence=said)
@@ -885,10 +892,14 @@ def test_paths_a_prerequisite_the_notes_structure_also_states_keeps_its_step(lin
         G.nodes["erosion"]["under"] = [
             {"source": "rock.md", "line": 1, "text": text, "names": names}
         ]
+    path = ["weathering", "erosion", "sediment", "soil"][-len(strengths) :]
     assert learning_path(G, "soil") == path
-    if link in ("definition", "listed"):
-        assert [s.strength for s in path_steps(G, "soil")] == [0.21, 0.21, 0.6, 1.0]
-        assert path_omission(G, "soil", "rock").startswith("its strongest chain to soil (0.038")
+    assert [round(s.strength, 3) for s in path_steps(G, "soil")] == strengths
+    assert path_omission(G, "soil", "rock").startswith("its strongest chain to soil (0.0")
+    if confidence == 0.2:
+        assert path_omission(G, "soil", "weathering").startswith(
+            "its strongest chain to soil (0.042 through erosion, sediment)"
+        )
 
 
 def test_paths_a_name_inside_the_defined_name_is_not_named_by_the_definition():
