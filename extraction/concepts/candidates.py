@@ -756,8 +756,9 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
                 name(phrase(part, lenient=True), part)
     elif (not whole_term or framed) and not sides:  # "Introduction to RNA-seq", "Types of RNNs"
         runs = split_runs(refine(toks))
-        for part in coordinated(runs[0]) if runs else []:
-            name(phrase(part, lenient=True), part)
+        if runs and not (whole_term and names and narrows_heading(runs[0], toks)):
+            for part in coordinated(runs[0]):
+                name(phrase(part, lenient=True), part)
         whole = trim(toks)
         preps = [t for t in whole if t.lower_ in {"with", "for", "in", "on", "using", "via"}]
         # a heading joining two names ("Crop Rotation with Legumes")
@@ -787,6 +788,24 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+def narrows_heading(run: Sequence[Token], toks: Sequence[Token]) -> bool:
+    """Is ``run``, what a heading's words give before a preposition, only the one noun
+    that the preposition then narrows ("Conditions" of "Conditions for Drought",
+    "Limits" of "Limits on Borrowing")? A heading named whole is about the narrowed
+    thing, not that noun in general.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Conditions for Drought"]))
+    >>> narrows_heading(list(doc[:1]), list(doc)), narrows_heading(list(doc[2:]), list(doc))
+    (True, False)
+    """
+    words = [t for t in run if not t.is_punct and not t.is_space]
+    if len(words) != 1 or words[0].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    after = words[0].i + 1
+    return any(t.i == after and t.pos_ == "ADP" for t in toks)
 
 
 #: Prepositions after which a note-taking word hands a question on to its topic ("What

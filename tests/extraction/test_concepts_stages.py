@@ -3043,6 +3043,24 @@ def test_concepts_link_text_is_a_feature_not_emphasis(body, link, name, linked, 
 
 
 @pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        # the one noun a preposition narrows is no name of the heading's: the whole is
+        ("The Conditions for Drought", {"conditions for drought"}),
+        ("Limits on Borrowing", {"limits on borrowing"}),
+        # two words or more before the preposition may name a thing of their own
+        ("Soil Erosion in Deserts", {"soil erosion", "soil erosion in desert"}),
+        # a heading that frames its topic still names the topic
+        ("Types of Drought", {"drought"}),
+    ],
+)
+def test_concepts_candidates_a_heading_names_not_the_noun_its_preposition_narrows(title, named):
+    index = extract_concepts([card(title, "Rain fails for months.", kind="heading")])
+    headings = {c.key for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    assert headings == named
+
+
+@pytest.mark.parametrize(
     ("link", "name", "linked"),
     [
         # the short title of a linked work, before its subtitle
