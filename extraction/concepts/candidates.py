@@ -2968,7 +2968,8 @@ def linked(occ: Occurrence) -> str:
     says, or opens before a description ("[Seed Drill](...) - a sowing machine": an
     entry of a list of courses or tools to read), "name" when it stands in a sentence,
     "" when ``occ`` is not a link's text or only part of it ("plate tectonics" in a
-    linked article title). A name that opens a link's text before a
+    linked article title); an article before the name in the link's text is no other
+    part ("[The Silk Road](...)"). A name that opens a link's text before a
     subtitle ("Plate Tectonics: A Primer", "Plate Tectonics - A Primer") is the linked
     work's short title: its text as well."""
     text = occ.seg.text
@@ -2982,7 +2983,7 @@ def linked(occ: Occurrence) -> str:
         return ""
     for s, e, style in occ.seg.emphasis:
         if style == "link" and s <= start and end <= e:
-            if _WORDED.search(text[s:start]) or (
+            if not _BEFORE_LINKED_NAME.fullmatch(text[s:start]) or (
                 _WORDED.search(text[end:e]) and not _titles_link(text[end:e])
             ):
                 return ""
@@ -2995,6 +2996,9 @@ def linked(occ: Occurrence) -> str:
 
 
 _WORDED = re.compile(r"\w")
+#: What may stand before a name inside the text of a link that is all the name: an
+#: article the name drops ("[The Silk Road](...)").
+_BEFORE_LINKED_NAME = re.compile(r"\W*(?:(?:the|an?)\s+)?", re.IGNORECASE)
 
 
 def in_code(occ: Occurrence) -> bool:
