@@ -171,6 +171,7 @@ def explain_term(G: nx.MultiDiGraph, term: str) -> dict[str, Any]:
                 "roles": entry.get("roles", {}),
                 "reasons": _reason_words(entry.get("reasons")),
                 "refused": entry.get("refused") or [],
+                **({"ruled_out": entry["ruled_out"]} if entry.get("ruled_out") else {}),
             }
     near = resolve(G, term)
     return {"term": term, "status": "unknown", "closest": near}
@@ -354,6 +355,8 @@ def format_term(info: Mapping[str, Any]) -> str:
             lines.append(f"“{term}” is a concept: {label}.")
         if info.get("score") is not None:
             lines.append(f"Score {info['score']:.2f} (kept from {info['threshold']:.2f}).")
+    elif status == "rejected" and info.get("ruled_out"):
+        lines.append(f"“{term}” is not a concept: {info['ruled_out']}.")
     elif status == "rejected":
         lines.append(
             f"“{term}” is not a concept: the notes use it, but its score {info['score']:.2f} "

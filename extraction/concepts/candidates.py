@@ -756,8 +756,9 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
                 name(phrase(part, lenient=True), part)
     elif (not whole_term or framed) and not sides:  # "Introduction to RNA-seq", "Types of RNNs"
         runs = split_runs(refine(toks))
-        for part in coordinated(runs[0]) if runs else []:
-            name(phrase(part, lenient=True), part)
+        if runs and not (whole_term and names and narrows_heading(runs[0], toks)):
+            for part in coordinated(runs[0]):
+                name(phrase(part, lenient=True), part)
         whole = trim(toks)
         preps = [t for t in whole if t.lower_ in {"with", "for", "in", "on", "using", "via"}]
         # a heading joining two names ("Crop Rotation with Legumes")
@@ -787,6 +788,24 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+def narrows_heading(run: Sequence[Token], toks: Sequence[Token]) -> bool:
+    """Is ``run``, what a heading's words give before a preposition, only the one noun
+    that the preposition then narrows ("Conditions" of "Conditions for Drought",
+    "Limits" of "Limits on Borrowing")? A heading named whole is about the narrowed
+    thing, not that noun in general.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Conditions for Drought"]))
+    >>> narrows_heading(list(doc[:1]), list(doc)), narrows_heading(list(doc[2:]), list(doc))
+    (True, False)
+    """
+    words = [t for t in run if not t.is_punct and not t.is_space]
+    if len(words) != 1 or words[0].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    after = words[0].i + 1
+    return any(t.i == after and t.pos_ == "ADP" for t in toks)
 
 
 #: Prepositions after which a note-taking word hands a question on to its topic ("What
@@ -2949,7 +2968,8 @@ def linked(occ: Occurrence) -> str:
     says, or opens before a description ("[Seed Drill](...) - a sowing machine": an
     entry of a list of courses or tools to read), "name" when it stands in a sentence,
     "" when ``occ`` is not a link's text or only part of it ("plate tectonics" in a
-    linked article title). A name that opens a link's text before a
+    linked article title); an article before the name in the link's text is no other
+    part ("[The Silk Road](...)"). A name that opens a link's text before a
     subtitle ("Plate Tectonics: A Primer", "Plate Tectonics - A Primer") is the linked
     work's short title: its text as well."""
     text = occ.seg.text
@@ -2963,7 +2983,7 @@ def linked(occ: Occurrence) -> str:
         return ""
     for s, e, style in occ.seg.emphasis:
         if style == "link" and s <= start and end <= e:
-            if _WORDED.search(text[s:start]) or (
+            if not _BEFORE_LINKED_NAME.fullmatch(text[s:start]) or (
                 _WORDED.search(text[end:e]) and not _titles_link(text[end:e])
             ):
                 return ""
@@ -2976,6 +2996,9 @@ def linked(occ: Occurrence) -> str:
 
 
 _WORDED = re.compile(r"\w")
+#: What may stand before a name inside the text of a link that is all the name: an
+#: article the name drops ("[The Silk Road](...)").
+_BEFORE_LINKED_NAME = re.compile(r"\W*(?:(?:the|an?)\s+)?", re.IGNORECASE)
 
 
 def in_code(occ: Occurrence) -> bool:

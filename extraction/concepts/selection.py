@@ -44,6 +44,9 @@ class Scored:
     model: LogisticModel | None = None
     #: merges with another group that a rule asked for and that were refused, and why
     refused: list[Refusal] = field(default_factory=list)
+    #: why the structure of its uses makes it no concept, whatever its score
+    #: (:func:`ruled_out`), or ""
+    ruled: str = ""
 
     @property
     def threshold(self) -> float:
@@ -81,20 +84,61 @@ def select(
     for root, cands in groups.items():
         x = features[root]
         p = model.probability(x)
+        ruled = ruled_out(x)
         scored.append(
             Scored(
                 root,
                 list(cands),
                 x,
                 round(p, 4),
-                p >= model.threshold,
+                p >= model.threshold and not ruled,
                 list(merges.get(root, ())),
                 model,
                 list((refused or {}).get(root, ())),
+                ruled,
             )
         )
     scored.sort(key=lambda s: (-s.probability, -s.count, s.root))
     return scored
+
+
+#: Why :func:`ruled_out` takes a group out.
+READING_LIST = "every use is the text of a link its line is about: a work to read, by its title"
+TWO_TERMS = "a heading joining two names the notes use on their own, never used in running text"
+#: Roles that name a pair of terms as one thing, besides a heading: a card's term, a bold
+#: run, a label, a sentence that defines or names it.
+_NAMING_ROLES = ("term", "emphasis", "label", "defined", "described", "named", "gloss")
+
+
+def ruled_out(features: Mapping[str, float]) -> str:
+    """Why a group is no concept by the structure of its uses alone, whatever the model's
+    score, or "". Every use is the text of a link that its line or list item is all about
+    (``link_line``: "- [Soil Science Basics](...)", "- [Seed Drill](...) - a sowing
+    machine"): an entry of a list of works or tools to read, named by its title. Or it is
+    a heading that joins two names the notes use on their own (``heading_pair``:
+    "Osmosis and Diffusion") that nothing but headings and list items name, and running
+    text never uses (no ``title_and_body``): a section about two terms, each a concept
+    of its own. The group stays a candidate the
+    selector is fitted on: a rule leaves what the model learns unchanged.
+
+    >>> ruled_out({"link_line": 1.0}) == READING_LIST, ruled_out({"link_line": 0.5})
+    (True, '')
+    >>> ruled_out({"heading_pair": 1.0}) == TWO_TERMS
+    True
+    >>> ruled_out({"heading_pair": 1.0, "title_and_body": 1.0})
+    ''
+    >>> ruled_out({"heading_pair": 1.0, "role_emphasis": 1.0})
+    ''
+    """
+    if features.get("link_line", 0.0) >= 1.0:
+        return READING_LIST
+    if (
+        features.get("heading_pair")
+        and not features.get("title_and_body")
+        and not any(features.get(f"role_{role}") for role in _NAMING_ROLES)
+    ):
+        return TWO_TERMS
+    return ""
 
 
 def evidence_score(s: Scored) -> float:
@@ -140,6 +184,7 @@ def record(s: Scored, *, reasons: int = 6) -> dict:
             for m in s.merges[:MERGES_KEPT]
         ],
         "merged_names": len(s.merges),
+        **({"ruled_out": s.ruled} if s.ruled else {}),
         "refused": [
             {
                 "name": r.merge.name,

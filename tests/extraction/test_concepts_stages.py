@@ -3030,6 +3030,9 @@ def test_concepts_asked_what_marks_a_question_about_what_it_is(title, asked):
         ("Seed Drill - a sowing machine for farms", "Seed Drill", "seed drill", 1.0, 1.0),
         ("Seed Drill: a sowing machine for farms", "Seed Drill", "seed drill", 1.0, 1.0),
         ("Seed Drill sows the seeds in rows.", "Seed Drill", "seed drill", 1.0, 0.0),
+        # an article the name drops is no other part of the link's text
+        ("The Compost Heaps", "The Compost Heaps", "compost heap", 1.0, 1.0),
+        ("Two Compost Heaps", "Two Compost Heaps", "compost heap", 0.0, 0.0),
     ],
 )
 def test_concepts_link_text_is_a_feature_not_emphasis(body, link, name, linked, link_line):
@@ -3040,6 +3043,72 @@ def test_concepts_link_text_is_a_feature_not_emphasis(body, link, name, linked, 
     assert not any(c.roles["emphasis"] for s in index.candidates for c in s.candidates)
     assert scored[name].features.get("linked", 0.0) == linked
     assert scored[name].features.get("link_line", 0.0) == link_line
+
+
+@pytest.mark.parametrize(
+    ("body", "link", "name", "kept"),
+    [
+        # the entries of a list of works or tools to read are no concepts, whatever the
+        # selector's score
+        ("Compost Heaps", "Compost Heaps", "compost heap", False),
+        ("Seed Drill - a sowing machine for farms", "Seed Drill", "seed drill", False),
+        # a name the text uses too is weighed by the selector
+        ("Seed Drill sows the seeds in rows.", "Seed Drill", "seed drill", True),
+    ],
+)
+def test_concepts_selection_rules_out_a_name_used_only_as_a_reading_list_entry(
+    body, link, name, kept
+):
+    runs = (Emphasis("body", 0, len(link), "link"),)
+    everything = LogisticModel(("log_count",), (1.0,), 5.0, 0.5)  # would keep any name
+    index = extract_concepts(
+        [replace(card("Notes", body, kind="heading"), emphasis=runs)], model=everything
+    )
+    group = _group(index, name)
+    assert group.kept is kept, (group.ruled, group.features)
+    assert bool(group.ruled) is not kept
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "bold", "kept"),
+    [
+        # a heading joining two names the text uses on their own: a section on two terms
+        ("Erosion and Deposition", "Erosion wears rock away. Deposition lays it down.", "", False),
+        # the notes stress the pair as one thing too: the selector weighs it
+        (
+            "Erosion and Deposition",
+            "Erosion and deposition shape valleys. Erosion wears rock. Deposition lays it.",
+            "Erosion and deposition",
+            True,
+        ),
+    ],
+)
+def test_concepts_selection_rules_out_a_heading_that_pairs_two_terms(heading, body, bold, kept):
+    runs = (Emphasis("body", 0, len(bold), "bold"),) if bold else ()
+    everything = LogisticModel(("log_count",), (1.0,), 5.0, 0.5)
+    index = extract_concepts(
+        [replace(card(heading, body, kind="heading"), emphasis=runs)], model=everything
+    )
+    group = _group(index, "erosion and deposition")
+    assert group.kept is kept, (group.ruled, group.features)
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        # the one noun a preposition narrows is no name of the heading's: the whole is
+        ("The Conditions for Drought", {"conditions for drought"}),
+        ("Limits on Borrowing", {"limits on borrowing"}),
+        # two words or more before the preposition may name a thing of their own
+        ("Soil Erosion in Deserts", {"soil erosion", "soil erosion in desert"}),
+        # a heading that frames its topic still names the topic
+        ("Types of Drought", {"drought"}),
+    ],
+)
+def test_concepts_candidates_a_heading_names_not_the_noun_its_preposition_narrows(title, named):
+    index = extract_concepts([card(title, "Rain fails for months.", kind="heading")])
+    headings = {c.key for s in index.candidates for c in s.candidates if c.roles["heading"]}
+    assert headings == named
 
 
 @pytest.mark.parametrize(

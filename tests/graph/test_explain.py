@@ -64,6 +64,15 @@ def test_explain_a_rejected_and_an_unknown_term(graph_file):
     assert explain_term(G, "photosynthesis")["status"] == "unknown"
 
 
+def test_explain_a_reading_list_entry_says_it_is_ruled_out():
+    note = NOTE + b"\n## Further reading\n\n- [Water Relations of Plants](https://example.org/w)\n"
+    G = build_graph([read_bytes(note, path="notes.md")])
+    info = explain_term(G, "water relations of plants")
+    assert info["status"] == "rejected"
+    assert "a work to read" in info["ruled_out"]
+    assert "a work to read" in format_term(info)
+
+
 def test_explain_cli_human_and_json(graph_file, capsys):
     _, path = graph_file
     assert main(["explain", "osmosis", "--graph", str(path)]) == 0
