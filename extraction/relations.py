@@ -401,7 +401,7 @@ def _state_participle(tok: Token) -> bool:
     if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
         return False
     copula = tok.head
-    return copula.lemma_ == "be" and any(
+    return _verb_base(copula) == "be" and any(
         c.dep_ in {"attr", "acomp"} and c.tag_ in {"CD", "JJ", "JJR", "JJS"}
         for c in copula.children
     )

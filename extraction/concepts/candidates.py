@@ -1983,13 +1983,13 @@ def kinds(view: View) -> Iterator[Occurrence]:
         if subject is None:
             continue
         adjectives = [tok, *(c for c in tok.conjuncts if c.pos_ == "ADJ" and c.i > tok.i)]
-        naming = verb.lemma_.lower() in _NAMING_VERBS or verb.lower_ in {"called", "termed"}
+        naming = not _NAMING_VERBS.isdisjoint(lemmas(verb.lower_).get("VERB", ()))
         if len(adjectives) < 2 and not naming:
             continue
         thing = [t for t in subject.subtree if t.i <= subject.i]
         thing = trim(thing[next((i for i, t in enumerate(thing) if t.dep_ == "amod"), 0) :])
         words = [t for t in thing if t.pos_ in {"NOUN", "PROPN", "ADJ"}]
-        if not words or words[-1] is not subject:
+        if not words or words[-1].i != subject.i:
             continue
         for adjective in adjectives:
             toks = [adjective, *words]

@@ -2084,6 +2084,8 @@ def test_concepts_verb_read_as_a_plural_noun_is_no_part_of_a_name(sentence, name
             {"igneous rock", "sedimentary rock", "metamorphic rock"},
         ),
         ("Such a tremor is called volcanic.", "named", {"volcanic tremor"}),
+        ("A curve with two peaks is named bimodal.", "named", {"bimodal curve"}),
+        ("Such a star is dubbed variable.", "named", {"variable star"}),
         ("The rock is hard.", "listed", set()),  # one adjective says what it is like
     ],
 )

@@ -243,3 +243,28 @@ def test_nlp_rule_table_leaves_a_ruler_it_cannot_read_at_work(pattern):
     ruler.add([pattern], {"LEMMA": "y"})
     assert nlp.rule_table(blank) is None
     assert nlp.rule_table(spacy.blank("en")) is None  # no ruler at all
+
+
+def test_nlp_no_extraction_code_reads_spacy_lemmas():
+    """The pipeline runs without spaCy's lemmatizer (:data:`nlp.EXCLUDED_COMPONENTS`):
+    ``Token.lemma_`` is empty for most words and set by the attribute ruler for a few
+    ("is": "be"), so a rule that compares it ("called" is a naming verb) silently never
+    fires. Lemmas come from :func:`extraction.names.lemmas` (lemminflect) instead."""
+    import re
+    from pathlib import Path
+
+    assert "lemmatizer" in nlp.EXCLUDED_COMPONENTS
+    root = Path(nlp.__file__).parent
+    readers = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\.lemma_?\b", line.split("#")[0]) and "def " not in line
+    ]
+    assert readers == []
+
+
+def test_nlp_the_model_sets_no_lemma_for_an_ordinary_word():
+    """Why the test above holds: without the lemmatizer "called" has no lemma."""
+    doc = nlp.load()("Such a tremor is called volcanic.")
+    assert doc[4].lemma_ == ""
