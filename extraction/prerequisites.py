@@ -1526,6 +1526,7 @@ def _unread_names(
             for name in names:
                 if name.split():
                     starts[name.split()[0].lower()].add(concept)
+    spelled = cache(lambda concept: sorted(_spelled(index, concept)))
     out: dict[str, list[tuple[str, Evidence]]] = {}
     for card_id in sorted(about - set(crowded)):
         card = cards.get(card_id)
@@ -1539,23 +1540,31 @@ def _unread_names(
                 continue
             text = part.replace("-", " ")  # as names are written (:func:`_names`)
             low = text.lower()
-            read = [  # the names the card's mentions cover
-                span
-                for c in sorted(named & index.concepts.keys())
-                for name in _spelled(index, c)
-                if name in low
-                for span in whole_words(low, name)
-            ]
-            low = _blank(low, read)
             words = {w.lower() for w in _WORD.findall(low)}
+            spans: dict[str, list[tuple[int, int]]] = {}
             for concept in sorted({c for w in words for c in starts.get(w, ())} - named):
                 if concept in capitals:
-                    spans = [s for n in capitals[concept] for s in whole_words(text, n)]
-                    spans = [(i, j) for i, j in spans if "|" not in low[i:j]]
+                    at = [s for n in capitals[concept] for s in whole_words(text, n)]
                 else:
-                    spans = [s for n in lower[concept] for s in whole_words(low, n)]
-                if spans:
-                    start = min(spans)[0]
+                    at = [s for n in lower[concept] for s in whole_words(low, n)]
+                if at:
+                    spans[concept] = at
+            if not spans:
+                continue
+            read = _blank(  # the names the card's mentions cover
+                low,
+                [
+                    span
+                    for c in sorted(named & index.concepts.keys())
+                    for name in spelled(c)
+                    if name in low
+                    for span in whole_words(low, name)
+                ],
+            )
+            for concept, at in spans.items():
+                at = [(i, j) for i, j in at if "|" not in read[i:j]]
+                if at:
+                    start = min(at)[0]
                     where = line if line is not None else card.line_of(start)
                     found.append((concept, Evidence(card.source, where, _sentence_at(part, start))))
                     named.add(concept)
