@@ -21,7 +21,9 @@ becomes named features (:data:`FEATURES`), each saying something for or against
   where one file names both (words alone link no two courses);
 - **definitions**: A named in B's defining sentence (also by an abbreviation merged
   into A: "built on NMR"), or in the cards about B (the card holding B's defining
-  sentence among them, but for what that card is otherwise about) more than B in A's,
+  sentence among them, but for what that card is otherwise about; a name of several
+  words or in capitals the card writes where the parse read no mention counts too:
+  :func:`_unread_names`) more than B in A's,
   or there only inside a longer name that is no concept (``named_within``: "up the
   inheritance tree" in the card about upcasting; a weight, never an edge alone);
   A's defining sentence lending its wording to B's, defined later (``shared_wording``:
@@ -122,7 +124,9 @@ FEATURES: dict[str, str] = {
     "definition_words": "A's name is inside another name in B's defining sentence, or written "
     "there in the possessive (+), B's in A's (-): 'osmosis' in 'reverse osmosis systems', "
     "'a kiln's plate'",
-    "explains": "share of the cards about B that name A (named before), less the converse",
+    "explains": "share of the cards about B that name A (named before; or written there where "
+    "the parse read no mention, a name of several words or in capitals: 'Run GREP -v on the "
+    "log' in the card about log filtering), less the converse",
     "named_within": "share of the cards about B that name A only inside a longer name that "
     "is no concept, less the converse (+: 'the casting moves up the inheritance tree' in "
     "the card about upcasting puts inheritance first)",
@@ -1347,6 +1351,8 @@ def _statements(
         for card_id, found in index.card_mentions.items()
         if len({c for c, _ in found}) > TOGETHER_MAX_CONCEPTS
     }
+    unread = _unread_names(index, notes, crowded)
+    written: dict[tuple[str, str], Evidence] = {}
     for b, cards in notes.about.items():
         if not cards or b not in index.concepts:
             continue
@@ -1369,8 +1375,21 @@ def _statements(
                 # a concept the card introduces is not one it is explained with
                 if a != b and a in index.concepts and notes.first_card.get(a) != card_id:
                     counted[a].add(card_id)
+            # a name the card writes where no mention was read ("Run GREP -v on the log")
+            for a, e in unread.get(card_id, ()):
+                if (
+                    a != b
+                    and a not in hosted.get(card_id, ())
+                    and notes.first_card.get(a) != card_id
+                    and not CROSS_REFERENCE.match(e.text)
+                    and not notes.denials.denies(e.text, forms(a), forms(b))
+                ):
+                    counted[a].add(card_id)
+                    written[(a, card_id)] = e
         for a, with_a in counted.items():
-            cited = [e for c in sorted(with_a) for e in notes.mention_of[(a, c)]]
+            cited = [
+                e for c in sorted(with_a) for e in (notes.mention_of[(a, c)] or [written[(a, c)]])
+            ]
             shares[(a, b)] = (len(with_a) / len(cards), cited)
     for (a, b), (share, cited) in shares.items():
         other = shares.get((b, a), (0.0, []))[0]
@@ -1450,6 +1469,108 @@ def _statements(
             for b in named[i + 1 :]:
                 together[(a, b)].append(card_id)
     return said, together
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` replaced by "|" (its offsets kept).
+
+    >>> _blank("a roux thickens", [(2, 6)])
+    'a |||| thickens'
+    """
+    chars = list(text)
+    for start, stop in spans:
+        chars[start:stop] = "|" * (stop - start)
+    return "".join(chars)
+
+
+def _unread_names(
+    index: ConceptIndex, notes: _Notes, crowded: Collection[str] = ()
+) -> dict[str, list[tuple[str, Evidence]]]:
+    """Card id -> the concepts its title or body writes by name where the card has no
+    mention of them, each with its sentence: names the parse did not read as one, a code
+    word ("Run GREP -v on the log"), a name written as a modifier ("a garter-stitch
+    edge"). Only the cards some concept is about are read, not a crowded one. A name
+    counts written as whole words (a plural ending allowed) outside the names the card's
+    mentions cover ("rate" of "the interest rate" is read no more); a name in capitals
+    (an abbreviation, a keyword) only in capitals; a name of one lower-case word not at
+    all: where the parse read no noun it is the everyday word, a verb or an adjective
+    ("they knit a row", "a plain edge"), not the term.
+
+    >>> from extraction.records import Card, Concept
+    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "What is a roux?",
+    ...             "Wheat flour cooked in fat thickens a sauce of UHT milk.",
+    ...             title_kind="question", title_line=1, body_lines=(2,))
+    >>> e = Evidence("n.txt", 1, "What is a roux?")
+    >>> names = ("roux", "wheat flour", "fat", "sauce", "UHT")
+    >>> index = ConceptIndex({n: Concept(n, n, cards=["n#1"] if n == "roux" else [])
+    ...                       for n in names}, {}, {},
+    ...                      card_mentions={"n#1": [("roux", e), ("sauce", e)]})
+    >>> index.segments = [(Segment(card, 1, card.title, is_title=True), None)]
+    >>> [a for a, _ in _unread_names(index, _notes(index))["n#1"]]
+    ['UHT', 'wheat flour']
+    """
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+    about = {card_id for ids in notes.about.values() for card_id in ids}
+    capitals: dict[str, set[str]] = {}  # concept -> its names as written in capitals
+    lower: dict[str, set[str]] = {}  # concept -> its names of several words, lower case
+    for concept in index.concepts:
+        written = {concept, *index.concepts[concept].aliases}
+        caps = {n.replace("-", " ") for n in written if is_acronym(n) or n.isupper()}
+        if caps:
+            capitals[concept] = caps
+        elif several := {n for n in _names(index, concept) if len(n.split()) > 1}:
+            lower[concept] = several
+    starts: dict[str, set[str]] = defaultdict(set)  # first word -> concepts (either case)
+    for table in (capitals, lower):
+        for concept, names in table.items():
+            for name in names:
+                if name.split():
+                    starts[name.split()[0].lower()].add(concept)
+    spelled = cache(lambda concept: sorted(_spelled(index, concept)))
+    out: dict[str, list[tuple[str, Evidence]]] = {}
+    for card_id in sorted(about - set(crowded)):
+        card = cards.get(card_id)
+        if card is None:
+            continue
+        named = {c for c, _ in index.card_mentions.get(card_id, ())}
+        named |= {c for c, _ in index.card_nested.get(card_id, ())}
+        found: list[tuple[str, Evidence]] = []
+        for part, line in ((card.title, card.title_line), (card.body, None)):
+            if not part:
+                continue
+            text = part.replace("-", " ")  # as names are written (:func:`_names`)
+            low = text.lower()
+            words = {w.lower() for w in _WORD.findall(low)}
+            spans: dict[str, list[tuple[int, int]]] = {}
+            for concept in sorted({c for w in words for c in starts.get(w, ())} - named):
+                if concept in capitals:
+                    at = [s for n in capitals[concept] for s in whole_words(text, n)]
+                else:
+                    at = [s for n in lower[concept] for s in whole_words(low, n)]
+                if at:
+                    spans[concept] = at
+            if not spans:
+                continue
+            read = _blank(  # the names the card's mentions cover
+                low,
+                [
+                    span
+                    for c in sorted(named & index.concepts.keys())
+                    for name in spelled(c)
+                    if name in low
+                    for span in whole_words(low, name)
+                ],
+            )
+            for concept, at in spans.items():
+                at = [(i, j) for i, j in at if "|" not in read[i:j]]
+                if at:
+                    start = min(at)[0]
+                    where = line if line is not None else card.line_of(start)
+                    found.append((concept, Evidence(card.source, where, _sentence_at(part, start))))
+                    named.add(concept)
+        if found:
+            out[card_id] = found
+    return out
 
 
 #: Fewest words of a run two defining sentences share for ``shared_wording`` (its

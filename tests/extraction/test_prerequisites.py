@@ -331,6 +331,33 @@ def test_prerequisites_a_card_explains_its_subject_before_the_terms_it_names(sen
 
 
 @pytest.mark.parametrize(
+    ("body", "named", "explains"),
+    [
+        # a name the parse read no mention of (a modifier) is named in the card all the same
+        ("It pulls in, like a garter-stitch edge would not.", "garter stitch", 1.0),
+        ("Columns that tension holds in.", "tension", 1.0),  # a mention, as ever
+        ("Columns you purl between.", "PURL", None),  # a name in capitals, only in capitals
+        # a lone lower-case word the parse read as no noun is the everyday word
+        ("Columns with a tension-free edge.", "tension", None),
+    ],
+)
+def test_prerequisites_a_card_explains_its_subject_with_the_names_it_writes(body, named, explains):
+    cards = [
+        Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), title, answer,
+             title_kind="question", title_line=2 * i + 1, body_lines=(2 * i + 2,))
+        for i, (title, answer) in enumerate([
+            ("What is PURL?", "PURL is a stitch worked from the front."),
+            ("What is a garter stitch?", "A garter stitch is knitted on every row."),
+            ("What is tension?", "Tension is how tight the yarn is held."),
+            ("What is a rib?", body),
+        ])
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    pair = candidates(index, typed_relations(index)).get((named, "rib"))
+    assert (pair.features.get("explains") if pair else None) == explains
+
+
+@pytest.mark.parametrize(
     ("label", "stressed"),
     [
         ("Transpiration", 1.0),  # the marked run is the name
