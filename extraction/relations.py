@@ -83,9 +83,9 @@ from extraction.concepts import (
 )
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.index import parsed_where, segments_only
-from extraction.concepts.segments import ITEM
+from extraction.concepts.segments import ITEM, compares
 from extraction.names import singular
-from extraction.records import Card, Concept, Evidence, Relation
+from extraction.records import Card, Concept, Evidence, Relation, Table
 
 #: Most evidence sentences kept per edge.
 MAX_EVIDENCE = 3
@@ -6386,6 +6386,9 @@ def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:
                 continue
             first = table.row_lines[0] if table.row_lines else card.lines[0]
             head_ev = Evidence(card.source, max(1, first - 1), " | ".join(table.header))
+            if compares(table):
+                yield from _compared(index, table, head_ev)
+                continue
             cls = index.find(_plain(table.header[0]))
             columns = [rp.table_header(h) for h in table.header]
             for n, row in enumerate(table.rows):
@@ -6426,6 +6429,17 @@ def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:
                         yield Relation(
                             source, target, relation, TABLE_CONFIDENCE, [head_ev, row_ev]
                         )
+
+
+def _compared(index: ConceptIndex, table: Table, evidence: Evidence) -> Iterator[Relation]:
+    """``contrasts_with`` between each two concepts a comparison table's header names
+    (:func:`compares`: "Factor | Aerobic respiration | Fermentation"), citing the
+    header; its rows are attributes of them, from which no other relation is read."""
+    named = [index.find(_plain(h)) for h in table.header[1:]]
+    compared = list(dict.fromkeys(c for c in named if c is not None))
+    for i, a in enumerate(compared):
+        for b in compared[i + 1 :]:
+            yield Relation(a, b, "contrasts_with", TABLE_CONFIDENCE, [evidence])
 
 
 def merge_relations(relations: Iterable[Relation]) -> list[Relation]:

@@ -68,6 +68,7 @@ from extraction.concepts.segments import (
     FILE_TITLE,
     ITEM,
     Segment,
+    compares,
     label_of,
     sentences_of,
     span_text,
@@ -1580,7 +1581,9 @@ def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
 
 def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """The first cell of a table row, when it is a short name; the next cells of its
-    row define it when the table has two or three columns."""
+    row define it when the table has two or three columns, and does not compare the
+    things its header names (:func:`compares`: "Factor | Aerobic | Anaerobic" makes
+    each row an attribute of the two, not a term its cells define)."""
     if seg.kind != CELL or seg.column != 0:
         return
     toks = list(doc)
@@ -1590,7 +1593,7 @@ def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         (t for t in seg.card.tables if any(r and r[0].strip() == seg.text for r in t.rows)), None
     )
     definition = ""
-    if row is not None and 2 <= len(row.header or ()) <= 3:
+    if row is not None and 2 <= len(row.header or ()) <= 3 and not compares(row):
         cells_ = next(r for r in row.rows if r and r[0].strip() == seg.text)
         definition = " ".join(c.strip() for c in cells_[1:] if c.strip())
     yield from _occ(structural_name(toks), "cell", seg, seg.text, toks=toks, definition=definition)

@@ -1,0 +1,119 @@
+"""Structured notes read as an expert reads them: a comparison table, a heading that sets
+names side by side ("A vs. B"), a heading that coordinates two topics ("A & B"), a
+heading over a list that describes it, and "X reactions" beside X. Each example is
+invented, in a subject of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.concepts import extract_concepts
+from extraction.concepts.segments import compares
+from extraction.readers import read_bytes
+from extraction.records import Table
+from extraction.relations import typed_relations
+
+
+def index_of(note: str):
+    return extract_concepts(read_bytes(note.encode(), path="n.md").cards)
+
+
+def definitions_of(index, name: str) -> list[str]:
+    """The definitions the candidate ``name`` was given (before merging)."""
+    return [
+        e.text
+        for s in index.candidates
+        for c in s.candidates
+        if c.key.lower() == name
+        for _, e in c.definitions
+    ]
+
+
+# -- comparison tables ------------------------------------------------------------------
+
+METALS = """# Metals
+
+## Iron
+Iron is a grey metal that rusts in damp air.
+
+## Copper
+Copper is a reddish metal that conducts heat well.
+
+## Iron and copper compared
+
+| {first} | Iron | Copper |
+|---|---|---|
+| Lustre | dull | bright |
+| Density | high | higher |
+"""
+
+
+@pytest.mark.parametrize(
+    ("header", "compared"),
+    [
+        (("Property", "Iron", "Copper"), True),
+        (("", "Iron", "Copper"), True),
+        (("Criteria", "**Wool**", "Cotton", "Linen"), True),
+        (("Term", "Definition", "Example"), False),  # a glossary
+        (("Feature", "Description"), False),  # one column: nothing compared
+        (("Metal", "Colour", "Density"), False),  # rows are things, columns attributes
+        (("Property", "Iron", "Notes"), False),
+    ],
+)
+def test_concepts_comparison_table_is_told_by_its_header(header, compared):
+    assert compares(Table(header, ())) is compared
+
+
+@pytest.mark.parametrize("first", ["Property", ""])
+def test_concepts_comparison_table_row_defines_no_term(first):
+    index = index_of(METALS.format(first=first))
+    assert definitions_of(index, "lustre") == []
+    assert definitions_of(index, "density") == []
+
+
+def test_concepts_two_column_table_still_defines_its_terms():
+    note = "# Metals\n\n| Term | Meaning |\n|---|---|\n| Lustre | how a surface shines |\n"
+    assert definitions_of(index_of(note), "lustre") == ["how a surface shines"]
+
+
+@pytest.mark.parametrize("first", ["Property", ""])
+def test_relations_comparison_table_contrasts_the_compared_columns(first):
+    index = index_of(METALS.format(first=first))
+    iron, copper = index.find("iron"), index.find("copper")
+    assert iron and copper, sorted(index.concepts)
+    found = {(r.source, r.relation, r.target) for r in typed_relations(index)}
+    assert (iron, "contrasts_with", copper) in found
+    # a row is an attribute of the compared things: no kind of the first header
+    assert not any(rel == "is_a" and iron in (a, b) for a, rel, b in found)
+
+
+RUST = """# Metals
+
+## Corrosion
+Corrosion is the slow eating away of a metal by air and water.
+
+## Rust
+Rust is the red oxide that forms on iron.
+
+## Patina
+Patina is the green film that forms on copper.
+
+## Iron and copper side by side
+
+| {first} | Iron | Copper |
+|---|---|---|
+| Corrosion | rust | patina |
+"""
+
+
+@pytest.mark.parametrize(("first", "linked"), [("Property", False), ("Metal", True)])
+def test_graph_comparison_table_row_is_no_link_from_its_first_cell(first, linked):
+    from graph.build import mention_relations
+
+    cards = read_bytes(RUST.format(first=first).encode(), path="n.md").cards
+    index = extract_concepts(cards)
+    corrosion, rust = index.find("corrosion"), index.find("rust")
+    assert corrosion and rust, sorted(index.concepts)
+    pairs = {(r.source, r.target) for r in mention_relations(index, cards)}
+    # "Metal | Iron | Copper": rows are things; "Property | ...": attributes of the columns
+    assert ((corrosion, rust) in pairs) is linked
