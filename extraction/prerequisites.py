@@ -70,6 +70,7 @@ from spacy.tokens import Doc, Token
 from extraction.concepts import ConceptIndex, Segment, is_acronym
 from extraction.concepts.index import parsed_where, segments_only
 from extraction.concepts.segments import sentences_of, span_text
+from extraction.concepts.words import CONTRAST_CUE
 from extraction.logistic import LogisticModel
 from extraction.records import (
     HEADING_LIST,
@@ -1274,6 +1275,7 @@ def _statements(
     """
     said: dict[tuple[str, str], list[_Said]] = defaultdict(list)
     forms = cache(lambda concept: _forms(index, concept))
+    typed = list(typed)
 
     def say(phase: int, a: str, b: str, feature: str, value: float, evidence=()) -> None:
         said[(a, b) if a < b else (b, a)].append((phase, a, b, feature, value, evidence))
@@ -1347,6 +1349,7 @@ def _statements(
         for card_id, found in index.card_mentions.items()
         if len({c for c, _ in found}) > TOGETHER_MAX_CONCEPTS
     }
+    contrasts = _compared_on_titles(index, typed)
     for b, cards in notes.about.items():
         if not cards or b not in index.concepts:
             continue
@@ -1360,6 +1363,8 @@ def _statements(
                     continue  # b is introduced while the card explains a
                 if CROSS_REFERENCE.match(e.text):
                     continue  # "See also: glob": a pointer to a neighbour, not an explanation
+                if {a, b} <= contrasts.get((e.source, e.line), set()):
+                    continue  # "Aerobic vs anaerobic": set beside the subject, not built on
                 if notes.denials.denies(e.text, forms(a), forms(b)):
                     continue  # "B is not an A", "B does not require A": no explanation by A
                 if OTHER_NAME.search(e.text) and not builds_on(
@@ -2346,6 +2351,49 @@ ASKS_WHAT = re.compile(r"^\s*(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)
 ASKS_HOW_DIFFER = re.compile(r"\bdiffer|\bcompar|\bvs\b\.?|\bversus\b", re.IGNORECASE)
 #: Most concepts a comparing question may name for each to be one it asks about.
 ASKED_MAX = 2
+
+
+#: A heading that sets two names or more side by side: "A vs. B", "A versus B".
+SETS_SIDE_BY_SIDE = re.compile(r"\s(?:vs\.?|versus)\s", re.IGNORECASE)
+
+
+def _compared_on_titles(
+    index: ConceptIndex, typed: Iterable[Relation]
+) -> dict[tuple[str, int], set[str]]:
+    """(source, line) of each heading that sets names side by side ("Aerobic vs.
+    anaerobic respiration", "Difference between a lake and a pond":
+    :data:`SETS_SIDE_BY_SIDE`, :data:`CONTRAST_CUE`) -> the concepts a
+    ``contrasts_with`` relation read there sets against another ("A vs B vs C": all
+    three). They are compared there, none explained by another; a name the heading gives
+    them as their setting ("... in the context of ecology") is not compared. A question
+    is not such a heading, nor is "How does X differ from Y?": X is explained against Y.
+
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> from extraction.relations import typed_relations
+    >>> cards = [Card(f"n#{i}", "n.md", "markdown", (2 * i, 2 * i + 1), title, body,
+    ...               title_kind="heading", title_line=2 * i, body_lines=(2 * i + 1,))
+    ...          for i, (title, body) in enumerate([
+    ...     ("Lakes", "A lake is a deep body of fresh water."),
+    ...     ("Ponds", "A pond is a shallow body of fresh water."),
+    ...     ("Lakes vs. ponds", "Lakes are deep; ponds are shallow.")])]
+    >>> index = extract_concepts(cards)
+    >>> {k: sorted(v) for k, v in _compared_on_titles(index, typed_relations(index)).items()}
+    {('n.md', 4): ['lake', 'pond']}
+    """
+    titles = {
+        (seg.card.source, seg.line)
+        for seg in segments_only(index.segments)
+        if seg.title_kind == "heading"
+        and (SETS_SIDE_BY_SIDE.search(seg.text) or CONTRAST_CUE.search(seg.text))
+    }
+    compared: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for r in typed:
+        if r.relation == "contrasts_with":
+            for e in r.evidence:
+                if (e.source, e.line) in titles:
+                    compared[(e.source, e.line)] |= {r.source, r.target}
+    return dict(compared)
 
 
 def compared_in(index: ConceptIndex) -> dict[str, frozenset[str]]:

@@ -9,6 +9,7 @@ import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.segments import compares
+from extraction.prerequisites import candidates
 from extraction.readers import read_bytes
 from extraction.records import Table
 from extraction.relations import typed_relations
@@ -117,3 +118,39 @@ def test_graph_comparison_table_row_is_no_link_from_its_first_cell(first, linked
     pairs = {(r.source, r.target) for r in mention_relations(index, cards)}
     # "Metal | Iron | Copper": rows are things; "Property | ...": attributes of the columns
     assert ((corrosion, rust) in pairs) is linked
+
+
+# -- headings that set names side by side ------------------------------------------------
+
+WATERS = """# Inland waters
+
+## Lakes
+A lake is a large body of still fresh water.
+
+## Ponds
+A pond is a small, shallow body of still water.
+
+## Reservoirs
+A reservoir is a lake made by a dam.
+
+## {heading}
+
+- one is deep, the other shallow
+- all hold still water
+"""
+
+
+@pytest.mark.parametrize(
+    "heading", ["Lakes vs ponds vs reservoirs vs tarns", "Lakes vs. ponds vs. reservoirs vs. tarns"]
+)
+def test_prerequisites_contrast_heading_orders_none_of_the_names_it_compares(heading):
+    index = index_of(WATERS.format(heading=heading))
+    lake, pond, tarn = (index.find(n) for n in ("lake", "pond", "tarn"))
+    assert lake and pond and tarn, sorted(index.concepts)  # tarns: named only there
+    typed = typed_relations(index)
+    contrasted = {frozenset((r.source, r.target)) for r in typed if r.relation == "contrasts_with"}
+    assert {lake, pond} in contrasted
+    found = candidates(index, typed)
+    for pair in ((lake, tarn), (tarn, lake), (pond, tarn), (tarn, pond)):
+        # the heading names them side by side: none is explained by another there
+        assert pair not in found or "explains" not in found[pair].features, found[pair].features
