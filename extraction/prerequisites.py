@@ -689,10 +689,11 @@ def _notes(index: ConceptIndex) -> _Notes:
                 and not denials.denies(e.text, forms(a), forms(concept.id))  # "B is not an A"
             }
     # headings that name a concept, and the cards they enclose; a heading that lists
-    # several names ("Erosion and weathering") frames none of them alone
+    # several names ("Erosion and weathering") or coordinates two topics ("Unit 2:
+    # Weathering & Erosion") frames none of them alone
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
     for seg, doc in index.segments:
-        if _heads_cards(seg) and not _lists_names(index, seg.text):
+        if _heads_cards(seg) and not _coordinates(index, seg.text):
             concept = index.find(seg.text.strip()) or index.lookup(doc)
             if concept is not None:
                 ev = Evidence(seg.card.source, seg.line, seg.text.strip())
@@ -808,6 +809,44 @@ def _lists_names(index: ConceptIndex, heading: str) -> bool:
     parts = [p.strip() for p in HEADING_LIST.split(heading.strip())]
     named = {index.find(p) for p in parts if p}
     return len(parts) > 1 and None not in named and len(named) > 1
+
+
+#: Words opening the second part of a coordinated heading that refer back to the first
+#: ("Erosion and its causes"): the heading is about the first part alone.
+_BACK_REFERENCES = frozenset({"its", "their", "his", "her", "related", "other"})
+#: A preposition in the first part of a heading: what "and" joins is inside its object.
+_PREPOSITION = re.compile(
+    r"\b(?:of|for|in|on|at|by|with|about|from|to|into|through|under|between|among)\b",
+    re.IGNORECASE,
+)
+
+
+def _coordinates(index: ConceptIndex, heading: str) -> bool:
+    """Does ``heading`` coordinate two topics or more ("Erosion and weathering",
+    "Unit 3: Lakes & Rivers"), not being one name itself ("Supply and demand" when the
+    notes name it), nor a topic and what belongs to it ("Erosion and its causes")? Such a
+    heading frames none of its parts alone: the sections under it are not taught under
+    the one part the notes name as a concept (a list of names is one such heading:
+    :func:`_lists_names`).
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> names = ("erosion", "weathering", "supply and demand")
+    >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {"Supply and demand":
+    ...                      "supply and demand", "Erosion": "erosion"})
+    >>> [_coordinates(index, h) for h in ("Erosion and weathering", "Unit 3: Rocks & Erosion",
+    ...                                   "Supply and demand", "Erosion and its causes",
+    ...                                   "Erosion", "Models of erosion and weathering")]
+    [True, True, False, False, False, False]
+    """
+    if _lists_names(index, heading):
+        return True
+    parts = [p.strip() for p in HEADING_LIST.split(heading.strip())]
+    if len(parts) < 2 or not all(parts) or index.find(heading.strip()) is not None:
+        return False
+    if _PREPOSITION.search(parts[0]):
+        return False  # "Networks for sequences and time series": inside its object
+    return not any(p.split()[0].lower() in _BACK_REFERENCES for p in parts[1:])
 
 
 def _titles(

@@ -9,7 +9,7 @@ import pytest
 
 from extraction.concepts import extract_concepts
 from extraction.concepts.segments import compares
-from extraction.prerequisites import candidates
+from extraction.prerequisites import _notes, candidates
 from extraction.readers import read_bytes
 from extraction.records import Table
 from extraction.relations import typed_relations
@@ -154,3 +154,34 @@ def test_prerequisites_contrast_heading_orders_none_of_the_names_it_compares(hea
     for pair in ((lake, tarn), (tarn, lake), (pond, tarn), (tarn, pond)):
         # the heading names them side by side: none is explained by another there
         assert pair not in found or "explains" not in found[pair].features, found[pair].features
+
+
+# -- coordinated headings --------------------------------------------------------------
+
+RIVERS = """# {title}
+
+## Rivers
+A river is a stream of water that carves its bed.
+
+## Deltas
+A delta is land built where a river meets the sea.
+
+## Erosion
+Erosion wears rock away; rivers carry what it removes.
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "frames"),
+    [
+        ("Unit 2: Weathering & Erosion", False),  # two topics: it frames neither alone
+        ("Weathering and Erosion", False),
+        ("Erosion", True),  # one topic: the sections under it are taught under it
+        ("Erosion and its causes", True),  # a topic and what belongs to it
+    ],
+)
+def test_prerequisites_coordinated_heading_frames_neither_topic_alone(title, frames):
+    index = index_of(RIVERS.format(title=title))
+    erosion, river = index.find("erosion"), index.find("river")
+    assert erosion and river, sorted(index.concepts)
+    assert ((erosion, river) in _notes(index).sections) is frames
