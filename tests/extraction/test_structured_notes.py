@@ -185,3 +185,36 @@ def test_prerequisites_coordinated_heading_frames_neither_topic_alone(title, fra
     erosion, river = index.find("erosion"), index.find("river")
     assert erosion and river, sorted(index.concepts)
     assert ((erosion, river) in _notes(index).sections) is frames
+
+
+# -- a heading over a list that describes it ---------------------------------------------
+
+BREADS = """# Breads
+
+## Sourdough
+- leavened by wild yeast and lactic bacteria
+- slow to rise, sour in taste
+- keeps for days
+
+## Flatbreads
+- Naan: a leavened flatbread baked in a tandoor
+- Matzo: an unleavened flatbread
+
+## Baking at home
+Sourdough needs a starter; a sourdough starter is fed daily.
+Flatbreads bake fast, and sourdough rises slowly.
+"""
+
+
+def test_concepts_heading_over_a_list_is_described_by_its_items():
+    index = index_of(BREADS)
+    sourdough = index.concepts[index.find("sourdough")]
+    assert sourdough.definition.startswith("leavened by wild yeast and lactic bacteria; slow")
+    assert sourdough.definition_evidence.line == 4
+
+
+def test_concepts_heading_over_a_glossary_is_not_described_by_it():
+    index = index_of(BREADS)
+    flatbread = index.find("flatbread")
+    assert flatbread is not None, sorted(index.concepts)
+    assert "Naan" not in index.concepts[flatbread].definition
