@@ -25,6 +25,7 @@ from extraction.concepts.segments import _BULLET, label_of
 from extraction.concepts.words import (
     ANALOGY,
     CONTRAST_CUE,
+    EVENT_HEADS,
     FRAMING_NOUNS,
     GENERIC_HEADS,
     INSTRUCTIONS,
@@ -729,7 +730,7 @@ def _acronym_names(
             if (
                 len(words) > 1
                 and singular_acronym(words[0]) == singular_acronym(acronym)
-                and words[-1].lower() not in GENERIC_HEADS
+                and words[-1].lower() not in GENERIC_HEADS | EVENT_HEADS
                 and c.count >= max(1, uses_alone)
             ):
                 found.append(c)
@@ -819,7 +820,7 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
         main = short_form  # "GRU", not "GRU cell"
     elif (
         len(main.words) > 1
-        and (main.words[-1].lower() in GENERIC_HEADS or lists_kinds(main))
+        and (main.words[-1].lower() in GENERIC_HEADS | EVENT_HEADS or lists_kinds(main))
         and (short := bare.get(" ".join(main.words[:-1])))
         and (short.subject_of or not main.subject_of or lists_kinds(main))
     ):

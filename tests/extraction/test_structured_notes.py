@@ -13,6 +13,7 @@ from extraction.prerequisites import _notes, candidates
 from extraction.readers import read_bytes
 from extraction.records import Table
 from extraction.relations import typed_relations
+from tests.extraction.test_concepts_stages import cand, groups_of, same_group
 
 
 def index_of(note: str):
@@ -218,3 +219,37 @@ def test_concepts_heading_over_a_glossary_is_not_described_by_it():
     flatbread = index.find("flatbread")
     assert flatbread is not None, sorted(index.concepts)
     assert "Naan" not in index.concepts[flatbread].definition
+
+
+# -- "X reactions" beside X -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bare", "longer", "merged"),
+    [
+        ("XRF", "XRF reaction", True),  # an acronym: X happening
+        ("Kjeldahl", "Kjeldahl reaction", True),  # a rare word
+        ("fermentation", "fermentation reaction", True),  # an activity happening
+        ("sequencing", "sequencing reaction", False),  # a gerund: one step of it
+        # "method" is no event head: "HTTP methods" belong to HTTP
+        ("XRF", "XRF method", False),
+        ("fermentation", "fermentation method", False),
+        ("light", "light reaction", False),  # an everyday noun: no light
+        ("chain", "chain reaction", False),
+    ],
+)
+def test_concepts_merge_event_head_with_the_bare_name(bare, longer, merged):
+    groups = groups_of(cand(bare, 3), cand(longer, 2))
+    assert same_group(groups, bare, longer) is merged
+
+
+def test_concepts_event_head_heading_takes_the_bare_name_as_its_label():
+    note = (
+        "# Assays\n\n## XRF reactions\n- reads the X-rays a sample gives off\n- needs no "
+        "solvent\n\n## Choosing\nXRF is quick; XRF suits metals.\n"
+    )
+    index = index_of(note)
+    xrf = index.find("XRF reactions")
+    assert xrf is not None and xrf == index.find("XRF"), sorted(index.concepts)
+    assert index.concepts[xrf].label == "XRF"
+    assert index.concepts[xrf].definition.startswith("reads the X-rays")
