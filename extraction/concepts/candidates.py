@@ -753,7 +753,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         and not (kind == "term" and plural_pair(toks))
     ):
         for part in coordinated(trim(toks)):
-            if not is_activity(span_text_of(part)):  # "... and Improving Your Sleep"
+            part = after_prefix(part)  # "Astronomy 110 - Light and telescopes": light
+            if part and not is_activity(span_text_of(part)):  # "... and Improving Your Sleep"
                 name(phrase(part, lenient=True), part)
     elif (not whole_term or framed) and not sides:  # "Introduction to RNA-seq", "Types of RNNs"
         runs = split_runs(refine(toks))
@@ -788,6 +789,29 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+#: What sets a title's prefix off from its topics: a colon, a dash between spaces.
+_PREFIX_ENDS = frozenset({":", "-", "–", "—"})
+
+
+def after_prefix(part: Sequence[Token]) -> list[Token]:
+    """The words of a coordinated title's part after the last colon or spaced dash: what
+    comes before it ("Unit 3:", "Astronomy 110 -") names the course or the unit, not the
+    topic the part names.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Geology 101 - Rocks and minerals"]))
+    >>> [t.text for t in after_prefix(list(doc[:4]))], [t.text for t in after_prefix(doc[5:6])]
+    (['Rocks'], ['minerals'])
+    """
+    ends = [
+        i
+        for i, t in enumerate(part)
+        if t.text in _PREFIX_ENDS
+        and (t.text == ":" or (t.whitespace_ and i > 0 and part[i - 1].whitespace_))
+    ]
+    return list(part[ends[-1] + 1 :]) if ends else list(part)
 
 
 #: Prepositions after which a note-taking word hands a question on to its topic ("What

@@ -173,6 +173,23 @@ Erosion wears rock away; rivers carry what it removes.
 
 
 @pytest.mark.parametrize(
+    ("title", "topics", "never"),
+    [
+        ("Geology 101 - Rivers and deltas", {"river", "delta"}, "geology 101 river"),
+        ("Unit 2: Rivers & deltas", {"river", "delta"}, "unit 2 river"),
+    ],
+)
+def test_concepts_coordinated_title_names_its_topics_not_its_prefix(title, topics, never):
+    roles = {
+        c.key.lower(): c.roles
+        for s in index_of(RIVERS.format(title=title)).candidates
+        for c in s.candidates
+    }
+    assert all(roles[t]["heading"] for t in topics), roles
+    assert never not in roles
+
+
+@pytest.mark.parametrize(
     ("title", "frames"),
     [
         ("Unit 2: Weathering & Erosion", False),  # two topics: it frames neither alone
