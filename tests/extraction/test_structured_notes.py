@@ -157,6 +157,17 @@ def test_prerequisites_contrast_heading_orders_none_of_the_names_it_compares(hea
         assert pair not in found or "explains" not in found[pair].features, found[pair].features
 
 
+def test_relations_versus_chain_contrasts_every_two_sides():
+    index = index_of(WATERS.format(heading="Lakes vs ponds vs reservoirs vs tarns"))
+    lake, reservoir, tarn = (index.find(n) for n in ("lake", "reservoir", "tarn"))
+    contrasted = {
+        frozenset((r.source, r.target))
+        for r in typed_relations(index)
+        if r.relation == "contrasts_with"
+    }
+    assert {lake, tarn} in contrasted and {lake, reservoir} in contrasted, contrasted
+
+
 # -- coordinated headings --------------------------------------------------------------
 
 RIVERS = """# {title}
