@@ -72,6 +72,7 @@ from spacy.tokens import Doc, Token
 from extraction.concepts import ConceptIndex, Segment, is_acronym
 from extraction.concepts.index import parsed_where, segments_only
 from extraction.concepts.segments import sentences_of, span_text
+from extraction.concepts.words import CONTRAST_CUE
 from extraction.logistic import LogisticModel
 from extraction.records import (
     HEADING_LIST,
@@ -692,10 +693,11 @@ def _notes(index: ConceptIndex) -> _Notes:
                 and not denials.denies(e.text, forms(a), forms(concept.id))  # "B is not an A"
             }
     # headings that name a concept, and the cards they enclose; a heading that lists
-    # several names ("Erosion and weathering") frames none of them alone
+    # several names ("Erosion and weathering") or coordinates two topics ("Unit 2:
+    # Weathering & Erosion") frames none of them alone
     headings: dict[tuple[str, int], tuple[str, Evidence]] = {}
     for seg, doc in index.segments:
-        if _heads_cards(seg) and not _lists_names(index, seg.text):
+        if _heads_cards(seg) and not _coordinates(index, seg.text):
             concept = index.find(seg.text.strip()) or index.lookup(doc)
             if concept is not None:
                 ev = Evidence(seg.card.source, seg.line, seg.text.strip())
@@ -811,6 +813,44 @@ def _lists_names(index: ConceptIndex, heading: str) -> bool:
     parts = [p.strip() for p in HEADING_LIST.split(heading.strip())]
     named = {index.find(p) for p in parts if p}
     return len(parts) > 1 and None not in named and len(named) > 1
+
+
+#: Words opening the second part of a coordinated heading that refer back to the first
+#: ("Erosion and its causes"): the heading is about the first part alone.
+_BACK_REFERENCES = frozenset({"its", "their", "his", "her", "related", "other"})
+#: A preposition in the first part of a heading: what "and" joins is inside its object.
+_PREPOSITION = re.compile(
+    r"\b(?:of|for|in|on|at|by|with|about|from|to|into|through|under|between|among)\b",
+    re.IGNORECASE,
+)
+
+
+def _coordinates(index: ConceptIndex, heading: str) -> bool:
+    """Does ``heading`` coordinate two topics or more ("Erosion and weathering",
+    "Unit 3: Lakes & Rivers"), not being one name itself ("Supply and demand" when the
+    notes name it), nor a topic and what belongs to it ("Erosion and its causes")? Such a
+    heading frames none of its parts alone: the sections under it are not taught under
+    the one part the notes name as a concept (a list of names is one such heading:
+    :func:`_lists_names`).
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> from extraction.records import Concept
+    >>> names = ("erosion", "weathering", "supply and demand")
+    >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {"Supply and demand":
+    ...                      "supply and demand", "Erosion": "erosion"})
+    >>> [_coordinates(index, h) for h in ("Erosion and weathering", "Unit 3: Rocks & Erosion",
+    ...                                   "Supply and demand", "Erosion and its causes",
+    ...                                   "Erosion", "Models of erosion and weathering")]
+    [True, True, False, False, False, False]
+    """
+    if _lists_names(index, heading):
+        return True
+    parts = [p.strip() for p in HEADING_LIST.split(heading.strip())]
+    if len(parts) < 2 or not all(parts) or index.find(heading.strip()) is not None:
+        return False
+    if _PREPOSITION.search(parts[0]):
+        return False  # "Networks for sequences and time series": inside its object
+    return not any(p.split()[0].lower() in _BACK_REFERENCES for p in parts[1:])
 
 
 def _titles(
@@ -1278,6 +1318,7 @@ def _statements(
     """
     said: dict[tuple[str, str], list[_Said]] = defaultdict(list)
     forms = cache(lambda concept: _forms(index, concept))
+    typed = list(typed)
 
     def say(phase: int, a: str, b: str, feature: str, value: float, evidence=()) -> None:
         said[(a, b) if a < b else (b, a)].append((phase, a, b, feature, value, evidence))
@@ -1353,6 +1394,7 @@ def _statements(
     }
     unread = _unread_names(index, notes, crowded)
     written: dict[tuple[str, str], Evidence] = {}
+    contrasts = _compared_on_titles(index, typed)
     for b, cards in notes.about.items():
         if not cards or b not in index.concepts:
             continue
@@ -1366,6 +1408,8 @@ def _statements(
                     continue  # b is introduced while the card explains a
                 if CROSS_REFERENCE.match(e.text):
                     continue  # "See also: glob": a pointer to a neighbour, not an explanation
+                if {a, b} <= contrasts.get((e.source, e.line), set()):
+                    continue  # "Aerobic vs anaerobic": set beside the subject, not built on
                 if notes.denials.denies(e.text, forms(a), forms(b)):
                     continue  # "B is not an A", "B does not require A": no explanation by A
                 if OTHER_NAME.search(e.text) and not builds_on(
@@ -1382,6 +1426,7 @@ def _statements(
                     and a not in hosted.get(card_id, ())
                     and notes.first_card.get(a) != card_id
                     and not CROSS_REFERENCE.match(e.text)
+                    and not {a, b} <= contrasts.get((e.source, e.line), set())
                     and not notes.denials.denies(e.text, forms(a), forms(b))
                 ):
                     counted[a].add(card_id)
@@ -2467,6 +2512,49 @@ ASKS_WHAT = re.compile(r"^\s*(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)
 ASKS_HOW_DIFFER = re.compile(r"\bdiffer|\bcompar|\bvs\b\.?|\bversus\b", re.IGNORECASE)
 #: Most concepts a comparing question may name for each to be one it asks about.
 ASKED_MAX = 2
+
+
+#: A heading that sets two names or more side by side: "A vs. B", "A versus B".
+SETS_SIDE_BY_SIDE = re.compile(r"\s(?:vs\.?|versus)\s", re.IGNORECASE)
+
+
+def _compared_on_titles(
+    index: ConceptIndex, typed: Iterable[Relation]
+) -> dict[tuple[str, int], set[str]]:
+    """(source, line) of each heading that sets names side by side ("Aerobic vs.
+    anaerobic respiration", "Difference between a lake and a pond":
+    :data:`SETS_SIDE_BY_SIDE`, :data:`CONTRAST_CUE`) -> the concepts a
+    ``contrasts_with`` relation read there sets against another ("A vs B vs C": all
+    three). They are compared there, none explained by another; a name the heading gives
+    them as their setting ("... in the context of ecology") is not compared. A question
+    is not such a heading, nor is "How does X differ from Y?": X is explained against Y.
+
+    >>> from extraction.records import Card
+    >>> from extraction.concepts import extract_concepts
+    >>> from extraction.relations import typed_relations
+    >>> cards = [Card(f"n#{i}", "n.md", "markdown", (2 * i, 2 * i + 1), title, body,
+    ...               title_kind="heading", title_line=2 * i, body_lines=(2 * i + 1,))
+    ...          for i, (title, body) in enumerate([
+    ...     ("Lakes", "A lake is a deep body of fresh water."),
+    ...     ("Ponds", "A pond is a shallow body of fresh water."),
+    ...     ("Lakes vs. ponds", "Lakes are deep; ponds are shallow.")])]
+    >>> index = extract_concepts(cards)
+    >>> {k: sorted(v) for k, v in _compared_on_titles(index, typed_relations(index)).items()}
+    {('n.md', 4): ['lake', 'pond']}
+    """
+    titles = {
+        (seg.card.source, seg.line)
+        for seg in segments_only(index.segments)
+        if seg.title_kind == "heading"
+        and (SETS_SIDE_BY_SIDE.search(seg.text) or CONTRAST_CUE.search(seg.text))
+    }
+    compared: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for r in typed:
+        if r.relation == "contrasts_with":
+            for e in r.evidence:
+                if (e.source, e.line) in titles:
+                    compared[(e.source, e.line)] |= {r.source, r.target}
+    return dict(compared)
 
 
 def compared_in(index: ConceptIndex) -> dict[str, frozenset[str]]:

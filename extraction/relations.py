@@ -83,9 +83,9 @@ from extraction.concepts import (
 )
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.index import parsed_where, segments_only
-from extraction.concepts.segments import ITEM
+from extraction.concepts.segments import ITEM, compares
 from extraction.names import singular
-from extraction.records import Card, Concept, Evidence, Relation
+from extraction.records import Card, Concept, Evidence, Relation, Table
 
 #: Most evidence sentences kept per edge.
 MAX_EVIDENCE = 3
@@ -6386,6 +6386,9 @@ def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:
                 continue
             first = table.row_lines[0] if table.row_lines else card.lines[0]
             head_ev = Evidence(card.source, max(1, first - 1), " | ".join(table.header))
+            if compares(table):
+                yield from _compared(index, table, head_ev)
+                continue
             cls = index.find(_plain(table.header[0]))
             columns = [rp.table_header(h) for h in table.header]
             for n, row in enumerate(table.rows):
@@ -6426,6 +6429,53 @@ def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:
                         yield Relation(
                             source, target, relation, TABLE_CONFIDENCE, [head_ev, row_ev]
                         )
+
+
+#: What sets each side of a chain against the next: "A vs B vs C", "A versus B versus C".
+_VERSUS_LINK = re.compile(r"\s(?:vs\.?|versus)\s", re.IGNORECASE)
+
+
+def _versus_chains(raw: Sequence[Relation]) -> list[Relation]:
+    """``contrasts_with`` between every two sides of a chain of three or more ("Lakes vs
+    ponds vs tarns"), where the cue set only each side against the next: the line
+    compares them all. Each new edge cites the line, at the least confidence read there.
+
+    >>> e = Evidence("n.md", 3, "Lakes vs ponds vs tarns")
+    >>> found = _versus_chains([Relation("lake", "pond", "contrasts_with", 0.85, [e]),
+    ...                         Relation("pond", "tarn", "contrasts_with", 0.8, [e])])
+    >>> [(r.source, r.target, r.confidence) for r in found]
+    [('lake', 'tarn', 0.8)]
+    """
+    sides: dict[Evidence, dict[str, float]] = defaultdict(dict)
+    linked: set[frozenset[str]] = set()
+    for r in raw:
+        if r.relation != "contrasts_with":
+            continue
+        linked.add(frozenset((r.source, r.target)))
+        for e in r.evidence:
+            if len(_VERSUS_LINK.findall(e.text)) >= 2:
+                for c in (r.source, r.target):
+                    sides[e][c] = min(sides[e].get(c, 1.0), r.confidence)
+    found = []
+    for e, named in sides.items():
+        ordered = list(named)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if frozenset((a, b)) not in linked:
+                    linked.add(frozenset((a, b)))
+                    found.append(Relation(a, b, "contrasts_with", min(named[a], named[b]), [e]))
+    return found
+
+
+def _compared(index: ConceptIndex, table: Table, evidence: Evidence) -> Iterator[Relation]:
+    """``contrasts_with`` between each two concepts a comparison table's header names
+    (:func:`compares`: "Factor | Aerobic respiration | Fermentation"), citing the
+    header; its rows are attributes of them, from which no other relation is read."""
+    named = [index.find(_plain(h)) for h in table.header[1:]]
+    compared = list(dict.fromkeys(c for c in named if c is not None))
+    for i, a in enumerate(compared):
+        for b in compared[i + 1 :]:
+            yield Relation(a, b, "contrasts_with", TABLE_CONFIDENCE, [evidence])
 
 
 def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
@@ -6537,6 +6587,7 @@ def typed_relations(
         and (r.relation == "related_to" or not (is_meta(r.source) or is_meta(r.target)))
     ]
     raw += _pointer_edges(raw, pointers)
+    raw += _versus_chains(raw)
     pairs = part_heads(raw)
     raw = [r for r in raw if r.label != COMPONENT_LABEL or _suggested_part_kept(r, pairs)]
     relations = _resolve_conflicts(merge_relations(_symmetric(raw)))

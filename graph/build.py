@@ -143,14 +143,20 @@ def _whole_sentences(said: Collection[Evidence]) -> dict[Evidence, Evidence]:
 def _row_mentions(card: Card, found) -> list[tuple[str, str, Evidence]]:
     """``(subject, target, evidence)`` for each concept the other cells of a table row
     name, when the row's first cell is a concept's name and nothing more ("Osmosis" |
-    "moves water across a membrane"): what the row says, it says of that concept."""
+    "moves water across a membrane"): what the row says, it says of that concept. Not
+    in a comparison table (:func:`~extraction.concepts.segments.compares`: "Factor |
+    Iron | Copper"): there a row's cells say things of the compared columns."""
     if not card.tables or not found:
         return []
+    from extraction.concepts.segments import compares
+
     by_line: dict[int, list[tuple[str, Evidence]]] = {}
     for concept, evidence in found:
         by_line.setdefault(evidence.line, []).append((concept, evidence))
     out = []
     for table in card.tables:
+        if compares(table):
+            continue
         for row, line in zip(table.rows, table.row_lines, strict=False):
             if not row or not row[0].strip():
                 continue

@@ -68,6 +68,7 @@ from extraction.concepts.segments import (
     FILE_TITLE,
     ITEM,
     Segment,
+    compares,
     label_of,
     sentences_of,
     span_text,
@@ -752,7 +753,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         and not (kind == "term" and plural_pair(toks))
     ):
         for part in coordinated(trim(toks)):
-            if not is_activity(span_text_of(part)):  # "... and Improving Your Sleep"
+            part = after_prefix(part)  # "Astronomy 110 - Light and telescopes": light
+            if part and not is_activity(span_text_of(part)):  # "... and Improving Your Sleep"
                 name(phrase(part, lenient=True), part)
     elif (not whole_term or framed) and not sides:  # "Introduction to RNA-seq", "Types of RNNs"
         runs = split_runs(refine(toks))
@@ -806,6 +808,29 @@ def narrows_heading(run: Sequence[Token], toks: Sequence[Token]) -> bool:
         return False
     after = words[0].i + 1
     return any(t.i == after and t.pos_ == "ADP" for t in toks)
+
+
+#: What sets a title's prefix off from its topics: a colon, a dash between spaces.
+_PREFIX_ENDS = frozenset({":", "-", "–", "—"})
+
+
+def after_prefix(part: Sequence[Token]) -> list[Token]:
+    """The words of a coordinated title's part after the last colon or spaced dash: what
+    comes before it ("Unit 3:", "Astronomy 110 -") names the course or the unit, not the
+    topic the part names.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Geology 101 - Rocks and minerals"]))
+    >>> [t.text for t in after_prefix(list(doc[:4]))], [t.text for t in after_prefix(doc[5:6])]
+    (['Rocks'], ['minerals'])
+    """
+    ends = [
+        i
+        for i, t in enumerate(part)
+        if t.text in _PREFIX_ENDS
+        and (t.text == ":" or (t.whitespace_ and i > 0 and part[i - 1].whitespace_))
+    ]
+    return list(part[ends[-1] + 1 :]) if ends else list(part)
 
 
 #: Prepositions after which a note-taking word hands a question on to its topic ("What
@@ -1599,7 +1624,9 @@ def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
 
 def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """The first cell of a table row, when it is a short name; the next cells of its
-    row define it when the table has two or three columns."""
+    row define it when the table has two or three columns, and does not compare the
+    things its header names (:func:`compares`: "Factor | Aerobic | Anaerobic" makes
+    each row an attribute of the two, not a term its cells define)."""
     if seg.kind != CELL or seg.column != 0:
         return
     toks = list(doc)
@@ -1609,7 +1636,7 @@ def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         (t for t in seg.card.tables if any(r and r[0].strip() == seg.text for r in t.rows)), None
     )
     definition = ""
-    if row is not None and 2 <= len(row.header or ()) <= 3:
+    if row is not None and 2 <= len(row.header or ()) <= 3 and not compares(row):
         cells_ = next(r for r in row.rows if r and r[0].strip() == seg.text)
         definition = " ".join(c.strip() for c in cells_[1:] if c.strip())
     yield from _occ(structural_name(toks), "cell", seg, seg.text, toks=toks, definition=definition)

@@ -21,10 +21,11 @@ from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import always_capitalised, own_capitals
 from extraction.concepts.phrases import concept_id, only_adjective, only_verb, plain_verb
-from extraction.concepts.segments import _BULLET
+from extraction.concepts.segments import _BULLET, label_of
 from extraction.concepts.words import (
     ANALOGY,
     CONTRAST_CUE,
+    EVENT_HEADS,
     FRAMING_NOUNS,
     GENERIC_HEADS,
     INSTRUCTIONS,
@@ -729,7 +730,7 @@ def _acronym_names(
             if (
                 len(words) > 1
                 and singular_acronym(words[0]) == singular_acronym(acronym)
-                and words[-1].lower() not in GENERIC_HEADS
+                and words[-1].lower() not in GENERIC_HEADS | EVENT_HEADS
                 and c.count >= max(1, uses_alone)
             ):
                 found.append(c)
@@ -819,7 +820,7 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
         main = short_form  # "GRU", not "GRU cell"
     elif (
         len(main.words) > 1
-        and (main.words[-1].lower() in GENERIC_HEADS or lists_kinds(main))
+        and (main.words[-1].lower() in GENERIC_HEADS | EVENT_HEADS or lists_kinds(main))
         and (short := bare.get(" ".join(main.words[:-1])))
         and (short.subject_of or not main.subject_of or lists_kinds(main))
     ):
@@ -921,7 +922,7 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         and not reads_as_heading(o[2], names)
     ]
     if not options:
-        found = sentence_definition(cands, names)
+        found = sentence_definition(cands, names) or bullet_description(cands)
         return (found.text, found) if found else ("", None)
     _, _, text, evidence = min(options, key=lambda o: (unfinished(o[2]), o[0], o[1]))
     # the same sentence, given whole with what follows it by a card about the concept
@@ -939,6 +940,53 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         text = _UNFINISHED_TAIL.sub("", text).rstrip() + " …"
         evidence = Evidence(evidence.source, evidence.line, text)
     return text, evidence
+
+
+#: Most items of a heading's list read as the description of what the heading names.
+DESCRIPTION_ITEMS = 3
+
+
+def described_by_items(card: Card) -> str:
+    """What the list under a heading says of the heading's subject: its first items
+    (at most :data:`DESCRIPTION_ITEMS`, at most :data:`DEFINITION_CHARS`), joined by
+    "; ", when the card's body is that list and at most one item opens with a label of
+    its own (a list of "Term: ..." lines is a glossary of other terms); else ``""``.
+
+    >>> from extraction.records import ListItem
+    >>> def card(body):
+    ...     starts = [0] + [i + 1 for i, c in enumerate(body) if c == "\\n"]
+    ...     items = tuple(ListItem(o, body.find("\\n", o) % (len(body) + 1)) for o in starts)
+    ...     return Card("n#1", "n.md", "markdown", (1, 4), "Proofing", body, items=items)
+    >>> described_by_items(card("two stages: dough rises, then bakes\\nneeds warm air\\nyeast "
+    ...                         "makes gas\\nshape it first"))
+    'two stages: dough rises, then bakes; needs warm air; yeast makes gas'
+    >>> described_by_items(card("Yeast: a fungus\\nFlour: ground grain"))
+    ''
+    """
+    top = [card.body[i.start : i.end].strip() for i in card.items if i.depth == 0]
+    lines = [line.strip() for line in card.body.splitlines() if line.strip()]
+    if not top or len(top) != len(lines):
+        return ""  # prose beside the list, or a nested list: not the list alone
+    if sum(label_of(t) is not None for t in top) > 1:
+        return ""
+    text = ""
+    for item in top[:DESCRIPTION_ITEMS]:
+        joined = f"{text}; {item}" if text else item
+        if len(joined) > DEFINITION_CHARS:
+            break
+        text = joined
+    return text
+
+
+def bullet_description(cands: Sequence[Candidate]) -> Evidence | None:
+    """The list under a heading that names a group (:func:`described_by_items`), when
+    nothing else the notes say defines it ("### Sourdough" over "- leavened by wild
+    yeast", "- slow to rise"): the notes describe it by those items."""
+    for c in cands:
+        for card in c.subject_of:
+            if _subject_role(c, card) == "heading" and (text := described_by_items(card)):
+                return Evidence(card.source, card.line_of_text(text.split("; ")[0]), text)
+    return None
 
 
 def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evidence | None:

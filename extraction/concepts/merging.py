@@ -36,6 +36,7 @@ from extraction.concepts.words import (
     ACTIVITY_ENDINGS,
     ASPECT_HEADS,
     BUILT_HEADS,
+    EVENT_HEADS,
     FRAMING_NOUNS,
     GENERIC_HEADS,
     KIND_HEADS,
@@ -100,6 +101,10 @@ RULES: dict[str, str] = {
     "read only inside longer names: a problem with X there ('drainage problem' of 'poor "
     "drainage problem'), while a task's ('routing problem') or a name's of its own "
     "('travelling salesman problem') is X",
+    "event_head": "'X reaction' is X happening, when the notes use both together and X is "
+    "specific (an acronym, a rare word: 'SN2 reaction') or an activity ('combustion "
+    "reaction'); not after an everyday noun ('light reaction' is no light) nor a gerund "
+    "('sequencing reaction' is one step of sequencing)",
     "kinds_heading": "a heading or question 'X kinds', 'X varieties' lists kinds of X, and "
     "is about X, when the notes name such kinds ('Hive kinds' over 'Langstroth hive', "
     "'top-bar hive'); not 'gene variants' over 'BRCA1 variant': no kind of gene is named",
@@ -475,6 +480,19 @@ def merge(
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             if bare.count and together and not acted_on(base, candidates):
                 join_head(base, key)
+        # "SN2 reaction", "combustion reaction": X happening, when the notes use both
+        # together and X is specific or an activity ("light reaction" is no light; a
+        # "sequencing reaction" is one step of sequencing)
+        elif words[-1].lower() in EVENT_HEADS and (base := known(" ".join(words[:-1]))):
+            longer, bare = candidates[key], candidates[base]
+            together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
+            last = base.split()[-1].lower()
+            activity = len(last) > 4 and last.endswith(EVENT_ENDINGS)
+            specific = all(is_acronym(w) or zipf(w) < SPECIFIC_ZIPF for w in base.split())
+            gerund = len(last) > 4 and last.endswith("ing")
+            same = bare.count and together and (activity or specific) and not gerund
+            if same and not acted_on(base, candidates, key):
+                join(base, key, "event_head")
         # "Hive kinds", "rock varieties": a heading or question listing kinds of X, over
         # names of such kinds ("Langstroth hive"), is about X ("types" and
         # "architectures" are generic heads, joined above)
@@ -689,7 +707,7 @@ def short_names_clash(a: Sequence[str], b: Sequence[str]) -> str | None:
     return None
 
 
-def acted_on(base: str, candidates: Mapping[str, Candidate]) -> bool:
+def acted_on(base: str, candidates: Mapping[str, Candidate], besides: str = "") -> bool:
     """Is ``base`` the object of an action in another name the notes use: ``base``
     followed by one noun a verb makes (:func:`verb_of`: "erosion prevention", "enzyme
     inhibition")? Then ``base`` is a thing or a state that is acted on, not a way of
@@ -699,12 +717,19 @@ def acted_on(base: str, candidates: Mapping[str, Candidate]) -> bool:
     True
     >>> acted_on("erosion", {"erosion rate": Candidate("erosion rate")})
     False
+
+    A name ``besides`` (the one being merged with ``base``) is not counted: "the SN2
+    reaction" is SN2 happening, not something done to it.
+
+    >>> acted_on("SN2", {"SN2 reaction": Candidate("SN2 reaction")}, besides="SN2 reaction")
+    False
     """
     words = base.lower().split()
     n = len(words)
     return any(
         len(w := k.lower().split()) == n + 1 and w[:n] == words and verb_of(w[n]) is not None
         for k in candidates
+        if k != besides
     )
 
 
@@ -1717,6 +1742,10 @@ def names_by_last_word(candidates: Iterable[str]) -> dict[str, list[str]]:
 #: variable"), not a phrase ("first 5 trees", "nucleotide sequence of the ends").
 _KIND_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
 
+
+#: Endings of an activity that happens as a reaction ("combustion", "hydrolysis"); not
+#: a gerund, however rare: a "sequencing reaction" is one step of sequencing.
+EVENT_ENDINGS = tuple(e for e in ACTIVITY_ENDINGS if e != "ing")
 
 #: A bare name whose words are all rarer than this in English (Zipf) is the same thing
 #: as the name with a generic head ("softmax" and "softmax function").

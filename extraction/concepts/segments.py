@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from extraction.concepts.words import COMPARED_ON, DESCRIBING_HEADERS
 from extraction.readers.prompts import is_term
-from extraction.records import Card
+from extraction.records import Card, Table
 
 #: Kinds of segment.
 TITLE, HEADING, BODY, ITEM, CELL = "title", "heading", "body", "item", "cell"
@@ -163,6 +164,45 @@ def card_segments(card: Card) -> Iterator[Segment]:
                 if cell and _WORDISH.search(cell):
                     header = table.header[c] if c < len(table.header) else ""
                     yield Segment(card, line, cell, False, kind=CELL, column=c, header=header)
+
+
+#: Most words of a header cell read as the name of a thing a table compares.
+COMPARED_MAX_WORDS = 5
+
+
+def _header_words(cell: str) -> list[str]:
+    """A header cell's words in lower case, without emphasis marks or punctuation."""
+    return re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", cell.lower())
+
+
+def compares(table: Table) -> bool:
+    """Is ``table`` a comparison table: a first header cell that is empty or says what
+    the rows compare on (:data:`COMPARED_ON`), then two header cells or more that
+    name the things compared (short, none a column of descriptions:
+    :data:`DESCRIBING_HEADERS`)? Its rows are attributes of the compared things: a row's
+    first cell is no term its other cells define, nor built on them.
+
+    >>> compares(Table(("Factor", "Aerobic", "Anaerobic"), (("Yield", "36 ATP", "2 ATP"),)))
+    True
+    >>> compares(Table(("", "**Iron**", "**Copper**"), (("Colour", "grey", "red"),)))
+    True
+    >>> compares(Table(("Term", "Definition", "Example"), (("Alloy", "a mix", "brass"),)))
+    False
+    >>> compares(Table(("Feature", "Description"), (("Lustre", "shine"),)))
+    False
+    >>> compares(Table(("Metal", "Colour", "Density"), (("Iron", "grey", "7.9"),)))
+    False
+    """
+    if len(table.header) < 3:
+        return False
+    first = _header_words(table.header[0])
+    if first and first[-1] not in COMPARED_ON:
+        return False
+    compared = [_header_words(h) for h in table.header[1:]]
+    return all(
+        0 < len(words) <= COMPARED_MAX_WORDS and not DESCRIBING_HEADERS.intersection(words)
+        for words in compared
+    )
 
 
 #: Longest text given to the parser at once. Longer segments are cut in pieces (at a

@@ -96,6 +96,28 @@ OTHER_QUESTIONS = _words(
     "how why when where which who whom whose can could does do did should would will is are"
 )
 
+#: First header cells of a comparison table: what its rows compare the columns on
+#: ("Factor | Aerobic | Anaerobic", "Property | Iron | Copper"); the other header cells
+#: name the things compared, and each row is an attribute of them, not a term its cells
+#: define. An empty first cell says the same.
+COMPARED_ON = _words(
+    """
+    factor factors feature features property properties aspect aspects criterion
+    criteria characteristic characteristics attribute attributes parameter parameters
+    dimension dimensions trait traits quality qualities category categories point points
+    basis difference differences comparison action actions
+    """
+)
+#: Header cells that name a column of descriptions, not a thing compared ("Term |
+#: Definition | Example"): a table with one after its first column is a glossary.
+DESCRIBING_HEADERS = _words(
+    """
+    definition definitions description descriptions meaning meanings explanation
+    explanations example examples note notes detail details summary formula formulas
+    use uses purpose function functions value values
+    """
+)
+
 #: Title words that contrast the two things after them ("Difference between osmosis and
 #: diffusion?", "Compare mitosis and meiosis", "How do enzymes differ from catalysts?").
 CONTRAST_CUE = re.compile(
@@ -125,6 +147,12 @@ GENERIC_HEADS = _words(
 #: the strength of X's rarity alone ("Poisson process" is no Poisson). Not "structure": a
 #: "crystal structure" is more than a crystal.
 MANNER_HEADS = _words("approach process procedure strategy task")
+#: Heads that name X happening ("E1 reaction", "combustion reaction"): the same as X
+#: when the notes use the two together and X is specific (an acronym, a rare word) or
+#: an activity itself (ACTIVITY_ENDINGS); not after an everyday noun ("light reaction",
+#: "chain reaction" are no light, no chain). Not "method": "HTTP methods" belong to
+#: HTTP, an "attribution method" is a way of doing attribution.
+EVENT_HEADS = _words("reaction")
 #: Generic heads that name an aspect of X itself ("attention mechanism", "pooling
 #: operation"): the compound is X, even when X is an activity.
 ASPECT_HEADS = _words("mechanism operation")

@@ -254,6 +254,47 @@ def test_concept_words_manner_heads_merge_when_used_together():
 
 
 @pytest.mark.parametrize(
+    ("bare", "longer", "entry"),
+    [
+        ("XRF", "XRF reaction", "EVENT_HEADS: reaction"),
+        ("Kjeldahl", "Kjeldahl reaction", "EVENT_HEADS: reaction"),
+        ("combustion", "combustion reaction", "EVENT_HEADS: reaction"),
+    ],
+)
+def test_concept_words_event_heads_merge_with_a_specific_bare_name(bare, longer, entry):
+    # relies on the entry (the two share a card)
+    assert same_group(groups_of(cand(bare, 3), cand(longer, 2)), bare, longer), entry
+
+
+@pytest.mark.parametrize(
+    ("header", "entry"),
+    [
+        (("Factor", "Brick", "Timber"), "COMPARED_ON: factor"),
+        (("Characteristics", "Brick", "Timber"), "COMPARED_ON: characteristics"),
+    ],
+)
+def test_concept_words_compared_on_opens_a_comparison_table(header, entry):
+    from extraction.concepts.segments import compares
+    from extraction.records import Table
+
+    assert compares(Table(header, ())), entry
+
+
+@pytest.mark.parametrize(
+    ("header", "entry"),
+    [
+        (("Property", "Brick", "Description"), "DESCRIBING_HEADERS: description"),
+        (("Feature", "Examples", "Notes"), "DESCRIBING_HEADERS: examples, notes"),
+    ],
+)
+def test_concept_words_describing_headers_make_no_comparison_table(header, entry):
+    from extraction.concepts.segments import compares
+    from extraction.records import Table
+
+    assert not compares(Table(header, ())), entry
+
+
+@pytest.mark.parametrize(
     ("base", "head", "same", "entry"),
     [
         ("digestion", "mechanism", True, "ASPECT_HEADS: mechanism"),
@@ -319,6 +360,9 @@ COVERED = {
     "VERSUS",
     "GENERIC_HEADS",
     "MANNER_HEADS",
+    "EVENT_HEADS",
+    "COMPARED_ON",
+    "DESCRIBING_HEADERS",
     "ASPECT_HEADS",
     "THING_HEADS",
     "BUILT_HEADS",
@@ -412,6 +456,10 @@ def test_concept_words_narrower_lists_are_inside_the_lists_they_narrow(inner, ou
         ("ASPECT_HEADS", "THING_HEADS"),
         # a generic head is read before a manner head: one in both is never a manner head
         ("MANNER_HEADS", "GENERIC_HEADS"),
+        ("EVENT_HEADS", "GENERIC_HEADS"),
+        ("EVENT_HEADS", "MANNER_HEADS"),
+        # a header that says what is compared names no column of descriptions
+        ("COMPARED_ON", "DESCRIBING_HEADERS"),
     ],
 )
 def test_concept_words_lists_that_would_contradict_share_no_word(a, b):
