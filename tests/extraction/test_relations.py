@@ -911,18 +911,18 @@ def test_relations_seed_no_self_loops_and_symmetric_contrasts():
 
 #: The floors of issue #13 that hold on the leave-one-file-out figures pooled over dev and
 #: dev2 (``python -m benchmarks.relation_quality``): learning-path recall (>= 0.60) since
-#: the seventeenth session, typed relation recall (>= 0.50) since the nineteenth. The
-#: others (relation_recall_any >= 0.70, prereq_recall_path3 >= 0.60) do not hold yet: what
-#: this code reaches (measured 2026-12-06, twentieth session: 0.680, 0.519) is held a
-#: little under it, so that nothing falls back unnoticed.
+#: the seventeenth session, typed relation recall (>= 0.50) since the nineteenth,
+#: relation_recall_any (>= 0.70) since the twenty-third. prereq_recall_path3 (>= 0.60)
+#: does not hold yet: what this code reaches (measured 2026-12-07, twenty-fourth session:
+#: 0.553) is held a little under it, so that nothing falls back unnoticed.
 FLOORS = {
     "typed_precision_on_gold_pairs": 0.88,
     "prereq_direction_precision": 0.90,
     "path_order": 0.85,
     "path_recall": 0.60,
-    "relation_recall_any": 0.65,
+    "relation_recall_any": 0.70,
     "relation_recall_typed": 0.50,
-    "prereq_recall_path3": 0.50,
+    "prereq_recall_path3": 0.53,
 }
 CEILINGS = {"prereq_reversed": 0.04}
 
