@@ -1860,15 +1860,29 @@ def _undergoes(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
                     yield a, b, e
 
 
+#: Marks that end a clause in a sentence: a name before one of them is not what the verb
+#: after it acts on ("the output goes through the layer -> its gradients shrink").
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|[.!?](?:\s|$)|[\u2190-\u21ff]|\s-+>|\s[-\u2013\u2014]\s")
+
+
 def _named_before(text: str, names: Iterable[str], stop: int) -> bool:
-    """Does ``text`` write one of ``names`` as whole words ending before ``stop``?
+    """Does ``text`` write one of ``names`` as whole words ending before ``stop``, in the
+    same clause (no :data:`CLAUSE_BREAK` between the name and ``stop``)?
 
     >>> _named_before("prices inflate when wages rise", ["price", "wage"], 7)
     True
     >>> _named_before("prices inflate when wages rise", ["wage"], 7)
     False
+    >>> _named_before("prices stay flat; later wages inflate", ["price"], 31)
+    False
+    >>> _named_before("prices stay flat \u2192 wages inflate", ["price"], 26)
+    False
     """
-    return any(end <= stop for name in names for _, end in whole_words(text, name))
+    return any(
+        end <= stop and not CLAUSE_BREAK.search(text, end, stop)
+        for name in names
+        for _, end in whole_words(text, name)
+    )
 
 
 def _heading_lists(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
