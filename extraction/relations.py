@@ -4886,13 +4886,47 @@ def _means_heading_edges(
 ) -> Iterator[Relation]:
     """A heading "<act> with / using / via <X>" ("Navigation with Sextants", "Soil
     Analysis using Sieves"), each side a concept's name in full, says X is put to that
-    act: X used_for the act, cited with the heading (also when the whole heading is a
-    concept of its own: navigation with sextants is still navigation that sextants
-    serve). Nothing when the first side names no act ("Patients with Diabetes",
-    "Problems with Sextants": what has X, not what X serves), or when the notes name
+    act: X used_for the act, cited with the heading and the first line under it that
+    names X (also when the whole heading is a concept of its own: navigation with
+    sextants is still navigation that sextants serve); nothing when no line under the
+    heading names X (a heading alone is no evidence). Nothing when the first side names
+    no act ("Patients with Diabetes", "Problems with Sextants": what has X, not what X
+    serves), or when the notes name
     either side as a problem ("Corrosion with Seawater": what X brings about). Read
     from each title as ``reading`` holds it (:meth:`_Reading.means_heading_edge`)."""
     yield from (reading or _read_all(index)).means
+
+
+def _line_writing(card: Card, names: Sequence[str]) -> Evidence | None:
+    """The first line of ``card``'s body that writes one of ``names`` as whole words (the
+    last word also in the plural), as evidence; ``None`` when no line does.
+
+    >>> card = Card("c", "a.md", "markdown", (3, 5), "Navigation with Sextants",
+    ...             "Sailors plot a course.\\nSextants measure angles.", body_lines=(4, 5))
+    >>> _line_writing(card, ["sextant"])
+    Evidence(source='a.md', line=5, text='Sextants measure angles.')
+    >>> _line_writing(card, ["compass"]) is None
+    True
+    """
+    words = [
+        r"\s+".join(map(re.escape, n.lower().split())) + r"(?:e?s)?" for n in names if n.split()
+    ]
+    if not words:
+        return None
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
+    for offset, line in zip(_line_offsets(card.body), card.body.split("\n"), strict=True):
+        if pattern.search(line):
+            return Evidence(card.source, card.line_of(offset), line.strip())
+    return None
+
+
+def _line_offsets(text: str) -> list[int]:
+    """Where each line of ``text`` starts."""
+    starts, at = [], 0
+    for line in text.split("\n"):
+        starts.append(at)
+        at += len(line) + 1
+    return starts
 
 
 #: Confidence of a kind read from a heading nested under another that names its class.
@@ -5251,7 +5285,12 @@ class _Reading:
         named_problems = self._strict_problems()
         if act in named_problems or means in named_problems:
             return None  # "Corrosion with Seawater" where corrosion is a problem: no use
-        cited = [Evidence(card.source, card.title_line, card.title.strip())]
+        # the heading names the use; what it heads must put the means to work: a heading
+        # over lines that never name the means is a heading alone, no evidence
+        body = _line_writing(card, [means, *index.concepts[means].aliases])
+        if body is None:
+            return None
+        cited = [Evidence(card.source, card.title_line, card.title.strip()), body]
         return Relation(means, act, "used_for", MEANS_HEADING_CONFIDENCE, cited)
 
     def subheading_kind_edge(self, seg: Segment, doc: Doc) -> Relation | None:

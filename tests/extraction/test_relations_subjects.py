@@ -789,6 +789,20 @@ def test_relations_subjects_a_heading_of_an_act_with_a_means_is_a_use(tmp_path, 
     edge = expect(index, means, "used_for", act)
     assert edge in edges, sorted(edges)
     assert edges[edge].evidence[0].text == text.splitlines()[2 if suffix == "md" else 0].strip("# ")
+    # the heading is cited with a line under it that names the means
+    assert len(edges[edge].evidence) == 2
+    assert means in edges[edge].evidence[1].text.lower()
+
+
+def test_relations_subjects_a_heading_of_an_act_with_a_means_over_other_lines_is_no_use(tmp_path):
+    # the lines under the heading never name the sextant: a heading alone states nothing
+    text = (
+        "# Sailing\n\n## Navigation with Sextants\nSailors plot a course on a chart.\n\n"
+        "## Sextants\nA sextant is an instrument that measures angles. Navigation takes skill.\n"
+    )
+    index, edges = _typed_of_notes(tmp_path, text, "md")
+    assert index.find("sextant") and index.find("navigation")
+    assert expect(index, "sextant", "used_for", "navigation") not in edges, sorted(edges)
 
 
 @pytest.mark.parametrize(
