@@ -2876,6 +2876,8 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     m = _kind_of(ctx, noun)
     if m is None or m.start > start + 5:
         return
+    if (colon := _label_end(ctx.sent)) is not None and m.end <= colon:
+        return  # "Left bank: the side ...": a label line names what it defines, no genus
     generic = noun.lower_ in rp.GENERIC_HEADS and m.end == noun.i  # "plate boundary process"
     if noun.lower_ not in rp.KIND_WORDS and not (m.end - 1 == noun.i or generic):
         return  # a possessor or a modifier inside the phrase, not its own concept

@@ -93,6 +93,14 @@ def test_relations_term_cards_the_edge_cites_term_and_answer():
             ],
             ("descent", "summit"),
         ),
+        # a label line: the answer defines the label's concept, not the term
+        (
+            [
+                ("Upper course", "Steep part of a river near its source"),
+                ("River profile", "Upper course: the steep start where the water cuts down"),
+            ],
+            ("river profile", "upper course"),
+        ),
         # no noun phrase: a use, a time
         (
             [
