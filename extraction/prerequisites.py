@@ -1296,6 +1296,59 @@ def _side_by_side(index: ConceptIndex, a: str, b: str, sentences: Mapping[str, s
 #: of "explains" shares), and being named in one such card links nothing in particular.
 TOGETHER_MAX_CONCEPTS = 400
 
+#: Most words of the label that opens a line of a term list ("Zaitsev's rule: ...").
+TERM_LABEL_WORDS = 6
+#: The label that opens a line ("Hofmann product: less substituted ..."): the words
+#: before the first colon, a bracket after them dropped ("Nucleophile (Nu): ...").
+_TERM_LABEL = re.compile(r"\s*([^:()\[\]]+?)\s*(?:[(\[][^:]*)?:\s+\S")
+
+
+def own_lines(labels: Sequence[tuple[int, str | None]], end: int, term: str) -> list[range] | None:
+    """The file lines of a card whose body is a term list where a mention speaks of
+    ``term``: its intro (the lines before the first label) and the lines of ``term``'s
+    own label lines (each up to the next label line); a mention on another term's line
+    says what that term is, nothing of ``term``. None (every line speaks of it) when the
+    body is no term list (fewer than two label lines naming different concepts, or lines
+    that cannot be told apart) or no label line names ``term``.
+
+    ``labels`` holds, for each body line in order, the file line where it starts and the
+    concept its label names (None for a line that opens with no label); ``end`` is the
+    card's last file line.
+
+    >>> labels = [(3, None), (4, "bulk carrier"), (5, None), (6, "tanker"), (7, "ro-ro")]
+    >>> own_lines(labels, 8, "tanker")
+    [range(0, 4), range(6, 7)]
+    >>> own_lines(labels, 8, "bulk carrier"), own_lines(labels, 8, "ferry")
+    ([range(0, 4), range(4, 6)], None)
+    >>> own_lines([(3, "tanker"), (4, None)], 4, "tanker") is None
+    True
+    """
+    starts = [line for line, _ in labels]
+    if any(b <= a for a, b in itertools.pairwise(starts)):
+        return None  # lines counted as notes or paragraphs: no line holds one term alone
+    marked = [(i, c) for i, (_, c) in enumerate(labels) if c is not None]
+    if len({c for _, c in marked}) < 2 or term not in {c for _, c in marked}:
+        return None
+    lines = [range(0, starts[marked[0][0]])]
+    for k, (i, c) in enumerate(marked):
+        if c == term:
+            stop = starts[marked[k + 1][0]] if k + 1 < len(marked) else end + 1
+            lines.append(range(starts[i], stop))
+    return lines
+
+
+def _term_labels(index: ConceptIndex, card: Card) -> list[tuple[int, str | None]]:
+    """For each body line of ``card``, the file line where it starts and the concept the
+    label opening it names (see :func:`own_lines`), or None."""
+    labels: list[tuple[int, str | None]] = []
+    for line, text in zip(card.body_lines, card.body.splitlines(), strict=False):
+        m = _TERM_LABEL.match(text)
+        label = m.group(1).strip(" *_`-") if m else ""
+        concept = index.find(label) if 0 < len(label.split()) <= TERM_LABEL_WORDS else None
+        labels.append((line, concept if concept in index.concepts else None))
+    return labels
+
+
 #: What one piece of evidence says of a pair, in the order it was found:
 #: ``(phase, a, b, feature, value of "a before b", evidence)``. Phase 0: typed relations
 #: and names inside names; 1: definitions; 2: the cards about each concept, headings, and
@@ -1395,6 +1448,19 @@ def _statements(
     unread = _unread_names(index, notes, crowded)
     written: dict[tuple[str, str], Evidence] = {}
     contrasts = _compared_on_titles(index, typed)
+    by_id = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+
+    @cache
+    def lines_of(b: str, card_id: str) -> list[range] | None:
+        card = by_id.get(card_id)
+        return None if card is None else own_lines(_term_labels(index, card), card.lines[1], b)
+
+    def said_of(b: str, card_id: str, e: Evidence) -> bool:
+        """Does the mention ``e`` in the card speak of ``b`` (not of another term of a
+        term list, see :func:`own_lines`)?"""
+        lines = lines_of(b, card_id)
+        return lines is None or e.source != by_id[card_id].source or any(e.line in r for r in lines)
+
     for b, cards in notes.about.items():
         if not cards or b not in index.concepts:
             continue
@@ -1404,6 +1470,8 @@ def _statements(
             if card_id in crowded:
                 continue
             for a, e in index.card_mentions.get(card_id, ()):
+                if not said_of(b, card_id, e):
+                    continue  # "E1: ...; competes with SN1" in a term list: said of E1
                 if a in hosted.get(card_id, ()):
                     continue  # b is introduced while the card explains a
                 if CROSS_REFERENCE.match(e.text):
@@ -1428,12 +1496,17 @@ def _statements(
                     and not CROSS_REFERENCE.match(e.text)
                     and not {a, b} <= contrasts.get((e.source, e.line), set())
                     and not notes.denials.denies(e.text, forms(a), forms(b))
+                    and said_of(b, card_id, e)
                 ):
                     counted[a].add(card_id)
                     written[(a, card_id)] = e
         for a, with_a in counted.items():
             cited = [
-                e for c in sorted(with_a) for e in (notes.mention_of[(a, c)] or [written[(a, c)]])
+                e
+                for c in sorted(with_a)
+                for e in (
+                    [m for m in notes.mention_of[(a, c)] if said_of(b, c, m)] or [written[(a, c)]]
+                )
             ]
             shares[(a, b)] = (len(with_a) / len(cards), cited)
     for (a, b), (share, cited) in shares.items():

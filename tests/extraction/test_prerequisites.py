@@ -331,6 +331,33 @@ def test_prerequisites_a_card_explains_its_subject_before_the_terms_it_names(sen
 
 
 @pytest.mark.parametrize(
+    ("intro", "tanker", "container_ship", "explains"),
+    [
+        # a name on another term's label line says what that term is, not this one
+        ("Ships carry cargo.", "carries oil; rides on ballast", "carries boxes", {"tanker"}),
+        ("Ships carry cargo.", "carries oil", "carries ballast", {"container ship"}),
+        # the lines before the first label speak of every term
+        ("Ships carry ballast.", "carries oil", "carries boxes", {"tanker", "container ship"}),
+    ],
+)
+def test_prerequisites_a_term_list_line_explains_only_its_own_term(
+    intro, tanker, container_ship, explains
+):
+    body = f"{intro}\nTanker: {tanker}.\nContainer ship: {container_ship}."
+    cards = [
+        Card("n#0", "n.md", "markdown", (1, 2), "Ballast", "Ballast is heavy weight carried "
+             "low in a hull to keep a ship upright.", title_kind="heading", title_line=1,
+             body_lines=(2,)),
+        Card("n#1", "n.md", "markdown", (4, 7), "Ship types", body, title_kind="heading",
+             title_line=4, body_lines=(5, 6, 7)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    found = candidates(index, typed_relations(index))
+    pairs = {b: found.get(("ballast", b)) for b in ("tanker", "container ship")}
+    assert {b for b, p in pairs.items() if p and p.features.get("explains")} == explains
+
+
+@pytest.mark.parametrize(
     ("body", "named", "explains"),
     [
         # a name the parse read no mention of (a modifier) is named in the card all the same
