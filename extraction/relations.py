@@ -84,7 +84,7 @@ from extraction.concepts import (
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.index import parsed_where, segments_only
 from extraction.concepts.segments import ITEM, compares
-from extraction.names import singular
+from extraction.names import lemmas, singular
 from extraction.records import Card, Concept, Evidence, Relation, Table
 
 #: Most evidence sentences kept per edge.
@@ -2853,6 +2853,17 @@ def _heads_concept(noun: Token, concept: str) -> bool:
     return is_acronym(noun.text) or singular(noun.lower_) == singular(_head_word(concept))
 
 
+def _only_a_verb(word: str) -> bool:
+    """Is ``word`` English only as a verb (``lemminflect`` knows no noun or adjective
+    reading of it: "Utilize", "Remove"; not "Drink", "Use", "Steep")?
+
+    >>> _only_a_verb("Utilize"), _only_a_verb("Drink"), _only_a_verb("Coffee")
+    (True, False, False)
+    """
+    found = lemmas(word)
+    return bool(found) and set(found) <= {"VERB", "AUX"}
+
+
 def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     """A card that asks what X is, or a term card defining X (:func:`_defines_term`),
     answered by a noun phrase with no article ("flowering plant species used for ...",
@@ -2867,8 +2878,8 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     if _headline(ctx.sent):
         return  # "Erosion in River Valleys": a topic, not a genus
     noun = ctx.sent.doc[start]
-    if noun.pos_ not in {"ADJ", "NOUN", "PROPN"}:
-        return
+    if noun.pos_ not in {"ADJ", "NOUN", "PROPN"} or _only_a_verb(noun.text):
+        return  # "Utilize filters to ...": an instruction, whatever the tagger read
     while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i > noun.i:
         noun = noun.head
     if noun.pos_ not in {"NOUN", "PROPN"} or not _bare_head(noun) or _aspect_of(noun):
@@ -2878,6 +2889,8 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
         return
     if (colon := _label_end(ctx.sent)) is not None and m.end <= colon:
         return  # "Left bank: the side ...": a label line names what it defines, no genus
+    if not any(t.is_alpha for t in ctx.sent.doc[m.end : ctx.sent.end]):
+        return  # "Expensive -- Local attention": a name alone is no definition, no kind
     generic = noun.lower_ in rp.GENERIC_HEADS and m.end == noun.i  # "plate boundary process"
     if noun.lower_ not in rp.KIND_WORDS and not (m.end - 1 == noun.i or generic):
         return  # a possessor or a modifier inside the phrase, not its own concept

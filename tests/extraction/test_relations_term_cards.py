@@ -101,6 +101,22 @@ def test_relations_term_cards_the_edge_cites_term_and_answer():
             ],
             ("river profile", "upper course"),
         ),
+        # an instruction the tagger may read as a name: no noun phrase opens it
+        (
+            [
+                ("Filter", "Mesh that holds back solid grains"),
+                ("Strainer", "Utilize filters to separate solids from liquids"),
+            ],
+            ("strainer", "filter"),
+        ),
+        # a name alone is no definition: nothing states the kind
+        (
+            [
+                ("Cumulus cloud", "Heaped cloud with a flat base"),
+                ("Low cloud", "Cumulus cloud"),
+            ],
+            ("low cloud", "cumulus cloud"),
+        ),
         # no noun phrase: a use, a time
         (
             [
