@@ -1708,6 +1708,16 @@ def _negated(span: Span) -> bool:
     return any(_denied(t) for t in heads)
 
 
+#: Subordinators that make a clause a condition, not a statement ("if X includes Y, ...").
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+
+
+def _conditional(span: Span) -> bool:
+    """Is the word a cue hangs on the verb of a condition ("If your model includes an
+    intercept, ...", "unless the kiln uses wood"): said of a case that may not hold?"""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for t in span for c in t.children)
+
+
 #: Relations whose object is an effect or a problem: stated of the whole phrase.
 _EFFECTS = frozenset({"causes", "addresses"})
 #: Cues whose object, like an effect, is what the phrase names in full ("enable complex
@@ -1875,6 +1885,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
     doc = ctx.sent.doc
     cited = ctx.cited
     if (_negated(span) and cue.frame != "joined") or _inside_name(ctx, span):
+        return
+    if relation != "contrasts_with" and _conditional(span):
+        # "If your kiln uses wood, ...": a case, not what the notes state (a contrast
+        # still sets the two side by side: "if the anode and the cathode differ")
         return
     if span[-1].lower_ == "with" and doc[span.end : span.end + 2].text.lower() in rp.FRAME_OF:
         return  # "measured with respect to Y": Y is no instrument, it is a frame of reference

@@ -36,6 +36,12 @@ DENIED = [
      ("keel", "uses", "rudder")),
     ("Neither the keel nor the mast uses a rudder.", ("keel", "mast", "rudder"),
      ("mast", "uses", "rudder")),
+    # a condition: said of a case that may not hold
+    ("If your sailboat uses a diesel engine, the hull needs a propeller shaft.",
+     ("sailboat", "diesel engine", "hull", "propeller shaft"),
+     ("sailboat", "uses", "diesel engine")),
+    ("Unless the kiln includes a chimney, smoke fills the room.",
+     ("kiln", "chimney", "smoke"), ("chimney", "part_of", "kiln")),
     ("A red dwarf uses hydrogen, whereas a white dwarf no longer does.",
      ("red dwarf", "white dwarf", "hydrogen"), ("white dwarf", "uses", "hydrogen")),
     # an object set apart from the first ("but not", "instead of", "rather than")
@@ -136,6 +142,8 @@ AFFIRMED = [
      ("red dwarf", "uses", "nuclear fusion")),
     # the same cue, undenied
     ("The keel is part of the hull.", ("keel", "hull"), ("keel", "part_of", "hull")),
+    ("A sailboat uses a diesel engine when the wind drops.", ("sailboat", "diesel engine"),
+     ("sailboat", "uses", "diesel engine")),
 ]  # fmt: skip
 
 
