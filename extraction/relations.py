@@ -1713,8 +1713,8 @@ _CONDITIONS = frozenset({"if", "unless", "whether"})
 
 
 def _conditional(span: Span) -> bool:
-    """Is the word a cue hangs on the verb of a condition ("If your model includes an
-    intercept, ...", "unless the kiln uses wood"): said of a case that may not hold?"""
+    """Is the word a cue hangs on the verb of a condition ("If your kiln includes a
+    chimney, ...", "unless the kiln uses wood"): said of a case that may not hold?"""
     return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for t in span for c in t.children)
 
 
@@ -2893,7 +2893,7 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
         return  # "Erosion in River Valleys": a topic, not a genus
     noun = ctx.sent.doc[start]
     if noun.pos_ not in {"ADJ", "NOUN", "PROPN"} or _only_a_verb(noun.text):
-        return  # "Utilize filters to ...": an instruction, whatever the tagger read
+        return  # "Utilize a sieve to ...": an instruction, whatever the tagger read
     while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i > noun.i:
         noun = noun.head
     if noun.pos_ not in {"NOUN", "PROPN"} or not _bare_head(noun) or _aspect_of(noun):
@@ -2904,7 +2904,7 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     if (colon := _label_end(ctx.sent)) is not None and m.end <= colon:
         return  # "Left bank: the side ...": a label line names what it defines, no genus
     if not any(t.is_alpha for t in ctx.sent.doc[m.end : ctx.sent.end]):
-        return  # "Expensive -- Local attention": a name alone is no definition, no kind
+        return  # "Slow -- Steam engine": a name alone is no definition, no kind
     generic = noun.lower_ in rp.GENERIC_HEADS and m.end == noun.i  # "plate boundary process"
     if noun.lower_ not in rp.KIND_WORDS and not (m.end - 1 == noun.i or generic):
         return  # a possessor or a modifier inside the phrase, not its own concept
