@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -279,23 +279,28 @@ def choose_l2(
     return max(grid, key=lambda l2: (figures[l2][2], l2)), figures
 
 
-def main() -> int:
-    """Print each penalty's leave-one-file-out figures and the one chosen."""
+def dev_contexts(prefix: str) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """Each development file with what :func:`examples` reads of it: its notes read,
+    the model, a parse cache shared by the files and the file's own gold rows, written
+    in a temporary folder (named ``prefix``...) that lives while the files are read."""
     from benchmarks import quality
     from extraction import nlp as nlp_module
     from extraction.cache import ParseCache
     from extraction.readers import read_paths
 
     nlp = nlp_module.load()
-    by_file = {}
-    with tempfile.TemporaryDirectory(prefix="fit-selector-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         work = Path(tmp)
         cache = ParseCache(work / "cache", nlp)
         for f in quality.dev_files():
             gold = work / "gold" / f.number
             quality.restrict_gold(f, gold)
-            context = {"results": read_paths([f.path]), "nlp": nlp, "cache": cache, "gold": gold}
-            by_file[f.number] = examples(f, context)
+            yield f, {"results": read_paths([f.path]), "nlp": nlp, "cache": cache, "gold": gold}
+
+
+def main() -> int:
+    """Print each penalty's leave-one-file-out figures and the one chosen."""
+    by_file = {f.number: examples(f, context) for f, context in dev_contexts("fit-selector-")}
     best, figures = choose_l2(by_file)
     for l2, (precision, recall, f1) in figures.items():
         print(f"L2 {l2:<7} precision {precision:.3f} recall {recall:.3f} F1 {f1:.4f}")

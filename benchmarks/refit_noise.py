@@ -30,10 +30,8 @@ import argparse
 import random
 import statistics
 import sys
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from benchmarks.fit_selector import fit
@@ -129,29 +127,20 @@ def spread(figures: Sequence[Figures]) -> list[tuple[float, float, float]]:
 def read_groups() -> dict[str, FileGroups]:
     """Every development file's candidate groups, labelled by its gold."""
     from benchmarks import quality
-    from benchmarks.fit_selector import gold_names, label
-    from extraction import nlp as nlp_module
-    from extraction.cache import ParseCache
+    from benchmarks.fit_selector import dev_contexts, gold_names, label
     from extraction.concepts import extract_concepts
-    from extraction.readers import read_paths
 
-    nlp = nlp_module.load()
     norm = quality.scorer().norm
     out: dict[str, FileGroups] = {}
-    with tempfile.TemporaryDirectory(prefix="refit-noise-") as tmp:
-        work = Path(tmp)
-        cache = ParseCache(work / "cache", nlp)
-        for f in quality.dev_files():
-            gold = work / "gold" / f.number
-            quality.restrict_gold(f, gold)
-            alias, tier = gold_names(gold)
-            cards = [card for result in read_paths([f.path]) for card in result.cards]
-            index = extract_concepts(cards, nlp=nlp, parse=cache.parse)
-            groups = []
-            for s in index.candidates:
-                names = frozenset(alias[norm(n)] for n in s.names if norm(n) in alias)
-                groups.append(Group(s.features, *label(s.names, alias, tier), names))
-            out[f.number] = FileGroups(groups, dict(tier))
+    for f, context in dev_contexts("refit-noise-"):
+        alias, tier = gold_names(context["gold"])
+        cards = [card for result in context["results"] for card in result.cards]
+        index = extract_concepts(cards, nlp=context["nlp"], parse=context["cache"].parse)
+        groups = []
+        for s in index.candidates:
+            names = frozenset(alias[norm(n)] for n in s.names if norm(n) in alias)
+            groups.append(Group(s.features, *label(s.names, alias, tier), names))
+        out[f.number] = FileGroups(groups, dict(tier))
     return out
 
 
