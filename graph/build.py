@@ -949,13 +949,33 @@ def _rank(G: nx.MultiDiGraph) -> None:
     assign_topics(G)
 
 
+def code_files() -> list[Path]:
+    """The files of the code that turns notes into a graph: the modules of
+    ``extraction`` and ``graph`` and the data they read (fitted weights, word lists),
+    not compiled caches.
+
+    >>> names = {p.name for p in code_files()}
+    >>> {"build.py", "selector.json", "prerequisites.json"} <= names
+    True
+    """
+    root = Path(__file__).resolve().parents[1]
+    return sorted(
+        path
+        for package in ("extraction", "graph")
+        for path in (root / package).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    )
+
+
 def code_version() -> str:
-    """A digest of the code that turns notes into a graph: a memo from older code is
-    never reused."""
+    """A digest of the code that turns notes into a graph (:func:`code_files`, names
+    and contents): a memo from older code, or from other fitted weights, is never
+    reused."""
     digest = hashlib.sha256()
-    for package in ("extraction", "graph"):
-        for path in sorted((Path(__file__).resolve().parents[1] / package).rglob("*.py")):
-            digest.update(path.read_bytes())
+    root = Path(__file__).resolve().parents[1]
+    for path in code_files():
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -98,6 +98,26 @@ def test_cache_build_memo_reuses_the_finished_graph(notes, tmp_path):
     assert sorted(G3.nodes) == sorted(G1.nodes)
 
 
+def test_cache_build_key_changes_with_the_fitted_weights(notes, monkeypatch):
+    """A refit changes no module but the weights the build reads: a memo built with the
+    older weights is not reused."""
+    from pathlib import Path
+
+    import graph.build as build_module
+
+    before = build_key(read_paths([notes]))
+    weights = [p for p in build_module.code_files() if p.suffix == ".json"]
+    assert any(p.name == "selector.json" for p in weights)
+    real_read = Path.read_bytes
+
+    def refit(path: Path) -> bytes:
+        data = real_read(path)
+        return data + b" " if path.name == "selector.json" else data
+
+    monkeypatch.setattr(Path, "read_bytes", refit)
+    assert build_key(read_paths([notes])) != before
+
+
 def test_cache_build_key_changes_with_content(notes):
     before = build_key(read_paths([notes]))
     (notes / "extra.md").write_text("# Tensors\n\nA tensor is an array.\n")
