@@ -849,7 +849,7 @@ def _coordinates(index: ConceptIndex, heading: str) -> bool:
     if len(parts) < 2 or not all(parts) or index.find(heading.strip()) is not None:
         return False
     if _PREPOSITION.search(parts[0]):
-        return False  # "Networks for sequences and time series": inside its object
+        return False  # "Models of erosion and weathering": inside its object
     return not any(p.split()[0].lower() in _BACK_REFERENCES for p in parts[1:])
 
 
@@ -1934,7 +1934,7 @@ def _undergoes(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
 
 
 #: Marks that end a clause in a sentence: a name before one of them is not what the verb
-#: after it acts on ("the output goes through the layer -> its gradients shrink").
+#: after it acts on ("the kiln heats up -> its glaze vitrifies").
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|[.!?](?:\s|$)|[\u2190-\u21ff]|\s-+>|\s[-\u2013\u2014]\s")
 
 

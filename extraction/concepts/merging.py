@@ -104,7 +104,7 @@ RULES: dict[str, str] = {
     "event_head": "'X reaction' is X happening, when the notes use both together and X is "
     "specific (an acronym, a rare word: 'SN2 reaction') or an activity ('combustion "
     "reaction'); not after an everyday noun ('light reaction' is no light) nor a gerund "
-    "('sequencing reaction' is one step of sequencing)",
+    "('browning reaction' is one step of browning)",
     "kinds_heading": "a heading or question 'X kinds', 'X varieties' lists kinds of X, and "
     "is about X, when the notes name such kinds ('Hive kinds' over 'Langstroth hive', "
     "'top-bar hive'); not 'gene variants' over 'BRCA1 variant': no kind of gene is named",
@@ -482,14 +482,14 @@ def merge(
                 join_head(base, key)
         # "SN2 reaction", "combustion reaction": X happening, when the notes use both
         # together and X is specific or an activity ("light reaction" is no light; a
-        # "sequencing reaction" is one step of sequencing)
+        # "browning reaction" is one step of browning)
         elif words[-1].lower() in EVENT_HEADS and (base := known(" ".join(words[:-1]))):
             longer, bare = candidates[key], candidates[base]
             together = _share_card(bare, longer) or bare.subject_of or longer.subject_of
             last = base.split()[-1].lower()
-            activity = len(last) > 4 and last.endswith(EVENT_ENDINGS)
+            activity = len(last) > 4 and last.endswith(ACTIVITY_ENDINGS)
             specific = all(is_acronym(w) or zipf(w) < SPECIFIC_ZIPF for w in base.split())
-            gerund = len(last) > 4 and last.endswith("ing")
+            gerund = len(last) > 4 and last.endswith("ing")  # however rare: one step of it
             same = bare.count and together and (activity or specific) and not gerund
             if same and not acted_on(base, candidates, key):
                 join(base, key, "event_head")
@@ -1742,10 +1742,6 @@ def names_by_last_word(candidates: Iterable[str]) -> dict[str, list[str]]:
 #: variable"), not a phrase ("first 5 trees", "nucleotide sequence of the ends").
 _KIND_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
 
-
-#: Endings of an activity that happens as a reaction ("combustion", "hydrolysis"); not
-#: a gerund, however rare: a "sequencing reaction" is one step of sequencing.
-EVENT_ENDINGS = tuple(e for e in ACTIVITY_ENDINGS if e != "ing")
 
 #: A bare name whose words are all rarer than this in English (Zipf) is the same thing
 #: as the name with a generic head ("softmax" and "softmax function").
