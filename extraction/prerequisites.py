@@ -71,7 +71,7 @@ from spacy.tokens import Doc, Token
 
 from extraction.concepts import ConceptIndex, Segment, is_acronym
 from extraction.concepts.index import parsed_where, segments_only
-from extraction.concepts.segments import sentences_of, span_text
+from extraction.concepts.segments import label_of, sentences_of, span_text
 from extraction.concepts.words import CONTRAST_CUE
 from extraction.logistic import LogisticModel
 from extraction.records import (
@@ -1298,9 +1298,8 @@ TOGETHER_MAX_CONCEPTS = 400
 
 #: Most words of the label that opens a line of a term list ("Zaitsev's rule: ...").
 TERM_LABEL_WORDS = 6
-#: The label that opens a line ("Hofmann product: less substituted ..."): the words
-#: before the first colon, a bracket after them dropped ("Nucleophile (Nu): ...").
-_TERM_LABEL = re.compile(r"\s*([^:()\[\]]+?)\s*(?:[(\[][^:]*)?:\s+\S")
+#: A bracket after a label's name ("Nucleophile (Nu): ..."), dropped to find the name.
+_LABEL_BRACKET = re.compile(r"\s*[(\[].*$")
 
 
 def own_lines(labels: Sequence[tuple[int, str | None]], end: int, term: str) -> list[range] | None:
@@ -1342,8 +1341,8 @@ def _term_labels(index: ConceptIndex, card: Card) -> list[tuple[int, str | None]
     label opening it names (see :func:`own_lines`), or None."""
     labels: list[tuple[int, str | None]] = []
     for line, text in zip(card.body_lines, card.body.splitlines(), strict=False):
-        m = _TERM_LABEL.match(text)
-        label = m.group(1).strip(" *_`-") if m else ""
+        found = label_of(text.strip())  # "Label: ..." or "Label – ..."
+        label = _LABEL_BRACKET.sub("", found[0]).strip() if found else ""
         concept = index.find(label) if 0 < len(label.split()) <= TERM_LABEL_WORDS else None
         labels.append((line, concept if concept in index.concepts else None))
     return labels
