@@ -4943,19 +4943,13 @@ def _line_writing(card: Card, names: Sequence[str]) -> Evidence | None:
     if not words:
         return None
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
-    for offset, line in zip(_line_offsets(card.body), card.body.split("\n"), strict=True):
-        if pattern.search(line):
-            return Evidence(card.source, card.line_of(offset), line.strip())
-    return None
-
-
-def _line_offsets(text: str) -> list[int]:
-    """Where each line of ``text`` starts."""
-    starts, at = [], 0
-    for line in text.split("\n"):
-        starts.append(at)
-        at += len(line) + 1
-    return starts
+    m = pattern.search(card.body)
+    if m is None:
+        return None
+    start = card.body.rfind("\n", 0, m.start()) + 1
+    end = card.body.find("\n", m.end())
+    line = card.body[start : end if end >= 0 else len(card.body)]
+    return Evidence(card.source, card.line_of(m.start()), line.strip())
 
 
 #: Confidence of a kind read from a heading nested under another that names its class.

@@ -150,8 +150,8 @@ MANNER_HEADS = _words("approach process procedure strategy task")
 #: Heads that name X happening ("E1 reaction", "combustion reaction"): the same as X
 #: when the notes use the two together and X is specific (an acronym, a rare word) or
 #: an activity itself (ACTIVITY_ENDINGS); not after an everyday noun ("light reaction",
-#: "chain reaction" are no light, no chain). Not "method": "HTTP methods" belong to
-#: HTTP, an "attribution method" is a way of doing attribution.
+#: "chain reaction" are no light, no chain). Not "method": "Java methods" belong to
+#: Java, a "grafting method" is a way of grafting.
 EVENT_HEADS = _words("reaction")
 #: Generic heads that name an aspect of X itself ("attention mechanism", "pooling
 #: operation"): the compound is X, even when X is an activity.

@@ -259,7 +259,7 @@ def test_concepts_heading_over_a_glossary_is_not_described_by_it():
         ("Kjeldahl", "Kjeldahl reaction", True),  # a rare word
         ("fermentation", "fermentation reaction", True),  # an activity happening
         ("browning", "browning reaction", False),  # a gerund: one step of it
-        # "method" is no event head: "HTTP methods" belong to HTTP
+        # "method" is no event head: "Java methods" belong to Java
         ("XRF", "XRF method", False),
         ("fermentation", "fermentation method", False),
         ("light", "light reaction", False),  # an everyday noun: no light
