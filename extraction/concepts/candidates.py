@@ -449,6 +449,8 @@ class Candidate:
     count: int = 0
     #: uses in sentences that cite a source or credit someone (see :data:`REFERENCE`)
     in_references: int = 0
+    #: of them, uses right after "by", who the sentence credits (:func:`credited`)
+    credited: int = 0
     #: uses as the title of a whole file (a heading over all its cards)
     file_titles: int = 0
     #: cards it titles whose answer opens by naming it ("## Osmosis" / "Osmosis moves ...")
@@ -2937,6 +2939,18 @@ REFERENCE = re.compile(
 )
 
 
+def credited(toks: Sequence[Token]) -> bool:
+    """Whether a name stands right after "by", the agent a sentence that cites or credits
+    a source names ("The kiln was devised by Ada Quist in 1961"): who is credited.
+
+    >>> from extraction import nlp
+    >>> doc = nlp.load()("The kiln was devised by Ada Quist in 1961.")
+    >>> credited(doc[5:7]), credited(doc[1:2])
+    (True, False)
+    """
+    return bool(toks) and toks[0].i > 0 and toks[0].nbor(-1).lower_ == "by"
+
+
 def _author(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha()
 
@@ -3188,6 +3202,7 @@ def collect(
         cand.count += 1
         if referencing(occ.sentence):
             cand.in_references += 1
+            cand.credited += credited(occ.toks)
         if seg.kind == FILE_TITLE:
             cand.file_titles += 1
         if seg.emphasis and (inside := linked(occ)):

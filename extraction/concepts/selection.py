@@ -84,7 +84,7 @@ def select(
     for root, cands in groups.items():
         x = features[root]
         p = model.probability(x)
-        ruled = ruled_out(x)
+        ruled = ruled_out(x, cands)
         scored.append(
             Scored(
                 root,
@@ -105,21 +105,27 @@ def select(
 #: Why :func:`ruled_out` takes a group out.
 READING_LIST = "every use is the text of a link its line is about: a work to read, by its title"
 TWO_TERMS = "a heading joining two names the notes use on their own, never used in running text"
+CREDITED = "a proper name used only as who a sentence citing a source credits ('by X')"
 #: Roles that name a pair of terms as one thing, besides a heading: a card's term, a bold
 #: run, a label, a sentence that defines or names it.
 _NAMING_ROLES = ("term", "emphasis", "label", "defined", "described", "named", "gloss")
 
 
-def ruled_out(features: Mapping[str, float]) -> str:
+def ruled_out(features: Mapping[str, float], candidates: Sequence[Candidate] = ()) -> str:
     """Why a group is no concept by the structure of its uses alone, whatever the model's
     score, or "". Every use is the text of a link that its line or list item is all about
     (``link_line``: "- [Soil Science Basics](...)", "- [Seed Drill](...) - a sowing
-    machine"): an entry of a list of works or tools to read, named by its title. Or it is
-    a heading that joins two names the notes use on their own (``heading_pair``:
-    "Osmosis and Diffusion") that nothing but headings and list items name, and running
-    text never uses (no ``title_and_body``): a section about two terms, each a concept
-    of its own. The group stays a candidate the
-    selector is fitted on: a rule leaves what the model learns unchanged.
+    machine"): an entry of a list of works or tools to read, named by its title. Or it is a
+    heading that joins two names the notes use on their own (``heading_pair``: "Osmosis and
+    Diffusion") that nothing but headings and list items name, and running text never uses
+    (no ``title_and_body``): a section about two terms, each a concept of its own. Or it is
+    a proper name every use of which (in ``candidates``) is the one a sentence citing or
+    crediting a source credits, right after "by"
+    (:func:`~extraction.concepts.candidates.credited`), and no role singles out (no
+    ``structural``): "The method was devised by Ada Quist in 1961" credits a person, whom
+    the notes do not teach ("The treaty was signed in 1919" credits nobody). The group
+    stays a candidate the selector is fitted on: a rule leaves what the model learns
+    unchanged.
 
     >>> ruled_out({"link_line": 1.0}) == READING_LIST, ruled_out({"link_line": 0.5})
     (True, '')
@@ -128,6 +134,15 @@ def ruled_out(features: Mapping[str, float]) -> str:
     >>> ruled_out({"heading_pair": 1.0, "title_and_body": 1.0})
     ''
     >>> ruled_out({"heading_pair": 1.0, "role_emphasis": 1.0})
+    ''
+    >>> quist = [Candidate("ada quist", count=2, in_references=2, credited=2)]
+    >>> ruled_out({"proper": 1.0, "in_references": 1.0}, quist) == CREDITED
+    True
+    >>> ruled_out({"in_references": 1.0}, quist), ruled_out({"proper": 1.0, "in_references": 1.0})
+    ('', '')
+    >>> ruled_out({"proper": 1.0, "structural": 0.3333}, quist)
+    ''
+    >>> ruled_out({"proper": 1.0}, [Candidate("ada quist", count=2, credited=1)])
     ''
     """
     if features.get("link_line", 0.0) >= 1.0:
@@ -138,6 +153,14 @@ def ruled_out(features: Mapping[str, float]) -> str:
         and not any(features.get(f"role_{role}") for role in _NAMING_ROLES)
     ):
         return TWO_TERMS
+    if (
+        features.get("proper")
+        and not features.get("structural")
+        and candidates
+        and all(c.credited == c.count for c in candidates)
+        and any(c.count for c in candidates)
+    ):
+        return CREDITED
     return ""
 
 

@@ -22,7 +22,7 @@ from extraction.concepts.definitions import definition_text, name_concept
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
 from extraction.concepts.phrases import concept_id, match_key, singular
-from extraction.concepts.selection import default_model
+from extraction.concepts.selection import CREDITED, default_model
 from extraction.logistic import LogisticModel
 from extraction.records import Card, Emphasis, Evidence, ListItem
 
@@ -3220,6 +3220,35 @@ def test_concepts_evaluative_marks_a_name_a_judging_word_opens(name, evaluative)
 
     x = group_features({name: [Candidate(name, count=1)]}, ranks={}, uses={})[name]
     assert bool(x.get("evaluative")) is evaluative
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "ruled"),
+    [
+        # a person only a dated credit names
+        (
+            "Kilns harden clay. The downdraft kiln was devised by Ada Quist in 1961.",
+            "Ada Quist",
+            CREDITED,
+        ),
+        # a dated sentence that credits nobody by name
+        (
+            "Kilns harden clay. The Quist Kiln was first fired in 1961.",
+            "Quist Kiln",
+            "",
+        ),
+        # a person the notes also write about outside a credit
+        (
+            "Ada Quist built kilns. The downdraft kiln was devised by Ada Quist in 1961.",
+            "Ada Quist",
+            "",
+        ),
+    ],
+)
+def test_concepts_ruled_out_credited_people(body, name, ruled):
+    group = _group(extract_concepts([card("Soils and kilns", body, kind="heading")]), name)
+    assert group.ruled == ruled, group.features
+    assert not (ruled and group.kept)
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,14 @@ def test_explain_a_reading_list_entry_says_it_is_ruled_out():
     assert "a work to read" in format_term(info)
 
 
+def test_explain_a_credited_person_says_why():
+    extra = b"\n## Methods\n\nThe first osmometer was devised by Ada Quist in 1961.\n"
+    G = build_graph([read_bytes(NOTE + extra, path="notes.md")])
+    info = explain_term(G, "Ada Quist")
+    assert info["status"] == "rejected"
+    assert "credit" in info["ruled_out"] and "credit" in format_term(info)
+
+
 def test_explain_cli_human_and_json(graph_file, capsys):
     _, path = graph_file
     assert main(["explain", "osmosis", "--graph", str(path)]) == 0
