@@ -52,6 +52,9 @@ _CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _ABBREV = re.compile(r"\s*\(([A-Za-z][\w-]{0,14})\)\s*$")
+#: Any other bracket closing a title: a gloss, a symbol or a second name of what the
+#: words before it name ("Tidal range (m)", "Neap tide (weak tide)"); no part of the name.
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _TRAILING = re.compile(r"[\s?.!:]+$")
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -141,6 +144,8 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     True
     >>> title_concept("[Fractional distillation]", term=True)
     TitleConcept(name='Fractional distillation', acronym='')
+    >>> title_concept("Neap tide (weak tide)", term=True)
+    TitleConcept(name='Neap tide', acronym='')
     """
     text = _CONTEXT.sub("", _TRAILING.sub("", _unbracket(title.strip())))
     acronym = ""
@@ -160,6 +165,8 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     name = _TRAILING.sub("", _ARTICLE.sub("", name.strip()))
     if m := _ABBREV.search(name):
         acronym, name = acronym or m.group(1), name[: m.start()].strip()
+    if (m := _TRAILING_BRACKET.search(name)) and m.start() > 0:
+        name = name[: m.start()].strip()
     words = _WORD.findall(name)
     if term and _ACTIVITY.match(name):  # "Training the model": what is done, not a name
         return None
