@@ -281,3 +281,34 @@ def test_concepts_event_head_heading_takes_the_bare_name_as_its_label():
     assert xrf is not None and xrf == index.find("XRF"), sorted(index.concepts)
     assert index.concepts[xrf].label == "XRF"
     assert index.concepts[xrf].definition.startswith("reads the X-rays")
+
+
+WEAVING = """# Textiles
+
+## {heading}
+{heading} is the craft of making cloth on a loom.
+
+{intro}
+- **Tabby weave**: each weft thread passes over one warp thread and under the next
+- **Twill weave**: the weft passes over two warp threads, making diagonal ribs
+"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "intro", "kinds_of_heading"),
+    [
+        ("Hand weaving", "Types of pattern:", False),  # kinds of a pattern, no concept
+        ("Hand weaving", "Types of these:", True),  # a pronoun: kinds of the subject
+        ("Hand weaving", "Types:", True),
+    ],
+)
+def test_relations_types_of_a_noun_that_is_no_concept_lists_no_kinds_of_the_heading(
+    heading, intro, kinds_of_heading
+):
+    """ "Types of X:" over a list, X no concept: the items are kinds of X, not of the
+    card's subject; without a noun of its own the cue lists kinds of the subject."""
+    index = index_of(WEAVING.format(heading=heading, intro=intro))
+    subject, tabby = index.find(heading.lower()), index.find("tabby weave")
+    assert subject and tabby, sorted(index.concepts)
+    found = {(r.source, r.relation, r.target) for r in typed_relations(index)}
+    assert ((tabby, "is_a", subject) in found) == kinds_of_heading, found
