@@ -2053,10 +2053,19 @@ def defined(view: View) -> Iterator[Occurrence]:
         and chunks[1].start == after + 1
         and chunks[0].root.lower_ not in FRAMING_NOUNS
         and chunks[1].end < sent.end
-        and doc[chunks[1].end].lower_ in {"states", "says"}
+        and (
+            doc[chunks[1].end].lower_ in {"states", "says"}
+            or (
+                chunks[0][0].pos_ != "DET"
+                and chunks[1][0].pos_ not in {"DET", "PRON"}
+                and any(start == chunks[1].end for start, _ in view.matches.get("DEFINING", ()))
+            )
+        )
     ):
         # "The first law of thermodynamics states that ...": a law's subject takes its
-        # "of" complement (not a framing noun's: "The advantage of X states ...")
+        # "of" complement (not a framing noun's: "The advantage of X states ..."); so does
+        # a defined name without an article, "Angle of incidence is the angle ..." (not
+        # "The speed of the wave is ...", one thing an article points at)
         chunks = [doc[chunks[0].start : chunks[1].end], *chunks[2:]]
         after = chunks[0].end
     if after < sent.end and doc[after].text == "(":  # "Gross Domestic Product (GDP) is a"

@@ -910,6 +910,23 @@ def test_concepts_candidates_a_subject_that_ranks_its_kind_is_not_defined(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "subject", "defined"),
+    [
+        # a defined name with an "of" complement and no article is one name
+        ("Angle of incidence is the angle of a ray to the normal.", "angle of incidence", True),
+        ("Coefficient of friction is a ratio of two forces.", "coefficient of friction", True),
+        # one thing an article points at, or a framing noun, is none
+        ("The speed of the wave is the distance it covers.", "speed of the wave", False),
+        ("Types of lens are convex and concave.", "types of lens", False),
+    ],
+)
+def test_concepts_candidates_a_defined_name_keeps_its_of_complement(sentence, subject, defined):
+    index = extract_concepts([card("Optics", sentence, kind="heading")])
+    roles = {c.key: c.roles for s in index.candidates for c in s.candidates}
+    assert bool(roles.get(subject, {}).get("defined")) is defined, roles
+
+
+@pytest.mark.parametrize(
     ("label", "cards", "field"),
     [
         ("Mechanism", 3, True),  # a field of every card: no name
