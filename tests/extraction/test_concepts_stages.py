@@ -927,6 +927,20 @@ def test_concepts_candidates_a_defined_name_keeps_its_of_complement(sentence, su
 
 
 @pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("A prism is any transparent block with flat faces.", "prism"),
+        ("A lens is a curved piece of glass.", "lens"),
+    ],
+)
+def test_concepts_candidates_is_any_defines_its_subject(sentence, subject):
+    """ "X is any ..." says what X is, as "X is a ..." does."""
+    index = extract_concepts([card("Optics", sentence, kind="heading")])
+    roles = {c.key: c.roles for s in index.candidates for c in s.candidates}
+    assert roles.get(subject, {}).get("defined"), roles
+
+
+@pytest.mark.parametrize(
     ("label", "cards", "field"),
     [
         ("Mechanism", 3, True),  # a field of every card: no name
