@@ -2055,6 +2055,20 @@ def test_concepts_a_naming_cue_alone_is_no_name(sentence):
 @pytest.mark.parametrize(
     ("sentence", "named", "never"),
     [
+        ("Some salts dissolve fast (ex sodium chloride).", "sodium chloride", "ex sodium"),
+        ("Soft metals bend easily, ex copper wire.", "copper wire", "ex copper wire"),
+    ],
+)
+def test_concepts_an_example_cue_is_no_part_of_the_name_after_it(sentence, named, never):
+    """A student's "ex" for "for example" introduces a name, as "e.g." does."""
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert named in keys and not any(k.startswith(never) for k in keys), keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "never"),
+    [
         # a dash with a space on each side ends a name
         ("BP - Blood pressure", {"BP", "blood pressure"}, {"BP blood pressure"}),
         ("The igneous rock - basalt - cools quickly.", {"basalt"}, {"igneous rock basalt"}),
