@@ -2905,6 +2905,8 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
         return  # "Left bank: the side ...": a label line names what it defines, no genus
     if not any(t.is_alpha for t in ctx.sent.doc[m.end : ctx.sent.end]):
         return  # "Slow -- Steam engine": a name alone is no definition, no kind
+    if m.end < ctx.sent.end and ctx.sent.doc[m.end].text in EQUATION_SIGNS:
+        return  # "Ohm's law -- Voltage = current x resistance": a formula's terms, no kind
     generic = noun.lower_ in rp.GENERIC_HEADS and m.end == noun.i  # "plate boundary process"
     if noun.lower_ not in rp.KIND_WORDS and not (m.end - 1 == noun.i or generic):
         return  # a possessor or a modifier inside the phrase, not its own concept
@@ -2930,6 +2932,10 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
             continue  # "What are the problems of X? -- Soil erosion": one of them
         if subject != m.concept:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, cited)
+
+
+#: Signs that make a line a formula: the name before one is a term of it, not a genus.
+EQUATION_SIGNS = frozenset({"=", "≈", "≡", "∝"})
 
 
 def _problems_of_thing(concept: str) -> bool:
