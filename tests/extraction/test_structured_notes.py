@@ -312,3 +312,30 @@ def test_relations_types_of_a_noun_that_is_no_concept_lists_no_kinds_of_the_head
     assert subject and tabby, sorted(index.concepts)
     found = {(r.source, r.relation, r.target) for r in typed_relations(index)}
     assert ((tabby, "is_a", subject) in found) == kinds_of_heading, found
+
+
+PRECIPITATION = """# Weather
+
+## Sleet vs hail
+- **Sleet** = rain that freezes into pellets as it falls
+- **Hail** = balls of ice that grow inside storm clouds
+- both fall in cold seasons
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "definition"),
+    [
+        ("sleet", "Sleet = rain that freezes into pellets as it falls"),
+        ("hail", "Hail = balls of ice that grow inside storm clouds"),
+    ],
+)
+def test_concepts_contrast_heading_over_a_list_describes_each_side_by_its_own_item(
+    name, definition
+):
+    """Under "A vs. B", a list describes each side by the item that opens with its
+    name, never by the first items of the whole list."""
+    index = index_of(PRECIPITATION)
+    found = index.find(name)
+    assert found, sorted(index.concepts)
+    assert index.concepts[found].definition == definition
