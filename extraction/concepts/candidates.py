@@ -1444,8 +1444,11 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
 
 
+#: What follows a stressed run that opens its line and says what it is: a colon, a dash,
+#: a bracket, an equals sign ("**Dew point** = temperature at which ..."), a stop before
+#: a capital, or a defining verb.
 _DEFINING_AFTER = re.compile(
-    r"^\s*(?:[:–—-]|\(|\.\s+(?=(?-i:[A-Z]))|,?\s*(?:is|are|was|were|refers?|means|denotes|describes)\b)",
+    r"^\s*(?:[:=–—-]|\(|\.\s+(?=(?-i:[A-Z]))|,?\s*(?:is|are|was|were|refers?|means|denotes|describes)\b)",
     re.I,
 )
 

@@ -986,3 +986,20 @@ def test_definitions_a_term_closed_by_a_bracket_is_defined_by_its_answer(title, 
     """A gloss, symbol or second name in a bracket after a card's term leaves the term
     the whole of what the title names, so the card's answer defines it."""
     assert definition_of(title, answer, name, kind="term") == answer
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        # an equals sign after a stressed name that opens its line says what it is
+        ("Dew point = temperature at which air becomes saturated", "Dew point", True),
+        ("Lapse rate = drop in temperature with height", "Lapse rate", True),
+        # a stressed name after the equals sign is what something else is
+        ("Fog = a cloud at ground level", "cloud", False),
+    ],
+)
+def test_definitions_stressed_name_before_an_equals_sign_is_defined(body, bold, defined):
+    index = _with_bold(body, bold)
+    found = index.find(bold)
+    assert found is not None
+    assert (index.concepts[found].definition == body) is defined
