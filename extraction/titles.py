@@ -171,6 +171,8 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     if term and _ACTIVITY.match(name):  # "Training the model": what is done, not a name
         return None
     joined = r"\b(?:vs)\b" if term else r"\b(?:and|or|vs)\b"  # "Supply and demand" is a term
-    if not 1 <= len(words) <= 6 or re.search(rf"[?:;=]|{joined}", name):
+    # a slash with a space on each side sets two topics side by side ("Causes / effects");
+    # one inside a word does not ("input/output")
+    if not 1 <= len(words) <= 6 or re.search(rf"[?:;=]|\s/\s|{joined}", name):
         return None
     return TitleConcept(name=name, acronym=acronym)

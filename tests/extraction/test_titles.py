@@ -134,6 +134,20 @@ def test_titles_a_bracket_closing_a_term_is_no_part_of_its_name(title, name, acr
 
 
 @pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Causes / effects", None),
+        ("Tides / currents", None),
+        ("Input/output devices", "Input/output devices"),
+    ],
+)
+def test_titles_a_spaced_slash_sets_two_topics_side_by_side(title, name):
+    """A heading "A / B" names no one concept; a slash inside a word does not split it."""
+    found = title_concept(title, term=True)
+    assert (found.name if found else None) == name
+
+
+@pytest.mark.parametrize(
     ("text", "acts"),
     [
         ("Unlocking Your Potential", True),
