@@ -978,7 +978,7 @@ def test_definitions_a_definition_runs_on_past_an_abbreviations_stop():
     ("title", "answer", "name"),
     [
         ("Neap tide (weak tide)", "a tide with the least range, at the quarter moons", "neap tide"),
-        ("Wave period (T, in s)", "time between two crests passing one point", "wave period"),
+        ("Wave speed (m/s)", "distance a crest travels in one second", "wave speed"),
         ("Tidal bore (aka tidal wave)", "a wave running up a river against its flow", "tidal bore"),
     ],
 )
