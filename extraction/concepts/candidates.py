@@ -571,8 +571,9 @@ def _occ(
     if len(toks) == 1 and course_code(toks[0]):
         return  # "BIO" of "BIO 201": the letters of a course code name nothing
     key, surface = name
-    if role in CALLOUT_ROLES and about_the_notes(key):
-        return  # "**NOTE:**", "BONUS:", "Image credit:": set apart, but not a name
+    shouted = surface.isupper() and " " not in surface  # "TODO: reread chapter 3"
+    if (role in CALLOUT_ROLES or shouted) and about_the_notes(key):
+        return  # "**NOTE:**", "BONUS:", "Image credit:", "TODO": set apart, not a name
     if role not in SUBJECT_ROLES:
         if indexed(surface) or in_series(surface, sentence):
             return  # "x1": a variable of an example or a formula

@@ -2491,6 +2491,22 @@ def test_concepts_callout_label_names_nothing(body, bold, named):
     assert (bold.lower() in structural) is named, structural
 
 
+@pytest.mark.parametrize(
+    ("body", "word", "named"),
+    [
+        ("TODO: reread the chapter on glaze firing.", "todo", False),
+        ("Fire the kiln slowly. IMPORTANT: vent the fumes.", "important", False),
+        ("A note is a sound of one frequency.", "note", True),
+    ],
+)
+def test_concepts_callout_word_in_capitals_names_nothing(body, word, named):
+    """A callout word written in capitals is set apart as a remark wherever it stands;
+    in lower case in running text it may still name something (a musical note)."""
+    index = extract_concepts([card("Pottery", body, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert (word in keys) is named, keys
+
+
 def test_concepts_callout_word_in_running_text_is_still_a_name():
     index = extract_concepts([card("Music", "A note is a sound of one frequency.")])
     assert any("note" in s.names for s in index.candidates)
