@@ -38,7 +38,8 @@ DEFINING: dict[str, list[list[dict]]] = {
     "copula": [
         [
             {"LOWER": {"IN": ["is", "are"]}},
-            {"LOWER": {"IN": ["a", "an", "the", "one"]}, "OP": "?"},
+            # "any" too: "A phone is any single speech sound" (as `definitions.defines`)
+            {"LOWER": {"IN": ["a", "an", "the", "one", "any"]}, "OP": "?"},
             {"POS": {"IN": ["ADJ", "VERB"]}, "TAG": {"NOT_IN": ["VBN"]}, "OP": "*"},
             {"POS": {"IN": ["NOUN", "PROPN"]}},
         ],

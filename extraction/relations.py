@@ -2905,6 +2905,8 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
         return  # "Left bank: the side ...": a label line names what it defines, no genus
     if not any(t.is_alpha for t in ctx.sent.doc[m.end : ctx.sent.end]):
         return  # "Slow -- Steam engine": a name alone is no definition, no kind
+    if m.end < ctx.sent.end and ctx.sent.doc[m.end].text in EQUATION_SIGNS:
+        return  # "Ohm's law -- Voltage = current x resistance": a formula's terms, no kind
     generic = noun.lower_ in rp.GENERIC_HEADS and m.end == noun.i  # "plate boundary process"
     if noun.lower_ not in rp.KIND_WORDS and not (m.end - 1 == noun.i or generic):
         return  # a possessor or a modifier inside the phrase, not its own concept
@@ -2930,6 +2932,10 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
             continue  # "What are the problems of X? -- Soil erosion": one of them
         if subject != m.concept:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, cited)
+
+
+#: Signs that make a line a formula: the name before one is a term of it, not a genus.
+EQUATION_SIGNS = frozenset({"=", "≈", "≡", "∝"})
 
 
 def _problems_of_thing(concept: str) -> bool:
@@ -4347,6 +4353,8 @@ def _intro_frame(
             after = [m for m in found if span.end <= m.start < colon]
             before = [m for m in found if m.end <= span.start]
             around = [m for m in found if m.start < span.start < m.end]
+            if not (around or after) and _names_another(sent.doc[span.end : colon], about):
+                return None  # "Types of manner:" under "Phonetics": kinds of no concept
             anchor = next(iter(around + after[:1] + before[-1:]), None)
             anchors = [anchor.concept] if anchor else list(about)
             return (relation, anchors, cue.reverse, cue.label) if anchors else None
@@ -4398,6 +4406,24 @@ def _intro_frame(
         if plural and verbs and verbs <= _KINDS_VERBS | {"the", "following"}:
             return "is_a", [last.concept], True, ""
     return None
+
+
+def _names_another(words: Span, about: Sequence[str]) -> bool:
+    """Do ``words``, what a list's cue says it lists ("Types of **glaze**:"), name a
+    noun that is no head word of the card's subjects ``about``? Then the list holds
+    kinds of that, not of the subject: under "Pottery", "Types of glaze:" lists no kind
+    of pottery, while "Types of wares:" under "Stoneware" does (the same head word).
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Types of glaze:"]))
+    >>> _names_another(doc[2:3], ["pottery"]), _names_another(doc[2:3], ["ash glaze"])
+    (True, False)
+    >>> _names_another(doc[2:2], ["pottery"])
+    False
+    """
+    heads = {singular(c.split()[-1].lower()) for c in about if c.split()}
+    nouns = [t for t in words if t.pos_ in {"NOUN", "PROPN"}]
+    return bool(nouns) and singular(nouns[-1].lower_) not in heads
 
 
 #: Confidence of an item of a list under a title that names a plural class ("The

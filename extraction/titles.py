@@ -52,6 +52,11 @@ _CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _ABBREV = re.compile(r"\s*\(([A-Za-z][\w-]{0,14})\)\s*$")
+#: Any other bracket closing a title: a gloss, a symbol or a second name of what the
+#: words before it name ("Tidal range (m)", "Neap tide (weak tide)"); no part of the name.
+_TRAILING_BRACKET = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+#: Words that open a bracket giving another name ("(aka rip tide)", "(or neap tide)").
+_OTHER_NAME_CUES = frozenset({"aka", "a.k.a.", "a.k.a", "or", "i.e.", "ie", "also"})
 _TRAILING = re.compile(r"[\s?.!:]+$")
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -114,6 +119,24 @@ def singular(word: str) -> str:
     return word
 
 
+def names_it(name: str, inner: str) -> bool:
+    """Does a bracket after ``name`` holding ``inner`` give another name or a symbol of
+    it: one token ("t1/2", "m/s"), a naming cue ("aka rip tide") or a name of the same
+    head word ("weak tide" after "Neap tide")? A remark ("no drainage needed") does not.
+
+    >>> names_it("Neap tide", "weak tide"), names_it("Wave speed", "m/s")
+    (True, True)
+    >>> names_it("Rip current", "aka rip tide"), names_it("Clay soil", "no drainage needed")
+    (True, False)
+    """
+    words, heads = inner.split(), name.split()
+    if not words or not heads:
+        return False
+    if len(words) == 1 or words[0].lower() in _OTHER_NAME_CUES:
+        return True
+    return singular(words[-1]).lower() == singular(heads[-1]).lower()
+
+
 def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     """The concept that ``title`` asks about, or None.
 
@@ -141,6 +164,8 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     True
     >>> title_concept("[Fractional distillation]", term=True)
     TitleConcept(name='Fractional distillation', acronym='')
+    >>> title_concept("Neap tide (weak tide)", term=True)
+    TitleConcept(name='Neap tide', acronym='')
     """
     text = _CONTEXT.sub("", _TRAILING.sub("", _unbracket(title.strip())))
     acronym = ""
@@ -160,10 +185,18 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     name = _TRAILING.sub("", _ARTICLE.sub("", name.strip()))
     if m := _ABBREV.search(name):
         acronym, name = acronym or m.group(1), name[: m.start()].strip()
+    if (
+        (m := _TRAILING_BRACKET.search(name))
+        and m.start() > 0
+        and names_it(name[: m.start()], m[1])
+    ):
+        name = name[: m.start()].strip()
     words = _WORD.findall(name)
     if term and _ACTIVITY.match(name):  # "Training the model": what is done, not a name
         return None
     joined = r"\b(?:vs)\b" if term else r"\b(?:and|or|vs)\b"  # "Supply and demand" is a term
-    if not 1 <= len(words) <= 6 or re.search(rf"[?:;=]|{joined}", name):
+    # a slash with a space on each side sets two topics side by side ("Causes / effects");
+    # one inside a word does not ("input/output")
+    if not 1 <= len(words) <= 6 or re.search(rf"[?:;=]|\s/\s|{joined}", name):
         return None
     return TitleConcept(name=name, acronym=acronym)

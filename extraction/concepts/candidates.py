@@ -573,8 +573,9 @@ def _occ(
     if len(toks) == 1 and course_code(toks[0]):
         return  # "BIO" of "BIO 201": the letters of a course code name nothing
     key, surface = name
-    if role in CALLOUT_ROLES and about_the_notes(key):
-        return  # "**NOTE:**", "BONUS:", "Image credit:": set apart, but not a name
+    shouted = surface.isupper() and " " not in surface  # "TODO: reread chapter 3"
+    if (role in CALLOUT_ROLES or shouted) and about_the_notes(key):
+        return  # "**NOTE:**", "BONUS:", "Image credit:", "TODO": set apart, not a name
     if role not in SUBJECT_ROLES:
         if indexed(surface) or in_series(surface, sentence):
             return  # "x1": a variable of an example or a formula
@@ -1446,8 +1447,11 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
 
 
+#: What follows a stressed run that opens its line and says what it is: a colon, a dash,
+#: a bracket, an equals sign ("**Dew point** = temperature at which ..."), a stop before
+#: a capital, or a defining verb.
 _DEFINING_AFTER = re.compile(
-    r"^\s*(?:[:–—-]|\(|\.\s+(?=(?-i:[A-Z]))|,?\s*(?:is|are|was|were|refers?|means|denotes|describes)\b)",
+    r"^\s*(?:[:=–—-]|\(|\.\s+(?=(?-i:[A-Z]))|,?\s*(?:is|are|was|were|refers?|means|denotes|describes)\b)",
     re.I,
 )
 
@@ -1621,6 +1625,11 @@ def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     if is_activity(seg.text) or joins_activity(toks):
         return
     if 0 < len(toks) <= 8 and all(t.pos_ not in {"VERB", "AUX"} or t.tag_ == "VBG" for t in toks):
+        if VERSUS.search(seg.text) and (sides := contrasted_names(seg, doc)):
+            # "- Soft vs. hard water": the item names both sides, as such a title does
+            for side in sides:
+                yield from _occ(phrase(side, lenient=True), "item", seg, seg.text, toks=side)
+            return
         yield from _occ(structural_name(toks), "item", seg, seg.text, toks=toks)
 
 
@@ -2055,10 +2064,19 @@ def defined(view: View) -> Iterator[Occurrence]:
         and chunks[1].start == after + 1
         and chunks[0].root.lower_ not in FRAMING_NOUNS
         and chunks[1].end < sent.end
-        and doc[chunks[1].end].lower_ in {"states", "says"}
+        and (
+            doc[chunks[1].end].lower_ in {"states", "says"}
+            or (
+                chunks[0][0].pos_ != "DET"
+                and chunks[1][0].pos_ not in {"DET", "PRON"}
+                and any(start == chunks[1].end for start, _ in view.matches.get("DEFINING", ()))
+            )
+        )
     ):
         # "The first law of thermodynamics states that ...": a law's subject takes its
-        # "of" complement (not a framing noun's: "The advantage of X states ...")
+        # "of" complement (not a framing noun's: "The advantage of X states ..."); so does
+        # a defined name without an article, "Angle of incidence is the angle ..." (not
+        # "The speed of the wave is ...", one thing an article points at)
         chunks = [doc[chunks[0].start : chunks[1].end], *chunks[2:]]
         after = chunks[0].end
     if after < sent.end and doc[after].text == "(":  # "Gross Domestic Product (GDP) is a"

@@ -982,11 +982,42 @@ def bullet_description(cands: Sequence[Candidate]) -> Evidence | None:
     """The list under a heading that names a group (:func:`described_by_items`), when
     nothing else the notes say defines it ("### Sourdough" over "- leavened by wild
     yeast", "- slow to rise"): the notes describe it by those items."""
+    names = sorted({n for c in cands for n in (c.key, *c.forms)}, key=len, reverse=True)
     for c in cands:
         for card in c.subject_of:
-            if _subject_role(c, card) == "heading" and (text := described_by_items(card)):
+            if _subject_role(c, card) != "heading":
+                continue
+            if CONTRAST_CUE.search(card.title) or VERSUS.search(card.title):
+                # "Sleet vs. hail" over a list: each side is described by its own item
+                if own := own_item(card, names):
+                    return Evidence(card.source, card.line_of_text(own), own)
+            elif text := described_by_items(card):
                 return Evidence(card.source, card.line_of_text(text.split("; ")[0]), text)
     return None
+
+
+def own_item(card: Card, names: Sequence[str]) -> str:
+    """The first top-level item of ``card``'s list that opens with one of ``names`` (as
+    its subject, a label or before an equals sign), or ``""``.
+
+    >>> from extraction.records import ListItem
+    >>> body = "sleet = rain that freezes as it falls\\nhail: balls of ice from storm clouds"
+    >>> items = (ListItem(0, 37), ListItem(38, len(body)))
+    >>> card = Card("n#1", "n.md", "markdown", (1, 3), "Sleet vs hail", body, items=items)
+    >>> own_item(card, ["hail"]), own_item(card, ["snow"])
+    ('hail: balls of ice from storm clouds', '')
+    """
+    for item in card.items:
+        if item.depth:
+            continue
+        text = card.body[item.start : item.end].strip()
+        lowered = text.lower()
+        for name in names:
+            if lowered.startswith(name.lower()) and re.match(
+                r"\s*(?:[:=–—-]|\s(?:is|are|means)\b)", lowered[len(name) :]
+            ):
+                return text
+    return ""
 
 
 def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evidence | None:

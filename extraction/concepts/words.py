@@ -274,7 +274,7 @@ ANALOGY = re.compile(
 #: "called mode collapse", "e.g. dropout").
 NAMING_CUES = _words(
     """
-    called so-called termed dubbed named known referred e.g. e.g eg i.e. i.e ie viz
+    called so-called termed dubbed named known referred e.g. e.g eg ex i.e. i.e ie viz
     namely aka a.k.a a.k.a.
     """
 )

@@ -255,6 +255,35 @@ class Inline:
     starts: list[tuple[int, int]] = field(default_factory=list)
 
 
+#: A section number opening a heading before a word: "2. ", "IV) ", "2.3. ", and "2.3 "
+#: before a capital ("2.5 kg samples" is a quantity).
+HEADING_NUMBER = re.compile(
+    r"^(?:(?:(?:\d{1,2}|[IVX]{1,4})[.)]|\d{1,2}(?:\.\d{1,2})+\.)\s+(?=[^\W\d_])"
+    r"|\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z]))"
+)
+
+
+def unnumbered(heading: Inline) -> Inline:
+    """A heading's text without the section number that opens it ("## 2. Glaciers",
+    "### 3.1 Moraines"), its emphasis and line starts moved with it; a number that is
+    not followed by a word ("## 1984") or a quantity ("## 2.5 kg samples") stays.
+
+    >>> unnumbered(Inline("2. Glacial Erosion", [(11, 18, "bold")], [(0, 4)]))
+    Inline(text='Glacial Erosion', emphasis=[(8, 15, 'bold')], starts=[(0, 4)])
+    >>> [unnumbered(Inline(t)).text for t in ("3.1 Moraines", "1984", "2.5 kg samples")]
+    ['Moraines', '1984', '2.5 kg samples']
+    """
+    match = HEADING_NUMBER.match(heading.text)
+    if match is None:
+        return heading
+    cut = match.end()
+    return Inline(
+        heading.text[cut:],
+        [(max(0, a - cut), max(0, b - cut), kind) for a, b, kind in heading.emphasis],
+        [(max(0, offset - cut), line) for offset, line in heading.starts],
+    )
+
+
 def label_lines(text: Inline) -> list[Inline]:
     """``text`` cut before each of its typed lines that opens a label of its own
     (:func:`~extraction.readers.paragraphs.opens_label`): Markdown renders the lines of a
@@ -463,6 +492,7 @@ class _Reader:
         self.flush()
         base = self.divs[-1][0] if self.divs else []  # a div's heading is under its section
         self.path = base + [p for p in self.path[len(base) :] if p[0] < level]
+        inline = unnumbered(inline)  # a section's number is no part of its heading
         title = inline.text
         self.path.append((level, title, line))
         self.current = _Card(

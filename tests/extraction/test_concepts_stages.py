@@ -910,6 +910,37 @@ def test_concepts_candidates_a_subject_that_ranks_its_kind_is_not_defined(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "subject", "defined"),
+    [
+        # a defined name with an "of" complement and no article is one name
+        ("Angle of incidence is the angle of a ray to the normal.", "angle of incidence", True),
+        ("Coefficient of friction is a ratio of two forces.", "coefficient of friction", True),
+        # one thing an article points at, or a framing noun, is none
+        ("The speed of the wave is the distance it covers.", "speed of the wave", False),
+        ("Types of lens are convex and concave.", "types of lens", False),
+    ],
+)
+def test_concepts_candidates_a_defined_name_keeps_its_of_complement(sentence, subject, defined):
+    index = extract_concepts([card("Optics", sentence, kind="heading")])
+    roles = {c.key: c.roles for s in index.candidates for c in s.candidates}
+    assert bool(roles.get(subject, {}).get("defined")) is defined, roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("A prism is any transparent block with flat faces.", "prism"),
+        ("A lens is a curved piece of glass.", "lens"),
+    ],
+)
+def test_concepts_candidates_is_any_defines_its_subject(sentence, subject):
+    """ "X is any ..." says what X is, as "X is a ..." does."""
+    index = extract_concepts([card("Optics", sentence, kind="heading")])
+    roles = {c.key: c.roles for s in index.candidates for c in s.candidates}
+    assert roles.get(subject, {}).get("defined"), roles
+
+
+@pytest.mark.parametrize(
     ("label", "cards", "field"),
     [
         ("Mechanism", 3, True),  # a field of every card: no name
@@ -2024,6 +2055,20 @@ def test_concepts_a_naming_cue_alone_is_no_name(sentence):
 @pytest.mark.parametrize(
     ("sentence", "named", "never"),
     [
+        ("Some salts dissolve fast (ex sodium chloride).", "sodium chloride", "ex sodium"),
+        ("Soft metals bend easily, ex copper wire.", "copper wire", "ex copper wire"),
+    ],
+)
+def test_concepts_an_example_cue_is_no_part_of_the_name_after_it(sentence, named, never):
+    """A student's "ex" for "for example" introduces a name, as "e.g." does."""
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert named in keys and not any(k.startswith(never) for k in keys), keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "never"),
+    [
         # a dash with a space on each side ends a name
         ("BP - Blood pressure", {"BP", "blood pressure"}, {"BP blood pressure"}),
         ("The igneous rock - basalt - cools quickly.", {"basalt"}, {"igneous rock basalt"}),
@@ -2444,6 +2489,22 @@ def test_concepts_callout_label_names_nothing(body, bold, named):
         if c.roles["emphasis"] or c.roles["label"] or c.roles["acronym"]
     }
     assert (bold.lower() in structural) is named, structural
+
+
+@pytest.mark.parametrize(
+    ("body", "word", "named"),
+    [
+        ("TODO: reread the chapter on glaze firing.", "todo", False),
+        ("Fire the kiln slowly. IMPORTANT: vent the fumes.", "important", False),
+        ("A note is a sound of one frequency.", "note", True),
+    ],
+)
+def test_concepts_callout_word_in_capitals_names_nothing(body, word, named):
+    """A callout word written in capitals is set apart as a remark wherever it stands;
+    in lower case in running text it may still name something (a musical note)."""
+    index = extract_concepts([card("Pottery", body, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert (word in keys) is named, keys
 
 
 def test_concepts_callout_word_in_running_text_is_still_a_name():

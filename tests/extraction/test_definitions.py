@@ -972,3 +972,34 @@ def test_definitions_a_definition_runs_on_past_an_abbreviations_stop():
     assert found["rent control"][1].endswith("Sutton v. Hoyle (1950)"), found
     defined = _labels(card("Sutton v. Hoyle", "a ruling on rent control", kind="term"))
     assert defined["sutton v hoyle"][1] == "a ruling on rent control", defined
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name"),
+    [
+        ("Neap tide (weak tide)", "a tide with the least range, at the quarter moons", "neap tide"),
+        ("Wave speed (m/s)", "distance a crest travels in one second", "wave speed"),
+        ("Tidal bore (aka tidal wave)", "a wave running up a river against its flow", "tidal bore"),
+    ],
+)
+def test_definitions_a_term_closed_by_a_bracket_is_defined_by_its_answer(title, answer, name):
+    """A gloss, symbol or second name in a bracket after a card's term leaves the term
+    the whole of what the title names, so the card's answer defines it."""
+    assert definition_of(title, answer, name, kind="term") == answer
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        # an equals sign after a stressed name that opens its line says what it is
+        ("Dew point = temperature at which air becomes saturated", "Dew point", True),
+        ("Lapse rate = drop in temperature with height", "Lapse rate", True),
+        # a stressed name after the equals sign is what something else is
+        ("Fog = a cloud at ground level", "cloud", False),
+    ],
+)
+def test_definitions_stressed_name_before_an_equals_sign_is_defined(body, bold, defined):
+    index = _with_bold(body, bold)
+    found = index.find(bold)
+    assert found is not None
+    assert (index.concepts[found].definition == body) is defined

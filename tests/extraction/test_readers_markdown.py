@@ -94,6 +94,26 @@ def test_readers_markdown_headings_make_cards_with_sections(myst_cards):
     ]
 
 
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("## 2. Tides and the moon", "Tides and the moon"),
+        ("## IV) Neap tides", "Neap tides"),
+        ("### 3.1 Spring tides", "Spring tides"),
+        ("### 3.1. tidal range", "tidal range"),
+        ("## 1984 storm surge", "1984 storm surge"),
+        ("## 2.5 m tides", "2.5 m tides"),
+    ],
+)
+def test_readers_markdown_heading_drops_its_section_number(heading, title):
+    """A section's number is no part of its heading's title, nor of the section of the
+    cards under it; a year or a quantity that opens a heading stays."""
+    cards = cards_of(f"# Tides\n\n{heading}\n\nWater rises.\n\n### Ebb\n\nIt falls.\n")
+    assert cards[1].title == title
+    if heading.startswith("## "):
+        assert cards[2].section == ("Tides", title)
+
+
 def test_readers_markdown_drops_code_maths_directives_and_extra_tabs(myst_cards):
     body = myst_cards[1].body
     for gone in ("import torch", "%%tab", "phi", ":eqlabel:", "MXNet-only", ":width:", "svg"):

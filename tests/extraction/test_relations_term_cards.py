@@ -145,3 +145,16 @@ def test_relations_term_cards_a_part_framing_or_evaluative_noun_is_no_genus(word
     genus = index.find(word)
     found = {(r.source, r.relation, r.target) for r in typed_relations(index)}
     assert genus is None or ("tidal range", "is_a", genus) not in found, found
+
+
+def test_relations_term_cards_a_formula_answer_states_no_kind():
+    """ "What is X?" answered by a formula: the name before its equals sign is one of
+    the formula's terms, not X's kind."""
+    cards = _deck(("Debit", "An entry on the left side of a ledger"))
+    cards.append(
+        Card("d.tsv#2", "d.tsv", "csv", (2, 2), "What is the ledger balance?",
+             "Debits = Credits + Adjustments. It must always hold", title_line=2,
+             body_lines=(2,), title_kind="question")
+    )  # fmt: skip
+    found = _typed(cards)
+    assert ("ledger balance", "is_a", "debit") not in found, found

@@ -281,3 +281,77 @@ def test_concepts_event_head_heading_takes_the_bare_name_as_its_label():
     assert xrf is not None and xrf == index.find("XRF"), sorted(index.concepts)
     assert index.concepts[xrf].label == "XRF"
     assert index.concepts[xrf].definition.startswith("reads the X-rays")
+
+
+WEAVING = """# Textiles
+
+## {heading}
+{heading} is the craft of making cloth on a loom.
+
+{intro}
+- **Tabby weave**: each weft thread passes over one warp thread and under the next
+- **Twill weave**: the weft passes over two warp threads, making diagonal ribs
+"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "intro", "kinds_of_heading"),
+    [
+        ("Hand weaving", "Types of pattern:", False),  # kinds of a pattern, no concept
+        ("Hand weaving", "Types of these:", True),  # a pronoun: kinds of the subject
+        ("Hand weaving", "Types:", True),
+    ],
+)
+def test_relations_types_of_a_noun_that_is_no_concept_lists_no_kinds_of_the_heading(
+    heading, intro, kinds_of_heading
+):
+    """ "Types of X:" over a list, X no concept: the items are kinds of X, not of the
+    card's subject; without a noun of its own the cue lists kinds of the subject."""
+    index = index_of(WEAVING.format(heading=heading, intro=intro))
+    subject, tabby = index.find(heading.lower()), index.find("tabby weave")
+    assert subject and tabby, sorted(index.concepts)
+    found = {(r.source, r.relation, r.target) for r in typed_relations(index)}
+    assert ((tabby, "is_a", subject) in found) == kinds_of_heading, found
+
+
+PRECIPITATION = """# Weather
+
+## Sleet vs hail
+- **Sleet** = rain that freezes into pellets as it falls
+- **Hail** = balls of ice that grow inside storm clouds
+- both fall in cold seasons
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "definition"),
+    [
+        ("sleet", "Sleet = rain that freezes into pellets as it falls"),
+        ("hail", "Hail = balls of ice that grow inside storm clouds"),
+    ],
+)
+def test_concepts_contrast_heading_over_a_list_describes_each_side_by_its_own_item(
+    name, definition
+):
+    """Under "A vs. B", a list describes each side by the item that opens with its
+    name, never by the first items of the whole list."""
+    index = index_of(PRECIPITATION)
+    found = index.find(name)
+    assert found, sorted(index.concepts)
+    assert index.concepts[found].definition == definition
+
+
+@pytest.mark.parametrize(
+    ("item", "sides"),
+    [
+        ("Soft vs. hard water", {"soft water", "hard water"}),
+        ("Acid rain vs smog", {"acid rain", "smog"}),
+    ],
+)
+def test_concepts_contrast_list_item_names_both_sides(item, sides):
+    """A list item "A vs. B" over the lines that tell them apart names both sides, a
+    side without a noun sharing the other's head, as such a heading does."""
+    note = f"# Water\n\n## Quality\n- {item}\n  - one lathers soap easily\n  - one scales kettles\n"
+    index = index_of(note)
+    items = {c.key for s in index.candidates for c in s.candidates if c.roles.get("item")}
+    assert sides <= items, items

@@ -117,6 +117,39 @@ def test_titles_brackets_around_a_whole_heading_are_no_part_of_its_name(title, n
 
 
 @pytest.mark.parametrize(
+    ("title", "name", "acronym"),
+    [
+        ("Neap tide (weak tide)", "Neap tide", ""),
+        ("Tidal range (m)", "Tidal range", "m"),
+        ("Wave speed (m/s)", "Wave speed", ""),
+        # a remark in the bracket stays part of the title
+        ("Clay soil (no drainage needed)", "Clay soil (no drainage needed)", ""),
+        ("Rip current (aka rip tide)", "Rip current", ""),
+        ("Storm surge (SS)", "Storm surge", "SS"),
+    ],
+)
+def test_titles_a_bracket_closing_a_term_is_no_part_of_its_name(title, name, acronym):
+    """A gloss, symbol or second name in a bracket after a term leaves the term's name
+    (a remark stays); one word in the bracket is read as its abbreviation, as before."""
+    found = title_concept(title, term=True)
+    assert found is not None and (found.name, found.acronym) == (name, acronym)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Causes / effects", None),
+        ("Tides / currents", None),
+        ("Input/output devices", "Input/output devices"),
+    ],
+)
+def test_titles_a_spaced_slash_sets_two_topics_side_by_side(title, name):
+    """A heading "A / B" names no one concept; a slash inside a word does not split it."""
+    found = title_concept(title, term=True)
+    assert (found.name if found else None) == name
+
+
+@pytest.mark.parametrize(
     ("text", "acts"),
     [
         ("Unlocking Your Potential", True),
