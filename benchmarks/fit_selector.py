@@ -230,14 +230,17 @@ def fit(rows: Sequence[Example]) -> LogisticModel:
     return fit_with(rows, L2)
 
 
-def fit_with(rows: Sequence[Example], l2: float) -> LogisticModel:
-    """The selector fitted on ``rows`` at penalty ``l2``, with its threshold."""
+def fit_with(rows: Sequence[Example], l2: float, *, extra: Sequence[Example] = ()) -> LogisticModel:
+    """The selector fitted on ``rows`` at penalty ``l2``, with its threshold. ``extra``
+    examples (weak labels, :mod:`benchmarks.weak_labels`) join the fit but not the
+    choice of the threshold, which is made on ``rows`` alone."""
+    both = [*rows, *extra]
     model = fit_logistic(
-        [x for x, _, _ in rows],
-        [y for _, y, _ in rows],
+        [x for x, _, _ in both],
+        [y for _, y, _ in both],
         features=list(FEATURES),
         l2=l2,
-        sample_weight=[w for _, _, w in rows],
+        sample_weight=[w for _, _, w in both],
     )
     threshold = best_threshold(model, rows)
     return LogisticModel(model.features, model.weights, model.bias, threshold, model.notes)

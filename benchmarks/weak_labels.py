@@ -62,10 +62,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.fit_selector import L2, best_threshold, fit_with
+from benchmarks.fit_selector import L2, fit_with
 from benchmarks.fitting import Example
-from extraction.concepts.features import FEATURES
-from extraction.logistic import LogisticModel, fit_logistic
+from extraction.logistic import LogisticModel
 from extraction.records import Card
 
 #: The suffixes of the deck files read: Anki packages and CrowdAnki exports.
@@ -177,18 +176,7 @@ def fit_beside(weak: Sequence[Example], l2: float = L2) -> Callable[[Sequence[Ex
     the notes the selector scores). With no weak examples, the selector's own fit."""
 
     def fit_rows(rows: Sequence[Example]) -> LogisticModel:
-        if not weak:
-            return fit_with(rows, l2)
-        both = [*rows, *weak]
-        model = fit_logistic(
-            [x for x, _, _ in both],
-            [y for _, y, _ in both],
-            features=list(FEATURES),
-            l2=l2,
-            sample_weight=[w for _, _, w in both],
-        )
-        threshold = best_threshold(model, rows)
-        return LogisticModel(model.features, model.weights, model.bias, threshold, model.notes)
+        return fit_with(rows, l2, extra=weak)
 
     return fit_rows
 
