@@ -1756,6 +1756,15 @@ EXAMPLE_OF: list[Cue] = [
         example="Machine translation is an example of natural language processing.",
         expected=("machine translation", "natural language processing"),
     ),
+    Cue(
+        # the plural of the cue before: each subject the list names is an example
+        "are_examples_of",
+        [_BE, _MODS, _words("examples instances"), {"LOWER": "of"}],
+        0.85,
+        example="Sonnets and haikus are examples of fixed verse forms.",
+        expected=("haiku", "fixed verse form"),
+        context=("sonnet",),
+    ),
 ]
 
 #: Confidence of "X is a Y" with concepts on both sides of a copula (parsed, no cue).

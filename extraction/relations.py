@@ -1084,7 +1084,9 @@ def _with_conjuncts(ctx: _Context, m: Mention) -> list[str]:
 
 
 def _coordinated(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str]:
-    """``m`` and the concepts of ``mentioned`` listed beside it in ``doc``."""
+    """``m`` and the concepts of ``mentioned`` listed beside it in ``doc``: next to it
+    with a conjunction between, or anywhere in a list of three or more it belongs to
+    ("A, B and C are ...": :func:`_listed_with`)."""
     found = [m.concept]
     for other in mentioned:
         if other is m or other.concept in found:
@@ -1092,9 +1094,56 @@ def _coordinated(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str
         lo, hi = (other.end, m.start) if other.end <= m.start else (m.end, other.start)
         gap = doc[lo:hi]
         listed = 0 < len(gap) <= 3 and all(t.lower_ in _LIST_GAP for t in gap)
-        if listed and any(t.lower_ in {"and", "or", "/", "&"} for t in gap):
+        if listed and any(t.lower_ in _CONJUNCTIONS for t in gap):
             found.append(other.concept)
+    found += [c for c in _listed_with(doc, mentioned, m) if c not in found]
     return found
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "/", "&"})
+
+
+def _listed_with(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str]:
+    """The concepts of a list of three or more that ``m`` is an item of: items parted by
+    list words (:data:`_LIST_GAP`), a conjunction before the last, and an item after a
+    bare comma only when the parser makes it a conjunct of the item before ("Folkways,
+    mores and taboos are ..."; in "In geology, rocks and soils ..." the field before the
+    comma is no item).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Folkways , mores and taboos are norms")
+    >>> items = [Mention("folkway", 0, 1), Mention("more", 2, 3), Mention("taboo", 4, 5)]
+    >>> _listed_with(doc, items, items[0])  # a blank pipeline parses nothing
+    []
+    """
+    ordered = sorted((x for x in mentioned if x.end <= m.start or x.start >= m.end or x is m),
+                     key=lambda x: x.start)  # fmt: skip
+    at = next(i for i, x in enumerate(ordered) if x is m)
+    lo = hi = at
+    while lo > 0 and _list_step(doc, ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _list_step(doc, ordered[hi], ordered[hi + 1]):
+        hi += 1
+    chain = ordered[lo : hi + 1]
+    if len(chain) < 3:
+        return []
+    if not any(t.lower_ in _CONJUNCTIONS for t in doc[chain[-2].end : chain[-1].start]):
+        return []  # "A, B and C" ends with its conjunction
+    return [x.concept for x in chain]
+
+
+def _list_step(doc: Doc, first: Mention, then: Mention) -> bool:
+    """Is ``then`` the item of a list after ``first`` (see :func:`_listed_with`)?"""
+    gap = doc[first.end : then.start]
+    if not 0 < len(gap) <= 3 or not all(t.lower_ in _LIST_GAP for t in gap):
+        return False
+    if any(t.lower_ in _CONJUNCTIONS for t in gap):
+        return True
+    return any(
+        t.dep_ == "conj" and first.start <= t.head.i < first.end for t in doc[then.start : then.end]
+    )
 
 
 #: The first word of a paired conjunction ("improves both A and B"): it opens the

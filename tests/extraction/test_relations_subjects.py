@@ -883,3 +883,30 @@ def test_relations_subjects_a_question_among_the_lines_heads_its_answer(tmp_path
     cited = [e.text for e in edges[edge].evidence]
     assert cited == ["What is a sextant?", "used for celestial navigation."]
     assert not [e for e in edges if e[0] != edge[0] and e[2] == edge[2]], sorted(edges)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # every item of a list of three or more subjects takes the cue, not only the first
+        ("Sonnets, villanelles and haikus are types of fixed verse forms.",
+         ("sonnet", "villanelle", "haiku", "fixed verse form"),
+         ("haiku", "is_a", "fixed verse form")),
+        ("Granite, basalt and obsidian are kinds of igneous rock.",
+         ("granite", "basalt", "obsidian", "igneous rock"), ("basalt", "is_a", "igneous rock")),
+        # the plural of "is an example of"
+        ("Sonnets and haikus are examples of fixed verse forms.",
+         ("sonnet", "haiku", "fixed verse form"), ("sonnet", "example_of", "fixed verse form")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_every_listed_subject_takes_the_cue(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+def test_relations_subjects_field_before_a_comma_is_no_listed_subject():
+    assert_unrelated(
+        "In geology, granite and basalt are kinds of igneous rock.",
+        ("geology", "granite", "basalt", "igneous rock"),
+        ("geology", "igneous rock"),
+    )
