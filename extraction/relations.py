@@ -2135,6 +2135,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             classes, factor = ctx.subjects, CARD_SUBJECT_FACTOR
         pairs = [(o, c) for o in _objects(ctx, verb.i + 1) for c in classes if o != c]
     elif cue.frame == "between":
+        if span.end < ctx.sent.end and doc[span.end].lower_ == "into":
+            return  # "Stem cells differentiate into A and B": they become both, unset
         objects = _objects(ctx, span.end)
         factor = 1.0
         pairs = [(objects[0], o) for o in objects[1:2]] if len(objects) >= 2 else []

@@ -910,3 +910,22 @@ def test_relations_subjects_field_before_a_comma_is_no_listed_subject():
         ("geology", "granite", "basalt", "igneous rock"),
         ("geology", "igneous rock"),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "differentiate into" tells what a thing becomes, no comparison of the two
+        ("Stem cells differentiate into neurons and glial cells.",
+         ("stem cell", "neuron", "glial cell"), ("neuron", "glial cell")),
+        ("Larvae differentiate into workers and drones.", ("larva", "worker", "drone"),
+         ("worker", "drone")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_differentiate_into_sets_nothing_against(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+def test_relations_subjects_differentiate_between_still_contrasts():
+    index = tiny_index("Differentiate neurons and glial cells.", "neuron", "glial cell")
+    assert expect(index, "neuron", "contrasts_with", "glial cell") in triples(index)
