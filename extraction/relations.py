@@ -112,6 +112,9 @@ _EDGE_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "PART", 
 _GAP_POS = frozenset({"DET", "ADJ", "ADV", "NUM", "PUNCT", "NOUN", "PROPN", "PART", "ADP", "X"})
 _LIST_GAP = frozenset({",", "and", "or", "&", "/", "as", "well", "also", "then", "the", "a", "an"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Pronouns for two or more things ("Both use ...", "Each needs ..."): they point at the
+#: card's subjects only when the card has two or more ("Mitosis vs meiosis -- Both ...").
+_GROUP_POINTERS = frozenset("both all each either neither".split())
 #: Function words a concept's name may open with ("no preemption", "non-coding RNA").
 _NAME_NEGATIONS = frozenset({"no", "non"})
 #: Pronouns that point back at a statement rather than at the card's subject.
@@ -670,6 +673,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             # does it; else the reader does, not the card's subject
             within = _fronted_in(ctx, subj.head)
             return ([within.concept], READER_IN_FACTOR) if within is not None else ([], 0.0)
+        if subj.lower_ in _GROUP_POINTERS and len(ctx.subjects) < 2:
+            return [], 0.0  # "Both use a window": the two named before, not the card's one
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             if (label := _line_label(ctx)) is not None:
                 return [label.concept], CARD_SUBJECT_FACTOR  # "Levees: earth banks. They ..."

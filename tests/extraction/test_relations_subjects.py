@@ -929,3 +929,22 @@ def test_relations_subjects_differentiate_into_sets_nothing_against(text, names,
 def test_relations_subjects_differentiate_between_still_contrasts():
     index = tiny_index("Differentiate neurons and glial cells.", "neuron", "glial cell")
     assert expect(index, "neuron", "contrasts_with", "glial cell") in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "both" / "each" points back at two things named before, not at a card about one
+        ("Kilns || Kilns and ovens get hot. Both require a chimney.", ("kiln", "oven", "chimney"),
+         ("kiln", "chimney")),
+        ("Looms || A loom and a spindle are tools. Each needs a frame.",
+         ("loom", "spindle", "frame"), ("loom", "frame")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_group_pronoun_is_no_single_card_subject(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+def test_relations_subjects_both_names_the_two_card_subjects():
+    index = tiny_index("Kilns vs ovens || Both require a chimney.", "kiln", "oven", "chimney")
+    assert expect(index, "oven", "uses", "chimney") in triples(index)
