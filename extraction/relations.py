@@ -2934,6 +2934,37 @@ def _only_a_verb(word: str) -> bool:
     return bool(found) and set(found) <= {"VERB", "AUX"}
 
 
+#: Most words an item of a list that is a whole answer holds ("Red, yellow, blue"); an
+#: item of more ("Igneous rock, fine grains, dark colour") may be a genus with its traits.
+MAX_LIST_ITEM = 1
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def _short_list(span: Span) -> bool:
+    """Is ``span`` only a list of three or more short items (:data:`MAX_LIST_ITEM` words,
+    no finite verb) parted by commas ("Red, yellow, blue", "Fever, chills and a cough"), which
+    names members, parts or signs rather than a genus?
+
+    >>> from extraction import nlp as nlp_module
+    >>> nlp = nlp_module.load()
+    >>> _short_list(nlp("Fever, chills and nausea.")[:])
+    True
+    >>> _short_list(nlp("Igneous rock, fine grains, dark colour.")[:])
+    False
+    """
+    words = [t for t in span if not (t.is_punct and t.text != ",") and t.pos_ != "DET"]
+    if sum(t.text == "," for t in words) < 1 or any(t.tag_ in _FINITE for t in words):
+        return False
+    items: list[list[Token]] = [[]]
+    for t in words:
+        if t.text == "," or t.lower_ in {"and", "or"}:
+            items.append([])
+        else:
+            items[-1].append(t)
+    items = [i for i in items if i]
+    return len(items) >= 3 and all(len(i) <= MAX_LIST_ITEM for i in items)
+
+
 def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     """A card that asks what X is, or a term card defining X (:func:`_defines_term`),
     answered by a noun phrase with no article ("flowering plant species used for ...",
@@ -2959,6 +2990,8 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
         return
     if (colon := _label_end(ctx.sent)) is not None and m.end <= colon:
         return  # "Left bank: the side ...": a label line names what it defines, no genus
+    if _short_list(ctx.sent.doc[start : ctx.sent.end]):
+        return  # "Primary colours -- Red, yellow, blue": its members or signs, no kind
     if not any(t.is_alpha for t in ctx.sent.doc[m.end : ctx.sent.end]):
         return  # "Slow -- Steam engine": a name alone is no definition, no kind
     if m.end < ctx.sent.end and ctx.sent.doc[m.end].text in EQUATION_SIGNS:
