@@ -1139,6 +1139,12 @@ def _listed_with(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str
     return [x.concept for x in chain]
 
 
+def _listed_gerund(word: Token, prev: Mention) -> bool:
+    """Is ``word``, read as a verb, a gerund the parser lists as a conjunct of the item
+    ``prev`` ("consists of drafting, sketching and painting"): an item, no clause?"""
+    return word.tag_ == "VBG" and word.dep_ == "conj" and prev.start <= word.head.i < prev.end
+
+
 def _list_step(doc: Doc, first: Mention, then: Mention) -> bool:
     """Is ``then`` the item of a list after ``first`` (see :func:`_listed_with`)?"""
     gap = doc[first.end : then.start]
@@ -1263,7 +1269,7 @@ def _objects(
             inside = _modifies_other(doc, m)
             prev = m
             continue
-        if doc[m.end - 1].pos_ == "VERB":
+        if doc[m.end - 1].pos_ == "VERB" and not _listed_gerund(doc[m.end - 1], prev):
             break  # "read data from X, process it": a verb, not an item
         if doc[m.end - 1].dep_ == "poss":
             prev = m  # "and the sun's light": the item is the light, not the sun

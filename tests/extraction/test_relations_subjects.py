@@ -948,3 +948,14 @@ def test_relations_subjects_group_pronoun_is_no_single_card_subject(text, names,
 def test_relations_subjects_both_names_the_two_card_subjects():
     index = tiny_index("Kilns vs ovens || Both require a chimney.", "kiln", "oven", "chimney")
     assert expect(index, "oven", "uses", "chimney") in triples(index)
+
+
+def test_relations_subjects_listed_gerund_is_an_item():
+    # a gerund the parser lists as a conjunct of the item before is an item, no clause
+    index = tiny_index(
+        "Mapping consists of aerial survey, plotting and contour drawing.",
+        "mapping", "aerial survey", "plotting", "contour drawing",
+    )  # fmt: skip
+    edges = triples(index)
+    assert expect(index, "plotting", "part_of", "mapping") in edges
+    assert expect(index, "contour drawing", "part_of", "mapping") in edges
