@@ -1097,13 +1097,13 @@ KIND_BY_NAME = "is named after"
 ACTION_VERBS = frozenset("find get obtain represent describe express show store control".split())
 
 #: Verbs (in the base form) of an act that takes in, joins, carries or remembers its
-#: object: what a thing is used to combine, carry or remember is its material or its
+#: object: what a thing is used to combine, carry, deliver or remember is its material or its
 #: content, no purpose ("used to combine the forecasts, thereby improving accuracy" is used
 #: for the accuracy, not the forecasts; "allowing the network to remember information"
 #: holds it). Keeping a quality is a purpose ("a way to retain soil moisture").
 MATERIAL_VERBS = frozenset(
     "combine merge amalgamate aggregate pool blend mix join fuse carry convey transport "
-    "hold feed remember memorize memorise".split()
+    "deliver transmit hold feed remember memorize memorise".split()
 )
 
 #: Verbs of naming or showing after "use X to": "we use the term X to refer to Y", "use

@@ -2033,6 +2033,13 @@ def test_relations_readings_an_application_label_naming_its_uses_is_no_use(body,
             ("mnemonic", "used_for", "exam performance"),
             ("mnemonic", "used_for", "word list"),
         ),
+        # what a thing is used to deliver is what it carries
+        (
+            "Couriers use a bar code to deliver the parcel, thereby improving delivery speed.",
+            ("bar code", "parcel", "delivery speed"),
+            ("bar code", "used_for", "delivery speed"),
+            ("bar code", "used_for", "parcel"),
+        ),
         (
             "Bakers use a mixer to blend flour and water, thus improving dough texture.",
             ("mixer", "flour", "dough texture"),
