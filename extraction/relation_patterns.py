@@ -1091,10 +1091,12 @@ PURPOSE_VERBS_ELSEWHERE = frozenset(
 KIND_BY_NAME = "is named after"
 
 #: Verbs after "used to" of a mere act on a thing, no purpose: what a method is used to
-#: find, get, represent or control is what it works on ("a formulation used to find the
+#: find, get, represent, control or enforce is what it works on ("a formulation used to find the
 #: boundary that ...", "a valve used to control the flow"), not what it is for; the link
 #: stays a weak one labelled with its verb.
-ACTION_VERBS = frozenset("find get obtain represent describe express show store control".split())
+ACTION_VERBS = frozenset(
+    "find get obtain represent describe express show store control enforce".split()
+)
 
 #: Verbs (in the base form) of an act that takes in, joins, carries or remembers its
 #: object: what a thing is used to combine, carry, deliver or remember is its material or its

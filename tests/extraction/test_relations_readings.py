@@ -780,6 +780,8 @@ def test_relations_readings_when_to_use_one_thing_contrasts_nothing(text, names,
          ("histogram", "distribution"), ("histogram", "distribution")),
         ("A hash table is a structure used to store the keys of a dictionary.",
          ("hash table", "key"), ("hash table", "key")),
+        ("Whistles are used to enforce the rules of the game.", ("whistle", "rule"),
+         ("whistle", "rule")),
     ],
 )  # fmt: skip
 def test_relations_readings_used_to_a_verb_of_mere_action_states_no_use(text, names, absent):
