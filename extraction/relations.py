@@ -1139,6 +1139,44 @@ def _listed_with(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str
     return [x.concept for x in chain]
 
 
+def _opens_with_both(sent: Span) -> bool:
+    """Does ``sent`` open with "both" as its subject ("- both use a window")?"""
+    words = [t for t in sent if not t.is_punct]
+    return bool(words) and words[0].lower_ == "both" and words[0].dep_ in _SUBJECT_DEPS
+
+
+def _two_labels_before(
+    index: ConceptIndex, sents: Sequence[tuple[Segment, Span]], i: int
+) -> list[str]:
+    """The concepts the two body lines right before ``sents[i]``'s line open with as
+    labels ("- Sonnet: 14 lines / - Villanelle: 19 lines / - both rhyme"), for a "both"
+    that stands for them; none unless both lines have a label, each its own."""
+    firsts: dict[int, Span] = {}
+    for seg, sent in sents[:i]:
+        if not seg.is_title and seg is not sents[i][0]:
+            firsts.setdefault(id(seg), sent)
+    labels = [_opening_label(index, sent) for sent in list(firsts.values())[-2:]]
+    if len(labels) < 2 or None in labels or labels[0] == labels[1]:
+        return []
+    return [c for c in labels if c is not None]
+
+
+def _opening_label(index: ConceptIndex, sent: Span) -> str | None:
+    """The concept a line opens with, before a colon and an other name of it in brackets
+    at most ("Villanelle (V): a poem of ...")."""
+    found = mentions(index, sent)
+    words = [t for t in sent if not t.is_punct or t.text in {":", "("}]
+    if not found or not words or found[0].start != words[0].i:
+        return None
+    rest = sent.doc[found[0].end : sent.end]
+    if rest and rest[0].text == "(":
+        close = next((t for t in rest if t.text.startswith(")")), None)
+        if close is not None and close.text == "):":  # the tokenizer keeps "):" whole
+            return found[0].concept
+        rest = sent.doc[close.i + 1 : sent.end] if close is not None else rest
+    return found[0].concept if rest and rest[0].text == ":" else None
+
+
 def _listed_gerund(word: Token, prev: Mention) -> bool:
     """Is ``word``, read as a verb, a gerund the parser lists as a conjunct of the item
     ``prev`` ("consists of drafting, sketching and painting"): an item, no clause?"""
@@ -6457,6 +6495,8 @@ def raw_relations(
                 if under is not None:
                     held, parent = [under[0]], under
 
+            if len(held) < 2 and not seg.is_title and _opens_with_both(sent):
+                held = _two_labels_before(index, sents, i) or held
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier
             ctx.first_nested = first_nested

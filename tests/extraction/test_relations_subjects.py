@@ -959,3 +959,20 @@ def test_relations_subjects_listed_gerund_is_an_item():
     edges = triples(index)
     assert expect(index, "plotting", "part_of", "mapping") in edges
     assert expect(index, "contour drawing", "part_of", "mapping") in edges
+
+
+def test_relations_subjects_both_after_two_labelled_items_names_them(tmp_path):
+    # "both" after two list items that open with a label stands for those two concepts
+    notes = tmp_path / "verse.md"
+    notes.write_text(
+        "## Fixed verse forms\n\n"
+        "A rhyme scheme is the pattern of rhymes at the ends of lines.\n\n"
+        "- **Sonnet (S)**: a poem of fourteen lines\n"
+        "- **Villanelle**: a poem of nineteen lines\n"
+        "- both use a rhyme scheme\n"
+    )
+    index = extract_concepts([c for r in read_paths([notes]) for c in r.cards])
+    found = triples(index)
+    assert expect(index, "sonnet", "uses", "rhyme scheme") in found, found
+    assert expect(index, "villanelle", "uses", "rhyme scheme") in found, found
+    assert expect(index, "fixed verse form", "uses", "rhyme scheme") not in found, found
