@@ -1201,6 +1201,21 @@ USED_FOR: list[Cue] = [
         example="Hash tables || Used in compiler design.",
         expected=("hash table", "compiler design"),
     ),
+    # the same after a semicolon: "X || A mix that sets slowly; used for masonry" (the
+    # clause break opening the match is dropped from the cue's words)
+    Cue(
+        "used_for_clause_fragment",
+        [
+            {"ORTH": ";"},
+            _ADV,
+            {"LOWER": {"IN": "used employed utilized utilised".split()}},
+            _ADV,
+            _words("for in"),
+        ],
+        0.7,
+        example="Lime mortar || A mix of lime and sand that sets slowly; used for masonry.",
+        expected=("lime mortar", "masonry"),
+    ),
     Cue(
         "used_for_fragment_adverb",
         [

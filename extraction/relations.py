@@ -6051,6 +6051,8 @@ def _sentence_edges(
     for match_id, start, end in matcher(sent):
         relation, cue = rp.cue(nlp.vocab.strings[match_id])
         span = sent[start:end]
+        if span[0].text in rp.CLAUSE_BREAKS and len(span) > 1:
+            span = span[1:]  # "...; used for Y": the cue starts its own clause
         if seg.is_title and (cue.frame == "list" or _asks_for_objects(ctx, cue, span)):
             title_cues.append((relation, cue, span))
         if intro is not None:

@@ -184,3 +184,17 @@ _LIST_CARDS = [
 )
 def test_relations_term_cards_a_list_of_words_states_no_kind(edge, stated):
     assert (edge in _typed(_deck(*_LIST_CARDS))) is stated
+
+
+@pytest.mark.parametrize(
+    ("answer", "stated"),
+    [
+        # a use after a semicolon, with no subject of its own, is the term's
+        ("Mix of lime and sand that sets slowly; used for masonry", True),
+        ("Mix of lime and sand; mainly used for masonry", True),
+        ("Mix of lime and sand; not used for masonry", False),
+    ],
+)
+def test_relations_term_cards_use_after_a_semicolon_is_the_terms(answer, stated):
+    cards = _deck(("Lime mortar", answer), ("Masonry", "Building with stone"))
+    assert (("lime mortar", "used_for", "masonry") in _typed(cards)) is stated
