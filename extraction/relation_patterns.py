@@ -1091,19 +1091,21 @@ PURPOSE_VERBS_ELSEWHERE = frozenset(
 KIND_BY_NAME = "is named after"
 
 #: Verbs after "used to" of a mere act on a thing, no purpose: what a method is used to
-#: find, get, represent or control is what it works on ("a formulation used to find the
+#: find, get, represent, control or enforce is what it works on ("a formulation used to find the
 #: boundary that ...", "a valve used to control the flow"), not what it is for; the link
 #: stays a weak one labelled with its verb.
-ACTION_VERBS = frozenset("find get obtain represent describe express show store control".split())
+ACTION_VERBS = frozenset(
+    "find get obtain represent describe express show store control enforce".split()
+)
 
 #: Verbs (in the base form) of an act that takes in, joins, carries or remembers its
-#: object: what a thing is used to combine, carry or remember is its material or its
+#: object: what a thing is used to combine, carry, deliver or remember is its material or its
 #: content, no purpose ("used to combine the forecasts, thereby improving accuracy" is used
 #: for the accuracy, not the forecasts; "allowing the network to remember information"
 #: holds it). Keeping a quality is a purpose ("a way to retain soil moisture").
 MATERIAL_VERBS = frozenset(
     "combine merge amalgamate aggregate pool blend mix join fuse carry convey transport "
-    "hold feed remember memorize memorise".split()
+    "deliver transmit hold feed remember memorize memorise".split()
 )
 
 #: Verbs of naming or showing after "use X to": "we use the term X to refer to Y", "use
@@ -1198,6 +1200,21 @@ USED_FOR: list[Cue] = [
         0.7,
         example="Hash tables || Used in compiler design.",
         expected=("hash table", "compiler design"),
+    ),
+    # the same after a semicolon: "X || A mix that sets slowly; used for masonry" (the
+    # clause break opening the match is dropped from the cue's words)
+    Cue(
+        "used_for_clause_fragment",
+        [
+            {"ORTH": ";"},
+            _ADV,
+            {"LOWER": {"IN": "used employed utilized utilised".split()}},
+            _ADV,
+            _words("for in"),
+        ],
+        0.7,
+        example="Lime mortar || A mix of lime and sand that sets slowly; used for masonry.",
+        expected=("lime mortar", "masonry"),
     ),
     Cue(
         "used_for_fragment_adverb",
@@ -1755,6 +1772,15 @@ EXAMPLE_OF: list[Cue] = [
         0.85,
         example="Machine translation is an example of natural language processing.",
         expected=("machine translation", "natural language processing"),
+    ),
+    Cue(
+        # the plural of the cue before: each subject the list names is an example
+        "are_examples_of",
+        [_BE, _MODS, _words("examples instances"), {"LOWER": "of"}],
+        0.85,
+        example="Sonnets and haikus are examples of fixed verse forms.",
+        expected=("haiku", "fixed verse form"),
+        context=("sonnet",),
     ),
 ]
 

@@ -112,6 +112,9 @@ _EDGE_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "PART", 
 _GAP_POS = frozenset({"DET", "ADJ", "ADV", "NUM", "PUNCT", "NOUN", "PROPN", "PART", "ADP", "X"})
 _LIST_GAP = frozenset({",", "and", "or", "&", "/", "as", "well", "also", "then", "the", "a", "an"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Pronouns for two or more things ("Both use ...", "Each needs ..."): they point at the
+#: card's subjects only when the card has two or more ("Mitosis vs meiosis -- Both ...").
+_GROUP_POINTERS = frozenset("both all each either neither".split())
 #: Function words a concept's name may open with ("no preemption", "non-coding RNA").
 _NAME_NEGATIONS = frozenset({"no", "non"})
 #: Pronouns that point back at a statement rather than at the card's subject.
@@ -670,6 +673,8 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
             # does it; else the reader does, not the card's subject
             within = _fronted_in(ctx, subj.head)
             return ([within.concept], READER_IN_FACTOR) if within is not None else ([], 0.0)
+        if subj.lower_ in _GROUP_POINTERS and len(ctx.subjects) < 2:
+            return [], 0.0  # "Both use a window": the two named before, not the card's one
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             if (label := _line_label(ctx)) is not None:
                 return [label.concept], CARD_SUBJECT_FACTOR  # "Levees: earth banks. They ..."
@@ -1084,7 +1089,9 @@ def _with_conjuncts(ctx: _Context, m: Mention) -> list[str]:
 
 
 def _coordinated(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str]:
-    """``m`` and the concepts of ``mentioned`` listed beside it in ``doc``."""
+    """``m`` and the concepts of ``mentioned`` listed beside it in ``doc``: next to it
+    with a conjunction between, or anywhere in a list of three or more it belongs to
+    ("A, B and C are ...": :func:`_listed_with`)."""
     found = [m.concept]
     for other in mentioned:
         if other is m or other.concept in found:
@@ -1092,9 +1099,100 @@ def _coordinated(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str
         lo, hi = (other.end, m.start) if other.end <= m.start else (m.end, other.start)
         gap = doc[lo:hi]
         listed = 0 < len(gap) <= 3 and all(t.lower_ in _LIST_GAP for t in gap)
-        if listed and any(t.lower_ in {"and", "or", "/", "&"} for t in gap):
+        if listed and any(t.lower_ in _CONJUNCTIONS for t in gap):
             found.append(other.concept)
+    found += [c for c in _listed_with(doc, mentioned, m) if c not in found]
     return found
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "/", "&"})
+
+
+def _listed_with(doc: Doc, mentioned: Sequence[Mention], m: Mention) -> list[str]:
+    """The concepts of a list of three or more that ``m`` is an item of: items parted by
+    list words (:data:`_LIST_GAP`), a conjunction before the last, and an item after a
+    bare comma only when the parser makes it a conjunct of the item before ("Folkways,
+    mores and taboos are ..."; in "In geology, rocks and soils ..." the field before the
+    comma is no item).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Folkways , mores and taboos are norms")
+    >>> items = [Mention("folkway", 0, 1), Mention("more", 2, 3), Mention("taboo", 4, 5)]
+    >>> _listed_with(doc, items, items[0])  # a blank pipeline parses nothing
+    []
+    """
+    ordered = sorted((x for x in mentioned if x.end <= m.start or x.start >= m.end or x is m),
+                     key=lambda x: x.start)  # fmt: skip
+    at = next(i for i, x in enumerate(ordered) if x is m)
+    lo = hi = at
+    while lo > 0 and _list_step(doc, ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _list_step(doc, ordered[hi], ordered[hi + 1]):
+        hi += 1
+    chain = ordered[lo : hi + 1]
+    if len(chain) < 3:
+        return []
+    if not any(t.lower_ in _CONJUNCTIONS for t in doc[chain[-2].end : chain[-1].start]):
+        return []  # "A, B and C" ends with its conjunction
+    return [x.concept for x in chain]
+
+
+def _opens_with_both(sent: Span) -> bool:
+    """Does ``sent`` open with "both" as its subject ("- both use a window")?"""
+    words = [t for t in sent if not t.is_punct]
+    return bool(words) and words[0].lower_ == "both" and words[0].dep_ in _SUBJECT_DEPS
+
+
+def _two_labels_before(
+    index: ConceptIndex, sents: Sequence[tuple[Segment, Span]], i: int
+) -> list[str]:
+    """The concepts the two body lines right before ``sents[i]``'s line open with as
+    labels ("- Sonnet: 14 lines / - Villanelle: 19 lines / - both rhyme"), for a "both"
+    that stands for them; none unless both lines have a label, each its own."""
+    firsts: dict[int, Span] = {}
+    for seg, sent in sents[:i]:
+        if not seg.is_title and seg is not sents[i][0]:
+            firsts.setdefault(id(seg), sent)
+    labels = [_opening_label(index, sent) for sent in list(firsts.values())[-2:]]
+    if len(labels) < 2 or None in labels or labels[0] == labels[1]:
+        return []
+    return [c for c in labels if c is not None]
+
+
+def _opening_label(index: ConceptIndex, sent: Span) -> str | None:
+    """The concept a line opens with, before a colon and an other name of it in brackets
+    at most ("Villanelle (V): a poem of ...")."""
+    found = mentions(index, sent)
+    words = [t for t in sent if not t.is_punct or t.text in {":", "("}]
+    if not found or not words or found[0].start != words[0].i:
+        return None
+    rest = sent.doc[found[0].end : sent.end]
+    if rest and rest[0].text == "(":
+        close = next((t for t in rest if t.text.startswith(")")), None)
+        if close is not None and close.text == "):":  # the tokenizer keeps "):" whole
+            return found[0].concept
+        rest = sent.doc[close.i + 1 : sent.end] if close is not None else rest
+    return found[0].concept if rest and rest[0].text == ":" else None
+
+
+def _listed_gerund(word: Token, prev: Mention) -> bool:
+    """Is ``word``, read as a verb, a gerund the parser lists as a conjunct of the item
+    ``prev`` ("consists of drafting, sketching and painting"): an item, no clause?"""
+    return word.tag_ == "VBG" and word.dep_ == "conj" and prev.start <= word.head.i < prev.end
+
+
+def _list_step(doc: Doc, first: Mention, then: Mention) -> bool:
+    """Is ``then`` the item of a list after ``first`` (see :func:`_listed_with`)?"""
+    gap = doc[first.end : then.start]
+    if not 0 < len(gap) <= 3 or not all(t.lower_ in _LIST_GAP for t in gap):
+        return False
+    if any(t.lower_ in _CONJUNCTIONS for t in gap):
+        return True
+    return any(
+        t.dep_ == "conj" and first.start <= t.head.i < first.end for t in doc[then.start : then.end]
+    )
 
 
 #: The first word of a paired conjunction ("improves both A and B"): it opens the
@@ -1209,7 +1307,7 @@ def _objects(
             inside = _modifies_other(doc, m)
             prev = m
             continue
-        if doc[m.end - 1].pos_ == "VERB":
+        if doc[m.end - 1].pos_ == "VERB" and not _listed_gerund(doc[m.end - 1], prev):
             break  # "read data from X, process it": a verb, not an item
         if doc[m.end - 1].dep_ == "poss":
             prev = m  # "and the sun's light": the item is the light, not the sun
@@ -2086,6 +2184,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             classes, factor = ctx.subjects, CARD_SUBJECT_FACTOR
         pairs = [(o, c) for o in _objects(ctx, verb.i + 1) for c in classes if o != c]
     elif cue.frame == "between":
+        if span.end < ctx.sent.end and doc[span.end].lower_ == "into":
+            return  # "Stem cells differentiate into A and B": they become both, unset
         objects = _objects(ctx, span.end)
         factor = 1.0
         pairs = [(objects[0], o) for o in objects[1:2]] if len(objects) >= 2 else []
@@ -2878,6 +2978,37 @@ def _only_a_verb(word: str) -> bool:
     return bool(found) and set(found) <= {"VERB", "AUX"}
 
 
+#: Most words an item of a list that is a whole answer holds ("Red, yellow, blue"); an
+#: item of more ("Igneous rock, fine grains, dark colour") may be a genus with its traits.
+MAX_LIST_ITEM = 1
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def _short_list(span: Span) -> bool:
+    """Is ``span`` only a list of three or more short items (:data:`MAX_LIST_ITEM` words,
+    no finite verb) parted by commas ("Red, yellow, blue", "Fever, chills and a cough"), which
+    names members, parts or signs rather than a genus?
+
+    >>> from extraction import nlp as nlp_module
+    >>> nlp = nlp_module.load()
+    >>> _short_list(nlp("Fever, chills and nausea.")[:])
+    True
+    >>> _short_list(nlp("Igneous rock, fine grains, dark colour.")[:])
+    False
+    """
+    words = [t for t in span if not (t.is_punct and t.text != ",") and t.pos_ != "DET"]
+    if sum(t.text == "," for t in words) < 1 or any(t.tag_ in _FINITE for t in words):
+        return False
+    items: list[list[Token]] = [[]]
+    for t in words:
+        if t.text == "," or t.lower_ in {"and", "or"}:
+            items.append([])
+        else:
+            items[-1].append(t)
+    items = [i for i in items if i]
+    return len(items) >= 3 and all(len(i) <= MAX_LIST_ITEM for i in items)
+
+
 def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     """A card that asks what X is, or a term card defining X (:func:`_defines_term`),
     answered by a noun phrase with no article ("flowering plant species used for ...",
@@ -2903,6 +3034,8 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
         return
     if (colon := _label_end(ctx.sent)) is not None and m.end <= colon:
         return  # "Left bank: the side ...": a label line names what it defines, no genus
+    if _short_list(ctx.sent.doc[start : ctx.sent.end]):
+        return  # "Primary colours -- Red, yellow, blue": its members or signs, no kind
     if not any(t.is_alpha for t in ctx.sent.doc[m.end : ctx.sent.end]):
         return  # "Slow -- Steam engine": a name alone is no definition, no kind
     if m.end < ctx.sent.end and ctx.sent.doc[m.end].text in EQUATION_SIGNS:
@@ -5918,6 +6051,8 @@ def _sentence_edges(
     for match_id, start, end in matcher(sent):
         relation, cue = rp.cue(nlp.vocab.strings[match_id])
         span = sent[start:end]
+        if span[0].text in rp.CLAUSE_BREAKS and len(span) > 1:
+            span = span[1:]  # "...; used for Y": the cue starts its own clause
         if seg.is_title and (cue.frame == "list" or _asks_for_objects(ctx, cue, span)):
             title_cues.append((relation, cue, span))
         if intro is not None:
@@ -6362,6 +6497,8 @@ def raw_relations(
                 if under is not None:
                     held, parent = [under[0]], under
 
+            if len(held) < 2 and not seg.is_title and _opens_with_both(sent):
+                held = _two_labels_before(index, sents, i) or held
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier
             ctx.first_nested = first_nested

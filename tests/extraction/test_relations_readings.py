@@ -780,6 +780,8 @@ def test_relations_readings_when_to_use_one_thing_contrasts_nothing(text, names,
          ("histogram", "distribution"), ("histogram", "distribution")),
         ("A hash table is a structure used to store the keys of a dictionary.",
          ("hash table", "key"), ("hash table", "key")),
+        ("Whistles are used to enforce the rules of the game.", ("whistle", "rule"),
+         ("whistle", "rule")),
     ],
 )  # fmt: skip
 def test_relations_readings_used_to_a_verb_of_mere_action_states_no_use(text, names, absent):
@@ -2032,6 +2034,13 @@ def test_relations_readings_an_application_label_naming_its_uses_is_no_use(body,
             ("mnemonic", "word list", "memory aid", "exam performance"),
             ("mnemonic", "used_for", "exam performance"),
             ("mnemonic", "used_for", "word list"),
+        ),
+        # what a thing is used to deliver is what it carries
+        (
+            "Couriers use a bar code to deliver the parcel, thereby improving delivery speed.",
+            ("bar code", "parcel", "delivery speed"),
+            ("bar code", "used_for", "delivery speed"),
+            ("bar code", "used_for", "parcel"),
         ),
         (
             "Bakers use a mixer to blend flour and water, thus improving dough texture.",

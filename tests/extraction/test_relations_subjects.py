@@ -883,3 +883,96 @@ def test_relations_subjects_a_question_among_the_lines_heads_its_answer(tmp_path
     cited = [e.text for e in edges[edge].evidence]
     assert cited == ["What is a sextant?", "used for celestial navigation."]
     assert not [e for e in edges if e[0] != edge[0] and e[2] == edge[2]], sorted(edges)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # every item of a list of three or more subjects takes the cue, not only the first
+        ("Sonnets, villanelles and haikus are types of fixed verse forms.",
+         ("sonnet", "villanelle", "haiku", "fixed verse form"),
+         ("haiku", "is_a", "fixed verse form")),
+        ("Granite, basalt and obsidian are kinds of igneous rock.",
+         ("granite", "basalt", "obsidian", "igneous rock"), ("basalt", "is_a", "igneous rock")),
+        # the plural of "is an example of"
+        ("Sonnets and haikus are examples of fixed verse forms.",
+         ("sonnet", "haiku", "fixed verse form"), ("sonnet", "example_of", "fixed verse form")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_every_listed_subject_takes_the_cue(text, names, expected):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+def test_relations_subjects_field_before_a_comma_is_no_listed_subject():
+    assert_unrelated(
+        "In geology, granite and basalt are kinds of igneous rock.",
+        ("geology", "granite", "basalt", "igneous rock"),
+        ("geology", "igneous rock"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "differentiate into" tells what a thing becomes, no comparison of the two
+        ("Stem cells differentiate into neurons and glial cells.",
+         ("stem cell", "neuron", "glial cell"), ("neuron", "glial cell")),
+        ("Larvae differentiate into workers and drones.", ("larva", "worker", "drone"),
+         ("worker", "drone")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_differentiate_into_sets_nothing_against(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+def test_relations_subjects_differentiate_between_still_contrasts():
+    index = tiny_index("Differentiate neurons and glial cells.", "neuron", "glial cell")
+    assert expect(index, "neuron", "contrasts_with", "glial cell") in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # "both" / "each" points back at two things named before, not at a card about one
+        ("Kilns || Kilns and ovens get hot. Both require a chimney.", ("kiln", "oven", "chimney"),
+         ("kiln", "chimney")),
+        ("Looms || A loom and a spindle are tools. Each needs a frame.",
+         ("loom", "spindle", "frame"), ("loom", "frame")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_group_pronoun_is_no_single_card_subject(text, names, absent):
+    assert_unrelated(text, names, absent)
+
+
+def test_relations_subjects_both_names_the_two_card_subjects():
+    index = tiny_index("Kilns vs ovens || Both require a chimney.", "kiln", "oven", "chimney")
+    assert expect(index, "oven", "uses", "chimney") in triples(index)
+
+
+def test_relations_subjects_listed_gerund_is_an_item():
+    # a gerund the parser lists as a conjunct of the item before is an item, no clause
+    index = tiny_index(
+        "Mapping consists of aerial survey, plotting and contour drawing.",
+        "mapping", "aerial survey", "plotting", "contour drawing",
+    )  # fmt: skip
+    edges = triples(index)
+    assert expect(index, "plotting", "part_of", "mapping") in edges
+    assert expect(index, "contour drawing", "part_of", "mapping") in edges
+
+
+def test_relations_subjects_both_after_two_labelled_items_names_them(tmp_path):
+    # "both" after two list items that open with a label stands for those two concepts
+    notes = tmp_path / "verse.md"
+    notes.write_text(
+        "## Fixed verse forms\n\n"
+        "A rhyme scheme is the pattern of rhymes at the ends of lines.\n\n"
+        "- **Sonnet (S)**: a poem of fourteen lines\n"
+        "- **Villanelle**: a poem of nineteen lines\n"
+        "- both use a rhyme scheme\n"
+    )
+    index = extract_concepts([c for r in read_paths([notes]) for c in r.cards])
+    found = triples(index)
+    assert expect(index, "sonnet", "uses", "rhyme scheme") in found, found
+    assert expect(index, "villanelle", "uses", "rhyme scheme") in found, found
+    assert expect(index, "fixed verse form", "uses", "rhyme scheme") not in found, found

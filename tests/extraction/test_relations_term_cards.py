@@ -158,3 +158,43 @@ def test_relations_term_cards_a_formula_answer_states_no_kind():
     )  # fmt: skip
     found = _typed(cards)
     assert ("ledger balance", "is_a", "debit") not in found, found
+
+
+_LIST_CARDS = [
+    ("Colour", "A property of light seen by the eye"),
+    ("Red", "Colour of the longest visible wavelengths"),
+    ("Primary colour", "Red, yellow, blue"),
+    ("Igneous rock", "Rock formed from cooled magma"),
+    ("Basalt", "Igneous rock, fine grains, dark colour"),
+    ("Numbness", "A sign"),
+    ("Wind", "Moving air"),
+    ("Frostbite", "Numbness, pallor, blisters. Caused by cold and wind"),
+]
+
+
+@pytest.mark.parametrize(
+    ("edge", "stated"),
+    [
+        # an answer that is only a list of single words names members or signs, no kind
+        (("primary colour", "is_a", "red"), False),
+        (("frostbite", "is_a", "numbness"), False),
+        # a genus followed by its traits still states the kind
+        (("basalt", "is_a", "igneous rock"), True),
+    ],
+)
+def test_relations_term_cards_a_list_of_words_states_no_kind(edge, stated):
+    assert (edge in _typed(_deck(*_LIST_CARDS))) is stated
+
+
+@pytest.mark.parametrize(
+    ("answer", "stated"),
+    [
+        # a use after a semicolon, with no subject of its own, is the term's
+        ("Mix of lime and sand that sets slowly; used for masonry", True),
+        ("Mix of lime and sand; mainly used for masonry", True),
+        ("Mix of lime and sand; not used for masonry", False),
+    ],
+)
+def test_relations_term_cards_use_after_a_semicolon_is_the_terms(answer, stated):
+    cards = _deck(("Lime mortar", answer), ("Masonry", "Building with stone"))
+    assert (("lime mortar", "used_for", "masonry") in _typed(cards)) is stated
