@@ -95,7 +95,7 @@ from extraction.concepts.words import (
 from extraction.names import VARIABLE, initials_match, is_acronym, lemmas, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import STRESS_STYLES, Card, Evidence
-from extraction.titles import is_activity, title_concept
+from extraction.titles import is_activity, names_it, title_concept
 
 #: Roles that make a card *about* the name: the card's term, a question's subject, a
 #: heading over the card, a cloze's answer.
@@ -1422,12 +1422,17 @@ def in_term_list(card: Card) -> bool:
     return bool(heading) and bool(TERM_LIST_HEADING.match(heading))
 
 
-def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
+def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     """A body line that opens with a label ("Reset gate: decides ...", "Early stopping –
     stop when ..."), and a term line heading the explanation below it."""
     if seg.is_title or seg.kind == CELL:
         return
     found = label_of(seg.text) or list_label(seg)
+    if found and seg.text.startswith(f"{found[0]}:") and (parts := bracketed_label(found[0])):
+        # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
+        # so the label as written spans no name; a dash label keeps its ")" apart
+        yield from _bracketed_label(seg, doc, found[1], *parts)
+        return
     span = span_of(doc, found[0]) if found else None
     if found and span is not None and _is_label(span):
         toks = list(span)
@@ -1445,6 +1450,60 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     if seg.is_term:
         toks = list(doc)
         yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
+
+
+_BRACKETED_LABEL = re.compile(r"^(?P<name>[^()]*[^\s()])\s*\((?P<inner>[^()]{1,40})\)$")
+
+
+def bracketed_label(label: str) -> tuple[str, str] | None:
+    """``(name, inside)`` of a label that closes with a bracket ("Tariff (import duty)",
+    "Gross margin (GM)", "Loam (crumbly soil)"), else None.
+
+    >>> bracketed_label("Tariff (import duty)"), bracketed_label("Tariff")
+    (('Tariff', 'import duty'), None)
+    """
+    m = _BRACKETED_LABEL.match(label.strip())
+    return (m["name"], m["inner"].strip()) if m else None
+
+
+def _bracketed_label(
+    seg: Segment, doc: Doc, explanation: str, name: str, inner: str
+) -> Iterator[Occurrence | AliasPair]:
+    """A label that closes with a bracket ("Tariff (import duty): a tax on imports"): the
+    name before the bracket is the label, explained by the rest of the line; the bracket
+    is another name of it (an abbreviation, one word, a naming cue or a name of the same
+    head word, :func:`~extraction.titles.names_it`), or a remark that names nothing
+    ("Loam (crumbly soil): ..."). The tokenizer reads the closing "):" as one token (an
+    emoticon), so the whole label is no name as it stands."""
+    span = span_of(doc, name)
+    if span is None or span.start != _first_word(doc) or not _is_label(span):
+        return
+    toks = list(span)
+    role = "term" if in_term_list(seg.card) else "label"
+    named = phrase(toks, lenient=True)
+    yield from _occ(named, role, seg, seg.text, toks=toks, definition=explanation)
+    inside = span_of(doc, inner, span.end_char)
+    if named is None or inside is None or not names_it(name, inner):
+        return
+    if is_acronym(inner):
+        if initials_match(singular_acronym(inner), name):
+            yield from _occ((singular_acronym(inner), inner), "abbreviation", seg, seg.text)
+            yield AliasPair(inner, named[1], "glossed in brackets")
+        return
+    words = [t for t in inside if not t.is_punct]
+    if not words or any(w[-1].pos_ not in {"NOUN", "PROPN"} for w in (words, toks)):
+        return  # "Loam (crumbly)", "Upward (toward the head)": a remark, not a name
+    if any(t.lower_ in GENERIC_NOTE_WORDS | CALLOUT_WORDS for t in words):
+        return  # "Osmosis (example)", "Osmosis (important)": about the notes
+    other = phrase(words, lenient=True)
+    if other is not None:
+        yield from _occ(other, "gloss", seg, seg.text, toks=words)
+        yield AliasPair(other[0], named[0], OTHER_NAME)
+
+
+def _first_word(doc: Doc) -> int:
+    """The index of the first token of ``doc`` that is not punctuation or a space."""
+    return next((t.i for t in doc if not (t.is_punct or t.is_space)), 0)
 
 
 #: What follows a stressed run that opens its line and says what it is: a colon, a dash,
