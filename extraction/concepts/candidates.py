@@ -69,6 +69,7 @@ from extraction.concepts.segments import (
     ITEM,
     Segment,
     compares,
+    equals_label,
     label_of,
     sentences_of,
     span_text,
@@ -1413,6 +1414,17 @@ def list_label(seg: Segment) -> tuple[str, str] | None:
     return text[:-1].rstrip(), "; ".join(items)
 
 
+def _equals_label(seg: Segment) -> tuple[str, str] | None:
+    """``(label, rest)`` of a line that sets a name equal to what explains it ("Dew point =
+    temperature at which ..."), outside the answer to a question: there the question
+    names what the answer is about, and such lines spell out its parts ("What is a
+    cyclone?" / "Eye = the calm centre"). A stressed name ("**Dew point** = ...") is
+    defined by its whole line already (:func:`emphasised`)."""
+    if seg.card.title_kind == "question" or any(start == 0 for start, _, _ in seg.emphasis):
+        return None
+    return equals_label(seg.text)
+
+
 def in_term_list(card: Card) -> bool:
     """Is a card's innermost heading one that says its section lists terms ("Glossary",
     "Key terms": :data:`TERM_LIST_HEADING`)? Its "Term: meaning" lines are term cards."""
@@ -1427,7 +1439,7 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     stop when ..."), and a term line heading the explanation below it."""
     if seg.is_title or seg.kind == CELL:
         return
-    found = label_of(seg.text) or list_label(seg)
+    found = label_of(seg.text) or list_label(seg) or _equals_label(seg)
     if found and seg.text.startswith(f"{found[0]}:") and (parts := bracketed_label(found[0])):
         # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
         # so the label as written spans no name; a dash label keeps its ")" apart

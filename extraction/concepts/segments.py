@@ -80,6 +80,32 @@ def label_of(text: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
+_EQUALS_LABEL = re.compile(r"^([A-Za-z][^=:;.!?]{0,60}?)\s+=\s+(\S.*)$")
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
+#: What a line of code or a formula has that a name set equal to words has not: a call
+#: ("np.mean(x)"), a backslash, a brace, an underscore, a quote mark of code.
+_CODE_LINE = re.compile(r"[\\{}_`<>]|\w\(")
+
+
+def equals_label(text: str) -> tuple[str, str] | None:
+    """``(label, rest)`` of a line that opens with a name set equal to what explains it
+    in words ("Dew point = temperature at which air is saturated"); not a formula, whose
+    right side has no word ("T = 7.65", "v = d / t"), nor a line of code ("avg =
+    np.mean(heights)").
+
+    >>> equals_label("Dew point = temperature at which air is saturated")
+    ('Dew point', 'temperature at which air is saturated')
+    >>> equals_label("v = d / t") is None, equals_label("Dew point: the temperature") is None
+    (True, True)
+    >>> equals_label("avg = np.mean(heights)") is None
+    True
+    """
+    if _CODE_LINE.search(text):
+        return None
+    m = _EQUALS_LABEL.match(text)
+    return (m.group(1), m.group(2)) if m and _WORD3.search(m.group(2)) else None
+
+
 def _heading_segments(cards: Sequence[Card]) -> Iterator[Segment]:
     """Each section heading once, at its line (formats that record heading lines). A
     heading over every card of its file is the file's title (``kind`` "file title")."""

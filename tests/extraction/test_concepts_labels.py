@@ -1,16 +1,18 @@
-"""Labels that close with a bracket: "Name (other name): explanation"."""
+"""Labels of a line: "Name (other name): explanation", "Name = explanation"."""
 
 from __future__ import annotations
 
 import pytest
 
 from extraction.concepts.candidates import AliasPair, bracketed_label, labels
-from extraction.concepts.segments import card_segments
+from extraction.concepts.segments import card_segments, equals_label
 from extraction.nlp import pipe
 from extraction.records import Card
 
 
-def _found(line: str) -> tuple[dict[str, tuple[str, str]], set[tuple[str, str]]]:
+def _found(
+    line: str, *, title: str = "Unit 3", kind: str = "heading"
+) -> tuple[dict[str, tuple[str, str]], set[tuple[str, str]]]:
     """What :func:`labels` finds on a note whose one body line is ``line``: the role and
     definition of each name, and the alias pairs."""
     card = Card(
@@ -18,11 +20,11 @@ def _found(line: str) -> tuple[dict[str, tuple[str, str]], set[tuple[str, str]]]
         source="n.txt",
         format="test",
         lines=(1, 2),
-        title="Unit 3",
+        title=title,
         body=line,
         title_line=1,
         body_lines=(2,),
-        title_kind="heading",
+        title_kind=kind,
     )
     seg = next(s for s in card_segments(card) if not s.is_title)
     doc = next(pipe([seg.text]))
@@ -90,3 +92,40 @@ def test_candidates_bracketed_label_names_the_label_explained_by_its_line(
     names, pairs = _found(line)
     assert names[name] == ("label", definition)
     assert pairs == ({pair} if pair else set())
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Dew point = temperature at which air is saturated",
+            ("Dew point", "temperature at which air is saturated"),
+        ),
+        (
+            "Wind chill = how cold the air feels on skin",
+            ("Wind chill", "how cold the air feels on skin"),
+        ),
+        ("T = 7.65", None),
+        ("v = d / t", None),
+        ("avg = np.mean(heights)", None),
+        ("Dew point: the temperature at which air is saturated", None),
+    ],
+    ids=["words", "clause", "number", "formula", "code", "colon"],
+)
+def test_segments_equals_label_needs_words_after_the_sign(line, expected):
+    assert equals_label(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "named"),
+    [
+        ("Unit 3: weather", "heading", True),
+        ("Relative humidity", "term", True),
+        ("What is a weather front?", "question", False),
+    ],
+    ids=["under-heading", "term-card", "answer-to-a-question"],
+)
+def test_candidates_equals_label_names_its_term_outside_an_answer(title, kind, named):
+    names, _ = _found("Dew point = temperature at which air is saturated", title=title, kind=kind)
+    expected = ("label", "temperature at which air is saturated")
+    assert (names.get("dew point") == expected) is named
