@@ -789,11 +789,35 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             and short[:1].lower() == found.name[:1].lower()
         ):
             yield AliasPair(found.acronym, found.name, "title gives its abbreviation")
+    if whole_term and (m := _TRAILING_SYMBOL.search(seg.text)) and symbol(m[1]):
+        # "Bioavailability (F)", "Half-life (t1/2)": the symbol the notes write it with
+        yield AliasPair(m[1], found.name, SYMBOL_GIVEN)
     if kind == "cloze" and (m := re.match(r"^(\S+)\s+stands for\s*(.*)$", seg.text, re.I)):
         body = seg.card.body.strip().splitlines()
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+#: Why a term and the symbol its title gives in brackets are one concept.
+SYMBOL_GIVEN = "the title gives its symbol"
+_TRAILING_SYMBOL = re.compile(r"\(\s*([^()\s]{1,6})\s*\)\s*$")
+#: A symbol of a quantity: a capital or Greek letter ("F", "λ"), or a letter with an index
+#: of digits, a slash or a lower-case letter or two ("t1/2", "Vd", "k2", "Km").
+_SYMBOL = re.compile(r"^(?:[A-Z\u0391-\u03a9\u03b1-\u03c9]|[^\W\d_](?:[\d/.]+|[a-z]{1,2}))$")
+
+
+def symbol(name: str) -> bool:
+    """Is what a term's title gives in brackets after it the symbol the notes write it
+    with ("Bioavailability (F)", "Half-life (t1/2)", "Wavelength (λ)")? A symbol need not
+    be the term's initial; a lone lower-case letter numbers a case instead ("(a)").
+
+    >>> symbol("F"), symbol("t1/2"), symbol("Vd"), symbol("λ")
+    (True, True, True, True)
+    >>> symbol("a"), symbol("weak"), symbol("CL"), symbol("12")
+    (False, False, False, False)
+    """
+    return bool(_SYMBOL.match(name.strip()))
 
 
 def narrows_heading(run: Sequence[Token], toks: Sequence[Token]) -> bool:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.concepts.candidates import AliasPair, bracketed_label, labels
+from extraction.concepts.candidates import (
+    SYMBOL_GIVEN,
+    AliasPair,
+    bracketed_label,
+    labels,
+    titles,
+)
 from extraction.concepts.segments import card_segments, equals_label
 from extraction.nlp import pipe
 from extraction.records import Card
@@ -129,3 +135,31 @@ def test_candidates_equals_label_names_its_term_outside_an_answer(title, kind, n
     names, _ = _found("Dew point = temperature at which air is saturated", title=title, kind=kind)
     expected = ("label", "temperature at which air is saturated")
     assert (names.get("dew point") == expected) is named
+
+
+@pytest.mark.parametrize(
+    ("title", "symbol_", "merged"),
+    [
+        ("Wavelength (λ)", "λ", True),
+        ("Spring constant (k2)", "k2", True),
+        ("Resistance (R)", "R", True),
+        ("Tidal range (a)", "a", False),
+    ],
+    ids=["greek", "indexed", "capital", "numbered-case"],
+)
+def test_candidates_term_title_gives_its_symbol(title, symbol_, merged):
+    card = Card(
+        id="n.tsv#1",
+        source="n.tsv",
+        format="test",
+        lines=(1, 1),
+        title=title,
+        body=f"what it measures; written {symbol_} in formulas",
+        title_line=1,
+        body_lines=(1,),
+        title_kind="term",
+    )
+    seg = next(s for s in card_segments(card) if s.is_title)
+    doc = next(pipe([seg.text]))
+    pairs = {(p.short, p.reason) for p in titles(seg, doc) if isinstance(p, AliasPair)}
+    assert ((symbol_, SYMBOL_GIVEN) in pairs) is merged
