@@ -70,6 +70,7 @@ from extraction.concepts.segments import (
     Segment,
     compares,
     equals_label,
+    equals_labels,
     label_of,
     sentences_of,
     span_text,
@@ -1476,6 +1477,14 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         yield from _occ(
             phrase(toks, lenient=True), role, seg, seg.text, toks=toks, definition=found[1]
         )
+        if found == _equals_label(seg):  # "Upwind = toward ...; downwind = away ..."
+            for label, rest, at in equals_labels(seg.text)[1:]:
+                other = span_of(doc, label, at)
+                if other is not None and _is_label(other):
+                    toks = list(other)
+                    yield from _occ(
+                        phrase(toks, lenient=True), role, seg, seg.text, toks=toks, definition=rest
+                    )
         return
     if found and span is not None and (toks := topic_in_setting(span)):
         # "Enzyme activity at low temperature: ...": the label names its topic

@@ -80,18 +80,42 @@ def label_of(text: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
-_EQUALS_LABEL = re.compile(r"^([A-Za-z][^=:;.!?]{0,60}?)\s+=\s+(\S.*)$")
+_EQUALS_CLAUSE = re.compile(r"(?:^|[;,]\s+)([A-Za-z][^=:;,.!?]{0,60}?)\s+=\s+(?=\S)")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 #: What a line of code or a formula has that a name set equal to words has not: a call
 #: ("np.mean(x)"), a backslash, a brace, an underscore, a quote mark of code.
 _CODE_LINE = re.compile(r"[\\{}_`<>]|\w\(")
 
 
+def equals_labels(text: str) -> list[tuple[str, str, int]]:
+    """``(label, rest, offset of the label)`` of each name a line sets equal to what
+    explains it in words, the first opening the line ("Dew point = temperature at which
+    air is saturated", "Upwind = toward the wind; downwind = away from it"); none for a
+    formula, whose right side has no word ("T = 7.65", "v = d / t"), or a line of code
+    ("avg = np.mean(heights)").
+
+    >>> equals_labels("Upwind = toward the wind; downwind = away from it")
+    [('Upwind', 'toward the wind', 0), ('downwind', 'away from it', 26)]
+    >>> equals_labels("v = d / t"), equals_labels("avg = np.mean(heights)")
+    ([], [])
+    """
+    if _CODE_LINE.search(text):
+        return []
+    found = list(_EQUALS_CLAUSE.finditer(text))
+    if not found or found[0].start() != 0:
+        return []
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    clauses = [
+        (m.group(1), text[m.end() : end].strip(), m.start(1))
+        for m, end in zip(found, ends, strict=True)
+    ]
+    if not _WORD3.search(clauses[0][1]):
+        return []
+    return [c for c in clauses if _WORD3.search(c[1])]
+
+
 def equals_label(text: str) -> tuple[str, str] | None:
-    """``(label, rest)`` of a line that opens with a name set equal to what explains it
-    in words ("Dew point = temperature at which air is saturated"); not a formula, whose
-    right side has no word ("T = 7.65", "v = d / t"), nor a line of code ("avg =
-    np.mean(heights)").
+    """``(label, rest)`` of the first name a line sets equal to words (:func:`equals_labels`).
 
     >>> equals_label("Dew point = temperature at which air is saturated")
     ('Dew point', 'temperature at which air is saturated')
@@ -100,10 +124,8 @@ def equals_label(text: str) -> tuple[str, str] | None:
     >>> equals_label("avg = np.mean(heights)") is None
     True
     """
-    if _CODE_LINE.search(text):
-        return None
-    m = _EQUALS_LABEL.match(text)
-    return (m.group(1), m.group(2)) if m and _WORD3.search(m.group(2)) else None
+    found = equals_labels(text)
+    return found[0][:2] if found else None
 
 
 def _heading_segments(cards: Sequence[Card]) -> Iterator[Segment]:

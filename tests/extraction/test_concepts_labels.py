@@ -11,7 +11,7 @@ from extraction.concepts.candidates import (
     labels,
     titles,
 )
-from extraction.concepts.segments import card_segments, equals_label
+from extraction.concepts.segments import card_segments, equals_label, equals_labels
 from extraction.nlp import pipe
 from extraction.records import Card
 
@@ -163,3 +163,27 @@ def test_candidates_term_title_gives_its_symbol(title, symbol_, merged):
     doc = next(pipe([seg.text]))
     pairs = {(p.short, p.reason) for p in titles(seg, doc) if isinstance(p, AliasPair)}
     assert ((symbol_, SYMBOL_GIVEN) in pairs) is merged
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Upwind = toward the wind; downwind = away from it",
+            ["Upwind", "downwind"],
+        ),
+        ("Lee side = sheltered side, windward side = exposed side", ["Lee side", "windward side"]),
+        ("Lee side = sheltered, i.e. away from the wind", ["Lee side"]),
+        ("so the total = 5, x = 2", []),
+    ],
+    ids=["semicolon", "comma", "one", "formula"],
+)
+def test_segments_equals_labels_reads_each_clause(line, expected):
+    assert [label for label, _, _ in equals_labels(line)] == expected
+
+
+def test_candidates_equals_labels_define_each_side_of_a_contrast():
+    line = "Tailwind = wind blowing from behind; headwind = wind blowing from the front"
+    names, _ = _found(line, title="Tailwind vs headwind", kind="term")
+    assert names["tailwind"] == ("label", "wind blowing from behind")
+    assert names["headwind"] == ("label", "wind blowing from the front")
