@@ -1465,6 +1465,12 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if seg.is_title or seg.kind == CELL:
         return
     found = label_of(seg.text) or list_label(seg) or _equals_label(seg)
+    if found and VERSUS.search(found[0]) and (sides := contrasted_names(seg, doc)):
+        # "Sonnet vs ode: ...", "Sonnet vs ode - both ...": the label names both sides, as
+        # such a title or list item does; what follows is about the two, defining neither
+        for side in sides:
+            yield from _occ(phrase(side, lenient=True), "label", seg, seg.text, toks=side)
+        return
     if found and seg.text.startswith(f"{found[0]}:") and (parts := bracketed_label(found[0])):
         # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
         # so the label as written spans no name; a dash label keeps its ")" apart

@@ -187,3 +187,17 @@ def test_candidates_equals_labels_define_each_side_of_a_contrast():
     names, _ = _found(line, title="Tailwind vs headwind", kind="term")
     assert names["tailwind"] == ("label", "wind blowing from behind")
     assert names["headwind"] == ("label", "wind blowing from the front")
+
+
+@pytest.mark.parametrize(
+    ("line", "sides"),
+    [
+        ("Sonnet vs ode: a sonnet has fourteen lines, an ode has no fixed form", {"sonnet", "ode"}),
+        ("Simile vs metaphor - a simile says 'like', a metaphor does not", {"simile", "metaphor"}),
+    ],
+    ids=["colon", "dash"],
+)
+def test_candidates_label_contrasting_two_names_names_both_undefined(line, sides):
+    names, _ = _found(line)
+    assert set(names) == sides
+    assert all(names[side] == ("label", "") for side in sides)
