@@ -190,6 +190,7 @@ def card_segments(card: Card) -> Iterator[Segment]:
         depth = item.depth if item is not None else -1
         inner = [(o - at, n) for o, n in card.line_starts if at < o < begin + len(raw)]
         logical.append((line, text, ((0, line), *inner), at, depth))
+    logical = [part for entry in logical for part in _equals_lines(*entry)]
     for i, (line, text, starts, at, depth) in enumerate(logical):
         following = logical[i + 1][1] if i + 1 < len(logical) else ""
         heads = is_term(text) and bool(following) and not is_term(following)
@@ -212,6 +213,41 @@ def card_segments(card: Card) -> Iterator[Segment]:
                 if cell and _WORDISH.search(cell):
                     header = table.header[c] if c < len(table.header) else ""
                     yield Segment(card, line, cell, False, kind=CELL, column=c, header=header)
+
+
+_FINISHED = re.compile(r"[.!?;:)]\W*$")
+
+
+def _equals_lines(
+    line: int, text: str, starts: tuple[tuple[int, int], ...], at: int, depth: int
+) -> list[tuple[int, str, tuple[tuple[int, int], ...], int, int]]:
+    """A paragraph's logical line cut before each of its joined lines that sets a name
+    equal to words (:func:`equals_labels`) after a finished line or with a capital, as the
+    readers cut before a "Label: ..." line: "Dew point = ..." under "Humidity: the water
+    in the air." is a line of its own, not the end of the one above. A list item is
+    left whole.
+
+    >>> parts = _equals_lines(4, "Humidity: water in air. Dew point = when it condenses",
+    ...                       ((0, 4), (24, 5)), 0, -1)
+    >>> [(line, text) for line, text, *_ in parts]
+    [(4, 'Humidity: water in air.'), (5, 'Dew point = when it condenses')]
+    """
+    cuts = [
+        o
+        for o, _ in starts[1:]
+        if depth < 0
+        and 0 < o < len(text)
+        and equals_labels(text[o:])
+        and (_FINISHED.search(text[:o].rstrip()) or text[o : o + 1].isupper())
+    ]
+    if not cuts:
+        return [(line, text, starts, at, depth)]
+    parts = []
+    for begin, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        piece = text[begin:end].rstrip()
+        own = tuple((o - begin, n) for o, n in starts if begin <= o < end)
+        parts.append((own[0][1] if own else line, piece, own, at + begin, depth))
+    return parts
 
 
 #: Most words of a header cell read as the name of a thing a table compares.

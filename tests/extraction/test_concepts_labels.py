@@ -201,3 +201,28 @@ def test_candidates_label_contrasting_two_names_names_both_undefined(line, sides
     names, _ = _found(line)
     assert set(names) == sides
     assert all(names[side] == ("label", "") for side in sides)
+
+
+@pytest.mark.parametrize(
+    ("body", "label"),
+    [
+        ("Humidity: water vapour in the air.\nDew point = temperature at which it condenses", True),
+        ("Humidity is water vapour in\nthe air = its moisture", False),
+    ],
+    ids=["after-a-finished-line", "wrapped-line"],
+)
+def test_segments_paragraph_line_setting_a_name_equal_stands_alone(body, label):
+    card = Card(
+        id="n.md#1",
+        source="n.md",
+        format="test",
+        lines=(1, 3),
+        title="Weather",
+        body=body.replace("\n", " "),
+        title_line=1,
+        body_lines=(2,),
+        title_kind="heading",
+        line_starts=((body.index("\n") + 1, 3),),
+    )
+    texts = [s.text for s in card_segments(card) if not s.is_title]
+    assert (texts[-1] == body.splitlines()[1]) is label
