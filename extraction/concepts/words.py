@@ -186,7 +186,7 @@ GENERIC_NOTE_WORDS = _words(
     keypoint keypoints takeaway takeaways tip tips
     figure figures image images picture pictures chart diagram credit credits
     author authors page pages book books article articles notebook notebooks
-    bonus time minute minutes hour hours day week today lot lots
+    bonus time minute minutes mins hour hours hrs day week today lot lots
     variant variants version versions modification modifications panel iteration
     synopsis primer cheatsheet cheat-sheet glossary miscellaneous manual handbook
     flashcard flashcards deck decks

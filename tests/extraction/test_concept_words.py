@@ -326,6 +326,7 @@ def test_concept_words_built_heads_name_a_thing_made_for_an_activity(base, head,
     [
         ("toy volcano", (), "evaluative", "EVALUATIVE_WORDS: toy"),
         ("homework", (), "generic", "GENERIC_NOTE_WORDS: homework"),
+        ("lab hrs", (), "generic", "GENERIC_NOTE_WORDS: hrs"),
         ("brine", ("Our brine is then heated.",), "pointed", "POINTING_WORDS: our"),
         ("tank", ("Suppose a tank holds 5 litres.",), "example_share", "EXAMPLE_CUE: suppose"),
     ],
