@@ -782,6 +782,25 @@ def _adjective_word(word: str) -> bool:
     return word.islower() and not lemmas(lower) and lower.endswith(_ADJECTIVE_ENDINGS)
 
 
+def _initials_of_another(cand: Candidate, cands: Sequence[Candidate]) -> bool:
+    """Is ``cand`` one word written in lower case that spells the initials of another
+    name of its group ("ldf" of "linear discriminant function")? A short form in lower
+    case is no acronym to :func:`~extraction.names.is_acronym`, so it would win as the
+    shorter name: the long form names the concept.
+
+    >>> from extraction.concepts.candidates import Candidate
+    >>> a, b = Candidate("ldf"), Candidate("linear discriminant function")
+    >>> _initials_of_another(a, [a, b]), _initials_of_another(b, [a, b])
+    (True, False)
+    """
+    key = cand.key
+    return (
+        " " not in key
+        and key.islower()
+        and any(" " in c.key and initials_match(key, c.key) for c in cands if c is not cand)
+    )
+
+
 def name_concept(cands: Sequence[Candidate]) -> Concept:
     """The :class:`Concept` of a merged group: id, label, aliases, mentions, cards, first
     appearance and definition (importance and topic are set later)."""
@@ -792,7 +811,13 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     expansions = [c for c in cands if " " in c.key or not is_acronym(c.key)]
     main = max(  # a lone adjective ("isothermal") names no thing while a noun does
         expansions or cands,
-        key=lambda c: (not _lone_adjective(c, cands), len(c.subject_of) > 0, c.count, -len(c.key)),
+        key=lambda c: (
+            not _lone_adjective(c, cands),
+            not _initials_of_another(c, cands),
+            len(c.subject_of) > 0,
+            c.count,
+            -len(c.key),
+        ),
     )
     spelled = [c for c in expansions if any(_spells(a, c) for a in acronyms)]
     bare = {c.key: c for c in cands}

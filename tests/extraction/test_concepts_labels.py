@@ -226,3 +226,31 @@ def test_segments_paragraph_line_setting_a_name_equal_stands_alone(body, label):
     )
     texts = [s.text for s in card_segments(card) if not s.is_title]
     assert (texts[-1] == body.splitlines()[1]) is label
+
+
+@pytest.mark.parametrize(
+    ("heading", "label"),
+    [
+        ("Linear discriminant function (ldf)", "linear discriminant function"),
+        ("Linear discriminant function (LDF)", "linear discriminant function"),
+    ],
+    ids=["lower-case-short-form", "acronym"],
+)
+def test_definitions_long_form_names_a_concept_glossed_by_its_initials(heading, label):
+    from extraction.concepts import extract_concepts
+
+    short = heading.split("(")[1].rstrip(")")
+    card = Card(
+        id="n.md#1",
+        source="n.md",
+        format="test",
+        lines=(1, 2),
+        title=heading,
+        body=f"A {short} separates two classes by a weighted sum of features.",
+        title_line=1,
+        body_lines=(2,),
+        title_kind="heading",
+    )
+    index = extract_concepts([card])
+    found = index.find(short)
+    assert found is not None and index.concepts[found].label.lower().startswith(label)
