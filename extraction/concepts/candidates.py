@@ -1736,9 +1736,10 @@ def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         return
     if 0 < len(toks) <= 8 and all(t.pos_ not in {"VERB", "AUX"} or t.tag_ == "VBG" for t in toks):
         if VERSUS.search(seg.text) and (sides := contrasted_names(seg, doc)):
-            # "- Soft vs. hard water": the item names both sides, as such a title does
+            # "- Soft vs. hard water": the item names both sides, as such a title does,
+            # and sets them apart as a label does the name it heads
             for side in sides:
-                yield from _occ(phrase(side, lenient=True), "item", seg, seg.text, toks=side)
+                yield from _occ(phrase(side, lenient=True), "label", seg, seg.text, toks=side)
             return
         yield from _occ(structural_name(toks), "item", seg, seg.text, toks=toks)
 
