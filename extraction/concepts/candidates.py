@@ -71,6 +71,7 @@ from extraction.concepts.segments import (
     compares,
     equals_label,
     equals_labels,
+    glossary,
     label_of,
     sentences_of,
     span_text,
@@ -1761,7 +1762,9 @@ def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     if row is not None and 2 <= len(row.header or ()) <= 3 and not compares(row):
         cells_ = next(r for r in row.rows if r and r[0].strip() == seg.text)
         definition = " ".join(c.strip() for c in cells_[1:] if c.strip())
-    yield from _occ(structural_name(toks), "cell", seg, seg.text, toks=toks, definition=definition)
+    # a glossary's row ("Term | Meaning") is a term card in all but its format
+    role = "term" if row is not None and definition and glossary(row) else "cell"
+    yield from _occ(structural_name(toks), role, seg, seg.text, toks=toks, definition=definition)
 
 
 # -- sentences ------------------------------------------------------------------------

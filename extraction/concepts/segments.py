@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from extraction.concepts.words import COMPARED_ON, DESCRIBING_HEADERS
+from extraction.concepts.words import COMPARED_ON, DESCRIBING_HEADERS, TERM_HEADERS
 from extraction.readers.prompts import is_term
 from extraction.records import Card, Table
 
@@ -286,6 +286,24 @@ def compares(table: Table) -> bool:
     return all(
         0 < len(words) <= COMPARED_MAX_WORDS and not DESCRIBING_HEADERS.intersection(words)
         for words in compared
+    )
+
+
+def glossary(table: Table) -> bool:
+    """Is ``table`` a glossary: a first header cell that says its column holds terms
+    (:data:`TERM_HEADERS`) and a later one that names a column of descriptions
+    (:data:`DESCRIBING_HEADERS`)? Each row's first cell is a term its other cells
+    define, as the term of a term card is.
+
+    >>> glossary(Table(("Term", "Meaning", "Example"), (("Alloy", "a mix", "brass"),)))
+    True
+    >>> glossary(Table(("Technique", "Description"), ())), glossary(Table(("Term", "Year"), ()))
+    (False, False)
+    """
+    if len(table.header) < 2 or _header_words(table.header[0])[-1:] == []:
+        return False
+    return _header_words(table.header[0])[-1] in TERM_HEADERS and any(
+        DESCRIBING_HEADERS.intersection(_header_words(h)) for h in table.header[1:]
     )
 
 

@@ -295,6 +295,20 @@ def test_concept_words_describing_headers_make_no_comparison_table(header, entry
 
 
 @pytest.mark.parametrize(
+    ("header", "entry"),
+    [
+        (("Term", "Meaning"), "TERM_HEADERS: term"),
+        (("Key concepts", "Explanation", "Example"), "TERM_HEADERS: concepts"),
+    ],
+)
+def test_concept_words_term_headers_make_a_glossary_table(header, entry):
+    from extraction.concepts.segments import glossary
+    from extraction.records import Table
+
+    assert glossary(Table(header, ())), entry
+
+
+@pytest.mark.parametrize(
     ("base", "head", "same", "entry"),
     [
         ("digestion", "mechanism", True, "ASPECT_HEADS: mechanism"),
@@ -389,6 +403,7 @@ COVERED = {
     "KIND_HEADS",
     "SELECTING_ADJECTIVES",
     "PRESENCE_FRAMES",
+    "TERM_HEADERS",
 }
 
 

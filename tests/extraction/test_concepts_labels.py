@@ -254,3 +254,30 @@ def test_definitions_long_form_names_a_concept_glossed_by_its_initials(heading, 
     index = extract_concepts([card])
     found = index.find(short)
     assert found is not None and index.concepts[found].label.lower().startswith(label)
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [(("Term", "Meaning"), "term"), (("Mineral", "Hardness"), "cell")],
+    ids=["glossary", "data-table"],
+)
+def test_candidates_glossary_row_is_a_term_card(header, role):
+    from extraction.concepts.candidates import cells
+    from extraction.records import Table
+
+    table = Table(header, (("Feldspar", "a rock-forming mineral of aluminium silicates"),))
+    card = Card(
+        id="n.md#1",
+        source="n.md",
+        format="test",
+        lines=(1, 4),
+        title="Minerals",
+        body="",
+        title_line=1,
+        body_lines=(),
+        title_kind="heading",
+        tables=(table,),
+    )
+    seg = next(s for s in card_segments(card) if s.kind == "cell" and s.column == 0)
+    found = list(cells(seg, next(pipe([seg.text]))))
+    assert [o.role for o in found] == [role]
