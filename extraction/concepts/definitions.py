@@ -1537,6 +1537,11 @@ def instructs(text: str, names: Sequence[str] = ()) -> bool:
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+#: Fewest words of a line that lists with commas and so reads as a statement, not as a
+#: heading, even when every long word is capitalised (the names of people and places).
+HEADING_MAX_WORDS = 8
+
+
 def reads_as_heading(text: str, names: Sequence[str] = ()) -> bool:
     """Is ``text`` set like a heading or a run of headings (two words or more, every word
     of four letters or more capitalised, no closing stop): a topic the notes turn to, not
@@ -1548,6 +1553,8 @@ def reads_as_heading(text: str, names: Sequence[str] = ()) -> bool:
     (False, False)
     >>> reads_as_heading("Adenosine Triphosphate", ["ATP"])
     False
+    >>> reads_as_heading("Style of the Baroque c. 1600-1700 in Rome - Bernini, Borromini, Pozzo")
+    False
     """
     stripped = text.strip()
     if stripped.endswith((".", "!", "?", ";", ":", "…")):
@@ -1556,6 +1563,8 @@ def reads_as_heading(text: str, names: Sequence[str] = ()) -> bool:
     long = [w for w in words if len(w) >= 4]
     if len(words) < 2 or not long or not all(w[0].isupper() for w in long):
         return False
+    if len(words) >= HEADING_MAX_WORDS and "," in stripped:
+        return False  # a statement that lists proper names ("..., in Rome: Ada, Bo, Cy")
     return not any(is_acronym(n) and initials_match(n, stripped) for n in names)
 
 

@@ -281,3 +281,18 @@ def test_candidates_glossary_row_is_a_term_card(header, role):
     seg = next(s for s in card_segments(card) if s.kind == "cell" and s.column == 0)
     found = list(cells(seg, next(pipe([seg.text]))))
     assert [o.role for o in found] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Style of the Baroque c. 1600-1700 in Rome - Bernini, Borromini, Pozzo", False),
+        ("Glaciers, Moraines and Outwash Plains", True),
+        ("Erosion in Coastal Regions", True),
+    ],
+    ids=["statement-of-names", "short-heading-with-comma", "heading"],
+)
+def test_definitions_reads_as_heading_not_a_long_line_listing_names(text, heading):
+    from extraction.concepts.definitions import reads_as_heading
+
+    assert reads_as_heading(text) is heading
