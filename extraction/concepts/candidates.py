@@ -69,6 +69,9 @@ from extraction.concepts.segments import (
     ITEM,
     Segment,
     compares,
+    equals_label,
+    equals_labels,
+    glossary,
     label_of,
     sentences_of,
     span_text,
@@ -95,7 +98,7 @@ from extraction.concepts.words import (
 from extraction.names import VARIABLE, initials_match, is_acronym, lemmas, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import STRESS_STYLES, Card, Evidence
-from extraction.titles import is_activity, title_concept
+from extraction.titles import is_activity, names_it, title_concept
 
 #: Roles that make a card *about* the name: the card's term, a question's subject, a
 #: heading over the card, a cloze's answer.
@@ -788,11 +791,35 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             and short[:1].lower() == found.name[:1].lower()
         ):
             yield AliasPair(found.acronym, found.name, "title gives its abbreviation")
+    if whole_term and (m := _TRAILING_SYMBOL.search(seg.text)) and symbol(m[1]):
+        # "Bioavailability (F)", "Half-life (t1/2)": the symbol the notes write it with
+        yield AliasPair(m[1], found.name, SYMBOL_GIVEN)
     if kind == "cloze" and (m := re.match(r"^(\S+)\s+stands for\s*(.*)$", seg.text, re.I)):
         body = seg.card.body.strip().splitlines()
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+#: Why a term and the symbol its title gives in brackets are one concept.
+SYMBOL_GIVEN = "the title gives its symbol"
+_TRAILING_SYMBOL = re.compile(r"\(\s*([^()\s]{1,6})\s*\)\s*$")
+#: A symbol of a quantity: a capital or Greek letter ("F", "λ"), or a letter with an index
+#: of digits, a slash or a lower-case letter or two ("t1/2", "Vd", "k2", "Km").
+_SYMBOL = re.compile(r"^(?:[A-Z\u0391-\u03a9\u03b1-\u03c9]|[^\W\d_](?:[\d/.]+|[a-z]{1,2}))$")
+
+
+def symbol(name: str) -> bool:
+    """Is what a term's title gives in brackets after it the symbol the notes write it
+    with ("Bioavailability (F)", "Half-life (t1/2)", "Wavelength (λ)")? A symbol need not
+    be the term's initial; a lone lower-case letter numbers a case instead ("(a)").
+
+    >>> symbol("F"), symbol("t1/2"), symbol("Vd"), symbol("λ")
+    (True, True, True, True)
+    >>> symbol("a"), symbol("weak"), symbol("CL"), symbol("12")
+    (False, False, False, False)
+    """
+    return bool(_SYMBOL.match(name.strip()))
 
 
 def narrows_heading(run: Sequence[Token], toks: Sequence[Token]) -> bool:
@@ -1413,6 +1440,17 @@ def list_label(seg: Segment) -> tuple[str, str] | None:
     return text[:-1].rstrip(), "; ".join(items)
 
 
+def _equals_label(seg: Segment) -> tuple[str, str] | None:
+    """``(label, rest)`` of a line that sets a name equal to what explains it ("Dew point =
+    temperature at which ..."), outside the answer to a question: there the question
+    names what the answer is about, and such lines spell out its parts ("What is a
+    cyclone?" / "Eye = the calm centre"). A stressed name ("**Dew point** = ...") is
+    defined by its whole line already (:func:`emphasised`)."""
+    if seg.card.title_kind == "question" or any(start == 0 for start, _, _ in seg.emphasis):
+        return None
+    return equals_label(seg.text)
+
+
 def in_term_list(card: Card) -> bool:
     """Is a card's innermost heading one that says its section lists terms ("Glossary",
     "Key terms": :data:`TERM_LIST_HEADING`)? Its "Term: meaning" lines are term cards."""
@@ -1422,12 +1460,23 @@ def in_term_list(card: Card) -> bool:
     return bool(heading) and bool(TERM_LIST_HEADING.match(heading))
 
 
-def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
+def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     """A body line that opens with a label ("Reset gate: decides ...", "Early stopping –
     stop when ..."), and a term line heading the explanation below it."""
     if seg.is_title or seg.kind == CELL:
         return
-    found = label_of(seg.text) or list_label(seg)
+    found = label_of(seg.text) or list_label(seg) or _equals_label(seg)
+    if found and VERSUS.search(found[0]) and (sides := contrasted_names(seg, doc)):
+        # "Sonnet vs ode: ...", "Sonnet vs ode - both ...": the label names both sides, as
+        # such a title or list item does; what follows is about the two, defining neither
+        for side in sides:
+            yield from _occ(phrase(side, lenient=True), "label", seg, seg.text, toks=side)
+        return
+    if found and seg.text.startswith(f"{found[0]}:") and (parts := bracketed_label(found[0])):
+        # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
+        # so the label as written spans no name; a dash label keeps its ")" apart
+        yield from _bracketed_label(seg, doc, found[1], *parts)
+        return
     span = span_of(doc, found[0]) if found else None
     if found and span is not None and _is_label(span):
         toks = list(span)
@@ -1435,6 +1484,14 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         yield from _occ(
             phrase(toks, lenient=True), role, seg, seg.text, toks=toks, definition=found[1]
         )
+        if found == _equals_label(seg):  # "Upwind = toward ...; downwind = away ..."
+            for label, rest, at in equals_labels(seg.text)[1:]:
+                other = span_of(doc, label, at)
+                if other is not None and _is_label(other):
+                    toks = list(other)
+                    yield from _occ(
+                        phrase(toks, lenient=True), role, seg, seg.text, toks=toks, definition=rest
+                    )
         return
     if found and span is not None and (toks := topic_in_setting(span)):
         # "Enzyme activity at low temperature: ...": the label names its topic
@@ -1445,6 +1502,60 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     if seg.is_term:
         toks = list(doc)
         yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
+
+
+_BRACKETED_LABEL = re.compile(r"^(?P<name>[^()]*[^\s()])\s*\((?P<inner>[^()]{1,40})\)$")
+
+
+def bracketed_label(label: str) -> tuple[str, str] | None:
+    """``(name, inside)`` of a label that closes with a bracket ("Tariff (import duty)",
+    "Gross margin (GM)", "Loam (crumbly soil)"), else None.
+
+    >>> bracketed_label("Tariff (import duty)"), bracketed_label("Tariff")
+    (('Tariff', 'import duty'), None)
+    """
+    m = _BRACKETED_LABEL.match(label.strip())
+    return (m["name"], m["inner"].strip()) if m else None
+
+
+def _bracketed_label(
+    seg: Segment, doc: Doc, explanation: str, name: str, inner: str
+) -> Iterator[Occurrence | AliasPair]:
+    """A label that closes with a bracket ("Tariff (import duty): a tax on imports"): the
+    name before the bracket is the label, explained by the rest of the line; the bracket
+    is another name of it (an abbreviation, one word, a naming cue or a name of the same
+    head word, :func:`~extraction.titles.names_it`), or a remark that names nothing
+    ("Loam (crumbly soil): ..."). The tokenizer reads the closing "):" as one token (an
+    emoticon), so the whole label is no name as it stands."""
+    span = span_of(doc, name)
+    if span is None or span.start != _first_word(doc) or not _is_label(span):
+        return
+    toks = list(span)
+    role = "term" if in_term_list(seg.card) else "label"
+    named = phrase(toks, lenient=True)
+    yield from _occ(named, role, seg, seg.text, toks=toks, definition=explanation)
+    inside = span_of(doc, inner, span.end_char)
+    if named is None or inside is None or not names_it(name, inner):
+        return
+    if is_acronym(inner):
+        if initials_match(singular_acronym(inner), name):
+            yield from _occ((singular_acronym(inner), inner), "abbreviation", seg, seg.text)
+            yield AliasPair(inner, named[1], "glossed in brackets")
+        return
+    words = [t for t in inside if not t.is_punct]
+    if not words or any(w[-1].pos_ not in {"NOUN", "PROPN"} for w in (words, toks)):
+        return  # "Loam (crumbly)", "Upward (toward the head)": a remark, not a name
+    if any(t.lower_ in GENERIC_NOTE_WORDS | CALLOUT_WORDS for t in words):
+        return  # "Osmosis (example)", "Osmosis (important)": about the notes
+    other = phrase(words, lenient=True)
+    if other is not None:
+        yield from _occ(other, "gloss", seg, seg.text, toks=words)
+        yield AliasPair(other[0], named[0], OTHER_NAME)
+
+
+def _first_word(doc: Doc) -> int:
+    """The index of the first token of ``doc`` that is not punctuation or a space."""
+    return next((t.i for t in doc if not (t.is_punct or t.is_space)), 0)
 
 
 #: What follows a stressed run that opens its line and says what it is: a colon, a dash,
@@ -1626,9 +1737,10 @@ def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         return
     if 0 < len(toks) <= 8 and all(t.pos_ not in {"VERB", "AUX"} or t.tag_ == "VBG" for t in toks):
         if VERSUS.search(seg.text) and (sides := contrasted_names(seg, doc)):
-            # "- Soft vs. hard water": the item names both sides, as such a title does
+            # "- Soft vs. hard water": the item names both sides, as such a title does,
+            # and sets them apart as a label does the name it heads
             for side in sides:
-                yield from _occ(phrase(side, lenient=True), "item", seg, seg.text, toks=side)
+                yield from _occ(phrase(side, lenient=True), "label", seg, seg.text, toks=side)
             return
         yield from _occ(structural_name(toks), "item", seg, seg.text, toks=toks)
 
@@ -1650,7 +1762,9 @@ def cells(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     if row is not None and 2 <= len(row.header or ()) <= 3 and not compares(row):
         cells_ = next(r for r in row.rows if r and r[0].strip() == seg.text)
         definition = " ".join(c.strip() for c in cells_[1:] if c.strip())
-    yield from _occ(structural_name(toks), "cell", seg, seg.text, toks=toks, definition=definition)
+    # a glossary's row ("Term | Meaning") is a term card in all but its format
+    role = "term" if row is not None and definition and glossary(row) else "cell"
+    yield from _occ(structural_name(toks), role, seg, seg.text, toks=toks, definition=definition)
 
 
 # -- sentences ------------------------------------------------------------------------

@@ -782,6 +782,25 @@ def _adjective_word(word: str) -> bool:
     return word.islower() and not lemmas(lower) and lower.endswith(_ADJECTIVE_ENDINGS)
 
 
+def _initials_of_another(cand: Candidate, cands: Sequence[Candidate]) -> bool:
+    """Is ``cand`` one word written in lower case that spells the initials of another
+    name of its group ("ldf" of "linear discriminant function")? A short form in lower
+    case is no acronym to :func:`~extraction.names.is_acronym`, so it would win as the
+    shorter name: the long form names the concept.
+
+    >>> from extraction.concepts.candidates import Candidate
+    >>> a, b = Candidate("ldf"), Candidate("linear discriminant function")
+    >>> _initials_of_another(a, [a, b]), _initials_of_another(b, [a, b])
+    (True, False)
+    """
+    key = cand.key
+    return (
+        " " not in key
+        and key.islower()
+        and any(" " in c.key and initials_match(key, c.key) for c in cands if c is not cand)
+    )
+
+
 def name_concept(cands: Sequence[Candidate]) -> Concept:
     """The :class:`Concept` of a merged group: id, label, aliases, mentions, cards, first
     appearance and definition (importance and topic are set later)."""
@@ -792,7 +811,13 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     expansions = [c for c in cands if " " in c.key or not is_acronym(c.key)]
     main = max(  # a lone adjective ("isothermal") names no thing while a noun does
         expansions or cands,
-        key=lambda c: (not _lone_adjective(c, cands), len(c.subject_of) > 0, c.count, -len(c.key)),
+        key=lambda c: (
+            not _lone_adjective(c, cands),
+            not _initials_of_another(c, cands),
+            len(c.subject_of) > 0,
+            c.count,
+            -len(c.key),
+        ),
     )
     spelled = [c for c in expansions if any(_spells(a, c) for a in acronyms)]
     bare = {c.key: c for c in cands}
@@ -1512,6 +1537,11 @@ def instructs(text: str, names: Sequence[str] = ()) -> bool:
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+#: Fewest words of a line that lists with commas and so reads as a statement, not as a
+#: heading, even when every long word is capitalised (the names of people and places).
+HEADING_MAX_WORDS = 8
+
+
 def reads_as_heading(text: str, names: Sequence[str] = ()) -> bool:
     """Is ``text`` set like a heading or a run of headings (two words or more, every word
     of four letters or more capitalised, no closing stop): a topic the notes turn to, not
@@ -1523,6 +1553,8 @@ def reads_as_heading(text: str, names: Sequence[str] = ()) -> bool:
     (False, False)
     >>> reads_as_heading("Adenosine Triphosphate", ["ATP"])
     False
+    >>> reads_as_heading("Style of the Baroque c. 1600-1700 in Rome - Bernini, Borromini, Pozzo")
+    False
     """
     stripped = text.strip()
     if stripped.endswith((".", "!", "?", ";", ":", "…")):
@@ -1531,6 +1563,8 @@ def reads_as_heading(text: str, names: Sequence[str] = ()) -> bool:
     long = [w for w in words if len(w) >= 4]
     if len(words) < 2 or not long or not all(w[0].isupper() for w in long):
         return False
+    if len(words) >= HEADING_MAX_WORDS and "," in stripped:
+        return False  # a statement that lists proper names ("..., in Rome: Ada, Bo, Cy")
     return not any(is_acronym(n) and initials_match(n, stripped) for n in names)
 
 

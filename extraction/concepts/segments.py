@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from extraction.concepts.words import COMPARED_ON, DESCRIBING_HEADERS
+from extraction.concepts.words import COMPARED_ON, DESCRIBING_HEADERS, TERM_HEADERS
 from extraction.readers.prompts import is_term
 from extraction.records import Card, Table
 
@@ -78,6 +78,54 @@ def label_of(text: str) -> tuple[str, str] | None:
     """
     m = _LABEL.match(text) or _DASH_LABEL.match(text)
     return (m.group(1), m.group(2)) if m else None
+
+
+_EQUALS_CLAUSE = re.compile(r"(?:^|[;,]\s+)([A-Za-z][^=:;,.!?]{0,60}?)\s+=\s+(?=\S)")
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
+#: What a line of code or a formula has that a name set equal to words has not: a call
+#: ("np.mean(x)"), a backslash, a brace, an underscore, a quote mark of code.
+_CODE_LINE = re.compile(r"[\\{}_`<>]|\w\(")
+
+
+def equals_labels(text: str) -> list[tuple[str, str, int]]:
+    """``(label, rest, offset of the label)`` of each name a line sets equal to what
+    explains it in words, the first opening the line ("Dew point = temperature at which
+    air is saturated", "Upwind = toward the wind; downwind = away from it"); none for a
+    formula, whose right side has no word ("T = 7.65", "v = d / t"), or a line of code
+    ("avg = np.mean(heights)").
+
+    >>> equals_labels("Upwind = toward the wind; downwind = away from it")
+    [('Upwind', 'toward the wind', 0), ('downwind', 'away from it', 26)]
+    >>> equals_labels("v = d / t"), equals_labels("avg = np.mean(heights)")
+    ([], [])
+    """
+    if _CODE_LINE.search(text):
+        return []
+    found = list(_EQUALS_CLAUSE.finditer(text))
+    if not found or found[0].start() != 0:
+        return []
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    clauses = [
+        (m.group(1), text[m.end() : end].strip(), m.start(1))
+        for m, end in zip(found, ends, strict=True)
+    ]
+    if not _WORD3.search(clauses[0][1]):
+        return []
+    return [c for c in clauses if _WORD3.search(c[1])]
+
+
+def equals_label(text: str) -> tuple[str, str] | None:
+    """``(label, rest)`` of the first name a line sets equal to words (:func:`equals_labels`).
+
+    >>> equals_label("Dew point = temperature at which air is saturated")
+    ('Dew point', 'temperature at which air is saturated')
+    >>> equals_label("v = d / t") is None, equals_label("Dew point: the temperature") is None
+    (True, True)
+    >>> equals_label("avg = np.mean(heights)") is None
+    True
+    """
+    found = equals_labels(text)
+    return found[0][:2] if found else None
 
 
 def _heading_segments(cards: Sequence[Card]) -> Iterator[Segment]:
@@ -142,6 +190,7 @@ def card_segments(card: Card) -> Iterator[Segment]:
         depth = item.depth if item is not None else -1
         inner = [(o - at, n) for o, n in card.line_starts if at < o < begin + len(raw)]
         logical.append((line, text, ((0, line), *inner), at, depth))
+    logical = [part for entry in logical for part in _equals_lines(*entry)]
     for i, (line, text, starts, at, depth) in enumerate(logical):
         following = logical[i + 1][1] if i + 1 < len(logical) else ""
         heads = is_term(text) and bool(following) and not is_term(following)
@@ -164,6 +213,41 @@ def card_segments(card: Card) -> Iterator[Segment]:
                 if cell and _WORDISH.search(cell):
                     header = table.header[c] if c < len(table.header) else ""
                     yield Segment(card, line, cell, False, kind=CELL, column=c, header=header)
+
+
+_FINISHED = re.compile(r"[.!?;:)]\W*$")
+
+
+def _equals_lines(
+    line: int, text: str, starts: tuple[tuple[int, int], ...], at: int, depth: int
+) -> list[tuple[int, str, tuple[tuple[int, int], ...], int, int]]:
+    """A paragraph's logical line cut before each of its joined lines that sets a name
+    equal to words (:func:`equals_labels`) after a finished line or with a capital, as the
+    readers cut before a "Label: ..." line: "Dew point = ..." under "Humidity: the water
+    in the air." is a line of its own, not the end of the one above. A list item is
+    left whole.
+
+    >>> parts = _equals_lines(4, "Humidity: water in air. Dew point = when it condenses",
+    ...                       ((0, 4), (24, 5)), 0, -1)
+    >>> [(line, text) for line, text, *_ in parts]
+    [(4, 'Humidity: water in air.'), (5, 'Dew point = when it condenses')]
+    """
+    cuts = [
+        o
+        for o, _ in starts[1:]
+        if depth < 0
+        and 0 < o < len(text)
+        and equals_labels(text[o:])
+        and (_FINISHED.search(text[:o].rstrip()) or text[o : o + 1].isupper())
+    ]
+    if not cuts:
+        return [(line, text, starts, at, depth)]
+    parts = []
+    for begin, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        piece = text[begin:end].rstrip()
+        own = tuple((o - begin, n) for o, n in starts if begin <= o < end)
+        parts.append((own[0][1] if own else line, piece, own, at + begin, depth))
+    return parts
 
 
 #: Most words of a header cell read as the name of a thing a table compares.
@@ -202,6 +286,24 @@ def compares(table: Table) -> bool:
     return all(
         0 < len(words) <= COMPARED_MAX_WORDS and not DESCRIBING_HEADERS.intersection(words)
         for words in compared
+    )
+
+
+def glossary(table: Table) -> bool:
+    """Is ``table`` a glossary: a first header cell that says its column holds terms
+    (:data:`TERM_HEADERS`) and a later one that names a column of descriptions
+    (:data:`DESCRIBING_HEADERS`)? Each row's first cell is a term its other cells
+    define, as the term of a term card is.
+
+    >>> glossary(Table(("Term", "Meaning", "Example"), (("Alloy", "a mix", "brass"),)))
+    True
+    >>> glossary(Table(("Technique", "Description"), ())), glossary(Table(("Term", "Year"), ()))
+    (False, False)
+    """
+    if len(table.header) < 2 or _header_words(table.header[0])[-1:] == []:
+        return False
+    return _header_words(table.header[0])[-1] in TERM_HEADERS and any(
+        DESCRIBING_HEADERS.intersection(_header_words(h)) for h in table.header[1:]
     )
 
 

@@ -118,6 +118,11 @@ DESCRIBING_HEADERS = _words(
     """
 )
 
+#: First header cells that say their column holds terms ("Term | Definition", "Concept |
+#: Meaning | Example"): with a column of descriptions after it, the table is a glossary
+#: and each row a term card in all but its format.
+TERM_HEADERS = _words("term terms concept concepts keyword keywords word words vocabulary")
+
 #: Title words that contrast the two things after them ("Difference between osmosis and
 #: diffusion?", "Compare mitosis and meiosis", "How do enzymes differ from catalysts?").
 CONTRAST_CUE = re.compile(
@@ -186,7 +191,7 @@ GENERIC_NOTE_WORDS = _words(
     keypoint keypoints takeaway takeaways tip tips
     figure figures image images picture pictures chart diagram credit credits
     author authors page pages book books article articles notebook notebooks
-    bonus time minute minutes hour hours day week today lot lots
+    bonus time minute minutes mins hour hours hrs day week today lot lots
     variant variants version versions modification modifications panel iteration
     synopsis primer cheatsheet cheat-sheet glossary miscellaneous manual handbook
     flashcard flashcards deck decks

@@ -295,6 +295,20 @@ def test_concept_words_describing_headers_make_no_comparison_table(header, entry
 
 
 @pytest.mark.parametrize(
+    ("header", "entry"),
+    [
+        (("Term", "Meaning"), "TERM_HEADERS: term"),
+        (("Key concepts", "Explanation", "Example"), "TERM_HEADERS: concepts"),
+    ],
+)
+def test_concept_words_term_headers_make_a_glossary_table(header, entry):
+    from extraction.concepts.segments import glossary
+    from extraction.records import Table
+
+    assert glossary(Table(header, ())), entry
+
+
+@pytest.mark.parametrize(
     ("base", "head", "same", "entry"),
     [
         ("digestion", "mechanism", True, "ASPECT_HEADS: mechanism"),
@@ -326,6 +340,7 @@ def test_concept_words_built_heads_name_a_thing_made_for_an_activity(base, head,
     [
         ("toy volcano", (), "evaluative", "EVALUATIVE_WORDS: toy"),
         ("homework", (), "generic", "GENERIC_NOTE_WORDS: homework"),
+        ("lab hrs", (), "generic", "GENERIC_NOTE_WORDS: hrs"),
         ("brine", ("Our brine is then heated.",), "pointed", "POINTING_WORDS: our"),
         ("tank", ("Suppose a tank holds 5 litres.",), "example_share", "EXAMPLE_CUE: suppose"),
     ],
@@ -388,6 +403,7 @@ COVERED = {
     "KIND_HEADS",
     "SELECTING_ADJECTIVES",
     "PRESENCE_FRAMES",
+    "TERM_HEADERS",
 }
 
 

@@ -350,8 +350,9 @@ def test_concepts_contrast_heading_over_a_list_describes_each_side_by_its_own_it
 )
 def test_concepts_contrast_list_item_names_both_sides(item, sides):
     """A list item "A vs. B" over the lines that tell them apart names both sides, a
-    side without a noun sharing the other's head, as such a heading does."""
+    side without a noun sharing the other's head, as such a heading does, and labels
+    them: each side is singled out as the name a label line heads is."""
     note = f"# Water\n\n## Quality\n- {item}\n  - one lathers soap easily\n  - one scales kettles\n"
     index = index_of(note)
-    items = {c.key for s in index.candidates for c in s.candidates if c.roles.get("item")}
+    items = {c.key for s in index.candidates for c in s.candidates if c.roles.get("label")}
     assert sides <= items, items

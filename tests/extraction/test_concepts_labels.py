@@ -1,0 +1,298 @@
+"""Labels of a line: "Name (other name): explanation", "Name = explanation"."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.concepts.candidates import (
+    SYMBOL_GIVEN,
+    AliasPair,
+    bracketed_label,
+    labels,
+    titles,
+)
+from extraction.concepts.segments import card_segments, equals_label, equals_labels
+from extraction.nlp import pipe
+from extraction.records import Card
+
+
+def _found(
+    line: str, *, title: str = "Unit 3", kind: str = "heading"
+) -> tuple[dict[str, tuple[str, str]], set[tuple[str, str]]]:
+    """What :func:`labels` finds on a note whose one body line is ``line``: the role and
+    definition of each name, and the alias pairs."""
+    card = Card(
+        id="n.txt#1",
+        source="n.txt",
+        format="test",
+        lines=(1, 2),
+        title=title,
+        body=line,
+        title_line=1,
+        body_lines=(2,),
+        title_kind=kind,
+    )
+    seg = next(s for s in card_segments(card) if not s.is_title)
+    doc = next(pipe([seg.text]))
+    names, pairs = {}, set()
+    for item in labels(seg, doc):
+        if isinstance(item, AliasPair):
+            pairs.add((item.short.lower(), item.long.lower()))
+        else:
+            names[item.key.lower()] = (item.role, item.definition)
+    return names, pairs
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Igneous rock (magmatic rock)", ("Igneous rock", "magmatic rock")),
+        ("Gross margin (GM)", ("Gross margin", "GM")),
+        ("Loam", None),
+        ("Loam (", None),
+    ],
+)
+def test_candidates_bracketed_label_splits_name_and_bracket(label, expected):
+    assert bracketed_label(label) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "definition", "pair"),
+    [
+        (
+            "Igneous rock (magmatic rock): rock formed from cooled magma",
+            "igneous rock",
+            "rock formed from cooled magma",
+            ("magmatic rock", "igneous rock"),
+        ),
+        (
+            "Tectonics (geotectonics): the study of how the crust moves",
+            "tectonics",
+            "the study of how the crust moves",
+            ("geotectonics", "tectonics"),
+        ),
+        (
+            "Gross margin (GM): revenue minus the cost of sales",
+            "gross margin",
+            "revenue minus the cost of sales",
+            ("gm", "gross margin"),
+        ),
+        (
+            "Loam (dark and crumbly): a soil of sand, silt and clay",
+            "loam",
+            "a soil of sand, silt and clay",
+            None,
+        ),
+        (
+            "Sonnet (example): a poem of fourteen lines",
+            "sonnet",
+            "a poem of fourteen lines",
+            None,
+        ),
+    ],
+    ids=["same-head", "one-word", "abbreviation", "remark", "about-the-notes"],
+)
+def test_candidates_bracketed_label_names_the_label_explained_by_its_line(
+    line, name, definition, pair
+):
+    names, pairs = _found(line)
+    assert names[name] == ("label", definition)
+    assert pairs == ({pair} if pair else set())
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Dew point = temperature at which air is saturated",
+            ("Dew point", "temperature at which air is saturated"),
+        ),
+        (
+            "Wind chill = how cold the air feels on skin",
+            ("Wind chill", "how cold the air feels on skin"),
+        ),
+        ("T = 7.65", None),
+        ("v = d / t", None),
+        ("avg = np.mean(heights)", None),
+        ("Dew point: the temperature at which air is saturated", None),
+    ],
+    ids=["words", "clause", "number", "formula", "code", "colon"],
+)
+def test_segments_equals_label_needs_words_after_the_sign(line, expected):
+    assert equals_label(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "named"),
+    [
+        ("Unit 3: weather", "heading", True),
+        ("Relative humidity", "term", True),
+        ("What is a weather front?", "question", False),
+    ],
+    ids=["under-heading", "term-card", "answer-to-a-question"],
+)
+def test_candidates_equals_label_names_its_term_outside_an_answer(title, kind, named):
+    names, _ = _found("Dew point = temperature at which air is saturated", title=title, kind=kind)
+    expected = ("label", "temperature at which air is saturated")
+    assert (names.get("dew point") == expected) is named
+
+
+@pytest.mark.parametrize(
+    ("title", "symbol_", "merged"),
+    [
+        ("Wavelength (λ)", "λ", True),
+        ("Spring constant (k2)", "k2", True),
+        ("Resistance (R)", "R", True),
+        ("Tidal range (a)", "a", False),
+    ],
+    ids=["greek", "indexed", "capital", "numbered-case"],
+)
+def test_candidates_term_title_gives_its_symbol(title, symbol_, merged):
+    card = Card(
+        id="n.tsv#1",
+        source="n.tsv",
+        format="test",
+        lines=(1, 1),
+        title=title,
+        body=f"what it measures; written {symbol_} in formulas",
+        title_line=1,
+        body_lines=(1,),
+        title_kind="term",
+    )
+    seg = next(s for s in card_segments(card) if s.is_title)
+    doc = next(pipe([seg.text]))
+    pairs = {(p.short, p.reason) for p in titles(seg, doc) if isinstance(p, AliasPair)}
+    assert ((symbol_, SYMBOL_GIVEN) in pairs) is merged
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Upwind = toward the wind; downwind = away from it",
+            ["Upwind", "downwind"],
+        ),
+        ("Lee side = sheltered side, windward side = exposed side", ["Lee side", "windward side"]),
+        ("Lee side = sheltered, i.e. away from the wind", ["Lee side"]),
+        ("so the total = 5, x = 2", []),
+    ],
+    ids=["semicolon", "comma", "one", "formula"],
+)
+def test_segments_equals_labels_reads_each_clause(line, expected):
+    assert [label for label, _, _ in equals_labels(line)] == expected
+
+
+def test_candidates_equals_labels_define_each_side_of_a_contrast():
+    line = "Tailwind = wind blowing from behind; headwind = wind blowing from the front"
+    names, _ = _found(line, title="Tailwind vs headwind", kind="term")
+    assert names["tailwind"] == ("label", "wind blowing from behind")
+    assert names["headwind"] == ("label", "wind blowing from the front")
+
+
+@pytest.mark.parametrize(
+    ("line", "sides"),
+    [
+        ("Sonnet vs ode: a sonnet has fourteen lines, an ode has no fixed form", {"sonnet", "ode"}),
+        ("Simile vs metaphor - a simile says 'like', a metaphor does not", {"simile", "metaphor"}),
+    ],
+    ids=["colon", "dash"],
+)
+def test_candidates_label_contrasting_two_names_names_both_undefined(line, sides):
+    names, _ = _found(line)
+    assert set(names) == sides
+    assert all(names[side] == ("label", "") for side in sides)
+
+
+@pytest.mark.parametrize(
+    ("body", "label"),
+    [
+        ("Humidity: water vapour in the air.\nDew point = temperature at which it condenses", True),
+        ("Humidity is water vapour in\nthe air = its moisture", False),
+    ],
+    ids=["after-a-finished-line", "wrapped-line"],
+)
+def test_segments_paragraph_line_setting_a_name_equal_stands_alone(body, label):
+    card = Card(
+        id="n.md#1",
+        source="n.md",
+        format="test",
+        lines=(1, 3),
+        title="Weather",
+        body=body.replace("\n", " "),
+        title_line=1,
+        body_lines=(2,),
+        title_kind="heading",
+        line_starts=((body.index("\n") + 1, 3),),
+    )
+    texts = [s.text for s in card_segments(card) if not s.is_title]
+    assert (texts[-1] == body.splitlines()[1]) is label
+
+
+@pytest.mark.parametrize(
+    ("heading", "label"),
+    [
+        ("Linear discriminant function (ldf)", "linear discriminant function"),
+        ("Linear discriminant function (LDF)", "linear discriminant function"),
+    ],
+    ids=["lower-case-short-form", "acronym"],
+)
+def test_definitions_long_form_names_a_concept_glossed_by_its_initials(heading, label):
+    from extraction.concepts import extract_concepts
+
+    short = heading.split("(")[1].rstrip(")")
+    card = Card(
+        id="n.md#1",
+        source="n.md",
+        format="test",
+        lines=(1, 2),
+        title=heading,
+        body=f"A {short} separates two classes by a weighted sum of features.",
+        title_line=1,
+        body_lines=(2,),
+        title_kind="heading",
+    )
+    index = extract_concepts([card])
+    found = index.find(short)
+    assert found is not None and index.concepts[found].label.lower().startswith(label)
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [(("Term", "Meaning"), "term"), (("Mineral", "Hardness"), "cell")],
+    ids=["glossary", "data-table"],
+)
+def test_candidates_glossary_row_is_a_term_card(header, role):
+    from extraction.concepts.candidates import cells
+    from extraction.records import Table
+
+    table = Table(header, (("Feldspar", "a rock-forming mineral of aluminium silicates"),))
+    card = Card(
+        id="n.md#1",
+        source="n.md",
+        format="test",
+        lines=(1, 4),
+        title="Minerals",
+        body="",
+        title_line=1,
+        body_lines=(),
+        title_kind="heading",
+        tables=(table,),
+    )
+    seg = next(s for s in card_segments(card) if s.kind == "cell" and s.column == 0)
+    found = list(cells(seg, next(pipe([seg.text]))))
+    assert [o.role for o in found] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Style of the Baroque c. 1600-1700 in Rome - Bernini, Borromini, Pozzo", False),
+        ("Glaciers, Moraines and Outwash Plains", True),
+        ("Erosion in Coastal Regions", True),
+    ],
+    ids=["statement-of-names", "short-heading-with-comma", "heading"],
+)
+def test_definitions_reads_as_heading_not_a_long_line_listing_names(text, heading):
+    from extraction.concepts.definitions import reads_as_heading
+
+    assert reads_as_heading(text) is heading
