@@ -47,6 +47,7 @@ from extraction.concepts.phrases import (
     numbered_noun,
     numbering,
     only_verb,
+    particle,
     phrase,
     refine,
     rendered_word,
@@ -1380,7 +1381,7 @@ def _is_label(span: Span) -> bool:
     return not any(
         (t.pos_ == "AUX" and not misread_noun(t))  # "Minor triad:", "triad" read as a modal
         or (t.pos_ == "VERB" and t.tag_ not in {"VBG", "VBN"} and t.i != words[-1].i)
-        or (t.pos_ == "ADP" and t.i not in glued and t.lower_ != "of")
+        or (t.pos_ == "ADP" and t.i not in glued and t.lower_ != "of" and not particle(t))
         for t in words
     )
 

@@ -407,6 +407,19 @@ def _object_predicate(toks: Sequence[Token]) -> bool:
     )
 
 
+def particle(tok: Token) -> bool:
+    """Is ``tok`` the particle of a phrasal verb's -ing form, not a preposition: the
+    "out" of "crowding out", the "up" of "backing up"? Such a name of a process keeps
+    it, as "early stopping" keeps its verb form.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Backing up: copying files to a second disk."]))
+    >>> particle(doc[1]), particle(doc[7])
+    (True, False)
+    """
+    return tok.tag_ == "RP" and tok.dep_ == "prt" and tok.head.tag_ == "VBG"
+
+
 def trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop determiners, pronouns, possessives, a study prompt's verb, the vague
     words of :data:`VAGUE_WORDS` and a course's level (:data:`COURSE_LEVELS`) at the
@@ -446,7 +459,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         and not letter_label(toks)
         and not (len(toks) > 1 and numbering(toks[-1]))  # "World War I"
         and (
-            toks[-1].pos_ in _DROP_POS - {"NUM"}
+            (toks[-1].pos_ in _DROP_POS - {"NUM"} and not particle(toks[-1]))
             or toks[-1].tag_ == "POS"
             or toks[-1].lower_ in EDGE_STOP
             or not _WORDISH.search(toks[-1].text)
@@ -900,7 +913,8 @@ def trimmed_phrase(toks: Sequence[Token], *, lenient: bool = False) -> tuple[str
             or numbered_noun(t)
         )
 
-    if not any(noun_like(t) for t in toks) or not noun_like(toks[-1]):
+    last = toks[-2] if lenient and len(toks) > 1 and particle(toks[-1]) else toks[-1]
+    if not any(noun_like(t) for t in toks) or not noun_like(last):
         return None
     words = words_of(toks, slash=True)
     if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):

@@ -296,3 +296,29 @@ def test_definitions_reads_as_heading_not_a_long_line_listing_names(text, headin
     from extraction.concepts.definitions import reads_as_heading
 
     assert reads_as_heading(text) is heading
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Crowding out: government borrowing pushes up interest rates.", "crowding out"),
+        ("Backing up: copying files to a second disk.", "backing up"),
+        ("Early stopping: training halts when validation loss rises.", "early stopping"),
+    ],
+)
+def test_candidates_label_keeps_a_phrasal_verbs_particle(line, name):
+    """A label naming a process by a phrasal verb's -ing form keeps its particle: the
+    process is "crowding out", not "crowding"."""
+    names, _ = _found(line)
+    assert name in names and names[name][0] == "label"
+    assert name.split()[0] not in names
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Notes on soils: read chapter 2.", "Working in groups: bring a laptop."],
+)
+def test_candidates_label_preposition_is_no_particle(line):
+    """A preposition after the -ing form is no particle: no label name reaches over it."""
+    names, _ = _found(line)
+    assert not any(" on " in n or " in " in n for n in names)
