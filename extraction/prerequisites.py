@@ -84,6 +84,7 @@ from extraction.records import (
 )
 from extraction.relation_patterns import BUILDING_BLOCK
 from extraction.relations import denies, denying_determiner, is_meta
+from extraction.titles import bracketed_label
 
 PREREQUISITE = "prerequisite_of"
 
@@ -1298,8 +1299,6 @@ TOGETHER_MAX_CONCEPTS = 400
 
 #: Most words of the label that opens a line of a term list ("Zaitsev's rule: ...").
 TERM_LABEL_WORDS = 6
-#: A bracket after a label's name ("Nucleophile (Nu): ..."), dropped to find the name.
-_LABEL_BRACKET = re.compile(r"\s*[(\[].*$")
 
 
 def own_lines(labels: Sequence[tuple[int, str | None]], end: int, term: str) -> list[range] | None:
@@ -1342,7 +1341,8 @@ def _term_labels(index: ConceptIndex, card: Card) -> list[tuple[int, str | None]
     labels: list[tuple[int, str | None]] = []
     for line, text in zip(card.body_lines, card.body.splitlines(), strict=False):
         found = label_of(text.strip())  # "Label: ..." or "Label – ..."
-        label = _LABEL_BRACKET.sub("", found[0]).strip() if found else ""
+        # a bracket after the name ("Nucleophile (Nu): ...") is no part of it
+        label = (bracketed_label(found[0]) or found)[0].strip() if found else ""
         concept = index.find(label) if 0 < len(label.split()) <= TERM_LABEL_WORDS else None
         labels.append((line, concept if concept in index.concepts else None))
     return labels

@@ -1155,10 +1155,8 @@ def _two_labels_before(
     for seg, sent in sents[:i]:
         if not seg.is_title and seg is not sents[i][0]:
             firsts.setdefault(id(seg), sent)
-    labels = [_opening_label(index, sent) for sent in list(firsts.values())[-2:]]
-    if len(labels) < 2 or None in labels or labels[0] == labels[1]:
-        return []
-    return [c for c in labels if c is not None]
+    labels = [c for sent in list(firsts.values())[-2:] if (c := _opening_label(index, sent))]
+    return labels if len(labels) == 2 and labels[0] != labels[1] else []
 
 
 def _opening_label(index: ConceptIndex, sent: Span) -> str | None:

@@ -52,9 +52,9 @@ _CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _ABBREV = re.compile(r"\s*\(([A-Za-z][\w-]{0,14})\)\s*$")
-#: Any other bracket closing a title: a gloss, a symbol or a second name of what the
-#: words before it name ("Tidal range (m)", "Neap tide (weak tide)"); no part of the name.
-_TRAILING_BRACKET = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+#: A name closing with a bracket: a gloss, a symbol, a second name or a remark on what the
+#: words before it name ("Tidal range (m)", "Neap tide (weak tide)").
+_CLOSING_BRACKET = re.compile(r"^(?P<name>[^()]*[^\s()])\s*\((?P<inner>[^()]{1,40})\)$")
 #: Words that open a bracket giving another name ("(aka rip tide)", "(or neap tide)").
 _OTHER_NAME_CUES = frozenset({"aka", "a.k.a.", "a.k.a", "or", "i.e.", "ie", "also"})
 _TRAILING = re.compile(r"[\s?.!:]+$")
@@ -117,6 +117,17 @@ def singular(word: str) -> str:
     if lower.endswith("s"):
         return word[:-1]
     return word
+
+
+def bracketed_label(label: str) -> tuple[str, str] | None:
+    """``(name, inside)`` of a label or title that closes with a bracket ("Tariff (import
+    duty)", "Gross margin (GM)", "Loam (crumbly soil)"), else None.
+
+    >>> bracketed_label("Tariff (import duty)"), bracketed_label("Tariff")
+    (('Tariff', 'import duty'), None)
+    """
+    m = _CLOSING_BRACKET.match(label.strip())
+    return (m["name"], m["inner"].strip()) if m else None
 
 
 def names_it(name: str, inner: str) -> bool:
@@ -185,12 +196,8 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     name = _TRAILING.sub("", _ARTICLE.sub("", name.strip()))
     if m := _ABBREV.search(name):
         acronym, name = acronym or m.group(1), name[: m.start()].strip()
-    if (
-        (m := _TRAILING_BRACKET.search(name))
-        and m.start() > 0
-        and names_it(name[: m.start()], m[1])
-    ):
-        name = name[: m.start()].strip()
+    if (parts := bracketed_label(name)) and names_it(*parts):
+        name = parts[0]
     words = _WORD.findall(name)
     if term and _ACTIVITY.match(name):  # "Training the model": what is done, not a name
         return None

@@ -99,7 +99,7 @@ from extraction.concepts.words import (
 from extraction.names import VARIABLE, initials_match, is_acronym, lemmas, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import STRESS_STYLES, Card, Evidence
-from extraction.titles import is_activity, names_it, title_concept
+from extraction.titles import bracketed_label, is_activity, names_it, title_concept
 
 #: Roles that make a card *about* the name: the card's term, a question's subject, a
 #: heading over the card, a cloze's answer.
@@ -1452,6 +1452,12 @@ def _equals_label(seg: Segment) -> tuple[str, str] | None:
     return equals_label(seg.text)
 
 
+def _label_role(card: Card) -> str:
+    """The role of a label of ``card``: a term's in a list of terms (:func:`in_term_list`),
+    else a label's."""
+    return "term" if in_term_list(card) else "label"
+
+
 def in_term_list(card: Card) -> bool:
     """Is a card's innermost heading one that says its section lists terms ("Glossary",
     "Key terms": :data:`TERM_LIST_HEADING`)? Its "Term: meaning" lines are term cards."""
@@ -1459,6 +1465,13 @@ def in_term_list(card: Card) -> bool:
     if not heading and card.section:
         heading = card.section[-1]
     return bool(heading) and bool(TERM_LIST_HEADING.match(heading))
+
+
+def _sides(seg: Segment, sides: Sequence[Sequence[Token]]) -> Iterator[Occurrence]:
+    """The two names a label or list item "A vs B" sets apart (:func:`contrasted_names`),
+    each with a label's role: the line sets them apart to be told apart."""
+    for side in sides:
+        yield from _occ(phrase(side, lenient=True), "label", seg, seg.text, toks=side)
 
 
 def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
@@ -1470,8 +1483,7 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if found and VERSUS.search(found[0]) and (sides := contrasted_names(seg, doc)):
         # "Sonnet vs ode: ...", "Sonnet vs ode - both ...": the label names both sides, as
         # such a title or list item does; what follows is about the two, defining neither
-        for side in sides:
-            yield from _occ(phrase(side, lenient=True), "label", seg, seg.text, toks=side)
+        yield from _sides(seg, sides)
         return
     if found and seg.text.startswith(f"{found[0]}:") and (parts := bracketed_label(found[0])):
         # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
@@ -1481,7 +1493,7 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     span = span_of(doc, found[0]) if found else None
     if found and span is not None and _is_label(span):
         toks = list(span)
-        role = "term" if in_term_list(seg.card) else "label"
+        role = _label_role(seg.card)
         yield from _occ(
             phrase(toks, lenient=True), role, seg, seg.text, toks=toks, definition=found[1]
         )
@@ -1505,20 +1517,6 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
 
 
-_BRACKETED_LABEL = re.compile(r"^(?P<name>[^()]*[^\s()])\s*\((?P<inner>[^()]{1,40})\)$")
-
-
-def bracketed_label(label: str) -> tuple[str, str] | None:
-    """``(name, inside)`` of a label that closes with a bracket ("Tariff (import duty)",
-    "Gross margin (GM)", "Loam (crumbly soil)"), else None.
-
-    >>> bracketed_label("Tariff (import duty)"), bracketed_label("Tariff")
-    (('Tariff', 'import duty'), None)
-    """
-    m = _BRACKETED_LABEL.match(label.strip())
-    return (m["name"], m["inner"].strip()) if m else None
-
-
 def _bracketed_label(
     seg: Segment, doc: Doc, explanation: str, name: str, inner: str
 ) -> Iterator[Occurrence | AliasPair]:
@@ -1532,7 +1530,7 @@ def _bracketed_label(
     if span is None or span.start != _first_word(doc) or not _is_label(span):
         return
     toks = list(span)
-    role = "term" if in_term_list(seg.card) else "label"
+    role = _label_role(seg.card)
     named = phrase(toks, lenient=True)
     yield from _occ(named, role, seg, seg.text, toks=toks, definition=explanation)
     inside = span_of(doc, inner, span.end_char)
@@ -1740,8 +1738,7 @@ def list_items(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         if VERSUS.search(seg.text) and (sides := contrasted_names(seg, doc)):
             # "- Soft vs. hard water": the item names both sides, as such a title does,
             # and sets them apart as a label does the name it heads
-            for side in sides:
-                yield from _occ(phrase(side, lenient=True), "label", seg, seg.text, toks=side)
+            yield from _sides(seg, sides)
             return
         yield from _occ(structural_name(toks), "item", seg, seg.text, toks=toks)
 

@@ -300,9 +300,10 @@ def glossary(table: Table) -> bool:
     >>> glossary(Table(("Technique", "Description"), ())), glossary(Table(("Term", "Year"), ()))
     (False, False)
     """
-    if len(table.header) < 2 or _header_words(table.header[0])[-1:] == []:
+    first = _header_words(table.header[0]) if table.header else []
+    if len(table.header) < 2 or not first:
         return False
-    return _header_words(table.header[0])[-1] in TERM_HEADERS and any(
+    return first[-1] in TERM_HEADERS and any(
         DESCRIBING_HEADERS.intersection(_header_words(h)) for h in table.header[1:]
     )
 

@@ -16,22 +16,29 @@ from extraction.nlp import pipe
 from extraction.records import Card
 
 
+def _card(title: str, body: str, *, kind: str = "heading", **fields) -> Card:
+    """A card of one note ``n.md`` whose title is on line 1 and body on line 2 (``fields``
+    overrides any other field)."""
+    base = {
+        "id": "n.md#1",
+        "source": "n.md",
+        "format": "test",
+        "lines": (1, 2),
+        "title": title,
+        "body": body,
+        "title_line": 1,
+        "body_lines": (2,),
+        "title_kind": kind,
+    }
+    return Card(**{**base, **fields})
+
+
 def _found(
     line: str, *, title: str = "Unit 3", kind: str = "heading"
 ) -> tuple[dict[str, tuple[str, str]], set[tuple[str, str]]]:
     """What :func:`labels` finds on a note whose one body line is ``line``: the role and
     definition of each name, and the alias pairs."""
-    card = Card(
-        id="n.txt#1",
-        source="n.txt",
-        format="test",
-        lines=(1, 2),
-        title=title,
-        body=line,
-        title_line=1,
-        body_lines=(2,),
-        title_kind=kind,
-    )
+    card = _card(title, line, kind=kind, id="n.txt#1", source="n.txt")
     seg = next(s for s in card_segments(card) if not s.is_title)
     doc = next(pipe([seg.text]))
     names, pairs = {}, set()
@@ -148,16 +155,14 @@ def test_candidates_equals_label_names_its_term_outside_an_answer(title, kind, n
     ids=["greek", "indexed", "capital", "numbered-case"],
 )
 def test_candidates_term_title_gives_its_symbol(title, symbol_, merged):
-    card = Card(
+    card = _card(
+        title,
+        f"what it measures; written {symbol_} in formulas",
+        kind="term",
         id="n.tsv#1",
         source="n.tsv",
-        format="test",
         lines=(1, 1),
-        title=title,
-        body=f"what it measures; written {symbol_} in formulas",
-        title_line=1,
         body_lines=(1,),
-        title_kind="term",
     )
     seg = next(s for s in card_segments(card) if s.is_title)
     doc = next(pipe([seg.text]))
@@ -212,16 +217,10 @@ def test_candidates_label_contrasting_two_names_names_both_undefined(line, sides
     ids=["after-a-finished-line", "wrapped-line"],
 )
 def test_segments_paragraph_line_setting_a_name_equal_stands_alone(body, label):
-    card = Card(
-        id="n.md#1",
-        source="n.md",
-        format="test",
+    card = _card(
+        "Weather",
+        body.replace("\n", " "),
         lines=(1, 3),
-        title="Weather",
-        body=body.replace("\n", " "),
-        title_line=1,
-        body_lines=(2,),
-        title_kind="heading",
         line_starts=((body.index("\n") + 1, 3),),
     )
     texts = [s.text for s in card_segments(card) if not s.is_title]
@@ -240,17 +239,7 @@ def test_definitions_long_form_names_a_concept_glossed_by_its_initials(heading, 
     from extraction.concepts import extract_concepts
 
     short = heading.split("(")[1].rstrip(")")
-    card = Card(
-        id="n.md#1",
-        source="n.md",
-        format="test",
-        lines=(1, 2),
-        title=heading,
-        body=f"A {short} separates two classes by a weighted sum of features.",
-        title_line=1,
-        body_lines=(2,),
-        title_kind="heading",
-    )
+    card = _card(heading, f"A {short} separates two classes by a weighted sum of features.")
     index = extract_concepts([card])
     found = index.find(short)
     assert found is not None and index.concepts[found].label.lower().startswith(label)
@@ -266,18 +255,7 @@ def test_candidates_glossary_row_is_a_term_card(header, role):
     from extraction.records import Table
 
     table = Table(header, (("Feldspar", "a rock-forming mineral of aluminium silicates"),))
-    card = Card(
-        id="n.md#1",
-        source="n.md",
-        format="test",
-        lines=(1, 4),
-        title="Minerals",
-        body="",
-        title_line=1,
-        body_lines=(),
-        title_kind="heading",
-        tables=(table,),
-    )
+    card = _card("Minerals", "", lines=(1, 4), body_lines=(), tables=(table,))
     seg = next(s for s in card_segments(card) if s.kind == "cell" and s.column == 0)
     found = list(cells(seg, next(pipe([seg.text]))))
     assert [o.role for o in found] == [role]
