@@ -823,7 +823,17 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     bare = {c.key: c for c in cands}
     headed = _acronym_names(cands, acronyms, bare)
     short_name = ""
-    if spelled:  # the acronym's expansion names the concept: "gross domestic product"
+    titled = [  # a name the notes single out that is no form of a spelled-out acronym
+        c
+        for c in expansions
+        if c.subject_of and not any(c.key in s.key or s.key in c.key for s in spelled)
+    ]
+    if spelled and titled and not any(c.subject_of for c in spelled):
+        # "## Heart attack" / "... also called myocardial infarction (MI)": the name the
+        # notes single out names it; the spelled-out acronym is another name of it
+        main = max(titled, key=lambda c: (len(c.subject_of), c.count, c.key))
+        acronyms = []
+    elif spelled:  # the acronym's expansion names the concept: "gross domestic product"
         main = max(spelled, key=lambda c: (c.count, len(c.key)))
     elif headed:  # "ELISA test", "sinoatrial node" (the notes never use "SA" alone)
         named = max(headed, key=lambda c: (len(c.subject_of) > 0, c.count, c.key))

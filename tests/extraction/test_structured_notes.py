@@ -271,6 +271,29 @@ def test_concepts_merge_event_head_with_the_bare_name(bare, longer, merged):
     assert same_group(groups, bare, longer) is merged
 
 
+@pytest.mark.parametrize(
+    ("note", "label"),
+    [
+        (  # the heading names it; "also known as" gives another name, spelled out
+            "## Heart attacks\nHeart attacks block blood to the heart. They are also known "
+            "as myocardial infarctions (MI), after the dying muscle.\n\n## Care\nA heart "
+            "attack needs aspirin; heart attacks are common.\n",
+            "heart attack",
+        ),
+        (  # the heading is the acronym's own long form
+            "## Gross domestic product\nGross domestic product (GDP) is the value of "
+            "output.\n\n## Growth\nGDP grows; gross domestic product can fall.\n",
+            "gross domestic product (GDP)",
+        ),
+    ],
+)
+def test_concepts_heading_names_a_concept_over_an_acronym_of_another_name(note, label):
+    index = index_of(note)
+    found = index.find("MI") or index.find("GDP")
+    assert found is not None, sorted(index.concepts)
+    assert index.concepts[found].label == label
+
+
 def test_concepts_event_head_heading_takes_the_bare_name_as_its_label():
     note = (
         "# Assays\n\n## XRF reactions\n- reads the X-rays a sample gives off\n- needs no "
