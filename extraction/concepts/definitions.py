@@ -958,7 +958,9 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
     ]
     if not options:
         found = sentence_definition(cands, names) or bullet_description(cands)
-        return (found.text, found) if found else ("", None)
+        if found is None:
+            return "", None
+        return framed_description(cands, found), found
     _, _, text, evidence = min(options, key=lambda o: (unfinished(o[2]), o[0], o[1]))
     # the same sentence, given whole with what follows it by a card about the concept
     # ("### Backpropagation" / "Backpropagation is a method ... It is a ..."): the fuller
@@ -1029,6 +1031,24 @@ def bullet_description(cands: Sequence[Candidate]) -> Evidence | None:
             elif text := described_by_items(card):
                 return Evidence(card.source, card.line_of_text(text.split("; ")[0]), text)
     return None
+
+
+def framed_description(cands: Sequence[Candidate], found: Evidence) -> str:
+    """The text that describes a group by ``found``: the list under a heading that
+    frames its name ("Problems with glaze", "Uses of kilns") is what the notes say of
+    it, not what it is, and says so by its heading ("Uses of kilns: firing clay;
+    drying wood"); any other evidence as it is."""
+    for c in cands:
+        for card in c.subject_of:
+            if (
+                card.source == found.source
+                and card.lines[0] < found.line <= card.lines[1]
+                and _subject_role(c, card) == "heading"
+                and asks_something_else(card.title)
+                and not (CONTRAST_CUE.search(card.title) or VERSUS.search(card.title))
+            ):
+                return f"{card.title.strip()}: {found.text}"
+    return found.text
 
 
 def own_item(card: Card, names: Sequence[str]) -> str:

@@ -249,6 +249,16 @@ def test_concepts_heading_over_a_glossary_is_not_described_by_it():
     assert "Naan" not in index.concepts[flatbread].definition
 
 
+@pytest.mark.parametrize("frame", ["Problems with", "Uses of", "Advantages of"])
+def test_concepts_heading_framing_its_name_says_so_before_its_list(frame):
+    index = index_of(BREADS.replace("## Sourdough", f"## {frame} sourdough"))
+    sourdough = index.find("sourdough")
+    assert sourdough is not None, sorted(index.concepts)
+    concept = index.concepts[sourdough]
+    assert concept.definition.startswith(f"{frame} sourdough: leavened by wild yeast")
+    assert concept.definition_evidence.text.startswith("leavened by wild yeast")
+
+
 # -- "X reactions" beside X -------------------------------------------------------------
 
 
