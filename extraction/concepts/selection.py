@@ -18,6 +18,7 @@ from pathlib import Path
 
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import Merge, Refusal
+from extraction.concepts.words import PLACING_WORDS
 from extraction.logistic import LogisticModel
 
 #: The selector's weights, fitted on the development gold.
@@ -106,6 +107,10 @@ def select(
 READING_LIST = "every use is the text of a link its line is about: a work to read, by its title"
 TWO_TERMS = "a heading joining two names the notes use on their own, never used in running text"
 CREDITED = "a proper name used only as who a sentence citing a source credits ('by X')"
+PARTICULAR = (
+    "a thing placed by its role in a process ('the input mixture', 'the previous step'), "
+    "only ever referred to as one particular thing and never what a sentence is about"
+)
 #: Roles that name a pair of terms as one thing, besides a heading: a card's term, a bold
 #: run, a label, a sentence that defines or names it.
 _NAMING_ROLES = ("term", "emphasis", "label", "defined", "described", "named", "gloss")
@@ -125,7 +130,12 @@ def ruled_out(features: Mapping[str, float], candidates: Sequence[Candidate] = (
     ``structural``): "The method was devised by Ada Quist in 1961" credits a person, whom
     the notes do not teach ("The treaty was signed in 1919" credits nobody). The group
     stays a candidate the selector is fitted on: a rule leaves what the model learns
-    unchanged.
+    unchanged. Or it is a name a word of :data:`~extraction.concepts.words.PLACING_WORDS`
+    opens, placing a thing by its role in a process ("input", "resulting", "previous"),
+    every use of which refers to one particular thing and says nothing about it (each
+    :func:`~extraction.concepts.candidates.referred`: "the filter cools the input
+    mixture"), and no role singles out: the process's own thing, not a kind the notes
+    teach ("The input mixture is ..." or "an input mixture" would keep it).
 
     >>> ruled_out({"link_line": 1.0}) == READING_LIST, ruled_out({"link_line": 0.5})
     (True, '')
@@ -144,6 +154,14 @@ def ruled_out(features: Mapping[str, float], candidates: Sequence[Candidate] = (
     ''
     >>> ruled_out({"proper": 1.0}, [Candidate("ada quist", count=2, credited=1)])
     ''
+    >>> ruled_out({}, [Candidate("input mixture", count=3, referred=3)]) == PARTICULAR
+    True
+    >>> ruled_out({}, [Candidate("input mixture", count=3, referred=2)])
+    ''
+    >>> ruled_out({}, [Candidate("cooled mixture", count=3, referred=3)])
+    ''
+    >>> ruled_out({"structural": 0.3333}, [Candidate("input mixture", count=3, referred=3)])
+    ''
     """
     if features.get("link_line", 0.0) >= 1.0:
         return READING_LIST
@@ -161,7 +179,29 @@ def ruled_out(features: Mapping[str, float], candidates: Sequence[Candidate] = (
         and any(c.count for c in candidates)
     ):
         return CREDITED
+    if not features.get("structural") and particular(candidates):
+        return PARTICULAR
     return ""
+
+
+def particular(candidates: Sequence[Candidate]) -> bool:
+    """Whether every name of a group used on its own opens with a word that places a thing
+    by its role in a process (:data:`~extraction.concepts.words.PLACING_WORDS`) and is
+    only ever used as one particular thing (:attr:`Candidate.referred`).
+
+    >>> particular([Candidate("resulting solution", count=2, referred=2)])
+    True
+    >>> alone = Candidate("solution", count=1)
+    >>> particular([Candidate("resulting solution", count=2, referred=2), alone])
+    False
+    >>> particular([Candidate("output", count=2, referred=2)]), particular([])
+    (False, False)
+    """
+    used = [c for c in candidates if c.count]
+    return bool(used) and all(
+        len(words := c.key.split()) > 1 and words[0] in PLACING_WORDS and c.referred == c.count
+        for c in used
+    )
 
 
 def evidence_score(s: Scored) -> float:

@@ -228,6 +228,18 @@ COURSE_LEVELS = _words("introductory")
 #: (``pointed``), not a rule.
 POINTING_WORDS = _words("this these those our your my their")
 
+#: Words that place a thing by its role in a process or a sequence rather than say what
+#: kind it is: "the input mixture", "the resulting solution", "the previous step", "the
+#: original draft". A name opening with one, which the notes only ever refer to as one
+#: particular thing, never say anything about and never single out, is that process's
+#: own thing, not a term (``selection.ruled_out``, :data:`DEFINITE_WORDS`). Not "first",
+#: "last", "final", "initial" or "current": they open established terms ("first
+#: derivative", "final class", "initial condition", "current density").
+PLACING_WORDS = _words("input output previous next preceding subsequent original resulting")
+#: Determiners that refer to one particular thing the reader knows of: "the", the
+#: pointing words and the possessives ("the input mixture", "its output", "this step").
+DEFINITE_WORDS = POINTING_WORDS | _words("the that its his her")
+
 
 #: Words that set up a worked example or a scenario ("For example, consider a dam on a
 #: river", "Suppose the tank holds 5 litres", "Imagine a ball rolling down a slope"): what

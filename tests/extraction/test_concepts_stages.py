@@ -22,7 +22,7 @@ from extraction.concepts.definitions import definition_text, name_concept
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
 from extraction.concepts.phrases import concept_id, match_key, singular
-from extraction.concepts.selection import CREDITED, default_model
+from extraction.concepts.selection import CREDITED, PARTICULAR, default_model
 from extraction.logistic import LogisticModel
 from extraction.records import Card, Emphasis, Evidence, ListItem
 
@@ -3308,6 +3308,46 @@ def test_concepts_evaluative_marks_a_name_a_judging_word_opens(name, evaluative)
 )
 def test_concepts_ruled_out_credited_people(body, name, ruled):
     group = _group(extract_concepts([card("Soils and kilns", body, kind="heading")]), name)
+    assert group.ruled == ruled, group.features
+    assert not (ruled and group.kept)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "ruled"),
+    [
+        # a process's own thing, only ever "the" one, never what a sentence is about
+        (
+            "Kilns fire clay. A kiln dries the input mixture. The glaze coats the input mixture.",
+            "input mixture",
+            PARTICULAR,
+        ),
+        (
+            "Kilns fire clay. Glazing seals the resulting surface of the pot.",
+            "resulting surface",
+            PARTICULAR,
+        ),
+        # said something about: the subject of a clause
+        (
+            "Kilns fire clay. The input mixture dries in the kiln.",
+            "input mixture",
+            "",
+        ),
+        # a kind: used without "the"
+        (
+            "Kilns fire clay. A kiln dries the input mixture. An input mixture holds water.",
+            "input mixture",
+            "",
+        ),
+        # a word that says what kind it is, not where it stands in a process
+        (
+            "Kilns fire clay. A kiln dries the stoneware mixture.",
+            "stoneware mixture",
+            "",
+        ),
+    ],
+)
+def test_concepts_ruled_out_a_process_own_thing(body, name, ruled):
+    group = _group(extract_concepts([card("Kilns", body, kind="heading")]), name)
     assert group.ruled == ruled, group.features
     assert not (ruled and group.kept)
 
