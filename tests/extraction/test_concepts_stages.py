@@ -22,7 +22,7 @@ from extraction.concepts.definitions import definition_text, name_concept
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
 from extraction.concepts.phrases import concept_id, match_key, singular
-from extraction.concepts.selection import CREDITED, PARTICULAR, default_model
+from extraction.concepts.selection import CREDITED, PARTICULAR, SERIES, default_model
 from extraction.logistic import LogisticModel
 from extraction.records import Card, Emphasis, Evidence, ListItem
 
@@ -3347,6 +3347,29 @@ def test_concepts_ruled_out_credited_people(body, name, ruled):
     ],
 )
 def test_concepts_ruled_out_a_process_own_thing(body, name, ruled):
+    group = _group(extract_concepts([card("Kilns", body, kind="heading")]), name)
+    assert group.ruled == ruled, group.features
+    assert not (ruled and group.kept)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "ruled"),
+    [
+        # labels of instances numbered one after another
+        (
+            "Kilns fire clay. Mark each pot with its batch: batch1, batch2, batch3 or batch4.",
+            "batch2",
+            SERIES,
+        ),
+        # two numbers make no series
+        (
+            "Kilns fire clay. Mark each pot with its batch: batch1 or batch2.",
+            "batch2",
+            "",
+        ),
+    ],
+)
+def test_concepts_ruled_out_a_numbered_series(body, name, ruled):
     group = _group(extract_concepts([card("Kilns", body, kind="heading")]), name)
     assert group.ruled == ruled, group.features
     assert not (ruled and group.kept)
