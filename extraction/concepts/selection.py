@@ -110,10 +110,17 @@ READING_LIST = "every use is the text of a link its line is about: a work to rea
 TWO_TERMS = "a heading joining two names the notes use on their own, never used in running text"
 CREDITED = "a proper name used only as who a sentence citing a source credits ('by X')"
 SERIES = "a label numbered in a series the notes write out ('batch1', 'batch2', 'batch3')"
+DESCRIPTION = (
+    "a description opened by a word that judges ('a typical kiln', 'a toy example'), "
+    "which no card asks about and no sentence defines or names"
+)
 PARTICULAR = (
     "a thing placed by its role in a process ('the input mixture', 'the previous step'), "
     "only ever referred to as one particular thing and never what a sentence is about"
 )
+#: Roles that say what a name is, or ask: a card's term or question, a defining or naming
+#: sentence, a cloze, a gloss, an abbreviation.
+_SAYING_ROLES = ("term", "question", "defined", "named", "cloze", "gloss", "abbreviation")
 #: Roles that name a pair of terms as one thing, besides a heading: a card's term, a bold
 #: run, a label, a sentence that defines or names it.
 _NAMING_ROLES = ("term", "emphasis", "label", "defined", "described", "named", "gloss")
@@ -143,6 +150,11 @@ def ruled_out(
     :func:`~extraction.concepts.candidates.referred`: "the filter cools the input
     mixture"), and no role singles out: the process's own thing, not a kind the notes
     teach ("The input mixture is ..." or "an input mixture" would keep it).
+    Or a word that judges or places it in the notes opens it
+    (:data:`~extraction.concepts.words.EVALUATIVE_WORDS`, ``evaluative``: "a typical
+    kiln", "a toy example") and no card asks about it and no sentence defines or names it
+    (no role of ``_SAYING_ROLES``): a description, not a term; "What is a toy kiln?" or
+    "A toy kiln is ..." keep it, leaving it to the selector.
     Or every way it is written is a label numbered in a series the notes write out
     (in ``series``, :func:`numbered_series`: "batch2" beside "batch1" and "batch3"),
     and no role names it as a term: the notes' labels for instances, not a term.
@@ -172,6 +184,10 @@ def ruled_out(
     ''
     >>> ruled_out({"structural": 0.3333}, [Candidate("input mixture", count=3, referred=3)])
     ''
+    >>> ruled_out({"evaluative": 1.0, "role_heading": 1.0}) == DESCRIPTION
+    True
+    >>> ruled_out({"evaluative": 1.0, "role_defined": 1.0})
+    ''
     >>> from collections import Counter
     >>> batch = [Candidate("batch2", forms=Counter(batch2=2), count=2)]
     >>> ruled_out({}, batch, {"batch1", "batch2", "batch3"}) == SERIES, ruled_out({}, batch)
@@ -195,6 +211,10 @@ def ruled_out(
         and any(c.count for c in candidates)
     ):
         return CREDITED
+    if features.get("evaluative") and not any(
+        features.get(f"role_{role}") for role in _SAYING_ROLES
+    ):
+        return DESCRIPTION
     if not features.get("structural") and particular(candidates):
         return PARTICULAR
     if (

@@ -202,7 +202,8 @@ GENERIC_NOTE_WORDS = _words(
 #: Adjectives that judge a thing or place it in the notes rather than say what kind it
 #: is ("a typical enzyme", "a good answer", "an unpleasant chore"), or place it at the
 #: level of a course ("basic commands", "a toy example": made small for teaching): a
-#: feature of the selector (``evaluative``), not a rule. Words that also open
+#: feature of the selector (``evaluative``), and a rule where no card asks about the name
+#: and no sentence defines or names it (``selection.ruled_out``). Words that also open
 #: established terms are left out: classifying ones ("normal force", "large intestine",
 #: "simple interest") and judging ones that a subject has made a term of ("expected
 #: value", "essential amino acid", "similar triangles", "bad debt", "effective dose",

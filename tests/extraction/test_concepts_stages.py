@@ -22,7 +22,13 @@ from extraction.concepts.definitions import definition_text, name_concept
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
 from extraction.concepts.phrases import concept_id, match_key, singular
-from extraction.concepts.selection import CREDITED, PARTICULAR, SERIES, default_model
+from extraction.concepts.selection import (
+    CREDITED,
+    DESCRIPTION,
+    PARTICULAR,
+    SERIES,
+    default_model,
+)
 from extraction.logistic import LogisticModel
 from extraction.records import Card, Emphasis, Evidence, ListItem
 
@@ -3371,6 +3377,23 @@ def test_concepts_ruled_out_a_process_own_thing(body, name, ruled):
 )
 def test_concepts_ruled_out_a_numbered_series(body, name, ruled):
     group = _group(extract_concepts([card("Kilns", body, kind="heading")]), name)
+    assert group.ruled == ruled, group.features
+    assert not (ruled and group.kept)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "name", "ruled"),
+    [
+        # a heading that describes: a judging word opens it, nothing says what it is
+        ("Toy kilns", "A toy kiln fires a single cup. Kilns harden clay.", "toy kiln", DESCRIPTION),
+        # a sentence defines it: left to the selector
+        ("Toy kilns", "A toy kiln is a kiln small enough for one cup.", "toy kiln", ""),
+        # a word that classifies
+        ("Electric kilns", "An electric kiln fires a single cup.", "electric kiln", ""),
+    ],
+)
+def test_concepts_ruled_out_a_description(title, body, name, ruled):
+    group = _group(extract_concepts([card(title, body, kind="heading")]), name)
     assert group.ruled == ruled, group.features
     assert not (ruled and group.kept)
 
