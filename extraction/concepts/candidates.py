@@ -81,6 +81,7 @@ from extraction.concepts.words import (
     ANALOGY,
     CALLOUT_WORDS,
     CONTRAST_CUE,
+    DEFINITE_WORDS,
     EDGE_STOP,
     EVALUATIVE_WORDS,
     FRAMING_NOUNS,
@@ -455,6 +456,9 @@ class Candidate:
     in_references: int = 0
     #: of them, uses right after "by", who the sentence credits (:func:`credited`)
     credited: int = 0
+    #: uses that refer to one particular thing, not the subject of their clause ("reduces
+    #: the input mixture"; :func:`referred`)
+    referred: int = 0
     #: uses as the title of a whole file (a heading over all its cards)
     file_titles: int = 0
     #: cards it titles whose answer opens by naming it ("## Osmosis" / "Osmosis moves ...")
@@ -3081,6 +3085,30 @@ def credited(toks: Sequence[Token]) -> bool:
     return bool(toks) and toks[0].i > 0 and toks[0].nbor(-1).lower_ == "by"
 
 
+def referred(toks: Sequence[Token]) -> bool:
+    """Whether a name is used as one particular thing the reader knows of, after "the",
+    a pointing word or a possessive (:data:`DEFINITE_WORDS`, words between allowed: "the
+    whole input mixture"), and is not the subject of its clause: the sentence says
+    something about another thing, with this one as its object or complement.
+
+    >>> from extraction import nlp
+    >>> doc = nlp.load()("The filter cools the input mixture, and an input valve opens.")
+    >>> referred(doc[4:6]), referred(doc[1:2]), referred(doc[9:11])
+    (True, False, False)
+    """
+    if not toks:
+        return False
+    ends = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in ends or t.head.i == t.i), toks[-1])
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    first = toks[0].i
+    return any(
+        child.i < first and child.dep_ in ("det", "poss") and child.lower_ in DEFINITE_WORDS
+        for child in head.children
+    )
+
+
 def _author(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha()
 
@@ -3333,6 +3361,7 @@ def collect(
         if referencing(occ.sentence):
             cand.in_references += 1
             cand.credited += credited(occ.toks)
+        cand.referred += referred(occ.toks)
         if seg.kind == FILE_TITLE:
             cand.file_titles += 1
         if seg.emphasis and (inside := linked(occ)):

@@ -11,13 +11,15 @@ say why a term is or is not a concept.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import Merge, Refusal
+from extraction.concepts.words import PLACING_WORDS
 from extraction.logistic import LogisticModel
 
 #: The selector's weights, fitted on the development gold.
@@ -80,11 +82,12 @@ def select(
     first. Each :class:`Scored` keeps its group's features dict itself (not a copy: a
     large build has hundreds of thousands)."""
     model = model or default_model()
+    series = numbered_series(f for cands in groups.values() for c in cands for f in c.forms)
     scored = []
     for root, cands in groups.items():
         x = features[root]
         p = model.probability(x)
-        ruled = ruled_out(x, cands)
+        ruled = ruled_out(x, cands, series)
         scored.append(
             Scored(
                 root,
@@ -106,12 +109,28 @@ def select(
 READING_LIST = "every use is the text of a link its line is about: a work to read, by its title"
 TWO_TERMS = "a heading joining two names the notes use on their own, never used in running text"
 CREDITED = "a proper name used only as who a sentence citing a source credits ('by X')"
+SERIES = "a label numbered in a series the notes write out ('batch1', 'batch2', 'batch3')"
+DESCRIPTION = (
+    "a description opened by a word that judges ('a typical kiln', 'a toy example'), "
+    "which no card asks about and no sentence defines or names"
+)
+PARTICULAR = (
+    "a thing placed by its role in a process ('the input mixture', 'the previous step'), "
+    "only ever referred to as one particular thing and never what a sentence is about"
+)
+#: Roles that say what a name is, or ask: a card's term or question, a defining or naming
+#: sentence, a cloze, a gloss, an abbreviation.
+_SAYING_ROLES = ("term", "question", "defined", "named", "cloze", "gloss", "abbreviation")
 #: Roles that name a pair of terms as one thing, besides a heading: a card's term, a bold
 #: run, a label, a sentence that defines or names it.
 _NAMING_ROLES = ("term", "emphasis", "label", "defined", "described", "named", "gloss")
 
 
-def ruled_out(features: Mapping[str, float], candidates: Sequence[Candidate] = ()) -> str:
+def ruled_out(
+    features: Mapping[str, float],
+    candidates: Sequence[Candidate] = (),
+    series: Collection[str] = (),
+) -> str:
     """Why a group is no concept by the structure of its uses alone, whatever the model's
     score, or "". Every use is the text of a link that its line or list item is all about
     (``link_line``: "- [Soil Science Basics](...)", "- [Seed Drill](...) - a sowing
@@ -125,7 +144,20 @@ def ruled_out(features: Mapping[str, float], candidates: Sequence[Candidate] = (
     ``structural``): "The method was devised by Ada Quist in 1961" credits a person, whom
     the notes do not teach ("The treaty was signed in 1919" credits nobody). The group
     stays a candidate the selector is fitted on: a rule leaves what the model learns
-    unchanged.
+    unchanged. Or it is a name a word of :data:`~extraction.concepts.words.PLACING_WORDS`
+    opens, placing a thing by its role in a process ("input", "resulting", "previous"),
+    every use of which refers to one particular thing and says nothing about it (each
+    :func:`~extraction.concepts.candidates.referred`: "the filter cools the input
+    mixture"), and no role singles out: the process's own thing, not a kind the notes
+    teach ("The input mixture is ..." or "an input mixture" would keep it).
+    Or a word that judges or places it in the notes opens it
+    (:data:`~extraction.concepts.words.EVALUATIVE_WORDS`, ``evaluative``: "a typical
+    kiln", "a toy example") and no card asks about it and no sentence defines or names it
+    (no role of ``_SAYING_ROLES``): a description, not a term; "What is a toy kiln?" or
+    "A toy kiln is ..." keep it, leaving it to the selector.
+    Or every way it is written is a label numbered in a series the notes write out
+    (in ``series``, :func:`numbered_series`: "batch2" beside "batch1" and "batch3"),
+    and no role names it as a term: the notes' labels for instances, not a term.
 
     >>> ruled_out({"link_line": 1.0}) == READING_LIST, ruled_out({"link_line": 0.5})
     (True, '')
@@ -144,6 +176,24 @@ def ruled_out(features: Mapping[str, float], candidates: Sequence[Candidate] = (
     ''
     >>> ruled_out({"proper": 1.0}, [Candidate("ada quist", count=2, credited=1)])
     ''
+    >>> ruled_out({}, [Candidate("input mixture", count=3, referred=3)]) == PARTICULAR
+    True
+    >>> ruled_out({}, [Candidate("input mixture", count=3, referred=2)])
+    ''
+    >>> ruled_out({}, [Candidate("cooled mixture", count=3, referred=3)])
+    ''
+    >>> ruled_out({"structural": 0.3333}, [Candidate("input mixture", count=3, referred=3)])
+    ''
+    >>> ruled_out({"evaluative": 1.0, "role_heading": 1.0}) == DESCRIPTION
+    True
+    >>> ruled_out({"evaluative": 1.0, "role_defined": 1.0})
+    ''
+    >>> from collections import Counter
+    >>> batch = [Candidate("batch2", forms=Counter(batch2=2), count=2)]
+    >>> ruled_out({}, batch, {"batch1", "batch2", "batch3"}) == SERIES, ruled_out({}, batch)
+    (True, '')
+    >>> ruled_out({"role_term": 1.0}, batch, {"batch1", "batch2", "batch3"})
+    ''
     """
     if features.get("link_line", 0.0) >= 1.0:
         return READING_LIST
@@ -161,7 +211,73 @@ def ruled_out(features: Mapping[str, float], candidates: Sequence[Candidate] = (
         and any(c.count for c in candidates)
     ):
         return CREDITED
+    if features.get("evaluative") and not any(
+        features.get(f"role_{role}") for role in _SAYING_ROLES
+    ):
+        return DESCRIPTION
+    if not features.get("structural") and particular(candidates):
+        return PARTICULAR
+    if (
+        series
+        and not any(features.get(f"role_{role}") for role in _NAMING_ROLES)
+        and (forms := [f for c in candidates for f in c.forms])
+        and all(f in series for f in forms)
+    ):
+        return SERIES
     return ""
+
+
+#: A word of lower-case letters with a number glued to its end ("batch2").
+_NUMBERED = re.compile(r"([a-z]{2,})(\d+)")
+#: How many labels of one series, numbered one after another, make it one.
+SERIES_RUN = 3
+
+
+def numbered_series(forms: Iterable[str]) -> frozenset[str]:
+    """The labels among ``forms`` (names as written) that number a series: a word of
+    lower-case letters with a number glued to its end, written with at least
+    :data:`SERIES_RUN` numbers in a row of the same letters, its own among them
+    ("batch1, batch2, batch3": the labels of instances). Not numbers that skip
+    ("float16", "float32") nor a pair ("python2", "python3").
+
+    >>> sorted(numbered_series(["batch1", "batch2", "batch3", "batch7", "Batch4", "x1"]))
+    ['batch1', 'batch2', 'batch3']
+    >>> sorted(numbered_series(["float16", "float32", "float64", "python2", "python3"]))
+    []
+    """
+    numbers: dict[str, set[int]] = {}
+    for form in forms:
+        if m := _NUMBERED.fullmatch(form):
+            numbers.setdefault(m.group(1), set()).add(int(m.group(2)))
+    labels = set()
+    for letters, seen in numbers.items():
+        for n in seen:
+            if any(
+                all(k in seen for k in range(start, start + SERIES_RUN))
+                for start in range(n - SERIES_RUN + 1, n + 1)
+            ):
+                labels.add(f"{letters}{n}")
+    return frozenset(labels)
+
+
+def particular(candidates: Sequence[Candidate]) -> bool:
+    """Whether every name of a group used on its own opens with a word that places a thing
+    by its role in a process (:data:`~extraction.concepts.words.PLACING_WORDS`) and is
+    only ever used as one particular thing (:attr:`Candidate.referred`).
+
+    >>> particular([Candidate("resulting solution", count=2, referred=2)])
+    True
+    >>> alone = Candidate("solution", count=1)
+    >>> particular([Candidate("resulting solution", count=2, referred=2), alone])
+    False
+    >>> particular([Candidate("output", count=2, referred=2)]), particular([])
+    (False, False)
+    """
+    used = [c for c in candidates if c.count]
+    return bool(used) and all(
+        len(words := c.key.split()) > 1 and words[0] in PLACING_WORDS and c.referred == c.count
+        for c in used
+    )
 
 
 def evidence_score(s: Scored) -> float:

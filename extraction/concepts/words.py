@@ -202,7 +202,8 @@ GENERIC_NOTE_WORDS = _words(
 #: Adjectives that judge a thing or place it in the notes rather than say what kind it
 #: is ("a typical enzyme", "a good answer", "an unpleasant chore"), or place it at the
 #: level of a course ("basic commands", "a toy example": made small for teaching): a
-#: feature of the selector (``evaluative``), not a rule. Words that also open
+#: feature of the selector (``evaluative``), and a rule where no card asks about the name
+#: and no sentence defines or names it (``selection.ruled_out``). Words that also open
 #: established terms are left out: classifying ones ("normal force", "large intestine",
 #: "simple interest") and judging ones that a subject has made a term of ("expected
 #: value", "essential amino acid", "similar triangles", "bad debt", "effective dose",
@@ -227,6 +228,18 @@ COURSE_LEVELS = _words("introductory")
 #: the notes' own example more often than a term they teach: a selector feature
 #: (``pointed``), not a rule.
 POINTING_WORDS = _words("this these those our your my their")
+
+#: Words that place a thing by its role in a process or a sequence rather than say what
+#: kind it is: "the input mixture", "the resulting solution", "the previous step", "the
+#: original draft". A name opening with one, which the notes only ever refer to as one
+#: particular thing, never say anything about and never single out, is that process's
+#: own thing, not a term (``selection.ruled_out``, :data:`DEFINITE_WORDS`). Not "first",
+#: "last", "final", "initial" or "current": they open established terms ("first
+#: derivative", "final class", "initial condition", "current density").
+PLACING_WORDS = _words("input output previous next preceding subsequent original resulting")
+#: Determiners that refer to one particular thing the reader knows of: "the", the
+#: pointing words and the possessives ("the input mixture", "its output", "this step").
+DEFINITE_WORDS = POINTING_WORDS | _words("the that its his her")
 
 
 #: Words that set up a worked example or a scenario ("For example, consider a dam on a

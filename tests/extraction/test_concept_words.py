@@ -362,6 +362,42 @@ def test_concept_words_lists_leave_other_names_without_the_feature(name, sentenc
     assert not features(name, *sentences).get(feature)
 
 
+@pytest.mark.parametrize(
+    ("name", "count", "referred", "ruled", "entry"),
+    [
+        ("resulting slurry", 2, 2, True, "PLACING_WORDS: resulting"),
+        ("previous firing", 1, 1, True, "PLACING_WORDS: previous"),
+        ("wet slurry", 2, 2, False, "(a word that says what kind)"),
+        ("resulting slurry", 2, 1, False, "DEFINITE_WORDS: one use of two not referred"),
+    ],
+)
+def test_concept_words_placing_words_rule_out_a_process_own_thing(
+    name, count, referred, ruled, entry
+):
+    from extraction.concepts.candidates import Candidate
+    from extraction.concepts.selection import particular
+
+    assert particular([Candidate(name, count=count, referred=referred)]) is ruled, entry
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end", "referred", "entry"),
+    [
+        ("A sieve holds the resulting slurry.", 4, 6, True, "DEFINITE_WORDS: the"),
+        ("A sieve holds its resulting slurry.", 4, 6, True, "DEFINITE_WORDS: its"),
+        ("A sieve holds this resulting slurry.", 4, 6, True, "DEFINITE_WORDS: this"),
+        ("A sieve holds a resulting slurry.", 4, 6, False, "(an indefinite article)"),
+        ("The resulting slurry is thick.", 1, 3, False, "(the subject of its clause)"),
+    ],
+)
+def test_concept_words_definite_words_refer_to_one_thing(sentence, start, end, referred, entry):
+    from extraction import nlp
+    from extraction.concepts.candidates import referred as refers
+
+    doc = nlp.load()(sentence)
+    assert refers(doc[start:end]) is referred, entry
+
+
 # -- the lists themselves ----------------------------------------------------------------
 
 #: Every public list of words.py, by the tests above that show it at work: a new list
@@ -385,6 +421,8 @@ COVERED = {
     "GENERIC_NOTE_WORDS",
     "EVALUATIVE_WORDS",
     "POINTING_WORDS",
+    "PLACING_WORDS",
+    "DEFINITE_WORDS",
     "EXAMPLE_CUE",
     "INSTRUCTIONS",
     "STUDY_VERBS",

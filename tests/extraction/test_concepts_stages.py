@@ -22,7 +22,13 @@ from extraction.concepts.definitions import definition_text, name_concept
 from extraction.concepts.features import FEATURES
 from extraction.concepts.merging import RULES, merge
 from extraction.concepts.phrases import concept_id, match_key, singular
-from extraction.concepts.selection import CREDITED, default_model
+from extraction.concepts.selection import (
+    CREDITED,
+    DESCRIPTION,
+    PARTICULAR,
+    SERIES,
+    default_model,
+)
 from extraction.logistic import LogisticModel
 from extraction.records import Card, Emphasis, Evidence, ListItem
 
@@ -3308,6 +3314,86 @@ def test_concepts_evaluative_marks_a_name_a_judging_word_opens(name, evaluative)
 )
 def test_concepts_ruled_out_credited_people(body, name, ruled):
     group = _group(extract_concepts([card("Soils and kilns", body, kind="heading")]), name)
+    assert group.ruled == ruled, group.features
+    assert not (ruled and group.kept)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "ruled"),
+    [
+        # a process's own thing, only ever "the" one, never what a sentence is about
+        (
+            "Kilns fire clay. A kiln dries the input mixture. The glaze coats the input mixture.",
+            "input mixture",
+            PARTICULAR,
+        ),
+        (
+            "Kilns fire clay. Glazing seals the resulting surface of the pot.",
+            "resulting surface",
+            PARTICULAR,
+        ),
+        # said something about: the subject of a clause
+        (
+            "Kilns fire clay. The input mixture dries in the kiln.",
+            "input mixture",
+            "",
+        ),
+        # a kind: used without "the"
+        (
+            "Kilns fire clay. A kiln dries the input mixture. An input mixture holds water.",
+            "input mixture",
+            "",
+        ),
+        # a word that says what kind it is, not where it stands in a process
+        (
+            "Kilns fire clay. A kiln dries the stoneware mixture.",
+            "stoneware mixture",
+            "",
+        ),
+    ],
+)
+def test_concepts_ruled_out_a_process_own_thing(body, name, ruled):
+    group = _group(extract_concepts([card("Kilns", body, kind="heading")]), name)
+    assert group.ruled == ruled, group.features
+    assert not (ruled and group.kept)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "ruled"),
+    [
+        # labels of instances numbered one after another
+        (
+            "Kilns fire clay. Mark each pot with its batch: batch1, batch2, batch3 or batch4.",
+            "batch2",
+            SERIES,
+        ),
+        # two numbers make no series
+        (
+            "Kilns fire clay. Mark each pot with its batch: batch1 or batch2.",
+            "batch2",
+            "",
+        ),
+    ],
+)
+def test_concepts_ruled_out_a_numbered_series(body, name, ruled):
+    group = _group(extract_concepts([card("Kilns", body, kind="heading")]), name)
+    assert group.ruled == ruled, group.features
+    assert not (ruled and group.kept)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "name", "ruled"),
+    [
+        # a heading that describes: a judging word opens it, nothing says what it is
+        ("Toy kilns", "A toy kiln fires a single cup. Kilns harden clay.", "toy kiln", DESCRIPTION),
+        # a sentence defines it: left to the selector
+        ("Toy kilns", "A toy kiln is a kiln small enough for one cup.", "toy kiln", ""),
+        # a word that classifies
+        ("Electric kilns", "An electric kiln fires a single cup.", "electric kiln", ""),
+    ],
+)
+def test_concepts_ruled_out_a_description(title, body, name, ruled):
+    group = _group(extract_concepts([card(title, body, kind="heading")]), name)
     assert group.ruled == ruled, group.features
     assert not (ruled and group.kept)
 

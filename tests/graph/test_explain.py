@@ -81,6 +81,22 @@ def test_explain_a_credited_person_says_why():
     assert "credit" in info["ruled_out"] and "credit" in format_term(info)
 
 
+def test_explain_a_process_own_thing_says_why():
+    extra = b"\n## Methods\n\nA pump moves the input solution. A sieve cleans the input solution.\n"
+    G = build_graph([read_bytes(NOTE + extra, path="notes.md")])
+    info = explain_term(G, "input solution")
+    assert info["status"] == "rejected"
+    assert "particular thing" in info["ruled_out"] and "particular thing" in format_term(info)
+
+
+def test_explain_a_description_says_why():
+    extra = b"\n## Typical membranes\n\nA typical membrane lets water through.\n"
+    G = build_graph([read_bytes(NOTE + extra, path="notes.md")])
+    info = explain_term(G, "typical membrane")
+    assert info["status"] == "rejected"
+    assert "a description" in info["ruled_out"] and "a description" in format_term(info)
+
+
 def test_explain_cli_human_and_json(graph_file, capsys):
     _, path = graph_file
     assert main(["explain", "osmosis", "--graph", str(path)]) == 0
