@@ -3290,6 +3290,68 @@ MAX_MENTIONS = 50
 MAX_SHAPES = 5
 
 
+#: The roles :func:`unread_labels` compares.
+_LINE_USES = frozenset({"label", "mention"})
+
+
+def unread_labels(uses: Sequence[Occurrence]) -> list[Occurrence]:
+    """The labels among one segment's ``uses`` that no mention of the segment reads and
+    that name a process by a verb's -ing form (:func:`verb_form_name`: "Setting up: ...",
+    "Wedging: ..."). A label line is a use of its name as a label and, where the noun
+    chunker reads the name as a noun phrase ("Glaze recipe: ..."), a mention of it too;
+    the chunker reads no noun phrase in "Setting up", so such a label was one use where
+    any other is two, and weighed less in the selector for the part of speech of its
+    words. :func:`collect` adds the mention those labels lack.
+
+    >>> from extraction.nlp import pipe
+    >>> from extraction.records import Card
+    >>> from extraction.concepts.segments import Segment
+    >>> doc = next(pipe(["Setting up: the potter centres the clay."]))
+    >>> seg = Segment(Card("k#1", "k.md", "test", (1, 1), "", doc.text), 1, doc.text, False)
+    >>> label = Occurrence("setting up", "Setting up", "label", seg, doc.text, toks=(*doc[:2],))
+    >>> potter = Occurrence("potter", "potter", "mention", seg, doc.text, toks=(doc[4],))
+    >>> [occ.key for occ in unread_labels([label, potter])]
+    ['setting up']
+    >>> unread_labels([label, replace(label, role="mention")])
+    []
+    """
+    read = {occ.key for occ in uses if occ.role == "mention"}
+    return [
+        occ
+        for occ in uses
+        if occ.role == "label" and occ.key not in read and verb_form_name(occ.toks)
+    ]
+
+
+#: Most words of a name :func:`verb_form_name` reads.
+VERB_FORM_NAME_WORDS = 3
+
+
+def verb_form_name(toks: Sequence[Token]) -> bool:
+    """Are ``toks`` a short name of a process with a verb's -ing form the tagger reads as
+    a verb ("Setting up", "Wedging", "Slow firing" when "firing" is tagged so), and no
+    clause: at most :data:`VERB_FORM_NAME_WORDS` words, none an article, a pronoun, a
+    conjunction or a preposition (a phrasal verb's particle is none)?
+
+    >>> from extraction.nlp import pipe
+    >>> def name(text, n):
+    ...     return verb_form_name(list(next(pipe([text]))[:n]))
+    >>> name("Setting up: the potter centres the clay.", 2), name("Wedging: kneading clay.", 1)
+    (True, True)
+    >>> name("Using the wheel for large pots: hard.", 6), name("Glaze recipe: oxides.", 2)
+    (False, False)
+    """
+    words = [t for t in toks if not t.is_punct]
+    return (
+        0 < len(words) <= VERB_FORM_NAME_WORDS
+        and any(t.tag_ == "VBG" for t in words)
+        and all(t.pos_ in _NAME_POS and (t.pos_ != "ADP" or particle(t)) for t in words)
+    )
+
+
+_NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM", "ADP"})
+
+
 def collect(
     segments: Sequence[Segment],
     docs: Sequence[Doc],
@@ -3328,26 +3390,26 @@ def collect(
     # id of a parse -> (the parse, its tokens that cite a work), for one segment
     cited: dict[int, tuple[Doc, frozenset[int]]] = {}
 
-    def add(occ: Occurrence) -> None:
+    def add(occ: Occurrence) -> bool:
         seg = occ.seg
         if occ.toks:
             doc = occ.toks[0].doc
             if id(doc) not in cited or cited[id(doc)][0] is not doc:
                 cited[id(doc)] = (doc, cited_tokens(doc))
             if (citing := cited[id(doc)][1]) and any(t.i in citing for t in occ.toks):
-                return  # "Smith Ch. 5", "Lee et al.": a citation names people, no concept
+                return False  # "Smith Ch. 5", "Lee et al.": a citation names people, no concept
         if seg.emphasis and in_code(occ):
-            return  # inline code the student sees (``x.equals(y)``) is no prose: no name
+            return False  # inline code the student sees (``x.equals(y)``) is no prose: no name
         end = fields.get(id(seg)) if fields else None
         if end is not None and (occ.role == "label" or (occ.toks and occ.toks[0].idx < end)):
-            return  # "Example: rust on iron": "Example" is the field, not a name
+            return False  # "Example: rust on iron": "Example" is the field, not a name
         if seg.is_heading and (seg.card.source, seg.line) in titles_at:
-            return  # a heading that is also a card's title is one use, read as that title
+            return False  # a heading that is also a card's title is one use, read as that title
         if seg.is_title:
             if occ.role in SUBJECT_ROLES:
                 titled.add((id(seg), occ.key))
             elif occ.role == "mention" and (id(seg), occ.key) in titled:
-                return  # the name a title gives is one use, not a mention of it too
+                return False  # the name a title gives is one use, not a mention of it too
         cand = candidates.get(occ.key)
         if cand is None:
             cand = candidates[occ.key] = Candidate(occ.key)
@@ -3400,13 +3462,17 @@ def collect(
         occurrences.append((card.id, occ.key, evidence))
         if occ.role == "emphasis" and seg.kind in (BODY, ITEM) and not seg.is_title:
             stressed.append((card.id, seg.line, occ.key, evidence))
+        return True
+
+    # the labels and mentions of the segment being read (:func:`unread_labels`)
+    line_uses: list[Occurrence] = []
 
     def take(found: Iterator) -> None:
         for item in found:
             if isinstance(item, AliasPair):
                 pairs.append(item)
-            elif item.key:
-                add(item)
+            elif item.key and add(item) and item.role in _LINE_USES:
+                line_uses.append(item)
 
     for seg, doc in zip(segments, docs, strict=True):
         cited.clear()
@@ -3423,6 +3489,9 @@ def collect(
         for view in views(seg, doc, nlp):
             for gen in sentence_gens:
                 take(gen(view))
+        for occ in unread_labels(line_uses):
+            add(replace(occ, role="mention", definition=""))
+        line_uses.clear()
     for cand, place in headed:
         if said_under(cand.key, under.get(place, ())):
             cand.headings_used += 1

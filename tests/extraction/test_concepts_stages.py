@@ -370,6 +370,25 @@ def test_concepts_names_word_of_a_proper_name_is_no_mention(body, word, mentions
     assert (keys[word].roles["mention"] if word in keys else 0) == mentions, sorted(keys)
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "mentions"),
+    [
+        # a label naming a process by a verb's -ing form is a mention too, as a label the
+        # noun chunker reads as a noun phrase is
+        ("Setting up: the potter centres the clay on the wheel.", "setting up", 1),
+        ("Wedging: kneading the clay to push out the air.", "wedging", 1),
+        ("Glaze recipe: a list of oxides and their weights.", "glaze recipe", 1),
+        # a label that reads as a clause gets no mention it lacks
+        ("Using the wheel for large pots: centre the clay first.", "using the wheel", 0),
+    ],
+)
+def test_candidates_label_with_a_verb_form_counts_as_a_mention(body, name, mentions):
+    index = extract_concepts([card("Pottery", body, kind="heading")])
+    keys = {c.key.lower(): c for s in index.candidates for c in s.candidates}
+    assert keys[name].roles["label"] == 1, sorted(keys)
+    assert keys[name].roles["mention"] == mentions
+
+
 # -- merging: each rule, and what it leaves alone ------------------------------------
 
 
