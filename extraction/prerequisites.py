@@ -642,7 +642,12 @@ def _notes(index: ConceptIndex) -> _Notes:
                 hosts.setdefault(concept.id, {})[card_id] = subjects
     ranks, first_card = {}, {}
     at: dict[tuple[str, int], set[str]] = defaultdict(set)
-    title_lines = {(c.source, c.title_line) for c in cards.values() if c.title}
+    # a title names what its card is about, not a name met in passing (where a title and
+    # its answer share a line, a deck's row, the text tells them apart)
+    titled: dict[tuple[str, int], list[Card]] = defaultdict(list)
+    for c in cards.values():
+        if c.title:
+            titled[(c.source, c.title_line)].append(c)
     for card_id, found in index.card_mentions.items():
         for concept, evidence in found:
             at[(evidence.source, evidence.line)].add(concept)
@@ -651,7 +656,7 @@ def _notes(index: ConceptIndex) -> _Notes:
             if (
                 seen is not None
                 and place == tuple(seen)
-                and place not in title_lines
+                and not any(c.in_title(evidence.line, evidence.text) for c in titled.get(place, ()))
                 and not CROSS_REFERENCE.match(evidence.text)
             ):
                 first_card.setdefault(concept, card_id)
@@ -2652,7 +2657,7 @@ def compared_in(index: ConceptIndex) -> dict[str, frozenset[str]]:
         card = cards.get(card_id)
         if card is None or card.title_kind != "question" or not ASKS_HOW_DIFFER.search(card.title):
             continue
-        named = {c for c, e in found if e.line == card.title_line and c in index.concepts}
+        named = {c for c, e in found if card.in_title(e.line, e.text) and c in index.concepts}
         if len(named) == 2:
             out[card_id] = frozenset(named)
     return out
@@ -2686,7 +2691,7 @@ def asked_about(index: ConceptIndex) -> set[str]:
         if card is None or card.title_kind != "question":
             continue
         if ASKS_HOW_DIFFER.search(card.title):
-            named = {c for c, e in found if e.line == card.title_line and c in index.concepts}
+            named = {c for c, e in found if card.in_title(e.line, e.text) and c in index.concepts}
             if len(named) <= ASKED_MAX:
                 asked |= named
         elif (what := ASKS_WHAT.match(card.title)) and (c := index.find(what.group(1))):
