@@ -648,6 +648,16 @@ def _notes(index: ConceptIndex) -> _Notes:
     for c in cards.values():
         if c.title:
             titled[(c.source, c.title_line)].append(c)
+    # a concept the title of its first line names is first named there, whatever the
+    # answer on that line says of it ("What is a kiln?,A kiln fires clay ...")
+    first_titled = {
+        concept
+        for found in index.card_mentions.values()
+        for concept, e in found
+        if concept in index.concepts
+        and (e.source, e.line) == tuple(index.concepts[concept].first_seen or ())
+        and any(c.in_title(e.line, e.text) for c in titled.get((e.source, e.line), ()))
+    }
     for card_id, found in index.card_mentions.items():
         for concept, evidence in found:
             at[(evidence.source, evidence.line)].add(concept)
@@ -656,7 +666,7 @@ def _notes(index: ConceptIndex) -> _Notes:
             if (
                 seen is not None
                 and place == tuple(seen)
-                and not any(c.in_title(evidence.line, evidence.text) for c in titled.get(place, ()))
+                and concept not in first_titled
                 and not CROSS_REFERENCE.match(evidence.text)
             ):
                 first_card.setdefault(concept, card_id)

@@ -23,6 +23,7 @@ from extraction.prerequisites import (
     TROUBLE_VERBS,
     WEIGHTS,
     Candidate,
+    _notes,
     _replace_words,
     asked_about,
     break_cycles,
@@ -1714,3 +1715,29 @@ def test_prerequisites_undergoes_reads_what_a_process_acts_on(sentence, first):
         a for (a, b), c in found.items() if b in targets and c.features.get("undergoes", 0) > 0
     }
     assert firsts == ({first} if first else set())
+
+
+def _deck(*rows: tuple[str, str]) -> list[Card]:
+    """A CSV deck's rows: each row's question and answer share its line."""
+    return [
+        Card(f"d#{i}", "d.csv", "csv", (i, i), q, a, title_line=i, body_lines=(i,))
+        for i, (q, a) in enumerate(rows, start=1)
+    ]
+
+
+def test_prerequisites_a_deck_row_tells_its_question_from_its_answer():
+    index = extract_concepts(
+        _deck(
+            ("What is a kiln?", "A kiln is an oven that fires clay."),
+            ("What is a glaze?", "A glassy coat fired onto clay in a kiln."),
+        )
+    )
+    first = _notes(index).first_card
+    # named by the question first: what the row is about, not a name met in passing
+    assert "kiln" not in first
+    # first named by the answer of the row about a glaze: introduced while it is explained
+    assert first.get("glassy coat") == "d#2"
+    assert (
+        said(candidates(index, typed_relations(index))[("glassy coat", "glaze")])["introduced"]
+        == 1.0
+    )
