@@ -171,6 +171,10 @@ SYMMETRIC_FEATURES = frozenset({"together", "contrast", "spread"})
 STATISTICS = frozenset(
     {"wider", "earlier", "together", "contrast", "spread", "common", "named_within"}
 )
+#: Features read off where and how often the notes name the two, never off a sentence:
+#: an edge cites no sentence for them (``python -m graph explain A B`` says so where one
+#: carries an edge most).
+UNCITED = frozenset({"wider", "earlier", "common", "spread", "part_order"})
 #: Features that state an order outright (:data:`extraction.records.ORDER_STATEMENTS`):
 #: being named beside the other ("data" in the cards about everything) is not enough.
 STATEMENTS = ORDER_STATEMENTS
@@ -2385,8 +2389,10 @@ def _cited(index: ConceptIndex, concept: str) -> list[Evidence]:
 def score(candidate: Candidate, model: LogisticModel) -> Relation:
     """``candidate`` as a ``prerequisite_of`` edge: the model's probability as its
     confidence, the features that raised it (their contributions in ``features``, their
-    names in ``label``) and the evidence behind them, strongest first (when only
-    statistics raised it, the sentences that name both)."""
+    names in ``label``) and the sentences of the features that raised it, strongest
+    first. Features read off how the notes name the two (:data:`UNCITED`) have no
+    sentence: an edge carried by them alone cites none, rather than a sentence that
+    names the two but states no order."""
     contributions = model.contributions(candidate.features)
     if len(_CONTRIBUTIONS) > 100_000 or len(_FEATURE_SETS) > 100_000:
         _CONTRIBUTIONS.clear()
@@ -2398,8 +2404,6 @@ def score(candidate: Candidate, model: LogisticModel) -> Relation:
         for e in candidate.evidence.get((f, sign), ()):
             if e not in evidence and len(evidence) < MAX_EVIDENCE:
                 evidence.append(e)
-    if not evidence:  # carried by statistics alone: cite where the two meet
-        evidence = [e for cited in candidate.evidence.values() for e in cited][:MAX_EVIDENCE]
     return Relation(
         candidate.source,
         candidate.target,

@@ -21,6 +21,7 @@ from extraction.prerequisites import (
     REJECTED,
     STATED,
     TROUBLE_VERBS,
+    UNCITED,
     WEIGHTS,
     Candidate,
     _notes,
@@ -1741,3 +1742,28 @@ def test_prerequisites_a_deck_row_tells_its_question_from_its_answer():
         said(candidates(index, typed_relations(index))[("glassy coat", "glaze")])["introduced"]
         == 1.0
     )
+
+
+def test_prerequisites_score_cites_no_sentence_for_naming_features():
+    model = LogisticModel(("earlier", "together"), (2.0, -0.5), bias=-1.0)
+    c = Candidate("kiln", "glaze")
+    c.add("earlier", 1.0)
+    c.add("together", 0.25, [Evidence("n.txt", 2, "The kiln and the glaze.")])
+    r = score(c, model)
+    # carried by where the notes first name each alone: no sentence states the order
+    assert r.label == "earlier" and r.evidence == []
+
+
+def test_prerequisites_uncited_features_are_features_that_cite_no_sentence():
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a kiln?", "An oven for clay.",
+             title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is a glaze?",
+             "A glassy coat fired in a kiln.", title_line=3, body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    found = candidates(index, typed_relations(index))
+    assert set(FEATURES) >= UNCITED
+    for c in found.values():
+        for f in set(c.features) & UNCITED:
+            assert not c.evidence.get((f, 1)) and not c.evidence.get((f, -1))
