@@ -150,9 +150,10 @@ FEATURES: dict[str, str] = {
     "layout": "any of section, lists, heading_order, stressed: the notes' layout puts A over "
     "or before B (+), B over or before A (-); not a whole over its building blocks (block), "
     "which that layout states",
-    "stressed": "B is set in bold, italics or underline, or introduced by name ('called B'), "
-    "in a card about A (+: what the card explains, then the terms it marks), A in a card "
-    "about B (-)",
+    "stressed": "B is set in bold, italics or underline, or introduced by name ('called B', "
+    "or first named by a bracket after words naming it: 'keeps state private (module "
+    "pattern)'), in a card about A (+: what the card explains, then the terms it marks), "
+    "A in a card about B (-)",
     "wider": "A is named in more cards than B (log ratio, in [-1, 1])",
     "common": "A's name is a commoner English word than B's (Zipf scale, in [-1, 1])",
     "earlier": "the notes name A first (+1) or B first (-1)",
@@ -2069,6 +2070,8 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
 
 #: What introduces a new term by name ("is called osmosis", "known as the mantle").
 NAMING_CUE = re.compile(r"\b(?:called|known as)\s+", re.IGNORECASE)
+#: A bracket after words, holding a name of a few words ("... private (module pattern)").
+NAMED_BRACKET = re.compile(r"(?<=\w)\s+\(([^()\d,;:=]{3,60})\)")
 #: Most words of a marked run read as a label line whose parts are names.
 LABEL_MAX_WORDS = 10
 #: What separates the parts of a marked label line ("Step 2: Diffusion [passive transport]").
@@ -2082,7 +2085,9 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
     run set in bold, italics or underline that is its name, or a part of a short marked
     label line that is one ("**Step 2: Water loss [transpiration]**": the parts between
     its colons, brackets and dashes, :data:`LABEL_MAX_WORDS` words at most), or a name a
-    naming cue introduces (:data:`NAMING_CUE`: "pores called stomata").
+    naming cue introduces (:data:`NAMING_CUE`: "pores called stomata"), or a name a bracket
+    gives, first in the notes, to the words before it (:data:`NAMED_BRACKET`: "the sheets
+    of rock slide (a landslip)").
 
     >>> from extraction.records import Card, Emphasis
     >>> from extraction.concepts import extract_concepts
@@ -2108,6 +2113,22 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
                     part = _ARTICLE.sub("", part.strip())
                     if part and (concept := index.find(part)) is not None:
                         found.append((run.start + text.find(part), part, concept))
+    # a bracket that is nothing but a name the notes have not used before, after words
+    # that are not that name, names what the words describe ("to keep state private
+    # (the module pattern)"); a name met before is pointed back to ("... (see erosion)")
+    for m in NAMED_BRACKET.finditer(card.body):
+        name = _ARTICLE.sub("", m.group(1).strip())
+        concept = index.find(name)
+        if concept is None or concept not in index.concepts:
+            continue
+        seen = index.concepts[concept].first_seen
+        before = card.body[max(0, m.start() - 80) : m.start()]
+        if (
+            seen is not None
+            and tuple(seen) == (card.source, card.line_of(m.start(1)))
+            and not _names_before(index, before, concept)
+        ):
+            found.append((m.start(1), name, concept))
     for cue in NAMING_CUE.finditer(card.body):
         words = re.findall(r"[\w'-]+", card.body[cue.end() : cue.end() + 80])[:NAME_MAX_WORDS]
         if words and words[0].lower() in {"a", "an", "the"}:
@@ -2118,6 +2139,13 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
                 found.append((cue.end(), name, concept))
                 break
     return found
+
+
+def _names_before(index: ConceptIndex, before: str, concept: str) -> bool:
+    """Do the words ``before`` a bracket end with a name of ``concept`` (or an abbreviation
+    the bracket spells out): the bracket glosses that name, it names nothing new."""
+    words = re.findall(r"[\w'/-]+", before)[-NAME_MAX_WORDS:]
+    return any(index.find(" ".join(words[i:])) == concept for i in range(len(words)))
 
 
 def _sentence_at(text: str, offset: int) -> str:

@@ -317,6 +317,9 @@ def test_prerequisites_a_set_in_the_plural_comes_after_the_members_it_stresses(
         ("The so-called transpiration cools it.", 1.0),
         ("The water it loses is known as transpiration.", 1.0),
         ("It loses water by transpiration.", None),  # named in passing
+        # a bracket naming what the words before it describe, the term's first naming
+        ("Water leaves through its pores (transpiration).", 1.0),
+        ("Water leaves it (see transpiration).", None),  # a pointer, not a name alone
     ],
 )
 def test_prerequisites_a_card_explains_its_subject_before_the_terms_it_names(sentence, stressed):
