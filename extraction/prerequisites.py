@@ -2021,7 +2021,10 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
     in bold, italics or underline, or a name after "called": :func:`_marked_terms`):
     the terms a card teaches while it explains its subject ("Osmosis moves water across a
     **semipermeable membrane**"). As with :func:`_listed`, a card
-    that only holds A's defining sentence, being about another concept, is not A's.
+    that only holds A's defining sentence, being about another concept, is not A's; and
+    a term marked in the defining sentence of any of the card's subjects is what that
+    subject is defined with, taught after none of them (under "Erosion and weathering",
+    "Erosion is the removal of soil by **running water**").
 
     >>> from extraction.records import Card, Emphasis
     >>> from extraction.concepts import extract_concepts
@@ -2036,14 +2039,21 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
     [('osmosis', 'semipermeable membrane', 1)]
     """
     cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+    # each card's subjects' defining sentences, by line: a term one of them is defined
+    # with is what that subject is built on, not a term the card teaches after any of them
+    defined_in: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for c, about in notes.about.items():
+        e = index.concepts[c].definition_evidence if c in index.concepts else None
+        if e is not None:
+            first = _FIRST_SENTENCE.split(e.text, maxsplit=1)[0]
+            for card_id in about:
+                card = cards.get(card_id)
+                if card is not None and card.source == e.source:
+                    defined_in[card_id][e.line].append(first)
     for a, about in notes.about.items():
         if a not in index.concepts or is_collection(a):
             continue  # a set named in the plural is made of the members it stresses
         hosted = notes.hosts.get(a, {})  # cards that define A but are about another
-        defining = index.concepts[a].definition_evidence
-        defining_sentence = (
-            _FIRST_SENTENCE.split(defining.text, maxsplit=1)[0] if defining is not None else ""
-        )
         for card_id in sorted(about):
             card = cards.get(card_id)
             if card is None or card_id in hosted:
@@ -2054,12 +2064,8 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
                     continue
                 if card_id in notes.about.get(b, ()):
                     continue  # a card about both ("Mitosis and meiosis") orders neither
-                if (
-                    defining is not None
-                    and (card.source, card.line_of(start)) == (defining.source, defining.line)
-                    and name in defining_sentence
-                ):
-                    continue  # what A is defined with (``in_definition``), not taught after it
+                if any(name in d for d in defined_in[card_id].get(card.line_of(start), ())):
+                    continue  # what A, or the card's other subject, is defined with
                 seen.add(b)
                 yield (
                     a,

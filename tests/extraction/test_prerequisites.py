@@ -26,6 +26,7 @@ from extraction.prerequisites import (
     Candidate,
     _notes,
     _replace_words,
+    _stressed,
     asked_about,
     break_cycles,
     builds_on,
@@ -1770,3 +1771,32 @@ def test_prerequisites_uncited_features_are_features_that_cite_no_sentence():
     for c in found.values():
         for f in set(c.features) & UNCITED:
             assert not c.evidence.get((f, 1)) and not c.evidence.get((f, -1))
+
+
+@pytest.mark.parametrize(
+    ("body", "stressed"),
+    [
+        # the bold term is what one subject is defined with: taught after neither subject
+        ("Erosion is the removal of soil by running water. Weathering breaks rock.", set()),
+        # a term the card marks apart from any definition comes after both subjects
+        (
+            "Erosion moves soil downhill. On slopes it follows running water.",
+            {("erosion", "running water"), ("weathering", "running water")},
+        ),
+    ],
+)
+def test_prerequisites_a_term_a_subject_is_defined_with_is_not_taught_after_the_card(
+    body, stressed
+):
+    start = body.index("running water")
+    bold = (Emphasis("body", start, start + len("running water"), "bold"),)
+    cards = [
+        Card("n#1", "n.md", "markdown", (1, 2), "Erosion and weathering", body, title_line=1,
+             body_lines=(2,), title_kind="heading", emphasis=bold),
+        Card("n#2", "n.md", "markdown", (3, 4), "Weathering", "Weathering breaks rock apart.",
+             title_line=3, body_lines=(4,), title_kind="heading"),
+        Card("n#3", "n.md", "markdown", (5, 6), "Running water", "Water flowing over land.",
+             title_line=5, body_lines=(6,), title_kind="heading"),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    assert {(a, b) for a, b, _ in _stressed(index, _notes(index))} == stressed
