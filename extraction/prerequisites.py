@@ -74,6 +74,7 @@ from extraction.concepts.index import parsed_where, segments_only
 from extraction.concepts.segments import label_of, sentences_of, span_text
 from extraction.concepts.words import CONTRAST_CUE
 from extraction.logistic import LogisticModel
+from extraction.names import lemmas
 from extraction.records import (
     HEADING_LIST,
     ORDER_STATEMENTS,
@@ -2125,7 +2126,7 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
     for m in NAMED_BRACKET.finditer(card.body):
         name = _ARTICLE.sub("", m.group(1).strip())
         concept = index.find(name)
-        if concept is None or concept not in index.concepts:
+        if concept is None or concept not in index.concepts or _a_property(name):
             continue
         seen = index.concepts[concept].first_seen
         before = card.body[max(0, m.start() - 80) : m.start()]
@@ -2145,6 +2146,16 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
                 found.append((cue.end(), name, concept))
                 break
     return found
+
+
+def _a_property(name: str) -> bool:
+    """Is ``name`` one word English knows only as an adjective: a bracket holding it
+    says what the words before it are like ("a kiln (electric)"), it names nothing.
+
+    >>> _a_property("electric"), _a_property("glaze"), _a_property("raku firing")
+    (True, False, False)
+    """
+    return " " not in name and set(lemmas(name)) == {"ADJ"}
 
 
 def _names_before(index: ConceptIndex, before: str, concept: str) -> bool:
