@@ -176,7 +176,7 @@ STATISTICS = frozenset(
 #: Features read off where and how often the notes name the two, never off a sentence:
 #: an edge cites no sentence for them (``python -m graph explain A B`` says so where one
 #: carries an edge most).
-UNCITED = frozenset({"wider", "earlier", "common", "spread", "part_order"})
+UNCITED = frozenset({"wider", "earlier", "common", "spread"})
 #: Features that state an order outright (:data:`extraction.records.ORDER_STATEMENTS`):
 #: being named beside the other ("data" in the cards about everything) is not enough.
 STATEMENTS = ORDER_STATEMENTS
@@ -2329,8 +2329,9 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
     ra, rb = notes.ranks.get(a), notes.ranks.get(b)
     if ra is not None and rb is not None and ra != rb:
         c.add("earlier", 1.0 if ra < rb else -1.0)
-        if "part" in c.features:
-            c.add("part_order", 1.0 if ra < rb else -1.0)
+        if "part" in c.features:  # cites the sentence that states the part and whole
+            part = [e for (f, _), cited in c.evidence.items() if f == "part" for e in cited]
+            c.add("part_order", 1.0 if ra < rb else -1.0, part)
     return c
 
 

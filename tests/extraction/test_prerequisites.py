@@ -1800,3 +1800,10 @@ def test_prerequisites_a_term_a_subject_is_defined_with_is_not_taught_after_the_
     ]  # fmt: skip
     index = extract_concepts(cards)
     assert {(a, b) for a, b, _ in _stressed(index, _notes(index))} == stressed
+
+
+def test_prerequisites_part_order_cites_the_sentence_that_states_the_part():
+    said_at = Evidence("n.txt", 3, "A chimney is part of a kiln.")
+    index = index_of({}, {}, first_seen={"chimney": 3, "kiln": 1})
+    found = candidates(index, [Relation("chimney", "kiln", "part_of", 0.9, [said_at])])
+    assert found[("kiln", "chimney")].evidence[("part_order", 1)] == [said_at]
