@@ -299,6 +299,8 @@ class _Notes:
     denials: _Denials = field(default_factory=lambda: _Denials({}))
     #: concept -> the files that name it (a name of its own, not inside a longer one)
     files: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: cards whose answer is nothing but names, one a line (:func:`names_only`)
+    listing: frozenset[str] = frozenset()
 
     def meet(self, a: str, b: str) -> bool:
         """Do the notes name ``a`` and ``b`` in one file (a build of one file: always)?
@@ -756,6 +758,32 @@ def _notes(index: ConceptIndex) -> _Notes:
         dict(stressed_in),
         denials,
         _files(index, cards) if len(order) > 1 else {},
+        frozenset(c.id for c in cards.values() if names_only(index, c.body)),
+    )
+
+
+#: A gloss closing a line that is a name ("POST (Create)", "Basalt - volcanic").
+_GLOSS = re.compile(r"\s*(?:\([^()]*\)|\s[-\u2013\u2014:]\s.*)\s*$")
+#: A list item's mark opening a line ("- ", "* ", "2. ").
+_ITEM_MARK = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
+
+
+def names_only(index: ConceptIndex, body: str) -> bool:
+    r"""Is ``body`` two lines or more, each nothing but a concept's name (with at most a
+    gloss after it): an answer that lists what its card asks for ("Igneous\nSedimentary\n
+    Metamorphic" under "What are the three kinds of rock?"), naming no item in passing?
+
+    >>> from extraction.records import Concept
+    >>> index = ConceptIndex({n: Concept(n, n) for n in ("basalt", "granite")}, {}, {})
+    >>> names_only(index, "Basalt (volcanic)\n- Granite")
+    True
+    >>> names_only(index, "Basalt cools fast.\nGranite")
+    False
+    """
+    lines = [line for line in body.splitlines() if line.strip()]
+    return len(lines) >= 2 and all(
+        index.find(_normal(_GLOSS.sub("", _ITEM_MARK.sub("", line)).strip(" .;,:*"))) is not None
+        for line in lines
     )
 
 
@@ -2308,6 +2336,9 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
             card is not None
             and card in notes.about.get(y, ())
             and (card not in notes.stressed_in.get(x, ()) or is_collection(y))
+            # nor an item of an answer that only lists names ("What does SOLID stand
+            # for?"): what y is made of or stands for, not what it is told with
+            and card not in notes.listing
         ):
             first = notes.mention_of[(x, card)][:1]
             # first named where a denial governs it ("y is not an x"): not built on

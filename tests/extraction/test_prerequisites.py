@@ -1807,3 +1807,28 @@ def test_prerequisites_part_order_cites_the_sentence_that_states_the_part():
     index = index_of({}, {}, first_seen={"chimney": 3, "kiln": 1})
     found = candidates(index, [Relation("chimney", "kiln", "part_of", 0.9, [said_at])])
     assert found[("kiln", "chimney")].evidence[("part_order", 1)] == [said_at]
+
+
+@pytest.mark.parametrize(
+    ("body", "introduced"),
+    [
+        # named in passing while the card explains igneous rock: built on there
+        ("It cools from lava into basalt.\nSlow cooling gives granite.", 1.0),
+        # an answer that only lists names: what igneous rock comprises, not told with
+        ("Basalt\nGranite", None),
+        ("- Basalt (dark)\n- Granite (pale)", None),
+    ],
+)
+def test_prerequisites_an_answer_that_only_lists_names_introduces_none_in_passing(body, introduced):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 3), "What is an igneous rock?", body,
+             title_line=1, body_lines=(2, 3)),
+        Card("n#2", "n.txt", "qa-list", (4, 5), "What is basalt?", "A dark volcanic rock.",
+             title_line=4, body_lines=(5,)),
+        Card("n#3", "n.txt", "qa-list", (6, 7), "What is granite?", "A pale coarse rock.",
+             title_line=6, body_lines=(7,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    found = candidates(index, typed_relations(index))
+    pair = found.get(("basalt", "igneous rock"))
+    assert (said(pair).get("introduced") if pair else None) == introduced
