@@ -74,6 +74,7 @@ from extraction.concepts.index import parsed_where, segments_only
 from extraction.concepts.segments import label_of, sentences_of, span_text
 from extraction.concepts.words import CONTRAST_CUE
 from extraction.logistic import LogisticModel
+from extraction.names import lemmas
 from extraction.records import (
     HEADING_LIST,
     ORDER_STATEMENTS,
@@ -150,9 +151,10 @@ FEATURES: dict[str, str] = {
     "layout": "any of section, lists, heading_order, stressed: the notes' layout puts A over "
     "or before B (+), B over or before A (-); not a whole over its building blocks (block), "
     "which that layout states",
-    "stressed": "B is set in bold, italics or underline, or introduced by name ('called B'), "
-    "in a card about A (+: what the card explains, then the terms it marks), A in a card "
-    "about B (-)",
+    "stressed": "B is set in bold, italics or underline, or introduced by name ('called B', "
+    "or first named by a bracket after words naming it: 'keeps state private (module "
+    "pattern)'), in a card about A (+: what the card explains, then the terms it marks), "
+    "A in a card about B (-)",
     "wider": "A is named in more cards than B (log ratio, in [-1, 1])",
     "common": "A's name is a commoner English word than B's (Zipf scale, in [-1, 1])",
     "earlier": "the notes name A first (+1) or B first (-1)",
@@ -171,6 +173,10 @@ SYMMETRIC_FEATURES = frozenset({"together", "contrast", "spread"})
 STATISTICS = frozenset(
     {"wider", "earlier", "together", "contrast", "spread", "common", "named_within"}
 )
+#: Features read off where and how often the notes name the two, never off a sentence:
+#: an edge cites no sentence for them (``python -m graph explain A B`` says so where one
+#: carries an edge most).
+UNCITED = frozenset({"wider", "earlier", "common", "spread"})
 #: Features that state an order outright (:data:`extraction.records.ORDER_STATEMENTS`):
 #: being named beside the other ("data" in the cards about everything) is not enough.
 STATEMENTS = ORDER_STATEMENTS
@@ -293,6 +299,8 @@ class _Notes:
     denials: _Denials = field(default_factory=lambda: _Denials({}))
     #: concept -> the files that name it (a name of its own, not inside a longer one)
     files: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: cards whose answer is nothing but names, one a line (:func:`names_only`)
+    listing: frozenset[str] = frozenset()
 
     def meet(self, a: str, b: str) -> bool:
         """Do the notes name ``a`` and ``b`` in one file (a build of one file: always)?
@@ -642,7 +650,22 @@ def _notes(index: ConceptIndex) -> _Notes:
                 hosts.setdefault(concept.id, {})[card_id] = subjects
     ranks, first_card = {}, {}
     at: dict[tuple[str, int], set[str]] = defaultdict(set)
-    title_lines = {(c.source, c.title_line) for c in cards.values() if c.title}
+    # a title names what its card is about, not a name met in passing (where a title and
+    # its answer share a line, a deck's row, the text tells them apart)
+    titled: dict[tuple[str, int], list[Card]] = defaultdict(list)
+    for c in cards.values():
+        if c.title:
+            titled[(c.source, c.title_line)].append(c)
+    # a concept the title of its first line names is first named there, whatever the
+    # answer on that line says of it ("What is a kiln?,A kiln fires clay ...")
+    first_titled = {
+        concept
+        for found in index.card_mentions.values()
+        for concept, e in found
+        if concept in index.concepts
+        and (e.source, e.line) == tuple(index.concepts[concept].first_seen or ())
+        and any(c.in_title(e.line, e.text) for c in titled.get((e.source, e.line), ()))
+    }
     for card_id, found in index.card_mentions.items():
         for concept, evidence in found:
             at[(evidence.source, evidence.line)].add(concept)
@@ -651,7 +674,7 @@ def _notes(index: ConceptIndex) -> _Notes:
             if (
                 seen is not None
                 and place == tuple(seen)
-                and place not in title_lines
+                and concept not in first_titled
                 and not CROSS_REFERENCE.match(evidence.text)
             ):
                 first_card.setdefault(concept, card_id)
@@ -735,6 +758,32 @@ def _notes(index: ConceptIndex) -> _Notes:
         dict(stressed_in),
         denials,
         _files(index, cards) if len(order) > 1 else {},
+        frozenset(c.id for c in cards.values() if names_only(index, c.body)),
+    )
+
+
+#: A gloss closing a line that is a name ("POST (Create)", "Basalt - volcanic").
+_GLOSS = re.compile(r"\s*(?:\([^()]*\)|\s[-\u2013\u2014:]\s.*)\s*$")
+#: A list item's mark opening a line ("- ", "* ", "2. ").
+_ITEM_MARK = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
+
+
+def names_only(index: ConceptIndex, body: str) -> bool:
+    r"""Is ``body`` two lines or more, each nothing but a concept's name (with at most a
+    gloss after it): an answer that lists what its card asks for ("Igneous\nSedimentary\n
+    Metamorphic" under "What are the three kinds of rock?"), naming no item in passing?
+
+    >>> from extraction.records import Concept
+    >>> index = ConceptIndex({n: Concept(n, n) for n in ("basalt", "granite")}, {}, {})
+    >>> names_only(index, "Basalt (volcanic)\n- Granite")
+    True
+    >>> names_only(index, "Basalt cools fast.\nGranite")
+    False
+    """
+    lines = [line for line in body.splitlines() if line.strip()]
+    return len(lines) >= 2 and all(
+        index.find(_normal(_GLOSS.sub("", _ITEM_MARK.sub("", line)).strip(" .;,:*"))) is not None
+        for line in lines
     )
 
 
@@ -2001,7 +2050,10 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
     in bold, italics or underline, or a name after "called": :func:`_marked_terms`):
     the terms a card teaches while it explains its subject ("Osmosis moves water across a
     **semipermeable membrane**"). As with :func:`_listed`, a card
-    that only holds A's defining sentence, being about another concept, is not A's.
+    that only holds A's defining sentence, being about another concept, is not A's; and
+    a term marked in the defining sentence of any of the card's subjects is what that
+    subject is defined with, taught after none of them (under "Erosion and weathering",
+    "Erosion is the removal of soil by **running water**").
 
     >>> from extraction.records import Card, Emphasis
     >>> from extraction.concepts import extract_concepts
@@ -2016,14 +2068,21 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
     [('osmosis', 'semipermeable membrane', 1)]
     """
     cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+    # each card's subjects' defining sentences, by line: a term one of them is defined
+    # with is what that subject is built on, not a term the card teaches after any of them
+    defined_in: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for c, about in notes.about.items():
+        e = index.concepts[c].definition_evidence if c in index.concepts else None
+        if e is not None:
+            first = _FIRST_SENTENCE.split(e.text, maxsplit=1)[0]
+            for card_id in about:
+                card = cards.get(card_id)
+                if card is not None and card.source == e.source:
+                    defined_in[card_id][e.line].append(first)
     for a, about in notes.about.items():
         if a not in index.concepts or is_collection(a):
             continue  # a set named in the plural is made of the members it stresses
         hosted = notes.hosts.get(a, {})  # cards that define A but are about another
-        defining = index.concepts[a].definition_evidence
-        defining_sentence = (
-            _FIRST_SENTENCE.split(defining.text, maxsplit=1)[0] if defining is not None else ""
-        )
         for card_id in sorted(about):
             card = cards.get(card_id)
             if card is None or card_id in hosted:
@@ -2034,12 +2093,8 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
                     continue
                 if card_id in notes.about.get(b, ()):
                     continue  # a card about both ("Mitosis and meiosis") orders neither
-                if (
-                    defining is not None
-                    and (card.source, card.line_of(start)) == (defining.source, defining.line)
-                    and name in defining_sentence
-                ):
-                    continue  # what A is defined with (``in_definition``), not taught after it
+                if any(name in d for d in defined_in[card_id].get(card.line_of(start), ())):
+                    continue  # what A, or the card's other subject, is defined with
                 seen.add(b)
                 yield (
                     a,
@@ -2050,6 +2105,8 @@ def _stressed(index: ConceptIndex, notes: _Notes) -> Iterator[tuple[str, str, Ev
 
 #: What introduces a new term by name ("is called osmosis", "known as the mantle").
 NAMING_CUE = re.compile(r"\b(?:called|known as)\s+", re.IGNORECASE)
+#: A bracket after words, holding a name of a few words ("... private (module pattern)").
+NAMED_BRACKET = re.compile(r"(?<=\w)\s+\(([^()\d,;:=]{3,60})\)")
 #: Most words of a marked run read as a label line whose parts are names.
 LABEL_MAX_WORDS = 10
 #: What separates the parts of a marked label line ("Step 2: Diffusion [passive transport]").
@@ -2063,7 +2120,9 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
     run set in bold, italics or underline that is its name, or a part of a short marked
     label line that is one ("**Step 2: Water loss [transpiration]**": the parts between
     its colons, brackets and dashes, :data:`LABEL_MAX_WORDS` words at most), or a name a
-    naming cue introduces (:data:`NAMING_CUE`: "pores called stomata").
+    naming cue introduces (:data:`NAMING_CUE`: "pores called stomata"), or a name a bracket
+    gives, first in the notes, to the words before it (:data:`NAMED_BRACKET`: "the sheets
+    of rock slide (a landslip)").
 
     >>> from extraction.records import Card, Emphasis
     >>> from extraction.concepts import extract_concepts
@@ -2089,6 +2148,22 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
                     part = _ARTICLE.sub("", part.strip())
                     if part and (concept := index.find(part)) is not None:
                         found.append((run.start + text.find(part), part, concept))
+    # a bracket that is nothing but a name the notes have not used before, after words
+    # that are not that name, names what the words describe ("to keep state private
+    # (the module pattern)"); a name met before is pointed back to ("... (see erosion)")
+    for m in NAMED_BRACKET.finditer(card.body):
+        name = _ARTICLE.sub("", m.group(1).strip())
+        concept = index.find(name)
+        if concept is None or concept not in index.concepts or _a_property(name):
+            continue
+        seen = index.concepts[concept].first_seen
+        before = card.body[max(0, m.start() - 80) : m.start()]
+        if (
+            seen is not None
+            and tuple(seen) == (card.source, card.line_of(m.start(1)))
+            and not _names_before(index, before, concept)
+        ):
+            found.append((m.start(1), name, concept))
     for cue in NAMING_CUE.finditer(card.body):
         words = re.findall(r"[\w'-]+", card.body[cue.end() : cue.end() + 80])[:NAME_MAX_WORDS]
         if words and words[0].lower() in {"a", "an", "the"}:
@@ -2099,6 +2174,23 @@ def _marked_terms(index: ConceptIndex, card) -> list[tuple[int, str, str]]:
                 found.append((cue.end(), name, concept))
                 break
     return found
+
+
+def _a_property(name: str) -> bool:
+    """Is ``name`` one word English knows only as an adjective: a bracket holding it
+    says what the words before it are like ("a kiln (electric)"), it names nothing.
+
+    >>> _a_property("electric"), _a_property("glaze"), _a_property("raku firing")
+    (True, False, False)
+    """
+    return " " not in name and set(lemmas(name)) == {"ADJ"}
+
+
+def _names_before(index: ConceptIndex, before: str, concept: str) -> bool:
+    """Do the words ``before`` a bracket end with a name of ``concept`` (or an abbreviation
+    the bracket spells out): the bracket glosses that name, it names nothing new."""
+    words = re.findall(r"[\w'/-]+", before)[-NAME_MAX_WORDS:]
+    return any(index.find(" ".join(words[i:])) == concept for i in range(len(words)))
 
 
 def _sentence_at(text: str, offset: int) -> str:
@@ -2244,6 +2336,9 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
             card is not None
             and card in notes.about.get(y, ())
             and (card not in notes.stressed_in.get(x, ()) or is_collection(y))
+            # nor an item of an answer that only lists names ("What does SOLID stand
+            # for?"): what y is made of or stands for, not what it is told with
+            and card not in notes.listing
         ):
             first = notes.mention_of[(x, card)][:1]
             # first named where a denial governs it ("y is not an x"): not built on
@@ -2265,8 +2360,9 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
     ra, rb = notes.ranks.get(a), notes.ranks.get(b)
     if ra is not None and rb is not None and ra != rb:
         c.add("earlier", 1.0 if ra < rb else -1.0)
-        if "part" in c.features:
-            c.add("part_order", 1.0 if ra < rb else -1.0)
+        if "part" in c.features:  # cites the sentence that states the part and whole
+            part = [e for (f, _), cited in c.evidence.items() if f == "part" for e in cited]
+            c.add("part_order", 1.0 if ra < rb else -1.0, part)
     return c
 
 
@@ -2370,8 +2466,10 @@ def _cited(index: ConceptIndex, concept: str) -> list[Evidence]:
 def score(candidate: Candidate, model: LogisticModel) -> Relation:
     """``candidate`` as a ``prerequisite_of`` edge: the model's probability as its
     confidence, the features that raised it (their contributions in ``features``, their
-    names in ``label``) and the evidence behind them, strongest first (when only
-    statistics raised it, the sentences that name both)."""
+    names in ``label``) and the sentences of the features that raised it, strongest
+    first. Features read off how the notes name the two (:data:`UNCITED`) have no
+    sentence: an edge carried by them alone cites none, rather than a sentence that
+    names the two but states no order."""
     contributions = model.contributions(candidate.features)
     if len(_CONTRIBUTIONS) > 100_000 or len(_FEATURE_SETS) > 100_000:
         _CONTRIBUTIONS.clear()
@@ -2383,8 +2481,6 @@ def score(candidate: Candidate, model: LogisticModel) -> Relation:
         for e in candidate.evidence.get((f, sign), ()):
             if e not in evidence and len(evidence) < MAX_EVIDENCE:
                 evidence.append(e)
-    if not evidence:  # carried by statistics alone: cite where the two meet
-        evidence = [e for cited in candidate.evidence.values() for e in cited][:MAX_EVIDENCE]
     return Relation(
         candidate.source,
         candidate.target,
@@ -2652,7 +2748,7 @@ def compared_in(index: ConceptIndex) -> dict[str, frozenset[str]]:
         card = cards.get(card_id)
         if card is None or card.title_kind != "question" or not ASKS_HOW_DIFFER.search(card.title):
             continue
-        named = {c for c, e in found if e.line == card.title_line and c in index.concepts}
+        named = {c for c, e in found if card.in_title(e.line, e.text) and c in index.concepts}
         if len(named) == 2:
             out[card_id] = frozenset(named)
     return out
@@ -2686,7 +2782,7 @@ def asked_about(index: ConceptIndex) -> set[str]:
         if card is None or card.title_kind != "question":
             continue
         if ASKS_HOW_DIFFER.search(card.title):
-            named = {c for c, e in found if e.line == card.title_line and c in index.concepts}
+            named = {c for c, e in found if card.in_title(e.line, e.text) and c in index.concepts}
             if len(named) <= ASKED_MAX:
                 asked |= named
         elif (what := ASKS_WHAT.match(card.title)) and (c := index.find(what.group(1))):

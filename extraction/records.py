@@ -154,6 +154,20 @@ class Card:
     tables: tuple[Table, ...] = ()
     line_starts: tuple[tuple[int, int], ...] = ()
 
+    def in_title(self, line: int, text: str) -> bool:
+        """Does a sentence read at file ``line`` as ``text`` stand in :attr:`title`? Where
+        the title and the answer share a line (a row of a CSV or TSV deck, a note of an
+        Anki package), the line alone does not tell them apart: the text does.
+
+        >>> row = Card("d#3", "deck.csv", "csv", (3, 3), "What is a kiln?",
+        ...            "An oven that fires clay.", title_line=3, body_lines=(3,))
+        >>> row.in_title(3, "What is a kiln?"), row.in_title(3, "An oven that fires clay.")
+        (True, False)
+        """
+        return line == self.title_line and (
+            self.title_line not in self.body_lines or text.strip() in self.title
+        )
+
     def line_of(self, offset: int) -> int:
         """File line of the character at ``offset`` in :attr:`body`."""
         if self.line_starts:

@@ -855,6 +855,7 @@ def _graph(
     from extraction.prerequisites import (
         FEATURES,
         REJECTED,
+        UNCITED,
         asked_about,
         prerequisite_decisions,
         reads_parse,
@@ -904,6 +905,7 @@ def _graph(
         index, typed, model=models.get("prerequisites"), keep_rejected=PREREQUISITES_REJECTED_KEPT
     )
     G.graph["prerequisite_features"] = dict(FEATURES)  # what explain_pair shows
+    G.graph["prerequisite_uncited"] = sorted(UNCITED)  # features no sentence carries
     # what the notes single out, as the prerequisite stage reads it (a heading, a bold
     # run, an action heading, a question, its kinds): a learning path reads it too
     for concept in singled_out(index) | taught_through_kinds(index) | asked_about(index):

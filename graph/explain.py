@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from types import SimpleNamespace
 from typing import Any
 
@@ -310,7 +310,7 @@ def explain_edges(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
     >>> info["a"], info["taken"], info["verdict"]
     ('backpropagation', {'backprop': 'backpropagation'}, 'The notes never link them.')
     """
-    from graph.paths import explain_pair
+    from graph.paths import PREREQUISITE, explain_pair
 
     u, v = concept_named(G, a), concept_named(G, b)
     if u is None or v is None:
@@ -321,6 +321,13 @@ def explain_edges(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
             "missing": [t for t, n in ((a, u), (b, v)) if n is None],
         }
     info = explain_pair(G, u, v)
+    uncited = G.graph.get("prerequisite_uncited") or ()
+    info["edges"] = [
+        {**e, "unstated": said}
+        if e.get("relation") == PREREQUISITE and (said := unstated(e.get("label") or "", uncited))
+        else e
+        for e in info["edges"]
+    ]
     taken = {t: n for t, n in ((a, u), (b, v)) if not _as_typed(G, t, n)}
     return {**info, "taken": taken} if taken else info
 
@@ -434,6 +441,8 @@ def format_edges(info: Mapping[str, Any], G: nx.MultiDiGraph) -> str:
             lines.append(f"  because: {label(e['source'])} {said} {label(e['target'])}")
         elif e.get("label"):
             lines.append(f"  because: {e['label']}")
+            if e.get("unstated"):
+                lines.append(f"  {e['unstated']}")
         for ev in (e.get("evidence") or ())[:3]:
             lines.append(f"    “{ev['text']}” ({ev['source']}:{ev['line']})")
     prerequisite = info.get("prerequisite") or {}
@@ -446,6 +455,32 @@ def format_edges(info: Mapping[str, Any], G: nx.MultiDiGraph) -> str:
             f"({r.get('confidence')}): {r.get('reason')}"
         )
     return "\n".join(lines)
+
+
+def unstated(label: str, uncited: Collection[str]) -> str | None:
+    """What to say of a prerequisite edge whose strongest feature (the first of its
+    ``label``, ``"earlier+coined"``) no sentence carries (``uncited``, the graph's
+    ``prerequisite_uncited``): that no sentence states the order, and which weaker
+    features the cited sentences are for. None when a sentence carries the strongest.
+
+    >>> unstated("earlier+coined+spread", {"earlier", "spread"})
+    'no sentence states this order: it rests most on earlier; the sentences cited are for coined'
+    >>> unstated("earlier+wider", {"earlier", "wider"})
+    'no sentence states this order: it rests on how the notes name the two (earlier, wider)'
+    >>> unstated("general+earlier", {"earlier"}) is None
+    True
+    """
+    carried = [f for f in label.split("+") if f]
+    if not carried or carried[0] not in uncited:
+        return None
+    cited = [f for f in carried if f not in uncited]
+    if not cited:
+        named = ", ".join(carried)
+        return f"no sentence states this order: it rests on how the notes name the two ({named})"
+    return (
+        f"no sentence states this order: it rests most on {carried[0]}; "
+        f"the sentences cited are for {', '.join(cited)}"
+    )
 
 
 def add_cli(subparsers: argparse._SubParsersAction) -> None:

@@ -199,6 +199,7 @@ GRAPH = record(
         "sources": list_of(SOURCE),
         "candidates": list_of(CANDIDATE),
         "prerequisite_features": map_of(TEXT),
+        "prerequisite_uncited": list_of(TEXT),
         "prerequisites_rejected": list_of(REJECTED),
     },
     {"schema"},

@@ -194,7 +194,7 @@ class ConceptIndex:
             return found
         named = list(
             dict.fromkeys(
-                c for c, e in self.card_mentions.get(card.id, ()) if e.line == card.title_line
+                c for c, e in self.card_mentions.get(card.id, ()) if card.in_title(e.line, e.text)
             )
         )
         if card.title and 1 <= len(named) <= 2:  # "How does a GRU control information?"

@@ -21,9 +21,12 @@ from extraction.prerequisites import (
     REJECTED,
     STATED,
     TROUBLE_VERBS,
+    UNCITED,
     WEIGHTS,
     Candidate,
+    _notes,
     _replace_words,
+    _stressed,
     asked_about,
     break_cycles,
     builds_on,
@@ -315,6 +318,9 @@ def test_prerequisites_a_set_in_the_plural_comes_after_the_members_it_stresses(
         ("The so-called transpiration cools it.", 1.0),
         ("The water it loses is known as transpiration.", 1.0),
         ("It loses water by transpiration.", None),  # named in passing
+        # a bracket naming what the words before it describe, the term's first naming
+        ("Water leaves through its pores (transpiration).", 1.0),
+        ("Water leaves it (see transpiration).", None),  # a pointer, not a name alone
     ],
 )
 def test_prerequisites_a_card_explains_its_subject_before_the_terms_it_names(sentence, stressed):
@@ -1714,3 +1720,115 @@ def test_prerequisites_undergoes_reads_what_a_process_acts_on(sentence, first):
         a for (a, b), c in found.items() if b in targets and c.features.get("undergoes", 0) > 0
     }
     assert firsts == ({first} if first else set())
+
+
+def _deck(*rows: tuple[str, str]) -> list[Card]:
+    """A CSV deck's rows: each row's question and answer share its line."""
+    return [
+        Card(f"d#{i}", "d.csv", "csv", (i, i), q, a, title_line=i, body_lines=(i,))
+        for i, (q, a) in enumerate(rows, start=1)
+    ]
+
+
+def test_prerequisites_a_deck_row_tells_its_question_from_its_answer():
+    index = extract_concepts(
+        _deck(
+            ("What is a kiln?", "A kiln is an oven that fires clay."),
+            ("What is a glaze?", "A glassy coat fired onto clay in a kiln."),
+        )
+    )
+    first = _notes(index).first_card
+    # named by the question first: what the row is about, not a name met in passing
+    assert "kiln" not in first
+    # first named by the answer of the row about a glaze: introduced while it is explained
+    assert first.get("glassy coat") == "d#2"
+    assert (
+        said(candidates(index, typed_relations(index))[("glassy coat", "glaze")])["introduced"]
+        == 1.0
+    )
+
+
+def test_prerequisites_score_cites_no_sentence_for_naming_features():
+    model = LogisticModel(("earlier", "together"), (2.0, -0.5), bias=-1.0)
+    c = Candidate("kiln", "glaze")
+    c.add("earlier", 1.0)
+    c.add("together", 0.25, [Evidence("n.txt", 2, "The kiln and the glaze.")])
+    r = score(c, model)
+    # carried by where the notes first name each alone: no sentence states the order
+    assert r.label == "earlier" and r.evidence == []
+
+
+def test_prerequisites_uncited_features_are_features_that_cite_no_sentence():
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 2), "What is a kiln?", "An oven for clay.",
+             title_line=1, body_lines=(2,)),
+        Card("n#2", "n.txt", "qa-list", (3, 4), "What is a glaze?",
+             "A glassy coat fired in a kiln.", title_line=3, body_lines=(4,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    found = candidates(index, typed_relations(index))
+    assert set(FEATURES) >= UNCITED
+    for c in found.values():
+        for f in set(c.features) & UNCITED:
+            assert not c.evidence.get((f, 1)) and not c.evidence.get((f, -1))
+
+
+@pytest.mark.parametrize(
+    ("body", "stressed"),
+    [
+        # the bold term is what one subject is defined with: taught after neither subject
+        ("Erosion is the removal of soil by running water. Weathering breaks rock.", set()),
+        # a term the card marks apart from any definition comes after both subjects
+        (
+            "Erosion moves soil downhill. On slopes it follows running water.",
+            {("erosion", "running water"), ("weathering", "running water")},
+        ),
+    ],
+)
+def test_prerequisites_a_term_a_subject_is_defined_with_is_not_taught_after_the_card(
+    body, stressed
+):
+    start = body.index("running water")
+    bold = (Emphasis("body", start, start + len("running water"), "bold"),)
+    cards = [
+        Card("n#1", "n.md", "markdown", (1, 2), "Erosion and weathering", body, title_line=1,
+             body_lines=(2,), title_kind="heading", emphasis=bold),
+        Card("n#2", "n.md", "markdown", (3, 4), "Weathering", "Weathering breaks rock apart.",
+             title_line=3, body_lines=(4,), title_kind="heading"),
+        Card("n#3", "n.md", "markdown", (5, 6), "Running water", "Water flowing over land.",
+             title_line=5, body_lines=(6,), title_kind="heading"),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    assert {(a, b) for a, b, _ in _stressed(index, _notes(index))} == stressed
+
+
+def test_prerequisites_part_order_cites_the_sentence_that_states_the_part():
+    said_at = Evidence("n.txt", 3, "A chimney is part of a kiln.")
+    index = index_of({}, {}, first_seen={"chimney": 3, "kiln": 1})
+    found = candidates(index, [Relation("chimney", "kiln", "part_of", 0.9, [said_at])])
+    assert found[("kiln", "chimney")].evidence[("part_order", 1)] == [said_at]
+
+
+@pytest.mark.parametrize(
+    ("body", "introduced"),
+    [
+        # named in passing while the card explains igneous rock: built on there
+        ("It cools from lava into basalt.\nSlow cooling gives granite.", 1.0),
+        # an answer that only lists names: what igneous rock comprises, not told with
+        ("Basalt\nGranite", None),
+        ("- Basalt (dark)\n- Granite (pale)", None),
+    ],
+)
+def test_prerequisites_an_answer_that_only_lists_names_introduces_none_in_passing(body, introduced):
+    cards = [
+        Card("n#1", "n.txt", "qa-list", (1, 3), "What is an igneous rock?", body,
+             title_line=1, body_lines=(2, 3)),
+        Card("n#2", "n.txt", "qa-list", (4, 5), "What is basalt?", "A dark volcanic rock.",
+             title_line=4, body_lines=(5,)),
+        Card("n#3", "n.txt", "qa-list", (6, 7), "What is granite?", "A pale coarse rock.",
+             title_line=6, body_lines=(7,)),
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    found = candidates(index, typed_relations(index))
+    pair = found.get(("basalt", "igneous rock"))
+    assert (said(pair).get("introduced") if pair else None) == introduced

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
+import networkx as nx
 import pytest
 
 from extraction.readers import read_bytes
 from graph.__main__ import main
 from graph.build import build_graph
-from graph.explain import explain_edges, explain_term, format_term
+from graph.explain import explain_edges, explain_term, format_edges, format_term, unstated
 from graph.io import write_graph
 from graph.paths import PATH_RULES
 
@@ -270,3 +271,29 @@ def test_explain_the_definition_feature_reads_as_the_selector_computes_it():
     from graph.explain import feature_words
 
     assert "title" in FEATURES["has_definition"] and "title" in feature_words("has_definition")
+
+
+@pytest.mark.parametrize(
+    ("label", "said"),
+    [
+        ("earlier+coined+spread", "it rests most on earlier; the sentences cited are for coined"),
+        ("wider+earlier", "it rests on how the notes name the two (wider, earlier)"),
+        ("general+earlier", None),  # a sentence states the strongest feature
+    ],
+)
+def test_explain_unstated_says_when_no_sentence_carries_the_strongest_feature(label, said):
+    found = unstated(label, {"earlier", "wider", "spread"})
+    assert found == (None if said is None else f"no sentence states this order: {said}")
+
+
+def test_explain_two_terms_says_no_sentence_states_an_order_carried_by_naming():
+    G = nx.MultiDiGraph(prerequisite_uncited=["earlier", "spread"])
+    G.add_node("kiln", label="kiln")
+    G.add_node("glaze", label="glaze")
+    cited = {"source": "n.md", "line": 3, "text": "A glaze is fired in the kiln."}
+    G.add_edge("kiln", "glaze", relation="prerequisite_of", confidence=0.23,
+               label="earlier+coined", features={"earlier": 0.28, "coined": 0.06},
+               evidence=[cited])  # fmt: skip
+    out = format_edges(explain_edges(G, "kiln", "glaze"), G)
+    assert "no sentence states this order: it rests most on earlier" in out
+    assert out.index("rests most on earlier") < out.index(cited["text"])
