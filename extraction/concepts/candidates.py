@@ -705,6 +705,10 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if kind == "none":
         return
     role = "cloze" if kind == "cloze" else kind
+    if kind == "cloze" and (hidden := cloze_runs(seg, doc)):
+        for toks in hidden:  # "The {{c1::median}} is the middle value ...": the median
+            yield from _occ(structural_name(toks), role, seg, seg.text, toks=toks)
+        return
     # a heading may ask a question ("## Why does the heart rate change?"): read as one
     asks = kind == "question" or (kind == "heading" and is_question(seg.text))
     whole_term = kind in {"term", "heading"} and not asks
@@ -800,6 +804,34 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+#: Most tokens of a cloze deletion read as a name: a longer one hides a statement.
+CLOZE_MAX_TOKENS = 6
+
+
+def cloze_runs(seg: Segment, doc: Doc) -> list[list[Token]]:
+    """The tokens of each cloze deletion of a title ("The {{c1::median}} is the middle
+    value ..."): what the card hides is what it asks for, and so what it is about.
+    A deletion of a number or of a clause names nothing.
+
+    >>> from extraction.nlp import pipe
+    >>> from extraction.records import Card, Emphasis
+    >>> from extraction.concepts.segments import card_segments
+    >>> title = "A delta forms where a river meets the sea"
+    >>> card = Card("n#1", "n.csv", "csv", (1, 1), title, "", title_kind="cloze",
+    ...     emphasis=(Emphasis("title", 2, 7, "cloze"),))
+    >>> seg = next(card_segments(card))
+    >>> [[t.text for t in run] for run in cloze_runs(seg, next(pipe([seg.text])))]
+    [['delta']]
+    """
+    runs: list[list[Token]] = []
+    for start, end, style in seg.emphasis:
+        span = doc.char_span(start, end, alignment_mode="expand") if style == "cloze" else None
+        toks = [t for t in span if not t.is_punct] if span is not None else []
+        if 0 < len(toks) <= CLOZE_MAX_TOKENS and any(t.pos_ in {"NOUN", "PROPN"} for t in toks):
+            runs.append(list(span))
+    return runs
 
 
 #: Why a term and the symbol its title gives in brackets are one concept.

@@ -635,6 +635,8 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
     something else ("Examples of X", "How is X trained?"), or for a concept that is only
     part of what the title names ("layer" of "Pooling layers"), only when its first
     sentence says what the concept is ("Dropout is a ...")."""
+    if hides_answer(card):
+        return _cloze_statement(card.title, names)
     item_lines = frozenset(card.body.count("\n", 0, item.start) for item in card.items)
     text = definition_text(card.body, names=names, item_lines=item_lines)
     if role in {"term", "question"} and asks_what_first(card.title, names):
@@ -651,6 +653,49 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
             return _opening_definition(card.body, names)
         return ""
     return text
+
+
+def hides_answer(card: Card) -> bool:
+    """Is ``card`` a cloze whose title hides a deletion ("The {{c1::median}} is the
+    middle value ...")? Its title is the statement; its answer only adds to it.
+
+    >>> from extraction.records import Emphasis
+    >>> hides_answer(Card("c", "d.csv", "csv", (1, 1), "A delta is a landform", "",
+    ...     title_kind="cloze", emphasis=(Emphasis("title", 2, 7, "cloze"),)))
+    True
+    >>> hides_answer(Card("c", "d.csv", "csv", (1, 1), "ATP stands for", "adenosine ...",
+    ...     title_kind="cloze"))
+    False
+    """
+    return card.title_kind == "cloze" and any(
+        e.part == "title" and e.style == "cloze" for e in card.emphasis
+    )
+
+
+#: A name's label at the opening of a statement: "Delta: where a river ...".
+_LABEL_AFTER = re.compile(r"^(?:e?s)?\s*(?:\([^()]{1,60}\))?\s*[:=–—-]\s*\S")
+
+
+def _cloze_statement(title: str, names: Sequence[str]) -> str:
+    """The sentence of a cloze card's title, deletions restored, when it says what one
+    of ``names`` is ("The delta is where ...", "Delta: where a river meets the sea"),
+    else ``""``.
+
+    >>> _cloze_statement("A delta is a landform at a river's mouth. It grows.", ["delta"])
+    "A delta is a landform at a river's mouth."
+    >>> _cloze_statement("Delta (pl. deltas): a landform at a river's mouth", ["delta"])
+    "Delta (pl. deltas): a landform at a river's mouth"
+    >>> _cloze_statement("Rivers build a delta at their mouth", ["delta"])
+    ''
+    """
+    first = _SENTENCE_END.split(title.strip(), maxsplit=1)[0]
+    if defines(first, names):
+        return first
+    opening = _LEAD_ARTICLE.sub("", first).lower()
+    for name in sorted(names, key=len, reverse=True):
+        if name and opening.startswith(name.lower()) and _LABEL_AFTER.match(opening[len(name) :]):
+            return first
+    return ""
 
 
 #: Sentences of a section's opening paragraph looked at for one that defines its subject.
@@ -912,7 +957,8 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
             role = _subject_role(c, card)
             text = _card_definition(card, role, names)
             if text:
-                evidence = Evidence(card.source, card.line_of_text(text), text)
+                line = card.title_line if hides_answer(card) else card.line_of_text(text)
+                evidence = Evidence(card.source, line, text)
                 rank = DEFINITION_RANK.get(role, 3)
                 if asks_something_else(card.title) and asks_what_first(card.title, names):
                     rank = SECOND_QUESTION_RANK  # its answer may go on to the second

@@ -190,6 +190,18 @@ def prompt_kind(title: str) -> str:
 
 
 _CLOZE_MARK = re.compile(r"\{\{c\d{1,4}::")
+
+
+def has_cloze(text: str) -> bool:
+    """Whether a note field holds an Anki cloze deletion (``{{c1::...}}``), which a
+    reader's markup removal takes away before the title is read.
+
+    >>> has_cloze("The {{c1::delta}} is where a river meets the sea"), has_cloze("Delta")
+    (True, False)
+    """
+    return bool(_CLOZE_MARK.search(text))
+
+
 #: The full stop or colon that closes a flashcard's front ("Explain X.", "Give Y:").
 _CLOSING_STOP = re.compile(r"\s*[.:]$")
 _SHORT_PHRASE = re.compile(r"^[A-Z][^.!?:;,]{0,40}$")
