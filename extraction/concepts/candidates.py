@@ -796,6 +796,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             and short[:1].lower() == found.name[:1].lower()
         ):
             yield AliasPair(found.acronym, found.name, "title gives its abbreviation")
+        elif kind == "term" and other_name_given(found.name, found.acronym, seg.card.body):
+            yield AliasPair(found.acronym, found.name, OTHER_NAME)  # "Half step (semitone)"
     if whole_term and (m := _TRAILING_SYMBOL.search(seg.text)) and symbol(m[1]):
         # "Bioavailability (F)", "Half-life (t1/2)": the symbol the notes write it with
         yield AliasPair(m[1], found.name, SYMBOL_GIVEN)
@@ -837,20 +839,52 @@ def cloze_runs(seg: Segment, doc: Doc) -> list[list[Token]]:
 #: Why a term and the symbol its title gives in brackets are one concept.
 SYMBOL_GIVEN = "the title gives its symbol"
 _TRAILING_SYMBOL = re.compile(r"\(\s*([^()\s]{1,6})\s*\)\s*$")
-#: A symbol of a quantity: a capital or Greek letter ("F", "λ"), or a letter with an index
-#: of digits, a slash or a lower-case letter or two ("t1/2", "Vd", "k2", "Km").
-_SYMBOL = re.compile(r"^(?:[A-Z\u0391-\u03a9\u03b1-\u03c9]|[^\W\d_](?:[\d/.]+|[a-z]{1,2}))$")
+#: A symbol of a quantity: a capital or Greek letter ("F", "λ"), a lower-case letter past
+#: those that number cases ("n", "r"; not "a"-"e" nor "i"), or a letter with an index of
+#: digits, superscripts, a slash or a lower-case letter or two ("t1/2", "Vd", "k2", "s²").
+_SYMBOL = re.compile(
+    r"^(?:[A-Z\u0391-\u03a9\u03b1-\u03c9]|[f-hj-z]|[^\W\d_](?:[\d/.⁰¹²³⁴-⁹]+|[a-z]{1,2}))$"
+)
+
+
+def other_name_given(name: str, inner: str, answer: str) -> bool:
+    """Does a term card's title "``name`` (``inner``)" give another name of the term in
+    its bracket ("Shoreline (coastline)", "Rip current (rip tide)")? Words only, no
+    abbreviation (one the name's initials do not spell stands for something else) nor a
+    symbol, a name by :func:`~extraction.titles.names_it`, not a word about the notes
+    ("(important)"), and not the kind the answer opens with ("Kiln (oven)" / "an oven
+    for firing clay": the genus, not another name).
+
+    >>> other_name_given("Shoreline", "coastline", "where the land meets the sea")
+    True
+    >>> other_name_given("Kiln", "oven", "an oven for firing clay")
+    False
+    >>> other_name_given("Kiln", "KLN", "an oven"), other_name_given("Kiln", "see ch 2", "")
+    (False, False)
+    """
+    words = inner.split()
+    if not words or not all(w.isalpha() for w in words) or is_acronym(inner) or symbol(inner):
+        return False
+    if not names_it(name, inner) or any(
+        w.lower() in GENERIC_NOTE_WORDS | CALLOUT_WORDS for w in words
+    ):
+        return False
+    opening = re.findall(r"[^\W\d_]+", answer.lower())[:3]
+    opening = [w for w in opening if w not in {"a", "an", "the", "any", "one"}][:1]
+    return singular(words[-1].lower()) not in {singular(w) for w in opening}
 
 
 def symbol(name: str) -> bool:
     """Is what a term's title gives in brackets after it the symbol the notes write it
     with ("Bioavailability (F)", "Half-life (t1/2)", "Wavelength (λ)")? A symbol need not
-    be the term's initial; a lone lower-case letter numbers a case instead ("(a)").
+    be the term's initial; a lower-case letter that may number a case ("(a)", "(c)",
+    "(i)") does not, one further down the alphabet does ("Sample size (n)"), and so
+    does a letter with a superscript ("Variance (s²)").
 
-    >>> symbol("F"), symbol("t1/2"), symbol("Vd"), symbol("λ")
-    (True, True, True, True)
-    >>> symbol("a"), symbol("weak"), symbol("CL"), symbol("12")
-    (False, False, False, False)
+    >>> symbol("F"), symbol("t1/2"), symbol("Vd"), symbol("λ"), symbol("n"), symbol("s²")
+    (True, True, True, True, True, True)
+    >>> symbol("a"), symbol("weak"), symbol("CL"), symbol("12"), symbol("i")
+    (False, False, False, False, False)
     """
     return bool(_SYMBOL.match(name.strip()))
 

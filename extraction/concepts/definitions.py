@@ -38,7 +38,7 @@ from extraction.concepts.words import (
 )
 from extraction.names import initials_match, is_acronym, lemmas, singular_acronym
 from extraction.records import Card, Concept, Evidence
-from extraction.titles import title_concept
+from extraction.titles import bracketed_label, title_concept
 
 #: A capital with digits, a code name that keeps its case ("V7", "B12", "F1", "H1N1").
 _CODE_NAME = re.compile(r"[A-Z](?=[A-Za-z]*\d)[A-Za-z\d]{1,5}")
@@ -619,6 +619,12 @@ def names_whole_title(card: Card, names: Sequence[str]) -> bool:
     >>> names_whole_title(Card("n#2", "n.txt", "tsv", (2, 3), "Sutton v. Hoyle", "A case."),
     ...                   ["sutton v hoyle"])
     True
+
+    A bracket closing the title is no part of the name it gives ("Kiln (ceramics)").
+
+    >>> names_whole_title(Card("n#3", "n.tsv", "tsv", (1, 1), "Kiln (ceramics)", "An oven."),
+    ...                   ["kiln"])
+    True
     """
     found = title_concept(card.title, term=True)
     if found is None:
@@ -627,6 +633,8 @@ def names_whole_title(card: Card, names: Sequence[str]) -> bool:
     # v. Hoyle" names "sutton v hoyle")
     wanted = {concept_id(n.replace(".", "").split()).lower() for n in names if n.strip()}
     whole = {found.name, found.acronym} - {""}
+    if bracketed := bracketed_label(card.title):
+        whole.add(bracketed[0])  # "Oxidation (org chem)": a remark after the name
     return any(concept_id(w.replace(".", "").split()).lower() in wanted for w in whole)
 
 
@@ -861,6 +869,8 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
             not _initials_of_another(c, cands),
             len(c.subject_of) > 0,
             c.count,
+            opens_title(c),
+            any(n for role, n in c.roles.items() if role != "gloss"),
             -len(c.key),
         ),
     )
@@ -944,6 +954,17 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
             break
     concept.definition, concept.definition_evidence = best_definition(cands)
     return concept
+
+
+def opens_title(cand: Candidate) -> bool:
+    """Does a card's title about ``cand`` open with one of its forms? Of two names a
+    term's title gives, the one before the bracket is the author's ("Shoreline
+    (coastline)"), the other a second name (as is one only ever glossed in brackets)."""
+    return any(
+        card.title.lower().startswith(form.lower())
+        for card in cand.subject_of
+        for form in cand.forms
+    )
 
 
 def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
