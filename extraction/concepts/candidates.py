@@ -99,7 +99,13 @@ from extraction.concepts.words import (
 from extraction.names import VARIABLE, initials_match, is_acronym, lemmas, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import STRESS_STYLES, Card, Evidence
-from extraction.titles import bracketed_label, is_activity, names_it, title_concept
+from extraction.titles import (
+    bracket_within,
+    bracketed_label,
+    is_activity,
+    names_it,
+    title_concept,
+)
 
 #: Roles that make a card *about* the name: the card's term, a question's subject, a
 #: heading over the card, a cloze's answer.
@@ -1551,10 +1557,20 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         # such a title or list item does; what follows is about the two, defining neither
         yield from _sides(seg, sides)
         return
-    if found and seg.text.startswith(f"{found[0]}:") and (parts := bracketed_label(found[0])):
+    if (
+        found
+        and seg.text[len(found[0]) :].lstrip()[:1] in {":", "="}
+        and (parts := bracketed_label(found[0]))
+    ):
         # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
-        # so the label as written spans no name; a dash label keeps its ")" apart
+        # so the label as written spans no name; nor, with the bracket, does an equals
+        # label ("Tariff (import duty) = ..."). A dash label closing with a bracket stays
+        # unread: measured, its names (often a remark's) only added rows that moved the
+        # selector's refit against the development notes
         yield from _bracketed_label(seg, doc, found[1], *parts)
+        return
+    if found and (within := bracket_within(found[0])):
+        yield from _bracket_within_label(seg, doc, found[1], *within)
         return
     span = span_of(doc, found[0]) if found else None
     if found and span is not None and _is_label(span):
@@ -1615,6 +1631,41 @@ def _bracketed_label(
     other = phrase(words, lenient=True)
     if other is not None:
         yield from _occ(other, "gloss", seg, seg.text, toks=words)
+        yield AliasPair(other[0], named[0], OTHER_NAME)
+
+
+#: One word, hyphens allowed ("low-fire").
+_ONE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _bracket_within_label(
+    seg: Segment, doc: Doc, explanation: str, before: str, inner: str, after: str
+) -> Iterator[Occurrence | AliasPair]:
+    """A label with a bracket between its words ("Slow (low-fire) glaze: fired ..."):
+    the words around the bracket are the label, explained by the rest of the line. One
+    word in the bracket where the label has one word before it stands in for that word,
+    another name ("low-fire glaze"); anything else in it is a remark ("Glaze (see p. 4)
+    mixing")."""
+    first = span_of(doc, before)
+    last = span_of(doc, after, first.end_char) if first is not None else None
+    if first is None or last is None or first.start != _first_word(doc):
+        return
+    toks = [*first, *last]
+    if len(toks) > 5 or not (_is_label(first) and _is_label(last)):
+        return
+    if toks[-1].pos_ not in {"NOUN", "PROPN"}:
+        return
+    role = _label_role(seg.card)
+    named = phrase(toks, lenient=True)
+    yield from _occ(named, role, seg, seg.text, toks=toks, definition=explanation)
+    inside = span_of(doc, inner, first.end_char)
+    if named is None or inside is None or len(before.split()) != 1 or is_acronym(inner):
+        return
+    if not _ONE_WORD.fullmatch(inner) or inner.lower() in GENERIC_NOTE_WORDS | CALLOUT_WORDS:
+        return  # "Glaze (see p. 4) mixing", "Glaze (optional) mixing": a remark
+    other = phrase([*inside, *last], lenient=True)
+    if other is not None and other[1].lower() == f"{inner} {after}".lower():
+        yield from _occ(other, "gloss", seg, seg.text, toks=[*inside, *last])
         yield AliasPair(other[0], named[0], OTHER_NAME)
 
 

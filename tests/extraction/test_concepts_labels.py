@@ -344,3 +344,45 @@ def test_concepts_term_title_bracket_names_one_concept_by_the_name_before_it():
     assert "coastline" not in G.nodes and "coastline" in G.nodes["shoreline"]["aliases"]
     # a remark in the bracket is no part of the name, and the card defines it
     assert G.nodes["groyne"]["definition"] == "a low wall built out into the sea to trap sand"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "definition", "pair"),
+    [
+        (
+            "Slow (low-fire) glaze: fired at a low heat",
+            "slow glaze",
+            "fired at a low heat",
+            ("low-fire glaze", "slow glaze"),
+        ),
+        (
+            "Neap (weak) tide - the smallest range of the month",
+            "neap tide",
+            "the smallest range of the month",
+            ("weak tide", "neap tide"),
+        ),
+        (
+            "Spring tide (new moon) = the largest range of the month",
+            "spring tide",
+            "the largest range of the month",
+            None,
+        ),
+        (
+            "Dew point (Td) = temperature at which air is saturated",
+            "dew point",
+            "temperature at which air is saturated",
+            ("td", "dew point"),
+        ),
+        (
+            "Ice (see unit 4) shelf: floating ice joined to land",
+            "ice shelf",
+            "floating ice joined to land",
+            None,
+        ),
+    ],
+    ids=["within-colon", "within-dash", "closing-remark", "closing-equals", "within-remark"],
+)
+def test_candidates_label_with_a_bracket_names_the_words_around_it(line, name, definition, pair):
+    names, pairs = _found(line)
+    assert names[name] == ("label", definition)
+    assert pairs == ({pair} if pair else set())
