@@ -803,7 +803,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         ):
             yield AliasPair(found.acronym, found.name, "title gives its abbreviation")
         elif kind == "term" and other_name_given(found.name, found.acronym, seg.card.body):
-            yield AliasPair(found.acronym, found.name, OTHER_NAME)  # "Half step (semitone)"
+            yield AliasPair(found.acronym, found.name, TITLE_OTHER_NAME)  # "Shoreline (coastline)"
     if whole_term and (m := _TRAILING_SYMBOL.search(seg.text)) and symbol(m[1]):
         # "Bioavailability (F)", "Half-life (t1/2)": the symbol the notes write it with
         yield AliasPair(m[1], found.name, SYMBOL_GIVEN)
@@ -1941,6 +1941,11 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
             yield from _occ(b, "gloss", view.seg, view.text, view.sent.start_char, inner)
             yield AliasPair(b[0], a[0], OTHER_NAME, _evidence(view))
 
+
+#: The reason of an :class:`AliasPair` a term's title gives in brackets, "Shoreline
+#: (coastline)": merged as a synonym when the notes use the second name nowhere else (a
+#: name they use on other cards is what the term belongs to, "Forward pass (training)").
+TITLE_OTHER_NAME = "the title gives another name in brackets"
 
 _OTHER_NAME_BRACKET = re.compile(r"\(\s*(?:or|aka|a\.k\.a\.?|also)\s", re.IGNORECASE)
 

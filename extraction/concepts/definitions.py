@@ -957,14 +957,12 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
 
 
 def opens_title(cand: Candidate) -> bool:
-    """Does a card's title about ``cand`` open with one of its forms? Of two names a
-    term's title gives, the one before the bracket is the author's ("Shoreline
-    (coastline)"), the other a second name (as is one only ever glossed in brackets)."""
-    return any(
-        card.title.lower().startswith(form.lower())
-        for card in cand.subject_of
-        for form in cand.forms
-    )
+    """Is one of ``cand``'s forms the name before the bracket closing the title of a
+    card about it? Of two names a term's title gives, the one before the bracket is the
+    author's ("Shoreline (coastline)"), the other a second name (as is one only ever
+    glossed in brackets)."""
+    named = [parts[0].lower() for card in cand.subject_of if (parts := bracketed_label(card.title))]
+    return any(form.lower() == name for name in named for form in cand.forms)
 
 
 def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:

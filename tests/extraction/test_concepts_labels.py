@@ -339,11 +339,15 @@ def test_concepts_term_title_bracket_names_one_concept_by_the_name_before_it():
         b"Shoreline (coastline)\twhere the land meets the sea\n"
         b"Groyne (coastal defence)\ta low wall built out into the sea to trap sand\n"
         b"Spit\ta ridge of sand joined to the shoreline at one end\n"
+        b"Longshore drift (erosion)\tsand carried along the coast by waves\n"
+        b"Erosion\tthe wearing away of the coast; longshore drift moves what it frees\n"
     )
     G = build_graph([read_bytes(deck, path="coasts.tsv")])
     assert "coastline" not in G.nodes and "coastline" in G.nodes["shoreline"]["aliases"]
     # a remark in the bracket is no part of the name, and the card defines it
     assert G.nodes["groyne"]["definition"] == "a low wall built out into the sea to trap sand"
+    # a second name the notes use on other cards is what the term belongs to, no synonym
+    assert "erosion" in G.nodes and "longshore drift" in G.nodes
 
 
 @pytest.mark.parametrize(
