@@ -990,6 +990,8 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                 whole = definition_text(text, names=names) or text
                 if role in _RUNNING_TEXT_ROLES:
                     whole = _still_about_it(whole, names)
+                else:
+                    whole = _until_another_defined(whole, names)
                 if (
                     passing_mention(whole, names, role)
                     or plural_means(whole, names)
@@ -1387,6 +1389,44 @@ def _still_about_it(text: str, names: Sequence[str]) -> str:
             break
         kept.append(sentence)
     return " ".join(kept)
+
+
+#: A sentence that opens by saying what its own subject is: "Shale is a rock ...",
+#: "Shales are rocks ...".
+_OPENS_DEFINING = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?P<subject>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,4}?)"
+    r"\s+(?:is\s+(?:a|an|the|any|one)|are\s+(?:the\s+|any\s+)?"
+    r"(?!(?:always|also|sometimes|perhaps|thus|less|unless)\b)[^\W\d_]{3,}s)\b",
+    re.IGNORECASE,
+)
+
+
+def _until_another_defined(text: str, names: Sequence[str]) -> str:
+    """``text`` up to a later sentence that defines another name ("Loam: a crumbly soil.
+    Clay is a dense soil ..."): lines the notes run together, each defining its own.
+
+    >>> _until_another_defined("a crumbly soil. Clay is a dense soil.", ["loam"])
+    'a crumbly soil.'
+    >>> _until_another_defined("soils of sand. Clays are soils of fine grains.", ["loam"])
+    'soils of sand.'
+    >>> _until_another_defined("soils of sand. Clays are always wet.", ["loam"])
+    'soils of sand. Clays are always wet.'
+    >>> _until_another_defined("a crumbly soil. It is a good soil.", ["loam"])
+    'a crumbly soil. It is a good soil.'
+    >>> _until_another_defined("a crumbly soil. Loams are the best.", ["loam"])
+    'a crumbly soil. Loams are the best.'
+    """
+    sentences = _SENTENCE_END.split(text.strip())
+    wanted = [n.lower() for n in names if n.strip()]
+    for i, sentence in enumerate(sentences[1:], 1):
+        m = _OPENS_DEFINING.match(sentence)
+        if m is None:
+            continue
+        subject = m["subject"].lower()
+        if subject.split()[0] in _BACK_REFERENCES or any(subject.startswith(n) for n in wanted):
+            continue
+        return " ".join(sentences[:i])
+    return text
 
 
 #: After a name, the clause that ends its sentence by promising to come back to it
