@@ -75,6 +75,7 @@ from extraction.concepts.segments import (
     glossary,
     label_of,
     sentences_of,
+    side_clause,
     span_text,
 )
 from extraction.concepts.words import (
@@ -1539,11 +1540,17 @@ def in_term_list(card: Card) -> bool:
     return bool(heading) and bool(TERM_LIST_HEADING.match(heading))
 
 
-def _sides(seg: Segment, sides: Sequence[Sequence[Token]]) -> Iterator[Occurrence]:
+def _sides(
+    seg: Segment, sides: Sequence[Sequence[Token]], label: str = "", rest: str = ""
+) -> Iterator[Occurrence]:
     """The two names a label or list item "A vs B" sets apart (:func:`contrasted_names`),
-    each with a label's role: the line sets them apart to be told apart."""
+    each with a label's role: the line sets them apart to be told apart. What follows
+    the label defines a side only by a clause of its own ("Sheet vs fork lightning:
+    sheet = lit inside a cloud; ...", :func:`~extraction.concepts.segments.side_clause`)."""
     for side in sides:
-        yield from _occ(phrase(side, lenient=True), "label", seg, seg.text, toks=side)
+        name = phrase(side, lenient=True)
+        own = side_clause(rest, [name[1]], label) if name is not None and rest else ""
+        yield from _occ(name, "label", seg, seg.text, toks=side, definition=own)
 
 
 def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
@@ -1555,7 +1562,8 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if found and VERSUS.search(found[0]) and (sides := contrasted_names(seg, doc)):
         # "Sonnet vs ode: ...", "Sonnet vs ode - both ...": the label names both sides, as
         # such a title or list item does; what follows is about the two, defining neither
-        yield from _sides(seg, sides)
+        # but by a clause of its own each ("sonnet = ...; ode = ...")
+        yield from _sides(seg, sides, *found)
         return
     if (
         found

@@ -21,7 +21,7 @@ from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import always_capitalised, own_capitals
 from extraction.concepts.phrases import concept_id, only_adjective, only_verb, plain_verb
-from extraction.concepts.segments import _BULLET, label_of
+from extraction.concepts.segments import _BULLET, label_of, side_clause
 from extraction.concepts.words import (
     ANALOGY,
     CONTRAST_CUE,
@@ -659,6 +659,8 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
             return text
         if role == "heading":
             return _opening_definition(card.body, names)
+        if VERSUS.search(card.title):  # "Sheet vs fork lightning" / "sheet = ...; fork = ..."
+            return side_clause(card.body, names, card.title)
         return ""
     return text
 

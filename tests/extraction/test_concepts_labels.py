@@ -390,3 +390,32 @@ def test_candidates_label_with_a_bracket_names_the_words_around_it(line, name, d
     names, pairs = _found(line)
     assert names[name] == ("label", definition)
     assert pairs == ({pair} if pair else set())
+
+
+@pytest.mark.parametrize(
+    ("line", "sides"),
+    [
+        (
+            "Sheet lightning vs fork lightning: sheet = lit inside a cloud; fork = a bolt",
+            {"sheet lightning": "sheet = lit inside a cloud", "fork lightning": "fork = a bolt"},
+        ),
+        (
+            "Sheet lightning vs fork lightning: lightning = a flash of light",
+            {"sheet lightning": "", "fork lightning": ""},
+        ),
+    ],
+    ids=["short-labels", "shared-word"],
+)
+def test_candidates_contrast_label_defines_a_side_by_its_own_short_clause(line, sides):
+    names, _ = _found(line)
+    assert {k: names[k] for k in sides} == {k: ("label", d) for k, d in sides.items()}
+
+
+def test_definitions_contrast_card_defines_a_side_by_its_own_short_clause():
+    from extraction.readers import read_bytes
+    from graph.build import build_graph
+
+    deck = b"Weather vs climate\tweather = the state of the air today; climate = its long average\n"
+    G = build_graph([read_bytes(deck, path="air.tsv")])
+    assert G.nodes["weather"]["definition"] == "weather = the state of the air today"
+    assert G.nodes["climate"]["definition"] == "climate = its long average"
