@@ -397,7 +397,7 @@ def test_candidates_label_with_a_bracket_names_the_words_around_it(line, name, d
     [
         (
             "Sheet lightning vs fork lightning: sheet = lit inside a cloud; fork = a bolt",
-            {"sheet lightning": "sheet = lit inside a cloud", "fork lightning": "fork = a bolt"},
+            {"sheet lightning": "lit inside a cloud", "fork lightning": "a bolt"},
         ),
         (
             "Sheet lightning vs fork lightning: lightning = a flash of light",
@@ -415,7 +415,7 @@ def test_definitions_contrast_card_defines_a_side_by_its_own_short_clause():
     from extraction.readers import read_bytes
     from graph.build import build_graph
 
-    deck = b"Weather vs climate\tweather = the state of the air today; climate = its long average\n"
+    deck = b"Weather vs climate\tweather = the state of the air today, climate = its long average\n"
     G = build_graph([read_bytes(deck, path="air.tsv")])
-    assert G.nodes["weather"]["definition"] == "weather = the state of the air today"
-    assert G.nodes["climate"]["definition"] == "climate = its long average"
+    assert G.nodes["weather"]["definition"] == "the state of the air today"
+    assert G.nodes["climate"]["definition"] == "its long average"
