@@ -1906,6 +1906,19 @@ def _names_action(outer: Span, inner: list[Token]) -> bool:
     return False
 
 
+def _title_remark(view: View, outer: Span, inner: Sequence[Token]) -> bool:
+    """Is the bracket a remark closing a term card's title, the title being the name
+    and the bracket ("Kiln (ceramics)", "Oxidation (org chem)")? A word or a name of the
+    same head there is another name (:func:`~extraction.titles.names_it`); anything else
+    says where the term belongs, and names nothing the card is about."""
+    if not view.seg.is_title or title_kind(view.seg) != "term":
+        return False
+    parts = bracketed_label(view.seg.text)
+    if parts is None or outer.start_char != 0 or not inner:
+        return False
+    return not names_it(parts[0], parts[1])
+
+
 def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
     """Both names of a gloss, "a salt marsh (wetland)", and the pair."""
     doc = view.sent.doc
@@ -1914,6 +1927,8 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
         outer = next((c for c in view.chunks if c.end == start + 1), None)
         if outer is None or is_acronym(inner[-1].text):
             continue
+        if _title_remark(view, outer, inner):
+            continue  # "Oxidation (org chem)": a term's title closing with a remark
         if _names_action(outer, inner):
             # the bracket names the action the words before it describe, as "called" does
             yield from _occ(

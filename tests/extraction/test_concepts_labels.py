@@ -348,6 +348,8 @@ def test_concepts_term_title_bracket_names_one_concept_by_the_name_before_it():
     assert G.nodes["groyne"]["definition"] == "a low wall built out into the sea to trap sand"
     # a second name the notes use on other cards is what the term belongs to, no synonym
     assert "erosion" in G.nodes and "longshore drift" in G.nodes
+    # nor does the remark name a concept of its own
+    assert "coastal defence" not in G.nodes
 
 
 @pytest.mark.parametrize(
