@@ -23,8 +23,9 @@ TITLE_KINDS = ("question", "term", "heading", "cloze", "summary", "none")
 #: Styles of emphasis a reader keeps: the author's bold, italics and underline, the
 #: text of a link that leads out of the notes (``link``: a web page, another file), and
 #: inline code that is no name (``code``: a statement or expression the student sees,
-#: ``x.equals(y)``, which no stage should read as prose).
-EMPHASIS_STYLES = ("bold", "italic", "underline", "link", "code")
+#: ``x.equals(y)``, which no stage should read as prose), and the text of an Anki cloze
+#: deletion (``cloze``: what the card hides and asks for, ``{{c1::median}}``).
+EMPHASIS_STYLES = ("bold", "italic", "underline", "link", "code", "cloze")
 #: The styles that single a run out as what the notes stress; a link's text names where
 #: to read more (a course, a tool, an article), which is no such stress.
 STRESS_STYLES = ("bold", "italic", "underline")

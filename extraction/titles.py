@@ -130,6 +130,25 @@ def bracketed_label(label: str) -> tuple[str, str] | None:
     return (m["name"], m["inner"].strip()) if m else None
 
 
+#: A name with a bracket between its words: "Slow (low-fire) glaze".
+_INNER_BRACKET = re.compile(
+    r"^(?P<before>[^()]*[^\s()])\s*\((?P<inner>[^()]{1,40})\)\s*(?P<after>[^\s()][^()]*)$"
+)
+
+
+def bracket_within(label: str) -> tuple[str, str, str] | None:
+    """``(before, inner, after)`` of a label with a bracket between its words ("Slow
+    (low-fire) glaze", "Rip (tidal) current"), else None: the name is ``before`` and
+    ``after`` joined; one word in the bracket in place of the word before it gives
+    another name ("low-fire glaze").
+
+    >>> bracket_within("Slow (low-fire) glaze"), bracket_within("Slow glaze (low-fire)")
+    (('Slow', 'low-fire', 'glaze'), None)
+    """
+    m = _INNER_BRACKET.match(label.strip())
+    return (m["before"], m["inner"].strip(), m["after"].strip()) if m else None
+
+
 def names_it(name: str, inner: str) -> bool:
     """Does a bracket after ``name`` holding ``inner`` give another name or a symbol of
     it: one token ("t1/2", "m/s"), a naming cue ("aka rip tide") or a name of the same

@@ -75,6 +75,7 @@ from extraction.concepts.segments import (
     glossary,
     label_of,
     sentences_of,
+    side_clause,
     span_text,
 )
 from extraction.concepts.words import (
@@ -100,7 +101,13 @@ from extraction.concepts.words import (
 from extraction.names import VARIABLE, initials_match, is_acronym, lemmas, singular_acronym
 from extraction.readers.prompts import is_question
 from extraction.records import STRESS_STYLES, Card, Evidence
-from extraction.titles import bracketed_label, is_activity, names_it, title_concept
+from extraction.titles import (
+    bracket_within,
+    bracketed_label,
+    is_activity,
+    names_it,
+    title_concept,
+)
 
 #: Roles that make a card *about* the name: the card's term, a question's subject, a
 #: heading over the card, a cloze's answer.
@@ -709,6 +716,10 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if kind == "none":
         return
     role = "cloze" if kind == "cloze" else kind
+    if kind == "cloze" and (hidden := cloze_runs(seg, doc)):
+        for toks in hidden:  # "The {{c1::median}} is the middle value ...": the median
+            yield from _occ(structural_name(toks), role, seg, seg.text, toks=toks)
+        return
     # a heading may ask a question ("## Why does the heart rate change?"): read as one
     asks = kind == "question" or (kind == "heading" and is_question(seg.text))
     whole_term = kind in {"term", "heading"} and not asks
@@ -796,6 +807,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             and short[:1].lower() == found.name[:1].lower()
         ):
             yield AliasPair(found.acronym, found.name, "title gives its abbreviation")
+        elif kind == "term" and other_name_given(found.name, found.acronym, seg.card.body):
+            yield AliasPair(found.acronym, found.name, TITLE_OTHER_NAME)  # "Shoreline (coastline)"
     if whole_term and (m := _TRAILING_SYMBOL.search(seg.text)) and symbol(m[1]):
         # "Bioavailability (F)", "Half-life (t1/2)": the symbol the notes write it with
         yield AliasPair(m[1], found.name, SYMBOL_GIVEN)
@@ -806,23 +819,83 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
 
 
+#: Most tokens of a cloze deletion read as a name: a longer one hides a statement.
+CLOZE_MAX_TOKENS = 6
+
+
+def cloze_runs(seg: Segment, doc: Doc) -> list[list[Token]]:
+    """The tokens of each cloze deletion of a title ("The {{c1::median}} is the middle
+    value ..."): what the card hides is what it asks for, and so what it is about.
+    A deletion of a number or of a clause names nothing.
+
+    >>> from extraction.nlp import pipe
+    >>> from extraction.records import Card, Emphasis
+    >>> from extraction.concepts.segments import card_segments
+    >>> title = "A delta forms where a river meets the sea"
+    >>> card = Card("n#1", "n.csv", "csv", (1, 1), title, "", title_kind="cloze",
+    ...     emphasis=(Emphasis("title", 2, 7, "cloze"),))
+    >>> seg = next(card_segments(card))
+    >>> [[t.text for t in run] for run in cloze_runs(seg, next(pipe([seg.text])))]
+    [['delta']]
+    """
+    runs: list[list[Token]] = []
+    for start, end, style in seg.emphasis:
+        span = doc.char_span(start, end, alignment_mode="expand") if style == "cloze" else None
+        toks = [t for t in span if not t.is_punct] if span is not None else []
+        if 0 < len(toks) <= CLOZE_MAX_TOKENS and any(t.pos_ in {"NOUN", "PROPN"} for t in toks):
+            runs.append(list(span))
+    return runs
+
+
 #: Why a term and the symbol its title gives in brackets are one concept.
 SYMBOL_GIVEN = "the title gives its symbol"
 _TRAILING_SYMBOL = re.compile(r"\(\s*([^()\s]{1,6})\s*\)\s*$")
-#: A symbol of a quantity: a capital or Greek letter ("F", "λ"), or a letter with an index
-#: of digits, a slash or a lower-case letter or two ("t1/2", "Vd", "k2", "Km").
-_SYMBOL = re.compile(r"^(?:[A-Z\u0391-\u03a9\u03b1-\u03c9]|[^\W\d_](?:[\d/.]+|[a-z]{1,2}))$")
+#: A symbol of a quantity: a capital or Greek letter ("F", "λ"), a lower-case letter past
+#: those that number cases ("n", "r"; not "a"-"e" nor "i"), or a letter with an index of
+#: digits, superscripts, a slash or a lower-case letter or two ("t1/2", "Vd", "k2", "s²").
+_SYMBOL = re.compile(
+    r"^(?:[A-Z\u0391-\u03a9\u03b1-\u03c9]|[f-hj-z]|[^\W\d_](?:[\d/.⁰¹²³⁴-⁹]+|[a-z]{1,2}))$"
+)
+
+
+def other_name_given(name: str, inner: str, answer: str) -> bool:
+    """Does a term card's title "``name`` (``inner``)" give another name of the term in
+    its bracket ("Shoreline (coastline)", "Rip current (rip tide)")? Words only, no
+    abbreviation (one the name's initials do not spell stands for something else) nor a
+    symbol, a name by :func:`~extraction.titles.names_it`, not a word about the notes
+    ("(important)"), and not the kind the answer opens with ("Kiln (oven)" / "an oven
+    for firing clay": the genus, not another name).
+
+    >>> other_name_given("Shoreline", "coastline", "where the land meets the sea")
+    True
+    >>> other_name_given("Kiln", "oven", "an oven for firing clay")
+    False
+    >>> other_name_given("Kiln", "KLN", "an oven"), other_name_given("Kiln", "see ch 2", "")
+    (False, False)
+    """
+    words = inner.split()
+    if not words or not all(w.isalpha() for w in words) or is_acronym(inner) or symbol(inner):
+        return False
+    if not names_it(name, inner) or any(
+        w.lower() in GENERIC_NOTE_WORDS | CALLOUT_WORDS for w in words
+    ):
+        return False
+    opening = re.findall(r"[^\W\d_]+", answer.lower())[:3]
+    opening = [w for w in opening if w not in {"a", "an", "the", "any", "one"}][:1]
+    return singular(words[-1].lower()) not in {singular(w) for w in opening}
 
 
 def symbol(name: str) -> bool:
     """Is what a term's title gives in brackets after it the symbol the notes write it
     with ("Bioavailability (F)", "Half-life (t1/2)", "Wavelength (λ)")? A symbol need not
-    be the term's initial; a lone lower-case letter numbers a case instead ("(a)").
+    be the term's initial; a lower-case letter that may number a case ("(a)", "(c)",
+    "(i)") does not, one further down the alphabet does ("Sample size (n)"), and so
+    does a letter with a superscript ("Variance (s²)").
 
-    >>> symbol("F"), symbol("t1/2"), symbol("Vd"), symbol("λ")
-    (True, True, True, True)
-    >>> symbol("a"), symbol("weak"), symbol("CL"), symbol("12")
-    (False, False, False, False)
+    >>> symbol("F"), symbol("t1/2"), symbol("Vd"), symbol("λ"), symbol("n"), symbol("s²")
+    (True, True, True, True, True, True)
+    >>> symbol("a"), symbol("weak"), symbol("CL"), symbol("12"), symbol("i")
+    (False, False, False, False, False)
     """
     return bool(_SYMBOL.match(name.strip()))
 
@@ -1471,11 +1544,17 @@ def in_term_list(card: Card) -> bool:
     return bool(heading) and bool(TERM_LIST_HEADING.match(heading))
 
 
-def _sides(seg: Segment, sides: Sequence[Sequence[Token]]) -> Iterator[Occurrence]:
+def _sides(
+    seg: Segment, sides: Sequence[Sequence[Token]], label: str = "", rest: str = ""
+) -> Iterator[Occurrence]:
     """The two names a label or list item "A vs B" sets apart (:func:`contrasted_names`),
-    each with a label's role: the line sets them apart to be told apart."""
+    each with a label's role: the line sets them apart to be told apart. What follows
+    the label defines a side only by a clause of its own ("Sheet vs fork lightning:
+    sheet = lit inside a cloud; ...", :func:`~extraction.concepts.segments.side_clause`)."""
     for side in sides:
-        yield from _occ(phrase(side, lenient=True), "label", seg, seg.text, toks=side)
+        name = phrase(side, lenient=True)
+        own = side_clause(rest, [name[1]], label) if name is not None and rest else ""
+        yield from _occ(name, "label", seg, seg.text, toks=side, definition=own)
 
 
 def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
@@ -1487,12 +1566,23 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if found and VERSUS.search(found[0]) and (sides := contrasted_names(seg, doc)):
         # "Sonnet vs ode: ...", "Sonnet vs ode - both ...": the label names both sides, as
         # such a title or list item does; what follows is about the two, defining neither
-        yield from _sides(seg, sides)
+        # but by a clause of its own each ("sonnet = ...; ode = ...")
+        yield from _sides(seg, sides, *found)
         return
-    if found and seg.text.startswith(f"{found[0]}:") and (parts := bracketed_label(found[0])):
+    if (
+        found
+        and seg.text[len(found[0]) :].lstrip()[:1] in {":", "="}
+        and (parts := bracketed_label(found[0]))
+    ):
         # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
-        # so the label as written spans no name; a dash label keeps its ")" apart
+        # so the label as written spans no name; nor, with the bracket, does an equals
+        # label ("Tariff (import duty) = ..."). A dash label closing with a bracket stays
+        # unread: measured, its names (often a remark's) only added rows that moved the
+        # selector's refit against the development notes
         yield from _bracketed_label(seg, doc, found[1], *parts)
+        return
+    if found and (within := bracket_within(found[0])):
+        yield from _bracket_within_label(seg, doc, found[1], *within)
         return
     span = span_of(doc, found[0]) if found else None
     if found and span is not None and _is_label(span):
@@ -1553,6 +1643,41 @@ def _bracketed_label(
     other = phrase(words, lenient=True)
     if other is not None:
         yield from _occ(other, "gloss", seg, seg.text, toks=words)
+        yield AliasPair(other[0], named[0], OTHER_NAME)
+
+
+#: One word, hyphens allowed ("low-fire").
+_ONE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _bracket_within_label(
+    seg: Segment, doc: Doc, explanation: str, before: str, inner: str, after: str
+) -> Iterator[Occurrence | AliasPair]:
+    """A label with a bracket between its words ("Slow (low-fire) glaze: fired ..."):
+    the words around the bracket are the label, explained by the rest of the line. One
+    word in the bracket where the label has one word before it stands in for that word,
+    another name ("low-fire glaze"); anything else in it is a remark ("Glaze (see p. 4)
+    mixing")."""
+    first = span_of(doc, before)
+    last = span_of(doc, after, first.end_char) if first is not None else None
+    if first is None or last is None or first.start != _first_word(doc):
+        return
+    toks = [*first, *last]
+    if len(toks) > 5 or not (_is_label(first) and _is_label(last)):
+        return
+    if toks[-1].pos_ not in {"NOUN", "PROPN"}:
+        return
+    role = _label_role(seg.card)
+    named = phrase(toks, lenient=True)
+    yield from _occ(named, role, seg, seg.text, toks=toks, definition=explanation)
+    inside = span_of(doc, inner, first.end_char)
+    if named is None or inside is None or len(before.split()) != 1 or is_acronym(inner):
+        return
+    if not _ONE_WORD.fullmatch(inner) or inner.lower() in GENERIC_NOTE_WORDS | CALLOUT_WORDS:
+        return  # "Glaze (see p. 4) mixing", "Glaze (optional) mixing": a remark
+    other = phrase([*inside, *last], lenient=True)
+    if other is not None and other[1].lower() == f"{inner} {after}".lower():
+        yield from _occ(other, "gloss", seg, seg.text, toks=[*inside, *last])
         yield AliasPair(other[0], named[0], OTHER_NAME)
 
 
@@ -1785,6 +1910,19 @@ def _names_action(outer: Span, inner: list[Token]) -> bool:
     return False
 
 
+def _title_remark(view: View, outer: Span, inner: Sequence[Token]) -> bool:
+    """Is the bracket a remark closing a term card's title, the title being the name
+    and the bracket ("Kiln (ceramics)", "Oxidation (org chem)")? A word or a name of the
+    same head there is another name (:func:`~extraction.titles.names_it`); anything else
+    says where the term belongs, and names nothing the card is about."""
+    if not view.seg.is_title or title_kind(view.seg) != "term":
+        return False
+    parts = bracketed_label(view.seg.text)
+    if parts is None or outer.start_char != 0 or not inner:
+        return False
+    return not names_it(parts[0], parts[1])
+
+
 def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
     """Both names of a gloss, "a salt marsh (wetland)", and the pair."""
     doc = view.sent.doc
@@ -1793,6 +1931,8 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
         outer = next((c for c in view.chunks if c.end == start + 1), None)
         if outer is None or is_acronym(inner[-1].text):
             continue
+        if _title_remark(view, outer, inner):
+            continue  # "Oxidation (org chem)": a term's title closing with a remark
         if _names_action(outer, inner):
             # the bracket names the action the words before it describe, as "called" does
             yield from _occ(
@@ -1828,6 +1968,11 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
             yield from _occ(b, "gloss", view.seg, view.text, view.sent.start_char, inner)
             yield AliasPair(b[0], a[0], OTHER_NAME, _evidence(view))
 
+
+#: The reason of an :class:`AliasPair` a term's title gives in brackets, "Shoreline
+#: (coastline)": merged as a synonym when the notes use the second name nowhere else (a
+#: name they use on other cards is what the term belongs to, "Forward pass (training)").
+TITLE_OTHER_NAME = "the title gives another name in brackets"
 
 _OTHER_NAME_BRACKET = re.compile(r"\(\s*(?:or|aka|a\.k\.a\.?|also)\s", re.IGNORECASE)
 

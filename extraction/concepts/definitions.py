@@ -21,7 +21,7 @@ from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import always_capitalised, own_capitals
 from extraction.concepts.phrases import concept_id, only_adjective, only_verb, plain_verb
-from extraction.concepts.segments import _BULLET, label_of
+from extraction.concepts.segments import _BULLET, label_of, side_clause
 from extraction.concepts.words import (
     ANALOGY,
     CONTRAST_CUE,
@@ -38,7 +38,7 @@ from extraction.concepts.words import (
 )
 from extraction.names import initials_match, is_acronym, lemmas, singular_acronym
 from extraction.records import Card, Concept, Evidence
-from extraction.titles import title_concept
+from extraction.titles import bracketed_label, title_concept
 
 #: A capital with digits, a code name that keeps its case ("V7", "B12", "F1", "H1N1").
 _CODE_NAME = re.compile(r"[A-Z](?=[A-Za-z]*\d)[A-Za-z\d]{1,5}")
@@ -619,6 +619,12 @@ def names_whole_title(card: Card, names: Sequence[str]) -> bool:
     >>> names_whole_title(Card("n#2", "n.txt", "tsv", (2, 3), "Sutton v. Hoyle", "A case."),
     ...                   ["sutton v hoyle"])
     True
+
+    A bracket closing the title is no part of the name it gives ("Kiln (ceramics)").
+
+    >>> names_whole_title(Card("n#3", "n.tsv", "tsv", (1, 1), "Kiln (ceramics)", "An oven."),
+    ...                   ["kiln"])
+    True
     """
     found = title_concept(card.title, term=True)
     if found is None:
@@ -627,6 +633,8 @@ def names_whole_title(card: Card, names: Sequence[str]) -> bool:
     # v. Hoyle" names "sutton v hoyle")
     wanted = {concept_id(n.replace(".", "").split()).lower() for n in names if n.strip()}
     whole = {found.name, found.acronym} - {""}
+    if bracketed := bracketed_label(card.title):
+        whole.add(bracketed[0])  # "Oxidation (org chem)": a remark after the name
     return any(concept_id(w.replace(".", "").split()).lower() in wanted for w in whole)
 
 
@@ -635,6 +643,8 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
     something else ("Examples of X", "How is X trained?"), or for a concept that is only
     part of what the title names ("layer" of "Pooling layers"), only when its first
     sentence says what the concept is ("Dropout is a ...")."""
+    if hides_answer(card):
+        return _cloze_statement(card.title, names)
     item_lines = frozenset(card.body.count("\n", 0, item.start) for item in card.items)
     text = definition_text(card.body, names=names, item_lines=item_lines)
     if role in {"term", "question"} and asks_what_first(card.title, names):
@@ -649,8 +659,53 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
             return text
         if role == "heading":
             return _opening_definition(card.body, names)
+        if VERSUS.search(card.title):  # "Sheet vs fork lightning" / "sheet = ...; fork = ..."
+            return side_clause(card.body, names, card.title)
         return ""
     return text
+
+
+def hides_answer(card: Card) -> bool:
+    """Is ``card`` a cloze whose title hides a deletion ("The {{c1::median}} is the
+    middle value ...")? Its title is the statement; its answer only adds to it.
+
+    >>> from extraction.records import Emphasis
+    >>> hides_answer(Card("c", "d.csv", "csv", (1, 1), "A delta is a landform", "",
+    ...     title_kind="cloze", emphasis=(Emphasis("title", 2, 7, "cloze"),)))
+    True
+    >>> hides_answer(Card("c", "d.csv", "csv", (1, 1), "ATP stands for", "adenosine ...",
+    ...     title_kind="cloze"))
+    False
+    """
+    return card.title_kind == "cloze" and any(
+        e.part == "title" and e.style == "cloze" for e in card.emphasis
+    )
+
+
+#: A name's label at the opening of a statement: "Delta: where a river ...".
+_LABEL_AFTER = re.compile(r"^(?:e?s)?\s*(?:\([^()]{1,60}\))?\s*[:=–—-]\s*\S")
+
+
+def _cloze_statement(title: str, names: Sequence[str]) -> str:
+    """The sentence of a cloze card's title, deletions restored, when it says what one
+    of ``names`` is ("The delta is where ...", "Delta: where a river meets the sea"),
+    else ``""``.
+
+    >>> _cloze_statement("A delta is a landform at a river's mouth. It grows.", ["delta"])
+    "A delta is a landform at a river's mouth."
+    >>> _cloze_statement("Delta (pl. deltas): a landform at a river's mouth", ["delta"])
+    "Delta (pl. deltas): a landform at a river's mouth"
+    >>> _cloze_statement("Rivers build a delta at their mouth", ["delta"])
+    ''
+    """
+    first = _SENTENCE_END.split(title.strip(), maxsplit=1)[0]
+    if defines(first, names):
+        return first
+    opening = _LEAD_ARTICLE.sub("", first).lower()
+    for name in sorted(names, key=len, reverse=True):
+        if name and opening.startswith(name.lower()) and _LABEL_AFTER.match(opening[len(name) :]):
+            return first
+    return ""
 
 
 #: Sentences of a section's opening paragraph looked at for one that defines its subject.
@@ -816,6 +871,8 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
             not _initials_of_another(c, cands),
             len(c.subject_of) > 0,
             c.count,
+            opens_title(c),
+            any(n for role, n in c.roles.items() if role != "gloss"),
             -len(c.key),
         ),
     )
@@ -911,6 +968,15 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     return concept
 
 
+def opens_title(cand: Candidate) -> bool:
+    """Is one of ``cand``'s forms the name before the bracket closing the title of a
+    card about it? Of two names a term's title gives, the one before the bracket is the
+    author's ("Shoreline (coastline)"), the other a second name (as is one only ever
+    glossed in brackets)."""
+    named = [parts[0].lower() for card in cand.subject_of if (parts := bracketed_label(card.title))]
+    return any(form.lower() == name for name in named for form in cand.forms)
+
+
 def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
     """The best definition the notes give a group, with its evidence; ``("", None)``
     when they give none."""
@@ -922,7 +988,8 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
             role = _subject_role(c, card)
             text = _card_definition(card, role, names)
             if text:
-                evidence = Evidence(card.source, card.line_of_text(text), text)
+                line = card.title_line if hides_answer(card) else card.line_of_text(text)
+                evidence = Evidence(card.source, line, text)
                 rank = DEFINITION_RANK.get(role, 3)
                 if asks_something_else(card.title) and asks_what_first(card.title, names):
                     rank = SECOND_QUESTION_RANK  # its answer may go on to the second
@@ -935,6 +1002,8 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                 whole = definition_text(text, names=names) or text
                 if role in _RUNNING_TEXT_ROLES:
                     whole = _still_about_it(whole, names)
+                else:
+                    whole = _until_another_defined(whole, names)
                 if (
                     passing_mention(whole, names, role)
                     or plural_means(whole, names)
@@ -1352,6 +1421,44 @@ def _still_about_it(text: str, names: Sequence[str]) -> str:
             break
         kept.append(sentence)
     return " ".join(kept)
+
+
+#: A sentence that opens by saying what its own subject is: "Shale is a rock ...",
+#: "Shales are rocks ...".
+_OPENS_DEFINING = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?P<subject>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,4}?)"
+    r"\s+(?:is\s+(?:a|an|the|any|one)|are\s+(?:the\s+|any\s+)?"
+    r"(?!(?:always|also|sometimes|perhaps|thus|less|unless)\b)[^\W\d_]{3,}s)\b",
+    re.IGNORECASE,
+)
+
+
+def _until_another_defined(text: str, names: Sequence[str]) -> str:
+    """``text`` up to a later sentence that defines another name ("Loam: a crumbly soil.
+    Clay is a dense soil ..."): lines the notes run together, each defining its own.
+
+    >>> _until_another_defined("a crumbly soil. Clay is a dense soil.", ["loam"])
+    'a crumbly soil.'
+    >>> _until_another_defined("soils of sand. Clays are soils of fine grains.", ["loam"])
+    'soils of sand.'
+    >>> _until_another_defined("soils of sand. Clays are always wet.", ["loam"])
+    'soils of sand. Clays are always wet.'
+    >>> _until_another_defined("a crumbly soil. It is a good soil.", ["loam"])
+    'a crumbly soil. It is a good soil.'
+    >>> _until_another_defined("a crumbly soil. Loams are the best.", ["loam"])
+    'a crumbly soil. Loams are the best.'
+    """
+    sentences = _SENTENCE_END.split(text.strip())
+    wanted = [n.lower() for n in names if n.strip()]
+    for i, sentence in enumerate(sentences[1:], 1):
+        m = _OPENS_DEFINING.match(sentence)
+        if m is None:
+            continue
+        subject = m["subject"].lower()
+        if subject.split()[0] in _BACK_REFERENCES or any(subject.startswith(n) for n in wanted):
+            continue
+        return " ".join(sentences[:i])
+    return text
 
 
 #: After a name, the clause that ends its sentence by promising to come back to it

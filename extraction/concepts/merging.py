@@ -28,6 +28,7 @@ from extraction.concepts.candidates import (
     ALTERNATIVES,
     OTHER_NAME,
     SPELLED_OUT,
+    TITLE_OTHER_NAME,
     AliasPair,
     Candidate,
 )
@@ -245,6 +246,8 @@ def merge(
             term = answered_term(pair.evidence, cards or {})
             if before is not None and not (term and known(term) == l_key):
                 l_key = _named_before(before, known, candidates)
+        if pair.reason == TITLE_OTHER_NAME and _used_elsewhere(pair.short, candidates):
+            continue  # "Forward pass (training)": a name used on other cards is no synonym
         if s_key and l_key and s_key != l_key:
             glossed = pair.reason.startswith("glossed")
             if glossed and not abbreviates(pair.short, pair.long):
@@ -252,7 +255,7 @@ def merge(
             rule = "gloss" if glossed else "abbreviation"
             if pair.reason in SPELLED_OUT:
                 rule = "spelled_out"
-            elif pair.reason == OTHER_NAME:
+            elif pair.reason in {OTHER_NAME, TITLE_OTHER_NAME}:
                 rule = "synonym"
             elif pair.reason == ALTERNATIVES:
                 rule = "alternatives"
@@ -587,6 +590,13 @@ def appositive(text: str) -> list[str] | None:
         return None
     words = re.findall(r"[\w'’\-]+", before[:-1])[-6:]
     return [" ".join(words[i:]) for i in range(len(words))]
+
+
+def _used_elsewhere(name: str, candidates: dict[str, Candidate]) -> bool:
+    """Do the notes use ``name`` (in any spelling: case, plural) on more than one card?"""
+    wanted = match_key(name)
+    cards = {card for key, c in candidates.items() if match_key(key) == wanted for card in c.cards}
+    return len(cards) > 1
 
 
 def _named_before(

@@ -114,6 +114,36 @@ def equals_labels(text: str) -> list[tuple[str, str, int]]:
     return [c for c in clauses if _WORD3.search(c[1])]
 
 
+def side_clause(text: str, names: Sequence[str], contrast: str) -> str:
+    """What the clause of ``text`` says of one side of the contrast ``contrast`` ("Sleet
+    vs hail") by the first word(s) of that side's name, as a student shortens it, set
+    equal to or labelled with its explanation ("Sheet lightning vs fork lightning" /
+    "sheet = a flash lit inside a cloud; fork = a bolt to the ground"), or ``""``.
+    The short label must name one side only: it stands once in ``contrast``.
+
+    >>> side_clause("sheet = lit inside a cloud, fork = a bolt", ["sheet lightning"],
+    ...     "Sheet lightning vs fork lightning")
+    'lit inside a cloud'
+    >>> side_clause("lightning = a flash", ["sheet lightning"], "Sheet lightning vs fork lightning")
+    ''
+    >>> side_clause("Sheet: lit in a cloud. Fork: a bolt.", ["fork lightning"],
+    ...     "Sheet lightning vs fork lightning")
+    'a bolt.'
+    """
+    wanted = [n.lower() for n in names if n.strip()]
+    shown = contrast.lower()
+    for clause in re.split(r"\s*[;\n]\s*|(?<=[a-z]\.)\s+(?=[A-Z])", text):
+        found = equals_label(clause) or label_of(clause)
+        if found is None:
+            continue
+        short = found[0].strip().lower()
+        if shown.count(short) == 1 and any(
+            name == short or name.startswith(f"{short} ") for name in wanted
+        ):
+            return found[1].strip(" ,;")
+    return ""
+
+
 def equals_label(text: str) -> tuple[str, str] | None:
     """``(label, rest)`` of the first name a line sets equal to words (:func:`equals_labels`).
 

@@ -61,7 +61,17 @@ class HtmlLine:
     depth: int = -1
 
 
-_STYLE_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
+_STYLE_TAGS = {
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "anki-cloze": "cloze",
+}
+#: The tag a cloze deletion's text is wrapped in before the field is parsed, so that its
+#: run is kept with the style ``cloze`` (no HTML has a tag of that name).
+_CLOZE_TAG = "anki-cloze"
 #: The style of a run of inline code that is no name: shown, never read as prose.
 CODE_STYLE = "code"
 
@@ -284,7 +294,8 @@ def field_lines(html: str) -> list[str]:
 def html_lines(html: str) -> list[HtmlLine]:
     """The lines an Anki field (or an HTML block of Markdown) shows, as :class:`HtmlLine`
     records with emphasis and list depth; spaces tidied, empty lines only between
-    paragraphs. See :func:`field_lines`, which gives their texts.
+    paragraphs. See :func:`field_lines`, which gives their texts. The text of a cloze
+    deletion is a run of its own, in the style ``cloze``.
 
     >>> [(x.text, x.emphasis, x.depth) for x in html_lines("A <b>bold</b> word<ul><li>x</li></ul>")]
     [('A bold word', [(2, 6, 'bold')], -1), ('x', [], 0)]
@@ -302,7 +313,7 @@ def html_lines(html: str) -> list[HtmlLine]:
         )
     html = _SOUND.sub("", html)
     html = _LATEX.sub(lambda m: m.group(2), html)
-    html = _CLOZE.sub(lambda m: m.group(1), html)
+    html = _CLOZE.sub(lambda m: f"<{_CLOZE_TAG}>{m.group(1)}</{_CLOZE_TAG}>", html)
     # A "<" after the last ">" opens a tag that never closes; the standard library's
     # parser (before Python 3.12.11) rescans the rest of the field from each one.
     last_close = html.rfind(">") + 1
@@ -469,7 +480,7 @@ def note_parts(names: Sequence[str], fields: Sequence[str]) -> NoteParts:
 
     >>> parts = note_parts(["Text", "Extra"], ["The {{c1::<b>ATP</b>}} cycle", "x"])
     >>> parts.title, parts.title_emphasis, parts.cloze, [[l.text for l in b] for b in parts.blocks]
-    ('The ATP cycle', [(4, 7, 'bold')], True, [['x']])
+    ('The ATP cycle', [(4, 7, 'bold'), (4, 7, 'cloze')], True, [['x']])
     >>> print(*note_parts(["Front", "Back"], ["Q", "x" * 30_000]).skipped)
     field 2 ('Back'): a note field has 30,000 characters, over the 20,000-character limit; ...
     """

@@ -32,7 +32,7 @@ from extraction.readers._html import (
     looks_like_html,
 )
 from extraction.readers.paragraphs import html_body, text_body
-from extraction.readers.prompts import prompt_kind
+from extraction.readers.prompts import has_cloze, prompt_kind
 from extraction.records import Card
 
 FORMAT = "csv"
@@ -283,7 +283,7 @@ def _row_card(
         title_line=title_line,
         section=deck,
         last_line=last_line,
-        title_kind=prompt_kind(title),
+        title_kind="cloze" if cells and has_cloze(cells[0]) else prompt_kind(title),
         title_emphasis=title_runs,
     )
 

@@ -92,9 +92,17 @@ CLOZE_END = (
     r"\b(?:is|are|was|were|by|in|for|of|to|with|as|into|than)",
 )
 
+#: A question typed in lower case without its "?" ("what does ATP stand for", "how do
+#: vaccines work"): "what", "how" or "why" and an auxiliary, which no relative clause
+#: carried over from a line before opens ("which are then ...", "where it ...").
+LOWER_WH_START = (
+    r"(?-i:what|how|why)\s+(?-i:is|are|was|were|does|do|did|can|could|should|would|will)\b"
+)
+
 QUESTION_RE = re.compile(
     rf"(?:{QUESTION_END})"
     rf"|^(?=(?-i:[A-Z]))(?:{WH_START})"
+    rf"|^{LOWER_WH_START}"
     rf"|^(?=(?-i:[A-Z]))(?:{'|'.join(STUDY_VERBS)})\b(?!\s*[:=])"
     rf"|^(?=(?-i:[A-Z]))(?:{'|'.join(PROMPT_HEADS)})"
     rf"|{VERSUS}"
@@ -119,6 +127,8 @@ def is_question(text: str) -> bool:
     (True, True)
     >>> is_question("noisy labels")
     False
+    >>> is_question("what does RNA stand for"), is_question("which are then joined")
+    (True, False)
     """
     text = text.strip()
     if not text or _SUBLABEL.match(text) or _BULLET.match(text) or _CONTINUATION.match(text):
@@ -190,6 +200,18 @@ def prompt_kind(title: str) -> str:
 
 
 _CLOZE_MARK = re.compile(r"\{\{c\d{1,4}::")
+
+
+def has_cloze(text: str) -> bool:
+    """Whether a note field holds an Anki cloze deletion (``{{c1::...}}``), which a
+    reader's markup removal takes away before the title is read.
+
+    >>> has_cloze("The {{c1::delta}} is where a river meets the sea"), has_cloze("Delta")
+    (True, False)
+    """
+    return bool(_CLOZE_MARK.search(text))
+
+
 #: The full stop or colon that closes a flashcard's front ("Explain X.", "Give Y:").
 _CLOSING_STOP = re.compile(r"\s*[.:]$")
 _SHORT_PHRASE = re.compile(r"^[A-Z][^.!?:;,]{0,40}$")

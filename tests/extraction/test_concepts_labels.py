@@ -151,8 +151,11 @@ def test_candidates_equals_label_names_its_term_outside_an_answer(title, kind, n
         ("Spring constant (k2)", "k2", True),
         ("Resistance (R)", "R", True),
         ("Tidal range (a)", "a", False),
+        ("Sample size (n)", "n", True),
+        ("Variance (s²)", "s²", True),
+        ("Tidal range (i)", "i", False),
     ],
-    ids=["greek", "indexed", "capital", "numbered-case"],
+    ids=["greek", "indexed", "capital", "numbered-case", "lower-case", "superscript", "roman"],
 )
 def test_candidates_term_title_gives_its_symbol(title, symbol_, merged):
     card = _card(
@@ -300,3 +303,121 @@ def test_candidates_label_preposition_is_no_particle(line):
     """A preposition after the -ing form is no particle: no label name reaches over it."""
     names, _ = _found(line)
     assert not any(" on " in n or " in " in n for n in names)
+
+
+def _title_pairs(title: str, answer: str) -> set[tuple[str, str]]:
+    """The alias pairs :func:`titles` gives for a term card ``title`` / ``answer``."""
+    card = _card(
+        title, answer, kind="term", id="n.tsv#1", source="n.tsv", lines=(1, 1), body_lines=(1,)
+    )
+    seg = next(s for s in card_segments(card) if s.is_title)
+    doc = next(pipe([seg.text]))
+    return {(p.short, p.reason) for p in titles(seg, doc) if isinstance(p, AliasPair)}
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "other", "merged"),
+    [
+        ("Shoreline (coastline)", "where the land meets the sea", "coastline", True),
+        ("Groyne (breakwater)", "a low wall built out into the sea", "breakwater", True),
+        ("Kiln (oven)", "an oven for firing clay", "oven", False),
+        ("Glaze (important)", "a glassy coat fired onto clay", "important", False),
+        ("Fold mountain (FM)", "a mountain pushed up by plates", "FM", True),
+        ("Block mountain (HMX)", "a mountain raised between faults", "HMX", False),
+    ],
+    ids=["one-word", "another-word", "genus", "about-the-notes", "initials", "other-letters"],
+)
+def test_candidates_term_title_bracket_gives_another_name(title, answer, other, merged):
+    assert any(short == other for short, _ in _title_pairs(title, answer)) is merged
+
+
+def test_concepts_term_title_bracket_names_one_concept_by_the_name_before_it():
+    from extraction.readers import read_bytes
+    from graph.build import build_graph
+
+    deck = (
+        b"Shoreline (coastline)\twhere the land meets the sea\n"
+        b"Groyne (coastal defence)\ta low wall built out into the sea to trap sand\n"
+        b"Spit\ta ridge of sand joined to the shoreline at one end\n"
+        b"Longshore drift (erosion)\tsand carried along the coast by waves\n"
+        b"Erosion\tthe wearing away of the coast; longshore drift moves what it frees\n"
+    )
+    G = build_graph([read_bytes(deck, path="coasts.tsv")])
+    assert "coastline" not in G.nodes and "coastline" in G.nodes["shoreline"]["aliases"]
+    # a remark in the bracket is no part of the name, and the card defines it
+    assert G.nodes["groyne"]["definition"] == "a low wall built out into the sea to trap sand"
+    # a second name the notes use on other cards is what the term belongs to, no synonym
+    assert "erosion" in G.nodes and "longshore drift" in G.nodes
+    # nor does the remark name a concept of its own
+    assert "coastal defence" not in G.nodes
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "definition", "pair"),
+    [
+        (
+            "Slow (low-fire) glaze: fired at a low heat",
+            "slow glaze",
+            "fired at a low heat",
+            ("low-fire glaze", "slow glaze"),
+        ),
+        (
+            "Neap (weak) tide - the smallest range of the month",
+            "neap tide",
+            "the smallest range of the month",
+            ("weak tide", "neap tide"),
+        ),
+        (
+            "Spring tide (new moon) = the largest range of the month",
+            "spring tide",
+            "the largest range of the month",
+            None,
+        ),
+        (
+            "Dew point (Td) = temperature at which air is saturated",
+            "dew point",
+            "temperature at which air is saturated",
+            ("td", "dew point"),
+        ),
+        (
+            "Ice (see unit 4) shelf: floating ice joined to land",
+            "ice shelf",
+            "floating ice joined to land",
+            None,
+        ),
+    ],
+    ids=["within-colon", "within-dash", "closing-remark", "closing-equals", "within-remark"],
+)
+def test_candidates_label_with_a_bracket_names_the_words_around_it(line, name, definition, pair):
+    names, pairs = _found(line)
+    assert names[name] == ("label", definition)
+    assert pairs == ({pair} if pair else set())
+
+
+@pytest.mark.parametrize(
+    ("line", "sides"),
+    [
+        (
+            "Sheet lightning vs fork lightning: sheet = lit inside a cloud; fork = a bolt",
+            {"sheet lightning": "lit inside a cloud", "fork lightning": "a bolt"},
+        ),
+        (
+            "Sheet lightning vs fork lightning: lightning = a flash of light",
+            {"sheet lightning": "", "fork lightning": ""},
+        ),
+    ],
+    ids=["short-labels", "shared-word"],
+)
+def test_candidates_contrast_label_defines_a_side_by_its_own_short_clause(line, sides):
+    names, _ = _found(line)
+    assert {k: names[k] for k in sides} == {k: ("label", d) for k, d in sides.items()}
+
+
+def test_definitions_contrast_card_defines_a_side_by_its_own_short_clause():
+    from extraction.readers import read_bytes
+    from graph.build import build_graph
+
+    deck = b"Weather vs climate\tweather = the state of the air today, climate = its long average\n"
+    G = build_graph([read_bytes(deck, path="air.tsv")])
+    assert G.nodes["weather"]["definition"] == "the state of the air today"
+    assert G.nodes["climate"]["definition"] == "its long average"

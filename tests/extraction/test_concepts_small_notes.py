@@ -109,3 +109,26 @@ def test_concepts_small_note_keeps_every_term_it_names(data, name, expected):
 def test_concepts_small_note_deck_title_is_no_concept():
     found = concepts(QUIZLET, "history.txt")
     assert not {"flashcard", "history 101 flashcard", "history 101 flashcards"} & found
+
+
+CLOZE_DECK = b"""#separator:Comma
+#html:true
+#notetype column:1
+Cloze,"The {{c1::albedo}} is the share of sunlight a surface reflects.","ice has a high one"
+Cloze,"A {{c1::watershed}} is the land that drains into one river.",""
+Cloze,"{{c1::Permafrost}}: ground that stays frozen for two years or more","tundra"
+Basic,"Glacier","a slow river of ice"
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "definition"),
+    [
+        ("albedo", "The albedo is the share of sunlight a surface reflects."),
+        ("watershed", "A watershed is the land that drains into one river."),
+        ("permafrost", "Permafrost: ground that stays frozen for two years or more"),
+    ],
+)
+def test_concepts_cloze_deletion_names_what_the_card_asks_for(name, definition):
+    G = build_graph([read_bytes(CLOZE_DECK, path="geo.csv")])
+    assert G.nodes[name]["definition"] == definition

@@ -1003,3 +1003,30 @@ def test_definitions_stressed_name_before_an_equals_sign_is_defined(body, bold, 
     found = index.find(bold)
     assert found is not None
     assert (index.concepts[found].definition == body) is defined
+
+
+@pytest.mark.parametrize(
+    ("second", "definition"),
+    [
+        # the next line defines another name: the label's definition stops before it
+        ("Basalt is a dark rock from lava.", "a light rock cooled deep underground."),
+        ("Basalts are rocks from lava.", "a light rock cooled deep underground."),
+        # it goes on about the same name, or says what it does: kept whole
+        (
+            "It is a common rock.",
+            "a light rock cooled deep underground. It is a common rock.",
+        ),
+        (
+            "Quarries cut it into slabs.",
+            "a light rock cooled deep underground. Quarries cut it into slabs.",
+        ),
+    ],
+    ids=["another-defined", "another-plural", "refers-back", "no-definition"],
+)
+def test_definitions_label_stops_before_a_line_defining_another_name(second, definition):
+    from extraction.readers import read_bytes
+    from graph.build import build_graph
+
+    note = f"## Rocks\n\n**Granite** - a light rock cooled deep underground.\n{second}\n"
+    G = build_graph([read_bytes(note.encode(), path="rocks.md")])
+    assert G.nodes["granite"]["definition"] == definition

@@ -171,3 +171,15 @@ def test_delimited_header_row_drops_its_metadata_columns(tmp_path, header, body)
     result = _read(tmp_path, "set.tsv", text)
     assert result.ok, result.source.errors
     assert [(c.title, c.body) for c in result.cards] == [("Erosion", body)]
+
+
+def test_delimited_anki_cloze_row_keeps_its_deletion(tmp_path):
+    text = (
+        '#separator:Comma\n#html:true\n"The {{c1::<b>delta</b>}} is a river mouth landform","x"\n'
+    )
+    result = _read(tmp_path, "geo.csv", text)
+    assert result.ok, result.source.errors
+    card = result.cards[0]
+    assert (card.title, card.title_kind) == ("The delta is a river mouth landform", "cloze")
+    runs = {(card.title[e.start : e.end], e.style) for e in card.emphasis if e.part == "title"}
+    assert runs == {("delta", "bold"), ("delta", "cloze")}

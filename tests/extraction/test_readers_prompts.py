@@ -28,6 +28,11 @@ from extraction.readers.prompts import is_cloze, is_question, is_term
         ("Pros:", False),
         ("Use of reclaimed water", False),
         ("Explain:", False),
+        # typed in lower case without its "?": a wh-word and an auxiliary ask
+        ("what does GPS stand for", True),
+        ("how do glaciers carve valleys", True),
+        ("which are then carried downstream", False),
+        ("what remains after erosion", False),
     ],
 )
 def test_prompts_is_question(line, expected):
