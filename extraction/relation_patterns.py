@@ -1090,6 +1090,11 @@ PURPOSE_VERBS_ELSEWHERE = frozenset(
 #: no ``is_a``; its citation says that the name is the evidence.
 KIND_BY_NAME = "is named after"
 
+#: Words a hyphen joins after a name to say a thing only resembles or lacks what the
+#: name names: "thrashing-like slowdowns" are no thrashing, "a lock-free queue" uses no
+#: lock.
+LIKENESS_SUFFIXES = frozenset({"like", "ish", "esque", "free", "less"})
+
 #: Verbs after "used to" of a mere act on a thing, no purpose: what a method is used to
 #: find, get, represent, control or enforce is what it works on ("a formulation used to find the
 #: boundary that ...", "a valve used to control the flow"), not what it is for; the link

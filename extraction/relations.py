@@ -239,6 +239,8 @@ def _named_in(index: ConceptIndex, sent: Span) -> list[Mention]:
         hit = None if edge[i] else longest(i)
         if hit is not None and function[i] and not _opens_name(index, hit.concept, toks[i]):
             hit = None
+        if hit is not None and _inside_word(toks, i, i + hit.end - hit.start):
+            hit = None  # "a non-conservative force", "thrashing-like slowdowns"
         if hit is None:
             i += 1
         else:
@@ -255,6 +257,34 @@ def _hyphen_joined(toks: Sequence[Token], k: int) -> str | None:
     if toks[k + 1].text not in {"-", "‐", "–"} or not toks[k + 2].is_alpha:
         return None
     return toks[k].lower_ + toks[k + 2].lower_
+
+
+_HYPHENS = frozenset({"-", "‐", "–"})
+
+
+def _glued_hyphen(toks: Sequence[Token], k: int) -> bool:
+    """Is ``toks[k]`` a hyphen written with no space on either side ("non-linear")?"""
+    return (
+        0 < k < len(toks) - 1
+        and toks[k].text in _HYPHENS
+        and not toks[k - 1].whitespace_
+        and not toks[k].whitespace_
+        and toks[k - 1].is_alpha
+        and toks[k + 1].is_alpha
+    )
+
+
+def _inside_word(toks: Sequence[Token], i: int, j: int) -> bool:
+    """Is the name ``toks[i:j]`` only part of a hyphenated word, so that the word names
+    another thing? A name after a hyphen is the tail of a longer word ("a
+    non-conservative force" is no conservative force, "self-attention" no attention); a
+    name before a hyphen and a word of likeness or absence (:data:`rp.LIKENESS_SUFFIXES`:
+    "thrashing-like slowdowns", "a lock-free queue") is only likened or denied."""
+    if i >= 2 and _glued_hyphen(toks, i - 1):
+        return True
+    return (
+        j + 1 < len(toks) and _glued_hyphen(toks, j) and toks[j + 1].lower_ in rp.LIKENESS_SUFFIXES
+    )
 
 
 def _named_whole(whole: Mention | None, shared: str) -> bool:
