@@ -83,7 +83,7 @@ from extraction.concepts import (
 )
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.index import parsed_where, segments_only
-from extraction.concepts.segments import ITEM, compares
+from extraction.concepts.segments import CELL, ITEM, compares
 from extraction.names import lemmas, singular
 from extraction.records import Card, Concept, Evidence, Relation, Table
 
@@ -1638,12 +1638,12 @@ def _label(ctx: _Context) -> Mention | None:
 def _label_in(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Mention | None:
     """:func:`_label` of ``sent``, whose concepts are ``found``."""
     doc = sent.doc
-    colon = next((t.i for t in sent if t.text == ":"), None)
+    colon = next((t.i for t in sent if t.text == ":" or _spaced_dash(t)), None)
     start = sent.start
     if colon is None and 0 < start <= LABEL_WORDS and doc[start - 1].text == ":":
         colon, start = start - 1, 0  # "BPTT:" parsed as a sentence of its own
         found = mentions(index, doc[:colon])
-    if colon is None or colon - start > 6:
+    if colon is None or _label_words(doc, start, colon) > 6:
         return None
     first = found[0] if found else None
     if first is not None and first.start <= start + 1 and first.end <= colon:
@@ -3734,7 +3734,7 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
             heading = _names_all(doc, found[0], sent.start, label_end)
             if texted:
                 continue  # "Vector form:" over lines about the items above: a section's label
-        if seg.is_term or (label_end is not None and label_end - sent.start <= 6):
+        if seg.is_term or (label_end is not None and _label_words(doc, sent.start, label_end) <= 6):
             head = found[0]
             end = label_end if label_end is not None else sent.end
             if _names_all(doc, head, sent.start, end):
@@ -3838,9 +3838,24 @@ def _shares_head(
 
 
 def _label_end(sent: Span) -> int | None:
-    """The colon that ends a short label opening ``sent`` ("Reset gate: ..."), or None."""
-    colon = next((t.i for t in sent if t.text == ":"), None)
-    return colon if colon is not None and colon - sent.start <= 6 else None
+    """The colon that ends a short label opening ``sent`` ("Reset gate: ..."), or the dash
+    with spaces around it that does ("Reset gate — ...", "Reset gate - ..."), or None."""
+    colon = next((t.i for t in sent if t.text == ":" or _spaced_dash(t)), None)
+    return colon if colon is not None and _label_words(sent.doc, sent.start, colon) <= 6 else None
+
+
+def _label_words(doc: Doc, start: int, end: int) -> int:
+    """How many tokens a label from ``start`` to its end ``end`` has, punctuation inside
+    a word or a bracket left out ("First-come first-served (FCFS)": 5)."""
+    return sum(1 for t in doc[start:end] if not t.is_punct)
+
+
+def _spaced_dash(t: Token) -> bool:
+    """Is ``t`` a dash set off by spaces, as a label's end ("Reset gate — ...")? A dash
+    that joins two words ("on-line", "1990–2000") is none."""
+    if t.text not in {"—", "–", "-", "--"} or t.i == 0:
+        return False
+    return bool(t.doc[t.i - 1].whitespace_) and bool(t.whitespace_)
 
 
 def _bare(sent: Span) -> bool:
@@ -4136,6 +4151,7 @@ def _intro_items(
     depth = depths.get(seg.line, -1)
     items: list[tuple[Segment, Span]] = []
     seen = {id(seg)}
+    parents = _item_parents(seg.card)
     for item_seg, sent in sents[at + 1 :]:
         if id(item_seg) in seen:
             continue
@@ -4145,8 +4161,21 @@ def _intro_items(
             break
         if d <= depth and item_seg.text.rstrip().endswith(":") and items:
             break
+        first = items[0][0] if items else None
+        if (
+            first is not None
+            and d == depths.get(first.line)
+            and parents.get(item_seg.line) != parents.get(first.line)
+        ):
+            break  # "1. A / 2. B" then "- C": a list of its own after the one introduced
         items.append((item_seg, sent))
     return items
+
+
+def _item_parents(card) -> dict[int, int]:
+    """File line of each list item in a card's body -> the body offset of the line it
+    belongs to (:attr:`ListItem.parent`; -1 for none)."""
+    return {card.line_of(item.start): item.parent for item in card.items}
 
 
 def _intro_list_edges(
@@ -6527,6 +6556,8 @@ def raw_relations(
 
             if len(held) < 2 and not seg.is_title and _opens_with_both(sent):
                 held = _two_labels_before(index, sents, i) or held
+            if (column := _column_concept(index, seg)) is not None:
+                held = [column]  # "| | Process | Thread |": a cell says it of its column's
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier
             ctx.first_nested = first_nested
@@ -6617,6 +6648,18 @@ def _plain(cell: str) -> str:
 
 #: Confidence of an edge read from a table row.
 TABLE_CONFIDENCE = 0.7
+
+
+def _column_concept(index: ConceptIndex, seg: Segment) -> str | None:
+    """The concept the header of a compared table's column names, for a cell of that
+    column ("| | Process | Thread |": "needs IPC" under "Process" is said of the
+    process, not of the thread beside it); None for another segment or table."""
+    if seg.kind != CELL or seg.column < 1:
+        return None
+    table = next((t for t in seg.card.tables if seg.header in t.header), None)
+    if table is None or not compares(table):
+        return None
+    return index.find(_plain(seg.header))
 
 
 def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:

@@ -11,7 +11,7 @@ from functools import cache
 import pytest
 
 from extraction.concepts import ConceptIndex, extract_concepts
-from extraction.readers import read_paths
+from extraction.readers import read_bytes, read_paths
 from extraction.records import Card, Evidence, Relation
 from extraction.relation_patterns import FRAMES, KIND_BY_NAME, TABLES, Cue
 from extraction.relations import CARD_SUBJECT_FACTOR, merge_relations, typed_relations
@@ -1306,6 +1306,29 @@ def test_relations_list_after_a_line_stops_at_the_next_paragraph():
         ("What is a semaphore?", "A counter."),
         ("Reusable resources", body),
     )
+    index = extract_concepts(cards)
+    found = triples(index)
+    assert expect(index, "processor", "example_of", "reusable resource") in found
+    assert not any(s == index.find("semaphore") and r == "example_of" for s, r, _ in found)
+
+
+@pytest.mark.parametrize("mark", [":", " —", " -"])
+def test_relations_list_after_a_line_reads_labels_ending_with_a_colon_or_a_dash(mark):
+    body = f"Examples:\n- processor{mark} a chip that runs code\n- semaphore{mark} a counter"
+    cards = _qa(
+        ("What is a processor?", "A chip."),
+        ("What is a semaphore?", "A counter."),
+        ("Reusable resources", body),
+    )
+    index = extract_concepts(cards)
+    for item in ("processor", "semaphore"):
+        assert expect(index, item, "example_of", "reusable resource") in triples(index)
+
+
+def test_relations_list_after_a_line_stops_where_a_list_of_its_own_starts():
+    text = "# Reusable resources\n\nExamples:\n\n1. processor\n\n- semaphore\n"
+    cards = [*read_bytes(text.encode(), path="notes.md").cards]
+    cards += _qa(("What is a processor?", "A chip."), ("What is a semaphore?", "A counter."))
     index = extract_concepts(cards)
     found = triples(index)
     assert expect(index, "processor", "example_of", "reusable resource") in found
