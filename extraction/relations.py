@@ -2251,6 +2251,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
                 # root and "have" its auxiliary: the cue hangs on the clause, whose
                 # subject is set against X
                 hung = next(c for c in hung.children if c.dep_ in _SUBJECT_DEPS)
+            elif hung.dep_ == "attr" and hung.head.lemma_ == "be" and hung.pos_ == "NOUN":
+                # "Beta diversity is the change between sites, unlike alpha diversity":
+                # the noun the copula makes its subject stands for that subject
+                hung = next((c for c in hung.head.children if c.dep_ in _SUBJECT_DEPS), hung)
             held = _mention_of(ctx, hung)
             if held is not None and held.covers(hung):
                 subjects, said = [held.concept], 1.0
@@ -2258,7 +2262,11 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
                 subjects, said = _subject(ctx, span)
             after = _objects(ctx, span.end, whole=True, max_gap=2)
             aside = _opened(doc, ctx.sent.start, span.start)
-            pairs = [(a, b) for a in subjects[:1] for b in after[:1] if said == 1.0 and not aside]
+            # "unlike A and B": each item listed after the cue is set apart, not a gloss
+            # of one in brackets ("unlike diffusion (passive transport)")
+            glosses = {m.concept for m in ctx.found if _opened(doc, span.end, m.start)}
+            after = after[:1] + [b for b in after[1:] if b not in glosses]
+            pairs = [(a, b) for a in subjects[:1] for b in after if said == 1.0 and not aside]
     elif cue.frame == "joined":  # "X V ..., whereas Y V ..."
         mark = doc[span.start]
         second = mark.head

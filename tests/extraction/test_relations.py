@@ -1535,11 +1535,22 @@ def test_relations_genus_of_a_definition_does_what_the_subject_does(text):
         "Osmosis, unlike active transport, needs no energy.",
         "Osmosis needs no energy, unlike active transport.",
         "Compared with active transport, osmosis needs no energy.",
+        # after the noun a copula makes the subject: the subject is set apart
+        "Osmosis is the passive flow of water, unlike active transport.",
     ],
 )
 def test_relations_contrast_cue_inside_or_opening_the_sentence(text):
     index = tiny_index(text, "osmosis", "active transport")
     assert expect(index, "osmosis", "contrasts_with", "active transport") in triples(index)
+
+
+def test_relations_contrast_cue_sets_apart_each_listed_item_but_a_gloss():
+    text = "Sleet is frozen rain, unlike hail (ice balls) and graupel (soft pellets)."
+    index = tiny_index(text, "sleet", "hail", "graupel", "ice ball")
+    found = triples(index)
+    assert expect(index, "sleet", "contrasts_with", "hail") in found
+    assert expect(index, "sleet", "contrasts_with", "graupel") in found
+    assert expect(index, "sleet", "contrasts_with", "ice ball") not in found
 
 
 @pytest.mark.parametrize(
