@@ -696,7 +696,8 @@ ADDRESSES: list[Cue] = [
                 "addresses address addressing mitigates mitigate mitigating "
                 "prevents prevent preventing tackles tackle tackling alleviates alleviate "
                 "alleviating overcomes overcome overcoming avoids avoid avoiding fixes fix "
-                "fixing counters counter countering combats combat combating remedies"
+                "fixing counters counter countering combats combat combating remedies "
+                "relieves relieve relieving"
             )
         ],
         0.8,
@@ -816,6 +817,41 @@ ADDRESSES: list[Cue] = [
         0.65,
         example="Ensembles are robust to adversarial attacks.",
         expected=("ensemble", "adversarial attack"),
+    ),
+    # a remedy given for a complaint: "Scurvy is treated with citrus fruit"
+    Cue(
+        "treated_with",
+        [_BE, _ADV, _words("treated relieved"), _words("with by using")],
+        0.7,
+        reverse=True,
+        example="Scurvy is treated with citrus fruit.",
+        expected=("citrus fruit", "scurvy"),
+    ),
+    # "Quinine is used to treat malaria", "Used to treat gout": a remedy too
+    Cue(
+        "used_to_treat",
+        [
+            _words("used given prescribed"),
+            _ADV,
+            {"LOWER": "to"},
+            _words("treat cure relieve"),
+        ],
+        0.7,
+        example="Quinine is used to treat malaria.",
+        expected=("quinine", "malaria"),
+    ),
+    # an answer line opening with the participle, its subject the card's
+    Cue(
+        "treated_with_fragment",
+        [
+            {"IS_SENT_START": True, "LOWER": {"IN": ["treated", "relieved"]}},
+            _ADV,
+            _words("with by using"),
+        ],
+        0.7,
+        reverse=True,
+        example="Frostbite || Freezing of the skin. Treated with slow rewarming.",
+        expected=("slow rewarming", "frostbite"),
     ),
     Cue(
         "addressed_by",
@@ -1045,6 +1081,19 @@ CAUSES: list[Cue] = [
         example="Rickets is a disease caused by vitamin D deficiency.",
         expected=("vitamin D deficiency", "rickets"),
     ),
+    # an answer line opening with the participle, its subject the card's: "Caused by X"
+    Cue(
+        "caused_by_fragment",
+        [
+            {"IS_SENT_START": True, "LOWER": {"IN": ["caused", "triggered", "induced"]}},
+            _ADV,
+            {"LOWER": "by"},
+        ],
+        0.7,
+        reverse=True,
+        example="Landslide || A mass of rock sliding downhill. Caused by heavy rain.",
+        expected=("heavy rain", "landslide"),
+    ),
     # a verb of happening and its cause: "Y occurs because of X", "Y arises due to X"
     Cue(
         "happens_because_of",
@@ -1081,7 +1130,7 @@ CAUSES: list[Cue] = [
 PURPOSE_VERBS_ELSEWHERE = frozenset(
     """
     prevent avoid reduce mitigate address solve tackle fix counter combat fight overcome
-    alleviate lessen minimize minimise cause compute calculate help
+    alleviate lessen minimize minimise cause compute calculate help relieve treat cure
     """.split()
 )
 
@@ -1262,6 +1311,22 @@ USED_FOR: list[Cue] = [
         0.65,
         gap=2,
         example="Levee || A raised bank of earth. Used to protect farmland.",
+        expected=("levee", "farmland"),
+    ),
+    # the same after a semicolon: "X || A bank of earth; used to protect farmland"
+    Cue(
+        "used_to_do_clause_fragment",
+        [
+            {"ORTH": ";"},
+            _ADV,
+            {"LOWER": {"IN": "used employed utilized utilised".split()}},
+            _ADV,
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
+        ],
+        0.65,
+        gap=2,
+        example="Levee || A raised bank of earth; used to protect farmland.",
         expected=("levee", "farmland"),
     ),
     Cue(

@@ -1284,8 +1284,11 @@ def _objects(
         return []  # "enabling the decoder to reconstruct": what is enabled is the act
     if _modifies_other(doc, first):
         return []  # "transformer-decoder layers", "this optimization problem"
-    if whole and (_narrowed(doc, first) or _of_phrase(target)):
-        return []  # "produce small gradients", "a loss of information": not the gradient, loss
+    if whole and _of_phrase(target):
+        return []  # "a loss of information": not the loss
+    # "produce small gradients": not the gradient; the items listed after it still are
+    # ("caused by high tides, storms and erosion")
+    narrowed = whole and _narrowed(doc, first)
     if owned and _owned_by_concept(ctx, target):
         return []  # "depends on the state of the reactor": that thing's state
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
@@ -1354,6 +1357,8 @@ def _objects(
         for m in after[1:]:
             if _parallel_item(doc, m, word) and m.concept not in listed:
                 listed.append(m.concept)
+    if narrowed:
+        return listed[1:]
     if len(listed) == 1:
         # "reduce public spending (austerity)": one item's gloss names it too; in a
         # list of several, each item's gloss only describes it; a gloss whose concept
@@ -1389,14 +1394,18 @@ def _parallel_item(doc: Doc, m: Mention, relative: str) -> bool:
 
 def _completes(noun: Token, target: Token) -> bool:
     """Does ``target`` hang on the noun ``noun`` through a preposition other than "of"
-    ("changes in weights", "a term from the noise model")? Not when the preposition
-    names an instance of the noun ("crops such as winter wheat")."""
+    ("changes in weights", "a term from the noise model"), also through a participle
+    describing the noun ("a force acting over a time interval")? Not when the
+    preposition names an instance of the noun ("crops such as winter wheat")."""
     prep = target.head
+    held = prep.head
+    if held.dep_ == "acl" and held.tag_ in {"VBG", "VBN"}:
+        held = held.head
     return (
         noun.pos_ in {"NOUN", "PROPN"}
         and target.dep_ == "pobj"
         and prep.dep_ == "prep"
-        and prep.head == noun
+        and held == noun
         and prep.lower_ not in {"of", "as", "like", "including"}
     )
 

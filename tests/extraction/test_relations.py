@@ -1804,3 +1804,37 @@ def test_relations_a_bare_noun_phrase_answering_what_x_is_is_about_x(text, names
         assert expect(index, source, relation, target) in found, found
     if never:
         assert expect(index, *never) not in found, found
+
+
+def test_relations_a_narrowed_first_item_leaves_the_items_after_it():
+    # "heavy rainfall" names no rainfall; the items listed after it are still causes
+    text = "Landslides are caused by heavy rainfall, earthquakes and deforestation."
+    index = tiny_index(text, "landslide", "rainfall", "earthquake", "deforestation")
+    found = triples(index)
+    assert expect(index, "earthquake", "causes", "landslide") in found
+    assert expect(index, "deforestation", "causes", "landslide") in found
+    assert expect(index, "rainfall", "causes", "landslide") not in found
+
+
+def test_relations_a_noun_a_participle_describes_is_the_cause_not_what_it_acts_over():
+    # what causes the change is the force; the interval is only where it acts
+    text = "Erosion is the loss of soil caused by a wind blowing over a dry field."
+    index = tiny_index(text, "erosion", "soil", "dry field")
+    assert not any(r == "causes" for _, r, _ in triples(index))
+
+
+def test_relations_a_compared_table_cell_is_said_of_its_column():
+    text = (
+        "# Kilns\n\n## Gas vs electric kiln\n\n"
+        "| | Gas kiln | Electric kiln |\n|---|---|---|\n| fuel | needs propane | mains power |\n"
+    )
+    cards = [*read_bytes(text.encode(), path="notes.md").cards]
+    cards += _qa(
+        ("What is a gas kiln?", "A kiln."),
+        ("What is an electric kiln?", "A kiln."),
+        ("What is propane?", "A gas."),
+    )
+    index = extract_concepts(cards)
+    found = triples(index)
+    assert expect(index, "gas kiln", "uses", "propane") in found
+    assert expect(index, "electric kiln", "uses", "propane") not in found
