@@ -3085,6 +3085,8 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
         return  # "Slow -- Steam engine": a name alone is no definition, no kind
     if m.end < ctx.sent.end and ctx.sent.doc[m.end].text in EQUATION_SIGNS:
         return  # "Ohm's law -- Voltage = current x resistance": a formula's terms, no kind
+    if any(_spaced_operator(t) for t in ctx.sent.doc[start : m.start]):
+        return  # "Density -- mass / volume": a ratio of terms, no kind
     generic = noun.lower_ in rp.GENERIC_HEADS and m.end == noun.i  # "plate boundary process"
     if noun.lower_ not in rp.KIND_WORDS and not (m.end - 1 == noun.i or generic):
         return  # a possessor or a modifier inside the phrase, not its own concept
@@ -3114,6 +3116,19 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
 
 #: Signs that make a line a formula: the name before one is a term of it, not a genus.
 EQUATION_SIGNS = frozenset({"=", "≈", "≡", "∝"})
+#: Signs of arithmetic between the terms of a formula, written with spaces around them
+#: ("mass / volume", "force × distance"); "input/output" joins two names.
+OPERATOR_SIGNS = frozenset({"/", "÷", "×", "*", "+"})
+
+
+def _spaced_operator(t: Token) -> bool:
+    """Is ``t`` an arithmetic sign (:data:`OPERATOR_SIGNS`) with spaces around it?"""
+    return (
+        t.text in OPERATOR_SIGNS
+        and t.i > 0
+        and bool(t.doc[t.i - 1].whitespace_)
+        and bool(t.whitespace_)
+    )
 
 
 def _problems_of_thing(concept: str) -> bool:
