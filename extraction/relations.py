@@ -1964,6 +1964,33 @@ def _defined_by_genus(ctx: _Context, span: Span, cls: Mention | None) -> str | N
     return ctx.subjects[0] if last.dep_ in {"appos", "npadvmod"} and last.head == root else None
 
 
+def _genus_clause_kind(ctx: _Context, span: Span, cls: Mention | None) -> str | None:
+    """The card's subject, when the kinds after ``span`` follow a definition of it that
+    opens with a genus noun and a relative clause holding ``cls``, and the parser hangs
+    them on no word of that clause ("Anticoagulant || Drug that prevents clots, e.g.
+    A, B": drugs, no clots); else None. Kinds it hangs inside the clause ("Enzyme that
+    digests sugars, e.g. lactose") stay the clause's."""
+    if cls is None or not (ctx.first and len(ctx.subjects) == 1) or ctx.seg.is_title:
+        return None
+    doc = ctx.sent.doc
+    start = _genus_start(ctx)
+    if start < ctx.sent.end and doc[start].lower_ in {"a", "an"}:
+        start += 1
+    genus = doc[start] if start < ctx.sent.end else None
+    if genus is None or genus.pos_ != "NOUN" or cls.covers(genus):
+        return None
+    clause = next((c for c in genus.children if c.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+    item = next((m for m in ctx.found if m.start >= span.end), None)
+    if item is None or cls.start not in inside or ctx.subjects[0] in {item.concept, cls.concept}:
+        return None
+    if item.end - 1 in inside or span.end - 1 in inside:
+        return None
+    return ctx.subjects[0]
+
+
 def _likening_aside(ctx: _Context, span: Span, cls: Mention) -> bool:
     """Is the "like" of ``span`` an aside set off by commas that names one thing in the
     same number as ``cls`` ("Glaciers, like rivers, erode valleys"; "Osmosis, like
@@ -2137,7 +2164,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             target = cls.concept
         if cls is not None and _likening_aside(ctx, span, cls):
             return  # "Glaciers, like rivers, erode valleys": two things likened
-        if cue.frame == "instances" and (defined := _defined_by_genus(ctx, span, cls)):
+        if cue.frame == "kinds" and (defined := _genus_clause_kind(ctx, span, cls)):
+            # "Fungicide || Chemical that kills fungi, e.g. sulfur": a fungicide
+            target, factor = defined, CARD_SUBJECT_FACTOR
+        elif cue.frame == "instances" and (defined := _defined_by_genus(ctx, span, cls)):
             # "Volcano || An opening in the crust, e.g. Etna": an instance of the volcano
             target, factor = defined, CARD_SUBJECT_FACTOR
         pairs = [(o, target) for o in _objects(ctx, span.end, direct=True)]

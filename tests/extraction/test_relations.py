@@ -1838,3 +1838,23 @@ def test_relations_a_compared_table_cell_is_said_of_its_column():
     found = triples(index)
     assert expect(index, "gas kiln", "uses", "propane") in found
     assert expect(index, "electric kiln", "uses", "propane") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kind", "cls"),
+    [
+        # the parser hangs the kinds on no word of the genus's clause: the term's kinds
+        ("Mordant || A substance that binds dyes, e.g. alum and tannin",
+         ("mordant", "dye", "alum", "tannin"), "alum", "mordant"),
+        # hung inside the clause: the clause's concept keeps them
+        ("Lactase || Enzyme that digests sugars, e.g. lactose",
+         ("lactase", "sugar", "lactose"), "lactose", "sugar"),
+    ],
+)  # fmt: skip
+def test_relations_kinds_after_a_genus_clause_are_of_what_the_parser_hangs_them_on(
+    text, names, kind, cls
+):
+    index = tiny_index(text, *names)
+    found = {(s, t) for s, r, t in triples(index) if r == "is_a"}
+    assert (index.find(kind), index.find(cls)) in found
+    assert len({t for s, t in found if s == index.find(kind)}) == 1
