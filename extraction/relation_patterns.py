@@ -1329,6 +1329,20 @@ USED_FOR: list[Cue] = [
         example="Levee || A raised bank of earth; used to protect farmland.",
         expected=("levee", "farmland"),
     ),
+    # what a thing is found or watched with: "Diabetes is diagnosed with a blood test",
+    # an answer line "Detected by sonar" (the card's subject)
+    Cue(
+        "diagnosed_with",
+        [
+            {"LOWER": {"IN": "diagnosed detected monitored".split()}, "TAG": "VBN"},
+            _ADV,
+            _words("with by using"),
+        ],
+        0.65,
+        reverse=True,
+        example="Rickets is diagnosed with an X-ray of the wrist.",
+        expected=("X-ray", "rickets"),
+    ),
     Cue(
         "used_on_to_do",
         [
