@@ -383,6 +383,17 @@ PART_OF: list[Cue] = [
         expected=("decoder", "autoencoder"),
         label=PARTS_STATED,
     ),
+    # a whole that adds its parts up: "Total cost is the sum of fixed and variable cost",
+    # an answer line "The sum of A and B" (the card's subject)
+    Cue(
+        "sum_of",
+        [{"LOWER": "the"}, _words("sum total"), {"LOWER": "of"}],
+        0.75,
+        reverse=True,
+        example="Total cost is the sum of fixed cost and variable cost.",
+        expected=("variable cost", "total cost"),
+        label=PARTS_STATED,
+    ),
     Cue(
         "comprises",
         [_words("comprises comprise comprising contains contain containing")],
