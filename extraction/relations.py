@@ -5845,6 +5845,51 @@ def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(kind, m.concept, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
 
 
+#: Plural kind words that label a list of a thing's kinds ("Two types: A and B").
+_KIND_LABELS = frozenset({"types", "kinds", "forms", "classes", "categories", "subtypes"})
+
+
+def _kind_label_end(sent: Span) -> int | None:
+    """The colon after a label of kinds opening ``sent`` ("Two types:", "Main forms:",
+    "Kinds:"), or None."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None:
+        return None
+    label = [t for t in sent.doc[sent.start : colon] if not t.is_punct]
+    if not label or label[-1].lower_ not in _KIND_LABELS:
+        return None
+    counted = all(t.like_num or t.lower_ == "main" for t in label[:-1])
+    return colon if counted and len(label) <= 2 else None
+
+
+def _labelled_kind_edges(ctx: _Context) -> Iterator[Relation]:
+    """A label of kinds over bare modifiers ("Heart murmur -- ... Two types: innocent and
+    pathological"): each modifier with the card's subject names a concept ("innocent
+    heart murmur"), a kind of that subject. Only when the label is a plural kind word
+    (counted or not) and every item is one word naming no concept of its own."""
+    if ctx.seg.is_title or len(ctx.subjects) != 1:
+        return
+    doc = ctx.sent.doc
+    colon = _kind_label_end(ctx.sent)
+    if colon is None:
+        return
+    words = [t for t in doc[colon + 1 : ctx.sent.end] if not t.is_punct]
+    items = [t for t in words if t.lower_ not in {"and", "or"}]
+    if (
+        len(items) < 2
+        or len(items) > 5
+        or any(t.pos_ not in {"ADJ", "NOUN", "PROPN"} for t in items)
+    ):
+        return
+    subject = ctx.subjects[0]
+    kinds = [ctx.index.find(f"{t.text} {subject}") for t in items]
+    if any(ctx.index.find(t.text) for t in items) or not all(kinds):
+        return
+    for kind in kinds:
+        if kind != subject:
+            yield Relation(kind, subject, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
+
+
 #: Confidence of the weak link of a concept named by its subject and a predicate
 #: adjective ("Soils can be acidic ...": acidic soil) to the others the sentence names.
 PREDICATED_CONFIDENCE = 0.2
@@ -6194,6 +6239,7 @@ def _sentence_edges(
     yield from _copula_edges(ctx)
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
+    yield from _labelled_kind_edges(ctx)
     yield from _predicated_name_edges(ctx)
     yield from _called_back_edges(ctx)
     yield from _choice_edges(ctx)
@@ -6575,7 +6621,10 @@ def raw_relations(
             # (merge_relations drops them), and is read only for a title's list cues or
             # as the line that introduces a list ("Examples:").
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
-            naming = any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
+            # "X is called ADJ", "Two types: ADJ and ADJ"
+            naming = (
+                any(t.lower_ in _NAMING_VERBS for t in sent) or _kind_label_end(sent) is not None
+            )
             idle = (not found and not naming) or (  # "Such soils are called heavy"
                 not about
                 and i not in parents  # a nested item's subject is its parent item's

@@ -1858,3 +1858,22 @@ def test_relations_kinds_after_a_genus_clause_are_of_what_the_parser_hangs_them_
     found = {(s, t) for s, r, t in triples(index) if r == "is_a"}
     assert (index.find(kind), index.find(cls)) in found
     assert len({t for s, t in found if s == index.find(kind)}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Heart murmur || An extra heart sound. Two types: innocent and pathological",
+         ["innocent heart murmur", "pathological heart murmur"]),
+        ("Heart murmur || An extra heart sound. Types: innocent and pathological.",
+         ["innocent heart murmur", "pathological heart murmur"]),
+        # a modifier naming no concept with the subject: no kinds at all
+        ("Heart murmur || An extra heart sound. Two types: innocent and loud",
+         []),
+    ],
+)  # fmt: skip
+def test_relations_a_label_of_kinds_over_modifiers_names_kinds_of_the_subject(text, kinds):
+    names = ("heart murmur", "innocent heart murmur", "pathological heart murmur")
+    index = tiny_index(text, *names)
+    found = {s for s, r, t in triples(index) if r == "is_a" and t == index.find("heart murmur")}
+    assert found == {index.find(k) for k in kinds}
