@@ -1150,6 +1150,11 @@ PURPOSE_VERBS_ELSEWHERE = frozenset(
 #: no ``is_a``; its citation says that the name is the evidence.
 KIND_BY_NAME = "is named after"
 
+#: Verbs (base forms) of finding a thing out: what a method is used (or lets one) to
+#: detect is dealt with by it when the notes name it as a problem ("used to detect the
+#: leak problem" addresses the leak problem); another thing it is only used for.
+DETECTING_VERBS = frozenset("detect diagnose identify spot catch flag".split())
+
 #: Words a hyphen joins after a name to say a thing only resembles or lacks what the
 #: name names: "thrashing-like slowdowns" are no thrashing, "a lock-free queue" uses no
 #: lock.

@@ -2104,6 +2104,12 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             objects = [*objects, act]
         if not objects or len(objects) < cue.min_items:
             return
+        if (
+            relation == "used_for"
+            and span[-1].lower_ in rp.DETECTING_VERBS
+            and all(o in ctx.problems for o in objects)
+        ):
+            relation = "addresses"  # "used to detect the leak problem": a way to deal with it
         helped = _helper_subject(ctx, span) if relation in _HELPED_RELATIONS else None
         subjects, factor = helped if helped is not None else _subject(ctx, span)
         if remedy and (verb := next((t for t in span if t.tag_ == "VBN"), None)) is not None:
