@@ -387,10 +387,19 @@ PART_OF: list[Cue] = [
     # an answer line "The sum of A and B" (the card's subject)
     Cue(
         "sum_of",
-        [{"LOWER": "the"}, _words("sum total"), {"LOWER": "of"}],
+        [_BE, _ADV, {"LOWER": "the"}, _words("sum total"), {"LOWER": "of"}],
         0.75,
         reverse=True,
         example="Total cost is the sum of fixed cost and variable cost.",
+        expected=("variable cost", "total cost"),
+        label=PARTS_STATED,
+    ),
+    Cue(
+        "sum_of_fragment",
+        [{"IS_SENT_START": True, "LOWER": "the"}, _words("sum total"), {"LOWER": "of"}],
+        0.75,
+        reverse=True,
+        example="Total cost || The sum of fixed cost and variable cost.",
         expected=("variable cost", "total cost"),
         label=PARTS_STATED,
     ),

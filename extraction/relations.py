@@ -1329,6 +1329,8 @@ def _objects(
         between = [t for t in _outside_parens(doc, prev.end, m.start)]
         if any(t.dep_ == "neg" or t.lower_ in rp.EXCLUDING_ADVERBS for t in between):
             break  # "uses A but not B", "uses A instead of B": B is denied, no item
+        if any(t.pos_ == "ADP" and t.lower_ not in _LIST_GAP for t in between):
+            break  # "the differences between the target and the output": inside A's phrase
         plain = (all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3) or (
             _unnamed_items(between)
         )
@@ -1857,7 +1859,7 @@ def _conditional(span: Span) -> bool:
 _EFFECTS = frozenset({"causes", "addresses"})
 #: Cues whose object, like an effect, is what the phrase names in full ("enable complex
 #: flavour profiles" enables no flavour profile as such).
-_WHOLE_OBJECT_CUES = frozenset({"facilitates"})
+_WHOLE_OBJECT_CUES = frozenset({"facilitates", "sum_of", "sum_of_fragment"})
 #: Cues of dependence: what a thing depends on "the state of X" for is X (or X's state),
 #: never the concept the "of" phrase completes. A verb that computes a quantity
 #: ("calculates the gradient of the loss") does use that quantity.
