@@ -2058,6 +2058,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         return  # "measured with respect to Y": Y is no instrument, it is a frame of reference
     if cue.frame == "svo" and _noun_cue(span):
         return  # "making good use of X": a noun, no verb
+    if cue.frame == "svo" and _label_word_cue(span):
+        return  # "Causes: A, B": a label (:func:`_inline_label_edges`), no verb
     subj = _dep_subject(_verb_of(span)) if cue.frame == "svo" else None
     if subj is not None and _denied_noun(subj):
         return  # "No sailboat uses X", "Neither A nor B uses X": said of none
@@ -4191,9 +4193,64 @@ INTRO_LABELS: dict[str, tuple[str, bool]] = {
     "elements": ("part_of", True),
     "applications": ("used_for", False),
     "uses": ("used_for", False),
+    # what brings the card's subject about, what remedies it, what it brings about
+    "causes": ("causes", True),
+    "treatment": ("addresses", True),
+    "treatments": ("addresses", True),
+    "prevention": ("addresses", True),
+    "effects": ("causes", False),
+    "consequences": ("causes", False),
+    "complications": ("causes", False),
+    "symptoms": ("causes", False),
 }
 #: Confidence of an edge from a list and the line that introduces it.
 INTRO_CONFIDENCE = 0.7
+
+
+def _label_word_cue(span: Span) -> bool:
+    """Is a cue's match a label word opening its line before a colon ("Causes:", "Uses:"
+    -- :data:`INTRO_LABELS`), a noun naming what the list after it holds, no verb?"""
+    sent = span.sent
+    doc = span.doc
+    return (
+        span.end < len(doc)
+        and doc[span.end].text == ":"
+        and span[-1].lower_ in INTRO_LABELS
+        and all(t.is_punct for t in doc[sent.start : span.start])
+    )
+
+
+def _inline_label_edges(
+    index: ConceptIndex, seg: Segment, sent: Span, about: Sequence[str], found: list[Mention]
+) -> Iterator[Relation]:
+    """A body line "Label: A, B" whose label (one or two words) ends with a word of
+    :data:`INTRO_LABELS` ("Causes: smoking, radon", "Main types: A and B"): each item a
+    concept names whole stands to the card's subject as the label says."""
+    if seg.is_title or not about:
+        return
+    doc = sent.doc
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None:
+        return
+    label = [t for t in doc[sent.start : colon] if not t.is_punct]
+    if not 1 <= len(label) <= 2 or label[-1].lower_ not in INTRO_LABELS:
+        return
+    if any(t.pos_ in {"PRON", "AUX"} for t in label):
+        return  # "It uses: A, B": a clause, no label
+    relation, items_first = INTRO_LABELS[label[-1].lower_]
+    items = []
+    for part in _split_list(doc[colon + 1 : sent.end]):
+        inside = [m for m in found if part and part[0].i <= m.start and m.end - 1 <= part[-1].i]
+        if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
+            items.append(inside[0].concept)
+    cited = [Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())]
+    for item in dict.fromkeys(items):
+        for anchor in about:
+            if item != anchor:
+                source, target = (item, anchor) if items_first else (anchor, item)
+                yield Relation(source, target, relation, INTRO_CONFIDENCE, cited)
+
+
 #: Words before the colon after a plural class that make its list the class's kinds:
 #: "The most common igneous rocks are:", "Preservation techniques include:".
 _KINDS_VERBS = frozenset({"are", "include", "includes", "including", "is"})
@@ -4633,7 +4690,7 @@ def _intro_frame(
         if counted is not None and relation == "part_of" and cue.frame == "svo":
             after = [m for m in after if not (m.start <= counted.i < m.end)]
             after = [m for m in after if m.start > counted.i] if counted.i >= span.end else after
-        if cue.frame not in {"svo", "kinds"} or after:
+        if cue.frame not in {"svo", "kinds"} or after or _label_word_cue(span):
             continue
         if cue.frame == "kinds":
             before = [m for m in found if m.end <= span.start]
@@ -6623,6 +6680,7 @@ def raw_relations(
                     index, (seg, left), (seg, right), [m for m in found if m.start > semi]
                 ):
                     yield Relation(r.source, r.target, r.relation, r.confidence, whole)
+            yield from _inline_label_edges(index, seg, sent, about, found)
             # Every edge joins two concepts the sentence names, or one it names and the
             # card's subject or the label the sentence follows ("GPS: one fix requires
             # triangulation"): a sentence with fewer gives only self-loops

@@ -1877,3 +1877,37 @@ def test_relations_a_label_of_kinds_over_modifiers_names_kinds_of_the_subject(te
     index = tiny_index(text, *names)
     found = {s for s, r, t in triples(index) if r == "is_a" and t == index.find("heart murmur")}
     assert found == {index.find(k) for k in kinds}
+
+
+@pytest.mark.parametrize(
+    ("line", "edge"),
+    [
+        ("Causes: damp cellars, stale air", ("damp cellar", "causes", "mildew")),
+        ("Treatment: bleach, vinegar", ("bleach", "addresses", "mildew")),
+        ("Main treatments: bleach, vinegar", ("vinegar", "addresses", "mildew")),
+        ("Symptoms: musty smell", ("mildew", "causes", "musty smell")),
+        ("Types: powdery mildew, downy mildew", ("powdery mildew", "is_a", "mildew")),
+    ],
+)  # fmt: skip
+def test_relations_an_inline_label_line_relates_its_items_to_the_card_subject(line, edge):
+    names = ("mildew", "damp cellar", "stale air", "bleach", "vinegar", "musty smell",
+             "powdery mildew", "downy mildew")  # fmt: skip
+    index = tiny_index(f"Mildew || A fungus growing on damp walls. {line}", *names)
+    found = triples(index)
+    assert expect(index, *edge) in found
+    # "Causes:" is a label, not the verb: the subject causes none of its causes
+    assert expect(index, "mildew", "causes", "damp cellar") not in found
+
+
+def test_relations_a_clause_before_a_colon_is_no_label():
+    index = tiny_index("Kiln || An oven. It uses: gas, wood", "kiln", "gas", "wood")
+    assert expect(index, "kiln", "used_for", "gas") not in triples(index)
+
+
+def test_relations_a_listed_object_stops_at_a_preposition():
+    # the output is inside the phrase of the differences, no second part
+    text = "The loss is the sum of the squared errors between the label and the output."
+    index = tiny_index(text, "loss", "squared error", "output")
+    found = triples(index)
+    assert expect(index, "squared error", "part_of", "loss") in found
+    assert expect(index, "output", "part_of", "loss") not in found
