@@ -5057,6 +5057,17 @@ _LISTING_WORDS = frozenset({"include", "includes", "including", "are", "is", ":"
 _TOPIC_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
+def _opening_table(card, answer: Evidence) -> Evidence | None:
+    """The header row of a table that opens a card's body before the line ``answer``
+    cites ("## Gas vs electric kiln" over "| | Gas kiln | Electric kiln |"), cited as the
+    card's answer; else None."""
+    for table in card.tables:
+        if not table.row_lines or not any(table.header) or table.row_lines[0] >= answer.line:
+            continue
+        return Evidence(card.source, max(1, table.row_lines[0] - 1), " | ".join(table.header))
+    return None
+
+
 def _evidence_of(seg: Segment, sent: Span) -> Evidence:
     return Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())
 
@@ -6627,6 +6638,8 @@ def raw_relations(
         parents = _parent_items(index, sents, depths)
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         answer = None if first_body is None else _evidence_of(*sents[first_body])
+        if answer is not None and (opening := _opening_table(sents[0][0].card, answer)):
+            answer = opening  # "## A vs B" over a table, then a line: the table answers
         named: set[str] = set()
         nested_seen: list[tuple[str, Evidence]] = []
         relabelled = False  # a body line that is a name and a colon heads the lines after it

@@ -1911,3 +1911,22 @@ def test_relations_a_listed_object_stops_at_a_preposition():
     found = triples(index)
     assert expect(index, "squared error", "part_of", "loss") in found
     assert expect(index, "output", "part_of", "loss") not in found
+
+
+def test_relations_a_table_opening_a_card_is_its_answer():
+    # the heading sets the two apart; the table under it, not the line after it, answers
+    text = (
+        "# Kilns\n\n## Gas kiln vs electric kiln\n\n"
+        "| | Gas kiln | Electric kiln |\n|---|---|---|\n| fuel | propane | mains power |\n\n"
+        "Potters fire glazes at night.\n"
+    )
+    cards = [*read_bytes(text.encode(), path="notes.md").cards]
+    cards += _qa(("What is a gas kiln?", "A kiln."), ("What is an electric kiln?", "A kiln."))
+    index = extract_concepts(cards)
+    edge = next(
+        r for r in typed_relations(index)
+        if r.relation == "contrasts_with" and r.source == index.find("gas kiln")
+    )  # fmt: skip
+    texts = [e.text for e in edge.evidence]
+    assert "Potters fire glazes at night." not in texts
+    assert any("Gas kiln | Electric kiln" in t for t in texts)
