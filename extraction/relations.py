@@ -4202,6 +4202,7 @@ INTRO_LABELS: dict[str, tuple[str, bool]] = {
     "consequences": ("causes", False),
     "complications": ("causes", False),
     "symptoms": ("causes", False),
+    "opposite": ("contrasts_with", True),
 }
 #: Confidence of an edge from a list and the line that introduces it.
 INTRO_CONFIDENCE = 0.7
@@ -4226,13 +4227,20 @@ def _inline_label_edges(
     """A body line "Label: A, B" whose label (one or two words) ends with a word of
     :data:`INTRO_LABELS` ("Causes: smoking, radon", "Main types: A and B"): each item a
     concept names whole stands to the card's subject as the label says."""
-    if seg.is_title or not about:
+    if seg.is_title:
         return
     doc = sent.doc
     colon = next((t.i for t in sent if t.text == ":"), None)
     if colon is None:
         return
     label = [t for t in doc[sent.start : colon] if not t.is_punct]
+    anchors = list(about)
+    if len(label) > 2 and label[1].lower_ == "of" and label[0].lower_ in INTRO_LABELS:
+        # "Causes of inflation: A, B": of the concept the label names in full
+        named = [m for m in found if m.end <= colon]
+        if len(named) != 1 or not _names_all(doc, named[0], label[2].i, colon):
+            return
+        anchors, label = [named[0].concept], label[:1]
     if not 1 <= len(label) <= 2 or label[-1].lower_ not in INTRO_LABELS:
         return
     if any(t.pos_ in {"PRON", "AUX"} for t in label):
@@ -4245,7 +4253,7 @@ def _inline_label_edges(
             items.append(inside[0].concept)
     cited = [Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())]
     for item in dict.fromkeys(items):
-        for anchor in about:
+        for anchor in anchors:
             if item != anchor:
                 source, target = (item, anchor) if items_first else (anchor, item)
                 yield Relation(source, target, relation, INTRO_CONFIDENCE, cited)

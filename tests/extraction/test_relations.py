@@ -1887,11 +1887,14 @@ def test_relations_a_label_of_kinds_over_modifiers_names_kinds_of_the_subject(te
         ("Main treatments: bleach, vinegar", ("vinegar", "addresses", "mildew")),
         ("Symptoms: musty smell", ("mildew", "causes", "musty smell")),
         ("Types: powdery mildew, downy mildew", ("powdery mildew", "is_a", "mildew")),
+        ("Opposite: dry rot", ("mildew", "contrasts_with", "dry rot")),
+        # a label naming what its items are of
+        ("Causes of dry rot: damp cellars", ("damp cellar", "causes", "dry rot")),
     ],
 )  # fmt: skip
 def test_relations_an_inline_label_line_relates_its_items_to_the_card_subject(line, edge):
     names = ("mildew", "damp cellar", "stale air", "bleach", "vinegar", "musty smell",
-             "powdery mildew", "downy mildew")  # fmt: skip
+             "powdery mildew", "downy mildew", "dry rot")  # fmt: skip
     index = tiny_index(f"Mildew || A fungus growing on damp walls. {line}", *names)
     found = triples(index)
     assert expect(index, *edge) in found
