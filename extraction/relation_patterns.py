@@ -1101,6 +1101,22 @@ CAUSES: list[Cue] = [
         example="Rickets is a disease caused by vitamin D deficiency.",
         expected=("vitamin D deficiency", "rickets"),
     ),
+    # a thing has the problems it suffers from or is prone to: "Open-pit mines suffer from
+    # flooding" (as "the problems of X" are X's)
+    Cue(
+        "suffers_from",
+        [_words("suffers suffer suffering suffered"), _ADV, {"LOWER": "from"}],
+        0.7,
+        example="Open-pit mines often suffer from groundwater flooding.",
+        expected=("open-pit mine", "groundwater flooding"),
+    ),
+    Cue(
+        "prone_to",
+        [_words("prone"), {"LOWER": "to"}],
+        0.7,
+        example="Clay soils are prone to waterlogging.",
+        expected=("clay soil", "waterlogging"),
+    ),
     # an answer line opening with the participle, its subject the card's: "Caused by X"
     Cue(
         "caused_by_fragment",
