@@ -383,6 +383,26 @@ PART_OF: list[Cue] = [
         expected=("decoder", "autoencoder"),
         label=PARTS_STATED,
     ),
+    # a whole that adds its parts up: "Total cost is the sum of fixed and variable cost",
+    # an answer line "The sum of A and B" (the card's subject)
+    Cue(
+        "sum_of",
+        [_BE, _ADV, {"LOWER": "the"}, _words("sum total"), {"LOWER": "of"}],
+        0.75,
+        reverse=True,
+        example="Total cost is the sum of fixed cost and variable cost.",
+        expected=("variable cost", "total cost"),
+        label=PARTS_STATED,
+    ),
+    Cue(
+        "sum_of_fragment",
+        [{"IS_SENT_START": True, "LOWER": "the"}, _words("sum total"), {"LOWER": "of"}],
+        0.75,
+        reverse=True,
+        example="Total cost || The sum of fixed cost and variable cost.",
+        expected=("variable cost", "total cost"),
+        label=PARTS_STATED,
+    ),
     Cue(
         "comprises",
         [_words("comprises comprise comprising contains contain containing")],
@@ -696,7 +716,8 @@ ADDRESSES: list[Cue] = [
                 "addresses address addressing mitigates mitigate mitigating "
                 "prevents prevent preventing tackles tackle tackling alleviates alleviate "
                 "alleviating overcomes overcome overcoming avoids avoid avoiding fixes fix "
-                "fixing counters counter countering combats combat combating remedies"
+                "fixing counters counter countering combats combat combating remedies "
+                "relieves relieve relieving"
             )
         ],
         0.8,
@@ -816,6 +837,41 @@ ADDRESSES: list[Cue] = [
         0.65,
         example="Ensembles are robust to adversarial attacks.",
         expected=("ensemble", "adversarial attack"),
+    ),
+    # a remedy given for a complaint: "Scurvy is treated with citrus fruit"
+    Cue(
+        "treated_with",
+        [_BE, _ADV, _words("treated relieved"), _words("with by using")],
+        0.7,
+        reverse=True,
+        example="Scurvy is treated with citrus fruit.",
+        expected=("citrus fruit", "scurvy"),
+    ),
+    # "Quinine is used to treat malaria", "Used to treat gout": a remedy too
+    Cue(
+        "used_to_treat",
+        [
+            _words("used given prescribed"),
+            _ADV,
+            {"LOWER": "to"},
+            _words("treat cure relieve"),
+        ],
+        0.7,
+        example="Quinine is used to treat malaria.",
+        expected=("quinine", "malaria"),
+    ),
+    # an answer line opening with the participle, its subject the card's
+    Cue(
+        "treated_with_fragment",
+        [
+            {"IS_SENT_START": True, "LOWER": {"IN": ["treated", "relieved"]}},
+            _ADV,
+            _words("with by using"),
+        ],
+        0.7,
+        reverse=True,
+        example="Frostbite || Freezing of the skin. Treated with slow rewarming.",
+        expected=("slow rewarming", "frostbite"),
     ),
     Cue(
         "addressed_by",
@@ -1045,6 +1101,35 @@ CAUSES: list[Cue] = [
         example="Rickets is a disease caused by vitamin D deficiency.",
         expected=("vitamin D deficiency", "rickets"),
     ),
+    # a thing has the problems it suffers from or is prone to: "Open-pit mines suffer from
+    # flooding" (as "the problems of X" are X's)
+    Cue(
+        "suffers_from",
+        [_words("suffers suffer suffering suffered"), _ADV, {"LOWER": "from"}],
+        0.7,
+        example="Open-pit mines often suffer from groundwater flooding.",
+        expected=("open-pit mine", "groundwater flooding"),
+    ),
+    Cue(
+        "prone_to",
+        [_words("prone"), {"LOWER": "to"}],
+        0.7,
+        example="Clay soils are prone to waterlogging.",
+        expected=("clay soil", "waterlogging"),
+    ),
+    # an answer line opening with the participle, its subject the card's: "Caused by X"
+    Cue(
+        "caused_by_fragment",
+        [
+            {"IS_SENT_START": True, "LOWER": {"IN": ["caused", "triggered", "induced"]}},
+            _ADV,
+            {"LOWER": "by"},
+        ],
+        0.7,
+        reverse=True,
+        example="Landslide || A mass of rock sliding downhill. Caused by heavy rain.",
+        expected=("heavy rain", "landslide"),
+    ),
     # a verb of happening and its cause: "Y occurs because of X", "Y arises due to X"
     Cue(
         "happens_because_of",
@@ -1081,7 +1166,7 @@ CAUSES: list[Cue] = [
 PURPOSE_VERBS_ELSEWHERE = frozenset(
     """
     prevent avoid reduce mitigate address solve tackle fix counter combat fight overcome
-    alleviate lessen minimize minimise cause compute calculate help
+    alleviate lessen minimize minimise cause compute calculate help relieve treat cure
     """.split()
 )
 
@@ -1089,6 +1174,16 @@ PURPOSE_VERBS_ELSEWHERE = frozenset(
 #: ("ridge regression" to "regression"): the name alone states no kind, so the link is
 #: no ``is_a``; its citation says that the name is the evidence.
 KIND_BY_NAME = "is named after"
+
+#: Verbs (base forms) of finding a thing out: what a method is used (or lets one) to
+#: detect is dealt with by it when the notes name it as a problem ("used to detect the
+#: leak problem" addresses the leak problem); another thing it is only used for.
+DETECTING_VERBS = frozenset("detect diagnose identify spot catch flag".split())
+
+#: Words a hyphen joins after a name to say a thing only resembles or lacks what the
+#: name names: "thrashing-like slowdowns" are no thrashing, "a lock-free queue" uses no
+#: lock.
+LIKENESS_SUFFIXES = frozenset({"like", "ish", "esque", "free", "less"})
 
 #: Verbs after "used to" of a mere act on a thing, no purpose: what a method is used to
 #: find, get, represent, control or enforce is what it works on ("a formulation used to find the
@@ -1258,6 +1353,36 @@ USED_FOR: list[Cue] = [
         gap=2,
         example="Levee || A raised bank of earth. Used to protect farmland.",
         expected=("levee", "farmland"),
+    ),
+    # the same after a semicolon: "X || A bank of earth; used to protect farmland"
+    Cue(
+        "used_to_do_clause_fragment",
+        [
+            {"ORTH": ";"},
+            _ADV,
+            {"LOWER": {"IN": "used employed utilized utilised".split()}},
+            _ADV,
+            {"LOWER": "to"},
+            {"POS": "VERB", "LOWER": {"NOT_IN": _NOT_PURPOSE}},
+        ],
+        0.65,
+        gap=2,
+        example="Levee || A raised bank of earth; used to protect farmland.",
+        expected=("levee", "farmland"),
+    ),
+    # what a thing is found or watched with: "Diabetes is diagnosed with a blood test",
+    # an answer line "Detected by sonar" (the card's subject)
+    Cue(
+        "diagnosed_with",
+        [
+            {"LOWER": {"IN": "diagnosed detected monitored".split()}, "TAG": "VBN"},
+            _ADV,
+            _words("with by using"),
+        ],
+        0.65,
+        reverse=True,
+        example="Rickets is diagnosed with an X-ray of the wrist.",
+        expected=("X-ray", "rickets"),
     ),
     Cue(
         "used_on_to_do",

@@ -83,7 +83,7 @@ from extraction.concepts import (
 )
 from extraction.concepts.definitions import asks_what_it_is
 from extraction.concepts.index import parsed_where, segments_only
-from extraction.concepts.segments import ITEM, compares
+from extraction.concepts.segments import CELL, ITEM, compares
 from extraction.names import lemmas, singular
 from extraction.records import Card, Concept, Evidence, Relation, Table
 
@@ -239,6 +239,8 @@ def _named_in(index: ConceptIndex, sent: Span) -> list[Mention]:
         hit = None if edge[i] else longest(i)
         if hit is not None and function[i] and not _opens_name(index, hit.concept, toks[i]):
             hit = None
+        if hit is not None and _inside_word(toks, i, i + hit.end - hit.start):
+            hit = None  # "a non-conservative force", "thrashing-like slowdowns"
         if hit is None:
             i += 1
         else:
@@ -255,6 +257,34 @@ def _hyphen_joined(toks: Sequence[Token], k: int) -> str | None:
     if toks[k + 1].text not in {"-", "‐", "–"} or not toks[k + 2].is_alpha:
         return None
     return toks[k].lower_ + toks[k + 2].lower_
+
+
+_HYPHENS = frozenset({"-", "‐", "–"})
+
+
+def _glued_hyphen(toks: Sequence[Token], k: int) -> bool:
+    """Is ``toks[k]`` a hyphen written with no space on either side ("non-linear")?"""
+    return (
+        0 < k < len(toks) - 1
+        and toks[k].text in _HYPHENS
+        and not toks[k - 1].whitespace_
+        and not toks[k].whitespace_
+        and toks[k - 1].is_alpha
+        and toks[k + 1].is_alpha
+    )
+
+
+def _inside_word(toks: Sequence[Token], i: int, j: int) -> bool:
+    """Is the name ``toks[i:j]`` only part of a hyphenated word, so that the word names
+    another thing? A name after a hyphen is the tail of a longer word ("a
+    non-conservative force" is no conservative force, "self-attention" no attention); a
+    name before a hyphen and a word of likeness or absence (:data:`rp.LIKENESS_SUFFIXES`:
+    "thrashing-like slowdowns", "a lock-free queue") is only likened or denied."""
+    if i >= 2 and _glued_hyphen(toks, i - 1):
+        return True
+    return (
+        j + 1 < len(toks) and _glued_hyphen(toks, j) and toks[j + 1].lower_ in rp.LIKENESS_SUFFIXES
+    )
 
 
 def _named_whole(whole: Mention | None, shared: str) -> bool:
@@ -1254,8 +1284,11 @@ def _objects(
         return []  # "enabling the decoder to reconstruct": what is enabled is the act
     if _modifies_other(doc, first):
         return []  # "transformer-decoder layers", "this optimization problem"
-    if whole and (_narrowed(doc, first) or _of_phrase(target)):
-        return []  # "produce small gradients", "a loss of information": not the gradient, loss
+    if whole and _of_phrase(target):
+        return []  # "a loss of information": not the loss
+    # "produce small gradients": not the gradient; the items listed after it still are
+    # ("caused by high tides, storms and erosion")
+    narrowed = whole and _narrowed(doc, first)
     if owned and _owned_by_concept(ctx, target):
         return []  # "depends on the state of the reactor": that thing's state
     # "of an encoder and a decoder": a conjunction may precede a concept listed after
@@ -1296,6 +1329,8 @@ def _objects(
         between = [t for t in _outside_parens(doc, prev.end, m.start)]
         if any(t.dep_ == "neg" or t.lower_ in rp.EXCLUDING_ADVERBS for t in between):
             break  # "uses A but not B", "uses A instead of B": B is denied, no item
+        if any(t.pos_ == "ADP" and t.lower_ not in _LIST_GAP for t in between):
+            break  # "the differences between the target and the output": inside A's phrase
         plain = (all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3) or (
             _unnamed_items(between)
         )
@@ -1324,6 +1359,8 @@ def _objects(
         for m in after[1:]:
             if _parallel_item(doc, m, word) and m.concept not in listed:
                 listed.append(m.concept)
+    if narrowed:
+        return listed[1:]
     if len(listed) == 1:
         # "reduce public spending (austerity)": one item's gloss names it too; in a
         # list of several, each item's gloss only describes it; a gloss whose concept
@@ -1359,14 +1396,18 @@ def _parallel_item(doc: Doc, m: Mention, relative: str) -> bool:
 
 def _completes(noun: Token, target: Token) -> bool:
     """Does ``target`` hang on the noun ``noun`` through a preposition other than "of"
-    ("changes in weights", "a term from the noise model")? Not when the preposition
-    names an instance of the noun ("crops such as winter wheat")."""
+    ("changes in weights", "a term from the noise model"), also through a participle
+    describing the noun ("a force acting over a time interval")? Not when the
+    preposition names an instance of the noun ("crops such as winter wheat")."""
     prep = target.head
+    held = prep.head
+    if held.dep_ == "acl" and held.tag_ in {"VBG", "VBN"}:
+        held = held.head
     return (
         noun.pos_ in {"NOUN", "PROPN"}
         and target.dep_ == "pobj"
         and prep.dep_ == "prep"
-        and prep.head == noun
+        and held == noun
         and prep.lower_ not in {"of", "as", "like", "including"}
     )
 
@@ -1608,12 +1649,12 @@ def _label(ctx: _Context) -> Mention | None:
 def _label_in(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Mention | None:
     """:func:`_label` of ``sent``, whose concepts are ``found``."""
     doc = sent.doc
-    colon = next((t.i for t in sent if t.text == ":"), None)
+    colon = next((t.i for t in sent if t.text == ":" or _spaced_dash(t)), None)
     start = sent.start
     if colon is None and 0 < start <= LABEL_WORDS and doc[start - 1].text == ":":
         colon, start = start - 1, 0  # "BPTT:" parsed as a sentence of its own
         found = mentions(index, doc[:colon])
-    if colon is None or colon - start > 6:
+    if colon is None or _label_words(doc, start, colon) > 6:
         return None
     first = found[0] if found else None
     if first is not None and first.start <= start + 1 and first.end <= colon:
@@ -1818,7 +1859,7 @@ def _conditional(span: Span) -> bool:
 _EFFECTS = frozenset({"causes", "addresses"})
 #: Cues whose object, like an effect, is what the phrase names in full ("enable complex
 #: flavour profiles" enables no flavour profile as such).
-_WHOLE_OBJECT_CUES = frozenset({"facilitates"})
+_WHOLE_OBJECT_CUES = frozenset({"facilitates", "sum_of", "sum_of_fragment"})
 #: Cues of dependence: what a thing depends on "the state of X" for is X (or X's state),
 #: never the concept the "of" phrase completes. A verb that computes a quantity
 #: ("calculates the gradient of the loss") does use that quantity.
@@ -1925,6 +1966,33 @@ def _defined_by_genus(ctx: _Context, span: Span, cls: Mention | None) -> str | N
     return ctx.subjects[0] if last.dep_ in {"appos", "npadvmod"} and last.head == root else None
 
 
+def _genus_clause_kind(ctx: _Context, span: Span, cls: Mention | None) -> str | None:
+    """The card's subject, when the kinds after ``span`` follow a definition of it that
+    opens with a genus noun and a relative clause holding ``cls``, and the parser hangs
+    them on no word of that clause ("Anticoagulant || Drug that prevents clots, e.g.
+    A, B": drugs, no clots); else None. Kinds it hangs inside the clause ("Enzyme that
+    digests sugars, e.g. lactose") stay the clause's."""
+    if cls is None or not (ctx.first and len(ctx.subjects) == 1) or ctx.seg.is_title:
+        return None
+    doc = ctx.sent.doc
+    start = _genus_start(ctx)
+    if start < ctx.sent.end and doc[start].lower_ in {"a", "an"}:
+        start += 1
+    genus = doc[start] if start < ctx.sent.end else None
+    if genus is None or genus.pos_ != "NOUN" or cls.covers(genus):
+        return None
+    clause = next((c for c in genus.children if c.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+    item = next((m for m in ctx.found if m.start >= span.end), None)
+    if item is None or cls.start not in inside or ctx.subjects[0] in {item.concept, cls.concept}:
+        return None
+    if item.end - 1 in inside or span.end - 1 in inside:
+        return None
+    return ctx.subjects[0]
+
+
 def _likening_aside(ctx: _Context, span: Span, cls: Mention) -> bool:
     """Is the "like" of ``span`` an aside set off by commas that names one thing in the
     same number as ``cls`` ("Glaciers, like rivers, erode valleys"; "Osmosis, like
@@ -1990,6 +2058,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         return  # "measured with respect to Y": Y is no instrument, it is a frame of reference
     if cue.frame == "svo" and _noun_cue(span):
         return  # "making good use of X": a noun, no verb
+    if cue.frame == "svo" and _label_word_cue(span):
+        return  # "Causes: A, B": a label (:func:`_inline_label_edges`), no verb
     subj = _dep_subject(_verb_of(span)) if cue.frame == "svo" else None
     if subj is not None and _denied_noun(subj):
         return  # "No sailboat uses X", "Neither A nor B uses X": said of none
@@ -2038,6 +2108,12 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             objects = [*objects, act]
         if not objects or len(objects) < cue.min_items:
             return
+        if (
+            relation == "used_for"
+            and span[-1].lower_ in rp.DETECTING_VERBS
+            and all(o in ctx.problems for o in objects)
+        ):
+            relation = "addresses"  # "used to detect the leak problem": a way to deal with it
         helped = _helper_subject(ctx, span) if relation in _HELPED_RELATIONS else None
         subjects, factor = helped if helped is not None else _subject(ctx, span)
         if remedy and (verb := next((t for t in span if t.tag_ == "VBN"), None)) is not None:
@@ -2098,7 +2174,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             target = cls.concept
         if cls is not None and _likening_aside(ctx, span, cls):
             return  # "Glaciers, like rivers, erode valleys": two things likened
-        if cue.frame == "instances" and (defined := _defined_by_genus(ctx, span, cls)):
+        if cue.frame == "kinds" and (defined := _genus_clause_kind(ctx, span, cls)):
+            # "Fungicide || Chemical that kills fungi, e.g. sulfur": a fungicide
+            target, factor = defined, CARD_SUBJECT_FACTOR
+        elif cue.frame == "instances" and (defined := _defined_by_genus(ctx, span, cls)):
             # "Volcano || An opening in the crust, e.g. Etna": an instance of the volcano
             target, factor = defined, CARD_SUBJECT_FACTOR
         pairs = [(o, target) for o in _objects(ctx, span.end, direct=True)]
@@ -2221,6 +2300,10 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
                 # root and "have" its auxiliary: the cue hangs on the clause, whose
                 # subject is set against X
                 hung = next(c for c in hung.children if c.dep_ in _SUBJECT_DEPS)
+            elif hung.dep_ == "attr" and hung.head.lemma_ == "be" and hung.pos_ == "NOUN":
+                # "Beta diversity is the change between sites, unlike alpha diversity":
+                # the noun the copula makes its subject stands for that subject
+                hung = next((c for c in hung.head.children if c.dep_ in _SUBJECT_DEPS), hung)
             held = _mention_of(ctx, hung)
             if held is not None and held.covers(hung):
                 subjects, said = [held.concept], 1.0
@@ -2228,7 +2311,11 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
                 subjects, said = _subject(ctx, span)
             after = _objects(ctx, span.end, whole=True, max_gap=2)
             aside = _opened(doc, ctx.sent.start, span.start)
-            pairs = [(a, b) for a in subjects[:1] for b in after[:1] if said == 1.0 and not aside]
+            # "unlike A and B": each item listed after the cue is set apart, not a gloss
+            # of one in brackets ("unlike diffusion (passive transport)")
+            glosses = {m.concept for m in ctx.found if _opened(doc, span.end, m.start)}
+            after = after[:1] + [b for b in after[1:] if b not in glosses]
+            pairs = [(a, b) for a in subjects[:1] for b in after if said == 1.0 and not aside]
     elif cue.frame == "joined":  # "X V ..., whereas Y V ..."
         mark = doc[span.start]
         second = mark.head
@@ -3038,6 +3125,8 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
         return  # "Slow -- Steam engine": a name alone is no definition, no kind
     if m.end < ctx.sent.end and ctx.sent.doc[m.end].text in EQUATION_SIGNS:
         return  # "Ohm's law -- Voltage = current x resistance": a formula's terms, no kind
+    if any(_spaced_operator(t) for t in ctx.sent.doc[start : m.start]):
+        return  # "Density -- mass / volume": a ratio of terms, no kind
     generic = noun.lower_ in rp.GENERIC_HEADS and m.end == noun.i  # "plate boundary process"
     if noun.lower_ not in rp.KIND_WORDS and not (m.end - 1 == noun.i or generic):
         return  # a possessor or a modifier inside the phrase, not its own concept
@@ -3067,6 +3156,19 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
 
 #: Signs that make a line a formula: the name before one is a term of it, not a genus.
 EQUATION_SIGNS = frozenset({"=", "≈", "≡", "∝"})
+#: Signs of arithmetic between the terms of a formula, written with spaces around them
+#: ("mass / volume", "force × distance"); "input/output" joins two names.
+OPERATOR_SIGNS = frozenset({"/", "÷", "×", "*", "+"})
+
+
+def _spaced_operator(t: Token) -> bool:
+    """Is ``t`` an arithmetic sign (:data:`OPERATOR_SIGNS`) with spaces around it?"""
+    return (
+        t.text in OPERATOR_SIGNS
+        and t.i > 0
+        and bool(t.doc[t.i - 1].whitespace_)
+        and bool(t.whitespace_)
+    )
 
 
 def _problems_of_thing(concept: str) -> bool:
@@ -3704,7 +3806,7 @@ def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[s
             heading = _names_all(doc, found[0], sent.start, label_end)
             if texted:
                 continue  # "Vector form:" over lines about the items above: a section's label
-        if seg.is_term or (label_end is not None and label_end - sent.start <= 6):
+        if seg.is_term or (label_end is not None and _label_words(doc, sent.start, label_end) <= 6):
             head = found[0]
             end = label_end if label_end is not None else sent.end
             if _names_all(doc, head, sent.start, end):
@@ -3808,9 +3910,24 @@ def _shares_head(
 
 
 def _label_end(sent: Span) -> int | None:
-    """The colon that ends a short label opening ``sent`` ("Reset gate: ..."), or None."""
-    colon = next((t.i for t in sent if t.text == ":"), None)
-    return colon if colon is not None and colon - sent.start <= 6 else None
+    """The colon that ends a short label opening ``sent`` ("Reset gate: ..."), or the dash
+    with spaces around it that does ("Reset gate — ...", "Reset gate - ..."), or None."""
+    colon = next((t.i for t in sent if t.text == ":" or _spaced_dash(t)), None)
+    return colon if colon is not None and _label_words(sent.doc, sent.start, colon) <= 6 else None
+
+
+def _label_words(doc: Doc, start: int, end: int) -> int:
+    """How many tokens a label from ``start`` to its end ``end`` has, punctuation inside
+    a word or a bracket left out ("First-come first-served (FCFS)": 5)."""
+    return sum(1 for t in doc[start:end] if not t.is_punct)
+
+
+def _spaced_dash(t: Token) -> bool:
+    """Is ``t`` a dash set off by spaces, as a label's end ("Reset gate — ...")? A dash
+    that joins two words ("on-line", "1990–2000") is none."""
+    if t.text not in {"—", "–", "-", "--"} or t.i == 0:
+        return False
+    return bool(t.doc[t.i - 1].whitespace_) and bool(t.whitespace_)
 
 
 def _bare(sent: Span) -> bool:
@@ -4076,9 +4193,72 @@ INTRO_LABELS: dict[str, tuple[str, bool]] = {
     "elements": ("part_of", True),
     "applications": ("used_for", False),
     "uses": ("used_for", False),
+    # what brings the card's subject about, what remedies it, what it brings about
+    "causes": ("causes", True),
+    "treatment": ("addresses", True),
+    "treatments": ("addresses", True),
+    "prevention": ("addresses", True),
+    "effects": ("causes", False),
+    "consequences": ("causes", False),
+    "complications": ("causes", False),
+    "symptoms": ("causes", False),
+    "opposite": ("contrasts_with", True),
 }
 #: Confidence of an edge from a list and the line that introduces it.
 INTRO_CONFIDENCE = 0.7
+
+
+def _label_word_cue(span: Span) -> bool:
+    """Is a cue's match a label word opening its line before a colon ("Causes:", "Uses:"
+    -- :data:`INTRO_LABELS`), a noun naming what the list after it holds, no verb?"""
+    sent = span.sent
+    doc = span.doc
+    return (
+        span.end < len(doc)
+        and doc[span.end].text == ":"
+        and span[-1].lower_ in INTRO_LABELS
+        and all(t.is_punct for t in doc[sent.start : span.start])
+    )
+
+
+def _inline_label_edges(
+    index: ConceptIndex, seg: Segment, sent: Span, about: Sequence[str], found: list[Mention]
+) -> Iterator[Relation]:
+    """A body line "Label: A, B" whose label (one or two words) ends with a word of
+    :data:`INTRO_LABELS` ("Causes: smoking, radon", "Main types: A and B"): each item a
+    concept names whole stands to the card's subject as the label says."""
+    if seg.is_title:
+        return
+    doc = sent.doc
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None:
+        return
+    label = [t for t in doc[sent.start : colon] if not t.is_punct]
+    anchors = list(about)
+    if len(label) > 2 and label[1].lower_ == "of" and label[0].lower_ in INTRO_LABELS:
+        # "Causes of inflation: A, B": of the concept the label names in full
+        named = [m for m in found if m.end <= colon]
+        if len(named) != 1 or not _names_all(doc, named[0], label[2].i, colon):
+            return
+        anchors, label = [named[0].concept], label[:1]
+    if not 1 <= len(label) <= 2 or label[-1].lower_ not in INTRO_LABELS:
+        return
+    if any(t.pos_ in {"PRON", "AUX"} for t in label):
+        return  # "It uses: A, B": a clause, no label
+    relation, items_first = INTRO_LABELS[label[-1].lower_]
+    items = []
+    for part in _split_list(doc[colon + 1 : sent.end]):
+        inside = [m for m in found if part and part[0].i <= m.start and m.end - 1 <= part[-1].i]
+        if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
+            items.append(inside[0].concept)
+    cited = [Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())]
+    for item in dict.fromkeys(items):
+        for anchor in anchors:
+            if item != anchor:
+                source, target = (item, anchor) if items_first else (anchor, item)
+                yield Relation(source, target, relation, INTRO_CONFIDENCE, cited)
+
+
 #: Words before the colon after a plural class that make its list the class's kinds:
 #: "The most common igneous rocks are:", "Preservation techniques include:".
 _KINDS_VERBS = frozenset({"are", "include", "includes", "including", "is"})
@@ -4106,6 +4286,7 @@ def _intro_items(
     depth = depths.get(seg.line, -1)
     items: list[tuple[Segment, Span]] = []
     seen = {id(seg)}
+    parents = _item_parents(seg.card)
     for item_seg, sent in sents[at + 1 :]:
         if id(item_seg) in seen:
             continue
@@ -4115,8 +4296,21 @@ def _intro_items(
             break
         if d <= depth and item_seg.text.rstrip().endswith(":") and items:
             break
+        first = items[0][0] if items else None
+        if (
+            first is not None
+            and d == depths.get(first.line)
+            and parents.get(item_seg.line) != parents.get(first.line)
+        ):
+            break  # "1. A / 2. B" then "- C": a list of its own after the one introduced
         items.append((item_seg, sent))
     return items
+
+
+def _item_parents(card) -> dict[int, int]:
+    """File line of each list item in a card's body -> the body offset of the line it
+    belongs to (:attr:`ListItem.parent`; -1 for none)."""
+    return {card.line_of(item.start): item.parent for item in card.items}
 
 
 def _intro_list_edges(
@@ -4504,7 +4698,7 @@ def _intro_frame(
         if counted is not None and relation == "part_of" and cue.frame == "svo":
             after = [m for m in after if not (m.start <= counted.i < m.end)]
             after = [m for m in after if m.start > counted.i] if counted.i >= span.end else after
-        if cue.frame not in {"svo", "kinds"} or after:
+        if cue.frame not in {"svo", "kinds"} or after or _label_word_cue(span):
             continue
         if cue.frame == "kinds":
             before = [m for m in found if m.end <= span.start]
@@ -4869,6 +5063,17 @@ EXAMPLES_CONFIDENCE = 0.6
 #: Words after "types of X" that open the list of its kinds.
 _LISTING_WORDS = frozenset({"include", "includes", "including", "are", "is", ":", "like"})
 _TOPIC_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _opening_table(card, answer: Evidence) -> Evidence | None:
+    """The header row of a table that opens a card's body before the line ``answer``
+    cites ("## Gas vs electric kiln" over "| | Gas kiln | Electric kiln |"), cited as the
+    card's answer; else None."""
+    for table in card.tables:
+        if not table.row_lines or not any(table.header) or table.row_lines[0] >= answer.line:
+            continue
+        return Evidence(card.source, max(1, table.row_lines[0] - 1), " | ".join(table.header))
+    return None
 
 
 def _evidence_of(seg: Segment, sent: Span) -> Evidence:
@@ -5724,6 +5929,51 @@ def _called_kind_edges(ctx: _Context) -> Iterator[Relation]:
             yield Relation(kind, m.concept, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
 
 
+#: Plural kind words that label a list of a thing's kinds ("Two types: A and B").
+_KIND_LABELS = frozenset({"types", "kinds", "forms", "classes", "categories", "subtypes"})
+
+
+def _kind_label_end(sent: Span) -> int | None:
+    """The colon after a label of kinds opening ``sent`` ("Two types:", "Main forms:",
+    "Kinds:"), or None."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None:
+        return None
+    label = [t for t in sent.doc[sent.start : colon] if not t.is_punct]
+    if not label or label[-1].lower_ not in _KIND_LABELS:
+        return None
+    counted = all(t.like_num or t.lower_ == "main" for t in label[:-1])
+    return colon if counted and len(label) <= 2 else None
+
+
+def _labelled_kind_edges(ctx: _Context) -> Iterator[Relation]:
+    """A label of kinds over bare modifiers ("Heart murmur -- ... Two types: innocent and
+    pathological"): each modifier with the card's subject names a concept ("innocent
+    heart murmur"), a kind of that subject. Only when the label is a plural kind word
+    (counted or not) and every item is one word naming no concept of its own."""
+    if ctx.seg.is_title or len(ctx.subjects) != 1:
+        return
+    doc = ctx.sent.doc
+    colon = _kind_label_end(ctx.sent)
+    if colon is None:
+        return
+    words = [t for t in doc[colon + 1 : ctx.sent.end] if not t.is_punct]
+    items = [t for t in words if t.lower_ not in {"and", "or"}]
+    if (
+        len(items) < 2
+        or len(items) > 5
+        or any(t.pos_ not in {"ADJ", "NOUN", "PROPN"} for t in items)
+    ):
+        return
+    subject = ctx.subjects[0]
+    kinds = [ctx.index.find(f"{t.text} {subject}") for t in items]
+    if any(ctx.index.find(t.text) for t in items) or not all(kinds):
+        return
+    for kind in kinds:
+        if kind != subject:
+            yield Relation(kind, subject, "is_a", CALLED_KIND_CONFIDENCE, ctx.cited)
+
+
 #: Confidence of the weak link of a concept named by its subject and a predicate
 #: adjective ("Soils can be acidic ...": acidic soil) to the others the sentence names.
 PREDICATED_CONFIDENCE = 0.2
@@ -6073,6 +6323,7 @@ def _sentence_edges(
     yield from _copula_edges(ctx)
     yield from _modifier_edges(ctx)
     yield from _called_kind_edges(ctx)
+    yield from _labelled_kind_edges(ctx)
     yield from _predicated_name_edges(ctx)
     yield from _called_back_edges(ctx)
     yield from _choice_edges(ctx)
@@ -6395,6 +6646,8 @@ def raw_relations(
         parents = _parent_items(index, sents, depths)
         intros: dict[int, list[tuple[str, rp.Cue, Span]]] = {}
         answer = None if first_body is None else _evidence_of(*sents[first_body])
+        if answer is not None and (opening := _opening_table(sents[0][0].card, answer)):
+            answer = opening  # "## A vs B" over a table, then a line: the table answers
         named: set[str] = set()
         nested_seen: list[tuple[str, Evidence]] = []
         relabelled = False  # a body line that is a name and a colon heads the lines after it
@@ -6448,13 +6701,17 @@ def raw_relations(
                     index, (seg, left), (seg, right), [m for m in found if m.start > semi]
                 ):
                     yield Relation(r.source, r.target, r.relation, r.confidence, whole)
+            yield from _inline_label_edges(index, seg, sent, about, found)
             # Every edge joins two concepts the sentence names, or one it names and the
             # card's subject or the label the sentence follows ("GPS: one fix requires
             # triangulation"): a sentence with fewer gives only self-loops
             # (merge_relations drops them), and is read only for a title's list cues or
             # as the line that introduces a list ("Examples:").
             after_label = sent.start > 0 and sent.doc[sent.start - 1].text == ":"
-            naming = any(t.lower_ in _NAMING_VERBS for t in sent)  # "X is called ADJ"
+            # "X is called ADJ", "Two types: ADJ and ADJ"
+            naming = (
+                any(t.lower_ in _NAMING_VERBS for t in sent) or _kind_label_end(sent) is not None
+            )
             idle = (not found and not naming) or (  # "Such soils are called heavy"
                 not about
                 and i not in parents  # a nested item's subject is its parent item's
@@ -6497,6 +6754,8 @@ def raw_relations(
 
             if len(held) < 2 and not seg.is_title and _opens_with_both(sent):
                 held = _two_labels_before(index, sents, i) or held
+            if (column := _column_concept(index, seg)) is not None:
+                held = [column]  # "| | Process | Thread |": a cell says it of its column's
             ctx = _Context(index, seg, sent, found, held, evidence, i == first_body)
             ctx.problems, ctx.earlier = named_problems, earlier
             ctx.first_nested = first_nested
@@ -6587,6 +6846,18 @@ def _plain(cell: str) -> str:
 
 #: Confidence of an edge read from a table row.
 TABLE_CONFIDENCE = 0.7
+
+
+def _column_concept(index: ConceptIndex, seg: Segment) -> str | None:
+    """The concept the header of a compared table's column names, for a cell of that
+    column ("| | Process | Thread |": "needs IPC" under "Process" is said of the
+    process, not of the thread beside it); None for another segment or table."""
+    if seg.kind != CELL or seg.column < 1:
+        return None
+    table = next((t for t in seg.card.tables if seg.header in t.header), None)
+    if table is None or not compares(table):
+        return None
+    return index.find(_plain(seg.header))
 
 
 def _table_edges(index: ConceptIndex, nlp) -> Iterator[Relation]:

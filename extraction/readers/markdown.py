@@ -664,6 +664,8 @@ def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
         elif kind in ("bullet_list_close", "ordered_list_close"):
             if items:
                 items.pop()
+            if not items:
+                intro = -1  # a list after this one is no list of the paragraph before
         elif kind == "list_item_open":
             in_item_first = True
         elif kind == "list_item_close":

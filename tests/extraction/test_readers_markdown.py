@@ -260,6 +260,13 @@ def test_readers_markdown_lists_keep_depth_and_parent():
     assert card.body_lines == (3, 5, 6, 7, 8)
 
 
+def test_readers_markdown_a_second_list_belongs_to_no_paragraph():
+    # a numbered list after its paragraph, then a bullet list of its own
+    card = cards_of("# Cell\n\nParts:\n\n1. wall\n2. water\n\n- outer\n")[0]
+    assert card.body == "Parts:\nwall\nwater\nouter"
+    assert [item.parent for item in card.items] == [0, 0, -1]
+
+
 def test_readers_markdown_emphasis_offsets():
     card = cards_of("# **Erosion** _rate_\n\nA <b>bold</b> and __strong__ and <u>under</u>.\n")[0]
     assert card.title == "Erosion rate"

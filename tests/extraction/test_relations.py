@@ -11,7 +11,7 @@ from functools import cache
 import pytest
 
 from extraction.concepts import ConceptIndex, extract_concepts
-from extraction.readers import read_paths
+from extraction.readers import read_bytes, read_paths
 from extraction.records import Card, Evidence, Relation
 from extraction.relation_patterns import FRAMES, KIND_BY_NAME, TABLES, Cue
 from extraction.relations import CARD_SUBJECT_FACTOR, merge_relations, typed_relations
@@ -1312,6 +1312,29 @@ def test_relations_list_after_a_line_stops_at_the_next_paragraph():
     assert not any(s == index.find("semaphore") and r == "example_of" for s, r, _ in found)
 
 
+@pytest.mark.parametrize("mark", [":", " —", " -"])
+def test_relations_list_after_a_line_reads_labels_ending_with_a_colon_or_a_dash(mark):
+    body = f"Examples:\n- processor{mark} a chip that runs code\n- semaphore{mark} a counter"
+    cards = _qa(
+        ("What is a processor?", "A chip."),
+        ("What is a semaphore?", "A counter."),
+        ("Reusable resources", body),
+    )
+    index = extract_concepts(cards)
+    for item in ("processor", "semaphore"):
+        assert expect(index, item, "example_of", "reusable resource") in triples(index)
+
+
+def test_relations_list_after_a_line_stops_where_a_list_of_its_own_starts():
+    text = "# Reusable resources\n\nExamples:\n\n1. processor\n\n- semaphore\n"
+    cards = [*read_bytes(text.encode(), path="notes.md").cards]
+    cards += _qa(("What is a processor?", "A chip."), ("What is a semaphore?", "A counter."))
+    index = extract_concepts(cards)
+    found = triples(index)
+    assert expect(index, "processor", "example_of", "reusable resource") in found
+    assert not any(s == index.find("semaphore") and r == "example_of" for s, r, _ in found)
+
+
 def test_relations_term_cards_under_a_heading_are_its_list():
     # a two-column table or a glossary the reader made into term cards, nested under
     # the heading whose text introduces them
@@ -1512,11 +1535,22 @@ def test_relations_genus_of_a_definition_does_what_the_subject_does(text):
         "Osmosis, unlike active transport, needs no energy.",
         "Osmosis needs no energy, unlike active transport.",
         "Compared with active transport, osmosis needs no energy.",
+        # after the noun a copula makes the subject: the subject is set apart
+        "Osmosis is the passive flow of water, unlike active transport.",
     ],
 )
 def test_relations_contrast_cue_inside_or_opening_the_sentence(text):
     index = tiny_index(text, "osmosis", "active transport")
     assert expect(index, "osmosis", "contrasts_with", "active transport") in triples(index)
+
+
+def test_relations_contrast_cue_sets_apart_each_listed_item_but_a_gloss():
+    text = "Sleet is frozen rain, unlike hail (ice balls) and graupel (soft pellets)."
+    index = tiny_index(text, "sleet", "hail", "graupel", "ice ball")
+    found = triples(index)
+    assert expect(index, "sleet", "contrasts_with", "hail") in found
+    assert expect(index, "sleet", "contrasts_with", "graupel") in found
+    assert expect(index, "sleet", "contrasts_with", "ice ball") not in found
 
 
 @pytest.mark.parametrize(
@@ -1770,3 +1804,132 @@ def test_relations_a_bare_noun_phrase_answering_what_x_is_is_about_x(text, names
         assert expect(index, source, relation, target) in found, found
     if never:
         assert expect(index, *never) not in found, found
+
+
+def test_relations_a_narrowed_first_item_leaves_the_items_after_it():
+    # "heavy rainfall" names no rainfall; the items listed after it are still causes
+    text = "Landslides are caused by heavy rainfall, earthquakes and deforestation."
+    index = tiny_index(text, "landslide", "rainfall", "earthquake", "deforestation")
+    found = triples(index)
+    assert expect(index, "earthquake", "causes", "landslide") in found
+    assert expect(index, "deforestation", "causes", "landslide") in found
+    assert expect(index, "rainfall", "causes", "landslide") not in found
+
+
+def test_relations_a_noun_a_participle_describes_is_the_cause_not_what_it_acts_over():
+    # what causes the change is the force; the interval is only where it acts
+    text = "Erosion is the loss of soil caused by a wind blowing over a dry field."
+    index = tiny_index(text, "erosion", "soil", "dry field")
+    assert not any(r == "causes" for _, r, _ in triples(index))
+
+
+def test_relations_a_compared_table_cell_is_said_of_its_column():
+    text = (
+        "# Kilns\n\n## Gas vs electric kiln\n\n"
+        "| | Gas kiln | Electric kiln |\n|---|---|---|\n| fuel | needs propane | mains power |\n"
+    )
+    cards = [*read_bytes(text.encode(), path="notes.md").cards]
+    cards += _qa(
+        ("What is a gas kiln?", "A kiln."),
+        ("What is an electric kiln?", "A kiln."),
+        ("What is propane?", "A gas."),
+    )
+    index = extract_concepts(cards)
+    found = triples(index)
+    assert expect(index, "gas kiln", "uses", "propane") in found
+    assert expect(index, "electric kiln", "uses", "propane") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kind", "cls"),
+    [
+        # the parser hangs the kinds on no word of the genus's clause: the term's kinds
+        ("Mordant || A substance that binds dyes, e.g. alum and tannin",
+         ("mordant", "dye", "alum", "tannin"), "alum", "mordant"),
+        # hung inside the clause: the clause's concept keeps them
+        ("Lactase || Enzyme that digests sugars, e.g. lactose",
+         ("lactase", "sugar", "lactose"), "lactose", "sugar"),
+    ],
+)  # fmt: skip
+def test_relations_kinds_after_a_genus_clause_are_of_what_the_parser_hangs_them_on(
+    text, names, kind, cls
+):
+    index = tiny_index(text, *names)
+    found = {(s, t) for s, r, t in triples(index) if r == "is_a"}
+    assert (index.find(kind), index.find(cls)) in found
+    assert len({t for s, t in found if s == index.find(kind)}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Heart murmur || An extra heart sound. Two types: innocent and pathological",
+         ["innocent heart murmur", "pathological heart murmur"]),
+        ("Heart murmur || An extra heart sound. Types: innocent and pathological.",
+         ["innocent heart murmur", "pathological heart murmur"]),
+        # a modifier naming no concept with the subject: no kinds at all
+        ("Heart murmur || An extra heart sound. Two types: innocent and loud",
+         []),
+    ],
+)  # fmt: skip
+def test_relations_a_label_of_kinds_over_modifiers_names_kinds_of_the_subject(text, kinds):
+    names = ("heart murmur", "innocent heart murmur", "pathological heart murmur")
+    index = tiny_index(text, *names)
+    found = {s for s, r, t in triples(index) if r == "is_a" and t == index.find("heart murmur")}
+    assert found == {index.find(k) for k in kinds}
+
+
+@pytest.mark.parametrize(
+    ("line", "edge"),
+    [
+        ("Causes: damp cellars, stale air", ("damp cellar", "causes", "mildew")),
+        ("Treatment: bleach, vinegar", ("bleach", "addresses", "mildew")),
+        ("Main treatments: bleach, vinegar", ("vinegar", "addresses", "mildew")),
+        ("Symptoms: musty smell", ("mildew", "causes", "musty smell")),
+        ("Types: powdery mildew, downy mildew", ("powdery mildew", "is_a", "mildew")),
+        ("Opposite: dry rot", ("mildew", "contrasts_with", "dry rot")),
+        # a label naming what its items are of
+        ("Causes of dry rot: damp cellars", ("damp cellar", "causes", "dry rot")),
+    ],
+)  # fmt: skip
+def test_relations_an_inline_label_line_relates_its_items_to_the_card_subject(line, edge):
+    names = ("mildew", "damp cellar", "stale air", "bleach", "vinegar", "musty smell",
+             "powdery mildew", "downy mildew", "dry rot")  # fmt: skip
+    index = tiny_index(f"Mildew || A fungus growing on damp walls. {line}", *names)
+    found = triples(index)
+    assert expect(index, *edge) in found
+    # "Causes:" is a label, not the verb: the subject causes none of its causes
+    assert expect(index, "mildew", "causes", "damp cellar") not in found
+
+
+def test_relations_a_clause_before_a_colon_is_no_label():
+    index = tiny_index("Kiln || An oven. It uses: gas, wood", "kiln", "gas", "wood")
+    assert expect(index, "kiln", "used_for", "gas") not in triples(index)
+
+
+def test_relations_a_listed_object_stops_at_a_preposition():
+    # the output is inside the phrase of the differences, no second part
+    text = "The loss is the sum of the squared errors between the label and the output."
+    index = tiny_index(text, "loss", "squared error", "output")
+    found = triples(index)
+    assert expect(index, "squared error", "part_of", "loss") in found
+    assert expect(index, "output", "part_of", "loss") not in found
+
+
+def test_relations_a_table_opening_a_card_is_its_answer():
+    # the heading sets the two apart; the table under it, not the line after it, answers
+    text = (
+        "# Kilns\n\n## Gas kiln vs electric kiln\n\n"
+        "| | Gas kiln | Electric kiln |\n|---|---|---|\n| fuel | propane | mains power |\n\n"
+        "Potters fire glazes at night.\n"
+    )
+    cards = [*read_bytes(text.encode(), path="notes.md").cards]
+    cards += _qa(("What is a gas kiln?", "A kiln."), ("What is an electric kiln?", "A kiln."))
+    index = extract_concepts(cards)
+    edge = next(
+        r for r in typed_relations(index)
+        if r.relation == "contrasts_with" and r.source == index.find("gas kiln")
+    )  # fmt: skip
+    texts = [e.text for e in edge.evidence]
+    assert "Potters fire glazes at night." not in texts
+    assert any("Gas kiln | Electric kiln" in t for t in texts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from extraction import relation_patterns as rp
 from extraction.concepts import ConceptIndex
 from extraction.names import match_key
 from extraction.nlp import pipe
@@ -84,6 +85,11 @@ def test_relations_forms_a_name_is_read_in_its_written_forms(
         ("Sort it in place.", ("inplace",), "inplace"),
         ("In- and outflows balance.", ("inflow",), "inflow"),
         ("Run an aerobic exercise.", ("anaerobic exercise",), "anaerobic exercise"),
+        # a name that is only part of a hyphenated word: its tail, or a likeness or
+        # an absence of what it names
+        ("Drag is a non-conservative force.", ("conservative force",), "conservative force"),
+        ("The hull makes a whale-like sound.", ("whale",), "whale"),
+        ("Use a lock-free queue.", ("lock",), "lock"),
         # a half that is a name of its own is that name's, not the shared one's
         ("Fill the input buffer.", ("input/output buffer", "input buffer"),
          "input/output buffer"),
@@ -181,3 +187,11 @@ def test_relations_forms_a_quoted_word_of_a_name_links_the_card_subject(
     linked = [r for r in typed_relations(index) if (r.source, r.target) == (a, b)]
     assert [(r.relation, r.label) for r in linked] == [("related_to", "mentions")], linked
     assert text.split("|| ")[1] in [e.text for e in linked[0].evidence], linked
+
+
+@pytest.mark.parametrize("suffix", sorted(rp.LIKENESS_SUFFIXES))
+def test_relations_forms_a_name_hyphened_to_a_likeness_word_is_not_read(suffix: str):
+    """Each word of :data:`rp.LIKENESS_SUFFIXES` after a hyphen makes the name before it
+    part of another word: no mention of the name's concept."""
+    assert named(f"Kilns make a soot-{suffix} glaze.", "soot") == []
+    assert named("Kilns make soot.", "soot") == [("soot", "soot")]

@@ -2055,3 +2055,17 @@ def test_relations_readings_material_of_a_use_is_no_purpose(text, names, present
     edges = triples(index)
     assert expect(index, *present) in edges
     assert expect(index, *absent) not in edges
+
+
+@pytest.mark.parametrize("verb", sorted(rp.DETECTING_VERBS))
+def test_relations_readings_used_to_detect_a_named_problem_addresses_it(verb):
+    """Each verb of :data:`rp.DETECTING_VERBS` after "used to" addresses what it finds
+    when the notes name it as a problem; a thing named as no problem is only a use."""
+    index = tiny_index(
+        f"Pressure tests are used to {verb} the hull breach problem.",
+        "pressure test",
+        "hull breach problem",
+    )
+    assert ("pressure test", "addresses", "hull breach problem") in triples(index)
+    index = tiny_index(f"Sonar is used to {verb} submarines.", "sonar", "submarine")
+    assert ("sonar", "addresses", "submarine") not in triples(index)

@@ -160,6 +160,20 @@ def test_relations_term_cards_a_formula_answer_states_no_kind():
     assert ("ledger balance", "is_a", "debit") not in found, found
 
 
+@pytest.mark.parametrize("sign", ["/", "×", "+"])
+def test_relations_term_cards_a_ratio_of_terms_states_no_kind(sign: str):
+    """A term answered by terms with an arithmetic sign between them ("Density -- Mass /
+    unit volume"): the last term is none of the term's kind."""
+    cards = _deck(
+        ("Unit volume", "A volume of one cubic metre"),
+        ("Density", f"Mass {sign} unit volume, in kilograms"),
+        ("Specific volume", "Unit volume of one kilogram"),
+    )
+    found = _typed(cards)
+    assert ("density", "is_a", "unit volume") not in found, found
+    assert ("specific volume", "is_a", "unit volume") in found, found
+
+
 _LIST_CARDS = [
     ("Colour", "A property of light seen by the eye"),
     ("Red", "Colour of the longest visible wavelengths"),
