@@ -137,6 +137,7 @@ _SCORED = {
     "reasons": list_of(pair(TEXT, NUMBER)),
     "merges": list_of(MERGE),
     "merged_names": WHOLE,
+    "ruled_out": TEXT,  # why a rule ruled the name out whatever its score, when one did
     "refused": list_of(REFUSAL),
 }
 #: Why the selector kept a name as a concept (``explain``).
