@@ -7174,14 +7174,15 @@ def _side_statement(
     """The lines of a card's answer (``body``: file line and text) from ``start`` on
     that say what ``side`` is: the first line it labels ("Kiln: fires at 1200 degrees"),
     or a line that is its name alone and the line after it, when that line says
-    something ("Kiln" / "Fires at 1200 degrees"); None when no line labels it."""
+    something ("Kiln" / "Fires at 1200 degrees"), or a label alone that writes its name
+    ("Use a (wood) kiln when:") and the line after it; None when no line labels it."""
     for k, (line, text) in enumerate(body):
         if line < start:
             continue
         bare = _bare_line(text)
         labelled = label_of(bare)
         name = labelled[0] if labelled else bare.rstrip(":").strip()
-        if index.find(name) != side:
+        if index.find(name) != side and not _label_writes(index, bare, side):
             continue
         if labelled:
             return [Evidence("", line, text.strip())]
@@ -7189,6 +7190,25 @@ def _side_statement(
             return [Evidence("", line, text.strip()), Evidence("", *body[k + 1])]
         return None
     return None
+
+
+def _label_writes(index: ConceptIndex, text: str, concept: str) -> bool:
+    """Is ``text`` a label alone closing with a colon (:func:`_names_alone`) that writes
+    a name of ``concept`` as whole words, brackets read as words ("Use a (Wood) Kiln
+    when:" writes "wood kiln")?"""
+    if not text.endswith(":") or _names_alone(index, text) is None:
+        return False
+    held = index.concepts.get(concept)
+    names = [concept, *(held.aliases if held is not None else ())]
+    words = re.sub(r"[()\[\]]", " ", text.lower())
+    return any(
+        re.search(
+            r"(?<![\w-])" + r"\s+".join(map(re.escape, n.lower().split())) + r"(?:e?s)?(?![\w-])",
+            words,
+        )
+        for n in names
+        if n.split()
+    )
 
 
 _PLAIN_WORD = re.compile(r"(?<![\w-])[a-z]{3,}\b")

@@ -778,6 +778,20 @@ def test_relations_evidence_symbol_names_are_short_vowelless_mixed_case(name, sy
                 "A sonnet has fourteen lines, a haiku three.",
             ],
         ),
+        # a label alone that writes a side's name heads what is said of that side
+        (
+            "Kiln vs. Oven (and when to use which?) || Use a (Wood) Kiln when:\n"
+            "the clay must vitrify\nUse an Oven when:\nthe bread must rise",
+            ("kiln", "oven"),
+            ("kiln", "contrasts_with", "oven"),
+            [
+                "Kiln vs. Oven (and when to use which?)",
+                "Use a (Wood) Kiln when:",
+                "the clay must vitrify",
+                "Use an Oven when:",
+                "the bread must rise",
+            ],
+        ),
         # a name over another name says nothing: only what the card states is cited
         (
             "Kiln vs. Oven || Kiln\nWood-Fired Kilns\nOven\nCooks food.",
