@@ -7087,6 +7087,8 @@ def typed_relations(
     relations = _resolve_conflicts(merge_relations(_symmetric(raw)))
     relations = [r for r in relations if not _symbol_stated_once(index, r)]
     kept = [_with_titles(r, leads) for r in relations if r.confidence >= min_confidence]
+    cards = _cards_by_source(index)
+    kept = [_with_sides(index, r, cards) for r in kept]
     return sorted(kept, key=lambda r: (r.source, r.relation, r.target))
 
 
@@ -7113,6 +7115,161 @@ def _symbol_stated_once(index: ConceptIndex, relation: Relation) -> bool:
         if any(rp.SYMBOL_NAME.fullmatch(form.strip()) or form in listed for form in forms):
             return len({(e.source, e.line) for e in relation.evidence}) < 2
     return False
+
+
+#: What opens a body line before its words: list bullets and marks, spaces.
+_LINE_MARKS = re.compile(r"^[^\w(\[]+")
+
+
+def _bare_line(text: str) -> str:
+    """``text`` without the bullets or marks that open it.
+
+    >>> _bare_line("  \u2022 Kiln: fires the pots")
+    'Kiln: fires the pots'
+    """
+    return _LINE_MARKS.sub("", text.strip())
+
+
+def _names_alone(index: ConceptIndex, text: str) -> str | None:
+    """The words of a line that is a label alone and says nothing of it: a name ("Kiln"),
+    or a few words closing with a colon ("Firing temperature:"); else None.
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> _names_alone(ConceptIndex({}, {}, {}), "Firing temperature:")
+    'Firing temperature'
+    >>> _names_alone(ConceptIndex({}, {}, {}), "A kiln fires the pots.") is None
+    True
+    """
+    bare = _bare_line(text)
+    if bare.endswith(":") and 0 < len(bare[:-1].split()) <= SIDE_LABEL_WORDS:
+        return bare[:-1].strip()
+    if bare and index.find(bare) is not None:
+        return bare
+    return None
+
+
+#: The most words a label alone has ("Firing temperature:"); more is a statement.
+SIDE_LABEL_WORDS = 5
+
+
+def _cards_by_source(index: ConceptIndex) -> dict[str, list[Card]]:
+    """The cards of ``index`` by their source, each once, in reading order."""
+    cards: dict[str, dict[str, Card]] = defaultdict(dict)
+    for seg in segments_only(index.segments):
+        cards[seg.card.source].setdefault(seg.card.id, seg.card)
+    return {source: list(held.values()) for source, held in cards.items()}
+
+
+def _card_at(cards: Mapping[str, Sequence[Card]], evidence: Evidence) -> Card | None:
+    """The card whose lines hold ``evidence``'s line, if any."""
+    for card in cards.get(evidence.source, ()):
+        if card.lines[0] <= evidence.line <= card.lines[1] and evidence.line in card.body_lines:
+            return card
+    return None
+
+
+def _side_statement(
+    index: ConceptIndex, body: Sequence[tuple[int, str]], side: str, start: int
+) -> list[Evidence] | None:
+    """The lines of a card's answer (``body``: file line and text) from ``start`` on
+    that say what ``side`` is: the first line it labels ("Kiln: fires at 1200 degrees"),
+    or a line that is its name alone and the line after it, when that line says
+    something ("Kiln" / "Fires at 1200 degrees"), or a label alone that writes its name
+    ("Use a (wood) kiln when:") and the line after it; None when no line labels it."""
+    for k, (line, text) in enumerate(body):
+        if line < start:
+            continue
+        bare = _bare_line(text)
+        labelled = label_of(bare)
+        name = labelled[0] if labelled else bare.rstrip(":").strip()
+        if index.find(name) != side and not _label_writes(index, bare, side):
+            continue
+        if labelled:
+            return [Evidence("", line, text.strip())]
+        if k + 1 < len(body) and _says_something(index, body[k + 1][1]):
+            return [Evidence("", line, text.strip()), Evidence("", *body[k + 1])]
+        return None
+    return None
+
+
+def _label_writes(index: ConceptIndex, text: str, concept: str) -> bool:
+    """Is ``text`` a label alone closing with a colon (:func:`_names_alone`) that writes
+    a name of ``concept`` as whole words, brackets read as words ("Use a (Wood) Kiln
+    when:" writes "wood kiln")?"""
+    if not text.endswith(":") or _names_alone(index, text) is None:
+        return False
+    held = index.concepts.get(concept)
+    names = [concept, *(held.aliases if held is not None else ())]
+    words = re.sub(r"[()\[\]]", " ", text.lower())
+    return any(
+        re.search(
+            r"(?<![\w-])" + r"\s+".join(map(re.escape, n.lower().split())) + r"(?:e?s)?(?![\w-])",
+            words,
+        )
+        for n in names
+        if n.split()
+    )
+
+
+_PLAIN_WORD = re.compile(r"(?<![\w-])[a-z]{3,}\b")
+
+
+def _says_something(index: ConceptIndex, text: str) -> bool:
+    """Does a line say something rather than name something: not a label alone
+    (:func:`_names_alone`) and not a title in capitals ("Wood-Fired Kilns"): it has a
+    word in small letters.
+
+    >>> from extraction.concepts import ConceptIndex
+    >>> empty = ConceptIndex({}, {}, {})
+    >>> _says_something(empty, "Fires the pots at 1200 degrees.")
+    True
+    >>> _says_something(empty, "Wood-Fired Kilns"), _says_something(empty, "Glazes:")
+    (False, False)
+    """
+    return _names_alone(index, text) is None and bool(_PLAIN_WORD.search(_bare_line(text)))
+
+
+def _with_sides(
+    index: ConceptIndex, relation: Relation, cards: Mapping[str, Sequence[Card]]
+) -> Relation:
+    """``relation``, a contrast that cites a line of an answer that is a label alone
+    ("Kiln vs. Oven" answered by "Kiln" / "Fires at 1200 degrees" / "Oven" / "Bakes
+    bread"; "Differences between A and B?" answered by "Fuel:" / "A burns wood, B
+    gas"), citing beside it what says each side is (the line each side labels, or its
+    name's line and the line after it), else the line after the label: a label alone
+    states no difference. Only the lines cited change, not the edge or its confidence
+    (as :func:`_with_titles`)."""
+    if relation.relation != "contrasts_with":
+        return relation
+    cited = list(relation.evidence)
+    for e in relation.evidence:
+        if _names_alone(index, e.text) is None:
+            continue
+        card = _card_at(cards, e)
+        if card is None:
+            continue
+        body = [
+            (line, text)
+            for line, text in zip(card.body_lines, card.body.splitlines(), strict=False)
+            if text.strip()
+        ]
+        found: list[Evidence] = []
+        for side in (relation.source, relation.target):
+            said = _side_statement(index, body, side, min(line for line, _ in body))
+            found += said or []
+        if not found and _bare_line(e.text).endswith(":"):
+            # "Fuel:" names no side but heads what follows: the line after it says it
+            after = [(line, text) for line, text in body if line > e.line]
+            if after and _says_something(index, after[0][1]):
+                found = [Evidence("", *after[0])]
+        stated = [Evidence(e.source, f.line, f.text.strip()) for f in found]
+        lines = {(f.source, f.line) for f in stated}
+        # a line a sentence of which is cited gives way to the whole line; the lines
+        # added come in reading order
+        cited = [c for c in cited if (c.source, c.line) not in lines]
+        cited += sorted(stated, key=lambda f: f.line)
+    relation.evidence = cited
+    return relation
 
 
 def _with_titles(relation: Relation, leads: Mapping[Evidence, _Lead]) -> Relation:

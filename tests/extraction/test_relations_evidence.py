@@ -741,3 +741,75 @@ def test_relations_evidence_a_symbol_end_needs_two_sentences(text, names, absent
 )  # fmt: skip
 def test_relations_evidence_symbol_names_are_short_vowelless_mixed_case(name, symbol):
     assert bool(SYMBOL_NAME.fullmatch(name)) is symbol
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "edge", "cited"),
+    [
+        # each side's name alone on a line, what it is on the line after
+        (
+            "Difference between weaving and knitting? || Weaving\n"
+            "Threads cross at right angles on a loom.\nKnitting\nOne thread forms rows of loops.",
+            ("weaving", "knitting"),
+            ("knitting", "contrasts_with", "weaving"),
+            [
+                "Difference between weaving and knitting?",
+                "Weaving",
+                "Threads cross at right angles on a loom.",
+                "Knitting",
+                "One thread forms rows of loops.",
+            ],
+        ),
+        (
+            "Kiln vs. Oven || Kiln\nReaches far higher temperatures.\nOven\nCooks food.",
+            ("kiln", "oven"),
+            ("kiln", "contrasts_with", "oven"),
+            ["Kiln vs. Oven", "Kiln", "Reaches far higher temperatures.", "Oven", "Cooks food."],
+        ),
+        # a label naming no side heads the line that says the difference
+        (
+            "Differences between sonnets and haiku? || Length:\n"
+            "A sonnet has fourteen lines, a haiku three.",
+            ("sonnet", "haiku"),
+            ("sonnet", "contrasts_with", "haiku"),
+            [
+                "Differences between sonnets and haiku?",
+                "Length:",
+                "A sonnet has fourteen lines, a haiku three.",
+            ],
+        ),
+        # a label alone that writes a side's name heads what is said of that side
+        (
+            "Kiln vs. Oven (and when to use which?) || Use a (Wood) Kiln when:\n"
+            "the clay must vitrify\nUse an Oven when:\nthe bread must rise",
+            ("kiln", "oven"),
+            ("kiln", "contrasts_with", "oven"),
+            [
+                "Kiln vs. Oven (and when to use which?)",
+                "Use a (Wood) Kiln when:",
+                "the clay must vitrify",
+                "Use an Oven when:",
+                "the bread must rise",
+            ],
+        ),
+        # a name over another name says nothing: only what the card states is cited
+        (
+            "Kiln vs. Oven || Kiln\nWood-Fired Kilns\nOven\nCooks food.",
+            ("kiln", "oven"),
+            ("kiln", "contrasts_with", "oven"),
+            ["Kiln vs. Oven", "Kiln", "Oven", "Cooks food."],
+        ),
+    ],
+)
+def test_relations_evidence_a_contrast_answered_by_labels_cites_what_each_side_is(
+    text, names, edge, cited
+):
+    index = tiny_index(text, *names)
+    source, relation, target = expect(index, *edge)
+    found = [
+        r
+        for r in typed_relations(index)
+        if (r.source, r.relation, r.target) == (source, relation, target)
+    ]
+    assert found, triples(index)
+    assert [e.text for e in found[0].evidence] == cited
