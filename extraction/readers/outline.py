@@ -54,13 +54,16 @@ def is_heading_text(text: str, *, max_words: int = 10) -> bool:
     False
     >>> is_heading_text("Glaciers slowly carve valleys into the bedrock, which")
     False
+    >>> is_heading_text("Great Frost (winter of 1709)"), is_heading_text("Frost and the")
+    (True, False)
     """
     if not text or len(text) > 90 or _END_PUNCT.search(text) or _BULLET.match(text):
         return False
     if _MATHY.search(text) or not (text[0].isupper() or text[0].isdigit()) or _DATE.match(text):
         return False
     words = _WORD.findall(text)
-    if words and words[-1].lower() in _OPEN_WORDS:  # "... the bedrock, which" goes on
+    last = text.split()[-1].strip("()[]\"'").lower()
+    if last in _OPEN_WORDS:  # "... the bedrock, which" goes on; "... of 1857)" does not
         return False
     return 0 < len(words) <= max_words
 

@@ -525,6 +525,13 @@ def test_readers_structure_card_keeps_code_of_its_question():
             "wedging\nkneading clay to drive out air\n",
             ["Kiln", "glaze", "Slip", "wedging"],
         ),
+        # a term closing with a bracket whose last word is a number
+        (
+            "Climate terms\n\nDrought\na long spell without rain\n\n"
+            "Great Frost (winter of 1709)\nthe coldest European winter in five centuries\n\n"
+            "monsoon\na seasonal reversal of winds\n\nfront\nthe boundary between air masses\n",
+            ["Drought", "Great Frost (winter of 1709)", "monsoon", "front"],
+        ),
         # two blocks only: too few to be a list of terms
         ("Pottery\n\nKiln\na furnace that fires clay\n\nglaze\na glassy coat\n", []),
         # sections of prose under headings stay sections
