@@ -55,6 +55,13 @@ DEFINING: dict[str, list[list[dict]]] = {
             {"POS": {"IN": ["NOUN", "PROPN"]}},
         ],
     ],
+    # a condition or event said by when it comes about: "A drought occurs when ..."
+    "occurs_when": [
+        [
+            {"LOWER": {"IN": ["occurs", "occur", "happens", "happen", "arises", "arise"]}},
+            {"LOWER": "when"},
+        ]
+    ],
     "refers": [[{"LOWER": {"IN": ["refers", "refer"]}}, {"LOWER": "to"}]],
     # a law, rule or principle stated: "X states that ...", "X says that ..."
     "states_that": [[{"LOWER": {"IN": ["states", "state", "says", "say"]}}, {"LOWER": "that"}]],

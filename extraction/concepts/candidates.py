@@ -511,7 +511,8 @@ _TRIGGERS = {
     ),
     "GLOSS": re.compile(r"\("),
     "DEFINING": re.compile(
-        r"\b(?:is|are|refers?|denotes|means|describes|represents|defined|states?|says?)\b",
+        r"\b(?:is|are|refers?|denotes|means|describes|represents|defined|states?|says?"
+        r"|occurs?|happens?|arises?)\b",
         re.IGNORECASE,
     ),
 }

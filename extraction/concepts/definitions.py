@@ -1263,11 +1263,17 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
 
 #: How a sentence that says what its subject is goes on, said in running text (no
 #: verb of doing: "Colonies swarm in spring" characterises, it does not define; "X is
-#: called Y" names Y; "Class means should differ": a plural noun, no verb).
+#: called Y" names Y; "Class means should differ": a plural noun, no verb). The past
+#: tense says what a thing of the past was ("The Corn Laws were tariffs ..." reads as
+#: "were the tariffs"; "The Grand Tour was a journey ...", "The Hanse was Lübeck's
+#: league of towns"), and a condition or event is
+#: said by when it comes about ("A drought occurs when rain ...").
 _SAYS_WHAT_IT_IS = re.compile(
-    r"^\s*(?:is|are)\s+(?:a|an|the|one|any|when|where|how|what)\b|^\s*(?:refers?|relates?) to\b"
+    r"^\s*(?:is|are|was|were)\s+(?:a|an|the|one|any|when|where|how|what)\b"
+    r"|^\s*(?:is|are|was|were)\s+(?-i:[A-Z])[\w-]*['’]s\s+[a-z]"
+    r"|^\s*(?:occurs?|happens?|arises?)\s+when\b|^\s*(?:refers?|relates?) to\b"
     r"|^\s*(?:means|denotes)\s+(?:that|a|an|the|to|any|one|when|how|what|\w+ing)\b"
-    r"|^\s*(?:is|are)\s+(?:\w+ly\s+)?defined\s+as\b"
+    r"|^\s*(?:is|are|was|were)\s+(?:\w+ly\s+)?defined\s+as\b"
     r"|^\s*(?:is|are)\s+(?:\w+ly\s+)?(?:built|made|composed|comprised)\s+(?:of|from|on)\b"
     r"|^\s*consists?\s+of\b",
     re.IGNORECASE,
@@ -1279,7 +1285,11 @@ _APPOSITION = re.compile(
     r"^\s*,\s*(?:which\s+(?:is|are)\s+(?:\w+ly\s+|now\s+|also\s+|still\s+)?"
     r"(?:a|an|the|one)\s"
     r"|(?:a|an)\s+(?:[^\W\d_][\w-]*\s+){1,3}?(?:that|which|who|whose|where"
-    r"|[a-z]+ed\s+(?:by|in|for|to|with|from|on|as|at)))\b",
+    r"|[a-z]+ed\s+(?:by|in|for|to|with|from|on|as|at)))\b"
+    # set apart by a dash, and a purpose said by "to": "the Grand Tour — a journey to
+    # finish a young man's education", "crop rotation – a way to rest the soil"
+    r"|^\s*[—–]\s*(?:a|an)\s+(?:[^\W\d_][\w-]*\s+){1,3}?(?:that|which|who|whose"
+    r"|where|to\s+[a-z]+|[a-z]+ed\s+(?:by|in|for|to|with|from|on|as|at))\b",
     re.IGNORECASE,
 )
 #: "We define X as ...": the name comes right after "define", its meaning after "as".
@@ -1376,13 +1386,15 @@ def _whole_name(before: str) -> bool:
     (True, True)
     >>> _whole_name("It is a river "), _whole_name("than glazing "), _whole_name("to Wedgwood ")
     (False, False, False)
+    >>> _whole_name("They toured Venice's ")
+    True
     """
     words = re.findall(r"[^\W\d_][\w'-]*|[^\w\s]", before)
     if not words or not words[-1][0].isalpha():
         return True
     last = words[-1]
-    if last.lower() in STOP_WORDS:
-        return True
+    if last.lower() in STOP_WORDS or re.search(r"['’]s$", last):
+        return True  # an owner stands before the name: "Venice's Arsenal, a shipyard ..."
     readings = lemmas(last.lower())
     if not readings or last[0].isupper():
         return False  # a word English does not know, or a capitalised one: a name's

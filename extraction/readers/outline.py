@@ -54,13 +54,16 @@ def is_heading_text(text: str, *, max_words: int = 10) -> bool:
     False
     >>> is_heading_text("Glaciers slowly carve valleys into the bedrock, which")
     False
+    >>> is_heading_text("Great Frost (winter of 1709)"), is_heading_text("Frost and the")
+    (True, False)
     """
     if not text or len(text) > 90 or _END_PUNCT.search(text) or _BULLET.match(text):
         return False
     if _MATHY.search(text) or not (text[0].isupper() or text[0].isdigit()) or _DATE.match(text):
         return False
     words = _WORD.findall(text)
-    if words and words[-1].lower() in _OPEN_WORDS:  # "... the bedrock, which" goes on
+    last = text.split()[-1].strip("()[]\"'").lower()
+    if last in _OPEN_WORDS:  # "... the bedrock, which" goes on; "... of 1857)" does not
         return False
     return 0 < len(words) <= max_words
 
@@ -140,7 +143,56 @@ def _headings(
                 or nxt.startswith("•")
             )
         marks[i] = starts_block
+    if blank_separated:
+        for i in glossary_terms(texts, marks):
+            marks[i] = True
     return marks
+
+
+#: Blocks a list of terms has at least, and the share of its blocks a term heads.
+GLOSSARY_BLOCKS = 4
+GLOSSARY_SHARE = 0.75
+#: Words a term of such a list typed in lower case has at most.
+TERM_WORDS = 5
+
+
+def glossary_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
+    """The lines that head a block of a list of terms typed one block each (a blank
+    line, a short first line, its explanation under it), or ``[]`` when the text is no
+    such list: most of its blocks open so, and some of their first lines are headings
+    already. A first line typed in lower case, a few words with no end punctuation, is a
+    term like the capitalised ones ("Kiln" / "a furnace ...", then "glaze" / "a glassy
+    coat ...").
+
+    >>> texts = ["Kiln", "a furnace for pottery", "", "glaze", "a glassy coat", "",
+    ...          "Slip", "liquid clay", "", "wedging", "kneading the clay"]
+    >>> glossary_terms(texts, [i in (0, 6) for i in range(len(texts))])
+    [0, 3, 6, 9]
+    >>> glossary_terms(texts[:5], [True, False, False, False, False])
+    []
+    """
+    firsts = [
+        i
+        for i, text in enumerate(texts)
+        if text and (i == 0 or not texts[i - 1]) and i + 1 < len(texts) and texts[i + 1]
+    ]
+    terms = [
+        i
+        for i in firsts
+        if len(texts[i + 1]) > len(texts[i])
+        and (
+            marks[i]
+            or (
+                len(_WORD.findall(texts[i])) <= TERM_WORDS
+                and is_heading_text(texts[i][:1].upper() + texts[i][1:])
+            )
+        )
+    ]
+    if len(terms) < max(GLOSSARY_BLOCKS, GLOSSARY_SHARE * len(firsts)):
+        return []
+    if sum(1 for i in terms if marks[i]) < 2:
+        return []
+    return terms
 
 
 def _next_filled(texts: Sequence[str]) -> list[str]:
@@ -213,6 +265,8 @@ def segment(
     """
     lines = _join_wrapped_headings(without_boilerplate(lines))
     marks = _headings(lines, indents)
+    # a list of terms, one block each: its blocks are term cards, not sections
+    terms = {lines[i][0] for i in glossary_terms([t for _, t in lines], marks)}
     lines = [  # a section's number is no part of its heading
         (n, _unnumbered(t) if mark else t) for (n, t), mark in zip(lines, marks, strict=True)
     ]
@@ -225,7 +279,7 @@ def segment(
             yield builder.card(
                 title=title,
                 body=text_body(body, indents=indents, full_width=full_width),
-                title_kind="heading",
+                title_kind="term" if title and title_line in terms else "heading",
                 title_line=title_line or (body[0][0] if body else 0),
                 section=(*root, *(t for _, t in (path[:-1] if title else path))),
                 section_lines=() if root else tuple(n for n, _ in (path[:-1] if title else path)),

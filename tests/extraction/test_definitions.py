@@ -1030,3 +1030,47 @@ def test_definitions_label_stops_before_a_line_defining_another_name(second, def
     note = f"## Rocks\n\n**Granite** - a light rock cooled deep underground.\n{second}\n"
     G = build_graph([read_bytes(note.encode(), path="rocks.md")])
     assert G.nodes["granite"]["definition"] == definition
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "definition"),
+    [
+        # the past tense says what a thing of the past was
+        (
+            ["The Grand Tour was a journey through Europe that finished an education."],
+            "grand tour",
+            "The Grand Tour was a journey through Europe that finished an education.",
+        ),
+        (
+            ["The Hanseatic League (1356–1669) was Lübeck's league of trading towns."],
+            "hanseatic league",
+            "The Hanseatic League (1356–1669) was Lübeck's league of trading towns.",
+        ),
+        # a condition said by when it comes about
+        (
+            ["A drought occurs when rain fails for many months."],
+            "drought",
+            "A drought occurs when rain fails for many months.",
+        ),
+        # an apposition set apart by a dash, its purpose said by "to"
+        (
+            ["Farmers practised crop rotation – a way to rest the soil each year."],
+            "crop rotation",
+            "Farmers practised crop rotation – a way to rest the soil each year.",
+        ),
+        # an owner before the name leaves the name whole
+        (
+            ["Merchants paid Venice's grain tax, a levy that fed the city."],
+            "grain tax",
+            "Merchants paid Venice's grain tax, a levy that fed the city.",
+        ),
+        # what befell it, how often it comes, a dash going on with a list: none
+        (["The grain tax was lowered after the famine."], "grain tax", ""),
+        (["Droughts occur often in a dry summer."], "drought", ""),
+        (["Farmers practised crop rotation – a field and a barn."], "crop rotation", ""),
+    ],
+)
+def test_definitions_past_tense_conditions_and_dashes_say_what_a_name_is(
+    sentences, name, definition
+):
+    assert prose_definition(sentences, name) == definition

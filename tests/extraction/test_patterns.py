@@ -7,7 +7,7 @@ import pytest
 from extraction import nlp as nlp_module
 from extraction import relation_patterns as rp
 from extraction.concepts import segments_of, sentences_of
-from extraction.patterns import GatedMatcher, relation_cues, required_words
+from extraction.patterns import GatedMatcher, matcher, relation_cues, required_words
 from extraction.readers import read_paths
 from tests.conftest import SEEDS, requires_shared
 
@@ -65,3 +65,18 @@ def test_gated_matcher_equals_one_matcher_on_a_seed():
     cards = [c for r in read_paths(sorted(SEEDS.glob("000_*"))) for c in r.cards]
     texts = [seg.text for segs in segments_of(cards) for seg in segs]
     assert _same_as_matcher(texts) > 50
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("A drought occurs when rain fails for months.", "occurs_when"),
+        ("Frost happens when the ground cools below zero.", "occurs_when"),
+        ("Droughts occur often in summer.", None),
+    ],
+)
+def test_patterns_defining_reads_a_condition_said_by_when_it_occurs(sentence, label):
+    nlp = nlp_module.load()
+    doc = nlp(sentence)
+    found = {nlp.vocab.strings[k] for k, _, _ in matcher(nlp, "DEFINING")(doc)}
+    assert (label in found) if label else not found

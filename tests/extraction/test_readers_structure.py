@@ -513,3 +513,37 @@ def test_readers_structure_card_keeps_code_of_its_question():
         ("body", "kiln.fire()"),
     ]
     assert card.emphasised("title") == [] and card.emphasised("body") == ["default cone"]
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # a list of terms one block each, some typed in lower case: each block a term card
+        (
+            "Pottery terms\n\nKiln\na furnace that fires clay at high heat\n\n"
+            "glaze\na glassy coat fused onto a pot\n\nSlip\nliquid clay used to join parts\n\n"
+            "wedging\nkneading clay to drive out air\n",
+            ["Kiln", "glaze", "Slip", "wedging"],
+        ),
+        # a term closing with a bracket whose last word is a number
+        (
+            "Climate terms\n\nDrought\na long spell without rain\n\n"
+            "Great Frost (winter of 1709)\nthe coldest European winter in five centuries\n\n"
+            "monsoon\na seasonal reversal of winds\n\nfront\nthe boundary between air masses\n",
+            ["Drought", "Great Frost (winter of 1709)", "monsoon", "front"],
+        ),
+        # two blocks only: too few to be a list of terms
+        ("Pottery\n\nKiln\na furnace that fires clay\n\nglaze\na glassy coat\n", []),
+        # sections of prose under headings stay sections
+        (
+            "Pottery\n\nKilns\nKilns fire clay. They reach high heat.\n\n"
+            "Glazes\nGlazes are glassy coats. Potters dip pots in them.\n",
+            [],
+        ),
+    ],
+)
+def test_readers_structure_outline_blocks_of_terms_are_term_cards(text, terms):
+    """A list of terms typed one block each (a short first line, its explanation under
+    it) is read as term cards, a term typed in lower case too."""
+    cards = read(text, "terms.txt").cards
+    assert [c.title for c in cards if c.title_kind == "term"] == terms
