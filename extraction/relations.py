@@ -2300,7 +2300,7 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
                 # root and "have" its auxiliary: the cue hangs on the clause, whose
                 # subject is set against X
                 hung = next(c for c in hung.children if c.dep_ in _SUBJECT_DEPS)
-            elif hung.dep_ == "attr" and hung.head.lemma_ == "be" and hung.pos_ == "NOUN":
+            elif hung.dep_ == "attr" and hung.head.lower_ in rp.COPULAS and hung.pos_ == "NOUN":
                 # "Beta diversity is the change between sites, unlike alpha diversity":
                 # the noun the copula makes its subject stands for that subject
                 hung = next((c for c in hung.head.children if c.dep_ in _SUBJECT_DEPS), hung)
