@@ -132,3 +132,13 @@ Basic,"Glacier","a slow river of ice"
 def test_concepts_cloze_deletion_names_what_the_card_asks_for(name, definition):
     G = build_graph([read_bytes(CLOZE_DECK, path="geo.csv")])
     assert G.nodes[name]["definition"] == definition
+
+
+OCEAN_DECK = b"""Tidal range\tHeight between high and low tide, large for spring tides (ST, KT)
+Spring tide\tThe largest tidal range, at new and full moon
+"""
+
+
+def test_concepts_bracketed_acronym_list_abbreviates_nothing():
+    G = build_graph([read_bytes(OCEAN_DECK, path="ocean.tsv")])
+    assert not {"ST", "KT"} & {a for n in G.nodes for a in G.nodes[n].get("aliases", [])}
