@@ -19,7 +19,7 @@ from pathlib import Path
 
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import Merge, Refusal
-from extraction.concepts.words import PLACING_WORDS
+from extraction.concepts.words import PERSON_TITLES, PLACING_WORDS
 from extraction.logistic import LogisticModel
 
 #: The selector's weights, fitted on the development gold.
@@ -118,6 +118,10 @@ PARTICULAR = (
     "a thing placed by its role in a process ('the input mixture', 'the previous step'), "
     "only ever referred to as one particular thing and never what a sentence is about"
 )
+TITLED = (
+    "a person named with a title ('Dr. Ames', 'Prof. Lind'): who teaches or says "
+    "something in the notes, not a term they teach"
+)
 #: Roles that say what a name is, or ask: a card's term or question, a defining or naming
 #: sentence, a cloze, a gloss, an abbreviation.
 _SAYING_ROLES = ("term", "question", "defined", "named", "cloze", "gloss", "abbreviation")
@@ -158,6 +162,9 @@ def ruled_out(
     Or every way it is written is a label numbered in a series the notes write out
     (in ``series``, :func:`numbered_series`: "batch2" beside "batch1" and "batch3"),
     and no role names it as a term: the notes' labels for instances, not a term.
+    Or every name of it used is a person's, with a title (:func:`titled`: "Prof. Lind
+    says the essay is due") and no card asks about it and no sentence defines or names
+    it: who teaches or speaks, not what the notes teach.
 
     >>> ruled_out({"link_line": 1.0}) == READING_LIST, ruled_out({"link_line": 0.5})
     (True, '')
@@ -194,6 +201,9 @@ def ruled_out(
     (True, '')
     >>> ruled_out({"role_term": 1.0}, batch, {"batch1", "batch2", "batch3"})
     ''
+    >>> lind = [Candidate("prof. lind", forms=Counter({"Prof. Lind": 2}), count=2)]
+    >>> ruled_out({"proper": 1.0}, lind) == TITLED, ruled_out({"role_defined": 1.0}, lind)
+    (True, '')
     """
     if features.get("link_line", 0.0) >= 1.0:
         return READING_LIST
@@ -217,6 +227,8 @@ def ruled_out(
         return DESCRIPTION
     if not features.get("structural") and particular(candidates):
         return PARTICULAR
+    if titled(candidates) and not any(features.get(f"role_{role}") for role in _SAYING_ROLES):
+        return TITLED
     if (
         series
         and not any(features.get(f"role_{role}") for role in _NAMING_ROLES)
@@ -258,6 +270,32 @@ def numbered_series(forms: Iterable[str]) -> frozenset[str]:
             ):
                 labels.add(f"{letters}{n}")
     return frozenset(labels)
+
+
+def titled(candidates: Sequence[Candidate]) -> bool:
+    """Whether every name of a group used on its own is a person's name after a title
+    (:data:`~extraction.concepts.words.PERSON_TITLES`): the title, then a capitalised
+    word, as the notes write it ("Dr. Ames", "Prof. Lind"; not "Dr." alone nor "ms
+    word").
+
+    >>> from collections import Counter
+    >>> titled([Candidate("dr. ames", forms=Counter({"Dr. Ames": 1}), count=1)])
+    True
+    >>> titled([Candidate("ms word", forms=Counter({"ms word": 1}), count=1)])
+    False
+    >>> ames = Candidate("dr. ames", forms=Counter({"Dr. Ames": 1}), count=1)
+    >>> titled([ames, Candidate("ames", forms=Counter({"Ames": 1}), count=1)]), titled([])
+    (False, False)
+    """
+    used = [c for c in candidates if c.count]
+    return bool(used) and all(
+        (forms := [f.split() for f in c.forms])
+        and all(
+            len(words) > 1 and words[0].lower() in PERSON_TITLES and words[1][:1].isupper()
+            for words in forms
+        )
+        for c in used
+    )
 
 
 def particular(candidates: Sequence[Candidate]) -> bool:

@@ -237,6 +237,11 @@ POINTING_WORDS = _words("this these those our your my their")
 #: "last", "final", "initial" or "current": they open established terms ("first
 #: derivative", "final class", "initial condition", "current density").
 PLACING_WORDS = _words("input output previous next preceding subsequent original resulting")
+#: Titles written before a person's name ("Dr. Ames", "Prof. Lind", "Mrs Hale"): a name
+#: that opens with one is a person the notes mention (who teaches, who said something),
+#: never a term (``selection.ruled_out``); a person the notes teach about is named
+#: without a title ("Mendel's laws", "Darwin").
+PERSON_TITLES = _words("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. mx mx. sir dame")
 #: Determiners that refer to one particular thing the reader knows of: "the", the
 #: pointing words and the possessives ("the input mixture", "its output", "this step").
 DEFINITE_WORDS = POINTING_WORDS | _words("the that its his her")
