@@ -83,11 +83,12 @@ def select(
     large build has hundreds of thousands)."""
     model = model or default_model()
     series = numbered_series(f for cands in groups.values() for c in cands for f in c.forms)
+    own = terms_of_their_own(groups, features)
     scored = []
     for root, cands in groups.items():
         x = features[root]
         p = model.probability(x)
-        ruled = ruled_out(x, cands, series)
+        ruled = ruled_out(x, cands, series) or (JOINED if joined_names(cands, own) else "")
         scored.append(
             Scored(
                 root,
@@ -121,6 +122,11 @@ PARTICULAR = (
 TITLED = (
     "a person named with a title ('Dr. Ames', 'Prof. Lind'): who teaches or says "
     "something in the notes, not a term they teach"
+)
+JOINED = (
+    "only ever read by giving a term the notes single out on its own the head of the "
+    "name after 'and' ('salinity and sea level' as 'salinity level'): the coordination "
+    "joins two names"
 )
 #: Roles that say what a name is, or ask: a card's term or question, a defining or naming
 #: sentence, a cloze, a gloss, an abbreviation.
@@ -270,6 +276,49 @@ def numbered_series(forms: Iterable[str]) -> frozenset[str]:
             ):
                 labels.add(f"{letters}{n}")
     return frozenset(labels)
+
+
+def terms_of_their_own(
+    groups: Mapping[str, Sequence[Candidate]], features: Mapping[str, dict[str, float]]
+) -> frozenset[str]:
+    """The keys of every group a card, a question or a defining or naming sentence
+    singles out (a role of ``_SAYING_ROLES``): terms the notes teach on their own.
+
+    >>> salinity = [Candidate("salinity", count=2)]
+    >>> sorted(terms_of_their_own({"salinity": salinity}, {"salinity": {"role_term": 1.0}}))
+    ['salinity']
+    >>> terms_of_their_own({"salinity": salinity}, {"salinity": {"role_mention": 1.0}})
+    frozenset()
+    """
+    return frozenset(
+        c.key
+        for root, cands in groups.items()
+        if any(features[root].get(f"role_{role}") for role in _SAYING_ROLES)
+        for c in cands
+    )
+
+
+def joined_names(candidates: Sequence[Candidate], own: Collection[str]) -> bool:
+    """Whether every use of a group is a modifier given the head it shares with the
+    name after "and" / "or" (role ``shared_head``: "salinity level" of "salinity and
+    sea level") and that modifier is a term of its own (its key in ``own``,
+    :func:`terms_of_their_own`): two names joined, not a modifier that takes the head
+    ("inner core" of "the inner and outer core" stays).
+
+    >>> from collections import Counter
+    >>> joined = Candidate("salinity level", count=1, roles=Counter(shared_head=1))
+    >>> joined_names([joined], {"salinity"}), joined_names([joined], {"sea level"})
+    (True, False)
+    >>> used = Candidate("salinity level", count=2, roles=Counter(shared_head=1, mention=1))
+    >>> joined_names([used], {"salinity"})
+    False
+    """
+    used = [c for c in candidates if c.count]
+    return bool(used) and all(
+        set(c.roles) == {"shared_head"}
+        and any(" ".join(c.key.split()[:n]) in own for n in range(1, len(c.key.split())))
+        for c in used
+    )
 
 
 def titled(candidates: Sequence[Candidate]) -> bool:
