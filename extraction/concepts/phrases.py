@@ -166,7 +166,9 @@ def instruction(first: Token, toks: Sequence[Token]) -> bool:
     [True, False]
     """
     lower = first.lower_
-    if lower in INSTRUCTIONS or study_gerund(lower):
+    if lower in INSTRUCTIONS:
+        return not _labelled_noun(first, toks)
+    if study_gerund(lower):
         return True
     return (
         toks[-1].tag_ in {"NNS", "NNPS"}
@@ -174,6 +176,35 @@ def instruction(first: Token, toks: Sequence[Token]) -> bool:
         and not is_acronym(first.text)
         and only_verb(lower)
         and plain_verb(lower)
+    )
+
+
+#: What ends a label's name: its colon or a dash after it ("State machine: ...").
+_LABEL_ENDS = frozenset({":", "-", "–", "—"})
+
+
+def _labelled_noun(first: Token, toks: Sequence[Token]) -> bool:
+    """Is an instruction word that English has as a noun too ("state", "use", "list")
+    the first noun of a label's name, read as a noun before another name word and
+    ending at the label's colon or dash ("State machine: a model ...", "Use case — a
+    scenario")? Then it is part of the name, not an instruction.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["State machine: a model of computation."]))
+    >>> _labelled_noun(doc[0], list(doc[:2]))
+    True
+    >>> doc = next(pipe(["Define osmosis: say what it is."]))
+    >>> _labelled_noun(doc[0], list(doc[:2]))
+    False
+    """
+    end = toks[-1].i + 1
+    return (
+        len(toks) > 1
+        and not only_verb(first.lower_)
+        and first.tag_ in {"NN", "NNP"}
+        and toks[1].pos_ in {"NOUN", "PROPN", "ADJ"}
+        and end < len(first.doc)
+        and first.doc[end].text in _LABEL_ENDS
     )
 
 

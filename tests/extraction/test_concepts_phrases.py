@@ -204,6 +204,23 @@ def test_phrases_a_label_keeps_a_last_word_the_tagger_misreads(line, name):
 
 
 @pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # an instruction word that is a noun too, opening a label's name, is part of it
+        ("State machine: a model with a finite set of states.", "state machine"),
+        ("Use case: a scenario a system must support.", "use case"),
+        ("List price: the price a maker suggests.", "list price"),
+        # an instruction stays one: a verb only, or no label
+        ("Define osmosis: say what it is.", "osmosis"),
+    ],
+)
+def test_phrases_a_label_keeps_an_instruction_word_read_as_its_noun(line, name):
+    index = extract_concepts([card("Notes", line, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["label"]}
+    assert name in keys, keys
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "parts"),
     [
         # a card's term of two plurals names one thing, not each noun
