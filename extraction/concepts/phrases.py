@@ -26,6 +26,7 @@ from extraction.concepts.words import (
     ADVERBIAL_IDIOMS,
     COURSE_LEVELS,
     EDGE_STOP,
+    EPONYM_HEADS,
     FRAMING_NOUNS,
     INSTRUCTIONS,
     NAMING_CUES,
@@ -505,11 +506,12 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
     ):
         toks.pop()
     # A possessive inside ("the model's output") keeps only what follows it, unless it
-    # is part of a name ("Student's t-test", "Banker's algorithm": a capitalised owner).
+    # is part of a name ("Student's t-test", "Banker's algorithm": a capitalised owner)
+    # and what follows names nothing alone (:func:`credited_owner`).
     for i, tok in enumerate(toks):
         if (tok.tag_ == "POS" or tok.text in {"'s", "’s"}) and i > 0:
             owner = toks[i - 1].text
-            if not owner[:1].isupper() or is_acronym(owner):
+            if not owner[:1].isupper() or is_acronym(owner) or credited_owner(toks[i + 1 :]):
                 toks = toks[i + 1 :]
                 while toks and not _WORDISH.search(toks[0].text):
                     toks.pop(0)  # "the cell's 'engine'": the quote opens no name
@@ -519,6 +521,26 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
     if (again := repeated_at(toks)) is not None:
         return trim(toks[:again])  # "two Gaussian variables Gaussian" -> Gaussian variables
     return toks
+
+
+def credited_owner(rest: Sequence[Token]) -> bool:
+    """Does the name after a capitalised owner in the possessive name a thing of its
+    own, which the owner's name only credits: two or more words, its head not a result
+    named after its author (:data:`~extraction.concepts.words.EPONYM_HEADS`)?
+    "Mill's harm principle", "Newton's second law", "Hooke's law" stay whole;
+    "Ainsworth's strange situation" is the strange situation.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Lind's glacial cycle and Lind's second law"]))
+    >>> credited_owner(doc[2:4]), credited_owner(doc[7:9]), credited_owner(doc[2:3])
+    (True, False, False)
+    """
+    words = [t for t in rest if t.is_alpha]
+    return (
+        len(words) >= 2
+        and words[-1].lower_ not in EPONYM_HEADS
+        and (words[-1].lemma_.lower() not in EPONYM_HEADS)
+    )
 
 
 def idiom_noun(tok: Token) -> bool:

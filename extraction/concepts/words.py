@@ -146,6 +146,17 @@ GENERIC_HEADS = _words(
     function operation technique dataset type memory classifier estimator regressor
     """
 )
+#: Heads of a result named after its author ("Newton's second law", "Fermat's last
+#: theorem", "Fisher's exact test"): with a person's name in the possessive before
+#: them, the whole is the name; after any other head the author's name only credits
+#: the thing named after it ("Ainsworth's strange situation" is the strange situation).
+EPONYM_HEADS = _words(
+    """
+    law laws theorem theorems rule rules principle principles equation equations
+    constant formula lemma conjecture paradox hypothesis postulate axiom inequality
+    identity number numbers effect test tests
+    """
+)
 #: Heads that name the way X is done, or X as a job to do ("osmosis process", "hashing
 #: approach", "translation task"): the same
 #: as X when the notes use the two together (a shared card, a card about one), never on

@@ -401,6 +401,22 @@ def test_concept_words_person_titles_rule_out_a_titled_person(form, ruled, entry
 
 
 @pytest.mark.parametrize(
+    ("text", "credited", "entry"),
+    [
+        ("Lind's second law", False, "EPONYM_HEADS: law"),
+        ("Lind's exact test", False, "EPONYM_HEADS: test"),
+        ("Lind's surge cycle", True, "(a name of its own after the owner)"),
+    ],
+)
+def test_concept_words_eponym_heads_keep_an_author_on_a_result(text, credited, entry):
+    from extraction import nlp
+    from extraction.concepts.phrases import credited_owner
+
+    doc = nlp.load()(text)
+    assert credited_owner(list(doc[2:])) is credited, entry
+
+
+@pytest.mark.parametrize(
     ("sentence", "start", "end", "referred", "entry"),
     [
         ("A sieve holds the resulting slurry.", 4, 6, True, "DEFINITE_WORDS: the"),
@@ -443,6 +459,7 @@ COVERED = {
     "POINTING_WORDS",
     "PLACING_WORDS",
     "PERSON_TITLES",
+    "EPONYM_HEADS",
     "DEFINITE_WORDS",
     "EXAMPLE_CUE",
     "INSTRUCTIONS",

@@ -335,6 +335,24 @@ def test_phrases_a_possessive_apostrophe_stays_on_its_word(body, named, never):
 
 
 @pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        # a person's name in the possessive credits the name after it
+        ("Lindqvist's glacial surge cycle lasts decades.", "glacial surge cycle", "lindqvist"),
+        ("Okoro's trade gravity model predicts flows.", "trade gravity model", "okoro"),
+        # a result named after its author keeps the name whole
+        ("Lindqvist's second law holds for ice.", "lindqvist's second law", "second law"),
+        ("Okoro's exact test compares two counts.", "okoro's exact test", "exact test"),
+        ("Okoro's model fits the flows.", "okoro's model", "model"),
+    ],
+)
+def test_phrases_a_possessive_owner_credits_a_name_of_two_words(body, named, never):
+    keys = candidate_keys(body)
+    assert named in keys, keys
+    assert not any(k == never or k.startswith(never + "'") for k in keys), keys
+
+
+@pytest.mark.parametrize(
     ("title", "body", "named", "never"),
     [
         # a verb of study in "-ing" opening a sentence or a heading names what it studies
