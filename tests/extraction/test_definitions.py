@@ -1030,3 +1030,25 @@ def test_definitions_label_stops_before_a_line_defining_another_name(second, def
     note = f"## Rocks\n\n**Granite** - a light rock cooled deep underground.\n{second}\n"
     G = build_graph([read_bytes(note.encode(), path="rocks.md")])
     assert G.nodes["granite"]["definition"] == definition
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "defining"),
+    [
+        # the owner who is credited opens the sentence; the name after it is defined
+        (
+            "Lindqvist's glacial surge cycle is a pattern in which a glacier speeds up.",
+            ["glacial surge cycle"],
+            True,
+        ),
+        ("Okoro's gravity model is a way to predict trade.", ["gravity model"], True),
+        # another name after the owner: its sentence defines that one
+        ("Okoro's gravity model is a way to predict trade.", ["trade"], False),
+    ],
+)
+def test_definitions_a_sentence_opened_by_a_credited_owner_defines_the_name(
+    sentence, names, defining
+):
+    from extraction.concepts.definitions import defining_sentence
+
+    assert bool(defining_sentence(sentence, names)) is defining
