@@ -134,6 +134,25 @@ def _before(text: str, end: int) -> str:
     return head[breaks[-1].end() :] if breaks else head
 
 
+def acronym_list(inner: str) -> bool:
+    """Whether a bracket's text lists two or more acronyms, none a form of another
+    ("RK, SGF": examples of what the words before it name, each the short form of a
+    name of its own), rather than giving one short form ("TNF, TNF-alpha", "HF; see
+    below").
+
+    >>> acronym_list("RK, SGF"), acronym_list("RK, SGF and LP"), acronym_list("RK")
+    (True, True, False)
+    >>> acronym_list("TNF, TNF-alpha"), acronym_list("ToM; Smith 2009")
+    (False, False)
+    """
+    items = [i.strip() for i in re.split(r",\s*|;\s*|\s+(?:and|or)\s+", inner) if i.strip()]
+    return (
+        len(items) > 1
+        and all(is_acronym(i) for i in items)
+        and not any(a != b and b.startswith(a) for a in items for b in items)
+    )
+
+
 def abbreviations(text: str) -> Iterator[tuple[str, str]]:
     """``(short form, long form)`` pairs that ``text`` defines.
 
@@ -151,12 +170,16 @@ def abbreviations(text: str) -> Iterator[tuple[str, str]]:
     [('ATP', 'adenosine triphosphate')]
     >>> list(abbreviations("It is quick, or QUICK."))
     []
+    >>> list(abbreviations("A kiln may fire a glaze (RK, SGF) twice."))
+    []
     """
     for m in _BRACKETED.finditer(text):
         # the bracket's text up to its first ", " or "; " when that holds a capital
         # ("ToM; Smith 2009"), not a list that spells a short form before the bracket
         # ("RGB (red, green, and blue)")
         inner = m.group(1).strip()
+        if acronym_list(inner):
+            continue  # "a running process (RR, SRTF)": examples, no short form of it
         head = re.split(r"[,;]\s", inner, maxsplit=1)[0].strip()
         if any(c.isupper() for c in head):
             inner = head

@@ -350,6 +350,30 @@ _DEFINES = re.compile(
     re.IGNORECASE,
 )
 _LEAD_ARTICLE = re.compile(r"^\s*(?:a|an|the)\s+", re.IGNORECASE)
+#: A capitalised owner in the possessive opening a sentence ("Lind's ...").
+_LEAD_OWNER = re.compile(r"^\s*[A-Z][\w-]*(?:'s|’s|s'|s’)\s+")
+
+
+def owner_dropped(text: str, names: Sequence[str]) -> str:
+    """``text`` without the owner in the possessive that opens it, when one of
+    ``names`` of two words or more follows (the name the owner credits:
+    "Lind's glacial surge cycle is ..."); else ``text`` as it is.
+
+    >>> owner_dropped("Lind's surge cycle is a pattern.", ["surge cycle"])
+    'surge cycle is a pattern.'
+    >>> owner_dropped("Lind's law is a rule.", ["lind's law", "law"])
+    "Lind's law is a rule."
+    """
+    m = _LEAD_OWNER.match(text)
+    if not m:
+        return text
+    rest = text[m.end() :]
+    lowered = rest.lower()
+    if any(len(n.split()) > 1 and lowered.startswith(n.lower()) for n in names):
+        return rest
+    return text
+
+
 #: "The main feature of ...": what follows the name says what sets it apart.
 _MAIN_FEATURE = re.compile(
     r"^\s*the\s+(?:main|key|defining|central|essential|distinguishing)\s+"
@@ -378,7 +402,9 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
     False
     """
     feature = _MAIN_FEATURE.match(sentence)
-    text = _LEAD_ARTICLE.sub("", sentence[feature.end() :] if feature else sentence)
+    text = owner_dropped(
+        _LEAD_ARTICLE.sub("", sentence[feature.end() :] if feature else sentence), names
+    )
     lowered = text.lower()
     for name in sorted(names, key=len, reverse=True):
         n = name.lower()
@@ -1318,14 +1344,16 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
             return sentence if i == 0 else clause  # "The main feature of X is that ..."
         if _bound_opening(clause, names):
             continue
-        text = _LEAD_ARTICLE.sub("", clause)
+        text = owner_dropped(_LEAD_ARTICLE.sub("", clause), names)
         lowered = text.lower()
         for name in sorted(names, key=len, reverse=True):
             n = name.lower()
             plural = re.match(r"(?:e?s)?(?![\w-])", lowered[len(n) :])
             if n and lowered.startswith(n) and plural:
                 rest = _GLOSS.sub("", text[len(n) + plural.end() :], count=1)
-                if _SAYS_WHAT_IT_IS.match(rest) and not passing_mention(clause, names):
+                if _SAYS_WHAT_IT_IS.match(rest) and not passing_mention(
+                    owner_dropped(clause, names), names
+                ):
                     return sentence if i == 0 else clause
                 break
     if _inside_condition(sentence):

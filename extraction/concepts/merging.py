@@ -268,8 +268,11 @@ def merge(
     partly: set[tuple[str, str]] = set()
     alone = {k.lower() for k in candidates if " " not in k and candidates[k].count}
     for k in multiword:
-        if not candidates[k].count:
-            continue  # a name only ever used inside longer ones spells no acronym
+        if not candidates[k].count or set(candidates[k].roles) == {"shared_head"}:
+            # a name only ever used inside longer ones spells no acronym, nor one only
+            # ever read from a coordination ("salinity level" of "salinity and sea
+            # level"): the notes never write it
+            continue
         whole = initials(k)
         for letters in whole | compound_initials(k, alone) | acronym_initials(k):
             by_initials[letters].add(k)

@@ -26,6 +26,7 @@ from extraction.concepts.words import (
     ADVERBIAL_IDIOMS,
     COURSE_LEVELS,
     EDGE_STOP,
+    EPONYM_HEADS,
     FRAMING_NOUNS,
     INSTRUCTIONS,
     NAMING_CUES,
@@ -166,7 +167,9 @@ def instruction(first: Token, toks: Sequence[Token]) -> bool:
     [True, False]
     """
     lower = first.lower_
-    if lower in INSTRUCTIONS or study_gerund(lower):
+    if lower in INSTRUCTIONS:
+        return not _labelled_noun(first, toks)
+    if study_gerund(lower):
         return True
     return (
         toks[-1].tag_ in {"NNS", "NNPS"}
@@ -174,6 +177,35 @@ def instruction(first: Token, toks: Sequence[Token]) -> bool:
         and not is_acronym(first.text)
         and only_verb(lower)
         and plain_verb(lower)
+    )
+
+
+#: What ends a label's name: its colon or a dash after it ("State machine: ...").
+_LABEL_ENDS = frozenset({":", "-", "–", "—"})
+
+
+def _labelled_noun(first: Token, toks: Sequence[Token]) -> bool:
+    """Is an instruction word that English has as a noun too ("state", "use", "list")
+    the first noun of a label's name, read as a noun before another name word and
+    ending at the label's colon or dash ("State machine: a model ...", "Use case — a
+    scenario")? Then it is part of the name, not an instruction.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["State machine: a model of computation."]))
+    >>> _labelled_noun(doc[0], list(doc[:2]))
+    True
+    >>> doc = next(pipe(["Define osmosis: say what it is."]))
+    >>> _labelled_noun(doc[0], list(doc[:2]))
+    False
+    """
+    end = toks[-1].i + 1
+    return (
+        len(toks) > 1
+        and not only_verb(first.lower_)
+        and first.tag_ in {"NN", "NNP"}
+        and toks[1].pos_ in {"NOUN", "PROPN", "ADJ"}
+        and end < len(first.doc)
+        and first.doc[end].text in _LABEL_ENDS
     )
 
 
@@ -474,11 +506,12 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
     ):
         toks.pop()
     # A possessive inside ("the model's output") keeps only what follows it, unless it
-    # is part of a name ("Student's t-test", "Banker's algorithm": a capitalised owner).
+    # is part of a name ("Student's t-test", "Banker's algorithm": a capitalised owner)
+    # and what follows names nothing alone (:func:`credited_owner`).
     for i, tok in enumerate(toks):
         if (tok.tag_ == "POS" or tok.text in {"'s", "’s"}) and i > 0:
             owner = toks[i - 1].text
-            if not owner[:1].isupper() or is_acronym(owner):
+            if not owner[:1].isupper() or is_acronym(owner) or credited_owner(toks[i + 1 :]):
                 toks = toks[i + 1 :]
                 while toks and not _WORDISH.search(toks[0].text):
                     toks.pop(0)  # "the cell's 'engine'": the quote opens no name
@@ -488,6 +521,26 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
     if (again := repeated_at(toks)) is not None:
         return trim(toks[:again])  # "two Gaussian variables Gaussian" -> Gaussian variables
     return toks
+
+
+def credited_owner(rest: Sequence[Token]) -> bool:
+    """Does the name after a capitalised owner in the possessive name a thing of its
+    own, which the owner's name only credits: two or more words, its head not a result
+    named after its author (:data:`~extraction.concepts.words.EPONYM_HEADS`)?
+    "Mill's harm principle", "Newton's second law", "Hooke's law" stay whole;
+    "Ainsworth's strange situation" is the strange situation.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Lind's glacial cycle and Lind's second law"]))
+    >>> credited_owner(doc[2:4]), credited_owner(doc[7:9]), credited_owner(doc[2:3])
+    (True, False, False)
+    """
+    words = [t for t in rest if t.is_alpha]
+    return (
+        len(words) >= 2
+        and words[-1].lower_ not in EPONYM_HEADS
+        and (words[-1].lemma_.lower() not in EPONYM_HEADS)
+    )
 
 
 def idiom_noun(tok: Token) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import Merge, Refusal
-from extraction.concepts.words import PLACING_WORDS
+from extraction.concepts.words import PERSON_TITLES, PLACING_WORDS
 from extraction.logistic import LogisticModel
 
 #: The selector's weights, fitted on the development gold.
@@ -83,11 +83,12 @@ def select(
     large build has hundreds of thousands)."""
     model = model or default_model()
     series = numbered_series(f for cands in groups.values() for c in cands for f in c.forms)
+    own = terms_of_their_own(groups, features)
     scored = []
     for root, cands in groups.items():
         x = features[root]
         p = model.probability(x)
-        ruled = ruled_out(x, cands, series)
+        ruled = ruled_out(x, cands, series) or (JOINED if joined_names(cands, own) else "")
         scored.append(
             Scored(
                 root,
@@ -117,6 +118,15 @@ DESCRIPTION = (
 PARTICULAR = (
     "a thing placed by its role in a process ('the input mixture', 'the previous step'), "
     "only ever referred to as one particular thing and never what a sentence is about"
+)
+TITLED = (
+    "a person named with a title ('Dr. Ames', 'Prof. Lind'): who teaches or says "
+    "something in the notes, not a term they teach"
+)
+JOINED = (
+    "only ever read by giving a term the notes single out on its own the head of the "
+    "name after 'and' ('salinity and sea level' as 'salinity level'): the coordination "
+    "joins two names"
 )
 #: Roles that say what a name is, or ask: a card's term or question, a defining or naming
 #: sentence, a cloze, a gloss, an abbreviation.
@@ -158,6 +168,9 @@ def ruled_out(
     Or every way it is written is a label numbered in a series the notes write out
     (in ``series``, :func:`numbered_series`: "batch2" beside "batch1" and "batch3"),
     and no role names it as a term: the notes' labels for instances, not a term.
+    Or every name of it used is a person's, with a title (:func:`titled`: "Prof. Lind
+    says the essay is due") and no card asks about it and no sentence defines or names
+    it: who teaches or speaks, not what the notes teach.
 
     >>> ruled_out({"link_line": 1.0}) == READING_LIST, ruled_out({"link_line": 0.5})
     (True, '')
@@ -194,6 +207,9 @@ def ruled_out(
     (True, '')
     >>> ruled_out({"role_term": 1.0}, batch, {"batch1", "batch2", "batch3"})
     ''
+    >>> lind = [Candidate("prof. lind", forms=Counter({"Prof. Lind": 2}), count=2)]
+    >>> ruled_out({"proper": 1.0}, lind) == TITLED, ruled_out({"role_defined": 1.0}, lind)
+    (True, '')
     """
     if features.get("link_line", 0.0) >= 1.0:
         return READING_LIST
@@ -217,6 +233,8 @@ def ruled_out(
         return DESCRIPTION
     if not features.get("structural") and particular(candidates):
         return PARTICULAR
+    if titled(candidates) and not any(features.get(f"role_{role}") for role in _SAYING_ROLES):
+        return TITLED
     if (
         series
         and not any(features.get(f"role_{role}") for role in _NAMING_ROLES)
@@ -258,6 +276,75 @@ def numbered_series(forms: Iterable[str]) -> frozenset[str]:
             ):
                 labels.add(f"{letters}{n}")
     return frozenset(labels)
+
+
+def terms_of_their_own(
+    groups: Mapping[str, Sequence[Candidate]], features: Mapping[str, dict[str, float]]
+) -> frozenset[str]:
+    """The keys of every group a card, a question or a defining or naming sentence
+    singles out (a role of ``_SAYING_ROLES``): terms the notes teach on their own.
+
+    >>> salinity = [Candidate("salinity", count=2)]
+    >>> sorted(terms_of_their_own({"salinity": salinity}, {"salinity": {"role_term": 1.0}}))
+    ['salinity']
+    >>> terms_of_their_own({"salinity": salinity}, {"salinity": {"role_mention": 1.0}})
+    frozenset()
+    """
+    return frozenset(
+        c.key
+        for root, cands in groups.items()
+        if any(features[root].get(f"role_{role}") for role in _SAYING_ROLES)
+        for c in cands
+    )
+
+
+def joined_names(candidates: Sequence[Candidate], own: Collection[str]) -> bool:
+    """Whether every use of a group is a modifier given the head it shares with the
+    name after "and" / "or" (role ``shared_head``: "salinity level" of "salinity and
+    sea level") and that modifier is a term of its own (its key in ``own``,
+    :func:`terms_of_their_own`): two names joined, not a modifier that takes the head
+    ("inner core" of "the inner and outer core" stays).
+
+    >>> from collections import Counter
+    >>> joined = Candidate("salinity level", count=1, roles=Counter(shared_head=1))
+    >>> joined_names([joined], {"salinity"}), joined_names([joined], {"sea level"})
+    (True, False)
+    >>> used = Candidate("salinity level", count=2, roles=Counter(shared_head=1, mention=1))
+    >>> joined_names([used], {"salinity"})
+    False
+    """
+    used = [c for c in candidates if c.count]
+    return bool(used) and all(
+        set(c.roles) == {"shared_head"}
+        and any(" ".join(c.key.split()[:n]) in own for n in range(1, len(c.key.split())))
+        for c in used
+    )
+
+
+def titled(candidates: Sequence[Candidate]) -> bool:
+    """Whether every name of a group used on its own is a person's name after a title
+    (:data:`~extraction.concepts.words.PERSON_TITLES`): the title, then a capitalised
+    word, as the notes write it ("Dr. Ames", "Prof. Lind"; not "Dr." alone nor "ms
+    word").
+
+    >>> from collections import Counter
+    >>> titled([Candidate("dr. ames", forms=Counter({"Dr. Ames": 1}), count=1)])
+    True
+    >>> titled([Candidate("ms word", forms=Counter({"ms word": 1}), count=1)])
+    False
+    >>> ames = Candidate("dr. ames", forms=Counter({"Dr. Ames": 1}), count=1)
+    >>> titled([ames, Candidate("ames", forms=Counter({"Ames": 1}), count=1)]), titled([])
+    (False, False)
+    """
+    used = [c for c in candidates if c.count]
+    return bool(used) and all(
+        (forms := [f.split() for f in c.forms])
+        and all(
+            len(words) > 1 and words[0].lower() in PERSON_TITLES and words[1][:1].isupper()
+            for words in forms
+        )
+        for c in used
+    )
 
 
 def particular(candidates: Sequence[Candidate]) -> bool:

@@ -146,6 +146,17 @@ GENERIC_HEADS = _words(
     function operation technique dataset type memory classifier estimator regressor
     """
 )
+#: Heads of a result named after its author ("Newton's second law", "Fermat's last
+#: theorem", "Fisher's exact test"): with a person's name in the possessive before
+#: them, the whole is the name; after any other head the author's name only credits
+#: the thing named after it ("Ainsworth's strange situation" is the strange situation).
+EPONYM_HEADS = _words(
+    """
+    law laws theorem theorems rule rules principle principles equation equations
+    constant formula lemma conjecture paradox hypothesis postulate axiom inequality
+    identity number numbers effect test tests
+    """
+)
 #: Heads that name the way X is done, or X as a job to do ("osmosis process", "hashing
 #: approach", "translation task"): the same
 #: as X when the notes use the two together (a shared card, a card about one), never on
@@ -237,6 +248,11 @@ POINTING_WORDS = _words("this these those our your my their")
 #: "last", "final", "initial" or "current": they open established terms ("first
 #: derivative", "final class", "initial condition", "current density").
 PLACING_WORDS = _words("input output previous next preceding subsequent original resulting")
+#: Titles written before a person's name ("Dr. Ames", "Prof. Lind", "Mrs Hale"): a name
+#: that opens with one is a person the notes mention (who teaches, who said something),
+#: never a term (``selection.ruled_out``); a person the notes teach about is named
+#: without a title ("Mendel's laws", "Darwin").
+PERSON_TITLES = _words("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. mx mx. sir dame")
 #: Determiners that refer to one particular thing the reader knows of: "the", the
 #: pointing words and the possessives ("the input mixture", "its output", "this step").
 DEFINITE_WORDS = POINTING_WORDS | _words("the that its his her")

@@ -381,6 +381,42 @@ def test_concept_words_placing_words_rule_out_a_process_own_thing(
 
 
 @pytest.mark.parametrize(
+    ("form", "ruled", "entry"),
+    [
+        ("Dr. Ames", True, "PERSON_TITLES: dr."),
+        ("Prof Lind", True, "PERSON_TITLES: prof"),
+        ("Professor Okoye", True, "PERSON_TITLES: professor"),
+        ("Ames", False, "(no title)"),
+        ("ms word", False, "(a title word before no name)"),
+    ],
+)
+def test_concept_words_person_titles_rule_out_a_titled_person(form, ruled, entry):
+    from collections import Counter
+
+    from extraction.concepts.candidates import Candidate
+    from extraction.concepts.selection import TITLED, ruled_out
+
+    person = [Candidate(form.lower(), forms=Counter({form: 2}), count=2)]
+    assert (ruled_out({"proper": 1.0}, person) == TITLED) is ruled, entry
+
+
+@pytest.mark.parametrize(
+    ("text", "credited", "entry"),
+    [
+        ("Lind's second law", False, "EPONYM_HEADS: law"),
+        ("Lind's exact test", False, "EPONYM_HEADS: test"),
+        ("Lind's surge cycle", True, "(a name of its own after the owner)"),
+    ],
+)
+def test_concept_words_eponym_heads_keep_an_author_on_a_result(text, credited, entry):
+    from extraction import nlp
+    from extraction.concepts.phrases import credited_owner
+
+    doc = nlp.load()(text)
+    assert credited_owner(list(doc[2:])) is credited, entry
+
+
+@pytest.mark.parametrize(
     ("sentence", "start", "end", "referred", "entry"),
     [
         ("A sieve holds the resulting slurry.", 4, 6, True, "DEFINITE_WORDS: the"),
@@ -422,6 +458,8 @@ COVERED = {
     "EVALUATIVE_WORDS",
     "POINTING_WORDS",
     "PLACING_WORDS",
+    "PERSON_TITLES",
+    "EPONYM_HEADS",
     "DEFINITE_WORDS",
     "EXAMPLE_CUE",
     "INSTRUCTIONS",

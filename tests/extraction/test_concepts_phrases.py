@@ -204,6 +204,23 @@ def test_phrases_a_label_keeps_a_last_word_the_tagger_misreads(line, name):
 
 
 @pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # an instruction word that is a noun too, opening a label's name, is part of it
+        ("State machine: a model with a finite set of states.", "state machine"),
+        ("Use case: a scenario a system must support.", "use case"),
+        ("List price: the price a maker suggests.", "list price"),
+        # an instruction stays one: a verb only, or no label
+        ("Define osmosis: say what it is.", "osmosis"),
+    ],
+)
+def test_phrases_a_label_keeps_an_instruction_word_read_as_its_noun(line, name):
+    index = extract_concepts([card("Notes", line, kind="heading")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["label"]}
+    assert name in keys, keys
+
+
+@pytest.mark.parametrize(
     ("title", "kind", "parts"),
     [
         # a card's term of two plurals names one thing, not each noun
@@ -315,6 +332,24 @@ def test_phrases_a_gerund_in_a_series_names_itself(title, named, never):
 def test_phrases_a_possessive_apostrophe_stays_on_its_word(body, named, never):
     keys = candidate_keys(body)
     assert named in keys and never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        # a person's name in the possessive credits the name after it
+        ("Lindqvist's glacial surge cycle lasts decades.", "glacial surge cycle", "lindqvist"),
+        ("Okoro's trade gravity model predicts flows.", "trade gravity model", "okoro"),
+        # a result named after its author keeps the name whole
+        ("Lindqvist's second law holds for ice.", "lindqvist's second law", "second law"),
+        ("Okoro's exact test compares two counts.", "okoro's exact test", "exact test"),
+        ("Okoro's model fits the flows.", "okoro's model", "model"),
+    ],
+)
+def test_phrases_a_possessive_owner_credits_a_name_of_two_words(body, named, never):
+    keys = candidate_keys(body)
+    assert named in keys, keys
+    assert not any(k == never or k.startswith(never + "'") for k in keys), keys
 
 
 @pytest.mark.parametrize(

@@ -132,3 +132,32 @@ Basic,"Glacier","a slow river of ice"
 def test_concepts_cloze_deletion_names_what_the_card_asks_for(name, definition):
     G = build_graph([read_bytes(CLOZE_DECK, path="geo.csv")])
     assert G.nodes[name]["definition"] == definition
+
+
+OCEAN_DECK = b"""Tidal range\tHeight between high and low tide, large for spring tides (ST, KT)
+Spring tide\tThe largest tidal range, at new and full moon
+"""
+
+
+def test_concepts_bracketed_acronym_list_abbreviates_nothing():
+    G = build_graph([read_bytes(OCEAN_DECK, path="ocean.tsv")])
+    assert not {"ST", "KT"} & {a for n in G.nodes for a in G.nodes[n].get("aliases", [])}
+
+
+@pytest.mark.parametrize(
+    ("key", "roles", "own", "joined"),
+    [
+        ("salinity level", {"shared_head": 1}, {"salinity"}, True),
+        ("salinity level", {"shared_head": 1}, {"sea level"}, False),
+        ("salinity level", {"shared_head": 1, "mention": 1}, {"salinity"}, False),
+        ("inner core", {"shared_head": 1}, {"outer core"}, False),
+    ],
+)
+def test_concepts_joined_names_are_a_term_given_the_next_name_head(key, roles, own, joined):
+    from collections import Counter
+
+    from extraction.concepts.candidates import Candidate
+    from extraction.concepts.selection import joined_names
+
+    used = Candidate(key, count=sum(roles.values()), roles=Counter(roles))
+    assert joined_names([used], own) is joined

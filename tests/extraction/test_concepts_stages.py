@@ -473,6 +473,21 @@ def test_concepts_merge_initials_of_one_name():
 
 
 @pytest.mark.parametrize(
+    ("joined_roles", "merged"),
+    [
+        ({"shared_head": 1}, True),  # "salinity and sea ice": "salinity ice" is read, not written
+        ({"mention": 1}, False),  # a name the notes write: two names fit, neither
+    ],
+)
+def test_concepts_merge_initials_skip_a_name_read_from_a_coordination(joined_roles, merged):
+    joined = cand("salinity ice")
+    joined.roles.clear()
+    joined.roles.update(joined_roles)
+    groups = groups_of(cand("sea ice"), joined, cand("SI"))
+    assert same_group(groups, "sea ice", "SI") is merged
+
+
+@pytest.mark.parametrize(
     ("acronym", "names", "spelled_out"),
     [
         ("vCPU", ("virtual CPU",), "virtual CPU"),  # initials, then the acronym it ends in

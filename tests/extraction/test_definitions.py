@@ -1074,3 +1074,25 @@ def test_definitions_past_tense_conditions_and_dashes_say_what_a_name_is(
     sentences, name, definition
 ):
     assert prose_definition(sentences, name) == definition
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "defining"),
+    [
+        # the owner who is credited opens the sentence; the name after it is defined
+        (
+            "Lindqvist's glacial surge cycle is a pattern in which a glacier speeds up.",
+            ["glacial surge cycle"],
+            True,
+        ),
+        ("Okoro's gravity model is a way to predict trade.", ["gravity model"], True),
+        # another name after the owner: its sentence defines that one
+        ("Okoro's gravity model is a way to predict trade.", ["trade"], False),
+    ],
+)
+def test_definitions_a_sentence_opened_by_a_credited_owner_defines_the_name(
+    sentence, names, defining
+):
+    from extraction.concepts.definitions import defining_sentence
+
+    assert bool(defining_sentence(sentence, names)) is defining
