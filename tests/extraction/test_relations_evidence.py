@@ -20,6 +20,18 @@ from tests.extraction.test_relations import (
 )
 
 
+def _found(index, edge):
+    """The typed relations of ``index`` that are ``edge`` (its names as the notes write them)."""
+    source, relation, target = expect(index, *edge)
+    found = [
+        r
+        for r in typed_relations(index)
+        if (r.source, r.relation, r.target) == (source, relation, target)
+    ]
+    assert found, triples(index)
+    return found
+
+
 @pytest.mark.parametrize(
     ("text", "names", "absent"),
     [
@@ -535,13 +547,7 @@ def test_relations_evidence_an_answer_read_with_its_card_cites_the_question(
     text, names, edge, cited
 ):
     index = tiny_index(text, *names)
-    source, relation, target = expect(index, *edge)
-    found = [
-        r
-        for r in typed_relations(index)
-        if (r.source, r.relation, r.target) == (source, relation, target)
-    ]
-    assert found, triples(index)
+    found = _found(index, edge)
     assert [e.text for e in found[0].evidence] == cited
     assert len({(e.source, e.line) for e in found[0].evidence}) == len(cited)
 
@@ -805,11 +811,5 @@ def test_relations_evidence_a_contrast_answered_by_labels_cites_what_each_side_i
     text, names, edge, cited
 ):
     index = tiny_index(text, *names)
-    source, relation, target = expect(index, *edge)
-    found = [
-        r
-        for r in typed_relations(index)
-        if (r.source, r.relation, r.target) == (source, relation, target)
-    ]
-    assert found, triples(index)
+    found = _found(index, edge)
     assert [e.text for e in found[0].evidence] == cited
