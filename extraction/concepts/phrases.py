@@ -536,11 +536,7 @@ def credited_owner(rest: Sequence[Token]) -> bool:
     (True, False, False)
     """
     words = [t for t in rest if t.is_alpha]
-    return (
-        len(words) >= 2
-        and words[-1].lower_ not in EPONYM_HEADS
-        and (words[-1].lemma_.lower() not in EPONYM_HEADS)
-    )
+    return len(words) >= 2 and singular(words[-1].lower_) not in EPONYM_HEADS
 
 
 def idiom_noun(tok: Token) -> bool:
