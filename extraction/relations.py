@@ -799,7 +799,7 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         and label.end < cue.start
         and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
     ):
-        return [label.concept], CARD_SUBJECT_FACTOR  # "Update gate: ... -> facilitates Y"
+        return [label.concept], CARD_SUBJECT_FACTOR  # "Kiln door: ... -> seals Y"
     if imperative and _procedure_step(ctx, doc[cue.start]):
         # "## Integrated backup strategy / - Use incremental copies ...": the step is
         # the strategy's, so what it uses the strategy uses
@@ -1642,7 +1642,7 @@ LABEL_WORDS = 7
 
 
 def _label(ctx: _Context) -> Mention | None:
-    """The concept a sentence opens with as its label ("Reset gate: ..."), if any."""
+    """The concept a sentence opens with as its label ("Kiln shelf: ..."), if any."""
     return _label_in(ctx.index, ctx.sent, ctx.found)
 
 
@@ -3781,7 +3781,7 @@ def _step_of_procedure(ctx: _Context, verb: Token) -> bool:
 
 
 def _listed(index: ConceptIndex, segs: Sequence[tuple[Segment, Span]]) -> list[str]:
-    """Concepts an answer lists: the concept each label or term line names ("Reset gate:
+    """Concepts an answer lists: the concept each label or term line names ("Kiln shelf:
     ..."), and the items of a line that is only a short list. An item counts when a
     concept names all of it (an article and a gloss in parentheses aside): "De-bias
     datasets" lists no dataset; a line that names a class before its examples lists the
@@ -3910,8 +3910,8 @@ def _shares_head(
 
 
 def _label_end(sent: Span) -> int | None:
-    """The colon that ends a short label opening ``sent`` ("Reset gate: ..."), or the dash
-    with spaces around it that does ("Reset gate — ...", "Reset gate - ..."), or None."""
+    """The colon that ends a short label opening ``sent`` ("Kiln shelf: ..."), or the dash
+    with spaces around it that does ("Kiln shelf — ...", "Kiln shelf - ..."), or None."""
     colon = next((t.i for t in sent if t.text == ":" or _spaced_dash(t)), None)
     return colon if colon is not None and _label_words(sent.doc, sent.start, colon) <= 6 else None
 
@@ -3923,7 +3923,7 @@ def _label_words(doc: Doc, start: int, end: int) -> int:
 
 
 def _spaced_dash(t: Token) -> bool:
-    """Is ``t`` a dash set off by spaces, as a label's end ("Reset gate — ...")? A dash
+    """Is ``t`` a dash set off by spaces, as a label's end ("Kiln shelf — ...")? A dash
     that joins two words ("on-line", "1990–2000") is none."""
     if t.text not in {"—", "–", "-", "--"} or t.i == 0:
         return False
@@ -5198,7 +5198,7 @@ def part_heads(relations: Iterable[Relation]) -> frozenset[tuple[str, str]]:
     """``(part head, whole head)`` pairs of words that name parts and their wholes in
     these notes: those of every part the notes state as one ("consists of", "the
     components of", a building block), and those that sibling label lines of one answer
-    share ("Reset gate: ...", "Update gate: ..." in a card about the GRU). A part a
+    share ("Kiln shelf: ...", "Kiln door: ..." in a card about the kiln). A part a
     phrase only suggests ("the forget gate of the LSTM") is kept when its pair is one of
     these, or its head is one of :data:`COMPONENT_HEADS`.
 
@@ -5547,7 +5547,7 @@ def _same_head(index: ConceptIndex, label: str, whole: str) -> bool:
 
 
 def _component_edges(index: ConceptIndex, reading: _Reading | None = None) -> Iterator[Relation]:
-    """Parts named inside the answer about a whole: a label ("Reset gate: ...") in a
+    """Parts named inside the answer about a whole: a label ("Kiln shelf: ...") in a
     card about the GRU, when its head names a part (gate, layer, state ...) or the
     answer says the subject is composed of what it lists; and "X in Y" in a question
     ("What does the ozone layer in the stratosphere do?") when X names a part. Read

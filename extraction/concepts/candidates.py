@@ -1448,7 +1448,7 @@ def question_phrases(view: View) -> Iterator[Occurrence]:
 
 
 def _is_label(span: Span) -> bool:
-    """A short noun phrase heading an explanation ("Reset gate: ..."), not a clause;
+    """A short noun phrase heading an explanation ("Kiln shelf: ..."), not a clause;
     a verb form that names a technique counts ("Early stopping:")."""
     words = [t for t in span if not t.is_punct]
     glued = {t.i for t in span if t.i > 0 and (t.nbor(-1).text in GLUE or hyphen_after(t))}
@@ -1559,7 +1559,7 @@ def _sides(
 
 
 def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
-    """A body line that opens with a label ("Reset gate: decides ...", "Early stopping –
+    """A body line that opens with a label ("Kiln shelf: holds ...", "Slow cooling –
     stop when ..."), and a term line heading the explanation below it."""
     if seg.is_title or seg.kind == CELL:
         return

@@ -71,8 +71,8 @@ class Segment:
 def label_of(text: str) -> tuple[str, str] | None:
     """``(label, rest)`` of a "Label: explanation" or "Label – explanation" line.
 
-    >>> label_of("Reset gate: decides what to forget")
-    ('Reset gate', 'decides what to forget')
+    >>> label_of("Kiln shelf: holds the pots")
+    ('Kiln shelf', 'holds the pots')
     >>> label_of("Early stopping – stop when validation loss rises")
     ('Early stopping', 'stop when validation loss rises')
     """

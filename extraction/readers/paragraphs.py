@@ -49,7 +49,7 @@ from extraction.readers.prompts import is_term
 BULLET = re.compile(r"^(?:[•◦▪‣●○■□➢➤►\-*+–]|\(?\d{1,2}[.)]|\(?[a-z][.)](?=\s))\s+")
 #: A line that ends a sentence, a label or an item.
 _ENDS = re.compile(r"[.!?:;]$")
-#: "Reset gate: decides ..." -- a label and its explanation.
+#: "Kiln shelf: decides ..." -- a label and its explanation.
 _LABEL = re.compile(r"^[A-Za-z0-9][^:.!?]{0,60}?:\s+\S")
 _WORDISH = re.compile(r"[^\W\d_]")
 _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
