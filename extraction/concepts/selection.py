@@ -227,13 +227,11 @@ def ruled_out(
         and any(c.count for c in candidates)
     ):
         return CREDITED
-    if features.get("evaluative") and not any(
-        features.get(f"role_{role}") for role in _SAYING_ROLES
-    ):
+    if features.get("evaluative") and not _said(features):
         return DESCRIPTION
     if not features.get("structural") and particular(candidates):
         return PARTICULAR
-    if titled(candidates) and not any(features.get(f"role_{role}") for role in _SAYING_ROLES):
+    if titled(candidates) and not _said(features):
         return TITLED
     if (
         series
@@ -243,6 +241,12 @@ def ruled_out(
     ):
         return SERIES
     return ""
+
+
+def _said(features: Mapping[str, float]) -> bool:
+    """Does a card ask about the group, or a sentence define or name it (a role of
+    ``_SAYING_ROLES``)?"""
+    return any(features.get(f"role_{role}") for role in _SAYING_ROLES)
 
 
 #: A word of lower-case letters with a number glued to its end ("batch2").
@@ -291,10 +295,7 @@ def terms_of_their_own(
     frozenset()
     """
     return frozenset(
-        c.key
-        for root, cands in groups.items()
-        if any(features[root].get(f"role_{role}") for role in _SAYING_ROLES)
-        for c in cands
+        c.key for root, cands in groups.items() if _said(features[root]) for c in cands
     )
 
 
