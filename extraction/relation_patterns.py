@@ -323,8 +323,8 @@ IS_A: list[Cue] = [
         0.7,
         frame="list",
         reverse=True,
-        example="What are the two types of neural network? || Autoencoder: compresses data",
-        expected=("autoencoder", "neural network"),
+        example="What are the two types of volcano? || Shield volcano: broad gentle slopes",
+        expected=("shield volcano", "volcano"),
     ),
     Cue(
         "called",
@@ -426,9 +426,9 @@ PART_OF: list[Cue] = [
         0.5,
         reverse=True,
         gap=2,
-        example="A GRU consists of a reset gate; a GRU also has an update gate.",
-        expected=("update gate", "GRU"),
-        context=("reset gate",),
+        example="A kiln consists of a fire chamber; a kiln also has a smoke chamber.",
+        expected=("smoke chamber", "kiln"),
+        context=("fire chamber",),
         label=PART_SUGGESTED,
     ),
     Cue(
@@ -484,8 +484,8 @@ PART_OF: list[Cue] = [
         0.7,
         frame="list",
         reverse=True,
-        example="What are the components of an LSTM? || Forget gate, input gate, output gate",
-        expected=("input gate", "LSTM"),
+        example="What are the components of a bicycle? || Frame, chain, pedals",
+        expected=("chain", "bicycle"),
         label=PARTS_STATED,
     ),
     Cue(
@@ -523,8 +523,8 @@ USES: list[Cue] = [
             )
         ],
         0.7,
-        example="The fast gradient sign method uses the gradient of the loss.",
-        expected=("fast gradient sign method", "gradient"),
+        example="A sundial uses the shadow of the gnomon.",
+        expected=("sundial", "shadow"),
     ),
     # the past tense of notes on events ("the army relied on conscripts", "the engines
     # used coal"); a participle ("the coal used by the engines") is no use
@@ -601,8 +601,8 @@ USES: list[Cue] = [
             {"LOWER": "to"},
         ],
         0.7,
-        example="A filter writes the result to standard output.",
-        expected=("filter", "standard output"),
+        example="A seismograph writes the result to a paper drum.",
+        expected=("seismograph", "paper drum"),
     ),
     Cue(
         "by_means_of",
@@ -886,8 +886,8 @@ ADDRESSES: list[Cue] = [
         ],
         0.8,
         reverse=True,
-        example="The vanishing gradient problem is addressed by LSTMs.",
-        expected=("LSTM", "vanishing gradient problem"),
+        example="Soil erosion is addressed by terracing.",
+        expected=("terracing", "soil erosion"),
     ),
     Cue(
         "addressed_by_reduced",
@@ -1254,8 +1254,8 @@ USED_FOR: list[Cue] = [
             _words("for in to"),
         ],
         0.8,
-        example="Autoencoders are used for data compression and denoising.",
-        expected=("autoencoder", "denoising"),
+        example="Kilns are used for firing and glazing.",
+        expected=("kiln", "glazing"),
     ),
     # a question that puts its subject after the copula: "Why is X used in Y?"
     Cue(
@@ -1480,8 +1480,8 @@ USED_FOR: list[Cue] = [
         [{"LOWER": {"IN": sorted(MEANS_NOUNS)}}, {"LOWER": "to"}, _words("help")],
         0.6,
         gap=2,
-        example="Sleep is one of the best ways to help memory consolidation.",
-        expected=("sleep", "memory consolidation"),
+        example="Stretching is one of the best ways to help muscle recovery.",
+        expected=("stretching", "muscle recovery"),
     ),
     # "X is a way of V-ing Y": the same means, its act a gerund
     Cue(
@@ -1631,8 +1631,8 @@ USED_FOR: list[Cue] = [
         ],
         0.7,
         frame="near",
-        example="Why are RNNs suitable for sequential data?",
-        expected=("RNN", "sequential data"),
+        example="Why are kilns suitable for stoneware?",
+        expected=("kiln", "stoneware"),
     ),
     Cue(
         "has_applications_in",
@@ -1645,8 +1645,8 @@ USED_FOR: list[Cue] = [
         "applicable_to",
         [_words("applicable relevant"), _words("to for")],
         0.7,
-        example="LSTMs are applicable to tasks such as speech recognition.",
-        expected=("LSTM", "speech recognition"),
+        example="Sonar is applicable to tasks such as seabed mapping.",
+        expected=("sonar", "seabed mapping"),
     ),
     Cue(
         "designed_to_process",
@@ -1698,8 +1698,8 @@ CONTRASTS_WITH: list[Cue] = [
         ],
         0.85,
         frame="between",
-        example="What is the difference between DNA and RNA?",
-        expected=("DNA", "RNA"),
+        example="What is the difference between weather and climate?",
+        expected=("weather", "climate"),
     ),
     # a choice between two things sets them against each other, as a question of when to
     # take which does (CHOICE_VERBS)
