@@ -5,7 +5,9 @@ The model is a :class:`~extraction.logistic.LogisticModel` over the features of
 (``extraction/weights/selector.json``), fitted by ``python -m benchmarks.fit`` on the
 development gold and never set by hand. Each group keeps its features, its probability
 and the features that carried the decision, so that ``python -m graph explain`` can
-say why a term is or is not a concept.
+say why a term is or is not a concept. A few shapes of use decide whatever the score
+(:func:`ruled_out` takes a group out, :func:`keep_refining_headings` keeps one), each
+with its reason; the groups they decide stay examples the model is fitted on.
 """
 
 from __future__ import annotations
