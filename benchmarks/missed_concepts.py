@@ -94,7 +94,7 @@ def misses(
         p = model.probability(s.features)
         for gold in {alias[norm(n)] for n in s.names if norm(n) in alias}:
             groups[gold].append((p, s))
-            if p >= model.threshold and not s.ruled:
+            if s.kept:  # the model and the rules of selection (ruled out, kept by)
                 kept.add(gold)
     out = []
     for gold in sorted(set(tier) - kept):

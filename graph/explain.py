@@ -191,6 +191,7 @@ def _concept(node: Any, attrs: Mapping[str, Any], status: str, term: str) -> dic
         "reasons": _reason_words(selection.get("reasons")),
         "merges": merges,
         "refused": selection.get("refused") or [],
+        **({"kept_by": selection["kept_by"]} if selection.get("kept_by") else {}),
         "definition": attrs.get("definition") or "",
         "definition_evidence": attrs.get("definition_evidence"),
     }
@@ -360,7 +361,12 @@ def format_term(info: Mapping[str, Any]) -> str:
                 lines.append(f"    “{ev['text']}” ({ev['source']}:{ev['line']})")
         else:
             lines.append(f"“{term}” is a concept: {label}.")
-        if info.get("score") is not None:
+        if info.get("kept_by"):
+            lines.append(
+                f"Score {info['score']:.2f}, under the threshold {info['threshold']:.2f}, "
+                f"kept as {info['kept_by']}."
+            )
+        elif info.get("score") is not None:
             lines.append(f"Score {info['score']:.2f} (kept from {info['threshold']:.2f}).")
     elif status == "rejected" and info.get("ruled_out"):
         lines.append(f"“{term}” is not a concept: {info['ruled_out']}.")

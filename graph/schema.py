@@ -138,6 +138,7 @@ _SCORED = {
     "merges": list_of(MERGE),
     "merged_names": WHOLE,
     "ruled_out": TEXT,  # why a rule ruled the name out whatever its score, when one did
+    "kept_by": TEXT,  # why a rule kept the name whatever its score, when one did
     "refused": list_of(REFUSAL),
 }
 #: Why the selector kept a name as a concept (``explain``).

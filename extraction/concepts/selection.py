@@ -5,7 +5,9 @@ The model is a :class:`~extraction.logistic.LogisticModel` over the features of
 (``extraction/weights/selector.json``), fitted by ``python -m benchmarks.fit`` on the
 development gold and never set by hand. Each group keeps its features, its probability
 and the features that carried the decision, so that ``python -m graph explain`` can
-say why a term is or is not a concept.
+say why a term is or is not a concept. A few shapes of use decide whatever the score
+(:func:`ruled_out` takes a group out, :func:`keep_refining_headings` keeps one), each
+with its reason; the groups they decide stay examples the model is fitted on.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from functools import cache
 from pathlib import Path
 
 from extraction.concepts.candidates import Candidate
+from extraction.concepts.features import shape_first_verb, singled_names
 from extraction.concepts.merging import Merge, Refusal
-from extraction.concepts.words import PERSON_TITLES, PLACING_WORDS
+from extraction.concepts.words import GENERIC_NOTE_WORDS, PERSON_TITLES, PLACING_WORDS
 from extraction.logistic import LogisticModel
+from extraction.names import head_index
 
 #: The selector's weights, fitted on the development gold.
 WEIGHTS = Path(__file__).resolve().parents[1] / "weights" / "selector.json"
@@ -49,6 +53,9 @@ class Scored:
     #: why the structure of its uses makes it no concept, whatever its score
     #: (:func:`ruled_out`), or ""
     ruled: str = ""
+    #: why the structure of its uses makes it a concept whatever its score
+    #: (:func:`kept_by_structure`), or ""
+    kept_by: str = ""
 
     @property
     def threshold(self) -> float:
@@ -102,8 +109,56 @@ def select(
                 ruled,
             )
         )
+    keep_refining_headings(scored, groups)
     scored.sort(key=lambda s: (-s.probability, -s.count, s.root))
     return scored
+
+
+#: Why :func:`keep_refining_headings` keeps a group the model turned down.
+REFINES = (
+    "a heading that names a kind or use of a concept of the notes by what follows it "
+    "('Erosion by wind' over a section, where erosion is a concept): what the section teaches"
+)
+#: The words of :data:`~extraction.concepts.features.CLAUSE_WORDS` that join what a term
+#: is used with, for, in or by to it ("Erosion by wind", "Sorting with heaps"); the
+#: others join two names ("and", "or", "versus") or say where a section goes ("From
+#: rivers to deltas", "Notes about erosion").
+REFINING_WORDS = frozenset("with for using via by in on".split())
+
+
+def refined_term(key: str) -> str:
+    """The words of a name before the first of :data:`REFINING_WORDS`, when words
+    follow it and the head of those before it is no note-taking word
+    (:data:`~extraction.concepts.words.GENERIC_NOTE_WORDS`), else "".
+
+    >>> refined_term("erosion by wind"), refined_term("notes on erosion"), refined_term("erosion")
+    ('erosion', '', '')
+    >>> refined_term("soil erosion by wind and water"), refined_term("erosion by")
+    ('soil erosion', '')
+    """
+    words = key.lower().split()
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in REFINING_WORDS:
+            before = words[:i]
+            return "" if before[head_index(before)] in GENERIC_NOTE_WORDS else " ".join(before)
+    return ""
+
+
+def keep_refining_headings(
+    scored: Sequence[Scored], groups: Mapping[str, Sequence[Candidate]]
+) -> None:
+    """Keep (``kept_by`` :data:`REFINES`) each group the model turned down and no rule
+    ruled out that a heading names as a kind or use of a concept the model kept: its name
+    is that concept's name, a word of :data:`REFINING_WORDS` and what the concept is used
+    with, for or by (:func:`refined_term`), its first word no verb ("Dealing with erosion"
+    titles a section). The group stays a candidate the selector is fitted on."""
+    kept = {n.lower() for s in scored if s.kept for n in s.names} & singled_names(groups)
+    for s in scored:
+        if s.kept or s.ruled or not s.features.get("role_heading"):
+            continue
+        term = refined_term(s.root)
+        if term and term in kept and not shape_first_verb(s.candidates):
+            s.kept, s.kept_by = True, REFINES
 
 
 #: Why :func:`ruled_out` takes a group out.
@@ -412,6 +467,7 @@ def record(s: Scored, *, reasons: int = 6) -> dict:
         ],
         "merged_names": len(s.merges),
         **({"ruled_out": s.ruled} if s.ruled else {}),
+        **({"kept_by": s.kept_by} if s.kept_by else {}),
         "refused": [
             {
                 "name": r.merge.name,

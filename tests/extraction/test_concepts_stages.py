@@ -3717,3 +3717,27 @@ def test_concepts_candidates_a_stressed_subject_before_its_verb_is_defined(body,
         for role, _ in c.definitions
     }
     assert ("emphasis" in roles) is defined, roles
+
+
+@pytest.mark.parametrize(
+    ("first", "heading", "name", "kept"),
+    [
+        # a heading names a kind of a concept the notes single out: what its section teaches
+        ("Erosion", "Erosion by wind", "erosion by wind", True),
+        ("Erosion", "Erosion in deserts", "erosion in desert", True),
+        # "to" says where a section goes; the words before "on" are a note-taking word
+        ("Erosion", "Erosion to deposition", "erosion to deposition", False),
+        ("Notes", "Notes on erosion", "notes on erosion", False),
+        # the words before "by" name nothing the notes single out
+        ("Deposition", "Erosion by wind", "erosion by wind", False),
+    ],
+)
+def test_concepts_selection_keeps_a_heading_that_refines_a_concept(first, heading, name, kept):
+    one_word = LogisticModel(("words1",), (10.0,), -5.0, 0.5)  # keeps one-word names only
+    cards = [
+        card(first, f"{first} shapes every valley. {first} is slow.", kind="heading"),
+        card(heading, "Dust storms lift fine grains from dry fields.", n=2, kind="heading"),
+    ]
+    group = _group(extract_concepts(cards, model=one_word), name)
+    assert group.kept is kept, (group.kept_by, group.features)
+    assert bool(group.kept_by) is kept

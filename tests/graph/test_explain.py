@@ -297,3 +297,15 @@ def test_explain_two_terms_says_no_sentence_states_an_order_carried_by_naming():
     out = format_edges(explain_edges(G, "kiln", "glaze"), G)
     assert "no sentence states this order: it rests most on earlier" in out
     assert out.index("rests most on earlier") < out.index(cited["text"])
+
+
+def test_explain_a_heading_kept_as_a_kind_of_a_concept_says_why():
+    note = (
+        b"# Landforms\n\n## Erosion\n\nErosion is the wearing away of rock by water, wind or ice."
+        b" Erosion shapes valleys.\n\n## Erosion by Desert Winds\n\nDust storms lift grains.\n"
+    )
+    G = build_graph([read_bytes(note, path="notes.md")])
+    info = explain_term(G, "erosion by desert wind")
+    assert info["status"] == "concept", info
+    assert "a kind or use of a concept" in info["kept_by"]
+    assert "under the threshold" in format_term(info)
