@@ -161,9 +161,44 @@ def is_labelled(texts: list[str]) -> bool:
     return pairs >= least and pairs * 3 >= questions * 2 and pairs * 2 * 5 >= len(filled)
 
 
+#: Fewest paragraphs opening with a question that make blank-line paragraphs a Q/A list.
+MIN_QUESTION_PARAGRAPHS = 3
+
+
+def question_paragraphs(texts: list[str]) -> bool:
+    """Are blank-line paragraphs a list of questions, each answered below it? At least
+    :data:`MIN_QUESTION_PARAGRAPHS` paragraphs open with a question line, and they are
+    at least half of the paragraphs that are no answer: a paragraph is an answer when
+    it follows a paragraph of one question line ("What is a moraine?" / blank line /
+    "A ridge of ...").
+
+    >>> question_paragraphs(["What is a kiln?", "A furnace for pottery.", "",
+    ...     "What is glaze?", "A glassy coat.", "", "Why fire twice?", "To harden it."])
+    True
+    >>> question_paragraphs(["Kilns fire pottery.", "", "Why fire twice?", "To harden it.",
+    ...     "", "Glaze is a glassy coat.", "", "Clay shrinks as it dries."])
+    False
+    """
+    paragraphs: list[list[str]] = [[]]
+    for text in texts:
+        if text.strip():
+            paragraphs[-1].append(text.strip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    paragraphs = [p for p in paragraphs if p]
+    asking = answers = 0
+    for before, paragraph in zip([[], *paragraphs], paragraphs, strict=False):
+        if is_question(paragraph[0]):
+            asking += 1
+        elif len(before) == 1 and is_question(before[0]):
+            answers += 1
+    return asking >= MIN_QUESTION_PARAGRAPHS and asking * 2 >= len(paragraphs) - answers
+
+
 def sniff(raw: RawNote) -> float:
     """A list of labelled Q/A pairs, spaced in any way; or a list of questions with no
-    labels: many prompt lines and hardly any blank-line paragraphs."""
+    labels: many prompt lines and hardly any blank-line paragraphs, or blank-line
+    paragraphs that open with a question (:func:`question_paragraphs`)."""
     if not raw.is_text:
         return 0.0
     texts = raw.clean_lines
@@ -175,6 +210,8 @@ def sniff(raw: RawNote) -> float:
     questions = sum(1 for t in filled if is_question(t))
     blank_ratio = (len(texts) - len(filled)) / len(texts)
     if questions >= 3 and questions >= 0.04 * len(filled) and blank_ratio < 0.2:
+        return 0.6
+    if question_paragraphs(texts):
         return 0.6
     return 0.0
 

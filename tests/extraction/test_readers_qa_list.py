@@ -172,6 +172,35 @@ def test_readers_qa_list_prose_with_one_question_is_not_a_list(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "What is a tide?\nThe rise and fall of the sea.\n\nWhat is a spring tide?\n"
+        "A tide of large range, at full and new moon.\n\nWhy are there two tides a day?\n"
+        "The Earth turns under two bulges of water.\n",
+        "What is a tide?\n\nThe rise and fall of the sea.\n\nWhat is a spring tide?\n\n"
+        "A tide of large range, at full and new moon.\n\nWhy are there two tides a day?\n\n"
+        "The Earth turns under two bulges of water.\n",
+    ],
+    ids=["paragraph-each", "question-and-answer-apart"],
+)
+def test_readers_qa_list_paragraphs_that_open_with_a_question_are_cards(text):
+    result = read_bytes(text.encode(), path="tides.txt")
+    assert result.source.format == "qa-list"
+    assert [c.title for c in result.cards][:2] == ["What is a tide?", "What is a spring tide?"]
+    assert str(result.cards[1].body) == "A tide of large range, at full and new moon."
+
+
+def test_readers_qa_list_prose_paragraphs_with_questions_among_them_stay_text():
+    text = (
+        "Tides rise twice a day.\n\nWhy twice?\nTwo bulges of water.\n\n"
+        "The moon pulls the near side.\n\nWhat about the sun?\nIt pulls less.\n\n"
+        "Spring tides are large.\n\nNeap tides are small.\n\nWhy so small?\nThe pulls cross.\n\n"
+        "Harbours post tide tables.\n"
+    )
+    assert read_bytes(text.encode(), path="tides.txt").source.format != "qa-list"
+
+
+@pytest.mark.parametrize(
     ("text", "first_title", "first_answer"),
     [
         (
