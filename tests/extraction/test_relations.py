@@ -186,9 +186,9 @@ SENTENCES = [
         [("encoder", "part_of", "autoencoder"), ("decoder", "part_of", "autoencoder")],
     ),
     (
-        "What is a GRU? || A variant of the LSTM with fewer parameters.",
-        ("LSTM",),
-        [("GRU", "is_a", "LSTM")],
+        "What is a ketch? || A variant of the sloop with two masts.",
+        ("sloop",),
+        [("ketch", "is_a", "sloop")],
     ),
     (
         "What is the transformer? || A sequence model that relies on attention mechanisms.",
@@ -277,18 +277,18 @@ SENTENCES = [
     ),
     # names joined by a slash are coordinated
     (
-        "Name the advantages of the LSTM/GRU compared to the Elman cell",
-        ("LSTM", "GRU", "Elman cell"),
-        [("LSTM", "contrasts_with", "Elman cell"), ("GRU", "contrasts_with", "Elman cell")],
+        "Name the advantages of the kayak/canoe compared to the rowing boat",
+        ("kayak", "canoe", "rowing boat"),
+        [("kayak", "contrasts_with", "rowing boat"), ("canoe", "contrasts_with", "rowing boat")],
     ),
     # question frames answered by lists
     (
-        "What are the components of an LSTM? || Forget gate, input gate, output gate",
-        ("forget gate", "input gate", "output gate"),
+        "What are the components of a windmill? || Sails, millstone, tail fan",
+        ("sail", "millstone", "tail fan"),
         [
-            ("forget gate", "part_of", "LSTM"),
-            ("input gate", "part_of", "LSTM"),
-            ("output gate", "part_of", "LSTM"),
+            ("sail", "part_of", "windmill"),
+            ("millstone", "part_of", "windmill"),
+            ("tail fan", "part_of", "windmill"),
         ],
     ),
     (
@@ -310,9 +310,9 @@ SENTENCES = [
     ),
     # a generic head names its class by the concept that modifies it
     (
-        "Max pooling is a pooling operation that keeps the largest value.",
-        ("max pooling", "pooling"),
-        [("max pooling", "is_a", "pooling")],
+        "Slip casting is a casting method that pours liquid clay into moulds.",
+        ("slip casting", "casting"),
+        [("slip casting", "is_a", "casting")],
     ),
     (
         "The LSTM is an artificial RNN architecture.",
@@ -326,9 +326,9 @@ SENTENCES = [
         [("crop rotation", "addresses", "soil depletion")],
     ),
     (
-        "Backpropagation is a technique that calculates the gradient.",
-        ("backpropagation", "gradient"),
-        [("backpropagation", "uses", "gradient")],
+        "Triangulation is a technique that calculates the distance.",
+        ("triangulation", "distance"),
+        [("triangulation", "uses", "distance")],
     ),
     # a class narrowed by a clause, then named: the sentence defines a kind of it
     (
@@ -374,10 +374,10 @@ SENTENCES = [
     ),
     # "X is one that ...": a kind of what X's name ends with
     (
-        "What is a reusable resource? || A reusable resource is one that only one process "
-        "can use at a time.",
-        ("reusable resource", "resource"),
-        [("reusable resource", "is_a", "resource")],
+        "What is a flying buttress? || A flying buttress is one that stands apart from the "
+        "wall it props.",
+        ("flying buttress", "buttress"),
+        [("flying buttress", "is_a", "buttress")],
     ),
     # a definition naming what the term belongs to
     (
@@ -386,16 +386,16 @@ SENTENCES = [
         [("nucleus", "part_of", "cell")],
     ),
     (
-        "What is the root directory? || The top-most directory in a file system.",
-        ("directory", "file system"),
-        [("root directory", "part_of", "file system")],
+        "What is the summit ridge? || The highest ridge in a mountain range.",
+        ("ridge", "mountain range"),
+        [("summit ridge", "part_of", "mountain range")],
     ),
     # what a sentence says before it turns to an analogy still counts
     (
-        "Unlike RNNs, transformers see the whole input, similar to reading a book by "
-        "jumping between pages.",
-        ("RNN", "transformer"),
-        [("RNN", "contrasts_with", "transformer")],
+        "Unlike ferries, bridges carry traffic at night, similar to crossing a river by "
+        "hopping between stones.",
+        ("ferry", "bridge"),
+        [("ferry", "contrasts_with", "bridge")],
     ),
 ]
 
@@ -679,9 +679,9 @@ def test_relations_untitled_card_is_about_its_heading():
         ("An LSTM is not a transformer.", ("LSTM", "transformer"), ("LSTM", "transformer")),
         # a noun that is no concept stands between: "images", not the discriminator
         (
-            "The generator produces realistic images and the discriminator is forced to guess.",
-            ("generator", "discriminator"),
-            ("generator", "discriminator"),
+            "The potter throws smooth bowls and the apprentice is left to glaze.",
+            ("potter", "apprentice"),
+            ("potter", "apprentice"),
         ),
         # a singular head is a part or a property, not a class: no is_a
         ("Each LSTM cell keeps a state.", ("LSTM", "cell"), ("LSTM", "cell")),
@@ -693,9 +693,9 @@ def test_relations_untitled_card_is_about_its_heading():
         ),
         # a whole's "of" object is no part unless the notes list such parts of such wholes
         (
-            "An LSTM consists of a cell state. The state of the data depends on the step.",
-            ("state", "data"),
-            ("state", "data"),
+            "A kiln consists of a fire box. The state of the glaze depends on the heat.",
+            ("state", "glaze"),
+            ("state", "glaze"),
         ),
         (
             "The output of the LSTM feeds the classifier.",
@@ -1909,11 +1909,11 @@ def test_relations_a_clause_before_a_colon_is_no_label():
 
 def test_relations_a_listed_object_stops_at_a_preposition():
     # the output is inside the phrase of the differences, no second part
-    text = "The loss is the sum of the squared errors between the label and the output."
-    index = tiny_index(text, "loss", "squared error", "output")
+    text = "The fare is the sum of the harbour fees between the pier and the island."
+    index = tiny_index(text, "fare", "harbour fee", "island")
     found = triples(index)
-    assert expect(index, "squared error", "part_of", "loss") in found
-    assert expect(index, "output", "part_of", "loss") not in found
+    assert expect(index, "harbour fee", "part_of", "fare") in found
+    assert expect(index, "island", "part_of", "fare") not in found
 
 
 def test_relations_a_table_opening_a_card_is_its_answer():
