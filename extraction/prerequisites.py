@@ -1026,9 +1026,9 @@ def _named_in(sentence: str, own: Iterable[str], owners: Mapping[str, set[str]])
     return found
 
 
-#: What a definition sets aside rather than builds on: "dispensing with recurrence and
-#: convolutions", "without labels", "with no weaving at all", "needs no soil",
-#: "instead of recurrence", "unlike RNNs", "rather than pixels"; and what it makes,
+#: What a definition sets aside rather than builds on: "dispensing with wood and
+#: charcoal", "without labels", "with no weaving at all", "needs no soil",
+#: "instead of sails", "unlike ferries", "rather than pixels"; and what it makes,
 #: "a reaction that produces a salt", "to form esters", "yielding ammonia" (its
 #: product, learned after it; not "forming from magma"). A concept named up to four
 #: words after one of these is not needed to understand the concept defined.
@@ -1110,11 +1110,11 @@ def _replace_words(text: str, name: str, by: str) -> str:
 
 def set_aside(text: str, names: Iterable[str]) -> bool:
     """Is every mention of one of ``names`` in ``text`` set aside by a cue of
-    :data:`SET_ASIDE` ("A model that relies on attention, dispensing with recurrence
-    and convolutions": convolutions are set aside, attention is not)?
+    :data:`SET_ASIDE` ("A kiln that relies on gas, dispensing with wood and
+    charcoal": charcoal is set aside, gas is not)?
 
-    >>> text = "A model relying on attention, dispensing with recurrence and convolutions."
-    >>> set_aside(text, ["convolution"]), set_aside(text, ["attention"])
+    >>> text = "A kiln relying on gas, dispensing with wood and charcoal."
+    >>> set_aside(text, ["charcoal"]), set_aside(text, ["gas"])
     (True, False)
     >>> set_aside("Learns without labels.", ["label"])
     True

@@ -169,7 +169,7 @@ def use_only(G: nx.MultiDiGraph, use: Any, node: Any) -> bool:
     made of: a learning path that reaches ``node`` as a step toward another target does
     not follow it ("Probability is used in data science" puts no data science before a
     t-test that needs probability). A defining sentence that gives the task
-    ("Backpropagation is a method used to train neural networks") still leads: reading
+    ("Triangulation is a method used to map a coastline") still leads: reading
     the step's definition needs it.
 
     >>> G = nx.MultiDiGraph()
