@@ -315,9 +315,9 @@ SENTENCES = [
         [("slip casting", "is_a", "casting")],
     ),
     (
-        "The LSTM is an artificial RNN architecture.",
-        ("LSTM", "RNN"),
-        [("LSTM", "is_a", "RNN")],
+        "Raku is a traditional firing technique.",
+        ("raku", "firing"),
+        [("raku", "is_a", "firing")],
     ),
     # what the attribute of a copula does, its subject does
     (
@@ -392,10 +392,10 @@ SENTENCES = [
     ),
     # what a sentence says before it turns to an analogy still counts
     (
-        "Unlike ferries, bridges carry traffic at night, similar to crossing a river by "
-        "hopping between stones.",
-        ("ferry", "bridge"),
-        [("ferry", "contrasts_with", "bridge")],
+        "Unlike sundials, clocks show the whole day, similar to reading a map by "
+        "jumping between its folds.",
+        ("sundial", "clock"),
+        [("sundial", "contrasts_with", "clock")],
     ),
 ]
 
