@@ -2336,7 +2336,7 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
             card is not None
             and card in notes.about.get(y, ())
             and (card not in notes.stressed_in.get(x, ()) or is_collection(y))
-            # nor an item of an answer that only lists names ("What does SOLID stand
+            # nor an item of an answer that only lists names ("What does ROYGBIV stand
             # for?"): what y is made of or stands for, not what it is told with
             and card not in notes.listing
         ):
