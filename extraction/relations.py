@@ -427,8 +427,8 @@ _CLIMB_DEPS = frozenset({"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "p
 
 def _state_participle(tok: Token) -> bool:
     """Is ``tok`` a participle set off by a comma after a copula that gives its subject
-    a state, a number or an adjective ("the wind speed is 0, leading to a loss of
-    steerage", "the rate is too high, causing divergence")? What the participle says
+    a state, a number or an adjective ("the wind speed is now 0, leading to drift",
+    "the rate is too high, causing divergence")? What the participle says
     follows from the subject being so, not from the subject: the clause has no concept
     for subject. A noun for attribute ("X is a problem, leading to Y") names a thing."""
     if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
@@ -486,7 +486,7 @@ def _dep_subject(verb: Token) -> Token | None:
         if head is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and _object(tok.head):
             return None  # "merges A and B resulting in C": the merge results, not B
         if head is None and _state_participle(tok):
-            return None  # "the wind speed is 0, leading to a loss": its being 0 leads
+            return None  # "the wind speed is 0, leading to drift": its being 0 leads
         if head is None and _manner_participle(tok):
             tok = tok.head.head.head  # "writes words in a greedy manner, conditioned on Y"
             continue

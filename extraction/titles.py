@@ -184,7 +184,7 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     TitleConcept(name='Polymerase Chain Reactions', acronym='PCRs')
     >>> title_concept("LSTM stands for")
     TitleConcept(name='LSTM', acronym='')
-    >>> title_concept("What are the pros and cons of a typical wind turbine design?") is None
+    >>> title_concept("What are the pros and cons of a modern wind turbine design?") is None
     True
     >>> title_concept("In pottery, what is bisque?")
     TitleConcept(name='bisque', acronym='')

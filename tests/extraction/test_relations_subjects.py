@@ -161,8 +161,8 @@ def test_relations_subjects_parameterized_by_is_a_use(text, names, expected):
          ("chlorination", "well"), ("chlorination", "used_for", "well")),
         ("Pest control by ladybirds is ideal for greenhouses.", ("ladybird", "greenhouse"),
          ("ladybird", "used_for", "greenhouse")),
-        ("Treatment by chlorination appears to be the most appropriate strategy for wells.",
-         ("chlorination", "well"), ("chlorination", "used_for", "well")),
+        ("Drying by sunlight appears to be the most suitable strategy for grapes.",
+         ("sunlight", "grape"), ("sunlight", "used_for", "grape")),
     ],
 )  # fmt: skip
 def test_relations_subjects_act_by_a_means_is_suitable(text, names, expected):

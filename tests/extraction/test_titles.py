@@ -39,7 +39,7 @@ def test_titles_name_their_concept(title, name, acronym):
 @pytest.mark.parametrize(
     "title",
     [
-        "What are the pros and cons of a typical wind turbine design?",
+        "What are the pros and cons of a modern wind turbine design?",
         "How can we generate tidal power?",
         "Why use crop rotation?",
         "What is the difference between sleet and hail?",
