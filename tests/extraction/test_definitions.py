@@ -649,7 +649,7 @@ def test_definitions_what_it_is_made_of_defines_it(sentences, name, defined):
     ("title", "asked"),
     [
         # what is wrong with X, or the idea behind X, is not what X is: an answer such as
-        # "Gradients prone to vanishing" is no genus of X
+        # "Wells prone to silting" is no genus of X
         ("What is the problem with deep glaciers?", False),
         ("What is the trouble with averages?", False),
         ("What is the intuition behind erosion?", False),

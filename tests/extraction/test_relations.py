@@ -222,9 +222,9 @@ SENTENCES = [
     ),
     # a pronoun in the answer stands for the question's grammatical subject
     (
-        "Why are RNNs suited to time series? || They contain hidden states.",
-        ("RNN", "time series", "hidden state"),
-        [("hidden state", "part_of", "RNN")],
+        "Why are kilns suited to stoneware? || They contain thick fire bricks.",
+        ("kiln", "stoneware", "fire brick"),
+        [("fire brick", "part_of", "kiln")],
     ),
     # "river/coastal flooding problem" names both problems
     (
@@ -357,9 +357,9 @@ SENTENCES = [
     ),
     # a label defined by a noun phrase
     (
-        "TBPTT: truncated BPTT - keep the sequence but cut it into chunks",
-        ("TBPTT", "BPTT"),
-        [("TBPTT", "is_a", "BPTT")],
+        "TKO: technical KO - the referee stops the fight early",
+        ("TKO", "KO"),
+        [("TKO", "is_a", "KO")],
     ),
     # the label's other name ends with the genus, though the two names are one concept
     (
@@ -687,9 +687,9 @@ def test_relations_untitled_card_is_about_its_heading():
         ("Each LSTM cell keeps a state.", ("LSTM", "cell"), ("LSTM", "cell")),
         # the answer's pronoun is not the question's object
         (
-            "Why are RNNs suited to time series? || They contain hidden states.",
-            ("RNN", "time series", "hidden state"),
-            ("time series", "hidden state"),
+            "Why are kilns suited to stoneware? || They contain thick fire bricks.",
+            ("kiln", "stoneware", "fire brick"),
+            ("stoneware", "fire brick"),
         ),
         # a whole's "of" object is no part unless the notes list such parts of such wholes
         (
@@ -1175,31 +1175,30 @@ def test_relations_part_in_whole_in_a_question():
 
 def test_relations_name_with_a_preposition_is_a_kind_of_what_precedes_it():
     cards = _qa(
-        ("What is anomaly detection?", "Finding data points that do not fit the rest."),
-        ("What is an autoencoder?", "A network trained to reconstruct its input."),
+        ("What is flood mapping?", "Drawing the land that water covers after a storm."),
+        ("What is a drone?", "A small aircraft flown without a pilot on board."),
         (
-            "Anomaly detection with autoencoders (ADA)",
-            "Anomaly detection that trains an autoencoder and flags the points it cannot "
-            "reconstruct.",
+            "Flood mapping with drones (FMD)",
+            "Flood mapping that flies a drone over the valley and marks the wet fields.",
         ),
     )
     index = extract_concepts(cards)
     edges = triples(index)
-    name = index.find("anomaly detection with autoencoders")
-    assert (name, "is_a", index.find("anomaly detection")) in edges
-    assert (name, "uses", index.find("autoencoder")) in edges
+    name = index.find("flood mapping with drones")
+    assert (name, "is_a", index.find("flood mapping")) in edges
+    assert (name, "uses", index.find("drone")) in edges
     # cited by the card's title and the answer that names the head
     edge = next(r for r in typed_relations(index) if r.source == name and r.relation == "is_a")
-    assert edge.evidence[0].text == "Anomaly detection with autoencoders (ADA)"
+    assert edge.evidence[0].text == "Flood mapping with drones (FMD)"
 
 
 def test_relations_a_name_alone_states_no_kind():
     cards = _qa(
-        ("What is anomaly detection?", "Finding data points that do not fit the rest."),
-        ("What is time series anomaly detection?", "Flag the points far from the forecast."),
+        ("What is flood mapping?", "Drawing the land that water covers after a storm."),
+        ("What is river flood mapping?", "Mark the fields below the levee."),
     )
     index = extract_concepts(cards)
-    name = index.find("time series anomaly detection")
+    name = index.find("river flood mapping")
     assert name and not any(s == name for s, r, _ in triples(index) if r != "related_to")
 
 

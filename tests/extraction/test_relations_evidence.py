@@ -171,9 +171,9 @@ def test_relations_evidence_refuses_what_the_sentence_does_not_state(text, names
         ),
         # 9. "examples" inside a concept's name is no examples cue: a copula, not example_of
         (
-            "Adversarial examples are inputs crafted by an attacker.",
-            ("adversarial example", "input"),
-            ("adversarial example", "is_a", "input"),
+            "Code examples are snippets written by an author.",
+            ("code example", "snippet"),
+            ("code example", "is_a", "snippet"),
         ),
         # 1. a verb with its own subject still reads
         (
@@ -286,19 +286,19 @@ def test_relations_evidence_label_lines_are_parts_only_of_a_whole(title, kind, k
     ("title", "kind", "kept"),
     [
         # 7. a term card names a kind of its head
-        ("Anomaly detection with autoencoders", "term", True),
+        ("Flood mapping with drones", "term", True),
         # 7. a heading over prose is never evidence of a relation read from its name
-        ("Anomaly detection with autoencoders", "heading", False),
+        ("Flood mapping with drones", "heading", False),
         # 7. a step of a procedure names no kind
-        ("Update the anomaly detection with autoencoders", "term", False),
+        ("Update the flood mapping with drones", "term", False),
     ],
 )
 def test_relations_evidence_a_name_gives_a_kind_only_in_a_term_card(title, kind, kept):
     cards = _headed(
         _qa(
-            ("What is anomaly detection?", "Finding data points that do not fit the rest."),
-            ("What is an autoencoder?", "A network trained to reconstruct its input."),
-            (title, "Anomaly detection that trains an autoencoder on normal points."),
+            ("What is flood mapping?", "Drawing the land that water covers after a storm."),
+            ("What is a drone?", "A small aircraft flown without a pilot on board."),
+            (title, "Flood mapping that flies a drone over the valley."),
         ),
         kind,
     )
@@ -306,7 +306,7 @@ def test_relations_evidence_a_name_gives_a_kind_only_in_a_term_card(title, kind,
     name = index.find(title)
     edges = triples(index)
     if kept:
-        assert (name, "uses", index.find("autoencoder")) in edges, edges
+        assert (name, "uses", index.find("drone")) in edges, edges
     else:
         assert not any(s == name and r in {"is_a", "uses"} for s, r, _ in edges), edges
 

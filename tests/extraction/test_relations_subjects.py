@@ -176,10 +176,10 @@ def test_relations_subjects_act_by_a_means_is_suitable(text, names, expected):
     [
         # "exercise" is a subject of its own (physiology, study skills), not only a
         # section of a textbook: its edges are kept
-        ("Exercise helps improve memory.", ("exercise", "memory"),
-         ("exercise", "used_for", "memory")),
-        ("Habits || - exercise\n  - valuable in helping improve our memory.",
-         ("exercise", "memory", "habit"), ("exercise", "used_for", "memory")),
+        ("Exercise helps improve stamina.", ("exercise", "stamina"),
+         ("exercise", "used_for", "stamina")),
+        ("Habits || - exercise\n  - valuable in helping improve our stamina.",
+         ("exercise", "stamina", "habit"), ("exercise", "used_for", "stamina")),
         ("Aerobic exercise is a kind of exercise.", ("aerobic exercise", "exercise"),
          ("aerobic exercise", "is_a", "exercise")),
     ],
