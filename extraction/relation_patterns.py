@@ -180,7 +180,7 @@ PROCEDURE_NOUNS = frozenset(
     "workflow".split()
 )
 #: Nouns for how a thing is built: a line labelled by one that no noun or concept of its
-#: own narrows ("Layered architecture: consists of convolutional layers ...") describes
+#: own narrows ("Layered structure: consists of sponge layers ...") describes
 #: the thing the card is about, so the parts it lists are that thing's.
 STRUCTURE_NOUNS = frozenset(
     "architecture structure design layout composition organization organisation anatomy "

@@ -209,7 +209,7 @@ def _named_in(index: ConceptIndex, sent: Span) -> list[Mention]:
 
     i = 0
     while i < n:
-        # "vanishing/exploding gradient problem": the first word shares the rest's head,
+        # "inbound/outbound flight route": the first word shares the rest's head,
         # also across "vs" ("Bubble vs. Merge Sort": bubble sort against merge sort)
         if i + 2 < n and toks[i + 1].lower_ in _SHARING_LINKS and not toks[i].is_punct:
             after = longest(i + 2)
@@ -442,7 +442,7 @@ def _state_participle(tok: Token) -> bool:
 
 def _own_subject(verb: Token) -> list[Token]:
     """The subject nearest ``verb`` when the parser gives it two nouns for subject, each
-    with an auxiliary of its own after it ("the gradients can / functions like ReLU can
+    with an auxiliary of its own after it ("the tides can / winds like the mistral can
     contribute to Y": a line broken off and joined to the next), else nothing."""
     subjects = [
         c
@@ -1485,7 +1485,7 @@ def _modifies_other(doc: Doc, m: Mention) -> bool:
     # that is no concept, modifies it
     nxt = doc[m.end] if m.end < len(doc) else None
     verb_modifier = last.pos_ == "VERB" and nxt is not None and nxt.pos_ == "NOUN"
-    # "leads to discriminator overfitting": a compound modifies its head, whatever the
+    # "leads to river flooding": a compound modifies its head, whatever the
     # parser tags the head
     compound = last.dep_ == "compound" and head.i == m.end and not listed and not transparent
     return (
@@ -3216,9 +3216,9 @@ def _names_its_genus(index: ConceptIndex, sent: Span, found: Sequence[Mention]) 
 
 
 def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
-    """A label defined by a noun phrase: "TBPTT: truncated BPTT - keep ...", "Reset
+    """A label defined by a noun phrase: "TKO: technical KO - the referee ...", "Reset
     gate: a gate that ...": the label is_a the phrase's concept, when the phrase opens
-    with an article or the concept's name is inside the label's ("BPTT" in "TBPTT")."""
+    with an article or the concept's name is inside the label's ("KO" in "TKO")."""
     label = _label(ctx)
     if label is None:
         return
@@ -5789,7 +5789,7 @@ def _outside_asides(index: ConceptIndex, card, subjects: Sequence[str] | None = 
     title names only in parentheses, beside one it names outside them ("Types of RNNs
     (superficial)" is about RNNs)."""
     subjects = list(index.subjects(card) if subjects is None else subjects)
-    # "Process of Variational Autoencoder" beside "variational autoencoder": the card is
+    # "Process of Raku Firing" beside "raku firing": the card is
     # about the complement, and the "of" phrase is no second subject
     subjects = [c for c in subjects if not any(c.endswith(f" of {other}") for other in subjects)]
     if "(" not in card.title:

@@ -313,7 +313,7 @@ def property_line(line: str) -> bool:
     (True, True)
     >>> property_line("dense and hot"), property_line("hot air rises"), property_line("sorted")
     (True, False, False)
-    >>> property_line("Low for small distance"), property_line("fixed")
+    >>> property_line("Low for short spans"), property_line("fixed")
     (False, True)
     """
     outside = re.sub(r"\([^()]*\)?", " ", line).strip(" .;,")
@@ -786,7 +786,7 @@ def alias_of(form: str) -> str:
 
 def _spells(acronym: str, cand: Candidate) -> bool:
     """Does ``cand`` spell ``acronym`` out: its initials ("gross domestic product"), or
-    a long form the notes state beside it ("Evidence Lower Bound (ELBO)"-like pairs,
+    a long form the notes state beside it ("Global Positioning System (GPS)"-like pairs,
     the letters in order, the first starting the long form: Schwartz–Hearst)?"""
     if initials_match(acronym, cand.key):
         return True
@@ -1289,7 +1289,7 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
 
 #: How a sentence that says what its subject is goes on, said in running text (no
 #: verb of doing: "Colonies swarm in spring" characterises, it does not define; "X is
-#: called Y" names Y; "Class means should differ": a plural noun, no verb). The past
+#: called Y" names Y; "Tide heights should differ": a plural noun, no verb). The past
 #: tense says what a thing of the past was ("The Corn Laws were tariffs ..." reads as
 #: "were the tariffs"; "The Grand Tour was a journey ...", "The Hanse was Lübeck's
 #: league of towns"), and a condition or event is
