@@ -1026,9 +1026,9 @@ def _named_in(sentence: str, own: Iterable[str], owners: Mapping[str, set[str]])
     return found
 
 
-#: What a definition sets aside rather than builds on: "dispensing with recurrence and
-#: convolutions", "without labels", "with no weaving at all", "needs no soil",
-#: "instead of recurrence", "unlike RNNs", "rather than pixels"; and what it makes,
+#: What a definition sets aside rather than builds on: "dispensing with wood and
+#: charcoal", "without labels", "with no weaving at all", "needs no soil",
+#: "instead of sails", "unlike ferries", "rather than pixels"; and what it makes,
 #: "a reaction that produces a salt", "to form esters", "yielding ammonia" (its
 #: product, learned after it; not "forming from magma"). A concept named up to four
 #: words after one of these is not needed to understand the concept defined.
@@ -1110,11 +1110,11 @@ def _replace_words(text: str, name: str, by: str) -> str:
 
 def set_aside(text: str, names: Iterable[str]) -> bool:
     """Is every mention of one of ``names`` in ``text`` set aside by a cue of
-    :data:`SET_ASIDE` ("A model that relies on attention, dispensing with recurrence
-    and convolutions": convolutions are set aside, attention is not)?
+    :data:`SET_ASIDE` ("A kiln that relies on gas, dispensing with wood and
+    charcoal": charcoal is set aside, gas is not)?
 
-    >>> text = "A model relying on attention, dispensing with recurrence and convolutions."
-    >>> set_aside(text, ["convolution"]), set_aside(text, ["attention"])
+    >>> text = "A kiln relying on gas, dispensing with wood and charcoal."
+    >>> set_aside(text, ["charcoal"]), set_aside(text, ["gas"])
     (True, False)
     >>> set_aside("Learns without labels.", ["label"])
     True
@@ -2336,7 +2336,7 @@ def _candidate(index: ConceptIndex, notes: _Notes, said: list[_Said]) -> Candida
             card is not None
             and card in notes.about.get(y, ())
             and (card not in notes.stressed_in.get(x, ()) or is_collection(y))
-            # nor an item of an answer that only lists names ("What does SOLID stand
+            # nor an item of an answer that only lists names ("What does ROYGBIV stand
             # for?"): what y is made of or stands for, not what it is told with
             and card not in notes.listing
         ):

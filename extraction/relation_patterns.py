@@ -150,7 +150,7 @@ _PLURAL_ITEMS = _words(
 )
 
 #: Cues whose object is a discipline only when named as a mass noun: a bare singular noun
-#: right after the cue ("an area of machine learning", not "an area of the brain" nor
+#: right after the cue ("an area of geology", not "an area of the brain" nor
 #: "a branch of trees").
 BARE_OBJECT_CUES = frozenset({"is_field_of"})
 #: Nouns for many things taken as one: "a series of waves caused by Y" is caused by Y as
@@ -163,8 +163,8 @@ SUM_WORDS = frozenset({"plus", "together", "combined"})
 #: Nouns that name a trait of the noun their "of" phrase holds, not a class of things:
 #: "Define turgor -- a key feature of plant cells" says nothing turgor is a kind of.
 ASPECT_NOUNS = frozenset({"feature", "property", "attribute", "trait"})
-#: Head nouns too general to be a class themselves: in "X is a pooling operation" or
-#: "X is an RNN architecture" the class is the concept that modifies them.
+#: Head nouns too general to be a class themselves: in "X is a casting method" or
+#: "X is a firing technique" the class is the concept that modifies them.
 GENERIC_HEADS = frozenset(
     """
     architecture operation technique method algorithm approach mechanism procedure
@@ -180,7 +180,7 @@ PROCEDURE_NOUNS = frozenset(
     "workflow".split()
 )
 #: Nouns for how a thing is built: a line labelled by one that no noun or concept of its
-#: own narrows ("Layered architecture: consists of convolutional layers ...") describes
+#: own narrows ("Layered structure: consists of sponge layers ...") describes
 #: the thing the card is about, so the parts it lists are that thing's.
 STRUCTURE_NOUNS = frozenset(
     "architecture structure design layout composition organization organisation anatomy "
@@ -246,7 +246,7 @@ IS_A: list[Cue] = [
         expected=("GRU", "LSTM"),
     ),
     # "X is a branch / an area / a field of Y" names a part of a discipline when Y is one,
-    # a mass noun without an article ("an area of machine learning"), and a region of a
+    # a mass noun without an article ("an area of geology"), and a region of a
     # thing when Y is a thing ("an area of the brain", "a branch of the tree"): the cue
     # reads only the first (BARE_OBJECT_CUES)
     Cue(
@@ -1186,8 +1186,8 @@ DETECTING_VERBS = frozenset("detect diagnose identify spot catch flag".split())
 LIKENESS_SUFFIXES = frozenset({"like", "ish", "esque", "free", "less"})
 
 #: Verbs after "used to" of a mere act on a thing, no purpose: what a method is used to
-#: find, get, represent, control or enforce is what it works on ("a formulation used to find the
-#: boundary that ...", "a valve used to control the flow"), not what it is for; the link
+#: find, get, represent, control or enforce is what it works on ("a survey used to find the
+#: wreck that ...", "a valve used to control the flow"), not what it is for; the link
 #: stays a weak one labelled with its verb.
 ACTION_VERBS = frozenset(
     "find get obtain represent describe express show store control enforce".split()
@@ -1196,7 +1196,7 @@ ACTION_VERBS = frozenset(
 #: Verbs (in the base form) of an act that takes in, joins, carries or remembers its
 #: object: what a thing is used to combine, carry, deliver or remember is its material or its
 #: content, no purpose ("used to combine the forecasts, thereby improving accuracy" is used
-#: for the accuracy, not the forecasts; "allowing the network to remember information"
+#: for the accuracy, not the forecasts; "allowing the cart to carry grain"
 #: holds it). Keeping a quality is a purpose ("a way to retain soil moisture").
 MATERIAL_VERBS = frozenset(
     "combine merge amalgamate aggregate pool blend mix join fuse carry convey transport "
@@ -2076,8 +2076,8 @@ COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 HOLDING_VERBS = frozenset(
     "contains contain includes include comprises comprise consists consist".split()
 )
-#: Words that close a list as a sample of something larger: "These RNAs include rRNAs,
-#: tRNAs and siRNAs, among others" names members it picked out of more, that is examples
+#: Words that close a list as a sample of something larger: "These rocks include granite,
+#: basalt and slate, among others" names members it picked out of more, that is examples
 #: of the class (``example_of``), where "Popular kernels include A and B" names its kinds.
 OPEN_LIST_ENDS = frozenset(
     {("among", "others"), ("and", "others"), ("etc",), ("etc.",), ("and", "so", "on")}

@@ -209,7 +209,7 @@ def _named_in(index: ConceptIndex, sent: Span) -> list[Mention]:
 
     i = 0
     while i < n:
-        # "vanishing/exploding gradient problem": the first word shares the rest's head,
+        # "inbound/outbound flight route": the first word shares the rest's head,
         # also across "vs" ("Bubble vs. Merge Sort": bubble sort against merge sort)
         if i + 2 < n and toks[i + 1].lower_ in _SHARING_LINKS and not toks[i].is_punct:
             after = longest(i + 2)
@@ -399,9 +399,9 @@ def _misattached_relative(pronoun: Token, verb: Token) -> Token | None:
 
 def _purpose_of_use(verb: Token) -> Token | None:
     """The verb of using whose purpose an infinitive states when the parser hangs the
-    infinitive on a noun inside that verb's object ("Control groups use patients of the
-    same condition to measure the placebo effect": ``measure`` parsed as a clause of
-    "condition"): the purpose is the user's, as in "X uses a funnel to measure Y"."""
+    infinitive on a noun inside that verb's object ("Test kitchens use batches of the
+    same recipe to measure the baking time": ``measure`` parsed as a clause of
+    "recipe"): the purpose is the user's, as in "X uses a funnel to measure Y"."""
     if verb.dep_ != "acl" or verb.tag_ != "VB":
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -427,8 +427,8 @@ _CLIMB_DEPS = frozenset({"xcomp", "conj", "ccomp", "advcl", "aux", "auxpass", "p
 
 def _state_participle(tok: Token) -> bool:
     """Is ``tok`` a participle set off by a comma after a copula that gives its subject
-    a state, a number or an adjective ("the gradient is 0, leading to a loss of
-    information", "the rate is too high, causing divergence")? What the participle says
+    a state, a number or an adjective ("the wind speed is now 0, leading to drift",
+    "the rate is too high, causing divergence")? What the participle says
     follows from the subject being so, not from the subject: the clause has no concept
     for subject. A noun for attribute ("X is a problem, leading to Y") names a thing."""
     if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
@@ -442,7 +442,7 @@ def _state_participle(tok: Token) -> bool:
 
 def _own_subject(verb: Token) -> list[Token]:
     """The subject nearest ``verb`` when the parser gives it two nouns for subject, each
-    with an auxiliary of its own after it ("the gradients can / functions like ReLU can
+    with an auxiliary of its own after it ("the tides can / winds like the mistral can
     contribute to Y": a line broken off and joined to the next), else nothing."""
     subjects = [
         c
@@ -467,7 +467,7 @@ def _dep_subject(verb: Token) -> Token | None:
     for _ in range(4):
         head = None
         # two subjects on one verb come from a line broken off and joined to the next
-        # ("the gradients can / functions like ReLU can contribute to Y"): the subject
+        # ("the tides can / winds like the mistral can contribute to Y"): the subject
         # nearest the verb is its own, the first is the broken line's
         for child in _own_subject(tok) or tok.children:
             if child.dep_ in _SUBJECT_DEPS:
@@ -475,8 +475,8 @@ def _dep_subject(verb: Token) -> Token | None:
                     return noun  # "milled into pre-flour, which contains the bran": the pre-flour
                 if child.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
                     if _clausal_relative(child, tok.head) or _nested_object(tok.head):
-                        # "..., which can lead to": what the clause says; "values from
-                        # the sequence that are used": the values or the sequence
+                        # "..., which can lead to": what the clause says; "cores from
+                        # the ice sheet that are used": the cores or the ice sheet
                         return child
                     # "functions that produce": the functions; "an interface such as A
                     # or B that allows ...": the interface, not its last example
@@ -486,7 +486,7 @@ def _dep_subject(verb: Token) -> Token | None:
         if head is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and _object(tok.head):
             return None  # "merges A and B resulting in C": the merge results, not B
         if head is None and _state_participle(tok):
-            return None  # "the gradient is 0, leading to a loss": its being 0 leads
+            return None  # "the wind speed is 0, leading to drift": its being 0 leads
         if head is None and _manner_participle(tok):
             tok = tok.head.head.head  # "writes words in a greedy manner, conditioned on Y"
             continue
@@ -569,7 +569,7 @@ def _class_of_listed_examples(pronoun: Token, noun: Token) -> Token | None:
 
 def _nested_object(noun: Token) -> bool:
     """Is ``noun`` the object of a preposition that hangs on another noun
-    ("representations from the input sequence that ...")? A relative clause after it
+    ("samples from the ice sheet that ...")? A relative clause after it
     may be either noun's."""
     prep = noun.head
     return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}
@@ -1247,7 +1247,7 @@ def _objects(
     narrowed by a modifier its name does not hold is none ("small gradients" are no
     effect on the gradient). With ``whole`` or ``named``, a concept that only completes
     another noun through a preposition other than "of" is none: the object is that
-    noun ("large changes in prices", "a term from the noise model"). With ``owned``, a
+    noun ("large changes in prices", "a stone from the old quarry"). With ``owned``, a
     concept completed by an "of" phrase naming another concept is none: what "depends
     on the state of the reactor" depends on is the reactor's state, not the concept
     "state"."""
@@ -1275,13 +1275,13 @@ def _objects(
         return []  # "requires no electricity", "neither A nor B": the cue is denied of it
     subject = target.dep_ in _SUBJECT_DEPS and target.head.i > target.i
     if subject and not clause_subject:
-        return []  # "cause the model to make a mistake"
+        return []  # "cause the boat to lose its way"
     if (
         target.dep_ == "dobj"
         and target.head.lower_ in rp.CONTROL_VERBS
         and any(c.dep_ == "xcomp" and c.i > target.i for c in target.head.children)
     ):
-        return []  # "enabling the decoder to reconstruct": what is enabled is the act
+        return []  # "enabling the mill to grind": what is enabled is the act
     if _modifies_other(doc, first):
         return []  # "transformer-decoder layers", "this optimization problem"
     if whole and _of_phrase(target):
@@ -1330,7 +1330,7 @@ def _objects(
         if any(t.dep_ == "neg" or t.lower_ in rp.EXCLUDING_ADVERBS for t in between):
             break  # "uses A but not B", "uses A instead of B": B is denied, no item
         if any(t.pos_ == "ADP" and t.lower_ not in _LIST_GAP for t in between):
-            break  # "the differences between the target and the output": inside A's phrase
+            break  # "the fees between the pier and the island": inside A's phrase
         plain = (all(t.lower_ in _LIST_GAP for t in between) and len(between) <= 3) or (
             _unnamed_items(between)
         )
@@ -1396,7 +1396,7 @@ def _parallel_item(doc: Doc, m: Mention, relative: str) -> bool:
 
 def _completes(noun: Token, target: Token) -> bool:
     """Does ``target`` hang on the noun ``noun`` through a preposition other than "of"
-    ("changes in weights", "a term from the noise model"), also through a participle
+    ("changes in weights", "a stone from the old quarry"), also through a participle
     describing the noun ("a force acting over a time interval")? Not when the
     preposition names an instance of the noun ("crops such as winter wheat")."""
     prep = target.head
@@ -1485,7 +1485,7 @@ def _modifies_other(doc: Doc, m: Mention) -> bool:
     # that is no concept, modifies it
     nxt = doc[m.end] if m.end < len(doc) else None
     verb_modifier = last.pos_ == "VERB" and nxt is not None and nxt.pos_ == "NOUN"
-    # "leads to discriminator overfitting": a compound modifies its head, whatever the
+    # "leads to river flooding": a compound modifies its head, whatever the
     # parser tags the head
     compound = last.dep_ == "compound" and head.i == m.end and not listed and not transparent
     return (
@@ -1862,7 +1862,7 @@ _EFFECTS = frozenset({"causes", "addresses"})
 _WHOLE_OBJECT_CUES = frozenset({"facilitates", "sum_of", "sum_of_fragment"})
 #: Cues of dependence: what a thing depends on "the state of X" for is X (or X's state),
 #: never the concept the "of" phrase completes. A verb that computes a quantity
-#: ("calculates the gradient of the loss") does use that quantity.
+#: ("calculates the slope of the hill") does use that quantity.
 _OWNED_OBJECT_CUES = frozenset({"relies_on"})
 
 
@@ -1887,7 +1887,7 @@ def _holders(ctx: _Context, span: Span, start: int, objects: Sequence[str]) -> s
         if plural or any(c.dep_ in {"det", "poss"} for c in head.children):
             holders.add(m.concept)
         elif not head.lower_.endswith(rp.ACT_SUFFIXES) and _notes_count(ctx.index, head.lower_):
-            # "used then in ML model": notes that drop their articles write a thing the
+            # "used then in kiln": notes that drop their articles write a thing the
             # way a field is written; a noun they count elsewhere ("models", "a model")
             # names things, which take in what is used
             holders.add(m.concept)
@@ -2193,8 +2193,8 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
         if span[0].lower_ == "relative" and (
             _after_participle(doc, span.start) or span[0].head.pos_ in {"NOUN", "PROPN"}
         ):
-            # "measured relative to sea level", "the location of a file relative to the
-            # working directory": a frame of reference, no comparison ("slower relative
+            # "measured relative to sea level", "the position of a hill relative to the
+            # map origin": a frame of reference, no comparison ("slower relative
             # to Y", "rose relative to Y" compare)
             return
         objects = _objects(ctx, span.end, max_gap=cue.gap)
@@ -3138,7 +3138,7 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     title = Evidence(card.source, card.title_line, card.title.strip())
     cited = [title, *ctx.cited] if term else ctx.cited
     initials = "".join(w[:1] for w in m.concept.split()).upper()
-    # "Define BERT -- Bidirectional Encoder Representations from Transformers": the
+    # "Define LASER -- Light Amplification by Stimulated Emission of Radiation": the
     # initials of the words up to the concept spell the start of the acronym
     spelled = "".join(
         t.text[0] for t in ctx.sent.doc[start : m.end] if t.is_alpha and not t.is_stop
@@ -3216,9 +3216,9 @@ def _names_its_genus(index: ConceptIndex, sent: Span, found: Sequence[Mention]) 
 
 
 def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
-    """A label defined by a noun phrase: "TBPTT: truncated BPTT - keep ...", "Reset
+    """A label defined by a noun phrase: "TKO: technical KO - the referee ...", "Reset
     gate: a gate that ...": the label is_a the phrase's concept, when the phrase opens
-    with an article or the concept's name is inside the label's ("BPTT" in "TBPTT")."""
+    with an article or the concept's name is inside the label's ("KO" in "TKO")."""
     label = _label(ctx)
     if label is None:
         return
@@ -3295,7 +3295,7 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 yield Relation(*kind, "is_a", rp.COPULA_CONFIDENCE, ctx.cited)
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in (*subj.children, *attr.children)):
-                continue  # "the divergence of a product is the sum of ...": no class
+                continue  # "the area of a frame is the sum of ...": no class
             if _context_bound(tok, subj):
                 continue  # "the mixture is now a gas", "the result is a salt": no class
             if parts := _sum_of_parts(attr):
@@ -3332,14 +3332,14 @@ def _copula_edges(ctx: _Context) -> Iterator[Relation]:
                 continue
             definite = any(c.dep_ == "det" and c.lower_ == "the" for c in attr.children)
             if definite and not _superlative(attr) and not any(c.i > attr.i for c in attr.children):
-                continue  # "X is the design matrix": which one X is, not a kind
+                continue  # "X is the grid of soundings": which one X is, not a kind
             classes = [] if y is None else [y]
             if (
                 x is not None
                 and attr.lower_ in rp.GENERIC_HEADS
                 and (y is None or y.start == attr.i)
             ):
-                # "Max pooling is a pooling operation", "LSTM is an RNN architecture":
+                # "Slip casting is a casting method", "Raku is a firing technique":
                 # the concept that modifies a generic head names the class (as well as
                 # the head, when that is a concept too)
                 classes += [
@@ -5121,7 +5121,7 @@ def _asked_of(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> list
 
 def _body_question(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> str | None:
     """The one concept a question set among a card's lines asks about ("Process of X /
-    - What is the reparameterization trick? / the stochasticity is separated ..."): the
+    - What is the bowline knot? / the loop is tied first ..."): the
     lines after it answer it, and are said of that concept, not of the card's subject."""
     words = [t for t in sent if not t.is_punct]
     if not sent.text.rstrip().endswith("?") or not words or words[0].tag_ not in _WH:
@@ -5789,7 +5789,7 @@ def _outside_asides(index: ConceptIndex, card, subjects: Sequence[str] | None = 
     title names only in parentheses, beside one it names outside them ("Types of RNNs
     (superficial)" is about RNNs)."""
     subjects = list(index.subjects(card) if subjects is None else subjects)
-    # "Process of Variational Autoencoder" beside "variational autoencoder": the card is
+    # "Process of Raku Firing" beside "raku firing": the card is
     # about the complement, and the "of" phrase is no second subject
     subjects = [c for c in subjects if not any(c.endswith(f" of {other}") for other in subjects)]
     if "(" not in card.title:
@@ -5814,7 +5814,7 @@ def _literal_sentences(
     index: ConceptIndex, reading: _Reading | None = None
 ) -> Iterator[tuple[Segment, Span]]:
     """Every parsed sentence with its segment; a sentence that turns to an analogy
-    ("..., similar to reading a book by ...") up to where the analogy starts. Each
+    ("..., similar to reading a map by ...") up to where the analogy starts. Each
     document is handed to ``reading`` first (:meth:`_Reading.read`)."""
     for seg, doc in index.segments:
         if reading is not None:
@@ -6671,7 +6671,7 @@ def raw_relations(
             if not seg.is_title and label_line is not None and _label_in(index, sent, found):
                 under = label_line = None  # "Interpolation: ...": a label of its own
             if not seg.is_title and (asked := _body_question(index, sent, found)):
-                # "- What is the reparameterization trick? / enabling backpropagation":
+                # "- What is the bowline knot? / enabling a quick release":
                 # the lines after a question answer it, about what it asks
                 under = None
                 relabelled, label_line = True, (asked, _evidence_of(seg, sent))
@@ -7094,7 +7094,7 @@ def typed_relations(
 
 def _symbol_stated_once(index: ConceptIndex, relation: Relation) -> bool:
     """Is ``relation`` a typed edge with an end named like a math symbol
-    (:data:`rp.SYMBOL_NAME`: "mN and SN are derived from the data"), as its label or as
+    (:data:`rp.SYMBOL_NAME`: "pN and SN are computed from the readings"), as its label or as
     its evidence writes it, or a short word the evidence lists with such a symbol ("SN"),
     that one sentence alone states? A symbol stands for a quantity
     of one formula, and one cue read on it is too little to make it a concept's relation."""

@@ -45,7 +45,7 @@ TITLE_PATTERNS: tuple[str, ...] = (
     r"how does (?:an? |the )?(?P<x>.+?) work",
 )
 _COMPILED = tuple(re.compile(rf"^{p}$", re.IGNORECASE) for p in TITLE_PATTERNS)
-#: A context before a question: "In JavaScript, what is hoisting?", "For SVMs, what ...".
+#: A context before a question: "In pottery, what is bisque?", "For UAVs, what ...".
 _CONTEXT = re.compile(
     r"^(?:in|for|with|regarding|about|when using|in the context of)\s+[^,?]{1,40},\s*"
     r"(?=(?:what|how|why|which|when|where|who|define|explain|describe)\b)",
@@ -184,10 +184,10 @@ def title_concept(title: str, *, term: bool = False) -> TitleConcept | None:
     TitleConcept(name='Polymerase Chain Reactions', acronym='PCRs')
     >>> title_concept("LSTM stands for")
     TitleConcept(name='LSTM', acronym='')
-    >>> title_concept("What are the pros and cons of a typical RNN architecture?") is None
+    >>> title_concept("What are the pros and cons of a modern wind turbine design?") is None
     True
-    >>> title_concept("In JavaScript, what is hoisting?")
-    TitleConcept(name='hoisting', acronym='')
+    >>> title_concept("In pottery, what is bisque?")
+    TitleConcept(name='bisque', acronym='')
     >>> title_concept("Supply and demand", term=True)
     TitleConcept(name='Supply and demand', acronym='')
     >>> title_concept("Training the Model", term=True) is None

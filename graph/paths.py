@@ -169,7 +169,7 @@ def use_only(G: nx.MultiDiGraph, use: Any, node: Any) -> bool:
     made of: a learning path that reaches ``node`` as a step toward another target does
     not follow it ("Probability is used in data science" puts no data science before a
     t-test that needs probability). A defining sentence that gives the task
-    ("Backpropagation is a method used to train neural networks") still leads: reading
+    ("Triangulation is a method used to map a coastline") still leads: reading
     the step's definition needs it.
 
     >>> G = nx.MultiDiGraph()
@@ -567,8 +567,8 @@ def structure_links(
     ``under``: a heading that also names ``node`` lists it, and frames nothing). A
     heading that titles the notes (``titles``, :func:`graph.topics.file_titles` when not
     given) is over everything they explain: it frames a step only with the concepts it
-    names that the notes define ("Continuous random variables"), not with a word they
-    never explain ("Experimental steps and considerations"), which is how they are
+    names that the notes define ("Igneous rocks"), not with a word they
+    never explain ("Loading steps and checks"), which is how they are
     organised, not a lesson; what it lists it still lists in order.
 
     >>> G = nx.MultiDiGraph()
@@ -955,7 +955,7 @@ def _frames(G: nx.MultiDiGraph, study: _StudyOrder, parent: Any, node: Any, kind
     example of ``node``, when it is a word of everyday English the notes never teach
     (:func:`generic_step`), nor, but for a heading, when the notes neither define nor
     single it out (:func:`unexplained_step`): a heading that names a concept singles it
-    out ("Stacking a regression problem" over what is explained under it), a sentence
+    out ("Glazing a stoneware bowl" over what is explained under it), a sentence
     that names one may only use it."""
     if _kind_of(G, parent, node) or generic_step(G, parent):
         return False

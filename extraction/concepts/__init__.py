@@ -153,11 +153,11 @@ def extract_concepts(
     Examples
     --------
     >>> from extraction.records import Card
-    >>> card = Card("n.md#1", "n.md", "markdown", (1, 2), "Dropout",
-    ...             "Dropout is a regularization technique.", title_kind="heading",
+    >>> card = Card("n.md#1", "n.md", "markdown", (1, 2), "Glaze",
+    ...             "Glaze is a glassy coating fired onto pots.", title_kind="heading",
     ...             body_lines=(2,))
     >>> index = extract_concepts([card])
-    >>> "dropout" in index.concepts
+    >>> "glaze" in index.concepts
     True
     """
     nlp = nlp or nlp_module.load()

@@ -644,7 +644,7 @@ def well_formed(surface: str) -> bool:
 
 def indexed(surface: str) -> bool:
     """Is ``surface`` a variable written as a lower-case letter, alone or with a number
-    ("p", "x1", "y2"), or a capital letter alone ("X is the design matrix", "let A be
+    ("p", "x1", "y2"), or a capital letter alone ("X is the grid of soundings", "let A be
     the area")? Capitals with more letters or a number, longer words and longer names
     stay names ("CO2", "L1", "H2O", "x1 norm", "ls"); so does a card's term or a
     heading, which names what the card is about (a heading "R" names the language).
@@ -729,7 +729,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             yield from _occ(phrase(side, lenient=True), role, seg, seg.text, toks=side)
         return
     if asks and CONTRAST_CUE.search(seg.text):
-        return  # "What is the difference between == and ===?" is about no "difference"
+        return  # "What is the difference between <= and =<?" is about no "difference"
     found = title_concept(seg.text, term=whole_term)
     if not found and whole_term and (subtopic := after_colon(seg.text)):
         found = title_concept(subtopic, term=True)  # "Enzymes: Denaturation"
@@ -1021,7 +1021,7 @@ def joins_activity(toks: Sequence[Token]) -> bool:
 
 def kinds_asked(toks: Sequence[Token]) -> list[Token]:
     """The name whose kinds a question asks for: a plural head of ``KIND_HEADS`` after
-    another name ("What are some RNN basic architectures?" -> RNN, "What are the main
+    another name ("What are some SUV basic architectures?" -> SUV, "What are the main
     rock types?" -> rock; the describing words after the name go with the head). The
     answer lists kinds of that name, not of a thing named by the whole phrase. Else [].
     A heading that asks is read alike, also in Title Case, where the tagger reads the
@@ -1057,7 +1057,7 @@ def kinds_asked(toks: Sequence[Token]) -> list[Token]:
 
 def adjective_in_title_case(tok: Token) -> bool:
     """Is ``tok`` an adjective written with a capital in a Title Case title, that the
-    tagger reads as a proper noun ("What Are Some RNN *Basic* Architectures?")? English
+    tagger reads as a proper noun ("What Are Some SUV *Basic* Architectures?")? English
     knows the word as an adjective and not as a noun, and it is no acronym."""
     return (
         tok.pos_ == "PROPN"
@@ -1707,7 +1707,7 @@ _DEFINING_VERB_AFTER = re.compile(
 )
 
 
-#: An apposition that says what an emphasised name is: "**median**, a value such that".
+#: An apposition that says what an emphasised name is: "**delta**, a landform such that".
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an)\s+[^\W\d_]", re.I)
 
 
@@ -1785,7 +1785,7 @@ def _opens_statement(span: Span) -> bool:
 def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
     """What the author set in bold, italics or underline, when it reads as a name; a
     run that opens the line and is followed by its explanation, anywhere and followed
-    by an apposition ("a **median**, a value such that ..."), or the whole subject of a
+    by an apposition ("a **delta**, a landform such that ..."), or the whole subject of a
     statement in the present tense ("The **enzyme** breaks down starch"), is defined
     there. Each use cites the sentence it stands in, at that sentence's line: a
     paragraph of several sentences is no one sentence naming all it stresses."""
@@ -1809,7 +1809,7 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
             and _DEFINING_VERB_AFTER.match(rest) is not None
         )  # "The **League of Nations** was an international organisation ..."
         definition = seg.text[opening:] if leads else ""
-        if not definition and _APPOSITIVE.match(rest):  # "a **median**, a value such that"
+        if not definition and _APPOSITIVE.match(rest):  # "a **delta**, a landform such that"
             definition = span.sent.text
         if not definition and _opens_statement(span):  # "The **enzyme** breaks down ..."
             definition = seg.text[span.sent.start_char :]
@@ -1828,16 +1828,16 @@ SUB_ITEM_MIN_WORDS = 4
 def first_sub_item(seg: Segment) -> str:
     """The first item nested under the list item ``seg``, when it reads as what that
     item is: a stressed term alone on its item, explained by the items under it, is
-    defined by the first ("- **chunks**" over "  - pieces of information bound together
-    through use"); not a label that opens a list of its own ("working memory:"), a
-    fragment of a few words ("with focus"), or an analogy ("like a storage warehouse").
+    defined by the first ("- **starter**" over "  - flour and water left to ferment
+    together"); not a label that opens a list of its own ("wet dough:"), a fragment of a
+    few words ("with floured hands"), or an analogy ("like a cool cellar").
 
     >>> from extraction.readers import read_bytes
     >>> from extraction.concepts.segments import segments_of
-    >>> note = b"## Study\\n\\n- **chunks**\\n  - pieces of information bound together by use\\n"
+    >>> note = b"## Baking\\n\\n- **starter**\\n  - flour and water left to ferment together\\n"
     >>> segs = [s for f in segments_of(read_bytes(note, path="n.md").cards) for s in f]
-    >>> first_sub_item(next(s for s in segs if s.text == "chunks"))
-    'pieces of information bound together by use'
+    >>> first_sub_item(next(s for s in segs if s.text == "starter"))
+    'flour and water left to ferment together'
     """
     card = seg.card
     if seg.kind != ITEM:
@@ -2166,7 +2166,7 @@ def named(view: View) -> Iterator[Occurrence]:
     for start, end in view.matches.get("NAMING", ()):
         cue = doc[start:end].text.lower()
         if cue.startswith("define") and not _DEFINED_AS.search(doc[end : view.sent.end].text):
-            continue  # "Define the prior", "it defines the set of methods": no name given
+            continue  # "Define the prior", "it defines the set of rules": no name given
         role = (
             "named"
             if any(w in cue for w in ("call", "term", "dub", "name", "known", "refer", "defin"))
@@ -2906,7 +2906,7 @@ def verb_read_as_noun_after_do(tok: Token) -> bool:
     exercise?", "How does a refrigerator *work*?")? The parser made it the head of the
     question, with the "do" before the subject as its auxiliary; it is a singular noun
     after another noun, and English knows it as a verb in that plain form. Not "How
-    does GRU control the flow?" (read as a verb), nor a noun the parser hangs elsewhere.
+    does ABS control the skid?" (read as a verb), nor a noun the parser hangs elsewhere.
     The subject may end in a noun the tagger read as an adjective ("How does a red giant
     *form*?"). In a title in Title Case the tagger reads the verb as a proper noun
     ("Why Do Volcanoes *Erupt*?"), and it is read alike.

@@ -93,8 +93,8 @@ def definition_text(
     'the first firing of clay; hardens the ware'
     >>> definition_text("kneading clay\\nair bubbles can burst during firing")
     'kneading clay'
-    >>> definition_text("gradients become very small\\nexponentially decreasing with depth.")
-    'gradients become very small, exponentially decreasing with depth.'
+    >>> definition_text("tides become very weak\\nsteadily decreasing with distance.")
+    'tides become very weak, steadily decreasing with distance.'
     >>> definition_text("a map of learned kernels\\nvisualize activations\\nprobing by occlusion",
     ...                 item_lines=frozenset({0, 1, 2}))
     'a map of learned kernels; visualize activations'
@@ -192,7 +192,7 @@ def _parallel_items(lines: Sequence[str]) -> bool:
 
     >>> _parallel_items(["Plan ahead", "Travel on durable ground", "Leave what you find"])
     True
-    >>> _parallel_items(["Basic Learning", "standard process of training", "Meta Learning"])
+    >>> _parallel_items(["Hand Kneading", "standard way of mixing", "Machine Kneading"])
     False
     """
     if len(lines) < ITEM_LINES:
@@ -236,7 +236,7 @@ def _carries_on(text: str, line: str) -> str | None:
     """
     words = line.split()
     if text.split() and text.split()[-1].lower() in {"a", "an", "the"}:
-        return ""  # "A variational autoencoder is a" / "Generative autoencoder: ..."
+        return ""  # "A raku kiln is a" / "Small kiln: ..."
     if not words or words[0][:1].isupper() or not words[0][:1].isalpha():
         return None  # a line of its own, even after a dangling word ("interested in")
     if unfinished(text):
@@ -244,7 +244,7 @@ def _carries_on(text: str, line: str) -> str | None:
     at = 1 if words[0].endswith("ly") and len(words) > 1 else 0  # "exponentially decreasing"
     first = words[at].lower().strip(",;")
     if first in CARRY_ON or first in _FINITE:
-        return ""  # "Partial target information" / "can learn even when ..."
+        return ""  # "Partial tide information" / "can sail even when ..."
     if (
         first.endswith("ing")
         and len(first) > 5
@@ -306,14 +306,14 @@ _ADJECTIVE_PREFIX = re.compile(r"^(?:non|semi|un|in|im|anti|quasi|pseudo|sub|sup
 def property_line(line: str) -> bool:
     """Is ``line`` a list of properties only, each word read as an adjective (at most
     :data:`PROPERTY_WORDS` words, a bracket aside, joined by "and", "or", commas):
-    "symmetric", "positive semidefinite (any vector ...)", "convex and smooth"; not a
+    "porous", "semiporous (any clay ...)", "hard and glossy"; not a
     fact with a noun of its own ("air bubbles burst", "metal or wooden")?
 
-    >>> property_line("positive semidefinite (x'Kx >= 0)"), property_line("non-negative")
+    >>> property_line("semiporous (below 2%)"), property_line("non-negative")
     (True, True)
     >>> property_line("dense and hot"), property_line("hot air rises"), property_line("sorted")
     (True, False, False)
-    >>> property_line("Low for small distance"), property_line("fixed")
+    >>> property_line("Low for short spans"), property_line("fixed")
     (False, True)
     """
     outside = re.sub(r"\([^()]*\)?", " ", line).strip(" .;,")
@@ -389,7 +389,7 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
 
     >>> defines("A kappa kernel is a trap for clicks.", ["kappa kernel"])
     True
-    >>> defines("Gradients are susceptible to noise.", ["gradient", "gradients"])
+    >>> defines("Glazes are prone to crazing.", ["glaze", "glazes"])
     False
     >>> defines("Gross Domestic Product (GDP) is a sum of output.", ["gross domestic product"])
     True
@@ -559,7 +559,7 @@ def asks_something_else(title: str) -> bool:
     at = 1 if words[0] in {"main", "key", "different", "various", "two", "three"} else 0
     framed = words[at : at + 2]  # "examples of": a framing noun that frames something
     if len(framed) == 2 and framed[0] in WITH_FRAMES and framed[1] == "with":
-        return True  # "What is the problem with deep nets?": what is wrong with them
+        return True  # "What is the problem with deep wells?": what is wrong with them
     return (
         len(framed) == 2
         and framed[0] in FRAMING_NOUNS
@@ -786,7 +786,7 @@ def alias_of(form: str) -> str:
 
 def _spells(acronym: str, cand: Candidate) -> bool:
     """Does ``cand`` spell ``acronym`` out: its initials ("gross domestic product"), or
-    a long form the notes state beside it ("Evidence Lower Bound (ELBO)"-like pairs,
+    a long form the notes state beside it ("Global Positioning System (GPS)"-like pairs,
     the letters in order, the first starting the long form: Schwartz–Hearst)?"""
     if initials_match(acronym, cand.key):
         return True
@@ -1058,7 +1058,7 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         return framed_description(cands, found), found
     _, _, text, evidence = min(options, key=lambda o: (unfinished(o[2]), o[0], o[1]))
     # the same sentence, given whole with what follows it by a card about the concept
-    # ("### Backpropagation" / "Backpropagation is a method ... It is a ..."): the fuller
+    # ("### Kilns" / "A kiln is an oven ... It is a ..."): the fuller
     fuller = [
         o[2]
         for o in options
@@ -1289,7 +1289,7 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
 
 #: How a sentence that says what its subject is goes on, said in running text (no
 #: verb of doing: "Colonies swarm in spring" characterises, it does not define; "X is
-#: called Y" names Y; "Class means should differ": a plural noun, no verb). The past
+#: called Y" names Y; "Tide heights should differ": a plural noun, no verb). The past
 #: tense says what a thing of the past was ("The Corn Laws were tariffs ..." reads as
 #: "were the tariffs"; "The Grand Tour was a journey ...", "The Hanse was Lübeck's
 #: league of towns"), and a condition or event is
@@ -1306,7 +1306,7 @@ _SAYS_WHAT_IT_IS = re.compile(
 )
 #: After a name, an apposition that says what it is: ", which is the ...", ", a tool
 #: that ...", ", a method used ..." (not a list going on, "X, a Y and a Z", nor a clause
-#: of its own, "..., an element of a batch would be ...", "..., a worker picked grapes").
+#: of its own, "..., a stone of the arch would be ...", "..., a worker picked grapes").
 _APPOSITION = re.compile(
     r"^\s*,\s*(?:which\s+(?:is|are)\s+(?:\w+ly\s+|now\s+|also\s+|still\s+)?"
     r"(?:a|an|the|one)\s"

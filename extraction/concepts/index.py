@@ -20,7 +20,7 @@ from extraction.records import Card, Concept, Evidence
 
 #: A possessive ending of a word ("banker's", "Bayes'", "Hooke’s").
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
-#: A name whose first two words share the rest: "visual and spatial memory system",
+#: A name whose first two words share the rest: "lateral and medial moraine system",
 #: "input/output buffer", "hand- or machine-weaving".
 _SHARED_NAME = re.compile(r"(?i)^([a-z][\w]*)-? ?(?:/| (?:and|or|&) )([a-z][\w]*)[ -](\S.*)$")
 

@@ -994,7 +994,7 @@ def own_capitals(cands: Sequence[Candidate]) -> set[str]:
     ['Hoyle', 'Sutton']
     >>> sorted(own_capitals(group("Class A amplifier", "Class A amplifier: conducts")))
     ['A']
-    >>> sorted(own_capitals(group("Sampling from a Gaussian Mixture", "How to Sample It")))
+    >>> sorted(own_capitals(group("Firing in a Bourry Kiln", "How to Fire It")))
     []
     """
     forms = [f.split() for c in cands for f in c.forms]

@@ -239,7 +239,7 @@ def test_concepts_segments_cite_the_lines_a_reader_joined():
         "Define Reinforcement Learning",
         "Explain Exploding Gradients",
         "Calculate the Posterior",
-        "Determine the Posterior Distribution",
+        "Determine the Boiling Point",
     ],
 )
 def test_concepts_study_prompt_verbs_are_not_part_of_names(title: str):
@@ -252,7 +252,7 @@ def test_concepts_study_prompt_verbs_are_not_part_of_names(title: str):
         "reinforcement learning",
         "exploding gradient",
         "posterior",
-        "posterior distribution",
+        "boiling point",
     }
 
 

@@ -12,8 +12,8 @@ ML = b"""# Deep learning notes
 
 ## Dropout
 
-Dropout is a regularization technique that randomly sets activations to zero during
-training, so the network cannot rely on any single unit.
+Dropout switches off a random share of the units at each training step, so the
+network cannot lean on any single unit.
 
 ## Transformer
 

@@ -867,8 +867,8 @@ def test_concepts_candidates_a_heading_names_what_follows_its_colon(title, named
         ("What Are the Main Rock Types?", "Granite is a rock that cools slowly.", "rock"),
         ("What are common fern kinds?", "The tree fern grows a tall trunk.", "fern"),
         ("What are the main glacier varieties?", "A valley glacier fills a valley.", "glacier"),
-        ("What are some RNN basic architectures?", "The LSTM adds gates to the RNN.", "RNN"),
-        ("What Are Some RNN Basic Architectures?", "The LSTM adds gates to the RNN.", "RNN"),
+        ("What are some SUV basic architectures?", "The estate SUV adds seats to the SUV.", "SUV"),
+        ("What Are Some SUV Basic Architectures?", "The estate SUV adds seats to the SUV.", "SUV"),
         ("What are the types of rock?", "Basalt is a dark volcanic rock.", "rock"),
         # the other questions: what a thing is, how or why it does something
         ("What is osmosis?", "Osmosis is the movement of water across a membrane.", "osmosis"),
@@ -2364,19 +2364,19 @@ def test_concepts_hyphenated_compound_is_one_word_for_commonness_and_clauses():
 @pytest.mark.parametrize(
     ("title", "answer", "defined"),
     [
-        ("What is dropout?", "A regularization method that drops units.", True),
-        ("What is the purpose of dropout?", "It keeps units from co-adapting.", True),
-        ("Examples of dropout in practice", "Image classifiers and language models.", False),
-        ("How is dropout applied?", "Units are zeroed at random during training.", False),
-        ("Types of dropout", "Dropout is a regularization method; spatial and ...", True),
+        ("What is glaze?", "A glassy coating that seals the pot.", True),
+        ("What is the purpose of glaze?", "It keeps the pot from leaking.", True),
+        ("Examples of glaze in practice", "Celadon bowls and tiled stoves.", False),
+        ("How is glaze applied?", "Pots are dipped quickly before firing.", False),
+        ("Types of glaze", "Glaze is a glassy coating; matte and ...", True),
     ],
 )
 def test_concepts_definition_of_a_question_card_only_when_it_asks_what_it_is(
     title, answer, defined
 ):
-    other = card("Regularisation", "Dropout and weight decay both regularise.", n=2, kind="heading")
+    other = card("Pottery", "Glaze and slip both coat the pots.", n=2, kind="heading")
     index = extract_concepts([card(title, answer), other])
-    concept = index.concepts[index.find("dropout")]
+    concept = index.concepts[index.find("glaze")]
     assert bool(concept.definition) is defined, concept.definition
 
 
@@ -2846,8 +2846,8 @@ def test_concepts_no_definition_in_the_notes_gives_none():
 @pytest.mark.parametrize(
     "body",
     [
-        "Dropout is a regularization technique that randomly drops units during training, "
-        "so the network cannot rely on any single one.\nMore follows here.",
+        "Mulching is a gardening technique that covers the soil around the plants, "
+        "so the ground cannot dry out in summer.\nMore follows here.",
         "A method,\nwith more text.",
     ],
 )
@@ -3021,7 +3021,7 @@ def test_concepts_head_verb_marks_a_clause_the_tagger_read_as_a_name():
         ("What is the formula for kinetic energy?", "kinetic energy"),
         ("What is the notation for vectors?", "vector"),
         # a contrast of two things that are no names is about neither, nor a "difference"
-        ("What is the difference between == and === ?", None),
+        ("What is the difference between <= and =< ?", None),
         # the verb after "do"/"does"/"did" read as a noun ends the subject
         ("Why does the heart rate change during exercise?", "heart rate"),
         ("Why does the boiling point change at altitude?", "boiling point"),

@@ -380,13 +380,13 @@ def test_definitions_a_sentence_of_running_text_ends_where_the_notes_move_on(
     ("item", "sub_item", "definition"),
     [
         # a stressed term alone on its item is defined by the first item under it
-        ("**chunks**", "pieces of information bound together by use", True),
-        ("**sleep**", "sleep can wash away the toxins of the day", True),
-        ("**recall**:", "trying to remember the key points without looking", True),
+        ("**starter**", "flour and water left to ferment together", True),
+        ("**proving**", "proving lets the yeast fill the dough with gas", True),
+        ("**kneading**:", "trying to stretch the gluten without tearing it", True),
         # a label opening a list of its own, a fragment, an analogy
-        ("**memory**", "working memory:", False),
-        ("**build chunks:**", "with focused attention", False),
-        ("**long term memory**", "like a storage warehouse for what you practised", False),
+        ("**dough**", "wet dough:", False),
+        ("**shape loaves:**", "with floured hands", False),
+        ("**sourdough starter**", "like a cool cellar for the yeast you feed", False),
     ],
 )
 def test_definitions_first_sub_item_defines_a_stressed_item(item, sub_item, definition):
@@ -394,7 +394,7 @@ def test_definitions_first_sub_item_defines_a_stressed_item(item, sub_item, defi
     from extraction.concepts.segments import segments_of
     from extraction.readers import read_bytes
 
-    note = f"## Study\n\n- {item}\n  - {sub_item}\n  - more about it here\n".encode()
+    note = f"## Baking\n\n- {item}\n  - {sub_item}\n  - more about it here\n".encode()
     segs = [s for f in segments_of(read_bytes(note, path="n.md").cards) for s in f]
     seg = next(s for s in segs if s.kind == "item" and s.depth == 0)
     assert (first_sub_item(seg) == sub_item) is definition
@@ -649,7 +649,7 @@ def test_definitions_what_it_is_made_of_defines_it(sentences, name, defined):
     ("title", "asked"),
     [
         # what is wrong with X, or the idea behind X, is not what X is: an answer such as
-        # "Gradients prone to vanishing" is no genus of X
+        # "Wells prone to silting" is no genus of X
         ("What is the problem with deep glaciers?", False),
         ("What is the trouble with averages?", False),
         ("What is the intuition behind erosion?", False),
@@ -878,7 +878,7 @@ def test_definitions_cite_the_line_where_the_definition_starts(name, notes, conc
     ("body", "body_lines", "text", "near", "line"),
     [
         ("Pulsar\na rotating star", (7, 8), "a rotating star", 0, 8),
-        ("1. machine translation 2. video tagging", (5,), "translation; video tagging", 0, 5),
+        ("1. hand kneading 2. cake icing", (5,), "kneading; cake icing", 0, 5),
         ("A [path] to a file\nA path to a folder", (3, 4), "a path to a folder", 0, 4),
         ("spins fast\nspins fast", (3, 4), "spins fast", 4, 4),
         ("spins fast\nspins fast", (3, 4), "spins fast", 0, 3),

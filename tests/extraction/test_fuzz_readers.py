@@ -72,7 +72,7 @@ MARKER_LINES = (
     "Define gradient descent",
     "What is a tensor?",
     "LSTM stands for",
-    "Grid vs. Random Search",
+    "Gas vs. Electric Kilns",
     "Transfer Learning",
     "Pros:",
     "term\tdefinition",

@@ -1132,23 +1132,23 @@ def test_prerequisites_a_cross_reference_does_not_explain_the_card(sentence, exp
 @pytest.mark.parametrize(
     ("sentence", "builds_on_it"),
     [
-        ("Encoder-decoder: a setup built on the transformer to translate text.", True),
-        ("Encoder-decoder: Known as a sequence-to-sequence transformer, it translates.", False),
-        ("Known as a sequence-to-sequence transformer, the encoder-decoder translates.", False),
-        ("An encoder-decoder, also called a transformer, translates text.", False),
+        ("Ketch: a rig built on the sloop to carry more sail.", True),
+        ("Ketch: Known as a two-masted sloop, it carries more sail.", False),
+        ("Known as a two-masted sloop, the ketch carries more sail.", False),
+        ("A ketch, also called a sloop, carries more sail.", False),
     ],
 )
 def test_prerequisites_a_concepts_other_name_is_not_what_it_builds_on(sentence, builds_on_it):
     # the other name a card gives its subject is the subject itself: neither what its
     # definition names nor what its card explains it with
     e = Evidence("n.txt", 5, sentence)
-    concepts = {n: Concept(n, n) for n in ("encoder-decoder", "transformer")}
-    concepts["encoder-decoder"].cards = ["c1"]
-    concepts["encoder-decoder"].definition = sentence
-    concepts["encoder-decoder"].definition_evidence = e
-    mentions = {"c1": [("encoder-decoder", e), ("transformer", e)]}
+    concepts = {n: Concept(n, n) for n in ("ketch", "sloop")}
+    concepts["ketch"].cards = ["c1"]
+    concepts["ketch"].definition = sentence
+    concepts["ketch"].definition_evidence = e
+    mentions = {"c1": [("ketch", e), ("sloop", e)]}
     index = ConceptIndex(concepts, {}, {}, card_mentions=mentions)
-    found = features(index, (), "transformer", "encoder-decoder")
+    found = features(index, (), "sloop", "ketch")
     assert ("in_definition" in found, "explains" in found) == (builds_on_it, builds_on_it)
 
 

@@ -186,9 +186,9 @@ SENTENCES = [
         [("encoder", "part_of", "autoencoder"), ("decoder", "part_of", "autoencoder")],
     ),
     (
-        "What is a GRU? || A variant of the LSTM with fewer parameters.",
-        ("LSTM",),
-        [("GRU", "is_a", "LSTM")],
+        "What is a ketch? || A variant of the sloop with two masts.",
+        ("sloop",),
+        [("ketch", "is_a", "sloop")],
     ),
     (
         "What is the transformer? || A sequence model that relies on attention mechanisms.",
@@ -222,9 +222,9 @@ SENTENCES = [
     ),
     # a pronoun in the answer stands for the question's grammatical subject
     (
-        "Why are RNNs suited to time series? || They contain hidden states.",
-        ("RNN", "time series", "hidden state"),
-        [("hidden state", "part_of", "RNN")],
+        "Why are kilns suited to stoneware? || They contain thick fire bricks.",
+        ("kiln", "stoneware", "fire brick"),
+        [("fire brick", "part_of", "kiln")],
     ),
     # "river/coastal flooding problem" names both problems
     (
@@ -277,18 +277,18 @@ SENTENCES = [
     ),
     # names joined by a slash are coordinated
     (
-        "Name the advantages of the LSTM/GRU compared to the Elman cell",
-        ("LSTM", "GRU", "Elman cell"),
-        [("LSTM", "contrasts_with", "Elman cell"), ("GRU", "contrasts_with", "Elman cell")],
+        "Name the advantages of the kayak/canoe compared to the rowing boat",
+        ("kayak", "canoe", "rowing boat"),
+        [("kayak", "contrasts_with", "rowing boat"), ("canoe", "contrasts_with", "rowing boat")],
     ),
     # question frames answered by lists
     (
-        "What are the components of an LSTM? || Forget gate, input gate, output gate",
-        ("forget gate", "input gate", "output gate"),
+        "What are the components of a windmill? || Sails, millstone, tail fan",
+        ("sail", "millstone", "tail fan"),
         [
-            ("forget gate", "part_of", "LSTM"),
-            ("input gate", "part_of", "LSTM"),
-            ("output gate", "part_of", "LSTM"),
+            ("sail", "part_of", "windmill"),
+            ("millstone", "part_of", "windmill"),
+            ("tail fan", "part_of", "windmill"),
         ],
     ),
     (
@@ -310,14 +310,14 @@ SENTENCES = [
     ),
     # a generic head names its class by the concept that modifies it
     (
-        "Max pooling is a pooling operation that keeps the largest value.",
-        ("max pooling", "pooling"),
-        [("max pooling", "is_a", "pooling")],
+        "Slip casting is a casting method that pours liquid clay into moulds.",
+        ("slip casting", "casting"),
+        [("slip casting", "is_a", "casting")],
     ),
     (
-        "The LSTM is an artificial RNN architecture.",
-        ("LSTM", "RNN"),
-        [("LSTM", "is_a", "RNN")],
+        "Raku is a traditional firing technique.",
+        ("raku", "firing"),
+        [("raku", "is_a", "firing")],
     ),
     # what the attribute of a copula does, its subject does
     (
@@ -326,9 +326,9 @@ SENTENCES = [
         [("crop rotation", "addresses", "soil depletion")],
     ),
     (
-        "Backpropagation is a technique that calculates the gradient.",
-        ("backpropagation", "gradient"),
-        [("backpropagation", "uses", "gradient")],
+        "Triangulation is a technique that calculates the distance.",
+        ("triangulation", "distance"),
+        [("triangulation", "uses", "distance")],
     ),
     # a class narrowed by a clause, then named: the sentence defines a kind of it
     (
@@ -357,9 +357,9 @@ SENTENCES = [
     ),
     # a label defined by a noun phrase
     (
-        "TBPTT: truncated BPTT - keep the sequence but cut it into chunks",
-        ("TBPTT", "BPTT"),
-        [("TBPTT", "is_a", "BPTT")],
+        "TKO: technical KO - the referee stops the fight early",
+        ("TKO", "KO"),
+        [("TKO", "is_a", "KO")],
     ),
     # the label's other name ends with the genus, though the two names are one concept
     (
@@ -374,10 +374,10 @@ SENTENCES = [
     ),
     # "X is one that ...": a kind of what X's name ends with
     (
-        "What is a reusable resource? || A reusable resource is one that only one process "
-        "can use at a time.",
-        ("reusable resource", "resource"),
-        [("reusable resource", "is_a", "resource")],
+        "What is a flying buttress? || A flying buttress is one that stands apart from the "
+        "wall it props.",
+        ("flying buttress", "buttress"),
+        [("flying buttress", "is_a", "buttress")],
     ),
     # a definition naming what the term belongs to
     (
@@ -386,16 +386,16 @@ SENTENCES = [
         [("nucleus", "part_of", "cell")],
     ),
     (
-        "What is the root directory? || The top-most directory in a file system.",
-        ("directory", "file system"),
-        [("root directory", "part_of", "file system")],
+        "What is the summit ridge? || The highest ridge in a mountain range.",
+        ("ridge", "mountain range"),
+        [("summit ridge", "part_of", "mountain range")],
     ),
     # what a sentence says before it turns to an analogy still counts
     (
-        "Unlike RNNs, transformers see the whole input, similar to reading a book by "
-        "jumping between pages.",
-        ("RNN", "transformer"),
-        [("RNN", "contrasts_with", "transformer")],
+        "Unlike sundials, clocks show the whole day, similar to reading a map by "
+        "jumping between its folds.",
+        ("sundial", "clock"),
+        [("sundial", "contrasts_with", "clock")],
     ),
 ]
 
@@ -679,23 +679,23 @@ def test_relations_untitled_card_is_about_its_heading():
         ("An LSTM is not a transformer.", ("LSTM", "transformer"), ("LSTM", "transformer")),
         # a noun that is no concept stands between: "images", not the discriminator
         (
-            "The generator produces realistic images and the discriminator is forced to guess.",
-            ("generator", "discriminator"),
-            ("generator", "discriminator"),
+            "The potter throws smooth bowls and the apprentice is left to glaze.",
+            ("potter", "apprentice"),
+            ("potter", "apprentice"),
         ),
         # a singular head is a part or a property, not a class: no is_a
         ("Each LSTM cell keeps a state.", ("LSTM", "cell"), ("LSTM", "cell")),
         # the answer's pronoun is not the question's object
         (
-            "Why are RNNs suited to time series? || They contain hidden states.",
-            ("RNN", "time series", "hidden state"),
-            ("time series", "hidden state"),
+            "Why are kilns suited to stoneware? || They contain thick fire bricks.",
+            ("kiln", "stoneware", "fire brick"),
+            ("stoneware", "fire brick"),
         ),
         # a whole's "of" object is no part unless the notes list such parts of such wholes
         (
-            "An LSTM consists of a cell state. The state of the data depends on the step.",
-            ("state", "data"),
-            ("state", "data"),
+            "A kiln consists of a fire box. The state of the glaze depends on the heat.",
+            ("state", "glaze"),
+            ("state", "glaze"),
         ),
         (
             "The output of the LSTM feeds the classifier.",
@@ -1175,31 +1175,30 @@ def test_relations_part_in_whole_in_a_question():
 
 def test_relations_name_with_a_preposition_is_a_kind_of_what_precedes_it():
     cards = _qa(
-        ("What is anomaly detection?", "Finding data points that do not fit the rest."),
-        ("What is an autoencoder?", "A network trained to reconstruct its input."),
+        ("What is flood mapping?", "Drawing the land that water covers after a storm."),
+        ("What is a drone?", "A small aircraft flown without a pilot on board."),
         (
-            "Anomaly detection with autoencoders (ADA)",
-            "Anomaly detection that trains an autoencoder and flags the points it cannot "
-            "reconstruct.",
+            "Flood mapping with drones (FMD)",
+            "Flood mapping that flies a drone over the valley and marks the wet fields.",
         ),
     )
     index = extract_concepts(cards)
     edges = triples(index)
-    name = index.find("anomaly detection with autoencoders")
-    assert (name, "is_a", index.find("anomaly detection")) in edges
-    assert (name, "uses", index.find("autoencoder")) in edges
+    name = index.find("flood mapping with drones")
+    assert (name, "is_a", index.find("flood mapping")) in edges
+    assert (name, "uses", index.find("drone")) in edges
     # cited by the card's title and the answer that names the head
     edge = next(r for r in typed_relations(index) if r.source == name and r.relation == "is_a")
-    assert edge.evidence[0].text == "Anomaly detection with autoencoders (ADA)"
+    assert edge.evidence[0].text == "Flood mapping with drones (FMD)"
 
 
 def test_relations_a_name_alone_states_no_kind():
     cards = _qa(
-        ("What is anomaly detection?", "Finding data points that do not fit the rest."),
-        ("What is time series anomaly detection?", "Flag the points far from the forecast."),
+        ("What is flood mapping?", "Drawing the land that water covers after a storm."),
+        ("What is river flood mapping?", "Mark the fields below the levee."),
     )
     index = extract_concepts(cards)
-    name = index.find("time series anomaly detection")
+    name = index.find("river flood mapping")
     assert name and not any(s == name for s, r, _ in triples(index) if r != "related_to")
 
 
@@ -1909,11 +1908,11 @@ def test_relations_a_clause_before_a_colon_is_no_label():
 
 def test_relations_a_listed_object_stops_at_a_preposition():
     # the output is inside the phrase of the differences, no second part
-    text = "The loss is the sum of the squared errors between the label and the output."
-    index = tiny_index(text, "loss", "squared error", "output")
+    text = "The fare is the sum of the harbour fees between the pier and the island."
+    index = tiny_index(text, "fare", "harbour fee", "island")
     found = triples(index)
-    assert expect(index, "squared error", "part_of", "loss") in found
-    assert expect(index, "output", "part_of", "loss") not in found
+    assert expect(index, "harbour fee", "part_of", "fare") in found
+    assert expect(index, "island", "part_of", "fare") not in found
 
 
 def test_relations_a_table_opening_a_card_is_its_answer():

@@ -174,9 +174,9 @@ def test_relations_coverage_keeps_what_the_sentence_states(text, names, expected
             ("index", "tree"),
         ),
         (
-            "Averaging gives a probability-like distribution over the votes.",
-            ("probability", "distribution"),
-            ("probability", "distribution"),
+            "Smoothing gives a wave-like curve over the readings.",
+            ("wave", "curve"),
+            ("wave", "curve"),
         ),
         # a use narrowed by a noun before it is not the concept's use
         (

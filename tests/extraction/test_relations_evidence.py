@@ -43,20 +43,20 @@ def _found(index, edge):
         ),
         # 1. a participle the parser hangs on an object: the merge results, not the object
         (
-            "It merges the cell state and the hidden state resulting in a simpler model.",
-            ("hidden state", "model", "cell state"),
-            ("hidden state", "model"),
+            "It merges the wax layer and the glaze layer resulting in a smoother pot.",
+            ("glaze layer", "pot", "wax layer"),
+            ("glaze layer", "pot"),
         ),
         (
-            "The noise is separated from the parameters enabling the use of backpropagation.",
-            ("noise", "parameter", "backpropagation"),
-            ("parameter", "backpropagation"),
+            "The chaff is separated from the grain enabling the use of millstones.",
+            ("chaff", "grain", "millstone"),
+            ("grain", "millstone"),
         ),
         # 1. an infinitive of purpose after the reader's gerund: no subject of its own
         (
-            "Using Bayes theorem to calculate the posterior distribution updates the weights.",
-            ("Bayes theorem", "posterior distribution"),
-            ("Bayes theorem", "posterior distribution"),
+            "Using the tide table to predict the high water sets the sailing time.",
+            ("tide table", "high water"),
+            ("tide table", "high water"),
         ),
         # 2. minimising an objective is no remedy of a problem
         ("The function minimizes the expected loss.", ("function", "loss"), ("function", "loss")),
@@ -114,15 +114,15 @@ def _found(index, edge):
         ),
         # 4. an "of" phrase completes the effect: "a loss of information" is no loss
         (
-            "A zero gradient leads to a loss of information.",
-            ("gradient", "loss", "information"),
-            ("gradient", "loss"),
+            "Wind shear leads to a loss of lift.",
+            ("wind shear", "loss", "lift"),
+            ("wind shear", "loss"),
         ),
         # 1. a relative clause after "X from Y" may be X's: Y is no subject
         (
-            "Values are representations from the input sequence that are used to build the output.",
-            ("input sequence", "output", "representation"),
-            ("input sequence", "output"),
+            "Cores are samples from the ice sheet that are used to build the climate record.",
+            ("ice sheet", "climate record", "sample"),
+            ("ice sheet", "climate record"),
         ),
         # 5. a word read as a verb before a noun modifies it: no instance
         (
@@ -132,9 +132,9 @@ def _found(index, edge):
         ),
         # 1. "enabling X to V": what is enabled is X's act, not X
         (
-            "The encoder filters out noise, thereby enabling the decoder to reconstruct it.",
-            ("encoder", "decoder", "noise"),
-            ("encoder", "decoder"),
+            "The sieve filters out stones, thereby enabling the mill to grind it.",
+            ("sieve", "mill", "stone"),
+            ("sieve", "mill"),
         ),
         # 9. the noun "use" is no cue of uses
         (
@@ -171,9 +171,9 @@ def test_relations_evidence_refuses_what_the_sentence_does_not_state(text, names
         ),
         # 9. "examples" inside a concept's name is no examples cue: a copula, not example_of
         (
-            "Adversarial examples are inputs crafted by an attacker.",
-            ("adversarial example", "input"),
-            ("adversarial example", "is_a", "input"),
+            "Code examples are snippets written by an author.",
+            ("code example", "snippet"),
+            ("code example", "is_a", "snippet"),
         ),
         # 1. a verb with its own subject still reads
         (
@@ -286,19 +286,19 @@ def test_relations_evidence_label_lines_are_parts_only_of_a_whole(title, kind, k
     ("title", "kind", "kept"),
     [
         # 7. a term card names a kind of its head
-        ("Anomaly detection with autoencoders", "term", True),
+        ("Flood mapping with drones", "term", True),
         # 7. a heading over prose is never evidence of a relation read from its name
-        ("Anomaly detection with autoencoders", "heading", False),
+        ("Flood mapping with drones", "heading", False),
         # 7. a step of a procedure names no kind
-        ("Update the anomaly detection with autoencoders", "term", False),
+        ("Update the flood mapping with drones", "term", False),
     ],
 )
 def test_relations_evidence_a_name_gives_a_kind_only_in_a_term_card(title, kind, kept):
     cards = _headed(
         _qa(
-            ("What is anomaly detection?", "Finding data points that do not fit the rest."),
-            ("What is an autoencoder?", "A network trained to reconstruct its input."),
-            (title, "Anomaly detection that trains an autoencoder on normal points."),
+            ("What is flood mapping?", "Drawing the land that water covers after a storm."),
+            ("What is a drone?", "A small aircraft flown without a pilot on board."),
+            (title, "Flood mapping that flies a drone over the valley."),
         ),
         kind,
     )
@@ -306,17 +306,16 @@ def test_relations_evidence_a_name_gives_a_kind_only_in_a_term_card(title, kind,
     name = index.find(title)
     edges = triples(index)
     if kept:
-        assert (name, "uses", index.find("autoencoder")) in edges, edges
+        assert (name, "uses", index.find("drone")) in edges, edges
     else:
         assert not any(s == name and r in {"is_a", "uses"} for s, r, _ in edges), edges
 
 
 def test_relations_evidence_a_cue_word_inside_a_name_is_no_cue():
     index = tiny_index(
-        "What is an attack? || Adversarial examples are inputs to models that an attacker has "
-        "crafted.",
-        "adversarial example",
-        "input",
+        "What is a lesson? || Worked examples are problems with steps that a teacher has solved.",
+        "worked example",
+        "problem",
     )
     assert not any(r == "example_of" for _, r, _ in triples(index))
 
@@ -727,13 +726,13 @@ def test_relations_evidence_a_contrasted_head_without_its_modifier_is_no_side(te
     ("text", "names", "absent"),
     [
         # a symbol of a formula is no concept one sentence relates
-        ("Orbits || pN and qN are derived from the observed data.", ("pn", "observed data"),
-         ("pn", "observed data")),
+        ("Orbits || pN and qN are computed from the telescope readings.",
+         ("pn", "telescope reading"), ("pn", "telescope reading")),
         ("Motion || xT depends on the initial speed.", ("xt", "initial speed"),
          ("xt", "initial speed")),
         # a short word listed with a symbol is one too
-        ("Orbits || pN and SN are derived from the observed data.", ("SN", "observed data"),
-         ("SN", "observed data")),
+        ("Orbits || pN and SN are computed from the telescope readings.",
+         ("SN", "telescope reading"), ("SN", "telescope reading")),
     ],
 )  # fmt: skip
 def test_relations_evidence_a_symbol_end_needs_two_sentences(text, names, absent):

@@ -26,7 +26,7 @@ def _typed(cards: list[Card]) -> set[tuple[str, str, str]]:
     [
         # a genus that is itself a kind word ("class") names the class
         (
-            "What is a weight class? || A class containing at least two heavy boxers.",
+            "What is a weight class? || A class containing many heavy boxers.",
             ("class", "heavy boxer"),
             [("weight class", "is_a", "class"), ("heavy boxer", "part_of", "weight class")],
         ),
@@ -924,9 +924,9 @@ def test_relations_readings_an_owner_or_a_later_clause_is_no_object(text, names,
 @pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
-        ("Control groups use different patients of the same condition to measure the placebo "
-         "effect.", ("control group", "patient", "placebo effect"),
-         ("control group", "used_for", "placebo effect")),
+        ("Test kitchens use different batches of the same recipe to measure the baking time.",
+         ("test kitchen", "batch", "baking time"),
+         ("test kitchen", "used_for", "baking time")),
     ],
 )  # fmt: skip
 def test_relations_readings_an_infinitive_after_the_object_of_use_is_the_purpose_of_the_use(
@@ -1308,9 +1308,9 @@ def test_relations_readings_an_area_of_a_thing_is_no_kind_of_it(text, names, abs
     [
         # things named in the plural or with an article hold and use what is used in them
         (
-            "Kernel methods || Commonly used in support vector machines, for classification.",
-            ("kernel method", "support vector machine"),
-            ("support vector machine", "uses", "kernel method"),
+            "Tide tables || Commonly used in sailing schools, for passage planning.",
+            ("tide table", "sailing school"),
+            ("sailing school", "uses", "tide table"),
         ),
         (
             "Dropout is used in a neural network to reduce overfitting.",
@@ -1324,9 +1324,9 @@ def test_relations_readings_an_area_of_a_thing_is_no_kind_of_it(text, names, abs
             ("convolution", "used_for", "image processing"),
         ),
         (
-            "Gaussian processes are used in regression tasks to make predictions.",
-            ("gaussian process", "regression task"),
-            ("gaussian process", "used_for", "regression task"),
+            "Sextants are used in navigation tasks to fix positions.",
+            ("sextant", "navigation task"),
+            ("sextant", "used_for", "navigation task"),
         ),
         # notes that drop their articles: a noun they count elsewhere names things
         (
@@ -1366,8 +1366,8 @@ def test_relations_readings_used_in_a_thing_is_that_things_use(text, names, expe
     ("text", "names", "cause"),
     [
         # a participle after a copula that gives its subject a state: the state leads
-        ("The gradient is also 0, leading to a loss of information.",
-         ("gradient", "information loss"), False),
+        ("The wind speed is now 0, leading to drift.",
+         ("wind speed", "drift"), False),
         ("The learning rate is too high, causing divergence.",
          ("learning rate", "divergence"), False),
         # after a noun for attribute or a verb of action, the subject does
@@ -1758,9 +1758,9 @@ def test_relations_readings_list_item_named_by_its_closing_gloss(text, names, ex
     ("text", "names", "absent"),
     [
         # a gloss that qualifies names nothing ("typically")
-        ("What are the components of a generator? || - Takes a random distribution as "
-         "input (typically gaussian noise)\n- A decoder network",
-         ("generator", "gaussian noise", "decoder network"), ("gaussian noise", "generator")),
+        ("What are the components of a kiln? || - Takes a steady fuel supply as "
+         "input (typically natural gas)\n- A firing chamber",
+         ("kiln", "natural gas", "firing chamber"), ("natural gas", "kiln")),
         # a clause glossed without a naming word is about the gloss, not its name
         ("What are the components of a camera? || - Light passes through the opening "
          "(aperture)\n- A shutter", ("camera", "aperture", "shutter"), ("aperture", "camera")),

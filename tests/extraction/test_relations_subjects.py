@@ -139,8 +139,8 @@ def test_relations_subjects_fight_without_a_problem_types_nothing(text, names, a
     ("text", "names", "expected"),
     [
         # what a model or a distribution is parameterized by, it uses
-        ("A softmax policy is parameterized by a neural network.",
-         ("softmax policy", "neural network"), ("softmax policy", "uses", "neural network")),
+        ("A tide model is parameterized by a harmonic series.",
+         ("tide model", "harmonic series"), ("tide model", "uses", "harmonic series")),
         ("The Poisson distribution is parametrized by its rate.", ("Poisson distribution", "rate"),
          ("Poisson distribution", "uses", "rate")),
         ("The normal distribution, parameterised by the mean and the variance, is symmetric.",
@@ -161,8 +161,8 @@ def test_relations_subjects_parameterized_by_is_a_use(text, names, expected):
          ("chlorination", "well"), ("chlorination", "used_for", "well")),
         ("Pest control by ladybirds is ideal for greenhouses.", ("ladybird", "greenhouse"),
          ("ladybird", "used_for", "greenhouse")),
-        ("Treatment by chlorination appears to be the most appropriate strategy for wells.",
-         ("chlorination", "well"), ("chlorination", "used_for", "well")),
+        ("Drying by sunlight appears to be the most suitable strategy for grapes.",
+         ("sunlight", "grape"), ("sunlight", "used_for", "grape")),
     ],
 )  # fmt: skip
 def test_relations_subjects_act_by_a_means_is_suitable(text, names, expected):
@@ -176,10 +176,10 @@ def test_relations_subjects_act_by_a_means_is_suitable(text, names, expected):
     [
         # "exercise" is a subject of its own (physiology, study skills), not only a
         # section of a textbook: its edges are kept
-        ("Exercise helps improve memory.", ("exercise", "memory"),
-         ("exercise", "used_for", "memory")),
-        ("Habits || - exercise\n  - valuable in helping improve our memory.",
-         ("exercise", "memory", "habit"), ("exercise", "used_for", "memory")),
+        ("Exercise helps improve stamina.", ("exercise", "stamina"),
+         ("exercise", "used_for", "stamina")),
+        ("Habits || - exercise\n  - valuable in helping improve our stamina.",
+         ("exercise", "stamina", "habit"), ("exercise", "used_for", "stamina")),
         ("Aerobic exercise is a kind of exercise.", ("aerobic exercise", "exercise"),
          ("aerobic exercise", "is_a", "exercise")),
     ],
@@ -198,19 +198,19 @@ def test_relations_subjects_exercise_is_a_concept(text, names, expected):
          ("mulching", "used_for", "soil moisture")),
         ("Mulching and composting are good ways to retain soil moisture.",
          ("mulching", "composting", "soil moisture"), ("composting", "used_for", "soil moisture")),
-        ("Recall is one of the best ways to strengthen memory.", ("recall", "memory"),
-         ("recall", "used_for", "memory")),
+        ("Pruning is one of the best ways to strengthen fruit trees.", ("pruning", "fruit tree"),
+         ("pruning", "used_for", "fruit tree")),
         # "one of the ways to" does what the ways do, a remedy too
-        ("Recall is one of the best ways to prevent forgetting.", ("recall", "forgetting"),
-         ("recall", "addresses", "forgetting")),
+        ("Drainage is one of the best ways to prevent root rot.", ("drainage", "root rot"),
+         ("drainage", "addresses", "root rot")),
         ("Osmosis is one of the processes that require a membrane.", ("osmosis", "membrane"),
          ("osmosis", "uses", "membrane")),
         # a line naming ways introduces its items, which are those ways
         ("Memory || Ways to strengthen memory:\n- recall\n- sleep", ("recall", "memory", "sleep"),
          ("sleep", "used_for", "memory")),
         # what a means helps (along) is what it is for
-        ("Sleep is one of the best ways to help memory consolidation.",
-         ("sleep", "memory consolidation"), ("sleep", "used_for", "memory consolidation")),
+        ("Watering is one of the best ways to help seedling growth.",
+         ("watering", "seedling growth"), ("watering", "used_for", "seedling growth")),
         ("Massage is a good way to help muscle recovery along.",
          ("massage", "muscle recovery"), ("massage", "used_for", "muscle recovery")),
     ],
@@ -225,10 +225,10 @@ def test_relations_subjects_a_way_to_do_is_a_use(text, names, expected):
     ("text", "names", "absent"),
     [
         # a way that no concept is said to be is nobody's
-        ("Graphs || It provides a numerical way to encode the structure of the graph.",
-         ("graph", "structure"), ("graph", "structure")),
-        ("Hypothesis testing || We need a more formal way to test our hypothesis.",
-         ("hypothesis testing", "hypothesis"), ("hypothesis testing", "hypothesis")),
+        ("Maps || It provides a compact way to record the shape of the map.",
+         ("map", "shape"), ("map", "shape")),
+        ("Soil testing || We need a more careful way to test our soil.",
+         ("soil testing", "soil"), ("soil testing", "soil")),
         # helping an act helps no object of the means
         ("Feedback is a good way to help the model learn grammar.",
          ("feedback", "model", "grammar"), ("feedback", "grammar")),
@@ -263,8 +263,8 @@ def test_relations_subjects_measured_relative_to_is_a_frame(text, names, expecte
         ("Altitude || A height measured relative to sea level.",
          ("altitude", "sea level", "height"), ("height", "sea level")),
         # "relative to" on a noun places that thing, it compares nothing
-        ("Relative path || A path that gives the location of a file relative to the root "
-         "directory.", ("relative path", "root directory", "path"), ("path", "root directory")),
+        ("Grid reference || A reference that gives the position of a hill relative to the map "
+         "origin.", ("grid reference", "map origin", "reference"), ("reference", "map origin")),
         ("Bearing || An angle that gives the direction of a ship relative to true north.",
          ("bearing", "true north", "angle"), ("angle", "true north")),
     ],
@@ -358,8 +358,8 @@ def test_relations_subjects_reduced_without_a_problem_types_nothing(text, names,
          ("population mean", "confidence interval"),
          ("confidence interval", "used_for", "population mean")),
         # met by something the reader makes, named as it is introduced
-        ("To see what the trend of the prices is, we can plot a graph called a line chart.",
-         ("line chart", "trend"), ("line chart", "used_for", "trend")),
+        ("To see what the rise of the river is, we can draw a chart called a flood curve.",
+         ("flood curve", "rise"), ("flood curve", "used_for", "rise")),
         ("To keep the dough warm, you build a proofing box.", ("proofing box", "dough"),
          ("proofing box", "used_for", "dough")),
     ],
@@ -690,22 +690,22 @@ def test_relations_subjects_a_heading_giving_an_action_is_the_act_told(tmp_path)
 
 def test_relations_subjects_a_gerund_an_item_is_first_said_to_be_is_the_item(tmp_path):
     # the first line nested under an item naming a concept says what the item is: its
-    # act ("mixing topics") is the item's concept; a later line's act is another one
-    notes = tmp_path / "study.md"
+    # act ("piling scraps") is the item's concept; a later line's act is another one
+    notes = tmp_path / "garden.md"
     notes.write_text(
-        "# Study skills\n\n## Memory\n\nSome habits help memory.\n\n"
-        "- **sleep**\n  - rest for the brain\n"
-        "- **interleaving**\n  - mixing different topics in one session, is one of the best"
-        " ways to help long-term retention along\n  - feels harder than blocked practice\n"
-        "- **elaboration**\n  - explaining the ideas in your own words\n"
-        "  - reading the notes aloud is a good way to help long-term retention\n\n"
-        "## Long-term retention\nLong-term retention is keeping knowledge for months. "
-        "Interleaving and elaboration support it.\n"
+        "# Gardening\n\n## Beds\n\nSome habits help the beds.\n\n"
+        "- **mulching**\n  - a straw cover for the beds\n"
+        "- **composting**\n  - piling kitchen scraps in one heap, is one of the best"
+        " ways to help soil fertility along\n  - feels slower than buying fertiliser\n"
+        "- **rotation**\n  - planting different crops each year\n"
+        "  - leaving a bed fallow is a good way to help soil fertility\n\n"
+        "## Soil fertility\nSoil fertility is how well the soil feeds plants. "
+        "Composting and rotation support it.\n"
     )
     index = extract_concepts([c for r in read_paths([notes]) for c in r.cards])
     found = triples(index)
-    assert expect(index, "interleaving", "used_for", "long-term retention") in found, found
-    assert expect(index, "elaboration", "used_for", "long-term retention") not in found
+    assert expect(index, "composting", "used_for", "soil fertility") in found, found
+    assert expect(index, "rotation", "used_for", "soil fertility") not in found
 
 
 def _typed_of_notes(tmp_path, text: str, suffix: str = "md") -> tuple[object, dict]:

@@ -692,26 +692,26 @@ def test_view_download_of_a_part_colours_topics_as_the_whole() -> None:
     ("evidence", "shown"),
     [
         (  # a glossary's term line, then its definition: the definition says something
-            ["process", "A running instance of a program, holding variable values."],
-            "A running instance of a program, holding variable values.",
+            ["kiln", "A closed oven for firing clay, holding a steady heat."],
+            "A closed oven for firing clay, holding a steady heat.",
         ),
-        (["Process:", "A process holds a variable value."], "A process holds a variable value."),
+        (["Kiln:", "A kiln holds a steady heat."], "A kiln holds a steady heat."),
         (  # a bare name still goes before a sentence that names neither end
-            ["Process", "It runs."],
-            "Process",
+            ["Kiln", "It fires."],
+            "Kiln",
         ),
     ],
 )
 def test_view_a_link_quotes_a_sentence_before_a_bare_term_line(evidence, shown) -> None:
-    """Before: the panel of "process" cited the term line "process" for "variable value
-    prerequisite of process"."""
+    """Before: the panel of "kiln" cited the term line "kiln" for "steady heat
+    prerequisite of kiln"."""
     G = nx.MultiDiGraph()
-    G.add_node("process", label="process")
-    G.add_node("variable value", label="variable value")
+    G.add_node("kiln", label="kiln")
+    G.add_node("steady heat", label="steady heat")
     found = [{"source": "g.md", "line": n, "text": t} for n, t in enumerate(evidence, 1)]
-    G.add_edge("variable value", "process", relation="prerequisite_of", confidence=0.8,
+    G.add_edge("steady heat", "kiln", relation="prerequisite_of", confidence=0.8,
                evidence=found)  # fmt: skip
-    (link,) = links_of(G, "process")["prerequisite_of"]
+    (link,) = links_of(G, "kiln")["prerequisite_of"]
     assert link.evidence[0]["text"] == shown
 
 
