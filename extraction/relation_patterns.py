@@ -287,8 +287,8 @@ IS_A: list[Cue] = [
         "serves_as",
         [_words("serves serve acts act functions"), _ADV, {"LOWER": "as"}],
         0.65,
-        example="The mean squared error typically serves as a loss function.",
-        expected=("mean squared error", "loss function"),
+        example="The tide gauge typically serves as a sea level record.",
+        expected=("tide gauge", "sea level record"),
     ),
     Cue(
         "such_as_kinds",
@@ -314,8 +314,8 @@ IS_A: list[Cue] = [
         [_words("exemplified illustrated typified epitomized epitomised"), {"LOWER": "by"}],
         0.7,
         frame="instances",
-        example="It needs an encoder-decoder model, exemplified by autoencoders.",
-        expected=("autoencoder", "encoder-decoder model"),
+        example="It needs a tidal barrage, exemplified by the Rance station.",
+        expected=("Rance station", "tidal barrage"),
     ),
     Cue(
         "types_of",
@@ -417,8 +417,8 @@ PART_OF: list[Cue] = [
         0.7,
         reverse=True,
         plural_relation="is_a",
-        example="The predictive variance includes the posterior covariance.",
-        expected=("posterior covariance", "predictive variance"),
+        example="The firing schedule includes the bisque firing.",
+        expected=("bisque firing", "firing schedule"),
     ),
     Cue(
         "has",
@@ -589,8 +589,8 @@ USES: list[Cue] = [
             {"LOWER": "from"},
         ],
         0.7,
-        example="A filter reads data from standard input.",
-        expected=("filter", "standard input"),
+        example="A rain gauge reads data from a tipping bucket.",
+        expected=("rain gauge", "tipping bucket"),
     ),
     Cue(
         "writes_to",
@@ -835,8 +835,8 @@ ADDRESSES: list[Cue] = [
         "robust_to",
         [_words("robust resilient resistant immune"), _words("to against")],
         0.65,
-        example="Ensembles are robust to adversarial attacks.",
-        expected=("ensemble", "adversarial attack"),
+        example="Stone bridges are robust to flash floods.",
+        expected=("stone bridge", "flash flood"),
     ),
     # a remedy given for a complaint: "Scurvy is treated with citrus fruit"
     Cue(
