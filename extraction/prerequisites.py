@@ -1132,10 +1132,16 @@ def set_aside(text: str, names: Iterable[str]) -> bool:
 # -- names inside names ---------------------------------------------------------------------
 
 
-def _names(index: ConceptIndex, concept: str) -> set[str]:
+def _names(index: ConceptIndex, concept: str, camel: bool = True) -> set[str]:
+    """``concept``'s names, lowercased, hyphens read as spaces; with ``camel``, also its
+    id split where a camel-case word changes case ("KilnCam" as "kiln cam"), a way
+    a sentence may spell it, which :func:`named_inside` leaves out: a name is inside
+    another at the word boundaries its author wrote, never inside one word ("Kiln" is
+    not inside "KilnCam").
+    """
     c = index.concepts[concept]
     label = c.label.split(" (")[0]  # "long short-term memory (LSTM)"
-    forms = {c.id, label, _CAMEL.sub(" ", c.id)}  # "BatchNorm" holds "batch"
+    forms = {c.id, label, _CAMEL.sub(" ", c.id) if camel else ""}
     return {" ".join(f.lower().replace("-", " ").split()) for f in forms if f}
 
 
@@ -1205,7 +1211,8 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
         # an other name that is one of b's names with words after it ("osmosis process"
         # merged into "osmosis") adds only the head word its merge let go, no concept
         spelled = b_names | {a for a in others if not _extends(a, b_names)}
-        for name in {form for n in spelled for form in _noun_forms(n)}:
+        written = _names(index, b, camel=False) | (spelled - b_names)
+        for name in {form for n in written for form in _noun_forms(n)}:
             words = name.split()
             for i in range(len(words)):
                 for j in range(i + 1, len(words) + 1):
