@@ -889,7 +889,7 @@ def _bare_head(noun: Token) -> bool:
     verb of its own: the sentence's root ("A sequence model that relies on ..."), or the
     subject the parser gives a participle that is the root ("plate boundary process used for
     X aiming to recycle Y": no auxiliary, so no clause), the phrase opening the sentence?"""
-    if noun.dep_ == "ROOT":
+    if noun.dep_ == "ROOT" or _phrase_before_break(noun):
         return True
     verb = noun.head
     return (
@@ -3000,7 +3000,11 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
         whole = _mention_of(ctx, owner)
         if whole is not None and whole.end - 1 == owner.i:
             for subject in ctx.subjects:
-                if _head_word(subject) == singular(root.lower_) or owner.dep_ == "poss":
+                if (
+                    _head_word(subject) == singular(root.lower_)
+                    or owner.dep_ == "poss"
+                    or root.lower_ in WHOLE_PART_NOUNS  # "A stage of the firing"
+                ):
                     yield Relation(
                         subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, ctx.cited
                     )
@@ -3037,6 +3041,63 @@ def _genus_unstated(ctx: _Context, noun: Token, m: Mention) -> bool:
         for o in p.children
         if o.dep_ == "pobj"
     )
+
+
+#: Nouns of :data:`rp.PART_NOUNS` whose "of" names the whole the defined term is a part
+#: of ("Bisque firing: first stage of glaze firing"); a share of an amount ("half of the
+#: clay", "fraction of the water") is a quantity, no part.
+WHOLE_PART_NOUNS = rp.PART_NOUNS - {"half", "fraction"}
+
+
+def _phrase_before_break(noun: Token) -> bool:
+    """Does ``noun``'s phrase open its sentence and run up to a semicolon, the words
+    before it a noun phrase with no verb but in a clause that modifies it ("First stage
+    of glaze firing; hardens the clay", "Shelf that holds pots; ...", which the parser
+    may hang on the verb after the semicolon)?
+
+    >>> from extraction import nlp as nlp_module
+    >>> doc = nlp_module.load()("First stage of glaze firing; hardens the clay")
+    >>> _phrase_before_break(doc[1]), _phrase_before_break(doc[4])
+    (True, False)
+    >>> _phrase_before_break(nlp_module.load()("Shelf that holds pots; fired hot")[0])
+    True
+    """
+    sent = noun.sent
+    semicolon = next((t.i for t in sent if t.text == ";"), None)
+    return (
+        semicolon is not None
+        and noun.left_edge.i == sent.start
+        and noun.i < semicolon
+        and not any(
+            t.pos_ in {"VERB", "AUX"} and not _in_relative_clause(t, noun)
+            for t in noun.doc[sent.start : semicolon]
+        )
+    )
+
+
+def _in_relative_clause(t: Token, noun: Token) -> bool:
+    """Does ``t`` stand in a clause that modifies ``noun`` ("contains" in "Shelf that
+    holds pots", "holds" in "Shelf holding pots")?"""
+    while t.i != noun.i and t.head.i != t.i:
+        if t.dep_ in {"relcl", "acl"} and t.head.i == noun.i:
+            return True
+        t = t.head
+    return False
+
+
+def _whole_of_part(ctx: _Context, noun: Token) -> Mention | None:
+    """The whole a definition's opening part noun names ("first stage of glaze firing",
+    "region of the kiln where ...": :data:`WHOLE_PART_NOUNS` with "of", "in" or "within"
+    before a concept that ends its object), or None."""
+    if noun.lower_ not in WHOLE_PART_NOUNS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "within"}:
+            for obj in prep.children:
+                whole = _mention_of(ctx, obj) if obj.dep_ == "pobj" else None
+                if whole is not None and whole.end - 1 == obj.i:
+                    return whole
+    return None
 
 
 def _heads_concept(noun: Token, concept: str) -> bool:
@@ -3113,6 +3174,14 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i > noun.i:
         noun = noun.head
     if noun.pos_ not in {"NOUN", "PROPN"} or not _bare_head(noun) or _aspect_of(noun):
+        return
+    if (whole := _whole_of_part(ctx, noun)) is not None:
+        card = ctx.seg.card
+        title = Evidence(card.source, card.title_line, card.title.strip())
+        for subject in ctx.subjects:
+            if subject != whole.concept:
+                cited = [title, *ctx.cited] if term else ctx.cited
+                yield Relation(subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, cited)
         return
     m = _kind_of(ctx, noun)
     if m is None or m.start > start + 5:
@@ -4191,6 +4260,9 @@ INTRO_LABELS: dict[str, tuple[str, bool]] = {
     "components": ("part_of", True),
     "parts": ("part_of", True),
     "elements": ("part_of", True),
+    "stages": ("part_of", True),  # the stages of a process are its parts
+    "phases": ("part_of", True),
+    "steps": ("part_of", True),
     "applications": ("used_for", False),
     "uses": ("used_for", False),
     # what brings the card's subject about, what remedies it, what it brings about

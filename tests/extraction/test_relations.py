@@ -1888,18 +1888,56 @@ def test_relations_a_label_of_kinds_over_modifiers_names_kinds_of_the_subject(te
         ("Symptoms: musty smell", ("mildew", "causes", "musty smell")),
         ("Types: powdery mildew, downy mildew", ("powdery mildew", "is_a", "mildew")),
         ("Opposite: dry rot", ("mildew", "contrasts_with", "dry rot")),
+        # the stages or phases of a process are its parts
+        ("Stages: spore release, hyphal growth", ("hyphal growth", "part_of", "mildew")),
+        ("Phases: spore release and hyphal growth", ("spore release", "part_of", "mildew")),
         # a label naming what its items are of
         ("Causes of dry rot: damp cellars", ("damp cellar", "causes", "dry rot")),
     ],
 )  # fmt: skip
 def test_relations_an_inline_label_line_relates_its_items_to_the_card_subject(line, edge):
     names = ("mildew", "damp cellar", "stale air", "bleach", "vinegar", "musty smell",
-             "powdery mildew", "downy mildew", "dry rot")  # fmt: skip
+             "powdery mildew", "downy mildew", "dry rot", "spore release",
+             "hyphal growth")  # fmt: skip
     index = tiny_index(f"Mildew || A fungus growing on damp walls. {line}", *names)
     found = triples(index)
     assert expect(index, *edge) in found
     # "Causes:" is a label, not the verb: the subject causes none of its causes
     assert expect(index, "mildew", "causes", "damp cellar") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        ("What is bisque firing? || First stage of glaze firing; hardens the clay at a low "
+         "heat", "bisque firing", "glaze firing"),
+        ("What is a flue? || Section of the kiln chimney; carries the smoke out", "flue",
+         "kiln chimney"),
+        ("What is a kiln shelf? || A part of the kiln that holds the clay", "kiln shelf",
+         "kiln"),
+    ],
+)  # fmt: skip
+def test_relations_a_definition_opening_with_a_part_noun_names_the_whole(text, part, whole):
+    index = tiny_index(text, part, whole, "clay")
+    found = triples(index)
+    assert expect(index, part, "part_of", whole) in found
+    assert expect(index, part, "is_a", whole) not in found
+
+
+def test_relations_a_definition_fragment_before_a_semicolon_is_the_terms_genus():
+    # the parser hangs "Furnace that ..." on the verb after the semicolon as its subject
+    text = "What is a kiln? || Furnace that contains a firebox; reaches a high heat"
+    index = tiny_index(text, "kiln", "furnace", "firebox")
+    found = triples(index)
+    assert expect(index, "kiln", "is_a", "furnace") in found
+    assert expect(index, "firebox", "part_of", "kiln") in found
+    assert expect(index, "firebox", "part_of", "furnace") not in found
+
+
+def test_relations_a_share_of_an_amount_is_no_part():
+    text = "What is slip? || Fraction of clay in the glaze that ..."
+    index = tiny_index(text, "slip", "clay", "glaze")
+    assert not {(s, r, t) for s, r, t in triples(index) if r == "part_of"}
 
 
 def test_relations_a_clause_before_a_colon_is_no_label():
