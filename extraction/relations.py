@@ -2770,7 +2770,23 @@ def _fronted_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
     # phrase, not the network
     left = _objects(ctx, span.end, stop=comma, whole=True)
     right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
+    if not right and _term_pronoun(ctx, comma + 1):
+        right = list(ctx.subjects)  # "Kiln -- ... Unlike a pit, it holds the heat"
     return [(a, b) for a in left[:1] for b in right[:1]]
+
+
+def _term_pronoun(ctx: _Context, i: int) -> bool:
+    """Is ``doc[i]`` "it" or "they" as a clause's subject in the answer of a term card
+    ("Kiln -- An oven. Unlike a pit, it holds the heat"), where it stands for the term?"""
+    doc = ctx.sent.doc
+    return (
+        i < ctx.sent.end
+        and doc[i].lower_ in _CARD_PRONOUNS
+        and doc[i].dep_ in _SUBJECT_DEPS
+        and not ctx.seg.is_title
+        and ctx.seg.card.title_kind == "term"
+        and len(ctx.subjects) == 1
+    )
 
 
 #: Determiners that point a noun back at a concept named before it ("these enzymes").

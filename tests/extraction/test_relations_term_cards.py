@@ -212,3 +212,20 @@ def test_relations_term_cards_a_list_of_words_states_no_kind(edge, stated):
 def test_relations_term_cards_use_after_a_semicolon_is_the_terms(answer, stated):
     cards = _deck(("Lime mortar", answer), ("Masonry", "Building with stone"))
     assert (("lime mortar", "used_for", "masonry") in _typed(cards)) is stated
+
+
+@pytest.mark.parametrize(
+    ("answer", "contrasted"),
+    [
+        ("A kiln that burns gas. Unlike an electric kiln, it can fire in reduction", True),
+        ("A kiln that burns gas. Unlike an electric kiln, we can fire it in reduction", False),
+    ],
+)  # fmt: skip
+def test_relations_term_cards_unlike_x_with_a_pronoun_subject_sets_x_against_the_term(
+    answer, contrasted
+):
+    found = _typed(
+        _deck(("Gas kiln", answer), ("Electric kiln", "A kiln heated by coils"),
+              ("Kiln", "An oven for pottery"))
+    )  # fmt: skip
+    assert (("gas kiln", "contrasts_with", "electric kiln") in found) is contrasted
