@@ -3326,6 +3326,8 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
         c.dep_ == "appos" and _listed_apposition(c) for c in root.children
     ):
         return  # "Kiln: a shelf, a burner, a flue": a list of its parts, no genus
+    if _articled(root) and any(c.dep_ == "conj" and _articled(c) for c in root.children):
+        return  # "Kiln: a firebox and a chimney": two things, each its own, no genus
     if (
         root.dep_ in _SUBJECT_DEPS
         and root.head.i > root.i
@@ -3478,6 +3480,11 @@ def _apposition_chain(tok: Token) -> int:
         count += 1
         todo += [c for c in noun.children if c.dep_ == "appos" and indefinite(c)]
     return count
+
+
+def _articled(tok: Token) -> bool:
+    """Does ``tok`` have "a" or "an" as its determiner?"""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
 
 
 def _listed_apposition(tok: Token) -> bool:
