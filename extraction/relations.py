@@ -3980,6 +3980,8 @@ def _naming_gloss(sent: Span, found: Sequence[Mention]) -> Mention | None:
     before = doc[sent.start : opening]
     if any(m.end <= opening and _names_all(doc, m, sent.start, opening) for m in found):
         return None  # "Crop rotation (CR)": the item names itself
+    if any(t.text in EQUATION_SIGNS for t in before):
+        return None  # "Density = mass per volume (kilograms)": a formula, its unit after it
     if not naming and any(t.tag_ in _FINITE_VERB_TAGS for t in before):
         return None  # "A filter slides over the image (convolution)": a clause about it
     return gloss

@@ -1971,3 +1971,20 @@ def test_relations_a_table_opening_a_card_is_its_answer():
     texts = [e.text for e in edge.evidence]
     assert "Potters fire glazes at night." not in texts
     assert any("Gas kiln | Electric kiln" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("item", "named"),
+    [
+        ("Heating the clay slowly (annealing)", "annealing"),  # a gloss names the item
+        ("Power = heat per hour (watts)", None),  # a formula: its unit after it
+    ],
+)
+def test_relations_a_formula_item_is_not_named_by_its_unit(item, named):
+    from extraction import nlp as nlp_module
+    from extraction.relations import _naming_gloss, mentions
+
+    index = tiny_index("What is a kiln? || See the list.", "kiln", "annealing", "watt", "power")
+    sent = next(iter(nlp_module.load()(item).sents))
+    gloss = _naming_gloss(sent, mentions(index, sent))
+    assert (gloss.concept if gloss else None) == (index.find(named) if named else None)
