@@ -708,6 +708,13 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             if (label := _line_label(ctx)) is not None:
                 return [label.concept], CARD_SUBJECT_FACTOR  # "Levees: earth banks. They ..."
+            if subj.lower_ == "it" and len(ctx.subjects) > 1:
+                # "## Kilns & ovens / A kiln is ... It holds ...": one thing of several,
+                # the one the sentence before is about, if it is one of them
+                before = _previous_subject(ctx) if ctx.sent.start > 0 else None
+                if before is not None and before[0] in ctx.subjects:
+                    return [before[0]], CARD_SUBJECT_FACTOR
+                return [], 0.0
             return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
         if subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects and _bare_head(subj):
             # "A tidal power plant that relies on ...": the answer defines
