@@ -807,6 +807,14 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
     ):
         return [label.concept], CARD_SUBJECT_FACTOR  # "Kiln door: ... -> seals Y"
+    if (
+        ctx.sent.start > 0
+        and not imperative
+        and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
+        and (bold := _bold_opening(ctx)) is not None
+    ):
+        # "**Kiln wash** keeps glaze off. Requires a thin coat.": the line's bold term
+        return [bold.concept], CARD_SUBJECT_FACTOR
     if imperative and _procedure_step(ctx, doc[cue.start]):
         # "## Integrated backup strategy / - Use incremental copies ...": the step is
         # the strategy's, so what it uses the strategy uses
@@ -820,6 +828,24 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+def _bold_opening(ctx: _Context) -> Mention | None:
+    """The concept a line opens with in bold ("**Kiln wash** keeps glaze off the shelf.
+    Requires a thin coat."), named whole by the bold run: what the line is about, as a
+    label is, whatever the card's heading names; None for a line opening otherwise."""
+    doc = ctx.sent.doc
+    run = next((end for start, end, _ in ctx.seg.emphasis if start == 0), None)
+    if run is None:
+        return None
+    first = doc[0].sent
+    m = next((m for m in mentions(ctx.index, first) if m.start == 0), None)
+    if m is None:
+        return None
+    last = doc[m.end - 1]
+    inside = last.idx + len(last.text) <= run
+    whole = m.end >= len(doc) or doc[m.end].idx >= run  # the bold run holds no more words
+    return m if inside and whole else None
 
 
 def _procedure_step(ctx: _Context, verb: Token) -> bool:
@@ -1780,15 +1806,16 @@ def _label_line_cited(
     ctx: _Context, subjects: Sequence[str], cited: list[Evidence]
 ) -> list[Evidence]:
     """``cited``, its sentence widened to the whole line from its label when the edge's
-    subject is that label (:func:`_line_label`) and the sentence does not name it: the
-    evidence names both ends."""
+    subject is that label (:func:`_line_label`) or the bold term the line opens with
+    (:func:`_bold_opening`) and the sentence does not name it: the evidence names both
+    ends."""
     if (
         len(subjects) != 1
         or ctx.sent.start == 0
         or any(m.concept == subjects[0] for m in ctx.found)
     ):
         return cited
-    label = _line_label(ctx, alone=False)
+    label = _line_label(ctx, alone=False) or _bold_opening(ctx)
     if label is None or label.concept != subjects[0]:
         return cited
     doc = ctx.sent.doc

@@ -1988,3 +1988,23 @@ def test_relations_a_formula_item_is_not_named_by_its_unit(item, named):
     sent = next(iter(nlp_module.load()(item).sents))
     gloss = _naming_gloss(sent, mentions(index, sent))
     assert (gloss.concept if gloss else None) == (index.find(named) if named else None)
+
+
+@pytest.mark.parametrize(
+    ("line", "subject"),
+    [
+        # a subjectless sentence in a line that opens with a bold term is the term's
+        ("**Kiln wash** keeps glaze off the shelf. Requires a coat of alumina.", "kiln wash"),
+        # not when the line opens in plain words
+        ("Kiln wash keeps glaze off the shelf. Requires a coat of alumina.", "firing tool"),
+    ],
+)
+def test_relations_a_subjectless_sentence_after_a_bold_term_is_the_terms(line, subject):
+    text = f"# Firing tools\n\nTools that help a firing.\n\n{line}\n"
+    cards = [*read_bytes(text.encode(), path="notes.md").cards]
+    cards += _qa(("What is kiln wash?", "A coating."), ("What is alumina?", "A powder."))
+    index = extract_concepts(cards)
+    found = [e for e in typed_relations(index) if e.relation == "uses"]
+    assert {(e.source, e.target) for e in found} == {(index.find(subject), "alumina")}
+    if subject == "kiln wash":  # the evidence names both: the line from its bold term
+        assert [e.evidence[0].text for e in found] == [line.replace("**", "")]
