@@ -4372,6 +4372,14 @@ def _inline_label_edges(
         if len(named) != 1 or not _names_all(doc, named[0], label[2].i, colon):
             return
         anchors, label = [named[0].concept], label[:1]
+    counted = (  # "There are two kinds: A and B"
+        len(label) == 4
+        and [t.lower_ for t in label[:2]] in (["there", "are"], ["there", "is"])
+        and label[2].like_num
+        and label[3].lower_ in INTRO_LABELS
+    )
+    if counted:
+        label = label[3:]
     if not 1 <= len(label) <= 2 or label[-1].lower_ not in INTRO_LABELS:
         return
     if any(t.pos_ in {"PRON", "AUX"} for t in label):
@@ -4382,12 +4390,35 @@ def _inline_label_edges(
         inside = [m for m in found if part and part[0].i <= m.start and m.end - 1 <= part[-1].i]
         if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
             items.append(inside[0].concept)
+    if counted:
+        # kinds of what the sentence before is about, when each item's name ends with
+        # its name's head ("Kilns fire pots. There are two kinds: gas and electric kilns")
+        anchors = [a for a in _subject_before(index, sent) if a not in items]
+        if not items or not all(_head_word(i) == _head_word(a) for i in items for a in anchors):
+            return
     cited = [Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())]
+    if counted:  # the sentence before names the class: cited with the list
+        previous = doc[sent.start - 1].sent
+        line = seg.line_at(previous.start_char)
+        cited = [Evidence(seg.card.source, line, previous.text.strip()), *cited]
     for item in dict.fromkeys(items):
         for anchor in anchors:
             if item != anchor:
                 source, target = (item, anchor) if items_first else (anchor, item)
                 yield Relation(source, target, relation, INTRO_CONFIDENCE, cited)
+
+
+def _subject_before(index: ConceptIndex, sent: Span) -> list[str]:
+    """The concept the sentence before ``sent`` (in its paragraph) has as its subject,
+    named whole ("Gas kilns fire fast. ..."), or nothing."""
+    if sent.start == 0:
+        return []
+    previous = sent.doc[sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None:
+        return []
+    m = next((m for m in mentions(index, previous) if m.covers(subject)), None)
+    return [m.concept] if m is not None and m.end - 1 == subject.i else []
 
 
 #: Words before the colon after a plural class that make its list the class's kinds:

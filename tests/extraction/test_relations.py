@@ -2008,3 +2008,22 @@ def test_relations_a_subjectless_sentence_after_a_bold_term_is_the_terms(line, s
     assert {(e.source, e.target) for e in found} == {(index.find(subject), "alumina")}
     if subject == "kiln wash":  # the evidence names both: the line from its bold term
         assert [e.evidence[0].text for e in found] == [line.replace("**", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Kilns harden pots. There are two kinds: gas kilns and electric kilns.",
+         {"gas kiln", "electric kiln"}),
+        # items that are no kinds of the class by their names: nothing
+        ("Kilns harden pots. There are two kinds: stoneware and porcelain.", set()),
+        # no class in the sentence before: nothing
+        ("Pots are fired. There are two kinds: gas kilns and electric kilns.", set()),
+    ],
+)  # fmt: skip
+def test_relations_there_are_n_kinds_lists_kinds_of_the_sentence_befores_subject(text, kinds):
+    names = ("kiln", "gas kiln", "electric kiln", "stoneware", "porcelain", "pot")
+    index = tiny_index(text, *names)
+    edges = [e for e in typed_relations(index) if e.relation == "is_a"]
+    assert {e.source for e in edges if e.target == "kiln"} == kinds
+    assert all(e.evidence[0].text == "Kilns harden pots." for e in edges if e.target == "kiln")
