@@ -2027,3 +2027,19 @@ def test_relations_there_are_n_kinds_lists_kinds_of_the_sentence_befores_subject
     edges = [e for e in typed_relations(index) if e.relation == "is_a"]
     assert {e.source for e in edges if e.target == "kiln"} == kinds
     assert all(e.evidence[0].text == "Kilns harden pots." for e in edges if e.target == "kiln")
+
+
+@pytest.mark.parametrize(
+    ("text", "used"),
+    [
+        ("Glaze firing is dependent on kiln temperature.", True),
+        ("Raku firing has a need for kiln temperature.", True),
+        # denied, or no longer needed: no use
+        ("Raku firing has no need for kiln temperature.", False),
+        ("Raku firing removes the need for kiln temperature.", False),
+    ],
+)  # fmt: skip
+def test_relations_a_stated_need_is_a_use(text, used):
+    index = tiny_index(text, "glaze firing", "raku firing", "kiln temperature")
+    found = {(s, t) for s, r, t in triples(index) if r == "uses"}
+    assert bool(found) is used
