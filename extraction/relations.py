@@ -3273,6 +3273,21 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, cited)
 
 
+def _formula_only(sent: Span) -> bool:
+    """Is ``sent`` a formula and no words: a sign of mathematics (an equation sign, or
+    "^", "/", "*", "+" inside a token) and no word of four letters or more ("F = m a",
+    "d/dx x^n", which the parser may part from "= n x^(n-1)"; not "Density = mass per
+    volume")?
+
+    >>> from extraction import nlp as nlp_module
+    >>> [_formula_only(next(nlp_module.load()(t).sents)) for t in
+    ...  ("d/dx x^n", "Density = mass per volume.", "A kiln fires pots.")]
+    [True, False, False]
+    """
+    signs = any(t.text in EQUATION_SIGNS or any(c in "^/*+" for c in t.text) for t in sent)
+    return signs and not any(t.is_alpha and len(t.text) >= 4 for t in sent)
+
+
 #: Signs that make a line a formula: the name before one is a term of it, not a genus.
 EQUATION_SIGNS = frozenset({"=", "≈", "≡", "∝"})
 #: Signs of arithmetic between the terms of a formula, written with spaces around them
@@ -6796,6 +6811,15 @@ def raw_relations(
     reading = _Reading(index, strict_problems)
     for sents in _card_sentences(index, reading):
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
+        if first_body is not None and _formula_only(sents[first_body][1]):
+            # "Power rule -- d/dx x^n = n x^(n-1). A differentiation rule for powers":
+            # the answer's words start after its formula
+            first_body = next(
+                (i for i in range(first_body + 1, len(sents))
+                 if sents[i][0].card.id == sents[first_body][0].card.id
+                 and not sents[i][0].is_title and not _formula_only(sents[i][1])),
+                first_body,
+            )  # fmt: skip
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         acted = _action_subjects(index, sents)
         about = (

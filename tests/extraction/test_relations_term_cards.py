@@ -229,3 +229,18 @@ def test_relations_term_cards_unlike_x_with_a_pronoun_subject_sets_x_against_the
               ("Kiln", "An oven for pottery"))
     )  # fmt: skip
     assert (("gas kiln", "contrasts_with", "electric kiln") in found) is contrasted
+
+
+@pytest.mark.parametrize(
+    ("answer", "genus"),
+    [
+        # a formula opens the answer: its first words are the definition
+        ("d/dt x^2 = 2x. A vector quantity of motion", True),
+        ("dx/dt = v^2. A vector quantity of motion", True),
+        # words before: the second sentence is no definition
+        ("How fast a thing moves. A vector quantity of motion", False),
+    ],
+)  # fmt: skip
+def test_relations_term_cards_a_genus_after_an_opening_formula(answer, genus):
+    found = _typed(_deck(("Velocity", answer), ("Vector quantity", "A quantity with a direction")))
+    assert (("velocity", "is_a", "vector quantity") in found) is genus
