@@ -83,7 +83,7 @@ from extraction.records import (
     Evidence,
     Relation,
 )
-from extraction.relation_patterns import BUILDING_BLOCK
+from extraction.relation_patterns import BUILDING_BLOCK, LIKENESS_SUFFIXES
 from extraction.relations import denies, denying_determiner, is_meta
 from extraction.titles import bracketed_label
 
@@ -1175,6 +1175,26 @@ def _extends(name: str, names: set[str]) -> bool:
     )
 
 
+def _likened_words(index: ConceptIndex, concept: str) -> set[str]:
+    """The words of ``concept``'s names joined by a hyphen to a suffix of likeness or
+    absence (:data:`LIKENESS_SUFFIXES`: "lock" of "lock-free queue", "fish" of "a
+    fish-like body"): the name says the thing is like it or without it, so a name ending
+    there is not inside it.
+
+    >>> from extraction.records import Concept
+    >>> name = "lock-free queue"
+    >>> sorted(_likened_words(ConceptIndex({name: Concept(name, name)}, {}, {}), name))
+    ['lock']
+    """
+    c = index.concepts[concept]
+    words: set[str] = set()
+    for name in (c.id, c.label, *c.aliases):
+        for m in re.finditer(r"([\w']+)-(\w+)", name.lower()):
+            if m.group(2) in LIKENESS_SUFFIXES:
+                words.add(m.group(1))
+    return words
+
+
 def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
     """Concept B -> the concepts whose name is inside a name of B, as whole words
     ("heat transfer" inside "radiative heat transfer"; "GDP" inside "NGDP"; "erosion"
@@ -1212,11 +1232,12 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
         # merged into "osmosis") adds only the head word its merge let go, no concept
         spelled = b_names | {a for a in others if not _extends(a, b_names)}
         written = _names(index, b, camel=False) | (spelled - b_names)
+        likened = _likened_words(index, b)
         for name in {form for n in written for form in _noun_forms(n)}:
             words = name.split()
             for i in range(len(words)):
                 for j in range(i + 1, len(words) + 1):
-                    if j - i < len(words):
+                    if j - i < len(words) and words[j - 1] not in likened:
                         inner |= owners.get(" ".join(words[i:j]), set())
             if len(words) == 1 and is_acronym(index.concepts[b].id):
                 # "NGDP" is "GDP" with one more word in front

@@ -1849,3 +1849,23 @@ def test_prerequisites_an_answer_that_only_lists_names_introduces_none_in_passin
     found = candidates(index, typed_relations(index))
     pair = found.get(("basalt", "igneous rock"))
     assert (said(pair).get("introduced") if pair else None) == introduced
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "inside"),
+    [
+        ("a lock", "lock-free queue", False),  # a queue without locks
+        ("a fish", "fish-like body", False),  # a body like a fish's
+        ("a queue", "lock-free queue", True),  # still a queue
+        ("a glaze", "glaze-fired pot", True),  # a hyphen the author wrote parts two words
+    ],
+)
+def test_prerequisites_name_inside_not_before_a_suffix_of_likeness(first, then, inside):
+    cards = [
+        Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {name}?",
+             "See the lecture.", title_line=2 * i + 1, body_lines=(2 * i + 2,))
+        for i, name in enumerate([first, then])
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    a, b = index.find(first.removeprefix("a ")), index.find(then)
+    assert (a in named_inside(index).get(b, set())) is inside
