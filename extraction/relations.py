@@ -3205,6 +3205,31 @@ def _short_list(span: Span) -> bool:
     return len(items) >= 3 and all(len(i) <= MAX_LIST_ITEM for i in items)
 
 
+def _part_clause_edges(ctx: _Context) -> Iterator[Relation]:
+    """A term card's answer clause after a semicolon that is a part noun of a whole and
+    nothing more ("Kiln shelf -- Slab of cordierite; main part of the kiln furniture"):
+    the term is a part of that whole, as an opening "Part of Y" says
+    (:func:`_whole_of_part`)."""
+    if not (ctx.subjects and not ctx.seg.is_title and _defines_term(ctx)):
+        return
+    doc = ctx.sent.doc
+    for semi in (t.i for t in ctx.sent if t.text == ";"):
+        noun = next(
+            (t for t in doc[semi + 1 : ctx.sent.end] if t.pos_ not in {"DET", "ADJ", "ADV"}),
+            None,
+        )
+        if noun is None or noun.lower_ not in WHOLE_PART_NOUNS:
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} for t in doc[semi + 1 : noun.i]):
+            continue
+        whole = _whole_of_part(ctx, noun)
+        if whole is None or any(t.text in {";", ","} for t in doc[noun.i : whole.start]):
+            continue
+        for subject in ctx.subjects:
+            if subject != whole.concept:
+                yield Relation(subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, ctx.cited)
+
+
 def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     """A card that asks what X is, or a term card defining X (:func:`_defines_term`),
     answered by a noun phrase with no article ("flowering plant species used for ...",
@@ -6496,6 +6521,7 @@ def _sentence_edges(
     if idle:
         return
     yield from _definition_edges(ctx)
+    yield from _part_clause_edges(ctx)
     yield from _label_definition_edges(ctx)
     yield from _copula_edges(ctx)
     yield from _modifier_edges(ctx)

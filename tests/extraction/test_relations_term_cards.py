@@ -244,3 +244,18 @@ def test_relations_term_cards_unlike_x_with_a_pronoun_subject_sets_x_against_the
 def test_relations_term_cards_a_genus_after_an_opening_formula(answer, genus):
     found = _typed(_deck(("Velocity", answer), ("Vector quantity", "A quantity with a direction")))
     assert (("velocity", "is_a", "vector quantity") in found) is genus
+
+
+@pytest.mark.parametrize(
+    ("answer", "part"),
+    [
+        ("Slab of cordierite; main part of the kiln furniture", True),
+        ("Slab of cordierite; the largest component of the kiln furniture", True),
+        # a clause with a verb of its own, or a part of something else named first
+        ("Slab of cordierite; holds part of the kiln furniture", False),
+        ("Slab of cordierite; part of a set, with the kiln furniture", False),
+    ],
+)  # fmt: skip
+def test_relations_term_cards_a_part_noun_after_a_semicolon_names_the_whole(answer, part):
+    found = _typed(_deck(("Kiln shelf", answer), ("Kiln furniture", "What holds pots in a kiln")))
+    assert (("kiln shelf", "part_of", "kiln furniture") in found) is part
