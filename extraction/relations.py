@@ -2318,6 +2318,16 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return  # "Like X, Y ..." alone likens them; "Y, like X, ..." too
         if _opens_clause(ctx, span):
             pairs = _fronted_pairs(ctx, span)
+            if (
+                pairs
+                and ctx.sent.start > 0
+                and not any(m.concept == pairs[0][1] for m in ctx.found)
+            ):
+                # the pronoun's concept, named in the sentence before: cited with it
+                before = doc[ctx.sent.start - 1].sent
+                if any(m.concept == pairs[0][1] for m in mentions(ctx.index, before)):
+                    line = ctx.seg.line_at(before.start_char)
+                    cited = [Evidence(ctx.evidence.source, line, before.text.strip()), *cited]
         else:
             # "Osmosis, unlike diffusion, needs ...", "Osmosis needs ..., unlike
             # diffusion": what is set apart from the concept after the cue is the
@@ -2806,7 +2816,31 @@ def _fronted_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
     right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
     if not right and _term_pronoun(ctx, comma + 1):
         right = list(ctx.subjects)  # "Kiln -- ... Unlike a pit, it holds the heat"
-    return [(a, b) for a in left[:1] for b in right[:1]]
+    elif not right and _pronoun_subject(ctx, comma + 1):
+        # "Gas kilns fire fast. Unlike electric kilns, they ...": the sentence before's
+        right = _subject_before(ctx.index, ctx.sent)
+    return [(a, b) for a in left[:1] for b in right[:1] if a != b]
+
+
+def _fronted_pronoun(sent: Span) -> bool:
+    """Does ``sent`` open with a preposition's phrase set off by a comma, then "it" or
+    "they" as the clause's subject ("Unlike electric kilns, they fire in reduction")?"""
+    doc = sent.doc
+    if not len(sent) or sent[0].pos_ != "ADP":
+        return False
+    comma = next((t.i for t in sent if t.text == ","), None)
+    return (
+        comma is not None
+        and comma + 1 < sent.end
+        and doc[comma + 1].lower_ in _CARD_PRONOUNS
+        and doc[comma + 1].dep_ in _SUBJECT_DEPS
+    )
+
+
+def _pronoun_subject(ctx: _Context, i: int) -> bool:
+    """Is ``doc[i]`` "it" or "they" as a clause's subject?"""
+    doc = ctx.sent.doc
+    return i < ctx.sent.end and doc[i].lower_ in _CARD_PRONOUNS and doc[i].dep_ in _SUBJECT_DEPS
 
 
 def _term_pronoun(ctx: _Context, i: int) -> bool:
@@ -6932,6 +6966,7 @@ def raw_relations(
                 and len({m.concept for m in found}) < 2
                 and not naming
                 and not (sent.start > 0 and sent[0].lower_ == "this")  # the sentence before's
+                and not _fronted_pronoun(sent)  # "Unlike X, it ...": the sentence before's
                 # "By adding X, we can smooth ...": the act the verb names is the other end
                 and not (len(sent) > 1 and sent[0].lower_ == "by" and sent[1].tag_ == "VBG")
                 and not _names_its_genus(index, sent, found)
