@@ -2079,10 +2079,15 @@ def _let_concept(ctx: _Context, span: Span) -> bool:
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
     """Edges one cue match gives in its sentence (none when it is negated, but for a
     clause that sets its subject against the other clause's: "X has Y, whereas Z does
-    not" is the contrast itself)."""
+    not" is the contrast itself, as "Unlike X, Y does not need Z" is: a fronted cue is
+    negated only by its own words)."""
     doc = ctx.sent.doc
     cited = ctx.cited
-    if (_negated(span) and cue.frame != "joined") or _inside_name(ctx, span):
+    if cue.frame == "fronted":
+        negated = any(_denied(t) for t in span)
+    else:
+        negated = _negated(span) and cue.frame != "joined"
+    if negated or _inside_name(ctx, span):
         return
     if relation != "contrasts_with" and _conditional(span):
         # "If your kiln uses wood, ...": a case, not what the notes state (a contrast
