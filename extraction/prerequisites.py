@@ -83,7 +83,7 @@ from extraction.records import (
     Evidence,
     Relation,
 )
-from extraction.relation_patterns import BUILDING_BLOCK
+from extraction.relation_patterns import BUILDING_BLOCK, LIKENESS_SUFFIXES
 from extraction.relations import denies, denying_determiner, is_meta
 from extraction.titles import bracketed_label
 
@@ -1132,10 +1132,16 @@ def set_aside(text: str, names: Iterable[str]) -> bool:
 # -- names inside names ---------------------------------------------------------------------
 
 
-def _names(index: ConceptIndex, concept: str) -> set[str]:
+def _names(index: ConceptIndex, concept: str, camel: bool = True) -> set[str]:
+    """``concept``'s names, lowercased, hyphens read as spaces; with ``camel``, also its
+    id split where a camel-case word changes case ("KilnCam" as "kiln cam"), a way
+    a sentence may spell it, which :func:`named_inside` leaves out: a name is inside
+    another at the word boundaries its author wrote, never inside one word ("Kiln" is
+    not inside "KilnCam").
+    """
     c = index.concepts[concept]
     label = c.label.split(" (")[0]  # "long short-term memory (LSTM)"
-    forms = {c.id, label, _CAMEL.sub(" ", c.id)}  # "BatchNorm" holds "batch"
+    forms = {c.id, label, _CAMEL.sub(" ", c.id) if camel else ""}
     return {" ".join(f.lower().replace("-", " ").split()) for f in forms if f}
 
 
@@ -1167,6 +1173,26 @@ def _extends(name: str, names: set[str]) -> bool:
     return any(
         len(words) > len(own) and words[: len(own)] == own for own in (n.split() for n in names)
     )
+
+
+def _likened_words(index: ConceptIndex, concept: str) -> set[str]:
+    """The words of ``concept``'s names joined by a hyphen to a suffix of likeness or
+    absence (:data:`LIKENESS_SUFFIXES`: "lock" of "lock-free queue", "fish" of "a
+    fish-like body"): the name says the thing is like it or without it, so a name ending
+    there is not inside it.
+
+    >>> from extraction.records import Concept
+    >>> name = "lock-free queue"
+    >>> sorted(_likened_words(ConceptIndex({name: Concept(name, name)}, {}, {}), name))
+    ['lock']
+    """
+    c = index.concepts[concept]
+    words: set[str] = set()
+    for name in (c.id, c.label, *c.aliases):
+        for m in re.finditer(r"([\w']+)-(\w+)", name.lower()):
+            if m.group(2) in LIKENESS_SUFFIXES:
+                words.add(m.group(1))
+    return words
 
 
 def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
@@ -1205,11 +1231,13 @@ def named_inside(index: ConceptIndex) -> dict[str, set[str]]:
         # an other name that is one of b's names with words after it ("osmosis process"
         # merged into "osmosis") adds only the head word its merge let go, no concept
         spelled = b_names | {a for a in others if not _extends(a, b_names)}
-        for name in {form for n in spelled for form in _noun_forms(n)}:
+        written = _names(index, b, camel=False) | (spelled - b_names)
+        likened = _likened_words(index, b)
+        for name in {form for n in written for form in _noun_forms(n)}:
             words = name.split()
             for i in range(len(words)):
                 for j in range(i + 1, len(words) + 1):
-                    if j - i < len(words):
+                    if j - i < len(words) and words[j - 1] not in likened:
                         inner |= owners.get(" ".join(words[i:j]), set())
             if len(words) == 1 and is_acronym(index.concepts[b].id):
                 # "NGDP" is "GDP" with one more word in front

@@ -551,6 +551,28 @@ USES: list[Cue] = [
         example="The Newcomen engine used coal.",
         expected=("Newcomen engine", "coal"),
     ),
+    # an adjective of needing after a copula: "X is (highly) dependent on Y" needs Y
+    Cue(
+        "dependent_on",
+        [_BE, _ADV, _words("dependent reliant contingent"), {"LOWER": {"IN": ["on", "upon"]}}],
+        0.75,
+        example="The spring harvest is highly dependent on snowmelt.",
+        expected=("spring harvest", "snowmelt"),
+    ),
+    # "X has a (great) need for Y": X needs Y
+    Cue(
+        "has_need_for",
+        [
+            _words("has have had"),
+            _A,
+            {"POS": "ADJ", "OP": "?"},
+            {"LOWER": "need"},
+            {"LOWER": "for"},
+        ],
+        0.7,
+        example="A sourdough starter has a constant need for fresh flour.",
+        expected=("sourdough starter", "fresh flour"),
+    ),
     Cue(
         "based_on",
         [_BE, _ADV, _words("based built founded grounded"), {"LOWER": {"IN": ["on"]}}],

@@ -708,6 +708,13 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
             if (label := _line_label(ctx)) is not None:
                 return [label.concept], CARD_SUBJECT_FACTOR  # "Levees: earth banks. They ..."
+            if subj.lower_ == "it" and len(ctx.subjects) > 1:
+                # "## Kilns & ovens / A kiln is ... It holds ...": one thing of several,
+                # the one the sentence before is about, if it is one of them
+                before = _previous_subject(ctx) if ctx.sent.start > 0 else None
+                if before is not None and before[0] in ctx.subjects:
+                    return [before[0]], CARD_SUBJECT_FACTOR
+                return [], 0.0
             return (ctx.subjects, CARD_SUBJECT_FACTOR) if ctx.subjects else ([], 0.0)
         if subj.pos_ in {"NOUN", "PROPN"} and ctx.first and ctx.subjects and _bare_head(subj):
             # "A tidal power plant that relies on ...": the answer defines
@@ -800,6 +807,14 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
     ):
         return [label.concept], CARD_SUBJECT_FACTOR  # "Kiln door: ... -> seals Y"
+    if (
+        ctx.sent.start > 0
+        and not imperative
+        and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
+        and (bold := _bold_opening(ctx)) is not None
+    ):
+        # "**Kiln wash** keeps glaze off. Requires a thin coat.": the line's bold term
+        return [bold.concept], CARD_SUBJECT_FACTOR
     if imperative and _procedure_step(ctx, doc[cue.start]):
         # "## Integrated backup strategy / - Use incremental copies ...": the step is
         # the strategy's, so what it uses the strategy uses
@@ -813,6 +828,24 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         return ctx.subjects, CARD_SUBJECT_FACTOR
     return [], 0.0
+
+
+def _bold_opening(ctx: _Context) -> Mention | None:
+    """The concept a line opens with in bold ("**Kiln wash** keeps glaze off the shelf.
+    Requires a thin coat."), named whole by the bold run: what the line is about, as a
+    label is, whatever the card's heading names; None for a line opening otherwise."""
+    doc = ctx.sent.doc
+    run = next((end for start, end, _ in ctx.seg.emphasis if start == 0), None)
+    if run is None:
+        return None
+    first = doc[0].sent
+    m = next((m for m in mentions(ctx.index, first) if m.start == 0), None)
+    if m is None:
+        return None
+    last = doc[m.end - 1]
+    inside = last.idx + len(last.text) <= run
+    whole = m.end >= len(doc) or doc[m.end].idx >= run  # the bold run holds no more words
+    return m if inside and whole else None
 
 
 def _procedure_step(ctx: _Context, verb: Token) -> bool:
@@ -889,7 +922,7 @@ def _bare_head(noun: Token) -> bool:
     verb of its own: the sentence's root ("A sequence model that relies on ..."), or the
     subject the parser gives a participle that is the root ("plate boundary process used for
     X aiming to recycle Y": no auxiliary, so no clause), the phrase opening the sentence?"""
-    if noun.dep_ == "ROOT":
+    if noun.dep_ == "ROOT" or _phrase_before_break(noun):
         return True
     verb = noun.head
     return (
@@ -1773,15 +1806,16 @@ def _label_line_cited(
     ctx: _Context, subjects: Sequence[str], cited: list[Evidence]
 ) -> list[Evidence]:
     """``cited``, its sentence widened to the whole line from its label when the edge's
-    subject is that label (:func:`_line_label`) and the sentence does not name it: the
-    evidence names both ends."""
+    subject is that label (:func:`_line_label`) or the bold term the line opens with
+    (:func:`_bold_opening`) and the sentence does not name it: the evidence names both
+    ends."""
     if (
         len(subjects) != 1
         or ctx.sent.start == 0
         or any(m.concept == subjects[0] for m in ctx.found)
     ):
         return cited
-    label = _line_label(ctx, alone=False)
+    label = _line_label(ctx, alone=False) or _bold_opening(ctx)
     if label is None or label.concept != subjects[0]:
         return cited
     doc = ctx.sent.doc
@@ -2045,10 +2079,15 @@ def _let_concept(ctx: _Context, span: Span) -> bool:
 def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterator[Relation]:
     """Edges one cue match gives in its sentence (none when it is negated, but for a
     clause that sets its subject against the other clause's: "X has Y, whereas Z does
-    not" is the contrast itself)."""
+    not" is the contrast itself, as "Unlike X, Y does not need Z" is: a fronted cue is
+    negated only by its own words)."""
     doc = ctx.sent.doc
     cited = ctx.cited
-    if (_negated(span) and cue.frame != "joined") or _inside_name(ctx, span):
+    if cue.frame == "fronted":
+        negated = any(_denied(t) for t in span)
+    else:
+        negated = _negated(span) and cue.frame != "joined"
+    if negated or _inside_name(ctx, span):
         return
     if relation != "contrasts_with" and _conditional(span):
         # "If your kiln uses wood, ...": a case, not what the notes state (a contrast
@@ -2284,6 +2323,16 @@ def _cue_edges(ctx: _Context, relation: str, cue: rp.Cue, span: Span) -> Iterato
             return  # "Like X, Y ..." alone likens them; "Y, like X, ..." too
         if _opens_clause(ctx, span):
             pairs = _fronted_pairs(ctx, span)
+            if (
+                pairs
+                and ctx.sent.start > 0
+                and not any(m.concept == pairs[0][1] for m in ctx.found)
+            ):
+                # the pronoun's concept, named in the sentence before: cited with it
+                before = doc[ctx.sent.start - 1].sent
+                if any(m.concept == pairs[0][1] for m in mentions(ctx.index, before)):
+                    line = ctx.seg.line_at(before.start_char)
+                    cited = [Evidence(ctx.evidence.source, line, before.text.strip()), *cited]
         else:
             # "Osmosis, unlike diffusion, needs ...", "Osmosis needs ..., unlike
             # diffusion": what is set apart from the concept after the cue is the
@@ -2770,7 +2819,47 @@ def _fronted_pairs(ctx: _Context, span: Span) -> list[tuple[str, str]]:
     # phrase, not the network
     left = _objects(ctx, span.end, stop=comma, whole=True)
     right = _objects(ctx, comma + 1, clause_subject=True, whole=True)
-    return [(a, b) for a in left[:1] for b in right[:1]]
+    if not right and _term_pronoun(ctx, comma + 1):
+        right = list(ctx.subjects)  # "Kiln -- ... Unlike a pit, it holds the heat"
+    elif not right and _pronoun_subject(ctx, comma + 1):
+        # "Gas kilns fire fast. Unlike electric kilns, they ...": the sentence before's
+        right = _subject_before(ctx.index, ctx.sent)
+    return [(a, b) for a in left[:1] for b in right[:1] if a != b]
+
+
+def _fronted_pronoun(sent: Span) -> bool:
+    """Does ``sent`` open with a preposition's phrase set off by a comma, then "it" or
+    "they" as the clause's subject ("Unlike electric kilns, they fire in reduction")?"""
+    doc = sent.doc
+    if not len(sent) or sent[0].pos_ != "ADP":
+        return False
+    comma = next((t.i for t in sent if t.text == ","), None)
+    return (
+        comma is not None
+        and comma + 1 < sent.end
+        and doc[comma + 1].lower_ in _CARD_PRONOUNS
+        and doc[comma + 1].dep_ in _SUBJECT_DEPS
+    )
+
+
+def _pronoun_subject(ctx: _Context, i: int) -> bool:
+    """Is ``doc[i]`` "it" or "they" as a clause's subject?"""
+    doc = ctx.sent.doc
+    return i < ctx.sent.end and doc[i].lower_ in _CARD_PRONOUNS and doc[i].dep_ in _SUBJECT_DEPS
+
+
+def _term_pronoun(ctx: _Context, i: int) -> bool:
+    """Is ``doc[i]`` "it" or "they" as a clause's subject in the answer of a term card
+    ("Kiln -- An oven. Unlike a pit, it holds the heat"), where it stands for the term?"""
+    doc = ctx.sent.doc
+    return (
+        i < ctx.sent.end
+        and doc[i].lower_ in _CARD_PRONOUNS
+        and doc[i].dep_ in _SUBJECT_DEPS
+        and not ctx.seg.is_title
+        and ctx.seg.card.title_kind == "term"
+        and len(ctx.subjects) == 1
+    )
 
 
 #: Determiners that point a noun back at a concept named before it ("these enzymes").
@@ -3000,7 +3089,11 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
         whole = _mention_of(ctx, owner)
         if whole is not None and whole.end - 1 == owner.i:
             for subject in ctx.subjects:
-                if _head_word(subject) == singular(root.lower_) or owner.dep_ == "poss":
+                if (
+                    _head_word(subject) == singular(root.lower_)
+                    or owner.dep_ == "poss"
+                    or root.lower_ in WHOLE_PART_NOUNS  # "A stage of the firing"
+                ):
                     yield Relation(
                         subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, ctx.cited
                     )
@@ -3037,6 +3130,63 @@ def _genus_unstated(ctx: _Context, noun: Token, m: Mention) -> bool:
         for o in p.children
         if o.dep_ == "pobj"
     )
+
+
+#: Nouns of :data:`rp.PART_NOUNS` whose "of" names the whole the defined term is a part
+#: of ("Bisque firing: first stage of glaze firing"); a share of an amount ("half of the
+#: clay", "fraction of the water") is a quantity, no part.
+WHOLE_PART_NOUNS = rp.PART_NOUNS - {"half", "fraction"}
+
+
+def _phrase_before_break(noun: Token) -> bool:
+    """Does ``noun``'s phrase open its sentence and run up to a semicolon, the words
+    before it a noun phrase with no verb but in a clause that modifies it ("First stage
+    of glaze firing; hardens the clay", "Shelf that holds pots; ...", which the parser
+    may hang on the verb after the semicolon)?
+
+    >>> from extraction import nlp as nlp_module
+    >>> doc = nlp_module.load()("First stage of glaze firing; hardens the clay")
+    >>> _phrase_before_break(doc[1]), _phrase_before_break(doc[4])
+    (True, False)
+    >>> _phrase_before_break(nlp_module.load()("Shelf that holds pots; fired hot")[0])
+    True
+    """
+    sent = noun.sent
+    semicolon = next((t.i for t in sent if t.text == ";"), None)
+    return (
+        semicolon is not None
+        and noun.left_edge.i == sent.start
+        and noun.i < semicolon
+        and not any(
+            t.pos_ in {"VERB", "AUX"} and not _in_relative_clause(t, noun)
+            for t in noun.doc[sent.start : semicolon]
+        )
+    )
+
+
+def _in_relative_clause(t: Token, noun: Token) -> bool:
+    """Does ``t`` stand in a clause that modifies ``noun`` ("contains" in "Shelf that
+    holds pots", "holds" in "Shelf holding pots")?"""
+    while t.i != noun.i and t.head.i != t.i:
+        if t.dep_ in {"relcl", "acl"} and t.head.i == noun.i:
+            return True
+        t = t.head
+    return False
+
+
+def _whole_of_part(ctx: _Context, noun: Token) -> Mention | None:
+    """The whole a definition's opening part noun names ("first stage of glaze firing",
+    "region of the kiln where ...": :data:`WHOLE_PART_NOUNS` with "of", "in" or "within"
+    before a concept that ends its object), or None."""
+    if noun.lower_ not in WHOLE_PART_NOUNS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "within"}:
+            for obj in prep.children:
+                whole = _mention_of(ctx, obj) if obj.dep_ == "pobj" else None
+                if whole is not None and whole.end - 1 == obj.i:
+                    return whole
+    return None
 
 
 def _heads_concept(noun: Token, concept: str) -> bool:
@@ -3094,6 +3244,31 @@ def _short_list(span: Span) -> bool:
     return len(items) >= 3 and all(len(i) <= MAX_LIST_ITEM for i in items)
 
 
+def _part_clause_edges(ctx: _Context) -> Iterator[Relation]:
+    """A term card's answer clause after a semicolon that is a part noun of a whole and
+    nothing more ("Kiln shelf -- Slab of cordierite; main part of the kiln furniture"):
+    the term is a part of that whole, as an opening "Part of Y" says
+    (:func:`_whole_of_part`)."""
+    if not (ctx.subjects and not ctx.seg.is_title and _defines_term(ctx)):
+        return
+    doc = ctx.sent.doc
+    for semi in (t.i for t in ctx.sent if t.text == ";"):
+        noun = next(
+            (t for t in doc[semi + 1 : ctx.sent.end] if t.pos_ not in {"DET", "ADJ", "ADV"}),
+            None,
+        )
+        if noun is None or noun.lower_ not in WHOLE_PART_NOUNS:
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} for t in doc[semi + 1 : noun.i]):
+            continue
+        whole = _whole_of_part(ctx, noun)
+        if whole is None or any(t.text in {";", ","} for t in doc[noun.i : whole.start]):
+            continue
+        for subject in ctx.subjects:
+            if subject != whole.concept:
+                yield Relation(subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, ctx.cited)
+
+
 def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     """A card that asks what X is, or a term card defining X (:func:`_defines_term`),
     answered by a noun phrase with no article ("flowering plant species used for ...",
@@ -3113,6 +3288,14 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
     while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i > noun.i:
         noun = noun.head
     if noun.pos_ not in {"NOUN", "PROPN"} or not _bare_head(noun) or _aspect_of(noun):
+        return
+    if (whole := _whole_of_part(ctx, noun)) is not None:
+        card = ctx.seg.card
+        title = Evidence(card.source, card.title_line, card.title.strip())
+        for subject in ctx.subjects:
+            if subject != whole.concept:
+                cited = [title, *ctx.cited] if term else ctx.cited
+                yield Relation(subject, whole.concept, "part_of", DEFINITION_CONFIDENCE, cited)
         return
     m = _kind_of(ctx, noun)
     if m is None or m.start > start + 5:
@@ -3152,6 +3335,21 @@ def _bare_definition_edges(ctx: _Context, start: int) -> Iterator[Relation]:
             continue  # "What are the problems of X? -- Soil erosion": one of them
         if subject != m.concept:
             yield Relation(subject, m.concept, "is_a", DEFINITION_CONFIDENCE, cited)
+
+
+def _formula_only(sent: Span) -> bool:
+    """Is ``sent`` a formula and no words: a sign of mathematics (an equation sign, or
+    "^", "/", "*", "+" inside a token) and no word of four letters or more ("F = m a",
+    "d/dx x^n", which the parser may part from "= n x^(n-1)"; not "Density = mass per
+    volume")?
+
+    >>> from extraction import nlp as nlp_module
+    >>> [_formula_only(next(nlp_module.load()(t).sents)) for t in
+    ...  ("d/dx x^n", "Density = mass per volume.", "A kiln fires pots.")]
+    [True, False, False]
+    """
+    signs = any(t.text in EQUATION_SIGNS or any(c in "^/*+" for c in t.text) for t in sent)
+    return signs and not any(t.is_alpha and len(t.text) >= 4 for t in sent)
 
 
 #: Signs that make a line a formula: the name before one is a term of it, not a genus.
@@ -3241,6 +3439,8 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
         c.dep_ == "appos" and _listed_apposition(c) for c in root.children
     ):
         return  # "Kiln: a shelf, a burner, a flue": a list of its parts, no genus
+    if _articled(root) and any(c.dep_ == "conj" and _articled(c) for c in root.children):
+        return  # "Kiln: a firebox and a chimney": two things, each its own, no genus
     if (
         root.dep_ in _SUBJECT_DEPS
         and root.head.i > root.i
@@ -3393,6 +3593,11 @@ def _apposition_chain(tok: Token) -> int:
         count += 1
         todo += [c for c in noun.children if c.dep_ == "appos" and indefinite(c)]
     return count
+
+
+def _articled(tok: Token) -> bool:
+    """Does ``tok`` have "a" or "an" as its determiner?"""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
 
 
 def _listed_apposition(tok: Token) -> bool:
@@ -3888,6 +4093,8 @@ def _naming_gloss(sent: Span, found: Sequence[Mention]) -> Mention | None:
     before = doc[sent.start : opening]
     if any(m.end <= opening and _names_all(doc, m, sent.start, opening) for m in found):
         return None  # "Crop rotation (CR)": the item names itself
+    if any(t.text in EQUATION_SIGNS for t in before):
+        return None  # "Density = mass per volume (kilograms)": a formula, its unit after it
     if not naming and any(t.tag_ in _FINITE_VERB_TAGS for t in before):
         return None  # "A filter slides over the image (convolution)": a clause about it
     return gloss
@@ -4191,6 +4398,9 @@ INTRO_LABELS: dict[str, tuple[str, bool]] = {
     "components": ("part_of", True),
     "parts": ("part_of", True),
     "elements": ("part_of", True),
+    "stages": ("part_of", True),  # the stages of a process are its parts
+    "phases": ("part_of", True),
+    "steps": ("part_of", True),
     "applications": ("used_for", False),
     "uses": ("used_for", False),
     # what brings the card's subject about, what remedies it, what it brings about
@@ -4241,6 +4451,14 @@ def _inline_label_edges(
         if len(named) != 1 or not _names_all(doc, named[0], label[2].i, colon):
             return
         anchors, label = [named[0].concept], label[:1]
+    counted = (  # "There are two kinds: A and B"
+        len(label) == 4
+        and [t.lower_ for t in label[:2]] in (["there", "are"], ["there", "is"])
+        and label[2].like_num
+        and label[3].lower_ in INTRO_LABELS
+    )
+    if counted:
+        label = label[3:]
     if not 1 <= len(label) <= 2 or label[-1].lower_ not in INTRO_LABELS:
         return
     if any(t.pos_ in {"PRON", "AUX"} for t in label):
@@ -4251,12 +4469,35 @@ def _inline_label_edges(
         inside = [m for m in found if part and part[0].i <= m.start and m.end - 1 <= part[-1].i]
         if len(inside) == 1 and _names_all(doc, inside[0], part[0].i, part[-1].i + 1):
             items.append(inside[0].concept)
+    if counted:
+        # kinds of what the sentence before is about, when each item's name ends with
+        # its name's head ("Kilns fire pots. There are two kinds: gas and electric kilns")
+        anchors = [a for a in _subject_before(index, sent) if a not in items]
+        if not items or not all(_head_word(i) == _head_word(a) for i in items for a in anchors):
+            return
     cited = [Evidence(seg.card.source, seg.line_at(sent.start_char), sent.text.strip())]
+    if counted:  # the sentence before names the class: cited with the list
+        previous = doc[sent.start - 1].sent
+        line = seg.line_at(previous.start_char)
+        cited = [Evidence(seg.card.source, line, previous.text.strip()), *cited]
     for item in dict.fromkeys(items):
         for anchor in anchors:
             if item != anchor:
                 source, target = (item, anchor) if items_first else (anchor, item)
                 yield Relation(source, target, relation, INTRO_CONFIDENCE, cited)
+
+
+def _subject_before(index: ConceptIndex, sent: Span) -> list[str]:
+    """The concept the sentence before ``sent`` (in its paragraph) has as its subject,
+    named whole ("Gas kilns fire fast. ..."), or nothing."""
+    if sent.start == 0:
+        return []
+    previous = sent.doc[sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None:
+        return []
+    m = next((m for m in mentions(index, previous) if m.covers(subject)), None)
+    return [m.concept] if m is not None and m.end - 1 == subject.i else []
 
 
 #: Words before the colon after a plural class that make its list the class's kinds:
@@ -6319,6 +6560,7 @@ def _sentence_edges(
     if idle:
         return
     yield from _definition_edges(ctx)
+    yield from _part_clause_edges(ctx)
     yield from _label_definition_edges(ctx)
     yield from _copula_edges(ctx)
     yield from _modifier_edges(ctx)
@@ -6634,6 +6876,15 @@ def raw_relations(
     reading = _Reading(index, strict_problems)
     for sents in _card_sentences(index, reading):
         first_body = next((i for i, (seg, _) in enumerate(sents) if not seg.is_title), None)
+        if first_body is not None and _formula_only(sents[first_body][1]):
+            # "Power rule -- d/dx x^n = n x^(n-1). A differentiation rule for powers":
+            # the answer's words start after its formula
+            first_body = next(
+                (i for i in range(first_body + 1, len(sents))
+                 if sents[i][0].card.id == sents[first_body][0].card.id
+                 and not sents[i][0].is_title and not _formula_only(sents[i][1])),
+                first_body,
+            )  # fmt: skip
         title_cues: list[tuple[str, rp.Cue, Span]] = []
         acted = _action_subjects(index, sents)
         about = (
@@ -6720,6 +6971,7 @@ def raw_relations(
                 and len({m.concept for m in found}) < 2
                 and not naming
                 and not (sent.start > 0 and sent[0].lower_ == "this")  # the sentence before's
+                and not _fronted_pronoun(sent)  # "Unlike X, it ...": the sentence before's
                 # "By adding X, we can smooth ...": the act the verb names is the other end
                 and not (len(sent) > 1 and sent[0].lower_ == "by" and sent[1].tag_ == "VBG")
                 and not _names_its_genus(index, sent, found)

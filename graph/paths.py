@@ -455,10 +455,38 @@ def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
     for other in found:
         if _words((G.nodes[other].get("definition_evidence") or {}).get("text")) == own:
             continue  # defined by the same sentence
+        if _leads_to(G, node, other):
+            continue  # "Used in Y", "Leads to Y": where the node leads, not what it needs
         pattern = _mention_pattern(G, other)
         if pattern is not None and pattern.search(rest):
             named.append(other)
     return named
+
+
+#: Relations from a concept to where it leads: its use ("used in Y") or its effect.
+LEADS_TO = frozenset({"used_for", "causes"})
+
+
+def _leads_to(G: nx.MultiDiGraph, node: Any, other: Any) -> bool:
+    """Is every typed edge between ``node`` and ``other`` one that says where ``node``
+    leads (:data:`LEADS_TO`: "Kiln wash -- ... Used in glaze firing", "Leads to
+    crazing"), at least one of them? A definition that names such a concept says what the
+    node is for or brings about, which the reader meets after it, not before.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("kiln wash", "glaze firing", relation="used_for")
+    >>> _ = G.add_edge("kiln wash", "alumina", relation="uses")
+    >>> _leads_to(G, "kiln wash", "glaze firing"), _leads_to(G, "kiln wash", "alumina")
+    (True, False)
+    """
+    typed = [
+        (u, edge.get("relation"))
+        for u, v in ((node, other), (other, node))
+        if G.has_edge(u, v)
+        for edge in G[u][v].values()
+        if edge.get("relation") not in {PREREQUISITE, "related_to"}
+    ]
+    return bool(typed) and all(u == node and r in LEADS_TO for u, r in typed)
 
 
 #: The longest name, in words, that :func:`names_in` looks a sentence's words up as.

@@ -1228,7 +1228,6 @@ def test_prerequisites_a_card_that_compares_two_concepts_defines_neither_with_th
         ("anomaly detection", "time series anomaly detection"),
         ("a convolution", "a convolutional layer"),  # an adjective names its noun
         ("a neuron", "a neural network"),
-        ("a batch", "BatchNorm"),  # words run together in camel case
         ("BPTT", "TBPTT"),  # an acronym inside an acronym
     ],
 )
@@ -1243,6 +1242,24 @@ def test_prerequisites_name_inside_a_name(first: str, then: str):
     assert named_inside(index) == {b: {a}}
     assert features(index, (), a, b)["name_inside"] == 1.0
     assert features(index, (), b, a)["name_inside"] == -1.0
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Kiln", "KilnCam"),  # one word in camel case: not a name inside a name
+        ("a glaze", "GlazeMix"),
+    ],
+)
+def test_prerequisites_name_inside_not_inside_one_camel_case_word(first: str, then: str):
+    cards = [
+        Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {name}?",
+             "See the lecture.", title_line=2 * i + 1, body_lines=(2 * i + 2,))
+        for i, name in enumerate([first, then])
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    assert index.find(first.removeprefix("a ")) and index.find(then)
+    assert named_inside(index) == {}
 
 
 @pytest.mark.parametrize(
@@ -1832,3 +1849,23 @@ def test_prerequisites_an_answer_that_only_lists_names_introduces_none_in_passin
     found = candidates(index, typed_relations(index))
     pair = found.get(("basalt", "igneous rock"))
     assert (said(pair).get("introduced") if pair else None) == introduced
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "inside"),
+    [
+        ("a lock", "lock-free queue", False),  # a queue without locks
+        ("a fish", "fish-like body", False),  # a body like a fish's
+        ("a queue", "lock-free queue", True),  # still a queue
+        ("a glaze", "glaze-fired pot", True),  # a hyphen the author wrote parts two words
+    ],
+)
+def test_prerequisites_name_inside_not_before_a_suffix_of_likeness(first, then, inside):
+    cards = [
+        Card(f"n#{i}", "n.txt", "qa-list", (2 * i + 1, 2 * i + 2), f"What is {name}?",
+             "See the lecture.", title_line=2 * i + 1, body_lines=(2 * i + 2,))
+        for i, name in enumerate([first, then])
+    ]  # fmt: skip
+    index = extract_concepts(cards)
+    a, b = index.find(first.removeprefix("a ")), index.find(then)
+    assert (a in named_inside(index).get(b, set())) is inside

@@ -1887,18 +1887,56 @@ def test_relations_a_label_of_kinds_over_modifiers_names_kinds_of_the_subject(te
         ("Symptoms: musty smell", ("mildew", "causes", "musty smell")),
         ("Types: powdery mildew, downy mildew", ("powdery mildew", "is_a", "mildew")),
         ("Opposite: dry rot", ("mildew", "contrasts_with", "dry rot")),
+        # the stages or phases of a process are its parts
+        ("Stages: spore release, hyphal growth", ("hyphal growth", "part_of", "mildew")),
+        ("Phases: spore release and hyphal growth", ("spore release", "part_of", "mildew")),
         # a label naming what its items are of
         ("Causes of dry rot: damp cellars", ("damp cellar", "causes", "dry rot")),
     ],
 )  # fmt: skip
 def test_relations_an_inline_label_line_relates_its_items_to_the_card_subject(line, edge):
     names = ("mildew", "damp cellar", "stale air", "bleach", "vinegar", "musty smell",
-             "powdery mildew", "downy mildew", "dry rot")  # fmt: skip
+             "powdery mildew", "downy mildew", "dry rot", "spore release",
+             "hyphal growth")  # fmt: skip
     index = tiny_index(f"Mildew || A fungus growing on damp walls. {line}", *names)
     found = triples(index)
     assert expect(index, *edge) in found
     # "Causes:" is a label, not the verb: the subject causes none of its causes
     assert expect(index, "mildew", "causes", "damp cellar") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        ("What is bisque firing? || First stage of glaze firing; hardens the clay at a low "
+         "heat", "bisque firing", "glaze firing"),
+        ("What is a flue? || Section of the kiln chimney; carries the smoke out", "flue",
+         "kiln chimney"),
+        ("What is a kiln shelf? || A part of the kiln that holds the clay", "kiln shelf",
+         "kiln"),
+    ],
+)  # fmt: skip
+def test_relations_a_definition_opening_with_a_part_noun_names_the_whole(text, part, whole):
+    index = tiny_index(text, part, whole, "clay")
+    found = triples(index)
+    assert expect(index, part, "part_of", whole) in found
+    assert expect(index, part, "is_a", whole) not in found
+
+
+def test_relations_a_definition_fragment_before_a_semicolon_is_the_terms_genus():
+    # the parser hangs "Furnace that ..." on the verb after the semicolon as its subject
+    text = "What is a kiln? || Furnace that contains a firebox; reaches a high heat"
+    index = tiny_index(text, "kiln", "furnace", "firebox")
+    found = triples(index)
+    assert expect(index, "kiln", "is_a", "furnace") in found
+    assert expect(index, "firebox", "part_of", "kiln") in found
+    assert expect(index, "firebox", "part_of", "furnace") not in found
+
+
+def test_relations_a_share_of_an_amount_is_no_part():
+    text = "What is slip? || Fraction of clay in the glaze that ..."
+    index = tiny_index(text, "slip", "clay", "glaze")
+    assert not {(s, r, t) for s, r, t in triples(index) if r == "part_of"}
 
 
 def test_relations_a_clause_before_a_colon_is_no_label():
@@ -1932,3 +1970,75 @@ def test_relations_a_table_opening_a_card_is_its_answer():
     texts = [e.text for e in edge.evidence]
     assert "Potters fire glazes at night." not in texts
     assert any("Gas kiln | Electric kiln" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("item", "named"),
+    [
+        ("Heating the clay slowly (annealing)", "annealing"),  # a gloss names the item
+        ("Power = heat per hour (watts)", None),  # a formula: its unit after it
+    ],
+)
+def test_relations_a_formula_item_is_not_named_by_its_unit(item, named):
+    from extraction import nlp as nlp_module
+    from extraction.relations import _naming_gloss, mentions
+
+    index = tiny_index("What is a kiln? || See the list.", "kiln", "annealing", "watt", "power")
+    sent = next(iter(nlp_module.load()(item).sents))
+    gloss = _naming_gloss(sent, mentions(index, sent))
+    assert (gloss.concept if gloss else None) == (index.find(named) if named else None)
+
+
+@pytest.mark.parametrize(
+    ("line", "subject"),
+    [
+        # a subjectless sentence in a line that opens with a bold term is the term's
+        ("**Kiln wash** keeps glaze off the shelf. Requires a coat of alumina.", "kiln wash"),
+        # not when the line opens in plain words
+        ("Kiln wash keeps glaze off the shelf. Requires a coat of alumina.", "firing tool"),
+    ],
+)
+def test_relations_a_subjectless_sentence_after_a_bold_term_is_the_terms(line, subject):
+    text = f"# Firing tools\n\nTools that help a firing.\n\n{line}\n"
+    cards = [*read_bytes(text.encode(), path="notes.md").cards]
+    cards += _qa(("What is kiln wash?", "A coating."), ("What is alumina?", "A powder."))
+    index = extract_concepts(cards)
+    found = [e for e in typed_relations(index) if e.relation == "uses"]
+    assert {(e.source, e.target) for e in found} == {(index.find(subject), "alumina")}
+    if subject == "kiln wash":  # the evidence names both: the line from its bold term
+        assert [e.evidence[0].text for e in found] == [line.replace("**", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Kilns harden pots. There are two kinds: gas kilns and electric kilns.",
+         {"gas kiln", "electric kiln"}),
+        # items that are no kinds of the class by their names: nothing
+        ("Kilns harden pots. There are two kinds: stoneware and porcelain.", set()),
+        # no class in the sentence before: nothing
+        ("Pots are fired. There are two kinds: gas kilns and electric kilns.", set()),
+    ],
+)  # fmt: skip
+def test_relations_there_are_n_kinds_lists_kinds_of_the_sentence_befores_subject(text, kinds):
+    names = ("kiln", "gas kiln", "electric kiln", "stoneware", "porcelain", "pot")
+    index = tiny_index(text, *names)
+    edges = [e for e in typed_relations(index) if e.relation == "is_a"]
+    assert {e.source for e in edges if e.target == "kiln"} == kinds
+    assert all(e.evidence[0].text == "Kilns harden pots." for e in edges if e.target == "kiln")
+
+
+@pytest.mark.parametrize(
+    ("text", "used"),
+    [
+        ("Glaze firing is dependent on kiln temperature.", True),
+        ("Raku firing has a need for kiln temperature.", True),
+        # denied, or no longer needed: no use
+        ("Raku firing has no need for kiln temperature.", False),
+        ("Raku firing removes the need for kiln temperature.", False),
+    ],
+)  # fmt: skip
+def test_relations_a_stated_need_is_a_use(text, used):
+    index = tiny_index(text, "glaze firing", "raku firing", "kiln temperature")
+    found = {(s, t) for s, r, t in triples(index) if r == "uses"}
+    assert bool(found) is used

@@ -157,3 +157,19 @@ def test_relations_negation_denied_cue_gives_no_edge(text, names, absent):
 def test_relations_negation_not_only_and_hedges_still_state_the_edge(text, names, present):
     index = tiny_index(text, *names)
     assert expect(index, *present) in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "contrasted"),
+    [
+        # a denied main clause still sets the fronted X against its subject
+        ("Unlike electric kilns, gas kilns do not need a fuse.", True),
+        ("In contrast to electric kilns, gas kilns never need a fuse.", True),
+        # a cue denied itself sets nothing against anything
+        ("Not unlike electric kilns, gas kilns need a fuse.", False),
+    ],
+)  # fmt: skip
+def test_relations_negation_of_the_main_clause_keeps_a_fronted_contrast(text, contrasted):
+    index = tiny_index(text, "gas kiln", "electric kiln", "fuse")
+    edge = expect(index, "gas kiln", "contrasts_with", "electric kiln")
+    assert (edge in triples(index)) is contrasted

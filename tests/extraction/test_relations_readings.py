@@ -1640,6 +1640,9 @@ def test_relations_readings_everyday_wordings_of_a_relation(text, names, expecte
          ("kiln", "is_a", "shelf")),
         ("A sailboat has a hull, a mast, a keel.", ("sailboat", "hull", "mast", "keel"),
          ("hull", "is_a", "keel")),
+        # two things, each with its own article: no genus either
+        ("Kiln: a firebox and a chimney.", ("kiln", "firebox", "chimney"),
+         ("kiln", "is_a", "firebox")),
         # a fronted "by" that only treats a thing, or a means a concept brings in itself
         ("By cleaning the filter, we can smooth the flow.", ("filter", "smoothing"),
          ("filter", "used_for", "smoothing")),

@@ -976,3 +976,41 @@ def test_relations_subjects_both_after_two_labelled_items_names_them(tmp_path):
     assert expect(index, "sonnet", "uses", "rhyme scheme") in found, found
     assert expect(index, "villanelle", "uses", "rhyme scheme") in found, found
     assert expect(index, "fixed verse form", "uses", "rhyme scheme") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "edge", "absent"),
+    [
+        # "it" on a card about two things: the one the sentence before is about
+        ("Kilns vs ovens || A kiln is a furnace for pots. It requires a chimney.",
+         ("kiln", "uses", "chimney"), ("oven", "uses", "chimney")),
+        # and none when the sentence before is about neither of them alone
+        ("Kilns vs ovens || Both get hot. It requires a chimney.", None,
+         ("oven", "uses", "chimney")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_it_on_a_card_about_several_is_the_one_just_named(text, edge, absent):
+    index = tiny_index(text, "kiln", "oven", "chimney", "furnace")
+    found = triples(index)
+    assert edge is None or expect(index, *edge) in found
+    assert expect(index, *absent) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "contrasted"),
+    [
+        # "Unlike X, it/they ..." sets X against what the sentence before is about
+        ("Gas kilns heat pots quickly. Unlike electric kilns, they can reach reduction.", True),
+        # a subject of its own after the comma: that one
+        ("Gas kilns heat pots quickly. Unlike electric kilns, pots can reach reduction.", False),
+    ],
+)  # fmt: skip
+def test_relations_subjects_unlike_x_then_a_pronoun_is_the_sentence_befores(text, contrasted):
+    index = tiny_index(text, "gas kiln", "electric kiln", "pot")
+    edges = [e for e in typed_relations(index) if e.relation == "contrasts_with"]
+    pair = {index.find("gas kiln"), index.find("electric kiln")}
+    assert any({e.source, e.target} == pair for e in edges) is contrasted
+    # the evidence names both: the sentence before, then the contrast
+    assert all(
+        e.evidence[0].text.startswith("Gas kilns") for e in edges if {e.source, e.target} == pair
+    )

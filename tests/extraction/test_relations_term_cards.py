@@ -212,3 +212,50 @@ def test_relations_term_cards_a_list_of_words_states_no_kind(edge, stated):
 def test_relations_term_cards_use_after_a_semicolon_is_the_terms(answer, stated):
     cards = _deck(("Lime mortar", answer), ("Masonry", "Building with stone"))
     assert (("lime mortar", "used_for", "masonry") in _typed(cards)) is stated
+
+
+@pytest.mark.parametrize(
+    ("answer", "contrasted"),
+    [
+        ("A kiln that burns gas. Unlike an electric kiln, it can fire in reduction", True),
+        ("A kiln that burns gas. Unlike an electric kiln, we can fire it in reduction", False),
+    ],
+)  # fmt: skip
+def test_relations_term_cards_unlike_x_with_a_pronoun_subject_sets_x_against_the_term(
+    answer, contrasted
+):
+    found = _typed(
+        _deck(("Gas kiln", answer), ("Electric kiln", "A kiln heated by coils"),
+              ("Kiln", "An oven for pottery"))
+    )  # fmt: skip
+    assert (("gas kiln", "contrasts_with", "electric kiln") in found) is contrasted
+
+
+@pytest.mark.parametrize(
+    ("answer", "genus"),
+    [
+        # a formula opens the answer: its first words are the definition
+        ("d/dt x^2 = 2x. A vector quantity of motion", True),
+        ("dx/dt = v^2. A vector quantity of motion", True),
+        # words before: the second sentence is no definition
+        ("How fast a thing moves. A vector quantity of motion", False),
+    ],
+)  # fmt: skip
+def test_relations_term_cards_a_genus_after_an_opening_formula(answer, genus):
+    found = _typed(_deck(("Velocity", answer), ("Vector quantity", "A quantity with a direction")))
+    assert (("velocity", "is_a", "vector quantity") in found) is genus
+
+
+@pytest.mark.parametrize(
+    ("answer", "part"),
+    [
+        ("Slab of cordierite; main part of the kiln furniture", True),
+        ("Slab of cordierite; the largest component of the kiln furniture", True),
+        # a clause with a verb of its own, or a part of something else named first
+        ("Slab of cordierite; holds part of the kiln furniture", False),
+        ("Slab of cordierite; part of a set, with the kiln furniture", False),
+    ],
+)  # fmt: skip
+def test_relations_term_cards_a_part_noun_after_a_semicolon_names_the_whole(answer, part):
+    found = _typed(_deck(("Kiln shelf", answer), ("Kiln furniture", "What holds pots in a kiln")))
+    assert (("kiln shelf", "part_of", "kiln furniture") in found) is part

@@ -911,3 +911,21 @@ def test_paths_a_name_inside_the_defined_name_is_not_named_by_the_definition():
         G.add_node(node, definition="Said in the notes.")
         G.add_edge(node, "ocean trench", relation="related_to", confidence=0.3, evidence=[said])
     assert defining_names(G, "ocean trench") == ["plate"]
+
+
+@pytest.mark.parametrize(
+    ("relation", "named"),
+    [
+        ("used_for", []),  # "Used in glaze firing": where kiln wash leads
+        ("causes", []),  # "Leads to crazing"
+        ("uses", ["glaze firing"]),  # what it needs is read first
+    ],
+)
+def test_paths_a_definition_naming_where_the_concept_leads_gives_no_step(relation, named):
+    text = "A coating that keeps glaze off the shelf. Used in glaze firing"
+    said = {"source": "kiln.md", "line": 3, "text": text}
+    G = nx.MultiDiGraph()
+    G.add_node("kiln wash", definition=text, definition_evidence=said)
+    G.add_node("glaze firing", definition="Said in the notes.")
+    G.add_edge("kiln wash", "glaze firing", relation=relation, confidence=0.5, evidence=[said])
+    assert defining_names(G, "kiln wash") == named
