@@ -1572,14 +1572,15 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         return
     if (
         found
-        and seg.text[len(found[0]) :].lstrip()[:1] in {":", "="}
         and (parts := bracketed_label(found[0]))
+        and (seg.text[len(found[0]) :].lstrip()[:1] in {":", "="} or spelled_out_acronym(*parts))
     ):
         # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
         # so the label as written spans no name; nor, with the bracket, does an equals
-        # label ("Tariff (import duty) = ..."). A dash label closing with a bracket stays
-        # unread: measured, its names (often a remark's) only added rows that moved the
-        # selector's refit against the development notes
+        # label ("Tariff (import duty) = ..."). A dash label closing with a bracket is
+        # read only when the bracket abbreviates the name ("Gross margin (GM) - ..."):
+        # measured, other brackets there (often a remark's) only added rows that moved
+        # the selector's refit against the development notes
         yield from _bracketed_label(seg, doc, found[1], *parts)
         return
     if found and (within := bracket_within(found[0])):
@@ -1610,6 +1611,16 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if seg.is_term:
         toks = list(doc)
         yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
+
+
+def spelled_out_acronym(name: str, inner: str) -> bool:
+    """Is ``inner`` an acronym of ``name``'s initials ("Gross margin (GM)", "Rate of
+    return (RoR)"), not a remark or another word ("Loam (crumbly soil)", "Kiln (WIP)")?
+
+    >>> spelled_out_acronym("Gross margin", "GM"), spelled_out_acronym("Kiln", "WIP")
+    (True, False)
+    """
+    return is_acronym(inner) and initials_match(singular_acronym(inner), name)
 
 
 def _bracketed_label(

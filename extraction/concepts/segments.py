@@ -75,8 +75,15 @@ def label_of(text: str) -> tuple[str, str] | None:
     ('Kiln shelf', 'holds the pots')
     >>> label_of("Early stopping – stop when validation loss rises")
     ('Early stopping', 'stop when validation loss rises')
+
+    A spaced dash before the first colon ends the label: the colon is the explanation's
+    ("Igneous rocks - two kinds: granite, basalt").
+
+    >>> label_of("Igneous rocks - two kinds: granite, basalt")
+    ('Igneous rocks', 'two kinds: granite, basalt')
     """
-    m = _LABEL.match(text) or _DASH_LABEL.match(text)
+    colon, dash = _LABEL.match(text), _DASH_LABEL.match(text)
+    m = dash if dash and (colon is None or dash.end(1) < colon.end(1)) else colon
     return (m.group(1), m.group(2)) if m else None
 
 

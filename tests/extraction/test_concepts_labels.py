@@ -11,7 +11,7 @@ from extraction.concepts.candidates import (
     labels,
     titles,
 )
-from extraction.concepts.segments import card_segments, equals_label, equals_labels
+from extraction.concepts.segments import card_segments, equals_label, equals_labels, label_of
 from extraction.nlp import pipe
 from extraction.records import Card
 
@@ -105,6 +105,61 @@ def test_candidates_bracketed_label_names_the_label_explained_by_its_line(
     names, pairs = _found(line)
     assert names[name] == ("label", definition)
     assert pairs == ({pair} if pair else set())
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "definition", "pair"),
+    [
+        (
+            "Rate of return (RoR) - gain over a period as a share of the cost",
+            "rate of return",
+            "gain over a period as a share of the cost",
+            ("ror", "rate of return"),
+        ),
+        (
+            "Gross margin (GM) – revenue minus the cost of sales",
+            "gross margin",
+            "revenue minus the cost of sales",
+            ("gm", "gross margin"),
+        ),
+    ],
+    ids=["hyphen", "en-dash"],
+)
+def test_candidates_dash_label_closing_with_its_acronym_is_defined_by_its_line(
+    line, name, definition, pair
+):
+    names, pairs = _found(line)
+    assert names[name] == ("label", definition)
+    assert pair in pairs
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Loam (dark and crumbly) - a soil of sand, silt and clay", "Kiln (WIP) - fires the pots"],
+    ids=["remark", "other-acronym"],
+)
+def test_candidates_dash_label_closing_with_a_remark_stays_unread(line):
+    names, _ = _found(line)
+    assert not any(definition for _, definition in names.values())
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Igneous rocks - two kinds: granite, basalt",
+            ("Igneous rocks", "two kinds: granite, basalt"),
+        ),
+        (
+            "Kiln shelf: holds the pots - or the tiles",
+            ("Kiln shelf", "holds the pots - or the tiles"),
+        ),
+        ("Slow cooling – stop when: the glaze sets", ("Slow cooling", "stop when: the glaze sets")),
+    ],
+    ids=["dash-then-colon", "colon-then-dash", "en-dash-then-colon"],
+)
+def test_segments_label_of_ends_the_label_at_the_first_of_dash_and_colon(line, expected):
+    assert label_of(line) == expected
 
 
 @pytest.mark.parametrize(
