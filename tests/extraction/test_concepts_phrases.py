@@ -187,6 +187,21 @@ def test_phrases_a_term_read_as_an_order_keeps_its_first_word(term, name):
 
 
 @pytest.mark.parametrize(
+    ("term", "name"),
+    [
+        # a word English has only as a noun, read by the tagger as a past tense
+        ("Lenz theorem", "lenz theorem"),
+        # a real past tense after a noun makes a clause, no name
+        ("The kiln cracked", None),
+    ],
+)
+def test_phrases_a_term_keeps_a_noun_the_tagger_reads_as_a_past_tense(term, name):
+    index = extract_concepts([card(term, "It matters in this course.", kind="term")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["term"]}
+    assert keys == ({name} if name else set())
+
+
+@pytest.mark.parametrize(
     ("line", "name"),
     [
         # the last word of a label, which English has only as a noun, misread by the tagger
