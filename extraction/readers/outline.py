@@ -33,6 +33,9 @@ _BULLET = re.compile(r"^(?:[•◦▪‣●○■□➢➤►\-*+]|\(?\d{1,2}[.)
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)")
 _MATHY = re.compile(r"[\\=^_{}|<>]|\b\w\(\w")
 _END_PUNCT = re.compile(r"[.,;:!?…]$")
+#: A sentence ending inside a line: a word of two lower-case letters or more (not a short
+#: form: "vs.", "etc.") closed by a full stop, then more text.
+_SENTENCE_END = re.compile(r"\b(?!(?:vs|etc|approx|incl|esp|ca)\.)[a-z]{2,}\.\s+\S")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -56,8 +59,18 @@ def is_heading_text(text: str, *, max_words: int = 10) -> bool:
     False
     >>> is_heading_text("Great Frost (winter of 1709)"), is_heading_text("Frost and the")
     (True, False)
+
+    A sentence that ends inside it makes it a line of notes ("Kiln - fires the pots.
+    Up to 1300 C"); a stop after a short form does not ("Ch. 4 Soils", "Mali vs. Songhai").
+
+    >>> is_heading_text("Kiln - fires the pots. Up to 1300 C")
+    False
+    >>> is_heading_text("Ch. 4 Soils"), is_heading_text("Mali vs. Songhai")
+    (True, True)
     """
     if not text or len(text) > 90 or _END_PUNCT.search(text) or _BULLET.match(text):
+        return False
+    if _SENTENCE_END.search(text):
         return False
     if _MATHY.search(text) or not (text[0].isupper() or text[0].isdigit()) or _DATE.match(text):
         return False
