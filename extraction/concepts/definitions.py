@@ -651,17 +651,34 @@ def names_whole_title(card: Card, names: Sequence[str]) -> bool:
     >>> names_whole_title(Card("n#3", "n.tsv", "tsv", (1, 1), "Kiln (ceramics)", "An oven."),
     ...                   ["kiln"])
     True
+    >>> names_whole_title(Card("n#4", "n.tsv", "tsv", (1, 1), "Gay–Lussac law", "P ~ T."),
+    ...                   ["gay-lussac law"])
+    True
     """
     found = title_concept(card.title, term=True)
     if found is None:
         return False
-    # a stop is no part of the comparison: a name keeps no abbreviation's stop ("Sutton
-    # v. Hoyle" names "sutton v hoyle")
-    wanted = {concept_id(n.replace(".", "").split()).lower() for n in names if n.strip()}
+    wanted = {_compared(n) for n in names if n.strip()}
     whole = {found.name, found.acronym} - {""}
     if bracketed := bracketed_label(card.title):
         whole.add(bracketed[0])  # "Oxidation (org chem)": a remark after the name
-    return any(concept_id(w.replace(".", "").split()).lower() in wanted for w in whole)
+    return any(_compared(w) in wanted for w in whole)
+
+
+#: A dash joining two words as a hyphen does ("Gay–Lussac"): a typed en dash.
+_JOINING_DASH = re.compile(r"(?<=\w)–(?=\w)")
+
+
+def _compared(name: str) -> str:
+    """A name as :func:`names_whole_title` compares it: no stop (a name keeps no
+    abbreviation's stop: "Sutton v. Hoyle" names "sutton v hoyle") and a dash between
+    two words read as the hyphen a name keeps ("Gay–Lussac law" names "gay-lussac law").
+
+    >>> _compared("Gay–Lussac Laws"), _compared("Sutton v. Hoyle")
+    ('gay-lussac law', 'sutton v hoyle')
+    """
+    plain = _JOINING_DASH.sub("-", name.replace(".", ""))
+    return concept_id(plain.split()).lower()
 
 
 def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:

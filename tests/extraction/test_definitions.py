@@ -1096,3 +1096,23 @@ def test_definitions_a_sentence_opened_by_a_credited_owner_defines_the_name(
     from extraction.concepts.definitions import defining_sentence
 
     assert bool(defining_sentence(sentence, names)) is defining
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name"),
+    [
+        (
+            "Gay–Lussac law",
+            "Plot of pressure against temperature at fixed volume",
+            "gay-lussac law",
+        ),
+        (
+            "Gay-Lussac law",
+            "Plot of pressure against temperature at fixed volume",
+            "gay-lussac law",
+        ),
+    ],
+    ids=["en-dash", "hyphen"],
+)
+def test_definitions_a_term_joined_by_a_typed_dash_is_defined_by_its_answer(title, answer, name):
+    assert definition_of(title, answer, name, "term") == answer
