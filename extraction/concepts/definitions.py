@@ -703,9 +703,51 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
         if role == "heading":
             return _opening_definition(card.body, names)
         if VERSUS.search(card.title):  # "Sheet vs fork lightning" / "sheet = ...; fork = ..."
-            return side_clause(card.body, names, card.title)
+            return side_clause(card.body, names, card.title) or side_sentence(card.body, names)
         return ""
     return text
+
+
+#: Where the answer of a contrast card passes from one side to the other: a sentence's
+#: end, a semicolon, a line's end, or a comma before a capital ("A sinks, B floats").
+_SIDE_BREAK = re.compile(r"(?<=[.;])\s+|\n+|,\s+(?=[A-Z])")
+
+
+def side_sentence(body: str, names: Sequence[str]) -> str:
+    """The clause of a contrast card's answer that opens with the name of one side and
+    says what it does ("Sleet falls as ice pellets, hail grows in storm clouds"), or
+    ``""``: the card tells the two sides apart by what each does.
+
+    >>> side_sentence("Sleet falls as ice pellets, Hail grows in storm clouds.", ["hail"])
+    'Hail grows in storm clouds.'
+    >>> side_sentence("Sleet falls as pellets. Hail forms layers of ice.", ["hail"])
+    'Hail forms layers of ice.'
+    >>> side_sentence("Both fall from clouds.", ["hail"])
+    ''
+    """
+    for clause in _SIDE_BREAK.split(body.strip()):
+        opening = _LEAD_ARTICLE.sub("", clause)
+        for name in sorted(names, key=len, reverse=True):
+            if (
+                name
+                and opening.lower().startswith(name.lower())
+                and _present_verb_after(opening[len(name) :])
+            ):
+                return clause.strip()
+    return ""
+
+
+def _present_verb_after(rest: str) -> bool:
+    """Does ``rest``, what follows a side's whole name at the opening of a clause, go on
+    with a word English has as a verb in the present tense ("returns all rows",
+    "filters groups")? After the whole name the title gives, a word in "-s" is the
+    verb, even one English also has as a plural noun.
+
+    >>> _present_verb_after(" returns all rows"), _present_verb_after(" is older")
+    (True, False)
+    """
+    found = _VERB_AFTER.match(rest)
+    return bool(found) and "VERB" in lemmas(found.group(1))
 
 
 def hides_answer(card: Card) -> bool:

@@ -121,6 +121,14 @@ def equals_labels(text: str) -> list[tuple[str, str, int]]:
     return [c for c in clauses if _WORD3.search(c[1])]
 
 
+#: Where one side's clause of a contrast ends: a semicolon, a line's end, or a sentence's
+#: end before a capital or before the next label in lower case ("... in a cloud. fork: a
+#: bolt").
+_SIDE_CLAUSE_BREAK = re.compile(
+    r"\s*[;\n]\s*|(?<=[a-z]\.)\s+(?=[A-Z])|(?<=\.)\s+(?=[a-z][\w -]{0,40}?\s*[:=]\s)"
+)
+
+
 def side_clause(text: str, names: Sequence[str], contrast: str) -> str:
     """What the clause of ``text`` says of one side of the contrast ``contrast`` ("Sleet
     vs hail") by the first word(s) of that side's name, as a student shortens it, set
@@ -136,10 +144,13 @@ def side_clause(text: str, names: Sequence[str], contrast: str) -> str:
     >>> side_clause("Sheet: lit in a cloud. Fork: a bolt.", ["fork lightning"],
     ...     "Sheet lightning vs fork lightning")
     'a bolt.'
+    >>> side_clause("sheet: lit in a cloud. fork: a bolt.", ["fork lightning"],
+    ...     "Sheet lightning vs fork lightning")
+    'a bolt.'
     """
     wanted = [n.lower() for n in names if n.strip()]
     shown = contrast.lower()
-    for clause in re.split(r"\s*[;\n]\s*|(?<=[a-z]\.)\s+(?=[A-Z])", text):
+    for clause in re.split(_SIDE_CLAUSE_BREAK, text):
         found = equals_label(clause) or label_of(clause)
         if found is None:
             continue
