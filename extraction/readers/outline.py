@@ -132,6 +132,8 @@ def _headings(
     next_line = _next_filled_line([n for n, _ in lines], texts)
     indent = (indents or {}).get
     for i, text in enumerate(texts):
+        if in_label_run(texts, i):
+            continue  # "Kiln - a furnace" / "Glaze - a coat": a list of terms, no headings
         if not is_heading_text(text) and (
             indents is None
             or numbered_heading(text, following[i], indent(lines[i][0], 0), indent(next_line[i], 0))
@@ -193,6 +195,7 @@ def glossary_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
         i
         for i in firsts
         if len(texts[i + 1]) > len(texts[i])
+        and not _labels_under(texts, i)
         and (
             marks[i]
             or (
@@ -206,6 +209,50 @@ def glossary_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
     if sum(1 for i in terms if marks[i]) < 2:
         return []
     return terms
+
+
+#: A line that opens with a label: a few words, then a colon or a spaced dash, then text.
+_LABEL_LINE = re.compile(r"^[^\W\d_][^:.!?–—]{0,60}?(?::|\s[–—-])\s+\S")
+#: Label lines under a first line that make its block a section of terms, not one term.
+SECTION_LABELS = 2
+
+
+#: A label explained in lower case: "Kiln - a furnace", "Slip: liquid clay".
+_EXPLAINED_LABEL = re.compile(r"^[^\W\d_][^:.!?–—]{0,60}?(?::|\s[–—-])\s+[a-z]")
+
+
+def in_label_run(texts: Sequence[str], i: int) -> bool:
+    """Is line ``i`` one of two lines or more in a row, each a label explained in lower
+    case ("Kiln - a furnace that fires clay" / "Slip: liquid clay")? Such lines list terms;
+    none of them is a heading, however short.
+
+    >>> texts = ["FIRING", "Kiln - a furnace", "Slip: liquid clay", "", "Unit 2 - glazes"]
+    >>> [in_label_run(texts, i) for i in range(len(texts))]
+    [False, True, True, False, False]
+    """
+    if not _EXPLAINED_LABEL.match(texts[i]):
+        return False
+    return any(
+        0 <= j < len(texts) and bool(_EXPLAINED_LABEL.match(texts[j])) for j in (i - 1, i + 1)
+    )
+
+
+def _labels_under(texts: Sequence[str], first: int) -> bool:
+    """Does the block under line ``first`` (to the next blank line) hold at least
+    :data:`SECTION_LABELS` lines that open with a label ("Kiln - a furnace", "Glaze: a
+    coat")? Then the first line heads a section of terms, not one term explained.
+
+    >>> _labels_under(["FIRING", "Kiln - a furnace", "Glaze - a coat", ""], 0)
+    True
+    >>> _labels_under(["Kiln", "a furnace for pottery: it fires clay", ""], 0)
+    False
+    """
+    block = []
+    for text in texts[first + 1 :]:
+        if not text:
+            break
+        block.append(text)
+    return sum(1 for text in block if _LABEL_LINE.match(text)) >= SECTION_LABELS
 
 
 def _next_filled(texts: Sequence[str]) -> list[str]:
