@@ -76,6 +76,7 @@ from extraction.concepts.segments import (
     label_of,
     sentences_of,
     side_clause,
+    side_sentence,
     span_text,
 )
 from extraction.concepts.words import (
@@ -1554,7 +1555,11 @@ def _sides(
     sheet = lit inside a cloud; ...", :func:`~extraction.concepts.segments.side_clause`)."""
     for side in sides:
         name = phrase(side, lenient=True)
-        own = side_clause(rest, [name[1]], label) if name is not None and rest else ""
+        own = (
+            side_clause(rest, [name[1]], label) or side_sentence(rest, [name[1]], label)
+            if name is not None and rest
+            else ""
+        )
         yield from _occ(name, "label", seg, seg.text, toks=side, definition=own)
 
 

@@ -21,7 +21,15 @@ from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import always_capitalised, own_capitals
 from extraction.concepts.phrases import concept_id, only_adjective, only_verb, plain_verb
-from extraction.concepts.segments import _BULLET, label_of, side_clause
+from extraction.concepts.segments import (
+    _BULLET,
+    _LEAD_ARTICLE,
+    PLAIN_VERB_AFTER,
+    VERB_AFTER,
+    label_of,
+    side_clause,
+    side_sentence,
+)
 from extraction.concepts.words import (
     ANALOGY,
     CONTRAST_CUE,
@@ -349,7 +357,6 @@ _DEFINES = re.compile(
     r"|^\s*(?:states?|says?) that\b",
     re.IGNORECASE,
 )
-_LEAD_ARTICLE = re.compile(r"^\s*(?:a|an|the)\s+", re.IGNORECASE)
 #: A capitalised owner in the possessive opening a sentence ("Lind's ...").
 _LEAD_OWNER = re.compile(r"^\s*[A-Z][\w-]*(?:'s|’s|s'|s’)\s+")
 
@@ -423,10 +430,6 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
     return False
 
 
-#: The plain form of a verb right after a plural name: "Enzymes speed up ...".
-_PLAIN_VERB_AFTER = re.compile(r"^\s+(?:(?:also|usually|always|often)\s+)?([a-z]{3,})\b")
-
-
 #: Words after a verb that show it takes no object: "Clay bodies differ in ...".
 _NO_OBJECT = frozenset(
     "of for in on at by with from to about into onto over under within between among "
@@ -446,7 +449,7 @@ def _plural_does(rest: str) -> bool:
     >>> _plural_does(" levels rise."), _plural_does(" differ in size.")
     (False, False)
     """
-    found = _PLAIN_VERB_AFTER.match(rest)
+    found = PLAIN_VERB_AFTER.match(rest)
     if not found:
         return False
     word = found.group(1)
@@ -457,8 +460,6 @@ def _plural_does(rest: str) -> bool:
     return bool(following) and following[0].lower().strip(",.") not in _NO_OBJECT
 
 
-#: A present-tense verb right after the name: "Osmosis moves water across ...".
-_VERB_AFTER = re.compile(r"^\s+(?:(?:also|usually|always|often)\s+)?([a-z]{3,}s)\b")
 #: What follows a word that English has as a plural noun and as a verb when it is the
 #: verb: an object that opens with a determiner ("pH measures the concentration ...").
 _OBJECT_AFTER = re.compile(
@@ -480,7 +481,7 @@ def _says_what_it_does(rest: str) -> bool:
     >>> _says_what_it_does(" measures the acidity of a solution.")
     True
     """
-    found = _VERB_AFTER.match(rest)
+    found = VERB_AFTER.match(rest)
     if not found:
         return False
     readings = lemmas(found.group(1))
@@ -703,51 +704,11 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
         if role == "heading":
             return _opening_definition(card.body, names)
         if VERSUS.search(card.title):  # "Sheet vs fork lightning" / "sheet = ...; fork = ..."
-            return side_clause(card.body, names, card.title) or side_sentence(card.body, names)
+            return side_clause(card.body, names, card.title) or side_sentence(
+                card.body, names, card.title
+            )
         return ""
     return text
-
-
-#: Where the answer of a contrast card passes from one side to the other: a sentence's
-#: end, a semicolon, a line's end, or a comma before a capital ("A sinks, B floats").
-_SIDE_BREAK = re.compile(r"(?<=[.;])\s+|\n+|,\s+(?=[A-Z])")
-
-
-def side_sentence(body: str, names: Sequence[str]) -> str:
-    """The clause of a contrast card's answer that opens with the name of one side and
-    says what it does ("Sleet falls as ice pellets, hail grows in storm clouds"), or
-    ``""``: the card tells the two sides apart by what each does.
-
-    >>> side_sentence("Sleet falls as ice pellets, Hail grows in storm clouds.", ["hail"])
-    'Hail grows in storm clouds.'
-    >>> side_sentence("Sleet falls as pellets. Hail forms layers of ice.", ["hail"])
-    'Hail forms layers of ice.'
-    >>> side_sentence("Both fall from clouds.", ["hail"])
-    ''
-    """
-    for clause in _SIDE_BREAK.split(body.strip()):
-        opening = _LEAD_ARTICLE.sub("", clause)
-        for name in sorted(names, key=len, reverse=True):
-            if (
-                name
-                and opening.lower().startswith(name.lower())
-                and _present_verb_after(opening[len(name) :])
-            ):
-                return clause.strip()
-    return ""
-
-
-def _present_verb_after(rest: str) -> bool:
-    """Does ``rest``, what follows a side's whole name at the opening of a clause, go on
-    with a word English has as a verb in the present tense ("returns all rows",
-    "filters groups")? After the whole name the title gives, a word in "-s" is the
-    verb, even one English also has as a plural noun.
-
-    >>> _present_verb_after(" returns all rows"), _present_verb_after(" is older")
-    (True, False)
-    """
-    found = _VERB_AFTER.match(rest)
-    return bool(found) and "VERB" in lemmas(found.group(1))
 
 
 def hides_answer(card: Card) -> bool:
@@ -1333,7 +1294,7 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
         if not n or not lowered.startswith(n):
             continue
         rest = re.sub(r"^(?:e?s)?(?![\w-])", "", text[len(n) :])
-        found = _VERB_AFTER.match(rest)
+        found = VERB_AFTER.match(rest)
         if not found or rest[:1] != " ":
             return False
         readings = lemmas(found.group(1))

@@ -476,3 +476,22 @@ def test_definitions_contrast_card_defines_a_side_by_its_own_short_clause():
     G = build_graph([read_bytes(deck, path="air.tsv")])
     assert G.nodes["weather"]["definition"] == "the state of the air today"
     assert G.nodes["climate"]["definition"] == "its long average"
+
+
+@pytest.mark.parametrize(
+    ("line", "defined"),
+    [
+        (
+            "Kiln vs oven - a kiln fires clay at high heat; an oven bakes bread",
+            {"kiln": "a kiln fires clay at high heat", "oven": "an oven bakes bread"},
+        ),
+        (
+            "Tailwinds vs headwinds: tailwinds push the plane along. headwinds slow it down",
+            {"tailwind": "tailwinds push the plane along.", "headwind": "headwinds slow it down"},
+        ),
+    ],
+    ids=["singular", "plural"],
+)
+def test_candidates_label_contrast_defines_each_side_by_its_own_clause(line, defined):
+    names, _ = _found(line)
+    assert {name: definition for name, (_, definition) in names.items()} == defined
