@@ -591,8 +591,12 @@ def _occ(
         return  # "BIO" of "BIO 201": the letters of a course code name nothing
     key, surface = name
     shouted = surface.isupper() and " " not in surface  # "TODO: reread chapter 3"
-    if (role in CALLOUT_ROLES or shouted) and about_the_notes(key):
-        return  # "**NOTE:**", "BONUS:", "Image credit:", "TODO": set apart, not a name
+    if (role in CALLOUT_ROLES or shouted or (role == "term" and " " in key)) and about_the_notes(
+        key
+    ):
+        # "**NOTE:**", "BONUS:", "Image credit:", "TODO", a card on "Exam tips": set apart,
+        # not a name
+        return
     if role not in SUBJECT_ROLES:
         if indexed(surface) or in_series(surface, sentence):
             return  # "x1": a variable of an example or a formula

@@ -198,12 +198,28 @@ def test_concept_words_numbered_labels_name_what_follows_the_number():
     [
         ("HINT", True, "CALLOUT_WORDS: hint"),
         ("homework outline", True, "GENERIC_NOTE_WORDS: homework, outline"),
+        ("exam tips", True, "GENERIC_NOTE_WORDS: exam, tips"),
+        ("midterm review", True, "GENERIC_NOTE_WORDS: midterm, review"),
         ("hint", True, "CALLOUT_WORDS: hint"),
         ("moraine", False, "(none)"),
     ],
 )
 def test_concept_words_callout_and_note_words_are_about_the_notes(key, notes, entry):
     assert about_the_notes(key) is notes, entry
+
+
+@pytest.mark.parametrize(
+    ("term", "named"),
+    [
+        ("Exam tips", set()),
+        ("Midterm review", set()),
+        ("Kiln tips", {"kiln tip"}),
+    ],
+)
+def test_concept_words_a_term_card_of_note_taking_words_names_nothing(term, named):
+    index = extract_concepts([card(term, "Check the kiln twice.", kind="term")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["term"]}
+    assert keys == named
 
 
 def test_concept_words_analogy_sentence_names_nothing():
