@@ -743,6 +743,12 @@ def _cloze_statement(title: str, names: Sequence[str]) -> str:
     "Delta (pl. deltas): a landform at a river's mouth"
     >>> _cloze_statement("Rivers build a delta at their mouth", ["delta"])
     ''
+
+    A name set in apposition, said by a noun phrase after a comma, is said there too
+    ("Rivers build a {{c1::delta}}, a landform of silt at their mouth").
+
+    >>> _cloze_statement("Rivers build a delta, a landform of silt at their mouth", ["delta"])
+    'Rivers build a delta, a landform of silt at their mouth'
     """
     first = _SENTENCE_END.split(title.strip(), maxsplit=1)[0]
     if defines(first, names):
@@ -750,6 +756,8 @@ def _cloze_statement(title: str, names: Sequence[str]) -> str:
     opening = _LEAD_ARTICLE.sub("", first).lower()
     for name in sorted(names, key=len, reverse=True):
         if name and opening.startswith(name.lower()) and _LABEL_AFTER.match(opening[len(name) :]):
+            return first
+        if name and re.search(rf"\b{re.escape(name)}(?:e?s)?,\s+(?:a|an)\s+\w", first, re.I):
             return first
     return ""
 

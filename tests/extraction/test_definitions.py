@@ -1150,3 +1150,23 @@ def test_definitions_a_contrast_card_defines_each_side_by_its_own_clause(
     title, answer, name, defined
 ):
     assert definition_of(title, answer, name, "term") == defined
+
+
+@pytest.mark.parametrize(
+    ("title", "hidden", "defined"),
+    [
+        ("Rivers build a delta, a landform of silt at their mouth.", "delta", True),
+        ("Rivers build a delta at their mouth.", "delta", False),
+    ],
+    ids=["apposition", "no-apposition"],
+)
+def test_definitions_a_cloze_sets_its_hidden_name_in_apposition(title, hidden, defined):
+    start = title.index(hidden)
+    cloze = replace(
+        card(title, "", kind="cloze"),
+        emphasis=(Emphasis("title", start, start + len(hidden), "cloze"),),
+    )
+    index = extract_concepts([cloze], model=LogisticModel((), (), bias=10.0))
+    found = index.find(hidden)
+    assert found is not None
+    assert bool(index.concepts[found].definition) is defined
