@@ -803,6 +803,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         yield from _occ(found_name, role, seg, seg.text, toks=part)
         if asks:
             yield from slash_alternatives(found_name, part, doc, seg)
+    if whole_term:
+        yield from _owner_dropped_pairs([n for n, _ in names.values()])
     if found.acronym:
         short = singular_acronym(found.acronym)
         yield from _occ((short, found.acronym), role, seg, seg.text)
@@ -823,6 +825,27 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+#: A possessive owner opening a name: "Hooke's law of springs".
+_OWNER = re.compile(r"^[A-Z][\w-]*(?:'s|’s|s'|’)\s+")
+
+
+def _owner_dropped_pairs(found: Sequence[tuple[str, str]]) -> Iterator[AliasPair]:
+    """Another name a title gives for one it names with its author's possessive
+    ("Hooke's law of springs" and, read without the owner, "law of springs"): the
+    same law, not a part of it.
+
+    >>> [(p.short, p.long) for p in _owner_dropped_pairs(
+    ...     [("hooke's law of springs", "Hooke's law of springs"),
+    ...      ("law of springs", "law of springs")])]
+    [('law of springs', "Hooke's law of springs")]
+    """
+    plain = {key.lower(): key for key, _ in found}
+    for _, surface in found:
+        owner = _OWNER.match(surface)
+        if owner and (rest := plain.get(surface[owner.end() :].lower())) and " " in rest:
+            yield AliasPair(rest, surface, TITLE_OTHER_NAME)
 
 
 #: Most tokens of a cloze deletion read as a name: a longer one hides a statement.

@@ -511,3 +511,16 @@ def test_phrases_a_contrasted_name_keeps_its_numeral(title, sides):
     keys = {c.key for s in index.candidates for c in s.candidates if c.count}
     assert sides <= keys, keys
     assert "lever" not in keys and "tumour" not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        ("Hooke's law of springs", {"hooke's law of springs", "law of springs"}),
+        ("Snell's law of refraction", {"snell's law of refraction", "law of refraction"}),
+    ],
+)
+def test_phrases_a_term_with_its_authors_possessive_is_one_concept_with_it_left_out(title, names):
+    index = extract_concepts([card(title, "It bends as it goes.", kind="term")])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any(names <= group for group in groups)
