@@ -2794,13 +2794,33 @@ def course_code(tok: Token) -> bool:
     )
 
 
+#: Words of a line in capitals at least, for :func:`shouted_line`.
+SHOUTED_WORDS = 2
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def shouted_line(text: str) -> bool:
+    """Is ``text`` a line typed in capitals, two words or more ("DIETARY STANDARDS",
+    "PLATE TECTONICS")? Its capitals are the writer's: a word of it that English knows is
+    no acronym (a word English does not know still may be: "DNA", "ATP").
+
+    >>> shouted_line("PLATE TECTONICS"), shouted_line("DNA and ATP"), shouted_line("ATP")
+    (True, False, False)
+    """
+    words = _LETTERS.findall(text)
+    return len(words) >= SHOUTED_WORDS and all(w.isupper() for w in words)
+
+
 def acronyms(view: View) -> Iterator[Occurrence]:
     """Acronyms, as written ("LSTMs" -> LSTM); not formulas ("H2O", "Cl-") nor the
     letters of a course code ("BIO 201")."""
     at = view.sent.start_char
+    shouting = shouted_line(view.seg.text)
     for tok in view.toks:
         if formula_token(tok.text) or course_code(tok):
             continue
+        if shouting and lemmas(tok.lower_):
+            continue  # "DIETARY STANDARDS": a word typed in capitals, no acronym
         if is_acronym(tok.text) and not URL.search(tok.text):
             yield from _occ(
                 (singular_acronym(tok.text), tok.text), "acronym", view.seg, view.text, at, [tok]

@@ -590,3 +590,18 @@ def test_concept_words_presence_frames_hand_an_action_on_to_its_object(heading, 
     ]
     index = extract_concepts(cards)
     assert index.action_named(tokens(heading)) == (named and index.find(named))
+
+
+@pytest.mark.parametrize(
+    ("heading", "acronym", "read"),
+    [
+        ("SOIL LAYERS", "SOIL", False),
+        ("DNA REPAIR", "DNA", True),
+        ("Soil and the DNA of microbes", "DNA", True),
+    ],
+    ids=["english-word", "unknown-word", "not-shouted"],
+)
+def test_concept_words_a_word_of_a_line_in_capitals_is_no_acronym(heading, acronym, read):
+    index = extract_concepts([card(heading, "Topsoil lies on top of the subsoil.", kind="heading")])
+    acronyms = {c.key for s in index.candidates for c in s.candidates if c.roles["acronym"]}
+    assert (acronym in acronyms) is read
