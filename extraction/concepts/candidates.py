@@ -1484,11 +1484,38 @@ def _is_label(span: Span) -> bool:
         return False
     if words[0].tag_ in {"VBZ", "VBD", "MD"} or words[0].lower_ in {"is", "are", "was"}:
         return False
+    compound = noun_compound_read_as_order(words)
     return not any(
         (t.pos_ == "AUX" and not misread_noun(t))  # "Minor triad:", "triad" read as a modal
-        or (t.pos_ == "VERB" and t.tag_ not in {"VBG", "VBN"} and t.i != words[-1].i)
+        or (
+            t.pos_ == "VERB"
+            and t.tag_ not in {"VBG", "VBN"}
+            and t.i != words[-1].i
+            and not (compound and t.i == words[0].i)
+        )
         or (t.pos_ == "ADP" and t.i not in glued and t.lower_ != "of" and not particle(t))
         for t in words
+    )
+
+
+def noun_compound_read_as_order(words: Sequence[Token]) -> bool:
+    """Is a label of two words a noun compound the tagger read as an order: a first word
+    English also has as a noun, then one bare singular noun ("Transform fault - ...",
+    "Drift net: ...")? An order on a plural or after a determiner ("Avoid distractions:",
+    "Heat the solution:") stays one.
+
+    >>> from extraction.nlp import pipe
+    >>> noun_compound_read_as_order([t for t in next(pipe(["Transform boundary - a fault"]))][:2])
+    True
+    >>> noun_compound_read_as_order([t for t in next(pipe(["Avoid distractions - rest"]))][:2])
+    False
+    """
+    return (
+        len(words) == 2
+        and words[0].tag_ == "VB"
+        and words[1].tag_ == "NN"
+        and words[1].is_alpha
+        and "NOUN" in lemmas(words[0].lower_)
     )
 
 
