@@ -215,13 +215,19 @@ def side_sentence(body: str, names: Sequence[str], contrast: str) -> str:
     return ""
 
 
+#: "is" or "are" right after a name, saying what it is or what it is like.
+_SAYS_WHAT_IT_IS = re.compile(r"^(?:e?s)?\s+(?:is|are)\s+(?!not\b)\w", re.IGNORECASE)
+
+
 def _present_verb_after(rest: str, *, plural: bool = False) -> bool:
     """Does ``rest``, what follows a side's whole name at the opening of a clause, go on
-    with a word English has as a verb in the present tense ("returns all rows",
-    "filters groups")? After the whole name the title gives, a word in "-s" is the
-    verb, even one English also has as a plural noun.
+    with "is"/"are" or a word English has as a verb in the present tense ("returns all
+    rows", "filters groups")? After the whole name the title gives, a word in "-s" is
+    the verb, even one English also has as a plural noun.
 
-    >>> _present_verb_after(" returns all rows"), _present_verb_after(" is older")
+    >>> _present_verb_after(" returns all rows"), _present_verb_after(" was older")
+    (True, False)
+    >>> _present_verb_after(" are compressional"), _present_verb_after(" is not used")
     (True, False)
 
     After a plural name, the verb's plain form: "Kilns *fire* clay".
@@ -229,6 +235,8 @@ def _present_verb_after(rest: str, *, plural: bool = False) -> bool:
     >>> _present_verb_after(" fire clay", plural=True), _present_verb_after(" fire clay")
     (True, False)
     """
+    if _SAYS_WHAT_IT_IS.match(rest):
+        return True  # "P waves are compressional ...", "A kiln is hotter ..."
     found = VERB_AFTER.match(rest)
     if found:
         return "VERB" in lemmas(found.group(1))

@@ -489,8 +489,12 @@ def test_definitions_contrast_card_defines_a_side_by_its_own_short_clause():
             "Tailwinds vs headwinds: tailwinds push the plane along. headwinds slow it down",
             {"tailwind": "tailwinds push the plane along.", "headwind": "headwinds slow it down"},
         ),
+        (
+            "Kiln vs oven - a kiln is hotter than a forge; an oven is for food",
+            {"kiln": "a kiln is hotter than a forge", "oven": "an oven is for food"},
+        ),
     ],
-    ids=["singular", "plural"],
+    ids=["singular", "plural", "is"],
 )
 def test_candidates_label_contrast_defines_each_side_by_its_own_clause(line, defined):
     names, _ = _found(line)
