@@ -1593,11 +1593,37 @@ def _label_role(card: Card) -> str:
 
 def in_term_list(card: Card) -> bool:
     """Is a card's innermost heading one that says its section lists terms ("Glossary",
-    "Key terms": :data:`TERM_LIST_HEADING`)? Its "Term: meaning" lines are term cards."""
+    "Key terms": :data:`TERM_LIST_HEADING`), or is its body only "Term - meaning" lines
+    (:func:`lists_terms`)? Its "Term: meaning" lines are term cards."""
     heading = card.title if card.title_kind == "heading" else ""
     if not heading and card.section:
         heading = card.section[-1]
-    return bool(heading) and bool(TERM_LIST_HEADING.match(heading))
+    return (bool(heading) and bool(TERM_LIST_HEADING.match(heading))) or lists_terms(card.body)
+
+
+#: Lines a card's body has at least, each a label with its explanation, to list terms.
+TERM_LIST_LINES = 3
+
+
+def lists_terms(body: str) -> bool:
+    """Is every line of ``body`` a label explained after a spaced dash, and are there
+    :data:`TERM_LIST_LINES` of them or more ("Kiln - a furnace" / "Glaze - a glassy coat"
+    / "Slip - liquid clay")? Then the card lists terms, whatever its heading. (Lines
+    labelled with a colon are left out: measured, they read fields and remarks ("Note:",
+    "Example:") as terms and moved the selector's refit.)
+
+    >>> lists_terms("Kiln - a furnace\\nGlaze - a glassy coat\\nSlip - liquid clay")
+    True
+    >>> lists_terms("Kiln - a furnace\\nKilns fire clay at high heat.\\nSlip - liquid clay")
+    False
+    """
+    lines = [line for line in body.splitlines() if line.strip()]
+    return len(lines) >= TERM_LIST_LINES and all(_dash_label(line) for line in lines)
+
+
+def _dash_label(line: str) -> bool:
+    found = label_of(line)
+    return found is not None and line[len(found[0]) :].lstrip()[:1] in {"-", "–", "—"}
 
 
 def _sides(

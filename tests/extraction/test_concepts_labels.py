@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extraction.concepts import extract_concepts
 from extraction.concepts.candidates import (
     SYMBOL_GIVEN,
     AliasPair,
@@ -513,3 +514,20 @@ def test_candidates_label_contrast_defines_each_side_by_its_own_clause(line, def
 def test_candidates_a_label_read_as_an_order_on_one_noun_is_a_noun_compound(line, name):
     names, _ = _found(line)
     assert (name in names) if name else not any(n.startswith("avoid") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ("Kiln - a furnace\nGlaze - a glassy coat\nSlip - liquid clay", "term"),
+        # a line that is no label, or a label after a colon, leaves the lines labels
+        ("Kiln - a furnace\nKilns fire clay at high heat.\nSlip - liquid clay", "label"),
+        ("Kiln: a furnace\nGlaze: a glassy coat\nSlip: liquid clay", "label"),
+        ("Kiln - a furnace\nGlaze - a glassy coat", "label"),
+    ],
+    ids=["dash-labels", "a-sentence", "colon-labels", "two-lines"],
+)
+def test_candidates_a_card_of_dash_labels_only_lists_terms(body, role):
+    index = extract_concepts([_card("Pottery", body)])
+    kiln = next(c for s in index.candidates for c in s.candidates if c.key == "kiln")
+    assert kiln.roles[role]
