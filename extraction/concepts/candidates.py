@@ -805,7 +805,7 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             yield from slash_alternatives(found_name, part, doc, seg)
     if whole_term:
         yield from _owner_dropped_pairs([n for n, _ in names.values()])
-    if found.acronym:
+    if found.acronym and not credited_in_brackets(found.acronym):
         short = singular_acronym(found.acronym)
         yield from _occ((short, found.acronym), role, seg, seg.text)
         last = singular_acronym(found.name.split()[-1])
@@ -825,6 +825,23 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+def credited_in_brackets(inner: str) -> bool:
+    """Is the bracket closing a title one capitalised word that English does not know
+    and that is no acronym ("Kiln designs (Quist)", "Glaze recipes (Lindqvist)")? It
+    credits the person a section follows, and names no concept.
+
+    >>> credited_in_brackets("Quist"), credited_in_brackets("GM"), credited_in_brackets("oven")
+    (True, False, False)
+    """
+    return (
+        inner.isalpha()
+        and inner[:1].isupper()
+        and inner[1:].islower()
+        and len(inner) > 2
+        and not lemmas(inner.lower())
+    )
 
 
 #: A possessive owner opening a name: "Hooke's law of springs".

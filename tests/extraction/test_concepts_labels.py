@@ -531,3 +531,21 @@ def test_candidates_a_card_of_dash_labels_only_lists_terms(body, role):
     index = extract_concepts([_card("Pottery", body)])
     kiln = next(c for s in index.candidates for c in s.candidates if c.key == "kiln")
     assert kiln.roles[role]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "never", "named"),
+    [
+        ("Glaze recipes (Quist)", "heading", "quist", "glaze recipe"),
+        ("Kiln designs (Lindqvist)", "term", "lindqvist", "kiln designs"),
+        ("Gross margin (GM)", "term", "", "GM"),
+    ],
+    ids=["heading", "term", "acronym"],
+)
+def test_candidates_a_surname_in_brackets_closing_a_title_credits_and_names_nothing(
+    title, kind, never, named
+):
+    index = extract_concepts([_card(title, "Mix the glaze with water.", kind=kind)])
+    titled = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[kind] > 0}
+    assert named.lower() in titled
+    assert not never or never not in titled
