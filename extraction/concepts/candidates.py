@@ -76,6 +76,7 @@ from extraction.concepts.segments import (
     label_of,
     sentences_of,
     side_clause,
+    side_sentence,
     span_text,
 )
 from extraction.concepts.words import (
@@ -590,8 +591,12 @@ def _occ(
         return  # "BIO" of "BIO 201": the letters of a course code name nothing
     key, surface = name
     shouted = surface.isupper() and " " not in surface  # "TODO: reread chapter 3"
-    if (role in CALLOUT_ROLES or shouted) and about_the_notes(key):
-        return  # "**NOTE:**", "BONUS:", "Image credit:", "TODO": set apart, not a name
+    if (role in CALLOUT_ROLES or shouted or (role == "term" and " " in key)) and about_the_notes(
+        key
+    ):
+        # "**NOTE:**", "BONUS:", "Image credit:", "TODO", a card on "Exam tips": set apart,
+        # not a name
+        return
     if role not in SUBJECT_ROLES:
         if indexed(surface) or in_series(surface, sentence):
             return  # "x1": a variable of an example or a formula
@@ -798,7 +803,9 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         yield from _occ(found_name, role, seg, seg.text, toks=part)
         if asks:
             yield from slash_alternatives(found_name, part, doc, seg)
-    if found.acronym:
+    if whole_term:
+        yield from _owner_dropped_pairs([n for n, _ in names.values()])
+    if found.acronym and not credited_in_brackets(found.acronym):
         short = singular_acronym(found.acronym)
         yield from _occ((short, found.acronym), role, seg, seg.text)
         last = singular_acronym(found.name.split()[-1])
@@ -818,6 +825,44 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         long = m.group(2).strip(" .") or (body[0].strip(" .") if body else "")
         if long and initials_match(m.group(1), long):
             yield AliasPair(m.group(1), long, "a cloze spells out the abbreviation")
+
+
+def credited_in_brackets(inner: str) -> bool:
+    """Is the bracket closing a title one capitalised word that English does not know
+    and that is no acronym ("Kiln designs (Quist)", "Glaze recipes (Lindqvist)")? It
+    credits the person a section follows, and names no concept.
+
+    >>> credited_in_brackets("Quist"), credited_in_brackets("GM"), credited_in_brackets("oven")
+    (True, False, False)
+    """
+    return (
+        inner.isalpha()
+        and inner[:1].isupper()
+        and inner[1:].islower()
+        and len(inner) > 2
+        and not lemmas(inner.lower())
+    )
+
+
+#: A possessive owner opening a name: "Hooke's law of springs".
+_OWNER = re.compile(r"^[A-Z][\w-]*(?:'s|’s|s'|’)\s+")
+
+
+def _owner_dropped_pairs(found: Sequence[tuple[str, str]]) -> Iterator[AliasPair]:
+    """Another name a title gives for one it names with its author's possessive
+    ("Hooke's law of springs" and, read without the owner, "law of springs"): the
+    same law, not a part of it.
+
+    >>> [(p.short, p.long) for p in _owner_dropped_pairs(
+    ...     [("hooke's law of springs", "Hooke's law of springs"),
+    ...      ("law of springs", "law of springs")])]
+    [('law of springs', "Hooke's law of springs")]
+    """
+    plain = {key.lower(): key for key, _ in found}
+    for _, surface in found:
+        owner = _OWNER.match(surface)
+        if owner and (rest := plain.get(surface[owner.end() :].lower())) and " " in rest:
+            yield AliasPair(rest, surface, TITLE_OTHER_NAME)
 
 
 #: Most tokens of a cloze deletion read as a name: a longer one hides a statement.
@@ -1456,11 +1501,38 @@ def _is_label(span: Span) -> bool:
         return False
     if words[0].tag_ in {"VBZ", "VBD", "MD"} or words[0].lower_ in {"is", "are", "was"}:
         return False
+    compound = noun_compound_read_as_order(words)
     return not any(
         (t.pos_ == "AUX" and not misread_noun(t))  # "Minor triad:", "triad" read as a modal
-        or (t.pos_ == "VERB" and t.tag_ not in {"VBG", "VBN"} and t.i != words[-1].i)
+        or (
+            t.pos_ == "VERB"
+            and t.tag_ not in {"VBG", "VBN"}
+            and t.i != words[-1].i
+            and not (compound and t.i == words[0].i)
+        )
         or (t.pos_ == "ADP" and t.i not in glued and t.lower_ != "of" and not particle(t))
         for t in words
+    )
+
+
+def noun_compound_read_as_order(words: Sequence[Token]) -> bool:
+    """Is a label of two words a noun compound the tagger read as an order: a first word
+    English also has as a noun, then one bare singular noun ("Transform fault - ...",
+    "Drift net: ...")? An order on a plural or after a determiner ("Avoid distractions:",
+    "Heat the solution:") stays one.
+
+    >>> from extraction.nlp import pipe
+    >>> noun_compound_read_as_order([t for t in next(pipe(["Transform boundary - a fault"]))][:2])
+    True
+    >>> noun_compound_read_as_order([t for t in next(pipe(["Avoid distractions - rest"]))][:2])
+    False
+    """
+    return (
+        len(words) == 2
+        and words[0].tag_ == "VB"
+        and words[1].tag_ == "NN"
+        and words[1].is_alpha
+        and "NOUN" in lemmas(words[0].lower_)
     )
 
 
@@ -1538,11 +1610,37 @@ def _label_role(card: Card) -> str:
 
 def in_term_list(card: Card) -> bool:
     """Is a card's innermost heading one that says its section lists terms ("Glossary",
-    "Key terms": :data:`TERM_LIST_HEADING`)? Its "Term: meaning" lines are term cards."""
+    "Key terms": :data:`TERM_LIST_HEADING`), or is its body only "Term - meaning" lines
+    (:func:`lists_terms`)? Its "Term: meaning" lines are term cards."""
     heading = card.title if card.title_kind == "heading" else ""
     if not heading and card.section:
         heading = card.section[-1]
-    return bool(heading) and bool(TERM_LIST_HEADING.match(heading))
+    return (bool(heading) and bool(TERM_LIST_HEADING.match(heading))) or lists_terms(card.body)
+
+
+#: Lines a card's body has at least, each a label with its explanation, to list terms.
+TERM_LIST_LINES = 3
+
+
+def lists_terms(body: str) -> bool:
+    """Is every line of ``body`` a label explained after a spaced dash, and are there
+    :data:`TERM_LIST_LINES` of them or more ("Kiln - a furnace" / "Glaze - a glassy coat"
+    / "Slip - liquid clay")? Then the card lists terms, whatever its heading. (Lines
+    labelled with a colon are left out: measured, they read fields and remarks ("Note:",
+    "Example:") as terms and moved the selector's refit.)
+
+    >>> lists_terms("Kiln - a furnace\\nGlaze - a glassy coat\\nSlip - liquid clay")
+    True
+    >>> lists_terms("Kiln - a furnace\\nKilns fire clay at high heat.\\nSlip - liquid clay")
+    False
+    """
+    lines = [line for line in body.splitlines() if line.strip()]
+    return len(lines) >= TERM_LIST_LINES and all(_dash_label(line) for line in lines)
+
+
+def _dash_label(line: str) -> bool:
+    found = label_of(line)
+    return found is not None and line[len(found[0]) :].lstrip()[:1] in {"-", "–", "—"}
 
 
 def _sides(
@@ -1554,7 +1652,11 @@ def _sides(
     sheet = lit inside a cloud; ...", :func:`~extraction.concepts.segments.side_clause`)."""
     for side in sides:
         name = phrase(side, lenient=True)
-        own = side_clause(rest, [name[1]], label) if name is not None and rest else ""
+        own = (
+            side_clause(rest, [name[1]], label) or side_sentence(rest, [name[1]], label)
+            if name is not None and rest
+            else ""
+        )
         yield from _occ(name, "label", seg, seg.text, toks=side, definition=own)
 
 
@@ -1572,14 +1674,15 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
         return
     if (
         found
-        and seg.text[len(found[0]) :].lstrip()[:1] in {":", "="}
         and (parts := bracketed_label(found[0]))
+        and (seg.text[len(found[0]) :].lstrip()[:1] in {":", "="} or spelled_out_acronym(*parts))
     ):
         # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
         # so the label as written spans no name; nor, with the bracket, does an equals
-        # label ("Tariff (import duty) = ..."). A dash label closing with a bracket stays
-        # unread: measured, its names (often a remark's) only added rows that moved the
-        # selector's refit against the development notes
+        # label ("Tariff (import duty) = ..."). A dash label closing with a bracket is
+        # read only when the bracket abbreviates the name ("Gross margin (GM) - ..."):
+        # measured, other brackets there (often a remark's) only added rows that moved
+        # the selector's refit against the development notes
         yield from _bracketed_label(seg, doc, found[1], *parts)
         return
     if found and (within := bracket_within(found[0])):
@@ -1610,6 +1713,16 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if seg.is_term:
         toks = list(doc)
         yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
+
+
+def spelled_out_acronym(name: str, inner: str) -> bool:
+    """Is ``inner`` an acronym of ``name``'s initials ("Gross margin (GM)", "Rate of
+    return (RoR)"), not a remark or another word ("Loam (crumbly soil)", "Kiln (WIP)")?
+
+    >>> spelled_out_acronym("Gross margin", "GM"), spelled_out_acronym("Kiln", "WIP")
+    (True, False)
+    """
+    return is_acronym(inner) and initials_match(singular_acronym(inner), name)
 
 
 def _bracketed_label(
@@ -2751,13 +2864,33 @@ def course_code(tok: Token) -> bool:
     )
 
 
+#: Words of a line in capitals at least, for :func:`shouted_line`.
+SHOUTED_WORDS = 2
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def shouted_line(text: str) -> bool:
+    """Is ``text`` a line typed in capitals, two words or more ("DIETARY STANDARDS",
+    "PLATE TECTONICS")? Its capitals are the writer's: a word of it that English knows is
+    no acronym (a word English does not know still may be: "DNA", "ATP").
+
+    >>> shouted_line("PLATE TECTONICS"), shouted_line("DNA and ATP"), shouted_line("ATP")
+    (True, False, False)
+    """
+    words = _LETTERS.findall(text)
+    return len(words) >= SHOUTED_WORDS and all(w.isupper() for w in words)
+
+
 def acronyms(view: View) -> Iterator[Occurrence]:
     """Acronyms, as written ("LSTMs" -> LSTM); not formulas ("H2O", "Cl-") nor the
     letters of a course code ("BIO 201")."""
     at = view.sent.start_char
+    shouting = shouted_line(view.seg.text)
     for tok in view.toks:
         if formula_token(tok.text) or course_code(tok):
             continue
+        if shouting and lemmas(tok.lower_):
+            continue  # "DIETARY STANDARDS": a word typed in capitals, no acronym
         if is_acronym(tok.text) and not URL.search(tok.text):
             yield from _occ(
                 (singular_acronym(tok.text), tok.text), "acronym", view.seg, view.text, at, [tok]

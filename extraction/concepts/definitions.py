@@ -21,7 +21,15 @@ from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.merging import always_capitalised, own_capitals
 from extraction.concepts.phrases import concept_id, only_adjective, only_verb, plain_verb
-from extraction.concepts.segments import _BULLET, label_of, side_clause
+from extraction.concepts.segments import (
+    _BULLET,
+    _LEAD_ARTICLE,
+    PLAIN_VERB_AFTER,
+    VERB_AFTER,
+    label_of,
+    side_clause,
+    side_sentence,
+)
 from extraction.concepts.words import (
     ANALOGY,
     CONTRAST_CUE,
@@ -349,7 +357,6 @@ _DEFINES = re.compile(
     r"|^\s*(?:states?|says?) that\b",
     re.IGNORECASE,
 )
-_LEAD_ARTICLE = re.compile(r"^\s*(?:a|an|the)\s+", re.IGNORECASE)
 #: A capitalised owner in the possessive opening a sentence ("Lind's ...").
 _LEAD_OWNER = re.compile(r"^\s*[A-Z][\w-]*(?:'s|’s|s'|s’)\s+")
 
@@ -423,10 +430,6 @@ def defines(sentence: str, names: Sequence[str]) -> bool:
     return False
 
 
-#: The plain form of a verb right after a plural name: "Enzymes speed up ...".
-_PLAIN_VERB_AFTER = re.compile(r"^\s+(?:(?:also|usually|always|often)\s+)?([a-z]{3,})\b")
-
-
 #: Words after a verb that show it takes no object: "Clay bodies differ in ...".
 _NO_OBJECT = frozenset(
     "of for in on at by with from to about into onto over under within between among "
@@ -446,7 +449,7 @@ def _plural_does(rest: str) -> bool:
     >>> _plural_does(" levels rise."), _plural_does(" differ in size.")
     (False, False)
     """
-    found = _PLAIN_VERB_AFTER.match(rest)
+    found = PLAIN_VERB_AFTER.match(rest)
     if not found:
         return False
     word = found.group(1)
@@ -457,8 +460,6 @@ def _plural_does(rest: str) -> bool:
     return bool(following) and following[0].lower().strip(",.") not in _NO_OBJECT
 
 
-#: A present-tense verb right after the name: "Osmosis moves water across ...".
-_VERB_AFTER = re.compile(r"^\s+(?:(?:also|usually|always|often)\s+)?([a-z]{3,}s)\b")
 #: What follows a word that English has as a plural noun and as a verb when it is the
 #: verb: an object that opens with a determiner ("pH measures the concentration ...").
 _OBJECT_AFTER = re.compile(
@@ -480,7 +481,7 @@ def _says_what_it_does(rest: str) -> bool:
     >>> _says_what_it_does(" measures the acidity of a solution.")
     True
     """
-    found = _VERB_AFTER.match(rest)
+    found = VERB_AFTER.match(rest)
     if not found:
         return False
     readings = lemmas(found.group(1))
@@ -651,17 +652,34 @@ def names_whole_title(card: Card, names: Sequence[str]) -> bool:
     >>> names_whole_title(Card("n#3", "n.tsv", "tsv", (1, 1), "Kiln (ceramics)", "An oven."),
     ...                   ["kiln"])
     True
+    >>> names_whole_title(Card("n#4", "n.tsv", "tsv", (1, 1), "Gay–Lussac law", "P ~ T."),
+    ...                   ["gay-lussac law"])
+    True
     """
     found = title_concept(card.title, term=True)
     if found is None:
         return False
-    # a stop is no part of the comparison: a name keeps no abbreviation's stop ("Sutton
-    # v. Hoyle" names "sutton v hoyle")
-    wanted = {concept_id(n.replace(".", "").split()).lower() for n in names if n.strip()}
+    wanted = {_compared(n) for n in names if n.strip()}
     whole = {found.name, found.acronym} - {""}
     if bracketed := bracketed_label(card.title):
         whole.add(bracketed[0])  # "Oxidation (org chem)": a remark after the name
-    return any(concept_id(w.replace(".", "").split()).lower() in wanted for w in whole)
+    return any(_compared(w) in wanted for w in whole)
+
+
+#: A dash joining two words as a hyphen does ("Gay–Lussac"): a typed en dash.
+_JOINING_DASH = re.compile(r"(?<=\w)–(?=\w)")
+
+
+def _compared(name: str) -> str:
+    """A name as :func:`names_whole_title` compares it: no stop (a name keeps no
+    abbreviation's stop: "Sutton v. Hoyle" names "sutton v hoyle") and a dash between
+    two words read as the hyphen a name keeps ("Gay–Lussac law" names "gay-lussac law").
+
+    >>> _compared("Gay–Lussac Laws"), _compared("Sutton v. Hoyle")
+    ('gay-lussac law', 'sutton v hoyle')
+    """
+    plain = _JOINING_DASH.sub("-", name.replace(".", ""))
+    return concept_id(plain.split()).lower()
 
 
 def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
@@ -686,7 +704,9 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
         if role == "heading":
             return _opening_definition(card.body, names)
         if VERSUS.search(card.title):  # "Sheet vs fork lightning" / "sheet = ...; fork = ..."
-            return side_clause(card.body, names, card.title)
+            return side_clause(card.body, names, card.title) or side_sentence(
+                card.body, names, card.title
+            )
         return ""
     return text
 
@@ -723,6 +743,12 @@ def _cloze_statement(title: str, names: Sequence[str]) -> str:
     "Delta (pl. deltas): a landform at a river's mouth"
     >>> _cloze_statement("Rivers build a delta at their mouth", ["delta"])
     ''
+
+    A name set in apposition, said by a noun phrase after a comma, is said there too
+    ("Rivers build a {{c1::delta}}, a landform of silt at their mouth").
+
+    >>> _cloze_statement("Rivers build a delta, a landform of silt at their mouth", ["delta"])
+    'Rivers build a delta, a landform of silt at their mouth'
     """
     first = _SENTENCE_END.split(title.strip(), maxsplit=1)[0]
     if defines(first, names):
@@ -730,6 +756,8 @@ def _cloze_statement(title: str, names: Sequence[str]) -> str:
     opening = _LEAD_ARTICLE.sub("", first).lower()
     for name in sorted(names, key=len, reverse=True):
         if name and opening.startswith(name.lower()) and _LABEL_AFTER.match(opening[len(name) :]):
+            return first
+        if name and re.search(rf"\b{re.escape(name)}(?:e?s)?,\s+(?:a|an)\s+\w", first, re.I):
             return first
     return ""
 
@@ -1274,7 +1302,7 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
         if not n or not lowered.startswith(n):
             continue
         rest = re.sub(r"^(?:e?s)?(?![\w-])", "", text[len(n) :])
-        found = _VERB_AFTER.match(rest)
+        found = VERB_AFTER.match(rest)
         if not found or rest[:1] != " ":
             return False
         readings = lemmas(found.group(1))

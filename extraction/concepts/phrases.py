@@ -818,8 +818,16 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
         for t in toks
         if t.i > 0 and t.doc[t.i - 1].text in GLUE and not t.doc[t.i - 1].whitespace_
     }
-    if any((t.pos_ == "AUX" or t.tag_ in {"VBZ", "VBD", "MD"}) and t.i not in glued for t in toks):
-        return None  # a clause, not a name ("k-means" is one word, not "k" that "means")
+    if any(
+        (t.pos_ == "AUX" or t.tag_ in {"VBZ", "VBD", "MD"})
+        and t.i not in glued
+        and not misread_noun(t)
+        for t in toks
+    ):
+        # a clause, not a name ("k-means" is one word, not "k" that "means"); a word
+        # English has only as a noun is the tagger's slip ("Lenz theorem" read "theorem"
+        # as a past tense)
+        return None
     words = words_of(toks, slash=True)
     if not words or len(words) > MAX_WORDS or any(URL.search(w) for w in words):
         return None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from extraction.concepts.words import COMPARED_ON, DESCRIBING_HEADERS, TERM_HEADERS
+from extraction.names import lemmas
 from extraction.readers.prompts import is_term
 from extraction.records import Card, Table
 
@@ -75,8 +76,15 @@ def label_of(text: str) -> tuple[str, str] | None:
     ('Kiln shelf', 'holds the pots')
     >>> label_of("Early stopping – stop when validation loss rises")
     ('Early stopping', 'stop when validation loss rises')
+
+    A spaced dash before the first colon ends the label: the colon is the explanation's
+    ("Igneous rocks - two kinds: granite, basalt").
+
+    >>> label_of("Igneous rocks - two kinds: granite, basalt")
+    ('Igneous rocks', 'two kinds: granite, basalt')
     """
-    m = _LABEL.match(text) or _DASH_LABEL.match(text)
+    colon, dash = _LABEL.match(text), _DASH_LABEL.match(text)
+    m = dash if dash and (colon is None or dash.end(1) < colon.end(1)) else colon
     return (m.group(1), m.group(2)) if m else None
 
 
@@ -114,6 +122,14 @@ def equals_labels(text: str) -> list[tuple[str, str, int]]:
     return [c for c in clauses if _WORD3.search(c[1])]
 
 
+#: Where one side's clause of a contrast ends: a semicolon, a line's end, or a sentence's
+#: end before a capital or before the next label in lower case ("... in a cloud. fork: a
+#: bolt").
+_SIDE_CLAUSE_BREAK = re.compile(
+    r"\s*[;\n]\s*|(?<=[a-z]\.)\s+(?=[A-Z])|(?<=\.)\s+(?=[a-z][\w -]{0,40}?\s*[:=]\s)"
+)
+
+
 def side_clause(text: str, names: Sequence[str], contrast: str) -> str:
     """What the clause of ``text`` says of one side of the contrast ``contrast`` ("Sleet
     vs hail") by the first word(s) of that side's name, as a student shortens it, set
@@ -129,10 +145,13 @@ def side_clause(text: str, names: Sequence[str], contrast: str) -> str:
     >>> side_clause("Sheet: lit in a cloud. Fork: a bolt.", ["fork lightning"],
     ...     "Sheet lightning vs fork lightning")
     'a bolt.'
+    >>> side_clause("sheet: lit in a cloud. fork: a bolt.", ["fork lightning"],
+    ...     "Sheet lightning vs fork lightning")
+    'a bolt.'
     """
     wanted = [n.lower() for n in names if n.strip()]
     shown = contrast.lower()
-    for clause in re.split(r"\s*[;\n]\s*|(?<=[a-z]\.)\s+(?=[A-Z])", text):
+    for clause in re.split(_SIDE_CLAUSE_BREAK, text):
         found = equals_label(clause) or label_of(clause)
         if found is None:
             continue
@@ -142,6 +161,87 @@ def side_clause(text: str, names: Sequence[str], contrast: str) -> str:
         ):
             return found[1].strip(" ,;")
     return ""
+
+
+#: A present-tense verb right after the name: "Osmosis moves water across ...".
+VERB_AFTER = re.compile(r"^\s+(?:(?:also|usually|always|often)\s+)?([a-z]{3,}s)\b")
+#: The plain form of a verb right after a plural name: "Enzymes speed up ...".
+PLAIN_VERB_AFTER = re.compile(r"^\s+(?:(?:also|usually|always|often)\s+)?([a-z]{3,})\b")
+_LEAD_ARTICLE = re.compile(r"^\s*(?:a|an|the)\s+", re.IGNORECASE)
+
+
+#: The word that parts the sides of a contrast: "Sleet vs hail", "Sleet vs. hail".
+_VERSUS_SPLIT = re.compile(r"\s+vs\.?\s+|\s*[:–—-]\s+", re.IGNORECASE)
+#: Where the answer of a contrast card passes from one side to the other: a sentence's
+#: end, a semicolon, a line's end, or a comma before a capital ("A sinks, B floats").
+_SIDE_BREAK = re.compile(r"(?<=[.;])\s+|\n+|,\s+(?=[A-Z])")
+
+
+def side_sentence(body: str, names: Sequence[str], contrast: str) -> str:
+    """The clause of the answer to the contrast ``contrast`` ("Sleet vs hail") that
+    opens with the name of one side and says what it does ("Sleet falls as ice pellets,
+    Hail grows in storm clouds"), or ``""``: the card tells the two sides apart by what
+    each does. A clause that names the other side too compares them ("a sleet pellet
+    melts faster than hail") and says what neither is.
+
+    >>> side_sentence("Sleet falls as ice pellets, Hail grows in storm clouds.", ["hail"],
+    ...     "Sleet vs Hail")
+    'Hail grows in storm clouds.'
+    >>> side_sentence("Sleet falls as pellets. Hail forms layers of ice.", ["hail"],
+    ...     "Sleet vs Hail")
+    'Hail forms layers of ice.'
+    >>> side_sentence("Both fall from clouds.", ["hail"], "Sleet vs Hail")
+    ''
+    >>> side_sentence("Hail falls in summer, unlike sleet.", ["hail"], "Sleet vs Hail")
+    ''
+    """
+    wanted = [n.lower() for n in names if n.strip()]
+    others = [
+        side.strip().lower()
+        for side in _VERSUS_SPLIT.split(contrast)
+        if side.strip() and not any(n.startswith(side.strip().lower()) for n in wanted)
+    ]
+    for clause in _SIDE_BREAK.split(body.strip()):
+        if any(other in clause.lower() for other in others):
+            continue
+        opening = _LEAD_ARTICLE.sub("", clause)
+        for name in sorted(names, key=len, reverse=True):
+            if (
+                name
+                and opening.lower().startswith(name.lower())
+                and _present_verb_after(opening[len(name) :], plural=name.endswith("s"))
+            ):
+                return clause.strip().rstrip(";,")
+    return ""
+
+
+#: "is" or "are" right after a name, saying what it is or what it is like.
+_SAYS_WHAT_IT_IS = re.compile(r"^(?:e?s)?\s+(?:is|are)\s+(?!not\b)\w", re.IGNORECASE)
+
+
+def _present_verb_after(rest: str, *, plural: bool = False) -> bool:
+    """Does ``rest``, what follows a side's whole name at the opening of a clause, go on
+    with "is"/"are" or a word English has as a verb in the present tense ("returns all
+    rows", "filters groups")? After the whole name the title gives, a word in "-s" is
+    the verb, even one English also has as a plural noun.
+
+    >>> _present_verb_after(" returns all rows"), _present_verb_after(" was older")
+    (True, False)
+    >>> _present_verb_after(" are compressional"), _present_verb_after(" is not used")
+    (True, False)
+
+    After a plural name, the verb's plain form: "Kilns *fire* clay".
+
+    >>> _present_verb_after(" fire clay", plural=True), _present_verb_after(" fire clay")
+    (True, False)
+    """
+    if _SAYS_WHAT_IT_IS.match(rest):
+        return True  # "P waves are compressional ...", "A kiln is hotter ..."
+    found = VERB_AFTER.match(rest)
+    if found:
+        return "VERB" in lemmas(found.group(1))
+    plain = PLAIN_VERB_AFTER.match(rest) if plural else None
+    return bool(plain) and plain.group(1) in lemmas(plain.group(1)).get("VERB", ())
 
 
 def equals_label(text: str) -> tuple[str, str] | None:

@@ -194,7 +194,8 @@ GENERIC_NOTE_WORDS = _words(
     """
     approach goal idea summary disadvantage advantage overview introduction conclusion
     note notes example examples exercises question questions answer answers
-    quiz lecture lectures lesson lessons chapter section topic topics course courses
+    quiz exam exams midterm midterms lecture lectures lesson lessons chapter section
+    topic topics course courses
     slide slides video videos reading readings reference references link links
     homework assignment review objective objectives outline
     thing things stuff way ways part parts aspect aspects case cases fact facts

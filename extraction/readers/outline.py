@@ -33,6 +33,9 @@ _BULLET = re.compile(r"^(?:[•◦▪‣●○■□➢➤►\-*+]|\(?\d{1,2}[.)
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)")
 _MATHY = re.compile(r"[\\=^_{}|<>]|\b\w\(\w")
 _END_PUNCT = re.compile(r"[.,;:!?…]$")
+#: A sentence ending inside a line: a word of two lower-case letters or more (not a short
+#: form: "vs.", "etc.") closed by a full stop, then more text.
+_SENTENCE_END = re.compile(r"\b(?!(?:vs|etc|approx|incl|esp|ca)\.)[a-z]{2,}\.\s+\S")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -56,8 +59,18 @@ def is_heading_text(text: str, *, max_words: int = 10) -> bool:
     False
     >>> is_heading_text("Great Frost (winter of 1709)"), is_heading_text("Frost and the")
     (True, False)
+
+    A sentence that ends inside it makes it a line of notes ("Kiln - fires the pots.
+    Up to 1300 C"); a stop after a short form does not ("Ch. 4 Soils", "Mali vs. Songhai").
+
+    >>> is_heading_text("Kiln - fires the pots. Up to 1300 C")
+    False
+    >>> is_heading_text("Ch. 4 Soils"), is_heading_text("Mali vs. Songhai")
+    (True, True)
     """
     if not text or len(text) > 90 or _END_PUNCT.search(text) or _BULLET.match(text):
+        return False
+    if _SENTENCE_END.search(text):
         return False
     if _MATHY.search(text) or not (text[0].isupper() or text[0].isdigit()) or _DATE.match(text):
         return False
@@ -119,6 +132,8 @@ def _headings(
     next_line = _next_filled_line([n for n, _ in lines], texts)
     indent = (indents or {}).get
     for i, text in enumerate(texts):
+        if in_label_run(texts, i):
+            continue  # "Kiln - a furnace" / "Glaze - a coat": a list of terms, no headings
         if not is_heading_text(text) and (
             indents is None
             or numbered_heading(text, following[i], indent(lines[i][0], 0), indent(next_line[i], 0))
@@ -180,6 +195,7 @@ def glossary_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
         i
         for i in firsts
         if len(texts[i + 1]) > len(texts[i])
+        and not _labels_under(texts, i)
         and (
             marks[i]
             or (
@@ -193,6 +209,50 @@ def glossary_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
     if sum(1 for i in terms if marks[i]) < 2:
         return []
     return terms
+
+
+#: A line that opens with a label: a few words, then a colon or a spaced dash, then text.
+_LABEL_LINE = re.compile(r"^[^\W\d_][^:.!?–—]{0,60}?(?::|\s[–—-])\s+\S")
+#: Label lines under a first line that make its block a section of terms, not one term.
+SECTION_LABELS = 2
+
+
+#: A label explained in lower case: "Kiln - a furnace", "Slip: liquid clay".
+_EXPLAINED_LABEL = re.compile(r"^[^\W\d_][^:.!?–—]{0,60}?(?::|\s[–—-])\s+[a-z]")
+
+
+def in_label_run(texts: Sequence[str], i: int) -> bool:
+    """Is line ``i`` one of two lines or more in a row, each a label explained in lower
+    case ("Kiln - a furnace that fires clay" / "Slip: liquid clay")? Such lines list terms;
+    none of them is a heading, however short.
+
+    >>> texts = ["FIRING", "Kiln - a furnace", "Slip: liquid clay", "", "Unit 2 - glazes"]
+    >>> [in_label_run(texts, i) for i in range(len(texts))]
+    [False, True, True, False, False]
+    """
+    if not _EXPLAINED_LABEL.match(texts[i]):
+        return False
+    return any(
+        0 <= j < len(texts) and bool(_EXPLAINED_LABEL.match(texts[j])) for j in (i - 1, i + 1)
+    )
+
+
+def _labels_under(texts: Sequence[str], first: int) -> bool:
+    """Does the block under line ``first`` (to the next blank line) hold at least
+    :data:`SECTION_LABELS` lines that open with a label ("Kiln - a furnace", "Glaze: a
+    coat")? Then the first line heads a section of terms, not one term explained.
+
+    >>> _labels_under(["FIRING", "Kiln - a furnace", "Glaze - a coat", ""], 0)
+    True
+    >>> _labels_under(["Kiln", "a furnace for pottery: it fires clay", ""], 0)
+    False
+    """
+    block = []
+    for text in texts[first + 1 :]:
+        if not text:
+            break
+        block.append(text)
+    return sum(1 for text in block if _LABEL_LINE.match(text)) >= SECTION_LABELS
 
 
 def _next_filled(texts: Sequence[str]) -> list[str]:

@@ -89,7 +89,8 @@ STRUCTURAL_LABELS = (
 CLOZE_END = (
     r"___+.*",
     r"\b(?:stands for|is used for|are used for|used for|is called|are called|known as)",
-    r"\b(?:is|are|was|were|by|in|for|of|to|with|as|into|than)",
+    # in lower case: a name in capitals ends with such a word ("GROUP BY", "LOG IN")
+    r"\b(?-i:is|are|was|were|by|in|for|of|to|with|as|into|than)",
 )
 
 #: A question typed in lower case without its "?" ("what does ATP stand for", "how do
@@ -143,8 +144,8 @@ def is_cloze(text: str) -> bool:
 
     >>> is_cloze("ATP stands for"), is_cloze("Litmus paper is tricky to use in")
     (True, True)
-    >>> is_cloze("Stabilising soil")
-    False
+    >>> is_cloze("Stabilising soil"), is_cloze("ORDER BY")
+    (False, False)
     """
     text = text.strip()
     if not text or _ANSWER_SHAPE.search(text) or not text[0].isupper():

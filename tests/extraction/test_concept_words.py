@@ -198,12 +198,28 @@ def test_concept_words_numbered_labels_name_what_follows_the_number():
     [
         ("HINT", True, "CALLOUT_WORDS: hint"),
         ("homework outline", True, "GENERIC_NOTE_WORDS: homework, outline"),
+        ("exam tips", True, "GENERIC_NOTE_WORDS: exam, tips"),
+        ("midterm review", True, "GENERIC_NOTE_WORDS: midterm, review"),
         ("hint", True, "CALLOUT_WORDS: hint"),
         ("moraine", False, "(none)"),
     ],
 )
 def test_concept_words_callout_and_note_words_are_about_the_notes(key, notes, entry):
     assert about_the_notes(key) is notes, entry
+
+
+@pytest.mark.parametrize(
+    ("term", "named"),
+    [
+        ("Exam tips", set()),
+        ("Midterm review", set()),
+        ("Kiln tips", {"kiln tip"}),
+    ],
+)
+def test_concept_words_a_term_card_of_note_taking_words_names_nothing(term, named):
+    index = extract_concepts([card(term, "Check the kiln twice.", kind="term")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["term"]}
+    assert keys == named
 
 
 def test_concept_words_analogy_sentence_names_nothing():
@@ -574,3 +590,18 @@ def test_concept_words_presence_frames_hand_an_action_on_to_its_object(heading, 
     ]
     index = extract_concepts(cards)
     assert index.action_named(tokens(heading)) == (named and index.find(named))
+
+
+@pytest.mark.parametrize(
+    ("heading", "acronym", "read"),
+    [
+        ("SOIL LAYERS", "SOIL", False),
+        ("DNA REPAIR", "DNA", True),
+        ("Soil and the DNA of microbes", "DNA", True),
+    ],
+    ids=["english-word", "unknown-word", "not-shouted"],
+)
+def test_concept_words_a_word_of_a_line_in_capitals_is_no_acronym(heading, acronym, read):
+    index = extract_concepts([card(heading, "Topsoil lies on top of the subsoil.", kind="heading")])
+    acronyms = {c.key for s in index.candidates for c in s.candidates if c.roles["acronym"]}
+    assert (acronym in acronyms) is read

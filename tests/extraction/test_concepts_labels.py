@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extraction.concepts import extract_concepts
 from extraction.concepts.candidates import (
     SYMBOL_GIVEN,
     AliasPair,
@@ -11,7 +12,7 @@ from extraction.concepts.candidates import (
     labels,
     titles,
 )
-from extraction.concepts.segments import card_segments, equals_label, equals_labels
+from extraction.concepts.segments import card_segments, equals_label, equals_labels, label_of
 from extraction.nlp import pipe
 from extraction.records import Card
 
@@ -105,6 +106,61 @@ def test_candidates_bracketed_label_names_the_label_explained_by_its_line(
     names, pairs = _found(line)
     assert names[name] == ("label", definition)
     assert pairs == ({pair} if pair else set())
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "definition", "pair"),
+    [
+        (
+            "Rate of return (RoR) - gain over a period as a share of the cost",
+            "rate of return",
+            "gain over a period as a share of the cost",
+            ("ror", "rate of return"),
+        ),
+        (
+            "Gross margin (GM) – revenue minus the cost of sales",
+            "gross margin",
+            "revenue minus the cost of sales",
+            ("gm", "gross margin"),
+        ),
+    ],
+    ids=["hyphen", "en-dash"],
+)
+def test_candidates_dash_label_closing_with_its_acronym_is_defined_by_its_line(
+    line, name, definition, pair
+):
+    names, pairs = _found(line)
+    assert names[name] == ("label", definition)
+    assert pair in pairs
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Loam (dark and crumbly) - a soil of sand, silt and clay", "Kiln (WIP) - fires the pots"],
+    ids=["remark", "other-acronym"],
+)
+def test_candidates_dash_label_closing_with_a_remark_stays_unread(line):
+    names, _ = _found(line)
+    assert not any(definition for _, definition in names.values())
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Igneous rocks - two kinds: granite, basalt",
+            ("Igneous rocks", "two kinds: granite, basalt"),
+        ),
+        (
+            "Kiln shelf: holds the pots - or the tiles",
+            ("Kiln shelf", "holds the pots - or the tiles"),
+        ),
+        ("Slow cooling – stop when: the glaze sets", ("Slow cooling", "stop when: the glaze sets")),
+    ],
+    ids=["dash-then-colon", "colon-then-dash", "en-dash-then-colon"],
+)
+def test_segments_label_of_ends_the_label_at_the_first_of_dash_and_colon(line, expected):
+    assert label_of(line) == expected
 
 
 @pytest.mark.parametrize(
@@ -421,3 +477,75 @@ def test_definitions_contrast_card_defines_a_side_by_its_own_short_clause():
     G = build_graph([read_bytes(deck, path="air.tsv")])
     assert G.nodes["weather"]["definition"] == "the state of the air today"
     assert G.nodes["climate"]["definition"] == "its long average"
+
+
+@pytest.mark.parametrize(
+    ("line", "defined"),
+    [
+        (
+            "Kiln vs oven - a kiln fires clay at high heat; an oven bakes bread",
+            {"kiln": "a kiln fires clay at high heat", "oven": "an oven bakes bread"},
+        ),
+        (
+            "Tailwinds vs headwinds: tailwinds push the plane along. headwinds slow it down",
+            {"tailwind": "tailwinds push the plane along.", "headwind": "headwinds slow it down"},
+        ),
+        (
+            "Kiln vs oven - a kiln is hotter than a forge; an oven is for food",
+            {"kiln": "a kiln is hotter than a forge", "oven": "an oven is for food"},
+        ),
+    ],
+    ids=["singular", "plural", "is"],
+)
+def test_candidates_label_contrast_defines_each_side_by_its_own_clause(line, defined):
+    names, _ = _found(line)
+    assert {name: definition for name, (_, definition) in names.items()} == defined
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Transform boundary - plates slide past each other", "transform boundary"),
+        ("Sort key - the field a list is ordered by", "sort key"),
+        # an order on a plural stays an order: its object is the name
+        ("Avoid distractions - turn the phone off", None),
+    ],
+)
+def test_candidates_a_label_read_as_an_order_on_one_noun_is_a_noun_compound(line, name):
+    names, _ = _found(line)
+    assert (name in names) if name else not any(n.startswith("avoid") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ("Kiln - a furnace\nGlaze - a glassy coat\nSlip - liquid clay", "term"),
+        # a line that is no label, or a label after a colon, leaves the lines labels
+        ("Kiln - a furnace\nKilns fire clay at high heat.\nSlip - liquid clay", "label"),
+        ("Kiln: a furnace\nGlaze: a glassy coat\nSlip: liquid clay", "label"),
+        ("Kiln - a furnace\nGlaze - a glassy coat", "label"),
+    ],
+    ids=["dash-labels", "a-sentence", "colon-labels", "two-lines"],
+)
+def test_candidates_a_card_of_dash_labels_only_lists_terms(body, role):
+    index = extract_concepts([_card("Pottery", body)])
+    kiln = next(c for s in index.candidates for c in s.candidates if c.key == "kiln")
+    assert kiln.roles[role]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "never", "named"),
+    [
+        ("Glaze recipes (Quist)", "heading", "quist", "glaze recipe"),
+        ("Kiln designs (Lindqvist)", "term", "lindqvist", "kiln designs"),
+        ("Gross margin (GM)", "term", "", "GM"),
+    ],
+    ids=["heading", "term", "acronym"],
+)
+def test_candidates_a_surname_in_brackets_closing_a_title_credits_and_names_nothing(
+    title, kind, never, named
+):
+    index = extract_concepts([_card(title, "Mix the glaze with water.", kind=kind)])
+    titled = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[kind] > 0}
+    assert named.lower() in titled
+    assert not never or never not in titled

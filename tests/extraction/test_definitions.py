@@ -1096,3 +1096,77 @@ def test_definitions_a_sentence_opened_by_a_credited_owner_defines_the_name(
     from extraction.concepts.definitions import defining_sentence
 
     assert bool(defining_sentence(sentence, names)) is defining
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name"),
+    [
+        (
+            "Gay–Lussac law",
+            "Plot of pressure against temperature at fixed volume",
+            "gay-lussac law",
+        ),
+        (
+            "Gay-Lussac law",
+            "Plot of pressure against temperature at fixed volume",
+            "gay-lussac law",
+        ),
+    ],
+    ids=["en-dash", "hyphen"],
+)
+def test_definitions_a_term_joined_by_a_typed_dash_is_defined_by_its_answer(title, answer, name):
+    assert definition_of(title, answer, name, "term") == answer
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "name", "defined"),
+    [
+        # each side labelled in lower case after the other's sentence
+        (
+            "sleet vs hail",
+            "sleet: rain frozen on the way down. hail: ice grown in storm clouds",
+            "hail",
+            "ice grown in storm clouds",
+        ),
+        # each side's clause opens with its name and says what it does
+        (
+            "Kiln vs Oven",
+            "KILN fires clay at high heat, OVEN bakes bread at low heat",
+            "oven",
+            "OVEN bakes bread at low heat",
+        ),
+        (
+            "Kiln vs Oven",
+            "A kiln fires clay at high heat. An oven bakes bread at low heat.",
+            "kiln",
+            "A kiln fires clay at high heat.",
+        ),
+        # a clause that says what both share defines neither
+        ("Kiln vs Oven", "Both heat what is put inside them.", "oven", ""),
+    ],
+    ids=["lower-case-labels", "capitals-comma", "sentences", "both"],
+)
+def test_definitions_a_contrast_card_defines_each_side_by_its_own_clause(
+    title, answer, name, defined
+):
+    assert definition_of(title, answer, name, "term") == defined
+
+
+@pytest.mark.parametrize(
+    ("title", "hidden", "defined"),
+    [
+        ("Rivers build a delta, a landform of silt at their mouth.", "delta", True),
+        ("Rivers build a delta at their mouth.", "delta", False),
+    ],
+    ids=["apposition", "no-apposition"],
+)
+def test_definitions_a_cloze_sets_its_hidden_name_in_apposition(title, hidden, defined):
+    start = title.index(hidden)
+    cloze = replace(
+        card(title, "", kind="cloze"),
+        emphasis=(Emphasis("title", start, start + len(hidden), "cloze"),),
+    )
+    index = extract_concepts([cloze], model=LogisticModel((), (), bias=10.0))
+    found = index.find(hidden)
+    assert found is not None
+    assert bool(index.concepts[found].definition) is defined

@@ -49,6 +49,10 @@ def test_prompts_is_question(line, expected):
         ("Friction damps oscillations", False),
         ("used for", False),
         ("sepals and petal tips", False),
+        ("Heat flows from hot bodies to", True),
+        # a name in capitals ending with a preposition is a name, not a cut-off stem
+        ("ORDER BY", False),
+        ("LOG IN", False),
     ],
 )
 def test_prompts_is_cloze(line, expected):

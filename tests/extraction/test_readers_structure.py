@@ -296,6 +296,42 @@ def test_readers_structure_outline_numbered_section_headings(text, titles):
     assert [c.title for c in cards if c.title_kind == "heading" and c.body] == titles
 
 
+@pytest.mark.parametrize(
+    ("text", "titles", "first_line"),
+    [
+        # a "Term - explanation. More" line right under a heading is the section's text
+        (
+            "Ceramics review\n\nFiring\nKiln - a furnace for pottery. Up to 1300 C\n"
+            "Glaze - a glassy coat fused on\n",
+            ["Firing"],
+            "Kiln - a furnace for pottery. Up to 1300 C",
+        ),
+        # a stop after a short form leaves a heading one
+        (
+            "Ceramics review\n\nCh. 4 Glazes\nGlazes seal the pot.\n",
+            ["Ch. 4 Glazes"],
+            "Glazes seal the pot.",
+        ),
+    ],
+    ids=["sentence-inside", "short-form-stop"],
+)
+def test_readers_structure_outline_a_sentence_ending_inside_a_line_heads_nothing(
+    text, titles, first_line
+):
+    cards = read(text, "outline.txt").cards
+    assert [c.title for c in cards] == titles
+    assert cards[-1].body.splitlines()[0] == first_line
+
+
+def test_readers_structure_outline_a_run_of_label_lines_holds_no_heading():
+    text = (
+        "Pottery\n\nFiring\nKiln - a furnace that fires clay\nBisque - a first firing\n"
+        "Slip: liquid clay\n\nGlazing\nGlazes seal the pot.\n"
+    )
+    cards = read(text, "outline.txt").cards
+    assert [(c.title, len(c.body.splitlines())) for c in cards] == [("Firing", 3), ("Glazing", 1)]
+
+
 def test_readers_structure_csv_html_emphasis():
     card = read(CASES[7].values[1], "set.csv").cards[1]
     assert card.emphasised("title") == ["delta"] and card.emphasised("body") == ["landform"]
@@ -539,6 +575,14 @@ def test_readers_structure_card_keeps_code_of_its_question():
             "Pottery\n\nKilns\nKilns fire clay. They reach high heat.\n\n"
             "Glazes\nGlazes are glassy coats. Potters dip pots in them.\n",
             [],
+        ),
+        # a block of label lines is a section of terms, its first line no term
+        (
+            "Pottery\n\nFIRING\nKiln - a furnace that fires clay\nBisque - a first firing\n\n"
+            "Wedging\nkneading the clay to push out air\n\n"
+            "Throwing\nshaping a pot on the wheel\n\nTrimming\ncutting away excess clay\n\n"
+            "Fettling\nsmoothing the rough edges\n",
+            ["Wedging", "Throwing", "Trimming", "Fettling"],
         ),
     ],
 )
