@@ -195,13 +195,39 @@ def question_paragraphs(texts: list[str]) -> bool:
     return asking >= MIN_QUESTION_PARAGRAPHS and asking * 2 >= len(paragraphs) - answers
 
 
+#: A card's number opening a line: "3. ", "12) ".
+CARD_NUMBER = re.compile(r"^\s*\d{1,4}[.)]\s+")
+#: Fewest numbered question lines that make the numbers card numbers.
+MIN_NUMBERED_QUESTIONS = 3
+
+
+def without_card_numbers(texts: list[str]) -> list[str]:
+    """``texts`` with the number taken off each numbered question line ("3. What is a
+    fault?"), when at least :data:`MIN_NUMBERED_QUESTIONS` lines are such questions and
+    they are at least half of the numbered lines: the numbers count the cards, and the
+    question is the card's prompt. Numbered lines that ask nothing (steps of an answer)
+    keep their numbers; so does every line when few numbered lines ask.
+
+    >>> without_card_numbers(["1. What is a fault?", "1) First step", "2. What is a fold?",
+    ...     "3. Define an epicentre"])
+    ['What is a fault?', '1) First step', 'What is a fold?', 'Define an epicentre']
+    >>> without_card_numbers(["1. Mix the flour.", "2. What is left?", "3. Bake it."])
+    ['1. Mix the flour.', '2. What is left?', '3. Bake it.']
+    """
+    numbered = [(i, m) for i, t in enumerate(texts) if (m := CARD_NUMBER.match(t))]
+    asking = {i: m for i, m in numbered if is_question(texts[i][m.end() :])}
+    if len(asking) < MIN_NUMBERED_QUESTIONS or len(asking) * 2 < len(numbered):
+        return texts
+    return [t[asking[i].end() :] if i in asking else t for i, t in enumerate(texts)]
+
+
 def sniff(raw: RawNote) -> float:
     """A list of labelled Q/A pairs, spaced in any way; or a list of questions with no
     labels: many prompt lines and hardly any blank-line paragraphs, or blank-line
     paragraphs that open with a question (:func:`question_paragraphs`)."""
     if not raw.is_text:
         return 0.0
-    texts = raw.clean_lines
+    texts = without_card_numbers(raw.clean_lines)
     filled = [t for t in texts if t]
     if len(filled) < 4:
         return 0.0
@@ -217,7 +243,7 @@ def sniff(raw: RawNote) -> float:
 
 
 def read(raw: RawNote) -> Iterator[Card]:
-    lines = list(enumerate(raw.clean_lines, start=1))
+    lines = list(enumerate(without_card_numbers(raw.clean_lines), start=1))
     lines = [(n, t) for n, t in without_boilerplate(lines) if t]
     indents = file_indents(raw.lines, [n for n, _ in lines])
     width = wrap_width(raw.clean_lines)

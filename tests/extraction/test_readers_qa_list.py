@@ -381,3 +381,45 @@ def test_readers_qa_list_term_lines_under_headings_are_their_section(index, titl
     card = result.cards[index]
     assert (card.title, card.section) == (title, section)
     assert body is None or str(card.body) == body
+
+
+_NUMBERED_QUESTIONS = {
+    "spaced": (
+        "1. What is a sonnet?\nA poem of fourteen lines.\n\n"
+        "2. What is an iamb?\nA foot of one unstressed and one stressed syllable.\n\n"
+        "3. What is a couplet?\nTwo rhyming lines in a row.\n\n"
+        "4. What is a volta?\nThe turn in the argument of a sonnet.\n"
+    ),
+    "tight": (
+        "1) What is a sonnet?\nA poem of fourteen lines.\n"
+        "2) What is an iamb?\nA foot of one unstressed and one stressed syllable.\n"
+        "3) What is a couplet?\nTwo rhyming lines in a row.\n"
+        "4) What is a volta?\nThe turn in the argument of a sonnet.\n"
+    ),
+    "indented answers": (
+        "1. What does sonnet mean?\n   A poem of fourteen lines.\n"
+        "2. What does iamb mean?\n   A foot of one unstressed and one stressed syllable.\n"
+        "3. What does couplet mean?\n   Two rhyming lines in a row.\n"
+        "4. What does volta mean?\n   The turn in the argument of a sonnet.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", _NUMBERED_QUESTIONS.values(), ids=_NUMBERED_QUESTIONS)
+def test_readers_qa_list_numbered_questions_are_cards_without_their_numbers(text):
+    result = read_bytes(text.encode(), path="poetry.txt")
+    assert result.source.format == "qa-list"
+    assert len(result.cards) == 4
+    assert result.cards[0].title in ("What is a sonnet?", "What does sonnet mean?")
+    assert str(result.cards[0].body) == "A poem of fourteen lines."
+    assert result.cards[0].title_line == 1
+
+
+def test_readers_qa_list_numbered_steps_keep_their_numbers():
+    text = (
+        "Making a glaze\n\n1. Weigh the dry materials.\n2. Why sieve the mixture?\n"
+        "3. Add water until it is creamy.\n4. Dip the fired pot.\n"
+    )
+    result = read_bytes(text.encode(), path="pottery.txt")
+    assert result.source.format != "qa-list"
+    assert [c.title for c in result.cards] == ["Making a glaze"]
