@@ -47,18 +47,32 @@ MIN_SHORT_PAIRS = 2
 
 
 #: A term and its definition on one line, split by a spaced dash, an equals sign or a
-#: colon: "Osmosis – the diffusion of water", "Turgor = water pressure in a cell".
+#: colon: "Osmosis – the diffusion of water", "Turgor = water pressure in a cell"; or by
+#: the separators flashcard apps export ("custom" Quizlet exports, old Anki text): a pipe
+#: ("Osmosis | the diffusion ..."), or a comma or semicolon with no space after it
+#: ("Osmosis,The diffusion ...", "Osmosis;The diffusion ..."), which prose never writes.
 TERM_LINE = re.compile(
-    r"^(?P<term>[^\W\d_][^=–—:]{0,59}?)(?:\s+(?P<sep>[-–—=])|(?P<colon>:))\s+(?P<rest>\S.*)$"
+    r"^(?P<term>[^\W\d_][^=–—:|]{0,59}?)"
+    r"(?:\s+(?P<sep>[-–—=])\s+|(?P<colon>:)\s+|\s*(?P<pipe>\|)\s*|(?P<tight>[;,])(?=[^\W\d_]))"
+    r"(?P<rest>\S.*)$"
 )
 
 
 def _term_split(text: str) -> tuple[str, str, str] | None:
-    """(term, separator, definition) of a term line whose term is a short phrase."""
+    """(term, separator, definition) of a term line whose term is a short phrase.
+
+    >>> _term_split("Loam;Soil of sand, silt and clay"), _term_split("Loam | rich soil")
+    (('Loam', ';', 'Soil of sand, silt and clay'), ('Loam', '|', 'rich soil'))
+    >>> _term_split("In 1990,1,000 farms closed"), _term_split("Clay, silt and sand")
+    (None, None)
+    >>> _term_split("Loam | soil | 3")
+    """
     m = TERM_LINE.match(text)
     if not m or len(m["term"].split()) > 6 or m["term"].endswith((".", ",", ";", ":")):
         return None
-    return m["term"], m["sep"] or m["colon"], m["rest"]
+    if m["pipe"] and "|" in m["rest"]:  # a row of a table of three or more columns
+        return None
+    return m["term"], m["sep"] or m["colon"] or m["pipe"] or m["tight"], m["rest"]
 
 
 def term_separator(texts: list[str]) -> str | None:

@@ -234,8 +234,26 @@ def test_readers_qa_list_prose_paragraphs_with_questions_among_them_stay_text():
             "Estates-General",
             "an assembly of three orders",
         ),
+        (
+            "Mantle | the layer under the crust\nCore | the centre of the Earth\n"
+            "Crust | the outer shell\nMagma | molten rock under the surface\n",
+            "Mantle",
+            "the layer under the crust",
+        ),
+        (
+            "Mantle,The layer under the crust, mostly solid\nCore,The centre of the Earth\n"
+            "Crust,The outer shell\nMagma,Molten rock under the surface\n",
+            "Mantle",
+            "The layer under the crust, mostly solid",
+        ),
+        (
+            "Mantle;The layer under the crust\nCore;The centre of the Earth\n"
+            "Crust;The outer shell\nMagma;Molten rock under the surface\n",
+            "Mantle",
+            "The layer under the crust",
+        ),
     ],
-    ids=["en-dash", "em-dash-spaced", "equals", "colon", "hyphen"],
+    ids=["en-dash", "em-dash-spaced", "equals", "colon", "hyphen", "pipe", "comma", "semicolon"],
 )
 def test_readers_qa_list_term_lines(text, first_title, first_answer):
     result = read_bytes(text.encode(), path="notes.txt")
@@ -423,3 +441,13 @@ def test_readers_qa_list_numbered_steps_keep_their_numbers():
     result = read_bytes(text.encode(), path="pottery.txt")
     assert result.source.format != "qa-list"
     assert [c.title for c in result.cards] == ["Making a glaze"]
+
+
+def test_readers_qa_list_prose_with_commas_and_table_rows_are_no_term_lines():
+    prose = (
+        "Volcanoes erupt when magma rises, and the pressure builds.\n"
+        "In 1991,2 eruptions cooled the planet.\nAsh | lava | gas\nPumice | glass | foam\n"
+        "Lava flows, cools and hardens into rock.\n"
+    )
+    result = read_bytes(prose.encode(), path="notes.txt")
+    assert result.source.format != "qa-list"
