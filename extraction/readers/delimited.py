@@ -170,7 +170,8 @@ def guess_delimiter(text: str, suffix: str) -> str | None:
 def sniff(raw: RawNote) -> float:
     """0.95 for an Anki text export; for ``.csv``/``.tsv`` 0.9 with a consistent delimiter,
     else 0.2 (so that :func:`read` says what is wrong); for ``.txt`` 0.5 when nearly every
-    line is ``term<TAB>definition``; 0 otherwise."""
+    line is ``term<TAB>definition`` with the same number of fields (:func:`tab_columns`);
+    0 otherwise."""
     if not raw.is_text:
         return 0.2 if raw.suffix in (".csv", ".tsv") else 0.0
     first = raw.lines[0].lstrip() if raw.lines else ""
@@ -179,10 +180,27 @@ def sniff(raw: RawNote) -> float:
     if raw.suffix in (".csv", ".tsv"):
         return 0.9 if guess_delimiter(raw.text, raw.suffix) else 0.2
     if raw.suffix == ".txt":
-        lines = [line for line in raw.lines if line.strip()]
-        tabbed = sum(1 for line in lines if line.count("\t") == 1)
-        return 0.5 if tabbed >= 3 and tabbed >= 0.8 * len(lines) else 0.0
+        return 0.5 if tab_columns([line for line in raw.lines if line.strip()]) else 0.0
     return 0.0
+
+
+#: Most tabs in the rows of a ``.txt`` export: a term, its definition and a few fields
+#: after them (an Anki export with no header lines: front, back, tags).
+MAX_TXT_TABS = 3
+
+
+def tab_columns(lines: Sequence[str]) -> bool:
+    """Are ``lines`` (no blank ones) rows of tab-separated fields: at least three, and at
+    least four in five of them hold the same number of tabs, one to :data:`MAX_TXT_TABS`?
+
+    >>> tab_columns(["Loam\\tRich soil\\tsoil", "Clay\\tFine soil\\tsoil", "Silt\\tFine grains\\t"])
+    True
+    >>> tab_columns(["Loam\\tRich soil", "Clay is fine.", "Silt is fine.", "Sand\\tCoarse"])
+    False
+    """
+    counts = Counter(line.count("\t") for line in lines)
+    tabs, rows = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
+    return 1 <= tabs <= MAX_TXT_TABS and rows >= 3 and rows >= 0.8 * len(lines)
 
 
 def _is_header_row(cells: Sequence[str]) -> bool:
