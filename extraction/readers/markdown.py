@@ -184,6 +184,34 @@ def _preferred_tab(lines: Sequence[str], start: int) -> str:
     return next((n for n in names if PREFERRED_TAB in n), names[0])
 
 
+#: An Obsidian inline field or one-line spaced-repetition card: "Term::definition",
+#: "- Term:: definition", "Term:::definition" (a reversible card); the term starts
+#: with a letter and holds words only (no code: "imgs[::2]").
+_INLINE_FIELD = re.compile(
+    r"^(\s*(?:[-*+]\s+)?)([^\W\d_](?:[\w'’()/&,. -]{0,78}[\w)])?)\s*:{2,3}(?!:)\s*(?=\S)"
+)
+
+
+def inline_fields(lines: Sequence[str]) -> list[str]:
+    """``lines`` with each "Term::definition" line written "Term: definition", as the
+    label line it is; lines inside code fences are left alone.
+
+    >>> inline_fields(["Kiln::A furnace", "- Glaze:: a glassy coat", "```", "a::b", "```"])
+    ['Kiln: A furnace', '- Glaze: a glassy coat', '```', 'a::b', '```']
+    >>> inline_fields(["x = imgs[::2]", "a = b[1::3]"])
+    ['x = imgs[::2]', 'a = b[1::3]']
+    """
+    out: list[str] = []
+    fence = ""
+    for line in lines:
+        if m := _FENCE.match(line):
+            fence = "" if fence and m.group(1).startswith(fence) else (fence or m.group(1)[0] * 3)
+        elif not fence:
+            line = _INLINE_FIELD.sub(r"\1\2: ", line, count=1)
+        out.append(line)
+    return out
+
+
 def blank_directives(lines: Sequence[str]) -> list[str]:
     """``lines`` with d2l's directive lines (``:label:``, ``:width:`` ...), tab markers,
     the framework tabs other than the preferred one and display maths (``$$`` lines to
@@ -849,7 +877,9 @@ def read(raw: RawNote) -> Iterator[Card]:
         Not text, or over the line-count or line-length limits.
     """
     lines = raw.lines  # checks the limits before parsing
-    text = "\n".join(blank_directives(blank_html_comments("\n".join(lines)).split("\n")))
+    text = "\n".join(
+        inline_fields(blank_directives(blank_html_comments("\n".join(lines)).split("\n")))
+    )
     tokens = parser().parse(text)
     reader = _Reader(CardBuilder(raw, FORMAT))
     _walk(reader, tokens)

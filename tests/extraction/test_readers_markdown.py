@@ -480,3 +480,19 @@ def test_readers_markdown_labelled_answer_keeps_its_emphasis_and_lines():
     card = cards_of("# R\n\nQ: What is rent?\nA: Rent is a **payment**.\n\nQ: Why?\nA: Law.\n")[1]
     assert card.emphasised("body") == ["payment"]
     assert card.line_of(card.body.index("payment")) == 4
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Kiln::A furnace that fires pottery.", "Kiln: A furnace that fires pottery."),
+        ("- Glaze:: a glassy coat fused to a pot", "Glaze: a glassy coat fused to a pot"),
+        ("Bisque ware:::Pottery fired once", "Bisque ware: Pottery fired once"),
+    ],
+)
+def test_readers_markdown_inline_field_lines_read_as_labels(line, label):
+    bullet = "- " if line.startswith("- ") else ""
+    text = f"# Pottery\n\n{line}\n{bullet}Slip::Clay thinned with water\n\n```\nxs[::2]\n```\n"
+    card = read_bytes(text.encode(), path="pottery.md").cards[0]
+    lines = str(card.body).split("\n")
+    assert lines[:2] == [label, "Slip: Clay thinned with water"]
