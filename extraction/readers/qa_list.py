@@ -235,13 +235,52 @@ def without_card_numbers(texts: list[str]) -> list[str]:
     return [t[asking[i].end() :] if i in asking else t for i, t in enumerate(texts)]
 
 
+#: Fewest cards of a flashcard export typed on one line, ";" between the cards.
+MIN_LINE_CARDS = 4
+
+
+def line_cards(text: str) -> list[str]:
+    """The cards of one line of a flashcard export with ";" between the cards (Quizlet's
+    "between rows" choice): at least :data:`MIN_LINE_CARDS` pieces, three in four of them
+    a term and its definition split by a tab or by one and the same term-line separator.
+    A tab becomes a pipe, the term-line separator it stands for; ``[text]`` otherwise.
+
+    >>> line_cards("Kiln\\tA furnace;Glaze\\tA glassy coat;Slip\\tLiquid clay;Grog\\tFired clay")
+    ['Kiln | A furnace', 'Glaze | A glassy coat', 'Slip | Liquid clay', 'Grog | Fired clay']
+    >>> line_cards("Kilns fire pots; glazes coat them; slips join them; grog firms them")
+    ['Kilns fire pots; glazes coat them; slips join them; grog firms them']
+    """
+    pieces = [piece.strip() for piece in text.split(";")]
+    if len(pieces) < MIN_LINE_CARDS:
+        return [text]
+    pieces = [
+        piece.replace("\t", " | ", 1) if "\t" in piece and "|" not in piece else piece
+        for piece in pieces
+    ]
+    seps = [split[1] for piece in pieces if (split := _term_split(piece))]
+    if not seps or max(map(seps.count, set(seps))) * 4 < len(pieces) * 3:
+        return [text]
+    return [piece for piece in pieces if piece]
+
+
+def numbered_lines(raw: RawNote) -> list[tuple[int, str]]:
+    """The file's clean lines with their numbers, a line of cards typed together split
+    into its cards (:func:`line_cards`, each citing the line) and card numbers taken off
+    numbered questions (:func:`without_card_numbers`)."""
+    lines = [
+        (n, piece) for n, text in enumerate(raw.clean_lines, start=1) for piece in line_cards(text)
+    ]
+    texts = without_card_numbers([t for _, t in lines])
+    return [(n, text) for (n, _), text in zip(lines, texts, strict=True)]
+
+
 def sniff(raw: RawNote) -> float:
     """A list of labelled Q/A pairs, spaced in any way; or a list of questions with no
     labels: many prompt lines and hardly any blank-line paragraphs, or blank-line
     paragraphs that open with a question (:func:`question_paragraphs`)."""
     if not raw.is_text:
         return 0.0
-    texts = without_card_numbers(raw.clean_lines)
+    texts = [t for _, t in numbered_lines(raw)]
     filled = [t for t in texts if t]
     if len(filled) < 4:
         return 0.0
@@ -257,13 +296,14 @@ def sniff(raw: RawNote) -> float:
 
 
 def read(raw: RawNote) -> Iterator[Card]:
-    lines = list(enumerate(without_card_numbers(raw.clean_lines), start=1))
-    lines = [(n, t) for n, t in without_boilerplate(lines) if t]
+    numbered = numbered_lines(raw)
+    texts = [t.strip() for _, t in numbered]
+    lines = [(n, t) for n, t in without_boilerplate(numbered) if t]
     indents = file_indents(raw.lines, [n for n, _ in lines])
     width = wrap_width(raw.clean_lines)
-    if is_labelled([t.strip() for t in raw.clean_lines]):
+    if is_labelled(texts):
         yield from _read_labelled(lines, CardBuilder(raw, FORMAT), indents, width)
-    elif is_term_list([t.strip() for t in raw.clean_lines]):
+    elif is_term_list(texts):
         yield from _read_term_lines(lines, CardBuilder(raw, FORMAT), indents, width)
     else:
         yield from segment_prompts(

@@ -451,3 +451,28 @@ def test_readers_qa_list_prose_with_commas_and_table_rows_are_no_term_lines():
     )
     result = read_bytes(prose.encode(), path="notes.txt")
     assert result.source.format != "qa-list"
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["\t", " - ", ",", ": "],
+    ids=["tab", "dash", "comma", "colon"],
+)
+def test_readers_qa_list_cards_typed_on_one_line_with_semicolons_between_them(between):
+    cards = [
+        ("Kiln", "A furnace that fires pottery."),
+        ("Glaze", "A glassy coat fused to a pot."),
+        ("Slip", "Clay thinned with water."),
+        ("Bisque", "Pottery fired once, before glazing."),
+    ]
+    text = ";".join(f"{term}{between}{definition}" for term, definition in cards)
+    result = read_bytes(text.encode(), path="pottery.txt")
+    assert result.source.format == "qa-list"
+    assert [(c.title, str(c.body)) for c in result.cards] == cards
+    assert {c.title_line for c in result.cards} == {1}
+
+
+def test_readers_qa_list_a_line_of_clauses_with_semicolons_stays_text():
+    text = "Kilns fire pots; glazes coat them; slips join them; grog firms them.\n"
+    result = read_bytes(text.encode(), path="pottery.txt")
+    assert result.source.format != "qa-list"
