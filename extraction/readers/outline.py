@@ -112,7 +112,9 @@ def _headings(
     numbered section heading (:func:`numbered_heading`)."""
     texts = [t for _, t in lines]
     marks = [False] * len(texts)
-    blank_separated = sum(1 for t in texts if not t) >= 0.1 * max(1, len(texts))
+    # blank lines between lines of text (not the empty line after the file's last break)
+    inner = texts[: len(texts) - next((k for k, t in enumerate(reversed(texts)) if t), 0)]
+    blank_separated = sum(1 for t in inner if not t) >= 0.1 * max(1, len(inner))
     widths = sorted(len(t) for t in texts if t)
     full_width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
     following = _next_filled(texts)
@@ -189,10 +191,40 @@ def glossary_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
         )
     ]
     if len(terms) < max(GLOSSARY_BLOCKS, GLOSSARY_SHARE * len(firsts)):
-        return []
+        return alternating_terms(texts, marks)
     if sum(1 for i in terms if marks[i]) < 2:
         return []
     return terms
+
+
+def alternating_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
+    """The heading lines of a list of terms typed with no blank line between them, each
+    term over the one longer line that explains it ("Kiln" / "A furnace for pottery." /
+    "Glaze" / "A glassy coat."), or ``[]`` when the text is no such list: at least
+    :data:`GLOSSARY_BLOCKS` such pairs, and they hold :data:`GLOSSARY_SHARE` of its
+    lines but a title's.
+
+    >>> texts = ["Pottery", "Kiln", "A furnace for pottery.", "Glaze", "A glassy coat.",
+    ...          "Slip", "Clay thinned with water.", "Grog", "Ground fired clay."]
+    >>> alternating_terms(texts, [t[-1] != "." for t in texts])
+    [1, 3, 5, 7]
+    >>> alternating_terms(texts[:5], [t[-1] != "." for t in texts[:5]])
+    []
+    """
+    count = len(texts)
+    pairs = [
+        i
+        for i in range(count - 1)
+        if marks[i]
+        and texts[i + 1]
+        and not marks[i + 1]
+        and len(texts[i + 1]) > len(texts[i])
+        and (i + 2 == count or marks[i + 2] or not texts[i + 2])
+    ]
+    filled = sum(1 for t in texts if t)
+    if len(pairs) < GLOSSARY_BLOCKS or 2 * len(pairs) < GLOSSARY_SHARE * (filled - 1):
+        return []
+    return pairs
 
 
 def _next_filled(texts: Sequence[str]) -> list[str]:

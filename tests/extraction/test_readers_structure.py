@@ -540,6 +540,18 @@ def test_readers_structure_card_keeps_code_of_its_question():
             "Glazes\nGlazes are glassy coats. Potters dip pots in them.\n",
             [],
         ),
+        # terms and their explanations on alternate lines, no blank line between them
+        (
+            "Kiln\nA furnace that fires clay.\nGlaze\nA glassy coat fused onto a pot.\n"
+            "Slip\nLiquid clay used to join parts.\nWedging\nKneading clay to drive out air.\n",
+            ["Kiln", "Glaze", "Slip", "Wedging"],
+        ),
+        # three such pairs are too few
+        (
+            "Kiln\nA furnace that fires clay.\nGlaze\nA glassy coat fused onto a pot.\n"
+            "Slip\nLiquid clay used to join parts.\n",
+            [],
+        ),
     ],
 )
 def test_readers_structure_outline_blocks_of_terms_are_term_cards(text, terms):
