@@ -655,6 +655,47 @@ def is_term_table(table: Table) -> bool:
     return words >= 4
 
 
+#: An Obsidian callout's marker opening a block quote: "> [!note] Title", "> [!tip]- Title".
+_CALLOUT = re.compile(r"^\[!([A-Za-z][\w-]{0,30})\][+-]?[ \t]*")
+#: Most words of a callout title read as a term.
+CALLOUT_TERM_WORDS = 6
+
+
+def callout(tokens: Sequence[Token], i: int) -> tuple[list[Token], list[Token]] | None:
+    """The title and the rest of the first paragraph of the Obsidian callout that the
+    block quote opening at ``tokens[i]`` is, its ``[!type]`` marker left out; ``None``
+    for a plain block quote.
+
+    >>> tokens = parser().parse("> [!note] Kiln\\n> A furnace for pottery.")
+    >>> title, rest = callout(tokens, 0)
+    >>> [t.content for t in title], [t.content for t in rest]
+    (['Kiln'], ['A furnace for pottery.'])
+    >>> callout(parser().parse("> A quote."), 0) is None
+    True
+    """
+    if i + 2 >= len(tokens) or tokens[i + 1].type != "paragraph_open":
+        return None
+    children = tokens[i + 2].children or []
+    if not children or children[0].type != "text" or not (m := _CALLOUT.match(children[0].content)):
+        return None
+    first = children[0].copy(content=children[0].content[m.end() :])
+    children = [first, *children[1:]]
+    end = next((k for k, c in enumerate(children) if c.type in ("softbreak", "hardbreak")), None)
+    if end is None:
+        return children, []
+    return children[:end], children[end + 1 :]
+
+
+def _callout_term(title: Inline) -> bool:
+    """A callout title that names a term: a short phrase that ends no sentence."""
+    text = title.text.strip()
+    return (
+        bool(_LETTER.search(text))
+        and len(text.split()) <= CALLOUT_TERM_WORDS
+        and not text.endswith((".", "!", "?", ":", ";"))
+    )
+
+
 def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
     """Collect the cards of ``tokens`` (lines shifted by ``offset`` for nested content)."""
     # open lists: (body index of the item being filled or -1, depth)
@@ -662,10 +703,26 @@ def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
     intro = -1  # the last paragraph outside lists: what a list that follows belongs to
     target: _Card = reader.current
     in_item_first = False
+    quotes: list[bool] = []  # each open block quote: is it a callout read as a term card?
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         kind = tok.type
+        if kind == "blockquote_open":
+            parts = callout(tokens, i)
+            term = False
+            if parts is not None:
+                title_children, rest = parts
+                line = _line(tok, offset)
+                title = render_inline(title_children, line)
+                tokens[i + 2].children = rest
+                if term := _callout_term(title):
+                    target, items, intro = reader.term_card(title, line), [], -1
+                elif title.text.strip():
+                    _add(target, title, items, False, intro)
+            quotes.append(term)
+        elif kind == "blockquote_close" and quotes and quotes.pop():
+            target, items, intro = reader.current, [], -1
         if kind == "front_matter":
             title, at = _front_matter_title(tok.content)
             if title:

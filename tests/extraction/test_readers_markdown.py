@@ -496,3 +496,30 @@ def test_readers_markdown_inline_field_lines_read_as_labels(line, label):
     card = read_bytes(text.encode(), path="pottery.md").cards[0]
     lines = str(card.body).split("\n")
     assert lines[:2] == [label, "Slip: Clay thinned with water"]
+
+
+_CALLOUTS = (
+    "# Pottery\n\n"
+    "> [!note] Kiln\n> A furnace that fires pottery.\n\n"
+    "> [!tip]- Glaze\n> A glassy coat fused to a pot.\n> It seals the clay.\n\n"
+    "> [!warning] Never open a hot kiln.\n> The pots crack.\n\n"
+    "> A plain quote from a potter.\n\n"
+    "Fired clay is called bisque.\n"
+)
+
+
+def test_readers_markdown_callouts_with_a_term_title_are_term_cards():
+    cards = read_bytes(_CALLOUTS.encode(), path="pottery.md").cards
+    assert [(c.title, c.title_kind) for c in cards] == [
+        ("Pottery", "heading"),
+        ("Kiln", "term"),
+        ("Glaze", "term"),
+    ]
+    assert str(cards[1].body) == "A furnace that fires pottery."
+    assert str(cards[2].body) == "A glassy coat fused to a pot. It seals the clay."
+    assert cards[1].section == ("Pottery",)
+    # a callout whose title is a sentence, a plain quote and the text after them stay
+    # in the heading's card, without the callout's marker
+    body = str(cards[0].body)
+    assert "Never open a hot kiln." in body and "Fired clay is called bisque." in body
+    assert "[!" not in body
