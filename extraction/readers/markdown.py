@@ -482,7 +482,8 @@ class _Reader:
         return (*self.root, *((h, n) for _, h, n in above))
 
     def flush(self) -> None:
-        for card in (*labelled_cards(self.current), *self.pending):
+        cards = [c for card in labelled_cards(self.current) for c in item_term_cards(card)]
+        for card in (*cards, *self.pending):
             if card.title or card.body or card.tables:
                 self.cards.append(
                     self.builder.card(
@@ -902,6 +903,100 @@ def labelled_cards(card: _Card) -> list[_Card]:
         added = target.body.lines[at[index]]
         added.text, added.starts, added.emphasis = line.text, list(line.starts), line.emphasis
     return cards
+
+
+#: Fewest list items of a card that make a list of terms, each over its explanation.
+MIN_ITEM_TERMS = 4
+#: Most words of such a term.
+ITEM_TERM_WORDS = 6
+
+
+def _item_term(line: BodyLine) -> bool:
+    """A list item that names a term: a short phrase that ends no sentence."""
+    text = line.text.strip()
+    return (
+        line.depth >= 0
+        and bool(_LETTER.search(text))
+        and len(text.split()) <= ITEM_TERM_WORDS
+        and not text.endswith((".", "!", "?", ":", ";", ","))
+    )
+
+
+def item_term_pairs(lines: Sequence[BodyLine]) -> list[int]:
+    """The items of ``lines`` that head a list of terms, each item a term over the one
+    longer line that explains it: a nested item under it ("- Kiln" / "  - A furnace
+    ...") or a paragraph of its own (a Notion toggle); ``[]`` unless there are at least
+    :data:`MIN_ITEM_TERMS` of them and they and their explanations are three quarters
+    of the lines from the first of them on.
+
+    >>> body = Body()
+    >>> for k, (text, depth, parent) in enumerate([("Kiln", 0, -1), ("A furnace.", 1, 0),
+    ...         ("Glaze", 0, -1), ("A glassy coat.", 1, 2), ("Slip", 0, -1),
+    ...         ("Liquid clay.", -1, -1), ("Grog", 0, -1), ("Fired clay, ground.", 1, 6)]):
+    ...     _ = body.add(k + 1, text, depth=depth, parent=parent)
+    >>> item_term_pairs(body.lines), item_term_pairs(body.lines[:6])
+    ([0, 2, 4, 6], [])
+    """
+    count = len(lines)
+    pairs = []
+    for k in range(count - 1):
+        item, under = lines[k], lines[k + 1]
+        explains = (under.depth == item.depth + 1 and under.parent == k) or under.depth == -1
+        closes = k + 2 == count or lines[k + 2].depth <= item.depth
+        if (
+            _item_term(item)
+            and explains
+            and closes
+            and len(under.text.strip()) > len(item.text.strip())
+        ):
+            pairs.append(k)
+    if len(pairs) < MIN_ITEM_TERMS or 2 * len(pairs) * 4 < 3 * (count - pairs[0]):
+        return []
+    return pairs
+
+
+def item_term_cards(card: _Card) -> list[_Card]:
+    """``card`` and, when its body is a list of terms each over its explanation
+    (:func:`item_term_pairs`), one term card per term, under the card's headings: the
+    item is the title, the line under it the body. The other lines stay in ``card``."""
+    lines = card.body.lines
+    pairs = item_term_pairs(lines)
+    if not pairs:
+        return [card]
+    section = (*card.section, (card.title, card.title_line)) if card.title else card.section
+    kept = _Card(
+        title=card.title,
+        title_kind=card.title_kind,
+        title_line=card.title_line,
+        title_emphasis=card.title_emphasis,
+        section=card.section,
+        tables=card.tables,
+        last_line=card.last_line,
+    )
+    cards = [kept]
+    taken = {k for p in pairs for k in (p, p + 1)}
+    for index, line in enumerate(lines):
+        if index in taken:
+            continue
+        at = kept.body.add(line.starts[0][1], "", depth=line.depth, parent=-1)
+        added = kept.body.lines[at]
+        added.text, added.starts, added.emphasis = line.text, list(line.starts), line.emphasis
+    for k in pairs:
+        item, under = lines[k], lines[k + 1]
+        term = _unlabelled(item, len(item.text) - len(item.text.lstrip()))
+        term.text = term.text.strip()
+        term_card = _Card(
+            title=term.text,
+            title_kind="term",
+            title_line=item.starts[0][1],
+            title_emphasis=term.emphasis,
+            section=section,
+        )
+        at = term_card.body.add(under.starts[0][1], "")
+        added = term_card.body.lines[at]
+        added.text, added.starts, added.emphasis = under.text, list(under.starts), under.emphasis
+        cards.append(term_card)
+    return [c for c in cards if c is not kept or c.title or c.body or c.tables]
 
 
 def _walk_nested(reader: _Reader, tok: Token, offset: int) -> None:

@@ -523,3 +523,61 @@ def test_readers_markdown_callouts_with_a_term_title_are_term_cards():
     body = str(cards[0].body)
     assert "Never open a hot kiln." in body and "Fired clay is called bisque." in body
     assert "[!" not in body
+
+
+_ITEM_TERMS = {
+    "nested bullets": (
+        "# Pottery\n\n- Kiln\n  - A furnace that fires pottery.\n"
+        "- Glaze\n  - A glassy coat fused to a pot.\n- Slip\n  - Clay thinned with water.\n"
+        "- Bisque\n  - Pottery fired once, before glazing.\n"
+    ),
+    "notion toggles": (
+        "# Pottery\n\n- Kiln\n    \n    A furnace that fires pottery.\n    \n"
+        "- Glaze\n    \n    A glassy coat fused to a pot.\n    \n"
+        "- Slip\n    \n    Clay thinned with water.\n    \n"
+        "- Bisque\n    \n    Pottery fired once, before glazing.\n"
+    ),
+    "bold notion toggles": (
+        "# Pottery\n\n- **Kiln**\n    \n    A furnace that fires pottery.\n    \n"
+        "- **Glaze**\n    \n    A glassy coat fused to a pot.\n    \n"
+        "- **Slip**\n    \n    Clay thinned with water.\n    \n"
+        "- **Bisque**\n    \n    Pottery fired once, before glazing.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", _ITEM_TERMS.values(), ids=_ITEM_TERMS)
+def test_readers_markdown_items_over_their_explanations_are_term_cards(text):
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [(c.title, c.title_kind) for c in cards] == [
+        ("Pottery", "heading"),
+        ("Kiln", "term"),
+        ("Glaze", "term"),
+        ("Slip", "term"),
+        ("Bisque", "term"),
+    ]
+    assert str(cards[1].body) == "A furnace that fires pottery."
+    assert cards[1].section == ("Pottery",)
+    assert cards[1].title_line == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of steps, each with a detail under it: the items end sentences
+        "# Firing\n\n- Load the kiln.\n  - Leave gaps between pots.\n"
+        "- Heat it slowly.\n  - About a hundred degrees an hour.\n"
+        "- Hold the peak.\n  - Ten minutes is enough.\n- Let it cool.\n  - Overnight.\n",
+        # three terms only
+        "# Pottery\n\n- Kiln\n  - A furnace that fires pottery.\n"
+        "- Glaze\n  - A glassy coat fused to a pot.\n- Slip\n  - Clay thinned with water.\n",
+        # items with several points under them are an outline, not terms
+        "# Pottery\n\n- Kiln\n  - A furnace.\n  - Fired by gas.\n- Glaze\n  - A coat.\n"
+        "  - Glassy.\n- Slip\n  - Liquid clay.\n  - For joins.\n- Bisque\n  - Fired once.\n"
+        "  - Porous.\n",
+    ],
+    ids=["steps", "three", "outline"],
+)
+def test_readers_markdown_other_nested_lists_stay_in_their_card(text):
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [c.title_kind for c in cards] == ["heading"]
