@@ -364,8 +364,41 @@ def sniff(raw: RawNote) -> float:
 _DECK_TITLE = re.compile(r"\bflashcards$", re.IGNORECASE)
 
 
+#: A line that is only a number.
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+#: Fewest numbered blocks whose numbers are card numbers.
+MIN_NUMBERED_BLOCKS = 3
+
+
+def blank_card_numbers(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``lines`` with the number that opens each block blanked, when the blocks (after a
+    blank line) that open with a bare number are numbered 1, 2, 3 ... in order, at least
+    :data:`MIN_NUMBERED_BLOCKS` of them: a copied flashcard page's card numbers
+    ("1" / "Kiln" / "A furnace ..."), no text of the cards.
+
+    >>> blank_card_numbers([(1, "1"), (2, "Kiln"), (3, ""), (4, "2"), (5, "Glaze"),
+    ...                     (6, ""), (7, "3"), (8, "Slip")])
+    [(1, ''), (2, 'Kiln'), (3, ''), (4, ''), (5, 'Glaze'), (6, ''), (7, ''), (8, 'Slip')]
+    >>> blank_card_numbers([(1, "1"), (2, "Kiln"), (3, ""), (4, "7"), (5, "Glaze")])
+    [(1, '1'), (2, 'Kiln'), (3, ''), (4, '7'), (5, 'Glaze')]
+    """
+    opening = [
+        k
+        for k, (_, text) in enumerate(lines)
+        if _BARE_NUMBER.match(text)
+        and (k == 0 or not lines[k - 1][1])
+        and k + 1 < len(lines)
+        and lines[k + 1][1]
+    ]
+    numbers = [int(lines[k][1]) for k in opening]
+    if len(numbers) < MIN_NUMBERED_BLOCKS or numbers != list(range(1, len(numbers) + 1)):
+        return list(lines)
+    blanked = set(opening)
+    return [(n, "" if k in blanked else t) for k, (n, t) in enumerate(lines)]
+
+
 def read(raw: RawNote) -> Iterator[Card]:
-    lines = list(enumerate(raw.clean_lines, start=1))
+    lines = blank_card_numbers(list(enumerate(raw.clean_lines, start=1)))
     indents = file_indents(raw.lines, range(1, len(raw.lines) + 1))
     root: tuple[str, ...] = ()
     first = next((i for i, (_, t) in enumerate(lines) if t), None)

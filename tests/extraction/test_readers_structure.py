@@ -559,3 +559,27 @@ def test_readers_structure_outline_blocks_of_terms_are_term_cards(text, terms):
     it) is read as term cards, a term typed in lower case too."""
     cards = read(text, "terms.txt").cards
     assert [c.title for c in cards if c.title_kind == "term"] == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a copied flashcard page: each card's number over its term and definition
+        (
+            "Pottery\n\n1\nKiln\nA furnace that fires clay.\n\n2\nGlaze\nA glassy coat.\n\n"
+            "3\nSlip\nLiquid clay used to join parts.\n\n4\nGrog\nFired clay ground to grit.\n",
+            ["Kiln", "Glaze", "Slip", "Grog"],
+        ),
+        # numbers that do not count the blocks from one are text
+        (
+            "Firing log\n\n12\nKiln loaded at noon.\n\n40\nCones bent at dusk.\n\n"
+            "7\nPots out in the morning.\n",
+            [],
+        ),
+    ],
+)
+def test_readers_structure_outline_card_numbers_opening_blocks_are_dropped(text, titles):
+    cards = read(text, "cards.txt").cards
+    assert [c.title for c in cards if c.title_kind == "term"] == titles
+    if titles:
+        assert "1" not in str(cards[0].body).split("\n")
