@@ -53,7 +53,7 @@ from extraction.readers._base import Body, BodyLine, CardBuilder, RawNote, tidy
 from extraction.readers._html import code_words, html_lines, links_out, restates
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.readers.paragraphs import opens_label, text_body
-from extraction.readers.prompts import prompt_kind
+from extraction.readers.prompts import is_question, prompt_kind
 from extraction.readers.qa_list import ANSWER_LABEL, QUESTION_LABEL, first_choice, is_labelled
 from extraction.records import Card, Table
 
@@ -912,14 +912,39 @@ ITEM_TERM_WORDS = 6
 
 
 def _item_term(line: BodyLine) -> bool:
-    """A list item that names a term: a short phrase that ends no sentence."""
+    """A list item that names a term (a short phrase that ends no sentence) or asks a
+    question."""
     text = line.text.strip()
-    return (
-        line.depth >= 0
-        and bool(_LETTER.search(text))
-        and len(text.split()) <= ITEM_TERM_WORDS
-        and not text.endswith((".", "!", "?", ":", ";", ","))
+    return line.depth >= 0 and (
+        (
+            bool(_LETTER.search(text))
+            and len(text.split()) <= ITEM_TERM_WORDS
+            and not text.endswith((".", "!", "?", ":", ";", ","))
+        )
+        or (is_question(text) and text.endswith("?"))
     )
+
+
+def _asked(line: BodyLine) -> int:
+    """Where the answer starts in ``line``, a logical line whose first file line is a
+    question ending with "?" and whose next file lines answer it ("**What is a kiln?**"
+    / "A furnace ..."); 0 for any other line."""
+    if len(line.starts) < 2:
+        return 0
+    cut = line.starts[1][0]
+    question = line.text[:cut].strip()
+    return cut if question.endswith("?") and is_question(question) else 0
+
+
+def question_lines(lines: Sequence[BodyLine]) -> list[int]:
+    """The lines of ``lines`` that each ask a question on their first file line and
+    answer it on the next ones (:func:`_asked`); ``[]`` unless there are at least
+    :data:`MIN_ITEM_TERMS` of them and they are three quarters of the lines from the
+    first of them on."""
+    asked = [k for k, line in enumerate(lines) if _asked(line)]
+    if len(asked) < MIN_ITEM_TERMS or len(asked) * 4 < 3 * (len(lines) - asked[0]):
+        return []
+    return asked
 
 
 def item_term_pairs(lines: Sequence[BodyLine]) -> list[int]:
@@ -961,7 +986,8 @@ def item_term_cards(card: _Card) -> list[_Card]:
     item is the title, the line under it the body. The other lines stay in ``card``."""
     lines = card.body.lines
     pairs = item_term_pairs(lines)
-    if not pairs:
+    asked = [] if pairs else question_lines(lines)
+    if not pairs and not asked:
         return [card]
     section = (*card.section, (card.title, card.title_line)) if card.title else card.section
     kept = _Card(
@@ -974,7 +1000,7 @@ def item_term_cards(card: _Card) -> list[_Card]:
         last_line=card.last_line,
     )
     cards = [kept]
-    taken = {k for p in pairs for k in (p, p + 1)}
+    taken = {k for p in pairs for k in (p, p + 1)} | set(asked)
     for index, line in enumerate(lines):
         if index in taken:
             continue
@@ -987,7 +1013,7 @@ def item_term_cards(card: _Card) -> list[_Card]:
         term.text = term.text.strip()
         term_card = _Card(
             title=term.text,
-            title_kind="term",
+            title_kind=prompt_kind(term.text),
             title_line=item.starts[0][1],
             title_emphasis=term.emphasis,
             section=section,
@@ -996,6 +1022,24 @@ def item_term_cards(card: _Card) -> list[_Card]:
         added = term_card.body.lines[at]
         added.text, added.starts, added.emphasis = under.text, list(under.starts), under.emphasis
         cards.append(term_card)
+    for k in asked:
+        line, cut = lines[k], _asked(lines[k])
+        question = line.text[:cut].strip()
+        asking = _Card(
+            title=question,
+            title_kind=prompt_kind(question),
+            title_line=line.starts[0][1],
+            title_emphasis=[
+                (b, min(e, len(question)), st) for b, e, st in line.emphasis if b < len(question)
+            ],
+            section=section,
+        )
+        answer = _unlabelled(line, cut + 1 if line.text[cut : cut + 1] == " " else cut)
+        at = asking.body.add(answer.starts[0][1], "")
+        added = asking.body.lines[at]
+        added.text, added.starts, added.emphasis = answer.text, answer.starts, answer.emphasis
+        cards.append(asking)
+    cards[1:] = sorted(cards[1:], key=lambda c: c.title_line)
     return [c for c in cards if c is not kept or c.title or c.body or c.tables]
 
 

@@ -581,3 +581,48 @@ def test_readers_markdown_items_over_their_explanations_are_term_cards(text):
 def test_readers_markdown_other_nested_lists_stay_in_their_card(text):
     cards = read_bytes(text.encode(), path="pottery.md").cards
     assert [c.title_kind for c in cards] == ["heading"]
+
+
+_QUESTION_LINES = {
+    "nested items": (
+        "# Pottery\n\n- What is a kiln?\n  - A furnace that fires pottery.\n"
+        "- What is a glaze?\n  - A glassy coat fused to a pot.\n"
+        "- What is slip?\n  - Clay thinned with water.\n"
+        "- Why fire bisque first?\n  - To harden the pot before glazing.\n"
+    ),
+    "numbered bold items": (
+        "# Pottery\n\n1. **What is a kiln?**\n   A furnace that fires pottery.\n"
+        "2. **What is a glaze?**\n   A glassy coat fused to a pot.\n"
+        "3. **What is slip?**\n   Clay thinned with water.\n"
+        "4. **Why fire bisque first?**\n   To harden the pot before glazing.\n"
+    ),
+    "bold paragraphs": (
+        "# Pottery\n\n**What is a kiln?**\nA furnace that fires pottery.\n\n"
+        "**What is a glaze?**\nA glassy coat fused to a pot.\n\n"
+        "**What is slip?**\nClay thinned with water.\n\n"
+        "**Why fire bisque first?**\nTo harden the pot before glazing.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", _QUESTION_LINES.values(), ids=_QUESTION_LINES)
+def test_readers_markdown_questions_over_their_answers_are_question_cards(text):
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [(c.title, c.title_kind) for c in cards] == [
+        ("Pottery", "heading"),
+        ("What is a kiln?", "question"),
+        ("What is a glaze?", "question"),
+        ("What is slip?", "question"),
+        ("Why fire bisque first?", "question"),
+    ]
+    assert str(cards[1].body) == "A furnace that fires pottery."
+    assert (cards[1].title_line, cards[1].section) == (3, ("Pottery",))
+
+
+def test_readers_markdown_a_paragraph_with_one_question_stays_in_its_card():
+    text = (
+        "# Pottery\n\nWhy fire twice?\nThe first firing hardens the pot.\n\n"
+        "Glazes melt in the second firing.\n\nKilns reach high heat.\n\nSlip joins parts.\n"
+    )
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [c.title for c in cards] == ["Pottery"]
