@@ -263,12 +263,33 @@ def line_cards(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+#: An answer's label inside a question's line, after the question mark: "Q: What is a
+#: kiln? A: A furnace".
+INLINE_ANSWER = re.compile(r"(?<=\?)\s+(?=(?:A|Ans|(?i:answer))\s*(?::\s*|[.)\-–—]\s+)\S)")
+
+
+def split_answer(text: str) -> list[str]:
+    """A labelled question's line as the question and its answer when both are typed on
+    it ("Q: What is a kiln? A: A furnace"); ``[text]`` otherwise.
+
+    >>> split_answer("Q: What is a kiln? A: A furnace."), split_answer("Q: What is A?")
+    (['Q: What is a kiln?', 'A: A furnace.'], ['Q: What is A?'])
+    """
+    if not QUESTION_LABEL.match(text) or not (m := INLINE_ANSWER.search(text)):
+        return [text]
+    return [text[: m.start()], text[m.end() :]]
+
+
 def numbered_lines(raw: RawNote) -> list[tuple[int, str]]:
     """The file's clean lines with their numbers, a line of cards typed together split
-    into its cards (:func:`line_cards`, each citing the line) and card numbers taken off
-    numbered questions (:func:`without_card_numbers`)."""
+    into its cards (:func:`line_cards`, each citing the line), a question and the answer
+    typed on its line split (:func:`split_answer`) and card numbers taken off numbered
+    questions (:func:`without_card_numbers`)."""
     lines = [
-        (n, piece) for n, text in enumerate(raw.clean_lines, start=1) for piece in line_cards(text)
+        (n, part)
+        for n, text in enumerate(raw.clean_lines, start=1)
+        for piece in line_cards(text)
+        for part in split_answer(piece)
     ]
     texts = without_card_numbers([t for _, t in lines])
     return [(n, text) for (n, _), text in zip(lines, texts, strict=True)]

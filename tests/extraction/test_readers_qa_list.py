@@ -476,3 +476,25 @@ def test_readers_qa_list_a_line_of_clauses_with_semicolons_stays_text():
     text = "Kilns fire pots; glazes coat them; slips join them; grog firms them.\n"
     result = read_bytes(text.encode(), path="pottery.txt")
     assert result.source.format != "qa-list"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q: What is a kiln? A: A furnace that fires pottery.\n"
+        "Q: What is a glaze? A: A glassy coat fused to a pot.\n"
+        "Q: What is slip? A: Clay thinned with water.\n",
+        "1. Question: What is a kiln? Answer: A furnace that fires pottery.\n"
+        "2. Question: What is a glaze? Answer: A glassy coat fused to a pot.\n"
+        "3. Question: What is slip? Answer: Clay thinned with water.\n",
+    ],
+    ids=["q-a", "numbered question-answer"],
+)
+def test_readers_qa_list_question_and_answer_on_one_line(text):
+    result = read_bytes(text.encode(), path="pottery.txt")
+    assert result.source.format == "qa-list"
+    assert [(c.title, str(c.body), c.title_line) for c in result.cards] == [
+        ("What is a kiln?", "A furnace that fires pottery.", 1),
+        ("What is a glaze?", "A glassy coat fused to a pot.", 2),
+        ("What is slip?", "Clay thinned with water.", 3),
+    ]
