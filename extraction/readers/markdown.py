@@ -30,7 +30,12 @@ the page's title.
 
 A table becomes a :class:`~extraction.records.Table` of the card; a two-column table of
 terms and their explanations, and each entry of a definition list, become term cards
-(``title_kind="term"``) under the heading.
+(``title_kind="term"``) under the heading. So do an Obsidian callout titled by a short
+phrase (:func:`callout`), a list of items each a term or a question over the one line
+that explains it (:func:`item_term_pairs`, a Notion toggle too), and paragraphs whose
+first line asks or that hold a spaced-repetition card's front and back split by a "?"
+line (:func:`question_lines`); "Term::definition" lines read as "Term: definition"
+(:func:`inline_fields`).
 """
 
 from __future__ import annotations
@@ -925,15 +930,33 @@ def _item_term(line: BodyLine) -> bool:
     )
 
 
-def _asked(line: BodyLine) -> int:
-    """Where the answer starts in ``line``, a logical line whose first file line is a
-    question ending with "?" and whose next file lines answer it ("**What is a kiln?**"
-    / "A furnace ..."); 0 for any other line."""
-    if len(line.starts) < 2:
-        return 0
-    cut = line.starts[1][0]
+#: The line between the front and the back of a multi-line card of Obsidian's spaced
+#: repetition plugin ("Kiln" / "?" / "A furnace ..."; "??" for a reversible one).
+CARD_SEPARATOR = re.compile(r"^\?{1,2}$")
+
+
+def _asked(line: BodyLine) -> tuple[int, int] | None:
+    """Where the prompt ends and the answer starts in ``line``, a logical line whose
+    first file line is a question ending with "?" and whose next file lines answer it
+    ("**What is a kiln?**" / "A furnace ..."), or whose file lines hold a card's front
+    and back split by a line of "?" (:data:`CARD_SEPARATOR`); ``None`` for any other.
+
+    >>> body = Body()
+    >>> _ = body.add(1, "What is a kiln?"); body.lines[0].append(2, "A furnace.")
+    >>> _ = body.add(4, "Kiln"); body.lines[1].append(5, "?"); body.lines[1].append(6, "Hot.")
+    >>> _asked(body.lines[0]), _asked(body.lines[1])
+    ((16, 16), (5, 7))
+    """
+    starts = line.starts
+    if len(starts) < 2:
+        return None
+    cut = starts[1][0]
     question = line.text[:cut].strip()
-    return cut if question.endswith("?") and is_question(question) else 0
+    if len(starts) >= 3 and CARD_SEPARATOR.match(line.text[cut : starts[2][0]].strip()):
+        return (cut, starts[2][0]) if question else None
+    if question.endswith("?") and is_question(question):
+        return cut, cut
+    return None
 
 
 def question_lines(lines: Sequence[BodyLine]) -> list[int]:
@@ -941,7 +964,7 @@ def question_lines(lines: Sequence[BodyLine]) -> list[int]:
     answer it on the next ones (:func:`_asked`); ``[]`` unless there are at least
     :data:`MIN_ITEM_TERMS` of them and they are three quarters of the lines from the
     first of them on."""
-    asked = [k for k, line in enumerate(lines) if _asked(line)]
+    asked = [k for k, line in enumerate(lines) if _asked(line) is not None]
     if len(asked) < MIN_ITEM_TERMS or len(asked) * 4 < 3 * (len(lines) - asked[0]):
         return []
     return asked
@@ -1023,7 +1046,8 @@ def item_term_cards(card: _Card) -> list[_Card]:
         added.text, added.starts, added.emphasis = under.text, list(under.starts), under.emphasis
         cards.append(term_card)
     for k in asked:
-        line, cut = lines[k], _asked(lines[k])
+        line = lines[k]
+        cut, answer_at = _asked(line) or (0, 0)
         question = line.text[:cut].strip()
         asking = _Card(
             title=question,
@@ -1034,7 +1058,7 @@ def item_term_cards(card: _Card) -> list[_Card]:
             ],
             section=section,
         )
-        answer = _unlabelled(line, cut + 1 if line.text[cut : cut + 1] == " " else cut)
+        answer = _unlabelled(line, answer_at)
         at = asking.body.add(answer.starts[0][1], "")
         added = asking.body.lines[at]
         added.text, added.starts, added.emphasis = answer.text, answer.starts, answer.emphasis

@@ -626,3 +626,23 @@ def test_readers_markdown_a_paragraph_with_one_question_stays_in_its_card():
     )
     cards = read_bytes(text.encode(), path="pottery.md").cards
     assert [c.title for c in cards] == ["Pottery"]
+
+
+def test_readers_markdown_spaced_repetition_cards_split_by_a_question_mark_line():
+    text = "#flashcards\n\n" + "".join(
+        f"{term}\n{mark}\n{back}\n\n"
+        for term, mark, back in [
+            ("Kiln", "?", "A furnace that fires pottery."),
+            ("Glaze", "?", "A glassy coat fused to a pot."),
+            ("Slip", "??", "Clay thinned with water."),
+            ("Bisque", "?", "Pottery fired once, before glazing."),
+        ]
+    )
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [(c.title, c.title_kind) for c in cards[1:]] == [
+        ("Kiln", "term"),
+        ("Glaze", "term"),
+        ("Slip", "term"),
+        ("Bisque", "term"),
+    ]
+    assert (str(cards[1].body), cards[1].title_line) == ("A furnace that fires pottery.", 3)
