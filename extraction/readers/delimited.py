@@ -49,11 +49,14 @@ SEPARATORS = {
 }
 #: First cells of a header row (lower case) and the second cells they pair with.
 HEADER_ROWS = {
-    "term": {"definition", "definitions", "meaning"},
+    "term": {"definition", "definitions", "meaning", "explanation", "description"},
     "front": {"back"},
     "question": {"answer"},
     "q": {"a"},
     "word": {"definition", "meaning"},
+    "concept": {"definition", "explanation", "description", "meaning"},
+    "prompt": {"answer", "response"},
+    "key term": {"definition", "explanation", "meaning"},
 }
 #: Columns named in ``#columns:`` that are never card text.
 _METADATA_COLUMNS = frozenset({"guid", "notetype", "note type", "deck"})
@@ -208,6 +211,8 @@ def _is_header_row(cells: Sequence[str]) -> bool:
 
     >>> _is_header_row(["Term", "Definition"]), _is_header_row(["Osmosis", "a flow"])
     (True, False)
+    >>> _is_header_row(["Concept", "Explanation"]), _is_header_row(["Prompt", "Response"])
+    (True, True)
     """
     names = [c.strip().lower() for c in cells]
     return len(names) >= 2 and names[1] in HEADER_ROWS.get(names[0], ())

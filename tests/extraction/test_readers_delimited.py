@@ -201,3 +201,16 @@ def test_readers_delimited_txt_rows_of_three_fields_are_cards(tmp_path):
     assert result.source.format == "csv"
     assert [c.title for c in result.cards] == ["Kiln", "Glaze", "Slip", "Bisque"]
     assert str(result.cards[0].body).startswith("A furnace that fires pottery.")
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Concept,Explanation", "Term,Description", "Prompt,Response", "Key term,Meaning"],
+)
+def test_readers_delimited_header_rows_of_other_column_names_are_no_card(tmp_path, header):
+    path = tmp_path / "pottery.csv"
+    path.write_text(
+        f"{header}\nKiln,A furnace that fires pottery.\nGlaze,A glassy coat fused to a pot.\n",
+        encoding="utf-8",
+    )
+    assert [c.title for c in read_file(path).cards] == ["Kiln", "Glaze"]
