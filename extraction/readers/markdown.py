@@ -937,9 +937,10 @@ CARD_SEPARATOR = re.compile(r"^\?{1,2}$")
 
 def _asked(line: BodyLine) -> tuple[int, int] | None:
     """Where the prompt ends and the answer starts in ``line``, a logical line whose
-    first file line is a question ending with "?" and whose next file lines answer it
-    ("**What is a kiln?**" / "A furnace ..."), or whose file lines hold a card's front
-    and back split by a line of "?" (:data:`CARD_SEPARATOR`); ``None`` for any other.
+    first file line is a question ending with "?" or a term set in bold, and whose next
+    file lines answer it ("**What is a kiln?**" / "A furnace ...", "**Kiln**" / "A
+    furnace ..."), or whose file lines hold a card's front and back split by a line of
+    "?" (:data:`CARD_SEPARATOR`); ``None`` for any other.
 
     >>> body = Body()
     >>> _ = body.add(1, "What is a kiln?"); body.lines[0].append(2, "A furnace.")
@@ -956,7 +957,32 @@ def _asked(line: BodyLine) -> tuple[int, int] | None:
         return (cut, starts[2][0]) if question else None
     if question.endswith("?") and is_question(question):
         return cut, cut
+    if _bold_term(line, cut):
+        return cut, cut
     return None
+
+
+def _bold_term(line: BodyLine, cut: int) -> bool:
+    """The first ``cut`` characters of ``line`` (its first file line) are a term set in
+    bold as a whole ("**Kiln**" over its definition): a short phrase ending no sentence.
+
+    >>> body = Body()
+    >>> _ = body.add(1, "Kiln", emphasis=[(0, 4, "bold")]); body.lines[0].append(2, "Hot.")
+    >>> _bold_term(body.lines[0], 5)
+    True
+    """
+    head = line.text[:cut]
+    term = head.strip()
+    lead = len(head) - len(head.lstrip())
+    return (
+        bool(_LETTER.search(term))
+        and len(term.split()) <= ITEM_TERM_WORDS
+        and not term.endswith((".", "!", "?", ":", ";", ","))
+        and any(
+            style == "bold" and start <= lead and end >= lead + len(term)
+            for start, end, style in line.emphasis
+        )
+    )
 
 
 def question_lines(lines: Sequence[BodyLine]) -> list[int]:

@@ -646,3 +646,26 @@ def test_readers_markdown_spaced_repetition_cards_split_by_a_question_mark_line(
         ("Bisque", "term"),
     ]
     assert (str(cards[1].body), cards[1].title_line) == ("A furnace that fires pottery.", 3)
+
+
+def test_readers_markdown_bold_terms_over_their_definitions_are_term_cards():
+    text = "# Pottery\n\n" + "".join(
+        f"**{term}**\n{back}\n\n"
+        for term, back in [
+            ("Kiln", "A furnace that fires pottery."),
+            ("Glaze", "A glassy coat fused to a pot."),
+            ("Slip", "Clay thinned with water."),
+            ("Bisque", "Pottery fired once, before glazing."),
+        ]
+    )
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [(c.title, c.title_kind) for c in cards[1:]] == [
+        ("Kiln", "term"),
+        ("Glaze", "term"),
+        ("Slip", "term"),
+        ("Bisque", "term"),
+    ]
+    assert str(cards[2].body) == "A glassy coat fused to a pot."
+    # a paragraph that only opens with a bold word stays prose
+    prose = "# Pottery\n\n" + "**Kilns** fire pottery.\nThey get hot.\n\n" * 4
+    assert [c.title for c in read_bytes(prose.encode(), path="p.md").cards] == ["Pottery"]
