@@ -397,6 +397,78 @@ def blank_card_numbers(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]
     return [(n, "" if k in blanked else t) for k, (n, t) in enumerate(lines)]
 
 
+#: Fewest bullets that make a list of terms, each over one deeper bullet explaining it.
+MIN_BULLET_TERMS = 4
+
+
+def bullet_terms(lines: Sequence[tuple[int, str]], indents: Mapping[int, int]) -> list[int]:
+    """The indices of ``lines`` (blank ones included) of the bullets that head a list of
+    terms, each a short phrase ending no sentence over exactly one bullet indented
+    deeper that explains it ("• Kiln" / "    ◦ A furnace ..."); ``[]`` unless there are
+    at least :data:`MIN_BULLET_TERMS` and they and their explanations are three
+    quarters of the lines of text.
+
+    >>> text = ["Pottery", "• Kiln", "  ◦ A furnace.", "• Glaze", "  ◦ A glassy coat.",
+    ...         "• Slip", "  ◦ Liquid clay.", "• Grog", "  ◦ Fired clay, ground."]
+    >>> lines = list(enumerate(text, start=1))
+    >>> indents = {n: len(t) - len(t.lstrip()) for n, t in lines}
+    >>> bullet_terms([(n, t.strip()) for n, t in lines], indents)
+    [1, 3, 5, 7]
+    """
+    filled = [k for k, (_, text) in enumerate(lines) if text]
+    depth = {k: indents.get(lines[k][0], 0) for k in filled}
+    pairs = []
+    for j, k in enumerate(filled[:-1]):
+        term, under = lines[k][1], lines[filled[j + 1]][1]
+        after = filled[j + 2] if j + 2 < len(filled) else None
+        head = _BULLET.match(term)
+        if (
+            head
+            and _BULLET.match(under)
+            and depth[filled[j + 1]] > depth[k]
+            and (after is None or depth[after] <= depth[k])
+            and is_heading_text(term[head.end() :].strip())
+            and len(term[head.end() :].split()) <= TERM_WORDS + 1
+        ):
+            pairs.append(k)
+    if len(pairs) < MIN_BULLET_TERMS or 2 * len(pairs) * 4 < 3 * len(filled):
+        return []
+    return pairs
+
+
+def _bullet_term_cards(
+    lines: Sequence[tuple[int, str]], pairs: Sequence[int], builder: CardBuilder
+) -> Iterator[Card]:
+    """Term cards of a list of bullets over their explanations (:func:`bullet_terms`):
+    the lines before the first term are a card of their own, or its section when they
+    are one short line; a line between the terms goes on the card above."""
+    filled = [k for k, (_, text) in enumerate(lines) if text]
+    before = [lines[k] for k in filled if k < pairs[0]]
+    section: tuple[str, ...] = ()
+    if len(before) == 1 and is_heading_text(before[0][1]):
+        section = (before[0][1],)
+    elif before:
+        yield builder.card(title="", body=text_body(before), title_line=before[0][0])
+    starts = set(pairs)
+    bodies: dict[int, list[tuple[int, str]]] = {k: [] for k in pairs}
+    current = None
+    for k in filled:
+        if k in starts:
+            current = k
+        elif current is not None:
+            number, text = lines[k]
+            bodies[current].append((number, _BULLET.sub("", text).strip()))
+    for k in pairs:
+        number, text = lines[k]
+        yield builder.card(
+            title=_BULLET.sub("", text).strip(),
+            body=text_body(bodies[k]),
+            title_line=number,
+            title_kind="term",
+            section=section,
+        )
+
+
 def read(raw: RawNote) -> Iterator[Card]:
     lines = blank_card_numbers(list(enumerate(raw.clean_lines, start=1)))
     indents = file_indents(raw.lines, range(1, len(raw.lines) + 1))
@@ -405,7 +477,9 @@ def read(raw: RawNote) -> Iterator[Card]:
     if first is not None and _DECK_TITLE.search(lines[first][1]) and len(lines[first][1]) < 90:
         root = (lines[first][1],)
         lines = lines[first + 1 :]
-    if any(_headings(without_boilerplate(lines), indents)):
+    if not root and (pairs := bullet_terms(lines, indents)):
+        yield from _bullet_term_cards(lines, pairs, CardBuilder(raw, FORMAT))
+    elif any(_headings(without_boilerplate(lines), indents)):
         yield from segment(lines, CardBuilder(raw, FORMAT), root=root, indents=indents)
     else:
         yield from _paragraph_cards(lines, CardBuilder(raw, "text"), indents)

@@ -583,3 +583,37 @@ def test_readers_structure_outline_card_numbers_opening_blocks_are_dropped(text,
     assert [c.title for c in cards if c.title_kind == "term"] == titles
     if titles:
         assert "1" not in str(cards[0].body).split("\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "titles", "section"),
+    [
+        (
+            "• Kiln\n    ◦ A furnace that fires clay.\n• Glaze\n    ◦ A glassy coat on a pot.\n"
+            "• Slip\n    ◦ Liquid clay used to join parts.\n• Grog\n    ◦ Fired clay, ground.\n",
+            ["Kiln", "Glaze", "Slip", "Grog"],
+            (),
+        ),
+        (
+            "Pottery\n- Kiln\n  - A furnace that fires clay.\n- Glaze\n  - A glassy coat.\n"
+            "- Slip\n  - Liquid clay used to join parts.\n- Grog\n  - Fired clay, ground.\n",
+            ["Kiln", "Glaze", "Slip", "Grog"],
+            ("Pottery",),
+        ),
+        # steps with a detail under each are no terms
+        (
+            "- Load the kiln.\n  - Leave gaps.\n- Heat it slowly.\n  - An hour a step.\n"
+            "- Hold the peak.\n  - Ten minutes.\n- Let it cool.\n  - Overnight.\n",
+            [],
+            (),
+        ),
+    ],
+)
+def test_readers_structure_outline_bullets_over_their_explanations_are_term_cards(
+    text, titles, section
+):
+    cards = read(text, "terms.txt").cards
+    assert [c.title for c in cards if c.title_kind == "term"] == titles
+    if titles:
+        assert str(cards[0].body) == "A furnace that fires clay."
+        assert cards[0].section == section
