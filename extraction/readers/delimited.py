@@ -354,6 +354,30 @@ def _rows(text: str, delimiter: str, offset: int) -> Iterator[tuple[int, int, li
         raise ReadError(f"malformed delimited text at line {line}: {exc}") from None
 
 
+#: A cell of tags: lower-case words, Anki's "::" hierarchy allowed ("law civil",
+#: "geo::rocks"), five at most.
+_TAGS = re.compile(r"^[a-z0-9_:.\-]+(?: [a-z0-9_:.\-]+){0,4}$")
+
+
+def tag_column(rows: Sequence[Sequence[str]], width: int) -> int | None:
+    """The last of ``width`` columns (three at least) when it holds tags, not text: every
+    filled cell lower-case words (:data:`_TAGS`), one of them in two rows at least (an
+    export without header lines: front, back, tags).
+
+    >>> tag_column([["Kiln", "A furnace.", "ceramics"], ["Glaze", "A coat.", "ceramics"]], 3)
+    2
+    >>> tag_column([["Kiln", "A furnace.", "Hot."], ["Glaze", "A coat.", "Glassy."]], 3)
+    """
+    if width < 3:
+        return None
+    values = [
+        row[width - 1].strip() for row in rows if len(row) >= width and row[width - 1].strip()
+    ]
+    if not values or not all(_TAGS.match(v) for v in values) or len(set(values)) == len(values):
+        return None
+    return width - 1
+
+
 def read(raw: RawNote) -> Iterator[Card]:
     """One card per row: first column the title, the next non-empty columns the body.
     A row whose HTML cell is over :data:`~extraction.limits.MAX_FIELD_CHARS` is skipped
@@ -374,6 +398,12 @@ def read(raw: RawNote) -> Iterator[Card]:
         raise ReadError("no delimited columns found")
     if layout.delimiter:
         width = 0  # Anki exports: every column is its own field
+    elif (
+        rows
+        and not _is_header_row(rows[0][2])
+        and (tags := tag_column([cells for _, _, cells in rows], width)) is not None
+    ):
+        layout.dropped.add(tags)
     builder = CardBuilder(raw, FORMAT)
     for number, (first, last, cells) in enumerate(rows):
         if number == 0 and _is_header_row(cells):

@@ -214,3 +214,29 @@ def test_readers_delimited_header_rows_of_other_column_names_are_no_card(tmp_pat
         encoding="utf-8",
     )
     assert [c.title for c in read_file(path).cards] == ["Kiln", "Glaze"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "body"),
+    [
+        # a tags column: lower-case words, repeated
+        (
+            ["Kiln\tA furnace.\tceramics", "Glaze\tA glassy coat.\tceramics", "Slip\tWet clay.\tx"],
+            "A furnace.",
+        ),
+        # a third column of text is kept
+        (
+            [
+                "Kiln\tA furnace.\tHot inside.",
+                "Glaze\tA glassy coat.\tShiny.",
+                "Slip\tWet clay.\tOk.",
+            ],
+            "A furnace.\nHot inside.",
+        ),
+    ],
+    ids=["tags", "text"],
+)
+def test_readers_delimited_tags_column_without_header_is_dropped(tmp_path, rows, body):
+    path = tmp_path / "pottery.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert str(read_file(path).cards[0].body) == body
