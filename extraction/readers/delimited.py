@@ -49,11 +49,14 @@ SEPARATORS = {
 }
 #: First cells of a header row (lower case) and the second cells they pair with.
 HEADER_ROWS = {
-    "term": {"definition", "definitions", "meaning"},
+    "term": {"definition", "definitions", "meaning", "explanation", "description"},
     "front": {"back"},
     "question": {"answer"},
     "q": {"a"},
     "word": {"definition", "meaning"},
+    "concept": {"definition", "explanation", "description", "meaning"},
+    "prompt": {"answer", "response"},
+    "key term": {"definition", "explanation", "meaning"},
 }
 #: Columns named in ``#columns:`` that are never card text.
 _METADATA_COLUMNS = frozenset({"guid", "notetype", "note type", "deck"})
@@ -170,7 +173,8 @@ def guess_delimiter(text: str, suffix: str) -> str | None:
 def sniff(raw: RawNote) -> float:
     """0.95 for an Anki text export; for ``.csv``/``.tsv`` 0.9 with a consistent delimiter,
     else 0.2 (so that :func:`read` says what is wrong); for ``.txt`` 0.5 when nearly every
-    line is ``term<TAB>definition``; 0 otherwise."""
+    line is ``term<TAB>definition`` with the same number of fields (:func:`tab_columns`);
+    0 otherwise."""
     if not raw.is_text:
         return 0.2 if raw.suffix in (".csv", ".tsv") else 0.0
     first = raw.lines[0].lstrip() if raw.lines else ""
@@ -179,10 +183,27 @@ def sniff(raw: RawNote) -> float:
     if raw.suffix in (".csv", ".tsv"):
         return 0.9 if guess_delimiter(raw.text, raw.suffix) else 0.2
     if raw.suffix == ".txt":
-        lines = [line for line in raw.lines if line.strip()]
-        tabbed = sum(1 for line in lines if line.count("\t") == 1)
-        return 0.5 if tabbed >= 3 and tabbed >= 0.8 * len(lines) else 0.0
+        return 0.5 if tab_columns([line for line in raw.lines if line.strip()]) else 0.0
     return 0.0
+
+
+#: Most tabs in the rows of a ``.txt`` export: a term, its definition and a few fields
+#: after them (an Anki export with no header lines: front, back, tags).
+MAX_TXT_TABS = 3
+
+
+def tab_columns(lines: Sequence[str]) -> bool:
+    """Are ``lines`` (no blank ones) rows of tab-separated fields: at least three, and at
+    least four in five of them hold the same number of tabs, one to :data:`MAX_TXT_TABS`?
+
+    >>> tab_columns(["Loam\\tRich soil\\tsoil", "Clay\\tFine soil\\tsoil", "Silt\\tFine grains\\t"])
+    True
+    >>> tab_columns(["Loam\\tRich soil", "Clay is fine.", "Silt is fine.", "Sand\\tCoarse"])
+    False
+    """
+    counts = Counter(line.count("\t") for line in lines)
+    tabs, rows = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
+    return 1 <= tabs <= MAX_TXT_TABS and rows >= 3 and rows >= 0.8 * len(lines)
 
 
 def _is_header_row(cells: Sequence[str]) -> bool:
@@ -190,6 +211,8 @@ def _is_header_row(cells: Sequence[str]) -> bool:
 
     >>> _is_header_row(["Term", "Definition"]), _is_header_row(["Osmosis", "a flow"])
     (True, False)
+    >>> _is_header_row(["Concept", "Explanation"]), _is_header_row(["Prompt", "Response"])
+    (True, True)
     """
     names = [c.strip().lower() for c in cells]
     return len(names) >= 2 and names[1] in HEADER_ROWS.get(names[0], ())
@@ -331,6 +354,30 @@ def _rows(text: str, delimiter: str, offset: int) -> Iterator[tuple[int, int, li
         raise ReadError(f"malformed delimited text at line {line}: {exc}") from None
 
 
+#: A cell of tags: lower-case words, Anki's "::" hierarchy allowed ("law civil",
+#: "geo::rocks"), five at most.
+_TAGS = re.compile(r"^[a-z0-9_:.\-]+(?: [a-z0-9_:.\-]+){0,4}$")
+
+
+def tag_column(rows: Sequence[Sequence[str]], width: int) -> int | None:
+    """The last of ``width`` columns (three at least) when it holds tags, not text: every
+    filled cell lower-case words (:data:`_TAGS`), one of them in two rows at least (an
+    export without header lines: front, back, tags).
+
+    >>> tag_column([["Kiln", "A furnace.", "ceramics"], ["Glaze", "A coat.", "ceramics"]], 3)
+    2
+    >>> tag_column([["Kiln", "A furnace.", "Hot."], ["Glaze", "A coat.", "Glassy."]], 3)
+    """
+    if width < 3:
+        return None
+    values = [
+        row[width - 1].strip() for row in rows if len(row) >= width and row[width - 1].strip()
+    ]
+    if not values or not all(_TAGS.match(v) for v in values) or len(set(values)) == len(values):
+        return None
+    return width - 1
+
+
 def read(raw: RawNote) -> Iterator[Card]:
     """One card per row: first column the title, the next non-empty columns the body.
     A row whose HTML cell is over :data:`~extraction.limits.MAX_FIELD_CHARS` is skipped
@@ -351,6 +398,12 @@ def read(raw: RawNote) -> Iterator[Card]:
         raise ReadError("no delimited columns found")
     if layout.delimiter:
         width = 0  # Anki exports: every column is its own field
+    elif (
+        rows
+        and not _is_header_row(rows[0][2])
+        and (tags := tag_column([cells for _, _, cells in rows], width)) is not None
+    ):
+        layout.dropped.add(tags)
     builder = CardBuilder(raw, FORMAT)
     for number, (first, last, cells) in enumerate(rows):
         if number == 0 and _is_header_row(cells):

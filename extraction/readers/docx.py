@@ -33,6 +33,7 @@ from extraction.readers._base import Body, CardBuilder, RawNote, clean_line, nor
 from extraction.readers._html import code_words
 from extraction.readers.apkg import open_zip, zip_names
 from extraction.readers.markdown import is_term_table
+from extraction.readers.outline import alternating_terms, is_heading_text
 from extraction.readers.paragraphs import continues
 from extraction.records import Card, Table
 
@@ -327,7 +328,38 @@ def _cards(items: Iterable[Block], builder: CardBuilder) -> Iterator[Card]:
     yield from _flush(current, builder)
 
 
+def glossary_paragraphs(section: _Section) -> None:
+    """Move the terms of a glossary typed as paragraphs, each term over the paragraph
+    explaining it ("Kiln" / "A furnace ..."; :func:`~extraction.readers.outline.
+    alternating_terms`), from the section's body to its term cards.
+
+    >>> section = _Section()
+    >>> for n, t in enumerate(["Kiln", "A furnace.", "Glaze", "A glassy coat.", "Slip",
+    ...                        "Liquid clay.", "Grog", "Ground fired clay."], start=1):
+    ...     _ = section.body.add(n, t)
+    >>> glossary_paragraphs(section)
+    >>> [t for _, t, _ in section.terms], section.body.lines
+    (['Kiln', 'Glaze', 'Slip', 'Grog'], [])
+    """
+    lines = section.body.lines
+    texts = [line.text.strip() for line in lines]
+    marks = [
+        line.depth == -1 and is_heading_text(text) for line, text in zip(lines, texts, strict=True)
+    ]
+    pairs = alternating_terms(texts, marks)
+    if not pairs:
+        return
+    taken = {k for p in pairs for k in (p, p + 1)}
+    terms = [(lines[k].starts[0][1], texts[k], texts[k + 1]) for k in pairs]
+    section.terms = sorted([*terms, *section.terms], key=lambda t: t[0])
+    kept = [line for k, line in enumerate(lines) if k not in taken]
+    for line in kept:
+        line.parent = -1
+    section.body.lines = kept
+
+
 def _flush(section: _Section, builder: CardBuilder) -> Iterator[Card]:
+    glossary_paragraphs(section)
     if section.title or section.body or section.tables:
         yield builder.card(
             title=section.title,

@@ -30,7 +30,12 @@ the page's title.
 
 A table becomes a :class:`~extraction.records.Table` of the card; a two-column table of
 terms and their explanations, and each entry of a definition list, become term cards
-(``title_kind="term"``) under the heading.
+(``title_kind="term"``) under the heading. So do an Obsidian callout titled by a short
+phrase (:func:`callout`), a list of items each a term or a question over the one line
+that explains it (:func:`item_term_pairs`, a Notion toggle too), and paragraphs whose
+first line asks or that hold a spaced-repetition card's front and back split by a "?"
+line (:func:`question_lines`); "Term::definition" lines read as "Term: definition"
+(:func:`inline_fields`).
 """
 
 from __future__ import annotations
@@ -53,7 +58,7 @@ from extraction.readers._base import Body, BodyLine, CardBuilder, RawNote, tidy
 from extraction.readers._html import code_words, html_lines, links_out, restates
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.readers.paragraphs import opens_label, text_body
-from extraction.readers.prompts import prompt_kind
+from extraction.readers.prompts import is_question, prompt_kind
 from extraction.readers.qa_list import ANSWER_LABEL, QUESTION_LABEL, first_choice, is_labelled
 from extraction.records import Card, Table
 
@@ -182,6 +187,34 @@ def _preferred_tab(lines: Sequence[str], start: int) -> str:
         elif line.strip() and not in_tab:
             break
     return next((n for n in names if PREFERRED_TAB in n), names[0])
+
+
+#: An Obsidian inline field or one-line spaced-repetition card: "Term::definition",
+#: "- Term:: definition", "Term:::definition" (a reversible card); the term starts
+#: with a letter and holds words only (no code: "imgs[::2]").
+_INLINE_FIELD = re.compile(
+    r"^(\s*(?:[-*+]\s+)?)([^\W\d_](?:[\w'’()/&,. -]{0,78}[\w)])?)\s*:{2,3}(?!:)\s*(?=\S)"
+)
+
+
+def inline_fields(lines: Sequence[str]) -> list[str]:
+    """``lines`` with each "Term::definition" line written "Term: definition", as the
+    label line it is; lines inside code fences are left alone.
+
+    >>> inline_fields(["Kiln::A furnace", "- Glaze:: a glassy coat", "```", "a::b", "```"])
+    ['Kiln: A furnace', '- Glaze: a glassy coat', '```', 'a::b', '```']
+    >>> inline_fields(["x = imgs[::2]", "a = b[1::3]"])
+    ['x = imgs[::2]', 'a = b[1::3]']
+    """
+    out: list[str] = []
+    fence = ""
+    for line in lines:
+        if m := _FENCE.match(line):
+            fence = "" if fence and m.group(1).startswith(fence) else (fence or m.group(1)[0] * 3)
+        elif not fence:
+            line = _INLINE_FIELD.sub(r"\1\2: ", line, count=1)
+        out.append(line)
+    return out
 
 
 def blank_directives(lines: Sequence[str]) -> list[str]:
@@ -454,7 +487,8 @@ class _Reader:
         return (*self.root, *((h, n) for _, h, n in above))
 
     def flush(self) -> None:
-        for card in (*labelled_cards(self.current), *self.pending):
+        cards = [c for card in labelled_cards(self.current) for c in item_term_cards(card)]
+        for card in (*cards, *self.pending):
             if card.title or card.body or card.tables:
                 self.cards.append(
                     self.builder.card(
@@ -627,6 +661,47 @@ def is_term_table(table: Table) -> bool:
     return words >= 4
 
 
+#: An Obsidian callout's marker opening a block quote: "> [!note] Title", "> [!tip]- Title".
+_CALLOUT = re.compile(r"^\[!([A-Za-z][\w-]{0,30})\][+-]?[ \t]*")
+#: Most words of a callout title read as a term.
+CALLOUT_TERM_WORDS = 6
+
+
+def callout(tokens: Sequence[Token], i: int) -> tuple[list[Token], list[Token]] | None:
+    """The title and the rest of the first paragraph of the Obsidian callout that the
+    block quote opening at ``tokens[i]`` is, its ``[!type]`` marker left out; ``None``
+    for a plain block quote.
+
+    >>> tokens = parser().parse("> [!note] Kiln\\n> A furnace for pottery.")
+    >>> title, rest = callout(tokens, 0)
+    >>> [t.content for t in title], [t.content for t in rest]
+    (['Kiln'], ['A furnace for pottery.'])
+    >>> callout(parser().parse("> A quote."), 0) is None
+    True
+    """
+    if i + 2 >= len(tokens) or tokens[i + 1].type != "paragraph_open":
+        return None
+    children = tokens[i + 2].children or []
+    if not children or children[0].type != "text" or not (m := _CALLOUT.match(children[0].content)):
+        return None
+    first = children[0].copy(content=children[0].content[m.end() :])
+    children = [first, *children[1:]]
+    end = next((k for k, c in enumerate(children) if c.type in ("softbreak", "hardbreak")), None)
+    if end is None:
+        return children, []
+    return children[:end], children[end + 1 :]
+
+
+def _callout_term(title: Inline) -> bool:
+    """A callout title that names a term: a short phrase that ends no sentence."""
+    text = title.text.strip()
+    return (
+        bool(_LETTER.search(text))
+        and len(text.split()) <= CALLOUT_TERM_WORDS
+        and not text.endswith((".", "!", "?", ":", ";"))
+    )
+
+
 def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
     """Collect the cards of ``tokens`` (lines shifted by ``offset`` for nested content)."""
     # open lists: (body index of the item being filled or -1, depth)
@@ -634,10 +709,26 @@ def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
     intro = -1  # the last paragraph outside lists: what a list that follows belongs to
     target: _Card = reader.current
     in_item_first = False
+    quotes: list[bool] = []  # each open block quote: is it a callout read as a term card?
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         kind = tok.type
+        if kind == "blockquote_open":
+            parts = callout(tokens, i)
+            term = False
+            if parts is not None:
+                title_children, rest = parts
+                line = _line(tok, offset)
+                title = render_inline(title_children, line)
+                tokens[i + 2].children = rest
+                if term := _callout_term(title):
+                    target, items, intro = reader.term_card(title, line), [], -1
+                elif title.text.strip():
+                    _add(target, title, items, False, intro)
+            quotes.append(term)
+        elif kind == "blockquote_close" and quotes and quotes.pop():
+            target, items, intro = reader.current, [], -1
         if kind == "front_matter":
             title, at = _front_matter_title(tok.content)
             if title:
@@ -819,6 +910,189 @@ def labelled_cards(card: _Card) -> list[_Card]:
     return cards
 
 
+#: Fewest list items of a card that make a list of terms, each over its explanation.
+MIN_ITEM_TERMS = 4
+#: Most words of such a term.
+ITEM_TERM_WORDS = 6
+
+
+def _item_term(line: BodyLine) -> bool:
+    """A list item that names a term (a short phrase that ends no sentence) or asks a
+    question."""
+    text = line.text.strip()
+    return line.depth >= 0 and (
+        (
+            bool(_LETTER.search(text))
+            and len(text.split()) <= ITEM_TERM_WORDS
+            and not text.endswith((".", "!", "?", ":", ";", ","))
+        )
+        or (is_question(text) and text.endswith("?"))
+    )
+
+
+#: The line between the front and the back of a multi-line card of Obsidian's spaced
+#: repetition plugin ("Kiln" / "?" / "A furnace ..."; "??" for a reversible one).
+CARD_SEPARATOR = re.compile(r"^\?{1,2}$")
+
+
+def _asked(line: BodyLine) -> tuple[int, int] | None:
+    """Where the prompt ends and the answer starts in ``line``, a logical line whose
+    first file line is a question ending with "?" or a term set in bold, and whose next
+    file lines answer it ("**What is a kiln?**" / "A furnace ...", "**Kiln**" / "A
+    furnace ..."), or whose file lines hold a card's front and back split by a line of
+    "?" (:data:`CARD_SEPARATOR`); ``None`` for any other.
+
+    >>> body = Body()
+    >>> _ = body.add(1, "What is a kiln?"); body.lines[0].append(2, "A furnace.")
+    >>> _ = body.add(4, "Kiln"); body.lines[1].append(5, "?"); body.lines[1].append(6, "Hot.")
+    >>> _asked(body.lines[0]), _asked(body.lines[1])
+    ((16, 16), (5, 7))
+    """
+    starts = line.starts
+    if len(starts) < 2:
+        return None
+    cut = starts[1][0]
+    question = line.text[:cut].strip()
+    if len(starts) >= 3 and CARD_SEPARATOR.match(line.text[cut : starts[2][0]].strip()):
+        return (cut, starts[2][0]) if question else None
+    if question.endswith("?") and is_question(question):
+        return cut, cut
+    if _bold_term(line, cut):
+        return cut, cut
+    return None
+
+
+def _bold_term(line: BodyLine, cut: int) -> bool:
+    """The first ``cut`` characters of ``line`` (its first file line) are a term set in
+    bold as a whole ("**Kiln**" over its definition): a short phrase ending no sentence.
+
+    >>> body = Body()
+    >>> _ = body.add(1, "Kiln", emphasis=[(0, 4, "bold")]); body.lines[0].append(2, "Hot.")
+    >>> _bold_term(body.lines[0], 5)
+    True
+    """
+    head = line.text[:cut]
+    term = head.strip()
+    lead = len(head) - len(head.lstrip())
+    return (
+        bool(_LETTER.search(term))
+        and len(term.split()) <= ITEM_TERM_WORDS
+        and not term.endswith((".", "!", "?", ":", ";", ","))
+        and any(
+            style == "bold" and start <= lead and end >= lead + len(term)
+            for start, end, style in line.emphasis
+        )
+    )
+
+
+def question_lines(lines: Sequence[BodyLine]) -> list[int]:
+    """The lines of ``lines`` that each ask a question on their first file line and
+    answer it on the next ones (:func:`_asked`); ``[]`` unless there are at least
+    :data:`MIN_ITEM_TERMS` of them and they are three quarters of the lines from the
+    first of them on."""
+    asked = [k for k, line in enumerate(lines) if _asked(line) is not None]
+    if len(asked) < MIN_ITEM_TERMS or len(asked) * 4 < 3 * (len(lines) - asked[0]):
+        return []
+    return asked
+
+
+def item_term_pairs(lines: Sequence[BodyLine]) -> list[int]:
+    """The items of ``lines`` that head a list of terms, each item a term over the one
+    longer line that explains it: a nested item under it ("- Kiln" / "  - A furnace
+    ...") or a paragraph of its own (a Notion toggle); ``[]`` unless there are at least
+    :data:`MIN_ITEM_TERMS` of them and they and their explanations are three quarters
+    of the lines from the first of them on.
+
+    >>> body = Body()
+    >>> for k, (text, depth, parent) in enumerate([("Kiln", 0, -1), ("A furnace.", 1, 0),
+    ...         ("Glaze", 0, -1), ("A glassy coat.", 1, 2), ("Slip", 0, -1),
+    ...         ("Liquid clay.", -1, -1), ("Grog", 0, -1), ("Fired clay, ground.", 1, 6)]):
+    ...     _ = body.add(k + 1, text, depth=depth, parent=parent)
+    >>> item_term_pairs(body.lines), item_term_pairs(body.lines[:6])
+    ([0, 2, 4, 6], [])
+    """
+    count = len(lines)
+    pairs = []
+    for k in range(count - 1):
+        item, under = lines[k], lines[k + 1]
+        explains = (under.depth == item.depth + 1 and under.parent == k) or under.depth == -1
+        closes = k + 2 == count or lines[k + 2].depth <= item.depth
+        if (
+            _item_term(item)
+            and explains
+            and closes
+            and len(under.text.strip()) > len(item.text.strip())
+        ):
+            pairs.append(k)
+    if len(pairs) < MIN_ITEM_TERMS or 2 * len(pairs) * 4 < 3 * (count - pairs[0]):
+        return []
+    return pairs
+
+
+def item_term_cards(card: _Card) -> list[_Card]:
+    """``card`` and, when its body is a list of terms each over its explanation
+    (:func:`item_term_pairs`), one term card per term, under the card's headings: the
+    item is the title, the line under it the body. The other lines stay in ``card``."""
+    lines = card.body.lines
+    pairs = item_term_pairs(lines)
+    asked = [] if pairs else question_lines(lines)
+    if not pairs and not asked:
+        return [card]
+    section = (*card.section, (card.title, card.title_line)) if card.title else card.section
+    kept = _Card(
+        title=card.title,
+        title_kind=card.title_kind,
+        title_line=card.title_line,
+        title_emphasis=card.title_emphasis,
+        section=card.section,
+        tables=card.tables,
+        last_line=card.last_line,
+    )
+    cards = [kept]
+    taken = {k for p in pairs for k in (p, p + 1)} | set(asked)
+    for index, line in enumerate(lines):
+        if index in taken:
+            continue
+        at = kept.body.add(line.starts[0][1], "", depth=line.depth, parent=-1)
+        added = kept.body.lines[at]
+        added.text, added.starts, added.emphasis = line.text, list(line.starts), line.emphasis
+    for k in pairs:
+        item, under = lines[k], lines[k + 1]
+        term = _unlabelled(item, len(item.text) - len(item.text.lstrip()))
+        term.text = term.text.strip()
+        term_card = _Card(
+            title=term.text,
+            title_kind=prompt_kind(term.text),
+            title_line=item.starts[0][1],
+            title_emphasis=term.emphasis,
+            section=section,
+        )
+        at = term_card.body.add(under.starts[0][1], "")
+        added = term_card.body.lines[at]
+        added.text, added.starts, added.emphasis = under.text, list(under.starts), under.emphasis
+        cards.append(term_card)
+    for k in asked:
+        line = lines[k]
+        cut, answer_at = _asked(line) or (0, 0)
+        question = line.text[:cut].strip()
+        asking = _Card(
+            title=question,
+            title_kind=prompt_kind(question),
+            title_line=line.starts[0][1],
+            title_emphasis=[
+                (b, min(e, len(question)), st) for b, e, st in line.emphasis if b < len(question)
+            ],
+            section=section,
+        )
+        answer = _unlabelled(line, answer_at)
+        at = asking.body.add(answer.starts[0][1], "")
+        added = asking.body.lines[at]
+        added.text, added.starts, added.emphasis = answer.text, answer.starts, answer.emphasis
+        cards.append(asking)
+    cards[1:] = sorted(cards[1:], key=lambda c: c.title_line)
+    return [c for c in cards if c is not kept or c.title or c.body or c.tables]
+
+
 def _walk_nested(reader: _Reader, tok: Token, offset: int) -> None:
     """The prose inside a MyST admonition fence (```{note}), parsed as Markdown."""
     inner = parser().parse(tok.content)
@@ -849,7 +1123,9 @@ def read(raw: RawNote) -> Iterator[Card]:
         Not text, or over the line-count or line-length limits.
     """
     lines = raw.lines  # checks the limits before parsing
-    text = "\n".join(blank_directives(blank_html_comments("\n".join(lines)).split("\n")))
+    text = "\n".join(
+        inline_fields(blank_directives(blank_html_comments("\n".join(lines)).split("\n")))
+    )
     tokens = parser().parse(text)
     reader = _Reader(CardBuilder(raw, FORMAT))
     _walk(reader, tokens)

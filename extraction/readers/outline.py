@@ -125,7 +125,9 @@ def _headings(
     numbered section heading (:func:`numbered_heading`)."""
     texts = [t for _, t in lines]
     marks = [False] * len(texts)
-    blank_separated = sum(1 for t in texts if not t) >= 0.1 * max(1, len(texts))
+    # blank lines between lines of text (not the empty line after the file's last break)
+    inner = texts[: len(texts) - next((k for k, t in enumerate(reversed(texts)) if t), 0)]
+    blank_separated = sum(1 for t in inner if not t) >= 0.1 * max(1, len(inner))
     widths = sorted(len(t) for t in texts if t)
     full_width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
     following = _next_filled(texts)
@@ -205,7 +207,7 @@ def glossary_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
         )
     ]
     if len(terms) < max(GLOSSARY_BLOCKS, GLOSSARY_SHARE * len(firsts)):
-        return []
+        return alternating_terms(texts, marks)
     if sum(1 for i in terms if marks[i]) < 2:
         return []
     return terms
@@ -253,6 +255,36 @@ def _labels_under(texts: Sequence[str], first: int) -> bool:
             break
         block.append(text)
     return sum(1 for text in block if _LABEL_LINE.match(text)) >= SECTION_LABELS
+
+
+def alternating_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
+    """The heading lines of a list of terms typed with no blank line between them, each
+    term over the one longer line that explains it ("Kiln" / "A furnace for pottery." /
+    "Glaze" / "A glassy coat."), or ``[]`` when the text is no such list: at least
+    :data:`GLOSSARY_BLOCKS` such pairs, and they hold :data:`GLOSSARY_SHARE` of its
+    lines but a title's.
+
+    >>> texts = ["Pottery", "Kiln", "A furnace for pottery.", "Glaze", "A glassy coat.",
+    ...          "Slip", "Clay thinned with water.", "Grog", "Ground fired clay."]
+    >>> alternating_terms(texts, [t[-1] != "." for t in texts])
+    [1, 3, 5, 7]
+    >>> alternating_terms(texts[:5], [t[-1] != "." for t in texts[:5]])
+    []
+    """
+    count = len(texts)
+    pairs = [
+        i
+        for i in range(count - 1)
+        if marks[i]
+        and texts[i + 1]
+        and not marks[i + 1]
+        and len(texts[i + 1]) > len(texts[i])
+        and (i + 2 == count or marks[i + 2] or not texts[i + 2])
+    ]
+    filled = sum(1 for t in texts if t)
+    if len(pairs) < GLOSSARY_BLOCKS or 2 * len(pairs) < GLOSSARY_SHARE * (filled - 1):
+        return []
+    return pairs
 
 
 def _next_filled(texts: Sequence[str]) -> list[str]:
@@ -392,15 +424,122 @@ def sniff(raw: RawNote) -> float:
 _DECK_TITLE = re.compile(r"\bflashcards$", re.IGNORECASE)
 
 
+#: A line that is only a number.
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+#: Fewest numbered blocks whose numbers are card numbers.
+MIN_NUMBERED_BLOCKS = 3
+
+
+def blank_card_numbers(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``lines`` with the number that opens each block blanked, when the blocks (after a
+    blank line) that open with a bare number are numbered 1, 2, 3 ... in order, at least
+    :data:`MIN_NUMBERED_BLOCKS` of them: a copied flashcard page's card numbers
+    ("1" / "Kiln" / "A furnace ..."), no text of the cards.
+
+    >>> blank_card_numbers([(1, "1"), (2, "Kiln"), (3, ""), (4, "2"), (5, "Glaze"),
+    ...                     (6, ""), (7, "3"), (8, "Slip")])
+    [(1, ''), (2, 'Kiln'), (3, ''), (4, ''), (5, 'Glaze'), (6, ''), (7, ''), (8, 'Slip')]
+    >>> blank_card_numbers([(1, "1"), (2, "Kiln"), (3, ""), (4, "7"), (5, "Glaze")])
+    [(1, '1'), (2, 'Kiln'), (3, ''), (4, '7'), (5, 'Glaze')]
+    """
+    opening = [
+        k
+        for k, (_, text) in enumerate(lines)
+        if _BARE_NUMBER.match(text)
+        and (k == 0 or not lines[k - 1][1])
+        and k + 1 < len(lines)
+        and lines[k + 1][1]
+    ]
+    numbers = [int(lines[k][1]) for k in opening]
+    if len(numbers) < MIN_NUMBERED_BLOCKS or numbers != list(range(1, len(numbers) + 1)):
+        return list(lines)
+    blanked = set(opening)
+    return [(n, "" if k in blanked else t) for k, (n, t) in enumerate(lines)]
+
+
+#: Fewest bullets that make a list of terms, each over one deeper bullet explaining it.
+MIN_BULLET_TERMS = 4
+
+
+def bullet_terms(lines: Sequence[tuple[int, str]], indents: Mapping[int, int]) -> list[int]:
+    """The indices of ``lines`` (blank ones included) of the bullets that head a list of
+    terms, each a short phrase ending no sentence over exactly one bullet indented
+    deeper that explains it ("• Kiln" / "    ◦ A furnace ..."); ``[]`` unless there are
+    at least :data:`MIN_BULLET_TERMS` and they and their explanations are three
+    quarters of the lines of text.
+
+    >>> text = ["Pottery", "• Kiln", "  ◦ A furnace.", "• Glaze", "  ◦ A glassy coat.",
+    ...         "• Slip", "  ◦ Liquid clay.", "• Grog", "  ◦ Fired clay, ground."]
+    >>> lines = list(enumerate(text, start=1))
+    >>> indents = {n: len(t) - len(t.lstrip()) for n, t in lines}
+    >>> bullet_terms([(n, t.strip()) for n, t in lines], indents)
+    [1, 3, 5, 7]
+    """
+    filled = [k for k, (_, text) in enumerate(lines) if text]
+    depth = {k: indents.get(lines[k][0], 0) for k in filled}
+    pairs = []
+    for j, k in enumerate(filled[:-1]):
+        term, under = lines[k][1], lines[filled[j + 1]][1]
+        after = filled[j + 2] if j + 2 < len(filled) else None
+        head = _BULLET.match(term)
+        if (
+            head
+            and _BULLET.match(under)
+            and depth[filled[j + 1]] > depth[k]
+            and (after is None or depth[after] <= depth[k])
+            and is_heading_text(term[head.end() :].strip())
+            and len(term[head.end() :].split()) <= TERM_WORDS + 1
+        ):
+            pairs.append(k)
+    if len(pairs) < MIN_BULLET_TERMS or 2 * len(pairs) * 4 < 3 * len(filled):
+        return []
+    return pairs
+
+
+def _bullet_term_cards(
+    lines: Sequence[tuple[int, str]], pairs: Sequence[int], builder: CardBuilder
+) -> Iterator[Card]:
+    """Term cards of a list of bullets over their explanations (:func:`bullet_terms`):
+    the lines before the first term are a card of their own, or its section when they
+    are one short line; a line between the terms goes on the card above."""
+    filled = [k for k, (_, text) in enumerate(lines) if text]
+    before = [lines[k] for k in filled if k < pairs[0]]
+    section: tuple[str, ...] = ()
+    if len(before) == 1 and is_heading_text(before[0][1]):
+        section = (before[0][1],)
+    elif before:
+        yield builder.card(title="", body=text_body(before), title_line=before[0][0])
+    starts = set(pairs)
+    bodies: dict[int, list[tuple[int, str]]] = {k: [] for k in pairs}
+    current = None
+    for k in filled:
+        if k in starts:
+            current = k
+        elif current is not None:
+            number, text = lines[k]
+            bodies[current].append((number, _BULLET.sub("", text).strip()))
+    for k in pairs:
+        number, text = lines[k]
+        yield builder.card(
+            title=_BULLET.sub("", text).strip(),
+            body=text_body(bodies[k]),
+            title_line=number,
+            title_kind="term",
+            section=section,
+        )
+
+
 def read(raw: RawNote) -> Iterator[Card]:
-    lines = list(enumerate(raw.clean_lines, start=1))
+    lines = blank_card_numbers(list(enumerate(raw.clean_lines, start=1)))
     indents = file_indents(raw.lines, range(1, len(raw.lines) + 1))
     root: tuple[str, ...] = ()
     first = next((i for i, (_, t) in enumerate(lines) if t), None)
     if first is not None and _DECK_TITLE.search(lines[first][1]) and len(lines[first][1]) < 90:
         root = (lines[first][1],)
         lines = lines[first + 1 :]
-    if any(_headings(without_boilerplate(lines), indents)):
+    if not root and (pairs := bullet_terms(lines, indents)):
+        yield from _bullet_term_cards(lines, pairs, CardBuilder(raw, FORMAT))
+    elif any(_headings(without_boilerplate(lines), indents)):
         yield from segment(lines, CardBuilder(raw, FORMAT), root=root, indents=indents)
     else:
         yield from _paragraph_cards(lines, CardBuilder(raw, "text"), indents)

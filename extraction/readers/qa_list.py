@@ -47,18 +47,32 @@ MIN_SHORT_PAIRS = 2
 
 
 #: A term and its definition on one line, split by a spaced dash, an equals sign or a
-#: colon: "Osmosis – the diffusion of water", "Turgor = water pressure in a cell".
+#: colon: "Osmosis – the diffusion of water", "Turgor = water pressure in a cell"; or by
+#: the separators flashcard apps export ("custom" Quizlet exports, old Anki text): a pipe
+#: ("Osmosis | the diffusion ..."), or a comma or semicolon with no space after it
+#: ("Osmosis,The diffusion ...", "Osmosis;The diffusion ..."), which prose never writes.
 TERM_LINE = re.compile(
-    r"^(?P<term>[^\W\d_][^=–—:]{0,59}?)(?:\s+(?P<sep>[-–—=])|(?P<colon>:))\s+(?P<rest>\S.*)$"
+    r"^(?P<term>[^\W\d_][^=–—:|]{0,59}?)"
+    r"(?:\s+(?P<sep>[-–—=])\s+|(?P<colon>:)\s+|\s*(?P<pipe>\|)\s*|(?P<tight>[;,])(?=[^\W\d_]))"
+    r"(?P<rest>\S.*)$"
 )
 
 
 def _term_split(text: str) -> tuple[str, str, str] | None:
-    """(term, separator, definition) of a term line whose term is a short phrase."""
+    """(term, separator, definition) of a term line whose term is a short phrase.
+
+    >>> _term_split("Loam;Soil of sand, silt and clay"), _term_split("Loam | rich soil")
+    (('Loam', ';', 'Soil of sand, silt and clay'), ('Loam', '|', 'rich soil'))
+    >>> _term_split("In 1990,1,000 farms closed"), _term_split("Clay, silt and sand")
+    (None, None)
+    >>> _term_split("Loam | soil | 3")
+    """
     m = TERM_LINE.match(text)
     if not m or len(m["term"].split()) > 6 or m["term"].endswith((".", ",", ";", ":")):
         return None
-    return m["term"], m["sep"] or m["colon"], m["rest"]
+    if m["pipe"] and "|" in m["rest"]:  # a row of a table of three or more columns
+        return None
+    return m["term"], m["sep"] or m["colon"] or m["pipe"] or m["tight"], m["rest"]
 
 
 def term_separator(texts: list[str]) -> str | None:
@@ -195,13 +209,99 @@ def question_paragraphs(texts: list[str]) -> bool:
     return asking >= MIN_QUESTION_PARAGRAPHS and asking * 2 >= len(paragraphs) - answers
 
 
+#: A card's number opening a line: "3. ", "12) ".
+CARD_NUMBER = re.compile(r"^\s*\d{1,4}[.)]\s+")
+#: Fewest numbered question lines that make the numbers card numbers.
+MIN_NUMBERED_QUESTIONS = 3
+
+
+def without_card_numbers(texts: list[str]) -> list[str]:
+    """``texts`` with the number taken off each numbered question line ("3. What is a
+    fault?"), when at least :data:`MIN_NUMBERED_QUESTIONS` lines are such questions and
+    they are at least half of the numbered lines: the numbers count the cards, and the
+    question is the card's prompt. Numbered lines that ask nothing (steps of an answer)
+    keep their numbers; so does every line when few numbered lines ask.
+
+    >>> without_card_numbers(["1. What is a fault?", "1) First step", "2. What is a fold?",
+    ...     "3. Define an epicentre"])
+    ['What is a fault?', '1) First step', 'What is a fold?', 'Define an epicentre']
+    >>> without_card_numbers(["1. Mix the flour.", "2. What is left?", "3. Bake it."])
+    ['1. Mix the flour.', '2. What is left?', '3. Bake it.']
+    """
+    numbered = [(i, m) for i, t in enumerate(texts) if (m := CARD_NUMBER.match(t))]
+    asking = {i: m for i, m in numbered if is_question(texts[i][m.end() :])}
+    if len(asking) < MIN_NUMBERED_QUESTIONS or len(asking) * 2 < len(numbered):
+        return texts
+    return [t[asking[i].end() :] if i in asking else t for i, t in enumerate(texts)]
+
+
+#: Fewest cards of a flashcard export typed on one line, ";" between the cards.
+MIN_LINE_CARDS = 4
+
+
+def line_cards(text: str) -> list[str]:
+    """The cards of one line of a flashcard export with ";" between the cards (Quizlet's
+    "between rows" choice): at least :data:`MIN_LINE_CARDS` pieces, three in four of them
+    a term and its definition split by a tab or by one and the same term-line separator.
+    A tab becomes a pipe, the term-line separator it stands for; ``[text]`` otherwise.
+
+    >>> line_cards("Kiln\\tA furnace;Glaze\\tA glassy coat;Slip\\tLiquid clay;Grog\\tFired clay")
+    ['Kiln | A furnace', 'Glaze | A glassy coat', 'Slip | Liquid clay', 'Grog | Fired clay']
+    >>> line_cards("Kilns fire pots; glazes coat them; slips join them; grog firms them")
+    ['Kilns fire pots; glazes coat them; slips join them; grog firms them']
+    """
+    pieces = [piece.strip() for piece in text.split(";")]
+    if len(pieces) < MIN_LINE_CARDS:
+        return [text]
+    pieces = [
+        piece.replace("\t", " | ", 1) if "\t" in piece and "|" not in piece else piece
+        for piece in pieces
+    ]
+    seps = [split[1] for piece in pieces if (split := _term_split(piece))]
+    if not seps or max(map(seps.count, set(seps))) * 4 < len(pieces) * 3:
+        return [text]
+    return [piece for piece in pieces if piece]
+
+
+#: An answer's label inside a question's line, after the question mark: "Q: What is a
+#: kiln? A: A furnace".
+INLINE_ANSWER = re.compile(r"(?<=\?)\s+(?=(?:A|Ans|(?i:answer))\s*(?::\s*|[.)\-–—]\s+)\S)")
+
+
+def split_answer(text: str) -> list[str]:
+    """A labelled question's line as the question and its answer when both are typed on
+    it ("Q: What is a kiln? A: A furnace"); ``[text]`` otherwise.
+
+    >>> split_answer("Q: What is a kiln? A: A furnace."), split_answer("Q: What is A?")
+    (['Q: What is a kiln?', 'A: A furnace.'], ['Q: What is A?'])
+    """
+    if not QUESTION_LABEL.match(text) or not (m := INLINE_ANSWER.search(text)):
+        return [text]
+    return [text[: m.start()], text[m.end() :]]
+
+
+def numbered_lines(raw: RawNote) -> list[tuple[int, str]]:
+    """The file's clean lines with their numbers, a line of cards typed together split
+    into its cards (:func:`line_cards`, each citing the line), a question and the answer
+    typed on its line split (:func:`split_answer`) and card numbers taken off numbered
+    questions (:func:`without_card_numbers`)."""
+    lines = [
+        (n, part)
+        for n, text in enumerate(raw.clean_lines, start=1)
+        for piece in line_cards(text)
+        for part in split_answer(piece)
+    ]
+    texts = without_card_numbers([t for _, t in lines])
+    return [(n, text) for (n, _), text in zip(lines, texts, strict=True)]
+
+
 def sniff(raw: RawNote) -> float:
     """A list of labelled Q/A pairs, spaced in any way; or a list of questions with no
     labels: many prompt lines and hardly any blank-line paragraphs, or blank-line
     paragraphs that open with a question (:func:`question_paragraphs`)."""
     if not raw.is_text:
         return 0.0
-    texts = raw.clean_lines
+    texts = [t for _, t in numbered_lines(raw)]
     filled = [t for t in texts if t]
     if len(filled) < 4:
         return 0.0
@@ -217,13 +317,14 @@ def sniff(raw: RawNote) -> float:
 
 
 def read(raw: RawNote) -> Iterator[Card]:
-    lines = list(enumerate(raw.clean_lines, start=1))
-    lines = [(n, t) for n, t in without_boilerplate(lines) if t]
+    numbered = numbered_lines(raw)
+    texts = [t.strip() for _, t in numbered]
+    lines = [(n, t) for n, t in without_boilerplate(numbered) if t]
     indents = file_indents(raw.lines, [n for n, _ in lines])
     width = wrap_width(raw.clean_lines)
-    if is_labelled([t.strip() for t in raw.clean_lines]):
+    if is_labelled(texts):
         yield from _read_labelled(lines, CardBuilder(raw, FORMAT), indents, width)
-    elif is_term_list([t.strip() for t in raw.clean_lines]):
+    elif is_term_list(texts):
         yield from _read_term_lines(lines, CardBuilder(raw, FORMAT), indents, width)
     else:
         yield from segment_prompts(

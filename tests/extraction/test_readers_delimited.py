@@ -117,6 +117,9 @@ def test_delimited_csv_encodings(tmp_path, encoding):
         ("a.tsv", "A\tB\nC\tD\n", 0.9),
         ("a.csv", "just one column\nof words\n", 0.2),
         ("a.txt", "A\tB\nC\tD\nE\tF\n", 0.5),
+        # an Anki export without its header lines: front, back, tags
+        ("a.txt", "A\tB\tx\nC\tD\tx\nE\tF\tx\n", 0.5),
+        ("a.txt", "A\tB\tx\ty\tz\nC\tD\tx\ty\tz\nE\tF\tx\ty\tz\n", 0.0),
         ("a.txt", "A\tB\nC\tD\nplain line\nmore prose\n", 0.0),
         ("a.txt", "What is a delta?\nA river landform.\n", 0.0),
     ],
@@ -183,3 +186,57 @@ def test_delimited_anki_cloze_row_keeps_its_deletion(tmp_path):
     assert (card.title, card.title_kind) == ("The delta is a river mouth landform", "cloze")
     runs = {(card.title[e.start : e.end], e.style) for e in card.emphasis if e.part == "title"}
     assert runs == {("delta", "bold"), ("delta", "cloze")}
+
+
+def test_readers_delimited_txt_rows_of_three_fields_are_cards(tmp_path):
+    path = tmp_path / "pottery.txt"
+    path.write_text(
+        "Kiln\tA furnace that fires pottery.\tceramics\n"
+        "Glaze\tA glassy coat fused to a pot in the kiln.\tceramics\n"
+        "Slip\tClay thinned with water, used to join pieces.\tceramics\n"
+        "Bisque\tPottery fired once, before glazing.\tceramics\n",
+        encoding="utf-8",
+    )
+    result = read_file(path)
+    assert result.source.format == "csv"
+    assert [c.title for c in result.cards] == ["Kiln", "Glaze", "Slip", "Bisque"]
+    assert str(result.cards[0].body).startswith("A furnace that fires pottery.")
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Concept,Explanation", "Term,Description", "Prompt,Response", "Key term,Meaning"],
+)
+def test_readers_delimited_header_rows_of_other_column_names_are_no_card(tmp_path, header):
+    path = tmp_path / "pottery.csv"
+    path.write_text(
+        f"{header}\nKiln,A furnace that fires pottery.\nGlaze,A glassy coat fused to a pot.\n",
+        encoding="utf-8",
+    )
+    assert [c.title for c in read_file(path).cards] == ["Kiln", "Glaze"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "body"),
+    [
+        # a tags column: lower-case words, repeated
+        (
+            ["Kiln\tA furnace.\tceramics", "Glaze\tA glassy coat.\tceramics", "Slip\tWet clay.\tx"],
+            "A furnace.",
+        ),
+        # a third column of text is kept
+        (
+            [
+                "Kiln\tA furnace.\tHot inside.",
+                "Glaze\tA glassy coat.\tShiny.",
+                "Slip\tWet clay.\tOk.",
+            ],
+            "A furnace.\nHot inside.",
+        ),
+    ],
+    ids=["tags", "text"],
+)
+def test_readers_delimited_tags_column_without_header_is_dropped(tmp_path, rows, body):
+    path = tmp_path / "pottery.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert str(read_file(path).cards[0].body) == body

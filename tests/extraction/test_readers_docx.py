@@ -187,3 +187,32 @@ def test_docx_code_styles_read_as_markdown_code(tmp_path, paragraph_style, run_s
     document.save(str(path))
     (card,) = read_file(path).cards
     assert card.body == body
+
+
+def test_readers_docx_terms_over_their_explanation_paragraphs_are_term_cards(tmp_path):
+    document = python_docx.Document()
+    document.add_heading("Pottery", level=1)
+    rows = [
+        ("Kiln", "A furnace that fires pottery."),
+        ("Glaze", "A glassy coat fused to a pot."),
+        ("Slip", "Clay thinned with water."),
+        ("Bisque", "Pottery fired once, before glazing."),
+    ]
+    for term, meaning in rows:
+        document.add_paragraph(term)
+        document.add_paragraph(meaning)
+    document.add_heading("Firing", level=1)
+    document.add_paragraph("Kilns reach high heat.")
+    document.add_paragraph("Pots shrink as they fire, so potters make them larger.")
+    document.save(str(tmp_path / "t.docx"))
+    cards = read_file(tmp_path / "t.docx").cards
+    assert [(c.title, c.title_kind, c.body, c.section) for c in cards] == [
+        ("Pottery", "heading", "", ()),
+        *((term, "term", meaning, ("Pottery",)) for term, meaning in rows),
+        (
+            "Firing",
+            "heading",
+            "Kilns reach high heat.\nPots shrink as they fire, so potters make them larger.",
+            (),
+        ),
+    ]

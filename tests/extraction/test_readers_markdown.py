@@ -480,3 +480,192 @@ def test_readers_markdown_labelled_answer_keeps_its_emphasis_and_lines():
     card = cards_of("# R\n\nQ: What is rent?\nA: Rent is a **payment**.\n\nQ: Why?\nA: Law.\n")[1]
     assert card.emphasised("body") == ["payment"]
     assert card.line_of(card.body.index("payment")) == 4
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Kiln::A furnace that fires pottery.", "Kiln: A furnace that fires pottery."),
+        ("- Glaze:: a glassy coat fused to a pot", "Glaze: a glassy coat fused to a pot"),
+        ("Bisque ware:::Pottery fired once", "Bisque ware: Pottery fired once"),
+    ],
+)
+def test_readers_markdown_inline_field_lines_read_as_labels(line, label):
+    bullet = "- " if line.startswith("- ") else ""
+    text = f"# Pottery\n\n{line}\n{bullet}Slip::Clay thinned with water\n\n```\nxs[::2]\n```\n"
+    card = read_bytes(text.encode(), path="pottery.md").cards[0]
+    lines = str(card.body).split("\n")
+    assert lines[:2] == [label, "Slip: Clay thinned with water"]
+
+
+_CALLOUTS = (
+    "# Pottery\n\n"
+    "> [!note] Kiln\n> A furnace that fires pottery.\n\n"
+    "> [!tip]- Glaze\n> A glassy coat fused to a pot.\n> It seals the clay.\n\n"
+    "> [!warning] Never open a hot kiln.\n> The pots crack.\n\n"
+    "> A plain quote from a potter.\n\n"
+    "Fired clay is called bisque.\n"
+)
+
+
+def test_readers_markdown_callouts_with_a_term_title_are_term_cards():
+    cards = read_bytes(_CALLOUTS.encode(), path="pottery.md").cards
+    assert [(c.title, c.title_kind) for c in cards] == [
+        ("Pottery", "heading"),
+        ("Kiln", "term"),
+        ("Glaze", "term"),
+    ]
+    assert str(cards[1].body) == "A furnace that fires pottery."
+    assert str(cards[2].body) == "A glassy coat fused to a pot. It seals the clay."
+    assert cards[1].section == ("Pottery",)
+    # a callout whose title is a sentence, a plain quote and the text after them stay
+    # in the heading's card, without the callout's marker
+    body = str(cards[0].body)
+    assert "Never open a hot kiln." in body and "Fired clay is called bisque." in body
+    assert "[!" not in body
+
+
+_ITEM_TERMS = {
+    "nested bullets": (
+        "# Pottery\n\n- Kiln\n  - A furnace that fires pottery.\n"
+        "- Glaze\n  - A glassy coat fused to a pot.\n- Slip\n  - Clay thinned with water.\n"
+        "- Bisque\n  - Pottery fired once, before glazing.\n"
+    ),
+    "notion toggles": (
+        "# Pottery\n\n- Kiln\n    \n    A furnace that fires pottery.\n    \n"
+        "- Glaze\n    \n    A glassy coat fused to a pot.\n    \n"
+        "- Slip\n    \n    Clay thinned with water.\n    \n"
+        "- Bisque\n    \n    Pottery fired once, before glazing.\n"
+    ),
+    "bold notion toggles": (
+        "# Pottery\n\n- **Kiln**\n    \n    A furnace that fires pottery.\n    \n"
+        "- **Glaze**\n    \n    A glassy coat fused to a pot.\n    \n"
+        "- **Slip**\n    \n    Clay thinned with water.\n    \n"
+        "- **Bisque**\n    \n    Pottery fired once, before glazing.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", _ITEM_TERMS.values(), ids=_ITEM_TERMS)
+def test_readers_markdown_items_over_their_explanations_are_term_cards(text):
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [(c.title, c.title_kind) for c in cards] == [
+        ("Pottery", "heading"),
+        ("Kiln", "term"),
+        ("Glaze", "term"),
+        ("Slip", "term"),
+        ("Bisque", "term"),
+    ]
+    assert str(cards[1].body) == "A furnace that fires pottery."
+    assert cards[1].section == ("Pottery",)
+    assert cards[1].title_line == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of steps, each with a detail under it: the items end sentences
+        "# Firing\n\n- Load the kiln.\n  - Leave gaps between pots.\n"
+        "- Heat it slowly.\n  - About a hundred degrees an hour.\n"
+        "- Hold the peak.\n  - Ten minutes is enough.\n- Let it cool.\n  - Overnight.\n",
+        # three terms only
+        "# Pottery\n\n- Kiln\n  - A furnace that fires pottery.\n"
+        "- Glaze\n  - A glassy coat fused to a pot.\n- Slip\n  - Clay thinned with water.\n",
+        # items with several points under them are an outline, not terms
+        "# Pottery\n\n- Kiln\n  - A furnace.\n  - Fired by gas.\n- Glaze\n  - A coat.\n"
+        "  - Glassy.\n- Slip\n  - Liquid clay.\n  - For joins.\n- Bisque\n  - Fired once.\n"
+        "  - Porous.\n",
+    ],
+    ids=["steps", "three", "outline"],
+)
+def test_readers_markdown_other_nested_lists_stay_in_their_card(text):
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [c.title_kind for c in cards] == ["heading"]
+
+
+_QUESTION_LINES = {
+    "nested items": (
+        "# Pottery\n\n- What is a kiln?\n  - A furnace that fires pottery.\n"
+        "- What is a glaze?\n  - A glassy coat fused to a pot.\n"
+        "- What is slip?\n  - Clay thinned with water.\n"
+        "- Why fire bisque first?\n  - To harden the pot before glazing.\n"
+    ),
+    "numbered bold items": (
+        "# Pottery\n\n1. **What is a kiln?**\n   A furnace that fires pottery.\n"
+        "2. **What is a glaze?**\n   A glassy coat fused to a pot.\n"
+        "3. **What is slip?**\n   Clay thinned with water.\n"
+        "4. **Why fire bisque first?**\n   To harden the pot before glazing.\n"
+    ),
+    "bold paragraphs": (
+        "# Pottery\n\n**What is a kiln?**\nA furnace that fires pottery.\n\n"
+        "**What is a glaze?**\nA glassy coat fused to a pot.\n\n"
+        "**What is slip?**\nClay thinned with water.\n\n"
+        "**Why fire bisque first?**\nTo harden the pot before glazing.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", _QUESTION_LINES.values(), ids=_QUESTION_LINES)
+def test_readers_markdown_questions_over_their_answers_are_question_cards(text):
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [(c.title, c.title_kind) for c in cards] == [
+        ("Pottery", "heading"),
+        ("What is a kiln?", "question"),
+        ("What is a glaze?", "question"),
+        ("What is slip?", "question"),
+        ("Why fire bisque first?", "question"),
+    ]
+    assert str(cards[1].body) == "A furnace that fires pottery."
+    assert (cards[1].title_line, cards[1].section) == (3, ("Pottery",))
+
+
+def test_readers_markdown_a_paragraph_with_one_question_stays_in_its_card():
+    text = (
+        "# Pottery\n\nWhy fire twice?\nThe first firing hardens the pot.\n\n"
+        "Glazes melt in the second firing.\n\nKilns reach high heat.\n\nSlip joins parts.\n"
+    )
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [c.title for c in cards] == ["Pottery"]
+
+
+def test_readers_markdown_spaced_repetition_cards_split_by_a_question_mark_line():
+    text = "#flashcards\n\n" + "".join(
+        f"{term}\n{mark}\n{back}\n\n"
+        for term, mark, back in [
+            ("Kiln", "?", "A furnace that fires pottery."),
+            ("Glaze", "?", "A glassy coat fused to a pot."),
+            ("Slip", "??", "Clay thinned with water."),
+            ("Bisque", "?", "Pottery fired once, before glazing."),
+        ]
+    )
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [(c.title, c.title_kind) for c in cards[1:]] == [
+        ("Kiln", "term"),
+        ("Glaze", "term"),
+        ("Slip", "term"),
+        ("Bisque", "term"),
+    ]
+    assert (str(cards[1].body), cards[1].title_line) == ("A furnace that fires pottery.", 3)
+
+
+def test_readers_markdown_bold_terms_over_their_definitions_are_term_cards():
+    text = "# Pottery\n\n" + "".join(
+        f"**{term}**\n{back}\n\n"
+        for term, back in [
+            ("Kiln", "A furnace that fires pottery."),
+            ("Glaze", "A glassy coat fused to a pot."),
+            ("Slip", "Clay thinned with water."),
+            ("Bisque", "Pottery fired once, before glazing."),
+        ]
+    )
+    cards = read_bytes(text.encode(), path="pottery.md").cards
+    assert [(c.title, c.title_kind) for c in cards[1:]] == [
+        ("Kiln", "term"),
+        ("Glaze", "term"),
+        ("Slip", "term"),
+        ("Bisque", "term"),
+    ]
+    assert str(cards[2].body) == "A glassy coat fused to a pot."
+    # a paragraph that only opens with a bold word stays prose
+    prose = "# Pottery\n\n" + "**Kilns** fire pottery.\nThey get hot.\n\n" * 4
+    assert [c.title for c in read_bytes(prose.encode(), path="p.md").cards] == ["Pottery"]

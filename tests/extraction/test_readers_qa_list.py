@@ -234,8 +234,26 @@ def test_readers_qa_list_prose_paragraphs_with_questions_among_them_stay_text():
             "Estates-General",
             "an assembly of three orders",
         ),
+        (
+            "Mantle | the layer under the crust\nCore | the centre of the Earth\n"
+            "Crust | the outer shell\nMagma | molten rock under the surface\n",
+            "Mantle",
+            "the layer under the crust",
+        ),
+        (
+            "Mantle,The layer under the crust, mostly solid\nCore,The centre of the Earth\n"
+            "Crust,The outer shell\nMagma,Molten rock under the surface\n",
+            "Mantle",
+            "The layer under the crust, mostly solid",
+        ),
+        (
+            "Mantle;The layer under the crust\nCore;The centre of the Earth\n"
+            "Crust;The outer shell\nMagma;Molten rock under the surface\n",
+            "Mantle",
+            "The layer under the crust",
+        ),
     ],
-    ids=["en-dash", "em-dash-spaced", "equals", "colon", "hyphen"],
+    ids=["en-dash", "em-dash-spaced", "equals", "colon", "hyphen", "pipe", "comma", "semicolon"],
 )
 def test_readers_qa_list_term_lines(text, first_title, first_answer):
     result = read_bytes(text.encode(), path="notes.txt")
@@ -381,3 +399,102 @@ def test_readers_qa_list_term_lines_under_headings_are_their_section(index, titl
     card = result.cards[index]
     assert (card.title, card.section) == (title, section)
     assert body is None or str(card.body) == body
+
+
+_NUMBERED_QUESTIONS = {
+    "spaced": (
+        "1. What is a sonnet?\nA poem of fourteen lines.\n\n"
+        "2. What is an iamb?\nA foot of one unstressed and one stressed syllable.\n\n"
+        "3. What is a couplet?\nTwo rhyming lines in a row.\n\n"
+        "4. What is a volta?\nThe turn in the argument of a sonnet.\n"
+    ),
+    "tight": (
+        "1) What is a sonnet?\nA poem of fourteen lines.\n"
+        "2) What is an iamb?\nA foot of one unstressed and one stressed syllable.\n"
+        "3) What is a couplet?\nTwo rhyming lines in a row.\n"
+        "4) What is a volta?\nThe turn in the argument of a sonnet.\n"
+    ),
+    "indented answers": (
+        "1. What does sonnet mean?\n   A poem of fourteen lines.\n"
+        "2. What does iamb mean?\n   A foot of one unstressed and one stressed syllable.\n"
+        "3. What does couplet mean?\n   Two rhyming lines in a row.\n"
+        "4. What does volta mean?\n   The turn in the argument of a sonnet.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", _NUMBERED_QUESTIONS.values(), ids=_NUMBERED_QUESTIONS)
+def test_readers_qa_list_numbered_questions_are_cards_without_their_numbers(text):
+    result = read_bytes(text.encode(), path="poetry.txt")
+    assert result.source.format == "qa-list"
+    assert len(result.cards) == 4
+    assert result.cards[0].title in ("What is a sonnet?", "What does sonnet mean?")
+    assert str(result.cards[0].body) == "A poem of fourteen lines."
+    assert result.cards[0].title_line == 1
+
+
+def test_readers_qa_list_numbered_steps_keep_their_numbers():
+    text = (
+        "Making a glaze\n\n1. Weigh the dry materials.\n2. Why sieve the mixture?\n"
+        "3. Add water until it is creamy.\n4. Dip the fired pot.\n"
+    )
+    result = read_bytes(text.encode(), path="pottery.txt")
+    assert result.source.format != "qa-list"
+    assert [c.title for c in result.cards] == ["Making a glaze"]
+
+
+def test_readers_qa_list_prose_with_commas_and_table_rows_are_no_term_lines():
+    prose = (
+        "Volcanoes erupt when magma rises, and the pressure builds.\n"
+        "In 1991,2 eruptions cooled the planet.\nAsh | lava | gas\nPumice | glass | foam\n"
+        "Lava flows, cools and hardens into rock.\n"
+    )
+    result = read_bytes(prose.encode(), path="notes.txt")
+    assert result.source.format != "qa-list"
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["\t", " - ", ",", ": "],
+    ids=["tab", "dash", "comma", "colon"],
+)
+def test_readers_qa_list_cards_typed_on_one_line_with_semicolons_between_them(between):
+    cards = [
+        ("Kiln", "A furnace that fires pottery."),
+        ("Glaze", "A glassy coat fused to a pot."),
+        ("Slip", "Clay thinned with water."),
+        ("Bisque", "Pottery fired once, before glazing."),
+    ]
+    text = ";".join(f"{term}{between}{definition}" for term, definition in cards)
+    result = read_bytes(text.encode(), path="pottery.txt")
+    assert result.source.format == "qa-list"
+    assert [(c.title, str(c.body)) for c in result.cards] == cards
+    assert {c.title_line for c in result.cards} == {1}
+
+
+def test_readers_qa_list_a_line_of_clauses_with_semicolons_stays_text():
+    text = "Kilns fire pots; glazes coat them; slips join them; grog firms them.\n"
+    result = read_bytes(text.encode(), path="pottery.txt")
+    assert result.source.format != "qa-list"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q: What is a kiln? A: A furnace that fires pottery.\n"
+        "Q: What is a glaze? A: A glassy coat fused to a pot.\n"
+        "Q: What is slip? A: Clay thinned with water.\n",
+        "1. Question: What is a kiln? Answer: A furnace that fires pottery.\n"
+        "2. Question: What is a glaze? Answer: A glassy coat fused to a pot.\n"
+        "3. Question: What is slip? Answer: Clay thinned with water.\n",
+    ],
+    ids=["q-a", "numbered question-answer"],
+)
+def test_readers_qa_list_question_and_answer_on_one_line(text):
+    result = read_bytes(text.encode(), path="pottery.txt")
+    assert result.source.format == "qa-list"
+    assert [(c.title, str(c.body), c.title_line) for c in result.cards] == [
+        ("What is a kiln?", "A furnace that fires pottery.", 1),
+        ("What is a glaze?", "A glassy coat fused to a pot.", 2),
+        ("What is slip?", "Clay thinned with water.", 3),
+    ]

@@ -584,6 +584,18 @@ def test_readers_structure_card_keeps_code_of_its_question():
             "Fettling\nsmoothing the rough edges\n",
             ["Wedging", "Throwing", "Trimming", "Fettling"],
         ),
+        # terms and their explanations on alternate lines, no blank line between them
+        (
+            "Kiln\nA furnace that fires clay.\nGlaze\nA glassy coat fused onto a pot.\n"
+            "Slip\nLiquid clay used to join parts.\nWedging\nKneading clay to drive out air.\n",
+            ["Kiln", "Glaze", "Slip", "Wedging"],
+        ),
+        # three such pairs are too few
+        (
+            "Kiln\nA furnace that fires clay.\nGlaze\nA glassy coat fused onto a pot.\n"
+            "Slip\nLiquid clay used to join parts.\n",
+            [],
+        ),
     ],
 )
 def test_readers_structure_outline_blocks_of_terms_are_term_cards(text, terms):
@@ -591,3 +603,61 @@ def test_readers_structure_outline_blocks_of_terms_are_term_cards(text, terms):
     it) is read as term cards, a term typed in lower case too."""
     cards = read(text, "terms.txt").cards
     assert [c.title for c in cards if c.title_kind == "term"] == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a copied flashcard page: each card's number over its term and definition
+        (
+            "Pottery\n\n1\nKiln\nA furnace that fires clay.\n\n2\nGlaze\nA glassy coat.\n\n"
+            "3\nSlip\nLiquid clay used to join parts.\n\n4\nGrog\nFired clay ground to grit.\n",
+            ["Kiln", "Glaze", "Slip", "Grog"],
+        ),
+        # numbers that do not count the blocks from one are text
+        (
+            "Firing log\n\n12\nKiln loaded at noon.\n\n40\nCones bent at dusk.\n\n"
+            "7\nPots out in the morning.\n",
+            [],
+        ),
+    ],
+)
+def test_readers_structure_outline_card_numbers_opening_blocks_are_dropped(text, titles):
+    cards = read(text, "cards.txt").cards
+    assert [c.title for c in cards if c.title_kind == "term"] == titles
+    if titles:
+        assert "1" not in str(cards[0].body).split("\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "titles", "section"),
+    [
+        (
+            "• Kiln\n    ◦ A furnace that fires clay.\n• Glaze\n    ◦ A glassy coat on a pot.\n"
+            "• Slip\n    ◦ Liquid clay used to join parts.\n• Grog\n    ◦ Fired clay, ground.\n",
+            ["Kiln", "Glaze", "Slip", "Grog"],
+            (),
+        ),
+        (
+            "Pottery\n- Kiln\n  - A furnace that fires clay.\n- Glaze\n  - A glassy coat.\n"
+            "- Slip\n  - Liquid clay used to join parts.\n- Grog\n  - Fired clay, ground.\n",
+            ["Kiln", "Glaze", "Slip", "Grog"],
+            ("Pottery",),
+        ),
+        # steps with a detail under each are no terms
+        (
+            "- Load the kiln.\n  - Leave gaps.\n- Heat it slowly.\n  - An hour a step.\n"
+            "- Hold the peak.\n  - Ten minutes.\n- Let it cool.\n  - Overnight.\n",
+            [],
+            (),
+        ),
+    ],
+)
+def test_readers_structure_outline_bullets_over_their_explanations_are_term_cards(
+    text, titles, section
+):
+    cards = read(text, "terms.txt").cards
+    assert [c.title for c in cards if c.title_kind == "term"] == titles
+    if titles:
+        assert str(cards[0].body) == "A furnace that fires clay."
+        assert cards[0].section == section
