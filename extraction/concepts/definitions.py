@@ -702,6 +702,8 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
         if first and defines(first, names):
             return text
         if role == "heading":
+            if first and glosses(first):
+                return text  # "## Moraine" / "A ridge of debris left by a glacier."
             return _opening_definition(card.body, names)
         if VERSUS.search(card.title):  # "Sheet vs fork lightning" / "sheet = ...; fork = ..."
             return side_clause(card.body, names, card.title) or side_sentence(
@@ -760,6 +762,55 @@ def _cloze_statement(title: str, names: Sequence[str]) -> str:
         if name and re.search(rf"\b{re.escape(name)}(?:e?s)?,\s+(?:a|an)\s+\w", first, re.I):
             return first
     return ""
+
+
+#: Words that open what a gloss says of its noun ("A tool that ...", "A ridge left by ..."):
+#: a verb after one of them is the gloss's own, not the sentence's.
+_GLOSS_TURNS = frozenset("that which who whom whose where when used for to by in of with".split())
+#: Fewest words of a gloss.
+GLOSS_WORDS = 4
+
+
+def glosses(sentence: str) -> bool:
+    """Is ``sentence`` a gloss, a noun phrase that says what something is with no verb of
+    its own ("A ridge of debris left by a glacier.", "An instrument that measures
+    rain")? It opens with "A" or "An", has :data:`GLOSS_WORDS` words or more, asks
+    nothing, holds no auxiliary or modal ("A common way to X is ..."), and before the
+    first word that turns to what the noun does or is for (:data:`_GLOSS_TURNS`) no verb
+    in the third person ("A glacier moves ..." is a statement about some glacier).
+
+    >>> glosses("A ridge of rock debris left at the edge of a glacier.")
+    True
+    >>> glosses("An instrument that measures rainfall")
+    True
+    >>> glosses("A glacier carves valleys."), glosses("A glacier is slow.")
+    (False, False)
+    >>> glosses("A lot happens here."), glosses("The ridge of debris.")
+    (False, False)
+    >>> glosses("A common way of dating rock is to count its layers.")
+    False
+    """
+    words = re.findall(r"[\w'’-]+", sentence)
+    if len(words) < GLOSS_WORDS or words[0] not in {"A", "An"} or sentence.rstrip().endswith("?"):
+        return False
+    if any(word.lower() in _FINITE for word in words):
+        return False  # "A key feature of X is that ...": a statement, whatever it opens with
+    for word in words[1:]:
+        lower = word.lower()
+        if lower in _GLOSS_TURNS:
+            return True
+        if lower in _FINITE or (
+            lower.endswith("s")
+            and not lower.endswith("ss")
+            and (only_verb(lower) or (_verb_form(lower) and word is not words[1]))
+        ):
+            return False
+    return True
+
+
+def _verb_form(word: str) -> bool:
+    """Is ``word`` an "-s" form of a verb (its verb reading is not the word itself)?"""
+    return any(verb != word for verb in lemmas(word).get("VERB", ()))
 
 
 #: Sentences of a section's opening paragraph looked at for one that defines its subject.

@@ -253,6 +253,24 @@ def test_definitions_a_heading_card_opening_with_what_its_subject_does_defines_i
 
 
 @pytest.mark.parametrize(
+    ("heading", "sentence", "name", "defined"),
+    [
+        ("Moraine", "A ridge of rock debris left at the edge of a glacier.", "moraine", True),
+        ("Rain gauge", "An instrument that measures rainfall.", "rain gauge", True),
+        ("Levee", "A bank of silt built up along a river by its floods.", "levee", True),
+        # a statement about something else, however it opens
+        ("Erosion", "A storm strips a beach of its sand in one night.", "erosion", False),
+        ("Levee", "A common way to stop floods is to build levees.", "levee", False),
+        ("Moraine", "A moraine near the lake is dated to the last ice age?", "moraine", False),
+    ],
+)
+def test_definitions_a_heading_card_opening_with_a_gloss_defines_it(
+    heading, sentence, name, defined
+):
+    assert bool(definition_of(heading, sentence, name, kind="heading")) is defined
+
+
+@pytest.mark.parametrize(
     ("sentence", "name", "defined"),
     [
         ("Enthalpy is defined as the heat content of a system.", "enthalpy", True),
