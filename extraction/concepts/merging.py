@@ -61,6 +61,9 @@ from extraction.records import Card, Evidence
 #: The merge rules, in the order they run, and what each means.
 RULES: dict[str, str] = {
     "spelling": "the same name up to case, hyphens, plural, a possessive and British spelling",
+    "capitals": "a name of English words typed in capitals ('KILN FIRING', a heading) and the "
+    "same words in ordinary case ('Kiln firing'); a name holding an acronym ('DNA POLYMERASE') "
+    "keeps its capitals",
     "abbreviation": "an abbreviation stated with its long form",
     "spelled_out": "an abbreviation a label line or a card's title sets beside the phrase "
     "that spells it out whole ('ATP: adenosine triphosphate', 'GDP = gross domestic product', "
@@ -234,6 +237,13 @@ def merge(
 
     def known(name: str) -> str | None:
         return spelled.get(match_key(name))
+
+    # 1b. "KILN FIRING", a heading typed in capitals, is "Kiln firing" of a label line:
+    # the capitals are the writer's, not an acronym's (the key keeps them: it is the
+    # merge that says the two are one)
+    for key in candidates:
+        if shouted(key.split()) and (low := known(key.lower())) and low != known(key):
+            join(low, key, "capitals")
 
     # 2-3. stated pairs: abbreviations and glosses
     for pair in pairs:
@@ -1386,6 +1396,26 @@ def english_word(word: str) -> bool:
     (True, True, False, False)
     """
     return bool(lemmas(word.lower()))
+
+
+#: Letters each word of a name in capitals has at least for :func:`shouted` to read it.
+SHOUTED_LETTERS = 3
+
+
+def shouted(words: Sequence[str]) -> bool:
+    """Is a name of two words or more written in capitals ("KILN FIRING", a heading typed
+    so) a name of English words, whose capitals are the writer's, not those of acronyms?
+    Each word has :data:`SHOUTED_LETTERS` letters or more and is one English knows in lower
+    case (:func:`english_word`); "DNA POLYMERASE" and "RISC CPU" hold acronyms.
+
+    >>> shouted(["KILN", "FIRING"]), shouted(["DNA", "POLYMERASE"]), shouted(["KILN"])
+    (True, False, False)
+    >>> shouted(["Kiln", "firing"])
+    False
+    """
+    return len(words) > 1 and all(
+        len(w) >= SHOUTED_LETTERS and w.isalpha() and w.isupper() and english_word(w) for w in words
+    )
 
 
 def in_capitals(words: Iterable[str]) -> bool:

@@ -1,0 +1,60 @@
+"""Merges of a name typed in capitals ("KILN FIRING", a heading) with the same words
+in ordinary case: one concept, joined by the "capitals" rule with its reason; a name
+that holds an acronym keeps its capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.concepts.candidates import Candidate
+from extraction.concepts.merging import RULES, merge, shouted
+
+
+def cand(key: str, count: int = 2) -> Candidate:
+    c = Candidate(key)
+    c.forms[key] = count
+    c.roles["mention"] = count
+    c.count = count
+    c.cards = {"c1"}
+    return c
+
+
+@pytest.mark.parametrize(
+    ("shout", "plain", "merged"),
+    [
+        ("KILN FIRING", "kiln firing", True),
+        ("GLAZE RECIPES", "glaze recipe", True),
+        ("TIDAL RANGE", "Tidal range", True),
+        # an acronym is no word English knows: the capitals are its own
+        ("DNA POLYMERASE", "DNA polymerase", False),
+        ("RISC CPU", "risc cpu", False),
+        # other words
+        ("KILN FIRING", "kiln loading", False),
+    ],
+)
+def test_merging_capitals_joins_a_shouted_name_with_its_words(shout, plain, merged):
+    result = merge({k: cand(k) for k in (shout, plain)})
+    rules = {(m.name, m.rule) for ms in result.merges.values() for m in ms}
+    assert ((shout, "capitals") in rules) is merged
+
+
+def test_merging_capitals_records_its_reason():
+    result = merge({k: cand(k) for k in ("SEED DORMANCY", "seed dormancy")})
+    (merges,) = result.merges.values()
+    (m,) = merges
+    assert (m.name, m.into, m.rule) == ("SEED DORMANCY", "seed dormancy", "capitals")
+    assert m.reason == RULES["capitals"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["SEED", "DORMANCY"], True),
+        (["SEED"], False),  # one word: an acronym's shape
+        (["DNA", "REPAIR"], False),
+        (["Seed", "dormancy"], False),
+        (["OF", "MICE"], False),  # a word of two letters
+    ],
+)
+def test_merging_capitals_shouted(words, expected):
+    assert shouted(words) is expected
