@@ -38,6 +38,7 @@ from extraction.concepts.words import (
     GENERIC_HEADS,
     INSTRUCTIONS,
     KIND_HEADS,
+    NAME_PREPOSITIONS,
     NAMING_CUES,
     OTHER_QUESTIONS,
     SELF_FRAMES,
@@ -910,6 +911,19 @@ def _initials_of_another(cand: Candidate, cands: Sequence[Candidate]) -> bool:
     )
 
 
+def object_last(cand: Candidate) -> bool:
+    """Does the name end in the object of a preposition inside it ("kiln firing with wood
+    ashes": a word of :data:`~extraction.concepts.words.NAME_PREPOSITIONS` between its
+    first and last words), so that its last word is no head the id's singular is about?
+
+    >>> object_last(Candidate("glazing with ash")), object_last(Candidate("pest control by bird"))
+    (True, True)
+    >>> object_last(Candidate("wood ash glaze")), object_last(Candidate("with ash"))
+    (False, False)
+    """
+    return any(w.lower() in NAME_PREPOSITIONS for w in cand.words[1:-1])
+
+
 def name_concept(cands: Sequence[Candidate]) -> Concept:
     """The :class:`Concept` of a merged group: id, label, aliases, mentions, cards, first
     appearance and definition (importance and topic are set later)."""
@@ -997,6 +1011,13 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     if not keeps_case and (own := {w.lower(): w for w in own_capitals(cands)}):
         # a word with capitals of its own keeps them ("Hooke's law", "type I error")
         label = " ".join(own.get(w.lower(), w) for w in label.split())
+    if not keeps_case and label_form and object_last(main):
+        # "anomaly detection with autoencoders": the id puts the last word in the singular,
+        # but after a preposition it is no head: the label keeps it as the notes write it
+        last, *rest = reversed(label_form.split())
+        *before, now = label.split()
+        if now.lower() != last.lower():
+            label = " ".join([*before, last if is_acronym(last) else last.lower()])
     if is_acronym(label):
         label = singular_acronym(label)
     short = short_name or (singular_acronym(acronyms[0]) if acronyms else "")
