@@ -70,6 +70,9 @@ RULES: dict[str, str] = {
     "a card 'DNS' answered 'Domain Name System, ...')",
     "gloss": "two names glossed in brackets, one the short form of the other ('ReLU "
     "(Rectified Linear Unit)', 'Discriminator (D)')",
+    "term_gloss": "a word English does not know, set off as a term (bold or italics) and "
+    "glossed in brackets by a name of English words, or glossing one ('Practical wisdom "
+    "(*phronesis*)'): the term and its rendering in English",
     "synonym": "another name the notes state for it ('also known as Y', 'X (or Y)')",
     "alternatives": "two names a question asks about as one thing ('What is an "
     "osmotic/water potential?')",
@@ -260,9 +263,10 @@ def merge(
             continue  # "Forward pass (training)": a name used on other cards is no synonym
         if s_key and l_key and s_key != l_key:
             glossed = pair.reason.startswith("glossed")
-            if glossed and not abbreviates(pair.short, pair.long):
+            rendered = glossed and rendered_term(candidates[s_key], candidates[l_key])
+            if glossed and not rendered and not abbreviates(pair.short, pair.long):
                 continue  # "Bagging (Random Forests)": an example, not another name
-            rule = "gloss" if glossed else "abbreviation"
+            rule = ("term_gloss" if rendered else "gloss") if glossed else "abbreviation"
             if pair.reason in SPELLED_OUT:
                 rule = "spelled_out"
             elif pair.reason in {OTHER_NAME, TITLE_OTHER_NAME}:
@@ -1182,6 +1186,43 @@ def bare_modifiers(
             first[e.source] = min(first.get(e.source, _place(e, cards)), _place(e, cards))
         if all(e.source in first and first[e.source] <= _place(e, cards) for e in cand.mentions):
             yield bare, compound
+
+
+def _foreign_term(cand: Candidate) -> bool:
+    """One word English does not know, written in lower case and set off as a term."""
+    return (
+        " " not in cand.key
+        and _unknown(cand.key)
+        and any(f[:1].islower() for f in cand.forms)
+        and bool(cand.roles.get("emphasis"))
+    )
+
+
+def rendered_term(a: Candidate, b: Candidate) -> bool:
+    """Of two names glossed in brackets, is one a word English does not know, written in
+    lower case and set off as a term (bold or italics: a term of the subject, often a
+    borrowed one), and the other a name of words English knows, its rendering ("Mindful
+    breathing (*anapanasati*)")? A bracket of English words ("Bagging (Random Forests)")
+    or a proper name ("Volcanoes (*Etna*)") gives an example, not another name.
+
+    >>> from collections import Counter
+    >>> def named(key, stressed=1):
+    ...     return Candidate(key, forms=Counter({key: 1}), roles=Counter(emphasis=stressed))
+    >>> rendered_term(named("anapanasati"), named("mindful breathing"))
+    True
+    >>> rendered_term(named("mindful breathing"), named("anapanasati"))
+    True
+    >>> rendered_term(named("anapanasati", 0), named("mindful breathing"))
+    False
+    >>> rendered_term(named("Etna"), named("volcano"))
+    False
+    >>> rendered_term(named("bagging"), named("random forest"))
+    False
+    """
+    for term, other in ((a, b), (b, a)):
+        if _foreign_term(term) and all(english_word(w) for w in other.key.split()):
+            return True
+    return False
 
 
 def abbreviates(a: str, b: str) -> bool:

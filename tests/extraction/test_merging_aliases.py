@@ -1,12 +1,12 @@
-"""Merges of a name typed in capitals ("KILN FIRING", a heading) with the same words
-in ordinary case: one concept, joined by the "capitals" rule with its reason; a name
-that holds an acronym keeps its capitals."""
+"""Aliases merged on evidence: a name typed in capitals ("KILN FIRING", a heading) and
+the same words in ordinary case; a term English does not know, set off as a term and
+glossed in brackets by its English rendering. Each merge is made by a named rule."""
 
 from __future__ import annotations
 
 import pytest
 
-from extraction.concepts.candidates import Candidate
+from extraction.concepts.candidates import AliasPair, Candidate
 from extraction.concepts.merging import RULES, merge, shouted
 
 
@@ -58,3 +58,32 @@ def test_merging_capitals_records_its_reason():
 )
 def test_merging_capitals_shouted(words, expected):
     assert shouted(words) is expected
+
+
+def stressed(key: str, count: int = 2) -> Candidate:
+    c = cand(key, count)
+    c.roles["emphasis"] = 1
+    return c
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "rule"),
+    [
+        # a term English does not know, set off in italics, and its English rendering
+        (stressed("mindful breathing"), stressed("anapanasati"), "term_gloss"),
+        (stressed("anapanasati"), cand("mindful breathing"), "term_gloss"),
+        # not set off as a term: no other name said
+        (cand("mindful breathing"), cand("anapanasati"), None),
+        # English words in the bracket give an example
+        (cand("ensemble method"), stressed("bagging"), None),
+        # a proper name in the bracket gives an example
+        (cand("volcano"), stressed("Etna"), None),
+        # the short form of the other: a gloss as before
+        (cand("rectified linear unit"), cand("ReLU"), "gloss"),
+    ],
+)
+def test_merging_glossed_term_and_its_rendering_are_one(outer, inner, rule):
+    pair = AliasPair(inner.key, outer.key, "glossed in brackets")
+    result = merge({outer.key: outer, inner.key: inner}, [pair])
+    rules = [m.rule for ms in result.merges.values() for m in ms]
+    assert rules == ([rule] if rule else [])
