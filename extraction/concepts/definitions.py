@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.candidates import Candidate
-from extraction.concepts.merging import always_capitalised, own_capitals
+from extraction.concepts.merging import always_capitalised, in_capitals, own_capitals, shouted
 from extraction.concepts.phrases import concept_id, only_adjective, only_verb, plain_verb
 from extraction.concepts.segments import (
     _BULLET,
@@ -1011,6 +1011,10 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     if not keeps_case and (own := {w.lower(): w for w in own_capitals(cands)}):
         # a word with capitals of its own keeps them ("Hooke's law", "type I error")
         label = " ".join(own.get(w.lower(), w) for w in label.split())
+    if shouted(main.words) and (plain := [f for f in singular_forms if not in_capitals(f.split())]):
+        # "SEED DORMANCY", a heading typed in capitals, that the notes also write in
+        # ordinary case: the capitals are the writer's, and the label is the words'
+        label = concept_id(max(plain, key=lambda f: (forms[f], f)).split())
     if not keeps_case and label_form and object_last(main):
         # "anomaly detection with autoencoders": the id puts the last word in the singular,
         # but after a preposition it is no head: the label keeps it as the notes write it

@@ -1194,3 +1194,25 @@ def test_definitions_label_keeps_the_object_of_a_preposition_as_written(title, l
     )
     assert concept_id in index.concepts
     assert index.concepts[concept_id].label == label
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "label"),
+    [
+        # a heading typed in capitals that the notes also write in ordinary case
+        (
+            "SEED DORMANCY",
+            "Seed dormancy keeps a seed from sprouting in autumn.",
+            "seed dormancy",
+        ),
+        # never written otherwise: the capitals are all the notes give
+        ("KILN FIRING", "A kiln reaches its top heat after ten hours.", "KILN FIRING"),
+    ],
+)
+def test_definitions_label_of_a_heading_in_capitals_is_in_ordinary_case(heading, body, label):
+    index = extract_concepts(
+        [card(heading, body, kind="heading")], model=LogisticModel((), (), bias=10.0)
+    )
+    found = index.find(heading)
+    assert found is not None
+    assert index.concepts[found].label == label
