@@ -1016,7 +1016,7 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
         # ordinary case: the capitals are the writer's, and the label is the words'
         label = concept_id(max(plain, key=lambda f: (forms[f], f)).split())
     if not keeps_case and label_form and object_last(main):
-        # "anomaly detection with autoencoders": the id puts the last word in the singular,
+        # "erosion control with grasses": the id puts the last word in the singular,
         # but after a preposition it is no head: the label keeps it as the notes write it
         last, *rest = reversed(label_form.split())
         *before, now = label.split()

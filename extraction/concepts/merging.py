@@ -71,8 +71,8 @@ RULES: dict[str, str] = {
     "gloss": "two names glossed in brackets, one the short form of the other ('ReLU "
     "(Rectified Linear Unit)', 'Discriminator (D)')",
     "term_gloss": "a word English does not know, set off as a term (bold or italics) and "
-    "glossed in brackets by a name of English words, or glossing one ('Practical wisdom "
-    "(*phronesis*)'): the term and its rendering in English",
+    "glossed in brackets by a name of English words, or glossing one ('Mindful breathing "
+    "(*anapanasati*)'): the term and its rendering in English",
     "synonym": "another name the notes state for it ('also known as Y', 'X (or Y)')",
     "alternatives": "two names a question asks about as one thing ('What is an "
     "osmotic/water potential?')",
