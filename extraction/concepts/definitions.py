@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.candidates import Candidate
-from extraction.concepts.merging import always_capitalised, own_capitals
+from extraction.concepts.merging import always_capitalised, in_capitals, own_capitals, shouted
 from extraction.concepts.phrases import concept_id, only_adjective, only_verb, plain_verb
 from extraction.concepts.segments import (
     _BULLET,
@@ -38,6 +38,7 @@ from extraction.concepts.words import (
     GENERIC_HEADS,
     INSTRUCTIONS,
     KIND_HEADS,
+    NAME_PREPOSITIONS,
     NAMING_CUES,
     OTHER_QUESTIONS,
     SELF_FRAMES,
@@ -961,6 +962,19 @@ def _initials_of_another(cand: Candidate, cands: Sequence[Candidate]) -> bool:
     )
 
 
+def object_last(cand: Candidate) -> bool:
+    """Does the name end in the object of a preposition inside it ("kiln firing with wood
+    ashes": a word of :data:`~extraction.concepts.words.NAME_PREPOSITIONS` between its
+    first and last words), so that its last word is no head the id's singular is about?
+
+    >>> object_last(Candidate("glazing with ash")), object_last(Candidate("pest control by bird"))
+    (True, True)
+    >>> object_last(Candidate("wood ash glaze")), object_last(Candidate("with ash"))
+    (False, False)
+    """
+    return any(w.lower() in NAME_PREPOSITIONS for w in cand.words[1:-1])
+
+
 def name_concept(cands: Sequence[Candidate]) -> Concept:
     """The :class:`Concept` of a merged group: id, label, aliases, mentions, cards, first
     appearance and definition (importance and topic are set later)."""
@@ -1048,6 +1062,17 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     if not keeps_case and (own := {w.lower(): w for w in own_capitals(cands)}):
         # a word with capitals of its own keeps them ("Hooke's law", "type I error")
         label = " ".join(own.get(w.lower(), w) for w in label.split())
+    if shouted(main.words) and (plain := [f for f in singular_forms if not in_capitals(f.split())]):
+        # "SEED DORMANCY", a heading typed in capitals, that the notes also write in
+        # ordinary case: the capitals are the writer's, and the label is the words'
+        label = concept_id(max(plain, key=lambda f: (forms[f], f)).split())
+    if not keeps_case and label_form and object_last(main):
+        # "erosion control with grasses": the id puts the last word in the singular,
+        # but after a preposition it is no head: the label keeps it as the notes write it
+        last, *rest = reversed(label_form.split())
+        *before, now = label.split()
+        if now.lower() != last.lower():
+            label = " ".join([*before, last if is_acronym(last) else last.lower()])
     if is_acronym(label):
         label = singular_acronym(label)
     short = short_name or (singular_acronym(acronyms[0]) if acronyms else "")

@@ -61,12 +61,18 @@ from extraction.records import Card, Evidence
 #: The merge rules, in the order they run, and what each means.
 RULES: dict[str, str] = {
     "spelling": "the same name up to case, hyphens, plural, a possessive and British spelling",
+    "capitals": "a name of English words typed in capitals ('KILN FIRING', a heading) and the "
+    "same words in ordinary case ('Kiln firing'); a name holding an acronym ('DNA POLYMERASE') "
+    "keeps its capitals",
     "abbreviation": "an abbreviation stated with its long form",
     "spelled_out": "an abbreviation a label line or a card's title sets beside the phrase "
     "that spells it out whole ('ATP: adenosine triphosphate', 'GDP = gross domestic product', "
     "a card 'DNS' answered 'Domain Name System, ...')",
     "gloss": "two names glossed in brackets, one the short form of the other ('ReLU "
     "(Rectified Linear Unit)', 'Discriminator (D)')",
+    "term_gloss": "a word English does not know, set off as a term (bold or italics) and "
+    "glossed in brackets by a name of English words, or glossing one ('Mindful breathing "
+    "(*anapanasati*)'): the term and its rendering in English",
     "synonym": "another name the notes state for it ('also known as Y', 'X (or Y)')",
     "alternatives": "two names a question asks about as one thing ('What is an "
     "osmotic/water potential?')",
@@ -235,6 +241,13 @@ def merge(
     def known(name: str) -> str | None:
         return spelled.get(match_key(name))
 
+    # 1b. "KILN FIRING", a heading typed in capitals, is "Kiln firing" of a label line:
+    # the capitals are the writer's, not an acronym's (the key keeps them: it is the
+    # merge that says the two are one)
+    for key in candidates:
+        if shouted(key.split()) and (low := known(key.lower())) and low != known(key):
+            join(low, key, "capitals")
+
     # 2-3. stated pairs: abbreviations and glosses
     for pair in pairs:
         s_key, l_key = known(pair.short), known(pair.long)
@@ -250,9 +263,10 @@ def merge(
             continue  # "Forward pass (training)": a name used on other cards is no synonym
         if s_key and l_key and s_key != l_key:
             glossed = pair.reason.startswith("glossed")
-            if glossed and not abbreviates(pair.short, pair.long):
+            rendered = glossed and rendered_term(candidates[s_key], candidates[l_key])
+            if glossed and not rendered and not abbreviates(pair.short, pair.long):
                 continue  # "Bagging (Random Forests)": an example, not another name
-            rule = "gloss" if glossed else "abbreviation"
+            rule = ("term_gloss" if rendered else "gloss") if glossed else "abbreviation"
             if pair.reason in SPELLED_OUT:
                 rule = "spelled_out"
             elif pair.reason in {OTHER_NAME, TITLE_OTHER_NAME}:
@@ -1174,6 +1188,43 @@ def bare_modifiers(
             yield bare, compound
 
 
+def _foreign_term(cand: Candidate) -> bool:
+    """One word English does not know, written in lower case and set off as a term."""
+    return (
+        " " not in cand.key
+        and _unknown(cand.key)
+        and any(f[:1].islower() for f in cand.forms)
+        and bool(cand.roles.get("emphasis"))
+    )
+
+
+def rendered_term(a: Candidate, b: Candidate) -> bool:
+    """Of two names glossed in brackets, is one a word English does not know, written in
+    lower case and set off as a term (bold or italics: a term of the subject, often a
+    borrowed one), and the other a name of words English knows, its rendering ("Mindful
+    breathing (*anapanasati*)")? A bracket of English words ("Bagging (Random Forests)")
+    or a proper name ("Volcanoes (*Etna*)") gives an example, not another name.
+
+    >>> from collections import Counter
+    >>> def named(key, stressed=1):
+    ...     return Candidate(key, forms=Counter({key: 1}), roles=Counter(emphasis=stressed))
+    >>> rendered_term(named("anapanasati"), named("mindful breathing"))
+    True
+    >>> rendered_term(named("mindful breathing"), named("anapanasati"))
+    True
+    >>> rendered_term(named("anapanasati", 0), named("mindful breathing"))
+    False
+    >>> rendered_term(named("Etna"), named("volcano"))
+    False
+    >>> rendered_term(named("bagging"), named("random forest"))
+    False
+    """
+    for term, other in ((a, b), (b, a)):
+        if _foreign_term(term) and all(english_word(w) for w in other.key.split()):
+            return True
+    return False
+
+
 def abbreviates(a: str, b: str) -> bool:
     """Is one of two glossed names the short form of the other: its initials, or the
     first letter of a name ("Temperature (T)")? A gloss that is not ("Legumes
@@ -1386,6 +1437,26 @@ def english_word(word: str) -> bool:
     (True, True, False, False)
     """
     return bool(lemmas(word.lower()))
+
+
+#: Letters each word of a name in capitals has at least for :func:`shouted` to read it.
+SHOUTED_LETTERS = 3
+
+
+def shouted(words: Sequence[str]) -> bool:
+    """Is a name of two words or more written in capitals ("KILN FIRING", a heading typed
+    so) a name of English words, whose capitals are the writer's, not those of acronyms?
+    Each word has :data:`SHOUTED_LETTERS` letters or more and is one English knows in lower
+    case (:func:`english_word`); "DNA POLYMERASE" and "RISC CPU" hold acronyms.
+
+    >>> shouted(["KILN", "FIRING"]), shouted(["DNA", "POLYMERASE"]), shouted(["KILN"])
+    (True, False, False)
+    >>> shouted(["Kiln", "firing"])
+    False
+    """
+    return len(words) > 1 and all(
+        len(w) >= SHOUTED_LETTERS and w.isalpha() and w.isupper() and english_word(w) for w in words
+    )
 
 
 def in_capitals(words: Iterable[str]) -> bool:

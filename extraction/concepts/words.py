@@ -71,6 +71,13 @@ PRESENCE_FRAMES = _words("presence occurrence")
 #: may head a name of their own ("the problem of induction").
 WITH_FRAMES = _words("problem problems trouble troubles")
 
+#: Prepositions inside a name that end its head: the words after them are an object,
+#: no head ("soil erosion control with cover crops", "pruning for fruit spurs"), so
+#: the label keeps them as the notes write them.
+NAME_PREPOSITIONS = _words(
+    "with without for by from via using against into onto through toward towards"
+)
+
 #: Plural heads that, after another name in a question, ask for that name's kinds
 #: ("What are some RNN architectures?", "What are the main rock types?" list kinds of
 #: RNN and of rock).

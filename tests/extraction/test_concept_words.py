@@ -496,6 +496,7 @@ COVERED = {
     "SELECTING_ADJECTIVES",
     "PRESENCE_FRAMES",
     "TERM_HEADERS",
+    "NAME_PREPOSITIONS",
 }
 
 
@@ -605,3 +606,19 @@ def test_concept_words_a_word_of_a_line_in_capitals_is_no_acronym(heading, acron
     index = extract_concepts([card(heading, "Topsoil lies on top of the subsoil.", kind="heading")])
     acronyms = {c.key for s in index.candidates for c in s.candidates if c.roles["acronym"]}
     assert (acronym in acronyms) is read
+
+
+@pytest.mark.parametrize(
+    ("key", "ends_in_object"),
+    [
+        ("soil erosion control with cover crop", True),  # NAME_PREPOSITIONS: with
+        ("pruning for fruit spur", True),  # NAME_PREPOSITIONS: for
+        ("seed dispersal by bird", True),  # NAME_PREPOSITIONS: by
+        ("wood ash glaze", False),
+    ],
+)
+def test_concept_words_name_prepositions_end_a_head(key, ends_in_object):
+    from extraction.concepts.candidates import Candidate
+    from extraction.concepts.definitions import object_last
+
+    assert object_last(Candidate(key)) is ends_in_object

@@ -1188,3 +1188,49 @@ def test_definitions_a_cloze_sets_its_hidden_name_in_apposition(title, hidden, d
     found = index.find(hidden)
     assert found is not None
     assert bool(index.concepts[found].definition) is defined
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "concept_id"),
+    [
+        # after a preposition the last word is no head: the label keeps its plural
+        (
+            "Erosion control with grasses",
+            "erosion control with grasses",
+            "erosion control with grass",
+        ),
+        ("Fruit pruning for spurs", "fruit pruning for spurs", "fruit pruning for spur"),
+        ("Pest control by ladybirds", "pest control by ladybirds", "pest control by ladybird"),
+        # a plain compound: the label is the id, its head in the singular
+        ("Wood ash glazes", "wood ash glaze", "wood ash glaze"),
+    ],
+)
+def test_definitions_label_keeps_the_object_of_a_preposition_as_written(title, label, concept_id):
+    body = f"{title} is a topic the course returns to every week."
+    index = extract_concepts(
+        [card(title, body, kind="heading")], model=LogisticModel((), (), bias=10.0)
+    )
+    assert concept_id in index.concepts
+    assert index.concepts[concept_id].label == label
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "label"),
+    [
+        # a heading typed in capitals that the notes also write in ordinary case
+        (
+            "SEED DORMANCY",
+            "Seed dormancy keeps a seed from sprouting in autumn.",
+            "seed dormancy",
+        ),
+        # never written otherwise: the capitals are all the notes give
+        ("KILN FIRING", "A kiln reaches its top heat after ten hours.", "KILN FIRING"),
+    ],
+)
+def test_definitions_label_of_a_heading_in_capitals_is_in_ordinary_case(heading, body, label):
+    index = extract_concepts(
+        [card(heading, body, kind="heading")], model=LogisticModel((), (), bias=10.0)
+    )
+    found = index.find(heading)
+    assert found is not None
+    assert index.concepts[found].label == label
