@@ -767,7 +767,7 @@ def test_relations_stage_makes_each_document_once(monkeypatch):
     from extraction.relations import typed_relations
 
     text = (
-        b"# Beekeeping\n\n## Hive Inspection with Smokers\n\nA smoker is a tool that calms"
+        b"# Beekeeping\n\n## Hive Inspection\n\nA smoker is a tool that calms"
         b" bees. Beekeepers light the smoker before a hive inspection.\n\n## Bee Castes\n\n"
         b"### Worker Bees\n\nWorker bees collect nectar and build comb.\n\n### Drone Bees\n\n"
         b"Drone bees mate with the queen.\n\n## What does the brood chamber in the hive hold?"
