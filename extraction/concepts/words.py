@@ -207,7 +207,7 @@ GENERIC_NOTE_WORDS = _words(
     homework assignment review objective objectives outline
     thing things stuff way ways part parts aspect aspects case cases fact facts
     detail details challenge challenges solution solutions
-    keypoint keypoints takeaway takeaways tip tips
+    keypoint keypoints takeaway takeaways tip tips hint hints
     figure figures image images picture pictures chart diagram credit credits
     author authors page pages book books article articles notebook notebooks
     bonus time minute minutes mins hour hours hrs day week today lot lots

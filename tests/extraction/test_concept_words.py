@@ -200,6 +200,7 @@ def test_concept_words_numbered_labels_name_what_follows_the_number():
         ("homework outline", True, "GENERIC_NOTE_WORDS: homework, outline"),
         ("exam tips", True, "GENERIC_NOTE_WORDS: exam, tips"),
         ("midterm review", True, "GENERIC_NOTE_WORDS: midterm, review"),
+        ("quiz hints", True, "GENERIC_NOTE_WORDS: quiz, hints"),
         ("hint", True, "CALLOUT_WORDS: hint"),
         ("moraine", False, "(none)"),
     ],
