@@ -1502,6 +1502,7 @@ def _is_label(span: Span) -> bool:
     if words[0].tag_ in {"VBZ", "VBD", "MD"} or words[0].lower_ in {"is", "are", "was"}:
         return False
     compound = noun_compound_read_as_order(words)
+    fixed = set_phrase(words)
     return not any(
         (t.pos_ == "AUX" and not misread_noun(t))  # "Minor triad:", "triad" read as a modal
         or (
@@ -1510,8 +1511,37 @@ def _is_label(span: Span) -> bool:
             and t.i != words[-1].i
             and not (compound and t.i == words[0].i)
         )
-        or (t.pos_ == "ADP" and t.i not in glued and t.lower_ != "of" and not particle(t))
+        or (
+            t.pos_ == "ADP"
+            and t.i not in glued
+            and t.lower_ != "of"
+            and not particle(t)
+            and not fixed
+        )
         for t in words
+    )
+
+
+def set_phrase(words: Sequence[Token]) -> bool:
+    """Is a label of three words a noun, a preposition and one bare singular noun, a set
+    phrase of its own ("Interest on capital - ...", "Access to justice: ...")? A plural
+    or a proper name after the preposition sets a topic in a context ("Osmosis in
+    plants", "Inflation in Peru": a section's topic, no name).
+
+    >>> from extraction.nlp import pipe
+    >>> set_phrase([t for t in next(pipe(["Interest on capital - a return"]))][:3])
+    True
+    >>> set_phrase([t for t in next(pipe(["Osmosis in plants - water"]))][:3])
+    False
+    """
+    return (
+        len(words) == 3
+        and words[0].pos_ == "NOUN"
+        and words[0].is_alpha
+        and words[1].pos_ == "ADP"
+        and words[1].lower_ in {"in", "to", "on", "at", "for", "under"}
+        and words[2].tag_ == "NN"
+        and words[2].is_alpha
     )
 
 
