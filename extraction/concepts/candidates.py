@@ -1916,12 +1916,14 @@ def _opens_statement(span: Span) -> bool:
         return True
     # the stress marks where the name ends: a word right after it that the tagger reads
     # as a plural noun and English also has as a verb is its verb ("An **espresso
-    # machine** forces hot water ..."), unless a finite verb follows ("forces can vary")
+    # machine** forces hot water ..."), unless a finite verb follows ("forces can vary",
+    # "forces varied"); a plain form after it is read as its object's first word ("The
+    # **tax rule** links income band and rate", "band" read as a verb)
     after = sent.doc[i + 1 : min(sent.end, i + 3)]
     return (
         verb.tag_ == "NNS"
         and "VERB" in lemmas(verb.lower_)
-        and not any(t.pos_ in {"AUX", "VERB"} for t in after)
+        and not any(t.pos_ == "AUX" or t.tag_ in {"VBZ", "VBD", "MD"} for t in after)
     )
 
 

@@ -3698,8 +3698,11 @@ def test_concepts_candidates_a_label_over_list_items_is_a_label(intro, label):
         # the tagger reads as a plural noun ("forces")
         ("An espresso machine forces hot water through ground coffee.", "espresso machine", True),
         ("A levain feeds the dough and leavens the loaf.", "levain", True),
+        # a plain form after it is its object's first word, read as a verb ("shadow")
+        ("A sun dial tracks shadow length and hour.", "sun dial", True),
         # a finite verb after that word: it was a noun going on the name
         ("An espresso machine forces can vary a lot.", "espresso machine", False),
+        ("An espresso machine forces varied a lot.", "espresso machine", False),
     ],
 )
 def test_concepts_candidates_a_stressed_subject_before_its_verb_is_defined(body, bold, defined):
