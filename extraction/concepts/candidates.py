@@ -1883,6 +1883,33 @@ def _stressed_manner_verb(span: Span) -> bool:
 _OPENING_ARTICLES = frozenset({"a", "an", "the"})
 
 
+def _renames_closing(span: Span) -> bool:
+    """Is the stressed ``span`` an apposition closing its sentence that names the noun
+    before the comma ("The wave rises to a ridge, the **crest**."): "the" after the one
+    comma of the sentence, a noun before that comma, nothing but punctuation after the
+    run? The sentence says what the thing it names is. A list ("clay, sand, the
+    **silt**") has more commas.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["The wave rises to a ridge, the crest."]))
+    >>> _renames_closing(doc[8:9])
+    True
+    >>> doc = next(pipe(["Soils hold clay, sand, the silt."]))
+    >>> _renames_closing(doc[7:8])
+    False
+    """
+    sent = span.sent
+    doc = sent.doc
+    if span.start - sent.start < 4 or doc[span.start - 1].lower_ != "the":
+        return False
+    comma = doc[span.start - 2]
+    if comma.text != "," or sum(t.text == "," for t in sent) != 1:
+        return False
+    if doc[comma.i - 1].pos_ != "NOUN":
+        return False
+    return all(t.is_punct for t in doc[span.end : sent.end])
+
+
 def _opens_statement(span: Span) -> bool:
     """Is the stressed ``span`` the whole opening subject of a statement in the present
     tense: only an article before it in its sentence, and right after it (adverbs aside)
@@ -1955,6 +1982,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         )  # "The **League of Nations** was an international organisation ..."
         definition = seg.text[opening:] if leads else ""
         if not definition and _APPOSITIVE.match(rest):  # "a **delta**, a landform such that"
+            definition = span.sent.text
+        if not definition and _renames_closing(span):  # "... to a ridge, the **crest**."
             definition = span.sent.text
         if not definition and _opens_statement(span):  # "The **enzyme** breaks down ..."
             definition = seg.text[span.sent.start_char :]

@@ -3744,3 +3744,32 @@ def test_concepts_selection_keeps_a_heading_that_refines_a_concept(first, headin
     group = _group(extract_concepts(cards, model=one_word), name)
     assert group.kept is kept, (group.kept_by, group.features)
     assert bool(group.kept_by) is kept
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        # a stressed apposition closing the sentence names the noun before its comma
+        ("The wave rises to a ridge, the crest.", "crest", True),
+        ("A prism bends each colour by a different angle, the deviation.", "deviation", True),
+        # a list of names is no apposition
+        ("Soils hold clay, sand, the silt.", "silt", False),
+        # nor is a run the sentence goes on after
+        ("The wave rises to a ridge, the crest of which breaks.", "crest", False),
+    ],
+)
+def test_concepts_candidates_a_stressed_closing_apposition_is_defined(body, bold, defined):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
+    roles = {
+        role
+        for s in index.candidates
+        for c in s.candidates
+        if c.key == bold
+        for role, _ in c.definitions
+    }
+    assert ("emphasis" in roles) is defined, roles
