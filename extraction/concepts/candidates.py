@@ -1502,6 +1502,7 @@ def _is_label(span: Span) -> bool:
     if words[0].tag_ in {"VBZ", "VBD", "MD"} or words[0].lower_ in {"is", "are", "was"}:
         return False
     compound = noun_compound_read_as_order(words)
+    fixed = set_phrase(words)
     return not any(
         (t.pos_ == "AUX" and not misread_noun(t))  # "Minor triad:", "triad" read as a modal
         or (
@@ -1510,8 +1511,37 @@ def _is_label(span: Span) -> bool:
             and t.i != words[-1].i
             and not (compound and t.i == words[0].i)
         )
-        or (t.pos_ == "ADP" and t.i not in glued and t.lower_ != "of" and not particle(t))
+        or (
+            t.pos_ == "ADP"
+            and t.i not in glued
+            and t.lower_ != "of"
+            and not particle(t)
+            and not fixed
+        )
         for t in words
+    )
+
+
+def set_phrase(words: Sequence[Token]) -> bool:
+    """Is a label of three words a noun, a preposition and one bare singular noun, a set
+    phrase of its own ("Interest on capital - ...", "Access to justice: ...")? A plural
+    or a proper name after the preposition sets a topic in a context ("Osmosis in
+    plants", "Inflation in Peru": a section's topic, no name).
+
+    >>> from extraction.nlp import pipe
+    >>> set_phrase([t for t in next(pipe(["Interest on capital - a return"]))][:3])
+    True
+    >>> set_phrase([t for t in next(pipe(["Osmosis in plants - water"]))][:3])
+    False
+    """
+    return (
+        len(words) == 3
+        and words[0].pos_ == "NOUN"
+        and words[0].is_alpha
+        and words[1].pos_ == "ADP"
+        and words[1].lower_ in {"in", "to", "on", "at", "for", "under"}
+        and words[2].tag_ == "NN"
+        and words[2].is_alpha
     )
 
 
@@ -1853,6 +1883,33 @@ def _stressed_manner_verb(span: Span) -> bool:
 _OPENING_ARTICLES = frozenset({"a", "an", "the"})
 
 
+def _renames_closing(span: Span) -> bool:
+    """Is the stressed ``span`` an apposition closing its sentence that names the noun
+    before the comma ("The wave rises to a ridge, the **crest**."): "the" after the one
+    comma of the sentence, a noun before that comma, nothing but punctuation after the
+    run? The sentence says what the thing it names is. A list ("clay, sand, the
+    **silt**") has more commas.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["The wave rises to a ridge, the crest."]))
+    >>> _renames_closing(doc[8:9])
+    True
+    >>> doc = next(pipe(["Soils hold clay, sand, the silt."]))
+    >>> _renames_closing(doc[7:8])
+    False
+    """
+    sent = span.sent
+    doc = sent.doc
+    if span.start - sent.start < 4 or doc[span.start - 1].lower_ != "the":
+        return False
+    comma = doc[span.start - 2]
+    if comma.text != "," or sum(t.text == "," for t in sent) != 1:
+        return False
+    if doc[comma.i - 1].pos_ != "NOUN":
+        return False
+    return all(t.is_punct for t in doc[span.end : sent.end])
+
+
 def _opens_statement(span: Span) -> bool:
     """Is the stressed ``span`` the whole opening subject of a statement in the present
     tense: only an article before it in its sentence, and right after it (adverbs aside)
@@ -1886,12 +1943,14 @@ def _opens_statement(span: Span) -> bool:
         return True
     # the stress marks where the name ends: a word right after it that the tagger reads
     # as a plural noun and English also has as a verb is its verb ("An **espresso
-    # machine** forces hot water ..."), unless a finite verb follows ("forces can vary")
+    # machine** forces hot water ..."), unless a finite verb follows ("forces can vary",
+    # "forces varied"); a plain form after it is read as its object's first word ("The
+    # **tax rule** links income band and rate", "band" read as a verb)
     after = sent.doc[i + 1 : min(sent.end, i + 3)]
     return (
         verb.tag_ == "NNS"
         and "VERB" in lemmas(verb.lower_)
-        and not any(t.pos_ in {"AUX", "VERB"} for t in after)
+        and not any(t.pos_ == "AUX" or t.tag_ in {"VBZ", "VBD", "MD"} for t in after)
     )
 
 
@@ -1923,6 +1982,8 @@ def emphasised(seg: Segment, doc: Doc) -> Iterator[Occurrence]:
         )  # "The **League of Nations** was an international organisation ..."
         definition = seg.text[opening:] if leads else ""
         if not definition and _APPOSITIVE.match(rest):  # "a **delta**, a landform such that"
+            definition = span.sent.text
+        if not definition and _renames_closing(span):  # "... to a ridge, the **crest**."
             definition = span.sent.text
         if not definition and _opens_statement(span):  # "The **enzyme** breaks down ..."
             definition = seg.text[span.sent.start_char :]

@@ -735,8 +735,9 @@ def _verb_phrase(toks: Sequence[Token]) -> int | None:
 def _named_pair(toks: Sequence[Token]) -> bool:
     """Is a run that stands alone as its sentence (a card's term, a heading) of a verb
     and one bare singular noun a name the tagger read as an order: the verb a word
-    English also reads as an adjective ("Secure attachment", "Suspect classification"),
-    or the noun a word English does not know ("Stare decisis")? An order with an object
+    English also reads as an adjective ("Secure attachment", "Suspect classification")
+    or as a noun ("pull factor", "dump truck"), or the noun a word English does not
+    know ("Stare decisis")? An order with an object
     in the plural ("Avoid distractions") or after a determiner ("Heat the solution")
     stays one."""
     words = [t for t in toks if not t.is_punct]
@@ -748,7 +749,7 @@ def _named_pair(toks: Sequence[Token]) -> bool:
     verb, noun = words
     if noun.tag_ not in {"NN", "NNP"} or not noun.is_alpha or is_acronym(noun.text):
         return False
-    return "ADJ" in lemmas(verb.lower_) or not lemmas(noun.lower_)
+    return any(pos in lemmas(verb.lower_) for pos in ("ADJ", "NOUN")) or not lemmas(noun.lower_)
 
 
 _OPENING_BRACKETS = {"(": ")", "[": "]"}

@@ -22,7 +22,12 @@ from pathlib import Path
 from extraction.concepts.candidates import Candidate
 from extraction.concepts.features import shape_first_verb, singled_names
 from extraction.concepts.merging import Merge, Refusal
-from extraction.concepts.words import GENERIC_NOTE_WORDS, PERSON_TITLES, PLACING_WORDS
+from extraction.concepts.words import (
+    GENERIC_NOTE_WORDS,
+    PERSON_TITLES,
+    PLACING_WORDS,
+    REMAINDER_WORDS,
+)
 from extraction.logistic import LogisticModel
 from extraction.names import head_index
 
@@ -174,6 +179,10 @@ PARTICULAR = (
     "a thing placed by its role in a process ('the input mixture', 'the previous step'), "
     "only ever referred to as one particular thing and never what a sentence is about"
 )
+REMAINDER = (
+    "a heading for the rest of a list ('Other torts', 'Further methods'), which no card "
+    "asks about and no sentence defines or names: a section's place in the notes"
+)
 TITLED = (
     "a person named with a title ('Dr. Ames', 'Prof. Lind'): who teaches or says "
     "something in the notes, not a term they teach"
@@ -226,6 +235,9 @@ def ruled_out(
     Or every name of it used is a person's, with a title (:func:`titled`: "Prof. Lind
     says the essay is due") and no card asks about it and no sentence defines or names
     it: who teaches or speaks, not what the notes teach.
+    Or every name of it used opens with a word for the rest of a list
+    (:func:`remainder`: "Other torts", "Further methods") and no role says or names it
+    (a heading alone): a section's place in the notes, not a term.
 
     >>> ruled_out({"link_line": 1.0}) == READING_LIST, ruled_out({"link_line": 0.5})
     (True, '')
@@ -262,6 +274,9 @@ def ruled_out(
     (True, '')
     >>> ruled_out({"role_term": 1.0}, batch, {"batch1", "batch2", "batch3"})
     ''
+    >>> other = [Candidate("other tort", forms=Counter({"Other torts": 1}), count=1)]
+    >>> ruled_out({"role_heading": 1.0}, other) == REMAINDER, ruled_out({"role_term": 1.0}, other)
+    (True, '')
     >>> lind = [Candidate("prof. lind", forms=Counter({"Prof. Lind": 2}), count=2)]
     >>> ruled_out({"proper": 1.0}, lind) == TITLED, ruled_out({"role_defined": 1.0}, lind)
     (True, '')
@@ -288,6 +303,10 @@ def ruled_out(
         return PARTICULAR
     if titled(candidates) and not _said(features):
         return TITLED
+    if remainder(candidates) and not any(
+        features.get(f"role_{role}") for role in (*_SAYING_ROLES, *_NAMING_ROLES)
+    ):
+        return REMAINDER
     if (
         series
         and not any(features.get(f"role_{role}") for role in _NAMING_ROLES)
@@ -373,6 +392,25 @@ def joined_names(candidates: Sequence[Candidate], own: Collection[str]) -> bool:
     return bool(used) and all(
         set(c.roles) == {"shared_head"}
         and any(" ".join(c.key.split()[:n]) in own for n in range(1, len(c.key.split())))
+        for c in used
+    )
+
+
+def remainder(candidates: Sequence[Candidate]) -> bool:
+    """Whether every name of a group used on its own opens with a word of
+    :data:`~extraction.concepts.words.REMAINDER_WORDS` and goes on ("Other torts",
+    "Further methods"; not "others" alone).
+
+    >>> from collections import Counter
+    >>> remainder([Candidate("other tort", forms=Counter({"OTHER TORTS": 1}), count=1)])
+    True
+    >>> remainder([Candidate("otter", forms=Counter({"Otter": 1}), count=1)]), remainder([])
+    (False, False)
+    """
+    used = [c for c in candidates if c.count]
+    return bool(used) and all(
+        (forms := [f.split() for f in c.forms])
+        and all(len(words) > 1 and words[0].lower() in REMAINDER_WORDS for words in forms)
         for c in used
     )
 

@@ -207,7 +207,7 @@ GENERIC_NOTE_WORDS = _words(
     homework assignment review objective objectives outline
     thing things stuff way ways part parts aspect aspects case cases fact facts
     detail details challenge challenges solution solutions
-    keypoint keypoints takeaway takeaways tip tips
+    keypoint keypoints takeaway takeaways tip tips hint hints
     figure figures image images picture pictures chart diagram credit credits
     author authors page pages book books article articles notebook notebooks
     bonus time minute minutes mins hour hours hrs day week today lot lots
@@ -256,6 +256,11 @@ POINTING_WORDS = _words("this these those our your my their")
 #: "last", "final", "initial" or "current": they open established terms ("first
 #: derivative", "final class", "initial condition", "current density").
 PLACING_WORDS = _words("input output previous next preceding subsequent original resulting")
+#: Words that open a name for the rest of a list the notes go through ("Other torts",
+#: "Further methods", "Remaining topics"): as a heading alone, a section's place in the
+#: notes, not a term (``selection.ruled_out``); a term card or a defining sentence keeps
+#: it ("Other comprehensive income is ...").
+REMAINDER_WORDS = _words("other others further remaining additional miscellaneous misc")
 #: Titles written before a person's name ("Dr. Ames", "Prof. Lind", "Mrs Hale"): a name
 #: that opens with one is a person the notes mention (who teaches, who said something),
 #: never a term (``selection.ruled_out``); a person the notes teach about is named

@@ -200,6 +200,7 @@ def test_concept_words_numbered_labels_name_what_follows_the_number():
         ("homework outline", True, "GENERIC_NOTE_WORDS: homework, outline"),
         ("exam tips", True, "GENERIC_NOTE_WORDS: exam, tips"),
         ("midterm review", True, "GENERIC_NOTE_WORDS: midterm, review"),
+        ("quiz hints", True, "GENERIC_NOTE_WORDS: quiz, hints"),
         ("hint", True, "CALLOUT_WORDS: hint"),
         ("moraine", False, "(none)"),
     ],
@@ -417,6 +418,27 @@ def test_concept_words_person_titles_rule_out_a_titled_person(form, ruled, entry
 
 
 @pytest.mark.parametrize(
+    ("form", "roles", "ruled", "entry"),
+    [
+        ("Other glazes", ("heading",), True, "REMAINDER_WORDS: other"),
+        ("FURTHER METHODS", ("heading",), True, "REMAINDER_WORDS: further"),
+        ("Other glazes", ("heading", "defined"), False, "(a sentence defines it)"),
+        ("Others", ("heading",), False, "(the word alone)"),
+        ("Glaze types", ("heading",), False, "(no remainder word)"),
+    ],
+)
+def test_concept_words_remainder_words_rule_out_a_heading_for_the_rest(form, roles, ruled, entry):
+    from collections import Counter
+
+    from extraction.concepts.candidates import Candidate
+    from extraction.concepts.selection import REMAINDER, ruled_out
+
+    group = [Candidate(form.lower(), forms=Counter({form: 1}), count=1)]
+    features = {f"role_{role}": 1.0 for role in roles}
+    assert (ruled_out(features, group) == REMAINDER) is ruled, entry
+
+
+@pytest.mark.parametrize(
     ("text", "credited", "entry"),
     [
         ("Lind's second law", False, "EPONYM_HEADS: law"),
@@ -474,6 +496,7 @@ COVERED = {
     "EVALUATIVE_WORDS",
     "POINTING_WORDS",
     "PLACING_WORDS",
+    "REMAINDER_WORDS",
     "PERSON_TITLES",
     "EPONYM_HEADS",
     "DEFINITE_WORDS",

@@ -549,3 +549,18 @@ def test_candidates_a_surname_in_brackets_closing_a_title_credits_and_names_noth
     titled = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles[kind] > 0}
     assert named.lower() in titled
     assert not never or never not in titled
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "never"),
+    [
+        ("Interest on capital - the return paid for the use of money", "interest on capital", ""),
+        ("Access to justice - the ability to take a dispute to court", "access to justice", ""),
+        # a plural or a proper name after the preposition sets a topic in a context
+        ("Osmosis in plants - water enters the roots", "", "osmosis in plant"),
+        ("Inflation in Peru - prices rose fast", "", "inflation in peru"),
+    ],
+)
+def test_candidates_a_label_of_a_noun_preposition_and_bare_noun_is_a_set_phrase(line, name, never):
+    names, _ = _found(line)
+    assert (name in names) if name else never not in names, names

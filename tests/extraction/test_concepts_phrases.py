@@ -175,9 +175,13 @@ def test_phrases_a_plural_read_as_singular_names_its_singular(body, named, never
         ("Secure attachment", "secure attachment"),
         # a term whose noun English does not know (a Latin phrase)
         ("Stare decisis", "stare decisis"),
+        # a term typed in lower case whose first word English also has as a noun
+        ("pull factor", "pull factor"),
+        ("dump truck", "dump truck"),
         # an order on a plural or on "the" stays an order: its object is the name
         ("Avoid distractions", "distraction"),
         ("Heat the solution", "solution"),
+        ("check answers", "answer"),
     ],
 )
 def test_phrases_a_term_read_as_an_order_keeps_its_first_word(term, name):

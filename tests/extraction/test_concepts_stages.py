@@ -3698,8 +3698,11 @@ def test_concepts_candidates_a_label_over_list_items_is_a_label(intro, label):
         # the tagger reads as a plural noun ("forces")
         ("An espresso machine forces hot water through ground coffee.", "espresso machine", True),
         ("A levain feeds the dough and leavens the loaf.", "levain", True),
+        # a plain form after it is its object's first word, read as a verb ("shadow")
+        ("A sun dial tracks shadow length and hour.", "sun dial", True),
         # a finite verb after that word: it was a noun going on the name
         ("An espresso machine forces can vary a lot.", "espresso machine", False),
+        ("An espresso machine forces varied a lot.", "espresso machine", False),
     ],
 )
 def test_concepts_candidates_a_stressed_subject_before_its_verb_is_defined(body, bold, defined):
@@ -3741,3 +3744,32 @@ def test_concepts_selection_keeps_a_heading_that_refines_a_concept(first, headin
     group = _group(extract_concepts(cards, model=one_word), name)
     assert group.kept is kept, (group.kept_by, group.features)
     assert bool(group.kept_by) is kept
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        # a stressed apposition closing the sentence names the noun before its comma
+        ("The wave rises to a ridge, the crest.", "crest", True),
+        ("A prism bends each colour by a different angle, the deviation.", "deviation", True),
+        # a list of names is no apposition
+        ("Soils hold clay, sand, the silt.", "silt", False),
+        # nor is a run the sentence goes on after
+        ("The wave rises to a ridge, the crest of which breaks.", "crest", False),
+    ],
+)
+def test_concepts_candidates_a_stressed_closing_apposition_is_defined(body, bold, defined):
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
+    roles = {
+        role
+        for s in index.candidates
+        for c in s.candidates
+        if c.key == bold
+        for role, _ in c.definitions
+    }
+    assert ("emphasis" in roles) is defined, roles
