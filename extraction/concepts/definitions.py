@@ -703,7 +703,7 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
         if first and defines(first, names):
             return text
         if role == "heading":
-            if first and glosses(first):
+            if first and glosses(first) and (first.split()[0] in {"A", "An"} or _lone(card)):
                 return text  # "## Moraine" / "A ridge of debris left by a glacier."
             return _opening_definition(card.body, names)
         if VERSUS.search(card.title):  # "Sheet vs fork lightning" / "sheet = ...; fork = ..."
@@ -712,6 +712,19 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
             )
         return ""
     return text
+
+
+#: Most sentences of a heading card's text read as a glossary entry.
+GLOSSARY_SENTENCES = 2
+
+
+def _lone(card: Card) -> bool:
+    """Is ``card``'s text a glossary entry, one paragraph of at most
+    :data:`GLOSSARY_SENTENCES` sentences? A gloss that opens with "The" or no article is
+    taken only there: a section of prose opens with statements so made ("The previous
+    section ...")."""
+    body = card.body.strip()
+    return "\n\n" not in body and len(_SENTENCE_END.split(body)) <= GLOSSARY_SENTENCES
 
 
 def hides_answer(card: Card) -> bool:
@@ -767,7 +780,13 @@ def _cloze_statement(title: str, names: Sequence[str]) -> str:
 
 #: Words that open what a gloss says of its noun ("A tool that ...", "A ridge left by ..."):
 #: a verb after one of them is the gloss's own, not the sentence's.
-_GLOSS_TURNS = frozenset("that which who whom whose where when used for to by in of with".split())
+_GLOSS_TURNS = frozenset(
+    "that which who whom whose where when used for to by in of with after before until "
+    "while because".split()
+)
+#: Words that open a noun phrase as an object does: a past form just before one is the
+#: sentence's verb ("The river dropped its silt"), not a participle ("silt dropped by").
+_OBJECT_OPENERS = frozenset("the a an its their his her our your this these those".split())
 #: Fewest words of a gloss.
 GLOSS_WORDS = 4
 
@@ -775,38 +794,181 @@ GLOSS_WORDS = 4
 def glosses(sentence: str) -> bool:
     """Is ``sentence`` a gloss, a noun phrase that says what something is with no verb of
     its own ("A ridge of debris left by a glacier.", "An instrument that measures
-    rain")? It opens with "A" or "An", has :data:`GLOSS_WORDS` words or more, asks
-    nothing, holds no auxiliary or modal ("A common way to X is ..."), and before the
-    first word that turns to what the noun does or is for (:data:`_GLOSS_TURNS`) no verb
-    in the third person ("A glacier moves ..." is a statement about some glacier).
+    rain", "The rise of prices over time", "Ridge of debris left by a glacier")? It has
+    :data:`GLOSS_WORDS` words or more, asks nothing, and in its first clause (up to a
+    semicolon) holds no auxiliary or modal but one opening a relative clause ("A common
+    way to X is ...", not "a star that has used up its fuel"); before the
+    first word that turns to what the noun does or is for (:data:`_GLOSS_TURNS`) it has
+    no verb in the third person ("A glacier moves ..." is a statement about some
+    glacier), no plural noun followed by a verb ("The rivers carve ..."), and no past
+    form followed by an object ("The river dropped its silt"). With no article, it
+    opens with a word that is no plural noun and no verb alone ("Glaciers carve ...",
+    "Measure the ...").
 
     >>> glosses("A ridge of rock debris left at the edge of a glacier.")
     True
     >>> glosses("An instrument that measures rainfall")
     True
+    >>> glosses("The rise of prices over time."), glosses("Ridge of debris left by ice.")
+    (True, True)
     >>> glosses("A glacier carves valleys."), glosses("A glacier is slow.")
     (False, False)
-    >>> glosses("A lot happens here."), glosses("The ridge of debris.")
+    >>> glosses("A lot happens here."), glosses("The ridge is of debris.")
     (False, False)
     >>> glosses("A common way of dating rock is to count its layers.")
     False
+    >>> glosses("The river dropped its silt on the plain."), glosses("The rivers carve it.")
+    (False, False)
+    >>> glosses("Glaciers carve deep valleys."), glosses("Ice moves over the rock.")
+    (False, False)
     """
-    words = re.findall(r"[\w'’-]+", sentence)
-    if len(words) < GLOSS_WORDS or words[0] not in {"A", "An"} or sentence.rstrip().endswith("?"):
+    if sentence.rstrip().endswith("?"):
         return False
-    if any(word.lower() in _FINITE for word in words):
+    words = re.findall(r"[\w'’-]+", sentence.split(";", 1)[0])
+    if len(words) < GLOSS_WORDS or any(
+        word.lower() in _FINITE and not _relative_verb(words, at) for at, word in enumerate(words)
+    ):
         return False  # "A key feature of X is that ...": a statement, whatever it opens with
-    for word in words[1:]:
-        lower = word.lower()
-        if lower in _GLOSS_TURNS:
+    if words[0] in {"A", "An", "The"}:
+        head = 1
+    elif not words[0][0].isupper() or not _bare_head(words[0].lower(), words[1].lower()):
+        return False
+    else:
+        head = 0
+    turned = False
+    for at in range(head, len(words)):
+        lower = words[at].lower()
+        if lower in _RELATIVE or (lower in _GLOSS_TURNS and head == 1 and words[0] != "The"):
             return True
-        if lower in _FINITE or (
-            lower.endswith("s")
-            and not lower.endswith("ss")
-            and (only_verb(lower) or (_verb_form(lower) and word is not words[1]))
-        ):
-            return False
+        turned = turned or lower in _GLOSS_TURNS
+        if at > head and _past_verb(words, at - 1) and not _after_participle(lower):
+            return False  # "The river dropped its silt", "GPT-2 showed promise"
+        if at > head and _plural_noun(words[at - 1].lower()) and _base_verb(lower):
+            return False  # "The rivers carve ..."
+        if _third_person(words, at, head, turned):
+            return False  # "The glacier moves ..."
     return True
+
+
+def _third_person(words: Sequence[str], at: int, head: int, turned: bool) -> bool:
+    """Is ``words[at]`` a verb in the third person of a gloss read from ``head`` (an
+    "-s" word not where a noun goes, a verb only, or a verb before a preposition has
+    ``turned`` the gloss to what its noun is made of or for)?"""
+    lower = words[at].lower()
+    if not lower.endswith("s") or lower.endswith("ss") or _noun_place(words, at):
+        return False
+    return only_verb(lower) or (_verb_form(lower) and at != head and not turned)
+
+
+def _noun_place(words: Sequence[str], at: int) -> bool:
+    """Does ``words[at]`` follow a preposition, a determiner or an adjective, where a
+    noun goes ("layers" in "from layers of silt", "beats" in "on weak beats")?
+
+    >>> _noun_place("Rock formed from layers of silt".split(), 3)
+    True
+    >>> _noun_place("Ice moves over it".split(), 1)
+    False
+    """
+    if at == 0:
+        return False
+    before = words[at - 1].lower()
+    return before in _PREPOSITIONS or before in _DETERMINERS or only_adjective(before)
+
+
+#: Words that open a relative clause: an auxiliary just after one is the clause's own.
+_RELATIVE = frozenset("that which who whose where when".split())
+#: Most words from a word opening a relative clause to the clause's auxiliary.
+RELATIVE_WORDS = 2
+
+
+def _relative_verb(words: Sequence[str], at: int) -> bool:
+    """Is ``words[at]`` one of the first :data:`RELATIVE_WORDS` words of a relative clause
+    ("a star that has used up", "sediment that is then compacted")? Further on, it is
+    the sentence's own ("The model that we trained is large").
+
+    >>> words = "A star that has used up its fuel".split()
+    >>> _relative_verb(words, 3), _relative_verb("A way of dating is this".split(), 4)
+    (True, False)
+    >>> _relative_verb("The model that we trained is large".split(), 5)
+    False
+    """
+    return any(w.lower() in _RELATIVE for w in words[max(0, at - RELATIVE_WORDS) : at])
+
+
+#: Words that may follow a participle in a gloss ("debris left behind", "clay fired and
+#: glazed", "salt washed out").
+_PARTICLE = frozenset("and or up out down off away back together behind apart".split())
+
+
+def _past_verb(words: Sequence[str], at: int) -> bool:
+    """Is ``words[at]`` a past form of a verb where a verb may go: not after a determiner
+    or a preposition ("a named country", "of weathered rock"), not "red"?
+
+    >>> _past_verb("The river dropped its silt".split(), 2)
+    True
+    >>> _past_verb("Ban on a named country".split(), 3), _past_verb("A red giant".split(), 1)
+    (False, False)
+    """
+    word = words[at].lower()
+    if not word.endswith("ed") or not any(v != word for v in lemmas(word).get("VERB", ())):
+        return False
+    before = words[at - 1].lower() if at else ""
+    return before not in _DETERMINERS and before not in _PREPOSITIONS
+
+
+def _after_participle(word: str) -> bool:
+    """May ``word`` follow a participle in a gloss ("placed on", "compacted and"), where
+    after a past tense an object goes ("dropped its silt", "showed promise")?
+
+    >>> _after_participle("on"), _after_participle("slowly"), _after_participle("its")
+    (True, True, False)
+    """
+    return word in _PREPOSITIONS or word in _GLOSS_TURNS or word in _PARTICLE or word.endswith("ly")
+
+
+def _bare_head(word: str, after: str) -> bool:
+    """May ``word``, followed by ``after``, open a gloss with no article ("Ridge of",
+    "Sinking of", "Accents placed on")? Not a plural noun before a verb ("Glaciers
+    carve"), a word read only as a verb ("Measure the ..."), a function word ("When"), nor
+    a word English does not read as a noun or an adjective ("Let's").
+
+    >>> _bare_head("ridge", "of"), _bare_head("sinking", "of"), _bare_head("accents", "placed")
+    (True, True, True)
+    >>> _bare_head("glaciers", "carve"), _bare_head("measure", "the"), _bare_head("when", "a")
+    (False, False, False)
+    >>> _bare_head("let's", "begin"), _bare_head("look", "up")
+    (False, False)
+    """
+    found = lemmas(word)
+    gerund = word.endswith("ing") and after == "of"  # "Sinking of ..."
+    if word in STOP_WORDS or not (found.get("NOUN") or found.get("ADJ") or gerund):
+        return False  # "When starting ...", "Let's ...": no noun to gloss
+    if after in _GLOSS_TURNS:
+        return True
+    if _plural_noun(word):
+        return after.endswith("ed") and after not in _OBJECT_OPENERS
+    if word in found.get("VERB", ()) and after in _PARTICLE:
+        return False  # "Look up the ...": an instruction
+    return not only_verb(word) and after not in _OBJECT_OPENERS
+
+
+def _plural_noun(word: str) -> bool:
+    """Is ``word`` a plural noun ("rivers", not "river" nor "series"), or a word English
+    does not know ending as one ("autoencoders")?
+
+    >>> _plural_noun("rivers"), _plural_noun("series"), _plural_noun("autoencoders")
+    (True, False, True)
+    """
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or not word.isalpha():
+        return False
+    found = lemmas(word)
+    return not found or any(noun != word for noun in found.get("NOUN", ()))
+
+
+def _base_verb(word: str) -> bool:
+    """Can ``word`` be a verb as it stands ("carve", "rise"), and is no function word
+    ("over")?"""
+    return word not in STOP_WORDS and word in lemmas(word).get("VERB", ())
 
 
 def _verb_form(word: str) -> bool:

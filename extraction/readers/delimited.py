@@ -58,6 +58,17 @@ HEADER_ROWS = {
     "prompt": {"answer", "response"},
     "key term": {"definition", "explanation", "meaning"},
 }
+#: Header names (lower case) of a column that says which part of the course a row is
+#: from: the card's section, not its text.
+SECTION_COLUMNS = frozenset(
+    "chapter week section topic unit lecture lesson module part day class session".split()
+)
+#: Most letters of a cell of a header row told by its shape, not its words.
+HEADER_CELL_LETTERS = 20
+#: Fewest words of a second field that says more than a column name.
+LONG_FIELD_WORDS = 4
+#: Fewest rows under a header row told by its shape.
+HEADER_SHAPE_ROWS = 3
 #: Columns named in ``#columns:`` that are never card text.
 _METADATA_COLUMNS = frozenset({"guid", "notetype", "note type", "deck"})
 _HEADER = re.compile(r"^#([a-z][a-z ]*):(.*)$", re.IGNORECASE)
@@ -82,6 +93,9 @@ class Layout:
         Deck path of every row (``#deck:Name``).
     header_lines : int
         How many header lines precede the rows.
+    section_name : str
+        The header's name of :attr:`deck_column` when a header row names it as a part of
+        the course ("Chapter"), put before a cell that is only a number ("Chapter 3").
     """
 
     delimiter: str | None = None
@@ -90,6 +104,7 @@ class Layout:
     deck_column: int | None = None
     deck: tuple[str, ...] = ()
     header_lines: int = 0
+    section_name: str = ""
 
 
 def parse_headers(lines: Sequence[str]) -> Layout:
@@ -218,6 +233,47 @@ def _is_header_row(cells: Sequence[str]) -> bool:
     return len(names) >= 2 and names[1] in HEADER_ROWS.get(names[0], ())
 
 
+def header_by_shape(rows: Sequence[Sequence[str]]) -> bool:
+    """Is the first of ``rows`` a header row in words no table knows ("Begriff;Definition",
+    "Terme;Définition")? Told by its shape: two or more cells of one short word each,
+    none of them found again in the other rows, over at least :data:`HEADER_SHAPE_ROWS`
+    rows whose second fields are all longer, :data:`LONG_FIELD_WORDS` words or more.
+
+    >>> rows = [["Wort", "Erklärung"], ["Kiln", "An oven that fires clay."],
+    ...         ["Glaze", "A glassy coat fused onto a pot."], ["Slip", "Clay thinned with water."]]
+    >>> header_by_shape(rows), header_by_shape(rows[1:])
+    (True, False)
+    >>> header_by_shape([["Kiln", "oven"], ["Glaze", "coat"], ["Slip", "clay"], ["Raku", "fire"]])
+    False
+    """
+    if len(rows) <= HEADER_SHAPE_ROWS:
+        return False
+    head = [c.strip() for c in rows[0] if c.strip()]
+    word = re.compile(rf"[^\W\d_]{{2,{HEADER_CELL_LETTERS}}}")
+    if len(head) < 2 or any(not word.fullmatch(c) for c in head):
+        return False
+    later = [row for row in rows[1:] if len(row) >= 2]
+    if len(later) < HEADER_SHAPE_ROWS or any(
+        len(row[1].split()) < LONG_FIELD_WORDS for row in later
+    ):
+        return False
+    text = " ".join(" ".join(row) for row in rows[1:]).lower()
+    return not any(re.search(rf"\b{re.escape(c.lower())}\b", text) for c in head)
+
+
+def section_column(cells: Sequence[str]) -> int | None:
+    """The 0-based column a header row names as the part of the course each row is from
+    (:data:`SECTION_COLUMNS`: "Chapter", "Week"), after the first two, or ``None``.
+
+    >>> section_column(["Term", "Definition", "Chapter"]), section_column(["Term", "Week"])
+    (2, None)
+    """
+    return next(
+        (i for i, name in enumerate(cells) if i > 1 and name.strip().lower() in SECTION_COLUMNS),
+        None,
+    )
+
+
 def header_metadata(cells: Sequence[str]) -> set[int]:
     """The 0-based columns a header row names as metadata ("Tags", "Source", "Deck"):
     what they hold is no card's text.
@@ -274,7 +330,10 @@ def _row_card(
     line = first_line
     for index, cell in enumerate(cells):
         if index == layout.deck_column:
-            deck = deck_path(cell.strip()) or deck
+            named = cell.strip()
+            if layout.section_name and named.isdigit():
+                named = f"{layout.section_name} {named}"  # "Week" column, "3": "Week 3"
+            deck = deck_path(named) or deck
         if index not in layout.dropped:
             fields.append(cell_lines(cell, line, layout.html))
         line += cell.count("\n")
@@ -396,18 +455,24 @@ def read(raw: RawNote) -> Iterator[Card]:
     share, width = column_share([cells for _, _, cells in rows])
     if not share:
         raise ReadError("no delimited columns found")
+    header = bool(rows) and (
+        _is_header_row(rows[0][2]) or header_by_shape([cells for _, _, cells in rows])
+    )
     if layout.delimiter:
         width = 0  # Anki exports: every column is its own field
     elif (
         rows
-        and not _is_header_row(rows[0][2])
+        and not header
         and (tags := tag_column([cells for _, _, cells in rows], width)) is not None
     ):
         layout.dropped.add(tags)
     builder = CardBuilder(raw, FORMAT)
     for number, (first, last, cells) in enumerate(rows):
-        if number == 0 and _is_header_row(cells):
+        if number == 0 and header:
             layout.dropped |= header_metadata(cells)
+            if (column := section_column(cells)) is not None and layout.deck_column is None:
+                layout.deck_column, layout.section_name = column, cells[column].strip()
+                layout.dropped.add(column)  # "Chapter": the card's section, not its text
             continue
         try:
             card = _row_card(_fit(cells, width, delimiter), (first, last), layout, builder)

@@ -58,6 +58,28 @@ TERM_LINE = re.compile(
 )
 
 
+#: A term and its definition in a bracket that closes the line: "Loam (soil of sand,
+#: silt and clay in about equal parts)"; the bracket holds a phrase of
+#: :data:`BRACKET_WORDS` words or more, not a remark ("Loam (p. 4)").
+BRACKET_LINE = re.compile(r"^(?P<term>[^\W\d_][^()=–—:|;,]{0,59}?)\s+\((?P<rest>[^()]+)\)\s*\.?$")
+#: Fewest words of a bracket that defines the term before it.
+BRACKET_WORDS = 4
+
+
+def _bracket_split(text: str) -> tuple[str, str, str] | None:
+    """(term, "(", definition) of a "Term (definition)" line (:data:`BRACKET_LINE`).
+
+    >>> _bracket_split("Loam (soil of sand, silt and clay)")
+    ('Loam', '(', 'soil of sand, silt and clay')
+    >>> _bracket_split("Loam (p. 4)"), _bracket_split("We dug the loam (it was wet) today")
+    (None, None)
+    """
+    m = BRACKET_LINE.match(text)
+    if not m or len(m["term"].split()) > 6 or len(m["rest"].split()) < BRACKET_WORDS:
+        return None
+    return m["term"], "(", m["rest"].strip()
+
+
 def _term_split(text: str) -> tuple[str, str, str] | None:
     """(term, separator, definition) of a term line whose term is a short phrase.
 
@@ -68,7 +90,9 @@ def _term_split(text: str) -> tuple[str, str, str] | None:
     >>> _term_split("Loam | soil | 3")
     """
     m = TERM_LINE.match(text)
-    if not m or len(m["term"].split()) > 6 or m["term"].endswith((".", ",", ";", ":")):
+    if not m:
+        return _bracket_split(text)
+    if len(m["term"].split()) > 6 or m["term"].endswith((".", ",", ";", ":")):
         return None
     if m["pipe"] and "|" in m["rest"]:  # a row of a table of three or more columns
         return None

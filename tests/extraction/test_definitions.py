@@ -262,12 +262,42 @@ def test_definitions_a_heading_card_opening_with_what_its_subject_does_defines_i
         ("Erosion", "A storm strips a beach of its sand in one night.", "erosion", False),
         ("Levee", "A common way to stop floods is to build levees.", "levee", False),
         ("Moraine", "A moraine near the lake is dated to the last ice age?", "moraine", False),
+        # "The ..." and no article: the same noun phrase with no verb of its own
+        ("Tariff", "The tax that a state charges on goods brought in.", "tariff", True),
+        ("Quota", "The largest amount of a good that may be imported.", "quota", True),
+        ("Embargo", "Ban on trade with a named country.", "embargo", True),
+        ("Dumping", "Selling of goods abroad below their cost at home.", "dumping", True),
+        ("Subsidy", "Money paid by a state to firms that are making a good.", "subsidy", True),
+        # a statement, whatever it opens with
+        ("Tariff", "The state raised its tariffs on steel last year.", "tariff", False),
+        ("Quota", "The importers pay more when quotas bind.", "quota", False),
+        ("Embargo", "Embargoes hurt both sides of a trade.", "embargo", False),
+        ("Subsidy", "Farming gets large subsidies in many countries.", "subsidy", False),
+        ("Dumping", "Compare the export price with the home price.", "dumping", False),
+        ("Quota", "The quota that we studied was set too low.", "quota", False),
+        ("Levy", "A charge that is paid on each unit imported.", "levy", True),
     ],
 )
 def test_definitions_a_heading_card_opening_with_a_gloss_defines_it(
     heading, sentence, name, defined
 ):
     assert bool(definition_of(heading, sentence, name, kind="heading")) is defined
+
+
+@pytest.mark.parametrize(
+    ("body", "defined"),
+    [
+        ("The tax that a state charges on goods brought in.", True),
+        # a section of prose: its opening noun phrase is no glossary entry
+        (
+            "The tax that a state charges on goods brought in. Rates vary. Some fall. Others rise.",
+            False,
+        ),
+        ("A tax that a state charges on goods. Rates vary. Some fall. Others rise.", True),
+    ],
+)
+def test_definitions_a_gloss_with_the_or_no_article_defines_only_a_glossary_entry(body, defined):
+    assert bool(definition_of("Tariff", body, "tariff", kind="heading")) is defined
 
 
 @pytest.mark.parametrize(

@@ -240,3 +240,42 @@ def test_readers_delimited_tags_column_without_header_is_dropped(tmp_path, rows,
     path = tmp_path / "pottery.txt"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert str(read_file(path).cards[0].body) == body
+
+
+_POTTERY_ROWS = (
+    "Kiln;An oven that fires clay at high heat.\n"
+    "Glaze;A glassy coat fused onto a pot in the kiln.\n"
+    "Slip;Clay thinned with water to a creamy liquid.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "titles"),
+    [
+        # a header in words no table knows: two short words, found nowhere else
+        ("Wort;Erklärung", ["Kiln", "Glaze", "Slip"]),
+        ("Terme;Définition", ["Kiln", "Glaze", "Slip"]),
+        # a card whose answer is a phrase, or whose words come back below, is a card
+        ("Raku;A firing where hot pots are pulled out.", ["Raku", "Kiln", "Glaze", "Slip"]),
+        ("Clay;Water", ["Clay", "Kiln", "Glaze", "Slip"]),
+    ],
+)
+def test_readers_delimited_a_first_row_shaped_as_a_header_is_no_card(tmp_path, first, titles):
+    path = tmp_path / "pottery.csv"
+    path.write_text(f"{first}\n{_POTTERY_ROWS}", encoding="utf-8")
+    assert [c.title for c in read_file(path).cards] == titles
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "section"),
+    [
+        ("Term,Definition,Chapter", "ch2", ("ch2",)),
+        ("Term,Definition,Week", "3", ("Week 3",)),
+        ("Front,Back,Topic", "Firing", ("Firing",)),
+    ],
+)
+def test_readers_delimited_a_chapter_column_is_the_cards_section(tmp_path, header, cell, section):
+    path = tmp_path / "pottery.csv"
+    path.write_text(f"{header}\nKiln,An oven that fires clay.,{cell}\n", encoding="utf-8")
+    card = read_file(path).cards[0]
+    assert (card.title, card.body, card.section) == ("Kiln", "An oven that fires clay.", section)

@@ -498,3 +498,25 @@ def test_readers_qa_list_question_and_answer_on_one_line(text):
         ("What is a glaze?", "A glassy coat fused to a pot.", 2),
         ("What is slip?", "Clay thinned with water.", 3),
     ]
+
+
+def test_readers_qa_list_term_lines_with_the_definition_in_a_bracket():
+    cards = [
+        ("Kiln", "an oven that fires clay at a high heat"),
+        ("Glaze", "a glassy coat that is fused onto a pot"),
+        ("Slip", "clay thinned with water to a creamy liquid"),
+        ("Bisque ware", "pottery fired once, before it is glazed"),
+    ]
+    text = "\n".join(f"{term} ({definition})" for term, definition in cards)
+    result = read_bytes(text.encode(), path="pottery.txt")
+    assert result.source.format == "qa-list"
+    assert [(c.title, str(c.body)) for c in result.cards] == cards
+
+
+def test_readers_qa_list_lines_with_short_brackets_stay_text():
+    prose = (
+        "Kilns fire clay (see p. 4)\nGlazes melt in the kiln (cone 6)\n"
+        "Slip joins two pieces (wet)\nBisque ware is fired once (low)\n"
+    )
+    result = read_bytes(prose.encode(), path="pottery.txt")
+    assert result.source.format != "qa-list"
