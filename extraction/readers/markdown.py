@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -866,14 +866,7 @@ def labelled_cards(card: _Card) -> list[_Card]:
         return [card]
     section = (*card.section, (card.title, card.title_line)) if card.title else card.section
     cards, at, answering = [card], {}, False
-    kept = _Card(
-        title=card.title,
-        title_kind=card.title_kind,
-        title_line=card.title_line,
-        title_emphasis=card.title_emphasis,
-        section=card.section,
-        tables=card.tables,
-    )
+    kept = replace(card, body=Body(), last_line=0)  # the lines before the first question
     cards[0] = kept
     for index, line in enumerate(lines):
         text = line.text.strip()
@@ -1039,15 +1032,7 @@ def item_term_cards(card: _Card) -> list[_Card]:
     if not pairs and not asked:
         return [card]
     section = (*card.section, (card.title, card.title_line)) if card.title else card.section
-    kept = _Card(
-        title=card.title,
-        title_kind=card.title_kind,
-        title_line=card.title_line,
-        title_emphasis=card.title_emphasis,
-        section=card.section,
-        tables=card.tables,
-        last_line=card.last_line,
-    )
+    kept = replace(card, body=Body())  # the lines no pair or question takes
     cards = [kept]
     taken = {k for p in pairs for k in (p, p + 1)} | set(asked)
     for index, line in enumerate(lines):
