@@ -3233,6 +3233,24 @@ def test_concepts_link_short_title_before_a_subtitle_is_link_text(link, name, li
     assert scored[name].features.get("linked", 0.0) == linked, scored[name].features
 
 
+def _stressed_definition_roles(body: str, bold: str) -> set[str]:
+    """The roles of the definitions a heading card's ``body`` gives the run ``bold``,
+    set in bold."""
+    start = body.index(bold)
+    bolded = replace(
+        card("Notes", body, kind="heading"),
+        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
+    )
+    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
+    return {
+        role
+        for s in index.candidates
+        for c in s.candidates
+        if c.key == bold
+        for role, _ in c.definitions
+    }
+
+
 def _group(index, name: str):
     return next(s for s in index.candidates if name.lower() in {n.lower() for n in s.names})
 
@@ -3706,19 +3724,7 @@ def test_concepts_candidates_a_label_over_list_items_is_a_label(intro, label):
     ],
 )
 def test_concepts_candidates_a_stressed_subject_before_its_verb_is_defined(body, bold, defined):
-    start = body.index(bold)
-    bolded = replace(
-        card("Notes", body, kind="heading"),
-        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
-    )
-    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
-    roles = {
-        role
-        for s in index.candidates
-        for c in s.candidates
-        if c.key == bold
-        for role, _ in c.definitions
-    }
+    roles = _stressed_definition_roles(body, bold)
     assert ("emphasis" in roles) is defined, roles
 
 
@@ -3759,17 +3765,5 @@ def test_concepts_selection_keeps_a_heading_that_refines_a_concept(first, headin
     ],
 )
 def test_concepts_candidates_a_stressed_closing_apposition_is_defined(body, bold, defined):
-    start = body.index(bold)
-    bolded = replace(
-        card("Notes", body, kind="heading"),
-        emphasis=(Emphasis("body", start, start + len(bold), "bold"),),
-    )
-    index = extract_concepts([bolded], model=LogisticModel((), (), bias=10.0))
-    roles = {
-        role
-        for s in index.candidates
-        for c in s.candidates
-        if c.key == bold
-        for role, _ in c.definitions
-    }
+    roles = _stressed_definition_roles(body, bold)
     assert ("emphasis" in roles) is defined, roles
