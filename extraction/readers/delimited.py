@@ -257,8 +257,8 @@ def header_by_shape(rows: Sequence[Sequence[str]]) -> bool:
         len(row[1].split()) < LONG_FIELD_WORDS for row in later
     ):
         return False
-    text = " ".join(" ".join(row) for row in rows[1:]).lower()
-    return not any(re.search(rf"\b{re.escape(c.lower())}\b", text) for c in head)
+    words = {w for row in rows[1:] for cell in row for w in re.findall(r"\w+", cell.lower())}
+    return not any(c.lower() in words for c in head)  # one pass: a header may be long
 
 
 def section_column(cells: Sequence[str]) -> int | None:

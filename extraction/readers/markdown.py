@@ -193,7 +193,8 @@ def _preferred_tab(lines: Sequence[str], start: int) -> str:
 #: "- Term:: definition", "Term:::definition" (a reversible card); the term starts
 #: with a letter and holds words only (no code: "imgs[::2]").
 _INLINE_FIELD = re.compile(
-    r"^(\s*(?:[-*+]\s+)?)([^\W\d_](?:[\w'’()/&,. -]{0,78}[\w)])?)\s*:{2,3}(?!:)\s*(?=\S)"
+    r"^( {0,3}(?:[-*+]\s+)?|\s*[-*+]\s+)"  # not indented as code, unless a list item
+    r"([^\W\d_](?:[\w'’()/&,. -]{0,78}[\w)])?)\s*:{2,3}(?!:)\s*(?=\S)"
 )
 
 
@@ -205,12 +206,23 @@ def inline_fields(lines: Sequence[str]) -> list[str]:
     ['Kiln: A furnace', '- Glaze: a glassy coat', '```', 'a::b', '```']
     >>> inline_fields(["x = imgs[::2]", "a = b[1::3]"])
     ['x = imgs[::2]', 'a = b[1::3]']
+
+    Code stays code: inside a longer fence that a shorter one does not close, and in a
+    block indented four spaces (a nested list item is still read).
+
+    >>> inline_fields(["````", "```", "Foo::bar", "````", "", "    std::vector<int> v;"])
+    ['````', '```', 'Foo::bar', '````', '', '    std::vector<int> v;']
+    >>> inline_fields(["- Clay", "    - Slip:: liquid clay"])
+    ['- Clay', '    - Slip: liquid clay']
     """
     out: list[str] = []
     fence = ""
     for line in lines:
         if m := _FENCE.match(line):
-            fence = "" if fence and m.group(1).startswith(fence) else (fence or m.group(1)[0] * 3)
+            if not fence:
+                fence = m.group(1)  # the whole opening fence: a shorter one does not close it
+            elif line.strip().startswith(fence):
+                fence = ""
         elif not fence:
             line = _INLINE_FIELD.sub(r"\1\2: ", line, count=1)
         out.append(line)

@@ -249,12 +249,11 @@ def _labels_under(texts: Sequence[str], first: int) -> bool:
     >>> _labels_under(["Kiln", "a furnace for pottery: it fires clay", ""], 0)
     False
     """
-    block = []
-    for text in texts[first + 1 :]:
-        if not text:
-            break
-        block.append(text)
-    return sum(1 for text in block if _LABEL_LINE.match(text)) >= SECTION_LABELS
+    labels, at = 0, first + 1
+    while at < len(texts) and texts[at]:  # no copy of the rest: asked once per block
+        labels += bool(_LABEL_LINE.match(texts[at]))
+        at += 1
+    return labels >= SECTION_LABELS
 
 
 def alternating_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
