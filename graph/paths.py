@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from graph.query import _Index
 
 
+#: The relations that say no kind of link: prerequisites and plain co-occurrence.
+UNTYPED_RELATIONS = frozenset({PREREQUISITE, "related_to"})
+
 #: Prerequisites weaker than this are not followed. The build keeps only the edges its
 #: fitted model accepts, so every one of them is followed.
 STUDY_MIN_CONFIDENCE = 0.0
@@ -484,7 +487,7 @@ def _leads_to(G: nx.MultiDiGraph, node: Any, other: Any) -> bool:
         for u, v in ((node, other), (other, node))
         if G.has_edge(u, v)
         for edge in G[u][v].values()
-        if edge.get("relation") not in {PREREQUISITE, "related_to"}
+        if edge.get("relation") not in UNTYPED_RELATIONS
     ]
     return bool(typed) and all(u == node and r in LEADS_TO for u, r in typed)
 
@@ -1569,7 +1572,7 @@ def explain_pair(G: nx.MultiDiGraph, a: Any, b: Any) -> dict[str, Any]:
             if (link := structure_link(G, s, t)) is not None:
                 framed = {"source": s, "target": t, "what": link[0], "evidence": link[1]}
                 break
-    typed = [e for e in edges if e.get("relation") not in {PREREQUISITE, "related_to"}]
+    typed = [e for e in edges if e.get("relation") not in UNTYPED_RELATIONS]
     ordered = (prerequisite["source"], prerequisite["target"]) if prerequisite else None
     ordered = ordered or ((chain[0], chain[-1]) if chain else None)
     ordered = ordered or ((framed["source"], framed["target"]) if framed else None)

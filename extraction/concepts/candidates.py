@@ -1652,6 +1652,7 @@ def in_term_list(card: Card) -> bool:
 TERM_LIST_LINES = 3
 
 
+@lru_cache(maxsize=256)  # asked once per label line of a card: linear, not quadratic
 def lists_terms(body: str) -> bool:
     """Is every line of ``body`` a label explained after a spaced dash, and are there
     :data:`TERM_LIST_LINES` of them or more ("Kiln - a furnace" / "Glaze - a glassy coat"

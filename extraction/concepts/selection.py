@@ -303,8 +303,8 @@ def ruled_out(
         return PARTICULAR
     if titled(candidates) and not _said(features):
         return TITLED
-    if remainder(candidates) and not any(
-        features.get(f"role_{role}") for role in (*_SAYING_ROLES, *_NAMING_ROLES)
+    if remainder(candidates) and not (
+        _said(features) or any(features.get(f"role_{role}") for role in _NAMING_ROLES)
     ):
         return REMAINDER
     if (
