@@ -54,7 +54,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from extraction.errors import ReadError
-from extraction.readers._base import Body, BodyLine, CardBuilder, RawNote, tidy
+from extraction.readers._base import Body, BodyLine, CardBuilder, RawNote, dominant, tidy
 from extraction.readers._html import code_words, html_lines, links_out, restates
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.readers.paragraphs import opens_label, text_body
@@ -996,7 +996,7 @@ def question_lines(lines: Sequence[BodyLine]) -> list[int]:
     :data:`MIN_ITEM_TERMS` of them and they are three quarters of the lines from the
     first of them on."""
     asked = [k for k, line in enumerate(lines) if _asked(line) is not None]
-    if len(asked) < MIN_ITEM_TERMS or len(asked) * 4 < 3 * (len(lines) - asked[0]):
+    if len(asked) < MIN_ITEM_TERMS or not dominant(len(asked), len(lines) - asked[0]):
         return []
     return asked
 
@@ -1029,7 +1029,7 @@ def item_term_pairs(lines: Sequence[BodyLine]) -> list[int]:
             and len(under.text.strip()) > len(item.text.strip())
         ):
             pairs.append(k)
-    if len(pairs) < MIN_ITEM_TERMS or 2 * len(pairs) * 4 < 3 * (count - pairs[0]):
+    if len(pairs) < MIN_ITEM_TERMS or not dominant(2 * len(pairs), count - pairs[0]):
         return []
     return pairs
 
