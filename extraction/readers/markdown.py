@@ -675,8 +675,24 @@ def is_term_table(table: Table) -> bool:
 
 #: An Obsidian callout's marker opening a block quote: "> [!note] Title", "> [!tip]- Title".
 _CALLOUT = re.compile(r"^\[!([A-Za-z][\w-]{0,30})\][+-]?[ \t]*")
-#: Most words of a callout title read as a term.
-CALLOUT_TERM_WORDS = 6
+#: Most words of a phrase read as a term: a callout's title, a list item over its
+#: explanation, a bold line over its definition (:func:`short_term`).
+TERM_PHRASE_WORDS = 6
+
+
+def short_term(text: str) -> bool:
+    """Whether ``text`` (stripped) can name a term where the layout puts one: a short
+    phrase (at most :data:`TERM_PHRASE_WORDS` words, a letter among them) that ends no
+    sentence or clause.
+
+    >>> short_term("Kiln"), short_term("A kiln fires pots."), short_term("Firing, glazing,")
+    (True, False, False)
+    """
+    return (
+        bool(_LETTER.search(text))
+        and len(text.split()) <= TERM_PHRASE_WORDS
+        and not text.endswith((".", "!", "?", ":", ";", ","))
+    )
 
 
 def callout(tokens: Sequence[Token], i: int) -> tuple[list[Token], list[Token]] | None:
@@ -705,13 +721,8 @@ def callout(tokens: Sequence[Token], i: int) -> tuple[list[Token], list[Token]] 
 
 
 def _callout_term(title: Inline) -> bool:
-    """A callout title that names a term: a short phrase that ends no sentence."""
-    text = title.text.strip()
-    return (
-        bool(_LETTER.search(text))
-        and len(text.split()) <= CALLOUT_TERM_WORDS
-        and not text.endswith((".", "!", "?", ":", ";"))
-    )
+    """A callout title that names a term (:func:`short_term`)."""
+    return short_term(title.text.strip())
 
 
 def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
@@ -917,22 +928,12 @@ def labelled_cards(card: _Card) -> list[_Card]:
 
 #: Fewest list items of a card that make a list of terms, each over its explanation.
 MIN_ITEM_TERMS = 4
-#: Most words of such a term.
-ITEM_TERM_WORDS = 6
 
 
 def _item_term(line: BodyLine) -> bool:
-    """A list item that names a term (a short phrase that ends no sentence) or asks a
-    question."""
+    """A list item that names a term (:func:`short_term`) or asks a question."""
     text = line.text.strip()
-    return line.depth >= 0 and (
-        (
-            bool(_LETTER.search(text))
-            and len(text.split()) <= ITEM_TERM_WORDS
-            and not text.endswith((".", "!", "?", ":", ";", ","))
-        )
-        or (is_question(text) and text.endswith("?"))
-    )
+    return line.depth >= 0 and (short_term(text) or (is_question(text) and text.endswith("?")))
 
 
 #: The line between the front and the back of a multi-line card of Obsidian's spaced
@@ -969,7 +970,7 @@ def _asked(line: BodyLine) -> tuple[int, int] | None:
 
 def _bold_term(line: BodyLine, cut: int) -> bool:
     """The first ``cut`` characters of ``line`` (its first file line) are a term set in
-    bold as a whole ("**Kiln**" over its definition): a short phrase ending no sentence.
+    bold as a whole ("**Kiln**" over its definition), a :func:`short_term`.
 
     >>> body = Body()
     >>> _ = body.add(1, "Kiln", emphasis=[(0, 4, "bold")]); body.lines[0].append(2, "Hot.")
@@ -979,14 +980,9 @@ def _bold_term(line: BodyLine, cut: int) -> bool:
     head = line.text[:cut]
     term = head.strip()
     lead = len(head) - len(head.lstrip())
-    return (
-        bool(_LETTER.search(term))
-        and len(term.split()) <= ITEM_TERM_WORDS
-        and not term.endswith((".", "!", "?", ":", ";", ","))
-        and any(
-            style == "bold" and start <= lead and end >= lead + len(term)
-            for start, end, style in line.emphasis
-        )
+    return short_term(term) and any(
+        style == "bold" and start <= lead and end >= lead + len(term)
+        for start, end, style in line.emphasis
     )
 
 
