@@ -367,7 +367,8 @@ def _flush(section: _Section, builder: CardBuilder) -> Iterator[Card]:
             title_line=section.title_line
             or min(
                 [line.starts[0][1] for line in section.body.lines]
-                + [n for t in section.tables for n in t.row_lines]
+                + [n for t in section.tables for n in t.row_lines],
+                default=section.last,  # a table of one row (its header) and nothing else
             ),
             section=section.path,
             title_kind="heading",
