@@ -329,6 +329,11 @@ def unnumbered(heading: Inline) -> Inline:
     )
 
 
+#: Characters on each side of a typed line that decide whether it opens a label: more
+#: than a label (at most 60 characters and its colon: ``paragraphs._LABEL``) needs.
+LABEL_WINDOW = 256
+
+
 def label_lines(text: Inline) -> list[Inline]:
     """``text`` cut before each of its typed lines that opens a label of its own
     (:func:`~extraction.readers.paragraphs.opens_label`): Markdown renders the lines of a
@@ -339,10 +344,14 @@ def label_lines(text: Inline) -> list[Inline]:
     >>> [(p.text, p.starts) for p in parts]
     [('Latency: delay.', [(0, 3)]), ('Jitter: its variation', [(0, 4)])]
     """
+    # each typed line is asked about with a window of the text around it, wider than a
+    # label and the end of a line: slicing all the text before and after each line made
+    # a paragraph of many lines quadratic
     cuts = [
         k
         for k, _ in text.starts[1:]
-        if 0 < k < len(text.text) and opens_label(text.text[:k], text.text[k:])
+        if 0 < k < len(text.text)
+        and opens_label(text.text[max(0, k - LABEL_WINDOW) : k], text.text[k : k + LABEL_WINDOW])
     ]
     if not cuts:
         return [text]

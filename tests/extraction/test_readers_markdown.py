@@ -687,3 +687,21 @@ def test_readers_markdown_bold_terms_over_their_definitions_are_term_cards():
 )
 def test_readers_markdown_short_term_is_a_short_phrase_ending_no_sentence(text, expected):
     assert short_term(text) is expected
+
+
+def test_readers_markdown_label_lines_ask_about_each_line_with_a_window(monkeypatch):
+    """A paragraph of many typed lines is read in time linear in its length: each line is
+    asked about with a bounded window of text, not all the text before and after it."""
+    from extraction.readers import markdown
+
+    asked: list[int] = []
+
+    def opens_label(previous: str, text: str) -> bool:
+        asked.append(max(len(previous), len(text)))
+        return False
+
+    monkeypatch.setattr(markdown, "opens_label", opens_label)
+    page = "Sediment settles **slowly** in still water\n" * 2_000
+    assert len(read_bytes(page.encode(), path="long.md").cards) == 1
+    assert len(asked) == 1_999
+    assert max(asked) <= markdown.LABEL_WINDOW
