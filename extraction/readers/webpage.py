@@ -58,6 +58,9 @@ _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", r
 _CLASS_RULE = re.compile(r"\.([A-Za-z_][\w-]{0,60})\s*\{([^{}]{0,2000})\}")
 #: Tags whose end leaves no mark on an empty line after them.
 _ROW_ENDS = frozenset({"summary", "tr", "table", "dt", "dd"})
+#: Most characters of one rendered line: a longer paragraph goes on on a new line, so
+#: that building a line stays linear in the page (each piece of text is appended to it).
+LONG_LINE_CHARS = 10_000
 #: Most characters of style sheets read for the classes' emphasis.
 _MAX_CSS = 200_000
 #: Characters fed to the parser between two looks at the time budget.
@@ -230,6 +233,10 @@ class _PageExtractor(_TextExtractor):
                 mark.number = line + data[: len(data) - len(data.lstrip())].count("\n")
             if not mark.kind and self.toggle_stack:
                 mark.kind, mark.group = "toggle", self.toggle_stack[-1]
+        if len(self.lines[-1].text) > LONG_LINE_CHARS and not self.code:
+            kind = self._mark().kind
+            self._new_line(self.lines[-1].depth)
+            self._mark().kind = "dd" if kind == "dt" else kind
 
     def _new_line(self, depth: int = -1) -> None:
         super()._new_line(depth)

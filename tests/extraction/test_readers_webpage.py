@@ -183,3 +183,13 @@ def test_readers_webpage_reads_broken_markup_as_a_browser_would(page):
 def test_readers_webpage_refuses_binary_data():
     with pytest.raises(ReadError):
         list(read(RawNote(path=Path("x.html"), data=b"\x00\x01\x02" * 100)))
+
+
+def test_readers_webpage_a_long_paragraph_goes_on_over_lines_of_bounded_length():
+    from extraction.readers.webpage import LONG_LINE_CHARS, page_lines
+
+    page = "<p>" + "Sediment settles <b>slowly</b> in still water " * 2_000 + "</p>"
+    lines = page_lines(page)
+    assert len(lines) > 1
+    assert max(len(line.text) for line, _ in lines) <= LONG_LINE_CHARS + 100
+    assert "".join(line.text for line, _ in lines).count("slowly") == 2_000
