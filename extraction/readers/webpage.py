@@ -37,6 +37,10 @@ from extraction.records import Card
 FORMAT = "html"
 EXTENSIONS = (".html", ".htm", ".xhtml")
 
+#: The generator tag of a page Concept Atlas wrote (``graph export --format html``, the
+#: mark of :data:`graph.export._base.MARK`): a map of notes, not notes; read back, its
+#: labels and legend would become concepts.
+_OWN_EXPORT = '<meta name="generator" content="Written by Concept Atlas">'
 #: Heading tags and their levels.
 _HEADINGS = {f"h{k}": k for k in range(1, 7)}
 #: Page chrome and widgets: never notes.
@@ -344,8 +348,10 @@ def read(raw: RawNote) -> Iterator[Card]:
     Raises
     ------
     ReadError
-        Not text, or more lines of text than notes have.
+        Not text, a page Concept Atlas exported, or more lines of text than notes have.
     """
     if not raw.is_text:
         raise ReadError("not a text file, so not a web page")
+    if _OWN_EXPORT in raw.text[:4096]:
+        raise ReadError("a map Concept Atlas exported, not notes: left out")
     yield from block_cards(blocks(page_lines(raw.text, raw)), CardBuilder(raw, FORMAT))

@@ -193,3 +193,22 @@ def test_readers_webpage_a_long_paragraph_goes_on_over_lines_of_bounded_length()
     assert len(lines) > 1
     assert max(len(line.text) for line, _ in lines) <= LONG_LINE_CHARS + 100
     assert "".join(line.text for line, _ in lines).count("slowly") == 2_000
+
+
+def test_readers_webpage_leaves_out_a_map_concept_atlas_exported(tmp_path, capsys):
+    from graph.__main__ import main
+    from graph.export._base import MARK
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "tides.md").write_text("# Tides\n\nThe rise and fall of the sea.\n")
+    graph_file = tmp_path / "g.json"
+    assert main(["build", str(notes), "--out", str(graph_file)]) == 0
+    export = notes / "map.html"
+    assert (
+        main(["export", "--graph", str(graph_file), "--format", "html", "--out", str(export)]) == 0
+    )
+    assert MARK in export.read_text()[:4096]
+    result = read_bytes(export.read_bytes(), path=export)
+    assert not result.cards
+    assert "a map Concept Atlas exported, not notes" in result.source.errors[0]
