@@ -703,7 +703,7 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
         if first and defines(first, names):
             return text
         if role == "heading":
-            if first and reads_as_gloss(first) and (first.split()[0] in {"A", "An"} or _lone(card)):
+            if opens_with_gloss(card, first):
                 return text  # "## Moraine" / "A ridge of debris left by a glacier."
             return _opening_definition(card.body, names)
         if VERSUS.search(card.title):  # "Sheet vs fork lightning" / "sheet = ...; fork = ..."
@@ -712,6 +712,38 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
             )
         return ""
     return text
+
+
+def opens_with_gloss(card: Card, first: str) -> bool:
+    """Does ``first``, the first sentence of the heading card ``card``'s text, gloss the
+    heading (:func:`reads_as_gloss`)? One opening with "A" or "An" anywhere; one opening
+    with "The" or no article only in a glossary entry (:func:`_lone`).
+
+    >>> card = Card("n#1", "n.md", "markdown", (1, 2), "Moraine", "A ridge of debris.")
+    >>> opens_with_gloss(card, "A ridge of debris.")
+    True
+    """
+    return (
+        bool(first) and reads_as_gloss(first) and (first.split()[0] in {"A", "An"} or _lone(card))
+    )
+
+
+def glossed_heading(card: Card, names: Sequence[str]) -> bool:
+    """Is ``card`` a heading card that names the concept of ``names`` as its whole title
+    and whose text opens with a gloss of it ("## Inflation" / "A general rise in prices
+    over time.": :func:`opens_with_gloss`)? The definition stage takes that gloss as the
+    concept's definition.
+
+    >>> card = Card("n#1", "n.md", "markdown", (1, 2), "Inflation", "A general rise in prices.",
+    ...             title_kind="heading")
+    >>> glossed_heading(card, ["inflation"]), glossed_heading(card, ["price"])
+    (True, False)
+    """
+    if card.title_kind != "heading" or not names_whole_title(card, names):
+        return False
+    item_lines = frozenset(card.body.count("\n", 0, item.start) for item in card.items)
+    text = definition_text(card.body, names=names, item_lines=item_lines)
+    return opens_with_gloss(card, _SENTENCE_END.split(text, maxsplit=1)[0] if text else "")
 
 
 #: Most sentences of a heading card's text read as a glossary entry.
