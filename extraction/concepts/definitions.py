@@ -1413,9 +1413,10 @@ def described_by_items(card: Card) -> str:
 
 
 def bullet_description(cands: Sequence[Candidate]) -> Evidence | None:
-    """The list under a heading that names a group (:func:`described_by_items`), when
-    nothing else the notes say defines it ("### Sourdough" over "- leavened by wild
-    yeast", "- slow to rise"): the notes describe it by those items."""
+    """The list under a heading that names a group (:func:`described_by_items`), or the
+    one short paragraph under it (:func:`described_by_paragraph`), when nothing else the
+    notes say defines it ("### Sourdough" over "- leavened by wild yeast", "- slow to
+    rise"; "## Entropy" over "Measures disorder."): the notes describe it by them."""
     names = sorted({n for c in cands for n in (c.key, *c.forms)}, key=len, reverse=True)
     for c in cands:
         for card in c.subject_of:
@@ -1427,7 +1428,63 @@ def bullet_description(cands: Sequence[Candidate]) -> Evidence | None:
                     return Evidence(card.source, card.line_of_text(own), own)
             elif text := described_by_items(card):
                 return Evidence(card.source, card.line_of_text(text.split("; ")[0]), text)
+            elif text := described_by_paragraph(card, names):
+                return Evidence(card.source, card.line_of_text(text), text)
     return None
+
+
+#: Words opening a clause that stands for a term when it has no main clause after it
+#: ("When a function calls itself ...", "What you give up ...").
+_STANDING_CLAUSE = frozenset({"when", "whenever", "where", "what"})
+
+
+def elliptic_gloss(sentence: str) -> bool:
+    """Is ``sentence`` what a student writes under a term without its subject: a
+    predicate opening with a word English has only as a verb, in the third person
+    ("Divides one cell into two.", "Occurs when ..."), or a clause opening with "when",
+    "where" or "what" and no main clause after a comma ("When a function calls itself
+    on a smaller input.", "What you give up by choosing.")? A statement with a subject of
+    its own ("Embargoes hurt both sides.", "When rates rise, prices fall.") is none.
+
+    >>> elliptic_gloss("Divides one cell into two."), elliptic_gloss("When a loop calls itself.")
+    (True, True)
+    >>> elliptic_gloss("Embargoes hurt trade."), elliptic_gloss("When rates rise, prices fall.")
+    (False, False)
+    """
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    if not words or not words[0][0].isupper() or sentence.rstrip().endswith("?"):
+        return False
+    first = words[0].lower()
+    if first in _STANDING_CLAUSE:
+        return len(words) >= 3 and "," not in sentence
+    return first.endswith("s") and only_verb(first)
+
+
+def described_by_paragraph(card: Card, names: Sequence[str]) -> str:
+    """What the one short paragraph under a heading says of what the heading names, when
+    the heading is that name, the paragraph a glossary entry (:func:`_lone`: at most
+    :data:`GLOSSARY_SENTENCES` sentences, no list) and its first sentence the term's
+    description written without its subject (:func:`elliptic_gloss`: "Describes how
+    ...", "When a function calls itself on a smaller input.") that says something of its
+    own (:func:`says_more`); else "".
+
+    >>> def card(title, body):
+    ...     return Card("n#1", "n.md", "markdown", (1, 2), title, body, title_kind="heading")
+    >>> described_by_paragraph(card("Mitosis", "Divides one cell into two. It has 4 stages."),
+    ...                        ["mitosis"])
+    'Divides one cell into two. It has 4 stages.'
+    >>> described_by_paragraph(card("Erosion", "Storms strip beaches of sand."), ["erosion"])
+    ''
+    """
+    if card.title_kind != "heading" or card.items or not _lone(card):
+        return ""
+    if not names_whole_title(card, names):
+        return ""
+    text = definition_text(card.body, names=names)
+    first = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    if not first or not elliptic_gloss(first) or not says_more(text, names):
+        return ""
+    return text
 
 
 def framed_description(cands: Sequence[Candidate], found: Evidence) -> str:
