@@ -120,8 +120,8 @@ FEATURES: dict[str, str] = {
     "undergoes": "a sentence names A before a verb whose noun is B's one-word name, and not B (+: "
     "'prices inflate when wages rise' before 'inflation': the process told through what "
     "it acts on), B with A's (-)",
-    "arrow": "a line names A before an arrow and B first after it (+: 'kiln heats up -> "
-    "glaze melts', the step or result the arrow leads to after), B before A (-)",
+    "arrow": "a line names A before its first arrow and B first after its last (+: 'kiln "
+    "heats up -> glaze melts', the step or result the arrows lead to after), B before A (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform'; a name "
     "that heads B's, 'pressure' in 'blood pressure', only where one file names both)",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-); not where "
@@ -2028,12 +2028,13 @@ _ARROW_MARKS = frozenset(">\u2192\u21d2\u27f6\u279c")
 
 
 def _arrowed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
-    """``(A, B, sentence)`` for each line that writes an arrow (:data:`ARROW`) with A
-    named before it and B first named after it: what the arrow leads from comes first,
-    the step or result it leads to after ("kiln heats up -> glaze melts -> crazing": the
-    kiln, then the glaze, then the crazing it leads to). The notes state the order as
-    much as a typed relation does, so it also counts as ``stated``. Each line once, in
-    the order read.
+    """``(A, B, sentence)`` for each line that writes arrows (:data:`ARROW`) with A
+    named before the first and B first named after the last: what the chain leads from
+    comes first, the step or result it ends in after ("kiln heats up -> glaze melts ->
+    crazing": the kiln before the crazing). What the steps between name is said on the
+    way, and a single everyday word the notes never define ("state") orders nothing.
+    The notes state the order as much as a typed relation does, so it also counts as
+    ``stated``. Each line once, in the order read.
 
     >>> from extraction.records import Concept
     >>> e = Evidence("n.md", 1, "kiln heats up -> glaze melts -> crazing")
@@ -2041,7 +2042,7 @@ def _arrowed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
     >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {},
     ...                      card_mentions={"n.md#1": [(n, e) for n in names]})
     >>> [(a, b) for a, b, _ in _arrowed(index)]
-    [('kiln', 'glaze'), ('kiln', 'crazing'), ('glaze', 'crazing')]
+    [('kiln', 'crazing')]
     >>> e = Evidence("n.md", 1, "as n \u2192 \u221e the kiln cools, and the glaze sets")
     >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {},
     ...                      card_mentions={"n.md#1": [(n, e) for n in names]})
@@ -2063,8 +2064,12 @@ def _arrowed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
             starts = [s for name in _spelled(index, concept) for s, _ in whole_words(text, name)]
             if starts:
                 first[concept] = sum(1 for cut in cuts if cut < min(starts))
-        for a, b in itertools.permutations(first, 2):
-            if first[a] < first[b]:
+        # the chain's ends: what the middle steps name on the way ("output is passed
+        # through tanh") is said in passing, and an everyday word the notes never
+        # define ("state") orders nothing
+        ends = {c for c in first if not _undefined_word(index, c)}
+        for a, b in itertools.permutations(sorted(ends, key=first.get), 2):
+            if first[a] == 0 and first[b] == len(cuts):
                 yield a, b, e
 
 
@@ -2309,6 +2314,24 @@ def _everyday_class(index: ConceptIndex, concept: str) -> bool:
         " " not in concept.strip()
         and _commonness(concept) >= EVERYDAY_ZIPF
         and not _explained(index, concept)
+    )
+
+
+def _undefined_word(index: ConceptIndex, concept: str) -> bool:
+    """Is ``concept`` a word of everyday English (:data:`EVERYDAY_ZIPF`) the notes never
+    define, though a card may ask about it ("state")?
+
+    >>> from extraction.records import Concept
+    >>> index = ConceptIndex({n: Concept(n, n) for n in ("state", "kiln")}, {}, {})
+    >>> _undefined_word(index, "state"), _undefined_word(index, "kiln")
+    (True, False)
+    """
+    c = index.concepts.get(concept)
+    return (
+        c is not None
+        and " " not in concept.strip()
+        and not c.definition.strip()
+        and _commonness(concept) >= EVERYDAY_ZIPF
     )
 
 
