@@ -915,7 +915,11 @@ ADDRESSES: list[Cue] = [
         "addressed_by_reduced",
         [
             {
-                "LOWER": {"IN": "addressed solved mitigated prevented tackled alleviated".split()},
+                # not "fixed", which also sets ("Nitrogen fixed by bacteria")
+                "LOWER": {
+                    "IN": "addressed solved mitigated prevented tackled alleviated remedied "
+                    "countered".split()
+                },
                 "TAG": "VBN",
                 # "Hit and run prevented by ...": the parser may take the name for verbs
                 # and the participle for one more of them
