@@ -1693,8 +1693,29 @@ def _label_in(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Ment
     if first is not None and first.start <= start + 1 and first.end <= colon:
         if _aspect_label(index, doc[first.start : first.end]):
             return None  # "Layered architecture: consists of ...": the card's subject's
-        return first if all(not t.is_alpha for t in doc[first.end : colon]) else None
+        between = doc[first.end : colon]
+        if _bracket_only(between):
+            return first  # "Raku firing (RF) -- ...": the name and its bracket
+        return first if all(not t.is_alpha for t in between) else None
     return None
+
+
+def _bracket_only(span: Span) -> bool:
+    """Is ``span`` one bracket and nothing else ("(RF)", "(gas-fired)"): what a label
+    gives its name beside it, another name or a gloss, leaves the label that name?
+
+    >>> from extraction.nlp import load
+    >>> doc = load()("Raku firing (RF) - pots leave the kiln hot.")
+    >>> _bracket_only(doc[2:5]), _bracket_only(doc[2:6])
+    (True, False)
+    """
+    inner = span[1:-1]
+    return (
+        len(span) >= 3
+        and span[0].text == "("
+        and span[-1].text == ")"
+        and not any(t.text in {"(", ")"} for t in inner)
+    )
 
 
 def _aspect_label(index: ConceptIndex, name: Span) -> bool:

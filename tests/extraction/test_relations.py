@@ -521,6 +521,23 @@ def test_relations_label_is_the_subject_of_a_narrowed_concept(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "subject", "absent"),
+    [
+        # a label giving its name a bracket (another name, a gloss) is still the label
+        ("Kinds of bread || - Sourdough loaf (SL) - rises slowly; relies on a starter\n"
+         "- Soda bread - rises fast", "sourdough loaf", "soda bread"),
+        ("Kinds of bread || - Sourdough loaf (slow rise): relies on a starter\n"
+         "- Soda bread: rises fast", "sourdough loaf", "soda bread"),
+    ],
+)  # fmt: skip
+def test_relations_label_with_a_bracket_is_the_subject_of_its_line(text, subject, absent):
+    index = tiny_index(text, "bread", "sourdough loaf", "soda bread", "starter")
+    found = triples(index)
+    assert expect(index, subject, "uses", "starter") in found
+    assert expect(index, absent, "uses", "starter") not in found
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
