@@ -6593,6 +6593,7 @@ def _sentence_edges(
     yield from _alternatives_edges(ctx)
     yield from _problem_verb_edges(ctx)
     yield from _numbered_way_edges(ctx)
+    yield from _numbered_set_edges(ctx)
     yield from _display_edges(ctx)
     yield from _fronted_means_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
@@ -6692,6 +6693,35 @@ def _numbered_way_edges(ctx: _Context) -> Iterator[Relation]:
     cited = [ctx.act_heading, *ctx.cited] if ctx.act_heading is not None else ctx.cited
     if named.concept != subject:
         yield Relation(named.concept, subject, "is_a", NUMBERED_WAY_CONFIDENCE, cited)
+
+
+#: Confidence of "The X triad: A, B and C": A is a part of the X triad.
+NUMBERED_SET_CONFIDENCE = 0.75
+
+
+def _numbered_set_edges(ctx: _Context) -> Iterator[Relation]:
+    """A sentence that opens with a name ending in a noun for a set of a fixed number
+    (:data:`rp.NUMBERED_SETS`) and lists its members after a colon ("The fire triad:
+    heat, fuel and oxygen"): each member is a part of the set, as the set is made of
+    them (stated: ``rp.PARTS_STATED``). Not a list of one."""
+    label = _label(ctx)
+    if label is None or label.end >= ctx.sent.end or ctx.sent.doc[label.end].text != ":":
+        return
+    head = label.concept.split()[-1] if label.concept.split() else ""
+    if singular(head) not in rp.NUMBERED_SETS and head not in rp.NUMBERED_SETS:
+        return
+    members = [m for m in _objects(ctx, label.end + 1) if m != label.concept]
+    if len(members) < 2:
+        return
+    for member in members:
+        yield Relation(
+            member,
+            label.concept,
+            "part_of",
+            NUMBERED_SET_CONFIDENCE,
+            ctx.cited,
+            label=rp.PARTS_STATED,
+        )
 
 
 def _runs_on(doc: Doc, m: Mention) -> bool:

@@ -521,6 +521,28 @@ def test_relations_label_is_the_subject_of_a_narrowed_concept(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "whole", "members"),
+    [
+        # a name ending in a noun of rp.NUMBERED_SETS, its members after a colon
+        ("Sailing || The rigging trio: mast, boom and sail.",
+         "rigging trio", {"mast", "boom", "sail"}),
+        ("Baking || The leavening pair: yeast and starter.",
+         "leavening pair", {"yeast", "starter"}),
+        # no set of a number: a list after a label is not its parts
+        ("Sailing || The rigging kit: mast, boom and sail.", "rigging kit", set()),
+        # a list of one is no set
+        ("Baking || The leavening pair: yeast.", "leavening pair", set()),
+    ],
+)  # fmt: skip
+def test_relations_numbered_set_is_made_of_the_members_it_lists(text, whole, members):
+    names = ("rigging trio", "rigging kit", "leavening pair", "mast", "boom", "sail",
+             "yeast", "starter")  # fmt: skip
+    index = tiny_index(text, *names)
+    found = {s for s, r, t in triples(index) if r == "part_of" and t == whole}
+    assert found == members
+
+
+@pytest.mark.parametrize(
     ("text", "subject", "absent"),
     [
         # a label giving its name a bracket (another name, a gloss) is still the label
