@@ -521,6 +521,21 @@ def test_relations_label_is_the_subject_of_a_narrowed_concept(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence after a label's own, with no subject of its own, is the label's
+        "Breads || Sourdough loaf: a slow bread. Relies on a starter.",
+        "Breads || Sourdough loaf (SL): a slow bread. Relies on a starter.",  # "):" glued
+    ],
+)
+def test_relations_a_fragment_after_a_label_line_is_the_labels(text):
+    index = tiny_index(text, "bread", "sourdough loaf", "starter")
+    found = triples(index)
+    assert expect(index, "sourdough loaf", "uses", "starter") in found
+    assert expect(index, "bread", "uses", "starter") not in found
+
+
+@pytest.mark.parametrize(
     ("text", "whole", "members"),
     [
         # a name ending in a noun of rp.NUMBERED_SETS, its members after a colon
@@ -2033,6 +2048,8 @@ def test_relations_a_formula_item_is_not_named_by_its_unit(item, named):
     [
         # a subjectless sentence in a line that opens with a bold term is the term's
         ("**Kiln wash** keeps glaze off the shelf. Requires a coat of alumina.", "kiln wash"),
+        # a bracket after the name inside the bold run leaves the term that name
+        ("**Kiln wash (KW)** keeps glaze off the shelf. Requires a coat of alumina.", "kiln wash"),
         # not when the line opens in plain words
         ("Kiln wash keeps glaze off the shelf. Requires a coat of alumina.", "firing tool"),
     ],
