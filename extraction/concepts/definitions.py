@@ -731,7 +731,9 @@ def opens_with_gloss(card: Card, first: str) -> bool:
 def glossed_heading(card: Card, names: Sequence[str]) -> bool:
     """Is ``card`` a heading card that names the concept of ``names`` as its whole title
     and whose text opens with a gloss of it ("## Inflation" / "A general rise in prices
-    over time.": :func:`opens_with_gloss`)? The definition stage takes that gloss as the
+    over time.": :func:`opens_with_gloss`), or is one short paragraph describing it
+    without its subject ("## Buffer" / "Resists changes in pH.":
+    :func:`described_by_paragraph`)? The definition stage takes that text as the
     concept's definition.
 
     >>> card = Card("n#1", "n.md", "markdown", (1, 2), "Inflation", "A general rise in prices.",
@@ -743,7 +745,8 @@ def glossed_heading(card: Card, names: Sequence[str]) -> bool:
         return False
     item_lines = frozenset(card.body.count("\n", 0, item.start) for item in card.items)
     text = definition_text(card.body, names=names, item_lines=item_lines)
-    return opens_with_gloss(card, _SENTENCE_END.split(text, maxsplit=1)[0] if text else "")
+    first = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    return opens_with_gloss(card, first) or bool(described_by_paragraph(card, names))
 
 
 #: Most sentences of a heading card's text read as a glossary entry.
@@ -1436,12 +1439,19 @@ def bullet_description(cands: Sequence[Candidate]) -> Evidence | None:
 #: Words opening a clause that stands for a term when it has no main clause after it
 #: ("When a function calls itself ...", "What you give up ...").
 _STANDING_CLAUSE = frozenset({"when", "whenever", "where", "what"})
+#: Words that open an object and cannot follow a plural noun as its subject: after a
+#: word in -s English has as a verb they make it the verb ("Measures how acidic ...",
+#: "Stores the energy ...").
+_OBJECT_OPENINGS = frozenset(
+    "the a an how what whether which its their his her it them each every all".split()
+)
 
 
 def elliptic_gloss(sentence: str) -> bool:
     """Is ``sentence`` what a student writes under a term without its subject: a
     predicate opening with a word English has only as a verb, in the third person
-    ("Divides one cell into two.", "Occurs when ..."), or a clause opening with "when",
+    ("Divides one cell into two.", "Occurs when ...") or with one English has as a verb
+    and an object's first word ("Measures how acidic ..."), or a clause opening with "when",
     "where" or "what" and no main clause after a comma ("When a function calls itself
     on a smaller input.", "What you give up by choosing.")? A statement with a subject of
     its own ("Embargoes hurt both sides.", "When rates rise, prices fall.") is none.
@@ -1450,6 +1460,8 @@ def elliptic_gloss(sentence: str) -> bool:
     (True, True)
     >>> elliptic_gloss("Embargoes hurt trade."), elliptic_gloss("When rates rise, prices fall.")
     (False, False)
+    >>> elliptic_gloss("Measures how acidic it is."), elliptic_gloss("Measures vary.")
+    (True, False)
     """
     words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
     if not words or not words[0][0].isupper() or sentence.rstrip().endswith("?"):
@@ -1457,7 +1469,11 @@ def elliptic_gloss(sentence: str) -> bool:
     first = words[0].lower()
     if first in _STANDING_CLAUSE:
         return len(words) >= 3 and "," not in sentence
-    return first.endswith("s") and only_verb(first)
+    if not first.endswith("s"):
+        return False
+    return only_verb(first) or (
+        len(words) > 1 and words[1].lower() in _OBJECT_OPENINGS and "VERB" in lemmas(first)
+    )
 
 
 def described_by_paragraph(card: Card, names: Sequence[str]) -> str:

@@ -3764,6 +3764,9 @@ def test_concepts_selection_keeps_a_heading_that_refines_a_concept(first, headin
             True,
         ),
         ("Tundra", "Treeless plain of frozen subsoil.", "tundra", True),
+        # or describes it without its subject, in one short paragraph
+        ("Buffer", "Resists changes in pH when acid is added.", "buffer", True),
+        ("Hygrometer", "Measures how humid the air is.", "hygrometer", True),
         # a statement about it, a sentence of a section, a question: no gloss
         ("Inflation", "Prices rose fast in the 1970s.", "inflation", False),
         ("Inflation", "What drives it? Demand and costs.", "inflation", False),
