@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from extraction.errors import ReadError
 from extraction.limits import MAX_TEXT_LINES, Deadline
 from extraction.readers._base import CardBuilder, RawNote
-from extraction.readers._html import HtmlLine, _TextExtractor
+from extraction.readers._html import _BLOCK_TAGS, HtmlLine, _TextExtractor
 from extraction.readers.docx import Block, block_cards
 from extraction.records import Card
 
@@ -60,6 +60,9 @@ _STYLE_RUNS = (
 _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.IGNORECASE)
 #: A rule for one class in a page's style sheet: ``.c3{font-weight:700}``.
 _CLASS_RULE = re.compile(r"\.([A-Za-z_][\w-]{0,60})\s*\{([^{}]{0,2000})\}")
+#: Tags that would break a line but, inside a table's cell (Google Docs, Word and OneNote
+#: wrap each cell's text in ``<p>``), only part its words: the row stays one line.
+_IN_CELL_BREAKS = (_BLOCK_TAGS | _MORE_BLOCK_TAGS | {"br"}) - {"table", "tr"}
 #: Tags whose end leaves no mark on an empty line after them.
 _ROW_ENDS = frozenset({"summary", "tr", "table", "dt", "dd"})
 #: Most characters of one rendered line: a longer paragraph goes on on a new line, so
@@ -119,6 +122,7 @@ class _PageExtractor(_TextExtractor):
         self.spans: list[list[str]] = []  # for each open <span>: the styles it opened
         self.tables = 0  # tables opened so far
         self.table_stack: list[int] = []
+        self.in_cell: list[bool] = []  # for each open table: is one of its cells open?
         self.toggles = 0  # toggles (<details>) opened so far
         self.toggle_stack: list[int] = []
         self.css = ""  # the text of the page's style sheets
@@ -135,6 +139,15 @@ class _PageExtractor(_TextExtractor):
         for name in (values.get("class") or "").split():
             styles += [s for s in self.classes.get(name, []) if s not in styles]
         return styles
+
+    def _cell_break(self, tag: str) -> bool:
+        """A paragraph, line break or list inside a table's cell: a space between its
+        words and the cell's other words, not a new line (which would end the row)."""
+        if not (self.in_cell and self.in_cell[-1] and tag in _IN_CELL_BREAKS) or self.hidden:
+            return False
+        if self.lines[-1].text and not self.lines[-1].text[-1].isspace():
+            self.lines[-1].text += " "
+        return True
 
     def _mark(self) -> _Marks:
         while len(self.marks) < len(self.lines):
@@ -170,6 +183,8 @@ class _PageExtractor(_TextExtractor):
             for style in styles:
                 self._open_style(style)
             return
+        if self._cell_break(tag):
+            return
         if tag in _MORE_BLOCK_TAGS or tag in ("dt", "dd"):
             self._end_line()
         else:
@@ -189,9 +204,12 @@ class _PageExtractor(_TextExtractor):
         elif tag == "table":
             self.tables += 1
             self.table_stack.append(self.tables)
+            self.in_cell.append(False)
         elif tag == "tr" and self.table_stack:
             self._mark().table = self.table_stack[-1]
+            self.in_cell[-1] = False
         elif tag in ("td", "th") and self.table_stack:
+            self.in_cell[-1] = True
             mark = self._mark()
             if mark.table is None:  # a cell outside any row: a row of its own
                 mark.table = self.table_stack[-1]
@@ -212,8 +230,13 @@ class _PageExtractor(_TextExtractor):
             for style in reversed(self.spans.pop() if self.spans else []):
                 self._close_style(style)
             return
+        if self._cell_break(tag):
+            return
         if tag == "table" and self.table_stack:
             self.table_stack.pop()
+            self.in_cell.pop()
+        elif tag in ("td", "th", "tr") and self.in_cell:
+            self.in_cell[-1] = False
         if tag == "details" and self.toggle_stack:
             self.toggle_stack.pop()
         if tag in _MORE_BLOCK_TAGS or tag in ("dt", "dd"):

@@ -160,6 +160,22 @@ def test_readers_webpage_tables_are_tables_and_term_tables_term_cards():
     assert slate.body == "A fine rock that splits into thin sheets."
 
 
+def test_readers_webpage_paragraphs_inside_cells_keep_the_row_one_line():
+    page = """<h2>Rocks</h2><table>
+<tr><td><p><span>Rock</span></p></td><td><p>Hardness</p></td><td><p>Colour</p></td></tr>
+<tr><td><p>Basalt</p></td><td><p>6</p></td><td><p>dark</p><p>or <b>black</b></p></td></tr>
+</table><table><tr><td><p>Granite</p></td><td><p>A coarse igneous rock</p><ul><li>rich
+in quartz.</li></ul></td></tr><tr><td><div>Slate</div></td><td><p>A fine rock.</p></td></tr>
+</table><p>Rocks weather.</p>"""
+    rocks, granite, slate = _cards(page)
+    assert rocks.tables == (
+        Table(("Rock", "Hardness", "Colour"), (("Basalt", "6", "dark or black"),), (3,)),
+    )
+    assert rocks.body == "Rocks weather."
+    assert (granite.title, granite.body) == ("Granite", "A coarse igneous rock rich in quartz.")
+    assert (slate.title, slate.body) == ("Slate", "A fine rock.")
+
+
 def test_readers_webpage_an_empty_heading_heads_nothing():
     (card,) = _cards("<h2></h2><p>Sediment settles in still water.</p>")
     assert (card.title, card.body) == ("", "Sediment settles in still water.")
