@@ -14,7 +14,12 @@ answer: the summary over the text inside). Bold, italic and underline set
 by a ``style`` attribute (Google Docs: ``<span style="font-weight:700">``) count as the
 tags do, and so do the classes a page's ``<style>`` gives them (Google Docs' "Download as
 web page": ``.c3{font-weight:700}``); a ``<b style="font-weight:normal">`` (what Google
-Docs wraps a copied document in) is no bold. Page chrome (``<nav>``, forms, buttons) is no text.
+Docs wraps a copied document in) is no bold. Page chrome is no text: ``<nav>``, buttons and
+form fields, footers, whatever is hidden (``hidden``, ``aria-hidden``, ``display: none``)
+or given a role of a site's menus and pop-ups (``role="navigation"``, ``"dialog"``) or a
+class of Wikipedia's edit links and navigation boxes, and of a ``<header>`` all but its
+headings; so are the marks of footnotes linked within the page ("[1]"). In a table's cell
+a paragraph only parts words: the row stays one row.
 
 Line numbers are the HTML file's own lines, where each piece of text starts, so a
 citation can be found in the file (a page saved on one line cites line 1 throughout).
@@ -44,7 +49,35 @@ _OWN_EXPORT = '<meta name="generator" content="Written by Concept Atlas">'
 #: Heading tags and their levels.
 _HEADINGS = {f"h{k}": k for k in range(1, 7)}
 #: Page chrome and widgets: never notes.
-_CHROME_TAGS = frozenset({"nav", "noscript", "svg", "button", "select", "textarea", "iframe"})
+_CHROME_TAGS = frozenset(
+    {"nav", "noscript", "svg", "button", "select", "textarea", "iframe", "label"}
+)
+#: What marks an element of any tag as page chrome, never notes: the ``role`` of a
+#: site's menus, banners, footers, search boxes and pop-ups (ARIA's landmark and widget
+#: roles), and the classes that Wikipedia's and other sites' pages give their edit links,
+#: navigation boxes and text meant only for screen readers.
+_CHROME_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu"}
+    | {"menubar", "toolbar", "tablist", "tooltip", "button"}
+)
+_CHROME_CLASSES = frozenset(
+    {"noprint", "mw-editsection", "navbox", "catlinks", "mw-jump-link", "mw-cite-backlink"}
+    | {"navigation-not-searchable", "sr-only", "visually-hidden", "screen-reader-text"}
+)
+#: A style that shows nothing: ``display: none``, ``visibility: hidden``, and the bullet
+#: or number Word's "Save as web page" types before a list paragraph (``mso-list:
+#: Ignore``; the paragraph's own ``mso-list: l0 level2`` says it is a list item).
+_UNSHOWN = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|mso-list\s*:\s*ignore", re.IGNORECASE
+)
+#: Elements that never close, so never hide what follows them.
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    | {"track", "wbr", "param"}
+)
+#: The text of a link within the page that marks a footnote or citation: "[1]", "2",
+#: "[a]", "^".
+_NOTE_MARK = re.compile(r"\s*\[?\s*(?:\d{1,3}|[a-z]|\^|\*|†)\s*\]?\s*")
 #: Tags that start and end a line besides the ones the Anki fields know.
 _MORE_BLOCK_TAGS = frozenset(
     {"details", "summary", "figure", "figcaption", "main", "header", "footer", "aside", "dl"}
@@ -72,6 +105,27 @@ LONG_LINE_CHARS = 10_000
 _MAX_CSS = 200_000
 #: Characters fed to the parser between two looks at the time budget.
 _CHUNK = 1 << 16
+
+
+def is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Is an element page chrome (never notes): a footer, or hidden, or given the role
+    or class of a site's menus and widgets (:data:`_CHROME_ROLES`,
+    :data:`_CHROME_CLASSES`)?
+
+    >>> is_chrome("div", [("role", "navigation")]), is_chrome("span", [("aria-hidden", "true")])
+    (True, True)
+    >>> is_chrome("p", [("class", "c1 c3")]), is_chrome("footer", [])
+    (False, True)
+    """
+    values = {name: value or "" for name, value in attrs}
+    return (
+        tag == "footer"
+        or "hidden" in values
+        or values.get("aria-hidden", "").strip().lower() == "true"
+        or values.get("role", "").strip().lower() in _CHROME_ROLES
+        or bool(_CHROME_CLASSES.intersection(values.get("class", "").split()))
+        or bool(_UNSHOWN.search(values.get("style", "")))
+    )
 
 
 def class_styles(css: str) -> dict[str, list[str]]:
@@ -129,6 +183,11 @@ class _PageExtractor(_TextExtractor):
         self.in_css = False
         self.classes: dict[str, list[str]] | None = None  # read from ``css`` when first asked
         self.plain_bold: list[bool] = []  # for each open <b>/<strong>: undone by its style?
+        self.chrome: list[list] = []  # for each open chrome element: [tag, open ones of it]
+        self.headers = 0  # open <header> elements: only their headings are text
+        self.heading_open = 0  # open <h1>-<h6> elements
+        self.in_page_links: list[tuple[int, int] | None] = []  # each open <a>: where it began
+        self.void = False  # is the tag being read one that closes itself (``<a/>``)?
 
     def _styles(self, attrs: list[tuple[str, str | None]]) -> list[str]:
         """The emphasis a tag's ``style`` and ``class`` attributes set."""
@@ -164,21 +223,77 @@ class _PageExtractor(_TextExtractor):
             if at_line == len(self.lines) - 1 and len(line.text) > start:
                 line.emphasis.append((start, len(line.text), style))
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.void = True
+        super().handle_startendtag(tag, attrs)
+        self.void = False
+
+    def _open_chrome(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Count an element opened in page chrome; start hiding at one that is chrome."""
+        if self.void or tag in _VOID_TAGS:
+            return False
+        if is_chrome(tag, attrs) and not (self.code and not self.hidden):
+            self.chrome.append([tag, 1])
+            self.hidden += 1
+            return True
+        if self.chrome and self.chrome[-1][0] == tag:
+            self.chrome[-1][1] += 1
+        return False
+
+    def _close_chrome(self, tag: str) -> bool:
+        """Count an element closed in page chrome; stop hiding at the end of the chrome."""
+        for k in range(len(self.chrome) - 1, -1, -1):
+            if self.chrome[k][0] == tag:
+                self.chrome[k][1] -= 1
+                if self.chrome[k][1]:
+                    return False
+                self.hidden = max(0, self.hidden - (len(self.chrome) - k))
+                del self.chrome[k:]
+                return True
+        return False
+
+    def _page_link(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Note where a link within the page starts (its text may be a footnote's mark)."""
+        if tag == "a" and not self.void and not self.hidden:
+            href = (dict(attrs).get("href") or "").strip()
+            here = (len(self.lines) - 1, len(self.lines[-1].text))
+            self.in_page_links.append(here if href.startswith("#") else None)
+
+    def _end_page_link(self) -> None:
+        """A link within the page whose text is a footnote's or citation's mark ("[1]")
+        is no text of the notes."""
+        start = self.in_page_links.pop() if self.in_page_links else None
+        if start is None or start[0] != len(self.lines) - 1:
+            return
+        line = self.lines[-1]
+        if len(line.text) > start[1] and _NOTE_MARK.fullmatch(line.text[start[1] :]):
+            line.text = line.text[: start[1]]
+            line.emphasis = [
+                (s, min(e, start[1]), st) for s, e, st in line.emphasis if s < start[1]
+            ]
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._open_chrome(tag, attrs):
+            return
         if self.code and not self.hidden:
             super().handle_starttag(tag, attrs)
             return
         if tag in _CHROME_TAGS:
             self.hidden += 1
             return
+        self._page_link(tag, attrs)
+        if tag == "header" and not self.void:
+            self.headers += 1
+        if tag in _HEADINGS and not self.void:
+            self.heading_open += 1
         if tag == "style":
             self.in_css = True
         if tag in ("b", "strong") and not self.hidden:
             self.plain_bold.append(bool(_NORMAL_WEIGHT.search(dict(attrs).get("style") or "")))
             if self.plain_bold[-1]:
                 tag = "span"
-        if tag == "span" and not self.hidden:
-            styles = self._styles(attrs)
+        if tag == "span":
+            styles = [] if self.hidden else self._styles(attrs)
             self.spans.append(styles)
             for style in styles:
                 self._open_style(style)
@@ -216,12 +331,20 @@ class _PageExtractor(_TextExtractor):
             mark.cells.append(len(self.lines[-1].text))
 
     def handle_endtag(self, tag: str) -> None:
+        if self._close_chrome(tag):
+            return
         if self.code and not self.hidden:
             super().handle_endtag(tag)
             return
         if tag in _CHROME_TAGS:
             self.hidden = max(0, self.hidden - 1)
             return
+        if tag == "a" and not self.hidden:
+            self._end_page_link()
+        if tag == "header":
+            self.headers = max(0, self.headers - 1)
+        if tag in _HEADINGS:
+            self.heading_open = max(0, self.heading_open - 1)
         if tag == "style":
             self.in_css, self.classes = False, None
         if tag in ("b", "strong") and self.plain_bold and self.plain_bold.pop():
@@ -251,6 +374,8 @@ class _PageExtractor(_TextExtractor):
         if self.in_css:
             self.css += data[: max(0, _MAX_CSS - len(self.css))]
             return
+        if self.headers and not self.heading_open and not self.code:
+            return  # a page's or article's header: its title only, not its bylines and menus
         before = self.lines[-1].text.strip()
         super().handle_data(data)
         if not before and not self.hidden and not self.code and self.lines[-1].text.strip():

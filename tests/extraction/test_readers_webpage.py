@@ -176,6 +176,52 @@ in quartz.</li></ul></td></tr><tr><td><div>Slate</div></td><td><p>A fine rock.</
     assert (slate.title, slate.body) == ("Slate", "A fine rock.")
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<div role="navigation"><ul><li><a href="/a">Sign up</a></li></ul></div>',
+        '<div role="dialog"><p>We use cookies.</p><div><p>Accept all</p></div></div>',
+        '<footer><h3>About us</h3><ul><li><a href="/jobs">Careers</a></li></ul></footer>',
+        '<span class="mw-editsection"><span>[</span><a href="?action=edit">edit</a>]</span>',
+        '<div class="noprint">From the free encyclopedia</div>',
+        "<p hidden>Draft</p>",
+        '<span aria-hidden="true">★★★★</span>',
+        '<div style="display: none">Short description</div>',
+        "<span style='mso-list:Ignore'>·<span style='font:7.0pt'>&nbsp; </span></span>",
+        '<header class="site"><a href="/">Home</a> <input type="text"/> Log in</header>',
+    ],
+)
+def test_readers_webpage_leaves_out_chrome_marked_by_role_class_or_style(chrome):
+    (card,) = _cards(f"<h2>Tides</h2>{chrome}<div><p>The rise and fall of the sea.</p></div>")
+    assert (card.title, card.body) == ("Tides", "The rise and fall of the sea.")
+
+
+def test_readers_webpage_keeps_only_the_headings_of_a_header():
+    page = """<article><header><h1>Tides</h1><p class="byline">March 3, 2024</p>
+<table class="properties"><tr><th>Tags</th><td>OCEAN</td></tr></table></header>
+<p>The rise and fall of the sea.</p></article>"""
+    (card,) = _cards(page)
+    assert (card.title, card.body, card.tables) == ("Tides", "The rise and fall of the sea.", ())
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ('Tides rise.<sup><a href="#cite-1">[1]</a></sup>', "Tides rise."),
+        (
+            'Tides rise.<sup><a href="#n2"><span>[</span>2<span>]</span></a></sup>',
+            "Tides rise.",
+        ),
+        ('<a href="#ftnt_ref1" id="ftnt1">[1]</a> Tides rise.', "Tides rise."),
+        ('Tides rise (see <a href="#moon">the Moon</a>).', "Tides rise (see the Moon)."),
+        ('Tides rise<a href="https://example.org">[1]</a>.', "Tides rise[1]."),
+    ],
+)
+def test_readers_webpage_drops_the_marks_of_footnotes_linked_in_the_page(paragraph, expected):
+    (card,) = _cards(f"<p>{paragraph}</p>")
+    assert card.body == expected
+
+
 def test_readers_webpage_an_empty_heading_heads_nothing():
     (card,) = _cards("<h2></h2><p>Sediment settles in still water.</p>")
     assert (card.title, card.body) == ("", "Sediment settles in still water.")
