@@ -19,7 +19,9 @@ form fields, footers, whatever is hidden (``hidden``, ``aria-hidden``, ``display
 or given a role of a site's menus and pop-ups (``role="navigation"``, ``"dialog"``) or a
 class of Wikipedia's edit links and navigation boxes, and of a ``<header>`` all but its
 headings; so are the marks of footnotes linked within the page ("[1]"). In a table's cell
-a paragraph only parts words: the row stays one row.
+a paragraph only parts words: the row stays one row. Lists written flat keep their
+levels: Word's list paragraphs (``mso-list:l0 level2``) and Google Docs' lists, one per
+level, classed by it (``lst-kix_<id>-1``).
 
 Line numbers are the HTML file's own lines, where each piece of text starts, so a
 citation can be found in the file (a page saved on one line cites line 1 throughout).
@@ -70,6 +72,11 @@ _CHROME_CLASSES = frozenset(
 _UNSHOWN = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|mso-list\s*:\s*ignore", re.IGNORECASE
 )
+#: The level of a list written flat: Word's "Save as web page" types each item as a
+#: paragraph styled ``mso-list:l0 level2 lfo1``, Google Docs each run of items of one
+#: level as a list of its own classed ``lst-kix_<id>-1`` (level 0 is the outermost).
+_WORD_LIST_LEVEL = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.IGNORECASE)
+_DOCS_LIST_LEVEL = re.compile(r"\blst-kix_\w+-(\d)\b")
 #: Elements that never close, so never hide what follows them.
 _VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -126,6 +133,23 @@ def is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         or bool(_CHROME_CLASSES.intersection(values.get("class", "").split()))
         or bool(_UNSHOWN.search(values.get("style", "")))
     )
+
+
+def flat_list_level(tag: str, attrs: list[tuple[str, str | None]]) -> int | None:
+    """The level (0: outermost) a list item written flat says it has: a Word paragraph
+    styled as a list item, a Google Docs list classed by its level; else None.
+
+    >>> flat_list_level("p", [("style", "margin-left:1.0in;mso-list:l0 level2 lfo1")])
+    1
+    >>> flat_list_level("ul", [("class", "c6 lst-kix_8x2c1k-1 start")]), flat_list_level("p", [])
+    (1, None)
+    """
+    values = {name: value or "" for name, value in attrs}
+    if tag == "p" and (found := _WORD_LIST_LEVEL.search(values.get("style", ""))):
+        return max(0, int(found.group(1)) - 1)
+    if tag in ("ul", "ol") and (found := _DOCS_LIST_LEVEL.search(values.get("class", ""))):
+        return int(found.group(1))
+    return None
 
 
 def class_styles(css: str) -> dict[str, list[str]]:
@@ -188,6 +212,7 @@ class _PageExtractor(_TextExtractor):
         self.heading_open = 0  # open <h1>-<h6> elements
         self.in_page_links: list[tuple[int, int] | None] = []  # each open <a>: where it began
         self.void = False  # is the tag being read one that closes itself (``<a/>``)?
+        self.list_levels: list[int] = []  # each open list: the level its class says (or 0)
 
     def _styles(self, attrs: list[tuple[str, str | None]]) -> list[str]:
         """The emphasis a tag's ``style`` and ``class`` attributes set."""
@@ -306,6 +331,12 @@ class _PageExtractor(_TextExtractor):
             super().handle_starttag(tag, attrs)
         if self.hidden:
             return
+        if tag in ("ul", "ol") and not self.void:
+            self.list_levels.append(flat_list_level(tag, attrs) or 0)
+        elif tag == "li" and self.list_levels:
+            self.lines[-1].depth += self.list_levels[-1]
+        elif tag == "p" and (level := flat_list_level(tag, attrs)) is not None:
+            self.lines[-1].depth = self.lists + level
         if tag in _HEADINGS:
             self._mark().level = _HEADINGS[tag]
         elif tag in ("dt", "dd"):
@@ -362,6 +393,8 @@ class _PageExtractor(_TextExtractor):
             self.in_cell[-1] = False
         if tag == "details" and self.toggle_stack:
             self.toggle_stack.pop()
+        if tag in ("ul", "ol") and self.list_levels:
+            self.list_levels.pop()
         if tag in _MORE_BLOCK_TAGS or tag in ("dt", "dd"):
             self._end_line()
         else:

@@ -222,6 +222,34 @@ def test_readers_webpage_drops_the_marks_of_footnotes_linked_in_the_page(paragra
     assert card.body == expected
 
 
+WORD_ITEM = (
+    "<p class=MsoListParagraph style='text-indent:-.25in;mso-list:l0 level{} lfo1'>"
+    "<![if !supportLists]><span style='mso-list:Ignore'>{}<span>&nbsp; </span></span>"
+    "<![endif]>{}<o:p></o:p></p>"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        WORD_ITEM.format(1, "·", "Ebb tide")
+        + WORD_ITEM.format(2, "o", "the water falls")
+        + WORD_ITEM.format(1, "·", "Flood tide"),
+        '<ul class="c6 lst-kix_a1b2-0 start"><li class="c4">Ebb tide</li></ul>'
+        '<ul class="c6 lst-kix_a1b2-1 start"><li class="c9">the water falls</li></ul>'
+        '<ul class="c6 lst-kix_a1b2-0"><li class="c4">Flood tide</li></ul>',
+        "<ul><li>Ebb tide<ul><li>the water falls</li></ul></li><li>Flood tide</li></ul>",
+    ],
+)
+def test_readers_webpage_reads_the_levels_of_lists_written_flat(page):
+    (card,) = _cards(f"<h2>Tides</h2>{page}")
+    assert [(card.body[i.start : i.end], i.depth) for i in card.items] == [
+        ("Ebb tide", 0),
+        ("the water falls", 1),
+        ("Flood tide", 0),
+    ]
+
+
 def test_readers_webpage_an_empty_heading_heads_nothing():
     (card,) = _cards("<h2></h2><p>Sediment settles in still water.</p>")
     assert (card.title, card.body) == ("", "Sediment settles in still water.")
