@@ -21,7 +21,9 @@ class of Wikipedia's edit links and navigation boxes, and of a ``<header>`` all 
 headings; so are the marks of footnotes linked within the page ("[1]"). In a table's cell
 a paragraph only parts words: the row stays one row. Lists written flat keep their
 levels: Word's list paragraphs (``mso-list:l0 level2``) and Google Docs' lists, one per
-level, classed by it (``lst-kix_<id>-1``).
+level, classed by it (``lst-kix_<id>-1``). A line of icons only, and a line whose every
+letter is in links to web pages (a site's menu or breadcrumb; not links to other files
+of the notes), is no text.
 
 Line numbers are the HTML file's own lines, where each piece of text starts, so a
 citation can be found in the file (a page saved on one line cites line 1 throughout).
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -85,6 +88,13 @@ _VOID_TAGS = frozenset(
 #: The text of a link within the page that marks a footnote or citation: "[1]", "2",
 #: "[a]", "^".
 _NOTE_MARK = re.compile(r"\s*\[?\s*(?:\d{1,3}|[a-z]|\^|\*|†)\s*\]?\s*")
+#: A link to a web page (``https://...``, ``/login``, ``//host/...``), not to another
+#: file of the notes (``Sub%20page.html``, a Notion or Obsidian export's page) nor to a
+#: place in the page. A line whose every letter is in such links is a site's menu,
+#: breadcrumb or list of related pages, not notes.
+_SITE_LINK = re.compile(r"[a-z][a-z0-9+.-]*://|/|\?", re.IGNORECASE)
+#: Unicode categories of icons: other symbols (emoji), modifiers and joiners of emoji.
+_ICONS = frozenset({"So", "Sk", "Mn", "Cf"})
 #: Tags that start and end a line besides the ones the Anki fields know.
 _MORE_BLOCK_TAGS = frozenset(
     {"details", "summary", "figure", "figcaption", "main", "header", "footer", "aside", "dl"}
@@ -179,7 +189,8 @@ class _Marks:
     """What a rendered line is besides its text: the file line its text starts on, its
     heading level; for a table row, its table and where each cell starts; for a term
     and its explanation, ``kind`` (``dt``/``dd`` of a definition list, ``summary`` and
-    ``toggle`` of a toggle) and, in a toggle, which one (``group``)."""
+    ``toggle`` of a toggle) and, in a toggle, which one (``group``); how many of its
+    letters and digits are the text of links to web pages (``linked``)."""
 
     number: int = 0
     level: int | None = None
@@ -187,6 +198,7 @@ class _Marks:
     cells: list[int] = field(default_factory=list)
     kind: str = ""
     group: int = 0
+    linked: int = 0
 
 
 class _PageExtractor(_TextExtractor):
@@ -211,6 +223,7 @@ class _PageExtractor(_TextExtractor):
         self.headers = 0  # open <header> elements: only their headings are text
         self.heading_open = 0  # open <h1>-<h6> elements
         self.in_page_links: list[tuple[int, int] | None] = []  # each open <a>: where it began
+        self.site_links: list[bool] = []  # each open <a>: does it lead to a web page?
         self.void = False  # is the tag being read one that closes itself (``<a/>``)?
         self.list_levels: list[int] = []  # each open list: the level its class says (or 0)
 
@@ -283,11 +296,14 @@ class _PageExtractor(_TextExtractor):
             href = (dict(attrs).get("href") or "").strip()
             here = (len(self.lines) - 1, len(self.lines[-1].text))
             self.in_page_links.append(here if href.startswith("#") else None)
+            self.site_links.append(bool(_SITE_LINK.match(href)))
 
     def _end_page_link(self) -> None:
         """A link within the page whose text is a footnote's or citation's mark ("[1]")
         is no text of the notes."""
         start = self.in_page_links.pop() if self.in_page_links else None
+        if self.site_links:
+            self.site_links.pop()
         if start is None or start[0] != len(self.lines) - 1:
             return
         line = self.lines[-1]
@@ -410,6 +426,8 @@ class _PageExtractor(_TextExtractor):
         if self.headers and not self.heading_open and not self.code:
             return  # a page's or article's header: its title only, not its bylines and menus
         before = self.lines[-1].text.strip()
+        if any(self.site_links) and not self.hidden and not self.code:
+            self._mark().linked += sum(ch.isalnum() for ch in data)
         super().handle_data(data)
         if not before and not self.hidden and not self.code and self.lines[-1].text.strip():
             mark = self._mark()
@@ -467,12 +485,30 @@ def page_lines(text: str, raw: RawNote | None = None) -> list[tuple[HtmlLine, _M
     last = 1
     kept = []
     for line, mark in pairs:
-        if not line.text.strip():
+        if not _shown(line, mark):
             continue
         mark.number = mark.number or last  # text that began inside a tag's markup
         last = mark.number
         kept.append((line, mark))
     return kept
+
+
+def _shown(line: HtmlLine, mark: _Marks) -> bool:
+    """Is a rendered line text of the notes? Not when it is empty or only icons (emoji
+    and other symbols: Notion's callout "💡") or, unless a heading or a table's row, has
+    all its letters in links to web pages (a site's menu, "Log in", "See also" lists).
+
+    >>> _shown(HtmlLine("💡 "), _Marks()), _shown(HtmlLine("Home"), _Marks(linked=4))
+    (False, False)
+    >>> _shown(HtmlLine("<<>>"), _Marks()), _shown(HtmlLine("See Home"), _Marks(linked=4))
+    (True, True)
+    """
+    if not line.text.strip() or mark.table is not None:
+        return bool(line.text.strip())
+    if all(ch.isspace() or unicodedata.category(ch) in _ICONS for ch in line.text):
+        return False
+    letters = sum(ch.isalnum() for ch in line.text)
+    return mark.level is not None or not letters or mark.linked < letters
 
 
 def _explained(lines: list[tuple[HtmlLine, _Marks]], k: int) -> int:

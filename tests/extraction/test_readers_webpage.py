@@ -250,6 +250,22 @@ def test_readers_webpage_reads_the_levels_of_lists_written_flat(page):
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<div><a href="/set/1/learn">Learn</a><a href="/set/1/test">Test</a></div>', ""),
+        ('<p><a href="https://example.org/a">Science</a> › <a href="/b">Ocean</a></p>', ""),
+        ('<ul><li><a href="/wiki/Estuary">Estuary</a></li></ul>', ""),
+        ('<ul><li><a href="Moon%20phases.html">Moon phases</a></li></ul>', "Moon phases"),
+        ('<p>See <a href="https://example.org/moon">the Moon</a>.</p>', "See the Moon."),
+        ('<figure class="callout"><div><span class="icon">💡</span></div></figure>', ""),
+    ],
+)
+def test_readers_webpage_leaves_out_lines_of_links_to_web_pages_and_icons(body, expected):
+    (card,) = _cards(f"<h2>Tides</h2>{body}<p>The rise and fall of the sea.</p>")
+    assert card.body == "\n".join(t for t in (expected, "The rise and fall of the sea.") if t)
+
+
 def test_readers_webpage_an_empty_heading_heads_nothing():
     (card,) = _cards("<h2></h2><p>Sediment settles in still water.</p>")
     assert (card.title, card.body) == ("", "Sediment settles in still water.")
