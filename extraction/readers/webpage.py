@@ -100,14 +100,18 @@ _MORE_BLOCK_TAGS = frozenset(
     {"details", "summary", "figure", "figcaption", "main", "header", "footer", "aside", "dl"}
 )
 #: Emphasis set by a ``style`` attribute, as Google Docs and Word's "Save as web page"
-#: write it: bold (``font-weight: bold`` or 600 and over), italic, underline.
+#: write it: bold (``font-weight: bold`` or 600 and over), italic, underline. Word's own
+#: properties (``mso-bidi-font-weight: normal``: the weight of right-to-left script,
+#: written on bold Latin text) are not the text's style.
 _STYLE_RUNS = (
-    (re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b", re.IGNORECASE), "bold"),
-    (re.compile(r"font-style\s*:\s*italic\b", re.IGNORECASE), "italic"),
-    (re.compile(r"text-decoration[\w-]*\s*:[^;]*\bunderline\b", re.IGNORECASE), "underline"),
+    (re.compile(r"(?<![\w-])font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b", re.I), "bold"),
+    (re.compile(r"(?<![\w-])font-style\s*:\s*italic\b", re.I), "italic"),
+    (re.compile(r"(?<![\w-])text-decoration[\w-]*\s*:[^;]*\bunderline\b", re.I), "underline"),
 )
 #: Weight that undoes a ``<b>``: ``font-weight: normal`` or 500 and under.
-_NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.IGNORECASE)
+_NORMAL_WEIGHT = re.compile(
+    r"(?<![\w-])font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.IGNORECASE
+)
 #: A rule for one class in a page's style sheet: ``.c3{font-weight:700}``.
 _CLASS_RULE = re.compile(r"\.([A-Za-z_][\w-]{0,60})\s*\{([^{}]{0,2000})\}")
 #: Tags that would break a line but, inside a table's cell (Google Docs, Word and OneNote

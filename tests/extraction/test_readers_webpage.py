@@ -97,6 +97,9 @@ def test_readers_webpage_keeps_emphasis_of_tags():
             [("Tephra", "bold")],
         ),
         ('<b style="font-weight:normal"><p>Tephra is ash from a volcano.</p></b>', []),
+        ("<p><b style='mso-bidi-font-weight:normal'>Tephra</b> is ash.</p>", [("Tephra", "bold")]),
+        ("<p><i style='mso-bidi-font-style:normal'>Tephra</i> is ash.</p>", [("Tephra", "italic")]),
+        ("<p><span style='mso-bidi-font-weight:bold'>Tephra</span> is ash.</p>", []),
     ],
 )
 def test_readers_webpage_reads_emphasis_set_by_style_and_class(page, expected):
