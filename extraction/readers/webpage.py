@@ -21,7 +21,9 @@ class of Wikipedia's edit links and navigation boxes, and of a ``<header>`` all 
 headings; so are the marks of footnotes linked within the page ("[1]"). In a table's cell
 a paragraph only parts words: the row stays one row. Lists written flat keep their
 levels: Word's list paragraphs (``mso-list:l0 level2``) and Google Docs' lists, one per
-level, classed by it (``lst-kix_<id>-1``). A line of icons only, and a line whose every
+level, classed by it (``lst-kix_<id>-1``). A paragraph styled as the title (Google Docs'
+``class="title"``, Word's ``MsoTitle``) heads the page as a Word document's Title does,
+above its ``<h1>``. A line of icons only, and a line whose every
 letter is in links to web pages (a site's menu or breadcrumb; not links to other files
 of the notes), is no text.
 
@@ -95,6 +97,9 @@ _NOTE_MARK = re.compile(r"\s*\[?\s*(?:\d{1,3}|[a-z]|\^|\*|†)\s*\]?\s*")
 _SITE_LINK = re.compile(r"[a-z][a-z0-9+.-]*://|/|\?", re.IGNORECASE)
 #: Unicode categories of icons: other symbols (emoji), modifiers and joiners of emoji.
 _ICONS = frozenset({"So", "Sk", "Mn", "Cf"})
+#: Classes of a paragraph styled as the document's title, level 0 above ``<h1>`` as the
+#: Word reader's Title style: Google Docs' ``<p class="title">``, Word's ``MsoTitle``.
+_TITLE_CLASSES = frozenset({"title", "MsoTitle"})
 #: Tags that start and end a line besides the ones the Anki fields know.
 _MORE_BLOCK_TAGS = frozenset(
     {"details", "summary", "figure", "figcaption", "main", "header", "footer", "aside", "dl"}
@@ -357,6 +362,8 @@ class _PageExtractor(_TextExtractor):
             self.lines[-1].depth += self.list_levels[-1]
         elif tag == "p" and (level := flat_list_level(tag, attrs)) is not None:
             self.lines[-1].depth = self.lists + level
+        elif tag == "p" and _TITLE_CLASSES.intersection((dict(attrs).get("class") or "").split()):
+            self._mark().level = 0
         if tag in _HEADINGS:
             self._mark().level = _HEADINGS[tag]
         elif tag in ("dt", "dd"):
@@ -419,7 +426,8 @@ class _PageExtractor(_TextExtractor):
             self._end_line()
         else:
             super().handle_endtag(tag)
-        if not self.lines[-1].text.strip() and (tag in _HEADINGS or tag in _ROW_ENDS):
+        title = tag == "p" and self._mark().level == 0
+        if not self.lines[-1].text.strip() and (tag in _HEADINGS or tag in _ROW_ENDS or title):
             self._mark()
             self.marks[len(self.lines) - 1] = _Marks()  # an empty heading or row marks nothing
 

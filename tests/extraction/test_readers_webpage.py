@@ -269,6 +269,22 @@ def test_readers_webpage_leaves_out_lines_of_links_to_web_pages_and_icons(body, 
     assert card.body == "\n".join(t for t in (expected, "The rise and fall of the sea.") if t)
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        '<p class="c14 title" id="h.x"><span class="c0">Oceans</span></p>',
+        "<p class=MsoTitle>Oceans<o:p></o:p></p>",
+    ],
+)
+def test_readers_webpage_a_title_paragraph_heads_the_headings(title):
+    page = (
+        f"{title}<p class='title'></p><p>Notes for week 2.</p><h1>Tides</h1><p>The sea rises.</p>"
+    )
+    oceans, tides = _cards(page)
+    assert (oceans.title, oceans.body, oceans.section) == ("Oceans", "Notes for week 2.", ())
+    assert (tides.title, tides.section) == ("Tides", ("Oceans",))
+
+
 def test_readers_webpage_an_empty_heading_heads_nothing():
     (card,) = _cards("<h2></h2><p>Sediment settles in still water.</p>")
     assert (card.title, card.body) == ("", "Sediment settles in still water.")
