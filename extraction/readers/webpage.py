@@ -62,13 +62,15 @@ _CHROME_TAGS = frozenset(
 #: What marks an element of any tag as page chrome, never notes: the ``role`` of a
 #: site's menus, banners, footers, search boxes and pop-ups (ARIA's landmark and widget
 #: roles), and the classes that Wikipedia's and other sites' pages give their edit links,
-#: navigation boxes and text meant only for screen readers.
+#: navigation boxes, lists of references (titles of sources, not notes) and text meant
+#: only for screen readers.
 _CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu"}
     | {"menubar", "toolbar", "tablist", "tooltip", "button"}
 )
 _CHROME_CLASSES = frozenset(
     {"noprint", "mw-editsection", "navbox", "catlinks", "mw-jump-link", "mw-cite-backlink"}
+    | {"references", "reflist", "refbegin"}
     | {"navigation-not-searchable", "sr-only", "visually-hidden", "screen-reader-text"}
 )
 #: A style that shows nothing: ``display: none``, ``visibility: hidden``, and the bullet

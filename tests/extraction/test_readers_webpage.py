@@ -285,6 +285,15 @@ def test_readers_webpage_a_title_paragraph_heads_the_headings(title):
     assert (tides.title, tides.section) == ("Tides", ("Oceans",))
 
 
+def test_readers_webpage_leaves_out_a_wikipedia_list_of_references():
+    page = """<h2>References</h2><div class="mw-references-wrap"><ol class="references">
+<li id="cite_note-1"><span class="reference-text">Smith, J. (2001). <i>Tides</i>.</span></li>
+</ol></div><h2>Tides</h2><p>The sea rises.</p>"""
+    references, tides = _cards(page)
+    assert (references.title, references.body) == ("References", "")
+    assert tides.body == "The sea rises."
+
+
 def test_readers_webpage_an_empty_heading_heads_nothing():
     (card,) = _cards("<h2></h2><p>Sediment settles in still water.</p>")
     assert (card.title, card.body) == ("", "Sediment settles in still water.")
