@@ -231,6 +231,7 @@ class _PageExtractor(_TextExtractor):
         self.classes: dict[str, list[str]] | None = None  # read from ``css`` when first asked
         self.plain_bold: list[bool] = []  # for each open <b>/<strong>: undone by its style?
         self.chrome: list[list] = []  # for each open chrome element: [tag, open ones of it]
+        self.chrome_tags: dict[str, int] = {}  # how many entries of ``chrome`` each tag has
         self.headers = 0  # open <header> elements: only their headings are text
         self.heading_open = 0  # open <h1>-<h6> elements
         self.in_page_links: list[tuple[int, int] | None] = []  # each open <a>: where it began
@@ -283,6 +284,7 @@ class _PageExtractor(_TextExtractor):
             return False
         if is_chrome(tag, attrs) and not (self.code and not self.hidden):
             self.chrome.append([tag, 1])
+            self.chrome_tags[tag] = self.chrome_tags.get(tag, 0) + 1
             self.hidden += 1
             return True
         if self.chrome and self.chrome[-1][0] == tag:
@@ -291,12 +293,16 @@ class _PageExtractor(_TextExtractor):
 
     def _close_chrome(self, tag: str) -> bool:
         """Count an element closed in page chrome; stop hiding at the end of the chrome."""
+        if not self.chrome_tags.get(tag):
+            return False
         for k in range(len(self.chrome) - 1, -1, -1):
             if self.chrome[k][0] == tag:
                 self.chrome[k][1] -= 1
                 if self.chrome[k][1]:
                     return False
                 self.hidden = max(0, self.hidden - (len(self.chrome) - k))
+                for closed, _ in self.chrome[k:]:
+                    self.chrome_tags[closed] -= 1
                 del self.chrome[k:]
                 return True
         return False
