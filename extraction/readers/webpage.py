@@ -23,7 +23,8 @@ a paragraph only parts words: the row stays one row. Lists written flat keep the
 levels: Word's list paragraphs (``mso-list:l0 level2``) and Google Docs' lists, one per
 level, classed by it (``lst-kix_<id>-1``). A paragraph styled as the title (Google Docs'
 ``class="title"``, Word's ``MsoTitle``) heads the page as a Word document's Title does,
-above its ``<h1>``. A line of icons only, and a line whose every
+above its ``<h1>``. A short line set wholly in larger type than the page's body text
+(14pt and over: Evernote's and OneNote's headings) is a heading. A line of icons only, and a line whose every
 letter is in links to web pages (a site's menu or breadcrumb; not links to other files
 of the notes), is no text.
 
@@ -102,6 +103,14 @@ _ICONS = frozenset({"So", "Sk", "Mn", "Cf"})
 #: Classes of a paragraph styled as the document's title, level 0 above ``<h1>`` as the
 #: Word reader's Title style: Google Docs' ``<p class="title">``, Word's ``MsoTitle``.
 _TITLE_CLASSES = frozenset({"title", "MsoTitle"})
+#: A font size set by a ``style`` attribute, in points or pixels.
+_FONT_SIZE = re.compile(r"(?<![\w-])font-size\s*:\s*(\d{1,3}(?:\.\d+)?)\s*(pt|px)\b", re.I)
+#: Points of type from which a short line set wholly in it is a heading, as Evernote and
+#: OneNote write headings (``<span style="font-size: 14pt"><b>Layers</b></span>``, a
+#: page's title at 20pt); the size makes the level (body text is 10-12pt).
+_HEADING_POINTS = ((20.0, 1), (16.0, 2), (13.5, 3))
+#: Most words of a line that its size makes a heading.
+_HEADING_WORDS = 10
 #: Tags that start and end a line besides the ones the Anki fields know.
 _MORE_BLOCK_TAGS = frozenset(
     {"details", "summary", "figure", "figcaption", "main", "header", "footer", "aside", "dl"}
@@ -133,6 +142,19 @@ LONG_LINE_CHARS = 10_000
 _MAX_CSS = 200_000
 #: Characters fed to the parser between two looks at the time budget.
 _CHUNK = 1 << 16
+
+
+def font_points(style: str) -> float:
+    """The font size in points a ``style`` attribute sets (0.0 when it sets none).
+
+    >>> font_points("font-family:Calibri;font-size:16.0pt"), font_points("font-size: 24px")
+    (16.0, 18.0)
+    """
+    found = _FONT_SIZE.search(style)
+    if not found:
+        return 0.0
+    size = float(found.group(1))
+    return size * 0.75 if found.group(2).lower() == "px" else size
 
 
 def is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -201,7 +223,9 @@ class _Marks:
     heading level; for a table row, its table and where each cell starts; for a term
     and its explanation, ``kind`` (``dt``/``dd`` of a definition list, ``summary`` and
     ``toggle`` of a toggle) and, in a toggle, which one (``group``); how many of its
-    letters and digits are the text of links to web pages (``linked``)."""
+    letters and digits are the text of links to web pages (``linked``); the font size its
+    paragraph sets (``points``) and how many of its letters a larger size sets and which
+    (``sized``, ``points``)."""
 
     number: int = 0
     level: int | None = None
@@ -210,6 +234,8 @@ class _Marks:
     kind: str = ""
     group: int = 0
     linked: int = 0
+    points: float = 0.0
+    sized: int = 0
 
 
 class _PageExtractor(_TextExtractor):
@@ -238,6 +264,7 @@ class _PageExtractor(_TextExtractor):
         self.site_links: list[bool] = []  # each open <a>: does it lead to a web page?
         self.void = False  # is the tag being read one that closes itself (``<a/>``)?
         self.list_levels: list[int] = []  # each open list: the level its class says (or 0)
+        self.span_points: list[float] = []  # each open <span>: the font size it sets
 
     def _styles(self, attrs: list[tuple[str, str | None]]) -> list[str]:
         """The emphasis a tag's ``style`` and ``class`` attributes set."""
@@ -353,6 +380,7 @@ class _PageExtractor(_TextExtractor):
         if tag == "span":
             styles = [] if self.hidden else self._styles(attrs)
             self.spans.append(styles)
+            self.span_points.append(font_points(dict(attrs).get("style") or ""))
             for style in styles:
                 self._open_style(style)
             return
@@ -372,6 +400,8 @@ class _PageExtractor(_TextExtractor):
             self.lines[-1].depth = self.lists + level
         elif tag == "p" and _TITLE_CLASSES.intersection((dict(attrs).get("class") or "").split()):
             self._mark().level = 0
+        if tag in ("p", "div") and (points := font_points(dict(attrs).get("style") or "")):
+            self._mark().points = points
         if tag in _HEADINGS:
             self._mark().level = _HEADINGS[tag]
         elif tag in ("dt", "dd"):
@@ -416,6 +446,8 @@ class _PageExtractor(_TextExtractor):
         if tag in ("b", "strong") and self.plain_bold and self.plain_bold.pop():
             tag = "span"
         if tag == "span":
+            if self.span_points:
+                self.span_points.pop()
             for style in reversed(self.spans.pop() if self.spans else []):
                 self._close_style(style)
             return
@@ -448,6 +480,10 @@ class _PageExtractor(_TextExtractor):
         before = self.lines[-1].text.strip()
         if any(self.site_links) and not self.hidden and not self.code:
             self._mark().linked += sum(ch.isalnum() for ch in data)
+        if self.span_points and max(self.span_points) and not self.hidden and not self.code:
+            mark = self._mark()
+            mark.sized += sum(ch.isalnum() for ch in data)
+            mark.points = max(self.span_points) if mark.sized else mark.points
         super().handle_data(data)
         if not before and not self.hidden and not self.code and self.lines[-1].text.strip():
             mark = self._mark()
@@ -531,6 +567,43 @@ def _shown(line: HtmlLine, mark: _Marks) -> bool:
     return mark.level is not None or not letters or mark.linked < letters
 
 
+def body_points(lines: list[tuple[HtmlLine, _Marks]]) -> float:
+    """The font size most of a page's letters are set in (0.0: not set by ``style``).
+
+    >>> body_points([(HtmlLine("Plates move apart."), _Marks(points=14.0)),
+    ...              (HtmlLine("Layers"), _Marks(points=20.0))])
+    14.0
+    """
+    letters: dict[float, int] = {}
+    for line, mark in lines:
+        letters[mark.points] = letters.get(mark.points, 0) + sum(c.isalnum() for c in line.text)
+    return max(letters, key=letters.__getitem__, default=0.0)
+
+
+def sized_level(line: HtmlLine, mark: _Marks, body: float = 0.0) -> int | None:
+    """The heading level a line's font size gives it: a short line, not a list item, no
+    sentence, set wholly in type of :data:`_HEADING_POINTS` or larger, and larger than
+    the page's body text (``body`` points) by 2 points at least; else None.
+
+    >>> sized_level(HtmlLine("Plate boundaries"), _Marks(points=14.0, sized=15))
+    3
+    >>> sized_level(HtmlLine("Plates move."), _Marks(points=14.0, sized=10)) is None
+    True
+    >>> sized_level(HtmlLine("Plate boundaries"), _Marks(points=14.0, sized=15), 14.0) is None
+    True
+    """
+    if mark.points < body + 2:
+        return None
+    text = line.text.strip()
+    letters = sum(ch.isalnum() for ch in text)
+    whole = mark.sized == letters or (not mark.sized and mark.points)
+    if line.depth >= 0 or not whole or text.endswith((".", ":", ";", ",")):
+        return None
+    if len(text.split()) > _HEADING_WORDS:
+        return None
+    return next((level for points, level in _HEADING_POINTS if mark.points >= points), None)
+
+
 def _explained(lines: list[tuple[HtmlLine, _Marks]], k: int) -> int:
     """Where the explanation of the term on line ``k`` ends: after the ``dd`` lines
     following a ``dt``, or the lines inside a toggle after its summary."""
@@ -552,6 +625,7 @@ def blocks(lines: list[tuple[HtmlLine, _Marks]]) -> Iterator[Block]:
     one block each, the rows of one table one block, a term with its explanation (a
     definition list's entry, a toggle) one block."""
     k = 0
+    body = body_points(lines)
     while k < len(lines):
         line, mark = lines[k]
         if mark.kind in ("dt", "summary") and (end := _explained(lines, k)) > k + 1:
@@ -567,7 +641,8 @@ def blocks(lines: list[tuple[HtmlLine, _Marks]]) -> Iterator[Block]:
             yield Block(rows[0][0], "", table=rows)
             continue
         text = line.text.replace("\n", " ")
-        yield Block(mark.number, text, mark.level, depth=line.depth, runs=list(line.emphasis))
+        level = mark.level if mark.level is not None else sized_level(line, mark, body)
+        yield Block(mark.number, text, level, depth=line.depth, runs=list(line.emphasis))
         k += 1
 
 

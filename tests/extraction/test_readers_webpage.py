@@ -294,6 +294,27 @@ def test_readers_webpage_leaves_out_a_wikipedia_list_of_references():
     assert tides.body == "The sea rises."
 
 
+@pytest.mark.parametrize(
+    ("page", "titles"),
+    [
+        (
+            '<div><span style="font-size: 14pt;"><b>Tides</b></span></div><div>The sea rises.</div>'
+            '<div><span style="font-size: 14pt;"><b>Waves</b></span></div><div>Wind blows.</div>',
+            ["Tides", "Waves"],
+        ),
+        (
+            "<p style='font-size:20.0pt'>Oceans</p><p style='font-size:11.0pt'>The sea rises.</p>",
+            ["Oceans"],
+        ),
+        ('<p style="font-size:14pt">Tides</p><p style="font-size:14pt">The sea rises.</p>', [""]),
+        ('<p><span style="font-size:16pt">The sea rises.</span></p><p>Wind moves it.</p>', [""]),
+        ('<ul><li><span style="font-size:16pt">Tides</span></li></ul><p>The sea rises.</p>', [""]),
+    ],
+)
+def test_readers_webpage_a_short_line_in_larger_type_is_a_heading(page, titles):
+    assert [c.title for c in _cards(page)] == titles
+
+
 def test_readers_webpage_an_empty_heading_heads_nothing():
     (card,) = _cards("<h2></h2><p>Sediment settles in still water.</p>")
     assert (card.title, card.body) == ("", "Sediment settles in still water.")
