@@ -24,7 +24,7 @@ levels: Word's list paragraphs (``mso-list:l0 level2``) and Google Docs' lists, 
 level, classed by it (``lst-kix_<id>-1``). A paragraph styled as the title (Google Docs'
 ``class="title"``, Word's ``MsoTitle``) heads the page as a Word document's Title does,
 above its ``<h1>``. A short line set wholly in larger type than the page's body text
-(14pt and over: Evernote's and OneNote's headings) is a heading. A line of icons only, and a line whose every
+(13.5pt and over: Evernote's and OneNote's headings) is a heading. A line of icons only, and a line whose every
 letter is in links to web pages (a site's menu or breadcrumb; not links to other files
 of the notes), is no text.
 
