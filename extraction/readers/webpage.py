@@ -24,9 +24,10 @@ levels: Word's list paragraphs (``mso-list:l0 level2``) and Google Docs' lists, 
 level, classed by it (``lst-kix_<id>-1``). A paragraph styled as the title (Google Docs'
 ``class="title"``, Word's ``MsoTitle``) heads the page as a Word document's Title does,
 above its ``<h1>``. A short line set wholly in larger type than the page's body text
-(13.5pt and over: Evernote's and OneNote's headings) is a heading. A line of icons only, and a line whose every
-letter is in links to web pages (a site's menu or breadcrumb; not links to other files
-of the notes), is no text.
+(13.5pt and over: Evernote's and OneNote's headings) is a heading. A line of icons
+only, and a line whose every letter is in links to web pages (a site's menu or
+breadcrumb; not links to other files of the notes), is no text, nor is a table of the
+note's properties (Evernote's ``Created: | 1/22/2024``).
 
 Line numbers are the HTML file's own lines, where each piece of text starts, so a
 citation can be found in the file (a page saved on one line cites line 1 throughout).
@@ -111,6 +112,12 @@ _FONT_SIZE = re.compile(r"(?<![\w-])font-size\s*:\s*(\d{1,3}(?:\.\d+)?)\s*(pt|px
 _HEADING_POINTS = ((20.0, 1), (16.0, 2), (13.5, 3))
 #: Most words of a line that its size makes a heading.
 _HEADING_WORDS = 10
+#: Labels of a note's properties, which Evernote's and Notion's exports put in a table
+#: over the note (``Created: | 1/22/2024``, ``Tags: | geology``): no notes.
+_PROPERTY_LABELS = frozenset(
+    {"created", "updated", "modified", "last edited", "tags", "author", "source", "url"}
+    | {"date", "location", "notebook", "created time", "last edited time", "status"}
+)
 #: Tags that start and end a line besides the ones the Anki fields know.
 _MORE_BLOCK_TAGS = frozenset(
     {"details", "summary", "figure", "figcaption", "main", "header", "footer", "aside", "dl"}
@@ -604,6 +611,21 @@ def sized_level(line: HtmlLine, mark: _Marks, body: float = 0.0) -> int | None:
     return next((level for points, level in _HEADING_POINTS if mark.points >= points), None)
 
 
+def is_property_table(rows: list[tuple[int, list[str]]]) -> bool:
+    """Is a table a note's properties (each row a label of :data:`_PROPERTY_LABELS` and
+    its value), not notes?
+
+    >>> is_property_table([(1, ["Created:", "1/22/2024"]), (2, ["Tags:", "geology"])])
+    True
+    >>> is_property_table([(1, ["Created", "1/22/2024"]), (2, ["Basalt", "dark"])])
+    False
+    """
+    return bool(rows) and all(
+        len(cells) == 2 and cells[0].strip().rstrip(":").strip().lower() in _PROPERTY_LABELS
+        for _, cells in rows
+    )
+
+
 def _explained(lines: list[tuple[HtmlLine, _Marks]], k: int) -> int:
     """Where the explanation of the term on line ``k`` ends: after the ``dd`` lines
     following a ``dt``, or the lines inside a toggle after its summary."""
@@ -638,7 +660,8 @@ def blocks(lines: list[tuple[HtmlLine, _Marks]]) -> Iterator[Block]:
             while k < len(lines) and lines[k][1].table == mark.table:
                 rows.append((lines[k][1].number, _cells(*lines[k])))
                 k += 1
-            yield Block(rows[0][0], "", table=rows)
+            if not is_property_table(rows):
+                yield Block(rows[0][0], "", table=rows)
             continue
         text = line.text.replace("\n", " ")
         level = mark.level if mark.level is not None else sized_level(line, mark, body)

@@ -315,6 +315,17 @@ def test_readers_webpage_a_short_line_in_larger_type_is_a_heading(page, titles):
     assert [c.title for c in _cards(page)] == titles
 
 
+def test_readers_webpage_leaves_out_a_table_of_the_notes_properties():
+    page = """<h1>Tides</h1><table bgcolor="#D4DDE5" border="0">
+<tr><td><b>Created:</b></td><td><i>1/22/2024 3:04 PM</i></td></tr>
+<tr><td><b>Tags:</b></td><td><i>oceans</i></td></tr></table>
+<p>The sea rises.</p><table><tr><td>Created</td><td>by the Moon</td></tr>
+<tr><td>Size</td><td>a few metres</td></tr></table>"""
+    (card,) = _cards(page)
+    assert card.body == "The sea rises."
+    assert card.tables == (Table(("Created", "by the Moon"), (("Size", "a few metres"),), (5,)),)
+
+
 def test_readers_webpage_an_empty_heading_heads_nothing():
     (card,) = _cards("<h2></h2><p>Sediment settles in still water.</p>")
     assert (card.title, card.body) == ("", "Sediment settles in still water.")
