@@ -27,7 +27,9 @@ above its ``<h1>``. A short line set wholly in larger type than the page's body 
 (13.5pt and over: Evernote's and OneNote's headings) is a heading. A line of icons
 only, and a line whose every letter is in links to web pages (a site's menu or
 breadcrumb; not links to other files of the notes), is no text, nor is a table of the
-note's properties (Evernote's ``Created: | 1/22/2024``).
+note's properties (Evernote's ``Created: | 1/22/2024``). A formula in MathML with its TeX
+(``<annotation encoding="application/x-tex">``: Notion's and Wikipedia's equations) reads
+once, as its TeX.
 
 Line numbers are the HTML file's own lines, where each piece of text starts, so a
 citation can be found in the file (a page saved on one line cites line 1 throughout).
@@ -272,6 +274,7 @@ class _PageExtractor(_TextExtractor):
         self.void = False  # is the tag being read one that closes itself (``<a/>``)?
         self.list_levels: list[int] = []  # each open list: the level its class says (or 0)
         self.span_points: list[float] = []  # each open <span>: the font size it sets
+        self.math: tuple[int, int] | None = None  # where the open <math> began
 
     def _styles(self, attrs: list[tuple[str, str | None]]) -> list[str]:
         """The emphasis a tag's ``style`` and ``class`` attributes set."""
@@ -357,12 +360,17 @@ class _PageExtractor(_TextExtractor):
             self.site_links.pop()
         if start is None or start[0] != len(self.lines) - 1:
             return
-        line = self.lines[-1]
-        if len(line.text) > start[1] and _NOTE_MARK.fullmatch(line.text[start[1] :]):
-            line.text = line.text[: start[1]]
-            line.emphasis = [
-                (s, min(e, start[1]), st) for s, e, st in line.emphasis if s < start[1]
-            ]
+        if _NOTE_MARK.fullmatch(self.lines[-1].text[start[1] :] or "-"):
+            self._drop_from(*start)
+
+    def _drop_from(self, line: int, start: int) -> None:
+        """Take back the text read since character ``start`` of line ``line`` (when that
+        is still the line being written)."""
+        if line != len(self.lines) - 1:
+            return
+        text = self.lines[-1]
+        text.text = text.text[:start]
+        text.emphasis = [(s, min(e, start), st) for s, e, st in text.emphasis if s < start]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._open_chrome(tag, attrs):
@@ -399,6 +407,10 @@ class _PageExtractor(_TextExtractor):
             super().handle_starttag(tag, attrs)
         if self.hidden:
             return
+        if tag == "math" and not self.void:
+            self.math = (len(self.lines) - 1, len(self.lines[-1].text))
+        elif tag == "annotation" and self.math and "tex" in (dict(attrs).get("encoding") or ""):
+            self._drop_from(*self.math)  # the formula as TeX, not its MathML rendering
         if tag in ("ul", "ol") and not self.void:
             self.list_levels.append(flat_list_level(tag, attrs) or 0)
         elif tag == "li" and self.list_levels:
@@ -444,6 +456,8 @@ class _PageExtractor(_TextExtractor):
             return
         if tag == "a" and not self.hidden:
             self._end_page_link()
+        if tag == "math":
+            self.math = None
         if tag == "header":
             self.headers = max(0, self.headers - 1)
         if tag in _HEADINGS:
@@ -484,6 +498,7 @@ class _PageExtractor(_TextExtractor):
             return
         if self.headers and not self.heading_open and not self.code:
             return  # a page's or article's header: its title only, not its bylines and menus
+        data = data.replace("\ufeff", "")  # a zero-width no-break space (Notion's equations)
         before = self.lines[-1].text.strip()
         if any(self.site_links) and not self.hidden and not self.code:
             self._mark().linked += sum(ch.isalnum() for ch in data)

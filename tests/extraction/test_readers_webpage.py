@@ -326,6 +326,30 @@ def test_readers_webpage_leaves_out_a_table_of_the_notes_properties():
     assert card.tables == (Table(("Created", "by the Moon"), (("Size", "a few metres"),), (5,)),)
 
 
+MATHML = (
+    "<math><semantics><mrow><mi>F</mi><mo>=</mo><mi>m</mi><mi>a</mi></mrow>{}</semantics></math>"
+)
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        (MATHML.format('<annotation encoding="application/x-tex">F = ma</annotation>'), "F = ma"),
+        (MATHML.format(""), "F=ma"),
+        (
+            '<span class="katex"><span class="katex-mathml">'
+            + MATHML.format('<annotation encoding="application/x-tex">F = ma</annotation>')
+            + '</span><span class="katex-html" aria-hidden="true"><span>F</span>'
+            "<span>=</span><span>ma</span></span></span>\ufeff",
+            "F = ma",
+        ),
+    ],
+)
+def test_readers_webpage_reads_a_formula_once_as_its_tex(formula, expected):
+    (card,) = _cards(f"<p>Newton's second law: {formula}, for a body of mass m.</p>")
+    assert card.body == f"Newton's second law: {expected}, for a body of mass m."
+
+
 def test_readers_webpage_an_empty_heading_heads_nothing():
     (card,) = _cards("<h2></h2><p>Sediment settles in still water.</p>")
     assert (card.title, card.body) == ("", "Sediment settles in still water.")
