@@ -29,7 +29,9 @@ only, and a line whose every letter is in links to web pages (a site's menu or
 breadcrumb; not links to other files of the notes), is no text, nor is a table of the
 note's properties (Evernote's ``Created: | 1/22/2024``). A formula in MathML with its TeX
 (``<annotation encoding="application/x-tex">``: Notion's and Wikipedia's equations) reads
-once, as its TeX.
+once, as its TeX. On a flashcard site's page saved from the browser, the sides of each
+card (Quizlet's ``SetPageTerm-wordText`` and ``-definitionText``, a ``card-question`` and
+``card-answer``) are a term over its explanation, as ``<dt>`` and ``<dd>``.
 
 Line numbers are the HTML file's own lines, where each piece of text starts, so a
 citation can be found in the file (a page saved on one line cites line 1 throughout).
@@ -120,6 +122,12 @@ _PROPERTY_LABELS = frozenset(
     {"created", "updated", "modified", "last edited", "tags", "author", "source", "url"}
     | {"date", "location", "notebook", "created time", "last edited time", "status"}
 )
+#: Classes of the two sides of a flashcard on a flashcard site's page saved from the
+#: browser (Quizlet's ``SetPageTerm-wordText`` and ``SetPageTerm-definitionText``; a
+#: ``card-question`` and ``card-answer``, a ``card-front`` and ``card-back``): the term
+#: and its explanation, as a definition list's ``<dt>`` and ``<dd>``.
+_TERM_SIDE = re.compile(r"wordtext|[-_](?:term|question|front)$|^(?:term|question)$", re.I)
+_EXPLANATION_SIDE = re.compile(r"definition|[-_](?:answer|back)$|^answer$", re.I)
 #: Tags that start and end a line besides the ones the Anki fields know.
 _MORE_BLOCK_TAGS = frozenset(
     {"details", "summary", "figure", "figcaption", "main", "header", "footer", "aside", "dl"}
@@ -151,6 +159,21 @@ LONG_LINE_CHARS = 10_000
 _MAX_CSS = 200_000
 #: Characters fed to the parser between two looks at the time budget.
 _CHUNK = 1 << 16
+
+
+def card_side(attrs: list[tuple[str, str | None]]) -> str:
+    """The side of a flashcard an element's class names: ``"dt"`` (the term), ``"dd"``
+    (its explanation) or ``""``.
+
+    >>> card_side([("class", "SetPageTerm-wordText")]), card_side([("class", "card-answer")])
+    ('dt', 'dd')
+    >>> card_side([("class", "TermText notranslate")]), card_side([("class", "back-to-top")])
+    ('', '')
+    """
+    names = (dict(attrs).get("class") or "").split()
+    if any(_EXPLANATION_SIDE.search(name) for name in names):
+        return "dd"
+    return "dt" if any(_TERM_SIDE.search(name) for name in names) else ""
 
 
 def font_points(style: str) -> float:
@@ -275,6 +298,7 @@ class _PageExtractor(_TextExtractor):
         self.list_levels: list[int] = []  # each open list: the level its class says (or 0)
         self.span_points: list[float] = []  # each open <span>: the font size it sets
         self.math: tuple[int, int] | None = None  # where the open <math> began
+        self.sides: list[list] = []  # open sides of flashcards: [tag, open ones of it]
 
     def _styles(self, attrs: list[tuple[str, str | None]]) -> list[str]:
         """The emphasis a tag's ``style`` and ``class`` attributes set."""
@@ -372,6 +396,23 @@ class _PageExtractor(_TextExtractor):
         text.text = text.text[:start]
         text.emphasis = [(s, min(e, start), st) for s, e, st in text.emphasis if s < start]
 
+    def _open_side(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Count an element opened in a flashcard's side; at a side (:func:`card_side`),
+        start a line that is a term (``dt``) or its explanation (``dd``)."""
+        if self.sides and self.sides[-1][0] == tag:
+            self.sides[-1][1] += 1
+        if side := card_side(attrs):
+            self._end_line()
+            self._mark().kind = side
+            self.sides.append([tag, 1])
+
+    def _close_side(self) -> None:
+        """Count an element closed in a flashcard's side; end the line at the side's end."""
+        self.sides[-1][1] -= 1
+        if not self.sides[-1][1]:
+            self.sides.pop()
+            self._end_line()
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._open_chrome(tag, attrs):
             return
@@ -382,6 +423,8 @@ class _PageExtractor(_TextExtractor):
             self.hidden += 1
             return
         self._page_link(tag, attrs)
+        if not self.hidden and not self.void and tag not in _VOID_TAGS:
+            self._open_side(tag, attrs)
         if tag == "header" and not self.void:
             self.headers += 1
         if tag in _HEADINGS and not self.void:
@@ -458,6 +501,8 @@ class _PageExtractor(_TextExtractor):
             self._end_page_link()
         if tag == "math":
             self.math = None
+        if self.sides and self.sides[-1][0] == tag and not self.hidden:
+            self._close_side()
         if tag == "header":
             self.headers = max(0, self.headers - 1)
         if tag in _HEADINGS:

@@ -350,6 +350,33 @@ def test_readers_webpage_reads_a_formula_once_as_its_tex(formula, expected):
     assert card.body == f"Newton's second law: {expected}, for a body of mass m."
 
 
+CARD_ROW = (
+    '<div class="SetPageTerm-content"><div class="SetPageTerm-side">'
+    '<a class="SetPageTerm-wordText" href="#"><span class="TermText">{}</span></a></div>'
+    '<div class="SetPageTerm-side"><div class="SetPageTerm-definitionText">'
+    '<span class="TermText">{}</span></div></div>'
+    '<button aria-label="Star"><svg></svg></button></div>'
+)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        CARD_ROW,
+        '<div class="card"><span class="card-question">{}</span>'
+        '<span class="card-answer">{}</span></div>',
+    ],
+)
+def test_readers_webpage_reads_the_sides_of_a_flashcard_sites_cards_as_terms(row):
+    page = "<h1>Spanish 3</h1>" + row.format("la marea", "tide") + row.format("el mar", "sea")
+    spanish, marea, mar = _cards(page)
+    assert (spanish.title, spanish.body) == ("Spanish 3", "")
+    assert [(c.title, c.title_kind, c.body) for c in (marea, mar)] == [
+        ("la marea", "term", "tide"),
+        ("el mar", "term", "sea"),
+    ]
+
+
 def test_readers_webpage_an_empty_heading_heads_nothing():
     (card,) = _cards("<h2></h2><p>Sediment settles in still water.</p>")
     assert (card.title, card.body) == ("", "Sediment settles in still water.")
