@@ -97,6 +97,9 @@ def test_readers_webpage_keeps_emphasis_of_tags():
             [("Tephra", "bold")],
         ),
         ('<b style="font-weight:normal"><p>Tephra is ash from a volcano.</p></b>', []),
+        ("<p><b style='mso-bidi-font-weight:normal'>Tephra</b> is ash.</p>", [("Tephra", "bold")]),
+        ("<p><i style='mso-bidi-font-style:normal'>Tephra</i> is ash.</p>", [("Tephra", "italic")]),
+        ("<p><span style='mso-bidi-font-weight:bold'>Tephra</span> is ash.</p>", []),
     ],
 )
 def test_readers_webpage_reads_emphasis_set_by_style_and_class(page, expected):
@@ -158,6 +161,220 @@ def test_readers_webpage_tables_are_tables_and_term_tables_term_cards():
     )
     assert (granite.title, granite.title_kind, granite.title_line) == ("Granite", "term", 4)
     assert slate.body == "A fine rock that splits into thin sheets."
+
+
+def test_readers_webpage_paragraphs_inside_cells_keep_the_row_one_line():
+    page = """<h2>Rocks</h2><table>
+<tr><td><p><span>Rock</span></p></td><td><p>Hardness</p></td><td><p>Colour</p></td></tr>
+<tr><td><p>Basalt</p></td><td><p>6</p></td><td><p>dark</p><p>or <b>black</b></p></td></tr>
+</table><table><tr><td><p>Granite</p></td><td><p>A coarse igneous rock</p><ul><li>rich
+in quartz.</li></ul></td></tr><tr><td><div>Slate</div></td><td><p>A fine rock.</p></td></tr>
+</table><p>Rocks weather.</p>"""
+    rocks, granite, slate = _cards(page)
+    assert rocks.tables == (
+        Table(("Rock", "Hardness", "Colour"), (("Basalt", "6", "dark or black"),), (3,)),
+    )
+    assert rocks.body == "Rocks weather."
+    assert (granite.title, granite.body) == ("Granite", "A coarse igneous rock rich in quartz.")
+    assert (slate.title, slate.body) == ("Slate", "A fine rock.")
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<div role="navigation"><ul><li><a href="/a">Sign up</a></li></ul></div>',
+        '<div role="dialog"><p>We use cookies.</p><div><p>Accept all</p></div></div>',
+        '<footer><h3>About us</h3><ul><li><a href="/jobs">Careers</a></li></ul></footer>',
+        '<span class="mw-editsection"><span>[</span><a href="?action=edit">edit</a>]</span>',
+        '<div class="noprint">From the free encyclopedia</div>',
+        "<p hidden>Draft</p>",
+        '<span aria-hidden="true">★★★★</span>',
+        '<div style="display: none">Short description</div>',
+        "<span style='mso-list:Ignore'>·<span style='font:7.0pt'>&nbsp; </span></span>",
+        '<header class="site"><a href="/">Home</a> <input type="text"/> Log in</header>',
+    ],
+)
+def test_readers_webpage_leaves_out_chrome_marked_by_role_class_or_style(chrome):
+    (card,) = _cards(f"<h2>Tides</h2>{chrome}<div><p>The rise and fall of the sea.</p></div>")
+    assert (card.title, card.body) == ("Tides", "The rise and fall of the sea.")
+
+
+def test_readers_webpage_keeps_only_the_headings_of_a_header():
+    page = """<article><header><h1>Tides</h1><p class="byline">March 3, 2024</p>
+<table class="properties"><tr><th>Tags</th><td>OCEAN</td></tr></table></header>
+<p>The rise and fall of the sea.</p></article>"""
+    (card,) = _cards(page)
+    assert (card.title, card.body, card.tables) == ("Tides", "The rise and fall of the sea.", ())
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ('Tides rise.<sup><a href="#cite-1">[1]</a></sup>', "Tides rise."),
+        (
+            'Tides rise.<sup><a href="#n2"><span>[</span>2<span>]</span></a></sup>',
+            "Tides rise.",
+        ),
+        ('<a href="#ftnt_ref1" id="ftnt1">[1]</a> Tides rise.', "Tides rise."),
+        ('Tides rise (see <a href="#moon">the Moon</a>).', "Tides rise (see the Moon)."),
+        ('Tides rise<a href="https://example.org">[1]</a>.', "Tides rise[1]."),
+    ],
+)
+def test_readers_webpage_drops_the_marks_of_footnotes_linked_in_the_page(paragraph, expected):
+    (card,) = _cards(f"<p>{paragraph}</p>")
+    assert card.body == expected
+
+
+WORD_ITEM = (
+    "<p class=MsoListParagraph style='text-indent:-.25in;mso-list:l0 level{} lfo1'>"
+    "<![if !supportLists]><span style='mso-list:Ignore'>{}<span>&nbsp; </span></span>"
+    "<![endif]>{}<o:p></o:p></p>"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        WORD_ITEM.format(1, "·", "Ebb tide")
+        + WORD_ITEM.format(2, "o", "the water falls")
+        + WORD_ITEM.format(1, "·", "Flood tide"),
+        '<ul class="c6 lst-kix_a1b2-0 start"><li class="c4">Ebb tide</li></ul>'
+        '<ul class="c6 lst-kix_a1b2-1 start"><li class="c9">the water falls</li></ul>'
+        '<ul class="c6 lst-kix_a1b2-0"><li class="c4">Flood tide</li></ul>',
+        "<ul><li>Ebb tide<ul><li>the water falls</li></ul></li><li>Flood tide</li></ul>",
+    ],
+)
+def test_readers_webpage_reads_the_levels_of_lists_written_flat(page):
+    (card,) = _cards(f"<h2>Tides</h2>{page}")
+    assert [(card.body[i.start : i.end], i.depth) for i in card.items] == [
+        ("Ebb tide", 0),
+        ("the water falls", 1),
+        ("Flood tide", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<div><a href="/set/1/learn">Learn</a><a href="/set/1/test">Test</a></div>', ""),
+        ('<p><a href="https://example.org/a">Science</a> › <a href="/b">Ocean</a></p>', ""),
+        ('<ul><li><a href="/wiki/Estuary">Estuary</a></li></ul>', ""),
+        ('<ul><li><a href="Moon%20phases.html">Moon phases</a></li></ul>', "Moon phases"),
+        ('<p>See <a href="https://example.org/moon">the Moon</a>.</p>', "See the Moon."),
+        ('<figure class="callout"><div><span class="icon">💡</span></div></figure>', ""),
+    ],
+)
+def test_readers_webpage_leaves_out_lines_of_links_to_web_pages_and_icons(body, expected):
+    (card,) = _cards(f"<h2>Tides</h2>{body}<p>The rise and fall of the sea.</p>")
+    assert card.body == "\n".join(t for t in (expected, "The rise and fall of the sea.") if t)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '<p class="c14 title" id="h.x"><span class="c0">Oceans</span></p>',
+        "<p class=MsoTitle>Oceans<o:p></o:p></p>",
+    ],
+)
+def test_readers_webpage_a_title_paragraph_heads_the_headings(title):
+    page = (
+        f"{title}<p class='title'></p><p>Notes for week 2.</p><h1>Tides</h1><p>The sea rises.</p>"
+    )
+    oceans, tides = _cards(page)
+    assert (oceans.title, oceans.body, oceans.section) == ("Oceans", "Notes for week 2.", ())
+    assert (tides.title, tides.section) == ("Tides", ("Oceans",))
+
+
+def test_readers_webpage_leaves_out_a_wikipedia_list_of_references():
+    page = """<h2>References</h2><div class="mw-references-wrap"><ol class="references">
+<li id="cite_note-1"><span class="reference-text">Smith, J. (2001). <i>Tides</i>.</span></li>
+</ol></div><h2>Tides</h2><p>The sea rises.</p>"""
+    references, tides = _cards(page)
+    assert (references.title, references.body) == ("References", "")
+    assert tides.body == "The sea rises."
+
+
+@pytest.mark.parametrize(
+    ("page", "titles"),
+    [
+        (
+            '<div><span style="font-size: 14pt;"><b>Tides</b></span></div><div>The sea rises.</div>'
+            '<div><span style="font-size: 14pt;"><b>Waves</b></span></div><div>Wind blows.</div>',
+            ["Tides", "Waves"],
+        ),
+        (
+            "<p style='font-size:20.0pt'>Oceans</p><p style='font-size:11.0pt'>The sea rises.</p>",
+            ["Oceans"],
+        ),
+        ('<p style="font-size:14pt">Tides</p><p style="font-size:14pt">The sea rises.</p>', [""]),
+        ('<p><span style="font-size:16pt">The sea rises.</span></p><p>Wind moves it.</p>', [""]),
+        ('<ul><li><span style="font-size:16pt">Tides</span></li></ul><p>The sea rises.</p>', [""]),
+    ],
+)
+def test_readers_webpage_a_short_line_in_larger_type_is_a_heading(page, titles):
+    assert [c.title for c in _cards(page)] == titles
+
+
+def test_readers_webpage_leaves_out_a_table_of_the_notes_properties():
+    page = """<h1>Tides</h1><table bgcolor="#D4DDE5" border="0">
+<tr><td><b>Created:</b></td><td><i>1/22/2024 3:04 PM</i></td></tr>
+<tr><td><b>Tags:</b></td><td><i>oceans</i></td></tr></table>
+<p>The sea rises.</p><table><tr><td>Created</td><td>by the Moon</td></tr>
+<tr><td>Size</td><td>a few metres</td></tr></table>"""
+    (card,) = _cards(page)
+    assert card.body == "The sea rises."
+    assert card.tables == (Table(("Created", "by the Moon"), (("Size", "a few metres"),), (5,)),)
+
+
+MATHML = (
+    "<math><semantics><mrow><mi>F</mi><mo>=</mo><mi>m</mi><mi>a</mi></mrow>{}</semantics></math>"
+)
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        (MATHML.format('<annotation encoding="application/x-tex">F = ma</annotation>'), "F = ma"),
+        (MATHML.format(""), "F=ma"),
+        (
+            '<span class="katex"><span class="katex-mathml">'
+            + MATHML.format('<annotation encoding="application/x-tex">F = ma</annotation>')
+            + '</span><span class="katex-html" aria-hidden="true"><span>F</span>'
+            "<span>=</span><span>ma</span></span></span>\ufeff",
+            "F = ma",
+        ),
+    ],
+)
+def test_readers_webpage_reads_a_formula_once_as_its_tex(formula, expected):
+    (card,) = _cards(f"<p>Newton's second law: {formula}, for a body of mass m.</p>")
+    assert card.body == f"Newton's second law: {expected}, for a body of mass m."
+
+
+CARD_ROW = (
+    '<div class="SetPageTerm-content"><div class="SetPageTerm-side">'
+    '<a class="SetPageTerm-wordText" href="#"><span class="TermText">{}</span></a></div>'
+    '<div class="SetPageTerm-side"><div class="SetPageTerm-definitionText">'
+    '<span class="TermText">{}</span></div></div>'
+    '<button aria-label="Star"><svg></svg></button></div>'
+)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        CARD_ROW,
+        '<div class="card"><span class="card-question">{}</span>'
+        '<span class="card-answer">{}</span></div>',
+    ],
+)
+def test_readers_webpage_reads_the_sides_of_a_flashcard_sites_cards_as_terms(row):
+    page = "<h1>Spanish 3</h1>" + row.format("la marea", "tide") + row.format("el mar", "sea")
+    spanish, marea, mar = _cards(page)
+    assert (spanish.title, spanish.body) == ("Spanish 3", "")
+    assert [(c.title, c.title_kind, c.body) for c in (marea, mar)] == [
+        ("la marea", "term", "tide"),
+        ("el mar", "term", "sea"),
+    ]
 
 
 def test_readers_webpage_an_empty_heading_heads_nothing():
