@@ -42,6 +42,7 @@ from extraction.concepts.phrases import (
     extend_numbering,
     head_index,
     hyphen_after,
+    instruction_purpose,
     key_of,
     misread_noun,
     numbered_noun,
@@ -623,6 +624,24 @@ def about_the_notes(key: str) -> bool:
     return all(w in GENERIC_NOTE_WORDS for w in words)
 
 
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_][\w'-]*|\d+")
+
+
+def about_the_notes_only(text: str) -> bool:
+    """Is ``text`` made only of note-taking words (:data:`GENERIC_NOTE_WORDS`), callout
+    words and numbers ("midterm review", "Week 5 summary", "lecture notes")? Explaining a
+    label, it makes the line a title of the notes ("Geo 210 - midterm review"), not a term
+    and its meaning.
+
+    >>> about_the_notes_only("midterm review summary"), about_the_notes_only("Week 5 notes")
+    (True, True)
+    >>> about_the_notes_only("a review of soils"), about_the_notes_only("12")
+    (False, False)
+    """
+    words = [w.lower() for w in _WORD_OR_NUMBER.findall(text) if not w.isdigit()]
+    return bool(words) and all(w in GENERIC_NOTE_WORDS or w in CALLOUT_WORDS for w in words)
+
+
 #: Roles in which a callout word (:data:`CALLOUT_WORDS`) is set apart as a label.
 CALLOUT_ROLES = frozenset({"label", "emphasis", "acronym", "item", "heading"})
 
@@ -745,8 +764,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             yield from _occ(asked, role, seg, seg.text, toks=subject)
         return
     span = span_of(doc, found.name)
-    if span is None:
-        return
+    if span is None or (whole_term and instruction_purpose(list(doc))):
+        return  # "Recall for the quiz": what an instruction is for names nothing
     toks = list(span)
     if asks and (kinds := kinds_asked(toks)):
         toks = kinds  # "What are some RNN architectures?" asks for kinds of RNN
@@ -1697,6 +1716,8 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if seg.is_title or seg.kind == CELL:
         return
     found = label_of(seg.text) or list_label(seg) or _equals_label(seg)
+    if found and about_the_notes_only(found[1]):
+        return  # "Chem 101 - midterm review": a line that titles the notes, no term
     if found and VERSUS.search(found[0]) and (sides := contrasted_names(seg, doc)):
         # "Sonnet vs ode: ...", "Sonnet vs ode - both ...": the label names both sides, as
         # such a title or list item does; what follows is about the two, defining neither

@@ -777,6 +777,26 @@ def unbracketed(toks: Sequence[Token]) -> list[Token]:
     return out  # (a bracket left open keeps nothing after it: "index (BMI")
 
 
+def instruction_purpose(toks: Sequence[Token]) -> bool:
+    """Does a run open, after any punctuation, with an instruction (:func:`instruction`)
+    and then a preposition: what the instruction is for or about ("Recall for the
+    quiz", "!! remember for test 2"), which names nothing? ("Remember glaze chemistry"
+    names glaze chemistry.)
+
+    >>> from extraction.nlp import pipe
+    >>> [instruction_purpose(list(d)) for d in pipe(["Recall for the quiz", "Recall glazes"])]
+    [True, False]
+    """
+    words = [t for t in toks if not t.is_punct]
+    return (
+        len(words) > 1
+        and words[1].tag_ == "IN"
+        and not hyphen_after(words[1])
+        and words[0].is_sent_start
+        and instruction(words[0], words)
+    )
+
+
 def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
     bold run, a table's first cell): the words as written, only a leading article or
@@ -787,6 +807,8 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     Rock Textures" -> rock textures).
     """
     toks = unbracketed([t for t in tokens if not t.is_space])
+    if instruction_purpose(toks):
+        return None
     while toks and (
         toks[0].lower_ in _NAME_LEAD
         or (len(toks) > 1 and toks[0].lower_ in COURSE_LEVELS)

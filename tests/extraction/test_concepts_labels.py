@@ -564,3 +564,16 @@ def test_candidates_a_surname_in_brackets_closing_a_title_credits_and_names_noth
 def test_candidates_a_label_of_a_noun_preposition_and_bare_noun_is_a_set_phrase(line, name, never):
     names, _ = _found(line)
     assert (name in names) if name else never not in names, names
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("Geo 210 Soils - midterm review summary", set()),
+        ("Pottery club - week 3 notes", set()),
+        ("Glaze firing - a second firing that melts the glaze", {"glaze firing"}),
+    ],
+)
+def test_concepts_labels_a_label_explained_by_note_taking_words_titles_the_notes(line, named):
+    names, _ = _found(line)
+    assert set(names) == named, names

@@ -191,6 +191,22 @@ def test_phrases_a_term_read_as_an_order_keeps_its_first_word(term, name):
 
 
 @pytest.mark.parametrize(
+    ("term", "names"),
+    [
+        # what an instruction is for names nothing
+        ("Remember for the pottery quiz", set()),
+        ("!! recall for test 3", set()),
+        # an instruction before a name leaves the name
+        ("Remember glaze chemistry", {"glaze chemistry"}),
+    ],
+)
+def test_phrases_a_term_of_an_instruction_and_its_purpose_names_nothing(term, names):
+    index = extract_concepts([card(term, "Draw the kiln with labels.", kind="term")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["term"]}
+    assert keys == names
+
+
+@pytest.mark.parametrize(
     ("term", "name"),
     [
         # a word English has only as a noun, read by the tagger as a past tense
