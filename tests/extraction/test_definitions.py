@@ -1191,8 +1191,17 @@ def test_definitions_a_term_joined_by_a_typed_dash_is_defined_by_its_answer(titl
         ),
         # a clause that says what both share defines neither
         ("Kiln vs Oven", "Both heat what is put inside them.", "oven", ""),
+        # a side's clause opening with its spelled-out name, the abbreviation in brackets,
+        # and a verb the dictionary does not know
+        (
+            "HPS vs LPS",
+            "A high pressure system (HPS) brings dry air; a low pressure system (LPS) "
+            "destabilizes the air above it",
+            "LPS",
+            "a low pressure system (LPS) destabilizes the air above it",
+        ),
     ],
-    ids=["lower-case-labels", "capitals-comma", "sentences", "both"],
+    ids=["lower-case-labels", "capitals-comma", "sentences", "both", "spelled-out"],
 )
 def test_definitions_a_contrast_card_defines_each_side_by_its_own_clause(
     title, answer, name, defined
