@@ -590,6 +590,8 @@ def _occ(
         return
     if len(toks) == 1 and course_code(toks[0]):
         return  # "BIO" of "BIO 201": the letters of a course code name nothing
+    if role != "term" and quantity(name[1]):
+        return  # "**-70 mV**", "1200 °C": a value stressed or said, not a name
     key, surface = name
     shouted = surface.isupper() and " " not in surface  # "TODO: reread chapter 3"
     if (role in CALLOUT_ROLES or shouted or (role == "term" and " " in key)) and about_the_notes(
@@ -646,6 +648,26 @@ def about_the_notes_only(text: str) -> bool:
 CALLOUT_ROLES = frozenset({"label", "emphasis", "acronym", "item", "heading"})
 
 _CODE_LIKE = re.compile(r"[|_{}<>=`\\]|^[(\[]")
+
+
+#: A unit symbol, with an SI prefix where it takes one ("mV", "kPa", "°C", "%").
+_UNIT = (
+    r"(?:[kMGTmµμunpcd]?(?:m|g|s|A|K|mol|Hz|N|Pa|J|W|V|Ω|L|l|eV|M|Da)"
+    r"|°[CFcf]?|%|h|min|atm|bar|psi|kcal|cal|mph|ppm|dB|bp|kb)"
+)
+#: A number, signed or approximate, and its units ("-70 mV", "9.8 m/s2", "~1200 °C").
+_QUANTITY = re.compile(rf"[~≈<>±+\-−–]?\d[\d,.]*(?:{_UNIT}(?:[/·]{_UNIT})*[23²³]?)+")
+
+
+def quantity(surface: str) -> bool:
+    """Is ``surface`` a value, a number and its units ("-70 mV", "1200 °C", "9.8 m/s2"),
+    which names no concept? A number before a name ("5G network", "95% confidence
+    interval", "4 Ps") is no value.
+
+    >>> [quantity(s) for s in ["−70 mV", "1200 ° c", "9.8 m/s2", "0 K", "5G", "4 Ps", "3D"]]
+    [True, True, True, True, False, False, False]
+    """
+    return bool(_QUANTITY.fullmatch(re.sub(r"\s+", "", surface)))
 
 
 def well_formed(surface: str) -> bool:
