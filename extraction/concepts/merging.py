@@ -1784,28 +1784,35 @@ groundwater moves.')"
     )
 
 
+#: Roles by which the notes set a name apart as a term of its own.
+_SET_APART = ("term", "question", "heading", "cloze", "emphasis", "label", "cell")
+
+
 def defined_by_its_base(bare: Candidate, longer: Candidate, head: str) -> str | None:
-    """Why ``longer`` ("state function") is not ``bare`` ("state"): a sentence that
-    defines or describes ``longer``, opening with it, uses ``bare`` on its own as a thing
-    it is about ("A state function depends only on the current state"): a function of a
-    state, not a state. ``None`` when none does, or when ``head`` names a whole of many
-    of a thing (:data:`WHOLE_HEADS`: "A rock layer model stacks rock layers"), which
-    :func:`described_apart` and :func:`other_kind` weigh.
+    """Why ``longer`` ("state function") is not ``bare`` ("state"): the notes set
+    ``longer`` apart (a term, a heading, a bold run ...: :data:`_SET_APART`) and a
+    sentence that defines or describes it, opening with it, uses ``bare`` on its own as a
+    thing it is about ("A **state function** depends only on the current state"): a
+    function of a state, not a state. ``None`` when none does, or when ``head`` names a
+    whole of many of a thing (:data:`WHOLE_HEADS`: "A rock layer model stacks rock
+    layers"), which :func:`described_apart` and :func:`other_kind` weigh.
 
     >>> said = Evidence("n", 1, "A state function depends only on the current state.")
     >>> longer = Candidate("state function", sentences={said})
-    >>> longer.roles["described"] = 1
+    >>> longer.roles["described"] = longer.roles["emphasis"] = 1
     >>> defined_by_its_base(Candidate("state"), longer, "function")
     "'state function' is said to be about 'state' on its own: 'A state function depends \
 only on the current state.'"
     >>> said = Evidence("n", 1, "A loss function measures how far off a guess is.")
     >>> longer = Candidate("loss function", sentences={said})
-    >>> longer.roles["described"] = 1
+    >>> longer.roles["described"] = longer.roles["emphasis"] = 1
     >>> defined_by_its_base(Candidate("loss"), longer, "function") is None
     True
     """
     if head.lower() in WHOLE_HEADS or not (longer.roles["defined"] or longer.roles["described"]):
         return None  # a whole of many of a thing: :func:`described_apart`, :func:`other_kind`
+    if not any(longer.roles[role] for role in _SET_APART):
+        return None  # a name of running text only: the two may be used interchangeably
     name = r"[\s\-]+".join(map(re.escape, bare.key.lower().split()))
     opening = re.compile(rf"(?:an?|the)?\s*{name}[\s\-]+{re.escape(head.lower())}")
     alone = re.compile(rf"\b{name}(?:e?s)?\b(?![\s\-]+{re.escape(head.lower())})")

@@ -217,9 +217,10 @@ def test_merging_heads_a_problem_with_a_thing_is_no_other_name_of_it(
 @pytest.mark.parametrize(
     ("title", "body", "longer", "base", "merged"),
     [
-        # its own definition uses the bare name as a thing it is about: two concepts
+        # set apart by a heading, its own definition uses the bare name as a thing it
+        # is about: two concepts
         (
-            "Markets",
+            "Price function",
             "A price function maps each good to its price on a given day. "
             "A price rises when demand grows.",
             "price function",
@@ -228,8 +229,17 @@ def test_merging_heads_a_problem_with_a_thing_is_no_other_name_of_it(
         ),
         # a definition that does not use the bare name leaves them one
         (
-            "Markets",
+            "Price function",
             "A price function maps each good to what it costs on a given day. "
+            "A price rises when demand grows.",
+            "price function",
+            "price",
+            True,
+        ),
+        # nor does a name of running text only
+        (
+            "Markets",
+            "A price function maps each good to its price on a given day. "
             "A price rises when demand grows.",
             "price function",
             "price",
