@@ -2933,10 +2933,28 @@ def enumerations(view: View) -> Iterator[Occurrence]:
         head = chunk.root
         while head.dep_ == "conj" and head.head != head:
             head = head.head
-        members = [head, *(t for t in head.subtree if t.dep_ == "conj")]
+        # a word after a dash glued to it is part of the word before ("Kelvin–Planck")
+        members = [head, *(t for t in head.subtree if t.dep_ == "conj" and not _glued_on(t))]
         if len(members) >= 3 or any(t.text in {"/", "&"} for t in chunk):
             for run in chunk_runs([chunk]):
                 yield from _occ(phrase(run), "listed", view.seg, view.text, at, run)
+
+
+def _glued_on(tok: Token) -> bool:
+    """Is ``tok`` glued by a dash to the word before it ("Planck" of "Kelvin–Planck")?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["the Kelvin–Planck form"]))
+    >>> _glued_on(doc[3]), _glued_on(doc[1])
+    (True, False)
+    """
+    doc = tok.doc
+    return (
+        tok.i > 1
+        and doc[tok.i - 1].text in GLUE
+        and not doc[tok.i - 1].whitespace_
+        and not doc[tok.i - 2].whitespace_
+    )
 
 
 #: A chemical formula or an ion written as one word: element-like capitals with a count

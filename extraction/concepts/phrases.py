@@ -1217,8 +1217,24 @@ def shared_head(tok: Token) -> list[Token]:
     >>> doc = next(pipe(["Engineers study heat and mass transfer."]))
     >>> [t.text for t in shared_head(doc[2])], shared_head(doc[1])
     (['heat', 'transfer'], [])
+
+    Names of people or places in Title Case before a plural share it too, however the
+    parser attaches them (:func:`_eponyms`):
+
+    >>> doc = next(pipe(["Air rises in the Hadley and Ferrel cells."]))
+    >>> [t.text for t in shared_head(doc[4])]
+    ['Hadley', 'cells']
     """
     conjuncts = [c for c in tok.rights if c.dep_ == "conj"]
+    if conjuncts and tok.dep_ != "conj" and tok.i + 2 < len(tok.doc):
+        after = tok.doc[tok.i + 2]
+        noun = _coordinated_modifiers(tok, tok.doc[tok.i + 1], after)
+        if (
+            noun is not None
+            and all(after.i <= c.i < noun.i for c in conjuncts)
+            and _eponyms(tok, after, noun)
+        ):
+            return [tok, noun]  # "the Hadley and Ferrel cells": both modify "cells"
     if (
         len(conjuncts) != 1
         or tok.dep_ == "conj"
@@ -1240,7 +1256,7 @@ def shared_head(tok: Token) -> list[Token]:
         or any(t.head.i not in inside and t.i != head.i for t in conjunct)
         or any(t.pos_ not in _NAME_WORD_POS and t.text not in GLUE for t in conjunct)
         or conjunct[0].dep_ not in {"amod", "compound", "nmod"}
-        or not _alike(tok, conjunct[0])
+        or not (_alike(tok, conjunct[0]) or _eponyms(tok, conjunct[0], head))
     ):
         return []
     rest = shared_rest(conjunct, _suspended(tok.text))
@@ -1267,6 +1283,44 @@ def _alike(a: Token, b: Token) -> bool:
         )
 
     return (describing(a) and describing(b)) or (noun(a) and noun(b))
+
+
+def _coordinated_modifiers(tok: Token, cc: Token, conjunct: Token) -> Token | None:
+    """The noun that ``tok``, ``cc`` ("and"/"or") and the one word ``conjunct`` (a
+    hyphenated one too: "Kelvin-Planck") run right before, both modifying it, the parser
+    attaching the conjunct to ``tok`` ("the Hadley and Ferrel cells"); else ``None``."""
+    doc = tok.doc
+    end = conjunct.i
+    while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text in GLUE:
+        end += 2  # "Kelvin–Planck": a dash glued on both sides and the word after it
+    if (
+        cc.i != tok.i + 1
+        or cc.dep_ != "cc"
+        or cc.lower_ not in {"and", "or"}
+        or conjunct.i != cc.i + 1
+        or end + 1 >= len(doc)
+        or tok.dep_ not in {"nmod", "compound", "amod"}
+        or tok.head.i not in range(conjunct.i, end + 2)
+    ):
+        return None
+    return doc[end + 1]
+
+
+def _eponyms(a: Token, b: Token, head: Token) -> bool:
+    """Are two coordinated words names of people or places in Title Case before a plural
+    they share, one of it each ("the Hadley and Ferrel cells": a Hadley cell, a Ferrel
+    cell)?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Air rises in the Hadley and Ferrel cells."]))
+    >>> _eponyms(doc[4], doc[6], doc[7])
+    True
+    """
+
+    def titled(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower()
+
+    return titled(a) and titled(b) and head.tag_ == "NNS" and head.text.islower()
 
 
 def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]]:

@@ -544,3 +544,18 @@ def test_phrases_a_term_with_its_authors_possessive_is_one_concept_with_it_left_
     index = extract_concepts([card(title, "It bends as it goes.", kind="term")])
     groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
     assert any(names <= group for group in groups)
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        # two names in Title Case before a plural: one of it each
+        ("Air rises in the Hadley and Ferrel cells.", "hadley cell", "hadley"),
+        ("See the Mercator and Lambert–Gall projections.", "mercator projection", "mercator"),
+        # a name before a singular head is no share of it
+        ("The Hadley and Ferrel model fits.", "ferrel model", "hadley model"),
+    ],
+)
+def test_phrases_two_proper_names_before_a_plural_share_it(body, named, never):
+    keys = candidate_keys(body)
+    assert named in keys and never not in keys, keys
