@@ -765,6 +765,11 @@ def _cloze_statement(title: str, names: Sequence[str]) -> str:
 
     >>> _cloze_statement("Rivers build a delta, a landform of silt at their mouth", ["delta"])
     'Rivers build a delta, a landform of silt at their mouth'
+
+    So is a name introduced after what it is ("fans of silt called deltas").
+
+    >>> _cloze_statement("Rivers drop fans of silt called deltas at their mouth", ["deltas"])
+    'Rivers drop fans of silt called deltas at their mouth'
     """
     first = _SENTENCE_END.split(title.strip(), maxsplit=1)[0]
     if defines(first, names):
@@ -775,7 +780,15 @@ def _cloze_statement(title: str, names: Sequence[str]) -> str:
             return first
         if name and re.search(rf"\b{re.escape(name)}(?:e?s)?,\s+(?:a|an)\s+\w", first, re.I):
             return first
+        introduced = rf"\w\s+{_NAMING_VERB}\s+(?:the\s+)?{re.escape(name)}\b"
+        if name and re.search(introduced, first, re.I):
+            return first
     return ""
+
+
+#: Words that introduce a name after the noun phrase that says what it is ("sacs called
+#: vacuoles", "a process known as osmosis").
+_NAMING_VERB = r"(?:called|termed|named|known\s+as)"
 
 
 #: Words that open what a gloss says of its noun ("A tool that ...", "A ridge left by ..."):

@@ -1214,8 +1214,10 @@ def test_definitions_a_contrast_card_defines_each_side_by_its_own_clause(
     [
         ("Rivers build a delta, a landform of silt at their mouth.", "delta", True),
         ("Rivers build a delta at their mouth.", "delta", False),
+        ("Rivers drop fans of silt called deltas at their mouth.", "deltas", True),
+        ("Rivers drop silt in fans known as deltas.", "deltas", True),
     ],
-    ids=["apposition", "no-apposition"],
+    ids=["apposition", "no-apposition", "called", "known-as"],
 )
 def test_definitions_a_cloze_sets_its_hidden_name_in_apposition(title, hidden, defined):
     start = title.index(hidden)
