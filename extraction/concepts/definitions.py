@@ -1485,6 +1485,8 @@ def _first_defining(
             text = defining_sentence(evidence.text, names)
         if not text and not use and stressed and stressed_statement(evidence.text, names):
             text = evidence.text  # "An **espresso machine** forces hot water through ..."
+        if not text and not use and stressed:
+            text = stressed_complement(evidence.text, names)  # "... is the **crust**."
         if text and forward_reference(text, names):
             continue
         # no test of an order: an apposition says what the name is whatever the mood of
@@ -1532,6 +1534,44 @@ def says_what_it_is_for(sentence: str, names: Sequence[str]) -> bool:
             rest = _GLOSS.sub("", text[len(n) + plural.end() :], count=1)
             return bool(_USED_FOR.match(rest)) and not passing_mention(sentence, names)
     return False
+
+
+#: Words that open no subject a stressed complement is said of ("It is the **crust**").
+_BARE_SUBJECTS = frozenset("it this that these those which there he she they we you".split())
+
+
+def stressed_complement(sentence: str, names: Sequence[str]) -> str:
+    """``sentence``, when a clause of it (up to a semicolon) says what a name the notes
+    stress is by a subject of its own, the name closing the clause after "is"/"are"
+    ("The outermost layer of the Earth is the **crust**"), or when it sets the name in
+    apposition to a subject it then says something of ("Its outer layer, the **crust**,
+    is thin"); else ``""``. A pronoun alone says nothing of it ("It is the crust").
+
+    >>> stressed_complement("The rocky outer layer of the Earth is the crust.", ["crust"])
+    'The rocky outer layer of the Earth is the crust.'
+    >>> stressed_complement("The mantle flows; everything above it is the crust.", ["crust"])
+    'The mantle flows; everything above it is the crust.'
+    >>> stressed_complement("Its outer layer, the crust, is thin and cold.", ["crust"])
+    'Its outer layer, the crust, is thin and cold.'
+    >>> stressed_complement("It is the crust.", ["crust"]), stressed_complement(
+    ...     "We studied the crust.", ["crust"])
+    ('', '')
+    """
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        n = re.escape(name)
+        apposed = rf"^\S+(?:\s+\S+)*?,\s+(?:the|an?)\s+{n}(?:e?s)?,\s+(?:is|are|was|were)\s+\w"
+        if re.search(apposed, sentence, re.IGNORECASE):
+            return sentence
+        for clause in re.split(r"(?<=;)\s+", sentence):
+            found = re.match(
+                rf"^\s*(.+?)\s+(?:is|are)\s+(?:the\s+|an?\s+)?{n}(?:e?s)?\s*[.!]?\s*$",
+                clause,
+                re.IGNORECASE,
+            )
+            subject = found.group(1).split() if found else []
+            if len(subject) >= 2 and subject[0].lower() not in _BARE_SUBJECTS:
+                return sentence  # the clause before may be what its subject is set against
+    return ""
 
 
 def stressed_statement(sentence: str, names: Sequence[str]) -> bool:

@@ -344,6 +344,26 @@ def test_definitions_stressed_name_after_an_article_and_a_copula_is_defined(body
 
 
 @pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        # a stressed name closing a copula after a subject of its own
+        ("The rocky outer layer of the planet is the crust.", "crust", True),
+        ("The mantle flows; everything above it is the crust.", "crust", True),
+        # set in apposition to a subject the sentence says something of
+        ("Its outer layer, the crust, is thin and cold.", "crust", True),
+        # a pronoun alone, or the name as an object, says nothing of it
+        ("It is the crust.", "crust", False),
+        ("Geologists drill into the crust every year.", "crust", False),
+    ],
+)
+def test_definitions_stressed_name_said_by_the_subject_before_it_is_defined(body, bold, defined):
+    index = _with_bold(body, bold)
+    found = index.find(bold)
+    assert found is not None
+    assert bool(index.concepts[found].definition) is defined
+
+
+@pytest.mark.parametrize(
     ("before", "sentence", "bold"),
     [
         (
