@@ -42,6 +42,7 @@ from extraction.concepts.words import (
     NAMING_CUES,
     OTHER_QUESTIONS,
     SELF_FRAMES,
+    STATEMENT_HEADS,
     VERSUS,
     WITH_FRAMES,
 )
@@ -705,6 +706,8 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
         if role == "heading":
             if first and reads_as_gloss(first) and (first.split()[0] in {"A", "An"} or _lone(card)):
                 return text  # "## Moraine" / "A ridge of debris left by a glacier."
+            if first and names_statement(card.title, names) and states(first):
+                return text  # "### Zeroth law" / "If A is in equilibrium with B, ..."
             return _opening_definition(card.body, names)
         if VERSUS.search(card.title):  # "Sheet vs fork lightning" / "sheet = ...; fork = ..."
             return side_clause(card.body, names, card.title) or side_sentence(
@@ -712,6 +715,35 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
             )
         return ""
     return text
+
+
+def names_statement(title: str, names: Sequence[str]) -> bool:
+    """Does a heading name one of ``names`` whose head (the last word before any "of")
+    names a statement (:data:`STATEMENT_HEADS`: "First law of motion", "Zeroth law")?
+    Its section opens by stating it.
+
+    >>> names_statement("First law of motion", ["first law of motion"])
+    True
+    >>> names_statement("Law of demand", ["law of demand"]), names_statement("Kilns", ["kiln"])
+    (True, False)
+    >>> names_statement("Laws of motion", ["law of motion"]), names_statement("Law", ["law"])
+    (False, False)
+    """
+    if not any(_compared(name) == _compared(title) for name in names):
+        return False
+    before, of, _ = title.lower().partition(" of ")
+    head = before.split()
+    # the head as written: "Laws of motion" heads a section on several
+    return bool(head) and (len(head) > 1 or bool(of)) and head[-1] in STATEMENT_HEADS
+
+
+def states(sentence: str) -> bool:
+    """Is ``sentence`` a statement of four words or more, no question?
+
+    >>> states("Energy is conserved in a closed system."), states("Why is energy conserved?")
+    (True, False)
+    """
+    return len(sentence.split()) >= 4 and not sentence.rstrip().endswith("?")
 
 
 #: Most sentences of a heading card's text read as a glossary entry.

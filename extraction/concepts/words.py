@@ -164,6 +164,13 @@ EPONYM_HEADS = _words(
     identity number numbers effect test tests
     """
 )
+#: Heads of a name for a statement ("second law of motion", "the zeroth law", "Pauli
+#: exclusion principle"): a section headed by one states it in its first sentence.
+STATEMENT_HEADS = _words(
+    """
+    law theorem rule principle lemma corollary conjecture hypothesis postulate axiom
+    """
+)
 #: Heads that name the way X is done, or X as a job to do ("osmosis process", "hashing
 #: approach", "translation task"): the same
 #: as X when the notes use the two together (a shared card, a card about one), never on

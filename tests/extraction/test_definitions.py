@@ -364,6 +364,28 @@ def test_definitions_stressed_name_said_by_the_subject_before_it_is_defined(body
 
 
 @pytest.mark.parametrize(
+    ("title", "body", "defined"),
+    [
+        # a section headed by a statement's name states it first
+        ("Second law of grazing", "If a pasture is grazed twice, it recovers half as fast.", True),
+        ("Lind's pruning rule", "Never cut more than a third of a shrub in one year.", True),
+        # a section on several, or on a thing, is stated by nothing
+        ("Laws of grazing", "If a pasture is grazed twice, it recovers half as fast.", False),
+        ("Pruning kit", "If a blade is blunt, it tears the bark.", False),
+    ],
+)
+def test_definitions_a_section_on_a_statement_is_defined_by_its_first_sentence(
+    title, body, defined
+):
+    index = extract_concepts(
+        [card(title, body, kind="heading")], model=LogisticModel((), (), bias=10.0)
+    )
+    found = index.find(title)
+    assert found is not None
+    assert bool(index.concepts[found].definition) is defined
+
+
+@pytest.mark.parametrize(
     ("before", "sentence", "bold"),
     [
         (
