@@ -396,6 +396,71 @@ def _measure(tok: Token) -> bool:
     )
 
 
+#: What parts the items of a list in a sentence.
+_ITEM_BREAKS = frozenset({",", ";", ":"})
+#: Most tokens of an item of a list of actions ("supply nutrients", "clear the debris").
+ACTION_ITEM = 4
+
+
+def _item_openers(tok: Token) -> list[Token]:
+    """The first words of the items of the comma list one item of which ``tok`` opens
+    (a conjunction opening an item skipped): the items of at most :data:`ACTION_ITEM`
+    tokens next to each other around it; none when ``tok`` opens no such item."""
+    doc, sent = tok.doc, tok.sent
+    bounds = [sent.start - 1, *(t.i for t in sent if t.text in _ITEM_BREAKS), sent.end]
+    items = [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
+    # what a colon closes leads in to the list ("Uses: store heat, ..."): no item of it
+    short = [b - a <= ACTION_ITEM and (b >= len(doc) or doc[b].text != ":") for a, b in items]
+    here = next((k for k, (a, _) in enumerate(items) if a == tok.i), None)
+    if here is None or not short[here]:
+        return []
+    first = here
+    while first > 0 and short[first - 1]:
+        first -= 1
+    last = here
+    while last + 1 < len(items) and short[last + 1]:
+        last += 1
+    openers = []
+    for a, b in items[first : last + 1]:
+        opener = doc[a]
+        if opener.lower_ in {"and", "or"} and a + 1 < b:
+            opener = doc[a + 1]
+        openers.append(opener)
+    return openers
+
+
+def listed_action(tok: Token) -> bool:
+    """Is ``tok``, a word English has as a verb in its plain form, the verb of one item of
+    a list of actions, a neighbouring item opening with a word English has only as a
+    verb ("Roots anchor the plant, absorb water, store sugar": "store" of "store
+    sugar" is a verb, as "absorb" is)? The tagger often reads such a verb as a noun.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Roots: absorb salts, store sugars, anchor the soil."]))
+    >>> listed_action(doc[5]), listed_action(doc[6])
+    (True, False)
+    >>> doc = next(pipe(["Kilns: store heat, glaze pots."]))
+    >>> listed_action(doc[2])
+    False
+    >>> doc = next(pipe(["Memory cell, input gate, forget gate, output gate"]))
+    >>> listed_action(doc[3])
+    False
+    """
+    if not (tok.is_alpha and plain_verb(tok.lower_) and _acts_on(tok)):
+        return False
+    return any(
+        o.i != tok.i and o.is_alpha and only_verb(o.lower_) and plain_verb(o.lower_) and _acts_on(o)
+        for o in _item_openers(tok)
+    )
+
+
+def _acts_on(tok: Token) -> bool:
+    """Is the word after ``tok`` what an action is done to, a plural or a determiner ("absorb
+    *water*" is not told from a name, "absorb *salts*", "store *the* sugar" are)? A
+    singular after it makes a name ("forget gate")."""
+    return tok.i + 1 < len(tok.doc) and (tok.doc[tok.i + 1].tag_ in {"NNS", "DT", "PRP$"})
+
+
 def _verb_form_read_as_noun(tok: Token, ending: str) -> bool:
     """Is ``tok`` an inflected form of a word English has only as a verb, with this
     ``ending``, that the tagger reads as a noun: "*Converts* energy into heat" opening a
@@ -477,6 +542,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             or (several and idiom_noun(first))
             or (several and _measure(first))
             or (several and _verb_form_read_as_noun(first, "s"))
+            or (several and listed_action(first))
         )
         # (the checks that look at neighbouring tokens come last: they are slow)
         if (

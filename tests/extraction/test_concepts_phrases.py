@@ -559,3 +559,17 @@ def test_phrases_a_term_with_its_authors_possessive_is_one_concept_with_it_left_
 def test_phrases_two_proper_names_before_a_plural_share_it(body, named, never):
     keys = candidate_keys(body)
     assert named in keys and never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        # a verb the tagger reads as a noun, beside an item that opens with a verb only
+        ("Roots do three jobs: absorb salts, store sugars, anchor plants.", "sugar", "store sugar"),
+        # a list of names with a verb-only word in one is no list of actions
+        ("Parts: memory cell, forget gate, input gate.", "input gate", "input"),
+    ],
+)
+def test_phrases_a_verb_of_a_list_of_actions_is_no_part_of_a_name(body, named, never):
+    keys = candidate_keys(body)
+    assert named in keys and never not in keys, keys
