@@ -2547,7 +2547,7 @@ def defined(view: View) -> Iterator[Occurrence]:
         and (
             doc[chunks[1].end].lower_ in {"states", "says"}
             or (
-                chunks[0][0].pos_ != "DET"
+                (chunks[0][0].pos_ != "DET" or _of_a_word(chunks[0], chunks[1]))
                 and chunks[1][0].pos_ not in {"DET", "PRON"}
                 and any(start == chunks[1].end for start, _ in view.matches.get("DEFINING", ()))
             )
@@ -2555,8 +2555,9 @@ def defined(view: View) -> Iterator[Occurrence]:
     ):
         # "The first law of thermodynamics states that ...": a law's subject takes its
         # "of" complement (not a framing noun's: "The advantage of X states ..."); so does
-        # a defined name without an article, "Angle of incidence is the angle ..." (not
-        # "The speed of the wave is ...", one thing an article points at)
+        # a defined name whose complement has no article, "Angle of incidence is the
+        # angle ...", "The rate of decay is the share ..." (not "The speed of the wave
+        # is ...", one thing an article points at)
         chunks = [doc[chunks[0].start : chunks[1].end], *chunks[2:]]
         after = chunks[0].end
     if after < sent.end and doc[after].text == "(":  # "Gross Domestic Product (GDP) is a"
@@ -2580,6 +2581,13 @@ def defined(view: View) -> Iterator[Occurrence]:
             definition=view.text,
             trimmed=misread,
         )
+
+
+def _of_a_word(head: Span, complement: Span) -> bool:
+    """Does "the" open ``head`` before an "of" complement of words English has, no
+    article before them ("The rate of decay is ...", not "The value of cij is ...": a
+    variable's value)?"""
+    return head[0].lower_ == "the" and all(lemmas(t.lower_) for t in complement if t.is_alpha)
 
 
 #: Tags of a superlative: "largest", "best" (JJS), "most", "least" (RBS).

@@ -955,8 +955,11 @@ def test_concepts_candidates_a_subject_that_ranks_its_kind_is_not_defined(
         # a defined name with an "of" complement and no article is one name
         ("Angle of incidence is the angle of a ray to the normal.", "angle of incidence", True),
         ("Coefficient of friction is a ratio of two forces.", "coefficient of friction", True),
+        # "the" before a complement of English words with no article of its own
+        ("The rate of decay is the share of atoms lost a year.", "rate of decay", True),
         # one thing an article points at, or a framing noun, is none
         ("The speed of the wave is the distance it covers.", "speed of the wave", False),
+        ("The value of xk is the sum of the weights.", "value of xk", False),
         ("Types of lens are convex and concave.", "types of lens", False),
     ],
 )
