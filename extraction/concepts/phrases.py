@@ -24,6 +24,7 @@ from wordfreq import zipf_frequency
 from extraction.concepts.segments import span_text
 from extraction.concepts.words import (
     ADVERBIAL_IDIOMS,
+    CALLOUT_WORDS,
     COURSE_LEVELS,
     EDGE_STOP,
     EPONYM_HEADS,
@@ -843,6 +844,30 @@ def unbracketed(toks: Sequence[Token]) -> list[Token]:
     return out  # (a bracket left open keeps nothing after it: "index (BMI")
 
 
+def called_out(toks: Sequence[Token]) -> list[Token]:
+    """What a callout word's bracket names, when the run is only the callout and its
+    bracket ("Thm (Pigeonhole principle).", "Note (dew point)"): the bracket's words;
+    else none.
+
+    >>> from extraction.nlp import pipe
+    >>> [t.text for t in called_out(list(next(pipe(["Thm (Pigeonhole principle)."]))))]
+    ['Pigeonhole', 'principle']
+    >>> called_out(list(next(pipe(["Sodium (Na)"]))))
+    []
+    """
+    words = [t for t in toks if not (t.is_punct and t.text not in {"(", ")"})]
+    if (
+        len(words) < 4
+        or words[0].lower_ not in CALLOUT_WORDS
+        or words[1].text != "("
+        or words[-1].text != ")"
+        or any(t.text in {"(", ")"} for t in words[2:-1])
+    ):
+        return []
+    start = toks.index(words[1]) + 1
+    return list(toks[start : toks.index(words[-1])])
+
+
 def instruction_purpose(toks: Sequence[Token]) -> bool:
     """Does a run open, after any punctuation, with an instruction (:func:`instruction`)
     and then a preposition: what the instruction is for or about ("Recall for the
@@ -872,7 +897,8 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     with a word after it that selects which ones (``SELECTING_ADJECTIVES``: "Three Main
     Rock Textures" -> rock textures).
     """
-    toks = unbracketed([t for t in tokens if not t.is_space])
+    toks = [t for t in tokens if not t.is_space]
+    toks = unbracketed(called_out(toks) or toks)
     if instruction_purpose(toks):
         return None
     while toks and (

@@ -202,6 +202,8 @@ def test_concept_words_numbered_labels_name_what_follows_the_number():
         ("midterm review", True, "GENERIC_NOTE_WORDS: midterm, review"),
         ("quiz hints", True, "GENERIC_NOTE_WORDS: quiz, hints"),
         ("hint", True, "CALLOUT_WORDS: hint"),
+        ("Thm", True, "CALLOUT_WORDS: thm"),
+        ("def", True, "CALLOUT_WORDS: def"),
         ("moraine", False, "(none)"),
     ],
 )

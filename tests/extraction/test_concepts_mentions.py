@@ -181,3 +181,21 @@ def test_concepts_mentions_action_heading_names_its_concept(defined, title, sent
 def test_concepts_mentions_a_stressed_value_names_nothing(body, bold, names):
     plain = body.replace("**", "")
     assert emphasised_names(plain, bold) == names
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "names"),
+    [
+        # a callout in bold names nothing; its bracket names what follows
+        ("Def. A hexagon is a polygon with six sides.", "Def.", set()),
+        (
+            "Thm (Pigeonhole principle). Some box holds two.",
+            "Thm (Pigeonhole principle).",
+            {"pigeonhole principle"},
+        ),
+        # another word's bracket is an aside
+        ("Sodium (Na) is a metal.", "Sodium (Na)", {"sodium"}),
+    ],
+)
+def test_concepts_mentions_a_stressed_callout_names_what_its_bracket_names(body, bold, names):
+    assert emphasised_names(body, bold) == names
