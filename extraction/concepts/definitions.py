@@ -391,6 +391,9 @@ _MAIN_FEATURE = re.compile(
 )
 #: A short form or gloss in brackets right after the name.
 _GLOSS = re.compile(r"^\s*\([^()]{1,60}\)")
+#: A preposition right after a name whose object was a formula the reader dropped ("An
+#: eigenvector of $A$ is ..." read as "An eigenvector of is ..."): no part of the clause.
+_OBJECT_DROPPED = re.compile(r"^\s+(?:of|in|on|over|for)(?=\s+(?:is|are)\b)")
 
 
 def defines(sentence: str, names: Sequence[str]) -> bool:
@@ -1588,6 +1591,10 @@ def stressed_complement(sentence: str, names: Sequence[str]) -> str:
     >>> stressed_complement("It is the crust.", ["crust"]), stressed_complement(
     ...     "We studied the crust.", ["crust"])
     ('', '')
+    >>> stressed_complement("A plate moves; the layer under it is its mantle.", ["mantle"])
+    'A plate moves; the layer under it is its mantle.'
+    >>> stressed_complement("Plate: a slab, its edges are the faults.", ["fault"])
+    ''
     """
     for name in sorted((n for n in names if n), key=len, reverse=True):
         n = re.escape(name)
@@ -1596,7 +1603,7 @@ def stressed_complement(sentence: str, names: Sequence[str]) -> str:
             return sentence
         for clause in re.split(r"(?<=;)\s+", sentence):
             found = re.match(
-                rf"^\s*(.+?)\s+(?:is|are)\s+(?:the\s+|an?\s+)?{n}(?:e?s)?\s*[.!]?\s*$",
+                rf"^\s*([^:]+?)\s+(?:is|are)\s+(?:(?:the|an?|its|their)\s+)?{n}(?:e?s)?\s*[.!]?\s*$",
                 clause,
                 re.IGNORECASE,
             )
@@ -1692,6 +1699,11 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
     ''
     >>> defining_sentence("The key feature of a fjord is that the sea fills it.", ["fjord"])
     'The key feature of a fjord is that the sea fills it.'
+
+    A formula the reader dropped leaves its preposition ("A coset of $H$ is ..."):
+
+    >>> defining_sentence("A coset of is a shifted copy of a subgroup.", ["coset"])
+    'A coset of is a shifted copy of a subgroup.'
     """
     clauses = [c.strip() for c in sentence.split(";")]
     for i, clause in enumerate(clauses):
@@ -1706,6 +1718,7 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
             plural = re.match(r"(?:e?s)?(?![\w-])", lowered[len(n) :])
             if n and lowered.startswith(n) and plural:
                 rest = _GLOSS.sub("", text[len(n) + plural.end() :], count=1)
+                rest = _OBJECT_DROPPED.sub("", rest, count=1)
                 if _SAYS_WHAT_IT_IS.match(rest) and not passing_mention(
                     owner_dropped(clause, names), names
                 ):

@@ -351,8 +351,12 @@ def test_definitions_stressed_name_after_an_article_and_a_copula_is_defined(body
         ("The mantle flows; everything above it is the crust.", "crust", True),
         # set in apposition to a subject the sentence says something of
         ("Its outer layer, the crust, is thin and cold.", "crust", True),
+        # after a possessive: "its" points back at the subject's thing
+        ("A plate drifts; the layer under it is its mantle.", "mantle", True),
         # a pronoun alone, or the name as an object, says nothing of it
         ("It is the crust.", "crust", False),
+        # nor does the explanation of a label
+        ("Plate: a slab, its edges are the faults.", "faults", False),
         ("Geologists drill into the crust every year.", "crust", False),
     ],
 )
@@ -383,6 +387,18 @@ def test_definitions_a_section_on_a_statement_is_defined_by_its_first_sentence(
     found = index.find(title)
     assert found is not None
     assert bool(index.concepts[found].definition) is defined
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # "A coset of $H$ is ...": the formula dropped, its preposition left
+        ("A coset of is a shifted copy of a subgroup.", "coset"),
+        ("A lattice of is a grid of points spaced evenly.", "lattice"),
+    ],
+)
+def test_definitions_a_preposition_left_by_a_dropped_formula_still_defines(sentence, name):
+    assert prose_definition([sentence], name) == sentence
 
 
 @pytest.mark.parametrize(
