@@ -29,7 +29,9 @@ TITLE, HEADING, BODY, ITEM, CELL = "title", "heading", "body", "item", "cell"
 FILE_TITLE = "file title"  # a heading over every card of its file
 
 _BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤►\-*+–—>]+|\(?\d{1,2}[.)]|[a-z][.)](?=\s))\s*")
-_LABEL = re.compile(r"^([A-Za-z0-9][^:.!?]{0,60}?):\s+(\S.*)$")
+#: (a comma or semicolon right after the colon is what a dropped formula left:
+#: "Trace: $\operatorname{tr}(A)$, the sum of ..." read as "Trace:, the sum of ...")
+_LABEL = re.compile(r"^([A-Za-z0-9][^:.!?]{0,60}?):(?:[,;](?=\s))?\s+(\S.*)$")
 _DASH_LABEL = re.compile(r"^([A-Za-z0-9][^:.!?–—]{0,60}?)\s+[–—-]\s+(\S.*)$")
 _WORDISH = re.compile(r"[A-Za-z]")
 
@@ -83,6 +85,11 @@ def label_of(text: str) -> tuple[str, str] | None:
 
     >>> label_of("Igneous rocks - two kinds: granite, basalt")
     ('Igneous rocks', 'two kinds: granite, basalt')
+
+    A comma a dropped formula left after the colon is no part of the explanation.
+
+    >>> label_of("Trace:, the sum of the diagonal")
+    ('Trace', 'the sum of the diagonal')
     """
     colon, dash = _LABEL.match(text), _DASH_LABEL.match(text)
     m = dash if dash and (colon is None or dash.end(1) < colon.end(1)) else colon

@@ -577,3 +577,16 @@ def test_candidates_a_label_of_a_noun_preposition_and_bare_noun_is_a_set_phrase(
 def test_concepts_labels_a_label_explained_by_note_taking_words_titles_the_notes(line, named):
     names, _ = _found(line)
     assert set(names) == named, names
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "definition"),
+    [
+        # "Trace: $tr(A)$, the sum ...": the formula dropped, its comma left
+        ("Trace:, the sum of the diagonal entries", "trace", "the sum of the diagonal entries"),
+        ("Trace: the sum of the diagonal entries", "trace", "the sum of the diagonal entries"),
+    ],
+)
+def test_concepts_labels_a_comma_left_by_a_dropped_formula_still_labels(line, name, definition):
+    names, _ = _found(line)
+    assert names.get(name, ("", ""))[1] == definition, names
