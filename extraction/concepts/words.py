@@ -211,7 +211,7 @@ GENERIC_NOTE_WORDS = _words(
     quiz exam exams midterm midterms lecture lectures lesson lessons chapter section
     topic topics course courses
     slide slides video videos reading readings reference references link links
-    homework assignment review objective objectives outline
+    homework assignment review objective objectives outline hw pset psets ta tas
     thing things stuff way ways part parts aspect aspects case cases fact facts
     detail details challenge challenges solution solutions
     keypoint keypoints takeaway takeaways tip tips hint hints
