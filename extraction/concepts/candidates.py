@@ -1076,10 +1076,13 @@ def one_word_with(toks: Sequence[Token]) -> list[list[Token]]:
     then a name: "Problems with Gradients", "Polishing with Pumice", "Navigation via
     Sextants" title a section about the word's thing as it meets the other, and are no
     name of their own, as :func:`topic_in_setting` reads a label of one word before its
-    preposition. Else [] (two words or more before it, "Crop Rotation with Legumes",
-    may name one thing)."""
+    preposition; so does a plural, then "as", then a name: "Cells as Factories" views
+    cells as factories ("Software as a service" names a thing). Else [] (two words or
+    more before it, "Crop Rotation with Legumes", may name one thing)."""
     words = [t for t in trim(toks) if not t.is_punct and not t.is_space]
-    if len(words) < 3 or words[1].lower_ not in WITH_WORDS:
+    if len(words) < 3 or not (
+        words[1].lower_ in WITH_WORDS or (words[1].lower_ == "as" and words[0].tag_ == "NNS")
+    ):
         return []
     first, rest = words[0], trim(words[2:])
     if not first.is_alpha or not rest or any(t.lower_ in WITH_WORDS for t in rest):

@@ -573,3 +573,17 @@ def test_phrases_two_proper_names_before_a_plural_share_it(body, named, never):
 def test_phrases_a_verb_of_a_list_of_actions_is_no_part_of_a_name(body, named, never):
     keys = candidate_keys(body)
     assert named in keys and never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        # a plural viewed as another thing: a section on the two, no name of its own
+        ("Cells as Factories", {"cell", "factory"}),
+        ("Rivers as Highways", {"river", "highway"}),
+        # a singular before "as" may open a name
+        ("Software as a service", {"software as a service"}),
+    ],
+)
+def test_phrases_a_plural_heading_viewed_as_another_thing_names_both(title, named):
+    assert heading_keys(title) == named
