@@ -1752,14 +1752,19 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if (
         found
         and (parts := bracketed_label(found[0]))
-        and (seg.text[len(found[0]) :].lstrip()[:1] in {":", "="} or spelled_out_acronym(*parts))
+        and (
+            seg.text[len(found[0]) :].lstrip()[:1] in {":", "="}
+            or spelled_out_acronym(*parts)
+            or credited_in_brackets(parts[1])
+        )
     ):
         # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
         # so the label as written spans no name; nor, with the bracket, does an equals
         # label ("Tariff (import duty) = ..."). A dash label closing with a bracket is
-        # read only when the bracket abbreviates the name ("Gross margin (GM) - ..."):
-        # measured, other brackets there (often a remark's) only added rows that moved
-        # the selector's refit against the development notes
+        # read only when the bracket abbreviates the name ("Gross margin (GM) - ...") or
+        # credits a person ("Kiln theory (Quist) - ..."): measured, other brackets there
+        # (often a remark's) only added rows that moved the selector's refit against the
+        # development notes
         yield from _bracketed_label(seg, doc, found[1], *parts)
         return
     if found and (within := bracket_within(found[0])):
@@ -1819,8 +1824,8 @@ def _bracketed_label(
     named = phrase(toks, lenient=True)
     yield from _occ(named, role, seg, seg.text, toks=toks, definition=explanation)
     inside = span_of(doc, inner, span.end_char)
-    if named is None or inside is None or not names_it(name, inner):
-        return
+    if named is None or inside is None or not names_it(name, inner) or credited_in_brackets(inner):
+        return  # "Kiln theory (Quist)": the person credited is no other name of it
     if is_acronym(inner):
         if initials_match(singular_acronym(inner), name):
             yield from _occ((singular_acronym(inner), inner), "abbreviation", seg, seg.text)

@@ -590,3 +590,20 @@ def test_concepts_labels_a_label_explained_by_note_taking_words_titles_the_notes
 def test_concepts_labels_a_comma_left_by_a_dropped_formula_still_labels(line, name, definition):
     names, _ = _found(line)
     assert names.get(name, ("", ""))[1] == definition, names
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        # a dash label whose bracket credits a person: the name before the bracket
+        ("Kiln vent theory (Quist) - hot air leaves by the top", {"kiln vent theory"}),
+        # a colon label's credited person is no other name of it
+        ("Kiln vent theory (Quist): hot air leaves by the top", {"kiln vent theory"}),
+        # a remark's bracket after a dash leaves the line unread, as before
+        ("Kiln vent theory (see week 3) - hot air leaves by the top", set()),
+    ],
+)
+def test_concepts_labels_a_bracket_crediting_a_person_leaves_the_name(line, named):
+    names, pairs = _found(line)
+    assert {k for k, (role, _) in names.items() if role == "label"} == named, names
+    assert not pairs, pairs
