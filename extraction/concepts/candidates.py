@@ -2577,6 +2577,8 @@ def defined(view: View) -> Iterator[Occurrence]:
             return  # "The output is a label": the output of the example at hand
         if ranked(toks):
             return  # "The most common rock is basalt": the sentence names basalt
+        if after + 1 < sent.end and selects(toks, doc[after + 1]):
+            return  # "The main objection is realizability: ...": it names realizability
         misread = chunks[0] is subject
         word = toks[-1]
         yield from _occ(
@@ -2611,6 +2613,31 @@ def ranked(toks: Sequence[Token]) -> bool:
         or t.lower_ in {"most", "least"}
         or (t.lower_.startswith(("best-", "most-", "least-")) and "-" in t.text)
         for t in toks
+    )
+
+
+def selects(toks: Sequence[Token], complement: Token) -> bool:
+    """Does a defining sentence's subject, "the" and a word that picks out
+    (:data:`SELECTING_ADJECTIVES`: "main", "key", "chief") before its noun, go on to a
+    bare name after its copula ("The main tools are NPV and IRR", "The key idea is
+    homeostasis: ...")? Such a sentence names its complement, and the subject is no name.
+    With an article after the copula it may define the subject ("The main sequence is
+    the band of stars ...").
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["The main objection is realizability."]))
+    >>> selects(list(doc[:3]), doc[4])
+    True
+    >>> doc = next(pipe(["The main sequence is the band of stars."]))
+    >>> selects(list(doc[:3]), doc[4])
+    False
+    """
+    words = [t for t in toks if not t.is_punct]
+    return (
+        len(words) == 3
+        and words[0].lower_ == "the"
+        and words[1].lower_ in SELECTING_ADJECTIVES
+        and complement.pos_ not in {"DET", "PRON"}
     )
 
 
