@@ -1756,13 +1756,15 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             seg.text[len(found[0]) :].lstrip()[:1] in {":", "="}
             or spelled_out_acronym(*parts)
             or credited_in_brackets(parts[1])
+            or bool(_OWNER.match(parts[1]))
         )
     ):
         # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
         # so the label as written spans no name; nor, with the bracket, does an equals
         # label ("Tariff (import duty) = ..."). A dash label closing with a bracket is
         # read only when the bracket abbreviates the name ("Gross margin (GM) - ...") or
-        # credits a person ("Kiln theory (Quist) - ..."): measured, other brackets there
+        # credits a person, alone or as an owner ("Kiln theory (Quist) - ...", "Draft
+        # rule (Quist's rule) - ..."): measured, other brackets there
         # (often a remark's) only added rows that moved the selector's refit against the
         # development notes
         yield from _bracketed_label(seg, doc, found[1], *parts)

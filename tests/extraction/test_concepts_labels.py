@@ -599,6 +599,8 @@ def test_concepts_labels_a_comma_left_by_a_dropped_formula_still_labels(line, na
         ("Kiln vent theory (Quist) - hot air leaves by the top", {"kiln vent theory"}),
         # a colon label's credited person is no other name of it
         ("Kiln vent theory (Quist): hot air leaves by the top", {"kiln vent theory"}),
+        # or names it by its owner
+        ("Kiln vent theory (Quist's draft) - hot air leaves by the top", {"kiln vent theory"}),
         # a remark's bracket after a dash leaves the line unread, as before
         ("Kiln vent theory (see week 3) - hot air leaves by the top", set()),
     ],
