@@ -382,8 +382,8 @@ def notes_input() -> tuple[list[view.NoteFile], str]:
             "Upload notes",
             type=sorted(ext.lstrip(".") for ext in SUPPORTED_EXTENSIONS),
             accept_multiple_files=True,
-            help="Flashcard exports (Quizlet, Knowt, Brainscape, Anki), Markdown, text, "
-            f"PDF or Word. Several files at once, up to {upload_limit_mb()} MB each.",
+            help="Flashcard exports (Quizlet, Knowt, Brainscape, Anki), Markdown, text, PDF, "
+            f"Word or saved web pages. Several files at once, up to {upload_limit_mb()} MB each.",
         )
         uploads = [(upload.name, upload.getvalue()) for upload in uploaded or []]
         if not uploads:

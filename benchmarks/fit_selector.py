@@ -196,6 +196,51 @@ CORE_WEIGHT = 2.0
 # recover") singles out that one gold heading on the development notes and 75 of 498
 # one-word sub-headings of d2l ("Training" under a section that trains, "Prediction",
 # "Summary").
+#
+# Measured on 2026-12-07 (session 28) for names used only in running text (no role that
+# singles them out, lists them or gives them as an example): 3,868 groups, 386 of them
+# gold (0.10). Their gold share rises with uses (none of their own, only inside longer
+# names: 0.055; one: 0.097; two: 0.21; three or more: 0.27) and with two words (0.14;
+# one word 0.084, three or more 0.057); the selector's score already orders them (under
+# 0.1: 0.029 gold; 0.1 - 0.3: 0.14; 0.3 and over: 0.42). Keeping one at the floor of node
+# precision needs a group of them eight in ten gold; none was found. Each signal below
+# was an extra feature refit leave-one-file-out on the group level, which gives the
+# benchmark's own leave-one-file-out concept figures (baseline precision / core / all
+# 0.793 / 0.896 / 0.696, 658 kept), with its AUC among the prose names turned down
+# above p 0.1 (205 gold, 1,060 not), and left out. Termhood beyond a word's frequency:
+# how much a phrase's words stick together (sentences with the phrase / sentences with
+# all its words: 0.495; pointwise mutual information in the notes: 0.481, 0.791 / 0.896 /
+# 0.696), its words used apart (0.488), C-value (0.518; 0.789 / 0.896 / 0.695), NC-value's
+# context words shared with names the notes single out (0.491; 0.792 / 0.893 / 0.695);
+# wordfreq scores a phrase from its words alone, so it cannot say whether English knows
+# the phrase as a unit. The head's role: a name of two words or more whose head is the
+# head of a name singled out ("X gauge" beside a card on "pressure gauge"; 0.514; 0.774 /
+# 0.896 / 0.699, 23 more kept for 5 gold), a one-word name that heads names singled out
+# or used alone (0.506, 0.522; 0.790 / 0.891 / 0.691, 0.790 / 0.888 / 0.688), its share
+# of heading against modifying (0.524), a head that is itself a name singled out
+# (0.493), a name inside names singled out (0.479) or named in their definitions
+# (0.464); the same with the names the shipped selector keeps in place of those singled
+# out (an upper bound: the file's own fit leaks into it) 0.48 - 0.52, at best 0.782 /
+# 0.896 / 0.695. A second reading of the one use: after an acronym or a capitalised word
+# ("the Mohs hardness scale"; 0.485; 0.784 / 0.896 / 0.694), an item of a coordination in
+# running text ("basalt, gabbro and granite" with no list role: 0.560, the best of all;
+# 0.763 / 0.899 / 0.701, 30 more kept for 3 gold, on the line a lower threshold draws),
+# one whose other items are names singled out or kept (0.529, 0.534; 0.777 / 0.896 /
+# 0.692), an apposition, "called", "such as" before it or ", a ..." after it (0.516; 0.789
+# / 0.893 / 0.692), a bracket after it (0.507), after "as", "using", "with", "via", "by"
+# (0.504), at the end of its sentence (0.524; 0.779 / 0.886 / 0.685), only plural forms
+# (0.470), a capital inside the sentence (0.480); the dependency of its head word, parsed
+# (apposition 0.498, conjunct 0.516, subject 0.486, object 0.497, object of a preposition
+# 0.547, compound 0.491, root 0.508; at best 0.786 / 0.896 / 0.696). Interactions of
+# `log_cards`, `single_count`, `nested`, `rarity` or `log_sentences` with being only in
+# prose: at best 0.793 / 0.896 / 0.695. Spread: above p 0.1, the prose names that are gold
+# are used in more cards (mean `log_cards` 0.31 against 0.20), which its negative weight holds
+# against them; without `log_cards`, or with it as a share of the file's cards, log
+# (cards - 1), log(cards / 2), only from three uses, or over log uses: core 0.888 - 0.901,
+# precision 0.778 - 0.784, one prose file losing two to five gold names each time; in
+# the benchmark without it, core 0.896 -> 0.901, recall_all 0.696 -> 0.698, precision
+# 0.793 -> 0.781, path3 0.566 -> 0.545, path recall 0.705 -> 0.696, path order 0.961 ->
+# 0.938.
 
 
 def gold_names(gold) -> tuple[dict[str, str], dict[str, str]]:

@@ -94,7 +94,7 @@ PREREQUISITE = "prerequisite_of"
 #: way) for B first, so that (B, A) has the opposite value of (A, B).
 FEATURES: dict[str, str] = {
     "stated": "any of general, member, used, problem, cause, task or block: a typed "
-    "relation says A comes first (+) or B (-)",
+    "relation says A comes first (+) or B (-); or an arrow does (arrow)",
     "general": "B is a kind or an example of A (+), A of B (-): the general first "
     "(not an everyday word the notes never explain)",
     "member": "A is one of the set B names in the plural (+: 'fuel' of 'the conditions for "
@@ -120,6 +120,8 @@ FEATURES: dict[str, str] = {
     "undergoes": "a sentence names A before a verb whose noun is B's one-word name, and not B (+: "
     "'prices inflate when wages rise' before 'inflation': the process told through what "
     "it acts on), B with A's (-)",
+    "arrow": "a line names A before its first arrow and B first after its last (+: 'kiln "
+    "heats up -> glaze melts', the step or result the arrows lead to after), B before A (-)",
     "name_inside": "A's name is inside B's (+: 'erosion' in 'erosional landform'; a name "
     "that heads B's, 'pressure' in 'blood pressure', only where one file names both)",
     "in_definition": "A is named in the sentence that defines B (+), B in A's (-); not where "
@@ -1639,6 +1641,9 @@ def _statements(
         say(1, a, b, "glossed", 1.0, [sentence])
     for a, b, sentence in _undergoes(index):
         say(1, a, b, "undergoes", 1.0, [sentence])
+    for a, b, sentence in _arrowed(index):
+        say(1, a, b, "arrow", 1.0, [sentence])
+        say(1, a, b, "stated", 1.0, [sentence])
     for b, named in notes.defined_with_words.items():
         e = index.concepts[b].definition_evidence
         for a in named:
@@ -2009,6 +2014,65 @@ def _undergoes(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
                     yield a, b, e
 
 
+#: An arrow written between two words, "A -> B", "A \u2192 B", "A => B": the notes' way of
+#: putting one step or state after another ("heat the ore -> the metal melts"). Not one
+#: between symbols ("n \u2192 \u221e") nor one pointing at nothing ("(A ->)").
+ARROW = re.compile(
+    r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_]{2}[)\]]))\s*"
+    r"(?:[\u2192\u21d2\u27f6\u279c]|[-\u2013\u2014=]{1,2}>)"
+    r"\s*(?=[(\[]?[^\W\d_]{2})"
+)
+
+#: The characters one of whose presence a line needs to hold an :data:`ARROW`.
+_ARROW_MARKS = frozenset(">\u2192\u21d2\u27f6\u279c")
+
+
+def _arrowed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
+    """``(A, B, sentence)`` for each line that writes arrows (:data:`ARROW`) with A
+    named before the first and B first named after the last: what the chain leads from
+    comes first, the step or result it ends in after ("kiln heats up -> glaze melts ->
+    crazing": the kiln before the crazing). What the steps between name is said on the
+    way, and a single everyday word the notes never define ("state") orders nothing.
+    The notes state the order as much as a typed relation does, so it also counts as
+    ``stated``. Each line once, in the order read.
+
+    >>> from extraction.records import Concept
+    >>> e = Evidence("n.md", 1, "kiln heats up -> glaze melts -> crazing")
+    >>> names = ("kiln", "glaze", "crazing")
+    >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {},
+    ...                      card_mentions={"n.md#1": [(n, e) for n in names]})
+    >>> [(a, b) for a, b, _ in _arrowed(index)]
+    [('kiln', 'crazing')]
+    >>> e = Evidence("n.md", 1, "as n \u2192 \u221e the kiln cools, and the glaze sets")
+    >>> index = ConceptIndex({n: Concept(n, n) for n in names}, {}, {},
+    ...                      card_mentions={"n.md#1": [(n, e) for n in names]})
+    >>> list(_arrowed(index))
+    []
+    """
+    by_sentence: dict[tuple[str, int, str], tuple[Evidence, list[str]]] = {}
+    for found in index.card_mentions.values():
+        for concept, e in found:
+            if concept in index.concepts and _ARROW_MARKS.intersection(e.text):
+                by_sentence.setdefault((e.source, e.line, e.text), (e, []))[1].append(concept)
+    for e, named in by_sentence.values():
+        cuts = [m.start() for m in ARROW.finditer(e.text)]
+        if not cuts:
+            continue
+        text = e.text.lower().replace("-", " ")  # as names are written (:func:`_names`)
+        first: dict[str, int] = {}  # concept -> the stretch between arrows first naming it
+        for concept in dict.fromkeys(named):
+            starts = [s for name in _spelled(index, concept) for s, _ in whole_words(text, name)]
+            if starts:
+                first[concept] = sum(1 for cut in cuts if cut < min(starts))
+        # the chain's ends: what the middle steps name on the way ("output is passed
+        # through tanh") is said in passing, and an everyday word the notes never
+        # define ("state") orders nothing
+        ends = {c for c in first if not _undefined_word(index, c)}
+        for a, b in itertools.permutations(sorted(ends, key=first.get), 2):
+            if first[a] == 0 and first[b] == len(cuts):
+                yield a, b, e
+
+
 #: Marks that end a clause in a sentence: a name before one of them is not what the verb
 #: after it acts on ("the kiln heats up -> its glaze vitrifies").
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|[.!?](?:\s|$)|[\u2190-\u21ff]|\s-+>|\s[-\u2013\u2014]\s")
@@ -2250,6 +2314,24 @@ def _everyday_class(index: ConceptIndex, concept: str) -> bool:
         " " not in concept.strip()
         and _commonness(concept) >= EVERYDAY_ZIPF
         and not _explained(index, concept)
+    )
+
+
+def _undefined_word(index: ConceptIndex, concept: str) -> bool:
+    """Is ``concept`` a word of everyday English (:data:`EVERYDAY_ZIPF`) the notes never
+    define, though a card may ask about it ("state")?
+
+    >>> from extraction.records import Concept
+    >>> index = ConceptIndex({n: Concept(n, n) for n in ("state", "kiln")}, {}, {})
+    >>> _undefined_word(index, "state"), _undefined_word(index, "kiln")
+    (True, False)
+    """
+    c = index.concepts.get(concept)
+    return (
+        c is not None
+        and " " not in concept.strip()
+        and not c.definition.strip()
+        and _commonness(concept) >= EVERYDAY_ZIPF
     )
 
 

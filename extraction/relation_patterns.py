@@ -156,6 +156,9 @@ BARE_OBJECT_CUES = frozenset({"is_field_of"})
 #: Nouns for many things taken as one: "a series of waves caused by Y" is caused by Y as
 #: the waves are, so a clause on the "of" object says what the whole does or undergoes.
 COLLECTIVE_NOUNS = frozenset("series sequence set group chain".split())
+#: Nouns for a set of a fixed number of members: a name ending in one, given its members
+#: after a colon ("The fire triad: heat, fuel and oxygen"), is made of them.
+NUMBERED_SETS = frozenset("pair duo dyad triad trio triplet trinity tetrad quartet quintet".split())
 #: Words that join the attribute of "X is A plus B" into a sum: "plus" (a conjunction),
 #: "together" (after the last part), "combined" (a participle: "A combined with B").
 #: Such a definition states X's parts, not a class X is a kind of.
@@ -915,7 +918,11 @@ ADDRESSES: list[Cue] = [
         "addressed_by_reduced",
         [
             {
-                "LOWER": {"IN": "addressed solved mitigated prevented tackled alleviated".split()},
+                # not "fixed", which also sets ("Nitrogen fixed by bacteria")
+                "LOWER": {
+                    "IN": "addressed solved mitigated prevented tackled alleviated remedied "
+                    "countered".split()
+                },
                 "TAG": "VBN",
                 # "Hit and run prevented by ...": the parser may take the name for verbs
                 # and the participle for one more of them

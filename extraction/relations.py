@@ -815,6 +815,13 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
     ):
         # "**Kiln wash** keeps glaze off. Requires a thin coat.": the line's bold term
         return [bold.concept], CARD_SUBJECT_FACTOR
+    if (
+        not imperative
+        and not any(t.pos_ in {"NOUN", "PROPN"} for t in clause)
+        and (label := _line_label(ctx, alone=False)) is not None
+    ):
+        # "Kiln wash: a coat on the shelves. Used in glaze firing.": the line's label
+        return [label.concept], CARD_SUBJECT_FACTOR
     if imperative and _procedure_step(ctx, doc[cue.start]):
         # "## Integrated backup strategy / - Use incremental copies ...": the step is
         # the strategy's, so what it uses the strategy uses
@@ -844,7 +851,10 @@ def _bold_opening(ctx: _Context) -> Mention | None:
         return None
     last = doc[m.end - 1]
     inside = last.idx + len(last.text) <= run
-    whole = m.end >= len(doc) or doc[m.end].idx >= run  # the bold run holds no more words
+    # the bold run holds no more words, or only a bracket after the name ("**Kiln wash
+    # (KW)**")
+    rest = [t for t in doc[m.end :] if t.idx < run]
+    whole = not rest or _bracket_only(doc[m.end : m.end + len(rest)])
     return m if inside and whole else None
 
 
@@ -1682,7 +1692,12 @@ def _label(ctx: _Context) -> Mention | None:
 def _label_in(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Mention | None:
     """:func:`_label` of ``sent``, whose concepts are ``found``."""
     doc = sent.doc
-    colon = next((t.i for t in sent if t.text == ":" or _spaced_dash(t)), None)
+    # a colon, a spaced dash, or a colon the tokenizer glued to the bracket before it
+    # ("Odds ratio (OR):" gives the token "):")
+    colon = next(
+        (t.i for t in sent if t.text in {":", "):"} or _spaced_dash(t)),
+        None,
+    )
     start = sent.start
     if colon is None and 0 < start <= LABEL_WORDS and doc[start - 1].text == ":":
         colon, start = start - 1, 0  # "BPTT:" parsed as a sentence of its own
@@ -1693,8 +1708,31 @@ def _label_in(index: ConceptIndex, sent: Span, found: Sequence[Mention]) -> Ment
     if first is not None and first.start <= start + 1 and first.end <= colon:
         if _aspect_label(index, doc[first.start : first.end]):
             return None  # "Layered architecture: consists of ...": the card's subject's
-        return first if all(not t.is_alpha for t in doc[first.end : colon]) else None
+        between = doc[first.end : colon + 1 if doc[colon].text == "):" else colon]
+        if _bracket_only(between):
+            return first  # "Raku firing (RF) -- ...": the name and its bracket
+        return first if all(not t.is_alpha for t in between) else None
     return None
+
+
+def _bracket_only(span: Span) -> bool:
+    """Is ``span`` one bracket and nothing else ("(RF)", "(gas-fired)"): what a label
+    gives its name beside it, another name or a gloss, leaves the label that name?
+
+    >>> from extraction.nlp import load
+    >>> doc = load()("Raku firing (RF) - pots leave the kiln hot.")
+    >>> _bracket_only(doc[2:5]), _bracket_only(doc[2:6])
+    (True, False)
+
+    The tokenizer may glue a colon to the closing bracket ("(RF):"): that closes it.
+    """
+    inner = span[1:-1]
+    return (
+        len(span) >= 3
+        and span[0].text == "("
+        and span[-1].text in {")", "):"}
+        and not any(t.text in {"(", ")", "):"} for t in inner)
+    )
 
 
 def _aspect_label(index: ConceptIndex, name: Span) -> bool:
@@ -6572,6 +6610,7 @@ def _sentence_edges(
     yield from _alternatives_edges(ctx)
     yield from _problem_verb_edges(ctx)
     yield from _numbered_way_edges(ctx)
+    yield from _numbered_set_edges(ctx)
     yield from _display_edges(ctx)
     yield from _fronted_means_edges(ctx)
     if not seg.is_title:  # questions are read by _component_edges
@@ -6671,6 +6710,35 @@ def _numbered_way_edges(ctx: _Context) -> Iterator[Relation]:
     cited = [ctx.act_heading, *ctx.cited] if ctx.act_heading is not None else ctx.cited
     if named.concept != subject:
         yield Relation(named.concept, subject, "is_a", NUMBERED_WAY_CONFIDENCE, cited)
+
+
+#: Confidence of "The X triad: A, B and C": A is a part of the X triad.
+NUMBERED_SET_CONFIDENCE = 0.75
+
+
+def _numbered_set_edges(ctx: _Context) -> Iterator[Relation]:
+    """A sentence that opens with a name ending in a noun for a set of a fixed number
+    (:data:`rp.NUMBERED_SETS`) and lists its members after a colon ("The fire triad:
+    heat, fuel and oxygen"): each member is a part of the set, as the set is made of
+    them (stated: ``rp.PARTS_STATED``). Not a list of one."""
+    label = _label(ctx)
+    if label is None or label.end >= ctx.sent.end or ctx.sent.doc[label.end].text != ":":
+        return
+    head = label.concept.split()[-1] if label.concept.split() else ""
+    if singular(head) not in rp.NUMBERED_SETS and head not in rp.NUMBERED_SETS:
+        return
+    members = [m for m in _objects(ctx, label.end + 1) if m != label.concept]
+    if len(members) < 2:
+        return
+    for member in members:
+        yield Relation(
+            member,
+            label.concept,
+            "part_of",
+            NUMBERED_SET_CONFIDENCE,
+            ctx.cited,
+            label=rp.PARTS_STATED,
+        )
 
 
 def _runs_on(doc: Doc, m: Mention) -> bool:

@@ -451,9 +451,12 @@ def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
         )
     )
     # the sentence without the node's own name: "sample" inside "sample space" is no
-    # name the definition of sample space gives
+    # name the definition of sample space gives; nor a clause after a semicolon that
+    # speaks of another thing ("An epidemic is a large outbreak; a pandemic spans
+    # continents": the pandemic is told there, not what the epidemic is told with)
     itself = _mention_pattern(G, node)
-    rest = itself.sub(" ", own) if itself is not None else own
+    told = "; ".join(_own_clauses(own, itself))
+    rest = itself.sub(" ", told) if itself is not None else told
     named = []
     for other in found:
         if _words((G.nodes[other].get("definition_evidence") or {}).get("text")) == own:
@@ -464,6 +467,39 @@ def defining_names(G: nx.MultiDiGraph, node: Any) -> list:
         if pattern is not None and pattern.search(rest):
             named.append(other)
     return named
+
+
+#: Articles opening a clause whose subject is a noun phrase of its own.
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _own_clauses(sentence: str, itself: re.Pattern | None) -> list[str]:
+    """The clauses of a defining ``sentence`` (parted by semicolons) that tell the
+    concept it defines: all but one that opens with a noun phrase of its own naming
+    another thing and names the concept after it ("a pandemic extends an epidemic"
+    after "An epidemic is a large outbreak"): that clause tells the other thing through
+    the concept, the concept first. A clause of another subject that does not name the
+    concept still says something of it ("...; the kernel manages access").
+
+    >>> import re
+    >>> itself = re.compile(r"\\bepidemics?\\b", re.IGNORECASE)
+    >>> _own_clauses("An epidemic is a large outbreak; a pandemic extends an epidemic.", itself)
+    ['An epidemic is a large outbreak']
+    >>> _own_clauses("An epidemic is a large outbreak; the health office reports it.", itself)
+    ['An epidemic is a large outbreak', 'the health office reports it.']
+    >>> _own_clauses("A large outbreak; the epidemic spreads fast.", itself)
+    ['A large outbreak', 'the epidemic spreads fast.']
+    """
+    clauses = [c.strip() for c in sentence.split(";")]
+    kept = clauses[:1]
+    for clause in clauses[1:]:
+        words = clause.split()
+        if words and words[0].lower() in _ARTICLES and itself is not None:
+            subject = " ".join(words[1:])
+            if not itself.match(subject) and itself.search(subject):
+                continue  # another thing told through the concept
+        kept.append(clause)
+    return kept
 
 
 #: Relations from a concept to where it leads: its use ("used in Y") or its effect.

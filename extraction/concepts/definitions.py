@@ -707,7 +707,7 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
         if first and defines(first, names):
             return text
         if role == "heading":
-            if first and reads_as_gloss(first) and (first.split()[0] in {"A", "An"} or _lone(card)):
+            if opens_with_gloss(card, first):
                 return text  # "## Moraine" / "A ridge of debris left by a glacier."
             if first and names_statement(card.title, names) and states(first):
                 return text  # "### Zeroth law" / "If A is in equilibrium with B, ..."
@@ -747,6 +747,41 @@ def states(sentence: str) -> bool:
     (True, False)
     """
     return len(sentence.split()) >= 4 and not sentence.rstrip().endswith("?")
+
+
+def opens_with_gloss(card: Card, first: str) -> bool:
+    """Does ``first``, the first sentence of the heading card ``card``'s text, gloss the
+    heading (:func:`reads_as_gloss`)? One opening with "A" or "An" anywhere; one opening
+    with "The" or no article only in a glossary entry (:func:`_lone`).
+
+    >>> card = Card("n#1", "n.md", "markdown", (1, 2), "Moraine", "A ridge of debris.")
+    >>> opens_with_gloss(card, "A ridge of debris.")
+    True
+    """
+    return (
+        bool(first) and reads_as_gloss(first) and (first.split()[0] in {"A", "An"} or _lone(card))
+    )
+
+
+def glossed_heading(card: Card, names: Sequence[str]) -> bool:
+    """Is ``card`` a heading card that names the concept of ``names`` as its whole title
+    and whose text opens with a gloss of it ("## Inflation" / "A general rise in prices
+    over time.": :func:`opens_with_gloss`), or is one short paragraph describing it
+    without its subject ("## Buffer" / "Resists changes in pH.":
+    :func:`described_by_paragraph`)? The definition stage takes that text as the
+    concept's definition.
+
+    >>> card = Card("n#1", "n.md", "markdown", (1, 2), "Inflation", "A general rise in prices.",
+    ...             title_kind="heading")
+    >>> glossed_heading(card, ["inflation"]), glossed_heading(card, ["price"])
+    (True, False)
+    """
+    if card.title_kind != "heading" or not names_whole_title(card, names):
+        return False
+    item_lines = frozenset(card.body.count("\n", 0, item.start) for item in card.items)
+    text = definition_text(card.body, names=names, item_lines=item_lines)
+    first = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    return opens_with_gloss(card, first) or bool(described_by_paragraph(card, names))
 
 
 #: Most sentences of a heading card's text read as a glossary entry.
@@ -1429,9 +1464,10 @@ def described_by_items(card: Card) -> str:
 
 
 def bullet_description(cands: Sequence[Candidate]) -> Evidence | None:
-    """The list under a heading that names a group (:func:`described_by_items`), when
-    nothing else the notes say defines it ("### Sourdough" over "- leavened by wild
-    yeast", "- slow to rise"): the notes describe it by those items."""
+    """The list under a heading that names a group (:func:`described_by_items`), or the
+    one short paragraph under it (:func:`described_by_paragraph`), when nothing else the
+    notes say defines it ("### Sourdough" over "- leavened by wild yeast", "- slow to
+    rise"; "## Entropy" over "Measures disorder."): the notes describe it by them."""
     names = sorted({n for c in cands for n in (c.key, *c.forms)}, key=len, reverse=True)
     for c in cands:
         for card in c.subject_of:
@@ -1443,7 +1479,76 @@ def bullet_description(cands: Sequence[Candidate]) -> Evidence | None:
                     return Evidence(card.source, card.line_of_text(own), own)
             elif text := described_by_items(card):
                 return Evidence(card.source, card.line_of_text(text.split("; ")[0]), text)
+            elif text := described_by_paragraph(card, names):
+                return Evidence(card.source, card.line_of_text(text), text)
     return None
+
+
+#: Words opening a clause that stands for a term when it has no main clause after it
+#: ("When a function calls itself ...", "What you give up ...").
+_STANDING_CLAUSE = frozenset({"when", "whenever", "where", "what"})
+#: Words that open an object and cannot follow a plural noun as its subject: after a
+#: word in -s English has as a verb they make it the verb ("Measures how acidic ...",
+#: "Stores the energy ...").
+_OBJECT_OPENINGS = frozenset(
+    "the a an how what whether which its their his her it them each every all".split()
+)
+
+
+def elliptic_gloss(sentence: str) -> bool:
+    """Is ``sentence`` what a student writes under a term without its subject: a
+    predicate opening with a word English has only as a verb, in the third person
+    ("Divides one cell into two.", "Occurs when ...") or with one English has as a verb
+    and an object's first word ("Measures how acidic ..."), or a clause opening with "when",
+    "where" or "what" and no main clause after a comma ("When a function calls itself
+    on a smaller input.", "What you give up by choosing.")? A statement with a subject of
+    its own ("Embargoes hurt both sides.", "When rates rise, prices fall.") is none.
+
+    >>> elliptic_gloss("Divides one cell into two."), elliptic_gloss("When a loop calls itself.")
+    (True, True)
+    >>> elliptic_gloss("Embargoes hurt trade."), elliptic_gloss("When rates rise, prices fall.")
+    (False, False)
+    >>> elliptic_gloss("Measures how acidic it is."), elliptic_gloss("Measures vary.")
+    (True, False)
+    """
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    if not words or not words[0][0].isupper() or sentence.rstrip().endswith("?"):
+        return False
+    first = words[0].lower()
+    if first in _STANDING_CLAUSE:
+        return len(words) >= 3 and "," not in sentence
+    if not first.endswith("s"):
+        return False
+    return only_verb(first) or (
+        len(words) > 1 and words[1].lower() in _OBJECT_OPENINGS and "VERB" in lemmas(first)
+    )
+
+
+def described_by_paragraph(card: Card, names: Sequence[str]) -> str:
+    """What the one short paragraph under a heading says of what the heading names, when
+    the heading is that name, the paragraph a glossary entry (:func:`_lone`: at most
+    :data:`GLOSSARY_SENTENCES` sentences, no list) and its first sentence the term's
+    description written without its subject (:func:`elliptic_gloss`: "Describes how
+    ...", "When a function calls itself on a smaller input.") that says something of its
+    own (:func:`says_more`); else "".
+
+    >>> def card(title, body):
+    ...     return Card("n#1", "n.md", "markdown", (1, 2), title, body, title_kind="heading")
+    >>> described_by_paragraph(card("Mitosis", "Divides one cell into two. It has 4 stages."),
+    ...                        ["mitosis"])
+    'Divides one cell into two. It has 4 stages.'
+    >>> described_by_paragraph(card("Erosion", "Storms strip beaches of sand."), ["erosion"])
+    ''
+    """
+    if card.title_kind != "heading" or card.items or not _lone(card):
+        return ""
+    if not names_whole_title(card, names):
+        return ""
+    text = definition_text(card.body, names=names)
+    first = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    if not first or not elliptic_gloss(first) or not says_more(text, names):
+        return ""
+    return text
 
 
 def framed_description(cands: Sequence[Candidate], found: Evidence) -> str:

@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from extraction.concepts.candidates import Candidate
+from extraction.concepts.definitions import glossed_heading
 from extraction.concepts.features import shape_first_verb, singled_names
 from extraction.concepts.merging import Merge, Refusal
 from extraction.concepts.words import (
@@ -115,6 +116,7 @@ def select(
             )
         )
     keep_refining_headings(scored, groups)
+    keep_glossed_headings(scored)
     scored.sort(key=lambda s: (-s.probability, -s.count, s.root))
     return scored
 
@@ -164,6 +166,27 @@ def keep_refining_headings(
         term = refined_term(s.root)
         if term and term in kept and not shape_first_verb(s.candidates):
             s.kept, s.kept_by = True, REFINES
+
+
+#: Why :func:`keep_glossed_headings` keeps a group the model turned down.
+GLOSSED = (
+    "a heading the text under it glosses ('Moraine' over 'A ridge of debris left by a "
+    "glacier.'): a term the notes single out and say what it is"
+)
+
+
+def keep_glossed_headings(scored: Sequence[Scored]) -> None:
+    """Keep (``kept_by`` :data:`GLOSSED`) each group the model turned down and no rule
+    ruled out that is the whole title of a heading card whose text opens with a gloss of
+    it (:func:`~extraction.concepts.definitions.glossed_heading`). A note of a few
+    headings uses each name once, under the statistics' reach; the gloss is the
+    student's own statement that the heading names a term."""
+    for s in scored:
+        if s.kept or s.ruled or not s.features.get("role_heading"):
+            continue
+        names = sorted(s.names)
+        if any(glossed_heading(card, names) for c in s.candidates for card in c.subject_of):
+            s.kept, s.kept_by = True, GLOSSED
 
 
 #: Why :func:`ruled_out` takes a group out.

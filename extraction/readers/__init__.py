@@ -38,6 +38,7 @@ from extraction.readers import (
     pdf,
     qa_list,
     quizlet,
+    webpage,
 )
 from extraction.readers._base import (
     LINE_BREAKS_TO_SPACE,
@@ -55,6 +56,7 @@ READERS: tuple[ModuleType, ...] = (
     crowdanki,
     pdf,
     docx,
+    webpage,
     delimited,
     knowt,
     brainscape,

@@ -23,12 +23,28 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
 
 from extraction.errors import ReadError
 from extraction.limits import MAX_LINE_CHARS, MAX_TEXT_LINES
 from extraction.records import Card, Emphasis, ListItem, Table
+
+#: The share of a block's lines a shape (a list of terms, of questions, of term lines)
+#: must fill for a reader to read the block as that shape: three quarters.
+DOMINANT_SHARE = Fraction(3, 4)
+
+
+def dominant(part: int, whole: int) -> bool:
+    """Whether ``part`` of a block's ``whole`` lines are :data:`DOMINANT_SHARE` of them:
+    the one test of "most of the block" that every reader of a shape asks.
+
+    >>> dominant(3, 4), dominant(6, 8), dominant(5, 8), dominant(0, 0)
+    (True, True, False, True)
+    """
+    return part >= DOMINANT_SHARE * whole
+
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -50,7 +50,8 @@ _LIST_STYLE = re.compile(r"^list\b", re.IGNORECASE)
 class Block:
     """One top-level item of a document on line ``number``: a heading (``level`` > 0, or
     0 for the Title), a paragraph (``level`` is ``None``; ``depth`` >= 0 for a list
-    item) or a table (``table``). ``runs`` are ``(start, end, style)`` emphasis runs."""
+    item), a table (``table``) or a term over its explanation (``term``). ``runs`` are
+    ``(start, end, style)`` emphasis runs."""
 
     number: int
     text: str
@@ -58,6 +59,9 @@ class Block:
     depth: int = -1
     runs: list[tuple[int, int, str]] = field(default_factory=list)
     table: list[tuple[int, list[str]]] | None = None
+    #: A term over its explanation (``text``), as a definition list or a toggle gives
+    #: them (the web page reader; Word's paragraphs never set it).
+    term: str | None = None
 
 
 @dataclass
@@ -305,13 +309,19 @@ def _add_table(section: _Section, rows: list[tuple[int, list[str]]]) -> None:
     section.joinable = False
 
 
-def _cards(items: Iterable[Block], builder: CardBuilder) -> Iterator[Card]:
-    """Cut blocks into cards at headings."""
+def block_cards(items: Iterable[Block], builder: CardBuilder) -> Iterator[Card]:
+    """Cut blocks into cards at headings (a heading's card holds the paragraphs, list
+    items and tables up to the next heading; terms over their explanations are term
+    cards). Shared with the web page reader, whose pages are read into blocks too."""
     stack: list[tuple[int, str]] = []
     current = _Section()
     for block in items:
         if block.table is not None:
             _add_table(current, block.table)
+            continue
+        if block.term is not None:
+            current.terms.append((block.number, block.term, block.text))
+            current.last = max(current.last, block.number)
             continue
         if block.level is None:
             _add_paragraph(current, block)
@@ -367,7 +377,8 @@ def _flush(section: _Section, builder: CardBuilder) -> Iterator[Card]:
             title_line=section.title_line
             or min(
                 [line.starts[0][1] for line in section.body.lines]
-                + [n for t in section.tables for n in t.row_lines]
+                + [n for t in section.tables for n in t.row_lines],
+                default=section.last,  # a table of one row (its header) and nothing else
             ),
             section=section.path,
             title_kind="heading",
@@ -407,4 +418,4 @@ def read(raw: RawNote) -> Iterator[Card]:
         raise
     except Exception as exc:  # malformed parts surface while walking the body
         raise ReadError(f"corrupt .docx: {exc or type(exc).__name__}") from None
-    yield from _cards(items, CardBuilder(raw, FORMAT))
+    yield from block_cards(items, CardBuilder(raw, FORMAT))

@@ -54,7 +54,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from extraction.errors import ReadError
-from extraction.readers._base import Body, BodyLine, CardBuilder, RawNote, tidy
+from extraction.readers._base import Body, BodyLine, CardBuilder, RawNote, dominant, tidy
 from extraction.readers._html import code_words, html_lines, links_out, restates
 from extraction.readers.boilerplate import is_boilerplate
 from extraction.readers.paragraphs import opens_label, text_body
@@ -329,6 +329,11 @@ def unnumbered(heading: Inline) -> Inline:
     )
 
 
+#: Characters on each side of a typed line that decide whether it opens a label: more
+#: than a label (at most 60 characters and its colon: ``paragraphs._LABEL``) needs.
+LABEL_WINDOW = 256
+
+
 def label_lines(text: Inline) -> list[Inline]:
     """``text`` cut before each of its typed lines that opens a label of its own
     (:func:`~extraction.readers.paragraphs.opens_label`): Markdown renders the lines of a
@@ -339,10 +344,14 @@ def label_lines(text: Inline) -> list[Inline]:
     >>> [(p.text, p.starts) for p in parts]
     [('Latency: delay.', [(0, 3)]), ('Jitter: its variation', [(0, 4)])]
     """
+    # each typed line is asked about with a window of the text around it, wider than a
+    # label and the end of a line: slicing all the text before and after each line made
+    # a paragraph of many lines quadratic
     cuts = [
         k
         for k, _ in text.starts[1:]
-        if 0 < k < len(text.text) and opens_label(text.text[:k], text.text[k:])
+        if 0 < k < len(text.text)
+        and opens_label(text.text[max(0, k - LABEL_WINDOW) : k], text.text[k : k + LABEL_WINDOW])
     ]
     if not cuts:
         return [text]
@@ -675,8 +684,24 @@ def is_term_table(table: Table) -> bool:
 
 #: An Obsidian callout's marker opening a block quote: "> [!note] Title", "> [!tip]- Title".
 _CALLOUT = re.compile(r"^\[!([A-Za-z][\w-]{0,30})\][+-]?[ \t]*")
-#: Most words of a callout title read as a term.
-CALLOUT_TERM_WORDS = 6
+#: Most words of a phrase read as a term: a callout's title, a list item over its
+#: explanation, a bold line over its definition (:func:`short_term`).
+TERM_PHRASE_WORDS = 6
+
+
+def short_term(text: str) -> bool:
+    """Whether ``text`` (stripped) can name a term where the layout puts one: a short
+    phrase (at most :data:`TERM_PHRASE_WORDS` words, a letter among them) that ends no
+    sentence or clause.
+
+    >>> short_term("Kiln"), short_term("A kiln fires pots."), short_term("Firing, glazing,")
+    (True, False, False)
+    """
+    return (
+        bool(_LETTER.search(text))
+        and len(text.split()) <= TERM_PHRASE_WORDS
+        and not text.endswith((".", "!", "?", ":", ";", ","))
+    )
 
 
 def callout(tokens: Sequence[Token], i: int) -> tuple[list[Token], list[Token]] | None:
@@ -705,13 +730,8 @@ def callout(tokens: Sequence[Token], i: int) -> tuple[list[Token], list[Token]] 
 
 
 def _callout_term(title: Inline) -> bool:
-    """A callout title that names a term: a short phrase that ends no sentence."""
-    text = title.text.strip()
-    return (
-        bool(_LETTER.search(text))
-        and len(text.split()) <= CALLOUT_TERM_WORDS
-        and not text.endswith((".", "!", "?", ":", ";"))
-    )
+    """A callout title that names a term (:func:`short_term`)."""
+    return short_term(title.text.strip())
 
 
 def _walk(reader: _Reader, tokens: Sequence[Token], offset: int = 0) -> None:
@@ -917,22 +937,12 @@ def labelled_cards(card: _Card) -> list[_Card]:
 
 #: Fewest list items of a card that make a list of terms, each over its explanation.
 MIN_ITEM_TERMS = 4
-#: Most words of such a term.
-ITEM_TERM_WORDS = 6
 
 
 def _item_term(line: BodyLine) -> bool:
-    """A list item that names a term (a short phrase that ends no sentence) or asks a
-    question."""
+    """A list item that names a term (:func:`short_term`) or asks a question."""
     text = line.text.strip()
-    return line.depth >= 0 and (
-        (
-            bool(_LETTER.search(text))
-            and len(text.split()) <= ITEM_TERM_WORDS
-            and not text.endswith((".", "!", "?", ":", ";", ","))
-        )
-        or (is_question(text) and text.endswith("?"))
-    )
+    return line.depth >= 0 and (short_term(text) or (is_question(text) and text.endswith("?")))
 
 
 #: The line between the front and the back of a multi-line card of Obsidian's spaced
@@ -969,7 +979,7 @@ def _asked(line: BodyLine) -> tuple[int, int] | None:
 
 def _bold_term(line: BodyLine, cut: int) -> bool:
     """The first ``cut`` characters of ``line`` (its first file line) are a term set in
-    bold as a whole ("**Kiln**" over its definition): a short phrase ending no sentence.
+    bold as a whole ("**Kiln**" over its definition), a :func:`short_term`.
 
     >>> body = Body()
     >>> _ = body.add(1, "Kiln", emphasis=[(0, 4, "bold")]); body.lines[0].append(2, "Hot.")
@@ -979,14 +989,9 @@ def _bold_term(line: BodyLine, cut: int) -> bool:
     head = line.text[:cut]
     term = head.strip()
     lead = len(head) - len(head.lstrip())
-    return (
-        bool(_LETTER.search(term))
-        and len(term.split()) <= ITEM_TERM_WORDS
-        and not term.endswith((".", "!", "?", ":", ";", ","))
-        and any(
-            style == "bold" and start <= lead and end >= lead + len(term)
-            for start, end, style in line.emphasis
-        )
+    return short_term(term) and any(
+        style == "bold" and start <= lead and end >= lead + len(term)
+        for start, end, style in line.emphasis
     )
 
 
@@ -996,7 +1001,7 @@ def question_lines(lines: Sequence[BodyLine]) -> list[int]:
     :data:`MIN_ITEM_TERMS` of them and they are three quarters of the lines from the
     first of them on."""
     asked = [k for k, line in enumerate(lines) if _asked(line) is not None]
-    if len(asked) < MIN_ITEM_TERMS or len(asked) * 4 < 3 * (len(lines) - asked[0]):
+    if len(asked) < MIN_ITEM_TERMS or not dominant(len(asked), len(lines) - asked[0]):
         return []
     return asked
 
@@ -1029,7 +1034,7 @@ def item_term_pairs(lines: Sequence[BodyLine]) -> list[int]:
             and len(under.text.strip()) > len(item.text.strip())
         ):
             pairs.append(k)
-    if len(pairs) < MIN_ITEM_TERMS or 2 * len(pairs) * 4 < 3 * (count - pairs[0]):
+    if len(pairs) < MIN_ITEM_TERMS or not dominant(2 * len(pairs), count - pairs[0]):
         return []
     return pairs
 

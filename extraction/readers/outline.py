@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from extraction.readers._base import CardBuilder, RawNote
+from extraction.readers._base import CardBuilder, RawNote, dominant
 from extraction.readers.boilerplate import without_boilerplate
 from extraction.readers.paragraphs import file_indents, text_body
 from extraction.records import Card
@@ -166,9 +166,9 @@ def _headings(
     return marks
 
 
-#: Blocks a list of terms has at least, and the share of its blocks a term heads.
+#: Blocks a list of terms has at least (and terms head three quarters of its blocks:
+#: :func:`~extraction.readers._base.dominant`).
 GLOSSARY_BLOCKS = 4
-GLOSSARY_SHARE = 0.75
 #: Words a term of such a list typed in lower case has at most.
 TERM_WORDS = 5
 
@@ -206,7 +206,7 @@ def glossary_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
             )
         )
     ]
-    if len(terms) < max(GLOSSARY_BLOCKS, GLOSSARY_SHARE * len(firsts)):
+    if len(terms) < GLOSSARY_BLOCKS or not dominant(len(terms), len(firsts)):
         return alternating_terms(texts, marks)
     if sum(1 for i in terms if marks[i]) < 2:
         return []
@@ -260,7 +260,7 @@ def alternating_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
     """The heading lines of a list of terms typed with no blank line between them, each
     term over the one longer line that explains it ("Kiln" / "A furnace for pottery." /
     "Glaze" / "A glassy coat."), or ``[]`` when the text is no such list: at least
-    :data:`GLOSSARY_BLOCKS` such pairs, and they hold :data:`GLOSSARY_SHARE` of its
+    :data:`GLOSSARY_BLOCKS` such pairs, and they hold three quarters of its
     lines but a title's.
 
     >>> texts = ["Pottery", "Kiln", "A furnace for pottery.", "Glaze", "A glassy coat.",
@@ -281,7 +281,7 @@ def alternating_terms(texts: Sequence[str], marks: Sequence[bool]) -> list[int]:
         and (i + 2 == count or marks[i + 2] or not texts[i + 2])
     ]
     filled = sum(1 for t in texts if t)
-    if len(pairs) < GLOSSARY_BLOCKS or 2 * len(pairs) < GLOSSARY_SHARE * (filled - 1):
+    if len(pairs) < GLOSSARY_BLOCKS or not dominant(2 * len(pairs), filled - 1):
         return []
     return pairs
 
@@ -490,7 +490,7 @@ def bullet_terms(lines: Sequence[tuple[int, str]], indents: Mapping[int, int]) -
             and len(term[head.end() :].split()) <= TERM_WORDS + 1
         ):
             pairs.append(k)
-    if len(pairs) < MIN_BULLET_TERMS or 2 * len(pairs) * 4 < 3 * len(filled):
+    if len(pairs) < MIN_BULLET_TERMS or not dominant(2 * len(pairs), len(filled)):
         return []
     return pairs
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from extraction.readers._base import CardBuilder, RawNote
+from extraction.readers._base import CardBuilder, RawNote, dominant
 from extraction.readers.boilerplate import without_boilerplate
 from extraction.readers.paragraphs import file_indents, text_body, wrap_width
 from extraction.readers.prompts import is_question, prompt_kind, segment_prompts
@@ -125,7 +125,7 @@ def is_term_list(texts: list[str]) -> bool:
         return False
     common = max(set(seps), key=seps.count)
     grouping = _grouping_lines(filled, common)
-    return seps.count(common) * 4 >= (len(filled) - grouping) * 3
+    return dominant(seps.count(common), len(filled) - grouping)
 
 
 def _grouping_lines(filled: list[str], separator: str) -> int:
@@ -282,7 +282,7 @@ def line_cards(text: str) -> list[str]:
         for piece in pieces
     ]
     seps = [split[1] for piece in pieces if (split := _term_split(piece))]
-    if not seps or max(map(seps.count, set(seps))) * 4 < len(pieces) * 3:
+    if not seps or not dominant(max(map(seps.count, set(seps))), len(pieces)):
         return [text]
     return [piece for piece in pieces if piece]
 

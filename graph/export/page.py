@@ -189,6 +189,8 @@ def topic_groups(G: nx.MultiDiGraph, ranked: list[Hashable]) -> list[tuple[str, 
     for node in ranked:
         topic = str(G.nodes[node].get("topic") or "").strip() or NO_TOPIC
         groups.setdefault(topic, []).append(node)
+    if not groups:
+        return []  # a graph of no concept
     first = next(iter(groups))
     return sorted(
         groups.items(), key=lambda item: (item[0] != first, item[0] == NO_TOPIC, -len(item[1]))

@@ -3761,6 +3761,40 @@ def test_concepts_selection_keeps_a_heading_that_refines_a_concept(first, headin
 
 
 @pytest.mark.parametrize(
+    ("heading", "body", "name", "kept"),
+    [
+        # the text under a heading glosses it: the student says what the term is
+        ("Inflation", "A general rise in prices over time.", "inflation", True),
+        (
+            "Moraine",
+            "A ridge of debris left by a glacier. It marks the ice's edge.",
+            "moraine",
+            True,
+        ),
+        ("Tundra", "Treeless plain of frozen subsoil.", "tundra", True),
+        # or describes it without its subject, in one short paragraph
+        ("Buffer", "Resists changes in pH when acid is added.", "buffer", True),
+        ("Hygrometer", "Measures how humid the air is.", "hygrometer", True),
+        # a statement about it, a sentence of a section, a question: no gloss
+        ("Inflation", "Prices rose fast in the 1970s.", "inflation", False),
+        ("Inflation", "What drives it? Demand and costs.", "inflation", False),
+        # "The ..." opens a gloss only in a glossary entry, not a section of prose
+        (
+            "Tundra",
+            "The coldest biome on land.\n\nIt covers the far north. Few trees grow there.",
+            "tundra",
+            False,
+        ),
+    ],
+)
+def test_concepts_selection_keeps_a_heading_the_text_under_it_glosses(heading, body, name, kept):
+    none = LogisticModel(("words1",), (0.0,), -5.0, 0.5)  # turns every name down
+    group = _group(extract_concepts([card(heading, body, kind="heading")], model=none), name)
+    assert group.kept is kept, (group.kept_by, group.features)
+    assert bool(group.kept_by) is kept
+
+
+@pytest.mark.parametrize(
     ("body", "bold", "defined"),
     [
         # a stressed apposition closing the sentence names the noun before its comma

@@ -1333,3 +1333,30 @@ def test_definitions_label_of_a_heading_in_capitals_is_in_ordinary_case(heading,
     found = index.find(heading)
     assert found is not None
     assert index.concepts[found].label == label
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "name", "defined"),
+    [
+        # a student's note under a term, written without its subject
+        ("Mitosis", "Divides one cell into two identical cells.", "mitosis", True),
+        ("Recursion", "When a function calls itself on a smaller input.", "recursion", True),
+        ("Opportunity cost", "What you give up by choosing one option.", "opportunity cost", True),
+        ("Condensation", "Occurs when vapour cools below its dew point.", "condensation", True),
+        # a statement with a subject of its own, a condition with a main clause, a question
+        ("Embargo", "Embargoes hurt both sides of a trade.", "embargo", False),
+        ("Inflation", "When rates rise, prices fall.", "inflation", False),
+        ("Recursion", "When does a function call itself?", "recursion", False),
+        # a section of prose, not a glossary entry
+        (
+            "Mitosis",
+            "Divides one cell into two.\n\nIt has four stages. Each takes an hour. Cells grow.",
+            "mitosis",
+            False,
+        ),
+    ],
+)
+def test_definitions_a_heading_over_a_note_without_its_subject_is_described_by_it(
+    heading, body, name, defined
+):
+    assert bool(definition_of(heading, body, name, kind="heading")) is defined

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from extraction.concepts import ConceptIndex, extract_concepts
 from extraction.logistic import LogisticModel
 from extraction.prerequisites import (
+    ARROW,
     FEATURES,
     PREREQUISITE,
     REJECTED,
@@ -1737,6 +1738,45 @@ def test_prerequisites_undergoes_reads_what_a_process_acts_on(sentence, first):
         a for (a, b), c in found.items() if b in targets and c.features.get("undergoes", 0) > 0
     }
     assert firsts == ({first} if first else set())
+
+
+@pytest.mark.parametrize(
+    ("line", "arrows"),
+    [
+        ("kiln heats up -> glaze melts", 1),  # ASCII arrow between words
+        ("clay dries \u2192 shrinks \u2192 cracks", 2),  # a chain of arrows
+        ("the pot (bisque)\u2192 glaze firing", 1),  # after a closing bracket
+        ("wet clay => leather-hard clay", 1),  # a double arrow
+        ("as n \u2192 \u221e the mean settles", 0),  # between symbols
+        ("ability to fire hotter (kiln \u2013>)", 0),  # pointing at nothing
+        ("temperature > 900 degrees", 0),  # a comparison, no arrow
+    ],
+)
+def test_prerequisites_arrow_is_written_between_words(line, arrows):
+    assert len(ARROW.findall(line)) == arrows
+
+
+@pytest.mark.parametrize(
+    ("line", "ordered"),
+    [
+        ("kiln heats up -> glaze melts", {("kiln", "glaze")}),
+        ("kiln heats up \u2192 glaze melts \u2192 crazing", {("kiln", "crazing")}),  # the ends
+        ("the state of the kiln -> crazing", {("kiln", "crazing")}),  # an everyday word
+        ("glaze and kiln -> crazing", {("glaze", "crazing"), ("kiln", "crazing")}),
+        ("the kiln melts the glaze", set()),  # no arrow: nothing read
+        ("kiln -> kiln and glaze", {("kiln", "glaze")}),  # named before: not after it
+    ],
+)
+def test_prerequisites_arrow_puts_what_it_leads_from_first(line, ordered):
+    e = Evidence("n.txt", 2, line)
+    names = ("kiln", "glaze", "crazing", "state")
+    concepts = {n: Concept(n, n) for n in names}
+    named = [n for n in names if n in line]
+    index = ConceptIndex(concepts, {}, {}, card_mentions={"n#1": [(n, e) for n in named]})
+    found = candidates(index, [])
+    arrowed = {pair for pair, c in found.items() if c.features.get("arrow", 0) > 0}
+    assert arrowed == ordered
+    assert all(found[pair].features.get("stated", 0) > 0 for pair in ordered)
 
 
 def _deck(*rows: tuple[str, str]) -> list[Card]:

@@ -216,3 +216,15 @@ def test_readers_docx_terms_over_their_explanation_paragraphs_are_term_cards(tmp
             (),
         ),
     ]
+
+
+def test_docx_a_table_of_one_row_before_any_heading_is_read(tmp_path):
+    document = python_docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Mineral", "Hardness"
+    document.save(str(tmp_path / "one_row.docx"))
+    result = read_file(tmp_path / "one_row.docx")
+    assert result.ok, result.source.errors
+    assert [(c.title_line, c.tables) for c in result.cards] == [
+        (1, (Table(("Mineral", "Hardness"), ()),))
+    ]

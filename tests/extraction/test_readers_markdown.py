@@ -8,7 +8,7 @@ import json
 import pytest
 
 from extraction.readers import read_bytes, read_file, read_paths
-from extraction.readers.markdown import code_words, inline_text, math_words
+from extraction.readers.markdown import code_words, inline_text, math_words, short_term
 from extraction.records import Emphasis, ListItem, Table
 from tests.conftest import CORPORA
 
@@ -669,3 +669,39 @@ def test_readers_markdown_bold_terms_over_their_definitions_are_term_cards():
     # a paragraph that only opens with a bold word stays prose
     prose = "# Pottery\n\n" + "**Kilns** fire pottery.\nThey get hot.\n\n" * 4
     assert [c.title for c in read_bytes(prose.encode(), path="p.md").cards] == ["Pottery"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kiln", True),
+        ("Salt glaze firing", True),
+        ("one two three four five six", True),
+        ("one two three four five six seven", False),
+        ("A kiln fires pots.", False),
+        ("Why fire twice?", False),
+        ("Firing stages:", False),
+        ("Bisque, glaze,", False),
+        ("1200", False),
+    ],
+)
+def test_readers_markdown_short_term_is_a_short_phrase_ending_no_sentence(text, expected):
+    assert short_term(text) is expected
+
+
+def test_readers_markdown_label_lines_ask_about_each_line_with_a_window(monkeypatch):
+    """A paragraph of many typed lines is read in time linear in its length: each line is
+    asked about with a bounded window of text, not all the text before and after it."""
+    from extraction.readers import markdown
+
+    asked: list[int] = []
+
+    def opens_label(previous: str, text: str) -> bool:
+        asked.append(max(len(previous), len(text)))
+        return False
+
+    monkeypatch.setattr(markdown, "opens_label", opens_label)
+    page = "Sediment settles **slowly** in still water\n" * 2_000
+    assert len(read_bytes(page.encode(), path="long.md").cards) == 1
+    assert len(asked) == 1_999
+    assert max(asked) <= markdown.LABEL_WINDOW

@@ -12,6 +12,7 @@ import json
 import pytest
 
 from extraction.readers import read_bytes
+from extraction.readers._base import dominant
 from extraction.readers._html import html_lines, note_parts
 from extraction.readers.paragraphs import html_body, text_body
 from extraction.readers.prompts import prompt_kind
@@ -661,3 +662,19 @@ def test_readers_structure_outline_bullets_over_their_explanations_are_term_card
     if titles:
         assert str(cards[0].body) == "A furnace that fires clay."
         assert cards[0].section == section
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "expected"),
+    [
+        (3, 4, True),
+        (4, 4, True),
+        (6, 8, True),
+        (5, 8, False),
+        (2, 4, False),
+        (7, 9, True),
+        (6, 9, False),
+    ],
+)
+def test_readers_structure_dominant_is_three_quarters_of_the_block(part, whole, expected):
+    assert dominant(part, whole) is expected

@@ -521,6 +521,60 @@ def test_relations_label_is_the_subject_of_a_narrowed_concept(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence after a label's own, with no subject of its own, is the label's
+        "Breads || Sourdough loaf: a slow bread. Relies on a starter.",
+        "Breads || Sourdough loaf (SL): a slow bread. Relies on a starter.",  # "):" glued
+    ],
+)
+def test_relations_a_fragment_after_a_label_line_is_the_labels(text):
+    index = tiny_index(text, "bread", "sourdough loaf", "starter")
+    found = triples(index)
+    assert expect(index, "sourdough loaf", "uses", "starter") in found
+    assert expect(index, "bread", "uses", "starter") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "members"),
+    [
+        # a name ending in a noun of rp.NUMBERED_SETS, its members after a colon
+        ("Sailing || The rigging trio: mast, boom and sail.",
+         "rigging trio", {"mast", "boom", "sail"}),
+        ("Baking || The leavening pair: yeast and starter.",
+         "leavening pair", {"yeast", "starter"}),
+        # no set of a number: a list after a label is not its parts
+        ("Sailing || The rigging kit: mast, boom and sail.", "rigging kit", set()),
+        # a list of one is no set
+        ("Baking || The leavening pair: yeast.", "leavening pair", set()),
+    ],
+)  # fmt: skip
+def test_relations_numbered_set_is_made_of_the_members_it_lists(text, whole, members):
+    names = ("rigging trio", "rigging kit", "leavening pair", "mast", "boom", "sail",
+             "yeast", "starter")  # fmt: skip
+    index = tiny_index(text, *names)
+    found = {s for s, r, t in triples(index) if r == "part_of" and t == whole}
+    assert found == members
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "absent"),
+    [
+        # a label giving its name a bracket (another name, a gloss) is still the label
+        ("Kinds of bread || - Sourdough loaf (SL) - rises slowly; relies on a starter\n"
+         "- Soda bread - rises fast", "sourdough loaf", "soda bread"),
+        ("Kinds of bread || - Sourdough loaf (slow rise): relies on a starter\n"
+         "- Soda bread: rises fast", "sourdough loaf", "soda bread"),
+    ],
+)  # fmt: skip
+def test_relations_label_with_a_bracket_is_the_subject_of_its_line(text, subject, absent):
+    index = tiny_index(text, "bread", "sourdough loaf", "soda bread", "starter")
+    found = triples(index)
+    assert expect(index, subject, "uses", "starter") in found
+    assert expect(index, absent, "uses", "starter") not in found
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
@@ -1994,6 +2048,8 @@ def test_relations_a_formula_item_is_not_named_by_its_unit(item, named):
     [
         # a subjectless sentence in a line that opens with a bold term is the term's
         ("**Kiln wash** keeps glaze off the shelf. Requires a coat of alumina.", "kiln wash"),
+        # a bracket after the name inside the bold run leaves the term that name
+        ("**Kiln wash (KW)** keeps glaze off the shelf. Requires a coat of alumina.", "kiln wash"),
         # not when the line opens in plain words
         ("Kiln wash keeps glaze off the shelf. Requires a coat of alumina.", "firing tool"),
     ],

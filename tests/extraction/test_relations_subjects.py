@@ -619,6 +619,27 @@ def test_relations_subjects_a_remedy_told_as_an_act_is_the_cards_act(text, names
 
 
 @pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # an answer line opening with the participle of a remedy: the card's subject is
+        # what it remedies
+        ("Blossom end rot || Dark patches on tomatoes. Countered by steady watering.",
+         ("blossom end rot", "steady watering"),
+         ("steady watering", "addresses", "blossom end rot")),
+        ("Leaf curl || Curled young leaves. Remedied by copper spray.",
+         ("leaf curl", "copper spray"), ("copper spray", "addresses", "leaf curl")),
+        ("Frost heave || Soil lifted by ice. Countered by deep footings.",
+         ("frost heave", "deep footing"), ("deep footing", "addresses", "frost heave")),
+    ],
+)  # fmt: skip
+def test_relations_subjects_a_remedy_participle_opening_a_line_remedies_the_subject(
+    text, names, expected
+):
+    index = tiny_index(text, *names)
+    assert expect(index, *expected) in triples(index)
+
+
+@pytest.mark.parametrize(
     ("text", "names", "absent"),
     [
         # a thing's card: the act is no thing's

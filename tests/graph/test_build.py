@@ -496,3 +496,25 @@ def test_build_add_edges_keeps_the_order_and_lets_each_relation_go():
     ]
     first, second = (d for _, _, d in G.edges(data=True) if "features" in d)
     assert first["features"] is second["features"] and first["evidence"] is second["evidence"]
+
+
+def test_build_a_web_page_gives_its_headings_and_terms_as_concepts(tmp_path):
+    page = tmp_path / "geology.html"
+    page.write_text(
+        "<html><body><nav>Home | Courses</nav>\n"
+        "<h1>Volcanoes</h1>\n"
+        "<h2>Magma</h2>\n<p><b>Magma</b> is molten rock beneath the surface of a planet.</p>\n"
+        "<h2>Caldera</h2>\n<p>A caldera is a large hollow left when a magma chamber empties.</p>\n"
+        "<details><summary>Lahar</summary><p>A mudflow of volcanic debris.</p></details>\n"
+        "</body></html>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "geology.json"
+    assert main(["build", str(page), "--out", str(out)]) == 0
+    G = read_graph(out)
+    assert [s["format"] for s in G.graph["sources"]] == ["html"]
+    labels = {attrs["label"]: attrs for _, attrs in G.nodes(data=True)}
+    assert {"magma", "caldera", "lahar"} <= set(labels)
+    assert "home" not in labels
+    assert labels["caldera"]["definition"].startswith("A caldera is a large hollow")
+    assert labels["caldera"]["definition_evidence"]["line"] == 6  # the page's own line

@@ -309,3 +309,12 @@ def test_explain_a_heading_kept_as_a_kind_of_a_concept_says_why():
     assert info["status"] == "concept", info
     assert "a kind or use of a concept" in info["kept_by"]
     assert "under the threshold" in format_term(info)
+
+
+def test_explain_a_heading_kept_for_its_gloss_says_why():
+    note = b"# Inflation\n\nA general rise in prices over time.\n"
+    G = build_graph([read_bytes(note, path="notes.md")])
+    info = explain_term(G, "inflation")
+    assert info["status"] == "concept", info
+    assert "a heading the text under it glosses" in info["kept_by"]
+    assert G.nodes["inflation"]["definition"] == "A general rise in prices over time."

@@ -1354,3 +1354,11 @@ def test_export_picture_leaves_weak_links_out_unless_the_notes_state_few(
     assert ("6 weak links left out (concepts only named together)" in text) is stated
     left_out = ("left out: 6 weak links (concepts only named together)",)
     assert written.remarks == (left_out if stated else ())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_a_graph_of_no_concept_writes_every_format(fmt, tmp_path):
+    G = nx.MultiDiGraph(schema=SCHEMA, sources=[])  # notes in which nothing was kept
+    out = out_path(tmp_path, fmt)
+    export(G, fmt, out)
+    assert written_files(out)

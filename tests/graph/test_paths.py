@@ -914,6 +914,26 @@ def test_paths_a_name_inside_the_defined_name_is_not_named_by_the_definition():
 
 
 @pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a clause after a semicolon that tells another thing through the concept
+        ("A trench is a deep rift; a canyon is a trench cut by a river.", []),
+        # one of another subject that does not name the concept still tells it
+        ("A trench is a deep rift; a canyon often lies beside it.", ["canyon"]),
+        # one that opens with the concept's own name tells it
+        ("A trench is a deep rift; the trench is cut by a canyon.", ["canyon"]),
+    ],
+)
+def test_paths_a_clause_telling_another_thing_names_nothing_for_the_definition(text, named):
+    said = {"source": "sea.md", "line": 5, "text": text}
+    G = nx.MultiDiGraph()
+    G.add_node("trench", definition=text, definition_evidence=said)
+    G.add_node("canyon", definition="Said in the notes.")
+    G.add_edge("canyon", "trench", relation="related_to", confidence=0.3, evidence=[said])
+    assert defining_names(G, "trench") == named
+
+
+@pytest.mark.parametrize(
     ("relation", "named"),
     [
         ("used_for", []),  # "Used in glaze firing": where kiln wash leads
