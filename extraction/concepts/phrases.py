@@ -877,11 +877,14 @@ def instruction_purpose(toks: Sequence[Token]) -> bool:
     >>> from extraction.nlp import pipe
     >>> [instruction_purpose(list(d)) for d in pipe(["Recall for the quiz", "Recall glazes"])]
     [True, False]
+    >>> instruction_purpose(list(next(pipe(["Use of antibiotics"]))))
+    False
     """
     words = [t for t in toks if not t.is_punct]
     return (
         len(words) > 1
         and words[1].tag_ == "IN"
+        and words[1].lower_ != "of"  # "Use of antibiotics": the word is a noun there
         and not hyphen_after(words[1])
         and words[0].is_sent_start
         and instruction(words[0], words)

@@ -587,3 +587,10 @@ def test_phrases_a_verb_of_a_list_of_actions_is_no_part_of_a_name(body, named, n
 )
 def test_phrases_a_plural_heading_viewed_as_another_thing_names_both(title, named):
     assert heading_keys(title) == named
+
+
+def test_phrases_an_instruction_word_before_of_is_no_instruction_for_a_purpose():
+    # "Use of kiln shelves": "use" is a noun there; the heading still names kiln shelves
+    index = extract_concepts([card("Use of kiln shelves", "Shelves hold pots.", kind="term")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["term"]}
+    assert "kiln shelf" in keys, keys
