@@ -42,6 +42,7 @@ from extraction.concepts.phrases import (
     extend_numbering,
     head_index,
     hyphen_after,
+    instruction_purpose,
     key_of,
     misread_noun,
     numbered_noun,
@@ -589,6 +590,8 @@ def _occ(
         return
     if len(toks) == 1 and course_code(toks[0]):
         return  # "BIO" of "BIO 201": the letters of a course code name nothing
+    if role != "term" and quantity(name[1]):
+        return  # "**-70 mV**", "1200 °C": a value stressed or said, not a name
     key, surface = name
     shouted = surface.isupper() and " " not in surface  # "TODO: reread chapter 3"
     if (role in CALLOUT_ROLES or shouted or (role == "term" and " " in key)) and about_the_notes(
@@ -623,10 +626,48 @@ def about_the_notes(key: str) -> bool:
     return all(w in GENERIC_NOTE_WORDS for w in words)
 
 
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_][\w'-]*|\d+")
+
+
+def about_the_notes_only(text: str) -> bool:
+    """Is ``text`` made only of note-taking words (:data:`GENERIC_NOTE_WORDS`), callout
+    words and numbers ("midterm review", "Week 5 summary", "lecture notes")? Explaining a
+    label, it makes the line a title of the notes ("Geo 210 - midterm review"), not a term
+    and its meaning.
+
+    >>> about_the_notes_only("midterm review summary"), about_the_notes_only("Week 5 notes")
+    (True, True)
+    >>> about_the_notes_only("a review of soils"), about_the_notes_only("12")
+    (False, False)
+    """
+    words = [w.lower() for w in _WORD_OR_NUMBER.findall(text) if not w.isdigit()]
+    return bool(words) and all(w in GENERIC_NOTE_WORDS or w in CALLOUT_WORDS for w in words)
+
+
 #: Roles in which a callout word (:data:`CALLOUT_WORDS`) is set apart as a label.
 CALLOUT_ROLES = frozenset({"label", "emphasis", "acronym", "item", "heading"})
 
 _CODE_LIKE = re.compile(r"[|_{}<>=`\\]|^[(\[]")
+
+
+#: A unit symbol, with an SI prefix where it takes one ("mV", "kPa", "°C", "%").
+_UNIT = (
+    r"(?:[kMGTmµμunpcd]?(?:m|g|s|A|K|mol|Hz|N|Pa|J|W|V|Ω|L|l|eV|M|Da)"
+    r"|°[CFcf]?|%|h|min|atm|bar|psi|kcal|cal|mph|ppm|dB|bp|kb)"
+)
+#: A number, signed or approximate, and its units ("-70 mV", "9.8 m/s2", "~1200 °C").
+_QUANTITY = re.compile(rf"[~≈<>±+\-−–]?\d[\d,.]*(?:{_UNIT}(?:[/·]{_UNIT})*[23²³]?)+")
+
+
+def quantity(surface: str) -> bool:
+    """Is ``surface`` a value, a number and its units ("-70 mV", "1200 °C", "9.8 m/s2"),
+    which names no concept? A number before a name ("5G network", "95% confidence
+    interval", "4 Ps") is no value.
+
+    >>> [quantity(s) for s in ["−70 mV", "1200 ° c", "9.8 m/s2", "0 K", "5G", "4 Ps", "3D"]]
+    [True, True, True, True, False, False, False]
+    """
+    return bool(_QUANTITY.fullmatch(re.sub(r"\s+", "", surface)))
 
 
 def well_formed(surface: str) -> bool:
@@ -745,8 +786,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
             yield from _occ(asked, role, seg, seg.text, toks=subject)
         return
     span = span_of(doc, found.name)
-    if span is None:
-        return
+    if span is None or (whole_term and instruction_purpose(list(doc))):
+        return  # "Recall for the quiz": what an instruction is for names nothing
     toks = list(span)
     if asks and (kinds := kinds_asked(toks)):
         toks = kinds  # "What are some RNN architectures?" asks for kinds of RNN
@@ -1035,10 +1076,13 @@ def one_word_with(toks: Sequence[Token]) -> list[list[Token]]:
     then a name: "Problems with Gradients", "Polishing with Pumice", "Navigation via
     Sextants" title a section about the word's thing as it meets the other, and are no
     name of their own, as :func:`topic_in_setting` reads a label of one word before its
-    preposition. Else [] (two words or more before it, "Crop Rotation with Legumes",
-    may name one thing)."""
+    preposition; so does a plural, then "as", then a name: "Cells as Factories" views
+    cells as factories ("Software as a service" names a thing). Else [] (two words or
+    more before it, "Crop Rotation with Legumes", may name one thing)."""
     words = [t for t in trim(toks) if not t.is_punct and not t.is_space]
-    if len(words) < 3 or words[1].lower_ not in WITH_WORDS:
+    if len(words) < 3 or not (
+        words[1].lower_ in WITH_WORDS or (words[1].lower_ == "as" and words[0].tag_ == "NNS")
+    ):
         return []
     first, rest = words[0], trim(words[2:])
     if not first.is_alpha or not rest or any(t.lower_ in WITH_WORDS for t in rest):
@@ -1697,6 +1741,8 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if seg.is_title or seg.kind == CELL:
         return
     found = label_of(seg.text) or list_label(seg) or _equals_label(seg)
+    if found and about_the_notes_only(found[1]):
+        return  # "Chem 101 - midterm review": a line that titles the notes, no term
     if found and VERSUS.search(found[0]) and (sides := contrasted_names(seg, doc)):
         # "Sonnet vs ode: ...", "Sonnet vs ode - both ...": the label names both sides, as
         # such a title or list item does; what follows is about the two, defining neither
@@ -1706,14 +1752,21 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if (
         found
         and (parts := bracketed_label(found[0]))
-        and (seg.text[len(found[0]) :].lstrip()[:1] in {":", "="} or spelled_out_acronym(*parts))
+        and (
+            seg.text[len(found[0]) :].lstrip()[:1] in {":", "="}
+            or spelled_out_acronym(*parts)
+            or credited_in_brackets(parts[1])
+            or bool(_OWNER.match(parts[1]))
+        )
     ):
         # "Tariff (import duty): ...": the tokenizer reads "):" as one token (an emoticon),
         # so the label as written spans no name; nor, with the bracket, does an equals
         # label ("Tariff (import duty) = ..."). A dash label closing with a bracket is
-        # read only when the bracket abbreviates the name ("Gross margin (GM) - ..."):
-        # measured, other brackets there (often a remark's) only added rows that moved
-        # the selector's refit against the development notes
+        # read only when the bracket abbreviates the name ("Gross margin (GM) - ...") or
+        # credits a person, alone or as an owner ("Kiln theory (Quist) - ...", "Draft
+        # rule (Quist's rule) - ..."): measured, other brackets there
+        # (often a remark's) only added rows that moved the selector's refit against the
+        # development notes
         yield from _bracketed_label(seg, doc, found[1], *parts)
         return
     if found and (within := bracket_within(found[0])):
@@ -1773,8 +1826,8 @@ def _bracketed_label(
     named = phrase(toks, lenient=True)
     yield from _occ(named, role, seg, seg.text, toks=toks, definition=explanation)
     inside = span_of(doc, inner, span.end_char)
-    if named is None or inside is None or not names_it(name, inner):
-        return
+    if named is None or inside is None or not names_it(name, inner) or credited_in_brackets(inner):
+        return  # "Kiln theory (Quist)": the person credited is no other name of it
     if is_acronym(inner):
         if initials_match(singular_acronym(inner), name):
             yield from _occ((singular_acronym(inner), inner), "abbreviation", seg, seg.text)
@@ -2504,7 +2557,7 @@ def defined(view: View) -> Iterator[Occurrence]:
         and (
             doc[chunks[1].end].lower_ in {"states", "says"}
             or (
-                chunks[0][0].pos_ != "DET"
+                (chunks[0][0].pos_ != "DET" or _of_a_word(chunks[0], chunks[1]))
                 and chunks[1][0].pos_ not in {"DET", "PRON"}
                 and any(start == chunks[1].end for start, _ in view.matches.get("DEFINING", ()))
             )
@@ -2512,8 +2565,9 @@ def defined(view: View) -> Iterator[Occurrence]:
     ):
         # "The first law of thermodynamics states that ...": a law's subject takes its
         # "of" complement (not a framing noun's: "The advantage of X states ..."); so does
-        # a defined name without an article, "Angle of incidence is the angle ..." (not
-        # "The speed of the wave is ...", one thing an article points at)
+        # a defined name whose complement has no article, "Angle of incidence is the
+        # angle ...", "The rate of decay is the share ..." (not "The speed of the wave
+        # is ...", one thing an article points at)
         chunks = [doc[chunks[0].start : chunks[1].end], *chunks[2:]]
         after = chunks[0].end
     if after < sent.end and doc[after].text == "(":  # "Gross Domestic Product (GDP) is a"
@@ -2525,6 +2579,8 @@ def defined(view: View) -> Iterator[Occurrence]:
             return  # "The output is a label": the output of the example at hand
         if ranked(toks):
             return  # "The most common rock is basalt": the sentence names basalt
+        if after + 1 < sent.end and selects(toks, doc[after + 1]):
+            return  # "The main objection is realizability: ...": it names realizability
         misread = chunks[0] is subject
         word = toks[-1]
         yield from _occ(
@@ -2537,6 +2593,13 @@ def defined(view: View) -> Iterator[Occurrence]:
             definition=view.text,
             trimmed=misread,
         )
+
+
+def _of_a_word(head: Span, complement: Span) -> bool:
+    """Does "the" open ``head`` before an "of" complement of words English has, no
+    article before them ("The rate of decay is ...", not "The value of cij is ...": a
+    variable's value)?"""
+    return head[0].lower_ == "the" and all(lemmas(t.lower_) for t in complement if t.is_alpha)
 
 
 #: Tags of a superlative: "largest", "best" (JJS), "most", "least" (RBS).
@@ -2552,6 +2615,31 @@ def ranked(toks: Sequence[Token]) -> bool:
         or t.lower_ in {"most", "least"}
         or (t.lower_.startswith(("best-", "most-", "least-")) and "-" in t.text)
         for t in toks
+    )
+
+
+def selects(toks: Sequence[Token], complement: Token) -> bool:
+    """Does a defining sentence's subject, "the" and a word that picks out
+    (:data:`SELECTING_ADJECTIVES`: "main", "key", "chief") before its noun, go on to a
+    bare name after its copula ("The main tools are NPV and IRR", "The key idea is
+    homeostasis: ...")? Such a sentence names its complement, and the subject is no name.
+    With an article after the copula it may define the subject ("The main sequence is
+    the band of stars ...").
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["The main objection is realizability."]))
+    >>> selects(list(doc[:3]), doc[4])
+    True
+    >>> doc = next(pipe(["The main sequence is the band of stars."]))
+    >>> selects(list(doc[:3]), doc[4])
+    False
+    """
+    words = [t for t in toks if not t.is_punct]
+    return (
+        len(words) == 3
+        and words[0].lower_ == "the"
+        and words[1].lower_ in SELECTING_ADJECTIVES
+        and complement.pos_ not in {"DET", "PRON"}
     )
 
 
@@ -2890,10 +2978,28 @@ def enumerations(view: View) -> Iterator[Occurrence]:
         head = chunk.root
         while head.dep_ == "conj" and head.head != head:
             head = head.head
-        members = [head, *(t for t in head.subtree if t.dep_ == "conj")]
+        # a word after a dash glued to it is part of the word before ("Kelvin–Planck")
+        members = [head, *(t for t in head.subtree if t.dep_ == "conj" and not _glued_on(t))]
         if len(members) >= 3 or any(t.text in {"/", "&"} for t in chunk):
             for run in chunk_runs([chunk]):
                 yield from _occ(phrase(run), "listed", view.seg, view.text, at, run)
+
+
+def _glued_on(tok: Token) -> bool:
+    """Is ``tok`` glued by a dash to the word before it ("Planck" of "Kelvin–Planck")?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["the Kelvin–Planck form"]))
+    >>> _glued_on(doc[3]), _glued_on(doc[1])
+    (True, False)
+    """
+    doc = tok.doc
+    return (
+        tok.i > 1
+        and doc[tok.i - 1].text in GLUE
+        and not doc[tok.i - 1].whitespace_
+        and not doc[tok.i - 2].whitespace_
+    )
 
 
 #: A chemical formula or an ion written as one word: element-like capitals with a count

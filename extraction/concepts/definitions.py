@@ -42,6 +42,7 @@ from extraction.concepts.words import (
     NAMING_CUES,
     OTHER_QUESTIONS,
     SELF_FRAMES,
+    STATEMENT_HEADS,
     VERSUS,
     WITH_FRAMES,
 )
@@ -390,6 +391,9 @@ _MAIN_FEATURE = re.compile(
 )
 #: A short form or gloss in brackets right after the name.
 _GLOSS = re.compile(r"^\s*\([^()]{1,60}\)")
+#: A preposition right after a name whose object was a formula the reader dropped ("An
+#: eigenvector of $A$ is ..." read as "An eigenvector of is ..."): no part of the clause.
+_OBJECT_DROPPED = re.compile(r"^\s+(?:of|in|on|over|for)(?=\s+(?:is|are)\b)")
 
 
 def defines(sentence: str, names: Sequence[str]) -> bool:
@@ -705,6 +709,8 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
         if role == "heading":
             if opens_with_gloss(card, first):
                 return text  # "## Moraine" / "A ridge of debris left by a glacier."
+            if first and names_statement(card.title, names) and states(first):
+                return text  # "### Zeroth law" / "If A is in equilibrium with B, ..."
             return _opening_definition(card.body, names)
         if VERSUS.search(card.title):  # "Sheet vs fork lightning" / "sheet = ...; fork = ..."
             return side_clause(card.body, names, card.title) or side_sentence(
@@ -712,6 +718,35 @@ def _card_definition(card: Card, role: str, names: Sequence[str]) -> str:
             )
         return ""
     return text
+
+
+def names_statement(title: str, names: Sequence[str]) -> bool:
+    """Does a heading name one of ``names`` whose head (the last word before any "of")
+    names a statement (:data:`STATEMENT_HEADS`: "First law of motion", "Zeroth law")?
+    Its section opens by stating it.
+
+    >>> names_statement("First law of motion", ["first law of motion"])
+    True
+    >>> names_statement("Law of demand", ["law of demand"]), names_statement("Kilns", ["kiln"])
+    (True, False)
+    >>> names_statement("Laws of motion", ["law of motion"]), names_statement("Law", ["law"])
+    (False, False)
+    """
+    if not any(_compared(name) == _compared(title) for name in names):
+        return False
+    before, of, _ = title.lower().partition(" of ")
+    head = before.split()
+    # the head as written: "Laws of motion" heads a section on several
+    return bool(head) and (len(head) > 1 or bool(of)) and head[-1] in STATEMENT_HEADS
+
+
+def states(sentence: str) -> bool:
+    """Is ``sentence`` a statement of four words or more, no question?
+
+    >>> states("Energy is conserved in a closed system."), states("Why is energy conserved?")
+    (True, False)
+    """
+    return len(sentence.split()) >= 4 and not sentence.rstrip().endswith("?")
 
 
 def opens_with_gloss(card: Card, first: str) -> bool:
@@ -800,6 +835,11 @@ def _cloze_statement(title: str, names: Sequence[str]) -> str:
 
     >>> _cloze_statement("Rivers build a delta, a landform of silt at their mouth", ["delta"])
     'Rivers build a delta, a landform of silt at their mouth'
+
+    So is a name introduced after what it is ("fans of silt called deltas").
+
+    >>> _cloze_statement("Rivers drop fans of silt called deltas at their mouth", ["deltas"])
+    'Rivers drop fans of silt called deltas at their mouth'
     """
     first = _SENTENCE_END.split(title.strip(), maxsplit=1)[0]
     if defines(first, names):
@@ -810,7 +850,15 @@ def _cloze_statement(title: str, names: Sequence[str]) -> str:
             return first
         if name and re.search(rf"\b{re.escape(name)}(?:e?s)?,\s+(?:a|an)\s+\w", first, re.I):
             return first
+        introduced = rf"\w\s+{_NAMING_VERB}\s+(?:the\s+)?{re.escape(name)}\b"
+        if name and re.search(introduced, first, re.I):
+            return first
     return ""
+
+
+#: Words that introduce a name after the noun phrase that says what it is ("sacs called
+#: vacuoles", "a process known as osmosis").
+_NAMING_VERB = r"(?:called|termed|named|known\s+as)"
 
 
 #: Words that open what a gloss says of its noun ("A tool that ...", "A ridge left by ..."):
@@ -1577,6 +1625,8 @@ def _first_defining(
             text = defining_sentence(evidence.text, names)
         if not text and not use and stressed and stressed_statement(evidence.text, names):
             text = evidence.text  # "An **espresso machine** forces hot water through ..."
+        if not text and not use and stressed:
+            text = stressed_complement(evidence.text, names)  # "... is the **crust**."
         if text and forward_reference(text, names):
             continue
         # no test of an order: an apposition says what the name is whatever the mood of
@@ -1624,6 +1674,48 @@ def says_what_it_is_for(sentence: str, names: Sequence[str]) -> bool:
             rest = _GLOSS.sub("", text[len(n) + plural.end() :], count=1)
             return bool(_USED_FOR.match(rest)) and not passing_mention(sentence, names)
     return False
+
+
+#: Words that open no subject a stressed complement is said of ("It is the **crust**").
+_BARE_SUBJECTS = frozenset("it this that these those which there he she they we you".split())
+
+
+def stressed_complement(sentence: str, names: Sequence[str]) -> str:
+    """``sentence``, when a clause of it (up to a semicolon) says what a name the notes
+    stress is by a subject of its own, the name closing the clause after "is"/"are"
+    ("The outermost layer of the Earth is the **crust**"), or when it sets the name in
+    apposition to a subject it then says something of ("Its outer layer, the **crust**,
+    is thin"); else ``""``. A pronoun alone says nothing of it ("It is the crust").
+
+    >>> stressed_complement("The rocky outer layer of the Earth is the crust.", ["crust"])
+    'The rocky outer layer of the Earth is the crust.'
+    >>> stressed_complement("The mantle flows; everything above it is the crust.", ["crust"])
+    'The mantle flows; everything above it is the crust.'
+    >>> stressed_complement("Its outer layer, the crust, is thin and cold.", ["crust"])
+    'Its outer layer, the crust, is thin and cold.'
+    >>> stressed_complement("It is the crust.", ["crust"]), stressed_complement(
+    ...     "We studied the crust.", ["crust"])
+    ('', '')
+    >>> stressed_complement("A plate moves; the layer under it is its mantle.", ["mantle"])
+    'A plate moves; the layer under it is its mantle.'
+    >>> stressed_complement("Plate: a slab, its edges are the faults.", ["fault"])
+    ''
+    """
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        n = re.escape(name)
+        apposed = rf"^\S+(?:\s+\S+)*?,\s+(?:the|an?)\s+{n}(?:e?s)?,\s+(?:is|are|was|were)\s+\w"
+        if re.search(apposed, sentence, re.IGNORECASE):
+            return sentence
+        for clause in re.split(r"(?<=;)\s+", sentence):
+            found = re.match(
+                rf"^\s*([^:]+?)\s+(?:is|are)\s+(?:(?:the|an?|its|their)\s+)?{n}(?:e?s)?\s*[.!]?\s*$",
+                clause,
+                re.IGNORECASE,
+            )
+            subject = found.group(1).split() if found else []
+            if len(subject) >= 2 and subject[0].lower() not in _BARE_SUBJECTS:
+                return sentence  # the clause before may be what its subject is set against
+    return ""
 
 
 def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
@@ -1712,6 +1804,11 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
     ''
     >>> defining_sentence("The key feature of a fjord is that the sea fills it.", ["fjord"])
     'The key feature of a fjord is that the sea fills it.'
+
+    A formula the reader dropped leaves its preposition ("A coset of $H$ is ..."):
+
+    >>> defining_sentence("A coset of is a shifted copy of a subgroup.", ["coset"])
+    'A coset of is a shifted copy of a subgroup.'
     """
     clauses = [c.strip() for c in sentence.split(";")]
     for i, clause in enumerate(clauses):
@@ -1726,6 +1823,7 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
             plural = re.match(r"(?:e?s)?(?![\w-])", lowered[len(n) :])
             if n and lowered.startswith(n) and plural:
                 rest = _GLOSS.sub("", text[len(n) + plural.end() :], count=1)
+                rest = _OBJECT_DROPPED.sub("", rest, count=1)
                 if _SAYS_WHAT_IT_IS.match(rest) and not passing_mention(
                     owner_dropped(clause, names), names
                 ):

@@ -486,6 +486,13 @@ def merge(
                 refused.append(Refusal(Merge(key, base, "generic_head"), why))
             elif bare.count and apart and "generic_head" not in disabled:
                 refused.append(Refusal(Merge(key, base, "generic_head"), apart))
+            elif (
+                bare.count
+                and not specific
+                and (of_base := defined_by_its_base(bare, longer, words[-1]))
+                and "generic_head" not in disabled
+            ):
+                refused.append(Refusal(Merge(key, base, "generic_head"), of_base))
             elif bare.count and not specific and together and kind and same_thing(base, words[-1]):
                 if "generic_head" not in disabled:
                     why = f"{base!r} reads as an adjective: a kind of {words[-1]}"
@@ -1775,6 +1782,45 @@ groundwater moves.')"
         f"{bare.key!r} is defined as another thing ({first!r}), and {longer.key!r} is "
         f"about it ({about!r})"
     )
+
+
+#: Roles by which the notes set a name apart as a term of its own.
+_SET_APART = ("term", "question", "heading", "cloze", "emphasis", "label", "cell")
+
+
+def defined_by_its_base(bare: Candidate, longer: Candidate, head: str) -> str | None:
+    """Why ``longer`` ("state function") is not ``bare`` ("state"): the notes set
+    ``longer`` apart (a term, a heading, a bold run ...: :data:`_SET_APART`) and a
+    sentence that defines or describes it, opening with it, uses ``bare`` on its own as a
+    thing it is about ("A **state function** depends only on the current state"): a
+    function of a state, not a state. ``None`` when none does, or when ``head`` names a
+    whole of many of a thing (:data:`WHOLE_HEADS`: "A rock layer model stacks rock
+    layers"), which :func:`described_apart` and :func:`other_kind` weigh.
+
+    >>> said = Evidence("n", 1, "A state function depends only on the current state.")
+    >>> longer = Candidate("state function", sentences={said})
+    >>> longer.roles["described"] = longer.roles["emphasis"] = 1
+    >>> defined_by_its_base(Candidate("state"), longer, "function")
+    "'state function' is said to be about 'state' on its own: 'A state function depends \
+only on the current state.'"
+    >>> said = Evidence("n", 1, "A loss function measures how far off a guess is.")
+    >>> longer = Candidate("loss function", sentences={said})
+    >>> longer.roles["described"] = longer.roles["emphasis"] = 1
+    >>> defined_by_its_base(Candidate("loss"), longer, "function") is None
+    True
+    """
+    if head.lower() in WHOLE_HEADS or not (longer.roles["defined"] or longer.roles["described"]):
+        return None  # a whole of many of a thing: :func:`described_apart`, :func:`other_kind`
+    if not any(longer.roles[role] for role in _SET_APART):
+        return None  # a name of running text only: the two may be used interchangeably
+    name = r"[\s\-]+".join(map(re.escape, bare.key.lower().split()))
+    opening = re.compile(rf"(?:an?|the)?\s*{name}[\s\-]+{re.escape(head.lower())}")
+    alone = re.compile(rf"\b{name}(?:e?s)?\b(?![\s\-]+{re.escape(head.lower())})")
+    for evidence in sorted(longer.sentences, key=lambda e: (e.source, e.line)):
+        text = evidence.text.lower()
+        if (start := opening.match(text)) and alone.search(text, start.end()):
+            return f"{longer.key!r} is said to be about {bare.key!r} on its own: {evidence.text!r}"
+    return None
 
 
 def lists_kinds_of(cand: Candidate, base: str, by_last: dict[str, list[str]]) -> bool:

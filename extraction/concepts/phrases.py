@@ -24,6 +24,7 @@ from wordfreq import zipf_frequency
 from extraction.concepts.segments import span_text
 from extraction.concepts.words import (
     ADVERBIAL_IDIOMS,
+    CALLOUT_WORDS,
     COURSE_LEVELS,
     EDGE_STOP,
     EPONYM_HEADS,
@@ -396,6 +397,71 @@ def _measure(tok: Token) -> bool:
     )
 
 
+#: What parts the items of a list in a sentence.
+_ITEM_BREAKS = frozenset({",", ";", ":"})
+#: Most tokens of an item of a list of actions ("supply nutrients", "clear the debris").
+ACTION_ITEM = 4
+
+
+def _item_openers(tok: Token) -> list[Token]:
+    """The first words of the items of the comma list one item of which ``tok`` opens
+    (a conjunction opening an item skipped): the items of at most :data:`ACTION_ITEM`
+    tokens next to each other around it; none when ``tok`` opens no such item."""
+    doc, sent = tok.doc, tok.sent
+    bounds = [sent.start - 1, *(t.i for t in sent if t.text in _ITEM_BREAKS), sent.end]
+    items = [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
+    # what a colon closes leads in to the list ("Uses: store heat, ..."): no item of it
+    short = [b - a <= ACTION_ITEM and (b >= len(doc) or doc[b].text != ":") for a, b in items]
+    here = next((k for k, (a, _) in enumerate(items) if a == tok.i), None)
+    if here is None or not short[here]:
+        return []
+    first = here
+    while first > 0 and short[first - 1]:
+        first -= 1
+    last = here
+    while last + 1 < len(items) and short[last + 1]:
+        last += 1
+    openers = []
+    for a, b in items[first : last + 1]:
+        opener = doc[a]
+        if opener.lower_ in {"and", "or"} and a + 1 < b:
+            opener = doc[a + 1]
+        openers.append(opener)
+    return openers
+
+
+def listed_action(tok: Token) -> bool:
+    """Is ``tok``, a word English has as a verb in its plain form, the verb of one item of
+    a list of actions, a neighbouring item opening with a word English has only as a
+    verb ("Roots anchor the plant, absorb water, store sugar": "store" of "store
+    sugar" is a verb, as "absorb" is)? The tagger often reads such a verb as a noun.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Roots: absorb salts, store sugars, anchor the soil."]))
+    >>> listed_action(doc[5]), listed_action(doc[6])
+    (True, False)
+    >>> doc = next(pipe(["Kilns: store heat, glaze pots."]))
+    >>> listed_action(doc[2])
+    False
+    >>> doc = next(pipe(["Memory cell, input gate, forget gate, output gate"]))
+    >>> listed_action(doc[3])
+    False
+    """
+    if not (tok.is_alpha and plain_verb(tok.lower_) and _acts_on(tok)):
+        return False
+    return any(
+        o.i != tok.i and o.is_alpha and only_verb(o.lower_) and plain_verb(o.lower_) and _acts_on(o)
+        for o in _item_openers(tok)
+    )
+
+
+def _acts_on(tok: Token) -> bool:
+    """Is the word after ``tok`` what an action is done to, a plural or a determiner ("absorb
+    *water*" is not told from a name, "absorb *salts*", "store *the* sugar" are)? A
+    singular after it makes a name ("forget gate")."""
+    return tok.i + 1 < len(tok.doc) and (tok.doc[tok.i + 1].tag_ in {"NNS", "DT", "PRP$"})
+
+
 def _verb_form_read_as_noun(tok: Token, ending: str) -> bool:
     """Is ``tok`` an inflected form of a word English has only as a verb, with this
     ``ending``, that the tagger reads as a noun: "*Converts* energy into heat" opening a
@@ -477,6 +543,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
             or (several and idiom_noun(first))
             or (several and _measure(first))
             or (several and _verb_form_read_as_noun(first, "s"))
+            or (several and listed_action(first))
         )
         # (the checks that look at neighbouring tokens come last: they are slow)
         if (
@@ -777,6 +844,53 @@ def unbracketed(toks: Sequence[Token]) -> list[Token]:
     return out  # (a bracket left open keeps nothing after it: "index (BMI")
 
 
+def called_out(toks: Sequence[Token]) -> list[Token]:
+    """What a callout word's bracket names, when the run is only the callout and its
+    bracket ("Thm (Pigeonhole principle).", "Note (dew point)"): the bracket's words;
+    else none.
+
+    >>> from extraction.nlp import pipe
+    >>> [t.text for t in called_out(list(next(pipe(["Thm (Pigeonhole principle)."]))))]
+    ['Pigeonhole', 'principle']
+    >>> called_out(list(next(pipe(["Sodium (Na)"]))))
+    []
+    """
+    words = [t for t in toks if not (t.is_punct and t.text not in {"(", ")"})]
+    if (
+        len(words) < 4
+        or words[0].lower_ not in CALLOUT_WORDS
+        or words[1].text != "("
+        or words[-1].text != ")"
+        or any(t.text in {"(", ")"} for t in words[2:-1])
+    ):
+        return []
+    start = toks.index(words[1]) + 1
+    return list(toks[start : toks.index(words[-1])])
+
+
+def instruction_purpose(toks: Sequence[Token]) -> bool:
+    """Does a run open, after any punctuation, with an instruction (:func:`instruction`)
+    and then a preposition: what the instruction is for or about ("Recall for the
+    quiz", "!! remember for test 2"), which names nothing? ("Remember glaze chemistry"
+    names glaze chemistry.)
+
+    >>> from extraction.nlp import pipe
+    >>> [instruction_purpose(list(d)) for d in pipe(["Recall for the quiz", "Recall glazes"])]
+    [True, False]
+    >>> instruction_purpose(list(next(pipe(["Use of antibiotics"]))))
+    False
+    """
+    words = [t for t in toks if not t.is_punct]
+    return (
+        len(words) > 1
+        and words[1].tag_ == "IN"
+        and words[1].lower_ != "of"  # "Use of antibiotics": the word is a noun there
+        and not hyphen_after(words[1])
+        and words[0].is_sent_start
+        and instruction(words[0], words)
+    )
+
+
 def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     """``(key, surface)`` of a name the notes single out (a card's term, a heading, a
     bold run, a table's first cell): the words as written, only a leading article or
@@ -786,7 +900,10 @@ def structural_name(tokens: Sequence[Token]) -> tuple[str, str] | None:
     with a word after it that selects which ones (``SELECTING_ADJECTIVES``: "Three Main
     Rock Textures" -> rock textures).
     """
-    toks = unbracketed([t for t in tokens if not t.is_space])
+    toks = [t for t in tokens if not t.is_space]
+    toks = unbracketed(called_out(toks) or toks)
+    if instruction_purpose(toks):
+        return None
     while toks and (
         toks[0].lower_ in _NAME_LEAD
         or (len(toks) > 1 and toks[0].lower_ in COURSE_LEVELS)
@@ -1195,8 +1312,24 @@ def shared_head(tok: Token) -> list[Token]:
     >>> doc = next(pipe(["Engineers study heat and mass transfer."]))
     >>> [t.text for t in shared_head(doc[2])], shared_head(doc[1])
     (['heat', 'transfer'], [])
+
+    Names of people or places in Title Case before a plural share it too, however the
+    parser attaches them (:func:`_eponyms`):
+
+    >>> doc = next(pipe(["Air rises in the Hadley and Ferrel cells."]))
+    >>> [t.text for t in shared_head(doc[4])]
+    ['Hadley', 'cells']
     """
     conjuncts = [c for c in tok.rights if c.dep_ == "conj"]
+    if conjuncts and tok.dep_ != "conj" and tok.i + 2 < len(tok.doc):
+        after = tok.doc[tok.i + 2]
+        noun = _coordinated_modifiers(tok, tok.doc[tok.i + 1], after)
+        if (
+            noun is not None
+            and all(after.i <= c.i < noun.i for c in conjuncts)
+            and _eponyms(tok, after, noun)
+        ):
+            return [tok, noun]  # "the Hadley and Ferrel cells": both modify "cells"
     if (
         len(conjuncts) != 1
         or tok.dep_ == "conj"
@@ -1218,7 +1351,7 @@ def shared_head(tok: Token) -> list[Token]:
         or any(t.head.i not in inside and t.i != head.i for t in conjunct)
         or any(t.pos_ not in _NAME_WORD_POS and t.text not in GLUE for t in conjunct)
         or conjunct[0].dep_ not in {"amod", "compound", "nmod"}
-        or not _alike(tok, conjunct[0])
+        or not (_alike(tok, conjunct[0]) or _eponyms(tok, conjunct[0], head))
     ):
         return []
     rest = shared_rest(conjunct, _suspended(tok.text))
@@ -1245,6 +1378,44 @@ def _alike(a: Token, b: Token) -> bool:
         )
 
     return (describing(a) and describing(b)) or (noun(a) and noun(b))
+
+
+def _coordinated_modifiers(tok: Token, cc: Token, conjunct: Token) -> Token | None:
+    """The noun that ``tok``, ``cc`` ("and"/"or") and the one word ``conjunct`` (a
+    hyphenated one too: "Kelvin-Planck") run right before, both modifying it, the parser
+    attaching the conjunct to ``tok`` ("the Hadley and Ferrel cells"); else ``None``."""
+    doc = tok.doc
+    end = conjunct.i
+    while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text in GLUE:
+        end += 2  # "Kelvin–Planck": a dash glued on both sides and the word after it
+    if (
+        cc.i != tok.i + 1
+        or cc.dep_ != "cc"
+        or cc.lower_ not in {"and", "or"}
+        or conjunct.i != cc.i + 1
+        or end + 1 >= len(doc)
+        or tok.dep_ not in {"nmod", "compound", "amod"}
+        or tok.head.i not in range(conjunct.i, end + 2)
+    ):
+        return None
+    return doc[end + 1]
+
+
+def _eponyms(a: Token, b: Token, head: Token) -> bool:
+    """Are two coordinated words names of people or places in Title Case before a plural
+    they share, one of it each ("the Hadley and Ferrel cells": a Hadley cell, a Ferrel
+    cell)?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(pipe(["Air rises in the Hadley and Ferrel cells."]))
+    >>> _eponyms(doc[4], doc[6], doc[7])
+    True
+    """
+
+    def titled(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower()
+
+    return titled(a) and titled(b) and head.tag_ == "NNS" and head.text.islower()
 
 
 def chunk_runs(chunks: Iterable[Span | Sequence[Token]]) -> Iterator[list[Token]]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from extraction.concepts.abbreviations import best_long_form
 from extraction.concepts.words import COMPARED_ON, DESCRIBING_HEADERS, TERM_HEADERS
 from extraction.names import lemmas
 from extraction.readers.prompts import is_term
@@ -28,7 +29,9 @@ TITLE, HEADING, BODY, ITEM, CELL = "title", "heading", "body", "item", "cell"
 FILE_TITLE = "file title"  # a heading over every card of its file
 
 _BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤►\-*+–—>]+|\(?\d{1,2}[.)]|[a-z][.)](?=\s))\s*")
-_LABEL = re.compile(r"^([A-Za-z0-9][^:.!?]{0,60}?):\s+(\S.*)$")
+#: (a comma or semicolon right after the colon is what a dropped formula left:
+#: "Trace: $\operatorname{tr}(A)$, the sum of ..." read as "Trace:, the sum of ...")
+_LABEL = re.compile(r"^([A-Za-z0-9][^:.!?]{0,60}?):(?:[,;](?=\s))?\s+(\S.*)$")
 _DASH_LABEL = re.compile(r"^([A-Za-z0-9][^:.!?–—]{0,60}?)\s+[–—-]\s+(\S.*)$")
 _WORDISH = re.compile(r"[A-Za-z]")
 
@@ -82,6 +85,11 @@ def label_of(text: str) -> tuple[str, str] | None:
 
     >>> label_of("Igneous rocks - two kinds: granite, basalt")
     ('Igneous rocks', 'two kinds: granite, basalt')
+
+    A comma a dropped formula left after the colon is no part of the explanation.
+
+    >>> label_of("Trace:, the sum of the diagonal")
+    ('Trace', 'the sum of the diagonal')
     """
     colon, dash = _LABEL.match(text), _DASH_LABEL.match(text)
     m = dash if dash and (colon is None or dash.end(1) < colon.end(1)) else colon
@@ -208,13 +216,40 @@ def side_sentence(body: str, names: Sequence[str], contrast: str) -> str:
         for name in sorted(names, key=len, reverse=True):
             if (
                 name
-                and opening.lower().startswith(name.lower())
-                and _present_verb_after(opening[len(name) :], plural=name.endswith("s"))
+                and (rest := _after_name(opening, name)) is not None
+                and _present_verb_after(rest, plural=name.endswith("s"))
             ):
                 return clause.strip().rstrip(";,")
     return ""
 
 
+#: A long form and the abbreviation after it in brackets, opening a clause.
+_SPELLED_OUT = re.compile(r"([^()]{3,80}?)\s*\(([^()]+)\)")
+
+
+def _after_name(opening: str, name: str) -> str | None:
+    """What follows ``name`` opening a clause, or its spelled-out form with ``name``
+    in brackets after it ("Heavy goods vehicle (HGV) pays ..." for "HGV"); ``None``
+    when the clause opens with neither.
+
+    >>> _after_name("Heavy goods vehicle (HGV) pays a toll", "HGV")
+    ' pays a toll'
+    >>> _after_name("Low pressure system (LPS) brings rain", "LPS")
+    ' brings rain'
+    >>> _after_name("HGV pays a toll", "HGV"), _after_name("Vans (HGV) pay", "HGV")
+    (' pays a toll', None)
+    """
+    if opening.lower().startswith(name.lower()):
+        return opening[len(name) :]
+    m = _SPELLED_OUT.match(opening)
+    if m and m[2].strip().lower() == name.lower() and best_long_form(name, m[1]) == m[1]:
+        return opening[m.end() :]
+    return None
+
+
+#: Endings of the present tense of verbs made with "-ize"/"-ise"/"-yze" ("depolarizes",
+#: "catalyses"): a word in one the dictionary does not know is such a verb.
+_VERB_ENDINGS = ("izes", "ises", "yzes", "yses")
 #: "is" or "are" right after a name, saying what it is or what it is like.
 _SAYS_WHAT_IT_IS = re.compile(r"^(?:e?s)?\s+(?:is|are)\s+(?!not\b)\w", re.IGNORECASE)
 
@@ -234,12 +269,20 @@ def _present_verb_after(rest: str, *, plural: bool = False) -> bool:
 
     >>> _present_verb_after(" fire clay", plural=True), _present_verb_after(" fire clay")
     (True, False)
+
+    A word the dictionary does not know, in a verb's ending, is a verb:
+
+    >>> _present_verb_after(" remineralizes the soil"), _present_verb_after(" rebars")
+    (True, False)
     """
     if _SAYS_WHAT_IT_IS.match(rest):
         return True  # "P waves are compressional ...", "A kiln is hotter ..."
     found = VERB_AFTER.match(rest)
     if found:
-        return "VERB" in lemmas(found.group(1))
+        word = found.group(1)
+        readings = lemmas(word)
+        # a word the dictionary does not know, in a verb's ending ("hyperpolarizes")
+        return "VERB" in readings or (not readings and word.endswith(_VERB_ENDINGS))
     plain = PLAIN_VERB_AFTER.match(rest) if plural else None
     return bool(plain) and plain.group(1) in lemmas(plain.group(1)).get("VERB", ())
 

@@ -164,6 +164,13 @@ EPONYM_HEADS = _words(
     identity number numbers effect test tests
     """
 )
+#: Heads of a name for a statement ("second law of motion", "the zeroth law", "Pauli
+#: exclusion principle"): a section headed by one states it in its first sentence.
+STATEMENT_HEADS = _words(
+    """
+    law theorem rule principle lemma corollary conjecture hypothesis postulate axiom
+    """
+)
 #: Heads that name the way X is done, or X as a job to do ("osmosis process", "hashing
 #: approach", "translation task"): the same
 #: as X when the notes use the two together (a shared card, a card about one), never on
@@ -204,7 +211,7 @@ GENERIC_NOTE_WORDS = _words(
     quiz exam exams midterm midterms lecture lectures lesson lessons chapter section
     topic topics course courses
     slide slides video videos reading readings reference references link links
-    homework assignment review objective objectives outline
+    homework assignment review objective objectives outline hw pset psets ta tas
     thing things stuff way ways part parts aspect aspects case cases fact facts
     detail details challenge challenges solution solutions
     keypoint keypoints takeaway takeaways tip tips hint hints
@@ -354,13 +361,15 @@ EDGE_STOP = _words(
 )
 
 
-#: Words a note sets apart to flag a remark ("**NOTE:**", "> TIP:", "BONUS:"): as a
-#: label, bold run, heading or all-caps word they name no concept (as a noun in running
-#: text they may: a musical note, a tip of a wing).
+#: Words a note sets apart to flag a remark ("**NOTE:**", "> TIP:", "BONUS:") or, in a
+#: mathematics course, what follows ("**Def.**", "**Thm.**", "*Pf.*"): as a label, bold
+#: run, heading or all-caps word they name no concept (as a noun in running text they
+#: may: a musical note, a tip of a wing).
 CALLOUT_WORDS = _words(
     """
     note notes nb tip tips hint hints warning warnings caution important reminder remember
     bonus todo to-do aside sidenote footnote disclaimer spoiler pro pros con cons
+    def defn thm pf
     """
 )
 

@@ -201,7 +201,12 @@ def test_concept_words_numbered_labels_name_what_follows_the_number():
         ("exam tips", True, "GENERIC_NOTE_WORDS: exam, tips"),
         ("midterm review", True, "GENERIC_NOTE_WORDS: midterm, review"),
         ("quiz hints", True, "GENERIC_NOTE_WORDS: quiz, hints"),
+        ("TA hints", True, "GENERIC_NOTE_WORDS: ta, hints"),
+        ("pset review", True, "GENERIC_NOTE_WORDS: pset, review"),
+        ("hw outline", True, "GENERIC_NOTE_WORDS: hw, outline"),
         ("hint", True, "CALLOUT_WORDS: hint"),
+        ("Thm", True, "CALLOUT_WORDS: thm"),
+        ("def", True, "CALLOUT_WORDS: def"),
         ("moraine", False, "(none)"),
     ],
 )
@@ -455,6 +460,20 @@ def test_concept_words_eponym_heads_keep_an_author_on_a_result(text, credited, e
 
 
 @pytest.mark.parametrize(
+    ("title", "statement", "entry"),
+    [
+        ("Second law of grazing", True, "STATEMENT_HEADS: law"),
+        ("Lind's pruning rule", True, "STATEMENT_HEADS: rule"),
+        ("Pruning kit", False, "(a thing, stated by nothing)"),
+    ],
+)
+def test_concept_words_statement_heads_name_what_a_section_states(title, statement, entry):
+    from extraction.concepts.definitions import names_statement
+
+    assert names_statement(title, [title.lower()]) is statement, entry
+
+
+@pytest.mark.parametrize(
     ("sentence", "start", "end", "referred", "entry"),
     [
         ("A sieve holds the resulting slurry.", 4, 6, True, "DEFINITE_WORDS: the"),
@@ -499,6 +518,7 @@ COVERED = {
     "REMAINDER_WORDS",
     "PERSON_TITLES",
     "EPONYM_HEADS",
+    "STATEMENT_HEADS",
     "DEFINITE_WORDS",
     "EXAMPLE_CUE",
     "INSTRUCTIONS",

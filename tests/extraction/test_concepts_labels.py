@@ -564,3 +564,48 @@ def test_candidates_a_surname_in_brackets_closing_a_title_credits_and_names_noth
 def test_candidates_a_label_of_a_noun_preposition_and_bare_noun_is_a_set_phrase(line, name, never):
     names, _ = _found(line)
     assert (name in names) if name else never not in names, names
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("Geo 210 Soils - midterm review summary", set()),
+        ("Pottery club - week 3 notes", set()),
+        ("Glaze firing - a second firing that melts the glaze", {"glaze firing"}),
+    ],
+)
+def test_concepts_labels_a_label_explained_by_note_taking_words_titles_the_notes(line, named):
+    names, _ = _found(line)
+    assert set(names) == named, names
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "definition"),
+    [
+        # "Trace: $tr(A)$, the sum ...": the formula dropped, its comma left
+        ("Trace:, the sum of the diagonal entries", "trace", "the sum of the diagonal entries"),
+        ("Trace: the sum of the diagonal entries", "trace", "the sum of the diagonal entries"),
+    ],
+)
+def test_concepts_labels_a_comma_left_by_a_dropped_formula_still_labels(line, name, definition):
+    names, _ = _found(line)
+    assert names.get(name, ("", ""))[1] == definition, names
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        # a dash label whose bracket credits a person: the name before the bracket
+        ("Kiln vent theory (Quist) - hot air leaves by the top", {"kiln vent theory"}),
+        # a colon label's credited person is no other name of it
+        ("Kiln vent theory (Quist): hot air leaves by the top", {"kiln vent theory"}),
+        # or names it by its owner
+        ("Kiln vent theory (Quist's draft) - hot air leaves by the top", {"kiln vent theory"}),
+        # a remark's bracket after a dash leaves the line unread, as before
+        ("Kiln vent theory (see week 3) - hot air leaves by the top", set()),
+    ],
+)
+def test_concepts_labels_a_bracket_crediting_a_person_leaves_the_name(line, named):
+    names, pairs = _found(line)
+    assert {k for k, (role, _) in names.items() if role == "label"} == named, names
+    assert not pairs, pairs

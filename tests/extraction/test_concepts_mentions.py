@@ -3,6 +3,7 @@
 import pytest
 
 from extraction.records import Card
+from tests.extraction.test_concepts_stages import emphasised_names
 
 
 def notes(defined, sentence):
@@ -161,3 +162,40 @@ def test_concepts_mentions_action_heading_names_its_concept(defined, title, sent
     assert a and b, sorted(index.concepts)
     linked = [r for r in mention_relations(index, cards) if (r.source, r.target) == (a, b)]
     assert linked and [e.text for e in linked[0].evidence] == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "names"),
+    [
+        # a value stressed in bold names nothing
+        ("The bath is held at **-20 °C** overnight.", "-20 °C", set()),
+        ("The cell sits at **−65 mV** when idle.", "−65 mV", set()),
+        # a number before a name is no value
+        (
+            "A **95% confidence interval** is wide.",
+            "95% confidence interval",
+            {"95 % confidence interval"},
+        ),
+    ],
+)
+def test_concepts_mentions_a_stressed_value_names_nothing(body, bold, names):
+    plain = body.replace("**", "")
+    assert emphasised_names(plain, bold) == names
+
+
+@pytest.mark.parametrize(
+    ("body", "bold", "names"),
+    [
+        # a callout in bold names nothing; its bracket names what follows
+        ("Def. A hexagon is a polygon with six sides.", "Def.", set()),
+        (
+            "Thm (Pigeonhole principle). Some box holds two.",
+            "Thm (Pigeonhole principle).",
+            {"pigeonhole principle"},
+        ),
+        # another word's bracket is an aside
+        ("Sodium (Na) is a metal.", "Sodium (Na)", {"sodium"}),
+    ],
+)
+def test_concepts_mentions_a_stressed_callout_names_what_its_bracket_names(body, bold, names):
+    assert emphasised_names(body, bold) == names

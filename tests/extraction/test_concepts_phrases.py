@@ -191,6 +191,22 @@ def test_phrases_a_term_read_as_an_order_keeps_its_first_word(term, name):
 
 
 @pytest.mark.parametrize(
+    ("term", "names"),
+    [
+        # what an instruction is for names nothing
+        ("Remember for the pottery quiz", set()),
+        ("!! recall for test 3", set()),
+        # an instruction before a name leaves the name
+        ("Remember glaze chemistry", {"glaze chemistry"}),
+    ],
+)
+def test_phrases_a_term_of_an_instruction_and_its_purpose_names_nothing(term, names):
+    index = extract_concepts([card(term, "Draw the kiln with labels.", kind="term")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["term"]}
+    assert keys == names
+
+
+@pytest.mark.parametrize(
     ("term", "name"),
     [
         # a word English has only as a noun, read by the tagger as a past tense
@@ -528,3 +544,53 @@ def test_phrases_a_term_with_its_authors_possessive_is_one_concept_with_it_left_
     index = extract_concepts([card(title, "It bends as it goes.", kind="term")])
     groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
     assert any(names <= group for group in groups)
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        # two names in Title Case before a plural: one of it each
+        ("Air rises in the Hadley and Ferrel cells.", "hadley cell", "hadley"),
+        ("See the Mercator and Lambert–Gall projections.", "mercator projection", "mercator"),
+        # a name before a singular head is no share of it
+        ("The Hadley and Ferrel model fits.", "ferrel model", "hadley model"),
+    ],
+)
+def test_phrases_two_proper_names_before_a_plural_share_it(body, named, never):
+    keys = candidate_keys(body)
+    assert named in keys and never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "never"),
+    [
+        # a verb the tagger reads as a noun, beside an item that opens with a verb only
+        ("Roots do three jobs: absorb salts, store sugars, anchor plants.", "sugar", "store sugar"),
+        # a list of names with a verb-only word in one is no list of actions
+        ("Parts: memory cell, forget gate, input gate.", "input gate", "input"),
+    ],
+)
+def test_phrases_a_verb_of_a_list_of_actions_is_no_part_of_a_name(body, named, never):
+    keys = candidate_keys(body)
+    assert named in keys and never not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        # a plural viewed as another thing: a section on the two, no name of its own
+        ("Cells as Factories", {"cell", "factory"}),
+        ("Rivers as Highways", {"river", "highway"}),
+        # a singular before "as" may open a name
+        ("Software as a service", {"software as a service"}),
+    ],
+)
+def test_phrases_a_plural_heading_viewed_as_another_thing_names_both(title, named):
+    assert heading_keys(title) == named
+
+
+def test_phrases_an_instruction_word_before_of_is_no_instruction_for_a_purpose():
+    # "Use of kiln shelves": "use" is a noun there; the heading still names kiln shelves
+    index = extract_concepts([card("Use of kiln shelves", "Shelves hold pots.", kind="term")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates if c.roles["term"]}
+    assert "kiln shelf" in keys, keys

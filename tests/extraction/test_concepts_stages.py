@@ -935,6 +935,11 @@ def test_concepts_candidates_a_label_line_under_a_term_list_heading_is_a_term(he
         ("The largest planet is Jupiter.", "largest planet", False),
         ("The best-known glaze is celadon.", "glaze", False),
         ("A drone is a male honey bee.", "drone", True),
+        # a subject that picks out one of its kind before a bare name names nothing
+        ("The main pest is varroa: a mite that feeds on bees.", "main pest", False),
+        ("The key products are honey, wax and propolis.", "key product", False),
+        # with an article after the copula it may be defined
+        ("The main hive is the hive that holds the queen.", "main hive", True),
     ],
 )
 def test_concepts_candidates_a_subject_that_ranks_its_kind_is_not_defined(
@@ -955,8 +960,11 @@ def test_concepts_candidates_a_subject_that_ranks_its_kind_is_not_defined(
         # a defined name with an "of" complement and no article is one name
         ("Angle of incidence is the angle of a ray to the normal.", "angle of incidence", True),
         ("Coefficient of friction is a ratio of two forces.", "coefficient of friction", True),
+        # "the" before a complement of English words with no article of its own
+        ("The rate of decay is the share of atoms lost a year.", "rate of decay", True),
         # one thing an article points at, or a framing noun, is none
         ("The speed of the wave is the distance it covers.", "speed of the wave", False),
+        ("The value of xk is the sum of the weights.", "value of xk", False),
         ("Types of lens are convex and concave.", "types of lens", False),
     ],
 )

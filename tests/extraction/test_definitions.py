@@ -344,6 +344,64 @@ def test_definitions_stressed_name_after_an_article_and_a_copula_is_defined(body
 
 
 @pytest.mark.parametrize(
+    ("body", "bold", "defined"),
+    [
+        # a stressed name closing a copula after a subject of its own
+        ("The rocky outer layer of the planet is the crust.", "crust", True),
+        ("The mantle flows; everything above it is the crust.", "crust", True),
+        # set in apposition to a subject the sentence says something of
+        ("Its outer layer, the crust, is thin and cold.", "crust", True),
+        # after a possessive: "its" points back at the subject's thing
+        ("A plate drifts; the layer under it is its mantle.", "mantle", True),
+        # a pronoun alone, or the name as an object, says nothing of it
+        ("It is the crust.", "crust", False),
+        # nor does the explanation of a label
+        ("Plate: a slab, its edges are the faults.", "faults", False),
+        ("Geologists drill into the crust every year.", "crust", False),
+    ],
+)
+def test_definitions_stressed_name_said_by_the_subject_before_it_is_defined(body, bold, defined):
+    index = _with_bold(body, bold)
+    found = index.find(bold)
+    assert found is not None
+    assert bool(index.concepts[found].definition) is defined
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "defined"),
+    [
+        # a section headed by a statement's name states it first
+        ("Second law of grazing", "If a pasture is grazed twice, it recovers half as fast.", True),
+        ("Lind's pruning rule", "Never cut more than a third of a shrub in one year.", True),
+        # a section on several, or on a thing, is stated by nothing
+        ("Laws of grazing", "If a pasture is grazed twice, it recovers half as fast.", False),
+        ("Pruning kit", "If a blade is blunt, it tears the bark.", False),
+    ],
+)
+def test_definitions_a_section_on_a_statement_is_defined_by_its_first_sentence(
+    title, body, defined
+):
+    index = extract_concepts(
+        [card(title, body, kind="heading")], model=LogisticModel((), (), bias=10.0)
+    )
+    found = index.find(title)
+    assert found is not None
+    assert bool(index.concepts[found].definition) is defined
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # "A coset of $H$ is ...": the formula dropped, its preposition left
+        ("A coset of is a shifted copy of a subgroup.", "coset"),
+        ("A lattice of is a grid of points spaced evenly.", "lattice"),
+    ],
+)
+def test_definitions_a_preposition_left_by_a_dropped_formula_still_defines(sentence, name):
+    assert prose_definition([sentence], name) == sentence
+
+
+@pytest.mark.parametrize(
     ("before", "sentence", "bold"),
     [
         (
@@ -1191,8 +1249,17 @@ def test_definitions_a_term_joined_by_a_typed_dash_is_defined_by_its_answer(titl
         ),
         # a clause that says what both share defines neither
         ("Kiln vs Oven", "Both heat what is put inside them.", "oven", ""),
+        # a side's clause opening with its spelled-out name, the abbreviation in brackets,
+        # and a verb the dictionary does not know
+        (
+            "HPS vs LPS",
+            "A high pressure system (HPS) brings dry air; a low pressure system (LPS) "
+            "destabilizes the air above it",
+            "LPS",
+            "a low pressure system (LPS) destabilizes the air above it",
+        ),
     ],
-    ids=["lower-case-labels", "capitals-comma", "sentences", "both"],
+    ids=["lower-case-labels", "capitals-comma", "sentences", "both", "spelled-out"],
 )
 def test_definitions_a_contrast_card_defines_each_side_by_its_own_clause(
     title, answer, name, defined
@@ -1205,8 +1272,10 @@ def test_definitions_a_contrast_card_defines_each_side_by_its_own_clause(
     [
         ("Rivers build a delta, a landform of silt at their mouth.", "delta", True),
         ("Rivers build a delta at their mouth.", "delta", False),
+        ("Rivers drop fans of silt called deltas at their mouth.", "deltas", True),
+        ("Rivers drop silt in fans known as deltas.", "deltas", True),
     ],
-    ids=["apposition", "no-apposition"],
+    ids=["apposition", "no-apposition", "called", "known-as"],
 )
 def test_definitions_a_cloze_sets_its_hidden_name_in_apposition(title, hidden, defined):
     start = title.index(hidden)

@@ -212,3 +212,42 @@ def test_merging_heads_a_problem_with_a_thing_is_no_other_name_of_it(
     assert_merged(
         title, body, longer, base, merged, refused_because="only read inside longer names"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "longer", "base", "merged"),
+    [
+        # set apart by a heading, its own definition uses the bare name as a thing it
+        # is about: two concepts
+        (
+            "Price function",
+            "A price function maps each good to its price on a given day. "
+            "A price rises when demand grows.",
+            "price function",
+            "price",
+            False,
+        ),
+        # a definition that does not use the bare name leaves them one
+        (
+            "Price function",
+            "A price function maps each good to what it costs on a given day. "
+            "A price rises when demand grows.",
+            "price function",
+            "price",
+            True,
+        ),
+        # nor does a name of running text only
+        (
+            "Markets",
+            "A price function maps each good to its price on a given day. "
+            "A price rises when demand grows.",
+            "price function",
+            "price",
+            True,
+        ),
+    ],
+)
+def test_merging_heads_a_name_defined_by_its_bare_word_stays_apart(
+    title, body, longer, base, merged
+):
+    assert_merged(title, body, longer, base, merged, refused_because="on its own")
