@@ -588,8 +588,10 @@ def _occ(
         name = (key_of(words), " ".join(words))
     if not well_formed(name[1]):
         return
-    if len(toks) == 1 and course_code(toks[0]):
-        return  # "BIO" of "BIO 201": the letters of a course code name nothing
+    if toks and course_code(toks[0]):
+        # "BIO" of "BIO 201", "PSYC 101 - Memory": a course code names the course, and
+        # a name it opens is the course's title, not a term it teaches
+        return
     if role != "term" and quantity(name[1]):
         return  # "**-70 mV**", "1200 °C": a value stressed or said, not a name
     key, surface = name

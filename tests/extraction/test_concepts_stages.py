@@ -161,6 +161,9 @@ def test_concepts_names_keep_the_letter_that_labels_an_instance(body, instance, 
         # an instruction or a label with its text is no name
         ("To avoid confounding", "heading", set(), {"to avoid confounding"}),
         ("Image credit: adapted from a vendor", "term", set(), {"image credit : adapted"}),
+        # a course code names the course: a name it opens is the course's title
+        ("GEOL 210 - Rivers (week 4)", "heading", set(), {"geol", "geol 210"}),
+        ("HIST 1010 Revolutions", "heading", set(), {"hist"}),
     ],
 )
 def test_concepts_title_names_lists_and_non_names(title, kind, expected, never):
