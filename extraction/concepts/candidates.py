@@ -2154,6 +2154,17 @@ def _title_remark(view: View, outer: Span, inner: Sequence[Token]) -> bool:
     return not names_it(parts[0], parts[1])
 
 
+def _credit_closing(view: View, inner: Sequence[Token], end: int) -> bool:
+    """Is the bracket one name of a person (:func:`credited_in_brackets`) closing its
+    sentence ("... the active part of memory (Baddeley).")? It credits who said it, as a
+    citation does, and glosses nothing before it; a bracket inside the sentence ("a
+    grass (Spartina) grows ...") may still name a kind."""
+    if len(inner) != 1 or not credited_in_brackets(inner[0].text):
+        return False
+    rest = view.sent.doc[end : view.sent.end]
+    return all(t.is_punct or t.is_space for t in rest)
+
+
 def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
     """Both names of a gloss, "a salt marsh (wetland)", and the pair."""
     doc = view.sent.doc
@@ -2164,6 +2175,8 @@ def glosses(view: View) -> Iterator[Occurrence | AliasPair]:
             continue
         if _title_remark(view, outer, inner):
             continue  # "Oxidation (org chem)": a term's title closing with a remark
+        if _credit_closing(view, inner, end):
+            continue  # "... where we hold what we attend to (Baddeley).": who said it
         if _names_action(outer, inner):
             # the bracket names the action the words before it describe, as "called" does
             yield from _occ(

@@ -778,6 +778,22 @@ def test_concepts_gloss_merges_only_a_short_form(sentence, outer, inner, merged)
 
 
 @pytest.mark.parametrize(
+    ("sentence", "person", "gloss"),
+    [
+        # a surname in brackets closing its sentence credits who said it
+        ("Rivers carve valleys over millions of years (Hutton).", "hutton", False),
+        ("Memory fades fast at first (Ebbinghaus)", "ebbinghaus", False),
+        # inside the sentence the bracket may still name a kind
+        ("A cordgrass (Spartina) binds the mud of salt marshes.", "spartina", True),
+    ],
+)
+def test_concepts_a_credit_closing_a_sentence_glosses_nothing(sentence, person, gloss):
+    index = extract_concepts([card("Notes", sentence, kind="heading")])
+    roles = {c.key.lower(): c.roles for s in index.candidates for c in s.candidates}
+    assert ("gloss" in roles.get(person, {})) is gloss, roles
+
+
+@pytest.mark.parametrize(
     ("title", "body", "longer", "shorter", "merged"),
     [
         # a Title Case title tags the adjective as a proper noun
