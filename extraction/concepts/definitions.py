@@ -870,6 +870,12 @@ _GLOSS_TURNS = frozenset(
 #: Words that open a noun phrase as an object does: a past form just before one is the
 #: sentence's verb ("The river dropped its silt"), not a participle ("silt dropped by").
 _OBJECT_OPENERS = frozenset("the a an its their his her our your this these those".split())
+#: Prepositions after a bare noun that go on the noun, opening no clause ("Taxes on
+#: imported goods"): a gloss's turn only where no article opened it.
+_BARE_GLOSS_TURNS = frozenset("on from about between".split())
+#: Subject pronouns opening a relative clause with no "that" after a plural noun
+#: ("Routines we perform ...", "Rules you must follow"): the noun is glossed, no subject.
+_CONTACT_SUBJECTS = frozenset("we you they".split())
 #: Fewest words of a gloss.
 GLOSS_WORDS = 4
 
@@ -1025,13 +1031,17 @@ def _bare_head(word: str, after: str) -> bool:
     (False, False, False)
     >>> _bare_head("let's", "begin"), _bare_head("look", "up")
     (False, False)
+    >>> _bare_head("taxes", "on"), _bare_head("routines", "we"), _bare_head("glaciers", "we")
+    (True, True, True)
     """
     found = lemmas(word)
     gerund = word.endswith("ing") and after == "of"  # "Sinking of ..."
     if word in STOP_WORDS or not (found.get("NOUN") or found.get("ADJ") or gerund):
         return False  # "When starting ...", "Let's ...": no noun to gloss
-    if after in _GLOSS_TURNS:
+    if after in _GLOSS_TURNS or after in _BARE_GLOSS_TURNS:
         return True
+    if after in _CONTACT_SUBJECTS and _plural_noun(word):
+        return True  # "Routines we perform without thinking": a relative clause's subject
     if _plural_noun(word):
         return after.endswith("ed") and after not in _OBJECT_OPENERS
     if word in found.get("VERB", ()) and after in _PARTICLE:

@@ -294,6 +294,11 @@ def test_definitions_a_heading_card_opening_with_a_gloss_defines_it(
             False,
         ),
         ("A tax that a state charges on goods. Rates vary. Some fall. Others rise.", True),
+        # a plural with no article glosses when what follows goes on the noun: a
+        # preposition, or a relative clause with no "that"; not when a verb follows
+        ("Duties on goods brought in from abroad.", True),
+        ("Levies we pay on goods brought in from abroad.", True),
+        ("Duties rose sharply on goods from abroad.", False),
     ],
 )
 def test_definitions_a_gloss_with_the_or_no_article_defines_only_a_glossary_entry(body, defined):
