@@ -443,8 +443,8 @@ def listed_action(tok: Token) -> bool:
     >>> doc = next(pipe(["Kilns: store heat, glaze pots."]))
     >>> listed_action(doc[2])
     False
-    >>> doc = next(pipe(["Memory cell, input gate, forget gate, output gate"]))
-    >>> listed_action(doc[3])
+    >>> doc = next(pipe(["Pump parts: inlet valve, drain valve, relief valve"]))
+    >>> listed_action(doc[6])
     False
     """
     if not (tok.is_alpha and plain_verb(tok.lower_) and _acts_on(tok)):
@@ -458,7 +458,7 @@ def listed_action(tok: Token) -> bool:
 def _acts_on(tok: Token) -> bool:
     """Is the word after ``tok`` what an action is done to, a plural or a determiner ("absorb
     *water*" is not told from a name, "absorb *salts*", "store *the* sugar" are)? A
-    singular after it makes a name ("forget gate")."""
+    singular after it makes a name ("drain valve")."""
     return tok.i + 1 < len(tok.doc) and (tok.doc[tok.i + 1].tag_ in {"NNS", "DT", "PRP$"})
 
 
