@@ -781,7 +781,9 @@ def glossed_heading(card: Card, names: Sequence[str]) -> bool:
     item_lines = frozenset(card.body.count("\n", 0, item.start) for item in card.items)
     text = definition_text(card.body, names=names, item_lines=item_lines)
     first = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
-    return opens_with_gloss(card, first) or bool(described_by_paragraph(card, names))
+    if opens_with_gloss(card, first):
+        return True
+    return not card.items and _lone(card) and bool(_subjectless(text, names))
 
 
 #: Most sentences of a heading card's text read as a glossary entry.
@@ -1554,11 +1556,14 @@ def described_by_paragraph(card: Card, names: Sequence[str]) -> str:
         return ""
     if not names_whole_title(card, names):
         return ""
-    text = definition_text(card.body, names=names)
+    return _subjectless(definition_text(card.body, names=names), names)
+
+
+def _subjectless(text: str, names: Sequence[str]) -> str:
+    """``text`` when its first sentence describes a term without its subject
+    (:func:`elliptic_gloss`) and says something of its own (:func:`says_more`), else ""."""
     first = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
-    if not first or not elliptic_gloss(first) or not says_more(text, names):
-        return ""
-    return text
+    return text if first and elliptic_gloss(first) and says_more(text, names) else ""
 
 
 def framed_description(cands: Sequence[Candidate], found: Evidence) -> str:
