@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from extraction.readers._base import CardBuilder, RawNote, dominant
 from extraction.readers.boilerplate import without_boilerplate
+from extraction.readers.outline import is_heading_text
 from extraction.readers.paragraphs import file_indents, text_body, wrap_width
 from extraction.readers.prompts import is_question, prompt_kind, segment_prompts
 from extraction.records import Card
@@ -124,8 +125,32 @@ def is_term_list(texts: list[str]) -> bool:
     if len(seps) < 4:
         return False
     common = max(set(seps), key=seps.count)
-    grouping = _grouping_lines(filled, common)
+    grouping = _grouping_lines(filled, common) + _headings_over_prose(texts, common)
     return dominant(seps.count(common), len(filled) - grouping)
+
+
+def _headings_over_prose(texts: list[str], separator: str) -> int:
+    """How many lines of ``texts`` are headings standing alone between blank lines over
+    a paragraph that is no term line split by ``separator`` (a list of terms with a
+    section of prose: "Tides" / "" / "Tides are ..."); with the paragraph under each.
+
+    >>> _headings_over_prose(["Notes", "", "Tides", "", "Tides rise.", "", "Gyre: a loop"], ":")
+    2
+    """
+    count = 0
+    for k in range(1, len(texts) - 2):
+        text, following = texts[k], texts[k + 2]
+        if (
+            text
+            and not texts[k - 1]
+            and not texts[k + 1]
+            and following
+            and not ((split := _term_split(following)) and split[1] == separator)
+            and _heading_text(text, HEADING_WORDS)
+            and is_heading_text(text)
+        ):
+            count += 2
+    return count
 
 
 def _grouping_lines(filled: list[str], separator: str) -> int:
@@ -421,7 +446,10 @@ def _read_term_lines(
     A short line after a blank line, right over a term line, heads the terms under it
     ("Scales and keys" / "Major scale: ..."): their cards' section, not a definition's
     last line; the file's first line, set apart by a blank line and not a term line,
-    names the whole list (the section over every heading)."""
+    names the whole list (the section over every heading). A heading that stands alone
+    between blank lines (:func:`extraction.readers.outline.is_heading_text`) over a
+    paragraph of prose is a card of its own ("Tides" / blank / "Tides are ..."), the
+    section of the term lines after it; over term lines it is their section alone."""
     separator = term_separator([t.strip() for _, t in lines])
 
     def term(text: str) -> tuple[str, str, str] | None:
@@ -431,7 +459,7 @@ def _read_term_lines(
     root: list[tuple[int, str]] = []
     heading: list[tuple[int, str]] = []
     section: list[tuple[int, str]] = []
-    title, title_line = "", 0
+    title, title_line, kind = "", 0, ""
     body: list[tuple[int, str]] = []
 
     def flush() -> Iterator[Card]:
@@ -440,7 +468,7 @@ def _read_term_lines(
                 title=title,
                 body=text_body(body, indents=indents, full_width=width, typed=True),
                 title_line=title_line,
-                title_kind=prompt_kind(title),
+                title_kind=kind or prompt_kind(title),
                 section=[t for _, t in section],
                 section_lines=[n for n, _ in section],
             )
@@ -452,7 +480,7 @@ def _read_term_lines(
         if split := term(text):
             yield from flush()
             section = [*root, *heading]
-            title, title_line, body = split[0], number, [(number, split[2])]
+            title, title_line, body, kind = split[0], number, [(number, split[2])], ""
         elif (
             k == 0
             and gap_after
@@ -469,6 +497,18 @@ def _read_term_lines(
         ):
             yield from flush()
             title, body, heading = "", [], [(number, name)]
+        elif (
+            after_gap
+            and gap_after
+            and following is not None
+            and is_heading_text(text.strip(), max_words=HEADING_WORDS)
+        ):
+            yield from flush()
+            heading, section = [(number, text.strip())], [*root]
+            if term(following[1]):  # a heading over the term lines, set apart
+                title, body, kind = "", [], ""
+            else:  # a heading over its paragraph: a card of its own
+                title, title_line, body, kind = text.strip(), number, [], "heading"
         else:
             body.append((number, text))
     yield from flush()

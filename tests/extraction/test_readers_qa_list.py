@@ -401,6 +401,67 @@ def test_readers_qa_list_term_lines_under_headings_are_their_section(index, titl
     assert body is None or str(card.body) == body
 
 
+_HEADINGS_OVER_PROSE = (
+    "Oceanography 201 - review\n"
+    "(week 3 to 6)\n"
+    "\n"
+    "Tides\n"
+    "\n"
+    "Tides are the rise and fall of the sea, pulled by the moon. They follow a cycle.\n"
+    "\n"
+    "Spring tide: a tide of large range, at new and full moon.\n"
+    "Neap tide: a tide of small range, at the quarter moons.\n"
+    "Tidal range: the height between high and low water.\n"
+    "Tidal bore: a wave that runs up a river with the tide.\n"
+    "Slack water: the still water between two tides.\n"
+    "\n"
+    "Ocean currents\n"
+    "\n"
+    "Upwelling: cold deep water rising to the surface.\n"
+    "Gyre: a large loop of currents in an ocean basin.\n"
+    "Thermohaline circulation: currents driven by heat and salt.\n"
+)
+
+
+def test_readers_qa_list_a_heading_between_blank_lines_over_prose_is_a_card():
+    result = read_bytes(_HEADINGS_OVER_PROSE.encode(), path="ocean.txt")
+    assert result.source.format == "qa-list"
+    cards = result.cards
+    # the heading is no last line of the title's card: a card of its own, its paragraph below
+    assert [(c.title, c.title_kind) for c in cards[:3]] == [
+        ("", "none"),
+        ("Tides", "heading"),
+        ("Spring tide", "term"),
+    ]
+    assert "Tides" not in str(cards[0].body)
+    assert str(cards[1].body).startswith("Tides are the rise and fall")
+    assert cards[1].lines == (4, 6)
+    # and the section of the term lines after it
+    assert cards[2].section == ("Tides",)
+    # a heading set apart over term lines is their section alone, no line of the card above
+    gyre = cards[-2]
+    assert (gyre.title, gyre.section) == ("Gyre", ("Ocean currents",))
+    assert "Ocean currents" not in str(cards[-4].body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the moon pulls the sea",  # lower case: a line of the definition above
+        "Tides follow the moon.",  # a sentence
+        "- Tides",  # a list item
+    ],
+)
+def test_readers_qa_list_a_line_between_blank_lines_that_is_no_heading_stays_text(line):
+    text = _HEADINGS_OVER_PROSE.replace("Tides\n\nTides are", f"{line}\n\nTides are")
+    more = "".join(f"Current {n}: a current of the ocean.\n" for n in range(4))
+    result = read_bytes((text + more).encode(), path="ocean.txt")
+    assert result.source.format == "qa-list"
+    titles = [c.title for c in result.cards]
+    assert titles[1] == "Spring tide"
+    assert line.removeprefix("- ") in str(result.cards[0].body)  # a line of the first card
+
+
 _NUMBERED_QUESTIONS = {
     "spaced": (
         "1. What is a sonnet?\nA poem of fourteen lines.\n\n"
