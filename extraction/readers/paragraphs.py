@@ -367,12 +367,26 @@ def continues(previous: str, text: str) -> bool:
     (True, True)
     >>> continues("It ends.", "then"), continues("Guard Cell", "controls")
     (False, False)
+
+    A formula line ("p = mv") is a line of its own unless the line above leaves its
+    phrase open ("momentum is" / "p = mv"; :func:`left_open`): its lower-case letter is
+    a symbol, not a sentence going on.
+
+    >>> continues("Momentum of a body", "p = mv"), continues("its momentum is", "p = mv")
+    (False, True)
     """
     if not previous or _LABEL.match(text):
         return False
     if previous.count("(") > previous.count(")") and ")" in text:
         return True
+    if _FORMULA.match(text):
+        return left_open(previous, text)
     return not _ENDS.search(previous) and text[:1].islower() and not is_term(previous)
+
+
+#: A line that opens with a formula: a short symbol, then a relation sign ("p = mv",
+#: "dx/dt <= k", "f(x) ≈ 0").
+_FORMULA = re.compile(r"^[^\s=<>]{1,6}\s*(?:=|<=|>=|≈|≤|≥|<|>)\s*\S")
 
 
 def html_body(blocks: Sequence[Sequence[HtmlLine]], line: int) -> Body:

@@ -450,6 +450,24 @@ def test_readers_structure_text_body_items_and_joins():
 
 
 @pytest.mark.parametrize(
+    ("previous", "formula", "joined"),
+    [
+        ("Momentum of a body", "p = mv", False),  # a formula under its name: its own line
+        ("Ohm's law", "v = ir", False),
+        ("Growth rate", "dN/dt <= rN", False),
+        ("the momentum is", "p = mv", True),  # the phrase above is left open
+        ("so the force,", "f = ma", True),
+    ],
+)
+def test_readers_structure_a_formula_line_continues_only_an_open_phrase(previous, formula, joined):
+    body = text_body([(1, previous), (2, formula)])
+    assert len(body.lines) == (1 if joined else 2)
+    page = f"<html><body><h1>Motion</h1><p>{previous}</p><p>{formula}</p></body></html>"
+    card = read_bytes(page.encode(), path="motion.html").cards[0]
+    assert (len(card.body.splitlines()) == 1) is joined
+
+
+@pytest.mark.parametrize(
     ("line", "lines"),
     [
         (  # a numbered list typed in one line: its introduction, then its items
