@@ -65,6 +65,91 @@ def _write(writer: PdfWriter, path: Path) -> Path:
     return path
 
 
+def _slides_pdf(pages: list[list[list[tuple[str, float, bool]]]]) -> PdfWriter:
+    """A PDF whose pages show lines made of ``(text, size, bold)`` pieces, top down."""
+    writer = PdfWriter()
+    fonts = DictionaryObject()
+    for name, base in (("/F1", "/Helvetica"), ("/F2", "/Helvetica-Bold")):
+        fonts[NameObject(name)] = writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Font"),
+                    NameObject("/Subtype"): NameObject("/Type1"),
+                    NameObject("/BaseFont"): NameObject(base),
+                }
+            )
+        )
+    for lines in pages:
+        page = writer.add_blank_page(720, 540)
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+        shown = ""
+        for k, line in enumerate(lines):
+            pieces = "".join(
+                f"/F{2 if bold else 1} {size:g} Tf ({text}) Tj " for text, size, bold in line
+            )
+            shown += f"BT 40 {500 - 40 * k} Td {pieces}ET "
+        stream = DecodedStreamObject()
+        stream.set_data(shown.encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    return writer
+
+
+def _footer(n: int) -> list[tuple[str, float, bool]]:
+    return [(f"HYD 210 - Groundwater - slide {n}", 9, False)]
+
+
+SLIDES = [
+    [[("Hydrology 210", 32, True)], [("Lecture 5: Groundwater", 18, False)], _footer(1)],
+    [
+        [("Aquifers", 28, True)],
+        [("Confined aquifer", 18, True), (": an aquifer between two layers of rock", 18, False)],
+        [("\x95 Unconfined aquifer: an aquifer open to the surface above it", 18, False)],
+        _footer(2),
+    ],
+    [
+        [("Darcy flow", 28, True)],
+        [("Darcy flow is how water flows through a porous medium.", 18, False)],
+        _footer(3),
+    ],
+    [
+        [("Recharge and", 28, True)],
+        [("Discharge", 28, True)],
+        [("Recharge is the water that reaches the water table from above.", 18, False)],
+        _footer(4),
+    ],
+]
+
+
+def test_pdf_slides_are_cut_at_titles_set_larger_than_the_text(tmp_path):
+    result = read_file(_write(_slides_pdf(SLIDES), tmp_path / "hydrology.pdf"))
+    assert result.ok, result.source.errors
+    cards = result.cards
+    # one card per slide title; the deck's title over them; the running footer gone
+    assert [(c.title, c.title_kind, c.section) for c in cards] == [
+        ("Hydrology 210", "heading", ()),
+        ("Aquifers", "heading", ("Hydrology 210",)),
+        ("Darcy flow", "heading", ("Hydrology 210",)),
+        # a title wrapped over two lines is one heading
+        ("Recharge and Discharge", "heading", ("Hydrology 210",)),
+    ]
+    assert not any("slide" in c.body for c in cards)
+    assert cards[0].body == "Lecture 5: Groundwater"
+    aquifers = cards[1]
+    assert aquifers.body.splitlines() == [
+        "Confined aquifer: an aquifer between two layers of rock",
+        "Unconfined aquifer: an aquifer open to the surface above it",
+    ]
+    assert aquifers.emphasised() == ["Confined aquifer"]  # set in the bold font
+    assert [item.depth for item in aquifers.items] == [0]  # the bulleted line
+    assert cards[3].lines == (8, 10)  # cited by the cleaned lines, footers left out
+
+
+def test_pdf_one_size_throughout_is_read_as_an_outline(tmp_path):
+    flat = [[[(text, 12, False)] for text in page] for page in NOTES]
+    result = read_file(_write(_slides_pdf(flat), tmp_path / "flat.pdf"))
+    assert [c.title for c in result.cards] == ["Plate tectonics", "Boundaries", "Earthquakes"]
+
+
 @requires_shared
 @requires_pdf
 def test_pdf_real_lecture_notes():
