@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -115,39 +116,43 @@ def clean_pages(pages: Iterable[str]) -> list[str]:
 @dataclass(frozen=True)
 class PdfLine:
     """One cleaned line of a page: its text, the size of its largest letters (0 when
-    unknown), its bold ``(start, end)`` runs and its page (1-based)."""
+    unknown), its bold ``(start, end)`` runs, its page (1-based) and where its text
+    starts across the page (points from the left)."""
 
     text: str
     size: float = 0.0
     bold: tuple[tuple[int, int], ...] = ()
     page: int = 0
+    x: float = 0.0
 
 
 def page_lines(pieces: Iterable[Piece], page: int = 0) -> list[PdfLine]:
     """The lines of one page's pieces, cleaned as :func:`clean_pdf_line` cleans them,
     each with its size and bold runs; blank lines dropped.
 
-    >>> [(x.text, x.size, x.bold) for x in page_lines([("Tides", 28.0, False), ("\\n", 0, False),
-    ...     ("Spring tide", 18.0, True), (": a large range", 18.0, False)])]
+    >>> [(x.text, x.size, x.bold) for x in page_lines([("Tides", 28.0, False, 40.0),
+    ...     ("\\n", 0, False, 0.0), ("Spring tide", 18.0, True, 60.0),
+    ...     (": a large range", 18.0, False, 160.0)])]
     [('Tides', 28.0, ()), ('Spring tide: a large range', 18.0, ((0, 11),))]
     """
     lines: list[PdfLine] = []
-    text, size, bold = "", 0.0, []
+    text, size, bold, x = "", 0.0, [], None
 
     def close() -> None:
         line = _cleaned(text, size, bold, page)
         if line.text:
-            lines.append(line)
+            lines.append(replace(line, x=x or 0.0))
 
-    for piece, piece_size, is_bold in pieces:
+    for piece, piece_size, is_bold, piece_x in pieces:
         parts = piece.split("\n")
         for k, part in enumerate(parts):
             if k:
                 close()
-                text, size, bold = "", 0.0, []
+                text, size, bold, x = "", 0.0, [], None
             part = normalise_glyphs(part).replace("\u00a0", " ").replace("\u202f", " ")
             part = part.replace("\u200b", "")
             if part.strip():
+                x = piece_x if x is None else x
                 size = max(size, round(piece_size * 2) / 2)
                 if is_bold:
                     start = len(text) + len(part) - len(part.lstrip())
@@ -309,18 +314,41 @@ def _joined_headings(
     return joined
 
 
+#: Points a bulleted line may start right of another and be at its depth.
+INDENT_SLACK = 4.0
+
+
+def _bullet_indents(lines: Sequence[PdfLine]) -> dict[int, list[float]]:
+    """Per page, where its bulleted lines start, each depth once (starts within
+    :data:`INDENT_SLACK` of a shallower one are at its depth), left to right."""
+    starts: dict[int, list[float]] = {}
+    for line in lines:
+        if line.text.startswith("• "):
+            starts.setdefault(line.page, []).append(line.x)
+    indents: dict[int, list[float]] = {}
+    for page, xs in starts.items():
+        kept: list[float] = []
+        for x in sorted(xs):
+            if not kept or x - kept[-1] > INDENT_SLACK:
+                kept.append(x)
+        indents[page] = kept
+    return indents
+
+
 def pdf_blocks(lines: Sequence[tuple[int, PdfLine]], sizes: Sequence[float]) -> Iterator[Block]:
     """The numbered lines as a document's blocks: a heading line (a size of ``sizes``)
     at the level of its size, a bulleted line a list item, any other a paragraph; bold
     runs as emphasis."""
     levels = {size: level for level, size in enumerate(sizes, start=1)}
+    indents = _bullet_indents([line for _, line in lines])
     for number, line in lines:
         runs = [(a, b, "bold") for a, b in line.bold]
         if line.size in levels and _heading_line(line, 0.0):
             yield Block(number, line.text, levels[line.size])  # a bold heading: no emphasis
         elif line.text.startswith("• "):
             runs = [(a - 2, b - 2, style) for a, b, style in runs if a >= 2]
-            yield Block(number, line.text[2:], depth=0, runs=runs)
+            depth = bisect_left(indents.get(line.page, []), line.x - INDENT_SLACK)
+            yield Block(number, line.text[2:], depth=depth, runs=runs)
         else:
             yield Block(number, line.text, runs=runs)
 
@@ -344,8 +372,9 @@ def _open(data: bytes) -> PdfReader:
 
 
 #: A piece of a page's text as pypdf shows it: the text, the size its letters are
-#: drawn at (points), and whether its font is a bold one.
-Piece = tuple[str, float, bool]
+#: drawn at (points), whether its font is a bold one, and where it starts across the
+#: page (points).
+Piece = tuple[str, float, bool, float]
 #: A font name that says bold ("Helvetica-Bold", "DejaVuSans-BoldOblique", TeX's
 #: "CMBX12").
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|\+CMBX|^/?CMBX", re.IGNORECASE)
@@ -356,6 +385,15 @@ def _drawn_size(font_size: float, cm: Sequence[float], tm: Sequence[float]) -> f
     ``tm`` and the graphics matrix ``cm`` (their vertical scales)."""
     try:
         return abs(float(font_size) * float(tm[3]) * float(cm[3])) or abs(float(font_size))
+    except (TypeError, ValueError, IndexError):
+        return 0.0
+
+
+def _drawn_x(cm: Sequence[float], tm: Sequence[float]) -> float:
+    """Where a piece of text starts across the page: the text matrix's origin through
+    the graphics matrix."""
+    try:
+        return float(cm[0]) * float(tm[4]) + float(cm[2]) * float(tm[5]) + float(cm[4])
     except (TypeError, ValueError, IndexError):
         return 0.0
 
@@ -382,7 +420,8 @@ def _page_text(page: PageObject, number: int, deadline: Deadline) -> list[Piece]
             name = str(font.get("/BaseFont", "")) if font else ""
         except Exception:  # a damaged font dictionary: no name, no bold
             name = ""
-        pieces.append((text, _drawn_size(font_size, cm, tm), bool(_BOLD_FONT.search(name))))
+        bold = bool(_BOLD_FONT.search(name))
+        pieces.append((text, _drawn_size(font_size, cm, tm), bold, _drawn_x(cm, tm)))
 
     def check_time(*_: object) -> None:
         deadline.check(f"page {number}")
@@ -401,8 +440,8 @@ def _page_text(page: PageObject, number: int, deadline: Deadline) -> list[Piece]
                 f"over the {MAX_PAGE_CONTENT_BYTES / 1e6:.1f} MB limit"
             )
         text = page.extract_text(visitor_text=count_text, visitor_operand_before=check_time) or ""
-        if "".join(piece for piece, _, _ in pieces) != text:
-            return [(text, 0.0, False)]  # pieces that do not make the text: no sizes
+        if "".join(piece[0] for piece in pieces) != text:
+            return [(text, 0.0, False, 0.0)]  # pieces that do not make the text: no sizes
         return pieces
     except ReadError:
         raise

@@ -65,8 +65,9 @@ def _write(writer: PdfWriter, path: Path) -> Path:
     return path
 
 
-def _slides_pdf(pages: list[list[list[tuple[str, float, bool]]]]) -> PdfWriter:
-    """A PDF whose pages show lines made of ``(text, size, bold)`` pieces, top down."""
+def _slides_pdf(pages: list[list]) -> PdfWriter:
+    """A PDF whose pages show lines made of ``(text, size, bold)`` pieces, top down; a
+    line given as ``(x, pieces)`` starts ``x`` points from the left (40 otherwise)."""
     writer = PdfWriter()
     fonts = DictionaryObject()
     for name, base in (("/F1", "/Helvetica"), ("/F2", "/Helvetica-Bold")):
@@ -84,10 +85,11 @@ def _slides_pdf(pages: list[list[list[tuple[str, float, bool]]]]) -> PdfWriter:
         page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
         shown = ""
         for k, line in enumerate(lines):
+            x, line = line if isinstance(line, tuple) else (40, line)
             pieces = "".join(
                 f"/F{2 if bold else 1} {size:g} Tf ({text}) Tj " for text, size, bold in line
             )
-            shown += f"BT 40 {500 - 40 * k} Td {pieces}ET "
+            shown += f"BT {x} {500 - 40 * k} Td {pieces}ET "
         stream = DecodedStreamObject()
         stream.set_data(shown.encode("latin-1"))
         page[NameObject("/Contents")] = writer._add_object(stream)
@@ -142,6 +144,29 @@ def test_pdf_slides_are_cut_at_titles_set_larger_than_the_text(tmp_path):
     assert aquifers.emphasised() == ["Confined aquifer"]  # set in the bold font
     assert [item.depth for item in aquifers.items] == [0]  # the bulleted line
     assert cards[3].lines == (8, 10)  # cited by the cleaned lines, footers left out
+
+
+def test_pdf_bulleted_lines_nest_by_where_they_start(tmp_path):
+    def item(x: int, text: str) -> tuple[int, list[tuple[str, float, bool]]]:
+        return (x, [(f"\x95 {text}", 20, False)])
+
+    slide = [
+        [("Photosynthesis", 32, True)],
+        item(40, "Light reactions"),
+        item(70, "Take place in the thylakoids"),
+        item(72, "Make ATP"),  # a little further right: the same depth
+        item(41, "Calvin cycle"),
+        item(70, "Fixes carbon dioxide into sugar"),
+    ]
+    card = read_file(_write(_slides_pdf([slide]), tmp_path / "ps.pdf")).cards[0]
+    assert card.title == "Photosynthesis"
+    assert [(item.depth, card.body[item.start : item.end]) for item in card.items] == [
+        (0, "Light reactions"),
+        (1, "Take place in the thylakoids"),
+        (1, "Make ATP"),
+        (0, "Calvin cycle"),
+        (1, "Fixes carbon dioxide into sugar"),
+    ]
 
 
 def test_pdf_one_size_throughout_is_read_as_an_outline(tmp_path):
