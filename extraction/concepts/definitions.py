@@ -882,6 +882,15 @@ _CONTACT_SUBJECTS = frozenset("we you they".split())
 GLOSS_WORDS = 4
 
 
+#: A course's unit and its number opening a line ("Lecture 4", "Week 3:", "Unit II -"):
+#: the line says where the notes stand in a course, not what a thing is.
+_COURSE_PLACE = re.compile(
+    r"(?:lecture|week|chapter|unit|module|session|lesson|class|day|slide|section|part|"
+    r"topic|lab|tutorial|seminar|semester)s?\s+(?:\d{1,3}[a-z]?|[IVX]{1,5})\b(?!\s*(?:is|are)\b)",
+    re.IGNORECASE,
+)
+
+
 def reads_as_gloss(sentence: str) -> bool:
     """Is ``sentence`` a gloss, a noun phrase that says what something is with no verb of
     its own ("A ridge of debris left by a glacier.", "An instrument that measures
@@ -916,8 +925,14 @@ def reads_as_gloss(sentence: str) -> bool:
     False
     >>> reads_as_gloss("Glaciers carve deep valleys."), reads_as_gloss("Ice moves over the rock.")
     (False, False)
+
+    A line that places the notes in a course ("Lecture 4 - Rivers and deltas", "Week 3:
+    glaciers") is no gloss of the heading above it (:data:`_COURSE_PLACE`).
+
+    >>> reads_as_gloss("Lecture 4 - Rivers and the deltas they build")
+    False
     """
-    if sentence.rstrip().endswith("?"):
+    if sentence.rstrip().endswith("?") or _COURSE_PLACE.match(sentence.strip()):
         return False
     words = re.findall(r"[\w'’-]+", sentence.split(";", 1)[0])
     if len(words) < GLOSS_WORDS or any(

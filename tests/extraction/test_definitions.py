@@ -276,6 +276,10 @@ def test_definitions_a_heading_card_opening_with_what_its_subject_does_defines_i
         ("Dumping", "Compare the export price with the home price.", "dumping", False),
         ("Quota", "The quota that we studied was set too low.", "quota", False),
         ("Levy", "A charge that is paid on each unit imported.", "levy", True),
+        # a line that places the notes in a course is no gloss of the title over it
+        ("Trade policy", "Lecture 4 - Tariffs and the quotas they set", "trade policy", False),
+        ("Trade policy", "Week 3: tariffs, quotas and other barriers", "trade policy", False),
+        ("Trade policy", "Unit IV - Barriers to trade between states", "trade policy", False),
     ],
 )
 def test_definitions_a_heading_card_opening_with_a_gloss_defines_it(
