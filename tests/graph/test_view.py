@@ -402,6 +402,10 @@ def test_view_note_files_digest_follows_a_changed_file(tmp_path: Path) -> None:
         ("enzyme", "Enzymes speed up reactions.", False),
         ("hash table (HT)", "An HT maps every key to a slot.", True),
         ("hash table (HT)", "A hash table maps every key to a slot.", True),
+        ("osmosis", "Osmosis:", False),  # a label that is only its name says nothing
+        ("hash table (HT)", "Hash table (HT)", False),
+        ("hash table (HT)", "HT", False),
+        ("osmosis", "Osmosis in plants", True),
     ],
 )
 def test_view_mentions_of_quotes_the_sentences_that_name_it(
