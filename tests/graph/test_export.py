@@ -371,9 +371,23 @@ def test_export_markdown_guide_follows_the_given_order():
     ]
     assert text.startswith("# Path\n")
     assert "gas is defined here." in text  # escaped only where Markdown needs it
-    assert "**linear algebra** *prerequisite of* **gas**" in text
-    assert "“algebra prerequisite_of gas.” — notes.md, line 10" in text
+    assert "- **3. gas**: “algebra prerequisite_of gas.” — notes.md, line 10" in text
+    assert "*Builds on:* 1. calculus, 2. linear algebra" in text
     assert "nmr" not in text.lower()
+
+
+def test_export_markdown_guide_of_a_path_opens_with_its_steps():
+    """A learning path's guide reads as a syllabus: the steps in order, then each step
+    with what it is needed for; a prerequisite is not listed again as a relation."""
+    text = to_markdown_guide(typed_graph(), ["calculus", "algebra", "gas", "bonding"])
+    steps = text.split("\n## ")[0].splitlines()
+    assert steps[-4:] == ["1. calculus", "2. linear algebra", "3. gas", "4. chemical bonding"]
+    assert "*prerequisite of*" not in text and text.count("**Needed for**") == 3
+
+
+def test_export_markdown_guide_names_its_topics_under_the_title():
+    text = to_markdown_guide(typed_graph())
+    assert text.splitlines()[4].startswith("Topics, largest first: lab methods (")
 
 
 def test_export_markdown_guide_groups_by_topic_then_importance():
