@@ -1001,7 +1001,8 @@ def needed_for_markdown(
     """Why a step is on the path, as one piece of Markdown: the later steps the notes make
     it a prerequisite of (the first :data:`PATH_NEEDED_SHOWN`), each with the sentence
     that says so, its file and line, unless the step already quotes that sentence
-    (``shown``, whitespace folded: its definition, or where the notes name it)."""
+    (``shown``, whitespace folded: its definition, or where the notes name it); the
+    others by number and name, in one line."""
     lines = []
     for need in needed[:PATH_NEEDED_SHOWN]:
         text = f"→ needed for **{need.step}. {escape_markdown(label_of(G, need.node))}**"
@@ -1013,9 +1014,12 @@ def needed_for_markdown(
             where = citation(need.evidence)
             text += f"  \n:gray[“{quote}”" + (f" — {where}" if where else "") + "]"
         lines.append(text)
-    if len(needed) > PATH_NEEDED_SHOWN:
-        more = len(needed) - PATH_NEEDED_SHOWN
-        lines.append(f":gray[and for {view.plural(more, 'later step')}]")
+    if len(needed) > PATH_NEEDED_SHOWN:  # named, without their sentences
+        more = (
+            f"**{need.step}. {escape_markdown(label_of(G, need.node))}**"
+            for need in needed[PATH_NEEDED_SHOWN:]
+        )
+        lines.append("→ also needed for " + ", ".join(more))
     return "\n\n".join(lines)
 
 

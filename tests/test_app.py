@@ -504,6 +504,21 @@ def test_app_path_step_quotes_a_sentence_once(shown: set, pointer: bool) -> None
     assert (escape_markdown(said["text"]) in text) is not pointer
 
 
+def test_app_path_step_names_every_later_step_it_is_needed_for() -> None:
+    """Before: past the first two, "and for 1 later step" did not say which step."""
+    import streamlit_app
+    from graph.view import NeededFor
+
+    G = nx.MultiDiGraph()
+    names = ["sediment", "layer", "fossil", "stratum", "dating"]
+    G.add_nodes_from((n, {"label": n}) for n in names)
+    said = {"source": "geo.md", "line": 2, "text": "Sediment settles in layers."}
+    needed = [NeededFor(i, n, said) for i, n in enumerate(names[1:], start=2)]
+    text = streamlit_app.needed_for_markdown(G, needed)
+    assert text.count("→ needed for") == streamlit_app.PATH_NEEDED_SHOWN == 2
+    assert text.endswith("→ also needed for **4. stratum**, **5. dating**")
+
+
 def test_app_path_names_the_steps_the_notes_never_define(
     app: AppTest, sample: nx.MultiDiGraph
 ) -> None:
