@@ -694,7 +694,7 @@ def map_tab(
         st.session_state["map_topic"] = None
     topic = topic_col.selectbox(
         "Topic",
-        list(members),
+        view.topic_choices(members),
         index=None,
         key="map_topic",
         format_func=lambda t: f"{t} ({len(members[t])})",
@@ -785,7 +785,7 @@ def map_tab(
                     "many. Click one to open it, or find a concept above."
                 )
                 st.markdown("**Largest topics**")
-                for name in list(members)[:8]:
+                for name in view.topic_choices(members)[:8]:
                     st.button(
                         escape_markdown(f"{name} ({len(members[name])})"),
                         key=f"topic:{name}",

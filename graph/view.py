@@ -90,7 +90,7 @@ from graph.render import (
     topic_label,
     topic_style,
 )
-from graph.topics import topic_graph, topic_members
+from graph.topics import MISCELLANEOUS, topic_graph, topic_members
 
 __all__ = [
     "DOWNLOADS",
@@ -124,6 +124,7 @@ __all__ = [
     "select_view",
     "shared_section",
     "slug",
+    "topic_choices",
     "topic_summaries",
     "upload_name",
 ]
@@ -1077,6 +1078,18 @@ class TopicSummary:
     colour: str
     size: int
     top: tuple[Hashable, ...]
+
+
+def topic_choices(members: Mapping[str, Sequence[Hashable]]) -> list[str]:
+    """The topics offered to open (the map's topic picker and its list of the largest),
+    largest first as ``members`` has them, but the concepts no topic takes
+    (:data:`graph.topics.MISCELLANEOUS`) last, however many: they are no topic to
+    start from.
+
+    >>> topic_choices({"Unlinked concepts": ["a", "b", "c"], "tides": ["d", "e"]})
+    ['tides', 'Unlinked concepts']
+    """
+    return sorted(members, key=lambda name: name == MISCELLANEOUS)
 
 
 def topic_summaries(G: nx.MultiDiGraph, *, top: int = 8) -> list[TopicSummary]:

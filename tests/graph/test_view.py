@@ -41,6 +41,7 @@ from graph.view import (
     search_example,
     select_view,
     structure_caption,
+    topic_choices,
     topic_summaries,
 )
 
@@ -778,3 +779,21 @@ def test_view_path_scene_bends_out_of_the_picture_rather_than_through_a_label() 
         points = _line_points(start, end, smooth.get("type"), smooth.get("roundness", 0.35))
         assert not _hits(points, [r for i, r in rects.items() if i not in ends]), ends
         assert all(top <= y <= top + scene.height for _, y in points)
+
+
+@pytest.mark.parametrize(
+    "sizes, expected",
+    [
+        (
+            {"Unlinked concepts": 9, "glaciers": 5, "tides": 3},
+            ["glaciers", "tides", "Unlinked concepts"],
+        ),
+        ({"glaciers": 5, "tides": 3}, ["glaciers", "tides"]),
+        ({"Unlinked concepts": 2}, ["Unlinked concepts"]),
+    ],
+)
+def test_view_topic_choices_offer_the_leftover_concepts_last(sizes: dict, expected: list) -> None:
+    """Before: a folder of unrelated web pages listed "Unlinked concepts (38)" first among
+    the map's largest topics, as if it were the course's main topic."""
+    members = {name: [f"{name}{i}" for i in range(n)] for name, n in sizes.items()}
+    assert topic_choices(members) == expected
