@@ -28,8 +28,10 @@ from graph.export._style import style
 from graph.export.select import Selection
 from graph.io import head, replace_file
 from graph.render import (
+    FOLDED_CHAIN,
     LAYOUT_SEED,
     NO_TOPIC_COLOUR,
+    fold_lines,
     legend_items,
     ranked_concepts,
     topic_colours,
@@ -174,7 +176,8 @@ def picture_figure(
     nodes = list(H)
     steps = [node for node in order if node in H] if order is not None else []
     positions = _path_positions(H, steps) if steps else _spring_positions(H)
-    marks = {node: _NodeMark.of(H, node) for node in nodes}
+    number = {node: i for i, node in enumerate(steps, start=1)}  # a path's steps
+    marks = {node: _NodeMark.of(H, node, number.get(node)) for node in nodes}
     alone = _unlinked(H)
     if alone and len(alone) < len(nodes) and not steps:
         caption = _NodeMark.caption("Not linked to other concepts:")
@@ -276,6 +279,9 @@ def picture_figure(
     shown += f"; {edge_counts(H).describe()}"
     if left_out := H.graph.get("weak_left_out"):
         shown += f"; {plural(left_out, 'weak link')} left out (concepts only named together)"
+    if implied := H.graph.get("implied_left_out"):
+        follow = "follows" if implied == 1 else "follow"
+        shown += f"; {plural(implied, 'more prerequisite')} {follow} from a chain of those drawn"
     ax.annotate(
         shown,
         (0.5, 1.0),
@@ -353,11 +359,13 @@ class _NodeMark:
         return cls(0.0, text, font, False, 0.3 * font / 72 * len(text), 0.0, 1.3 * font / 72)
 
     @classmethod
-    def of(cls, H: nx.MultiDiGraph, node: Hashable) -> _NodeMark:
+    def of(cls, H: nx.MultiDiGraph, node: Hashable, step: int | None = None) -> _NodeMark:
+        """``node`` as drawn; a learning path's ``step`` numbers its label ("3. gas")."""
         weight = importance(H.nodes[node])
         size = 140 + 900 * weight
         font = 9.0 + 4.0 * weight
-        text = _picture_label(label(H, node))
+        name = label(H, node)
+        text = _picture_label(name if step is None else f"{step}. {name}")
         lines = text.splitlines() or [""]
         radius = math.sqrt(size) / 2 / 72
         text_width = 0.6 * font / 72 * max(len(line) for line in lines)
@@ -420,16 +428,19 @@ def _landscape(xy: np.ndarray) -> np.ndarray:
 
 def _path_positions(H: nx.MultiDiGraph, steps: Sequence[Hashable]) -> dict:
     """Columns by prerequisite depth within the path (in path order within a column),
-    in inches; concepts of ``H`` not on the path go in a last column."""
+    in inches; concepts of ``H`` not on the path go in a last column. A step's column is
+    never before the previous step's (as :func:`graph.view.path_graph` has it): read
+    column by column, the picture gives the steps in the order they are numbered."""
     on_path = set(steps)
     depth: dict[Hashable, int] = {}
+    previous = 0
     for node in steps:
         parents = [
             u
             for u, _, d in H.in_edges(node, data=True)
             if d.get("relation") == "prerequisite_of" and u in depth
         ]
-        depth[node] = max((depth[u] + 1 for u in parents), default=0)
+        previous = depth[node] = max([previous, *(depth[u] + 1 for u in parents)])
     extra = max(depth.values(), default=-1) + 1
     columns: dict[int, list[Hashable]] = defaultdict(list)
     for node in steps:
@@ -535,7 +546,10 @@ def drawn_graph(
 ) -> nx.MultiDiGraph:
     """What a picture of ``G`` draws: at most :data:`PICTURE_MAX_NODES` concepts, the most
     important (``focus`` among them); for a learning path (``order``), only the
-    prerequisites between its steps, which its columns follow. A picture has no switch:
+    prerequisites between its steps, which its columns follow, but not one that a chain
+    of the others already leads along (:func:`graph.render.fold_lines`, as the app's path
+    draws them: such a line only runs through the steps between);
+    ``graph["implied_left_out"]`` counts them, and the picture says so. A picture has no switch:
     its weak links are left out, as the app's map first hides them, unless the notes
     state too few relations for a picture without them (:func:`graph.view.weak_links_first`);
     ``graph["weak_left_out"]`` counts them, and the picture says so.
@@ -547,6 +561,12 @@ def drawn_graph(
     >>> H = drawn_graph(G)
     >>> H.number_of_edges(), H.graph["weak_left_out"]
     (2, 1)
+    >>> P = nx.MultiDiGraph()
+    >>> for u, v in [("ion", "salt"), ("salt", "brine"), ("ion", "brine")]:
+    ...     _ = P.add_edge(u, v, relation="prerequisite_of", confidence=0.8)
+    >>> H = drawn_graph(P, order=["ion", "salt", "brine"])
+    >>> sorted(H.edges()), H.graph["implied_left_out"]
+    ([('ion', 'salt'), ('salt', 'brine')], 1)
     """
     H = _most_important(G, PICTURE_MAX_NODES, focus)
     if order is None:
@@ -567,6 +587,10 @@ def drawn_graph(
         for u, v, k, a in H.edges(keys=True, data=True)
         if a.get("relation") == "prerequisite_of"
     )
+    implied = [edge for edge, why in fold_lines(path).items() if why == FOLDED_CHAIN]
+    if implied:
+        path.remove_edges_from(implied)
+        path.graph["implied_left_out"] = path.graph.get("implied_left_out", 0) + len(implied)
     return path
 
 
@@ -585,6 +609,8 @@ def write(selection: Selection, path: Path, fmt: str) -> Written:
     remarks: tuple[str, ...] = ()
     if left_out := drawn.graph.get("weak_left_out"):
         remarks = (f"left out: {plural(left_out, 'weak link')} (concepts only named together)",)
+    if implied := drawn.graph.get("implied_left_out"):
+        remarks += (f"not drawn: {plural(implied, 'prerequisite')} a chain of others leads along",)
     return Written(path, fmt, drawn, total=selection.total, remarks=remarks)
 
 

@@ -48,7 +48,7 @@ from graph.export import (
     write_picture,
 )
 from graph.export._base import one_way, other_names
-from graph.export.picture import drawn_graph
+from graph.export.picture import _path_positions, drawn_graph
 from graph.io import read_graph, write_graph
 from graph.query import UnknownConceptError
 from graph.render import external_urls
@@ -1346,6 +1346,41 @@ def test_export_path_picture_draws_the_prerequisites_it_follows(tmp_path):
     assert {r for *_, r in written.graph.edges(data="relation")} == {"prerequisite_of"}
     text = (tmp_path / "path.svg").read_text(encoding="utf-8")
     assert edge_counts(written.graph).describe() in " ".join(text.split())
+
+
+def test_export_path_picture_numbers_its_steps_and_draws_no_shortcut(tmp_path):
+    """Before: a path's picture named its steps without their numbers, in columns of
+    depth only (a late step with no prerequisite stood beside the first), and drew every
+    prerequisite, shortcuts over a chain included (a 19-step path: 65 lines, 43 of them
+    shortcuts)."""
+    G = nx.MultiDiGraph()
+    steps = ["mineral", "crystal", "magma", "igneous rock", "basalt"]
+    G.add_nodes_from((n, {"label": n}) for n in steps)
+    for u, v in [
+        ("mineral", "crystal"),
+        ("crystal", "igneous rock"),
+        ("magma", "igneous rock"),
+        ("igneous rock", "basalt"),
+        ("mineral", "basalt"),
+        ("crystal", "basalt"),
+    ]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.7)
+    written = export(G, "svg", tmp_path / "path.svg", path_target="basalt")
+    assert sorted(written.graph.edges()) == [
+        ("crystal", "igneous rock"),
+        ("igneous rock", "basalt"),
+        ("magma", "igneous rock"),
+        ("mineral", "crystal"),
+    ]
+    assert written.remarks == ("not drawn: 2 prerequisites a chain of others leads along",)
+    text = " ".join((tmp_path / "path.svg").read_text(encoding="utf-8").split())
+    assert "2 more prerequisites follow from a chain of those drawn" in text
+    numbered = dict(re.findall(r">(\d)\. ([a-z ]+)<", text))
+    assert sorted(numbered) == ["1", "2", "3", "4", "5"] and numbered["5"] == "basalt"
+    step = {name: int(i) for i, name in numbered.items()}
+    columns = _path_positions(written.graph, sorted(step, key=step.__getitem__))
+    xs = [columns[n][0] for n in sorted(step, key=step.__getitem__)]
+    assert xs == sorted(xs)  # read column by column, the steps come in their order
 
 
 @pytest.mark.parametrize(
