@@ -1348,6 +1348,21 @@ def test_export_path_picture_draws_the_prerequisites_it_follows(tmp_path):
     assert edge_counts(written.graph).describe() in " ".join(text.split())
 
 
+def test_export_path_flowchart_numbers_its_steps_and_draws_no_shortcut(tmp_path):
+    """Before: a path's Mermaid flowchart drew its steps unnumbered, with every
+    prerequisite (shortcuts over a chain included) and its weak links."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((n, {"label": n}) for n in ["ore", "smelting", "iron", "steel"])
+    for u, v in [("ore", "smelting"), ("smelting", "iron"), ("iron", "steel"), ("ore", "iron")]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.7)
+    G.add_edge("ore", "steel", relation="related_to", confidence=0.3)
+    written = export(G, "mermaid", tmp_path / "path.mmd", path_target="steel")
+    text = (tmp_path / "path.mmd").read_text(encoding="utf-8")
+    assert '["1. ore"]' in text and '["4. steel"]' in text
+    assert text.count("-->|prerequisite_of|") == 3 and "related_to" not in text
+    assert written.graph.number_of_edges() == 3
+
+
 def test_export_path_picture_numbers_its_steps_and_draws_no_shortcut(tmp_path):
     """Before: a path's picture named its steps without their numbers, in columns of
     depth only (a late step with no prerequisite stood beside the first), and drew every
