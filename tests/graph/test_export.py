@@ -685,6 +685,28 @@ def test_export_obsidian_writes_a_linked_note_per_concept(tmp_path):
     assert len(WIKILINK.findall(index)) == G.number_of_nodes()
 
 
+def test_export_obsidian_note_lists_stated_relations_before_weak_links(tmp_path):
+    """Before: a note's headings came in the order of its edges, weak links ("mentioned
+    with", "related to") between the stated relations."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((n, {"label": n}) for n in ["delta", "river", "silt", "estuary", "tide"])
+    G.add_edge("delta", "estuary", relation="related_to", label="same sentence")
+    G.add_edge("delta", "silt", relation="uses", confidence=0.7)
+    G.add_edge("tide", "delta", relation="related_to")
+    G.add_edge("river", "delta", relation="prerequisite_of", confidence=0.6)
+    G.add_edge("delta", "tide", relation="contrasts_with", confidence=0.6)
+    files = write_obsidian(G, tmp_path / "vault")
+    text = files["delta"].read_text(encoding="utf-8")
+    headings = re.findall(r"^### (.*)$", text, flags=re.MULTILINE)
+    assert headings == [
+        "requires",
+        "uses",
+        "contrasts with",
+        "named in one sentence with",
+        "related to",
+    ]
+
+
 def test_export_obsidian_undefined_concept_quotes_where_the_notes_name_it(tmp_path):
     markdown_it = pytest.importorskip("markdown_it")
     G, sentence = _undefined_lava()
