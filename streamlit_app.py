@@ -503,15 +503,22 @@ def map_filters(G: nx.MultiDiGraph, key: NotesKey) -> tuple[tuple[str, ...], flo
     st.sidebar.header("Map", anchor=False)
     present = relation_types(key, G)
     typed = [r for r in present if r != view.WEAK_RELATION]
-    chosen = st.sidebar.pills(
-        "Relation types",
-        typed,
-        selection_mode="multi",
-        default=typed,
-        key="relations",
-        format_func=lambda r: present[r].label,
-        help="Which kinds of relation the map draws.",
-    )
+    chosen: Sequence[str] = []
+    if typed:
+        chosen = st.sidebar.pills(
+            "Relation types",
+            typed,
+            selection_mode="multi",
+            default=typed,
+            key="relations",
+            format_func=lambda r: present[r].label,
+            help="Which kinds of relation the map draws.",
+        )
+    else:  # an empty row of pills under its name reads as broken
+        st.sidebar.caption(
+            "Your notes state no typed relation (such as “prerequisite of” or “is a”): "
+            "the map draws weak links, concepts named together."
+        )
     if st.session_state.get("show_weak_notes") != key and not st.session_state.get("weak_chosen"):
         st.session_state["show_weak"] = weak_first(key, G)  # until the student sets it
     st.session_state["show_weak_notes"] = key  # kept once made

@@ -338,6 +338,25 @@ def test_app_notes_that_state_few_relations_open_with_weak_links(
     assert app.toggle(key="show_weak").value is False
 
 
+def test_app_notes_without_a_typed_relation_say_so_instead_of_empty_pills(
+    app: AppTest, sample: nx.MultiDiGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a one-heading note (weak links only) showed "Relation types" over an empty
+    row of pills."""
+    weak_only = sample.copy()
+    weak_only.remove_edges_from(
+        [(u, v, k) for u, v, k, r in sample.edges(keys=True, data="relation") if r != "related_to"]
+    )
+    monkeypatch.setattr(graph.build, "build_cached", lambda *args, **kwargs: weak_only)
+    (tmp_path / "tides.md").write_text("# Tides\n\nThe moon pulls the sea.\n", encoding="utf-8")
+    assert app.button_group(key="relations")  # the sample states typed relations
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(tmp_path)).run()
+    assert not app.exception
+    assert not [g for g in app.button_group if g.key == "relations"]
+    assert any("state no typed relation" in c.value for c in app.sidebar.caption)
+
+
 def test_app_a_concept_drawn_alone_says_which_filter_hides_its_links(
     app: AppTest, sample: nx.MultiDiGraph
 ) -> None:
