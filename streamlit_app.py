@@ -1118,7 +1118,8 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
         with st.container(border=True):
             confidence = float(hop["confidence"] or 0.0)
             st.markdown(f"{step}. {sentence} :gray[(confidence {confidence:.2f})]")
-            for evidence in hop["evidence"][:2]:
+            said = view.naming_first(G, (hop["source"], hop["target"]), hop["evidence"])
+            for evidence in said[:2]:  # what names both ends first, a bare name last
                 quote = escape_markdown(" ".join(str(evidence.get("text", "")).split()))
                 where = citation(evidence)
                 st.caption(f"“{quote}”" + (f" — {where}" if where else ""))

@@ -113,6 +113,7 @@ __all__ = [
     "hidden_links",
     "links_of",
     "mentions_of",
+    "naming_first",
     "needed_for",
     "note_files",
     "other_names",

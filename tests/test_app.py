@@ -805,6 +805,31 @@ def test_connect(app: AppTest, sample: nx.MultiDiGraph) -> None:
     assert any(m.value.startswith("1. ") for m in app.markdown)
 
 
+def test_app_connect_quotes_a_sentence_before_a_bare_name(
+    app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a step of a chain quoted the glossary's term line ("standard output")
+    first, before the sentence that says what it is."""
+    G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
+    G.add_node("glaze", label="glaze", importance=0.9)
+    G.add_node("kiln", label="kiln", importance=0.8)
+    said = [
+        {"source": "pots.md", "line": 4, "text": "Glaze"},
+        {"source": "pots.md", "line": 5, "text": "A glassy coat fused on in the kiln."},
+    ]
+    G.add_edge("glaze", "kiln", relation="uses", confidence=0.7, evidence=said)
+    monkeypatch.setattr(graph.build, "build_cached", lambda *args, **kwargs: G)
+    (tmp_path / "pots.md").write_text("# Pots\n\nGlaze and kilns.\n", encoding="utf-8")
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(tmp_path)).run()
+    open_tab(app, "Connect")
+    app.selectbox(key="connect_a").set_value("glaze").run()
+    app.selectbox(key="connect_b").set_value("kiln").run()
+    assert not app.exception
+    quotes = [c.value for c in app.caption if c.value.startswith("“")]
+    assert quotes[0].startswith("“" + escape_markdown("A glassy coat fused on in the kiln.") + "”")
+
+
 def test_app_connect_without_a_chain_says_weak_links_were_tried(
     app: AppTest, sample: nx.MultiDiGraph
 ) -> None:
