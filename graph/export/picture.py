@@ -29,6 +29,7 @@ from graph.export.select import Selection
 from graph.io import head, replace_file
 from graph.render import (
     FOLDED_CHAIN,
+    FOLDED_TYPED,
     LAYOUT_SEED,
     NO_TOPIC_COLOUR,
     fold_lines,
@@ -36,6 +37,7 @@ from graph.render import (
     ranked_concepts,
     topic_colours,
 )
+from graph.topics import SYMMETRIC_RELATIONS
 
 FORMATS = ("png", "svg")
 SUFFIX = ".png"
@@ -208,7 +210,7 @@ def picture_figure(
     ax.set_xlim(left, right)
     ax.set_ylim(bottom, top)
     sizes = {node: marks[node].size for node in nodes}
-    _draw_edges(ax, H, positions, sizes)
+    on_typed = _draw_edges(ax, H, positions, sizes)
     nx.draw_networkx_nodes(
         H,
         positions,
@@ -279,6 +281,9 @@ def picture_figure(
     shown += f"; {edge_counts(H).describe()}"
     if left_out := H.graph.get("weak_left_out"):
         shown += f"; {plural(left_out, 'weak link')} left out (concepts only named together)"
+    if on_typed:
+        shared = "shares its line" if on_typed == 1 else "share their line"
+        shown += f"; {plural(on_typed, 'prerequisite')} {shared} with a typed relation"
     if implied := H.graph.get("implied_left_out"):
         follow = "follows" if implied == 1 else "follow"
         shown += f"; {plural(implied, 'more prerequisite')} {follow} from a chain of those drawn"
@@ -499,11 +504,21 @@ def _extent(
     return left - 0.2, right + 0.2, bottom - 0.2, top + 0.2
 
 
-def _draw_edges(ax: Any, H: nx.MultiDiGraph, positions: Mapping, sizes: Mapping) -> None:
+def _draw_edges(ax: Any, H: nx.MultiDiGraph, positions: Mapping, sizes: Mapping) -> int:
+    """Draw the relations of ``H``, one line where two would say the same, as the app's
+    map draws them: a relation the notes state both ways ("contrasts with") once, and a
+    prerequisite between two concepts a typed relation joins on that relation's line
+    (:func:`graph.render.fold_lines`). Returns how many prerequisites ride on a typed
+    line."""
+    on_typed = {(u, v, k) for (u, v, k), why in fold_lines(H).items() if why == FOLDED_TYPED}
     grouped: dict[str, list[tuple[Hashable, Hashable]]] = defaultdict(list)
-    for u, v, d in H.edges(data=True):
-        if u != v:
-            grouped[str(d.get("relation") or "related_to")].append((u, v))
+    for u, v, k, d in H.edges(keys=True, data=True):
+        relation = str(d.get("relation") or "related_to")
+        if u == v or (u, v, k) in on_typed:
+            continue
+        if relation in SYMMETRIC_RELATIONS and (v, u) in grouped[relation]:
+            continue  # the other way of one drawn: a line without arrows says both
+        grouped[relation].append((u, v))
     nodelist = list(H)
     for relation, edges in grouped.items():
         shown = style(relation)
@@ -523,6 +538,7 @@ def _draw_edges(ax: Any, H: nx.MultiDiGraph, positions: Mapping, sizes: Mapping)
             arrowsize=16,
             connectionstyle="arc3,rad=0.08",
         )
+    return len({(u, v) for u, v, _ in on_typed})
 
 
 def _title_text(text: str, width_inches: float) -> str:

@@ -48,7 +48,7 @@ from graph.export import (
     write_picture,
 )
 from graph.export._base import one_way, other_names
-from graph.export.picture import _path_positions, drawn_graph
+from graph.export.picture import _path_positions, drawn_graph, picture_figure
 from graph.io import read_graph, write_graph
 from graph.query import UnknownConceptError
 from graph.render import external_urls
@@ -1368,6 +1368,21 @@ def test_export_path_picture_draws_the_prerequisites_it_follows(tmp_path):
     assert {r for *_, r in written.graph.edges(data="relation")} == {"prerequisite_of"}
     text = (tmp_path / "path.svg").read_text(encoding="utf-8")
     assert edge_counts(written.graph).describe() in " ".join(text.split())
+
+
+def test_export_picture_draws_one_line_where_two_would_say_the_same():
+    """Before: "contrasts with", stored both ways, was two arcs, and a prerequisite
+    between two concepts a typed relation joins was a second line beside it."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((n, {"label": n}) for n in ["lava", "magma", "basalt"])
+    G.add_edge("lava", "magma", relation="contrasts_with", confidence=0.8)
+    G.add_edge("magma", "lava", relation="contrasts_with", confidence=0.8)
+    G.add_edge("basalt", "lava", relation="is_a", confidence=0.8)
+    G.add_edge("lava", "basalt", relation="prerequisite_of", confidence=0.6)
+    fig, _ = picture_figure(G)
+    assert len(fig.axes[0].patches) == 2  # one line per pair of concepts
+    said = " ".join(text.get_text() for text in fig.axes[0].texts)
+    assert "1 prerequisite shares its line with a typed relation" in said
 
 
 def test_export_path_flowchart_numbers_its_steps_and_draws_no_shortcut(tmp_path):
