@@ -975,7 +975,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
     stem = "path-" + view.slug(name)
     title = f"Learning path to {name}"
     download_row(
-        H,
+        view.path_download_graph(G, H),  # its guide quotes what the tab quotes
         view.PATH_FORMATS,
         stem,
         cards,

@@ -55,6 +55,7 @@ from graph.export import (
     write_picture,
 )
 from graph.export._base import (
+    NAMED_IN,
     NeededFor,
     concept_names,
     confidence,
@@ -117,6 +118,7 @@ __all__ = [
     "needed_for",
     "note_files",
     "other_names",
+    "path_download_graph",
     "path_graph",
     "plural",
     "read_note",
@@ -1681,6 +1683,31 @@ DOWNLOAD_USES: dict[str, str] = {
 
 #: The formats a learning path is offered in (written in study order).
 PATH_FORMATS: tuple[str, ...] = ("markdown", "anki", "mermaid", "png")
+
+
+def path_download_graph(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A learning path's graph ``H`` (cut out of ``G``) ready for its downloads: each step
+    the notes never define carries the sentences of ``G`` that name it
+    (:func:`mentions_of` of the whole graph, as the path tab quotes them), which the
+    path's own relations alone would not give its study guide.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("rift", "basin", relation="prerequisite_of", confidence=0.6)
+    >>> _ = G.add_edge("rift", "plate", relation="related_to", evidence=[
+    ...     {"source": "geo.md", "line": 7, "text": "A rift opens where a plate splits."}])
+    >>> path = G.subgraph(["rift", "basin"])
+    >>> [m["line"] for m in mentions_of(path_download_graph(G, path), "rift")]
+    [7]
+    >>> mentions_of(path, "rift")  # the path alone does not name it
+    []
+    """
+    H = H.copy()
+    for node in H:
+        if not H.nodes[node].get("definition") and (named := mentions_of(G, node)):
+            H.nodes[node][NAMED_IN] = [dict(found) for found in named]
+    return H
 
 
 def download_label(fmt: str, G: nx.MultiDiGraph | None = None) -> str:

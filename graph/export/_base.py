@@ -362,7 +362,9 @@ def mentions_of(
     that names it most first (a word two courses share, "sample" in a statistics and a
     biology note, is quoted from the file it matters in), then by file and line; the
     first ``limit``. A heading or label that is only its name ("Osmosis", "Osmosis:")
-    tells a student nothing the name does not: it is not quoted.
+    tells a student nothing the name does not: it is not quoted. A concept cut out of
+    its graph with the sentences found in the whole one (``named_in``, set by
+    :func:`graph.view.path_download_graph`) is quoted from those.
 
     Examples
     --------
@@ -403,6 +405,8 @@ def mentions_of(
     """
     if node not in G:
         return []
+    if isinstance(named_in := G.nodes[node].get(NAMED_IN), list):
+        return named_in[:limit]
     pattern = re.compile(
         r"(?<!\w)(?:" + "|".join(map(re.escape, concept_names(G, node))) + r")(?!\w)",
         re.IGNORECASE,
@@ -447,6 +451,11 @@ def mentions_of(
         return kind, -named[where], where, line if isinstance(line, int) else 0
 
     return sorted(found.values(), key=order)[:limit]
+
+
+#: The node attribute that carries the sentences naming a concept, found in the whole
+#: graph, when the concept is exported with only part of it (a learning path's steps).
+NAMED_IN = "named_in"
 
 
 #: A word: what a sentence must hold besides the concept's name to be quoted for it.

@@ -34,6 +34,7 @@ from graph.view import (
     map_scene,
     mentions_of,
     note_files,
+    path_download_graph,
     path_graph,
     path_scene,
     read_note,
@@ -797,3 +798,24 @@ def test_view_topic_choices_offer_the_leftover_concepts_last(sizes: dict, expect
     the map's largest topics, as if it were the course's main topic."""
     members = {name: [f"{name}{i}" for i in range(n)] for name, n in sizes.items()}
     assert topic_choices(members) == expected
+
+
+def test_view_path_download_graph_gives_the_guide_what_the_path_tab_quotes() -> None:
+    """Before: a path's study guide quoted an undefined step only from the path's own
+    prerequisites (often nothing), though the path tab quoted the whole notes."""
+    G = nx.MultiDiGraph()
+    G.add_node("moraine", label="moraine", definition="Rock a glacier leaves behind.")
+    G.add_node("glacier", label="glacier")
+    G.add_edge("glacier", "moraine", relation="prerequisite_of", confidence=0.7)
+    said = "A glacier grinds the valley floor as it moves."
+    G.add_edge(
+        "glacier",
+        "valley",
+        relation="related_to",
+        evidence=[{"source": "ice.md", "line": 3, "text": said}],
+    )
+    path = ["glacier", "moraine"]
+    H, _ = path_graph(G, path)
+    guide = download(path_download_graph(G, H), "markdown", order=path).data.decode("utf-8")
+    assert said in guide
+    assert said not in download(H, "markdown", order=path).data.decode("utf-8")
