@@ -503,15 +503,22 @@ def map_filters(G: nx.MultiDiGraph, key: NotesKey) -> tuple[tuple[str, ...], flo
     st.sidebar.header("Map", anchor=False)
     present = relation_types(key, G)
     typed = [r for r in present if r != view.WEAK_RELATION]
-    chosen = st.sidebar.pills(
-        "Relation types",
-        typed,
-        selection_mode="multi",
-        default=typed,
-        key="relations",
-        format_func=lambda r: present[r].label,
-        help="Which kinds of relation the map draws.",
-    )
+    chosen: Sequence[str] = []
+    if typed:
+        chosen = st.sidebar.pills(
+            "Relation types",
+            typed,
+            selection_mode="multi",
+            default=typed,
+            key="relations",
+            format_func=lambda r: present[r].label,
+            help="Which kinds of relation the map draws.",
+        )
+    else:  # an empty row of pills under its name reads as broken
+        st.sidebar.caption(
+            "Your notes state no typed relation (such as “prerequisite of” or “is a”): "
+            "the map draws weak links, concepts named together."
+        )
     if st.session_state.get("show_weak_notes") != key and not st.session_state.get("weak_chosen"):
         st.session_state["show_weak"] = weak_first(key, G)  # until the student sets it
     st.session_state["show_weak_notes"] = key  # kept once made
@@ -694,7 +701,7 @@ def map_tab(
         st.session_state["map_topic"] = None
     topic = topic_col.selectbox(
         "Topic",
-        list(members),
+        view.topic_choices(members),
         index=None,
         key="map_topic",
         format_func=lambda t: f"{t} ({len(members[t])})",
@@ -785,7 +792,7 @@ def map_tab(
                     "many. Click one to open it, or find a concept above."
                 )
                 st.markdown("**Largest topics**")
-                for name in list(members)[:8]:
+                for name in view.topic_choices(members)[:8]:
                     st.button(
                         escape_markdown(f"{name} ({len(members[name])})"),
                         key=f"topic:{name}",
@@ -968,7 +975,7 @@ def path_tab(G: nx.MultiDiGraph, key: NotesKey, cards: Mapping[str, Card]) -> No
     stem = "path-" + view.slug(name)
     title = f"Learning path to {name}"
     download_row(
-        H,
+        view.path_download_graph(G, H),  # its guide quotes what the tab quotes
         view.PATH_FORMATS,
         stem,
         cards,
@@ -1001,7 +1008,8 @@ def needed_for_markdown(
     """Why a step is on the path, as one piece of Markdown: the later steps the notes make
     it a prerequisite of (the first :data:`PATH_NEEDED_SHOWN`), each with the sentence
     that says so, its file and line, unless the step already quotes that sentence
-    (``shown``, whitespace folded: its definition, or where the notes name it)."""
+    (``shown``, whitespace folded: its definition, or where the notes name it); the
+    others by number and name, in one line."""
     lines = []
     for need in needed[:PATH_NEEDED_SHOWN]:
         text = f"→ needed for **{need.step}. {escape_markdown(label_of(G, need.node))}**"
@@ -1013,9 +1021,12 @@ def needed_for_markdown(
             where = citation(need.evidence)
             text += f"  \n:gray[“{quote}”" + (f" — {where}" if where else "") + "]"
         lines.append(text)
-    if len(needed) > PATH_NEEDED_SHOWN:
-        more = len(needed) - PATH_NEEDED_SHOWN
-        lines.append(f":gray[and for {view.plural(more, 'later step')}]")
+    if len(needed) > PATH_NEEDED_SHOWN:  # named, without their sentences
+        more = (
+            f"**{need.step}. {escape_markdown(label_of(G, need.node))}**"
+            for need in needed[PATH_NEEDED_SHOWN:]
+        )
+        lines.append("→ also needed for " + ", ".join(more))
     return "\n\n".join(lines)
 
 
@@ -1107,7 +1118,8 @@ def connect_tab(G: nx.MultiDiGraph, key: NotesKey) -> None:
         with st.container(border=True):
             confidence = float(hop["confidence"] or 0.0)
             st.markdown(f"{step}. {sentence} :gray[(confidence {confidence:.2f})]")
-            for evidence in hop["evidence"][:2]:
+            said = view.naming_first(G, (hop["source"], hop["target"]), hop["evidence"])
+            for evidence in said[:2]:  # what names both ends first, a bare name last
                 quote = escape_markdown(" ".join(str(evidence.get("text", "")).split()))
                 where = citation(evidence)
                 st.caption(f"“{quote}”" + (f" — {where}" if where else ""))

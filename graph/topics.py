@@ -815,7 +815,9 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     small group joins only a topic of the course most of it stands in: one linked to
     other courses' topics alone (a shell glossary's "regular expression" tied to a
     biology topic through "sequence", a word both use) is placed by its section, else
-    by its notes (:func:`by_file`), else goes to :data:`MISCELLANEOUS`. Each topic is
+    by its notes (:func:`by_file`), else goes to :data:`MISCELLANEOUS`. When no community
+    has :data:`MIN_TOPIC_SIZE` concepts (a note of one short section), each community of
+    linked concepts is a topic: two linked concepts are not "unlinked". Each topic is
     named after the heading of the notes that is the section it is
     (:func:`topic_heading`, its text trimmed of numbering: :func:`heading_name`), else
     after the notes' title (:func:`file_titles`) when the topic holds most of the notes
@@ -860,6 +862,8 @@ def assign_topics(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 1.0
     communities = sorted((p[0] for p in parts), key=lambda c: min(_rank_key(G, n) for n in c))
     moved = sorted((q for p in parts for q in p[1:]), key=lambda c: min(_rank_key(G, n) for n in c))
     large = [c for c in communities if len(c) >= MIN_TOPIC_SIZE]
+    if not large:  # notes too short for a topic of three: what links is still a topic
+        large = [c for c in communities if len(c) > 1]
     home = {n: i for i, c in enumerate(large) for n in c}
     course = [_main_file(c, files) for c in large]
     position = {node: i for i, node in enumerate(W.nodes)}

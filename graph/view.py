@@ -55,6 +55,7 @@ from graph.export import (
     write_picture,
 )
 from graph.export._base import (
+    NAMED_IN,
     NeededFor,
     concept_names,
     confidence,
@@ -90,7 +91,7 @@ from graph.render import (
     topic_label,
     topic_style,
 )
-from graph.topics import topic_graph, topic_members
+from graph.topics import MISCELLANEOUS, topic_graph, topic_members
 
 __all__ = [
     "DOWNLOADS",
@@ -113,9 +114,11 @@ __all__ = [
     "hidden_links",
     "links_of",
     "mentions_of",
+    "naming_first",
     "needed_for",
     "note_files",
     "other_names",
+    "path_download_graph",
     "path_graph",
     "plural",
     "read_note",
@@ -124,6 +127,7 @@ __all__ = [
     "select_view",
     "shared_section",
     "slug",
+    "topic_choices",
     "topic_summaries",
     "upload_name",
 ]
@@ -1079,6 +1083,18 @@ class TopicSummary:
     top: tuple[Hashable, ...]
 
 
+def topic_choices(members: Mapping[str, Sequence[Hashable]]) -> list[str]:
+    """The topics offered to open (the map's topic picker and its list of the largest),
+    largest first as ``members`` has them, but the concepts no topic takes
+    (:data:`graph.topics.MISCELLANEOUS`) last, however many: they are no topic to
+    start from.
+
+    >>> topic_choices({"Unlinked concepts": ["a", "b", "c"], "tides": ["d", "e"]})
+    ['tides', 'Unlinked concepts']
+    """
+    return sorted(members, key=lambda name: name == MISCELLANEOUS)
+
+
 def topic_summaries(G: nx.MultiDiGraph, *, top: int = 8) -> list[TopicSummary]:
     """Every topic, largest first (concepts without a topic last), with its ``top``
     most important concepts.
@@ -1667,6 +1683,31 @@ DOWNLOAD_USES: dict[str, str] = {
 
 #: The formats a learning path is offered in (written in study order).
 PATH_FORMATS: tuple[str, ...] = ("markdown", "anki", "mermaid", "png")
+
+
+def path_download_graph(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A learning path's graph ``H`` (cut out of ``G``) ready for its downloads: each step
+    the notes never define carries the sentences of ``G`` that name it
+    (:func:`mentions_of` of the whole graph, as the path tab quotes them), which the
+    path's own relations alone would not give its study guide.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("rift", "basin", relation="prerequisite_of", confidence=0.6)
+    >>> _ = G.add_edge("rift", "plate", relation="related_to", evidence=[
+    ...     {"source": "geo.md", "line": 7, "text": "A rift opens where a plate splits."}])
+    >>> path = G.subgraph(["rift", "basin"])
+    >>> [m["line"] for m in mentions_of(path_download_graph(G, path), "rift")]
+    [7]
+    >>> mentions_of(path, "rift")  # the path alone does not name it
+    []
+    """
+    H = H.copy()
+    for node in H:
+        if not H.nodes[node].get("definition") and (named := mentions_of(G, node)):
+            H.nodes[node][NAMED_IN] = [dict(found) for found in named]
+    return H
 
 
 def download_label(fmt: str, G: nx.MultiDiGraph | None = None) -> str:

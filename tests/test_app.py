@@ -338,6 +338,25 @@ def test_app_notes_that_state_few_relations_open_with_weak_links(
     assert app.toggle(key="show_weak").value is False
 
 
+def test_app_notes_without_a_typed_relation_say_so_instead_of_empty_pills(
+    app: AppTest, sample: nx.MultiDiGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a one-heading note (weak links only) showed "Relation types" over an empty
+    row of pills."""
+    weak_only = sample.copy()
+    weak_only.remove_edges_from(
+        [(u, v, k) for u, v, k, r in sample.edges(keys=True, data="relation") if r != "related_to"]
+    )
+    monkeypatch.setattr(graph.build, "build_cached", lambda *args, **kwargs: weak_only)
+    (tmp_path / "tides.md").write_text("# Tides\n\nThe moon pulls the sea.\n", encoding="utf-8")
+    assert app.button_group(key="relations")  # the sample states typed relations
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(tmp_path)).run()
+    assert not app.exception
+    assert not [g for g in app.button_group if g.key == "relations"]
+    assert any("state no typed relation" in c.value for c in app.sidebar.caption)
+
+
 def test_app_a_concept_drawn_alone_says_which_filter_hides_its_links(
     app: AppTest, sample: nx.MultiDiGraph
 ) -> None:
@@ -502,6 +521,21 @@ def test_app_path_step_quotes_a_sentence_once(shown: set, pointer: bool) -> None
     assert text.startswith("→ needed for **2. tide**")
     assert ("(the sentence quoted above)" in text) is pointer
     assert (escape_markdown(said["text"]) in text) is not pointer
+
+
+def test_app_path_step_names_every_later_step_it_is_needed_for() -> None:
+    """Before: past the first two, "and for 1 later step" did not say which step."""
+    import streamlit_app
+    from graph.view import NeededFor
+
+    G = nx.MultiDiGraph()
+    names = ["sediment", "layer", "fossil", "stratum", "dating"]
+    G.add_nodes_from((n, {"label": n}) for n in names)
+    said = {"source": "geo.md", "line": 2, "text": "Sediment settles in layers."}
+    needed = [NeededFor(i, n, said) for i, n in enumerate(names[1:], start=2)]
+    text = streamlit_app.needed_for_markdown(G, needed)
+    assert text.count("→ needed for") == streamlit_app.PATH_NEEDED_SHOWN == 2
+    assert text.endswith("→ also needed for **4. stratum**, **5. dating**")
 
 
 def test_app_path_names_the_steps_the_notes_never_define(
@@ -769,6 +803,31 @@ def test_connect(app: AppTest, sample: nx.MultiDiGraph) -> None:
     assert not app.exception
     assert any(m.value.startswith("**") and "step" in m.value for m in app.markdown)
     assert any(m.value.startswith("1. ") for m in app.markdown)
+
+
+def test_app_connect_quotes_a_sentence_before_a_bare_name(
+    app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a step of a chain quoted the glossary's term line ("standard output")
+    first, before the sentence that says what it is."""
+    G = nx.MultiDiGraph(schema="concept-graph/1", model=None, sources=[])
+    G.add_node("glaze", label="glaze", importance=0.9)
+    G.add_node("kiln", label="kiln", importance=0.8)
+    said = [
+        {"source": "pots.md", "line": 4, "text": "Glaze"},
+        {"source": "pots.md", "line": 5, "text": "A glassy coat fused on in the kiln."},
+    ]
+    G.add_edge("glaze", "kiln", relation="uses", confidence=0.7, evidence=said)
+    monkeypatch.setattr(graph.build, "build_cached", lambda *args, **kwargs: G)
+    (tmp_path / "pots.md").write_text("# Pots\n\nGlaze and kilns.\n", encoding="utf-8")
+    app.radio(key="source").set_value("A folder on this computer").run()
+    app.text_input(key="folder").set_value(str(tmp_path)).run()
+    open_tab(app, "Connect")
+    app.selectbox(key="connect_a").set_value("glaze").run()
+    app.selectbox(key="connect_b").set_value("kiln").run()
+    assert not app.exception
+    quotes = [c.value for c in app.caption if c.value.startswith("“")]
+    assert quotes[0].startswith("“" + escape_markdown("A glassy coat fused on in the kiln.") + "”")
 
 
 def test_app_connect_without_a_chain_says_weak_links_were_tried(

@@ -361,7 +361,10 @@ def mentions_of(
     than its answer), then headings and labels (no full stop); within each, the file
     that names it most first (a word two courses share, "sample" in a statistics and a
     biology note, is quoted from the file it matters in), then by file and line; the
-    first ``limit``.
+    first ``limit``. A heading or label that is only its name ("Osmosis", "Osmosis:")
+    tells a student nothing the name does not: it is not quoted. A concept cut out of
+    its graph with the sentences found in the whole one (``named_in``, set by
+    :func:`graph.view.path_download_graph`) is quoted from those.
 
     Examples
     --------
@@ -391,9 +394,19 @@ def mentions_of(
     ...     {"source": "plants.md", "line": 12, "text": "Wilting stops osmosis."}])
     >>> [(m["source"], m["line"]) for m in mentions_of(G, "osmosis", limit=4)]
     [('plants.md', 3), ('plants.md', 8), ('plants.md', 12), ('cell.md', 9)]
+
+    A heading that is only its name is not quoted:
+
+    >>> _ = G.add_edge("tide", "moon", relation="related_to", evidence=[
+    ...     {"source": "sea.md", "line": 1, "text": "Moon:"},
+    ...     {"source": "sea.md", "line": 5, "text": "Tides and the Moon"}])
+    >>> [m["text"] for m in mentions_of(G, "moon")]
+    ['Tides and the Moon']
     """
     if node not in G:
         return []
+    if isinstance(named_in := G.nodes[node].get(NAMED_IN), list):
+        return named_in[:limit]
     pattern = re.compile(
         r"(?<!\w)(?:" + "|".join(map(re.escape, concept_names(G, node))) + r")(?!\w)",
         re.IGNORECASE,
@@ -425,7 +438,8 @@ def mentions_of(
             text = " ".join(str(evidence.get("text") or "").split())
             if not text or text in found:
                 continue
-            if pattern.search(mask.sub(" ", text) if mask is not None else text):
+            unmasked = mask.sub(" ", text) if mask is not None else text
+            if pattern.search(unmasked) and _WORD.search(pattern.sub(" ", unmasked)):
                 found[text] = {**evidence, "text": text}
 
     named = Counter(str(evidence.get("source") or "") for evidence in found.values())
@@ -437,6 +451,15 @@ def mentions_of(
         return kind, -named[where], where, line if isinstance(line, int) else 0
 
     return sorted(found.values(), key=order)[:limit]
+
+
+#: The node attribute that carries the sentences naming a concept, found in the whole
+#: graph, when the concept is exported with only part of it (a learning path's steps).
+NAMED_IN = "named_in"
+
+
+#: A word: what a sentence must hold besides the concept's name to be quoted for it.
+_WORD = re.compile(r"[^\W_]")
 
 
 #: The end of a sentence, its stop in group 1 (a closing quote or bracket may follow):

@@ -19,6 +19,7 @@ from graph.export._base import (
     label,
     mentions_of,
     naming_first,
+    needed_for,
     one_line,
     one_way,
     other_names,
@@ -62,9 +63,13 @@ def to_markdown_guide(
     G : networkx.MultiDiGraph
         A concept graph.
     order : sequence of node, optional
-        The concepts in study order (a learning path): they are numbered steps, and
-        concepts of ``G`` not in ``order`` are left out. By default the concepts are
-        grouped by topic (largest topic first), most important first.
+        The concepts in study order (a learning path): they are numbered steps, listed
+        first as a syllabus, and concepts of ``G`` not in ``order`` are left out. Each
+        step says what later steps it is needed for, each with the sentence of the
+        notes that says so (:func:`~graph.export._base.needed_for`, as the app's path
+        does), and which earlier steps it builds on; its other stated relations follow.
+        By default the concepts are grouped by topic (largest topic first, named in one
+        line under the title), most important first.
     title : str, optional
         The guide's heading (default "Study guide").
 
@@ -79,7 +84,10 @@ def to_markdown_guide(
     >>> print(to_markdown_guide(G, order=["cell", "nephron"]))
     # Study guide
     <BLANKLINE>
-    2 concepts, 1 relation, in study order.
+    2 concepts, 1 relation, in study order:
+    <BLANKLINE>
+    1. Cell
+    2. Nephron
     <BLANKLINE>
     ## 1. Cell
     <BLANKLINE>
@@ -87,19 +95,15 @@ def to_markdown_guide(
     <BLANKLINE>
     *Also called:* living unit
     <BLANKLINE>
-    **Relations**
+    **Needed for**
     <BLANKLINE>
-    - **Cell** *prerequisite of* **Nephron**
-      - “Learn cells before nephrons.” — notes_1.md, line 4
+    - **2. Nephron**: “Learn cells before nephrons.” — notes_1.md, line 4
     <BLANKLINE>
     ## 2. Nephron
     <BLANKLINE>
     A kidney filter (see notes_2.md).
     <BLANKLINE>
-    **Relations**
-    <BLANKLINE>
-    - **Cell** *prerequisite of* **Nephron**
-      - “Learn cells before nephrons.” — notes_1.md, line 4
+    *Builds on:* 1. Cell
     <BLANKLINE>
     """
     heading = title or "Study guide"
@@ -113,15 +117,30 @@ def to_markdown_guide(
         summary = "by topic, most important first"
         n_edges = G.number_of_edges()
     lines = [f"# {escape_heading(heading)}", ""]
-    lines += [f"{plural(len(shown), 'concept')}, {plural(n_edges, 'relation')}, {summary}.", ""]
+    counts = f"{plural(len(shown), 'concept')}, {plural(n_edges, 'relation')}"
     if order is not None:
+        lines += [f"{counts}, {summary}:", ""]
+        lines += [f"{step}. {escape(one_line(label(G, n)))}" for step, n in enumerate(nodes, 1)]
+        lines.append("")
+        needed = needed_for(G, nodes)
+        builds_on: dict[Hashable, list[int]] = {node: [] for node in nodes}
         for step, node in enumerate(nodes, start=1):
-            lines += _guide_entry(G, node, f"## {step}. ", shown)
+            for later in needed[node]:
+                builds_on[later.node].append(step)
+        for step, node in enumerate(nodes, start=1):
+            lines += _about(G, node, f"## {step}. ")
+            lines += _path_links(G, nodes, needed[node], builds_on[node])
+            lines += _relations(G, node, shown, leave_out=PREREQUISITE)
         return "\n".join(lines)
-    for name, members in by_topic(G).items():
+    lines += [f"{counts}, {summary}.", ""]
+    topics = by_topic(G)
+    if len(topics) > 1:
+        named = (f"{escape(name)} ({len(members)})" for name, members in topics.items())
+        lines += ["Topics, largest first: " + ", ".join(named) + ".", ""]
+    for name, members in topics.items():
         lines += [f"## {escape_heading(one_line(name))}", ""]
         for node in members:
-            lines += _guide_entry(G, node, "### ", shown)
+            lines += _about(G, node, "### ") + _relations(G, node, shown)
     return "\n".join(lines)
 
 
@@ -131,12 +150,9 @@ def write(selection: Selection, path: Path, fmt: str) -> Written:
     return Written(path, "markdown", selection.graph, total=selection.total)
 
 
-def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) -> list[str]:
-    """One concept of the guide: its definition (or, when the notes give none, the
-    sentences that name it: :func:`~graph.export._base.mentions_of`), aliases, its
-    stated relations with their evidence, in the order of the relation vocabulary, most
-    confident first, and the other concepts it is only weakly linked to (:data:`WEAK`)
-    as one "See also" line of names."""
+def _about(G: nx.MultiDiGraph, node: Hashable, prefix: str) -> list[str]:
+    """A concept's heading, its definition (or, when the notes give none, the
+    sentences that name it: :func:`~graph.export._base.mentions_of`) and aliases."""
     a = G.nodes[node]
     lines = [f"{prefix}{escape_heading(one_line(label(G, node)))}", ""]
     definition = writable(str(a.get("definition") or "")).strip()
@@ -152,11 +168,40 @@ def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) ->
     aliases = [one_line(x) for x in other_names(node, a)]
     if aliases:
         lines += ["*Also called:* " + ", ".join(escape(x) for x in aliases), ""]
+    return lines
+
+
+def _path_links(
+    G: nx.MultiDiGraph, nodes: Sequence[Hashable], needed: Sequence[Any], builds_on: list[int]
+) -> list[str]:
+    """A step's place on the path: the later steps it is needed for, each with the
+    sentence that says so, and the earlier steps it builds on, by number."""
+    lines = []
+    if needed:
+        lines += ["**Needed for**", ""]
+        for later in needed:
+            item = f"- **{later.step}. {escape(one_line(label(G, later.node)))}**"
+            lines.append(item + (_quote(later.evidence, ": ") if later.evidence else ""))
+        lines.append("")
+    if builds_on:
+        steps = (f"{i}. {escape(one_line(label(G, nodes[i - 1])))}" for i in sorted(builds_on))
+        lines += ["*Builds on:* " + ", ".join(steps), ""]
+    return lines
+
+
+def _relations(
+    G: nx.MultiDiGraph, node: Hashable, shown: set, leave_out: str | None = None
+) -> list[str]:
+    """A concept's stated relations to the ``shown`` concepts (but ``leave_out``) with
+    their evidence, in the order of the relation vocabulary, most confident first, and
+    the other concepts it is only weakly linked to (:data:`WEAK`) as one "See also"
+    line of names."""
+    lines: list[str] = []
     edges = [(u, v, d) for u, v, d in G.out_edges(node, data=True) if v in shown]
     edges += [(u, v, d) for u, v, d in G.in_edges(node, data=True) if u in shown and u != v]
     edges = one_way(edges)
     stated = sorted(
-        (edge for edge in edges if edge[2].get("relation") != WEAK),
+        (edge for edge in edges if edge[2].get("relation") not in {WEAK, leave_out}),
         key=lambda e: (_RANK.get(str(e[2].get("relation")), len(_RANK)), -confidence(e[2])),
     )
     if stated:
@@ -172,7 +217,7 @@ def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) ->
         (edge for edge in edges if edge[2].get("relation") == WEAK),
         key=lambda e: -confidence(e[2]),
     )
-    linked = {v if u == node else u for u, v, _ in stated} | {node}
+    linked = {v if u == node else u for u, v, d in edges if d.get("relation") != WEAK} | {node}
     others = dict.fromkeys(v if u == node else u for u, v, _ in weak)
     names = [escape(one_line(label(G, other))) for other in others if other not in linked]
     if names:
@@ -183,6 +228,10 @@ def _guide_entry(G: nx.MultiDiGraph, node: Hashable, prefix: str, shown: set) ->
 #: The weak relation (co-occurrence, an untyped verb): its concepts are named in the
 #: guide's "See also" line, without the sentences, which say no more than that.
 WEAK = "related_to"
+
+#: The relation a learning path is made of: its steps say it as "Needed for" and
+#: "Builds on".
+PREREQUISITE = "prerequisite_of"
 
 #: The order relations are listed in: the map's relation vocabulary.
 _RANK = {relation: i for i, relation in enumerate(RELATION_STYLES)}

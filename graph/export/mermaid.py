@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Hashable, Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -12,7 +13,7 @@ from graph.export._base import MARK, Written, label, one_line, one_way, topic
 from graph.export._style import style
 from graph.export.select import Selection
 from graph.io import head, write_text
-from graph.render import topic_colours
+from graph.render import FOLDED_CHAIN, fold_lines, topic_colours
 
 FORMATS = ("mermaid",)
 SUFFIX = ".mmd"
@@ -73,9 +74,43 @@ def to_mermaid(G: nx.MultiDiGraph) -> str:
     return "\n".join(lines) + "\n"
 
 
+def path_flowchart(G: nx.MultiDiGraph, order: Sequence[Hashable]) -> nx.MultiDiGraph:
+    """A learning path as its flowchart draws it: the steps in study order, each label
+    numbered ("2. MRI"), and only the prerequisites between them, but not one that a
+    chain of the others already leads along (:func:`graph.render.fold_lines`, as the
+    app's path picture draws them).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v in [("nmr", "mri"), ("mri", "fmri"), ("nmr", "fmri")]:
+    ...     _ = G.add_edge(u, v, relation="prerequisite_of", confidence=0.8)
+    >>> _ = G.add_edge("nmr", "mri", relation="related_to")
+    >>> H = path_flowchart(G, ["nmr", "mri", "fmri"])
+    >>> [H.nodes[n]["label"] for n in H], sorted(H.edges())
+    (['1. nmr', '2. mri', '3. fmri'], [('mri', 'fmri'), ('nmr', 'mri')])
+    """
+    steps = [node for node in dict.fromkeys(order) if node in G]
+    H = nx.MultiDiGraph(**G.graph)
+    H.add_nodes_from(
+        (node, {**G.nodes[node], "label": f"{i}. {label(G, node)}"})
+        for i, node in enumerate(steps, start=1)
+    )
+    H.add_edges_from(
+        (u, v, k, a)
+        for u, v, k, a in G.subgraph(steps).edges(keys=True, data=True)
+        if a.get("relation") == "prerequisite_of"
+    )
+    H.remove_edges_from([edge for edge, why in fold_lines(H).items() if why == FOLDED_CHAIN])
+    return H
+
+
 def write(selection: Selection, path: Path, fmt: str) -> Written:
-    write_text(path, f"{_COMMENT}\n{to_mermaid(selection.graph)}", owned=is_own, what="flowchart")
-    return Written(path, "mermaid", selection.graph, total=selection.total)
+    G = selection.graph
+    if selection.order is not None:  # a learning path: its numbered steps, in order
+        G = path_flowchart(G, selection.order)
+    write_text(path, f"{_COMMENT}\n{to_mermaid(G)}", owned=is_own, what="flowchart")
+    return Written(path, "mermaid", G, total=selection.total)
 
 
 _MERMAID_SPECIAL = re.compile(r"""["#&<>`\\\[\](){}|;:*_~=]""")

@@ -37,7 +37,7 @@ from graph.export._style import relation_phrase
 from graph.export.guide import by_topic
 from graph.export.select import Selection
 from graph.io import WriteRefused, head, write_text
-from graph.render import ranked_concepts
+from graph.render import RELATION_STYLES, ranked_concepts
 
 FORMATS = ("obsidian",)
 SUFFIX = ""
@@ -410,15 +410,20 @@ def _obsidian_note(G: nx.MultiDiGraph, node: Hashable, names: Mapping[Hashable, 
             lines.append(quote + (f" — {escape(one_line(where))}" if where else ""))
         lines.append("")
     groups: dict[str, list[str]] = defaultdict(list)
+    rank: dict[str, tuple[int, int, int]] = {}  # where each heading stands
     for _, v, d in G.out_edges(node, data=True):
-        groups[relation_phrase(d)].append(_wikilink(G, v, names))
+        heading = relation_phrase(d)
+        groups[heading].append(_wikilink(G, v, names))
+        rank.setdefault(heading, _heading_rank(d, 0))
     for u, _, d in G.in_edges(node, data=True):
         if u != node:
             relation = str(d.get("relation") or "related_to")
-            groups[INVERSE_RELATIONS.get(relation, relation)].append(_wikilink(G, u, names))
+            heading = INVERSE_RELATIONS.get(relation, relation)
+            groups[heading].append(_wikilink(G, u, names))
+            rank.setdefault(heading, _heading_rank(d, 1))
     if groups:
         lines += ["## Relations", ""]
-        for heading, links in groups.items():
+        for heading, links in sorted(groups.items(), key=lambda item: rank[item[0]]):
             lines += [f"### {escape_heading(one_line(heading))}", ""]
             lines += [f"- {link}" for link in dict.fromkeys(links)]
             lines.append("")
@@ -434,6 +439,21 @@ def _obsidian_note(G: nx.MultiDiGraph, node: Hashable, names: Mapping[Hashable, 
             )
         lines.append("")
     return "\n".join(lines)
+
+
+def _heading_rank(attrs: Mapping[str, object], inverse: int) -> tuple[int, int, int]:
+    """Where a note's heading of relations stands: the stated relations in the order of
+    the relation vocabulary, each followed by its inverse ("prerequisite of", then
+    "requires"), and the weak links (concepts only named together) last.
+
+    >>> sorted([_heading_rank({"relation": "related_to"}, 0), _heading_rank({"relation":
+    ...     "uses"}, 1), _heading_rank({"relation": "prerequisite_of"}, 0)])[0]
+    (0, 0, 0)
+    """
+    relation = str(attrs.get("relation") or "related_to")
+    order = list(RELATION_STYLES)
+    where = order.index(relation) if relation in order else len(order)
+    return int(relation == "related_to"), where, inverse
 
 
 def _yaml_str(text: str) -> str:

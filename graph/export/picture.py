@@ -28,12 +28,16 @@ from graph.export._style import style
 from graph.export.select import Selection
 from graph.io import head, replace_file
 from graph.render import (
+    FOLDED_CHAIN,
+    FOLDED_TYPED,
     LAYOUT_SEED,
     NO_TOPIC_COLOUR,
+    fold_lines,
     legend_items,
     ranked_concepts,
     topic_colours,
 )
+from graph.topics import SYMMETRIC_RELATIONS
 
 FORMATS = ("png", "svg")
 SUFFIX = ".png"
@@ -174,7 +178,8 @@ def picture_figure(
     nodes = list(H)
     steps = [node for node in order if node in H] if order is not None else []
     positions = _path_positions(H, steps) if steps else _spring_positions(H)
-    marks = {node: _NodeMark.of(H, node) for node in nodes}
+    number = {node: i for i, node in enumerate(steps, start=1)}  # a path's steps
+    marks = {node: _NodeMark.of(H, node, number.get(node)) for node in nodes}
     alone = _unlinked(H)
     if alone and len(alone) < len(nodes) and not steps:
         caption = _NodeMark.caption("Not linked to other concepts:")
@@ -205,7 +210,7 @@ def picture_figure(
     ax.set_xlim(left, right)
     ax.set_ylim(bottom, top)
     sizes = {node: marks[node].size for node in nodes}
-    _draw_edges(ax, H, positions, sizes)
+    on_typed = _draw_edges(ax, H, positions, sizes)
     nx.draw_networkx_nodes(
         H,
         positions,
@@ -276,6 +281,12 @@ def picture_figure(
     shown += f"; {edge_counts(H).describe()}"
     if left_out := H.graph.get("weak_left_out"):
         shown += f"; {plural(left_out, 'weak link')} left out (concepts only named together)"
+    if on_typed:
+        shared = "shares its line" if on_typed == 1 else "share their line"
+        shown += f"; {plural(on_typed, 'prerequisite')} {shared} with a typed relation"
+    if implied := H.graph.get("implied_left_out"):
+        follow = "follows" if implied == 1 else "follow"
+        shown += f"; {plural(implied, 'more prerequisite')} {follow} from a chain of those drawn"
     ax.annotate(
         shown,
         (0.5, 1.0),
@@ -353,11 +364,13 @@ class _NodeMark:
         return cls(0.0, text, font, False, 0.3 * font / 72 * len(text), 0.0, 1.3 * font / 72)
 
     @classmethod
-    def of(cls, H: nx.MultiDiGraph, node: Hashable) -> _NodeMark:
+    def of(cls, H: nx.MultiDiGraph, node: Hashable, step: int | None = None) -> _NodeMark:
+        """``node`` as drawn; a learning path's ``step`` numbers its label ("3. gas")."""
         weight = importance(H.nodes[node])
         size = 140 + 900 * weight
         font = 9.0 + 4.0 * weight
-        text = _picture_label(label(H, node))
+        name = label(H, node)
+        text = _picture_label(name if step is None else f"{step}. {name}")
         lines = text.splitlines() or [""]
         radius = math.sqrt(size) / 2 / 72
         text_width = 0.6 * font / 72 * max(len(line) for line in lines)
@@ -420,16 +433,19 @@ def _landscape(xy: np.ndarray) -> np.ndarray:
 
 def _path_positions(H: nx.MultiDiGraph, steps: Sequence[Hashable]) -> dict:
     """Columns by prerequisite depth within the path (in path order within a column),
-    in inches; concepts of ``H`` not on the path go in a last column."""
+    in inches; concepts of ``H`` not on the path go in a last column. A step's column is
+    never before the previous step's (as :func:`graph.view.path_graph` has it): read
+    column by column, the picture gives the steps in the order they are numbered."""
     on_path = set(steps)
     depth: dict[Hashable, int] = {}
+    previous = 0
     for node in steps:
         parents = [
             u
             for u, _, d in H.in_edges(node, data=True)
             if d.get("relation") == "prerequisite_of" and u in depth
         ]
-        depth[node] = max((depth[u] + 1 for u in parents), default=0)
+        previous = depth[node] = max([previous, *(depth[u] + 1 for u in parents)])
     extra = max(depth.values(), default=-1) + 1
     columns: dict[int, list[Hashable]] = defaultdict(list)
     for node in steps:
@@ -488,11 +504,21 @@ def _extent(
     return left - 0.2, right + 0.2, bottom - 0.2, top + 0.2
 
 
-def _draw_edges(ax: Any, H: nx.MultiDiGraph, positions: Mapping, sizes: Mapping) -> None:
+def _draw_edges(ax: Any, H: nx.MultiDiGraph, positions: Mapping, sizes: Mapping) -> int:
+    """Draw the relations of ``H``, one line where two would say the same, as the app's
+    map draws them: a relation the notes state both ways ("contrasts with") once, and a
+    prerequisite between two concepts a typed relation joins on that relation's line
+    (:func:`graph.render.fold_lines`). Returns how many prerequisites ride on a typed
+    line."""
+    on_typed = {(u, v, k) for (u, v, k), why in fold_lines(H).items() if why == FOLDED_TYPED}
     grouped: dict[str, list[tuple[Hashable, Hashable]]] = defaultdict(list)
-    for u, v, d in H.edges(data=True):
-        if u != v:
-            grouped[str(d.get("relation") or "related_to")].append((u, v))
+    for u, v, k, d in H.edges(keys=True, data=True):
+        relation = str(d.get("relation") or "related_to")
+        if u == v or (u, v, k) in on_typed:
+            continue
+        if relation in SYMMETRIC_RELATIONS and (v, u) in grouped[relation]:
+            continue  # the other way of one drawn: a line without arrows says both
+        grouped[relation].append((u, v))
     nodelist = list(H)
     for relation, edges in grouped.items():
         shown = style(relation)
@@ -512,6 +538,7 @@ def _draw_edges(ax: Any, H: nx.MultiDiGraph, positions: Mapping, sizes: Mapping)
             arrowsize=16,
             connectionstyle="arc3,rad=0.08",
         )
+    return len({(u, v) for u, v, _ in on_typed})
 
 
 def _title_text(text: str, width_inches: float) -> str:
@@ -535,7 +562,10 @@ def drawn_graph(
 ) -> nx.MultiDiGraph:
     """What a picture of ``G`` draws: at most :data:`PICTURE_MAX_NODES` concepts, the most
     important (``focus`` among them); for a learning path (``order``), only the
-    prerequisites between its steps, which its columns follow. A picture has no switch:
+    prerequisites between its steps, which its columns follow, but not one that a chain
+    of the others already leads along (:func:`graph.render.fold_lines`, as the app's path
+    draws them: such a line only runs through the steps between);
+    ``graph["implied_left_out"]`` counts them, and the picture says so. A picture has no switch:
     its weak links are left out, as the app's map first hides them, unless the notes
     state too few relations for a picture without them (:func:`graph.view.weak_links_first`);
     ``graph["weak_left_out"]`` counts them, and the picture says so.
@@ -547,6 +577,12 @@ def drawn_graph(
     >>> H = drawn_graph(G)
     >>> H.number_of_edges(), H.graph["weak_left_out"]
     (2, 1)
+    >>> P = nx.MultiDiGraph()
+    >>> for u, v in [("ion", "salt"), ("salt", "brine"), ("ion", "brine")]:
+    ...     _ = P.add_edge(u, v, relation="prerequisite_of", confidence=0.8)
+    >>> H = drawn_graph(P, order=["ion", "salt", "brine"])
+    >>> sorted(H.edges()), H.graph["implied_left_out"]
+    ([('ion', 'salt'), ('salt', 'brine')], 1)
     """
     H = _most_important(G, PICTURE_MAX_NODES, focus)
     if order is None:
@@ -567,6 +603,10 @@ def drawn_graph(
         for u, v, k, a in H.edges(keys=True, data=True)
         if a.get("relation") == "prerequisite_of"
     )
+    implied = [edge for edge, why in fold_lines(path).items() if why == FOLDED_CHAIN]
+    if implied:
+        path.remove_edges_from(implied)
+        path.graph["implied_left_out"] = path.graph.get("implied_left_out", 0) + len(implied)
     return path
 
 
@@ -585,6 +625,8 @@ def write(selection: Selection, path: Path, fmt: str) -> Written:
     remarks: tuple[str, ...] = ()
     if left_out := drawn.graph.get("weak_left_out"):
         remarks = (f"left out: {plural(left_out, 'weak link')} (concepts only named together)",)
+    if implied := drawn.graph.get("implied_left_out"):
+        remarks += (f"not drawn: {plural(implied, 'prerequisite')} a chain of others leads along",)
     return Written(path, fmt, drawn, total=selection.total, remarks=remarks)
 
 

@@ -48,7 +48,7 @@ from graph.export import (
     write_picture,
 )
 from graph.export._base import one_way, other_names
-from graph.export.picture import drawn_graph
+from graph.export.picture import _path_positions, drawn_graph, picture_figure
 from graph.io import read_graph, write_graph
 from graph.query import UnknownConceptError
 from graph.render import external_urls
@@ -371,9 +371,23 @@ def test_export_markdown_guide_follows_the_given_order():
     ]
     assert text.startswith("# Path\n")
     assert "gas is defined here." in text  # escaped only where Markdown needs it
-    assert "**linear algebra** *prerequisite of* **gas**" in text
-    assert "“algebra prerequisite_of gas.” — notes.md, line 10" in text
+    assert "- **3. gas**: “algebra prerequisite_of gas.” — notes.md, line 10" in text
+    assert "*Builds on:* 1. calculus, 2. linear algebra" in text
     assert "nmr" not in text.lower()
+
+
+def test_export_markdown_guide_of_a_path_opens_with_its_steps():
+    """A learning path's guide reads as a syllabus: the steps in order, then each step
+    with what it is needed for; a prerequisite is not listed again as a relation."""
+    text = to_markdown_guide(typed_graph(), ["calculus", "algebra", "gas", "bonding"])
+    steps = text.split("\n## ")[0].splitlines()
+    assert steps[-4:] == ["1. calculus", "2. linear algebra", "3. gas", "4. chemical bonding"]
+    assert "*prerequisite of*" not in text and text.count("**Needed for**") == 3
+
+
+def test_export_markdown_guide_names_its_topics_under_the_title():
+    text = to_markdown_guide(typed_graph())
+    assert text.splitlines()[4].startswith("Topics, largest first: lab methods (")
 
 
 def test_export_markdown_guide_groups_by_topic_then_importance():
@@ -669,6 +683,28 @@ def test_export_obsidian_writes_a_linked_note_per_concept(tmp_path):
     assert "- is a [[polymerase chain reaction (PCR)]]: “nmr is_a pcr.”" in nmr
     index = (folder / "Index.md").read_text(encoding="utf-8")
     assert len(WIKILINK.findall(index)) == G.number_of_nodes()
+
+
+def test_export_obsidian_note_lists_stated_relations_before_weak_links(tmp_path):
+    """Before: a note's headings came in the order of its edges, weak links ("mentioned
+    with", "related to") between the stated relations."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((n, {"label": n}) for n in ["delta", "river", "silt", "estuary", "tide"])
+    G.add_edge("delta", "estuary", relation="related_to", label="same sentence")
+    G.add_edge("delta", "silt", relation="uses", confidence=0.7)
+    G.add_edge("tide", "delta", relation="related_to")
+    G.add_edge("river", "delta", relation="prerequisite_of", confidence=0.6)
+    G.add_edge("delta", "tide", relation="contrasts_with", confidence=0.6)
+    files = write_obsidian(G, tmp_path / "vault")
+    text = files["delta"].read_text(encoding="utf-8")
+    headings = re.findall(r"^### (.*)$", text, flags=re.MULTILINE)
+    assert headings == [
+        "requires",
+        "uses",
+        "contrasts with",
+        "named in one sentence with",
+        "related to",
+    ]
 
 
 def test_export_obsidian_undefined_concept_quotes_where_the_notes_name_it(tmp_path):
@@ -1332,6 +1368,71 @@ def test_export_path_picture_draws_the_prerequisites_it_follows(tmp_path):
     assert {r for *_, r in written.graph.edges(data="relation")} == {"prerequisite_of"}
     text = (tmp_path / "path.svg").read_text(encoding="utf-8")
     assert edge_counts(written.graph).describe() in " ".join(text.split())
+
+
+def test_export_picture_draws_one_line_where_two_would_say_the_same():
+    """Before: "contrasts with", stored both ways, was two arcs, and a prerequisite
+    between two concepts a typed relation joins was a second line beside it."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((n, {"label": n}) for n in ["lava", "magma", "basalt"])
+    G.add_edge("lava", "magma", relation="contrasts_with", confidence=0.8)
+    G.add_edge("magma", "lava", relation="contrasts_with", confidence=0.8)
+    G.add_edge("basalt", "lava", relation="is_a", confidence=0.8)
+    G.add_edge("lava", "basalt", relation="prerequisite_of", confidence=0.6)
+    fig, _ = picture_figure(G)
+    assert len(fig.axes[0].patches) == 2  # one line per pair of concepts
+    said = " ".join(text.get_text() for text in fig.axes[0].texts)
+    assert "1 prerequisite shares its line with a typed relation" in said
+
+
+def test_export_path_flowchart_numbers_its_steps_and_draws_no_shortcut(tmp_path):
+    """Before: a path's Mermaid flowchart drew its steps unnumbered, with every
+    prerequisite (shortcuts over a chain included) and its weak links."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((n, {"label": n}) for n in ["ore", "smelting", "iron", "steel"])
+    for u, v in [("ore", "smelting"), ("smelting", "iron"), ("iron", "steel"), ("ore", "iron")]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.7)
+    G.add_edge("ore", "steel", relation="related_to", confidence=0.3)
+    written = export(G, "mermaid", tmp_path / "path.mmd", path_target="steel")
+    text = (tmp_path / "path.mmd").read_text(encoding="utf-8")
+    assert '["1. ore"]' in text and '["4. steel"]' in text
+    assert text.count("-->|prerequisite_of|") == 3 and "related_to" not in text
+    assert written.graph.number_of_edges() == 3
+
+
+def test_export_path_picture_numbers_its_steps_and_draws_no_shortcut(tmp_path):
+    """Before: a path's picture named its steps without their numbers, in columns of
+    depth only (a late step with no prerequisite stood beside the first), and drew every
+    prerequisite, shortcuts over a chain included (a 19-step path: 65 lines, 43 of them
+    shortcuts)."""
+    G = nx.MultiDiGraph()
+    steps = ["mineral", "crystal", "magma", "igneous rock", "basalt"]
+    G.add_nodes_from((n, {"label": n}) for n in steps)
+    for u, v in [
+        ("mineral", "crystal"),
+        ("crystal", "igneous rock"),
+        ("magma", "igneous rock"),
+        ("igneous rock", "basalt"),
+        ("mineral", "basalt"),
+        ("crystal", "basalt"),
+    ]:
+        G.add_edge(u, v, relation="prerequisite_of", confidence=0.7)
+    written = export(G, "svg", tmp_path / "path.svg", path_target="basalt")
+    assert sorted(written.graph.edges()) == [
+        ("crystal", "igneous rock"),
+        ("igneous rock", "basalt"),
+        ("magma", "igneous rock"),
+        ("mineral", "crystal"),
+    ]
+    assert written.remarks == ("not drawn: 2 prerequisites a chain of others leads along",)
+    text = " ".join((tmp_path / "path.svg").read_text(encoding="utf-8").split())
+    assert "2 more prerequisites follow from a chain of those drawn" in text
+    numbered = dict(re.findall(r">(\d)\. ([a-z ]+)<", text))
+    assert sorted(numbered) == ["1", "2", "3", "4", "5"] and numbered["5"] == "basalt"
+    step = {name: int(i) for i, name in numbered.items()}
+    columns = _path_positions(written.graph, sorted(step, key=step.__getitem__))
+    xs = [columns[n][0] for n in sorted(step, key=step.__getitem__)]
+    assert xs == sorted(xs)  # read column by column, the steps come in their order
 
 
 @pytest.mark.parametrize(

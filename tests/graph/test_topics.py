@@ -106,6 +106,29 @@ def test_topics_small_isolated_pair_is_miscellaneous():
     assert topics["acid"] == topics["ph"] == topics["equinox"] == MISCELLANEOUS
 
 
+@pytest.mark.parametrize(
+    "edges, expected",
+    [
+        (
+            [("dune", "wind", "related_to", 0.4)],
+            {"dune": "dune", "wind": "dune", "erosion": MISCELLANEOUS},
+        ),
+        (
+            [("dune", "wind", "uses", 0.9), ("erosion", "rock", "related_to", 0.3)],
+            {"dune": "dune", "wind": "dune", "rock": "erosion", "erosion": "erosion"},
+        ),
+    ],
+)
+def test_topics_notes_with_no_topic_of_three_keep_their_linked_pairs(
+    edges: list, expected: dict
+) -> None:
+    """Before: a one-heading note's two linked concepts were the topic "Unlinked
+    concepts"."""
+    nodes = [("dune", {"importance": 1.0}), ("erosion", {"importance": 0.8}), ("sand", {})]
+    topics = assign_topics(make_graph(edges, nodes))
+    assert topics == {**expected, "sand": MISCELLANEOUS}
+
+
 def test_topics_empty_graph():
     assert assign_topics(make_graph([])) == {}
     assert compute_importance(make_graph([])) == {}

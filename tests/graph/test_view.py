@@ -34,6 +34,7 @@ from graph.view import (
     map_scene,
     mentions_of,
     note_files,
+    path_download_graph,
     path_graph,
     path_scene,
     read_note,
@@ -41,6 +42,7 @@ from graph.view import (
     search_example,
     select_view,
     structure_caption,
+    topic_choices,
     topic_summaries,
 )
 
@@ -402,6 +404,10 @@ def test_view_note_files_digest_follows_a_changed_file(tmp_path: Path) -> None:
         ("enzyme", "Enzymes speed up reactions.", False),
         ("hash table (HT)", "An HT maps every key to a slot.", True),
         ("hash table (HT)", "A hash table maps every key to a slot.", True),
+        ("osmosis", "Osmosis:", False),  # a label that is only its name says nothing
+        ("hash table (HT)", "Hash table (HT)", False),
+        ("hash table (HT)", "HT", False),
+        ("osmosis", "Osmosis in plants", True),
     ],
 )
 def test_view_mentions_of_quotes_the_sentences_that_name_it(
@@ -774,3 +780,42 @@ def test_view_path_scene_bends_out_of_the_picture_rather_than_through_a_label() 
         points = _line_points(start, end, smooth.get("type"), smooth.get("roundness", 0.35))
         assert not _hits(points, [r for i, r in rects.items() if i not in ends]), ends
         assert all(top <= y <= top + scene.height for _, y in points)
+
+
+@pytest.mark.parametrize(
+    "sizes, expected",
+    [
+        (
+            {"Unlinked concepts": 9, "glaciers": 5, "tides": 3},
+            ["glaciers", "tides", "Unlinked concepts"],
+        ),
+        ({"glaciers": 5, "tides": 3}, ["glaciers", "tides"]),
+        ({"Unlinked concepts": 2}, ["Unlinked concepts"]),
+    ],
+)
+def test_view_topic_choices_offer_the_leftover_concepts_last(sizes: dict, expected: list) -> None:
+    """Before: a folder of unrelated web pages listed "Unlinked concepts (38)" first among
+    the map's largest topics, as if it were the course's main topic."""
+    members = {name: [f"{name}{i}" for i in range(n)] for name, n in sizes.items()}
+    assert topic_choices(members) == expected
+
+
+def test_view_path_download_graph_gives_the_guide_what_the_path_tab_quotes() -> None:
+    """Before: a path's study guide quoted an undefined step only from the path's own
+    prerequisites (often nothing), though the path tab quoted the whole notes."""
+    G = nx.MultiDiGraph()
+    G.add_node("moraine", label="moraine", definition="Rock a glacier leaves behind.")
+    G.add_node("glacier", label="glacier")
+    G.add_edge("glacier", "moraine", relation="prerequisite_of", confidence=0.7)
+    said = "A glacier grinds the valley floor as it moves."
+    G.add_edge(
+        "glacier",
+        "valley",
+        relation="related_to",
+        evidence=[{"source": "ice.md", "line": 3, "text": said}],
+    )
+    path = ["glacier", "moraine"]
+    H, _ = path_graph(G, path)
+    guide = download(path_download_graph(G, H), "markdown", order=path).data.decode("utf-8")
+    assert said in guide
+    assert said not in download(H, "markdown", order=path).data.decode("utf-8")
