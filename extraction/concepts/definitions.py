@@ -78,6 +78,10 @@ _SENTENCE_END = re.compile(
 )
 
 
+#: A short form in brackets, then a colon or a dash, opening an answer: "(ATP): ...".
+_LEADING_SHORT_FORM = re.compile(r"^\([^()\s]{1,12}\)\s*[:=–—-]\s+(?=\S)")
+
+
 def definition_text(
     body: str,
     limit: int = DEFINITION_CHARS,
@@ -108,6 +112,12 @@ def definition_text(
     >>> definition_text("a map of learned kernels\\nvisualize activations\\nprobing by occlusion",
     ...                 item_lines=frozenset({0, 1, 2}))
     'a map of learned kernels; visualize activations'
+
+    A short form in brackets opening the answer belongs to the term it follows
+    ("Adenosine triphosphate" / "(ATP): the molecule ..."), not to the definition.
+
+    >>> definition_text("(ATP): The molecule that carries energy in cells.")
+    'The molecule that carries energy in cells.'
     """
     pairs = [(_BULLET.sub("", line).strip(), k) for k, line in enumerate(body.splitlines())]
     lines = [line for line, _ in pairs if line]
@@ -118,6 +128,7 @@ def definition_text(
     if len(lines) > 1 and _only_names(lines[0], names):
         lines, is_item = lines[1:], is_item[1:]  # "Pulsar" / "a rotating neutron star ..."
     lines[0] = _own_label(lines[0], names)  # "Entropy: Entropy measures ..."
+    lines[0] = _LEADING_SHORT_FORM.sub("", lines[0])  # "(ATP): The molecule ..."
     if lines[0].endswith(":") and len(lines) > 1:
         items = []
         for line in lines[1:]:
