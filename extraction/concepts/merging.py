@@ -986,7 +986,8 @@ def own_capitals(cands: Sequence[Candidate]) -> set[str]:
     and it is
 
     - a numeral or letter after the first word ("type I error", "class A") and a word
-      numbered by a Roman numeral ("Phase II trial", "World War I");
+      numbered by a Roman numeral ("Phase II trial", "World War I"); a capital letter
+      that is no word of its own opening a longer name ("T cell", "X chromosome");
     - the capitalised words of a name with a word English does not know after a
       letter or a short abbreviation in lower case (a proper name: "Sutton v. Hoyle");
     - a word English does not know, as an owner before the rest of the name (an
@@ -1017,6 +1018,10 @@ def own_capitals(cands: Sequence[Candidate]) -> set[str]:
     ['A']
     >>> sorted(own_capitals(group("Firing in a Bourry Kiln", "How to Fire It")))
     []
+    >>> sorted(own_capitals(group("T cell", "T cells mature in the thymus.")))
+    ['T']
+    >>> sorted(own_capitals(group("A cell", "A cell divides.")))
+    []
     """
     forms = [f.split() for c in cands for f in c.forms]
     lower = {w.lower() for words in forms for w in words if w[:1].islower()}
@@ -1046,7 +1051,14 @@ def own_capitals(cands: Sequence[Candidate]) -> set[str]:
                     own.add(word)
             elif i == 0 and is_numbering(bare) and _written_inside(word, texts):
                 own.add(word)
+            elif i == 0 and after and _LONE_LETTER.fullmatch(bare):
+                own.add(word)  # a letter no English word spells: "B cell", "X chromosome"
     return own
+
+
+#: A capital letter that is no English word alone (not "A", "I"): a name it opens
+#: ("T cell", "P wave") is never written with it in lower case.
+_LONE_LETTER = re.compile(r"[B-HJ-Z]")
 
 
 def _unknown(word: str) -> bool:

@@ -1074,6 +1074,9 @@ def _labels(*cards: Card) -> dict[str, tuple[str, str]]:
             "market failure",
             "market failure",
         ),
+        # a capital letter that is no word of its own, opening the name
+        ([("T cell", "a lymphocyte that matures in the thymus")], "t cell", "T cell"),
+        ([("P wave", "the first wave a seismograph records")], "p wave", "P wave"),
     ],
 )
 def test_definitions_a_label_keeps_the_capitals_a_word_owns(cards, key, label):
