@@ -826,8 +826,10 @@ def headings_over(cards: Sequence[Card], index: ConceptIndex) -> dict[str, list[
         card = by_line.get(tuple(place)) if place else None
         if card is None:
             continue
-        lines = list(card.section_lines)
-        titles = list(card.section)
+        # the headings over the card, when the notes give their lines (each with its own)
+        placed = len(card.section_lines) == len(card.section)
+        lines = list(card.section_lines) if placed else []
+        titles = list(card.section) if placed else []
         if card.title_kind == "heading" and place[1] != card.title_line:
             lines.append(card.title_line)
             titles.append(card.title)

@@ -71,6 +71,8 @@ class _Section:
     title: str = ""
     title_line: int = 0
     path: tuple[str, ...] = ()
+    #: The line of each heading of ``path``.
+    path_lines: tuple[int, ...] = ()
     body: Body = field(default_factory=Body)
     tables: list[Table] = field(default_factory=list)
     terms: list[tuple[int, str, str]] = field(default_factory=list)
@@ -313,7 +315,7 @@ def block_cards(items: Iterable[Block], builder: CardBuilder) -> Iterator[Card]:
     """Cut blocks into cards at headings (a heading's card holds the paragraphs, list
     items and tables up to the next heading; terms over their explanations are term
     cards). Shared with the web page reader, whose pages are read into blocks too."""
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, int]] = []  # (level, heading, its line)
     current = _Section()
     for block in items:
         if block.table is not None:
@@ -332,9 +334,14 @@ def block_cards(items: Iterable[Block], builder: CardBuilder) -> Iterator[Card]:
             stack.pop()
         lead = len(block.text) - len(block.text.lstrip())
         runs = [(s - lead, e - lead, style) for s, e, style in block.runs]
-        current = _Section(block.text.strip(), block.number, tuple(t for _, t in stack))
+        current = _Section(
+            block.text.strip(),
+            block.number,
+            tuple(t for _, t, _ in stack),
+            tuple(n for _, _, n in stack),
+        )
         current.title_runs = runs
-        stack.append((block.level, block.text.strip()))
+        stack.append((block.level, block.text.strip(), block.number))
     yield from _flush(current, builder)
 
 
@@ -381,16 +388,26 @@ def _flush(section: _Section, builder: CardBuilder) -> Iterator[Card]:
                 default=section.last,  # a table of one row (its header) and nothing else
             ),
             section=section.path,
+            section_lines=section.path_lines,
             title_kind="heading",
             title_emphasis=section.title_runs,
             tables=section.tables,
             last_line=section.last or None,
         )
-    path = (*section.path, section.title) if section.title else section.path
+    path, path_lines = section.path, section.path_lines
+    if section.title:
+        path, path_lines = (*path, section.title), (*path_lines, section.title_line)
     for line, term, definition in section.terms:
         body = Body()
         body.add(line, definition)
-        yield builder.card(title=term, body=body, title_line=line, section=path, title_kind="term")
+        yield builder.card(
+            title=term,
+            body=body,
+            title_line=line,
+            section=path,
+            section_lines=path_lines,
+            title_kind="term",
+        )
 
 
 def _open(data: bytes) -> Document:

@@ -228,3 +228,24 @@ def test_docx_a_table_of_one_row_before_any_heading_is_read(tmp_path):
     assert [(c.title_line, c.tables) for c in result.cards] == [
         (1, (Table(("Mineral", "Hardness"), ()),))
     ]
+
+
+def test_readers_docx_cards_give_the_lines_of_the_headings_over_them():
+    from extraction.readers._base import CardBuilder
+
+    blocks = [
+        docx.Block(1, "Oceans", level=1),
+        docx.Block(2, "Tides", level=2),
+        docx.Block(3, "The sea rises twice a day."),
+        docx.Block(4, "a tide of large range", term="Spring tide"),
+        docx.Block(5, "Currents", level=2),
+        docx.Block(6, "Water moves in loops."),
+    ]
+    raw = RawNote(Path("ocean.docx"), b"")
+    cards = list(docx.block_cards(blocks, CardBuilder(raw, "docx")))
+    assert [(c.title, c.section, c.section_lines) for c in cards] == [
+        ("Oceans", (), ()),
+        ("Tides", ("Oceans",), (1,)),
+        ("Spring tide", ("Oceans", "Tides"), (1, 2)),
+        ("Currents", ("Oceans",), (1,)),
+    ]

@@ -518,3 +518,30 @@ def test_build_a_web_page_gives_its_headings_and_terms_as_concepts(tmp_path):
     assert "home" not in labels
     assert labels["caldera"]["definition"].startswith("A caldera is a large hollow")
     assert labels["caldera"]["definition_evidence"]["line"] == 6  # the page's own line
+
+
+def test_build_headings_over_a_concept_are_those_the_card_places():
+    from extraction.concepts import extract_concepts
+    from extraction.records import Card
+    from graph.build import headings_over
+
+    def heading_card(n: int, title: str, body: str, section: str, **placed) -> Card:
+        return Card(f"n#{n}", "n.docx", "docx", (10 * n, 10 * n + 1), title, body,
+                    title_line=10 * n, body_lines=(10 * n + 1,), title_kind="heading",
+                    section=(section,), **placed)  # fmt: skip
+
+    tides = "A tide is the rise and fall of the sea, pulled by the moon."
+    waves = "A swell is a wave that has left the wind that raised it."
+
+    def over_tide(**placed) -> list[tuple[int, str]]:
+        cards = [
+            heading_card(1, "Tides", tides, "Swell", **placed),
+            heading_card(2, "Swell", waves, "Coasts", section_lines=(5,)),
+        ]
+        index = extract_concepts(cards)
+        return [(h["line"], h["text"]) for h in headings_over(cards, index)[index.find("tide")]]
+
+    assert over_tide(section_lines=(1,)) == [(1, "Swell"), (10, "Tides")]
+    # a section whose lines the card does not give: the card's own heading alone, never
+    # the section's words on the card's line
+    assert over_tide() == [(10, "Tides")]
