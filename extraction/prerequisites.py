@@ -1101,6 +1101,39 @@ def whole_words(text: str, name: str) -> Iterator[tuple[int, int]]:
             i = text.find(name, stop)
 
 
+#: Two words joined by a slash that share the words after them: "igneous/metamorphic
+#: rock" writes "igneous rock" and "metamorphic rock".
+SLASHED = re.compile(r"(?<![\w/])([^\W\d_]{2,})/([^\W\d_]{2,})(?![\w/])")
+
+
+def elided_words(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """:func:`whole_words`, and where ``text`` joins two words by a slash
+    (:data:`SLASHED`), the spans of ``name`` written with the first word alone: the
+    name the slash elides ("igneous/metamorphic rocks" names "igneous rock" at 0-25, and
+    "metamorphic rock" as written).
+
+    >>> list(elided_words("igneous/metamorphic rocks form", "igneous rock"))
+    [(0, 25)]
+    >>> list(elided_words("igneous/metamorphic rocks form", "metamorphic rock"))
+    [(8, 25)]
+    >>> list(elided_words("an igneous/metamorphic divide", "igneous rock"))
+    []
+    """
+    yield from whole_words(text, name)
+    if "/" not in text:
+        return
+    for m in SLASHED.finditer(text):
+        first = m.group(1)
+        if first not in name:
+            continue
+        written = text[: m.start()] + first + text[m.end() :]
+        grown = len(m.group()) - len(first)
+        for start, stop in whole_words(written, name):
+            # only a name the slash stands in (not one the rewrite moved)
+            if start <= m.start() < stop and stop > m.start() + len(first):
+                yield start, stop + grown
+
+
 def _replace_words(text: str, name: str, by: str) -> str:
     """``text`` with each of :func:`whole_words` replaced by ``by`` (``re.sub``'s result)."""
     out, at = [], 0
@@ -2033,8 +2066,9 @@ def _arrowed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
     comes first, the step or result it ends in after ("kiln heats up -> glaze melts ->
     crazing": the kiln before the crazing). What the steps between name is said on the
     way, and a single everyday word the notes never define ("state") orders nothing.
-    The notes state the order as much as a typed relation does, so it also counts as
-    ``stated``. Each line once, in the order read.
+    A name a slash shortens counts ("-> igneous/metamorphic rock" names igneous rock:
+    :func:`elided_words`). The notes state the order as much as a typed relation does,
+    so it also counts as ``stated``. Each line once, in the order read.
 
     >>> from extraction.records import Concept
     >>> e = Evidence("n.md", 1, "kiln heats up -> glaze melts -> crazing")
@@ -2061,7 +2095,7 @@ def _arrowed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
         text = e.text.lower().replace("-", " ")  # as names are written (:func:`_names`)
         first: dict[str, int] = {}  # concept -> the stretch between arrows first naming it
         for concept in dict.fromkeys(named):
-            starts = [s for name in _spelled(index, concept) for s, _ in whole_words(text, name)]
+            starts = [s for name in _spelled(index, concept) for s, _ in elided_words(text, name)]
             if starts:
                 first[concept] = sum(1 for cut in cuts if cut < min(starts))
         # the chain's ends: what the middle steps name on the way ("output is passed

@@ -33,6 +33,7 @@ from extraction.prerequisites import (
     builds_on,
     candidates,
     default_model,
+    elided_words,
     named_inside,
     prerequisite_decisions,
     prerequisite_relations,
@@ -1777,6 +1778,32 @@ def test_prerequisites_arrow_puts_what_it_leads_from_first(line, ordered):
     arrowed = {pair for pair, c in found.items() if c.features.get("arrow", 0) > 0}
     assert arrowed == ordered
     assert all(found[pair].features.get("stated", 0) > 0 for pair in ordered)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "spans"),
+    [
+        ("igneous/metamorphic rocks form", "igneous rock", [(0, 25)]),  # the slash elides
+        ("igneous/metamorphic rocks form", "metamorphic rock", [(8, 25)]),  # as written
+        ("the igneous/metamorphic divide", "igneous rock", []),  # no shared word after it
+        ("and/or a rock", "or rock", []),  # the shared words must follow the slash pair
+        ("an igneous rock", "igneous rock", [(3, 15)]),  # no slash: as whole_words
+    ],
+)
+def test_prerequisites_elided_words_reads_a_name_a_slash_shortens(text, name, spans):
+    assert list(elided_words(text, name)) == spans
+
+
+def test_prerequisites_arrow_reads_a_name_a_slash_shortens():
+    line = "heat builds in the crust -> causes igneous/metamorphic rock"
+    e = Evidence("n.txt", 2, line)
+    names = ("crust", "igneous rock", "metamorphic rock")
+    index = ConceptIndex(
+        {n: Concept(n, n) for n in names}, {}, {}, card_mentions={"n#1": [(n, e) for n in names]}
+    )
+    found = candidates(index, [])
+    arrowed = {pair for pair, c in found.items() if c.features.get("arrow", 0) > 0}
+    assert arrowed == {("crust", "igneous rock"), ("crust", "metamorphic rock")}
 
 
 def _deck(*rows: tuple[str, str]) -> list[Card]:
