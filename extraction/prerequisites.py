@@ -131,7 +131,8 @@ FEATURES: dict[str, str] = {
     "'a kiln's plate'",
     "explains": "share of the cards about B that name A (named before; or written there where "
     "the parse read no mention, a name of several words or in capitals: 'Run GREP -v on the "
-    "log' in the card about log filtering), less the converse",
+    "log' in the card about log filtering; or, in a card about B alone, a process of one "
+    "word by its verb: 'circles inherit from shapes' names inheritance), less the converse",
     "named_within": "share of the cards about B that name A only inside a longer name that "
     "is no concept, less the converse (+: 'the casting moves up the inheritance tree' in "
     "the card about upcasting puts inheritance first)",
@@ -1557,6 +1558,8 @@ def _statements(
         if len({c for c, _ in found}) > TOGETHER_MAX_CONCEPTS
     }
     unread = _unread_names(index, notes, crowded)
+    for card_id, found in _verbed_names(index, notes, crowded).items():
+        unread.setdefault(card_id, []).extend(found)
     written: dict[tuple[str, str], Evidence] = {}
     contrasts = _compared_on_titles(index, typed)
     by_id = {seg.card.id: seg.card for seg in segments_only(index.segments)}
@@ -1992,6 +1995,98 @@ def verb_nouns(word: str) -> set[str]:
         return set()
     stems = {w[: len(w) - len(e)] for e in VERB_ENDINGS if w.endswith(e)}
     return {s + n for s in stems if len(s) >= STEM_MIN_LETTERS for n in NOUN_ENDINGS}
+
+
+#: Endings that make a process noun of a verb's lemma ("inherit" -> "inheritance",
+#: "refactor" -> "refactoring"), beside those of :data:`NOUN_ENDINGS`.
+VERBAL_NOUN_ENDINGS = ("ance", "ence", "ing", *NOUN_ENDINGS)
+
+
+def verbal_nouns(lemma: str) -> set[str]:
+    """The process nouns a verb of lemma ``lemma`` may name (:data:`VERBAL_NOUN_ENDINGS`
+    added to the lemma, or to it without its last "e"), none for a short lemma
+    (:data:`STEM_MIN_LETTERS`).
+
+    >>> sorted(verbal_nouns("inherit"))[:3]
+    ['inheritance', 'inheritation', 'inheritence']
+    >>> "refactoring" in verbal_nouns("refactor"), "computation" in verbal_nouns("compute")
+    (True, True)
+    >>> verbal_nouns("act")
+    set()
+    """
+    w = lemma.lower()
+    stems = {w, w[:-1] if w.endswith("e") else w}
+    return {s + n for s in stems if len(s) >= STEM_MIN_LETTERS for n in VERBAL_NOUN_ENDINGS}
+
+
+def verb_lemmas(word: str) -> tuple[str, ...]:
+    """The lemmas of ``word`` as a verb, where it can be nothing else: the dictionary's
+    (:func:`extraction.names.lemmas`) for a word it knows as a verb and as no noun
+    ("inherits", "inherited"), none for a word that may be a noun ("stack", "trains");
+    for a word the dictionary does not know ("refactored"), the word less a verb's
+    ending (:data:`VERB_ENDINGS`, not "ing": "refactoring" is the noun itself).
+
+    >>> verb_lemmas("inherits"), verb_lemmas("stack"), verb_lemmas("refactored")[0]
+    (('inherit',), (), 'refactor')
+    """
+    known = lemmas(word)
+    if known:
+        return () if "NOUN" in known else tuple(known.get("VERB", ()))
+    w = word.lower()
+    return tuple(
+        dict.fromkeys(w[: len(w) - len(e)] for e in ("ed", "d", "es", "s", "") if w.endswith(e))
+    )
+
+
+def _verbed_names(
+    index: ConceptIndex, notes: _Notes, crowded: Collection[str] = ()
+) -> dict[str, list[tuple[str, Evidence]]]:
+    """Card id -> the concepts of one word the card names by their verb, each with its
+    sentence, where the card names them no other way: "Circles inherit from Shape"
+    names inheritance, "then refactored the class" refactoring (:func:`verb_lemmas`,
+    :func:`verbal_nouns`), the process the card is explained with. Only a card about
+    one concept is read (a card about several, "Conclusion: group and chunk what you
+    learn", is no card that explains one of them by the process), not a crowded one.
+
+    >>> from extraction.records import Card, Concept
+    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "What is a subclass?",
+    ...             "A class that inherits from another class.",
+    ...             title_kind="question", title_line=1, body_lines=(2,))
+    >>> names = ("subclass", "class", "inheritance")
+    >>> index = ConceptIndex({n: Concept(n, n, cards=["n#1"] if n == "subclass" else [])
+    ...                       for n in names}, {}, {})
+    >>> index.segments = [(Segment(card, 1, card.title, is_title=True), None)]
+    >>> [(c, e.line) for c, e in _verbed_names(index, _notes(index))["n#1"]]
+    [('inheritance', 2)]
+    """
+    by_noun: dict[str, str] = {}
+    for concept in index.concepts:
+        for name in _names(index, concept, camel=False):
+            if " " not in name and name.isalpha():
+                by_noun.setdefault(name, concept)
+    subjects: Counter[str] = Counter(card_id for ids in notes.about.values() for card_id in ids)
+    about = {card_id for card_id, n in subjects.items() if n == 1} - set(crowded)
+    if not by_noun or not about:
+        return {}
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+    out: dict[str, list[tuple[str, Evidence]]] = {}
+    for card_id in sorted(about & cards.keys()):
+        card = cards[card_id]
+        named = {c for c, _ in index.card_mentions.get(card_id, ())}
+        found: list[tuple[str, Evidence]] = []
+        for part, line in ((card.title, card.title_line), (card.body, None)):
+            for m in _WORD.finditer(part or ""):
+                word = m.group().lower()
+                for noun in sorted(n for v in verb_lemmas(word) for n in verbal_nouns(v)):
+                    concept = by_noun.get(noun)
+                    if concept is not None and concept not in named and word != noun:
+                        named.add(concept)
+                        where = line if line is not None else card.line_of(m.start())
+                        sentence = _sentence_at(part, m.start())
+                        found.append((concept, Evidence(card.source, where, sentence)))
+        if found:
+            out[card_id] = found
+    return out
 
 
 def _undergoes(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extraction.concepts import ConceptIndex, extract_concepts
+from extraction.concepts.segments import Segment
 from extraction.logistic import LogisticModel
 from extraction.prerequisites import (
     ARROW,
@@ -1804,6 +1805,42 @@ def test_prerequisites_arrow_reads_a_name_a_slash_shortens():
     found = candidates(index, [])
     arrowed = {pair for pair, c in found.items() if c.features.get("arrow", 0) > 0}
     assert arrowed == {("crust", "igneous rock"), ("crust", "metamorphic rock")}
+
+
+@pytest.mark.parametrize(
+    ("answer", "explained"),
+    [
+        ("A class that inherits from another class.", True),  # a verb only: inheritance
+        ("A class whose methods are inherited by others.", True),  # its past participle
+        ("A class that others stack on.", False),  # "stack" may be a noun: not read
+        ("A class written with care.", False),  # no verb of the noun
+    ],
+)
+def test_prerequisites_verb_of_a_process_names_it_in_a_card(answer, explained):
+    card = Card(
+        "n#1",
+        "n.txt",
+        "qa-list",
+        (1, 2),
+        "What is a subclass?",
+        answer,
+        title_kind="question",
+        title_line=1,
+        body_lines=(2,),
+    )
+    names = ("subclass", "class", "inheritance", "stacking")
+    e = Evidence("n.txt", 2, answer)
+    index = ConceptIndex(
+        {n: Concept(n, n, cards=["n#1"] if n == "subclass" else []) for n in names},
+        {},
+        {},
+        card_mentions={"n#1": [("class", e)]},
+    )
+    index.segments = [(Segment(card, 1, card.title, is_title=True), None)]
+    found = candidates(index, [])
+    features = found.get(("inheritance", "subclass"))
+    assert (features is not None and features.features.get("explains", 0) > 0) is explained
+    assert ("stacking", "subclass") not in found
 
 
 def _deck(*rows: tuple[str, str]) -> list[Card]:
