@@ -32,6 +32,10 @@ PART_SUGGESTED = "component"
 #: B"); "neither" before a verb denies the verb ("is neither used for A nor for B").
 DENYING_DETERMINERS = frozenset({"no", "neither"})
 
+#: Determiners of a whole class that a negation turns into a denial of the class's
+#: statement ("Not all lichens are plants", "not every moss is a liverwort").
+UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
+
 #: Adverbs that set what follows apart from a cue's first object ("uses A instead of B",
 #: "causes A rather than B"): B is no object, as after "but not".
 EXCLUDING_ADVERBS = frozenset({"instead", "rather"})

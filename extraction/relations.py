@@ -1895,10 +1895,18 @@ def _denied(t: Token) -> bool:
 def denying_determiner(t: Token) -> Token | None:
     """The determiner that denies the noun ``t`` ("requires no electricity", "No reptile
     is ...", "causes neither landslides nor floods"), its own or that of the first noun of
-    the list it is in; None if none does."""
+    the list it is in, or a determiner of the whole class a negation denies ("not all
+    lichens are plants", "not every moss": :data:`rp.UNIVERSAL_DETERMINERS`, the "not"
+    hung on it or on the noun); None if none does."""
     while True:
         for c in t.children:
             if c.dep_ in {"det", "preconj"} and c.lower_ in rp.DENYING_DETERMINERS:
+                return c
+            if (
+                c.dep_ in {"det", "predet"}
+                and c.lower_ in rp.UNIVERSAL_DETERMINERS
+                and any(n.dep_ == "neg" for n in (*c.children, *t.children))
+            ):
                 return c
         if t.dep_ != "conj" or t.head.i == t.i:
             return None
