@@ -4643,9 +4643,13 @@ def _intro_list_edges(
                 for card in term_cards
                 for concept in index.subjects(card)[:1]
             ]
+        # an anchor the list itself holds is one of the members the line names ("sloop and
+        # ketch rigs are the two common kinds" over "- Sloop rig: ..." / "- Ketch rig:
+        # ..."), not what they are kinds or parts of
+        members = {concept for concept, _ in listed}
         for concept, item in listed:
             for anchor in anchors:
-                if concept != anchor:
+                if concept != anchor and anchor not in members:
                     source, target = (concept, anchor) if items_first else (anchor, concept)
                     yield Relation(
                         source, target, relation, INTRO_CONFIDENCE, [intro, item], label=label

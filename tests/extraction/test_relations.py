@@ -1352,6 +1352,25 @@ def test_relations_line_introduces_the_list_after_it(intro, items, relation, anc
     assert [e.text for e in edge.evidence] == [*title, intro, items[0]]
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "A mast holds the sails; sloop and ketch rigs are the two common kinds.",
+        "Sloop and ketch rigs are the two common kinds:",
+    ],
+)
+def test_relations_list_after_a_line_naming_its_members_anchors_nothing(intro):
+    body = "\n".join([intro, "- Sloop rig: one mast.", "- Ketch rig: two masts."])
+    cards = _qa(
+        ("What is a sloop rig?", "A rig with one mast."),
+        ("What is a ketch rig?", "A rig with two masts."),
+        ("Rigging", body),
+    )
+    index = extract_concepts(cards)
+    sloop, ketch = index.find("sloop rig"), index.find("ketch rig")
+    assert not any({s, t} == {sloop, ketch} for s, _, t in triples(index))
+
+
 def test_relations_list_after_a_line_stops_at_the_next_paragraph():
     body = "Examples:\n- processor\nNot an example: semaphore."
     cards = _qa(
