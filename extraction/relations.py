@@ -706,6 +706,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if subj.lower_ in _GROUP_POINTERS and len(ctx.subjects) < 2:
             return [], 0.0  # "Both use a window": the two named before, not the card's one
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
+            if (earlier := _clause_subject_before(ctx, subj, clause_start)) is not None:
+                # "The Jacobian relates ...; it is used in X": the subject of the clause
+                # before, in the same sentence, not the card's
+                return [earlier.concept], CARD_SUBJECT_FACTOR
             if (label := _line_label(ctx)) is not None:
                 return [label.concept], CARD_SUBJECT_FACTOR  # "Levees: earth banks. They ..."
             if subj.lower_ == "it" and len(ctx.subjects) > 1:
@@ -2962,6 +2966,25 @@ def _antecedent(
     text = doc[start : ctx.sent.end].text.strip()
     evidence = Evidence(ctx.evidence.source, ctx.seg.line_at(doc[start].idx), text)
     return before[-1].concept, evidence, _plural(ctx, m)
+
+
+def _clause_subject_before(ctx: _Context, pronoun: Token, clause_start: int) -> Mention | None:
+    """What "it" or "they" opening a clause after a clause break (";", ":") refers to:
+    the concept that is the subject of the sentence's first clause ("A kiln fires clay;
+    it reaches 1200 degrees": the kiln), named in full, in the number of the pronoun;
+    None when the pronoun opens the sentence or that subject is no concept."""
+    doc = ctx.sent.doc
+    if clause_start <= ctx.sent.start or pronoun.lower_ not in _CARD_PRONOUNS:
+        return None
+    subject = next((t for t in doc[ctx.sent.start : clause_start] if t.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    m = next((f for f in ctx.found if f.covers(subject) and f.end - 1 == subject.i), None)
+    if m is None or _narrowed(doc, m) or _compounded(doc, m):
+        return None
+    if _plural(ctx, m) != (pronoun.lower_ == "they"):
+        return None
+    return m
 
 
 def _previous_subject(ctx: _Context) -> tuple[str, Evidence, bool] | None:

@@ -2117,3 +2117,20 @@ def test_relations_a_stated_need_is_a_use(text, used):
     index = tiny_index(text, "glaze firing", "raku firing", "kiln temperature")
     found = {(s, t) for s, r, t in triples(index) if r == "uses"}
     assert bool(found) is used
+
+
+@pytest.mark.parametrize(
+    ("answer", "user"),
+    [
+        # "it" after a semicolon: the subject of the clause before, not the card's
+        ("The boom holds the foot of the mainsail; it is used in reefing.", "boom"),
+        # "they" cannot be the one boom: the card's subject, as before
+        ("The boom holds the foot of the mainsail; they are used in reefing.", "rigging"),
+        # "it" opening the sentence: the card's subject
+        ("It is used in reefing.", "rigging"),
+    ],
+)
+def test_relations_pronoun_after_a_clause_break_is_the_clause_subject(answer, user):
+    index = tiny_index(f"What is rigging? || {answer}", "rigging", "boom", "reefing")
+    used = {s for s, r, t in triples(index) if r == "used_for" and t == index.find("reefing")}
+    assert used == {index.find(user)}
