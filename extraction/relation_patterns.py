@@ -580,6 +580,21 @@ USES: list[Cue] = [
         example="A sourdough starter has a constant need for fresh flour.",
         expected=("sourdough starter", "fresh flour"),
     ),
+    # what another is built on, said of the foundation: "Anomie is the basis of strain
+    # theory" (strain theory uses anomie); also a defining fragment, "...; the basis of Y"
+    Cue(
+        "basis_of",
+        [
+            {"LOWER": "the"},
+            {"POS": "ADJ", "OP": "?"},
+            _words("basis foundation foundations cornerstone"),
+            {"LOWER": {"IN": ["of", "for"]}},
+        ],
+        0.75,
+        reverse=True,
+        example="Tidal range is the basis of tidal power.",
+        expected=("tidal power", "tidal range"),
+    ),
     Cue(
         "based_on",
         [_BE, _ADV, _words("based built founded grounded"), {"LOWER": {"IN": ["on"]}}],

@@ -2134,3 +2134,16 @@ def test_relations_pronoun_after_a_clause_break_is_the_clause_subject(answer, us
     index = tiny_index(f"What is rigging? || {answer}", "rigging", "boom", "reefing")
     used = {s for s, r, t in triples(index) if r == "used_for" and t == index.find("reefing")}
     assert used == {index.find(user)}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Tidal range is the basis of tidal power.",
+        "The height between tides; the basis of tidal power.",  # a defining fragment
+        "The height between tides; it is the foundation of tidal power.",
+    ],
+)
+def test_relations_basis_of_puts_the_foundation_first(answer):
+    index = tiny_index(f"What is tidal range? || {answer}", "tidal range", "tidal power")
+    assert expect(index, "tidal power", "uses", "tidal range") in triples(index)
