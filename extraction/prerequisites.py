@@ -2046,7 +2046,9 @@ def _verbed_names(
     names inheritance, "then refactored the class" refactoring (:func:`verb_lemmas`,
     :func:`verbal_nouns`), the process the card is explained with. Only a card about
     one concept is read (a card about several, "Conclusion: group and chunk what you
-    learn", is no card that explains one of them by the process), not a crowded one.
+    learn", is no card that explains one of them by the process), not a crowded one, and
+    not a word of everyday English the notes never define (:func:`_undefined_word`:
+    "learn" names no concept "learning" the notes do not explain).
 
     >>> from extraction.records import Card, Concept
     >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "What is a subclass?",
@@ -2062,7 +2064,8 @@ def _verbed_names(
     by_noun: dict[str, str] = {}
     for concept in index.concepts:
         for name in _names(index, concept, camel=False):
-            if " " not in name and name.isalpha():
+            # not an everyday word the notes never define ("learn" for "learning")
+            if " " not in name and name.isalpha() and not _undefined_word(index, concept):
                 by_noun.setdefault(name, concept)
     subjects: Counter[str] = Counter(card_id for ids in notes.about.values() for card_id in ids)
     about = {card_id for card_id, n in subjects.items() if n == 1} - set(crowded)
