@@ -3495,10 +3495,11 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
         return
     phrase = []
     for t in doc[colon + 1 : ctx.sent.end]:
-        if t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} and t.dep_ not in {
-            "compound",
-            "amod",
-        }:
+        if (
+            t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+            and t.dep_ not in {"compound", "amod"}
+            and not _inner_hyphen(t)
+        ):
             break
         phrase.append(t)
     if not phrase:
@@ -3537,6 +3538,18 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     )
     if phrase[0].lower_ in {"a", "an"} or inside:
         yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+
+
+def _inner_hyphen(t: Token) -> bool:
+    """Is ``t`` a hyphen inside a word ("closed-loop", "rule-based"), no space on either
+    side of it?"""
+    return (
+        t.text in {"-", "\u2010", "\u2011"}
+        and not t.whitespace_
+        and t.i > 0
+        and not t.doc[t.i - 1].whitespace_
+        and t.i + 1 < len(t.doc)
+    )
 
 
 def _bracket(token: Token) -> bool:

@@ -372,6 +372,12 @@ SENTENCES = [
         ("reset gate", "gate"),
         [("reset gate", "is_a", "gate")],
     ),
+    # a genus whose name a hyphen joins inside a word
+    (
+        "Sluice valve: a gravity-fed valve that opens a weir",
+        ("sluice valve", "gravity-fed valve"),
+        [("sluice valve", "is_a", "gravity-fed valve")],
+    ),
     # "X is one that ...": a kind of what X's name ends with
     (
         "What is a flying buttress? || A flying buttress is one that stands apart from the "
