@@ -1497,6 +1497,17 @@ def _statements(
                 say(0, r.source, r.target, "acts_on", 1.0, r.evidence)
             else:
                 say(0, r.target, r.source, "acts_on", 1.0, r.evidence)
+    # the sentences that state B before A ("Anomie: ...; the basis of strain theory"):
+    # naming A there, in a card about B, tells what B leads to, not what explains it
+    leads_to = {
+        (later, first, d.source, d.line)
+        for r in typed
+        if r.relation in DEFINITION_ORDERS and r.source != r.target
+        for first, later in [
+            (r.source, r.target) if TYPED_FEATURES[r.relation][1] > 0 else (r.target, r.source)
+        ]
+        for d in r.evidence
+    }
     typed = [r for r in typed if r.relation in TYPED_FEATURES and r.source != r.target]
     wholes: dict[str, set[str]] = defaultdict(set)
     for r in typed:
@@ -1594,6 +1605,8 @@ def _statements(
                     continue  # "Aerobic vs anaerobic": set beside the subject, not built on
                 if notes.denials.denies(e.text, forms(a), forms(b)):
                     continue  # "B is not an A", "B does not require A": no explanation by A
+                if (a, b, e.source, e.line) in leads_to:
+                    continue  # "B: the basis of A": what B leads to, not what explains it
                 if OTHER_NAME.search(e.text) and not builds_on(
                     OTHER_NAME.sub(" | ", e.text), _spelled(index, a)
                 ):
@@ -2546,14 +2559,49 @@ def _made_of(index: ConceptIndex, r: Relation, spans: Mapping[str, tuple[str, in
     return False
 
 
+#: Typed relations whose stated order a defining sentence may give the other way round
+#: from what naming a concept there says: "Anomie: ...; the basis of strain theory" (strain
+#: theory uses anomie) puts the defined concept first.
+DEFINITION_ORDERS = frozenset({"uses", "causes", "addresses"})
+
+
+def defined_first(index: ConceptIndex, typed: Iterable[Relation]) -> set[tuple[str, str]]:
+    """``(A, B)`` for each concept A named in B's defining sentence where that sentence
+    states a relation of :data:`DEFINITION_ORDERS` putting B first ("Anomie: the basis
+    of strain theory": strain theory uses anomie): A is what B leads to, not what B's
+    definition builds on."""
+    out = set()
+    for r in typed:
+        if r.relation not in DEFINITION_ORDERS or r.source == r.target:
+            continue
+        sign = TYPED_FEATURES[r.relation][1]
+        first, later = (r.source, r.target) if sign > 0 else (r.target, r.source)
+        c = index.concepts.get(first)
+        e = None if c is None else c.definition_evidence
+        if e is not None and any((d.source, d.line) == (e.source, e.line) for d in r.evidence):
+            out.add((later, first))
+    return out
+
+
 def _in_definition(
-    index: ConceptIndex, notes: _Notes, position: dict[str, int], x: str, y: str
+    index: ConceptIndex,
+    notes: _Notes,
+    position: dict[str, int],
+    x: str,
+    y: str,
+    stated: Collection[tuple[str, str]] = frozenset(),
 ) -> list[_Said]:
     """What definitions say of the pair ``x``, ``y``: A named in the sentence that
-    defines B, for each way round that holds, in the order of the defined concepts."""
+    defines B, for each way round that holds, in the order of the defined concepts; not
+    where that sentence states B first (``stated``, :func:`defined_first`)."""
     out = []
     for a, b in ((x, y), (y, x)):
-        if a != b and a in notes.defined_with.get(b, ()) and a in index.concepts:
+        if (
+            a != b
+            and a in notes.defined_with.get(b, ())
+            and a in index.concepts
+            and (a, b) not in stated
+        ):
             e = index.concepts[b].definition_evidence
             out.append((position[b], (1, a, b, "in_definition", 1.0, [e] if e else ())))
     return [s for _, s in sorted(out, key=lambda ps: ps[0])]
@@ -2633,8 +2681,10 @@ def candidate_pairs(
     keeps: a note linking millions of pairs costs their number in time, not in memory.
     """
     notes = _notes(index)
+    typed = list(typed)
     said, together = _statements(index, typed, notes)
     position = {b: i for i, b in enumerate(notes.defined_with)}
+    stated = defined_first(index, typed)
     total = len(index.card_mentions) or 1
 
     def both(found: list[_Said]) -> tuple[Candidate, Candidate]:
@@ -2648,13 +2698,13 @@ def candidate_pairs(
     for (x, y), found in said.items():
         if (x, y) in together:  # the last source read: its statement comes last
             found = [*found, _together(notes, x, y, together[(x, y)])]
-        defined = _in_definition(index, notes, position, x, y)
+        defined = _in_definition(index, notes, position, x, y, stated)
         yield both(sorted(found + defined, key=lambda s: s[0]) if defined else found)
     for (x, y), cards in together.items():  # the pairs only cards naming both link
         if (x, y) in said:
             continue
         found = [_together(notes, x, y, cards)]
-        defined = _in_definition(index, notes, position, x, y)
+        defined = _in_definition(index, notes, position, x, y, stated)
         yield both(sorted(found + defined, key=lambda s: s[0]) if defined else found)
     for b, named in notes.defined_with.items():
         for a in named:
@@ -2663,7 +2713,7 @@ def candidate_pairs(
                 continue
             if b in notes.defined_with.get(a, ()) and position[a] < position[b]:
                 continue  # made at a's turn
-            yield both(_in_definition(index, notes, position, a, b))
+            yield both(_in_definition(index, notes, position, a, b, stated))
 
 
 def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str, str], Candidate]:

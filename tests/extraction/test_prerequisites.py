@@ -1976,3 +1976,25 @@ def test_prerequisites_name_inside_not_before_a_suffix_of_likeness(first, then, 
     index = extract_concepts(cards)
     a, b = index.find(first.removeprefix("a ")), index.find(then)
     assert (a in named_inside(index).get(b, set())) is inside
+
+
+@pytest.mark.parametrize(
+    ("answer", "first"),
+    [
+        # the defining sentence states that tidal power uses tidal range: range first
+        ("The height between tides; the basis of tidal power.", True),
+        # named in the definition as what it builds on: power first, as before
+        ("The height between tides, measured for tidal power.", False),
+    ],
+)
+def test_prerequisites_definition_stating_what_it_leads_to_is_no_building_block(answer, first):
+    index = extract_concepts(
+        _deck(
+            ("What is tidal range?", answer),
+            ("What is tidal power?", "Energy taken from the rise and fall of the sea."),
+        )
+    )
+    found = candidates(index, typed_relations(index))
+    a, b = index.find("tidal range"), index.find("tidal power")
+    features = found[(a, b)].features
+    assert (features.get("in_definition", 0) >= 0 and features.get("explains", 0) >= 0) is first
