@@ -3112,6 +3112,25 @@ def _genus_start(ctx: _Context) -> int:
     return after if named <= set(ctx.subjects) else start
 
 
+#: Most tokens between a plural noun and the colon after its phrase ("points of sail:").
+_LIST_HEAD_GAP = 4
+
+
+def _names_a_list(root: Token) -> bool:
+    """Is ``root`` a plural noun whose phrase a colon closes ("The points of sail: close
+    hauled, beam reach and broad reach"): the set the line goes on to list, not a class
+    the card's subject is one of?"""
+    if root.tag_ not in {"NNS", "NNPS"}:
+        return False
+    doc = root.doc
+    for t in doc[root.i + 1 : min(len(doc), root.i + 1 + _LIST_HEAD_GAP)]:
+        if t.text == ":":
+            return True
+        if not any(a.i == root.i for a in t.ancestors):
+            return False  # past the noun's own phrase
+    return False
+
+
 def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y; "A W's
     Y" or "The Y in W" (a W the concept belongs to): X part_of W."""
@@ -3137,6 +3156,8 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
         root = article.head  # "A class fixed using ...": a noun phrase, parsed as a clause
     if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
         return
+    if _names_a_list(root):
+        return  # "The points of sail: close hauled, beam reach ...": a set listed, no genus
     m = _kind_of(ctx, root)
     if m is not None and root.lower_ not in rp.KIND_WORDS and not m.covers(root):
         # the phrase's own concept, or one that modifies a generic head ("A pooling

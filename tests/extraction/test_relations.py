@@ -2153,3 +2153,21 @@ def test_relations_pronoun_after_a_clause_break_is_the_clause_subject(answer, us
 def test_relations_basis_of_puts_the_foundation_first(answer):
     index = tiny_index(f"What is tidal range? || {answer}", "tidal range", "tidal power")
     assert expect(index, "tidal power", "uses", "tidal range") in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("subject", "answer", "genus"),
+    [
+        # a plural phrase a colon closes: the set the line lists, no class of the subject
+        ("sailing", "The points of sail: close hauled, beam reach and broad reach.", False),
+        ("sailing", "The main points of sail: beam reach and broad reach.", False),
+        # a genus in the singular, as before
+        ("beam reach", "A point of sail in which the boat heads across the wind.", True),
+    ],
+)
+def test_relations_answer_naming_a_listed_set_gives_no_genus(subject, answer, genus):
+    index = tiny_index(
+        f"What is {subject}? || {answer}", "sailing", "beam reach", "broad reach", "point of sail"
+    )
+    found = expect(index, subject, "is_a", "point of sail") in triples(index)
+    assert found is genus
