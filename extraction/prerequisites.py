@@ -131,7 +131,8 @@ FEATURES: dict[str, str] = {
     "'a kiln's plate'",
     "explains": "share of the cards about B that name A (named before; or written there where "
     "the parse read no mention, a name of several words or in capitals: 'Run GREP -v on the "
-    "log' in the card about log filtering), less the converse",
+    "log' in the card about log filtering; or, in a card about B alone, a process of one "
+    "word by its verb: 'circles inherit from shapes' names inheritance), less the converse",
     "named_within": "share of the cards about B that name A only inside a longer name that "
     "is no concept, less the converse (+: 'the casting moves up the inheritance tree' in "
     "the card about upcasting puts inheritance first)",
@@ -1101,6 +1102,39 @@ def whole_words(text: str, name: str) -> Iterator[tuple[int, int]]:
             i = text.find(name, stop)
 
 
+#: Two words joined by a slash that share the words after them: "igneous/metamorphic
+#: rock" writes "igneous rock" and "metamorphic rock".
+SLASHED = re.compile(r"(?<![\w/])([^\W\d_]{2,})/([^\W\d_]{2,})(?![\w/])")
+
+
+def elided_words(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """:func:`whole_words`, and where ``text`` joins two words by a slash
+    (:data:`SLASHED`), the spans of ``name`` written with the first word alone: the
+    name the slash elides ("igneous/metamorphic rocks" names "igneous rock" at 0-25, and
+    "metamorphic rock" as written).
+
+    >>> list(elided_words("igneous/metamorphic rocks form", "igneous rock"))
+    [(0, 25)]
+    >>> list(elided_words("igneous/metamorphic rocks form", "metamorphic rock"))
+    [(8, 25)]
+    >>> list(elided_words("an igneous/metamorphic divide", "igneous rock"))
+    []
+    """
+    yield from whole_words(text, name)
+    if "/" not in text:
+        return
+    for m in SLASHED.finditer(text):
+        first = m.group(1)
+        if first not in name:
+            continue
+        written = text[: m.start()] + first + text[m.end() :]
+        grown = len(m.group()) - len(first)
+        for start, stop in whole_words(written, name):
+            # only a name the slash stands in (not one the rewrite moved)
+            if start <= m.start() < stop and stop > m.start() + len(first):
+                yield start, stop + grown
+
+
 def _replace_words(text: str, name: str, by: str) -> str:
     """``text`` with each of :func:`whole_words` replaced by ``by`` (``re.sub``'s result)."""
     out, at = [], 0
@@ -1463,6 +1497,17 @@ def _statements(
                 say(0, r.source, r.target, "acts_on", 1.0, r.evidence)
             else:
                 say(0, r.target, r.source, "acts_on", 1.0, r.evidence)
+    # the sentences that state B before A ("Anomie: ...; the basis of strain theory"):
+    # naming A there, in a card about B, tells what B leads to, not what explains it
+    leads_to = {
+        (later, first, d.source, d.line)
+        for r in typed
+        if r.relation in DEFINITION_ORDERS and r.source != r.target
+        for first, later in [
+            (r.source, r.target) if TYPED_FEATURES[r.relation][1] > 0 else (r.target, r.source)
+        ]
+        for d in r.evidence
+    }
     typed = [r for r in typed if r.relation in TYPED_FEATURES and r.source != r.target]
     wholes: dict[str, set[str]] = defaultdict(set)
     for r in typed:
@@ -1524,6 +1569,8 @@ def _statements(
         if len({c for c, _ in found}) > TOGETHER_MAX_CONCEPTS
     }
     unread = _unread_names(index, notes, crowded)
+    for card_id, found in _verbed_names(index, notes, crowded).items():
+        unread.setdefault(card_id, []).extend(found)
     written: dict[tuple[str, str], Evidence] = {}
     contrasts = _compared_on_titles(index, typed)
     by_id = {seg.card.id: seg.card for seg in segments_only(index.segments)}
@@ -1558,6 +1605,8 @@ def _statements(
                     continue  # "Aerobic vs anaerobic": set beside the subject, not built on
                 if notes.denials.denies(e.text, forms(a), forms(b)):
                     continue  # "B is not an A", "B does not require A": no explanation by A
+                if (a, b, e.source, e.line) in leads_to:
+                    continue  # "B: the basis of A": what B leads to, not what explains it
                 if OTHER_NAME.search(e.text) and not builds_on(
                     OTHER_NAME.sub(" | ", e.text), _spelled(index, a)
                 ):
@@ -1961,6 +2010,101 @@ def verb_nouns(word: str) -> set[str]:
     return {s + n for s in stems if len(s) >= STEM_MIN_LETTERS for n in NOUN_ENDINGS}
 
 
+#: Endings that make a process noun of a verb's lemma ("inherit" -> "inheritance",
+#: "refactor" -> "refactoring"), beside those of :data:`NOUN_ENDINGS`.
+VERBAL_NOUN_ENDINGS = ("ance", "ence", "ing", *NOUN_ENDINGS)
+
+
+def verbal_nouns(lemma: str) -> set[str]:
+    """The process nouns a verb of lemma ``lemma`` may name (:data:`VERBAL_NOUN_ENDINGS`
+    added to the lemma, or to it without its last "e"), none for a short lemma
+    (:data:`STEM_MIN_LETTERS`).
+
+    >>> sorted(verbal_nouns("inherit"))[:3]
+    ['inheritance', 'inheritation', 'inheritence']
+    >>> "refactoring" in verbal_nouns("refactor"), "computation" in verbal_nouns("compute")
+    (True, True)
+    >>> verbal_nouns("act")
+    set()
+    """
+    w = lemma.lower()
+    stems = {w, w[:-1] if w.endswith("e") else w}
+    return {s + n for s in stems if len(s) >= STEM_MIN_LETTERS for n in VERBAL_NOUN_ENDINGS}
+
+
+def verb_lemmas(word: str) -> tuple[str, ...]:
+    """The lemmas of ``word`` as a verb, where it can be nothing else: the dictionary's
+    (:func:`extraction.names.lemmas`) for a word it knows as a verb and as no noun
+    ("inherits", "inherited"), none for a word that may be a noun ("stack", "trains");
+    for a word the dictionary does not know ("refactored"), the word less a verb's
+    ending (:data:`VERB_ENDINGS`, not "ing": "refactoring" is the noun itself).
+
+    >>> verb_lemmas("inherits"), verb_lemmas("stack"), verb_lemmas("refactored")[0]
+    (('inherit',), (), 'refactor')
+    """
+    known = lemmas(word)
+    if known:
+        return () if "NOUN" in known else tuple(known.get("VERB", ()))
+    w = word.lower()
+    return tuple(
+        dict.fromkeys(w[: len(w) - len(e)] for e in ("ed", "d", "es", "s", "") if w.endswith(e))
+    )
+
+
+def _verbed_names(
+    index: ConceptIndex, notes: _Notes, crowded: Collection[str] = ()
+) -> dict[str, list[tuple[str, Evidence]]]:
+    """Card id -> the concepts of one word the card names by their verb, each with its
+    sentence, where the card names them no other way: "Circles inherit from Shape"
+    names inheritance, "then refactored the class" refactoring (:func:`verb_lemmas`,
+    :func:`verbal_nouns`), the process the card is explained with. Only a card about
+    one concept is read (a card about several, "Conclusion: group and chunk what you
+    learn", is no card that explains one of them by the process), not a crowded one, and
+    not a word of everyday English the notes never define (:func:`_undefined_word`:
+    "learn" names no concept "learning" the notes do not explain).
+
+    >>> from extraction.records import Card, Concept
+    >>> card = Card("n#1", "n.txt", "qa-list", (1, 2), "What is a subclass?",
+    ...             "A class that inherits from another class.",
+    ...             title_kind="question", title_line=1, body_lines=(2,))
+    >>> names = ("subclass", "class", "inheritance")
+    >>> index = ConceptIndex({n: Concept(n, n, cards=["n#1"] if n == "subclass" else [])
+    ...                       for n in names}, {}, {})
+    >>> index.segments = [(Segment(card, 1, card.title, is_title=True), None)]
+    >>> [(c, e.line) for c, e in _verbed_names(index, _notes(index))["n#1"]]
+    [('inheritance', 2)]
+    """
+    by_noun: dict[str, str] = {}
+    for concept in index.concepts:
+        for name in _names(index, concept, camel=False):
+            # not an everyday word the notes never define ("learn" for "learning")
+            if " " not in name and name.isalpha() and not _undefined_word(index, concept):
+                by_noun.setdefault(name, concept)
+    subjects: Counter[str] = Counter(card_id for ids in notes.about.values() for card_id in ids)
+    about = {card_id for card_id, n in subjects.items() if n == 1} - set(crowded)
+    if not by_noun or not about:
+        return {}
+    cards = {seg.card.id: seg.card for seg in segments_only(index.segments)}
+    out: dict[str, list[tuple[str, Evidence]]] = {}
+    for card_id in sorted(about & cards.keys()):
+        card = cards[card_id]
+        named = {c for c, _ in index.card_mentions.get(card_id, ())}
+        found: list[tuple[str, Evidence]] = []
+        for part, line in ((card.title, card.title_line), (card.body, None)):
+            for m in _WORD.finditer(part or ""):
+                word = m.group().lower()
+                for noun in sorted(n for v in verb_lemmas(word) for n in verbal_nouns(v)):
+                    concept = by_noun.get(noun)
+                    if concept is not None and concept not in named and word != noun:
+                        named.add(concept)
+                        where = line if line is not None else card.line_of(m.start())
+                        sentence = _sentence_at(part, m.start())
+                        found.append((concept, Evidence(card.source, where, sentence)))
+        if found:
+            out[card_id] = found
+    return out
+
+
 def _undergoes(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
     """``(A, B, sentence)`` for each sentence that names A before a verb whose noun ends
     B's one-word name ("prices inflate" for "inflation" or "hyperinflation"), and not B:
@@ -2033,8 +2177,9 @@ def _arrowed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
     comes first, the step or result it ends in after ("kiln heats up -> glaze melts ->
     crazing": the kiln before the crazing). What the steps between name is said on the
     way, and a single everyday word the notes never define ("state") orders nothing.
-    The notes state the order as much as a typed relation does, so it also counts as
-    ``stated``. Each line once, in the order read.
+    A name a slash shortens counts ("-> igneous/metamorphic rock" names igneous rock:
+    :func:`elided_words`). The notes state the order as much as a typed relation does,
+    so it also counts as ``stated``. Each line once, in the order read.
 
     >>> from extraction.records import Concept
     >>> e = Evidence("n.md", 1, "kiln heats up -> glaze melts -> crazing")
@@ -2061,7 +2206,7 @@ def _arrowed(index: ConceptIndex) -> Iterator[tuple[str, str, Evidence]]:
         text = e.text.lower().replace("-", " ")  # as names are written (:func:`_names`)
         first: dict[str, int] = {}  # concept -> the stretch between arrows first naming it
         for concept in dict.fromkeys(named):
-            starts = [s for name in _spelled(index, concept) for s, _ in whole_words(text, name)]
+            starts = [s for name in _spelled(index, concept) for s, _ in elided_words(text, name)]
             if starts:
                 first[concept] = sum(1 for cut in cuts if cut < min(starts))
         # the chain's ends: what the middle steps name on the way ("output is passed
@@ -2414,14 +2559,49 @@ def _made_of(index: ConceptIndex, r: Relation, spans: Mapping[str, tuple[str, in
     return False
 
 
+#: Typed relations whose stated order a defining sentence may give the other way round
+#: from what naming a concept there says: "Anomie: ...; the basis of strain theory" (strain
+#: theory uses anomie) puts the defined concept first.
+DEFINITION_ORDERS = frozenset({"uses", "causes", "addresses"})
+
+
+def defined_first(index: ConceptIndex, typed: Iterable[Relation]) -> set[tuple[str, str]]:
+    """``(A, B)`` for each concept A named in B's defining sentence where that sentence
+    states a relation of :data:`DEFINITION_ORDERS` putting B first ("Anomie: the basis
+    of strain theory": strain theory uses anomie): A is what B leads to, not what B's
+    definition builds on."""
+    out = set()
+    for r in typed:
+        if r.relation not in DEFINITION_ORDERS or r.source == r.target:
+            continue
+        sign = TYPED_FEATURES[r.relation][1]
+        first, later = (r.source, r.target) if sign > 0 else (r.target, r.source)
+        c = index.concepts.get(first)
+        e = None if c is None else c.definition_evidence
+        if e is not None and any((d.source, d.line) == (e.source, e.line) for d in r.evidence):
+            out.add((later, first))
+    return out
+
+
 def _in_definition(
-    index: ConceptIndex, notes: _Notes, position: dict[str, int], x: str, y: str
+    index: ConceptIndex,
+    notes: _Notes,
+    position: dict[str, int],
+    x: str,
+    y: str,
+    stated: Collection[tuple[str, str]] = frozenset(),
 ) -> list[_Said]:
     """What definitions say of the pair ``x``, ``y``: A named in the sentence that
-    defines B, for each way round that holds, in the order of the defined concepts."""
+    defines B, for each way round that holds, in the order of the defined concepts; not
+    where that sentence states B first (``stated``, :func:`defined_first`)."""
     out = []
     for a, b in ((x, y), (y, x)):
-        if a != b and a in notes.defined_with.get(b, ()) and a in index.concepts:
+        if (
+            a != b
+            and a in notes.defined_with.get(b, ())
+            and a in index.concepts
+            and (a, b) not in stated
+        ):
             e = index.concepts[b].definition_evidence
             out.append((position[b], (1, a, b, "in_definition", 1.0, [e] if e else ())))
     return [s for _, s in sorted(out, key=lambda ps: ps[0])]
@@ -2501,8 +2681,10 @@ def candidate_pairs(
     keeps: a note linking millions of pairs costs their number in time, not in memory.
     """
     notes = _notes(index)
+    typed = list(typed)
     said, together = _statements(index, typed, notes)
     position = {b: i for i, b in enumerate(notes.defined_with)}
+    stated = defined_first(index, typed)
     total = len(index.card_mentions) or 1
 
     def both(found: list[_Said]) -> tuple[Candidate, Candidate]:
@@ -2516,13 +2698,13 @@ def candidate_pairs(
     for (x, y), found in said.items():
         if (x, y) in together:  # the last source read: its statement comes last
             found = [*found, _together(notes, x, y, together[(x, y)])]
-        defined = _in_definition(index, notes, position, x, y)
+        defined = _in_definition(index, notes, position, x, y, stated)
         yield both(sorted(found + defined, key=lambda s: s[0]) if defined else found)
     for (x, y), cards in together.items():  # the pairs only cards naming both link
         if (x, y) in said:
             continue
         found = [_together(notes, x, y, cards)]
-        defined = _in_definition(index, notes, position, x, y)
+        defined = _in_definition(index, notes, position, x, y, stated)
         yield both(sorted(found + defined, key=lambda s: s[0]) if defined else found)
     for b, named in notes.defined_with.items():
         for a in named:
@@ -2531,7 +2713,7 @@ def candidate_pairs(
                 continue
             if b in notes.defined_with.get(a, ()) and position[a] < position[b]:
                 continue  # made at a's turn
-            yield both(_in_definition(index, notes, position, a, b))
+            yield both(_in_definition(index, notes, position, a, b, stated))
 
 
 def candidates(index: ConceptIndex, typed: Iterable[Relation]) -> dict[tuple[str, str], Candidate]:

@@ -32,6 +32,10 @@ PART_SUGGESTED = "component"
 #: B"); "neither" before a verb denies the verb ("is neither used for A nor for B").
 DENYING_DETERMINERS = frozenset({"no", "neither"})
 
+#: Determiners of a whole class that a negation turns into a denial of the class's
+#: statement ("Not all lichens are plants", "not every moss is a liverwort").
+UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
+
 #: Adverbs that set what follows apart from a cue's first object ("uses A instead of B",
 #: "causes A rather than B"): B is no object, as after "but not".
 EXCLUDING_ADVERBS = frozenset({"instead", "rather"})
@@ -575,6 +579,21 @@ USES: list[Cue] = [
         0.7,
         example="A sourdough starter has a constant need for fresh flour.",
         expected=("sourdough starter", "fresh flour"),
+    ),
+    # what another is built on, said of the foundation: "Anomie is the basis of strain
+    # theory" (strain theory uses anomie); also a defining fragment, "...; the basis of Y"
+    Cue(
+        "basis_of",
+        [
+            {"LOWER": "the"},
+            {"POS": "ADJ", "OP": "?"},
+            _words("basis foundation foundations cornerstone"),
+            {"LOWER": {"IN": ["of", "for"]}},
+        ],
+        0.75,
+        reverse=True,
+        example="Tidal range is the basis of tidal power.",
+        expected=("tidal power", "tidal range"),
     ),
     Cue(
         "based_on",

@@ -706,6 +706,10 @@ def _subject(ctx: _Context, cue: Span) -> tuple[list[str], float]:
         if subj.lower_ in _GROUP_POINTERS and len(ctx.subjects) < 2:
             return [], 0.0  # "Both use a window": the two named before, not the card's one
         if subj.lower_ in _PRONOUNS or subj.pos_ == "PRON":
+            if (earlier := _clause_subject_before(ctx, subj, clause_start)) is not None:
+                # "The Jacobian relates ...; it is used in X": the subject of the clause
+                # before, in the same sentence, not the card's
+                return [earlier.concept], CARD_SUBJECT_FACTOR
             if (label := _line_label(ctx)) is not None:
                 return [label.concept], CARD_SUBJECT_FACTOR  # "Levees: earth banks. They ..."
             if subj.lower_ == "it" and len(ctx.subjects) > 1:
@@ -1895,10 +1899,18 @@ def _denied(t: Token) -> bool:
 def denying_determiner(t: Token) -> Token | None:
     """The determiner that denies the noun ``t`` ("requires no electricity", "No reptile
     is ...", "causes neither landslides nor floods"), its own or that of the first noun of
-    the list it is in; None if none does."""
+    the list it is in, or a determiner of the whole class a negation denies ("not all
+    lichens are plants", "not every moss": :data:`rp.UNIVERSAL_DETERMINERS`, the "not"
+    hung on it or on the noun); None if none does."""
     while True:
         for c in t.children:
             if c.dep_ in {"det", "preconj"} and c.lower_ in rp.DENYING_DETERMINERS:
+                return c
+            if (
+                c.dep_ in {"det", "predet"}
+                and c.lower_ in rp.UNIVERSAL_DETERMINERS
+                and any(n.dep_ == "neg" for n in (*c.children, *t.children))
+            ):
                 return c
         if t.dep_ != "conj" or t.head.i == t.i:
             return None
@@ -2956,6 +2968,25 @@ def _antecedent(
     return before[-1].concept, evidence, _plural(ctx, m)
 
 
+def _clause_subject_before(ctx: _Context, pronoun: Token, clause_start: int) -> Mention | None:
+    """What "it" or "they" opening a clause after a clause break (";", ":") refers to:
+    the concept that is the subject of the sentence's first clause ("A kiln fires clay;
+    it reaches 1200 degrees": the kiln), named in full, in the number of the pronoun;
+    None when the pronoun opens the sentence or that subject is no concept."""
+    doc = ctx.sent.doc
+    if clause_start <= ctx.sent.start or pronoun.lower_ not in _CARD_PRONOUNS:
+        return None
+    subject = next((t for t in doc[ctx.sent.start : clause_start] if t.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    m = next((f for f in ctx.found if f.covers(subject) and f.end - 1 == subject.i), None)
+    if m is None or _narrowed(doc, m) or _compounded(doc, m):
+        return None
+    if _plural(ctx, m) != (pronoun.lower_ == "they"):
+        return None
+    return m
+
+
 def _previous_subject(ctx: _Context) -> tuple[str, Evidence, bool] | None:
     """What a bare "This" opening a clause points back at: the sentence before it in the
     same paragraph, whose doer is its grammatical subject, when a concept names that
@@ -3081,6 +3112,25 @@ def _genus_start(ctx: _Context) -> int:
     return after if named <= set(ctx.subjects) else start
 
 
+#: Most tokens between a plural noun and the colon after its phrase ("points of sail:").
+_LIST_HEAD_GAP = 4
+
+
+def _names_a_list(root: Token) -> bool:
+    """Is ``root`` a plural noun whose phrase a colon closes ("The points of sail: close
+    hauled, beam reach and broad reach"): the set the line goes on to list, not a class
+    the card's subject is one of?"""
+    if root.tag_ not in {"NNS", "NNPS"}:
+        return False
+    doc = root.doc
+    for t in doc[root.i + 1 : min(len(doc), root.i + 1 + _LIST_HEAD_GAP)]:
+        if t.text == ":":
+            return True
+        if not any(a.i == root.i for a in t.ancestors):
+            return False  # past the noun's own phrase
+    return False
+
+
 def _definition_edges(ctx: _Context) -> Iterator[Relation]:
     """ "What is X?" answered by "A Y that ..." (or "A variant of Y"): X is_a Y; "A W's
     Y" or "The Y in W" (a W the concept belongs to): X part_of W."""
@@ -3106,6 +3156,8 @@ def _definition_edges(ctx: _Context) -> Iterator[Relation]:
         root = article.head  # "A class fixed using ...": a noun phrase, parsed as a clause
     if not (ctx.first and ctx.subjects and root.pos_ in {"NOUN", "PROPN"}):
         return
+    if _names_a_list(root):
+        return  # "The points of sail: close hauled, beam reach ...": a set listed, no genus
     m = _kind_of(ctx, root)
     if m is not None and root.lower_ not in rp.KIND_WORDS and not m.covers(root):
         # the phrase's own concept, or one that modifies a generic head ("A pooling
@@ -3464,10 +3516,11 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
         return
     phrase = []
     for t in doc[colon + 1 : ctx.sent.end]:
-        if t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} and t.dep_ not in {
-            "compound",
-            "amod",
-        }:
+        if (
+            t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+            and t.dep_ not in {"compound", "amod"}
+            and not _inner_hyphen(t)
+        ):
             break
         phrase.append(t)
     if not phrase:
@@ -3506,6 +3559,18 @@ def _label_definition_edges(ctx: _Context) -> Iterator[Relation]:
     )
     if phrase[0].lower_ in {"a", "an"} or inside:
         yield Relation(label.concept, m.concept, "is_a", DEFINITION_CONFIDENCE, ctx.cited)
+
+
+def _inner_hyphen(t: Token) -> bool:
+    """Is ``t`` a hyphen inside a word ("closed-loop", "rule-based"), no space on either
+    side of it?"""
+    return (
+        t.text in {"-", "\u2010", "\u2011"}
+        and not t.whitespace_
+        and t.i > 0
+        and not t.doc[t.i - 1].whitespace_
+        and t.i + 1 < len(t.doc)
+    )
 
 
 def _bracket(token: Token) -> bool:
@@ -4635,9 +4700,13 @@ def _intro_list_edges(
                 for card in term_cards
                 for concept in index.subjects(card)[:1]
             ]
+        # an anchor the list itself holds is one of the members the line names ("sloop and
+        # ketch rigs are the two common kinds" over "- Sloop rig: ..." / "- Ketch rig:
+        # ..."), not what they are kinds or parts of
+        members = {concept for concept, _ in listed}
         for concept, item in listed:
             for anchor in anchors:
-                if concept != anchor:
+                if concept != anchor and anchor not in members:
                     source, target = (concept, anchor) if items_first else (anchor, concept)
                     yield Relation(
                         source, target, relation, INTRO_CONFIDENCE, [intro, item], label=label

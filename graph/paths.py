@@ -292,6 +292,46 @@ def apart_only(G: nx.MultiDiGraph, parent: Any, node: Any) -> bool:
     return all(seen)  # each named, never together: evidence apart
 
 
+#: The prerequisite feature of two kinds of one thing taught in turn ("bisque firing"
+#: before "raku firing"): siblings, not one built on the other.
+KIN_FEATURE = "kin"
+#: The prerequisite features no sentence carries (how often, where, how widely the notes
+#: name the two), as a graph that does not say so (``G.graph["prerequisite_uncited"]``)
+#: is read.
+UNCITED_FEATURES = frozenset({"wider", "earlier", "common", "spread"})
+
+
+def kin_only(G: nx.MultiDiGraph, parent: Any, node: Any) -> bool:
+    """Is the prerequisite ``parent -> node`` carried by nothing but the two being kinds
+    of one thing taught in turn (:data:`KIN_FEATURE`, with features no sentence carries)?
+    Such siblings are alternatives a course takes one after the other ("strain theory",
+    "labeling theory"): a learning path takes one such step ("normal distribution"
+    before "t-distribution"), never a chain of them (:func:`_through`). A graph that
+    does not say what carried the edge has none.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("bisque firing", "raku firing", relation="prerequisite_of",
+    ...                features={"kin": 0.3, "earlier": 0.28})
+    >>> _ = G.add_edge("kiln", "raku firing", relation="prerequisite_of",
+    ...                features={"kin": 0.3, "in_definition": 0.5})
+    >>> kin_only(G, "bisque firing", "raku firing"), kin_only(G, "kiln", "raku firing")
+    (True, False)
+    """
+    uncited = frozenset(G.graph.get("prerequisite_uncited") or UNCITED_FEATURES)
+    found = False
+    for edge in G[parent][node].values() if G.has_edge(parent, node) else ():
+        if edge.get("relation") != PREREQUISITE:
+            continue
+        features = edge.get("features")
+        if not isinstance(features, dict):
+            return False
+        carried = {f for f, c in features.items() if c > 0 and f not in uncited}
+        if carried != {KIN_FEATURE}:
+            return False
+        found = True
+    return found
+
+
 def modifier_of(G: nx.MultiDiGraph, word: Any, node: Any) -> bool:
     """Does the name of ``word`` stand inside the name (or label) of ``node`` but not
     end it (as :func:`graph.query.normalise` folds names): a modifier of the longer
@@ -1093,6 +1133,8 @@ PATH_RULES: dict[str, str] = {
     "it (not as a word its name is built on): incidental to the target",
     "apart": "the notes neither define nor single it out, and no sentence names it with the step "
     "it would come before: only a heading over where they use it does",
+    "kin": "it is reached only as a kind of the same thing as a step that is itself reached "
+    "as such a kind: a chain of alternatives taught in turn, not what the target needs",
 }
 
 
@@ -1132,6 +1174,22 @@ def _follows(
     )
 
 
+def _nearest_kin(G: nx.MultiDiGraph, study: _StudyOrder, node: Any) -> Any:
+    """Of the prerequisites of ``node`` that are only kinds of the same thing taught
+    before it (:func:`kin_only`), the one the notes name last before it (None if none):
+    the kind a path may take as the step before; the earlier ones are alternatives."""
+    kin = [p for p in study.parents[node] if kin_only(G, p, node)]
+    if not kin:
+        return None
+
+    def seen(p: Any) -> tuple:
+        at = G.nodes[p].get("first_seen")
+        ok = isinstance(at, (list, tuple)) and len(at) == 2
+        return (str(at[0]), int(at[1])) if ok else ("", 0)
+
+    return max(kin, key=lambda p: (seen(p), str(p)))
+
+
 def _through(
     G: nx.MultiDiGraph,
     study: _StudyOrder,
@@ -1156,6 +1214,12 @@ def _through(
         for parent in study.parents[node]:
             if parent == target or not _follows(G, study, parent, node, target, home, waived):
                 continue
+            if (
+                "kin" not in waived
+                and kin_only(G, parent, node)
+                and (kin_only(G, node, nxt[node]) or parent != _nearest_kin(G, study, node))
+            ):
+                continue  # a kind before a kind before a step: alternatives in turn
             chain = -negative * study.strength[(parent, node)]
             if chain > reach.get(parent, 0.0):
                 reach[parent] = chain
@@ -1214,9 +1278,12 @@ def _chains(
     missing: dict[Any, float] = {}  # ancestor -> the chance that no chain needs it
     strongest: dict[Any, tuple[float, Any]] = {}  # ancestor -> (strongest chain, next step)
     counted: dict[Any, int] = defaultdict(int)
+    nearest = _nearest_kin(G, study, target) if "kin" not in waived else None
     for first in study.parents[target]:
         if not _follows(G, study, first, target, target, home, waived):
             continue
+        if "kin" not in waived and first != nearest and kin_only(G, first, target):
+            continue  # an earlier kind of the same thing: an alternative, not a step
         reach, nxt = _through(G, study, target, first, min_strength, home, waived)
         for node, chain in reach.items():
             missing[node] = missing.get(node, 1.0) * (1.0 - chain)

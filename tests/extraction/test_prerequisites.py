@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extraction.concepts import ConceptIndex, extract_concepts
+from extraction.concepts.segments import Segment
 from extraction.logistic import LogisticModel
 from extraction.prerequisites import (
     ARROW,
@@ -33,6 +34,7 @@ from extraction.prerequisites import (
     builds_on,
     candidates,
     default_model,
+    elided_words,
     named_inside,
     prerequisite_decisions,
     prerequisite_relations,
@@ -1779,6 +1781,71 @@ def test_prerequisites_arrow_puts_what_it_leads_from_first(line, ordered):
     assert all(found[pair].features.get("stated", 0) > 0 for pair in ordered)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "spans"),
+    [
+        ("igneous/metamorphic rocks form", "igneous rock", [(0, 25)]),  # the slash elides
+        ("igneous/metamorphic rocks form", "metamorphic rock", [(8, 25)]),  # as written
+        ("the igneous/metamorphic divide", "igneous rock", []),  # no shared word after it
+        ("and/or a rock", "or rock", []),  # the shared words must follow the slash pair
+        ("an igneous rock", "igneous rock", [(3, 15)]),  # no slash: as whole_words
+    ],
+)
+def test_prerequisites_elided_words_reads_a_name_a_slash_shortens(text, name, spans):
+    assert list(elided_words(text, name)) == spans
+
+
+def test_prerequisites_arrow_reads_a_name_a_slash_shortens():
+    line = "heat builds in the crust -> causes igneous/metamorphic rock"
+    e = Evidence("n.txt", 2, line)
+    names = ("crust", "igneous rock", "metamorphic rock")
+    index = ConceptIndex(
+        {n: Concept(n, n) for n in names}, {}, {}, card_mentions={"n#1": [(n, e) for n in names]}
+    )
+    found = candidates(index, [])
+    arrowed = {pair for pair, c in found.items() if c.features.get("arrow", 0) > 0}
+    assert arrowed == {("crust", "igneous rock"), ("crust", "metamorphic rock")}
+
+
+@pytest.mark.parametrize(
+    ("answer", "explained"),
+    [
+        ("A class that inherits from another class.", True),  # a verb only: inheritance
+        ("A class whose methods are inherited by others.", True),  # its past participle
+        ("A class that others stack on.", False),  # "stack" may be a noun: not read
+        ("A class written with care.", False),  # no verb of the noun
+        ("A class that inherits from others and learns.", True),  # "learns" names nothing
+    ],
+)
+def test_prerequisites_verb_of_a_process_names_it_in_a_card(answer, explained):
+    card = Card(
+        "n#1",
+        "n.txt",
+        "qa-list",
+        (1, 2),
+        "What is a subclass?",
+        answer,
+        title_kind="question",
+        title_line=1,
+        body_lines=(2,),
+    )
+    names = ("subclass", "class", "inheritance", "stacking", "learning")
+    e = Evidence("n.txt", 2, answer)
+    index = ConceptIndex(
+        {n: Concept(n, n, cards=["n#1"] if n == "subclass" else []) for n in names},
+        {},
+        {},
+        card_mentions={"n#1": [("class", e)]},
+    )
+    index.segments = [(Segment(card, 1, card.title, is_title=True), None)]
+    found = candidates(index, [])
+    features = found.get(("inheritance", "subclass"))
+    assert (features is not None and features.features.get("explains", 0) > 0) is explained
+    assert ("stacking", "subclass") not in found
+    # an everyday word the notes never define is named by no verb ("learns")
+    assert ("learning", "subclass") not in found
+
+
 def _deck(*rows: tuple[str, str]) -> list[Card]:
     """A CSV deck's rows: each row's question and answer share its line."""
     return [
@@ -1909,3 +1976,25 @@ def test_prerequisites_name_inside_not_before_a_suffix_of_likeness(first, then, 
     index = extract_concepts(cards)
     a, b = index.find(first.removeprefix("a ")), index.find(then)
     assert (a in named_inside(index).get(b, set())) is inside
+
+
+@pytest.mark.parametrize(
+    ("answer", "first"),
+    [
+        # the defining sentence states that tidal power uses tidal range: range first
+        ("The height between tides; the basis of tidal power.", True),
+        # named in the definition as what it builds on: power first, as before
+        ("The height between tides, measured for tidal power.", False),
+    ],
+)
+def test_prerequisites_definition_stating_what_it_leads_to_is_no_building_block(answer, first):
+    index = extract_concepts(
+        _deck(
+            ("What is tidal range?", answer),
+            ("What is tidal power?", "Energy taken from the rise and fall of the sea."),
+        )
+    )
+    found = candidates(index, typed_relations(index))
+    a, b = index.find("tidal range"), index.find("tidal power")
+    features = found[(a, b)].features
+    assert (features.get("in_definition", 0) >= 0 and features.get("explains", 0) >= 0) is first

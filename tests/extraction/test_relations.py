@@ -372,6 +372,12 @@ SENTENCES = [
         ("reset gate", "gate"),
         [("reset gate", "is_a", "gate")],
     ),
+    # a genus whose name a hyphen joins inside a word
+    (
+        "Sluice valve: a gravity-fed valve that opens a weir",
+        ("sluice valve", "gravity-fed valve"),
+        [("sluice valve", "is_a", "gravity-fed valve")],
+    ),
     # "X is one that ...": a kind of what X's name ends with
     (
         "What is a flying buttress? || A flying buttress is one that stands apart from the "
@@ -1352,6 +1358,25 @@ def test_relations_line_introduces_the_list_after_it(intro, items, relation, anc
     assert [e.text for e in edge.evidence] == [*title, intro, items[0]]
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "A mast holds the sails; sloop and ketch rigs are the two common kinds.",
+        "Sloop and ketch rigs are the two common kinds:",
+    ],
+)
+def test_relations_list_after_a_line_naming_its_members_anchors_nothing(intro):
+    body = "\n".join([intro, "- Sloop rig: one mast.", "- Ketch rig: two masts."])
+    cards = _qa(
+        ("What is a sloop rig?", "A rig with one mast."),
+        ("What is a ketch rig?", "A rig with two masts."),
+        ("Rigging", body),
+    )
+    index = extract_concepts(cards)
+    sloop, ketch = index.find("sloop rig"), index.find("ketch rig")
+    assert not any({s, t} == {sloop, ketch} for s, _, t in triples(index))
+
+
 def test_relations_list_after_a_line_stops_at_the_next_paragraph():
     body = "Examples:\n- processor\nNot an example: semaphore."
     cards = _qa(
@@ -2098,3 +2123,51 @@ def test_relations_a_stated_need_is_a_use(text, used):
     index = tiny_index(text, "glaze firing", "raku firing", "kiln temperature")
     found = {(s, t) for s, r, t in triples(index) if r == "uses"}
     assert bool(found) is used
+
+
+@pytest.mark.parametrize(
+    ("answer", "user"),
+    [
+        # "it" after a semicolon: the subject of the clause before, not the card's
+        ("The boom holds the foot of the mainsail; it is used in reefing.", "boom"),
+        # "they" cannot be the one boom: the card's subject, as before
+        ("The boom holds the foot of the mainsail; they are used in reefing.", "rigging"),
+        # "it" opening the sentence: the card's subject
+        ("It is used in reefing.", "rigging"),
+    ],
+)
+def test_relations_pronoun_after_a_clause_break_is_the_clause_subject(answer, user):
+    index = tiny_index(f"What is rigging? || {answer}", "rigging", "boom", "reefing")
+    used = {s for s, r, t in triples(index) if r == "used_for" and t == index.find("reefing")}
+    assert used == {index.find(user)}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Tidal range is the basis of tidal power.",
+        "The height between tides; the basis of tidal power.",  # a defining fragment
+        "The height between tides; it is the foundation of tidal power.",
+    ],
+)
+def test_relations_basis_of_puts_the_foundation_first(answer):
+    index = tiny_index(f"What is tidal range? || {answer}", "tidal range", "tidal power")
+    assert expect(index, "tidal power", "uses", "tidal range") in triples(index)
+
+
+@pytest.mark.parametrize(
+    ("subject", "answer", "genus"),
+    [
+        # a plural phrase a colon closes: the set the line lists, no class of the subject
+        ("sailing", "The points of sail: close hauled, beam reach and broad reach.", False),
+        ("sailing", "The main points of sail: beam reach and broad reach.", False),
+        # a genus in the singular, as before
+        ("beam reach", "A point of sail in which the boat heads across the wind.", True),
+    ],
+)
+def test_relations_answer_naming_a_listed_set_gives_no_genus(subject, answer, genus):
+    index = tiny_index(
+        f"What is {subject}? || {answer}", "sailing", "beam reach", "broad reach", "point of sail"
+    )
+    found = expect(index, subject, "is_a", "point of sail") in triples(index)
+    assert found is genus

@@ -72,6 +72,10 @@ DENIED = [
      ("canoe", "is_a", "sailboat")),
     ("A canoe is not a kind of sailboat.", ("canoe", "sailboat"), ("canoe", "is_a", "sailboat")),
     ("No reptile is a mammal.", ("reptile", "mammal"), ("reptile", "is_a", "mammal")),
+    ("Not all lichens are plants.", ("lichen", "plant"), ("lichen", "is_a", "plant")),
+    ("Not every moss is a liverwort.", ("moss", "liverwort"), ("moss", "is_a", "liverwort")),
+    ("A small plant; not all moss is liverwort.", ("moss", "liverwort"),
+     ("moss", "is_a", "liverwort")),
     # part_of
     ("The keel is not part of the mast.", ("keel", "mast"), ("keel", "part_of", "mast")),
     ("The keel is no longer part of the mast.", ("keel", "mast"), ("keel", "part_of", "mast")),
@@ -142,6 +146,7 @@ AFFIRMED = [
      ("red dwarf", "uses", "nuclear fusion")),
     # the same cue, undenied
     ("The keel is part of the hull.", ("keel", "hull"), ("keel", "part_of", "hull")),
+    ("Every moss is a bryophyte.", ("moss", "bryophyte"), ("moss", "is_a", "bryophyte")),
     ("A sailboat uses a diesel engine when the wind drops.", ("sailboat", "diesel engine"),
      ("sailboat", "uses", "diesel engine")),
 ]  # fmt: skip

@@ -949,3 +949,29 @@ def test_paths_a_definition_naming_where_the_concept_leads_gives_no_step(relatio
     G.add_node("glaze firing", definition="Said in the notes.")
     G.add_edge("kiln wash", "glaze firing", relation=relation, confidence=0.5, evidence=[said])
     assert defining_names(G, "kiln wash") == named
+
+
+KIN = {"kin": 0.3, "earlier": 0.28}
+
+
+@pytest.mark.parametrize(
+    ("target", "path"),
+    [
+        # kinds of one thing taught in turn: only the last one before the target is a step
+        ("cross stitch", ["needle", "back stitch", "cross stitch"]),
+        # and only one such step: the kind before a kind is an alternative
+        ("smocking", ["needle", "back stitch", "cross stitch", "smocking"]),
+    ],
+)
+def test_paths_kinds_taught_in_turn_give_one_step(target, path):
+    G = nx.MultiDiGraph()
+    for i, node in enumerate(["needle", "running stitch", "back stitch", "cross stitch"]):
+        G.add_node(node, first_seen=["n.txt", i + 1], definition="A stitch.")
+    G.add_node("smocking", first_seen=["n.txt", 9], definition="Gathered stitching.")
+    prerequisite(G, "needle", "back stitch", 0.6, features={"in_definition": 0.6})
+    prerequisite(G, "running stitch", "back stitch", 0.3, features=KIN)
+    prerequisite(G, "running stitch", "cross stitch", 0.3, features=KIN)
+    prerequisite(G, "back stitch", "cross stitch", 0.3, features=KIN)
+    prerequisite(G, "cross stitch", "smocking", 0.6, features={"in_definition": 0.6})
+    assert learning_path(G, target) == path
+    assert "running stitch" not in learning_path(G, target)
