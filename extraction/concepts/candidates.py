@@ -57,6 +57,7 @@ from extraction.concepts.phrases import (
     span_of,
     split_runs,
     structural_name,
+    study_gerund,
     title_case_chunks,
     trim,
     trimmed_phrase,
@@ -2750,6 +2751,35 @@ def _glossed_by_apposition(chunk: Span) -> bool:
     return False
 
 
+def _gerund_subject(tok: Token) -> bool:
+    """Is ``tok`` a lone "-ing" word opening a clause as the whole subject of a verb in
+    the present tense ("Blanching stops the enzymes ...", "..., while braising cooks the
+    meat slowly"): a practice or technique named by what it does, which the chunker
+    leaves out (no noun chunk holds a verb)? Not one with an object or any word of its
+    own ("Blanching beans stops ..." is an act, not a name), nor the act of studying
+    ("Reviewing helps ...": :func:`study_gerund`).
+
+    >>> from extraction.nlp import pipe
+    >>> docs = pipe(["Tracking moves the camera.", "Blanching beans keeps them green."])
+    >>> [_gerund_subject(next(iter(d))) for d in docs]
+    [True, False]
+    """
+    if tok.tag_ != "VBG" or tok.dep_ not in {"nsubj", "csubj"} or not tok.is_alpha:
+        return False
+    if any(True for _ in tok.children) or study_gerund(tok.lower_):
+        return False
+    verb = tok.head
+    if not (_present_verb(verb) and verb.tag_ == "VBZ" and _clause_opener(verb)):
+        return False
+    sent = tok.sent
+    before = tok.i - 1
+    while before >= sent.start and tok.doc[before].is_punct:
+        before -= 1
+    return before < sent.start or (
+        tok.doc[before].lower_ in _CONTRAST_MARKS and tok.doc[before].head.i == verb.i
+    )
+
+
 def described(view: View) -> Iterator[Occurrence]:
     """A kind a sentence of running text characterises (role ``described``): the whole
     subject, named in general ("a"/"an" or no article), that opens a clause whose verb
@@ -2764,6 +2794,11 @@ def described(view: View) -> Iterator[Occurrence]:
     if view.seg.is_title or view.seg.kind != BODY or view.text.rstrip().endswith("?"):
         return
     sent = view.sent
+    for tok in view.toks or sent:
+        if _gerund_subject(tok):
+            # a verb's form: no noun ends the run, but the clause makes it a name
+            name = phrase([tok], lenient=True)
+            yield from _occ(name, "described", view.seg, view.text, sent.start_char, [tok])
     for chunk in view.chunks:
         root = chunk.root
         if _glossed_by_apposition(chunk):

@@ -392,6 +392,23 @@ def test_candidates_label_with_a_verb_form_counts_as_a_mention(body, name, menti
     assert keys[name].roles["mention"] == mentions
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "described"),
+    [
+        # a lone "-ing" word opening a sentence as its subject names a technique by what
+        # it does; the chunker leaves it out, the clause sets it apart
+        ("The cook heats oil. Blanching stops the enzymes in the beans.", "blanching", 1),
+        ("Poaching cooks food gently, while braising softens tough cuts.", "braising", 1),
+        # with a word of its own it is an act, not a name
+        ("The cook heats oil. Blanching beans stops their enzymes.", "blanching", 0),
+    ],
+)
+def test_candidates_gerund_subject_is_described(body, name, described):
+    index = extract_concepts([card("Cooking", body, kind="heading")])
+    keys = {c.key.lower(): c for s in index.candidates for c in s.candidates}
+    assert keys.get(name, cand(name)).roles["described"] == described, sorted(keys)
+
+
 # -- merging: each rule, and what it leaves alone ------------------------------------
 
 
