@@ -726,6 +726,29 @@ def test_definitions_a_stressed_name_opening_a_sentence_with_a_verb_is_defined(b
     assert bool(index.concepts[found].definition) is defined
 
 
+@pytest.mark.parametrize(
+    ("sentences", "name", "definition"),
+    [
+        # a name a sentence sets apart as the whole subject of what it does is defined by
+        # that sentence when nothing says what it is
+        (
+            ["The cook heats the oil first.", "Blanching stops the enzymes in the beans."],
+            "blanching",
+            "Blanching stops the enzymes in the beans.",
+        ),
+        (
+            ["Heat the pan.", "A colander drains the water from cooked pasta."],
+            "colander",
+            "A colander drains the water from cooked pasta.",
+        ),
+        # a plural tells what some instances do: no described name, no definition
+        (["Heat the pan.", "Cast iron pans keep heat for a long time."], "cast iron pan", ""),
+    ],
+)
+def test_definitions_a_described_name_is_defined_by_what_it_does(sentences, name, definition):
+    assert prose_definition(sentences, name) == definition
+
+
 def test_definitions_the_fuller_text_of_the_same_sentence_from_its_card_wins():
     body = (
         "Backwashing is a way of cleaning a sand filter. It reverses the flow of water"
