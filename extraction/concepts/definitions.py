@@ -394,6 +394,11 @@ _GLOSS = re.compile(r"^\s*\([^()]{1,60}\)")
 #: A preposition right after a name whose object was a formula the reader dropped ("An
 #: eigenvector of $A$ is ..." read as "An eigenvector of is ..."): no part of the clause.
 _OBJECT_DROPPED = re.compile(r"^\s+(?:of|in|on|over|for)(?=\s+(?:is|are)\b)")
+#: A symbol written right after a name, before its copula ("The variance Var(X) is ...",
+#: "The mode M is ..."): a letter or a short function-like symbol, no part of the clause.
+_SYMBOL_AFTER = re.compile(
+    r"^\s+(?:[A-Za-z]{1,4}\s?[\[(][^\s\])]{1,12}[\])]|[A-Z])(?=\s+(?:is|are)\b)"
+)
 
 
 def defines(sentence: str, names: Sequence[str]) -> bool:
@@ -1827,6 +1832,11 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
 
     >>> defining_sentence("A coset of is a shifted copy of a subgroup.", ["coset"])
     'A coset of is a shifted copy of a subgroup.'
+
+    So does a symbol written after the name ("The sample median M(X) is ..."):
+
+    >>> defining_sentence("The sample median M(X) is the middle value.", ["sample median"])
+    'The sample median M(X) is the middle value.'
     """
     clauses = [c.strip() for c in sentence.split(";")]
     for i, clause in enumerate(clauses):
@@ -1842,6 +1852,7 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
             if n and lowered.startswith(n) and plural:
                 rest = _GLOSS.sub("", text[len(n) + plural.end() :], count=1)
                 rest = _OBJECT_DROPPED.sub("", rest, count=1)
+                rest = _SYMBOL_AFTER.sub("", rest, count=1)
                 if _SAYS_WHAT_IT_IS.match(rest) and not passing_mention(
                     owner_dropped(clause, names), names
                 ):

@@ -749,6 +749,18 @@ def test_definitions_a_described_name_is_defined_by_what_it_does(sentences, name
     assert prose_definition(sentences, name) == definition
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "defined"),
+    [
+        # a symbol written after the name, before the copula, is no part of the clause
+        ("The sample median M(X) is the middle value of the data.", "sample median", True),
+        ("The growth rate G is the yearly change in output.", "growth rate", True),
+    ],
+)
+def test_definitions_a_symbol_after_the_name_leaves_it_defined(sentence, name, defined):
+    assert bool(prose_definition(["Read the chart.", sentence], name)) is defined
+
+
 def test_definitions_the_fuller_text_of_the_same_sentence_from_its_card_wins():
     body = (
         "Backwashing is a way of cleaning a sand filter. It reverses the flow of water"
