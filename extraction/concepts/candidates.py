@@ -595,6 +595,8 @@ def _occ(
         return
     if role != "term" and quantity(name[1]):
         return  # "**-70 mV**", "1200 °C": a value stressed or said, not a name
+    if cites_the_materials(name[1]):
+        return  # "!! memorize the table on slide 12": a pointer into the materials
     key, surface = name
     shouted = surface.isupper() and " " not in surface  # "TODO: reread chapter 3"
     if (role in CALLOUT_ROLES or shouted or (role == "term" and " " in key)) and about_the_notes(
@@ -645,6 +647,31 @@ def about_the_notes_only(text: str) -> bool:
     """
     words = [w.lower() for w in _WORD_OR_NUMBER.findall(text) if not w.isdigit()]
     return bool(words) and all(w in GENERIC_NOTE_WORDS or w in CALLOUT_WORDS for w in words)
+
+
+def cites_the_materials(surface: str) -> bool:
+    """Does a name close on a place in the course's materials, a preposition, a
+    note-taking word (:data:`GENERIC_NOTE_WORDS`) and its number ("the table on slide
+    12", "graphs from lecture 4")? It points into the materials; the notes name no concept
+    by it. A number that is part of a name ("Chapter 11 bankruptcy", "Article 5") is
+    none: no preposition places it.
+
+    >>> cites_the_materials("table on slide 12"), cites_the_materials("graphs from Lecture 4b")
+    (True, True)
+    >>> cites_the_materials("chapter 11 bankruptcy"), cites_the_materials("phase 2 of trials")
+    (False, False)
+    """
+    words = surface.lower().split()
+    return (
+        len(words) >= 3
+        and words[-3] in _PLACING_PREPOSITIONS
+        and words[-2] in GENERIC_NOTE_WORDS
+        and bool(_MATERIAL_NUMBER.fullmatch(words[-1]))
+    )
+
+
+_PLACING_PREPOSITIONS = frozenset("on in from of at see".split())
+_MATERIAL_NUMBER = re.compile(r"\d+[a-z]?")
 
 
 #: Roles in which a callout word (:data:`CALLOUT_WORDS`) is set apart as a label.

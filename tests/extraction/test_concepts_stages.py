@@ -409,6 +409,22 @@ def test_candidates_gerund_subject_is_described(body, name, described):
     assert keys.get(name, cand(name)).roles["described"] == described, sorted(keys)
 
 
+@pytest.mark.parametrize(
+    ("title", "name", "kept"),
+    [
+        # a card or heading that points into the course's materials names nothing
+        ("!! memorize the diagram on page 40", "diagram on page 40", False),
+        ("Graphs from lecture 4", "graph from lecture 4", False),
+        # a number that is part of a name stays
+        ("Chapter 11 bankruptcy", "chapter bankruptcy", True),
+    ],
+)
+def test_candidates_a_pointer_into_the_materials_names_nothing(title, name, kept):
+    index = extract_concepts([card(title, "Know it well.", kind="term")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert (name in keys) is kept, sorted(keys)
+
+
 # -- merging: each rule, and what it leaves alone ------------------------------------
 
 
