@@ -818,6 +818,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     span = span_of(doc, found.name)
     if span is None or (whole_term and instruction_purpose(list(doc))):
         return  # "Recall for the quiz": what an instruction is for names nothing
+    if whole_term and cites_the_materials(span.text):
+        return  # "Memorize the table on slide 12": no part of a pointer is a name
     toks = list(span)
     if asks and (kinds := kinds_asked(toks)):
         toks = kinds  # "What are some RNN architectures?" asks for kinds of RNN

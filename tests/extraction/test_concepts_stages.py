@@ -423,6 +423,8 @@ def test_candidates_a_pointer_into_the_materials_names_nothing(title, name, kept
     index = extract_concepts([card(title, "Know it well.", kind="term")])
     keys = {c.key.lower() for s in index.candidates for c in s.candidates}
     assert (name in keys) is kept, sorted(keys)
+    if not kept:  # nor is a run of it ("memorize the diagram"): at most its single words
+        assert all(" " not in k for k in keys), sorted(keys)
 
 
 # -- merging: each rule, and what it leaves alone ------------------------------------
