@@ -410,6 +410,20 @@ def test_candidates_gerund_subject_is_described(body, name, described):
 
 
 @pytest.mark.parametrize(
+    ("body", "short", "long"),
+    [
+        # capitals joined by an ampersand abbreviate as other acronyms do
+        ("Profit and loss (P&L) - a statement of revenue and costs.", "p&l", "profit and loss"),
+        ("Mergers and acquisitions (M&A): firms buying firms.", "m&a", "mergers and acquisitions"),
+    ],
+)
+def test_concepts_merge_an_acronym_joined_by_an_ampersand(body, short, long):
+    index = extract_concepts([card("Business", body, kind="heading")])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({short, long} <= g for g in groups), groups
+
+
+@pytest.mark.parametrize(
     ("title", "name", "kept"),
     [
         # a card or heading that points into the course's materials names nothing
