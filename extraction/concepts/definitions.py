@@ -1756,6 +1756,11 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
     False
     >>> stressed_statement("Baristas clean the espresso machine daily.", ["espresso machine"])
     False
+
+    A bracket after the name that glosses it is no part of the clause:
+
+    >>> stressed_statement("A tamper (or press) packs the coffee grounds.", ["tamper"])
+    True
     """
     text = _LEAD_ARTICLE.sub("", sentence)
     lowered = text.lower()
@@ -1764,6 +1769,7 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
         if not n or not lowered.startswith(n):
             continue
         rest = re.sub(r"^(?:e?s)?(?![\w-])", "", text[len(n) :])
+        rest = _GLOSS.sub("", rest, count=1)  # "The **press** (or printing press) sets ..."
         found = VERB_AFTER.match(rest)
         if not found or rest[:1] != " ":
             return False

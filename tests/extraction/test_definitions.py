@@ -715,6 +715,8 @@ def test_definitions_a_sentence_pointing_ahead_to_a_name_defines_nothing(
         # the stress marks where the name ends: "forces" is its verb, not a plural noun
         ("An espresso machine forces hot water through ground coffee.", "espresso machine", True),
         ("A portafilter holds the coffee grounds in place.", "portafilter", True),
+        # a bracket glossing the name is no part of the clause
+        ("The portafilter (or group handle) holds the coffee grounds.", "portafilter", True),
         # a finite verb after the word: it was a noun going on the name
         ("Espresso machine forces can vary a lot.", "Espresso machine", False),
     ],
