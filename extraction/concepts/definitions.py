@@ -1649,6 +1649,13 @@ def _first_defining(
         if not text and not use and stressed and stressed_statement(evidence.text, names):
             text = evidence.text  # "An **espresso machine** forces hot water through ..."
         if not text and not use and stressed:
+            # "A latte ..., while a **flat white** holds less foam": the clause of the
+            # sentence (up to a semicolon) that sets the two apart
+            text = next(
+                (c.strip() for c in evidence.text.split(";") if contrasted_statement(c, names)),
+                "",
+            )
+        if not text and not use and stressed:
             text = stressed_complement(evidence.text, names)  # "... is the **crust**."
         if text and forward_reference(text, names):
             continue
@@ -1739,6 +1746,27 @@ def stressed_complement(sentence: str, names: Sequence[str]) -> str:
             if len(subject) >= 2 and subject[0].lower() not in _BARE_SUBJECTS:
                 return sentence  # the clause before may be what its subject is set against
     return ""
+
+
+#: Where a sentence sets a second clause against its first: ", while ...", ", whereas ...".
+_CONTRAST_CLAUSE = re.compile(r",\s+(?:while|whereas)\s+", re.IGNORECASE)
+
+
+def contrasted_statement(sentence: str, names: Sequence[str]) -> bool:
+    """Does a clause ``sentence`` sets against its first (after ", while" or ",
+    whereas") open with the name and say what it does (:func:`stressed_statement`)? The
+    whole sentence then tells the name apart from what the first clause says ("Espresso
+    is pressed fast, while a **cold brew** steeps for hours").
+
+    >>> contrasted_statement("A latte is milky, while a flat white holds less foam.",
+    ...                      ["flat white"])
+    True
+    >>> contrasted_statement("A flat white holds less foam, while a latte is milky.",
+    ...                      ["flat white"])
+    False
+    """
+    parts = _CONTRAST_CLAUSE.split(sentence, maxsplit=1)
+    return len(parts) == 2 and stressed_statement(parts[1], names)
 
 
 def stressed_statement(sentence: str, names: Sequence[str]) -> bool:

@@ -763,6 +763,32 @@ def test_definitions_a_symbol_after_the_name_leaves_it_defined(sentence, name, d
     assert bool(prose_definition(["Read the chart.", sentence], name)) is defined
 
 
+@pytest.mark.parametrize(
+    ("sentences", "name", "definition"),
+    [
+        # a clause set against the first by "while"/"whereas" tells the name apart by what
+        # it does: the sentence's clause (up to a semicolon) defines it
+        (
+            ["Heat the pan.", "A gas oven heats unevenly, while a slow cooker keeps food warm."],
+            "slow cooker",
+            "A gas oven heats unevenly, while a slow cooker keeps food warm.",
+        ),
+        (
+            [
+                "Heat the pan.",
+                "Ovens vary; a gas oven heats unevenly, while a slow cooker keeps food warm.",
+            ],
+            "slow cooker",
+            "a gas oven heats unevenly, while a slow cooker keeps food warm.",
+        ),
+    ],
+)
+def test_definitions_a_name_set_against_another_is_defined_by_its_clause(
+    sentences, name, definition
+):
+    assert prose_definition(sentences, name) == definition
+
+
 def test_definitions_the_fuller_text_of_the_same_sentence_from_its_card_wins():
     body = (
         "Backwashing is a way of cleaning a sand filter. It reverses the flow of water"
