@@ -2723,9 +2723,14 @@ def _general_name(chunk: Span, root: Token | None = None) -> bool:
 
 def _clause_opener(verb: Token) -> bool:
     """Is ``verb`` the verb of a sentence's main clause, or of a clause set against it
-    ("..., while a closed system exchanges only energy") or joined to it?"""
+    ("..., while a closed system exchanges only energy") or joined to it? A clause the
+    parser hung as a complement on a main verb after it is the first clause all the same
+    ("Deep litter keeps the hens warm, so the farmer saves ...": "keeps" read as the
+    complement of "saves")."""
     if verb.dep_ == "ROOT":
         return True
+    if verb.dep_ == "ccomp":
+        return verb.head.i > verb.i and verb.head.dep_ == "ROOT"
     if verb.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
     return verb.dep_ == "conj" and verb.head.dep_ == "ROOT"

@@ -401,9 +401,15 @@ def test_candidates_label_with_a_verb_form_counts_as_a_mention(body, name, menti
         ("Poaching cooks food gently, while braising softens tough cuts.", "braising", 1),
         # with a word of its own it is an act, not a name
         ("The cook heats oil. Blanching beans stops their enzymes.", "blanching", 0),
+        # a first clause the parser hung as a complement on the main verb after it
+        (
+            "The barn is cold. A heat lamp keeps the chicks warm, so the farmer saves on heating.",
+            "heat lamp",
+            1,
+        ),
     ],
 )
-def test_candidates_gerund_subject_is_described(body, name, described):
+def test_candidates_subject_of_what_it_does_is_described(body, name, described):
     index = extract_concepts([card("Cooking", body, kind="heading")])
     keys = {c.key.lower(): c for s in index.candidates for c in s.candidates}
     assert keys.get(name, cand(name)).roles["described"] == described, sorted(keys)
