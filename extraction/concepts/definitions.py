@@ -1328,7 +1328,16 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     if not keeps_case and (own := {w.lower(): w for w in own_capitals(cands)}):
         # a word with capitals of its own keeps them ("Hooke's law", "type I error")
         label = " ".join(own.get(w.lower(), w) for w in label.split())
-    if shouted(main.words) and (plain := [f for f in singular_forms if not in_capitals(f.split())]):
+    # (the key of a heading in capitals may keep its plural: "VITAL SIGNS" beside "Vital
+    # signs", each form compared in the singular)
+    plain_key = concept_id(main.key.lower().split()).lower()
+    if shouted(main.words) and (
+        plain := [
+            f
+            for f in forms
+            if not in_capitals(f.split()) and concept_id(f.split()).lower() == plain_key
+        ]
+    ):
         # "SEED DORMANCY", a heading typed in capitals, that the notes also write in
         # ordinary case: the capitals are the writer's, and the label is the words'
         label = concept_id(max(plain, key=lambda f: (forms[f], f)).split())

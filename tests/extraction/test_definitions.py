@@ -1390,6 +1390,8 @@ def test_definitions_label_keeps_the_object_of_a_preposition_as_written(title, l
             "Seed dormancy keeps a seed from sprouting in autumn.",
             "seed dormancy",
         ),
+        # in the plural too: each form is compared in the singular
+        ("TRADE WINDS", "Trade winds blow toward the equator all year.", "trade wind"),
         # never written otherwise: the capitals are all the notes give
         ("KILN FIRING", "A kiln reaches its top heat after ten hours.", "KILN FIRING"),
     ],
