@@ -961,9 +961,23 @@ def cloze_runs(seg: Segment, doc: Doc) -> list[list[Token]]:
     for start, end, style in seg.emphasis:
         span = doc.char_span(start, end, alignment_mode="expand") if style == "cloze" else None
         toks = [t for t in span if not t.is_punct] if span is not None else []
-        if 0 < len(toks) <= CLOZE_MAX_TOKENS and any(t.pos_ in {"NOUN", "PROPN"} for t in toks):
+        if 0 < len(toks) <= CLOZE_MAX_TOKENS and (
+            any(t.pos_ in {"NOUN", "PROPN"} for t in toks) or _article_before(toks)
+        ):
             runs.append(list(span))
     return runs
+
+
+def _article_before(toks: Sequence[Token]) -> bool:
+    """Does an article stand right before a hidden run that ends in an adjective ("P(A)
+    is the {{c1::prior}}")? The article makes the word a noun the tagger misread; an
+    adjective said of something ("are {{c1::independent}}") names nothing."""
+    first = toks[0]
+    return (
+        first.i > 0
+        and first.doc[first.i - 1].lower_ in {"a", "an", "the"}
+        and toks[-1].pos_ == "ADJ"
+    )
 
 
 #: Why a term and the symbol its title gives in brackets are one concept.

@@ -430,6 +430,27 @@ def test_concepts_merge_an_acronym_joined_by_an_ampersand(body, short, long):
 
 
 @pytest.mark.parametrize(
+    ("title", "hidden", "name"),
+    [
+        # after an article the hidden word is a noun the tagger may read as an adjective
+        ("In arithmetic, one half is the reciprocal of two.", "reciprocal", "reciprocal"),
+        # an adjective said of something names nothing
+        ("Two chords are consonant when they sound stable.", "consonant", ""),
+    ],
+)
+def test_candidates_cloze_hiding_a_word_after_an_article_names_it(title, hidden, name):
+    at = title.index(hidden)
+    cloze = Card(
+        "n#1", "n.csv", "csv", (1, 1), title, "", title_kind="cloze",
+        emphasis=(Emphasis("title", at, at + len(hidden), "cloze"),),
+    )  # fmt: skip
+    index = extract_concepts([cloze])
+    keys = {c.key.lower(): c for s in index.candidates for c in s.candidates}
+    cloze_keys = {k for k, c in keys.items() if c.roles["cloze"]}
+    assert cloze_keys == ({name} if name else set()), sorted(keys)
+
+
+@pytest.mark.parametrize(
     ("title", "name", "kept"),
     [
         # a card or heading that points into the course's materials names nothing
