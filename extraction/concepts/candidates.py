@@ -677,7 +677,9 @@ _MATERIAL_NUMBER = re.compile(r"\d+[a-z]?")
 #: Roles in which a callout word (:data:`CALLOUT_WORDS`) is set apart as a label.
 CALLOUT_ROLES = frozenset({"label", "emphasis", "acronym", "item", "heading"})
 
-_CODE_LIKE = re.compile(r"[|_{}<>=`\\]|^[(\[]")
+#: Marks no name holds: code and maths ("S_t", "<|unk|>", "a=b"), and an arrow, which
+#: joins two things ("prior → posterior": a flow from one to the other).
+_CODE_LIKE = re.compile(r"[|_{}<>=`\\→←↔⇒⇐⇔]|^[(\[]")
 
 
 #: A unit symbol, with an SI prefix where it takes one ("mV", "kPa", "°C", "%").
@@ -707,6 +709,8 @@ def well_formed(surface: str) -> bool:
 
     >>> [well_formed(s) for s in ["NiN block", "( NiN blocks", "S_t", "p(lp", "f(x)"]]
     [True, False, False, False, True]
+    >>> well_formed("glucose → pyruvate")
+    False
     """
     if _CODE_LIKE.search(surface):
         return False

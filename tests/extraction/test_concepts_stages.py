@@ -2988,6 +2988,8 @@ def test_concepts_definition_never_stops_inside_a_sentence(body, expected):
         ("pull(key , value", False),
         ("<|unk|>", False),
         ("classifier | precision", False),
+        ("glucose → pyruvate", False),  # an arrow joins two things
+        ("ice ⇒ water", False),
     ],
 )
 def test_concepts_names_are_well_formed(surface, ok):
