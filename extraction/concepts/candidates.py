@@ -1826,9 +1826,13 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if found and span is not None and _is_label(span):
         toks = list(span)
         role = _label_role(seg.card)
-        yield from _occ(
-            phrase(toks, lenient=True), role, seg, seg.text, toks=toks, definition=found[1]
-        )
+        named = phrase(toks, lenient=True)
+        yield from _occ(named, role, seg, seg.text, toks=toks, definition=found[1])
+        if named and (other := label_other_name(found[1])):
+            # "Nosocomial infection = an infection caught in hospital (also called
+            # hospital-acquired infection)": the explanation is the label's, so is the name
+            evidence = Evidence(seg.card.source, seg.line_at(0), seg.text)
+            yield AliasPair(key_of(other.split()), named[0], OTHER_NAME, evidence)
         if found == _equals_label(seg):  # "Upwind = toward ...; downwind = away ..."
             for label, rest, at in equals_labels(seg.text)[1:]:
                 other = span_of(doc, label, at)
@@ -1847,6 +1851,30 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if seg.is_term:
         toks = list(doc)
         yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
+
+
+#: A bracket closing a label's explanation that names it again: "(also called X)", "(also
+#: known as X)", "(aka X)", an acronym of X after a comma aside ("(also called X, XA)").
+_LABEL_OTHER_NAME = re.compile(
+    r"\(\s*(?:also\s+(?:called|known\s+as|termed)|aka|a\.k\.a\.?)\s+(?:(?:a|an|the)\s+)?"
+    r"([^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}?)\s*(?:,\s*[A-Z][A-Za-z&]{1,6}\s*)?\)\W*$"
+)
+
+
+def label_other_name(explanation: str) -> str:
+    """The other name a bracket closing a label's explanation gives ("an infection caught
+    in hospital (also called hospital-acquired infection, HAI)"), or ``""``. A bracket
+    that says "or" may give another thing ("(or metal)"): only a naming cue counts.
+
+    >>> label_other_name("a tax on imports (also called a tariff duty).")
+    'tariff duty'
+    >>> label_other_name("sea ice that forms in a winter (also known as first-year ice, FYI)")
+    'first-year ice'
+    >>> label_other_name("a saw for wood (or metal)"), label_other_name("a saw (see fig. 2)")
+    ('', '')
+    """
+    found = _LABEL_OTHER_NAME.search(explanation)
+    return found.group(1) if found else ""
 
 
 def spelled_out_acronym(name: str, inner: str) -> bool:

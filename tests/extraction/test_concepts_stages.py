@@ -430,6 +430,32 @@ def test_concepts_merge_an_acronym_joined_by_an_ampersand(body, short, long):
 
 
 @pytest.mark.parametrize(
+    ("body", "label", "other", "merged"),
+    [
+        # a bracket closing a label's explanation with a naming cue names the label
+        (
+            "Tariff = a tax on imported goods (also called an import duty).\nQuotas cap imports.",
+            "tariff",
+            "import duty",
+            True,
+        ),
+        (
+            "Fast ice - sea ice fixed to the shore (also known as landfast ice, LFI).",
+            "fast ice",
+            "landfast ice",
+            True,
+        ),
+        # "or" may give another thing: no naming cue, no merge
+        ("Hacksaw - a saw for cutting pipes (or metal bars).", "hacksaw", "metal bar", False),
+    ],
+)
+def test_concepts_merge_a_label_with_the_name_its_explanation_gives(body, label, other, merged):
+    index = extract_concepts([card("Notes", body, kind="heading")])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({label, other} <= g for g in groups) is merged, groups
+
+
+@pytest.mark.parametrize(
     ("title", "hidden", "name"),
     [
         # after an article the hidden word is a noun the tagger may read as an adjective
