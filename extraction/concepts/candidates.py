@@ -2761,9 +2761,10 @@ def _general_name(chunk: Span, root: Token | None = None) -> bool:
     root = root if root is not None else chunk.root
     if root.pos_ not in {"NOUN", "PROPN"} or root.tag_ not in {"NN", "NNP"}:
         return False  # a plural ("Negative gradients push ...") tells of instances
-    first = chunk[0]
+    at = 1 if chunk[0].pos_ == "ADV" and len(chunk) > 1 else 0
+    first = chunk[at]  # "only the audience hears it": the article after the adverb
     if first.pos_ in {"DET", "PRON"} or first.tag_ in {"PRP$", "WDT", "WP$"}:
-        return first.lower_ in {"a", "an"} and len(chunk) > 1
+        return first.lower_ in {"a", "an"} and len(chunk) > at + 1
     return True
 
 

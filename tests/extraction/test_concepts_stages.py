@@ -401,6 +401,8 @@ def test_candidates_label_with_a_verb_form_counts_as_a_mention(body, name, menti
         ("Poaching cooks food gently, while braising softens tough cuts.", "braising", 1),
         # with a word of its own it is an act, not a name
         ("The cook heats oil. Blanching beans stops their enzymes.", "blanching", 0),
+        # an adverb before "the": still the notes' own thing, not a kind
+        ("Heat the oil. The sauce thickens and only the chef tastes it.", "chef", 0),
         # a first clause the parser hung as a complement on the main verb after it
         (
             "The barn is cold. A heat lamp keeps the chicks warm, so the farmer saves on heating.",
