@@ -1431,7 +1431,11 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         and not reads_as_heading(o[2], names)
     ]
     if not options:
-        found = sentence_definition(cands, names) or bullet_description(cands)
+        found = (
+            sentence_definition(cands, names)
+            or bullet_description(cands)
+            or described_statement(cands, names)
+        )
         if found is None:
             return "", None
         return framed_description(cands, found), found
@@ -1628,17 +1632,27 @@ def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evi
     it and says what it is ("The queen is the only fertile female ..."), an apposition
     after its name ("glaze thickness, which is the depth of glass on a pot ...", "Rust,
     a language that ..."), or "we define X as ..."; for a name the notes stress, also a
-    sentence that opens with it and says what it does (:func:`stressed_statement`), and so
-    for a name a sentence of running text already sets apart as the whole subject of
-    what it does (role ``described``: "Blanching stops the enzymes ...",
-    :func:`~extraction.concepts.candidates.described`). What its sentences do with it
-    otherwise is no definition."""
+    sentence that opens with it and says what it does (:func:`stressed_statement`). What
+    its sentences do with it otherwise is no definition (but see
+    :func:`described_statement`)."""
     mentions = sorted((e for c in cands for e in c.mentions), key=lambda e: (e.source, e.line))
-    stressed = any(c.roles.get("emphasis") or c.roles.get("described") for c in cands)
+    stressed = any(c.roles.get("emphasis") for c in cands)
     found = _first_defining(mentions, names, stressed)
     if found is None:  # what it is used for, when no sentence says what it is
         found = _first_defining(mentions, names, stressed, use=True)
     return found
+
+
+def described_statement(cands: Sequence[Candidate], names: Sequence[str]) -> Evidence | None:
+    """For a name a sentence of running text sets apart as the whole subject of what it
+    does (role ``described``: "Blanching stops the enzymes ...",
+    :func:`~extraction.concepts.candidates.described`), the first sentence that opens
+    with it and says what it does, as for a stressed name: the last resort, after the
+    items of a heading's list (:func:`bullet_description`), which say more of it."""
+    if not any(c.roles.get("described") for c in cands):
+        return None
+    mentions = sorted((e for c in cands for e in c.mentions), key=lambda e: (e.source, e.line))
+    return _first_defining(mentions, names, stressed=True)
 
 
 def _first_defining(
