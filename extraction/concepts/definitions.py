@@ -1651,8 +1651,22 @@ def described_statement(cands: Sequence[Candidate], names: Sequence[str]) -> Evi
     items of a heading's list (:func:`bullet_description`), which say more of it."""
     if not any(c.roles.get("described") for c in cands):
         return None
-    mentions = sorted((e for c in cands for e in c.mentions), key=lambda e: (e.source, e.line))
+    mentions = sorted(
+        (e for c in cands for e in c.mentions if not _bound(e.text)),
+        key=lambda e: (e.source, e.line),
+    )
     return _first_defining(mentions, names, stressed=True)
+
+
+def _bound(sentence: str) -> bool:
+    """Does ``sentence`` open with "the" or a word that points or owns ("The model
+    undergoes training ..."): about the notes' own thing, not the kind in general?
+
+    >>> _bound("The model learns from data."), _bound("A model learns from data.")
+    (True, False)
+    """
+    words = sentence.split(maxsplit=1)
+    return bool(words) and words[0].lower() in _BINDING
 
 
 def _first_defining(

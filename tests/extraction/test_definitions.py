@@ -745,6 +745,13 @@ def test_definitions_a_stressed_name_opening_a_sentence_with_a_verb_is_defined(b
         ),
         # a plural tells what some instances do: no described name, no definition
         (["Heat the pan.", "Cast iron pans keep heat for a long time."], "cast iron pan", ""),
+        # a sentence on "the" one is about the notes' own thing: what it does there
+        # defines no kind
+        (
+            ["In a relay race each runner passes a baton.", "The relay race ends at the line."],
+            "relay race",
+            "",
+        ),
     ],
 )
 def test_definitions_a_described_name_is_defined_by_what_it_does(sentences, name, definition):
