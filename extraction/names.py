@@ -12,7 +12,11 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
 
-ACRONYM = re.compile(r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$")
+ACRONYM = re.compile(
+    r"^(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$"
+    # capitals joined by an ampersand: "R&D", "I&O", "M&A"
+    r"|^[A-Z]{1,3}&[A-Z]{1,3}$"
+)
 
 
 #: A Roman numeral written with I, V and X only, two letters or more (2 to 39).
@@ -53,6 +57,11 @@ def is_acronym(text: str) -> bool:
 
     >>> is_acronym("McAdams"), is_acronym("MacLeod"), is_acronym("MCAT"), is_acronym("MaCH")
     (False, False, True, True)
+
+    Capitals joined by an ampersand abbreviate too:
+
+    >>> is_acronym("R&D"), is_acronym("M&A"), is_acronym("r&b"), is_acronym("A&")
+    (True, True, False, False)
     """
     if not ACRONYM.match(text) or _ROMAN_NUMERAL.fullmatch(text) or _PATRONYMIC.fullmatch(text):
         return False

@@ -57,6 +57,7 @@ from extraction.concepts.phrases import (
     span_of,
     split_runs,
     structural_name,
+    study_gerund,
     title_case_chunks,
     trim,
     trimmed_phrase,
@@ -594,6 +595,8 @@ def _occ(
         return
     if role != "term" and quantity(name[1]):
         return  # "**-70 mV**", "1200 °C": a value stressed or said, not a name
+    if cites_the_materials(name[1]):
+        return  # "!! memorize the table on slide 12": a pointer into the materials
     key, surface = name
     shouted = surface.isupper() and " " not in surface  # "TODO: reread chapter 3"
     if (role in CALLOUT_ROLES or shouted or (role == "term" and " " in key)) and about_the_notes(
@@ -646,10 +649,37 @@ def about_the_notes_only(text: str) -> bool:
     return bool(words) and all(w in GENERIC_NOTE_WORDS or w in CALLOUT_WORDS for w in words)
 
 
+def cites_the_materials(surface: str) -> bool:
+    """Does a name close on a place in the course's materials, a preposition, a
+    note-taking word (:data:`GENERIC_NOTE_WORDS`) and its number ("the table on slide
+    12", "graphs from lecture 4")? It points into the materials; the notes name no concept
+    by it. A number that is part of a name ("Chapter 11 bankruptcy", "Article 5") is
+    none: no preposition places it.
+
+    >>> cites_the_materials("table on slide 12"), cites_the_materials("graphs from Lecture 4b")
+    (True, True)
+    >>> cites_the_materials("chapter 11 bankruptcy"), cites_the_materials("phase 2 of trials")
+    (False, False)
+    """
+    words = surface.lower().split()
+    return (
+        len(words) >= 3
+        and words[-3] in _PLACING_PREPOSITIONS
+        and words[-2] in GENERIC_NOTE_WORDS
+        and bool(_MATERIAL_NUMBER.fullmatch(words[-1]))
+    )
+
+
+_PLACING_PREPOSITIONS = frozenset("on in from of at see".split())
+_MATERIAL_NUMBER = re.compile(r"\d+[a-z]?")
+
+
 #: Roles in which a callout word (:data:`CALLOUT_WORDS`) is set apart as a label.
 CALLOUT_ROLES = frozenset({"label", "emphasis", "acronym", "item", "heading"})
 
-_CODE_LIKE = re.compile(r"[|_{}<>=`\\]|^[(\[]")
+#: Marks no name holds: code and maths ("S_t", "<|unk|>", "a=b"), and an arrow, which
+#: joins two things ("prior → posterior": a flow from one to the other).
+_CODE_LIKE = re.compile(r"[|_{}<>=`\\→←↔⇒⇐⇔]|^[(\[]")
 
 
 #: A unit symbol, with an SI prefix where it takes one ("mV", "kPa", "°C", "%").
@@ -679,6 +709,8 @@ def well_formed(surface: str) -> bool:
 
     >>> [well_formed(s) for s in ["NiN block", "( NiN blocks", "S_t", "p(lp", "f(x)"]]
     [True, False, False, False, True]
+    >>> well_formed("glucose → pyruvate")
+    False
     """
     if _CODE_LIKE.search(surface):
         return False
@@ -790,6 +822,8 @@ def titles(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     span = span_of(doc, found.name)
     if span is None or (whole_term and instruction_purpose(list(doc))):
         return  # "Recall for the quiz": what an instruction is for names nothing
+    if whole_term and cites_the_materials(span.text):
+        return  # "Memorize the table on slide 12": no part of a pointer is a name
     toks = list(span)
     if asks and (kinds := kinds_asked(toks)):
         toks = kinds  # "What are some RNN architectures?" asks for kinds of RNN
@@ -931,9 +965,23 @@ def cloze_runs(seg: Segment, doc: Doc) -> list[list[Token]]:
     for start, end, style in seg.emphasis:
         span = doc.char_span(start, end, alignment_mode="expand") if style == "cloze" else None
         toks = [t for t in span if not t.is_punct] if span is not None else []
-        if 0 < len(toks) <= CLOZE_MAX_TOKENS and any(t.pos_ in {"NOUN", "PROPN"} for t in toks):
+        if 0 < len(toks) <= CLOZE_MAX_TOKENS and (
+            any(t.pos_ in {"NOUN", "PROPN"} for t in toks) or _article_before(toks)
+        ):
             runs.append(list(span))
     return runs
+
+
+def _article_before(toks: Sequence[Token]) -> bool:
+    """Does an article stand right before a hidden run that ends in an adjective ("P(A)
+    is the {{c1::prior}}")? The article makes the word a noun the tagger misread; an
+    adjective said of something ("are {{c1::independent}}") names nothing."""
+    first = toks[0]
+    return (
+        first.i > 0
+        and first.doc[first.i - 1].lower_ in {"a", "an", "the"}
+        and toks[-1].pos_ == "ADJ"
+    )
 
 
 #: Why a term and the symbol its title gives in brackets are one concept.
@@ -1778,9 +1826,13 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if found and span is not None and _is_label(span):
         toks = list(span)
         role = _label_role(seg.card)
-        yield from _occ(
-            phrase(toks, lenient=True), role, seg, seg.text, toks=toks, definition=found[1]
-        )
+        named = phrase(toks, lenient=True)
+        yield from _occ(named, role, seg, seg.text, toks=toks, definition=found[1])
+        if named and (other := label_other_name(found[1])):
+            # "Nosocomial infection = an infection caught in hospital (also called
+            # hospital-acquired infection)": the explanation is the label's, so is the name
+            evidence = Evidence(seg.card.source, seg.line_at(0), seg.text)
+            yield AliasPair(key_of(other.split()), named[0], OTHER_NAME, evidence)
         if found == _equals_label(seg):  # "Upwind = toward ...; downwind = away ..."
             for label, rest, at in equals_labels(seg.text)[1:]:
                 other = span_of(doc, label, at)
@@ -1799,6 +1851,30 @@ def labels(seg: Segment, doc: Doc) -> Iterator[Occurrence | AliasPair]:
     if seg.is_term:
         toks = list(doc)
         yield from _occ(phrase(toks), "label", seg, seg.text, toks=toks)
+
+
+#: A bracket closing a label's explanation that names it again: "(also called X)", "(also
+#: known as X)", "(aka X)", an acronym of X after a comma aside ("(also called X, XA)").
+_LABEL_OTHER_NAME = re.compile(
+    r"\(\s*(?:also\s+(?:called|known\s+as|termed)|aka|a\.k\.a\.?)\s+(?:(?:a|an|the)\s+)?"
+    r"([^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}?)\s*(?:,\s*[A-Z][A-Za-z&]{1,6}\s*)?\)\W*$"
+)
+
+
+def label_other_name(explanation: str) -> str:
+    """The other name a bracket closing a label's explanation gives ("an infection caught
+    in hospital (also called hospital-acquired infection, HAI)"), or ``""``. A bracket
+    that says "or" may give another thing ("(or metal)"): only a naming cue counts.
+
+    >>> label_other_name("a tax on imports (also called a tariff duty).")
+    'tariff duty'
+    >>> label_other_name("sea ice that forms in a winter (also known as first-year ice, FYI)")
+    'first-year ice'
+    >>> label_other_name("a saw for wood (or metal)"), label_other_name("a saw (see fig. 2)")
+    ('', '')
+    """
+    found = _LABEL_OTHER_NAME.search(explanation)
+    return found.group(1) if found else ""
 
 
 def spelled_out_acronym(name: str, inner: str) -> bool:
@@ -2685,17 +2761,23 @@ def _general_name(chunk: Span, root: Token | None = None) -> bool:
     root = root if root is not None else chunk.root
     if root.pos_ not in {"NOUN", "PROPN"} or root.tag_ not in {"NN", "NNP"}:
         return False  # a plural ("Negative gradients push ...") tells of instances
-    first = chunk[0]
+    at = 1 if chunk[0].pos_ == "ADV" and len(chunk) > 1 else 0
+    first = chunk[at]  # "only the audience hears it": the article after the adverb
     if first.pos_ in {"DET", "PRON"} or first.tag_ in {"PRP$", "WDT", "WP$"}:
-        return first.lower_ in {"a", "an"} and len(chunk) > 1
+        return first.lower_ in {"a", "an"} and len(chunk) > at + 1
     return True
 
 
 def _clause_opener(verb: Token) -> bool:
     """Is ``verb`` the verb of a sentence's main clause, or of a clause set against it
-    ("..., while a closed system exchanges only energy") or joined to it?"""
+    ("..., while a closed system exchanges only energy") or joined to it? A clause the
+    parser hung as a complement on a main verb after it is the first clause all the same
+    ("Deep litter keeps the hens warm, so the farmer saves ...": "keeps" read as the
+    complement of "saves")."""
     if verb.dep_ == "ROOT":
         return True
+    if verb.dep_ == "ccomp":
+        return verb.head.i > verb.i and verb.head.dep_ == "ROOT"
     if verb.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
     return verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
@@ -2750,6 +2832,35 @@ def _glossed_by_apposition(chunk: Span) -> bool:
     return False
 
 
+def _gerund_subject(tok: Token) -> bool:
+    """Is ``tok`` a lone "-ing" word opening a clause as the whole subject of a verb in
+    the present tense ("Blanching stops the enzymes ...", "..., while braising cooks the
+    meat slowly"): a practice or technique named by what it does, which the chunker
+    leaves out (no noun chunk holds a verb)? Not one with an object or any word of its
+    own ("Blanching beans stops ..." is an act, not a name), nor the act of studying
+    ("Reviewing helps ...": :func:`study_gerund`).
+
+    >>> from extraction.nlp import pipe
+    >>> docs = pipe(["Tracking moves the camera.", "Blanching beans keeps them green."])
+    >>> [_gerund_subject(next(iter(d))) for d in docs]
+    [True, False]
+    """
+    if tok.tag_ != "VBG" or tok.dep_ not in {"nsubj", "csubj"} or not tok.is_alpha:
+        return False
+    if any(True for _ in tok.children) or study_gerund(tok.lower_):
+        return False
+    verb = tok.head
+    if not (_present_verb(verb) and verb.tag_ == "VBZ" and _clause_opener(verb)):
+        return False
+    sent = tok.sent
+    before = tok.i - 1
+    while before >= sent.start and tok.doc[before].is_punct:
+        before -= 1
+    return before < sent.start or (
+        tok.doc[before].lower_ in _CONTRAST_MARKS and tok.doc[before].head.i == verb.i
+    )
+
+
 def described(view: View) -> Iterator[Occurrence]:
     """A kind a sentence of running text characterises (role ``described``): the whole
     subject, named in general ("a"/"an" or no article), that opens a clause whose verb
@@ -2764,6 +2875,11 @@ def described(view: View) -> Iterator[Occurrence]:
     if view.seg.is_title or view.seg.kind != BODY or view.text.rstrip().endswith("?"):
         return
     sent = view.sent
+    for tok in view.toks or sent:
+        if _gerund_subject(tok):
+            # a verb's form: no noun ends the run, but the clause makes it a name
+            name = phrase([tok], lenient=True)
+            yield from _occ(name, "described", view.seg, view.text, sent.start_char, [tok])
     for chunk in view.chunks:
         root = chunk.root
         if _glossed_by_apposition(chunk):

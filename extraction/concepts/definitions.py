@@ -405,6 +405,11 @@ _GLOSS = re.compile(r"^\s*\([^()]{1,60}\)")
 #: A preposition right after a name whose object was a formula the reader dropped ("An
 #: eigenvector of $A$ is ..." read as "An eigenvector of is ..."): no part of the clause.
 _OBJECT_DROPPED = re.compile(r"^\s+(?:of|in|on|over|for)(?=\s+(?:is|are)\b)")
+#: A symbol written right after a name, before its copula ("The variance Var(X) is ...",
+#: "The mode M is ..."): a letter or a short function-like symbol, no part of the clause.
+_SYMBOL_AFTER = re.compile(
+    r"^\s+(?:[A-Za-z]{1,4}\s?[\[(][^\s\])]{1,12}[\])]|[A-Z])(?=\s+(?:is|are)\b)"
+)
 
 
 def defines(sentence: str, names: Sequence[str]) -> bool:
@@ -1349,7 +1354,16 @@ def name_concept(cands: Sequence[Candidate]) -> Concept:
     if not keeps_case and (own := {w.lower(): w for w in own_capitals(cands)}):
         # a word with capitals of its own keeps them ("Hooke's law", "type I error")
         label = " ".join(own.get(w.lower(), w) for w in label.split())
-    if shouted(main.words) and (plain := [f for f in singular_forms if not in_capitals(f.split())]):
+    # (the key of a heading in capitals may keep its plural: "VITAL SIGNS" beside "Vital
+    # signs", each form compared in the singular)
+    plain_key = concept_id(main.key.lower().split()).lower()
+    if shouted(main.words) and (
+        plain := [
+            f
+            for f in forms
+            if not in_capitals(f.split()) and concept_id(f.split()).lower() == plain_key
+        ]
+    ):
         # "SEED DORMANCY", a heading typed in capitals, that the notes also write in
         # ordinary case: the capitals are the writer's, and the label is the words'
         label = concept_id(max(plain, key=lambda f: (forms[f], f)).split())
@@ -1443,7 +1457,11 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         and not reads_as_heading(o[2], names)
     ]
     if not options:
-        found = sentence_definition(cands, names) or bullet_description(cands)
+        found = (
+            sentence_definition(cands, names)
+            or bullet_description(cands)
+            or described_statement(cands, names)
+        )
         if found is None:
             return "", None
         return framed_description(cands, found), found
@@ -1641,13 +1659,40 @@ def sentence_definition(cands: Sequence[Candidate], names: Sequence[str]) -> Evi
     after its name ("glaze thickness, which is the depth of glass on a pot ...", "Rust,
     a language that ..."), or "we define X as ..."; for a name the notes stress, also a
     sentence that opens with it and says what it does (:func:`stressed_statement`). What
-    its sentences do with it otherwise is no definition."""
+    its sentences do with it otherwise is no definition (but see
+    :func:`described_statement`)."""
     mentions = sorted((e for c in cands for e in c.mentions), key=lambda e: (e.source, e.line))
     stressed = any(c.roles.get("emphasis") for c in cands)
     found = _first_defining(mentions, names, stressed)
     if found is None:  # what it is used for, when no sentence says what it is
         found = _first_defining(mentions, names, stressed, use=True)
     return found
+
+
+def described_statement(cands: Sequence[Candidate], names: Sequence[str]) -> Evidence | None:
+    """For a name a sentence of running text sets apart as the whole subject of what it
+    does (role ``described``: "Blanching stops the enzymes ...",
+    :func:`~extraction.concepts.candidates.described`), the first sentence that opens
+    with it and says what it does, as for a stressed name: the last resort, after the
+    items of a heading's list (:func:`bullet_description`), which say more of it."""
+    if not any(c.roles.get("described") for c in cands):
+        return None
+    mentions = sorted(
+        (e for c in cands for e in c.mentions if not _bound(e.text)),
+        key=lambda e: (e.source, e.line),
+    )
+    return _first_defining(mentions, names, stressed=True)
+
+
+def _bound(sentence: str) -> bool:
+    """Does ``sentence`` open with "the" or a word that points or owns ("The model
+    undergoes training ..."): about the notes' own thing, not the kind in general?
+
+    >>> _bound("The model learns from data."), _bound("A model learns from data.")
+    (True, False)
+    """
+    words = sentence.split(maxsplit=1)
+    return bool(words) and words[0].lower() in _BINDING
 
 
 def _first_defining(
@@ -1666,6 +1711,13 @@ def _first_defining(
             text = defining_sentence(evidence.text, names)
         if not text and not use and stressed and stressed_statement(evidence.text, names):
             text = evidence.text  # "An **espresso machine** forces hot water through ..."
+        if not text and not use and stressed:
+            # "A latte ..., while a **flat white** holds less foam": the clause of the
+            # sentence (up to a semicolon) that sets the two apart
+            text = next(
+                (c.strip() for c in evidence.text.split(";") if contrasted_statement(c, names)),
+                "",
+            )
         if not text and not use and stressed:
             text = stressed_complement(evidence.text, names)  # "... is the **crust**."
         if text and forward_reference(text, names):
@@ -1759,6 +1811,27 @@ def stressed_complement(sentence: str, names: Sequence[str]) -> str:
     return ""
 
 
+#: Where a sentence sets a second clause against its first: ", while ...", ", whereas ...".
+_CONTRAST_CLAUSE = re.compile(r",\s+(?:while|whereas)\s+", re.IGNORECASE)
+
+
+def contrasted_statement(sentence: str, names: Sequence[str]) -> bool:
+    """Does a clause ``sentence`` sets against its first (after ", while" or ",
+    whereas") open with the name and say what it does (:func:`stressed_statement`)? The
+    whole sentence then tells the name apart from what the first clause says ("Espresso
+    is pressed fast, while a **cold brew** steeps for hours").
+
+    >>> contrasted_statement("A latte is milky, while a flat white holds less foam.",
+    ...                      ["flat white"])
+    True
+    >>> contrasted_statement("A flat white holds less foam, while a latte is milky.",
+    ...                      ["flat white"])
+    False
+    """
+    parts = _CONTRAST_CLAUSE.split(sentence, maxsplit=1)
+    return len(parts) == 2 and stressed_statement(parts[1], names)
+
+
 def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
     """Does ``sentence`` open with a name the notes stress (only an article before it)
     and go on with a verb in the present tense, no auxiliary, that says what it does ("An
@@ -1774,6 +1847,11 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
     False
     >>> stressed_statement("Baristas clean the espresso machine daily.", ["espresso machine"])
     False
+
+    A bracket after the name that glosses it is no part of the clause:
+
+    >>> stressed_statement("A tamper (or press) packs the coffee grounds.", ["tamper"])
+    True
     """
     text = _LEAD_ARTICLE.sub("", sentence)
     lowered = text.lower()
@@ -1782,6 +1860,7 @@ def stressed_statement(sentence: str, names: Sequence[str]) -> bool:
         if not n or not lowered.startswith(n):
             continue
         rest = re.sub(r"^(?:e?s)?(?![\w-])", "", text[len(n) :])
+        rest = _GLOSS.sub("", rest, count=1)  # "The **press** (or printing press) sets ..."
         found = VERB_AFTER.match(rest)
         if not found or rest[:1] != " ":
             return False
@@ -1850,6 +1929,11 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
 
     >>> defining_sentence("A coset of is a shifted copy of a subgroup.", ["coset"])
     'A coset of is a shifted copy of a subgroup.'
+
+    So does a symbol written after the name ("The sample median M(X) is ..."):
+
+    >>> defining_sentence("The sample median M(X) is the middle value.", ["sample median"])
+    'The sample median M(X) is the middle value.'
     """
     clauses = [c.strip() for c in sentence.split(";")]
     for i, clause in enumerate(clauses):
@@ -1865,6 +1949,7 @@ def defining_sentence(sentence: str, names: Sequence[str]) -> str:
             if n and lowered.startswith(n) and plural:
                 rest = _GLOSS.sub("", text[len(n) + plural.end() :], count=1)
                 rest = _OBJECT_DROPPED.sub("", rest, count=1)
+                rest = _SYMBOL_AFTER.sub("", rest, count=1)
                 if _SAYS_WHAT_IT_IS.match(rest) and not passing_mention(
                     owner_dropped(clause, names), names
                 ):

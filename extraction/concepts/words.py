@@ -362,7 +362,8 @@ EDGE_STOP = _words(
 
 
 #: Words a note sets apart to flag a remark ("**NOTE:**", "> TIP:", "BONUS:") or, in a
-#: mathematics course, what follows ("**Def.**", "**Thm.**", "*Pf.*"): as a label, bold
+#: mathematics course, what follows ("**Def.**", "**Thm.**", "*Pf.*"), or that head a
+#: section of the first things taught ("## Basics", "Fundamentals"): as a label, bold
 #: run, heading or all-caps word they name no concept (as a noun in running text they
 #: may: a musical note, a tip of a wing).
 CALLOUT_WORDS = _words(
@@ -370,6 +371,7 @@ CALLOUT_WORDS = _words(
     note notes nb tip tips hint hints warning warnings caution important reminder remember
     bonus todo to-do aside sidenote footnote disclaimer spoiler pro pros con cons
     def defn thm pf
+    basics fundamentals essentials preliminaries
     """
 )
 

@@ -207,6 +207,7 @@ def test_concept_words_numbered_labels_name_what_follows_the_number():
         ("hint", True, "CALLOUT_WORDS: hint"),
         ("Thm", True, "CALLOUT_WORDS: thm"),
         ("def", True, "CALLOUT_WORDS: def"),
+        ("Basics", True, "CALLOUT_WORDS: basics"),
         ("moraine", False, "(none)"),
     ],
 )

@@ -392,6 +392,110 @@ def test_candidates_label_with_a_verb_form_counts_as_a_mention(body, name, menti
     assert keys[name].roles["mention"] == mentions
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "described"),
+    [
+        # a lone "-ing" word opening a sentence as its subject names a technique by what
+        # it does; the chunker leaves it out, the clause sets it apart
+        ("The cook heats oil. Blanching stops the enzymes in the beans.", "blanching", 1),
+        ("Poaching cooks food gently, while braising softens tough cuts.", "braising", 1),
+        # with a word of its own it is an act, not a name
+        ("The cook heats oil. Blanching beans stops their enzymes.", "blanching", 0),
+        # an adverb before "the": still the notes' own thing, not a kind
+        ("Heat the oil. The sauce thickens and only the chef tastes it.", "chef", 0),
+        # a first clause the parser hung as a complement on the main verb after it
+        (
+            "The barn is cold. A heat lamp keeps the chicks warm, so the farmer saves on heating.",
+            "heat lamp",
+            1,
+        ),
+    ],
+)
+def test_candidates_subject_of_what_it_does_is_described(body, name, described):
+    index = extract_concepts([card("Cooking", body, kind="heading")])
+    keys = {c.key.lower(): c for s in index.candidates for c in s.candidates}
+    assert keys.get(name, cand(name)).roles["described"] == described, sorted(keys)
+
+
+@pytest.mark.parametrize(
+    ("body", "short", "long"),
+    [
+        # capitals joined by an ampersand abbreviate as other acronyms do
+        ("Profit and loss (P&L) - a statement of revenue and costs.", "p&l", "profit and loss"),
+        ("Mergers and acquisitions (M&A): firms buying firms.", "m&a", "mergers and acquisitions"),
+    ],
+)
+def test_concepts_merge_an_acronym_joined_by_an_ampersand(body, short, long):
+    index = extract_concepts([card("Business", body, kind="heading")])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({short, long} <= g for g in groups), groups
+
+
+@pytest.mark.parametrize(
+    ("body", "label", "other", "merged"),
+    [
+        # a bracket closing a label's explanation with a naming cue names the label
+        (
+            "Tariff = a tax on imported goods (also called an import duty).\nQuotas cap imports.",
+            "tariff",
+            "import duty",
+            True,
+        ),
+        (
+            "Fast ice - sea ice fixed to the shore (also known as landfast ice, LFI).",
+            "fast ice",
+            "landfast ice",
+            True,
+        ),
+        # "or" may give another thing: no naming cue, no merge
+        ("Hacksaw - a saw for cutting pipes (or metal bars).", "hacksaw", "metal bar", False),
+    ],
+)
+def test_concepts_merge_a_label_with_the_name_its_explanation_gives(body, label, other, merged):
+    index = extract_concepts([card("Notes", body, kind="heading")])
+    groups = [{c.key.lower() for c in s.candidates} for s in index.candidates]
+    assert any({label, other} <= g for g in groups) is merged, groups
+
+
+@pytest.mark.parametrize(
+    ("title", "hidden", "name"),
+    [
+        # after an article the hidden word is a noun the tagger may read as an adjective
+        ("In arithmetic, one half is the reciprocal of two.", "reciprocal", "reciprocal"),
+        # an adjective said of something names nothing
+        ("Two chords are consonant when they sound stable.", "consonant", ""),
+    ],
+)
+def test_candidates_cloze_hiding_a_word_after_an_article_names_it(title, hidden, name):
+    at = title.index(hidden)
+    cloze = Card(
+        "n#1", "n.csv", "csv", (1, 1), title, "", title_kind="cloze",
+        emphasis=(Emphasis("title", at, at + len(hidden), "cloze"),),
+    )  # fmt: skip
+    index = extract_concepts([cloze])
+    keys = {c.key.lower(): c for s in index.candidates for c in s.candidates}
+    cloze_keys = {k for k, c in keys.items() if c.roles["cloze"]}
+    assert cloze_keys == ({name} if name else set()), sorted(keys)
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "kept"),
+    [
+        # a card or heading that points into the course's materials names nothing
+        ("!! memorize the diagram on page 40", "diagram on page 40", False),
+        ("Graphs from lecture 4", "graph from lecture 4", False),
+        # a number that is part of a name stays
+        ("Chapter 11 bankruptcy", "chapter bankruptcy", True),
+    ],
+)
+def test_candidates_a_pointer_into_the_materials_names_nothing(title, name, kept):
+    index = extract_concepts([card(title, "Know it well.", kind="term")])
+    keys = {c.key.lower() for s in index.candidates for c in s.candidates}
+    assert (name in keys) is kept, sorted(keys)
+    if not kept:  # nor is a run of it ("memorize the diagram"): at most its single words
+        assert all(" " not in k for k in keys), sorted(keys)
+
+
 # -- merging: each rule, and what it leaves alone ------------------------------------
 
 
@@ -2912,6 +3016,8 @@ def test_concepts_definition_never_stops_inside_a_sentence(body, expected):
         ("pull(key , value", False),
         ("<|unk|>", False),
         ("classifier | precision", False),
+        ("glucose → pyruvate", False),  # an arrow joins two things
+        ("ice ⇒ water", False),
     ],
 )
 def test_concepts_names_are_well_formed(surface, ok):

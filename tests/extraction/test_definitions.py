@@ -719,6 +719,8 @@ def test_definitions_a_sentence_pointing_ahead_to_a_name_defines_nothing(
         # the stress marks where the name ends: "forces" is its verb, not a plural noun
         ("An espresso machine forces hot water through ground coffee.", "espresso machine", True),
         ("A portafilter holds the coffee grounds in place.", "portafilter", True),
+        # a bracket glossing the name is no part of the clause
+        ("The portafilter (or group handle) holds the coffee grounds.", "portafilter", True),
         # a finite verb after the word: it was a noun going on the name
         ("Espresso machine forces can vary a lot.", "Espresso machine", False),
     ],
@@ -728,6 +730,74 @@ def test_definitions_a_stressed_name_opening_a_sentence_with_a_verb_is_defined(b
     found = index.find(bold)
     assert found is not None
     assert bool(index.concepts[found].definition) is defined
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "definition"),
+    [
+        # a name a sentence sets apart as the whole subject of what it does is defined by
+        # that sentence when nothing says what it is
+        (
+            ["The cook heats the oil first.", "Blanching stops the enzymes in the beans."],
+            "blanching",
+            "Blanching stops the enzymes in the beans.",
+        ),
+        (
+            ["Heat the pan.", "A colander drains the water from cooked pasta."],
+            "colander",
+            "A colander drains the water from cooked pasta.",
+        ),
+        # a plural tells what some instances do: no described name, no definition
+        (["Heat the pan.", "Cast iron pans keep heat for a long time."], "cast iron pan", ""),
+        # a sentence on "the" one is about the notes' own thing: what it does there
+        # defines no kind
+        (
+            ["In a relay race each runner passes a baton.", "The relay race ends at the line."],
+            "relay race",
+            "",
+        ),
+    ],
+)
+def test_definitions_a_described_name_is_defined_by_what_it_does(sentences, name, definition):
+    assert prose_definition(sentences, name) == definition
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "defined"),
+    [
+        # a symbol written after the name, before the copula, is no part of the clause
+        ("The sample median M(X) is the middle value of the data.", "sample median", True),
+        ("The growth rate G is the yearly change in output.", "growth rate", True),
+    ],
+)
+def test_definitions_a_symbol_after_the_name_leaves_it_defined(sentence, name, defined):
+    assert bool(prose_definition(["Read the chart.", sentence], name)) is defined
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "definition"),
+    [
+        # a clause set against the first by "while"/"whereas" tells the name apart by what
+        # it does: the sentence's clause (up to a semicolon) defines it
+        (
+            ["Heat the pan.", "A gas oven heats unevenly, while a slow cooker keeps food warm."],
+            "slow cooker",
+            "A gas oven heats unevenly, while a slow cooker keeps food warm.",
+        ),
+        (
+            [
+                "Heat the pan.",
+                "Ovens vary; a gas oven heats unevenly, while a slow cooker keeps food warm.",
+            ],
+            "slow cooker",
+            "a gas oven heats unevenly, while a slow cooker keeps food warm.",
+        ),
+    ],
+)
+def test_definitions_a_name_set_against_another_is_defined_by_its_clause(
+    sentences, name, definition
+):
+    assert prose_definition(sentences, name) == definition
 
 
 def test_definitions_the_fuller_text_of_the_same_sentence_from_its_card_wins():
@@ -1334,6 +1404,8 @@ def test_definitions_label_keeps_the_object_of_a_preposition_as_written(title, l
             "Seed dormancy keeps a seed from sprouting in autumn.",
             "seed dormancy",
         ),
+        # in the plural too: each form is compared in the singular
+        ("TRADE WINDS", "Trade winds blow toward the equator all year.", "trade wind"),
         # never written otherwise: the capitals are all the notes give
         ("KILN FIRING", "A kiln reaches its top heat after ten hours.", "KILN FIRING"),
     ],
