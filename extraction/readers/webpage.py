@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from extraction.errors import ReadError
 from extraction.limits import MAX_TEXT_LINES, Deadline
 from extraction.readers._base import CardBuilder, RawNote
-from extraction.readers._html import _BLOCK_TAGS, HtmlLine, _TextExtractor
+from extraction.readers._html import _BLOCK_TAGS, HtmlLine, _TextExtractor, defuse_unclosed
 from extraction.readers.docx import Block, block_cards
 from extraction.records import Card
 
@@ -588,6 +588,7 @@ def page_lines(text: str, raw: RawNote | None = None) -> list[tuple[HtmlLine, _M
     """
     parser = _PageExtractor()
     deadline = Deadline()
+    text = defuse_unclosed(text)
     for at in range(0, len(text), _CHUNK):
         if deadline.expired():
             message = (

@@ -429,3 +429,49 @@ def test_readers_webpage_leaves_out_a_map_concept_atlas_exported(tmp_path, capsy
     result = read_bytes(export.read_bytes(), path=export)
     assert not result.cards
     assert "a map Concept Atlas exported, not notes" in result.source.errors[0]
+
+
+#: Openers of markup that nothing closes, each repeated: the standard library's parser
+#: searched the rest of the page for each one's closer (minutes at 100,000 of them).
+UNCLOSED = ["<!-- a >", "<![CDATA[ a >", "<![if a >", "<![$]", "<a b='", "<!--"]
+
+
+@pytest.mark.parametrize("opener", UNCLOSED)
+def test_readers_webpage_openers_nothing_closes_are_not_searched_again_and_again(
+    opener, monkeypatch
+):
+    from extraction.readers import webpage
+
+    calls = []
+    for name in ("parse_comment", "parse_html_declaration", "parse_starttag"):
+        method = getattr(webpage._PageExtractor, name)
+        monkeypatch.setattr(
+            webpage._PageExtractor,
+            name,
+            lambda self, i, _m=method, _n=name: calls.append(_n) or _m(self, i),
+        )
+    lines = webpage.page_lines("<p>Tides</p>" + opener * 2_000)
+    assert len(calls) <= 2  # the <p> and </p>, not one search per opener
+    assert opener.strip() in lines[-1][0].text  # shown as text, as the parser showed it
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>a < b</p><!-- x > y <b>z",
+        "<!-- kept --><p>x</p><![if !supportLists]>1.<![endif]> item",
+        "<p>x<![CDATA[ y ]]> z</p><![CDATA[ open ]><b>q</b>",
+        "<p>x</p><![$]><i>y</i><!x",
+        "<p>Tides <a b='</p> rise <!-- fall",
+    ],
+)
+def test_readers_webpage_openers_shown_as_text_read_as_the_parser_read_them(html):
+    from extraction.readers._html import _TextExtractor, defuse_unclosed
+
+    def text(markup: str) -> list[str]:
+        parser = _TextExtractor()
+        parser.feed(markup)
+        parser.close()
+        return [" ".join(line.text.split()) for line in parser.lines]
+
+    assert text(defuse_unclosed(html)) == text(html)
