@@ -475,3 +475,52 @@ def test_readers_webpage_openers_shown_as_text_read_as_the_parser_read_them(html
         return [" ".join(line.text.split()) for line in parser.lines]
 
     assert text(defuse_unclosed(html)) == text(html)
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [("<!--", "-->"), ("<a title='", "'>x</a>"), ("<script>", "</script>")],
+)
+def test_readers_webpage_a_construct_closed_far_away_is_read_again_a_few_times_only(
+    opening, closing, monkeypatch
+):
+    from extraction.readers import webpage
+
+    fed: list[int] = []
+    feed = webpage._PageExtractor.feed
+    monkeypatch.setattr(
+        webpage._PageExtractor, "feed", lambda self, data: fed.append(len(data)) or feed(self, data)
+    )
+    middle = "a b " * 500_000  # 2 MB: 31 chunks
+    lines = webpage.page_lines(f"<p>Before.</p>{opening}{middle}{closing}<p>After.</p>")
+    assert [line.text.strip() for line, _ in lines][-1] == "After."
+    assert len(fed) <= 10  # each chunk as long as what the parser kept: doubling, not 31
+
+
+def test_readers_webpage_a_start_tag_of_a_million_attributes_is_shown_as_text(monkeypatch):
+    from extraction.readers import webpage
+
+    longest: list[int] = []
+    parse = webpage._PageExtractor.check_for_whole_start_tag
+
+    def check(self, i):
+        longest.append(len(self.rawdata) - i)
+        return parse(self, i)
+
+    monkeypatch.setattr(webpage._PageExtractor, "check_for_whole_start_tag", check)
+    lines = webpage.page_lines("<p>Before.</p><a b=c" + " d" * 200_000 + "><p>After.</p>")
+    assert [line.text.strip() for line, _ in lines][-1] == "After."
+    assert max(longest) < 4 * webpage._CHUNK  # the tag's pattern never ran over all of it
+
+
+def test_readers_webpage_a_long_paragraph_is_one_block_joined_once(monkeypatch):
+    from extraction.readers import docx
+
+    calls: list[int] = []
+    continues = docx.continues
+    monkeypatch.setattr(
+        docx, "continues", lambda before, text: calls.append(len(before)) or continues(before, text)
+    )
+    (card,) = _cards("<p>" + "sediment settles <b>slowly</b> " * 20_000 + "</p>")
+    assert card.body.count("slowly") == 20_000 and "  " not in card.body
+    assert sum(calls) < 100_000  # not each 10,000-character piece joined to the text before
