@@ -572,17 +572,16 @@ class _PageExtractor(_TextExtractor):
                 mark.kind, mark.group = "toggle", self.toggle_stack[-1]
         self._bound_line()
 
-    def defuse_long_tag(self) -> None:
-        """A start tag not closed after :data:`MAX_TAG_SPACES` spaces outside its quoted
-        values (a tag of a million attributes) is shown as text: the parser's pattern for
-        a start tag keeps a record for each attribute it passes, about 300 bytes (a tag
-        of 20 million attributes took 3 GB)."""
+    def long_tag(self) -> bool:
+        """Is the parser held at a start tag not closed after :data:`MAX_TAG_SPACES`
+        spaces outside its quoted values (a tag of a million attributes)? The parser's
+        pattern for a start tag keeps a record for each attribute it passes, about 300
+        bytes (a tag of 20 million attributes took 3 GB)."""
         rest = self.rawdata
         if self.cdata_elem or not _START_TAG.match(rest) or len(rest) < MAX_TAG_SPACES:
-            return
+            return False
         unquoted = _QUOTED.sub("", rest)  # a long value (a title, an image) is one attribute
-        if sum(map(unquoted.count, " \t\n\r\f")) > MAX_TAG_SPACES:
-            self.rawdata = "&lt;" + rest[1:]
+        return sum(map(unquoted.count, " \t\n\r\f")) > MAX_TAG_SPACES
 
     def _bound_line(self) -> None:
         """Go on on a new line past :data:`LONG_LINE_CHARS` (text, and the spaces that
@@ -634,8 +633,11 @@ def page_lines(text: str, raw: RawNote | None = None) -> list[tuple[HtmlLine, _M
         # it keeps makes that rereading linear in the page, not quadratic.
         step = max(_CHUNK, len(parser.rawdata))
         parser.feed(text[at : at + step])
-        parser.defuse_long_tag()
         at += step
+        if parser.long_tag():  # left out, to the next ">": no element, and no text
+            parser.rawdata = ""
+            end = text.find(">", at)
+            at = len(text) if end < 0 else end + 1
         if len(parser.lines) > MAX_TEXT_LINES:
             raise ReadError(f"page has over {MAX_TEXT_LINES:,} lines of text, too many to be notes")
     else:
